@@ -1,0 +1,50 @@
+# The documented way to do things: `make run`, `make test`, `make lint`, `make bench`.
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-stamp
+SYSSTAMP := $(VENV)/.system-stamp
+SAMPLES := samples
+OUT     := out
+
+.PHONY: run test lint format bench samples clean setup
+
+setup: $(STAMP) $(SYSSTAMP)
+
+$(SYSSTAMP):
+	bash tools/install_system_deps.sh
+	@mkdir -p $(VENV) && touch $@
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+run: setup
+	@mkdir -p $(OUT)
+	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.json
+	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.jsonl
+	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.csv
+	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.parquet
+	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} "
+
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+samples: setup
+	$(PY) tools/make_samples.py
+
+bench: setup
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf $(OUT) build *.egg-info

@@ -1,0 +1,1 @@
+"""Readers: any input file → pages of positioned words (``piatable.models.PageWords``)."""

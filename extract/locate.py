@@ -1,0 +1,80 @@
+"""Where the amendment table is: its title, its column labels, and page furniture.
+
+Shared by every input path: text lines, PDF page text and OCR text all meet these patterns.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# （別添２）変更箇所, (別添3) 変更箇所, 別添３ 変更箇所, or just 変更箇所, with either bracket width.
+TITLE = regex.compile(
+    r"^\s*(?:[（(]\s*別\s*添\s*[0-9０-９一二三四]?\s*[）)]\s*)?(?:別\s*添\s*[0-9０-９]\s*)?"
+    r"変\s*更\s*箇\s*所\s*$"
+)
+# The printed column labels, and the pieces a narrow header cell wraps them into.
+LABELS: tuple[str, ...] = (
+    "変更日",
+    "項目",
+    "変更前の記載",
+    "変更後の記載",
+    "提出時期",
+    "提出時期に係る説明",
+)
+LABEL_PIECES: frozenset[str] = frozenset(
+    LABELS
+    + (
+        "提出時期に係",
+        "提出時期に係る",
+        "る説明",
+        "説明",
+        "係る説明",
+        "変更前の",
+        "変更後の",
+        "記載",
+        "の記載",
+        "変更前",
+        "変更後",
+        "提出時",
+        "期",
+        "提出",
+        "時期",
+    )
+)
+# Page numbers as printed in footers: "- 3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
+PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
+    r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁)|[0-9０-９]{1,3})\s*$"
+)
+TIMING = regex.compile(r"^\s*(事前|事後)\s*$")
+TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
+TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
+
+
+def is_title(text: str) -> bool:
+    return bool(TITLE.match(text))
+
+
+def label_count(text: str) -> int:
+    """How many of the six column labels a line holds (as whole space-separated pieces)."""
+    pieces = regex.split(r"[\s　]+", text.strip())
+    return sum(1 for p in pieces if p in LABELS)
+
+
+def is_header_line(text: str) -> bool:
+    """A line that is the column-label row (at least three labels and nothing else)."""
+    pieces = [p for p in regex.split(r"[\s　]+", text.strip()) if p]
+    return len(pieces) >= 3 and all(p in LABEL_PIECES for p in pieces) and label_count(text) >= 3
+
+
+def is_label_piece(text: str) -> bool:
+    return text.strip() in LABEL_PIECES
+
+
+def is_page_number(text: str) -> bool:
+    return bool(PAGE_NUMBER.match(text))
+
+
+def is_table_start(text: str) -> bool:
+    """A line that announces the table: its title or its column-label row."""
+    return is_title(text) or is_header_line(text)

@@ -1,0 +1,149 @@
+"""Flattened text files → pages of positioned words in character cells.
+
+Encodings met in practice: UTF-8 (with or without BOM), CP932/Shift_JIS and UTF-16 (with BOM, or
+without one but recognisable by its NUL bytes).  A form feed is a page break.  Text made by
+``pdftotext -layout`` keeps the columns side by side; its words get x positions from their
+character offsets so that the grid reconstruction can use them.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import regex
+from piatable.models import PageWords, Word
+from piatable.normalize.chars import display_width
+from piatable.normalize.unicode import clean_text
+
+from piatable.errors import InputError
+
+# Share of control bytes above which a file without a known encoding is taken as binary.
+BINARY_CONTROL_SHARE = 0.01
+# Layout text: share of non-blank lines with two or more separated segments.
+LAYOUT_MULTI_SEGMENT_SHARE = 0.25
+# A run of this many half-width spaces (or one full-width space between non-spaces) separates
+# columns in layout text.
+LAYOUT_GAP = regex.compile(r"(?: {2,}|\t+)")
+
+# Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
+UTF16_PLAUSIBLE_SHARE = 0.9
+_PLAUSIBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Common}\p{Latin}\n\r\t\f]")
+
+
+def _plausible_share(sample: bytes, enc: str) -> float:
+    text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
+    if not text:
+        return 0.0
+    good = sum(
+        1 for ch in text if _PLAUSIBLE.match(ch) and ch != "\ufffd" and (ch >= " " or ch in "\n\r\t\f")
+    )
+    return good / len(text)
+
+
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Text of a file in whichever of the supported encodings it is in."""
+    if not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"{name}: empty file")
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {enc} text ({exc.reason})") from exc
+    sample = data[:4096]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: take the byte order whose text reads as text.
+        best = max(("utf-16-le", "utf-16-be"), key=lambda enc: _plausible_share(sample, enc))
+        if _plausible_share(sample, best) >= UTF16_PLAUSIBLE_SHARE:
+            try:
+                return data.decode(best)
+            except UnicodeDecodeError:
+                pass
+    controls = sum(1 for b in sample if b in _CONTROL)
+    if b"\x00" in sample or controls > BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(f"{name}: binary file, not text (no table can be read from it)")
+    for enc in ("utf-8", "cp932"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: cannot decode the text (tried UTF-8, CP932, UTF-16)")
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded, with unified line ends and the Unicode repairs applied."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    text = decode_bytes(data, str(path))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text.replace("\f", "\x00")).replace("\x00", "\f")
+
+
+def is_layout_text(text: str) -> bool:
+    """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 5:
+        return False
+    multi = sum(1 for ln in lines if len(LAYOUT_GAP.split(ln.strip())) >= 2)
+    return multi / len(lines) >= LAYOUT_MULTI_SEGMENT_SHARE
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    """(display column, text) of each space-separated segment of a layout line."""
+    out: list[tuple[int, str]] = []
+    col = 0
+    pos = 0
+    for m in regex.finditer(r"\S+(?: \S+)*", line):
+        col += display_width(line[pos : m.start()])
+        out.append((col, m.group(0)))
+        col += display_width(m.group(0))
+        pos = m.end()
+    return out
+
+
+def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
+    """Pages of words.  Stream text: one word per non-blank line.  Layout text: one per segment."""
+    if layout is None:
+        layout = is_layout_text(text)
+    pages: list[PageWords] = []
+    line_no = 0
+    for page_no, page_text in enumerate(text.split("\f"), start=1):
+        words: list[Word] = []
+        page_lines = page_text.split("\n")
+        for row, raw in enumerate(page_lines):
+            line_no += 1
+            if not raw.strip():
+                continue
+            if layout:
+                for col, seg in _segments(raw.replace("\t", "    ")):
+                    words.append(
+                        Word(
+                            seg,
+                            page_no,
+                            col,
+                            col + display_width(seg),
+                            row,
+                            row + 1,
+                            "text",
+                            line=line_no,
+                        )
+                    )
+            else:
+                seg = raw.strip()
+                words.append(Word(seg, page_no, 0, display_width(seg), row, row + 1, "text", line=line_no))
+        width = max((w.x1 for w in words), default=0)
+        pages.append(PageWords(page_no, width, len(page_lines), "cell", "text", words))
+    # A trailing form feed leaves an empty last page; it is no page of the document.
+    while len(pages) > 1 and not pages[-1].words:
+        pages.pop()
+    return pages

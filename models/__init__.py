@@ -1,0 +1,7 @@
+"""Types and the one output schema of piatable (no heuristics here)."""
+
+from .page import Line, PageWords, Word
+from .record import FIELDS, Record
+from .rows import CellLine, RawRow
+
+__all__ = ["FIELDS", "CellLine", "Line", "PageWords", "RawRow", "Record", "Word"]

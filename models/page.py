@@ -1,0 +1,65 @@
+"""The intermediate form where every input meets: positioned words on pages.
+
+One coordinate convention for all sources (as in pdfplumber): ``x0, x1, top, bottom`` with the
+origin at the top left.  PDF and OCR words are in points (OCR pixels are converted with 72/dpi);
+flattened text uses character cells: x in display units (full-width 2, half-width 1) and the line
+number as ``top``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Source = Literal["pdf", "ocr", "text"]
+Unit = Literal["pt", "cell"]
+
+
+@dataclass(slots=True)
+class Word:
+    """One piece of text with its box and where it came from."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    source: Source = "text"
+    conf: float | None = None  # OCR confidence 0-100, None when not OCR
+    line: int | None = None  # line number in a text input (1-based), for provenance
+
+
+@dataclass(slots=True)
+class Line:
+    """Words that share a baseline, left to right; ``text`` has no synthesised spaces."""
+
+    words: list[Word]
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    line_no: int | None = None
+
+    @property
+    def conf(self) -> float | None:
+        confs = [w.conf for w in self.words if w.conf is not None]
+        return min(confs) if confs else None
+
+
+@dataclass(slots=True)
+class PageWords:
+    """All words of one page, plus page facts the reconstruction needs."""
+
+    page: int
+    width: float
+    height: float
+    unit: Unit
+    source: Source
+    words: list[Word] = field(default_factory=list)
+    # Ruling segments (x0, top, x1, bottom) where the source knows them (PDF vector lines, OCR
+    # morphology); empty for text input.
+    rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

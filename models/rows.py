@@ -1,0 +1,41 @@
+"""Raw rows: the output of reconstruction, before cell text is cleaned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# The six table columns in printed order; the keys used for raw cells.
+COLUMNS: tuple[str, ...] = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+@dataclass(slots=True)
+class CellLine:
+    """One printed line of a cell.
+
+    ``wraps`` is the geometric verdict where the source knows it: True when the line reaches the
+    cell's right edge (so the break after it is probably a soft wrap), False when it clearly
+    stops short, None when only the text is known (the rejoin step then uses the column width).
+    """
+
+    text: str
+    page: int | None = None
+    line_no: int | None = None
+    wraps: bool | None = None
+    conf: float | None = None
+    reaches_bottom: bool = False
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One table row as cells of printed lines, with provenance and reconstruction findings."""
+
+    cells: dict[str, list[CellLine]] = field(default_factory=lambda: {c: [] for c in COLUMNS})
+    # Estimated wrap width of each column in display units (text) or None when geometry decides.
+    widths: dict[str, float | None] = field(default_factory=dict)
+    page_start: int | None = None
+    page_end: int | None = None
+    flags: list[str] = field(default_factory=list)
+    confidence: float = 1.0
+
+    def text_of(self, column: str) -> str:
+        return "".join(cl.text for cl in self.cells[column])

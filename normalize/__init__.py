@@ -1,0 +1,1 @@
+"""Positioned text → rows of cells → clean records."""

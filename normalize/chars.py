@@ -1,0 +1,90 @@
+"""Character facts used everywhere: display width, kinsoku classes, paragraph markers."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# Characters that may not start a line (行頭禁則) and may not end one (行末禁則).  A wrapped line
+# that would break the rule is shortened by one or two characters, so a soft-wrapped line may
+# stop that much short of its column width.
+NO_LINE_START = set(
+    "、。，．,.）)］]｝}〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/／"
+)
+NO_LINE_END = set("（(［[｛{〔〈《「『【〘〖〝‘“｟«")
+SENTENCE_END = set("。．.！!？?")
+
+# Ambiguous-width characters that Japanese fonts print full width (①, Ⅱ, ※, ○ …).
+_AMBIGUOUS_AS_WIDE = True
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """Display width of one character: 2 for full width, wide and (in Japanese) ambiguous."""
+    eaw = unicodedata.east_asian_width(ch)
+    if eaw in ("W", "F"):
+        return 2
+    if eaw == "A":
+        return 2 if _AMBIGUOUS_AS_WIDE else 1
+    if unicodedata.combining(ch):
+        return 0
+    return 1
+
+
+def display_width(text: str) -> int:
+    """Width of ``text`` in display units (full-width 2, half-width 1)."""
+    return sum(char_width(c) for c in text)
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+DIGITS = "0-9０-９"
+
+# Starts of a paragraph inside a cell: bullets, circled numbers, numbered headings, brackets.
+PARAGRAPH_MARKER = regex.compile(
+    rf"""^(?:
+        [・･●○◯■□◆◇▲△▼▽★☆※→◎]
+      | [\[［][○〇◯●✓✔レ\s　]?[\]］]
+      | [{_CIRCLED}{_ROMAN}]
+      | [（(][{DIGITS}]{{1,2}}[．.、）)]
+      | [（(][{_CIRCLED}]
+      | [（(][ア-ンａ-ｚa-z][）)]
+      | [{DIGITS}]{{1,2}}[．.、]
+      | [{DIGITS}]{{1,2}}[）)]
+      | [＜<《【〈][^＞>》】〉]{{1,40}}(?:[＞>》】〉]|$)
+      | [アイウエオカキクケコサシスセソ][．.\s　]
+      | 第[{DIGITS}一二三四五六七八九十]+[条項号]
+      | (?:リスク|提供先|移転先|委託事項|システム)[{DIGITS}]+
+      | 上記を
+      | 新規追加$
+      | 削除$
+    )""",
+    regex.VERBOSE,
+)
+
+# Heading starts typical of the 項目 column (form section numbers).
+ITEM_MARKER = regex.compile(
+    rf"""^(?:
+        [{_ROMAN}]
+      | [{DIGITS}]{{1,2}}[．.]
+      | [{_CIRCLED}]
+      | [（(][{DIGITS}]{{1,2}}[）)]
+      | [（(][{DIGITS}]{{1,2}}[．.]
+      | (?:リスク|提供先|移転先|委託事項|システム)[{DIGITS}]*
+      | (?:別添|\(別添|（別添)
+    )""",
+    regex.VERBOSE,
+)
+
+# Starts that belong to before/after text rather than to a heading.
+BODY_MARKER = regex.compile(r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[＜<《【]|上記を|　)")
+
+
+def starts_paragraph(line: str) -> bool:
+    return bool(PARAGRAPH_MARKER.match(line))
+
+
+def is_cjk(ch: str) -> bool:
+    return char_width(ch) == 2 and not ch.isspace()

@@ -1,0 +1,82 @@
+"""Dates of the 変更日 column: 西暦 and 和暦 (元年 too), full-width digits, R5.2.6, H31.4.1 → ISO."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+_FW_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+
+# Era name → the Gregorian year of its year 1, minus one.
+ERA_OFFSETS: dict[str, int] = {
+    "令和": 2018,
+    "R": 2018,
+    "Ｒ": 2018,
+    "㋿": 2018,
+    "平成": 1988,
+    "H": 1988,
+    "Ｈ": 1988,
+    "㍻": 1988,
+    "昭和": 1925,
+    "S": 1925,
+    "Ｓ": 1925,
+    "㍼": 1925,
+}
+_ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
+_D = r"[0-9０-９]"
+_SEP = r"\s*[/\-.．／－]\s*"
+
+_WESTERN = (
+    rf"(?P<y>{_D}{{4}})(?:{_SEP}|\s*年\s*)(?P<m>{_D}{{1,2}})(?:{_SEP}|\s*月\s*)(?P<d>{_D}{{1,2}})(?:\s*日)?"
+)
+_JAPANESE = (
+    rf"(?P<era>{_ERA})\s*(?P<ey>元|{_D}{{1,2}})(?:\s*年\s*|{_SEP})(?P<em>{_D}{{1,2}})"
+    rf"(?:\s*月\s*|{_SEP})(?P<ed>{_D}{{1,2}})(?:\s*日)?"
+)
+DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
+DATE_LINE = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})\s*$")
+DATE_AT_START = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=\s|$)")
+# A date wrapped over two lines in a narrow column: the first part on one line, the rest next.
+DATE_HEAD = regex.compile(
+    rf"^\s*(?:{_D}{{4}}(?:{_SEP}|\s*年\s*)(?:{_D}{{1,2}}(?:{_SEP}|\s*月\s*)?)?"
+    rf"|(?:{_ERA})\s*(?:元|{_D}{{1,2}})(?:\s*年\s*|{_SEP})(?:{_D}{{1,2}}(?:\s*月\s*|{_SEP})?)?"
+    rf"|(?:{_ERA})\s*(?:元|{_D}{{1,2}})?)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    iso: str | None
+    raw: str
+
+
+def _num(s: str) -> int:
+    return int(s.translate(_FW_DIGITS))
+
+
+def parse_date(text: str) -> str | None:
+    """ISO ``YYYY-MM-DD`` of the first date in ``text``, or None when there is none or it is invalid."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    if m.group("y"):
+        year, month, day = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
+    else:
+        ey = m.group("ey")
+        year = ERA_OFFSETS[m.group("era")] + (1 if ey == "元" else _num(ey))
+        month, day = _num(m.group("em")), _num(m.group("ed"))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def is_date_line(text: str) -> bool:
+    return bool(DATE_LINE.match(text))
+
+
+def is_date_head(text: str) -> bool:
+    """True for the first part of a date that wraps onto the next line (``令和5年2月`` / ``6日``)."""
+    return bool(DATE_HEAD.match(text)) and not is_date_line(text)

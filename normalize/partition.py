@@ -1,0 +1,252 @@
+"""Assign the lines between a row's date and its 事前/事後 anchor to 項目 / 変更前 / 変更後.
+
+A flattened row gives the cells' lines one after another: item lines, then before lines, then
+after lines.  Two cut points (i, j) split them.  Every candidate pair is scored on evidence that
+generalises across documents, and the best wins; the margin over the runner-up becomes the row's
+confidence.  Evidence:
+
+* width: a line wider than a column's wrap width cannot be in that column;
+* coherence: inside a cell, a break that is neither a soft wrap nor followed by a paragraph marker
+  is unlikely (more so when a word runs across it); a cell cannot begin with a character that
+  kinsoku forbids at a line start, nor end on a line that plainly runs on;
+* the form: item paragraphs look like the form's headings (numbering, the heading lexicon); body
+  text has bullets, sentences and 。;
+* before/after: shared opening words, the same leading marker, 上記を新規追加 / 新規追加 / 削除
+  closing the after cell, the after text sharing words with the explanation, clipped cells of
+  equal height, and (weakly) balance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+from math import exp
+
+import regex
+from piatable.models import CellLine
+
+from piatable.settings import RejoinSettings, StreamSettings
+
+from .chars import BODY_MARKER, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .items import heading_score
+from .rejoin import is_soft_break
+from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
+
+ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
+DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
+_NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]")
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Weights that are structural rather than tunable thresholds.
+WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding
+EMPTY_ITEM_PENALTY = 6.0
+EMPTY_AFTER_PENALTY = 3.0
+EMPTY_BEFORE_PENALTY = 1.0
+ADDITION_OUTSIDE_AFTER_PENALTY = 6.0
+KINSOKU_START_PENALTY = 8.0
+UNMARKED_BREAK_PENALTY = 1.0
+SPLIT_WORD_BREAK_PENALTY = 1.5
+SHARED_MARKER_BONUS = 1.5
+EXPLANATION_OVERLAP_WEIGHT = 4.0
+CLIPPED_PAIR_BONUS = 2.0
+NUMBERING_BREAK_PENALTY = 2.0
+SENTENCE_IN_ITEM_PENALTY = 2.5
+LONG_ITEM_PARAGRAPH_CHARS = 60
+CLIP_INSIDE_PENALTY = 2.0
+CLIP_FULL_UNITS = 2
+CLOSERS = frozenset("）)」』】＞>〉》］]")
+
+
+@dataclass(slots=True)
+class Partition:
+    item: int  # lines [0, item) are the item
+    before: int  # lines [item, before) are the before text; [before, n) the after text
+    score: float
+    confidence: float
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
+def _number_of(paragraph: str) -> int | None:
+    m = _NUMBERED.match(paragraph)
+    return int(m.group(1).translate(_FW)) if m else None
+
+
+class BlockScorer:
+    """Precomputed per-line facts of one block, then a score for any (i, j)."""
+
+    def __init__(
+        self,
+        lines: list[CellLine],
+        item_width: float,
+        body_width: float,
+        explanation: str,
+        settings: StreamSettings,
+        rejoin: RejoinSettings,
+        tokenizer: Tokenizer | None = None,
+    ) -> None:
+        self.lines = lines
+        self.t = [cl.text for cl in lines]
+        self.n = n = len(lines)
+        self.wi, self.wb = item_width, body_width
+        self.s = settings
+        tok = tokenizer or default_tokenizer()
+        w = [display_width(x) for x in self.t]
+        self.w = w
+        self.soft_i = [is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) for k in range(n - 1)]
+        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
+        marker = [starts_paragraph(x) for x in self.t]
+        spans = [
+            (not marker[k + 1]) and word_spans_break(tok, self.t[k], self.t[k + 1], rejoin.tokenizer_context)
+            for k in range(n - 1)
+        ]
+        self.spans = spans
+
+        open_end = [tok.ends_open(x) for x in self.t]
+
+        def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
+            out = []
+            for k in range(n - 1):
+                c = 0.0
+                closed = self.t[k][-1:] in SENTENCE_END or self.t[k][-1:] in CLOSERS
+                if not soft[k] and not marker[k + 1] and not closed:
+                    if spans[k]:
+                        c = SPLIT_WORD_BREAK_PENALTY
+                    elif open_end[k] or not headings:
+                        # Headings follow each other unnumbered; body text rarely breaks so.
+                        c = UNMARKED_BREAK_PENALTY
+                elif marker[k + 1] and not closed and w[k] >= width - CLIP_FULL_UNITS:
+                    # A full line that stops mid-phrase before a new paragraph: the cell was
+                    # clipped here, so a cell boundary belongs after it.
+                    c = CLIP_INSIDE_PENALTY * (2 if open_end[k] else 1)
+                out.append(c)
+            return out
+
+        # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
+        # those with a <= k < b - 1.
+        self.brk_i = [0.0, *accumulate(break_cost(self.soft_i, item_width, True))]
+        self.brk_b = [0.0, *accumulate(break_cost(self.soft_b, body_width, False))]
+        self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
+        self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in w)]
+        ex = _bigrams(explanation)
+        hits = [len(_bigrams(x) & ex) for x in self.t]
+        tots = [max(len(x) - 1, 0) for x in self.t]
+        self.hit = [0, *accumulate(hits)]
+        self.tot = [0, *accumulate(tots)]
+        self.item_cost = [self._item_cost(i) for i in range(n + 1)]
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
+        paras: list[str] = []
+        for k in range(a, b):
+            if k > a and soft[k - 1]:
+                paras[-1] += self.t[k]
+            else:
+                paras.append(self.t[k])
+        return paras
+
+    def _item_cost(self, i: int) -> float:
+        s = self.s
+        if i == 0:
+            return EMPTY_ITEM_PENALTY if self.n else 0.0
+        cost = s.over_width_penalty * self.over_i[i] + (self.brk_i[i - 1] if i >= 1 else 0.0)
+        for p in self._paragraphs(0, i, self.soft_i):
+            cost -= s.heading_bonus * heading_score(p)
+            if BODY_MARKER.match(p):
+                cost += s.body_marker_in_item_penalty
+            if any(c in p[:-1] for c in "。") or p[-1:] == "。":
+                cost += SENTENCE_IN_ITEM_PENALTY
+            if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
+                cost += 1.0
+        return cost
+
+    def _body_cost(self, a: int, b: int) -> float:
+        if a >= b:
+            return 0.0
+        return self.s.over_width_penalty * (self.over_b[b] - self.over_b[a]) + (
+            self.brk_b[b - 1] - self.brk_b[a]
+        )
+
+    def _cut_cost(self, k: int, soft_left: list[bool]) -> float:
+        """Cost of a cell boundary just before line k (the previous cell ends at k-1)."""
+        if k <= 0 or k >= self.n:
+            return 0.0
+        cost = 0.0
+        if self.t[k][:1] in NO_LINE_START:
+            cost += KINSOKU_START_PENALTY
+        if soft_left[k - 1]:
+            cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty / 2
+        return cost
+
+    def _overlap(self, a: int, b: int) -> float:
+        tot = self.tot[b] - self.tot[a]
+        return (self.hit[b] - self.hit[a]) / tot if tot else 0.0
+
+    # -- the score ------------------------------------------------------------------------
+    def cost(self, i: int, j: int) -> float:
+        s, n, t = self.s, self.n, self.t
+        cost = self.item_cost[i] + self._body_cost(i, j) + self._body_cost(j, n)
+        cost += self._cut_cost(i, self.soft_i) if i < n else 0.0
+        if i < j < n:
+            cost += self._cut_cost(j, self.soft_b)
+        before_empty, after_empty = i == j, j == n
+        last = t[-1] if n else ""
+        closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
+        if after_empty:
+            cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
+        if before_empty and not after_empty:
+            is_addition = any(ADDITION_MARKERS.match(x) or "追加" in x for x in t[j:])
+            cost += 0.0 if is_addition else EMPTY_BEFORE_PENALTY
+        if not before_empty and not after_empty:
+            common = len(_common_prefix(t[i], t[j]))
+            if common >= s.shared_opening_min_chars or (common >= 2 and t[i] == t[j]):
+                cost -= s.shared_opening_bonus
+            elif common >= 3:
+                cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
+            elif common >= 1 and starts_paragraph(t[i]) and starts_paragraph(t[j]):
+                cost -= SHARED_MARKER_BONUS
+            cost -= EXPLANATION_OVERLAP_WEIGHT * (self._overlap(j, n) - self._overlap(i, j))
+            cost += s.balance_weight * abs((j - i) - (n - j))
+            if j - i == n - j and self._looks_clipped(j - 1) and self._looks_clipped(n - 1):
+                cost -= CLIPPED_PAIR_BONUS
+        cost += self._numbering_cost(i, j)
+        return cost
+
+    def _looks_clipped(self, k: int) -> bool:
+        return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
+
+    def _numbering_cost(self, i: int, j: int) -> float:
+        """Penalty when a numbered sequence (１．, ２．) is torn between item and before."""
+        if i == 0 or i >= j:
+            return 0.0
+        item_nums = [x for x in (_number_of(p) for p in self._paragraphs(0, i, self.soft_i)) if x]
+        if not item_nums:
+            return 0.0
+        before_nums = [x for x in (_number_of(p) for p in self._paragraphs(i, j, self.soft_b)) if x]
+        last = item_nums[-1]
+        if last + 1 in before_nums and last + 1 not in item_nums:
+            return NUMBERING_BREAK_PENALTY
+        return 0.0
+
+
+def _common_prefix(a: str, b: str) -> str:
+    k = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        k += 1
+    return a[:k]
+
+
+def best_partition(scorer: BlockScorer) -> Partition:
+    """The (i, j) of least cost, with a confidence from its margin over the runner-up."""
+    n = scorer.n
+    if n == 0:
+        return Partition(0, 0, 0.0, 0.5)
+    scored = sorted((scorer.cost(i, j), i, j) for i in range(n + 1) for j in range(i, n + 1))
+    best = scored[0]
+    margin = scored[1][0] - best[0] if len(scored) > 1 else 5.0
+    confidence = round(1.0 - 0.5 * exp(-margin), 3)
+    return Partition(best[1], best[2], best[0], confidence)

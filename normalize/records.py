@@ -1,0 +1,54 @@
+"""Raw rows → records: rejoin wraps, parse dates, build item paths, first flags."""
+
+from __future__ import annotations
+
+from piatable.models import RawRow, Record
+
+from piatable.settings import Settings
+
+from .dates import parse_date
+from .items import item_path
+from .rejoin import rejoin_lines
+from .tokenizer import Tokenizer
+
+TEXT_COLUMNS = ("item", "before", "after", "explanation")
+
+
+def row_to_record(
+    row: RawRow, source: str, index: int, settings: Settings, tokenizer: Tokenizer | None = None
+) -> Record:
+    paragraphs = {
+        col: rejoin_lines(row.cells[col], row.widths.get(col), settings.rejoin, tokenizer)
+        for col in TEXT_COLUMNS
+    }
+    date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
+    timing_raw = "".join(cl.text.strip() for cl in row.cells["timing"])
+    flags = list(row.flags)
+    change_date = parse_date(date_raw) if date_raw else None
+    if date_raw and change_date is None:
+        flags.append("date_unparsed")
+    timing = timing_raw if timing_raw in ("事前", "事後") else None
+    if timing_raw and timing is None:
+        flags.append("timing_invalid")
+    return Record(
+        source=source,
+        row_index=index,
+        page_start=row.page_start,
+        page_end=row.page_end,
+        change_date=change_date,
+        change_date_raw=date_raw,
+        item="\n".join(paragraphs["item"]),
+        item_path=item_path(paragraphs["item"]),
+        before="\n".join(paragraphs["before"]),
+        after="\n".join(paragraphs["after"]),
+        timing=timing,
+        explanation="\n".join(paragraphs["explanation"]),
+        flags=sorted(set(flags)),
+        confidence=round(row.confidence, 3),
+    )
+
+
+def rows_to_records(
+    rows: list[RawRow], source: str, settings: Settings, tokenizer: Tokenizer | None = None
+) -> list[Record]:
+    return [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]

@@ -1,0 +1,74 @@
+"""Rejoin soft-wrapped lines of a cell into paragraphs.
+
+Every printed line break in a cell is either a soft wrap (the column was full) or a real paragraph
+break.  The decision uses, in order: a paragraph marker at the start of the next line (hard);
+the geometry where the source knows it (the line reached the cell's right edge); else the line's
+display width against the column's wrap width, with kinsoku explaining lines one or two
+characters short; the tokenizer settles the breaks that stay ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from piatable.models import CellLine
+
+from piatable.settings import RejoinSettings
+
+from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .tokenizer import Tokenizer, default_tokenizer, phrase_continues
+
+
+def is_soft_break(
+    left: CellLine,
+    right: CellLine,
+    width: float | None,
+    settings: RejoinSettings,
+    tokenizer: Tokenizer | None = None,
+) -> bool:
+    """True when the break between ``left`` and ``right`` is a soft wrap to be removed."""
+    a, b = left.text, right.text
+    if not a or not b:
+        return False
+    if starts_paragraph(b):
+        return False
+    # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
+    # one that may not end a line was pushed down; either leaves the line a character short.
+    kinsoku = b[0] in NO_LINE_START or b[0] in NO_LINE_END
+    if left.wraps is not None:
+        if left.wraps:
+            return True
+        # Geometry says the line stopped short; kinsoku can still explain a short line.
+        return kinsoku and a[-1] not in SENTENCE_END
+    if width is None:
+        # Nothing known: join only when a word or kinsoku rule runs across the break.
+        return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
+    deficit = width - display_width(a)
+    if deficit <= 1:
+        return True
+    if deficit > settings.full_slack_units:
+        return False
+    if kinsoku:
+        return True
+    if a[-1] in SENTENCE_END:
+        return False
+    tok = tokenizer or default_tokenizer()
+    return phrase_continues(tok, a, b, settings.tokenizer_context)
+
+
+def rejoin_lines(
+    lines: Sequence[CellLine],
+    width: float | None,
+    settings: RejoinSettings,
+    tokenizer: Tokenizer | None = None,
+) -> list[str]:
+    """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped."""
+    cleaned = [CellLine(cl.text.strip(), cl.page, cl.line_no, cl.wraps, cl.conf) for cl in lines]
+    cleaned = [cl for cl in cleaned if cl.text]
+    paragraphs: list[str] = []
+    for i, cl in enumerate(cleaned):
+        if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
+            paragraphs[-1] += cl.text
+        else:
+            paragraphs.append(cl.text)
+    return paragraphs

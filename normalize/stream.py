@@ -1,0 +1,276 @@
+"""Stream reconstruction: a sequence of printed lines (no positions) → raw table rows.
+
+Rows start at date lines; 事前/事後 anchors the end of the before/after cells; the explanation
+runs to the next date.  Page furniture is removed wherever the extractor put it.  Column wrap
+widths are estimated from the document's own lines, then ``partition`` assigns the lines between
+date and anchor to item / before / after.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from piatable.extract.locate import (
+    TIMING,
+    TIMING_AT_END,
+    TIMING_AT_START,
+    is_header_line,
+    is_label_piece,
+    is_page_number,
+    is_table_start,
+    is_title,
+)
+from piatable.models import CellLine, PageWords, RawRow
+
+from piatable.settings import Settings
+
+from .chars import display_width
+from .dates import DATE_AT_START, is_date_head, is_date_line
+from .partition import BlockScorer, best_partition
+from .tokenizer import Tokenizer
+
+# A run of this many label pieces, one per line, is the column-label row printed vertically.
+LABEL_RUN_MIN = 3
+# A block this long without a timing anchor is no table row (used when locating the table).
+MAX_BLOCK_LINES = 200
+# Most frequent widths: the largest width seen at least this often is the column's wrap width.
+WIDTH_MIN_COUNT = 2
+
+
+@dataclass(slots=True)
+class StreamResult:
+    rows: list[RawRow]
+    furniture: int = 0  # lines removed on purpose
+    skipped_before_table: int = 0
+    notes: list[str] = field(default_factory=list)
+    column_order: bool = False  # the extractor emitted whole columns one after another
+
+
+def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
+    """One CellLine per text word (stream text has one word per printed line)."""
+    out: list[CellLine] = []
+    for page in pages:
+        for w in page.words:
+            out.append(CellLine(w.text.strip(), page.page, w.line, None, w.conf))
+    return [cl for cl in out if cl.text]
+
+
+def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
+    """Drop titles, column-label rows (one line or one label per line) and page numbers."""
+    keep = [True] * len(lines)
+    k = 0
+    while k < len(lines):
+        t = lines[k].text
+        if is_title(t) or is_header_line(t) or is_page_number(t):
+            keep[k] = False
+        elif is_label_piece(t):
+            run = k
+            while run < len(lines) and is_label_piece(lines[run].text):
+                run += 1
+            if run - k >= LABEL_RUN_MIN:
+                for m in range(k, run):
+                    keep[m] = False
+                k = run
+                continue
+        k += 1
+    kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
+    return kept, len(lines) - len(kept)
+
+
+def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
+    """Split lines that hold two cells (``新規追加 事後``, ``2023/2/6 Ⅱ…``); join wrapped dates."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        t = cl.text
+        if is_date_head(t) and k + 1 < len(lines) and is_date_line(t + lines[k + 1].text):
+            out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
+            k += 2
+            continue
+        m = DATE_AT_START.match(t)
+        if m and m.end() < len(t) and not is_date_line(t):
+            out.append(CellLine(t[: m.end()].strip(), cl.page, cl.line_no))
+            t = t[m.end() :].strip()
+            cl = CellLine(t, cl.page, cl.line_no)
+        m = TIMING_AT_END.match(t)
+        if m and not TIMING.match(t):
+            out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
+            out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
+        else:
+            m = TIMING_AT_START.match(t)
+            if m:
+                out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
+                out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
+            else:
+                out.append(cl)
+        k += 1
+    return out
+
+
+def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
+    return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
+
+
+def find_table_start(raw: list[CellLine]) -> int:
+    """Index of the first line of the table region in the raw (unfiltered) lines.
+
+    The region starts at the first title or column-label row that is followed by table rows,
+    extended back over date-led blocks with an anchor printed before it (an extractor may put the
+    title after the first page's rows, as in the seed).  A contents page that merely names 変更箇所
+    is followed by no row and does not count.  Without any title, the first date line whose
+    block has an anchor starts the region.
+    """
+    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_AT_START.match(cl.text)]
+    starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
+
+    def block_end(d: int) -> int:
+        later = [x for x in dates if x > d]
+        return later[0] if later else len(raw)
+
+    for s in starts:
+        following = [d for d in dates if d > s]
+        if not following:
+            continue
+        first = following[0]
+        between = [cl.text for cl in raw[s + 1 : first]]
+        if any(not (is_table_start(t) or is_label_piece(t) or is_page_number(t)) for t in between):
+            continue
+        if not _block_has_anchor(raw, first, block_end(first)):
+            continue
+        start = s
+        earlier = [d for d in dates if d < s]
+        while earlier:
+            d = earlier.pop()
+            if _block_has_anchor(raw, d, block_end(d)) and not any(
+                is_table_start(raw[m].text) for m in range(d, s)
+            ):
+                start = d
+                s = d
+            else:
+                break
+        return start
+    for d in dates:
+        if _block_has_anchor(raw, d, block_end(d)):
+            return d
+    return len(raw)
+
+
+def robust_max_width(widths: list[int]) -> int:
+    """The column's wrap width: the largest width seen at least twice (else the largest)."""
+    if not widths:
+        return 0
+    counts = Counter(widths)
+    repeated = [w for w, c in counts.items() if c >= WIDTH_MIN_COUNT]
+    return max(repeated) if repeated and len(widths) >= 5 else max(widths)
+
+
+@dataclass(slots=True)
+class _Block:
+    date: CellLine
+    pre: list[CellLine]
+    timing: CellLine | None
+    post: list[CellLine]
+
+
+def _blocks(lines: list[CellLine]) -> list[_Block]:
+    blocks: list[_Block] = []
+    for cl in lines:
+        if is_date_line(cl.text):
+            blocks.append(_Block(cl, [], None, []))
+        elif not blocks:
+            continue
+        elif blocks[-1].timing is None and TIMING.match(cl.text):
+            blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
+        elif blocks[-1].timing is None:
+            blocks[-1].pre.append(cl)
+        else:
+            blocks[-1].post.append(cl)
+    return blocks
+
+
+def _is_column_order(lines: list[CellLine]) -> bool:
+    """True when dates (or timings) come in runs: the extractor emitted whole columns."""
+    flags = [is_date_line(cl.text) for cl in lines]
+    dates = sum(flags)
+    adjacent = sum(1 for a, b in pairwise(flags) if a and b)
+    timings = [bool(TIMING.match(cl.text)) for cl in lines]
+    adjacent_t = sum(1 for a, b in pairwise(timings) if a and b)
+    return dates >= 3 and (adjacent >= dates / 2 or adjacent_t >= sum(timings) / 2)
+
+
+def lines_to_rows(
+    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None
+) -> StreamResult:
+    """The stream strategy from pages of line-words to raw rows."""
+    raw = split_compound_lines(pages_to_cell_lines(pages))
+    start = find_table_start(raw)
+    region, furniture = remove_furniture(raw[start:])
+    result = StreamResult([], furniture, start)
+    if _is_column_order(region):
+        from .columnar import column_order_rows
+
+        result.column_order = True
+        result.rows = column_order_rows(region)
+        result.notes.append("the text holds whole columns one after another; rows paired in order")
+        return result
+    blocks = _blocks(region)
+    if not blocks:
+        return result
+
+    expl_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
+    body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
+    item_width = robust_max_width([display_width(b.pre[0].text) for b in blocks if b.pre])
+    if item_width > body_width:
+        item_width = body_width
+
+    partitions = []
+    for _ in range(2):  # estimate, assign, re-estimate from the assignment, assign again
+        partitions = []
+        for b in blocks:
+            scorer = BlockScorer(
+                b.pre,
+                item_width,
+                body_width,
+                "".join(cl.text for cl in b.post),
+                settings.stream,
+                settings.rejoin,
+                tokenizer,
+            )
+            partitions.append(best_partition(scorer))
+        item_lines = [
+            display_width(cl.text) for b, p in zip(blocks, partitions, strict=True) for cl in b.pre[: p.item]
+        ]
+        body_lines = [
+            display_width(cl.text) for b, p in zip(blocks, partitions, strict=True) for cl in b.pre[p.item :]
+        ]
+        new_item = robust_max_width(item_lines) or item_width
+        new_body = robust_max_width(body_lines) or body_width
+        if (new_item, new_body) == (item_width, body_width):
+            break
+        item_width, body_width = new_item, new_body
+
+    for b, p in zip(blocks, partitions, strict=True):
+        row = RawRow()
+        row.cells["change_date"] = [b.date]
+        row.cells["item"] = b.pre[: p.item]
+        row.cells["before"] = b.pre[p.item : p.before]
+        row.cells["after"] = b.pre[p.before :]
+        row.cells["timing"] = [b.timing] if b.timing else []
+        row.cells["explanation"] = b.post
+        row.widths = {
+            "item": item_width,
+            "before": body_width,
+            "after": body_width,
+            "explanation": expl_width,
+        }
+        pages_seen = [cl.page for cells in row.cells.values() for cl in cells if cl.page]
+        row.page_start = min(pages_seen) if pages_seen else None
+        row.page_end = max(pages_seen) if pages_seen else None
+        row.confidence = p.confidence
+        if b.timing is None:
+            row.flags.append("timing_missing")
+        result.rows.append(row)
+    return result

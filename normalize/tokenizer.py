@@ -1,0 +1,83 @@
+"""A small tokenizer protocol with a lazily built SudachiPy implementation.
+
+The rejoin step asks one question of the tokenizer: does a word run across this line break?
+Building the SudachiPy dictionary costs time and memory, so it is built once, on first use, and
+only when a break is ambiguous.  Tests can pass any object with ``surfaces``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+# Parts of speech after which a phrase cannot end.
+OPEN_POS = frozenset({"助詞", "助動詞", "接頭辞"})
+
+
+class Tokenizer(Protocol):
+    def surfaces(self, text: str) -> list[str]:
+        """The text split into words (surface forms, in order, covering the text)."""
+        ...
+
+    def ends_open(self, text: str) -> bool:
+        """True when a phrase cannot end where ``text`` ends."""
+        ...
+
+
+class SudachiTokenizer:
+    """SudachiPy in split mode C with the core dictionary, created on first use."""
+
+    def __init__(self) -> None:
+        self._tok = None
+
+    def _tokenizer(self):  # type: ignore[no-untyped-def]
+        if self._tok is None:
+            from sudachipy import Dictionary, SplitMode
+
+            self._tok = Dictionary().tokenizer(SplitMode.C)
+        return self._tok
+
+    def surfaces(self, text: str) -> list[str]:
+        return [m.surface() for m in self._tokenizer().tokenize(text)]
+
+    def ends_open(self, text: str) -> bool:
+        """True when ``text`` cannot end a phrase: it stops on a particle, an auxiliary, a prefix,
+        a verb or adjective in its continuative form, or a fragment the dictionary does not know."""
+        ms = self._tokenizer().tokenize(text[-12:])
+        if not len(ms):
+            return False
+        pos = ms[-1].part_of_speech()
+        if pos[0] in OPEN_POS or ms[-1].is_oov():
+            return True
+        if pos[0] in ("動詞", "形容詞") and pos[5].startswith("連用形"):
+            return True
+        return (pos[0] == "記号" and pos[1] == "文字") or (pos[0] == "形状詞" and pos[1] == "タリ")
+
+    def is_known(self, word: str) -> bool:
+        """True when ``word`` is one in-vocabulary morpheme of the dictionary."""
+        ms = self._tokenizer().tokenize(word)
+        return len(ms) == 1 and not ms[0].is_oov()
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> SudachiTokenizer:
+    return SudachiTokenizer()
+
+
+def phrase_continues(tok: Tokenizer, left: str, right: str, context: int = 8) -> bool:
+    """True when the text runs on across a break: a word spans it or the left side ends open."""
+    return word_spans_break(tok, left, right, context) or tok.ends_open(left)
+
+
+def word_spans_break(tok: Tokenizer, left: str, right: str, context: int = 8) -> bool:
+    """True when the tokenizer puts the characters on both sides of a break in one word."""
+    a, b = left[-context:], right[:context]
+    if not a or not b:
+        return False
+    pos = 0
+    for s in tok.surfaces(a + b):
+        end = pos + len(s)
+        if pos < len(a) < end:
+            return True
+        pos = end
+    return False

@@ -1,0 +1,23 @@
+"""Typed errors; the CLI turns each into one line naming the file."""
+
+from __future__ import annotations
+
+
+class PiatableError(Exception):
+    """Base of every error piatable raises on purpose."""
+
+
+class InputError(PiatableError):
+    """An input cannot be read at all (missing, empty, binary, undecodable)."""
+
+
+class UnreadablePDF(InputError):
+    """A PDF that is corrupt, truncated or encrypted."""
+
+
+class OcrUnavailable(PiatableError):
+    """tesseract or its ``jpn`` data is missing."""
+
+
+class SettingsError(PiatableError):
+    """A bad settings key or value."""

@@ -1,0 +1,80 @@
+"""Soft wraps vs paragraph breaks, with the real SudachiPy dictionary and with a fake."""
+
+from __future__ import annotations
+
+from piatable.models import CellLine
+from piatable.normalize.rejoin import rejoin_lines
+
+from piatable.settings import RejoinSettings
+
+S = RejoinSettings()
+
+
+def lines(*texts: str) -> list[CellLine]:
+    return [CellLine(t) for t in texts]
+
+
+def test_full_lines_join_and_short_line_ends_paragraph():
+    got = rejoin_lines(
+        lines(
+            "サービス検索・電子申請機",
+            "能及びマイナポータルのお",
+            "知らせ機能の利用に伴う修",
+            "正",
+            "記録項目の内容自体には変",
+            "更はなく",
+        ),
+        24,
+        S,
+    )
+    assert got == [
+        "サービス検索・電子申請機能及びマイナポータルのお知らせ機能の利用に伴う修正",
+        "記録項目の内容自体には変更はなく",
+    ]
+
+
+def test_marker_starts_paragraph_even_after_full_line():
+    got = rejoin_lines(
+        lines("（１．従業者が事務外で使用するリスクへの", "措置）", "・年１回、各課から選任"), 40, S
+    )
+    assert got == ["（１．従業者が事務外で使用するリスクへの措置）", "・年１回、各課から選任"]
+
+
+def test_kinsoku_short_line_joins():
+    # The line is one character short because （ may not end a line.
+    got = rejoin_lines(lines("リスク２：権限のない者", "（元職員、アクセス権限の"), 24, S)
+    assert got == ["リスク２：権限のない者（元職員、アクセス権限の"]
+
+
+def test_tokenizer_decides_a_line_one_char_short():
+    # A particle cannot end a phrase: joined.  A noun heading may: kept apart.
+    assert rejoin_lines(lines("され、個人番号通知書と", "なったことによる修正"), 24, S) == [
+        "され、個人番号通知書となったことによる修正"
+    ]
+    assert rejoin_lines(lines("３．特定個人情報の使用", "特定個人情報の使用におけ"), 24, S) == [
+        "３．特定個人情報の使用",
+        "特定個人情報の使用におけ",
+    ]
+
+
+class FakeTokenizer:
+    """Splits into single characters and says no phrase is ever open."""
+
+    def surfaces(self, text: str) -> list[str]:
+        return list(text)
+
+    def ends_open(self, text: str) -> bool:
+        return False
+
+
+def test_fake_tokenizer_is_used_for_ambiguous_breaks():
+    got = rejoin_lines(lines("され、個人番号通知書と", "なったことによる修正"), 24, S, FakeTokenizer())
+    assert got == ["され、個人番号通知書と", "なったことによる修正"]
+
+
+def test_geometry_overrides_width():
+    a = CellLine("短い行", wraps=True)
+    b = CellLine("続き")
+    assert rejoin_lines([a, b], None, S) == ["短い行続き"]
+    a.wraps = False
+    assert rejoin_lines([a, b], None, S) == ["短い行", "続き"]

@@ -1,0 +1,44 @@
+"""All four formats come from one schema; Parquet is read back with pyarrow and pandas."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pyarrow.parquet as pq
+from piatable.models.record import ARROW_SCHEMA, FIELDS
+
+from piatable.cli import main
+
+
+def test_four_formats_agree(tmp_path, seed_path):
+    outs = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "jsonl", "csv", "parquet")}
+    for path in outs.values():
+        assert main(["extract", str(seed_path), "-o", str(path)]) == 0
+    records = json.loads(outs["json"].read_text("utf-8"))
+    assert len(records) == 12 and list(records[0]) == list(FIELDS)
+    jsonl = [json.loads(x) for x in outs["jsonl"].read_text("utf-8").splitlines()]
+    assert jsonl == records
+    raw = outs["csv"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(keepends=True)))
+    assert [r["before"] for r in rows] == [r["before"] for r in records]
+    assert rows[0]["item_path"].split("\n") == records[0]["item_path"]
+    table = pq.read_table(outs["parquet"])
+    assert table.schema.equals(ARROW_SCHEMA, check_metadata=False)
+    df = pd.read_parquet(outs["parquet"])
+    assert df["explanation"].tolist() == [r["explanation"] for r in records]
+    assert list(df["item_path"].iloc[7]) == records[7]["item_path"]
+
+
+def test_csv_cp932(tmp_path, seed_path):
+    out = tmp_path / "r.csv"
+    assert main(["extract", str(seed_path), "-o", str(out), "--csv-encoding", "cp932"]) == 0
+    text = out.read_bytes().decode("cp932")
+    assert "上記を新規追加" in text
+
+
+def test_unknown_suffix_is_one_line_error(tmp_path, seed_path, capsys):
+    assert main(["extract", str(seed_path), "-o", str(tmp_path / "r.xyz")]) == 2
+    assert "--format" in capsys.readouterr().err

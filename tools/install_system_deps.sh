@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install the Debian packages piatable and its tests need, only those that are missing:
+# tesseract with Japanese data (OCR), IPAex fonts (test PDFs), poppler-utils (pdftotext, for the
+# extractor-output samples), Chromium (the report's browser test).
+set -euo pipefail
+need=()
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx jpn; }; then
+  need+=(tesseract-ocr-jpn)
+fi
+[ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || need+=(fonts-ipaexfont)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing system packages: ${need[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
