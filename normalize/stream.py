@@ -26,15 +26,20 @@ from piatable.models import CellLine, PageWords, RawRow
 
 from piatable.settings import Settings
 
-from .chars import display_width
+from .chars import display_width, starts_paragraph
 from .dates import DATE_AT_START, is_date_head, is_date_line
-from .partition import BlockScorer, best_partition
+from .partition import BlockScorer, Partition, best_partition
 from .tokenizer import Tokenizer
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
+# The item column is at least this share of the body column's width.
+ITEM_WIDTH_MIN_SHARE = 0.3
+# Widths this close are one cluster (lines shortened by kinsoku).
+KINSOKU_CLUSTER_UNITS = 2
+MAX_ITEM_WIDTH_CANDIDATES = 4
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -158,6 +163,28 @@ def find_table_start(raw: list[CellLine]) -> int:
     return len(raw)
 
 
+def item_width_candidates(blocks: list[_Block], body_width: int) -> list[int]:
+    """Plausible wrap widths of the 項目 column, to be tried in turn.
+
+    Lines that run on into the next line (the next one starts no paragraph) are full: their widths
+    cluster at the columns' wrap widths.  The body width is the widest; the item column is one
+    of the other clusters, or the same width.
+    """
+    counts: Counter[int] = Counter()
+    for b in blocks:
+        for a, nxt in pairwise(b.pre):
+            if not starts_paragraph(nxt.text):
+                counts[display_width(a.text)] += 1
+    floor = body_width * ITEM_WIDTH_MIN_SHARE
+    peaks = [w for w, c in counts.most_common() if c >= WIDTH_MIN_COUNT and floor <= w < body_width]
+    # Neighbouring widths (kinsoku-short lines) belong to the same cluster: keep the widest.
+    chosen: list[int] = []
+    for w in sorted(peaks, reverse=True):
+        if all(abs(w - c) > KINSOKU_CLUSTER_UNITS for c in chosen):
+            chosen.append(w)
+    return [body_width, *chosen[:MAX_ITEM_WIDTH_CANDIDATES]]
+
+
 def robust_max_width(widths: list[int]) -> int:
     """The column's wrap width: the largest width seen at least twice (else the largest)."""
     if not widths:
@@ -222,35 +249,22 @@ def lines_to_rows(
 
     expl_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
-    item_width = robust_max_width([display_width(b.pre[0].text) for b in blocks if b.pre])
-    if item_width > body_width:
-        item_width = body_width
-
-    partitions = []
-    for _ in range(2):  # estimate, assign, re-estimate from the assignment, assign again
-        partitions = []
-        for b in blocks:
-            scorer = BlockScorer(
-                b.pre,
-                item_width,
-                body_width,
-                "".join(cl.text for cl in b.post),
-                settings.stream,
-                settings.rejoin,
-                tokenizer,
+    best: tuple[float, int, list[Partition]] | None = None
+    for item_width in item_width_candidates(blocks, body_width):
+        partitions = [
+            best_partition(
+                BlockScorer(
+                    b.pre, item_width, body_width, "".join(cl.text for cl in b.post),
+                    settings.stream, settings.rejoin, tokenizer,
+                )
             )
-            partitions.append(best_partition(scorer))
-        item_lines = [
-            display_width(cl.text) for b, p in zip(blocks, partitions, strict=True) for cl in b.pre[: p.item]
+            for b in blocks
         ]
-        body_lines = [
-            display_width(cl.text) for b, p in zip(blocks, partitions, strict=True) for cl in b.pre[p.item :]
-        ]
-        new_item = robust_max_width(item_lines) or item_width
-        new_body = robust_max_width(body_lines) or body_width
-        if (new_item, new_body) == (item_width, body_width):
-            break
-        item_width, body_width = new_item, new_body
+        total = sum(p.score for p in partitions)
+        if best is None or total < best[0]:
+            best = (total, item_width, partitions)
+    assert best is not None
+    _, item_width, partitions = best
 
     for b, p in zip(blocks, partitions, strict=True):
         row = RawRow()

@@ -7,6 +7,7 @@ only when a break is ambiguous.  Tests can pass any object with ``surfaces``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -15,7 +16,7 @@ OPEN_POS = frozenset({"助詞", "助動詞", "接頭辞"})
 
 
 class Tokenizer(Protocol):
-    def surfaces(self, text: str) -> list[str]:
+    def surfaces(self, text: str) -> Sequence[str]:
         """The text split into words (surface forms, in order, covering the text)."""
         ...
 
@@ -37,9 +38,11 @@ class SudachiTokenizer:
             self._tok = Dictionary().tokenizer(SplitMode.C)
         return self._tok
 
-    def surfaces(self, text: str) -> list[str]:
-        return [m.surface() for m in self._tokenizer().tokenize(text)]
+    @lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer per process, kept for its life
+    def surfaces(self, text: str) -> tuple[str, ...]:
+        return tuple(m.surface() for m in self._tokenizer().tokenize(text))
 
+    @lru_cache(maxsize=65536)  # noqa: B019
     def ends_open(self, text: str) -> bool:
         """True when ``text`` cannot end a phrase: it stops on a particle, an auxiliary, a prefix,
         a verb or adjective in its continuative form, or a fragment the dictionary does not know."""
