@@ -177,7 +177,7 @@ class BlockScorer:
         if self.t[k][:1] in NO_LINE_START:
             cost += KINSOKU_START_PENALTY
         if soft_left[k - 1]:
-            cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty / 2
+            cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
 
     def _overlap(self, a: int, b: int) -> float:

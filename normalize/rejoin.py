@@ -19,6 +19,9 @@ from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, star
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues
 
 
+HEADING_CLOSERS = frozenset("＞】》")
+
+
 def is_soft_break(
     left: CellLine,
     right: CellLine,
@@ -34,7 +37,14 @@ def is_soft_break(
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
-    kinsoku = b[0] in NO_LINE_START or b[0] in NO_LINE_END
+    kinsoku = (
+        b[0] in NO_LINE_START
+        or b[0] in NO_LINE_END
+        or (len(b) > 1 and b[1] in NO_LINE_START)  # the pair was pushed down together
+    )
+    if a[-1] in HEADING_CLOSERS and b[0] not in NO_LINE_START:
+        # ＜…＞ and 【…】 are headings of their own: whatever follows starts a new paragraph.
+        return False
     if left.wraps is not None:
         if left.wraps:
             return True

@@ -37,9 +37,7 @@ LABEL_RUN_MIN = 3
 MAX_BLOCK_LINES = 200
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
-# Widths this close are one cluster (lines shortened by kinsoku).
-KINSOKU_CLUSTER_UNITS = 2
-MAX_ITEM_WIDTH_CANDIDATES = 4
+MAX_ITEM_WIDTH_CANDIDATES = 6
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -177,12 +175,7 @@ def item_width_candidates(blocks: list[_Block], body_width: int) -> list[int]:
                 counts[display_width(a.text)] += 1
     floor = body_width * ITEM_WIDTH_MIN_SHARE
     peaks = [w for w, c in counts.most_common() if c >= WIDTH_MIN_COUNT and floor <= w < body_width]
-    # Neighbouring widths (kinsoku-short lines) belong to the same cluster: keep the widest.
-    chosen: list[int] = []
-    for w in sorted(peaks, reverse=True):
-        if all(abs(w - c) > KINSOKU_CLUSTER_UNITS for c in chosen):
-            chosen.append(w)
-    return [body_width, *chosen[:MAX_ITEM_WIDTH_CANDIDATES]]
+    return [body_width, *peaks[:MAX_ITEM_WIDTH_CANDIDATES]]
 
 
 def robust_max_width(widths: list[int]) -> int:

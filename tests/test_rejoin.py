@@ -68,8 +68,19 @@ class FakeTokenizer:
 
 
 def test_fake_tokenizer_is_used_for_ambiguous_breaks():
-    got = rejoin_lines(lines("され、個人番号通知書と", "なったことによる修正"), 24, S, FakeTokenizer())
-    assert got == ["され、個人番号通知書と", "なったことによる修正"]
+    pair = lines("され、個人番号通知書と", "変わったことによる修正")
+    assert rejoin_lines(pair, 24, S) == ["され、個人番号通知書と変わったことによる修正"]
+    assert rejoin_lines(pair, 24, S, FakeTokenizer()) == pair_texts(pair)
+
+
+def pair_texts(pair: list[CellLine]) -> list[str]:
+    return [cl.text for cl in pair]
+
+
+def test_kinsoku_pair_pushed_down_joins():
+    # 「なっ」: the small っ may not start a line, so な went down with it.
+    assert rejoin_lines(lines("され、個人番号通知書と", "なったことによる修正"), 24, S, FakeTokenizer()) == [
+        "され、個人番号通知書となったことによる修正"]
 
 
 def test_geometry_overrides_width():

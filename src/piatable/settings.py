@@ -27,7 +27,7 @@ class StreamSettings:
     # Penalty per line placed in a column narrower than the line.
     over_width_penalty: float = 12.0
     # Penalty when a cell ends on a full line whose text runs on into the next cell.
-    split_word_penalty: float = 3.0
+    split_word_penalty: float = 5.0
     # Bonus when the first lines of before and after open with the same words.
     shared_opening_bonus: float = 6.0
     # Characters of a shared opening that count as evidence.
