@@ -18,7 +18,6 @@ from piatable.settings import RejoinSettings
 from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues
 
-
 HEADING_CLOSERS = frozenset("＞】》")
 
 

@@ -247,8 +247,13 @@ def lines_to_rows(
         partitions = [
             best_partition(
                 BlockScorer(
-                    b.pre, item_width, body_width, "".join(cl.text for cl in b.post),
-                    settings.stream, settings.rejoin, tokenizer,
+                    b.pre,
+                    item_width,
+                    body_width,
+                    "".join(cl.text for cl in b.post),
+                    settings.stream,
+                    settings.rejoin,
+                    tokenizer,
                 )
             )
             for b in blocks

@@ -80,7 +80,8 @@ def pair_texts(pair: list[CellLine]) -> list[str]:
 def test_kinsoku_pair_pushed_down_joins():
     # 「なっ」: the small っ may not start a line, so な went down with it.
     assert rejoin_lines(lines("され、個人番号通知書と", "なったことによる修正"), 24, S, FakeTokenizer()) == [
-        "され、個人番号通知書となったことによる修正"]
+        "され、個人番号通知書となったことによる修正"
+    ]
 
 
 def test_geometry_overrides_width():
