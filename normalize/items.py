@@ -51,6 +51,12 @@ def lexicon() -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=1)
+def _long_keys() -> tuple[str, ...]:
+    return tuple(k for k in lexicon() if len(k) >= 4)
+
+
+@lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
     """How much a paragraph looks like a heading of the form: 0 (not at all) to 1."""
     key = heading_key(paragraph)
@@ -59,7 +65,7 @@ def heading_score(paragraph: str) -> float:
         score += 0.5
     if key in lexicon():
         score += 1.0
-    elif len(key) >= 4 and any(key in k or k in key for k in lexicon() if len(k) >= 4):
+    elif len(key) >= 4 and any(key in k or k in key for k in _long_keys()):
         score += 0.25
     return min(score, 1.0)
 

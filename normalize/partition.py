@@ -136,6 +136,15 @@ class BlockScorer:
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
+        # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
+        self.num = [_number_of(x) for x in self.t]
+        self.torn_at = [self._first_continuation(i) for i in range(n + 1)]
+        self._prepare_pair_terms()
+        self.addition_from = [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.addition_from[k] = self.addition_from[k + 1] or bool(
+                ADDITION_MARKERS.match(self.t[k]) or "追加" in self.t[k]
+            )
 
     # -- pieces ---------------------------------------------------------------------------
     def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
@@ -162,13 +171,6 @@ class BlockScorer:
                 cost += 1.0
         return cost
 
-    def _body_cost(self, a: int, b: int) -> float:
-        if a >= b:
-            return 0.0
-        return self.s.over_width_penalty * (self.over_b[b] - self.over_b[a]) + (
-            self.brk_b[b - 1] - self.brk_b[a]
-        )
-
     def _cut_cost(self, k: int, soft_left: list[bool]) -> float:
         """Cost of a cell boundary just before line k (the previous cell ends at k-1)."""
         if k <= 0 or k >= self.n:
@@ -185,50 +187,63 @@ class BlockScorer:
         return (self.hit[b] - self.hit[a]) / tot if tot else 0.0
 
     # -- the score ------------------------------------------------------------------------
-    def cost(self, i: int, j: int) -> float:
-        s, n, t = self.s, self.n, self.t
-        cost = self.item_cost[i] + self._body_cost(i, j) + self._body_cost(j, n)
-        cost += self._cut_cost(i, self.soft_i) if i < n else 0.0
-        if i < j < n:
-            cost += self._cut_cost(j, self.soft_b)
-        before_empty, after_empty = i == j, j == n
+    def _prepare_pair_terms(self) -> None:
+        n, t = self.n, self.t
+        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
+        self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
+        self.body_over = [self.s.over_width_penalty * x for x in self.over_b]
+        self.marker = [starts_paragraph(x) for x in t]
+        self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
-        closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
-        if after_empty:
-            cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
-        if before_empty and not after_empty:
-            is_addition = any(ADDITION_MARKERS.match(x) or "追加" in x for x in t[j:])
-            cost += 0.0 if is_addition else EMPTY_BEFORE_PENALTY
-        if not before_empty and not after_empty:
-            common = len(_common_prefix(t[i], t[j]))
-            if common >= s.shared_opening_min_chars or (common >= 2 and t[i] == t[j]):
-                cost -= s.shared_opening_bonus
-            elif common >= 3:
-                cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
-            elif common >= 1 and starts_paragraph(t[i]) and starts_paragraph(t[j]):
-                cost -= SHARED_MARKER_BONUS
+        self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
+
+    def _body(self, a: int, b: int) -> float:
+        if a >= b:
+            return 0.0
+        return self.body_over[b] - self.body_over[a] + self.brk_b[b - 1] - self.brk_b[a]
+
+    def cost(self, i: int, j: int) -> float:
+        """Cost of item = lines [0, i), before = [i, j), after = [j, n); lower is better."""
+        s, n, t = self.s, self.n, self.t
+        cost = self.item_cost[i] + self._body(i, j) + self._body(j, n) + self.cut_i[i]
+        if j == n:
+            cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
+        elif i == j:
+            cost += 0.0 if self.addition_from[j] else EMPTY_BEFORE_PENALTY
+        else:
+            cost += self.cut_b[j]
+            a, b = t[i], t[j]
+            if a[:1] == b[:1]:
+                common = len(_common_prefix(a, b))
+                if common >= s.shared_opening_min_chars or (common >= 2 and a == b):
+                    cost -= s.shared_opening_bonus
+                elif common >= 3:
+                    cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
+                elif self.marker[i] and self.marker[j]:
+                    cost -= SHARED_MARKER_BONUS
             cost -= EXPLANATION_OVERLAP_WEIGHT * (self._overlap(j, n) - self._overlap(i, j))
             cost += s.balance_weight * abs((j - i) - (n - j))
-            if j - i == n - j and self._looks_clipped(j - 1) and self._looks_clipped(n - 1):
+            if j - i == n - j and self.clipped[j - 1] and self.clipped[n - 1]:
                 cost -= CLIPPED_PAIR_BONUS
-        cost += self._numbering_cost(i, j)
+        if i < j and self.torn_at[i] < j:
+            cost += NUMBERING_BREAK_PENALTY
         return cost
 
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
 
-    def _numbering_cost(self, i: int, j: int) -> float:
-        """Penalty when a numbered sequence (１．, ２．) is torn between item and before."""
-        if i == 0 or i >= j:
-            return 0.0
+    def _first_continuation(self, i: int) -> int:
+        """First line at or after i that starts the number following the item's last number."""
+        if i == 0:
+            return self.n + 1
         item_nums = [x for x in (_number_of(p) for p in self._paragraphs(0, i, self.soft_i)) if x]
-        if not item_nums:
-            return 0.0
-        before_nums = [x for x in (_number_of(p) for p in self._paragraphs(i, j, self.soft_b)) if x]
-        last = item_nums[-1]
-        if last + 1 in before_nums and last + 1 not in item_nums:
-            return NUMBERING_BREAK_PENALTY
-        return 0.0
+        if not item_nums or item_nums[-1] + 1 in item_nums:
+            return self.n + 1
+        want = item_nums[-1] + 1
+        for k in range(i, self.n):
+            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
+                return k
+        return self.n + 1
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -245,8 +260,15 @@ def best_partition(scorer: BlockScorer) -> Partition:
     n = scorer.n
     if n == 0:
         return Partition(0, 0, 0.0, 0.5)
-    scored = sorted((scorer.cost(i, j), i, j) for i in range(n + 1) for j in range(i, n + 1))
-    best = scored[0]
-    margin = scored[1][0] - best[0] if len(scored) > 1 else 5.0
+    best = (float("inf"), 0, 0)
+    second = float("inf")
+    for i in range(n + 1):
+        for j in range(i, n + 1):
+            c = scorer.cost(i, j)
+            if c < best[0]:
+                best, second = (c, i, j), best[0]
+            elif c < second:
+                second = c
+    margin = second - best[0] if second < float("inf") else 5.0
     confidence = round(1.0 - 0.5 * exp(-margin), 3)
     return Partition(best[1], best[2], best[0], confidence)
