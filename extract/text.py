@@ -86,7 +86,7 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     text = decode_bytes(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return clean_text(text.replace("\f", "\x00")).replace("\x00", "\f")
+    return clean_text(text)
 
 
 def is_layout_text(text: str) -> bool:

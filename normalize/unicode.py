@@ -13,7 +13,7 @@ import unicodedata
 import regex
 
 _DAMAGED = regex.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F\uFF65-\uFF9F]+")
-_INVISIBLE = regex.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\p{Cc}--[\n\t]]", regex.V1)
+_INVISIBLE = regex.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\p{Cc}--[\n\t\f]]", regex.V1)
 CID = regex.compile(r"\(cid:\d+\)")
 
 

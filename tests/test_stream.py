@@ -1,0 +1,95 @@
+"""Stream reconstruction of flattened text: table region, furniture, dates, compound lines."""
+
+from __future__ import annotations
+
+import piatable.normalize.dates
+
+import piatable
+
+from .conftest import load_expected
+
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+PREAMBLE = """特定個人情報保護評価書（全項目評価書）
+評価書番号
+１２３
+評価書名
+住民基本台帳に関する事務　全項目評価書
+評価実施機関名
+○○市長
+公表日
+令和5年3月1日
+\f項目一覧
+Ⅰ 基本情報
+Ⅵ 評価実施手続
+（別添3）変更箇所
+\fⅥ 評価実施手続
+１．基礎項目評価
+①実施日
+令和4年12月1日
+②実施日・期間
+令和5年1月4日から令和5年2月3日まで
+\f（別添3）変更箇所
+変更日
+項目
+変更前の記載
+変更後の記載
+提出時期
+提出時期に係る説明
+"""
+
+
+def _six(records) -> list[tuple]:
+    return [tuple(getattr(r, f) for f in SIX) for r in records]
+
+
+def _expected_six() -> list[tuple]:
+    return [tuple(e[f] for f in SIX) for e in load_expected("seed")]
+
+
+def test_whole_assessment_text_finds_the_table_after_contents_and_dates(tmp_path, seed_path):
+    p = tmp_path / "whole.txt"
+    p.write_text(PREAMBLE + seed_path.read_text("utf-8"), encoding="utf-8")
+    records = piatable.extract(p)
+    assert _six(records) == _expected_six()
+    assert {(r.page_start, r.page_end) for r in records} == {(4, 4)}
+
+
+def test_header_and_page_numbers_on_every_page(tmp_path, seed_path):
+    lines = seed_path.read_text("utf-8").split("\n\n")
+    body = "\n".join(ln for ln in lines if ln.strip() and "変更箇所" not in ln and "変更日 項目" not in ln)
+    pages = []
+    chunk: list[str] = []
+    for ln in body.split("\n"):
+        if piatable.normalize.dates.is_date_line(ln) and len(chunk) > 120:
+            pages.append(chunk)
+            chunk = []
+        chunk.append(ln)
+    pages.append(chunk)
+    header = "（別添２）変更箇所\n変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明\n"
+    text = "\f".join(header + "\n".join(c) + f"\n- {k + 1} -\n" for k, c in enumerate(pages))
+    p = tmp_path / "paged.txt"
+    p.write_text(text, encoding="utf-8")
+    records = piatable.extract(p)
+    assert len(pages) >= 3
+    assert _six(records) == _expected_six()
+    assert records[-1].page_end == len(pages)
+
+
+def test_date_styles_and_wrapped_dates(tmp_path, seed_path):
+    text = seed_path.read_text("utf-8")
+    text = text.replace("2023/2/6", "令和５年２月６日", 1).replace("2022/10/17", "R4.10.17", 1)
+    text = text.replace("2023/2/6", "令和5年2月\n6日", 1)
+    p = tmp_path / "dates.txt"
+    p.write_text(text, encoding="utf-8")
+    records = piatable.extract(p)
+    assert [r.change_date for r in records] == [e["change_date"] for e in load_expected("seed")]
+    assert records[0].change_date_raw == "令和５年２月６日"
+    assert records[1].change_date_raw == "令和5年2月6日"
+    assert records[2].change_date_raw == "R4.10.17"
+    assert _six(records)[3:] == _expected_six()[3:]
+
+
+def test_short_cell_and_timing_on_one_line_are_split(seed_path):
+    row = piatable.extract(seed_path)[1]
+    assert (row.before, row.after, row.timing) == ("", "新規追加", "事後")
