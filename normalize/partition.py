@@ -120,7 +120,10 @@ class BlockScorer:
                 elif marker[k + 1] and not closed and w[k] >= width - CLIP_FULL_UNITS:
                     # A full line that stops mid-phrase before a new paragraph: the cell was
                     # clipped here, so a cell boundary belongs after it.
-                    c = CLIP_INSIDE_PENALTY * (2 if open_end[k] else 1)
+                    if open_end[k]:
+                        c = 2 * CLIP_INSIDE_PENALTY
+                    elif w[k] >= width - 1:
+                        c = CLIP_INSIDE_PENALTY
                 out.append(c)
             return out
 
