@@ -48,6 +48,7 @@ PAGE_NUMBER = regex.compile(
 )
 TIMING = regex.compile(r"^\s*(事前|事後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
+TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
 
 

@@ -16,6 +16,7 @@ from piatable.extract.locate import (
     TIMING,
     TIMING_AT_END,
     TIMING_AT_START,
+    TIMING_IN_MIDDLE,
     is_header_line,
     is_label_piece,
     is_page_number,
@@ -98,6 +99,13 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             out.append(CellLine(t[: m.end()].strip(), cl.page, cl.line_no))
             t = t[m.end() :].strip()
             cl = CellLine(t, cl.page, cl.line_no)
+        m = TIMING_IN_MIDDLE.match(t)
+        if m:
+            out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
+            out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
+            out.append(CellLine(m.group("post").strip(), cl.page, cl.line_no))
+            k += 1
+            continue
         m = TIMING_AT_END.match(t)
         if m and not TIMING.match(t):
             out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
