@@ -2,6 +2,6 @@
 
 from .page import Line, PageWords, Word
 from .record import FIELDS, Record
-from .rows import CellLine, RawRow
+from .rows import COLUMNS, CellLine, RawRow
 
-__all__ = ["FIELDS", "CellLine", "Line", "PageWords", "RawRow", "Record", "Word"]
+__all__ = ["COLUMNS", "FIELDS", "CellLine", "Line", "PageWords", "RawRow", "Record", "Word"]
