@@ -69,7 +69,9 @@ def is_header_line(text: str) -> bool:
 
 
 def is_label_piece(text: str) -> bool:
-    return text.strip() in LABEL_PIECES
+    """A line made only of column labels or pieces of them (``提出時期 提出時期に係る説明``)."""
+    pieces = [p for p in regex.split(r"[\s　]+", text.strip()) if p]
+    return bool(pieces) and all(p in LABEL_PIECES for p in pieces)
 
 
 def is_page_number(text: str) -> bool:

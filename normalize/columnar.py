@@ -1,34 +1,155 @@
-"""Rows from text whose extractor emitted whole columns one after another.
+"""Rows from text whose extractor emitted cells out of row order.
 
-pdfminer, ``pdftotext -raw`` and pypdfium2 often give all dates, then all items, and so on.  The
-dates and timings can still be paired with rows in order; the rest is kept, in order, in the
-cells it most plausibly belongs to, with low confidence and a flag, never silently dropped.
+pdfminer and plain ``pdftotext`` often give a page's cells grouped by column (all dates, then all
+items, …) or interleaved.  pdfminer separates its text boxes, which are the table's cells, by a
+blank line.  What can be done honestly: take each box as one cell, tell its column from its
+content (a date, a timing, a heading path, wide body text, narrow explanation text), and hand the
+boxes of each column to the rows in order.  Before/after pairs are formed in order, an addition
+(新規追加) being an after cell with an empty before.  Every row gets a low confidence and the
+flag ``column_order``; boxes left over are kept in the last row with ``unplaced_text``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from piatable.extract.locate import TIMING
 from piatable.models import CellLine, RawRow
 
-from .dates import is_date_line
+from .chars import BODY_MARKER, display_width
+from .dates import DATE_AT_START, is_date_line
+from .items import heading_score
+from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
-COLUMN_ORDER_CONFIDENCE = 0.2
+COLUMN_ORDER_CONFIDENCE = 0.3
+# A box whose first paragraph scores at least this as a heading of the form is an item cell.
+ITEM_HEADING_SCORE = 0.5
+# Roman numerals that open the 項目 path of a row.
+TOP_LEVEL = "ⅠⅡⅢⅣⅤⅥ"
 
 
-def column_order_rows(lines: list[CellLine]) -> list[RawRow]:
-    dates = [cl for cl in lines if is_date_line(cl.text)]
-    timings = [cl for cl in lines if TIMING.match(cl.text)]
-    rest = [cl for cl in lines if not is_date_line(cl.text) and not TIMING.match(cl.text)]
+@dataclass(slots=True)
+class Box:
+    lines: list[CellLine]
+    # The rest of a line that began with a date: the first line of an item whose further lines
+    # an extractor may have put into a box of their own.
+    after_date: bool = False
+
+    @property
+    def width(self) -> int:
+        return max(display_width(cl.text) for cl in self.lines)
+
+    @property
+    def text(self) -> str:
+        return "".join(cl.text for cl in self.lines)
+
+
+def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
+    """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
+
+    Dates and timings are boxes of their own, and a date printed before the first line of an
+    item (``2022/10/17 Ⅱ…``) is split off.
+    """
+    boxes: list[Box] = []
+    for cl, gap in zip(lines, gaps, strict=True):
+        t = cl.text
+        m = DATE_AT_START.match(t)
+        if m and not is_date_line(t):
+            boxes.append(Box([CellLine(t[: m.end()].strip(), cl.page, cl.line_no)]))
+            boxes.append(Box([CellLine(t[m.end() :].strip(), cl.page, cl.line_no)], after_date=True))
+            continue
+        single = is_date_line(t) or bool(TIMING.match(t))
+        if boxes and not single and _is_single(boxes[-1]) and boxes[-1].lines[0].line_no == cl.line_no:
+            if is_date_line(boxes[-1].lines[0].text):  # split off a date by the stream step
+                boxes.append(Box([cl], after_date=True))
+                continue
+        continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
+        if continues_item and not single and t[:1] not in TOP_LEVEL:
+            boxes[-1].lines.append(cl)
+        elif gap or single or not boxes or _is_single(boxes[-1]):
+            boxes.append(Box([cl]))
+        else:
+            boxes[-1].lines.append(cl)
+    return boxes
+
+
+def _is_single(box: Box) -> bool:
+    return len(box.lines) == 1 and (is_date_line(box.lines[0].text) or bool(TIMING.match(box.lines[0].text)))
+
+
+def _kind(box: Box, narrow: int) -> str:
+    first = box.lines[0].text
+    if is_date_line(first) and len(box.lines) == 1:
+        return "date"
+    if TIMING.match(first) and len(box.lines) == 1:
+        return "timing"
+    if first[:1] in TOP_LEVEL or heading_score(first) >= 1.0:
+        return "item"
+    if box.width > narrow or BODY_MARKER.match(first):
+        return "body"
+    if ADDITION_MARKERS.match(box.lines[-1].text) or DELETION_MARKERS.match(box.lines[-1].text):
+        return "body"
+    return "explanation"
+
+
+def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
+    """Rows built column by column from boxes, in order."""
+    boxes = lines_to_boxes(lines, gaps)
+    item_boxes = [b for b in boxes if b.lines[0].text[:1] in TOP_LEVEL]
+    if not any(not _is_single(b) for b in boxes):
+        return []
+    # Item and explanation columns are narrow; before/after text is wider.
+    narrow = max((b.width for b in item_boxes), default=0)
+    kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
+    for b in boxes:
+        kinds[_kind(b, narrow)].append(b)
+    body_width = max((b.width for b in kinds["body"]), default=None)
+    expl_width = max((b.width for b in kinds["explanation"]), default=None)
+    dates = kinds["date"]
     rows: list[RawRow] = []
-    for k, d in enumerate(dates):
+    for d in dates:
         row = RawRow()
-        row.cells["change_date"] = [d]
-        if k < len(timings):
-            row.cells["timing"] = [timings[k]]
+        row.cells["change_date"] = list(d.lines)
         row.confidence = COLUMN_ORDER_CONFIDENCE
         row.flags.append("column_order")
         rows.append(row)
-    if rows and rest:
-        rows[0].cells["explanation"] = rest
-        rows[0].flags.append("unplaced_text")
+    if not rows:
+        return []
+    leftovers: list[Box] = []
+    for column, key in (("timing", "timing"), ("item", "item"), ("explanation", "explanation")):
+        found = kinds[column]
+        for k, b in enumerate(found):
+            if k < len(rows):
+                rows[k].cells[key] = list(b.lines)
+            else:
+                leftovers.append(b)
+    bodies = kinds["body"]
+    k = 0
+    for row in rows:
+        if k >= len(bodies):
+            break
+        first = bodies[k]
+        if ADDITION_MARKERS.match(first.lines[-1].text) and len(first.lines) == 1:
+            row.cells["after"] = list(first.lines)
+            k += 1
+            continue
+        row.cells["before"] = list(first.lines)
+        if k + 1 < len(bodies):
+            row.cells["after"] = list(bodies[k + 1].lines)
+        k += 2
+    leftovers.extend(bodies[k:])
+    if leftovers:
+        last = rows[-1]
+        last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]
+        last.flags.append("unplaced_text")
+    for row in rows:
+        row.widths = {
+            "item": narrow or None,
+            "before": body_width,
+            "after": body_width,
+            "explanation": expl_width,
+        }
+        pages = [cl.page for cells in row.cells.values() for cl in cells if cl.page]
+        row.page_start = min(pages) if pages else None
+        row.page_end = max(pages) if pages else None
     return rows

@@ -34,6 +34,8 @@ from .tokenizer import Tokenizer
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
+# Below this share of well-formed row blocks, the text is taken as emitted out of row order.
+ROW_ORDER_MIN_SHARE = 0.6
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 # The item column is at least this share of the body column's width.
@@ -149,7 +151,7 @@ def find_table_start(raw: list[CellLine]) -> int:
         between = [cl.text for cl in raw[s + 1 : first]]
         if any(not (is_table_start(t) or is_label_piece(t) or is_page_number(t)) for t in between):
             continue
-        if not _block_has_anchor(raw, first, block_end(first)):
+        if not _block_has_anchor(raw, first, len(raw)):
             continue
         start = s
         earlier = [d for d in dates if d < s]
@@ -219,14 +221,35 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     return blocks
 
 
+def row_order_share(lines: list[CellLine]) -> float:
+    """Share of date-led blocks shaped like a row printed in order: lines, an anchor, lines."""
+    blocks = _blocks(lines)
+    if not blocks:
+        return 1.0
+    good = sum(1 for b in blocks if b.pre and b.timing is not None and b.post)
+    return good / len(blocks)
+
+
 def _is_column_order(lines: list[CellLine]) -> bool:
-    """True when dates (or timings) come in runs: the extractor emitted whole columns."""
-    flags = [is_date_line(cl.text) for cl in lines]
-    dates = sum(flags)
-    adjacent = sum(1 for a, b in pairwise(flags) if a and b)
-    timings = [bool(TIMING.match(cl.text)) for cl in lines]
-    adjacent_t = sum(1 for a, b in pairwise(timings) if a and b)
-    return dates >= 3 and (adjacent >= dates / 2 or adjacent_t >= sum(timings) / 2)
+    """True when the extractor emitted cells out of row order (columns or interleaved)."""
+    return row_order_share(lines) < ROW_ORDER_MIN_SHARE
+
+
+def _blank_line_before(lines: list[CellLine]) -> list[bool]:
+    """For each line, whether a blank line (or a page break) came before it in the input."""
+    out = []
+    prev: CellLine | None = None
+    for cl in lines:
+        gap = (
+            prev is None
+            or cl.page != prev.page
+            or cl.line_no is None
+            or prev.line_no is None
+            or cl.line_no - prev.line_no > 1
+        )
+        out.append(gap)
+        prev = cl
+    return out
 
 
 def lines_to_rows(
@@ -241,7 +264,7 @@ def lines_to_rows(
         from .columnar import column_order_rows
 
         result.column_order = True
-        result.rows = column_order_rows(region)
+        result.rows = column_order_rows(region, _blank_line_before(region))
         result.notes.append("the text holds whole columns one after another; rows paired in order")
         return result
     blocks = _blocks(region)
