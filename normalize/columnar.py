@@ -22,6 +22,8 @@ from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 COLUMN_ORDER_CONFIDENCE = 0.3
+# When every column held exactly one box per date, the pairing is less of a guess.
+COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
 ITEM_HEADING_SCORE = 0.5
 # Roman numerals that open the 項目 path of a row.
@@ -115,6 +117,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
         rows.append(row)
     if not rows:
         return []
+    matched = all(len(kinds[c]) == len(rows) for c in ("timing", "item", "explanation"))
+    if matched:
+        for row in rows:
+            row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
     leftovers: list[Box] = []
     for column, key in (("timing", "timing"), ("item", "item"), ("explanation", "explanation")):
         found = kinds[column]

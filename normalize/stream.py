@@ -52,6 +52,7 @@ class StreamResult:
     skipped_before_table: int = 0
     notes: list[str] = field(default_factory=list)
     column_order: bool = False  # the extractor emitted whole columns one after another
+    region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
 
 
 def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
@@ -259,7 +260,7 @@ def lines_to_rows(
     raw = split_compound_lines(pages_to_cell_lines(pages))
     start = find_table_start(raw)
     region, furniture = remove_furniture(raw[start:])
-    result = StreamResult([], furniture, start)
+    result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     if _is_column_order(region):
         from .columnar import column_order_rows
 

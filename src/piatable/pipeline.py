@@ -9,6 +9,7 @@ from typing import Literal
 from piatable.errors import InputError, PiatableError
 from piatable.extract.text import read_text, text_to_pages
 from piatable.models import Record
+from piatable.normalize.conservation import lost_and_invented
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
@@ -67,6 +68,11 @@ def extract_text_document(path: Path, source: str, settings: Settings) -> Docume
         rows, notes = stream.rows, stream.notes
     result.notes.extend(notes)
     result.records = rows_to_records(rows, source, settings)
+    if not layout:
+        lost, _ = lost_and_invented(stream.region, result.records)
+        if lost:
+            result.notes.append(f"{lost} characters of the table region could not be placed")
+            result.status = "partial"
     if not result.records:
         result.notes.append("no amendment table found")
     return result

@@ -1,0 +1,30 @@
+"""No text lost: on every text sample, every character of the table region lands in one field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from piatable.extract.text import read_text, text_to_pages
+from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.records import rows_to_records
+from piatable.normalize.stream import lines_to_rows
+from piatable.settings import Settings
+
+from .conftest import SAMPLES
+
+TEXT_SAMPLES = sorted(
+    p
+    for p in SAMPLES.rglob("input.txt")
+    if not any(w.x0 > 0 for pg in text_to_pages(read_text(p)) for w in pg.words)
+)
+
+
+@pytest.mark.parametrize("path", TEXT_SAMPLES, ids=lambda p: str(Path(p).parent.relative_to(SAMPLES)))
+def test_every_character_of_the_region_is_placed_once(path):
+    settings = Settings()
+    stream = lines_to_rows(text_to_pages(read_text(path)), settings)
+    records = rows_to_records(stream.rows, str(path), settings)
+    assert records, "a sample must give rows"
+    assert lost_and_invented(stream.region, records) == (0, 0)
