@@ -47,8 +47,10 @@ def is_soft_break(
     if left.wraps is not None:
         if left.wraps:
             return True
-        # Geometry says the line stopped short; kinsoku can still explain a short line.
-        return kinsoku and a[-1] not in SENTENCE_END
+        # Geometry says the line stopped short; the grid's verdict already allows for kinsoku
+        # (it asks whether the next line's first character, with any it may not be parted
+        # from, would have fitted).
+        return False
     if width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)

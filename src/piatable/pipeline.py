@@ -32,6 +32,8 @@ class DocumentResult:
     pages: int = 0
     errors: list[tuple[str, int | None, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Facts of the assessment from its cover page, when the input holds it (PDF).
+    documents: dict = field(default_factory=dict)
 
 
 def detect_kind(path: Path) -> str:

@@ -49,6 +49,21 @@ class GridSettings:
     line_tolerance_em: float = 0.4
     # A line wraps when it reaches the cell's right edge within this many glyph heights.
     wrap_edge_em: float = 1.3
+    # The break after a line is a soft wrap when the next line's first character (or half-width
+    # word) would not have fitted before the column's wrap edge, give or take this many ems.
+    wrap_fit_em: float = 0.2
+    # A gap wider than this between two half-width words is a space (never between Japanese).
+    space_gap_em: float = 0.25
+    # Label pieces within this many ems (vertically) of a full label belong to the header row.
+    header_band_em: float = 2.5
+    # Ruling segments: at most this thick, at least this long; positions within this merge.
+    ruling_thickness_em: float = 0.3
+    min_ruling_em: float = 1.0
+    ruling_merge_em: float = 0.3
+    # A horizontal ruling closes a cell when it covers this share of the column's width.
+    closed_share: float = 0.5
+    # A cell's last line "reaches the bottom" when less than this many ems remain below it.
+    reach_bottom_em: float = 1.0
 
 
 @dataclass(slots=True)

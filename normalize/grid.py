@@ -1,0 +1,699 @@
+"""Grid reconstruction: positioned words (PDF chars, OCR words, layout-text segments) → raw rows.
+
+Shared by every source that knows where its words are.  Per page:
+
+1. the column boundaries come from vertical ruling lines, else from the x positions of the column
+   labels (変更日 / 項目 / 変更前の記載 / 変更後の記載 / 提出時期 / 提出時期に係る説明) with the body's
+   whitespace gaps between them, else from the whitespace gaps alone, else from the previous page;
+2. the row boundaries come from horizontal rulings (a boundary missing under one column means the
+   cell is merged vertically over several rows), else from the dates of the first column;
+3. each word goes to the cell holding its centre; the words of a cell are grouped into printed
+   lines by their vertical centre.
+
+Then, over the whole document: repeated header rows are dropped, a row whose 変更日 and 項目 are
+empty at the top of a page continues the previous page's last row, and each line gets its
+soft-wrap verdict (``CellLine.wraps``): the break after a line is a wrap when the first piece of
+the next line would not have fitted after it before the column's right edge.
+
+Coordinates follow ``models.page``: ``x0, x1, top, bottom`` with a top-left origin; ``pt`` pages in
+points (one em = the median glyph height), ``cell`` pages in display columns and text lines (one
+em = 2 columns wide and 1 line high).
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+from piatable.extract.locate import LABEL_PIECES, LABELS, is_page_number, is_title
+from piatable.models import COLUMNS, CellLine, PageWords, RawRow, Word
+
+from piatable.settings import GridSettings, Settings
+
+from .chars import NO_LINE_END, NO_LINE_START, char_width, display_width
+from .dates import DATE_AT_START, is_date_head
+
+# Column index of each printed label (and of the pieces a narrow header cell wraps it into).
+LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
+N_COLS = len(COLUMNS)
+
+_SPACE = regex.compile(r"[\s　]+")
+
+
+@dataclass(slots=True)
+class GridResult:
+    """Rows of the table, notes for the user, and how many words could not be placed in a cell."""
+
+    rows: list[RawRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unplaced: int = 0
+
+
+# --------------------------------------------------------------------------- lines of words
+
+
+@dataclass(slots=True)
+class _Line:
+    """A printed line inside one cell (or, before columns are known, across the page)."""
+
+    words: list[Word]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    line_no: int | None
+    conf: float | None
+    # Filled once the cell is known:
+    column: int = -1
+    left: float = 0.0  # the column's left boundary on this page
+    reaches_bottom: bool = False
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def first_piece_width(self) -> float:
+        """Width of what would have to fit at the end of the previous line: the first character,
+        or the first word of a run of half-width letters and digits (which wraps as a whole)."""
+        if not self.text:
+            return 0.0
+        m = regex.match(r"[A-Za-z0-9]+", self.text)
+        piece = m.group(0) if m else self.text[0]
+        # Kinsoku: a character that may not end a line travels with the next one, and characters
+        # that may not start a line travel with the one before them.
+        rest = self.text[len(piece) :]
+        if piece in NO_LINE_END and rest:
+            piece, rest = piece + rest[0], rest[1:]
+        while rest and rest[0] in NO_LINE_START:
+            piece, rest = piece + rest[0], rest[1:]
+        return display_width(piece) * _unit_width(self.words)
+
+
+def _unit_width(words: list[Word]) -> float:
+    """Width of one display unit (a half-width character) in the words' coordinates."""
+    total_w = sum(max(w.x1 - w.x0, 0.0) for w in words)
+    total_u = sum(display_width(w.text) for w in words)
+    return total_w / total_u if total_u else 0.0
+
+
+def _needs_space(left: Word, right: Word, hx: float, settings: GridSettings) -> bool:
+    """A space between two words that do not carry one: only between half-width words with a gap.
+    Never between Japanese characters (pdfplumber and tesseract invent those)."""
+    a, b = left.text[-1:], right.text[:1]
+    if not a or not b or a.isspace() or b.isspace():
+        return False
+    if char_width(a) == 2 or char_width(b) == 2:
+        return False
+    return right.x0 - left.x1 > settings.space_gap_em * hx
+
+
+def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettings) -> list[_Line]:
+    """Group words into printed lines by vertical centre, left to right within a line."""
+    tol = settings.line_tolerance_em * hy
+    groups: list[list[Word]] = []
+    centres: list[float] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        c = (w.top + w.bottom) / 2
+        if groups and abs(c - centres[-1]) <= tol:
+            groups[-1].append(w)
+            n = len(groups[-1])
+            centres[-1] += (c - centres[-1]) / n
+        else:
+            groups.append([w])
+            centres.append(c)
+    lines: list[_Line] = []
+    for g in groups:
+        g.sort(key=lambda w: w.x0)
+        parts: list[str] = []
+        for i, w in enumerate(g):
+            if i and _needs_space(g[i - 1], w, hx, settings):
+                parts.append(" ")
+            parts.append(w.text)
+        confs = [w.conf for w in g if w.conf is not None]
+        lines.append(
+            _Line(
+                words=g,
+                text="".join(parts),
+                x0=min(w.x0 for w in g),
+                x1=max(w.x1 for w in g),
+                top=min(w.top for w in g),
+                bottom=max(w.bottom for w in g),
+                page=g[0].page,
+                line_no=min((w.line for w in g if w.line is not None), default=None),
+                conf=min(confs) if confs else None,
+            )
+        )
+    return lines
+
+
+def _split_segments(line: _Line, gap: float) -> list[_Line]:
+    """Pieces of a page-wide line separated by gaps wider than ``gap``."""
+    out: list[list[Word]] = [[line.words[0]]]
+    for a, b in zip(line.words, line.words[1:], strict=False):
+        if b.x0 - a.x1 > gap:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return [
+        _Line(
+            g,
+            "".join(w.text for w in g),
+            min(w.x0 for w in g),
+            max(w.x1 for w in g),
+            min(w.top for w in g),
+            max(w.bottom for w in g),
+            line.page,
+            line.line_no,
+            line.conf,
+        )
+        for g in out
+    ]
+
+
+# --------------------------------------------------------------------------- page geometry
+
+
+def _ems(pages: list[PageWords]) -> tuple[float, float]:
+    """(horizontal em, vertical em) of the document: the median glyph height, or for text cells
+    two columns by one line."""
+    if pages and pages[0].unit == "cell":
+        return 2.0, 1.0
+    heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
+    h = statistics.median(heights) if heights else 10.0
+    return h, h
+
+
+def _label_column(text: str) -> int | None:
+    t = _SPACE.sub("", text)
+    if t in LABEL_COLUMN:
+        return LABEL_COLUMN[t]
+    if "係る" in t or "説明" in t:
+        return 5
+    if "提出" in t or t in ("時期", "期"):
+        return 4
+    if t.startswith("変更前"):
+        return 2
+    if t.startswith("変更後"):
+        return 3
+    if t.startswith("変更日"):
+        return 0
+    if t == "項目":
+        return 1
+    return None
+
+
+@dataclass(slots=True)
+class _Header:
+    top: float
+    bottom: float
+    # Column index → (x0, x1) of its label.
+    labels: dict[int, tuple[float, float]]
+
+
+def find_header(lines: list[_Line], hx: float, hy: float, settings: GridSettings) -> _Header | None:
+    """The column-label row: label segments of at least three columns within a few lines."""
+    segs = [
+        s
+        for ln in lines
+        for s in _split_segments(ln, settings.column_gap_em * hx)
+        if _SPACE.sub("", s.text) in LABEL_PIECES
+    ]
+    anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
+    best: _Header | None = None
+    for a in anchors:
+        band = [s for s in segs if abs(s.mid - a.mid) <= settings.header_band_em * hy]
+        # Segments above each other in one header cell form one label.
+        band.sort(key=lambda s: s.x0)
+        groups: list[list[_Line]] = []
+        for s in band:
+            if groups and s.x0 < max(g.x1 for g in groups[-1]) and s.x1 > min(g.x0 for g in groups[-1]):
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        labels: dict[int, tuple[float, float]] = {}
+        for g in groups:
+            g.sort(key=lambda s: s.top)
+            col = _label_column("".join(s.text for s in g))
+            if col is not None and col not in labels:
+                labels[col] = (min(s.x0 for s in g), max(s.x1 for s in g))
+        if len(labels) >= 3 and (best is None or len(labels) > len(best.labels)):
+            best = _Header(min(s.top for s in band), max(s.bottom for s in band), labels)
+    return best
+
+
+def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
+    """Cluster (position, start, end) segments by position: (position, start, end, total length)."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(values):
+        if out and pos - out[-1][0] <= tol:
+            c = out[-1]
+            c[0] = (c[0] * c[4] + pos) / (c[4] + 1)
+            c[1], c[2], c[3], c[4] = min(c[1], a), max(c[2], b), c[3] + (b - a), c[4] + 1
+        else:
+            out.append([pos, a, b, b - a, 1])
+    return [(c[0], c[1], c[2], c[3]) for c in out]
+
+
+def _verticals(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> list[tuple[float, float, float]]:
+    """Vertical rulings as (x, top, bottom), clustered."""
+    segs = [
+        ((x0 + x1) / 2, min(t, b), max(t, b))
+        for x0, t, x1, b in page.rulings
+        if abs(x1 - x0) <= settings.ruling_thickness_em * hx and abs(b - t) >= settings.min_ruling_em * hy
+    ]
+    return [(x, a, b) for x, a, b, _ in _cluster(segs, settings.ruling_merge_em * hx)]
+
+
+def _horizontals(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Horizontal rulings as (y, covered x intervals), clustered by y."""
+    segs = sorted(
+        ((t + b) / 2, min(x0, x1), max(x0, x1))
+        for x0, t, x1, b in page.rulings
+        if abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
+    )
+    out: list[tuple[float, list[tuple[float, float]]]] = []
+    tol = settings.ruling_merge_em * hy
+    for y, a, b in segs:
+        if out and y - out[-1][0] <= tol:
+            out[-1][1].append((a, b))
+        else:
+            out.append((y, [(a, b)]))
+    return out
+
+
+def _covered(intervals: list[tuple[float, float]], a: float, b: float) -> float:
+    """Length of [a, b] covered by the union of the intervals."""
+    pts = sorted((max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b)
+    total, end = 0.0, a
+    for x0, x1 in pts:
+        if x1 > end:
+            total += x1 - max(x0, end)
+            end = x1
+    return total
+
+
+def _gap_boundary(body: list[_Line], lo: float, hi: float, step: float) -> float | None:
+    """The middle of the widest x range in (lo, hi) that no body line crosses."""
+    if hi - lo <= step:
+        return None
+    spans = sorted((max(ln.x0, lo), min(ln.x1, hi)) for ln in body if ln.x1 > lo and ln.x0 < hi)
+    best: tuple[float, float] | None = None
+    cur = lo
+    for a, b in [*spans, (hi, hi)]:
+        if a > cur and (best is None or a - cur > best[1] - best[0]):
+            best = (cur, a)
+        cur = max(cur, b)
+    if best is None or best[1] - best[0] < step:
+        return None
+    return (best[0] + best[1]) / 2
+
+
+def _bounds_from_labels(
+    header: _Header, verticals: list[float], body: list[_Line], hx: float, settings: GridSettings
+) -> list[float] | None:
+    """Seven x boundaries: the rulings around each label, else the body's gaps between labels."""
+    bounds: list[float | None] = [None] * (N_COLS + 1)
+    slack = settings.ruling_merge_em * hx
+    xs = sorted(verticals)
+    for col, (x0, x1) in header.labels.items():
+        left = [x for x in xs if x <= x0 + slack]
+        right = [x for x in xs if x >= x1 - slack]
+        if left:
+            bounds[col] = left[-1]
+        if right:
+            bounds[col + 1] = right[0]
+    # Fill the boundaries no label fixed from the neighbouring rulings.
+    for _ in range(N_COLS):
+        for i in range(N_COLS + 1):
+            if bounds[i] is not None:
+                continue
+            if i + 1 <= N_COLS and bounds[i + 1] is not None:
+                cand = [x for x in xs if x < bounds[i + 1] - hx]  # type: ignore[operator]
+                if cand and (i == 0 or bounds[i - 1] is None or cand[-1] > bounds[i - 1] + hx):  # type: ignore[operator]
+                    bounds[i] = cand[-1]
+            elif i - 1 >= 0 and bounds[i - 1] is not None:
+                cand = [x for x in xs if x > bounds[i - 1] + hx]  # type: ignore[operator]
+                if cand:
+                    bounds[i] = cand[0]
+    # No rulings there: the body's whitespace between the neighbouring labels.
+    centres = {c: (a + b) / 2 for c, (a, b) in header.labels.items()}
+    for i in range(1, N_COLS):
+        if bounds[i] is None and i - 1 in centres and i in centres:
+            left_edge = max(header.labels[i - 1][1], centres[i - 1])
+            g = _gap_boundary(body, left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
+            bounds[i] = g if g is not None else (header.labels[i - 1][1] + header.labels[i][0]) / 2
+    if bounds[0] is None and 0 in header.labels:
+        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body)]) - hx / 2
+    if bounds[N_COLS] is None and N_COLS - 1 in header.labels:
+        bounds[N_COLS] = max([header.labels[N_COLS - 1][1], *(ln.x1 for ln in body)]) + hx / 2
+    if any(b is None for b in bounds):
+        return None
+    out = [float(b) for b in bounds]  # type: ignore[arg-type]
+    return out if all(a < b for a, b in itertools.pairwise(out)) else None
+
+
+def _bounds_from_gaps(body: list[_Line], hx: float, settings: GridSettings) -> list[float] | None:
+    """Seven boundaries from the five widest whitespace gaps of the body."""
+    if not body:
+        return None
+    lo, hi = min(ln.x0 for ln in body), max(ln.x1 for ln in body)
+    spans = sorted((ln.x0, ln.x1) for ln in body)
+    gaps: list[tuple[float, float]] = []
+    cur = lo
+    for a, b in spans:
+        if a - cur >= settings.column_gap_em * hx:
+            gaps.append((cur, a))
+        cur = max(cur, b)
+    if len(gaps) < N_COLS - 1:
+        return None
+    widest = sorted(sorted(gaps, key=lambda g: g[1] - g[0], reverse=True)[: N_COLS - 1])
+    return [lo - hx / 2, *((a + b) / 2 for a, b in widest), hi + hx / 2]
+
+
+# --------------------------------------------------------------------------- one page
+
+
+@dataclass(slots=True)
+class _PageRows:
+    rows: list[dict[int, list[_Line]]]
+    merged: list[bool]
+    header_seen: bool
+    bounds: list[float]
+    ruled: bool
+    unplaced: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _column_of(x: float, bounds: list[float]) -> int | None:
+    k = bisect_right(bounds, x) - 1
+    return k if 0 <= k < N_COLS else None
+
+
+def _is_furniture(text: str) -> bool:
+    t = text.strip()
+    return is_title(t) or is_page_number(t)
+
+
+def _is_header_row(cells: dict[int, list[_Line]]) -> bool:
+    hits = 0
+    for lines in cells.values():
+        t = _SPACE.sub("", "".join(ln.text for ln in lines))
+        if t and t in LABEL_PIECES and _label_column(t) is not None:
+            hits += 1
+    return hits >= 3
+
+
+def _page_rows(
+    page: PageWords, prev_bounds: list[float] | None, hx: float, hy: float, settings: GridSettings
+) -> _PageRows | None:
+    words = [w for w in page.words if w.text.strip()]
+    if not words:
+        return None
+    all_lines = words_to_lines(words, hx, hy, settings)
+    header = find_header(all_lines, hx, hy, settings)
+    verticals = _verticals(page, hx, hy, settings)
+    vxs = [x for x, _, _ in verticals]
+    body = [ln for ln in all_lines if header is None or ln.top > header.bottom - hy / 2]
+    body = [ln for ln in body if not _is_furniture(ln.text)]
+    bounds: list[float] | None = None
+    if header is not None:
+        bounds = _bounds_from_labels(header, vxs, body, hx, settings)
+    if bounds is None and prev_bounds is not None:
+        slack = settings.ruling_merge_em * hx * 2
+        bounds = [
+            min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b
+            for b in prev_bounds
+        ]
+    if bounds is None and len(vxs) == N_COLS + 1:
+        bounds = sorted(vxs)
+    if bounds is None:
+        bounds = _bounds_from_gaps(body, hx, settings)
+    if bounds is None:
+        return None
+    used = [v for v in verticals if any(abs(v[0] - b) <= settings.ruling_merge_em * hx for b in bounds)]
+    ruled = len(used) >= 2
+    if ruled:
+        table_top = min(v[1] for v in used)
+        table_bottom = max(v[2] for v in used)
+    else:
+        table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
+        table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
+    res = _PageRows([], [], header is not None, bounds, ruled)
+
+    # Words of the table region, by column; the rest is furniture or unplaced.
+    in_table: list[Word] = []
+    for ln in all_lines:
+        inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
+        if not inside_y or (not ruled and (_is_furniture(ln.text) or (header and ln.mid < header.top))):
+            if inside_y and not _is_furniture(ln.text) and not header:
+                res.unplaced += len(ln.words)
+            continue
+        for w in ln.words:
+            if _column_of((w.x0 + w.x1) / 2, bounds) is None:
+                res.unplaced += 1
+            else:
+                in_table.append(w)
+    if not in_table:
+        return res
+
+    hrules = _horizontals(page, hx, hy, settings) if ruled else []
+    ys: list[float] = []
+    closed: list[list[bool]] = []
+    for y, cover in hrules:
+        if not table_top - hy <= y <= table_bottom + hy:
+            continue
+        flags = [
+            _covered(cover, bounds[c], bounds[c + 1]) >= settings.closed_share * (bounds[c + 1] - bounds[c])
+            for c in range(N_COLS)
+        ]
+        if any(flags):
+            ys.append(y)
+            closed.append(flags)
+    if len(ys) >= 2:
+        if ys[0] - table_top > hy / 2:
+            ys.insert(0, table_top)
+            closed.insert(0, [True] * N_COLS)
+        if table_bottom - ys[-1] > hy / 2:
+            ys.append(table_bottom)
+            closed.append([True] * N_COLS)
+        _ruled_rows(res, in_table, ys, closed, hx, hy, settings)
+    else:
+        _anchored_rows(res, in_table, hx, hy, settings)
+    return res
+
+
+def _ruled_rows(
+    res: _PageRows,
+    words: list[Word],
+    ys: list[float],
+    closed: list[list[bool]],
+    hx: float,
+    hy: float,
+    settings: GridSettings,
+) -> None:
+    """Rows between horizontal rulings; a cell with no ruling below it spans the next row too."""
+    n_rows = len(ys) - 1
+    rows: list[dict[int, list[_Line]]] = [{} for _ in range(n_rows)]
+    merged = [False] * n_rows
+    bounds = res.bounds
+    for c in range(N_COLS):
+        # Spans of this column: row ranges between the boundaries closed under it.
+        cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
+        spans = list(itertools.pairwise(cuts))
+        span_tops = [ys[a] for a, _ in spans]
+        by_span: dict[int, list[Word]] = {}
+        for w in words:
+            if _column_of((w.x0 + w.x1) / 2, bounds) != c:
+                continue
+            s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
+            if s < 0:
+                res.unplaced += 1
+                continue
+            by_span.setdefault(s, []).append(w)
+        for s, ws in by_span.items():
+            a, b = spans[s]
+            lines = words_to_lines(ws, hx, hy, settings)
+            for ln in lines:
+                ln.column, ln.left = c, bounds[c]
+            if lines:
+                lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
+            for r in range(a, b):
+                rows[r][c] = lines
+                if b - a > 1:
+                    merged[r] = True
+    res.rows, res.merged = rows, merged
+
+
+def _anchored_rows(res: _PageRows, words: list[Word], hx: float, hy: float, settings: GridSettings) -> None:
+    """No horizontal rulings: rows start at the dates of the first column (cells top-aligned),
+    or, when the timing column's words sit level with the dates' centres, at the midpoints."""
+    bounds = res.bounds
+    cols: dict[int, list[_Line]] = {}
+    for c in range(N_COLS):
+        ws = [w for w in words if _column_of((w.x0 + w.x1) / 2, bounds) == c]
+        lines = words_to_lines(ws, hx, hy, settings)
+        for ln in lines:
+            ln.column, ln.left = c, bounds[c]
+        cols[c] = lines
+    anchors = [
+        ln
+        for i, ln in enumerate(cols.get(0, []))
+        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(cols[0]))
+    ]
+    # A date wrapped over two lines gives one anchor.
+    starts: list[_Line] = []
+    for ln in anchors:
+        if starts and DATE_AT_START.match(ln.text) is None and ln.top - starts[-1].bottom < hy:
+            continue
+        if starts and is_date_head(starts[-1].text) and ln.top - starts[-1].bottom < hy / 2:
+            continue
+        starts.append(ln)
+    if not starts:
+        res.notes.append(f"page {words[0].page}: no dates in the first column, rows not found")
+        res.unplaced += len(words)
+        return
+    cut = [s.top - hy / 4 for s in starts]
+    # Vertically centred cells: content of a row lies above its date too.  Rows then split
+    # halfway between the extents of neighbouring dates' blocks.
+    centred = _looks_centred(cols, starts, hy)
+    if centred:
+        cut = [starts[0].top - hy / 4] + [
+            _centred_cut(cols, starts[k - 1], starts[k], hy) for k in range(1, len(starts))
+        ]
+        cut[0] = min(cut[0], min(ln.top for lines in cols.values() for ln in lines) - hy / 4)
+    rows: list[dict[int, list[_Line]]] = [{} for _ in starts]
+    for c, lines in cols.items():
+        for ln in lines:
+            k = bisect_right(cut, ln.mid) - 1
+            if k < 0:
+                res.unplaced += len(ln.words)
+                continue
+            rows[k].setdefault(c, []).append(ln)
+    res.rows, res.merged = rows, [False] * len(rows)
+
+
+def _looks_centred(cols: dict[int, list[_Line]], starts: list[_Line], hy: float) -> bool:
+    """True when some other column's text starts clearly above the first date (centred cells)."""
+    first = starts[0].top
+    return any(ln.bottom < first - hy / 2 for c, lines in cols.items() if c for ln in lines)
+
+
+def _centred_cut(cols: dict[int, list[_Line]], a: _Line, b: _Line, hy: float) -> float:
+    """Boundary between the rows centred on dates ``a`` and ``b``: the widest all-column gap between them."""
+    spans = sorted((ln.top, ln.bottom) for c, lines in cols.items() for ln in lines if a.mid < ln.mid < b.mid)
+    best, best_w = (a.bottom + b.top) / 2, -1.0
+    cur = a.mid
+    for t, bt in [*spans, (b.mid, b.mid)]:
+        if t - cur > best_w:
+            best, best_w = (cur + t) / 2, t - cur
+        cur = max(cur, bt)
+    return best
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass(slots=True)
+class _Row:
+    cells: dict[int, list[_Line]]
+    page_start: int
+    page_end: int
+    flags: list[str]
+
+
+def _cell_text(lines: list[_Line] | None) -> str:
+    return "".join(ln.text for ln in lines or []).strip()
+
+
+def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
+    """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional)."""
+    gs = settings.grid
+    result = GridResult()
+    if not pages:
+        return result
+    hx, hy = _ems(pages)
+    rows: list[_Row] = []
+    prev_bounds: list[float] | None = None
+    for page in pages:
+        pr = _page_rows(page, prev_bounds, hx, hy, gs)
+        if pr is None:
+            if any(w.text.strip() for w in page.words):
+                result.notes.append(f"page {page.page}: no table columns found")
+            continue
+        prev_bounds = pr.bounds
+        result.unplaced += pr.unplaced
+        result.notes.extend(pr.notes)
+        first = True
+        for cells, merged in zip(pr.rows, pr.merged, strict=True):
+            if not any(_cell_text(v) for v in cells.values()):
+                continue
+            if _is_header_row(cells):
+                continue
+            flags = ["merged_cell_filled"] if merged else []
+            if (
+                first
+                and rows
+                and not _cell_text(cells.get(0))
+                and (not _cell_text(cells.get(1)) or not _cell_text(cells.get(4)))
+            ):
+                prev = rows[-1]
+                for c, lines in cells.items():
+                    prev.cells.setdefault(c, []).extend(lines)
+                prev.page_end = page.page
+                if "row_continued" not in prev.flags:
+                    prev.flags.append("row_continued")
+                first = False
+                continue
+            first = False
+            rows.append(_Row(dict(cells), page.page, page.page, flags))
+    if result.unplaced:
+        result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
+    limits = _column_limits(rows, prev_bounds is not None and any(True for _ in rows), hx)
+    for r in rows:
+        result.rows.append(_to_raw_row(r, limits, hx, gs))
+    return result
+
+
+def _column_limits(rows: list[_Row], _ruled: bool, hx: float) -> dict[int, float]:
+    """Per column, the furthest any line reaches from the column's left boundary: its wrap edge."""
+    limits: dict[int, float] = {}
+    for r in rows:
+        for c, lines in r.cells.items():
+            for ln in lines:
+                limits[c] = max(limits.get(c, 0.0), ln.x1 - ln.left)
+    return limits
+
+
+def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
+    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags))
+    for c, name in enumerate(COLUMNS):
+        lines = r.cells.get(c) or []
+        limit = limits.get(c, 0.0)
+        out: list[CellLine] = []
+        for i, ln in enumerate(lines):
+            reach = ln.x1 - ln.left
+            if i + 1 < len(lines):
+                wraps = reach + lines[i + 1].first_piece_width() > limit + gs.wrap_fit_em * hx
+            else:
+                wraps = reach >= limit - gs.wrap_edge_em * hx
+            out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom))
+        raw.cells[name] = out
+        raw.widths[name] = None
+    confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]
+    if confs:
+        raw.confidence = min(1.0, statistics.median(confs) / 100)
+    return raw
+
+
+def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
+    """Rows of ``pdftotext -layout``-like text: words at character offsets, no rulings."""
+    return pages_to_rows(pages, settings)

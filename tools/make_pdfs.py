@@ -1,0 +1,657 @@
+"""Render ground-truth amendment tables as PDFs, the way Excel and Word print them.
+
+Ground truth: ``samples/seed/expected/records.json`` and ``samples/tables/*.json`` (same keys).
+Each case writes ``samples/pdf/<case>/input.pdf`` and ``expected/records.json`` where the
+expected records are what is *printed*: a cell clipped by a fixed row height keeps only its
+visible lines.  With ``--extractors`` it also writes the text of each PDF as five common
+extractors give it (``samples/extractors/<case>-<tool>/input.txt``, same expected records).
+
+    python tools/make_pdfs.py                 # committed cases + extractor texts
+    python tools/make_pdfs.py --long out.pdf  # an 80-page assessment ending in the table
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOTHIC = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
+MINCHO = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"
+
+NO_LINE_START = set("、。，．,.）)］]｝}〕〉》」』】ーァィゥェォッャュョぁぃぅぇぉっゃゅょ々・：；？！")
+NO_LINE_END = set("（(［[｛{〔〈《「『【")
+LABELS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+TEXT_FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+EXPECTED_KEYS = (
+    "row_index",
+    "page_start",
+    "page_end",
+    "change_date",
+    "change_date_raw",
+    "item",
+    "item_path",
+    "before",
+    "after",
+    "timing",
+    "explanation",
+)
+
+
+def register_fonts() -> None:
+    if "IPAexGothic" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("IPAexGothic", GOTHIC))
+        pdfmetrics.registerFont(TTFont("IPAexMincho", MINCHO))
+
+
+def load_truth() -> list[tuple[str, list[dict]]]:
+    """(name, records) of every ground-truth table."""
+    out = [("seed", json.loads((SAMPLES / "seed" / "expected" / "records.json").read_text("utf-8")))]
+    for p in sorted((SAMPLES / "tables").glob("*.json")) if (SAMPLES / "tables").exists() else []:
+        data = json.loads(p.read_text("utf-8"))
+        if isinstance(data, dict):
+            data = data.get("records", [])
+        if data:
+            out.append((p.stem, data))
+    return out
+
+
+# --------------------------------------------------------------------------- wrapping
+
+
+@dataclass(slots=True)
+class WrappedLine:
+    text: str
+    soft: bool  # the break after this line is a soft wrap
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+[ ]?|[ ]|.", re.S)
+
+
+def wrap(text: str, font: str, size: float, width: float, kinsoku: bool) -> list[WrappedLine]:
+    """Lines of ``text`` wrapped at ``width`` points: per character for Japanese, per word for
+    half-width words; with ``kinsoku`` a line never starts with 、。） nor ends with （「."""
+    out: list[WrappedLine] = []
+    sw = pdfmetrics.stringWidth
+    for para in text.split("\n"):
+        cur = ""
+        lines: list[str] = []
+        for tok in _TOKEN.findall(para):
+            if sw(cur + tok.rstrip(" "), font, size) <= width:
+                cur += tok
+                continue
+            if not cur:
+                # A word wider than the cell: split it by character.
+                for ch in tok:
+                    if sw(cur + ch, font, size) > width and cur:
+                        lines.append(cur)
+                        cur = ""
+                    cur += ch
+                continue
+            if kinsoku and tok[0] in NO_LINE_START and len(cur) > 1:
+                tok, cur = cur[-1] + tok, cur[:-1]
+            elif kinsoku and cur[-1] in NO_LINE_END and len(cur) > 1:
+                tok, cur = cur[-1] + tok, cur[:-1]
+            lines.append(cur)
+            cur = tok
+        lines.append(cur)
+        for i, ln in enumerate(lines):
+            out.append(WrappedLine(ln, i + 1 < len(lines)))
+    return out
+
+
+def visible_text(lines: list[WrappedLine]) -> str:
+    """The cell's text as a reader gets it from the printed lines: soft wraps joined, paragraphs
+    on their own lines, lines stripped, empty lines dropped."""
+    paras: list[str] = []
+    joining = False
+    for ln in lines:
+        t = ln.text.strip(" 　") if not joining else ln.text.rstrip(" 　")
+        if joining and paras:
+            paras[-1] += t
+        elif t:
+            paras.append(t)
+        joining = ln.soft and bool(paras)
+    return "\n".join(p.strip() for p in paras if p.strip())
+
+
+# --------------------------------------------------------------------------- table styles
+
+
+@dataclass(slots=True)
+class Style:
+    name: str
+    pagesize: tuple[float, float]
+    widths: tuple[float, ...]  # column widths in points
+    font: str = "IPAexGothic"
+    size: float = 9.0
+    leading: float = 1.25  # line pitch in font sizes
+    pad: float = 2.5
+    margin: float = 36.0
+    excel: bool = True  # Excel: rows do not split, fixed heights clip; Word: rows grow and split
+    max_lines: int | None = 28  # Excel's fixed row height in lines (None: rows fit their text)
+    valign: str = "center"  # top / center / bottom
+    merge: bool = False  # merge equal consecutive date / timing / explanation cells
+    repeat_header: bool = True
+    kinsoku: bool = False
+    title: str = "（別添２）変更箇所"
+    page_numbers: bool = True
+    line_width: float = 0.5
+
+
+@dataclass(slots=True)
+class Cell:
+    lines: list[WrappedLine]
+    rows: int = 1  # rows covered (merged vertically)
+    shown: int | None = None  # lines actually printed (None: all)
+
+
+@dataclass(slots=True)
+class Doc:
+    """A canvas with page bookkeeping for the renderers."""
+
+    c: canvas.Canvas
+    style: Style
+    page: int = 1
+    cover_pages: int = 0
+    facts: dict = field(default_factory=dict)
+
+    def new_page(self) -> None:
+        if self.style.page_numbers:
+            w, _ = self.style.pagesize
+            self.c.setFont(self.style.font, 9)
+            self.c.drawCentredString(w / 2, 18, f"- {self.page} -")
+        self.c.showPage()
+        self.page += 1
+
+
+def _fields(rec: dict) -> list[str]:
+    return [str(rec.get(f) or "") for f in TEXT_FIELDS]
+
+
+def _draw_lines(c: canvas.Canvas, lines: list[str], x: float, top: float, height: float, st: Style) -> None:
+    """Lines inside a cell box starting ``top`` (PDF y of its top edge) of ``height`` points."""
+    pitch = st.size * st.leading
+    block = pitch * len(lines)
+    if st.valign == "top":
+        y0 = top - st.pad
+    elif st.valign == "bottom":
+        y0 = top - height + st.pad + block
+    else:
+        y0 = top - (height - block) / 2
+    c.setFont(st.font, st.size)
+    for i, ln in enumerate(lines):
+        baseline = y0 - pitch * i - st.size * 0.88 - (pitch - st.size) / 2
+        c.drawString(x + st.pad, baseline, ln.rstrip(" "))
+
+
+def _header(d: Doc, top: float) -> float:
+    """The column-label row, labels centred; returns the y of its bottom edge."""
+    st = d.style
+    c = d.c
+    label_lines = [
+        wrap(lab, st.font, st.size, w - 2 * st.pad, False) for lab, w in zip(LABELS, st.widths, strict=False)
+    ]
+    pitch = st.size * st.leading
+    n = max(len(ls) for ls in label_lines)
+    h = n * pitch + 2 * st.pad
+    c.setLineWidth(st.line_width)
+    c.setFont(st.font, st.size)
+    x = st.margin
+    for w, ls in zip(st.widths, label_lines, strict=False):
+        c.rect(x, top - h, w, h)
+        y0 = top - (h - pitch * len(ls)) / 2
+        for i, ln in enumerate(ls):
+            c.drawCentredString(x + w / 2, y0 - pitch * i - st.size * 0.88 - (pitch - st.size) / 2, ln.text)
+        x += w
+    return top - h
+
+
+def _asdict(st: Style) -> dict:
+    return {f: getattr(st, f) for f in st.__slots__}  # type: ignore[attr-defined]
+
+
+def _page_top(d: Doc, first: bool) -> float:
+    st = d.style
+    _, h = st.pagesize
+    top = h - st.margin
+    if first or st.excel:
+        d.c.setFont(st.font, 11)
+        if first:
+            d.c.drawString(st.margin, top - 11, st.title)
+            top -= 22
+    if first or st.repeat_header:
+        top = _header(d, top)
+    return top
+
+
+def render_table(d: Doc, records: list[dict]) -> list[dict]:
+    """Draw the table from the current page on; returns the expected (printed) records."""
+    st = d.style
+    inner = [w - 2 * st.pad for w in st.widths]
+    pitch = st.size * st.leading
+    cells = [
+        [Cell(wrap(t, st.font, st.size, iw, st.kinsoku)) for t, iw in zip(_fields(r), inner, strict=False)]
+        for r in records
+    ]
+
+    def line_count(row: list[Cell]) -> int:
+        n = max([len(cl.lines) for cl in row if cl.rows == 1] + [1])
+        return min(n, st.max_lines) if st.max_lines is not None else n
+
+    _, page_h = st.pagesize
+    budget = (page_h - 2 * st.margin - 60) * 0.8
+    # Merge equal consecutive date / timing / explanation cells (Excel), when the group fits a page.
+    if st.merge:
+        base = [line_count(row) * pitch + 2 * st.pad for row in cells]
+        i = 0
+        while i < len(records):
+            j = i + 1
+            while (
+                j < len(records)
+                and _fields(records[j])[0] == _fields(records[i])[0]
+                and j - i < 3
+                and sum(base[i : j + 1]) <= budget
+            ):
+                j += 1
+            if j - i > 1:
+                for col in (0, 4, 5):
+                    if _fields(records[i])[col] and all(
+                        _fields(records[k])[col] == _fields(records[i])[col] for k in range(i, j)
+                    ):
+                        cells[i][col].rows = j - i
+                        for k in range(i + 1, j):
+                            cells[k][col] = Cell([], rows=0)
+            i = j
+    bottom_limit = st.margin + 10
+    expected: list[dict] = [dict(r) for r in records]
+    top = _page_top(d, True)
+    # Row heights (Excel: fixed, capped; a merged group never splits across pages).
+    heights = [line_count(row) * pitch + 2 * st.pad for row in cells]
+    # Merged cells need their span tall enough for their own lines (up to the cap).
+    for i, row in enumerate(cells):
+        for cl in row:
+            if cl.rows > 1:
+                need = len(cl.lines) * pitch + 2 * st.pad
+                have = sum(heights[i : i + cl.rows])
+                if need > have:
+                    heights[i + cl.rows - 1] += need - have
+    i = 0
+    rows_on_page = 0
+    while i < len(records):
+        group = max([cl.rows for cl in cells[i]] + [1])
+        group_end = i + group
+        gh = sum(heights[i:group_end])
+        if st.excel:
+            if top - gh < bottom_limit and rows_on_page:
+                d.new_page()
+                top = _page_top(d, False)
+                rows_on_page = 0
+            for k in range(i, group_end):
+                _draw_excel_row(d, cells, heights, k, top, expected)
+                expected[k]["page_start"] = expected[k]["page_end"] = d.page
+                top -= heights[k]
+            rows_on_page += group
+            i = group_end
+        else:
+            top = _draw_word_row(d, cells[i], top, expected[i], bottom_limit)
+            i += 1
+    d.new_page()
+    for k, e in enumerate(expected):
+        e["row_index"] = k
+        e["item_path"] = [p for p in e["item"].split("\n") if p.strip()]
+    return [{k: e.get(k) for k in EXPECTED_KEYS} for e in expected]
+
+
+def _draw_excel_row(
+    d: Doc, cells: list[list[Cell]], heights: list[float], k: int, top: float, expected: list[dict]
+) -> None:
+    st = d.style
+    c = d.c
+    pitch = st.size * st.leading
+    x = st.margin
+    c.setLineWidth(st.line_width)
+    for col, (w, cl) in enumerate(zip(st.widths, cells[k], strict=False)):
+        if cl.rows == 0:
+            x += w
+            continue
+        h = sum(heights[k : k + cl.rows])
+        capacity = int((h - 2 * st.pad + 0.01) // pitch)
+        shown = cl.lines[:capacity]
+        c.rect(x, top - h, w, h)
+        _draw_lines(c, [ln.text for ln in shown], x, top, h, st)
+        text = visible_text(shown) if len(shown) < len(cl.lines) else None
+        for r in range(k, k + cl.rows):
+            if text is not None:
+                expected[r][TEXT_FIELDS[col]] = text
+        x += w
+
+
+def _draw_word_row(d: Doc, row: list[Cell], top: float, exp: dict, bottom_limit: float) -> float:
+    """A Word row: grows to its text; what does not fit continues on the next page."""
+    st = d.style
+    c = d.c
+    pitch = st.size * st.leading
+    top_style = Style(**{**_asdict(st), "valign": "top"})
+    remaining = [list(cl.lines) for cl in row]
+    if int((top - bottom_limit - 2 * st.pad) // pitch) < 2:
+        d.new_page()
+        top = _page_top(d, False)
+    exp["page_start"] = d.page
+    while True:
+        avail = int((top - bottom_limit - 2 * st.pad) // pitch)
+        need = max(len(r) for r in remaining) or 1
+        n = min(need, avail)
+        h = n * pitch + 2 * st.pad
+        x = st.margin
+        c.setLineWidth(st.line_width)
+        for w, lines in zip(st.widths, remaining, strict=False):
+            c.rect(x, top - h, w, h)
+            _draw_lines(c, [ln.text for ln in lines[:n]], x, top, h, top_style)
+            x += w
+        remaining = [r[n:] for r in remaining]
+        top -= h
+        exp["page_end"] = d.page
+        if not any(remaining):
+            return top
+        d.new_page()
+        top = _page_top(d, False)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _filler_page(d: Doc, k: int) -> None:
+    c = d.c
+    st = d.style
+    w, h = st.pagesize
+    c.setFont("IPAexMincho", 10.5)
+    y = h - st.margin - 12
+    c.drawString(st.margin, y, f"Ⅱ　特定個人情報ファイルの概要（その{k}）")
+    y -= 24
+    body = (
+        "本評価書は、特定個人情報の取扱いについて、そのリスクを分析し、リスクを軽減するための"
+        "適切な措置を講じていることを確認するものである。住民基本台帳ネットワークシステムとの"
+        "接続及び中間サーバー・プラットフォームの利用については、別に定める手順による。"
+    )
+    lines = wrap(body * 3, "IPAexMincho", 10.5, w - 2 * st.margin, True)
+    for _i in range(4):
+        c.rect(st.margin, y - 150, w - 2 * st.margin, 148)
+        yy = y - 14
+        for ln in lines[:8]:
+            c.drawString(st.margin + 4, yy, ln.text)
+            yy -= 16
+        y -= 160
+        if y < 200:
+            break
+    d.new_page()
+
+
+def write_cover(d: Doc, facts: dict) -> None:
+    c = d.c
+    w, h = d.style.pagesize
+    c.setFont("IPAexGothic", 16)
+    c.drawCentredString(w / 2, h - 120, "特定個人情報保護評価書（全項目評価書）")
+    c.setFont("IPAexGothic", 11)
+    y = h - 200
+    for label, key in (
+        ("評価書番号", "number"),
+        ("評価書名", "name"),
+        ("個人のプライバシー等の権利利益の保護の宣言", None),
+    ):
+        c.rect(60, y - 40, w - 120, 40)
+        c.drawString(70, y - 25, label)
+        if key:
+            c.drawString(260, y - 25, facts[key])
+        y -= 40
+    c.drawString(70, y - 60, "評価実施機関名")
+    c.drawString(260, y - 60, facts["agency"])
+    c.drawString(70, y - 90, "公表日")
+    c.drawString(260, y - 90, facts["published"])
+    d.new_page()
+
+
+def write_contents(d: Doc, appendix: str) -> None:
+    c = d.c
+    w, h = d.style.pagesize
+    c.setFont("IPAexGothic", 12)
+    c.drawCentredString(w / 2, h - 80, "項目一覧")
+    c.setFont("IPAexGothic", 10.5)
+    items = [
+        "Ⅰ　基本情報",
+        "（別添１）事務の内容",
+        "Ⅱ　特定個人情報ファイルの概要",
+        "Ⅲ　特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "Ⅳ　その他のリスク対策",
+        "Ⅴ　開示請求、問合せ",
+        "Ⅵ　評価実施手続",
+        appendix,
+    ]
+    y = h - 130
+    for it in items:
+        c.drawString(80, y, it)
+        y -= 22
+    d.new_page()
+
+
+def render_pdf(
+    path: Path,
+    records: list[dict],
+    style: Style,
+    *,
+    cover: dict | None = None,
+    filler: int = 0,
+    encrypt: str | None = None,
+) -> list[dict]:
+    register_fonts()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    c = canvas.Canvas(str(path), pagesize=style.pagesize, encrypt=encrypt, pageCompression=1)
+    c.setTitle(path.stem)
+    d = Doc(c, style)
+    if cover:
+        write_cover(d, cover)
+        write_contents(d, style.title)
+        for k in range(filler):
+            _filler_page(d, k + 1)
+    expected = render_table(d, records)
+    c.save()
+    return expected
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def _asciify(records: list[dict]) -> list[dict]:
+    """The same rows with full-width letters and digits half-width and a few ASCII phrases."""
+    fw = str.maketrans(
+        {chr(0xFF10 + i): str(i) for i in range(10)} | {chr(0xFF21 + i): chr(65 + i) for i in range(26)}
+    )
+    out = []
+    for k, r in enumerate(records):
+        r = dict(r)
+        for f in ("before", "after", "explanation"):
+            r[f] = r[f].translate(fw)
+        if k % 3 == 0 and r["after"]:
+            r["after"] = r["after"] + "\nLGWAN-ASP service (ID and password) ver.2.1"
+        out.append(r)
+    return out
+
+
+def _blank(records: list[dict]) -> list[dict]:
+    out = []
+    for k, r in enumerate(records):
+        r = dict(r)
+        if k % 3 == 0:
+            r["before"] = ""
+        elif k % 3 == 1:
+            r["after"] = ""
+        out.append(r)
+    return out
+
+
+def _share(records: list[dict]) -> list[dict]:
+    """Consecutive rows with equal dates / timings / explanations (as tables that merge them)."""
+    out = [dict(r) for r in records]
+    for k in range(1, len(out), 3):
+        out[k]["change_date_raw"] = out[k - 1]["change_date_raw"]
+        out[k]["change_date"] = out[k - 1]["change_date"]
+        out[k]["explanation"] = out[k - 1]["explanation"]
+        out[k]["timing"] = out[k - 1]["timing"]
+    return out
+
+
+LAND = landscape(A4)
+EXCEL_WIDTHS = (62, 130, 215, 215, 50, 130)  # 802 - 2*36 = 770 wide
+
+
+def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], Style]]:
+    out: dict[str, tuple[list[dict], Style]] = {}
+    for name, recs in truth:
+        out[f"excel-{name}"] = (
+            _share(recs),
+            Style("excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", merge=True),
+        )
+        out[f"word-{name}"] = (
+            recs,
+            Style(
+                "word",
+                A4,
+                (50, 90, 130, 130, 36, 87),
+                font="IPAexMincho",
+                size=8,
+                excel=False,
+                max_lines=None,
+                valign="top",
+                repeat_header=True,
+                kinsoku=True,
+                title="（別添3）変更箇所",
+            ),
+        )
+    name, recs = truth[0]
+    out["excel-small-top"] = (
+        recs,
+        Style("excel", LAND, (56, 150, 200, 200, 44, 120), size=8, max_lines=22, valign="top"),
+    )
+    out["excel-large-bottom"] = (
+        _blank(recs),
+        Style("excel", LAND, (70, 120, 220, 220, 56, 124), size=10.5, max_lines=18, valign="bottom"),
+    )
+    out["word-noheader"] = (
+        recs,
+        Style(
+            "word",
+            A4,
+            (50, 95, 125, 125, 36, 92),
+            size=9,
+            excel=False,
+            max_lines=None,
+            valign="top",
+            repeat_header=False,
+            kinsoku=True,
+        ),
+    )
+    out["excel-ascii"] = (
+        _asciify(recs),
+        Style("excel", LAND, (66, 140, 210, 210, 48, 126), size=9, max_lines=40, valign="center"),
+    )
+    return out
+
+
+LONG_FACTS = {
+    "number": "123",
+    "name": "住民基本台帳に関する事務 全項目評価書",
+    "agency": "サンプル市長",
+    "published": "令和5年3月31日",
+}
+
+
+def make_long(path: Path, pages: int = 80) -> list[dict]:
+    """An assessment of about ``pages`` pages: cover, contents, filler, then the table."""
+    truth = load_truth()
+    recs = [r for _, rs in truth for r in rs]
+    style = Style(
+        "excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", title="（別添3）変更箇所"
+    )
+    # The table takes about 5 pages for 12 rows; fill the rest.
+    expected = render_pdf(path, recs, style, cover=LONG_FACTS, filler=max(pages - 2 - 2 * len(recs) // 5, 1))
+    return expected
+
+
+EXTRACTORS = ("pdftotext", "pdftotext-raw", "pdftotext-layout", "pdfminer", "pypdfium2")
+
+
+def extract_text(pdf: Path, tool: str) -> str:
+    if tool.startswith("pdftotext"):
+        flags = {"pdftotext": [], "pdftotext-raw": ["-raw"], "pdftotext-layout": ["-layout"]}[tool]
+        return subprocess.run(
+            ["pdftotext", *flags, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+        ).stdout.decode("utf-8")
+    if tool == "pdfminer":
+        from pdfminer.high_level import extract_text as pm
+
+        return pm(str(pdf))
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        parts = []
+        for page in doc:
+            tp = page.get_textpage()
+            parts.append(tp.get_text_range())
+            tp.close()
+            page.close()
+        return "\f".join(parts)
+    finally:
+        doc.close()
+
+
+def write_json(path: Path, data: Iterable) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(list(data), ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--long", type=Path, help="write only an 80-page assessment PDF here")
+    ap.add_argument("--pages", type=int, default=80)
+    ap.add_argument("--no-extractors", action="store_true")
+    ns = ap.parse_args(argv)
+    if ns.long:
+        exp = make_long(ns.long, ns.pages)
+        write_json(ns.long.with_suffix(".expected.json"), exp)
+        return 0
+    truth = load_truth()
+    pdf_root = SAMPLES / "pdf"
+    ext_root = SAMPLES / "extractors"
+    for case, (recs, style) in cases(truth).items():
+        target = pdf_root / case / "input.pdf"
+        expected = render_pdf(target, recs, style)
+        write_json(pdf_root / case / "expected" / "records.json", expected)
+        if ns.no_extractors:
+            continue
+        for tool in EXTRACTORS:
+            folder = ext_root / f"{case}-{tool}"
+            if folder.exists():
+                shutil.rmtree(folder)
+            (folder / "expected").mkdir(parents=True)
+            (folder / "input.txt").write_text(extract_text(target, tool), "utf-8")
+            write_json(folder / "expected" / "records.json", expected)
+        print(f"{case}: {len(expected)} rows", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
