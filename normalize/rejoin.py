@@ -19,6 +19,18 @@ from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, star
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues
 
 HEADING_CLOSERS = frozenset("＞】》")
+CLOSERS = frozenset("）)」』】＞>〉》］]")
+
+
+def _middle_dot_wrap(a: str, b: str, width: float | None) -> bool:
+    """``・`` at a line start after a full line that stops mid-phrase joins words (A・B).
+
+    A bullet ・ starts a paragraph after a finished sentence or heading; a middle dot that a
+    renderer without kinsoku pushed to the next line follows a full line that runs on.
+    """
+    if not b.startswith("・") or a[-1] in SENTENCE_END or a[-1] in CLOSERS:
+        return False
+    return width is not None and display_width(a) >= width - 1
 
 
 def is_soft_break(
@@ -32,7 +44,7 @@ def is_soft_break(
     a, b = left.text, right.text
     if not a or not b:
         return False
-    if starts_paragraph(b):
+    if starts_paragraph(b) and not _middle_dot_wrap(a, b, width):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.

@@ -34,8 +34,12 @@ from .tokenizer import Tokenizer
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
+# Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
+TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.6
+# Label pieces this close to a title or label row belong to the header.
+LABEL_NEAR_LINES = 3
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 # The item column is at least this share of the body column's width.
@@ -65,25 +69,31 @@ def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
 
 
 def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
-    """Drop titles, column-label rows (one line or one label per line) and page numbers."""
-    keep = [True] * len(lines)
+    """Drop titles, column-label rows (one line or one label per line) and page numbers.
+
+    A lone label piece (``変更日``, or ``提出時`` / ``期`` of a wrapped header cell) counts as
+    furniture inside a run of three, near a title or label row, or before the first date.
+    """
+    n = len(lines)
+    hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
+    piece = [is_label_piece(cl.text) for cl in lines]
+    first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
+    keep = [not h for h in hard]
     k = 0
-    while k < len(lines):
-        t = lines[k].text
-        if is_title(t) or is_header_line(t) or is_page_number(t):
-            keep[k] = False
-        elif is_label_piece(t):
-            run = k
-            while run < len(lines) and is_label_piece(lines[run].text):
-                run += 1
-            if run - k >= LABEL_RUN_MIN:
-                for m in range(k, run):
-                    keep[m] = False
-                k = run
-                continue
-        k += 1
+    while k < n:
+        if not piece[k] or hard[k]:
+            k += 1
+            continue
+        run = k
+        while run < n and piece[run]:
+            run += 1
+        near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
+        if run - k >= LABEL_RUN_MIN or near or run <= first_date:
+            for m in range(k, run):
+                keep[m] = False
+        k = run
     kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
-    return kept, len(lines) - len(kept)
+    return kept, n - len(kept)
 
 
 def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
@@ -204,9 +214,18 @@ class _Block:
     pre: list[CellLine]
     timing: CellLine | None
     post: list[CellLine]
+    shared_date: bool = False  # the date was printed once for this row and the one before
+    shared_rest: bool = False  # so were the timing and the explanation
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
+    """Date-led blocks: date, the lines before the anchor, the anchor, the lines after it.
+
+    Rows may share one printed date, timing or explanation (merged cells print once).  A line
+    that opens a section of the form (Ⅰ…Ⅵ) after an explanation has begun starts the next row:
+    it shares the date; when it reaches the next date without an anchor of its own, it also
+    shares the timing and the explanation of the row before.
+    """
     blocks: list[_Block] = []
     for cl in lines:
         if is_date_line(cl.text):
@@ -217,8 +236,13 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
         elif blocks[-1].timing is None:
             blocks[-1].pre.append(cl)
+        elif blocks[-1].post and cl.text[:1] in TOP_LEVEL_SECTIONS:
+            blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         else:
             blocks[-1].post.append(cl)
+    for prev, b in pairwise(blocks):
+        if b.shared_date and b.timing is None:
+            b.timing, b.post, b.shared_rest = prev.timing, prev.post, True
     return blocks
 
 
@@ -316,5 +340,7 @@ def lines_to_rows(
         row.confidence = p.confidence
         if b.timing is None:
             row.flags.append("timing_missing")
+        if b.shared_date or b.shared_rest:
+            row.flags.append("merged_cell_filled")
         result.rows.append(row)
     return result
