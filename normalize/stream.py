@@ -234,16 +234,30 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
             blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
+        elif cl.text[:1] in TOP_LEVEL_SECTIONS and _opens_next_row(blocks[-1]):
+            blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         elif blocks[-1].timing is None:
             blocks[-1].pre.append(cl)
-        elif blocks[-1].post and cl.text[:1] in TOP_LEVEL_SECTIONS:
-            blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         else:
             blocks[-1].post.append(cl)
-    for prev, b in pairwise(blocks):
-        if b.shared_date and b.timing is None:
-            b.timing, b.post, b.shared_rest = prev.timing, prev.post, True
+    # A row without its own timing shares the merged timing and explanation of its date group.
+    for k, b in enumerate(blocks):
+        if b.timing is None and (b.shared_date or (k + 1 < len(blocks) and blocks[k + 1].shared_date)):
+            group = [o for o in blocks if o.date is b.date and o.timing is not None]
+            if group:
+                b.timing, b.post, b.shared_rest = group[0].timing, group[0].post, True
     return blocks
+
+
+def _opens_next_row(block: _Block) -> bool:
+    """Whether a line opening a section of the form (Ⅰ…Ⅵ) starts a new row sharing the date.
+
+    An item path holds one such line, at its start: a second one, or one after the explanation
+    has begun, belongs to the next row.
+    """
+    if block.timing is not None:
+        return bool(block.post)
+    return any(cl.text[:1] in TOP_LEVEL_SECTIONS for cl in block.pre)
 
 
 def row_order_share(lines: list[CellLine]) -> float:
