@@ -77,41 +77,45 @@ def _check_file(path: Path) -> None:
         raise _unreadable(path, "not a PDF (no %PDF header)")
 
 
-def scan_pages(path: Path) -> list[PageScan]:
-    """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
+def open_pdf(path: Path):  # type: ignore[no-untyped-def]
+    """The pypdfium2 document, or UnreadablePDF naming the file and why."""
     import pypdfium2 as pdfium
 
+    _check_file(path)
     try:
-        doc = pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg:
             raise _unreadable(path, "encrypted PDF (a password is needed)") from exc
-        raise _unreadable(path, f"corrupt or truncated PDF ({exc})") from exc
+        if "format" in msg or "file" in msg:
+            raise _unreadable(path, "corrupt or truncated PDF (cannot be parsed)") from exc
+        raise _unreadable(path, f"unreadable PDF ({exc})") from exc
+
+
+def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
+    """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
     out: list[PageScan] = []
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            try:
-                tp = page.get_textpage()
-                text = clean_text(tp.get_text_range())
-                tp.close()
-            finally:
-                page.close()
-            flat = _WS.sub("", text)
-            out.append(
-                PageScan(
-                    page=i + 1,
-                    chars=len(flat),
-                    labels=sum(1 for k in LABEL_KEYS if k in flat),
-                    dates=len(DATE.findall(text)),
-                    timings=len(TIMING_WORD.findall(text)),
-                    title="変更箇所" in flat,
-                    cid=bool(CID.search(text)),
-                )
+    for i in range(len(doc)):
+        page = doc[i]
+        try:
+            tp = page.get_textpage()
+            text = clean_text(tp.get_text_range())
+            tp.close()
+        finally:
+            page.close()
+        flat = _WS.sub("", text)
+        out.append(
+            PageScan(
+                page=i + 1,
+                chars=len(flat),
+                labels=sum(1 for k in LABEL_KEYS if k in flat),
+                dates=len(DATE.findall(text)),
+                timings=len(TIMING_WORD.findall(text)),
+                title="変更箇所" in flat,
+                cid=bool(CID.search(text)),
             )
-    finally:
-        doc.close()
+        )
     return out
 
 
@@ -139,20 +143,86 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     return pages
 
 
-def page_to_words(page, number: int) -> PageWords:  # type: ignore[no-untyped-def]
-    """A pdfplumber page → characters as words (no synthesised spaces) and ruling segments."""
-    words: list[Word] = []
-    for ch in page.chars:
-        text = clean_text(ch["text"])
-        if not text or (text.isspace() and text != " "):
+def _compose(m, n):  # type: ignore[no-untyped-def]
+    """The matrix ``m`` applied after ``n`` (both (a, b, c, d, e, f))."""
+    a, b, c, d, e, f = n
+    a2, b2, c2, d2, e2, f2 = m
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _path_segments(obj, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """Straight segments of a path object as (x0, top, x1, bottom) in top-left coordinates."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = matrix
+    out: list[tuple[float, float, float, float]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = prev = None
+    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
+        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = pt
             continue
-        words.append(
-            Word(text, number, float(ch["x0"]), float(ch["x1"]), float(ch["top"]), float(ch["bottom"]), "pdf")
-        )
-    rulings: list[tuple[float, float, float, float]] = [
-        (float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])) for e in page.edges
-    ]
-    return PageWords(number, float(page.width), float(page.height), "pt", "pdf", words, rulings)
+        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append((prev[0], prev[1], pt[0], pt[1]))
+        prev = pt
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None and start != pt:
+            out.append((pt[0], pt[1], start[0], start[1]))
+            prev = start
+    return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
+
+
+def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: ignore[no-untyped-def]
+    """A pypdfium2 page → its characters (loose boxes: one height per font size, so a line's
+    characters share a top) and straight path segments; plus the count of characters without
+    a Unicode mapping.  Spaces and line ends pdfium generates are skipped."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    words: list[Word] = []
+    unmapped = 0
+    tp = page.get_textpage()
+    try:
+        for i in range(tp.count_chars()):
+            if raw.FPDFText_IsGenerated(tp.raw, i):
+                continue
+            code = raw.FPDFText_GetUnicode(tp.raw, i)
+            if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF:
+                unmapped += 1
+                continue
+            ch = chr(code)
+            if ch in "\r\n" or (ch.isspace() and ch not in " \u3000"):
+                continue
+            text = clean_text(ch)
+            if not text:
+                continue
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            words.append(Word(text, number, left, right, height - top, height - bottom, "pdf"))
+    finally:
+        tp.close()
+    rulings: list[tuple[float, float, float, float]] = []
+    stack: list[tuple] = []
+    for obj in page.get_objects():
+        del stack[obj.level :]
+        m = tuple(obj.get_matrix().get())
+        full = _compose(m, stack[-1]) if stack else m
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            stack.append(full)
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            rulings.extend(_path_segments(obj, full, height))
+    return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings), unmapped
 
 
 def _ocr_function():  # type: ignore[no-untyped-def]
@@ -164,79 +234,74 @@ def _ocr_function():  # type: ignore[no-untyped-def]
     return getattr(mod, "ocr_pdf_pages", None)
 
 
-def _cover_facts(path: Path, scans: list[PageScan]) -> dict:
-    from piatable.documents import cover_facts_from_pdf
-
-    return cover_facts_from_pdf(path)
-
-
 def extract_pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     """Records of the amendment table in a text-layer PDF."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
     from piatable.normalize.grid import pages_to_rows
     from piatable.normalize.records import rows_to_records
 
+    from piatable.documents import cover_facts_from_doc
     from piatable.pipeline import DocumentResult
 
     path = Path(path)
-    _check_file(path)
-    scans = scan_pages(path)
-    result = DocumentResult(source, kind="pdf", pages=len(scans))
-    numbers = table_pages(scans)
-    image_pages = [s.page for s in scans if s.chars < MIN_TEXT_CHARS]
-    cid_pages = [s.page for s in (numbers and [scans[n - 1] for n in numbers]) or scans if s.cid]
+    doc = open_pdf(path)
     try:
-        result.documents = _cover_facts(path, scans)  # type: ignore[attr-defined]
-    except Exception as exc:
-        result.notes.append(f"cover page facts not read ({exc.__class__.__name__})")
-    if not numbers and image_pages and len(image_pages) * 2 >= len(scans):
-        ocr = _ocr_function()
-        if ocr is None:
-            result.notes.append(
-                f"no text layer on {len(image_pages)} of {len(scans)} pages: OCR is needed (not available)"
-            )
-            result.status = "partial"
-            return result
-        pages = ocr(path, image_pages, settings)
-        result.kind = "pdf-ocr"
-        grid = pages_to_rows(pages, settings)
-        result.notes.extend(grid.notes)
-        result.records = rows_to_records(grid.rows, source, settings)
-        for r in result.records:
-            r.flags = sorted({*r.flags, "ocr"})
-        return result
-    if cid_pages:
-        result.notes.append(
-            "text layer has (cid:NN) glyphs without Unicode on page(s) "
-            + ", ".join(map(str, cid_pages))
-            + ": those characters are lost (OCR would be needed)"
-        )
-        result.status = "partial"
-    if not numbers:
-        result.notes.append("no amendment table found")
-        return result
-    pages: list[PageWords] = []
-    try:
-        with pdfplumber.open(str(path)) as pdf:
+        try:
+            scans = scan_pages(doc)
+        except Exception as exc:  # pdfium fails on a damaged page object stream
+            raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
+        result = DocumentResult(source, kind="pdf", pages=len(scans))
+        result.documents = cover_facts_from_doc(doc)
+        numbers = table_pages(scans)
+        image_pages = [s.page for s in scans if s.chars < MIN_TEXT_CHARS]
+        if not numbers and image_pages and len(image_pages) * 2 >= len(scans):
+            ocr = _ocr_function()
+            if ocr is None:
+                result.notes.append(
+                    f"no text layer on {len(image_pages)} of {len(scans)} pages:"
+                    " OCR is needed (not available)"
+                )
+                result.status = "partial"
+                return result
+            result.kind = "pdf-ocr"
+            result.notes.append(f"no text layer on {len(image_pages)} of {len(scans)} pages: read by OCR")
+            pages = ocr(path, image_pages, settings)
+            flags = {"ocr"}
+        else:
+            if not numbers:
+                result.notes.append("no amendment table found")
+                return result
+            pages = []
+            unmapped: dict[int, int] = {}
             for n in numbers:
-                page = pdf.pages[n - 1]
+                page = doc[n - 1]
                 try:
-                    pages.append(page_to_words(page, n))
+                    pw, bad = pdfium_page_to_words(page, n)
                 finally:
                     page.close()
-    except PDFPasswordIncorrect as exc:
-        raise _unreadable(path, "encrypted PDF (a password is needed)") from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise _unreadable(path, f"corrupt PDF ({exc.__class__.__name__})") from exc
+                pages.append(pw)
+                if bad or scans[n - 1].cid:
+                    unmapped[n] = bad
+            flags = set()
+            if unmapped:
+                result.notes.append(
+                    "text layer has glyphs without Unicode ((cid:NN)) on page(s) "
+                    + ", ".join(map(str, unmapped))
+                    + ": those characters are lost; OCR of these pages would be needed"
+                )
+                result.status = "partial"
+    finally:
+        doc.close()
     grid = pages_to_rows(pages, settings)
     result.notes.extend(grid.notes)
     result.records = rows_to_records(grid.rows, source, settings)
-    if cid_pages:
-        for r in result.records:
-            if (r.page_start or 0) in cid_pages or (r.page_end or 0) in cid_pages:
-                r.flags = sorted({*r.flags, "cid_glyphs"})
+    for r in result.records:
+        extra = set(flags)
+        if not flags and unmapped and ({r.page_start, r.page_end} & set(unmapped)):
+            extra.add("unmapped_glyphs")
+        if extra:
+            r.flags = sorted({*r.flags, *extra})
     if not result.records:
         result.notes.append("no amendment table found")
+    if grid.unplaced and result.status == "success":
+        result.status = "partial"
     return result

@@ -68,26 +68,31 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
     return facts
 
 
-def cover_facts_from_pdf(path: str | Path) -> dict[str, str]:
-    """Cover facts of a PDF whose first pages carry the cover (empty when they do not)."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        texts = []
-        for i in range(min(COVER_PAGES, len(doc))):
-            page = doc[i]
+def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Cover facts of an open pypdfium2 document whose first pages carry the cover."""
+    for i in range(min(COVER_PAGES, len(doc))):
+        page = doc[i]
+        try:
             tp = page.get_textpage()
-            texts.append(tp.get_text_range())
+            text = tp.get_text_range()
             tp.close()
+        finally:
             page.close()
-    finally:
-        doc.close()
-    for text in texts:
         facts = cover_facts_from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         if len(facts) >= 2:
             return facts
     return {}
+
+
+def cover_facts_from_pdf(path: str | Path) -> dict[str, str]:
+    """Cover facts of a PDF (empty when its first pages carry no cover)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return cover_facts_from_doc(doc)
+    finally:
+        doc.close()
 
 
 def write_documents(results: Iterable[DocumentResult], path: str | Path) -> None:
