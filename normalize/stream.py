@@ -299,16 +299,45 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(raw[start:])
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
-    if _is_column_order(region):
+    share = row_order_share(region)
+    in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
+    if share < 1.0:
+        # Some blocks are not shaped like rows: the extractor may have emitted cells out of
+        # row order.  Build rows from cell boxes too and keep the more plausible reading.
         from .columnar import column_order_rows
 
-        result.column_order = True
-        result.rows = column_order_rows(region, _blank_line_before(region))
-        result.notes.append("the text holds whole columns one after another; rows paired in order")
-        return result
+        boxed = column_order_rows(region, _blank_line_before(region))
+        if plausibility(boxed) > plausibility(in_order):
+            result.column_order = True
+            result.rows = boxed
+            result.notes.append("the text is not in row order; cells were paired with rows column by column")
+            return result
+    result.rows = in_order
+    return result
+
+
+def plausibility(rows: list[RawRow]) -> float:
+    """How much rows look like amendment rows: an item path opening a section, a timing, an
+    explanation, some before/after text.  Used to choose between two readings of one text."""
+    if not rows:
+        return 0.0
+    score = 0.0
+    for r in rows:
+        item = r.cells["item"]
+        score += bool(item) and item[0].text[:1] in TOP_LEVEL_SECTIONS
+        score += bool(r.cells["timing"]) and "timing_missing" not in r.flags
+        score += bool(r.cells["explanation"])
+        score += bool(r.cells["before"] or r.cells["after"])
+        score -= "unplaced_text" in r.flags
+    return score / (4 * len(rows))
+
+
+def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
+    """Rows of a text printed row by row: date-led blocks, partitioned."""
+    rows: list[RawRow] = []
     blocks = _blocks(region)
     if not blocks:
-        return result
+        return rows
 
     expl_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
@@ -356,5 +385,5 @@ def lines_to_rows(
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:
             row.flags.append("merged_cell_filled")
-        result.rows.append(row)
-    return result
+        rows.append(row)
+    return rows
