@@ -35,8 +35,8 @@ def test_settings_are_applied_and_bad_keys_named(tmp_path, seed_path, capsys):
 
 def test_every_option_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text("utf-8")
-    extract = build_parser()._subparsers._group_actions[0].choices["extract"]  # noqa: SLF001
-    for action in extract._actions:  # noqa: SLF001
+    extract = build_parser()._subparsers._group_actions[0].choices["extract"]
+    for action in extract._actions:
         for flag in action.option_strings:
             if flag.startswith("--") and flag != "--help":
                 assert flag in readme, flag
