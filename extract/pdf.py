@@ -37,6 +37,7 @@ MIN_TEXT_CHARS = 20
 CID_SHARE = 0.2
 
 _WS = regex.compile(r"\s+")
+_GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
 
 
 @dataclass(slots=True)
@@ -50,6 +51,12 @@ class PageScan:
     timings: int
     title: bool
     cid: bool
+    garbled: int = 0  # characters that are control codes or U+FFFD: glyphs without Unicode
+
+    @property
+    def unusable(self) -> bool:
+        """No text layer, or one whose characters are mostly unmapped glyphs."""
+        return self.chars < MIN_TEXT_CHARS or self.garbled > CID_SHARE * self.chars
 
     @property
     def is_header_page(self) -> bool:
@@ -100,7 +107,8 @@ def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
         page = doc[i]
         try:
             tp = page.get_textpage()
-            text = clean_text(tp.get_text_range())
+            raw_text = tp.get_text_range()
+            text = clean_text(raw_text)
             tp.close()
         finally:
             page.close()
@@ -114,6 +122,7 @@ def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
                 timings=len(TIMING_WORD.findall(text)),
                 title="変更箇所" in flat,
                 cid=bool(CID.search(text)),
+                garbled=len(_GARBLED.findall(raw_text)),
             )
         )
     return out
@@ -199,7 +208,11 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
             if raw.FPDFText_IsGenerated(tp.raw, i):
                 continue
             code = raw.FPDFText_GetUnicode(tp.raw, i)
-            if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF:
+            if (
+                code in (0, 0xFFFE, 0xFFFD)
+                or 0xE000 <= code <= 0xF8FF
+                or (code < 0x20 and code not in (9, 10, 13))
+            ):
                 unmapped += 1
                 continue
             ch = chr(code)
@@ -252,19 +265,23 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
         result = DocumentResult(source, kind="pdf", pages=len(scans))
         result.documents = cover_facts_from_doc(doc)
         numbers = table_pages(scans)
-        image_pages = [s.page for s in scans if s.chars < MIN_TEXT_CHARS]
-        if not numbers and image_pages and len(image_pages) * 2 >= len(scans):
+        bad_pages = [s.page for s in scans if s.unusable]
+        if not numbers and bad_pages:
+            what = (
+                "no text layer"
+                if all(scans[n - 1].chars < MIN_TEXT_CHARS for n in bad_pages)
+                else "no usable text layer (glyphs without Unicode mapping)"
+            )
             ocr = _ocr_function()
             if ocr is None:
                 result.notes.append(
-                    f"no text layer on {len(image_pages)} of {len(scans)} pages:"
-                    " OCR is needed (not available)"
+                    f"{what} on {len(bad_pages)} of {len(scans)} pages: OCR is needed (not available)"
                 )
                 result.status = "partial"
                 return result
             result.kind = "pdf-ocr"
-            result.notes.append(f"no text layer on {len(image_pages)} of {len(scans)} pages: read by OCR")
-            pages = ocr(path, image_pages, settings)
+            result.notes.append(f"{what} on {len(bad_pages)} of {len(scans)} pages: read by OCR")
+            pages = ocr(path, bad_pages, settings)
             flags = {"ocr"}
         else:
             if not numbers:
@@ -279,6 +296,7 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
                 finally:
                     page.close()
                 pages.append(pw)
+                bad += scans[n - 1].garbled
                 if bad or scans[n - 1].cid:
                     unmapped[n] = bad
             flags = set()

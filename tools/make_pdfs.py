@@ -655,3 +655,26 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --------------------------------------------------------------------------- damaged text layers
+
+KANGXI = {"目": "\u2f6c", "日": "\u2f47", "月": "\u2f49", "人": "\u2f08"}
+
+
+def kangxi(records: list[dict]) -> list[dict]:
+    """The rows with 目 日 月 人 printed from Kangxi radical code points (as some PDF makers do)."""
+    table = str.maketrans(KANGXI)
+    out = []
+    for r in records:
+        r = dict(r)
+        for f in ("item", "before", "after", "explanation"):
+            r[f] = r[f].translate(table)
+        out.append(r)
+    return out
+
+
+def strip_tounicode(src: Path, dst: Path) -> None:
+    """A copy whose fonts lost their ToUnicode maps: the text layer holds glyph ids only
+    (pdfminer prints them as (cid:NN)).  The key is renamed in place so offsets stay valid."""
+    dst.write_bytes(src.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))

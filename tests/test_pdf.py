@@ -1,0 +1,168 @@
+"""Text-layer PDFs rendered with real fonts (tools/make_pdfs.py): rows, all six fields, table
+pages of a long assessment, cover facts, damaged text layers, and bad files."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from piatable.cli import main
+from piatable.pipeline import extract_document
+
+from .conftest import ROOT, SAMPLES, load_expected
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_pdfs
+
+FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+CASES = sorted(p.name for p in (SAMPLES / "pdf").iterdir() if (p / "input.pdf").exists())
+# Cells whose paragraph breaks no geometry can tell (a paragraph that ends exactly at a full
+# line, a soft wrap before a line that opens like a paragraph marker) — at most this many.
+AMBIGUOUS_CELLS_MAX = 4
+
+_WS = re.compile(r"\s+")
+
+
+def _records(path: Path) -> list[dict]:
+    res = extract_document(path)
+    assert res.status in ("success", "partial"), res.errors
+    return [r.to_dict() for r in res.records]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pdf_rows_and_fields(case):
+    expected = load_expected(f"pdf/{case}")
+    got = _records(SAMPLES / "pdf" / case / "input.pdf")
+    assert len(got) == len(expected)
+    wrong = []
+    for e, g in zip(expected, got, strict=True):
+        assert g["change_date_raw"] == e["change_date_raw"]
+        assert g["change_date"] == e["change_date"]
+        assert g["timing"] == e["timing"]
+        assert (g["page_start"], g["page_end"]) == (e["page_start"], e["page_end"]), e["row_index"]
+        for f in FIELDS:
+            # Every character in the right cell ...
+            assert _WS.sub("", g[f]) == _WS.sub("", e[f]), (e["row_index"], f)
+            # ... and the paragraph breaks right but for the few that no geometry decides.
+            if g[f] != e[f]:
+                wrong.append((e["row_index"], f))
+    assert len(wrong) <= AMBIGUOUS_CELLS_MAX, wrong
+
+
+def test_excel_exact_with_merged_and_clipped_cells():
+    """Vertically centred Excel cells, merged date/timing/explanation cells, clipped rows."""
+    expected = load_expected("pdf/excel-seed")
+    res = extract_document(SAMPLES / "pdf" / "excel-seed" / "input.pdf")
+    got = [r.to_dict() for r in res.records]
+    for e, g in zip(expected, got, strict=True):
+        for f in (*FIELDS, "item_path"):
+            assert g[f] == e[f], (e["row_index"], f)
+    merged = [r.row_index for r in res.records if "merged_cell_filled" in r.flags]
+    assert merged, "the shared dates are printed in merged cells"
+    # Rows 0 and 1 share one printed date and explanation (a merged cell): both get them.
+    assert got[0]["explanation"] == got[1]["explanation"] != ""
+    # Row 6 was clipped by its row height: its after text stops where the printed text stops.
+    assert got[6]["after"] == expected[6]["after"]
+
+
+def test_word_row_continued_on_next_page():
+    res = extract_document(SAMPLES / "pdf" / "word-seed" / "input.pdf")
+    continued = [r for r in res.records if "row_continued" in r.flags]
+    assert continued
+    for r in continued:
+        assert r.page_end == r.page_start + 1
+    # No repeated header row became a record.
+    assert not any(r.item.startswith("項目") or r.change_date_raw == "変更日" for r in res.records)
+
+
+def test_long_assessment_finds_the_table_pages(tmp_path):
+    pdf = tmp_path / "assessment.pdf"
+    expected = make_pdfs.make_long(pdf, 50)
+    res = extract_document(pdf)
+    assert res.pages >= 48
+    got = [r.to_dict() for r in res.records]
+    assert len(got) == len(expected)
+    # The rows are on the last pages; the contents page (which names 変更箇所) gave nothing.
+    assert min(r["page_start"] for r in got) > res.pages - 10
+    for e, g in zip(expected, got, strict=True):
+        assert _WS.sub("", g["before"]) == _WS.sub("", e["before"])
+        assert (g["change_date"], g["timing"]) == (e["change_date"], e["timing"])
+    assert res.documents["assessment_number"] == make_pdfs.LONG_FACTS["number"]
+    assert res.documents["agency"] == make_pdfs.LONG_FACTS["agency"]
+    assert res.documents["published"] == "2023-03-31"
+
+
+def test_documents_file_from_cli(tmp_path):
+    pdf = tmp_path / "assessment.pdf"
+    make_pdfs.make_long(pdf, 8)
+    docs = tmp_path / "docs.json"
+    assert main(["extract", str(pdf), "-o", str(tmp_path / "o.json"), "--documents", str(docs)]) == 0
+    (entry,) = json.loads(docs.read_text("utf-8"))
+    assert entry["assessment_name"] == make_pdfs.LONG_FACTS["name"]
+
+
+def test_kangxi_radicals_are_repaired(tmp_path):
+    truth = load_expected("seed")[:4]
+    pdf = tmp_path / "kangxi.pdf"
+    style = make_pdfs.cases([("seed", truth)])["excel-seed"][1]
+    expected = make_pdfs.render_pdf(pdf, make_pdfs.kangxi(truth), style)
+    got = _records(pdf)
+    assert len(got) == 4
+    for e, g in zip(expected, got, strict=True):
+        want = _WS.sub("", e["item"]).translate(str.maketrans({v: k for k, v in make_pdfs.KANGXI.items()}))
+        assert _WS.sub("", g["item"]) == want
+        assert not any(ch in g["item"] + g["before"] for ch in make_pdfs.KANGXI.values())
+
+
+def test_text_layer_without_unicode_is_reported(tmp_path):
+    bad = tmp_path / "cid.pdf"
+    make_pdfs.strip_tounicode(SAMPLES / "pdf" / "excel-seed" / "input.pdf", bad)
+    res = extract_document(bad)
+    assert res.status == "partial"
+    assert any("OCR" in n and "Unicode" in n for n in res.notes)
+
+
+def _bad_pdfs(tmp_path: Path) -> dict[str, Path]:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    enc = tmp_path / "encrypted.pdf"
+    c = canvas.Canvas(str(enc), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=1))
+    c.drawString(100, 100, "secret")
+    c.save()
+    good = (SAMPLES / "pdf" / "excel-seed" / "input.pdf").read_bytes()
+    trunc = tmp_path / "truncated.pdf"
+    trunc.write_bytes(good[: len(good) // 2])
+    zero = tmp_path / "zero.pdf"
+    zero.write_bytes(b"")
+    text = tmp_path / "text.pdf"
+    text.write_text("これはPDFではありません。\n", encoding="utf-8")
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
+    return {"encrypted": enc, "truncated": trunc, "zero": zero, "text": text, "corrupt": corrupt}
+
+
+def test_bad_pdfs_one_line_each_others_unaffected(tmp_path, capsys):
+    bad = _bad_pdfs(tmp_path)
+    good = SAMPLES / "pdf" / "excel-seed" / "input.pdf"
+    out = tmp_path / "out.json"
+    rc = main(["extract", *map(str, bad.values()), str(good), "-o", str(out)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert rc == 1
+    assert not any("Traceback" in ln for ln in err)
+    want = {
+        "encrypted": "encrypted",
+        "truncated": "truncated",
+        "zero": "empty",
+        "text": "not a PDF",
+        "corrupt": "corrupt",
+    }
+    for name, path in bad.items():
+        lines = [ln for ln in err if str(path) in ln]
+        assert len(lines) == 1, (name, err)
+        assert want[name] in lines[0], lines[0]
+    assert len(json.loads(out.read_text("utf-8"))) == len(load_expected("pdf/excel-seed"))
