@@ -44,6 +44,7 @@ samples: setup
 	$(PY) tools/make_samples.py
 
 bench: setup
+	$(PY) tools/bench_text.py
 	$(PY) tools/bench.py
 
 clean:

@@ -45,6 +45,8 @@ MAX_BLOCK_LINES = 200
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
+# Rows sampled to choose the item width of a long document.
+WIDTH_SAMPLE_BLOCKS = 40
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -341,9 +343,9 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
 
     expl_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
-    best: tuple[float, int, list[Partition]] | None = None
-    for item_width in item_width_candidates(blocks, body_width):
-        partitions = [
+
+    def partition_all(sample: list[_Block], item_width: int) -> list[Partition]:
+        return [
             best_partition(
                 BlockScorer(
                     b.pre,
@@ -355,13 +357,17 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                     tokenizer,
                 )
             )
-            for b in blocks
+            for b in sample
         ]
-        total = sum(p.score for p in partitions)
-        if best is None or total < best[0]:
-            best = (total, item_width, partitions)
-    assert best is not None
-    _, item_width, partitions = best
+
+    # The item width that explains the document best, judged on an even sample of its rows.
+    step = max(1, len(blocks) // WIDTH_SAMPLE_BLOCKS)
+    sample = blocks[::step]
+    scored = [
+        (sum(p.score for p in partition_all(sample, w)), w) for w in item_width_candidates(blocks, body_width)
+    ]
+    item_width = min(scored)[1]
+    partitions = partition_all(blocks, item_width)
 
     for b, p in zip(blocks, partitions, strict=True):
         row = RawRow()
