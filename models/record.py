@@ -3,31 +3,46 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-# The single definition of the output schema: (field, Arrow type, nullable).
-SCHEMA_FIELDS: tuple[tuple[str, pa.DataType, bool], ...] = (
-    ("source", pa.string(), False),
-    ("row_index", pa.int64(), False),
-    ("page_start", pa.int64(), True),
-    ("page_end", pa.int64(), True),
-    ("change_date", pa.string(), True),
-    ("change_date_raw", pa.string(), False),
-    ("item", pa.string(), False),
-    ("item_path", pa.list_(pa.string()), False),
-    ("before", pa.string(), False),
-    ("after", pa.string(), False),
-    ("timing", pa.string(), True),
-    ("explanation", pa.string(), False),
-    ("flags", pa.list_(pa.string()), False),
-    ("confidence", pa.float64(), False),
+# The single definition of the output schema: (field, type, nullable).  Types are named here and
+# turned into Arrow types only when Parquet is written, so that reading a document does not
+# pay for importing pyarrow.
+SCHEMA_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("source", "string", False),
+    ("row_index", "int64", False),
+    ("page_start", "int64", True),
+    ("page_end", "int64", True),
+    ("change_date", "string", True),
+    ("change_date_raw", "string", False),
+    ("item", "string", False),
+    ("item_path", "list<string>", False),
+    ("before", "string", False),
+    ("after", "string", False),
+    ("timing", "string", True),
+    ("explanation", "string", False),
+    ("flags", "list<string>", False),
+    ("confidence", "float64", False),
 )
 FIELDS: tuple[str, ...] = tuple(name for name, _, _ in SCHEMA_FIELDS)
-ARROW_SCHEMA: pa.Schema = pa.schema([pa.field(n, t, nullable=nl) for n, t, nl in SCHEMA_FIELDS])
 # Columns that hold lists; CSV writes them as newline-joined text.
-LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if pa.types.is_list(t))
+LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("list<"))
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow/Parquet schema, from ``SCHEMA_FIELDS``."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "list<string>": pa.list_(pa.string()),
+    }
+    return pa.schema([pa.field(n, types[t], nullable=nl) for n, t, nl in SCHEMA_FIELDS])
 
 
 @dataclass(slots=True)

@@ -6,11 +6,12 @@ import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from .record import FIELDS, LIST_FIELDS, Record, arrow_schema
 
-from .record import ARROW_SCHEMA, FIELDS, LIST_FIELDS, Record
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS: tuple[str, ...] = ("json", "jsonl", "csv", "parquet")
 
@@ -65,11 +66,15 @@ def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig"
 
 
 def records_to_table(records: Iterable[Record]) -> pa.Table:
+    import pyarrow as pa
+
     rows = records_to_dicts(records)
-    return pa.Table.from_pylist(rows, schema=ARROW_SCHEMA)
+    return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 
 def write_parquet(records: Iterable[Record], path: Path) -> None:
+    import pyarrow.parquet as pq
+
     pq.write_table(records_to_table(records), path)
 
 

@@ -7,7 +7,7 @@ import json
 
 import pandas as pd
 import pyarrow.parquet as pq
-from piatable.models.record import ARROW_SCHEMA, FIELDS
+from piatable.models.record import FIELDS, arrow_schema
 
 from piatable.cli import main
 
@@ -26,7 +26,7 @@ def test_four_formats_agree(tmp_path, seed_path):
     assert [r["before"] for r in rows] == [r["before"] for r in records]
     assert rows[0]["item_path"].split("\n") == records[0]["item_path"]
     table = pq.read_table(outs["parquet"])
-    assert table.schema.equals(ARROW_SCHEMA, check_metadata=False)
+    assert table.schema.equals(arrow_schema(), check_metadata=False)
     df = pd.read_parquet(outs["parquet"])
     assert df["explanation"].tolist() == [r["explanation"] for r in records]
     assert list(df["item_path"].iloc[7]) == records[7]["item_path"]
