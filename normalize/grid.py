@@ -361,22 +361,39 @@ def _bounds_from_labels(
     return out if all(a < b for a, b in itertools.pairwise(out)) else None
 
 
-def _bounds_from_gaps(body: list[_Line], hx: float, settings: GridSettings) -> list[float] | None:
-    """Seven boundaries from the five widest whitespace gaps of the body."""
+def _bounds_from_gaps(
+    body: list[_Line], hx: float, settings: GridSettings, step: float | None = None
+) -> list[float] | None:
+    """Seven boundaries from the five best whitespace valleys of the body: x ranges that few
+    text segments cross (a few may, where an extractor shifted a line)."""
     if not body:
         return None
+    step = step or hx / 4
     lo, hi = min(ln.x0 for ln in body), max(ln.x1 for ln in body)
-    spans = sorted((ln.x0, ln.x1) for ln in body)
-    gaps: list[tuple[float, float]] = []
-    cur = lo
-    for a, b in spans:
-        if a - cur >= settings.column_gap_em * hx:
-            gaps.append((cur, a))
-        cur = max(cur, b)
-    if len(gaps) < N_COLS - 1:
+    n = int((hi - lo) / step) + 1
+    cover = [0] * n
+    for ln in body:
+        for k in range(int((ln.x0 - lo) / step), min(int((ln.x1 - lo) / step) + 1, n)):
+            cover[k] += 1
+    allowed = max(1, int(settings.gap_cross_share * len(body)))
+    valleys: list[tuple[float, float, float]] = []  # (score, x0, x1)
+    k = 0
+    while k < n:
+        if cover[k] <= allowed:
+            j = k
+            while j + 1 < n and cover[j + 1] <= allowed:
+                j += 1
+            width = (j - k + 1) * step
+            if width >= settings.column_gap_em * hx / 2 and k > 0 and j < n - 1:
+                crossing = sum(cover[k : j + 1]) / (j - k + 1)
+                valleys.append((width - crossing * step, lo + k * step, lo + (j + 1) * step))
+            k = j + 1
+        else:
+            k += 1
+    if len(valleys) < N_COLS - 1:
         return None
-    widest = sorted(sorted(gaps, key=lambda g: g[1] - g[0], reverse=True)[: N_COLS - 1])
-    return [lo - hx / 2, *((a + b) / 2 for a, b in widest), hi + hx / 2]
+    best = sorted(sorted(valleys, reverse=True)[: N_COLS - 1], key=lambda v: v[1])
+    return [lo - hx / 2, *((a + b) / 2 for _, a, b in best), hi + hx / 2]
 
 
 # --------------------------------------------------------------------------- one page
@@ -422,10 +439,17 @@ def _page_rows(
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
-    body = [ln for ln in all_lines if header is None or ln.top > header.bottom - hy / 2]
-    body = [ln for ln in body if not _is_furniture(ln.text)]
+    body = [
+        seg
+        for ln in all_lines
+        if (header is None or ln.top > header.bottom - hy / 2) and not _is_furniture(ln.text)
+        for seg in _split_segments(ln, settings.column_gap_em * hx)
+    ]
     bounds: list[float] | None = None
-    if header is not None:
+    if page.unit == "cell" and not vxs:
+        # Text columns placed by an extractor: its label positions drift more than its body.
+        bounds = _bounds_from_gaps(body, hx, settings, step=1.0)
+    if bounds is None and header is not None:
         bounds = _bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
@@ -544,6 +568,14 @@ def _anchored_rows(res: _PageRows, words: list[Word], hx: float, hy: float, sett
         for ln in lines:
             ln.column, ln.left = c, bounds[c]
         cols[c] = lines
+    _lines_to_anchored_rows(res, cols, hy)
+
+
+def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: float) -> None:
+    """Rows of a page from its column lines, anchored at the dates of the first column."""
+    words = [w for lines in cols.values() for ln in lines for w in ln.words]
+    if not words:
+        return
     anchors = [
         ln
         for i, ln in enumerate(cols.get(0, []))
@@ -599,6 +631,118 @@ def _centred_cut(cols: dict[int, list[_Line]], a: _Line, b: _Line, hy: float) ->
     return best
 
 
+# --------------------------------------------------------------------------- layout text
+
+_CJK_SPACE_CJK = regex.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+
+
+def _layout_segments(line: _Line) -> list[_Line]:
+    """A text line's segments; a single space between two Japanese characters also separates
+    (Japanese text has no spaces: the extractor squeezed a column gap)."""
+    out: list[_Line] = []
+    for w in line.words:
+        x = w.x0
+        for part in _CJK_SPACE_CJK.split(w.text):
+            width = display_width(part)
+            piece = Word(part, w.page, x, x + width, w.top, w.bottom, w.source, w.conf, w.line)
+            out.append(_Line([piece], part, x, x + width, w.top, w.bottom, w.page, w.line, w.conf))
+            x += width + 1
+    return out
+
+
+def _assign(segs: list[_Line], starts: list[float]) -> list[int]:
+    """Columns of a line's segments (left to right): increasing, each segment's start as close
+    as possible to its column's start."""
+    n, m = len(segs), len(starts)
+    inf = float("inf")
+    # cost[i][k]: best cost placing segments i.. with segment i in column >= k
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    for k in range(m + 1):
+        best[n][k] = 0.0
+    for i in range(n - 1, -1, -1):
+        for k in range(m - 1, -1, -1):
+            take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
+            # Two segments of one line may share a column (a cell line with a wide space in it).
+            share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + 2.0
+            best[i][k] = min(take, share, best[i][k + 1])
+    cols: list[int] = []
+    i, k = 0, 0
+    while i < n and k < m:
+        take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
+        share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + 2.0
+        if best[i][k] == take:
+            cols.append(k)
+            i, k = i + 1, k + 1
+        elif best[i][k] == share:
+            cols.append(k)
+            i += 1
+        else:
+            k += 1
+    while len(cols) < n:
+        cols.append(m - 1)
+    return cols
+
+
+def _layout_page_rows(
+    page: PageWords, prev_starts: list[float] | None, hx: float, hy: float, settings: GridSettings
+) -> _PageRows | None:
+    """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
+    roughly proportional offsets, so one column's text starts a few columns apart from line to
+    line: segments are matched to columns in order, each to the nearest column start, and the
+    starts re-estimated from what they received."""
+    words = [w for w in page.words if w.text.strip()]
+    if not words:
+        return None
+    all_lines = words_to_lines(words, hx, hy, settings)
+    header = find_header([s for ln in all_lines for s in [ln]], hx, hy, settings)
+    if header is None:
+        exploded = words_to_lines(_explode(page).words, hx, hy, settings)
+        header = find_header(exploded, hx, hy, settings)
+    body = [
+        ln
+        for ln in all_lines
+        if (header is None or ln.top > header.bottom - hy / 2) and not _is_furniture(ln.text)
+    ]
+    segs = [_layout_segments(ln) for ln in body]
+    starts: list[float] | None = None
+    if header is not None and len(header.labels) == N_COLS:
+        starts = [header.labels[k][0] for k in range(N_COLS)]
+        starts[0] = 0.0
+    elif prev_starts is not None:
+        starts = list(prev_starts)
+    else:
+        bounds = _bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
+        if bounds is not None:
+            starts = [bounds[0] + hx / 2, *bounds[1:N_COLS]]
+    if starts is None or not body:
+        return None
+    # Re-estimate each column's start from the segments that open a cell line there.
+    for _ in range(3):
+        got: dict[int, list[float]] = {}
+        for line in segs:
+            for seg, c in zip(line, _assign(line, starts), strict=True):
+                got.setdefault(c, []).append(seg.x0)
+        starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
+        for k in range(1, N_COLS):
+            starts[k] = max(starts[k], starts[k - 1] + 1)
+    cols: dict[int, list[_Line]] = {c: [] for c in range(N_COLS)}
+    for line in segs:
+        placed: dict[int, list[_Line]] = {}
+        for seg, c in zip(line, _assign(line, starts), strict=True):
+            placed.setdefault(c, []).append(seg)
+        for c, parts in placed.items():
+            text = parts[0].text
+            for a, b in zip(parts, parts[1:], strict=False):
+                text += (" " if char_width(text[-1]) == 1 and char_width(b.text[0]) == 1 else "") + b.text
+            ws = [w for p_ in parts for w in p_.words]
+            ln = _Line(ws, text, parts[0].x0, parts[-1].x1, parts[0].top, parts[0].bottom, page.page,
+                       parts[0].line_no, None, column=c, left=starts[c])
+            cols[c].append(ln)
+    res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False)
+    _lines_to_anchored_rows(res, cols, hy)
+    return res
+
+
 # --------------------------------------------------------------------------- the document
 
 
@@ -623,8 +767,13 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     hx, hy = _ems(pages)
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
+    layout = pages[0].unit == "cell"
     for page in pages:
-        pr = _page_rows(page, prev_bounds, hx, hy, gs)
+        pr = (
+            _layout_page_rows(page, prev_bounds, hx, hy, gs)
+            if layout
+            else _page_rows(page, prev_bounds, hx, hy, gs)
+        )
         if pr is None:
             if any(w.text.strip() for w in page.words):
                 result.notes.append(f"page {page.page}: no table columns found")
@@ -692,6 +841,20 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
     if confs:
         raw.confidence = min(1.0, statistics.median(confs) / 100)
     return raw
+
+
+def _explode(page: PageWords) -> PageWords:
+    """Text-cell words split into characters at their display columns (spaces dropped), so that
+    a segment the extractor ran across two columns with a single space splits at the boundary."""
+    words: list[Word] = []
+    for w in page.words:
+        x = w.x0
+        for ch in w.text:
+            cw = char_width(ch)
+            if not ch.isspace():
+                words.append(Word(ch, w.page, x, x + cw, w.top, w.bottom, w.source, w.conf, w.line))
+            x += cw
+    return PageWords(page.page, page.width, page.height, page.unit, page.source, words, page.rulings, page.notes)
 
 
 def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:

@@ -86,8 +86,11 @@ class BlockScorer:
         settings: StreamSettings,
         rejoin: RejoinSettings,
         tokenizer: Tokenizer | None = None,
+        item_optional: bool = False,
     ) -> None:
         self.lines = lines
+        # A row continued from the previous page may have no item lines left to print.
+        self.item_optional = item_optional
         self.t = [cl.text for cl in lines]
         self.n = n = len(lines)
         self.wi, self.wb = item_width, body_width
@@ -162,7 +165,7 @@ class BlockScorer:
     def _item_cost(self, i: int) -> float:
         s = self.s
         if i == 0:
-            return EMPTY_ITEM_PENALTY if self.n else 0.0
+            return EMPTY_ITEM_PENALTY if self.n and not self.item_optional else 0.0
         cost = s.over_width_penalty * self.over_i[i] + (self.brk_i[i - 1] if i >= 1 else 0.0)
         for p in self._paragraphs(0, i, self.soft_i):
             cost -= s.heading_bonus * heading_score(p)

@@ -251,6 +251,22 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     return blocks
 
 
+def _split_continuation(block: _Block) -> list[CellLine]:
+    """Remove and return the lines a row printed on the page after its anchor's page.
+
+    A row that runs onto the next page prints, there, the rest of its item, before and after
+    cells; flattened page by page, those lines come after the explanation.
+    """
+    if block.timing is None or block.timing.page is None:
+        return []
+    for k, cl in enumerate(block.post):
+        if cl.page is not None and cl.page > block.timing.page and k > 0:
+            cont = block.post[k:]
+            block.post = block.post[:k]
+            return cont
+    return []
+
+
 def _opens_next_row(block: _Block) -> bool:
     """Whether a line opening a section of the form (Ⅰ…Ⅵ) starts a new row sharing the date.
 
@@ -341,7 +357,12 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     if not blocks:
         return rows
 
-    expl_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
+    # Split off what a row printed on the next page (Word tables let a tall row run on).
+    continued = [_split_continuation(b) for b in blocks]
+    # The first line of an explanation is the one most surely in that column.
+    firsts = [display_width(b.post[0].text) for b in blocks if b.post]
+    expl_width = robust_max_width(firsts) if len(firsts) >= WIDTH_MIN_COUNT else 0
+    expl_width = expl_width or robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
 
     def partition_all(sample: list[_Block], item_width: int) -> list[Partition]:
@@ -369,7 +390,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     item_width = min(scored)[1]
     partitions = partition_all(blocks, item_width)
 
-    for b, p in zip(blocks, partitions, strict=True):
+    for b, p, cont in zip(blocks, partitions, continued, strict=True):
         row = RawRow()
         row.cells["change_date"] = [b.date]
         row.cells["item"] = b.pre[: p.item]
@@ -377,6 +398,23 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["after"] = b.pre[p.before :]
         row.cells["timing"] = [b.timing] if b.timing else []
         row.cells["explanation"] = b.post
+        if cont:
+            q = best_partition(
+                BlockScorer(
+                    cont,
+                    item_width,
+                    body_width,
+                    "".join(cl.text for cl in b.post),
+                    settings.stream,
+                    settings.rejoin,
+                    tokenizer,
+                    item_optional=True,
+                )
+            )
+            row.cells["item"] = row.cells["item"] + cont[: q.item]
+            row.cells["before"] = row.cells["before"] + cont[q.item : q.before]
+            row.cells["after"] = row.cells["after"] + cont[q.before :]
+            row.flags.append("row_continued")
         row.widths = {
             "item": item_width,
             "before": body_width,
