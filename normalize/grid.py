@@ -229,12 +229,17 @@ def find_header(lines: list[_Line], hx: float, hy: float, settings: GridSettings
         band = [s for s in segs if abs(s.mid - a.mid) <= settings.header_band_em * hy]
         # Segments above each other in one header cell form one label.
         band.sort(key=lambda s: s.x0)
-        groups: list[list[_Line]] = []
+        # Whole labels stand alone; pieces above each other (a wrapped label) group together.
+        groups: list[list[_Line]] = [[s] for s in band if _SPACE.sub("", s.text) in LABEL_COLUMN]
+        pieces: list[list[_Line]] = []
         for s in band:
-            if groups and s.x0 < max(g.x1 for g in groups[-1]) and s.x1 > min(g.x0 for g in groups[-1]):
-                groups[-1].append(s)
+            if _SPACE.sub("", s.text) in LABEL_COLUMN:
+                continue
+            if pieces and s.x0 < max(g.x1 for g in pieces[-1]) and s.x1 > min(g.x0 for g in pieces[-1]):
+                pieces[-1].append(s)
             else:
-                groups.append([s])
+                pieces.append([s])
+        groups += pieces
         labels: dict[int, tuple[float, float]] = {}
         for g in groups:
             g.sort(key=lambda s: s.top)
@@ -408,6 +413,7 @@ class _PageRows:
     ruled: bool
     unplaced: int = 0
     notes: list[str] = field(default_factory=list)
+    centred: bool = False  # cells vertically centred (rows anchored at dates)
 
 
 def _column_of(x: float, bounds: list[float]) -> int | None:
@@ -572,7 +578,12 @@ def _anchored_rows(res: _PageRows, words: list[Word], hx: float, hy: float, sett
 
 
 def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: float) -> None:
-    """Rows of a page from its column lines, anchored at the dates of the first column."""
+    """Rows of a page from its column lines, anchored at the dates of the first column.
+
+    Top-aligned cells (the usual case) start level with their date; lines above the page's first
+    date then continue the previous page's last row.  Vertically centred cells (decided on the
+    page with the header: the first body line holds no date) split between neighbouring dates at
+    the widest gap across all columns."""
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
@@ -589,20 +600,23 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
         if starts and is_date_head(starts[-1].text) and ln.top - starts[-1].bottom < hy / 2:
             continue
         starts.append(ln)
+    body_top = min(ln.top for lines in cols.values() for ln in lines)
+    if res.header_seen and starts:
+        res.centred = starts[0].top - body_top > hy / 2
     if not starts:
-        res.notes.append(f"page {words[0].page}: no dates in the first column, rows not found")
-        res.unplaced += len(words)
+        # No date on this page: all of it continues the previous page's last row.
+        rows = [{c: lines for c, lines in cols.items() if lines}]
+        res.rows, res.merged = rows, [False]
         return
-    cut = [s.top - hy / 4 for s in starts]
-    # Vertically centred cells: content of a row lies above its date too.  Rows then split
-    # halfway between the extents of neighbouring dates' blocks.
-    centred = _looks_centred(cols, starts, hy)
-    if centred:
-        cut = [starts[0].top - hy / 4] + [
+    if res.centred:
+        cut = [body_top - hy / 4] + [
             _centred_cut(cols, starts[k - 1], starts[k], hy) for k in range(1, len(starts))
         ]
-        cut[0] = min(cut[0], min(ln.top for lines in cols.values() for ln in lines) - hy / 4)
-    rows: list[dict[int, list[_Line]]] = [{} for _ in starts]
+    else:
+        cut = [s.top - hy / 4 for s in starts]
+        if body_top < cut[0]:
+            cut.insert(0, body_top - hy / 4)  # a continued row, or text above the first date
+    rows: list[dict[int, list[_Line]]] = [{} for _ in cut]
     for c, lines in cols.items():
         for ln in lines:
             k = bisect_right(cut, ln.mid) - 1
@@ -611,12 +625,6 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
                 continue
             rows[k].setdefault(c, []).append(ln)
     res.rows, res.merged = rows, [False] * len(rows)
-
-
-def _looks_centred(cols: dict[int, list[_Line]], starts: list[_Line], hy: float) -> bool:
-    """True when some other column's text starts clearly above the first date (centred cells)."""
-    first = starts[0].top
-    return any(ln.bottom < first - hy / 2 for c, lines in cols.items() if c for ln in lines)
 
 
 def _centred_cut(cols: dict[int, list[_Line]], a: _Line, b: _Line, hy: float) -> float:
@@ -709,7 +717,7 @@ def _layout_page_rows(
         starts = [header.labels[k][0] for k in range(N_COLS)]
         starts[0] = 0.0
     elif prev_starts is not None:
-        starts = list(prev_starts)
+        starts = list(prev_starts[:N_COLS])
     else:
         bounds = _bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
         if bounds is not None:
@@ -735,8 +743,19 @@ def _layout_page_rows(
             for a, b in zip(parts, parts[1:], strict=False):
                 text += (" " if char_width(text[-1]) == 1 and char_width(b.text[0]) == 1 else "") + b.text
             ws = [w for p_ in parts for w in p_.words]
-            ln = _Line(ws, text, parts[0].x0, parts[-1].x1, parts[0].top, parts[0].bottom, page.page,
-                       parts[0].line_no, None, column=c, left=starts[c])
+            ln = _Line(
+                ws,
+                text,
+                parts[0].x0,
+                parts[-1].x1,
+                parts[0].top,
+                parts[0].bottom,
+                page.page,
+                parts[0].line_no,
+                None,
+                column=c,
+                left=starts[c],
+            )
             cols[c].append(ln)
     res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False)
     _lines_to_anchored_rows(res, cols, hy)
@@ -806,13 +825,29 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
             rows.append(_Row(dict(cells), page.page, page.page, flags))
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
-    limits = _column_limits(rows, prev_bounds is not None and any(True for _ in rows), hx)
+    if layout:
+        # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
+        # which compares each line's display width with its column's (the widest line).
+        widths: dict[int, float] = {}
+        for r in rows:
+            for c, lines in r.cells.items():
+                for ln in lines:
+                    widths[c] = max(widths.get(c, 0.0), float(display_width(ln.text)))
+        for r in rows:
+            raw = _to_raw_row(r, {}, hx, gs)
+            for c, name in enumerate(COLUMNS):
+                for cl in raw.cells[name]:
+                    cl.wraps = None
+                raw.widths[name] = widths.get(c)
+            result.rows.append(raw)
+        return result
+    limits = _column_limits(rows, hx)
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
 
 
-def _column_limits(rows: list[_Row], _ruled: bool, hx: float) -> dict[int, float]:
+def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
     """Per column, the furthest any line reaches from the column's left boundary: its wrap edge."""
     limits: dict[int, float] = {}
     for r in rows:
@@ -854,7 +889,9 @@ def _explode(page: PageWords) -> PageWords:
             if not ch.isspace():
                 words.append(Word(ch, w.page, x, x + cw, w.top, w.bottom, w.source, w.conf, w.line))
             x += cw
-    return PageWords(page.page, page.width, page.height, page.unit, page.source, words, page.rulings, page.notes)
+    return PageWords(
+        page.page, page.width, page.height, page.unit, page.source, words, page.rulings, page.notes
+    )
 
 
 def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:

@@ -53,7 +53,6 @@ NUMBERING_BREAK_PENALTY = 2.0
 SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
-CLIP_FULL_UNITS = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
 
 
@@ -120,9 +119,10 @@ class BlockScorer:
                     elif open_end[k] or not headings:
                         # Headings follow each other unnumbered; body text rarely breaks so.
                         c = UNMARKED_BREAK_PENALTY
-                elif marker[k + 1] and not closed and w[k] >= width - CLIP_FULL_UNITS:
-                    # A full line that stops mid-phrase before a new paragraph: the cell was
-                    # clipped here, so a cell boundary belongs after it.
+                elif marker[k + 1] and not closed:
+                    # A paragraph that stops mid-phrase before a new one: only a clipped cell
+                    # ends so, so a cell boundary belongs after it.  A full line that ends on
+                    # a closed phrase is weaker evidence of the same.
                     if open_end[k]:
                         c = 2 * CLIP_INSIDE_PENALTY
                     elif w[k] >= width - 1:

@@ -46,6 +46,8 @@ class SudachiTokenizer:
     def ends_open(self, text: str) -> bool:
         """True when ``text`` cannot end a phrase: it stops on a particle, an auxiliary, a prefix,
         a verb or adjective in its continuative form, or a fragment the dictionary does not know."""
+        if text[-1:] in "、，,":
+            return True
         ms = self._tokenizer().tokenize(text[-12:])
         if not len(ms):
             return False
