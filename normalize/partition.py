@@ -106,7 +106,9 @@ class BlockScorer:
         ]
         self.spans = spans
 
-        open_end = [tok.ends_open(x) for x in self.t]
+        # Whether a phrase stays open at the end of line k, judged on the line with the one
+        # before it (a short last line such as ム needs its paragraph to be read).
+        open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
 
         def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
             out = []
