@@ -66,6 +66,9 @@ def is_soft_break(
     if width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
+    if a[-1] in SENTENCE_END and b[0] in "（(":
+        # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
+        return False
     deficit = width - display_width(a)
     if deficit <= 1:
         return True
