@@ -413,7 +413,8 @@ class _PageRows:
     ruled: bool
     unplaced: int = 0
     notes: list[str] = field(default_factory=list)
-    centred: bool = False  # cells vertically centred (rows anchored at dates)
+    # Cells vertically centred (rows anchored at dates); None until the first header page says.
+    centred: bool | None = None
 
 
 def _column_of(x: float, bounds: list[float]) -> int | None:
@@ -436,7 +437,12 @@ def _is_header_row(cells: dict[int, list[_Line]]) -> bool:
 
 
 def _page_rows(
-    page: PageWords, prev_bounds: list[float] | None, hx: float, hy: float, settings: GridSettings
+    page: PageWords,
+    prev_bounds: list[float] | None,
+    hx: float,
+    hy: float,
+    settings: GridSettings,
+    centred: bool | None = None,
 ) -> _PageRows | None:
     words = [w for w in page.words if w.text.strip()]
     if not words:
@@ -477,7 +483,7 @@ def _page_rows(
     else:
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
-    res = _PageRows([], [], header is not None, bounds, ruled)
+    res = _PageRows([], [], header is not None, bounds, ruled, centred=centred)
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     in_table: list[Word] = []
@@ -601,7 +607,7 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
             continue
         starts.append(ln)
     body_top = min(ln.top for lines in cols.values() for ln in lines)
-    if res.header_seen and starts:
+    if res.centred is None and res.header_seen and starts:
         res.centred = starts[0].top - body_top > hy / 2
     if not starts:
         # No date on this page: all of it continues the previous page's last row.
@@ -691,41 +697,59 @@ def _assign(segs: list[_Line], starts: list[float]) -> list[int]:
     return cols
 
 
-def _layout_page_rows(
-    page: PageWords, prev_starts: list[float] | None, hx: float, hy: float, settings: GridSettings
-) -> _PageRows | None:
-    """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
-    roughly proportional offsets, so one column's text starts a few columns apart from line to
-    line: segments are matched to columns in order, each to the nearest column start, and the
-    starts re-estimated from what they received."""
-    words = [w for w in page.words if w.text.strip()]
-    if not words:
-        return None
-    all_lines = words_to_lines(words, hx, hy, settings)
-    header = find_header([s for ln in all_lines for s in [ln]], hx, hy, settings)
-    if header is None:
-        exploded = words_to_lines(_explode(page).words, hx, hy, settings)
-        header = find_header(exploded, hx, hy, settings)
-    body = [
-        ln
-        for ln in all_lines
-        if (header is None or ln.top > header.bottom - hy / 2) and not _is_furniture(ln.text)
-    ]
-    segs = [_layout_segments(ln) for ln in body]
-    starts: list[float] | None = None
-    if header is not None and len(header.labels) == N_COLS:
-        starts = [header.labels[k][0] for k in range(N_COLS)]
-        starts[0] = 0.0
-    elif prev_starts is not None:
-        starts = list(prev_starts[:N_COLS])
-    else:
-        bounds = _bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
-        if bounds is not None:
-            starts = [bounds[0] + hx / 2, *bounds[1:N_COLS]]
-    if starts is None or not body:
-        return None
-    # Re-estimate each column's start from the segments that open a cell line there.
-    for _ in range(3):
+def _char_offsets(page: PageWords) -> PageWords:
+    """The page with x positions counted in characters instead of display columns:
+    ``pdftotext -layout`` places text by character count, a full-width character counting one."""
+    words: list[Word] = []
+    by_top: dict[float, list[Word]] = {}
+    for w in page.words:
+        by_top.setdefault(w.top, []).append(w)
+    for ws in by_top.values():
+        ws.sort(key=lambda w: w.x0)
+        c, end = 0.0, 0.0
+        for w in ws:
+            c += w.x0 - end  # the spaces between segments count the same either way
+            n = len(w.text)
+            words.append(Word(w.text, w.page, c, c + n, w.top, w.bottom, w.source, w.conf, w.line))
+            c += n
+            end = w.x1
+    return PageWords(
+        page.page, page.width, page.height, page.unit, page.source, words, page.rulings, page.notes
+    )
+
+
+def _initial_starts(header: _Header | None, prev_starts: list[float] | None, segs, hx, settings):  # type: ignore[no-untyped-def]
+    if header is not None:
+        known = {k: float(x0) for k, (x0, _) in header.labels.items()}
+        known[0] = 0.0
+        ks = sorted(known)
+        starts = []
+        for k in range(N_COLS):
+            if k in known:
+                starts.append(known[k])
+                continue
+            left = max((j for j in ks if j < k), default=None)
+            right = min((j for j in ks if j > k), default=None)
+            if left is not None and right is not None:
+                starts.append(known[left] + (known[right] - known[left]) * (k - left) / (right - left))
+            elif left is not None:
+                starts.append(known[left] + (k - left) * 10 * hx)
+            else:
+                starts.append(0.0)
+        return starts
+    if prev_starts is not None:
+        return list(prev_starts[:N_COLS])
+    bounds = _bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
+    if bounds is not None:
+        return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
+    return None
+
+
+def _fit_starts(segs: list[list[_Line]], starts: list[float]) -> tuple[list[float], float]:
+    """Column starts re-estimated from the segments that open a cell line there, and the mean
+    distance of the segments from their column's start (how well the columns fit)."""
+    cost = 0.0
+    for _ in range(4):
         got: dict[int, list[float]] = {}
         for line in segs:
             for seg, c in zip(line, _assign(line, starts), strict=True):
@@ -733,6 +757,48 @@ def _layout_page_rows(
         starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
         for k in range(1, N_COLS):
             starts[k] = max(starts[k], starts[k - 1] + 1)
+        n = sum(len(v) for v in got.values())
+        cost = sum(abs(x - starts[k]) for k, v in got.items() for x in v) / max(n, 1)
+    return starts, cost
+
+
+def _layout_page_rows(
+    page: PageWords,
+    prev_starts: list[float] | None,
+    hx: float,
+    hy: float,
+    settings: GridSettings,
+    centred: bool | None = None,
+) -> _PageRows | None:
+    """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
+    roughly proportional offsets, so one column's text starts a few columns apart from line to
+    line: segments are matched to columns in order, each to the nearest column start, and the
+    starts re-estimated from what they received.  Offsets are read as display columns and as
+    character counts; the reading whose columns line up better wins."""
+    best = None
+    for variant in (page, _char_offsets(page)):
+        words = [w for w in variant.words if w.text.strip()]
+        if not words:
+            return None
+        all_lines = words_to_lines(words, hx, hy, settings)
+        header = find_header(all_lines, hx, hy, settings)
+        body = [
+            ln
+            for ln in all_lines
+            if (header is None or ln.top > header.bottom - hy / 2) and not _is_furniture(ln.text)
+        ]
+        if not body:
+            continue
+        segs = [_layout_segments(ln) for ln in body]
+        init = _initial_starts(header, prev_starts, segs, hx, settings)
+        if init is None:
+            continue
+        starts, cost = _fit_starts(segs, init)
+        if best is None or cost < best[0]:
+            best = (cost, header, segs, starts)
+    if best is None:
+        return None
+    _, header, segs, starts = best
     cols: dict[int, list[_Line]] = {c: [] for c in range(N_COLS)}
     for line in segs:
         placed: dict[int, list[_Line]] = {}
@@ -757,7 +823,7 @@ def _layout_page_rows(
                 left=starts[c],
             )
             cols[c].append(ln)
-    res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False)
+    res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, centred=centred)
     _lines_to_anchored_rows(res, cols, hy)
     return res
 
@@ -787,17 +853,18 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
     layout = pages[0].unit == "cell"
+    centred: bool | None = None
     for page in pages:
         pr = (
-            _layout_page_rows(page, prev_bounds, hx, hy, gs)
+            _layout_page_rows(page, prev_bounds, hx, hy, gs, centred)
             if layout
-            else _page_rows(page, prev_bounds, hx, hy, gs)
+            else _page_rows(page, prev_bounds, hx, hy, gs, centred)
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
                 result.notes.append(f"page {page.page}: no table columns found")
             continue
-        prev_bounds = pr.bounds
+        prev_bounds, centred = pr.bounds, pr.centred
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)
         first = True

@@ -62,6 +62,8 @@ class GridSettings:
     ruling_merge_em: float = 0.3
     # A horizontal ruling closes a cell when it covers this share of the column's width.
     closed_share: float = 0.5
+    # A whitespace valley between text columns may be crossed by this share of the body's lines.
+    gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
     reach_bottom_em: float = 1.0
 
