@@ -806,7 +806,7 @@ def _layout_page_rows(
             placed.setdefault(c, []).append(seg)
         for c, parts in placed.items():
             text = parts[0].text
-            for a, b in zip(parts, parts[1:], strict=False):
+            for b in parts[1:]:
                 text += (" " if char_width(text[-1]) == 1 and char_width(b.text[0]) == 1 else "") + b.text
             ws = [w for p_ in parts for w in p_.words]
             ln = _Line(
