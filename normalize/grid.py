@@ -23,6 +23,7 @@ em = 2 columns wide and 1 line high).
 from __future__ import annotations
 
 import itertools
+import itertools
 import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
 N_COLS = len(COLUMNS)
 
 _SPACE = regex.compile(r"[\s　]+")
+# Layout text: cost (in text columns) of putting two segments of one line into one column.
+SHARE_PENALTY = 12.0
 
 
 @dataclass(slots=True)
@@ -647,17 +650,17 @@ def _centred_cut(cols: dict[int, list[_Line]], a: _Line, b: _Line, hy: float) ->
 
 # --------------------------------------------------------------------------- layout text
 
-_CJK_SPACE_CJK = regex.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+_CJK_SPACE_CJK = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
 
 
-def _layout_segments(line: _Line) -> list[_Line]:
-    """A text line's segments; a single space between two Japanese characters also separates
+def _layout_segments(line: _Line, by_chars: bool = False) -> list[_Line]:
+    """A text line's segments; a single space beside a Japanese character also separates
     (Japanese text has no spaces: the extractor squeezed a column gap)."""
     out: list[_Line] = []
     for w in line.words:
         x = w.x0
         for part in _CJK_SPACE_CJK.split(w.text):
-            width = display_width(part)
+            width = len(part) if by_chars else display_width(part)
             piece = Word(part, w.page, x, x + width, w.top, w.bottom, w.source, w.conf, w.line)
             out.append(_Line([piece], part, x, x + width, w.top, w.bottom, w.page, w.line, w.conf))
             x += width + 1
@@ -677,13 +680,13 @@ def _assign(segs: list[_Line], starts: list[float]) -> list[int]:
         for k in range(m - 1, -1, -1):
             take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
             # Two segments of one line may share a column (a cell line with a wide space in it).
-            share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + 2.0
+            share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + SHARE_PENALTY
             best[i][k] = min(take, share, best[i][k + 1])
     cols: list[int] = []
     i, k = 0, 0
     while i < n and k < m:
         take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
-        share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + 2.0
+        share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + SHARE_PENALTY
         if best[i][k] == take:
             cols.append(k)
             i, k = i + 1, k + 1
@@ -718,7 +721,24 @@ def _char_offsets(page: PageWords) -> PageWords:
     )
 
 
+def _starts_from_full_lines(segs: list[list[_Line]]) -> list[float] | None:
+    """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth."""
+    full = [
+        line
+        for line in segs
+        if len(line) == N_COLS
+        and DATE_AT_START.match(line[0].text)
+        and line[4].text.strip() in ("事前", "事後")
+    ]
+    if not full:
+        return None
+    return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
+
+
 def _initial_starts(header: _Header | None, prev_starts: list[float] | None, segs, hx, settings):  # type: ignore[no-untyped-def]
+    full = _starts_from_full_lines(segs)
+    if full is not None:
+        return full
     if header is not None:
         known = {k: float(x0) for k, (x0, _) in header.labels.items()}
         known[0] = 0.0
@@ -749,6 +769,9 @@ def _fit_starts(segs: list[list[_Line]], starts: list[float]) -> tuple[list[floa
     """Column starts re-estimated from the segments that open a cell line there, and the mean
     distance of the segments from their column's start (how well the columns fit)."""
     cost = 0.0
+    # Columns keep at least half their first estimated width (a sparse column such as 提出時期
+    # must not be swallowed by its neighbour).
+    gaps = [max(1.0, (b - a) / 2) for a, b in itertools.pairwise(starts)]
     for _ in range(4):
         got: dict[int, list[float]] = {}
         for line in segs:
@@ -756,7 +779,7 @@ def _fit_starts(segs: list[list[_Line]], starts: list[float]) -> tuple[list[floa
                 got.setdefault(c, []).append(seg.x0)
         starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
         for k in range(1, N_COLS):
-            starts[k] = max(starts[k], starts[k - 1] + 1)
+            starts[k] = max(starts[k], starts[k - 1] + gaps[k - 1])
         n = sum(len(v) for v in got.values())
         cost = sum(abs(x - starts[k]) for k, v in got.items() for x in v) / max(n, 1)
     return starts, cost
@@ -776,7 +799,7 @@ def _layout_page_rows(
     starts re-estimated from what they received.  Offsets are read as display columns and as
     character counts; the reading whose columns line up better wins."""
     best = None
-    for variant in (page, _char_offsets(page)):
+    for by_chars, variant in ((False, page), (True, _char_offsets(page))):
         words = [w for w in variant.words if w.text.strip()]
         if not words:
             return None
@@ -789,7 +812,7 @@ def _layout_page_rows(
         ]
         if not body:
             continue
-        segs = [_layout_segments(ln) for ln in body]
+        segs = [_layout_segments(ln, by_chars) for ln in body]
         init = _initial_starts(header, prev_starts, segs, hx, settings)
         if init is None:
             continue
