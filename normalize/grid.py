@@ -23,7 +23,6 @@ em = 2 columns wide and 1 line high).
 from __future__ import annotations
 
 import itertools
-import itertools
 import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
