@@ -94,6 +94,61 @@ def _kind(box: Box, narrow: int) -> str:
     return "explanation"
 
 
+def _new_row(date: Box | None) -> RawRow:
+    row = RawRow()
+    row.cells["change_date"] = list(date.lines) if date else []
+    row.flags.append("column_order")
+    return row
+
+
+def _rows_from_items(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
+    """One row per item box, each with the date box met before it in the box stream.
+
+    Dates wait in a queue until an item takes one; an item that finds the queue empty shares the
+    previous row's date (a merged cell printed once).  ``groups[k]`` numbers the date of row k.
+    Without item boxes, each date makes a row.
+    """
+    if not kinds["item"]:
+        rows = [_new_row(d) for d in kinds["date"]]
+        return rows, list(range(len(rows)))
+    item_ids = {id(b) for b in kinds["item"]}
+    date_ids = {id(b) for b in kinds["date"]}
+    queue: list[Box] = []
+    rows: list[RawRow] = []
+    groups: list[int] = []
+    last: Box | None = None
+    for b in boxes:
+        if id(b) in date_ids:
+            queue.append(b)
+        elif id(b) in item_ids:
+            shared = not queue and last is not None
+            date = last if shared else (queue.pop(0) if queue else None)
+            row = _new_row(date)
+            row.cells["item"] = list(b.lines)
+            if shared:
+                row.flags.append("merged_cell_filled")
+            groups.append(groups[-1] if shared else len(set(groups)))
+            rows.append(row)
+            last = date
+    # Dates no item took are kept with the other boxes left over.
+    kinds["unplaced"] = queue
+    return rows, groups
+
+
+def _fill_column(rows: list[RawRow], groups: list[int], found: list[Box], key: str) -> list[Box]:
+    """Hand boxes of one column to the rows: one each, or one per date group (merged cells)."""
+    n_groups = len(set(groups))
+    if len(found) == len(rows) or len(found) != n_groups:
+        for k, b in enumerate(found[: len(rows)]):
+            rows[k].cells[key] = list(b.lines)
+        return found[len(rows) :]
+    for row, g in zip(rows, groups, strict=True):
+        row.cells[key] = list(found[g].lines)
+        if groups.count(g) > 1 and "merged_cell_filled" not in row.flags:
+            row.flags.append("merged_cell_filled")
+    return []
+
+
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
     boxes = lines_to_boxes(lines, gaps)
@@ -107,28 +162,15 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
         kinds[_kind(b, narrow)].append(b)
     body_width = max((b.width for b in kinds["body"]), default=None)
     expl_width = max((b.width for b in kinds["explanation"]), default=None)
-    dates = kinds["date"]
-    rows: list[RawRow] = []
-    for d in dates:
-        row = RawRow()
-        row.cells["change_date"] = list(d.lines)
-        row.confidence = COLUMN_ORDER_CONFIDENCE
-        row.flags.append("column_order")
-        rows.append(row)
+    rows, groups = _rows_from_items(boxes, kinds)
     if not rows:
         return []
-    matched = all(len(kinds[c]) == len(rows) for c in ("timing", "item", "explanation"))
-    if matched:
-        for row in rows:
-            row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
-    leftovers: list[Box] = []
-    for column, key in (("timing", "timing"), ("item", "item"), ("explanation", "explanation")):
-        found = kinds[column]
-        for k, b in enumerate(found):
-            if k < len(rows):
-                rows[k].cells[key] = list(b.lines)
-            else:
-                leftovers.append(b)
+    leftovers: list[Box] = list(kinds.get("unplaced", []))
+    for key in ("timing", "explanation"):
+        leftovers += _fill_column(rows, groups, kinds[key], key)
+    matched = all(len(kinds[c]) == len(rows) for c in ("date", "timing", "item", "explanation"))
+    for row in rows:
+        row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE if matched else COLUMN_ORDER_CONFIDENCE
     bodies = kinds["body"]
     k = 0
     for row in rows:
