@@ -46,7 +46,7 @@ PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
     r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁)|[0-9０-９]{1,3})\s*$"
 )
-TIMING = regex.compile(r"^\s*(事前|事後)\s*$")
+TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")

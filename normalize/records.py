@@ -22,7 +22,7 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
-    timing_raw = "".join(cl.text.strip() for cl in row.cells["timing"])
+    timing_raw = "".join("".join(cl.text.split()) for cl in row.cells["timing"])
     flags = list(row.flags)
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
