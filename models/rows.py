@@ -37,5 +37,11 @@ class RawRow:
     flags: list[str] = field(default_factory=list)
     confidence: float = 1.0
 
+    def set_pages(self) -> None:
+        """``page_start``/``page_end`` from the pages of the row's printed lines."""
+        pages = [cl.page for cells in self.cells.values() for cl in cells if cl.page]
+        self.page_start = min(pages) if pages else None
+        self.page_end = max(pages) if pages else None
+
     def text_of(self, column: str) -> str:
         return "".join(cl.text for cl in self.cells[column])

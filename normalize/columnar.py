@@ -197,7 +197,5 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
             "after": body_width,
             "explanation": expl_width,
         }
-        pages = [cl.page for cells in row.cells.values() for cl in cells if cl.page]
-        row.page_start = min(pages) if pages else None
-        row.page_end = max(pages) if pages else None
+        row.set_pages()
     return rows

@@ -365,21 +365,25 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     expl_width = expl_width or robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
 
-    def partition_all(sample: list[_Block], item_width: int) -> list[Partition]:
-        return [
-            best_partition(
-                BlockScorer(
-                    b.pre,
-                    item_width,
-                    body_width,
-                    "".join(cl.text for cl in b.post),
-                    settings.stream,
-                    settings.rejoin,
-                    tokenizer,
-                )
+    def partition(
+        lines: list[CellLine], post: list[CellLine], width: int, optional: bool = False
+    ) -> Partition:
+        explanation = "".join(cl.text for cl in post)
+        return best_partition(
+            BlockScorer(
+                lines,
+                width,
+                body_width,
+                explanation,
+                settings.stream,
+                settings.rejoin,
+                tokenizer,
+                item_optional=optional,
             )
-            for b in sample
-        ]
+        )
+
+    def partition_all(sample: list[_Block], item_width: int) -> list[Partition]:
+        return [partition(b.pre, b.post, item_width) for b in sample]
 
     # The item width that explains the document best, judged on an even sample of its rows.
     step = max(1, len(blocks) // WIDTH_SAMPLE_BLOCKS)
@@ -399,18 +403,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["timing"] = [b.timing] if b.timing else []
         row.cells["explanation"] = b.post
         if cont:
-            q = best_partition(
-                BlockScorer(
-                    cont,
-                    item_width,
-                    body_width,
-                    "".join(cl.text for cl in b.post),
-                    settings.stream,
-                    settings.rejoin,
-                    tokenizer,
-                    item_optional=True,
-                )
-            )
+            q = partition(cont, b.post, item_width, optional=True)
             row.cells["item"] = row.cells["item"] + cont[: q.item]
             row.cells["before"] = row.cells["before"] + cont[q.item : q.before]
             row.cells["after"] = row.cells["after"] + cont[q.before :]
@@ -421,9 +414,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             "after": body_width,
             "explanation": expl_width,
         }
-        pages_seen = [cl.page for cells in row.cells.values() for cl in cells if cl.page]
-        row.page_start = min(pages_seen) if pages_seen else None
-        row.page_end = max(pages_seen) if pages_seen else None
+        row.set_pages()
         row.confidence = p.confidence
         if b.timing is None:
             row.flags.append("timing_missing")
