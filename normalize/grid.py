@@ -525,6 +525,9 @@ def _page_rows(
             closed.append([True] * N_COLS)
         _ruled_rows(res, in_table, ys, closed, hx, hy, settings)
     else:
+        if header is not None:
+            # No row rulings to hold the label row apart: it and whatever is above it go.
+            in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
         _anchored_rows(res, in_table, hx, hy, settings)
     return res
 

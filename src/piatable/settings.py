@@ -43,8 +43,9 @@ class StreamSettings:
 
 @dataclass(slots=True)
 class GridSettings:
-    # Gap between words (in median glyph heights) that separates two columns in layout text.
-    column_gap_em: float = 1.0
+    # Gap between words (in median glyph heights) that separates two columns when no ruling
+    # does: two cell paddings can be as little as half an em.
+    column_gap_em: float = 0.5
     # Vertical tolerance (in median glyph heights) for words on one line.
     line_tolerance_em: float = 0.4
     # A line wraps when it reaches the cell's right edge within this many glyph heights.

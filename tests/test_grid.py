@@ -1,0 +1,145 @@
+"""The grid reconstruction on real generated PDFs: columns and rows from rulings, from the labels
+and dates when rulings are missing, OCR-like word input, wrap verdicts, layout text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
+from piatable.extract.text import read_text, text_to_pages
+from piatable.models import PageWords, Word
+from piatable.normalize.grid import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.records import rows_to_records
+
+from piatable.settings import Settings
+
+from .conftest import SAMPLES, load_expected
+
+FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+_WS = re.compile(r"\s+")
+
+
+def _pages(case: str) -> list[PageWords]:
+    doc = pdfium.PdfDocument(str(SAMPLES / "pdf" / case / "input.pdf"))
+    try:
+        out = []
+        for n in table_pages(scan_pages(doc)):
+            page = doc[n - 1]
+            out.append(pdfium_page_to_words(page, n)[0])
+            page.close()
+        return out
+    finally:
+        doc.close()
+
+
+def _records(pages: list[PageWords], settings: Settings | None = None) -> list[dict]:
+    settings = settings or Settings()
+    grid = pages_to_rows(pages, settings)
+    return [r.to_dict() for r in rows_to_records(grid.rows, "t", settings)]
+
+
+def _assert_same_text(case: str, got: list[dict]) -> None:
+    expected = load_expected(f"pdf/{case}")
+    assert len(got) == len(expected)
+    for e, g in zip(expected, got, strict=True):
+        for f in FIELDS:
+            assert _WS.sub("", g[f] or "") == _WS.sub("", e[f] or ""), (e["row_index"], f)
+
+
+def _without(pages: list[PageWords], keep) -> list[PageWords]:  # type: ignore[no-untyped-def]
+    return [
+        PageWords(p.page, p.width, p.height, p.unit, p.source, p.words, [r for r in p.rulings if keep(r)])
+        for p in pages
+    ]
+
+
+def test_rulings_give_every_cell():
+    pages = _pages("excel-large-bottom")
+    grid = pages_to_rows(pages, Settings())
+    assert grid.unplaced == 0
+    _assert_same_text("excel-large-bottom", _records(pages))
+
+
+@pytest.mark.parametrize("case", ["word-seed", "excel-small-top"])
+def test_columns_from_labels_and_rows_from_dates_without_rulings(case):
+    """No ruling at all: columns from the label row and the body's gaps, rows from the dates
+    (top-aligned cells), the row continued on the next page still merged."""
+    pages = _without(_pages(case), lambda r: False)
+    _assert_same_text(case, _records(pages))
+
+
+def test_rows_from_dates_when_only_vertical_rulings():
+    pages = _without(_pages("word-seed"), lambda r: abs(r[2] - r[0]) < 1)
+    _assert_same_text("word-seed", _records(pages))
+
+
+def test_merged_cells_are_filled_into_every_row():
+    pages = _pages("excel-seed")
+    grid = pages_to_rows(pages, Settings())
+    merged = [k for k, r in enumerate(grid.rows) if "merged_cell_filled" in r.flags]
+    # The generator merges the date, timing and explanation of rows sharing them (0-1, 2-4, ...).
+    assert {0, 1, 2, 3, 4} <= set(merged)
+    assert grid.rows[0].text_of("change_date") == grid.rows[1].text_of("change_date") == "2023/2/6"
+    assert grid.rows[3].text_of("timing") == "事後"
+
+
+def test_ocr_like_words_and_missing_spaces():
+    """Words as tesseract gives them (one per Japanese character, whole half-width words, no
+    space characters): spaces come back only between half-width words."""
+    pages = []
+    for p in _pages("excel-ascii"):
+        words: list[Word] = []
+        for w in sorted(p.words, key=lambda w: (round(w.top), w.x0)):
+            if w.text == " ":
+                continue
+            prev = words[-1] if words else None
+            if (
+                prev
+                and w.text.isascii()
+                and prev.text[-1].isascii()
+                and abs(prev.top - w.top) < 1
+                and w.x0 - prev.x1 < 0.5
+            ):
+                words[-1] = Word(
+                    prev.text + w.text, prev.page, prev.x0, w.x1, prev.top, prev.bottom, "ocr", 90.0
+                )
+            else:
+                words.append(Word(w.text, w.page, w.x0, w.x1, w.top, w.bottom, "ocr", 90.0))
+        pages.append(PageWords(p.page, p.width, p.height, "pt", "ocr", words, p.rulings))
+    got = _records(pages)
+    assert "LGWAN-ASP service (ID and password) ver.2.1" in got[0]["after"]
+    assert " " not in got[0]["item"]
+
+
+def test_wrap_verdicts_follow_the_geometry():
+    grid = pages_to_rows(_pages("excel-seed"), Settings())
+    item = grid.rows[2].cells["item"]
+    texts = [cl.text for cl in item]
+    # "Ⅱ特定個人情報ファイルの概" is cut by the column edge; "要" ends its paragraph.
+    k = texts.index("要")
+    assert item[k - 1].wraps is True
+    assert item[k].wraps is False
+    # The last line of a clipped cell touches the cell's bottom.
+    after = grid.rows[6].cells["after"]
+    assert after[-1].reaches_bottom
+
+
+def test_header_rows_and_page_furniture_are_not_rows():
+    grid = pages_to_rows(_pages("word-seed"), Settings())
+    texts = [r.text_of("item") + r.text_of("change_date") for r in grid.rows]
+    assert not any("項目" == t or t.startswith("変更日") for t in texts)
+    assert not any("変更箇所" in r.text_of("item") for r in grid.rows)
+
+
+@pytest.mark.parametrize("case", ["word-seed", "excel-small-top", "excel-large-bottom"])
+def test_layout_text_rows(case):
+    """``pdftotext -layout`` text: columns from character offsets, rows from dates."""
+    path = SAMPLES / "extractors" / f"{case}-pdftotext-layout" / "input.txt"
+    pages = text_to_pages(read_text(Path(path)))
+    settings = Settings()
+    grid = layout_pages_to_rows(pages, settings)
+    got = [r.to_dict() for r in rows_to_records(grid.rows, "t", settings)]
+    _assert_same_text(case, got)
