@@ -415,8 +415,9 @@ class _PageRows:
     ruled: bool
     unplaced: int = 0
     notes: list[str] = field(default_factory=list)
-    # Cells vertically centred (rows anchored at dates); None until the first header page says.
-    centred: bool | None = None
+    # Vertical alignment of cells ("top", "centre", "bottom") when rows are anchored at dates;
+    # None until a page with two or more dates decides it for the pages after it.
+    align: str | None = None
 
 
 def _column_of(x: float, bounds: list[float]) -> int | None:
@@ -444,7 +445,7 @@ def _page_rows(
     hx: float,
     hy: float,
     settings: GridSettings,
-    centred: bool | None = None,
+    align: str | None = None,
 ) -> _PageRows | None:
     words = [w for w in page.words if w.text.strip()]
     if not words:
@@ -485,7 +486,7 @@ def _page_rows(
     else:
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
-    res = _PageRows([], [], header is not None, bounds, ruled, centred=centred)
+    res = _PageRows([], [], header is not None, bounds, ruled, align=align)
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     in_table: list[Word] = []
@@ -591,63 +592,126 @@ def _anchored_rows(res: _PageRows, words: list[Word], hx: float, hy: float, sett
 def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: float) -> None:
     """Rows of a page from its column lines, anchored at the dates of the first column.
 
-    Top-aligned cells (the usual case) start level with their date; lines above the page's first
-    date then continue the previous page's last row.  Vertically centred cells (decided on the
-    page with the header: the first body line holds no date) split between neighbouring dates at
-    the widest gap across all columns."""
+    Each column's lines are split into consecutive groups, one per date (or none), so that each
+    group sits where the date sits: level with its top (top-aligned cells), centred on it
+    (vertically centred) or level with its bottom; the alignment that fits the page best wins
+    (a page with a single date keeps the alignment of the pages before it).
+    With top-aligned cells, lines above the page's first date continue the previous page's
+    last row."""
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
+    date_lines = cols.get(0, [])
     anchors = [
-        ln
-        for i, ln in enumerate(cols.get(0, []))
-        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(cols[0]))
+        i
+        for i, ln in enumerate(date_lines)
+        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
     ]
-    # A date wrapped over two lines gives one anchor.
-    starts: list[_Line] = []
-    for ln in anchors:
-        if starts and DATE_AT_START.match(ln.text) is None and ln.top - starts[-1].bottom < hy:
+    # A date wrapped over two lines gives one anchor; its extent covers both lines.
+    spans: list[tuple[float, float]] = []
+    last = -1
+    for i in anchors:
+        ln = date_lines[i]
+        if (
+            spans
+            and i == last + 1
+            and is_date_head(date_lines[last].text)
+            and ln.top - date_lines[last].bottom < hy
+        ):
+            spans[-1] = (spans[-1][0], ln.bottom)
+            last = i
             continue
-        if starts and is_date_head(starts[-1].text) and ln.top - starts[-1].bottom < hy / 2:
-            continue
-        starts.append(ln)
-    body_top = min(ln.top for lines in cols.values() for ln in lines)
-    if res.centred is None and res.header_seen and starts:
-        res.centred = starts[0].top - body_top > hy / 2
-    if not starts:
+        spans.append((ln.top, ln.bottom))
+        last = i
+    if not spans:
         # No date on this page: all of it continues the previous page's last row.
-        rows = [{c: lines for c, lines in cols.items() if lines}]
-        res.rows, res.merged = rows, [False]
+        res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
-    if res.centred:
-        cut = [body_top - hy / 4] + [
-            _centred_cut(cols, starts[k - 1], starts[k], hy) for k in range(1, len(starts))
-        ]
-    else:
-        cut = [s.top - hy / 4 for s in starts]
-        if body_top < cut[0]:
-            cut.insert(0, body_top - hy / 4)  # a continued row, or text above the first date
-    rows: list[dict[int, list[_Line]]] = [{} for _ in cut]
+    best: tuple[float, str, dict[int, list[int]]] | None = None
+    modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
+    for mode in modes:
+        total, assignment = 0.0, {}
+        for c, lines in cols.items():
+            cost, rows_of = _group_lines(lines, spans, mode, hy)
+            total += cost
+            assignment[c] = rows_of
+        if best is None or total < best[0] - 1e-6:
+            best = (total, mode, assignment)
+    assert best is not None
+    _, mode, assignment = best
+    res.align = mode
+    rows: list[dict[int, list[_Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
-        for ln in lines:
-            k = bisect_right(cut, ln.mid) - 1
-            if k < 0:
-                res.unplaced += len(ln.words)
-                continue
-            rows[k].setdefault(c, []).append(ln)
+        for ln, r in zip(lines, assignment[c], strict=True):
+            rows[r + 1].setdefault(c, []).append(ln)
+    if not rows[0]:
+        rows.pop(0)
     res.rows, res.merged = rows, [False] * len(rows)
 
 
-def _centred_cut(cols: dict[int, list[_Line]], a: _Line, b: _Line, hy: float) -> float:
-    """Boundary between the rows centred on dates ``a`` and ``b``: the widest all-column gap between them."""
-    spans = sorted((ln.top, ln.bottom) for c, lines in cols.items() for ln in lines if a.mid < ln.mid < b.mid)
-    best, best_w = (a.bottom + b.top) / 2, -1.0
-    cur = a.mid
-    for t, bt in [*spans, (b.mid, b.mid)]:
-        if t - cur > best_w:
-            best, best_w = (cur + t) / 2, t - cur
-        cur = max(cur, bt)
-    return best
+def _group_fits(
+    first: float, last: float, spans: list[tuple[float, float]], r: int, mode: str, hy: float
+) -> bool:
+    """Whether lines from ``first`` to ``last`` (centres) can be the cell of date ``r``: a
+    top-aligned cell lies between its date's top and the next date's top, a bottom-aligned one
+    between the previous date's bottom and its own, a centred one between the neighbours' centres."""
+    tol = hy / 4
+    if mode == "top":
+        return first >= spans[r][0] - tol and (r + 1 == len(spans) or last < spans[r + 1][0] - tol)
+    if mode == "bottom":
+        return last <= spans[r][1] + tol and (r == 0 or first > spans[r - 1][1] + tol)
+    lo = (spans[r - 1][0] + spans[r - 1][1]) / 2 if r else -float("inf")
+    hi = (spans[r + 1][0] + spans[r + 1][1]) / 2 if r + 1 < len(spans) else float("inf")
+    return lo < first and last < hi
+
+
+def _group_lines(
+    lines: list[_Line], spans: list[tuple[float, float]], mode: str, hy: float
+) -> tuple[float, list[int]]:
+    """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
+    the least total distance between each group and its date (by ``mode``).  Returns the cost
+    and each line's row (-1: before the first date, a continued row, only for ``top``)."""
+    m, n = len(lines), len(spans)
+    if m == 0:
+        return 0.0, []
+
+    def key(i: int, j: int) -> float:  # lines[i:j], j > i
+        top, bottom = lines[i].top, lines[j - 1].bottom
+        return top if mode == "top" else bottom if mode == "bottom" else (top + bottom) / 2
+
+    def ref(r: int) -> float:
+        t, b = spans[r]
+        return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
+
+    inf = float("inf")
+    # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
+    lead = 0
+    if mode == "top":
+        while lead < m and lines[lead].mid < spans[0][0] - hy / 4:
+            lead += 1
+    f = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    f[0][lead] = 0.0
+    for r in range(n):
+        for i in range(m + 1):
+            if f[r][i] == inf:
+                continue
+            # Row r takes lines i..j-1 (none when j == i).
+            for j in range(i, m + 1):
+                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy
+                if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
+                    cost += m + 1
+                if f[r][i] + cost < f[r + 1][j]:
+                    f[r + 1][j] = f[r][i] + cost
+                    back[r + 1][j] = i
+    rows_of = [-1] * m
+    j = m
+    for r in range(n, 0, -1):
+        i = back[r][j]
+        for k in range(i, j):
+            rows_of[k] = r - 1
+        j = i
+    return f[n][m], rows_of
 
 
 # --------------------------------------------------------------------------- layout text
@@ -793,7 +857,7 @@ def _layout_page_rows(
     hx: float,
     hy: float,
     settings: GridSettings,
-    centred: bool | None = None,
+    align: str | None = None,
 ) -> _PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
@@ -848,7 +912,7 @@ def _layout_page_rows(
                 left=starts[c],
             )
             cols[c].append(ln)
-    res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, centred=centred)
+    res = _PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align)
     _lines_to_anchored_rows(res, cols, hy)
     return res
 
@@ -878,18 +942,18 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
     layout = pages[0].unit == "cell"
-    centred: bool | None = None
+    align: str | None = None
     for page in pages:
         pr = (
-            _layout_page_rows(page, prev_bounds, hx, hy, gs, centred)
+            _layout_page_rows(page, prev_bounds, hx, hy, gs, align)
             if layout
-            else _page_rows(page, prev_bounds, hx, hy, gs, centred)
+            else _page_rows(page, prev_bounds, hx, hy, gs, align)
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
                 result.notes.append(f"page {page.page}: no table columns found")
             continue
-        prev_bounds, centred = pr.bounds, pr.centred
+        prev_bounds, align = pr.bounds, pr.align
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)
         first = True
