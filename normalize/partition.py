@@ -41,7 +41,7 @@ _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding
 EMPTY_ITEM_PENALTY = 6.0
 EMPTY_AFTER_PENALTY = 3.0
-EMPTY_BEFORE_PENALTY = 1.0
+EMPTY_BEFORE_PENALTY = 3.0
 ADDITION_OUTSIDE_AFTER_PENALTY = 6.0
 KINSOKU_START_PENALTY = 8.0
 UNMARKED_BREAK_PENALTY = 1.0
@@ -49,6 +49,8 @@ SPLIT_WORD_BREAK_PENALTY = 1.5
 SHARED_MARKER_BONUS = 1.5
 EXPLANATION_OVERLAP_WEIGHT = 4.0
 CLIPPED_PAIR_BONUS = 2.0
+# An after cell that says only 削除 (the before text was removed).
+DELETION_ONLY_BONUS = 4.0
 NUMBERING_BREAK_PENALTY = 2.0
 SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
@@ -184,7 +186,7 @@ class BlockScorer:
         if k <= 0 or k >= self.n:
             return 0.0
         cost = 0.0
-        if self.t[k][:1] in NO_LINE_START:
+        if self.t[k][:1] in NO_LINE_START and not starts_paragraph(self.t[k]):
             cost += KINSOKU_START_PENALTY
         if soft_left[k - 1]:
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
@@ -229,7 +231,10 @@ class BlockScorer:
                     cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
                 elif self.marker[i] and self.marker[j]:
                     cost -= SHARED_MARKER_BONUS
-            cost -= EXPLANATION_OVERLAP_WEIGHT * (self._overlap(j, n) - self._overlap(i, j))
+            if j == n - 1 and DELETION_MARKERS.match(t[j]):
+                cost -= DELETION_ONLY_BONUS
+            else:
+                cost -= EXPLANATION_OVERLAP_WEIGHT * (self._overlap(j, n) - self._overlap(i, j))
             cost += s.balance_weight * abs((j - i) - (n - j))
             if j - i == n - j and self.clipped[j - 1] and self.clipped[n - 1]:
                 cost -= CLIPPED_PAIR_BONUS

@@ -16,9 +16,11 @@ from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
 from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
-from .tokenizer import Tokenizer, default_tokenizer, phrase_continues
+from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_spans_break
 
 HEADING_CLOSERS = frozenset("＞】》")
+# A line this many display units short of the column is one full-width character short.
+ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
 
 
@@ -79,7 +81,11 @@ def is_soft_break(
     if a[-1] in SENTENCE_END:
         return False
     tok = tokenizer or default_tokenizer()
-    return phrase_continues(tok, a, b, settings.tokenizer_context)
+    if deficit <= ONE_CHAR_SHORT:
+        return phrase_continues(tok, a, b, settings.tokenizer_context)
+    # Two characters short with no kinsoku reason: only a word running across the break
+    # joins; a phrase ending on a particle (…まで) may well end its cell there.
+    return word_spans_break(tok, a, b, settings.tokenizer_context)
 
 
 def rejoin_lines(
