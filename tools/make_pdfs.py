@@ -150,6 +150,9 @@ class Style:
     title: str = "（別添２）変更箇所"
     page_numbers: bool = True
     line_width: float = 0.5
+    # "stroke": cell borders as stroked rectangles; "fill": each side a thin filled rectangle
+    # drawn through a scaled coordinate system (as some PDF makers do).
+    borders: str = "stroke"
 
 
 @dataclass(slots=True)
@@ -182,6 +185,20 @@ def _fields(rec: dict) -> list[str]:
     return [str(rec.get(f) or "") for f in TEXT_FIELDS]
 
 
+def _box(c: canvas.Canvas, st: Style, x: float, y: float, w: float, h: float) -> None:
+    """A cell border."""
+    if st.borders == "stroke":
+        c.rect(x, y, w, h)
+        return
+    t = st.line_width
+    for x0, y0, sx, sy in ((x, y, w, t), (x, y + h - t, w, t), (x, y, t, h), (x + w - t, y, t, h)):
+        c.saveState()
+        c.translate(x0, y0)
+        c.scale(sx / 10, sy / 10)
+        c.rect(0, 0, 10, 10, stroke=0, fill=1)
+        c.restoreState()
+
+
 def _draw_lines(c: canvas.Canvas, lines: list[str], x: float, top: float, height: float, st: Style) -> None:
     """Lines inside a cell box starting ``top`` (PDF y of its top edge) of ``height`` points."""
     pitch = st.size * st.leading
@@ -212,7 +229,7 @@ def _header(d: Doc, top: float) -> float:
     c.setFont(st.font, st.size)
     x = st.margin
     for w, ls in zip(st.widths, label_lines, strict=False):
-        c.rect(x, top - h, w, h)
+        _box(c, st, x, top - h, w, h)
         y0 = top - (h - pitch * len(ls)) / 2
         for i, ln in enumerate(ls):
             c.drawCentredString(x + w / 2, y0 - pitch * i - st.size * 0.88 - (pitch - st.size) / 2, ln.text)
@@ -331,7 +348,7 @@ def _draw_excel_row(
         h = sum(heights[k : k + cl.rows])
         capacity = int((h - 2 * st.pad + 0.01) // pitch)
         shown = cl.lines[:capacity]
-        c.rect(x, top - h, w, h)
+        _box(c, st, x, top - h, w, h)
         _draw_lines(c, [ln.text for ln in shown], x, top, h, st)
         text = visible_text(shown) if len(shown) < len(cl.lines) else None
         for r in range(k, k + cl.rows):
@@ -359,7 +376,7 @@ def _draw_word_row(d: Doc, row: list[Cell], top: float, exp: dict, bottom_limit:
         x = st.margin
         c.setLineWidth(st.line_width)
         for w, lines in zip(st.widths, remaining, strict=False):
-            c.rect(x, top - h, w, h)
+            _box(c, st, x, top - h, w, h)
             _draw_lines(c, [ln.text for ln in lines[:n]], x, top, h, top_style)
             x += w
         remaining = [r[n:] for r in remaining]
@@ -458,7 +475,7 @@ def render_pdf(
 ) -> list[dict]:
     register_fonts()
     path.parent.mkdir(parents=True, exist_ok=True)
-    c = canvas.Canvas(str(path), pagesize=style.pagesize, encrypt=encrypt, pageCompression=1)
+    c = canvas.Canvas(str(path), pagesize=style.pagesize, encrypt=encrypt, pageCompression=1, invariant=1)
     c.setTitle(path.stem)
     d = Doc(c, style)
     if cover:
@@ -561,6 +578,20 @@ def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], St
             valign="top",
             repeat_header=False,
             kinsoku=True,
+        ),
+    )
+    out["excel-filled-borders"] = (
+        _share(recs),
+        Style(
+            "excel",
+            LAND,
+            (60, 136, 212, 212, 48, 132),
+            size=9.5,
+            max_lines=26,
+            valign="center",
+            merge=True,
+            borders="fill",
+            repeat_header=False,
         ),
     )
     out["excel-ascii"] = (
