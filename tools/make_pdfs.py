@@ -418,26 +418,41 @@ def _filler_page(d: Doc, k: int) -> None:
 
 
 def write_cover(d: Doc, facts: dict) -> None:
+    """The cover of the assessment form: a label row 評価書番号 / 評価書名 over their values,
+    then labelled boxes with the value below the label."""
     c = d.c
     w, h = d.style.pagesize
+    c.setLineWidth(0.5)
     c.setFont("IPAexGothic", 16)
-    c.drawCentredString(w / 2, h - 120, "特定個人情報保護評価書（全項目評価書）")
-    c.setFont("IPAexGothic", 11)
-    y = h - 200
-    for label, key in (
-        ("評価書番号", "number"),
-        ("評価書名", "name"),
-        ("個人のプライバシー等の権利利益の保護の宣言", None),
-    ):
-        c.rect(60, y - 40, w - 120, 40)
-        c.drawString(70, y - 25, label)
-        if key:
-            c.drawString(260, y - 25, facts[key])
-        y -= 40
-    c.drawString(70, y - 60, "評価実施機関名")
-    c.drawString(260, y - 60, facts["agency"])
-    c.drawString(70, y - 90, "公表日")
-    c.drawString(260, y - 90, facts["published"])
+    c.drawCentredString(w / 2, h - 80, "特定個人情報保護評価書（全項目評価書）")
+    c.setFont("IPAexGothic", 10.5)
+    y = h - 110
+    split = 160
+    c.rect(60, y - 20, split - 60, 20)
+    c.rect(split, y - 20, w - 60 - split, 20)
+    c.drawCentredString((60 + split) / 2, y - 14, "評価書番号")
+    c.drawCentredString((split + w - 60) / 2, y - 14, "評価書名")
+    c.rect(60, y - 50, split - 60, 30)
+    c.rect(split, y - 50, w - 60 - split, 30)
+    c.drawCentredString((60 + split) / 2, y - 39, facts["number"])
+    c.drawString(split + 8, y - 39, facts["name"])
+    y -= 70
+    boxes = (
+        (
+            "個人のプライバシー等の権利利益の保護の宣言",
+            "当市は、住民基本台帳に関する事務における特定個人情報ファイルの取扱いに当たり、",
+        ),
+        ("特記事項", "特になし"),
+        ("評価実施機関名", facts["agency"]),
+        ("個人情報保護委員会　承認日　【行政機関等のみ】", ""),
+        ("公表日", facts["published"]),
+    )
+    for label, value in boxes:
+        c.rect(60, y - 50, w - 120, 50)
+        c.drawString(70, y - 16, label)
+        if value:
+            c.drawString(80, y - 38, value)
+        y -= 60
     d.new_page()
 
 
