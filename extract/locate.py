@@ -44,8 +44,10 @@ LABEL_PIECES: frozenset[str] = frozenset(
 # Page numbers as printed in footers: "- 3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
 PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
-    r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁)|[0-9０-９]{1,3})\s*$"
+    r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁))\s*$"
 )
+# A bare number is a page number only where furniture stands: at a page's edge or by the header.
+BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")

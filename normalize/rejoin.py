@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
 from piatable.models import CellLine
 
 from piatable.settings import RejoinSettings
@@ -19,6 +20,8 @@ from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, star
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_spans_break
 
 HEADING_CLOSERS = frozenset("＞】》")
+# Phrases that open the second paragraph of an explanation (重大な変更に該当しない, …).
+PARAGRAPH_OPENER = regex.compile(r"^(?:重大な変更|重要な変更|特定個人情報保護評価の再実施|しきい値判断)")
 # A line this many display units short of the column is one full-width character short.
 ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
@@ -68,6 +71,9 @@ def is_soft_break(
     if width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
+    if PARAGRAPH_OPENER.match(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
+        # Set phrases of the form that open a paragraph of their own after a finished one.
+        return False
     if a[-1] in SENTENCE_END and b[0] in "（(":
         # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
         return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from piatable.extract.locate import (
+    BARE_NUMBER,
     TIMING,
     TIMING_AT_END,
     TIMING_AT_START,
@@ -78,6 +79,17 @@ def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
     """
     n = len(lines)
     hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
+    for k, cl in enumerate(lines):
+        if BARE_NUMBER.match(cl.text):
+            page_edge = (
+                k == 0
+                or k == n - 1
+                or lines[k - 1].page != cl.page
+                or lines[k + 1].page != cl.page
+                or hard[k - 1]
+                or hard[k + 1]
+            )
+            hard[k] = page_edge
     piece = [is_label_piece(cl.text) for cl in lines]
     first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
     keep = [not h for h in hard]
