@@ -36,6 +36,9 @@ MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
 CID_SHARE = 0.2
 
+# Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
+DEDUPE_GRID = 4
+
 _WS = regex.compile(r"\s+")
 _GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
 
@@ -235,7 +238,44 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
             stack.append(full)
         elif obj.type == raw.FPDF_PAGEOBJ_PATH:
             rulings.extend(_path_segments(obj, full, height))
+    words = _dedupe(words)
+    rotation = page.get_rotation() % 360
+    if rotation:
+        words, rulings, width, height = _rotate(words, rulings, rotation, width, height)
     return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings), unmapped
+
+
+def _dedupe(words: list[Word]) -> list[Word]:
+    """Characters drawn twice at one place (fake bold, shadows) kept once."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Word] = []
+    for w in words:
+        key = (w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(w)
+    return out
+
+
+def _rotate(words, rulings, rotation: int, width: float, height: float):  # type: ignore[no-untyped-def]
+    """Coordinates as the page is displayed when its /Rotate is 90, 180 or 270 (clockwise)."""
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        if rotation == 90:
+            return height - bottom, x0, height - top, x1
+        if rotation == 180:
+            return width - x1, height - bottom, width - x0, height - top
+        return top, width - x1, bottom, width - x0  # 270
+
+    out = []
+    for w in words:
+        x0, top, x1, bottom = box(w.x0, w.top, w.x1, w.bottom)
+        out.append(Word(w.text, w.page, x0, x1, top, bottom, w.source, w.conf, w.line))
+    rules = [box(*r) for r in rulings]
+    if rotation in (90, 270):
+        width, height = height, width
+    return out, rules, width, height
 
 
 def _ocr_function():  # type: ignore[no-untyped-def]

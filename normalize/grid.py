@@ -483,6 +483,9 @@ def _page_rows(
     if ruled:
         table_top = min(v[1] for v in used)
         table_bottom = max(v[2] for v in used)
+        if header is not None:
+            # Another ruled table above the label row (the end of the previous section).
+            table_top = max(table_top, header.top - hy)
     else:
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
