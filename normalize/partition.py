@@ -120,8 +120,9 @@ class BlockScorer:
                 if not soft[k] and not marker[k + 1] and not closed:
                     if spans[k]:
                         c = SPLIT_WORD_BREAK_PENALTY
-                    elif open_end[k] or not headings:
-                        # Headings follow each other unnumbered; body text rarely breaks so.
+                    elif open_end[k] or not headings or heading_score(self.t[k + 1]) == 0:
+                        # Headings of the form follow each other unnumbered; other text
+                        # rarely breaks so.
                         c = UNMARKED_BREAK_PENALTY
                 elif marker[k + 1] and not closed:
                     # A paragraph that stops mid-phrase before a new one: only a clipped cell
