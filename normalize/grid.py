@@ -468,6 +468,9 @@ def _page_rows(
         bounds = _bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
+        matched = sum(1 for b in prev_bounds if any(abs(x - b) <= slack for x in vxs))
+        if vxs and matched < N_COLS - 1:
+            return None  # ruled, but not in the table's columns: another part of the document
         bounds = [
             min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b
             for b in prev_bounds

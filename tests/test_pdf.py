@@ -96,6 +96,16 @@ def test_long_assessment_finds_the_table_pages(tmp_path):
     assert res.documents["published"] == "2023-03-31"
 
 
+def test_ruled_pages_after_the_table_are_not_rows(tmp_path):
+    pdf = tmp_path / "assessment.pdf"
+    expected = make_pdfs.make_long(pdf, 12, trailing=2)
+    res = extract_document(pdf)
+    assert len(res.records) == len(expected)
+    last = res.records[-1]
+    assert "row_continued" not in last.flags
+    assert _WS.sub("", last.explanation) == _WS.sub("", expected[-1]["explanation"])
+
+
 def test_documents_file_from_cli(tmp_path):
     pdf = tmp_path / "assessment.pdf"
     make_pdfs.make_long(pdf, 8)

@@ -486,6 +486,7 @@ def render_pdf(
     *,
     cover: dict | None = None,
     filler: int = 0,
+    trailing: int = 0,
     encrypt: str | None = None,
 ) -> list[dict]:
     register_fonts()
@@ -499,6 +500,8 @@ def render_pdf(
         for k in range(filler):
             _filler_page(d, k + 1)
     expected = render_table(d, records)
+    for k in range(trailing):
+        _filler_page(d, filler + k + 1)
     c.save()
     return expected
 
@@ -624,15 +627,17 @@ LONG_FACTS = {
 }
 
 
-def make_long(path: Path, pages: int = 80) -> list[dict]:
-    """An assessment of about ``pages`` pages: cover, contents, filler, then the table."""
+def make_long(path: Path, pages: int = 80, trailing: int = 0) -> list[dict]:
+    """An assessment of about ``pages`` pages: cover, contents, filler, then the table (and
+    ``trailing`` pages of ruled form text after it)."""
     truth = load_truth()
     recs = [r for _, rs in truth for r in rs]
     style = Style(
         "excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", title="（別添3）変更箇所"
     )
     # The table takes about 5 pages for 12 rows; fill the rest.
-    expected = render_pdf(path, recs, style, cover=LONG_FACTS, filler=max(pages - 2 - 2 * len(recs) // 5, 1))
+    filler = max(pages - 2 - 2 * len(recs) // 5 - trailing, 1)
+    expected = render_pdf(path, recs, style, cover=LONG_FACTS, filler=filler, trailing=trailing)
     return expected
 
 
