@@ -20,6 +20,7 @@ _NUMBERING = regex.compile(
 )
 # The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
 # additions recalled from the form.
+MIN_BARE_HEADING_CHARS = 4
 HEADING_FILES = ("pia_headings.tsv", "extra_headings.tsv")
 _ANNOTATION = regex.compile(r"\s*(?:※|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
 
@@ -63,7 +64,9 @@ def heading_score(paragraph: str) -> float:
     score = 0.0
     if ITEM_MARKER.match(paragraph):
         score += 0.5
-    if key in lexicon():
+    if key in lexicon() and (len(key) >= MIN_BARE_HEADING_CHARS or score):
+        # A short heading (部署, 監査) printed without its number is more likely a wrapped
+        # fragment of a longer line than a heading of its own.
         score += 1.0
     elif len(key) >= 4 and any(key in k or k in key for k in _long_keys()):
         score += 0.25
