@@ -47,6 +47,7 @@ PARAGRAPH_MARKER = regex.compile(
     rf"""^(?:
         [・･●○◯■□◆◇▲△▼▽★☆※→◎]
       | [\[［][○〇◯●✓✔レ\s　]?[\]］]
+      | [\[［][^\]］]{1, 40}[\]］]$
       | [{_CIRCLED}{_ROMAN}]
       | [（(][{DIGITS}]{{1,2}}[．.、）)]
       | [（(][{_CIRCLED}]
@@ -78,7 +79,9 @@ ITEM_MARKER = regex.compile(
 )
 
 # Starts that belong to before/after text rather than to a heading.
-BODY_MARKER = regex.compile(r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[＜<《【]|上記を|　)")
+BODY_MARKER = regex.compile(
+    r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"
+)
 
 
 def starts_paragraph(line: str) -> bool:

@@ -34,7 +34,7 @@ from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
 DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
-_NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]")
+_NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]|^[（(]([0-9０-９]{1,2})[）)]")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Weights that are structural rather than tunable thresholds.
@@ -71,8 +71,12 @@ def _bigrams(text: str) -> set[str]:
 
 
 def _number_of(paragraph: str) -> int | None:
+    """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
     m = _NUMBERED.match(paragraph)
-    return int(m.group(1).translate(_FW)) if m else None
+    if not m:
+        return None
+    style = 1000 if m.group(2) else 0
+    return style + int((m.group(1) or m.group(2)).translate(_FW))
 
 
 class BlockScorer:
