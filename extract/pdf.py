@@ -36,6 +36,8 @@ MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
 CID_SHARE = 0.2
 
+# Points of slack around a clipping path before a character counts as hidden by it.
+CLIP_SLACK = 1.0
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
 
@@ -204,7 +206,8 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
 
     width, height = page.get_size()
     words: list[Word] = []
-    unmapped = 0
+    unmapped = hidden = 0
+    clips: dict[int, tuple[float, float, float, float] | None] = {}
     tp = page.get_textpage()
     try:
         for i in range(tp.count_chars()):
@@ -225,6 +228,9 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
             if not text:
                 continue
             left, bottom, right, top = tp.get_charbox(i, loose=True)
+            if not _visible(tp, i, (left + right) / 2, (top + bottom) / 2, clips):
+                hidden += 1
+                continue
             words.append(Word(text, number, left, right, height - top, height - bottom, "pdf"))
     finally:
         tp.close()
@@ -239,10 +245,56 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
         elif obj.type == raw.FPDF_PAGEOBJ_PATH:
             rulings.extend(_path_segments(obj, full, height))
     words = _dedupe(words)
+    notes = (
+        [f"page {number}: {hidden} characters hidden by clipping (not printed) left out"] if hidden else []
+    )
     rotation = page.get_rotation() % 360
     if rotation:
         words, rulings, width, height = _rotate(words, rulings, rotation, width, height)
-    return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings), unmapped
+    return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes), unmapped
+
+
+def _visible(tp, index: int, x: float, y: float, clips: dict) -> bool:  # type: ignore[no-untyped-def]
+    """False when the character's centre lies outside the clipping path of its text object
+    (text an Excel cell too short for it hides: in the file, but not printed)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    obj = raw.FPDFText_GetTextObject(tp.raw, index)
+    if not obj:
+        return True
+    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    if key not in clips:
+        clips[key] = _clip_box(obj)
+    box = clips[key]
+    if box is None:
+        return True
+    x0, y0, x1, y1 = box
+    return x0 - CLIP_SLACK <= x <= x1 + CLIP_SLACK and y0 - CLIP_SLACK <= y <= y1 + CLIP_SLACK
+
+
+def _clip_box(obj) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]
+    """Bounding box (page space, bottom-left origin) of a page object's clipping path."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    xs: list[float] = []
+    ys: list[float] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(max(raw.FPDFClipPath_CountPaths(clip), 0)):
+        for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
+            seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
+            if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _dedupe(words: list[Word]) -> list[Word]:
@@ -336,6 +388,7 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
                 finally:
                     page.close()
                 pages.append(pw)
+                result.notes.extend(pw.notes)
                 bad += scans[n - 1].garbled
                 if bad or scans[n - 1].cid:
                     unmapped[n] = bad

@@ -41,7 +41,8 @@ t = time.perf_counter()
 res = extract_document(sys.argv[1])
 dt = time.perf_counter() - t
 fields = sys.argv[2].split(",")
-print(json.dumps({"seconds": dt, "pages": res.pages, "status": res.status,
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0].split()[1]
+print(json.dumps({"seconds": dt, "pages": res.pages, "status": res.status, "hwm_kb": int(hwm),
                   "rows": [{f: getattr(r, f) for f in fields} for r in res.records]}, ensure_ascii=False))
 """
 
@@ -58,12 +59,13 @@ with pdfplumber.open(sys.argv[1]) as pdf:
                 rows.append({"page": page.page_number, "cells": row})
         page.close()
 dt = time.perf_counter() - t
-print(json.dumps({"seconds": dt, "pages": pages, "rows": rows}, ensure_ascii=False))
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0].split()[1]
+print(json.dumps({"seconds": dt, "pages": pages, "rows": rows, "hwm_kb": int(hwm)}, ensure_ascii=False))
 """
 
 
 def run_measured(code: str, path: Path) -> tuple[dict, float]:
-    """Run a child with os.wait4 to get its own peak RSS (MB)."""
+    """Run a child in a fresh interpreter; its JSON and its peak RSS (MB)."""
     r, w = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
@@ -83,7 +85,10 @@ def run_measured(code: str, path: Path) -> tuple[dict, float]:
     _, status, usage = os.wait4(pid, 0)
     if status != 0:
         raise RuntimeError(f"{path}: child exited with status {status}")
-    return json.loads(b"".join(chunks)), usage.ru_maxrss / 1024
+    data = json.loads(b"".join(chunks))
+    # The child's own peak (VmHWM of its image after exec); ru_maxrss would include the
+    # forked copy of this process.
+    return data, data.get("hwm_kb", usage.ru_maxrss) / 1024
 
 
 # --------------------------------------------------------------------------- accuracy

@@ -153,6 +153,9 @@ class Style:
     # "stroke": cell borders as stroked rectangles; "fill": each side a thin filled rectangle
     # drawn through a scaled coordinate system (as some PDF makers do).
     borders: str = "stroke"
+    # Overflowing lines of a fixed-height cell: left out (False) or drawn under a clipping path
+    # at the cell (True; only with top alignment, where the first lines show).
+    clip: bool = False
 
 
 @dataclass(slots=True)
@@ -349,7 +352,16 @@ def _draw_excel_row(
         capacity = int((h - 2 * st.pad + 0.01) // pitch)
         shown = cl.lines[:capacity]
         _box(c, st, x, top - h, w, h)
-        _draw_lines(c, [ln.text for ln in shown], x, top, h, st)
+        if st.clip and len(shown) < len(cl.lines):
+            # Every line goes into the file; a clipping path at the cell hides the overflow.
+            c.saveState()
+            path = c.beginPath()
+            path.rect(x, top - h, w, h)
+            c.clipPath(path, stroke=0, fill=0)
+            _draw_lines(c, [ln.text for ln in cl.lines], x, top, h, st)
+            c.restoreState()
+        else:
+            _draw_lines(c, [ln.text for ln in shown], x, top, h, st)
         text = visible_text(shown) if len(shown) < len(cl.lines) else None
         for r in range(k, k + cl.rows):
             if text is not None:
@@ -611,6 +623,10 @@ def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], St
             borders="fill",
             repeat_header=False,
         ),
+    )
+    out["excel-clipped-overflow"] = (
+        recs,
+        Style("excel", LAND, (58, 140, 206, 206, 46, 134), size=9, max_lines=16, valign="top", clip=True),
     )
     out["excel-ascii"] = (
         _asciify(recs),
