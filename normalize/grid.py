@@ -35,12 +35,15 @@ from piatable.settings import GridSettings, Settings
 
 from .chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 from .dates import DATE_AT_START, is_date_head
+from .items import heading_score
 
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
 LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
 N_COLS = len(COLUMNS)
 
 _SPACE = regex.compile(r"[\s　]+")
+# A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
+HEADING_BREAK_SCORE = 0.75
 # Layout text: cost (in text columns) of putting two segments of one line into one column.
 SHARE_PENALTY = 12.0
 
@@ -1032,12 +1035,40 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom))
+        if name == "item":
+            _heading_breaks(out)
         raw.cells[name] = out
         raw.widths[name] = None
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]
     if confs:
         raw.confidence = min(1.0, statistics.median(confs) / 100)
     return raw
+
+
+def _heading_breaks(lines: list[CellLine]) -> None:
+    """In the 項目 column a heading may end exactly at the cell's edge: a full line followed by
+    a line that opens a heading of the form (and reads worse joined) is a paragraph break."""
+    start = 0
+    for i in range(len(lines) - 1):
+        if not lines[i].wraps:
+            start = i + 1
+            continue
+        left = "".join(cl.text.strip() for cl in lines[start : i + 1])
+        j = i + 1
+        right = lines[j].text.strip()
+        while lines[j].wraps and j + 1 < len(lines):
+            j += 1
+            right += lines[j].text.strip()
+        if not left or not right:
+            continue
+        score = heading_score(right)
+        if (
+            score >= HEADING_BREAK_SCORE
+            and score >= heading_score(left + right)
+            and heading_score(left) >= 0.5
+        ):
+            lines[i].wraps = False
+            start = i + 1
 
 
 def _explode(page: PageWords) -> PageWords:

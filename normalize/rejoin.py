@@ -22,20 +22,35 @@ from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_span
 HEADING_CLOSERS = frozenset("＞】》")
 # Phrases that open the second paragraph of an explanation (重大な変更に該当しない, …).
 PARAGRAPH_OPENER = regex.compile(r"^(?:重大な変更|重要な変更|特定個人情報保護評価の再実施|しきい値判断)")
+# Longest word (display units) that word wrapping at spaces pushes to the next line.
+MAX_WRAPPED_WORD_UNITS = 24
 # A line this many display units short of the column is one full-width character short.
 ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
 
 
-def _middle_dot_wrap(a: str, b: str, width: float | None) -> bool:
-    """``・`` at a line start after a full line that stops mid-phrase joins words (A・B).
+def _middle_dot_wrap(a: str, b: str, width: float | None, wraps: bool | None = None) -> bool:
+    """``・`` (or ``→``) at a line start after a full line that stops mid-phrase joins words (A・B).
 
     A bullet ・ starts a paragraph after a finished sentence or heading; a middle dot that a
-    renderer without kinsoku pushed to the next line follows a full line that runs on.
+    renderer without kinsoku pushed to the next line follows a full line that runs on.  The
+    line is full by the geometry (``wraps``) where the source knows it, else by its width.
     """
-    if not b.startswith("・") or a[-1] in SENTENCE_END or a[-1] in CLOSERS:
+    if b[0] not in "・→" or a[-1] in SENTENCE_END or a[-1] in CLOSERS:
         return False
+    if wraps is not None:
+        return wraps
     return width is not None and display_width(a) >= width - 1
+
+
+def word_wrapped(a: str, b: str, width: float | None) -> bool:
+    """A line of space-separated text (an address, a phone number) broken at a space because
+    the next word did not fit: the line is short by less than that word and its space."""
+    if width is None or not (" " in a or " " in b) or a[-1] in SENTENCE_END or starts_paragraph(b):
+        return False
+    first = b.split(" ", 1)[0]
+    deficit = width - display_width(a)
+    return deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
 
 
 def is_soft_break(
@@ -49,7 +64,7 @@ def is_soft_break(
     a, b = left.text, right.text
     if not a or not b:
         return False
-    if starts_paragraph(b) and not _middle_dot_wrap(a, b, width):
+    if starts_paragraph(b) and not _middle_dot_wrap(a, b, width, left.wraps):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
@@ -80,6 +95,8 @@ def is_soft_break(
     deficit = width - display_width(a)
     if deficit <= 1:
         return True
+    if word_wrapped(a, b, width):
+        return True
     if deficit > settings.full_slack_units:
         return False
     if kinsoku:
@@ -106,7 +123,8 @@ def rejoin_lines(
     paragraphs: list[str] = []
     for i, cl in enumerate(cleaned):
         if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
-            paragraphs[-1] += cl.text
+            space = " " if word_wrapped(cleaned[i - 1].text, cl.text, width) else ""
+            paragraphs[-1] += space + cl.text
         else:
             paragraphs.append(cl.text)
     return paragraphs
