@@ -73,6 +73,12 @@ def heading_score(paragraph: str) -> float:
     return min(score, 1.0)
 
 
+def is_form_heading(line: str) -> bool:
+    """True when a whole printed line is one of the form's headings (numbering aside)."""
+    key = heading_key(line)
+    return len(key) >= MIN_BARE_HEADING_CHARS and key in lexicon()
+
+
 def item_path(paragraphs: list[str]) -> list[str]:
     """The heading path: one heading per paragraph of the 項目 cell."""
     return [p for p in (p.strip() for p in paragraphs) if p]

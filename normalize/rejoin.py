@@ -17,6 +17,7 @@ from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
 from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .items import is_form_heading
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_spans_break
 
 HEADING_CLOSERS = frozenset("＞】》")
@@ -88,6 +89,9 @@ def is_soft_break(
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
     if PARAGRAPH_OPENER.match(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
         # Set phrases of the form that open a paragraph of their own after a finished one.
+        return False
+    if is_form_heading(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
+        # A whole line that is a heading of the form (具体的な方法) after a finished phrase.
         return False
     if a[-1] in SENTENCE_END and b[0] in "（(":
         # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
