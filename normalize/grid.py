@@ -653,9 +653,48 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r + 1].setdefault(c, []).append(ln)
-    if not rows[0]:
-        rows.pop(0)
-    res.rows, res.merged = rows, [False] * len(rows)
+    continued = [rows[0]] if rows[0] else []
+    out: list[dict[int, list[_Line]]] = list(continued)
+    merged: list[bool] = [False] * len(continued)
+    for row in rows[1:]:
+        for sub, shared in _split_shared(row, mode, hy):
+            out.append(sub)
+            merged.append(shared)
+    res.rows, res.merged = out, merged
+
+
+SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+
+
+def _split_shared(
+    row: dict[int, list[_Line]], mode: str, hy: float
+) -> list[tuple[dict[int, list[_Line]], bool]]:
+    """Rows that share one printed date (a merged cell) come out as one anchored row whose 項目
+    holds several section paths (Ⅰ…Ⅵ).  Split it there: each column's lines go to the sub-row
+    they are aligned with, or, printed once for all (merged), to every sub-row."""
+    item = row.get(1, [])
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if len(heads) < 2:
+        return [(row, False)]
+    cuts = [0, *heads[1:], len(item)]
+    blocks = [item[a:b] for a, b in itertools.pairwise(cuts)]
+    spans = [(blk[0].top, blk[-1].bottom) for blk in blocks]
+    subs: list[dict[int, list[_Line]]] = [{1: blk} for blk in blocks]
+    shared = False
+    whole = (spans[0][0], spans[-1][1])
+    for c, lines in row.items():
+        if c == 1 or not lines:
+            continue
+        split_cost, rows_of = _group_lines(lines, spans, mode, hy)
+        merged_cost, _ = _group_lines(lines, [whole], mode, hy)
+        if c == 0 or merged_cost <= split_cost:
+            for sub in subs:
+                sub[c] = lines
+            shared = True
+        else:
+            for ln, r in zip(lines, rows_of, strict=True):
+                subs[max(r, 0)].setdefault(c, []).append(ln)
+    return [(sub, shared) for sub in subs]
 
 
 def _group_fits(
