@@ -38,12 +38,15 @@ _JAPANESE = (
 DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
 DATE_LINE = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})\s*$")
 DATE_AT_START = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=\s|$)")
-# A date wrapped over two lines in a narrow column: the first part on one line, the rest next.
+# The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
+# it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(
-    rf"^\s*(?:{_D}{{4}}(?:{_SEP}|\s*年\s*)(?:{_D}{{1,2}}(?:{_SEP}|\s*月\s*)?)?"
-    rf"|(?:{_ERA})\s*(?:元|{_D}{{1,2}})(?:\s*年\s*|{_SEP})(?:{_D}{{1,2}}(?:\s*月\s*|{_SEP})?)?"
-    rf"|(?:{_ERA})\s*(?:元|{_D}{{1,2}})?)\s*$"
+    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[/\-.．／－年])[0-9０-９元年月日/\-.．／－\s]{{0,9}}$"
 )
+
+
+# What a wrapped date leaves on its second line when the first already reads as a date.
+DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import regex
 from piatable.extract.locate import (
     BARE_NUMBER,
     TIMING,
@@ -29,7 +30,7 @@ from piatable.models import CellLine, PageWords, RawRow
 from piatable.settings import Settings
 
 from .chars import display_width, starts_paragraph
-from .dates import DATE_AT_START, is_date_head, is_date_line
+from .dates import DATE_AT_START, DATE_TAIL, is_date_head, is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .tokenizer import Tokenizer
 
@@ -39,6 +40,10 @@ LABEL_RUN_MIN = 3
 TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.6
+# Two halves of a line are a before and an after cell when they share this many opening
+# characters, or this share of their character pairs.
+EDIT_PAIR_MIN_PREFIX = 2
+EDIT_PAIR_MIN_OVERLAP = 0.5
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
 # A block this long without a timing anchor is no table row (used when locating the table).
@@ -111,41 +116,80 @@ def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
 
 
 def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
-    """Split lines that hold two cells (``新規追加 事後``, ``2023/2/6 Ⅱ…``); join wrapped dates."""
+    """Split lines that hold several cells; join dates wrapped over two lines.
+
+    Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
+    ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
+    """
     out: list[CellLine] = []
     k = 0
     while k < len(lines):
         cl = lines[k]
         t = cl.text
-        if is_date_head(t) and k + 1 < len(lines) and is_date_line(t + lines[k + 1].text):
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if nxt and (is_date_head(t) or (is_date_line(t) and DATE_TAIL.match(nxt))) and is_date_line(t + nxt):
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
             k += 2
             continue
-        m = DATE_AT_START.match(t)
-        if m and m.end() < len(t) and not is_date_line(t):
-            out.append(CellLine(t[: m.end()].strip(), cl.page, cl.line_no))
-            t = t[m.end() :].strip()
-            cl = CellLine(t, cl.page, cl.line_no)
-        m = TIMING_IN_MIDDLE.match(t)
-        if m:
-            out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
-            out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
-            out.append(CellLine(m.group("post").strip(), cl.page, cl.line_no))
-            k += 1
-            continue
-        m = TIMING_AT_END.match(t)
-        if m and not TIMING.match(t):
-            out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
-            out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
-        else:
-            m = TIMING_AT_START.match(t)
-            if m:
-                out.append(CellLine(m.group("timing"), cl.page, cl.line_no))
-                out.append(CellLine(m.group("rest").strip(), cl.page, cl.line_no))
-            else:
-                out.append(cl)
+        out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in _cells_of_line(t))
         k += 1
     return out
+
+
+def _cells_of_line(t: str) -> list[str]:
+    """The cells one printed line holds, in order (usually just the line)."""
+    m = DATE_AT_START.match(t)
+    if m and m.end() < len(t) and not is_date_line(t):
+        return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip())]
+    if TIMING.match(t):
+        return [t]
+    for pattern in (TIMING_IN_MIDDLE, TIMING_AT_END, TIMING_AT_START):
+        m = pattern.match(t)
+        if m:
+            parts = m.groupdict()
+            rest = _split_edit_pair(parts["rest"].strip())
+            if pattern is TIMING_AT_START:
+                return [parts["timing"], parts["rest"].strip()]
+            tail = [parts["post"].strip()] if parts.get("post") else []
+            return [*rest, parts["timing"], *tail]
+    return _split_edit_pair(t)
+
+
+def _split_edit_pair(t: str) -> list[str]:
+    """Split ``市民課 市民窓口課``: a before and an after cell of one line each, side by side.
+
+    The split is made at the space whose two sides read most alike (an amendment changes a few
+    words), and only when they share an opening or most of their character pairs.
+    """
+    if is_label_piece(t):
+        return [t]
+    best: tuple[float, int] | None = None
+    for m in regex.finditer(r"[ 　]", t):
+        left, right = t[: m.start()].strip(), t[m.end() :].strip()
+        if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
+            continue
+        shared = len(_common_prefix(left, right))
+        a, b = _bigrams(left), _bigrams(right)
+        overlap = len(a & b) / max(1, min(len(a), len(b)))
+        if shared >= EDIT_PAIR_MIN_PREFIX or overlap >= EDIT_PAIR_MIN_OVERLAP:
+            score = shared + overlap
+            if best is None or score > best[0]:
+                best = (score, m.start())
+    if best is None:
+        return [t]
+    cut = best[1]
+    return [t[:cut].strip(), t[cut + 1 :].strip()]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
+
+
+def _bigrams(t: str) -> set[str]:
+    return {t[k : k + 2] for k in range(len(t) - 1)}
 
 
 def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
