@@ -10,6 +10,7 @@ characters short; the tokenizer settles the breaks that stay ambiguous.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 from piatable.models import CellLine
@@ -77,16 +78,11 @@ def is_soft_break(
     if a[-1] in HEADING_CLOSERS and b[0] not in NO_LINE_START:
         # ＜…＞ and 【…】 are headings of their own: whatever follows starts a new paragraph.
         return False
-    if left.wraps is not None:
-        if left.wraps:
-            return True
-        # Geometry says the line stopped short; the grid's verdict already allows for kinsoku
-        # (it asks whether the next line's first character, with any it may not be parted
-        # from, would have fitted).
-        return False
-    if width is None:
+    if left.wraps is None and width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
+    # A full line may end a paragraph too: these hold whether a width or the geometry (the
+    # grid's ``wraps``) says the line is full.
     if PARAGRAPH_OPENER.match(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
         # Set phrases of the form that open a paragraph of their own after a finished one.
         return False
@@ -96,6 +92,11 @@ def is_soft_break(
     if a[-1] in SENTENCE_END and b[0] in "（(":
         # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
         return False
+    if left.wraps is not None:
+        # Geometry: a line that stopped short ends its paragraph; the grid's verdict already
+        # allows for kinsoku (it asks whether the next line's first character, with any it may
+        # not be parted from, would have fitted).
+        return left.wraps
     deficit = width - display_width(a)
     if deficit <= 1:
         return True
@@ -122,13 +123,15 @@ def rejoin_lines(
     tokenizer: Tokenizer | None = None,
 ) -> list[str]:
     """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped."""
-    cleaned = [CellLine(cl.text.strip(), cl.page, cl.line_no, cl.wraps, cl.conf) for cl in lines]
+    cleaned = [replace(cl, text=cl.text.strip()) for cl in lines]
     cleaned = [cl for cl in cleaned if cl.text]
     paragraphs: list[str] = []
     for i, cl in enumerate(cleaned):
         if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
-            space = " " if word_wrapped(cleaned[i - 1].text, cl.text, width) else ""
+            left = cleaned[i - 1]
+            space = " " if left.space_after or word_wrapped(left.text, cl.text, width) else ""
             paragraphs[-1] += space + cl.text
         else:
             paragraphs.append(cl.text)
     return paragraphs
+
