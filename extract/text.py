@@ -12,11 +12,11 @@ import codecs
 from pathlib import Path
 
 import regex
+
+from piatable.errors import InputError
 from piatable.models import PageWords, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.unicode import clean_text
-
-from piatable.errors import InputError
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01

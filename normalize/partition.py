@@ -23,8 +23,8 @@ from itertools import accumulate
 from math import exp
 
 import regex
-from piatable.models import CellLine
 
+from piatable.models import CellLine
 from piatable.settings import RejoinSettings, StreamSettings
 
 from .chars import BODY_MARKER, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from piatable.models import RawRow, Record
-
 from piatable.settings import Settings
 
 from .dates import parse_date

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 import regex
+
 from piatable.extract.locate import (
     BARE_NUMBER,
     TIMING,
@@ -26,7 +27,6 @@ from piatable.extract.locate import (
     is_title,
 )
 from piatable.models import CellLine, PageWords, RawRow
-
 from piatable.settings import Settings
 
 from .chars import display_width, starts_paragraph

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from piatable.extract.text import read_text, text_to_pages
 from piatable.normalize.conservation import lost_and_invented
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
-
 from piatable.settings import Settings
 
 from .conftest import SAMPLES

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+
 from piatable.normalize.dates import is_date_head, is_date_line, parse_date
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from piatable.models import CellLine
 from piatable.normalize.rejoin import rejoin_lines
-
 from piatable.settings import RejoinSettings
 
 S = RejoinSettings()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+
+import piatable
 from piatable.extract.text import read_text, text_to_pages
 from piatable.normalize.conservation import lost_and_invented
 from piatable.normalize.stream import (
@@ -11,8 +13,6 @@ from piatable.normalize.stream import (
     remove_furniture,
     split_compound_lines,
 )
-
-import piatable
 
 from .conftest import SHARED, load_expected
 

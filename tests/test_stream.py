@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import piatable.normalize.dates
-
 import piatable
+import piatable.normalize.dates
 
 from .conftest import load_expected
 

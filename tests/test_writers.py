@@ -7,9 +7,9 @@ import json
 
 import pandas as pd
 import pyarrow.parquet as pq
-from piatable.models.record import FIELDS, arrow_schema
 
 from piatable.cli import main
+from piatable.models.record import FIELDS, arrow_schema
 
 
 def test_four_formats_agree(tmp_path, seed_path):
