@@ -19,7 +19,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import CID, clean_text
 
-from piatable.errors import UnreadablePDF
+from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.settings import Settings
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     try:
         for i in range(tp.count_chars()):
             if raw.FPDFText_IsGenerated(tp.raw, i):
-                continue
+                continue  # pdfium's own spaces and line ends; the grid reads gaps itself
             code = raw.FPDFText_GetUnicode(tp.raw, i)
             if (
                 code in (0, 0xFFFE, 0xFFFD)
@@ -254,17 +254,22 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes), unmapped
 
 
+def _address(ptr) -> int:  # type: ignore[no-untyped-def]
+    import ctypes
+
+    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+
+
 def _visible(tp, index: int, x: float, y: float, clips: dict) -> bool:  # type: ignore[no-untyped-def]
     """False when the character's centre lies outside the clipping path of its text object
     (text an Excel cell too short for it hides: in the file, but not printed)."""
-    import ctypes
 
     import pypdfium2.raw as raw
 
     obj = raw.FPDFText_GetTextObject(tp.raw, index)
     if not obj:
         return True
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    key = _address(obj)
     if key not in clips:
         clips[key] = _clip_box(obj)
     box = clips[key]
@@ -373,7 +378,14 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
                 return result
             result.kind = "pdf-ocr"
             result.notes.append(f"{what} on {len(bad_pages)} of {len(scans)} pages: read by OCR")
-            pages = ocr(path, bad_pages, settings)
+            try:
+                pages = ocr(path, bad_pages, settings)
+            except OcrUnavailable as exc:
+                result.notes.append(
+                    f"{what} on {len(bad_pages)} of {len(scans)} pages: OCR is needed ({exc})"
+                )
+                result.status = "partial"
+                return result
             flags = {"ocr"}
         else:
             if not numbers:

@@ -23,6 +23,9 @@ class CellLine:
     wraps: bool | None = None
     conf: float | None = None
     reaches_bottom: bool = False
+    # The geometry says the line was broken at a space (space-separated text whose next word
+    # did not fit): a soft wrap here rejoins with the space.
+    space_after: bool = False
 
 
 @dataclass(slots=True)

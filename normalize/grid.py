@@ -106,15 +106,21 @@ def _unit_width(words: list[Word]) -> float:
     return total_w / total_u if total_u else 0.0
 
 
-def _needs_space(left: Word, right: Word, hx: float, settings: GridSettings) -> bool:
-    """A space between two words that do not carry one: only between half-width words with a gap.
-    Never between Japanese characters (pdfplumber and tesseract invent those)."""
+def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -> str:
+    """The space between two words that do not carry one, read from the gap: between half-width
+    words any clear gap; beside a Japanese character only in a PDF, whose character boxes are
+    advance widths, and only a gap a space glyph would leave (a full-width one from about an
+    em).  Never the spaces extractors invent between touching Japanese characters, nor from
+    OCR boxes (ink boxes leave gaps beside narrow kana)."""
     a, b = left.text[-1:], right.text[:1]
     if not a or not b or a.isspace() or b.isspace():
-        return False
+        return ""
+    gap = right.x0 - left.x1
     if char_width(a) == 2 or char_width(b) == 2:
-        return False
-    return right.x0 - left.x1 > settings.space_gap_em * hx
+        if left.source != "pdf" or right.source != "pdf" or gap < settings.cjk_space_em * hx:
+            return ""
+        return "\u3000" if gap >= settings.full_width_space_em * hx else " "
+    return " " if gap > settings.space_gap_em * hx else ""
 
 
 def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettings) -> list[_Line]:
@@ -136,8 +142,8 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
         g.sort(key=lambda w: w.x0)
         parts: list[str] = []
         for i, w in enumerate(g):
-            if i and _needs_space(g[i - 1], w, hx, settings):
-                parts.append(" ")
+            if i:
+                parts.append(_space_between(g[i - 1], w, hx, settings))
             parts.append(w.text)
         confs = [w.conf for w in g if w.conf is not None]
         lines.append(
@@ -450,8 +456,9 @@ def _page_rows(
     settings: GridSettings,
     align: str | None = None,
 ) -> _PageRows | None:
-    words = [w for w in page.words if w.text.strip()]
-    if not words:
+    # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
+    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000")]
+    if not any(w.text.strip() for w in words):
         return None
     all_lines = words_to_lines(words, hx, hy, settings)
     header = find_header(all_lines, hx, hy, settings)
@@ -943,8 +950,14 @@ def _layout_page_rows(
             placed.setdefault(c, []).append(seg)
         for c, parts in placed.items():
             text = parts[0].text
-            for b in parts[1:]:
-                text += (" " if char_width(text[-1]) == 1 and char_width(b.text[0]) == 1 else "") + b.text
+            for a_, b in itertools.pairwise(parts):
+                # One space apart in one column: a space of the text (a wider gap between
+                # two pieces of one column is the extractor's, kept as one space only
+                # between half-width words).
+                near = b.x0 - a_.x1 <= 1.5
+                text += (
+                    " " if near or (char_width(text[-1]) == 1 and char_width(b.text[0]) == 1) else ""
+                ) + b.text
             ws = [w for p_ in parts for w in p_.words]
             ln = _Line(
                 ws,
@@ -1069,11 +1082,26 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         out: list[CellLine] = []
         for i, ln in enumerate(lines):
             reach = ln.x1 - ln.left
+            space_after = False
             if i + 1 < len(lines):
-                wraps = reach + lines[i + 1].first_piece_width() > limit + gs.wrap_fit_em * hx
+                nxt = lines[i + 1]
+                wraps = reach + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
+                # Half-width words broken at a space: the line had room for the space (not
+                # printed at a line end) but not for the next word.  Between Japanese
+                # characters a break is as likely mid-word, so no space is guessed there.
+                a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
+                space_after = (
+                    wraps
+                    and a.isascii()
+                    and a.isalnum()
+                    and b.isascii()
+                    and b.isalnum()
+                    and (" " in ln.text.strip() or " " in nxt.text.strip())
+                    and limit - reach >= _unit_width(ln.words) * gs.space_room_units
+                )
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
-            out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom))
+            out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
         if name == "item":
             _heading_breaks(out)
         raw.cells[name] = out

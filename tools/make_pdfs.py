@@ -58,15 +58,23 @@ def register_fonts() -> None:
 
 
 def load_truth() -> list[tuple[str, list[dict]]]:
-    """(name, records) of every ground-truth table."""
+    """(name, records) of every ground-truth table: the seed, ``samples/tables/*.json`` and the
+    hand-written tables of ``tests/data/tables/*.json``."""
     out = [("seed", json.loads((SAMPLES / "seed" / "expected" / "records.json").read_text("utf-8")))]
-    for p in sorted((SAMPLES / "tables").glob("*.json")) if (SAMPLES / "tables").exists() else []:
-        data = json.loads(p.read_text("utf-8"))
-        if isinstance(data, dict):
-            data = data.get("records", [])
-        if data:
-            out.append((p.stem, data))
-    return out
+    seen = {"seed"}
+    for folder in (SAMPLES / "tables", ROOT / "tests" / "data" / "tables"):
+        for p in sorted(folder.glob("*.json")) if folder.exists() else []:
+            if p.stem not in seen:
+                seen.add(p.stem)
+                out.append((p.stem, _records_of(p)))
+    return [(name, recs) for name, recs in out if recs]
+
+
+def _records_of(p: Path) -> list[dict]:
+    data = json.loads(p.read_text("utf-8"))
+    if isinstance(data, dict):
+        data = data.get("records", [])
+    return list(data)
 
 
 # --------------------------------------------------------------------------- wrapping

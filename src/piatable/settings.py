@@ -55,6 +55,12 @@ class GridSettings:
     wrap_fit_em: float = 0.2
     # A gap wider than this between two half-width words is a space (never between Japanese).
     space_gap_em: float = 0.25
+    # Beside a Japanese character (PDF only): a gap this wide is a space, this wide a full-width one.
+    cjk_space_em: float = 0.2
+    full_width_space_em: float = 0.8
+    # Room (in half-width characters) left at the end of a full line of space-separated text
+    # that shows it was broken at a space.
+    space_room_units: float = 0.5
     # Label pieces within this many ems (vertically) of a full label belong to the header row.
     header_band_em: float = 2.5
     # Ruling segments: at most this thick, at least this long; positions within this merge.
