@@ -17,7 +17,7 @@ from piatable.extract.locate import TIMING
 from piatable.models import CellLine, RawRow
 
 from .chars import BODY_MARKER, display_width
-from .dates import DATE_AT_START, is_date_line
+from .dates import DATE_THEN_ITEM, is_date_line
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
@@ -55,7 +55,7 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
     boxes: list[Box] = []
     for cl, gap in zip(lines, gaps, strict=True):
         t = cl.text
-        m = DATE_AT_START.match(t)
+        m = DATE_THEN_ITEM.match(t)
         if m and not is_date_line(t):
             boxes.append(Box([CellLine(t[: m.end()].strip(), cl.page, cl.line_no)]))
             boxes.append(Box([CellLine(t[m.end() :].strip(), cl.page, cl.line_no)], after_date=True))

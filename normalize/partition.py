@@ -75,7 +75,7 @@ def _number_of(paragraph: str) -> int | None:
     m = _NUMBERED.match(paragraph)
     if not m:
         return None
-    style = 1000 if m.group(2) else 0
+    style = 1000 if m.group(2) else 2000 if paragraph[:1] in "（(" else 0
     return style + int((m.group(1) or m.group(2)).translate(_FW))
 
 

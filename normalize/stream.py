@@ -30,7 +30,7 @@ from piatable.models import CellLine, PageWords, RawRow
 from piatable.settings import Settings
 
 from .chars import display_width, starts_paragraph
-from .dates import DATE_AT_START, DATE_TAIL, is_date_head, is_date_line
+from .dates import DATE_THEN_ITEM, DATE_TAIL, is_date_head, is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .tokenizer import Tokenizer
 
@@ -138,7 +138,7 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
 
 def _cells_of_line(t: str) -> list[str]:
     """The cells one printed line holds, in order (usually just the line)."""
-    m = DATE_AT_START.match(t)
+    m = DATE_THEN_ITEM.match(t)
     if m and m.end() < len(t) and not is_date_line(t):
         return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip())]
     if TIMING.match(t):
@@ -205,7 +205,7 @@ def find_table_start(raw: list[CellLine]) -> int:
     is followed by no row and does not count.  Without any title, the first date line whose
     block has an anchor starts the region.
     """
-    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_AT_START.match(cl.text)]
+    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
 
     def block_end(d: int) -> int:
@@ -285,8 +285,8 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     shares the timing and the explanation of the row before.
     """
     blocks: list[_Block] = []
-    for cl in lines:
-        if is_date_line(cl.text):
+    for k, cl in enumerate(lines):
+        if is_date_line(cl.text) and not _date_in_cell(blocks, lines, k):
             blocks.append(_Block(cl, [], None, []))
         elif not blocks:
             continue
@@ -321,6 +321,18 @@ def _split_continuation(block: _Block) -> list[CellLine]:
             block.post = block.post[:k]
             return cont
     return []
+
+
+def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
+    """A date line that is cell text (a before value such as 平成28年8月25日), not a row start.
+
+    Between a row's date and its anchor, a date begins a new row only when the item of that row
+    follows it (a section Ⅰ…Ⅵ of the form); otherwise it is a value of the row being read.
+    """
+    if not blocks or blocks[-1].timing is not None or not blocks[-1].pre:
+        return False
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return nxt[:1] not in TOP_LEVEL_SECTIONS and not is_date_line(nxt)
 
 
 def _opens_next_row(block: _Block) -> bool:
