@@ -77,8 +77,89 @@ class GridSettings:
 
 @dataclass(slots=True)
 class QualitySettings:
+    """Data-quality flags (normalize/flags.py) and the confidence penalties they carry."""
+
+    # date_implausible: a change date before this year (My Number assessments began in 2014) or
+    # after today.
     earliest_year: int = 2014
+    # ocr_low_confidence: more than ocr_low_line_share of a row's OCR lines read below this.
     ocr_low_confidence: float = 60.0
+    ocr_low_line_share: float = 0.25
+    # item_unknown: no paragraph of the 項目 cell scores at least this as a heading of the form.
+    item_min_heading_score: float = 0.75
+    # truncated:<field>: evidence that a cell stops mid-phrase, summed and compared with
+    # truncated_threshold.  A last line within full_line_slack_units of the column width is full.
+    truncated_threshold: float = 3.0
+    full_line_slack_units: float = 4.0
+    truncated_open_weight: float = 2.0
+    truncated_unknown_word_weight: float = 1.0
+    truncated_full_line_weight: float = 1.0
+    truncated_bottom_weight: float = 1.0
+    truncated_tallest_weight: float = 0.5
+    truncated_room_below_weight: float = -1.0
+    truncated_style_weight: float = 0.5
+    # confidence = reconstruction confidence × the penalty of each flag the row carries.
+    penalty_truncated: float = 0.8
+    penalty_date_unparsed: float = 0.6
+    penalty_date_implausible: float = 0.8
+    penalty_timing_missing: float = 0.7
+    penalty_timing_invalid: float = 0.7
+    penalty_before_equals_after: float = 0.85
+    penalty_empty_change: float = 0.7
+    penalty_item_unknown: float = 0.8
+    penalty_unplaced_text: float = 0.7
+    penalty_ocr_low_confidence: float = 0.7
+    penalty_row_continued: float = 0.95
+    penalty_merged_cell_filled: float = 0.95
+    penalty_duplicate_row: float = 0.9
+
+
+@dataclass(slots=True)
+class OcrSettings:
+    """Scanned pages (extract/ocr.py, extract/image.py); lengths in glyph heights ("em")."""
+
+    # Tesseract language data and page segmentation modes: a strip of table cells (cells mode)
+    # and a whole page without a ruled grid.
+    lang: str = "jpn"
+    psm: int = 6
+    page_psm: int = 6
+    # "cells": each ruled cell cut out and read on one strip; "page": the page read as a whole.
+    mode: str = "cells"
+    # Resolution PDF pages are rendered at, and the one assumed for an image without a dpi
+    # (0: from the page size, taken as A4).
+    dpi: int = 300
+    image_dpi: float = 0.0
+    # Rotation: at most this much is looked for; less than min_skew_deg is left alone.
+    max_skew_deg: float = 2.0
+    min_skew_deg: float = 0.05
+    # Morphology: kernel length and the shortest ruling kept (in glyph heights).
+    ruling_kernel_em: float = 2.0
+    min_ruling_em: float = 3.0
+    # Pixels around a ruling erased with it before OCR.
+    erase_grow_px: int = 1
+    # Rulings closer than this are one; a cell narrower than this is a double line's gap; a
+    # horizontal ruling closes a column's cell when it crosses this share of the column.
+    merge_em: float = 0.5
+    min_cell_em: float = 1.2
+    cross_share: float = 0.5
+    # Cells are cut this far inside their borders, and stacked with this much white between.
+    cell_inset_em: float = 0.1
+    mosaic_gap_em: float = 1.0
+    # Finding the table pages: resolution of the quick look, the top share of a page read when
+    # it has no grid, the vertical rulings that make a grid, and documents short enough to
+    # read every page without looking first.
+    find_dpi: int = 150
+    find_band: float = 0.3
+    min_grid_columns: int = 5
+    find_all_below: int = 3
+    # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
+    # ones half that: a run of two or more is full width from this pitch (in ems) on, a single
+    # character (judged by its neighbours: 1 beside full-width, 0.75 beside half-width) from this.
+    full_pitch_em: float = 0.8
+    single_full_pitch_em: float = 0.875
+    # A row is flagged ocr_low_confidence when more than this share of its lines has a word
+    # below quality.ocr_low_confidence.
+    low_line_share: float = 0.25
 
 
 @dataclass(slots=True)
@@ -87,6 +168,7 @@ class Settings:
     stream: StreamSettings = field(default_factory=StreamSettings)
     grid: GridSettings = field(default_factory=GridSettings)
     quality: QualitySettings = field(default_factory=QualitySettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

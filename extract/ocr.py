@@ -1,0 +1,664 @@
+"""Scanned pages (image-only PDF pages, PNG, JPEG, TIFF) → OCR words in points → the grid.
+
+Per page: greyscale image → ink mask → glyph height → small rotation undone (from the ruling
+lines' slope, else the text lines' projection profile) → ruling lines by morphology (in points
+for the grid) → the rulings erased → tesseract ``jpn``.  With a ruled table, each cell is cut out
+and the cells are pasted one under another onto a single strip that tesseract reads in one call
+(``--psm 6``): text never runs across a cell border and the per-call start-up is paid once per
+page.  Without rulings the whole page is read.  Tesseract's words come back as pixel boxes; they
+are moved back to where their cell is on the page and converted to points (72/dpi).
+
+The table pages of a long scanned document are found cheaply first: pages are rendered small,
+and only pages with a ruled grid (or every page, when none has one) have their top band read at
+low resolution for the title 変更箇所 and the column labels.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import regex
+
+from piatable.errors import InputError, OcrUnavailable
+from piatable.models import PageWords, Word
+from piatable.settings import OcrSettings, Settings
+
+from . import image as im
+
+if TYPE_CHECKING:
+    from piatable.pipeline import DocumentResult
+
+INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-jpn"
+# Tesseract's TSV columns (image_to_data).
+TSV_FIELDS = (
+    "level",
+    "page_num",
+    "block_num",
+    "par_num",
+    "line_num",
+    "word_num",
+    "left",
+    "top",
+    "width",
+    "height",
+    "conf",
+    "text",
+)
+_JA = r"\p{Han}\p{Hiragana}\p{Katakana}ー々〆〇、。「」（）・：；？！＿－―…‥"
+# A space tesseract puts between two Japanese characters (or a Japanese and a full-width one).
+_JA_SPACE = regex.compile(rf"(?<=[{_JA}\p{{Ps}}\p{{Pe}}\uff01-\uff5e])[ \u3000]+(?=[{_JA}\uff01-\uff5e])")
+
+
+def join_japanese(text: str) -> str:
+    """Text with the spaces tesseract puts between Japanese characters removed (spaces between
+    half-width words kept)."""
+    return _JA_SPACE.sub("", text)
+
+
+# --------------------------------------------------------------------------- tesseract
+
+
+_CHECKED: set[str] = set()
+
+
+def check_tesseract(lang: str) -> None:
+    """Raise OcrUnavailable (with how to install) when tesseract or its ``lang`` data is missing."""
+    if lang in _CHECKED:
+        return
+    import pytesseract
+
+    try:
+        langs = set(pytesseract.get_languages(config=""))
+    except (pytesseract.TesseractNotFoundError, FileNotFoundError, OSError) as exc:
+        raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
+    except pytesseract.TesseractError as exc:
+        raise OcrUnavailable(f"tesseract does not run ({exc}); {INSTALL_HINT}") from exc
+    missing = [part for part in lang.split("+") if part not in langs]
+    if missing:
+        raise OcrUnavailable(f"tesseract has no '{'+'.join(missing)}' language data; {INSTALL_HINT}")
+    _CHECKED.add(lang)
+
+
+def tesseract_tsv(gray: np.ndarray, psm: int, lang: str) -> str:
+    """Tesseract's TSV for a greyscale image (one process call)."""
+    import pytesseract
+    from PIL import Image
+
+    config = f"--psm {psm} --oem 1 -c tessedit_do_invert=0 -c preserve_interword_spaces=1"
+    # Tesseract's OpenMP threads fight over a small machine's cores: one page took 5.3 s with
+    # them and 1.4 s without (2 cores, under load).  A caller's own setting is kept.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        return pytesseract.image_to_data(Image.fromarray(gray), lang=lang, config=config)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
+
+
+@dataclass(slots=True)
+class TsvWord:
+    """One word of tesseract's TSV, in pixels of the image it was given."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    line: tuple[int, int, int]  # (block, paragraph, line)
+
+
+def parse_tsv(tsv: str) -> list[TsvWord]:
+    """The words (level 5, non-empty) of a tesseract TSV."""
+    out: list[TsvWord] = []
+    reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for row in reader:
+        if row.get("level") != "5":
+            continue
+        text = (row.get("text") or "").strip()
+        if not text:
+            continue
+        out.append(
+            TsvWord(
+                text,
+                int(row["left"]),
+                int(row["top"]),
+                int(row["width"]),
+                int(row["height"]),
+                float(row["conf"]),
+                (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])),
+            )
+        )
+    return out
+
+
+def words_to_tsv(words: list[TsvWord]) -> str:
+    """Words back as a TSV (level 5 rows only): the page-level TSV committed beside a sample."""
+    lines = ["\t".join(TSV_FIELDS)]
+    for w in words:
+        b, p, ln = w.line
+        lines.append(
+            "\t".join(
+                map(str, (5, 1, b, p, ln, 0, w.left, w.top, w.width, w.height, round(w.conf, 2), w.text))
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- one page
+
+
+@dataclass(slots=True)
+class PageScan:
+    """What the image steps learnt of one page, in pixels of the deskewed image."""
+
+    page: int
+    dpi: float
+    width: int
+    height: int
+    angle: float
+    glyph: float
+    horizontal: list[tuple[int, int, int, int]] = field(default_factory=list)
+    vertical: list[tuple[int, int, int, int]] = field(default_factory=list)
+    words: list[TsvWord] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "page": self.page,
+            "dpi": round(self.dpi, 3),
+            "width": self.width,
+            "height": self.height,
+            "angle": round(self.angle, 3),
+            "glyph": round(self.glyph, 2),
+            "horizontal": [list(r) for r in self.horizontal],
+            "vertical": [list(r) for r in self.vertical],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, tsv: str) -> PageScan:
+        return cls(
+            data["page"],
+            data["dpi"],
+            data["width"],
+            data["height"],
+            data["angle"],
+            data["glyph"],
+            [tuple(r) for r in data["horizontal"]],  # type: ignore[misc]
+            [tuple(r) for r in data["vertical"]],  # type: ignore[misc]
+            parse_tsv(tsv),
+        )
+
+
+def _cuts(segments: list[tuple[int, int, int, int]], axis: int, merge: float) -> list[float]:
+    """Positions (centre lines) of rulings along ``axis`` (0: x of verticals, 1: y of
+    horizontals), merged when closer than ``merge``."""
+    pos = sorted((s[axis] + s[axis + 2]) / 2 for s in segments)
+    out: list[list[float]] = []
+    for p in pos:
+        if out and p - out[-1][-1] <= merge:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return [sum(g) / len(g) for g in out]
+
+
+@dataclass(slots=True)
+class _Cell:
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+
+def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
+    """Cells of the ruled grid: between neighbouring vertical rulings, cut by the horizontal
+    rulings that cross most of that column (a missing one means a merged cell)."""
+    g = scan.glyph
+    xs = _cuts(scan.vertical, 0, settings.merge_em * g)
+    if len(xs) < 2:
+        return []
+    cells: list[_Cell] = []
+    for a, b in zip(xs, xs[1:], strict=False):
+        if b - a < settings.min_cell_em * g:
+            continue
+        # Vertical rulings on both sides: the column's extent.
+        left = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - a) <= settings.merge_em * g]
+        right = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - b) <= settings.merge_em * g]
+        span_top = max(min(v[1] for v in left), min(v[1] for v in right))
+        span_bottom = min(max(v[3] for v in left), max(v[3] for v in right))
+        across = [
+            h
+            for h in scan.horizontal
+            if min(h[2], b) - max(h[0], a) >= settings.cross_share * (b - a)
+            and span_top - g <= (h[1] + h[3]) / 2 <= span_bottom + g
+        ]
+        ys = _cuts(across, 1, settings.merge_em * g)
+        for t, u in zip(ys, ys[1:], strict=False):
+            if u - t < settings.min_cell_em * g / 2:
+                continue
+            cells.append(_Cell(int(a), int(t), int(b), int(u)))
+    return cells
+
+
+def _ocr_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: float, settings: OcrSettings):  # type: ignore[no-untyped-def]
+    """Cells with ink, cut out (inside their borders) and pasted one under another with a gap,
+    read in one tesseract call; words moved back to the page."""
+    pad = max(int(settings.cell_inset_em * glyph), 1)
+    gap = max(int(settings.mosaic_gap_em * glyph), 4)
+    margin = gap
+    pieces: list[tuple[int, _Cell, np.ndarray]] = []
+    y = margin
+    for c in cells:
+        x0, x1, t, b = c.x0 + pad, c.x1 - pad, c.top + pad, c.bottom - pad
+        if x1 - x0 < 4 or b - t < 4:
+            continue
+        sub_ink = ink[t:b, x0:x1]
+        rows = np.nonzero(sub_ink.sum(axis=1) > 0)[0]
+        cols = np.nonzero(sub_ink.sum(axis=0) > 0)[0]
+        if len(rows) == 0:
+            continue
+        # Tight crop around the ink, keeping a little white space.
+        m = max(int(glyph / 3), 2)
+        r0, r1 = max(rows[0] - m, 0), min(rows[-1] + m + 1, b - t)
+        c0, c1 = max(cols[0] - m, 0), min(cols[-1] + m + 1, x1 - x0)
+        crop = clean[t + r0 : t + r1, x0 + c0 : x0 + c1]
+        pieces.append((y, _Cell(x0 + c0, t + r0, x0 + c1, t + r1), crop))
+        y += crop.shape[0] + gap
+    if not pieces:
+        return []
+    width = max(p[2].shape[1] for p in pieces) + 2 * margin
+    canvas = np.full((y + margin, width), 255, dtype=np.uint8)
+    for y0, _, crop in pieces:
+        canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
+    words = parse_tsv(tesseract_tsv(canvas, settings.psm, settings.lang))
+    starts = [p[0] for p in pieces]
+    out: list[TsvWord] = []
+    import bisect
+
+    for w in words:
+        k = bisect.bisect_right(starts, w.top + w.height / 2) - 1
+        if k < 0:
+            continue
+        y0, cell, _ = pieces[k]
+        dx, dy = cell.x0 - margin, cell.top - y0
+        out.append(TsvWord(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (k + 1, *w.line[1:])))
+    return out
+
+
+def _close_edges(rulings: im.Rulings, glyph: float, settings: OcrSettings) -> None:
+    """A table cut by the image's edge (or whose outer border did not print) has horizontal
+    rulings running past its last vertical one: the border is added where they end."""
+    if not rulings.vertical or not rulings.horizontal:
+        return
+    widest = max(h[2] - h[0] for h in rulings.horizontal)
+    long = [h for h in rulings.horizontal if h[2] - h[0] >= 0.5 * widest]
+    xs = [(v[0] + v[2]) / 2 for v in rulings.vertical]
+    top, bottom = min(h[1] for h in long), max(h[3] for h in long)
+    right = int(statistics.median(h[2] for h in long))
+    left = int(statistics.median(h[0] for h in long))
+    if right - max(xs) > settings.min_cell_em * glyph:
+        rulings.vertical.append((right - 2, top, right, bottom))
+    if min(xs) - left > settings.min_cell_em * glyph:
+        rulings.vertical.append((left, top, left + 2, bottom))
+
+
+def scan_image(gray: np.ndarray, dpi: float, page: int, settings: OcrSettings) -> PageScan:
+    """Deskew, find rulings and OCR one page image."""
+    t0 = time.perf_counter()
+    ink = im.binarize(gray)
+    glyph = im.glyph_height(ink, dpi)
+    angle = 0.0
+    if settings.max_skew_deg > 0:
+        angle = im.skew_angle(
+            ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.max_skew_deg
+        )
+        if abs(angle) >= settings.min_skew_deg:
+            gray = im.rotate(gray, angle)
+            ink = im.binarize(gray)
+        else:
+            angle = 0.0
+    rulings = im.find_rulings(ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em)
+    _close_edges(rulings, glyph, settings)
+    clean = im.erase(gray, rulings.mask, settings.erase_grow_px)
+    h, w = gray.shape
+    scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
+    cells = table_cells(scan, settings) if settings.mode == "cells" else []
+    if cells:
+        # The ink without the rulings: where each cell's text is.
+        text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
+        scan.words = _ocr_cells(clean, text_ink, cells, glyph, settings)
+    else:
+        scan.words = parse_tsv(tesseract_tsv(clean, settings.page_psm, settings.lang))
+    scan.seconds = time.perf_counter() - t0
+    return scan
+
+
+def _split_at(w: Word, xs: list[float]) -> list[Word]:
+    """A multi-character word that runs across a column ruling, cut there (proportionally)."""
+    inside = [x for x in xs if w.x0 < x < w.x1]
+    if not inside or len(w.text) < 2:
+        return [w]
+    per = (w.x1 - w.x0) / len(w.text)
+    out: list[Word] = []
+    start = 0
+    for x in inside:
+        k = round((x - w.x0) / per)
+        if start < k < len(w.text):
+            out.append(
+                Word(
+                    w.text[start:k],
+                    w.page,
+                    w.x0 + start * per,
+                    w.x0 + k * per,
+                    w.top,
+                    w.bottom,
+                    "ocr",
+                    w.conf,
+                )
+            )
+            start = k
+    out.append(Word(w.text[start:], w.page, w.x0 + start * per, w.x1, w.top, w.bottom, "ocr", w.conf))
+    return out
+
+
+_CONVERTIBLE = regex.compile(r"[\x21-\x7e\uff01-\uff5e]")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")
+
+
+def _to_width(ch: str, full: bool) -> str:
+    o = ord(ch)
+    if full and 0x21 <= o <= 0x7E:
+        return chr(o + 0xFEE0)
+    if not full and 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    return ch
+
+
+def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
+    """Letters, digits and punctuation in the width they were printed in.
+
+    Tesseract reads ３．（ＩＤ as 3.(ID.  The print tells them apart: full-width characters
+    advance one em (the pitch of the page's kanji), half-width ones about half of that.  Each run
+    of such characters in a line gets the width its pitch says: a run's own pitch when it has two
+    or more characters, else the distance to its neighbours (one em beside full-width
+    neighbours, three quarters beside half-width ones)."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, w in enumerate(words):
+        lines.setdefault(w.line, []).append(i)
+    per_line: list[list[list]] = []  # [char, centre, word index]
+    pitches: list[float] = []
+    heights = [w.height for w in words if _CJK.fullmatch(w.text[:1] or " ")]
+    hmax = 1.6 * (statistics.median(heights) if heights else 1e9)
+    for idx in lines.values():
+        idx.sort(key=lambda i: words[i].left)
+        chars: list[list] = []
+        for i in idx:
+            w = words[i]
+            text = w.text.replace(" ", "")
+            per = w.width / max(len(text), 1)
+            chars.extend([ch, w.left + per * (k + 0.5), i] for k, ch in enumerate(text))
+        per_line.append(chars)
+        for a, b in zip(chars, chars[1:], strict=False):
+            d = b[1] - a[1]
+            if _CJK.match(a[0]) and _CJK.match(b[0]) and 0 < d < hmax:
+                pitches.append(d)
+    if not pitches:
+        return words
+    em = statistics.median(pitches)
+    texts: dict[int, list[str]] = {}
+    for chars in per_line:
+        n = len(chars)
+        k = 0
+        while k < n:
+            if not _CONVERTIBLE.match(chars[k][0]):
+                k += 1
+                continue
+            j = k
+            while (
+                j + 1 < n and _CONVERTIBLE.match(chars[j + 1][0]) and chars[j + 1][1] - chars[j][1] < 1.6 * em
+            ):
+                j += 1
+            if j > k:
+                full = (chars[j][1] - chars[k][1]) / (j - k) >= settings.full_pitch_em * em
+            else:
+                ds = [
+                    abs(chars[m][1] - chars[k][1])
+                    for m in (k - 1, k + 1)
+                    if 0 <= m < n and abs(chars[m][1] - chars[k][1]) < 1.6 * em
+                ]
+                full = None if not ds else sum(ds) / len(ds) >= settings.single_full_pitch_em * em
+            if full is not None:
+                for m in range(k, j + 1):
+                    chars[m][0] = _to_width(chars[m][0], full)
+            k = j + 1
+        for ch, _, i in chars:
+            texts.setdefault(i, []).append(ch)
+    out = []
+    for i, w in enumerate(words):
+        text = "".join(texts.get(i, [w.text]))
+        out.append(TsvWord(text, w.left, w.top, w.width, w.height, w.conf, w.line) if text != w.text else w)
+    return out
+
+
+def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> PageWords:
+    """Pixel words and rulings → PageWords in points (72/dpi), spaces inside words removed."""
+    s = 72.0 / scan.dpi
+    words: list[Word] = []
+    vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
+    for tw in normalize_widths(scan.words, settings or OcrSettings()):
+        text = join_japanese(tw.text)
+        if not text.strip():
+            continue
+        w = Word(
+            text,
+            scan.page,
+            tw.left * s,
+            (tw.left + tw.width) * s,
+            tw.top * s,
+            (tw.top + tw.height) * s,
+            "ocr",
+            max(tw.conf, 0.0),
+        )
+        words.extend(_split_at(w, vx))
+    rulings = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in [*scan.horizontal, *scan.vertical]]
+    # Rulings as the grid expects them: thin along one axis (the centre line of the stroke).
+    thin: list[tuple[float, float, float, float]] = []
+    for x0, t, x1, b in rulings:
+        if x1 - x0 >= b - t:
+            y = (t + b) / 2
+            thin.append((x0, y, x1, y))
+        else:
+            x = (x0 + x1) / 2
+            thin.append((x, t, x, b))
+    pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin)
+    if scan.angle:
+        pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
+    return pw
+
+
+# --------------------------------------------------------------------------- finding table pages
+
+_LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+MIN_LABEL_KEYS = 3
+
+
+def _label_hits(text: str) -> int:
+    flat = regex.sub(r"\s+", "", text)
+    return sum(1 for k in _LABEL_KEYS if k in flat) + (2 if "変更箇所" in flat else 0)
+
+
+def page_is_table_start(gray: np.ndarray, dpi: float, settings: OcrSettings) -> tuple[bool, bool]:
+    """(table header on this page, ruled grid on this page) from a low-resolution look: the
+    vertical rulings, and OCR of the band above the grid's second horizontal line (the title
+    and the label row), or of the page's top band when it has no grid."""
+    import cv2
+
+    scale = settings.find_dpi / dpi
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    sdpi = dpi * min(scale, 1.0)
+    ink = im.binarize(small)
+    glyph = im.glyph_height(ink, sdpi)
+    rul = im.find_rulings(ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em)
+    xs = _cuts(rul.vertical, 0, settings.merge_em * glyph)
+    ruled = len(xs) >= settings.min_grid_columns
+    h = small.shape[0]
+    band_bottom = int(h * settings.find_band)
+    if ruled:
+        ys = _cuts(rul.horizontal, 1, settings.merge_em * glyph)
+        if len(ys) >= 2:
+            band_bottom = min(int(ys[1] + glyph), h)
+    band = im.erase(small[:band_bottom], rul.mask[:band_bottom], 1)
+    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(band, 11, settings.lang)))
+    return _label_hits(text) >= MIN_LABEL_KEYS, ruled
+
+
+def find_table_pages(images: list[tuple[int, np.ndarray, float]], settings: OcrSettings) -> list[int]:
+    """Page numbers of the table: from the last page whose top reads like the table's header,
+    on while the pages carry a ruled grid (or to the end when the table is not ruled)."""
+    if len(images) <= settings.find_all_below:
+        return [n for n, _, _ in images]
+    looks = {n: page_is_table_start(g, dpi, settings) for n, g, dpi in images}
+    starts = [n for n, (head, _) in looks.items() if head]
+    if not starts:
+        return [n for n, _, _ in images]
+    first = starts[-1]
+    # The contents page names 変更箇所 too; the table is the last run of header pages.
+    pages = []
+    for n, _, _ in images:
+        if n < first:
+            continue
+        head, ruled = looks[n]
+        if n == first or head or ruled or not looks[first][1]:
+            pages.append(n)
+        else:
+            break
+    return pages
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def ocr_settings(settings: Settings | None) -> OcrSettings:
+    return (settings or Settings()).ocr
+
+
+def ocr_pdf_page(pdf_path: str | Path, page_index: int, settings: Settings | None = None) -> PageWords:
+    """OCR of one page (0-based ``page_index``) of a PDF, as PageWords in points."""
+    from .pdf import open_pdf
+
+    os_ = ocr_settings(settings)
+    check_tesseract(os_.lang)
+    doc = open_pdf(Path(pdf_path))
+    try:
+        gray = im.render_pdf_page(doc, page_index, os_.dpi)
+    finally:
+        doc.close()
+    return scan_to_page_words(scan_image(gray, os_.dpi, page_index + 1, os_), os_)
+
+
+def _pdf_images(path: Path, numbers: list[int], dpi: float):  # type: ignore[no-untyped-def]
+    from .pdf import open_pdf
+
+    doc = open_pdf(path)
+    try:
+        for n in numbers:
+            yield n, im.render_pdf_page(doc, n - 1, dpi), dpi
+    finally:
+        doc.close()
+
+
+def ocr_pdf_pages(
+    pdf_path: str | Path, numbers: list[int], settings: Settings | None = None
+) -> list[PageWords]:
+    """OCR of the table pages among the 1-based page ``numbers`` of a PDF (pages without a usable
+    text layer): the table pages are found at low resolution first."""
+    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings))
+    return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+
+
+def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]:
+    check_tesseract(os_.lang)
+    if len(numbers) > os_.find_all_below:
+        small = list(_pdf_images(path, numbers, os_.find_dpi))
+        numbers = find_table_pages(small, os_)
+    return [scan_image(g, dpi, n, os_) for n, g, dpi in _pdf_images(path, numbers, os_.dpi)]
+
+
+def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
+    check_tesseract(os_.lang)
+    try:
+        pages = im.load_images(path, os_.image_dpi)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
+    frames = [(p.page, p.gray, p.dpi) for p in pages]
+    if len(frames) > os_.find_all_below:
+        wanted = set(find_table_pages(frames, os_))
+        frames = [f for f in frames if f[0] in wanted]
+    return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
+
+
+def scans_to_result(
+    scans: list[PageScan], source: str, kind: str, pages: int, settings: Settings
+) -> DocumentResult:
+    """PageScans → grid → records, with OCR corrections, confidences and flags."""
+    from piatable.normalize.grid import pages_to_rows
+    from piatable.normalize.ocr_fix import fix_rows
+    from piatable.normalize.records import rows_to_records
+    from piatable.pipeline import DocumentResult
+
+    result = DocumentResult(source, kind=kind, pages=pages)
+    page_words = [scan_to_page_words(s, settings.ocr) for s in scans]
+    for pw in page_words:
+        result.notes.extend(pw.notes)
+    grid = pages_to_rows(page_words, settings)
+    result.notes.extend(grid.notes)
+    fixes = fix_rows(grid.rows)
+    if fixes:
+        result.notes.append(f"{fixes} OCR character confusions corrected from dictionary evidence")
+    result.records = rows_to_records(grid.rows, source, settings)
+    threshold = settings.quality.ocr_low_confidence
+    for row, rec in zip(grid.rows, result.records, strict=True):
+        confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
+        flags = set(rec.flags) | {"ocr"}
+        if confs:
+            low = sum(1 for c in confs if c < threshold) / len(confs)
+            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
+            if low > settings.ocr.low_line_share:
+                flags.add("ocr_low_confidence")
+        rec.flags = sorted(flags)
+    if not result.records:
+        result.notes.append("no amendment table found")
+    if grid.unplaced and result.status == "success":
+        result.status = "partial"
+    return result
+
+
+def extract_scan_document(path: Path, source: str, settings: Settings) -> DocumentResult:
+    """Records of the amendment table in a scanned PDF or a page image (PNG, JPEG, TIFF)."""
+    path = Path(path)
+    os_ = settings.ocr
+    if path.suffix.lower() == ".pdf" or path.read_bytes()[:4] == b"%PDF":
+        from .pdf import open_pdf
+
+        doc = open_pdf(path)
+        n = len(doc)
+        doc.close()
+        scans = scan_pdf(path, list(range(1, n + 1)), os_)
+        kind = "pdf-ocr"
+    else:
+        scans = scan_image_file(path, os_)
+        n = max((s.page for s in scans), default=0)
+        kind = "scan"
+    result = scans_to_result(scans, source, kind, n, settings)
+    secs = sum(s.seconds for s in scans)
+    if scans:
+        result.notes.append(f"OCR of {len(scans)} page(s) in {secs:.1f} s")
+    return result
