@@ -30,7 +30,7 @@ from piatable.models import CellLine, PageWords, RawRow
 from piatable.settings import Settings
 
 from .chars import display_width, starts_paragraph
-from .dates import DATE_THEN_ITEM, DATE_TAIL, is_date_head, is_date_line
+from .dates import DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .tokenizer import Tokenizer
 
