@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
-from piatable.models import CellLine
 
+from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
 from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
@@ -50,9 +50,11 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
     the next word did not fit: the line is short by less than that word and its space."""
     if width is None or not (" " in a or " " in b) or a[-1] in SENTENCE_END or starts_paragraph(b):
         return False
+    if b[0] in NO_LINE_START or b[0] in "－-":
+        return False
     first = b.split(" ", 1)[0]
     deficit = width - display_width(a)
-    return deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
+    return 1 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
 
 
 def is_soft_break(
@@ -81,6 +83,11 @@ def is_soft_break(
     if left.wraps is None and width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
         return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
+    if left.wraps is not None and not left.wraps:
+        # Geometry: a line that stopped short ends its paragraph; the grid's verdict already
+        # allows for kinsoku (it asks whether the next line's first character, with any it may
+        # not be parted from, would have fitted).
+        return False
     # A full line may end a paragraph too: these hold whether a width or the geometry (the
     # grid's ``wraps``) says the line is full.
     if PARAGRAPH_OPENER.match(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
@@ -92,11 +99,8 @@ def is_soft_break(
     if a[-1] in SENTENCE_END and b[0] in "（(":
         # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
         return False
-    if left.wraps is not None:
-        # Geometry: a line that stopped short ends its paragraph; the grid's verdict already
-        # allows for kinsoku (it asks whether the next line's first character, with any it may
-        # not be parted from, would have fitted).
-        return left.wraps
+    if left.wraps:
+        return True  # geometry: the line is full
     deficit = width - display_width(a)
     if deficit <= 1:
         return True
