@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
+
+from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.models import PageWords, Word
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import CID, clean_text
-
-from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.settings import Settings
 
 if TYPE_CHECKING:
@@ -208,6 +208,29 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     words: list[Word] = []
     unmapped = hidden = 0
     clips: dict[int, tuple[float, float, float, float] | None] = {}
+    # Paths give the rulings; text objects tell whether any is cut by its clipping path (only
+    # then is each character's visibility checked).
+    rulings: list[tuple[float, float, float, float]] = []
+    stack: list[tuple] = []
+    clipped = False
+    for obj in page.get_objects():
+        del stack[obj.level :]
+        m = tuple(obj.get_matrix().get())
+        full = _compose(m, stack[-1]) if stack else m
+        if obj.type == raw.FPDF_PAGEOBJ_FORM:
+            stack.append(full)
+        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
+            rulings.extend(_path_segments(obj, full, height))
+        elif obj.type == raw.FPDF_PAGEOBJ_TEXT and not clipped:
+            box = _clip_box(obj.raw)
+            if box is not None:
+                left, bottom, right, top = obj.get_bounds()
+                clipped = (
+                    left < box[0] - CLIP_SLACK
+                    or bottom < box[1] - CLIP_SLACK
+                    or right > box[2] + CLIP_SLACK
+                    or top > box[3] + CLIP_SLACK
+                )
     tp = page.get_textpage()
     try:
         for i in range(tp.count_chars()):
@@ -228,22 +251,12 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
             if not text:
                 continue
             left, bottom, right, top = tp.get_charbox(i, loose=True)
-            if not _visible(tp, i, (left + right) / 2, (top + bottom) / 2, clips):
+            if clipped and not _visible(tp, i, (left + right) / 2, (top + bottom) / 2, clips):
                 hidden += 1
                 continue
             words.append(Word(text, number, left, right, height - top, height - bottom, "pdf"))
     finally:
         tp.close()
-    rulings: list[tuple[float, float, float, float]] = []
-    stack: list[tuple] = []
-    for obj in page.get_objects():
-        del stack[obj.level :]
-        m = tuple(obj.get_matrix().get())
-        full = _compose(m, stack[-1]) if stack else m
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            stack.append(full)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            rulings.extend(_path_segments(obj, full, height))
     words = _dedupe(words)
     notes = (
         [f"page {number}: {hidden} characters hidden by clipping (not printed) left out"] if hidden else []
@@ -346,10 +359,9 @@ def _ocr_function():  # type: ignore[no-untyped-def]
 
 def extract_pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     """Records of the amendment table in a text-layer PDF."""
+    from piatable.documents import cover_facts_from_doc
     from piatable.normalize.grid import pages_to_rows
     from piatable.normalize.records import rows_to_records
-
-    from piatable.documents import cover_facts_from_doc
     from piatable.pipeline import DocumentResult
 
     path = Path(path)

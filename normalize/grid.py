@@ -28,9 +28,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
+
 from piatable.extract.locate import LABEL_PIECES, LABELS, is_page_number, is_title
 from piatable.models import COLUMNS, CellLine, PageWords, RawRow, Word
-
 from piatable.settings import GridSettings, Settings
 
 from .chars import NO_LINE_END, NO_LINE_START, char_width, display_width
@@ -563,15 +563,16 @@ def _ruled_rows(
     rows: list[dict[int, list[_Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
+    by_column: dict[int | None, list[Word]] = {}
+    for w in words:
+        by_column.setdefault(_column_of((w.x0 + w.x1) / 2, bounds), []).append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
         spans = list(itertools.pairwise(cuts))
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
-        for w in words:
-            if _column_of((w.x0 + w.x1) / 2, bounds) != c:
-                continue
+        for w in by_column.get(c, []):
             s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
             if s < 0:
                 res.unplaced += 1

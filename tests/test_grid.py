@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+
 from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
 from piatable.extract.text import read_text, text_to_pages
 from piatable.models import PageWords, Word
 from piatable.normalize.grid import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records
-
 from piatable.settings import Settings
 
 from .conftest import SAMPLES, load_expected

@@ -659,10 +659,15 @@ def make_long(path: Path, pages: int = 80, trailing: int = 0) -> list[dict]:
     style = Style(
         "excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", title="（別添3）変更箇所"
     )
-    # The table takes about 5 pages for 12 rows; fill the rest.
-    filler = max(pages - 2 - 2 * len(recs) // 5 - trailing, 1)
-    expected = render_pdf(path, recs, style, cover=LONG_FACTS, filler=filler, trailing=trailing)
-    return expected
+    # Render once to learn how many pages the table takes, then fill up to ``pages``.
+    render_pdf(path, recs, style, cover=LONG_FACTS, filler=0, trailing=trailing)
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    have = len(doc)
+    doc.close()
+    filler = max(pages - have, 1)
+    return render_pdf(path, recs, style, cover=LONG_FACTS, filler=filler, trailing=trailing)
 
 
 EXTRACTORS = ("pdftotext", "pdftotext-raw", "pdftotext-layout", "pdfminer", "pypdfium2")
