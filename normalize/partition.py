@@ -49,6 +49,8 @@ SPLIT_WORD_BREAK_PENALTY = 1.5
 SHARED_MARKER_BONUS = 1.5
 EXPLANATION_OVERLAP_WEIGHT = 4.0
 CLIPPED_PAIR_BONUS = 2.0
+# An after cell holding only 上記を新規追加, which points at text above it in that cell.
+LONE_ABOVE_PENALTY = 4.0
 # An after cell that says only 削除 (the before text was removed).
 DELETION_ONLY_BONUS = 4.0
 NUMBERING_BREAK_PENALTY = 2.0
@@ -236,6 +238,9 @@ class BlockScorer:
                     cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
                 elif self.marker[i] and self.marker[j]:
                     cost -= SHARED_MARKER_BONUS
+            if j == n - 1 and t[j].startswith("上記"):
+                # 上記を新規追加 refers to text above it in its own cell.
+                cost += LONE_ABOVE_PENALTY
             if j == n - 1 and DELETION_MARKERS.match(t[j]):
                 cost -= DELETION_ONLY_BONUS
             else:

@@ -54,7 +54,7 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
         return False
     first = b.split(" ", 1)[0]
     deficit = width - display_width(a)
-    return 1 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
+    return 2 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
 
 
 def is_soft_break(
