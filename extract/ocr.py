@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import statistics
 import time
@@ -226,7 +227,7 @@ def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
     if len(xs) < 2:
         return []
     cells: list[_Cell] = []
-    for a, b in zip(xs, xs[1:], strict=False):
+    for a, b in itertools.pairwise(xs):
         if b - a < settings.min_cell_em * g:
             continue
         # Vertical rulings on both sides: the column's extent.
@@ -241,7 +242,7 @@ def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
             and span_top - g <= (h[1] + h[3]) / 2 <= span_bottom + g
         ]
         ys = _cuts(across, 1, settings.merge_em * g)
-        for t, u in zip(ys, ys[1:], strict=False):
+        for t, u in itertools.pairwise(ys):
             if u - t < settings.min_cell_em * g / 2:
                 continue
             cells.append(_Cell(int(a), int(t), int(b), int(u)))
@@ -382,38 +383,53 @@ def _to_width(ch: str, full: bool) -> str:
     return ch
 
 
+# Where the ink of a full-width character sits in its em box, as the offset of the ink centre
+# from the box centre (in ems): closing punctuation hugs the left, opening brackets the right.
+_INK_OFFSET = {
+    **dict.fromkeys("、。，．）」』】〕］｝〉》", -0.25),
+    **dict.fromkeys("（「『【〔［｛〈《", 0.25),
+}
+_OPEN = "(（[［"
+_CLOSE = ")）]］"
+
+
 def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
     """Letters, digits and punctuation in the width they were printed in.
 
     Tesseract reads ３．（ＩＤ as 3.(ID.  The print tells them apart: full-width characters
-    advance one em (the pitch of the page's kanji), half-width ones about half of that.  Each run
-    of such characters in a line gets the width its pitch says: a run's own pitch when it has two
-    or more characters, else the distance to its neighbours (one em beside full-width
-    neighbours, three quarters beside half-width ones)."""
+    advance one em (the pitch of the page's kanji), half-width ones about half of that.  A run of
+    such characters between two Japanese characters advances (distance of their box centres − 1
+    em); at a line's start or end the run's outer ink edge stands in for the missing neighbour.
+    A closing bracket whose width geometry cannot tell takes its opening bracket's."""
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, w in enumerate(words):
         lines.setdefault(w.line, []).append(i)
-    per_line: list[list[list]] = []  # [char, centre, word index]
+    per_line: list[list[list]] = []  # [char, ink x0, ink x1, word index]
     pitches: list[float] = []
     heights = [w.height for w in words if _CJK.fullmatch(w.text[:1] or " ")]
     hmax = 1.6 * (statistics.median(heights) if heights else 1e9)
-    for idx in lines.values():
-        idx.sort(key=lambda i: words[i].left)
+    for key in sorted(lines):
+        idx = sorted(lines[key], key=lambda i: words[i].left)
         chars: list[list] = []
         for i in idx:
             w = words[i]
             text = w.text.replace(" ", "")
             per = w.width / max(len(text), 1)
-            chars.extend([ch, w.left + per * (k + 0.5), i] for k, ch in enumerate(text))
+            chars.extend([ch, w.left + per * k, w.left + per * (k + 1), i] for k, ch in enumerate(text))
         per_line.append(chars)
-        for a, b in zip(chars, chars[1:], strict=False):
-            d = b[1] - a[1]
+        for a, b in itertools.pairwise(chars):
+            d = (b[1] + b[2] - a[1] - a[2]) / 2
             if _CJK.match(a[0]) and _CJK.match(b[0]) and 0 < d < hmax:
                 pitches.append(d)
     if not pitches:
         return words
     em = statistics.median(pitches)
+
+    def box_centre(c: list) -> float:
+        return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
+
     texts: dict[int, list[str]] = {}
+    brackets: list[bool] = []
     for chars in per_line:
         n = len(chars)
         k = 0
@@ -422,24 +438,34 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 k += 1
                 continue
             j = k
-            while (
-                j + 1 < n and _CONVERTIBLE.match(chars[j + 1][0]) and chars[j + 1][1] - chars[j][1] < 1.6 * em
-            ):
+            while j + 1 < n and _CONVERTIBLE.match(chars[j + 1][0]) and chars[j + 1][1] - chars[j][2] < em:
                 j += 1
-            if j > k:
-                full = (chars[j][1] - chars[k][1]) / (j - k) >= settings.full_pitch_em * em
+            size = j - k + 1
+            left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < em else None
+            right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < em else None
+            full: bool | None = None
+            if left is not None and right is not None:
+                adv = (box_centre(right) - box_centre(left) - em) / size
+            elif right is not None:
+                adv = (box_centre(right) - em / 2 - chars[k][1] + settings.bearing_em * em) / size
+            elif left is not None:
+                adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
             else:
-                ds = [
-                    abs(chars[m][1] - chars[k][1])
-                    for m in (k - 1, k + 1)
-                    if 0 <= m < n and abs(chars[m][1] - chars[k][1]) < 1.6 * em
-                ]
-                full = None if not ds else sum(ds) / len(ds) >= settings.single_full_pitch_em * em
+                adv = None
+            if adv is not None and not (size == 1 and chars[k][0] in _CLOSE and right is None):
+                full = adv >= settings.full_advance_em * em
+            if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:
+                full = brackets[-1]
             if full is not None:
                 for m in range(k, j + 1):
                     chars[m][0] = _to_width(chars[m][0], full)
+            for m in range(k, j + 1):
+                if chars[m][0] in _OPEN:
+                    brackets.append(chars[m][0] == "（" or chars[m][0] == "［")
+                elif chars[m][0] in _CLOSE and brackets:
+                    brackets.pop()
             k = j + 1
-        for ch, _, i in chars:
+        for ch, _, _, i in chars:
             texts.setdefault(i, []).append(ch)
     out = []
     for i, w in enumerate(words):

@@ -1,9 +1,188 @@
-"""OCR character confusions corrected only with dictionary evidence (placeholder)."""
+"""OCR character confusions, corrected only where a dictionary or the form says so.
+
+Tesseract's ``jpn`` model confuses characters that look alike across scripts: the long-vowel mark
+ー and the kanji 一, katakana ロ カ エ タ ヘ ニ and the kanji 口 力 工 夕 へ(hiragana) 二, O and 0 in
+dates, and the Roman numerals of the form's top headings (Ⅱ read as ``Il``).  Nothing here
+replaces blindly:
+
+- a look-alike is swapped only when the swap turns the character from a stray one-character or
+  out-of-vocabulary token into a known word of two or more characters (SudachiPy), next to a
+  character of the swap's script (katakana beside katakana, kanji beside kanji);
+- a date is corrected only when it does not parse and the corrected one does;
+- a heading's numeral is restored only when the rest of the line is (the start of) a top heading
+  of the form (``items.lexicon`` files), the numeral the form prints with it;
+- ``[O]`` is the form's check mark ``[○]`` only as a paragraph's opening.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
 from piatable.models import RawRow
 
+from .dates import parse_date
+from .items import HEADING_FILES
+from .tokenizer import Tokenizer, default_tokenizer
 
-def fix_rows(rows: list[RawRow]) -> int:
-    return 0
+# Look-alike pairs (both directions).
+PAIRS = (("ー", "一"), ("ロ", "口"), ("カ", "力"), ("エ", "工"), ("タ", "夕"), ("ヘ", "へ"), ("ニ", "二"))
+CONFUSABLE: dict[str, str] = {a: b for p in PAIRS for a, b in (p, p[::-1])}
+# Characters of context on each side handed to the tokenizer.
+CONTEXT = 6
+# The shortest word a swap must produce.
+MIN_WORD = 2
+
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+_KANJI = regex.compile(r"[\p{Han}々]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
+
+
+def _script(ch: str) -> str:
+    if _KATAKANA.match(ch):
+        return "katakana"
+    if _KANJI.match(ch):
+        return "kanji"
+    if _HIRAGANA.match(ch):
+        return "hiragana"
+    return "other"
+
+
+def _token_at(tok, text: str, i: int) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """(surface, out of vocabulary) of the token covering position ``i``."""
+    pos = 0
+    for m in tok.tokenize(text):
+        s = m.surface()
+        if pos <= i < pos + len(s):
+            return s, m.is_oov()
+        pos += len(s)
+    return "", True
+
+
+def _oov_count(tok, text: str) -> int:  # type: ignore[no-untyped-def]
+    return sum(len(m.surface()) for m in tok.tokenize(text) if m.is_oov())
+
+
+def fix_confusions(text: str, tokenizer: Tokenizer | None = None) -> tuple[str, int]:
+    """``text`` with look-alike characters swapped where the dictionary supports it; the number
+    of swaps."""
+    if not any(ch in CONFUSABLE for ch in text):
+        return text, 0
+    tok = (tokenizer or default_tokenizer())._tokenizer()  # type: ignore[attr-defined]
+    chars = list(text)
+    fixes = 0
+    for i, ch in enumerate(chars):
+        alt = CONFUSABLE.get(ch)
+        if alt is None:
+            continue
+        neighbours = [chars[j] for j in (i - 1, i + 1) if 0 <= j < len(chars)]
+        if not any(_script(n) == _script(alt) for n in neighbours):
+            continue
+        # ー only lengthens a preceding kana.
+        if alt == "ー" and (i == 0 or _script(chars[i - 1]) not in ("katakana", "hiragana")):
+            continue
+        lo, hi = max(0, i - CONTEXT), min(len(chars), i + CONTEXT + 1)
+        before = "".join(chars[lo:hi])
+        after = before[: i - lo] + alt + before[i - lo + 1 :]
+        surface, oov = _token_at(tok, before, i - lo)
+        new_surface, new_oov = _token_at(tok, after, i - lo)
+        odd = oov or len(surface) < MIN_WORD
+        if not odd or new_oov or len(new_surface) < MIN_WORD:
+            continue
+        if _oov_count(tok, after) > _oov_count(tok, before):
+            continue
+        chars[i] = alt
+        fixes += 1
+    return "".join(chars), fixes
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_SWAPS = str.maketrans(
+    {"O": "0", "o": "0", "Ｏ": "０", "〇": "0", "l": "1", "I": "1", "|": "1", "｜": "1"}
+)
+
+
+def fix_date(text: str) -> str:
+    """A date that does not parse, with O/o→0 and l/I/|→1: kept only when it then parses."""
+    if not text.strip() or parse_date(text) is not None:
+        return text
+    swapped = text.translate(_DATE_SWAPS)
+    return swapped if swapped != text and parse_date(swapped) is not None else text
+
+
+# --------------------------------------------------------------------------- headings and marks
+
+
+@lru_cache(maxsize=1)
+def top_headings() -> dict[str, str]:
+    """Top headings of the form → the Roman numeral printed before them (Ⅱ → 特定個人情報ファイルの概要)."""
+    data = resources.files("piatable").joinpath("data")
+    out: dict[str, str] = {}
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and regex.fullmatch(r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]", parts[0]):
+                out[regex.sub(r"\s+", "", parts[1])] = parts[0]
+    # The seed prints section Ⅲ by its short name.
+    out.setdefault("リスク対策", "Ⅲ")
+    return out
+
+
+# What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
+_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩ1|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和Vv]{1,3}$")
+
+
+def fix_heading(line: str) -> str:
+    """An item line that is (the start of) a top heading after a misread numeral gets the form's
+    numeral back."""
+    text = line.strip()
+    for heading, numeral in top_headings().items():
+        for k in range(1, 4):
+            prefix, rest = text[:k], text[k:]
+            if prefix == numeral:
+                break
+            if (
+                len(rest) >= min(len(heading), 4)
+                and heading.startswith(rest)
+                and _NUMERAL_GARBAGE.match(prefix)
+            ):
+                return numeral + rest
+    return line
+
+
+_CHECK = regex.compile(r"^(\s*)[\[［][OoＯ0〇○][\]］Il1|｜](?=\S)")
+
+
+def fix_marks(line: str) -> str:
+    """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``."""
+    return _CHECK.sub(lambda m: m.group(1) + "[○]", line)
+
+
+def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
+    """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
+    flagged ``ocr_corrected``."""
+    changed = 0
+    for row in rows:
+        n = 0
+        for column, lines in row.cells.items():
+            for cl in lines:
+                text = cl.text
+                if column == "change_date":
+                    text = fix_date(text)
+                else:
+                    if column == "item":
+                        text = fix_heading(text)
+                    elif column in ("before", "after"):
+                        text = fix_marks(text)
+                    text, _ = fix_confusions(text, tokenizer)
+                if text != cl.text:
+                    cl.text = text
+                    n += 1
+        if n:
+            changed += n
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed

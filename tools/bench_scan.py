@@ -261,10 +261,14 @@ def main(argv: list[str] | None = None) -> int:
     for tool in sorted({k.split(":")[0] for k in tot}):
         pages = sum(tot[f"{tool}:pages"])
         secs = sum(tot[f"{tool}:seconds"])
+
+        def mean(k: str, tool: str = tool) -> float:
+            return sum(tot[f"{tool}:{k}"]) / len(tot[f"{tool}:{k}"])
+
         print(
-            f"  {tool:10s} cell-sim {sum(tot[f'{tool}:cell_similarity']) / len(tot[f'{tool}:cell_similarity']):.3f}"
-            f"  char-sim {sum(tot[f'{tool}:char_similarity']) / len(tot[f'{tool}:char_similarity']):.3f}"
-            f"  exact {sum(tot[f'{tool}:exact_cells']) / len(tot[f'{tool}:exact_cells']):.3f}"
+            f"  {tool:10s} cell-sim {mean('cell_similarity'):.3f}"
+            f"  char-sim {mean('char_similarity'):.3f}"
+            f"  exact {mean('exact_cells'):.3f}"
             f"  {pages / secs:.3f} pages/s ({secs / pages:.1f} s/page)"
         )
     if ns.json:

@@ -63,6 +63,8 @@ class GridSettings:
     space_room_units: float = 0.5
     # Label pieces within this many ems (vertically) of a full label belong to the header row.
     header_band_em: float = 2.5
+    # A label's characters may be spread this far apart (distributed alignment, 変　更　日).
+    label_spread_em: float = 16.0
     # Ruling segments: at most this thick, at least this long; positions within this merge.
     ruling_thickness_em: float = 0.3
     min_ruling_em: float = 1.0
@@ -89,14 +91,14 @@ class QualitySettings:
     item_min_heading_score: float = 0.75
     # truncated:<field>: evidence that a cell stops mid-phrase, summed and compared with
     # truncated_threshold.  A last line within full_line_slack_units of the column width is full.
-    truncated_threshold: float = 3.0
+    truncated_threshold: float = 2.5
     full_line_slack_units: float = 4.0
     truncated_open_weight: float = 2.0
     truncated_unknown_word_weight: float = 1.0
     truncated_full_line_weight: float = 1.0
     truncated_bottom_weight: float = 1.0
     truncated_tallest_weight: float = 0.5
-    truncated_room_below_weight: float = -1.0
+    truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5
     # confidence = reconstruction confidence × the penalty of each flag the row carries.
     penalty_truncated: float = 0.8
@@ -153,10 +155,10 @@ class OcrSettings:
     min_grid_columns: int = 5
     find_all_below: int = 3
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
-    # ones half that: a run of two or more is full width from this pitch (in ems) on, a single
-    # character (judged by its neighbours: 1 beside full-width, 0.75 beside half-width) from this.
-    full_pitch_em: float = 0.8
-    single_full_pitch_em: float = 0.875
+    # ones about half: a run is full width from this advance per character (in ems) on.  Ink
+    # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
+    full_advance_em: float = 0.75
+    bearing_em: float = 0.1
     # A row is flagged ocr_low_confidence when more than this share of its lines has a word
     # below quality.ocr_low_confidence.
     low_line_share: float = 0.25

@@ -1,0 +1,252 @@
+"""Scanned tables: image steps, tesseract (live) and everything after it from the committed TSV.
+
+The scans are made by tools/make_scans.py (reportlab + IPAex, rasterised, turned 0.2–1°, blurred,
+noisy, JPEG).  Each case keeps tesseract's raw words (``ocr/page-N.tsv``) and the page geometry
+(``ocr/page-N.json``) so that the steps after OCR are tested in a fraction of a second; the live
+tests read two small pages with real tesseract and compare by character error rate.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from piatable.errors import OcrUnavailable
+from piatable.extract import image as im
+from piatable.extract.ocr import (
+    PageScan,
+    TsvWord,
+    check_tesseract,
+    join_japanese,
+    normalize_widths,
+    scan_to_page_words,
+    scans_to_result,
+)
+from piatable.normalize.ocr_fix import fix_confusions, fix_date, fix_heading, fix_marks
+from piatable.pipeline import extract_document
+from piatable.settings import Settings
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "tools"))
+import bench_scan
+import make_scans
+
+SCANS = SAMPLES / "scan"
+CASES = sorted(p.name for p in SCANS.iterdir() if (p / "ocr").exists())
+# From the committed TSV: mean character similarity per cell (1 - CER), and the share of cells
+# exactly right ignoring whitespace, over each case.
+MIN_CELL_SIMILARITY = 0.95
+MIN_EXACT_CELLS = 0.5
+# Live tesseract may differ slightly from the committed run (another build): a little slack.
+LIVE_SLACK = 0.03
+
+
+def _expected(case: str) -> list[dict]:
+    return json.loads((SCANS / case / "expected" / "records.json").read_text("utf-8"))
+
+
+def _scans_from_tsv(case: str) -> list[PageScan]:
+    folder = SCANS / case / "ocr"
+    out = []
+    for meta in sorted(folder.glob("page-*.json")):
+        out.append(
+            PageScan.from_json(
+                json.loads(meta.read_text("utf-8")), meta.with_suffix(".tsv").read_text("utf-8")
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- after tesseract
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_records_from_committed_tsv(case):
+    expected = _expected(case)
+    res = scans_to_result(_scans_from_tsv(case), case, "scan", 1, Settings())
+    got = [r.to_dict() for r in res.records]
+    assert len(got) == len(expected)
+    for e, g in zip(expected, got, strict=True):
+        assert g["change_date"] == e["change_date"]
+        assert g["timing"] == e["timing"]
+        assert "ocr" in g["flags"]
+        assert 0 < g["confidence"] <= 1
+    s = bench_scan.score(expected, got)
+    assert s["cell_similarity"] >= MIN_CELL_SIMILARITY, s["worst"]
+    assert s["exact_cells"] >= MIN_EXACT_CELLS, s["worst"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rulings_and_words_in_points(case):
+    """Pixels become points: the table's verticals sit where the generator drew the columns (the
+    page was shifted by a few pixels on the scanner), and words lie inside the page."""
+    scans = _scans_from_tsv(case)
+    pw = scan_to_page_words(scans[0])
+    assert pw.unit == "pt" and pw.source == "ocr"
+    style = next(c for c in make_scans.cases() if c.name == case).style
+    xs = [style.margin]
+    for w in style.widths:
+        xs.append(xs[-1] + w)
+    verticals = sorted({round(r[0]) for r in pw.rulings if r[0] == r[2]})
+    glyph_pt = scans[0].glyph * 72 / scans[0].dpi
+    for x in xs:
+        assert min(abs(v - x) for v in verticals) < glyph_pt, (x, verticals)
+    assert all(0 <= w.x0 < w.x1 <= pw.width and 0 <= w.top < w.bottom <= pw.height for w in pw.words)
+
+
+def test_widths_from_pitch():
+    """３．and （ＩＤ） printed full width come back full width; 2023/2/6 stays half width."""
+    em = 30
+
+    def word(text: str, x: float, per: float, line: int = 1) -> TsvWord:
+        return TsvWord(text, int(x), 0, int(per * len(text)), em, 90.0, (1, 1, line))
+
+    words = [
+        word("特定", 0, em),
+        word("3.", 2 * em + 3, em * 0.8),
+        word("個人", 4 * em, em),
+        word("2023/2/6", 0, em * 0.5, line=2),
+        word("ユーザ", 0, em, line=3),
+        word("ID", 3 * em + 3, em * 0.85, line=3),
+        word("を", 5 * em, em, line=3),
+    ]
+    texts = [w.text for w in normalize_widths(words, Settings().ocr)]
+    assert texts == ["特定", "３．", "個人", "2023/2/6", "ユーザ", "ＩＤ", "を"]
+
+
+def test_join_japanese():
+    assert join_japanese("特 定 個 人 情 報") == "特定個人情報"
+    assert join_japanese("LGWAN-ASP service") == "LGWAN-ASP service"
+    assert join_japanese("ユ ー ザ ＩＤ") == "ユーザＩＤ"
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("デ一タを抽出", "データを抽出"),
+        ("統ーする", "統一する"),
+        ("口グを確認", "ログを確認"),
+        ("夕イトル", "タイトル"),
+        ("へルプ", "ヘルプ"),
+        ("エ場", "工場"),
+        ("ロ頭で", "口頭で"),
+        # Right as read: nothing to correct.
+        ("入力する", "入力する"),
+        ("カードを交付", "カードを交付"),
+        ("一覧", "一覧"),
+        ("情報の一部", "情報の一部"),
+        ("システム", "システム"),
+    ],
+)
+def test_confusions_only_with_dictionary_evidence(text, fixed):
+    assert fix_confusions(text)[0] == fixed
+
+
+def test_dates_headings_and_marks():
+    assert fix_date("2O23/2/6") == "2023/2/6"
+    assert fix_date("R5.l.6") == "R5.1.6"
+    assert fix_date("2023/2/6") == "2023/2/6"
+    assert fix_date("新規") == "新規"
+    assert fix_heading("Il特定個人情報ファイルの概") == "Ⅱ特定個人情報ファイルの概"
+    assert fix_heading("｜基本情報") == "Ⅰ基本情報"
+    assert fix_heading("押リスク対策") == "Ⅲリスク対策"
+    assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"
+    assert fix_heading("１．基本情報") == "１．基本情報"
+    assert fix_marks("[OI紙") == "[○]紙"
+    assert fix_marks("[0]その他") == "[○]その他"
+    assert fix_marks("O]その他") == "O]その他"
+
+
+# --------------------------------------------------------------------------- image steps
+
+
+def test_deskew_recovers_the_angle():
+    """A rendered table turned by a known angle: the angle comes back within 0.05°."""
+    pdf = SAMPLES / "pdf" / "excel-small-top" / "input.pdf"
+    gray = make_scans.rasterise(pdf, 150)[0]
+    for angle in (0.7, -1.3):
+        turned = make_scans.damage(gray, 150, make_scans.Damage(angle=angle, jpeg=0, speckle=0))
+        ink = im.binarize(turned)
+        glyph = im.glyph_height(ink, 150)
+        s = Settings().ocr
+        got = im.skew_angle(ink, glyph, s.ruling_kernel_em, s.min_ruling_em, s.max_skew_deg)
+        assert abs(got - angle) < 0.05, (angle, got)
+    # No rulings: the text lines' profile decides.
+    blank = np.full((600, 800), 255, np.uint8)
+    for y in range(60, 560, 40):
+        blank[y : y + 14, 60:740:20] = 0
+    turned = im.rotate(blank, -0.8)
+    ink = im.binarize(turned)
+    assert abs(im.skew_angle(ink, 14, 2.0, 3.0, 2.0) - 0.8) < 0.15
+
+
+def test_missing_language_data_says_how_to_install():
+    with pytest.raises(OcrUnavailable, match=r"apt-get install tesseract-ocr tesseract-ocr-jpn"):
+        check_tesseract("xyz")
+
+
+def test_missing_tesseract_says_how_to_install(monkeypatch, tmp_path):
+    import importlib
+
+    import pytesseract
+
+    ocr = importlib.import_module("piatable.extract.ocr")
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
+    monkeypatch.setattr(ocr, "_CHECKED", set())
+    res = extract_document(SCANS / "excel-200dpi-rot05" / "input.jpg")
+    assert res.status == "failure"
+    assert "apt-get install tesseract-ocr tesseract-ocr-jpn" in res.errors[0][2]
+
+
+# --------------------------------------------------------------------------- live tesseract
+
+
+@pytest.mark.parametrize(
+    ("case", "name"), [("excel-200dpi-rot05", "input.jpg"), ("excel-300dpi-rot-1-pdf", "input.pdf")]
+)
+def test_live_tesseract(case, name):
+    """Real tesseract on a JPEG and on an image-only PDF (routed from the PDF reader to OCR)."""
+    expected = _expected(case)
+    res = extract_document(SCANS / case / name)
+    assert res.status in ("success", "partial"), res.errors
+    got = [r.to_dict() for r in res.records]
+    assert [g["change_date"] for g in got] == [e["change_date"] for e in expected]
+    s = bench_scan.score(expected, got)
+    assert s["cell_similarity"] >= MIN_CELL_SIMILARITY - LIVE_SLACK, s["worst"]
+    assert all("ocr" in g["flags"] for g in got)
+
+
+def test_multipage_tiff_frames(tmp_path):
+    pages = im.load_images(SCANS / "word-200dpi-rot02-tiff" / "input.tif")
+    assert [p.page for p in pages] == [1, 2]
+    assert all(abs(p.dpi - 200) < 1 for p in pages)
+    # An image saved without a resolution: the dpi comes from the page size (A4).
+    from PIL import Image
+
+    path = tmp_path / "nodpi.png"
+    Image.fromarray(pages[1].gray).save(path)
+    assert abs(im.load_images(path)[0].dpi - 200) < 2
+
+
+def test_unreadable_image(tmp_path):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    res = extract_document(bad)
+    assert res.status == "failure"
+    assert "broken.png" in res.errors[0][2]
+
+
+def test_tsv_round_trip():
+    scans = _scans_from_tsv(CASES[0])
+    from piatable.extract.ocr import parse_tsv, words_to_tsv
+
+    assert parse_tsv(words_to_tsv(scans[0].words)) == scans[0].words
+    assert Path(SCANS / CASES[0] / "ocr" / "page-1.tsv").read_text("utf-8") == words_to_tsv(scans[0].words)
