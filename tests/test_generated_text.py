@@ -23,33 +23,27 @@ CASES = make_samples.cases()
 GEN = SAMPLES / "gen"
 TABLES = SAMPLES / "tables"
 
-# Known parser failures, each named after what goes wrong; strict, so a fix shows up as XPASS.
-ROW_COUNT_FAILS = {
-    # A before/after cell that is only a date (Ⅵ 第三者点検 ①実施日: 平成28年8月25日 → 令和2年11月20日)
-    # is read as two more rows.
-    "zeimu_w12_b20_short_ff": "a cell holding only a date starts a row",
-    "zeimu_w16_b26_slash0_utf16": "a cell holding only a date starts a row",
-    "zeimu_w13_b18_clip10_cp932_crlf": "a cell holding only a date starts a row",
-    "zeimu_whole_assessment_cp932": "a cell holding only a date starts a row",
-    # Layout text whose date and timing sit in the middle of a tall row.
-    "juki_layout_w14_b22_middle": "layout: date vertically centred in its row",
-}
-TIMING_FAILS = {
-    # Rows 3 and 5 (番号法第１９条第７号　別表第二…: a full-width space splits the cell as a column gap)
-    # and row 11 ([ 特に力を入れて行っている ]) lose their timing.
-    "kokuho_layout_w12_b18": "layout: timing lost beside a cell with a full-width space or a [ choice ]",
+# Known parser failures, each named after what goes wrong, with how bad it was when measured:
+# (extra or missing rows, wrong date and timing cells).  The test fails if a case gets worse, and
+# passes as the parser improves (tighten or drop the entry then).
+KNOWN = {
+    # Layout text whose date and timing sit in the middle of a tall row: 19 rows for 14.
+    "juki_layout_w14_b22_middle": (5, 1, "layout: date vertically centred in its row"),
+    # Rows 3 and 5 (番号法第１９条第７号　別表第二…: the full-width space splits the cell as if it
+    # were a column gap) and row 11 ([ 特に力を入れて行っている ]) lose their timing.
+    "kokuho_layout_w12_b18": (0, 3, "layout: timing lost beside a full-width space or a [ choice ]"),
 }
 # Share of the six cells right exactly, per family, over its cases: measured when written
 # (see the report of tools/eval_text.py samples/gen) less a margin of about two points.
 FLOORS = {
     "gen seed": 0.97,  # 99.0%
     "gen seed layout": 0.98,  # 100%
-    "gen juki": 0.92,  # 94.0%
+    "gen juki": 0.93,  # 95.2%
     "gen juki layout": 0.40,  # 42.9%
-    "gen kokuho": 0.88,  # 90.3%
+    "gen kokuho": 0.91,  # 93.1%
     "gen kokuho layout": 0.80,  # 81.9%
-    "gen zeimu": 0.90,  # 91.9%
-    "gen zeimu layout": 0.95,  # 97.8%
+    "gen zeimu": 0.94,  # 96.9%
+    "gen zeimu layout": 0.98,  # 100%
 }
 
 
@@ -62,26 +56,20 @@ def _case(report, name):
     return next(r for r in report.cases if r.case == f"samples/gen/{name}")
 
 
-def _mark(name, fails):
-    return (
-        pytest.param(name, marks=pytest.mark.xfail(reason=fails[name], strict=True))
-        if name in fails
-        else name
-    )
-
-
-@pytest.mark.parametrize("name", [_mark(c.name, ROW_COUNT_FAILS) for c in CASES])
+@pytest.mark.parametrize("name", [c.name for c in CASES])
 def test_row_count(report, name):
     r = _case(report, name)
     assert r.error is None
-    assert r.rows_found == r.rows_expected
+    extra, _, why = KNOWN.get(name, (0, 0, ""))
+    assert abs(r.rows_found - r.rows_expected) <= extra, (r.rows_found, r.rows_expected, why)
 
 
-@pytest.mark.parametrize("name", [_mark(c.name, {**ROW_COUNT_FAILS, **TIMING_FAILS}) for c in CASES])
+@pytest.mark.parametrize("name", [c.name for c in CASES])
 def test_dates_and_timings(report, name):
     r = _case(report, name)
     wrong = [(w.row, w.field, w.got, w.expected) for w in r.wrong if w.field in ("change_date", "timing")]
-    assert not wrong
+    _, allowed, why = KNOWN.get(name, (0, 0, ""))
+    assert len(wrong) <= allowed, (wrong, why)
 
 
 @pytest.mark.parametrize("fam", sorted(FLOORS))
