@@ -151,7 +151,9 @@ class Style:
     max_lines: int | None = None  # printed lines per row; longer cells are clipped
     rows_per_page: int = 6
     title: str = "（別添２）変更箇所"
-    labels: str = "line"  # "line": all six on one line; "split": one per line
+    labels: str = "line"  # "line": all six on one line; "split": one per line; "wrapped": one
+    # per line, each wrapped in its column (提出時期 in a 4-unit column prints as 提出 / 時期)
+    merge_dates: bool = False  # rows of one date on a page print it once (Excel's merged cells)
     header_at: str = "top"  # "top" of each page, or "end" of it (where the seed's extractor put it)
     title_every_page: bool = False
     page_number: str | None = None  # None, "dash" (- 3 -) or "slash" (3/12)
@@ -175,8 +177,12 @@ def _page_number(style: Style, page: int, total: int) -> str:
 
 def _header(style: Style, first: bool) -> list[str]:
     out = [style.title] if first or style.title_every_page else []
-    out += [" ".join(LABELS)] if style.labels == "line" else list(LABELS)
-    return out
+    if style.labels == "line":
+        return out + [" ".join(LABELS)]
+    if style.labels == "split":
+        return out + list(LABELS)
+    widths = (style.date_w or 10, 2 * style.item_w, 2 * style.body_w, 2 * style.body_w, 4, 2 * style.expl_w)
+    return out + [ln for label, w in zip(LABELS, widths, strict=True) for ln in wrap(label, w)]
 
 
 def _cells(row: dict, style: Style) -> tuple[str, dict[str, Cell]]:
@@ -250,7 +256,11 @@ def render(rows: list[dict], style: Style) -> Rendered:
             lines.append(_page_number(style, page_no, total))
         if style.header_at == "top":
             lines += header
+        previous = None
         for row, date, cells in page_rows:
+            if style.merge_dates and not style.layout and date == previous:
+                cells = {**cells, "date": Cell([], date)}
+            previous = date
             body = _layout_row(cells, style, layout_widths) if style.layout else _stream_row(cells, style)
             lines += body + ([""] if style.layout and style.blank_lines else [])
             records.append(

@@ -210,6 +210,16 @@ def cases() -> list[Case]:
             s(12, 20, 12, date_style="wareki", title="（別添3）変更箇所", page_number="dash", prefix=zeimu),
             "cp932",
         ),
+        Case(
+            "juki_w12_b22_merged_dates_labels_wrapped",
+            "juki",
+            s(12, 22, 12, date_style="wareki", merge_dates=True, labels="wrapped", rows_per_page=7),
+        ),
+        Case(
+            "kokuho_w15_b25_merged_dates_slash_ff",
+            "kokuho",
+            s(15, 25, 15, date_style="slash", merge_dates=True, form_feed=True, page_number="slash"),
+        ),
         Case("zeimu_layout_w12_b24", "zeimu", s(12, 24, 12, date_style="slash", layout=True, form_feed=True)),
     ]
 
