@@ -6,6 +6,7 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
 from .dates import parse_date
+from .flags import flag_duplicates, flag_record
 from .items import item_path
 from .rejoin import rejoin_lines
 from .tokenizer import Tokenizer
@@ -29,7 +30,7 @@ def row_to_record(
     timing = timing_raw if timing_raw in ("事前", "事後") else None
     if timing_raw and timing is None:
         flags.append("timing_invalid")
-    return Record(
+    record = Record(
         source=source,
         row_index=index,
         page_start=row.page_start,
@@ -45,9 +46,11 @@ def row_to_record(
         flags=sorted(set(flags)),
         confidence=round(row.confidence, 3),
     )
+    return flag_record(record, row, settings.quality, tokenizer)
 
 
 def rows_to_records(
     rows: list[RawRow], source: str, settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[Record]:
-    return [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]
+    records = [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]
+    return flag_duplicates(records, settings.quality)

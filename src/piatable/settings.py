@@ -93,10 +93,10 @@ class QualitySettings:
     # truncated_threshold.  A last line within full_line_slack_units of the column width is full.
     truncated_threshold: float = 2.5
     full_line_slack_units: float = 4.0
-    truncated_open_weight: float = 2.0
+    truncated_open_weight: float = 2.5
     truncated_unknown_word_weight: float = 1.0
     truncated_full_line_weight: float = 1.0
-    truncated_bottom_weight: float = 1.0
+    truncated_bottom_weight: float = 0.5
     truncated_tallest_weight: float = 0.5
     truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5

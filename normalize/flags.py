@@ -1,0 +1,274 @@
+"""Data-quality flags of a record, and the confidence they leave it with.
+
+Flags have stable names (the README lists them).  Some come from reconstruction and arrive in
+``RawRow.flags`` (``row_continued``, ``merged_cell_filled``, ``timing_missing``,
+``unplaced_text``, ``column_order``, …): they are kept.  This module adds the findings that need
+the cleaned record: dates, timing, emptiness, the item path, OCR confidence, truncated cells,
+and (over a whole document) duplicate rows.
+
+Confidence: ``confidence = reconstruction confidence × Π penalty(flag)`` over the row's flags,
+with one factor per flag (each ``truncated:<field>`` counts once), the penalties named
+``penalty_<flag>`` in ``QualitySettings``; flags without a named penalty cost nothing.
+
+Truncation (``truncated:<field>``): Excel clips the text of a row that is too short, so a
+clipped cell stops mid-word or mid-phrase on a full last line, and it fills its row.  Evidence is
+summed (weights in ``QualitySettings``) and a cell is flagged at ``truncated_threshold``:
+
+* the last paragraph ends open: on a particle, a prefix, a verb, adjective or auxiliary in a
+  form that cannot end a sentence (連用形, 未然形, 仮定形, a classical form such as 抑止す), a
+  タリ adjective stem (確), a comma or an opening bracket (``truncated_open_weight``); or on a
+  word the dictionary does not know (``truncated_unknown_word_weight``);
+* the last printed line is full: within ``full_line_slack_units`` of the column's wrap width
+  (text), or reaching the cell's right edge (geometry, ``CellLine.wraps``);
+* the cell fills its row: where the geometry knows a row's bottom (some line of the row
+  ``reaches_bottom``), the last line touching it adds ``truncated_bottom_weight`` and room
+  below it adds ``truncated_room_below_weight`` (negative); otherwise having the most printed
+  lines of the row's text cells adds ``truncated_tallest_weight`` and having fewer than another
+  cell adds ``truncated_room_below_weight``;
+* earlier paragraphs of the cell end with 。 and the last does not (``truncated_style_weight``).
+
+A cell whose text ends with a sentence end or a closing bracket (。．）＞」】 …) is never flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from piatable.models import COLUMNS, RawRow, Record
+from piatable.settings import QualitySettings
+
+from .chars import NO_LINE_END, display_width
+from .items import heading_key, heading_score, lexicon
+from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
+
+TEXT_FIELDS = ("item", "before", "after", "explanation")
+# A cell ending in one of these ends a sentence or a bracketed unit: it is whole as printed.
+CLOSED_ENDINGS = frozenset("。．.!！?？）)］]」』】＞>〉》〕｝}")
+# A cell ending in one of these runs on.
+OPEN_ENDINGS = frozenset("、，,・：:") | NO_LINE_END
+# Parts of speech after which a phrase cannot end (助詞 is refined: see _CLOSING_PARTICLES).
+_OPEN_POS = frozenset({"接頭辞", "接続詞"})
+# Particles that can end a heading, a list entry or a question (…など, …まで, 何人か).
+_CLOSING_PARTICLES = frozenset({"か", "など", "まで", "のみ", "だけ", "ほど", "くらい", "ぐらい"})
+_CLOSED_FORMS = ("終止形", "連体形", "命令形", "*")
+# An item paragraph this long that opens a longer heading of the form is a heading cut short.
+MIN_CUT_HEADING_CHARS = 4
+_NOTE_OPENERS = frozenset("(（[［【〔<＜・：:/／ 　")
+# Characters of the cell's end handed to the tokenizer.
+TAIL_CHARS = 16
+_SPACE = regex.compile(r"\s+")
+
+# Flags listed in the README; reconstruction may add others (they are kept and counted too).
+FLAG_NAMES: tuple[str, ...] = (
+    "truncated:<field>",
+    "date_unparsed",
+    "date_implausible",
+    "timing_missing",
+    "timing_invalid",
+    "before_equals_after",
+    "empty_change",
+    "item_unknown",
+    "unplaced_text",
+    "ocr_low_confidence",
+    "row_continued",
+    "merged_cell_filled",
+    "duplicate_row",
+)
+
+
+def flag_name_penalty(flag: str, q: QualitySettings) -> float:
+    """The confidence factor of one flag (``truncated:after`` → ``penalty_truncated``)."""
+    base = flag.split(":", 1)[0]
+    return float(getattr(q, f"penalty_{base}", 1.0))
+
+
+def confidence_of(base: float, flags: Iterable[str], q: QualitySettings) -> float:
+    """Reconstruction confidence × the penalty of each flag, rounded to 3 places."""
+    c = base
+    for f in set(flags):
+        c *= flag_name_penalty(f, q)
+    return round(max(0.0, min(1.0, c)), 3)
+
+
+# ----------------------------------------------------------------------------- truncation
+
+
+def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
+    """How open the end of ``text`` is: 1.0 (cannot end a phrase), 0.5 (an unknown word),
+    0.0 (can end a phrase, or ends with a sentence end or a closing bracket)."""
+    t = text.rstrip()
+    if not t or t[-1] in CLOSED_ENDINGS:
+        return 0.0
+    if t[-1] in OPEN_ENDINGS:
+        return 1.0
+    tok = tokenizer or default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer):
+        return 1.0 if tok.ends_open(t) else 0.0
+    ms = list(tok._tokenizer().tokenize(t[-TAIL_CHARS:]))  # the shared dictionary
+    if not ms:
+        return 0.0
+    m = ms[-1]
+    pos = m.part_of_speech()
+    if pos[0] == "助詞":
+        return 0.0 if pos[1] == "終助詞" or m.surface() in _CLOSING_PARTICLES else 1.0
+    if pos[0] in _OPEN_POS:
+        return 1.0
+    if pos[0] in ("動詞", "形容詞", "助動詞"):
+        if pos[4].startswith("文語") and not pos[4].startswith("文語助動詞"):
+            # A classical form (抑止す) in modern administrative prose: a verb cut short.
+            return 1.0
+        return 0.0 if pos[5].startswith(_CLOSED_FORMS) else 1.0
+    if pos[0] == "形状詞" and pos[1] == "タリ":
+        return 1.0  # a bare stem such as 確 (確認 cut short)
+    if m.is_oov() and not unicodedata.normalize("NFKC", m.surface()).isascii():
+        return 0.5
+    return 0.0
+
+
+def heading_cut(paragraph: str) -> bool:
+    """True when an item paragraph is the start of a heading of the form cut short
+    (``３．入手の際に特定個``): its words are not a heading but open a longer one."""
+    key = heading_key(paragraph)
+    if len(key) < MIN_CUT_HEADING_CHARS or key in lexicon():
+        return False
+    # A longer heading that goes on with a bracketed note or a list is this heading, whole.
+    return any(k.startswith(key) and k[len(key)] not in _NOTE_OPENERS for k in lexicon() if len(k) > len(key))
+
+
+def _last_line_full(row: RawRow, field: str, q: QualitySettings) -> bool:
+    lines = row.cells.get(field) or []
+    if not lines:
+        return False
+    last = lines[-1]
+    if last.wraps is not None:
+        return last.wraps
+    width = row.widths.get(field)
+    if not width:
+        return False
+    return display_width(last.text.strip()) >= width - q.full_line_slack_units
+
+
+def truncation_evidence(
+    row: RawRow, record: Record, field: str, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> dict[str, float]:
+    """The weighted pieces of evidence that the cell ``field`` was clipped (module notes), by
+    name; empty for an empty cell or one that ends with a sentence end or closing bracket."""
+    text: str = getattr(record, field)
+    lines = row.cells.get(field) or []
+    if not text.strip() or not lines:
+        return {}
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    last = paragraphs[-1].rstrip()
+    if last[-1] in CLOSED_ENDINGS:
+        return {}
+    ev: dict[str, float] = {}
+    openness = ending_open(last, tokenizer)
+    if field == "item" and heading_cut(last):
+        openness = 1.0
+    if openness >= 1.0:
+        ev["open"] = q.truncated_open_weight
+    elif openness > 0:
+        ev["unknown_word"] = q.truncated_unknown_word_weight
+    if _last_line_full(row, field, q):
+        ev["full_line"] = q.truncated_full_line_weight
+    text_cells = [row.cells.get(f) or [] for f in TEXT_FIELDS]
+    if any(cl.reaches_bottom for cells in row.cells.values() for cl in cells):
+        if lines[-1].reaches_bottom:
+            ev["bottom"] = q.truncated_bottom_weight
+        else:
+            ev["room_below"] = q.truncated_room_below_weight
+    elif len(lines) >= max(len(c) for c in text_cells):
+        ev["tallest"] = q.truncated_tallest_weight
+    else:
+        ev["room_below"] = q.truncated_room_below_weight
+    if any(p.rstrip().endswith("。") for p in paragraphs[:-1]):
+        ev["style"] = q.truncated_style_weight
+    return ev
+
+
+def truncation_score(
+    row: RawRow, record: Record, field: str, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> float:
+    """The sum of ``truncation_evidence``; the cell is flagged at ``q.truncated_threshold``."""
+    return sum(truncation_evidence(row, record, field, q, tokenizer).values())
+
+
+def truncated_fields(
+    row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> list[str]:
+    return [f for f in TEXT_FIELDS if truncation_score(row, record, f, q, tokenizer) >= q.truncated_threshold]
+
+
+# ----------------------------------------------------------------------------- row flags
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def row_flags(
+    row: RawRow,
+    record: Record,
+    q: QualitySettings,
+    tokenizer: Tokenizer | None = None,
+    today: dt.date | None = None,
+) -> set[str]:
+    """The flags of one row: reconstruction's, the record's own, and truncated cells."""
+    flags = set(row.flags) | set(record.flags)
+    if record.change_date is None:
+        flags.add("date_unparsed")
+    else:
+        day = dt.date.fromisoformat(record.change_date)
+        if day.year < q.earliest_year or day > (today or dt.date.today()):
+            flags.add("date_implausible")
+    if record.timing is None:
+        raw_timing = "".join(cl.text for cl in row.cells.get("timing") or []).strip()
+        flags.add("timing_invalid" if raw_timing else "timing_missing")
+    before, after = _squash(record.before), _squash(record.after)
+    if not before and not after:
+        flags.add("empty_change")
+    elif before == after:
+        flags.add("before_equals_after")
+    if max((heading_score(p) for p in record.item_path), default=0.0) < q.item_min_heading_score:
+        flags.add("item_unknown")
+    confs = [cl.conf for c in COLUMNS for cl in row.cells.get(c) or [] if cl.conf is not None]
+    if confs and sum(c < q.ocr_low_confidence for c in confs) / len(confs) > q.ocr_low_line_share:
+        flags.add("ocr_low_confidence")
+    flags.update(f"truncated:{f}" for f in truncated_fields(row, record, q, tokenizer))
+    return flags
+
+
+def flag_record(
+    record: Record,
+    row: RawRow,
+    q: QualitySettings,
+    tokenizer: Tokenizer | None = None,
+    today: dt.date | None = None,
+) -> Record:
+    """Set ``record.flags`` (sorted) and ``record.confidence`` (reconstruction × penalties)."""
+    flags = row_flags(row, record, q, tokenizer, today)
+    record.flags = sorted(flags)
+    record.confidence = confidence_of(row.confidence, flags, q)
+    return record
+
+
+def _row_key(r: Record) -> tuple[Any, ...]:
+    return (r.change_date or r.change_date_raw, _squash(r.item), _squash(r.before), _squash(r.after))
+
+
+def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
+    """``duplicate_row`` on a row with the date, item, before and after of an earlier row of the
+    same document (whitespace aside); its confidence takes the duplicate penalty."""
+    seen: set[tuple[Any, ...]] = set()
+    for r in records:
+        key = _row_key(r)
+        if key in seen and "duplicate_row" not in r.flags:
+            r.flags = sorted({*r.flags, "duplicate_row"})
+            r.confidence = round(r.confidence * q.penalty_duplicate_row, 3)
+        seen.add(key)
+    return records
