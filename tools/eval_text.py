@@ -107,6 +107,8 @@ def family(folder: Path) -> str:
     top = rel.parts[0] if rel.parts else "samples"
     if top == "gen" and len(rel.parts) > 1:
         name = rel.parts[1]
+        if "_layout_chars_" in name:  # columns at character offsets, as pdftotext -layout prints
+            return "gen layout chars"
         table = name.split("_", 1)[0]
         return f"gen {table} layout" if "_layout_" in name else f"gen {table}"
     if top == "extractors" and len(rel.parts) > 1:
@@ -213,10 +215,10 @@ def print_report(report: Report, verbose: bool, out) -> None:
                     f"    row {w.row} {w.field}: got {_short(w.got)} expected {_short(w.expected)}", file=out
                 )
     print(file=out)
-    print(f"{'family':24s}  rows found/exp   cells  no-space  rows all six", file=out)
+    print(f"{'family':28s}  rows found/exp   cells  no-space  rows all six", file=out)
     for name, t in [*report.families.items(), ("ALL", report.overall)]:
         print(
-            f"{name:24s}  {t['rows_found']:4d}/{t['rows_expected']:<4d}     "
+            f"{name:28s}  {t['rows_found']:4d}/{t['rows_expected']:<4d}     "
             f"{t['cells']:6.1%}  {t['cells_no_space']:8.1%}  {t['rows']:12.1%}",
             file=out,
         )

@@ -161,6 +161,7 @@ class Style:
     form_feed: bool = False  # pages separated by \f (pdftotext)
     layout: bool = False  # columns side by side (pdftotext -layout)
     gap: int = 3  # spaces between layout columns
+    layout_chars: bool = False  # layout columns counted in characters (pdftotext), not display units
     valign: str = "top"  # layout: date and timing at the "top" or "middle" of their row
     prefix: list[list[str]] = field(default_factory=list)  # pages of other form text before the table
 
@@ -217,13 +218,18 @@ def _layout_row(cells: dict[str, Cell], style: Style, widths: list[int]) -> list
         lines = cells[c].lines
         pad = (height - len(lines)) // 2 if style.valign == "middle" and c in ("date", "timing") else 0
         grid.append([""] * pad + lines + [""] * (height - pad - len(lines)))
-    return [_layout_line([grid[k][i] for k in range(6)], widths, style.gap) for i in range(height)]
+    return [
+        _layout_line([grid[k][i] for k in range(6)], widths, style.gap, style.layout_chars)
+        for i in range(height)
+    ]
 
 
-def _layout_line(texts: list[str], widths: list[int], gap: int) -> str:
+def _layout_line(texts: list[str], widths: list[int], gap: int, chars: bool = False) -> str:
+    """Cells side by side; with ``chars`` widths and offsets count characters, as pdftotext does
+    (a full-width character takes one column), so wide text looks shifted in a text editor."""
     out = ""
     for text, w in zip(texts, widths, strict=True):
-        out += text + " " * (w - text_width(text) + gap)
+        out += text + " " * (w - (len(text) if chars else text_width(text)) + gap)
     return out.rstrip()
 
 
@@ -238,6 +244,12 @@ def render(rows: list[dict], style: Style) -> Rendered:
         text_width(LABELS[4]),
         max(2 * style.expl_w, text_width(LABELS[5])),
     ]
+    if style.layout_chars:  # a column is as many characters wide as its longest line
+        keys = ("date", "item", "before", "after", "timing", "explanation")
+        layout_widths = [
+            max([len(label), (w + 1) // 2] + [len(ln) for _, _, c in prepared for ln in c[k].lines])
+            for k, label, w in zip(keys, LABELS, layout_widths, strict=True)
+        ]
     pages_rows = [prepared[i : i + style.rows_per_page] for i in range(0, len(prepared), style.rows_per_page)]
     total = len(style.prefix) + len(pages_rows)
     pages: list[list[str]] = [list(p) for p in style.prefix]
@@ -250,7 +262,7 @@ def render(rows: list[dict], style: Style) -> Rendered:
         header = _header(style, k == 0)
         if style.layout:
             header = header[:1] if k == 0 or style.title_every_page else []
-            header.append(_layout_line(list(LABELS), layout_widths, style.gap))
+            header.append(_layout_line(list(LABELS), layout_widths, style.gap, style.layout_chars))
         lines: list[str] = []
         if style.page_number and style.number_at == "top":
             lines.append(_page_number(style, page_no, total))

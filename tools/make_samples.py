@@ -220,6 +220,17 @@ def cases() -> list[Case]:
             "kokuho",
             s(15, 25, 15, date_style="slash", merge_dates=True, form_feed=True, page_number="slash"),
         ),
+        Case(
+            "seed_layout_chars_w12_b20",
+            "seed",
+            s(layout=True, layout_chars=True, gap=2, valign="middle", form_feed=True),
+        ),
+        Case(
+            "kokuho_layout_chars_w14_b20",
+            "kokuho",
+            s(14, 20, 12, date_style="wareki", layout=True, layout_chars=True, blank_lines=False),
+            "cp932",
+        ),
         Case("zeimu_layout_w12_b24", "zeimu", s(12, 24, 12, date_style="slash", layout=True, form_feed=True)),
     ]
 
@@ -230,12 +241,6 @@ TABLE_FILES = {
     "kokuho": "kiso_kokuho.json",
     "zeimu": "zenkoumoku_zeimu.json",
 }
-
-
-def family(case_name: str) -> str:
-    """The group a case is reported in: its table, and layout text apart."""
-    table = case_name.split("_", 1)[0]
-    return f"{table} layout" if "_layout_" in case_name else table
 
 
 def build(case: Case, out: Path) -> Path:
