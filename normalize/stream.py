@@ -332,7 +332,7 @@ def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
     if not blocks or blocks[-1].timing is not None or not blocks[-1].pre:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return nxt[:1] not in TOP_LEVEL_SECTIONS and not is_date_line(nxt)
+    return nxt[:1] not in TOP_LEVEL_SECTIONS
 
 
 def _opens_next_row(block: _Block) -> bool:
