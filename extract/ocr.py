@@ -389,8 +389,20 @@ _INK_OFFSET = {
     **dict.fromkeys("、。，．）」』】〕］｝〉》", -0.25),
     **dict.fromkeys("（「『【〔［｛〈《", 0.25),
 }
-_OPEN = "(（[［"
-_CLOSE = ")）]］"
+_OPEN = "(（[［<＜"
+_CLOSE = ")）]］>＞"
+
+
+def _blank(ch: str, full: bool, leading: bool) -> float:
+    """White space (in ems) between a character's box edge and its ink, on its leading or
+    trailing side, were it printed full or half width."""
+    if not _CONVERTIBLE.match(ch):
+        return 0.6 if (not leading and ch in "、。") else 0.1
+    if (ch in "(（[［<＜" and leading) or (ch in ")）]］>＞" and not leading):
+        return 0.55 if full else 0.15
+    if ch in ".．,，" and not leading:
+        return 0.7 if full else 0.3
+    return 0.15 if full else 0.05
 
 
 def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
@@ -415,7 +427,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             w = words[i]
             text = w.text.replace(" ", "")
             per = w.width / max(len(text), 1)
-            chars.extend([ch, w.left + per * k, w.left + per * (k + 1), i] for k, ch in enumerate(text))
+            chars.extend([ch, w.left + per * k, w.left + per * (k + 1), i, None] for k, ch in enumerate(text))
         per_line.append(chars)
         for a, b in itertools.pairwise(chars):
             d = (b[1] + b[2] - a[1] - a[2]) / 2
@@ -424,6 +436,36 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     if not pitches:
         return words
     em = statistics.median(pitches)
+    # A word that mixes Japanese and convertible characters (20日, 提供先1): its Japanese
+    # characters advance one em each, so the rest of its width is the convertible ones'.
+    for chars in per_line:
+        for i in {c[3] for c in chars}:
+            mine = [c for c in chars if c[3] == i]
+            conv = [c for c in mine if _CONVERTIBLE.match(c[0])]
+            if not conv or len(conv) == len(mine):
+                continue
+            w = words[i]
+            n_wide = len(mine) - len(conv)
+            pred = {
+                f: (
+                    n_wide
+                    + len(conv) * (1 if f else 0.5)
+                    - _blank(mine[0][0], f, True)
+                    - _blank(mine[-1][0], f, False)
+                )
+                * em
+                for f in (True, False)
+            }
+            full = abs(w.width - pred[True]) < abs(w.width - pred[False])
+            step = em if full else em / 2
+            scale = w.width / max(em * (len(mine) - len(conv)) + step * len(conv), 1)
+            x = w.left
+            for c in mine:
+                a = (step if c in conv else em) * scale
+                c[1], c[2] = x, x + a
+                x += a
+                if c in conv:
+                    c[4] = full
 
     def box_centre(c: list) -> float:
         return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
@@ -444,8 +486,12 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < em else None
             right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < em else None
             full: bool | None = None
-            if left is not None and right is not None:
+            threshold = settings.edge_full_advance_em
+            if chars[k][4] is not None:
+                full, adv = chars[k][4], None
+            elif left is not None and right is not None:
                 adv = (box_centre(right) - box_centre(left) - em) / size
+                threshold = settings.full_advance_em
             elif right is not None:
                 adv = (box_centre(right) - em / 2 - chars[k][1] + settings.bearing_em * em) / size
             elif left is not None:
@@ -453,7 +499,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             else:
                 adv = None
             if adv is not None and not (size == 1 and chars[k][0] in _CLOSE and right is None):
-                full = adv >= settings.full_advance_em * em
+                full = adv >= threshold * em
             if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:
                 full = brackets[-1]
             if full is not None:
@@ -461,12 +507,12 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                     chars[m][0] = _to_width(chars[m][0], full)
             for m in range(k, j + 1):
                 if chars[m][0] in _OPEN:
-                    brackets.append(chars[m][0] == "（" or chars[m][0] == "［")
+                    brackets.append(chars[m][0] in "（［＜")
                 elif chars[m][0] in _CLOSE and brackets:
                     brackets.pop()
             k = j + 1
-        for ch, _, _, i in chars:
-            texts.setdefault(i, []).append(ch)
+        for c in chars:
+            texts.setdefault(c[3], []).append(c[0])
     out = []
     for i, w in enumerate(words):
         text = "".join(texts.get(i, [w.text]))
@@ -521,10 +567,21 @@ def _label_hits(text: str) -> int:
     return sum(1 for k in _LABEL_KEYS if k in flat) + (2 if "変更箇所" in flat else 0)
 
 
-def page_is_table_start(gray: np.ndarray, dpi: float, settings: OcrSettings) -> tuple[bool, bool]:
-    """(table header on this page, ruled grid on this page) from a low-resolution look: the
-    vertical rulings, and OCR of the band above the grid's second horizontal line (the title
-    and the label row), or of the page's top band when it has no grid."""
+@dataclass(slots=True)
+class _Look:
+    """A page seen at low resolution: its grid's column rulings (points) and its top band."""
+
+    columns: list[float]
+    band: np.ndarray
+
+    @property
+    def ruled(self) -> bool:
+        return len(self.columns) >= 2
+
+
+def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
+    """The vertical rulings of a page, and the band above its grid's second horizontal line (the
+    title and the label row), or its top band when it has no grid, with the rulings erased."""
     import cv2
 
     scale = settings.find_dpi / dpi
@@ -534,39 +591,53 @@ def page_is_table_start(gray: np.ndarray, dpi: float, settings: OcrSettings) -> 
     glyph = im.glyph_height(ink, sdpi)
     rul = im.find_rulings(ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em)
     xs = _cuts(rul.vertical, 0, settings.merge_em * glyph)
-    ruled = len(xs) >= settings.min_grid_columns
     h = small.shape[0]
     band_bottom = int(h * settings.find_band)
-    if ruled:
+    columns: list[float] = []
+    if len(xs) >= settings.min_grid_columns:
+        columns = [x * 72 / sdpi for x in xs]
         ys = _cuts(rul.horizontal, 1, settings.merge_em * glyph)
         if len(ys) >= 2:
             band_bottom = min(int(ys[1] + glyph), h)
-    band = im.erase(small[:band_bottom], rul.mask[:band_bottom], 1)
-    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(band, 11, settings.lang)))
-    return _label_hits(text) >= MIN_LABEL_KEYS, ruled
+    return _Look(columns, im.erase(small[:band_bottom], rul.mask[:band_bottom], 1))
+
+
+def _is_header(look: _Look, settings: OcrSettings) -> bool:
+    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
+    return _label_hits(text) >= MIN_LABEL_KEYS
+
+
+def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
+    matched = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
+    return matched >= min(len(a.columns), len(b.columns)) - 1
 
 
 def find_table_pages(images: list[tuple[int, np.ndarray, float]], settings: OcrSettings) -> list[int]:
-    """Page numbers of the table: from the last page whose top reads like the table's header,
-    on while the pages carry a ruled grid (or to the end when the table is not ruled)."""
+    """Page numbers of the table.  Pages are looked at small: consecutive pages whose grids share
+    their columns form a run, and only the first page of a run is read (its top band) for the
+    title and the column labels; the last run that has them is the table (a contents page that
+    names 変更箇所 comes earlier).  Without ruled grids, every page's top band is read."""
     if len(images) <= settings.find_all_below:
         return [n for n, _, _ in images]
-    looks = {n: page_is_table_start(g, dpi, settings) for n, g, dpi in images}
-    starts = [n for n, (head, _) in looks.items() if head]
-    if not starts:
-        return [n for n, _, _ in images]
-    first = starts[-1]
-    # The contents page names 変更箇所 too; the table is the last run of header pages.
-    pages = []
-    for n, _, _ in images:
-        if n < first:
+    looks = {n: _quick_look(g, dpi, settings) for n, g, dpi in images}
+    order = [n for n, _, _ in images]
+    runs: list[list[int]] = []
+    for n in order:
+        lk = looks[n]
+        if not lk.ruled:
             continue
-        head, ruled = looks[n]
-        if n == first or head or ruled or not looks[first][1]:
-            pages.append(n)
+        if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
+            runs[-1].append(n)
         else:
-            break
-    return pages
+            runs.append([n])
+    for run in reversed(runs):
+        if _is_header(looks[run[0]], settings):
+            return run
+    heads = [n for n in order if _is_header(looks[n], settings)]
+    if not heads:
+        return order
+    # An unruled table: from its last header page on to the end.
+    return [n for n in order if n >= heads[-1]]
 
 
 # --------------------------------------------------------------------------- documents

@@ -153,12 +153,18 @@ def fix_heading(line: str) -> str:
     return line
 
 
-_CHECK = regex.compile(r"^(\s*)[\[［][OoＯ0〇○][\]］Il1|｜](?=\S)")
+_CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜](?=\S)")
+
+
+# ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
+_ANGLE = regex.compile(r"^(\s*)(?:[くぐべ]{1,2}|[<＜][くぐ]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,3}[>＞])")
 
 
 def fix_marks(line: str) -> str:
-    """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``."""
-    return _CHECK.sub(lambda m: m.group(1) + "[○]", line)
+    """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``; く/ぐ opening a
+    line whose ＞ closes a bracketed title → ＜."""
+    line = _CHECK.sub(lambda m: m.group(1) + "[○]", line)
+    return _ANGLE.sub(lambda m: m.group(1) + "＜", line)
 
 
 def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
@@ -168,7 +174,7 @@ def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
     for row in rows:
         n = 0
         for column, lines in row.cells.items():
-            for cl in lines:
+            for j, cl in enumerate(lines):
                 text = cl.text
                 if column == "change_date":
                     text = fix_date(text)
@@ -176,7 +182,10 @@ def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
                     if column == "item":
                         text = fix_heading(text)
                     elif column in ("before", "after"):
-                        text = fix_marks(text)
+                        # A bracketed title may wrap: its ＞ is looked for on the next line too.
+                        nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+                        fixed = fix_marks(text + "\n" + nxt)
+                        text = fixed[: len(fixed) - len(nxt) - 1]
                     text, _ = fix_confusions(text, tokenizer)
                 if text != cl.text:
                     cl.text = text

@@ -154,11 +154,15 @@ class OcrSettings:
     find_band: float = 0.3
     min_grid_columns: int = 5
     find_all_below: int = 3
+    # Two pages' grids are one table's when their column rulings agree within this (points).
+    column_match_pt: float = 6.0
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
     full_advance_em: float = 0.75
     bearing_em: float = 0.1
+    # At a line's edge the run's ink edge is a rougher guide (digits sit mid-box): this threshold.
+    edge_full_advance_em: float = 0.6
     # A row is flagged ocr_low_confidence when more than this share of its lines has a word
     # below quality.ocr_low_confidence.
     low_line_share: float = 0.25
