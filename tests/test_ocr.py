@@ -250,3 +250,21 @@ def test_tsv_round_trip():
 
     assert parse_tsv(words_to_tsv(scans[0].words)) == scans[0].words
     assert Path(SCANS / CASES[0] / "ocr" / "page-1.tsv").read_text("utf-8") == words_to_tsv(scans[0].words)
+
+
+def test_table_pages_found_at_low_resolution(tmp_path):
+    """A long assessment (cover, contents naming 変更箇所, ruled form pages, then the table over
+    several pages): the quick look finds exactly the table's pages."""
+    import importlib
+
+    import make_pdfs
+    import pypdfium2 as pdfium
+
+    ocr = importlib.import_module("piatable.extract.ocr")
+    pdf = tmp_path / "long.pdf"
+    expected = make_pdfs.make_long(pdf, pages=10)
+    want = list(range(min(r["page_start"] for r in expected), max(r["page_end"] for r in expected) + 1))
+    s = Settings().ocr
+    n = len(pdfium.PdfDocument(str(pdf)))
+    images = list(ocr._pdf_images(pdf, list(range(1, n + 1)), s.find_dpi))
+    assert ocr.find_table_pages(images, s) == want
