@@ -63,22 +63,34 @@ _NOTE_OPENERS = frozenset("(（[［【〔<＜・：:/／ 　")
 TAIL_CHARS = 16
 _SPACE = regex.compile(r"\s+")
 
-# Flags listed in the README; reconstruction may add others (they are kept and counted too).
-FLAG_NAMES: tuple[str, ...] = (
-    "truncated:<field>",
-    "date_unparsed",
-    "date_implausible",
-    "timing_missing",
-    "timing_invalid",
-    "before_equals_after",
-    "empty_change",
-    "item_unknown",
-    "unplaced_text",
-    "ocr_low_confidence",
-    "row_continued",
-    "merged_cell_filled",
-    "duplicate_row",
-)
+# The flags and what they mean (the README and the report list them from here); reconstruction
+# may add others (``column_order``, ``unmapped_glyphs``, ``ocr``): they are kept and counted too.
+FLAG_DESCRIPTIONS: dict[str, str] = {
+    "truncated:<field>": "the cell (item, before, after or explanation) stops mid-word or "
+    "mid-phrase: its text was probably clipped by the printed row height",
+    "date_unparsed": "the 変更日 cell is empty or not a date",
+    "date_implausible": "the date is before quality.earliest_year or after today",
+    "timing_missing": "no 提出時期 (事前/事後) was found for the row",
+    "timing_invalid": "the 提出時期 cell holds something other than 事前 or 事後",
+    "before_equals_after": "変更前 and 変更後 are the same text (whitespace aside)",
+    "empty_change": "変更前 and 変更後 are both empty",
+    "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
+    "unplaced_text": "text of the table region next to this row could not be placed in a cell",
+    "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
+    "row_continued": "the row continues across a page break and was merged",
+    "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
+    "duplicate_row": "same date, item, before and after as an earlier row of the document",
+}
+FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
+
+
+def describe_flag(flag: str) -> str:
+    """The description of a flag as found on a record (``truncated:after`` included)."""
+    if flag.startswith("truncated:"):
+        return FLAG_DESCRIPTIONS["truncated:<field>"].replace(
+            "the cell (item, before, after or explanation)", f"the {flag[10:]} cell"
+        )
+    return FLAG_DESCRIPTIONS.get(flag, "a finding of reconstruction")
 
 
 def flag_name_penalty(flag: str, q: QualitySettings) -> float:
