@@ -48,7 +48,7 @@ def _middle_dot_wrap(a: str, b: str, width: float | None, wraps: bool | None = N
 def word_wrapped(a: str, b: str, width: float | None) -> bool:
     """A line of space-separated text (an address, a phone number) broken at a space because
     the next word did not fit: the line is short by less than that word and its space."""
-    if width is None or not (" " in a or " " in b) or a[-1] in SENTENCE_END or starts_paragraph(b):
+    if width is None or " " not in a or a[-1] in SENTENCE_END or starts_paragraph(b):
         return False
     if b[0] in NO_LINE_START or b[0] in "－-":
         return False
