@@ -154,3 +154,16 @@ def test_clipped_cell_expects_the_printed_text():
 def test_render_date(style, printed):
     assert flatten.render_date("2019-05-01", style) == printed
     assert flatten.render_date("2019-04-30", "short") == "H31.4.30"
+
+
+def test_alignment_skips_a_missing_or_extra_row():
+    rows = [
+        dict(zip(flatten.SIX, (f"2020-01-0{k}", f"item{k}", "b", "a", "事後", "e"), strict=True))
+        for k in range(5)
+    ]
+    got = rows[:2] + rows[3:]  # row 2 lost
+    assert eval_text.align(got, rows) == [(0, 0), (1, 1), (2, 3), (3, 4)]
+    got = rows[:2] + [dict(rows[2], item="stray", change_date=None)] + rows[2:]  # one row too many
+    pairs = eval_text.align(got, rows)
+    assert [j for _, j in pairs] == [0, 1, 2, 3, 4]
+    assert all(got[i] == rows[j] for i, j in pairs)
