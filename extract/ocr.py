@@ -29,7 +29,7 @@ import numpy as np
 import regex
 
 from piatable.errors import InputError, OcrUnavailable
-from piatable.models import PageWords, Word
+from piatable.models import PageWords, RawRow, Record, Word
 from piatable.settings import OcrSettings, Settings
 
 from . import image as im
@@ -702,12 +702,34 @@ def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
     return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
 
 
+def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
+    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes."""
+    from piatable.normalize.ocr_fix import fix_rows
+
+    fixes = fix_rows(rows)
+    return [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+
+
+def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settings) -> None:
+    """Flag ``ocr`` on every record, ``ocr_low_confidence`` where many of its lines hold a word
+    tesseract was unsure of, and cap the confidence at the mean line confidence."""
+    threshold = settings.quality.ocr_low_confidence
+    for row, rec in zip(rows, records, strict=True):
+        confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
+        flags = set(rec.flags) | {"ocr"}
+        if confs:
+            low = sum(1 for c in confs if c < threshold) / len(confs)
+            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
+            if low > settings.ocr.low_line_share:
+                flags.add("ocr_low_confidence")
+        rec.flags = sorted(flags)
+
+
 def scans_to_result(
     scans: list[PageScan], source: str, kind: str, pages: int, settings: Settings
 ) -> DocumentResult:
     """PageScans → grid → records, with OCR corrections, confidences and flags."""
     from piatable.normalize.grid import pages_to_rows
-    from piatable.normalize.ocr_fix import fix_rows
     from piatable.normalize.records import rows_to_records
     from piatable.pipeline import DocumentResult
 
@@ -717,20 +739,9 @@ def scans_to_result(
         result.notes.extend(pw.notes)
     grid = pages_to_rows(page_words, settings)
     result.notes.extend(grid.notes)
-    fixes = fix_rows(grid.rows)
-    if fixes:
-        result.notes.append(f"{fixes} OCR character confusions corrected from dictionary evidence")
+    result.notes.extend(correct_ocr_rows(grid.rows))
     result.records = rows_to_records(grid.rows, source, settings)
-    threshold = settings.quality.ocr_low_confidence
-    for row, rec in zip(grid.rows, result.records, strict=True):
-        confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
-        flags = set(rec.flags) | {"ocr"}
-        if confs:
-            low = sum(1 for c in confs if c < threshold) / len(confs)
-            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
-            if low > settings.ocr.low_line_share:
-                flags.add("ocr_low_confidence")
-        rec.flags = sorted(flags)
+    flag_ocr_records(grid.rows, result.records, settings)
     if not result.records:
         result.notes.append("no amendment table found")
     if grid.unplaced and result.status == "success":

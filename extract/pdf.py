@@ -428,7 +428,15 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
         doc.close()
     grid = pages_to_rows(pages, settings)
     result.notes.extend(grid.notes)
+    if flags:  # OCR pages: dictionary-checked corrections (extract/ocr.py)
+        from piatable.extract.ocr import correct_ocr_rows
+
+        result.notes.extend(correct_ocr_rows(grid.rows))
     result.records = rows_to_records(grid.rows, source, settings)
+    if flags:  # OCR pages: confidence and ocr_low_confidence flags (extract/ocr.py)
+        from piatable.extract.ocr import flag_ocr_records
+
+        flag_ocr_records(grid.rows, result.records, settings)
     for r in result.records:
         extra = set(flags)
         if not flags and unmapped and ({r.page_start, r.page_end} & set(unmapped)):
