@@ -44,6 +44,8 @@ ROW_ORDER_MIN_SHARE = 0.6
 # characters, or this share of their character pairs.
 EDIT_PAIR_MIN_PREFIX = 2
 EDIT_PAIR_MIN_OVERLAP = 0.5
+# ... and when neither half is less than half as long as the other.
+EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
 # A block this long without a timing anchor is no table row (used when locating the table).
@@ -167,6 +169,8 @@ def _split_edit_pair(t: str) -> list[str]:
     for m in regex.finditer(r"[ 　]", t):
         left, right = t[: m.start()].strip(), t[m.end() :].strip()
         if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
+            continue
+        if min(len(left), len(right)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(right)):
             continue
         shared = len(_common_prefix(left, right))
         a, b = _bigrams(left), _bigrams(right)
