@@ -59,6 +59,12 @@ _CLOSED_FORMS = ("終止形", "連体形", "命令形", "*")
 # An item paragraph this long that opens a longer heading of the form is a heading cut short.
 MIN_CUT_HEADING_CHARS = 4
 _NOTE_OPENERS = frozenset("(（[［【〔<＜・：:/／ 　")
+# Compound particles that only ever qualify a following noun.
+_ATTRIBUTIVE_ONLY = regex.compile(r"(?:に関する|に係る|に係わる|に関わる|に対する|における|に基づく)$")
+# A proper noun this short at the end of a cell is more likely a word cut short.
+SHORT_FRAGMENT_CHARS = 2
+# One-character nouns that do end phrases after a particle (…の件, …の旨, その他).
+_WHOLE_ONE_CHAR_NOUNS = frozenset("件旨他外際為時等方分毎")
 # Characters of the cell's end handed to the tokenizer.
 TAIL_CHARS = 16
 _SPACE = regex.compile(r"\s+")
@@ -137,8 +143,23 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
         return 0.0 if pos[5].startswith(_CLOSED_FORMS) else 1.0
     if pos[0] == "形状詞" and pos[1] == "タリ":
         return 1.0  # a bare stem such as 確 (確認 cut short)
-    if m.is_oov() and not unicodedata.normalize("NFKC", m.surface()).isascii():
-        return 0.5
+    if _ATTRIBUTIVE_ONLY.search(t):
+        return 1.0  # …に関する, …における: a noun must follow
+    surface = m.surface()
+    if m.is_oov() and not unicodedata.normalize("NFKC", surface).isascii():
+        return 0.5  # ネットワ, ネットワークシステ: a word the dictionary does not know
+    if pos[0] == "記号" and pos[1] == "文字":
+        return 0.5  # ファイ read as letters
+    if pos[1] == "固有名詞" and len(surface) <= SHORT_FRAGMENT_CHARS:
+        return 0.5  # 行 (行う cut short) or シス read as a short proper name
+    if (
+        pos[0] == "名詞"
+        and len(surface) == 1
+        and len(ms) > 1
+        and ms[-2].part_of_speech()[0] == "助詞"
+        and surface not in _WHOLE_ONE_CHAR_NOUNS
+    ):
+        return 0.5  # …に関, …次の事: one character of a longer word after a particle
     return 0.0
 
 
