@@ -44,6 +44,10 @@ N_COLS = len(COLUMNS)
 _SPACE = regex.compile(r"[\s　]+")
 # A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
 HEADING_BREAK_SCORE = 0.75
+# Rows anchored at dates: a band this high (in line heights) blank in every column separates
+# rows; a cell that runs across one costs this much (in line heights of misplacement).
+BLANK_BAND_EM = 0.8
+BLANK_CROSS_COST = 3.0
 # Layout text: cost (in text columns) of putting two segments of one line into one column.
 SHARE_PENALTY = 12.0
 
@@ -226,14 +230,59 @@ class _Header:
     labels: dict[int, tuple[float, float]]
 
 
+_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+
+
+def _label_runs(line: _Line, hx: float, settings: GridSettings) -> list[_Line]:
+    """Label pieces printed as a run of their own on a line: set apart from other text by a
+    column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
+    chars: list[tuple[str, float, float, Word]] = []
+    for w in sorted(line.words, key=lambda w: w.x0):
+        text = w.text
+        step = (w.x1 - w.x0) / max(len(text), 1)
+        for k, ch in enumerate(text):
+            if not ch.isspace():
+                chars.append((ch, w.x0 + k * step, w.x0 + (k + 1) * step, w))
+    flat = "".join(c[0] for c in chars)
+    gap = settings.column_gap_em * hx
+    spread = settings.label_spread_em * hx
+    out: list[_Line] = []
+    i = 0
+    while i < len(chars):
+        if i and chars[i][1] - chars[i - 1][2] <= gap:
+            i += 1
+            continue  # not the start of a run
+        for piece in _PIECES_LONGEST_FIRST:
+            j = i + len(piece)
+            if (
+                flat.startswith(piece, i)
+                and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
+                and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
+            ):
+                ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
+                out.append(
+                    _Line(
+                        ws,
+                        piece,
+                        chars[i][1],
+                        chars[j - 1][2],
+                        line.top,
+                        line.bottom,
+                        line.page,
+                        line.line_no,
+                        None,
+                    )
+                )
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
 def find_header(lines: list[_Line], hx: float, hy: float, settings: GridSettings) -> _Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
-    segs = [
-        s
-        for ln in lines
-        for s in _split_segments(ln, settings.column_gap_em * hx)
-        if _SPACE.sub("", s.text) in LABEL_PIECES
-    ]
+    segs = [s for ln in lines for s in _label_runs(ln, hx, settings)]
     anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
     best: _Header | None = None
     for a in anchors:
@@ -644,12 +693,13 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
         # No date on this page: all of it continues the previous page's last row.
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
+    blanks = _blank_bands(cols, hy)
     best: tuple[float, str, dict[int, list[int]]] | None = None
     modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy)
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -686,6 +736,10 @@ def _split_shared(
         return [(row, False)]
     cuts = [0, *heads[1:], len(item)]
     blocks = [item[a:b] for a, b in itertools.pairwise(cuts)]
+    if any(len(blk) < 2 for blk in blocks):
+        # A path of the form has a section and at least one heading under it; a lone section
+        # line is the neighbouring row's, pulled in by the alignment, not a row of its own.
+        return [(row, False)]
     spans = [(blk[0].top, blk[-1].bottom) for blk in blocks]
     subs: list[dict[int, list[_Line]]] = [{1: blk} for blk in blocks]
     shared = False
@@ -721,8 +775,25 @@ def _group_fits(
     return lo < first and last < hi
 
 
+def _blank_bands(cols: dict[int, list[_Line]], hy: float) -> list[float]:
+    """Middles of the horizontal bands (at least a line high) where no column prints anything:
+    the blank lines some layouts leave between rows."""
+    spans = sorted((ln.top, ln.bottom) for lines in cols.values() for ln in lines)
+    out: list[float] = []
+    end = spans[0][1] if spans else 0.0
+    for top, bottom in spans[1:]:
+        if top - end >= BLANK_BAND_EM * hy:
+            out.append((top + end) / 2)
+        end = max(end, bottom)
+    return out
+
+
 def _group_lines(
-    lines: list[_Line], spans: list[tuple[float, float]], mode: str, hy: float
+    lines: list[_Line],
+    spans: list[tuple[float, float]],
+    mode: str,
+    hy: float,
+    blanks: list[float] = (),  # type: ignore[assignment]
 ) -> tuple[float, list[int]]:
     """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
     the least total distance between each group and its date (by ``mode``).  Returns the cost
@@ -757,6 +828,9 @@ def _group_lines(
                 cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy
                 if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
                     cost += m + 1
+                if j > i and blanks:
+                    # A cell rarely runs across a line left blank in every column.
+                    cost += BLANK_CROSS_COST * sum(1 for y in blanks if lines[i].mid < y < lines[j - 1].mid)
                 if f[r][i] + cost < f[r + 1][j]:
                     f[r + 1][j] = f[r][i] + cost
                     back[r + 1][j] = i

@@ -143,3 +143,17 @@ def test_layout_text_rows(case):
     grid = layout_pages_to_rows(pages, settings)
     got = [r.to_dict() for r in rows_to_records(grid.rows, "t", settings)]
     _assert_same_text(case, got)
+
+
+def test_labels_spread_over_their_cells_are_found():
+    """均等割り付け: 変　更　日 printed with its characters spread over the header cell."""
+    from piatable.normalize.grid import _ems, find_header, words_to_lines
+
+    pages = _pages("excel-filled-borders")
+    hx, hy = _ems(pages)
+    lines = words_to_lines(pages[0].words, hx, hy, Settings().grid)
+    header = find_header(lines, hx, hy, Settings().grid)
+    assert header is not None
+    assert sorted(header.labels) == [0, 1, 2, 3, 4, 5]
+    xs = [header.labels[k][0] for k in range(6)]
+    assert xs == sorted(xs)

@@ -164,6 +164,8 @@ class Style:
     # Overflowing lines of a fixed-height cell: left out (False) or drawn under a clipping path
     # at the cell (True; only with top alignment, where the first lines show).
     clip: bool = False
+    # Column labels spread over their cells (distributed alignment, 均等割り付け).
+    distributed_labels: bool = False
 
 
 @dataclass(slots=True)
@@ -243,7 +245,15 @@ def _header(d: Doc, top: float) -> float:
         _box(c, st, x, top - h, w, h)
         y0 = top - (h - pitch * len(ls)) / 2
         for i, ln in enumerate(ls):
-            c.drawCentredString(x + w / 2, y0 - pitch * i - st.size * 0.88 - (pitch - st.size) / 2, ln.text)
+            baseline = y0 - pitch * i - st.size * 0.88 - (pitch - st.size) / 2
+            if st.distributed_labels and len(ln.text) > 1:
+                # 均等割り付け: the characters spread over the cell's width.
+                inner = w - 4 * st.pad
+                step = (inner - st.size) / (len(ln.text) - 1)
+                for k, ch in enumerate(ln.text):
+                    c.drawString(x + 2 * st.pad + k * step, baseline, ch)
+            else:
+                c.drawCentredString(x + w / 2, baseline, ln.text)
         x += w
     return top - h
 
@@ -630,6 +640,7 @@ def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], St
             merge=True,
             borders="fill",
             repeat_header=False,
+            distributed_labels=True,
         ),
     )
     out["excel-clipped-overflow"] = (
