@@ -34,6 +34,11 @@ KNOWN = {
     # were a column gap) and row 11 ([ 特に力を入れて行っている ]) lose their timing.
     "kokuho_layout_w12_b18": (0, 3, "layout: timing lost beside a full-width space or a [ choice ]"),
     "kokuho_layout_chars_w14_b20": (0, 3, "layout: timing lost beside a full-width space or a [ choice ]"),
+    # Columns one after another per page.  pdfminer-like (a blank line after each cell, a date
+    # printed once for the rows it is merged over): which rows share a merged date is guessed
+    # wrong on rows 1, 5 and 9.  pdftotext -raw-like (no blank lines): 3 rows for 15.
+    "juki_columns_boxes_w12_b20_wareki_ff": (0, 3, "column order: rows of a merged date"),
+    "zeimu_columns_w14_b22_slash_nolines": (12, 24, "column order without cell breaks"),
     # pdftotext-like offsets (characters, not display units) with the date centred: 15 rows for 12
     # when written, 12 since.
     "seed_layout_chars_w12_b20": (3, 0, "layout at character offsets: date centred in its row"),
@@ -43,12 +48,13 @@ KNOWN = {
 FLOORS = {
     "gen seed": 0.97,  # 99.0%
     "gen seed layout": 0.98,  # 100%
-    "gen juki": 0.93,  # 95.2%
+    "gen juki": 0.95,  # 96.9%
     "gen juki layout": 0.38,  # 41.7-42.9%
     "gen kokuho": 0.93,  # 95.6%
     "gen kokuho layout": 0.80,  # 81.9%
     "gen layout chars": 0.82,  # 85.4%
-    "gen zeimu": 0.94,  # 96.9%
+    "gen column order": 0.25,  # 27.6%
+    "gen zeimu": 0.95,  # 96.9%
     "gen zeimu layout": 0.98,  # 100%
 }
 

@@ -107,6 +107,8 @@ def family(folder: Path) -> str:
     top = rel.parts[0] if rel.parts else "samples"
     if top == "gen" and len(rel.parts) > 1:
         name = rel.parts[1]
+        if "_columns_" in name:  # each page's columns one after another
+            return "gen column order"
         if "_layout_chars_" in name:  # columns at character offsets, as pdftotext -layout prints
             return "gen layout chars"
         table = name.split("_", 1)[0]

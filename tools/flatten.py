@@ -33,6 +33,7 @@ WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 FIELDS = ("item", "before", "after", "explanation")
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+COLUMNS = ("date", "item", "before", "after", "timing", "explanation")
 LABELS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
 
 
@@ -160,6 +161,8 @@ class Style:
     number_at: str = "bottom"  # "bottom" or "top" of each page
     form_feed: bool = False  # pages separated by \f (pdftotext)
     layout: bool = False  # columns side by side (pdftotext -layout)
+    column_order: bool = False  # each page's columns one after another: all dates, all items, …
+    # (pdfminer, pdftotext -raw and pypdfium2 often read a ruled table so)
     gap: int = 3  # spaces between layout columns
     layout_chars: bool = False  # layout columns counted in characters (pdftotext), not display units
     valign: str = "top"  # layout: date and timing at the "top" or "middle" of their row
@@ -211,7 +214,7 @@ def _stream_row(cells: dict[str, Cell], style: Style) -> list[str]:
 
 
 def _layout_row(cells: dict[str, Cell], style: Style, widths: list[int]) -> list[str]:
-    cols = ["date", "item", "before", "after", "timing", "explanation"]
+    cols = COLUMNS
     height = max(len(cells[c].lines) for c in cols)
     grid = []
     for c in cols:
@@ -269,12 +272,20 @@ def render(rows: list[dict], style: Style) -> Rendered:
         if style.header_at == "top":
             lines += header
         previous = None
+        columns: dict[str, list[str]] = {k: [] for k in COLUMNS}
         for row, date, cells in page_rows:
             if style.merge_dates and not style.layout and date == previous:
                 cells = {**cells, "date": Cell([], date)}
             previous = date
-            body = _layout_row(cells, style, layout_widths) if style.layout else _stream_row(cells, style)
-            lines += body + ([""] if style.layout and style.blank_lines else [])
+            if style.column_order:
+                for k in COLUMNS:  # with blank_lines, a blank line after each cell (pdfminer's boxes)
+                    columns[k] += cells[k].lines + ([""] if style.blank_lines and cells[k].lines else [])
+                body = []
+            elif style.layout:
+                body = _layout_row(cells, style, layout_widths) + ([""] if style.blank_lines else [])
+            else:
+                body = _stream_row(cells, style)
+            lines += body
             records.append(
                 {
                     "row_index": len(records),
@@ -290,12 +301,14 @@ def render(rows: list[dict], style: Style) -> Rendered:
                     "explanation": cells["explanation"].text,
                 }
             )
+        if style.column_order:
+            lines += [ln for k in COLUMNS for ln in columns[k]]
         if style.header_at == "end":
             lines += header
         if style.page_number and style.number_at == "bottom":
             lines.append(_page_number(style, page_no, total))
         pages.append(lines)
-    sep = "\n\n" if style.blank_lines and not style.layout else "\n"
+    sep = "\n\n" if style.blank_lines and not (style.layout or style.column_order) else "\n"
     page_sep = "\n\f" if style.form_feed else sep
     text = page_sep.join(sep.join(p) for p in pages) + "\n"
     return Rendered(text, records)

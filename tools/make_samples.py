@@ -231,6 +231,16 @@ def cases() -> list[Case]:
             s(14, 20, 12, date_style="wareki", layout=True, layout_chars=True, blank_lines=False),
             "cp932",
         ),
+        Case(
+            "juki_columns_boxes_w12_b20_wareki_ff",
+            "juki",
+            s(date_style="wareki", column_order=True, merge_dates=True, form_feed=True, rows_per_page=4),
+        ),
+        Case(
+            "zeimu_columns_w14_b22_slash_nolines",
+            "zeimu",
+            s(14, 22, 12, date_style="slash", column_order=True, blank_lines=False, page_number="dash"),
+        ),
         Case("zeimu_layout_w12_b24", "zeimu", s(12, 24, 12, date_style="slash", layout=True, form_feed=True)),
     ]
 
