@@ -124,6 +124,8 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
         return 0.0
     if t[-1] in OPEN_ENDINGS:
         return 1.0
+    if _ATTRIBUTIVE_ONLY.search(t):
+        return 1.0  # …に関する, …における: a noun must follow
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return 1.0 if tok.ends_open(t) else 0.0
@@ -143,8 +145,6 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
         return 0.0 if pos[5].startswith(_CLOSED_FORMS) else 1.0
     if pos[0] == "形状詞" and pos[1] == "タリ":
         return 1.0  # a bare stem such as 確 (確認 cut short)
-    if _ATTRIBUTIVE_ONLY.search(t):
-        return 1.0  # …に関する, …における: a noun must follow
     surface = m.surface()
     if m.is_oov() and not unicodedata.normalize("NFKC", surface).isascii():
         return 0.5  # ネットワ, ネットワークシステ: a word the dictionary does not know

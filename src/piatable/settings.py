@@ -94,7 +94,7 @@ class QualitySettings:
     truncated_threshold: float = 2.5
     full_line_slack_units: float = 4.0
     truncated_open_weight: float = 2.5
-    truncated_unknown_word_weight: float = 1.0
+    truncated_unknown_word_weight: float = 1.5
     truncated_full_line_weight: float = 1.0
     truncated_bottom_weight: float = 0.5
     truncated_tallest_weight: float = 0.5
