@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-import regex
-
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
@@ -23,7 +21,22 @@ from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_span
 
 HEADING_CLOSERS = frozenset("＞】》")
 # Phrases that open the second paragraph of an explanation (重大な変更に該当しない, …).
-PARAGRAPH_OPENER = regex.compile(r"^(?:重大な変更|重要な変更|特定個人情報保護評価の再実施|しきい値判断)")
+PARAGRAPH_OPENERS: tuple[str, ...] = (
+    "重大な変更",
+    "重要な変更",
+    "特定個人情報保護評価の再実施",
+    "しきい値判断",
+)
+# A line opens such a paragraph when it starts with one, or is the start of one cut by a wrap.
+OPENER_MIN_CHARS = 5
+
+
+def opens_paragraph(line: str) -> bool:
+    """True for a line that opens one of ``PARAGRAPH_OPENERS`` (or its start, cut by a wrap)."""
+    long_enough = len(line) >= OPENER_MIN_CHARS
+    return any(line.startswith(p) or (long_enough and p.startswith(line)) for p in PARAGRAPH_OPENERS)
+
+
 # Longest word (display units) that word wrapping at spaces pushes to the next line.
 MAX_WRAPPED_WORD_UNITS = 24
 # A line this many display units short of the column is one full-width character short.
@@ -90,7 +103,7 @@ def is_soft_break(
         return False
     # A full line may end a paragraph too: these hold whether a width or the geometry (the
     # grid's ``wraps``) says the line is full.
-    if PARAGRAPH_OPENER.match(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
+    if opens_paragraph(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
         # Set phrases of the form that open a paragraph of their own after a finished one.
         return False
     if is_form_heading(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
@@ -138,4 +151,3 @@ def rejoin_lines(
         else:
             paragraphs.append(cl.text)
     return paragraphs
-
