@@ -68,7 +68,7 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
         if continues_item and not single and t[:1] not in TOP_LEVEL:
             boxes[-1].lines.append(cl)
-        elif gap or single or not boxes or _is_single(boxes[-1]):
+        elif gap or single or not boxes or _is_single(boxes[-1]) or t[:1] in TOP_LEVEL:
             boxes.append(Box([cl]))
         else:
             boxes[-1].lines.append(cl)
