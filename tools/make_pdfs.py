@@ -733,13 +733,17 @@ def main(argv: list[str] | None = None) -> int:
     ext_root = SAMPLES / "extractors"
     made = cases(truth)
     # Cases no longer made (a table renamed or dropped) go.
-    for root, names in ((pdf_root, set(made)), (ext_root, {f"{c}-{t}" for c in made for t in EXTRACTORS})):
+    keep = {*made, "chromium-seed"}
+    for root, names in ((pdf_root, keep), (ext_root, {f"{c}-{t}" for c in keep for t in EXTRACTORS})):
         for folder in root.iterdir() if root.exists() else []:
             if folder.is_dir() and folder.name not in names:
                 shutil.rmtree(folder)
-    for case, (recs, style) in made.items():
+    jobs: list[tuple[str, list[dict], Style | None]] = [(c, r, st) for c, (r, st) in made.items()]
+    if chromium_binary():
+        jobs.append(("chromium-seed", truth[0][1], None))
+    for case, recs, style in jobs:
         target = pdf_root / case / "input.pdf"
-        expected = render_pdf(target, recs, style)
+        expected = render_pdf(target, recs, style) if style else render_html_pdf(target, recs)
         write_json(pdf_root / case / "expected" / "records.json", expected)
         if ns.no_extractors:
             continue
@@ -754,8 +758,96 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+# --------------------------------------------------------------------------- another producer
+
+CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
+
+
+def chromium_binary() -> str | None:
+    return next((b for b in map(shutil.which, CHROMIUM) if b), None)
+
+
+def render_html_pdf(path: Path, records: list[dict], font: str = GOTHIC, size: float = 9.0) -> list[dict]:
+    """The table as an HTML page printed to PDF by headless Chromium (Skia): a producer with its
+    own line breaking, kinsoku and glyph spacing.  Rows do not split across pages; the label
+    row repeats.  Returns the expected records (the text is never clipped; pages from where
+    each row's text landed)."""
+    import html
+    import tempfile
+
+    binary = chromium_binary()
+    if binary is None:
+        raise RuntimeError("chromium is not installed")
+    rows = []
+    for r in records:
+        cells = [str(r.get(f) or "") for f in TEXT_FIELDS]
+        rows.append(
+            "<tr>" + "".join(f"<td>{html.escape(c).replace(chr(10), '<br>')}</td>" for c in cells) + "</tr>"
+        )
+    head = "".join(f"<th>{lab}</th>" for lab in LABELS)
+    doc = f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@font-face {{ font-family: T; src: url(file://{font}); }}
+@page {{ size: A4 landscape; margin: 12mm; }}
+body {{ font-family: T; font-size: {size}pt; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+td, th {{ border: 0.5pt solid #000; vertical-align: top; padding: 2pt; line-break: strict; }}
+th {{ font-weight: normal; }}
+tr {{ break-inside: avoid; }}
+</style></head><body><p>（別添２）変更箇所</p><table>
+<colgroup><col style="width:8%"><col style="width:17%"><col style="width:28%"><col style="width:28%">
+<col style="width:6%"><col style="width:13%"></colgroup>
+<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></body></html>"""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "table.html"
+        page.write_text(doc, "utf-8")
+        subprocess.run(
+            [
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={path}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    return _expected_with_pages(path, records)
+
+
+def _expected_with_pages(path: Path, records: list[dict]) -> list[dict]:
+    """The records with row_index, item_path and the pages their text was printed on."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        texts = []
+        for i in range(len(doc)):
+            page = doc[i]
+            tp = page.get_textpage()
+            texts.append(re.sub(r"\s+", "", tp.get_text_range()))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    out = []
+    at = 0
+    for k, r in enumerate(records):
+        e = dict(r)
+        keys = [
+            re.sub(r"\s+", "", str(r.get(f) or ""))[:16] for f in ("before", "after", "explanation", "item")
+        ]
+        key = next((x for x in keys if len(x) >= 4), "")
+        while at < len(texts) - 1 and key not in texts[at]:
+            at += 1
+        e["row_index"] = k
+        e["page_start"] = e["page_end"] = at + 1
+        e["item_path"] = [p for p in e["item"].split("\n") if p.strip()]
+        out.append({f: e.get(f) for f in EXPECTED_KEYS})
+    return out
 
 
 # --------------------------------------------------------------------------- damaged text layers
@@ -779,3 +871,7 @@ def strip_tounicode(src: Path, dst: Path) -> None:
     """A copy whose fonts lost their ToUnicode maps: the text layer holds glyph ids only
     (pdfminer prints them as (cid:NN)).  The key is renamed in place so offsets stay valid."""
     dst.write_bytes(src.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,7 +56,7 @@ class GridSettings:
     # A gap wider than this between two half-width words is a space (never between Japanese).
     space_gap_em: float = 0.25
     # Beside a Japanese character (PDF only): a gap this wide is a space, this wide a full-width one.
-    cjk_space_em: float = 0.2
+    cjk_space_em: float = 0.6
     full_width_space_em: float = 0.8
     # Room (in half-width characters) left at the end of a full line of space-separated text
     # that shows it was broken at a space.
