@@ -47,6 +47,7 @@ KINSOKU_START_PENALTY = 8.0
 UNMARKED_BREAK_PENALTY = 1.0
 SPLIT_WORD_BREAK_PENALTY = 1.5
 SHARED_MARKER_BONUS = 1.5
+BULLETS = frozenset("・･●○◯■□◆◇※→")
 EXPLANATION_OVERLAP_WEIGHT = 4.0
 CLIPPED_PAIR_BONUS = 2.0
 # An after cell holding only 上記を新規追加, which points at text above it in that cell.
@@ -236,7 +237,8 @@ class BlockScorer:
                     cost -= s.shared_opening_bonus
                 elif common >= 3:
                     cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
-                elif self.marker[i] and self.marker[j]:
+                elif self.marker[i] and self.marker[j] and a[:1] not in BULLETS:
+                    # The same kind of heading opens both cells; bullets open every paragraph.
                     cost -= SHARED_MARKER_BONUS
             if j == n - 1 and t[j].startswith("上記"):
                 # 上記を新規追加 refers to text above it in its own cell.
