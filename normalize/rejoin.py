@@ -81,7 +81,8 @@ def is_soft_break(
     a, b = left.text, right.text
     if not a or not b:
         return False
-    if starts_paragraph(b) and not _middle_dot_wrap(a, b, width, left.wraps):
+    placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
+    if starts_paragraph(b) and not placeholder and not _middle_dot_wrap(a, b, width, left.wraps):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
