@@ -23,10 +23,10 @@ $(STAMP): pyproject.toml
 
 run: setup
 	@mkdir -p $(OUT)
-	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.json --report $(OUT)/report.html
-	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.jsonl
-	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.csv
-	$(VENV)/bin/piatable extract $(SAMPLES) -o $(OUT)/records.parquet
+	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.json --report $(OUT)/report.html
+	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.jsonl
+	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.csv
+	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.parquet
 	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} and the quality report $(OUT)/report.html (+ report.json)"
 
 test: setup
