@@ -141,8 +141,8 @@ def test_html_escapes_document_text(report):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;" in text
     assert "evil&lt;b&gt;.txt" in text
-    assert "&lt;!-- comment --&gt;" not in text  # explanation is not shown in the table …
-    assert "note &lt;script&gt;" in text  # … but notes are, escaped
+    assert "&lt;!-- comment --&gt;&amp;amp;" in text  # the explanation, escaped
+    assert "note &lt;script&gt;" in text
     # The markup did not close the rows table early: every row is in it.
     assert dom.count("table") == 4  # flag counts, inputs, rows, settings: no injected one
     rows = [a for t, a in dom.tags if t == "tr" and "data-doc" in a]

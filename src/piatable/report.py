@@ -308,7 +308,8 @@ def _rows_table(results: Sequence[DocumentResult], data: dict[str, Any], max_row
         + (f' <span class="muted">({omitted} rows without flags left out)</span>' if omitted else "")
         + "</p>",
         '<table id="rows"><thead><tr><th>doc</th><th>row</th><th>page</th><th>変更日</th>'
-        "<th>項目</th><th>変更前</th><th>変更後</th><th>時期</th><th>flags</th><th>conf.</th>"
+        "<th>項目</th><th>変更前</th><th>変更後</th><th>時期</th><th>説明</th><th>flags</th>"
+        "<th>conf.</th>"
         "</tr></thead><tbody>",
     ]
     for k, r in indexed:
@@ -325,7 +326,9 @@ def _rows_table(results: Sequence[DocumentResult], data: dict[str, Any], max_row
             f'<td>{date}</td><td class="{_cls("item", "item", cut)}">{_esc(r.item)}</td>'
             f'<td class="{_cls("before", "text", cut)}">{before}</td>'
             f'<td class="{_cls("after", "text", cut)}">{after}</td>'
-            f"<td>{_esc(r.timing or '')}</td><td>{_flag_spans(r.flags)}</td>"
+            f"<td>{_esc(r.timing or '')}</td>"
+            f'<td class="{_cls("explanation", "item", cut)}">{_esc(r.explanation)}</td>'
+            f"<td>{_flag_spans(r.flags)}</td>"
             f'<td class="num">{r.confidence:.3f}</td></tr>'
         )
     out.append("</tbody></table>")
