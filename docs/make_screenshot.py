@@ -1,4 +1,4 @@
-"""Regenerate ``docs/report.png``: the seed's report in headless Chromium, palette-reduced.
+"""Regenerate ``docs/report.png``: the seed's report (flagged rows) in headless Chromium, palette-reduced.
 
 .venv/bin/python docs/make_screenshot.py
 """
@@ -44,7 +44,7 @@ def main() -> int:
                 f"--user-data-dir={t / 'profile'}",
                 f"--screenshot={shot}",
                 "--window-size=1280,1500",
-                html.as_uri(),
+                html.as_uri() + "#flag=any",  # the flagged rows
             ],
             check=True,
             capture_output=True,
