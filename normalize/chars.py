@@ -86,7 +86,3 @@ BODY_MARKER = regex.compile(
 
 def starts_paragraph(line: str) -> bool:
     return bool(PARAGRAPH_MARKER.match(line))
-
-
-def is_cjk(ch: str) -> bool:
-    return char_width(ch) == 2 and not ch.isspace()

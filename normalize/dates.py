@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import regex
 
@@ -50,12 +49,6 @@ DATE_HEAD = regex.compile(
 
 # What a wrapped date leaves on its second line when the first already reads as a date.
 DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
-    iso: str | None
-    raw: str
 
 
 def _num(s: str) -> int:

@@ -359,11 +359,6 @@ def row_order_share(lines: list[CellLine]) -> float:
     return good / len(blocks)
 
 
-def _is_column_order(lines: list[CellLine]) -> bool:
-    """True when the extractor emitted cells out of row order (columns or interleaved)."""
-    return row_order_share(lines) < ROW_ORDER_MIN_SHARE
-
-
 def _blank_line_before(lines: list[CellLine]) -> list[bool]:
     """For each line, whether a blank line (or a page break) came before it in the input."""
     out = []

@@ -58,11 +58,6 @@ class SudachiTokenizer:
             return True
         return (pos[0] == "記号" and pos[1] == "文字") or (pos[0] == "形状詞" and pos[1] == "タリ")
 
-    def is_known(self, word: str) -> bool:
-        """True when ``word`` is one in-vocabulary morpheme of the dictionary."""
-        ms = self._tokenizer().tokenize(word)
-        return len(ms) == 1 and not ms[0].is_oov()
-
 
 @lru_cache(maxsize=1)
 def default_tokenizer() -> SudachiTokenizer:
