@@ -44,7 +44,7 @@ from piatable.settings import QualitySettings
 
 from .chars import NO_LINE_END, display_width
 from .items import heading_key, heading_score, lexicon
-from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
+from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer, word_spans_break
 
 TEXT_FIELDS = ("item", "before", "after", "explanation")
 # A cell ending in one of these ends a sentence or a bracketed unit: it is whole as printed.
@@ -163,14 +163,18 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
     return 0.0
 
 
-def heading_cut(paragraph: str) -> bool:
-    """True when an item paragraph is the start of a heading of the form cut short
-    (``３．入手の際に特定個``): its words are not a heading but open a longer one."""
+def heading_cut(paragraph: str, tokenizer: Tokenizer | None = None) -> bool:
+    """True when an item paragraph is the start of a heading of the form cut inside a word
+    (``３．入手の際に特定個`` of …特定個人情報が…): not a heading itself, and a longer heading
+    goes on from it with the rest of a word the tokenizer sees across the cut."""
     key = heading_key(paragraph)
     if len(key) < MIN_CUT_HEADING_CHARS or key in lexicon():
         return False
-    # A longer heading that goes on with a bracketed note or a list is this heading, whole.
-    return any(k.startswith(key) and k[len(key)] not in _NOTE_OPENERS for k in lexicon() if len(k) > len(key))
+    rests = [k[len(key) :] for k in lexicon() if len(k) > len(key) and k.startswith(key)]
+    if not rests or any(r[0] in _NOTE_OPENERS for r in rests):
+        return False  # no such heading, or this heading whole with a note after it
+    tok = tokenizer or default_tokenizer()
+    return any(word_spans_break(tok, key, r) for r in rests)
 
 
 def _last_line_full(row: RawRow, field: str, q: QualitySettings) -> bool:
@@ -201,7 +205,7 @@ def truncation_evidence(
         return {}
     ev: dict[str, float] = {}
     openness = ending_open(last, tokenizer)
-    if field == "item" and heading_cut(last):
+    if field == "item" and heading_cut(last, tokenizer):
         openness = 1.0
     if openness >= 1.0:
         ev["open"] = q.truncated_open_weight

@@ -251,10 +251,13 @@ def test_ending_open(text, open_):
 def test_heading_cut():
     assert heading_cut("３．入手の際に特定個")
     assert heading_cut("⑦時期・頻")
+    assert heading_cut("３．特定個人情報の使")
     assert not heading_cut("②入手方法")
     assert not heading_cut("３．特定個人情報の入手・使用")
     # A whole heading that a longer one extends with a bracketed note is whole.
     assert not heading_cut("リスク１：特定個人情報の漏えい・滅失・毀損リスク")
+    # A longer heading goes on from this one (…リスクへの対策は十分か), but not inside a word.
+    assert not heading_cut("特定個人情報の漏えい・滅失・毀損リスク")
 
 
 def test_geometry_evidence():
