@@ -204,6 +204,16 @@ def test_row_cap_keeps_flagged_rows(tmp_path, seed_result):
     assert len(json.loads(json_path.read_text("utf-8"))["rows"]) == 12
 
 
+def test_cover_facts_are_shown_escaped(tmp_path):
+    res = DocumentResult("a.pdf", kind="pdf", pages=3)
+    res.documents = {"assessment_name": "住民基本台帳に関する事務<i>", "agency": "サンプル市長"}
+    html_path, json_path = write_report([res], tmp_path / "report.html")
+    assert json.loads(json_path.read_text("utf-8"))["documents"][0]["cover"] == res.documents
+    text = html_path.read_text("utf-8")
+    assert "住民基本台帳に関する事務&lt;i&gt; · サンプル市長" in text
+    assert Elements(text).count("i") == 0
+
+
 def test_report_data_without_rows():
     data = report_data([DocumentResult("x.txt", notes=["no amendment table found"])], Settings())
     assert data["overall"]["rows"] == 0 and data["overall"]["mean_confidence"] is None

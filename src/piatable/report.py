@@ -97,6 +97,8 @@ def report_data(results: Sequence[DocumentResult], settings: Settings) -> dict[s
             "pages": res.pages,
             "errors": [{"stage": s, "page": p, "message": m} for s, p, m in res.errors],
             "notes": list(res.notes),
+            # Facts of the assessment's cover page (評価書名, 評価実施機関名 …) when it was read.
+            "cover": dict(res.documents),
         }
         doc.update(_counts(res.records))
         documents.append(doc)
@@ -270,8 +272,12 @@ def _documents_table(data: dict[str, Any]) -> str:
             for e in d["errors"]
         ] + [f"<li>{_esc(n)}</li>" for n in d["notes"]]
         conf = "" if d["mean_confidence"] is None else f"{d['mean_confidence']:.3f}"
+        cover = " · ".join(
+            _esc(d["cover"][k]) for k in ("assessment_name", "agency", "published") if d["cover"].get(k)
+        )
+        source = _esc(d["source"]) + (f'<br><span class="muted">{cover}</span>' if cover else "")
         out.append(
-            f'<tr><td class="num">{d["index"]}</td><td>{_esc(d["source"])}</td>'
+            f'<tr><td class="num">{d["index"]}</td><td>{source}</td>'
             f'<td class="status-{_esc(d["status"])}">{_esc(d["status"])}</td><td>{_esc(d["kind"])}</td>'
             f'<td class="num">{d["pages"]}</td><td class="num">{d["rows"]}</td>'
             f'<td class="num">{d["rows_flagged"]}</td><td class="num">{conf}</td>'
