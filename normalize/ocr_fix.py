@@ -132,7 +132,7 @@ def top_headings() -> dict[str, str]:
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
-_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩ1|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和Vv]{1,3}$")
+_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸Vv]{1,3}$")
 
 
 def fix_heading(line: str) -> str:
@@ -157,7 +157,7 @@ _CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜
 
 
 # ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
-_ANGLE = regex.compile(r"^(\s*)(?:[くぐべ]{1,2}|[<＜][くぐ]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,3}[>＞])")
+_ANGLE = regex.compile(r"^(\s*)(?:[くぐべ]{1,2}|[<＜][くぐ]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,20}[>＞])")
 
 
 def fix_marks(line: str) -> str:

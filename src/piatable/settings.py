@@ -149,6 +149,9 @@ class OcrSettings:
     # Cells are cut this far inside their borders, and stacked with this much white between.
     cell_inset_em: float = 0.1
     mosaic_gap_em: float = 1.0
+    # White kept around a cell's ink when it is cut out (tesseract misses a first character,
+    # often a Roman numeral, that touches the edge).
+    crop_margin_em: float = 0.6
     # Finding the table pages: resolution of the quick look, the top share of a page read when
     # it has no grid, the vertical rulings that make a grid, and documents short enough to
     # read every page without looking first.
