@@ -36,6 +36,10 @@ MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
 CID_SHARE = 0.2
 
+# A space pdfium inferred is kept when the characters either side are at most this many ems
+# apart (from FULL_WIDTH_SPACE_EM on it is a full-width space).
+MAX_SPACE_EM = 1.2
+FULL_WIDTH_SPACE_EM = 0.8
 # Points of slack around a clipping path before a character counts as hidden by it.
 CLIP_SLACK = 1.0
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
@@ -235,7 +239,12 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     try:
         for i in range(tp.count_chars()):
             if raw.FPDFText_IsGenerated(tp.raw, i):
-                continue  # pdfium's own spaces and line ends; the grid reads gaps itself
+                # pdfium's own line ends go; a space it infers inside a line is kept where the
+                # page shows a gap a space would leave (producers that omit space glyphs).
+                space = _inferred_space(tp, i, height, number)
+                if space is not None:
+                    words.append(space)
+                continue
             code = raw.FPDFText_GetUnicode(tp.raw, i)
             if (
                 code in (0, 0xFFFE, 0xFFFD)
@@ -271,6 +280,25 @@ def _address(ptr) -> int:  # type: ignore[no-untyped-def]
     import ctypes
 
     return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+
+
+def _inferred_space(tp, i: int, height: float, number: int) -> Word | None:  # type: ignore[no-untyped-def]
+    """The space pdfium inferred between two characters of one line, when they are less than a
+    space-and-a-bit apart (farther apart they are two cells side by side)."""
+    import pypdfium2.raw as raw
+
+    if raw.FPDFText_GetUnicode(tp.raw, i) != 0x20 or i == 0 or i + 1 >= tp.count_chars():
+        return None
+    if raw.FPDFText_IsGenerated(tp.raw, i - 1) or raw.FPDFText_IsGenerated(tp.raw, i + 1):
+        return None
+    _, b0, r0, t0 = tp.get_charbox(i - 1, loose=True)
+    l1, b1, _, _ = tp.get_charbox(i + 1, loose=True)
+    em = t0 - b0
+    gap = l1 - r0
+    if em <= 0 or abs(b0 - b1) > em / 2 or not -0.2 * em <= gap <= MAX_SPACE_EM * em:
+        return None
+    text = "\u3000" if gap >= FULL_WIDTH_SPACE_EM * em else " "
+    return Word(text, number, r0, max(l1, r0), height - t0, height - b0, "pdf")
 
 
 def _visible(tp, index: int, x: float, y: float, clips: dict) -> bool:  # type: ignore[no-untyped-def]

@@ -150,12 +150,14 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
                 parts.append(_space_between(g[i - 1], w, hx, settings))
             parts.append(w.text)
         confs = [w.conf for w in g if w.conf is not None]
+        ink = [w for w in g if w.text.strip()] or g
         lines.append(
             _Line(
                 words=g,
                 text="".join(parts),
-                x0=min(w.x0 for w in g),
-                x1=max(w.x1 for w in g),
+                # A space at either end (printed or inferred) takes no room of its own.
+                x0=min(w.x0 for w in ink),
+                x1=max(w.x1 for w in ink),
                 top=min(w.top for w in g),
                 bottom=max(w.bottom for w in g),
                 page=g[0].page,
@@ -167,9 +169,13 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
 
 
 def _split_segments(line: _Line, gap: float) -> list[_Line]:
-    """Pieces of a page-wide line separated by gaps wider than ``gap``."""
-    out: list[list[Word]] = [[line.words[0]]]
-    for a, b in zip(line.words, line.words[1:], strict=False):
+    """Pieces of a page-wide line separated by gaps wider than ``gap`` (space characters do
+    not bridge a gap: they may be a space inferred between two cells)."""
+    ink = [w for w in line.words if w.text.strip()]
+    if not ink:
+        return []
+    out: list[list[Word]] = [[ink[0]]]
+    for a, b in itertools.pairwise(ink):
         if b.x0 - a.x1 > gap:
             out.append([b])
         else:

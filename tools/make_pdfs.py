@@ -733,17 +733,24 @@ def main(argv: list[str] | None = None) -> int:
     ext_root = SAMPLES / "extractors"
     made = cases(truth)
     # Cases no longer made (a table renamed or dropped) go.
-    keep = {*made, "chromium-seed"}
+    keep = {*made, "chromium-seed", *(f"chromium-{n}-middle" for n, _ in truth[2:3])}
     for root, names in ((pdf_root, keep), (ext_root, {f"{c}-{t}" for c in keep for t in EXTRACTORS})):
         for folder in root.iterdir() if root.exists() else []:
             if folder.is_dir() and folder.name not in names:
                 shutil.rmtree(folder)
     jobs: list[tuple[str, list[dict], Style | None]] = [(c, r, st) for c, (r, st) in made.items()]
+    html_cases = {"chromium-seed": (truth[0][1], GOTHIC, 9.0, "top")}
+    if len(truth) > 2:
+        html_cases[f"chromium-{truth[2][0]}-middle"] = (truth[2][1], MINCHO, 8.5, "middle")
     if chromium_binary():
-        jobs.append(("chromium-seed", truth[0][1], None))
+        jobs += [(case, v[0], None) for case, v in html_cases.items()]
     for case, recs, style in jobs:
         target = pdf_root / case / "input.pdf"
-        expected = render_pdf(target, recs, style) if style else render_html_pdf(target, recs)
+        if style is None:
+            _, font, size, valign = html_cases[case]
+            expected = render_html_pdf(target, recs, font, size, valign)
+        else:
+            expected = render_pdf(target, recs, style)
         write_json(pdf_root / case / "expected" / "records.json", expected)
         if ns.no_extractors:
             continue
@@ -767,7 +774,9 @@ def chromium_binary() -> str | None:
     return next((b for b in map(shutil.which, CHROMIUM) if b), None)
 
 
-def render_html_pdf(path: Path, records: list[dict], font: str = GOTHIC, size: float = 9.0) -> list[dict]:
+def render_html_pdf(
+    path: Path, records: list[dict], font: str = GOTHIC, size: float = 9.0, valign: str = "top"
+) -> list[dict]:
     """The table as an HTML page printed to PDF by headless Chromium (Skia): a producer with its
     own line breaking, kinsoku and glyph spacing.  Rows do not split across pages; the label
     row repeats.  Returns the expected records (the text is never clipped; pages from where
@@ -790,7 +799,7 @@ def render_html_pdf(path: Path, records: list[dict], font: str = GOTHIC, size: f
 @page {{ size: A4 landscape; margin: 12mm; }}
 body {{ font-family: T; font-size: {size}pt; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-td, th {{ border: 0.5pt solid #000; vertical-align: top; padding: 2pt; line-break: strict; }}
+td, th {{ border: 0.5pt solid #000; vertical-align: {valign}; padding: 2pt; line-break: strict; }}
 th {{ font-weight: normal; }}
 tr {{ break-inside: avoid; }}
 </style></head><body><p>（別添２）変更箇所</p><table>
