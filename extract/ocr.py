@@ -528,10 +528,12 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             while j + 1 < n and _CONVERTIBLE.match(chars[j + 1][0]) and chars[j + 1][1] - chars[j][2] < em:
                 j += 1
             size = j - k + 1
-            left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < em else None
-            right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < em else None
+            # A neighbour across a space (電話 03-…) says nothing of the run's pitch.
+            near = settings.neighbour_gap_em * em
+            left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < near else None
+            right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < near else None
             full: bool | None = None
-            threshold = settings.edge_full_advance_em
+            threshold = settings.edge_full_advance_em if j == k else settings.full_advance_em
             if chars[k][4] is not None:
                 full, adv = chars[k][4], None
             elif left is not None and right is not None:

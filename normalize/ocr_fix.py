@@ -102,6 +102,7 @@ def fix_confusions(text: str, tokenizer: Tokenizer | None = None) -> tuple[str, 
 
 _DATE_SWAPS = str.maketrans(
     {"O": "0", "o": "0", "Ｏ": "０", "〇": "0", "l": "1", "I": "1", "|": "1", "｜": "1"}
+    | {"曰": "日", "回": "日", "目": "日"}
 )
 
 
@@ -117,18 +118,20 @@ def fix_date(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def top_headings() -> dict[str, str]:
-    """Top headings of the form → the Roman numeral printed before them (Ⅱ → 特定個人情報ファイルの概要)."""
+def top_headings() -> dict[str, frozenset[str]]:
+    """Top headings of the forms → the Roman numerals printed before them (特定個人情報ファイルの概要
+    → Ⅱ; リスク対策 → Ⅲ in the seed's 全項目 table, Ⅳ in 基礎項目 tables)."""
     data = resources.files("piatable").joinpath("data")
-    out: dict[str, str] = {}
+    out: dict[str, set[str]] = {}
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():
             parts = line.split("\t")
-            if len(parts) >= 2 and regex.fullmatch(r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]", parts[0]):
-                out[regex.sub(r"\s+", "", parts[1])] = parts[0]
-    # The seed prints section Ⅲ by its short name.
-    out.setdefault("リスク対策", "Ⅲ")
-    return out
+            m = regex.fullmatch(r"(?:[^:\t/]+:)?([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])", parts[0]) if len(parts) >= 2 else None
+            if m:
+                out.setdefault(regex.sub(r"\s+", "", parts[1]), set()).add(m.group(1))
+    # Short names the tables print: the seed's Ⅲリスク対策, 基礎項目's Ⅳリスク対策.
+    out.setdefault("リスク対策", set()).update({"Ⅲ", "Ⅳ"})
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
@@ -137,19 +140,19 @@ _NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川�
 
 def fix_heading(line: str) -> str:
     """An item line that is (the start of) a top heading after a misread numeral gets the form's
-    numeral back."""
+    numeral back, when the form prints that heading with one numeral only."""
     text = line.strip()
-    for heading, numeral in top_headings().items():
+    for heading, numerals in top_headings().items():
         for k in range(1, 4):
             prefix, rest = text[:k], text[k:]
-            if prefix == numeral:
+            if prefix in numerals:
                 break
             if (
                 len(rest) >= min(len(heading), 4)
                 and heading.startswith(rest)
                 and _NUMERAL_GARBAGE.match(prefix)
             ):
-                return numeral + rest
+                return next(iter(numerals)) + rest if len(numerals) == 1 else line
     return line
 
 
@@ -157,7 +160,16 @@ _CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜
 
 
 # ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
-_ANGLE = regex.compile(r"^(\s*)(?:[くぐべ]{1,2}|[<＜][くぐ]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,20}[>＞])")
+_ANGLE = regex.compile(r"^(\s*)(?:[くぐべご]{1,2}|[<＜][くぐご]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,20}[>＞])")
+
+
+# ○ (the form's placeholder, ○○市) read as the kanji zero 〇, which only stands among kanji numerals.
+_ZERO_RUN = regex.compile(r"(?<![一二三四五六七八九十百千〇])〇+(?![一二三四五六七八九十百千〇])")
+
+
+def fix_placeholder(line: str) -> str:
+    """〇 outside a kanji numeral (〇〇市, [〇]) → the placeholder/mark ○."""
+    return _ZERO_RUN.sub(lambda m: "○" * len(m.group(0)), line)
 
 
 def fix_marks(line: str) -> str:
@@ -186,6 +198,7 @@ def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt)
                         text = fixed[: len(fixed) - len(nxt) - 1]
+                    text = fix_placeholder(text)
                     text, _ = fix_confusions(text, tokenizer)
                 if text != cl.text:
                     cl.text = text

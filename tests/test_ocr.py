@@ -157,7 +157,8 @@ def test_dates_headings_and_marks():
     assert fix_date("新規") == "新規"
     assert fix_heading("Il特定個人情報ファイルの概") == "Ⅱ特定個人情報ファイルの概"
     assert fix_heading("｜基本情報") == "Ⅰ基本情報"
-    assert fix_heading("押リスク対策") == "Ⅲリスク対策"
+    assert fix_heading("押リスク対策") == "押リスク対策"  # Ⅲ in one form, Ⅳ in another
+    assert fix_heading("１関連情報") == "Ⅰ関連情報"
     assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"
     assert fix_heading("１．基本情報") == "１．基本情報"
     assert fix_marks("[OI紙") == "[○]紙"

@@ -166,8 +166,10 @@ class OcrSettings:
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
     full_advance_em: float = 0.75
     bearing_em: float = 0.1
-    # At a line's edge the run's ink edge is a rougher guide (digits sit mid-box): this threshold.
+    # At a line's edge a single character's ink edge is a rougher guide (digits sit mid-box):
+    # this threshold.  A neighbour further than neighbour_gap_em (ink to ink) is across a space.
     edge_full_advance_em: float = 0.6
+    neighbour_gap_em: float = 1.0
     # A row is flagged ocr_low_confidence when more than this share of its lines has a word
     # below quality.ocr_low_confidence.
     low_line_share: float = 0.25
