@@ -833,7 +833,9 @@ def extract_scan_document(path: Path, source: str, settings: Settings) -> Docume
     """Records of the amendment table in a scanned PDF or a page image (PNG, JPEG, TIFF)."""
     path = Path(path)
     os_ = settings.ocr
-    if path.suffix.lower() == ".pdf" or path.read_bytes()[:4] == b"%PDF":
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if path.suffix.lower() == ".pdf" or head == b"%PDF":
         from .pdf import open_pdf
 
         doc = open_pdf(path)

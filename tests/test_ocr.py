@@ -269,3 +269,26 @@ def test_table_pages_found_at_low_resolution(tmp_path):
     n = len(pdfium.PdfDocument(str(pdf)))
     images = list(ocr._pdf_images(pdf, list(range(1, n + 1)), s.find_dpi))
     assert ocr.find_table_pages(images, s) == want
+
+
+def test_low_confidence_flag_and_row_confidence():
+    """Rows whose lines hold words tesseract was unsure of are flagged; confidence follows."""
+    from piatable.extract.ocr import flag_ocr_records
+    from piatable.models import CellLine, RawRow
+    from piatable.normalize.records import rows_to_records
+
+    settings = Settings()
+    low = settings.quality.ocr_low_confidence
+    rows = []
+    for conf in (96.0, low - 20):
+        row = RawRow()
+        row.cells["change_date"] = [CellLine("2023/2/6", 1, conf=96.0)]
+        row.cells["item"] = [CellLine("Ⅰ基本情報", 1, conf=conf), CellLine("１．システム", 1, conf=conf)]
+        row.cells["timing"] = [CellLine("事後", 1, conf=conf)]
+        rows.append(row)
+    records = rows_to_records(rows, "x", settings)
+    flag_ocr_records(rows, records, settings)
+    assert "ocr_low_confidence" not in records[0].flags
+    assert "ocr_low_confidence" in records[1].flags
+    assert all("ocr" in r.flags for r in records)
+    assert records[1].confidence < records[0].confidence <= 1
