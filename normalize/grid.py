@@ -42,6 +42,9 @@ LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
 N_COLS = len(COLUMNS)
 
 _SPACE = regex.compile(r"[\s　]+")
+# A ruled column whose longest line stops this many ems short of the edge the others reach has
+# no full line at all.
+UNREACHED_EDGE_EM = 1.5
 # A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
 HEADING_BREAK_SCORE = 0.75
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
@@ -80,6 +83,7 @@ class _Line:
     # Filled once the cell is known:
     column: int = -1
     left: float = 0.0  # the column's left boundary on this page
+    width: float | None = None  # the cell's width between its rulings, when ruled
     reaches_bottom: bool = False
 
     @property
@@ -637,7 +641,7 @@ def _ruled_rows(
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings)
             for ln in lines:
-                ln.column, ln.left = c, bounds[c]
+                ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
             for r in range(a, b):
@@ -1146,12 +1150,25 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
 
 
 def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
-    """Per column, the furthest any line reaches from the column's left boundary: its wrap edge."""
+    """Per column, the furthest any line reaches from the column's left boundary: its wrap edge.
+
+    With ruled cells, a column none of whose lines comes near its right ruling (short entries
+    such as [○]紙 only) gets the edge the other columns show (width less their padding), so that
+    its longest line is not taken for a full one."""
     limits: dict[int, float] = {}
+    widths: dict[int, float] = {}
     for r in rows:
         for c, lines in r.cells.items():
             for ln in lines:
                 limits[c] = max(limits.get(c, 0.0), ln.x1 - ln.left)
+                if ln.width is not None:
+                    widths[c] = min(widths.get(c, ln.width), ln.width)
+    slack = [widths[c] - limits[c] for c in limits if c in widths and widths[c] - limits[c] >= 0]
+    if len(slack) >= 3:
+        pad = statistics.median(sorted(slack)[: max(3, len(slack) // 2)])
+        for c in limits:
+            if c in widths and limits[c] < widths[c] - pad - UNREACHED_EDGE_EM * hx:
+                limits[c] = widths[c] - pad
     return limits
 
 
@@ -1217,22 +1234,6 @@ def _heading_breaks(lines: list[CellLine]) -> None:
         ):
             lines[i].wraps = False
             start = i + 1
-
-
-def _explode(page: PageWords) -> PageWords:
-    """Text-cell words split into characters at their display columns (spaces dropped), so that
-    a segment the extractor ran across two columns with a single space splits at the boundary."""
-    words: list[Word] = []
-    for w in page.words:
-        x = w.x0
-        for ch in w.text:
-            cw = char_width(ch)
-            if not ch.isspace():
-                words.append(Word(ch, w.page, x, x + cw, w.top, w.bottom, w.source, w.conf, w.line))
-            x += cw
-    return PageWords(
-        page.page, page.width, page.height, page.unit, page.source, words, page.rulings, page.notes
-    )
 
 
 def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:

@@ -157,3 +157,28 @@ def test_labels_spread_over_their_cells_are_found():
     assert sorted(header.labels) == [0, 1, 2, 3, 4, 5]
     xs = [header.labels[k][0] for k in range(6)]
     assert xs == sorted(xs)
+
+
+def test_a_column_of_short_lines_has_no_full_line(tmp_path):
+    """Short entries (紙 / その他（住基ネット） / 電子記録媒体) never reach the cell's edge: the
+    longest of them is no full line, and each stays a paragraph."""
+    import sys
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_pdfs
+
+    truth = [dict(r) for r in load_expected("seed")[:6]]
+    for r in truth:
+        r["before"] = "紙\nその他（住基ネット）\n電子記録媒体"
+        r["after"] = "紙\nその他（住基ネット、サービス検索）\n電話"
+    style = make_pdfs.cases([("seed", truth)])["excel-small-top"][1]
+    pdf = tmp_path / "choices.pdf"
+    expected = make_pdfs.render_pdf(pdf, truth, style)
+    from piatable.pipeline import extract_document
+
+    got = [r.to_dict() for r in extract_document(pdf).records]
+    for e, g in zip(expected, got, strict=True):
+        assert g["before"] == e["before"]
+        assert g["after"] == e["after"]
