@@ -1074,6 +1074,11 @@ class _Row:
     flags: list[str]
 
 
+def _opens_path(lines: list[_Line] | None) -> bool:
+    """True when a 項目 cell starts a heading path of its own (Ⅰ…Ⅵ): a row, not the rest of one."""
+    return bool(lines) and bool(SECTION_HEADING.match(lines[0].text.strip()))  # type: ignore[index]
+
+
 def _cell_text(lines: list[_Line] | None) -> str:
     return "".join(ln.text for ln in lines or []).strip()
 
@@ -1109,6 +1114,18 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
             if _is_header_row(cells):
                 continue
             flags = ["merged_cell_filled"] if merged else []
+            if first and rows and not _cell_text(cells.get(0)) and _opens_path(cells.get(1)):
+                # A new row whose date sits in a cell merged across the page break (printed on
+                # the page before): it shares the previous row's date, and timing and
+                # explanation where its own are empty.
+                prev = rows[-1]
+                cells = dict(cells)
+                for c in (0, 4, 5):
+                    if not _cell_text(cells.get(c)) and prev.cells.get(c):
+                        cells[c] = prev.cells[c]
+                rows.append(_Row(cells, page.page, page.page, [*flags, "merged_cell_filled"]))
+                first = False
+                continue
             if (
                 first
                 and rows
