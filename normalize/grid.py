@@ -703,6 +703,12 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
         # No date on this page: all of it continues the previous page's last row.
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
+    item_spans = _section_spans(cols.get(1, []))
+    if len(item_spans) > len(spans) and res.align != "top":
+        # More 項目 paths (each opens with its section Ⅰ…Ⅵ) than dates: dates printed once for
+        # several rows (merged cells).  The paths anchor the rows then.
+        if _rows_from_paths(res, cols, item_spans, hy):
+            return
     blanks = _blank_bands(cols, hy)
     best: tuple[float, str, dict[int, list[int]]] | None = None
     modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
@@ -732,6 +738,56 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+
+
+def _section_spans(item: list[_Line]) -> list[tuple[float, float]]:
+    """Extents of the 項目 paths: from each line opening a section (Ⅰ…Ⅵ) to the next one."""
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if not heads:
+        return []
+    cuts = [*heads, len(item)]
+    return [(item[a].top, item[b - 1].bottom) for a, b in itertools.pairwise(cuts)]
+
+
+def _rows_from_paths(
+    res: _PageRows, cols: dict[int, list[_Line]], spans: list[tuple[float, float]], hy: float
+) -> bool:
+    """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
+    those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
+    blanks = _blank_bands(cols, hy)
+    best: tuple[float, str, dict[int, list[int]]] | None = None
+    for mode in ("centre", "bottom", "top"):
+        total, assignment = 0.0, {}
+        for c, lines in cols.items():
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
+            total += cost
+            assignment[c] = rows_of
+        if best is None or total < best[0] - 1e-6:
+            best = (total, mode, assignment)
+    assert best is not None
+    total, mode, assignment = best
+    if any(r < 0 for rows_of in assignment.values() for r in rows_of):
+        return False
+    rows: list[dict[int, list[_Line]]] = [{} for _ in spans]
+    for c, lines in cols.items():
+        for ln, r in zip(lines, assignment[c], strict=True):
+            rows[r].setdefault(c, []).append(ln)
+    merged = [False] * len(rows)
+    centres = [(a + b) / 2 for a, b in spans]
+    for c in (0, 4, 5):
+        have = [k for k, row in enumerate(rows) if row.get(c)]
+        if not have:
+            continue
+        for k, row in enumerate(rows):
+            if row.get(c):
+                continue
+            # The merged cell's text sits in one of the rows it covers: the nearest that has it.
+            src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
+            row[c] = rows[src][c]
+            merged[k] = merged[src] = True
+    res.align = mode
+    res.rows, res.merged = rows, merged
+    return True
 
 
 def _split_shared(
