@@ -51,6 +51,8 @@ HEADING_BREAK_SCORE = 0.75
 # rows; a cell that runs across one costs this much (in line heights of misplacement).
 BLANK_BAND_EM = 0.8
 BLANK_CROSS_COST = 3.0
+# The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
+DATE_TAIL_CHARS = 3
 # Layout text: cost (in text columns) of putting two segments of one line into one column.
 SHARE_PENALTY = 12.0
 
@@ -683,9 +685,11 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
         for i, ln in enumerate(date_lines)
         if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
     ]
-    # A date wrapped over two lines gives one anchor; its extent covers both lines.
+    # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
+    # tail of a wrapped date (日, 1日) right under it too.
     spans: list[tuple[float, float]] = []
     last = -1
+    anchor_set = set(anchors)
     for i in anchors:
         ln = date_lines[i]
         if (
@@ -699,6 +703,15 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
             continue
         spans.append((ln.top, ln.bottom))
         last = i
+        j = i + 1
+        while (
+            j < len(date_lines)
+            and j not in anchor_set
+            and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
+            and len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+        ):
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
+            j += 1
     if not spans:
         # No date on this page: all of it continues the previous page's last row.
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
