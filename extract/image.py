@@ -49,6 +49,27 @@ def load_images(path: Path, fallback_dpi: float = 0.0) -> list[PageImage]:
     return out
 
 
+def native_dpi(doc, index: int) -> float | None:  # type: ignore[no-untyped-def]
+    """The resolution of the largest image drawn on page ``index`` (a scanned page is one image
+    covering the page): rendering at it neither blurs nor invents pixels.  None without one."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        best: tuple[float, float] | None = None
+        for obj in page.get_objects(max_depth=2):
+            if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+                continue
+            left, bottom, right, top = obj.get_bounds()
+            w_px, _ = obj.get_px_size()
+            area = (right - left) * (top - bottom)
+            if right - left > 0 and (best is None or area > best[0]):
+                best = (area, w_px / ((right - left) / 72))
+        return best[1] if best else None
+    finally:
+        page.close()
+
+
 def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``."""
     page = doc[index]

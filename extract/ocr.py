@@ -735,19 +735,28 @@ def ocr_pdf_page(pdf_path: str | Path, page_index: int, settings: Settings | Non
     check_tesseract(os_.lang)
     doc = open_pdf(Path(pdf_path))
     try:
-        gray = im.render_pdf_page(doc, page_index, os_.dpi)
+        nd = im.native_dpi(doc, page_index)
+        dpi = min(max(nd, os_.min_dpi), os_.max_dpi) if nd else os_.dpi
+        gray = im.render_pdf_page(doc, page_index, dpi)
     finally:
         doc.close()
-    return scan_to_page_words(scan_image(gray, os_.dpi, page_index + 1, os_), os_)
+    return scan_to_page_words(scan_image(gray, dpi, page_index + 1, os_), os_)
 
 
-def _pdf_images(path: Path, numbers: list[int], dpi: float):  # type: ignore[no-untyped-def]
+def _pdf_images(path: Path, numbers: list[int], dpi: float, native: OcrSettings | None = None):  # type: ignore[no-untyped-def]
+    """Pages rendered at ``dpi``; with ``native`` settings, a page that is one scanned image is
+    rendered at that image's own resolution (within native.min_dpi … native.max_dpi)."""
     from .pdf import open_pdf
 
     doc = open_pdf(path)
     try:
         for n in numbers:
-            yield n, im.render_pdf_page(doc, n - 1, dpi), dpi
+            d = dpi
+            if native is not None:
+                nd = im.native_dpi(doc, n - 1)
+                if nd:
+                    d = min(max(nd, native.min_dpi), native.max_dpi)
+            yield n, im.render_pdf_page(doc, n - 1, d), d
     finally:
         doc.close()
 
@@ -766,7 +775,7 @@ def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]
     if len(numbers) > os_.find_all_below:
         small = list(_pdf_images(path, numbers, os_.find_dpi))
         numbers = find_table_pages(small, os_)
-    return [scan_image(g, dpi, n, os_) for n, g, dpi in _pdf_images(path, numbers, os_.dpi)]
+    return [scan_image(g, dpi, n, os_) for n, g, dpi in _pdf_images(path, numbers, os_.dpi, os_)]
 
 
 def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
