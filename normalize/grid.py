@@ -292,6 +292,17 @@ def _label_runs(line: _Line, hx: float, settings: GridSettings) -> list[_Line]:
     return out
 
 
+def _is_label_line(line: _Line, hx: float, settings: GridSettings) -> bool:
+    """A line of column labels and nothing else (a label row repeated inside the text, or a
+    piece of one: 提出時 / 期)."""
+    runs = _label_runs(line, hx, settings)
+    if not runs:
+        return False
+    ink = len(_SPACE.sub("", line.text))
+    covered = sum(len(r.text) for r in runs)
+    return covered >= ink and (len(runs) >= 3 or all(_label_column(r.text) in (4, 5) for r in runs))
+
+
 def find_header(lines: list[_Line], hx: float, hy: float, settings: GridSettings) -> _Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
     segs = [s for ln in lines for s in _label_runs(ln, hx, settings)]
@@ -1083,7 +1094,9 @@ def _layout_page_rows(
         body = [
             ln
             for ln in all_lines
-            if (header is None or ln.top > header.bottom - hy / 2) and not _is_furniture(ln.text)
+            if (header is None or ln.top > header.bottom - hy / 2)
+            and not _is_furniture(ln.text)
+            and not _is_label_line(ln, hx, settings)
         ]
         if not body:
             continue
