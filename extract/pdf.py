@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -185,8 +186,8 @@ def _path_segments(obj, matrix, height: float) -> list[tuple[float, float, float
     out: list[tuple[float, float, float, float]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     start = prev = None
-    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
-        seg = raw.FPDFPath_GetPathSegment(obj.raw, i)
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
         raw.FPDFPathSegment_GetPoint(seg, x, y)
         pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
         kind = raw.FPDFPathSegment_GetType(seg)
@@ -215,27 +216,9 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     # Paths give the rulings; text objects tell whether any is cut by its clipping path (only
     # then is each character's visibility checked).
     rulings: list[tuple[float, float, float, float]] = []
-    stack: list[tuple] = []
-    clipped = False
-    for obj in page.get_objects():
-        del stack[obj.level :]
-        m = tuple(obj.get_matrix().get())
-        full = _compose(m, stack[-1]) if stack else m
-        if obj.type == raw.FPDF_PAGEOBJ_FORM:
-            stack.append(full)
-        elif obj.type == raw.FPDF_PAGEOBJ_PATH:
-            rulings.extend(_path_segments(obj, full, height))
-        elif obj.type == raw.FPDF_PAGEOBJ_TEXT and not clipped:
-            box = _clip_box(obj.raw)
-            if box is not None:
-                left, bottom, right, top = obj.get_bounds()
-                clipped = (
-                    left < box[0] - CLIP_SLACK
-                    or bottom < box[1] - CLIP_SLACK
-                    or right > box[2] + CLIP_SLACK
-                    or top > box[3] + CLIP_SLACK
-                )
+    clipped = _walk_objects(page.raw, None, height, rulings)
     tp = page.get_textpage()
+    rect = raw.FS_RECTF()
     try:
         for i in range(tp.count_chars()):
             if raw.FPDFText_IsGenerated(tp.raw, i):
@@ -256,10 +239,11 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
             ch = chr(code)
             if ch in "\r\n" or (ch.isspace() and ch not in " \u3000"):
                 continue
-            text = clean_text(ch)
+            text = _clean_char(ch)
             if not text:
                 continue
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            raw.FPDFText_GetLooseCharBox(tp.raw, i, rect)
+            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
             if clipped and not _visible(tp, i, (left + right) / 2, (top + bottom) / 2, clips):
                 hidden += 1
                 continue
@@ -274,6 +258,58 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
     if rotation:
         words, rulings, width, height = _rotate(words, rulings, rotation, width, height)
     return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes), unmapped
+
+
+@lru_cache(maxsize=8192)
+def _clean_char(ch: str) -> str:
+    return clean_text(ch)
+
+
+def _walk_objects(container, form, height: float, rulings: list, matrix=None) -> bool:  # type: ignore[no-untyped-def]
+    """Straight segments of every path object (inside forms too, through their matrices) into
+    ``rulings``; True when some text object is cut by its clipping path."""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(container)
+    m = raw.FS_MATRIX()
+    clipped = False
+    for k in range(count):
+        obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(container, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT):
+            continue
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            if not clipped:
+                clipped = _text_clipped(obj)
+            continue
+        raw.FPDFPageObj_GetMatrix(obj, m)
+        own = (m.a, m.b, m.c, m.d, m.e, m.f)
+        full = _compose(own, matrix) if matrix else own
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            clipped = _walk_objects(container, obj, height, rulings, full) or clipped
+        else:
+            rulings.extend(_path_segments(obj, full, height))
+    return clipped
+
+
+def _text_clipped(obj) -> bool:  # type: ignore[no-untyped-def]
+    """True when a text object reaches outside its clipping path."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    box = _clip_box(obj)
+    if box is None:
+        return False
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return False
+    return (
+        left.value < box[0] - CLIP_SLACK
+        or bottom.value < box[1] - CLIP_SLACK
+        or right.value > box[2] + CLIP_SLACK
+        or top.value > box[3] + CLIP_SLACK
+    )
 
 
 def _address(ptr) -> int:  # type: ignore[no-untyped-def]
