@@ -122,10 +122,12 @@ def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -
     advance widths, and only a gap a space glyph would leave (a full-width one from about an
     em).  Never the spaces extractors invent between touching Japanese characters, nor from
     OCR boxes (ink boxes leave gaps beside narrow kana)."""
+    gap = right.x0 - left.x1
+    if gap <= min(settings.space_gap_em, settings.cjk_space_em) * hx:
+        return ""  # touching (the common case: no space whatever the characters)
     a, b = left.text[-1:], right.text[:1]
     if not a or not b or a.isspace() or b.isspace():
         return ""
-    gap = right.x0 - left.x1
     if char_width(a) == 2 or char_width(b) == 2:
         if left.source != "pdf" or right.source != "pdf" or gap < settings.cjk_space_em * hx:
             return ""
