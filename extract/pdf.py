@@ -20,7 +20,7 @@ import regex
 from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.models import PageWords, Word
 from piatable.normalize.dates import DATE
-from piatable.normalize.unicode import CID, clean_text
+from piatable.normalize.unicode import clean_text
 from piatable.settings import Settings
 
 if TYPE_CHECKING:
@@ -113,6 +113,7 @@ def open_pdf(path: Path):  # type: ignore[no-untyped-def]
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
     """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
     out: list[PageScan] = []
+    seen = False
     for i in range(len(doc)):
         page = doc[i]
         try:
@@ -123,15 +124,20 @@ def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
         finally:
             page.close()
         flat = _WS.sub("", text)
+        labels = sum(1 for k in LABEL_KEYS if k in flat)
+        # Dates and 事前/事後 matter only from the first page that could hold the label row on
+        # (the table is the last part of an assessment): the pages before are not searched.
+        seen = seen or labels >= MIN_LABEL_KEYS
+        look = labels >= 2 or seen
         out.append(
             PageScan(
                 page=i + 1,
                 chars=len(flat),
-                labels=sum(1 for k in LABEL_KEYS if k in flat),
-                dates=len(DATE.findall(text)),
-                timings=len(TIMING_WORD.findall(text)),
+                labels=labels,
+                dates=len(DATE.findall(text)) if look else 0,
+                timings=len(TIMING_WORD.findall(text)) if look else 0,
                 title="変更箇所" in flat,
-                cid=bool(CID.search(text)),
+                cid="(cid:" in text,
                 garbled=len(_GARBLED.findall(raw_text)),
             )
         )
