@@ -245,6 +245,8 @@ class _Header:
 
 
 _PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+# Every label piece starts with one of these: lines without any cannot hold a label.
+_LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
 
 
 def _label_runs(line: _Line, hx: float, settings: GridSettings) -> list[_Line]:
@@ -307,7 +309,7 @@ def _is_label_line(line: _Line, hx: float, settings: GridSettings) -> bool:
 
 def find_header(lines: list[_Line], hx: float, hy: float, settings: GridSettings) -> _Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
-    segs = [s for ln in lines for s in _label_runs(ln, hx, settings)]
+    segs = [s for ln in lines if _LABEL_CHARS.intersection(ln.text) for s in _label_runs(ln, hx, settings)]
     anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
     best: _Header | None = None
     for a in anchors:
