@@ -360,6 +360,16 @@ def scan_image(gray: np.ndarray, dpi: float, page: int, settings: OcrSettings) -
     t0 = time.perf_counter()
     ink = im.binarize(gray)
     glyph = im.glyph_height(ink, dpi)
+    # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
+    ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
+    if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
+        import cv2
+
+        interp = cv2.INTER_AREA if ratio < 1 else cv2.INTER_CUBIC
+        gray = cv2.resize(gray, None, fx=ratio, fy=ratio, interpolation=interp)
+        dpi *= ratio
+        ink = im.binarize(gray)
+        glyph = im.glyph_height(ink, dpi)
     angle = 0.0
     if settings.max_skew_deg > 0:
         angle = im.skew_angle(

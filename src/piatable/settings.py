@@ -137,6 +137,11 @@ class OcrSettings:
     # within these bounds (a 200 dpi scan rendered at 300 dpi read worse: cells 0.908 → 0.983).
     min_dpi: float = 150.0
     max_dpi: float = 400.0
+    # Pages are scaled so that the median glyph is this many pixels tall, unless the ratio is
+    # already between keep_glyph_min and keep_glyph_max.
+    target_glyph_px: float = 20.0
+    keep_glyph_min: float = 0.85
+    keep_glyph_max: float = 1.2
     # Rotation: at most this much is looked for; less than min_skew_deg is left alone.
     max_skew_deg: float = 2.0
     min_skew_deg: float = 0.05
