@@ -3,7 +3,8 @@
 Over the committed PDF samples (``samples/pdf/*``) and assessments of 40 and 80 pages made on
 the fly (cover, contents, filler pages, then the table).  Each file is read in a fresh process
 for each tool, so that peak RSS is that file's alone; the time is counted from after the tool's
-imports (a bulk run pays them once).
+imports (a bulk run pays them once), and the fastest of three runs is kept (the machine may be
+shared).
 
 Cell accuracy is over the six printed fields (変更日, 項目, 変更前, 変更後, 提出時期, 説明):
 ``ws-free`` compares the texts with all whitespace removed; ``para`` keeps paragraph breaks
@@ -89,6 +90,14 @@ def run_measured(code: str, path: Path) -> tuple[dict, float]:
     # The child's own peak (VmHWM of its image after exec); ru_maxrss would include the
     # forked copy of this process.
     return data, data.get("hwm_kb", usage.ru_maxrss) / 1024
+
+
+def best_of(code: str, path: Path, repeat: int) -> tuple[dict, float]:
+    """The fastest of ``repeat`` fresh-process runs (the machine may be shared) and the highest
+    peak RSS among them."""
+    runs = [run_measured(code, path) for _ in range(max(repeat, 1))]
+    fastest = min(runs, key=lambda r: r[0]["seconds"])[0]
+    return fastest, max(r[1] for r in runs)
 
 
 # --------------------------------------------------------------------------- accuracy
@@ -199,6 +208,13 @@ def inputs(tmp: Path) -> list[tuple[str, Path, list[dict]]]:
         pdf = case / "input.pdf"
         if pdf.exists():
             out.append((case.name, pdf, json.loads((case / "expected" / "records.json").read_text("utf-8"))))
+    from make_pdfs import load_truth
+
+    seed = load_truth()[0][1]
+    # A 40-page assessment whose table is the seed (4 pages), and 40 / 80 pages whose table is
+    # every ground-truth table (12 pages, 69 rows).
+    p = tmp / "assessment-40p-seed.pdf"
+    out.append((p.stem, p, make_long(p, 40, records=seed)))
     for pages in (40, 80):
         p = tmp / f"assessment-{pages}p.pdf"
         exp = make_long(p, pages)
@@ -206,12 +222,12 @@ def inputs(tmp: Path) -> list[tuple[str, Path, list[dict]]]:
     return out
 
 
-def bench(text: bool) -> dict:
+def bench(text: bool, repeat: int = 3) -> dict:
     results: dict = {"pdf": [], "text": []}
     with tempfile.TemporaryDirectory() as tmp:
         for name, path, expected in inputs(Path(tmp)):
-            pt, pt_rss = run_measured(PIATABLE_CHILD, path)
-            pl, pl_rss = run_measured(PDFPLUMBER_CHILD, path)
+            pt, pt_rss = best_of(PIATABLE_CHILD, path, repeat)
+            pl, pl_rss = best_of(PDFPLUMBER_CHILD, path, repeat)
             results["pdf"].append(
                 {
                     "case": name,
@@ -290,8 +306,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--text", action="store_true", help="also the flattened-text samples")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="fresh-process runs per file and tool (fastest kept)"
+    )
     ns = ap.parse_args(argv)
-    res = bench(ns.text)
+    res = bench(ns.text, ns.repeat)
     if ns.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:

@@ -666,11 +666,12 @@ LONG_FACTS = {
 }
 
 
-def make_long(path: Path, pages: int = 80, trailing: int = 0) -> list[dict]:
+def make_long(
+    path: Path, pages: int = 80, trailing: int = 0, records: list[dict] | None = None
+) -> list[dict]:
     """An assessment of about ``pages`` pages: cover, contents, filler, then the table (and
     ``trailing`` pages of ruled form text after it)."""
-    truth = load_truth()
-    recs = [r for _, rs in truth for r in rs]
+    recs = records if records is not None else [r for _, rs in load_truth() for r in rs]
     style = Style(
         "excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", title="（別添3）変更箇所"
     )
