@@ -86,3 +86,16 @@ BODY_MARKER = regex.compile(
 
 def starts_paragraph(line: str) -> bool:
     return bool(PARAGRAPH_MARKER.match(line))
+
+
+def common_prefix(a: str, b: str) -> str:
+    """The characters both strings open with."""
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return a[:k]
+
+
+def bigrams(text: str) -> set[str]:
+    """The pairs of adjacent characters of ``text``."""
+    return {text[k : k + 2] for k in range(len(text) - 1)}

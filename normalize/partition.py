@@ -27,7 +27,15 @@ import regex
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings, StreamSettings
 
-from .chars import BODY_MARKER, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .chars import (
+    BODY_MARKER,
+    NO_LINE_START,
+    SENTENCE_END,
+    bigrams,
+    common_prefix,
+    display_width,
+    starts_paragraph,
+)
 from .items import heading_score
 from .rejoin import is_soft_break
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
@@ -67,10 +75,6 @@ class Partition:
     before: int  # lines [item, before) are the before text; [before, n) the after text
     score: float
     confidence: float
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[k : k + 2] for k in range(len(text) - 1)}
 
 
 def _number_of(paragraph: str) -> int | None:
@@ -148,8 +152,8 @@ class BlockScorer:
         self.brk_b = [0.0, *accumulate(break_cost(self.soft_b, body_width, False))]
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
         self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in w)]
-        ex = _bigrams(explanation)
-        hits = [len(_bigrams(x) & ex) for x in self.t]
+        ex = bigrams(explanation)
+        hits = [len(bigrams(x) & ex) for x in self.t]
         tots = [max(len(x) - 1, 0) for x in self.t]
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
@@ -232,7 +236,7 @@ class BlockScorer:
             cost += self.cut_b[j]
             a, b = t[i], t[j]
             if a[:1] == b[:1]:
-                common = len(_common_prefix(a, b))
+                common = len(common_prefix(a, b))
                 if common >= s.shared_opening_min_chars or (common >= 2 and a == b):
                     cost -= s.shared_opening_bonus
                 elif common >= 3:
@@ -269,15 +273,6 @@ class BlockScorer:
             if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
                 return k
         return self.n + 1
-
-
-def _common_prefix(a: str, b: str) -> str:
-    k = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        k += 1
-    return a[:k]
 
 
 def best_partition(scorer: BlockScorer) -> Partition:

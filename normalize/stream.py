@@ -12,44 +12,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-import regex
-
 from piatable.extract.locate import (
-    BARE_NUMBER,
     TIMING,
-    TIMING_AT_END,
-    TIMING_AT_START,
-    TIMING_IN_MIDDLE,
-    is_header_line,
-    is_label_piece,
-    is_page_number,
-    is_table_start,
-    is_title,
 )
 from piatable.models import CellLine, PageWords, RawRow
 from piatable.settings import Settings
 
 from .chars import display_width, starts_paragraph
-from .dates import DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
+from .compound import split_compound_lines
+from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
+from .region import find_table_start, remove_furniture
 from .tokenizer import Tokenizer
 
-# A run of this many label pieces, one per line, is the column-label row printed vertically.
-LABEL_RUN_MIN = 3
 # Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
 TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.6
-# Two halves of a line are a before and an after cell when they share this many opening
-# characters, or this share of their character pairs.
-EDIT_PAIR_MIN_PREFIX = 2
-EDIT_PAIR_MIN_OVERLAP = 0.5
-# ... and when neither half is less than half as long as the other.
-EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
-# Label pieces this close to a title or label row belong to the header.
-LABEL_NEAR_LINES = 3
-# A block this long without a timing anchor is no table row (used when locating the table).
-MAX_BLOCK_LINES = 200
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -76,172 +55,6 @@ def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
         for w in page.words:
             out.append(CellLine(w.text.strip(), page.page, w.line, None, w.conf))
     return [cl for cl in out if cl.text]
-
-
-def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
-    """Drop titles, column-label rows (one line or one label per line) and page numbers.
-
-    A lone label piece (``変更日``, or ``提出時`` / ``期`` of a wrapped header cell) counts as
-    furniture inside a run of three, near a title or label row, or before the first date.
-    """
-    n = len(lines)
-    hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
-    for k, cl in enumerate(lines):
-        if BARE_NUMBER.match(cl.text):
-            page_edge = (
-                k == 0
-                or k == n - 1
-                or lines[k - 1].page != cl.page
-                or lines[k + 1].page != cl.page
-                or hard[k - 1]
-                or hard[k + 1]
-            )
-            hard[k] = page_edge
-    piece = [is_label_piece(cl.text) for cl in lines]
-    first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
-    keep = [not h for h in hard]
-    k = 0
-    while k < n:
-        if not piece[k] or hard[k]:
-            k += 1
-            continue
-        run = k
-        while run < n and piece[run]:
-            run += 1
-        near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
-        if run - k >= LABEL_RUN_MIN or near or run <= first_date:
-            for m in range(k, run):
-                keep[m] = False
-        k = run
-    kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
-    return kept, n - len(kept)
-
-
-def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
-    """Split lines that hold several cells; join dates wrapped over two lines.
-
-    Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
-    ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
-    """
-    out: list[CellLine] = []
-    k = 0
-    while k < len(lines):
-        cl = lines[k]
-        t = cl.text
-        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        if nxt and (is_date_head(t) or (is_date_line(t) and DATE_TAIL.match(nxt))) and is_date_line(t + nxt):
-            out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
-            k += 2
-            continue
-        out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in _cells_of_line(t))
-        k += 1
-    return out
-
-
-def _cells_of_line(t: str) -> list[str]:
-    """The cells one printed line holds, in order (usually just the line)."""
-    m = DATE_THEN_ITEM.match(t)
-    if m and m.end() < len(t) and not is_date_line(t):
-        return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip())]
-    if TIMING.match(t):
-        return [t]
-    for pattern in (TIMING_IN_MIDDLE, TIMING_AT_END, TIMING_AT_START):
-        m = pattern.match(t)
-        if m:
-            parts = m.groupdict()
-            rest = _split_edit_pair(parts["rest"].strip())
-            if pattern is TIMING_AT_START:
-                return [parts["timing"], parts["rest"].strip()]
-            tail = [parts["post"].strip()] if parts.get("post") else []
-            return [*rest, parts["timing"], *tail]
-    return _split_edit_pair(t)
-
-
-def _split_edit_pair(t: str) -> list[str]:
-    """Split ``市民課 市民窓口課``: a before and an after cell of one line each, side by side.
-
-    The split is made at the space whose two sides read most alike (an amendment changes a few
-    words), and only when they share an opening or most of their character pairs.
-    """
-    if is_label_piece(t):
-        return [t]
-    best: tuple[float, int] | None = None
-    for m in regex.finditer(r"[ 　]", t):
-        left, right = t[: m.start()].strip(), t[m.end() :].strip()
-        if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
-            continue
-        if min(len(left), len(right)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(right)):
-            continue
-        shared = len(_common_prefix(left, right))
-        a, b = _bigrams(left), _bigrams(right)
-        overlap = len(a & b) / max(1, min(len(a), len(b)))
-        if shared >= EDIT_PAIR_MIN_PREFIX or overlap >= EDIT_PAIR_MIN_OVERLAP:
-            score = shared + overlap
-            if best is None or score > best[0]:
-                best = (score, m.start())
-    if best is None:
-        return [t]
-    cut = best[1]
-    return [t[:cut].strip(), t[cut + 1 :].strip()]
-
-
-def _common_prefix(a: str, b: str) -> str:
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
-    return a[:k]
-
-
-def _bigrams(t: str) -> set[str]:
-    return {t[k : k + 2] for k in range(len(t) - 1)}
-
-
-def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
-    return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
-
-
-def find_table_start(raw: list[CellLine]) -> int:
-    """Index of the first line of the table region in the raw (unfiltered) lines.
-
-    The region starts at the first title or column-label row that is followed by table rows,
-    extended back over date-led blocks with an anchor printed before it (an extractor may put the
-    title after the first page's rows, as in the seed).  A contents page that merely names 変更箇所
-    is followed by no row and does not count.  Without any title, the first date line whose
-    block has an anchor starts the region.
-    """
-    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
-    starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
-
-    def block_end(d: int) -> int:
-        later = [x for x in dates if x > d]
-        return later[0] if later else len(raw)
-
-    for s in starts:
-        following = [d for d in dates if d > s]
-        if not following:
-            continue
-        first = following[0]
-        between = [cl.text for cl in raw[s + 1 : first]]
-        if any(not (is_table_start(t) or is_label_piece(t) or is_page_number(t)) for t in between):
-            continue
-        if not _block_has_anchor(raw, first, len(raw)):
-            continue
-        start = s
-        earlier = [d for d in dates if d < s]
-        while earlier:
-            d = earlier.pop()
-            if _block_has_anchor(raw, d, block_end(d)) and not any(
-                is_table_start(raw[m].text) for m in range(d, s)
-            ):
-                start = d
-                s = d
-            else:
-                break
-        return start
-    for d in dates:
-        if _block_has_anchor(raw, d, block_end(d)):
-            return d
-    return len(raw)
 
 
 def item_width_candidates(blocks: list[_Block], body_width: int) -> list[int]:

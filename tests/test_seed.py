@@ -6,13 +6,10 @@ import pytest
 
 import piatable
 from piatable.extract.text import read_text, text_to_pages
+from piatable.normalize.compound import split_compound_lines
 from piatable.normalize.conservation import lost_and_invented
-from piatable.normalize.stream import (
-    find_table_start,
-    pages_to_cell_lines,
-    remove_furniture,
-    split_compound_lines,
-)
+from piatable.normalize.region import find_table_start, remove_furniture
+from piatable.normalize.stream import pages_to_cell_lines
 
 from .conftest import SHARED, load_expected
 

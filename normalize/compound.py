@@ -1,0 +1,91 @@
+"""Lines that hold several cells, and dates wrapped over two lines.
+
+Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
+``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation);
+a narrow date column wraps ``令和5年2月`` / ``6日``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.extract.locate import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
+from piatable.models import CellLine
+
+from .chars import bigrams, common_prefix
+from .dates import DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
+
+# Two halves of a line are a before and an after cell when they share this many opening
+# characters, or this share of their character pairs.
+EDIT_PAIR_MIN_PREFIX = 2
+EDIT_PAIR_MIN_OVERLAP = 0.5
+# ... and when neither half is less than half as long as the other.
+EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
+
+
+def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
+    """Split lines that hold several cells; join dates wrapped over two lines.
+
+    Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
+    ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
+    """
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        t = cl.text
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if nxt and (is_date_head(t) or (is_date_line(t) and DATE_TAIL.match(nxt))) and is_date_line(t + nxt):
+            out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
+            k += 2
+            continue
+        out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in _cells_of_line(t))
+        k += 1
+    return out
+
+
+def _cells_of_line(t: str) -> list[str]:
+    """The cells one printed line holds, in order (usually just the line)."""
+    m = DATE_THEN_ITEM.match(t)
+    if m and m.end() < len(t) and not is_date_line(t):
+        return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip())]
+    if TIMING.match(t):
+        return [t]
+    for pattern in (TIMING_IN_MIDDLE, TIMING_AT_END, TIMING_AT_START):
+        m = pattern.match(t)
+        if m:
+            parts = m.groupdict()
+            rest = _split_edit_pair(parts["rest"].strip())
+            if pattern is TIMING_AT_START:
+                return [parts["timing"], parts["rest"].strip()]
+            tail = [parts["post"].strip()] if parts.get("post") else []
+            return [*rest, parts["timing"], *tail]
+    return _split_edit_pair(t)
+
+
+def _split_edit_pair(t: str) -> list[str]:
+    """Split ``市民課 市民窓口課``: a before and an after cell of one line each, side by side.
+
+    The split is made at the space whose two sides read most alike (an amendment changes a few
+    words), and only when they share an opening or most of their character pairs.
+    """
+    if is_label_piece(t):
+        return [t]
+    best: tuple[float, int] | None = None
+    for m in regex.finditer(r"[ 　]", t):
+        left, right = t[: m.start()].strip(), t[m.end() :].strip()
+        if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
+            continue
+        if min(len(left), len(right)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(right)):
+            continue
+        shared = len(common_prefix(left, right))
+        a, b = bigrams(left), bigrams(right)
+        overlap = len(a & b) / max(1, min(len(a), len(b)))
+        if shared >= EDIT_PAIR_MIN_PREFIX or overlap >= EDIT_PAIR_MIN_OVERLAP:
+            score = shared + overlap
+            if best is None or score > best[0]:
+                best = (score, m.start())
+    if best is None:
+        return [t]
+    cut = best[1]
+    return [t[:cut].strip(), t[cut + 1 :].strip()]

@@ -1,0 +1,116 @@
+"""Where the table is in a stream of lines, and which lines are page furniture.
+
+The table region starts at its title or column-label row (not at a contents page that merely
+names 変更箇所), extended back over row blocks that an extractor printed before the title.
+Furniture (the title, the label row or its labels one per line, page numbers) is removed
+wherever it stands.
+"""
+
+from __future__ import annotations
+
+from piatable.extract.locate import (
+    BARE_NUMBER,
+    TIMING,
+    is_header_line,
+    is_label_piece,
+    is_page_number,
+    is_table_start,
+    is_title,
+)
+from piatable.models import CellLine
+
+from .dates import DATE_THEN_ITEM, is_date_line
+
+# A run of this many label pieces, one per line, is the column-label row printed vertically.
+LABEL_RUN_MIN = 3
+# Label pieces this close to a title or label row belong to the header.
+LABEL_NEAR_LINES = 3
+# A block this long without a timing anchor is no table row (used when locating the table).
+MAX_BLOCK_LINES = 200
+
+
+def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
+    """Drop titles, column-label rows (one line or one label per line) and page numbers.
+
+    A lone label piece (``変更日``, or ``提出時`` / ``期`` of a wrapped header cell) counts as
+    furniture inside a run of three, near a title or label row, or before the first date.
+    """
+    n = len(lines)
+    hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
+    for k, cl in enumerate(lines):
+        if BARE_NUMBER.match(cl.text):
+            page_edge = (
+                k == 0
+                or k == n - 1
+                or lines[k - 1].page != cl.page
+                or lines[k + 1].page != cl.page
+                or hard[k - 1]
+                or hard[k + 1]
+            )
+            hard[k] = page_edge
+    piece = [is_label_piece(cl.text) for cl in lines]
+    first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
+    keep = [not h for h in hard]
+    k = 0
+    while k < n:
+        if not piece[k] or hard[k]:
+            k += 1
+            continue
+        run = k
+        while run < n and piece[run]:
+            run += 1
+        near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
+        if run - k >= LABEL_RUN_MIN or near or run <= first_date:
+            for m in range(k, run):
+                keep[m] = False
+        k = run
+    kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
+    return kept, n - len(kept)
+
+
+def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
+    return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
+
+
+def find_table_start(raw: list[CellLine]) -> int:
+    """Index of the first line of the table region in the raw (unfiltered) lines.
+
+    The region starts at the first title or column-label row that is followed by table rows,
+    extended back over date-led blocks with an anchor printed before it (an extractor may put the
+    title after the first page's rows, as in the seed).  A contents page that merely names 変更箇所
+    is followed by no row and does not count.  Without any title, the first date line whose
+    block has an anchor starts the region.
+    """
+    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
+    starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
+
+    def block_end(d: int) -> int:
+        later = [x for x in dates if x > d]
+        return later[0] if later else len(raw)
+
+    for s in starts:
+        following = [d for d in dates if d > s]
+        if not following:
+            continue
+        first = following[0]
+        between = [cl.text for cl in raw[s + 1 : first]]
+        if any(not (is_table_start(t) or is_label_piece(t) or is_page_number(t)) for t in between):
+            continue
+        if not _block_has_anchor(raw, first, len(raw)):
+            continue
+        start = s
+        earlier = [d for d in dates if d < s]
+        while earlier:
+            d = earlier.pop()
+            if _block_has_anchor(raw, d, block_end(d)) and not any(
+                is_table_start(raw[m].text) for m in range(d, s)
+            ):
+                start = d
+                s = d
+            else:
+                break
+        return start
+    for d in dates:
+        if _block_has_anchor(raw, d, block_end(d)):
+            return d
+    return len(raw)
