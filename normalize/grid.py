@@ -755,6 +755,15 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r + 1].setdefault(c, []).append(ln)
+    if (
+        mode != "top"
+        and len(item_spans) == len(spans) >= 2
+        and any(_path_count(row.get(1)) != 1 for row in rows[1:])
+        and _rows_from_path_extents(res, cols, item_spans, hy)
+    ):
+        # Dates centred but text at the top (each column its own alignment): the paths, one
+        # per date, anchor the rows better than the dates did.
+        return
     continued = [rows[0]] if rows[0] else []
     out: list[dict[int, list[_Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
@@ -766,6 +775,33 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+
+
+def _path_count(item: list[_Line] | None) -> int:
+    return sum(1 for ln in item or [] if SECTION_HEADING.match(ln.text.strip()))
+
+
+def _rows_from_path_extents(
+    res: _PageRows, cols: dict[int, list[_Line]], paths: list[tuple[float, float]], hy: float
+) -> bool:
+    """Rows from path to path (each row from its path's first line to the next path's), every
+    column split by the alignment that fits it best; False unless each row gets one date."""
+    bottom = max(ln.bottom for lines in cols.values() for ln in lines)
+    spans = [(top, nxt - hy / 4) for (top, _), (nxt, _) in itertools.pairwise(paths)]
+    spans.append((paths[-1][0], bottom))
+    blanks = _blank_bands(cols, hy)
+    rows: list[dict[int, list[_Line]]] = [{} for _ in spans]
+    for c, lines in cols.items():
+        fits = [_group_lines(lines, spans, mode, hy, blanks) for mode in ("top", "centre", "bottom")]
+        _, rows_of = min(fits, key=lambda f: f[0])
+        if any(r < 0 for r in rows_of):
+            return False
+        for ln, r in zip(lines, rows_of, strict=True):
+            rows[r].setdefault(c, []).append(ln)
+    if any(not DATE_AT_START.match(_cell_text(row.get(0))) for row in rows):
+        return False
+    res.rows, res.merged = rows, [False] * len(rows)
+    return True
 
 
 def _section_spans(item: list[_Line]) -> list[tuple[float, float]]:
