@@ -791,15 +791,24 @@ def _rows_from_path_extents(
     spans.append((paths[-1][0], bottom))
     blanks = _blank_bands(cols, hy)
     rows: list[dict[int, list[_Line]]] = [{} for _ in spans]
-    for c, lines in cols.items():
-        fits = [_group_lines(lines, spans, mode, hy, blanks) for mode in ("top", "centre", "bottom")]
-        _, rows_of = min(fits, key=lambda f: f[0])
+    modes = ("top", "centre", "bottom")
+    date_mode = None
+    for c in sorted(cols):
+        lines = cols[c]
+        fits = {m: _group_lines(lines, spans, m, hy, blanks) for m in modes}
+        # 提出時期 is printed like 変更日 (one short line): it follows the date's alignment.
+        mode = date_mode if c == 4 and date_mode else min(modes, key=lambda m: fits[m][0])
+        if c == 0:
+            date_mode = mode
+        rows_of = fits[mode][1]
         if any(r < 0 for r in rows_of):
             return False
         for ln, r in zip(lines, rows_of, strict=True):
             rows[r].setdefault(c, []).append(ln)
     if any(not DATE_AT_START.match(_cell_text(row.get(0))) for row in rows):
         return False
+    if any(len(row.get(4, [])) > 1 for row in rows):
+        return False  # two 事前/事後 in one row: the paths did not separate the rows either
     res.rows, res.merged = rows, [False] * len(rows)
     return True
 
