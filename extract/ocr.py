@@ -780,12 +780,24 @@ def ocr_pdf_pages(
     return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
 
 
+def scan_images(frames: list[tuple[int, np.ndarray, float]], os_: OcrSettings) -> list[PageScan]:
+    """Each page image read (tesseract runs as a child process, so threads overlap them: one
+    per core, at most ``ocr.workers`` when it is set)."""
+    workers = min(os_.workers or os.cpu_count() or 1, len(frames))
+    if workers <= 1:
+        return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(workers) as ex:
+        return list(ex.map(lambda f: scan_image(f[1], f[2], f[0], os_), frames))
+
+
 def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]:
     check_tesseract(os_.lang)
     if len(numbers) > os_.find_all_below:
         small = list(_pdf_images(path, numbers, os_.find_dpi))
         numbers = find_table_pages(small, os_)
-    return [scan_image(g, dpi, n, os_) for n, g, dpi in _pdf_images(path, numbers, os_.dpi, os_)]
+    return scan_images(list(_pdf_images(path, numbers, os_.dpi, os_)), os_)
 
 
 def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
@@ -798,7 +810,7 @@ def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
     if len(frames) > os_.find_all_below:
         wanted = set(find_table_pages(frames, os_))
         frames = [f for f in frames if f[0] in wanted]
-    return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
+    return scan_images(frames, os_)
 
 
 def correct_ocr_rows(rows: list[RawRow]) -> list[str]:

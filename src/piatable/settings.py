@@ -126,6 +126,8 @@ class OcrSettings:
     # and a whole page without a ruled grid.
     lang: str = "jpn"
     psm: int = 6
+    # Pages read at once (tesseract child processes); 0: one per core.
+    workers: int = 0
     page_psm: int = 6
     # "cells": each ruled cell cut out and read on one strip; "page": the page read as a whole.
     mode: str = "cells"
