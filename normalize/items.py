@@ -16,7 +16,7 @@ from .chars import ITEM_MARKER
 
 _NUMBERING = regex.compile(
     r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、]?|[①-⑳]|[（(][0-9０-９]{1,2}[．.）)]"
-    r"|(?:リスク|提供先|移転先|委託事項|システム)[0-9０-９]*[：:]?|[（(])\s*"
+    r"|(?:リスク|提供先|移転先|委託事項|システム)(?:[0-9０-９]+[：:]?|[：:])|[（(])\s*"
 )
 # The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
 # additions recalled from the form.
