@@ -90,7 +90,19 @@ def save(pages: list[np.ndarray], path: Path, dpi: float, jpeg: int = 70) -> Non
     ims = [Image.fromarray(p) for p in pages]
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        ims[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=ims[1:], quality=jpeg)
+        import time
+
+        fixed = time.gmtime(1704067200)  # 2024-01-01: reproducible bytes
+        ims[0].save(
+            path,
+            "PDF",
+            resolution=dpi,
+            save_all=True,
+            append_images=ims[1:],
+            quality=jpeg,
+            creationDate=fixed,
+            modDate=fixed,
+        )
     elif suffix in (".tif", ".tiff"):
         ims[0].save(
             path,
