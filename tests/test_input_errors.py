@@ -73,3 +73,26 @@ def _core(r):
     d = r.to_dict()
     d.pop("source")
     return d
+
+
+def test_an_unexpected_error_in_one_input_is_one_line_and_the_batch_goes_on(
+    tmp_path, seed_path, capsys, monkeypatch
+):
+    import piatable.pipeline as pipeline
+
+    real = pipeline.lines_to_rows
+
+    def broken(pages, settings):
+        if any("壊れた" in w.text for p in pages for w in p.words):
+            raise IndexError("simulated bug")
+        return real(pages, settings)
+
+    monkeypatch.setattr(pipeline, "lines_to_rows", broken)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2023/2/6\n壊れた\n事後\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    rc = main(["extract", str(bad), str(seed_path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert f"{bad}: unexpected error" in err and "IndexError" in err and "Traceback" not in err
+    assert len(json.loads(out.read_text("utf-8"))) == 12

@@ -65,6 +65,9 @@ def extract_text_document(path: Path, source: str, settings: Settings) -> Docume
         grid = layout_pages_to_rows(pages, settings)
         rows, notes = grid.rows, grid.notes
         result.kind = "text-layout"
+        if grid.unplaced:
+            notes = [*notes, f"{grid.unplaced} words of the table region could not be placed"]
+            result.status = "partial"
     else:
         stream = lines_to_rows(pages, settings)
         rows, notes = stream.rows, stream.notes
@@ -107,3 +110,6 @@ def extract_document(
         if not msg.startswith(source):
             msg = f"{source}: {msg}"
         return DocumentResult(source, status="failure", errors=[("extract", None, msg)])
+    except Exception as exc:  # one input's bug must not stop a batch
+        msg = f"{source}: unexpected error, please report it ({type(exc).__name__}: {exc})"
+        return DocumentResult(source, status="failure", errors=[("internal", None, msg.splitlines()[0])])
