@@ -172,7 +172,9 @@ class Rulings:
     mask: np.ndarray
 
 
-def find_rulings(ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: float) -> Rulings:
+def find_rulings(
+    ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: float, min_vertical_em: float = 0.0
+) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
     dropped."""
@@ -181,14 +183,19 @@ def find_rulings(ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: fl
     hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     vmask = cv2.morphologyEx(vmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
     min_len = min_len_em * glyph
+    # Vertical strokes of characters stacked in tightly spaced lines (市, 本, 1 under each
+    # other) chain into short vertical "lines"; a table's vertical borders run through rows.
+    min_vertical = max(min_len, min_vertical_em * glyph)
     horizontal: list[tuple[int, int, int, int]] = []
     vertical: list[tuple[int, int, int, int]] = []
-    for mask, out, along in ((hmask, horizontal, 2), (vmask, vertical, 3)):
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    for mask, out, along, least in ((hmask, horizontal, 2, min_len), (vmask, vertical, 3, min_vertical)):
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for k in range(1, n):
             x, y, w, h = (int(v) for v in stats[k, :4])
-            if stats[k, along] >= min_len:
+            if stats[k, along] >= least:
                 out.append((x, y, x + w, y + h))
+            else:
+                mask[labels == k] = 0
     mask = cv2.bitwise_or(hmask, vmask)
     return Rulings(horizontal, vertical, mask)
 

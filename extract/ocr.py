@@ -318,7 +318,10 @@ def _ocr_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: fl
     if not pieces:
         return []
     width = max(p[2].shape[1] for p in pieces) + 2 * margin
-    canvas = np.full((y + margin, width), 255, dtype=np.uint8)
+    # The strip is filled with the paper's own tone: a grey crop on white would give tesseract
+    # the crop's edges as lines to read.
+    paper = int(np.median(clean[:: max(clean.shape[0] // 200, 1), :: max(clean.shape[1] // 200, 1)]))
+    canvas = np.full((y + margin, width), paper, dtype=np.uint8)
     for y0, _, crop in pieces:
         canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
     words = tesseract_chars(canvas, settings.psm, settings.lang)
@@ -380,7 +383,9 @@ def scan_image(gray: np.ndarray, dpi: float, page: int, settings: OcrSettings) -
             ink = im.binarize(gray)
         else:
             angle = 0.0
-    rulings = im.find_rulings(ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em)
+    rulings = im.find_rulings(
+        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+    )
     _close_edges(rulings, glyph, settings)
     clean = im.erase(gray, rulings.mask, settings.erase_grow_px)
     h, w = gray.shape
@@ -679,7 +684,9 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
     sdpi = dpi * min(scale, 1.0)
     ink = im.binarize(small)
     glyph = im.glyph_height(ink, sdpi)
-    rul = im.find_rulings(ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em)
+    rul = im.find_rulings(
+        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+    )
     xs = _cuts(rul.vertical, 0, settings.merge_em * glyph)
     h = small.shape[0]
     band_bottom = int(h * settings.find_band)

@@ -150,6 +150,8 @@ class OcrSettings:
     # Morphology: kernel length and the shortest ruling kept (in glyph heights).
     ruling_kernel_em: float = 2.0
     min_ruling_em: float = 3.0
+    # Vertical rulings at least this long (strokes of characters stacked in tight lines chain).
+    min_vertical_em: float = 5.0
     # Pixels around a ruling erased with it before OCR.
     erase_grow_px: int = 1
     # Rulings closer than this are one; a cell narrower than this is a double line's gap; a
