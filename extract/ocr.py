@@ -429,7 +429,8 @@ def _split_at(w: Word, xs: list[float]) -> list[Word]:
     return out
 
 
-_CONVERTIBLE = regex.compile(r"[\x21-\x7e\uff01-\uff5e]")
+# Square brackets stay as read: the form's [○] and [ 選択肢 ] are half width, ［］ rare.
+_CONVERTIBLE = regex.compile(r"[\x21-\x5a\x5c\x5e-\x7e\uff01-\uff3a\uff3c\uff3e-\uff5e]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々、。・「」『』（）＜＞①-⑳]")
 
@@ -449,8 +450,8 @@ _INK_OFFSET = {
     **dict.fromkeys("、。，．）」』】〕］｝〉》", -0.25),
     **dict.fromkeys("（「『【〔［｛〈《", 0.25),
 }
-_OPEN = "(（[［<＜"
-_CLOSE = ")）]］>＞"
+_OPEN = "(（<＜"
+_CLOSE = ")）>＞"
 
 
 def _blank(ch: str, full: bool, leading: bool) -> float:
@@ -480,7 +481,8 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     pitches: list[float] = []
     heights = [w.height for w in words if _CJK.fullmatch(w.text[:1] or " ")]
     hmax = 1.6 * (statistics.median(heights) if heights else 1e9)
-    for key in sorted(lines):
+    line_keys = sorted(lines)
+    for key in line_keys:
         idx = sorted(lines[key], key=lambda i: words[i].left)
         chars: list[list] = []
         for i in idx:
@@ -530,9 +532,8 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     def box_centre(c: list) -> float:
         return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
 
-    texts: dict[int, list[str]] = {}
-    brackets: list[bool] = []
-    for chars in per_line:
+    def runs(chars: list[list]):  # type: ignore[no-untyped-def]
+        """(k, j, adv, threshold) of each run of convertible characters in a line."""
         n = len(chars)
         k = 0
         while k < n:
@@ -547,21 +548,56 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             near = settings.neighbour_gap_em * em
             left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < near else None
             right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < near else None
-            full: bool | None = None
             threshold = settings.edge_full_advance_em if j == k else settings.full_advance_em
-            if chars[k][4] is not None:
-                full, adv = chars[k][4], None
-            elif left is not None and right is not None:
+            adv: float | None = None
+            if left is not None and right is not None:
                 adv = (box_centre(right) - box_centre(left) - em) / size
                 threshold = settings.full_advance_em
             elif right is not None:
                 adv = (box_centre(right) - em / 2 - chars[k][1] + settings.bearing_em * em) / size
-            elif left is not None:
+            elif left is not None and not (size == 1 and chars[k][0] in _CLOSE):
                 adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
-            else:
-                adv = None
-            if adv is not None and not (size == 1 and chars[k][0] in _CLOSE and right is None):
+            yield k, j, adv, threshold
+            k = j + 1
+
+    # Runs of two or more digits are measured well; a lone digit (月1日, 提供先１) is not, so
+    # when its own measure is near the threshold it takes the page's usual digit width.
+    # Votes per block (a cell, when cells are read one by one: a date cell's 10 speaks for its 1)
+    # and for the page.
+    votes: dict[int | None, list[int]] = {None: [0, 0]}
+    for key, chars in zip(line_keys, per_line, strict=True):
+        for k, j, adv, threshold in runs(chars):
+            if adv is None or j == k or not any(c[0].isdigit() for c in chars[k : j + 1]):
+                continue
+            if abs(adv / em - threshold) >= settings.sure_margin_em:
+                votes.setdefault(key[0], [0, 0])[adv >= threshold * em] += 1
+                votes[None][adv >= threshold * em] += 1
+
+    def prior_of(block: int) -> bool | None:
+        for v in (votes.get(block), votes[None]):
+            if v and v[0] != v[1]:
+                return v[1] > v[0]
+        return None
+
+    texts: dict[int, list[str]] = {}
+    brackets: list[bool] = []
+    for key, chars in zip(line_keys, per_line, strict=True):
+        n = len(chars)
+        prior = prior_of(key[0])
+        for k, j, adv, threshold in runs(chars):
+            size = j - k + 1
+            full: bool | None = None
+            if chars[k][4] is not None:
+                full = chars[k][4]
+            elif adv is not None:
                 full = adv >= threshold * em
+                if (
+                    size == 1
+                    and prior is not None
+                    and chars[k][0].isdigit()
+                    and abs(adv / em - threshold) < settings.sure_margin_em
+                ):
+                    full = prior
             if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:
                 full = brackets[-1]
             if full is not None:
@@ -569,10 +605,9 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                     chars[m][0] = _to_width(chars[m][0], full)
             for m in range(k, j + 1):
                 if chars[m][0] in _OPEN:
-                    brackets.append(chars[m][0] in "（［＜")
+                    brackets.append(chars[m][0] in "（＜")
                 elif chars[m][0] in _CLOSE and brackets:
                     brackets.pop()
-            k = j + 1
         # Brackets around Japanese text are printed full width (（委託に伴うものを除く。）,
         # ＜共通基盤システムにおける措置＞): a bracket opening onto, or closing after, a Japanese
         # character follows the text rather than its own (unreliable) box.

@@ -138,9 +138,48 @@ def top_headings() -> dict[str, frozenset[str]]:
 _NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸Vv]{1,3}$")
 
 
+# Which numeral a misread looks like (Ⅲ's three bars read as 皿, 川, 中 …).
+_NUMERAL_SHAPES = {
+    "Ⅰ": {"I", "l", "|", "｜", "1", "１", "Ｉ", "ｌ"},
+    "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "Ｉｌ", "ＩＩ", "11", "１１"},
+    "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "ＩＩＩ"},
+    "Ⅳ": {"IV", "lV", "ＩＶ", "Ｖ"},
+}
+
+
+def _numeral_for(prefix: str, numerals: frozenset[str]) -> str | None:
+    for numeral, shapes in _NUMERAL_SHAPES.items():
+        if prefix in shapes and numeral in numerals:
+            return numeral
+    return next(iter(numerals)) if len(numerals) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def circled_headings() -> dict[str, frozenset[str]]:
+    """Headings of the forms numbered ①…⑳ → their numbers (入手方法 → ②)."""
+    data = resources.files("piatable").joinpath("data")
+    out: dict[str, set[str]] = {}
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2 or not regex.search(r"/[①-⑳]$", parts[0]):
+                continue
+            for piece in regex.split(r"\s*/\s*", parts[1]):
+                key = regex.sub(r"\s+|※", "", piece)
+                if len(key) >= 2:
+                    out.setdefault(key, set()).add(parts[0][-1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# What OCR makes of a circled number: @, ®, © or a wrong circled digit beside one of those.
+_CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®©][①-⑳])$")
+
+
 def fix_heading(line: str) -> str:
-    """An item line that is (the start of) a top heading after a misread numeral gets the form's
-    numeral back, when the form prints that heading with one numeral only."""
+    """An item line that is (the start of) a heading of the form after a misread number gets the
+    form's number back: a Roman numeral before a top heading (the one its shape suggests, when
+    the heading has several in different forms), a circled number before a numbered heading
+    whose number the forms agree on."""
     text = line.strip()
     for heading, numerals in top_headings().items():
         for k in range(1, 4):
@@ -152,7 +191,15 @@ def fix_heading(line: str) -> str:
                 and heading.startswith(rest)
                 and _NUMERAL_GARBAGE.match(prefix)
             ):
-                return next(iter(numerals)) + rest if len(numerals) == 1 else line
+                numeral = _numeral_for(prefix, numerals)
+                return numeral + rest if numeral else line
+    for k in (1, 2):
+        prefix, rest = text[:k], text[k:]
+        if not _CIRCLE_GARBAGE.match(prefix):
+            continue
+        numbers = circled_headings().get(rest)
+        if numbers and len(numbers) == 1:
+            return next(iter(numbers)) + rest
     return line
 
 

@@ -158,6 +158,10 @@ def test_dates_headings_and_marks():
     assert fix_heading("Il特定個人情報ファイルの概") == "Ⅱ特定個人情報ファイルの概"
     assert fix_heading("｜基本情報") == "Ⅰ基本情報"
     assert fix_heading("押リスク対策") == "押リスク対策"  # Ⅲ in one form, Ⅳ in another
+    assert fix_heading("皿リスク対策") == "Ⅲリスク対策"  # … and 皿 looks like Ⅲ
+    assert fix_heading("@入手方法") == "②入手方法"
+    assert fix_heading("⑧@入手方法") == "②入手方法"
+    assert fix_heading("⑧入手方法") == "⑧入手方法"  # a circled number as printed stays
     assert fix_heading("１関連情報") == "Ⅰ関連情報"
     assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"
     assert fix_heading("１．基本情報") == "１．基本情報"

@@ -183,6 +183,9 @@ class OcrSettings:
     # this threshold.  A neighbour further than neighbour_gap_em (ink to ink) is across a space.
     edge_full_advance_em: float = 0.6
     neighbour_gap_em: float = 1.0
+    # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
+    # takes the width most sure digit runs of the page have.
+    sure_margin_em: float = 0.15
     # A row is flagged ocr_low_confidence when more than this share of its lines has a word
     # below quality.ocr_low_confidence.
     low_line_share: float = 0.25
