@@ -313,7 +313,7 @@ def _ocr_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: fl
         r0, r1 = max(rows[0] - m, 0), min(rows[-1] + m + 1, b - t)
         c0, c1 = max(cols[0] - m, 0), min(cols[-1] + m + 1, x1 - x0)
         crop = clean[t + r0 : t + r1, x0 + c0 : x0 + c1]
-        pieces.append((y, _Cell(x0 + c0, t + r0, x0 + c1, t + r1), crop))
+        pieces.append((y, _Cell(int(x0 + c0), int(t + r0), int(x0 + c1), int(t + r1)), crop))
         y += crop.shape[0] + gap
     if not pieces:
         return []
@@ -570,8 +570,8 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             if adv is None or j == k or not any(c[0].isdigit() for c in chars[k : j + 1]):
                 continue
             if abs(adv / em - threshold) >= settings.sure_margin_em:
-                votes.setdefault(key[0], [0, 0])[adv >= threshold * em] += 1
-                votes[None][adv >= threshold * em] += 1
+                votes.setdefault(key[0], [0, 0])[int(adv >= threshold * em)] += 1
+                votes[None][int(adv >= threshold * em)] += 1
 
     def prior_of(block: int) -> bool | None:
         for v in (votes.get(block), votes[None]):
