@@ -682,6 +682,28 @@ def _anchored_rows(res: _PageRows, words: list[Word], hx: float, hy: float, sett
     _lines_to_anchored_rows(res, cols, hy)
 
 
+def _best_alignment(
+    cols: dict[int, list[_Line]],
+    spans: list[tuple[float, float]],
+    modes: tuple[str, ...],
+    hy: float,
+    blanks: list[float],
+) -> tuple[float, str, dict[int, list[int]]]:
+    """The vertical alignment (of ``modes``, first wins ties) that fits every column's lines to
+    the row spans best: (total cost, mode, the row of each line per column)."""
+    best: tuple[float, str, dict[int, list[int]]] | None = None
+    for mode in modes:
+        total, assignment = 0.0, {}
+        for c, lines in cols.items():
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
+            total += cost
+            assignment[c] = rows_of
+        if best is None or total < best[0] - 1e-6:
+            best = (total, mode, assignment)
+    assert best is not None
+    return best
+
+
 def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: float) -> None:
     """Rows of a page from its column lines, anchored at the dates of the first column.
 
@@ -738,18 +760,8 @@ def _lines_to_anchored_rows(res: _PageRows, cols: dict[int, list[_Line]], hy: fl
         if _rows_from_paths(res, cols, item_spans, hy):
             return
     blanks = _blank_bands(cols, hy)
-    best: tuple[float, str, dict[int, list[int]]] | None = None
     modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
-    for mode in modes:
-        total, assignment = 0.0, {}
-        for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
-            total += cost
-            assignment[c] = rows_of
-        if best is None or total < best[0] - 1e-6:
-            best = (total, mode, assignment)
-    assert best is not None
-    _, mode, assignment = best
+    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks)
     res.align = mode
     rows: list[dict[int, list[_Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
@@ -828,17 +840,7 @@ def _rows_from_paths(
     """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
     those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
     blanks = _blank_bands(cols, hy)
-    best: tuple[float, str, dict[int, list[int]]] | None = None
-    for mode in ("centre", "bottom", "top"):
-        total, assignment = 0.0, {}
-        for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
-            total += cost
-            assignment[c] = rows_of
-        if best is None or total < best[0] - 1e-6:
-            best = (total, mode, assignment)
-    assert best is not None
-    total, mode, assignment = best
+    _, mode, assignment = _best_alignment(cols, spans, ("centre", "bottom", "top"), hy, blanks)
     if any(r < 0 for rows_of in assignment.values() for r in rows_of):
         return False
     rows: list[dict[int, list[_Line]]] = [{} for _ in spans]
