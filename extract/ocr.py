@@ -15,12 +15,14 @@ low resolution for the title 変更箇所 and the column labels.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import itertools
 import os
 import statistics
 import time
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,17 +90,26 @@ def check_tesseract(lang: str) -> None:
     _CHECKED.add(lang)
 
 
+def _uncompressed(gray: np.ndarray):  # type: ignore[no-untyped-def]
+    """The image as pytesseract hands it to tesseract: PGM (PIL's PPM writer), written and read
+    without compression (PNG, pytesseract's default, took a tenth of a page's time to write)."""
+    from PIL import Image
+
+    img = Image.fromarray(gray)
+    img.format = "PPM"
+    return img
+
+
 def tesseract_tsv(gray: np.ndarray, psm: int, lang: str) -> str:
     """Tesseract's TSV for a greyscale image (one process call): one row per word."""
     import pytesseract
-    from PIL import Image
 
     config = f"--psm {psm} --oem 1 -c tessedit_do_invert=0 -c preserve_interword_spaces=1"
     # Tesseract's OpenMP threads fight over a small machine's cores: one page took 5.3 s with
     # them and 1.4 s without (2 cores, under load).  A caller's own setting is kept.
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return pytesseract.image_to_data(Image.fromarray(gray), lang=lang, config=config)
+        return pytesseract.image_to_data(_uncompressed(gray), lang=lang, config=config)
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
 
@@ -117,13 +128,12 @@ def tesseract_chars(gray: np.ndarray, psm: int, lang: str) -> list[TsvWord]:
     import html
 
     import pytesseract
-    from PIL import Image
 
     config = f"--psm {psm} --oem 1 -c tessedit_do_invert=0 -c hocr_char_boxes=1"
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         raw = pytesseract.image_to_pdf_or_hocr(
-            Image.fromarray(gray), lang=lang, extension="hocr", config=config
+            _uncompressed(gray), lang=lang, extension="hocr", config=config
         )
     except pytesseract.TesseractNotFoundError as exc:
         raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
@@ -291,14 +301,11 @@ def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
     return cells
 
 
-def _ocr_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: float, settings: OcrSettings):  # type: ignore[no-untyped-def]
-    """Cells with ink, cut out (inside their borders) and pasted one under another with a gap,
-    read in one tesseract call; words moved back to the page."""
+def _cut_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: float, settings: OcrSettings):  # type: ignore[no-untyped-def]
+    """(cell's inked box on the page, its image cropped round the ink) for each cell with ink."""
     pad = max(int(settings.cell_inset_em * glyph), 1)
-    gap = max(int(settings.mosaic_gap_em * glyph), 4)
-    margin = gap
-    pieces: list[tuple[int, _Cell, np.ndarray]] = []
-    y = margin
+    m = max(int(settings.crop_margin_em * glyph), 2)
+    out: list[tuple[_Cell, np.ndarray]] = []
     for c in cells:
         x0, x1, t, b = c.x0 + pad, c.x1 - pad, c.top + pad, c.bottom - pad
         if x1 - x0 < 4 or b - t < 4:
@@ -309,36 +316,81 @@ def _ocr_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: fl
         if len(rows) == 0:
             continue
         # Tight crop around the ink, keeping a little white space.
-        m = max(int(settings.crop_margin_em * glyph), 2)
         r0, r1 = max(rows[0] - m, 0), min(rows[-1] + m + 1, b - t)
         c0, c1 = max(cols[0] - m, 0), min(cols[-1] + m + 1, x1 - x0)
         crop = clean[t + r0 : t + r1, x0 + c0 : x0 + c1]
-        pieces.append((y, _Cell(int(x0 + c0), int(t + r0), int(x0 + c1), int(t + r1)), crop))
-        y += crop.shape[0] + gap
-    if not pieces:
-        return []
+        out.append((_Cell(int(x0 + c0), int(t + r0), int(x0 + c1), int(t + r1)), crop))
+    return out
+
+
+def _balanced_runs(sizes: list[int], parts: int) -> list[range]:
+    """``sizes`` cut into at most ``parts`` consecutive runs of about equal total."""
+    total = sum(sizes)
+    runs: list[range] = []
+    start, acc = 0, 0
+    for i, s in enumerate(sizes):
+        acc += s
+        if len(runs) < parts - 1 and acc >= total * (len(runs) + 1) / parts and i + 1 < len(sizes):
+            runs.append(range(start, i + 1))
+            start = i + 1
+    runs.append(range(start, len(sizes)))
+    return [r for r in runs if len(r)]
+
+
+def _read_strip(
+    pieces: list[tuple[int, _Cell, np.ndarray]], paper: int, margin: int, gap: int, settings: OcrSettings
+) -> list[TsvWord]:
+    """Cells pasted one under another with a gap on one strip, read in one tesseract call;
+    words moved back to their cells on the page (block number: the cell's index)."""
     width = max(p[2].shape[1] for p in pieces) + 2 * margin
+    starts: list[int] = []
+    y = margin
+    for _, _, crop in pieces:
+        starts.append(y)
+        y += crop.shape[0] + gap
     # The strip is filled with the paper's own tone: a grey crop on white would give tesseract
     # the crop's edges as lines to read.
-    paper = int(np.median(clean[:: max(clean.shape[0] // 200, 1), :: max(clean.shape[1] // 200, 1)]))
     canvas = np.full((y + margin, width), paper, dtype=np.uint8)
-    for y0, _, crop in pieces:
+    for y0, (_, _, crop) in zip(starts, pieces, strict=True):
         canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
-    words = tesseract_chars(canvas, settings.psm, settings.lang)
-    starts = [p[0] for p in pieces]
     out: list[TsvWord] = []
-    import bisect
-
-    for w in words:
+    for w in tesseract_chars(canvas, settings.psm, settings.lang):
         k = bisect.bisect_right(starts, w.top + w.height / 2) - 1
         if k < 0:
             continue
-        y0, cell, _ = pieces[k]
-        dx, dy = cell.x0 - margin, cell.top - y0
+        index, cell, _ = pieces[k]
+        dx, dy = cell.x0 - margin, cell.top - starts[k]
         out.append(
-            TsvWord(w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (k + 1, *w.line[1:]), w.word)
+            TsvWord(
+                w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (index + 1, *w.line[1:]), w.word
+            )
         )
     return out
+
+
+def _ocr_cells(  # type: ignore[no-untyped-def]
+    clean: np.ndarray,
+    ink: np.ndarray,
+    cells: list[_Cell],
+    glyph: float,
+    settings: OcrSettings,
+    pool: Executor | None = None,
+    parts: int = 1,
+):
+    """Cells with ink, cut out (inside their borders) and read on strips: one tesseract call per
+    strip, ``parts`` strips of about equal area read in ``pool`` (so that a page's cells keep
+    every core busy while the next page is being prepared)."""
+    cut = _cut_cells(clean, ink, cells, glyph, settings)
+    if not cut:
+        return []
+    gap = max(int(settings.mosaic_gap_em * glyph), 4)
+    paper = int(np.median(clean[:: max(clean.shape[0] // 200, 1), :: max(clean.shape[1] // 200, 1)]))
+    pieces = [(i, cell, crop) for i, (cell, crop) in enumerate(cut)]
+    runs = _balanced_runs([crop.size for _, _, crop in pieces], parts if pool is not None else 1)
+    if len(runs) == 1:
+        return _read_strip(pieces, paper, gap, gap, settings)
+    futures = [pool.submit(_read_strip, [pieces[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
+    return [w for f in futures for w in f.result()]
 
 
 def _close_edges(rulings: im.Rulings, glyph: float, settings: OcrSettings) -> None:
@@ -358,8 +410,16 @@ def _close_edges(rulings: im.Rulings, glyph: float, settings: OcrSettings) -> No
         rulings.vertical.append((left, top, left + 2, bottom))
 
 
-def scan_image(gray: np.ndarray, dpi: float, page: int, settings: OcrSettings) -> PageScan:
-    """Deskew, find rulings and OCR one page image."""
+def scan_image(
+    gray: np.ndarray,
+    dpi: float,
+    page: int,
+    settings: OcrSettings,
+    pool: Executor | None = None,
+    parts: int = 1,
+) -> PageScan:
+    """Deskew, find rulings and OCR one page image (its cells on ``parts`` strips read in
+    ``pool``)."""
     t0 = time.perf_counter()
     ink = im.binarize(gray)
     glyph = im.glyph_height(ink, dpi)
@@ -394,7 +454,7 @@ def scan_image(gray: np.ndarray, dpi: float, page: int, settings: OcrSettings) -
     if cells:
         # The ink without the rulings: where each cell's text is.
         text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
-        scan.words = _ocr_cells(clean, text_ink, cells, glyph, settings)
+        scan.words = _ocr_cells(clean, text_ink, cells, glyph, settings, pool, parts)
     else:
         scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
     scan.seconds = time.perf_counter() - t0
@@ -823,15 +883,17 @@ def ocr_pdf_pages(
 
 
 def scan_images(frames: list[tuple[int, np.ndarray, float]], os_: OcrSettings) -> list[PageScan]:
-    """Each page image read (tesseract runs as a child process, so threads overlap them: one
-    per core, at most ``ocr.workers`` when it is set)."""
-    workers = min(os_.workers or os.cpu_count() or 1, len(frames))
-    if workers <= 1:
+    """Each page image read.  Tesseract runs as a child process, so threads overlap its calls:
+    pages are prepared side by side, and each page's cells are read on one strip per core in a
+    shared pool of one tesseract per core (at most ``ocr.workers`` when it is set): a short
+    document keeps every core busy, and a page is prepared while another is read."""
+    cores = os_.workers or os.cpu_count() or 1
+    if cores <= 1 or not frames:
         return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(workers) as ex:
-        return list(ex.map(lambda f: scan_image(f[1], f[2], f[0], os_), frames))
+    with ThreadPoolExecutor(cores) as pool, ThreadPoolExecutor(min(cores, len(frames))) as pages:
+        return list(pages.map(lambda f: scan_image(f[1], f[2], f[0], os_, pool, cores), frames))
 
 
 def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]:
