@@ -25,29 +25,59 @@ from piatable.models import RawRow
 
 from .dates import parse_date
 from .items import HEADING_FILES
-from .tokenizer import Tokenizer, default_tokenizer
+from .tokenizer import SudachiTokenizer, default_tokenizer
 
 # Look-alike pairs (both directions).
 PAIRS = (("ー", "一"), ("ロ", "口"), ("カ", "力"), ("エ", "工"), ("タ", "夕"), ("ヘ", "へ"), ("ニ", "二"))
 CONFUSABLE: dict[str, str] = {a: b for p in PAIRS for a, b in (p, p[::-1])}
+# Characters tesseract's ``jpn`` model reads in place of others in print like the form's (Gothic
+# and Mincho at 200-300 dpi), as measured on the generated scans (tools/bench_scan.py): the
+# character read → the characters that may have been printed.
+MISREADS: dict[str, str] = {
+    "こ": "に",
+    "た": "に",
+    "で": "て",
+    "ト": "上",
+    "パ": "バ",
+    "ピ": "ビ",
+    "人": "入",
+    "入": "人",
+    "つ": "→",
+    "膳": "謄",
+    "明": "毀",
+    "暖": "毀",
+    "店": "庁",
+    "軒": "置",
+    "減": "滅",
+    "面": "耐",
+    "暴": "異",
+    "員": "届",
+    "必": "届",
+    "著": "署",
+    "駆": "賦",
+    "農": "賦",
+    "衰": "喪",
+    "首": "告道",
+    "呈": "号",
+    "会": "令",
+    "合": "台",
+    "礎": "歴",
+    "征": "年",
+    "共": "基",
+}
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
-# The shortest word a swap must produce.
+# The shortest word a look-alike swap must produce (カ/力 alone are both words).
 MIN_WORD = 2
+# How much cheaper (SudachiPy path cost) the context must read after a swap.  On the generated
+# scans' misreads and on every expected line of the samples (docs: tools/bench_scan.py), 2000
+# kept 165 of 187 true corrections and let 2 of 860 wrong swaps through before the
+# in-vocabulary check, which stops those two.
+MIN_GAIN = 2000
 
-_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
-_KANJI = regex.compile(r"[\p{Han}々]")
-_HIRAGANA = regex.compile(r"\p{Hiragana}")
 
-
-def _script(ch: str) -> str:
-    if _KATAKANA.match(ch):
-        return "katakana"
-    if _KANJI.match(ch):
-        return "kanji"
-    if _HIRAGANA.match(ch):
-        return "hiragana"
-    return "other"
+def _candidates(ch: str) -> str:
+    return CONFUSABLE.get(ch, "") + MISREADS.get(ch, "")
 
 
 def _token_at(tok, text: str, i: int) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
@@ -61,40 +91,38 @@ def _token_at(tok, text: str, i: int) -> tuple[str, bool]:  # type: ignore[no-un
     return "", True
 
 
-def _oov_count(tok, text: str) -> int:  # type: ignore[no-untyped-def]
-    return sum(len(m.surface()) for m in tok.tokenize(text) if m.is_oov())
-
-
-def fix_confusions(text: str, tokenizer: Tokenizer | None = None) -> tuple[str, int]:
-    """``text`` with look-alike characters swapped where the dictionary supports it; the number
-    of swaps."""
-    if not any(ch in CONFUSABLE for ch in text):
+def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tuple[str, int]:
+    """``text`` with misread characters swapped where the dictionary reads the context much more
+    easily after the swap (its path cost falls by MIN_GAIN or more) and the swapped character
+    sits in a known word; the number of swaps."""
+    if not any(_candidates(ch) for ch in text):
         return text, 0
-    tok = (tokenizer or default_tokenizer())._tokenizer()  # type: ignore[attr-defined]
+    st = tokenizer or default_tokenizer()
+    tok = st._tokenizer()
     chars = list(text)
     fixes = 0
     for i, ch in enumerate(chars):
-        alt = CONFUSABLE.get(ch)
-        if alt is None:
-            continue
-        neighbours = [chars[j] for j in (i - 1, i + 1) if 0 <= j < len(chars)]
-        if not any(_script(n) == _script(alt) for n in neighbours):
-            continue
-        # ー only lengthens a preceding kana.
-        if alt == "ー" and (i == 0 or _script(chars[i - 1]) not in ("katakana", "hiragana")):
+        alts = _candidates(ch)
+        if not alts:
             continue
         lo, hi = max(0, i - CONTEXT), min(len(chars), i + CONTEXT + 1)
-        before = "".join(chars[lo:hi])
-        after = before[: i - lo] + alt + before[i - lo + 1 :]
-        surface, oov = _token_at(tok, before, i - lo)
-        new_surface, new_oov = _token_at(tok, after, i - lo)
-        odd = oov or len(surface) < MIN_WORD
-        if not odd or new_oov or len(new_surface) < MIN_WORD:
-            continue
-        if _oov_count(tok, after) > _oov_count(tok, before):
-            continue
-        chars[i] = alt
-        fixes += 1
+        window = "".join(chars[lo:hi])
+        limit = st.path_cost(window) - MIN_GAIN
+        passing: list[tuple[int, str]] = []
+        for alt in alts:
+            swapped = window[: i - lo] + alt + window[i - lo + 1 :]
+            cost = st.path_cost(swapped)
+            if cost > limit:
+                continue
+            surface, oov = _token_at(tok, swapped, i - lo)
+            if oov or (len(surface) < MIN_WORD and alt in CONFUSABLE):
+                continue
+            passing.append((cost, alt))
+        passing.sort()
+        # Two readings the dictionary likes about as well (報首: 報告 or 報道): left as read.
+        if passing and (len(passing) == 1 or passing[1][0] - passing[0][0] >= MIN_GAIN):
+            chars[i] = passing[0][1]
+            fixes += 1
     return "".join(chars), fixes
 
 
@@ -135,14 +163,14 @@ def top_headings() -> dict[str, frozenset[str]]:
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
-_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸Vv]{1,3}$")
+_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣Vv]{1,3}$")
 
 
 # Which numeral a misread looks like (Ⅲ's three bars read as 皿, 川, 中 …).
 _NUMERAL_SHAPES = {
     "Ⅰ": {"I", "l", "|", "｜", "1", "１", "Ｉ", "ｌ"},
     "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "Ｉｌ", "ＩＩ", "11", "１１"},
-    "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "ＩＩＩ"},
+    "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "岬", "功", "息", "吊", "則", "臣", "ＩＩＩ"},
     "Ⅳ": {"IV", "lV", "ＩＶ", "Ｖ"},
 }
 
@@ -226,13 +254,57 @@ def fix_marks(line: str) -> str:
     return _ANGLE.sub(lambda m: m.group(1) + "＜", line)
 
 
-def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
+# An arrow between two words (既存住基システム→市町村ＣＳ) read as an ellipsis: the form writes
+# omissions as ・・・ or 等, never as … inside a word pair.
+_ARROW = regex.compile(r"(?<=[\p{L}\p{N}）)])…(?=[\p{L}\p{N}（(])")
+# An at sign outside an address (no Latin letter or digit on both sides): a circled number read
+# as @, or a stray @ read beside the circled number itself.
+_AT_BY_CIRCLED = regex.compile(r"[@＠](?=[①-⑳])|(?<=[①-⑳])[@＠]")
+_LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# ＩＤ (ユーザＩＤ) read with a one: "1D" stands for nothing else.
+_ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
+
+
+def fix_symbols(text: str) -> str:
+    """A cell's text with … between words as →, 1D as ID, and a circled number read as @
+    restored from its neighbours in the cell (the number after the one before it, or before the
+    one after)."""
+    text = _ARROW.sub("→", text)
+    text = _ID.sub(lambda m: "Ｉ" if m.group(1) == "Ｄ" else "I", text)
+    text = _AT_BY_CIRCLED.sub("", text)
+    while m := _LONE_AT.search(text):
+        before = [c for c in text[: m.start()] if c in _CIRCLED]
+        after = [c for c in text[m.end() :] if c in _CIRCLED]
+        if before and before[-1] != _CIRCLED[-1]:
+            number = _CIRCLED[_CIRCLED.index(before[-1]) + 1]
+        elif after and after[0] != _CIRCLED[0]:
+            number = _CIRCLED[_CIRCLED.index(after[0]) - 1]
+        else:
+            break
+        text = text[: m.start()] + number + text[m.end() :]
+    return text
+
+
+def _split_like(joined: str, parts: list[str]) -> list[str]:
+    """``joined`` (as long as ``parts`` together) cut where the parts were: swaps keep every
+    character's place."""
+    out, start = [], 0
+    for part in parts:
+        out.append(joined[start : start + len(part)])
+        start += len(part)
+    return out
+
+
+def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
-    flagged ``ocr_corrected``."""
+    flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
+    word wrapped over a line end (こ|と) would read as a different one on its line alone."""
     changed = 0
     for row in rows:
         n = 0
         for column, lines in row.cells.items():
+            texts = []
             for j, cl in enumerate(lines):
                 text = cl.text
                 if column == "change_date":
@@ -246,7 +318,11 @@ def fix_rows(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
                         fixed = fix_marks(text + "\n" + nxt)
                         text = fixed[: len(fixed) - len(nxt) - 1]
                     text = fix_placeholder(text)
-                    text, _ = fix_confusions(text, tokenizer)
+                texts.append(text)
+            if column != "change_date" and texts:
+                joined, _ = fix_confusions("".join(texts), tokenizer)
+                texts = fix_symbols("\n".join(_split_like(joined, texts))).split("\n")
+            for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text
                     n += 1

@@ -43,6 +43,12 @@ class SudachiTokenizer:
         return tuple(m.surface() for m in self._tokenizer().tokenize(text))
 
     @lru_cache(maxsize=65536)  # noqa: B019
+    def path_cost(self, text: str) -> int:
+        """The cost of the dictionary's best reading of ``text`` (word and connection costs): low
+        for text made of known words in a likely order, high for misread characters."""
+        return int(self._tokenizer().tokenize(text).get_internal_cost())
+
+    @lru_cache(maxsize=65536)  # noqa: B019
     def ends_open(self, text: str) -> bool:
         """True when ``text`` cannot end a phrase: it stops on a particle, an auxiliary, a prefix,
         a verb or adjective in its continuative form, or a fragment the dictionary does not know."""

@@ -26,7 +26,8 @@ from piatable.extract.ocr import (
     scan_to_page_words,
     scans_to_result,
 )
-from piatable.normalize.ocr_fix import fix_confusions, fix_date, fix_heading, fix_marks
+from piatable.models import CellLine, RawRow
+from piatable.normalize.ocr_fix import fix_confusions, fix_date, fix_heading, fix_marks, fix_rows, fix_symbols
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
@@ -138,16 +139,55 @@ def test_join_japanese():
         ("へルプ", "ヘルプ"),
         ("エ場", "工場"),
         ("ロ頭で", "口頭で"),
+        # Misreads measured on the generated scans, swapped when the dictionary reads them better.
+        ("電子申請機能こついて、アクセス", "電子申請機能について、アクセス"),
+        ("添付書類（戸籍膳本等）により", "添付書類（戸籍謄本等）により"),
+        ("漏えい・滅失・明損リスク", "漏えい・滅失・毀損リスク"),
+        ("既存住基システムつ市町村ＣＳ", "既存住基システム→市町村ＣＳ"),
         # Right as read: nothing to correct.
         ("入力する", "入力する"),
         ("カードを交付", "カードを交付"),
         ("一覧", "一覧"),
         ("情報の一部", "情報の一部"),
         ("システム", "システム"),
+        ("入手することを防止", "入手することを防止"),
+        ("特に力を入れて", "特に力を入れて"),
+        ("ホームページへの掲載", "ホームページへの掲載"),
+        ("センターへの移設", "センターへの移設"),
+        ("８．人手を介在", "８．人手を介在"),
     ],
 )
 def test_confusions_only_with_dictionary_evidence(text, fixed):
     assert fix_confusions(text)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("既存住基システム…市町村ＣＳ…個人番号", "既存住基システム→市町村ＣＳ→個人番号"),
+        ("以下省略…", "以下省略…"),
+        ("①確認する。\n＠必要な情報以外", "①確認する。\n②必要な情報以外"),
+        ("（＠必要な情報以外を入手する。③", "（②必要な情報以外を入手する。③"),
+        ("@②不正プログラム", "②不正プログラム"),
+        ("＠のみ", "＠のみ"),  # no circled number in the cell to go by
+        ("連絡先 info@city.example.jp", "連絡先 info@city.example.jp"),
+        ("ユーザ１Ｄを割り当て", "ユーザＩＤを割り当て"),
+        ("第１条", "第１条"),
+        ("１ＤＫ", "１ＤＫ"),
+    ],
+)
+def test_symbols_from_their_context(text, fixed):
+    assert fix_symbols(text) == fixed
+
+
+def test_confusions_are_judged_across_a_wrapped_line():
+    """こ|と wrapped: alone, 入手するこ reads better as 入手するに; with the next line it is こと."""
+    lines = [CellLine("な情報以外を入手するこ", 1, 0), CellLine("とを防止するための措置", 1, 1)]
+    row = RawRow({"before": lines, "after": [CellLine("機能こついて", 1, 2)]})
+    fix_rows([row])
+    assert [cl.text for cl in lines] == ["な情報以外を入手するこ", "とを防止するための措置"]
+    assert row.cells["after"][0].text == "機能について"
+    assert "ocr_corrected" in row.flags
 
 
 def test_dates_headings_and_marks():
@@ -159,6 +199,7 @@ def test_dates_headings_and_marks():
     assert fix_heading("｜基本情報") == "Ⅰ基本情報"
     assert fix_heading("押リスク対策") == "押リスク対策"  # Ⅲ in one form, Ⅳ in another
     assert fix_heading("皿リスク対策") == "Ⅲリスク対策"  # … and 皿 looks like Ⅲ
+    assert fix_heading("岬リスク対策") == "Ⅲリスク対策"
     assert fix_heading("@入手方法") == "②入手方法"
     assert fix_heading("⑧@入手方法") == "②入手方法"
     assert fix_heading("⑧入手方法") == "⑧入手方法"  # a circled number as printed stays
