@@ -393,6 +393,123 @@ def _ocr_cells(  # type: ignore[no-untyped-def]
     return [w for f in futures for w in f.result()]
 
 
+# Ink of one character, in ems: a kanji or kana at most this wide (wider: two characters
+# touching); a letter, digit or punctuation mark at most letter_width.
+_CJK_WIDTH = 1.05
+_LETTER_WIDTH = 0.85
+# Small marks whose ink may be far narrower than a kanji's.
+_SMALL_MARKS = "、。・「」『』（）ー一－，．：；"
+# Alignment weights (per em): ink beyond a character's widest, white inside one character, a
+# character's ink away from its box, and ink left to no character (a speck of noise, a stroke
+# of the next cell): a fixed cost and one per em of its width.
+_OVERWIDE = 20.0
+_INNER_WHITE = 2.0
+_BOX_DISTANCE = 0.3
+_SPECK = 1.0
+_SPECK_WIDTH = 4.0
+_MAX_PIECES = 4
+# Ink this far (ems) beyond a line's first and last boxes may still be theirs.
+_LINE_MARGIN = 0.3
+
+
+def _align_ink(
+    words: list[TsvWord], starts: list[int], ends: list[int], em: float
+) -> list[tuple[int, int]] | None:
+    """Each character's (first, last + 1) run of inked columns: characters and runs matched in
+    order (a character takes one or more runs, a narrow run may be noise), at the least cost of
+    widths, white inside characters and distance from tesseract's boxes.  None when no
+    matching exists (two characters touching)."""
+    n, m = len(words), len(starts)
+    inf = float("inf")
+    # best[i][j]: cost of the first i characters holding the first j runs; back: the choice.
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    skip = [_SPECK + _SPECK_WIDTH * (e - s) / em for s, e in zip(starts, ends, strict=True)]
+    for j in range(1, m + 1):
+        best[0][j] = best[0][j - 1] + skip[j - 1]
+        back[0][j] = -1
+    for i in range(1, n + 1):
+        w = words[i - 1]
+        centre = w.left + w.width / 2
+        widest = (_LETTER_WIDTH if _CONVERTIBLE.match(w.text) else _CJK_WIDTH) * em
+        for j in range(1, m + 1):
+            # Only runs near the character's box (tesseract's boxes stray, but not by ems).
+            if abs((starts[j - 1] + ends[j - 1]) / 2 - centre) > 2.5 * em:
+                if best[i][j - 1] + skip[j - 1] < best[i][j]:
+                    best[i][j], back[i][j] = best[i][j - 1] + skip[j - 1], -1
+                continue
+            cost, choice = inf, 0
+            if best[i][j - 1] + skip[j - 1] < cost:
+                cost, choice = best[i][j - 1] + skip[j - 1], -1
+            inner = 0.0
+            for g in range(1, min(_MAX_PIECES, j) + 1):
+                first = j - g
+                if g > 1:
+                    inner += starts[first + 1] - ends[first]
+                prev = best[i - 1][first]
+                if prev == inf:
+                    continue
+                a, b = starts[first], ends[j - 1]
+                c = prev + _INNER_WHITE * inner / em + _BOX_DISTANCE * abs((a + b) / 2 - centre) / em
+                if b - a > widest:
+                    c += _OVERWIDE * (b - a - widest) / em
+                if c < cost:
+                    cost, choice = c, g
+            best[i][j] = cost
+            back[i][j] = choice
+    if best[n][m] == inf:
+        return None
+    out: list[tuple[int, int]] = [(0, 0)] * n
+    i, j = n, m
+    while i > 0 or j > 0:
+        g = back[i][j]
+        if g == -1 or i == 0:
+            j -= 1
+            continue
+        out[i - 1] = (starts[j - g], ends[j - 1])
+        i, j = i - 1, j - g
+    return out
+
+
+def snap_to_ink(words: list[TsvWord], ink: np.ndarray, em: float) -> list[TsvWord]:
+    """The characters of each line that holds letters, digits or punctuation, with their boxes
+    set to their own ink.  Tesseract's character boxes stray by up to an em, yet the width a
+    ３ or a 3 was printed in is read from where its neighbours stand (normalize_widths): the
+    line's ink is cut into runs of inked columns and matched to its characters in order
+    (``_align_ink``).  Lines that do not match (characters touching) keep tesseract's boxes."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i, w in enumerate(words):
+        lines.setdefault(w.line, []).append(i)
+    out = list(words)
+    h, wd = ink.shape
+    for idx in lines.values():
+        if not any(_CONVERTIBLE.search(words[i].text) for i in idx) or any(
+            len(words[i].text) != 1 for i in idx
+        ):
+            continue
+        idx = sorted(idx, key=lambda i: words[i].left)
+        top = max(int(statistics.median(words[i].top for i in idx)), 0)
+        bottom = min(int(statistics.median(words[i].top + words[i].height for i in idx)), h)
+        x0 = max(min(words[i].left for i in idx) - int(_LINE_MARGIN * em), 0)
+        x1 = min(max(words[i].left + words[i].width for i in idx) + int(_LINE_MARGIN * em), wd)
+        if bottom <= top or x1 <= x0:
+            continue
+        cols = np.flatnonzero(ink[top:bottom, x0:x1].any(axis=0))
+        if len(cols) == 0:
+            continue
+        breaks = np.flatnonzero(np.diff(cols) > 1)
+        starts = (cols[np.r_[0, breaks + 1]] + x0).tolist()
+        ends = (cols[np.r_[breaks, len(cols) - 1]] + x0 + 1).tolist()
+        spans = _align_ink([words[i] for i in idx], starts, ends, em)
+        if spans is None:
+            continue
+        for i, (a, b) in zip(idx, spans, strict=True):
+            w = words[i]
+            out[i] = TsvWord(w.text, a, w.top, b - a, w.height, w.conf, w.line, w.word)
+    return out
+
+
 def _close_edges(rulings: im.Rulings, glyph: float, settings: OcrSettings) -> None:
     """A table cut by the image's edge (or whose outer border did not print) has horizontal
     rulings running past its last vertical one: the border is added where they end."""
@@ -456,7 +573,9 @@ def scan_image(
         text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
         scan.words = _ocr_cells(clean, text_ink, cells, glyph, settings, pool, parts)
     else:
+        text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
         scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
+    scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan
 
@@ -593,7 +712,9 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
         return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
 
     def runs(chars: list[list]):  # type: ignore[no-untyped-def]
-        """(k, j, adv, threshold) of each run of convertible characters in a line."""
+        """(k, j, adv, threshold, between) of each run of convertible characters in a line: the
+        run's advance per character, the advance from which it is full width, and whether it
+        was measured between two neighbours."""
         n = len(chars)
         k = 0
         while k < n:
@@ -606,28 +727,36 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             size = j - k + 1
             # A neighbour across a space (電話 03-…) says nothing of the run's pitch.
             near = settings.neighbour_gap_em * em
-            left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < near else None
-            right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < near else None
             threshold = settings.edge_full_advance_em if j == k else settings.full_advance_em
             adv: float | None = None
+            left = chars[k - 1] if k > 0 and chars[k][1] - chars[k - 1][2] < near else None
+            right = chars[j + 1] if j + 1 < n and chars[j + 1][1] - chars[j][2] < near else None
             if left is not None and right is not None:
                 adv = (box_centre(right) - box_centre(left) - em) / size
+                threshold = settings.full_advance_em
+            elif right is not None and chars[k][0].isalnum():
+                # A letter or digit sits in the middle of its box: from the neighbour's box edge
+                # to the run's first ink centre is (size - 1/2) advances.
+                adv = (box_centre(right) - em / 2 - (chars[k][1] + chars[k][2]) / 2) / (size - 0.5)
+                threshold = settings.full_advance_em
+            elif left is not None and chars[j][0].isalnum():
+                adv = ((chars[j][1] + chars[j][2]) / 2 - box_centre(left) - em / 2) / (size - 0.5)
                 threshold = settings.full_advance_em
             elif right is not None:
                 adv = (box_centre(right) - em / 2 - chars[k][1] + settings.bearing_em * em) / size
             elif left is not None and not (size == 1 and chars[k][0] in _CLOSE):
                 adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
-            yield k, j, adv, threshold
+            yield k, j, adv, threshold, left is not None and right is not None
             k = j + 1
 
-    # Runs of two or more digits are measured well; a lone digit (月1日, 提供先１) is not, so
-    # when its own measure is near the threshold it takes the page's usual digit width.
-    # Votes per block (a cell, when cells are read one by one: a date cell's 10 speaks for its 1)
-    # and for the page.
+    # Runs of two or more digits, and digits between two neighbours, are measured well; a lone
+    # digit at a line's edge (月1日 wrapped before 1日) is not, so it takes the width the sure
+    # digits of its block have (a cell, when cells are read one by one: a date cell's 10 and 4
+    # speak for its 1), else of the page; so does any lone digit measured near the threshold.
     votes: dict[int | None, list[int]] = {None: [0, 0]}
     for key, chars in zip(line_keys, per_line, strict=True):
-        for k, j, adv, threshold in runs(chars):
-            if adv is None or j == k or not any(c[0].isdigit() for c in chars[k : j + 1]):
+        for k, j, adv, threshold, between in runs(chars):
+            if adv is None or (j == k and not between) or not any(c[0].isdigit() for c in chars[k : j + 1]):
                 continue
             if abs(adv / em - threshold) >= settings.sure_margin_em:
                 votes.setdefault(key[0], [0, 0])[int(adv >= threshold * em)] += 1
@@ -644,7 +773,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     for key, chars in zip(line_keys, per_line, strict=True):
         n = len(chars)
         prior = prior_of(key[0])
-        for k, j, adv, threshold in runs(chars):
+        for k, j, adv, threshold, between in runs(chars):
             size = j - k + 1
             full: bool | None = None
             if chars[k][4] is not None:
@@ -655,7 +784,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                     size == 1
                     and prior is not None
                     and chars[k][0].isdigit()
-                    and abs(adv / em - threshold) < settings.sure_margin_em
+                    and (not between or abs(adv / em - threshold) < settings.sure_margin_em)
                 ):
                     full = prior
             if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:

@@ -38,6 +38,7 @@ import bench_scan
 import make_scans
 
 SCANS = SAMPLES / "scan"
+GOTHIC = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
 CASES = sorted(p.name for p in SCANS.iterdir() if (p / "ocr").exists())
 # From the committed TSV: mean character similarity per cell (1 - CER), and the share of cells
 # exactly right ignoring whitespace, over each case.
@@ -337,3 +338,51 @@ def test_low_confidence_flag_and_row_confidence():
     assert "ocr_low_confidence" in records[1].flags
     assert all("ocr" in r.flags for r in records)
     assert records[1].confidence < records[0].confidence <= 1
+
+
+# --------------------------------------------------------------------------- widths from the ink
+
+
+def test_characters_take_their_own_ink_when_boxes_stray():
+    """Tesseract put the box of 4 over 月 (a real case: 令和2年4月1); matched in order, each
+    character takes its own run of ink."""
+    from piatable.extract.ocr import TsvWord, _align_ink
+
+    boxes = [("令", 0, 23), ("和", 26, 46), ("2", 49, 62), ("年", 73, 98), ("4", 108, 117), ("月", 116, 132)]
+    words = [TsvWord(t, a, 0, b - a, 20, 90.0, (1, 1, 1)) for t, a, b in boxes]
+    runs = [(0, 23), (25, 46), (49, 63), (66, 88), (89, 104), (108, 126), (140, 143)]  # last: a speck
+    spans = _align_ink(words, [a for a, _ in runs], [b for _, b in runs], em=24.0)
+    assert spans == [(0, 23), (25, 46), (49, 63), (66, 88), (89, 104), (108, 126)]
+
+
+def _render_lines(lines: list[str], px: int = 22) -> np.ndarray:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(GOTHIC, px)
+    img = Image.new("L", (40 * px, (len(lines) * 2 + 2) * px), 255)
+    draw = ImageDraw.Draw(img)
+    for k, text in enumerate(lines):
+        draw.text((px, (2 * k + 1) * px), text, font=font, fill=0)
+    return np.asarray(img, dtype=np.uint8).copy()
+
+
+@pytest.mark.skipif(not Path(GOTHIC).exists(), reason="fonts-ipaexfont is installed by make/CI")
+def test_live_widths_of_digits_and_punctuation():
+    """Real tesseract on real glyphs: half-width digits in a date, full-width ones in a heading."""
+    from piatable.extract.ocr import scan_image, scan_to_page_words
+
+    lines = ["令和2年4月1日から令和5年10月31日まで", "２．特定個人情報ファイルの概要", "提供先１における用途"]
+    s = Settings().ocr
+    page = scan_to_page_words(scan_image(_render_lines(lines), 200.0, 1, s), s)
+    got = "\n".join("".join(w.text for w in line) for line in _group_lines(page.words))
+    assert got.split("\n") == lines
+
+
+def _group_lines(words):  # type: ignore[no-untyped-def]
+    rows: list[list] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and abs(rows[-1][0].top - w.top) < (w.bottom - w.top) / 2:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]

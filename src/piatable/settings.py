@@ -177,15 +177,19 @@ class OcrSettings:
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
-    full_advance_em: float = 0.75
+    full_advance_em: float = 0.8
     bearing_em: float = 0.1
     # At a line's edge a single character's ink edge is a rougher guide (digits sit mid-box):
     # this threshold.  A neighbour further than neighbour_gap_em (ink to ink) is across a space.
     edge_full_advance_em: float = 0.6
     neighbour_gap_em: float = 1.0
+    # On the image, characters are matched to their ink in ems of this many glyph heights (the
+    # kanji pitch over the median glyph's height).
+    em_per_glyph: float = 1.15
+    neighbour_bearing_em: float = 0.08
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
-    sure_margin_em: float = 0.15
+    sure_margin_em: float = 0.08
     # A row is flagged ocr_low_confidence when more than this share of its lines has a word
     # below quality.ocr_low_confidence.
     low_line_share: float = 0.25
