@@ -129,7 +129,7 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return 1.0 if tok.ends_open(t) else 0.0
-    ms = list(tok._tokenizer().tokenize(t[-TAIL_CHARS:]))  # the shared dictionary
+    ms = list(tok.tokenize(t[-TAIL_CHARS:]))  # the shared dictionary
     if not ms:
         return 0.0
     m = ms[-1]

@@ -98,7 +98,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
     if not any(_candidates(ch) for ch in text):
         return text, 0
     st = tokenizer or default_tokenizer()
-    tok = st._tokenizer()
+    tok = st
     chars = list(text)
     fixes = 0
     for i, ch in enumerate(chars):

@@ -7,6 +7,7 @@ only when a break is ambiguous.  Tests can pass any object with ``surfaces``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -30,6 +31,9 @@ class SudachiTokenizer:
 
     def __init__(self) -> None:
         self._tok = None
+        # One SudachiPy tokenizer refuses to be used from two threads at once (OCR pages are
+        # read side by side): calls take turns.
+        self._lock = threading.Lock()
 
     def _tokenizer(self):  # type: ignore[no-untyped-def]
         if self._tok is None:
@@ -38,15 +42,20 @@ class SudachiTokenizer:
             self._tok = Dictionary().tokenizer(SplitMode.C)
         return self._tok
 
+    def tokenize(self, text: str):  # type: ignore[no-untyped-def]
+        """SudachiPy's morphemes of ``text`` (safe from several threads)."""
+        with self._lock:
+            return self._tokenizer().tokenize(text)
+
     @lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer per process, kept for its life
     def surfaces(self, text: str) -> tuple[str, ...]:
-        return tuple(m.surface() for m in self._tokenizer().tokenize(text))
+        return tuple(m.surface() for m in self.tokenize(text))
 
     @lru_cache(maxsize=65536)  # noqa: B019
     def path_cost(self, text: str) -> int:
         """The cost of the dictionary's best reading of ``text`` (word and connection costs): low
         for text made of known words in a likely order, high for misread characters."""
-        return int(self._tokenizer().tokenize(text).get_internal_cost())
+        return int(self.tokenize(text).get_internal_cost())
 
     @lru_cache(maxsize=65536)  # noqa: B019
     def ends_open(self, text: str) -> bool:
@@ -54,7 +63,7 @@ class SudachiTokenizer:
         a verb or adjective in its continuative form, or a fragment the dictionary does not know."""
         if text[-1:] in "、，,":
             return True
-        ms = self._tokenizer().tokenize(text[-12:])
+        ms = self.tokenize(text[-12:])
         if not len(ms):
             return False
         pos = ms[-1].part_of_speech()
