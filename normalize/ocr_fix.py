@@ -163,7 +163,7 @@ def top_headings() -> dict[str, frozenset[str]]:
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
-_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣Vv]{1,3}$")
+_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖ]{1,3}$")
 
 
 # Which numeral a misread looks like (Ⅲ's three bars read as 皿, 川, 中 …).
@@ -235,7 +235,13 @@ _CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜
 
 
 # ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
-_ANGLE = regex.compile(r"^(\s*)(?:[くぐべご]{1,2}|[<＜][くぐご]?)(?=[^>＞\n]{2,40}\n?[^>＞\n]{0,20}[>＞])")
+_ANGLE = regex.compile(
+    r"^(\s*)(?:[くぐべご][くぐべごて]?|[<＜][くぐご]?)(?=[^<＜>＞\n]{2,40}\n?[^<＜>＞\n]{0,20}[>＞])"
+)
+# A bracketed title whose ＜ did not read at all: a line that closes a ＞ it never opened, after a
+# line that ended its paragraph (or none).
+_CLOSES_UNOPENED = regex.compile(r"^(\s*)(?=[^<＜>＞\n]{2,40}[>＞])")
+_PARAGRAPH_END = regex.compile(r"(?:^|[。＞>）)])\s*$")
 
 
 # ○ (the form's placeholder, ○○市) read as the kanji zero 〇, which only stands among kanji numerals.
@@ -247,11 +253,16 @@ def fix_placeholder(line: str) -> str:
     return _ZERO_RUN.sub(lambda m: "○" * len(m.group(0)), line)
 
 
-def fix_marks(line: str) -> str:
+def fix_marks(line: str, previous: str | None = None) -> str:
     """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``; く/ぐ opening a
-    line whose ＞ closes a bracketed title → ＜."""
+    line whose ＞ closes a bracketed title → ＜; and a ＜ that did not read at all restored
+    before a title that closes with ＞ on a line of its own (``previous``: the line before, None
+    for a cell's first)."""
     line = _CHECK.sub(lambda m: m.group(1) + "[○]", line)
-    return _ANGLE.sub(lambda m: m.group(1) + "＜", line)
+    line = _ANGLE.sub(lambda m: m.group(1) + "＜", line)
+    if previous is None or _PARAGRAPH_END.search(previous):
+        line = _CLOSES_UNOPENED.sub(lambda m: m.group(1) + "＜", line, count=1)
+    return line
 
 
 # An arrow between two words (既存住基システム→市町村ＣＳ) read as an ellipsis: the form writes
@@ -286,6 +297,52 @@ def fix_symbols(text: str) -> str:
     return text
 
 
+_NUMERAL = regex.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]?)(.*)$", regex.S)
+# A wrapped top heading on an item cell's first line is recognised from this many characters.
+MIN_HEADING_START = 8
+
+
+def _top_heading(text: str) -> str | None:
+    """The form's top heading ``text`` starts with (or, wrapped, is the start of)."""
+    for heading in top_headings():
+        if text.startswith(heading) or (len(text) >= MIN_HEADING_START and heading.startswith(text)):
+            return heading
+    return None
+
+
+def restore_numerals(rows: list[RawRow]) -> int:
+    """Roman numerals of top headings that did not read, or read as another numeral, restored
+    on the first line of item cells, where the document numbers its top headings: by the
+    numeral it prints before the same heading elsewhere, else by the one the forms give it."""
+    numbering: dict[str, str] = {}
+    firsts = [row.cells["item"][0] for row in rows if row.cells.get("item")]
+    for cl in firsts:
+        numeral, rest = _NUMERAL.match(cl.text.strip()).groups()  # type: ignore[union-attr]
+        heading = _top_heading(rest)
+        if numeral and heading and numeral in top_headings()[heading]:
+            numbering.setdefault(heading, numeral)
+    if not numbering:
+        return 0
+    changed = 0
+    for row in rows:
+        if not row.cells.get("item"):
+            continue
+        cl = row.cells["item"][0]
+        numeral, rest = _NUMERAL.match(cl.text.strip()).groups()  # type: ignore[union-attr]
+        heading = _top_heading(rest)
+        if heading is None or numeral in top_headings()[heading]:
+            continue
+        right = numbering.get(heading) or (
+            next(iter(top_headings()[heading])) if len(top_headings()[heading]) == 1 else None
+        )
+        if right:
+            cl.text = right + rest
+            changed += 1
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed
+
+
 def _split_like(joined: str, parts: list[str]) -> list[str]:
     """``joined`` (as long as ``parts`` together) cut where the parts were: swaps keep every
     character's place."""
@@ -315,7 +372,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     elif column in ("before", "after"):
                         # A bracketed title may wrap: its ＞ is looked for on the next line too.
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
-                        fixed = fix_marks(text + "\n" + nxt)
+                        fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = fixed[: len(fixed) - len(nxt) - 1]
                     text = fix_placeholder(text)
                 texts.append(text)
@@ -330,4 +387,4 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             changed += n
             if "ocr_corrected" not in row.flags:
                 row.flags.append("ocr_corrected")
-    return changed
+    return changed + restore_numerals(rows)

@@ -191,6 +191,43 @@ def test_confusions_are_judged_across_a_wrapped_line():
     assert "ocr_corrected" in row.flags
 
 
+def test_angle_bracket_that_did_not_read():
+    assert fix_marks("共通基盤システムにおける措置＞", "制限している。") == "＜共通基盤システムにおける措置＞"
+    assert (
+        fix_marks("ぐて団体内統合宛名システムにおける措置>", None) == "＜団体内統合宛名システムにおける措置>"
+    )
+    # The title began on the line before (its ＜ there), or the text around is no title.
+    assert fix_marks("措置＞", "＜サービス検索・電子申請機能における") == "措置＞"
+    assert fix_marks("措置＞", "サービス検索・電子申請機能における") == "措置＞"
+    assert fix_marks("（詳細は＜別紙＞を参照）", None) == "（詳細は＜別紙＞を参照）"
+    assert fix_marks("ている。詳細は別紙を参照", None) == "ている。詳細は別紙を参照"
+
+
+def test_top_heading_numerals_follow_the_document():
+    def row(*lines: str) -> RawRow:
+        return RawRow({"item": [CellLine(t, 1, k) for k, t in enumerate(lines)]})
+
+    rows = [
+        row("Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手"),
+        row("特定個人情報ファイルの概要", "２．基本情報"),  # Ⅱ did not read
+        row("Ⅲリスク対策", "２．特定個人情報の入手"),
+        row("Ⅱリスク対策", "３．特定個人情報の使用"),  # Ⅲ read as Ⅱ: the document says Ⅲ
+        row("特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"),
+    ]
+    fix_rows(rows)
+    assert [r.cells["item"][0].text for r in rows] == [
+        "Ⅱ特定個人情報ファイルの概要",
+        "Ⅱ特定個人情報ファイルの概要",
+        "Ⅲリスク対策",
+        "Ⅲリスク対策",
+        "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）",
+    ]
+    # A document that prints no numerals is left as it is.
+    plain = [row("特定個人情報ファイルの概要"), row("リスク対策")]
+    fix_rows(plain)
+    assert [r.cells["item"][0].text for r in plain] == ["特定個人情報ファイルの概要", "リスク対策"]
+
+
 def test_dates_headings_and_marks():
     assert fix_date("2O23/2/6") == "2023/2/6"
     assert fix_date("R5.l.6") == "R5.1.6"
