@@ -23,6 +23,7 @@ import regex
 
 from piatable.models import RawRow
 
+from .chars import starts_paragraph
 from .dates import parse_date
 from .items import HEADING_FILES
 from .tokenizer import SudachiTokenizer, default_tokenizer
@@ -297,6 +298,39 @@ def fix_symbols(text: str) -> str:
     return text
 
 
+def _ends_sentence(st: SudachiTokenizer, text: str) -> bool:
+    """True when ``text`` ends on a verb of two or more characters or an auxiliary, in its final
+    form (している, 行う, ない, 図った); a lone verb character is more likely a word cut short
+    (抑止す in a clipped cell)."""
+    ms = st.tokenize(text[-12:])
+    if not len(ms):
+        return False
+    last = ms[-1]
+    pos = last.part_of_speech()
+    if not pos[5].startswith("終止形"):
+        return False
+    return pos[0] == "助動詞" or (pos[0] == "動詞" and len(last.surface()) >= 2)
+
+
+def restore_full_stops(lines: list[str], tokenizer: SudachiTokenizer | None = None) -> list[str]:
+    """A cell's lines with the 。 that did not read put back: where a line ends a paragraph (the
+    cell's last line, or the next opens a paragraph) on a sentence's final verb, in a cell that
+    ends its other sentences with 。."""
+    if not any("。" in line for line in lines):
+        return lines
+    st = tokenizer or default_tokenizer()
+    out = list(lines)
+    for j, line in enumerate(lines):
+        text = line.rstrip()
+        if not text or text[-1] in "。．.、，)）」』＞>":
+            continue
+        if j + 1 < len(lines) and not starts_paragraph(lines[j + 1].lstrip()):
+            continue
+        if _ends_sentence(st, text):
+            out[j] = text + "。" + line[len(text) :]
+    return out
+
+
 _NUMERAL = regex.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]?)(.*)$", regex.S)
 # A wrapped top heading on an item cell's first line is recognised from this many characters.
 MIN_HEADING_START = 8
@@ -379,6 +413,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(_split_like(joined, texts))).split("\n")
+                if column in ("before", "after", "explanation"):
+                    texts = restore_full_stops(texts, tokenizer)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text

@@ -27,7 +27,15 @@ from piatable.extract.ocr import (
     scans_to_result,
 )
 from piatable.models import CellLine, RawRow
-from piatable.normalize.ocr_fix import fix_confusions, fix_date, fix_heading, fix_marks, fix_rows, fix_symbols
+from piatable.normalize.ocr_fix import (
+    fix_confusions,
+    fix_date,
+    fix_heading,
+    fix_marks,
+    fix_rows,
+    fix_symbols,
+    restore_full_stops,
+)
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
@@ -189,6 +197,21 @@ def test_confusions_are_judged_across_a_wrapped_line():
     assert [cl.text for cl in lines] == ["な情報以外を入手するこ", "とを防止するための措置"]
     assert row.cells["after"][0].text == "機能について"
     assert "ocr_corrected" in row.flags
+
+
+def test_full_stop_that_did_not_read():
+    lines = [
+        "周知を行い注意喚起している。",
+        "・類似の事象が発生・報告",
+        "された際には、随時周知を行い注意喚起している",
+    ]
+    assert restore_full_stops(lines)[-1].endswith("注意喚起している。")
+    assert restore_full_stops(["徹底を図っている", "・業務外での使用禁止。"])[0] == "徹底を図っている。"
+    # A sentence that runs on, a heading, a cell without 。 and a word cut short stay.
+    assert restore_full_stops(["研修を実施している", "ため、問題はない。"])[0] == "研修を実施している"
+    assert restore_full_stops(["保険給付に関する事務", "・確認する。"])[0] == "保険給付に関する事務"
+    assert restore_full_stops(["確認している"]) == ["確認している"]
+    assert restore_full_stops(["入力を抑止す"]) == ["入力を抑止す"]
 
 
 def test_angle_bracket_that_did_not_read():
