@@ -127,6 +127,67 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
     return "".join(chars), fixes
 
 
+# Pairs tesseract prints when it reads one glyph twice (リスクヘへの, バパックアップ, 人入力):
+# the glyph and a look-alike of it.
+DOUBLE_READS = frozenset(
+    {"ヘへ", "へヘ", "バパ", "パバ", "ビピ", "ピビ", "ブプ", "プブ", "ベペ", "ペベ", "ボポ", "ポボ"}
+    | {"人入", "入人", "こに", "にこ", "たに", "にた", "にに", "かが", "がか", "シツ", "ツシ", "ソン", "ンソ"}
+)
+# What a character the dictionary does not know adds to a reading's cost: SudachiPy reads an
+# unknown katakana run cheaply (リスクヘ as one word), which must not beat リスクへ.
+UNKNOWN_CHAR_COST = 3000
+
+
+def _reading_cost(st: SudachiTokenizer, text: str) -> int:
+    unknown = sum(len(m.surface()) for m in st.tokenize(text) if m.is_oov())
+    return st.path_cost(text) + UNKNOWN_CHAR_COST * unknown
+
+
+# A kana read inside a katakana word where the glyphs meet (既存住基シとステム).
+_STRAY_IN_KATAKANA = regex.compile(r"(?<=\p{Katakana})\p{Hiragana}(?=\p{Katakana})")
+
+
+def drop_double_reads(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
+    """``text`` (a cell line) with characters tesseract read where there was no glyph of their
+    own dropped where the dictionary reads the line much more easily without them (MIN_GAIN;
+    unknown characters counted at UNKNOWN_CHAR_COST): one of a look-alike pair in DOUBLE_READS
+    (one glyph read twice), or a hiragana inside a katakana word."""
+    candidates = [(k, k + 1) for k in range(len(text) - 1) if text[k : k + 2] in DOUBLE_READS]
+    candidates += [(m.start(),) for m in _STRAY_IN_KATAKANA.finditer(text)]
+    if not candidates:
+        return text
+    st = tokenizer or default_tokenizer()
+    gone: set[int] = set()
+    for choices in sorted(candidates):
+        if any(q in gone or q - 1 in gone for q in choices):
+            continue
+
+        def without(q: int) -> str:
+            return "".join(ch for k, ch in enumerate(text) if k not in gone and k != q)
+
+        # The whole line is read: a window cut mid-word (バックアップデ) can favour either.
+        limit = _reading_cost(st, without(-1)) - MIN_GAIN
+        cost, q = min((_reading_cost(st, without(q)), q) for q in choices)
+        if cost > limit:
+            continue
+        if len(choices) == 1 and not _joins_one_word(st, without(q), q - sum(1 for g in gone if g < q)):
+            continue
+        gone.add(q)
+    return "".join(ch for k, ch in enumerate(text) if k not in gone)
+
+
+def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
+    """True when one known word of ``text`` covers both sides of position ``at`` (where a
+    character was taken out): シ|ステム reads as システム, while データ|カード stays two words."""
+    pos = 0
+    for m in st.tokenize(text):
+        end = pos + len(m.surface())
+        if pos < at < end:
+            return not m.is_oov()
+        pos = end
+    return False
+
+
 # --------------------------------------------------------------------------- dates
 
 _DATE_SWAPS = str.maketrans(
@@ -408,7 +469,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = fixed[: len(fixed) - len(nxt) - 1]
-                    text = fix_placeholder(text)
+                    text = drop_double_reads(fix_placeholder(text), tokenizer)
                 texts.append(text)
             if column != "change_date" and texts:
                 joined, _ = fix_confusions("".join(texts), tokenizer)

@@ -33,6 +33,7 @@ from piatable.normalize.ocr_fix import (
     fix_heading,
     fix_marks,
     fix_rows,
+    drop_double_reads,
     fix_symbols,
     restore_full_stops,
 )
@@ -197,6 +198,24 @@ def test_confusions_are_judged_across_a_wrapped_line():
     assert [cl.text for cl in lines] == ["な情報以外を入手するこ", "とを防止するための措置"]
     assert row.cells["after"][0].text == "機能について"
     assert "ocr_corrected" in row.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("紛失するリスクヘへの措置", "紛失するリスクへの措置"),
+        ("・バパックアップデータの遠隔地", "・バックアップデータの遠隔地"),
+        ("必要情報を人入力する", "必要情報を入力する"),
+        ("既存住基シとステムから", "既存住基システムから"),
+        # Two words joined by a particle, and look-alikes that belong together, stay.
+        ("データをカードに記録", "データをカードに記録"),
+        ("メールとファクスで", "メールとファクスで"),
+        ("個人番号カード", "個人番号カード"),
+        ("にこにこ", "にこにこ"),
+    ],
+)
+def test_glyphs_read_twice(text, fixed):
+    assert drop_double_reads(text) == fixed
 
 
 def test_full_stop_that_did_not_read():
