@@ -28,12 +28,12 @@ from piatable.extract.ocr import (
 )
 from piatable.models import CellLine, RawRow
 from piatable.normalize.ocr_fix import (
+    drop_double_reads,
     fix_confusions,
     fix_date,
     fix_heading,
     fix_marks,
     fix_rows,
-    drop_double_reads,
     fix_symbols,
     restore_full_stops,
 )
