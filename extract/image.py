@@ -200,10 +200,17 @@ def find_rulings(
     return Rulings(horizontal, vertical, mask)
 
 
-def erase(gray: np.ndarray, mask: np.ndarray, grow: int = 1) -> np.ndarray:
-    """The image with the masked pixels (grown by ``grow``) painted white."""
+def erase(gray: np.ndarray, mask: np.ndarray, grow: int = 1, fill: int = 255) -> np.ndarray:
+    """The image with the masked pixels (grown by ``grow``) painted ``fill``."""
     if grow > 0:
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * grow + 1, 2 * grow + 1)))
     out = gray.copy()
-    out[mask > 0] = 255
+    out[mask > 0] = fill
     return out
+
+
+def paper_tone(gray: np.ndarray) -> int:
+    """The page's paper tone (its median grey, sampled): what an erased ruling is painted with,
+    so that it leaves no white stripe on a grey scan for tesseract to read as a stroke."""
+    step = max(min(gray.shape) // 400, 1)
+    return int(np.median(gray[::step, ::step]))

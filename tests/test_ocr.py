@@ -465,3 +465,33 @@ def _group_lines(words):  # type: ignore[no-untyped-def]
         else:
             rows.append([w])
     return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def test_tight_lines_are_read_apart_and_ordinary_ones_together():
+    """Chromium prints a cell's lines 0.05-0.15 glyph heights apart, Excel and Word 0.2-0.45:
+    only the tight ones are cut apart (tesseract ran them together)."""
+    from piatable.extract.ocr import _line_groups
+
+    def rows(*runs: tuple[int, int]) -> np.ndarray:
+        inked = np.zeros(200, dtype=bool)
+        for a, b in runs:
+            inked[a:b] = True
+        return inked
+
+    glyph = 20.0
+    tight = rows((10, 30), (31, 51), (52, 72))  # 1 px between lines
+    assert _line_groups(tight, 0.4 * glyph, 0.18 * glyph) == [(10, 30), (31, 51), (52, 72)]
+    loose = rows((10, 30), (37, 57), (64, 84))  # 7 px between lines
+    assert _line_groups(loose, 0.4 * glyph, 0.18 * glyph) == [(10, 84)]
+    # A speck or a stroke apart (3 rows) joins its line.
+    speck = rows((10, 30), (31, 34))
+    assert _line_groups(speck, 0.4 * glyph, 0.18 * glyph) == [(10, 34)]
+
+
+def test_erased_rulings_take_the_paper_tone():
+    gray = np.full((100, 100), 230, dtype=np.uint8)
+    gray[50, :] = 20  # a ruling
+    mask = np.zeros_like(gray)
+    mask[50, :] = 255
+    out = im.erase(gray, mask, 1, im.paper_tone(gray))
+    assert out.min() == 230 and out.max() == 230
