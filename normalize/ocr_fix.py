@@ -225,13 +225,15 @@ def top_headings() -> dict[str, frozenset[str]]:
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
-_NUMERAL_GARBAGE = regex.compile(r"^[IlｌＩＬ1１|｜!LⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖ]{1,3}$")
+_NUMERAL_GARBAGE = regex.compile(
+    r"^[IlｌＩＬ1１|｜!！TＴLⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖ]{1,3}$"
+)
 
 
 # Which numeral a misread looks like (Ⅲ's three bars read as 皿, 川, 中 …).
 _NUMERAL_SHAPES = {
-    "Ⅰ": {"I", "l", "|", "｜", "1", "１", "Ｉ", "ｌ"},
-    "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "Ｉｌ", "ＩＩ", "11", "１１"},
+    "Ⅰ": {"I", "l", "|", "｜", "1", "１", "Ｉ", "ｌ", "!", "！"},
+    "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "ＴＩ", "Ｉｌ", "ＩＩ", "11", "１１"},
     "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "岬", "功", "息", "吊", "則", "臣", "ＩＩＩ"},
     "Ⅳ": {"IV", "lV", "ＩＶ", "Ｖ"},
 }
@@ -263,13 +265,15 @@ def circled_headings() -> dict[str, frozenset[str]]:
 
 # What OCR makes of a circled number: @, ®, © or a wrong circled digit beside one of those.
 _CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®©][①-⑳])$")
+# Circled numbers tesseract reads as another (measured on the generated scans): read → printed.
+CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③", "⑥": "⑤"}
 
 
 def fix_heading(line: str) -> str:
     """An item line that is (the start of) a heading of the form after a misread number gets the
     form's number back: a Roman numeral before a top heading (the one its shape suggests, when
     the heading has several in different forms), a circled number before a numbered heading
-    whose number the forms agree on."""
+    whose number the forms agree on (after @, or a look-alike such as ⑧ for ②)."""
     text = line.strip()
     for heading, numerals in top_headings().items():
         for k in range(1, 4):
@@ -285,11 +289,12 @@ def fix_heading(line: str) -> str:
                 return numeral + rest if numeral else line
     for k in (1, 2):
         prefix, rest = text[:k], text[k:]
-        if not _CIRCLE_GARBAGE.match(prefix):
-            continue
         numbers = circled_headings().get(rest)
-        if numbers and len(numbers) == 1:
-            return next(iter(numbers)) + rest
+        if not numbers or len(numbers) != 1:
+            continue
+        number = next(iter(numbers))
+        if _CIRCLE_GARBAGE.match(prefix) or CIRCLED_LOOKALIKES.get(prefix) == number:
+            return number + rest
     return line
 
 
@@ -339,6 +344,31 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
 
 
+def _renumber_circled(text: str) -> str:
+    """A cell's circled numbers with a look-alike misread (⑧ for ②, ⑨ for ③) put right where it
+    breaks the cell's count (① ⑧ ③), and a misread printed beside the right number dropped
+    (提供先１⑧② → 提供先１②)."""
+    text = regex.sub(
+        r"([⑧⑨⑥])(?=([①-⑳]))",
+        lambda m: "" if CIRCLED_LOOKALIKES[m.group(1)] == m.group(2) else m.group(1),
+        text,
+    )
+    spots = [m.start() for m in regex.finditer(r"[①-⑳]", text)]
+    chars = list(text)
+    for k, i in enumerate(spots):
+        right = CIRCLED_LOOKALIKES.get(chars[i])
+        if right is None:
+            continue
+        before = chars[spots[k - 1]] if k else None
+        after = chars[spots[k + 1]] if k + 1 < len(spots) else None
+        expected = _CIRCLED[_CIRCLED.index(before) + 1] if before and before != _CIRCLED[-1] else None
+        if expected == right and (after is None or after == _CIRCLED[min(_CIRCLED.index(right) + 1, 19)]):
+            chars[i] = right
+        elif before is None and after is not None and after == _CIRCLED[min(_CIRCLED.index(right) + 1, 19)]:
+            chars[i] = right
+    return "".join(chars)
+
+
 def fix_symbols(text: str) -> str:
     """A cell's text with … between words as →, 1D as ID, and a circled number read as @
     restored from its neighbours in the cell (the number after the one before it, or before the
@@ -346,6 +376,7 @@ def fix_symbols(text: str) -> str:
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) == "Ｄ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
+    text = _renumber_circled(text)
     while m := _LONE_AT.search(text):
         before = [c for c in text[: m.start()] if c in _CIRCLED]
         after = [c for c in text[m.end() :] if c in _CIRCLED]
@@ -398,11 +429,24 @@ MIN_HEADING_START = 8
 
 
 def _top_heading(text: str) -> str | None:
-    """The form's top heading ``text`` starts with (or, wrapped, is the start of)."""
-    for heading in top_headings():
-        if text.startswith(heading) or (len(text) >= MIN_HEADING_START and heading.startswith(text)):
-            return heading
+    """The form's top heading ``text`` starts with (the longest: 特定個人情報ファイルの取扱い…
+    over 特定個人情報ファイルの概要), or that ``text``, cut short, is the start of."""
+    full = [h for h in top_headings() if text.startswith(h)]
+    if full:
+        return max(full, key=len)
+    if len(text) >= MIN_HEADING_START:
+        cut = [h for h in top_headings() if h.startswith(text)]
+        if len(cut) == 1:
+            return cut[0]
     return None
+
+
+def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
+    """(numeral, first line without it, top heading) of an item cell; the heading is matched on
+    its first lines read together (a heading wraps)."""
+    numeral, rest = _NUMERAL.match(lines[0].strip()).groups()  # type: ignore[union-attr]
+    joined = rest + "".join(line.strip() for line in lines[1:3])
+    return numeral, rest, _top_heading(joined) or _top_heading(rest)
 
 
 def restore_numerals(rows: list[RawRow]) -> int:
@@ -410,10 +454,9 @@ def restore_numerals(rows: list[RawRow]) -> int:
     on the first line of item cells, where the document numbers its top headings: by the
     numeral it prints before the same heading elsewhere, else by the one the forms give it."""
     numbering: dict[str, str] = {}
-    firsts = [row.cells["item"][0] for row in rows if row.cells.get("item")]
-    for cl in firsts:
-        numeral, rest = _NUMERAL.match(cl.text.strip()).groups()  # type: ignore[union-attr]
-        heading = _top_heading(rest)
+    cells = [[cl.text for cl in row.cells["item"]] for row in rows if row.cells.get("item")]
+    for lines in cells:
+        numeral, _, heading = _head_of(lines)
         if numeral and heading and numeral in top_headings()[heading]:
             numbering.setdefault(heading, numeral)
     if not numbering:
@@ -423,8 +466,7 @@ def restore_numerals(rows: list[RawRow]) -> int:
         if not row.cells.get("item"):
             continue
         cl = row.cells["item"][0]
-        numeral, rest = _NUMERAL.match(cl.text.strip()).groups()  # type: ignore[union-attr]
-        heading = _top_heading(rest)
+        numeral, rest, heading = _head_of([c.text for c in row.cells["item"]])
         if heading is None or numeral in top_headings()[heading]:
             continue
         right = numbering.get(heading) or (

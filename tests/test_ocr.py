@@ -182,6 +182,11 @@ def test_confusions_only_with_dictionary_evidence(text, fixed):
         ("＠のみ", "＠のみ"),  # no circled number in the cell to go by
         ("連絡先 info@city.example.jp", "連絡先 info@city.example.jp"),
         ("ユーザ１Ｄを割り当て", "ユーザＩＤを割り当て"),
+        ("①確認する。⑧記録する。③保管する。", "①確認する。②記録する。③保管する。"),
+        ("②更新している。⑨ネットワーク", "②更新している。③ネットワーク"),
+        ("提供先１⑧②提供先における用途", "提供先１②提供先における用途"),
+        ("①確認する。⑧記録する。", "①確認する。②記録する。"),
+        ("⑦確認する。⑧記録する。", "⑦確認する。⑧記録する。"),
         ("第１条", "第１条"),
         ("１ＤＫ", "１ＤＫ"),
     ],
@@ -255,6 +260,8 @@ def test_top_heading_numerals_follow_the_document():
         row("Ⅲリスク対策", "２．特定個人情報の入手"),
         row("Ⅱリスク対策", "３．特定個人情報の使用"),  # Ⅲ read as Ⅱ: the document says Ⅲ
         row("特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"),
+        # A wrapped heading is known by its next line: Ⅲ's, not Ⅱ's 特定個人情報ファイル….
+        row("Ⅱ特定個人情報ファイル", "の取扱いプロセスにおけるリスク対策", "２．特定個人情報の入手"),
     ]
     fix_rows(rows)
     assert [r.cells["item"][0].text for r in rows] == [
@@ -263,6 +270,7 @@ def test_top_heading_numerals_follow_the_document():
         "Ⅲリスク対策",
         "Ⅲリスク対策",
         "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）",
+        "Ⅲ特定個人情報ファイル",
     ]
     # A document that prints no numerals is left as it is.
     plain = [row("特定個人情報ファイルの概要"), row("リスク対策")]
@@ -282,7 +290,9 @@ def test_dates_headings_and_marks():
     assert fix_heading("岬リスク対策") == "Ⅲリスク対策"
     assert fix_heading("@入手方法") == "②入手方法"
     assert fix_heading("⑧@入手方法") == "②入手方法"
-    assert fix_heading("⑧入手方法") == "⑧入手方法"  # a circled number as printed stays
+    assert fix_heading("⑦入手方法") == "⑦入手方法"  # a circled number as printed stays …
+    assert fix_heading("⑧入手方法") == "②入手方法"  # … unless it is ②'s look-alike
+    assert fix_heading("！基本情報") == "Ⅰ基本情報"
     assert fix_heading("１関連情報") == "Ⅰ関連情報"
     assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"
     assert fix_heading("１．基本情報") == "１．基本情報"
