@@ -188,6 +188,78 @@ def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
     return False
 
 
+# Form headings an item cell's text is matched against: at least this long, and at most one
+# differing character (kana or kanji) per this many.
+MIN_HEADING_MATCH = 16
+CHARS_PER_MISREAD = 8
+_KANA_KANJI = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")
+
+
+@lru_cache(maxsize=1)
+def _heading_index() -> tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]]:
+    """The form's headings (lexicon keys, and their text before a bracketed list) and an index
+    of their character trigrams → (heading, offset)."""
+    from .items import lexicon
+
+    keys = {k for k in lexicon()} | {regex.split(r"[(（]", k)[0] for k in lexicon()}
+    headings = tuple(sorted(k for k in keys if len(k) >= MIN_HEADING_MATCH))
+    index: dict[str, list[tuple[int, int]]] = {}
+    for h, key in enumerate(headings):
+        for o in range(len(key) - 2):
+            index.setdefault(key[o : o + 3], []).append((h, o))
+    return headings, index
+
+
+# What may stand on a line before a heading: its numbering.
+_HEADING_NUMBER = regex.compile(
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|（[0-9０-９]{1,2}）|(?:リスク|提供先|移転先|委託事項)[0-9０-９]*[：:]?)+$"
+)
+
+
+def _is_heading(text: str) -> bool:
+    """True when ``text`` is itself one of the form's headings (…の取扱いの委託, not …の記録)."""
+    from .items import lexicon
+
+    return text in lexicon() or text in _heading_index()[0]
+
+
+def snap_to_headings(lines: list[str]) -> list[str]:
+    """An item cell's lines with the form's headings they hold, misread in a character or two
+    (漏えい・減失・表損リスク), written as the forms print them.  A heading is looked for where it
+    lines up with the cell's text (lines read together) on a shared trigram, starts a line (after
+    its numbering) and ends one, and differs only in kana or kanji, one per CHARS_PER_MISREAD;
+    the longest heading wins where several fit.  Lengths are kept."""
+    headings, index = _heading_index()
+    text = "".join(lines)
+    starts, ends, pos = [], set(), 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line)
+        ends.add(pos)
+    candidates: set[tuple[int, int]] = set()
+    for i in range(len(text) - 2):
+        for h, o in index.get(text[i : i + 3], ()):
+            if 0 <= i - o and i - o + len(headings[h]) in ends:
+                candidates.add((h, i - o))
+    chars = list(text)
+    done: list[tuple[int, int]] = []
+    for h, start in sorted(candidates, key=lambda c: -len(headings[c[0]])):
+        key = headings[h]
+        line_start = max(p for p in starts if p <= start)
+        if start != line_start and not _HEADING_NUMBER.match(text[line_start:start]):
+            continue
+        if any(a < start + len(key) and start < b for a, b in done):
+            continue
+        diff = [k for k, ch in enumerate(key) if chars[start + k] != ch]
+        if len(diff) > len(key) // CHARS_PER_MISREAD or _is_heading(text[start : start + len(key)]):
+            continue
+        if all(_KANA_KANJI.match(key[k]) and _KANA_KANJI.match(chars[start + k]) for k in diff):
+            for k in diff:
+                chars[start + k] = key[k]
+            done.append((start, start + len(key)))
+    return _split_like("".join(chars), lines)
+
+
 # --------------------------------------------------------------------------- dates
 
 _DATE_SWAPS = str.maketrans(
@@ -266,7 +338,8 @@ def circled_headings() -> dict[str, frozenset[str]]:
 # What OCR makes of a circled number: @, ®, © or a wrong circled digit beside one of those.
 _CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®©][①-⑳])$")
 # Circled numbers tesseract reads as another (measured on the generated scans): read → printed.
-CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③", "⑥": "⑤"}
+# (⑥ is read for ⑤ too, but beside a ⑤ that did not read at all it is right: not corrected.)
+CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③"}
 
 
 def fix_heading(line: str) -> str:
@@ -349,7 +422,7 @@ def _renumber_circled(text: str) -> str:
     breaks the cell's count (① ⑧ ③), and a misread printed beside the right number dropped
     (提供先１⑧② → 提供先１②)."""
     text = regex.sub(
-        r"([⑧⑨⑥])(?=([①-⑳]))",
+        r"([⑧⑨])(?=([①-⑳]))",
         lambda m: "" if CIRCLED_LOOKALIKES[m.group(1)] == m.group(2) else m.group(1),
         text,
     )
@@ -514,6 +587,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     text = drop_double_reads(fix_placeholder(text), tokenizer)
                 texts.append(text)
             if column != "change_date" and texts:
+                if column == "item":
+                    texts = snap_to_headings(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(_split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):

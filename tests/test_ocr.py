@@ -36,6 +36,7 @@ from piatable.normalize.ocr_fix import (
     fix_rows,
     fix_symbols,
     restore_full_stops,
+    snap_to_headings,
 )
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
@@ -505,3 +506,18 @@ def test_erased_rulings_take_the_paper_tone():
     mask[50, :] = 255
     out = im.erase(gray, mask, 1, im.paper_tone(gray))
     assert out.min() == 230 and out.max() == 230
+
+
+def test_item_headings_snap_to_the_form():
+    """A long heading of the form misread in a character or two is written as the forms print
+    it; a line that is another heading, or a wrapped line ending mid-phrase, is not touched."""
+    lines = [
+        "Ⅲリスク対策",
+        "７．特定個人情報ファイルの保管・消去",
+        "リスク：特定個人情報の漏えい・減失・表損リスク",
+    ]
+    assert snap_to_headings(lines)[2] == "リスク：特定個人情報の漏えい・滅失・毀損リスク"
+    other = ["４．特定個人情報ファイルの取扱いの委託", "委託事項２"]
+    assert snap_to_headings(other) == other
+    wrapped = ["特定個人情報ファイルの", "保管・消去"]
+    assert snap_to_headings(wrapped) == wrapped
