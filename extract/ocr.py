@@ -165,6 +165,7 @@ class TsvWord:
     conf: float
     line: tuple[int, int, int]  # (block, paragraph, line)
     word: int = 0  # tesseract's word number (characters of one word share it)
+    inked: bool = False  # the box was set to the character's own ink (snap_to_ink)
 
 
 def parse_tsv(tsv: str) -> list[TsvWord]:
@@ -538,7 +539,7 @@ def snap_to_ink(words: list[TsvWord], ink: np.ndarray, em: float) -> list[TsvWor
             continue
         for i, (a, b) in zip(idx, spans, strict=True):
             w = words[i]
-            out[i] = TsvWord(w.text, a, w.top, b - a, w.height, w.conf, w.line, w.word)
+            out[i] = TsvWord(w.text, a, w.top, b - a, w.height, w.conf, w.line, w.word, True)
     return out
 
 
@@ -662,6 +663,9 @@ _INK_OFFSET = {
     **dict.fromkeys("（「『【〔［｛〈《", 0.25),
 }
 _OPEN = "(（<＜"
+# Marks whose ink stands to one side of a full-width box: openers right, closers and stops left.
+_OPEN_MARKS = "(（[［"
+_CLOSE_MARKS = ")）]］.．,，:：;；"
 _CLOSE = ")）>＞"
 
 
@@ -742,6 +746,21 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
 
     def box_centre(c: list) -> float:
         return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
+
+    def punctuation_width(chars: list[list], m: int) -> bool | None:
+        """Full width (True) or half for a bracket or stop measured on the ink: a full-width
+        （ stands in the right half of its em, ．）、： in the left, so the white towards the
+        Japanese character on that side is wide (（1．: a full bracket and stop round a
+        half-width digit).  None when the ink does not tell."""
+        c = chars[m]
+        side = -1 if c[0] in _OPEN_MARKS else 1 if c[0] in _CLOSE_MARKS else 0
+        if not side or not 0 <= m + side < len(chars):
+            return None
+        other = chars[m + side]
+        if not (words[c[3]].inked and words[other[3]].inked and _JAPANESE.match(other[0])):
+            return None
+        white = c[1] - other[2] if side < 0 else other[1] - c[2]
+        return white >= settings.full_white_em * em
 
     def runs(chars: list[list]):  # type: ignore[no-untyped-def]
         """(k, j, adv, threshold, between) of each run of convertible characters in a line: the
@@ -824,6 +843,10 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             if full is not None:
                 for m in range(k, j + 1):
                     chars[m][0] = _to_width(chars[m][0], full)
+            for m in range(k, j + 1):
+                own = punctuation_width(chars, m)
+                if own is not None:
+                    chars[m][0] = _to_width(chars[m][0], own)
             for m in range(k, j + 1):
                 if chars[m][0] in _OPEN:
                     brackets.append(chars[m][0] in "（＜")

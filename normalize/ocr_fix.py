@@ -371,7 +371,12 @@ def fix_heading(line: str) -> str:
     return line
 
 
-_CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜](?=\S)")
+_CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜jJ)）](?=\S)")
+# The form's sub-headings ＜…における措置＞ with their brackets misread (く, ぐ; の, 5, 2): only
+# with the opening one there (…における措置の may wrap on to 内容).
+_MEASURE_TITLE = regex.compile(
+    r"^(\s*)(?:[くぐ<＜][くぐごて]?)?([^<＜>＞\s]{2,30}における措置)[のっ52２>＞]?\s*$"
+)
 
 
 # ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
@@ -399,6 +404,10 @@ def fix_marks(line: str, previous: str | None = None) -> str:
     before a title that closes with ＞ on a line of its own (``previous``: the line before, None
     for a cell's first)."""
     line = _CHECK.sub(lambda m: m.group(1) + "[○]", line)
+    head, sep, tail = line.partition("\n")
+    title = _MEASURE_TITLE.match(head)
+    if title and head.lstrip()[:1] in "くぐ<＜":
+        line = title.group(1) + "＜" + title.group(2) + "＞" + sep + tail
     line = _ANGLE.sub(lambda m: m.group(1) + "＜", line)
     if previous is None or _PARAGRAPH_END.search(previous):
         line = _CLOSES_UNOPENED.sub(lambda m: m.group(1) + "＜", line, count=1)

@@ -239,10 +239,18 @@ def test_full_stop_that_did_not_read():
     assert restore_full_stops(["入力を抑止す"]) == ["入力を抑止す"]
 
 
+def test_measure_titles_and_check_marks():
+    assert fix_marks("ぐ既存住基システムにおける措置の") == "＜既存住基システムにおける措置＞"
+    assert fix_marks("く共通基盤システムにおける措置5") == "＜共通基盤システムにおける措置＞"
+    assert fix_marks("セキュリティにおける措置の") == "セキュリティにおける措置の"
+    assert fix_marks("[Oj紙") == "[○]紙"
+    assert fix_marks("[O)紙") == "[○]紙"
+
+
 def test_angle_bracket_that_did_not_read():
     assert fix_marks("共通基盤システムにおける措置＞", "制限している。") == "＜共通基盤システムにおける措置＞"
     assert (
-        fix_marks("ぐて団体内統合宛名システムにおける措置>", None) == "＜団体内統合宛名システムにおける措置>"
+        fix_marks("ぐて団体内統合宛名システムにおける措置>", None) == "＜団体内統合宛名システムにおける措置＞"
     )
     # The title began on the line before (its ＜ there), or the text around is no title.
     assert fix_marks("措置＞", "＜サービス検索・電子申請機能における") == "措置＞"

@@ -192,6 +192,9 @@ class OcrSettings:
     # On the image, characters are matched to their ink in ems of this many glyph heights (the
     # kanji pitch over the median glyph's height).
     em_per_glyph: float = 1.15
+    # A bracket or stop with this much white (ems) towards its Japanese neighbour is full width
+    # (full-width ones leave 0.4-0.7 em, half-width ones 0.1-0.25).
+    full_white_em: float = 0.32
     neighbour_bearing_em: float = 0.08
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
