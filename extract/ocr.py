@@ -747,13 +747,16 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     def box_centre(c: list) -> float:
         return (c[1] + c[2]) / 2 - _INK_OFFSET.get(c[0], 0.0) * em
 
-    def punctuation_width(chars: list[list], m: int) -> bool | None:
+    def punctuation_width(chars: list[list], m: int, margin: float | None) -> bool | None:
         """Full width (True) or half for a bracket or stop measured on the ink: a full-width
         （ stands in the right half of its em, ．）、： in the left, so the white towards the
         Japanese character on that side is wide (（1．: a full bracket and stop round a
-        half-width digit).  None when the ink does not tell."""
+        half-width digit).  An opener that starts a line is measured from where the cell's lines
+        start (``margin``).  None when the ink does not tell."""
         c = chars[m]
         side = -1 if c[0] in _OPEN_MARKS else 1 if c[0] in _CLOSE_MARKS else 0
+        if side < 0 and m == 0 and margin is not None and words[c[3]].inked:
+            return c[1] - margin >= settings.full_white_em * em
         if not side or not 0 <= m + side < len(chars):
             return None
         other = chars[m + side]
@@ -819,11 +822,17 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 return v[1] > v[0]
         return None
 
+    # Where each cell's lines start: the ink of a kanji or kana opening a line.
+    margins: dict[int, float] = {}
+    for key, chars in zip(line_keys, per_line, strict=True):
+        if chars and _CJK.match(chars[0][0]) and words[chars[0][3]].inked:
+            margins[key[0]] = min(margins.get(key[0], chars[0][1]), chars[0][1])
     texts: dict[int, list[str]] = {}
     brackets: list[bool] = []
     for key, chars in zip(line_keys, per_line, strict=True):
         n = len(chars)
         prior = prior_of(key[0])
+        margin = margins.get(key[0])
         for k, j, adv, threshold, between in runs(chars):
             size = j - k + 1
             full: bool | None = None
@@ -844,7 +853,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 for m in range(k, j + 1):
                     chars[m][0] = _to_width(chars[m][0], full)
             for m in range(k, j + 1):
-                own = punctuation_width(chars, m)
+                own = punctuation_width(chars, m, margin)
                 if own is not None:
                     chars[m][0] = _to_width(chars[m][0], own)
             for m in range(k, j + 1):

@@ -469,7 +469,12 @@ def test_live_widths_of_digits_and_punctuation():
     """Real tesseract on real glyphs: half-width digits in a date, full-width ones in a heading."""
     from piatable.extract.ocr import scan_image, scan_to_page_words
 
-    lines = ["令和2年4月1日から令和5年10月31日まで", "２．特定個人情報ファイルの概要", "提供先１における用途"]
+    lines = [
+        "令和2年4月1日から令和5年10月31日まで",
+        "２．特定個人情報ファイルの概要",
+        "提供先１における用途",
+        "（1．従業者が事務外で使用するリスク）",
+    ]
     s = Settings().ocr
     page = scan_to_page_words(scan_image(_render_lines(lines), 200.0, 1, s), s)
     got = "\n".join("".join(w.text for w in line) for line in _group_lines(page.words))
