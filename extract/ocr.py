@@ -1128,7 +1128,7 @@ def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settin
         if confs:
             low = sum(1 for c in confs if c < threshold) / len(confs)
             rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
-            if low > settings.ocr.low_line_share:
+            if low > settings.quality.ocr_low_line_share:
                 flags.add("ocr_low_confidence")
         rec.flags = sorted(flags)
 

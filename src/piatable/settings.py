@@ -199,9 +199,6 @@ class OcrSettings:
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
     sure_margin_em: float = 0.08
-    # A row is flagged ocr_low_confidence when more than this share of its lines has a word
-    # below quality.ocr_low_confidence.
-    low_line_share: float = 0.25
 
 
 @dataclass(slots=True)
