@@ -139,19 +139,27 @@ def skew_angle(ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: floa
     return _profile_angle(ink, max_deg)
 
 
+# How much more peaked (relative) the text lines' profile must be at an angle than level.
+PROFILE_GAIN = 0.01
+
+
 def _profile_angle(ink: np.ndarray, max_deg: float, step: float = 0.1) -> float:
     """The rotation that makes the text lines' row sums most peaked (on a reduced image)."""
     scale = min(1.0, 1000 / max(ink.shape))
     small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     h, w = small.shape
-    best, best_score = 0.0, -1.0
-    for a in np.arange(-max_deg, max_deg + step / 2, step):
-        m = cv2.getRotationMatrix2D((w / 2, h / 2), float(a), 1.0)
+
+    def score(a: float) -> float:
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), a, 1.0)
         rot = cv2.warpAffine(small, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-        prof = rot.sum(axis=1, dtype=np.float64)
-        score = float(np.square(np.diff(prof)).sum())
-        if score > best_score:
-            best, best_score = float(a), score
+        return float(np.square(np.diff(rot.sum(axis=1, dtype=np.float64))).sum())
+
+    # Level unless some angle makes the lines clearly more peaked (a blank or noisy page: level).
+    best, best_score = 0.0, score(0.0) * (1 + PROFILE_GAIN)
+    for a in np.arange(-max_deg, max_deg + step / 2, step):
+        s = score(float(a))
+        if s > best_score:
+            best, best_score = float(a), s
     return -best
 
 

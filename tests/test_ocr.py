@@ -534,3 +534,8 @@ def test_item_headings_snap_to_the_form():
     assert snap_to_headings(other) == other
     wrapped = ["特定個人情報ファイルの", "保管・消去"]
     assert snap_to_headings(wrapped) == wrapped
+
+
+def test_a_blank_page_is_not_turned():
+    blank = np.full((800, 600), 255, dtype=np.uint8)
+    assert im.skew_angle(im.binarize(blank), 20.0, 2.0, 3.0, 2.0) == 0.0
