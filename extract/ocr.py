@@ -406,19 +406,18 @@ def _ocr_cells(  # type: ignore[no-untyped-def]
     ink: np.ndarray,
     cells: list[_Cell],
     glyph: float,
+    paper: int,
     settings: OcrSettings,
     pool: Executor | None = None,
     parts: int = 1,
 ):
-    """Cells with ink, cut out (inside their borders) and read on strips: one tesseract call per
-    strip, ``parts`` strips of about equal area read in ``pool`` (so that a page's cells keep
-    every core busy while the next page is being prepared)."""
-    cut = _cut_cells(clean, ink, cells, glyph, settings)
-    if not cut:
+    """Cells with ink, cut out (inside their borders) and read on strips of the page's
+    ``paper`` tone: one tesseract call per strip, ``parts`` strips of about equal area read in
+    ``pool`` (so that a page's cells keep every core busy while the next page is prepared)."""
+    pieces = _cut_cells(clean, ink, cells, glyph, settings)
+    if not pieces:
         return []
     gap = max(int(settings.mosaic_gap_em * glyph), 4)
-    paper = int(np.median(clean[:: max(clean.shape[0] // 200, 1), :: max(clean.shape[1] // 200, 1)]))
-    pieces = cut
     runs = _balanced_runs([crop.size for _, _, crop in pieces], parts if pool is not None else 1)
     if len(runs) == 1:
         return _read_strip(pieces, paper, gap, gap, settings)
@@ -430,8 +429,6 @@ def _ocr_cells(  # type: ignore[no-untyped-def]
 # touching); a letter, digit or punctuation mark at most letter_width.
 _CJK_WIDTH = 1.05
 _LETTER_WIDTH = 0.85
-# Small marks whose ink may be far narrower than a kanji's.
-_SMALL_MARKS = "、。・「」『』（）ー一－，．：；"
 # Alignment weights (per em): ink beyond a character's widest, white inside one character, a
 # character's ink away from its box, and ink left to no character (a speck of noise, a stroke
 # of the next cell): a fixed cost and one per em of its width.
@@ -597,16 +594,16 @@ def scan_image(
         ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
     )
     _close_edges(rulings, glyph, settings)
-    clean = im.erase(gray, rulings.mask, settings.erase_grow_px, im.paper_tone(gray))
+    paper = im.paper_tone(gray)
+    clean = im.erase(gray, rulings.mask, settings.erase_grow_px, paper)
+    # The ink without the rulings: where the text is.
+    text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
     cells = table_cells(scan, settings) if settings.mode == "cells" else []
     if cells:
-        # The ink without the rulings: where each cell's text is.
-        text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
-        scan.words = _ocr_cells(clean, text_ink, cells, glyph, settings, pool, parts)
+        scan.words = _ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
     else:
-        text_ink = 255 - im.erase(255 - ink, rulings.mask, settings.erase_grow_px)
         scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
@@ -807,9 +804,10 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     # digit at a line's edge (月1日 wrapped before 1日) is not, so it takes the width the sure
     # digits of its block have (a cell, when cells are read one by one: a date cell's 10 and 4
     # speak for its 1), else of the page; so does any lone digit measured near the threshold.
+    measured = [list(runs(chars)) for chars in per_line]
     votes: dict[int | None, list[int]] = {None: [0, 0]}
-    for key, chars in zip(line_keys, per_line, strict=True):
-        for k, j, adv, threshold, between in runs(chars):
+    for key, chars, line_runs in zip(line_keys, per_line, measured, strict=True):
+        for k, j, adv, threshold, between in line_runs:
             if adv is None or (j == k and not between) or not any(c[0].isdigit() for c in chars[k : j + 1]):
                 continue
             if abs(adv / em - threshold) >= settings.sure_margin_em:
@@ -829,11 +827,11 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             margins[key[0]] = min(margins.get(key[0], chars[0][1]), chars[0][1])
     texts: dict[int, list[str]] = {}
     brackets: list[bool] = []
-    for key, chars in zip(line_keys, per_line, strict=True):
+    for key, chars, line_runs in zip(line_keys, per_line, measured, strict=True):
         n = len(chars)
         prior = prior_of(key[0])
         margin = margins.get(key[0])
-        for k, j, adv, threshold, between in runs(chars):
+        for k, j, adv, threshold, between in line_runs:
             size = j - k + 1
             full: bool | None = None
             if chars[k][4] is not None:
@@ -1030,22 +1028,6 @@ def find_table_pages(images: list[tuple[int, np.ndarray, float]], settings: OcrS
 
 def ocr_settings(settings: Settings | None) -> OcrSettings:
     return (settings or Settings()).ocr
-
-
-def ocr_pdf_page(pdf_path: str | Path, page_index: int, settings: Settings | None = None) -> PageWords:
-    """OCR of one page (0-based ``page_index``) of a PDF, as PageWords in points."""
-    from .pdf import open_pdf
-
-    os_ = ocr_settings(settings)
-    check_tesseract(os_.lang)
-    doc = open_pdf(Path(pdf_path))
-    try:
-        nd = im.native_dpi(doc, page_index)
-        dpi = min(max(nd, os_.min_dpi), os_.max_dpi) if nd else os_.dpi
-        gray = im.render_pdf_page(doc, page_index, dpi)
-    finally:
-        doc.close()
-    return scan_to_page_words(scan_image(gray, dpi, page_index + 1, os_), os_)
 
 
 def _pdf_images(path: Path, numbers: list[int], dpi: float, native: OcrSettings | None = None):  # type: ignore[no-untyped-def]

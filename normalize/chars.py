@@ -38,7 +38,7 @@ def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 DIGITS = "0-9０-９"
 
@@ -48,9 +48,9 @@ PARAGRAPH_MARKER = regex.compile(
         [・･●○◯■□◆◇▲△▼▽★☆※→◎](?![○◯])
       | [\[［][○〇◯●✓✔レ\s　]?[\]］]
       | [\[［][^\]］]{{1,40}}[\]］]$
-      | [{_CIRCLED}{_ROMAN}]
+      | [{CIRCLED}{_ROMAN}]
       | [（(][{DIGITS}]{{1,2}}[．.、）)]
-      | [（(][{_CIRCLED}]
+      | [（(][{CIRCLED}]
       | [（(][ア-ンａ-ｚa-z][）)]
       | [{DIGITS}]{{1,2}}[．.、]
       | [{DIGITS}]{{1,2}}[）)]
@@ -69,7 +69,7 @@ ITEM_MARKER = regex.compile(
     rf"""^(?:
         [{_ROMAN}]
       | [{DIGITS}]{{1,2}}[．.]
-      | [{_CIRCLED}]
+      | [{CIRCLED}]
       | [（(][{DIGITS}]{{1,2}}[）)]
       | [（(][{DIGITS}]{{1,2}}[．.]
       | (?:リスク|提供先|移転先|委託事項|システム)[{DIGITS}]*

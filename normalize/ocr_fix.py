@@ -23,7 +23,7 @@ import regex
 
 from piatable.models import RawRow
 
-from .chars import starts_paragraph
+from .chars import CIRCLED, starts_paragraph
 from .dates import parse_date
 from .items import HEADING_FILES
 from .tokenizer import SudachiTokenizer, default_tokenizer
@@ -99,7 +99,6 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
     if not any(_candidates(ch) for ch in text):
         return text, 0
     st = tokenizer or default_tokenizer()
-    tok = st
     chars = list(text)
     fixes = 0
     for i, ch in enumerate(chars):
@@ -115,7 +114,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
             cost = st.path_cost(swapped)
             if cost > limit:
                 continue
-            surface, oov = _token_at(tok, swapped, i - lo)
+            surface, oov = _token_at(st, swapped, i - lo)
             if oov or (len(surface) < MIN_WORD and alt in CONFUSABLE):
                 continue
             passing.append((cost, alt))
@@ -139,8 +138,9 @@ UNKNOWN_CHAR_COST = 3000
 
 
 def _reading_cost(st: SudachiTokenizer, text: str) -> int:
-    unknown = sum(len(m.surface()) for m in st.tokenize(text) if m.is_oov())
-    return st.path_cost(text) + UNKNOWN_CHAR_COST * unknown
+    ms = st.tokenize(text)
+    unknown = sum(len(m.surface()) for m in ms if m.is_oov())
+    return int(ms.get_internal_cost()) + UNKNOWN_CHAR_COST * unknown
 
 
 # A kana read inside a katakana word where the glyphs meet (既存住基シとステム).
@@ -201,7 +201,7 @@ def _heading_index() -> tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]]
     of their character trigrams → (heading, offset)."""
     from .items import lexicon
 
-    keys = {k for k in lexicon()} | {regex.split(r"[(（]", k)[0] for k in lexicon()}
+    keys = set(lexicon()) | {regex.split(r"[(（]", k)[0] for k in lexicon()}
     headings = tuple(sorted(k for k in keys if len(k) >= MIN_HEADING_MATCH))
     index: dict[str, list[tuple[int, int]]] = {}
     for h, key in enumerate(headings):
@@ -421,7 +421,6 @@ _ARROW = regex.compile(r"(?<=[\p{L}\p{N}）)])…(?=[\p{L}\p{N}（(])")
 # as @, or a stray @ read beside the circled number itself.
 _AT_BY_CIRCLED = regex.compile(r"[@＠](?=[①-⑳])|(?<=[①-⑳])[@＠]")
 _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # ＩＤ (ユーザＩＤ) read with a one: "1D" stands for nothing else.
 _ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
 
@@ -443,12 +442,17 @@ def _renumber_circled(text: str) -> str:
             continue
         before = chars[spots[k - 1]] if k else None
         after = chars[spots[k + 1]] if k + 1 < len(spots) else None
-        expected = _CIRCLED[_CIRCLED.index(before) + 1] if before and before != _CIRCLED[-1] else None
-        if expected == right and (after is None or after == _CIRCLED[min(_CIRCLED.index(right) + 1, 19)]):
-            chars[i] = right
-        elif before is None and after is not None and after == _CIRCLED[min(_CIRCLED.index(right) + 1, 19)]:
+        # ① ⑧ ③, ① ⑧ (at the end) and ⑧ ③ (at the start) all count ② there.
+        fits_before = before is None or _next_circled(before) == right
+        fits_after = after is None or after == _next_circled(right)
+        if fits_before and fits_after and (before or after):
             chars[i] = right
     return "".join(chars)
+
+
+def _next_circled(number: str) -> str | None:
+    k = CIRCLED.index(number) + 1
+    return CIRCLED[k] if k < len(CIRCLED) else None
 
 
 def fix_symbols(text: str) -> str:
@@ -460,12 +464,12 @@ def fix_symbols(text: str) -> str:
     text = _AT_BY_CIRCLED.sub("", text)
     text = _renumber_circled(text)
     while m := _LONE_AT.search(text):
-        before = [c for c in text[: m.start()] if c in _CIRCLED]
-        after = [c for c in text[m.end() :] if c in _CIRCLED]
-        if before and before[-1] != _CIRCLED[-1]:
-            number = _CIRCLED[_CIRCLED.index(before[-1]) + 1]
-        elif after and after[0] != _CIRCLED[0]:
-            number = _CIRCLED[_CIRCLED.index(after[0]) - 1]
+        before = [c for c in text[: m.start()] if c in CIRCLED]
+        after = [c for c in text[m.end() :] if c in CIRCLED]
+        if before and _next_circled(before[-1]):
+            number = _next_circled(before[-1])
+        elif after and after[0] != CIRCLED[0]:
+            number = CIRCLED[CIRCLED.index(after[0]) - 1]
         else:
             break
         text = text[: m.start()] + number + text[m.end() :]

@@ -126,7 +126,8 @@ class OcrSettings:
     # and a whole page without a ruled grid.
     lang: str = "jpn"
     psm: int = 6
-    # Pages read at once (tesseract child processes); 0: one per core.
+    # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
+    # core.
     workers: int = 0
     page_psm: int = 6
     # "cells": each ruled cell cut out and read on one strip; "page": the page read as a whole.
@@ -195,7 +196,6 @@ class OcrSettings:
     # A bracket or stop with this much white (ems) towards its Japanese neighbour is full width
     # (full-width ones leave 0.4-0.7 em, half-width ones 0.1-0.25).
     full_white_em: float = 0.32
-    neighbour_bearing_em: float = 0.08
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
     sure_margin_em: float = 0.08
