@@ -25,7 +25,7 @@ from piatable.models import RawRow
 
 from .chars import CIRCLED, starts_paragraph
 from .dates import parse_date
-from .items import HEADING_FILES
+from .items import HEADING_FILES, heading_key
 from .tokenizer import SudachiTokenizer, default_tokenizer
 
 # Look-alike pairs (both directions).
@@ -210,12 +210,6 @@ def _heading_index() -> tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]]
     return headings, index
 
 
-# What may stand on a line before a heading: its numbering.
-_HEADING_NUMBER = regex.compile(
-    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|（[0-9０-９]{1,2}）|(?:リスク|提供先|移転先|委託事項)[0-9０-９]*[：:]?)+$"
-)
-
-
 def _is_heading(text: str) -> bool:
     """True when ``text`` is itself one of the form's headings (…の取扱いの委託, not …の記録)."""
     from .items import lexicon
@@ -246,7 +240,8 @@ def snap_to_headings(lines: list[str]) -> list[str]:
     for h, start in sorted(candidates, key=lambda c: -len(headings[c[0]])):
         key = headings[h]
         line_start = max(p for p in starts if p <= start)
-        if start != line_start and not _HEADING_NUMBER.match(text[line_start:start]):
+        # Only the heading's numbering may stand before it on its line.
+        if heading_key(text[line_start:start]):
             continue
         if any(a < start + len(key) and start < b for a, b in done):
             continue
