@@ -32,6 +32,7 @@ import regex
 
 from piatable.errors import InputError, OcrUnavailable
 from piatable.models import PageWords, RawRow, Record, Word
+from piatable.normalize.chars import KANA_KANJI
 from piatable.settings import OcrSettings, Settings
 
 from . import image as im
@@ -640,7 +641,6 @@ def _split_at(w: Word, xs: list[float]) -> list[Word]:
 
 # Square brackets stay as read: the form's [○] and [ 選択肢 ] are half width, ［］ rare.
 _CONVERTIBLE = regex.compile(r"[\x21-\x5a\x5c\x5e-\x7e\uff01-\uff3a\uff3c\uff3e-\uff5e]")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々、。・「」『』（）＜＞①-⑳]")
 
 
@@ -691,7 +691,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
         lines.setdefault(w.line, []).append(i)
     per_line: list[list[list]] = []  # [char, ink x0, ink x1, word index]
     pitches: list[float] = []
-    heights = [w.height for w in words if _CJK.fullmatch(w.text[:1] or " ")]
+    heights = [w.height for w in words if KANA_KANJI.fullmatch(w.text[:1] or " ")]
     hmax = 1.6 * (statistics.median(heights) if heights else 1e9)
     line_keys = sorted(lines)
     for key in line_keys:
@@ -705,7 +705,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
         per_line.append(chars)
         for a, b in itertools.pairwise(chars):
             d = (b[1] + b[2] - a[1] - a[2]) / 2
-            if _CJK.match(a[0]) and _CJK.match(b[0]) and 0 < d < hmax:
+            if KANA_KANJI.match(a[0]) and KANA_KANJI.match(b[0]) and 0 < d < hmax:
                 pitches.append(d)
     if not pitches:
         return words
@@ -823,7 +823,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     # Where each cell's lines start: the ink of a kanji or kana opening a line.
     margins: dict[int, float] = {}
     for key, chars in zip(line_keys, per_line, strict=True):
-        if chars and _CJK.match(chars[0][0]) and words[chars[0][3]].inked:
+        if chars and KANA_KANJI.match(chars[0][0]) and words[chars[0][3]].inked:
             margins[key[0]] = min(margins.get(key[0], chars[0][1]), chars[0][1])
     texts: dict[int, list[str]] = {}
     brackets: list[bool] = []

@@ -23,7 +23,7 @@ import regex
 
 from piatable.models import RawRow
 
-from .chars import CIRCLED, starts_paragraph
+from .chars import CIRCLED, KANA_KANJI, starts_paragraph
 from .dates import parse_date
 from .items import HEADING_FILES, heading_key
 from .tokenizer import SudachiTokenizer, default_tokenizer
@@ -192,7 +192,6 @@ def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
 # differing character (kana or kanji) per this many.
 MIN_HEADING_MATCH = 16
 CHARS_PER_MISREAD = 8
-_KANA_KANJI = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +247,7 @@ def snap_to_headings(lines: list[str]) -> list[str]:
         diff = [k for k, ch in enumerate(key) if chars[start + k] != ch]
         if len(diff) > len(key) // CHARS_PER_MISREAD or _is_heading(text[start : start + len(key)]):
             continue
-        if all(_KANA_KANJI.match(key[k]) and _KANA_KANJI.match(chars[start + k]) for k in diff):
+        if all(KANA_KANJI.match(key[k]) and KANA_KANJI.match(chars[start + k]) for k in diff):
             for k in diff:
                 chars[start + k] = key[k]
             done.append((start, start + len(key)))
