@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from piatable.extract.locate import TIMING
 from piatable.models import CellLine, RawRow
+from piatable.vocabulary import TIMING
 
 from .chars import BODY_MARKER, display_width
 from .dates import DATE_THEN_ITEM, is_date_line

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from piatable.extract.locate import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 from piatable.models import CellLine
+from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
 from .chars import bigrams, common_prefix
 from .dates import DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from piatable.extract.locate import LABEL_PIECES, LABELS, is_page_number, is_title
 from piatable.models import COLUMNS, CellLine, PageWords, RawRow, Word
 from piatable.settings import GridSettings, Settings
+from piatable.vocabulary import LABEL_PIECES, LABELS, is_page_number, is_title
 
 from .chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 from .dates import DATE_AT_START, is_date_head

@@ -22,10 +22,10 @@ from importlib import resources
 import regex
 
 from piatable.models import RawRow
+from piatable.vocabulary import HEADING_FILES, heading_key
 
 from .chars import CIRCLED, KANA_KANJI, starts_paragraph
 from .dates import parse_date
-from .items import HEADING_FILES, heading_key
 from .tokenizer import SudachiTokenizer, default_tokenizer
 
 # Look-alike pairs (both directions).

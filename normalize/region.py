@@ -8,7 +8,8 @@ wherever it stands.
 
 from __future__ import annotations
 
-from piatable.extract.locate import (
+from piatable.models import CellLine
+from piatable.vocabulary import (
     BARE_NUMBER,
     TIMING,
     is_header_line,
@@ -17,7 +18,6 @@ from piatable.extract.locate import (
     is_table_start,
     is_title,
 )
-from piatable.models import CellLine
 
 from .dates import DATE_THEN_ITEM, is_date_line
 

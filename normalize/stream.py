@@ -12,11 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from piatable.extract.locate import (
-    TIMING,
-)
 from piatable.models import CellLine, PageWords, RawRow
 from piatable.settings import Settings
+from piatable.vocabulary import (
+    TIMING,
+)
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines

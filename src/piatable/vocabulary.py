@@ -1,9 +1,12 @@
-"""Where the amendment table is: its title, its column labels, and page furniture.
+"""The form's vocabulary: the table's title, its column labels, 事前/事後, page furniture, headings.
 
 Shared by every input path: text lines, PDF page text and OCR text all meet these patterns.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -83,3 +86,42 @@ def is_page_number(text: str) -> bool:
 def is_table_start(text: str) -> bool:
     """A line that announces the table: its title or its column-label row."""
     return is_title(text) or is_header_line(text)
+
+
+# The headings of the assessment forms.  ``pia_headings.tsv`` lists them; real documents number them
+# in many ways (Ⅱ, ３．, ①, (1), リスク２：), so matching strips the numbering and compares the words.
+_NUMBERING = regex.compile(
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、]?|[①-⑳]|[（(][0-9０-９]{1,2}[．.）)]"
+    r"|(?:リスク|提供先|移転先|委託事項|システム)(?:[0-9０-９]+[：:]?|[：:])|[（(])\s*"
+)
+# The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
+# additions recalled from the form.
+HEADING_FILES = ("pia_headings.tsv", "extra_headings.tsv")
+_ANNOTATION = regex.compile(r"\s*(?:※|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
+
+
+def heading_key(text: str) -> str:
+    """A heading with its numbering, spaces, trailing ※ and bracketed notes removed."""
+    t = regex.sub(r"\s+", "", text)
+    for _ in range(2):
+        t = _NUMBERING.sub("", t)
+    t = _ANNOTATION.sub("", t)
+    return t.strip("：:")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Heading keys of the forms (both verified and recalled rows: soft evidence only)."""
+    data = resources.files("piatable").joinpath("data")
+    text = "\n".join(data.joinpath(name).read_text("utf-8") for name in HEADING_FILES)
+    keys: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        heading = line.split("\t")[1]
+        heading = regex.sub(r"\s*--.*$", "", heading)
+        for part in regex.split(r"\s*/\s*|\s*…\s*", heading):
+            key = heading_key(regex.sub(r"\([^)]*\)$", "", part))
+            if len(key) >= 2:
+                keys.add(key)
+    return frozenset(keys)
