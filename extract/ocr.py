@@ -38,7 +38,7 @@ from piatable.settings import OcrSettings, Settings
 from . import image as im
 
 if TYPE_CHECKING:
-    from piatable.pipeline import DocumentResult
+    from piatable.models import DocumentResult
 
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-jpn"
 # Tesseract's TSV columns (image_to_data).
@@ -1119,9 +1119,9 @@ def scans_to_result(
     scans: list[PageScan], source: str, kind: str, pages: int, settings: Settings
 ) -> DocumentResult:
     """PageScans → grid → records, with OCR corrections, confidences and flags."""
+    from piatable.models import DocumentResult
     from piatable.normalize.grid import pages_to_rows
     from piatable.normalize.records import rows_to_records
-    from piatable.pipeline import DocumentResult
 
     result = DocumentResult(source, kind=kind, pages=pages)
     page_words = [scan_to_page_words(s, settings.ocr) for s in scans]

@@ -19,12 +19,13 @@ import regex
 
 from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.models import PageWords, Word
+from piatable.normalize.cover import COVER_PAGES, cover_facts_from_text
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 from piatable.settings import Settings
 
 if TYPE_CHECKING:
-    from piatable.pipeline import DocumentResult
+    from piatable.models import DocumentResult
 
 # Label words whose presence (whitespace removed) marks a page of the table's header row.
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
@@ -418,6 +419,22 @@ def _rotate(words, rulings, rotation: int, width: float, height: float):  # type
     return out, rules, width, height
 
 
+def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Cover facts of an open pypdfium2 document whose first pages carry the cover."""
+    for i in range(min(COVER_PAGES, len(doc))):
+        page = doc[i]
+        try:
+            tp = page.get_textpage()
+            text = tp.get_text_range()
+            tp.close()
+        finally:
+            page.close()
+        facts = cover_facts_from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if len(facts) >= 2:
+            return facts
+    return {}
+
+
 def _ocr_function():  # type: ignore[no-untyped-def]
     """The OCR reader's page function when the OCR module provides one."""
     try:
@@ -429,10 +446,9 @@ def _ocr_function():  # type: ignore[no-untyped-def]
 
 def extract_pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     """Records of the amendment table in a text-layer PDF."""
-    from piatable.documents import cover_facts_from_doc
+    from piatable.models import DocumentResult
     from piatable.normalize.grid import pages_to_rows
     from piatable.normalize.records import rows_to_records
-    from piatable.pipeline import DocumentResult
 
     path = Path(path)
     doc = open_pdf(path)

@@ -2,6 +2,18 @@
 
 from .page import Line, PageWords, Word
 from .record import FIELDS, Record
+from .result import DocumentResult, Status
 from .rows import COLUMNS, CellLine, RawRow
 
-__all__ = ["COLUMNS", "FIELDS", "CellLine", "Line", "PageWords", "RawRow", "Record", "Word"]
+__all__ = [
+    "COLUMNS",
+    "FIELDS",
+    "CellLine",
+    "DocumentResult",
+    "Line",
+    "PageWords",
+    "RawRow",
+    "Record",
+    "Status",
+    "Word",
+]

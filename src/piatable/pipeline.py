@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from piatable.errors import InputError, PiatableError
 from piatable.extract.text import read_text, text_to_pages
-from piatable.models import Record
+from piatable.models import DocumentResult
 from piatable.normalize.conservation import lost_and_invented
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
 from .settings import Settings
 
-Status = Literal["success", "partial", "failure", "skipped"]
 Kind = Literal["auto", "pdf", "scan", "text"]
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    """What one input gave: records, a status, and (stage, page, message) errors and notes."""
-
-    source: str
-    records: list[Record] = field(default_factory=list)
-    status: Status = "success"
-    kind: str = ""
-    pages: int = 0
-    errors: list[tuple[str, int | None, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    # Facts of the assessment from its cover page, when the input holds it (PDF).
-    documents: dict = field(default_factory=dict)
 
 
 def detect_kind(path: Path) -> str:

@@ -31,7 +31,7 @@ from . import __version__
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .pipeline import DocumentResult
+    from piatable.models import DocumentResult
 
 SECTIONS = ("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ")
 SECTION_NAMES = {
