@@ -19,7 +19,7 @@ import regex
 
 from piatable.errors import OcrUnavailable, UnreadablePDF
 from piatable.models import PageWords, Word
-from piatable.normalize.cover import COVER_PAGES, cover_facts_from_text
+from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 from piatable.settings import Settings
@@ -429,8 +429,8 @@ def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
             tp.close()
         finally:
             page.close()
-        facts = cover_facts_from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-        if len(facts) >= 2:
+        facts = cover_facts_from_document_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if facts:
             return facts
     return {}
 

@@ -108,13 +108,15 @@ def change_kind(before: str, after: str) -> ChangeKind:
     """What a row does, from its before and after texts (whitespace aside).
 
     ``unchanged``: equal texts (both empty too); ``added``: an empty before, or an after that is
-    or ends with 新規追加 / 上記を新規追加; ``deleted``: an empty after, or an after that is
-    削除 / 上記を削除; else ``modified``.
+    新規追加 or has a paragraph 上記を新規追加 / 上記を追加 (the form's way of saying the text
+    above it was added); ``deleted``: an empty after, or an after that is 削除 / 上記を削除; else
+    ``modified``.
     """
     b, a = _WS.sub("", before), _WS.sub("", after)
     if a == b:
         return "unchanged"
-    if not b or a in ADDED_MARKS or a.endswith(ADDED_MARKS[1:]):
+    paragraphs = {_WS.sub("", p) for p in after.split("\n")}
+    if not b or a in ADDED_MARKS or a.endswith(ADDED_MARKS[1:]) or paragraphs & set(ADDED_MARKS[1:]):
         return "added"
     if not a or a in DELETED_MARKS or a.endswith(DELETED_MARKS[1]):
         return "deleted"

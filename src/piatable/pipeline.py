@@ -9,6 +9,7 @@ from piatable.errors import InputError, PiatableError
 from piatable.extract.text import read_text, text_to_pages
 from piatable.models import DocumentResult
 from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
@@ -39,8 +40,10 @@ def detect_kind(path: Path) -> str:
 
 
 def extract_text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    pages = text_to_pages(read_text(path))
+    text = read_text(path)
+    pages = text_to_pages(text)
     result = DocumentResult(source, kind="text", pages=len(pages))
+    result.documents = cover_facts_from_document_text(text)
     layout = any(w.x0 > 0 for p in pages for w in p.words)
     if layout:
         from piatable.normalize.grid import layout_pages_to_rows
