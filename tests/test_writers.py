@@ -67,3 +67,17 @@ def test_research_field_types(tmp_path, seed_path):
     assert json.loads(csv_rows[0]["diff"]) == rows[0]["diff"]
     assert {r["timing_raw"] for r in csv_rows} == {"事後"}
     assert {r["change_kind"] for r in rows} <= {"added", "deleted", "modified", "unchanged"}
+
+
+def test_readme_schema_table_lists_every_field():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    table = readme.split("## Output schema", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        name
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for name in row.split("|")[1].replace("`", "").replace(",", " ").split()
+    }
+    assert set(FIELDS) <= documented, set(FIELDS) - documented
