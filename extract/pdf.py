@@ -447,7 +447,7 @@ def _ocr_function():  # type: ignore[no-untyped-def]
 def extract_pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     """Records of the amendment table in a text-layer PDF."""
     from piatable.models import DocumentResult
-    from piatable.normalize.grid import pages_to_rows
+    from piatable.normalize.grid.rows import pages_to_rows
     from piatable.normalize.records import rows_to_records
 
     path = Path(path)

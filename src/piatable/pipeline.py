@@ -43,7 +43,7 @@ def extract_text_document(path: Path, source: str, settings: Settings) -> Docume
     result = DocumentResult(source, kind="text", pages=len(pages))
     layout = any(w.x0 > 0 for p in pages for w in p.words)
     if layout:
-        from piatable.normalize.grid import layout_pages_to_rows
+        from piatable.normalize.grid.rows import layout_pages_to_rows
 
         grid = layout_pages_to_rows(pages, settings)
         rows, notes = grid.rows, grid.notes
