@@ -27,6 +27,9 @@ class GridResult:
 
 @dataclass(slots=True)
 class PageRows:
+    """The rows of one page: per row, column index → its lines; whether each row holds a merged
+    cell; the column boundaries used (seven, in page units) and whether the page was ruled."""
+
     rows: list[dict[int, list[Line]]]
     merged: list[bool]
     header_seen: bool
@@ -43,9 +46,11 @@ SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
 
 
 def is_furniture(text: str) -> bool:
+    """True for page furniture: the table's title or a page number, not table text."""
     t = text.strip()
     return is_title(t) or is_page_number(t)
 
 
 def cell_text(lines: list[Line] | None) -> str:
+    """The text of a cell's lines joined without separators, stripped ("" for no lines)."""
     return "".join(ln.text for ln in lines or []).strip()

@@ -42,6 +42,8 @@ def _label_column(text: str) -> int | None:
 
 @dataclass(slots=True)
 class Header:
+    """The column-label row of a page: its vertical extent and each found label's x extent."""
+
     top: float
     bottom: float
     # Column index → (x0, x1) of its label.
@@ -145,6 +147,8 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
 
 
 def is_header_row(cells: dict[int, list[Line]]) -> bool:
+    """True when at least three cells of a row hold nothing but a column label or a piece of one
+    (a header row repeated in the table)."""
     hits = 0
     for lines in cells.values():
         t = _SPACE.sub("", "".join(ln.text for ln in lines))

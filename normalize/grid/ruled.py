@@ -86,6 +86,11 @@ def page_rows(
     settings: GridSettings,
     align: str | None = None,
 ) -> PageRows | None:
+    """Rows of one page of positioned words (units of ``page``; ``hx``/``hy`` its ems).  Column
+    boundaries from the rulings and labels, the gaps, or ``prev_bounds`` (the previous page's);
+    rows between horizontal rulings, else anchored at dates (``align``: the alignment the pages
+    before decided).  None for a blank page, a page with no columns found, or one ruled in other
+    columns than the table's (another part of the document)."""
     # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
     words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000")]
     if not any(w.text.strip() for w in words):
