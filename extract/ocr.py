@@ -1120,7 +1120,7 @@ def scans_to_result(
 ) -> DocumentResult:
     """PageScans → grid → records, with OCR corrections, confidences and flags."""
     from piatable.models import DocumentResult
-    from piatable.normalize.grid import pages_to_rows
+    from piatable.normalize.grid.rows import pages_to_rows
     from piatable.normalize.records import rows_to_records
 
     result = DocumentResult(source, kind=kind, pages=pages)

@@ -18,7 +18,7 @@ from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.conservation import lost_and_invented
-from piatable.normalize.grid import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
