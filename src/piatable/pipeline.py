@@ -86,12 +86,12 @@ def _grid_document(reading: Reading, source: str, settings: Settings, ocr: bool)
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows
     if ocr:
-        from piatable.extract.ocr import correct_ocr_rows
+        from piatable.extract.ocr.document import correct_ocr_rows
 
         result.notes.extend(correct_ocr_rows(rows))
     result.records = rows_to_records(rows, source, settings)
     if ocr:
-        from piatable.extract.ocr import flag_ocr_records
+        from piatable.extract.ocr.document import flag_ocr_records
 
         flag_ocr_records(rows, result.records, settings)
     _add_page_flags(result.records, reading.page_flags)
@@ -113,7 +113,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
         return _grid_document(reading, source, settings, ocr=False)
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
     try:
-        from piatable.extract.ocr import ocr_pdf_pages
+        from piatable.extract.ocr.document import ocr_pdf_pages
 
         reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings)
     except OcrUnavailable as exc:
@@ -130,7 +130,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
 
 
 def _scan_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    from piatable.extract.ocr import extract_scan_document
+    from piatable.extract.ocr.document import extract_scan_document
 
     return extract_scan_document(path, source, settings)
 
