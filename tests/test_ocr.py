@@ -26,16 +26,16 @@ from piatable.extract.ocr.corrections import (
     restore_full_stops,
 )
 from piatable.extract.ocr.deskew import rotate, skew_angle
-from piatable.extract.ocr.document import scans_to_result
 from piatable.extract.ocr.engine import TsvWord, check_tesseract, join_japanese
 from piatable.extract.ocr.heading_fixes import fix_heading, snap_to_headings
 from piatable.extract.ocr.ink import binarize, erase, glyph_height, paper_tone
 from piatable.extract.ocr.page_scan import PageScan
 from piatable.extract.ocr.pages import scan_to_page_words
+from piatable.extract.ocr.reader import scans_to_reading
 from piatable.extract.ocr.render import load_images
 from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
-from piatable.pipeline import extract_document
+from piatable.pipeline import extract_document, reading_to_result
 from piatable.settings import Settings
 
 from .conftest import ROOT, SAMPLES
@@ -77,7 +77,9 @@ def _scans_from_tsv(case: str) -> list[PageScan]:
 @pytest.mark.parametrize("case", CASES)
 def test_records_from_committed_tsv(case):
     expected = _expected(case)
-    res = scans_to_result(_scans_from_tsv(case), case, "scan", 1, Settings())
+    res = reading_to_result(
+        scans_to_reading(_scans_from_tsv(case), "scan", 1, Settings().ocr), case, Settings()
+    )
     got = [r.to_dict() for r in res.records]
     assert len(got) == len(expected)
     for e, g in zip(expected, got, strict=True):
@@ -415,8 +417,8 @@ def test_table_pages_found_at_low_resolution(tmp_path):
 
 def test_low_confidence_flag_and_row_confidence():
     """Rows whose lines hold words tesseract was unsure of are flagged; confidence follows."""
-    from piatable.extract.ocr.document import flag_ocr_records
     from piatable.models import CellLine, RawRow
+    from piatable.normalize.flags import flag_ocr_records
     from piatable.normalize.records import rows_to_records
 
     settings = Settings()

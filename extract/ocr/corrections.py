@@ -378,3 +378,9 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if "ocr_corrected" not in row.flags:
                 row.flags.append("ocr_corrected")
     return changed + restore_numerals(rows)
+
+
+def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
+    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes."""
+    fixes = fix_rows(rows)
+    return [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
