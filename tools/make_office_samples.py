@@ -533,8 +533,36 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
     return done
 
 
+def settings_of(case: Case) -> dict:
+    """How a case looks, for the set's ``cases.json`` (what a reader of a failure needs)."""
+    return {
+        "program": "LibreOffice Calc (.xlsx via .ods)"
+        if case.maker == "calc"
+        else "LibreOffice Writer (.docx)",
+        "font": case.font,
+        "size_pt": case.size,
+        "widths": list(case.widths),
+        "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
+        "valign": case.valign,
+        "merged_cells": case.merge,
+        "rows_per_page": case.rows_per_page,
+        "header_repeated": case.repeat_header,
+        "title": f"（別添{case.appendix}）変更箇所",
+        "real_date_cells": case.real_dates,
+        "dates": sorted({r["change_date_raw"] for r in case.rows}),
+        "styled_cells": sorted(
+            {f"{k}:{'+'.join(sorted({h for _, how in v for h in how}))}" for (_, k), v in case.runs.items()}
+        ),
+        "timing_rotation": case.timing_rotation,
+        "bold_cells": case.bold_cells,
+        "extra_spare_lines": sum(case.extra_spare.values()),
+        "texts": case.texts,
+    }
+
+
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
-    """Write every case of one set under ``root`` (replacing what was there)."""
+    """Write every case of one set under ``root`` (replacing what was there), and the settings
+    of each case in ``root/cases.json``."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = render(cases, work)
@@ -543,6 +571,7 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                 if folder.is_dir() and folder.name != "tables":
                     shutil.rmtree(folder)
         root.mkdir(parents=True, exist_ok=True)
+        manifest: dict[str, dict] = {}
         for case in cases:
             src, pdf, expected = made[case.name]
             if keep:
@@ -561,10 +590,12 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             pages = expected[-1]["page_end"] if expected else 0
             size = (folder / "input.pdf").stat().st_size
             spare = f", {sum(case.extra_spare.values())} extra spare lines" if case.extra_spare else ""
+            manifest[case.name] = settings_of(case) | {"rows": len(expected), "pages": pages}
             print(
                 f"{root.name}/{case.name}: {len(expected)} rows, {pages} pages, {size // 1024} KB{spare}",
                 file=sys.stderr,
             )
+        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 # --------------------------------------------------------------------------- the sets
