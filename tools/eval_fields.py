@@ -4,7 +4,8 @@
     python tools/eval_fields.py --json     # the figures as JSON
     python tools/eval_fields.py -v         # also list the items whose printings got other keys
 
-1. **One key per item.**  Every sample with expected records (``samples/**/input.*`` beside
+1. **One key per item.**  Every sample with expected records (samples/heldout apart, measured
+   on its own: it is never tuned on) (``samples/**/input.*`` beside
    ``expected/records.json``: flattened texts of several extractors, PDFs, scans, generated
    texts, office files when present) is read; its rows are aligned with the expected rows
    (``tools/eval_text.align``).  An item (the expected 項目 text, whitespace aside) gets *one key*
@@ -70,9 +71,15 @@ def _words(item: str) -> str:
     return unicodedata.normalize("NFKC", squash(clean_text(item)))
 
 
-def sample_inputs() -> list[Path]:
+HELDOUT = SAMPLES / "heldout"
+
+
+def sample_inputs(heldout: bool = False) -> list[Path]:
+    """Inputs with expected records: the tuning samples, or (``heldout``) samples/heldout only."""
     out = []
-    for exp in sorted(SAMPLES.rglob("expected/records.json")):
+    for exp in sorted((HELDOUT if heldout else SAMPLES).rglob("expected/records.json")):
+        if not heldout and HELDOUT in exp.parents:
+            continue
         folder = exp.parent.parent
         found = [p for p in sorted(folder.glob("input.*")) if p.suffix.lower() in INPUT_SUFFIXES]
         if found:
@@ -119,13 +126,13 @@ def truth_items() -> list[str]:
 # ----------------------------------------------------------------------------- measures
 
 
-def measure_samples(verbose: bool) -> dict:
+def measure_samples(verbose: bool, heldout: bool = False) -> dict:
     by_item: dict[str, dict] = {}
     rows = same_rows = other_text_rows = other_text_same = reprinted_rows = reprinted_same = 0
     kind_rows = kind_right = kind_all_rows = kind_all_right = 0
     kind_wrong: list[tuple[str, str, str]] = []
     missing = 0
-    for path in sample_inputs():
+    for path in sample_inputs(heldout):
         expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
         res = extract_document(path)
         got = [r.to_dict() for r in res.records]
@@ -168,7 +175,7 @@ def measure_samples(verbose: bool) -> dict:
         for case, got_kind, want in kind_wrong:
             print(f"  change_kind {case}: {got_kind} (expected {want})", file=sys.stderr)
     return {
-        "inputs": len(sample_inputs()),
+        "inputs": len(sample_inputs(heldout)),
         "items": len(by_item),
         "items_one_key": items_ok,
         "items_one_key_share": items_ok / len(by_item) if by_item else 0.0,
@@ -215,7 +222,8 @@ def measure_printings(verbose: bool) -> dict:
 
 def measure_distinct(verbose: bool) -> dict:
     items: dict[str, str] = {}
-    for path in [*TRUTH_TABLES, *sorted(SAMPLES.rglob("expected/records.json"))]:
+    heldout_tables = sorted((HELDOUT / "tables").glob("*.json"))
+    for path in [*TRUTH_TABLES, *heldout_tables, *sorted(SAMPLES.rglob("expected/records.json"))]:
         for row in json.loads(path.read_text("utf-8")):
             items.setdefault(squash(row["item"]), row["item"])
     keys = {s: item_key(t).key for s, t in items.items()}
@@ -284,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     ns = ap.parse_args(argv)
     res = {
         "samples": measure_samples(ns.verbose),
+        "heldout": measure_samples(ns.verbose, heldout=True),
         "printings": measure_printings(ns.verbose),
         "distinct": measure_distinct(ns.verbose),
     }
@@ -292,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
-    s, p, d = res["samples"], res["printings"], res["distinct"]
+    s, p, d, h = res["samples"], res["printings"], res["distinct"], res["heldout"]
     out = [
         f"samples read: {s['inputs']}; rows aligned {s['rows_aligned']}, not found {s['rows_missing']}",
         f"items with one key over all their printings (samples): {s['items_one_key']}/{s['items']}"
@@ -303,6 +312,10 @@ def main(argv: list[str] | None = None) -> int:
         f" {s['rows_item_text_differs_truth_key']} keep the key;"
         f" of them the same words printed otherwise: {s['rows_item_reprinted_truth_key']}"
         f"/{s['rows_item_reprinted']} keep the key",
+        f"held-out set (samples/heldout, never tuned on): {h['inputs']} inputs; items with one key"
+        f" {h['items_one_key']}/{h['items']} = {h['items_one_key_share']:.1%}; rows"
+        f" {h['rows_truth_key']}/{h['rows_aligned']} = {h['rows_truth_key_share']:.1%}; change_kind"
+        f" {h['change_kind_right']}/{h['change_kind_rows']} = {h['change_kind_share']:.1%}",
         f"synthetic printings with the truth's key: {p['printings_truth_key']}/{p['printings']}"
         f" = {p['printings_share']:.1%}; items all of whose printings keep it:"
         f" {p['items_all_printings_one_key']}/{p['items']}",
