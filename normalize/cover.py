@@ -39,11 +39,13 @@ _NOT_A_VALUE = regex.compile(
 )
 
 _WS = regex.compile(r"[ \t　]+")
+# Ruled cell borders that OCR reads as characters.
+_RULE = regex.compile(r"[|｜│┃]")
 
 
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
-    lines = [_WS.sub(" ", clean_text(ln)).strip() for ln in text.splitlines()]
+    lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     facts: dict[str, str] = {}
     for i, ln in enumerate(lines):

@@ -57,3 +57,37 @@ def test_documents_of_a_text_input_join_by_source(tmp_path):
     assert records and {r["source"] for r in records} == {doc["source"]}
     assert doc["published"] == "2023-03-31" and doc["form"] == "重点項目評価書"
     assert doc["rows"] == len(records) and doc["kind"] == "text"
+
+
+def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
+    """An image-only PDF (cover, contents, table): the cover page is OCR'd for its facts; a
+    ruled label row (評価書番号 | 評価書名) read with its borders still pairs labels and values."""
+    import sys
+
+    import pypdfium2 as pdfium
+
+    from piatable.extract.ocr.reader import ocr_cover_facts
+
+    from .conftest import ROOT, SAMPLES
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_pdfs
+
+    truth = json.loads((SAMPLES / "tables" / "zenkoumoku_juki.json").read_text("utf-8"))[:2]
+    style = make_pdfs.Style(
+        "excel", make_pdfs.LAND, make_pdfs.EXCEL_WIDTHS, size=9, max_lines=28, title="（別添3）変更箇所"
+    )
+    pdf = tmp_path / "long.pdf"
+    make_pdfs.render_pdf(pdf, truth, style, cover=make_pdfs.LONG_FACTS)
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
+    n = len(doc)
+    doc.close()
+    scan = tmp_path / "scan.pdf"
+    images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
+    facts = ocr_cover_facts(scan, list(range(1, n + 1)), [n])
+    assert facts["agency"] == make_pdfs.LONG_FACTS["agency"]
+    assert facts["published"] == "2023-03-31" and facts["assessment_number"] == "123"
+    assert facts["form"] == "全項目評価書"
+    # A one-page scan is its table: no cover is looked for.
+    assert ocr_cover_facts(scan, [1], []) == {}

@@ -20,9 +20,10 @@
 3. **change_kind.**  On aligned rows whose date, item, timing and explanation are right
    (whitespace aside), the share whose ``change_kind`` equals the kind of the expected before /
    after (``normalize.diff.change_kind``).
-4. **Cover facts.**  Assessments of 40 and 80 pages (``make_pdfs.render_pdf`` with a cover,
+4. **Cover facts.**  Assessments of 40 and 80 pages (``make_pdfs.make_long``: a cover,
    contents and filler pages; 公表日 in several styles, and left blank), their ``pdftotext``
-   texts, and the generated whole-assessment texts: 公表日 (ISO) and 評価実施機関名 right, and no
+   texts, a short assessment scanned (image-only PDF, read by OCR), and the generated
+   whole-assessment texts: 公表日 (ISO) and 評価実施機関名 right, and no
    公表日 at all where the cover leaves it blank.
 """
 
@@ -269,6 +270,22 @@ def measure_covers(verbose: bool) -> dict:
                 text = Path(tmp) / f"long{pages}_{k}.txt"
                 text.write_text(make_pdfs.extract_text(pdf, "pdftotext"), "utf-8")
                 cases.append((text.name, extract_document(text).documents, iso, agency))
+        # A scanned assessment (image-only PDF of cover, contents and table): OCR reads its cover.
+        import pypdfium2 as pdfium
+
+        published, iso, agency = COVER_VARIANTS[0]
+        pdf = Path(tmp) / "short.pdf"
+        make_pdfs.LONG_FACTS = dict(saved, published=published, agency=agency)
+        try:
+            make_pdfs.make_long(pdf, 3, records=truth[:3])
+        finally:
+            make_pdfs.LONG_FACTS = saved
+        doc = pdfium.PdfDocument(str(pdf))
+        images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
+        doc.close()
+        scan = Path(tmp) / "scan.pdf"
+        images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
+        cases.append((scan.name, extract_document(scan).documents, iso, agency))
     for folder in sorted((SAMPLES / "gen").glob("*whole_assessment*")):
         res = extract_document(next(folder.glob("input.*")))
         agency = "○○市長" if folder.name.startswith("juki") else "△△町長"
