@@ -38,7 +38,7 @@ from importlib import resources
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES, is_label_piece
+from piatable.vocabulary import HEADING_FILES, LABELS, is_header_line
 
 from .dates import is_date_line
 from .unicode import clean_text
@@ -194,9 +194,19 @@ def _split_known(text: str) -> tuple[str, ...] | None:
     return None
 
 
+# Column labels that leak into a 項目 cell from the header row; 項目 itself is not among them,
+# since a heading wrapped before its last two characters (記録される項 / 目) ends with it.
+_LEAKED_LABELS = frozenset(lab for lab in LABELS if lab not in ("項目",))
+
+
+def _is_leaked_label(line: str) -> bool:
+    pieces = line.split()
+    return bool(pieces) and (all(p in _LEAKED_LABELS for p in pieces) or is_header_line(line))
+
+
 def _heading_lines(lines: list[str]) -> list[str]:
-    """The lines of the cell that can be headings: column labels and lone dates are not."""
-    return [ln for ln in lines if ln.strip() and not is_label_piece(ln) and not is_date_line(ln)]
+    """The lines of the cell that can be headings: a leaked column label and a lone date are not."""
+    return [ln for ln in lines if ln.strip() and not _is_leaked_label(ln) and not is_date_line(ln)]
 
 
 def _digits(text: str) -> str:
@@ -248,16 +258,17 @@ def item_key(item: str | list[str]) -> ItemKey:
             if not value.startswith("リスク"):
                 path.append(value)
         words = canonical_text(body)
+        if kind == "section":
+            # The first section printed is the item's (a second one is text of another row).
+            section = section or value
         if not words:
             if kind == "section":
-                section = value
                 path.append(value)
             continue
         known = _known(words)
         pieces: tuple[str, ...] = (known,) if known else (_split_known(words) or (words,))
         unknown.extend(p for p in pieces if p not in _hierarchy())
         if kind == "section":
-            section = value
             pieces = (value + pieces[0], *pieces[1:])
         path.extend(pieces)
     if section is None:

@@ -97,3 +97,11 @@ def test_different_items_of_the_truth_tables_get_different_keys():
     }
     keys = {item_key(t).key for t in items.values()}
     assert len(keys) == len(items)
+
+
+def test_a_heading_wrapped_before_its_last_word_keeps_it():
+    """A line 項目 may be the end of a wrapped heading (記録される項 / 目), not a leaked label."""
+    whole = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される項目\n主な記録項目")
+    wrapped = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される\n項目\n主な記録項目")
+    assert wrapped.key == whole.key
+    assert whole.path[-2:] == ("記録される項目", "主な記録項目")

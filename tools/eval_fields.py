@@ -116,9 +116,9 @@ def printings(item: str) -> dict[str, str]:
     return out
 
 
-def truth_items() -> list[str]:
+def truth_items(heldout: bool = False) -> list[str]:
     items: dict[str, str] = {}
-    for path in TRUTH_TABLES:
+    for path in sorted((HELDOUT / "tables").glob("*.json")) if heldout else TRUTH_TABLES:
         for row in json.loads(path.read_text("utf-8")):
             items.setdefault(squash(row["item"]), row["item"])
     return list(items.values())
@@ -196,9 +196,9 @@ def measure_samples(verbose: bool, heldout: bool = False) -> dict:
     }
 
 
-def measure_printings(verbose: bool) -> dict:
+def measure_printings(verbose: bool, heldout: bool = False) -> dict:
     total = same = 0
-    items = truth_items()
+    items = truth_items(heldout)
     items_ok = 0
     for item in items:
         want = item_key(item).key
@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         "samples": measure_samples(ns.verbose),
         "heldout": measure_samples(ns.verbose, heldout=True),
         "printings": measure_printings(ns.verbose),
+        "printings_heldout": measure_printings(ns.verbose, heldout=True),
         "distinct": measure_distinct(ns.verbose),
     }
     if not ns.no_covers:
@@ -319,12 +320,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
     s, p, d, h = res["samples"], res["printings"], res["distinct"], res["heldout"]
+    ph = res["printings_heldout"]
+    right = s["rows_aligned"] - s["rows_item_text_differs"]
+    right_keyed = s["rows_truth_key"] - s["rows_item_text_differs_truth_key"]
     out = [
         f"samples read: {s['inputs']}; rows aligned {s['rows_aligned']}, not found {s['rows_missing']}",
         f"items with one key over all their printings (samples): {s['items_one_key']}/{s['items']}"
         f" = {s['items_one_key_share']:.1%}",
         f"rows whose key is the truth's: {s['rows_truth_key']}/{s['rows_aligned']}"
         f" = {s['rows_truth_key_share']:.1%}",
+        f"  項目 read right (whitespace aside): {right} rows, {right_keyed} with the truth's key",
         f"  項目 read with other text than the truth: {s['rows_item_text_differs']} rows,"
         f" {s['rows_item_text_differs_truth_key']} keep the key;"
         f" of them the same words printed otherwise: {s['rows_item_reprinted_truth_key']}"
@@ -336,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         f"synthetic printings with the truth's key: {p['printings_truth_key']}/{p['printings']}"
         f" = {p['printings_share']:.1%}; items all of whose printings keep it:"
         f" {p['items_all_printings_one_key']}/{p['items']}",
+        f"  held-out tables: {ph['printings_truth_key']}/{ph['printings']} printings ="
+        f" {ph['printings_share']:.1%}; items {ph['items_all_printings_one_key']}/{ph['items']}",
         f"different items, different keys: {d['pairs'] - d['pairs_sharing_a_key']}/{d['pairs']}"
         f" pairs = {d['pairs_distinct_share']:.2%} ({d['items']} items)",
         f"change_kind, rows with date/item/timing/explanation right: {s['change_kind_right']}"
