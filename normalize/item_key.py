@@ -194,9 +194,10 @@ def _split_known(text: str) -> tuple[str, ...] | None:
     return None
 
 
-# Column labels that leak into a 項目 cell from the header row; 項目 itself is not among them,
-# since a heading wrapped before its last two characters (記録される項 / 目) ends with it.
-_LEAKED_LABELS = frozenset(lab for lab in LABELS if lab not in ("項目",))
+# Column labels that leak into a 項目 cell from the header row.  The label 項目 is among them only
+# before any heading or beside another label: elsewhere it ends a heading wrapped before its last
+# two characters (記録される項 / 目).
+_LEAKED_LABELS = frozenset(lab for lab in LABELS if lab != "項目")
 
 
 def _is_leaked_label(line: str) -> bool:
@@ -206,7 +207,18 @@ def _is_leaked_label(line: str) -> bool:
 
 def _heading_lines(lines: list[str]) -> list[str]:
     """The lines of the cell that can be headings: a leaked column label and a lone date are not."""
-    return [ln for ln in lines if ln.strip() and not _is_leaked_label(ln) and not is_date_line(ln)]
+    lines = [ln for ln in lines if ln.strip()]
+    leaked = [_is_leaked_label(ln) for ln in lines]
+    kept: list[str] = []
+    for k, ln in enumerate(lines):
+        if leaked[k] or is_date_line(ln):
+            continue
+        if ln.strip() == "項目" and (
+            not kept or (k > 0 and leaked[k - 1]) or (k + 1 < len(lines) and leaked[k + 1])
+        ):
+            continue
+        kept.append(ln)
+    return kept
 
 
 def _digits(text: str) -> str:

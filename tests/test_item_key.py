@@ -105,3 +105,9 @@ def test_a_heading_wrapped_before_its_last_word_keeps_it():
     wrapped = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される\n項目\n主な記録項目")
     assert wrapped.key == whole.key
     assert whole.path[-2:] == ("記録される項目", "主な記録項目")
+
+
+def test_leaked_column_labels_are_not_headings():
+    want = item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署").key
+    assert item_key("項目\nⅠ基本情報\n７．評価実施機関における担当部署\n①部署").key == want
+    assert item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n項目\n変更前の記載").key == want
