@@ -75,6 +75,21 @@ class GridSettings:
     gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
     reach_bottom_em: float = 1.0
+    # ``-layout`` text (character cells): cost, in text columns of misplacement, of reading a
+    # piece of a line as the rest of the previous piece's cell when one space separates them
+    # (Japanese text has no spaces, so a single space may be the text's own or a squeezed
+    # column gap), and when a wider gap does.
+    layout_soft_join_cost: float = 1.5
+    layout_share_cost: float = 12.0
+    # A single-space-separated piece that opens a cell although no line nearby starts a cell at
+    # its offset (within one column) costs this much more.
+    layout_unaligned_cost: float = 1.0
+    # A piece may run this many text columns past the next column's start; each further column
+    # costs one.
+    layout_overflow_slack: float = 2.0
+    # Column starts drift from line to line: each line is matched with the starts of the cells
+    # opened within this many lines of it.
+    layout_local_window: int = 3
 
 
 @dataclass(slots=True)
