@@ -228,7 +228,11 @@ def _split_shared(
             continue
         split_cost, rows_of = _group_lines(lines, spans, mode, hy)
         merged_cost, _ = _group_lines(lines, [whole], mode, hy)
-        if c == 0 or merged_cost <= split_cost:
+        # A cell printed once for all rows fits the whole span; one that gives every sub-row
+        # lines of its own, as well as the whole span fits it (top-aligned cells fit both
+        # exactly), is one cell per sub-row.
+        every = len({r for r in rows_of if r >= 0}) == len(spans)
+        if c == 0 or merged_cost < split_cost or (merged_cost == split_cost and not every):
             for sub in subs:
                 sub[c] = lines
             shared = True

@@ -38,6 +38,10 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
     return out
 
 
+# What a date printed with spaces leaves in the pieces after its first (年 11 月 20 日).
+_DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.．／\-－−ー‐]+$")
+
+
 def _is_soft(line: list[Line], i: int) -> bool:
     """True when piece ``i`` of a line follows the previous piece after a single space that
     may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own)."""
@@ -96,15 +100,16 @@ def _assign(
     for k in range(m):
         best[0][k] = opening(0, k)
     for i in range(1, n):
-        join = settings.layout_soft_join_cost if _is_soft(segs, i) else settings.layout_share_cost
+        share = settings.layout_share_cost
+        join = settings.layout_soft_join_cost if _is_soft(segs, i) else share
         run_min, run_arg = inf, -1
         for k in range(m):
             # Open column k after a piece in an earlier column.
             if run_min + opening(i, k) < best[i][k]:
                 best[i][k] = run_min + opening(i, k)
                 back[i][k] = run_arg
-            # Continue the previous piece's cell.
-            c = best[i - 1][k] + join + overflow(i, k)
+            # Continue the previous piece's cell (a 変更日 cell only with the rest of a date).
+            c = best[i - 1][k] + (join if k or _DATE_PIECE.match(segs[i].text) else share) + overflow(i, k)
             if c < best[i][k]:
                 best[i][k] = c
                 back[i][k] = k
@@ -231,6 +236,42 @@ def _local_columns(
             local[k] = max(local[k], local[k - 1] + 1)
         out.append(_assign(line, local, settings, al))
     return out
+
+
+# A Latin letter or digit (or a numeral Ⅰ ① that Word sets as Latin) beside a Japanese
+# character, with or without a space between.
+_LATIN = r"[0-9A-Za-zⅠ-Ⅻ①-⑳]"
+_KANA_KANJI = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
+_BOUNDARY_SPACED = regex.compile(rf"(?<={_LATIN}) (?={_KANA_KANJI})|(?<={_KANA_KANJI}) (?=[0-9A-Za-z])")
+_BOUNDARY_TIGHT = regex.compile(rf"(?<={_LATIN})(?={_KANA_KANJI})|(?<={_KANA_KANJI})(?=[0-9A-Za-z])")
+
+
+def is_autospaced(texts: list[str], settings: GridSettings) -> bool:
+    """True when the text comes from a PDF whose maker set Latin text apart from Japanese
+    (Word, Writer): at least ``layout_autospace_share`` of the Latin/Japanese boundaries of
+    ``texts`` carry a single space, and at least ``layout_autospace_min`` do."""
+    spaced = sum(len(_BOUNDARY_SPACED.findall(t)) for t in texts)
+    tight = sum(len(_BOUNDARY_TIGHT.findall(t)) for t in texts)
+    share = settings.layout_autospace_share
+    return spaced >= settings.layout_autospace_min and spaced >= share * (spaced + tight)
+
+
+def drop_autospace(text: str) -> str:
+    """The text without the spaces an autospacing maker printed at Latin/Japanese boundaries
+    (``10 万人`` → ``10万人``, ``Ⅰ 基本情報`` → ``Ⅰ基本情報``).  A real space there is lost too;
+    whitespace-free the text is unchanged."""
+    return _BOUNDARY_SPACED.sub("", text)
+
+
+def wrap_width(widths: list[float], settings: GridSettings) -> float:
+    """A text column's wrap width from its lines' display widths: the widest that at least
+    ``layout_wrap_min_lines`` lines reach within ``layout_wrap_band`` (an over-wide line alone,
+    say a misplaced piece or a spread-out date, does not set it)."""
+    ws = sorted(widths, reverse=True)
+    for w in ws:
+        if sum(1 for x in ws if w - settings.layout_wrap_band <= x <= w) >= settings.layout_wrap_min_lines:
+            return w
+    return ws[0] if ws else 0.0
 
 
 def layout_page_rows(

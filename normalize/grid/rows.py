@@ -15,7 +15,7 @@ from ..chars import display_width
 from ..items import heading_score
 from .common import SECTION_HEADING, GridResult, cell_text
 from .labels import is_header_row
-from .layout_text import layout_page_rows
+from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
 from .ruled import page_rows
 
@@ -105,11 +105,15 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     if layout:
         # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
         # which compares each line's display width with its column's (the widest line).
-        widths: dict[int, float] = {}
+        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
+        seen: dict[int, list[float]] = {}
         for r in rows:
             for c, lines in r.cells.items():
                 for ln in lines:
-                    widths[c] = max(widths.get(c, 0.0), float(display_width(ln.text)))
+                    if autospaced:
+                        ln.text = drop_autospace(ln.text)
+                    seen.setdefault(c, []).append(float(display_width(ln.text)))
+        widths = {c: wrap_width(ws, gs) for c, ws in seen.items()}
         for r in rows:
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):

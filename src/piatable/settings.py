@@ -90,6 +90,16 @@ class GridSettings:
     # Column starts drift from line to line: each line is matched with the starts of the cells
     # opened within this many lines of it.
     layout_local_window: int = 3
+    # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
+    # reach within layout_wrap_band display units (one over-wide line, a date spread out by
+    # spaces say, is no wrap width).
+    layout_wrap_band: float = 2.0
+    layout_wrap_min_lines: int = 2
+    # Word and Writer set Latin letters, digits and Ⅰ/① apart from Japanese text by a narrow
+    # gap (autospace) that pdftotext prints as a space.  When at least this share of the
+    # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
+    layout_autospace_share: float = 0.7
+    layout_autospace_min: int = 3
 
 
 @dataclass(slots=True)
