@@ -117,7 +117,7 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         # Dates centred but text at the top (each column its own alignment): the paths, one
         # per date, anchor the rows better than the dates did.
         return
-    continued = [rows[0]] if rows[0] else []
+    continued = _split_continued(rows[0], hy) if rows[0] else []
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
     for row in rows[1:]:
@@ -125,6 +125,42 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
             out.append(sub)
             merged.append(shared)
     res.rows, res.merged = out, merged
+
+
+def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, list[Line]]]:
+    """The lines above a page's first date (top-aligned cells): the rest of the previous page's
+    last row, then rows whose date cell, merged, was printed on the page before.  Each 項目
+    path (Ⅰ…Ⅵ) opens one of those rows; the other columns' lines go to the block they start in."""
+    item = row.get(1, [])
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if not heads or (heads == [0] and len(heads) == 1):
+        return [row]
+    cuts = [0, *heads, len(item)] if heads[0] > 0 else [*heads, len(item)]
+    blocks = [item[a:b] for a, b in itertools.pairwise(cuts)]
+    if any(b - a < 2 for a, b in itertools.pairwise([*heads, len(item)])):
+        return [row]  # a lone section line: not a path of its own
+    tops = [blk[0].top for blk in blocks]
+    first = min(ln.top for lines in row.values() for ln in lines)
+    if heads[0] > 0:
+        tops[0] = first
+    bottom = max(ln.bottom for lines in row.values() for ln in lines)
+    spans = [(t, nxt - hy / 4) for t, nxt in itertools.pairwise(tops)]
+    spans.append((tops[-1], bottom))
+    if heads[0] == 0 and first < tops[0] - hy / 4:
+        # Lines of other columns above the first path: the rest of the previous row.
+        spans.insert(0, (first, tops[0] - hy / 4))
+        blocks.insert(0, [])
+    subs: list[dict[int, list[Line]]] = [{} for _ in spans]
+    for k, blk in enumerate(blocks):
+        if blk:
+            subs[k][1] = blk
+    for c, lines in row.items():
+        if c == 1:
+            continue
+        for ln in lines:
+            k = max((j for j, (t, _) in enumerate(spans) if ln.mid >= t - hy / 4), default=0)
+            subs[k].setdefault(c, []).append(ln)
+    return [sub for sub in subs if sub]
 
 
 def _path_count(item: list[Line] | None) -> int:
@@ -194,8 +230,15 @@ def _rows_from_paths(
         for k, row in enumerate(rows):
             if row.get(c):
                 continue
-            # The merged cell's text sits in one of the rows it covers: the nearest that has it.
-            src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
+            # The merged cell's text sits in one of the rows it covers: at the top of the first
+            # (top-aligned cells), at the bottom of the last, else the nearest that has it.
+            before, after = [j for j in have if j < k], [j for j in have if j > k]
+            if mode == "top" and before:
+                src = before[-1]
+            elif mode == "bottom" and after:
+                src = after[0]
+            else:
+                src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
             row[c] = rows[src][c]
             merged[k] = merged[src] = True
     res.align = mode

@@ -65,17 +65,18 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
         prev_bounds, align = pr.bounds, pr.align
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)
-        first = True
+        first = leading = True
         for cells, merged in zip(pr.rows, pr.merged, strict=True):
             if not any(cell_text(v) for v in cells.values()):
                 continue
             if is_header_row(cells):
                 continue
             flags = ["merged_cell_filled"] if merged else []
-            if first and rows and not cell_text(cells.get(0)) and _opens_path(cells.get(1)):
+            if leading and rows and not cell_text(cells.get(0)) and _opens_path(cells.get(1)):
                 # A new row whose date sits in a cell merged across the page break (printed on
                 # the page before): it shares the previous row's date, and timing and
-                # explanation where its own are empty.
+                # explanation where its own are empty.  So may the rows after it, up to the
+                # page's first date.
                 prev = rows[-1]
                 cells = dict(cells)
                 for c in (0, 4, 5):
@@ -98,7 +99,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
                     prev.flags.append("row_continued")
                 first = False
                 continue
-            first = False
+            first = leading = False
             rows.append(_Row(dict(cells), page.page, page.page, flags))
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
