@@ -65,7 +65,8 @@ def test_timing_stands_alone_after_one_space():
 def test_date_cell_takes_only_date_pieces():
     # "平成２８年１ Ⅰ 基本情報": the numeral squeezed next to the date opens the 項目 cell.
     line = _pieces([("平成２８年１", 0), ("Ⅰ", 7), ("基本情報", 9)])
-    assert _assign(line, [0.0, 9.0, 24.0, 43.0, 64.0, 71.0], GridSettings(), [True, False, False]) == [0, 1, 1]
+    starts = [0.0, 9.0, 24.0, 43.0, 64.0, 71.0]
+    assert _assign(line, starts, GridSettings(), [True, False, False]) == [0, 1, 1]
 
 
 def test_autospace_detected_and_dropped():
