@@ -14,7 +14,7 @@ from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING
 
 from ..chars import char_width, display_width
-from ..dates import DATE_AT_START
+from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
@@ -40,6 +40,15 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
 
 # What a date printed with spaces leaves in the pieces after its first (年 11 月 20 日).
 _DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.．／\-－−ー‐]+$")
+
+
+# The column of 提出時期 (事前/事後).
+TIMING_COLUMN = 4
+
+
+def _is_date_part(text: str) -> bool:
+    """A date, the head of a wrapped one (令和元年５月) or what it leaves on the next line (１日)."""
+    return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
 
 
 def _is_soft(line: list[Line], i: int) -> bool:
@@ -90,6 +99,10 @@ def _assign(
 
     def opening(i: int, k: int) -> float:
         cost = abs(segs[i].x0 - starts[k]) + overflow(i, k)
+        if (k == 0 and not _is_date_part(segs[i].text)) or (
+            k == TIMING_COLUMN and not TIMING.match(segs[i].text)
+        ):
+            cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
         return cost

@@ -90,6 +90,9 @@ class GridSettings:
     # Column starts drift from line to line: each line is matched with the starts of the cells
     # opened within this many lines of it.
     layout_local_window: int = 3
+    # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
+    # 事前/事後 in 提出時期) costs this much more there.
+    layout_wrong_kind_cost: float = 8.0
     # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
     # reach within layout_wrap_band display units (one over-wide line, a date spread out by
     # spaces say, is no wrap width).
