@@ -159,9 +159,19 @@ def _char_offsets(page: PageWords) -> PageWords:
 
 def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
     """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth."""
+    # Pieces one space apart may be one cell's (Ⅰ 基本情報): only column gaps count here, and
+    # the space after a date.
+    hard = [
+        [
+            p
+            for i, p in enumerate(line)
+            if not _is_soft(line, i) or (i == 1 and DATE_AT_START.match(line[0].text))
+        ]
+        for line in segs
+    ]
     full = [
         line
-        for line in segs
+        for line in hard
         if len(line) == N_COLS
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
