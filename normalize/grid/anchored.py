@@ -19,6 +19,12 @@ BLANK_BAND_EM = 0.8
 BLANK_CROSS_COST = 3.0
 
 
+# Lines of one cell follow each other; a gap of more than this many line heights inside a
+# group of lines costs what it exceeds it by (text extractors may interleave two columns'
+# lines, so a cell's lines can be a line apart).
+CELL_GAP_EM = 2.0
+
+
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
 DATE_TAIL_CHARS = 3
 
@@ -337,6 +343,11 @@ def _group_lines(
         return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
 
     inf = float("inf")
+    # A cell's lines follow each other: a gap of more than CELL_GAP_EM line heights inside a
+    # group costs what it exceeds that by (prefix sums over the gaps between lines).
+    inner = [0.0]
+    for a, b in itertools.pairwise(lines):
+        inner.append(inner[-1] + max(0.0, (b.top - a.bottom) / hy - CELL_GAP_EM))
     # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
     lead = 0
     if mode == "top":
@@ -351,7 +362,7 @@ def _group_lines(
                 continue
             # Row r takes lines i..j-1 (none when j == i).
             for j in range(i, m + 1):
-                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy
+                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy + inner[j - 1] - inner[i]
                 if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
                     cost += m + 1
                 if j > i and blanks:
