@@ -40,6 +40,8 @@ class PageRows:
     # Vertical alignment of cells ("top", "centre", "bottom") when rows are anchored at dates;
     # None until a page with two or more dates decides it for the pages after it.
     align: str | None = None
+    # Layout text: whether the previous page's last row was read again with this page.
+    carried: bool = False
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from dataclasses import replace
 
 import regex
 
@@ -17,7 +18,7 @@ from ..chars import char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
-from .common import N_COLS, PageRows, is_furniture
+from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line
 from .lines import Line, words_to_lines
 
@@ -304,6 +305,7 @@ def layout_page_rows(
     hy: float,
     settings: GridSettings,
     align: str | None = None,
+    carry: dict[int, list[Line]] | None = None,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
@@ -367,6 +369,45 @@ def layout_page_rows(
                 left=starts[c],
             )
             cols[c].append(ln)
-    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align)
+    # Top-aligned cells show a continued row as the lines above the page's first date; the
+    # rows of other alignments are read again whole, and so is a row whose date the break cut
+    # (令和２年３月 / ３１日).
+    carried = bool(carry) and (
+        (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
+    )
+    if carried:
+        _prepend_carry(cols, carry)  # type: ignore[arg-type]
+    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align, carried=carried)
     lines_to_anchored_rows(res, cols, hy)
     return res
+
+
+def _date_cut(carry: dict[int, list[Line]]) -> bool:
+    """True when the row's 変更日 cell ends with the first part of a date, its rest not printed."""
+    dates = sorted(carry.get(0, []), key=lambda ln: ln.top)
+    return bool(dates) and is_date_head(dates[-1].text)
+
+
+def _continues_row(cols: dict[int, list[Line]], hy: float) -> bool:
+    """True when the page opens with the rest of a row: its first 項目 line does not open a path
+    of its own (Ⅰ…Ⅵ).  (Cells centred in a tall row may print other columns' lines above the
+    first path: they are that row's, not the previous one's.)"""
+    if not any(cols.values()):
+        return False
+    item = sorted(cols.get(1, []), key=lambda ln: ln.top)
+    return not item or not SECTION_HEADING.match(item[0].text.strip())
+
+
+def _prepend_carry(cols: dict[int, list[Line]], carry: dict[int, list[Line]]) -> None:
+    """Put the previous page's last row (``carry``) right above this page's first body line:
+    a row that runs on across the page break (Word, Writer) is then read as one, its date
+    (令和３年９月 / １日) and cells joined over the break."""
+    page_lines = [ln for lines in cols.values() for ln in lines]
+    carried = [ln for lines in carry.values() for ln in lines]
+    if not carried:
+        return
+    first = min((ln.top for ln in page_lines), default=0.0)
+    shift = first - max(ln.bottom for ln in carried)
+    for c, lines in carry.items():
+        moved = [replace(ln, top=ln.top + shift, bottom=ln.bottom + shift) for ln in lines]
+        cols[c] = moved + cols.get(c, [])
