@@ -6,6 +6,9 @@ one printed date split apart, lines grouped to rows by least misplacement.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+
+from piatable.vocabulary import TIMING
 
 from ..dates import DATE_AT_START, is_date_head
 from .common import SECTION_HEADING, PageRows, cell_text
@@ -17,6 +20,10 @@ BLANK_BAND_EM = 0.8
 
 
 BLANK_CROSS_COST = 3.0
+
+
+# The column of 提出時期 (事前/事後).
+TIMING_COLUMN = 4
 
 
 # Lines of one cell follow each other; a gap of more than this many line heights inside a
@@ -42,7 +49,7 @@ def _best_alignment(
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -169,6 +176,15 @@ def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, li
     return [sub for sub in subs if sub]
 
 
+def _whole_value(column: int) -> Callable[[str], bool] | None:
+    """For the columns of one-line values (変更日, 提出時期): whether a line is a whole value."""
+    if column == 0:
+        return lambda t: bool(DATE_AT_START.match(t))
+    if column == TIMING_COLUMN:
+        return lambda t: bool(TIMING.match(t))
+    return None
+
+
 def _path_count(item: list[Line] | None) -> int:
     return sum(1 for ln in item or [] if SECTION_HEADING.match(ln.text.strip()))
 
@@ -187,7 +203,7 @@ def _rows_from_path_extents(
     date_mode = None
     for c in sorted(cols):
         lines = cols[c]
-        fits = {m: _group_lines(lines, spans, m, hy, blanks) for m in modes}
+        fits = {m: _group_lines(lines, spans, m, hy, blanks, _whole_value(c)) for m in modes}
         # 提出時期 is printed like 変更日 (one short line): it follows the date's alignment.
         mode = date_mode if c == 4 and date_mode else min(modes, key=lambda m: fits[m][0])
         if c == 0:
@@ -326,6 +342,7 @@ def _group_lines(
     mode: str,
     hy: float,
     blanks: list[float] = (),  # type: ignore[assignment]
+    whole: Callable[[str], bool] | None = None,
 ) -> tuple[float, list[int]]:
     """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
     the least total distance between each group and its date (by ``mode``).  Returns the cost
@@ -348,6 +365,10 @@ def _group_lines(
     inner = [0.0]
     for a, b in itertools.pairwise(lines):
         inner.append(inner[-1] + max(0.0, (b.top - a.bottom) / hy - CELL_GAP_EM))
+    # Lines that are a whole value each (a date, 事前/事後): a group never holds two.
+    values = [0]
+    for ln in lines:
+        values.append(values[-1] + (1 if whole is not None and whole(ln.text) else 0))
     # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
     lead = 0
     if mode == "top":
@@ -364,6 +385,8 @@ def _group_lines(
             for j in range(i, m + 1):
                 cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy + inner[j - 1] - inner[i]
                 if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
+                    cost += m + 1
+                if values[j] - values[i] > 1:
                     cost += m + 1
                 if j > i and blanks:
                     # A cell rarely runs across a line left blank in every column.
