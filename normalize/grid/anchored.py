@@ -261,7 +261,7 @@ def _rows_from_paths(
                 src = after[0]
             else:
                 src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
-            row[c] = rows[src][c]
+            row[c] = list(rows[src][c])
             merged[k] = merged[src] = True
     res.align = mode
     res.rows, res.merged = rows, merged
@@ -299,7 +299,7 @@ def _split_shared(
         every = len({r for r in rows_of if r >= 0}) == len(spans)
         if c == 0 or merged_cost < split_cost or (merged_cost == split_cost and not every):
             for sub in subs:
-                sub[c] = lines
+                sub[c] = list(lines)
             shared = True
         else:
             for ln, r in zip(lines, rows_of, strict=True):

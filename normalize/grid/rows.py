@@ -55,7 +55,7 @@ def _take_row(
         cells = dict(cells)
         for c in (0, 4, 5):
             if not cell_text(cells.get(c)) and prev.cells.get(c):
-                cells[c] = prev.cells[c]
+                cells[c] = list(prev.cells[c])
         rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"]))
         state["first"] = False
         return
@@ -67,7 +67,7 @@ def _take_row(
     ):
         prev = rows[-1]
         for c, lines in cells.items():
-            prev.cells.setdefault(c, []).extend(lines)
+            prev.cells[c] = [*prev.cells.get(c, []), *lines]  # a copy: cells may be shared
         prev.page_end = page
         if "row_continued" not in prev.flags:
             prev.flags.append("row_continued")
