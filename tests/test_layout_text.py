@@ -85,3 +85,48 @@ def test_autospace_detected_and_dropped():
 )
 def test_wrap_width_ignores_one_over_wide_line(widths, expected):
     assert wrap_width([float(w) for w in widths], GridSettings()) == expected
+
+
+def _line(text: str, line_no: int, x0: float = 0.0) -> Line:
+    w = Word(text, 1, x0, x0 + len(text), line_no, line_no + 1, "text", line=line_no)
+    return Line([w], text, x0, x0 + len(text), line_no, line_no + 1, 1, line_no, None)
+
+
+def test_no_line_lost_in_silence():
+    """A line of the columns that landed in no row is counted and named; a row holding two
+    dates is flagged rows_merged."""
+    from piatable.normalize.grid.common import GridResult
+    from piatable.normalize.grid.rows import _check_layout_rows, _Row
+
+    d1, d2, item, lost = (
+        _line("2019/4/1", 1),
+        _line("2020/4/1", 3),
+        _line("Ⅰ基本情報", 1, 10),
+        _line("2021/4/1", 5),
+    )
+    rows = [_Row({0: [d1, d2], 1: [item]}, 1, 1, [])]
+    result = GridResult()
+    _check_layout_rows(rows, [d1, d2, item, lost], result)
+    assert result.unplaced == 1
+    assert any("a date line placed in no row" in n and "2021/4/1" in n for n in result.notes)
+    assert rows[0].flags == ["rows_merged"] and result.merged_rows == 1
+
+
+def test_merged_rows_make_the_document_partial(monkeypatch):
+    """A document with a row flagged rows_merged is partial, with a note, never a silent success."""
+    from piatable.normalize.grid import rows as grid_rows
+
+    real = grid_rows._check_layout_rows
+
+    def merge_first_two(rows, page_lines, result):  # the first two rows read as one
+        first, second = rows[0], rows.pop(1)
+        for c, lines in second.cells.items():
+            first.cells[c] = [*first.cells.get(c, []), *lines]
+        real(rows, page_lines, result)
+
+    monkeypatch.setattr(grid_rows, "_check_layout_rows", merge_first_two)
+    res = piatable.extract_document(CASES / "layout_dash_dates.txt")
+    flagged = [r for r in res.records if "rows_merged" in r.flags]
+    assert len(res.records) == 3 and len(flagged) == 1
+    assert res.status == "partial" and any("rows_merged" in n for n in res.notes)
+    assert flagged[0].confidence <= 0.5

@@ -372,12 +372,14 @@ def layout_page_rows(
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
     # (令和２年３月 / ３１日).
+    own_lines = [ln for lines in cols.values() for ln in lines]
     carried = bool(carry) and (
         (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
     )
     if carried:
         _prepend_carry(cols, carry)  # type: ignore[arg-type]
     res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align, carried=carried)
+    res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res
 

@@ -12,6 +12,7 @@ from piatable.models import COLUMNS, CellLine, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 
 from ..chars import display_width
+from ..dates import DATE_AT_START, is_date_head
 from ..items import heading_score
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
@@ -77,6 +78,45 @@ def _take_row(
     rows.append(_new_row(dict(cells), page, flags))
 
 
+# Layout text: notes name at most this many lines that landed in no row.
+MAX_LOST_NOTES = 5
+
+
+def _line_key(ln: Line) -> tuple[int, int | None, float, str]:
+    return (ln.page, ln.line_no, round(ln.x0, 1), ln.text)
+
+
+def _is_printed_date(text: str) -> bool:
+    return bool(DATE_AT_START.match(text)) or is_date_head(text)
+
+
+def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResult) -> None:
+    """No row lost in silence: every line of the table's columns must be in a row (else it is
+    counted as unplaced and named in a note), and a row that holds two printed dates or two
+    項目 paths (two rows read as one) is flagged ``rows_merged`` (a low confidence)."""
+    placed = {_line_key(ln) for r in rows for lines in r.cells.values() for ln in lines}
+    lost = [ln for ln in page_lines if _line_key(ln) not in placed and ln.text.strip()]
+    for ln in lost[:MAX_LOST_NOTES]:
+        what = "a date line" if _is_printed_date(ln.text) else "a line"
+        result.notes.append(
+            f"page {ln.page}, line {ln.line_no}: {what} placed in no row: {ln.text.strip()!r}"
+        )
+    if len(lost) > MAX_LOST_NOTES:
+        result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
+    result.unplaced += len(lost)
+    for r in rows:
+        dates = {_line_key(ln) for ln in r.cells.get(0, []) if _is_printed_date(ln.text)}
+        paths = {_line_key(ln) for ln in r.cells.get(1, []) if SECTION_HEADING.match(ln.text.strip())}
+        if (len(dates) > 1 or len(paths) > 1) and "rows_merged" not in r.flags:
+            r.flags.append("rows_merged")
+            result.merged_rows += 1
+    if result.merged_rows:
+        result.notes.append(
+            f"{result.merged_rows} rows hold two or more printed dates or 項目 paths: rows were "
+            "probably read as one (flag rows_merged)"
+        )
+
+
 def _new_row(cells: dict[int, list[Line]], page: int, flags: list[str]) -> _Row:
     """A row on the pages its lines were printed on; ``row_continued`` when they are two or more
     (a row carried over a page break and read with the next page)."""
@@ -106,6 +146,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     # Layout text: the last row of a page is read again with the next page (a row that runs on
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
+    page_lines: list[Line] = []
     for n, page in enumerate(pages):
         pr = (
             layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None)
@@ -120,6 +161,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
             # Nothing to read the carried row with: it stands as it was.
             pr = PageRows([], [], False, prev_bounds or [], False, align=align)
         prev_bounds, align = pr.bounds, pr.align
+        page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
@@ -131,6 +173,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
         for cells, merged in page_rows_here:
             _take_row(rows, cells, merged, page.page, state)
         carry = (held[0], held[1], page.page, state) if held is not None else None
+    if layout:
+        _check_layout_rows(rows, page_lines, result)
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
     if layout:

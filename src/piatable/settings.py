@@ -142,6 +142,7 @@ class QualitySettings:
     penalty_row_continued: float = 0.95
     penalty_merged_cell_filled: float = 0.95
     penalty_duplicate_row: float = 0.9
+    penalty_rows_merged: float = 0.5
     # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
     report_max_rows: int = 20000
 
