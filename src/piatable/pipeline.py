@@ -68,6 +68,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.unplaced:
             result.notes.append(f"{grid.unplaced} words of the table region could not be placed")
             result.status = "partial"
+        if grid.merged_rows:
+            result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
     else:
         stream = lines_to_rows(reading.pages, settings)
