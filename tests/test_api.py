@@ -32,10 +32,10 @@ def test_missing_and_empty_inputs_raise_input_error(tmp_path):
 def test_missing_tesseract_raises_ocr_unavailable(tmp_path, monkeypatch):
     import pytesseract
 
-    from piatable.extract import ocr
+    from piatable.extract.ocr import engine
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
-    monkeypatch.setattr(ocr, "_CHECKED", set())
+    monkeypatch.setattr(engine, "_CHECKED", set())
     scan = SAMPLES / "scan" / "excel-200dpi-rot05" / "input.jpg"
     with pytest.raises(OcrUnavailable, match="tesseract"):
         piatable.extract(scan)

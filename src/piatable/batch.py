@@ -187,23 +187,24 @@ def failed_result(job: Job, exc: BaseException) -> tuple[DocumentResult, float]:
     return res, job.limits.timeout_s if reason.startswith("timed out") else 0.0
 
 
-def _pool_context() -> Any:
-    """Fork where the process has one thread (fast, warm workers); else forkserver (safe)."""
-    if threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["piatable.batch"])
+def _pool_context(start: str) -> Any:
+    """``fork``: workers start at once and warm (the parent's imports are theirs); the parent
+    runs no document, so no lock of the pipeline is held when it forks.  ``forkserver`` inside
+    a Dask worker, whose event-loop threads may hold locks at any moment."""
+    ctx = multiprocessing.get_context(start)
+    if start == "forkserver":
+        ctx.set_forkserver_preload(["piatable.batch"])
     return ctx
 
 
 class LocalRunner:
     """A Pebble process pool of ``workers`` processes on this machine."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, start: str = "fork") -> None:
         from pebble import ProcessPool
 
         self.workers = max(1, workers)
-        self.pool = ProcessPool(max_workers=self.workers, context=_pool_context())
+        self.pool = ProcessPool(max_workers=self.workers, context=_pool_context(start))
 
     @property
     def capacity(self) -> int:
@@ -270,7 +271,7 @@ def run_in_dask_worker(job_pickle: bytes) -> tuple[DocumentResult, float]:
         if runner is None:
             from distributed import get_worker
 
-            runner = LocalRunner(get_worker().state.nthreads)
+            runner = LocalRunner(get_worker().state.nthreads, start="forkserver")
             _DASK_POOL["runner"] = runner
     return runner.result(runner.submit(job), job)
 

@@ -99,8 +99,8 @@ def run_to_outputs(
 
     order = {p: i for i, p in enumerate(paths)}
     results: list[DocumentResult] = []
+    runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
     progress = Progress(len(paths))
-    runner = make_runner(jobs, scheduler)
     try:
         for _, res, _ in run_jobs((Job(p, kind, settings, limits) for p in paths), runner):
             _say_result(progress, res)
@@ -172,8 +172,8 @@ def run_to_dataset(
                 f"piatable: {folder}: {done} inputs already done, {reused} reused, {len(todo)} to run",
                 file=sys.stderr,
             )
-        progress = Progress(len(todo))
         runner = make_runner(jobs, scheduler) if todo else None
+        progress = Progress(len(todo))
         started = time.monotonic()
         try:
             if runner is not None:
