@@ -38,8 +38,10 @@ import json, resource, sys, time
 from piatable.cli import main
 t0 = time.monotonic()
 rc = main(sys.argv[2:])
-json.dump({"rc": rc, "wall": time.monotonic() - t0,
-           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}, open(sys.argv[1], "w"))
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+json.dump({"rc": rc, "wall": time.monotonic() - t0, "maxrss_mb": me.ru_maxrss / 1024,
+           "parent_cpu_s": me.ru_utime + me.ru_stime, "workers_cpu_s": kids.ru_utime + kids.ru_stime},
+          open(sys.argv[1], "w"))
 """
 
 
@@ -151,6 +153,9 @@ def bench_throughput(tmp: Path, n: int, use_dask: bool) -> list[dict]:
                     "files_per_s": round(n / st["process_wall"], 2),
                     "warm_files_per_s": round((docs - 1) / span, 2) if span else None,
                     "parent_maxrss_mb": round(st["maxrss_mb"], 1),
+                    "parent_cpu_s": round(st["parent_cpu_s"], 1),
+                    "workers_cpu_s": round(st["workers_cpu_s"], 1),
+                    "load_avg_1min": round(os.getloadavg()[0], 1),
                 }
             )
             print(json.dumps(rows[-1]), flush=True)
@@ -161,7 +166,7 @@ def bench_throughput(tmp: Path, n: int, use_dask: bool) -> list[dict]:
 
 def bench_parent_memory(tmp: Path, sizes: list[int]) -> list[dict]:
     rows = []
-    for n in sizes:
+    for n in dict.fromkeys(sizes):
         folder = tmp / f"texts-{n}"
         make_text_inputs(folder, n)
         ds = tmp / f"ds-texts-{n}"
@@ -172,6 +177,7 @@ def bench_parent_memory(tmp: Path, sizes: list[int]) -> list[dict]:
                 "rc": st["rc"],
                 "wall_s": round(st["process_wall"], 1),
                 "parent_maxrss_mb": round(st["maxrss_mb"], 1),
+                "parent_cpu_s": round(st["parent_cpu_s"], 1),
             }
         )
         print(json.dumps(rows[-1]), flush=True)
