@@ -18,6 +18,7 @@ from filelock import FileLock
 
 from piatable.batch import TEST_HOOK_ENV
 from piatable.cli import main
+from piatable.models.writers import records_to_table
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -60,12 +61,13 @@ def _mixed_inputs(folder: Path, copies: int = 2) -> list[Path]:
 
 
 def _reference(paths: list[Path]) -> list[dict]:
-    """The rows of one-at-a-time runs, in a stable order."""
-    rows = []
+    """The rows of one-at-a-time runs (as Parquet gives them back), in a stable order."""
+    records = []
     for p in paths:
         res = extract_document(str(p))
         if res.status != "failure":
-            rows += [r.to_dict() for r in res.records]
+            records += res.records
+    rows = records_to_table(records).to_pylist()
     return sorted(rows, key=lambda r: (r["source"], r["row_index"]))
 
 

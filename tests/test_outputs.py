@@ -98,7 +98,9 @@ def test_several_outputs_from_one_pass(tmp_path, seed_path):
     assert [json.loads(ln) for ln in outs[1].read_text("utf-8").splitlines()] == as_json
     with outs[2].open(encoding="utf-8-sig", newline="") as fh:
         assert [r["before"] for r in csv.DictReader(fh)] == [r["before"] for r in as_json]
-    assert pq.read_table(outs[3]).to_pylist() == as_json
+    table = pq.read_table(outs[3])
+    assert table.column("before").to_pylist() == [r["before"] for r in as_json]
+    assert table.column("source").to_pylist() == [r["source"] for r in as_json]
 
 
 def _seed_with(tmp_path, seed_path, char: str):
