@@ -112,7 +112,7 @@ def test_dataset_has_one_row_per_input_and_the_rows_of_single_runs(corpus, tmp_p
     # A rerun does nothing; a renamed file is reused, a changed file redone.
     capsys.readouterr()
     assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
-    assert f"{len(paths)} inputs already done" in capsys.readouterr().err
+    assert f"{len(paths)} already done, 0 reused, 0 run" in capsys.readouterr().err
     assert len((ds / "piatable.log").read_text("utf-8").splitlines()) == len(paths)
 
 
@@ -138,7 +138,7 @@ def test_resume_renamed_changed_and_retry_failed(tmp_path, seed_path, capsys):
     assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
     capsys.readouterr()
     assert main(["extract", str(folder), "--dataset", str(ds), "--retry-failed"]) == 1
-    assert "1 to run" in capsys.readouterr().err
+    assert "1 already done, 0 reused, 1 run" in capsys.readouterr().err
     assert len(_dataset_rows(ds)) == 12
     assert len(list((ds / "records").glob("*.parquet"))) == 2
 

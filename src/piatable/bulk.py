@@ -150,51 +150,50 @@ def run_to_dataset(
     """Extract the inputs of ``paths`` not yet done into the dataset ``folder`` (see ``dataset``)."""
     from .dataset import Dataset, InputInfo, settings_hash
 
+    unique = list(dict.fromkeys(paths))  # an input named twice is one input
     with Dataset(folder, __version__, settings_hash(settings, kind)) as ds:
-        infos: dict[str, InputInfo] = {}
-        todo: list[str] = []
-        reused = done = 0
-        for p in dict.fromkeys(paths):  # an input named twice is one input
-            info = ds.info(p)
-            action = ds.plan(info, retry_failed)
-            if action == "done":
-                done += 1
-            elif action == "reuse":
-                row = ds.reuse(info)
-                ds.log(f"{row['status']} {row['rows']} rows, reused (same content) {p}")
-                reused += 1
-            else:
-                infos[p] = info
-                todo.append(p)
         ds.write_documents()
-        if done or reused:
-            print(
-                f"piatable: {folder}: {done} inputs already done, {reused} reused, {len(todo)} to run",
-                file=sys.stderr,
-            )
-        runner = make_runner(jobs, scheduler) if todo else None
-        progress = Progress(len(todo))
+        infos: dict[str, InputInfo] = {}
+        counts = {"done": 0, "reuse": 0, "run": 0}
+        runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
+        progress = Progress(len(unique))
+
+        def todo() -> Iterator[Job]:
+            """Jobs of the inputs to run, hashed as the pool asks for more: the first results
+            come at once, also when a rerun finds thousands of inputs already done."""
+            for p in unique:
+                info = ds.info(p)
+                action = ds.plan(info, retry_failed)
+                if action == "run":
+                    infos[p] = info
+                    counts["run"] += 1
+                    yield Job(p, kind, settings, limits)
+                    continue
+                if action == "reuse":
+                    row = ds.reuse(info)
+                    ds.log(f"{row['status']} {row['rows']} rows, reused (same content) {p}")
+                counts[action] += 1
+                progress.advance()
+
         started = time.monotonic()
         try:
-            if runner is not None:
-                job_iter = (Job(p, kind, settings, limits) for p in todo)
-                for job, res, seconds in run_jobs(job_iter, runner):
-                    row = ds.add(infos.pop(job.path), res, seconds)
-                    ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
-                    _say_result(progress, res)
-                    progress.advance()
-                    ds.write_documents(force=False)
+            for job, res, seconds in run_jobs(todo(), runner):
+                row = ds.add(infos.pop(job.path), res, seconds)
+                ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
+                _say_result(progress, res)
+                progress.advance()
+                ds.write_documents(force=False)
         finally:
             progress.close()
-            if runner is not None:
-                runner.close()
+            runner.close()
             ds.write_documents()
         statuses = ds.statuses(dict.fromkeys(paths))
         failed = sum(s == "failure" for s in statuses.values())
         rows = sum(ds.entries[s]["rows"] for s in statuses)
         print(
             f"piatable: {folder}: {len(statuses)} inputs ({failed} failed), {rows} rows;"
-            f" ran {len(todo)} in {time.monotonic() - started:.1f} s",
+            f" {counts['done']} already done, {counts['reuse']} reused,"
+            f" {counts['run']} run in {time.monotonic() - started:.1f} s",
             file=sys.stderr,
         )
         if failed:
