@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import replace
 
 import regex
@@ -289,13 +290,15 @@ def drop_autospace(text: str) -> str:
 
 def wrap_width(widths: list[float], settings: GridSettings) -> float:
     """A text column's wrap width from its lines' display widths: the widest that at least
-    ``layout_wrap_min_lines`` lines reach within ``layout_wrap_band`` (an over-wide line alone,
-    say a misplaced piece or a spread-out date, does not set it)."""
-    ws = sorted(widths, reverse=True)
-    for w in ws:
-        if sum(1 for x in ws if w - settings.layout_wrap_band <= x <= w) >= settings.layout_wrap_min_lines:
-            return w
-    return ws[0] if ws else 0.0
+    ``layout_wrap_min_lines`` lines have, and at least ``layout_wrap_min_share`` as many as the
+    commonest width has (one over-wide line, a misplaced piece or a spread-out date, does not
+    set it; lines a character longer than the rest, kinsoku aside, still wrap)."""
+    if not widths:
+        return 0.0
+    counts = Counter(round(w) for w in widths)
+    need = max(settings.layout_wrap_min_lines, settings.layout_wrap_min_share * max(counts.values()))
+    wide = [w for w, n in counts.items() if n >= need]
+    return float(max(wide)) if wide else max(widths)
 
 
 def layout_page_rows(
