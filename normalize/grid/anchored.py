@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from piatable.vocabulary import TIMING
 
-from ..dates import DATE_AT_START, is_date_head
+from ..dates import DATE_AT_START, is_date_head, parse_date
 from .common import SECTION_HEADING, PageRows, cell_text
 from .lines import Line
 
@@ -103,6 +103,16 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         ):
             spans[-1] = (spans[-1][0], date_lines[j].bottom)
             j += 1
+        if (
+            j == i + 1
+            and j < len(date_lines)
+            and j not in anchor_set
+            and is_date_head(ln.text)
+            and parse_date(ln.text.strip() + date_lines[j].text.strip())
+        ):
+            # The rest of a date cut by a page break (令和３年９月 / … / １日), the row
+            # carried over it: the date's extent runs to its rest.
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
     if not spans:
         # No date on this page: all of it continues the previous page's last row.
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
