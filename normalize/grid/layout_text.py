@@ -53,14 +53,20 @@ def _is_date_part(text: str) -> bool:
     return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
 
 
+# Whole cells of their own: what an after cell says of an addition or a deletion.
+_WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
+
+
 def _is_soft(line: list[Line], i: int) -> bool:
     """True when piece ``i`` of a line follows the previous piece after a single space that
-    may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own)."""
+    may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own), nor
+    before 削除 / 新規追加 standing alone (an after cell's whole text)."""
     return (
         i > 0
         and line[i].x0 - line[i - 1].x1 <= 1.5
         and not TIMING.match(line[i].text)
         and not TIMING.match(line[i - 1].text)
+        and not _WHOLE_CELL.match(line[i].text.strip())
     )
 
 
@@ -94,10 +100,10 @@ def _assign(
         return []
     inf = float("inf")
 
-    def overflow(i: int, k: int) -> float:
+    def overflow(i: int, k: int, slack: float = settings.layout_overflow_slack) -> float:
         if k + 1 >= m:
             return 0.0
-        return max(0.0, segs[i].x1 - starts[k + 1] - settings.layout_overflow_slack)
+        return max(0.0, segs[i].x1 - starts[k + 1] - slack)
 
     def opening(i: int, k: int) -> float:
         cost = abs(segs[i].x0 - starts[k]) + overflow(i, k)
@@ -124,7 +130,13 @@ def _assign(
                 best[i][k] = run_min + opening(i, k)
                 back[i][k] = run_arg
             # Continue the previous piece's cell (a 変更日 cell only with the rest of a date).
-            c = best[i - 1][k] + (join if k or _DATE_PIECE.match(segs[i].text) else share) + overflow(i, k)
+            # A cell's text does not run into the next column at all: its first piece may
+            # (the next column's start is an estimate), not the rest.
+            c = (
+                best[i - 1][k]
+                + (join if k or _DATE_PIECE.match(segs[i].text) else share)
+                + overflow(i, k, 0.0)
+            )
             if c < best[i][k]:
                 best[i][k] = c
                 back[i][k] = k
