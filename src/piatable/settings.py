@@ -12,6 +12,10 @@ from typing import Any
 
 from .errors import SettingsError
 
+# The before → after diff (normalize/diff.py): a kept run shorter than this many characters
+# between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
+DIFF_MIN_KEPT_CHARS = 3
+
 
 @dataclass(slots=True)
 class RejoinSettings:
