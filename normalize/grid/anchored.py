@@ -22,6 +22,11 @@ BLANK_BAND_EM = 0.8
 BLANK_CROSS_COST = 3.0
 
 
+# Ending a cell after a line that runs on into the next (a full line, the next no paragraph's
+# start) costs this many line heights of misplacement.
+RUN_ON_SPLIT_COST = 2.0
+
+
 # The column of 提出時期 (事前/事後).
 TIMING_COLUMN = 4
 
@@ -398,6 +403,8 @@ def _group_lines(
                     cost += m + 1
                 if values[j] - values[i] > 1:
                     cost += m + 1
+                if i < j < m and lines[j - 1].runs_on:
+                    cost += RUN_ON_SPLIT_COST
                 if j > i and blanks:
                     # A cell rarely runs across a line left blank in every column.
                     cost += BLANK_CROSS_COST * sum(1 for y in blanks if lines[i].mid < y < lines[j - 1].mid)

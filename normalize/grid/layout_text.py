@@ -15,7 +15,7 @@ from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING
 
-from ..chars import char_width, display_width
+from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
@@ -387,6 +387,7 @@ def layout_page_rows(
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
     # (令和２年３月 / ３１日).
+    _mark_run_ons(cols, hy, settings)
     own_lines = [ln for lines in cols.values() for ln in lines]
     carried = bool(carry) and (
         (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
@@ -397,6 +398,26 @@ def layout_page_rows(
     res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res
+
+
+def _mark_run_ons(cols: dict[int, list[Line]], hy: float, settings: GridSettings) -> None:
+    """Mark the lines of the text columns that run on into the next line of their column: full
+    to the column's wrap width (within one unit), not ending a sentence, the next line right
+    below and opening no paragraph."""
+    for c, lines in cols.items():
+        if c in (0, TIMING_COLUMN) or len(lines) < 2:
+            continue
+        width = wrap_width([float(display_width(ln.text)) for ln in lines], settings)
+        for a, b in itertools.pairwise(lines):
+            ta, tb = a.text.strip(), b.text.strip()
+            a.runs_on = bool(
+                ta
+                and tb
+                and b.top - a.bottom < hy
+                and display_width(ta) >= width - 1
+                and ta[-1] not in SENTENCE_END
+                and not starts_paragraph(tb)
+            )
 
 
 def _date_cut(carry: dict[int, list[Line]]) -> bool:
