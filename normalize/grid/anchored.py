@@ -251,9 +251,13 @@ def _rows_from_paths(
     """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
     those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
     blanks = _blank_bands(cols, hy)
-    _, mode, assignment = _best_alignment(cols, spans, ("centre", "bottom", "top"), hy, blanks)
-    if any(r < 0 for rows_of in assignment.values() for r in rows_of):
+    # Top alignment leaves the lines above the first path out (a continued row) at no cost:
+    # it wins only when it places every line.
+    fits = [_best_alignment(cols, spans, (m,), hy, blanks) for m in ("centre", "bottom", "top")]
+    whole = [f for f in fits if not any(r < 0 for rows_of in f[2].values() for r in rows_of)]
+    if not whole:
         return False
+    _, mode, assignment = min(whole, key=lambda f: f[0])
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
