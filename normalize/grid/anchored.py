@@ -119,7 +119,12 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
             # carried over it: the date's extent runs to its rest.
             spans[-1] = (spans[-1][0], date_lines[j].bottom)
     if not spans:
-        # No date on this page: all of it continues the previous page's last row.
+        # No date on this page (dates merged over rows printed on a page before): the 項目
+        # paths anchor its rows when they place every line (their dates are filled in from
+        # the row before); else all of it continues the previous page's last row.
+        paths = _section_spans(cols.get(1, []))
+        if len(paths) >= 2 and res.align != "top" and _rows_from_paths(res, cols, paths, hy):
+            return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
     item_spans = _section_spans(cols.get(1, []))
