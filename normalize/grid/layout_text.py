@@ -53,6 +53,10 @@ def _is_date_part(text: str) -> bool:
     return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
 
 
+# An after cell's last line that points at the text above it in that cell.
+_POINTS_ABOVE = regex.compile(r"^上記(?:を|の)?(?:とおり)?(?:新規)?追加$")
+
+
 # Whole cells of their own: what an after cell says of an addition or a deletion.
 _WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
 
@@ -414,9 +418,15 @@ def _mark_run_ons(cols: dict[int, list[Line]], hy: float, settings: GridSettings
                 ta
                 and tb
                 and b.top - a.bottom < hy
-                and display_width(ta) >= width - 1
-                and ta[-1] not in SENTENCE_END
-                and not starts_paragraph(tb)
+                and (
+                    (
+                        display_width(ta) >= width - 1
+                        and ta[-1] not in SENTENCE_END
+                        and not starts_paragraph(tb)
+                    )
+                    # 上記を新規追加 closes the cell whose text it points at.
+                    or bool(_POINTS_ABOVE.match(tb))
+                )
             )
 
 
