@@ -27,6 +27,11 @@ BLANK_CROSS_COST = 3.0
 RUN_ON_SPLIT_COST = 2.0
 
 
+# A centred merged cell inferred from its text must end within this many line heights of a
+# row's edge.
+MERGED_EDGE_EM = 1.5
+
+
 # The column of 提出時期 (事前/事後).
 TIMING_COLUMN = 4
 
@@ -269,20 +274,28 @@ def _rows_from_paths(
             rows[r].setdefault(c, []).append(ln)
     merged = [False] * len(rows)
     centres = [(a + b) / 2 for a, b in spans]
+    # Each row's extent from its own (unmerged) cells: 項目, 変更前, 変更後.
+    extents = [
+        (min(ln.top for ln in own), max(ln.bottom for ln in own)) if own else spans[k]
+        for k, own in enumerate([ln for c in (1, 2, 3) for ln in row.get(c, [])] for row in rows)
+    ]
     for c in (0, 4, 5):
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
+        covers = _centred_covers(rows, have, c, extents) if mode == "centre" else {}
         for k, row in enumerate(rows):
             if row.get(c):
                 continue
             # The merged cell's text sits in one of the rows it covers: at the top of the first
-            # (top-aligned cells), at the bottom of the last, else the nearest that has it.
+            # (top-aligned cells), at the bottom of the last, in the middle of them (centred).
             before, after = [j for j in have if j < k], [j for j in have if j > k]
             if mode == "top" and before:
                 src = before[-1]
             elif mode == "bottom" and after:
                 src = after[0]
+            elif k in covers:
+                src = covers[k]
             else:
                 src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
             row[c] = list(rows[src][c])
@@ -290,6 +303,32 @@ def _rows_from_paths(
     res.align = mode
     res.rows, res.merged = rows, merged
     return True
+
+
+def _centred_covers(
+    rows: list[dict[int, list[Line]]], have: list[int], c: int, extents: list[tuple[float, float]]
+) -> dict[int, int]:
+    """Rows without a column-``c`` value → the row whose centred merged cell covers them.  A
+    centred text stands in the middle of its merged cell: the first cell starts where the
+    page's first row does, so it ends as far below its text as it starts above it; the next
+    starts there, and so on down the page."""
+    out: dict[int, int] = {}
+    start = extents[0][0]
+    # A merged cell spans whole rows: each cell so found must end at a row's edge (else the
+    # text is not centred in it, as Writer prints a merged cell cut by a page break, and the
+    # caller takes the nearest value instead).
+    edges = [e for top, bottom in extents for e in (top, bottom)]
+    for n, j in enumerate(have):
+        lines = rows[j][c]
+        y = (min(ln.top for ln in lines) + max(ln.bottom for ln in lines)) / 2
+        end = 2 * y - start
+        if n + 1 < len(have) and min(abs(end - e) for e in edges) > MERGED_EDGE_EM:
+            return {}
+        for k, (top, bottom) in enumerate(extents):
+            if k not in have and k not in out and start - 0.5 <= (top + bottom) / 2 < end:
+                out[k] = j
+        start = max(end, y)
+    return out
 
 
 def _split_shared(
