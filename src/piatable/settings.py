@@ -100,11 +100,11 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
-    # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
-    # reach within layout_wrap_band display units (one over-wide line, a date spread out by
-    # spaces say, is no wrap width).
-    layout_wrap_band: float = 2.0
+    # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
+    # lines have, and at least layout_wrap_min_share as many as the commonest width (one
+    # over-wide line, a date spread out by spaces say, is no wrap width).
     layout_wrap_min_lines: int = 2
+    layout_wrap_min_share: float = 0.2
     # Word and Writer set Latin letters, digits and Ⅰ/① apart from Japanese text by a narrow
     # gap (autospace) that pdftotext prints as a space.  When at least this share of the
     # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
