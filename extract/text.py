@@ -16,6 +16,7 @@ import regex
 from piatable.errors import InputError
 from piatable.models import PageWords, Word
 from piatable.normalize.chars import display_width
+from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.unicode import clean_text
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
@@ -78,15 +79,23 @@ def decode_bytes(data: bytes, name: str) -> str:
     raise InputError(f"{name}: cannot decode the text (tried UTF-8, CP932, UTF-16)")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, decoded, with unified line ends and the Unicode repairs applied."""
+def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
+    """The file's text, decoded, with unified line ends, the Unicode repairs and the input
+    hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
+    for each repair of the hygiene."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     text = decode_bytes(data, str(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return clean_text(text)
+    tidy = tidy_text(clean_text(text))
+    return tidy.text, tidy.notes
+
+
+def read_text(path: Path) -> str:
+    """The file's text as ``read_text_with_notes`` gives it, without the notes."""
+    return read_text_with_notes(path)[0]
 
 
 def is_layout_text(text: str) -> bool:

@@ -37,7 +37,7 @@ from .chars import (
     starts_paragraph,
 )
 from .items import heading_score
-from .rejoin import is_soft_break
+from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
@@ -67,6 +67,8 @@ SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
 CLOSERS = frozenset("）)」』】＞>〉》］]")
+# Two pieces of one printed line (cells side by side, see normalize.compound) kept in one cell.
+PIECE_JOIN_PENALTY = 4.0
 
 
 @dataclass(slots=True)
@@ -123,9 +125,14 @@ class BlockScorer:
         # before it (a short last line such as ム needs its paragraph to be read).
         open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
 
+        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
+
         def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
             out = []
             for k in range(n - 1):
+                if self.same_line[k]:
+                    out.append(PIECE_JOIN_PENALTY)
+                    continue
                 c = 0.0
                 closed = self.t[k][-1:] in SENTENCE_END or self.t[k][-1:] in CLOSERS
                 if not soft[k] and not marker[k + 1] and not closed:
@@ -195,7 +202,7 @@ class BlockScorer:
 
     def _cut_cost(self, k: int, soft_left: list[bool]) -> float:
         """Cost of a cell boundary just before line k (the previous cell ends at k-1)."""
-        if k <= 0 or k >= self.n:
+        if k <= 0 or k >= self.n or self.same_line[k - 1]:
             return 0.0
         cost = 0.0
         if self.t[k][:1] in NO_LINE_START and not starts_paragraph(self.t[k]):

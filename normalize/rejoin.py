@@ -70,6 +70,17 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
     return 2 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
 
 
+def same_printed_line(left: CellLine, right: CellLine) -> bool:
+    """Two pieces of one printed line of flattened text (``normalize.compound`` split it at a
+    gap between cells); when both land in one cell they join with the space between them."""
+    return (
+        left.wraps is None
+        and left.line_no is not None
+        and left.line_no == right.line_no
+        and left.page == right.page
+    )
+
+
 def is_soft_break(
     left: CellLine,
     right: CellLine,
@@ -145,7 +156,9 @@ def rejoin_lines(
     cleaned = [cl for cl in cleaned if cl.text]
     paragraphs: list[str] = []
     for i, cl in enumerate(cleaned):
-        if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
+        if i and same_printed_line(cleaned[i - 1], cl):
+            paragraphs[-1] += " " + cl.text
+        elif i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
             left = cleaned[i - 1]
             space = " " if left.space_after or word_wrapped(left.text, cl.text, width) else ""
             paragraphs[-1] += space + cl.text

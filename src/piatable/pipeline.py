@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from piatable.errors import InputError, PiatableError
-from piatable.extract.text import read_text, text_to_pages
+from piatable.extract.text import read_text_with_notes, text_to_pages
 from piatable.models import DocumentResult
 from piatable.normalize.conservation import lost_and_invented
 from piatable.normalize.records import rows_to_records
@@ -39,8 +39,9 @@ def detect_kind(path: Path) -> str:
 
 
 def extract_text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    pages = text_to_pages(read_text(path))
-    result = DocumentResult(source, kind="text", pages=len(pages))
+    text, hygiene_notes = read_text_with_notes(path)
+    pages = text_to_pages(text)
+    result = DocumentResult(source, kind="text", pages=len(pages), notes=hygiene_notes)
     layout = any(w.x0 > 0 for p in pages for w in p.words)
     if layout:
         from piatable.normalize.grid import layout_pages_to_rows
