@@ -96,22 +96,23 @@ def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
 
 
 def _split_pieces(t: str, gaps: bool) -> list[str]:
-    """Cells side by side on one line: an edit pair, else pieces parted by cell gaps.
+    """Cells side by side on one line: an edit pair, and (with ``gaps``) pieces parted by gaps
+    between cells.
 
     Pieces come back as separate lines of the same printed line (same ``line_no``); the
     reconstruction treats the gap between them as a likely cell boundary, and the rejoin puts
     the space back when two of them end up in one cell.
     """
-    pair = _split_edit_pair(t)
-    if len(pair) > 1 or is_label_piece(t) or not gaps:
-        return pair
-    if len(regex.findall(r" +", t.strip())) > CELL_GAP_MAX_SPACES:
+    if is_label_piece(t):
         return [t]
-    pieces = [p for p in _CELL_GAP.split(t) if p.strip()]
+    parts = _split_edit_pair(t)
+    if not gaps or len(regex.findall(r" +", t.strip())) > CELL_GAP_MAX_SPACES:
+        return parts
+    pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
     # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.
-    if 2 <= len(pieces) <= CELL_GAP_MAX_PIECES and not any(is_date_line(p) for p in pieces):
-        return [p.strip() for p in pieces]
-    return [t]
+    if len(pieces) > CELL_GAP_MAX_PIECES or any(is_date_line(p) for p in pieces):
+        return parts
+    return pieces
 
 
 def _split_edit_pair(t: str) -> list[str]:

@@ -23,12 +23,13 @@ from .compound import split_compound_lines
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .region import find_table_start, remove_furniture
+from .singlepass import single_pass_groups, single_pass_rows
 from .tokenizer import Tokenizer
 
 # Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
 TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
-ROW_ORDER_MIN_SHARE = 0.6
+ROW_ORDER_MIN_SHARE = 0.3
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -197,6 +198,14 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(raw[start:])
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    groups = single_pass_groups(region)
+    if groups:
+        result.rows = single_pass_rows(groups, settings, tokenizer)
+        result.notes.append(
+            "the text gives each page's dates and timings before its wrapped cells;"
+            " rows were read in that order"
+        )
+        return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
     if share < 1.0:

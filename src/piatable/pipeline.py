@@ -8,7 +8,7 @@ from typing import Literal
 from piatable.errors import InputError, PiatableError
 from piatable.extract.text import read_text_with_notes, text_to_pages
 from piatable.models import DocumentResult
-from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
@@ -61,6 +61,10 @@ def extract_text_document(path: Path, source: str, settings: Settings) -> Docume
         lost, _ = lost_and_invented(stream.region, result.records)
         if lost:
             result.notes.append(f"{lost} characters of the table region could not be placed")
+            result.status = "partial"
+        unrowed = date_lines_without_rows(stream.region, stream.rows)
+        if unrowed:
+            result.notes.append(f"{unrowed} date lines of the table region did not become rows")
             result.status = "partial"
     if not result.records:
         result.notes.append("no amendment table found")
