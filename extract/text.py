@@ -26,6 +26,7 @@ LAYOUT_MULTI_SEGMENT_SHARE = 0.25
 # A run of this many half-width spaces (or one full-width space between non-spaces) separates
 # columns in layout text.
 LAYOUT_GAP = regex.compile(r"(?: {2,}|\t+)")
+_SEGMENT = regex.compile(r"\S+(?: \S+)*")
 
 # Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
 UTF16_PLAUSIBLE_SHARE = 0.9
@@ -112,7 +113,7 @@ def _segments(line: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     col = 0
     pos = 0
-    for m in regex.finditer(r"\S+(?: \S+)*", line):
+    for m in _SEGMENT.finditer(line):
         col += display_width(line[pos : m.start()])
         out.append((col, m.group(0)))
         col += display_width(m.group(0))

@@ -28,6 +28,8 @@ EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
 # than CELL_GAP_MAX_SPACES runs of spaces in all.
 CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
+_SPACE_RUN = regex.compile(r" +")
+_ANY_SPACE = regex.compile(r"[ 　]")
 # A half-width space between two such characters is a gap between cells.
 _CELL_GAP = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。）」』】＞〕])"
@@ -106,7 +108,7 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     if is_label_piece(t):
         return [t]
     parts = _split_edit_pair(t)
-    if not gaps or len(regex.findall(r" +", t.strip())) > CELL_GAP_MAX_SPACES:
+    if not gaps or len(_SPACE_RUN.findall(t.strip())) > CELL_GAP_MAX_SPACES:
         return parts
     pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
     # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.
@@ -124,7 +126,7 @@ def _split_edit_pair(t: str) -> list[str]:
     if is_label_piece(t):
         return [t]
     best: tuple[float, int] | None = None
-    for m in regex.finditer(r"[ 　]", t):
+    for m in _ANY_SPACE.finditer(t):
         left, right = t[: m.start()].strip(), t[m.end() :].strip()
         if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
             continue

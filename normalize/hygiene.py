@@ -44,7 +44,7 @@ OVERPRINT_MIN_RUNS = 2
 
 _PIECES = regex.compile(r" +")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
-_GAP = regex.compile(r" {2,}")
+_ANY_SPACES = regex.compile(r"[ 　]+")
 
 
 @dataclass(slots=True)
@@ -124,7 +124,7 @@ def _repeated_head(prev: str, cur: str) -> str | None:
     """The part of ``cur`` that repeats ``prev`` or a space-separated tail of it, if any."""
     p = prev.strip()
     c = cur.strip()
-    tails = [p] + [p[m.end() :] for m in regex.finditer(r"[ 　]+", p)]
+    tails = [p] + [p[m.end() :] for m in _ANY_SPACES.finditer(p)]
     for tail in tails:  # longest first
         if not _countable(tail):
             continue

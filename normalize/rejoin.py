@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
@@ -31,6 +32,7 @@ PARAGRAPH_OPENERS: tuple[str, ...] = (
 OPENER_MIN_CHARS = 5
 
 
+@lru_cache(maxsize=65536)
 def opens_paragraph(line: str) -> bool:
     """True for a line that opens one of ``PARAGRAPH_OPENERS`` (or its start, cut by a wrap)."""
     long_enough = len(line) >= OPENER_MIN_CHARS
