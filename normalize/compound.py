@@ -30,11 +30,12 @@ CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
 _SPACE_RUN = regex.compile(r" +")
 _ANY_SPACE = regex.compile(r"[ 　]")
-# A half-width space between two such characters is a gap between cells.
+# A half-width space between two such characters (Japanese, full-width letters and digits,
+# brackets) is a gap between cells.
 _CELL_GAP = regex.compile(
-    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。）」』】＞〕])"
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。）」』】＞〕\]］Ａ-Ｚａ-ｚ０-９])"
     r" +"
-    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}々〆（「『【＜〔・①-⑳])"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}々〆（「『【＜〔・①-⑳\[［Ａ-Ｚａ-ｚ])"
 )
 
 
@@ -55,9 +56,11 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
             k += 2
             continue
-        out.extend(
-            CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in _cells_of_line(t, gaps)
-        )
+        pieces = _cells_of_line(t, gaps)
+        if len(pieces) == 1 and pieces[0] == t:
+            out.append(cl)  # one cell: the line as it is (no copy, for long texts' memory)
+        else:
+            out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in pieces)
         k += 1
     return out
 

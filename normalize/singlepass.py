@@ -29,7 +29,7 @@ from piatable.vocabulary import TIMING
 
 from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
-from .partition import BlockScorer, best_partition
+from .partition import PIECE_JOIN_PENALTY, BlockScorer, best_partition
 from .rejoin import is_soft_break, opens_paragraph, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer
 
@@ -45,6 +45,9 @@ EMPTY_EXPLANATION_COST = 6.0
 KINSOKU_START_COST = 8.0
 # The narrow columns (item, explanation) are at most this share of the widest (before/after).
 NARROW_MAX_SHARE = 0.9
+# The item and explanation columns differ by a character or two: explanation lines may be this
+# much wider than the narrow width.
+EXPLANATION_SLACK_UNITS = 4
 # A column's wrap width: a width seen at least WIDTH_MIN_COUNT times and at least this share as
 # often as the commonest; the narrow width is the commonest narrow one, or up to
 # WIDTH_SPREAD_UNITS wider (half-width characters leave odd widths).
@@ -159,7 +162,7 @@ def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok
         cost += KINSOKU_START_COST
     for a, b in pairwise(lines):
         if same_printed_line(a, b):
-            cost += EXPLANATION_BREAK_COST
+            cost += PIECE_JOIN_PENALTY
         elif not (
             starts_paragraph(b.text)
             or opens_paragraph(b.text)
@@ -177,7 +180,7 @@ def _split_row(
     n = len(lines)
     starts = []
     for e in range(n, 0, -1):
-        if e < n and display_width(lines[e].text) > narrow + WIDTH_TOLERANCE_UNITS:
+        if e < n and display_width(lines[e].text) > narrow + EXPLANATION_SLACK_UNITS:
             break
         starts.append(e)
         if len(starts) >= MAX_EXPLANATION_STARTS:
@@ -189,7 +192,8 @@ def _split_row(
         p = best_partition(
             BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
         )
-        scored.append((p.score + _explanation_cost(post, narrow, settings, tok), e, p))
+        width = max([narrow, *(display_width(cl.text) for cl in post)])
+        scored.append((p.score + _explanation_cost(post, width, settings, tok), e, p))
     scored.sort(key=lambda x: x[0])
     cost, e, p = scored[0]
     margin = scored[1][0] - cost if len(scored) > 1 else 5.0
