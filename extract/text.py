@@ -101,11 +101,19 @@ def read_text(path: Path) -> str:
 
 def is_layout_text(text: str) -> bool:
     """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 5:
+    lines = multi = 0
+    start = 0
+    while start <= len(text):  # line by line, without a list of all lines: texts may be long
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        ln = text[start:end].strip()
+        start = end + 1
+        if ln:
+            lines += 1
+            multi += LAYOUT_GAP.search(ln) is not None
+    if lines < 5:
         return False
-    multi = sum(1 for ln in lines if len(LAYOUT_GAP.split(ln.strip())) >= 2)
-    return multi / len(lines) >= LAYOUT_MULTI_SEGMENT_SHARE
+    return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE
 
 
 def _segments(line: str) -> list[tuple[int, str]]:

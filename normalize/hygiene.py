@@ -16,6 +16,7 @@ line that happens to look so is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -53,6 +54,18 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (split at ``\\n`` only, like ``str.split``)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _pieces(line: str) -> list[str]:
@@ -99,14 +112,16 @@ def despace_line(line: str) -> str:
 def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
     spaced out; else the text unchanged and 0."""
-    lines = text.split("\n")
-    nonblank = [ln for ln in lines if ln.strip()]
-    spaced = sum(1 for ln in nonblank if is_spaced_out(ln))
-    if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * len(nonblank):
+    nonblank = spaced = 0
+    for ln in _lines(text):  # counted without a list of all lines: texts may be long
+        if ln.strip():
+            nonblank += 1
+            spaced += is_spaced_out(ln)
+    if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
     count = 0
     out = []
-    for ln in lines:
+    for ln in text.split("\n"):
         if is_spaced_out(ln, SPACED_SHORT_MIN_PIECES):
             # Form feeds stay where they are: they are page breaks, not spaces.
             ln = "\f".join(despace_line(part) for part in ln.split("\f"))
@@ -139,15 +154,17 @@ def collapse_overprint(text: str) -> tuple[str, int]:
     Only lines next to each other (no blank line between) are compared: extractors that box
     cells separate the boxes by blank lines, and two equal cells of one column are no copy.
     """
-    lines = text.split("\n")
     found: list[tuple[int, str]] = []
-    for k in range(1, len(lines)):
-        prev, cur = lines[k - 1], lines[k]
-        if not prev.strip() or not cur.strip() or "\f" in cur or "\f" in prev:
-            continue
-        head = _repeated_head(prev, cur)
-        if head is not None:
-            found.append((k, head))
+    prev = ""
+    for k, cur in enumerate(_lines(text)):
+        if k and prev.strip() and cur.strip() and "\f" not in cur and "\f" not in prev:
+            head = _repeated_head(prev, cur)
+            if head is not None:
+                found.append((k, head))
+        prev = cur
+    if not found:
+        return text, 0
+    lines = text.split("\n")
     # Two columns side by side whose lines repeat each other half a line apart (a before and an
     # after cell that open alike, in pdftotext's reading order) give A / A B / B C / C D: each
     # line repeats the tail of the one before and is repeated in turn.  That is no copy.

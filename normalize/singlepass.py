@@ -172,15 +172,22 @@ def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok
     return cost
 
 
-def _split_row(
-    lines: list[CellLine], narrow: int, body: int, settings: Settings, tok: Tokenizer
+def split_row(
+    lines: list[CellLine],
+    narrow: int,
+    body: int,
+    settings: Settings,
+    tok: Tokenizer,
+    explanation_width: int | None = None,
 ) -> tuple[list[list[CellLine]], float, float]:
-    """(item, before, after, explanation) lines of one row's wrapped cells, the row's
-    confidence and the margin of the best reading over the next."""
+    """(item, before, after, explanation) lines of one row's cells printed one after another,
+    the row's confidence and the margin of the best reading over the next.  ``narrow`` is the
+    item's wrap width; the explanation's is ``explanation_width`` (default: ``narrow``)."""
     n = len(lines)
+    limit = max(narrow, explanation_width or 0) + EXPLANATION_SLACK_UNITS
     starts = []
     for e in range(n, 0, -1):
-        if e < n and display_width(lines[e].text) > narrow + EXPLANATION_SLACK_UNITS:
+        if e < n and display_width(lines[e].text) > limit:
             break
         starts.append(e)
         if len(starts) >= MAX_EXPLANATION_STARTS:
@@ -226,7 +233,7 @@ def single_pass_rows(
                 if k >= len(g.timings):
                     row.flags.append("merged_cell_filled")
             if seg:
-                cells, confidence, margin = _split_row(seg, narrow, body, settings, tok)
+                cells, confidence, margin = split_row(seg, narrow, body, settings, tok)
                 for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
                     row.cells[key] = part
                 row.confidence = confidence

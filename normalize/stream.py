@@ -49,13 +49,18 @@ class StreamResult:
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
 
 
-def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
-    """One CellLine per text word (stream text has one word per printed line)."""
+def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
+    """One CellLine per text word (stream text has one word per printed line).  With
+    ``release``, each page's words are dropped once read (a long text's memory)."""
     out: list[CellLine] = []
     for page in pages:
         for w in page.words:
-            out.append(CellLine(w.text.strip(), page.page, w.line, None, w.conf))
-    return [cl for cl in out if cl.text]
+            text = w.text.strip()
+            if text:
+                out.append(CellLine(text, page.page, w.line, None, w.conf))
+        if release:
+            page.words = []
+    return out
 
 
 def item_width_candidates(blocks: list[_Block], body_width: int) -> list[int]:
@@ -191,10 +196,11 @@ def _blank_line_before(lines: list[CellLine]) -> list[bool]:
 
 
 def lines_to_rows(
-    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None
+    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None, release: bool = False
 ) -> StreamResult:
-    """The stream strategy from pages of line-words to raw rows."""
-    raw = split_compound_lines(pages_to_cell_lines(pages))
+    """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
+    words are dropped as they are read: the caller needs them no more (memory of long texts)."""
+    raw = split_compound_lines(pages_to_cell_lines(pages, release))
     start = find_table_start(raw)
     region, furniture = remove_furniture(raw[start:])
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])

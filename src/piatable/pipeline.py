@@ -70,7 +70,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
     else:
-        stream = lines_to_rows(reading.pages, settings)
+        stream = lines_to_rows(reading.pages, settings, release=True)
         result.notes.extend(stream.notes)
         result.records = rows_to_records(stream.rows, source, settings)
         lost, _ = lost_and_invented(stream.region, result.records)
