@@ -16,6 +16,7 @@ import regex
 from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
+from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.unicode import clean_text
 
@@ -173,4 +174,5 @@ def read_text_pages(path: Path) -> Reading:
     text, notes = read_text_with_notes(path)
     pages = text_to_pages(text)
     layout = any(w.x0 > 0 for p in pages for w in p.words)
-    return Reading("text-layout" if layout else "text", len(pages), pages=pages, notes=notes)
+    cover = cover_facts_from_document_text(text)
+    return Reading("text-layout" if layout else "text", len(pages), pages=pages, notes=notes, cover=cover)

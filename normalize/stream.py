@@ -22,7 +22,7 @@ from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
-from .region import find_table_start, remove_furniture
+from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
@@ -205,7 +205,7 @@ def lines_to_rows(
     words are dropped as they are read: the caller needs them no more (memory of long texts)."""
     raw = split_compound_lines(pages_to_cell_lines(pages, release))
     start = find_table_start(raw)
-    region, furniture = remove_furniture(raw[start:])
+    region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     groups = single_pass_groups(region)
     if groups:
