@@ -64,6 +64,7 @@ class _Group:
     dates: list[CellLine] = field(default_factory=list)
     timings: list[CellLine] = field(default_factory=list)
     content: list[CellLine] = field(default_factory=list)
+    inline: bool = False  # each row's date opens its content instead of standing in the run
 
 
 def _single(cl: CellLine) -> bool:
@@ -81,14 +82,14 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
     k = 0
     n = len(region)
     while k < n:
-        if not _single(region[k]):
+        if not _single(region[k]) or (groups and groups[-1].inline and is_date_line(region[k].text)):
             if not groups:
                 return None
             groups[-1].content.append(region[k])
             k += 1
             continue
         g = _Group()
-        while k < n and _single(region[k]):
+        while k < n and _single(region[k]) and not _inline_date(region, k):
             (g.dates if is_date_line(region[k].text) else g.timings).append(region[k])
             k += 1
             # The first line of an item printed on the date's line, the timing after it
@@ -104,6 +105,12 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
                 g.content.append(region[k])
                 k += 2
                 break
+        if not g.dates and g.timings and k < n and _inline_date(region, k):
+            # Only the timings first; each row's date opens its wrapped cells, beside the
+            # item's first line (Calc draws a date cell with a number format with them).
+            g.inline = True
+            groups.append(g)
+            continue
         if not g.dates or (not g.timings and len(g.dates) < 2):
             return None
         if k < n and not g.content and region[k].text[:1] not in SECTIONS:
@@ -112,12 +119,30 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
     return groups or None
 
 
+def _inline_date(lines: list[CellLine], k: int) -> bool:
+    """A date printed on one line with the first line of its row's item (``2019年5月1日 Ⅰ…``)."""
+    return (
+        is_date_line(lines[k].text)
+        and k + 1 < len(lines)
+        and lines[k + 1].text[:1] in SECTIONS
+        and same_printed_line(lines[k], lines[k + 1])
+    )
+
+
 def _opens_row(lines: list[CellLine], k: int) -> bool:
-    return lines[k].text[:1] in SECTIONS and (k == 0 or not same_printed_line(lines[k - 1], lines[k]))
+    if is_date_line(lines[k].text):  # a row's date among its wrapped cells (inline dates)
+        return True
+    after_date = k > 0 and is_date_line(lines[k - 1].text)
+    return (
+        lines[k].text[:1] in SECTIONS
+        and not after_date
+        and (k == 0 or not same_printed_line(lines[k - 1], lines[k]))
+    )
 
 
 def _segments(content: list[CellLine]) -> list[list[CellLine]]:
-    """The content cut at each line that opens a section of the form: one segment per row."""
+    """The content cut at each line that opens a section of the form (or at the date printed
+    beside it): one segment per row."""
     segs: list[list[CellLine]] = []
     for k, cl in enumerate(content):
         if not segs or _opens_row(content, k):
@@ -218,6 +243,14 @@ def single_pass_rows(
     rows: list[RawRow] = []
     for g in groups:
         segs = _segments(g.content)
+        if g.inline:
+            # Each row's date is the first line of its segment; a segment without one shares
+            # the date before it (a merged cell).
+            for seg in segs:
+                if seg and is_date_line(seg[0].text):
+                    g.dates.append(seg.pop(0))
+                elif g.dates:
+                    g.dates.append(g.dates[-1])
         count = max(len(segs), len(g.dates))
         guessed = len(g.dates) != len(segs) or len(g.timings) not in (count, 1)
         for k in range(count):

@@ -27,8 +27,6 @@ TEXT_SAMPLES = sorted(
 # or places text twice today (issue 10: the extractor orders of office software).  Strict: when
 # the reader handles one, its entry must go.
 KNOWN_LOSSES = {
-    "office/calc-municipal-pdftotext-raw": "no rows (dates 2019年5月1日)",
-    "office/calc-municipal-pypdfium2": "no rows (dates 2019年5月1日)",
     "office/calc-juki-b-pdftotext": "text placed twice beyond the merged cells",
     "office/writer-seed-pdfminer": "no rows",
     "office/writer-seed-pdftotext": "text placed twice beyond the merged cells",
