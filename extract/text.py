@@ -9,6 +9,7 @@ character offsets so that the grid reconstruction can use them.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -90,7 +91,9 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     text = decode_bytes(data, str(path))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    del data  # a long text's bytes are not kept beside its characters
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(text))
     return tidy.text, tidy.notes
 
@@ -130,13 +133,25 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return out
 
 
+def _pages_of(text: str) -> Iterator[str]:
+    """The text of each page (split at form feeds), one at a time: no second copy of a long text."""
+    start = 0
+    while True:
+        end = text.find("\f", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
     """Pages of words.  Stream text: one word per non-blank line.  Layout text: one per segment."""
     if layout is None:
         layout = is_layout_text(text)
     pages: list[PageWords] = []
     line_no = 0
-    for page_no, page_text in enumerate(text.split("\f"), start=1):
+    for page_no, page_text in enumerate(_pages_of(text), start=1):
         words: list[Word] = []
         page_lines = page_text.split("\n")
         for row, raw in enumerate(page_lines):
