@@ -89,7 +89,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
             k += 1
             continue
         g = _Group()
-        while k < n and _single(region[k]) and not _inline_date(region, k):
+        while k < n and _single(region[k]) and (g.dates or not _date_opens_item(region, k)):
             (g.dates if is_date_line(region[k].text) else g.timings).append(region[k])
             k += 1
             # The first line of an item printed on the date's line, the timing after it
@@ -105,7 +105,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
                 g.content.append(region[k])
                 k += 2
                 break
-        if not g.dates and g.timings and k < n and _inline_date(region, k):
+        if not g.dates and g.timings and k < n and _date_opens_item(region, k):
             # Only the timings first; each row's date opens its wrapped cells, beside the
             # item's first line (Calc draws a date cell with a number format with them).
             g.inline = True
@@ -119,14 +119,10 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
     return groups or None
 
 
-def _inline_date(lines: list[CellLine], k: int) -> bool:
-    """A date printed on one line with the first line of its row's item (``2019年5月1日 Ⅰ…``)."""
-    return (
-        is_date_line(lines[k].text)
-        and k + 1 < len(lines)
-        and lines[k + 1].text[:1] in SECTIONS
-        and same_printed_line(lines[k], lines[k + 1])
-    )
+def _date_opens_item(lines: list[CellLine], k: int) -> bool:
+    """A date followed by the first line of its row's item, beside it (``2019年5月1日 Ⅰ…``) or
+    on the next line."""
+    return is_date_line(lines[k].text) and k + 1 < len(lines) and lines[k + 1].text[:1] in SECTIONS
 
 
 def _opens_row(lines: list[CellLine], k: int) -> bool:
