@@ -15,6 +15,9 @@ from .errors import SettingsError
 # The before → after diff (normalize/diff.py): a kept run shorter than this many characters
 # between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
 DIFF_MIN_KEPT_CHARS = 3
+# ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
+# heuristic, which bounds the time of very long, much-edited cells.
+DIFF_MAX_TOKENS = 1000
 
 
 @dataclass(slots=True)
