@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
@@ -31,6 +32,7 @@ PARAGRAPH_OPENERS: tuple[str, ...] = (
 OPENER_MIN_CHARS = 5
 
 
+@lru_cache(maxsize=65536)
 def opens_paragraph(line: str) -> bool:
     """True for a line that opens one of ``PARAGRAPH_OPENERS`` (or its start, cut by a wrap)."""
     long_enough = len(line) >= OPENER_MIN_CHARS
@@ -70,6 +72,17 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
     first = b[0] if display_width(b[0]) == 2 else b.split(" ", 1)[0]
     deficit = width - display_width(a)
     return 2 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
+
+
+def same_printed_line(left: CellLine, right: CellLine) -> bool:
+    """Two pieces of one printed line of flattened text (``normalize.compound`` split it at a
+    gap between cells); when both land in one cell they join with the space between them."""
+    return (
+        left.wraps is None
+        and left.line_no is not None
+        and left.line_no == right.line_no
+        and left.page == right.page
+    )
 
 
 def is_soft_break(
@@ -147,7 +160,9 @@ def rejoin_lines(
     cleaned = [cl for cl in cleaned if cl.text]
     paragraphs: list[str] = []
     for i, cl in enumerate(cleaned):
-        if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
+        if i and same_printed_line(cleaned[i - 1], cl):
+            paragraphs[-1] += " " + cl.text
+        elif i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
             left = cleaned[i - 1]
             space = " " if left.space_after or word_wrapped(left.text, cl.text, width) else ""
             paragraphs[-1] += space + cl.text

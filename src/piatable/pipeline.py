@@ -17,7 +17,7 @@ from piatable.errors import InputError, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
-from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records
@@ -72,12 +72,16 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
     else:
-        stream = lines_to_rows(reading.pages, settings)
+        stream = lines_to_rows(reading.pages, settings, release=True)
         result.notes.extend(stream.notes)
         result.records = rows_to_records(stream.rows, source, settings)
         lost, _ = lost_and_invented(stream.region, result.records)
         if lost:
             result.notes.append(f"{lost} characters of the table region could not be placed")
+            result.status = "partial"
+        unrowed = date_lines_without_rows(stream.region, stream.rows)
+        if unrowed:
+            result.notes.append(f"{unrowed} date lines of the table region did not become rows")
             result.status = "partial"
     return result
 
