@@ -140,14 +140,20 @@ def rejoin_lines(
     settings: RejoinSettings,
     tokenizer: Tokenizer | None = None,
 ) -> list[str]:
-    """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped."""
-    cleaned = [replace(cl, text=cl.text.strip()) for cl in lines]
-    cleaned = [cl for cl in cleaned if cl.text]
+    """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped.  A
+    full-width space (U+3000) at either side of a soft wrap is the document's and is kept."""
+    kept = [(replace(cl, text=cl.text.strip()), cl.text) for cl in lines]
+    kept = [(cl, raw) for cl, raw in kept if cl.text]
     paragraphs: list[str] = []
-    for i, cl in enumerate(cleaned):
-        if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
-            left = cleaned[i - 1]
-            space = " " if left.space_after or word_wrapped(left.text, cl.text, width) else ""
+    for i, (cl, raw) in enumerate(kept):
+        left, left_raw = kept[i - 1] if i else (None, "")
+        if left is not None and is_soft_break(left, cl, width, settings, tokenizer):
+            if left_raw.rstrip(" \t\r\n").endswith("\u3000") or raw.lstrip(" \t").startswith("\u3000"):
+                space = "\u3000"  # 生年月日　／性別: the document's own space, kept at the wrap
+            elif left.space_after or word_wrapped(left.text, cl.text, width):
+                space = " "
+            else:
+                space = ""
             paragraphs[-1] += space + cl.text
         else:
             paragraphs.append(cl.text)
