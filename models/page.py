@@ -85,3 +85,8 @@ class Reading:
     ocr_reason: str = ""
     # A flag for the rows printed on these pages (e.g. ``unmapped_glyphs``), by page.
     page_flags: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def ocr(self) -> bool:
+        """The words were read by OCR (their rows get OCR corrections and flags)."""
+        return any(p.source == "ocr" for p in self.pages)

@@ -33,6 +33,7 @@ A cell whose text ends with a sentence end or a closing bracket (。．）＞」
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -40,7 +41,7 @@ from typing import Any
 import regex
 
 from piatable.models import COLUMNS, RawRow, Record
-from piatable.settings import QualitySettings
+from piatable.settings import QualitySettings, Settings
 
 from .chars import NO_LINE_END, display_width
 from .items import heading_key, heading_score, lexicon
@@ -309,3 +310,18 @@ def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
             r.confidence = round(r.confidence * q.penalty_duplicate_row, 3)
         seen.add(key)
     return records
+
+
+def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settings) -> None:
+    """Flag ``ocr`` on every record, ``ocr_low_confidence`` where many of its lines hold a word
+    tesseract was unsure of, and cap the confidence at the mean line confidence."""
+    threshold = settings.quality.ocr_low_confidence
+    for row, rec in zip(rows, records, strict=True):
+        confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
+        flags = set(rec.flags) | {"ocr"}
+        if confs:
+            low = sum(1 for c in confs if c < threshold) / len(confs)
+            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
+            if low > settings.quality.ocr_low_line_share:
+                flags.add("ocr_low_confidence")
+        rec.flags = sorted(flags)

@@ -109,3 +109,16 @@ def test_the_check_sees_a_back_arrow(tmp_path):
     bad.write_text("from piatable.pipeline import extract_document\n", "utf-8")
     targets = [t for _, t in _imports("piatable.normalize.bad", bad)]
     assert any(_layer(t) < _layer("piatable.normalize.bad") for t in targets)
+
+
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_over_600_lines():
+    """Small modules whose names say what they do (issue 9): none of the package's over 600 lines."""
+    long = {
+        name: n
+        for name, p in MODULES.items()
+        if (n := len(p.read_text("utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, long

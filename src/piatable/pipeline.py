@@ -18,6 +18,7 @@ from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.stream import lines_to_rows
@@ -81,21 +82,23 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     return result
 
 
-def _grid_document(reading: Reading, source: str, settings: Settings, ocr: bool) -> DocumentResult:
-    """Table pages with boxes (PDF text layer or OCR) → grid → records."""
+def reading_to_result(reading: Reading, source: str, settings: Settings) -> DocumentResult:
+    """Table pages with boxes (PDF text layer or OCR) → grid → records.
+
+    OCR pages get dictionary-checked corrections of misreads before the records are made, and
+    the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
+    """
     result = _result(reading, source)
     grid = pages_to_rows(reading.pages, settings)
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows
-    if ocr:
-        from piatable.extract.ocr import correct_ocr_rows
+    if reading.ocr:
+        from piatable.extract.ocr.corrections import correct_ocr_rows
 
         result.notes.extend(correct_ocr_rows(rows))
     result.records = rows_to_records(rows, source, settings)
     result.notes.extend(unexpected_timing_notes(rows, result.records))
-    if ocr:
-        from piatable.extract.ocr import flag_ocr_records
-
+    if reading.ocr:
         flag_ocr_records(rows, result.records, settings)
     _add_page_flags(result.records, reading.page_flags)
     if grid.unplaced and result.status == "success":
@@ -113,10 +116,10 @@ def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
 def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     reading = read_pdf(path, settings.pdf)
     if not reading.ocr_pages:
-        return _grid_document(reading, source, settings, ocr=False)
+        return reading_to_result(reading, source, settings)
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
     try:
-        from piatable.extract.ocr import ocr_pdf_pages
+        from piatable.extract.ocr.reader import ocr_pdf_pages  # OpenCV and numpy: loaded only for OCR
 
         reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings)
     except OcrUnavailable as exc:
@@ -126,16 +129,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
         return result
     reading.kind = "pdf-ocr"
     reading.notes.append(f"{what}: read by OCR")
-    result = _grid_document(reading, source, settings, ocr=True)
-    for r in result.records:
-        r.flags = sorted({*r.flags, "ocr"})
-    return result
-
-
-def _scan_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    from piatable.extract.ocr import extract_scan_document
-
-    return extract_scan_document(path, source, settings)
+    return reading_to_result(reading, source, settings)
 
 
 def extract_document(
@@ -163,7 +157,9 @@ def extract_document(
         elif actual == "pdf":
             result = _pdf_document(p, source, settings)
         else:
-            result = _scan_document(p, source, settings)
+            from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
+
+            result = reading_to_result(read_scan(p, settings), source, settings)
         if not result.records and "no amendment table found" not in result.notes:
             result.notes.append("no amendment table found")
         return result

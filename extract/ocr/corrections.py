@@ -1,0 +1,386 @@
+"""OCR character confusions, corrected only where a dictionary or the form says so.
+
+Tesseract's ``jpn`` model confuses characters that look alike across scripts: the long-vowel mark
+ー and the kanji 一, katakana ロ カ エ タ ヘ ニ and the kanji 口 力 工 夕 へ(hiragana) 二, O and 0 in
+dates, and the Roman numerals of the form's top headings (Ⅱ read as ``Il``).  Nothing here
+replaces blindly:
+
+- a look-alike is swapped only when the swap turns the character from a stray one-character or
+  out-of-vocabulary token into a known word of two or more characters (SudachiPy), next to a
+  character of the swap's script (katakana beside katakana, kanji beside kanji);
+- a date is corrected only when it does not parse and the corrected one does;
+- a heading's numeral is restored only when the rest of the line is (the start of) a top heading
+  of the form (``items.lexicon`` files), the numeral the form prints with it;
+- ``[O]`` is the form's check mark ``[○]`` only as a paragraph's opening.
+
+Headings and their numerals: ``heading_fixes``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import RawRow
+from piatable.normalize.chars import CIRCLED, starts_paragraph
+from piatable.normalize.dates import parse_date
+from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
+
+from .heading_fixes import CIRCLED_LOOKALIKES, fix_heading, restore_numerals, snap_to_headings, split_like
+
+# Look-alike pairs (both directions).
+PAIRS = (("ー", "一"), ("ロ", "口"), ("カ", "力"), ("エ", "工"), ("タ", "夕"), ("ヘ", "へ"), ("ニ", "二"))
+CONFUSABLE: dict[str, str] = {a: b for p in PAIRS for a, b in (p, p[::-1])}
+# Characters tesseract's ``jpn`` model reads in place of others in print like the form's (Gothic
+# and Mincho at 200-300 dpi), as measured on the generated scans (tools/bench_scan.py): the
+# character read → the characters that may have been printed.
+MISREADS: dict[str, str] = {
+    "こ": "に",
+    "た": "に",
+    "で": "て",
+    "ト": "上",
+    "パ": "バ",
+    "ピ": "ビ",
+    "人": "入",
+    "入": "人",
+    "つ": "→",
+    "膳": "謄",
+    "明": "毀",
+    "暖": "毀",
+    "店": "庁",
+    "軒": "置",
+    "減": "滅",
+    "面": "耐",
+    "暴": "異",
+    "員": "届",
+    "必": "届",
+    "著": "署",
+    "駆": "賦",
+    "農": "賦",
+    "衰": "喪",
+    "首": "告道",
+    "呈": "号",
+    "会": "令",
+    "合": "台",
+    "礎": "歴",
+    "征": "年",
+    "共": "基",
+}
+# Characters of context on each side handed to the tokenizer.
+CONTEXT = 6
+# The shortest word a look-alike swap must produce (カ/力 alone are both words).
+MIN_WORD = 2
+# How much cheaper (SudachiPy path cost) the context must read after a swap.  On the generated
+# scans' misreads and on every expected line of the samples (docs: tools/bench_scan.py), 2000
+# kept 165 of 187 true corrections and let 2 of 860 wrong swaps through before the
+# in-vocabulary check, which stops those two.
+MIN_GAIN = 2000
+
+
+def _candidates(ch: str) -> str:
+    return CONFUSABLE.get(ch, "") + MISREADS.get(ch, "")
+
+
+def _token_at(tok, text: str, i: int) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """(surface, out of vocabulary) of the token covering position ``i``."""
+    pos = 0
+    for m in tok.tokenize(text):
+        s = m.surface()
+        if pos <= i < pos + len(s):
+            return s, m.is_oov()
+        pos += len(s)
+    return "", True
+
+
+def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tuple[str, int]:
+    """``text`` with misread characters swapped where the dictionary reads the context much more
+    easily after the swap (its path cost falls by MIN_GAIN or more) and the swapped character
+    sits in a known word; the number of swaps."""
+    if not any(_candidates(ch) for ch in text):
+        return text, 0
+    st = tokenizer or default_tokenizer()
+    chars = list(text)
+    fixes = 0
+    for i, ch in enumerate(chars):
+        alts = _candidates(ch)
+        if not alts:
+            continue
+        lo, hi = max(0, i - CONTEXT), min(len(chars), i + CONTEXT + 1)
+        window = "".join(chars[lo:hi])
+        limit = st.path_cost(window) - MIN_GAIN
+        passing: list[tuple[int, str]] = []
+        for alt in alts:
+            swapped = window[: i - lo] + alt + window[i - lo + 1 :]
+            cost = st.path_cost(swapped)
+            if cost > limit:
+                continue
+            surface, oov = _token_at(st, swapped, i - lo)
+            if oov or (len(surface) < MIN_WORD and alt in CONFUSABLE):
+                continue
+            passing.append((cost, alt))
+        passing.sort()
+        # Two readings the dictionary likes about as well (報首: 報告 or 報道): left as read.
+        if passing and (len(passing) == 1 or passing[1][0] - passing[0][0] >= MIN_GAIN):
+            chars[i] = passing[0][1]
+            fixes += 1
+    return "".join(chars), fixes
+
+
+# Pairs tesseract prints when it reads one glyph twice (リスクヘへの, バパックアップ, 人入力):
+# the glyph and a look-alike of it.
+DOUBLE_READS = frozenset(
+    {"ヘへ", "へヘ", "バパ", "パバ", "ビピ", "ピビ", "ブプ", "プブ", "ベペ", "ペベ", "ボポ", "ポボ"}
+    | {"人入", "入人", "こに", "にこ", "たに", "にた", "にに", "かが", "がか", "シツ", "ツシ", "ソン", "ンソ"}
+)
+# What a character the dictionary does not know adds to a reading's cost: SudachiPy reads an
+# unknown katakana run cheaply (リスクヘ as one word), which must not beat リスクへ.
+UNKNOWN_CHAR_COST = 3000
+
+
+def _reading_cost(st: SudachiTokenizer, text: str) -> int:
+    ms = st.tokenize(text)
+    unknown = sum(len(m.surface()) for m in ms if m.is_oov())
+    return int(ms.get_internal_cost()) + UNKNOWN_CHAR_COST * unknown
+
+
+# A kana read inside a katakana word where the glyphs meet (既存住基シとステム).
+_STRAY_IN_KATAKANA = regex.compile(r"(?<=\p{Katakana})\p{Hiragana}(?=\p{Katakana})")
+
+
+def drop_double_reads(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
+    """``text`` (a cell line) with characters tesseract read where there was no glyph of their
+    own dropped where the dictionary reads the line much more easily without them (MIN_GAIN;
+    unknown characters counted at UNKNOWN_CHAR_COST): one of a look-alike pair in DOUBLE_READS
+    (one glyph read twice), or a hiragana inside a katakana word."""
+    candidates = [(k, k + 1) for k in range(len(text) - 1) if text[k : k + 2] in DOUBLE_READS]
+    candidates += [(m.start(),) for m in _STRAY_IN_KATAKANA.finditer(text)]
+    if not candidates:
+        return text
+    st = tokenizer or default_tokenizer()
+    gone: set[int] = set()
+    for choices in sorted(candidates):
+        if any(q in gone or q - 1 in gone for q in choices):
+            continue
+
+        def without(q: int) -> str:
+            return "".join(ch for k, ch in enumerate(text) if k not in gone and k != q)
+
+        # The whole line is read: a window cut mid-word (バックアップデ) can favour either.
+        limit = _reading_cost(st, without(-1)) - MIN_GAIN
+        cost, q = min((_reading_cost(st, without(q)), q) for q in choices)
+        if cost > limit:
+            continue
+        if len(choices) == 1 and not _joins_one_word(st, without(q), q - sum(1 for g in gone if g < q)):
+            continue
+        gone.add(q)
+    return "".join(ch for k, ch in enumerate(text) if k not in gone)
+
+
+def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
+    """True when one known word of ``text`` covers both sides of position ``at`` (where a
+    character was taken out): シ|ステム reads as システム, while データ|カード stays two words."""
+    pos = 0
+    for m in st.tokenize(text):
+        end = pos + len(m.surface())
+        if pos < at < end:
+            return not m.is_oov()
+        pos = end
+    return False
+
+
+_DATE_SWAPS = str.maketrans(
+    {"O": "0", "o": "0", "Ｏ": "０", "〇": "0", "l": "1", "I": "1", "|": "1", "｜": "1"}
+    | {"曰": "日", "回": "日", "目": "日"}
+)
+
+
+def fix_date(text: str) -> str:
+    """A date that does not parse, with O/o→0 and l/I/|→1: kept only when it then parses."""
+    if not text.strip() or parse_date(text) is not None:
+        return text
+    swapped = text.translate(_DATE_SWAPS)
+    return swapped if swapped != text and parse_date(swapped) is not None else text
+
+
+_CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜jJ)）](?=\S)")
+# The form's sub-headings ＜…における措置＞ with their brackets misread (く, ぐ; の, 5, 2): only
+# with the opening one there (…における措置の may wrap on to 内容).
+_MEASURE_TITLE = regex.compile(
+    r"^(\s*)(?:[くぐ<＜][くぐごて]?)?([^<＜>＞\s]{2,30}における措置)[のっ52２>＞]?\s*$"
+)
+
+
+# ＜…＞ opens a paragraph in the form's cells (＜既存住基システムにおける措置＞); OCR reads ＜ as く/ぐ.
+_ANGLE = regex.compile(
+    r"^(\s*)(?:[くぐべご][くぐべごて]?|[<＜][くぐご]?)(?=[^<＜>＞\n]{2,40}\n?[^<＜>＞\n]{0,20}[>＞])"
+)
+# A bracketed title whose ＜ did not read at all: a line that closes a ＞ it never opened, after a
+# line that ended its paragraph (or none).
+_CLOSES_UNOPENED = regex.compile(r"^(\s*)(?=[^<＜>＞\n]{2,40}[>＞])")
+_PARAGRAPH_END = regex.compile(r"(?:^|[。＞>）)])\s*$")
+
+
+# ○ (the form's placeholder, ○○市) read as the kanji zero 〇, which only stands among kanji numerals.
+_ZERO_RUN = regex.compile(r"(?<![一二三四五六七八九十百千〇])〇+(?![一二三四五六七八九十百千〇])")
+
+
+def fix_placeholder(line: str) -> str:
+    """〇 outside a kanji numeral (〇〇市, [〇]) → the placeholder/mark ○."""
+    return _ZERO_RUN.sub(lambda m: "○" * len(m.group(0)), line)
+
+
+def fix_marks(line: str, previous: str | None = None) -> str:
+    """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``; く/ぐ opening a
+    line whose ＞ closes a bracketed title → ＜; and a ＜ that did not read at all restored
+    before a title that closes with ＞ on a line of its own (``previous``: the line before, None
+    for a cell's first)."""
+    line = _CHECK.sub(lambda m: m.group(1) + "[○]", line)
+    head, sep, tail = line.partition("\n")
+    title = _MEASURE_TITLE.match(head)
+    if title and head.lstrip()[:1] in "くぐ<＜":
+        line = title.group(1) + "＜" + title.group(2) + "＞" + sep + tail
+    line = _ANGLE.sub(lambda m: m.group(1) + "＜", line)
+    if previous is None or _PARAGRAPH_END.search(previous):
+        line = _CLOSES_UNOPENED.sub(lambda m: m.group(1) + "＜", line, count=1)
+    return line
+
+
+# An arrow between two words (既存住基システム→市町村ＣＳ) read as an ellipsis: the form writes
+# omissions as ・・・ or 等, never as … inside a word pair.
+_ARROW = regex.compile(r"(?<=[\p{L}\p{N}）)])…(?=[\p{L}\p{N}（(])")
+# An at sign outside an address (no Latin letter or digit on both sides): a circled number read
+# as @, or a stray @ read beside the circled number itself.
+_AT_BY_CIRCLED = regex.compile(r"[@＠](?=[①-⑳])|(?<=[①-⑳])[@＠]")
+_LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
+# ＩＤ (ユーザＩＤ) read with a one: "1D" stands for nothing else.
+_ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
+
+
+def _renumber_circled(text: str) -> str:
+    """A cell's circled numbers with a look-alike misread (⑧ for ②, ⑨ for ③) put right where it
+    breaks the cell's count (① ⑧ ③), and a misread printed beside the right number dropped
+    (提供先１⑧② → 提供先１②)."""
+    text = regex.sub(
+        r"([⑧⑨])(?=([①-⑳]))",
+        lambda m: "" if CIRCLED_LOOKALIKES[m.group(1)] == m.group(2) else m.group(1),
+        text,
+    )
+    spots = [m.start() for m in regex.finditer(r"[①-⑳]", text)]
+    chars = list(text)
+    for k, i in enumerate(spots):
+        right = CIRCLED_LOOKALIKES.get(chars[i])
+        if right is None:
+            continue
+        before = chars[spots[k - 1]] if k else None
+        after = chars[spots[k + 1]] if k + 1 < len(spots) else None
+        # ① ⑧ ③, ① ⑧ (at the end) and ⑧ ③ (at the start) all count ② there.
+        fits_before = before is None or _next_circled(before) == right
+        fits_after = after is None or after == _next_circled(right)
+        if fits_before and fits_after and (before or after):
+            chars[i] = right
+    return "".join(chars)
+
+
+def _next_circled(number: str) -> str | None:
+    k = CIRCLED.index(number) + 1
+    return CIRCLED[k] if k < len(CIRCLED) else None
+
+
+def fix_symbols(text: str) -> str:
+    """A cell's text with … between words as →, 1D as ID, and a circled number read as @
+    restored from its neighbours in the cell (the number after the one before it, or before the
+    one after)."""
+    text = _ARROW.sub("→", text)
+    text = _ID.sub(lambda m: "Ｉ" if m.group(1) == "Ｄ" else "I", text)
+    text = _AT_BY_CIRCLED.sub("", text)
+    text = _renumber_circled(text)
+    while m := _LONE_AT.search(text):
+        before = [c for c in text[: m.start()] if c in CIRCLED]
+        after = [c for c in text[m.end() :] if c in CIRCLED]
+        if before and _next_circled(before[-1]):
+            number = _next_circled(before[-1])
+        elif after and after[0] != CIRCLED[0]:
+            number = CIRCLED[CIRCLED.index(after[0]) - 1]
+        else:
+            break
+        text = text[: m.start()] + number + text[m.end() :]
+    return text
+
+
+def _ends_sentence(st: SudachiTokenizer, text: str) -> bool:
+    """True when ``text`` ends on a verb of two or more characters or an auxiliary, in its final
+    form (している, 行う, ない, 図った); a lone verb character is more likely a word cut short
+    (抑止す in a clipped cell)."""
+    ms = st.tokenize(text[-12:])
+    if not len(ms):
+        return False
+    last = ms[-1]
+    pos = last.part_of_speech()
+    if not pos[5].startswith("終止形"):
+        return False
+    return pos[0] == "助動詞" or (pos[0] == "動詞" and len(last.surface()) >= 2)
+
+
+def restore_full_stops(lines: list[str], tokenizer: SudachiTokenizer | None = None) -> list[str]:
+    """A cell's lines with the 。 that did not read put back: where a line ends a paragraph (the
+    cell's last line, or the next opens a paragraph) on a sentence's final verb, in a cell that
+    ends its other sentences with 。."""
+    if not any("。" in line for line in lines):
+        return lines
+    st = tokenizer or default_tokenizer()
+    out = list(lines)
+    for j, line in enumerate(lines):
+        text = line.rstrip()
+        if not text or text[-1] in "。．.、，)）」』＞>":
+            continue
+        if j + 1 < len(lines) and not starts_paragraph(lines[j + 1].lstrip()):
+            continue
+        if _ends_sentence(st, text):
+            out[j] = text + "。" + line[len(text) :]
+    return out
+
+
+def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
+    """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
+    flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
+    word wrapped over a line end (こ|と) would read as a different one on its line alone."""
+    changed = 0
+    for row in rows:
+        n = 0
+        for column, lines in row.cells.items():
+            texts = []
+            for j, cl in enumerate(lines):
+                text = cl.text
+                if column == "change_date":
+                    text = fix_date(text)
+                else:
+                    if column == "item":
+                        text = fix_heading(text)
+                    elif column in ("before", "after"):
+                        # A bracketed title may wrap: its ＞ is looked for on the next line too.
+                        nxt = lines[j + 1].text if j + 1 < len(lines) else ""
+                        fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
+                        text = fixed[: len(fixed) - len(nxt) - 1]
+                    text = drop_double_reads(fix_placeholder(text), tokenizer)
+                texts.append(text)
+            if column != "change_date" and texts:
+                if column == "item":
+                    texts = snap_to_headings(texts)
+                joined, _ = fix_confusions("".join(texts), tokenizer)
+                texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
+                if column in ("before", "after", "explanation"):
+                    texts = restore_full_stops(texts, tokenizer)
+            for cl, text in zip(lines, texts, strict=True):
+                if text != cl.text:
+                    cl.text = text
+                    n += 1
+        if n:
+            changed += n
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed + restore_numerals(rows)
+
+
+def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
+    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes."""
+    fixes = fix_rows(rows)
+    return [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
