@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -273,9 +274,9 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
     apart: farther apart they are two cells side by side) that the document has there.
 
     pdfium flags as generated both the spaces it infers from gaps and many the document draws,
-    so: between two characters of one script (two Japanese, two half-width) the space is kept;
-    between a Japanese character and a digit, Latin letter or symbol (Ⅰ, ①) only when both are
-    in one text object whose text holds the space (``電話 0123``).  Word sets Japanese and
+    so such a space is kept, except between a Japanese character and a Latin letter, digit or
+    numeral (Ⅰ, ①), where it is kept only when both are in one text object whose text holds
+    the space (``電話 0123`` of one font run).  Word sets Japanese and
     Latin text in separate runs and leaves a gap between them where it prints no space
     (平成 29 年, Ⅰ 基本情報, ① 部署): such a gap is never a space."""
     import pypdfium2.raw as raw
@@ -291,7 +292,7 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
     if em <= 0 or abs(b0 - b1) > em / 2 or not -0.2 * em <= gap <= MAX_SPACE_EM * em:
         return None
     a, b = chr(raw.FPDFText_GetUnicode(tp.raw, i - 1)), chr(raw.FPDFText_GetUnicode(tp.raw, i + 1))
-    if _is_japanese(a) != _is_japanese(b):
+    if (_is_japanese(a) and _is_latin_or_numeral(b)) or (_is_latin_or_numeral(a) and _is_japanese(b)):
         left = raw.FPDFText_GetTextObject(tp.raw, i - 1)
         if address(left) != address(raw.FPDFText_GetTextObject(tp.raw, i + 1)):
             return None
@@ -301,9 +302,15 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
 
 
 def _is_japanese(ch: str) -> bool:
-    """Kana, kanji and full-width punctuation and forms (not Ⅰ, ①, ※, ○ nor half-width)."""
+    """Kana, kanji and Japanese punctuation (not Ⅰ, ①, ※, ○, brackets, nor half-width)."""
     o = ord(ch)
-    return 0x3000 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF01 <= o <= 0xFF60
+    return 0x3001 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+
+
+def _is_latin_or_numeral(ch: str) -> bool:
+    """A half-width Latin letter or digit, or a numeral sign (Ⅰ, ①): what Word sets apart from
+    Japanese text by a gap (its 'space between Asian and Latin text / numbers')."""
+    return (ch.isascii() and ch.isalnum()) or unicodedata.category(ch) in ("Nl", "No")
 
 
 def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
