@@ -34,6 +34,7 @@ class _Row:
     page_start: int
     page_end: int
     flags: list[str]
+    ruled: bool = False
 
 
 def _opens_path(lines: list[Line] | None) -> bool:
@@ -81,7 +82,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
                 for c in (0, 4, 5):
                     if not cell_text(cells.get(c)) and prev.cells.get(c):
                         cells[c] = prev.cells[c]
-                rows.append(_Row(cells, page.page, page.page, [*flags, "merged_cell_filled"]))
+                rows.append(_Row(cells, page.page, page.page, [*flags, "merged_cell_filled"], pr.ruled))
                 first = False
                 continue
             if (
@@ -99,7 +100,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
                 first = False
                 continue
             first = False
-            rows.append(_Row(dict(cells), page.page, page.page, flags))
+            rows.append(_Row(dict(cells), page.page, page.page, flags, pr.ruled))
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
     if layout:
@@ -148,7 +149,7 @@ def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
-    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags))
+    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
     for c, name in enumerate(COLUMNS):
         lines = r.cells.get(c) or []
         limit = limits.get(c, 0.0)
