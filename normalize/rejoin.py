@@ -42,6 +42,8 @@ MAX_WRAPPED_WORD_UNITS = 24
 # A line this many display units short of the column is one full-width character short.
 ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
+# Paragraph markers that are words, not signs: a wrap may fall just before them.
+WORD_MARKERS = frozenset({"新規追加", "削除"})
 
 
 def _middle_dot_wrap(a: str, b: str, width: float | None, wraps: bool | None = None) -> bool:
@@ -82,7 +84,15 @@ def is_soft_break(
     if not a or not b:
         return False
     placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
-    if starts_paragraph(b) and not placeholder and not _middle_dot_wrap(a, b, width, left.wraps):
+    # 新規追加 / 削除 alone on a line open a paragraph, unless the line before is full by the
+    # geometry and runs on (…の終了に伴う／削除: one phrase wrapped).
+    runs_on = b in WORD_MARKERS and left.wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
+    if (
+        starts_paragraph(b)
+        and not placeholder
+        and not runs_on
+        and not _middle_dot_wrap(a, b, width, left.wraps)
+    ):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
