@@ -200,7 +200,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     unmapped = 0
     hidden: Counter[str] = Counter()
     objects = walk_page(page.raw, height, settings)
-    check = bool(objects.texts)
+    check, turned_page = objects.may_hide, objects.turned
     tp = page.get_textpage()
     rect = raw.FS_RECTF()
     texts: dict[int, str] = {}  # text objects' own text, by address
@@ -239,7 +239,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                         hidden[why] += 1
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
-            angle = round(math.degrees(raw.FPDFText_GetCharAngle(tp.raw, i))) % 360
+            angle = round(math.degrees(raw.FPDFText_GetCharAngle(tp.raw, i))) % 360 if turned_page else 0
             if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                 turned.append((angle, word))
             else:

@@ -30,6 +30,8 @@ Colour = tuple[int, int, int]
 INVISIBLE_MODES = frozenset({3, 7})
 # Render modes that paint the glyph's outline only (its stroke colour is what shows).
 STROKE_ONLY_MODES = frozenset({1, 5})
+# A text matrix whose off-diagonal terms exceed this is turned (or skewed).
+TURN_EPSILON = 1e-3
 # Why a character was left out, as the notes name it.
 HIDDEN_REASONS = {
     "invisible": "invisible (render mode 3)",
@@ -69,6 +71,9 @@ class PageObjects:
     rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
     shapes: list[Shape] = field(default_factory=list)
     texts: dict[int, TextObject] = field(default_factory=dict)
+    # Some text object may hide characters (so each character must be checked), is turned.
+    may_hide: bool = False
+    turned: bool = False
 
     def hidden(self, obj_address: int, box: Box, settings: PdfSettings) -> str | None:
         """Why the character with page-space ``box`` of text object ``obj_address`` cannot be
@@ -280,6 +285,10 @@ class _Walk:
         box = _bounds(obj)
         if box is None:
             return
+        m = raw.FS_MATRIX()
+        raw.FPDFPageObj_GetMatrix(obj, m)
+        if abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON:
+            self.out.turned = True
         mode = raw.FPDFTextObj_GetTextRenderMode(obj)
         getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
         rgba = _colour(getter, obj)
@@ -323,4 +332,14 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
             for s in out.shapes:
                 if _overlaps(s.box, t.bounds):
                     (t.under if s.order < t.order else t.over).append(s)
+    paper = w.paper
+    out.may_hide = any(
+        t.mode in INVISIBLE_MODES
+        or t.colour is None
+        or t.clip is not None
+        or t.under
+        or t.over
+        or same_colour(t.colour, paper, settings.colour_tolerance)
+        for t in out.texts.values()
+    )
     return out
