@@ -16,16 +16,19 @@ each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout)
 
 Rows are aligned with the expected rows as tools/eval_text.py does (order kept, most matching
 cells), so one row too many or too few does not make every later row wrong.  ``-v`` lists the
-wrong cells; ``--cases`` prints a line per case.  The held-out set (samples/heldout) is for
-measuring only: never tune on it.
+wrong cells; ``--cases`` prints a line per case.  For samples/office-kinds a second table
+gives the same figures per kind of hard input (underlined, hidden, rotated-timing, ...).
+The held-out set (samples/heldout) is for measuring only: never tune on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,26 +149,40 @@ def _pct(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "     -"
 
 
-def print_table(title: str, results: list[CaseResult], out) -> dict[str, Score]:
-    fams: dict[str, Score] = defaultdict(Score)
+def kind_of(case: str) -> str:
+    """The kind of hard input a case of samples/office-kinds shows: its name without the number
+    and the extractor (``office-kinds/dash-dates-2-pdftotext-raw`` → ``dash-dates``)."""
+    name = Path(case).name
+    for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
+        name = name.removesuffix(f"-{tool}")
+    return re.sub(r"-\d+$", "", name)
+
+
+def print_table(
+    title: str, results: list[CaseResult], out, key: Callable[[CaseResult], str] | None = None
+) -> dict[str, Score]:
+    """A markdown table of the results grouped by family (or by ``key``); the totals by group."""
+    groups: dict[str, Score] = defaultdict(Score)
     total = Score()
     for r in results:
-        fams[r.family].add(r.score)
+        groups[key(r) if key else r.family].add(r.score)
         total.add(r.score)
     print(f"\n## {title}\n", file=out)
-    print(
-        "| family | cases | rows found/exp | cells (no space) | cells (paragraphs) | rows all six | errors |",
-        file=out,
-    )
+    head = "kind (family)" if key else "family"
+    columns = "cases | rows found/exp | cells (no space) | cells (paragraphs) | rows all six | errors"
+    print(f"| {head} | {columns} |", file=out)
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
-    order = [f for f in FAMILIES if f in fams] + sorted(set(fams) - set(FAMILIES))
-    for name, s in [*((f, fams[f]) for f in order), ("ALL", total)]:
+    if key:
+        order = sorted(groups)
+    else:
+        order = [f for f in FAMILIES if f in groups] + sorted(set(groups) - set(FAMILIES))
+    for name, s in [*((f, groups[f]) for f in order), ("ALL", total)]:
         print(
             f"| {name} | {s.cases} | {s.rows_found}/{s.rows_expected} | {_pct(s.loose, s.cells)} | "
             f"{_pct(s.paras, s.cells)} | {_pct(s.full_rows, s.rows_expected)} | {s.errors} |",
             file=out,
         )
-    return dict(fams) | {"ALL": total}
+    return dict(groups) | {"ALL": total}
 
 
 def _short(value: object, n: int = 80) -> str:
@@ -200,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             title = str(root)
         print_table(title, results, sys.stdout)
+        if root.name == "office-kinds":
+            print_table(
+                f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
+            )
     return 0
 
 

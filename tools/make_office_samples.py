@@ -605,8 +605,11 @@ def _rng(name: str) -> random.Random:
     return random.Random(f"piatable-office-{name}")
 
 
-def plain_case(name: str, table: list[dict], maker: str, heldout: bool) -> Case:
-    """A case whose look is drawn from the set's pools by an RNG seeded with its name."""
+def plain_case(
+    name: str, table: list[dict], maker: str, heldout: bool, date_style: str | None = None
+) -> Case:
+    """A case whose look is drawn from the set's pools by an RNG seeded with its name (the date
+    style too, unless given)."""
     rng = _rng(name)
     fonts = HELDOUT_FONTS if heldout else TUNING_FONTS
     sizes = HELDOUT_SIZES if heldout else TUNING_SIZES
@@ -614,7 +617,8 @@ def plain_case(name: str, table: list[dict], maker: str, heldout: bool) -> Case:
         widths = rng.choice(HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS)
     else:
         widths = rng.choice(HELDOUT_WRITER_WIDTHS if heldout else TUNING_WRITER_WIDTHS)
-    date_style = rng.choice(DATE_STYLES)
+    drawn = rng.choice(DATE_STYLES)
+    date_style = date_style or drawn
     rows = printed_rows(table, date_style, newest_first=rng.random() < 0.35)
     return Case(
         name=name,
@@ -634,11 +638,14 @@ def plain_case(name: str, table: list[dict], maker: str, heldout: bool) -> Case:
 
 
 def tuning_cases() -> list[Case]:
+    """Each tuning table by Calc and by Writer, and two more looks; the date styles taken in
+    turn so that each is printed by both programs."""
     cases = []
     for name, path in TUNING_TABLES.items():
         table = load_table(path)
         for maker in ("calc", "writer"):
-            cases.append(plain_case(f"{maker}-{name}", table, maker, heldout=False))
+            style = DATE_STYLES[(len(cases) + len(cases) // len(DATE_STYLES)) % len(DATE_STYLES)]
+            cases.append(plain_case(f"{maker}-{name}", table, maker, heldout=False, date_style=style))
     # Two more looks of the longest tables: many rows per page and a Writer table whose header
     # is not repeated.
     juki = load_table(TUNING_TABLES["juki"])
@@ -650,11 +657,13 @@ def tuning_cases() -> list[Case]:
 
 
 def heldout_cases() -> list[Case]:
+    """Each held-out table by Calc and by Writer, the date styles taken in turn."""
     cases = []
     for path in sorted(HELDOUT_DIR.glob("*.json")):
         table = load_table(path)
         for maker in ("calc", "writer"):
-            cases.append(plain_case(f"{maker}-{path.stem}", table, maker, heldout=True))
+            style = DATE_STYLES[(len(cases) + 3) % len(DATE_STYLES)]
+            cases.append(plain_case(f"{maker}-{path.stem}", table, maker, heldout=True, date_style=style))
     return cases
 
 
