@@ -4,7 +4,9 @@ The table pages are found first, cheaply: pypdfium2 gives each page's text in a 
 milliseconds, and a page is a table page when it carries the column labels and dates (a contents
 page that merely names 変更箇所 has neither).  Only those pages are opened for
 their characters and ruling lines (pypdfium2), one at a time, each closed after use, so that an 80-page
-assessment costs a few pages of table work and little memory.
+assessment costs a few pages of table work and little memory.  Of a page, only what a reader sees
+is read: characters that are invisible, in the paper's colour, covered or clipped away are left
+out with a note, and strokes that draw no cell border are no rulings (``pdf_objects``).
 """
 
 from __future__ import annotations

@@ -221,13 +221,12 @@ def truncation_evidence(
         ev["room_below"] = q.truncated_room_below_weight
     if any(p.rstrip().endswith("。") for p in paragraphs[:-1]):
         ev["style"] = q.truncated_style_weight
-    if (row.ruled and not lines[-1].reaches_bottom) or sum(
-        ev.values()
-    ) + q.truncated_open_weight < q.truncated_threshold:
-        # Geometry decides, and the tokenizer is not asked (its dictionary is not loaded): the
-        # cell's last line stops above the ruling under it, so nothing was clipped (a clipped
-        # cell is filled to its bottom); or the rest of the evidence could not reach the
-        # threshold with any ending.
+    # Geometry decides, and the tokenizer is not asked (its dictionary is not loaded): the
+    # cell's last line stops above the ruling under it, so nothing was clipped (a clipped cell
+    # is filled to its bottom); or the rest of the evidence cannot reach the threshold with any
+    # ending.
+    unclipped = row.ruled and not lines[-1].reaches_bottom
+    if unclipped or sum(ev.values()) + q.truncated_open_weight < q.truncated_threshold:
         return ev
     openness = ending_open(last, tokenizer)
     if field == "item" and heading_cut(last, tokenizer):
