@@ -131,6 +131,13 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def raw_matrix():  # type: ignore[no-untyped-def]
+    """A pdfium matrix to be filled by the walk."""
+    import pypdfium2.raw as raw
+
+    return raw.FS_MATRIX()
+
+
 def compose(m, n):  # type: ignore[no-untyped-def]
     """The matrix ``m`` applied after ``n`` (both (a, b, c, d, e, f))."""
     a, b, c, d, e, f = n
@@ -157,8 +164,12 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
     return min(xs), min(ys), max(xs), max(ys)
 
 
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_LBRT = tuple(ctypes.c_float() for _ in range(4))
+
+
 def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    r, g, b, a = _RGBA
     if not getter(obj, r, g, b, a):
         return None
     return r.value, g.value, b.value, a.value
@@ -167,7 +178,7 @@ def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no
 def _bounds(obj) -> Box | None:  # type: ignore[no-untyped-def]
     import pypdfium2.raw as raw
 
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    left, bottom, right, top = _LBRT
     if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None
     return left.value, bottom.value, right.value, top.value
@@ -247,6 +258,7 @@ class _Walk:
         self.settings = settings
         self.paper = paper_colour(settings)
         self.out = PageObjects()
+        self.matrix = raw_matrix()
         self.order = 0
 
     def visible_colour(self, rgba: tuple[int, int, int, int] | None) -> bool:
@@ -285,15 +297,15 @@ class _Walk:
         box = _bounds(obj)
         if box is None:
             return
-        m = raw.FS_MATRIX()
-        raw.FPDFPageObj_GetMatrix(obj, m)
-        if abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON:
-            self.out.turned = True
+        if not self.out.turned:
+            m = self.matrix
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            self.out.turned = abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON
         mode = raw.FPDFTextObj_GetTextRenderMode(obj)
         getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
         rgba = _colour(getter, obj)
         colour = None if rgba is not None and rgba[3] == 0 else (rgba[:3] if rgba else (0, 0, 0))
-        clip = clip_box(obj)
+        clip = clip_box(obj) if raw.FPDFPageObj_GetClipPath(obj) else None
         s = self.settings.clip_slack_pt
         if clip is not None and not (
             box[0] < clip[0] - s or box[1] < clip[1] - s or box[2] > clip[2] + s or box[3] > clip[3] + s

@@ -6,7 +6,7 @@ rulings (merged cells spanning rows), else rows anchored at dates.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
@@ -66,6 +66,11 @@ def mark_decorations(
     under a full line of a clipped cell.  Amendment tables underline the words a change made."""
     slack = settings.decoration_slack_em * hx
     keep: list[Segment] = []
+    # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
+    # height below it or the underline band above it.
+    ordered = sorted(words, key=lambda w: w.bottom)
+    bottoms = [w.bottom for w in ordered]
+    tallest = max((w.bottom - w.top for w in words), default=0.0)
     for seg in page.rulings:
         x0, t, x1, b = seg
         y = (t + b) / 2
@@ -74,7 +79,9 @@ def mark_decorations(
             continue
         struck: list[Word] = []
         under: list[Word] = []
-        for w in words:
+        lo = bisect_left(bottoms, y - settings.underline_band_em * hy)
+        hi = bisect_right(bottoms, y + tallest)
+        for w in ordered[lo:hi]:
             h = w.bottom - w.top
             if w.x1 <= x0 or w.x0 >= x1:
                 continue
