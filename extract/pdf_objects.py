@@ -58,7 +58,7 @@ class TextObject:
     order: int
     mode: int
     colour: Colour | None  # fill (or, for outline modes, stroke) colour; None: fully transparent
-    bounds: Box
+    bounds: Box | None  # (known where some shape or clipping path needs it)
     clip: Box | None  # its clipping path's box when the text reaches outside it
     under: list[Shape] = field(default_factory=list)  # opaque shapes painted before, below it
     over: list[Shape] = field(default_factory=list)  # opaque shapes painted after, over it
@@ -259,6 +259,7 @@ class _Walk:
         self.paper = paper_colour(settings)
         self.out = PageObjects()
         self.matrix = raw_matrix()
+        self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
         self.order = 0
 
     def visible_colour(self, rgba: tuple[int, int, int, int] | None) -> bool:
@@ -294,9 +295,6 @@ class _Walk:
     def text(self, obj, matrix) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
 
-        box = _bounds(obj)
-        if box is None:
-            return
         if not self.out.turned:
             m = self.matrix
             raw.FPDFPageObj_GetMatrix(obj, m)
@@ -305,13 +303,27 @@ class _Walk:
         getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
         rgba = _colour(getter, obj)
         colour = None if rgba is not None and rgba[3] == 0 else (rgba[:3] if rgba else (0, 0, 0))
-        clip = clip_box(obj) if raw.FPDFPageObj_GetClipPath(obj) else None
-        s = self.settings.clip_slack_pt
-        if clip is not None and not (
-            box[0] < clip[0] - s or box[1] < clip[1] - s or box[2] > clip[2] + s or box[3] > clip[3] + s
-        ):
-            clip = None  # the text lies wholly inside its clipping path
-        self.out.texts[address(obj)] = TextObject(self.order, mode, colour, _apply_box(box, matrix), clip)
+        # Its bounds only where needed: for a clipping path now, for shapes after the walk.
+        clip, box = None, None
+        if raw.FPDFPageObj_GetClipPath(obj):
+            clip, box = clip_box(obj), _bounds(obj)
+            s = self.settings.clip_slack_pt
+            if (
+                clip is not None
+                and box is not None
+                and not (
+                    box[0] < clip[0] - s
+                    or box[1] < clip[1] - s
+                    or box[2] > clip[2] + s
+                    or box[3] > clip[3] + s
+                )
+            ):
+                clip = None  # the text lies wholly inside its clipping path
+        key = address(obj)
+        self.out.texts[key] = TextObject(
+            self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
+        )
+        self.handles[key] = (obj, matrix)
 
     def path(self, obj, full, parent) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
@@ -340,7 +352,13 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
     w.walk(page)
     out = w.out
     if out.shapes:
-        for t in out.texts.values():
+        for key, t in out.texts.items():
+            if t.bounds is None:
+                obj, matrix = w.handles[key]
+                box = _bounds(obj)
+                if box is None:
+                    continue
+                t.bounds = _apply_box(box, matrix)
             for s in out.shapes:
                 if _overlaps(s.box, t.bounds):
                     (t.under if s.order < t.order else t.over).append(s)
