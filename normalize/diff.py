@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from piatable.settings import DIFF_MIN_KEPT_CHARS
+from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 
 Op = Literal["kept", "deleted", "inserted"]
 ChangeKind = Literal["added", "deleted", "modified", "unchanged"]
@@ -82,18 +82,22 @@ def _merge(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> list[tuple[Op, str]]:
-    """``before`` → ``after`` as (op, text) segments, op ``kept`` / ``deleted`` / ``inserted``.
-
-    Joining the kept and deleted texts gives ``before``; the kept and inserted texts give
-    ``after``.  A replacement is a ``deleted`` segment followed by an ``inserted`` one.  Uses
-    difflib's SequenceMatcher over the tokens of ``tokens()`` (no autojunk: long cells repeat
-    tokens legitimately).
-    """
+def _token_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Token-level ops of one changed block; the common head and tail are kept without search."""
     a, b = tokens(before), tokens(after)
-    sm = SequenceMatcher(None, a, b, autojunk=False)
-    ops: list[tuple[str, str]] = []
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ops: list[tuple[str, str]] = [("kept", "".join(a[:head]))]
+    # Past DIFF_MAX_TOKENS, difflib's junk heuristic bounds the time (very frequent tokens are
+    # not used to anchor matches).
+    big = len(a) + len(b) - 2 * (head + tail) > DIFF_MAX_TOKENS
+    sm = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=big)
     for tag, a0, a1, b0, b1 in sm.get_opcodes():
+        a0, a1, b0, b1 = a0 + head, a1 + head, b0 + head, b1 + head
         if tag == "equal":
             ops.append(("kept", "".join(a[a0:a1])))
             continue
@@ -101,6 +105,33 @@ def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> l
             ops.append(("deleted", "".join(a[a0:a1])))
         if b1 > b0:
             ops.append(("inserted", "".join(b[b0:b1])))
+    ops.append(("kept", "".join(a[len(a) - tail :])))
+    return ops
+
+
+def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> list[tuple[Op, str]]:
+    """``before`` → ``after`` as (op, text) segments, op ``kept`` / ``deleted`` / ``inserted``.
+
+    Joining the kept and deleted texts gives ``before``; the kept and inserted texts give
+    ``after``.  A replacement is a ``deleted`` segment followed by an ``inserted`` one.  Uses
+    difflib's SequenceMatcher twice: over the paragraphs (lines) first, then over the tokens of
+    ``tokens()`` inside each run of changed paragraphs (no autojunk: long cells repeat tokens
+    legitimately), so a long cell with a few edits costs little.
+    """
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    ops: list[tuple[str, str]] = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        left, right = "".join(a[a0:a1]), "".join(b[b0:b1])
+        if tag == "equal":
+            ops.append(("kept", left))
+        elif left and right and a1 - a0 == b1 - b0:
+            # As many paragraphs changed on each side: each was edited in place.
+            for k in range(a1 - a0):
+                ops.extend(_token_diff(a[a0 + k], b[b0 + k]))
+        elif left and right:
+            ops.extend(_token_diff(left, right))
+        else:
+            ops.append(("deleted", left) if left else ("inserted", right))
     return _fold_short_kept(_merge(ops), min_kept)  # type: ignore[return-value]
 
 

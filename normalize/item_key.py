@@ -172,13 +172,14 @@ def _split_known(text: str) -> tuple[str, ...] | None:
     sentence: ``物理的対策`` + ``具体的な対策の内容``).
     """
     n = len(text)
+    longest = max(map(len, _hierarchy()), default=0)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for i in range(n):
         prev = best[i]
         if prev is None:
             continue
-        for j in range(i + MIN_SPLIT_PIECE_CHARS, n + 1):
+        for j in range(i + MIN_SPLIT_PIECE_CHARS, min(n, i + longest) + 1):
             piece = text[i:j]
             if piece not in _hierarchy():
                 continue

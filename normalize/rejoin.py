@@ -67,7 +67,9 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
         return False
     if b[0] in NO_LINE_START or b[0] in "－-":
         return False
-    first = b.split(" ", 1)[0]
+    # Japanese text wraps at any character: before a full-width character only that character
+    # had to fit (○○市本町 / 一丁目 is no break at a space).
+    first = b[0] if display_width(b[0]) == 2 else b.split(" ", 1)[0]
     deficit = width - display_width(a)
     return 2 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
 

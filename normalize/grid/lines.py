@@ -34,6 +34,9 @@ class Line:
     left: float = 0.0  # the column's left boundary on this page
     width: float | None = None  # the cell's width between its rulings, when ruled
     reaches_bottom: bool = False
+    # Layout text: the line is full and the next line of its column reads on from it (a soft
+    # wrap), so a cell boundary after it is unlikely.
+    runs_on: bool = False
 
     @property
     def mid(self) -> float:

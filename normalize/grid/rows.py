@@ -6,7 +6,7 @@ column's wrap edge and heading breaks in 項目.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from piatable.models import COLUMNS, CellLine, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
@@ -14,6 +14,7 @@ from piatable.settings import GridSettings, Settings
 from ..chars import display_width
 from ..dates import DATE_AT_START, is_date_head
 from ..items import heading_score
+from ..rejoin import is_soft_break
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
@@ -184,20 +185,20 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     if layout:
         # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
         # which compares each line's display width with its column's (the widest line).
-        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
         seen: dict[int, list[float]] = {}
         for r in rows:
             for c, lines in r.cells.items():
                 for ln in lines:
-                    if autospaced:
-                        ln.text = drop_autospace(ln.text)
                     seen.setdefault(c, []).append(float(display_width(ln.text)))
         widths = {c: wrap_width(ws, gs) for c, ws in seen.items()}
+        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
         for r in rows:
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):
                 for cl in raw.cells[name]:
                     cl.wraps = None
+                if autospaced:
+                    _drop_autospace(raw.cells[name], widths.get(c), settings)
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
@@ -205,6 +206,17 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
+
+
+def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settings) -> None:
+    """Drop the autospace of a cell's lines (``10 万人`` → ``10万人``), the wrap verdict taken
+    first on the lines as printed: the spaces took room on the line, so without them a full
+    line would look short."""
+    printed = [replace(cl, text=cl.text.strip()) for cl in lines]
+    for k, cl in enumerate(lines):
+        if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
+            cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
+        cl.text = drop_autospace(cl.text)
 
 
 def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:

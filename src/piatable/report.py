@@ -1,8 +1,9 @@
 """The data-quality report: one self-contained HTML file and its JSON twin.
 
 ``write_report(results, path, settings)`` writes ``path`` (HTML: inline CSS, JS and SVG, no
-reference to anything outside the file) and ``report.json`` beside it (``path`` with the suffix
-``.json``).  Both hold the counts of every flag per document and overall, the changes per year,
+reference to anything outside the file) and its JSON twin beside it (``report.html`` →
+``report.data.json``, a name that records written as ``report.json`` cannot take).
+Both hold the counts of every flag per document and overall, the changes per year,
 事前/事後 and the sections of the form (Ⅰ…Ⅵ) that changed, failed inputs and notes, the effective
 settings and the piatable version.  The HTML adds a table of the rows, filterable by flag and by
 document, with a character-level diff of before and after.
@@ -28,6 +29,7 @@ from piatable.normalize.diff import text_diff
 from piatable.normalize.flags import describe_flag
 
 from ._version import __version__
+from .outputs import report_twin, write_atomic
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -410,14 +412,14 @@ def render_html(results: Sequence[DocumentResult], data: dict[str, Any], max_row
 def write_report(
     results: Sequence[DocumentResult], path: Path | str, settings: Settings | None = None
 ) -> tuple[Path, Path]:
-    """Write the HTML report to ``path`` and its JSON twin beside it; return both paths."""
+    """Write the HTML report to ``path`` and its JSON twin (``NAME.data.json``) beside it, each
+    atomically; return both paths."""
     settings = settings or Settings()
     path = Path(path)
-    json_path = path.with_suffix(".json")
-    if json_path == path:
-        json_path = path.with_name(path.name + ".json")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    json_path = report_twin(path)
     data = report_data(results, settings)
-    path.write_text(render_html(results, data, settings.quality.report_max_rows), "utf-8")
-    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+    page = render_html(results, data, settings.quality.report_max_rows)
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    write_atomic(path, lambda tmp: tmp.write_text(page, "utf-8"))
+    write_atomic(json_path, lambda tmp: tmp.write_text(text, "utf-8"))
     return path, json_path

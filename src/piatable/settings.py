@@ -15,6 +15,9 @@ from .errors import SettingsError
 # The before → after diff (normalize/diff.py): a kept run shorter than this many characters
 # between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
 DIFF_MIN_KEPT_CHARS = 3
+# ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
+# heuristic, which bounds the time of very long, much-edited cells.
+DIFF_MAX_TOKENS = 1000
 
 
 @dataclass(slots=True)
@@ -105,11 +108,11 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
-    # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
-    # reach within layout_wrap_band display units (one over-wide line, a date spread out by
-    # spaces say, is no wrap width).
-    layout_wrap_band: float = 2.0
+    # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
+    # lines have, and at least layout_wrap_min_share as many as the commonest width (one
+    # over-wide line, a date spread out by spaces say, is no wrap width).
     layout_wrap_min_lines: int = 2
+    layout_wrap_min_share: float = 0.2
     # Word and Writer set Latin letters, digits and Ⅰ/① apart from Japanese text by a narrow
     # gap (autospace) that pdftotext prints as a space.  When at least this share of the
     # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
