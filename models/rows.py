@@ -39,6 +39,8 @@ class RawRow:
     page_end: int | None = None
     flags: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    # The row lies between ruling lines, so ``CellLine.reaches_bottom`` tells where its cells end.
+    ruled: bool = False
 
     def set_pages(self) -> None:
         """``page_start``/``page_end`` from the pages of the row's printed lines."""

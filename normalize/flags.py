@@ -207,13 +207,6 @@ def truncation_evidence(
     if last[-1] in CLOSED_ENDINGS:
         return {}
     ev: dict[str, float] = {}
-    openness = ending_open(last, tokenizer)
-    if field == "item" and heading_cut(last, tokenizer):
-        openness = 1.0
-    if openness >= 1.0:
-        ev["open"] = q.truncated_open_weight
-    elif openness > 0:
-        ev["unknown_word"] = q.truncated_unknown_word_weight
     if _last_line_full(row, field, q):
         ev["full_line"] = q.truncated_full_line_weight
     text_cells = [row.cells.get(f) or [] for f in TEXT_FIELDS]
@@ -228,6 +221,20 @@ def truncation_evidence(
         ev["room_below"] = q.truncated_room_below_weight
     if any(p.rstrip().endswith("。") for p in paragraphs[:-1]):
         ev["style"] = q.truncated_style_weight
+    # Geometry decides, and the tokenizer is not asked (its dictionary is not loaded): the
+    # cell's last line stops above the ruling under it, so nothing was clipped (a clipped cell
+    # is filled to its bottom); or the rest of the evidence cannot reach the threshold with any
+    # ending.
+    unclipped = row.ruled and not lines[-1].reaches_bottom
+    if unclipped or sum(ev.values()) + q.truncated_open_weight < q.truncated_threshold:
+        return ev
+    openness = ending_open(last, tokenizer)
+    if field == "item" and heading_cut(last, tokenizer):
+        openness = 1.0
+    if openness >= 1.0:
+        ev["open"] = q.truncated_open_weight
+    elif openness > 0:
+        ev["unknown_word"] = q.truncated_unknown_word_weight
     return ev
 
 

@@ -24,7 +24,7 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
-    timing_raw = "".join("".join(cl.text.split()) for cl in row.cells["timing"])
+    timing_raw = raw_timing(row)
     flags = list(row.flags)
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
@@ -73,6 +73,24 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     record.diff = [{"op": op, "text": text} for op, text in text_diff(record.before, record.after)]
     record.timing_raw = timing_raw
     return record
+
+
+def raw_timing(row: RawRow) -> str:
+    """The 提出時期 cell's text as printed, whitespace removed."""
+    return "".join("".join(cl.text.split()) for cl in row.cells["timing"])
+
+
+def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[str]:
+    """One note per record whose 提出時期 cell holds something other than 事前 or 事後 (flagged
+    ``timing_invalid``, ``timing`` null): the printed text, so that it is never lost."""
+    notes = []
+    for row, rec in zip(rows, records, strict=True):
+        raw = raw_timing(row)
+        if raw and rec.timing is None:
+            notes.append(
+                f"row {rec.row_index}: 提出時期 printed as {raw!r}, neither 事前 nor 事後 (kept here)"
+            )
+    return notes
 
 
 def rows_to_records(

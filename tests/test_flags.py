@@ -385,3 +385,24 @@ def test_flag_names_are_documented():
     section = readme.split("## Quality flags and report", 1)[1].split("\n## ", 1)[0]
     for name in FLAG_NAMES:
         assert f"`{name}`" in section, name
+
+
+class _NoTokenizer:
+    """A tokenizer that must not be asked."""
+
+    def surfaces(self, text: str):  # type: ignore[no-untyped-def]
+        raise AssertionError("tokenizer asked")
+
+    def ends_open(self, text: str) -> bool:
+        raise AssertionError("tokenizer asked")
+
+
+def test_geometry_clears_a_ruled_cell_without_the_tokenizer():
+    """A cell between rulings whose last line stops above its bottom was not clipped: the
+    truncation flags do not ask the tokenizer (its dictionary is not loaded)."""
+    row = RawRow(ruled=True)
+    row.cells["change_date"] = [CellLine("2020/4/1", wraps=False)]
+    row.cells["after"] = [CellLine("個人番号の入力を抑止す", wraps=True, reaches_bottom=False)]
+    row.cells["before"] = [CellLine("なし", wraps=False, reaches_bottom=False)]
+    rec = row_to_record(row, "x", 0, Settings(), _NoTokenizer())
+    assert not any(f.startswith("truncated") for f in rec.flags)

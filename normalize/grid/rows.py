@@ -36,6 +36,7 @@ class _Row:
     page_start: int
     page_end: int
     flags: list[str]
+    ruled: bool = False
 
 
 def _take_row(
@@ -172,7 +173,10 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
         state = {"first": True, "leading": True}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         for cells, merged in page_rows_here:
+            before = len(rows)
             _take_row(rows, cells, merged, page.page, state)
+            for r in rows[before:]:
+                r.ruled = pr.ruled  # between rulings: its cells' bottoms are known
         carry = (held[0], held[1], page.page, state) if held is not None else None
     if layout:
         _check_layout_rows(rows, page_lines, result)
@@ -239,7 +243,7 @@ def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
-    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags))
+    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
     for c, name in enumerate(COLUMNS):
         lines = r.cells.get(c) or []
         limit = limits.get(c, 0.0)
@@ -249,12 +253,22 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             space_after = False
             if i + 1 < len(lines):
                 nxt = lines[i + 1]
-                wraps = reach + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
+                # A space the document prints at the line's end takes room: the line was broken
+                # there because the next word did not fit after it.
+                spaced = ln.text[-1:] in (" ", "\u3000")
+                room = max(w.x1 for w in ln.words) - ln.left if spaced else reach
+                # The next line's first character did not fit (within the boxes' precision), or
+                # it and the character an opening bracket keeps with it clearly did not.
+                exact = gs.wrap_fit_em if ln.words[0].source == "ocr" else gs.wrap_fit_exact_em
+                wraps = (
+                    room + nxt.first_piece_width(opening=False) > limit + exact * hx
+                    or room + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
+                )
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
                 # characters a break is as likely mid-word, so no space is guessed there.
                 a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
-                space_after = (
+                space_after = (wraps and ln.text[-1:] == " ") or (
                     wraps
                     and a.isascii()
                     and a.isalnum()
@@ -268,6 +282,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
         if name == "item":
             _heading_breaks(out)
+        raw.flags.extend(sorted({f"{w.mark}:{name}" for ln in lines for w in ln.words if w.mark}))
         raw.cells[name] = out
         raw.widths[name] = None
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]

@@ -20,7 +20,7 @@ from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
-from piatable.normalize.records import rows_to_records
+from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.stream import lines_to_rows
 
 from .settings import Settings
@@ -71,10 +71,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.merged_rows:
             result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
+        result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
         stream = lines_to_rows(reading.pages, settings, release=True)
         result.notes.extend(stream.notes)
         result.records = rows_to_records(stream.rows, source, settings)
+        result.notes.extend(unexpected_timing_notes(stream.rows, result.records))
         lost, _ = lost_and_invented(stream.region, result.records)
         if lost:
             result.notes.append(f"{lost} characters of the table region could not be placed")
@@ -101,6 +103,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
 
         result.notes.extend(correct_ocr_rows(rows))
     result.records = rows_to_records(rows, source, settings)
+    result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
         flag_ocr_records(rows, result.records, settings)
     _add_page_flags(result.records, reading.page_flags)
@@ -117,7 +120,7 @@ def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
 
 
 def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    reading = read_pdf(path)
+    reading = read_pdf(path, settings.pdf)
     if not reading.ocr_pages:
         return reading_to_result(reading, source, settings)
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"

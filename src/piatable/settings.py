@@ -60,11 +60,11 @@ class GridSettings:
     # The break after a line is a soft wrap when the next line's first character (or half-width
     # word) would not have fitted before the column's wrap edge, give or take this many ems.
     wrap_fit_em: float = 0.2
-    # A gap wider than this between two half-width words is a space (never between Japanese).
+    # The same where the boxes are exact (a PDF's characters, text columns), not OCR's ink boxes.
+    wrap_fit_exact_em: float = 0.05
+    # A gap wider than this between two half-width words is a space (never beside Japanese, never
+    # in a PDF: its spaces are characters of its own).
     space_gap_em: float = 0.25
-    # Beside a Japanese character (PDF only): a gap this wide is a space, this wide a full-width one.
-    cjk_space_em: float = 0.6
-    full_width_space_em: float = 0.8
     # Room (in half-width characters) left at the end of a full line of space-separated text
     # that shows it was broken at a space.
     space_room_units: float = 0.5
@@ -76,8 +76,16 @@ class GridSettings:
     ruling_thickness_em: float = 0.3
     min_ruling_em: float = 1.0
     ruling_merge_em: float = 0.3
-    # A horizontal ruling closes a cell when it covers this share of the column's width.
-    closed_share: float = 0.5
+    # A horizontal ruling closes a cell when it covers this share of the column's width (a
+    # stroke across part of a cell does not start a row).
+    closed_share: float = 0.8
+    # A horizontal stroke that lies on a run of text and reaches at most decoration_slack_em past
+    # it decorates it: through the middle of its characters (beyond strike_band of their height
+    # from top and bottom) it strikes them out, within underline_band_em below their bottom it
+    # underlines them.  Neither starts a row.
+    strike_band: float = 0.25
+    underline_band_em: float = 0.5
+    decoration_slack_em: float = 0.08
     # A whitespace valley between text columns may be crossed by this share of the body's lines.
     gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
@@ -110,6 +118,26 @@ class GridSettings:
     # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
     layout_autospace_share: float = 0.7
     layout_autospace_min: int = 3
+
+
+@dataclass(slots=True)
+class PdfSettings:
+    """What of a text-layer PDF page is read (extract/pdf.py, extract/pdf_objects.py); points."""
+
+    # The paper's colour, and how far (0-255 per channel) a colour may be from another and look
+    # the same: text in the colour of the ground under it is not read, a white box is no ruling.
+    paper: str = "#ffffff"
+    colour_tolerance: int = 24
+    # A filled shape thicker than this both ways is an area (a box, a highlight), not a line.
+    area_min_pt: float = 3.0
+    # Slack around a clipping path, and around an opaque shape painted over a character.
+    clip_slack_pt: float = 1.0
+    cover_slack_pt: float = 1.0
+    # An invisible text layer (render mode 3, as OCR software lays over a scan) is read only by
+    # choice (``--set pdf.ocr_text_layer=true``); otherwise such pages are read by OCR.
+    ocr_text_layer: bool = False
+    # A table page whose characters are at least this share invisible carries such a layer.
+    ocr_layer_share: float = 0.9
 
 
 @dataclass(slots=True)
@@ -244,6 +272,7 @@ class Settings:
     grid: GridSettings = field(default_factory=GridSettings)
     quality: QualitySettings = field(default_factory=QualitySettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
+    pdf: PdfSettings = field(default_factory=PdfSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -262,9 +291,20 @@ class Settings:
             raise SettingsError(f"unknown setting {section_name}.{name}")
         current = getattr(section, name)
         try:
-            setattr(section, name, type(current)(value.strip()))
+            setattr(section, name, _parse(current, value.strip()))
         except ValueError as exc:
             raise SettingsError(f"bad value for {section_name}.{name}: {value!r}") from exc
+
+
+def _parse(current: Any, value: str) -> Any:
+    """``value`` read as the type of ``current`` (true/false, yes/no, 1/0 for a flag)."""
+    if isinstance(current, bool):
+        if value.lower() in ("true", "1", "yes", "on"):
+            return True
+        if value.lower() in ("false", "0", "no", "off"):
+            return False
+        raise ValueError(value)
+    return type(current)(value)
 
 
 DEFAULT_SETTINGS = Settings()
