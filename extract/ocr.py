@@ -1102,14 +1102,14 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
 def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settings) -> None:
     """Flag ``ocr`` on every record, ``ocr_low_confidence`` where many of its lines hold a word
-    tesseract was unsure of, and cap the confidence at the mean line confidence."""
+    tesseract was unsure of (the line confidences already count in the row's confidence:
+    normalize/confidence.py)."""
     threshold = settings.quality.ocr_low_confidence
     for row, rec in zip(rows, records, strict=True):
         confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
         flags = set(rec.flags) | {"ocr"}
         if confs:
             low = sum(1 for c in confs if c < threshold) / len(confs)
-            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
             if low > settings.quality.ocr_low_line_share:
                 flags.add("ocr_low_confidence")
         rec.flags = sorted(flags)

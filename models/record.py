@@ -26,10 +26,19 @@ SCHEMA_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("explanation", "string", False),
     ("flags", "list<string>", False),
     ("confidence", "float64", False),
+    # --- honest output (issue 12): how sure each cell is (calibrated like ``confidence``) ----
+    # One number per field of CELL_FIELDS; Parquet: a struct of float64; CSV: a JSON object.
+    ("cell_confidence", "struct<cells>", False),
+    # Why the row is in doubt, one line per finding: "<field or row>: <flag>: <why>".
+    ("evidence", "list<string>", False),
 )
+# The fields ``cell_confidence`` holds a number for (the six printed columns).
+CELL_FIELDS: tuple[str, ...] = ("change_date", "item", "before", "after", "timing", "explanation")
 FIELDS: tuple[str, ...] = tuple(name for name, _, _ in SCHEMA_FIELDS)
 # Columns that hold lists; CSV writes them as newline-joined text.
 LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("list<"))
+# Columns that hold a mapping; CSV writes them as a JSON object.
+MAP_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("struct<"))
 
 
 def arrow_schema() -> pa.Schema:
@@ -41,6 +50,7 @@ def arrow_schema() -> pa.Schema:
         "int64": pa.int64(),
         "float64": pa.float64(),
         "list<string>": pa.list_(pa.string()),
+        "struct<cells>": pa.struct([pa.field(f, pa.float64()) for f in CELL_FIELDS]),
     }
     return pa.schema([pa.field(n, types[t], nullable=nl) for n, t, nl in SCHEMA_FIELDS])
 
@@ -63,13 +73,18 @@ class Record:
     explanation: str
     flags: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    cell_confidence: dict[str, float] = field(default_factory=dict)
+    evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        return cls(**{name: data.get(name) for name in FIELDS})
+        values = {name: data.get(name) for name in FIELDS}
+        values["cell_confidence"] = dict(values["cell_confidence"] or {})
+        values["evidence"] = list(values["evidence"] or [])
+        return cls(**values)
 
 
 assert tuple(Record.__dataclass_fields__) == FIELDS, "Record and SCHEMA_FIELDS disagree"

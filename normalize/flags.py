@@ -6,9 +6,7 @@ Flags have stable names (the README lists them).  Some come from reconstruction 
 the cleaned record: dates, timing, emptiness, the item path, OCR confidence, truncated cells,
 and (over a whole document) duplicate rows.
 
-Confidence: ``confidence = reconstruction confidence × Π penalty(flag)`` over the row's flags,
-with one factor per flag (each ``truncated:<field>`` counts once), the penalties named
-``penalty_<flag>`` in ``QualitySettings``; flags without a named penalty cost nothing.
+Confidence is computed from the flags and the other evidence in ``normalize/confidence.py``.
 
 Truncation (``truncated:<field>``): Excel clips the text of a row that is too short, so a
 clipped cell stops mid-word or mid-phrase on a full last line, and it fills its row.  Evidence is
@@ -34,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
 from typing import Any
 
 import regex
@@ -86,6 +83,15 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
+    "column_guess": "a cell may hold text of another column: the cut between item, before and "
+    "after was a near guess, or a cell holds a 事前/事後, a date or a heading that belongs elsewhere",
+    "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, or it does not "
+    "open with a section Ⅰ–Ⅵ as the document's other rows do",
+    "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
+    "numeral misread (HI…), words unknown to the dictionary, a line tesseract was unsure of",
+    "column_order": "the extractor emitted the columns one after another; cells were paired with "
+    "rows column by column",
+    "unmapped_glyphs": "the PDF's text layer lost characters on the row's page",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
 
@@ -96,21 +102,9 @@ def describe_flag(flag: str) -> str:
         return FLAG_DESCRIPTIONS["truncated:<field>"].replace(
             "the cell (item, before, after or explanation)", f"the {flag[10:]} cell"
         )
+    if flag.startswith("ocr_suspect:"):
+        return FLAG_DESCRIPTIONS["ocr_suspect:<field>"].replace("an OCR cell", f"the OCR {flag[12:]} cell")
     return FLAG_DESCRIPTIONS.get(flag, "a finding of reconstruction")
-
-
-def flag_name_penalty(flag: str, q: QualitySettings) -> float:
-    """The confidence factor of one flag (``truncated:after`` → ``penalty_truncated``)."""
-    base = flag.split(":", 1)[0]
-    return float(getattr(q, f"penalty_{base}", 1.0))
-
-
-def confidence_of(base: float, flags: Iterable[str], q: QualitySettings) -> float:
-    """Reconstruction confidence × the penalty of each flag, rounded to 3 places."""
-    c = base
-    for f in set(flags):
-        c *= flag_name_penalty(f, q)
-    return round(max(0.0, min(1.0, c)), 3)
 
 
 # ----------------------------------------------------------------------------- truncation
@@ -287,10 +281,8 @@ def flag_record(
     tokenizer: Tokenizer | None = None,
     today: dt.date | None = None,
 ) -> Record:
-    """Set ``record.flags`` (sorted) and ``record.confidence`` (reconstruction × penalties)."""
-    flags = row_flags(row, record, q, tokenizer, today)
-    record.flags = sorted(flags)
-    record.confidence = confidence_of(row.confidence, flags, q)
+    """Set ``record.flags`` (sorted); the confidence is set later (normalize/confidence.py)."""
+    record.flags = sorted(row_flags(row, record, q, tokenizer, today))
     return record
 
 
@@ -300,12 +292,11 @@ def _row_key(r: Record) -> tuple[Any, ...]:
 
 def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
     """``duplicate_row`` on a row with the date, item, before and after of an earlier row of the
-    same document (whitespace aside); its confidence takes the duplicate penalty."""
+    same document (whitespace aside)."""
     seen: set[tuple[Any, ...]] = set()
     for r in records:
         key = _row_key(r)
         if key in seen and "duplicate_row" not in r.flags:
             r.flags = sorted({*r.flags, "duplicate_row"})
-            r.confidence = round(r.confidence * q.penalty_duplicate_row, 3)
         seen.add(key)
     return records

@@ -100,20 +100,46 @@ class QualitySettings:
     truncated_tallest_weight: float = 0.5
     truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5
-    # confidence = reconstruction confidence × the penalty of each flag the row carries.
-    penalty_truncated: float = 0.8
-    penalty_date_unparsed: float = 0.6
-    penalty_date_implausible: float = 0.8
-    penalty_timing_missing: float = 0.7
-    penalty_timing_invalid: float = 0.7
-    penalty_before_equals_after: float = 0.85
-    penalty_empty_change: float = 0.7
-    penalty_item_unknown: float = 0.8
-    penalty_unplaced_text: float = 0.7
-    penalty_ocr_low_confidence: float = 0.7
-    penalty_row_continued: float = 0.95
-    penalty_merged_cell_filled: float = 0.95
-    penalty_duplicate_row: float = 0.9
+    # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
+    # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
+    # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
+    prior_logit: float = 3.81
+    cell_prior_logit: float = 5.54
+    # x = -ln(the reader's own confidence): stream partition margin, OCR median line confidence.
+    weight_reconstruction: float = 2.11
+    # x = 1 when the row carries the flag (truncated: once per clipped cell).
+    weight_truncated: float = 0.24
+    weight_date_unparsed: float = 0.45
+    weight_date_implausible: float = 1.0
+    weight_timing_missing: float = 1.58
+    weight_timing_invalid: float = 2.85
+    weight_before_equals_after: float = 0.78
+    weight_empty_change: float = 1.27
+    weight_item_unknown: float = 0.6
+    weight_unplaced_text: float = 0.2
+    weight_ocr_low_confidence: float = 1.5
+    weight_row_continued: float = 1.13
+    weight_merged_cell_filled: float = 1.34
+    weight_duplicate_row: float = 1.0
+    weight_column_order: float = 1.35
+    weight_unmapped_glyphs: float = 2.0
+    # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
+    weight_column_guess: float = 2.96
+    weight_close_cut: float = 0.01
+    weight_row_split_guess: float = 1.36
+    weight_ocr_suspect: float = 0.47
+    weight_ocr_corrected: float = 0.84
+    weight_reader_ocr: float = 0.84
+    weight_reader_text: float = 1.35
+    # A doubt at least this strong also becomes a flag.
+    doubt_flag_strength: float = 0.5
+    # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
+    # which the cut is a near guess; strength exp(-margin).
+    column_guess_margin: float = 1.0
+    # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
+    # unknown to the dictionary.
+    ocr_suspect_line_conf: float = 50.0
+    ocr_suspect_unknown_words: int = 1
     # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
     report_max_rows: int = 20000
 
