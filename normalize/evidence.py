@@ -162,18 +162,28 @@ def cut_doubts(record: Record) -> list[Doubt]:
         text = _SPACE.sub("", getattr(record, f))
         state = _unbalanced(text)
         if state == "close" or (state == "open" and f == "item" and f not in truncated):
-            out.append(Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)"))
+            out.append(
+                Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
+            )
     for p in record.item_path:
         if _INNER_SPACE.search(p):
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
     before = _paragraphs(record.before)
     if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除"):
-        out.append(Doubt("column_guess", "before", f"the before cell ends with {before[-1][-7:]}, an after cell's words"))
+        out.append(
+            Doubt(
+                "column_guess",
+                "before",
+                f"the before cell ends with {before[-1][-7:]}, an after cell's words",
+            )
+        )
     for f in ("before", "after"):
         paras = _paragraphs(getattr(record, f))
         if paras and EXPLANATION_END.search(paras[-1]) and paras[-1] not in record.explanation:
-            out.append(Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})"))
+            out.append(
+                Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})")
+            )
     return out
 
 
