@@ -38,6 +38,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from itertools import pairwise
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -328,7 +329,7 @@ def summarise(outcomes: list[RowOutcome]) -> dict:
         total.add(o)
     read = [o for o in outcomes if o.status != "missing"]
     bins = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in pairwise(BINS):
         inside = [o for o in read if lo <= o.confidence < hi]
         right = sum(o.status == "right" for o in inside)
         mean = sum(o.confidence for o in inside) / len(inside) if inside else 0.0
@@ -345,7 +346,7 @@ def summarise(outcomes: list[RowOutcome]) -> dict:
         (o.cell_confidence.get(f), f not in o.wrong_cells) for o in read if o.status != "extra" for f in SIX
     ]
     cells = [(c, ok) for c, ok in cells if c is not None]
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in pairwise(BINS):
         inside = [ok for c, ok in cells if lo <= c < hi]
         cell_bins.append({"from": lo, "to": min(hi, 1.0), "cells": len(inside), "right": sum(inside)})
     return {
@@ -393,7 +394,8 @@ def print_summary(s: dict, out=sys.stdout) -> None:
         for b in s["cell_reliability"]:
             share = f"{b['right'] / b['cells']:6.1%}" if b["cells"] else "   n/a"
             print(
-                f"  cell_confidence {b['from']:.2f}–{b['to']:.2f} {b['cells']:6d} {b['right']:6d}  {share:>10s}",
+                f"  cell_confidence {b['from']:.2f}–{b['to']:.2f} {b['cells']:6d} {b['right']:6d}"
+                f"  {share:>10s}",
                 file=out,
             )
     print(file=out)
