@@ -38,8 +38,8 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
