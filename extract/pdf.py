@@ -1,31 +1,25 @@
-"""Text-layer PDFs → positioned characters and rulings → the grid → records.
+"""Text-layer PDFs → positioned characters and rulings of the table pages (a ``Reading``).
 
 The table pages are found first, cheaply: pypdfium2 gives each page's text in a few
 milliseconds, and a page is a table page when it carries the column labels and dates (a contents
-page that merely names 変更箇所 has neither).  Only those pages are opened with pdfplumber for
-their characters and ruling lines, one at a time, each closed after use, so that an 80-page
+page that merely names 変更箇所 has neither).  Only those pages are opened for
+their characters and ruling lines (pypdfium2), one at a time, each closed after use, so that an 80-page
 assessment costs a few pages of table work and little memory.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import regex
 
-from piatable.errors import OcrUnavailable, UnreadablePDF
-from piatable.models import PageWords, Word
+from piatable.errors import UnreadablePDF
+from piatable.models import PageWords, Reading, Word
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_text
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
-from piatable.settings import Settings
-
-if TYPE_CHECKING:
-    from piatable.models import DocumentResult
 
 # Label words whose presence (whitespace removed) marks a page of the table's header row.
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
@@ -435,21 +429,13 @@ def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {}
 
 
-def _ocr_function():  # type: ignore[no-untyped-def]
-    """The OCR reader's page function when the OCR module provides one."""
-    try:
-        mod = importlib.import_module("piatable.extract.ocr")
-    except ImportError:
-        return None
-    return getattr(mod, "ocr_pdf_pages", None)
+def read_pdf(path: Path) -> Reading:
+    """The table pages of a text-layer PDF as positioned characters and rulings (points).
 
-
-def extract_pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    """Records of the amendment table in a text-layer PDF."""
-    from piatable.models import DocumentResult
-    from piatable.normalize.grid import pages_to_rows
-    from piatable.normalize.records import rows_to_records
-
+    The table pages are found by the cheap text scan; a PDF whose table pages are missing and
+    whose pages have no usable text layer is handed back with ``ocr_pages`` for the OCR reader.
+    Raises ``UnreadablePDF`` for a corrupt, truncated or encrypted file.
+    """
     path = Path(path)
     doc = open_pdf(path)
     try:
@@ -457,80 +443,37 @@ def extract_pdf_document(path: Path, source: str, settings: Settings) -> Documen
             scans = scan_pages(doc)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
-        result = DocumentResult(source, kind="pdf", pages=len(scans))
-        result.documents = cover_facts_from_doc(doc)
+        reading = Reading("pdf", len(scans), cover=cover_facts_from_doc(doc))
         numbers = table_pages(scans)
         bad_pages = [s.page for s in scans if s.unusable]
         if not numbers and bad_pages:
-            what = (
+            reading.ocr_reason = (
                 "no text layer"
                 if all(scans[n - 1].chars < MIN_TEXT_CHARS for n in bad_pages)
                 else "no usable text layer (glyphs without Unicode mapping)"
             )
-            ocr = _ocr_function()
-            if ocr is None:
-                result.notes.append(
-                    f"{what} on {len(bad_pages)} of {len(scans)} pages: OCR is needed (not available)"
-                )
-                result.status = "partial"
-                return result
-            result.kind = "pdf-ocr"
-            result.notes.append(f"{what} on {len(bad_pages)} of {len(scans)} pages: read by OCR")
+            reading.ocr_pages = bad_pages
+            return reading
+        unmapped: dict[int, int] = {}
+        for n in numbers:
+            page = doc[n - 1]
             try:
-                pages = ocr(path, bad_pages, settings)
-            except OcrUnavailable as exc:
-                result.notes.append(
-                    f"{what} on {len(bad_pages)} of {len(scans)} pages: OCR is needed ({exc})"
-                )
-                result.status = "partial"
-                return result
-            flags = {"ocr"}
-        else:
-            if not numbers:
-                result.notes.append("no amendment table found")
-                return result
-            pages = []
-            unmapped: dict[int, int] = {}
-            for n in numbers:
-                page = doc[n - 1]
-                try:
-                    pw, bad = pdfium_page_to_words(page, n)
-                finally:
-                    page.close()
-                pages.append(pw)
-                result.notes.extend(pw.notes)
-                bad += scans[n - 1].garbled
-                if bad or scans[n - 1].cid:
-                    unmapped[n] = bad
-            flags = set()
-            if unmapped:
-                result.notes.append(
-                    "text layer has glyphs without Unicode ((cid:NN)) on page(s) "
-                    + ", ".join(map(str, unmapped))
-                    + ": those characters are lost; OCR of these pages would be needed"
-                )
-                result.status = "partial"
+                pw, bad = pdfium_page_to_words(page, n)
+            finally:
+                page.close()
+            reading.pages.append(pw)
+            reading.notes.extend(pw.notes)
+            bad += scans[n - 1].garbled
+            if bad or scans[n - 1].cid:
+                unmapped[n] = bad
+        if unmapped:
+            reading.notes.append(
+                "text layer has glyphs without Unicode ((cid:NN)) on page(s) "
+                + ", ".join(map(str, unmapped))
+                + ": those characters are lost; OCR of these pages would be needed"
+            )
+            reading.partial = True
+            reading.page_flags = dict.fromkeys(unmapped, "unmapped_glyphs")
+        return reading
     finally:
         doc.close()
-    grid = pages_to_rows(pages, settings)
-    result.notes.extend(grid.notes)
-    if flags:  # OCR pages: dictionary-checked corrections (extract/ocr.py)
-        from piatable.extract.ocr import correct_ocr_rows
-
-        result.notes.extend(correct_ocr_rows(grid.rows))
-    result.records = rows_to_records(grid.rows, source, settings)
-    if flags:  # OCR pages: confidence and ocr_low_confidence flags (extract/ocr.py)
-        from piatable.extract.ocr import flag_ocr_records
-
-        flag_ocr_records(grid.rows, result.records, settings)
-    for r in result.records:
-        extra = set(flags)
-        if not flags and unmapped and ({r.page_start, r.page_end} & set(unmapped)):
-            extra.add("unmapped_glyphs")
-        if extra:
-            r.flags = sorted({*r.flags, *extra})
-    if not result.records:
-        result.notes.append("no amendment table found")
-    if grid.unplaced and result.status == "success":
-        result.status = "partial"
-    return result

@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 
 from piatable.errors import InputError
-from piatable.models import PageWords, Word
+from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.unicode import clean_text
 
@@ -147,3 +147,11 @@ def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
     while len(pages) > 1 and not pages[-1].words:
         pages.pop()
     return pages
+
+
+def read_text_pages(path: Path) -> Reading:
+    """A text file's pages: kind ``text-layout`` when its columns stand side by side (the words
+    carry character offsets), else ``text`` (one printed line per line, for the stream path)."""
+    pages = text_to_pages(read_text(path))
+    layout = any(w.x0 > 0 for p in pages for w in p.words)
+    return Reading("text-layout" if layout else "text", len(pages), pages=pages)

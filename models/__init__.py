@@ -1,6 +1,6 @@
 """Types and the one output schema of piatable (no heuristics here)."""
 
-from .page import Line, PageWords, Word
+from .page import Line, PageWords, Reading, Word
 from .record import FIELDS, Record
 from .result import DocumentResult, Status
 from .rows import COLUMNS, CellLine, Doubt, RawRow
@@ -14,6 +14,7 @@ __all__ = [
     "Line",
     "PageWords",
     "RawRow",
+    "Reading",
     "Record",
     "Status",
     "Word",

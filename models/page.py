@@ -63,3 +63,28 @@ class PageWords:
     # morphology); empty for text input.
     rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader learned from one input: its table pages as positioned words, and facts.
+
+    Readers fill it and stop there; ``piatable.pipeline`` reconstructs rows from ``pages``.
+    """
+
+    kind: str  # "pdf", "pdf-ocr", "scan", "text", "text-layout"
+    page_count: int  # pages of the whole input
+    pages: list[PageWords] = field(default_factory=list)  # the table pages
+    notes: list[str] = field(default_factory=list)
+    partial: bool = False  # the reader lost text (say why in ``notes``)
+    cover: dict[str, str] = field(default_factory=dict)  # cover facts (評価書番号, 評価書名, …)
+    # Pages (1-based) without a usable text layer that OCR must read, and why.
+    ocr_pages: list[int] = field(default_factory=list)
+    ocr_reason: str = ""
+    # A flag for the rows printed on these pages (e.g. ``unmapped_glyphs``), by page.
+    page_flags: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def ocr(self) -> bool:
+        """The words were read by OCR (their rows get OCR corrections and flags)."""
+        return any(p.source == "ocr" for p in self.pages)

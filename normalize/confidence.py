@@ -49,6 +49,10 @@ INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell
 # Doubts that only lower the confidence: alone they do not tell wrong rows from right ones.
 CONFIDENCE_ONLY = frozenset({"close_cut"})
 
+# Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
+# what was read and what was written).
+NOTES_ONLY = frozenset({"ocr_corrected"})
+
 # Filled by tools/bench_calibration.py --fit: called with (record, features) for every row.
 FEATURE_SINK: list[Callable[[Record, dict[str, dict[str, float]]], None]] = []
 
@@ -109,13 +113,15 @@ def score_record(
     doubts = row.doubts if doubts is None else doubts
     flags = set(record.flags)
     flags.update(
-        doubt_flag(d) for d in doubts if d.strength >= q.doubt_flag_strength and d.kind not in CONFIDENCE_ONLY
+        doubt_flag(d)
+        for d in doubts
+        if d.strength >= q.doubt_flag_strength and d.kind not in CONFIDENCE_ONLY | NOTES_ONLY
     )
     record.flags = sorted(flags)
     record.evidence = [
         f"{d.field or 'row'}: {doubt_flag(d)}: {d.why}"
         for d in doubts
-        if d.strength >= q.doubt_flag_strength or d.kind in CONFIDENCE_ONLY
+        if d.strength >= q.doubt_flag_strength or d.kind in NOTES_ONLY
     ]
     x = features(row, record.flags, doubts)
     for sink in FEATURE_SINK:

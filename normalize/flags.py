@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from piatable.models import COLUMNS, RawRow, Record
-from piatable.settings import QualitySettings
+from piatable.settings import QualitySettings, Settings
 
 from .chars import NO_LINE_END, display_width
 from .items import heading_key, heading_score, lexicon
@@ -300,3 +300,18 @@ def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
             r.flags = sorted({*r.flags, "duplicate_row"})
         seen.add(key)
     return records
+
+
+def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settings) -> None:
+    """Flag ``ocr`` on every record, ``ocr_low_confidence`` where many of its lines hold a word
+    tesseract was unsure of (the line confidences already count in the row's confidence:
+    normalize/confidence.py)."""
+    threshold = settings.quality.ocr_low_confidence
+    for row, rec in zip(rows, records, strict=True):
+        confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
+        flags = set(rec.flags) | {"ocr"}
+        if confs:
+            low = sum(1 for c in confs if c < threshold) / len(confs)
+            if low > settings.quality.ocr_low_line_share:
+                flags.add("ocr_low_confidence")
+        rec.flags = sorted(flags)

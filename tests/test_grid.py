@@ -12,7 +12,7 @@ import pytest
 from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
 from piatable.extract.text import read_text, text_to_pages
 from piatable.models import PageWords, Word
-from piatable.normalize.grid import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records
 from piatable.settings import Settings
 
@@ -147,10 +147,11 @@ def test_layout_text_rows(case):
 
 def test_labels_spread_over_their_cells_are_found():
     """均等割り付け: 変　更　日 printed with its characters spread over the header cell."""
-    from piatable.normalize.grid import _ems, find_header, words_to_lines
+    from piatable.normalize.grid.labels import find_header
+    from piatable.normalize.grid.lines import ems, words_to_lines
 
     pages = _pages("excel-filled-borders")
-    hx, hy = _ems(pages)
+    hx, hy = ems(pages)
     lines = words_to_lines(pages[0].words, hx, hy, Settings().grid)
     header = find_header(lines, hx, hy, Settings().grid)
     assert header is not None

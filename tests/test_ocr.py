@@ -16,29 +16,26 @@ import numpy as np
 import pytest
 
 from piatable.errors import OcrUnavailable
-from piatable.extract import image as im
-from piatable.extract.ocr import (
-    PageScan,
-    TsvWord,
-    check_tesseract,
-    join_japanese,
-    normalize_widths,
-    scan_to_page_words,
-    scans_to_result,
-)
-from piatable.models import CellLine, RawRow
-from piatable.normalize.ocr_fix import (
+from piatable.extract.ocr.corrections import (
     drop_double_reads,
     fix_confusions,
     fix_date,
-    fix_heading,
     fix_marks,
     fix_rows,
     fix_symbols,
     restore_full_stops,
-    snap_to_headings,
 )
-from piatable.pipeline import extract_document
+from piatable.extract.ocr.deskew import rotate, skew_angle
+from piatable.extract.ocr.engine import TsvWord, check_tesseract, join_japanese
+from piatable.extract.ocr.heading_fixes import fix_heading, snap_to_headings
+from piatable.extract.ocr.ink import binarize, erase, glyph_height, paper_tone
+from piatable.extract.ocr.page_scan import PageScan
+from piatable.extract.ocr.pages import scan_to_page_words
+from piatable.extract.ocr.reader import scans_to_reading
+from piatable.extract.ocr.render import load_images
+from piatable.extract.ocr.widths import normalize_widths
+from piatable.models import CellLine, RawRow
+from piatable.pipeline import extract_document, reading_to_result
 from piatable.settings import Settings
 
 from .conftest import ROOT, SAMPLES
@@ -80,7 +77,9 @@ def _scans_from_tsv(case: str) -> list[PageScan]:
 @pytest.mark.parametrize("case", CASES)
 def test_records_from_committed_tsv(case):
     expected = _expected(case)
-    res = scans_to_result(_scans_from_tsv(case), case, "scan", 1, Settings())
+    res = reading_to_result(
+        scans_to_reading(_scans_from_tsv(case), "scan", 1, Settings().ocr), case, Settings()
+    )
     got = [r.to_dict() for r in res.records]
     assert len(got) == len(expected)
     for e, g in zip(expected, got, strict=True):
@@ -319,18 +318,18 @@ def test_deskew_recovers_the_angle():
     gray = make_scans.rasterise(pdf, 150)[0]
     for angle in (0.7, -1.3):
         turned = make_scans.damage(gray, 150, make_scans.Damage(angle=angle, jpeg=0, speckle=0))
-        ink = im.binarize(turned)
-        glyph = im.glyph_height(ink, 150)
+        ink = binarize(turned)
+        glyph = glyph_height(ink, 150)
         s = Settings().ocr
-        got = im.skew_angle(ink, glyph, s.ruling_kernel_em, s.min_ruling_em, s.max_skew_deg)
+        got = skew_angle(ink, glyph, s.ruling_kernel_em, s.min_ruling_em, s.max_skew_deg)
         assert abs(got - angle) < 0.05, (angle, got)
     # No rulings: the text lines' profile decides.
     blank = np.full((600, 800), 255, np.uint8)
     for y in range(60, 560, 40):
         blank[y : y + 14, 60:740:20] = 0
-    turned = im.rotate(blank, -0.8)
-    ink = im.binarize(turned)
-    assert abs(im.skew_angle(ink, 14, 2.0, 3.0, 2.0) - 0.8) < 0.15
+    turned = rotate(blank, -0.8)
+    ink = binarize(turned)
+    assert abs(skew_angle(ink, 14, 2.0, 3.0, 2.0) - 0.8) < 0.15
 
 
 def test_missing_language_data_says_how_to_install():
@@ -343,9 +342,9 @@ def test_missing_tesseract_says_how_to_install(monkeypatch, tmp_path):
 
     import pytesseract
 
-    ocr = importlib.import_module("piatable.extract.ocr")
+    engine = importlib.import_module("piatable.extract.ocr.engine")
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-tesseract"))
-    monkeypatch.setattr(ocr, "_CHECKED", set())
+    monkeypatch.setattr(engine, "_CHECKED", set())
     res = extract_document(SCANS / "excel-200dpi-rot05" / "input.jpg")
     assert res.status == "failure"
     assert "apt-get install tesseract-ocr tesseract-ocr-jpn" in res.errors[0][2]
@@ -370,7 +369,7 @@ def test_live_tesseract(case, name):
 
 
 def test_multipage_tiff_frames(tmp_path):
-    pages = im.load_images(SCANS / "word-200dpi-rot02-tiff" / "input.tif")
+    pages = load_images(SCANS / "word-200dpi-rot02-tiff" / "input.tif")
     assert [p.page for p in pages] == [1, 2]
     assert all(abs(p.dpi - 200) < 1 for p in pages)
     # An image saved without a resolution: the dpi comes from the page size (A4).
@@ -378,7 +377,7 @@ def test_multipage_tiff_frames(tmp_path):
 
     path = tmp_path / "nodpi.png"
     Image.fromarray(pages[1].gray).save(path)
-    assert abs(im.load_images(path)[0].dpi - 200) < 2
+    assert abs(load_images(path)[0].dpi - 200) < 2
 
 
 def test_unreadable_image(tmp_path):
@@ -391,7 +390,7 @@ def test_unreadable_image(tmp_path):
 
 def test_tsv_round_trip():
     scans = _scans_from_tsv(CASES[0])
-    from piatable.extract.ocr import parse_tsv, words_to_tsv
+    from piatable.extract.ocr.engine import parse_tsv, words_to_tsv
 
     assert parse_tsv(words_to_tsv(scans[0].words)) == scans[0].words
     assert Path(SCANS / CASES[0] / "ocr" / "page-1.tsv").read_text("utf-8") == words_to_tsv(scans[0].words)
@@ -405,20 +404,21 @@ def test_table_pages_found_at_low_resolution(tmp_path):
     import make_pdfs
     import pypdfium2 as pdfium
 
-    ocr = importlib.import_module("piatable.extract.ocr")
+    pages = importlib.import_module("piatable.extract.ocr.pages")
+    render = importlib.import_module("piatable.extract.ocr.render")
     pdf = tmp_path / "long.pdf"
     expected = make_pdfs.make_long(pdf, pages=10)
     want = list(range(min(r["page_start"] for r in expected), max(r["page_end"] for r in expected) + 1))
     s = Settings().ocr
     n = len(pdfium.PdfDocument(str(pdf)))
-    images = list(ocr._pdf_images(pdf, list(range(1, n + 1)), s.find_dpi))
-    assert ocr.find_table_pages(images, s) == want
+    images = list(render.pdf_images(pdf, list(range(1, n + 1)), s.find_dpi))
+    assert pages.find_table_pages(images, s) == want
 
 
 def test_low_confidence_flag_and_row_confidence():
     """Rows whose lines hold words tesseract was unsure of are flagged; confidence follows."""
-    from piatable.extract.ocr import flag_ocr_records
     from piatable.models import CellLine, RawRow
+    from piatable.normalize.flags import flag_ocr_records
     from piatable.normalize.records import rows_to_records
 
     settings = Settings()
@@ -444,7 +444,8 @@ def test_low_confidence_flag_and_row_confidence():
 def test_characters_take_their_own_ink_when_boxes_stray():
     """Tesseract put the box of 4 over 月 (a real case: 令和2年4月1); matched in order, each
     character takes its own run of ink."""
-    from piatable.extract.ocr import TsvWord, _align_ink
+    from piatable.extract.ocr.engine import TsvWord
+    from piatable.extract.ocr.widths import _align_ink
 
     boxes = [("令", 0, 23), ("和", 26, 46), ("2", 49, 62), ("年", 73, 98), ("4", 108, 117), ("月", 116, 132)]
     words = [TsvWord(t, a, 0, b - a, 20, 90.0, (1, 1, 1)) for t, a, b in boxes]
@@ -467,7 +468,7 @@ def _render_lines(lines: list[str], px: int = 22) -> np.ndarray:
 @pytest.mark.skipif(not Path(GOTHIC).exists(), reason="fonts-ipaexfont is installed by make/CI")
 def test_live_widths_of_digits_and_punctuation():
     """Real tesseract on real glyphs: half-width digits in a date, full-width ones in a heading."""
-    from piatable.extract.ocr import scan_image, scan_to_page_words
+    from piatable.extract.ocr.pages import scan_image, scan_to_page_words
 
     lines = [
         "令和2年4月1日から令和5年10月31日まで",
@@ -494,7 +495,7 @@ def _group_lines(words):  # type: ignore[no-untyped-def]
 def test_tight_lines_are_read_apart_and_ordinary_ones_together():
     """Chromium prints a cell's lines 0.05-0.15 glyph heights apart, Excel and Word 0.2-0.45:
     only the tight ones are cut apart (tesseract ran them together)."""
-    from piatable.extract.ocr import _line_groups
+    from piatable.extract.ocr.strips import _line_groups
 
     def rows(*runs: tuple[int, int]) -> np.ndarray:
         inked = np.zeros(200, dtype=bool)
@@ -517,7 +518,7 @@ def test_erased_rulings_take_the_paper_tone():
     gray[50, :] = 20  # a ruling
     mask = np.zeros_like(gray)
     mask[50, :] = 255
-    out = im.erase(gray, mask, 1, im.paper_tone(gray))
+    out = erase(gray, mask, 1, paper_tone(gray))
     assert out.min() == 230 and out.max() == 230
 
 
@@ -538,4 +539,4 @@ def test_item_headings_snap_to_the_form():
 
 def test_a_blank_page_is_not_turned():
     blank = np.full((800, 600), 255, dtype=np.uint8)
-    assert im.skew_angle(im.binarize(blank), 20.0, 2.0, 3.0, 2.0) == 0.0
+    assert skew_angle(binarize(blank), 20.0, 2.0, 3.0, 2.0) == 0.0

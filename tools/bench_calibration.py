@@ -150,14 +150,18 @@ def sample_cases() -> list[Case]:
 
 def _scan_from_tsv(folder: Path) -> tuple[str, list[dict]]:
     """Records of a committed scan from its tesseract TSV (the steps after OCR, no OCR run)."""
-    from piatable.extract.ocr import PageScan, scans_to_result
+    from piatable.extract.ocr.page_scan import PageScan
+    from piatable.extract.ocr.reader import scans_to_reading
+    from piatable.pipeline import reading_to_result
     from piatable.settings import Settings
 
+    settings = Settings()
     scans = [
         PageScan.from_json(json.loads(m.read_text("utf-8")), m.with_suffix(".tsv").read_text("utf-8"))
         for m in sorted((folder / "ocr").glob("page-*.json"))
     ]
-    res = scans_to_result(scans, str(folder), "scan", len(scans), Settings())
+    reading = scans_to_reading(scans, "scan", len(scans), settings.ocr)
+    res = reading_to_result(reading, str(folder), settings)
     return "scan", [r.to_dict() for r in res.records]
 
 
@@ -194,8 +198,12 @@ def scan_cases(dpis: list[int]) -> list[Case]:
 
 def _scan_cached(path: Path) -> tuple[str, list[dict]]:
     """OCR once per file (cached by content hash), then the steps after OCR."""
-    from piatable.extract.ocr import PageScan, scan_pdf, scans_to_result
+    from piatable.extract.ocr.engine import words_to_tsv
+    from piatable.extract.ocr.page_scan import PageScan
+    from piatable.extract.ocr.pages import scan_pdf
+    from piatable.extract.ocr.reader import scans_to_reading
     from piatable.extract.pdf import open_pdf
+    from piatable.pipeline import reading_to_result
     from piatable.settings import Settings
 
     settings = Settings()
@@ -207,8 +215,6 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
         doc.close()
         scans = scan_pdf(path, list(range(1, n + 1)), settings.ocr)
         cache.mkdir(parents=True, exist_ok=True)
-        from piatable.extract.ocr import words_to_tsv
-
         for s in scans:
             (cache / f"page-{s.page}.json").write_text(json.dumps(s.to_json()), "utf-8")
             (cache / f"page-{s.page}.tsv").write_text(words_to_tsv(s.words), "utf-8")
@@ -218,7 +224,8 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
         PageScan.from_json(json.loads(m.read_text("utf-8")), m.with_suffix(".tsv").read_text("utf-8"))
         for m in sorted(cache.glob("page-*.json"), key=lambda m: int(m.stem[5:]))
     ]
-    res = scans_to_result(scans, str(path), "pdf-ocr", n, settings)
+    reading = scans_to_reading(scans, "pdf-ocr", n, settings.ocr)
+    res = reading_to_result(reading, str(path), settings)
     return "scan", [r.to_dict() for r in res.records]
 
 

@@ -203,7 +203,8 @@ def make_case(case: Case, tmp: Path) -> Path:
 
 def write_tsv(target: Path) -> None:
     """The raw tesseract words of each page (deskewed pixels) and the page geometry."""
-    from piatable.extract.ocr import scan_image_file, scan_pdf, words_to_tsv
+    from piatable.extract.ocr.engine import words_to_tsv
+    from piatable.extract.ocr.pages import scan_image_file, scan_pdf
     from piatable.settings import Settings
 
     os_ = Settings().ocr

@@ -10,7 +10,7 @@ from pathlib import Path
 from piatable.models import Record
 from piatable.models.writers import FORMATS, format_for, write_records
 
-from . import __version__
+from ._version import __version__
 from .errors import SettingsError
 from .pipeline import DocumentResult, extract_document
 from .settings import Settings

@@ -1,20 +1,32 @@
-"""The pipeline: extract → reconstruct → normalize, one input at a time, with a status."""
+"""The pipeline: the one place that sequences the stages, for every kind of input alike.
+
+    read (extract/)  →  table pages as ``PageWords`` (a ``Reading``)
+    reconstruct      →  ``RawRow``s: grid (PDF, OCR, ``-layout`` text) or stream (flattened text)
+    normalize        →  ``Record``s (wraps, dates, items, flags)
+
+Readers only read; they import nothing of this module.  Errors come back in the
+``DocumentResult``, never raised, so one input never stops a batch.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
-from piatable.errors import InputError, PiatableError
-from piatable.extract.text import read_text, text_to_pages
-from piatable.models import DocumentResult
+from piatable.errors import InputError, OcrUnavailable, PiatableError
+from piatable.extract.pdf import read_pdf
+from piatable.extract.text import read_text_pages
+from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.flags import flag_ocr_records
+from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
 
 from .settings import Settings
 
 Kind = Literal["auto", "pdf", "scan", "text"]
+KINDS: tuple[str, ...] = ("auto", "pdf", "scan", "text")
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 
@@ -38,38 +50,96 @@ def detect_kind(path: Path) -> str:
     return "text"
 
 
-def extract_text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    pages = text_to_pages(read_text(path))
-    result = DocumentResult(source, kind="text", pages=len(pages))
-    layout = any(w.x0 > 0 for p in pages for w in p.words)
-    if layout:
-        from piatable.normalize.grid import layout_pages_to_rows
+def _result(reading: Reading, source: str) -> DocumentResult:
+    result = DocumentResult(source, kind=reading.kind, pages=reading.page_count)
+    result.documents = dict(reading.cover)
+    result.notes.extend(reading.notes)
+    if reading.partial:
+        result.status = "partial"
+    return result
 
-        grid = layout_pages_to_rows(pages, settings)
-        rows, notes = grid.rows, grid.notes
-        result.kind = "text-layout"
+
+def _text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
+    reading = read_text_pages(path)
+    result = _result(reading, source)
+    if reading.kind == "text-layout":
+        grid = layout_pages_to_rows(reading.pages, settings)
+        result.notes.extend(grid.notes)
         if grid.unplaced:
-            notes = [*notes, f"{grid.unplaced} words of the table region could not be placed"]
+            result.notes.append(f"{grid.unplaced} words of the table region could not be placed")
             result.status = "partial"
+        result.records = rows_to_records(grid.rows, source, settings)
     else:
-        stream = lines_to_rows(pages, settings)
-        rows, notes = stream.rows, stream.notes
-    result.notes.extend(notes)
-    result.records = rows_to_records(rows, source, settings)
-    if not layout:
+        stream = lines_to_rows(reading.pages, settings)
+        result.notes.extend(stream.notes)
+        result.records = rows_to_records(stream.rows, source, settings)
         lost, _ = lost_and_invented(stream.region, result.records)
         if lost:
             result.notes.append(f"{lost} characters of the table region could not be placed")
             result.status = "partial"
-    if not result.records:
-        result.notes.append("no amendment table found")
     return result
+
+
+def reading_to_result(reading: Reading, source: str, settings: Settings) -> DocumentResult:
+    """Table pages with boxes (PDF text layer or OCR) → grid → records.
+
+    OCR pages get dictionary-checked corrections of misreads before the records are made, and
+    the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
+    """
+    result = _result(reading, source)
+    grid = pages_to_rows(reading.pages, settings)
+    result.notes.extend(grid.notes)
+    rows: list[RawRow] = grid.rows
+    if reading.ocr:
+        from piatable.extract.ocr.corrections import correct_ocr_rows
+
+        result.notes.extend(correct_ocr_rows(rows))
+    result.records = rows_to_records(rows, source, settings)
+    if reading.ocr:
+        flag_ocr_records(rows, result.records, settings)
+    _add_page_flags(result.records, reading.page_flags)
+    if grid.unplaced and result.status == "success":
+        result.status = "partial"
+    return result
+
+
+def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
+    for r in records:
+        extra = {page_flags[p] for p in (r.page_start, r.page_end) if p in page_flags}
+        if extra:
+            r.flags = sorted({*r.flags, *extra})
+
+
+def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
+    reading = read_pdf(path)
+    if not reading.ocr_pages:
+        return reading_to_result(reading, source, settings)
+    what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
+    try:
+        from piatable.extract.ocr.reader import ocr_pdf_pages  # OpenCV and numpy: loaded only for OCR
+
+        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings)
+    except OcrUnavailable as exc:
+        result = _result(reading, source)
+        result.notes.append(f"{what}: OCR is needed ({exc})")
+        result.status = "partial"
+        return result
+    reading.kind = "pdf-ocr"
+    reading.notes.append(f"{what}: read by OCR")
+    return reading_to_result(reading, source, settings)
 
 
 def extract_document(
     path: str | Path, kind: Kind = "auto", settings: Settings | None = None
 ) -> DocumentResult:
-    """Run the whole pipeline on one input; errors come back in the result, never raised."""
+    """Run the whole pipeline on one input file.
+
+    ``kind`` is ``auto`` (from the file's first bytes and suffix), ``pdf``, ``scan`` (PNG, JPEG,
+    TIFF, BMP or an image-only PDF) or ``text``; anything else is a ``ValueError``.  Errors of the
+    input come back in the result (status ``failure``, one line naming the file), never raised.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     settings = settings or Settings()
     p = Path(path)
     source = str(path)
@@ -80,14 +150,16 @@ def extract_document(
             raise InputError(f"{source}: is a folder")
         actual = detect_kind(p) if kind == "auto" else kind
         if actual == "text":
-            return extract_text_document(p, source, settings)
-        if actual == "pdf":
-            from piatable.extract.pdf import extract_pdf_document
+            result = _text_document(p, source, settings)
+        elif actual == "pdf":
+            result = _pdf_document(p, source, settings)
+        else:
+            from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
-            return extract_pdf_document(p, source, settings)
-        from piatable.extract.ocr import extract_scan_document
-
-        return extract_scan_document(p, source, settings)
+            result = reading_to_result(read_scan(p, settings), source, settings)
+        if not result.records and "no amendment table found" not in result.notes:
+            result.notes.append("no amendment table found")
+        return result
     except PiatableError as exc:
         msg = str(exc)
         if not msg.startswith(source):

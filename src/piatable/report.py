@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from piatable.models import Record
 from piatable.normalize.flags import describe_flag
 
-from . import __version__
+from ._version import __version__
 from .settings import Settings
 
 if TYPE_CHECKING:

@@ -146,7 +146,7 @@ class QualitySettings:
 
 @dataclass(slots=True)
 class OcrSettings:
-    """Scanned pages (extract/ocr.py, extract/image.py); lengths in glyph heights ("em")."""
+    """Scanned pages (extract/ocr/); lengths in glyph heights ("em")."""
 
     # Tesseract language data and page segmentation modes: a strip of table cells (cells mode)
     # and a whole page without a ruled grid.

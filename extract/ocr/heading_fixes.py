@@ -1,0 +1,239 @@
+"""OCR corrections of the form's headings in item cells: a heading misread in a character or
+two written as the forms print it, and the Roman or circled number before a heading restored
+(from the document's own numbering, else the forms').
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from piatable.models import RawRow
+from piatable.normalize.chars import KANA_KANJI
+from piatable.vocabulary import HEADING_FILES, heading_key
+
+# Form headings an item cell's text is matched against: at least this long, and at most one
+# differing character (kana or kanji) per this many.
+MIN_HEADING_MATCH = 16
+CHARS_PER_MISREAD = 8
+
+
+@lru_cache(maxsize=1)
+def _heading_index() -> tuple[tuple[str, ...], dict[str, list[tuple[int, int]]]]:
+    """The form's headings (lexicon keys, and their text before a bracketed list) and an index
+    of their character trigrams → (heading, offset)."""
+    from piatable.normalize.items import lexicon
+
+    keys = set(lexicon()) | {regex.split(r"[(（]", k)[0] for k in lexicon()}
+    headings = tuple(sorted(k for k in keys if len(k) >= MIN_HEADING_MATCH))
+    index: dict[str, list[tuple[int, int]]] = {}
+    for h, key in enumerate(headings):
+        for o in range(len(key) - 2):
+            index.setdefault(key[o : o + 3], []).append((h, o))
+    return headings, index
+
+
+def _is_heading(text: str) -> bool:
+    """True when ``text`` is itself one of the form's headings (…の取扱いの委託, not …の記録)."""
+    from piatable.normalize.items import lexicon
+
+    return text in lexicon() or text in _heading_index()[0]
+
+
+def snap_to_headings(lines: list[str]) -> list[str]:
+    """An item cell's lines with the form's headings they hold, misread in a character or two
+    (漏えい・減失・表損リスク), written as the forms print them.  A heading is looked for where it
+    lines up with the cell's text (lines read together) on a shared trigram, starts a line (after
+    its numbering) and ends one, and differs only in kana or kanji, one per CHARS_PER_MISREAD;
+    the longest heading wins where several fit.  Lengths are kept."""
+    headings, index = _heading_index()
+    text = "".join(lines)
+    starts, ends, pos = [], set(), 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line)
+        ends.add(pos)
+    candidates: set[tuple[int, int]] = set()
+    for i in range(len(text) - 2):
+        for h, o in index.get(text[i : i + 3], ()):
+            if 0 <= i - o and i - o + len(headings[h]) in ends:
+                candidates.add((h, i - o))
+    chars = list(text)
+    done: list[tuple[int, int]] = []
+    for h, start in sorted(candidates, key=lambda c: -len(headings[c[0]])):
+        key = headings[h]
+        line_start = max(p for p in starts if p <= start)
+        # Only the heading's numbering may stand before it on its line.
+        if heading_key(text[line_start:start]):
+            continue
+        if any(a < start + len(key) and start < b for a, b in done):
+            continue
+        diff = [k for k, ch in enumerate(key) if chars[start + k] != ch]
+        if len(diff) > len(key) // CHARS_PER_MISREAD or _is_heading(text[start : start + len(key)]):
+            continue
+        if all(KANA_KANJI.match(key[k]) and KANA_KANJI.match(chars[start + k]) for k in diff):
+            for k in diff:
+                chars[start + k] = key[k]
+            done.append((start, start + len(key)))
+    return split_like("".join(chars), lines)
+
+
+@lru_cache(maxsize=1)
+def top_headings() -> dict[str, frozenset[str]]:
+    """Top headings of the forms → the Roman numerals printed before them (特定個人情報ファイルの概要
+    → Ⅱ; リスク対策 → Ⅲ in the seed's 全項目 table, Ⅳ in 基礎項目 tables)."""
+    data = resources.files("piatable").joinpath("data")
+    out: dict[str, set[str]] = {}
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            m = regex.fullmatch(r"(?:[^:\t/]+:)?([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])", parts[0]) if len(parts) >= 2 else None
+            if m:
+                out.setdefault(regex.sub(r"\s+", "", parts[1]), set()).add(m.group(1))
+    # Short names the tables print: the seed's Ⅲリスク対策, 基礎項目's Ⅳリスク対策.
+    out.setdefault("リスク対策", set()).update({"Ⅲ", "Ⅳ"})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
+_NUMERAL_GARBAGE = regex.compile(
+    r"^[IlｌＩＬ1１|｜!！TＴLⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖ]{1,3}$"
+)
+
+
+# Which numeral a misread looks like (Ⅲ's three bars read as 皿, 川, 中 …).
+_NUMERAL_SHAPES = {
+    "Ⅰ": {"I", "l", "|", "｜", "1", "１", "Ｉ", "ｌ", "!", "！"},
+    "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "ＴＩ", "Ｉｌ", "ＩＩ", "11", "１１"},
+    "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "岬", "功", "息", "吊", "則", "臣", "ＩＩＩ"},
+    "Ⅳ": {"IV", "lV", "ＩＶ", "Ｖ"},
+}
+
+
+def _numeral_for(prefix: str, numerals: frozenset[str]) -> str | None:
+    for numeral, shapes in _NUMERAL_SHAPES.items():
+        if prefix in shapes and numeral in numerals:
+            return numeral
+    return next(iter(numerals)) if len(numerals) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def circled_headings() -> dict[str, frozenset[str]]:
+    """Headings of the forms numbered ①…⑳ → their numbers (入手方法 → ②)."""
+    data = resources.files("piatable").joinpath("data")
+    out: dict[str, set[str]] = {}
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2 or not regex.search(r"/[①-⑳]$", parts[0]):
+                continue
+            for piece in regex.split(r"\s*/\s*", parts[1]):
+                key = regex.sub(r"\s+|※", "", piece)
+                if len(key) >= 2:
+                    out.setdefault(key, set()).add(parts[0][-1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# What OCR makes of a circled number: @, ®, © or a wrong circled digit beside one of those.
+_CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®©][①-⑳])$")
+# Circled numbers tesseract reads as another (measured on the generated scans): read → printed.
+# (⑥ is read for ⑤ too, but beside a ⑤ that did not read at all it is right: not corrected.)
+CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③"}
+
+
+def fix_heading(line: str) -> str:
+    """An item line that is (the start of) a heading of the form after a misread number gets the
+    form's number back: a Roman numeral before a top heading (the one its shape suggests, when
+    the heading has several in different forms), a circled number before a numbered heading
+    whose number the forms agree on (after @, or a look-alike such as ⑧ for ②)."""
+    text = line.strip()
+    for heading, numerals in top_headings().items():
+        for k in range(1, 4):
+            prefix, rest = text[:k], text[k:]
+            if prefix in numerals:
+                break
+            if (
+                len(rest) >= min(len(heading), 4)
+                and heading.startswith(rest)
+                and _NUMERAL_GARBAGE.match(prefix)
+            ):
+                numeral = _numeral_for(prefix, numerals)
+                return numeral + rest if numeral else line
+    for k in (1, 2):
+        prefix, rest = text[:k], text[k:]
+        numbers = circled_headings().get(rest)
+        if not numbers or len(numbers) != 1:
+            continue
+        number = next(iter(numbers))
+        if _CIRCLE_GARBAGE.match(prefix) or CIRCLED_LOOKALIKES.get(prefix) == number:
+            return number + rest
+    return line
+
+
+_NUMERAL = regex.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]?)(.*)$", regex.S)
+# A wrapped top heading on an item cell's first line is recognised from this many characters.
+MIN_HEADING_START = 8
+
+
+def _top_heading(text: str) -> str | None:
+    """The form's top heading ``text`` starts with (the longest: 特定個人情報ファイルの取扱い…
+    over 特定個人情報ファイルの概要), or that ``text``, cut short, is the start of."""
+    full = [h for h in top_headings() if text.startswith(h)]
+    if full:
+        return max(full, key=len)
+    if len(text) >= MIN_HEADING_START:
+        cut = [h for h in top_headings() if h.startswith(text)]
+        if len(cut) == 1:
+            return cut[0]
+    return None
+
+
+def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
+    """(numeral, first line without it, top heading) of an item cell; the heading is matched on
+    its first lines read together (a heading wraps)."""
+    numeral, rest = _NUMERAL.match(lines[0].strip()).groups()  # type: ignore[union-attr]
+    joined = rest + "".join(line.strip() for line in lines[1:3])
+    return numeral, rest, _top_heading(joined) or _top_heading(rest)
+
+
+def restore_numerals(rows: list[RawRow]) -> int:
+    """Roman numerals of top headings that did not read, or read as another numeral, restored
+    on the first line of item cells, where the document numbers its top headings: by the
+    numeral it prints before the same heading elsewhere, else by the one the forms give it."""
+    numbering: dict[str, str] = {}
+    cells = [[cl.text for cl in row.cells["item"]] for row in rows if row.cells.get("item")]
+    for lines in cells:
+        numeral, _, heading = _head_of(lines)
+        if numeral and heading and numeral in top_headings()[heading]:
+            numbering.setdefault(heading, numeral)
+    if not numbering:
+        return 0
+    changed = 0
+    for row in rows:
+        if not row.cells.get("item"):
+            continue
+        cl = row.cells["item"][0]
+        numeral, rest, heading = _head_of([c.text for c in row.cells["item"]])
+        if heading is None or numeral in top_headings()[heading]:
+            continue
+        right = numbering.get(heading) or (
+            next(iter(top_headings()[heading])) if len(top_headings()[heading]) == 1 else None
+        )
+        if right:
+            cl.text = right + rest
+            changed += 1
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed
+
+
+def split_like(joined: str, parts: list[str]) -> list[str]:
+    """``joined`` (as long as ``parts`` together) cut where the parts were: swaps keep every
+    character's place."""
+    out, start = [], 0
+    for part in parts:
+        out.append(joined[start : start + len(part)])
+        start += len(part)
+    return out

@@ -1,0 +1,51 @@
+"""``PageScan``: what the image steps learnt of one page (resolution, rotation, glyph height,
+rulings, tesseract's words), in pixels of the deskewed image; saved beside a sample as JSON + TSV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .engine import TsvWord, parse_tsv
+
+
+@dataclass(slots=True)
+class PageScan:
+    """What the image steps learnt of one page, in pixels of the deskewed image."""
+
+    page: int
+    dpi: float
+    width: int
+    height: int
+    angle: float
+    glyph: float
+    horizontal: list[tuple[int, int, int, int]] = field(default_factory=list)
+    vertical: list[tuple[int, int, int, int]] = field(default_factory=list)
+    words: list[TsvWord] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "page": self.page,
+            "dpi": round(self.dpi, 3),
+            "width": self.width,
+            "height": self.height,
+            "angle": round(self.angle, 3),
+            "glyph": round(self.glyph, 2),
+            "horizontal": [list(r) for r in self.horizontal],
+            "vertical": [list(r) for r in self.vertical],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, tsv: str) -> PageScan:
+        return cls(
+            data["page"],
+            data["dpi"],
+            data["width"],
+            data["height"],
+            data["angle"],
+            data["glyph"],
+            [tuple(r) for r in data["horizontal"]],  # type: ignore[misc]
+            [tuple(r) for r in data["vertical"]],  # type: ignore[misc]
+            parse_tsv(tsv),
+        )

@@ -1,0 +1,284 @@
+"""Pages: one page image deskewed, ruled and read (``scan_image``); pixel words → ``PageWords``
+in points; the table pages of a long document found at low resolution; a PDF's or an image
+file's pages scanned (threads overlap tesseract's calls).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from piatable.errors import InputError
+from piatable.models import PageWords, Word
+from piatable.settings import OcrSettings
+
+from .deskew import rotate, skew_angle
+from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
+from .ink import binarize, erase, glyph_height, paper_tone
+from .page_scan import PageScan
+from .render import load_images, pdf_images
+from .rulings import close_edges, cuts, find_rulings
+from .strips import ocr_cells, table_cells
+from .widths import normalize_widths, snap_to_ink
+
+
+def scan_image(
+    gray: np.ndarray,
+    dpi: float,
+    page: int,
+    settings: OcrSettings,
+    pool: Executor | None = None,
+    parts: int = 1,
+) -> PageScan:
+    """Deskew, find rulings and OCR one page image (its cells on ``parts`` strips read in
+    ``pool``)."""
+    t0 = time.perf_counter()
+    ink = binarize(gray)
+    glyph = glyph_height(ink, dpi)
+    # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
+    ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
+    if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
+        import cv2
+
+        interp = cv2.INTER_AREA if ratio < 1 else cv2.INTER_CUBIC
+        gray = cv2.resize(gray, None, fx=ratio, fy=ratio, interpolation=interp)
+        dpi *= ratio
+        ink = binarize(gray)
+        glyph = glyph_height(ink, dpi)
+    angle = 0.0
+    if settings.max_skew_deg > 0:
+        angle = skew_angle(
+            ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.max_skew_deg
+        )
+        if abs(angle) >= settings.min_skew_deg:
+            gray = rotate(gray, angle)
+            ink = binarize(gray)
+        else:
+            angle = 0.0
+    rulings = find_rulings(
+        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+    )
+    close_edges(rulings, glyph, settings)
+    paper = paper_tone(gray)
+    clean = erase(gray, rulings.mask, settings.erase_grow_px, paper)
+    # The ink without the rulings: where the text is.
+    text_ink = 255 - erase(255 - ink, rulings.mask, settings.erase_grow_px)
+    h, w = gray.shape
+    scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
+    cells = table_cells(scan, settings) if settings.mode == "cells" else []
+    if cells:
+        scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
+    else:
+        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
+    scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
+    scan.seconds = time.perf_counter() - t0
+    return scan
+
+
+def _split_at(w: Word, xs: list[float]) -> list[Word]:
+    """A multi-character word that runs across a column ruling, cut there (proportionally)."""
+    inside = [x for x in xs if w.x0 < x < w.x1]
+    if not inside or len(w.text) < 2:
+        return [w]
+    per = (w.x1 - w.x0) / len(w.text)
+    out: list[Word] = []
+    start = 0
+    for x in inside:
+        k = round((x - w.x0) / per)
+        if start < k < len(w.text):
+            out.append(
+                Word(
+                    w.text[start:k],
+                    w.page,
+                    w.x0 + start * per,
+                    w.x0 + k * per,
+                    w.top,
+                    w.bottom,
+                    "ocr",
+                    w.conf,
+                )
+            )
+            start = k
+    out.append(Word(w.text[start:], w.page, w.x0 + start * per, w.x1, w.top, w.bottom, "ocr", w.conf))
+    return out
+
+
+def _merge_words(chars: list[TsvWord]) -> list[TsvWord]:
+    """Characters of one tesseract word (hOCR character boxes) back into the word, with the union
+    of their boxes and their lowest confidence: tesseract decides the spaces between half-width
+    words, and the grid then never sees a gap inside 2022/10/17.  TSV read from image_to_data
+    (word number 0 per word already) passes through."""
+    out: list[TsvWord] = []
+    for c in chars:
+        prev = out[-1] if out else None
+        if prev is not None and c.word and prev.word == c.word and prev.line == c.line:
+            x0, y0 = min(prev.left, c.left), min(prev.top, c.top)
+            x1 = max(prev.left + prev.width, c.left + c.width)
+            y1 = max(prev.top + prev.height, c.top + c.height)
+            out[-1] = TsvWord(
+                prev.text + c.text, x0, y0, x1 - x0, y1 - y0, min(prev.conf, c.conf), c.line, c.word
+            )
+        else:
+            out.append(c)
+    return out
+
+
+def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> PageWords:
+    """Pixel words and rulings → PageWords in points (72/dpi), spaces inside words removed."""
+    s = 72.0 / scan.dpi
+    words: list[Word] = []
+    vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
+    for tw in _merge_words(normalize_widths(scan.words, settings or OcrSettings())):
+        text = join_japanese(tw.text)
+        if not text.strip():
+            continue
+        w = Word(
+            text,
+            scan.page,
+            tw.left * s,
+            (tw.left + tw.width) * s,
+            tw.top * s,
+            (tw.top + tw.height) * s,
+            "ocr",
+            max(tw.conf, 0.0),
+        )
+        words.extend(_split_at(w, vx))
+    rulings = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in [*scan.horizontal, *scan.vertical]]
+    # Rulings as the grid expects them: thin along one axis (the centre line of the stroke).
+    thin: list[tuple[float, float, float, float]] = []
+    for x0, t, x1, b in rulings:
+        if x1 - x0 >= b - t:
+            y = (t + b) / 2
+            thin.append((x0, y, x1, y))
+        else:
+            x = (x0 + x1) / 2
+            thin.append((x, t, x, b))
+    pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin)
+    if scan.angle:
+        pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
+    return pw
+
+
+_LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+MIN_LABEL_KEYS = 3
+
+
+def _label_hits(text: str) -> int:
+    flat = regex.sub(r"\s+", "", text)
+    return sum(1 for k in _LABEL_KEYS if k in flat) + (2 if "変更箇所" in flat else 0)
+
+
+@dataclass(slots=True)
+class _Look:
+    """A page seen at low resolution: its grid's column rulings (points) and its top band."""
+
+    columns: list[float]
+    band: np.ndarray
+
+    @property
+    def ruled(self) -> bool:
+        return len(self.columns) >= 2
+
+
+def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
+    """The vertical rulings of a page, and the band above its grid's second horizontal line (the
+    title and the label row), or its top band when it has no grid, with the rulings erased."""
+    import cv2
+
+    scale = settings.find_dpi / dpi
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    sdpi = dpi * min(scale, 1.0)
+    ink = binarize(small)
+    glyph = glyph_height(ink, sdpi)
+    rul = find_rulings(
+        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+    )
+    xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
+    h = small.shape[0]
+    band_bottom = int(h * settings.find_band)
+    columns: list[float] = []
+    if len(xs) >= settings.min_grid_columns:
+        columns = [x * 72 / sdpi for x in xs]
+        ys = cuts(rul.horizontal, 1, settings.merge_em * glyph)
+        if len(ys) >= 2:
+            band_bottom = min(int(ys[1] + glyph), h)
+    return _Look(columns, erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small)))
+
+
+def _is_header(look: _Look, settings: OcrSettings) -> bool:
+    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
+    return _label_hits(text) >= MIN_LABEL_KEYS
+
+
+def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
+    matched = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
+    return matched >= min(len(a.columns), len(b.columns)) - 1
+
+
+def find_table_pages(images: list[tuple[int, np.ndarray, float]], settings: OcrSettings) -> list[int]:
+    """Page numbers of the table.  Pages are looked at small: consecutive pages whose grids share
+    their columns form a run, and only the first page of a run is read (its top band) for the
+    title and the column labels; the last run that has them is the table (a contents page that
+    names 変更箇所 comes earlier).  Without ruled grids, every page's top band is read."""
+    if len(images) <= settings.find_all_below:
+        return [n for n, _, _ in images]
+    looks = {n: _quick_look(g, dpi, settings) for n, g, dpi in images}
+    order = [n for n, _, _ in images]
+    runs: list[list[int]] = []
+    for n in order:
+        lk = looks[n]
+        if not lk.ruled:
+            continue
+        if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    for run in reversed(runs):
+        if _is_header(looks[run[0]], settings):
+            return run
+    heads = [n for n in order if _is_header(looks[n], settings)]
+    if not heads:
+        return order
+    # An unruled table: from its last header page on to the end.
+    return [n for n in order if n >= heads[-1]]
+
+
+def scan_images(frames: list[tuple[int, np.ndarray, float]], os_: OcrSettings) -> list[PageScan]:
+    """Each page image read.  Tesseract runs as a child process, so threads overlap its calls:
+    pages are prepared side by side, and each page's cells are read on one strip per core in a
+    shared pool of one tesseract per core (at most ``ocr.workers`` when it is set): a short
+    document keeps every core busy, and a page is prepared while another is read."""
+    cores = os_.workers or os.cpu_count() or 1
+    if cores <= 1 or not frames:
+        return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(cores) as pool, ThreadPoolExecutor(min(cores, len(frames))) as pages:
+        return list(pages.map(lambda f: scan_image(f[1], f[2], f[0], os_, pool, cores), frames))
+
+
+def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]:
+    check_tesseract(os_.lang)
+    if len(numbers) > os_.find_all_below:
+        small = list(pdf_images(path, numbers, os_.find_dpi))
+        numbers = find_table_pages(small, os_)
+    return scan_images(list(pdf_images(path, numbers, os_.dpi, os_)), os_)
+
+
+def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
+    check_tesseract(os_.lang)
+    try:
+        pages = load_images(path, os_.image_dpi)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
+    frames = [(p.page, p.gray, p.dpi) for p in pages]
+    if len(frames) > os_.find_all_below:
+        wanted = set(find_table_pages(frames, os_))
+        frames = [f for f in frames if f[0] in wanted]
+    return scan_images(frames, os_)

@@ -1,0 +1,64 @@
+"""The OCR reader: a scanned PDF or page image → its table pages as OCR words in points.
+
+Pages without a usable text layer of a text-layer PDF come here too (``ocr_pdf_pages``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from piatable.models import PageWords, Reading
+from piatable.settings import OcrSettings, Settings
+
+from .page_scan import PageScan
+from .pages import scan_image_file, scan_pdf, scan_to_page_words
+
+
+def ocr_settings(settings: Settings | None) -> OcrSettings:
+    return (settings or Settings()).ocr
+
+
+def ocr_pdf_pages(
+    pdf_path: str | Path, numbers: list[int], settings: Settings | None = None
+) -> list[PageWords]:
+    """OCR of the table pages among the 1-based page ``numbers`` of a PDF (pages without a usable
+    text layer): the table pages are found at low resolution first."""
+    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings))
+    return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+
+
+def scans_to_reading(scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings) -> Reading:
+    """Scanned pages as a ``Reading``: their words in points, and the notes of each page."""
+    reading = Reading(kind, page_count)
+    reading.pages = [scan_to_page_words(s, os_) for s in scans]
+    for pw in reading.pages:
+        reading.notes.extend(pw.notes)
+    return reading
+
+
+def read_scan(path: Path, settings: Settings) -> Reading:
+    """The table pages of a scanned PDF or a page image (PNG, JPEG, TIFF, BMP) read by tesseract.
+
+    Raises ``OcrUnavailable`` without tesseract or its ``jpn`` data, ``InputError`` for an
+    unreadable image and ``UnreadablePDF`` for a broken PDF.
+    """
+    path = Path(path)
+    os_ = settings.ocr
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if path.suffix.lower() == ".pdf" or head == b"%PDF":
+        from piatable.extract.pdf import open_pdf
+
+        doc = open_pdf(path)
+        n = len(doc)
+        doc.close()
+        scans = scan_pdf(path, list(range(1, n + 1)), os_)
+        kind = "pdf-ocr"
+    else:
+        scans = scan_image_file(path, os_)
+        n = max((s.page for s in scans), default=0)
+        kind = "scan"
+    reading = scans_to_reading(scans, kind, n, os_)
+    if scans:
+        reading.notes.append(f"OCR of {len(scans)} page(s) in {sum(s.seconds for s in scans):.1f} s")
+    return reading

@@ -1,0 +1,88 @@
+"""Ruling lines of a page image by morphology (in pixels), a table's missing outer border, and
+the positions of rulings along an axis.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from piatable.settings import OcrSettings
+
+
+def line_masks(ink: np.ndarray, kernel: int) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical stroke masks: the ink opened with long thin kernels."""
+    kernel = max(int(kernel), 5)
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (kernel, 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, kernel))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, hk), cv2.morphologyEx(ink, cv2.MORPH_OPEN, vk)
+
+
+@dataclass(slots=True)
+class Rulings:
+    """Ruling segments in pixels as (x0, top, x1, bottom), and the mask of their ink."""
+
+    horizontal: list[tuple[int, int, int, int]]
+    vertical: list[tuple[int, int, int, int]]
+    mask: np.ndarray
+
+
+def find_rulings(
+    ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: float, min_vertical_em: float = 0.0
+) -> Rulings:
+    """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
+    a few glyphs long (no character stroke is that long), small breaks closed, short pieces
+    dropped."""
+    hmask, vmask = line_masks(ink, kernel_em * glyph)
+    gap = max(int(glyph / 2), 3)
+    hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
+    vmask = cv2.morphologyEx(vmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    min_len = min_len_em * glyph
+    # Vertical strokes of characters stacked in tightly spaced lines (市, 本, 1 under each
+    # other) chain into short vertical "lines"; a table's vertical borders run through rows.
+    min_vertical = max(min_len, min_vertical_em * glyph)
+    horizontal: list[tuple[int, int, int, int]] = []
+    vertical: list[tuple[int, int, int, int]] = []
+    for mask, out, along, least in ((hmask, horizontal, 2, min_len), (vmask, vertical, 3, min_vertical)):
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for k in range(1, n):
+            x, y, w, h = (int(v) for v in stats[k, :4])
+            if stats[k, along] >= least:
+                out.append((x, y, x + w, y + h))
+            else:
+                mask[labels == k] = 0
+    mask = cv2.bitwise_or(hmask, vmask)
+    return Rulings(horizontal, vertical, mask)
+
+
+def close_edges(rulings: Rulings, glyph: float, settings: OcrSettings) -> None:
+    """A table cut by the image's edge (or whose outer border did not print) has horizontal
+    rulings running past its last vertical one: the border is added where they end."""
+    if not rulings.vertical or not rulings.horizontal:
+        return
+    widest = max(h[2] - h[0] for h in rulings.horizontal)
+    long = [h for h in rulings.horizontal if h[2] - h[0] >= 0.5 * widest]
+    xs = [(v[0] + v[2]) / 2 for v in rulings.vertical]
+    top, bottom = min(h[1] for h in long), max(h[3] for h in long)
+    right = int(statistics.median(h[2] for h in long))
+    left = int(statistics.median(h[0] for h in long))
+    if right - max(xs) > settings.min_cell_em * glyph:
+        rulings.vertical.append((right - 2, top, right, bottom))
+    if min(xs) - left > settings.min_cell_em * glyph:
+        rulings.vertical.append((left, top, left + 2, bottom))
+
+
+def cuts(segments: list[tuple[int, int, int, int]], axis: int, merge: float) -> list[float]:
+    """Positions (centre lines) of rulings along ``axis`` (0: x of verticals, 1: y of
+    horizontals), merged when closer than ``merge``."""
+    pos = sorted((s[axis] + s[axis + 2]) / 2 for s in segments)
+    out: list[list[float]] = []
+    for p in pos:
+        if out and p - out[-1][-1] <= merge:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return [sum(g) / len(g) for g in out]

@@ -1,0 +1,180 @@
+"""The ruled grid's cells read with tesseract: cells found between the rulings, cut round their
+ink (tight lines apart), pasted one under another on strips of the paper's tone and read one
+call per strip (``--psm 6``); words moved back to their cells on the page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from concurrent.futures import Executor
+from dataclasses import dataclass
+
+import numpy as np
+
+from piatable.settings import OcrSettings
+
+from .engine import TsvWord, tesseract_chars
+from .page_scan import PageScan
+from .rulings import cuts
+
+
+@dataclass(slots=True)
+class _Cell:
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+
+
+def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
+    """Cells of the ruled grid: between neighbouring vertical rulings, cut by the horizontal
+    rulings that cross most of that column (a missing one means a merged cell)."""
+    g = scan.glyph
+    xs = cuts(scan.vertical, 0, settings.merge_em * g)
+    if len(xs) < 2:
+        return []
+    cells: list[_Cell] = []
+    for a, b in itertools.pairwise(xs):
+        if b - a < settings.min_cell_em * g:
+            continue
+        # Vertical rulings on both sides: the column's extent.
+        left = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - a) <= settings.merge_em * g]
+        right = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - b) <= settings.merge_em * g]
+        span_top = max(min(v[1] for v in left), min(v[1] for v in right))
+        span_bottom = min(max(v[3] for v in left), max(v[3] for v in right))
+        across = [
+            h
+            for h in scan.horizontal
+            if min(h[2], b) - max(h[0], a) >= settings.cross_share * (b - a)
+            and span_top - g <= (h[1] + h[3]) / 2 <= span_bottom + g
+        ]
+        ys = cuts(across, 1, settings.merge_em * g)
+        for t, u in itertools.pairwise(ys):
+            if u - t < settings.min_cell_em * g / 2:
+                continue
+            cells.append(_Cell(int(a), int(t), int(b), int(u)))
+    return cells
+
+
+def _line_groups(inked: np.ndarray, min_height: float, tight_gap: float) -> list[tuple[int, int]]:
+    """(first, last + 1) rows of each group of a cell's text lines to be read apart: lines are
+    runs of inked rows (a run lower than ``min_height``, a speck or a stroke apart, joins its
+    neighbour), and lines less than ``tight_gap`` apart are cut from each other."""
+    rows = np.flatnonzero(inked)
+    if len(rows) == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    starts, ends = rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, len(rows) - 1]] + 1
+    lines: list[list[int]] = []
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        if lines and (b - a < min_height or lines[-1][1] - lines[-1][0] < min_height):
+            lines[-1][1] = b
+        else:
+            lines.append([a, b])
+    groups: list[list[int]] = []
+    for a, b in lines:
+        if groups and a - groups[-1][1] >= tight_gap:
+            groups[-1][1] = b
+        else:
+            groups.append([a, b])
+    return [(a, b) for a, b in groups]
+
+
+def _cut_cells(clean: np.ndarray, ink: np.ndarray, cells: list[_Cell], glyph: float, settings: OcrSettings):  # type: ignore[no-untyped-def]
+    """(cell's index, inked box on the page, image) of each piece of each cell with ink, cut
+    round the ink.  Lines printed tight together are cut apart, to be stacked with white between
+    them: tesseract ran a line and a short one under it (平成30年4月1 / 日) together and read
+    neither.  Lines with ordinary spacing stay together: a character alone on a line (正) reads
+    better among its neighbours."""
+    pad = max(int(settings.cell_inset_em * glyph), 1)
+    m = max(int(settings.crop_margin_em * glyph), 2)
+    out: list[tuple[int, _Cell, np.ndarray]] = []
+    for index, c in enumerate(cells):
+        x0, x1, t, b = c.x0 + pad, c.x1 - pad, c.top + pad, c.bottom - pad
+        if x1 - x0 < 4 or b - t < 4:
+            continue
+        sub_ink = ink[t:b, x0:x1]
+        cols = np.nonzero(sub_ink.sum(axis=0) > 0)[0]
+        bands = _line_groups(
+            sub_ink.any(axis=1), settings.min_line_em * glyph, settings.tight_line_gap_em * glyph
+        )
+        if not bands:
+            continue
+        c0, c1 = max(cols[0] - m, 0), min(cols[-1] + m + 1, x1 - x0)
+        for k, (a, e) in enumerate(bands):
+            # Up to the middle of the white between lines; the cell's outer lines keep a margin.
+            r0 = (a + bands[k - 1][1]) // 2 if k else max(a - m, 0)
+            r1 = (e + bands[k + 1][0]) // 2 if k + 1 < len(bands) else min(e + m, b - t)
+            crop = clean[t + r0 : t + r1, x0 + c0 : x0 + c1]
+            out.append((index, _Cell(int(x0 + c0), int(t + r0), int(x0 + c1), int(t + r1)), crop))
+    return out
+
+
+def _balanced_runs(sizes: list[int], parts: int) -> list[range]:
+    """``sizes`` cut into at most ``parts`` consecutive runs of about equal total."""
+    total = sum(sizes)
+    runs: list[range] = []
+    start, acc = 0, 0
+    for i, s in enumerate(sizes):
+        acc += s
+        if len(runs) < parts - 1 and acc >= total * (len(runs) + 1) / parts and i + 1 < len(sizes):
+            runs.append(range(start, i + 1))
+            start = i + 1
+    runs.append(range(start, len(sizes)))
+    return [r for r in runs if len(r)]
+
+
+def _read_strip(
+    pieces: list[tuple[int, _Cell, np.ndarray]], paper: int, margin: int, gap: int, settings: OcrSettings
+) -> list[TsvWord]:
+    """Cells pasted one under another with a gap on one strip, read in one tesseract call;
+    words moved back to their cells on the page (block number: the cell's index)."""
+    width = max(p[2].shape[1] for p in pieces) + 2 * margin
+    starts: list[int] = []
+    y = margin
+    for _, _, crop in pieces:
+        starts.append(y)
+        y += crop.shape[0] + gap
+    # The strip is filled with the paper's own tone: a grey crop on white would give tesseract
+    # the crop's edges as lines to read.
+    canvas = np.full((y + margin, width), paper, dtype=np.uint8)
+    for y0, (_, _, crop) in zip(starts, pieces, strict=True):
+        canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
+    out: list[TsvWord] = []
+    for w in tesseract_chars(canvas, settings.psm, settings.lang):
+        k = bisect.bisect_right(starts, w.top + w.height / 2) - 1
+        if k < 0:
+            continue
+        index, cell, _ = pieces[k]
+        dx, dy = cell.x0 - margin, cell.top - starts[k]
+        out.append(
+            TsvWord(
+                w.text, w.left + dx, w.top + dy, w.width, w.height, w.conf, (index + 1, *w.line[1:]), w.word
+            )
+        )
+    return out
+
+
+def ocr_cells(  # type: ignore[no-untyped-def]
+    clean: np.ndarray,
+    ink: np.ndarray,
+    cells: list[_Cell],
+    glyph: float,
+    paper: int,
+    settings: OcrSettings,
+    pool: Executor | None = None,
+    parts: int = 1,
+):
+    """Cells with ink, cut out (inside their borders) and read on strips of the page's
+    ``paper`` tone: one tesseract call per strip, ``parts`` strips of about equal area read in
+    ``pool`` (so that a page's cells keep every core busy while the next page is prepared)."""
+    pieces = _cut_cells(clean, ink, cells, glyph, settings)
+    if not pieces:
+        return []
+    gap = max(int(settings.mosaic_gap_em * glyph), 4)
+    runs = _balanced_runs([crop.size for _, _, crop in pieces], parts if pool is not None else 1)
+    if len(runs) == 1:
+        return _read_strip(pieces, paper, gap, gap, settings)
+    futures = [pool.submit(_read_strip, [pieces[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
+    return [w for f in futures for w in f.result()]

@@ -1,0 +1,323 @@
+"""Rows of a page without horizontal rulings, from its column lines: anchored at the dates of the
+first column (top, centre or bottom aligned) or at the 項目 section paths (Ⅰ…Ⅵ), rows sharing
+one printed date split apart, lines grouped to rows by least misplacement.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..dates import DATE_AT_START, is_date_head
+from .common import SECTION_HEADING, PageRows, cell_text
+from .lines import Line
+
+# Rows anchored at dates: a band this high (in line heights) blank in every column separates
+# rows; a cell that runs across one costs this much (in line heights of misplacement).
+BLANK_BAND_EM = 0.8
+
+
+BLANK_CROSS_COST = 3.0
+
+
+# The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
+DATE_TAIL_CHARS = 3
+
+
+def _best_alignment(
+    cols: dict[int, list[Line]],
+    spans: list[tuple[float, float]],
+    modes: tuple[str, ...],
+    hy: float,
+    blanks: list[float],
+) -> tuple[float, str, dict[int, list[int]]]:
+    """The vertical alignment (of ``modes``, first wins ties) that fits every column's lines to
+    the row spans best: (total cost, mode, the row of each line per column)."""
+    best: tuple[float, str, dict[int, list[int]]] | None = None
+    for mode in modes:
+        total, assignment = 0.0, {}
+        for c, lines in cols.items():
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
+            total += cost
+            assignment[c] = rows_of
+        if best is None or total < best[0] - 1e-6:
+            best = (total, mode, assignment)
+    assert best is not None
+    return best
+
+
+def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float) -> None:
+    """Rows of a page from its column lines, anchored at the dates of the first column.
+
+    Each column's lines are split into consecutive groups, one per date (or none), so that each
+    group sits where the date sits: level with its top (top-aligned cells), centred on it
+    (vertically centred) or level with its bottom; the alignment that fits the page best wins
+    (a page with a single date keeps the alignment of the pages before it).
+    With top-aligned cells, lines above the page's first date continue the previous page's
+    last row."""
+    words = [w for lines in cols.values() for ln in lines for w in ln.words]
+    if not words:
+        return
+    date_lines = cols.get(0, [])
+    anchors = [
+        i
+        for i, ln in enumerate(date_lines)
+        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
+    ]
+    # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
+    # tail of a wrapped date (日, 1日) right under it too.
+    spans: list[tuple[float, float]] = []
+    last = -1
+    anchor_set = set(anchors)
+    for i in anchors:
+        ln = date_lines[i]
+        if (
+            spans
+            and i == last + 1
+            and is_date_head(date_lines[last].text)
+            and ln.top - date_lines[last].bottom < hy
+        ):
+            spans[-1] = (spans[-1][0], ln.bottom)
+            last = i
+            continue
+        spans.append((ln.top, ln.bottom))
+        last = i
+        j = i + 1
+        while (
+            j < len(date_lines)
+            and j not in anchor_set
+            and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
+            and len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+        ):
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
+            j += 1
+    if not spans:
+        # No date on this page: all of it continues the previous page's last row.
+        res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
+        return
+    item_spans = _section_spans(cols.get(1, []))
+    if len(item_spans) > len(spans) and res.align != "top":
+        # More 項目 paths (each opens with its section Ⅰ…Ⅵ) than dates: dates printed once for
+        # several rows (merged cells).  The paths anchor the rows then.
+        if _rows_from_paths(res, cols, item_spans, hy):
+            return
+    blanks = _blank_bands(cols, hy)
+    modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
+    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks)
+    res.align = mode
+    rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
+    for c, lines in cols.items():
+        for ln, r in zip(lines, assignment[c], strict=True):
+            rows[r + 1].setdefault(c, []).append(ln)
+    if (
+        mode != "top"
+        and len(item_spans) == len(spans) >= 2
+        and any(_path_count(row.get(1)) != 1 for row in rows[1:])
+        and _rows_from_path_extents(res, cols, item_spans, hy)
+    ):
+        # Dates centred but text at the top (each column its own alignment): the paths, one
+        # per date, anchor the rows better than the dates did.
+        return
+    continued = [rows[0]] if rows[0] else []
+    out: list[dict[int, list[Line]]] = list(continued)
+    merged: list[bool] = [False] * len(continued)
+    for row in rows[1:]:
+        for sub, shared in _split_shared(row, mode, hy):
+            out.append(sub)
+            merged.append(shared)
+    res.rows, res.merged = out, merged
+
+
+def _path_count(item: list[Line] | None) -> int:
+    return sum(1 for ln in item or [] if SECTION_HEADING.match(ln.text.strip()))
+
+
+def _rows_from_path_extents(
+    res: PageRows, cols: dict[int, list[Line]], paths: list[tuple[float, float]], hy: float
+) -> bool:
+    """Rows from path to path (each row from its path's first line to the next path's), every
+    column split by the alignment that fits it best; False unless each row gets one date."""
+    bottom = max(ln.bottom for lines in cols.values() for ln in lines)
+    spans = [(top, nxt - hy / 4) for (top, _), (nxt, _) in itertools.pairwise(paths)]
+    spans.append((paths[-1][0], bottom))
+    blanks = _blank_bands(cols, hy)
+    rows: list[dict[int, list[Line]]] = [{} for _ in spans]
+    modes = ("top", "centre", "bottom")
+    date_mode = None
+    for c in sorted(cols):
+        lines = cols[c]
+        fits = {m: _group_lines(lines, spans, m, hy, blanks) for m in modes}
+        # 提出時期 is printed like 変更日 (one short line): it follows the date's alignment.
+        mode = date_mode if c == 4 and date_mode else min(modes, key=lambda m: fits[m][0])
+        if c == 0:
+            date_mode = mode
+        rows_of = fits[mode][1]
+        if any(r < 0 for r in rows_of):
+            return False
+        for ln, r in zip(lines, rows_of, strict=True):
+            rows[r].setdefault(c, []).append(ln)
+    if any(not DATE_AT_START.match(cell_text(row.get(0))) for row in rows):
+        return False
+    if any(len(row.get(4, [])) > 1 for row in rows):
+        return False  # two 事前/事後 in one row: the paths did not separate the rows either
+    res.rows, res.merged = rows, [False] * len(rows)
+    return True
+
+
+def _section_spans(item: list[Line]) -> list[tuple[float, float]]:
+    """Extents of the 項目 paths: from each line opening a section (Ⅰ…Ⅵ) to the next one."""
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if not heads:
+        return []
+    cuts = [*heads, len(item)]
+    return [(item[a].top, item[b - 1].bottom) for a, b in itertools.pairwise(cuts)]
+
+
+def _rows_from_paths(
+    res: PageRows, cols: dict[int, list[Line]], spans: list[tuple[float, float]], hy: float
+) -> bool:
+    """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
+    those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
+    blanks = _blank_bands(cols, hy)
+    _, mode, assignment = _best_alignment(cols, spans, ("centre", "bottom", "top"), hy, blanks)
+    if any(r < 0 for rows_of in assignment.values() for r in rows_of):
+        return False
+    rows: list[dict[int, list[Line]]] = [{} for _ in spans]
+    for c, lines in cols.items():
+        for ln, r in zip(lines, assignment[c], strict=True):
+            rows[r].setdefault(c, []).append(ln)
+    merged = [False] * len(rows)
+    centres = [(a + b) / 2 for a, b in spans]
+    for c in (0, 4, 5):
+        have = [k for k, row in enumerate(rows) if row.get(c)]
+        if not have:
+            continue
+        for k, row in enumerate(rows):
+            if row.get(c):
+                continue
+            # The merged cell's text sits in one of the rows it covers: the nearest that has it.
+            src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
+            row[c] = rows[src][c]
+            merged[k] = merged[src] = True
+    res.align = mode
+    res.rows, res.merged = rows, merged
+    return True
+
+
+def _split_shared(
+    row: dict[int, list[Line]], mode: str, hy: float
+) -> list[tuple[dict[int, list[Line]], bool]]:
+    """Rows that share one printed date (a merged cell) come out as one anchored row whose 項目
+    holds several section paths (Ⅰ…Ⅵ).  Split it there: each column's lines go to the sub-row
+    they are aligned with, or, printed once for all (merged), to every sub-row."""
+    item = row.get(1, [])
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if len(heads) < 2:
+        return [(row, False)]
+    cuts = [0, *heads[1:], len(item)]
+    blocks = [item[a:b] for a, b in itertools.pairwise(cuts)]
+    if any(len(blk) < 2 for blk in blocks):
+        # A path of the form has a section and at least one heading under it; a lone section
+        # line is the neighbouring row's, pulled in by the alignment, not a row of its own.
+        return [(row, False)]
+    spans = [(blk[0].top, blk[-1].bottom) for blk in blocks]
+    subs: list[dict[int, list[Line]]] = [{1: blk} for blk in blocks]
+    shared = False
+    whole = (spans[0][0], spans[-1][1])
+    for c, lines in row.items():
+        if c == 1 or not lines:
+            continue
+        split_cost, rows_of = _group_lines(lines, spans, mode, hy)
+        merged_cost, _ = _group_lines(lines, [whole], mode, hy)
+        if c == 0 or merged_cost <= split_cost:
+            for sub in subs:
+                sub[c] = lines
+            shared = True
+        else:
+            for ln, r in zip(lines, rows_of, strict=True):
+                subs[max(r, 0)].setdefault(c, []).append(ln)
+    return [(sub, shared) for sub in subs]
+
+
+def _group_fits(
+    first: float, last: float, spans: list[tuple[float, float]], r: int, mode: str, hy: float
+) -> bool:
+    """Whether lines from ``first`` to ``last`` (centres) can be the cell of date ``r``: a
+    top-aligned cell lies between its date's top and the next date's top, a bottom-aligned one
+    between the previous date's bottom and its own, a centred one between the neighbours' centres."""
+    tol = hy / 4
+    if mode == "top":
+        return first >= spans[r][0] - tol and (r + 1 == len(spans) or last < spans[r + 1][0] - tol)
+    if mode == "bottom":
+        return last <= spans[r][1] + tol and (r == 0 or first > spans[r - 1][1] + tol)
+    lo = (spans[r - 1][0] + spans[r - 1][1]) / 2 if r else -float("inf")
+    hi = (spans[r + 1][0] + spans[r + 1][1]) / 2 if r + 1 < len(spans) else float("inf")
+    return lo < first and last < hi
+
+
+def _blank_bands(cols: dict[int, list[Line]], hy: float) -> list[float]:
+    """Middles of the horizontal bands (at least a line high) where no column prints anything:
+    the blank lines some layouts leave between rows."""
+    spans = sorted((ln.top, ln.bottom) for lines in cols.values() for ln in lines)
+    out: list[float] = []
+    end = spans[0][1] if spans else 0.0
+    for top, bottom in spans[1:]:
+        if top - end >= BLANK_BAND_EM * hy:
+            out.append((top + end) / 2)
+        end = max(end, bottom)
+    return out
+
+
+def _group_lines(
+    lines: list[Line],
+    spans: list[tuple[float, float]],
+    mode: str,
+    hy: float,
+    blanks: list[float] = (),  # type: ignore[assignment]
+) -> tuple[float, list[int]]:
+    """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
+    the least total distance between each group and its date (by ``mode``).  Returns the cost
+    and each line's row (-1: before the first date, a continued row, only for ``top``)."""
+    m, n = len(lines), len(spans)
+    if m == 0:
+        return 0.0, []
+
+    def key(i: int, j: int) -> float:  # lines[i:j], j > i
+        top, bottom = lines[i].top, lines[j - 1].bottom
+        return top if mode == "top" else bottom if mode == "bottom" else (top + bottom) / 2
+
+    def ref(r: int) -> float:
+        t, b = spans[r]
+        return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
+
+    inf = float("inf")
+    # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
+    lead = 0
+    if mode == "top":
+        while lead < m and lines[lead].mid < spans[0][0] - hy / 4:
+            lead += 1
+    f = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    f[0][lead] = 0.0
+    for r in range(n):
+        for i in range(m + 1):
+            if f[r][i] == inf:
+                continue
+            # Row r takes lines i..j-1 (none when j == i).
+            for j in range(i, m + 1):
+                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy
+                if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
+                    cost += m + 1
+                if j > i and blanks:
+                    # A cell rarely runs across a line left blank in every column.
+                    cost += BLANK_CROSS_COST * sum(1 for y in blanks if lines[i].mid < y < lines[j - 1].mid)
+                if f[r][i] + cost < f[r + 1][j]:
+                    f[r + 1][j] = f[r][i] + cost
+                    back[r + 1][j] = i
+    rows_of = [-1] * m
+    j = m
+    for r in range(n, 0, -1):
+        i = back[r][j]
+        for k in range(i, j):
+            rows_of[k] = r - 1
+        j = i
+    return f[n][m], rows_of

@@ -1,0 +1,108 @@
+"""Column boundaries of a page without enough vertical rulings: from the rulings around the column
+labels and the body's whitespace between them, or from the body's whitespace gaps alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from piatable.settings import GridSettings
+
+from .common import N_COLS
+from .labels import Header
+from .lines import Line
+
+
+def _gap_boundary(body: list[Line], lo: float, hi: float, step: float) -> float | None:
+    """The middle of the widest x range in (lo, hi) that no body line crosses."""
+    if hi - lo <= step:
+        return None
+    spans = sorted((max(ln.x0, lo), min(ln.x1, hi)) for ln in body if ln.x1 > lo and ln.x0 < hi)
+    best: tuple[float, float] | None = None
+    cur = lo
+    for a, b in [*spans, (hi, hi)]:
+        if a > cur and (best is None or a - cur > best[1] - best[0]):
+            best = (cur, a)
+        cur = max(cur, b)
+    if best is None or best[1] - best[0] < step:
+        return None
+    return (best[0] + best[1]) / 2
+
+
+def bounds_from_labels(
+    header: Header, verticals: list[float], body: list[Line], hx: float, settings: GridSettings
+) -> list[float] | None:
+    """Seven x boundaries: the rulings around each label, else the body's gaps between labels."""
+    bounds: list[float | None] = [None] * (N_COLS + 1)
+    slack = settings.ruling_merge_em * hx
+    xs = sorted(verticals)
+    for col, (x0, x1) in header.labels.items():
+        left = [x for x in xs if x <= x0 + slack]
+        right = [x for x in xs if x >= x1 - slack]
+        if left:
+            bounds[col] = left[-1]
+        if right:
+            bounds[col + 1] = right[0]
+    # Fill the boundaries no label fixed from the neighbouring rulings.
+    for _ in range(N_COLS):
+        for i in range(N_COLS + 1):
+            if bounds[i] is not None:
+                continue
+            if i + 1 <= N_COLS and bounds[i + 1] is not None:
+                cand = [x for x in xs if x < bounds[i + 1] - hx]  # type: ignore[operator]
+                if cand and (i == 0 or bounds[i - 1] is None or cand[-1] > bounds[i - 1] + hx):  # type: ignore[operator]
+                    bounds[i] = cand[-1]
+            elif i - 1 >= 0 and bounds[i - 1] is not None:
+                cand = [x for x in xs if x > bounds[i - 1] + hx]  # type: ignore[operator]
+                if cand:
+                    bounds[i] = cand[0]
+    # No rulings there: the body's whitespace between the neighbouring labels.
+    centres = {c: (a + b) / 2 for c, (a, b) in header.labels.items()}
+    for i in range(1, N_COLS):
+        if bounds[i] is None and i - 1 in centres and i in centres:
+            left_edge = max(header.labels[i - 1][1], centres[i - 1])
+            g = _gap_boundary(body, left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
+            bounds[i] = g if g is not None else (header.labels[i - 1][1] + header.labels[i][0]) / 2
+    if bounds[0] is None and 0 in header.labels:
+        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body)]) - hx / 2
+    if bounds[N_COLS] is None and N_COLS - 1 in header.labels:
+        bounds[N_COLS] = max([header.labels[N_COLS - 1][1], *(ln.x1 for ln in body)]) + hx / 2
+    if any(b is None for b in bounds):
+        return None
+    out = [float(b) for b in bounds]  # type: ignore[arg-type]
+    return out if all(a < b for a, b in itertools.pairwise(out)) else None
+
+
+def bounds_from_gaps(
+    body: list[Line], hx: float, settings: GridSettings, step: float | None = None
+) -> list[float] | None:
+    """Seven boundaries from the five best whitespace valleys of the body: x ranges that few
+    text segments cross (a few may, where an extractor shifted a line)."""
+    if not body:
+        return None
+    step = step or hx / 4
+    lo, hi = min(ln.x0 for ln in body), max(ln.x1 for ln in body)
+    n = int((hi - lo) / step) + 1
+    cover = [0] * n
+    for ln in body:
+        for k in range(int((ln.x0 - lo) / step), min(int((ln.x1 - lo) / step) + 1, n)):
+            cover[k] += 1
+    allowed = max(1, int(settings.gap_cross_share * len(body)))
+    valleys: list[tuple[float, float, float]] = []  # (score, x0, x1)
+    k = 0
+    while k < n:
+        if cover[k] <= allowed:
+            j = k
+            while j + 1 < n and cover[j + 1] <= allowed:
+                j += 1
+            width = (j - k + 1) * step
+            if width >= settings.column_gap_em * hx / 2 and k > 0 and j < n - 1:
+                crossing = sum(cover[k : j + 1]) / (j - k + 1)
+                valleys.append((width - crossing * step, lo + k * step, lo + (j + 1) * step))
+            k = j + 1
+        else:
+            k += 1
+    if len(valleys) < N_COLS - 1:
+        return None
+    best = sorted(sorted(valleys, reverse=True)[: N_COLS - 1], key=lambda v: v[1])
+    return [lo - hx / 2, *((a + b) / 2 for _, a, b in best), hi + hx / 2]

@@ -1,0 +1,56 @@
+"""Small types and helpers shared by the grid modules: the result, one page's rows, the number of
+columns, page furniture and section headings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from piatable.models import COLUMNS, RawRow
+from piatable.vocabulary import is_page_number, is_title
+
+from .lines import Line
+
+N_COLS = len(COLUMNS)
+
+
+@dataclass(slots=True)
+class GridResult:
+    """Rows of the table, notes for the user, and how many words could not be placed in a cell."""
+
+    rows: list[RawRow] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unplaced: int = 0
+
+
+@dataclass(slots=True)
+class PageRows:
+    """The rows of one page: per row, column index → its lines; whether each row holds a merged
+    cell; the column boundaries used (seven, in page units) and whether the page was ruled."""
+
+    rows: list[dict[int, list[Line]]]
+    merged: list[bool]
+    header_seen: bool
+    bounds: list[float]
+    ruled: bool
+    unplaced: int = 0
+    notes: list[str] = field(default_factory=list)
+    # Vertical alignment of cells ("top", "centre", "bottom") when rows are anchored at dates;
+    # None until a page with two or more dates decides it for the pages after it.
+    align: str | None = None
+
+
+SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+
+
+def is_furniture(text: str) -> bool:
+    """True for page furniture: the table's title or a page number, not table text."""
+    t = text.strip()
+    return is_title(t) or is_page_number(t)
+
+
+def cell_text(lines: list[Line] | None) -> str:
+    """The text of a cell's lines joined without separators, stripped ("" for no lines)."""
+    return "".join(ln.text for ln in lines or []).strip()

@@ -1,0 +1,157 @@
+"""The column-label row (変更日 / 項目 / 変更前の記載 / 変更後の記載 / 提出時期 / 提出時期に係る説明):
+label runs on a line, label lines repeated in the text, the header of a page, header rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from piatable.models import Word
+from piatable.settings import GridSettings
+from piatable.vocabulary import LABEL_PIECES, LABELS
+
+from .lines import Line
+
+# Column index of each printed label (and of the pieces a narrow header cell wraps it into).
+LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
+
+
+_SPACE = regex.compile(r"[\s　]+")
+
+
+def _label_column(text: str) -> int | None:
+    t = _SPACE.sub("", text)
+    if t in LABEL_COLUMN:
+        return LABEL_COLUMN[t]
+    if "係る" in t or "説明" in t:
+        return 5
+    if "提出" in t or t in ("時期", "期"):
+        return 4
+    if t.startswith("変更前"):
+        return 2
+    if t.startswith("変更後"):
+        return 3
+    if t.startswith("変更日"):
+        return 0
+    if t == "項目":
+        return 1
+    return None
+
+
+@dataclass(slots=True)
+class Header:
+    """The column-label row of a page: its vertical extent and each found label's x extent."""
+
+    top: float
+    bottom: float
+    # Column index → (x0, x1) of its label.
+    labels: dict[int, tuple[float, float]]
+
+
+_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+
+
+# Every label piece starts with one of these: lines without any cannot hold a label.
+_LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
+
+
+def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
+    """Label pieces printed as a run of their own on a line: set apart from other text by a
+    column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
+    chars: list[tuple[str, float, float, Word]] = []
+    for w in sorted(line.words, key=lambda w: w.x0):
+        text = w.text
+        step = (w.x1 - w.x0) / max(len(text), 1)
+        for k, ch in enumerate(text):
+            if not ch.isspace():
+                chars.append((ch, w.x0 + k * step, w.x0 + (k + 1) * step, w))
+    flat = "".join(c[0] for c in chars)
+    gap = settings.column_gap_em * hx
+    spread = settings.label_spread_em * hx
+    out: list[Line] = []
+    i = 0
+    while i < len(chars):
+        if i and chars[i][1] - chars[i - 1][2] <= gap:
+            i += 1
+            continue  # not the start of a run
+        for piece in _PIECES_LONGEST_FIRST:
+            j = i + len(piece)
+            if (
+                flat.startswith(piece, i)
+                and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
+                and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
+            ):
+                ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
+                out.append(
+                    Line(
+                        ws,
+                        piece,
+                        chars[i][1],
+                        chars[j - 1][2],
+                        line.top,
+                        line.bottom,
+                        line.page,
+                        line.line_no,
+                        None,
+                    )
+                )
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
+    """A line of column labels and nothing else (a label row repeated inside the text, or a
+    piece of one: 提出時 / 期)."""
+    runs = _label_runs(line, hx, settings)
+    if not runs:
+        return False
+    ink = len(_SPACE.sub("", line.text))
+    covered = sum(len(r.text) for r in runs)
+    return covered >= ink and (len(runs) >= 3 or all(_label_column(r.text) in (4, 5) for r in runs))
+
+
+def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings) -> Header | None:
+    """The column-label row: label segments of at least three columns within a few lines."""
+    segs = [s for ln in lines if _LABEL_CHARS.intersection(ln.text) for s in _label_runs(ln, hx, settings)]
+    anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
+    best: Header | None = None
+    for a in anchors:
+        band = [s for s in segs if abs(s.mid - a.mid) <= settings.header_band_em * hy]
+        # Segments above each other in one header cell form one label.
+        band.sort(key=lambda s: s.x0)
+        # Whole labels stand alone; pieces above each other (a wrapped label) group together.
+        groups: list[list[Line]] = [[s] for s in band if _SPACE.sub("", s.text) in LABEL_COLUMN]
+        pieces: list[list[Line]] = []
+        for s in band:
+            if _SPACE.sub("", s.text) in LABEL_COLUMN:
+                continue
+            if pieces and s.x0 < max(g.x1 for g in pieces[-1]) and s.x1 > min(g.x0 for g in pieces[-1]):
+                pieces[-1].append(s)
+            else:
+                pieces.append([s])
+        groups += pieces
+        labels: dict[int, tuple[float, float]] = {}
+        for g in groups:
+            g.sort(key=lambda s: s.top)
+            col = _label_column("".join(s.text for s in g))
+            if col is not None and col not in labels:
+                labels[col] = (min(s.x0 for s in g), max(s.x1 for s in g))
+        if len(labels) >= 3 and (best is None or len(labels) > len(best.labels)):
+            best = Header(min(s.top for s in band), max(s.bottom for s in band), labels)
+    return best
+
+
+def is_header_row(cells: dict[int, list[Line]]) -> bool:
+    """True when at least three cells of a row hold nothing but a column label or a piece of one
+    (a header row repeated in the table)."""
+    hits = 0
+    for lines in cells.values():
+        t = _SPACE.sub("", "".join(ln.text for ln in lines))
+        if t and t in LABEL_PIECES and _label_column(t) is not None:
+            hits += 1
+    return hits >= 3

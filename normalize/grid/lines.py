@@ -1,0 +1,161 @@
+"""Printed lines from positioned words: grouping by vertical centre, the spaces between words,
+segments split at column gaps, and the document's em.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+
+import regex
+
+from piatable.models import PageWords, Word
+from piatable.settings import GridSettings
+
+from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
+
+
+@dataclass(slots=True)
+class Line:
+    """A printed line inside one cell (or, before columns are known, across the page)."""
+
+    words: list[Word]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    line_no: int | None
+    conf: float | None
+    # Filled once the cell is known:
+    column: int = -1
+    left: float = 0.0  # the column's left boundary on this page
+    width: float | None = None  # the cell's width between its rulings, when ruled
+    reaches_bottom: bool = False
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def first_piece_width(self) -> float:
+        """Width of what would have to fit at the end of the previous line: the first character,
+        or the first word of a run of half-width letters and digits (which wraps as a whole)."""
+        if not self.text:
+            return 0.0
+        m = regex.match(r"[A-Za-z0-9]+", self.text)
+        piece = m.group(0) if m else self.text[0]
+        # Kinsoku: a character that may not end a line travels with the next one, and characters
+        # that may not start a line travel with the one before them.
+        rest = self.text[len(piece) :]
+        if piece in NO_LINE_END and rest:
+            piece, rest = piece + rest[0], rest[1:]
+        while rest and rest[0] in NO_LINE_START:
+            piece, rest = piece + rest[0], rest[1:]
+        return display_width(piece) * unit_width(self.words)
+
+
+def unit_width(words: list[Word]) -> float:
+    """Width of one display unit (a half-width character) in the words' coordinates."""
+    total_w = sum(max(w.x1 - w.x0, 0.0) for w in words)
+    total_u = sum(display_width(w.text) for w in words)
+    return total_w / total_u if total_u else 0.0
+
+
+def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -> str:
+    """The space between two words that do not carry one, read from the gap: between half-width
+    words any clear gap; beside a Japanese character only in a PDF, whose character boxes are
+    advance widths, and only a gap a space glyph would leave (a full-width one from about an
+    em).  Never the spaces extractors invent between touching Japanese characters, nor from
+    OCR boxes (ink boxes leave gaps beside narrow kana)."""
+    gap = right.x0 - left.x1
+    if gap <= min(settings.space_gap_em, settings.cjk_space_em) * hx:
+        return ""  # touching (the common case: no space whatever the characters)
+    a, b = left.text[-1:], right.text[:1]
+    if not a or not b or a.isspace() or b.isspace():
+        return ""
+    if char_width(a) == 2 or char_width(b) == 2:
+        if left.source != "pdf" or right.source != "pdf" or gap < settings.cjk_space_em * hx:
+            return ""
+        return "\u3000" if gap >= settings.full_width_space_em * hx else " "
+    return " " if gap > settings.space_gap_em * hx else ""
+
+
+def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettings) -> list[Line]:
+    """Group words into printed lines by vertical centre, left to right within a line."""
+    tol = settings.line_tolerance_em * hy
+    groups: list[list[Word]] = []
+    centres: list[float] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        c = (w.top + w.bottom) / 2
+        if groups and abs(c - centres[-1]) <= tol:
+            groups[-1].append(w)
+            n = len(groups[-1])
+            centres[-1] += (c - centres[-1]) / n
+        else:
+            groups.append([w])
+            centres.append(c)
+    lines: list[Line] = []
+    for g in groups:
+        g.sort(key=lambda w: w.x0)
+        parts: list[str] = []
+        for i, w in enumerate(g):
+            if i:
+                parts.append(_space_between(g[i - 1], w, hx, settings))
+            parts.append(w.text)
+        confs = [w.conf for w in g if w.conf is not None]
+        ink = [w for w in g if w.text.strip()] or g
+        lines.append(
+            Line(
+                words=g,
+                text="".join(parts),
+                # A space at either end (printed or inferred) takes no room of its own.
+                x0=min(w.x0 for w in ink),
+                x1=max(w.x1 for w in ink),
+                top=min(w.top for w in g),
+                bottom=max(w.bottom for w in g),
+                page=g[0].page,
+                line_no=min((w.line for w in g if w.line is not None), default=None),
+                conf=min(confs) if confs else None,
+            )
+        )
+    return lines
+
+
+def split_segments(line: Line, gap: float) -> list[Line]:
+    """Pieces of a page-wide line separated by gaps wider than ``gap`` (space characters do
+    not bridge a gap: they may be a space inferred between two cells)."""
+    ink = [w for w in line.words if w.text.strip()]
+    if not ink:
+        return []
+    out: list[list[Word]] = [[ink[0]]]
+    for a, b in itertools.pairwise(ink):
+        if b.x0 - a.x1 > gap:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return [
+        Line(
+            g,
+            "".join(w.text for w in g),
+            min(w.x0 for w in g),
+            max(w.x1 for w in g),
+            min(w.top for w in g),
+            max(w.bottom for w in g),
+            line.page,
+            line.line_no,
+            line.conf,
+        )
+        for g in out
+    ]
+
+
+def ems(pages: list[PageWords]) -> tuple[float, float]:
+    """(horizontal em, vertical em) of the document: the median glyph height, or for text cells
+    two columns by one line."""
+    if pages and pages[0].unit == "cell":
+        return 2.0, 1.0
+    heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
+    h = statistics.median(heights) if heights else 10.0
+    return h, h

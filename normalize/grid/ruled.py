@@ -1,0 +1,241 @@
+"""Rows of one page of positioned words (PDF characters, OCR words): rulings read and clustered,
+column boundaries (rulings, labels, gaps, the previous page), then rows between horizontal
+rulings (merged cells spanning rows), else rows anchored at dates.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_right
+
+from piatable.models import PageWords, Word
+from piatable.settings import GridSettings
+
+from .anchored import lines_to_anchored_rows
+from .columns import bounds_from_gaps, bounds_from_labels
+from .common import N_COLS, PageRows, is_furniture
+from .labels import find_header
+from .lines import Line, split_segments, words_to_lines
+
+
+def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
+    """Cluster (position, start, end) segments by position: (position, start, end, total length)."""
+    out: list[list[float]] = []
+    for pos, a, b in sorted(values):
+        if out and pos - out[-1][0] <= tol:
+            c = out[-1]
+            c[0] = (c[0] * c[4] + pos) / (c[4] + 1)
+            c[1], c[2], c[3], c[4] = min(c[1], a), max(c[2], b), c[3] + (b - a), c[4] + 1
+        else:
+            out.append([pos, a, b, b - a, 1])
+    return [(c[0], c[1], c[2], c[3]) for c in out]
+
+
+def _verticals(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> list[tuple[float, float, float]]:
+    """Vertical rulings as (x, top, bottom), clustered."""
+    segs = [
+        ((x0 + x1) / 2, min(t, b), max(t, b))
+        for x0, t, x1, b in page.rulings
+        if abs(x1 - x0) <= settings.ruling_thickness_em * hx and abs(b - t) >= settings.min_ruling_em * hy
+    ]
+    return [(x, a, b) for x, a, b, _ in _cluster(segs, settings.ruling_merge_em * hx)]
+
+
+def _horizontals(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> list[tuple[float, list[tuple[float, float]]]]:
+    """Horizontal rulings as (y, covered x intervals), clustered by y."""
+    segs = sorted(
+        ((t + b) / 2, min(x0, x1), max(x0, x1))
+        for x0, t, x1, b in page.rulings
+        if abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
+    )
+    out: list[tuple[float, list[tuple[float, float]]]] = []
+    tol = settings.ruling_merge_em * hy
+    for y, a, b in segs:
+        if out and y - out[-1][0] <= tol:
+            out[-1][1].append((a, b))
+        else:
+            out.append((y, [(a, b)]))
+    return out
+
+
+def _covered(intervals: list[tuple[float, float]], a: float, b: float) -> float:
+    """Length of [a, b] covered by the union of the intervals."""
+    pts = sorted((max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b)
+    total, end = 0.0, a
+    for x0, x1 in pts:
+        if x1 > end:
+            total += x1 - max(x0, end)
+            end = x1
+    return total
+
+
+def _column_of(x: float, bounds: list[float]) -> int | None:
+    k = bisect_right(bounds, x) - 1
+    return k if 0 <= k < N_COLS else None
+
+
+def page_rows(
+    page: PageWords,
+    prev_bounds: list[float] | None,
+    hx: float,
+    hy: float,
+    settings: GridSettings,
+    align: str | None = None,
+) -> PageRows | None:
+    """Rows of one page of positioned words (units of ``page``; ``hx``/``hy`` its ems).  Column
+    boundaries from the rulings and labels, the gaps, or ``prev_bounds`` (the previous page's);
+    rows between horizontal rulings, else anchored at dates (``align``: the alignment the pages
+    before decided).  None for a blank page, a page with no columns found, or one ruled in other
+    columns than the table's (another part of the document)."""
+    # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
+    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000")]
+    if not any(w.text.strip() for w in words):
+        return None
+    all_lines = words_to_lines(words, hx, hy, settings)
+    header = find_header(all_lines, hx, hy, settings)
+    verticals = _verticals(page, hx, hy, settings)
+    vxs = [x for x, _, _ in verticals]
+    body = [
+        seg
+        for ln in all_lines
+        if (header is None or ln.top > header.bottom - hy / 2) and not is_furniture(ln.text)
+        for seg in split_segments(ln, settings.column_gap_em * hx)
+    ]
+    bounds: list[float] | None = None
+    if page.unit == "cell" and not vxs:
+        # Text columns placed by an extractor: its label positions drift more than its body.
+        bounds = bounds_from_gaps(body, hx, settings, step=1.0)
+    if bounds is None and header is not None:
+        bounds = bounds_from_labels(header, vxs, body, hx, settings)
+    if bounds is None and prev_bounds is not None:
+        slack = settings.ruling_merge_em * hx * 2
+        matched = sum(1 for b in prev_bounds if any(abs(x - b) <= slack for x in vxs))
+        if vxs and matched < N_COLS - 1:
+            return None  # ruled, but not in the table's columns: another part of the document
+        bounds = [
+            min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b
+            for b in prev_bounds
+        ]
+    if bounds is None and len(vxs) == N_COLS + 1:
+        bounds = sorted(vxs)
+    if bounds is None:
+        bounds = bounds_from_gaps(body, hx, settings)
+    if bounds is None:
+        return None
+    used = [v for v in verticals if any(abs(v[0] - b) <= settings.ruling_merge_em * hx for b in bounds)]
+    ruled = len(used) >= 2
+    if ruled:
+        table_top = min(v[1] for v in used)
+        table_bottom = max(v[2] for v in used)
+        if header is not None:
+            # Another ruled table above the label row (the end of the previous section).
+            table_top = max(table_top, header.top - hy)
+    else:
+        table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
+        table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
+    res = PageRows([], [], header is not None, bounds, ruled, align=align)
+
+    # Words of the table region, by column; the rest is furniture or unplaced.
+    in_table: list[Word] = []
+    for ln in all_lines:
+        inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
+        if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
+            if inside_y and not is_furniture(ln.text) and not header:
+                res.unplaced += len(ln.words)
+            continue
+        for w in ln.words:
+            if _column_of((w.x0 + w.x1) / 2, bounds) is None:
+                res.unplaced += 1
+            else:
+                in_table.append(w)
+    if not in_table:
+        return res
+
+    hrules = _horizontals(page, hx, hy, settings) if ruled else []
+    ys: list[float] = []
+    closed: list[list[bool]] = []
+    for y, cover in hrules:
+        if not table_top - hy <= y <= table_bottom + hy:
+            continue
+        flags = [
+            _covered(cover, bounds[c], bounds[c + 1]) >= settings.closed_share * (bounds[c + 1] - bounds[c])
+            for c in range(N_COLS)
+        ]
+        if any(flags):
+            ys.append(y)
+            closed.append(flags)
+    if len(ys) >= 2:
+        if ys[0] - table_top > hy / 2:
+            ys.insert(0, table_top)
+            closed.insert(0, [True] * N_COLS)
+        if table_bottom - ys[-1] > hy / 2:
+            ys.append(table_bottom)
+            closed.append([True] * N_COLS)
+        _ruled_rows(res, in_table, ys, closed, hx, hy, settings)
+    else:
+        if header is not None:
+            # No row rulings to hold the label row apart: it and whatever is above it go.
+            in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
+        _anchored_rows(res, in_table, hx, hy, settings)
+    return res
+
+
+def _ruled_rows(
+    res: PageRows,
+    words: list[Word],
+    ys: list[float],
+    closed: list[list[bool]],
+    hx: float,
+    hy: float,
+    settings: GridSettings,
+) -> None:
+    """Rows between horizontal rulings; a cell with no ruling below it spans the next row too."""
+    n_rows = len(ys) - 1
+    rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
+    merged = [False] * n_rows
+    bounds = res.bounds
+    by_column: dict[int | None, list[Word]] = {}
+    for w in words:
+        by_column.setdefault(_column_of((w.x0 + w.x1) / 2, bounds), []).append(w)
+    for c in range(N_COLS):
+        # Spans of this column: row ranges between the boundaries closed under it.
+        cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
+        spans = list(itertools.pairwise(cuts))
+        span_tops = [ys[a] for a, _ in spans]
+        by_span: dict[int, list[Word]] = {}
+        for w in by_column.get(c, []):
+            s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
+            if s < 0:
+                res.unplaced += 1
+                continue
+            by_span.setdefault(s, []).append(w)
+        for s, ws in by_span.items():
+            a, b = spans[s]
+            lines = words_to_lines(ws, hx, hy, settings)
+            for ln in lines:
+                ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
+            if lines:
+                lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
+            for r in range(a, b):
+                rows[r][c] = lines
+                if b - a > 1:
+                    merged[r] = True
+    res.rows, res.merged = rows, merged
+
+
+def _anchored_rows(res: PageRows, words: list[Word], hx: float, hy: float, settings: GridSettings) -> None:
+    """No horizontal rulings: rows start at the dates of the first column (cells top-aligned),
+    or, when the timing column's words sit level with the dates' centres, at the midpoints."""
+    bounds = res.bounds
+    cols: dict[int, list[Line]] = {}
+    for c in range(N_COLS):
+        ws = [w for w in words if _column_of((w.x0 + w.x1) / 2, bounds) == c]
+        lines = words_to_lines(ws, hx, hy, settings)
+        for ln in lines:
+            ln.column, ln.left = c, bounds[c]
+        cols[c] = lines
+    lines_to_anchored_rows(res, cols, hy)
