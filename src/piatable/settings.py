@@ -140,8 +140,10 @@ class QualitySettings:
     # unknown to the dictionary.
     ocr_suspect_line_conf: float = 50.0
     ocr_suspect_unknown_words: int = 1
-    # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
-    report_max_rows: int = 20000
+    # The HTML report lists at most this many rows (those to review first) and documents (the
+    # worst first); the JSON lists all.
+    report_max_rows: int = 2000
+    report_max_documents: int = 200
 
 
 @dataclass(slots=True)
