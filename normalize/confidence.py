@@ -47,7 +47,7 @@ FLAG_FIELDS: dict[str, tuple[str, ...]] = {
 INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
 
 # Doubts that only lower the confidence: alone they do not tell wrong rows from right ones.
-CONFIDENCE_ONLY = frozenset({"close_cut"})
+CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure"})
 
 # Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
 # what was read and what was written).

@@ -103,34 +103,35 @@ class QualitySettings:
     # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
     # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
     # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
-    prior_logit: float = 3.81
-    cell_prior_logit: float = 5.54
+    prior_logit: float = 3.26
+    cell_prior_logit: float = 4.97
     # x = -ln(the reader's own confidence): stream partition margin, OCR median line confidence.
-    weight_reconstruction: float = 2.11
+    weight_reconstruction: float = 2.06
     # x = 1 when the row carries the flag (truncated: once per clipped cell).
-    weight_truncated: float = 0.24
-    weight_date_unparsed: float = 0.45
-    weight_date_implausible: float = 1.0
-    weight_timing_missing: float = 1.58
-    weight_timing_invalid: float = 2.85
-    weight_before_equals_after: float = 0.78
-    weight_empty_change: float = 1.27
-    weight_item_unknown: float = 0.6
-    weight_unplaced_text: float = 0.2
+    weight_truncated: float = 0.37
+    weight_date_unparsed: float = 0.51
+    weight_date_implausible: float = 0.27
+    weight_timing_missing: float = 1.4
+    weight_timing_invalid: float = 2.8
+    weight_before_equals_after: float = 0.34
+    weight_empty_change: float = 1.13
+    weight_item_unknown: float = 0.5
+    weight_unplaced_text: float = 0.18
     weight_ocr_low_confidence: float = 1.5
-    weight_row_continued: float = 1.13
-    weight_merged_cell_filled: float = 1.34
+    weight_row_continued: float = 0.97
+    weight_merged_cell_filled: float = 0.69
     weight_duplicate_row: float = 1.0
-    weight_column_order: float = 1.35
+    weight_column_order: float = 1.32
     weight_unmapped_glyphs: float = 2.0
     # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
-    weight_column_guess: float = 2.96
-    weight_close_cut: float = 0.01
-    weight_row_split_guess: float = 1.36
-    weight_ocr_suspect: float = 0.47
-    weight_ocr_corrected: float = 0.84
-    weight_reader_ocr: float = 0.84
-    weight_reader_text: float = 1.35
+    weight_column_guess: float = 3.04
+    weight_ocr_unsure: float = 1.63
+    weight_close_cut: float = 0.03
+    weight_row_split_guess: float = 1.5
+    weight_ocr_suspect: float = 1.5
+    weight_ocr_corrected: float = 1.06
+    weight_reader_ocr: float = 1.42
+    weight_reader_text: float = 0.91
     # A doubt at least this strong also becomes a flag.
     doubt_flag_strength: float = 0.5
     # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
@@ -138,7 +139,9 @@ class QualitySettings:
     column_guess_margin: float = 1.0
     # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
     # unknown to the dictionary.
-    ocr_suspect_line_conf: float = 50.0
+    ocr_suspect_line_conf: float = 70.0
+    # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
+    ocr_sure_line_conf: float = 90.0
     ocr_suspect_unknown_words: int = 1
     # The HTML report lists at most this many rows (those to review first) and documents (the
     # worst first); the JSON lists all.
