@@ -264,13 +264,32 @@ def row_doubts(
     return out
 
 
+def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
+    """``row_split_guess`` on neighbouring rows that share a filled (merged) date, item and
+    explanation: one printed row cut in two by a stray line (an underline, a border)."""
+    for k in range(1, len(records)):
+        a, b = records[k - 1], records[k]
+        if (
+            "merged_cell_filled" in b.flags
+            and a.item
+            and (a.change_date_raw, a.item, a.explanation) == (b.change_date_raw, b.item, b.explanation)
+        ):
+            why = "the row shares its date, item and explanation with the row next to it: one row cut in two?"
+            for j in (k - 1, k):
+                if not any(d.kind == "row_split_guess" for d in out[j]):
+                    out[j].append(Doubt("row_split_guess", None, why))
+
+
 def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     """Per record, doubts that need the whole document: an item that does not open with a
-    section numeral when at least ``SECTION_SHARE`` of the other rows' items do."""
+    section numeral when at least ``SECTION_SHARE`` of the other rows' items do; neighbouring
+    rows that share a filled date, item and explanation."""
     opens = [bool(r.item_path) and r.item_path[0][:1] in SECTION_NUMERALS for r in records]
     out: list[list[Doubt]] = [[] for _ in records]
     if len(records) < 3 or sum(opens) < SECTION_SHARE * len(records):
+        _same_row_twice(records, out)
         return out
+    _same_row_twice(records, out)
     for k, r in enumerate(records):
         if not opens[k] and "row_continued" not in r.flags:
             first = r.item_path[0][:10] if r.item_path else ""

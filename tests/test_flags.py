@@ -300,7 +300,9 @@ def test_clean_row_has_no_flags():
     rec = record_of(BASE)
     assert rec.flags == []
     assert rec.evidence == []
-    assert rec.confidence >= 0.9
+    # Quiet: no flag, and well above the 0.5 that would ask for a look (a text row's prior is
+    # what the samples measure for text rows without a finding).
+    assert rec.confidence >= 0.8
     assert min(rec.cell_confidence.values()) >= 0.9
 
 

@@ -17,7 +17,7 @@ from dataclasses import fields
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from piatable import __version__
+from piatable._version import __version__
 from piatable.models import Record
 from piatable.normalize.confidence import INFORMATIONAL
 from piatable.settings import Settings
