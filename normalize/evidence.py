@@ -48,6 +48,8 @@ _PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
 _WIDTH_MIX = regex.compile(
     r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
 )
+# Out-of-vocabulary tokens that are not misreads: ASCII, numbers (10万, 100万).
+_KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _SPACE = regex.compile(r"\s+")
@@ -80,7 +82,7 @@ def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
     out = []
     for m in tok.tokenize(text):
         s = m.surface()
-        if m.is_oov() and s.strip() and not unicodedata.normalize("NFKC", s).isascii():
+        if m.is_oov() and s.strip() and not _KNOWN_OOV.match(unicodedata.normalize("NFKC", s)):
             out.append(s)
     return out
 
