@@ -52,6 +52,7 @@ samples-office: setup
 # img2table beside the scan bench: I2T_PYTHON=/path/to/a/python/with/img2table make bench
 bench: setup
 	$(PY) tools/bench_text.py
+	$(PY) tools/eval_fields.py
 	$(PY) tools/eval_office.py
 	$(PY) tools/bench.py
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))

@@ -8,7 +8,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .record import CELL_FIELDS, FIELDS, LIST_FIELDS, MAP_FIELDS, Record, arrow_schema
+from .record import (
+    CELL_FIELDS,
+    DATE_FIELDS,
+    FIELDS,
+    LIST_FIELDS,
+    MAP_FIELDS,
+    STRUCT_LIST_FIELDS,
+    Record,
+    arrow_schema,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -50,7 +59,10 @@ def write_jsonl(records: Iterable[Record], path: Path) -> None:
 
 
 def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig") -> None:
-    """CSV with a BOM by default so that Excel in Japan opens it; lists are newline-joined,
+    """CSV with a BOM by default so that Excel in Japan opens it.
+
+    Lists of strings (``item_path``, ``flags``) are joined with a newline; ``diff`` is written as
+    compact JSON (``[{"op": "deleted", "text": "…"}, …]``);
     ``cell_confidence`` is a JSON object (``{"change_date": 0.99, "item": 0.97, …}``).
 
     With ``encoding='cp932'`` characters outside CP932 are written as ``?`` rather than failing,
@@ -63,15 +75,23 @@ def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig"
             row = r.to_dict()
             for name in LIST_FIELDS:
                 row[name] = "\n".join(row[name])
+            for name in STRUCT_LIST_FIELDS:
+                row[name] = json.dumps(row[name], ensure_ascii=False, separators=(",", ":"))
             for name in MAP_FIELDS:
                 row[name] = json.dumps(row[name], ensure_ascii=False, sort_keys=True)
             writer.writerow(row)
 
 
 def records_to_table(records: Iterable[Record]) -> pa.Table:
+    import datetime as dt
+
     import pyarrow as pa
 
     rows = records_to_dicts(records)
+    for row in rows:
+        for name in DATE_FIELDS:
+            if row[name] is not None:
+                row[name] = dt.date.fromisoformat(row[name])
     for row in rows:  # a struct needs every key
         cells = row.get("cell_confidence") or {}
         row["cell_confidence"] = {f: cells.get(f) for f in CELL_FIELDS}

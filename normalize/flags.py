@@ -83,12 +83,16 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
-    "column_guess": "a cell may hold text of another column: the cut between item, before and "
-    "after was a near guess, or a cell holds a 事前/事後, a date or a heading that belongs elsewhere",
-    "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, or it does not "
-    "open with a section Ⅰ–Ⅵ as the document's other rows do",
+    "rows_merged": "the row holds two or more printed dates or 項目 paths (Ⅰ…Ⅵ): rows were "
+    "probably read as one",
+    "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
+    "form, 上記を新規追加 or explanation wording where it does not belong, or brackets torn between cells",
+    "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "
+    "with a section Ⅰ–Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
+    "and explanation",
     "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
-    "numeral misread (HI…), words unknown to the dictionary, a line tesseract was unsure of",
+    "numeral misread (HI…), words unknown to the dictionary, numbering that skips, mixed widths, "
+    "brackets that do not pair, a line tesseract was unsure of",
     "column_order": "the extractor emitted the columns one after another; cells were paired with "
     "rows column by column",
     "unmapped_glyphs": "the PDF's text layer lost characters on the row's page",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 
 from piatable.models import Record
+from piatable.normalize.diff import text_diff
 from piatable.normalize.flags import describe_flag
 
 # Cells below this confidence are marked in the review queue.
@@ -28,21 +28,19 @@ def esc(value: object) -> str:
 
 
 def diff_html(before: str, after: str) -> tuple[str, str]:
-    """Before and after as HTML with the characters that differ marked ``<del>``/``<ins>``
-    (difflib's SequenceMatcher over characters); all text escaped."""
-    sm = SequenceMatcher(None, before, after, autojunk=False)
+    """Before and after as HTML with the segments that differ marked ``<del>``/``<ins>``
+    (the records' own diff, ``normalize.diff.text_diff``); all text escaped."""
     left: list[str] = []
     right: list[str] = []
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        a, b = esc(before[a0:a1]), esc(after[b0:b1])
-        if op == "equal":
-            left.append(a)
-            right.append(b)
-            continue
-        if a:
-            left.append(f"<del>{a}</del>")
-        if b:
-            right.append(f"<ins>{b}</ins>")
+    for op, text in text_diff(before, after):
+        t = esc(text)
+        if op == "kept":
+            left.append(t)
+            right.append(t)
+        elif op == "deleted":
+            left.append(f"<del>{t}</del>")
+        else:
+            right.append(f"<ins>{t}</ins>")
     return "".join(left), "".join(right)
 
 
