@@ -14,8 +14,9 @@ confidence in ``normalize/confidence.py``.
   path (``①法令上の根拠`` after ``提供先１``).  Stream rows also get it from the partition (the
   runner-up cut scored almost as well: ``normalize/stream.py``).
 * ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
-  section numeral Ⅰ–Ⅵ inside the cell), or it does not open with a section numeral when the
-  document's other rows do.
+  section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
+  document's other rows do; it repeats its neighbour's filled date, item and explanation; or
+  a cell opens mid-phrase (a particle, an auxiliary, 及び, 、).
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ _WIDTH_MIX = regex.compile(
 )
 # Out-of-vocabulary tokens that are not misreads: ASCII, numbers (10万, 100万).
 _KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
+# A cell never opens with these: they continue a phrase.
+_NO_CELL_START = frozenset("、。，．,.ー」』】")
+_JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _SPACE = regex.compile(r"\s+")
@@ -246,6 +250,27 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
     return out
 
 
+def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
+    """The opening word of a cell that cannot open one (a particle, an auxiliary, 及び, 、), or
+    ``""``: the cell begins with the end of a phrase that started in another row."""
+    t = text.lstrip()
+    if not t:
+        return ""
+    if t[0] in _NO_CELL_START:
+        return t[0]
+    tok = tokenizer or default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer):
+        return ""
+    ms = tok.tokenize(t[:12])
+    if not len(ms):
+        return ""
+    m = ms[0]
+    pos = m.part_of_speech()
+    if pos[0] in ("助詞", "助動詞") or m.surface() in _JOINING_CONJUNCTIONS:
+        return m.surface()
+    return ""
+
+
 def item_path_doubts(record: Record) -> list[Doubt]:
     """``row_split_guess``: two item paths in one cell (a second section numeral inside)."""
     paths = record.item_path
@@ -261,6 +286,11 @@ def row_doubts(
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
     out = column_doubts(record) + cut_doubts(record, ocr) + item_path_doubts(record)
+    for f in TEXT_FIELDS:
+        opening = starts_mid_phrase(getattr(record, f), tokenizer)
+        if opening:
+            why = f"the {f} cell opens with {opening!r}, the middle of a phrase begun elsewhere"
+            out.append(Doubt("row_split_guess", f, why))
     if ocr:
         out += ocr_doubts(row, record, q, tokenizer)
     return out

@@ -122,3 +122,11 @@ def test_strong_doubts_become_flags_weak_ones_only_cost_confidence():
     assert "column_guess" not in weak.flags and weak.confidence < base
     close = score_record(record({}), row, q, [Doubt("close_cut", "item", "close", 1.0)])
     assert close.flags == [] and close.confidence <= base
+
+
+def test_a_cell_that_opens_mid_phrase_is_a_row_split_guess():
+    rec = record({"after": ["及び別表第二", "番号法第９条第２項に基づく条例"]})
+    assert "row_split_guess" in rec.flags
+    assert any(e.startswith("after: row_split_guess") for e in rec.evidence)
+    for quiet in (["・サーバー室への入室"], ["新規追加"], ["[○]紙"], ["（１．措置）"]):
+        assert "row_split_guess" not in record({"after": quiet}).flags, quiet
