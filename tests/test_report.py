@@ -87,7 +87,7 @@ class Elements(HTMLParser):
 
 def test_json_twin_counts(report, seed_result):
     html_path, json_path, _ = report
-    assert json_path == html_path.with_name("report.json")
+    assert json_path == html_path.with_name("report.data.json")
     data = json.loads(json_path.read_text("utf-8"))
     assert data["piatable_version"] == piatable.__version__
     assert data["settings"] == Settings().to_dict()
@@ -229,7 +229,7 @@ def test_row_cap_keeps_the_least_sure_rows(tmp_path, seed_result):
     s = Settings()
     s.quality.report_max_rows = 4
     html_path, json_path = write_report([seed_result], tmp_path / "r.html", s)
-    assert json_path.name == "r.json"
+    assert json_path.name == "r.data.json"
     rows = [a for t, a in Elements(html_path.read_text("utf-8")).tags if t == "tr" and "data-doc" in a]
     assert len(rows) == 4
     least = sorted(r.confidence for r in seed_result.records)[:4]
@@ -271,7 +271,7 @@ def test_cli_writes_the_report(tmp_path):
         ]
     )
     assert code == 0
-    data = json.loads((out / "report.json").read_text("utf-8"))
+    data = json.loads((out / "report.data.json").read_text("utf-8"))
     assert data["settings"]["quality"]["truncated_threshold"] == 3.5
     assert data["overall"]["rows"] == 12
     assert (out / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")

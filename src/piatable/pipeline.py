@@ -134,37 +134,56 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     return reading_to_result(reading, source, settings)
 
 
-def extract_document(
-    path: str | Path, kind: Kind = "auto", settings: Settings | None = None
-) -> DocumentResult:
-    """Run the whole pipeline on one input file.
+def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | None = None) -> DocumentResult:
+    """Run the whole pipeline on one input file; raise the reader's own error when it cannot be read.
 
     ``kind`` is ``auto`` (from the file's first bytes and suffix), ``pdf``, ``scan`` (PNG, JPEG,
-    TIFF, BMP or an image-only PDF) or ``text``; anything else is a ``ValueError``.  Errors of the
-    input come back in the result (status ``failure``, one line naming the file), never raised.
+    TIFF, BMP or an image-only PDF) or ``text``; anything else is a ``ValueError``.  Raises
+    ``InputError`` (missing, empty, binary or undecodable input, unreadable image),
+    ``UnreadablePDF`` (corrupt, truncated or encrypted PDF; an ``InputError``) or
+    ``OcrUnavailable`` (tesseract or its ``jpn`` data missing), all ``PiatableError``.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     settings = settings or Settings()
     p = Path(path)
     source = str(path)
-    try:
-        if not p.exists():
-            raise InputError(f"{source}: no such file")
-        if p.is_dir():
-            raise InputError(f"{source}: is a folder")
-        actual = detect_kind(p) if kind == "auto" else kind
-        if actual == "text":
-            result = _text_document(p, source, settings)
-        elif actual == "pdf":
-            result = _pdf_document(p, source, settings)
-        else:
-            from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
+    if not p.exists():
+        raise InputError(f"{source}: no such file")
+    if p.is_dir():
+        raise InputError(f"{source}: is a folder")
+    actual = detect_kind(p) if kind == "auto" else kind
+    if actual == "text":
+        result = _text_document(p, source, settings)
+    elif actual == "pdf":
+        result = _pdf_document(p, source, settings)
+    else:
+        from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
-            result = reading_to_result(read_scan(p, settings), source, settings)
-        if not result.records and "no amendment table found" not in result.notes:
-            result.notes.append("no amendment table found")
-        return result
+        result = reading_to_result(read_scan(p, settings), source, settings)
+    if not result.records and "no amendment table found" not in result.notes:
+        result.notes.append("no amendment table found")
+    return result
+
+
+def extract_document(
+    path: str | Path, kind: Kind = "auto", settings: Settings | None = None
+) -> DocumentResult:
+    """Run the whole pipeline on one input file; errors of the input come back in the result.
+
+    ``kind`` as for ``read_document`` (anything else is a ``ValueError``, the one error raised).
+    The ``DocumentResult`` (``piatable.models.result``) holds the ``records``; ``status``:
+    ``success``, ``partial`` (text of the table region could not be placed, or pages needed OCR
+    that is missing; the notes say which) or ``failure`` (the input could not be read);
+    ``errors`` as (stage, page or None, one line naming the file); ``notes`` (one line each,
+    e.g. "no amendment table found"); ``kind`` (the reader used), ``pages`` and the cover facts
+    (``documents``).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    source = str(path)
+    try:
+        return read_document(path, kind, settings)
     except PiatableError as exc:
         msg = str(exc)
         if not msg.startswith(source):

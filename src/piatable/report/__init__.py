@@ -1,7 +1,7 @@
 """The review report: one self-contained HTML file and its JSON twin.
 
 ``write_report(results, path, settings)`` writes ``path`` (HTML: inline CSS, JS and SVG, no
-reference to anything outside the file) and ``report.json`` beside it.  The HTML is a review
+reference to anything outside the file) and its JSON twin ``NAME.data.json`` beside it.  The HTML is a review
 queue: the rows that need a look first, least sure first, each with its file, page and evidence
 (which cell, which flag, why); then the flags (one row each, with a link that filters the queue),
 the worst documents (sortable), charts, inputs with errors or notes and the settings that differ

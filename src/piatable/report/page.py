@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from piatable.models import Record
 from piatable.normalize.flags import describe_flag
+from piatable.outputs import report_twin, write_atomic
 from piatable.settings import Settings
 
 from .data import SECTION_NAMES, file_name, needs_review, report_data, review_order
@@ -197,7 +198,7 @@ def _documents_table(data: dict[str, Any], limit: int) -> str:
     docs = _worst_documents(data, limit)
     n = len(data["documents"])
     more = (
-        f' <span class="muted">(the {len(docs)} worst of {n}; all are in report.json)</span>'
+        f' <span class="muted">(the {len(docs)} worst of {n}; all are in the .data.json twin)</span>'
         if n > len(docs)
         else ""
     )
@@ -251,7 +252,7 @@ def _inputs_list(data: dict[str, Any]) -> str:
         )
     out.append("</ul>")
     if len(docs) > MAX_NOTE_DOCUMENTS:
-        out.append(f'<p class="muted">{len(docs) - MAX_NOTE_DOCUMENTS} more in report.json.</p>')
+        out.append(f'<p class="muted">{len(docs) - MAX_NOTE_DOCUMENTS} more in the .data.json twin.</p>')
     return "".join(out)
 
 
@@ -321,7 +322,7 @@ def _queue(results: Sequence[DocumentResult], data: dict[str, Any], max_rows: in
     )
     note = (
         f' <span class="muted">({omitted} rows, the surest, left out of this page; '
-        "all are in report.json)</span>"
+        "all are in the .data.json twin)</span>"
         if omitted
         else ""
     )
@@ -413,15 +414,15 @@ def render_html(results: Sequence[DocumentResult], data: dict[str, Any], setting
 def write_report(
     results: Sequence[DocumentResult], path: Path | str, settings: Settings | None = None
 ) -> tuple[Path, Path]:
-    """Write the HTML report to ``path`` and its JSON twin beside it; return both paths."""
+    """Write the HTML report to ``path`` and its JSON twin (``NAME.data.json``) beside it, each
+    atomically; return both paths."""
     settings = settings or Settings()
     path = Path(path)
-    json_path = path.with_suffix(".json")
-    if json_path == path:
-        json_path = path.with_name(path.name + ".json")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    json_path = report_twin(path)
     data = report_data(results, settings)
-    path.write_text(render_html(results, data, settings), "utf-8")
+    page = render_html(results, data, settings)
     # Compact (one line): a batch of 20,000 documents lists every row.
-    json_path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+    write_atomic(path, lambda tmp: tmp.write_text(page, "utf-8"))
+    write_atomic(json_path, lambda tmp: tmp.write_text(text, "utf-8"))
     return path, json_path
