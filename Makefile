@@ -54,6 +54,7 @@ bench: setup
 	$(PY) tools/eval_office.py
 	$(PY) tools/bench.py
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))
+	$(PY) tools/bench_calibration.py --scans 200,300
 	$(PY) tools/bench_bulk.py
 
 clean:

@@ -8,7 +8,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .record import DATE_FIELDS, FIELDS, LIST_FIELDS, STRUCT_LIST_FIELDS, Record, arrow_schema
+from .record import (
+    CELL_FIELDS,
+    DATE_FIELDS,
+    FIELDS,
+    LIST_FIELDS,
+    MAP_FIELDS,
+    STRUCT_LIST_FIELDS,
+    Record,
+    arrow_schema,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -74,6 +83,8 @@ def _csv_rows(records: Iterable[Record]) -> Iterator[dict]:
             row[name] = "\n".join(row[name])
         for name in STRUCT_LIST_FIELDS:
             row[name] = json.dumps(row[name], ensure_ascii=False, separators=(",", ":"))
+        for name in MAP_FIELDS:
+            row[name] = json.dumps(row[name], ensure_ascii=False, sort_keys=True)
         yield row
 
 
@@ -105,7 +116,8 @@ def write_csv(
     """CSV with a BOM by default so that Excel in Japan opens it.
 
     Lists of strings (``item_path``, ``flags``) are joined with a newline; ``diff`` is written as
-    compact JSON (``[{"op": "deleted", "text": "…"}, …]``).  With an encoding that cannot hold
+    compact JSON (``[{"op": "deleted", "text": "…"}, …]``), ``cell_confidence`` as a JSON
+    object (``{"change_date": 0.99, …}``).  With an encoding that cannot hold
     every character (``cp932`` and a rare kanji, say) this raises ``UnencodableText`` naming the
     characters before anything is written, unless ``errors='replace'`` asks for ``?`` instead.
     """
@@ -130,6 +142,9 @@ def records_to_table(records: Iterable[Record]) -> pa.Table:
         for name in DATE_FIELDS:
             if row[name] is not None:
                 row[name] = dt.date.fromisoformat(row[name])
+    for row in rows:  # a struct needs every key
+        cells = row.get("cell_confidence") or {}
+        row["cell_confidence"] = {f: cells.get(f) for f in CELL_FIELDS}
     return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 

@@ -81,6 +81,9 @@ class Partition:
     before: int  # lines [item, before) are the before text; [before, n) the after text
     score: float
     confidence: float
+    # The margin of the best cut over the runner-up (cost units), and the runner-up's (i, j).
+    margin: float = 5.0
+    runner_up: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -334,7 +337,7 @@ def best_partition(scorer: BlockScorer) -> Partition:
     if n == 0:
         return Partition(0, 0, 0.0, 0.5)
     best = (float("inf"), 0, 0)
-    second = float("inf")
+    second = (float("inf"), 0, 0)
     for i in range(n + 1):
         if scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
             # Each line too wide for the item column costs over_width_penalty: an item this
@@ -343,9 +346,10 @@ def best_partition(scorer: BlockScorer) -> Partition:
         for j in range(i, n + 1):
             c = scorer.cost(i, j)
             if c < best[0]:
-                best, second = (c, i, j), best[0]
-            elif c < second:
-                second = c
-    margin = second - best[0] if second < float("inf") else 5.0
+                best, second = (c, i, j), best
+            elif c < second[0]:
+                second = (c, i, j)
+    found = second[0] < float("inf")
+    margin = second[0] - best[0] if found else 5.0
     confidence = round(1.0 - 0.5 * exp(-margin), 3)
-    return Partition(best[1], best[2], best[0], confidence)
+    return Partition(best[1], best[2], best[0], confidence, margin, (second[1], second[2]) if found else None)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
+from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
+from .evidence import document_doubts, row_doubts
 from .flags import flag_duplicates, flag_record
 from .item_key import item_key
 from .items import item_path
@@ -96,5 +98,12 @@ def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[s
 def rows_to_records(
     rows: list[RawRow], source: str, settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[Record]:
+    """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``."""
+    q = settings.quality
     records = [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]
-    return flag_duplicates(records, settings.quality)
+    flag_duplicates(records, q)
+    whole = document_doubts(records)
+    return [
+        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc])
+        for rec, row, doc in zip(records, rows, whole, strict=True)
+    ]

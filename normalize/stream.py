@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from math import exp
 
-from piatable.models import CellLine, PageWords, RawRow
+from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import (
     TIMING,
@@ -232,6 +233,19 @@ def lines_to_rows(
     return result
 
 
+def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
+    """``close_cut`` on the cells whose lines the runner-up cut assigns otherwise, when its
+    score comes within ``max_margin`` of the best; strength ``exp(-margin)``.  Measured, a close
+    cut alone does not tell a wrong row from a right one, so it only lowers the confidence."""
+    if p.runner_up is None or p.margin >= max_margin:
+        return []
+    (i, j), (i2, j2) = (p.item, p.before), p.runner_up
+    spans = {"item": ((0, i), (0, i2)), "before": ((i, j), (i2, j2)), "after": ((j, n), (j2, n))}
+    moved = [f for f, (a, b) in spans.items() if a != b]
+    why = f"the runner-up cut between item, before and after scored within {p.margin:.2f}"
+    return [Doubt("close_cut", f, why, round(exp(-p.margin), 3)) for f in moved]
+
+
 def plausibility(rows: list[RawRow]) -> float:
     """How much rows look like amendment rows: an item path opening a section, a timing, an
     explanation, some before/after text.  Used to choose between two readings of one text."""
@@ -314,6 +328,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         }
         row.set_pages()
         row.confidence = p.confidence
+        row.doubts.extend(partition_doubts(p, len(b.pre), settings.quality.column_guess_margin))
         if b.shared_rest and b.pre and not cont:
             own = _own_explanation(b.pre, item_width, body_width, expl_width, settings, tokenizer)
             if own is not None:

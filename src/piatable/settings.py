@@ -163,23 +163,54 @@ class QualitySettings:
     truncated_tallest_weight: float = 0.5
     truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5
-    # confidence = reconstruction confidence × the penalty of each flag the row carries.
-    penalty_truncated: float = 0.8
-    penalty_date_unparsed: float = 0.6
-    penalty_date_implausible: float = 0.8
-    penalty_timing_missing: float = 0.7
-    penalty_timing_invalid: float = 0.7
-    penalty_before_equals_after: float = 0.85
-    penalty_empty_change: float = 0.7
-    penalty_item_unknown: float = 0.8
-    penalty_unplaced_text: float = 0.7
-    penalty_ocr_low_confidence: float = 0.7
-    penalty_row_continued: float = 0.95
-    penalty_merged_cell_filled: float = 0.95
-    penalty_duplicate_row: float = 0.9
-    penalty_rows_merged: float = 0.5
-    # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
-    report_max_rows: int = 20000
+    # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
+    # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
+    # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
+    prior_logit: float = 2.73
+    cell_prior_logit: float = 4.61
+    # x = -ln(the reader's own confidence): stream partition margin, OCR median line confidence.
+    weight_reconstruction: float = 2.26
+    # x = 1 when the row carries the flag (truncated: once per clipped cell).
+    weight_truncated: float = 0.41
+    weight_date_unparsed: float = 0.55
+    weight_date_implausible: float = 1.0  # rare in the samples (2 rows): set by hand
+    weight_timing_missing: float = 2.09
+    weight_timing_invalid: float = 1.29
+    weight_before_equals_after: float = 0.28
+    weight_empty_change: float = 1.42
+    weight_item_unknown: float = 1.65
+    weight_unplaced_text: float = 0.1
+    weight_ocr_low_confidence: float = 1.5
+    weight_row_continued: float = 1.22
+    weight_merged_cell_filled: float = 1.0
+    weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
+    weight_column_order: float = 1.29
+    weight_unmapped_glyphs: float = 2.0
+    weight_rows_merged: float = 1.0  # rare in the samples: set by hand
+    # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
+    weight_column_guess: float = 3.11
+    weight_ocr_unsure: float = 1.2
+    weight_close_cut: float = 0.23
+    weight_row_split_guess: float = 2.07
+    weight_ocr_suspect: float = 1.65
+    weight_ocr_corrected: float = 0.85
+    weight_reader_ocr: float = 1.01
+    weight_reader_text: float = 0.39
+    # A doubt at least this strong also becomes a flag.
+    doubt_flag_strength: float = 0.5
+    # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
+    # which the cut is a near guess; strength exp(-margin).
+    column_guess_margin: float = 1.0
+    # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
+    # unknown to the dictionary.
+    ocr_suspect_line_conf: float = 70.0
+    # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
+    ocr_sure_line_conf: float = 90.0
+    ocr_suspect_unknown_words: int = 1
+    # The HTML report lists at most this many rows (those to review first) and documents (the
+    # worst first); the JSON lists all.
+    report_max_rows: int = 2000
+    report_max_documents: int = 200
 
 
 @dataclass(slots=True)
