@@ -170,8 +170,12 @@ def ocr_doubts(
 # ----------------------------------------------------------------------------- any reader
 
 
-def column_doubts(record: Record) -> list[Doubt]:
-    """``column_guess`` doubts: a cell holding what belongs to another column."""
+def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
+    """``column_guess`` doubts: a cell holding what belongs to another column.
+
+    A before/after cell that opens with a heading of the form is doubted only where the cut
+    between item and before was inferred: between vertical rulings (``columns_ruled``) the
+    geometry placed it, and added rows often print sub-headings (①委託内容) in their cells."""
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
         for p in _paragraphs(getattr(record, f)):
@@ -186,7 +190,8 @@ def column_doubts(record: Record) -> list[Doubt]:
     first = before[0] if before else (after[0] if after else "")
     other = after[0] if before and after else ""
     if (
-        first
+        not columns_ruled
+        and first
         and first != other
         and (_NUMBERED_HEADING.match(first) or is_form_heading(first))
         and heading_score(first) >= 1.0
@@ -285,7 +290,7 @@ def row_doubts(
 ) -> list[Doubt]:
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
-    out = column_doubts(record) + cut_doubts(record, ocr) + item_path_doubts(record)
+    out = column_doubts(record, row.ruled) + cut_doubts(record, ocr) + item_path_doubts(record)
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer)
         if opening:

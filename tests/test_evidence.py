@@ -130,3 +130,14 @@ def test_a_cell_that_opens_mid_phrase_is_a_row_split_guess():
     assert any(e.startswith("after: row_split_guess") for e in rec.evidence)
     for quiet in (["・サーバー室への入室"], ["新規追加"], ["[○]紙"], ["（１．措置）"]):
         assert "row_split_guess" not in record({"after": quiet}).flags, quiet
+
+
+def test_a_heading_opening_the_after_cell_is_no_doubt_between_vertical_rulings():
+    """Added rows print the form's sub-headings in their cells (①委託内容 / …): between vertical
+    rulings the geometry placed the cut, so only an inferred cut is doubted."""
+    cells = {"before": [], "after": ["①委託内容", "資格確認書の印刷", "上記を新規追加"]}
+    assert "column_guess" in record(cells).flags
+    row = raw_row(cells)
+    row.ruled = True
+    ruled = rows_to_records([row], "t.pdf", Settings())[0]
+    assert "column_guess" not in ruled.flags and ruled.evidence == []
