@@ -142,3 +142,17 @@ def test_no_temporary_files_left(tmp_path, seed_path):
         == 0
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "r.data.json", "r.html"]
+
+
+@pytest.mark.parametrize("option", ["-o", "--documents"])
+def test_output_over_a_file_found_in_an_input_folder_is_a_usage_error(tmp_path, seed_path, capsys, option):
+    """A folder's files are inputs too: writing over one of them (`extract d -o d/b.txt`) is refused."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "a.txt")
+    shutil.copy(seed_path, folder / "b.txt")
+    before = (folder / "b.txt").read_bytes()
+    extra = ["-o", str(tmp_path / "r.json")] if option == "--documents" else ["--format", "json"]
+    assert main(["extract", str(folder), option, str(folder / "b.txt"), *extra]) == 2
+    assert "is an input found in" in capsys.readouterr().err
+    assert (folder / "b.txt").read_bytes() == before

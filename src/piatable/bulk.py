@@ -8,6 +8,7 @@ terminal) and return the exit status: 0 when every input was processed, 1 when o
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -50,14 +51,24 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
 
 
 class Progress:
-    """A tqdm bar (rate, ETA) on a terminal; messages printed above it as they come."""
+    """A tqdm bar (rate, ETA) on a terminal; messages printed above it as they come.
+
+    The bar is redrawn every ``HEARTBEAT_S`` seconds, so a long input still shows time passing."""
+
+    HEARTBEAT_S = 1.0
 
     def __init__(self, total: int, unit: str = "file") -> None:
         self.bar: Any = None
-        if total > 1 and sys.stderr.isatty():
+        self._stop = threading.Event()
+        if total >= 1 and sys.stderr.isatty():
             from tqdm import tqdm
 
             self.bar = tqdm(total=total, unit=unit, file=sys.stderr, smoothing=0.1)
+            threading.Thread(target=self._heartbeat, daemon=True).start()
+
+    def _heartbeat(self) -> None:
+        while not self._stop.wait(self.HEARTBEAT_S):
+            self.bar.refresh()
 
     def say(self, message: str) -> None:
         if self.bar is not None:
@@ -70,6 +81,7 @@ class Progress:
             self.bar.update(n)
 
     def close(self) -> None:
+        self._stop.set()
         if self.bar is not None:
             self.bar.close()
 

@@ -120,6 +120,7 @@ def run_extract(ns: argparse.Namespace) -> int:
                 raise UsageError("--retry-failed goes with --dataset")
             plan = plan_outputs(ns.output, ns.format, ns.report, ns.documents, ns.inputs)
             skip = plan.files()
+            _refuse_outputs_over_found_inputs(skip, ns.inputs)
     except (SettingsError, UsageError) as exc:
         print(f"piatable: {exc}", file=sys.stderr)
         return 2
@@ -139,6 +140,24 @@ def run_extract(ns: argparse.Namespace) -> int:
     except OSError as exc:  # a full disk, a folder without write permission
         print(f"piatable: {exc}", file=sys.stderr)
         return 1
+
+
+def _refuse_outputs_over_found_inputs(outputs: Sequence[Path], inputs: Sequence[str]) -> None:
+    """An output that already exists inside an input folder as a file the walk would read (a
+    ``.txt``, ``.pdf`` or image that piatable did not write) is a usage error: writing it would
+    destroy an input."""
+    import os
+
+    folders = [name for name in inputs if Path(name).is_dir()]
+    if not folders:
+        return
+    found = {os.path.realpath(p): p for p in expand_inputs(folders)}
+    for out in outputs:
+        hit = found.get(os.path.realpath(out))
+        if hit is not None:
+            raise UsageError(
+                f"output {out} is an input found in {', '.join(folders)}; it would be overwritten"
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
