@@ -118,7 +118,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     try:
         from piatable.extract.ocr.reader import ocr_pdf_pages  # OpenCV and numpy: loaded only for OCR
 
-        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings)
+        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes)
     except OcrUnavailable as exc:
         result = _result(reading, source)
         result.notes.append(f"{what}: OCR is needed ({exc})")
