@@ -84,6 +84,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
     "unplaced_text": "text of the table region next to this row could not be placed in a cell",
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
+    "ocr_suspect:<field>": "the OCR text of the cell breaks its column's grammar (a date that "
+    "does not parse, a timing other than 事前/事後, ASCII letters for a heading's Roman numeral, "
+    "glyphs tesseract makes of lines and specks): probably misread",
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
@@ -97,6 +100,8 @@ def describe_flag(flag: str) -> str:
         return FLAG_DESCRIPTIONS["truncated:<field>"].replace(
             "the cell (item, before, after or explanation)", f"the {flag[10:]} cell"
         )
+    if flag.startswith("ocr_suspect:"):
+        return FLAG_DESCRIPTIONS["ocr_suspect:<field>"].replace("of the cell", f"of the {flag[12:]} cell")
     return FLAG_DESCRIPTIONS.get(flag, "a finding of reconstruction")
 
 

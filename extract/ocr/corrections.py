@@ -381,6 +381,11 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
 
 
 def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
-    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes."""
+    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place), then the
+    ``ocr_suspect:<field>`` flag on cells that still break their column's grammar; notes."""
+    from .suspects import flag_suspects
+
     fixes = fix_rows(rows)
-    return [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+    notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+    # What the corrections could not mend: cells that still break their column's grammar.
+    return notes + flag_suspects(rows)

@@ -111,6 +111,8 @@ class QualitySettings:
     penalty_item_unknown: float = 0.8
     penalty_unplaced_text: float = 0.7
     penalty_ocr_low_confidence: float = 0.7
+    # A cell whose OCR text breaks its column's grammar (flag ocr_suspect:<field>).
+    penalty_ocr_suspect: float = 0.6
     penalty_row_continued: float = 0.95
     penalty_merged_cell_filled: float = 0.95
     penalty_duplicate_row: float = 0.9
