@@ -103,7 +103,7 @@ def scan_image(
     if cells:
         scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
     else:
-        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
+        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang, settings.engine)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan

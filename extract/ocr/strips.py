@@ -142,7 +142,7 @@ def _read_strip(
     for y0, (_, _, crop) in zip(starts, pieces, strict=True):
         canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
     out: list[TsvWord] = []
-    for w in tesseract_chars(canvas, settings.psm, settings.lang):
+    for w in tesseract_chars(canvas, settings.psm, settings.lang, settings.engine):
         k = bisect.bisect_right(starts, w.top + w.height / 2) - 1
         if k < 0:
             continue

@@ -128,6 +128,12 @@ class OcrSettings:
     # and a whole page without a ruled grid.
     lang: str = "jpn"
     psm: int = 6
+    # How tesseract is called for the cells and pages: "api" (tesserocr, one tesseract with its
+    # model kept loaded per thread), "process" (pytesseract, a tesseract process per call), or
+    # "auto" (the API when tesserocr imports).  The API took 8.4 s a page against 11.4 s on the
+    # seed scans (`tools/bench_scan.py --generate 200,300 --only seed`, a loaded machine), with
+    # the same accuracy.
+    engine: str = "auto"
     # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
     # core.
     workers: int = 0
