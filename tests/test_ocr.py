@@ -537,6 +537,18 @@ def test_item_headings_snap_to_the_form():
     assert snap_to_headings(wrapped) == wrapped
 
 
+def test_top_headings_snap_on_the_first_line():
+    """A top heading misread in one kanji (概要 → 概革) is written as the forms print it; a
+    line that differs more, or is not the cell's first, is left alone."""
+    from piatable.extract.ocr.heading_fixes import snap_top_heading
+
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの概革", "②入手方法"])[0] == "Ⅱ特定個人情報ファイルの概要"
+    assert snap_top_heading(["特定個人情報ファイルの概双"])[0] == "特定個人情報ファイルの概要"
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの概況です"]) == ["Ⅱ特定個人情報ファイルの概況です"]
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの一覧"]) == ["Ⅱ特定個人情報ファイルの一覧"]
+    assert snap_top_heading(["Ⅰ基本情", "Ⅱ特定個人情報ファイルの概革"])[1].endswith("概革")
+
+
 def test_a_blank_page_is_not_turned():
     blank = np.full((800, 600), 255, dtype=np.uint8)
     assert skew_angle(binarize(blank), 20.0, 2.0, 3.0, 2.0) == 0.0

@@ -25,7 +25,14 @@ from piatable.normalize.chars import CIRCLED, starts_paragraph
 from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 
-from .heading_fixes import CIRCLED_LOOKALIKES, fix_heading, restore_numerals, snap_to_headings, split_like
+from .heading_fixes import (
+    CIRCLED_LOOKALIKES,
+    fix_heading,
+    restore_numerals,
+    snap_to_headings,
+    snap_top_heading,
+    split_like,
+)
 
 # Look-alike pairs (both directions).
 PAIRS = (("ー", "一"), ("ロ", "口"), ("カ", "力"), ("エ", "工"), ("タ", "夕"), ("ヘ", "へ"), ("ニ", "二"))
@@ -364,7 +371,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts.append(text)
             if column != "change_date" and texts:
                 if column == "item":
-                    texts = snap_to_headings(texts)
+                    texts = snap_to_headings(snap_top_heading(texts))
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
