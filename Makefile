@@ -48,6 +48,7 @@ bench: setup
 	$(PY) tools/bench_text.py
 	$(PY) tools/bench.py
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))
+	$(PY) tools/bench_scan_memory.py
 
 clean:
 	rm -rf $(OUT) build *.egg-info

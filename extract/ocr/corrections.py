@@ -200,11 +200,18 @@ _DATE_SWAPS = str.maketrans(
 )
 
 
+# An era name with its first character misread or lost (信和2年 → 令和2年, 乎成 → 平成): the eras
+# of these documents are a closed set (平成, 令和), told by their second character.
+_ERA = regex.compile(r"^(\s*)(?:[^\s\d０-９令平昭]?)(和|成)(?=\s*[0-9０-９元]{1,2}\s*年)")
+
+
 def fix_date(text: str) -> str:
-    """A date that does not parse, with O/o→0 and l/I/|→1: kept only when it then parses."""
+    """A date that does not parse, with O/o→0 and l/I/|→1, and an era name whose first
+    character was misread or lost restored: kept only when it then parses."""
     if not text.strip() or parse_date(text) is not None:
         return text
     swapped = text.translate(_DATE_SWAPS)
+    swapped = _ERA.sub(lambda m: m.group(1) + ("令和" if m.group(2) == "和" else "平成"), swapped, count=1)
     return swapped if swapped != text and parse_date(swapped) is not None else text
 
 

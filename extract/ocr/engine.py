@@ -135,7 +135,7 @@ def use_api(engine: str) -> bool:
     return True
 
 
-def _hocr_api(gray: np.ndarray, psm: int, lang: str) -> str:
+def _hocr_api(gray: np.ndarray, psm: int, lang: str, whitelist: str = "") -> str:
     """hOCR of an image from a tesseract API kept loaded in this thread (tesserocr): no
     process start and no model load per call (the strips of a page: 26% less time a page on
     the scan bench)."""
@@ -148,24 +148,29 @@ def _hocr_api(gray: np.ndarray, psm: int, lang: str) -> str:
         api.SetVariable("tessedit_do_invert", "0")
         api.SetVariable("hocr_char_boxes", "1")
         _LOCAL.api, _LOCAL.key = api, (psm, lang)
+    api.SetVariable("tessedit_char_whitelist", whitelist)
     api.SetImage(Image.fromarray(gray))
     api.Recognize()
     return api.GetHOCRText(0)
 
 
-def tesseract_chars(gray: np.ndarray, psm: int, lang: str, engine: str = "process") -> list[TsvWord]:
+def tesseract_chars(
+    gray: np.ndarray, psm: int, lang: str, engine: str = "process", whitelist: str = ""
+) -> list[TsvWord]:
     """Tesseract's characters with their own boxes and confidences (hOCR with
     ``hocr_char_boxes``): for Japanese, tesseract's word boxes are often wider than their
     characters, so a word's box cannot tell where each character stands.  ``engine``: see
-    ``use_api``."""
+    ``use_api``; ``whitelist``: the only characters tesseract may read (a column's alphabet)."""
     import html
 
     import pytesseract
 
     config = f"--psm {psm} --oem 1 -c tessedit_do_invert=0 -c hocr_char_boxes=1"
+    if whitelist:
+        config += f" -c tessedit_char_whitelist={whitelist}"
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     if use_api(engine):
-        text = _hocr_api(gray, psm, lang)
+        text = _hocr_api(gray, psm, lang, whitelist)
     else:
         try:
             raw = pytesseract.image_to_pdf_or_hocr(

@@ -134,6 +134,9 @@ class OcrSettings:
     # seed scans (`tools/bench_scan.py --generate 200,300 --only seed`, a loaded machine), with
     # the same accuracy.
     engine: str = "auto"
+    # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
+    # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
+    reread_cells: bool = True
     # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
     # core.
     workers: int = 0
