@@ -7,7 +7,7 @@ SYSSTAMP := $(VENV)/.system-stamp
 SAMPLES := samples
 OUT     := out
 
-.PHONY: run test lint format bench samples clean setup
+.PHONY: run test lint format bench samples samples-office clean setup
 
 setup: $(STAMP) $(SYSSTAMP)
 
@@ -43,9 +43,17 @@ format: setup
 samples: setup
 	$(PY) tools/make_samples.py
 
+# Tables made by real office software (samples/office, samples/heldout, samples/office-kinds):
+# needs LibreOffice (libreoffice-calc, libreoffice-writer) and the IPA fonts; CI does not run it.
+samples-office: setup
+	$(PY) -m pip install -q -e ".[dev,office]"
+	$(PY) tools/make_office_samples.py
+
 # img2table beside the scan bench: I2T_PYTHON=/path/to/a/python/with/img2table make bench
 bench: setup
 	$(PY) tools/bench_text.py
+	$(PY) tools/eval_fields.py
+	$(PY) tools/eval_office.py
 	$(PY) tools/bench.py
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))
 	$(PY) tools/bench_scan_memory.py

@@ -17,7 +17,7 @@ import regex
 
 from piatable.errors import UnreadablePDF
 from piatable.models import PageWords, Reading, Word
-from piatable.normalize.cover import COVER_PAGES, cover_facts_from_text
+from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 
@@ -423,8 +423,8 @@ def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
             tp.close()
         finally:
             page.close()
-        facts = cover_facts_from_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-        if len(facts) >= 2:
+        facts = cover_facts_from_document_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if facts:
             return facts
     return {}
 

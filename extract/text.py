@@ -16,6 +16,7 @@ import regex
 from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
+from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
@@ -152,6 +153,8 @@ def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
 def read_text_pages(path: Path) -> Reading:
     """A text file's pages: kind ``text-layout`` when its columns stand side by side (the words
     carry character offsets), else ``text`` (one printed line per line, for the stream path)."""
-    pages = text_to_pages(read_text(path))
+    text = read_text(path)
+    pages = text_to_pages(text)
     layout = any(w.x0 > 0 for p in pages for w in p.words)
-    return Reading("text-layout" if layout else "text", len(pages), pages=pages)
+    cover = cover_facts_from_document_text(text)
+    return Reading("text-layout" if layout else "text", len(pages), pages=pages, cover=cover)

@@ -26,10 +26,23 @@ SCHEMA_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("explanation", "string", False),
     ("flags", "list<string>", False),
     ("confidence", "float64", False),
+    # --- research fields (issue 14): canonical item key, what changed, raw timing -------------
+    ("item_key", "string", False),
+    ("item_section", "string", True),
+    ("item_file", "string", True),
+    ("item_instance", "string", True),
+    ("change_kind", "string", False),
+    ("diff", "list<struct<op:string,text:string>>", False),
+    ("timing_raw", "string", False),
+    # --- end of research fields ------------------------------------------------------------------
 )
 FIELDS: tuple[str, ...] = tuple(name for name, _, _ in SCHEMA_FIELDS)
-# Columns that hold lists; CSV writes them as newline-joined text.
-LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("list<"))
+# Columns that hold lists of strings; CSV writes them as newline-joined text.
+LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t == "list<string>")
+# Columns that hold lists of records (``diff``); CSV writes them as compact JSON text.
+STRUCT_LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("list<struct<"))
+# Columns typed as dates in Parquet (ISO ``YYYY-MM-DD`` strings in JSON and CSV).
+DATE_FIELDS: frozenset[str] = frozenset(("change_date",))
 
 
 def arrow_schema() -> pa.Schema:
@@ -41,8 +54,15 @@ def arrow_schema() -> pa.Schema:
         "int64": pa.int64(),
         "float64": pa.float64(),
         "list<string>": pa.list_(pa.string()),
+        "list<struct<op:string,text:string>>": pa.list_(
+            pa.struct([pa.field("op", pa.string()), pa.field("text", pa.string())])
+        ),
     }
-    return pa.schema([pa.field(n, types[t], nullable=nl) for n, t, nl in SCHEMA_FIELDS])
+
+    def arrow_type(name: str, t: str) -> pa.DataType:
+        return pa.date32() if name in DATE_FIELDS else types[t]
+
+    return pa.schema([pa.field(n, arrow_type(n, t), nullable=nl) for n, t, nl in SCHEMA_FIELDS])
 
 
 @dataclass(slots=True)
@@ -63,13 +83,26 @@ class Record:
     explanation: str
     flags: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    # --- research fields (issue 14) ---------------------------------------------------------------
+    item_key: str = ""
+    item_section: str | None = None
+    item_file: str | None = None
+    item_instance: str | None = None
+    change_kind: str = ""
+    diff: list[dict[str, str]] = field(default_factory=list)
+    timing_raw: str = ""
+    # --- end of research fields -------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        return cls(**{name: data.get(name) for name in FIELDS})
+        """A record from a dict; a missing field without a default is None, others keep theirs."""
+        from dataclasses import MISSING, fields
+
+        required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+        return cls(**{n: data.get(n) for n in FIELDS if n in data or n in required})
 
 
 assert tuple(Record.__dataclass_fields__) == FIELDS, "Record and SCHEMA_FIELDS disagree"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .record import FIELDS, LIST_FIELDS, Record, arrow_schema
+from .record import DATE_FIELDS, FIELDS, LIST_FIELDS, STRUCT_LIST_FIELDS, Record, arrow_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -50,7 +50,10 @@ def write_jsonl(records: Iterable[Record], path: Path) -> None:
 
 
 def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig") -> None:
-    """CSV with a BOM by default so that Excel in Japan opens it; lists are newline-joined.
+    """CSV with a BOM by default so that Excel in Japan opens it.
+
+    Lists of strings (``item_path``, ``flags``) are joined with a newline; ``diff`` is written as
+    compact JSON (``[{"op": "deleted", "text": "…"}, …]``).
 
     With ``encoding='cp932'`` characters outside CP932 are written as ``?`` rather than failing,
     since a whole batch should not be lost to one rare glyph.
@@ -62,13 +65,21 @@ def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig"
             row = r.to_dict()
             for name in LIST_FIELDS:
                 row[name] = "\n".join(row[name])
+            for name in STRUCT_LIST_FIELDS:
+                row[name] = json.dumps(row[name], ensure_ascii=False, separators=(",", ":"))
             writer.writerow(row)
 
 
 def records_to_table(records: Iterable[Record]) -> pa.Table:
+    import datetime as dt
+
     import pyarrow as pa
 
     rows = records_to_dicts(records)
+    for row in rows:
+        for name in DATE_FIELDS:
+            if row[name] is not None:
+                row[name] = dt.date.fromisoformat(row[name])
     return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 

@@ -1,8 +1,11 @@
-"""Document facts from an assessment's cover page: 評価書番号, 評価書名, 評価実施機関名, 公表日.
+"""Document facts from an assessment's cover page: 評価書番号, 評価書名, 評価実施機関名, 公表日, form.
 
 The cover of every assessment form prints these as labelled cells.  The label and its value
 sit side by side on one line, or the labels form one row and the values the next (評価書番号 /
-評価書名).
+評価書名).  A value is never another printed label or heading of the cover (特記事項, 承認日, the
+form stamp ``[令和4年4月 様式4]``, 項目一覧 of the contents page): an empty cell gives no fact.
+公表日 is taken only when a date is printed there, so a heading cannot stand in for it.
+The form (基礎項目評価書 / 重点項目評価書 / 全項目評価書) is the one the title names.
 """
 
 from __future__ import annotations
@@ -21,13 +24,28 @@ COVER_LABELS: dict[str, str] = {
 }
 # Pages searched for the cover (a cover may follow a blank or a letter page).
 COVER_PAGES = 2
+# A text without page breaks: its first lines searched for the cover.
+COVER_TEXT_LINES = 120
+# Facts (besides the form) a page must give to count as the cover.
+MIN_COVER_FACTS = 2
+# Lines after an empty-looking 公表日 label searched for its date.
+PUBLISHED_LOOKAHEAD_LINES = 2
+
+FORMS = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
+_FORM = regex.compile(r"(基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書")
+# Printed text of the cover (and the contents page after it) that is never a fact's value.
+_NOT_A_VALUE = regex.compile(
+    r"特記事項|承認日|個人のプライバシー|様式\s*[0-9０-９]|項目一覧|特定個人情報保護評価書|^[（(]?別添"
+)
 
 _WS = regex.compile(r"[ \t　]+")
+# Ruled cell borders that OCR reads as characters.
+_RULE = regex.compile(r"[|｜│┃]")
 
 
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
-    lines = [_WS.sub(" ", clean_text(ln)).strip() for ln in text.splitlines()]
+    lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     facts: dict[str, str] = {}
     for i, ln in enumerate(lines):
@@ -44,15 +62,62 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
             continue
         lab = found[0]
         rest = ln.split(lab, 1)[1].strip() if lab in ln else squashed.split(lab, 1)[1]
-        if not rest and i + 1 < len(lines) and not any(x in lines[i + 1] for x in COVER_LABELS):
-            rest = lines[i + 1]
         if lab == "公表日":
-            m = DATE.search(rest)
-            rest = m.group(0) if m else rest
-        if rest:
+            # Only a printed date: the label's own line, else the next lines up to another label.
+            for cand in [rest, *lines[i + 1 : i + 1 + PUBLISHED_LOOKAHEAD_LINES]]:
+                m = DATE.search(cand)
+                if m:
+                    facts.setdefault("published_raw", m.group(0))
+                    break
+                if cand is not rest and _is_label(cand):
+                    break
+            continue
+        if not rest and i + 1 < len(lines) and not _is_label(lines[i + 1]):
+            rest = lines[i + 1]
+        if rest and not _NOT_A_VALUE.search(rest):
             facts.setdefault(COVER_LABELS[lab], rest)
     if "published_raw" in facts:
         iso = parse_date(facts["published_raw"])
         if iso:
             facts["published"] = iso
+    form = form_of(text)
+    if form:
+        facts["form"] = form
     return facts
+
+
+def cover_facts_from_document_text(text: str) -> dict[str, str]:
+    """The cover facts of a whole document's text (pages split by form feeds), or {}.
+
+    The first ``COVER_PAGES`` pages are searched one at a time; a text without form feeds is
+    searched in its first ``COVER_TEXT_LINES`` non-blank lines.  A page counts as the cover when
+    it gives at least ``MIN_COVER_FACTS`` facts besides the form (a table page that merely
+    names a 公表日 is no cover).
+    """
+    pages = text.split("\f")
+    if len(pages) == 1:
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        pages = ["\n".join(lines[:COVER_TEXT_LINES])]
+    for page in pages[:COVER_PAGES]:
+        facts = cover_facts_from_text(page)
+        if len([k for k in facts if k != "form"]) >= MIN_COVER_FACTS:
+            return facts
+    return {}
+
+
+def _is_label(line: str) -> bool:
+    squashed = line.replace(" ", "")
+    return any(lab in squashed for lab in COVER_LABELS) or bool(_NOT_A_VALUE.search(line))
+
+
+def form_of(text: str) -> str | None:
+    """The assessment form a cover's text names (its title first), or None when it names none.
+
+    The title reads 特定個人情報保護評価書（全項目評価書）; failing that, the first form named.
+    """
+    title = regex.search(r"評\s*価\s*書\s*[（(]\s*((?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書)", text)
+    m = title or _FORM.search(text)
+    if not m:
+        return None
+    words = regex.sub(r"\s+", "", m.group(1) if title else m.group(0))
+    return next((f for f in FORMS if f == words), None)

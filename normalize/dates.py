@@ -25,7 +25,10 @@ ERA_OFFSETS: dict[str, int] = {
 }
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
 _D = r"[0-9０-９]"
-_SEP = r"\s*[/\-.．／－]\s*"
+# Separators a date may be printed with: slash, dot, hyphen and their look-alikes (minus sign
+# U+2212, katakana long vowel mark U+30FC, hyphen U+2010, full-width forms).
+_DASHES = r"/\-.．／－−ー‐"
+_SEP = rf"\s*[{_DASHES}]\s*"
 
 _WESTERN = (
     rf"(?P<y>{_D}{{4}})(?:{_SEP}|\s*年\s*)(?P<m>{_D}{{1,2}})(?:{_SEP}|\s*月\s*)(?P<d>{_D}{{1,2}})(?:\s*日)?"
@@ -43,7 +46,7 @@ DATE_THEN_ITEM = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=[\s　]+[Ⅰ�
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(
-    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[/\-.．／－年])[0-9０-９元年月日/\-.．／－\s]{{0,9}}$"
+    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_DASHES}年])[0-9０-９元年月日{_DASHES}\s]{{0,9}}$"
 )
 
 

@@ -90,6 +90,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
+    "rows_merged": "the row holds two or more printed dates or 項目 paths (Ⅰ…Ⅵ): rows were "
+    "probably read as one",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
 

@@ -6,7 +6,9 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
 from .dates import parse_date
+from .diff import change_kind, text_diff
 from .flags import flag_duplicates, flag_record
+from .item_key import item_key
 from .items import item_path
 from .rejoin import rejoin_lines
 from .tokenizer import Tokenizer
@@ -46,7 +48,31 @@ def row_to_record(
         flags=sorted(set(flags)),
         confidence=round(row.confidence, 3),
     )
-    return flag_record(record, row, settings.quality, tokenizer)
+    record = flag_record(record, row, settings.quality, tokenizer)
+    return add_research_fields(record, timing_raw)
+
+
+def add_research_fields(record: Record, timing_raw: str = "") -> Record:
+    """Fill ``item_key`` (+ section, file, instance), ``change_kind``, ``diff`` and ``timing_raw``.
+
+    A 項目 cell none of whose headings below the section the lexicon knows gets ``item_unknown``
+    (its key is then its normalized text alone); that finding costs no confidence of its own (the
+    lexicon is incomplete; the flag's penalty, set in ``flags.py``, is for a cell with no
+    heading-like paragraph at all).  Single unknown headings under known ones (a body's own
+    numbered sub-headings) are not flagged: ``item_key`` keeps them as printed.
+    """
+    key = item_key(record.item_path)
+    record.item_key = key.key
+    record.item_section = key.section
+    record.item_file = key.file
+    record.item_instance = key.instance
+    below_section = [p for p in key.path if not (key.section and p.startswith(key.section))]
+    if all(p in key.unknown for p in below_section) and "item_unknown" not in record.flags:
+        record.flags = sorted({*record.flags, "item_unknown"})
+    record.change_kind = change_kind(record.before, record.after)
+    record.diff = [{"op": op, "text": text} for op, text in text_diff(record.before, record.after)]
+    record.timing_raw = timing_raw
+    return record
 
 
 def rows_to_records(

@@ -8,6 +8,8 @@ wherever it stands.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
@@ -29,8 +31,9 @@ LABEL_NEAR_LINES = 3
 MAX_BLOCK_LINES = 200
 
 
-def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
-    """Drop titles, column-label rows (one line or one label per line) and page numbers.
+def furniture_mask(lines: list[CellLine]) -> list[bool]:
+    """For each line, whether it is page furniture: a title, a column-label row (one line or one
+    label per line), or a page number.
 
     A lone label piece (``変更日``, or ``提出時`` / ``期`` of a wrapped header cell) counts as
     furniture inside a run of three, near a title or label row, or before the first date.
@@ -50,7 +53,7 @@ def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
             hard[k] = page_edge
     piece = [is_label_piece(cl.text) for cl in lines]
     first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
-    keep = [not h for h in hard]
+    furniture = list(hard)
     k = 0
     while k < n:
         if not piece[k] or hard[k]:
@@ -62,10 +65,44 @@ def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
         near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
         if run - k >= LABEL_RUN_MIN or near or run <= first_date:
             for m in range(k, run):
-                keep[m] = False
+                furniture[m] = True
         k = run
-    kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
-    return kept, n - len(kept)
+    return furniture
+
+
+def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
+    """Drop titles, column-label rows (one line or one label per line) and page numbers
+    (``furniture_mask``); returns the lines kept and how many were dropped."""
+    mask = furniture_mask(lines)
+    kept = [cl for cl, furn in zip(lines, mask, strict=True) if not furn]
+    return kept, len(lines) - len(kept)
+
+
+def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:
+    """The lines of a table region without page breaks, their pages counted from its furniture.
+
+    A text without form feeds still shows where a printed page ended: the title or the
+    column-label row repeated, or a page number.  Each run of furniture lines that has table
+    text both before and after it is a page break, wherever the extractor put the header (at the
+    top of each page, or at the end as in the seed).  Pages count on from the region's first
+    page.  A region whose lines already carry several pages (form feeds) is returned as it is.
+    """
+    if len({cl.page for cl in lines}) > 1 or not lines:
+        return lines
+    mask = furniture_mask(lines)
+    page = lines[0].page or 1
+    out: list[CellLine] = []
+    content_seen = pending = False
+    for cl, furn in zip(lines, mask, strict=True):
+        if furn:
+            pending = pending or content_seen
+        else:
+            if pending:
+                page += 1
+                pending = False
+            content_seen = True
+        out.append(replace(cl, page=page))
+    return out
 
 
 def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
-from .region import find_table_start, remove_furniture
+from .region import find_table_start, pages_from_furniture, remove_furniture
 from .tokenizer import Tokenizer
 
 # Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
@@ -195,7 +195,7 @@ def lines_to_rows(
     """The stream strategy from pages of line-words to raw rows."""
     raw = split_compound_lines(pages_to_cell_lines(pages))
     start = find_table_start(raw)
-    region, furniture = remove_furniture(raw[start:])
+    region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []

@@ -17,8 +17,13 @@ _INVISIBLE = regex.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\p{Cc}--[\n\t\f]]",
 CID = regex.compile(r"\(cid:\d+\)")
 
 
+# CJK radicals supplement forms without a compatibility mapping that Japanese PDF fonts emit for
+# whole kanji (国⺠ for 国民, 所属⻑ for 所属長): the kanji each stands for.
+_RADICAL_KANJI = str.maketrans("⺠⻑⻄⻘⻝⻩⻤⻨⻭⻯⻲⻁⺩⻊", "民長西青食黄鬼麦歯竜亀虎王足")
+
+
 def _repair(match: regex.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group(0))
+    return unicodedata.normalize("NFKC", match.group(0).translate(_RADICAL_KANJI))
 
 
 def clean_text(text: str) -> str:

@@ -21,7 +21,26 @@ TEXT_SAMPLES = sorted(
 )
 
 
-@pytest.mark.parametrize("path", TEXT_SAMPLES, ids=lambda p: str(Path(p).parent.relative_to(SAMPLES)))
+# Texts of LibreOffice-made PDFs (tools/make_office_samples.py) on which the reader gives no rows
+# or places text twice today (issue 10: the extractor orders of office software).  Strict: when
+# the reader handles one, its entry must go.
+KNOWN_LOSSES = {
+    "office/calc-municipal-pdftotext-raw": "no rows (dates 2019年5月1日)",
+    "office/calc-municipal-pypdfium2": "no rows (dates 2019年5月1日)",
+    "office/calc-juki-b-pdftotext": "text placed twice beyond the merged cells",
+    "office/writer-seed-pdfminer": "no rows",
+    "office/writer-seed-pdftotext": "text placed twice beyond the merged cells",
+}
+
+
+def _case(path: Path):
+    name = str(path.parent.relative_to(SAMPLES))
+    why = KNOWN_LOSSES.get(name)
+    marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_case(p) for p in TEXT_SAMPLES])
 def test_every_character_of_the_region_is_placed_once(path):
     settings = Settings()
     stream = lines_to_rows(text_to_pages(read_text(path)), settings)

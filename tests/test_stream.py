@@ -51,7 +51,8 @@ def test_whole_assessment_text_finds_the_table_after_contents_and_dates(tmp_path
     p.write_text(PREAMBLE + seed_path.read_text("utf-8"), encoding="utf-8")
     records = piatable.extract(p)
     assert _six(records) == _expected_six()
-    assert {(r.page_start, r.page_end) for r in records} == {(4, 4)}
+    # The seed prints its title and label row after its sixth row: the end of a page.
+    assert {(r.page_start, r.page_end) for r in records} == {(4, 4), (5, 5)}
 
 
 def test_header_and_page_numbers_on_every_page(tmp_path, seed_path):
@@ -92,3 +93,30 @@ def test_date_styles_and_wrapped_dates(tmp_path, seed_path):
 def test_short_cell_and_timing_on_one_line_are_split(seed_path):
     row = piatable.extract(seed_path)[1]
     assert (row.before, row.after, row.timing) == ("", "新規追加", "事後")
+
+
+def test_repeated_header_and_page_numbers_count_as_page_breaks():
+    """A text without form feeds: a repeated label row or a page number line ends a page,
+    wherever the extractor put it (top of the page, or its end as in the seed)."""
+    from piatable.models import CellLine
+    from piatable.normalize.region import pages_from_furniture
+
+    labels = "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明"
+    texts = [
+        "（別添２）変更箇所",
+        labels,
+        "row 1",
+        "row 2",
+        "- 1 -",
+        labels,
+        "row 3",
+        "2/3",
+        "row 4",
+        "- 3 -",
+    ]
+    lines = [CellLine(t, page=1, line_no=k) for k, t in enumerate(texts)]
+    pages = {cl.text: cl.page for cl in pages_from_furniture(lines)}
+    assert (pages["row 1"], pages["row 2"], pages["row 3"], pages["row 4"]) == (1, 1, 2, 3)
+    # Lines that already carry pages (form feeds) are left as they are.
+    paged = [CellLine("row 1", page=4), CellLine(labels, page=5), CellLine("row 2", page=5)]
+    assert [cl.page for cl in pages_from_furniture(paged)] == [4, 5, 5]

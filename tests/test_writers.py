@@ -42,3 +42,42 @@ def test_csv_cp932(tmp_path, seed_path):
 def test_unknown_suffix_is_one_line_error(tmp_path, seed_path, capsys):
     assert main(["extract", str(seed_path), "-o", str(tmp_path / "r.xyz")]) == 2
     assert "--format" in capsys.readouterr().err
+
+
+def test_research_field_types(tmp_path, seed_path):
+    """change_date is a Parquet date, diff a list of structs; CSV writes diff as JSON text."""
+    import datetime as dt
+
+    import pyarrow as pa
+
+    pq_out, csv_out = tmp_path / "r.parquet", tmp_path / "r.csv"
+    assert main(["extract", str(seed_path), "-o", str(pq_out)]) == 0
+    assert main(["extract", str(seed_path), "-o", str(csv_out)]) == 0
+    table = pq.read_table(pq_out)
+    assert table.schema.field("change_date").type == pa.date32()
+    assert pa.types.is_struct(table.schema.field("diff").type.value_type)
+    rows = table.to_pylist()
+    assert rows[2]["change_date"] == dt.date(2022, 10, 17)
+    assert all(set(seg) == {"op", "text"} for r in rows for seg in r["diff"])
+    # Kept + deleted segments give before back; kept + inserted give after.
+    for r in rows:
+        assert "".join(s["text"] for s in r["diff"] if s["op"] != "inserted") == r["before"]
+        assert "".join(s["text"] for s in r["diff"] if s["op"] != "deleted") == r["after"]
+    csv_rows = list(csv.DictReader(csv_out.read_bytes().decode("utf-8-sig").splitlines(keepends=True)))
+    assert json.loads(csv_rows[0]["diff"]) == rows[0]["diff"]
+    assert {r["timing_raw"] for r in csv_rows} == {"事後"}
+    assert {r["change_kind"] for r in rows} <= {"added", "deleted", "modified", "unchanged"}
+
+
+def test_readme_schema_table_lists_every_field():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    table = readme.split("## Output schema", 1)[1].split("\n## ", 1)[0]
+    documented = {
+        name
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for name in row.split("|")[1].replace("`", "").replace(",", " ").split()
+    }
+    assert set(FIELDS) <= documented, set(FIELDS) - documented

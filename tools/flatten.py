@@ -262,6 +262,8 @@ def render(rows: list[dict], style: Style) -> Rendered:
     records: list[dict] = []
     for k, page_rows in enumerate(pages_rows):
         page_no = len(style.prefix) + k + 1
+        # Without form feeds a reader counts pages from the table's repeated header (issue 14).
+        table_page = k + 1
         header = _header(style, k == 0)
         if style.layout:
             header = header[:1] if k == 0 or style.title_every_page else []
@@ -289,8 +291,8 @@ def render(rows: list[dict], style: Style) -> Rendered:
             records.append(
                 {
                     "row_index": len(records),
-                    "page_start": page_no if style.form_feed else 1,
-                    "page_end": page_no if style.form_feed else 1,
+                    "page_start": page_no if style.form_feed else table_page,
+                    "page_end": page_no if style.form_feed else table_page,
                     "change_date": row["change_date"],
                     "change_date_raw": date,
                     "item": cells["item"].text,

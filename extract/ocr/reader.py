@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from piatable.models import PageWords, Reading
+from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.settings import OcrSettings, Settings
 
 from .page_scan import PageScan
@@ -40,6 +41,43 @@ def blank_note(blank: list[int]) -> str:
     return f"{len(blank)} blank page(s) skipped without OCR (no ink): {shown}"
 
 
+# Resolution at which a scanned cover page is read (its labels and values are large print).
+COVER_DPI = 200
+# Tesseract page segmentation for a cover: a single column of text of variable sizes.
+COVER_PSM = 4
+
+
+def ocr_cover_facts(
+    pdf_path: str | Path, pages: list[int], table_pages: list[int], settings: Settings | None = None
+) -> dict[str, str]:
+    """Cover facts of a scanned PDF: its first pages (up to ``COVER_PAGES``, among ``pages``,
+    not ``table_pages``) read by tesseract as lines of text and parsed like any cover.
+
+    A one-page scan is its table and has no cover: {}.  Costs one tesseract call per page tried.
+    """
+    from .engine import join_japanese, parse_tsv, tesseract_tsv
+    from .render import pdf_images
+
+    os_ = ocr_settings(settings)
+    candidates = [n for n in pages if n <= COVER_PAGES and n not in table_pages]
+    if len(pages) < 2 or not candidates:
+        return {}
+    from .pages import is_blank
+
+    for _, gray, dpi in pdf_images(Path(pdf_path), candidates, COVER_DPI, skip_empty=True):
+        if gray is None or is_blank(gray, dpi, os_):
+            continue
+        words = parse_tsv(tesseract_tsv(gray, COVER_PSM, os_.lang))
+        lines: dict[tuple[int, int, int], list[str]] = {}
+        for w in words:
+            lines.setdefault(w.line, []).append(w.text)
+        text = "\n".join(join_japanese(" ".join(ws)) for ws in lines.values())
+        facts = cover_facts_from_document_text(text)
+        if facts:
+            return facts
+    return {}
+
+
 def scans_to_reading(scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings) -> Reading:
     """Scanned pages as a ``Reading``: their words in points, and the notes of each page."""
     reading = Reading(kind, page_count)
@@ -68,14 +106,17 @@ def read_scan(path: Path, settings: Settings) -> Reading:
         doc.close()
         scans = scan_pdf(path, list(range(1, n + 1)), os_, blank)
         kind = "pdf-ocr"
+        cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
     else:
         scans = scan_image_file(path, os_, blank)
         n = max((s.page for s in scans), default=0)
         n = max(n, *blank) if blank else n
         kind = "scan"
+        cover = {}
     reading = scans_to_reading(scans, kind, n, os_)
     if blank:
         reading.notes.append(blank_note(blank))
+    reading.cover = cover
     if scans:
         reading.notes.append(f"OCR of {len(scans)} page(s) in {sum(s.seconds for s in scans):.1f} s")
     return reading

@@ -6,6 +6,9 @@ one printed date split apart, lines grouped to rows by least misplacement.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+
+from piatable.vocabulary import TIMING
 
 from ..dates import DATE_AT_START, is_date_head
 from .common import SECTION_HEADING, PageRows, cell_text
@@ -17,6 +20,16 @@ BLANK_BAND_EM = 0.8
 
 
 BLANK_CROSS_COST = 3.0
+
+
+# The column of 提出時期 (事前/事後).
+TIMING_COLUMN = 4
+
+
+# Lines of one cell follow each other; a gap of more than this many line heights inside a
+# group of lines costs what it exceeds it by (text extractors may interleave two columns'
+# lines, so a cell's lines can be a line apart).
+CELL_GAP_EM = 2.0
 
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -36,7 +49,7 @@ def _best_alignment(
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks)
+            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -117,7 +130,7 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         # Dates centred but text at the top (each column its own alignment): the paths, one
         # per date, anchor the rows better than the dates did.
         return
-    continued = [rows[0]] if rows[0] else []
+    continued = _split_continued(rows[0], hy) if rows[0] else []
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
     for row in rows[1:]:
@@ -125,6 +138,51 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
             out.append(sub)
             merged.append(shared)
     res.rows, res.merged = out, merged
+
+
+def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, list[Line]]]:
+    """The lines above a page's first date (top-aligned cells): the rest of the previous page's
+    last row, then rows whose date cell, merged, was printed on the page before.  Each 項目
+    path (Ⅰ…Ⅵ) opens one of those rows; the other columns' lines go to the block they start in."""
+    item = row.get(1, [])
+    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    if not heads or (heads == [0] and len(heads) == 1):
+        return [row]
+    cuts = [0, *heads, len(item)] if heads[0] > 0 else [*heads, len(item)]
+    blocks = [item[a:b] for a, b in itertools.pairwise(cuts)]
+    if any(b - a < 2 for a, b in itertools.pairwise([*heads, len(item)])):
+        return [row]  # a lone section line: not a path of its own
+    tops = [blk[0].top for blk in blocks]
+    first = min(ln.top for lines in row.values() for ln in lines)
+    if heads[0] > 0:
+        tops[0] = first
+    bottom = max(ln.bottom for lines in row.values() for ln in lines)
+    spans = [(t, nxt - hy / 4) for t, nxt in itertools.pairwise(tops)]
+    spans.append((tops[-1], bottom))
+    if heads[0] == 0 and first < tops[0] - hy / 4:
+        # Lines of other columns above the first path: the rest of the previous row.
+        spans.insert(0, (first, tops[0] - hy / 4))
+        blocks.insert(0, [])
+    subs: list[dict[int, list[Line]]] = [{} for _ in spans]
+    for k, blk in enumerate(blocks):
+        if blk:
+            subs[k][1] = blk
+    for c, lines in row.items():
+        if c == 1:
+            continue
+        for ln in lines:
+            k = max((j for j, (t, _) in enumerate(spans) if ln.mid >= t - hy / 4), default=0)
+            subs[k].setdefault(c, []).append(ln)
+    return [sub for sub in subs if sub]
+
+
+def _whole_value(column: int) -> Callable[[str], bool] | None:
+    """For the columns of one-line values (変更日, 提出時期): whether a line is a whole value."""
+    if column == 0:
+        return lambda t: bool(DATE_AT_START.match(t))
+    if column == TIMING_COLUMN:
+        return lambda t: bool(TIMING.match(t))
+    return None
 
 
 def _path_count(item: list[Line] | None) -> int:
@@ -145,7 +203,7 @@ def _rows_from_path_extents(
     date_mode = None
     for c in sorted(cols):
         lines = cols[c]
-        fits = {m: _group_lines(lines, spans, m, hy, blanks) for m in modes}
+        fits = {m: _group_lines(lines, spans, m, hy, blanks, _whole_value(c)) for m in modes}
         # 提出時期 is printed like 変更日 (one short line): it follows the date's alignment.
         mode = date_mode if c == 4 and date_mode else min(modes, key=lambda m: fits[m][0])
         if c == 0:
@@ -194,9 +252,16 @@ def _rows_from_paths(
         for k, row in enumerate(rows):
             if row.get(c):
                 continue
-            # The merged cell's text sits in one of the rows it covers: the nearest that has it.
-            src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
-            row[c] = rows[src][c]
+            # The merged cell's text sits in one of the rows it covers: at the top of the first
+            # (top-aligned cells), at the bottom of the last, else the nearest that has it.
+            before, after = [j for j in have if j < k], [j for j in have if j > k]
+            if mode == "top" and before:
+                src = before[-1]
+            elif mode == "bottom" and after:
+                src = after[0]
+            else:
+                src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
+            row[c] = list(rows[src][c])
             merged[k] = merged[src] = True
     res.align = mode
     res.rows, res.merged = rows, merged
@@ -228,9 +293,13 @@ def _split_shared(
             continue
         split_cost, rows_of = _group_lines(lines, spans, mode, hy)
         merged_cost, _ = _group_lines(lines, [whole], mode, hy)
-        if c == 0 or merged_cost <= split_cost:
+        # A cell printed once for all rows fits the whole span; one that gives every sub-row
+        # lines of its own, as well as the whole span fits it (top-aligned cells fit both
+        # exactly), is one cell per sub-row.
+        every = len({r for r in rows_of if r >= 0}) == len(spans)
+        if c == 0 or merged_cost < split_cost or (merged_cost == split_cost and not every):
             for sub in subs:
-                sub[c] = lines
+                sub[c] = list(lines)
             shared = True
         else:
             for ln, r in zip(lines, rows_of, strict=True):
@@ -273,6 +342,7 @@ def _group_lines(
     mode: str,
     hy: float,
     blanks: list[float] = (),  # type: ignore[assignment]
+    whole: Callable[[str], bool] | None = None,
 ) -> tuple[float, list[int]]:
     """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
     the least total distance between each group and its date (by ``mode``).  Returns the cost
@@ -290,6 +360,15 @@ def _group_lines(
         return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
 
     inf = float("inf")
+    # A cell's lines follow each other: a gap of more than CELL_GAP_EM line heights inside a
+    # group costs what it exceeds that by (prefix sums over the gaps between lines).
+    inner = [0.0]
+    for a, b in itertools.pairwise(lines):
+        inner.append(inner[-1] + max(0.0, (b.top - a.bottom) / hy - CELL_GAP_EM))
+    # Lines that are a whole value each (a date, 事前/事後): a group never holds two.
+    values = [0]
+    for ln in lines:
+        values.append(values[-1] + (1 if whole is not None and whole(ln.text) else 0))
     # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
     lead = 0
     if mode == "top":
@@ -304,8 +383,10 @@ def _group_lines(
                 continue
             # Row r takes lines i..j-1 (none when j == i).
             for j in range(i, m + 1):
-                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy
+                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy + inner[j - 1] - inner[i]
                 if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
+                    cost += m + 1
+                if values[j] - values[i] > 1:
                     cost += m + 1
                 if j > i and blanks:
                     # A cell rarely runs across a line left blank in every column.

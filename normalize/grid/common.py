@@ -18,11 +18,13 @@ N_COLS = len(COLUMNS)
 
 @dataclass(slots=True)
 class GridResult:
-    """Rows of the table, notes for the user, and how many words could not be placed in a cell."""
+    """Rows of the table, notes for the user, how many words could not be placed in a cell, and
+    how many rows hold what looks like two rows (two dates or 項目 paths)."""
 
     rows: list[RawRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unplaced: int = 0
+    merged_rows: int = 0
 
 
 @dataclass(slots=True)
@@ -40,6 +42,10 @@ class PageRows:
     # Vertical alignment of cells ("top", "centre", "bottom") when rows are anchored at dates;
     # None until a page with two or more dates decides it for the pages after it.
     align: str | None = None
+    # Layout text: whether the previous page's last row was read again with this page, and
+    # every line the page's columns received (to check that each one lands in a row).
+    carried: bool = False
+    lines: list[Line] = field(default_factory=list)
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

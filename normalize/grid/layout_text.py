@@ -6,23 +6,21 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from dataclasses import replace
 
 import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
+from piatable.vocabulary import TIMING
 
 from ..chars import char_width, display_width
-from ..dates import DATE_AT_START
+from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
-from .common import N_COLS, PageRows, is_furniture
+from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line
 from .lines import Line, words_to_lines
-
-# Layout text: cost (in text columns) of putting two segments of one line into one column.
-SHARE_PENALTY = 12.0
-
 
 _CJK_SPACE_CJK = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
 
@@ -41,36 +39,101 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
     return out
 
 
-def _assign(segs: list[Line], starts: list[float]) -> list[int]:
-    """Columns of a line's segments (left to right): increasing, each segment's start as close
-    as possible to its column's start."""
+# What a date printed with spaces leaves in the pieces after its first (年 11 月 20 日).
+_DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.．／\-－−ー‐]+$")
+
+
+# The column of 提出時期 (事前/事後).
+TIMING_COLUMN = 4
+
+
+def _is_date_part(text: str) -> bool:
+    """A date, the head of a wrapped one (令和元年５月) or what it leaves on the next line (１日)."""
+    return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
+
+
+def _is_soft(line: list[Line], i: int) -> bool:
+    """True when piece ``i`` of a line follows the previous piece after a single space that
+    may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own)."""
+    return (
+        i > 0
+        and line[i].x0 - line[i - 1].x1 <= 1.5
+        and not TIMING.match(line[i].text)
+        and not TIMING.match(line[i - 1].text)
+    )
+
+
+def _cell_openers(segs: list[list[Line]]) -> list[list[float]]:
+    """Per line, the offsets of the pieces that certainly open a cell: at the line's start or
+    after a gap of two spaces or more."""
+    return [[p.x0 for i, p in enumerate(line) if not _is_soft(line, i)] for line in segs]
+
+
+def _aligned(segs: list[list[Line]], openers: list[list[float]], window: int = 2) -> list[list[bool]]:
+    """Per piece: whether a line within ``window`` lines opens a cell at its offset (within one
+    column); a cell's lines start at one offset."""
+    out: list[list[bool]] = []
+    for j, line in enumerate(segs):
+        lo, hi = max(0, j - window), min(len(segs), j + window + 1)
+        near = [x for jj in range(lo, hi) if jj != j for x in openers[jj]]
+        out.append([any(abs(p.x0 - x) <= 1.0 for x in near) for p in line])
+    return out
+
+
+def _assign(
+    segs: list[Line], starts: list[float], settings: GridSettings, aligned: list[bool] | None = None
+) -> list[int]:
+    """Columns of a line's pieces (left to right), non-decreasing.  A piece opens a column at
+    the cost of its distance from the column's start, or continues the previous piece's cell at
+    a cost that is small after a single space (``layout_soft_join_cost``) and large after a
+    column gap (``layout_share_cost``); a piece running past the next column's start costs the
+    columns it overruns."""
     n, m = len(segs), len(starts)
+    if n == 0:
+        return []
     inf = float("inf")
-    # cost[i][k]: best cost placing segments i.. with segment i in column >= k
-    best = [[inf] * (m + 1) for _ in range(n + 1)]
-    for k in range(m + 1):
-        best[n][k] = 0.0
+
+    def overflow(i: int, k: int) -> float:
+        if k + 1 >= m:
+            return 0.0
+        return max(0.0, segs[i].x1 - starts[k + 1] - settings.layout_overflow_slack)
+
+    def opening(i: int, k: int) -> float:
+        cost = abs(segs[i].x0 - starts[k]) + overflow(i, k)
+        if (k == 0 and not _is_date_part(segs[i].text)) or (
+            k == TIMING_COLUMN and not TIMING.match(segs[i].text)
+        ):
+            cost += settings.layout_wrong_kind_cost
+        if _is_soft(segs, i) and aligned is not None and not aligned[i]:
+            cost += settings.layout_unaligned_cost
+        return cost
+
+    # best[i][k]: least cost of pieces 0..i with piece i in column k.
+    best = [[inf] * m for _ in range(n)]
+    back = [[-1] * m for _ in range(n)]
+    for k in range(m):
+        best[0][k] = opening(0, k)
+    for i in range(1, n):
+        share = settings.layout_share_cost
+        join = settings.layout_soft_join_cost if _is_soft(segs, i) else share
+        run_min, run_arg = inf, -1
+        for k in range(m):
+            # Open column k after a piece in an earlier column.
+            if run_min + opening(i, k) < best[i][k]:
+                best[i][k] = run_min + opening(i, k)
+                back[i][k] = run_arg
+            # Continue the previous piece's cell (a 変更日 cell only with the rest of a date).
+            c = best[i - 1][k] + (join if k or _DATE_PIECE.match(segs[i].text) else share) + overflow(i, k)
+            if c < best[i][k]:
+                best[i][k] = c
+                back[i][k] = k
+            if best[i - 1][k] < run_min:
+                run_min, run_arg = best[i - 1][k], k
+    k = min(range(m), key=lambda kk: best[n - 1][kk])
+    cols = [0] * n
     for i in range(n - 1, -1, -1):
-        for k in range(m - 1, -1, -1):
-            take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
-            # Two segments of one line may share a column (a cell line with a wide space in it).
-            share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + SHARE_PENALTY
-            best[i][k] = min(take, share, best[i][k + 1])
-    cols: list[int] = []
-    i, k = 0, 0
-    while i < n and k < m:
-        take = abs(segs[i].x0 - starts[k]) + best[i + 1][k + 1]
-        share = abs(segs[i].x0 - starts[k]) + (best[i + 1][k] if i + 1 < n else 0.0) + SHARE_PENALTY
-        if best[i][k] == take:
-            cols.append(k)
-            i, k = i + 1, k + 1
-        elif best[i][k] == share:
-            cols.append(k)
-            i += 1
-        else:
-            k += 1
-    while len(cols) < n:
-        cols.append(m - 1)
+        cols[i] = k
+        k = back[i][k]
     return cols
 
 
@@ -97,9 +160,19 @@ def _char_offsets(page: PageWords) -> PageWords:
 
 def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
     """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth."""
+    # Pieces one space apart may be one cell's (Ⅰ 基本情報): only column gaps count here, and
+    # the space after a date.
+    hard = [
+        [
+            p
+            for i, p in enumerate(line)
+            if not _is_soft(line, i) or (i == 1 and DATE_AT_START.match(line[0].text))
+        ]
+        for line in segs
+    ]
     full = [
         line
-        for line in segs
+        for line in hard
         if len(line) == N_COLS
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
@@ -139,24 +212,90 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
     return None
 
 
-def _fit_starts(segs: list[list[Line]], starts: list[float]) -> tuple[list[float], float]:
-    """Column starts re-estimated from the segments that open a cell line there, and the mean
-    distance of the segments from their column's start (how well the columns fit)."""
+def _openings(line: list[Line], cols: list[int]) -> list[tuple[int, float]]:
+    """(column, offset) of each piece that opens a cell of the line."""
+    return [(c, p.x0) for i, (p, c) in enumerate(zip(line, cols, strict=True)) if i == 0 or cols[i - 1] != c]
+
+
+def _fit_starts(
+    segs: list[list[Line]], starts: list[float], settings: GridSettings, aligned: list[list[bool]]
+) -> tuple[list[float], float]:
+    """Column starts re-estimated from the pieces that open a cell there, and the mean
+    distance of those pieces from their column's start (how well the columns fit)."""
     cost = 0.0
     # Columns keep at least half their first estimated width (a sparse column such as 提出時期
     # must not be swallowed by its neighbour).
     gaps = [max(1.0, (b - a) / 2) for a, b in itertools.pairwise(starts)]
     for _ in range(4):
         got: dict[int, list[float]] = {}
-        for line in segs:
-            for seg, c in zip(line, _assign(line, starts), strict=True):
-                got.setdefault(c, []).append(seg.x0)
+        for line, al in zip(segs, aligned, strict=True):
+            for c, x in _openings(line, _assign(line, starts, settings, al)):
+                got.setdefault(c, []).append(x)
         starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
         for k in range(1, N_COLS):
             starts[k] = max(starts[k], starts[k - 1] + gaps[k - 1])
         n = sum(len(v) for v in got.values())
         cost = sum(abs(x - starts[k]) for k, v in got.items() for x in v) / max(n, 1)
     return starts, cost
+
+
+def _local_columns(
+    segs: list[list[Line]], starts: list[float], settings: GridSettings, aligned: list[list[bool]]
+) -> list[list[int]]:
+    """Each line's columns, matched with the starts of the cells opened near it: an extractor
+    that places text by character counts shifts a block of lines (a row, say) by a column or
+    two, so the page's starts alone misplace pieces near a boundary."""
+    first = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
+    opened = [_openings(line, cols) for line, cols in zip(segs, first, strict=True)]
+    w = settings.layout_local_window
+    out: list[list[int]] = []
+    for j, (line, al) in enumerate(zip(segs, aligned, strict=True)):
+        near: dict[int, list[float]] = {}
+        for jj in range(max(0, j - w), min(len(segs), j + w + 1)):
+            for c, x in opened[jj]:
+                near.setdefault(c, []).append(x)
+        local = [statistics.median(near[k]) if near.get(k) else starts[k] for k in range(N_COLS)]
+        # The local starts keep the page's order (and a column at least one character wide).
+        for k in range(1, N_COLS):
+            local[k] = max(local[k], local[k - 1] + 1)
+        out.append(_assign(line, local, settings, al))
+    return out
+
+
+# A Latin letter or digit (or a numeral Ⅰ ① that Word sets as Latin) beside a Japanese
+# character, with or without a space between.
+_LATIN = r"[0-9A-Za-zⅠ-Ⅻ①-⑳]"
+_KANA_KANJI = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
+_BOUNDARY_SPACED = regex.compile(rf"(?<={_LATIN}) (?={_KANA_KANJI})|(?<={_KANA_KANJI}) (?=[0-9A-Za-z])")
+_BOUNDARY_TIGHT = regex.compile(rf"(?<={_LATIN})(?={_KANA_KANJI})|(?<={_KANA_KANJI})(?=[0-9A-Za-z])")
+
+
+def is_autospaced(texts: list[str], settings: GridSettings) -> bool:
+    """True when the text comes from a PDF whose maker set Latin text apart from Japanese
+    (Word, Writer): at least ``layout_autospace_share`` of the Latin/Japanese boundaries of
+    ``texts`` carry a single space, and at least ``layout_autospace_min`` do."""
+    spaced = sum(len(_BOUNDARY_SPACED.findall(t)) for t in texts)
+    tight = sum(len(_BOUNDARY_TIGHT.findall(t)) for t in texts)
+    share = settings.layout_autospace_share
+    return spaced >= settings.layout_autospace_min and spaced >= share * (spaced + tight)
+
+
+def drop_autospace(text: str) -> str:
+    """The text without the spaces an autospacing maker printed at Latin/Japanese boundaries
+    (``10 万人`` → ``10万人``, ``Ⅰ 基本情報`` → ``Ⅰ基本情報``).  A real space there is lost too;
+    whitespace-free the text is unchanged."""
+    return _BOUNDARY_SPACED.sub("", text)
+
+
+def wrap_width(widths: list[float], settings: GridSettings) -> float:
+    """A text column's wrap width from its lines' display widths: the widest that at least
+    ``layout_wrap_min_lines`` lines reach within ``layout_wrap_band`` (an over-wide line alone,
+    say a misplaced piece or a spread-out date, does not set it)."""
+    ws = sorted(widths, reverse=True)
+    for w in ws:
+        if sum(1 for x in ws if w - settings.layout_wrap_band <= x <= w) >= settings.layout_wrap_min_lines:
+            return w
+    return ws[0] if ws else 0.0
 
 
 def layout_page_rows(
@@ -166,6 +305,7 @@ def layout_page_rows(
     hy: float,
     settings: GridSettings,
     align: str | None = None,
+    carry: dict[int, list[Line]] | None = None,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
@@ -192,16 +332,17 @@ def layout_page_rows(
         init = _initial_starts(header, prev_starts, segs, hx, settings)
         if init is None:
             continue
-        starts, cost = _fit_starts(segs, init)
+        aligned = _aligned(segs, _cell_openers(segs))
+        starts, cost = _fit_starts(segs, init, settings, aligned)
         if best is None or cost < best[0]:
-            best = (cost, header, segs, starts)
+            best = (cost, header, segs, starts, aligned)
     if best is None:
         return None
-    _, header, segs, starts = best
+    _, header, segs, starts, aligned = best
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
-    for line in segs:
+    for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}
-        for seg, c in zip(line, _assign(line, starts), strict=True):
+        for seg, c in zip(line, line_cols, strict=True):
             placed.setdefault(c, []).append(seg)
         for c, parts in placed.items():
             text = parts[0].text
@@ -228,6 +369,47 @@ def layout_page_rows(
                 left=starts[c],
             )
             cols[c].append(ln)
-    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align)
+    # Top-aligned cells show a continued row as the lines above the page's first date; the
+    # rows of other alignments are read again whole, and so is a row whose date the break cut
+    # (令和２年３月 / ３１日).
+    own_lines = [ln for lines in cols.values() for ln in lines]
+    carried = bool(carry) and (
+        (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
+    )
+    if carried:
+        _prepend_carry(cols, carry)  # type: ignore[arg-type]
+    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align, carried=carried)
+    res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res
+
+
+def _date_cut(carry: dict[int, list[Line]]) -> bool:
+    """True when the row's 変更日 cell ends with the first part of a date, its rest not printed."""
+    dates = sorted(carry.get(0, []), key=lambda ln: ln.top)
+    return bool(dates) and is_date_head(dates[-1].text)
+
+
+def _continues_row(cols: dict[int, list[Line]], hy: float) -> bool:
+    """True when the page opens with the rest of a row: its first 項目 line does not open a path
+    of its own (Ⅰ…Ⅵ).  (Cells centred in a tall row may print other columns' lines above the
+    first path: they are that row's, not the previous one's.)"""
+    if not any(cols.values()):
+        return False
+    item = sorted(cols.get(1, []), key=lambda ln: ln.top)
+    return not item or not SECTION_HEADING.match(item[0].text.strip())
+
+
+def _prepend_carry(cols: dict[int, list[Line]], carry: dict[int, list[Line]]) -> None:
+    """Put the previous page's last row (``carry``) right above this page's first body line:
+    a row that runs on across the page break (Word, Writer) is then read as one, its date
+    (令和３年９月 / １日) and cells joined over the break."""
+    page_lines = [ln for lines in cols.values() for ln in lines]
+    carried = [ln for lines in carry.values() for ln in lines]
+    if not carried:
+        return
+    first = min((ln.top for ln in page_lines), default=0.0)
+    shift = first - max(ln.bottom for ln in carried)
+    for c, lines in carry.items():
+        moved = [replace(ln, top=ln.top + shift, bottom=ln.bottom + shift) for ln in lines]
+        cols[c] = moved + cols.get(c, [])

@@ -12,10 +12,11 @@ from piatable.models import COLUMNS, CellLine, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 
 from ..chars import display_width
+from ..dates import DATE_AT_START, is_date_head
 from ..items import heading_score
-from .common import SECTION_HEADING, GridResult, cell_text
+from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
-from .layout_text import layout_page_rows
+from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
 from .ruled import page_rows
 
@@ -36,6 +37,96 @@ class _Row:
     flags: list[str]
 
 
+def _take_row(
+    rows: list[_Row], cells: dict[int, list[Line]], merged: bool, page: int, state: dict[str, bool]
+) -> None:
+    """Add one page row to ``rows``: a header row dropped; at the top of a page (``state``), a
+    row without its date either continues the previous one or shares its merged date."""
+    if not any(cell_text(v) for v in cells.values()):
+        return
+    if is_header_row(cells):
+        return
+    flags = ["merged_cell_filled"] if merged else []
+    if state["leading"] and rows and not cell_text(cells.get(0)) and _opens_path(cells.get(1)):
+        # A new row whose date sits in a cell merged across the page break (printed on
+        # the page before): it shares the previous row's date, and timing and
+        # explanation where its own are empty.  So may the rows after it, up to the
+        # page's first date.
+        prev = rows[-1]
+        cells = dict(cells)
+        for c in (0, 4, 5):
+            if not cell_text(cells.get(c)) and prev.cells.get(c):
+                cells[c] = list(prev.cells[c])
+        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"]))
+        state["first"] = False
+        return
+    if (
+        state["first"]
+        and rows
+        and not cell_text(cells.get(0))
+        and (not cell_text(cells.get(1)) or not cell_text(cells.get(4)))
+    ):
+        prev = rows[-1]
+        for c, lines in cells.items():
+            prev.cells[c] = [*prev.cells.get(c, []), *lines]  # a copy: cells may be shared
+        prev.page_end = page
+        if "row_continued" not in prev.flags:
+            prev.flags.append("row_continued")
+        state["first"] = False
+        return
+    state["first"] = state["leading"] = False
+    rows.append(_new_row(dict(cells), page, flags))
+
+
+# Layout text: notes name at most this many lines that landed in no row.
+MAX_LOST_NOTES = 5
+
+
+def _line_key(ln: Line) -> tuple[int, int | None, float, str]:
+    return (ln.page, ln.line_no, round(ln.x0, 1), ln.text)
+
+
+def _is_printed_date(text: str) -> bool:
+    return bool(DATE_AT_START.match(text)) or is_date_head(text)
+
+
+def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResult) -> None:
+    """No row lost in silence: every line of the table's columns must be in a row (else it is
+    counted as unplaced and named in a note), and a row that holds two printed dates or two
+    項目 paths (two rows read as one) is flagged ``rows_merged`` (a low confidence)."""
+    placed = {_line_key(ln) for r in rows for lines in r.cells.values() for ln in lines}
+    lost = [ln for ln in page_lines if _line_key(ln) not in placed and ln.text.strip()]
+    for ln in lost[:MAX_LOST_NOTES]:
+        what = "a date line" if _is_printed_date(ln.text) else "a line"
+        result.notes.append(
+            f"page {ln.page}, line {ln.line_no}: {what} placed in no row: {ln.text.strip()!r}"
+        )
+    if len(lost) > MAX_LOST_NOTES:
+        result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
+    result.unplaced += len(lost)
+    for r in rows:
+        dates = {_line_key(ln) for ln in r.cells.get(0, []) if _is_printed_date(ln.text)}
+        paths = {_line_key(ln) for ln in r.cells.get(1, []) if SECTION_HEADING.match(ln.text.strip())}
+        if (len(dates) > 1 or len(paths) > 1) and "rows_merged" not in r.flags:
+            r.flags.append("rows_merged")
+            result.merged_rows += 1
+    if result.merged_rows:
+        result.notes.append(
+            f"{result.merged_rows} rows hold two or more printed dates or 項目 paths: rows were "
+            "probably read as one (flag rows_merged)"
+        )
+
+
+def _new_row(cells: dict[int, list[Line]], page: int, flags: list[str]) -> _Row:
+    """A row on the pages its lines were printed on; ``row_continued`` when they are two or more
+    (a row carried over a page break and read with the next page)."""
+    pages = [ln.page for lines in cells.values() for ln in lines] or [page]
+    start, end = min(pages), max(pages)
+    if end > start and "row_continued" not in flags:
+        flags = [*flags, "row_continued"]
+    return _Row(cells, start, end, flags)
+
+
 def _opens_path(lines: list[Line] | None) -> bool:
     """True when a 項目 cell starts a heading path of its own (Ⅰ…Ⅵ): a row, not the rest of one."""
     return bool(lines) and bool(SECTION_HEADING.match(lines[0].text.strip()))  # type: ignore[index]
@@ -52,64 +143,52 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     prev_bounds: list[float] | None = None
     layout = pages[0].unit == "cell"
     align: str | None = None
-    for page in pages:
+    # Layout text: the last row of a page is read again with the next page (a row that runs on
+    # across the break, as Word and Writer print it, is then one row).
+    carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
+    page_lines: list[Line] = []
+    for n, page in enumerate(pages):
         pr = (
-            layout_page_rows(page, prev_bounds, hx, hy, gs, align)
+            layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None)
             if layout
             else page_rows(page, prev_bounds, hx, hy, gs, align)
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
                 result.notes.append(f"page {page.page}: no table columns found")
-            continue
+            if carry is None:
+                continue
+            # Nothing to read the carried row with: it stands as it was.
+            pr = PageRows([], [], False, prev_bounds or [], False, align=align)
         prev_bounds, align = pr.bounds, pr.align
+        page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)
-        first = True
-        for cells, merged in zip(pr.rows, pr.merged, strict=True):
-            if not any(cell_text(v) for v in cells.values()):
-                continue
-            if is_header_row(cells):
-                continue
-            flags = ["merged_cell_filled"] if merged else []
-            if first and rows and not cell_text(cells.get(0)) and _opens_path(cells.get(1)):
-                # A new row whose date sits in a cell merged across the page break (printed on
-                # the page before): it shares the previous row's date, and timing and
-                # explanation where its own are empty.
-                prev = rows[-1]
-                cells = dict(cells)
-                for c in (0, 4, 5):
-                    if not cell_text(cells.get(c)) and prev.cells.get(c):
-                        cells[c] = prev.cells[c]
-                rows.append(_Row(cells, page.page, page.page, [*flags, "merged_cell_filled"]))
-                first = False
-                continue
-            if (
-                first
-                and rows
-                and not cell_text(cells.get(0))
-                and (not cell_text(cells.get(1)) or not cell_text(cells.get(4)))
-            ):
-                prev = rows[-1]
-                for c, lines in cells.items():
-                    prev.cells.setdefault(c, []).extend(lines)
-                prev.page_end = page.page
-                if "row_continued" not in prev.flags:
-                    prev.flags.append("row_continued")
-                first = False
-                continue
-            first = False
-            rows.append(_Row(dict(cells), page.page, page.page, flags))
+        if carry is not None and not pr.carried:
+            # The page does not continue the held-back row: it is read as its own page left it.
+            _take_row(rows, carry[0], carry[1], carry[2], carry[3])
+        page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
+        state = {"first": True, "leading": True}
+        held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
+        for cells, merged in page_rows_here:
+            _take_row(rows, cells, merged, page.page, state)
+        carry = (held[0], held[1], page.page, state) if held is not None else None
+    if layout:
+        _check_layout_rows(rows, page_lines, result)
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
     if layout:
         # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
         # which compares each line's display width with its column's (the widest line).
-        widths: dict[int, float] = {}
+        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
+        seen: dict[int, list[float]] = {}
         for r in rows:
             for c, lines in r.cells.items():
                 for ln in lines:
-                    widths[c] = max(widths.get(c, 0.0), float(display_width(ln.text)))
+                    if autospaced:
+                        ln.text = drop_autospace(ln.text)
+                    seen.setdefault(c, []).append(float(display_width(ln.text)))
+        widths = {c: wrap_width(ws, gs) for c, ws in seen.items()}
         for r in rows:
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):

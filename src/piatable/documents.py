@@ -12,16 +12,43 @@ from pathlib import Path
 
 from piatable.models import DocumentResult
 
-DOCUMENT_FIELDS = ("source", "assessment_number", "assessment_name", "agency", "published", "published_raw")
+# Cover facts (normalize/cover.py) and what the run found; ``source`` joins them to the records.
+COVER_FIELDS = ("assessment_number", "assessment_name", "agency", "published", "published_raw", "form")
+DOCUMENT_FIELDS = (
+    "source",
+    *COVER_FIELDS,
+    "kind",
+    "status",
+    "pages",
+    "rows",
+    "table_page_start",
+    "table_page_end",
+)
+
+
+def document_row(res: DocumentResult) -> dict[str, object]:
+    """The document entry of one input: its cover facts ("" when not printed or not found), its
+    kind, status, page count, row count, and the first and last page of its table (None when
+    the pages are unknown).  ``published`` is ISO ``YYYY-MM-DD``; ``published_raw`` as printed."""
+    facts = res.documents or {}
+    starts = [r.page_start for r in res.records if r.page_start is not None]
+    ends = [r.page_end for r in res.records if r.page_end is not None]
+    return {
+        "source": res.source,
+        **{k: facts.get(k, "") for k in COVER_FIELDS},
+        "kind": res.kind,
+        "status": res.status,
+        "pages": res.pages,
+        "rows": len(res.records),
+        "table_page_start": min(starts) if starts else None,
+        "table_page_end": max(ends) if ends else None,
+    }
 
 
 def write_documents(results: Iterable[DocumentResult], path: str | Path) -> None:
-    """One entry per input with its cover facts (empty strings when none were found)."""
+    """One entry per input with its cover facts and table pages (JSON, JSON Lines or CSV)."""
     path = Path(path)
-    rows = []
-    for res in results:
-        facts = getattr(res, "documents", None) or {}
-        rows.append({k: (res.source if k == "source" else facts.get(k, "")) for k in DOCUMENT_FIELDS})
+    rows = [document_row(res) for res in results]
     suffix = path.suffix.lower()
     if suffix == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -68,6 +68,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.unplaced:
             result.notes.append(f"{grid.unplaced} words of the table region could not be placed")
             result.status = "partial"
+        if grid.merged_rows:
+            result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
     else:
         stream = lines_to_rows(reading.pages, settings)
@@ -116,9 +118,12 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
         return reading_to_result(reading, source, settings)
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
     try:
-        from piatable.extract.ocr.reader import ocr_pdf_pages  # OpenCV and numpy: loaded only for OCR
+        from piatable.extract.ocr.reader import ocr_cover_facts, ocr_pdf_pages  # OpenCV: only for OCR
 
         reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes)
+        if not reading.cover:
+            table = [p.page for p in reading.pages]
+            reading.cover = ocr_cover_facts(path, reading.ocr_pages, table, settings)
     except OcrUnavailable as exc:
         result = _result(reading, source)
         result.notes.append(f"{what}: OCR is needed ({exc})")

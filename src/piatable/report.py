@@ -20,11 +20,11 @@ import html
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from piatable.models import Record
+from piatable.normalize.diff import text_diff
 from piatable.normalize.flags import describe_flag
 
 from ._version import __version__
@@ -138,21 +138,19 @@ def report_data(results: Sequence[DocumentResult], settings: Settings) -> dict[s
 
 
 def diff_html(before: str, after: str) -> tuple[str, str]:
-    """Before and after as HTML with the characters that differ marked ``<del>``/``<ins>``
-    (difflib's SequenceMatcher over characters); all text escaped."""
-    sm = SequenceMatcher(None, before, after, autojunk=False)
+    """Before and after as HTML with the segments that differ marked ``<del>``/``<ins>``
+    (the records' own diff, ``normalize.diff.text_diff``); all text escaped."""
     left: list[str] = []
     right: list[str] = []
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        a, b = _esc(before[a0:a1]), _esc(after[b0:b1])
-        if op == "equal":
-            left.append(a)
-            right.append(b)
-            continue
-        if a:
-            left.append(f"<del>{a}</del>")
-        if b:
-            right.append(f"<ins>{b}</ins>")
+    for op, text in text_diff(before, after):
+        t = _esc(text)
+        if op == "kept":
+            left.append(t)
+            right.append(t)
+        elif op == "deleted":
+            left.append(f"<del>{t}</del>")
+        else:
+            right.append(f"<ins>{t}</ins>")
     return "".join(left), "".join(right)
 
 

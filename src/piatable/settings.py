@@ -12,6 +12,13 @@ from typing import Any
 
 from .errors import SettingsError
 
+# The before → after diff (normalize/diff.py): a kept run shorter than this many characters
+# between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
+DIFF_MIN_KEPT_CHARS = 3
+# ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
+# heuristic, which bounds the time of very long, much-edited cells.
+DIFF_MAX_TOKENS = 1000
+
 
 @dataclass(slots=True)
 class RejoinSettings:
@@ -75,6 +82,34 @@ class GridSettings:
     gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
     reach_bottom_em: float = 1.0
+    # ``-layout`` text (character cells): cost, in text columns of misplacement, of reading a
+    # piece of a line as the rest of the previous piece's cell when one space separates them
+    # (Japanese text has no spaces, so a single space may be the text's own or a squeezed
+    # column gap), and when a wider gap does.
+    layout_soft_join_cost: float = 1.5
+    layout_share_cost: float = 12.0
+    # A single-space-separated piece that opens a cell although no line nearby starts a cell at
+    # its offset (within one column) costs this much more.
+    layout_unaligned_cost: float = 1.0
+    # A piece may run this many text columns past the next column's start; each further column
+    # costs one.
+    layout_overflow_slack: float = 2.0
+    # Column starts drift from line to line: each line is matched with the starts of the cells
+    # opened within this many lines of it.
+    layout_local_window: int = 3
+    # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
+    # 事前/事後 in 提出時期) costs this much more there.
+    layout_wrong_kind_cost: float = 8.0
+    # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
+    # reach within layout_wrap_band display units (one over-wide line, a date spread out by
+    # spaces say, is no wrap width).
+    layout_wrap_band: float = 2.0
+    layout_wrap_min_lines: int = 2
+    # Word and Writer set Latin letters, digits and Ⅰ/① apart from Japanese text by a narrow
+    # gap (autospace) that pdftotext prints as a space.  When at least this share of the
+    # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
+    layout_autospace_share: float = 0.7
+    layout_autospace_min: int = 3
 
 
 @dataclass(slots=True)
@@ -116,6 +151,7 @@ class QualitySettings:
     penalty_row_continued: float = 0.95
     penalty_merged_cell_filled: float = 0.95
     penalty_duplicate_row: float = 0.9
+    penalty_rows_merged: float = 0.5
     # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
     report_max_rows: int = 20000
 

@@ -1,0 +1,154 @@
+"""What a row changes: its kind (added / deleted / modified / unchanged) and a before → after diff.
+
+The diff works on word-ish tokens rather than characters so that a renamed thing reads as one
+replacement (通知カード → 個人番号通知書 is one deleted and one inserted segment, not a character
+soup): runs of katakana, of hiragana, of letters and digits, and of spaces are tokens; each kanji
+is a token of its own (kanji compounds share characters: 市民部 → 市民生活部 inserts 生活); then
+a kept run shorter than ``DIFF_MIN_KEPT_CHARS`` between two changes is folded into them (the 通知
+shared by 通知カード and 個人番号通知書 is no real common part), as diff-match-patch's semantic
+clean-up does.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Literal
+
+import regex
+
+from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
+
+Op = Literal["kept", "deleted", "inserted"]
+ChangeKind = Literal["added", "deleted", "modified", "unchanged"]
+
+_TOKEN = regex.compile(
+    r"[\p{Katakana}ー]+|[\p{Hiragana}]+|[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+|[\s\u3000]+|\p{Han}|.",
+    regex.DOTALL,
+)
+_WS = regex.compile(r"[\s\u3000]+")
+# An after cell that only says the content was added or removed.
+ADDED_MARKS = ("新規追加", "上記を新規追加", "上記を追加")
+DELETED_MARKS = ("削除", "上記を削除")
+
+
+def tokens(text: str) -> list[str]:
+    """``text`` cut into diff tokens; ``"".join(tokens(t)) == t``."""
+    return _TOKEN.findall(text)
+
+
+def _fold_short_kept(ops: list[tuple[str, str]], min_kept: int) -> list[tuple[str, str]]:
+    """Fold kept runs shorter than ``min_kept`` (spaces aside) that stand between two changes."""
+    changed = True
+    while changed:
+        changed = False
+        for k in range(1, len(ops) - 1):
+            op, text = ops[k]
+            if op != "kept" or len(_WS.sub("", text)) >= min_kept:
+                continue
+            if ops[k - 1][0] == "kept" or ops[k + 1][0] == "kept":
+                continue
+            # text becomes both deleted and inserted; neighbours merge below.
+            ops[k : k + 1] = [("deleted", text), ("inserted", text)]
+            changed = True
+            break
+        ops = _merge(ops)
+    return ops
+
+
+def _merge(ops: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Adjacent changes as one deleted segment then one inserted segment; kept runs joined."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == "kept":
+            text = ""
+            while k < len(ops) and ops[k][0] == "kept":
+                text += ops[k][1]
+                k += 1
+            if text:
+                out.append(("kept", text))
+            continue
+        deleted = inserted = ""
+        while k < len(ops) and ops[k][0] != "kept":
+            if ops[k][0] == "deleted":
+                deleted += ops[k][1]
+            else:
+                inserted += ops[k][1]
+            k += 1
+        if deleted:
+            out.append(("deleted", deleted))
+        if inserted:
+            out.append(("inserted", inserted))
+    return out
+
+
+def _token_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """Token-level ops of one changed block; the common head and tail are kept without search."""
+    a, b = tokens(before), tokens(after)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    ops: list[tuple[str, str]] = [("kept", "".join(a[:head]))]
+    # Past DIFF_MAX_TOKENS, difflib's junk heuristic bounds the time (very frequent tokens are
+    # not used to anchor matches).
+    big = len(a) + len(b) - 2 * (head + tail) > DIFF_MAX_TOKENS
+    sm = SequenceMatcher(None, a[head : len(a) - tail], b[head : len(b) - tail], autojunk=big)
+    for tag, a0, a1, b0, b1 in sm.get_opcodes():
+        a0, a1, b0, b1 = a0 + head, a1 + head, b0 + head, b1 + head
+        if tag == "equal":
+            ops.append(("kept", "".join(a[a0:a1])))
+            continue
+        if a1 > a0:
+            ops.append(("deleted", "".join(a[a0:a1])))
+        if b1 > b0:
+            ops.append(("inserted", "".join(b[b0:b1])))
+    ops.append(("kept", "".join(a[len(a) - tail :])))
+    return ops
+
+
+def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> list[tuple[Op, str]]:
+    """``before`` → ``after`` as (op, text) segments, op ``kept`` / ``deleted`` / ``inserted``.
+
+    Joining the kept and deleted texts gives ``before``; the kept and inserted texts give
+    ``after``.  A replacement is a ``deleted`` segment followed by an ``inserted`` one.  Uses
+    difflib's SequenceMatcher twice: over the paragraphs (lines) first, then over the tokens of
+    ``tokens()`` inside each run of changed paragraphs (no autojunk: long cells repeat tokens
+    legitimately), so a long cell with a few edits costs little.
+    """
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    ops: list[tuple[str, str]] = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        left, right = "".join(a[a0:a1]), "".join(b[b0:b1])
+        if tag == "equal":
+            ops.append(("kept", left))
+        elif left and right and a1 - a0 == b1 - b0:
+            # As many paragraphs changed on each side: each was edited in place.
+            for k in range(a1 - a0):
+                ops.extend(_token_diff(a[a0 + k], b[b0 + k]))
+        elif left and right:
+            ops.extend(_token_diff(left, right))
+        else:
+            ops.append(("deleted", left) if left else ("inserted", right))
+    return _fold_short_kept(_merge(ops), min_kept)  # type: ignore[return-value]
+
+
+def change_kind(before: str, after: str) -> ChangeKind:
+    """What a row does, from its before and after texts (whitespace aside).
+
+    ``unchanged``: equal texts (both empty too); ``added``: an empty before, or an after that is
+    新規追加 or has a paragraph 上記を新規追加 / 上記を追加 (the form's way of saying the text
+    above it was added); ``deleted``: an empty after, or an after that is 削除 / 上記を削除; else
+    ``modified``.
+    """
+    b, a = _WS.sub("", before), _WS.sub("", after)
+    if a == b:
+        return "unchanged"
+    paragraphs = {_WS.sub("", p) for p in after.split("\n")}
+    if not b or a in ADDED_MARKS or a.endswith(ADDED_MARKS[1:]) or paragraphs & set(ADDED_MARKS[1:]):
+        return "added"
+    if not a or a in DELETED_MARKS or a.endswith(DELETED_MARKS[1]):
+        return "deleted"
+    return "modified"

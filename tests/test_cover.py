@@ -1,0 +1,93 @@
+"""Cover facts: labelled values, the form, and no heading standing in for the 公表日."""
+
+from __future__ import annotations
+
+import json
+
+from piatable.cli import main
+from piatable.normalize.cover import cover_facts_from_document_text, cover_facts_from_text, form_of
+
+COVER = """特定個人情報保護評価書（重点項目評価書）
+評価書番号 評価書名
+12 国民健康保険に関する事務 重点項目評価書
+評価実施機関名
+○○市長
+公表日
+令和５年３月３１日
+[令和4年4月 様式3]"""
+
+
+def test_labelled_facts_and_form():
+    facts = cover_facts_from_text(COVER)
+    assert facts["assessment_number"] == "12"
+    assert facts["agency"] == "○○市長"
+    assert (facts["published_raw"], facts["published"]) == ("令和５年３月３１日", "2023-03-31")
+    assert facts["form"] == "重点項目評価書"
+
+
+def test_an_empty_published_cell_gives_no_date():
+    text = COVER.replace("令和５年３月３１日\n", "") + "\f項目一覧\nⅠ 基本情報"
+    facts = cover_facts_from_document_text(text)
+    assert "published" not in facts and "published_raw" not in facts
+    assert facts["agency"] == "○○市長"
+
+
+def test_an_empty_agency_cell_does_not_take_the_next_label():
+    facts = cover_facts_from_text(
+        "評価実施機関名\n個人情報保護委員会 承認日 【行政機関等のみ】\n公表日 2023/3/1"
+    )
+    assert "agency" not in facts and facts["published"] == "2023-03-01"
+
+
+def test_form_of():
+    assert form_of("特定個人情報保護評価書（全項目評価書）") == "全項目評価書"
+    assert form_of("基 礎 項 目 評 価 書") == "基礎項目評価書"
+    assert form_of("変更箇所") is None
+
+
+def test_documents_of_a_text_input_join_by_source(tmp_path):
+    from .conftest import SAMPLES
+
+    src = tmp_path / "whole.txt"
+    src.write_text(COVER + "\f" + (SAMPLES / "seed" / "input.txt").read_text("utf-8"), "utf-8")
+    out, docs = tmp_path / "r.json", tmp_path / "docs.json"
+    assert main(["extract", str(src), "-o", str(out), "--documents", str(docs)]) == 0
+    records = json.loads(out.read_text("utf-8"))
+    (doc,) = json.loads(docs.read_text("utf-8"))
+    assert records and {r["source"] for r in records} == {doc["source"]}
+    assert doc["published"] == "2023-03-31" and doc["form"] == "重点項目評価書"
+    assert doc["rows"] == len(records) and doc["kind"] == "text"
+
+
+def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
+    """An image-only PDF (cover, contents, table): the cover page is OCR'd for its facts; a
+    ruled label row (評価書番号 | 評価書名) read with its borders still pairs labels and values."""
+    import sys
+
+    import pypdfium2 as pdfium
+
+    from piatable.extract.ocr.reader import ocr_cover_facts
+
+    from .conftest import ROOT, SAMPLES
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_pdfs
+
+    truth = json.loads((SAMPLES / "tables" / "zenkoumoku_juki.json").read_text("utf-8"))[:2]
+    style = make_pdfs.Style(
+        "excel", make_pdfs.LAND, make_pdfs.EXCEL_WIDTHS, size=9, max_lines=28, title="（別添3）変更箇所"
+    )
+    pdf = tmp_path / "long.pdf"
+    make_pdfs.render_pdf(pdf, truth, style, cover=make_pdfs.LONG_FACTS)
+    doc = pdfium.PdfDocument(str(pdf))
+    images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
+    n = len(doc)
+    doc.close()
+    scan = tmp_path / "scan.pdf"
+    images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
+    facts = ocr_cover_facts(scan, list(range(1, n + 1)), [n])
+    assert facts["agency"] == make_pdfs.LONG_FACTS["agency"]
+    assert facts["published"] == "2023-03-31" and facts["assessment_number"] == "123"
+    assert facts["form"] == "全項目評価書"
+    # A one-page scan is its table: no cover is looked for.
+    assert ocr_cover_facts(scan, [1], []) == {}

@@ -1,0 +1,64 @@
+"""change_kind and the before → after diff."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.normalize.diff import change_kind, text_diff, tokens
+
+
+def test_a_renamed_thing_is_one_replacement():
+    assert text_diff("使用開始日から通知カード送付まで", "使用開始日から個人番号通知書送付まで") == [
+        ("kept", "使用開始日から"),
+        ("deleted", "通知カード"),
+        ("inserted", "個人番号通知書"),
+        ("kept", "送付まで"),
+    ]
+
+
+def test_an_insertion_inside_a_compound_stays_small():
+    assert text_diff("市民部市民課", "市民生活部市民課") == [
+        ("kept", "市民"),
+        ("inserted", "生活"),
+        ("kept", "部市民課"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("", "新規追加"),
+        ("削除する文", ""),
+        ("同じ", "同じ"),
+        ("[ 10人未満 ]", "[ 10人以上50人未満 ]"),
+        ("a\nb", "a\nc"),
+    ],
+)
+def test_segments_rebuild_both_texts(before, after):
+    ops = text_diff(before, after)
+    assert "".join(t for op, t in ops if op != "inserted") == before
+    assert "".join(t for op, t in ops if op != "deleted") == after
+    assert all(op in ("kept", "deleted", "inserted") and t for op, t in ops)
+
+
+def test_tokens_keep_the_text():
+    text = "ＬＧＷＡＮ接続端末 ID2 の（管理）"
+    assert "".join(tokens(text)) == text
+    assert "ＬＧＷＡＮ" in tokens(text)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        ("", "新しい記載", "added"),
+        ("見出し", "見出し\n追加した文\n上記を新規追加", "added"),
+        ("古い記載", "新規追加", "added"),
+        ("古い記載", "削除", "deleted"),
+        ("古い記載", "", "deleted"),
+        ("同じ 記載", "同じ記載", "unchanged"),
+        ("", "", "unchanged"),
+        ("市民部", "市民生活部", "modified"),
+    ],
+)
+def test_change_kind(before, after, kind):
+    assert change_kind(before, after) == kind

@@ -1,0 +1,113 @@
+"""The canonical item key: one key however a 項目 cell was printed, different keys for different items."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.normalize.item_key import canonical_text, item_key
+
+FILE_ITEM = (
+    "Ⅱ特定個人情報ファイルの概要\n（３．送付先情報ファイル）\n"
+    "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先１\n⑦時期・頻度"
+)
+
+
+def test_parts_of_a_file_block_item():
+    k = item_key(FILE_ITEM)
+    assert (
+        k.key == "Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度"
+    )
+    assert (k.section, k.file, k.instance) == ("Ⅱ", "送付先情報ファイル", "提供先1")
+    assert k.unknown == ()
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Ⅰ 基本情報\n７． 評価実施機関における担当部署\n① 部署",  # a space after the numbering
+        "Ⅰ基本情報\n7.評価実施機関における担当部署\n①部署",  # half-width numerals
+        "I基本情報\n７．評価実施機関における担当部署\n①部署",  # ASCII roman numeral (OCR)
+        "Ⅰ基本情報\n７．評価実施機関におけ\nる担当部署\n①部署",  # wrapped
+        "Ⅰ 基 本 情 報\n７ ． 評 価 実 施 機 関 に お け る 担 当 部 署\n① 部 署",  # spaces everywhere
+        "Ⅰ基本情報７．評価実施機関における担当部署①部署",  # all on one line
+        "Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n変更前の記載",  # a label leaked in
+    ],
+)
+def test_one_key_however_printed(printed):
+    assert item_key(printed).key == "Ⅰ基本情報/評価実施機関における担当部署/部署"
+
+
+def test_glued_unnumbered_headings_are_split_by_the_lexicon():
+    assert item_key(
+        "Ⅳリスク対策\n８．人手を介在させる作業人為的ミスが発生するリスクへの対策は十分か"
+    ).path == (
+        "Ⅳリスク対策",
+        "人手を介在させる作業",
+        "人為的ミスが発生するリスクへの対策は十分か",
+    )
+
+
+def test_radicals_notes_and_clipped_brackets():
+    assert item_key("Ⅵ評価実施手続\n２．国⺠・住⺠等からの意見の聴取\n①方法").key == (
+        "Ⅵ評価実施手続/国民・住民等からの意見の聴取/方法"
+    )
+    head, tail = "Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提供・移転", "\n移転先２\n①法令上の根拠"
+    clipped = head + "（委託に伴う" + tail
+    full = head + "（委託に伴うものを除く。）" + tail
+    assert item_key(clipped).key == item_key(full).key
+    assert canonical_text("入手元 ※") == "入手元"
+
+
+def test_instances_tell_blocks_apart():
+    one = item_key(
+        "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１\n①委託内容"
+    )
+    two = item_key(
+        "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項２\n①委託内容"
+    )
+    assert one.key != two.key and (one.instance, two.instance) == ("委託事項1", "委託事項2")
+    risk = item_key(
+        "Ⅲリスク対策\n３．特定個人情報の使用\nリスク２：権限のない者によって不正に使用されるリスク"
+    )
+    assert risk.instance == "リスク2" and "リスク2" not in risk.key
+
+
+def test_unknown_heading_keeps_its_text_and_is_listed():
+    k = item_key("Ⅱ特定個人情報ファイルの概要\n９．架空の見出し")
+    assert k.key == "Ⅱ特定個人情報ファイルの概要/架空の見出し" and k.unknown == ("架空の見出し",)
+    assert item_key("").key == "" and item_key("よろしくお願いします").unknown == ("よろしくお願いします",)
+
+
+def test_section_is_inferred_from_a_heading_of_one_section():
+    assert item_key("３．特定個人情報の入手・使用\n②入手方法").section == "Ⅱ"
+
+
+def test_different_items_of_the_truth_tables_get_different_keys():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    items = {
+        "".join(r["item"].split()): r["item"]
+        for p in [
+            *(root / "samples" / "tables").glob("*.json"),
+            *(root / "tests" / "data" / "tables").glob("*.json"),
+        ]
+        for r in json.loads(p.read_text("utf-8"))
+    }
+    keys = {item_key(t).key for t in items.values()}
+    assert len(keys) == len(items)
+
+
+def test_a_heading_wrapped_before_its_last_word_keeps_it():
+    """A line 項目 may be the end of a wrapped heading (記録される項 / 目), not a leaked label."""
+    whole = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される項目\n主な記録項目")
+    wrapped = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される\n項目\n主な記録項目")
+    assert wrapped.key == whole.key
+    assert whole.path[-2:] == ("記録される項目", "主な記録項目")
+
+
+def test_leaked_column_labels_are_not_headings():
+    want = item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署").key
+    assert item_key("項目\nⅠ基本情報\n７．評価実施機関における担当部署\n①部署").key == want
+    assert item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n項目\n変更前の記載").key == want

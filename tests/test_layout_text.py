@@ -1,0 +1,132 @@
+"""``pdftotext -layout`` text of office-made tables: columns at drifting character offsets, single
+spaces that are column gaps or the text's own, autospaced Latin text, merged and continued rows,
+look-alike dashes in dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import piatable
+from piatable.models import Word
+from piatable.normalize.grid.layout_text import _assign, drop_autospace, is_autospaced, wrap_width
+from piatable.normalize.grid.lines import Line
+from piatable.settings import GridSettings
+
+CASES = Path(__file__).parent / "data" / "cases"
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _records(name: str) -> tuple[list[dict], list[dict], piatable.DocumentResult]:
+    res = piatable.extract_document(CASES / f"{name}.txt")
+    expected = json.loads((CASES / f"{name}.expected.json").read_text("utf-8"))
+    return [r.to_dict() for r in res.records], expected, res
+
+
+def test_dash_dates_start_rows():
+    """Dates printed with U+2212, U+30FC, U+2010 and U+FF0D each start a row and parse."""
+    got, expected, res = _records("layout_dash_dates")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert {k: g[k] for k in SIX} == {k: e[k] for k in SIX}
+    assert res.status == "success"
+
+
+def _pieces(spec: list[tuple[str, int]]) -> list[Line]:
+    out = []
+    for text, x in spec:
+        w = Word(text, 1, x, x + len(text), 0, 1, "text")
+        out.append(Line([w], text, x, x + len(text), 0, 1, 1, 1, None))
+    return out
+
+
+STARTS = [0.0, 11.0, 27.0, 48.0, 69.0, 75.0]
+
+
+def test_single_space_inside_a_cell_is_kept_together():
+    # "Ⅰ 基本情報": a numeral set apart by one space stays in the 項目 cell.
+    line = _pieces([("Ⅰ", 11), ("基本情報", 13), ("市民課", 27)])
+    assert _assign(line, STARTS, GridSettings(), [True, False, True]) == [1, 1, 2]
+
+
+def test_single_space_between_columns_splits():
+    # A squeezed gap: the date, the item and the before text one space apart.
+    line = _pieces([("2023/03/31", 0), ("Ⅱ特定個人情報ファイルの概要", 11), ("[○]紙", 27)])
+    assert _assign(line, STARTS, GridSettings(), [True, True, True]) == [0, 1, 2]
+
+
+def test_timing_stands_alone_after_one_space():
+    line = _pieces([("使用開始日から個人番号通知", 48), ("事後", 62), ("行政手続", 75)])
+    assert _assign(line, STARTS, GridSettings(), [True, False, True]) == [3, 4, 5]
+
+
+def test_date_cell_takes_only_date_pieces():
+    # "平成２８年１ Ⅰ 基本情報": the numeral squeezed next to the date opens the 項目 cell.
+    line = _pieces([("平成２８年１", 0), ("Ⅰ", 7), ("基本情報", 9)])
+    starts = [0.0, 9.0, 24.0, 43.0, 64.0, 71.0]
+    assert _assign(line, starts, GridSettings(), [True, False, False]) == [0, 1, 1]
+
+
+def test_autospace_detected_and_dropped():
+    gs = GridSettings()
+    writer = ["10 万人以上 100 万人未満", "Ⅰ 基本情報", "令和 5 年 1 月", "ユーザ ID による"]
+    calc = ["10万人以上100万人未満", "Ⅰ基本情報", "令和5年1月", "電話 0123"]
+    assert is_autospaced(writer, gs)
+    assert not is_autospaced(calc, gs)
+    assert drop_autospace("10 万人以上 100 万人未満") == "10万人以上100万人未満"
+    assert drop_autospace("〒100-0001 ○○市") == "〒100-0001 ○○市"  # ○ is no kana or kanji
+
+
+@pytest.mark.parametrize(
+    ("widths", "expected"),
+    [([30, 30, 31, 34, 22, 14], 31), ([24, 24, 24, 12], 24), ([40], 40)],
+)
+def test_wrap_width_ignores_one_over_wide_line(widths, expected):
+    assert wrap_width([float(w) for w in widths], GridSettings()) == expected
+
+
+def _line(text: str, line_no: int, x0: float = 0.0) -> Line:
+    w = Word(text, 1, x0, x0 + len(text), line_no, line_no + 1, "text", line=line_no)
+    return Line([w], text, x0, x0 + len(text), line_no, line_no + 1, 1, line_no, None)
+
+
+def test_no_line_lost_in_silence():
+    """A line of the columns that landed in no row is counted and named; a row holding two
+    dates is flagged rows_merged."""
+    from piatable.normalize.grid.common import GridResult
+    from piatable.normalize.grid.rows import _check_layout_rows, _Row
+
+    d1, d2, item, lost = (
+        _line("2019/4/1", 1),
+        _line("2020/4/1", 3),
+        _line("Ⅰ基本情報", 1, 10),
+        _line("2021/4/1", 5),
+    )
+    rows = [_Row({0: [d1, d2], 1: [item]}, 1, 1, [])]
+    result = GridResult()
+    _check_layout_rows(rows, [d1, d2, item, lost], result)
+    assert result.unplaced == 1
+    assert any("a date line placed in no row" in n and "2021/4/1" in n for n in result.notes)
+    assert rows[0].flags == ["rows_merged"] and result.merged_rows == 1
+
+
+def test_merged_rows_make_the_document_partial(monkeypatch):
+    """A document with a row flagged rows_merged is partial, with a note, never a silent success."""
+    from piatable.normalize.grid import rows as grid_rows
+
+    real = grid_rows._check_layout_rows
+
+    def merge_first_two(rows, page_lines, result):  # the first two rows read as one
+        first, second = rows[0], rows.pop(1)
+        for c, lines in second.cells.items():
+            first.cells[c] = [*first.cells.get(c, []), *lines]
+        real(rows, page_lines, result)
+
+    monkeypatch.setattr(grid_rows, "_check_layout_rows", merge_first_two)
+    res = piatable.extract_document(CASES / "layout_dash_dates.txt")
+    flagged = [r for r in res.records if "rows_merged" in r.flags]
+    assert len(res.records) == 3 and len(flagged) == 1
+    assert res.status == "partial" and any("rows_merged" in n for n in res.notes)
+    assert flagged[0].confidence <= 0.5

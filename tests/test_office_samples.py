@@ -1,0 +1,140 @@
+"""The committed samples made by real office software (tools/make_office_samples.py): every case
+folder has its input and a valid truth, and the truth is the table data, not anyone's output.
+
+These tests read committed files only (CI has no LibreOffice); they assert nothing about
+piatable's accuracy on the samples (tools/eval_office.py measures that).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "tools"))
+import make_office_samples as mos
+
+SETS = ("office", "office-kinds", "heldout")
+CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
+TIMINGS = {"事前", "事後"}
+
+
+def _ids(p: Path) -> str:
+    return str(p.relative_to(SAMPLES))
+
+
+def _producer(pdf: Path) -> str:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return doc.get_metadata_dict().get("Producer", "")
+    finally:
+        doc.close()
+
+
+def _expected(folder: Path) -> list[dict]:
+    return json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+
+
+def test_every_set_has_cases_and_a_readme():
+    for s in SETS:
+        pdfs = list((SAMPLES / s).glob("*/input.pdf"))
+        assert pdfs, s
+    assert (SAMPLES / "office" / "README.md").exists()
+    assert "never tune" in (SAMPLES / "heldout" / "README.md").read_text("utf-8").lower()
+
+
+@pytest.mark.parametrize("folder", CASES, ids=_ids)
+def test_case_has_one_input_and_a_valid_truth(folder):
+    inputs = [n for n in ("input.pdf", "input.txt") if (folder / n).exists()]
+    assert len(inputs) == 1, inputs
+    data = (folder / inputs[0]).read_bytes()
+    if inputs[0] == "input.pdf":
+        assert data.startswith(b"%PDF-")
+        assert _producer(folder / "input.pdf").startswith("LibreOffice")
+        assert len(data) < 250_000, "keep the committed PDFs small"
+    else:
+        data.decode("utf-8")
+    records = _expected(folder)
+    assert records
+    assert [r["row_index"] for r in records] == list(range(len(records)))
+    for r in records:
+        assert set(r) == set(mos.EXPECTED_KEYS)
+        assert r["timing"] in TIMINGS
+        dt.date.fromisoformat(r["change_date"])
+        assert r["change_date_raw"].strip()
+        assert 1 <= r["page_start"] <= r["page_end"]
+        assert r["item_path"] == [p for p in r["item"].split("\n") if p.strip()]
+        for f in ("item", "before", "after", "explanation"):
+            assert isinstance(r[f], str) and r[f] == r[f].strip("\n")
+    pages = [r["page_start"] for r in records]
+    assert pages == sorted(pages), "rows are in printed order"
+
+
+@pytest.mark.parametrize("folder", [c for c in CASES if (c / "input.txt").exists()], ids=_ids)
+def test_text_case_has_the_truth_of_its_pdf(folder):
+    pdf_case = next(
+        p
+        for p in folder.parent.iterdir()
+        if (p / "input.pdf").exists() and folder.name.startswith(p.name + "-")
+    )
+    assert folder.name[len(pdf_case.name) + 1 :] in mos.EXTRACTORS
+    assert _expected(folder) == _expected(pdf_case)
+
+
+def _table_rows(set_name: str) -> dict[str, list[dict]]:
+    if set_name == "heldout":
+        return {p.stem: mos.load_table(p) for p in (SAMPLES / "heldout" / "tables").glob("*.json")}
+    return {k: mos.load_table(p) for k, p in mos.TUNING_TABLES.items()}
+
+
+@pytest.mark.parametrize("set_name", ["office", "heldout"])
+def test_truth_is_the_table_data(set_name):
+    """Each case prints one table in full: its expected rows are that table's rows (dates as
+    printed in the case's style), so the truth never comes from a reader's output."""
+    tables = _table_rows(set_name)
+    for folder in (SAMPLES / set_name).glob("*/input.pdf"):
+        name = folder.parent.name
+        table = name.split("-", 1)[1].removesuffix("-b")
+        keys = ("change_date", "item", "before", "after", "timing", "explanation")
+        want = sorted(tuple(r[k] for k in keys) for r in tables[table])
+        got = sorted(tuple(r[k] for k in keys) for r in _expected(folder.parent))
+        assert got == want, name
+
+
+def test_heldout_tables_are_not_tuning_tables():
+    tuning = {r["item"] + r["after"] for t in _table_rows("office").values() for r in t}
+    for name, rows in _table_rows("heldout").items():
+        assert len(rows) >= 6, name
+        assert not {r["item"] + r["after"] for r in rows} & tuning, name
+
+
+def test_case_settings_are_reproducible():
+    a = [
+        (c.name, c.font, c.size, c.widths, c.valign, c.merge, [r["change_date_raw"] for r in c.rows])
+        for c in mos.tuning_cases()
+    ]
+    b = [
+        (c.name, c.font, c.size, c.widths, c.valign, c.merge, [r["change_date_raw"] for r in c.rows])
+        for c in mos.tuning_cases()
+    ]
+    assert a == b
+    held = {c.font for c in mos.heldout_cases()}
+    assert held and not held & set(mos.TUNING_FONTS)
+
+
+def test_locate_finds_a_cell_split_by_a_page_break():
+    whole = (
+        "行政手続における特定の個人を識別するための番号の利用等に関する法律の改正"
+        + "令和３年９月行政手続における識別す変更日項目るための番号第１９条"
+    )
+    start = whole.index("令和")
+    span = mos.locate("行政手続における識別するための番号第１９条", whole, start)
+    assert span is not None and span[0] > start and whole[span[1]] == "条"
+    assert mos.locate("行政手続における識別するための番号第２０条", whole, start) is None

@@ -1,0 +1,364 @@
+"""How well the research fields (issue 14) hold: item keys, change kinds, cover facts.
+
+    python tools/eval_fields.py            # all four measures
+    python tools/eval_fields.py --json     # the figures as JSON
+    python tools/eval_fields.py -v         # also list the items whose printings got other keys
+
+1. **One key per item.**  Every sample with expected records (samples/heldout apart, measured
+   on its own: it is never tuned on) (``samples/**/input.*`` beside
+   ``expected/records.json``: flattened texts of several extractors, PDFs, scans, generated
+   texts, office files when present) is read; its rows are aligned with the expected rows
+   (``tools/eval_text.align``).  An item (the expected 項目 text, whitespace aside) gets *one key*
+   when every printing of it that was read gives the key of the expected text.  Reported over
+   items and over rows, and separately over rows whose 項目 came out with other text than
+   expected (misread or glued by an extractor, but still the same item).  Besides the samples,
+   each item of the ground-truth tables is printed in synthetic ways (space after the
+   numbering, half- or full-width digits, ASCII roman numerals, wraps at 6–20 characters,
+   spaces between all characters, Kangxi radicals, two lines glued) and must keep its key.
+2. **Different items, different keys.**  Over all distinct expected items, the share of pairs of
+   different items whose keys differ.
+3. **change_kind.**  On aligned rows whose date, item, timing and explanation are right
+   (whitespace aside), the share whose ``change_kind`` equals the kind of the expected before /
+   after (``normalize.diff.change_kind``).
+4. **Cover facts.**  Assessments of 40 and 80 pages (``make_pdfs.make_long``: a cover,
+   contents and filler pages; 公表日 in several styles, and left blank), their ``pdftotext``
+   texts, a short assessment scanned (image-only PDF, read by OCR), and the generated
+   whole-assessment texts: 公表日 (ISO) and 評価実施機関名 right, and no
+   公表日 at all where the cover leaves it blank.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import unicodedata  # noqa: E402
+
+from eval_text import align  # noqa: E402
+
+from piatable.normalize.diff import change_kind  # noqa: E402
+from piatable.normalize.item_key import item_key  # noqa: E402
+from piatable.normalize.unicode import clean_text  # noqa: E402
+from piatable.pipeline import extract_document  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+INPUT_SUFFIXES = (".txt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".docx", ".xlsx", ".doc", ".xls")
+TRUTH_TABLES = [
+    *sorted((ROOT / "samples" / "tables").glob("*.json")),
+    *sorted((ROOT / "tests" / "data" / "tables").glob("*.json")),
+]
+_WS = re.compile(r"\s+")
+_FW = str.maketrans({chr(0x30 + i): chr(0xFF10 + i) for i in range(10)})
+_HW = str.maketrans({chr(0xFF10 + i): chr(0x30 + i) for i in range(10)})
+_KANGXI = str.maketrans({"長": "⻑", "民": "⺠", "目": "⽬", "入": "⼊", "人": "⼈"})
+_ROMAN_ASCII = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"}
+
+
+def squash(text: str | None) -> str:
+    return _WS.sub("", text or "")
+
+
+def _words(item: str) -> str:
+    """The words of a 項目 cell, however printed: no spaces, NFKC, damaged code points repaired,
+    numbering characters (①, Ⅱ, ３．) reduced to their digits by NFKC."""
+    return unicodedata.normalize("NFKC", squash(clean_text(item)))
+
+
+HELDOUT = SAMPLES / "heldout"
+
+
+def sample_inputs(heldout: bool = False) -> list[Path]:
+    """Inputs with expected records: the tuning samples, or (``heldout``) samples/heldout only."""
+    out = []
+    for exp in sorted((HELDOUT if heldout else SAMPLES).rglob("expected/records.json")):
+        if not heldout and HELDOUT in exp.parents:
+            continue
+        folder = exp.parent.parent
+        found = [p for p in sorted(folder.glob("input.*")) if p.suffix.lower() in INPUT_SUFFIXES]
+        if found:
+            out.append(found[0])
+    return out
+
+
+# ----------------------------------------------------------------------------- synthetic printings
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    return [line[i : i + width] for i in range(0, len(line), width)] or [line]
+
+
+def printings(item: str) -> dict[str, str]:
+    """The same 項目 cell printed in other ways (name → cell text with ``\\n`` between lines)."""
+    lines = item.split("\n")
+    out = {
+        "space after numbering": "\n".join(
+            re.sub(r"^([ⅠⅡⅢⅣⅤⅥ]|[０-９0-9]+[．.]|[①-⑳])", r"\1 ", ln) for ln in lines
+        ),
+        "half-width digits": item.translate(_HW),
+        "full-width digits": item.translate(_FW),
+        "ASCII roman numeral": re.sub("^[ⅠⅡⅢⅣⅤⅥ]", lambda m: _ROMAN_ASCII[m.group(0)], item),
+        "spaces between characters": "\n".join(" ".join(ln) for ln in lines),
+        "Kangxi radicals": item.translate(_KANGXI),
+    }
+    for width in (6, 9, 12, 15, 20):
+        out[f"wrapped at {width}"] = "\n".join(w for ln in lines for w in _wrap(ln, width))
+    for k in range(len(lines) - 1):
+        glued = [*lines[:k], lines[k] + lines[k + 1], *lines[k + 2 :]]
+        out[f"lines {k + 1}+{k + 2} glued"] = "\n".join(glued)
+    return out
+
+
+def truth_items(heldout: bool = False) -> list[str]:
+    items: dict[str, str] = {}
+    for path in sorted((HELDOUT / "tables").glob("*.json")) if heldout else TRUTH_TABLES:
+        for row in json.loads(path.read_text("utf-8")):
+            items.setdefault(squash(row["item"]), row["item"])
+    return list(items.values())
+
+
+# ----------------------------------------------------------------------------- measures
+
+
+def measure_samples(verbose: bool, heldout: bool = False) -> dict:
+    by_item: dict[str, dict] = {}
+    rows = same_rows = other_text_rows = other_text_same = reprinted_rows = reprinted_same = 0
+    kind_rows = kind_right = kind_all_rows = kind_all_right = 0
+    kind_wrong: list[tuple[str, str, str]] = []
+    missing = 0
+    for path in sample_inputs(heldout):
+        expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+        res = extract_document(path)
+        got = [r.to_dict() for r in res.records]
+        pairs = align(got, expected)
+        missing += len(expected) - len(pairs)
+        case = str(path.parent.relative_to(SAMPLES))
+        for i, j in pairs:
+            g, e = got[i], expected[j]
+            truth_key = item_key(e["item"]).key
+            entry = by_item.setdefault(squash(e["item"]), {"key": truth_key, "ok": True, "bad": []})
+            same = g["item_key"] == truth_key
+            rows += 1
+            same_rows += same
+            if squash(g["item"]) != squash(e["item"]):
+                other_text_rows += 1
+                other_text_same += same
+                if _words(g["item"]) == _words(e["item"]):
+                    # The same words printed otherwise (numbering, width, radicals, spaces).
+                    reprinted_rows += 1
+                    reprinted_same += same
+            if not same:
+                entry["ok"] = False
+                entry["bad"].append((case, g["item_key"]))
+            if all(squash(g[f]) == squash(e[f]) for f in ("change_date", "item", "timing", "explanation")):
+                kind_rows += 1
+                want = change_kind(e["before"], e["after"])
+                kind_right += g["change_kind"] == want
+                if g["change_kind"] != want:
+                    kind_wrong.append((case, g["change_kind"], want))
+                if squash(g["before"]) == squash(e["before"]) and squash(g["after"]) == squash(e["after"]):
+                    kind_all_rows += 1
+                    kind_all_right += g["change_kind"] == want
+    items_ok = sum(1 for v in by_item.values() if v["ok"])
+    if verbose:
+        for text, v in by_item.items():
+            if not v["ok"]:
+                print(f"  item {text[:60]} → {v['key'][:80]}", file=sys.stderr)
+                for case, key in v["bad"][:6]:
+                    print(f"      {case}: {key[:100]}", file=sys.stderr)
+        for case, got_kind, want in kind_wrong:
+            print(f"  change_kind {case}: {got_kind} (expected {want})", file=sys.stderr)
+    return {
+        "inputs": len(sample_inputs(heldout)),
+        "items": len(by_item),
+        "items_one_key": items_ok,
+        "items_one_key_share": items_ok / len(by_item) if by_item else 0.0,
+        "rows_aligned": rows,
+        "rows_missing": missing,
+        "rows_truth_key": same_rows,
+        "rows_truth_key_share": same_rows / rows if rows else 0.0,
+        "rows_item_text_differs": other_text_rows,
+        "rows_item_text_differs_truth_key": other_text_same,
+        "rows_item_reprinted": reprinted_rows,
+        "rows_item_reprinted_truth_key": reprinted_same,
+        "change_kind_all_cells_right_rows": kind_all_rows,
+        "change_kind_all_cells_right": kind_all_right,
+        "change_kind_rows": kind_rows,
+        "change_kind_right": kind_right,
+        "change_kind_share": kind_right / kind_rows if kind_rows else 0.0,
+    }
+
+
+def measure_printings(verbose: bool, heldout: bool = False) -> dict:
+    total = same = 0
+    items = truth_items(heldout)
+    items_ok = 0
+    for item in items:
+        want = item_key(item).key
+        ok = True
+        for name, text in printings(item).items():
+            total += 1
+            got = item_key(text).key
+            same += got == want
+            if got != want:
+                ok = False
+                if verbose:
+                    print(f"  printing '{name}' of {item[:40]!r}: {got[:80]} ≠ {want[:80]}", file=sys.stderr)
+        items_ok += ok
+    return {
+        "items": len(items),
+        "printings": total,
+        "printings_truth_key": same,
+        "printings_share": same / total if total else 0.0,
+        "items_all_printings_one_key": items_ok,
+    }
+
+
+def measure_distinct(verbose: bool) -> dict:
+    items: dict[str, str] = {}
+    heldout_tables = sorted((HELDOUT / "tables").glob("*.json"))
+    for path in [*TRUTH_TABLES, *heldout_tables, *sorted(SAMPLES.rglob("expected/records.json"))]:
+        for row in json.loads(path.read_text("utf-8")):
+            items.setdefault(squash(row["item"]), row["item"])
+    keys = {s: item_key(t).key for s, t in items.items()}
+    pairs = shared = 0
+    for a, b in combinations(sorted(keys), 2):
+        pairs += 1
+        if keys[a] == keys[b]:
+            shared += 1
+            if verbose:
+                print(f"  shared key {keys[a][:80]}: {items[a][:40]!r} / {items[b][:40]!r}", file=sys.stderr)
+    return {
+        "items": len(items),
+        "pairs": pairs,
+        "pairs_sharing_a_key": shared,
+        "pairs_distinct_share": (pairs - shared) / pairs if pairs else 1.0,
+    }
+
+
+COVER_VARIANTS = (
+    ("令和5年3月31日", "2023-03-31", "サンプル市長"),
+    ("令和５年３月３１日", "2023-03-31", "○○県知事"),
+    ("2023/3/31", "2023-03-31", "△△広域連合長"),
+    ("", None, "サンプル町長"),
+)
+
+
+def measure_covers(verbose: bool) -> dict:
+    import make_pdfs
+
+    cases: list[tuple[str, dict, str | None, str]] = []
+    truth = json.loads((SAMPLES / "tables" / "zenkoumoku_juki.json").read_text("utf-8"))
+    saved = make_pdfs.LONG_FACTS
+    with tempfile.TemporaryDirectory() as tmp:
+        for pages in (40, 80):
+            for k, (published, iso, agency) in enumerate(COVER_VARIANTS):
+                make_pdfs.LONG_FACTS = dict(saved, published=published, agency=agency)
+                pdf = Path(tmp) / f"long{pages}_{k}.pdf"
+                try:
+                    make_pdfs.make_long(pdf, pages, records=truth)
+                finally:
+                    make_pdfs.LONG_FACTS = saved
+                cases.append((pdf.name, extract_document(pdf).documents, iso, agency))
+                text = Path(tmp) / f"long{pages}_{k}.txt"
+                text.write_text(make_pdfs.extract_text(pdf, "pdftotext"), "utf-8")
+                cases.append((text.name, extract_document(text).documents, iso, agency))
+        # A scanned assessment (image-only PDF of cover, contents and table): OCR reads its cover.
+        import pypdfium2 as pdfium
+
+        published, iso, agency = COVER_VARIANTS[0]
+        pdf = Path(tmp) / "short.pdf"
+        make_pdfs.LONG_FACTS = dict(saved, published=published, agency=agency)
+        try:
+            make_pdfs.make_long(pdf, 3, records=truth[:3])
+        finally:
+            make_pdfs.LONG_FACTS = saved
+        doc = pdfium.PdfDocument(str(pdf))
+        images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
+        doc.close()
+        scan = Path(tmp) / "scan.pdf"
+        images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
+        cases.append((scan.name, extract_document(scan).documents, iso, agency))
+    for folder in sorted((SAMPLES / "gen").glob("*whole_assessment*")):
+        res = extract_document(next(folder.glob("input.*")))
+        agency = "○○市長" if folder.name.startswith("juki") else "△△町長"
+        cases.append((folder.name, res.documents, "2023-03-01", agency))
+    published_ok = agency_ok = 0
+    for name, facts, iso, agency in cases:
+        p_ok = facts.get("published") == iso and (iso is not None or "published_raw" not in facts)
+        a_ok = facts.get("agency") == agency
+        published_ok += p_ok
+        agency_ok += a_ok
+        if verbose and not (p_ok and a_ok):
+            print(f"  cover {name}: {facts} (expected {iso}, {agency})", file=sys.stderr)
+    return {"documents": len(cases), "published_right": published_ok, "agency_right": agency_ok}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--no-covers", action="store_true", help="skip the long assessments (slow)")
+    ns = ap.parse_args(argv)
+    res = {
+        "samples": measure_samples(ns.verbose),
+        "heldout": measure_samples(ns.verbose, heldout=True),
+        "printings": measure_printings(ns.verbose),
+        "printings_heldout": measure_printings(ns.verbose, heldout=True),
+        "distinct": measure_distinct(ns.verbose),
+    }
+    if not ns.no_covers:
+        res["covers"] = measure_covers(ns.verbose)
+    if ns.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0
+    s, p, d, h = res["samples"], res["printings"], res["distinct"], res["heldout"]
+    ph = res["printings_heldout"]
+    right = s["rows_aligned"] - s["rows_item_text_differs"]
+    right_keyed = s["rows_truth_key"] - s["rows_item_text_differs_truth_key"]
+    out = [
+        f"samples read: {s['inputs']}; rows aligned {s['rows_aligned']}, not found {s['rows_missing']}",
+        f"items with one key over all their printings (samples): {s['items_one_key']}/{s['items']}"
+        f" = {s['items_one_key_share']:.1%}",
+        f"rows whose key is the truth's: {s['rows_truth_key']}/{s['rows_aligned']}"
+        f" = {s['rows_truth_key_share']:.1%}",
+        f"  項目 read right (whitespace aside): {right} rows, {right_keyed} with the truth's key",
+        f"  項目 read with other text than the truth: {s['rows_item_text_differs']} rows,"
+        f" {s['rows_item_text_differs_truth_key']} keep the key;"
+        f" of them the same words printed otherwise: {s['rows_item_reprinted_truth_key']}"
+        f"/{s['rows_item_reprinted']} keep the key",
+        f"held-out set (samples/heldout, never tuned on): {h['inputs']} inputs; items with one key"
+        f" {h['items_one_key']}/{h['items']} = {h['items_one_key_share']:.1%}; rows"
+        f" {h['rows_truth_key']}/{h['rows_aligned']} = {h['rows_truth_key_share']:.1%}; change_kind"
+        f" {h['change_kind_right']}/{h['change_kind_rows']} = {h['change_kind_share']:.1%}",
+        f"synthetic printings with the truth's key: {p['printings_truth_key']}/{p['printings']}"
+        f" = {p['printings_share']:.1%}; items all of whose printings keep it:"
+        f" {p['items_all_printings_one_key']}/{p['items']}",
+        f"  held-out tables: {ph['printings_truth_key']}/{ph['printings']} printings ="
+        f" {ph['printings_share']:.1%}; items {ph['items_all_printings_one_key']}/{ph['items']}",
+        f"different items, different keys: {d['pairs'] - d['pairs_sharing_a_key']}/{d['pairs']}"
+        f" pairs = {d['pairs_distinct_share']:.2%} ({d['items']} items)",
+        f"change_kind, rows with date/item/timing/explanation right: {s['change_kind_right']}"
+        f"/{s['change_kind_rows']} = {s['change_kind_share']:.1%};"
+        f" rows with all six cells right: {s['change_kind_all_cells_right']}"
+        f"/{s['change_kind_all_cells_right_rows']}",
+    ]
+    if "covers" in res:
+        c = res["covers"]
+        out.append(
+            f"cover facts: 公表日 right {c['published_right']}/{c['documents']},"
+            f" 評価実施機関名 right {c['agency_right']}/{c['documents']}"
+        )
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

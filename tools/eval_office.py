@@ -1,0 +1,228 @@
+"""piatable on amendment tables made by real office software (tools/make_office_samples.py).
+
+    python tools/eval_office.py [SET ...] [-v] [--cases]
+
+SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout).  Each
+case is ``input.pdf`` or ``input.txt`` with ``expected/records.json`` beside it.  For each set,
+one table: a row per family (pdf-calc and pdf-writer for LibreOffice-made PDFs, then the text of
+each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout) with
+
+- rows found / expected;
+- cells right whitespace-free: the six cells (change_date, item, before, after, timing,
+  explanation) equal once all whitespace is removed;
+- cells right with paragraph breaks: equal once each line is stripped (the line breaks must be
+  the truth's paragraph breaks, no more, no fewer);
+- rows with all six cells right with paragraph breaks.
+
+Rows are aligned with the expected rows as tools/eval_text.py does (order kept, most matching
+cells), so one row too many or too few does not make every later row wrong.  ``-v`` lists the
+wrong cells; ``--cases`` prints a line per case.  For samples/office-kinds a second table
+gives the same figures per kind of hard input (underlined, hidden, rotated-timing, ...).
+The held-out set (samples/heldout) is for measuring only: never tune on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_text import SIX, align, squash
+
+from piatable import extract_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = (ROOT / "samples" / "office", ROOT / "samples" / "office-kinds", ROOT / "samples" / "heldout")
+TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
+FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
+
+
+def paragraphs(value: object) -> str:
+    """The cell with each line stripped and blank lines at its ends dropped."""
+    return "\n".join(ln.strip() for ln in ("" if value is None else str(value)).split("\n")).strip("\n")
+
+
+def pdf_maker(pdf: Path) -> str:
+    """ "calc" or "writer": LibreOffice names the module that exported the PDF as its Creator."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        creator = doc.get_metadata_dict().get("Creator", "")
+    finally:
+        doc.close()
+    return "writer" if "Writer" in creator else "calc"
+
+
+def family(input_path: Path) -> str:
+    if input_path.suffix == ".pdf":
+        return f"pdf-{pdf_maker(input_path)}"
+    name = input_path.parent.name
+    # The longest suffix first: "-pdftotext-raw" before "-pdftotext".
+    for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
+        if name.endswith(f"-{tool}"):
+            return tool
+    return "other text"
+
+
+@dataclass
+class Wrong:
+    row: int
+    field: str
+    got: object
+    expected: object
+    loose: bool  # right whitespace-free, wrong only in its line breaks
+
+
+@dataclass
+class Score:
+    cases: int = 0
+    rows_found: int = 0
+    rows_expected: int = 0
+    cells: int = 0
+    loose: int = 0
+    paras: int = 0
+    full_rows: int = 0
+    errors: int = 0
+
+    def add(self, other: Score) -> None:
+        for k in vars(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+
+
+@dataclass
+class CaseResult:
+    case: str
+    family: str
+    score: Score
+    wrong: list[Wrong] = field(default_factory=list)
+    error: str | None = None
+
+
+def evaluate_case(path: Path) -> CaseResult:
+    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    fam = family(path)
+    error = None
+    try:
+        res = extract_document(path)
+        got = [r.to_dict() for r in res.records]
+        if res.status == "failure":
+            error = "; ".join(str(e[2]) for e in res.errors) or "failure"
+    except Exception as exc:  # a crash counts as no rows, and is shown
+        got, error = [], f"{type(exc).__name__}: {exc}"
+    s = Score(1, len(got), len(expected), 6 * len(expected), errors=int(error is not None))
+    out = CaseResult(str(path.parent.relative_to(ROOT)), fam, s, error=error)
+    matched = {j: i for i, j in align(got, expected)}
+    for j, exp in enumerate(expected):
+        g = got[matched[j]] if j in matched else {}
+        all_right = True
+        for name in SIX:
+            gv, ev = g.get(name), exp.get(name)
+            loose = squash(gv) == squash(ev)
+            para = paragraphs(gv) == paragraphs(ev)
+            s.loose += loose
+            s.paras += para
+            if not para:
+                all_right = False
+                out.wrong.append(Wrong(j, name, gv if g else "<no row>", ev, loose))
+        s.full_rows += all_right
+    return out
+
+
+def inputs_of(root: Path) -> list[Path]:
+    found = []
+    for exp in sorted(root.rglob("expected/records.json")):
+        folder = exp.parent.parent
+        for name in ("input.pdf", "input.txt"):
+            if (folder / name).exists():
+                found.append(folder / name)
+    return found
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:6.1%}" if b else "     -"
+
+
+def kind_of(case: str) -> str:
+    """The kind of hard input a case of samples/office-kinds shows: its name without the number
+    and the extractor (``office-kinds/dash-dates-2-pdftotext-raw`` → ``dash-dates``)."""
+    name = Path(case).name
+    for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
+        name = name.removesuffix(f"-{tool}")
+    return re.sub(r"-\d+$", "", name)
+
+
+def print_table(
+    title: str, results: list[CaseResult], out, key: Callable[[CaseResult], str] | None = None
+) -> dict[str, Score]:
+    """A markdown table of the results grouped by family (or by ``key``); the totals by group."""
+    groups: dict[str, Score] = defaultdict(Score)
+    total = Score()
+    for r in results:
+        groups[key(r) if key else r.family].add(r.score)
+        total.add(r.score)
+    print(f"\n## {title}\n", file=out)
+    head = "kind (family)" if key else "family"
+    columns = "cases | rows found/exp | cells (no space) | cells (paragraphs) | rows all six | errors"
+    print(f"| {head} | {columns} |", file=out)
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
+    if key:
+        order = sorted(groups)
+    else:
+        order = [f for f in FAMILIES if f in groups] + sorted(set(groups) - set(FAMILIES))
+    for name, s in [*((f, groups[f]) for f in order), ("ALL", total)]:
+        print(
+            f"| {name} | {s.cases} | {s.rows_found}/{s.rows_expected} | {_pct(s.loose, s.cells)} | "
+            f"{_pct(s.paras, s.cells)} | {_pct(s.full_rows, s.rows_expected)} | {s.errors} |",
+            file=out,
+        )
+    return dict(groups) | {"ALL": total}
+
+
+def _short(value: object, n: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="*", type=Path, help="folders of cases (default: the three office sets)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the wrong cells")
+    ap.add_argument("--cases", action="store_true", help="a line per case")
+    ns = ap.parse_args(argv)
+    for root in ns.sets or [s for s in SETS if s.exists()]:
+        root = root.resolve()
+        results = [evaluate_case(p) for p in inputs_of(root)]
+        if ns.cases or ns.verbose:
+            for r in results:
+                s = r.score
+                print(
+                    f"{r.case}: {s.rows_found}/{s.rows_expected} rows, {_pct(s.loose, s.cells)} no-space, "
+                    f"{_pct(s.paras, s.cells)} paragraphs, {_pct(s.full_rows, s.rows_expected)} rows"
+                    + (f"  error: {r.error}" if r.error else "")
+                )
+                if ns.verbose:
+                    for w in r.wrong:
+                        kind = "breaks" if w.loose else "text"
+                        got, want = _short(w.got), _short(w.expected)
+                        print(f"    row {w.row} {w.field} ({kind}): got {got} expected {want}")
+        try:
+            title = str(root.relative_to(ROOT))
+        except ValueError:
+            title = str(root)
+        print_table(title, results, sys.stdout)
+        if root.name == "office-kinds":
+            print_table(
+                f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

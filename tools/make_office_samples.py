@@ -1,0 +1,847 @@
+"""Amendment tables made by real office software: .xlsx / .docx → LibreOffice PDF → five extractors.
+
+Every other sample PDF is drawn by our own code (tools/make_pdfs.py).  Real filings are Excel or
+Word files exported to PDF, so this tool writes the ground-truth tables as .xlsx (openpyxl) and
+.docx (python-docx), converts them with LibreOffice (``soffice --headless --convert-to pdf``) and
+runs the five common extractors on each PDF (the same ones, with the same conventions, as
+tools/make_pdfs.py).  The settings of each case (fonts, sizes, column widths, date style, vertical
+alignment, merged cells, row order, rows per page, repeated header) are drawn by a seeded RNG from
+the case's name, so the .xlsx / .docx files are reproducible (the PDFs differ only in their
+creation date).
+
+    python tools/make_office_samples.py                # every set below
+    python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds
+    python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
+
+Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
+``samples/office-kinds``):
+    SET/NAME/input.pdf + SET/NAME/expected/records.json
+    SET/NAME-<extractor>/input.txt + expected/records.json   (kinds: only some cases)
+The expected records are the TRUE cells of the table data (a merged cell's value repeated in
+each row it covers), never piatable's output; each case is checked after conversion: every
+expected cell must be printed in full in the PDF's text layer (no clipped cell), or the tool stops.
+
+Needs LibreOffice (libreoffice-calc, libreoffice-writer), poppler-utils, the IPAex and IPA fonts
+(fonts-ipaexfont, fonts-ipafont-gothic, fonts-ipafont-mincho) and the ``office`` extra
+(openpyxl, python-docx).  CI needs none of them: it only reads the committed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from flatten import render_date
+from make_pdfs import EXPECTED_KEYS, EXTRACTORS, LABELS, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TUNING_TABLES = {
+    "seed": SAMPLES / "tables" / "seed.json",
+    "juki": SAMPLES / "tables" / "zenkoumoku_juki.json",
+    "kokuho": SAMPLES / "tables" / "kiso_kokuho.json",
+    "zeimu": SAMPLES / "tables" / "zenkoumoku_zeimu.json",
+    "lists": ROOT / "tests" / "data" / "tables" / "kiso_and_lists.json",
+    "municipal": ROOT / "tests" / "data" / "tables" / "municipal_edits.json",
+}
+HELDOUT_DIR = SAMPLES / "heldout" / "tables"
+DATE_STYLES = ("slash", "slash0", "wareki", "wareki_fw", "short", "seireki")
+SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+MERGEABLE = ("change_date_raw", "timing", "explanation")
+TEXT_CELLS = ("item", "before", "after", "explanation")
+# LibreOffice fits a row's height on load a few lines short of what it then prints for long
+# wrapped cells (screen and print metrics differ), clipping their last lines.  Trailing line
+# breaks in each text cell (as people type to pad a cell) give the row spare lines; they print
+# nothing.  One, and one more per this many characters of the cell:
+CALC_SPARE_CHARS = 90
+
+
+def spare_lines(text: str) -> str:
+    return "\n" * (1 + len(text) // CALC_SPARE_CHARS)
+
+
+NBSP_FREE = re.compile(r"\s+")
+
+# Settings pools.  The held-out set draws from pools disjoint from the tuning set's where the
+# thing varied is a number (widths, sizes) or a font, so that tuning on one cannot fit the other.
+TUNING_FONTS = ("IPAexGothic", "IPAexMincho")
+HELDOUT_FONTS = ("IPAGothic", "IPAPGothic", "IPAMincho", "IPAPMincho")
+TUNING_SIZES = (9.0, 10.0, 10.5)
+HELDOUT_SIZES = (9.5, 11.0)
+# Column widths.  Calc: Excel width units (about one half-width character of the default font);
+# Writer: centimetres on a landscape A4 page (25.7 cm between 2 cm margins).
+TUNING_CALC_WIDTHS = ((11, 24, 34, 34, 8, 26), (12, 28, 40, 40, 9, 30), (10, 22, 30, 30, 7, 22))
+HELDOUT_CALC_WIDTHS = ((13, 26, 37, 37, 10, 24), (9, 20, 28, 28, 6, 20))
+TUNING_WRITER_WIDTHS = ((2.6, 4.6, 6.0, 6.0, 1.8, 4.7), (2.2, 5.0, 6.4, 6.4, 1.6, 4.1))
+HELDOUT_WRITER_WIDTHS = ((2.9, 4.2, 6.6, 6.6, 2.0, 3.4), (2.4, 5.4, 5.6, 5.6, 1.7, 5.0))
+
+
+@dataclass
+class Case:
+    """One document: which table, which program, and how it looks."""
+
+    name: str
+    rows: list[dict]  # the truth, in printed order, change_date_raw as printed
+    maker: str  # "calc" (.xlsx) or "writer" (.docx)
+    font: str
+    size: float
+    widths: tuple[float, ...]
+    valign: str = "top"  # "top" or "center"
+    merge: bool = False  # merge runs of equal date / timing / explanation cells
+    rows_per_page: int | None = None  # calc: a manual page break every N rows
+    repeat_header: bool = True
+    appendix: str = "２"
+    header_fill: bool = False
+    real_dates: bool = False  # calc: slash-style dates as real date cells with a number format
+    texts: bool = True  # also write the five extractors' texts
+    # Kinds: per-row, per-field runs [(text, {"underline"/"white"/"bold": True}), ...] that
+    # replace a cell's plain text; the truth keeps only the runs that are not white.
+    runs: dict[tuple[int, str], list[tuple[str, dict]]] = field(default_factory=dict)
+    timing_rotation: int | None = None  # calc: 90 (turned) or 255 (stacked vertical)
+    bold_cells: bool = False  # every body cell bold (LibreOffice's bold of a font without a bold face)
+    extra_spare: dict[int, int] = field(default_factory=dict)  # calc: more spare lines in row i
+
+
+class NotPrinted(ValueError):
+    """Cells of a case that the PDF does not print in full (clipped or lost)."""
+
+    def __init__(self, case: str, rows: set[int], problems: list[str]) -> None:
+        super().__init__(f"{case}: " + "; ".join(problems))
+        self.rows = rows
+
+
+# --------------------------------------------------------------------------- table data
+
+
+def load_table(path: Path) -> list[dict]:
+    rows = json.loads(path.read_text("utf-8"))
+    for r in rows:
+        missing = [k for k in (*SIX, "change_date") if k not in r]
+        if missing:
+            raise ValueError(f"{path}: row without {missing}")
+    return rows
+
+
+def date_groups(rows: list[dict]) -> list[list[dict]]:
+    groups: list[list[dict]] = []
+    for r in rows:
+        if groups and groups[-1][0]["change_date"] == r["change_date"]:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def printed_rows(rows: list[dict], date_style: str, newest_first: bool = False) -> list[dict]:
+    """The rows with their dates printed in ``date_style``, in the table's order or with the
+    groups of one date reversed (newest first), as both orders are met in published tables."""
+    if newest_first:
+        rows = [r for g in reversed(date_groups(rows)) for r in g]
+    out = []
+    for r in rows:
+        r = {k: r[k] for k in ("change_date", *SIX)}
+        r["change_date_raw"] = render_date(r["change_date"], date_style)
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- .xlsx
+
+
+def _runs_rich(runs: list[tuple[str, dict]], font: str, size: float):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    parts = []
+    for text, how in runs:
+        f = InlineFont(rFont=font, sz=size)
+        if how.get("underline"):
+            f.u = "single"
+        if how.get("white"):
+            f.color = "FFFFFFFF"
+        if how.get("bold"):
+            f.b = True
+        parts.append(TextBlock(f, text))
+    return CellRichText(parts)
+
+
+def merge_runs(rows: list[dict], key: str, breaks: set[int]) -> list[tuple[int, int]]:
+    """(first, last) row indexes of runs of equal ``key`` values, not across a page break."""
+    runs, start = [], 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i][key] != rows[start][key] or i in breaks or not rows[i][key]:
+            if i - 1 > start:
+                runs.append((start, i - 1))
+            start = i
+    return runs
+
+
+def write_xlsx(path: Path, case: Case) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "変更箇所"
+    thin = Side(style="thin", color="FF000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body_font = Font(name=case.font, size=case.size, bold=case.bold_cells)
+    ws.cell(1, 1, f"（別添{case.appendix}）変更箇所").font = Font(name=case.font, size=case.size + 1)
+    hdr = 2
+    for j, label in enumerate(LABELS, 1):
+        c = ws.cell(hdr, j, label)
+        c.font = Font(name=case.font, size=case.size)
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        c.border = border
+        if case.header_fill:
+            c.fill = PatternFill("solid", fgColor="FFD9D9D9")
+    n = len(case.rows)
+    breaks = set(range(case.rows_per_page, n, case.rows_per_page)) if case.rows_per_page else set()
+    for i, r in enumerate(case.rows):
+        for j, key in enumerate(SIX, 1):
+            c = ws.cell(hdr + 1 + i, j)
+            value: object = r[key]
+            if key == "change_date_raw" and case.real_dates:
+                d = dt.date.fromisoformat(r["change_date"])
+                fmt = {"slash": "yyyy/m/d", "slash0": "yyyy/mm/dd", "seireki": 'yyyy"年"m"月"d"日"'}
+                value = dt.datetime(d.year, d.month, d.day)
+                c.number_format = fmt[_date_style_of(r)]
+            if (i, key) in case.runs:
+                runs = case.runs[(i, key)]
+                spare = spare_lines("".join(t for t, _ in runs)) + "\n" * case.extra_spare.get(i, 0)
+                value = _runs_rich([*runs, (spare, {})], case.font, case.size)
+            elif key in TEXT_CELLS and value:
+                value = f"{value}{spare_lines(str(value))}" + "\n" * case.extra_spare.get(i, 0)
+            c.value = value
+            c.font = body_font
+            c.border = border
+            center = key in ("change_date_raw", "timing")
+            rot = case.timing_rotation if key == "timing" else None
+            c.alignment = Alignment(
+                horizontal="center" if center else "left",
+                vertical=case.valign,
+                wrap_text=True,
+                text_rotation=rot or 0,
+            )
+    if case.merge:
+        for key in MERGEABLE:
+            col = SIX.index(key) + 1
+            for a, b in merge_runs(case.rows, key, breaks):
+                ws.merge_cells(start_row=hdr + 1 + a, start_column=col, end_row=hdr + 1 + b, end_column=col)
+    for j, w in enumerate(case.widths, 1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    for k in sorted(breaks):
+        ws.row_breaks.append(Break(id=hdr + k))
+    ws.print_title_rows = f"{hdr}:{hdr}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    wb.save(path)
+
+
+def _date_style_of(r: dict) -> str:
+    raw = r["change_date_raw"]
+    if "年" in raw:
+        return "seireki"
+    return "slash0" if re.search(r"/0\d", raw) or re.search(r"/\d\d/\d\d$", raw) else "slash"
+
+
+# --------------------------------------------------------------------------- .docx
+
+
+def _set_east_asian(run_or_style, font: str) -> None:
+    from docx.oxml.ns import qn
+
+    rpr = run_or_style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), font)
+
+
+def _fill_cell(cell, text: str, runs: list[tuple[str, dict]] | None, case: Case) -> None:
+    from docx.shared import RGBColor
+
+    if runs is None:
+        runs = [(text, {})]
+    # Split the runs at "\n" into paragraphs.
+    paragraphs: list[list[tuple[str, dict]]] = [[]]
+    for t, how in runs:
+        for k, piece in enumerate(t.split("\n")):
+            if k:
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append((piece, how))
+    for k, para in enumerate(paragraphs):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        for t, how in para:
+            run = p.add_run(t)
+            run.bold = bool(how.get("bold") or case.bold_cells) or None
+            if how.get("underline"):
+                run.underline = True
+            if how.get("white"):
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def write_docx(path: Path, case: Case) -> None:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin"):
+        setattr(sec, side, Cm(2.0))
+    sec.top_margin = sec.bottom_margin = Cm(1.8)
+    normal = doc.styles["Normal"]
+    normal.font.name = case.font
+    normal.font.size = Pt(case.size)
+    _set_east_asian(normal, case.font)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
+    table = doc.add_table(rows=1 + len(case.rows), cols=6)
+    table.style = "Table Grid"
+    table.autofit = False
+    for j, label in enumerate(LABELS):
+        table.rows[0].cells[j].text = label
+    if case.repeat_header:
+        trpr = table.rows[0]._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    runs = {key: merge_runs(case.rows, key, set()) for key in MERGEABLE} if case.merge else {}
+    covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
+    for i, r in enumerate(case.rows):
+        cells = table.rows[1 + i].cells
+        for j, key in enumerate(SIX):
+            if (i, key) not in covered:  # a merged cell's text is in its first row only
+                _fill_cell(cells[j], r[key], case.runs.get((i, key)), case)
+            cells[j].vertical_alignment = (
+                WD_ALIGN_VERTICAL.CENTER if case.valign == "center" else WD_ALIGN_VERTICAL.TOP
+            )
+    for key, rs in runs.items():
+        j = SIX.index(key)
+        for a, b in rs:
+            table.cell(1 + a, j).merge(table.cell(1 + b, j))
+    for j, w in enumerate(case.widths):
+        table.columns[j].width = Cm(w)
+        for cell in table.columns[j].cells:
+            cell.width = Cm(w)
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------- conversion + truth
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        raise SystemExit(
+            "LibreOffice is missing: apt-get install -y --no-install-recommends "
+            "libreoffice-calc libreoffice-writer"
+        )
+    return exe
+
+
+def _soffice_run(files: list[Path], fmt: str, outdir: Path, profile: Path) -> None:
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+
+
+def convert(files: list[Path], outdir: Path) -> None:
+    """All files to ``outdir/<stem>.pdf`` with LibreOffice, with a private profile (no lock with
+    another LibreOffice).  A .xlsx goes through .ods first: LibreOffice does not fit the rows
+    of an .xlsx to their wrapped text when it loads one (rows without a height keep the default
+    15 pt, and the text is clipped), but it does for an .ods whose rows ask for the optimal
+    height, which is what the .xlsx's rows without a height mean (Excel fits them on save)."""
+    profile = Path(tempfile.gettempdir()) / f"lo_profile_office_{os.getpid()}"
+    try:
+        sheets = [f for f in files if f.suffix == ".xlsx"]
+        others = [f for f in files if f.suffix != ".xlsx"]
+        if sheets:
+            ods_dir = outdir / "ods"
+            ods_dir.mkdir(exist_ok=True)
+            _soffice_run(sheets, "ods", ods_dir, profile)
+            others += [ods_dir / f"{f.stem}.ods" for f in sheets]
+        _soffice_run(others, "pdf", outdir, profile)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def stream_text(pdf: Path) -> list[str]:
+    """Each page's characters in content-stream order (LibreOffice draws a cell's text in one
+    piece), whitespace removed: what the truth is checked against."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [NBSP_FREE.sub("", "".join(c["text"] for c in p.chars)) for p in doc.pages]
+
+
+def squash(text: str) -> str:
+    return NBSP_FREE.sub("", text)
+
+
+def locate(want: str, whole: str, start: int = 0, max_pieces: int = 3) -> tuple[int, int] | None:
+    """Where the (whitespace-free) text ``want`` is printed in ``whole`` at or after ``start``:
+    the positions of its first and last characters.  A cell that a page break splits is printed
+    in pieces (the other cells of its row come between them), so it is found as at most
+    ``max_pieces`` pieces in order (longest first piece first, then shorter ones that start
+    elsewhere).  None when it is not printed in full."""
+    if not want:
+        return None
+    seen: set[int] = set()
+    for n in range(len(want), 0, -1):
+        pos = whole.find(want[:n], start)
+        if pos < 0 or pos in seen:
+            continue
+        seen.add(pos)
+        if n == len(want):
+            return pos, pos + n - 1
+        if max_pieces > 1:
+            rest = locate(want[n:], whole, pos + n, max_pieces - 1)
+            if rest is not None:
+                return pos, rest[1]
+    return None
+
+
+def expected_records(pdf: Path, case: Case) -> list[dict]:
+    """The truth in the committed format, with the pages each row was printed on.
+
+    A row starts on the page where its item (or, if empty, its first non-empty cell) is printed
+    and ends on the page where the last character of its longest cell is printed, searched from
+    the previous row's start.  Raises ValueError when a cell is not printed in full (a clipped
+    or lost cell would make a wrong truth)."""
+    pages = stream_text(pdf)
+    whole = "".join(pages)
+    starts, at = [], 0
+    for p in pages:
+        starts.append(at)
+        at += len(p)
+
+    def page_of(pos: int) -> int:
+        return max(k for k, s in enumerate(starts) if s <= pos) + 1
+
+    problems, bad, out, cursor = [], set(), [], 0
+    for i, r in enumerate(case.rows):
+        cells = [squash(r[k]) for k in ("item", "before", "after", "explanation") if r[k]]
+        first = cells[0] if cells else squash(r["change_date_raw"])
+        span = locate(first, whole, cursor) or locate(first, whole)
+        if span is None:
+            problems.append(f"row {i}: {first[:30]!r} not printed in full")
+            bad.add(i)
+            continue
+        # The row's cells are looked for from the row's start, or from the page before it (a
+        # merged or vertically centred cell may be printed before the item).
+        near = starts[max(page_of(span[0]) - 2, 0)]
+        for key in SIX:
+            want = squash(r[key])
+            if want and locate(want, whole, near) is None:
+                problems.append(f"row {i} {key}: {r[key][:40]!r} not printed in full")
+                bad.add(i)
+        longest = max(cells, key=len) if cells else first
+        end = locate(longest, whole, near) or span
+        cursor = span[0]
+        e = {k: r[k] for k in ("change_date", *SIX)}
+        e["row_index"] = i
+        e["page_start"] = page_of(span[0])
+        e["page_end"] = max(page_of(end[1]), e["page_start"])
+        e["item_path"] = [p for p in r["item"].split("\n") if p.strip()]
+        out.append({k: e.get(k) for k in EXPECTED_KEYS})
+    if problems:
+        raise NotPrinted(case.name, bad, problems)
+    return out
+
+
+def write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+# Calc: how many times a case whose rows LibreOffice clipped is made again with more spare lines.
+CALC_RETRIES = 3
+
+
+def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[dict]]]:
+    """Each case's source, PDF and expected records.  A Calc case whose rows are clipped is
+    made again with two more spare lines in those rows (see ``spare_lines``)."""
+    done: dict[str, tuple[Path, Path, list[dict]]] = {}
+    todo = list(cases)
+    for attempt in range(CALC_RETRIES + 1):
+        sources = []
+        for case in todo:
+            src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
+            (write_xlsx if case.maker == "calc" else write_docx)(src, case)
+            sources.append(src)
+        convert(sources, work)
+        again = []
+        for case, src in zip(todo, sources, strict=True):
+            pdf = work / f"{case.name}.pdf"
+            try:
+                done[case.name] = (src, pdf, expected_records(pdf, case))
+            except NotPrinted as exc:
+                if case.maker != "calc" or attempt == CALC_RETRIES:
+                    raise
+                for i in exc.rows:
+                    case.extra_spare[i] = case.extra_spare.get(i, 0) + 2
+                # A merged cell across an automatic page break, or a centred cell, can still
+                # be clipped: then the case is made without them.
+                if attempt == 1:
+                    case.merge = False
+                if attempt == 2:
+                    case.valign = "top"
+                print(f"{case.name}: rows {sorted(exc.rows)} clipped, made again", file=sys.stderr)
+                again.append(case)
+        if not again:
+            break
+        todo = again
+    return done
+
+
+def settings_of(case: Case) -> dict:
+    """How a case looks, for the set's ``cases.json`` (what a reader of a failure needs)."""
+    return {
+        "program": "LibreOffice Calc (.xlsx via .ods)"
+        if case.maker == "calc"
+        else "LibreOffice Writer (.docx)",
+        "font": case.font,
+        "size_pt": case.size,
+        "widths": list(case.widths),
+        "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
+        "valign": case.valign,
+        "merged_cells": case.merge,
+        "rows_per_page": case.rows_per_page,
+        "header_repeated": case.repeat_header,
+        "title": f"（別添{case.appendix}）変更箇所",
+        "real_date_cells": case.real_dates,
+        "dates": sorted({r["change_date_raw"] for r in case.rows}),
+        "styled_cells": sorted(
+            {f"{k}:{'+'.join(sorted({h for _, how in v for h in how}))}" for (_, k), v in case.runs.items()}
+        ),
+        "timing_rotation": case.timing_rotation,
+        "bold_cells": case.bold_cells,
+        "extra_spare_lines": sum(case.extra_spare.values()),
+        "texts": case.texts,
+    }
+
+
+def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
+    """Write every case of one set under ``root`` (replacing what was there), and the settings
+    of each case in ``root/cases.json``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        made = render(cases, work)
+        if root.exists():
+            for folder in root.iterdir():
+                if folder.is_dir() and folder.name != "tables":
+                    shutil.rmtree(folder)
+        root.mkdir(parents=True, exist_ok=True)
+        manifest: dict[str, dict] = {}
+        for case in cases:
+            src, pdf, expected = made[case.name]
+            if keep:
+                keep.mkdir(parents=True, exist_ok=True)
+                shutil.copy(src, keep / src.name)
+            folder = root / case.name
+            (folder / "expected").mkdir(parents=True)
+            shutil.copy(pdf, folder / "input.pdf")
+            write_json(folder / "expected" / "records.json", expected)
+            if case.texts:
+                for tool in EXTRACTORS:
+                    tfolder = root / f"{case.name}-{tool}"
+                    (tfolder / "expected").mkdir(parents=True)
+                    (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+                    write_json(tfolder / "expected" / "records.json", expected)
+            pages = expected[-1]["page_end"] if expected else 0
+            size = (folder / "input.pdf").stat().st_size
+            spare = f", {sum(case.extra_spare.values())} extra spare lines" if case.extra_spare else ""
+            manifest[case.name] = settings_of(case) | {"rows": len(expected), "pages": pages}
+            print(
+                f"{root.name}/{case.name}: {len(expected)} rows, {pages} pages, {size // 1024} KB{spare}",
+                file=sys.stderr,
+            )
+        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+# --------------------------------------------------------------------------- the sets
+
+
+def _rng(name: str) -> random.Random:
+    return random.Random(f"piatable-office-{name}")
+
+
+def plain_case(
+    name: str, table: list[dict], maker: str, heldout: bool, date_style: str | None = None
+) -> Case:
+    """A case whose look is drawn from the set's pools by an RNG seeded with its name (the date
+    style too, unless given)."""
+    rng = _rng(name)
+    fonts = HELDOUT_FONTS if heldout else TUNING_FONTS
+    sizes = HELDOUT_SIZES if heldout else TUNING_SIZES
+    if maker == "calc":
+        widths = rng.choice(HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS)
+    else:
+        widths = rng.choice(HELDOUT_WRITER_WIDTHS if heldout else TUNING_WRITER_WIDTHS)
+    drawn = rng.choice(DATE_STYLES)
+    date_style = date_style or drawn
+    rows = printed_rows(table, date_style, newest_first=rng.random() < 0.35)
+    return Case(
+        name=name,
+        rows=rows,
+        maker=maker,
+        font=rng.choice(fonts),
+        size=rng.choice(sizes),
+        widths=widths,
+        valign=rng.choice(("top", "center")),
+        merge=rng.random() < 0.5,
+        rows_per_page=rng.choice((None, None, 3, 4, 5)) if maker == "calc" else None,
+        repeat_header=rng.random() < 0.75,
+        appendix=rng.choice(("２", "3")),
+        header_fill=rng.random() < 0.4,
+        real_dates=maker == "calc" and date_style in ("slash", "slash0", "seireki") and rng.random() < 0.5,
+    )
+
+
+def tuning_cases() -> list[Case]:
+    """Each tuning table by Calc and by Writer, and two more looks; the date styles taken in
+    turn so that each is printed by both programs."""
+    cases = []
+    for name, path in TUNING_TABLES.items():
+        table = load_table(path)
+        for maker in ("calc", "writer"):
+            style = DATE_STYLES[(len(cases) + len(cases) // len(DATE_STYLES)) % len(DATE_STYLES)]
+            cases.append(plain_case(f"{maker}-{name}", table, maker, heldout=False, date_style=style))
+    # Two more looks of the longest tables: many rows per page and a Writer table whose header
+    # is not repeated.
+    juki = load_table(TUNING_TABLES["juki"])
+    c = plain_case("calc-juki-b", juki, "calc", heldout=False)
+    cases.append(replace(c, rows_per_page=None, merge=True, valign="center"))
+    c = plain_case("writer-zeimu-b", load_table(TUNING_TABLES["zeimu"]), "writer", heldout=False)
+    cases.append(replace(c, repeat_header=False, merge=True))
+    return cases
+
+
+def heldout_cases() -> list[Case]:
+    """Each held-out table by Calc and by Writer, the date styles taken in turn."""
+    cases = []
+    for path in sorted(HELDOUT_DIR.glob("*.json")):
+        table = load_table(path)
+        for maker in ("calc", "writer"):
+            style = DATE_STYLES[(len(cases) + 3) % len(DATE_STYLES)]
+            cases.append(plain_case(f"{maker}-{path.stem}", table, maker, heldout=True, date_style=style))
+    return cases
+
+
+# ----- kinds of hard input (issue 11)
+
+
+def changed_spans(before: str, after: str) -> list[tuple[str, dict]]:
+    """``after`` as runs, the words not in ``before`` underlined (変更箇所に下線)."""
+    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    runs: list[tuple[str, dict]] = []
+    for op, _, _, j1, j2 in sm.get_opcodes():
+        if j2 > j1:
+            runs.append((after[j1:j2], {} if op == "equal" else {"underline": True}))
+    return runs
+
+
+def _kind(name: str, rows: list[dict], maker: str, **kw) -> Case:
+    rng = _rng(name)
+    base = dict(
+        name=name,
+        rows=rows,
+        maker=maker,
+        font=rng.choice(TUNING_FONTS),
+        size=rng.choice(TUNING_SIZES),
+        widths=rng.choice(TUNING_CALC_WIDTHS if maker == "calc" else TUNING_WRITER_WIDTHS),
+        valign=rng.choice(("top", "center")),
+        texts=False,
+    )
+    base.update(kw)
+    return Case(**base)
+
+
+def _rows(table: str, n: int, style: str, start: int = 0) -> list[dict]:
+    rows = load_table(TUNING_TABLES[table])[start : start + n]
+    return printed_rows(rows, style)
+
+
+DASH_DATES: tuple[Callable[[dt.date], str], ...] = (
+    lambda d: f"{d.year}\u2212{d.month}\u2212{d.day}",  # minus sign
+    lambda d: f"{d.year}ー{d.month}ー{d.day}",  # prolonged sound mark
+    lambda d: f"{d.year}\u2010{d.month}\u2010{d.day}",  # hyphen
+    lambda d: f"{d.year}－{d.month}－{d.day}".translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    lambda d: f"{d.year}／{d.month}／{d.day}",
+    lambda d: f"{d.year}.{d.month}.{d.day}",
+)
+
+FW_SPACE_CELLS = (
+    "住民票コード　氏名　生年月日　性別　住所　個人番号　世帯主との続柄",
+    "氏名　氏名の振り仮名　生年月日　性別　住所　個人番号",
+    "宛名番号　氏名　生年月日　性別　住所　電話番号　個人番号",
+    "氏名　住所　個人番号　生年月日　性別　世帯番号　続柄",
+)
+# Openings of different lengths, so that the wraps fall at other places in each row.
+FW_SPACE_PADS = ("", "・", "※・", "（１）", "記録：", "主な項目：")
+
+LATIN_ROWS = (
+    (
+        "平成29年7月18日",
+        "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム２\n②システムの機能",
+        "中間サーバーとの連携はLGWANを経由して行う。",
+        "中間サーバーとの連携はLGWANを経由して行う。\n平成29年7月から情報提供ネットワークシステムとの連携を開始する。",
+        "事前",
+        "情報連携の開始に伴う修正",
+    ),
+    (
+        "平成30年4月1日",
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n３．特定個人情報の使用\n⑤その他の措置の内容",
+        "ユーザIDとパスワードによる認証を行う。",
+        "ユーザIDとパスワードによる認証に加え、ICカードによる2要素認証を行う。",
+        "事後",
+        "セキュリティ対策の強化\n重要な変更に当たらない",
+    ),
+    (
+        "令和2年10月1日",
+        "Ⅰ基本情報\n７．評価実施機関における担当部署\n②所属長の役職名",
+        "市民課長",
+        "市民窓口課長（TEL 0123-45-6789）",
+        "事後",
+        "組織改正に伴う修正",
+    ),
+    (
+        "令和5年3月31日",
+        "Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・消去\n①保管場所",
+        "庁舎内のサーバ室（USBメモリの使用を禁止）",
+        "ガバメントクラウド（AWS東京リージョン）\n※ISMAP登録済みのクラウドサービスを利用する。",
+        "事前",
+        "ガバメントクラウドへの移行に伴う変更",
+    ),
+)
+
+
+def kind_cases() -> list[Case]:
+    cases: list[Case] = []
+    # Underlined changed words in 変更後 (both programs).
+    for k, (table, maker) in enumerate((("juki", "calc"), ("municipal", "writer"), ("zeimu", "calc"))):
+        rows = _rows(table, 6, ("slash", "wareki", "slash0")[k])
+        runs = {(i, "after"): changed_spans(r["before"], r["after"]) for i, r in enumerate(rows)}
+        cases.append(_kind(f"underlined-{k + 1}", rows, maker, runs=runs))
+    # White text inside a cell: the truth is without it.
+    for k, (table, maker) in enumerate((("kokuho", "calc"), ("lists", "writer"))):
+        rows = _rows(table, 5, ("slash", "seireki")[k])
+        runs = {}
+        for i in (1, 3):
+            r = rows[i]
+            hidden = "（内部メモ：次回改定で再確認）" if k == 0 else "※作業用：削除予定"
+            runs[(i, "explanation")] = [(r["explanation"], {}), ("\n" + hidden, {"white": True})]
+            runs[(i, "before")] = [(hidden, {"white": True}), (r["before"], {})] if r["before"] else []
+        runs = {key: v for key, v in runs.items() if v}
+        cases.append(_kind(f"hidden-{k + 1}", rows, maker, runs=runs))
+    # Timing turned 90° or stacked vertically (Calc).
+    for k, rot in enumerate((90, 255, 90)):
+        rows = _rows(("seed", "juki", "municipal")[k], 5, ("slash", "short", "wareki_fw")[k])
+        cases.append(_kind(f"rotated-timing-{k + 1}", rows, "calc", timing_rotation=rot))
+    # Look-alike dashes in dates, both programs, with extractor texts.
+    for k, (table, maker) in enumerate((("zeimu", "calc"), ("juki", "writer"), ("kokuho", "calc"))):
+        rows = _rows(table, 6, "slash", start=2 * k)
+        for i, r in enumerate(rows):
+            r["change_date_raw"] = DASH_DATES[(i + k) % len(DASH_DATES)](
+                dt.date.fromisoformat(r["change_date"])
+            )
+        cases.append(_kind(f"dash-dates-{k + 1}", rows, maker, texts=True))
+    # A full-width space at a soft wrap: lists separated by U+3000 behind openings of different
+    # lengths, in narrow columns, so that in some rows a U+3000 falls exactly at a wrap.
+    for k, maker in enumerate(("writer", "calc")):
+        base = _rows("municipal", 1, "slash")[0]
+        rows = []
+        for i in range(6):
+            pad = FW_SPACE_PADS[i % len(FW_SPACE_PADS)]
+            text = FW_SPACE_CELLS[i % len(FW_SPACE_CELLS)]
+            rows.append(
+                dict(base, before=pad + text, after=pad + text + "　旧氏", explanation="記録項目の追加")
+            )
+        widths = (2.2, 4.4, 3.9, 4.1, 1.6, 4.0) if maker == "writer" else (11, 22, 19, 20, 8, 20)
+        cases.append(_kind(f"fullwidth-space-wrap-{k + 1}", rows, maker, widths=widths))
+    # Word-made PDFs with Latin letters and digits beside Japanese.
+    for k in range(2):
+        rows = []
+        for raw, item, before, after, timing, expl in LATIN_ROWS if k == 0 else LATIN_ROWS[::-1]:
+            y, m, d = (int(x) for x in re.findall(r"\d+", raw))
+            year = y + (1988 if raw.startswith("平成") else 2018)
+            rows.append(
+                dict(
+                    change_date=dt.date(year, m, d).isoformat(),
+                    change_date_raw=raw,
+                    item=item,
+                    before=before,
+                    after=after,
+                    timing=timing,
+                    explanation=expl,
+                )
+            )
+        cases.append(
+            _kind(f"latin-beside-japanese-{k + 1}", rows, "writer", font=("IPAexMincho", "IPAMincho")[k])
+        )
+    # Bold cells (LibreOffice emboldens a font without a bold face), with extractor texts.
+    for k, (table, maker) in enumerate((("seed", "calc"), ("kokuho", "writer"))):
+        rows = _rows(table, 5, ("slash", "wareki")[k])
+        cases.append(_kind(f"bold-{k + 1}", rows, maker, bold_cells=True, texts=True))
+    return cases
+
+
+SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
+    "office": (SAMPLES / "office", tuning_cases),
+    "heldout": (SAMPLES / "heldout", heldout_cases),
+    "office-kinds": (SAMPLES / "office-kinds", kind_cases),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: every set")
+    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
+    ns = ap.parse_args(argv)
+    for name in ns.set or list(SETS):
+        root, make = SETS[name]
+        build_set(root, make(), ns.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
