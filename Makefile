@@ -23,11 +23,9 @@ $(STAMP): pyproject.toml
 
 run: setup
 	@mkdir -p $(OUT)
-	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.json --report $(OUT)/report.html
-	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.jsonl
-	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.csv
-	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.parquet
-	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} and the quality report $(OUT)/report.html (+ report.json)"
+	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.json -o $(OUT)/records.jsonl \
+		-o $(OUT)/records.csv -o $(OUT)/records.parquet --report $(OUT)/report.html
+	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} and the quality report $(OUT)/report.html (+ report.data.json)"
 
 test: setup
 	$(PY) -m pytest -q
@@ -56,6 +54,8 @@ bench: setup
 	$(PY) tools/eval_office.py
 	$(PY) tools/bench.py
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))
+	$(PY) tools/bench_calibration.py --scans 200,300
+	$(PY) tools/bench_bulk.py
 	$(PY) tools/bench_scan_memory.py
 
 clean:

@@ -4,11 +4,18 @@ The table pages are found first, cheaply: pypdfium2 gives each page's text in a 
 milliseconds, and a page is a table page when it carries the column labels and dates (a contents
 page that merely names 変更箇所 has neither).  Only those pages are opened for
 their characters and ruling lines (pypdfium2), one at a time, each closed after use, so that an 80-page
-assessment costs a few pages of table work and little memory.
+assessment costs a few pages of table work and little memory.  Of a page, only what a reader sees
+is read: characters that are invisible, in the paper's colour, covered or clipped away are left
+out with a note, and strokes that draw no cell border are no rulings (``pdf_objects``).
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+import statistics
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +27,9 @@ from piatable.models import PageWords, Reading, Word
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
+from piatable.settings import PdfSettings
+
+from .pdf_objects import HIDDEN_REASONS, address, object_text, walk_page
 
 # Label words whose presence (whitespace removed) marks a page of the table's header row.
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
@@ -32,12 +42,18 @@ MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
 CID_SHARE = 0.2
 
-# A space pdfium inferred is kept when the characters either side are at most this many ems
-# apart (from FULL_WIDTH_SPACE_EM on it is a full-width space).
-MAX_SPACE_EM = 1.2
-FULL_WIDTH_SPACE_EM = 0.8
-# Points of slack around a clipping path before a character counts as hidden by it.
-CLIP_SLACK = 1.0
+# A space pdfium lists between two characters is kept when they are at most this many ems apart
+# (a space glyph is narrower; characters of two cells side by side are further apart).
+MAX_SPACE_EM = 0.75
+# The document's own space characters that are read (others, such as line ends, are not).
+KEPT_SPACES = " \u3000\u00a0"
+# A character turned at least this many degrees (and as many short of a full turn) is set
+# vertically: it is read along its own direction.  Lines of turned text this many ems apart
+# (across) are one block.
+TURN_MIN_DEG = 45
+TURN_LINE_GAP_EM = 1.8
+# Turned characters of one line further apart than this (ems, centre to centre) are two pieces.
+TURN_CHAR_GAP_EM = 1.6
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
 
@@ -163,69 +179,40 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     return pages
 
 
-def _compose(m, n):  # type: ignore[no-untyped-def]
-    """The matrix ``m`` applied after ``n`` (both (a, b, c, d, e, f))."""
-    a, b, c, d, e, f = n
-    a2, b2, c2, d2, e2, f2 = m
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
+def pdfium_page_to_words(  # type: ignore[no-untyped-def]
+    page, number: int, settings: PdfSettings | None = None
+) -> tuple[PageWords, int, Counter[str]]:
+    """A pypdfium2 page → its visible characters (loose boxes: one height per font size, so a
+    line's characters share a top) and ruling segments; plus the count of characters without a
+    Unicode mapping and the count of characters left out as not visible, by reason (keys of
+    ``pdf_objects.HIDDEN_REASONS``; a note on the page says how many and why).
 
-
-def _path_segments(obj, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-    """Straight segments of a path object as (x0, top, x1, bottom) in top-left coordinates."""
-    import ctypes
-
+    Spaces: only the document's own space characters are read (U+0020, U+3000, U+00A0); of the
+    spaces pdfium infers from gaps, only one between two half-width characters is kept (a
+    producer that positions Latin words without space glyphs).  A gap beside a Japanese
+    character is never a space (Word's spacing between Japanese and digits or Latin letters).
+    Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
+    With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too."""
     import pypdfium2.raw as raw
 
-    a, b, c, d, e, f = matrix
-    out: list[tuple[float, float, float, float]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    start = prev = None
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
-            start = prev = pt
-            continue
-        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
-            out.append((prev[0], prev[1], pt[0], pt[1]))
-        prev = pt
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None and start != pt:
-            out.append((pt[0], pt[1], start[0], start[1]))
-            prev = start
-    return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
-
-
-def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: ignore[no-untyped-def]
-    """A pypdfium2 page → its characters (loose boxes: one height per font size, so a line's
-    characters share a top) and straight path segments; plus the count of characters without
-    a Unicode mapping.  Spaces and line ends pdfium generates are skipped."""
-    import pypdfium2.raw as raw
-
+    settings = settings or PdfSettings()
     width, height = page.get_size()
     words: list[Word] = []
-    unmapped = hidden = 0
-    clips: dict[int, tuple[float, float, float, float] | None] = {}
-    # Paths give the rulings; text objects tell whether any is cut by its clipping path (only
-    # then is each character's visibility checked).
-    rulings: list[tuple[float, float, float, float]] = []
-    clipped = _walk_objects(page.raw, None, height, rulings)
+    turned: list[tuple[float, Word]] = []  # (angle in degrees, character) of rotated characters
+    unmapped = 0
+    hidden: Counter[str] = Counter()
+    objects = walk_page(page.raw, height, settings)
+    check, turned_page = objects.may_hide, objects.turned
     tp = page.get_textpage()
     rect = raw.FS_RECTF()
+    texts: dict[int, str] = {}  # text objects' own text, by address
     try:
-        for i in range(tp.count_chars()):
+        n_chars = tp.count_chars()
+        for i in range(n_chars):
             if raw.FPDFText_IsGenerated(tp.raw, i):
-                # pdfium's own line ends go; a space it infers inside a line is kept where the
-                # page shows a gap a space would leave (producers that omit space glyphs).
-                space = _inferred_space(tp, i, height, number)
+                # pdfium's own line ends go; a space it infers is kept only between half-width
+                # characters a space's width apart (Latin words placed without space glyphs).
+                space = _inferred_space(tp, i, n_chars, height, number, texts)
                 if space is not None:
                     words.append(space)
                 continue
@@ -238,27 +225,45 @@ def pdfium_page_to_words(page, number: int) -> tuple[PageWords, int]:  # type: i
                 unmapped += 1
                 continue
             ch = chr(code)
-            if ch in "\r\n" or (ch.isspace() and ch not in " \u3000"):
+            if ch in "\r\n" or (ch.isspace() and ch not in KEPT_SPACES):
                 continue
             text = _clean_char(ch)
             if not text:
                 continue
             raw.FPDFText_GetLooseCharBox(tp.raw, i, rect)
             left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-            if clipped and not _visible(tp, i, (left + right) / 2, (top + bottom) / 2, clips):
-                hidden += 1
-                continue
-            words.append(Word(text, number, left, right, height - top, height - bottom, "pdf"))
+            if check:
+                why = objects.hidden(
+                    address(raw.FPDFText_GetTextObject(tp.raw, i)), (left, bottom, right, top), settings
+                )
+                if why is not None and not (why == "invisible" and settings.ocr_text_layer):
+                    if text.strip():
+                        hidden[why] += 1
+                    continue
+            word = Word(text, number, left, right, height - top, height - bottom, "pdf")
+            angle = round(math.degrees(raw.FPDFText_GetCharAngle(tp.raw, i))) % 360 if turned_page else 0
+            if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
+                turned.append((angle, word))
+            else:
+                words.append(word)
     finally:
         tp.close()
-    words = _dedupe(words)
-    notes = (
-        [f"page {number}: {hidden} characters hidden by clipping (not printed) left out"] if hidden else []
-    )
+    words = _dedupe(words) + _turned_runs(turned)
+    notes = []
+    if hidden:
+        parts = ", ".join(f"{n} {HIDDEN_REASONS[k]}" for k, n in sorted(hidden.items()))
+        notes.append(
+            f"page {number}: {sum(hidden.values())} characters not visible on the page left out ({parts})"
+        )
+    rulings = objects.rulings
     rotation = page.get_rotation() % 360
     if rotation:
         words, rulings, width, height = _rotate(words, rulings, rotation, width, height)
-    return PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes), unmapped
+    return (
+        PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes),
+        unmapped,
+        hidden,
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -266,65 +271,19 @@ def _clean_char(ch: str) -> str:
     return clean_text(ch)
 
 
-def _walk_objects(container, form, height: float, rulings: list, matrix=None) -> bool:  # type: ignore[no-untyped-def]
-    """Straight segments of every path object (inside forms too, through their matrices) into
-    ``rulings``; True when some text object is cut by its clipping path."""
+def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts: dict) -> Word | None:  # type: ignore[no-untyped-def]
+    """A space pdfium lists between two characters of one line (less than a space-and-a-bit
+    apart: farther apart they are two cells side by side) that the document has there.
+
+    pdfium flags as generated both the spaces it infers from gaps and many the document draws,
+    so such a space is kept, except between a Japanese character and a Latin letter, digit or
+    numeral (Ⅰ, ①), where it is kept only when both are in one text object whose text holds
+    the space (``電話 0123`` of one font run).  Word sets Japanese and
+    Latin text in separate runs and leaves a gap between them where it prints no space
+    (平成 29 年, Ⅰ 基本情報, ① 部署): such a gap is never a space."""
     import pypdfium2.raw as raw
 
-    count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(container)
-    m = raw.FS_MATRIX()
-    clipped = False
-    for k in range(count):
-        obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(container, k)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT):
-            continue
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            if not clipped:
-                clipped = _text_clipped(obj)
-            continue
-        raw.FPDFPageObj_GetMatrix(obj, m)
-        own = (m.a, m.b, m.c, m.d, m.e, m.f)
-        full = _compose(own, matrix) if matrix else own
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            clipped = _walk_objects(container, obj, height, rulings, full) or clipped
-        else:
-            rulings.extend(_path_segments(obj, full, height))
-    return clipped
-
-
-def _text_clipped(obj) -> bool:  # type: ignore[no-untyped-def]
-    """True when a text object reaches outside its clipping path."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    box = _clip_box(obj)
-    if box is None:
-        return False
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return False
-    return (
-        left.value < box[0] - CLIP_SLACK
-        or bottom.value < box[1] - CLIP_SLACK
-        or right.value > box[2] + CLIP_SLACK
-        or top.value > box[3] + CLIP_SLACK
-    )
-
-
-def _address(ptr) -> int:  # type: ignore[no-untyped-def]
-    import ctypes
-
-    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
-
-
-def _inferred_space(tp, i: int, height: float, number: int) -> Word | None:  # type: ignore[no-untyped-def]
-    """The space pdfium inferred between two characters of one line, when they are less than a
-    space-and-a-bit apart (farther apart they are two cells side by side)."""
-    import pypdfium2.raw as raw
-
-    if raw.FPDFText_GetUnicode(tp.raw, i) != 0x20 or i == 0 or i + 1 >= tp.count_chars():
+    if raw.FPDFText_GetUnicode(tp.raw, i) != 0x20 or i == 0 or i + 1 >= n_chars:
         return None
     if raw.FPDFText_IsGenerated(tp.raw, i - 1) or raw.FPDFText_IsGenerated(tp.raw, i + 1):
         return None
@@ -334,50 +293,98 @@ def _inferred_space(tp, i: int, height: float, number: int) -> Word | None:  # t
     gap = l1 - r0
     if em <= 0 or abs(b0 - b1) > em / 2 or not -0.2 * em <= gap <= MAX_SPACE_EM * em:
         return None
-    text = "\u3000" if gap >= FULL_WIDTH_SPACE_EM * em else " "
-    return Word(text, number, r0, max(l1, r0), height - t0, height - b0, "pdf")
+    a, b = chr(raw.FPDFText_GetUnicode(tp.raw, i - 1)), chr(raw.FPDFText_GetUnicode(tp.raw, i + 1))
+    if (_is_japanese(a) and _is_latin_or_numeral(b)) or (_is_latin_or_numeral(a) and _is_japanese(b)):
+        left = raw.FPDFText_GetTextObject(tp.raw, i - 1)
+        if address(left) != address(raw.FPDFText_GetTextObject(tp.raw, i + 1)):
+            return None
+        if f"{a} {b}" not in object_text(tp, left, texts):
+            return None
+    return Word(" ", number, r0, max(l1, r0), height - t0, height - b0, "pdf")
 
 
-def _visible(tp, index: int, x: float, y: float, clips: dict) -> bool:  # type: ignore[no-untyped-def]
-    """False when the character's centre lies outside the clipping path of its text object
-    (text an Excel cell too short for it hides: in the file, but not printed)."""
-
-    import pypdfium2.raw as raw
-
-    obj = raw.FPDFText_GetTextObject(tp.raw, index)
-    if not obj:
-        return True
-    key = _address(obj)
-    if key not in clips:
-        clips[key] = _clip_box(obj)
-    box = clips[key]
-    if box is None:
-        return True
-    x0, y0, x1, y1 = box
-    return x0 - CLIP_SLACK <= x <= x1 + CLIP_SLACK and y0 - CLIP_SLACK <= y <= y1 + CLIP_SLACK
+def _is_japanese(ch: str) -> bool:
+    """Kana, kanji and Japanese punctuation (not Ⅰ, ①, ※, ○, brackets, nor half-width)."""
+    o = ord(ch)
+    return 0x3001 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
 
 
-def _clip_box(obj) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]
-    """Bounding box (page space, bottom-left origin) of a page object's clipping path."""
-    import ctypes
+def _is_latin_or_numeral(ch: str) -> bool:
+    """A half-width Latin letter or digit, or a numeral sign (Ⅰ, ①): what Word sets apart from
+    Japanese text by a gap (its 'space between Asian and Latin text / numbers')."""
+    return (ch.isascii() and ch.isalnum()) or unicodedata.category(ch) in ("Nl", "No")
 
-    import pypdfium2.raw as raw
 
-    clip = raw.FPDFPageObj_GetClipPath(obj)
-    if not clip:
-        return None
-    xs: list[float] = []
-    ys: list[float] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(max(raw.FPDFClipPath_CountPaths(clip), 0)):
-        for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
-            seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
-            if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
-                xs.append(x.value)
-                ys.append(y.value)
-    if not xs:
-        return None
-    return min(xs), min(ys), max(xs), max(ys)
+def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
+    """Characters turned by ``angle`` (pdfium's, clockwise) as words read in their own order.
+
+    Each character is placed along its reading direction and across it (the direction its
+    lines advance); characters of one line (same place across, within half an em) are read
+    along it, and lines that follow each other within ``TURN_LINE_GAP_EM`` are one block, one
+    word whose box covers them.  A cell of vertical text thus gives ``事後``, not ``後事`` or
+    one character per line."""
+    out: list[Word] = []
+    by_angle: dict[float, list[Word]] = {}
+    for angle, w in turned:
+        by_angle.setdefault(angle, []).append(w)
+    for angle, ws in by_angle.items():
+        rad = math.radians(angle)
+        # Reading direction in top-left coordinates (y down): pdfium's angle turns clockwise on
+        # the page, so 270° reads upwards.  Lines advance a quarter turn clockwise from it.
+        dx, dy = round(math.cos(rad), 6), round(math.sin(rad), 6)
+        nx, ny = -dy, dx
+
+        def along(w: Word, dx: float = dx, dy: float = dy) -> float:
+            return (w.x0 + w.x1) / 2 * dx + (w.top + w.bottom) / 2 * dy
+
+        def across(w: Word, nx: float = nx, ny: float = ny) -> float:
+            return (w.x0 + w.x1) / 2 * nx + (w.top + w.bottom) / 2 * ny
+
+        em = statistics.median(min(w.x1 - w.x0, w.bottom - w.top) for w in ws) or 1.0
+        lines: list[list[Word]] = []
+        for w in sorted(ws, key=across):
+            if lines and across(w) - across(lines[-1][-1]) <= em / 2:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        runs: list[list[Word]] = []
+        for ln in lines:
+            ln.sort(key=along)
+            runs.append([ln[0]])
+            for a, b in itertools.pairwise(ln):
+                if along(b) - along(a) > TURN_CHAR_GAP_EM * em:
+                    runs.append([b])  # another cell on the same line
+                else:
+                    runs[-1].append(b)
+        runs.sort(key=lambda r: (across(r[0]), along(r[0])))
+        lines = runs
+        blocks: list[list[list[Word]]] = []
+        for ln in lines:
+            for block in reversed(blocks):
+                prev = block[-1]
+                if (
+                    0 < across(ln[0]) - across(prev[0]) <= TURN_LINE_GAP_EM * em
+                    and along(ln[0]) <= along(prev[-1]) + em
+                    and along(prev[0]) <= along(ln[-1]) + em
+                ):
+                    block.append(ln)
+                    break
+            else:
+                blocks.append([ln])
+        for block in blocks:
+            chars = [w for ln in block for w in ln]
+            out.append(
+                Word(
+                    "".join(w.text for w in chars),
+                    chars[0].page,
+                    min(w.x0 for w in chars),
+                    max(w.x1 for w in chars),
+                    min(w.top for w in chars),
+                    max(w.bottom for w in chars),
+                    "pdf",
+                )
+            )
+    return out
 
 
 def _dedupe(words: list[Word]) -> list[Word]:
@@ -429,13 +436,16 @@ def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {}
 
 
-def read_pdf(path: Path) -> Reading:
+def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     """The table pages of a text-layer PDF as positioned characters and rulings (points).
 
     The table pages are found by the cheap text scan; a PDF whose table pages are missing and
     whose pages have no usable text layer is handed back with ``ocr_pages`` for the OCR reader.
+    So is one whose table pages carry only an invisible text layer (the OCR layer of a scanned
+    PDF), unless ``settings.ocr_text_layer`` chooses to read that layer.
     Raises ``UnreadablePDF`` for a corrupt, truncated or encrypted file.
     """
+    settings = settings or PdfSettings()
     path = Path(path)
     doc = open_pdf(path)
     try:
@@ -455,12 +465,18 @@ def read_pdf(path: Path) -> Reading:
             reading.ocr_pages = bad_pages
             return reading
         unmapped: dict[int, int] = {}
+        layer_pages: list[int] = []
         for n in numbers:
             page = doc[n - 1]
             try:
-                pw, bad = pdfium_page_to_words(page, n)
+                pw, bad, hidden = pdfium_page_to_words(page, n, settings)
             finally:
                 page.close()
+            seen = sum(1 for w in pw.words if w.text.strip())
+            if hidden["invisible"] and hidden["invisible"] >= settings.ocr_layer_share * (
+                seen + sum(hidden.values())
+            ):
+                layer_pages.append(n)
             reading.pages.append(pw)
             reading.notes.extend(pw.notes)
             bad += scans[n - 1].garbled
@@ -474,6 +490,18 @@ def read_pdf(path: Path) -> Reading:
             )
             reading.partial = True
             reading.page_flags = dict.fromkeys(unmapped, "unmapped_glyphs")
+        if layer_pages and len(layer_pages) == len(numbers):
+            # A scan with an OCR text layer: its text is read by OCR unless chosen otherwise.
+            reading.ocr_reason = (
+                "only an invisible text layer (OCR of a scan; --set pdf.ocr_text_layer=true reads it)"
+            )
+            reading.ocr_pages = layer_pages
+            reading.pages = []
+            reading.notes = [n for n in reading.notes if "not visible on the page" not in n]
+        elif settings.ocr_text_layer and layer_pages:
+            reading.notes.append(
+                f"the invisible text layer of page(s) {', '.join(map(str, layer_pages))} was read"
+            )
         return reading
     finally:
         doc.close()

@@ -9,6 +9,7 @@ character offsets so that the grid reconstruction can use them.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -17,6 +18,7 @@ from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
+from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.unicode import clean_text
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
@@ -26,6 +28,7 @@ LAYOUT_MULTI_SEGMENT_SHARE = 0.25
 # A run of this many half-width spaces (or one full-width space between non-spaces) separates
 # columns in layout text.
 LAYOUT_GAP = regex.compile(r"(?: {2,}|\t+)")
+_SEGMENT = regex.compile(r"\S+(?: \S+)*")
 
 # Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
 UTF16_PLAUSIBLE_SHARE = 0.9
@@ -79,24 +82,42 @@ def decode_bytes(data: bytes, name: str) -> str:
     raise InputError(f"{name}: cannot decode the text (tried UTF-8, CP932, UTF-16)")
 
 
-def read_text(path: Path) -> str:
-    """The file's text, decoded, with unified line ends and the Unicode repairs applied."""
+def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
+    """The file's text, decoded, with unified line ends, the Unicode repairs and the input
+    hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
+    for each repair of the hygiene."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     text = decode_bytes(data, str(path))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return clean_text(text)
+    del data  # a long text's bytes are not kept beside its characters
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    tidy = tidy_text(clean_text(text))
+    return tidy.text, tidy.notes
+
+
+def read_text(path: Path) -> str:
+    """The file's text as ``read_text_with_notes`` gives it, without the notes."""
+    return read_text_with_notes(path)[0]
 
 
 def is_layout_text(text: str) -> bool:
     """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 5:
+    lines = multi = 0
+    start = 0
+    while start <= len(text):  # line by line, without a list of all lines: texts may be long
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        ln = text[start:end].strip()
+        start = end + 1
+        if ln:
+            lines += 1
+            multi += LAYOUT_GAP.search(ln) is not None
+    if lines < 5:
         return False
-    multi = sum(1 for ln in lines if len(LAYOUT_GAP.split(ln.strip())) >= 2)
-    return multi / len(lines) >= LAYOUT_MULTI_SEGMENT_SHARE
+    return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE
 
 
 def _segments(line: str) -> list[tuple[int, str]]:
@@ -104,12 +125,24 @@ def _segments(line: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     col = 0
     pos = 0
-    for m in regex.finditer(r"\S+(?: \S+)*", line):
+    for m in _SEGMENT.finditer(line):
         col += display_width(line[pos : m.start()])
         out.append((col, m.group(0)))
         col += display_width(m.group(0))
         pos = m.end()
     return out
+
+
+def _pages_of(text: str) -> Iterator[str]:
+    """The text of each page (split at form feeds), one at a time: no second copy of a long text."""
+    start = 0
+    while True:
+        end = text.find("\f", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
@@ -118,7 +151,7 @@ def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
         layout = is_layout_text(text)
     pages: list[PageWords] = []
     line_no = 0
-    for page_no, page_text in enumerate(text.split("\f"), start=1):
+    for page_no, page_text in enumerate(_pages_of(text), start=1):
         words: list[Word] = []
         page_lines = page_text.split("\n")
         for row, raw in enumerate(page_lines):
@@ -153,8 +186,8 @@ def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
 def read_text_pages(path: Path) -> Reading:
     """A text file's pages: kind ``text-layout`` when its columns stand side by side (the words
     carry character offsets), else ``text`` (one printed line per line, for the stream path)."""
-    text = read_text(path)
+    text, notes = read_text_with_notes(path)
     pages = text_to_pages(text)
     layout = any(w.x0 > 0 for p in pages for w in p.words)
     cover = cover_facts_from_document_text(text)
-    return Reading("text-layout" if layout else "text", len(pages), pages=pages, cover=cover)
+    return Reading("text-layout" if layout else "text", len(pages), pages=pages, notes=notes, cover=cover)

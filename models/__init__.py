@@ -3,13 +3,14 @@
 from .page import Line, PageWords, Reading, Word
 from .record import FIELDS, Record
 from .result import DocumentResult, Status
-from .rows import COLUMNS, CellLine, RawRow
+from .rows import COLUMNS, CellLine, Doubt, RawRow
 
 __all__ = [
     "COLUMNS",
     "FIELDS",
     "CellLine",
     "DocumentResult",
+    "Doubt",
     "Line",
     "PageWords",
     "RawRow",

@@ -28,6 +28,8 @@ class Word:
     source: Source = "text"
     conf: float | None = None  # OCR confidence 0-100, None when not OCR
     line: int | None = None  # line number in a text input (1-based), for provenance
+    # A stroke the document draws on the word: "underlined" (under it) or "struck" (through it).
+    mark: str | None = None
 
 
 @dataclass(slots=True)

@@ -35,7 +35,14 @@ SCHEMA_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("diff", "list<struct<op:string,text:string>>", False),
     ("timing_raw", "string", False),
     # --- end of research fields ------------------------------------------------------------------
+    # --- honest output (issue 12): how sure each cell is (calibrated like ``confidence``) ----
+    # One number per field of CELL_FIELDS; Parquet: a struct of float64; CSV: a JSON object.
+    ("cell_confidence", "struct<cells>", False),
+    # Why the row is in doubt, one line per finding: "<field or row>: <flag>: <why>".
+    ("evidence", "list<string>", False),
 )
+# The fields ``cell_confidence`` holds a number for (the six printed columns).
+CELL_FIELDS: tuple[str, ...] = ("change_date", "item", "before", "after", "timing", "explanation")
 FIELDS: tuple[str, ...] = tuple(name for name, _, _ in SCHEMA_FIELDS)
 # Columns that hold lists of strings; CSV writes them as newline-joined text.
 LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t == "list<string>")
@@ -43,6 +50,8 @@ LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t == "
 STRUCT_LIST_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("list<struct<"))
 # Columns typed as dates in Parquet (ISO ``YYYY-MM-DD`` strings in JSON and CSV).
 DATE_FIELDS: frozenset[str] = frozenset(("change_date",))
+# Columns that hold a mapping; CSV writes them as a JSON object.
+MAP_FIELDS: frozenset[str] = frozenset(n for n, t, _ in SCHEMA_FIELDS if t.startswith("struct<"))
 
 
 def arrow_schema() -> pa.Schema:
@@ -54,6 +63,7 @@ def arrow_schema() -> pa.Schema:
         "int64": pa.int64(),
         "float64": pa.float64(),
         "list<string>": pa.list_(pa.string()),
+        "struct<cells>": pa.struct([pa.field(f, pa.float64()) for f in CELL_FIELDS]),
         "list<struct<op:string,text:string>>": pa.list_(
             pa.struct([pa.field("op", pa.string()), pa.field("text", pa.string())])
         ),
@@ -92,6 +102,8 @@ class Record:
     diff: list[dict[str, str]] = field(default_factory=list)
     timing_raw: str = ""
     # --- end of research fields -------------------------------------------------------------------
+    cell_confidence: dict[str, float] = field(default_factory=dict)
+    evidence: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -29,6 +29,22 @@ class CellLine:
 
 
 @dataclass(slots=True)
+class Doubt:
+    """One piece of evidence that part of a row may be wrong, as a reader or check found it.
+
+    ``kind`` names the doubt and becomes the flag (``column_guess``, ``row_split_guess``,
+    ``text_dropped``, ``ocr_suspect``); ``field`` is the cell it is about (None: the whole
+    row); ``strength`` (0–1) scales the doubt's weight (``quality.weight_<kind>``) when the
+    confidence is computed (normalize/confidence.py); ``why`` says it in words for the report.
+    """
+
+    kind: str
+    field: str | None
+    why: str
+    strength: float = 1.0
+
+
+@dataclass(slots=True)
 class RawRow:
     """One table row as cells of printed lines, with provenance and reconstruction findings."""
 
@@ -39,6 +55,10 @@ class RawRow:
     page_end: int | None = None
     flags: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    # The row lies between ruling lines, so ``CellLine.reaches_bottom`` tells where its cells end.
+    ruled: bool = False
+    # Evidence of doubt gathered by the reader and by the checks (normalize/evidence.py).
+    doubts: list[Doubt] = field(default_factory=list)
 
     def set_pages(self) -> None:
         """``page_start``/``page_end`` from the pages of the row's printed lines."""

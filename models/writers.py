@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .record import DATE_FIELDS, FIELDS, LIST_FIELDS, STRUCT_LIST_FIELDS, Record, arrow_schema
+from .record import (
+    CELL_FIELDS,
+    DATE_FIELDS,
+    FIELDS,
+    LIST_FIELDS,
+    MAP_FIELDS,
+    STRUCT_LIST_FIELDS,
+    Record,
+    arrow_schema,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,25 +58,78 @@ def write_jsonl(records: Iterable[Record], path: Path) -> None:
             fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
 
 
-def write_csv(records: Iterable[Record], path: Path, encoding: str = "utf-8-sig") -> None:
+class UnencodableText(ValueError):
+    """Text that the chosen CSV encoding cannot hold; ``chars`` lists the characters."""
+
+    def __init__(self, encoding: str, chars: list[str], rows: int) -> None:
+        self.encoding, self.chars, self.rows = encoding, chars, rows
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MAX_CHARS_NAMED])
+        more = f" and {len(chars) - MAX_CHARS_NAMED} more" if len(chars) > MAX_CHARS_NAMED else ""
+        super().__init__(
+            f"{encoding} cannot hold {shown}{more} in {rows} row(s); "
+            "use --csv-errors replace to write them as '?', or a UTF-8 --csv-encoding"
+        )
+
+
+# Unencodable characters named in the error message at most.
+MAX_CHARS_NAMED = 10
+
+
+def _csv_rows(records: Iterable[Record]) -> Iterator[dict]:
+    """Each record as a CSV row: lists of strings newline-joined, ``diff`` as compact JSON."""
+    for r in records:
+        row = r.to_dict()
+        for name in LIST_FIELDS:
+            row[name] = "\n".join(row[name])
+        for name in STRUCT_LIST_FIELDS:
+            row[name] = json.dumps(row[name], ensure_ascii=False, separators=(",", ":"))
+        for name in MAP_FIELDS:
+            row[name] = json.dumps(row[name], ensure_ascii=False, sort_keys=True)
+        yield row
+
+
+def unencodable_chars(records: Iterable[Record], encoding: str) -> tuple[list[str], int]:
+    """The characters of ``records`` that ``encoding`` cannot hold (sorted) and the rows holding them."""
+    chars: set[str] = set()
+    rows = 0
+    for row in _csv_rows(records):
+        bad = False
+        for value in row.values():
+            if not isinstance(value, str):
+                continue
+            try:
+                value.encode(encoding)
+            except UnicodeEncodeError:
+                bad = True
+                for ch in value:
+                    try:
+                        ch.encode(encoding)
+                    except UnicodeEncodeError:
+                        chars.add(ch)
+        rows += bad
+    return sorted(chars), rows
+
+
+def write_csv(
+    records: Iterable[Record], path: Path, encoding: str = "utf-8-sig", errors: str = "strict"
+) -> None:
     """CSV with a BOM by default so that Excel in Japan opens it.
 
     Lists of strings (``item_path``, ``flags``) are joined with a newline; ``diff`` is written as
-    compact JSON (``[{"op": "deleted", "text": "…"}, …]``).
-
-    With ``encoding='cp932'`` characters outside CP932 are written as ``?`` rather than failing,
-    since a whole batch should not be lost to one rare glyph.
+    compact JSON (``[{"op": "deleted", "text": "…"}, …]``), ``cell_confidence`` as a JSON
+    object (``{"change_date": 0.99, …}``).  With an encoding that cannot hold
+    every character (``cp932`` and a rare kanji, say) this raises ``UnencodableText`` naming the
+    characters before anything is written, unless ``errors='replace'`` asks for ``?`` instead.
     """
-    with path.open("w", encoding=encoding, errors="replace", newline="") as fh:
+    records = list(records)
+    if errors == "strict":
+        chars, rows = unencodable_chars(records, encoding)
+        if chars:
+            raise UnencodableText(encoding, chars, rows)
+    with path.open("w", encoding=encoding, errors=errors, newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(FIELDS))
         writer.writeheader()
-        for r in records:
-            row = r.to_dict()
-            for name in LIST_FIELDS:
-                row[name] = "\n".join(row[name])
-            for name in STRUCT_LIST_FIELDS:
-                row[name] = json.dumps(row[name], ensure_ascii=False, separators=(",", ":"))
-            writer.writerow(row)
+        writer.writerows(_csv_rows(records))
 
 
 def records_to_table(records: Iterable[Record]) -> pa.Table:
@@ -80,6 +142,9 @@ def records_to_table(records: Iterable[Record]) -> pa.Table:
         for name in DATE_FIELDS:
             if row[name] is not None:
                 row[name] = dt.date.fromisoformat(row[name])
+    for row in rows:  # a struct needs every key
+        cells = row.get("cell_confidence") or {}
+        row["cell_confidence"] = {f: cells.get(f) for f in CELL_FIELDS}
     return pa.Table.from_pylist(rows, schema=arrow_schema())
 
 
@@ -90,7 +155,11 @@ def write_parquet(records: Iterable[Record], path: Path) -> None:
 
 
 def write_records(
-    records: list[Record], path: Path, fmt: str = "auto", csv_encoding: str = "utf-8-sig"
+    records: list[Record],
+    path: Path,
+    fmt: str = "auto",
+    csv_encoding: str = "utf-8-sig",
+    csv_errors: str = "strict",
 ) -> str:
     """Write ``records`` to ``path``; returns the format used."""
     fmt = format_for(path, fmt)
@@ -100,7 +169,7 @@ def write_records(
     elif fmt == "jsonl":
         write_jsonl(records, path)
     elif fmt == "csv":
-        write_csv(records, path, encoding=csv_encoding)
+        write_csv(records, path, encoding=csv_encoding, errors=csv_errors)
     else:
         write_parquet(records, path)
     return fmt

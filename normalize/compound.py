@@ -13,7 +13,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
 from .chars import bigrams, common_prefix
-from .dates import DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
+from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
 
 # Two halves of a line are a before and an after cell when they share this many opening
 # characters, or this share of their character pairs.
@@ -21,6 +21,22 @@ EDIT_PAIR_MIN_PREFIX = 2
 EDIT_PAIR_MIN_OVERLAP = 0.5
 # ... and when neither half is less than half as long as the other.
 EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
+# A line whose Japanese text is parted by half-width spaces into at most this many pieces holds
+# one cell per piece (pypdfium2 and ``pdftotext -raw`` put cells printed on one baseline on one
+# line, a space between them; Japanese text itself has no half-width spaces).  More pieces are
+# space-separated text of one cell (an address, a list of names), and so is a line with more
+# than CELL_GAP_MAX_SPACES runs of spaces in all.
+CELL_GAP_MAX_PIECES = 3
+CELL_GAP_MAX_SPACES = 3
+_SPACE_RUN = regex.compile(r" +")
+_ANY_SPACE = regex.compile(r"[ 　]")
+# A half-width space between two such characters (Japanese, full-width letters and digits,
+# brackets) is a gap between cells.
+_CELL_GAP = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。）」』】＞〕\]］Ａ-Ｚａ-ｚ０-９])"
+    r" +"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}々〆（「『【＜〔・①-⑳\[［Ａ-Ｚａ-ｚ])"
+)
 
 
 def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
@@ -29,6 +45,7 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
     Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
     ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
     """
+    gaps = side_by_side(lines)
     out: list[CellLine] = []
     k = 0
     while k < len(lines):
@@ -39,28 +56,68 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
             k += 2
             continue
-        out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in _cells_of_line(t))
+        pieces = _cells_of_line(t, gaps)
+        if len(pieces) == 1 and pieces[0] == t:
+            out.append(cl)  # one cell: the line as it is (no copy, for long texts' memory)
+        else:
+            out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in pieces)
         k += 1
     return out
 
 
-def _cells_of_line(t: str) -> list[str]:
-    """The cells one printed line holds, in order (usually just the line)."""
+def side_by_side(lines: list[CellLine]) -> bool:
+    """Whether the extractor put cells printed on one baseline on one line, a space between
+    them: some line holds a timing with a cell after it (``事後 番号法改正に伴う修正``), or a date
+    with a timing (``2023/2/6 事後``).  Text re-flowed one cell after another (the seed) has
+    neither, and there a space between Japanese words is a space inside a cell."""
+    for cl in lines:
+        t = cl.text.strip()
+        if TIMING_IN_MIDDLE.match(t) or TIMING_AT_START.match(t):
+            return True
+        m = DATE_AT_START.match(t)
+        if m and TIMING.match(t[m.end() :]):
+            return True
+    return False
+
+
+def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
+    """The cells one printed line holds, in order (usually just the line).  With ``gaps``, a
+    half-width space between Japanese words is taken as a gap between cells."""
     m = DATE_THEN_ITEM.match(t)
     if m and m.end() < len(t) and not is_date_line(t):
-        return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip())]
+        return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip(), gaps)]
     if TIMING.match(t):
         return [t]
     for pattern in (TIMING_IN_MIDDLE, TIMING_AT_END, TIMING_AT_START):
         m = pattern.match(t)
         if m:
             parts = m.groupdict()
-            rest = _split_edit_pair(parts["rest"].strip())
+            rest = _split_pieces(parts["rest"].strip(), gaps)
             if pattern is TIMING_AT_START:
                 return [parts["timing"], parts["rest"].strip()]
             tail = [parts["post"].strip()] if parts.get("post") else []
             return [*rest, parts["timing"], *tail]
-    return _split_edit_pair(t)
+    return _split_pieces(t, gaps)
+
+
+def _split_pieces(t: str, gaps: bool) -> list[str]:
+    """Cells side by side on one line: an edit pair, and (with ``gaps``) pieces parted by gaps
+    between cells.
+
+    Pieces come back as separate lines of the same printed line (same ``line_no``); the
+    reconstruction treats the gap between them as a likely cell boundary, and the rejoin puts
+    the space back when two of them end up in one cell.
+    """
+    if is_label_piece(t):
+        return [t]
+    parts = _split_edit_pair(t)
+    if not gaps or len(_SPACE_RUN.findall(t.strip())) > CELL_GAP_MAX_SPACES:
+        return parts
+    pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
+    # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.
+    if len(pieces) > CELL_GAP_MAX_PIECES or any(is_date_line(p) for p in pieces):
+        return parts
+    return pieces
 
 
 def _split_edit_pair(t: str) -> list[str]:
@@ -72,7 +129,7 @@ def _split_edit_pair(t: str) -> list[str]:
     if is_label_piece(t):
         return [t]
     best: tuple[float, int] | None = None
-    for m in regex.finditer(r"[ 　]", t):
+    for m in _ANY_SPACE.finditer(t):
         left, right = t[: m.start()].strip(), t[m.end() :].strip()
         if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
             continue

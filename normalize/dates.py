@@ -1,4 +1,11 @@
-"""Dates of the 変更日 column: 西暦 and 和暦 (元年 too), full-width digits, R5.2.6, H31.4.1 → ISO."""
+"""Dates of the 変更日 column: 西暦 and 和暦 (元年 too), full-width digits, R5.2.6, H31.4.1 → ISO.
+
+The parts of a date may be separated by 年/月/日 or by any of the dashes and slashes a date is
+printed (or extracted) with: ``/ . - ／ ． －`` and the look-alikes ``− ー ‐ ‑ ‒ – — ― ｰ ﹣ ・``
+(``2019−4−1`` with a minus sign, ``2021ー4ー1`` with the long-vowel mark, ``2022‐3‐15`` with a
+hyphen, full-width ``２０２２－３－１５``), with or without spaces (also U+3000) around them.  Every
+reader (PDF, OCR, text, layout) takes its dates from here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,12 @@ import datetime as dt
 
 import regex
 
-_FW_DIGITS = str.maketrans("０１２３４５６７８９．／－", "0123456789./-")
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Every character a date's parts may be separated by (besides 年 and 月).
+# U+2212 minus, U+30FC/U+FF70 long-vowel marks, U+2010–U+2015 hyphens and dashes, U+FE63 small
+# hyphen-minus, and middle dots.
+DATE_SEPARATORS = "/-.．／－\u2212ー\u2010\u2011\u2012\u2013\u2014\u2015ｰ\ufe63・･"
 
 # Era name → the Gregorian year of its year 1, minus one.
 ERA_OFFSETS: dict[str, int] = {
@@ -25,10 +37,8 @@ ERA_OFFSETS: dict[str, int] = {
 }
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
 _D = r"[0-9０-９]"
-# Separators a date may be printed with: slash, dot, hyphen and their look-alikes (minus sign
-# U+2212, katakana long vowel mark U+30FC, hyphen U+2010, full-width forms).
-_DASHES = r"/\-.．／－−ー‐"
-_SEP = rf"\s*[{_DASHES}]\s*"
+_SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
+_SEP = rf"\s*[{_SEPS}]\s*"
 
 _WESTERN = (
     rf"(?P<y>{_D}{{4}})(?:{_SEP}|\s*年\s*)(?P<m>{_D}{{1,2}})(?:{_SEP}|\s*月\s*)(?P<d>{_D}{{1,2}})(?:\s*日)?"
@@ -46,7 +56,7 @@ DATE_THEN_ITEM = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=[\s　]+[Ⅰ�
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(
-    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_DASHES}年])[0-9０-９元年月日{_DASHES}\s]{{0,9}}$"
+    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_SEPS}年])[0-9０-９元年月日{_SEPS}\s]{{0,9}}$"
 )
 
 

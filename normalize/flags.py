@@ -6,9 +6,7 @@ Flags have stable names (the README lists them).  Some come from reconstruction 
 the cleaned record: dates, timing, emptiness, the item path, OCR confidence, truncated cells,
 and (over a whole document) duplicate rows.
 
-Confidence: ``confidence = reconstruction confidence × Π penalty(flag)`` over the row's flags,
-with one factor per flag (each ``truncated:<field>`` counts once), the penalties named
-``penalty_<flag>`` in ``QualitySettings``; flags without a named penalty cost nothing.
+Confidence is computed from the flags and the other evidence in ``normalize/confidence.py``.
 
 Truncation (``truncated:<field>``): Excel clips the text of a row that is too short, so a
 clipped cell stops mid-word or mid-phrase on a full last line, and it fills its row.  Evidence is
@@ -33,9 +31,7 @@ A cell whose text ends with a sentence end or a closing bracket (。．）＞」
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 import unicodedata
-from collections.abc import Iterable
 from typing import Any
 
 import regex
@@ -84,14 +80,22 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
     "unplaced_text": "text of the table region next to this row could not be placed in a cell",
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
-    "ocr_suspect:<field>": "the OCR text of the cell breaks its column's grammar (a date that "
-    "does not parse, a timing other than 事前/事後, ASCII letters for a heading's Roman numeral, "
-    "glyphs tesseract makes of lines and specks): probably misread",
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
     "rows_merged": "the row holds two or more printed dates or 項目 paths (Ⅰ…Ⅵ): rows were "
     "probably read as one",
+    "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
+    "form, 上記を新規追加 or explanation wording where it does not belong, or brackets torn between cells",
+    "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "
+    "with a section Ⅰ–Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
+    "and explanation",
+    "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
+    "numeral misread (HI…), words unknown to the dictionary, numbering that skips, mixed widths, "
+    "brackets that do not pair, a line tesseract was unsure of",
+    "column_order": "the extractor emitted the columns one after another; cells were paired with "
+    "rows column by column",
+    "unmapped_glyphs": "the PDF's text layer lost characters on the row's page",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
 
@@ -103,22 +107,8 @@ def describe_flag(flag: str) -> str:
             "the cell (item, before, after or explanation)", f"the {flag[10:]} cell"
         )
     if flag.startswith("ocr_suspect:"):
-        return FLAG_DESCRIPTIONS["ocr_suspect:<field>"].replace("of the cell", f"of the {flag[12:]} cell")
+        return FLAG_DESCRIPTIONS["ocr_suspect:<field>"].replace("an OCR cell", f"the OCR {flag[12:]} cell")
     return FLAG_DESCRIPTIONS.get(flag, "a finding of reconstruction")
-
-
-def flag_name_penalty(flag: str, q: QualitySettings) -> float:
-    """The confidence factor of one flag (``truncated:after`` → ``penalty_truncated``)."""
-    base = flag.split(":", 1)[0]
-    return float(getattr(q, f"penalty_{base}", 1.0))
-
-
-def confidence_of(base: float, flags: Iterable[str], q: QualitySettings) -> float:
-    """Reconstruction confidence × the penalty of each flag, rounded to 3 places."""
-    c = base
-    for f in set(flags):
-        c *= flag_name_penalty(f, q)
-    return round(max(0.0, min(1.0, c)), 3)
 
 
 # ----------------------------------------------------------------------------- truncation
@@ -212,13 +202,6 @@ def truncation_evidence(
     if last[-1] in CLOSED_ENDINGS:
         return {}
     ev: dict[str, float] = {}
-    openness = ending_open(last, tokenizer)
-    if field == "item" and heading_cut(last, tokenizer):
-        openness = 1.0
-    if openness >= 1.0:
-        ev["open"] = q.truncated_open_weight
-    elif openness > 0:
-        ev["unknown_word"] = q.truncated_unknown_word_weight
     if _last_line_full(row, field, q):
         ev["full_line"] = q.truncated_full_line_weight
     text_cells = [row.cells.get(f) or [] for f in TEXT_FIELDS]
@@ -233,6 +216,20 @@ def truncation_evidence(
         ev["room_below"] = q.truncated_room_below_weight
     if any(p.rstrip().endswith("。") for p in paragraphs[:-1]):
         ev["style"] = q.truncated_style_weight
+    # Geometry decides, and the tokenizer is not asked (its dictionary is not loaded): the
+    # cell's last line stops above the ruling under it, so nothing was clipped (a clipped cell
+    # is filled to its bottom); or the rest of the evidence cannot reach the threshold with any
+    # ending.
+    unclipped = row.ruled and not lines[-1].reaches_bottom
+    if unclipped or sum(ev.values()) + q.truncated_open_weight < q.truncated_threshold:
+        return ev
+    openness = ending_open(last, tokenizer)
+    if field == "item" and heading_cut(last, tokenizer):
+        openness = 1.0
+    if openness >= 1.0:
+        ev["open"] = q.truncated_open_weight
+    elif openness > 0:
+        ev["unknown_word"] = q.truncated_unknown_word_weight
     return ev
 
 
@@ -295,10 +292,8 @@ def flag_record(
     tokenizer: Tokenizer | None = None,
     today: dt.date | None = None,
 ) -> Record:
-    """Set ``record.flags`` (sorted) and ``record.confidence`` (reconstruction × penalties)."""
-    flags = row_flags(row, record, q, tokenizer, today)
-    record.flags = sorted(flags)
-    record.confidence = confidence_of(row.confidence, flags, q)
+    """Set ``record.flags`` (sorted); the confidence is set later (normalize/confidence.py)."""
+    record.flags = sorted(row_flags(row, record, q, tokenizer, today))
     return record
 
 
@@ -308,27 +303,26 @@ def _row_key(r: Record) -> tuple[Any, ...]:
 
 def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
     """``duplicate_row`` on a row with the date, item, before and after of an earlier row of the
-    same document (whitespace aside); its confidence takes the duplicate penalty."""
+    same document (whitespace aside)."""
     seen: set[tuple[Any, ...]] = set()
     for r in records:
         key = _row_key(r)
         if key in seen and "duplicate_row" not in r.flags:
             r.flags = sorted({*r.flags, "duplicate_row"})
-            r.confidence = round(r.confidence * q.penalty_duplicate_row, 3)
         seen.add(key)
     return records
 
 
 def flag_ocr_records(rows: list[RawRow], records: list[Record], settings: Settings) -> None:
     """Flag ``ocr`` on every record, ``ocr_low_confidence`` where many of its lines hold a word
-    tesseract was unsure of, and cap the confidence at the mean line confidence."""
+    tesseract was unsure of (the line confidences already count in the row's confidence:
+    normalize/confidence.py)."""
     threshold = settings.quality.ocr_low_confidence
     for row, rec in zip(rows, records, strict=True):
         confs = [cl.conf for cells in row.cells.values() for cl in cells if cl.conf is not None]
         flags = set(rec.flags) | {"ocr"}
         if confs:
             low = sum(1 for c in confs if c < threshold) / len(confs)
-            rec.confidence = round(min(rec.confidence, statistics.mean(confs) / 100), 3)
             if low > settings.quality.ocr_low_line_share:
                 flags.add("ocr_low_confidence")
         rec.flags = sorted(flags)

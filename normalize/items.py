@@ -23,6 +23,7 @@ def _long_keys() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
     """How much a paragraph looks like a heading of the form: 0 (not at all) to 1."""
     key = heading_key(paragraph)
@@ -38,6 +39,7 @@ def heading_score(paragraph: str) -> float:
     return min(score, 1.0)
 
 
+@lru_cache(maxsize=65536)
 def is_form_heading(line: str) -> bool:
     """True when a whole printed line is one of the form's headings (numbering aside)."""
     key = heading_key(line)

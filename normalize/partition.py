@@ -19,6 +19,7 @@ confidence.  Evidence:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from math import exp
 
@@ -37,7 +38,7 @@ from .chars import (
     starts_paragraph,
 )
 from .items import heading_score
-from .rejoin import is_soft_break
+from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
@@ -67,6 +68,11 @@ SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
 CLOSERS = frozenset("）)」』】＞>〉》］]")
+# Items holding more lines too wide for the item column than this are not tried (each costs
+# over_width_penalty, more than all bonuses of a reading together).
+MAX_OVER_WIDTH_ITEM_LINES = 2
+# Two pieces of one printed line (cells side by side, see normalize.compound) kept in one cell.
+PIECE_JOIN_PENALTY = 4.0
 
 
 @dataclass(slots=True)
@@ -75,8 +81,12 @@ class Partition:
     before: int  # lines [item, before) are the before text; [before, n) the after text
     score: float
     confidence: float
+    # The margin of the best cut over the runner-up (cost units), and the runner-up's (i, j).
+    margin: float = 5.0
+    runner_up: tuple[int, int] | None = None
 
 
+@lru_cache(maxsize=65536)
 def _number_of(paragraph: str) -> int | None:
     """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
     m = _NUMBERED.match(paragraph)
@@ -123,9 +133,14 @@ class BlockScorer:
         # before it (a short last line such as ム needs its paragraph to be read).
         open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
 
+        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
+
         def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
             out = []
             for k in range(n - 1):
+                if self.same_line[k]:
+                    out.append(PIECE_JOIN_PENALTY)
+                    continue
                 c = 0.0
                 closed = self.t[k][-1:] in SENTENCE_END or self.t[k][-1:] in CLOSERS
                 if not soft[k] and not marker[k + 1] and not closed:
@@ -157,6 +172,9 @@ class BlockScorer:
         tots = [max(len(x) - 1, 0) for x in self.t]
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
+        # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
+        # previous prefix's, the last one extended or a new one begun).
+        self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.num = [_number_of(x) for x in self.t]
@@ -178,24 +196,43 @@ class BlockScorer:
                 paras.append(self.t[k])
         return paras
 
+    def _prefix_paragraphs(self) -> list[tuple[float, list[str]]]:
+        """For each prefix [0, i): (cost of its completed paragraphs, all its paragraphs)."""
+        out: list[tuple[float, list[str]]] = [(0.0, [])]
+        done = 0.0
+        paras: list[str] = []
+        for k in range(self.n):
+            if k and self.soft_i[k - 1]:
+                paras = [*paras[:-1], paras[-1] + self.t[k]]
+            else:
+                if paras:
+                    done += self._paragraph_cost(paras[-1])
+                paras = [*paras, self.t[k]]
+            out.append((done, paras))
+        return out
+
+    def _paragraph_cost(self, p: str) -> float:
+        s = self.s
+        cost = -s.heading_bonus * heading_score(p)
+        if BODY_MARKER.match(p):
+            cost += s.body_marker_in_item_penalty
+        if "。" in p:
+            cost += SENTENCE_IN_ITEM_PENALTY
+        if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
+            cost += 1.0
+        return cost
+
     def _item_cost(self, i: int) -> float:
         s = self.s
         if i == 0:
             return EMPTY_ITEM_PENALTY if self.n and not self.item_optional else 0.0
         cost = s.over_width_penalty * self.over_i[i] + (self.brk_i[i - 1] if i >= 1 else 0.0)
-        for p in self._paragraphs(0, i, self.soft_i):
-            cost -= s.heading_bonus * heading_score(p)
-            if BODY_MARKER.match(p):
-                cost += s.body_marker_in_item_penalty
-            if any(c in p[:-1] for c in "。") or p[-1:] == "。":
-                cost += SENTENCE_IN_ITEM_PENALTY
-            if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
-                cost += 1.0
-        return cost
+        done, paras = self.prefix_paragraphs[i]
+        return cost + done + self._paragraph_cost(paras[-1])
 
     def _cut_cost(self, k: int, soft_left: list[bool]) -> float:
         """Cost of a cell boundary just before line k (the previous cell ends at k-1)."""
-        if k <= 0 or k >= self.n:
+        if k <= 0 or k >= self.n or self.same_line[k - 1]:
             return 0.0
         cost = 0.0
         if self.t[k][:1] in NO_LINE_START and not starts_paragraph(self.t[k]):
@@ -218,40 +255,59 @@ class BlockScorer:
         self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
         self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
+        self.last_above = last.startswith("上記")
+        self.last_deletion = bool(DELETION_MARKERS.match(last))
 
     def _body(self, a: int, b: int) -> float:
         if a >= b:
             return 0.0
         return self.body_over[b] - self.body_over[a] + self.brk_b[b - 1] - self.brk_b[a]
 
+    def _pair_opening(self, i: int, j: int) -> float:
+        """The bonus (as a negative cost) when before (from line i) and after (from line j)
+        open alike."""
+        s, t = self.s, self.t
+        a, b = t[i], t[j]
+        if a[:1] != b[:1]:
+            return 0.0
+        common = len(common_prefix(a, b))
+        if common >= s.shared_opening_min_chars or (common >= 2 and a == b):
+            return -s.shared_opening_bonus
+        if common >= 3:
+            return -s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
+        if self.marker[i] and self.marker[j] and a[:1] not in BULLETS:
+            # The same kind of heading opens both cells; bullets open every paragraph.
+            return -SHARED_MARKER_BONUS
+        return 0.0
+
     def cost(self, i: int, j: int) -> float:
         """Cost of item = lines [0, i), before = [i, j), after = [j, n); lower is better."""
-        s, n, t = self.s, self.n, self.t
-        cost = self.item_cost[i] + self._body(i, j) + self._body(j, n) + self.cut_i[i]
+        n = self.n
+        body_over, brk_b = self.body_over, self.brk_b
+        cost = self.item_cost[i] + self.cut_i[i]
+        if i < j:
+            cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
+        if j < n:
+            cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
         if j == n:
             cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
         elif i == j:
             cost += 0.0 if self.addition_from[j] else EMPTY_BEFORE_PENALTY
         else:
-            cost += self.cut_b[j]
-            a, b = t[i], t[j]
-            if a[:1] == b[:1]:
-                common = len(common_prefix(a, b))
-                if common >= s.shared_opening_min_chars or (common >= 2 and a == b):
-                    cost -= s.shared_opening_bonus
-                elif common >= 3:
-                    cost -= s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
-                elif self.marker[i] and self.marker[j] and a[:1] not in BULLETS:
-                    # The same kind of heading opens both cells; bullets open every paragraph.
-                    cost -= SHARED_MARKER_BONUS
-            if j == n - 1 and t[j].startswith("上記"):
+            cost += self.cut_b[j] + self._pair_opening(i, j)
+            if j == n - 1 and self.last_above:
                 # 上記を新規追加 refers to text above it in its own cell.
                 cost += LONE_ABOVE_PENALTY
-            if j == n - 1 and DELETION_MARKERS.match(t[j]):
+            if j == n - 1 and self.last_deletion:
                 cost -= DELETION_ONLY_BONUS
             else:
-                cost -= EXPLANATION_OVERLAP_WEIGHT * (self._overlap(j, n) - self._overlap(i, j))
-            cost += s.balance_weight * abs((j - i) - (n - j))
+                hit, tot = self.hit, self.tot
+                t_after = tot[n] - tot[j]
+                t_before = tot[j] - tot[i]
+                after = (hit[n] - hit[j]) / t_after if t_after else 0.0
+                before = (hit[j] - hit[i]) / t_before if t_before else 0.0
+                cost -= EXPLANATION_OVERLAP_WEIGHT * (after - before)
+            cost += self.s.balance_weight * abs((j - i) - (n - j))
             if j - i == n - j and self.clipped[j - 1] and self.clipped[n - 1]:
                 cost -= CLIPPED_PAIR_BONUS
         if i < j and self.torn_at[i] < j:
@@ -265,7 +321,7 @@ class BlockScorer:
         """First line at or after i that starts the number following the item's last number."""
         if i == 0:
             return self.n + 1
-        item_nums = [x for x in (_number_of(p) for p in self._paragraphs(0, i, self.soft_i)) if x]
+        item_nums = [x for x in (_number_of(p) for p in self.prefix_paragraphs[i][1]) if x]
         if not item_nums or item_nums[-1] + 1 in item_nums:
             return self.n + 1
         want = item_nums[-1] + 1
@@ -281,14 +337,19 @@ def best_partition(scorer: BlockScorer) -> Partition:
     if n == 0:
         return Partition(0, 0, 0.0, 0.5)
     best = (float("inf"), 0, 0)
-    second = float("inf")
+    second = (float("inf"), 0, 0)
     for i in range(n + 1):
+        if scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
+            # Each line too wide for the item column costs over_width_penalty: an item this
+            # wide outweighs every bonus a reading can earn; longer items need not be tried.
+            break
         for j in range(i, n + 1):
             c = scorer.cost(i, j)
             if c < best[0]:
-                best, second = (c, i, j), best[0]
-            elif c < second:
-                second = c
-    margin = second - best[0] if second < float("inf") else 5.0
+                best, second = (c, i, j), best
+            elif c < second[0]:
+                second = (c, i, j)
+    found = second[0] < float("inf")
+    margin = second[0] - best[0] if found else 5.0
     confidence = round(1.0 - 0.5 * exp(-margin), 3)
-    return Partition(best[1], best[2], best[0], confidence)
+    return Partition(best[1], best[2], best[0], confidence, margin, (second[1], second[2]) if found else None)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
+from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
+from .evidence import document_doubts, row_doubts
 from .flags import flag_duplicates, flag_record
 from .item_key import item_key
 from .items import item_path
@@ -24,7 +26,7 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
-    timing_raw = "".join("".join(cl.text.split()) for cl in row.cells["timing"])
+    timing_raw = raw_timing(row)
     flags = list(row.flags)
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
@@ -75,8 +77,33 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     return record
 
 
+def raw_timing(row: RawRow) -> str:
+    """The 提出時期 cell's text as printed, whitespace removed."""
+    return "".join("".join(cl.text.split()) for cl in row.cells["timing"])
+
+
+def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[str]:
+    """One note per record whose 提出時期 cell holds something other than 事前 or 事後 (flagged
+    ``timing_invalid``, ``timing`` null): the printed text, so that it is never lost."""
+    notes = []
+    for row, rec in zip(rows, records, strict=True):
+        raw = raw_timing(row)
+        if raw and rec.timing is None:
+            notes.append(
+                f"row {rec.row_index}: 提出時期 printed as {raw!r}, neither 事前 nor 事後 (kept here)"
+            )
+    return notes
+
+
 def rows_to_records(
     rows: list[RawRow], source: str, settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[Record]:
+    """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``."""
+    q = settings.quality
     records = [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]
-    return flag_duplicates(records, settings.quality)
+    flag_duplicates(records, q)
+    whole = document_doubts(records)
+    return [
+        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc])
+        for rec, row, doc in zip(records, rows, whole, strict=True)
+    ]

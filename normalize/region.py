@@ -131,9 +131,14 @@ def find_table_start(raw: list[CellLine]) -> int:
             continue
         first = following[0]
         between = [cl.text for cl in raw[s + 1 : first]]
-        if any(not (is_table_start(t) or is_label_piece(t) or is_page_number(t)) for t in between):
+        # Timings may come before the dates: LibreOffice Calc draws a page's one-line cells
+        # first, and its date cells (numbers) with the wrapped ones.
+        if any(
+            not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
+            for t in between
+        ):
             continue
-        if not _block_has_anchor(raw, first, len(raw)):
+        if not (_block_has_anchor(raw, first, len(raw)) or any(TIMING.match(t) for t in between)):
             continue
         start = s
         earlier = [d for d in dates if d < s]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
@@ -31,6 +32,7 @@ PARAGRAPH_OPENERS: tuple[str, ...] = (
 OPENER_MIN_CHARS = 5
 
 
+@lru_cache(maxsize=65536)
 def opens_paragraph(line: str) -> bool:
     """True for a line that opens one of ``PARAGRAPH_OPENERS`` (or its start, cut by a wrap)."""
     long_enough = len(line) >= OPENER_MIN_CHARS
@@ -42,6 +44,8 @@ MAX_WRAPPED_WORD_UNITS = 24
 # A line this many display units short of the column is one full-width character short.
 ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
+# Paragraph markers that are words, not signs: a wrap may fall just before them.
+WORD_MARKERS = frozenset({"新規追加", "削除"})
 
 
 def _middle_dot_wrap(a: str, b: str, width: float | None, wraps: bool | None = None) -> bool:
@@ -65,9 +69,22 @@ def word_wrapped(a: str, b: str, width: float | None) -> bool:
         return False
     if b[0] in NO_LINE_START or b[0] in "－-":
         return False
-    first = b.split(" ", 1)[0]
+    # Japanese text wraps at any character: before a full-width character only that character
+    # had to fit (○○市本町 / 一丁目 is no break at a space).
+    first = b[0] if display_width(b[0]) == 2 else b.split(" ", 1)[0]
     deficit = width - display_width(a)
     return 2 <= deficit < display_width(first) + 1 <= MAX_WRAPPED_WORD_UNITS
+
+
+def same_printed_line(left: CellLine, right: CellLine) -> bool:
+    """Two pieces of one printed line of flattened text (``normalize.compound`` split it at a
+    gap between cells); when both land in one cell they join with the space between them."""
+    return (
+        left.wraps is None
+        and left.line_no is not None
+        and left.line_no == right.line_no
+        and left.page == right.page
+    )
 
 
 def is_soft_break(
@@ -82,7 +99,15 @@ def is_soft_break(
     if not a or not b:
         return False
     placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
-    if starts_paragraph(b) and not placeholder and not _middle_dot_wrap(a, b, width, left.wraps):
+    # 新規追加 / 削除 alone on a line open a paragraph, unless the line before is full by the
+    # geometry and runs on (…の終了に伴う／削除: one phrase wrapped).
+    runs_on = b in WORD_MARKERS and left.wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
+    if (
+        starts_paragraph(b)
+        and not placeholder
+        and not runs_on
+        and not _middle_dot_wrap(a, b, width, left.wraps)
+    ):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
@@ -140,14 +165,22 @@ def rejoin_lines(
     settings: RejoinSettings,
     tokenizer: Tokenizer | None = None,
 ) -> list[str]:
-    """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped."""
-    cleaned = [replace(cl, text=cl.text.strip()) for cl in lines]
-    cleaned = [cl for cl in cleaned if cl.text]
+    """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped.  A
+    full-width space (U+3000) at either side of a soft wrap is the document's and is kept."""
+    kept = [(replace(cl, text=cl.text.strip()), cl.text) for cl in lines]
+    kept = [(cl, raw) for cl, raw in kept if cl.text]
     paragraphs: list[str] = []
-    for i, cl in enumerate(cleaned):
-        if i and is_soft_break(cleaned[i - 1], cl, width, settings, tokenizer):
-            left = cleaned[i - 1]
-            space = " " if left.space_after or word_wrapped(left.text, cl.text, width) else ""
+    for i, (cl, raw) in enumerate(kept):
+        left, left_raw = kept[i - 1] if i else (None, "")
+        if left is not None and same_printed_line(left, cl):
+            paragraphs[-1] += " " + cl.text
+        elif left is not None and is_soft_break(left, cl, width, settings, tokenizer):
+            if left_raw.rstrip(" \t\r\n").endswith("\u3000") or raw.lstrip(" \t").startswith("\u3000"):
+                space = "\u3000"  # 生年月日　／性別: the document's own space, kept at the wrap
+            elif left.space_after or word_wrapped(left.text, cl.text, width):
+                space = " "
+            else:
+                space = ""
             paragraphs[-1] += space + cl.text
         else:
             paragraphs.append(cl.text)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from math import exp
 
-from piatable.models import CellLine, PageWords, RawRow
+from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import (
     TIMING,
@@ -23,17 +24,21 @@ from .compound import split_compound_lines
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
-from .tokenizer import Tokenizer
+from .rejoin import is_soft_break, same_printed_line
+from .singlepass import single_pass_groups, single_pass_rows, split_row
+from .tokenizer import Tokenizer, default_tokenizer
 
 # Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
 TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
-ROW_ORDER_MIN_SHARE = 0.6
+ROW_ORDER_MIN_SHARE = 0.3
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
 # Rows sampled to choose the item width of a long document.
 WIDTH_SAMPLE_BLOCKS = 40
+# Confidence of a row whose own explanation was told from a merged one by its widths.
+OWN_EXPLANATION_CONFIDENCE = 0.6
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -48,13 +53,18 @@ class StreamResult:
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
 
 
-def pages_to_cell_lines(pages: list[PageWords]) -> list[CellLine]:
-    """One CellLine per text word (stream text has one word per printed line)."""
+def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
+    """One CellLine per text word (stream text has one word per printed line).  With
+    ``release``, each page's words are dropped once read (a long text's memory)."""
     out: list[CellLine] = []
     for page in pages:
         for w in page.words:
-            out.append(CellLine(w.text.strip(), page.page, w.line, None, w.conf))
-    return [cl for cl in out if cl.text]
+            text = w.text.strip()
+            if text:
+                out.append(CellLine(text, page.page, w.line, None, w.conf))
+        if release:
+            page.words = []
+    return out
 
 
 def item_width_candidates(blocks: list[_Block], body_width: int) -> list[int]:
@@ -190,13 +200,22 @@ def _blank_line_before(lines: list[CellLine]) -> list[bool]:
 
 
 def lines_to_rows(
-    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None
+    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None, release: bool = False
 ) -> StreamResult:
-    """The stream strategy from pages of line-words to raw rows."""
-    raw = split_compound_lines(pages_to_cell_lines(pages))
+    """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
+    words are dropped as they are read: the caller needs them no more (memory of long texts)."""
+    raw = split_compound_lines(pages_to_cell_lines(pages, release))
     start = find_table_start(raw)
     region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    groups = single_pass_groups(region)
+    if groups:
+        result.rows = single_pass_rows(groups, settings, tokenizer)
+        result.notes.append(
+            "the text gives each page's dates and timings before its wrapped cells;"
+            " rows were read in that order"
+        )
+        return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
     if share < 1.0:
@@ -212,6 +231,19 @@ def lines_to_rows(
             return result
     result.rows = in_order
     return result
+
+
+def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
+    """``close_cut`` on the cells whose lines the runner-up cut assigns otherwise, when its
+    score comes within ``max_margin`` of the best; strength ``exp(-margin)``.  Measured, a close
+    cut alone does not tell a wrong row from a right one, so it only lowers the confidence."""
+    if p.runner_up is None or p.margin >= max_margin:
+        return []
+    (i, j), (i2, j2) = (p.item, p.before), p.runner_up
+    spans = {"item": ((0, i), (0, i2)), "before": ((i, j), (i2, j2)), "after": ((j, n), (j2, n))}
+    moved = [f for f, (a, b) in spans.items() if a != b]
+    why = f"the runner-up cut between item, before and after scored within {p.margin:.2f}"
+    return [Doubt("close_cut", f, why, round(exp(-p.margin), 3)) for f in moved]
 
 
 def plausibility(rows: list[RawRow]) -> float:
@@ -296,9 +328,51 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         }
         row.set_pages()
         row.confidence = p.confidence
+        row.doubts.extend(partition_doubts(p, len(b.pre), settings.quality.column_guess_margin))
+        if b.shared_rest and b.pre and not cont:
+            own = _own_explanation(b.pre, item_width, body_width, expl_width, settings, tokenizer)
+            if own is not None:
+                cells, confidence = own
+                for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
+                    row.cells[key] = part
+                row.confidence = min(confidence, OWN_EXPLANATION_CONFIDENCE)
+                row.flags.append("column_guess")
         if b.timing is None:
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:
             row.flags.append("merged_cell_filled")
         rows.append(row)
     return rows
+
+
+def _own_explanation(
+    pre: list[CellLine],
+    item_width: int,
+    body_width: int,
+    expl_width: int,
+    settings: Settings,
+    tokenizer: Tokenizer | None,
+) -> tuple[list[list[CellLine]], float] | None:
+    """The cells of a row whose timing was printed once for several rows (a merged cell) but
+    whose explanation is its own, printed at the end of its lines; None when the lines hold no
+    explanation (the explanation is merged too).
+
+    Taken only on evidence: the explanation shares its first printed line with the after cell
+    (cells side by side), or its lines all fit the explanation column, at least one of them
+    full, and the break before it is no soft wrap of the after cell.
+    """
+    tok = tokenizer or default_tokenizer()
+    cells, confidence, _ = split_row(pre, item_width, body_width, settings, tok, expl_width)
+    own = cells[3]
+    if not own or not cells[2]:
+        return None
+    prev = cells[2][-1]
+    if same_printed_line(prev, own[0]):
+        return cells, confidence
+    widths = [display_width(cl.text) for cl in own]
+    fits = all(w <= expl_width + 1 for w in widths)
+    full = any(w >= expl_width - settings.rejoin.full_slack_units for w in widths)
+    hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
+    if fits and full and hard and display_width(prev.text) > expl_width + 1:
+        return cells, confidence
+    return None

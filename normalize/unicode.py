@@ -2,8 +2,9 @@
 
 NFKC over the whole text is wrong here: it turns ① into 1, Ⅱ into II and full-width ＬＧＷＡＮ into
 LGWAN, which changes what was printed.  We apply compatibility mapping only to code points that
-are known damage: Kangxi radicals (⽬ U+2F6C for 目), CJK radicals supplement forms that have a
-mapping, CJK compatibility ideographs, and half-width katakana.
+are known damage: Kangxi radicals (⽬ U+2F6C for 目), CJK Radicals Supplement forms (⺠ U+2EA0 for 民,
+⻑ U+2ED1 for 長: a font that maps one glyph to both code points lets an extractor pick the radical),
+CJK compatibility ideographs, and half-width katakana.
 """
 
 from __future__ import annotations
@@ -17,13 +18,116 @@ _INVISIBLE = regex.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\p{Cc}--[\n\t\f]]",
 CID = regex.compile(r"\(cid:\d+\)")
 
 
-# CJK radicals supplement forms without a compatibility mapping that Japanese PDF fonts emit for
-# whole kanji (国⺠ for 国民, 所属⻑ for 所属長): the kanji each stands for.
-_RADICAL_KANJI = str.maketrans("⺠⻑⻄⻘⻝⻩⻤⻨⻭⻯⻲⻁⺩⻊", "民長西青食黄鬼麦歯竜亀虎王足")
+# CJK Radicals Supplement → the ideograph printed with the same glyph (after Unicode's
+# EquivalentUnifiedIdeograph.txt; only two of the block have an NFKC mapping).  Radicals that
+# stand only as a component, with no ideograph of their shape, are kept as they are.
+RADICALS_SUPPLEMENT = str.maketrans(
+    {
+        "\u2e81": "厂",
+        "\u2e84": "乙",
+        "\u2e85": "亻",
+        "\u2e86": "冂",
+        "\u2e89": "刂",
+        "\u2e8a": "卜",
+        "\u2e8b": "㔾",
+        "\u2e8c": "小",
+        "\u2e8d": "小",
+        "\u2e8e": "兀",
+        "\u2e8f": "尣",
+        "\u2e90": "尢",
+        "\u2e92": "巳",
+        "\u2e93": "幺",
+        "\u2e94": "彑",
+        "\u2e96": "忄",
+        "\u2e97": "㣺",
+        "\u2e98": "扌",
+        "\u2e99": "攵",
+        "\u2e9b": "旡",
+        "\u2e9c": "日",
+        "\u2e9d": "月",
+        "\u2e9e": "歺",
+        "\u2e9f": "母",
+        "\u2ea0": "民",
+        "\u2ea1": "氵",
+        "\u2ea2": "氺",
+        "\u2ea3": "灬",
+        "\u2ea4": "爫",
+        "\u2ea6": "丬",
+        "\u2ea7": "牛",
+        "\u2ea8": "犭",
+        "\u2ea9": "王",
+        "\u2eaa": "疋",
+        "\u2eab": "目",
+        "\u2eac": "示",
+        "\u2ead": "礻",
+        "\u2eaf": "糹",
+        "\u2eb0": "纟",
+        "\u2eb1": "罓",
+        "\u2eb2": "罒",
+        "\u2eb3": "㓁",
+        "\u2eb6": "羊",
+        "\u2eb9": "耂",
+        "\u2eba": "肀",
+        "\u2ebb": "聿",
+        "\u2ebc": "月",
+        "\u2ebe": "艹",
+        "\u2ebf": "艹",
+        "\u2ec0": "艹",
+        "\u2ec1": "虎",
+        "\u2ec2": "衤",
+        "\u2ec3": "覀",
+        "\u2ec4": "西",
+        "\u2ec5": "见",
+        "\u2ec6": "角",
+        "\u2ec7": "角",
+        "\u2ec8": "讠",
+        "\u2ec9": "贝",
+        "\u2eca": "足",
+        "\u2ecb": "车",
+        "\u2ecc": "辶",
+        "\u2ecd": "辶",
+        "\u2ece": "辶",
+        "\u2ecf": "阝",
+        "\u2ed0": "钅",
+        "\u2ed1": "長",
+        "\u2ed2": "镸",
+        "\u2ed3": "长",
+        "\u2ed4": "门",
+        "\u2ed5": "阜",
+        "\u2ed6": "阝",
+        "\u2ed7": "雨",
+        "\u2ed8": "青",
+        "\u2ed9": "韦",
+        "\u2eda": "页",
+        "\u2edb": "风",
+        "\u2edc": "飞",
+        "\u2edd": "食",
+        "\u2edf": "飠",
+        "\u2ee0": "饣",
+        "\u2ee2": "马",
+        "\u2ee3": "骨",
+        "\u2ee4": "鬼",
+        "\u2ee5": "鱼",
+        "\u2ee6": "鸟",
+        "\u2ee7": "卤",
+        "\u2ee8": "麦",
+        "\u2ee9": "黄",
+        "\u2eea": "黾",
+        "\u2eeb": "斉",
+        "\u2eec": "齐",
+        "\u2eed": "歯",
+        "\u2eee": "齿",
+        "\u2eef": "竜",
+        "\u2ef0": "龙",
+        "\u2ef1": "龜",
+        "\u2ef2": "亀",
+        "\u2ef3": "龟",
+    }
+)
 
 
 def _repair(match: regex.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group(0).translate(_RADICAL_KANJI))
+    return unicodedata.normalize("NFKC", match.group(0).translate(RADICALS_SUPPLEMENT))
 
 
 def clean_text(text: str) -> str:

@@ -42,3 +42,33 @@ def test_date_heads_wrap():
     assert is_date_head("令和5年2月")
     assert is_date_head("2023/2/")
     assert not is_date_head("2023/2/6")
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2019\u22124\u22121", "2019-04-01"),  # minus sign
+        ("2021ー4ー1", "2021-04-01"),  # long-vowel mark
+        ("2021ｰ4ｰ1", "2021-04-01"),  # half-width long-vowel mark
+        ("2022\u20103\u201015", "2022-03-15"),  # hyphen
+        ("2022\u20113\u201115", "2022-03-15"),  # no-break hyphen
+        ("2022\u20133\u201315", "2022-03-15"),  # en dash
+        ("2022\u20153\u201515", "2022-03-15"),  # horizontal bar
+        ("２０２２－３－１５", "2022-03-15"),  # full-width hyphen-minus and digits
+        ("２０２２／３／１５", "2022-03-15"),
+        ("2022-3-15", "2022-03-15"),
+        ("2022 / 3 / 15", "2022-03-15"),
+        ("2022\u3000/\u30003\u3000/\u300015", "2022-03-15"),
+        ("令和 ５ 年 ３ 月 １５ 日", "2023-03-15"),
+        ("R5\u22122\u22126", "2023-02-06"),
+        ("H31ー4ー1", "2019-04-01"),
+    ],
+)
+def test_look_alike_dashes_and_spaces(raw, iso):
+    assert is_date_line(raw)
+    assert parse_date(raw) == iso
+
+
+def test_look_alike_dash_date_heads_wrap():
+    assert is_date_head("2019\u22124\u2212")
+    assert is_date_head("２０２２－３－")

@@ -10,9 +10,9 @@ import unicodedata
 import pytest
 
 from piatable.models import CellLine, RawRow
+from piatable.normalize.confidence import features, logit_of
 from piatable.normalize.flags import (
     FLAG_NAMES,
-    confidence_of,
     ending_open,
     flag_duplicates,
     heading_cut,
@@ -58,16 +58,14 @@ def test_seed_clipped_cells_are_flagged(seed_records):
         assert getattr(seed_records[row], field).endswith(end)
 
 
-def test_seed_has_no_other_findings_and_confidence_carries_the_penalty(seed_records):
-    q = Settings().quality
+def test_seed_has_no_other_findings_and_clipped_cells_cost_confidence(seed_records):
     for r in seed_records:
         assert all(f.startswith("truncated:") for f in r.flags), (r.row_index, r.flags)
-    clipped_rows = {row for row, _ in SEED_CLIPPED}
-    for r in seed_records:
-        if r.row_index in clipped_rows:
-            assert r.confidence <= q.penalty_truncated + 1e-9
-    # Row 8 has two clipped cells: two penalties.
-    assert seed_records[8].confidence <= q.penalty_truncated**2 + 1e-9
+        assert r.evidence == [] or all("close_cut" in e for e in r.evidence), r.evidence
+    # A clipped cell is less sure than the same cell whole would be, and than its row's others.
+    for row, field in SEED_CLIPPED:
+        cells = seed_records[row].cell_confidence
+        assert cells[field] < max(cells.values()), (row, field, cells)
 
 
 # ----------------------------------------------------------------------------- synthetic cells
@@ -116,7 +114,7 @@ ITEM = "Ⅲリスク対策\n３．特定個人情報の使用\n具体的な管�
 
 
 def record_of(cells, widths=WIDTHS, clip=None, **kw):
-    return row_to_record(make_row(cells, widths, clip, **kw), "synthetic.txt", 0, Settings())
+    return rows_to_records([make_row(cells, widths, clip, **kw)], "synthetic.txt", Settings())[0]
 
 
 # Clipped cells as printed: two full lines of 20 full-width characters that stop mid-word or
@@ -301,7 +299,11 @@ BASE = {"item": ITEM, "before": "市民部市民課", "after": "市民生活部�
 def test_clean_row_has_no_flags():
     rec = record_of(BASE)
     assert rec.flags == []
-    assert rec.confidence == 1.0
+    assert rec.evidence == []
+    # Quiet: no flag, and well above the 0.5 that would ask for a look (a text row's prior is
+    # what the samples measure for text rows without a finding).
+    assert rec.confidence >= 0.8
+    assert min(rec.cell_confidence.values()) >= 0.9
 
 
 @pytest.mark.parametrize(
@@ -325,8 +327,9 @@ def test_clean_row_has_no_flags():
 def test_row_flags(kw, cells, flag):
     rec = record_of({**BASE, **cells}, **kw)
     assert flag in rec.flags
-    q = Settings().quality
-    assert rec.confidence == pytest.approx(getattr(q, f"penalty_{flag}"), abs=1e-3)
+    # Each flag costs its named weight.
+    assert getattr(Settings().quality, f"weight_{flag}") > 0
+    assert rec.confidence < record_of(BASE).confidence
 
 
 def test_dates_inside_the_plausible_range_are_not_flagged():
@@ -354,18 +357,27 @@ def test_duplicate_row_and_confidence_formula():
     rows[0].confidence = rows[1].confidence = 0.9
     recs = rows_to_records(rows, "d.txt", s)
     assert [("duplicate_row" in r.flags) for r in recs] == [False, True, False]
-    assert recs[1].confidence == pytest.approx(0.9 * s.quality.penalty_duplicate_row, abs=1e-3)
-    # Already-flagged records are not penalised twice.
-    assert flag_duplicates(recs, s.quality)[1].confidence == recs[1].confidence
+    assert recs[1].confidence < recs[0].confidence
+    # Already-flagged records are not flagged twice.
+    assert flag_duplicates(recs, s.quality)[1].flags.count("duplicate_row") == 1
 
 
-def test_confidence_is_the_product_of_named_penalties():
+def test_confidence_is_a_logistic_model_of_named_weights():
     q = Settings().quality
-    got = confidence_of(0.9, ["truncated:after", "truncated:before", "timing_missing", "column_order"], q)
-    assert got == pytest.approx(0.9 * q.penalty_truncated**2 * q.penalty_timing_missing, abs=1e-3)
+    row = make_row(BASE, WIDTHS)
+    row.confidence = 0.9
+    flags = ["truncated:after", "truncated:before", "timing_missing", "column_order"]
+    x = features(row, flags, [])
+    want = q.prior_logit - sum(getattr(q, f"weight_{k}", 0.0) * v for k, v in x["row"].items())
+    assert logit_of(x["row"], q.prior_logit, q) == pytest.approx(want)
+    assert x["row"]["truncated"] == 2  # one term per clipped cell
+    # The cell a flag names carries it; the others do not.
+    assert "truncated" in x["after"] and "truncated" not in x["item"]
+    assert "timing_missing" in x["timing"] and "timing_missing" not in x["before"]
+    # A weight of 0 takes the evidence out.
     q2 = Settings().quality
-    q2.penalty_truncated = 1.0
-    assert confidence_of(0.9, ["truncated:after"], q2) == 0.9
+    q2.weight_truncated = 0.0
+    assert logit_of({"truncated": 2.0}, 3.0, q2) == 3.0
 
 
 def test_thresholds_are_settings():
@@ -385,3 +397,24 @@ def test_flag_names_are_documented():
     section = readme.split("## Quality flags and report", 1)[1].split("\n## ", 1)[0]
     for name in FLAG_NAMES:
         assert f"`{name}`" in section, name
+
+
+class _NoTokenizer:
+    """A tokenizer that must not be asked."""
+
+    def surfaces(self, text: str):  # type: ignore[no-untyped-def]
+        raise AssertionError("tokenizer asked")
+
+    def ends_open(self, text: str) -> bool:
+        raise AssertionError("tokenizer asked")
+
+
+def test_geometry_clears_a_ruled_cell_without_the_tokenizer():
+    """A cell between rulings whose last line stops above its bottom was not clipped: the
+    truncation flags do not ask the tokenizer (its dictionary is not loaded)."""
+    row = RawRow(ruled=True)
+    row.cells["change_date"] = [CellLine("2020/4/1", wraps=False)]
+    row.cells["after"] = [CellLine("個人番号の入力を抑止す", wraps=True, reaches_bottom=False)]
+    row.cells["before"] = [CellLine("なし", wraps=False, reaches_bottom=False)]
+    rec = row_to_record(row, "x", 0, Settings(), _NoTokenizer())
+    assert not any(f.startswith("truncated") for f in rec.flags)

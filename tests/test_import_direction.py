@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LAYERS: list[set[str]] = [
     {"piatable.cli"},
     {"piatable.api", "piatable"},
-    {"piatable.report", "piatable.documents"},
+    {"piatable.bulk"},
+    {"piatable.batch", "piatable.dataset"},
+    {"piatable.report", "piatable.documents", "piatable.outputs"},
     {"piatable.pipeline"},
     {"piatable.extract"},
     {"piatable.normalize"},

@@ -82,10 +82,10 @@ def test_an_unexpected_error_in_one_input_is_one_line_and_the_batch_goes_on(
 
     real = pipeline.lines_to_rows
 
-    def broken(pages, settings):
+    def broken(pages, settings, **kwargs):
         if any("壊れた" in w.text for p in pages for w in p.words):
             raise IndexError("simulated bug")
-        return real(pages, settings)
+        return real(pages, settings, **kwargs)
 
     monkeypatch.setattr(pipeline, "lines_to_rows", broken)
     bad = tmp_path / "bad.txt"

@@ -81,7 +81,7 @@ def test_autospace_detected_and_dropped():
 
 @pytest.mark.parametrize(
     ("widths", "expected"),
-    [([30, 30, 31, 34, 22, 14], 31), ([24, 24, 24, 12], 24), ([40], 40)],
+    [([30, 30, 31, 31, 34, 22, 14], 31), ([24, 24, 24, 12], 24), ([40], 40), ([38] * 16 + [40], 38)],
 )
 def test_wrap_width_ignores_one_over_wide_line(widths, expected):
     assert wrap_width([float(w) for w in widths], GridSettings()) == expected

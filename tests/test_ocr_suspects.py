@@ -6,7 +6,7 @@ import pytest
 
 from piatable.extract.ocr.suspects import flag_suspects, suspect_fields
 from piatable.models import CellLine, RawRow
-from piatable.normalize.flags import confidence_of, describe_flag
+from piatable.normalize.flags import describe_flag
 from piatable.settings import Settings
 
 GOOD = {
@@ -40,7 +40,7 @@ def _row(**change: list[str]) -> RawRow:
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
-    assert suspect_fields(_row(**change)) == [field]
+    assert [f for f, _ in suspect_fields(_row(**change))] == [field]
 
 
 def test_clean_rows_and_empty_cells_are_not():
@@ -49,11 +49,24 @@ def test_clean_rows_and_empty_cells_are_not():
     assert suspect_fields(_row(item=["IT基盤の更新"], after=["LGWAN回線"])) == []
 
 
-def test_flag_note_and_confidence():
+def test_doubts_and_note():
     rows = [_row(), _row(timing=["事則"], item=["HI概要"])]
     notes = flag_suspects(rows)
-    assert rows[0].flags == [] and sorted(rows[1].flags) == ["ocr_suspect:item", "ocr_suspect:timing"]
+    assert rows[0].doubts == []
+    assert sorted((d.kind, d.field) for d in rows[1].doubts) == [
+        ("ocr_suspect", "item"),
+        ("ocr_suspect", "timing"),
+    ]
     assert notes and "1 OCR row" in notes[0]
-    q = Settings().quality
-    assert confidence_of(1.0, rows[1].flags, q) < 0.5
     assert "timing cell" in describe_flag("ocr_suspect:timing")
+
+
+def test_a_suspect_row_flagged_and_less_confident():
+    """Through the pipeline's confidence: the doubt becomes the flag and lowers the confidence."""
+    from piatable.pipeline import rows_to_records
+
+    good, bad = _row(), _row(timing=["事則"])
+    flag_suspects([good, bad])
+    a, b = rows_to_records([good, bad], "x", Settings())
+    assert "ocr_suspect:timing" in b.flags and not any(f.startswith("ocr_suspect") for f in a.flags)
+    assert b.confidence < a.confidence

@@ -32,8 +32,16 @@ def _declared() -> set[str]:
     return {d.split(">")[0].split("=")[0].split("<")[0].split("[")[0].strip().lower() for d in deps}
 
 
+# Imported only on a path that needs an extra (``--scheduler``: ``piatable[dask]``).
+EXTRAS = {"distributed": "dask"}
+
+
 def test_every_import_is_declared_and_every_dependency_used():
     imported = {DISTRIBUTION.get(n, n).lower() for n in _third_party_imports()}
     declared = _declared()
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    for name, extra in EXTRAS.items():
+        assert any(name in d for d in config["project"]["optional-dependencies"][extra]), name
+    imported -= set(EXTRAS)
     assert imported - declared == set(), "imported but not declared"
     assert declared - imported - IMPLIED == set(), "declared but never imported"

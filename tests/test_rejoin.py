@@ -89,3 +89,24 @@ def test_geometry_overrides_width():
     assert rejoin_lines([a, b], None, S) == ["短い行続き"]
     a.wraps = False
     assert rejoin_lines([a, b], None, S) == ["短い行", "続き"]
+
+
+def test_full_width_space_at_a_soft_wrap_is_kept():
+    """生年月日　／性別: the document's U+3000 at a wrap stays; at a paragraph end it goes."""
+    got = rejoin_lines(
+        [CellLine("氏名　住所　生年月日\u3000", wraps=True), CellLine("性別", wraps=False)], None, S
+    )
+    assert got == ["氏名　住所　生年月日\u3000性別"]
+    got = rejoin_lines([CellLine("氏名　住所\u3000", wraps=False), CellLine("性別", wraps=False)], None, S)
+    assert got == ["氏名　住所", "性別"]
+
+
+def test_word_marker_after_a_full_running_line_continues_it():
+    """…の終了に伴う／削除 with the line full by the geometry is one phrase; after a finished
+    sentence, or a short line, 削除 is a paragraph of its own."""
+    full = CellLine("収納事務の委託の終了に伴う", wraps=True)
+    assert rejoin_lines([full, CellLine("削除")], None, S) == ["収納事務の委託の終了に伴う削除"]
+    done = CellLine("旧システムは廃止する。", wraps=True)
+    assert rejoin_lines([done, CellLine("削除")], None, S) == ["旧システムは廃止する。", "削除"]
+    short = CellLine("収納事務の委託", wraps=False)
+    assert rejoin_lines([short, CellLine("新規追加")], None, S) == ["収納事務の委託", "新規追加"]

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,10 +16,11 @@ import piatable
 from piatable.cli import main
 from piatable.models import Record
 from piatable.pipeline import DocumentResult, extract_document
-from piatable.report import bar_chart, diff_html, report_data, write_report
+from piatable.report import bar_chart, diff_html, needs_review, report_data, review_order, write_report
 from piatable.settings import Settings
 
 from .conftest import SAMPLES
+from .report_fixtures import synthetic_batch
 
 CHROMIUM = "/usr/bin/chromium"
 EVIL_SCRIPT = "<script>alert(1)</script>"
@@ -85,7 +87,7 @@ class Elements(HTMLParser):
 
 def test_json_twin_counts(report, seed_result):
     html_path, json_path, _ = report
-    assert json_path == html_path.with_name("report.json")
+    assert json_path == html_path.with_name("report.data.json")
     data = json.loads(json_path.read_text("utf-8"))
     assert data["piatable_version"] == piatable.__version__
     assert data["settings"] == Settings().to_dict()
@@ -94,6 +96,7 @@ def test_json_twin_counts(report, seed_result):
     assert seed["rows"] == 12 and seed["status"] == "success"
     assert seed["flags"] == {"truncated:after": 3, "truncated:before": 2}
     assert seed["rows_flagged"] == 4
+    assert seed["rows_to_review"] == 0  # clipped cells are the table's, not doubts
     assert seed["changes_per_year"] == {"2022": 4, "2023": 8}
     assert seed["timing"] == {"事後": 12}
     assert seed["sections"] == {"Ⅰ": 1, "Ⅱ": 5, "Ⅲ": 6}
@@ -116,6 +119,8 @@ def test_json_twin_counts(report, seed_result):
     assert "no such file" in data["failed"][0]["errors"][0]["message"]
     assert len(data["rows"]) == 15
     assert data["rows"][6]["flags"] == ["truncated:after"] and data["rows"][6]["section"] == "Ⅲ"
+    assert [r["needs_review"] for r in data["rows"][12:]] == [True, True, False]
+    assert data["settings_changed"] == {}
     assert data["documents"][1]["notes"] == [f"note {EVIL_SCRIPT}"]  # JSON keeps the text as is
 
 
@@ -127,7 +132,8 @@ def test_html_is_self_contained(report):
     for needle in ("http:", "https:", "//cdn", "<link", "@import", "url("):
         assert needle not in text, needle
     for tag, attrs in Elements(text).tags:
-        assert not {"src", "href", "xlink:href", "action"} & set(attrs), (tag, attrs)
+        assert not {"src", "xlink:href", "action"} & set(attrs), (tag, attrs)
+        assert (attrs.get("href") or "#").startswith("#"), (tag, attrs)  # links inside the page only
     assert 'http-equiv="Content-Security-Policy"' in text
     assert "default-src &#x27;none&#x27;" in text
 
@@ -144,7 +150,7 @@ def test_html_escapes_document_text(report):
     assert "&lt;!-- comment --&gt;&amp;amp;" in text  # the explanation, escaped
     assert "note &lt;script&gt;" in text
     # The markup did not close the rows table early: every row is in it.
-    assert dom.count("table") == 4  # flag counts, inputs, rows, settings: no injected one
+    assert dom.count("table") == 3  # review queue, flag counts, documents: no injected one
     rows = [a for t, a in dom.tags if t == "tr" and "data-doc" in a]
     assert len(rows) == 15
 
@@ -156,21 +162,47 @@ def test_html_content(report):
     assert "changes per year" in text and "提出時期 (事前/事後)" in text
     assert "sections of the form changed" in text and "Ⅲ リスク対策" in text
     assert f"piatable {piatable.__version__}" in text
-    assert "quality.truncated_threshold" in text and "rejoin.full_slack_units" in text
+    # Only settings that differ from the defaults are listed (none here).
+    assert "All settings are the defaults" in text and "rejoin.full_slack_units" not in text
     assert "no such file" in text
     rows = [a for t, a in dom.tags if t == "tr" and "data-doc" in a]
-    assert [r["data-flags"] for r in rows[6:12]] == [
-        "truncated:after",
-        "",
-        "truncated:after truncated:before",
-        "",
-        "truncated:after",
-        "truncated:before",
-    ]
+    # The review queue: the evil document's two doubtful rows first, least sure first.
+    assert [r["data-doc"] for r in rows[:2]] == ["1", "1"]
+    assert all("review" in (r.get("class") or "") for r in rows[:2])
+    assert not any("review" in (r.get("class") or "") for r in rows[2:])
+    assert sorted(r["data-flags"] for r in rows if r["data-doc"] == "0") == sorted(
+        ["truncated:after"] * 2 + ["truncated:after truncated:before", "truncated:before"] + [""] * 8
+    )
     options = [a.get("value") for t, a in dom.tags if t == "option"]
-    assert {"*", "any", "none", "truncated:after", "truncated:before", "duplicate_row"} <= set(options)
-    # The clipped cells are marked.
-    assert text.count('class="text truncated"') == 5
+    assert {"*", "review", "any", "none", "truncated:after", "truncated:before", "duplicate_row"} <= set(
+        options
+    )
+    # The clipped cells are marked, and each flag of the summary links to its rows.
+    assert sum(" truncated" in (a.get("class") or "") for _, a in dom.tags) == 5
+    assert '<a class="flag" href="#flag=truncated:after"' in text
+    # The evidence names the cell and the flag; the file name and page are shown.
+    assert "evidence: cell, flag, why" in text and "seed/input.txt" in text and "p.1 row 0" in text
+
+
+def test_review_order_and_evidence(seed_result):
+    evil = evil_result()
+    order = review_order([seed_result, evil])
+    flags = [needs_review(r) for _, r in order]
+    assert flags == sorted(flags, reverse=True)  # rows to review first
+    confs = [r.confidence for _, r in order if needs_review(r)]
+    assert confs == sorted(confs)
+
+
+def test_changed_settings_are_shown(tmp_path, seed_result):
+    s = Settings()
+    s.set("quality.truncated_threshold=3.5")
+    html_path, json_path = write_report([seed_result], tmp_path / "r.html", s)
+    text = html_path.read_text("utf-8")
+    assert "quality.truncated_threshold" in text and "3.5" in text
+    assert "rejoin.full_slack_units" not in text
+    assert json.loads(json_path.read_text("utf-8"))["settings_changed"] == {
+        "quality": {"truncated_threshold": 3.5}
+    }
 
 
 def test_diff_html_marks_segments_and_escapes():
@@ -193,14 +225,18 @@ def test_bar_chart_svg():
     assert "no rows" in bar_chart("empty", {})
 
 
-def test_row_cap_keeps_flagged_rows(tmp_path, seed_result):
+def test_row_cap_keeps_the_least_sure_rows(tmp_path, seed_result):
     s = Settings()
     s.quality.report_max_rows = 4
     html_path, json_path = write_report([seed_result], tmp_path / "r.html", s)
-    assert json_path.name == "r.json"
+    assert json_path.name == "r.data.json"
     rows = [a for t, a in Elements(html_path.read_text("utf-8")).tags if t == "tr" and "data-doc" in a]
-    assert len(rows) == 4 and all(r["data-flags"] for r in rows)
-    assert "8 rows without flags left out" in html_path.read_text("utf-8")
+    assert len(rows) == 4
+    least = sorted(r.confidence for r in seed_result.records)[:4]
+    assert (
+        sorted(float(r["data-flags"] is not None) * 0 + c for r, c in zip(rows, least, strict=True)) == least
+    )
+    assert "8 rows, the surest, left out" in html_path.read_text("utf-8")
     assert len(json.loads(json_path.read_text("utf-8"))["rows"]) == 12
 
 
@@ -235,7 +271,7 @@ def test_cli_writes_the_report(tmp_path):
         ]
     )
     assert code == 0
-    data = json.loads((out / "report.json").read_text("utf-8"))
+    data = json.loads((out / "report.data.json").read_text("utf-8"))
     assert data["settings"]["quality"]["truncated_threshold"] == 3.5
     assert data["overall"]["rows"] == 12
     assert (out / "report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
@@ -284,6 +320,7 @@ def test_report_renders_in_chromium(report, tmp_path):
     dom = run.stdout
     assert 'data-js="ready"' in dom  # our script ran (the CSP hash matches)
     assert re.search(r'<span id="shown">15</span>', dom)
+    assert "page 1 of 1" in dom
     parsed = Elements(dom)
     assert parsed.count("script") == 1
     assert parsed.count("img") == 0
@@ -315,9 +352,80 @@ def test_screenshot_is_not_blank(report, tmp_path):
     assert img.size == (1280, 2000)
     stat = ImageStat.Stat(img)
     assert stat.stddev[0] > 20  # text, tables and bars, not a blank page
-    # Dark pixels (text) and the chart's blue bars are both there.
+    # Dark pixels (text) and the orange mark of the rows to review are both there.
     assert sum(img.histogram()[:100]) > 10_000
     rgb = np.asarray(Image.open(png).convert("RGB")).astype(int)
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
-    bars = int(((b > 150) & (r < 100) & (g > 100) & (g < 150)).sum())
-    assert bars > 1000
+    marks = int(((r > 180) & (g > 110) & (g < 160) & (b < 40)).sum())
+    assert marks > 200
+
+
+# ----------------------------------------------------------------------------- a batch's report
+
+
+@pytest.fixture(scope="module")
+def batches(tmp_path_factory, seed_result) -> dict[str, Path]:
+    """The report of 4 documents (read from samples) and of 2,000 (synthesised from the seed)."""
+    folder = tmp_path_factory.mktemp("batches")
+    four = [
+        seed_result,
+        evil_result(),
+        extract_document(SAMPLES / "extractors" / "excel-kiso_kokuho-pypdfium2" / "input.txt"),
+        extract_document(SAMPLES / "no-such-file.txt"),
+    ]
+    out = {"4": folder / "four.html", "2000": folder / "big.html"}
+    write_report(four, out["4"])
+    write_report(synthetic_batch(seed_result.records, 2000), out["2000"])
+    return out
+
+
+def test_big_report_stays_small(batches):
+    html_path = batches["2000"]
+    assert html_path.stat().st_size < 10_000_000
+    text = html_path.read_text("utf-8")
+    dom = Elements(text)
+    rows = [a for t, a in dom.tags if t == "tr" and "data-doc" in a]
+    assert len(rows) == Settings().quality.report_max_rows
+    assert sum(1 for t, a in dom.tags if t == "tr" and a == {}) <= 1 + 200 + 40  # heads, worst docs, flags
+    assert "the 200 worst of 2000" in text
+
+
+def _load(tmp_path: Path, uri: str, width: int) -> tuple[str, float]:
+    t0 = time.perf_counter()
+    run = chromium(
+        tmp_path, f"--window-size={width},900", "--enable-logging=stderr", "--v=0", "--dump-dom", uri
+    )
+    assert console_lines(run.stderr) == []
+    return run.stdout, time.perf_counter() - t0
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1000, 1400])
+@pytest.mark.parametrize("batch", ["4", "2000"])
+def test_report_opens_fast_without_sideways_scrolling(batches, tmp_path, batch, width):
+    dom, _ = _load(tmp_path, batches[batch].as_uri(), width)
+    assert 'data-js="ready"' in dom
+    load_ms = int(re.search(r'data-load-ms="(\d+)"', dom).group(1))
+    assert load_ms < 5000, load_ms  # from navigation start to the page's script done
+    assert 'data-overflow="0"' in dom  # nothing wider than the window
+
+
+@needs_chromium
+def test_sideways_scrolling_is_detected(batches, tmp_path):
+    """The overflow check above can fail: a page made too wide is caught."""
+    wide = tmp_path / "wide.html"
+    wide.write_text(
+        batches["4"].read_text("utf-8").replace("<style>", "<style>body{min-width:3000px}"), "utf-8"
+    )
+    dom, _ = _load(tmp_path, wide.as_uri(), 1000)
+    assert 'data-overflow="1"' in dom
+
+
+@needs_chromium
+def test_flag_link_scrolls_to_the_filtered_rows(batches, tmp_path):
+    dom, _ = _load(tmp_path, batches["2000"].as_uri() + "#flag=row_split_guess", 1000)
+    rows = [a for t, a in Elements(dom).tags if t == "tr" and "data-doc" in a]
+    shown = [r for r in rows if "hidden" not in r]
+    assert 0 < len(shown) <= 50  # one page
+    assert all("row_split_guess" in r["data-flags"].split() for r in shown)
+    assert int(re.search(r'data-scroll-y="(\d+)"', dom).group(1)) > 0  # scrolled down to the queue

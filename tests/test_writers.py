@@ -30,6 +30,12 @@ def test_four_formats_agree(tmp_path, seed_path):
     df = pd.read_parquet(outs["parquet"])
     assert df["explanation"].tolist() == [r["explanation"] for r in records]
     assert list(df["item_path"].iloc[7]) == records[7]["item_path"]
+    # cell_confidence: one number per printed column, a struct in Parquet, JSON text in CSV.
+    cells = records[8]["cell_confidence"]
+    assert set(cells) == {"change_date", "item", "before", "after", "timing", "explanation"}
+    assert all(0.0 <= v <= 1.0 for v in cells.values())
+    assert table.column("cell_confidence").to_pylist()[8] == cells
+    assert json.loads(rows[8]["cell_confidence"]) == cells
 
 
 def test_csv_cp932(tmp_path, seed_path):

@@ -98,12 +98,17 @@ class Report:
     overall: dict[str, float]
 
 
+TOOLS = ("pdftotext-layout", "pdftotext-raw", "pdftotext", "pdfminer", "pypdfium2")
+
+
 def family(folder: Path) -> str:
-    """The group a case is reported in: its table (gen), its extractor (extractors) or its folder."""
+    """The group a case is reported in: its table (gen), its extractor (extractors, and any set
+    of extractor texts such as office/ and heldout/, named ``SET TOOL``) or its folder."""
+    tool = next((t for t in TOOLS if folder.name.endswith("-" + t)), None)
     try:
         rel = folder.resolve().relative_to(SAMPLES)
     except ValueError:
-        return "other"
+        return f"{folder.parent.name} {tool}" if tool else "other"
     top = rel.parts[0] if rel.parts else "samples"
     if top == "gen" and len(rel.parts) > 1:
         name = rel.parts[1]
@@ -113,10 +118,10 @@ def family(folder: Path) -> str:
             return "gen layout chars"
         table = name.split("_", 1)[0]
         return f"gen {table} layout" if "_layout_" in name else f"gen {table}"
-    if top == "extractors" and len(rel.parts) > 1:
-        for tool in ("pdftotext-layout", "pdftotext-raw", "pdftotext", "pdfminer", "pypdfium2"):
-            if rel.parts[1].endswith(tool):
-                return f"text from {tool}"
+    if top == "extractors" and tool:
+        return f"text from {tool}"
+    if tool:
+        return f"{top} {tool}"
     return top
 
 

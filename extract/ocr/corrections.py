@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.models import RawRow
+from piatable.models import Doubt, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
@@ -395,11 +395,23 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
 
 
 def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
-    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place), then the
-    ``ocr_suspect:<field>`` flag on cells that still break their column's grammar; notes."""
+    """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes.
+    Cells whose text still breaks their column's grammar get an ``ocr_suspect`` doubt
+    (``suspects.flag_suspects``).
+
+    Each corrected line is listed in its row's evidence (``ocr_corrected``: what was read →
+    what was written), so that the report can show what changed."""
     from .suspects import flag_suspects
 
+    was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
     fixes = fix_rows(rows)
+    for row, before in zip(rows, was, strict=True):
+        for column, cells in row.cells.items():
+            old = before.get(column, [])
+            for k, cl in enumerate(cells):
+                if k < len(old) and old[k] != cl.text:
+                    why = f"read {old[k].strip()!r}, corrected to {cl.text.strip()!r}"
+                    row.doubts.append(Doubt("ocr_corrected", column, why, 0.0))
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     # What the corrections could not mend: cells that still break their column's grammar.
     return notes + flag_suspects(rows)

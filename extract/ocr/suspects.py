@@ -4,16 +4,16 @@ Each column of the amendment table has a vocabulary: 変更日 is a date, 提出
 a 項目 opens with the form's numbering (Ⅰ…Ⅵ, １．, ①), and no cell of these forms holds the
 glyphs tesseract makes of table lines, stains or a character it could not read (``|``, ``~``,
 ``_``, ``\\`` …), nor ASCII letters standing where a Roman numeral belongs (``HI``, ``II``
-for Ⅱ, Ⅲ).  A row whose OCR text breaks that is flagged ``ocr_suspect:<field>`` (the
-confidence then takes ``quality.penalty_ocr_suspect``): the evidence is kept on the row so that
-the confidence machinery can weigh it with the rest.
+for Ⅱ, Ⅲ).  A row whose OCR text breaks that gets an ``ocr_suspect`` doubt on that cell
+(``RawRow.doubts``; the flag ``ocr_suspect:<field>``), which normalize/confidence.py weighs with
+the rest of the row's evidence (``quality.weight_ocr_suspect``).
 """
 
 from __future__ import annotations
 
 import regex
 
-from piatable.models import RawRow
+from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
@@ -30,40 +30,39 @@ TIMINGS = frozenset({"事前", "事後"})
 _WS = regex.compile(r"\s+")
 
 
-def suspect_fields(row: RawRow) -> list[str]:
-    """The columns of a row whose OCR text breaks the column's grammar (empty cells aside:
-    those are flagged by the record checks)."""
-    out: list[str] = []
+def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
+    """(column, why) for each column of a row whose OCR text breaks the column's grammar (empty
+    cells aside: the record checks flag those)."""
+    out: list[tuple[str, str]] = []
     for column in ("change_date", "item", "before", "after", "timing", "explanation"):
         lines = [cl.text for cl in row.cells.get(column, [])]
-        text = "".join(lines)
-        flat = _WS.sub("", text)
+        flat = _WS.sub("", "".join(lines))
         if not flat:
             continue
-        bad = bool(STRAY_GLYPHS.search(flat) or WEDGED_LATIN.search(flat))
-        if column == "change_date":
-            bad = bad or not DATE_LINE.match(flat) or parse_date(flat) is None
-        elif column == "timing":
-            bad = bad or flat not in TIMINGS
-        elif column == "item":
-            bad = bad or any(ASCII_NUMERAL.match(line) for line in lines)
-        if bad:
-            out.append(column)
+        stray = STRAY_GLYPHS.search(flat) or WEDGED_LATIN.search(flat)
+        why = (
+            f"{stray.group(0)!r} is not printed in these forms: a line, speck or glyph misread"
+            if stray
+            else ""
+        )
+        if column == "change_date" and not (DATE_LINE.match(flat) and parse_date(flat)):
+            why = f"the date cell reads {flat[:20]!r}, not a date"
+        elif column == "timing" and flat not in TIMINGS:
+            why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
+        elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
+            why = "ASCII letters where the heading's Roman numeral belongs"
+        if why:
+            out.append((column, why))
     return out
 
 
 def flag_suspects(rows: list[RawRow]) -> list[str]:
-    """``ocr_suspect:<field>`` added to each row whose OCR text breaks a column's grammar (in
-    place); a note counting them."""
+    """An ``ocr_suspect`` doubt (flag ``ocr_suspect:<field>``) added to each row whose OCR text
+    breaks a column's grammar (in place); a note counting the rows."""
     count = 0
     for row in rows:
-        fields = suspect_fields(row)
-        for f in fields:
-            if f"ocr_suspect:{f}" not in row.flags:
-                row.flags.append(f"ocr_suspect:{f}")
-        count += bool(fields)
-    return (
-        [f"{count} OCR row(s) with a cell that breaks its column's grammar (flag ocr_suspect)"]
-        if count
-        else []
-    )
+        found = suspect_fields(row)
+        for column, why in found:
+            row.doubts.append(Doubt("ocr_suspect", column, why))
+        count += bool(found)
+    return [f"{count} OCR row(s) with a cell that breaks its column's grammar (ocr_suspect)"] if count else []

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from piatable.vocabulary import TIMING
 
-from ..dates import DATE_AT_START, is_date_head
+from ..dates import DATE_AT_START, is_date_head, parse_date
 from .common import SECTION_HEADING, PageRows, cell_text
 from .lines import Line
 
@@ -20,6 +20,16 @@ BLANK_BAND_EM = 0.8
 
 
 BLANK_CROSS_COST = 3.0
+
+
+# Ending a cell after a line that runs on into the next (a full line, the next no paragraph's
+# start) costs this many line heights of misplacement.
+RUN_ON_SPLIT_COST = 2.0
+
+
+# A centred merged cell inferred from its text must end within this many line heights of a
+# row's edge.
+MERGED_EDGE_EM = 1.5
 
 
 # The column of 提出時期 (事前/事後).
@@ -103,8 +113,23 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         ):
             spans[-1] = (spans[-1][0], date_lines[j].bottom)
             j += 1
+        if (
+            j == i + 1
+            and j < len(date_lines)
+            and j not in anchor_set
+            and is_date_head(ln.text)
+            and parse_date(ln.text.strip() + date_lines[j].text.strip())
+        ):
+            # The rest of a date cut by a page break (令和３年９月 / … / １日), the row
+            # carried over it: the date's extent runs to its rest.
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
     if not spans:
-        # No date on this page: all of it continues the previous page's last row.
+        # No date on this page (dates merged over rows printed on a page before): the 項目
+        # paths anchor its rows when they place every line (their dates are filled in from
+        # the row before); else all of it continues the previous page's last row.
+        paths = _section_spans(cols.get(1, []))
+        if len(paths) >= 2 and res.align != "top" and _rows_from_paths(res, cols, paths, hy):
+            return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
     item_spans = _section_spans(cols.get(1, []))
@@ -236,29 +261,41 @@ def _rows_from_paths(
     """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
     those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
     blanks = _blank_bands(cols, hy)
-    _, mode, assignment = _best_alignment(cols, spans, ("centre", "bottom", "top"), hy, blanks)
-    if any(r < 0 for rows_of in assignment.values() for r in rows_of):
+    # Top alignment leaves the lines above the first path out (a continued row) at no cost:
+    # it wins only when it places every line.
+    fits = [_best_alignment(cols, spans, (m,), hy, blanks) for m in ("centre", "bottom", "top")]
+    whole = [f for f in fits if not any(r < 0 for rows_of in f[2].values() for r in rows_of)]
+    if not whole:
         return False
+    _, mode, assignment = min(whole, key=lambda f: f[0])
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r].setdefault(c, []).append(ln)
     merged = [False] * len(rows)
     centres = [(a + b) / 2 for a, b in spans]
+    # Each row's extent from its own (unmerged) cells: 項目, 変更前, 変更後.
+    extents = [
+        (min(ln.top for ln in own), max(ln.bottom for ln in own)) if own else spans[k]
+        for k, own in enumerate([ln for c in (1, 2, 3) for ln in row.get(c, [])] for row in rows)
+    ]
     for c in (0, 4, 5):
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
+        covers = _centred_covers(rows, have, c, extents) if mode == "centre" else {}
         for k, row in enumerate(rows):
             if row.get(c):
                 continue
             # The merged cell's text sits in one of the rows it covers: at the top of the first
-            # (top-aligned cells), at the bottom of the last, else the nearest that has it.
+            # (top-aligned cells), at the bottom of the last, in the middle of them (centred).
             before, after = [j for j in have if j < k], [j for j in have if j > k]
             if mode == "top" and before:
                 src = before[-1]
             elif mode == "bottom" and after:
                 src = after[0]
+            elif k in covers:
+                src = covers[k]
             else:
                 src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
             row[c] = list(rows[src][c])
@@ -266,6 +303,32 @@ def _rows_from_paths(
     res.align = mode
     res.rows, res.merged = rows, merged
     return True
+
+
+def _centred_covers(
+    rows: list[dict[int, list[Line]]], have: list[int], c: int, extents: list[tuple[float, float]]
+) -> dict[int, int]:
+    """Rows without a column-``c`` value → the row whose centred merged cell covers them.  A
+    centred text stands in the middle of its merged cell: the first cell starts where the
+    page's first row does, so it ends as far below its text as it starts above it; the next
+    starts there, and so on down the page."""
+    out: dict[int, int] = {}
+    start = extents[0][0]
+    # A merged cell spans whole rows: each cell so found must end at a row's edge (else the
+    # text is not centred in it, as Writer prints a merged cell cut by a page break, and the
+    # caller takes the nearest value instead).
+    edges = [e for top, bottom in extents for e in (top, bottom)]
+    for n, j in enumerate(have):
+        lines = rows[j][c]
+        y = (min(ln.top for ln in lines) + max(ln.bottom for ln in lines)) / 2
+        end = 2 * y - start
+        if n + 1 < len(have) and min(abs(end - e) for e in edges) > MERGED_EDGE_EM:
+            return {}
+        for k, (top, bottom) in enumerate(extents):
+            if k not in have and k not in out and start - 0.5 <= (top + bottom) / 2 < end:
+                out[k] = j
+        start = max(end, y)
+    return out
 
 
 def _split_shared(
@@ -388,6 +451,8 @@ def _group_lines(
                     cost += m + 1
                 if values[j] - values[i] > 1:
                     cost += m + 1
+                if i < j < m and lines[j - 1].runs_on:
+                    cost += RUN_ON_SPLIT_COST
                 if j > i and blanks:
                     # A cell rarely runs across a line left blank in every column.
                     cost += BLANK_CROSS_COST * sum(1 for y in blanks if lines[i].mid < y < lines[j - 1].mid)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import replace
 
 import regex
@@ -14,7 +15,7 @@ from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING
 
-from ..chars import char_width, display_width
+from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
@@ -52,14 +53,24 @@ def _is_date_part(text: str) -> bool:
     return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
 
 
+# An after cell's last line that points at the text above it in that cell.
+_POINTS_ABOVE = regex.compile(r"^上記(?:を|の)?(?:とおり)?(?:新規)?追加$")
+
+
+# Whole cells of their own: what an after cell says of an addition or a deletion.
+_WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
+
+
 def _is_soft(line: list[Line], i: int) -> bool:
     """True when piece ``i`` of a line follows the previous piece after a single space that
-    may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own)."""
+    may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own), nor
+    before 削除 / 新規追加 standing alone (an after cell's whole text)."""
     return (
         i > 0
         and line[i].x0 - line[i - 1].x1 <= 1.5
         and not TIMING.match(line[i].text)
         and not TIMING.match(line[i - 1].text)
+        and not _WHOLE_CELL.match(line[i].text.strip())
     )
 
 
@@ -93,10 +104,10 @@ def _assign(
         return []
     inf = float("inf")
 
-    def overflow(i: int, k: int) -> float:
+    def overflow(i: int, k: int, slack: float = settings.layout_overflow_slack) -> float:
         if k + 1 >= m:
             return 0.0
-        return max(0.0, segs[i].x1 - starts[k + 1] - settings.layout_overflow_slack)
+        return max(0.0, segs[i].x1 - starts[k + 1] - slack)
 
     def opening(i: int, k: int) -> float:
         cost = abs(segs[i].x0 - starts[k]) + overflow(i, k)
@@ -123,7 +134,13 @@ def _assign(
                 best[i][k] = run_min + opening(i, k)
                 back[i][k] = run_arg
             # Continue the previous piece's cell (a 変更日 cell only with the rest of a date).
-            c = best[i - 1][k] + (join if k or _DATE_PIECE.match(segs[i].text) else share) + overflow(i, k)
+            # A cell's text does not run into the next column at all: its first piece may
+            # (the next column's start is an estimate), not the rest.
+            c = (
+                best[i - 1][k]
+                + (join if k or _DATE_PIECE.match(segs[i].text) else share)
+                + overflow(i, k, 0.0)
+            )
             if c < best[i][k]:
                 best[i][k] = c
                 back[i][k] = k
@@ -289,13 +306,15 @@ def drop_autospace(text: str) -> str:
 
 def wrap_width(widths: list[float], settings: GridSettings) -> float:
     """A text column's wrap width from its lines' display widths: the widest that at least
-    ``layout_wrap_min_lines`` lines reach within ``layout_wrap_band`` (an over-wide line alone,
-    say a misplaced piece or a spread-out date, does not set it)."""
-    ws = sorted(widths, reverse=True)
-    for w in ws:
-        if sum(1 for x in ws if w - settings.layout_wrap_band <= x <= w) >= settings.layout_wrap_min_lines:
-            return w
-    return ws[0] if ws else 0.0
+    ``layout_wrap_min_lines`` lines have, and at least ``layout_wrap_min_share`` as many as the
+    commonest width has (one over-wide line, a misplaced piece or a spread-out date, does not
+    set it; lines a character longer than the rest, kinsoku aside, still wrap)."""
+    if not widths:
+        return 0.0
+    counts = Counter(round(w) for w in widths)
+    need = max(settings.layout_wrap_min_lines, settings.layout_wrap_min_share * max(counts.values()))
+    wide = [w for w, n in counts.items() if n >= need]
+    return float(max(wide)) if wide else max(widths)
 
 
 def layout_page_rows(
@@ -372,6 +391,7 @@ def layout_page_rows(
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
     # (令和２年３月 / ３１日).
+    _mark_run_ons(cols, hy, settings)
     own_lines = [ln for lines in cols.values() for ln in lines]
     carried = bool(carry) and (
         (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
@@ -382,6 +402,32 @@ def layout_page_rows(
     res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res
+
+
+def _mark_run_ons(cols: dict[int, list[Line]], hy: float, settings: GridSettings) -> None:
+    """Mark the lines of the text columns that run on into the next line of their column: full
+    to the column's wrap width (within one unit), not ending a sentence, the next line right
+    below and opening no paragraph."""
+    for c, lines in cols.items():
+        if c in (0, TIMING_COLUMN) or len(lines) < 2:
+            continue
+        width = wrap_width([float(display_width(ln.text)) for ln in lines], settings)
+        for a, b in itertools.pairwise(lines):
+            ta, tb = a.text.strip(), b.text.strip()
+            a.runs_on = bool(
+                ta
+                and tb
+                and b.top - a.bottom < hy
+                and (
+                    (
+                        display_width(ta) >= width - 1
+                        and ta[-1] not in SENTENCE_END
+                        and not starts_paragraph(tb)
+                    )
+                    # 上記を新規追加 closes the cell whose text it points at.
+                    or bool(_POINTS_ABOVE.match(tb))
+                )
+            )
 
 
 def _date_cut(carry: dict[int, list[Line]]) -> bool:

@@ -34,14 +34,19 @@ class Line:
     left: float = 0.0  # the column's left boundary on this page
     width: float | None = None  # the cell's width between its rulings, when ruled
     reaches_bottom: bool = False
+    # Layout text: the line is full and the next line of its column reads on from it (a soft
+    # wrap), so a cell boundary after it is unlikely.
+    runs_on: bool = False
 
     @property
     def mid(self) -> float:
         return (self.top + self.bottom) / 2
 
-    def first_piece_width(self) -> float:
+    def first_piece_width(self, opening: bool = True) -> float:
         """Width of what would have to fit at the end of the previous line: the first character,
-        or the first word of a run of half-width letters and digits (which wraps as a whole)."""
+        or the first word of a run of half-width letters and digits (which wraps as a whole).
+        With ``opening``, an opening bracket counts with the character after it (line-end
+        kinsoku, which not every producer applies)."""
         if not self.text:
             return 0.0
         m = regex.match(r"[A-Za-z0-9]+", self.text)
@@ -49,7 +54,7 @@ class Line:
         # Kinsoku: a character that may not end a line travels with the next one, and characters
         # that may not start a line travel with the one before them.
         rest = self.text[len(piece) :]
-        if piece in NO_LINE_END and rest:
+        if opening and piece in NO_LINE_END and rest:
             piece, rest = piece + rest[0], rest[1:]
         while rest and rest[0] in NO_LINE_START:
             piece, rest = piece + rest[0], rest[1:]
@@ -65,21 +70,20 @@ def unit_width(words: list[Word]) -> float:
 
 def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -> str:
     """The space between two words that do not carry one, read from the gap: between half-width
-    words any clear gap; beside a Japanese character only in a PDF, whose character boxes are
-    advance widths, and only a gap a space glyph would leave (a full-width one from about an
-    em).  Never the spaces extractors invent between touching Japanese characters, nor from
-    OCR boxes (ink boxes leave gaps beside narrow kana)."""
+    words any clear gap (OCR words, text columns); between PDF characters none, since a PDF's
+    spaces are its own space characters (read as words).  Beside a Japanese character a gap is
+    never a space: extractors invent spaces between touching Japanese characters, OCR ink boxes
+    leave gaps beside narrow kana, and Word leaves a gap between Japanese and digits or Latin
+    letters (平成 29 年) where it prints no space."""
+    if left.source == "pdf" and right.source == "pdf":
+        return ""
     gap = right.x0 - left.x1
-    if gap <= min(settings.space_gap_em, settings.cjk_space_em) * hx:
+    if gap <= settings.space_gap_em * hx:
         return ""  # touching (the common case: no space whatever the characters)
     a, b = left.text[-1:], right.text[:1]
-    if not a or not b or a.isspace() or b.isspace():
+    if not a or not b or a.isspace() or b.isspace() or char_width(a) == 2 or char_width(b) == 2:
         return ""
-    if char_width(a) == 2 or char_width(b) == 2:
-        if left.source != "pdf" or right.source != "pdf" or gap < settings.cjk_space_em * hx:
-            return ""
-        return "\u3000" if gap >= settings.full_width_space_em * hx else " "
-    return " " if gap > settings.space_gap_em * hx else ""
+    return " "
 
 
 def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettings) -> list[Line]:

@@ -6,7 +6,7 @@ column's wrap edge and heading breaks in 項目.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from piatable.models import COLUMNS, CellLine, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
@@ -14,6 +14,7 @@ from piatable.settings import GridSettings, Settings
 from ..chars import display_width
 from ..dates import DATE_AT_START, is_date_head
 from ..items import heading_score
+from ..rejoin import is_soft_break
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
@@ -35,6 +36,7 @@ class _Row:
     page_start: int
     page_end: int
     flags: list[str]
+    ruled: bool = False
 
 
 def _take_row(
@@ -171,7 +173,10 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
         state = {"first": True, "leading": True}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         for cells, merged in page_rows_here:
+            before = len(rows)
             _take_row(rows, cells, merged, page.page, state)
+            for r in rows[before:]:
+                r.ruled = pr.ruled  # between rulings: its cells' bottoms are known
         carry = (held[0], held[1], page.page, state) if held is not None else None
     if layout:
         _check_layout_rows(rows, page_lines, result)
@@ -180,20 +185,20 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     if layout:
         # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
         # which compares each line's display width with its column's (the widest line).
-        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
         seen: dict[int, list[float]] = {}
         for r in rows:
             for c, lines in r.cells.items():
                 for ln in lines:
-                    if autospaced:
-                        ln.text = drop_autospace(ln.text)
                     seen.setdefault(c, []).append(float(display_width(ln.text)))
         widths = {c: wrap_width(ws, gs) for c, ws in seen.items()}
+        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
         for r in rows:
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):
                 for cl in raw.cells[name]:
                     cl.wraps = None
+                if autospaced:
+                    _drop_autospace(raw.cells[name], widths.get(c), settings)
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
@@ -201,6 +206,17 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
+
+
+def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settings) -> None:
+    """Drop the autospace of a cell's lines (``10 万人`` → ``10万人``), the wrap verdict taken
+    first on the lines as printed: the spaces took room on the line, so without them a full
+    line would look short."""
+    printed = [replace(cl, text=cl.text.strip()) for cl in lines]
+    for k, cl in enumerate(lines):
+        if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
+            cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
+        cl.text = drop_autospace(cl.text)
 
 
 def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
@@ -227,7 +243,7 @@ def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
-    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags))
+    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
     for c, name in enumerate(COLUMNS):
         lines = r.cells.get(c) or []
         limit = limits.get(c, 0.0)
@@ -237,12 +253,22 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             space_after = False
             if i + 1 < len(lines):
                 nxt = lines[i + 1]
-                wraps = reach + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
+                # A space the document prints at the line's end takes room: the line was broken
+                # there because the next word did not fit after it.
+                spaced = ln.text[-1:] in (" ", "\u3000")
+                room = max(w.x1 for w in ln.words) - ln.left if spaced else reach
+                # The next line's first character did not fit (within the boxes' precision), or
+                # it and the character an opening bracket keeps with it clearly did not.
+                exact = gs.wrap_fit_em if ln.words[0].source == "ocr" else gs.wrap_fit_exact_em
+                wraps = (
+                    room + nxt.first_piece_width(opening=False) > limit + exact * hx
+                    or room + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
+                )
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
                 # characters a break is as likely mid-word, so no space is guessed there.
                 a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
-                space_after = (
+                space_after = (wraps and ln.text[-1:] == " ") or (
                     wraps
                     and a.isascii()
                     and a.isalnum()
@@ -256,6 +282,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
         if name == "item":
             _heading_breaks(out)
+        raw.flags.extend(sorted({f"{w.mark}:{name}" for ln in lines for w in ln.words if w.mark}))
         raw.cells[name] = out
         raw.widths[name] = None
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]

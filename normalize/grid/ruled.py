@@ -6,7 +6,7 @@ rulings (merged cells spanning rows), else rows anchored at dates.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
@@ -43,14 +43,70 @@ def _verticals(
     return [(x, a, b) for x, a, b, _ in _cluster(segs, settings.ruling_merge_em * hx)]
 
 
+Segment = tuple[float, float, float, float]
+
+
+def _is_horizontal(
+    seg: tuple[float, float, float, float], hx: float, hy: float, settings: GridSettings
+) -> bool:
+    x0, t, x1, b = seg
+    return abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
+
+
+def mark_decorations(
+    page: PageWords, words: list[Word], hx: float, hy: float, settings: GridSettings
+) -> list[Segment]:
+    """The rulings of ``page`` less the strokes that decorate text, which mark their words.
+
+    A horizontal stroke is a decoration, not a row boundary, when it lies on a run of text and
+    does not reach past it by more than ``decoration_slack_em``: through the middle of its
+    characters (a strike-through: ``Word.mark = "struck"``) or just under them, within
+    ``underline_band_em`` of their bottom (an underline, single or double: ``"underlined"``).
+    A row's ruling runs from one vertical ruling to the next, past the cell's padding, even
+    under a full line of a clipped cell.  Amendment tables underline the words a change made."""
+    slack = settings.decoration_slack_em * hx
+    keep: list[Segment] = []
+    # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
+    # height below it or the underline band above it.
+    ordered = sorted(words, key=lambda w: w.bottom)
+    bottoms = [w.bottom for w in ordered]
+    tallest = max((w.bottom - w.top for w in words), default=0.0)
+    for seg in page.rulings:
+        x0, t, x1, b = seg
+        y = (t + b) / 2
+        if not _is_horizontal(seg, hx, hy, settings):
+            keep.append(seg)
+            continue
+        struck: list[Word] = []
+        under: list[Word] = []
+        lo = bisect_left(bottoms, y - settings.underline_band_em * hy)
+        hi = bisect_right(bottoms, y + tallest)
+        for w in ordered[lo:hi]:
+            h = w.bottom - w.top
+            if w.x1 <= x0 or w.x0 >= x1:
+                continue
+            if w.top + settings.strike_band * h <= y < w.bottom - settings.strike_band * h:
+                struck.append(w)
+            elif w.bottom - settings.strike_band * h <= y <= w.bottom + settings.underline_band_em * hy:
+                under.append(w)
+        run = struck or under
+        if not run or x0 < min(w.x0 for w in run) - slack or x1 > max(w.x1 for w in run) + slack:
+            keep.append(seg)
+            continue
+        for w in run:
+            if w.text.strip():
+                w.mark = "struck" if struck else "underlined"
+    return keep
+
+
 def _horizontals(
-    page: PageWords, hx: float, hy: float, settings: GridSettings
+    rulings: list[tuple[float, float, float, float]], hx: float, hy: float, settings: GridSettings
 ) -> list[tuple[float, list[tuple[float, float]]]]:
     """Horizontal rulings as (y, covered x intervals), clustered by y."""
     segs = sorted(
         ((t + b) / 2, min(x0, x1), max(x0, x1))
-        for x0, t, x1, b in page.rulings
-        if abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
+        for x0, t, x1, b in rulings
+        if _is_horizontal((x0, t, x1, b), hx, hy, settings)
     )
     out: list[tuple[float, list[tuple[float, float]]]] = []
     tol = settings.ruling_merge_em * hy
@@ -92,7 +148,7 @@ def page_rows(
     before decided).  None for a blank page, a page with no columns found, or one ruled in other
     columns than the table's (another part of the document)."""
     # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
-    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000")]
+    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
     if not any(w.text.strip() for w in words):
         return None
     all_lines = words_to_lines(words, hx, hy, settings)
@@ -155,7 +211,9 @@ def page_rows(
     if not in_table:
         return res
 
-    hrules = _horizontals(page, hx, hy, settings) if ruled else []
+    hrules = (
+        _horizontals(mark_decorations(page, in_table, hx, hy, settings), hx, hy, settings) if ruled else []
+    )
     ys: list[float] = []
     closed: list[list[bool]] = []
     for y, cover in hrules:

@@ -2,8 +2,10 @@
 
 ``extract(path)`` gives the records of one input; ``read(path)`` the same as a DataFrame, in the
 spirit of ``camelot.read_pdf`` and ``tabula.read_pdf``; ``extract_document(path)`` the records with
-the input's status and notes.  ``piatable.extract`` is at the same time the readers' package
-(``piatable.extract.pdf`` …): see ``piatable.api``.
+the input's status and notes, never raising for a bad input.  Errors are typed:
+``PiatableError`` → ``InputError`` → ``UnreadablePDF``; ``OcrUnavailable``; ``SettingsError``.
+``piatable.extract`` is at the same time the readers' package (``piatable.extract.pdf`` …): see
+``piatable.api``.
 """
 
 from __future__ import annotations

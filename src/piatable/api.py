@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from piatable.models import FIELDS, Record
 
-from .errors import InputError
-from .pipeline import Kind, extract_document
+from .pipeline import Kind, read_document
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -22,15 +21,21 @@ if TYPE_CHECKING:
 
 
 def extract_records(path: str | Path, kind: Kind = "auto", settings: Settings | None = None) -> list[Record]:
-    """The records of one input file.  Raises the input's error when it cannot be read."""
-    result = extract_document(path, kind, settings)
-    if result.status == "failure":
-        raise InputError(result.errors[0][2])
-    return result.records
+    """The records (one per table row, in printed order) of one input file.
+
+    ``path``: a PDF, a scanned image (PNG, JPEG, TIFF, BMP) or a text file; ``kind``: ``auto``,
+    ``pdf``, ``scan`` or ``text``.  Raises the reader's own error when the input cannot be
+    read: ``InputError`` (missing, empty, binary, undecodable), ``UnreadablePDF`` (corrupt,
+    truncated, encrypted; a subclass of ``InputError``), ``OcrUnavailable`` (tesseract or
+    ``jpn`` missing), all ``PiatableError``; ``ValueError`` for an unknown ``kind``.  A document
+    without a table gives ``[]``; ``extract_document`` gives the status and notes as well.
+    """
+    return read_document(path, kind, settings).records
 
 
 def read(path: str | Path, kind: Kind = "auto", settings: Settings | None = None) -> pd.DataFrame:
-    """The records of one input file as a pandas DataFrame with the schema's columns."""
+    """The records of one input file as a pandas DataFrame, one row per table row, with the
+    schema's columns (``FIELDS``); raises as ``extract`` does."""
     import pandas as pd
 
     records = extract_records(path, kind, settings)

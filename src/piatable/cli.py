@@ -1,23 +1,23 @@
-"""The command line: a thin layer over ``pipeline``; every input error becomes one line."""
+"""The command line: a thin layer over ``bulk``; every input error becomes one line."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from piatable.models import Record
-from piatable.models.writers import FORMATS, format_for, write_records
+from piatable.models.writers import FORMATS
 
 from ._version import __version__
+from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUnavailable
+from .bulk import INPUT_SUFFIXES, expand_inputs, run_to_dataset, run_to_outputs
+from .dataset import DatasetLocked
 from .errors import SettingsError
-from .pipeline import DocumentResult, extract_document
+from .outputs import UsageError, plan_outputs
 from .settings import Settings
 
-INPUT_SUFFIXES = frozenset(
-    {".txt", ".text", ".csv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
-)
+__all__ = ["INPUT_SUFFIXES", "build_parser", "expand_inputs", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,12 +29,25 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the amendment table rows of the inputs")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
-    ex.add_argument("-o", "--output", required=True, type=Path, help="output file")
+    target = ex.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="OUTPUT",
+        help="output file (repeat for several formats from one pass; - for stdout)",
+    )
+    target.add_argument(
+        "--dataset",
+        type=Path,
+        metavar="DIR",
+        help="bulk mode: a resumable Parquet dataset (DIR/records/, DIR/documents.parquet)",
+    )
     ex.add_argument(
         "--format",
         default="auto",
         choices=("auto", *FORMATS),
-        help="output format (auto: from the suffix of OUTPUT)",
+        help="output format (auto: from the suffix of each OUTPUT; json for -)",
     )
     ex.add_argument(
         "--kind",
@@ -42,14 +55,39 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("auto", "pdf", "scan", "text"),
         help="how to read the inputs (auto: from each file's content)",
     )
-    ex.add_argument("--jobs", type=int, default=1, help="inputs processed in parallel")
-    ex.add_argument("--report", type=Path, help="write a data-quality report (HTML + JSON)")
+    where = ex.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=int, default=1, help="worker processes on this machine")
+    where.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask cluster (piatable[dask])"
+    )
+    ex.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help=f"seconds one input may take (default {DEFAULT_TIMEOUT_S:g})",
+    )
+    ex.add_argument(
+        "--max-memory",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MB",
+        help=f"resident memory one input may use (default {DEFAULT_MAX_MEMORY_MB})",
+    )
+    ex.add_argument("--retry-failed", action="store_true", help="with --dataset: run the failed inputs again")
+    ex.add_argument("--report", type=Path, help="write a data-quality report (HTML + NAME.data.json)")
     ex.add_argument("--documents", type=Path, help="write document facts (cover page) here")
     ex.add_argument(
         "--csv-encoding",
         default="utf-8-sig",
         choices=("utf-8-sig", "utf-8", "cp932"),
         help="CSV encoding (default UTF-8 with BOM, for Excel)",
+    )
+    ex.add_argument(
+        "--csv-errors",
+        default="strict",
+        choices=("strict", "replace"),
+        help="characters the CSV encoding cannot hold: an error (strict) or '?' (replace)",
     )
     ex.add_argument(
         "--set",
@@ -62,81 +100,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand_inputs(inputs: Sequence[str]) -> Iterator[str]:
-    """Files as given; folders walked for files of a known kind, in a stable order."""
-    for name in inputs:
-        p = Path(name)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
-                    yield str(child)
-        else:
-            yield name
-
-
-def _run_one(args: tuple[str, str, Settings]) -> DocumentResult:
-    path, kind, settings = args
-    return extract_document(path, kind, settings)  # type: ignore[arg-type]
-
-
 def run_extract(ns: argparse.Namespace) -> int:
+    """Check the command line, then run; 2 for a usage error before any input is read."""
     settings = Settings()
     try:
         for assignment in ns.settings:
             settings.set(assignment)
-        fmt = format_for(ns.output, ns.format)
-    except (SettingsError, ValueError) as exc:
+        if ns.jobs < 1 or ns.timeout <= 0 or ns.max_memory <= 0:
+            raise UsageError("--jobs, --timeout and --max-memory must be positive")
+        if ns.dataset is not None:
+            if ns.report or ns.documents:
+                raise UsageError("--report and --documents go with -o; --dataset has documents.parquet")
+            if ns.dataset.exists() and not ns.dataset.is_dir():
+                raise UsageError(f"--dataset {ns.dataset} is a file")
+            plan = None
+            skip = [ns.dataset]
+        else:
+            if ns.retry_failed:
+                raise UsageError("--retry-failed goes with --dataset")
+            plan = plan_outputs(ns.output, ns.format, ns.report, ns.documents, ns.inputs)
+            skip = plan.files()
+    except (SettingsError, UsageError) as exc:
         print(f"piatable: {exc}", file=sys.stderr)
         return 2
-    paths = list(expand_inputs(ns.inputs))
+    paths = list(expand_inputs(ns.inputs, skip))
     if not paths:
         print("piatable: no input files found", file=sys.stderr)
         return 2
-    jobs = [(p, ns.kind, settings) for p in paths]
-    if ns.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=ns.jobs) as pool:
-            results_iter = pool.map(_run_one, jobs)
-            results = list(_progress(results_iter, len(paths)))
-    else:
-        results = list(_progress(map(_run_one, jobs), len(paths)))
-    records: list[Record] = []
-    failed = 0
-    for res in results:
-        for err in res.errors:
-            print(f"piatable: {err[2]}", file=sys.stderr)
-        if res.status == "failure":
-            failed += 1
-            continue
-        for note in res.notes:
-            print(f"piatable: {res.source}: {note}", file=sys.stderr)
-        records.extend(res.records)
-    write_records(records, ns.output, fmt, ns.csv_encoding)
-    print(
-        f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
-        f" → {ns.output} ({fmt})",
-        file=sys.stderr,
-    )
-    if ns.report:
-        from .report import write_report
-
-        write_report(results, ns.report, settings)
-    if ns.documents:
-        from .documents import write_documents
-
-        write_documents(results, ns.documents)
-    return 1 if failed else 0
-
-
-def _progress(it: Iterator[DocumentResult], total: int) -> Iterator[DocumentResult]:
-    """A progress bar on stderr when there are several inputs and stderr is a terminal."""
-    if total > 1 and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        yield from tqdm(it, total=total, unit="file", file=sys.stderr)
-    else:
-        yield from it
+    limits = Limits(ns.timeout, ns.max_memory)
+    common = dict(kind=ns.kind, settings=settings, limits=limits, jobs=ns.jobs, scheduler=ns.scheduler)
+    try:
+        if plan is None:
+            return run_to_dataset(paths, ns.dataset, retry_failed=ns.retry_failed, **common)
+        return run_to_outputs(paths, plan, csv_encoding=ns.csv_encoding, csv_errors=ns.csv_errors, **common)
+    except (DatasetLocked, SchedulerUnavailable) as exc:
+        print(f"piatable: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a full disk, a folder without write permission
+        print(f"piatable: {exc}", file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -46,16 +46,23 @@ def document_row(res: DocumentResult) -> dict[str, object]:
 
 
 def write_documents(results: Iterable[DocumentResult], path: str | Path) -> None:
-    """One entry per input with its cover facts and table pages (JSON, JSON Lines or CSV)."""
+    """One entry per input with its cover facts and table pages (JSON, JSON Lines or CSV by the
+    suffix of ``path``), written to a temporary name and renamed."""
+    from .outputs import write_atomic
+
     path = Path(path)
     rows = [document_row(res) for res in results]
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=list(DOCUMENT_FIELDS))
-            w.writeheader()
-            w.writerows(rows)
-    elif suffix == ".jsonl":
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    else:
-        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+    def write(tmp: Path) -> None:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                w = csv.DictWriter(fh, fieldnames=list(DOCUMENT_FIELDS))
+                w.writeheader()
+                w.writerows(rows)
+        elif suffix == ".jsonl":
+            tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+        else:
+            tmp.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+    write_atomic(path, write)

@@ -17,10 +17,10 @@ from piatable.errors import InputError, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
-from piatable.normalize.conservation import lost_and_invented
+from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
-from piatable.normalize.records import rows_to_records
+from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.stream import lines_to_rows
 
 from .settings import Settings
@@ -71,13 +71,19 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.merged_rows:
             result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings)
+        result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
-        stream = lines_to_rows(reading.pages, settings)
+        stream = lines_to_rows(reading.pages, settings, release=True)
         result.notes.extend(stream.notes)
         result.records = rows_to_records(stream.rows, source, settings)
+        result.notes.extend(unexpected_timing_notes(stream.rows, result.records))
         lost, _ = lost_and_invented(stream.region, result.records)
         if lost:
             result.notes.append(f"{lost} characters of the table region could not be placed")
+            result.status = "partial"
+        unrowed = date_lines_without_rows(stream.region, stream.rows)
+        if unrowed:
+            result.notes.append(f"{unrowed} date lines of the table region did not become rows")
             result.status = "partial"
     return result
 
@@ -97,6 +103,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
 
         result.notes.extend(correct_ocr_rows(rows))
     result.records = rows_to_records(rows, source, settings)
+    result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
         flag_ocr_records(rows, result.records, settings)
     _add_page_flags(result.records, reading.page_flags)
@@ -113,7 +120,7 @@ def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
 
 
 def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    reading = read_pdf(path)
+    reading = read_pdf(path, settings.pdf)
     if not reading.ocr_pages:
         return reading_to_result(reading, source, settings)
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
@@ -134,37 +141,56 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     return reading_to_result(reading, source, settings)
 
 
-def extract_document(
-    path: str | Path, kind: Kind = "auto", settings: Settings | None = None
-) -> DocumentResult:
-    """Run the whole pipeline on one input file.
+def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | None = None) -> DocumentResult:
+    """Run the whole pipeline on one input file; raise the reader's own error when it cannot be read.
 
     ``kind`` is ``auto`` (from the file's first bytes and suffix), ``pdf``, ``scan`` (PNG, JPEG,
-    TIFF, BMP or an image-only PDF) or ``text``; anything else is a ``ValueError``.  Errors of the
-    input come back in the result (status ``failure``, one line naming the file), never raised.
+    TIFF, BMP or an image-only PDF) or ``text``; anything else is a ``ValueError``.  Raises
+    ``InputError`` (missing, empty, binary or undecodable input, unreadable image),
+    ``UnreadablePDF`` (corrupt, truncated or encrypted PDF; an ``InputError``) or
+    ``OcrUnavailable`` (tesseract or its ``jpn`` data missing), all ``PiatableError``.
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     settings = settings or Settings()
     p = Path(path)
     source = str(path)
-    try:
-        if not p.exists():
-            raise InputError(f"{source}: no such file")
-        if p.is_dir():
-            raise InputError(f"{source}: is a folder")
-        actual = detect_kind(p) if kind == "auto" else kind
-        if actual == "text":
-            result = _text_document(p, source, settings)
-        elif actual == "pdf":
-            result = _pdf_document(p, source, settings)
-        else:
-            from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
+    if not p.exists():
+        raise InputError(f"{source}: no such file")
+    if p.is_dir():
+        raise InputError(f"{source}: is a folder")
+    actual = detect_kind(p) if kind == "auto" else kind
+    if actual == "text":
+        result = _text_document(p, source, settings)
+    elif actual == "pdf":
+        result = _pdf_document(p, source, settings)
+    else:
+        from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
-            result = reading_to_result(read_scan(p, settings), source, settings)
-        if not result.records and "no amendment table found" not in result.notes:
-            result.notes.append("no amendment table found")
-        return result
+        result = reading_to_result(read_scan(p, settings), source, settings)
+    if not result.records and "no amendment table found" not in result.notes:
+        result.notes.append("no amendment table found")
+    return result
+
+
+def extract_document(
+    path: str | Path, kind: Kind = "auto", settings: Settings | None = None
+) -> DocumentResult:
+    """Run the whole pipeline on one input file; errors of the input come back in the result.
+
+    ``kind`` as for ``read_document`` (anything else is a ``ValueError``, the one error raised).
+    The ``DocumentResult`` (``piatable.models.result``) holds the ``records``; ``status``:
+    ``success``, ``partial`` (text of the table region could not be placed, or pages needed OCR
+    that is missing; the notes say which) or ``failure`` (the input could not be read);
+    ``errors`` as (stage, page or None, one line naming the file); ``notes`` (one line each,
+    e.g. "no amendment table found"); ``kind`` (the reader used), ``pages`` and the cover facts
+    (``documents``).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    source = str(path)
+    try:
+        return read_document(path, kind, settings)
     except PiatableError as exc:
         msg = str(exc)
         if not msg.startswith(source):

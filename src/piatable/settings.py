@@ -60,11 +60,11 @@ class GridSettings:
     # The break after a line is a soft wrap when the next line's first character (or half-width
     # word) would not have fitted before the column's wrap edge, give or take this many ems.
     wrap_fit_em: float = 0.2
-    # A gap wider than this between two half-width words is a space (never between Japanese).
+    # The same where the boxes are exact (a PDF's characters, text columns), not OCR's ink boxes.
+    wrap_fit_exact_em: float = 0.05
+    # A gap wider than this between two half-width words is a space (never beside Japanese, never
+    # in a PDF: its spaces are characters of its own).
     space_gap_em: float = 0.25
-    # Beside a Japanese character (PDF only): a gap this wide is a space, this wide a full-width one.
-    cjk_space_em: float = 0.6
-    full_width_space_em: float = 0.8
     # Room (in half-width characters) left at the end of a full line of space-separated text
     # that shows it was broken at a space.
     space_room_units: float = 0.5
@@ -76,8 +76,16 @@ class GridSettings:
     ruling_thickness_em: float = 0.3
     min_ruling_em: float = 1.0
     ruling_merge_em: float = 0.3
-    # A horizontal ruling closes a cell when it covers this share of the column's width.
-    closed_share: float = 0.5
+    # A horizontal ruling closes a cell when it covers this share of the column's width (a
+    # stroke across part of a cell does not start a row).
+    closed_share: float = 0.8
+    # A horizontal stroke that lies on a run of text and reaches at most decoration_slack_em past
+    # it decorates it: through the middle of its characters (beyond strike_band of their height
+    # from top and bottom) it strikes them out, within underline_band_em below their bottom it
+    # underlines them.  Neither starts a row.
+    strike_band: float = 0.25
+    underline_band_em: float = 0.5
+    decoration_slack_em: float = 0.08
     # A whitespace valley between text columns may be crossed by this share of the body's lines.
     gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
@@ -100,16 +108,36 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
-    # A text column's wrap width: the widest line that at least layout_wrap_min_lines lines
-    # reach within layout_wrap_band display units (one over-wide line, a date spread out by
-    # spaces say, is no wrap width).
-    layout_wrap_band: float = 2.0
+    # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
+    # lines have, and at least layout_wrap_min_share as many as the commonest width (one
+    # over-wide line, a date spread out by spaces say, is no wrap width).
     layout_wrap_min_lines: int = 2
+    layout_wrap_min_share: float = 0.2
     # Word and Writer set Latin letters, digits and Ⅰ/① apart from Japanese text by a narrow
     # gap (autospace) that pdftotext prints as a space.  When at least this share of the
     # document's Latin/Japanese boundaries carry a space, those single spaces are dropped.
     layout_autospace_share: float = 0.7
     layout_autospace_min: int = 3
+
+
+@dataclass(slots=True)
+class PdfSettings:
+    """What of a text-layer PDF page is read (extract/pdf.py, extract/pdf_objects.py); points."""
+
+    # The paper's colour, and how far (0-255 per channel) a colour may be from another and look
+    # the same: text in the colour of the ground under it is not read, a white box is no ruling.
+    paper: str = "#ffffff"
+    colour_tolerance: int = 24
+    # A filled shape thicker than this both ways is an area (a box, a highlight), not a line.
+    area_min_pt: float = 3.0
+    # Slack around a clipping path, and around an opaque shape painted over a character.
+    clip_slack_pt: float = 1.0
+    cover_slack_pt: float = 1.0
+    # An invisible text layer (render mode 3, as OCR software lays over a scan) is read only by
+    # choice (``--set pdf.ocr_text_layer=true``); otherwise such pages are read by OCR.
+    ocr_text_layer: bool = False
+    # A table page whose characters are at least this share invisible carries such a layer.
+    ocr_layer_share: float = 0.9
 
 
 @dataclass(slots=True)
@@ -135,25 +163,54 @@ class QualitySettings:
     truncated_tallest_weight: float = 0.5
     truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5
-    # confidence = reconstruction confidence × the penalty of each flag the row carries.
-    penalty_truncated: float = 0.8
-    penalty_date_unparsed: float = 0.6
-    penalty_date_implausible: float = 0.8
-    penalty_timing_missing: float = 0.7
-    penalty_timing_invalid: float = 0.7
-    penalty_before_equals_after: float = 0.85
-    penalty_empty_change: float = 0.7
-    penalty_item_unknown: float = 0.8
-    penalty_unplaced_text: float = 0.7
-    penalty_ocr_low_confidence: float = 0.7
-    # A cell whose OCR text breaks its column's grammar (flag ocr_suspect:<field>).
-    penalty_ocr_suspect: float = 0.6
-    penalty_row_continued: float = 0.95
-    penalty_merged_cell_filled: float = 0.95
-    penalty_duplicate_row: float = 0.9
-    penalty_rows_merged: float = 0.5
-    # The HTML report lists at most this many rows (flagged rows first); the JSON lists all.
-    report_max_rows: int = 20000
+    # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
+    # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
+    # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
+    prior_logit: float = 2.73
+    cell_prior_logit: float = 4.61
+    # x = -ln(the reader's own confidence): stream partition margin, OCR median line confidence.
+    weight_reconstruction: float = 2.26
+    # x = 1 when the row carries the flag (truncated: once per clipped cell).
+    weight_truncated: float = 0.41
+    weight_date_unparsed: float = 0.55
+    weight_date_implausible: float = 1.0  # rare in the samples (2 rows): set by hand
+    weight_timing_missing: float = 2.09
+    weight_timing_invalid: float = 1.29
+    weight_before_equals_after: float = 0.28
+    weight_empty_change: float = 1.42
+    weight_item_unknown: float = 1.65
+    weight_unplaced_text: float = 0.1
+    weight_ocr_low_confidence: float = 1.5
+    weight_row_continued: float = 1.22
+    weight_merged_cell_filled: float = 1.0
+    weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
+    weight_column_order: float = 1.29
+    weight_unmapped_glyphs: float = 2.0
+    weight_rows_merged: float = 1.0  # rare in the samples: set by hand
+    # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
+    weight_column_guess: float = 3.11
+    weight_ocr_unsure: float = 1.2
+    weight_close_cut: float = 0.23
+    weight_row_split_guess: float = 2.07
+    weight_ocr_suspect: float = 1.65
+    weight_ocr_corrected: float = 0.85
+    weight_reader_ocr: float = 1.01
+    weight_reader_text: float = 0.39
+    # A doubt at least this strong also becomes a flag.
+    doubt_flag_strength: float = 0.5
+    # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
+    # which the cut is a near guess; strength exp(-margin).
+    column_guess_margin: float = 1.0
+    # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
+    # unknown to the dictionary.
+    ocr_suspect_line_conf: float = 70.0
+    # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
+    ocr_sure_line_conf: float = 90.0
+    ocr_suspect_unknown_words: int = 1
+    # The HTML report lists at most this many rows (those to review first) and documents (the
+    # worst first); the JSON lists all.
+    report_max_rows: int = 2000
+    report_max_documents: int = 200
 
 
 @dataclass(slots=True)
@@ -276,6 +333,7 @@ class Settings:
     grid: GridSettings = field(default_factory=GridSettings)
     quality: QualitySettings = field(default_factory=QualitySettings)
     ocr: OcrSettings = field(default_factory=OcrSettings)
+    pdf: PdfSettings = field(default_factory=PdfSettings)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -294,9 +352,20 @@ class Settings:
             raise SettingsError(f"unknown setting {section_name}.{name}")
         current = getattr(section, name)
         try:
-            setattr(section, name, type(current)(value.strip()))
+            setattr(section, name, _parse(current, value.strip()))
         except ValueError as exc:
             raise SettingsError(f"bad value for {section_name}.{name}: {value!r}") from exc
+
+
+def _parse(current: Any, value: str) -> Any:
+    """``value`` read as the type of ``current`` (true/false, yes/no, 1/0 for a flag)."""
+    if isinstance(current, bool):
+        if value.lower() in ("true", "1", "yes", "on"):
+            return True
+        if value.lower() in ("false", "0", "no", "off"):
+            return False
+        raise ValueError(value)
+    return type(current)(value)
 
 
 DEFAULT_SETTINGS = Settings()

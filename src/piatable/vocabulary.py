@@ -57,25 +57,30 @@ TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事�
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
 
 
+_SPACES = regex.compile(r"[\s　]+")
+_WHITESPACE = regex.compile(r"\s+")
+
+
 def is_title(text: str) -> bool:
     return bool(TITLE.match(text))
 
 
 def label_count(text: str) -> int:
     """How many of the six column labels a line holds (as whole space-separated pieces)."""
-    pieces = regex.split(r"[\s　]+", text.strip())
+    pieces = _SPACES.split(text.strip())
     return sum(1 for p in pieces if p in LABELS)
 
 
 def is_header_line(text: str) -> bool:
     """A line that is the column-label row (at least three labels and nothing else)."""
-    pieces = [p for p in regex.split(r"[\s　]+", text.strip()) if p]
+    pieces = [p for p in _SPACES.split(text.strip()) if p]
     return len(pieces) >= 3 and all(p in LABEL_PIECES for p in pieces) and label_count(text) >= 3
 
 
+@lru_cache(maxsize=65536)
 def is_label_piece(text: str) -> bool:
     """A line made only of column labels or pieces of them (``提出時期 提出時期に係る説明``)."""
-    pieces = [p for p in regex.split(r"[\s　]+", text.strip()) if p]
+    pieces = [p for p in _SPACES.split(text.strip()) if p]
     return bool(pieces) and all(p in LABEL_PIECES for p in pieces)
 
 
@@ -100,9 +105,10 @@ HEADING_FILES = ("pia_headings.tsv", "extra_headings.tsv")
 _ANNOTATION = regex.compile(r"\s*(?:※|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
 
 
+@lru_cache(maxsize=65536)
 def heading_key(text: str) -> str:
     """A heading with its numbering, spaces, trailing ※ and bracketed notes removed."""
-    t = regex.sub(r"\s+", "", text)
+    t = _WHITESPACE.sub("", text)
     for _ in range(2):
         t = _NUMBERING.sub("", t)
     t = _ANNOTATION.sub("", t)

@@ -1,0 +1,375 @@
+"""The page-object walk of a text-layer PDF page: what is drawn, and which text can be seen.
+
+One pass over a page's objects (inside form XObjects too, through their matrices) gives:
+
+- **ruling segments**: the straight segments of paths that leave a visible line.  A path stroked
+  in the paper's colour, or filled in it without a stroke, draws nothing a reader sees (a white
+  box laid over a cell); a filled shape thicker than ``PdfSettings.area_min_pt`` both ways is an
+  area (a highlight, a cell's shading), not a line, so its edges are not rulings either;
+- **opaque shapes** (filled paths and images) in painting order, to tell which text lies under
+  a shape painted after it and what colour the ground under a text is;
+- **text objects**: painting order, render mode, fill colour and clipping box, by address, so
+  that each character pdfium lists can be checked for visibility (``PageObjects.hidden``).
+
+Coordinates are PDF page space (bottom-left origin, points) except the ruling segments, which
+are ``(x0, top, x1, bottom)`` with a top-left origin like every ``Word``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from piatable.settings import PdfSettings
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page space (bottom-left origin)
+Colour = tuple[int, int, int]
+
+# PDF text render modes that paint nothing (3: invisible, 7: clip only).
+INVISIBLE_MODES = frozenset({3, 7})
+# Render modes that paint the glyph's outline only (its stroke colour is what shows).
+STROKE_ONLY_MODES = frozenset({1, 5})
+# A text matrix whose off-diagonal terms exceed this is turned (or skewed).
+TURN_EPSILON = 1e-3
+# Why a character was left out, as the notes name it.
+HIDDEN_REASONS = {
+    "invisible": "invisible (render mode 3)",
+    "paper": "in the paper's colour",
+    "covered": "covered by a shape painted over them",
+    "clipped": "clipped away",
+}
+
+
+@dataclass(slots=True)
+class Shape:
+    """An opaque filled path or image: its box, its colour (None for an image) and when it was
+    painted (objects are numbered in painting order)."""
+
+    box: Box
+    colour: Colour | None
+    order: int
+
+
+@dataclass(slots=True)
+class TextObject:
+    """What decides whether the characters of one text object show."""
+
+    order: int
+    mode: int
+    colour: Colour | None  # fill (or, for outline modes, stroke) colour; None: fully transparent
+    bounds: Box | None  # (known where some shape or clipping path needs it)
+    clip: Box | None  # its clipping path's box when the text reaches outside it
+    under: list[Shape] = field(default_factory=list)  # opaque shapes painted before, below it
+    over: list[Shape] = field(default_factory=list)  # opaque shapes painted after, over it
+
+
+@dataclass(slots=True)
+class PageObjects:
+    """The result of the walk: ruling segments, opaque shapes and text objects by address."""
+
+    rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+    texts: dict[int, TextObject] = field(default_factory=dict)
+    # Some text object may hide characters (so each character must be checked), is turned.
+    may_hide: bool = False
+    turned: bool = False
+
+    def hidden(self, obj_address: int, box: Box, settings: PdfSettings) -> str | None:
+        """Why the character with page-space ``box`` of text object ``obj_address`` cannot be
+        seen (a key of ``HIDDEN_REASONS``), or None when it shows."""
+        t = self.texts.get(obj_address)
+        if t is None:
+            return None
+        if t.mode in INVISIBLE_MODES or t.colour is None:
+            return "invisible"
+        x0, y0, x1, y1 = box
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if t.clip is not None:
+            s = settings.clip_slack_pt
+            c0, d0, c1, d1 = t.clip
+            if not (c0 - s <= cx <= c1 + s and d0 - s <= cy <= d1 + s):
+                return "clipped"
+        ground: Colour | None = paper_colour(settings)
+        for shape in t.under:  # painting order: the last one containing the centre is on top
+            if _contains(shape.box, cx, cy, 0.0):
+                ground = shape.colour
+        if ground is not None and same_colour(t.colour, ground, settings.colour_tolerance):
+            return "paper"
+        s = settings.cover_slack_pt
+        for shape in t.over:
+            sx0, sy0, sx1, sy1 = shape.box
+            if sx0 - s <= x0 and x1 <= sx1 + s and sy0 - s <= y0 and y1 <= sy1 + s:
+                return "covered"
+        return None
+
+
+def paper_colour(settings: PdfSettings) -> Colour:
+    """The paper's colour of ``settings.paper`` (``#rrggbb``); white when it is not one."""
+    return _hex_colour(settings.paper)
+
+
+@lru_cache(maxsize=16)
+def _hex_colour(text: str) -> Colour:
+    h = text.lstrip("#")
+    try:
+        return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+    except ValueError:
+        return 255, 255, 255
+
+
+def same_colour(a: Colour, b: Colour, tolerance: int) -> bool:
+    """True when no channel differs by more than ``tolerance`` (0-255)."""
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def _contains(box: Box, x: float, y: float, slack: float) -> bool:
+    return box[0] - slack <= x <= box[2] + slack and box[1] - slack <= y <= box[3] + slack
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def raw_matrix():  # type: ignore[no-untyped-def]
+    """A pdfium matrix to be filled by the walk."""
+    import pypdfium2.raw as raw
+
+    return raw.FS_MATRIX()
+
+
+def compose(m, n):  # type: ignore[no-untyped-def]
+    """The matrix ``m`` applied after ``n`` (both (a, b, c, d, e, f))."""
+    a, b, c, d, e, f = n
+    a2, b2, c2, d2, e2, f2 = m
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
+    """The bounding box of ``box`` mapped through ``matrix`` (None: unchanged)."""
+    if matrix is None:
+        return box
+    a, b, c, d, e, f = matrix
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+_RGBA = tuple(ctypes.c_uint() for _ in range(4))
+_LBRT = tuple(ctypes.c_float() for _ in range(4))
+
+
+def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
+    r, g, b, a = _RGBA
+    if not getter(obj, r, g, b, a):
+        return None
+    return r.value, g.value, b.value, a.value
+
+
+def _bounds(obj) -> Box | None:  # type: ignore[no-untyped-def]
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = _LBRT
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def path_segments(obj, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """Straight segments of a path object as (x0, top, x1, bottom) in top-left coordinates."""
+    import pypdfium2.raw as raw
+
+    a, b, c, d, e, f = matrix
+    out: list[tuple[float, float, float, float]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = prev = None
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = pt
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append((prev[0], prev[1], pt[0], pt[1]))
+        prev = pt
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None and start != pt:
+            out.append((pt[0], pt[1], start[0], start[1]))
+            prev = start
+    return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
+
+
+def clip_box(obj) -> Box | None:  # type: ignore[no-untyped-def]
+    """Bounding box (page space, bottom-left origin) of a page object's clipping path."""
+    import pypdfium2.raw as raw
+
+    clip = raw.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    xs: list[float] = []
+    ys: list[float] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(max(raw.FPDFClipPath_CountPaths(clip), 0)):
+        for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
+            seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
+            if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
+                xs.append(x.value)
+                ys.append(y.value)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def object_text(tp, obj, cache: dict[int, str]) -> str:  # type: ignore[no-untyped-def]
+    """The text of a text object as the document draws it (its own spaces included), cached."""
+    import pypdfium2.raw as raw
+
+    key = address(obj)
+    if key not in cache:
+        text = ""
+        if obj:
+            n = raw.FPDFTextObj_GetText(obj, tp.raw, None, 0)
+            if n > 2:
+                buf = (ctypes.c_ushort * (n // 2 + 1))()
+                raw.FPDFTextObj_GetText(obj, tp.raw, buf, n)
+                text = bytes(buf).decode("utf-16-le", "ignore").split("\x00", 1)[0]
+        cache[key] = text
+    return cache[key]
+
+
+def address(ptr) -> int:  # type: ignore[no-untyped-def]
+    """A page object handle as an integer key."""
+    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+
+
+class _Walk:
+    def __init__(self, height: float, settings: PdfSettings) -> None:
+        self.height = height
+        self.settings = settings
+        self.paper = paper_colour(settings)
+        self.out = PageObjects()
+        self.matrix = raw_matrix()
+        self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
+        self.order = 0
+
+    def visible_colour(self, rgba: tuple[int, int, int, int] | None) -> bool:
+        """A paint that leaves a mark on the paper: opaque enough and not the paper's colour."""
+        if rgba is None or rgba[3] == 0:
+            return False
+        return not same_colour(rgba[:3], self.paper, self.settings.colour_tolerance)
+
+    def walk(self, page, form=None, matrix=None) -> None:  # type: ignore[no-untyped-def]
+        import pypdfium2.raw as raw
+
+        count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+        m = raw.FS_MATRIX()
+        for k in range(count):
+            obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(page, k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            self.order += 1
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                self.text(obj, matrix)
+            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+                box = _bounds(obj)
+                if box is not None and not raw.FPDFPageObj_HasTransparency(obj):
+                    self.out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
+            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                raw.FPDFPageObj_GetMatrix(obj, m)
+                own = (m.a, m.b, m.c, m.d, m.e, m.f)
+                full = compose(own, matrix) if matrix else own
+                if kind == raw.FPDF_PAGEOBJ_FORM:
+                    self.walk(page, obj, full)
+                else:
+                    self.path(obj, full, matrix)
+
+    def text(self, obj, matrix) -> None:  # type: ignore[no-untyped-def]
+        import pypdfium2.raw as raw
+
+        if not self.out.turned:
+            m = self.matrix
+            raw.FPDFPageObj_GetMatrix(obj, m)
+            self.out.turned = abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON
+        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
+        getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
+        rgba = _colour(getter, obj)
+        colour = None if rgba is not None and rgba[3] == 0 else (rgba[:3] if rgba else (0, 0, 0))
+        # Its bounds only where needed: for a clipping path now, for shapes after the walk.
+        clip, box = None, None
+        if raw.FPDFPageObj_GetClipPath(obj):
+            clip, box = clip_box(obj), _bounds(obj)
+            s = self.settings.clip_slack_pt
+            if (
+                clip is not None
+                and box is not None
+                and not (
+                    box[0] < clip[0] - s
+                    or box[1] < clip[1] - s
+                    or box[2] > clip[2] + s
+                    or box[3] > clip[3] + s
+                )
+            ):
+                clip = None  # the text lies wholly inside its clipping path
+        key = address(obj)
+        self.out.texts[key] = TextObject(
+            self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
+        )
+        self.handles[key] = (obj, matrix)
+
+    def path(self, obj, full, parent) -> None:  # type: ignore[no-untyped-def]
+        import pypdfium2.raw as raw
+
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        fill = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill_mode.value else None
+        box = _bounds(obj)
+        box = _apply_box(box, parent) if box is not None else None
+        area = box is not None and min(box[2] - box[0], box[3] - box[1]) > self.settings.area_min_pt
+        if fill is not None and fill[3] == 255 and area and box is not None:
+            self.out.shapes.append(Shape(box, fill[:3], self.order))
+        stroked = bool(stroke.value) and self.visible_colour(_colour(raw.FPDFPageObj_GetStrokeColor, obj))
+        filled_line = fill is not None and not area and self.visible_colour(fill)
+        if stroked or filled_line:
+            self.out.rulings.extend(path_segments(obj, full, self.height))
+
+
+def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # type: ignore[no-untyped-def]
+    """Ruling segments, opaque shapes and text objects of a pypdfium2 page (``page.raw``).
+
+    Each text object learns which opaque shapes lie under it (painted before) and over it
+    (painted after); only those overlapping its bounds are kept, so that checking a character
+    costs nothing on the common page where text is painted last."""
+    w = _Walk(height, settings)
+    w.walk(page)
+    out = w.out
+    if out.shapes:
+        for key, t in out.texts.items():
+            if t.bounds is None:
+                obj, matrix = w.handles[key]
+                box = _bounds(obj)
+                if box is None:
+                    continue
+                t.bounds = _apply_box(box, matrix)
+            for s in out.shapes:
+                if _overlaps(s.box, t.bounds):
+                    (t.under if s.order < t.order else t.over).append(s)
+    paper = w.paper
+    out.may_hide = any(
+        t.mode in INVISIBLE_MODES
+        or t.colour is None
+        or t.clip is not None
+        or t.under
+        or t.over
+        or same_colour(t.colour, paper, settings.colour_tolerance)
+        for t in out.texts.values()
+    )
+    return out

@@ -1,0 +1,133 @@
+"""One verdict per row and per cell: the evidence of doubt combined into calibrated confidences.
+
+Evidence comes from three places, all gathered here:
+
+* the reader and its own certainty, ``RawRow.confidence``: the stream partition's margin over
+  the runner-up cut, the OCR lines' median confidence, 0.3–0.6 for cells paired column by
+  column; it enters as ``x_reconstruction = -ln(RawRow.confidence)``, and text or OCR input as
+  ``x_reader_text`` / ``x_reader_ocr`` = 1;
+* the row's flags (``truncated:<field>``, ``date_unparsed``, ``column_order`` …), one term each;
+* the doubts the reader and the checks of ``normalize/evidence.py`` found (``RawRow.doubts``),
+  each with a strength 0–1; those at least ``quality.doubt_flag_strength`` strong also become
+  flags (``column_guess``, ``row_split_guess``, ``ocr_suspect:<field>``).
+
+The row's confidence is a logistic model over that evidence::
+
+    confidence = 1 / (1 + exp(-(prior_logit - Σ weight_k · x_k)))
+
+with one named weight per kind of evidence (``quality.weight_<kind>``, ``quality.prior_logit``),
+fitted on the bundled samples so that among rows with confidence c about c are right
+(``python tools/bench_calibration.py --fit`` prints the fit; ``make bench`` prints the
+reliability table).  A cell's confidence uses ``quality.cell_prior_logit`` and only the evidence
+about that cell or about the whole row (a flag or doubt naming another cell does not count).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+
+from piatable.models import Doubt, RawRow, Record
+from piatable.models.record import CELL_FIELDS
+from piatable.settings import QualitySettings
+
+# The cells a flag is about; flags not listed here (and ``kind:<field>`` flags name their own
+# cell) are about the whole row.
+FLAG_FIELDS: dict[str, tuple[str, ...]] = {
+    "date_unparsed": ("change_date",),
+    "date_implausible": ("change_date",),
+    "timing_missing": ("timing",),
+    "timing_invalid": ("timing",),
+    "before_equals_after": ("before", "after"),
+    "empty_change": ("before", "after"),
+    "item_unknown": ("item",),
+}
+# Informational flags: they say how a row was read, not that it is in doubt.
+INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
+
+# Doubts that only lower the confidence: alone they do not tell wrong rows from right ones.
+CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure"})
+
+# Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
+# what was read and what was written).
+NOTES_ONLY = frozenset({"ocr_corrected"})
+
+# Filled by tools/bench_calibration.py --fit: called with (record, features) for every row.
+FEATURE_SINK: list[Callable[[Record, dict[str, dict[str, float]]], None]] = []
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def flag_fields(flag: str) -> tuple[str, ...]:
+    """The cells a flag is about (all six for a flag about the whole row)."""
+    base, _, field = flag.partition(":")
+    if field in CELL_FIELDS:
+        return (field,)
+    return FLAG_FIELDS.get(base, CELL_FIELDS)
+
+
+def doubt_flag(d: Doubt) -> str:
+    """The flag a doubt becomes: ``ocr_suspect:<field>`` names its cell, the others do not."""
+    return f"{d.kind}:{d.field}" if d.kind == "ocr_suspect" and d.field else d.kind
+
+
+def features(row: RawRow, flags: list[str], doubts: list[Doubt]) -> dict[str, dict[str, float]]:
+    """Evidence per cell: ``{field: {kind: x}}`` (row-wide evidence is listed under every cell)
+    and the whole row under ``"row"``."""
+    out: dict[str, dict[str, float]] = {f: defaultdict(float) for f in (*CELL_FIELDS, "row")}
+    recon = -math.log(max(min(row.confidence, 1.0), 0.01))
+    # The reader: text (wrap widths estimated from the text) and OCR rows start less sure.
+    text = any(w for w in row.widths.values())
+    ocr = any(cl.conf is not None for cells in row.cells.values() for cl in cells)
+    for f in out:
+        out[f]["reconstruction"] = recon
+        if text:
+            out[f]["reader_text"] = 1.0
+        if ocr:
+            out[f]["reader_ocr"] = 1.0
+    for flag in flags:
+        base = flag.partition(":")[0]
+        for f in flag_fields(flag):
+            out[f][base] = 1.0
+        out["row"][base] += 1.0
+    for d in doubts:
+        for f in (d.field,) if d.field in CELL_FIELDS else CELL_FIELDS:
+            out[f][d.kind] = max(out[f][d.kind], d.strength)
+        out["row"][d.kind] = max(out["row"][d.kind], d.strength)
+    return {k: dict(v) for k, v in out.items()}
+
+
+def logit_of(x: dict[str, float], prior: float, q: QualitySettings) -> float:
+    """``prior - Σ weight_k · x_k`` (evidence without a weight costs nothing)."""
+    return prior - sum(float(getattr(q, f"weight_{k}", 0.0)) * v for k, v in x.items())
+
+
+def score_record(
+    record: Record, row: RawRow, q: QualitySettings, doubts: list[Doubt] | None = None
+) -> Record:
+    """Add the flags of strong doubts (``doubts``, default ``row.doubts``); set ``evidence``,
+    ``confidence`` and ``cell_confidence`` (3 places)."""
+    doubts = row.doubts if doubts is None else doubts
+    flags = set(record.flags)
+    flags.update(
+        doubt_flag(d)
+        for d in doubts
+        if d.strength >= q.doubt_flag_strength and d.kind not in CONFIDENCE_ONLY | NOTES_ONLY
+    )
+    record.flags = sorted(flags)
+    record.evidence = [
+        f"{d.field or 'row'}: {doubt_flag(d)}: {d.why}"
+        for d in doubts
+        if d.strength >= q.doubt_flag_strength or d.kind in NOTES_ONLY
+    ]
+    x = features(row, record.flags, doubts)
+    for sink in FEATURE_SINK:
+        sink(record, x)
+    record.confidence = round(_logistic(logit_of(x["row"], q.prior_logit, q)), 3)
+    record.cell_confidence = {
+        f: round(_logistic(logit_of(x[f], q.cell_prior_logit, q)), 3) for f in CELL_FIELDS
+    }
+    return record

@@ -1,0 +1,335 @@
+"""Checks that find doubtful cells in a read row, whatever reader read it.
+
+Each check looks at the cleaned record and the raw row it came from (the printed lines with their
+OCR confidence) and returns ``Doubt``s: which cell, which kind of doubt, and why.  A check is kept
+only when it fires on wrong rows and stays quiet on right ones (``tools/bench_calibration.py``
+prints, per flag, the wrong and right rows it fires on).  The doubts become flags and lower the
+confidence in ``normalize/confidence.py``.
+
+* ``ocr_suspect:<field>`` (OCR rows): the cell breaks its column's grammar or vocabulary: an
+  item that should open with a section numeral Ⅰ–Ⅵ reads ``HI…``; a word of the cell is unknown
+  to the dictionary and was read with low confidence; a line tesseract was unsure of.
+* ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a
+  text cell, or the before/after cell opens with a heading of the form that continues the item's
+  path (``①法令上の根拠`` after ``提供先１``).  Stream rows also get it from the partition (the
+  runner-up cut scored almost as well: ``normalize/stream.py``).
+* ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
+  section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
+  document's other rows do; it repeats its neighbour's filled date, item and explanation; or
+  a cell opens mid-phrase (a particle, an auxiliary, 及び, 、).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import pairwise
+
+import regex
+
+from piatable.models import COLUMNS, Doubt, RawRow, Record
+from piatable.settings import QualitySettings
+from piatable.vocabulary import TIMING
+
+from .dates import is_date_line
+from .items import heading_score, is_form_heading
+from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
+
+SECTION_NUMERALS = frozenset("ⅠⅡⅢⅣⅤⅥ")
+# What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
+_NUMERAL_MISREAD = regex.compile(
+    r"^(?:[HIl1|!丁工][HIl1|!]?|[VＶ][Il1]?|[IlＩ][VＶ])(?=\p{Han}|\p{Katakana})"
+)
+# A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
+_NUMBERED_HEADING = regex.compile(r"^[①-⑳]|^[0-9０-９]{1,2}[．.]")
+TEXT_FIELDS = ("item", "before", "after", "explanation")
+_CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
+_PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
+# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７".
+_WIDTH_MIX = regex.compile(
+    r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
+)
+# Out-of-vocabulary tokens that are not misreads: ASCII, numbers (10万, 100万).
+_KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
+# A cell never opens with these: they continue a phrase.
+_NO_CELL_START = frozenset("、。，．,.ー」』】")
+_JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
+_OPENERS = frozenset("（(「『＜<【〔［[")
+_CLOSERS = frozenset("）)」』＞>】〕］]")
+_SPACE = regex.compile(r"\s+")
+# A space between two Japanese characters inside one heading: two cells' text on one line.
+_INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
+ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
+# How an explanation ends: …に伴う修正, …による追記, 重大な変更に該当しない.
+EXPLANATION_END = regex.compile(r"(?:に伴う|による|のため)(?:修正|追加|追記|変更|削除|見直し)$|該当しない$")
+# Share of a document's rows whose item opens with a section numeral for one that does not to
+# be in doubt.
+SECTION_SHARE = 0.75
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def is_ocr_row(row: RawRow) -> bool:
+    return any(cl.conf is not None for c in COLUMNS for cl in row.cells.get(c) or [])
+
+
+# ----------------------------------------------------------------------------- OCR
+
+
+def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
+    """Japanese words of ``text`` the dictionary does not know (SudachiPy OOV), in order."""
+    tok = tokenizer or default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer) or not text:
+        return []
+    out = []
+    for m in tok.tokenize(text):
+        s = m.surface()
+        if m.is_oov() and s.strip() and not _KNOWN_OOV.match(unicodedata.normalize("NFKC", s)):
+            out.append(s)
+    return out
+
+
+def numbering_gap(text: str) -> str:
+    """The first break in a cell's numbered paragraphs (①②④, （１．（３．), as ``"2→4"``, or
+    ``""``: a numeral that did not read, or read as another."""
+    for pattern in (_CIRCLED, _PAREN_NUMBER):
+        nums = [_number(m.group(1)) for p in _paragraphs(text) if (m := pattern.match(p))]
+        seq = [n for n in nums if n is not None]
+        for a, b in pairwise(seq):
+            if b != a + 1 and b != 1:
+                return f"{a}→{b}"
+    return ""
+
+
+def _number(token: str) -> int | None:
+    if token in _CIRCLED_CHARS:
+        return _CIRCLED_CHARS.index(token) + 1
+    digits = unicodedata.normalize("NFKC", token)
+    return int(digits) if digits.isdigit() else None
+
+
+def width_mix(text: str) -> str:
+    """A numbering or bracket printed in mixed widths (``(1 .``, ``（1．``, ``2７``): what OCR
+    makes of a full-width one; the first such piece, or ``""``."""
+    m = _WIDTH_MIX.search(text)
+    return m.group(0) if m else ""
+
+
+def ocr_doubts(
+    row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> list[Doubt]:
+    """``ocr_suspect`` doubts of an OCR row, per cell (see the module notes)."""
+    out: list[Doubt] = []
+    for f in TEXT_FIELDS:
+        text = getattr(record, f)
+        gap = numbering_gap(text)
+        if gap:
+            out.append(
+                Doubt("ocr_suspect", f, f"the cell's numbering breaks ({gap}): a numeral misread or lost")
+            )
+        mixed = width_mix(text)
+        if mixed:
+            out.append(Doubt("ocr_suspect", f, f"a numbering or bracket in mixed widths ({mixed})"))
+        state = _unbalanced(_SPACE.sub("", text))
+        if state and not (state == "open" and f"truncated:{f}" in record.flags):
+            out.append(
+                Doubt("ocr_suspect", f, f"the cell's brackets do not pair ({state}s one that is not there)")
+            )
+    item = record.item_path[0] if record.item_path else ""
+    if item and item[0] not in SECTION_NUMERALS and _NUMERAL_MISREAD.match(item):
+        out.append(
+            Doubt(
+                "ocr_suspect",
+                "item",
+                f"the item should open with a section numeral Ⅰ–Ⅵ but reads {item[:4]!r}",
+            )
+        )
+    every = [cl.conf for f in TEXT_FIELDS for cl in row.cells.get(f) or [] if cl.conf is not None]
+    if every and min(every) < q.ocr_sure_line_conf:
+        # Measured on the generated scans: rows whose every line read at 90 or more are right
+        # twice as often as the others.  It only lowers the confidence (no flag).
+        unsure = min(1.5, (q.ocr_sure_line_conf - min(every)) / 30)
+        out.append(
+            Doubt("ocr_unsure", None, f"the least sure line read at {min(every):.0f}", round(unsure, 3))
+        )
+    for f in TEXT_FIELDS:
+        lines = row.cells.get(f) or []
+        confs = [cl.conf for cl in lines if cl.conf is not None]
+        if confs and min(confs) < q.ocr_suspect_line_conf:
+            out.append(
+                Doubt("ocr_suspect", f, f"a line of the cell was read with confidence {min(confs):.0f}", 0.6)
+            )
+        unknown = unknown_words(getattr(record, f), tokenizer)
+        if len(unknown) >= q.ocr_suspect_unknown_words:
+            out.append(Doubt("ocr_suspect", f, "words unknown to the dictionary: " + "、".join(unknown[:4])))
+    return out
+
+
+# ----------------------------------------------------------------------------- any reader
+
+
+def column_doubts(record: Record) -> list[Doubt]:
+    """``column_guess`` doubts: a cell holding what belongs to another column."""
+    out: list[Doubt] = []
+    for f in TEXT_FIELDS:
+        for p in _paragraphs(getattr(record, f)):
+            if TIMING.match(p) or regex.search(r"[\s　](事前|事後)$", p):
+                out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
+                break
+            if f in ("item", "explanation") and is_date_line(p):
+                out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))
+                break
+    before = _paragraphs(record.before)
+    after = _paragraphs(record.after)
+    first = before[0] if before else (after[0] if after else "")
+    other = after[0] if before and after else ""
+    if (
+        first
+        and first != other
+        and (_NUMBERED_HEADING.match(first) or is_form_heading(first))
+        and heading_score(first) >= 1.0
+        and record.item_path
+        and not _NUMBERED_HEADING.match(other)
+    ):
+        field = "before" if before else "after"
+        out.append(
+            Doubt("column_guess", "item", f"the {field} cell opens with a heading of the form ({first[:16]})")
+        )
+    return out
+
+
+def _unbalanced(text: str) -> str:
+    """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
+    left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return "close"
+    return "open" if depth > 0 else ""
+
+
+def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
+    """``column_guess`` where the cut between cells shows: brackets torn apart between cells
+    (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
+    space-separated second value, 上記を新規追加 or 削除 left in the before cell, explanation
+    wording (…に伴う修正, 重大な変更に該当しない) at the end of the before or after cell."""
+    out: list[Doubt] = []
+    truncated = {f.partition(":")[2] for f in record.flags if f.startswith("truncated:")}
+    for f in () if ocr else ("item", "before", "after"):  # OCR: ocr_doubts looks at brackets
+        text = _SPACE.sub("", getattr(record, f))
+        state = _unbalanced(text)
+        if state == "close" or (state == "open" and f == "item" and f not in truncated):
+            out.append(
+                Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
+            )
+    for p in record.item_path:
+        if _INNER_SPACE.search(p):
+            out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
+            break
+    before = _paragraphs(record.before)
+    if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除"):
+        out.append(
+            Doubt(
+                "column_guess",
+                "before",
+                f"the before cell ends with {before[-1][-7:]}, an after cell's words",
+            )
+        )
+    for f in ("before", "after"):
+        paras = _paragraphs(getattr(record, f))
+        if paras and EXPLANATION_END.search(paras[-1]) and paras[-1] not in record.explanation:
+            out.append(
+                Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})")
+            )
+    return out
+
+
+def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
+    """The opening word of a cell that cannot open one (a particle, an auxiliary, 及び, 、), or
+    ``""``: the cell begins with the end of a phrase that started in another row."""
+    t = text.lstrip()
+    if not t:
+        return ""
+    if t[0] in _NO_CELL_START:
+        return t[0]
+    tok = tokenizer or default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer):
+        return ""
+    ms = tok.tokenize(t[:12])
+    if not len(ms):
+        return ""
+    m = ms[0]
+    pos = m.part_of_speech()
+    if pos[0] in ("助詞", "助動詞") or m.surface() in _JOINING_CONJUNCTIONS:
+        return m.surface()
+    return ""
+
+
+def item_path_doubts(record: Record) -> list[Doubt]:
+    """``row_split_guess``: two item paths in one cell (a second section numeral inside)."""
+    paths = record.item_path
+    later = [p for p in paths[1:] if p[:1] in SECTION_NUMERALS]
+    if later:
+        return [Doubt("row_split_guess", None, f"the item holds a second path ({later[0][:10]}…)")]
+    return []
+
+
+def row_doubts(
+    row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> list[Doubt]:
+    """Every check of this module on one row (document-level checks aside)."""
+    ocr = is_ocr_row(row)
+    out = column_doubts(record) + cut_doubts(record, ocr) + item_path_doubts(record)
+    for f in TEXT_FIELDS:
+        opening = starts_mid_phrase(getattr(record, f), tokenizer)
+        if opening:
+            why = f"the {f} cell opens with {opening!r}, the middle of a phrase begun elsewhere"
+            out.append(Doubt("row_split_guess", f, why))
+    if ocr:
+        out += ocr_doubts(row, record, q, tokenizer)
+    return out
+
+
+def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
+    """``row_split_guess`` on neighbouring rows that share a filled (merged) date, item and
+    explanation: one printed row cut in two by a stray line (an underline, a border)."""
+    for k in range(1, len(records)):
+        a, b = records[k - 1], records[k]
+        if (
+            "merged_cell_filled" in b.flags
+            and a.item
+            and (a.change_date_raw, a.item, a.explanation) == (b.change_date_raw, b.item, b.explanation)
+        ):
+            why = "the row shares its date, item and explanation with the row next to it: one row cut in two?"
+            for j in (k - 1, k):
+                if not any(d.kind == "row_split_guess" for d in out[j]):
+                    out[j].append(Doubt("row_split_guess", None, why))
+
+
+def document_doubts(records: list[Record]) -> list[list[Doubt]]:
+    """Per record, doubts that need the whole document: an item that does not open with a
+    section numeral when at least ``SECTION_SHARE`` of the other rows' items do; neighbouring
+    rows that share a filled date, item and explanation."""
+    opens = [bool(r.item_path) and r.item_path[0][:1] in SECTION_NUMERALS for r in records]
+    out: list[list[Doubt]] = [[] for _ in records]
+    if len(records) < 3 or sum(opens) < SECTION_SHARE * len(records):
+        _same_row_twice(records, out)
+        return out
+    _same_row_twice(records, out)
+    for k, r in enumerate(records):
+        if not opens[k] and "row_continued" not in r.flags:
+            first = r.item_path[0][:10] if r.item_path else ""
+            out[k].append(
+                Doubt(
+                    "row_split_guess",
+                    None,
+                    f"the item does not open with a section Ⅰ–Ⅵ as the others do ({first})",
+                )
+            )
+    return out

@@ -1,0 +1,205 @@
+"""Input hygiene of flattened text, before any reconstruction.
+
+Two kinds of damage that make whole rows vanish are undone here, and counted in notes:
+
+* **spaced-out text**: text copied from document-sharing sites (and pdfplumber's or tesseract's
+  words) prints a space between every character (``特 定 個 人 情 報``).  Such lines are despaced;
+  a space between two ASCII words of several letters is kept (``Windows Server``), and a wider gap
+  (a real space, spaced out itself) becomes one space.
+* **over-printed lines**: a PDF that prints bold text twice, slightly offset, gives those lines
+  twice in ``pdftotext -raw`` text, either as a whole line repeated or as the tail of a line
+  (the last cell on its baseline) repeated at the start of the next.  The copies are removed.
+
+Both act only when the document as a whole shows the damage (several lines of it), so a lone
+line that happens to look so is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from piatable.vocabulary import TIMING
+
+from .dates import is_date_line
+
+# Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
+# and this share of them are one character long.
+SPACED_MIN_PIECES = 4
+SPACED_SINGLE_SHARE = 0.75
+# Short lines (``事 後``) of a spaced-out document: fewer pieces suffice.
+SPACED_SHORT_MIN_PIECES = 2
+# The document is spaced out when this many lines, and this share of its non-blank lines, are.
+SPACED_MIN_LINES = 3
+SPACED_MIN_LINE_SHARE = 0.2
+
+# Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
+# least this many characters and is no date or timing.  Bold text is a whole cell printed
+# twice, so its copies come in runs (A A B B); a lone repeated line is as likely a before cell
+# whose last line is the after cell's first.  The document must show at least this many runs
+# of two copies in a row.
+OVERPRINT_MIN_CHARS = 4
+OVERPRINT_MIN_RUNS = 2
+
+_PIECES = regex.compile(r" +")
+_ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
+_ANY_SPACES = regex.compile(r"[ 　]+")
+
+
+@dataclass(slots=True)
+class TidyText:
+    text: str
+    notes: list[str] = field(default_factory=list)
+    despaced_lines: int = 0
+    overprinted_lines: int = 0
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (split at ``\\n`` only, like ``str.split``)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+def _pieces(line: str) -> list[str]:
+    return [p for p in _PIECES.split(line.strip()) if p]
+
+
+def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
+    """True for a line printed with a space between (nearly) every character."""
+    pieces = _pieces(line)
+    if len(pieces) < min_pieces:
+        return False
+    single = sum(1 for p in pieces if len(p) == 1)
+    return single >= SPACED_SINGLE_SHARE * len(pieces)
+
+
+def despace_line(line: str) -> str:
+    """The line without the spaces put between its characters.
+
+    A single space goes; a space between two ASCII words of two or more letters stays; a gap of
+    n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes max(1, (n - 1) // 2)
+    spaces.  Leading and trailing space is kept as it was (layout text counts on it).
+    """
+    lead = line[: len(line) - len(line.lstrip(" "))]
+    trail = line[len(line.rstrip(" ")) :]
+    body = line.strip(" ")
+    out: list[str] = []
+    pos = 0
+    for m in _PIECES.finditer(body):
+        left = body[pos : m.start()]
+        out.append(left)
+        n = m.end() - m.start()
+        if n >= 2:
+            out.append(" " * max(1, (n - 1) // 2))
+        else:
+            right_end = body.find(" ", m.end())
+            right = body[m.end() : right_end if right_end >= 0 else len(body)]
+            if _ASCII_WORD.fullmatch(left) and _ASCII_WORD.fullmatch(right):
+                out.append(" ")
+        pos = m.end()
+    out.append(body[pos:])
+    return lead + "".join(out) + trail
+
+
+def despace_text(text: str) -> tuple[str, int]:
+    """(text with its spaced-out lines despaced, how many lines were) when the document is
+    spaced out; else the text unchanged and 0."""
+    nonblank = spaced = 0
+    for ln in _lines(text):  # counted without a list of all lines: texts may be long
+        if ln.strip():
+            nonblank += 1
+            spaced += is_spaced_out(ln)
+    if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
+        return text, 0
+    count = 0
+    out = []
+    for ln in text.split("\n"):
+        if is_spaced_out(ln, SPACED_SHORT_MIN_PIECES):
+            # Form feeds stay where they are: they are page breaks, not spaces.
+            ln = "\f".join(despace_line(part) for part in ln.split("\f"))
+            count += 1
+        out.append(ln)
+    return "\n".join(out), count
+
+
+def _countable(copy: str) -> bool:
+    t = copy.strip()
+    return len(t) >= OVERPRINT_MIN_CHARS and not is_date_line(t) and not TIMING.match(t)
+
+
+def _repeated_head(prev: str, cur: str) -> str | None:
+    """The part of ``cur`` that repeats ``prev`` or a space-separated tail of it, if any."""
+    p = prev.strip()
+    c = cur.strip()
+    tails = [p] + [p[m.end() :] for m in _ANY_SPACES.finditer(p)]
+    for tail in tails:  # longest first
+        if not _countable(tail):
+            continue
+        if c == tail or (c.startswith(tail) and c[len(tail) : len(tail) + 1] in (" ", "　")):
+            return tail
+    return None
+
+
+def collapse_overprint(text: str) -> tuple[str, int]:
+    """(text with over-printed copies removed, how many lines lost a copy).
+
+    Only lines next to each other (no blank line between) are compared: extractors that box
+    cells separate the boxes by blank lines, and two equal cells of one column are no copy.
+    """
+    found: list[tuple[int, str]] = []
+    prev = ""
+    for k, cur in enumerate(_lines(text)):
+        if k and prev.strip() and cur.strip() and "\f" not in cur and "\f" not in prev:
+            head = _repeated_head(prev, cur)
+            if head is not None:
+                found.append((k, head))
+        prev = cur
+    if not found:
+        return text, 0
+    lines = text.split("\n")
+    # Two columns side by side whose lines repeat each other half a line apart (a before and an
+    # after cell that open alike, in pdftotext's reading order) give A / A B / B C / C D: each
+    # line repeats the tail of the one before and is repeated in turn.  That is no copy.
+    heads = dict(found)
+    stagger = set()
+    for k, head in found:
+        rest = lines[k].strip()[len(head) :].strip()
+        if rest and heads.get(k + 1) == rest:
+            stagger |= {k, k + 1}
+    found = [(k, h) for k, h in found if k not in stagger]
+    copies = {k for k, _ in found}
+    runs = sum(1 for k in copies if k + 2 in copies)
+    if runs < OVERPRINT_MIN_RUNS:
+        return text, 0
+    drop: set[int] = set()
+    for k, head in found:
+        rest = lines[k].strip()[len(head) :].strip()
+        if rest:
+            lines[k] = rest
+        else:
+            drop.add(k)
+    return "\n".join(ln for k, ln in enumerate(lines) if k not in drop), len(found)
+
+
+def tidy_text(text: str) -> TidyText:
+    """Despace spaced-out text and remove over-printed copies; a note for each repair made."""
+    out = TidyText(text)
+    out.text, out.despaced_lines = despace_text(out.text)
+    if out.despaced_lines:
+        out.notes.append(
+            f"{out.despaced_lines} lines printed with a space between every character were despaced"
+        )
+    out.text, out.overprinted_lines = collapse_overprint(out.text)
+    if out.overprinted_lines:
+        out.notes.append(
+            f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed to one"
+        )
+    return out

@@ -1,0 +1,281 @@
+"""Rows of text whose one-line cells were emitted before the wrapped ones.
+
+LibreOffice Calc draws a page's cells that do not wrap (the dates and the timings) first, then
+the wrapped cells row by row.  pypdfium2's ``get_text_range`` and ``pdftotext -raw`` follow that
+order, so a page reads::
+
+    2023/2/6 事後            ← the dates and timings of the page's rows, one line per row
+    2022/10/17 事後
+    Ⅱ特定個人情報ファイルの概要  ← then each row: item, before, after, explanation
+    …
+
+What the text gives honestly: the date lines count the rows and give their dates in order; the
+form's section headings (Ⅰ…Ⅵ) open each row's item cell; within a row the wrapped cells follow in
+column order, so a row's lines are cut into item / before / after / explanation by the same
+scored partition as row-ordered text, the explanation being the narrow cell at the end.  Where the
+counts disagree (a date or timing printed once for several rows, a merged cell), the rows get the
+dates in order and the flag ``column_guess`` with a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from piatable.models import CellLine, RawRow
+from piatable.settings import Settings
+from piatable.vocabulary import TIMING
+
+from .chars import NO_LINE_START, display_width, starts_paragraph
+from .dates import is_date_line
+from .partition import PIECE_JOIN_PENALTY, BlockScorer, best_partition
+from .rejoin import is_soft_break, opens_paragraph, same_printed_line
+from .tokenizer import Tokenizer, default_tokenizer
+
+SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
+# Confidence of a row whose date or timing was handed out by order alone (counts disagreed).
+GUESS_CONFIDENCE = 0.4
+# A row's explanation is looked for among its last lines that fit the narrow columns' width.
+MAX_EXPLANATION_STARTS = 12
+# Cost of an explanation break that is neither a soft wrap nor a new paragraph, of an empty
+# explanation, and of an explanation opening with a character kinsoku keeps off a line start.
+EXPLANATION_BREAK_COST = 1.0
+EMPTY_EXPLANATION_COST = 6.0
+KINSOKU_START_COST = 8.0
+# The narrow columns (item, explanation) are at most this share of the widest (before/after).
+NARROW_MAX_SHARE = 0.9
+# The item and explanation columns differ by a character or two: explanation lines may be this
+# much wider than the narrow width.
+EXPLANATION_SLACK_UNITS = 4
+# A column's wrap width: a width seen at least WIDTH_MIN_COUNT times and at least this share as
+# often as the commonest; the narrow width is the commonest narrow one, or up to
+# WIDTH_SPREAD_UNITS wider (half-width characters leave odd widths).
+WIDTH_MIN_COUNT = 2
+WIDTH_MIN_SHARE = 0.1
+WIDTH_SPREAD_UNITS = 2
+WIDTH_TOLERANCE_UNITS = 1
+# Two readings of a row closer than this are a guess: flag column_guess.
+GUESS_MARGIN = 0.5
+
+
+@dataclass(slots=True)
+class _Group:
+    dates: list[CellLine] = field(default_factory=list)
+    timings: list[CellLine] = field(default_factory=list)
+    content: list[CellLine] = field(default_factory=list)
+    inline: bool = False  # each row's date opens its content instead of standing in the run
+
+
+def _single(cl: CellLine) -> bool:
+    return is_date_line(cl.text) or bool(TIMING.match(cl.text))
+
+
+def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
+    """The region as runs of date/timing lines, each followed by its rows' wrapped cells; None
+    when the text is not in this order.
+
+    A run holds a timing, or two dates or more, and the lines after it open an item (Ⅰ…Ⅵ): text
+    printed row by row has one date, then the item, and its timing only after before and after.
+    """
+    groups: list[_Group] = []
+    k = 0
+    n = len(region)
+    while k < n:
+        if not _single(region[k]) or (groups and groups[-1].inline and is_date_line(region[k].text)):
+            if not groups:
+                return None
+            groups[-1].content.append(region[k])
+            k += 1
+            continue
+        g = _Group()
+        while k < n and _single(region[k]) and (g.dates or not _date_opens_item(region, k)):
+            (g.dates if is_date_line(region[k].text) else g.timings).append(region[k])
+            k += 1
+            # The first line of an item printed on the date's line, the timing after it
+            # (``2018/04/01 Ⅰ基本情報 事後``): the item's line opens the content.
+            if (
+                k + 1 < n
+                and region[k].text[:1] in SECTIONS
+                and same_printed_line(region[k - 1], region[k])
+                and same_printed_line(region[k], region[k + 1])
+                and TIMING.match(region[k + 1].text)
+            ):
+                g.timings.append(region[k + 1])
+                g.content.append(region[k])
+                k += 2
+                break
+        if not g.dates and g.timings and k < n and _date_opens_item(region, k):
+            # Only the timings first; each row's date opens its wrapped cells, beside the
+            # item's first line (Calc draws a date cell with a number format with them).
+            g.inline = True
+            groups.append(g)
+            continue
+        if not g.dates or (not g.timings and len(g.dates) < 2):
+            return None
+        if k < n and not g.content and region[k].text[:1] not in SECTIONS:
+            return None
+        groups.append(g)
+    return groups or None
+
+
+def _date_opens_item(lines: list[CellLine], k: int) -> bool:
+    """A date followed by the first line of its row's item, beside it (``2019年5月1日 Ⅰ…``) or
+    on the next line."""
+    return is_date_line(lines[k].text) and k + 1 < len(lines) and lines[k + 1].text[:1] in SECTIONS
+
+
+def _opens_row(lines: list[CellLine], k: int) -> bool:
+    if is_date_line(lines[k].text):  # a row's date among its wrapped cells (inline dates)
+        return True
+    after_date = k > 0 and is_date_line(lines[k - 1].text)
+    return (
+        lines[k].text[:1] in SECTIONS
+        and not after_date
+        and (k == 0 or not same_printed_line(lines[k - 1], lines[k]))
+    )
+
+
+def _segments(content: list[CellLine]) -> list[list[CellLine]]:
+    """The content cut at each line that opens a section of the form (or at the date printed
+    beside it): one segment per row."""
+    segs: list[list[CellLine]] = []
+    for k, cl in enumerate(content):
+        if not segs or _opens_row(content, k):
+            segs.append([])
+        segs[-1].append(cl)
+    return segs
+
+
+def _widths(groups: list[_Group]) -> tuple[int, int]:
+    """(narrow, body): the wrap widths of the item/explanation columns and of before/after.
+
+    Lines that run on (the next starts no paragraph) are full: their widths cluster at the
+    columns' wrap widths; the widest cluster is before/after, the widest below it the narrow one.
+    """
+    counts: Counter[int] = Counter()
+    for g in groups:
+        for a, b in pairwise(g.content):
+            if not starts_paragraph(b.text) and not same_printed_line(a, b):
+                counts[display_width(a.text)] += 1
+    if not counts:
+        return 0, 0
+    top = max(counts.values())
+    common = [w for w, c in counts.items() if c >= max(WIDTH_MIN_COUNT, WIDTH_MIN_SHARE * top)] or list(
+        counts
+    )
+    body = max(common)
+    narrow_counts = {w: c for w, c in counts.items() if w <= body * NARROW_MAX_SHARE}
+    if not narrow_counts:
+        return body, body
+    mode = max(narrow_counts, key=lambda w: (narrow_counts[w], w))
+    near = [
+        w for w, c in narrow_counts.items() if mode <= w <= mode + WIDTH_SPREAD_UNITS and c >= WIDTH_MIN_COUNT
+    ]
+    return max(near, default=mode), body
+
+
+def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok: Tokenizer) -> float:
+    if not lines:
+        return EMPTY_EXPLANATION_COST
+    cost = 0.0
+    if lines[0].text[:1] in NO_LINE_START and not starts_paragraph(lines[0].text):
+        cost += KINSOKU_START_COST
+    for a, b in pairwise(lines):
+        if same_printed_line(a, b):
+            cost += PIECE_JOIN_PENALTY
+        elif not (
+            starts_paragraph(b.text)
+            or opens_paragraph(b.text)
+            or is_soft_break(a, b, width, settings.rejoin, tok)
+        ):
+            cost += EXPLANATION_BREAK_COST
+    return cost
+
+
+def split_row(
+    lines: list[CellLine],
+    narrow: int,
+    body: int,
+    settings: Settings,
+    tok: Tokenizer,
+    explanation_width: int | None = None,
+) -> tuple[list[list[CellLine]], float, float]:
+    """(item, before, after, explanation) lines of one row's cells printed one after another,
+    the row's confidence and the margin of the best reading over the next.  ``narrow`` is the
+    item's wrap width; the explanation's is ``explanation_width`` (default: ``narrow``)."""
+    n = len(lines)
+    limit = max(narrow, explanation_width or 0) + EXPLANATION_SLACK_UNITS
+    starts = []
+    for e in range(n, 0, -1):
+        if e < n and display_width(lines[e].text) > limit:
+            break
+        starts.append(e)
+        if len(starts) >= MAX_EXPLANATION_STARTS:
+            break
+    scored = []
+    for e in starts:
+        post = lines[e:]
+        explanation = "".join(cl.text for cl in post)
+        p = best_partition(
+            BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
+        )
+        width = max([narrow, *(display_width(cl.text) for cl in post)])
+        scored.append((p.score + _explanation_cost(post, width, settings, tok), e, p))
+    scored.sort(key=lambda x: x[0])
+    cost, e, p = scored[0]
+    margin = scored[1][0] - cost if len(scored) > 1 else 5.0
+    pre = lines[:e]
+    cells = [pre[: p.item], pre[p.item : p.before], pre[p.before :], lines[e:]]
+    return cells, p.confidence, margin
+
+
+def single_pass_rows(
+    groups: list[_Group], settings: Settings, tokenizer: Tokenizer | None = None
+) -> list[RawRow]:
+    """Rows of text in the one-line-cells-first order (see the module's docstring)."""
+    tok = tokenizer or default_tokenizer()
+    narrow, body = _widths(groups)
+    rows: list[RawRow] = []
+    for g in groups:
+        segs = _segments(g.content)
+        if g.inline:
+            # Each row's date is the first line of its segment; a segment without one shares
+            # the date before it (a merged cell).
+            for seg in segs:
+                if seg and is_date_line(seg[0].text):
+                    g.dates.append(seg.pop(0))
+                elif g.dates:
+                    g.dates.append(g.dates[-1])
+        count = max(len(segs), len(g.dates))
+        guessed = len(g.dates) != len(segs) or len(g.timings) not in (count, 1)
+        for k in range(count):
+            row = RawRow()
+            seg = segs[k] if k < len(segs) else []
+            if k < len(g.dates):
+                row.cells["change_date"] = [g.dates[k]]
+            elif g.dates:
+                row.cells["change_date"] = [g.dates[-1]]
+                row.flags.append("merged_cell_filled")
+            if g.timings:
+                row.cells["timing"] = [g.timings[min(k, len(g.timings) - 1)]]
+                if k >= len(g.timings):
+                    row.flags.append("merged_cell_filled")
+            if seg:
+                cells, confidence, margin = split_row(seg, narrow, body, settings, tok)
+                for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
+                    row.cells[key] = part
+                row.confidence = confidence
+                if margin < GUESS_MARGIN:
+                    row.confidence = min(row.confidence, 0.5 + margin)
+                    row.flags.append("column_guess")
+            if guessed:
+                row.confidence = min(row.confidence, GUESS_CONFIDENCE)
+                row.flags.append("column_guess")
+            if not row.cells["timing"]:
+                row.flags.append("timing_missing")
+            row.widths = {"item": narrow, "before": body, "after": body, "explanation": narrow}
+            row.set_pages()
+            row.flags = sorted(set(row.flags))
+            rows.append(row)
+    return rows

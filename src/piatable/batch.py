@@ -1,0 +1,344 @@
+"""Documents run in isolated worker processes, each with a time and a memory limit.
+
+Each input is one task of a Pebble ``ProcessPool``: a task whose worker dies (a signal, the
+kernel's OOM killer, a crash inside a PDF library) fails alone with ``ProcessExpired`` and the
+pool starts a fresh worker, so the batch goes on.  (``concurrent.futures`` and loky break the
+whole executor when one worker dies; Pebble also kills a worker past its task's timeout.)
+
+Inside the worker a watchdog thread checks, every ``WATCH_INTERVAL_S``, the elapsed time and the
+resident memory of the worker and its child processes (tesseract); past a limit it kills the
+children and exits with a code that names the limit.  Pebble's own timeout, a little later,
+is the backstop for a watchdog that cannot run.  The parent turns each way of dying into one
+failure reason: "worker killed by signal 9", "timed out after 300 s", "over 2048 MB".
+
+Results are handed back as they complete, not in input order, with at most
+``IN_FLIGHT_PER_WORKER`` tasks queued per worker, so the parent's memory does not grow with the
+number of inputs.  ``DaskRunner`` runs the same tasks on a Dask cluster: each Dask worker keeps
+its own Pebble pool, so the limits and the failure reasons are the same.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from piatable.models import DocumentResult
+
+from .pipeline import extract_document
+from .settings import Settings
+
+DEFAULT_TIMEOUT_S = 300.0
+DEFAULT_MAX_MEMORY_MB = 2048
+# How often the worker's watchdog looks at the clock and the memory (s).
+WATCH_INTERVAL_S = 0.1
+# Pebble kills a worker this long after the task's own limit, in case the watchdog could not run.
+TIMEOUT_GRACE_S = 5.0
+# Exit codes of a worker stopped by its own watchdog.
+EXIT_TIMEOUT = 71
+EXIT_MEMORY = 72
+# Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that the
+# parent holds only a handful of results at a time.
+IN_FLIGHT_PER_WORKER = 2
+# Seconds to wait for a Dask scheduler to answer.
+SCHEDULER_TIMEOUT_S = 20
+# With this variable set to 1, an input whose first line is ``#piatable-test: ACTION`` makes the
+# worker misbehave (kill itself, hang, allocate): how the tests kill real workers.
+TEST_HOOK_ENV = "PIATABLE_TEST_HOOKS"
+TEST_HOOK_PREFIX = b"#piatable-test:"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-document limits: wall time in seconds, resident memory in MB (worker + children)."""
+
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input to run: its path as given, the reader kind, the settings, the limits, and the
+    folder the path is relative to (the worker runs there, so that records keep the path as
+    given also on a Dask worker started elsewhere)."""
+
+    path: str
+    kind: str
+    settings: Settings
+    limits: Limits
+    cwd: str = field(default_factory=os.getcwd)
+
+
+# ---------------------------------------------------------------- inside the worker
+
+
+def _memory_bytes(proc: Any) -> int:
+    import psutil
+
+    total = proc.memory_info().rss
+    for child in proc.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def _die(code: int) -> None:
+    """Kill this worker's children (tesseract) and exit at once with ``code``."""
+    import psutil
+
+    try:
+        for child in psutil.Process().children(recursive=True):
+            child.kill()
+    except psutil.Error:
+        pass
+    os._exit(code)
+
+
+def _watch(stop: threading.Event, limits: Limits) -> None:
+    import psutil
+
+    proc = psutil.Process()
+    deadline = time.monotonic() + limits.timeout_s
+    cap = limits.max_memory_mb * 1024 * 1024
+    while not stop.wait(WATCH_INTERVAL_S):
+        if time.monotonic() > deadline:
+            _die(EXIT_TIMEOUT)
+        try:
+            if _memory_bytes(proc) > cap:
+                _die(EXIT_MEMORY)
+        except psutil.Error:
+            continue
+
+
+def _test_hook(path: str) -> None:
+    """Misbehave as the input's first line says, when ``PIATABLE_TEST_HOOKS=1`` (tests only)."""
+    if os.environ.get(TEST_HOOK_ENV) != "1":
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline(200)
+    except OSError:
+        return
+    if not head.startswith(TEST_HOOK_PREFIX):
+        return
+    action = head[len(TEST_HOOK_PREFIX) :].strip().decode("ascii", "replace")
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "hang":
+        time.sleep(3600)
+    elif action == "allocate":
+        hog = []
+        for _ in range(1000):  # up to 10 GB, 10 MB at a time, touched so that it is resident
+            hog.append(bytearray(10 * 1024 * 1024))
+            hog[-1][::4096] = b"x" * len(hog[-1][::4096])
+            time.sleep(0.002)
+
+
+def run_in_worker(job: Job) -> tuple[DocumentResult, float]:
+    """Run one document under the watchdog (what a pool worker executes); (result, seconds)."""
+    stop = threading.Event()
+    watchdog = threading.Thread(target=_watch, args=(stop, job.limits), daemon=True)
+    start = time.monotonic()
+    watchdog.start()
+    try:
+        if os.getcwd() != job.cwd:  # one document at a time in this process: safe to move
+            os.chdir(job.cwd)
+        _test_hook(job.path)
+        res = extract_document(job.path, job.kind, job.settings)  # type: ignore[arg-type]
+        return res, time.monotonic() - start
+    finally:
+        stop.set()
+
+
+# ---------------------------------------------------------------- in the parent
+
+
+def failure_reason(exc: BaseException, limits: Limits) -> str:
+    """One line saying how a worker failed, from the exception its future raised."""
+    from pebble import ProcessExpired
+
+    if isinstance(exc, ProcessExpired):
+        code = exc.exitcode
+        if code == EXIT_TIMEOUT:
+            return f"timed out after {limits.timeout_s:g} s"
+        if code == EXIT_MEMORY:
+            return f"over {limits.max_memory_mb} MB"
+        if code is not None and code < 0:
+            return f"worker killed by signal {-code}"
+        return f"worker exited with status {code}"
+    if isinstance(exc, cf.TimeoutError | TimeoutError):
+        return f"timed out after {limits.timeout_s:g} s"
+    return f"worker error ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
+
+
+def failed_result(job: Job, exc: BaseException) -> tuple[DocumentResult, float]:
+    """(result, seconds) of an input whose worker failed: status failure, the reason as its
+    error; the seconds are the time limit for a timeout, else 0 (the parent cannot know)."""
+    reason = failure_reason(exc, job.limits)
+    res = DocumentResult(job.path, status="failure", errors=[("worker", None, f"{job.path}: {reason}")])
+    return res, job.limits.timeout_s if reason.startswith("timed out") else 0.0
+
+
+def _pool_context(start: str) -> Any:
+    """``fork``: workers start at once and warm (the parent's imports are theirs); the parent
+    runs no document, so no lock of the pipeline is held when it forks.  ``forkserver`` inside
+    a Dask worker, whose event-loop threads may hold locks at any moment."""
+    ctx = multiprocessing.get_context(start)
+    if start == "forkserver":
+        ctx.set_forkserver_preload(["piatable.batch"])
+    return ctx
+
+
+class LocalRunner:
+    """A Pebble process pool of ``workers`` processes on this machine."""
+
+    def __init__(self, workers: int, start: str = "fork") -> None:
+        from pebble import ProcessPool
+
+        self.workers = max(1, workers)
+        self.pool = ProcessPool(max_workers=self.workers, context=_pool_context(start))
+
+    @property
+    def capacity(self) -> int:
+        return self.workers * (1 + IN_FLIGHT_PER_WORKER)
+
+    def submit(self, job: Job) -> Any:
+        return self.pool.schedule(run_in_worker, args=(job,), timeout=job.limits.timeout_s + TIMEOUT_GRACE_S)
+
+    def wait(self, pending: Iterable[Any]) -> set[Any]:
+        done, _ = cf.wait(list(pending), return_when=cf.FIRST_COMPLETED)
+        return done
+
+    def result(self, future: Any, job: Job) -> tuple[DocumentResult, float]:
+        try:
+            return future.result()
+        except Exception as exc:
+            return failed_result(job, exc)
+
+    def close(self) -> None:
+        self.pool.stop()
+        self.pool.join(timeout=10)
+
+
+def run_jobs(jobs: Iterable[Job], runner: Any) -> Iterator[tuple[Job, DocumentResult, float]]:
+    """Submit ``jobs`` to ``runner`` a few at a time; yield (job, result, seconds) as each
+    completes (seconds: the document's time in its worker)."""
+    it = iter(jobs)
+    pending: dict[Any, Job] = {}
+
+    def fill() -> None:
+        while len(pending) < runner.capacity:
+            job = next(it, None)
+            if job is None:
+                return
+            pending[runner.submit(job)] = job
+
+    fill()
+    while pending:
+        for fut in runner.wait(pending):
+            job = pending.pop(fut)
+            yield (job, *runner.result(fut, job))
+        fill()
+
+
+# ---------------------------------------------------------------- on a Dask cluster
+
+_DASK_POOL: dict[str, Any] = {}
+_DASK_POOL_LOCK = threading.Lock()
+
+
+def run_in_dask_worker(job_pickle: bytes) -> tuple[DocumentResult, float]:
+    """A Dask task: run a pickled ``Job`` in this Dask worker's own Pebble pool (one process
+    per thread).  The job travels pickled because Dask rebuilds dataclass arguments field by
+    field and loses fields with a default factory.
+
+    The Dask worker itself never runs the document, so a document that dies or runs over its
+    limits fails alone with the same reason as in a local run, and the Dask worker lives on.
+    """
+    import pickle
+
+    job: Job = pickle.loads(job_pickle)
+    with _DASK_POOL_LOCK:
+        runner = _DASK_POOL.get("runner")
+        if runner is None:
+            from distributed import get_worker
+
+            runner = LocalRunner(get_worker().state.nthreads, start="forkserver")
+            _DASK_POOL["runner"] = runner
+    return runner.result(runner.submit(job), job)
+
+
+class SchedulerUnavailable(RuntimeError):
+    """The Dask scheduler cannot be reached, has no workers, or its workers cannot be used."""
+
+
+def dask_workers_can_fork() -> bool:
+    """True in a process that may start child processes (a Dask worker started as daemon may not)."""
+    return not multiprocessing.current_process().daemon
+
+
+class DaskRunner:
+    """The same jobs on an existing Dask distributed cluster (``tcp://HOST:PORT``).
+
+    Workers need piatable installed and must see the inputs at the same paths (a shared file
+    system); results come back to this process, which writes every output.
+    """
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise SchedulerUnavailable("--scheduler needs Dask: pip install 'piatable[dask]'") from exc
+        try:
+            self.client = Client(address, timeout=SCHEDULER_TIMEOUT_S)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SchedulerUnavailable(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
+        can_fork = self.client.run(dask_workers_can_fork)
+        if not can_fork:
+            self.client.close()
+            raise SchedulerUnavailable(f"the Dask cluster at {address} has no workers")
+        if not all(can_fork.values()):
+            self.client.close()
+            raise SchedulerUnavailable(
+                "the Dask workers run as daemon processes and cannot start piatable's worker "
+                "processes; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+            )
+        threads = sum(self.client.nthreads().values())
+        self.capacity = max(1, threads) * (1 + IN_FLIGHT_PER_WORKER)
+
+    def submit(self, job: Job) -> Any:
+        import pickle
+
+        return self.client.submit(run_in_dask_worker, pickle.dumps(job), pure=False)
+
+    def wait(self, pending: Iterable[Any]) -> set[Any]:
+        from distributed import wait
+
+        done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(done)
+
+    def result(self, future: Any, job: Job) -> tuple[DocumentResult, float]:
+        try:
+            res = future.result()
+        except Exception as exc:  # the Dask worker itself died or could not run the task
+            res = failed_result(job, exc)
+        future.release()
+        return res
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def make_runner(jobs: int, scheduler: str | None) -> LocalRunner | DaskRunner:
+    """A Dask runner when ``scheduler`` is given, else a local pool of ``jobs`` workers."""
+    if scheduler:
+        return DaskRunner(scheduler)
+    return LocalRunner(jobs)

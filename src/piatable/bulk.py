@@ -1,0 +1,205 @@
+"""Running many inputs: to output files (``-o``) or into a resumable dataset (``--dataset``).
+
+Both modes run every input in an isolated worker (``batch``), handle results as they complete,
+print each input's notes and errors as they arrive (above a progress bar when stderr is a
+terminal) and return the exit status: 0 when every input was processed, 1 when one failed.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from piatable.models import DocumentResult
+
+from ._version import __version__
+from .batch import Job, Limits, make_runner, run_jobs
+from .outputs import OutputPlan, is_own_output, write_output
+from .settings import Settings
+
+INPUT_SUFFIXES = frozenset(
+    {".txt", ".text", ".csv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
+)
+
+
+def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[str]:
+    """Files as given; folders walked for files of a known kind, in a stable order.
+
+    The walk leaves out ``skip`` (this run's outputs) and files piatable wrote earlier (a CSV
+    with piatable's header), so that a run into its own input folder never reads its output.
+    """
+    import os
+
+    skipped = {os.path.realpath(p) for p in skip}
+    for name in inputs:
+        p = Path(name)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if not child.is_file() or child.suffix.lower() not in INPUT_SUFFIXES:
+                    continue
+                if child.name.startswith(".") or os.path.realpath(child) in skipped:
+                    continue
+                if is_own_output(child):
+                    continue
+                yield str(child)
+        else:
+            yield name
+
+
+class Progress:
+    """A tqdm bar (rate, ETA) on a terminal; messages printed above it as they come."""
+
+    def __init__(self, total: int, unit: str = "file") -> None:
+        self.bar: Any = None
+        if total > 1 and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit=unit, file=sys.stderr, smoothing=0.1)
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _say_result(progress: Progress, res: DocumentResult) -> None:
+    for err in res.errors:
+        progress.say(f"piatable: {err[2]}")
+    if res.status != "failure":
+        for note in res.notes:
+            progress.say(f"piatable: {res.source}: {note}")
+
+
+def run_to_outputs(
+    paths: list[str],
+    plan: OutputPlan,
+    *,
+    kind: str,
+    settings: Settings,
+    limits: Limits,
+    jobs: int,
+    scheduler: str | None,
+    csv_encoding: str,
+    csv_errors: str,
+) -> int:
+    """Extract ``paths`` and write every output of ``plan`` once, from one pass."""
+    from piatable.models.writers import UnencodableText
+
+    order = {p: i for i, p in enumerate(paths)}
+    results: list[DocumentResult] = []
+    runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
+    progress = Progress(len(paths))
+    try:
+        for _, res, _ in run_jobs((Job(p, kind, settings, limits) for p in paths), runner):
+            _say_result(progress, res)
+            results.append(res)
+            progress.advance()
+    finally:
+        progress.close()
+        runner.close()
+    results.sort(key=lambda r: order.get(r.source, len(order)))
+    records = [r for res in results if res.status != "failure" for r in res.records]
+    failed = sum(res.status == "failure" for res in results)
+    status = 1 if failed else 0
+    for output in plan.outputs:
+        try:
+            write_output(records, output, csv_encoding, csv_errors)
+        except UnencodableText as exc:
+            print(f"piatable: {output.name}: not written: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        print(
+            f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
+            f" → {output.name} ({output.fmt})",
+            file=sys.stderr,
+        )
+    if plan.report:
+        from .report import write_report
+
+        write_report(results, plan.report, settings)
+    if plan.documents:
+        from .documents import write_documents
+
+        write_documents(results, plan.documents)
+    return status
+
+
+def run_to_dataset(
+    paths: list[str],
+    folder: Path,
+    *,
+    kind: str,
+    settings: Settings,
+    limits: Limits,
+    jobs: int,
+    scheduler: str | None,
+    retry_failed: bool,
+) -> int:
+    """Extract the inputs of ``paths`` not yet done into the dataset ``folder`` (see ``dataset``)."""
+    from .dataset import Dataset, InputInfo, settings_hash
+
+    unique = list(dict.fromkeys(paths))  # an input named twice is one input
+    with Dataset(folder, __version__, settings_hash(settings, kind)) as ds:
+        ds.write_documents()
+        infos: dict[str, InputInfo] = {}
+        counts = {"done": 0, "reuse": 0, "run": 0}
+        runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
+        progress = Progress(len(unique))
+
+        def todo() -> Iterator[Job]:
+            """Jobs of the inputs to run, hashed as the pool asks for more: the first results
+            come at once, also when a rerun finds thousands of inputs already done."""
+            for p in unique:
+                info = ds.info(p)
+                action = ds.plan(info, retry_failed)
+                if action == "run":
+                    infos[p] = info
+                    counts["run"] += 1
+                    yield Job(p, kind, settings, limits)
+                    continue
+                if action == "reuse":
+                    row = ds.reuse(info)
+                    ds.log(f"{row['status']} {row['rows']} rows, reused (same content) {p}")
+                counts[action] += 1
+                progress.advance()
+
+        started = time.monotonic()
+        try:
+            for job, res, seconds in run_jobs(todo(), runner):
+                row = ds.add(infos.pop(job.path), res, seconds)
+                ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
+                _say_result(progress, res)
+                progress.advance()
+                ds.write_documents(force=False)
+        finally:
+            progress.close()
+            runner.close()
+            ds.write_documents()
+        statuses = ds.statuses(dict.fromkeys(paths))
+        failed = sum(s == "failure" for s in statuses.values())
+        rows = sum(ds.entries[s]["rows"] for s in statuses)
+        print(
+            f"piatable: {folder}: {len(statuses)} inputs ({failed} failed), {rows} rows;"
+            f" {counts['done']} already done, {counts['reuse']} reused,"
+            f" {counts['run']} run in {time.monotonic() - started:.1f} s",
+            file=sys.stderr,
+        )
+        if failed:
+            print(
+                f"piatable: {failed} inputs failed (see {folder}/documents.parquet); "
+                "--retry-failed runs them again",
+                file=sys.stderr,
+            )
+        return 1 if failed else 0

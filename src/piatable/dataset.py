@@ -1,0 +1,324 @@
+"""The bulk dataset of ``piatable extract … --dataset DIR``, and what makes it resumable.
+
+    DIR/records/SRC-KEY.parquet   one file per input: its rows (perhaps none), schema ``arrow_schema``
+    DIR/documents.parquet         one row per input (``DOCUMENT_COLUMNS``), rebuilt from records/
+    DIR/piatable.log              one line per finished input
+    DIR/.piatable.lock            held by the run writing DIR
+
+A document's file carries, besides its rows, the document's row of ``documents.parquet`` in the
+Parquet key-value metadata (``DOC_META_KEY``).  The file is written under a hidden temporary
+name and renamed: the rename is the single moment the document becomes done, so its rows and its
+done marker cannot disagree, and a ``kill -9`` at any moment leaves each input either done (all
+its rows) or not done (none).  ``documents.parquet`` is only a summary: it is rebuilt from the
+files' metadata at the start and end of a run and every ``DOCUMENTS_EVERY_S`` seconds.
+
+``SRC`` is a hash of the input's path as given, ``KEY`` of its content (sha256), the piatable
+version and the settings (and ``--kind``): a rerun skips inputs whose file has the current key,
+reuses the rows of a renamed (or copied) file without reading it again, and redoes a changed one.
+Superseded files of an input are removed after the new one is in place; if a kill comes between
+the two, the start of the next run keeps the newest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from piatable.models.writers import records_to_table
+
+from .documents import COVER_FIELDS, document_row
+from .outputs import atomic_path
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from piatable.models import DocumentResult
+
+    from .settings import Settings
+
+DOC_META_KEY = b"piatable.document"
+RECORDS_DIR = "records"
+DOCUMENTS_FILE = "documents.parquet"
+LOG_FILE = "piatable.log"
+LOCK_FILE = ".piatable.lock"
+# documents.parquet is rewritten at least this often during a run (s).
+DOCUMENTS_EVERY_S = 60.0
+HASH_CHUNK = 1 << 20
+# Hex digits of the hashes in a document file's name.
+NAME_HASH_DIGITS = 16
+
+# The one definition of documents.parquet: (column, Arrow type name, nullable).  The cover facts
+# (``documents.COVER_FIELDS``) and the table's first and last page follow these.
+DOCUMENT_COLUMNS: tuple[tuple[str, str, bool], ...] = (
+    ("source", "string", False),
+    ("sha256", "string", False),
+    ("bytes", "int64", False),
+    ("kind", "string", False),
+    ("status", "string", False),
+    ("rows", "int64", False),
+    ("pages", "int64", False),
+    ("seconds", "float64", False),
+    ("error", "string", True),
+    ("notes", "list<string>", False),
+    ("piatable_version", "string", False),
+    ("settings_hash", "string", False),
+    ("key", "string", False),
+    ("finished", "string", False),
+    *((name, "string", True) for name in COVER_FIELDS),
+    ("table_page_start", "int64", True),
+    ("table_page_end", "int64", True),
+)
+
+
+class DatasetLocked(RuntimeError):
+    """Another run is writing the dataset folder."""
+
+
+def documents_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
+    types["list<string>"] = pa.list_(pa.string())
+    return pa.schema([pa.field(n, types[t], nullable=nl) for n, t, nl in DOCUMENT_COLUMNS])
+
+
+def settings_hash(settings: Settings, kind: str) -> str:
+    """A short hash of every setting's value and the reader kind: what else decides the rows."""
+    data = json.dumps({"settings": settings.to_dict(), "kind": kind}, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:NAME_HASH_DIGITS]
+
+
+def file_sha256(path: str | Path) -> tuple[str, int]:
+    """(sha256 hex, size in bytes) of a file, read in 1 MB chunks."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def _short(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:NAME_HASH_DIGITS]
+
+
+@dataclass(slots=True)
+class InputInfo:
+    """What the parent knows of an input before it runs: path, content hash and size, key."""
+
+    source: str
+    sha256: str  # "" when the file could not be read (it is then always run again)
+    size: int
+    key: str
+
+    @property
+    def file_name(self) -> str:
+        return f"{_short(self.source)}-{self.key}.parquet"
+
+
+class Dataset:
+    """An open dataset folder, locked for this run (use as a context manager)."""
+
+    def __init__(self, folder: str | Path, version: str, settings_digest: str) -> None:
+        self.folder = Path(folder)
+        self.records = self.folder / RECORDS_DIR
+        self.version = version
+        self.settings_digest = settings_digest
+        self.entries: dict[str, dict[str, Any]] = {}  # source → its documents row (+ "_file")
+        self.by_key: dict[str, str] = {}  # key → a source done with it
+        self._lock: Any = None
+        self._log: Any = None
+        self._documents_written = 0.0
+
+    # -- opening and closing
+
+    def __enter__(self) -> Dataset:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Lock the folder, drop temporary files a killed run left, and read what is done."""
+        from filelock import FileLock, Timeout
+
+        self.records.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(str(self.folder / LOCK_FILE))
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout as exc:
+            raise DatasetLocked(f"{self.folder} is being written by another piatable run") from exc
+        for tmp in self.records.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+        self._scan()
+        self._log = open(self.folder / LOG_FILE, "a", encoding="utf-8", buffering=1)
+
+    def close(self) -> None:
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _scan(self) -> None:
+        import pyarrow.parquet as pq
+
+        found: dict[str, list[dict[str, Any]]] = {}
+        for path in self.records.glob("*.parquet"):
+            try:
+                meta = pq.read_schema(path).metadata or {}
+                row = json.loads(meta[DOC_META_KEY].decode("utf-8"))
+            except Exception:  # not one of ours, or unreadable: leave it out of the dataset
+                continue
+            row["_file"] = path.name
+            found.setdefault(row["source"], []).append(row)
+        for source, rows in found.items():
+            rows.sort(key=lambda r: (r["finished"], r["_file"]))
+            for stale in rows[:-1]:
+                (self.records / stale["_file"]).unlink(missing_ok=True)
+            self._remember(source, rows[-1])
+
+    def _remember(self, source: str, row: dict[str, Any]) -> None:
+        old = self.entries.get(source)
+        if old is not None and self.by_key.get(old["key"]) == source:
+            del self.by_key[old["key"]]
+        self.entries[source] = row
+        if row["sha256"]:
+            self.by_key.setdefault(row["key"], source)
+
+    # -- deciding
+
+    def info(self, source: str) -> InputInfo:
+        """Hash an input (``sha256`` is "" when it cannot be read) and give its key."""
+        try:
+            sha, size = file_sha256(source)
+        except OSError:
+            sha, size = "", 0
+        key = _short(f"{sha}|{self.version}|{self.settings_digest}")
+        return InputInfo(source, sha, size, key)
+
+    def plan(self, info: InputInfo, retry_failed: bool) -> str:
+        """``done`` (nothing to do), ``reuse`` (copy the rows of the same content) or ``run``."""
+        if not info.sha256:
+            return "run"
+        row = self.entries.get(info.source)
+        if row is not None and row["key"] == info.key:
+            return "run" if retry_failed and row["status"] == "failure" else "done"
+        donor = self.by_key.get(info.key)
+        if donor is not None and not (retry_failed and self.entries[donor]["status"] == "failure"):
+            return "reuse"
+        return "run"
+
+    # -- writing
+
+    def add(self, info: InputInfo, result: DocumentResult, seconds: float) -> dict[str, Any]:
+        """Write one finished document (rows + its documents row), atomically; return the row."""
+        facts = document_row(result)
+        row: dict[str, Any] = {
+            "source": info.source,
+            "sha256": info.sha256,
+            "bytes": info.size,
+            "kind": result.kind,
+            "status": result.status,
+            "rows": len(result.records),
+            "pages": result.pages,
+            "seconds": round(seconds, 3),
+            "error": "; ".join(e[2] for e in result.errors) or None,
+            "notes": list(result.notes),
+            "piatable_version": self.version,
+            "settings_hash": self.settings_digest,
+            "key": info.key,
+            "finished": _now(),
+        }
+        for name in (*COVER_FIELDS, "table_page_start", "table_page_end"):
+            row[name] = None if facts[name] == "" else facts[name]
+        self._write(info, records_to_table(result.records), row)
+        return row
+
+    def reuse(self, info: InputInfo) -> dict[str, Any]:
+        """Copy the rows of a finished input with the same key under this input's name."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        donor = self.by_key[info.key]
+        old = self.entries[donor]
+        table = pq.read_table(self.records / old["_file"])
+        table = table.set_column(
+            table.schema.get_field_index("source"), "source", pa.array([info.source] * table.num_rows)
+        )
+        row = {k: v for k, v in old.items() if k != "_file"}
+        row.update(source=info.source, bytes=info.size, finished=_now())
+        if row["error"]:
+            row["error"] = row["error"].replace(donor, info.source)
+        self._write(info, table, row)
+        if not os.path.exists(donor):  # a renamed file: its old name is gone
+            self.drop(donor)
+        return row
+
+    def drop(self, source: str) -> None:
+        """Remove an input from the dataset (its file and its documents row)."""
+        row = self.entries.pop(source, None)
+        if row is None:
+            return
+        if self.by_key.get(row["key"]) == source:
+            del self.by_key[row["key"]]
+        (self.records / row["_file"]).unlink(missing_ok=True)
+
+    def _write(self, info: InputInfo, table: pa.Table, row: dict[str, Any]) -> None:
+        import pyarrow.parquet as pq
+
+        meta = {DOC_META_KEY: json.dumps(row, ensure_ascii=False).encode("utf-8")}
+        table = table.replace_schema_metadata(meta)
+        final = self.records / info.file_name
+        with atomic_path(final) as tmp:
+            pq.write_table(table, tmp)
+        old = self.entries.get(info.source)
+        row["_file"] = final.name
+        self._remember(info.source, row)
+        if old is not None and old["_file"] != final.name:
+            (self.records / old["_file"]).unlink(missing_ok=True)
+
+    def log(self, line: str) -> None:
+        """Append one line to DIR/piatable.log (flushed at once)."""
+        if self._log is not None:
+            self._log.write(f"{_now()} {line}\n")
+
+    def write_documents(self, force: bool = True) -> Path:
+        """Rewrite documents.parquet from what is done (at most every ``DOCUMENTS_EVERY_S``
+        seconds unless ``force``)."""
+        import time
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = self.folder / DOCUMENTS_FILE
+        now = time.monotonic()
+        if not force and now - self._documents_written < DOCUMENTS_EVERY_S:
+            return path
+        self._documents_written = now
+        schema = documents_schema()
+        rows = [
+            {name: row.get(name) for name in schema.names}
+            for _, row in sorted(self.entries.items(), key=lambda kv: kv[0])
+        ]
+        table = pa.Table.from_pylist(rows, schema=schema)
+        with atomic_path(path) as tmp:
+            pq.write_table(table, tmp)
+        return path
+
+    def statuses(self, sources: Iterable[str]) -> dict[str, str]:
+        """The status of each of ``sources`` that is in the dataset."""
+        return {s: self.entries[s]["status"] for s in sources if s in self.entries}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

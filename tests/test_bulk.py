@@ -1,0 +1,244 @@
+"""The bulk job: isolated workers with limits, the --dataset folder, resume after kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+import pytest
+from filelock import FileLock
+
+from piatable.batch import TEST_HOOK_ENV
+from piatable.cli import main
+from piatable.models.writers import records_to_table
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+GEN = SAMPLES / "gen"
+
+
+def _mixed_inputs(folder: Path, copies: int = 2) -> list[Path]:
+    """Good texts and PDFs (content-distinct copies) among corrupt, truncated, encrypted, empty,
+    binary and non-table inputs."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = [
+        "juki_columns_boxes_w12_b20_wareki_ff",
+        "juki_w10_b18_clip8_share",
+        "juki_whole_assessment_ff",
+        "kokuho_layout_chars_w14_b20",  # pdftotext -layout text: the grid path
+        "kokuho_w10_b26_datewrap_cp932",
+        "kokuho_w12_b20_wareki_fw_split",
+    ]
+    texts = [GEN / c / "input.txt" for c in cases] + [SAMPLES / "seed" / "input.txt"]
+    for i in range(copies):
+        for t in texts:
+            # A trailing blank line per copy: distinct content (so distinct keys), same table.
+            (folder / f"{t.parent.name}-{i}.txt").write_bytes(t.read_bytes() + b"\n" * (i + 1))
+    pdf = (SAMPLES / "pdf" / "excel-seed" / "input.pdf").read_bytes()
+    (folder / "good.pdf").write_bytes(pdf)
+    (folder / "word.pdf").write_bytes((SAMPLES / "pdf" / "word-seed" / "input.pdf").read_bytes())
+    (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 20)
+    c = canvas.Canvas(str(folder / "encrypted.pdf"), encrypt=pdfencrypt.StandardEncryption("pw"))
+    c.drawString(100, 100, "secret")
+    c.save()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "prose.txt").write_text("これは表ではない文章です。\n", encoding="utf-8")
+    return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+def _reference(paths: list[Path]) -> list[dict]:
+    """The rows of one-at-a-time runs (as Parquet gives them back), in a stable order."""
+    records = []
+    for p in paths:
+        res = extract_document(str(p))
+        if res.status != "failure":
+            records += res.records
+    rows = records_to_table(records).to_pylist()
+    return sorted(rows, key=lambda r: (r["source"], r["row_index"]))
+
+
+def _dataset_rows(ds: Path) -> list[dict]:
+    rows = pq.read_table(ds / "records").to_pylist() if any((ds / "records").glob("*.parquet")) else []
+    return sorted(rows, key=lambda r: (r["source"], r["row_index"]))
+
+
+def _documents(ds: Path) -> pd.DataFrame:
+    return pd.read_parquet(ds / "documents.parquet")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus") / "in"
+    paths = _mixed_inputs(folder)
+    return folder, paths, _reference(paths)
+
+
+def test_dataset_has_one_row_per_input_and_the_rows_of_single_runs(corpus, tmp_path, capsys):
+    folder, paths, reference = corpus
+    ds = tmp_path / "ds"
+    rc = main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2"])
+    assert rc == 1  # the corrupt, truncated, encrypted, empty and binary inputs failed
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == sorted(map(str, paths))
+    by = docs.set_index("source")
+    assert by.loc[str(folder / "encrypted.pdf"), "status"] == "failure"
+    assert "encrypted" in by.loc[str(folder / "encrypted.pdf"), "error"]
+    assert by.loc[str(folder / "prose.txt"), "status"] == "success"
+    assert "no amendment table found" in list(by.loc[str(folder / "prose.txt"), "notes"])
+    assert (docs["sha256"].str.len() == 64).all() and (docs["bytes"] >= 0).all()
+    assert docs["piatable_version"].nunique() == 1 and docs["settings_hash"].nunique() == 1
+    assert {"rows", "pages", "seconds", "kind", "error", "notes"} <= set(docs.columns)
+    assert _dataset_rows(ds) == reference
+    # Readable as a dataset by pandas and pyarrow.dataset, one file per input.
+    assert len(pd.read_parquet(ds / "records")) == len(reference)
+    assert pads.dataset(ds / "records").count_rows() == len(reference)
+    assert len(list((ds / "records").glob("*.parquet"))) == len(paths)
+    log = (ds / "piatable.log").read_text("utf-8").splitlines()
+    assert len(log) == len(paths)
+    # A rerun does nothing; a renamed file is reused, a changed file redone.
+    capsys.readouterr()
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
+    assert f"{len(paths)} already done, 0 reused, 0 run" in capsys.readouterr().err
+    assert len((ds / "piatable.log").read_text("utf-8").splitlines()) == len(paths)
+
+
+def test_resume_renamed_changed_and_retry_failed(tmp_path, seed_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, b = folder / "a.txt", folder / "b.txt"
+    a.write_bytes(seed_path.read_bytes())
+    b.write_bytes(b"")
+    ds = tmp_path / "ds"
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
+    a.rename(folder / "renamed.txt")
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
+    docs = _documents(ds).set_index("source")
+    assert sorted(docs.index) == [str(b), str(folder / "renamed.txt")]
+    rows = _dataset_rows(ds)
+    assert len(rows) == 12 and {r["source"] for r in rows} == {str(folder / "renamed.txt")}
+    assert "reused" in (ds / "piatable.log").read_text("utf-8")
+    # The empty file is still a failure: --retry-failed runs it again (now with text in it).
+    b.write_bytes(seed_path.read_bytes() + b"\n")
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 0  # changed: redone anyway
+    b.write_bytes(b"")
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
+    capsys.readouterr()
+    assert main(["extract", str(folder), "--dataset", str(ds), "--retry-failed"]) == 1
+    assert "1 already done, 0 reused, 1 run" in capsys.readouterr().err
+    assert len(_dataset_rows(ds)) == 12
+    assert len(list((ds / "records").glob("*.parquet"))) == 2
+
+
+def test_a_second_run_on_a_locked_dataset_is_refused(tmp_path, seed_path, capsys):
+    ds = tmp_path / "ds"
+    ds.mkdir()
+    with FileLock(str(ds / ".piatable.lock")):
+        assert main(["extract", str(seed_path), "--dataset", str(ds)]) == 2
+    assert "another piatable run" in capsys.readouterr().err
+
+
+def test_dying_hanging_and_growing_workers_fail_alone(tmp_path, seed_path, monkeypatch, capsys):
+    import psutil
+
+    monkeypatch.setenv(TEST_HOOK_ENV, "1")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for action in ("kill", "allocate"):
+        (folder / f"{action}.txt").write_text(f"#piatable-test: {action}\n", "ascii")
+    for i in range(3):
+        (folder / f"good{i}.txt").write_bytes(seed_path.read_bytes() + b"\n" * i)
+    # Workers are forked from this process: their resident memory starts at this process's.
+    cap = int(psutil.Process().memory_info().rss / 2**20) + 300
+    ds = tmp_path / "ds"
+    rc = main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2", "--max-memory", str(cap)])
+    assert rc == 1
+    err = capsys.readouterr().err
+    by = _documents(ds).set_index("source")
+    assert by.loc[str(folder / "kill.txt"), "error"].endswith("worker killed by signal 9")
+    assert by.loc[str(folder / "allocate.txt"), "error"].endswith(f"over {cap} MB")
+    assert "worker killed by signal 9" in err
+    assert list(by.loc[[str(folder / f"good{i}.txt") for i in range(3)], "rows"]) == [12, 12, 12]
+    # A hanging worker is killed at the time limit.
+    hang = tmp_path / "hang.txt"
+    hang.write_text("#piatable-test: hang\n", "ascii")
+    t0 = time.monotonic()
+    assert main(["extract", str(hang), "--dataset", str(ds), "--timeout", "1"]) == 1
+    assert time.monotonic() - t0 < 20
+    assert _documents(ds).set_index("source").loc[str(hang), "error"].endswith("timed out after 1 s")
+    # The same through -o: the failure is one line, the good inputs are written.
+    (folder / "allocate.txt").unlink()
+    out = tmp_path / "o.json"
+    assert main(["extract", str(folder), "-o", str(out), "--jobs", "2"]) == 1
+    assert len(json.loads(out.read_text("utf-8"))) == 36
+    assert "kill.txt: worker killed by signal 9" in capsys.readouterr().err
+
+
+def _cli(args: list[str], **kw) -> subprocess.Popen:
+    code = "import sys; from piatable.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "extract", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, workers included
+        **kw,
+    )
+
+
+def _wait_for_files(ds: Path, n: int, proc: subprocess.Popen, limit_s: float = 60) -> int:
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit_s:
+        done = len(list((ds / "records").glob("*.parquet"))) if (ds / "records").exists() else 0
+        if done >= n or proc.poll() is not None:
+            return done
+        time.sleep(0.02)
+    return -1
+
+
+def test_kill_9_of_the_whole_run_then_rerun_gives_the_same_dataset(corpus, tmp_path):
+    folder, paths, reference = corpus
+    ds = tmp_path / "ds"
+    proc = _cli([str(folder), "--dataset", str(ds), "--jobs", "2"])
+    done = _wait_for_files(ds, len(paths) // 3, proc)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < done < len(paths), "the run should have been killed midway"
+    assert not (ds / "documents.parquet").exists() or len(_documents(ds)) < len(paths)
+    rc = main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2"])
+    assert rc == 1
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == sorted(map(str, paths))
+    assert _dataset_rows(ds) == reference
+    assert len(list((ds / "records").glob("*.parquet"))) == len(paths)
+    assert not list((ds / "records").glob(".*"))
+
+
+def test_a_worker_killed_from_outside_fails_one_input_and_retry_completes(corpus, tmp_path):
+    import psutil
+
+    folder, paths, reference = corpus
+    ds = tmp_path / "ds"
+    proc = _cli([str(folder), "--dataset", str(ds), "--jobs", "2"])
+    _wait_for_files(ds, 5, proc)
+    me = psutil.Process(proc.pid)
+    workers = [c for c in me.children() if c.cmdline() == me.cmdline()]
+    assert workers, "the run should have worker processes"
+    workers[0].send_signal(signal.SIGKILL)
+    assert proc.wait(timeout=120) in (0, 1)  # the run went on to the end
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == sorted(map(str, paths))
+    assert main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2", "--retry-failed"]) == 1
+    assert _dataset_rows(ds) == reference

@@ -1,0 +1,132 @@
+"""The checks of normalize/evidence.py: each fires on the kind of wrong row it is for and stays
+quiet on a clean one (tools/bench_calibration.py measures them on every sample)."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.normalize.confidence import score_record
+from piatable.normalize.evidence import numbering_gap, width_mix
+from piatable.normalize.records import rows_to_records
+from piatable.settings import Settings
+
+CLEAN = {
+    "item": ["Ⅰ基本情報", "７．評価実施機関における担当部署", "①部署"],
+    "before": ["市民部市民課"],
+    "after": ["市民生活部市民課"],
+    "explanation": ["組織改正による部署名の変更"],
+}
+
+
+def raw_row(cells: dict[str, list[str]], conf: float | None = None) -> RawRow:
+    row = RawRow()
+    row.cells["change_date"] = [CellLine("2023/2/6", conf=conf)]
+    row.cells["timing"] = [CellLine("事後", conf=conf)]
+    for f, lines in {**CLEAN, **cells}.items():
+        row.cells[f] = [CellLine(t, wraps=False, conf=conf) for t in lines]
+    return row
+
+
+def record(cells: dict[str, list[str]], conf: float | None = None):
+    return rows_to_records([raw_row(cells, conf)], "t.pdf", Settings())[0]
+
+
+@pytest.mark.parametrize("conf", [None, 96.0])
+def test_clean_row_stays_quiet(conf):
+    rec = record({}, conf)
+    assert [f for f in rec.flags if f not in ("ocr",)] == []
+    assert rec.evidence == []
+    assert rec.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("cells", "field", "words"),
+    [
+        ({"before": ["新規追加", "事後"]}, "before", "提出時期"),
+        ({"explanation": ["2023/2/6", "組織改正"]}, "explanation", "date line"),
+        (
+            {"item": ["Ⅱ特定個人情報ファイルの概要", "５．特定個人情報の提供・移転（委託に伴う"]},
+            "item",
+            "brackets",
+        ),
+        ({"before": ["ものを除く。）", "市民部市民課"]}, "before", "brackets"),
+        ({"before": ["①部署"], "after": ["市民課"]}, "item", "heading of the form"),
+        ({"before": ["・追加する文。", "上記を新規追加"]}, "before", "after cell's words"),
+        ({"after": ["市民生活部市民課", "組織改正に伴う修正"]}, "after", "explanation's words"),
+        (
+            {"item": ["Ⅰ基本情報", "２．特定個人情報ファイル名 国民健康保険情報ファイル"]},
+            "item",
+            "second value",
+        ),
+    ],
+)
+def test_column_guess(cells, field, words):
+    rec = record(cells)
+    assert "column_guess" in rec.flags
+    assert any(e.startswith(f"{field}: column_guess") and words in e for e in rec.evidence), rec.evidence
+    assert rec.confidence < record({}).confidence
+    assert rec.cell_confidence[field] < record({}).cell_confidence[field]
+
+
+def test_row_split_guess_on_two_paths_and_on_a_row_without_a_section():
+    rec = record(
+        {"item": ["具体的なチェック方法", "Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携"]}
+    )
+    assert "row_split_guess" in rec.flags
+    rows = [raw_row({}) for _ in range(4)] + [raw_row({"item": ["５．特定個人情報の提供・移転"]})]
+    recs = rows_to_records(rows, "t.txt", Settings())
+    assert ["row_split_guess" in r.flags for r in recs] == [False] * 4 + [True]
+
+
+@pytest.mark.parametrize(
+    ("cells", "field"),
+    [
+        ({"item": ["HI特定個人情報ファイルの概要", "②入手方法"]}, "item"),
+        ({"before": ["①職員を特定する。", "②認証する。", "④記録する。"]}, "before"),
+        ({"after": ["(1 .従業者が事務外で使用するリスクへの措置）"]}, "after"),
+        ({"before": ["既存住基システムにおける措置＞"]}, "before"),
+        ({"after": ["外部からな６あの本東本寺抽生の"]}, "after"),
+    ],
+)
+def test_ocr_suspect(cells, field):
+    rec = record(cells, conf=95.0)
+    assert f"ocr_suspect:{field}" in rec.flags, rec.evidence
+    assert rec.cell_confidence[field] < record({}, conf=95.0).cell_confidence[field]
+    # The same text from a text layer is not an OCR doubt.
+    assert not any(f.startswith("ocr_suspect") for f in record(cells).flags)
+
+
+def test_ocr_line_confidence_is_evidence():
+    low = record({"after": ["市民生活部市民課"]}, conf=40.0)
+    assert "ocr_suspect:after" in low.flags
+    sure = record({}, conf=97.0)
+    unsure = record({}, conf=80.0)
+    assert unsure.confidence < sure.confidence and "ocr_unsure" not in " ".join(unsure.flags)
+
+
+def test_helpers():
+    assert numbering_gap("①a\n②b\n④c") == "2→4"
+    assert numbering_gap("①a\n②b\n③c") == ""
+    assert numbering_gap("（１．a）\n本文\n（２．b）") == ""
+    assert width_mix("(1 .従業者") and width_mix("（1．") and width_mix("2７")
+    assert width_mix("(1)被保険者") == "" and width_mix("平成26年") == "" and width_mix("（１．") == ""
+
+
+def test_strong_doubts_become_flags_weak_ones_only_cost_confidence():
+    q = Settings().quality
+    rec = record({})
+    base = rec.confidence
+    row = raw_row({})
+    weak = score_record(record({}), row, q, [Doubt("column_guess", "item", "weak", 0.2)])
+    assert "column_guess" not in weak.flags and weak.confidence < base
+    close = score_record(record({}), row, q, [Doubt("close_cut", "item", "close", 1.0)])
+    assert close.flags == [] and close.confidence <= base
+
+
+def test_a_cell_that_opens_mid_phrase_is_a_row_split_guess():
+    rec = record({"after": ["及び別表第二", "番号法第９条第２項に基づく条例"]})
+    assert "row_split_guess" in rec.flags
+    assert any(e.startswith("after: row_split_guess") for e in rec.evidence)
+    for quiet in (["・サーバー室への入室"], ["新規追加"], ["[○]紙"], ["（１．措置）"]):
+        assert "row_split_guess" not in record({"after": quiet}).flags, quiet

@@ -1,0 +1,98 @@
+"""Input hygiene of flattened text: spaced-out text, over-printed lines, look-alike dashes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from piatable.normalize.hygiene import collapse_overprint, despace_line, despace_text, tidy_text
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def squash(value: object) -> str:
+    return re.sub(r"\s+", "", "" if value is None else str(value))
+
+
+def test_despace_keeps_spaces_between_ascii_words():
+    assert despace_line("特 定 個 人 情 報") == "特定個人情報"
+    assert despace_line("W i n d o w s   S e r v e r") == "Windows Server"
+    assert despace_line("Windows Server を 使 用") == "Windows Serverを使用"
+    assert despace_line("2 0 2 3 / 2 / 6") == "2023/2/6"
+
+
+def test_despace_only_a_spaced_out_document():
+    plain = "通知カード 個人番号通知書\n事後 番号法改正に伴う修正\n2023/2/6\nＩＤ と パスワード\n"
+    assert despace_text(plain) == (plain, 0)
+    spaced = "\n".join(" ".join(ln) for ln in ["特定個人情報", "事後", "変更箇所", "2023/2/6"])
+    text, n = despace_text(spaced)
+    assert text.split("\n") == ["特定個人情報", "事後", "変更箇所", "2023/2/6"]
+    assert n == 4
+
+
+def test_lone_repeated_line_is_kept_runs_of_copies_are_collapsed():
+    # A before cell whose one line is the after cell's first line: no over-printing.
+    lone = "\n".join(
+        [
+            "2023/2/6",
+            "Ⅰ基本情報",
+            "国民健康保険情報ファイル",
+            "国民健康保険情報ファイル",
+            "中間サーバー副本ファイル",
+            "事前",
+        ]
+    )
+    assert collapse_overprint(lone) == (lone, 0)
+    doubled = (
+        "2019/4/1 Ⅱ特定個人情報ファイルの概要\nⅡ特定個人情報ファイルの概要\n"
+        "３．特定個人情報の入手・使用\n３．特定個人情報の入手・使用\n②入手方法\n②入手方法\n"
+        "通知カード 個人番号通知書\n個人番号通知書 事後 番号法改正に伴う修正"
+    )
+    text, n = collapse_overprint(doubled)
+    assert n == 4
+    assert text.split("\n") == [
+        "2019/4/1 Ⅱ特定個人情報ファイルの概要",
+        "３．特定個人情報の入手・使用",
+        "②入手方法",
+        "通知カード 個人番号通知書",
+        "事後 番号法改正に伴う修正",
+    ]
+
+
+def test_no_repair_no_note():
+    assert tidy_text("2023/2/6\n事後\n").notes == []
+
+
+def _cells_right(records, expected) -> float:
+    right = sum(
+        squash(getattr(r, f)) == squash(e[f]) for r, e in zip(records, expected, strict=True) for f in SIX
+    )
+    return right / (6 * len(expected))
+
+
+def test_spaced_out_seed_reads_like_the_seed(tmp_path):
+    seed = (SAMPLES / "seed" / "input.txt").read_text("utf-8")
+    path = tmp_path / "spaced.txt"
+    path.write_text("\n".join(" ".join(ln) for ln in seed.split("\n")), "utf-8")
+    expected = json.loads((SAMPLES / "seed" / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(path)
+    assert len(result.records) == len(expected)
+    assert _cells_right(result.records, expected) >= 0.9
+    assert any("space between every character" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("dash", ["\u2212", "ー", "\u2010", "－", "／", "."])
+def test_look_alike_dash_dates_start_rows(tmp_path, dash):
+    seed = (SAMPLES / "seed" / "input.txt").read_text("utf-8")
+    text = re.sub(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", rf"\1{dash}\2{dash}\3", seed, flags=re.M)
+    assert text != seed
+    path = tmp_path / "dashes.txt"
+    path.write_text(text, "utf-8")
+    expected = json.loads((SAMPLES / "seed" / "expected" / "records.json").read_text("utf-8"))
+    records = extract_document(path).records
+    assert [r.change_date for r in records] == [e["change_date"] for e in expected]

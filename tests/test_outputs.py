@@ -1,0 +1,144 @@
+"""Outputs never clobber an input or each other; several formats from one pass; stdout; cp932."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from piatable.cli import main
+
+
+def test_report_twin_does_not_replace_records_named_report_json(tmp_path, seed_path):
+    d = tmp_path / "d"
+    rc = main(["extract", str(seed_path), "-o", str(d / "report.json"), "--report", str(d / "report.html")])
+    assert rc == 0
+    records = json.loads((d / "report.json").read_text("utf-8"))
+    assert isinstance(records, list) and len(records) == 12
+    assert json.loads((d / "report.data.json").read_text("utf-8"))["overall"]["rows"] == 12
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--documents", "{x}", "-o", "{x}"],
+        ["-o", "{x}", "-o", "{x}"],
+        ["-o", "{x}", "--report", "{stem}.html", "--documents", "{stem}.data.json"],
+    ],
+)
+def test_two_outputs_on_one_path_is_a_usage_error(tmp_path, seed_path, capsys, extra):
+    x = tmp_path / "x.json"
+    x.write_text("precious", "utf-8")
+    args = [a.format(x=x, stem=tmp_path / "x") for a in extra]
+    assert main(["extract", str(seed_path), *args]) == 2
+    assert "two outputs" in capsys.readouterr().err
+    assert x.read_text("utf-8") == "precious"
+
+
+def test_output_that_is_an_input_is_a_usage_error(tmp_path, seed_path, capsys):
+    src = tmp_path / "in.txt"
+    shutil.copy(seed_path, src)
+    before = src.read_bytes()
+    assert main(["extract", str(src), "-o", str(src), "--format", "json"]) == 2
+    assert "also an input" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    # The same file under another spelling of its path.
+    other = tmp_path / "sub" / ".." / "in.txt"
+    (tmp_path / "sub").mkdir()
+    assert main(["extract", str(src), "-o", str(other), "--format", "json"]) == 2
+    assert src.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_dash_writes_to_stdout(tmp_path, seed_path, capsys, monkeypatch, fmt):
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", str(seed_path), "-o", "-", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    rows = json.loads(out) if fmt == "json" else [json.loads(ln) for ln in out.splitlines()]
+    assert len(rows) == 12
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_refuses_binary_formats(seed_path, capsys):
+    assert main(["extract", str(seed_path), "-o", "-", "--format", "parquet"]) == 2
+
+
+def test_a_run_into_its_input_folder_does_not_read_its_own_output(tmp_path, seed_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "a.txt")
+    for _ in range(2):
+        assert (
+            main(
+                [
+                    "extract",
+                    str(folder),
+                    "-o",
+                    str(folder / "out.csv"),
+                    "--documents",
+                    str(folder / "docs.csv"),
+                ]
+            )
+            == 0
+        )
+        assert "12 rows from 1 of 1 inputs" in capsys.readouterr().err
+    # A later run with another output name still skips the earlier CSV outputs.
+    assert main(["extract", str(folder), "-o", str(tmp_path / "o.json")]) == 0
+    assert "12 rows from 1 of 1 inputs" in capsys.readouterr().err
+
+
+def test_several_outputs_from_one_pass(tmp_path, seed_path):
+    outs = [tmp_path / f"r.{s}" for s in ("json", "jsonl", "csv", "parquet")]
+    args = [a for o in outs for a in ("-o", str(o))]
+    assert main(["extract", str(seed_path), *args]) == 0
+    as_json = json.loads(outs[0].read_text("utf-8"))
+    assert [json.loads(ln) for ln in outs[1].read_text("utf-8").splitlines()] == as_json
+    with outs[2].open(encoding="utf-8-sig", newline="") as fh:
+        assert [r["before"] for r in csv.DictReader(fh)] == [r["before"] for r in as_json]
+    table = pq.read_table(outs[3])
+    assert table.column("before").to_pylist() == [r["before"] for r in as_json]
+    assert table.column("source").to_pylist() == [r["source"] for r in as_json]
+
+
+def _seed_with(tmp_path, seed_path, char: str):
+    text = seed_path.read_text("utf-8")
+    p = tmp_path / "odd.txt"
+    p.write_text(text.replace("住基ネット", f"住{char}基ネット", 1), "utf-8")
+    return p
+
+
+def test_cp932_names_the_characters_it_cannot_hold(tmp_path, seed_path, capsys):
+    odd = _seed_with(tmp_path, seed_path, "𠮷")
+    out = tmp_path / "out.csv"
+    out.write_text("old", "utf-8")
+    js = tmp_path / "out.json"
+    rc = main(["extract", str(odd), "-o", str(out), "-o", str(js), "--csv-encoding", "cp932"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "𠮷" in err and "U+20BB7" in err and "--csv-errors replace" in err
+    assert out.read_text("utf-8") == "old"  # not replaced by a half-right file
+    assert "𠮷" in js.read_text("utf-8")  # the other output is written
+    rc = main(["extract", str(odd), "-o", str(out), "--csv-encoding", "cp932", "--csv-errors", "replace"])
+    assert rc == 0
+    text = out.read_bytes().decode("cp932")
+    assert "住?基ネット" in text
+
+
+def test_no_temporary_files_left(tmp_path, seed_path):
+    assert (
+        main(
+            [
+                "extract",
+                str(seed_path),
+                "-o",
+                str(tmp_path / "a.parquet"),
+                "--report",
+                str(tmp_path / "r.html"),
+            ]
+        )
+        == 0
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "r.data.json", "r.html"]
