@@ -137,8 +137,8 @@ def use_api(engine: str) -> bool:
 
 def _hocr_api(gray: np.ndarray, psm: int, lang: str, whitelist: str = "") -> str:
     """hOCR of an image from a tesseract API kept loaded in this thread (tesserocr): no
-    process start and no model load per call (the strips of a page: 26% less time a page on
-    the scan bench)."""
+    process start and no model load per call (``ocr.engine=api``: see the setting for what it
+    measured)."""
     import tesserocr
     from PIL import Image
 

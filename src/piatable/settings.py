@@ -221,12 +221,14 @@ class OcrSettings:
     # and a whole page without a ruled grid.
     lang: str = "jpn"
     psm: int = 6
-    # How tesseract is called for the cells and pages: "api" (tesserocr, one tesseract with its
-    # model kept loaded per thread), "process" (pytesseract, a tesseract process per call), or
-    # "auto" (the API when tesserocr imports).  The API took 8.4 s a page against 11.4 s on the
-    # seed scans (`tools/bench_scan.py --generate 200,300 --only seed`, a loaded machine), with
-    # the same accuracy.
-    engine: str = "auto"
+    # How tesseract is called for the cells and pages: "process" (pytesseract, a tesseract
+    # process per call), "api" (tesserocr, `pip install piatable[ocr-api]`: one tesseract with its
+    # model kept loaded per thread), or "auto" (the API when tesserocr imports).  Measured with
+    # `tools/bench_scan.py --generate 200,300 --only excel-seed --set ocr.engine=…`: on the
+    # machine loaded by other jobs the API took 2.4-2.8 s a page against 3.4-3.8; idle, 2.4
+    # against 1.8 (the threads, and so the loaded models, live for one document).  No steady
+    # gain: the process stays the default.
+    engine: str = "process"
     # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
     # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
     reread_cells: bool = True
