@@ -290,6 +290,9 @@ def test_dates_headings_and_marks():
     assert fix_date("2O23/2/6") == "2023/2/6"
     assert fix_date("R5.l.6") == "R5.1.6"
     assert fix_date("2023/2/6") == "2023/2/6"
+    assert fix_date("信和2年1月6日") == "令和2年1月6日"
+    assert fix_date("乎成30年4月1日") == "平成30年4月1日"
+    assert fix_date("昭和60年1月1日") == "昭和60年1月1日"
     assert fix_date("新規") == "新規"
     assert fix_heading("Il特定個人情報ファイルの概") == "Ⅱ特定個人情報ファイルの概"
     assert fix_heading("｜基本情報") == "Ⅰ基本情報"
@@ -537,6 +540,54 @@ def test_item_headings_snap_to_the_form():
     assert snap_to_headings(wrapped) == wrapped
 
 
+def test_top_headings_snap_on_the_first_line():
+    """A top heading misread in one kanji (概要 → 概革) is written as the forms print it; a
+    line that differs more, or is not the cell's first, is left alone."""
+    from piatable.extract.ocr.heading_fixes import snap_top_heading
+
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの概革", "②入手方法"])[0] == "Ⅱ特定個人情報ファイルの概要"
+    assert snap_top_heading(["特定個人情報ファイルの概双"])[0] == "特定個人情報ファイルの概要"
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの概況です"]) == ["Ⅱ特定個人情報ファイルの概況です"]
+    assert snap_top_heading(["Ⅱ特定個人情報ファイルの一覧"]) == ["Ⅱ特定個人情報ファイルの一覧"]
+    assert snap_top_heading(["Ⅰ基本情", "Ⅱ特定個人情報ファイルの概革"])[1].endswith("概革")
+
+
 def test_a_blank_page_is_not_turned():
     blank = np.full((800, 600), 255, dtype=np.uint8)
     assert skew_angle(binarize(blank), 20.0, 2.0, 3.0, 2.0) == 0.0
+
+
+def test_broken_date_and_timing_cells_are_read_again(monkeypatch):
+    """A date or timing cell of a six-column grid whose text breaks its column's grammar is read
+    again held to the column's alphabet; the second read is kept only when it fits."""
+    from piatable.extract.ocr import strips
+
+    cells = [strips._Cell(x, 0, x + 50, 40) for x in (0, 60, 120, 180, 240, 300)]
+    cells += [strips._Cell(x, 50, x + 50, 90) for x in (0, 60, 120, 180, 240, 300)]
+    img = np.zeros((10, 10), np.uint8)
+    pieces = [(k, c, img) for k, c in enumerate(cells)]
+
+    def word(text: str, cell: int) -> TsvWord:
+        return TsvWord(text, cells[cell].x0, cells[cell].top, 10, 10, 90.0, (cell + 1, 1, 1))
+
+    words = [
+        word("変更日", 0),
+        word("提出時期", 4),
+        word("信和2年1月6", 6),
+        word("事則", 10),
+        word("事後", 11),
+    ]
+    second = {6: "令和2年1月6日", 10: "事"}
+    asked: list[tuple[int, str]] = []
+
+    def fake(mine, paper, margin, gap, settings, whitelist=""):
+        asked.append((mine[0][0], whitelist))
+        return [word(second[mine[0][0]], mine[0][0])]
+
+    monkeypatch.setattr(strips, "_read_strip", fake)
+    out = strips.reread_broken_cells(words, pieces, cells, 235, 4, Settings().ocr)
+    texts = {w.line[0] - 1: w.text for w in out}
+    assert texts[6] == "令和2年1月6日"  # the second read fits: kept
+    assert texts[10] == "事則"  # it does not: the first kept
+    assert [a[0] for a in asked] == [6, 10]  # labels and good cells are not read again
+    assert "年" in asked[0][1] and asked[1][1] == strips.TIMING_ALPHABET

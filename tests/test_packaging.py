@@ -33,7 +33,7 @@ def _declared() -> set[str]:
 
 
 # Imported only on a path that needs an extra (``--scheduler``: ``piatable[dask]``).
-EXTRAS = {"distributed": "dask"}
+EXTRAS = {"distributed": "dask", "tesserocr": "ocr-api"}
 
 
 def test_every_import_is_declared_and_every_dependency_used():

@@ -3,6 +3,8 @@
     python tools/bench_scan.py                          # the committed scans (samples/scan)
     python tools/bench_scan.py --generate 200,300       # plus every samples/pdf case scanned
                                                         # at 200 and 300 dpi (turned, noisy, JPEG)
+    python tools/bench_scan.py --turned                 # plus each scan turned 90/180/270° and
+                                                        # EXIF-rotated JPEGs (orientation 3/6/8)
     python tools/bench_scan.py --set ocr.mode=page      # any setting changed
     python tools/bench_scan.py --img2table /tmp/i2tvenv/bin/python   # img2table side by side
 
@@ -194,10 +196,37 @@ def generated(dpis: list[int], folder: Path) -> list[tuple[str, Path, Path]]:
     return out
 
 
+def turned_variants(items: list[tuple[str, Path, Path]], folder: Path) -> list[tuple[str, Path, Path]]:
+    """Each scan turned 90°, 180° and 270° (every page, same format), and the single-image ones
+    also as JPEGs stored turned with EXIF orientation 3, 6 and 8: they must read as well as the
+    upright ones."""
+    import make_scans
+
+    out = []
+    for name, path, exp in items:
+        pages = make_scans.page_images(path)
+        dpi = pages[0][1]
+        for deg in (90, 180, 270):
+            target = folder / f"{name}-turn{deg}{path.suffix}"
+            if not target.exists():
+                make_scans.save([make_scans.turned(g, deg) for g, _ in pages], target, dpi, 90)
+            out.append((f"{name}@turn{deg}", target, exp))
+        if len(pages) == 1:
+            for tag in (3, 6, 8):
+                target = folder / f"{name}-exif{tag}.jpg"
+                if not target.exists():
+                    make_scans.save_exif_jpeg(pages[0][0], target, dpi, tag, 90)
+                out.append((f"{name}@exif{tag}", target, exp))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--generate", default="", help="comma-separated dpis: scan every samples/pdf case")
     ap.add_argument("--only", default="", help="substring of the case names to run")
+    ap.add_argument(
+        "--turned", action="store_true", help="also each scan turned 90/180/270° and EXIF-rotated (3/6/8)"
+    )
     ap.add_argument("--no-committed", action="store_true")
     ap.add_argument("--set", action="append", default=[], help="section.key=value")
     ap.add_argument("--img2table", default="", help="a Python that has img2table installed")
@@ -216,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         items += generated([int(x) for x in ns.generate.split(",")], gen)
     if ns.only:
         items = [it for it in items if ns.only in it[0]]
+    if ns.turned:
+        gen = Path(tempfile.gettempdir()) / "piatable-bench-turned"
+        gen.mkdir(exist_ok=True)
+        items += turned_variants(list(items), gen)
     results = []
     tot: dict[str, list[float]] = {}
     for name, path, exp_path in items:

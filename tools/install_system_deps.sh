@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages piatable and its tests need, only those that are missing:
-# tesseract with Japanese data (OCR), IPAex fonts (test PDFs), poppler-utils (pdftotext, for the
+# tesseract with Japanese and orientation data (OCR), IPAex fonts (test PDFs), poppler-utils (pdftotext, for the
 # extractor-output samples), Chromium (the report's browser test).
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx jpn; }; then
   need+=(tesseract-ocr-jpn)
+fi
+# Orientation and script detection (pages scanned sideways or upside down; extract/ocr/orient.py).
+if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx osd; }; then
+  need+=(tesseract-ocr-osd)
 fi
 [ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || need+=(fonts-ipaexfont)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)

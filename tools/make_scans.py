@@ -119,6 +119,42 @@ def save(pages: list[np.ndarray], path: Path, dpi: float, jpeg: int = 70) -> Non
         ims[0].save(path, dpi=(dpi, dpi), optimize=True)
 
 
+def turned(gray: np.ndarray, degrees: int) -> np.ndarray:
+    """The page turned ``degrees`` clockwise (0, 90, 180, 270), as a sheet fed sideways or
+    upside down comes out of the scanner."""
+    return np.ascontiguousarray(np.rot90(gray, k=-(degrees // 90)))
+
+
+# EXIF orientation tag → how far the stored pixels are turned clockwise from upright (the
+# viewer turns them back): 6 is a camera held with its top to the right.
+EXIF_TURN = {1: 0, 3: 180, 6: 270, 8: 90}
+
+
+def save_exif_jpeg(gray: np.ndarray, path: Path, dpi: float, tag: int, quality: int = 70) -> None:
+    """An upright page stored turned, with the EXIF orientation ``tag`` that puts it upright."""
+    img = Image.fromarray(turned(gray, EXIF_TURN[tag]))
+    exif = Image.Exif()
+    exif[0x0112] = tag
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img.save(path, "JPEG", dpi=(dpi, dpi), quality=quality, exif=exif.tobytes())
+
+
+def page_images(path: Path) -> list[tuple[np.ndarray, float]]:
+    """The pages of a scan (image file or image-only PDF) upright as stored, with their dpi."""
+    from piatable.extract.ocr.render import iter_images, native_dpi
+    from piatable.extract.pdf import open_pdf
+
+    if path.suffix.lower() != ".pdf":
+        return [(p.gray, p.dpi) for p in iter_images(path)]
+    doc = open_pdf(path)
+    try:
+        n = len(doc)
+        dpis = [native_dpi(doc, i) or 300.0 for i in range(n)]
+    finally:
+        doc.close()
+    return [(g, dpis[i]) for i, g in enumerate(rasterise(path, max(dpis)))]
+
+
 def scan_pdf(pdf: Path, out: Path, dpi: float, d: Damage) -> None:
     pages = [
         damage(g, dpi, Damage(**{**_fields(d), "seed": d.seed + k}))

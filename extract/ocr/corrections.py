@@ -25,7 +25,14 @@ from piatable.normalize.chars import CIRCLED, starts_paragraph
 from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 
-from .heading_fixes import CIRCLED_LOOKALIKES, fix_heading, restore_numerals, snap_to_headings, split_like
+from .heading_fixes import (
+    CIRCLED_LOOKALIKES,
+    fix_heading,
+    restore_numerals,
+    snap_to_headings,
+    snap_top_heading,
+    split_like,
+)
 
 # Look-alike pairs (both directions).
 PAIRS = (("ー", "一"), ("ロ", "口"), ("カ", "力"), ("エ", "工"), ("タ", "夕"), ("ヘ", "へ"), ("ニ", "二"))
@@ -193,11 +200,18 @@ _DATE_SWAPS = str.maketrans(
 )
 
 
+# An era name with its first character misread or lost (信和2年 → 令和2年, 乎成 → 平成): the eras
+# of these documents are a closed set (平成, 令和), told by their second character.
+_ERA = regex.compile(r"^(\s*)(?:[^\s\d０-９令平昭]?)(和|成)(?=\s*[0-9０-９元]{1,2}\s*年)")
+
+
 def fix_date(text: str) -> str:
-    """A date that does not parse, with O/o→0 and l/I/|→1: kept only when it then parses."""
+    """A date that does not parse, with O/o→0 and l/I/|→1, and an era name whose first
+    character was misread or lost restored: kept only when it then parses."""
     if not text.strip() or parse_date(text) is not None:
         return text
     swapped = text.translate(_DATE_SWAPS)
+    swapped = _ERA.sub(lambda m: m.group(1) + ("令和" if m.group(2) == "和" else "平成"), swapped, count=1)
     return swapped if swapped != text and parse_date(swapped) is not None else text
 
 
@@ -364,7 +378,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts.append(text)
             if column != "change_date" and texts:
                 if column == "item":
-                    texts = snap_to_headings(texts)
+                    texts = snap_to_headings(snap_top_heading(texts))
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
@@ -382,9 +396,13 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
 
 def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes.
+    Cells whose text still breaks their column's grammar get an ``ocr_suspect`` doubt
+    (``suspects.flag_suspects``).
 
     Each corrected line is listed in its row's evidence (``ocr_corrected``: what was read →
     what was written), so that the report can show what changed."""
+    from .suspects import flag_suspects
+
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
     fixes = fix_rows(rows)
     for row, before in zip(rows, was, strict=True):
@@ -394,4 +412,6 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
                 if k < len(old) and old[k] != cl.text:
                     why = f"read {old[k].strip()!r}, corrected to {cl.text.strip()!r}"
                     row.doubts.append(Doubt("ocr_corrected", column, why, 0.0))
-    return [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+    notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+    # What the corrections could not mend: cells that still break their column's grammar.
+    return notes + flag_suspects(rows)

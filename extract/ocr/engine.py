@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,25 +94,94 @@ _HOCR = regex.compile(
 )
 
 
-def tesseract_chars(gray: np.ndarray, psm: int, lang: str) -> list[TsvWord]:
+_LOCAL = threading.local()
+_TESSDATA: list[str] = []
+
+
+def tessdata_dir() -> str:
+    """The system tesseract's language data folder (where ``tesseract --list-langs`` looks;
+    ``TESSDATA_PREFIX`` when set): the in-process API reads the same models."""
+    if not _TESSDATA:
+        import subprocess
+
+        found = os.environ.get("TESSDATA_PREFIX", "")
+        if not found:
+            try:
+                out = subprocess.run(
+                    ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30
+                )
+                m = regex.search(r'"([^"]+)"', out.stdout + out.stderr)
+                found = m.group(1) if m else ""
+            except (OSError, subprocess.SubprocessError):
+                found = ""
+        _TESSDATA.append(found.rstrip("/") or "/usr/share/tesseract-ocr/5/tessdata")
+    return _TESSDATA[0]
+
+
+def use_api(engine: str) -> bool:
+    """Whether strips are read by a tesseract kept loaded in each thread (tesserocr) rather
+    than a tesseract process per call: ``engine`` is ``api``, ``process`` or ``auto`` (the API
+    when tesserocr imports)."""
+    if engine == "process":
+        return False
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        if engine == "api":
+            raise OcrUnavailable(
+                "ocr.engine=api needs the tesserocr package (pip install tesserocr)"
+            ) from None
+        return False
+    return True
+
+
+def _hocr_api(gray: np.ndarray, psm: int, lang: str, whitelist: str = "") -> str:
+    """hOCR of an image from a tesseract API kept loaded in this thread (tesserocr): no
+    process start and no model load per call (``ocr.engine=api``: see the setting for what it
+    measured)."""
+    import tesserocr
+    from PIL import Image
+
+    api = getattr(_LOCAL, "api", None)
+    if api is None or getattr(_LOCAL, "key", None) != (psm, lang):
+        api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
+        api.SetVariable("tessedit_do_invert", "0")
+        api.SetVariable("hocr_char_boxes", "1")
+        _LOCAL.api, _LOCAL.key = api, (psm, lang)
+    api.SetVariable("tessedit_char_whitelist", whitelist)
+    api.SetImage(Image.fromarray(gray))
+    api.Recognize()
+    return api.GetHOCRText(0)
+
+
+def tesseract_chars(
+    gray: np.ndarray, psm: int, lang: str, engine: str = "process", whitelist: str = ""
+) -> list[TsvWord]:
     """Tesseract's characters with their own boxes and confidences (hOCR with
     ``hocr_char_boxes``): for Japanese, tesseract's word boxes are often wider than their
-    characters, so a word's box cannot tell where each character stands."""
+    characters, so a word's box cannot tell where each character stands.  ``engine``: see
+    ``use_api``; ``whitelist``: the only characters tesseract may read (a column's alphabet)."""
     import html
 
     import pytesseract
 
     config = f"--psm {psm} --oem 1 -c tessedit_do_invert=0 -c hocr_char_boxes=1"
+    if whitelist:
+        config += f" -c tessedit_char_whitelist={whitelist}"
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    try:
-        raw = pytesseract.image_to_pdf_or_hocr(
-            _uncompressed(gray), lang=lang, extension="hocr", config=config
-        )
-    except pytesseract.TesseractNotFoundError as exc:
-        raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
+    if use_api(engine):
+        text = _hocr_api(gray, psm, lang, whitelist)
+    else:
+        try:
+            raw = pytesseract.image_to_pdf_or_hocr(
+                _uncompressed(gray), lang=lang, extension="hocr", config=config
+            )
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrUnavailable(f"tesseract is not installed; {INSTALL_HINT}") from exc
+        text = raw.decode("utf-8", "replace")
     out: list[TsvWord] = []
     line = word = 0
-    for m in _HOCR.finditer(raw.decode("utf-8", "replace")):
+    for m in _HOCR.finditer(text):
         if m.group(1):
             line = int(m.group(1))
         elif m.group(2):

@@ -190,6 +190,38 @@ def _top_heading(text: str) -> str | None:
     return None
 
 
+# A top heading on an item cell's first line is snapped when it is at least this long (this many
+# with no numeral read before it), differing in one kana or kanji per CHARS_PER_MISREAD (at
+# least one).
+MIN_TOP_SNAP = 6
+MIN_TOP_SNAP_BARE = 10
+
+
+def snap_top_heading(lines: list[str]) -> list[str]:
+    """An item cell's first line that is one of the form's top headings misread in a character
+    (Ⅱ特定個人情報ファイルの概革 → …の概要), written as the forms print it.  The heading's
+    length must match the line's exactly, and the misread characters be kana or kanji: the top
+    headings are a closed set of a dozen, so one misread in a line of six or more is taken."""
+    if not lines:
+        return lines
+    numeral, rest = _NUMERAL.match(lines[0].strip()).groups()  # type: ignore[union-attr]
+    if not rest or rest in top_headings():
+        return lines
+    least = MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE
+    fits = []
+    for h in top_headings():
+        if len(h) != len(rest) or len(h) < least:
+            continue
+        diff = [k for k, ch in enumerate(h) if rest[k] != ch]
+        if len(diff) <= max(1, len(h) // CHARS_PER_MISREAD) and all(
+            KANA_KANJI.match(h[k]) and KANA_KANJI.match(rest[k]) for k in diff
+        ):
+            fits.append(h)
+    if len(fits) != 1:
+        return lines
+    return [lines[0].replace(rest, fits[0], 1), *lines[1:]]
+
+
 def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
     """(numeral, first line without it, top heading) of an item cell; the heading is matched on
     its first lines read together (a heading wraps)."""

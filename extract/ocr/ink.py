@@ -44,3 +44,14 @@ def paper_tone(gray: np.ndarray) -> int:
     so that it leaves no white stripe on a grey scan for tesseract to read as a stroke."""
     step = max(min(gray.shape) // 400, 1)
     return int(np.median(gray[::step, ::step]))
+
+
+def ink_share(gray: np.ndarray, dpi: float, look_dpi: float, contrast: int) -> float:
+    """The share of a page's pixels darker than its paper by ``contrast`` grey levels, seen at
+    ``look_dpi`` (scaled down by area first: a scanner's specks and noise fade, strokes stay)."""
+    scale = look_dpi / dpi if dpi > 0 else 1.0
+    if scale < 1:
+        gray = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    if gray.size == 0:
+        return 0.0
+    return float(np.count_nonzero(gray < paper_tone(gray) - contrast)) / gray.size

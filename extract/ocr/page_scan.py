@@ -23,6 +23,11 @@ class PageScan:
     vertical: list[tuple[int, int, int, int]] = field(default_factory=list)
     words: list[TsvWord] = field(default_factory=list)
     seconds: float = 0.0
+    # Clockwise quarter turns of the page as it came (degrees) undone before reading, and what
+    # decided it (orient.Orientation.how; "exif" for an image's own orientation tag).
+    turned: int = 0
+    turned_by: str = ""
+    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -31,6 +36,7 @@ class PageScan:
             "width": self.width,
             "height": self.height,
             "angle": round(self.angle, 3),
+            "turned": self.turned,
             "glyph": round(self.glyph, 2),
             "horizontal": [list(r) for r in self.horizontal],
             "vertical": [list(r) for r in self.vertical],
@@ -48,4 +54,5 @@ class PageScan:
             [tuple(r) for r in data["horizontal"]],  # type: ignore[misc]
             [tuple(r) for r in data["vertical"]],  # type: ignore[misc]
             parse_tsv(tsv),
+            turned=data.get("turned", 0),
         )

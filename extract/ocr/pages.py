@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,10 @@ from piatable.settings import OcrSettings
 
 from .deskew import rotate, skew_angle
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
-from .ink import binarize, erase, glyph_height, paper_tone
+from .ink import binarize, erase, glyph_height, ink_share, paper_tone
+from .orient import Orientation, find_orientation, turn_upright
 from .page_scan import PageScan
-from .render import load_images, pdf_images
+from .render import iter_images, pdf_images
 from .rulings import close_edges, cuts, find_rulings
 from .strips import ocr_cells, table_cells
 from .widths import normalize_widths, snap_to_ink
@@ -35,9 +37,11 @@ def scan_image(
     settings: OcrSettings,
     pool: Executor | None = None,
     parts: int = 1,
+    turn: int | None = None,
 ) -> PageScan:
-    """Deskew, find rulings and OCR one page image (its cells on ``parts`` strips read in
-    ``pool``)."""
+    """Put upright, deskew, find rulings and OCR one page image (its cells on ``parts`` strips
+    read in ``pool``).  ``turn``: the page's clockwise turn when already known (the document's
+    other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
     ink = binarize(gray)
     glyph = glyph_height(ink, dpi)
@@ -51,6 +55,14 @@ def scan_image(
         dpi *= ratio
         ink = binarize(gray)
         glyph = glyph_height(ink, dpi)
+    orientation = None
+    if turn is not None:
+        orientation = Orientation(turn, "document")
+    elif settings.orient:
+        orientation = find_orientation(gray, glyph, settings)
+    if orientation is not None and orientation.turned:
+        gray = turn_upright(gray, orientation.turned)
+        ink = turn_upright(ink, orientation.turned)
     angle = 0.0
     if settings.max_skew_deg > 0:
         angle = skew_angle(
@@ -71,11 +83,27 @@ def scan_image(
     text_ink = 255 - erase(255 - ink, rulings.mask, settings.erase_grow_px)
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
+    if orientation is not None:
+        scan.turned_by = orientation.how
+    if orientation is not None and orientation.turned:
+        scan.turned = orientation.turned
+        how = {
+            "cues": "the direction of its text lines and the side its text is flush with",
+            "document": "the document's other pages; its own cues were too few",
+        }.get(orientation.how, f"tesseract's orientation detection, confidence {orientation.confidence:.1f}")
+        scan.notes.append(
+            f"page {page}: turned {orientation.turned}° clockwise (found by {how}); read upright"
+        )
+    elif orientation is not None and orientation.how == "unsure":
+        scan.notes.append(
+            f"page {page}: orientation unsure (the text is not clearly upright, tesseract's "
+            f"orientation detection not confident: {orientation.confidence:.1f}); read as it lies"
+        )
     cells = table_cells(scan, settings) if settings.mode == "cells" else []
     if cells:
         scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
     else:
-        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang)
+        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang, settings.engine)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan
@@ -160,6 +188,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             x = (x0 + x1) / 2
             thin.append((x, t, x, b))
     pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin)
+    pw.notes.extend(scan.notes)
     if scan.angle:
         pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
     return pw
@@ -176,14 +205,21 @@ def _label_hits(text: str) -> int:
 
 @dataclass(slots=True)
 class _Look:
-    """A page seen at low resolution: its grid's column rulings (points) and its top band."""
+    """A page seen at low resolution: its grid's column rulings (points) and its top band (PNG:
+    a long document's bands are kept until the table's run is known)."""
 
     columns: list[float]
-    band: np.ndarray
+    band_png: bytes
 
     @property
     def ruled(self) -> bool:
         return len(self.columns) >= 2
+
+    @property
+    def band(self) -> np.ndarray:
+        import cv2
+
+        return cv2.imdecode(np.frombuffer(self.band_png, np.uint8), cv2.IMREAD_GRAYSCALE)
 
 
 def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
@@ -208,7 +244,9 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
         ys = cuts(rul.horizontal, 1, settings.merge_em * glyph)
         if len(ys) >= 2:
             band_bottom = min(int(ys[1] + glyph), h)
-    return _Look(columns, erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small)))
+    band = erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small))
+    ok, png = cv2.imencode(".png", band)
+    return _Look(columns, png.tobytes() if ok else b"")
 
 
 def _is_header(look: _Look, settings: OcrSettings) -> bool:
@@ -221,64 +259,148 @@ def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
     return matched >= min(len(a.columns), len(b.columns)) - 1
 
 
-def find_table_pages(images: list[tuple[int, np.ndarray, float]], settings: OcrSettings) -> list[int]:
-    """Page numbers of the table.  Pages are looked at small: consecutive pages whose grids share
-    their columns form a run, and only the first page of a run is read (its top band) for the
-    title and the column labels; the last run that has them is the table (a contents page that
-    names 変更箇所 comes earlier).  Without ruled grids, every page's top band is read."""
-    if len(images) <= settings.find_all_below:
-        return [n for n, _, _ in images]
-    looks = {n: _quick_look(g, dpi, settings) for n, g, dpi in images}
-    order = [n for n, _, _ in images]
+Frame = tuple[int, "np.ndarray | None", float]  # page number (1-based), image (None: blank), dpi
+
+
+def is_blank(gray: np.ndarray | None, dpi: float, settings: OcrSettings) -> bool:
+    """A page with no ink: nothing drawn (None), or less than ``blank_ink_share`` of its pixels
+    darker than the paper by ``blank_contrast`` when seen at ``find_dpi`` (a few milliseconds)."""
+    if gray is None:
+        return True
+    return ink_share(gray, dpi, settings.find_dpi, settings.blank_contrast) < settings.blank_ink_share
+
+
+def find_table_pages(
+    images: Iterable[Frame], settings: OcrSettings, blank: list[int] | None = None
+) -> list[int]:
+    """Page numbers of the table, among pages seen one at a time (only what is learnt of each is
+    kept).  Blank pages are left out (their numbers added to ``blank``).  Pages are looked at
+    small: consecutive pages whose grids share their columns form a run, and only the first page
+    of a run is read (its top band) for the title and the column labels; the last run that has
+    them is the table (a contents page that names 変更箇所 comes earlier).  Without ruled grids,
+    every page's top band is read."""
+    looks: dict[int, _Look] = {}
+    order: list[int] = []
     runs: list[list[int]] = []
-    for n in order:
-        lk = looks[n]
+    for n, g, dpi in images:
+        if is_blank(g, dpi, settings):
+            if blank is not None:
+                blank.append(n)
+            continue
+        lk = _quick_look(g, dpi, settings)  # type: ignore[arg-type]
+        order.append(n)
         if not lk.ruled:
+            looks[n] = lk
             continue
         if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
             runs[-1].append(n)
         else:
             runs.append([n])
+            looks[n] = lk  # only a run's first page is read
     for run in reversed(runs):
         if _is_header(looks[run[0]], settings):
             return run
-    heads = [n for n in order if _is_header(looks[n], settings)]
+    heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
     if not heads:
         return order
     # An unruled table: from its last header page on to the end.
     return [n for n in order if n >= heads[-1]]
 
 
-def scan_images(frames: list[tuple[int, np.ndarray, float]], os_: OcrSettings) -> list[PageScan]:
-    """Each page image read.  Tesseract runs as a child process, so threads overlap its calls:
-    pages are prepared side by side, and each page's cells are read on one strip per core in a
-    shared pool of one tesseract per core (at most ``ocr.workers`` when it is set): a short
-    document keeps every core busy, and a page is prepared while another is read."""
-    cores = os_.workers or os.cpu_count() or 1
-    if cores <= 1 or not frames:
-        return [scan_image(g, dpi, n, os_) for n, g, dpi in frames]
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(cores) as pool, ThreadPoolExecutor(min(cores, len(frames))) as pages:
-        return list(pages.map(lambda f: scan_image(f[1], f[2], f[0], os_, pool, cores), frames))
+# Pages whose orientation was unsure kept (their images) to be read again the way the
+# document's other pages turned: at most this many.
+MAX_UNSURE_KEPT = 8
 
 
-def scan_pdf(path: Path, numbers: list[int], os_: OcrSettings) -> list[PageScan]:
+def scan_images(frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | None = None) -> list[PageScan]:
+    """Each page image read, as the frames come: at most one page per core is held in memory
+    at once (rendered, read, then released), and blank pages are skipped before any tesseract
+    call (their numbers added to ``blank``).  Tesseract runs as a child process, so threads
+    overlap its calls: pages are prepared side by side, and each page's cells are read on one
+    strip per core in a shared pool of one tesseract per core (at most ``ocr.workers`` when it is
+    set).  A page whose orientation was unsure is read again turned as the document's other
+    pages were, when they all agree on a turn."""
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    cores = max(os_.workers or os.cpu_count() or 1, 1)
+    out: list[PageScan] = []
+    unsure: dict[int, Frame] = {}
+
+    def keep(f: Frame, scan: PageScan) -> None:
+        if scan.turned_by == "unsure" and len(unsure) < MAX_UNSURE_KEPT:
+            unsure[f[0]] = f
+        out.append(scan)
+
+    with ThreadPoolExecutor(cores) as pool, ThreadPoolExecutor(cores) as pages:
+        parts = cores if cores > 1 else 1
+        strips = pool if cores > 1 else None
+        pending: deque[tuple[Frame, Future[PageScan]]] = deque()
+        for f in frames:
+            n, g, dpi = f
+            if is_blank(g, dpi, os_):
+                if blank is not None:
+                    blank.append(n)
+                continue
+            pending.append((f, pages.submit(scan_image, g, dpi, n, os_, strips, parts)))  # type: ignore[arg-type]
+            while len(pending) >= cores:
+                f0, fut = pending.popleft()
+                keep(f0, fut.result())
+        while pending:
+            f0, fut = pending.popleft()
+            keep(f0, fut.result())
+        turns = {s.turned for s in out if s.turned_by in ("cues", "osd")}
+        if unsure and len(turns) == 1 and (turn := turns.pop()):
+            again = {
+                n: pages.submit(scan_image, f[1], f[2], n, os_, strips, parts, turn)  # type: ignore[arg-type]
+                for n, f in unsure.items()
+            }
+            out = [again[s.page].result() if s.page in again else s for s in out]
+    return out
+
+
+def scan_pdf(
+    path: Path, numbers: list[int], os_: OcrSettings, blank: list[int] | None = None
+) -> list[PageScan]:
+    """The table pages among ``numbers`` (1-based) of a PDF read: a long document's pages are
+    looked at small first (``find_table_pages``), one at a time; pages are rendered as they are
+    read; pages that draw nothing are never rendered, blank ones never read."""
     check_tesseract(os_.lang)
     if len(numbers) > os_.find_all_below:
-        small = list(pdf_images(path, numbers, os_.find_dpi))
-        numbers = find_table_pages(small, os_)
-    return scan_images(list(pdf_images(path, numbers, os_.dpi, os_)), os_)
+        numbers = find_table_pages(pdf_images(path, numbers, os_.find_dpi, skip_empty=True), os_, blank)
+    return scan_images(pdf_images(path, numbers, os_.dpi, os_, skip_empty=True), os_, blank)
 
 
-def scan_image_file(path: Path, os_: OcrSettings) -> list[PageScan]:
+def scan_image_file(path: Path, os_: OcrSettings, blank: list[int] | None = None) -> list[PageScan]:
+    """The table pages of an image file read (a multi-page TIFF's frames one at a time; a long
+    one is looked at small first).  Raises ``InputError`` for an unreadable image."""
     check_tesseract(os_.lang)
+    tags: dict[int, int] = {}
+
+    def frames(wanted: set[int] | None = None) -> Iterator[Frame]:
+        try:
+            for p in iter_images(path, os_.image_dpi):
+                tags[p.page] = p.exif_orientation
+                if wanted is None or p.page in wanted:
+                    yield p.page, p.gray, p.dpi
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
+
+    count = _frame_count(path)
+    wanted = set(find_table_pages(frames(), os_, blank)) if count > os_.find_all_below else None
+    scans = scan_images(frames(wanted), os_, blank)
+    for s in scans:
+        if tags.get(s.page, 1) != 1:
+            s.notes.insert(0, f"page {s.page}: EXIF orientation {tags[s.page]} applied")
+    return scans
+
+
+def _frame_count(path: Path) -> int:
+    """How many frames an image file holds (1 for a file PIL cannot count)."""
+    from PIL import Image
+
     try:
-        pages = load_images(path, os_.image_dpi)
+        with Image.open(path) as im:
+            return int(getattr(im, "n_frames", 1))
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
-    frames = [(p.page, p.gray, p.dpi) for p in pages]
-    if len(frames) > os_.find_all_below:
-        wanted = set(find_table_pages(frames, os_))
-        frames = [f for f in frames if f[0] in wanted]
-    return scan_images(frames, os_)

@@ -20,12 +20,25 @@ def ocr_settings(settings: Settings | None) -> OcrSettings:
 
 
 def ocr_pdf_pages(
-    pdf_path: str | Path, numbers: list[int], settings: Settings | None = None
+    pdf_path: str | Path,
+    numbers: list[int],
+    settings: Settings | None = None,
+    notes: list[str] | None = None,
 ) -> list[PageWords]:
     """OCR of the table pages among the 1-based page ``numbers`` of a PDF (pages without a usable
-    text layer): the table pages are found at low resolution first."""
-    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings))
+    text layer): the table pages are found at low resolution first; blank pages are skipped
+    (said in ``notes``)."""
+    blank: list[int] = []
+    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank)
+    if blank and notes is not None:
+        notes.append(blank_note(blank))
     return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+
+
+def blank_note(blank: list[int]) -> str:
+    """The note for pages skipped as blank (no ink), naming the first few."""
+    shown = ", ".join(map(str, blank[:10])) + (" …" if len(blank) > 10 else "")
+    return f"{len(blank)} blank page(s) skipped without OCR (no ink): {shown}"
 
 
 # Resolution at which a scanned cover page is read (its labels and values are large print).
@@ -49,7 +62,11 @@ def ocr_cover_facts(
     candidates = [n for n in pages if n <= COVER_PAGES and n not in table_pages]
     if len(pages) < 2 or not candidates:
         return {}
-    for _, gray, _ in pdf_images(Path(pdf_path), candidates, COVER_DPI):
+    from .pages import is_blank
+
+    for _, gray, dpi in pdf_images(Path(pdf_path), candidates, COVER_DPI, skip_empty=True):
+        if gray is None or is_blank(gray, dpi, os_):
+            continue
         words = parse_tsv(tesseract_tsv(gray, COVER_PSM, os_.lang))
         lines: dict[tuple[int, int, int], list[str]] = {}
         for w in words:
@@ -78,6 +95,7 @@ def read_scan(path: Path, settings: Settings) -> Reading:
     """
     path = Path(path)
     os_ = settings.ocr
+    blank: list[int] = []
     with path.open("rb") as fh:
         head = fh.read(4)
     if path.suffix.lower() == ".pdf" or head == b"%PDF":
@@ -86,15 +104,18 @@ def read_scan(path: Path, settings: Settings) -> Reading:
         doc = open_pdf(path)
         n = len(doc)
         doc.close()
-        scans = scan_pdf(path, list(range(1, n + 1)), os_)
+        scans = scan_pdf(path, list(range(1, n + 1)), os_, blank)
         kind = "pdf-ocr"
         cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
     else:
-        scans = scan_image_file(path, os_)
+        scans = scan_image_file(path, os_, blank)
         n = max((s.page for s in scans), default=0)
+        n = max(n, *blank) if blank else n
         kind = "scan"
         cover = {}
     reading = scans_to_reading(scans, kind, n, os_)
+    if blank:
+        reading.notes.append(blank_note(blank))
     reading.cover = cover
     if scans:
         reading.notes.append(f"OCR of {len(scans)} page(s) in {sum(s.seconds for s in scans):.1f} s")

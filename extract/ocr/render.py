@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from piatable.settings import OcrSettings
 
 # A4 long side in inches: the resolution of an image that carries no dpi is taken from it.
 A4_LONG_IN = 297 / 25.4
+EXIF_ORIENTATION = 0x0112
 
 
 @dataclass(slots=True)
@@ -22,6 +24,7 @@ class PageImage:
     gray: np.ndarray
     dpi: float
     page: int  # 1-based
+    exif_orientation: int = 1  # the file's EXIF orientation tag (1: as stored), already applied
 
 
 def estimate_dpi(width: int, height: int) -> float:
@@ -30,10 +33,16 @@ def estimate_dpi(width: int, height: int) -> float:
 
 
 def load_images(path: Path, fallback_dpi: float = 0.0) -> list[PageImage]:
-    """Every frame of a PNG, JPEG, BMP or (multi-page) TIFF, as greyscale with its dpi."""
-    from PIL import Image, ImageSequence
+    """Every frame of a PNG, JPEG, BMP or (multi-page) TIFF (``iter_images``), in a list."""
+    return list(iter_images(path, fallback_dpi))
 
-    out: list[PageImage] = []
+
+def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
+    """The frames of a PNG, JPEG, BMP or (multi-page) TIFF one at a time, as greyscale with
+    their dpi, turned and mirrored as their EXIF orientation tag says (cameras and phones store a
+    page sideways with tag 6 or 8)."""
+    from PIL import Image, ImageOps, ImageSequence
+
     with Image.open(path) as im:
         for k, frame in enumerate(ImageSequence.Iterator(im)):
             info = frame.info.get("dpi") or im.info.get("dpi")
@@ -42,9 +51,11 @@ def load_images(path: Path, fallback_dpi: float = 0.0) -> list[PageImage]:
             # than any scan, so trust the page size instead then.
             if not dpi or (dpi <= 96 and max(frame.size) > 1.5 * A4_LONG_IN * dpi):
                 dpi = fallback_dpi or estimate_dpi(*frame.size)
+            tag = int(frame.getexif().get(EXIF_ORIENTATION, 1) or 1)
+            if tag != 1:
+                frame = ImageOps.exif_transpose(frame)
             gray = np.asarray(frame.convert("L"), dtype=np.uint8).copy()
-            out.append(PageImage(gray, dpi, k + 1))
-    return out
+            yield PageImage(gray, dpi, k + 1, tag)
 
 
 def native_dpi(doc, index: int) -> float | None:  # type: ignore[no-untyped-def]
@@ -68,6 +79,17 @@ def native_dpi(doc, index: int) -> float | None:  # type: ignore[no-untyped-def]
         page.close()
 
 
+def page_is_empty(doc, index: int) -> bool:  # type: ignore[no-untyped-def]
+    """Page ``index`` draws nothing at all (no page objects): blank without rendering."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        return raw.FPDFPage_CountObjects(page.raw) == 0
+    finally:
+        page.close()
+
+
 def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``."""
     page = doc[index]
@@ -79,14 +101,25 @@ def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[
         page.close()
 
 
-def pdf_images(path: Path, numbers: list[int], dpi: float, native: OcrSettings | None = None):  # type: ignore[no-untyped-def]
-    """Pages rendered at ``dpi``; with ``native`` settings, a page that is one scanned image is
-    rendered at that image's own resolution (within native.min_dpi … native.max_dpi)."""
+def pdf_images(
+    path: Path,
+    numbers: Iterable[int],
+    dpi: float,
+    native: OcrSettings | None = None,
+    skip_empty: bool = False,
+) -> Iterator[tuple[int, np.ndarray | None, float]]:
+    """Pages rendered at ``dpi``, one at a time (page number, image, dpi); with ``native``
+    settings, a page that is one scanned image is rendered at that image's own resolution
+    (within native.min_dpi … native.max_dpi).  With ``skip_empty``, a page that draws nothing
+    comes as (number, None, dpi), not rendered."""
     from piatable.extract.pdf import open_pdf
 
     doc = open_pdf(path)
     try:
         for n in numbers:
+            if skip_empty and page_is_empty(doc, n - 1):
+                yield n, None, dpi
+                continue
             d = dpi
             if native is not None:
                 nd = native_dpi(doc, n - 1)

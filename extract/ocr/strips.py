@@ -126,7 +126,12 @@ def _balanced_runs(sizes: list[int], parts: int) -> list[range]:
 
 
 def _read_strip(
-    pieces: list[tuple[int, _Cell, np.ndarray]], paper: int, margin: int, gap: int, settings: OcrSettings
+    pieces: list[tuple[int, _Cell, np.ndarray]],
+    paper: int,
+    margin: int,
+    gap: int,
+    settings: OcrSettings,
+    whitelist: str = "",
 ) -> list[TsvWord]:
     """Cells pasted one under another with a gap on one strip, read in one tesseract call;
     words moved back to their cells on the page (block number: the cell's index)."""
@@ -142,7 +147,7 @@ def _read_strip(
     for y0, (_, _, crop) in zip(starts, pieces, strict=True):
         canvas[y0 : y0 + crop.shape[0], margin : margin + crop.shape[1]] = crop
     out: list[TsvWord] = []
-    for w in tesseract_chars(canvas, settings.psm, settings.lang):
+    for w in tesseract_chars(canvas, settings.psm, settings.lang, settings.engine, whitelist):
         k = bisect.bisect_right(starts, w.top + w.height / 2) - 1
         if k < 0:
             continue
@@ -175,6 +180,69 @@ def ocr_cells(  # type: ignore[no-untyped-def]
     gap = max(int(settings.mosaic_gap_em * glyph), 4)
     runs = _balanced_runs([crop.size for _, _, crop in pieces], parts if pool is not None else 1)
     if len(runs) == 1:
-        return _read_strip(pieces, paper, gap, gap, settings)
-    futures = [pool.submit(_read_strip, [pieces[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
-    return [w for f in futures for w in f.result()]
+        words = _read_strip(pieces, paper, gap, gap, settings)
+    else:
+        futures = [pool.submit(_read_strip, [pieces[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
+        words = [w for f in futures for w in f.result()]
+    if settings.reread_cells:
+        words = reread_broken_cells(words, pieces, cells, paper, gap, settings)
+    return words
+
+
+# The columns of the amendment table (変更日, 項目, 変更前, 変更後, 提出時期, 説明) by their place
+# in a six-column grid, and the alphabet of the two whose grammar is closed.
+FORM_COLUMNS = 6
+DATE_COLUMN, TIMING_COLUMN = 0, 4
+DATE_ALPHABET = "0123456789０１２３４５６７８９年月日令和平成元/.-"
+TIMING_ALPHABET = "事前後"
+
+
+def _column_ok(column: int, text: str) -> bool:
+    from piatable.normalize.dates import DATE_LINE, parse_date
+
+    if column == DATE_COLUMN:
+        return bool(DATE_LINE.match(text)) and parse_date(text) is not None
+    return text in ("事前", "事後")
+
+
+def _is_label(text: str) -> bool:
+    return any(k in text for k in ("変更日", "提出", "時期", "年月日"))
+
+
+def reread_broken_cells(
+    words: list[TsvWord],
+    pieces: list[tuple[int, _Cell, np.ndarray]],
+    cells: list[_Cell],
+    paper: int,
+    gap: int,
+    settings: OcrSettings,
+) -> list[TsvWord]:
+    """A second read of the date and timing cells of a six-column grid whose text breaks the
+    column's grammar (not a date; not 事前/事後), with tesseract held to the column's alphabet;
+    the second read is kept only when it fits the grammar.  Header labels are left alone."""
+    lefts = sorted({c.x0 for c in cells})
+    if len(lefts) != FORM_COLUMNS:
+        return words
+    by_cell: dict[int, list[TsvWord]] = {}
+    for w in words:
+        by_cell.setdefault(w.line[0] - 1, []).append(w)
+    replaced: dict[int, list[TsvWord]] = {}
+    for index, cell in enumerate(cells):
+        column = lefts.index(cell.x0)
+        if column not in (DATE_COLUMN, TIMING_COLUMN):
+            continue
+        got = sorted(by_cell.get(index, []), key=lambda w: (w.line, w.left))
+        text = "".join(w.text for w in got).replace(" ", "")
+        if not text or _is_label(text) or _column_ok(column, text):
+            continue
+        mine = [p for p in pieces if p[0] == index]
+        if not mine:
+            continue
+        alphabet = DATE_ALPHABET if column == DATE_COLUMN else TIMING_ALPHABET
+        again = _read_strip(mine, paper, gap, gap, settings, alphabet)
+        again_text = "".join(w.text for w in sorted(again, key=lambda w: (w.line, w.left))).replace(" ", "")
+        if _column_ok(column, again_text):
+            replaced[index] = again
+    if not replaced:
+        return words
+    return [w for w in words if w.line[0] - 1 not in replaced] + [w for ws in replaced.values() for w in ws]

@@ -127,7 +127,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     try:
         from piatable.extract.ocr.reader import ocr_cover_facts, ocr_pdf_pages  # OpenCV: only for OCR
 
-        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings)
+        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes)
         if not reading.cover:
             table = [p.page for p in reading.pages]
             reading.cover = ocr_cover_facts(path, reading.ocr_pages, table, settings)

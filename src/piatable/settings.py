@@ -221,6 +221,17 @@ class OcrSettings:
     # and a whole page without a ruled grid.
     lang: str = "jpn"
     psm: int = 6
+    # How tesseract is called for the cells and pages: "process" (pytesseract, a tesseract
+    # process per call), "api" (tesserocr, `pip install piatable[ocr-api]`: one tesseract with its
+    # model kept loaded per thread), or "auto" (the API when tesserocr imports).  Measured with
+    # `tools/bench_scan.py --generate 200,300 --only excel-seed --set ocr.engine=…`: on the
+    # machine loaded by other jobs the API took 2.4-2.8 s a page against 3.4-3.8; idle, 2.4
+    # against 1.8 (the threads, and so the loaded models, live for one document).  No steady
+    # gain: the process stays the default.
+    engine: str = "process"
+    # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
+    # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
+    reread_cells: bool = True
     # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
     # core.
     workers: int = 0
@@ -276,6 +287,27 @@ class OcrSettings:
     find_all_below: int = 3
     # Two pages' grids are one table's when their column rulings agree within this (points).
     column_match_pt: float = 6.0
+    # Orientation (extract/ocr/orient.py), measured on a copy with orient_cue_glyph_px glyphs:
+    # gaps closed along a line (glyph heights) to join its characters (orient_line_em: its words,
+    # for the flush votes); a page is upright by its cues when its lines run across by more than
+    # orient_across_min (log of the elongation ratio; upright pages measured 1.2-2.6, pages turned
+    # a quarter below -1) and, of at least orient_min_votes text lines with orient_flush_em more
+    # white on one side of their cell, this share is flush left.  Else tesseract's OSD decides
+    # with glyphs of orient_osd_glyph_px, when its confidence reaches orient_osd_min_conf.
+    orient: bool = True
+    orient_close_em: float = 0.6
+    orient_line_em: float = 2.0
+    orient_cue_glyph_px: float = 8.0
+    orient_across_min: float = 0.5
+    orient_flush_em: float = 1.0
+    orient_min_votes: int = 4
+    orient_flush_share: float = 0.7
+    orient_osd_glyph_px: float = 12.0
+    orient_osd_min_conf: float = 2.0
+    # A page whose ink (darker than the paper by blank_contrast grey levels, seen at find_dpi)
+    # covers less than this share is blank: skipped before any tesseract call.
+    blank_contrast: int = 80
+    blank_ink_share: float = 0.0005
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.

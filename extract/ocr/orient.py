@@ -1,0 +1,166 @@
+"""A page's orientation: turned a quarter, a half or three quarters (a sheet fed sideways or
+upside down), found and undone before anything else reads it.
+
+Two cheap cues (about 50 ms a page) decide without tesseract: the direction of the text lines
+(the ink closed along x gives long bands on an upright page, along y on a page turned a
+quarter), and the side of the cells the text is flush with (amendment tables align item,
+before, after and explanation left; a page turned 180° leaves them flush right).  A page the
+cues do not decide (few lines, centred text) goes to tesseract's orientation and script
+detection (``--psm 0``, the ``osd`` data), on the page at a reduced size; its verdict is taken
+only when it is confident and agrees with the lines' direction.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from piatable.settings import OcrSettings
+
+
+@dataclass(slots=True)
+class Orientation:
+    """How far the page is turned clockwise as seen, in degrees (0, 90, 180, 270), and how that
+    was decided (``cues``, ``osd`` or ``unsure``: left as it was)."""
+
+    turned: int
+    how: str
+    confidence: float = 0.0
+
+
+def _elongation(text: np.ndarray, k: int, axis: int) -> float:
+    """Ink-weighted median of how long the blobs are along ``axis`` (0: x, 1: y) over how long
+    they are across, after closing gaps of up to ``k`` pixels along that axis."""
+    size = (k, 1) if axis == 0 else (1, k)
+    closed = cv2.morphologyEx(text, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    if n < 2:
+        return 0.0
+    w = stats[1:, cv2.CC_STAT_WIDTH].astype(np.float64)
+    h = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float64)
+    area = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+    ratio = np.log(w / h) if axis == 0 else np.log(h / w)
+    order = np.argsort(ratio)
+    cum = np.cumsum(area[order])
+    return float(ratio[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def lines_run_across(text: np.ndarray, glyph: float, settings: OcrSettings) -> float:
+    """How much more the text's lines run along x than along y (log ratio; > 0: across, the
+    page upright or upside down; < 0: turned a quarter).  ``text`` is the ink without rulings."""
+    k = max(int(settings.orient_close_em * glyph), 2)
+    return _elongation(text, k, 0) - _elongation(text, k, 1)
+
+
+def left_flush_votes(
+    text: np.ndarray, xs: list[float], glyph: float, settings: OcrSettings
+) -> tuple[int, int]:
+    """(lines flush left, lines flush right) among the text lines between the column rulings at
+    ``xs`` (pixels): a line whose white on one side of its cell exceeds the other's by more than
+    ``orient_flush_em`` glyph heights votes for the side with less white.  Centred lines do not
+    vote."""
+    if len(xs) < 2:
+        return 0, 0
+    k = max(int(settings.orient_line_em * glyph), 2)
+    closed = cv2.morphologyEx(text, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    left = right = 0
+    margin = settings.orient_flush_em * glyph
+    edges = np.asarray(sorted(xs))
+    for i in range(1, n):
+        x, _, w, h, _ = (int(v) for v in stats[i])
+        if h < 0.5 * glyph or h > 2 * glyph:
+            continue
+        j = int(np.searchsorted(edges, x))
+        if j == 0 or j >= len(edges) or edges[j] < x + w:
+            continue
+        gap_left, gap_right = x - edges[j - 1], edges[j] - (x + w)
+        if gap_right - gap_left > margin:
+            left += 1
+        elif gap_left - gap_right > margin:
+            right += 1
+    return left, right
+
+
+def osd_turn(gray: np.ndarray, glyph: float, settings: OcrSettings) -> tuple[int, float] | None:
+    """Tesseract's orientation detection: (clockwise turn of the page as seen, confidence), or
+    None when it cannot tell (too few characters, no ``osd`` data).  The page is scaled so that
+    glyphs are ``orient_osd_glyph_px`` tall first (time grows with the pixels)."""
+    import pytesseract
+
+    from .engine import _uncompressed
+
+    ratio = settings.orient_osd_glyph_px / glyph if glyph > 0 else 1.0
+    small = gray
+    if ratio < 1:
+        small = cv2.resize(gray, None, fx=ratio, fy=ratio, interpolation=cv2.INTER_AREA)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        out = pytesseract.image_to_osd(_uncompressed(small), config="--psm 0", output_type="dict")
+    except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, OSError):
+        return None
+    # "rotate" is how far to turn the image clockwise to put it upright.
+    rotate = int(out.get("rotate", 0)) % 360
+    return (360 - rotate) % 360, float(out.get("orientation_conf", 0.0))
+
+
+def _flush_turn(left: int, right: int, settings: OcrSettings) -> int | None:
+    """0 when enough lines are flush left, 180 when as many are flush right, else None."""
+    votes = left + right
+    if votes < settings.orient_min_votes:
+        return None
+    if left >= settings.orient_flush_share * votes:
+        return 0
+    if right >= settings.orient_flush_share * votes:
+        return 180
+    return None
+
+
+def find_orientation(gray: np.ndarray, glyph: float, settings: OcrSettings) -> Orientation:
+    """The turn of a page image (greyscale, median glyph ``glyph`` pixels tall).
+
+    The cues are measured on a copy scaled to ``orient_cue_glyph_px`` glyphs.  The direction of
+    the lines tells upright or upside down (lines across) from a quarter turn (lines down); which
+    side the text is flush with tells the rest (for a quarter turn, on the copy turned back a
+    quarter, where the horizontal rulings are the column rulings).  When the cues do not decide,
+    tesseract's OSD does, if its confidence reaches ``orient_osd_min_conf`` and it agrees with
+    the lines' direction; else the page is left as it lies (``unsure``)."""
+    from .ink import binarize, erase
+    from .rulings import cuts, find_rulings
+
+    ratio = min(settings.orient_cue_glyph_px / glyph, 1.0) if glyph > 0 else 1.0
+    small = cv2.resize(gray, None, fx=ratio, fy=ratio, interpolation=cv2.INTER_AREA) if ratio < 1 else gray
+    g = glyph * ratio
+    ink = binarize(small)
+    rul = find_rulings(ink, g, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em)
+    text = 255 - erase(255 - ink, rul.mask, 1)
+    across = lines_run_across(text, g, settings)
+    allowed: tuple[int, ...] = (0, 90, 180, 270)
+    turn: int | None = None
+    if across > settings.orient_across_min:
+        allowed = (0, 180)
+        turn = _flush_turn(
+            *left_flush_votes(text, cuts(rul.vertical, 0, settings.merge_em * g), g, settings), settings
+        )
+    elif across < -settings.orient_across_min:
+        allowed = (90, 270)
+        # Turned back a quarter (counter-clockwise), a row y of the page is the column x = y.
+        back = np.ascontiguousarray(np.rot90(text, 1))
+        flush = _flush_turn(
+            *left_flush_votes(back, cuts(rul.horizontal, 1, settings.merge_em * g), g, settings), settings
+        )
+        turn = None if flush is None else (90 if flush == 0 else 270)
+    if turn is not None:
+        return Orientation(turn, "cues")
+    osd = osd_turn(gray, glyph, settings)
+    if osd is not None and osd[1] >= settings.orient_osd_min_conf and osd[0] in allowed:
+        return Orientation(osd[0], "osd", osd[1])
+    return Orientation(0, "unsure", osd[1] if osd else 0.0)
+
+
+def turn_upright(img: np.ndarray, turned: int) -> np.ndarray:
+    """The image of a page turned ``turned`` degrees clockwise, put upright."""
+    return np.ascontiguousarray(np.rot90(img, k=(turned // 90) % 4))

@@ -1,0 +1,68 @@
+"""OCR evidence that a cell was misread: its text breaks its column's grammar.
+
+Each column of the amendment table has a vocabulary: 変更日 is a date, 提出時期 is 事前 or 事後,
+a 項目 opens with the form's numbering (Ⅰ…Ⅵ, １．, ①), and no cell of these forms holds the
+glyphs tesseract makes of table lines, stains or a character it could not read (``|``, ``~``,
+``_``, ``\\`` …), nor ASCII letters standing where a Roman numeral belongs (``HI``, ``II``
+for Ⅱ, Ⅲ).  A row whose OCR text breaks that gets an ``ocr_suspect`` doubt on that cell
+(``RawRow.doubts``; the flag ``ocr_suspect:<field>``), which normalize/confidence.py weighs with
+the rest of the row's evidence (``quality.weight_ocr_suspect``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow
+from piatable.normalize.dates import DATE_LINE, parse_date
+
+# Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
+# characters it could not read.
+STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲△▼▽◆◇○●◎★☆]")
+# Upper-case ASCII letters standing where the form's Roman numerals are (a heading's opening):
+# Ⅱ read as II, HI, Il, 1I …
+ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p{Hiragana})")
+# Latin capitals wedged between Japanese characters (ビSSアン): a line tesseract made up.
+WEDGED_LATIN = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[A-Z]{1,3}(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+)
+TIMINGS = frozenset({"事前", "事後"})
+_WS = regex.compile(r"\s+")
+
+
+def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
+    """(column, why) for each column of a row whose OCR text breaks the column's grammar (empty
+    cells aside: the record checks flag those)."""
+    out: list[tuple[str, str]] = []
+    for column in ("change_date", "item", "before", "after", "timing", "explanation"):
+        lines = [cl.text for cl in row.cells.get(column, [])]
+        flat = _WS.sub("", "".join(lines))
+        if not flat:
+            continue
+        stray = STRAY_GLYPHS.search(flat) or WEDGED_LATIN.search(flat)
+        why = (
+            f"{stray.group(0)!r} is not printed in these forms: a line, speck or glyph misread"
+            if stray
+            else ""
+        )
+        if column == "change_date" and not (DATE_LINE.match(flat) and parse_date(flat)):
+            why = f"the date cell reads {flat[:20]!r}, not a date"
+        elif column == "timing" and flat not in TIMINGS:
+            why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
+        elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
+            why = "ASCII letters where the heading's Roman numeral belongs"
+        if why:
+            out.append((column, why))
+    return out
+
+
+def flag_suspects(rows: list[RawRow]) -> list[str]:
+    """An ``ocr_suspect`` doubt (flag ``ocr_suspect:<field>``) added to each row whose OCR text
+    breaks a column's grammar (in place); a note counting the rows."""
+    count = 0
+    for row in rows:
+        found = suspect_fields(row)
+        for column, why in found:
+            row.doubts.append(Doubt("ocr_suspect", column, why))
+        count += bool(found)
+    return [f"{count} OCR row(s) with a cell that breaks its column's grammar (ocr_suspect)"] if count else []

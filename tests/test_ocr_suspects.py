@@ -1,0 +1,72 @@
+"""OCR cells that break their column's grammar are flagged ``ocr_suspect:<field>``."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.extract.ocr.suspects import flag_suspects, suspect_fields
+from piatable.models import CellLine, RawRow
+from piatable.normalize.flags import describe_flag
+from piatable.settings import Settings
+
+GOOD = {
+    "change_date": ["令和3年4月1日"],
+    "item": ["Ⅱ特定個人情報ファイルの概要", "②入手方法"],
+    "before": ["通知カード"],
+    "after": ["個人番号通知書"],
+    "timing": ["事後"],
+    "explanation": ["番号法改正に伴う修正"],
+}
+
+
+def _row(**change: list[str]) -> RawRow:
+    row = RawRow()
+    for column, lines in {**GOOD, **change}.items():
+        row.cells[column] = [CellLine(t) for t in lines]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"item": ["HI特定個人情報ファイルの概要"]}, "item"),
+        ({"item": ["II 特定個人情報ファイルの概要"]}, "item"),
+        ({"timing": ["事則"]}, "timing"),
+        ({"timing": ["後事"]}, "timing"),
+        ({"change_date": ["令和3年4月1目"]}, "change_date"),
+        ({"change_date": ["2021/13/45"]}, "change_date"),
+        ({"after": ["個人番号|通知書"]}, "after"),
+        ({"before": ["FLで土ビSSアンと"]}, "before"),
+    ],
+)
+def test_grammar_breaks_are_suspect(change, field):
+    assert [f for f, _ in suspect_fields(_row(**change))] == [field]
+
+
+def test_clean_rows_and_empty_cells_are_not():
+    assert suspect_fields(_row()) == []
+    assert suspect_fields(_row(before=[], after=["（記載なし）"], change_date=["2019/4/1"])) == []
+    assert suspect_fields(_row(item=["IT基盤の更新"], after=["LGWAN回線"])) == []
+
+
+def test_doubts_and_note():
+    rows = [_row(), _row(timing=["事則"], item=["HI概要"])]
+    notes = flag_suspects(rows)
+    assert rows[0].doubts == []
+    assert sorted((d.kind, d.field) for d in rows[1].doubts) == [
+        ("ocr_suspect", "item"),
+        ("ocr_suspect", "timing"),
+    ]
+    assert notes and "1 OCR row" in notes[0]
+    assert "timing cell" in describe_flag("ocr_suspect:timing")
+
+
+def test_a_suspect_row_flagged_and_less_confident():
+    """Through the pipeline's confidence: the doubt becomes the flag and lowers the confidence."""
+    from piatable.pipeline import rows_to_records
+
+    good, bad = _row(), _row(timing=["事則"])
+    flag_suspects([good, bad])
+    a, b = rows_to_records([good, bad], "x", Settings())
+    assert "ocr_suspect:timing" in b.flags and not any(f.startswith("ocr_suspect") for f in a.flags)
+    assert b.confidence < a.confidence

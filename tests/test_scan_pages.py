@@ -1,0 +1,178 @@
+"""Scanned pages before OCR: orientation (EXIF tags, quarter and half turns), blank pages skipped
+without tesseract, and pages read one at a time (memory does not grow with the page count).
+
+Live tesseract reads two pages here (the EXIF case and a scan turned a quarter); the rest runs on
+the images alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from piatable.extract.ocr import orient, pages
+from piatable.extract.ocr.ink import binarize, glyph_height
+from piatable.extract.ocr.page_scan import PageScan
+from piatable.extract.ocr.render import iter_images
+from piatable.pipeline import extract_document
+from piatable.settings import Settings
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "tools"))
+import bench_scan
+import bench_scan_memory
+import make_scans
+
+CASES = ROOT / "tests" / "data" / "cases"
+JPEG = SAMPLES / "scan" / "excel-200dpi-rot05" / "input.jpg"
+FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _upright() -> tuple[np.ndarray, float]:
+    page = next(iter_images(JPEG))
+    return page.gray, page.dpi
+
+
+def _exact_cells(expected: list[dict], got: list[dict]) -> float:
+    ok = n = 0
+    for e, g in bench_scan.align([{**e, "row_index": i} for i, e in enumerate(expected)], got):
+        for f in FIELDS:
+            n += 1
+            ok += bench_scan.cell_scores(str(e.get(f) or ""), str((g or {}).get(f) or ""))[3]
+    return ok / max(n, 1)
+
+
+def test_exif_rotated_photo_reads_upright():
+    """A JPEG stored sideways with EXIF orientation 6 (a phone's photo of the page): applied
+    before reading, and said in a note."""
+    expected = json.loads((CASES / "scan_exif_rotated.expected.json").read_text("utf-8"))
+    res = extract_document(CASES / "scan_exif_rotated.jpg")
+    got = [r.to_dict() for r in res.records]
+    assert [g["change_date"] for g in got] == [e["change_date"] for e in expected]
+    assert _exact_cells(expected, got) >= 0.9
+    assert any("EXIF orientation 6" in n for n in res.notes)
+
+
+@pytest.mark.parametrize("tag", [3, 6, 8])
+def test_exif_tags_give_the_upright_pixels(tmp_path, tag):
+    gray, dpi = _upright()
+    gray = gray[::4, ::4]
+    path = tmp_path / f"exif{tag}.jpg"
+    make_scans.save_exif_jpeg(gray, path, dpi, tag, 95)
+    page = next(iter_images(path))
+    assert page.exif_orientation == tag
+    assert page.gray.shape == gray.shape
+    assert np.abs(page.gray.astype(int) - gray).mean() < 3
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+def test_turns_found_from_the_lines_and_their_flush_side(turn):
+    """Quarter and half turns are told by cues alone (no tesseract call) on a table page."""
+    gray, dpi = _upright()
+    page = make_scans.turned(gray, turn)
+    found = orient.find_orientation(page, glyph_height(binarize(page), dpi), Settings().ocr)
+    assert (found.turned, found.how) == (turn, "cues")
+    assert np.array_equal(orient.turn_upright(page, found.turned), gray)
+
+
+def test_sparse_page_goes_to_tesseract_osd():
+    """A page with too few text lines for the cues: tesseract's orientation detection decides,
+    and only a turn that agrees with the direction of the lines is taken."""
+    gray, dpi = _upright()
+    s = Settings().ocr
+    glyph = glyph_height(binarize(gray), dpi)
+    # The top third of the page only (header and a row): a few voting lines.
+    sparse = np.full_like(gray, int(np.median(gray)))
+    sparse[: gray.shape[0] // 4] = gray[: gray.shape[0] // 4]
+    s.orient_min_votes = 1000  # the cues never decide
+    found = orient.find_orientation(make_scans.turned(sparse, 180), glyph, s)
+    assert (found.turned, found.how) == (180, "osd")
+
+
+def test_scan_turned_a_quarter_reads_as_upright(tmp_path):
+    gray, dpi = _upright()
+    path = tmp_path / "turned.png"
+    make_scans.save([make_scans.turned(gray, 90)], path, dpi)
+    expected = json.loads((JPEG.parent / "expected" / "records.json").read_text("utf-8"))
+    res = extract_document(path)
+    got = [r.to_dict() for r in res.records]
+    assert [g["change_date"] for g in got] == [e["change_date"] for e in expected]
+    assert bench_scan.score(expected, got)["cell_similarity"] >= 0.92
+    assert any("turned 90° clockwise" in n for n in res.notes)
+
+
+def test_unsure_page_follows_the_document(monkeypatch):
+    """A page whose orientation is unsure is read again turned as the other pages were."""
+    calls: list[tuple[int, int | None]] = []
+
+    def fake(gray, dpi, page, settings, pool=None, parts=1, turn=None):
+        calls.append((page, turn))
+        s = PageScan(page, dpi, 10, 10, 0.0, 20.0)
+        s.turned, s.turned_by = (
+            (turn, "document") if turn is not None else ((0, "unsure") if page == 3 else (180, "cues"))
+        )
+        return s
+
+    monkeypatch.setattr(pages, "scan_image", fake)
+    ink = np.full((200, 200), 255, np.uint8)
+    ink[50:60, 20:180] = 0
+    scans = pages.scan_images(((n, ink, 72.0) for n in (1, 2, 3)), Settings().ocr)
+    assert [(s.page, s.turned) for s in scans] == [(1, 180), (2, 180), (3, 180)]
+    assert (3, 180) in calls
+
+
+def test_blank_pages_skipped_without_tesseract(tmp_path, monkeypatch):
+    """Empty PDF pages and scanned blank sheets (grey paper, noise, specks) never reach
+    tesseract, and the note says how many were skipped."""
+
+    def no_tesseract(*_a, **_k):
+        raise AssertionError("tesseract called on a blank page")
+
+    for name in ("tesseract_tsv", "tesseract_chars", "scan_image"):
+        monkeypatch.setattr(pages, name, no_tesseract)
+    monkeypatch.setattr(orient, "osd_turn", no_tesseract)
+    empty, scanned = tmp_path / "empty.pdf", tmp_path / "scanned.pdf"
+    bench_scan_memory.blank_pdf(empty, 300)
+    bench_scan_memory.scanned_blank_pdf(scanned, 5, dpi=150)
+    for path, n in ((empty, 300), (scanned, 5)):
+        res = extract_document(path)
+        assert res.records == []
+        assert any(f"{n} blank page(s) skipped" in note for note in res.notes), res.notes
+
+
+def test_a_sparse_table_page_is_not_blank():
+    gray, dpi = _upright()
+    s = Settings().ocr
+    one_row = np.full_like(gray, int(np.median(gray)))
+    band = slice(gray.shape[0] // 3, gray.shape[0] // 3 + gray.shape[0] // 12)
+    one_row[band] = gray[band]
+    assert not pages.is_blank(one_row, dpi, s)
+    assert pages.is_blank(np.full_like(gray, 235), dpi, s)
+
+
+def test_pages_are_read_one_at_a_time(monkeypatch):
+    """Frames are pulled as pages are read: never more than one per core (plus the one being
+    rendered) is held at once, whatever the page count."""
+    held = {"now": 0, "most": 0}
+
+    def fake(gray, dpi, page, settings, pool=None, parts=1, turn=None):
+        held["now"] -= 1
+        return PageScan(page, dpi, 10, 10, 0.0, 20.0)
+
+    def frames():
+        for n in range(1, 41):
+            held["now"] += 1
+            held["most"] = max(held["most"], held["now"])
+            img = np.full((100, 100), 255, np.uint8)
+            img[40:60, 10:90] = 0
+            yield n, img, 72.0
+
+    monkeypatch.setattr(pages, "scan_image", fake)
+    s = Settings().ocr
+    s.workers = 2
+    assert len(pages.scan_images(frames(), s)) == 40
+    assert held["most"] <= s.workers + 1
