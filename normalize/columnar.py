@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from piatable.models import CellLine, RawRow
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .chars import BODY_MARKER, display_width
 from .dates import DATE_THEN_ITEM, is_date_line
@@ -26,8 +26,6 @@ COLUMN_ORDER_CONFIDENCE = 0.3
 COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
 ITEM_HEADING_SCORE = 0.5
-# Roman numerals that open the 項目 path of a row.
-TOP_LEVEL = "ⅠⅡⅢⅣⅤⅥ"
 
 
 @dataclass(slots=True)
@@ -66,9 +64,9 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
                 boxes.append(Box([cl], after_date=True))
                 continue
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
-        if continues_item and not single and t[:1] not in TOP_LEVEL:
+        if continues_item and not single and t[:1] not in SECTION_NUMERALS:
             boxes[-1].lines.append(cl)
-        elif gap or single or not boxes or _is_single(boxes[-1]) or t[:1] in TOP_LEVEL:
+        elif gap or single or not boxes or _is_single(boxes[-1]) or t[:1] in SECTION_NUMERALS:
             boxes.append(Box([cl]))
         else:
             boxes[-1].lines.append(cl)
@@ -85,7 +83,7 @@ def _kind(box: Box, narrow: int) -> str:
         return "date"
     if TIMING.match(first) and len(box.lines) == 1:
         return "timing"
-    if first[:1] in TOP_LEVEL or heading_score(first) >= 1.0:
+    if first[:1] in SECTION_NUMERALS or heading_score(first) >= 1.0:
         return "item"
     if box.width > narrow or BODY_MARKER.match(first):
         return "body"
@@ -152,7 +150,7 @@ def _fill_column(rows: list[RawRow], groups: list[int], found: list[Box], key: s
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
     boxes = lines_to_boxes(lines, gaps)
-    item_boxes = [b for b in boxes if b.lines[0].text[:1] in TOP_LEVEL]
+    item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
     if not any(not _is_single(b) for b in boxes):
         return []
     # Item and explanation columns are narrow; before/after text is wider.

@@ -28,13 +28,12 @@ import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .dates import is_date_line
 from .items import heading_score, is_form_heading
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
-SECTION_NUMERALS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
 _NUMERAL_MISREAD = regex.compile(
     r"^(?:[HIl1|!丁工][HIl1|!]?|[VＶ][Il1]?|[IlＩ][VＶ])(?=\p{Han}|\p{Katakana})"

@@ -38,7 +38,7 @@ from importlib import resources
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES, LABELS, is_header_line
+from piatable.vocabulary import HEADING_FILES, LABELS, SECTION_NUMERALS, is_header_line
 
 from .dates import is_date_line
 from .unicode import clean_text
@@ -52,7 +52,6 @@ MIN_SPLIT_PIECE_CHARS = 4
 # (OCR reads 概要 as 概革).
 MIN_FUZZY_CHARS = 6
 
-SECTION_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
 _D = r"[0-9０-９]"
 # The repeated blocks of a form, whose number tells two blocks apart.

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
@@ -33,7 +33,6 @@ from .partition import PIECE_JOIN_PENALTY, BlockScorer, best_partition
 from .rejoin import is_soft_break, opens_paragraph, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer
 
-SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Confidence of a row whose date or timing was handed out by order alone (counts disagreed).
 GUESS_CONFIDENCE = 0.4
 # A row's explanation is looked for among its last lines that fit the narrow columns' width.
@@ -96,7 +95,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
             # (``2018/04/01 Ⅰ基本情報 事後``): the item's line opens the content.
             if (
                 k + 1 < n
-                and region[k].text[:1] in SECTIONS
+                and region[k].text[:1] in SECTION_NUMERALS
                 and same_printed_line(region[k - 1], region[k])
                 and same_printed_line(region[k], region[k + 1])
                 and TIMING.match(region[k + 1].text)
@@ -113,7 +112,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
             continue
         if not g.dates or (not g.timings and len(g.dates) < 2):
             return None
-        if k < n and not g.content and region[k].text[:1] not in SECTIONS:
+        if k < n and not g.content and region[k].text[:1] not in SECTION_NUMERALS:
             return None
         groups.append(g)
     return groups or None
@@ -122,7 +121,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
 def _date_opens_item(lines: list[CellLine], k: int) -> bool:
     """A date followed by the first line of its row's item, beside it (``2019年5月1日 Ⅰ…``) or
     on the next line."""
-    return is_date_line(lines[k].text) and k + 1 < len(lines) and lines[k + 1].text[:1] in SECTIONS
+    return is_date_line(lines[k].text) and k + 1 < len(lines) and lines[k + 1].text[:1] in SECTION_NUMERALS
 
 
 def _opens_row(lines: list[CellLine], k: int) -> bool:
@@ -130,7 +129,7 @@ def _opens_row(lines: list[CellLine], k: int) -> bool:
         return True
     after_date = k > 0 and is_date_line(lines[k - 1].text)
     return (
-        lines[k].text[:1] in SECTIONS
+        lines[k].text[:1] in SECTION_NUMERALS
         and not after_date
         and (k == 0 or not same_printed_line(lines[k - 1], lines[k]))
     )

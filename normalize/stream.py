@@ -16,6 +16,7 @@ from math import exp
 from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import (
+    SECTION_NUMERALS,
     TIMING,
 )
 
@@ -28,8 +29,6 @@ from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
 
-# Roman numerals that open an item path (sections Ⅰ to Ⅵ of the form).
-TOP_LEVEL_SECTIONS = frozenset("ⅠⅡⅢⅣⅤⅥ")
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
 # The item column is at least this share of the body column's width.
@@ -119,7 +118,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
             blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
-        elif cl.text[:1] in TOP_LEVEL_SECTIONS and _opens_next_row(blocks[-1]):
+        elif cl.text[:1] in SECTION_NUMERALS and _opens_next_row(blocks[-1]):
             blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         elif blocks[-1].timing is None:
             blocks[-1].pre.append(cl)
@@ -159,7 +158,7 @@ def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
     if not blocks or blocks[-1].timing is not None or not blocks[-1].pre:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return nxt[:1] not in TOP_LEVEL_SECTIONS
+    return nxt[:1] not in SECTION_NUMERALS
 
 
 def _opens_next_row(block: _Block) -> bool:
@@ -170,7 +169,7 @@ def _opens_next_row(block: _Block) -> bool:
     """
     if block.timing is not None:
         return bool(block.post)
-    return any(cl.text[:1] in TOP_LEVEL_SECTIONS for cl in block.pre)
+    return any(cl.text[:1] in SECTION_NUMERALS for cl in block.pre)
 
 
 def row_order_share(lines: list[CellLine]) -> float:
@@ -254,7 +253,7 @@ def plausibility(rows: list[RawRow]) -> float:
     score = 0.0
     for r in rows:
         item = r.cells["item"]
-        score += bool(item) and item[0].text[:1] in TOP_LEVEL_SECTIONS
+        score += bool(item) and item[0].text[:1] in SECTION_NUMERALS
         score += bool(r.cells["timing"]) and "timing_missing" not in r.flags
         score += bool(r.cells["explanation"])
         score += bool(r.cells["before"] or r.cells["after"])

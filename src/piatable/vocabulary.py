@@ -51,6 +51,9 @@ PAGE_NUMBER = regex.compile(
 )
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.
 BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
+# The sections of the form (Ⅰ…Ⅵ), in order; an item path opens with one of them.
+SECTION_ORDER = "ⅠⅡⅢⅣⅤⅥ"
+SECTION_NUMERALS = frozenset(SECTION_ORDER)
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")

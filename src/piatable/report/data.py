@@ -21,11 +21,12 @@ from piatable._version import __version__
 from piatable.models import Record
 from piatable.normalize.confidence import INFORMATIONAL
 from piatable.settings import Settings
+from piatable.vocabulary import SECTION_ORDER
 
 if TYPE_CHECKING:
     from piatable.models import DocumentResult
 
-SECTIONS = ("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ")
+SECTIONS = tuple(SECTION_ORDER)
 SECTION_NAMES = {
     "Ⅰ": "Ⅰ 基本情報",
     "Ⅱ": "Ⅱ ファイルの概要",
