@@ -53,6 +53,7 @@ _KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
 # A cell never opens with these: they continue a phrase.
 _NO_CELL_START = frozenset("、。，．,.ー」』】")
 _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _SPACE = regex.compile(r"\s+")
@@ -262,6 +263,14 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
         return ""
     if t[0] in _NO_CELL_START:
         return t[0]
+    if not _HIRAGANA.match(t):
+        # 及び, 並びに, 又は, 若しくは: the conjunctions written with a kanji first.
+        for word in _JOINING_CONJUNCTIONS:
+            if not _HIRAGANA.match(word) and t.startswith(word):
+                return word
+        # Particles and auxiliaries are written in hiragana: other openings need no dictionary
+        # (so that a PDF whose geometry decides everything never loads SudachiPy).
+        return ""
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return ""
