@@ -18,12 +18,18 @@ import pytest
 from piatable.errors import OcrUnavailable
 from piatable.extract.ocr.corrections import (
     drop_double_reads,
+    drop_double_reads_across,
+    drop_stray_open_bracket,
+    even_date_digits,
     fix_confusions,
     fix_date,
     fix_marks,
+    fix_placeholder_run,
     fix_rows,
     fix_symbols,
+    restore_circled_gaps,
     restore_full_stops,
+    restore_title_bracket,
 )
 from piatable.extract.ocr.deskew import rotate, skew_angle
 from piatable.extract.ocr.engine import TsvWord, check_tesseract, join_japanese
@@ -223,6 +229,36 @@ def test_glyphs_read_twice(text, fixed):
     assert drop_double_reads(text) == fixed
 
 
+def test_misreads_of_the_forms_structure():
+    """Kinds measured on the generated scans (tools/bench_scan.py): a glyph read twice where a
+    line wraps, a katakana read from a bracket's edge, a circled number or a ＜ that did not read,
+    a bracket read into a circle, the placeholder ○○ read as OO, a date's digits in two widths."""
+    across = drop_double_reads_across(["電子申請機能に", "における措置＞"])
+    assert across == ["電子申請機能に", "おける措置＞"]
+    assert drop_double_reads_across(["機能に", "ついて"]) == ["機能に", "ついて"]
+    assert drop_double_reads("＜ズサービス検索・電子申請") == "＜サービス検索・電子申請"
+    assert drop_double_reads("（パスワード") == "（パスワード"
+    lines = ["①入退室を管理している。", "②ウイルス対策をした。", "ネットワークを制限し", "ている。", "④耐震"]
+    assert restore_circled_gaps(lines)[2] == "③ネットワークを制限し"
+    # Two lines could take it, or the count has no number after the gap: left alone.
+    two = ["①管理している。", "ネットワーク。", "サーバー。", "③耐震"]
+    assert restore_circled_gaps(two) == two
+    end = ["①管理している。", "ネットワーク。"]
+    assert restore_circled_gaps(end) == end
+    assert drop_stray_open_bracket(["いる。", "（②認証後は、", "制限している。"])[1] == "②認証後は、"
+    kept = ["（②必要な情報以外を入手する", "ことを防止するための措置）"]
+    assert drop_stray_open_bracket(kept) == kept
+    assert restore_title_bracket("中間サーバーにおける措置＞") == "＜中間サーバーにおける措置＞"
+    assert restore_title_bracket("（省略）") == "（省略）"
+    assert fix_placeholder_run("OO市総務部") == "○○市総務部"
+    assert fix_placeholder_run("ＯＯ株式会社") == "○○株式会社"
+    assert fix_placeholder_run("BOOK市") == "BOOK市"
+    assert even_date_digits("平成31年4月１日") == "平成31年4月1日"
+    assert even_date_digits("令和３年４月1日") == "令和３年４月１日"
+    assert even_date_digits("2023/10/1") == "2023/10/1"
+    assert fix_symbols("共用｜\nＤの利用") == "共用Ｉ\nＤの利用"
+
+
 def test_full_stop_that_did_not_read():
     lines = [
         "周知を行い注意喚起している。",
@@ -303,6 +339,9 @@ def test_dates_headings_and_marks():
     assert fix_heading("⑧@入手方法") == "②入手方法"
     assert fix_heading("⑦入手方法") == "⑦入手方法"  # a circled number as printed stays …
     assert fix_heading("⑧入手方法") == "②入手方法"  # … unless it is ②'s look-alike
+    # A heading the form words differently in its other block: "提供先における用途 (移転先: …)".
+    assert fix_heading("⑧提供先における用途") == "②提供先における用途"
+    assert fix_heading("＠移転先における用途") == "②移転先における用途"
     assert fix_heading("！基本情報") == "Ⅰ基本情報"
     assert fix_heading("１関連情報") == "Ⅰ関連情報"
     assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"

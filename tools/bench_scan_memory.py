@@ -35,9 +35,11 @@ def blank_pdf(path: Path, pages: int) -> None:
     c.save()
 
 
-def scanned_blank_pdf(path: Path, pages: int, dpi: int = 200) -> None:
+def scanned_blank_pdf(path: Path, pages: int, dpi: int = 200, ascii85: bool = False) -> None:
     """A PDF of ``pages`` scanned blank sheets: grey paper with noise and specks, one JPEG per
-    page (the same image each page, as a scanner's feeder gives them)."""
+    page (the same image each page, as a scanner's feeder gives them).  The JPEG is stored as
+    scanners and img2pdf store it (DCTDecode alone); ``ascii85`` wraps it in reportlab's default
+    ASCII85 text encoding as well, which costs pdfium a decode per page before the JPEG's."""
     import numpy as np
     from PIL import Image
     from reportlab.lib.utils import ImageReader
@@ -50,12 +52,19 @@ def scanned_blank_pdf(path: Path, pages: int, dpi: int = 200) -> None:
     img[specks] = rng.uniform(40, 140, int(specks.sum()))
     buf = io.BytesIO()
     Image.fromarray(img.astype(np.uint8)).save(buf, "JPEG", quality=65)
+    from reportlab import rl_config
+
     reader = ImageReader(io.BytesIO(buf.getvalue()))
-    c = canvas.Canvas(str(path), pagesize=LAND)
-    for _ in range(pages):
-        c.drawImage(reader, 0, 0, *LAND)
-        c.showPage()
-    c.save()
+    was = rl_config.useA85
+    rl_config.useA85 = int(ascii85)
+    try:
+        c = canvas.Canvas(str(path), pagesize=LAND)
+        for _ in range(pages):
+            c.drawImage(reader, 0, 0, *LAND)
+            c.showPage()
+        c.save()
+    finally:
+        rl_config.useA85 = was
 
 
 CHILD = """
@@ -83,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", default="2000", help="comma-separated page counts of blank PDFs")
     ap.add_argument("--scanned", default="200", help="comma-separated page counts of scanned blank PDFs")
+    ap.add_argument("--ascii85", action="store_true", help="the scanned blanks' JPEGs also ASCII85-encoded")
     ns = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -93,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             docs.append((f"blank PDF, {n} pages", p))
         for n in [int(x) for x in ns.scanned.split(",") if x]:
             p = folder / f"scanned-blank-{n}.pdf"
-            scanned_blank_pdf(p, n)
-            docs.append((f"scanned blank PDF, {n} pages", p))
+            scanned_blank_pdf(p, n, ascii85=ns.ascii85)
+            docs.append((f"scanned blank PDF, {n} pages{' (A85)' if ns.ascii85 else ''}", p))
         print(f"{'document':32s} {'seconds':>8s} {'peak MB':>8s}  records, status, notes")
         for name, path in docs:
             secs, peak, said = run(path)

@@ -18,6 +18,8 @@ Headings and their numerals: ``heading_fixes``.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from piatable.models import Doubt, RawRow
@@ -151,15 +153,20 @@ def _reading_cost(st: SudachiTokenizer, text: str) -> int:
 
 # A kana read inside a katakana word where the glyphs meet (既存住基シとステム).
 _STRAY_IN_KATAKANA = regex.compile(r"(?<=\p{Katakana})\p{Hiragana}(?=\p{Katakana})")
+# A katakana read from a bracket's edge between the bracket and a katakana word (＜ズサービス).
+_STRAY_AFTER_BRACKET = regex.compile(r"(?<=[＜<（(「])\p{Katakana}(?=[\p{Katakana}ー]{2})")
 
 
 def drop_double_reads(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
     """``text`` (a cell line) with characters tesseract read where there was no glyph of their
     own dropped where the dictionary reads the line much more easily without them (MIN_GAIN;
     unknown characters counted at UNKNOWN_CHAR_COST): one of a look-alike pair in DOUBLE_READS
-    (one glyph read twice), or a hiragana inside a katakana word."""
+    (one glyph read twice), a hiragana inside a katakana word, or a katakana between an opening
+    bracket and a katakana word (＜ズサービス)."""
     candidates = [(k, k + 1) for k in range(len(text) - 1) if text[k : k + 2] in DOUBLE_READS]
     candidates += [(m.start(),) for m in _STRAY_IN_KATAKANA.finditer(text)]
+    after_bracket = {m.start() for m in _STRAY_AFTER_BRACKET.finditer(text)}
+    candidates += [(q,) for q in sorted(after_bracket)]
     if not candidates:
         return text
     st = tokenizer or default_tokenizer()
@@ -176,7 +183,11 @@ def drop_double_reads(text: str, tokenizer: SudachiTokenizer | None = None) -> s
         cost, q = min((_reading_cost(st, without(q)), q) for q in choices)
         if cost > limit:
             continue
-        if len(choices) == 1 and not _joins_one_word(st, without(q), q - sum(1 for g in gone if g < q)):
+        if (
+            len(choices) == 1
+            and q not in after_bracket
+            and not _joins_one_word(st, without(q), q - sum(1 for g in gone if g < q))
+        ):
             continue
         gone.add(q)
     return "".join(ch for k, ch in enumerate(text) if k not in gone)
@@ -266,7 +277,7 @@ _ARROW = regex.compile(r"(?<=[\p{L}\p{N}）)])…(?=[\p{L}\p{N}（(])")
 _AT_BY_CIRCLED = regex.compile(r"[@＠](?=[①-⑳])|(?<=[①-⑳])[@＠]")
 _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
 # ＩＤ (ユーザＩＤ) read with a one: "1D" stands for nothing else.
-_ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
+_ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
 
 
 def _renumber_circled(text: str) -> str:
@@ -353,6 +364,117 @@ def restore_full_stops(lines: list[str], tokenizer: SudachiTokenizer | None = No
     return out
 
 
+# A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
+# placeholder ○○ (○○市, ○○システム), which tesseract reads as OO, ＯＯ or 〇〇.  A Latin word
+# never sits between two Japanese characters as a bare run of O's.
+_PLACEHOLDER_RUN = regex.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[OＯ〇]{2,}(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+)
+
+
+def fix_placeholder_run(line: str) -> str:
+    """``OO市``/``ＯＯ株式会社`` (two or more O's, not part of a Latin word, before a Japanese
+    character) → the placeholder ``○○市``."""
+    return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
+
+
+# A paragraph of a before/after cell starts after a line that ends a sentence (or a bracket).
+_ENDS_PARAGRAPH = regex.compile(r"[。）)＞>」]\s*$")
+_OPENS_MARKED = regex.compile(r"^\s*[（(]?[①-⑳]")
+
+
+def restore_circled_gaps(lines: list[str]) -> list[str]:
+    """A cell's lines with a circled number that did not read at all put back: where the cell
+    numbers its paragraphs ① ② … and one number is missing between two that read (② … ④), and
+    exactly one line between them opens a paragraph (the line before it ends a sentence) without
+    a mark of its own, that line gets the missing number.  Nothing is guessed at the ends of the
+    count or where two lines could take it."""
+    firsts = [line.lstrip()[:1] for line in lines]
+    spots = [(j, ch) for j, ch in enumerate(firsts) if ch and ch in CIRCLED[:20]]
+    if len(spots) < 2:
+        return lines
+    out = list(lines)
+    for (j0, a), (j1, b) in itertools.pairwise(spots):
+        if CIRCLED.index(b) - CIRCLED.index(a) != 2 or j1 - j0 < 2:
+            continue
+        candidates = [
+            j
+            for j in range(j0 + 1, j1)
+            if _ENDS_PARAGRAPH.search(lines[j - 1])
+            and lines[j].strip()
+            and not starts_paragraph(lines[j].lstrip())
+            and not _OPENS_MARKED.match(lines[j])
+        ]
+        if len(candidates) == 1:
+            j = candidates[0]
+            stripped = lines[j].lstrip()
+            out[j] = lines[j][: len(lines[j]) - len(stripped)] + CIRCLED[CIRCLED.index(a) + 1] + stripped
+    return out
+
+
+def drop_stray_open_bracket(lines: list[str]) -> list[str]:
+    """``（②…`` opening a line, where the cell's paragraphs are numbered ① ② … and no bracket
+    closes before the next numbered line: tesseract read a bracket into the circle's edge."""
+    out = list(lines)
+    for j, line in enumerate(lines):
+        m = regex.match(r"^(\s*)[（(](?=[①-⑳])", line)
+        if not m:
+            continue
+        rest = [line[m.end() :]]
+        for later in lines[j + 1 :]:
+            if _OPENS_MARKED.match(later) or starts_paragraph(later.lstrip()):
+                break
+            rest.append(later)
+        if not regex.search(r"[）)]", "".join(rest)):
+            out[j] = m.group(1) + line[m.end() :]
+    return out
+
+
+# A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
+_WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
+
+
+def restore_title_bracket(line: str) -> str:
+    """A line that is a whole bracketed title of the form closing with ＞ (…における措置＞) gets
+    the ＜ that did not read."""
+    return _WHOLE_TITLE.sub(lambda m: m.group(1) + "＜", line, count=1)
+
+
+_DIGIT_WIDTHS = str.maketrans("0123456789", "０１２３４５６７８９")
+_DIGIT_NARROW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def even_date_digits(text: str) -> str:
+    """A date cell's digits in one width: a date is printed in one font and width (平成31年4月1日,
+    令和３年４月１日), so a digit read in the other width than most of its fellows takes theirs."""
+    full = sum(1 for ch in text if "０" <= ch <= "９")
+    half = sum(1 for ch in text if "0" <= ch <= "9")
+    if not full or not half or full == half:
+        return text
+    return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
+
+
+def drop_double_reads_across(lines: list[str], tokenizer: SudachiTokenizer | None = None) -> list[str]:
+    """``drop_double_reads`` on a cell's lines read as one text (a glyph read twice where a
+    line wraps: 機能に|における), each line keeping the characters that stay."""
+    if len(lines) < 2:
+        return lines
+    joined = "".join(lines)
+    kept = drop_double_reads(joined, tokenizer)
+    if kept == joined:
+        return lines
+    # Which characters went: walk both texts (only characters are dropped).
+    out, k = [], 0
+    for line in lines:
+        piece = []
+        for ch in line:
+            if k < len(kept) and kept[k] == ch:
+                piece.append(ch)
+                k += 1
+        out.append("".join(piece))
+    return out if k == len(kept) else lines
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -365,7 +487,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             for j, cl in enumerate(lines):
                 text = cl.text
                 if column == "change_date":
-                    text = fix_date(text)
+                    text = fix_date(even_date_digits(text))
                 else:
                     if column == "item":
                         text = fix_heading(text)
@@ -373,12 +495,15 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         # A bracketed title may wrap: its ＞ is looked for on the next line too.
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
-                        text = fixed[: len(fixed) - len(nxt) - 1]
-                    text = drop_double_reads(fix_placeholder(text), tokenizer)
+                        text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
+                    text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
                 texts.append(text)
             if column != "change_date" and texts:
+                texts = drop_double_reads_across(texts, tokenizer)
                 if column == "item":
                     texts = snap_to_headings(snap_top_heading(texts))
+                else:
+                    texts = restore_circled_gaps(drop_stray_open_bracket(texts))
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):

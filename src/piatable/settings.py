@@ -308,6 +308,12 @@ class OcrSettings:
     # covers less than this share is blank: skipped before any tesseract call.
     blank_contrast: int = 80
     blank_ink_share: float = 0.0005
+    # A scanned PDF page (one JPEG) is first looked at decoded small, at about blank_quick_dpi
+    # (libjpeg scales while decoding: milliseconds), where noise and specks average away and any
+    # stroke of text darkens its pixels by more than blank_quick_contrast: a page with less
+    # than blank_ink_share of such pixels is blank without rendering (extract/ocr/render.py).
+    blank_quick_dpi: float = 25.0
+    blank_quick_contrast: int = 30
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
