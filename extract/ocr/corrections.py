@@ -100,6 +100,21 @@ def _token_at(tok, text: str, i: int) -> tuple[str, bool]:  # type: ignore[no-un
     return "", True
 
 
+# Kanji numerals (一 read as ー, 二 as ニ) stand after 第 or before a counter (別表第二,
+# 一丁目, 二次): SudachiPy reads a lone kanji numeral as an unknown word, so there the context
+# (and the cost) decides alone.
+KANJI_NUMERALS = "一二三"
+_COUNTERS = ("丁目", "条", "号", "項", "次", "回", "番", "種", "類", "者")
+
+
+def _counted_numeral(chars: list[str], i: int, alt: str) -> bool:
+    """True when ``alt`` at ``i`` would be a kanji numeral after 第 or before a counter."""
+    if alt not in KANJI_NUMERALS:
+        return False
+    after = "".join(chars[i + 1 : i + 3])
+    return (i > 0 and chars[i - 1] == "第") or any(after.startswith(c) for c in _COUNTERS)
+
+
 def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tuple[str, int]:
     """``text`` with misread characters swapped where the dictionary reads the context much more
     easily after the swap (its path cost falls by MIN_GAIN or more) and the swapped character
@@ -123,6 +138,9 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
             if cost > limit:
                 continue
             surface, oov = _token_at(st, swapped, i - lo)
+            if _counted_numeral(chars, i, alt):
+                passing.append((cost, alt))
+                continue
             if oov or (len(surface) < MIN_WORD and alt in CONFUSABLE):
                 continue
             passing.append((cost, alt))
@@ -276,8 +294,10 @@ _ARROW = regex.compile(r"(?<=[\p{L}\p{N}）)])…(?=[\p{L}\p{N}（(])")
 # as @, or a stray @ read beside the circled number itself.
 _AT_BY_CIRCLED = regex.compile(r"[@＠](?=[①-⑳])|(?<=[①-⑳])[@＠]")
 _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
-# ＩＤ (ユーザＩＤ) read with a one: "1D" stands for nothing else.
-_ID = regex.compile(r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))")
+# ＩＤ (ユーザＩＤ) and ＩＣ (ＩＣカード) read with a one: "1D", "1C" stand for nothing else.
+_ID = regex.compile(
+    r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤCＣ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
+)
 
 
 def _renumber_circled(text: str) -> str:
@@ -311,11 +331,11 @@ def _next_circled(number: str) -> str | None:
 
 
 def fix_symbols(text: str) -> str:
-    """A cell's text with … between words as →, 1D as ID, and a circled number read as @
+    """A cell's text with … between words as →, 1D / 1C as ID / IC, and a circled number read as @
     restored from its neighbours in the cell (the number after the one before it, or before the
     one after)."""
     text = _ARROW.sub("→", text)
-    text = _ID.sub(lambda m: "Ｉ" if m.group(1) == "Ｄ" else "I", text)
+    text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
     text = _renumber_circled(text)
     while m := _LONE_AT.search(text):
@@ -368,13 +388,14 @@ def restore_full_stops(lines: list[str], tokenizer: SudachiTokenizer | None = No
 # placeholder ○○ (○○市, ○○システム), which tesseract reads as OO, ＯＯ or 〇〇.  A Latin word
 # never sits between two Japanese characters as a bare run of O's.
 _PLACEHOLDER_RUN = regex.compile(
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[OＯ〇]{2,}(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[OＯ〇]{2,}(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+    r"|[OＯ〇](?=○)|(?<=○)[OＯ〇](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
 )
 
 
 def fix_placeholder_run(line: str) -> str:
     """``OO市``/``ＯＯ株式会社`` (two or more O's, not part of a Latin word, before a Japanese
-    character) → the placeholder ``○○市``."""
+    character), and an O beside a ○ (``Ｏ○市``) → the placeholder ``○○市``."""
     return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
 
 
@@ -499,11 +520,11 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
                 texts.append(text)
             if column != "change_date" and texts:
-                texts = drop_double_reads_across(texts, tokenizer)
+                texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
                     texts = snap_to_headings(snap_top_heading(texts))
                 else:
-                    texts = restore_circled_gaps(drop_stray_open_bracket(texts))
+                    texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
@@ -519,6 +540,59 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
     return changed + restore_numerals(rows)
 
 
+# A paragraph's numbering at a line's start: （１．, (1., １．, 1． …
+_NUMBERING = regex.compile(r"^(\s*)([（(]?)([0-9０-９]{1,2})([．.])(?=\S)")
+_FULL = str.maketrans("0123456789(.", "０１２３４５６７８９（．")
+_HALF = str.maketrans("０１２３４５６７８９（．", "0123456789(.")
+# A document's numbering style is taken from at least this many numberings, of which this share
+# agree.
+MIN_NUMBERINGS = 3
+NUMBERING_MAJORITY = 2 / 3
+
+
+def _shape(m: regex.Match) -> tuple[bool, bool, bool]:
+    """(bracket, digits, stop) full width? of a numbering match (no bracket counts as full)."""
+    return (m.group(2) != "(", m.group(3)[0] >= "０", m.group(4) == "．")
+
+
+def even_numbering(rows: list[RawRow]) -> int:
+    """Paragraph numberings (（１．…, ２．…) printed in one style across a document, written in
+    it where OCR read some in the other width: a document numbers its paragraphs one way (the
+    forms' headings （１．, excel-made tables （1． as well), so a numbering whose widths differ
+    from those of most of the document's numberings in the same kind of column (項目 or the
+    texts) takes theirs.  Needs MIN_NUMBERINGS numberings, NUMBERING_MAJORITY of them agreeing.
+    The number of lines changed; rows changed are flagged ``ocr_corrected``."""
+    groups: dict[bool, list[tuple[RawRow, int, str, regex.Match]]] = {}
+    for row in rows:
+        for column, lines in row.cells.items():
+            if column in ("change_date", "timing"):
+                continue
+            for k, cl in enumerate(lines):
+                m = _NUMBERING.match(cl.text)
+                if m:
+                    groups.setdefault(column == "item", []).append((row, k, column, m))
+    changed = 0
+    for found in groups.values():
+        shapes = [_shape(m) for *_, m in found]
+        if len(shapes) < MIN_NUMBERINGS:
+            continue
+        best = max(set(shapes), key=shapes.count)
+        if shapes.count(best) < NUMBERING_MAJORITY * len(shapes):
+            continue
+        for (row, k, column, m), shape in zip(found, shapes, strict=True):
+            if shape == best:
+                continue
+            bracket = m.group(2) and ("（" if best[0] else "(")
+            digits = m.group(3).translate(_FULL if best[1] else _HALF)
+            stop = "．" if best[2] else "."
+            cl = row.cells[column][k]
+            cl.text = m.group(1) + bracket + digits + stop + cl.text[m.end() :]
+            changed += 1
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed
+
+
 def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     """Dictionary-checked corrections of OCR confusions in the rows' lines (in place); notes.
     Cells whose text still breaks their column's grammar get an ``ocr_suspect`` doubt
@@ -529,7 +603,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    fixes = fix_rows(rows)
+    fixes = fix_rows(rows) + even_numbering(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])
