@@ -19,6 +19,7 @@ from piatable.errors import OcrUnavailable
 from piatable.extract.ocr.corrections import (
     drop_double_reads,
     drop_double_reads_across,
+    drop_stray_kana,
     drop_stray_open_bracket,
     even_date_digits,
     fix_confusions,
@@ -263,6 +264,9 @@ def test_misreads_of_the_forms_structure():
     assert fix_confusions("号及び別表第ニ")[0] == "号及び別表第二"
     assert fix_confusions("○○市本町ー丁目１番")[0] == "○○市本町一丁目１番"
     assert fix_confusions("データー件")[0] == "データー件"
+    assert drop_stray_kana("審査等を行わなかいよう、履歴") == "審査等を行わないよう、履歴"
+    assert drop_stray_kana("しなかった場合") == "しなかった場合"
+    assert drop_stray_kana("つながるものか明示する") == "つながるものか明示する"
 
 
 def test_full_stop_that_did_not_read():
