@@ -20,17 +20,12 @@ from piatable.extract.ocr.corrections import (
     drop_double_reads,
     drop_double_reads_across,
     drop_stray_kana,
-    drop_stray_open_bracket,
-    even_date_digits,
     fix_confusions,
     fix_date,
     fix_marks,
-    fix_placeholder_run,
     fix_rows,
     fix_symbols,
-    restore_circled_gaps,
     restore_full_stops,
-    restore_title_bracket,
 )
 from piatable.extract.ocr.deskew import rotate, skew_angle
 from piatable.extract.ocr.engine import TsvWord, check_tesseract, join_japanese
@@ -40,6 +35,13 @@ from piatable.extract.ocr.page_scan import PageScan
 from piatable.extract.ocr.pages import scan_to_page_words
 from piatable.extract.ocr.reader import scans_to_reading
 from piatable.extract.ocr.render import load_images
+from piatable.extract.ocr.structure_fixes import (
+    drop_stray_open_bracket,
+    even_date_digits,
+    fix_placeholder_run,
+    restore_circled_gaps,
+    restore_title_bracket,
+)
 from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
 from piatable.pipeline import extract_document, reading_to_result
