@@ -11,13 +11,13 @@ out with a note, and strokes that draw no cell border are no rulings (``pdf_obje
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import math
 import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -54,6 +54,10 @@ TURN_MIN_DEG = 45
 TURN_LINE_GAP_EM = 1.8
 # Turned characters of one line further apart than this (ems, centre to centre) are two pieces.
 TURN_CHAR_GAP_EM = 1.6
+# Scanning back from the last page stops after this many pages in a row that are no table pages
+# (once a header page was seen): a Word row continued over a page break leaves one page without
+# dates or labels inside the table.
+SCAN_STOP_PAGES = 3
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
 
@@ -121,49 +125,84 @@ def open_pdf(path: Path):  # type: ignore[no-untyped-def]
         raise _unreadable(path, f"unreadable PDF ({exc})") from exc
 
 
+def scan_page(doc, i: int, look: bool = True) -> PageScan:  # type: ignore[no-untyped-def]
+    """Characters, label words, dates and 事前/事後 of page ``i`` (0-based) of the text layer
+    (pypdfium2); dates and timings are counted only with ``look``."""
+    page = doc[i]
+    try:
+        tp = page.get_textpage()
+        raw_text = tp.get_text_range()
+        text = clean_text(raw_text)
+        tp.close()
+    finally:
+        page.close()
+    flat = _WS.sub("", text)
+    labels = sum(1 for k in LABEL_KEYS if k in flat)
+    look = look or labels >= 2
+    return PageScan(
+        page=i + 1,
+        chars=len(flat),
+        labels=labels,
+        dates=len(DATE.findall(text)) if look else 0,
+        timings=len(TIMING_WORD.findall(text)) if look else 0,
+        title="変更箇所" in flat,
+        cid="(cid:" in text,
+        garbled=len(_GARBLED.findall(raw_text)),
+    )
+
+
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
     """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
     out: list[PageScan] = []
     seen = False
     for i in range(len(doc)):
-        page = doc[i]
-        try:
-            tp = page.get_textpage()
-            raw_text = tp.get_text_range()
-            text = clean_text(raw_text)
-            tp.close()
-        finally:
-            page.close()
-        flat = _WS.sub("", text)
-        labels = sum(1 for k in LABEL_KEYS if k in flat)
         # Dates and 事前/事後 matter only from the first page that could hold the label row on
         # (the table is the last part of an assessment): the pages before are not searched.
-        seen = seen or labels >= MIN_LABEL_KEYS
-        look = labels >= 2 or seen
-        out.append(
-            PageScan(
-                page=i + 1,
-                chars=len(flat),
-                labels=labels,
-                dates=len(DATE.findall(text)) if look else 0,
-                timings=len(TIMING_WORD.findall(text)) if look else 0,
-                title="変更箇所" in flat,
-                cid="(cid:" in text,
-                garbled=len(_GARBLED.findall(raw_text)),
-            )
-        )
+        s = scan_page(doc, i, seen)
+        seen = seen or s.labels >= MIN_LABEL_KEYS
+        out.append(s)
+    return out
+
+
+def _table_like(s: PageScan) -> bool:
+    return s.is_header_page or s.is_body_page or bool(s.dates and s.labels >= 2)
+
+
+def scan_pages_from_end(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
+    """The pages of the last table run and a few before it, scanned from the last page back
+    (the table is the last part of an assessment, so an 80-page assessment costs the table's
+    pages, not 80): the scan stops once a header page has been seen and then
+    ``SCAN_STOP_PAGES`` pages in a row are not table pages.  Returns consecutive pages ending
+    with the last; every page when no table was found (all of them are needed then)."""
+    out: list[PageScan] = []
+    header_seen = False
+    plain = 0
+    for i in range(len(doc) - 1, -1, -1):
+        s = scan_page(doc, i)
+        out.append(s)
+        header_seen = header_seen or s.is_header_page
+        plain = 0 if _table_like(s) else plain + 1
+        if header_seen and plain >= SCAN_STOP_PAGES:
+            break
+    out.reverse()
+    if out and out[0].page > 1 and not table_pages(out):
+        return scan_pages(doc)
     return out
 
 
 def table_pages(scans: list[PageScan]) -> list[int]:
-    """1-based numbers of the pages that hold the amendment table (the last such table)."""
+    """1-based numbers of the pages that hold the amendment table (the last such table).
+
+    ``scans`` are consecutive pages (all of them, or the last ones: ``scan_pages_from_end``)."""
     starts = [s.page for s in scans if s.is_header_page]
     if not starts:
         return []
+    offset = scans[0].page
+    last = scans[-1].page
     # The amendment table is the last part of an assessment: take the last run of table pages.
     first = starts[0]
     pages = []
-    for s in scans[first - 1 :]:
+    for s in scans[first - offset :]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
             pages.append(s.page)
         elif pages and s.chars and s.labels < 2 and not s.dates:
@@ -172,8 +211,8 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             if pages[-1] == s.page - 1 and not s.title:
                 pages.append(s.page)
     # Trailing continuation pages must be followed by nothing, or they are other parts.
-    while pages and not (scans[pages[-1] - 1].dates or scans[pages[-1] - 1].labels):
-        if pages[-1] == len(scans):
+    while pages and not (scans[pages[-1] - offset].dates or scans[pages[-1] - offset].labels):
+        if pages[-1] == last:
             break
         pages.pop()
     return pages
@@ -204,44 +243,38 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
     tp = page.get_textpage()
+    tpr = tp.raw
     rect = raw.FS_RECTF()
     texts: dict[int, str] = {}  # text objects' own text, by address
+    is_generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
+    text_object, char_angle = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharAngle
+    hidden_why = objects.hidden
+    read_layer = settings.ocr_text_layer
     try:
         n_chars = tp.count_chars()
-        for i in range(n_chars):
-            if raw.FPDFText_IsGenerated(tp.raw, i):
+        for i, code in enumerate(_page_codes(tpr, n_chars)):
+            if code == 0x20 and is_generated(tpr, i):
                 # pdfium's own line ends go; a space it infers is kept only between half-width
                 # characters a space's width apart (Latin words placed without space glyphs).
                 space = _inferred_space(tp, i, n_chars, height, number, texts)
                 if space is not None:
                     words.append(space)
                 continue
-            code = raw.FPDFText_GetUnicode(tp.raw, i)
-            if (
-                code in (0, 0xFFFE, 0xFFFD)
-                or 0xE000 <= code <= 0xF8FF
-                or (code < 0x20 and code not in (9, 10, 13))
-            ):
-                unmapped += 1
-                continue
-            ch = chr(code)
-            if ch in "\r\n" or (ch.isspace() and ch not in KEPT_SPACES):
-                continue
-            text = _clean_char(ch)
+            text = _char_text(code)
             if not text:
+                if text is None:
+                    unmapped += 1
                 continue
-            raw.FPDFText_GetLooseCharBox(tp.raw, i, rect)
+            loose_box(tpr, i, rect)
             left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
             if check:
-                why = objects.hidden(
-                    address(raw.FPDFText_GetTextObject(tp.raw, i)), (left, bottom, right, top), settings
-                )
-                if why is not None and not (why == "invisible" and settings.ocr_text_layer):
+                why = hidden_why(address(text_object(tpr, i)), (left, bottom, right, top), settings)
+                if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
                         hidden[why] += 1
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
-            angle = round(math.degrees(raw.FPDFText_GetCharAngle(tp.raw, i))) % 360 if turned_page else 0
+            angle = round(math.degrees(char_angle(tpr, i))) % 360 if turned_page else 0
             if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                 turned.append((angle, word))
             else:
@@ -266,9 +299,41 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     )
 
 
-@lru_cache(maxsize=8192)
-def _clean_char(ch: str) -> str:
-    return clean_text(ch)
+def _page_codes(tpr, n_chars: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The Unicode code of each of a text page's ``n_chars`` characters, in one pdfium call
+    (UTF-16 units, one per character); one call per character when the page has characters
+    outside the BMP (surrogate pairs would shift the indices)."""
+    import pypdfium2.raw as raw
+
+    if n_chars <= 0:
+        return []
+    buf = (ctypes.c_ushort * (n_chars + 1))()
+    got = raw.FPDFText_GetText(tpr, 0, n_chars, buf)
+    codes = buf[:n_chars]
+    if got != n_chars + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return [raw.FPDFText_GetUnicode(tpr, i) for i in range(n_chars)]
+    return codes
+
+
+_CHAR_TEXT: dict[int, str | None] = {}
+
+
+def _char_text(code: int) -> str | None:
+    """The text read for a character code: None for a glyph without Unicode (0, U+FFFD, private
+    use, control codes), "" for a line end or a space that is not the document's own kind."""
+    try:
+        return _CHAR_TEXT[code]
+    except KeyError:
+        pass
+    out: str | None
+    if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF or (code < 0x20 and code not in (9, 10, 13)):
+        out = None
+    else:
+        ch = chr(code)
+        out = "" if ch in "\r\n" or (ch.isspace() and ch not in KEPT_SPACES) else clean_text(ch)
+    if len(_CHAR_TEXT) < 65536:
+        _CHAR_TEXT[code] = out
+    return out
 
 
 def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts: dict) -> Word | None:  # type: ignore[no-untyped-def]
@@ -450,16 +515,17 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     doc = open_pdf(path)
     try:
         try:
-            scans = scan_pages(doc)
+            scans = scan_pages_from_end(doc)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
-        reading = Reading("pdf", len(scans), cover=cover_facts_from_doc(doc))
+        reading = Reading("pdf", len(doc), cover=cover_facts_from_doc(doc))
         numbers = table_pages(scans)
+        offset = scans[0].page if scans else 1
         bad_pages = [s.page for s in scans if s.unusable]
         if not numbers and bad_pages:
             reading.ocr_reason = (
                 "no text layer"
-                if all(scans[n - 1].chars < MIN_TEXT_CHARS for n in bad_pages)
+                if all(scans[n - offset].chars < MIN_TEXT_CHARS for n in bad_pages)
                 else "no usable text layer (glyphs without Unicode mapping)"
             )
             reading.ocr_pages = bad_pages
@@ -479,8 +545,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 layer_pages.append(n)
             reading.pages.append(pw)
             reading.notes.extend(pw.notes)
-            bad += scans[n - 1].garbled
-            if bad or scans[n - 1].cid:
+            bad += scans[n - offset].garbled
+            if bad or scans[n - offset].cid:
                 unmapped[n] = bad
         if unmapped:
             reading.notes.append(

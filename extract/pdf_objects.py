@@ -166,6 +166,7 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
 
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 _LBRT = tuple(ctypes.c_float() for _ in range(4))
+_XY = (ctypes.c_float(), ctypes.c_float())
 
 
 def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
@@ -209,17 +210,21 @@ def path_segments(obj, matrix, height: float) -> list[tuple[float, float, float,
     return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
 
 
-def clip_box(obj) -> Box | None:  # type: ignore[no-untyped-def]
-    """Bounding box (page space, bottom-left origin) of a page object's clipping path."""
+def clip_box(obj, clip=None) -> Box | None:  # type: ignore[no-untyped-def]
+    """Bounding box (page space, bottom-left origin) of a page object's clipping path (``clip``:
+    its handle, when the caller has it)."""
     import pypdfium2.raw as raw
 
-    clip = raw.FPDFPageObj_GetClipPath(obj)
+    clip = clip or raw.FPDFPageObj_GetClipPath(obj)
     if not clip:
+        return None
+    n_paths = raw.FPDFClipPath_CountPaths(clip)
+    if n_paths <= 0:
         return None
     xs: list[float] = []
     ys: list[float] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(max(raw.FPDFClipPath_CountPaths(clip), 0)):
+    x, y = _XY
+    for k in range(n_paths):
         for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
             seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
             if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
@@ -248,8 +253,8 @@ def object_text(tp, obj, cache: dict[int, str]) -> str:  # type: ignore[no-untyp
 
 
 def address(ptr) -> int:  # type: ignore[no-untyped-def]
-    """A page object handle as an integer key."""
-    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+    """A page object handle as an integer key (0 for a null handle)."""
+    return ctypes.addressof(ptr.contents) if ptr else 0
 
 
 class _Walk:
@@ -272,22 +277,28 @@ class _Walk:
         import pypdfium2.raw as raw
 
         count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+        get_object = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+        parent = form if form else page
+        get_type = raw.FPDFPageObj_GetType
+        text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
+        path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+        text = self.text
         m = raw.FS_MATRIX()
         for k in range(count):
-            obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(page, k)
-            kind = raw.FPDFPageObj_GetType(obj)
+            obj = get_object(parent, k)
+            kind = get_type(obj)
             self.order += 1
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                self.text(obj, matrix)
-            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            if kind == text_kind:
+                text(obj, matrix)
+            elif kind == image_kind:
                 box = _bounds(obj)
                 if box is not None and not raw.FPDFPageObj_HasTransparency(obj):
                     self.out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
-            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            elif kind == path_kind or kind == form_kind:
                 raw.FPDFPageObj_GetMatrix(obj, m)
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
-                if kind == raw.FPDF_PAGEOBJ_FORM:
+                if kind == form_kind:
                     self.walk(page, obj, full)
                 else:
                     self.path(obj, full, matrix)
@@ -300,26 +311,28 @@ class _Walk:
             raw.FPDFPageObj_GetMatrix(obj, m)
             self.out.turned = abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON
         mode = raw.FPDFTextObj_GetTextRenderMode(obj)
+        r, g, b, a = _RGBA
         getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
-        rgba = _colour(getter, obj)
-        colour = None if rgba is not None and rgba[3] == 0 else (rgba[:3] if rgba else (0, 0, 0))
+        if not getter(obj, r, g, b, a):
+            colour: Colour | None = (0, 0, 0)
+        else:
+            colour = None if a.value == 0 else (r.value, g.value, b.value)
         # Its bounds only where needed: for a clipping path now, for shapes after the walk.
         clip, box = None, None
-        if raw.FPDFPageObj_GetClipPath(obj):
-            clip, box = clip_box(obj), _bounds(obj)
-            s = self.settings.clip_slack_pt
-            if (
-                clip is not None
-                and box is not None
-                and not (
+        handle = raw.FPDFPageObj_GetClipPath(obj)
+        if handle:
+            clip = clip_box(obj, handle)
+            if clip is not None:
+                box = _bounds(obj)
+                s = self.settings.clip_slack_pt
+                if box is not None and not (
                     box[0] < clip[0] - s
                     or box[1] < clip[1] - s
                     or box[2] > clip[2] + s
                     or box[3] > clip[3] + s
-                )
-            ):
-                clip = None  # the text lies wholly inside its clipping path
-        key = address(obj)
+                ):
+                    clip = None  # the text lies wholly inside its clipping path
+        key = ctypes.addressof(obj.contents)
         self.out.texts[key] = TextObject(
             self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from piatable.cli import main
+from piatable.extract.pdf import SCAN_STOP_PAGES, open_pdf, scan_pages, scan_pages_from_end, table_pages
 from piatable.pipeline import extract_document
 
 from .conftest import ROOT, SAMPLES, load_expected
@@ -96,6 +97,15 @@ def test_long_assessment_finds_the_table_pages(tmp_path):
     assert res.documents["assessment_number"] == make_pdfs.LONG_FACTS["number"]
     assert res.documents["agency"] == make_pdfs.LONG_FACTS["agency"]
     assert res.documents["published"] == "2023-03-31"
+    # Scanned from the end, the table's pages are found without reading the 30-odd before it.
+    doc = open_pdf(pdf)
+    try:
+        tail, whole = scan_pages_from_end(doc), scan_pages(doc)
+    finally:
+        doc.close()
+    assert table_pages(tail) == table_pages(whole)
+    assert len(tail) <= len(table_pages(whole)) + SCAN_STOP_PAGES
+    assert tail[-1].page == len(whole) and tail[0].page > 30
 
 
 def test_ruled_pages_after_the_table_are_not_rows(tmp_path):

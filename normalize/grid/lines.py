@@ -91,40 +91,62 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
     tol = settings.line_tolerance_em * hy
     groups: list[list[Word]] = []
     centres: list[float] = []
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        c = (w.top + w.bottom) / 2
+    # Sorted by (centre, x0), ties in the given order (the index keeps the sort stable).
+    keyed = [((w.top + w.bottom) / 2, w.x0, i, w) for i, w in enumerate(words)]
+    keyed.sort()  # the index is unique: words themselves are never compared
+    for c, _, _, w in keyed:
         if groups and abs(c - centres[-1]) <= tol:
-            groups[-1].append(w)
-            n = len(groups[-1])
-            centres[-1] += (c - centres[-1]) / n
+            g = groups[-1]
+            g.append(w)
+            centres[-1] += (c - centres[-1]) / len(g)
         else:
             groups.append([w])
             centres.append(c)
     lines: list[Line] = []
     for g in groups:
-        g.sort(key=lambda w: w.x0)
-        parts: list[str] = []
-        for i, w in enumerate(g):
-            if i:
-                parts.append(_space_between(g[i - 1], w, hx, settings))
-            parts.append(w.text)
-        confs = [w.conf for w in g if w.conf is not None]
+        g.sort(key=_x0)
+        if all(w.source == "pdf" for w in g):
+            text = "".join([w.text for w in g])  # a PDF's spaces are its own characters
+        else:
+            parts: list[str] = []
+            for i, w in enumerate(g):
+                if i:
+                    parts.append(_space_between(g[i - 1], w, hx, settings))
+                parts.append(w.text)
+            text = "".join(parts)
+        confs = [c for w in g if (c := w.conf) is not None]
         ink = [w for w in g if w.text.strip()] or g
+        x0, x1 = ink[0].x0, ink[0].x1
+        for w in ink:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+        top, bottom = g[0].top, g[0].bottom
+        for w in g:
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
         lines.append(
             Line(
                 words=g,
-                text="".join(parts),
+                text=text,
                 # A space at either end (printed or inferred) takes no room of its own.
-                x0=min(w.x0 for w in ink),
-                x1=max(w.x1 for w in ink),
-                top=min(w.top for w in g),
-                bottom=max(w.bottom for w in g),
+                x0=x0,
+                x1=x1,
+                top=top,
+                bottom=bottom,
                 page=g[0].page,
                 line_no=min((w.line for w in g if w.line is not None), default=None),
                 conf=min(confs) if confs else None,
             )
         )
     return lines
+
+
+def _x0(w: Word) -> float:
+    return w.x0
 
 
 def split_segments(line: Line, gap: float) -> list[Line]:
