@@ -265,6 +265,11 @@ class _Walk:
         self.out = PageObjects()
         self.matrix = raw_matrix()
         self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
+        # Text objects that cannot hide anything by themselves (visible mode, a colour that is
+        # not the paper's, inside their clipping path): (address, order, mode, colour), made
+        # into ``TextObject``s only when the page has opaque shapes that might cover them.
+        self.plain: list[tuple[int, int, int, Colour]] = []
+        self.paper_like: dict[Colour, bool] = {}
         self.order = 0
 
     def visible_colour(self, rgba: tuple[int, int, int, int] | None) -> bool:
@@ -279,23 +284,49 @@ class _Walk:
         count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
         get_object = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
         parent = form if form else page
-        get_type = raw.FPDFPageObj_GetType
+        get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+        get_mode, get_clip = raw.FPDFTextObj_GetTextRenderMode, raw.FPDFPageObj_GetClipPath
+        fill_colour, stroke_colour = raw.FPDFPageObj_GetFillColor, raw.FPDFPageObj_GetStrokeColor
+        count_paths = raw.FPDFClipPath_CountPaths
         text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
         path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-        text = self.text
+        addressof = ctypes.addressof
+        out, handles, plain = self.out, self.handles, self.plain
+        r, g, b, a = _RGBA
+        tm = self.matrix
         m = raw.FS_MATRIX()
         for k in range(count):
             obj = get_object(parent, k)
             kind = get_type(obj)
             self.order += 1
             if kind == text_kind:
-                text(obj, matrix)
+                if not out.turned:
+                    get_matrix(obj, tm)
+                    out.turned = abs(tm.b) > TURN_EPSILON or abs(tm.c) > TURN_EPSILON
+                mode = get_mode(obj)
+                getter = stroke_colour if mode in STROKE_ONLY_MODES else fill_colour
+                if not getter(obj, r, g, b, a):
+                    colour: Colour | None = (0, 0, 0)
+                else:
+                    colour = None if a.value == 0 else (r.value, g.value, b.value)
+                handle = get_clip(obj)
+                key = addressof(obj.contents)
+                handles[key] = (obj, matrix)
+                if (
+                    colour is not None
+                    and mode not in INVISIBLE_MODES
+                    and not (handle and count_paths(handle) > 0)
+                    and not self.is_paper(colour)
+                ):
+                    plain.append((key, self.order, mode, colour))
+                else:
+                    self.text(obj, matrix, key, mode, colour, handle)
             elif kind == image_kind:
                 box = _bounds(obj)
                 if box is not None and not raw.FPDFPageObj_HasTransparency(obj):
-                    self.out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
+                    out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
             elif kind == path_kind or kind == form_kind:
-                raw.FPDFPageObj_GetMatrix(obj, m)
+                get_matrix(obj, m)
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
                 if kind == form_kind:
@@ -303,23 +334,18 @@ class _Walk:
                 else:
                     self.path(obj, full, matrix)
 
-    def text(self, obj, matrix) -> None:  # type: ignore[no-untyped-def]
-        import pypdfium2.raw as raw
+    def is_paper(self, colour: Colour) -> bool:
+        """True when ``colour`` is the paper's (cached: a page has few colours)."""
+        hit = self.paper_like.get(colour)
+        if hit is None:
+            hit = self.paper_like[colour] = same_colour(colour, self.paper, self.settings.colour_tolerance)
+        return hit
 
-        if not self.out.turned:
-            m = self.matrix
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            self.out.turned = abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON
-        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
-        r, g, b, a = _RGBA
-        getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
-        if not getter(obj, r, g, b, a):
-            colour: Colour | None = (0, 0, 0)
-        else:
-            colour = None if a.value == 0 else (r.value, g.value, b.value)
+    def text(self, obj, matrix, key: int, mode: int, colour: Colour | None, handle) -> None:  # type: ignore[no-untyped-def]
+        """A text object that may hide characters (an invisible mode or colour, the paper's
+        colour, or a clipping path it may reach out of)."""
         # Its bounds only where needed: for a clipping path now, for shapes after the walk.
         clip, box = None, None
-        handle = raw.FPDFPageObj_GetClipPath(obj)
         if handle:
             clip = clip_box(obj, handle)
             if clip is not None:
@@ -332,11 +358,9 @@ class _Walk:
                     or box[3] > clip[3] + s
                 ):
                     clip = None  # the text lies wholly inside its clipping path
-        key = ctypes.addressof(obj.contents)
         self.out.texts[key] = TextObject(
             self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
         )
-        self.handles[key] = (obj, matrix)
 
     def path(self, obj, full, parent) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
@@ -365,6 +389,8 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
     w.walk(page)
     out = w.out
     if out.shapes:
+        for key, order, mode, colour in w.plain:
+            out.texts[key] = TextObject(order, mode, colour, None, None)
         for key, t in out.texts.items():
             if t.bounds is None:
                 obj, matrix = w.handles[key]
@@ -375,14 +401,13 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
             for s in out.shapes:
                 if _overlaps(s.box, t.bounds):
                     (t.under if s.order < t.order else t.over).append(s)
-    paper = w.paper
     out.may_hide = any(
         t.mode in INVISIBLE_MODES
         or t.colour is None
         or t.clip is not None
         or t.under
         or t.over
-        or same_colour(t.colour, paper, settings.colour_tolerance)
+        or w.is_paper(t.colour)
         for t in out.texts.values()
     )
     return out
