@@ -58,6 +58,8 @@ TURN_CHAR_GAP_EM = 1.6
 # (once a header page was seen): a Word row continued over a page break leaves one page without
 # dates or labels inside the table.
 SCAN_STOP_PAGES = 3
+# At most this many pages scanned from the end are kept open to be read (memory stays small).
+KEEP_OPEN_PAGES = 40
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
 
@@ -125,17 +127,23 @@ def open_pdf(path: Path):  # type: ignore[no-untyped-def]
         raise _unreadable(path, f"unreadable PDF ({exc})") from exc
 
 
-def scan_page(doc, i: int, look: bool = True) -> PageScan:  # type: ignore[no-untyped-def]
+def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageScan:  # type: ignore[no-untyped-def]
     """Characters, label words, dates and 事前/事後 of page ``i`` (0-based) of the text layer
-    (pypdfium2); dates and timings are counted only with ``look``."""
+    (pypdfium2); dates and timings are counted only with ``look``.  With ``keep``, the open page
+    and its text page are left in it under the 1-based page number (the caller closes them)."""
     page = doc[i]
+    tp = None
     try:
         tp = page.get_textpage()
         raw_text = tp.get_text_range()
         text = clean_text(raw_text)
-        tp.close()
     finally:
-        page.close()
+        if keep is not None and tp is not None:
+            keep[i + 1] = (page, tp)
+        else:
+            if tp is not None:
+                tp.close()
+            page.close()
     flat = _WS.sub("", text)
     labels = sum(1 for k in LABEL_KEYS if k in flat)
     look = look or labels >= 2
@@ -168,17 +176,19 @@ def _table_like(s: PageScan) -> bool:
     return s.is_header_page or s.is_body_page or bool(s.dates and s.labels >= 2)
 
 
-def scan_pages_from_end(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
+def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # type: ignore[no-untyped-def]
     """The pages of the last table run and a few before it, scanned from the last page back
     (the table is the last part of an assessment, so an 80-page assessment costs the table's
     pages, not 80): the scan stops once a header page has been seen and then
     ``SCAN_STOP_PAGES`` pages in a row are not table pages.  Returns consecutive pages ending
-    with the last; every page when no table was found (all of them are needed then)."""
+    with the last; every page when no table was found (all of them are needed then).  With
+    ``keep``, the first ``KEEP_OPEN_PAGES`` pages scanned stay open in it (``scan_page``), so
+    that the table's pages are not loaded twice."""
     out: list[PageScan] = []
     header_seen = False
     plain = 0
     for i in range(len(doc) - 1, -1, -1):
-        s = scan_page(doc, i)
+        s = scan_page(doc, i, keep=keep if keep is not None and len(out) < KEEP_OPEN_PAGES else None)
         out.append(s)
         header_seen = header_seen or s.is_header_page
         plain = 0 if _table_like(s) else plain + 1
@@ -219,7 +229,7 @@ def table_pages(scans: list[PageScan]) -> list[int]:
 
 
 def pdfium_page_to_words(  # type: ignore[no-untyped-def]
-    page, number: int, settings: PdfSettings | None = None
+    page, number: int, settings: PdfSettings | None = None, textpage=None
 ) -> tuple[PageWords, int, Counter[str]]:
     """A pypdfium2 page → its visible characters (loose boxes: one height per font size, so a
     line's characters share a top) and ruling segments; plus the count of characters without a
@@ -231,7 +241,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     producer that positions Latin words without space glyphs).  A gap beside a Japanese
     character is never a space (Word's spacing between Japanese and digits or Latin letters).
     Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
-    With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too."""
+    With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
+    ``textpage``: the page's open text page, if the caller has one (it is closed here)."""
     import pypdfium2.raw as raw
 
     settings = settings or PdfSettings()
@@ -242,7 +253,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     hidden: Counter[str] = Counter()
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
-    tp = page.get_textpage()
+    tp = textpage or page.get_textpage()
     tpr = tp.raw
     rect = raw.FS_RECTF()
     texts: dict[int, str] = {}  # text objects' own text, by address
@@ -513,9 +524,10 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     settings = settings or PdfSettings()
     path = Path(path)
     doc = open_pdf(path)
+    kept: dict[int, tuple] = {}  # open (page, text page) of the pages scanned last
     try:
         try:
-            scans = scan_pages_from_end(doc)
+            scans = scan_pages_from_end(doc, kept)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
         reading = Reading("pdf", len(doc), cover=cover_facts_from_doc(doc))
@@ -533,9 +545,10 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         unmapped: dict[int, int] = {}
         layer_pages: list[int] = []
         for n in numbers:
-            page = doc[n - 1]
+            page, tp = kept.pop(n, (None, None))
+            page = page or doc[n - 1]
             try:
-                pw, bad, hidden = pdfium_page_to_words(page, n, settings)
+                pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp)
             finally:
                 page.close()
             seen = sum(1 for w in pw.words if w.text.strip())
@@ -570,4 +583,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             )
         return reading
     finally:
+        for page, tp in kept.values():
+            tp.close()
+            page.close()
         doc.close()

@@ -15,6 +15,8 @@ from piatable.settings import GridSettings
 
 from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 
+_HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
+
 
 @dataclass(slots=True)
 class Line:
@@ -49,7 +51,7 @@ class Line:
         kinsoku, which not every producer applies)."""
         if not self.text:
             return 0.0
-        m = regex.match(r"[A-Za-z0-9]+", self.text)
+        m = _HALF_WIDTH_WORD.match(self.text)
         piece = m.group(0) if m else self.text[0]
         # Kinsoku: a character that may not end a line travels with the next one, and characters
         # that may not start a line travel with the one before them.
@@ -63,8 +65,13 @@ class Line:
 
 def unit_width(words: list[Word]) -> float:
     """Width of one display unit (a half-width character) in the words' coordinates."""
-    total_w = sum(max(w.x1 - w.x0, 0.0) for w in words)
-    total_u = sum(display_width(w.text) for w in words)
+    total_w = 0.0
+    total_u = 0
+    for w in words:
+        d = w.x1 - w.x0
+        if d > 0.0:
+            total_w += d
+        total_u += display_width(w.text)
     return total_w / total_u if total_u else 0.0
 
 
