@@ -173,7 +173,7 @@ def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
 
 
 def _table_like(s: PageScan) -> bool:
-    return s.is_header_page or s.is_body_page or bool(s.dates and s.labels >= 2)
+    return s.is_header_page or s.is_body_page or s.labels >= MIN_LABEL_KEYS or bool(s.dates and s.labels >= 2)
 
 
 def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # type: ignore[no-untyped-def]
@@ -214,6 +214,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     pages = []
     for s in scans[first - offset :]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
+            pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.labels >= MIN_LABEL_KEYS:
+            # The label row repeated over rows that all began on an earlier page (Writer,
+            # Word): their dates and timings were printed there.
             pages.append(s.page)
         elif pages and s.chars and s.labels < 2 and not s.dates:
             # A Word row continued onto this page carries no date: keep it when the page

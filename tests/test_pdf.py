@@ -190,3 +190,28 @@ def test_bad_pdfs_one_line_each_others_unaffected(tmp_path, capsys):
         assert len(lines) == 1, (name, err)
         assert want[name] in lines[0], lines[0]
     assert len(json.loads(out.read_text("utf-8"))) == len(load_expected("pdf/excel-seed"))
+
+
+@pytest.mark.parametrize(
+    "folder",
+    sorted(p.parent for p in (SAMPLES / "office-pagebreak").glob("*/input.pdf")),
+    ids=lambda p: p.name,
+)
+def test_writer_rows_broken_over_pages_are_one_record(folder):
+    """Writer rows that run over a page break (a date cell broken by it, merged cells carried
+    over it, cells continued under a repeated header) are one record each: as many records as
+    rows, each with its date, and ``row_continued`` exactly on the records printed on two or
+    more pages (tuning set samples/office-pagebreak)."""
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.pdf").records
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert g.change_date == e["change_date"]
+        assert g.timing == e["timing"]
+        assert _WS.sub("", g.item) == _WS.sub("", e["item"])
+        assert ("row_continued" in g.flags) == (g.page_end > g.page_start)
+    spans = sum(
+        (g.page_start, g.page_end) == (e["page_start"], e["page_end"])
+        for g, e in zip(got, expected, strict=True)
+    )
+    assert spans >= len(expected) - 2
