@@ -5,6 +5,7 @@ column's wrap edge and heading breaks in 項目.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, replace
 
@@ -283,7 +284,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
-    limits = _column_limits(rows, hx)
+    limits = _column_limits(rows, hx, gs.wrap_edge_companion_em)
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
@@ -300,20 +301,31 @@ def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settin
         cl.text = drop_autospace(cl.text)
 
 
-def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
+def _wrap_edge(reaches: list[float], near: float) -> float:
+    """The furthest reach that another line comes within ``near`` of (the lines' common edge);
+    the furthest of all when no two lines come that close."""
+    rs = sorted(reaches, reverse=True)
+    for a, b in itertools.pairwise(rs):
+        if a - b <= near:
+            return a
+    return rs[0] if rs else 0.0
+
+
+def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> dict[int, float]:
     """Per column, the furthest any line reaches from the column's left boundary: its wrap edge.
 
     With ruled cells, a column none of whose lines comes near its right ruling (short entries
     such as [○]紙 only) gets the edge the other columns show (width less their padding), so that
     its longest line is not taken for a full one."""
-    limits: dict[int, float] = {}
+    reaches: dict[int, list[float]] = {}
     widths: dict[int, float] = {}
     for r in rows:
         for c, lines in r.cells.items():
             for ln in lines:
-                limits[c] = max(limits.get(c, 0.0), ln.x1 - ln.left)
+                reaches.setdefault(c, []).append(ln.x1 - ln.left)
                 if ln.width is not None:
                     widths[c] = min(widths.get(c, ln.width), ln.width)
+    limits = {c: _wrap_edge(rs, companion_em * hx) for c, rs in reaches.items()}
     slack = [widths[c] - limits[c] for c in limits if c in widths and widths[c] - limits[c] >= 0]
     if len(slack) >= 3:
         pad = statistics.median(sorted(slack)[: max(3, len(slack) // 2)])
