@@ -384,9 +384,16 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
 
 
 def _is_japanese(ch: str) -> bool:
-    """Kana, kanji and Japanese punctuation (not Ⅰ, ①, ※, ○, brackets, nor half-width)."""
+    """Kana, kanji, Japanese punctuation and full-width letters and digits (ＬＧＷＡＮ, １２):
+    not Ⅰ, ①, ※, ○, nor half-width."""
     o = ord(ch)
-    return 0x3001 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+    return (
+        0x3001 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF01 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+    )
 
 
 def _is_latin_or_numeral(ch: str) -> bool:
