@@ -109,11 +109,14 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
         else:
             groups.append([w])
             centres.append(c)
+    # PDF characters carry no OCR confidence, no text line number and no inferred spaces.
+    plain_pdf = all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
     lines: list[Line] = []
     for g in groups:
         g.sort(key=_x0)
-        if all(w.source == "pdf" for w in g):
+        if plain_pdf:
             text = "".join([w.text for w in g])  # a PDF's spaces are its own characters
+            line_no, conf = None, None
         else:
             parts: list[str] = []
             for i, w in enumerate(g):
@@ -121,34 +124,25 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
                     parts.append(_space_between(g[i - 1], w, hx, settings))
                 parts.append(w.text)
             text = "".join(parts)
-        confs = [c for w in g if (c := w.conf) is not None]
-        ink = [w for w in g if w.text.strip()] or g
-        x0, x1 = ink[0].x0, ink[0].x1
-        for w in ink:
-            if w.x0 < x0:
-                x0 = w.x0
-            if w.x1 > x1:
-                x1 = w.x1
+            confs = [c for w in g if (c := w.conf) is not None]
+            line_no = min((w.line for w in g if w.line is not None), default=None)
+            conf = min(confs) if confs else None
+        x0 = x1 = None
         top, bottom = g[0].top, g[0].bottom
         for w in g:
             if w.top < top:
                 top = w.top
             if w.bottom > bottom:
                 bottom = w.bottom
-        lines.append(
-            Line(
-                words=g,
-                text=text,
-                # A space at either end (printed or inferred) takes no room of its own.
-                x0=x0,
-                x1=x1,
-                top=top,
-                bottom=bottom,
-                page=g[0].page,
-                line_no=min((w.line for w in g if w.line is not None), default=None),
-                conf=min(confs) if confs else None,
-            )
-        )
+            if w.text.strip():
+                if x0 is None or w.x0 < x0:
+                    x0 = w.x0
+                if x1 is None or w.x1 > x1:
+                    x1 = w.x1
+        if x0 is None or x1 is None:  # spaces only: they take the room
+            x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
+        # A space at either end (printed or inferred) takes no room of its own.
+        lines.append(Line(g, text, x0, x1, top, bottom, g[0].page, line_no, conf))
     return lines
 
 
@@ -168,20 +162,22 @@ def split_segments(line: Line, gap: float) -> list[Line]:
             out.append([b])
         else:
             out[-1].append(b)
-    return [
-        Line(
-            g,
-            "".join(w.text for w in g),
-            min(w.x0 for w in g),
-            max(w.x1 for w in g),
-            min(w.top for w in g),
-            max(w.bottom for w in g),
-            line.page,
-            line.line_no,
-            line.conf,
-        )
-        for g in out
-    ]
+    pieces: list[Line] = []
+    for g in out:
+        w0 = g[0]
+        x0, x1, top, bottom = w0.x0, w0.x1, w0.top, w0.bottom
+        for w in g:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        text = "".join([w.text for w in g])
+        pieces.append(Line(g, text, x0, x1, top, bottom, line.page, line.line_no, line.conf))
+    return pieces
 
 
 def ems(pages: list[PageWords]) -> tuple[float, float]:
