@@ -109,7 +109,8 @@ def _take_row(
     if state["first"] and rows and no_date and (not cell_text(cells.get(1)) or not cell_text(cells.get(4))):
         prev = rows[-1]
         if (
-            date is not state.get("rest")
+            prev.ruled  # between rulings, where a cell's foot is known
+            and not (date is not None and date is state.get("rest"))
             and cell_text(cells.get(1))
             and not any(lines and lines[-1].reaches_bottom for lines in prev.cells.values())
         ):
