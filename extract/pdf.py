@@ -418,6 +418,10 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         reading = Reading("pdf", len(doc), cover=cover_facts_from_doc(doc))
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1
+        for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages
+            page, tp = kept.pop(n)
+            tp.close()
+            page.close()
         bad_pages = [s.page for s in scans if s.unusable]
         if not numbers and bad_pages:
             reading.ocr_reason = (
