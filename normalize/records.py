@@ -49,6 +49,7 @@ def row_to_record(
         explanation="\n".join(paragraphs["explanation"]),
         flags=sorted(set(flags)),
         confidence=round(row.confidence, 3),
+        marks=list(row.marks),
     )
     record = flag_record(record, row, settings.quality, tokenizer)
     return add_research_fields(record, timing_raw)
