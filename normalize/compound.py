@@ -30,6 +30,7 @@ CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
 _SPACE_RUN = regex.compile(r" +")
 _ANY_SPACE = regex.compile(r"[ 　]")
+_LABEL = regex.compile(r"[\[［][^\]］\[［]*[\]］]")
 # A half-width space between two such characters (Japanese, full-width letters and digits,
 # brackets) is a gap between cells.
 _CELL_GAP = regex.compile(
@@ -111,7 +112,8 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     if is_label_piece(t):
         return [t]
     parts = _split_edit_pair(t)
-    if not gaps or len(_SPACE_RUN.findall(t.strip())) > CELL_GAP_MAX_SPACES:
+    # The spaces inside the form's choice labels (``[ 再委託する ]``) are no gaps between cells.
+    if not gaps or len(_SPACE_RUN.findall(_LABEL.sub("[]", t.strip()))) > CELL_GAP_MAX_SPACES:
         return parts
     pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
     # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.

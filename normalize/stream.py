@@ -28,6 +28,7 @@ from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
+from .twophase import two_phase_pages, two_phase_rows
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -207,6 +208,14 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    pages = two_phase_pages(region)
+    if pages:
+        result.rows = two_phase_rows(pages, settings, tokenizer)
+        result.notes.append(
+            "each page gives its one-line cells (dates, timings) before its wrapped cells;"
+            " rows were read in that order"
+        )
+        return result
     groups = single_pass_groups(region)
     if groups:
         result.rows = single_pass_rows(groups, settings, tokenizer)

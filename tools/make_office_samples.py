@@ -877,7 +877,9 @@ def _drawn_case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
 def office2_cases() -> list[Case]:
     """Tuning cases: random subsets of the tuning tables' rows in new looks."""
     pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
-    return [_drawn_case(f"{m}-mix{k}", pool, m, heldout=False) for k in range(1, 5) for m in ("calc", "writer")]
+    return [
+        _drawn_case(f"{m}-mix{k}", pool, m, heldout=False) for k in range(1, 5) for m in ("calc", "writer")
+    ]
 
 
 def heldout2_cases() -> list[Case]:
