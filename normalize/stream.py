@@ -131,6 +131,21 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             group = [o for o in blocks if o.date is b.date and o.timing is not None]
             if group:
                 b.timing, b.post, b.shared_rest = group[0].timing, group[0].post, True
+        elif (
+            b.timing is None
+            and b.pre
+            and k > 0
+            and blocks[k - 1].timing is not None
+            and not any(cl.text.endswith(("事前", "事後")) for cl in b.pre)
+            and not any(TIMING.match(cl.text) for cl in blocks[k - 1].post)
+        ):
+            # A row of its own date without a timing: the timing cell is merged with the row
+            # above (Writer prints a merged cell once, in its first row); so may the
+            # explanation be, which _own_explanation tells.  Not when a timing is glued to a
+            # line of the row, or printed after the row above's explanation: the text is out of row
+            # order (columns read across) and the timing is there.
+            prev = blocks[k - 1]
+            b.timing, b.post, b.shared_rest = prev.timing, prev.post, True
     return blocks
 
 
@@ -140,7 +155,8 @@ def _split_continuation(block: _Block) -> list[CellLine]:
     A row that runs onto the next page prints, there, the rest of its item, before and after
     cells; flattened page by page, those lines come after the explanation.
     """
-    if block.timing is None or block.timing.page is None:
+    if block.timing is None or block.timing.page is None or block.shared_rest:
+        # A row sharing a merged timing and explanation: those lines are another row's.
         return []
     for k, cl in enumerate(block.post):
         if cl.page is not None and cl.page > block.timing.page and k > 0:
@@ -381,6 +397,6 @@ def _own_explanation(
     fits = all(w <= expl_width + 1 for w in widths)
     full = any(w >= expl_width - settings.rejoin.full_slack_units for w in widths)
     hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
-    if fits and full and hard and display_width(prev.text) > expl_width + 1:
+    if fits and full and hard:
         return cells, confidence
     return None

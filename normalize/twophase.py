@@ -37,7 +37,8 @@ from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
-from .dates import DATE_HEAD, is_date_line
+from .compound import cells_of_line
+from .dates import is_date_line
 from .rejoin import same_printed_line
 from .singlepass import GUESS_MARGIN, split_row_scored, width_peaks, widths_of_lines
 from .tokenizer import Tokenizer, default_tokenizer
@@ -47,6 +48,9 @@ from .tokenizer import Tokenizer, default_tokenizer
 INHERIT_COST = 1.0
 SPLIT_LINE_COST = 5.0
 UNTAKEN_COST = 10.0
+# Cost of reading a date on its own line before the first row's item as that row's, not as
+# pass 1's last date (a date that fits one line is drawn in pass 1).
+LOOSE_DATE_COST = 0.5
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
 # Confidence of a row whose date or timing assignment has an equally good alternative.
@@ -54,6 +58,8 @@ AMBIGUOUS_CONFIDENCE = 0.45
 # A date wrapped over more than two lines in a very narrow column (``2024`` / ``年`` / ``4`` …).
 MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
+# What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
+_DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
 _TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+([ⅠⅡⅢⅣⅤⅥ].*)$")
 
 
@@ -86,7 +92,7 @@ def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLin
         nxt = lines[m + 1] if m + 1 < len(lines) else None
         if is_date_line(text) and (rest is not None or (nxt is not None and _opens_item(nxt))):
             return CellLine(text, lines[k].page, lines[k].line_no), m + 1, rest
-        if rest is not None or not (DATE_HEAD.match(text) or regex.match(r"^[0-9０-９]{1,4}$", text)):
+        if rest is not None or not _DATE_PART.match(text):
             return None
     return None
 
@@ -119,10 +125,78 @@ def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
     return rows
 
 
+def _regrouped(region: list[CellLine]) -> list[CellLine]:
+    """The region with cells side by side on one line split at the gaps between them (in this
+    order a half-width space between Japanese words is a gap between cells), and a wrapped date
+    whose first line shares the printed line of a timing (``令和5年3月 事後`` / ``31日``) put
+    after that timing, whole."""
+    out: list[CellLine] = []
+    for cl in region:
+        pieces = cells_of_line(cl.text, gaps=True)
+        if len(pieces) == 1:
+            out.append(cl)
+        else:
+            out.extend(CellLine(p, cl.page, cl.line_no, cl.wraps, cl.conf) for p in pieces)
+    k = 0
+    while k < len(out):
+        moved = _timings_inside_date(out, k)
+        if moved:
+            timings, end = moved
+            dated = [cl for cl in out[k:end] if cl not in timings]
+            out[k:end] = [*timings, *dated]
+            k = end
+        k += 1
+    return out
+
+
+def _timings_inside_date(lines: list[CellLine], k: int) -> tuple[list[CellLine], int] | None:
+    """(the timings, the end) when a date wrapped over lines ``lines[k:end]`` shares one of its
+    printed lines with timings (``令和5年3月 事後`` / ``31日``): the timings are pass 1's, drawn
+    before the wrapped date, and pypdfium2 put them on the date's line."""
+    if not _DATE_PART.match(lines[k].text) or is_date_line(lines[k].text):
+        return None
+    timings: list[CellLine] = []
+    for m in range(k + 1, min(len(lines), k + 2 * MAX_DATE_LINES)):
+        cl = lines[m]
+        if TIMING.match(cl.text) and same_printed_line(lines[m - 1], cl):
+            timings.append(cl)
+            continue
+        if not timings:
+            # No timing yet: this is a plain wrapped date (``_wrapped_date``), or no date.
+            if _DATE_PART.match(cl.text) or _TAIL_THEN_ITEM.match(cl.text):
+                continue
+            return None
+        head = "".join(x.text for x in lines[k:m] if x not in timings)
+        tail = _TAIL_THEN_ITEM.match(cl.text)
+        if is_date_line(head + (tail.group(1) if tail else cl.text)):
+            return timings, m + 1
+        if not _DATE_PART.match(cl.text):
+            return None
+    return None
+
+
 @dataclass(slots=True)
 class _Page:
     singles: list[CellLine]
     rows: list[_Row]
+    # The first row's date stood on a line of its own before the item: it may as well be the
+    # last date of pass 1 (a date that fits one line is drawn there); the alignment decides.
+    loose_date: bool = False
+
+
+def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellLine | None]) -> bool:
+    """Whether the date found at ``region[k]`` is surely drawn with its row's wrapped cells: it
+    wraps (over lines here, or joined from two lines before: a line number is skipped) or shares
+    its printed line with the item's first line."""
+    _, after, rest = found
+    if rest is not None or after > k + 1:
+        return True
+    nxt = region[after] if after < len(region) else None
+    if nxt is None:
+        return True
+    if same_printed_line(region[k], nxt):
+        return True
+    return region[k].line_no is not None and nxt.line_no is not None and nxt.line_no > region[k].line_no + 1
 
 
 def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
@@ -134,6 +208,7 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
     one-line cells (a title or header printed between pass 1 and pass 2 is removed as page
     furniture and may look like a page break of its own).
     """
+    region = _regrouped(region)
     pages: list[_Page] = []
     k, n = 0, len(region)
     while k < n:
@@ -150,7 +225,9 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
         rows = _pass_two_rows(rest) if rest else []
         if rows is None:
             return None
-        pages.append(_Page(singles, rows))
+        found = _wrapped_date(region, body_start) if rest else None
+        loose = found is not None and bool(singles) and not _firm_date(region, body_start, found)
+        pages.append(_Page(singles, rows, loose))
     if not any(TIMING.match(cl.text) for p in pages for cl in p.singles):
         return None
     if not any(p.rows for p in pages):
@@ -162,8 +239,11 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
 _OPTIONS = ((True, True), (True, False), (False, True), (False, False))
 
 
-def align_singles(singles: list[CellLine], own_date: list[bool]) -> list[tuple[bool, bool, bool]]:
-    """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure).
+def align_singles(
+    singles: list[CellLine], own_date: list[bool]
+) -> tuple[list[tuple[bool, bool, bool]], float]:
+    """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
+    alignment's cost.
 
     ``own_date[r]``: row r printed its date in pass 2, so takes none here.  Pass 1 lists, row by
     row, each row's date then its timing.  Least total cost (``INHERIT_COST`` per cell taken from
@@ -231,7 +311,7 @@ def align_singles(singles: list[CellLine], own_date: list[bool]) -> list[tuple[b
         unsure = len({o for _, o, _ in reach}) > 1
         out.append((opt[0], opt[1], unsure))
         t = t_next
-    return out
+    return out, best
 
 
 def explanation_width(
@@ -262,7 +342,18 @@ def two_phase_rows(
     last_date: CellLine | None = None
     last_timing: CellLine | None = None
     for page in pages:
-        plan = align_singles(page.singles, [r.date is not None for r in page.rows])
+        own = [r.date is not None for r in page.rows]
+        plan, cost = align_singles(page.singles, own)
+        moved = page.rows[0].date if page.loose_date and page.rows else None
+        if moved is not None:
+            # The first row's date read as pass 1's last date instead.
+            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]])
+            if alt_cost < cost + LOOSE_DATE_COST:
+                page.singles = [*page.singles, moved]
+                page.rows[0].date = None
+                plan = alt
+                if alt_cost > cost - LOOSE_DATE_COST:
+                    plan = [(d, t, True) for d, t, _ in plan]
         queue = list(page.singles)
         taken = 0
         for prow, (take_d, take_t, unsure) in zip(page.rows, plan, strict=True):
