@@ -131,7 +131,8 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             group = [o for o in blocks if o.date is b.date and o.timing is not None]
             if group:
                 b.timing, b.post, b.shared_rest = group[0].timing, group[0].post, True
-        elif (
+                continue
+        if (
             b.timing is None
             and b.pre
             and k > 0
@@ -139,11 +140,12 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             and not any(cl.text.endswith(("事前", "事後")) for cl in b.pre)
             and not any(TIMING.match(cl.text) for cl in blocks[k - 1].post)
         ):
-            # A row of its own date without a timing: the timing cell is merged with the row
-            # above (Writer prints a merged cell once, in its first row); so may the
-            # explanation be, which _own_explanation tells.  Not when a timing is glued to a
-            # line of the row, or printed after the row above's explanation: the text is out of row
-            # order (columns read across) and the timing is there.
+            # A row (of its own date, or of a date group none of whose rows has a timing)
+            # without a timing: the timing cell is merged with the row above (Writer prints a
+            # merged cell once, in its first row); so may the explanation be, which
+            # _own_explanation tells.  Not when a timing is glued to a line of the row, or
+            # printed after the row above's explanation: the text is out of row order
+            # (columns read across) and the timing is there.
             prev = blocks[k - 1]
             b.timing, b.post, b.shared_rest = prev.timing, prev.post, True
     return blocks
