@@ -51,6 +51,8 @@ UNTAKEN_COST = 10.0
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (a date that fits one line is drawn in pass 1).
 LOOSE_DATE_COST = 0.5
+# Confidence of a row cut at a space that may as well be a space inside a cell.
+SPACE_GAP_CONFIDENCE = 0.6
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
 # Confidence of a row whose date or timing assignment has an equally good alternative.
@@ -168,7 +170,8 @@ def _timings_inside_date(lines: list[CellLine], k: int) -> tuple[list[CellLine],
             return None
         head = "".join(x.text for x in lines[k:m] if x not in timings)
         tail = _TAIL_THEN_ITEM.match(cl.text)
-        if is_date_line(head + (tail.group(1) if tail else cl.text)):
+        more = m + 1 < len(lines) and lines[m + 1].text.startswith("日")
+        if is_date_line(head + (tail.group(1) if tail else cl.text)) and not more:
             return timings, m + 1
         if not _DATE_PART.match(cl.text):
             return None
@@ -330,6 +333,22 @@ def explanation_width(
     return best[1] if best else narrow
 
 
+def space_gap_doubt(row: RawRow) -> bool:
+    """Whether a cell boundary of the row falls at a half-width space of one printed line while
+    another such gap was read as a space inside a cell: the text then cannot tell the gaps
+    between cells from the spaces inside them."""
+    order = [cl for key in ("item", "before", "after", "explanation") for cl in row.cells[key]]
+    owner = [key for key in ("item", "before", "after", "explanation") for _ in row.cells[key]]
+    cut_in_line = inner_space = False
+    for k in range(1, len(order)):
+        if same_printed_line(order[k - 1], order[k]):
+            if owner[k - 1] != owner[k]:
+                cut_in_line = True
+            else:
+                inner_space = True
+    return cut_in_line and inner_space
+
+
 def two_phase_rows(
     pages: list[_Page], settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[RawRow]:
@@ -388,6 +407,9 @@ def two_phase_rows(
                     row.flags.append("column_guess")
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+                row.flags.append("column_guess")
+            if space_gap_doubt(row):
+                row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.flags.append("column_guess")
             row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}
             row.set_pages()
