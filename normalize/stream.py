@@ -101,6 +101,8 @@ class _Block:
     post: list[CellLine]
     shared_date: bool = False  # the date was printed once for this row and the one before
     shared_rest: bool = False  # so were the timing and the explanation
+    # The timing was taken from the row above, the row's date group having none of its own.
+    timing_from_above: bool = False
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -147,7 +149,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             # printed after the row above's explanation: the text is out of row order
             # (columns read across) and the timing is there.
             prev = blocks[k - 1]
-            b.timing, b.post, b.shared_rest = prev.timing, prev.post, True
+            b.timing, b.post, b.shared_rest, b.timing_from_above = prev.timing, prev.post, True, True
     return blocks
 
 
@@ -362,6 +364,12 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
                     row.cells[key] = part
                 row.confidence = min(confidence, OWN_EXPLANATION_CONFIDENCE)
+                row.flags.append("column_guess")
+            elif b.timing_from_above:
+                # The explanation is taken to be the merged one, and the row's last lines its
+                # after cell: the widths did not tell, so this is a guess too.  Measured on the
+                # LibreOffice tuning texts (Writer), most such rows were wrong.
+                row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.flags.append("column_guess")
         if space_gap_doubt(row):
             row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
