@@ -28,6 +28,7 @@ from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
+from .twophase import SPACE_GAP_CONFIDENCE, space_gap_doubt, two_phase_pages, two_phase_rows
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -100,6 +101,8 @@ class _Block:
     post: list[CellLine]
     shared_date: bool = False  # the date was printed once for this row and the one before
     shared_rest: bool = False  # so were the timing and the explanation
+    # The timing was taken from the row above, the row's date group having none of its own.
+    timing_from_above: bool = False
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -130,6 +133,23 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             group = [o for o in blocks if o.date is b.date and o.timing is not None]
             if group:
                 b.timing, b.post, b.shared_rest = group[0].timing, group[0].post, True
+                continue
+        if (
+            b.timing is None
+            and b.pre
+            and k > 0
+            and blocks[k - 1].timing is not None
+            and not any(cl.text.endswith(("事前", "事後")) for cl in b.pre)
+            and not any(TIMING.match(cl.text) for cl in blocks[k - 1].post)
+        ):
+            # A row (of its own date, or of a date group none of whose rows has a timing)
+            # without a timing: the timing cell is merged with the row above (Writer prints a
+            # merged cell once, in its first row); so may the explanation be, which
+            # _own_explanation tells.  Not when a timing is glued to a line of the row, or
+            # printed after the row above's explanation: the text is out of row order
+            # (columns read across) and the timing is there.
+            prev = blocks[k - 1]
+            b.timing, b.post, b.shared_rest, b.timing_from_above = prev.timing, prev.post, True, True
     return blocks
 
 
@@ -139,7 +159,8 @@ def _split_continuation(block: _Block) -> list[CellLine]:
     A row that runs onto the next page prints, there, the rest of its item, before and after
     cells; flattened page by page, those lines come after the explanation.
     """
-    if block.timing is None or block.timing.page is None:
+    if block.timing is None or block.timing.page is None or block.shared_rest:
+        # A row sharing a merged timing and explanation: those lines are another row's.
         return []
     for k, cl in enumerate(block.post):
         if cl.page is not None and cl.page > block.timing.page and k > 0:
@@ -207,6 +228,14 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    pages = two_phase_pages(region)
+    if pages:
+        result.rows = two_phase_rows(pages, settings, tokenizer)
+        result.notes.append(
+            "each page gives its one-line cells (dates, timings) before its wrapped cells;"
+            " rows were read in that order"
+        )
+        return result
     groups = single_pass_groups(region)
     if groups:
         result.rows = single_pass_rows(groups, settings, tokenizer)
@@ -336,6 +365,15 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                     row.cells[key] = part
                 row.confidence = min(confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.flags.append("column_guess")
+            elif b.timing_from_above:
+                # The explanation is taken to be the merged one, and the row's last lines its
+                # after cell: the widths did not tell, so this is a guess too.  Measured on the
+                # LibreOffice tuning texts (Writer), most such rows were wrong.
+                row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
+                row.flags.append("column_guess")
+        if space_gap_doubt(row):
+            row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
+            row.flags.append("column_guess")
         if b.timing is None:
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:
@@ -372,6 +410,6 @@ def _own_explanation(
     fits = all(w <= expl_width + 1 for w in widths)
     full = any(w >= expl_width - settings.rejoin.full_slack_units for w in widths)
     hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
-    if fits and full and hard and display_width(prev.text) > expl_width + 1:
+    if fits and full and hard:
         return cells, confidence
     return None

@@ -27,9 +27,7 @@ TEXT_SAMPLES = sorted(
 # or places text twice today (issue 10: the extractor orders of office software).  Strict: when
 # the reader handles one, its entry must go.
 KNOWN_LOSSES = {
-    "office/calc-juki-b-pdftotext": "text placed twice beyond the merged cells",
     "office/writer-seed-pdfminer": "no rows",
-    "office/writer-seed-pdftotext": "text placed twice beyond the merged cells",
 }
 
 

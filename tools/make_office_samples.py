@@ -563,6 +563,11 @@ def settings_of(case: Case) -> dict:
     }
 
 
+# Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
+LEAN_SETS = ("office2", "heldout2")
+LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
+
+
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
     """Write every case of one set under ``root`` (replacing what was there), and the settings
     of each case in ``root/cases.json``."""
@@ -585,13 +590,16 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             shutil.copy(pdf, folder / "input.pdf")
             write_json(folder / "expected" / "records.json", expected)
             if case.texts:
-                for tool in EXTRACTORS:
+                for tool in LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
                     (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                     write_json(tfolder / "expected" / "records.json", expected)
             pages = expected[-1]["page_end"] if expected else 0
             size = (folder / "input.pdf").stat().st_size
+            if root.name in LEAN_SETS:
+                # Only the texts are committed (the PDF is remade by this tool, seeded).
+                shutil.rmtree(folder)
             spare = f", {sum(case.extra_spare.values())} extra spare lines" if case.extra_spare else ""
             manifest[case.name] = settings_of(case) | {"rows": len(expected), "pages": pages}
             print(
@@ -828,6 +836,68 @@ def kind_cases() -> list[Case]:
     return cases
 
 
+# ----- second sets (issue 10): more looks for the flattened-text readers
+
+# Pools disjoint from the first sets' (widths and sizes), for office2 (tuning) and heldout2
+# (measure only).  Fonts: every installed IPA font in both.
+OFFICE2_CALC_WIDTHS = ((14, 30, 44, 44, 8, 28), (8, 18, 26, 26, 6, 18), (12, 20, 36, 36, 9, 36))
+OFFICE2_WRITER_WIDTHS = ((3.2, 4.0, 6.2, 6.2, 1.9, 4.2), (2.0, 4.8, 5.8, 5.8, 1.5, 5.8))
+OFFICE2_SIZES = (8.0, 12.0)
+HELDOUT2_CALC_WIDTHS = ((11, 22, 32, 32, 9, 34), (10, 32, 38, 38, 7, 16), (15, 24, 30, 30, 8, 26))
+HELDOUT2_WRITER_WIDTHS = ((2.5, 3.8, 6.8, 6.8, 1.8, 4.0), (3.0, 5.2, 5.4, 5.4, 1.9, 4.8))
+HELDOUT2_SIZES = (8.5, 10.0, 11.5)
+ALL_FONTS = (*TUNING_FONTS, *HELDOUT_FONTS)
+OFFICE2_SIZES_ROWS = (5, 8, 12, 16)
+
+
+def _drawn_case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
+    """A case of a random subset of ``pool`` (kept in order, 5–16 rows), its look drawn from
+    the office2 (tuning) or heldout2 pools by an RNG seeded with its name."""
+    rng = _rng(name)
+    n = min(len(pool), rng.choice(OFFICE2_SIZES_ROWS))
+    picked = sorted(rng.sample(range(len(pool)), n))
+    table = [pool[k] for k in picked]
+    calc_w = HELDOUT2_CALC_WIDTHS if heldout else OFFICE2_CALC_WIDTHS
+    writer_w = HELDOUT2_WRITER_WIDTHS if heldout else OFFICE2_WRITER_WIDTHS
+    date_style = rng.choice(DATE_STYLES)
+    return Case(
+        name=name,
+        rows=printed_rows(table, date_style, newest_first=rng.random() < 0.35),
+        maker=maker,
+        font=rng.choice(ALL_FONTS),
+        size=rng.choice(HELDOUT2_SIZES if heldout else OFFICE2_SIZES),
+        widths=rng.choice(calc_w if maker == "calc" else writer_w),
+        valign=rng.choice(("top", "center")),
+        merge=rng.random() < 0.5,
+        rows_per_page=rng.choice((None, None, 2, 3, 4, 6)) if maker == "calc" else None,
+        repeat_header=rng.random() < 0.75,
+        appendix=rng.choice(("２", "3")),
+        header_fill=rng.random() < 0.4,
+        real_dates=maker == "calc" and date_style in ("slash", "slash0", "seireki") and rng.random() < 0.5,
+    )
+
+
+def office2_cases() -> list[Case]:
+    """Tuning cases: random subsets of the tuning tables' rows in new looks."""
+    pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    return [
+        _drawn_case(f"{m}-mix{k}", pool, m, heldout=False) for k in range(1, 5) for m in ("calc", "writer")
+    ]
+
+
+def heldout2_cases() -> list[Case]:
+    """Held-out cases (never tune on them): the held-out tables' rows and heldout2's own table,
+    in looks of their own."""
+    own = [r for path in sorted((SAMPLES / "heldout2" / "tables").glob("*.json")) for r in load_table(path)]
+    old = [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
+    cases = []
+    for k in range(1, 3):
+        for m in ("calc", "writer"):
+            cases.append(_drawn_case(f"{m}-own{k}", own, m, heldout=True))
+            cases.append(_drawn_case(f"{m}-mix{k}", old, m, heldout=True))
+    return cases
+
+
 # ----- rows broken over a page break (Writer, issue 11)
 
 # Narrow date columns, so that a wareki date wraps and a page break can fall inside it.
@@ -890,6 +960,8 @@ def heldout_pagebreak_cases() -> list[Case]:
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
+    "office2": (SAMPLES / "office2", office2_cases),
+    "heldout2": (SAMPLES / "heldout2", heldout2_cases),
     "office-kinds": (SAMPLES / "office-kinds", kind_cases),
     "office-pagebreak": (SAMPLES / "office-pagebreak", pagebreak_cases),
     "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
