@@ -105,6 +105,19 @@ def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:
     return out
 
 
+def _labels_before(raw: list[CellLine], s: int) -> int:
+    """The first line of the title's page when that page opens with a column label and holds a
+    timing before the title: pdfminer may emit a page's last columns (提出時期, its explanation)
+    before the title and the first columns.  Else ``s``."""
+    page = raw[s].page
+    k = s
+    while k > 0 and raw[k - 1].page == page:
+        k -= 1
+    if k < s and is_label_piece(raw[k].text) and any(TIMING.match(raw[m].text) for m in range(k, s)):
+        return k
+    return s
+
+
 def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
     return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
 
@@ -138,6 +151,10 @@ def find_table_start(raw: list[CellLine]) -> int:
             for t in between
         ):
             continue
+        # Out of row order (pdfminer), a page's timings may come anywhere on it, even before.
+        lead = _labels_before(raw, s)
+        if lead < s:
+            return lead
         if not (_block_has_anchor(raw, first, len(raw)) or any(TIMING.match(t) for t in between)):
             continue
         start = s

@@ -31,6 +31,8 @@ from .tokenizer import Tokenizer, default_tokenizer
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
+# Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
+BOXED_TEXT_LEAD = 0.25
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -220,12 +222,19 @@ def lines_to_rows(
     if share < 1.0:
         # Some blocks are not shaped like rows: the extractor may have emitted cells out of
         # row order.  Build rows from cell boxes too and keep the more plausible reading.
-        from .columnar import column_order_rows
+        from .columnar import column_order_rows, looks_boxed, without_label_boxes
 
-        boxed = column_order_rows(region, _blank_line_before(region))
-        if plausibility(boxed) > plausibility(in_order):
+        boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
+        boxed = column_order_rows(boxed_region, gaps)
+        # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
+        # unless the in-order reading looks clearly better.
+        lead = BOXED_TEXT_LEAD if looks_boxed(region, _blank_line_before(region)) else 0.0
+        twice = placed_twice(in_order, region)
+        if boxed and plausibility(boxed) + lead > plausibility(in_order) - twice:
             result.column_order = True
             result.rows = boxed
+            result.furniture += len(region) - len(boxed_region)
+            result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result
     result.rows = in_order
@@ -259,6 +268,26 @@ def plausibility(rows: list[RawRow]) -> float:
         score += bool(r.cells["before"] or r.cells["after"])
         score -= "unplaced_text" in r.flags
     return score / (4 * len(rows))
+
+
+def placed_twice(rows: list[RawRow], region: list[CellLine]) -> float:
+    """Share of the region's characters that ``rows`` hold more than once, merged cells filled
+    into the rows they cover (date, timing, explanation of rows flagged ``merged_cell_filled``)
+    aside: a reading that places text twice is the less plausible one."""
+    total = sum(len(cl.text) for cl in region)
+    if not total:
+        return 0.0
+    placed = 0
+    shared: set[tuple[int | None, int | None, str]] = set()
+    for r in rows:
+        filled = "merged_cell_filled" in r.flags
+        for key, cells in r.cells.items():
+            if filled and key in ("change_date", "timing", "explanation"):
+                shared.update((cl.page, cl.line_no, cl.text) for cl in cells)
+            else:
+                placed += sum(len(cl.text) for cl in cells)
+    placed += sum(len(t) for _, _, t in shared)
+    return max(0, placed - total) / total
 
 
 def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
