@@ -32,7 +32,7 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import BODY_MARKER, display_width
-from .dates import DATE_HEAD, DATE_THEN_ITEM, is_date_line
+from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
@@ -137,9 +137,10 @@ def _rejoin_dates(lines: list[CellLine]) -> list[CellLine]:
     k = 0
     while k < len(lines):
         cl = lines[k]
-        if k + 1 < len(lines) and not is_date_line(cl.text) and DATE_HEAD.match(cl.text):
+        if k + 1 < len(lines) and DATE_HEAD.match(cl.text):
             nxt = lines[k + 1]
-            if is_date_line(cl.text + nxt.text):
+            # 令和4年4月1 reads as a date already: its tail 日 on the next line joins it too.
+            if is_date_line(cl.text + nxt.text) and (not is_date_line(cl.text) or DATE_TAIL.match(nxt.text)):
                 out.append(replace(cl, text=cl.text + nxt.text))
                 k += 2
                 continue
