@@ -23,6 +23,7 @@ last row with ``unplaced_text``.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -44,6 +45,8 @@ COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 ITEM_HEADING_SCORE = 1.0
 # Two wrap widths closer than this share (of the wider) cannot tell two columns apart.
 WIDTH_SEPARATION_SHARE = 0.12
+# Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
+WIDTH_SLACK = 2
 # Pairing scores (in the units of the dynamic programme): before and after opening alike, an
 # addition (新規追加) without a before, a row with no body box, a box left unplaced.
 PAIR_SHARED_OPENING = 3.0
@@ -57,7 +60,7 @@ PAGE_MISMATCH = -1.0
 PAIR_MARGIN_SURE = 2.0
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
-BOXED_MIN_MULTI_SHARE = 0.4
+BOXED_MIN_MULTI_SHARE = 0.5
 # Words an explanation (提出時期に係る説明) ends with.
 EXPLANATION_END = regex.compile(
     r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
@@ -120,7 +123,7 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
 def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:
     """Whether the text is made of multi-line boxes separated by blank lines (pdfminer, plain
     ``pdftotext``): at least ``BOXED_MIN_GAP_SHARE`` of the lines follow a blank line and at least
-    ``BOXED_MIN_MULTI_SHARE`` of the boxes have several lines.  Text with a blank line between
+    ``BOXED_MIN_MULTI_SHARE`` of the lines are in boxes of several lines.  Text with a blank line between
     every line (the seed's extractor) or none (pypdfium2, ``-raw``) is not boxed."""
     if not lines:
         return False
@@ -128,7 +131,7 @@ def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:
     sizes = [b - a for a, b in pairwise(starts)]
     if len(starts) - 1 < BOXED_MIN_GAP_SHARE * len(lines) or not sizes:
         return False
-    return sum(1 for n in sizes if n > 1) >= BOXED_MIN_MULTI_SHARE * len(sizes)
+    return sum(n for n in sizes if n > 1) >= BOXED_MIN_MULTI_SHARE * len(lines)
 
 
 def _rejoin_dates(lines: list[CellLine]) -> list[CellLine]:
@@ -223,25 +226,18 @@ def _full_widths(boxes: list[Box]) -> list[int]:
 
 
 def _two_widths(widths: list[int]) -> tuple[int, int] | None:
-    """The two wrap widths of the body and explanation columns (wide, narrow), from the widths of
-    wrapped lines: the commonest width of each of two clusters split where the sum of squares is
-    least.  None when the widths do not fall into two separate clusters."""
+    """The wrap widths of the before/after columns and of the explanation column (wide,
+    narrow), from the widths of wrapped lines: the wide one is the commonest width, the narrow
+    one the commonest width (seen at least twice) clearly below it.  None when no such second
+    width shows (the columns cannot be told apart by width)."""
     if len(widths) < 4:
         return None
-    ws = sorted(widths)
-    best: tuple[float, int] | None = None
-    for k in range(2, len(ws) - 1):
-        lo, hi = ws[:k], ws[k:]
-        ml, mh = sum(lo) / len(lo), sum(hi) / len(hi)
-        sse = sum((w - ml) ** 2 for w in lo) + sum((w - mh) ** 2 for w in hi)
-        if best is None or sse < best[0]:
-            best = (sse, k)
-    if best is None:
+    counts = Counter(widths)
+    wide = max(counts, key=lambda w: (counts[w], w))
+    below = {w: c for w, c in counts.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and c >= 2}
+    if not below:
         return None
-    lo, hi = ws[: best[1]], ws[best[1] :]
-    narrow, wide = max(set(lo), key=lo.count), max(set(hi), key=hi.count)
-    if wide - narrow < WIDTH_SEPARATION_SHARE * wide:
-        return None
+    narrow = max(below, key=lambda w: (below[w], w))
     return wide, narrow
 
 
@@ -257,9 +253,9 @@ def _kind(box: Box, widths: tuple[int, int] | None) -> str:
         return "body"
     if widths is not None:
         narrow = widths[1]
-        if box.width > narrow + 1:
+        if box.width > narrow + WIDTH_SLACK:
             return "body"
-        if len(box.lines) > 1 and box.width >= narrow - 2:
+        if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
             return "explanation"
     return "explanation" if EXPLANATION_END.search(last) else "body"
 
