@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from math import comb
 
 import regex
 
@@ -43,6 +44,10 @@ COLUMN_ORDER_CONFIDENCE = 0.3
 COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
 ITEM_HEADING_SCORE = 1.0
+# A page whose merged dates could be cut in more ways than this has them handed out in order.
+SEGMENT_MAX_CUTS = 5000
+# Item boxes opening with a section (Ⅰ…Ⅵ) that show the document numbers its items.
+NUMBERED_ITEMS_MIN = 2
 # Two wrap widths closer than this share (of the wider) cannot tell two columns apart.
 WIDTH_SEPARATION_SHARE = 0.12
 # Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
@@ -89,7 +94,9 @@ class Box:
 
 
 def _is_label(text: str) -> bool:
-    return text.replace(" ", "").replace("　", "") in LABELS
+    """A line of whole column labels (``提出時期 提出時期に係る説明``), spaces aside."""
+    pieces = text.replace("　", " ").split()
+    return bool(pieces) and (all(p in LABELS for p in pieces) or "".join(pieces) in LABELS)
 
 
 def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
@@ -174,7 +181,8 @@ def _cut(box: Box) -> list[Box]:
     for cl in lines:
         t = cl.text
         if is_date_line(t) or TIMING.match(t):
-            flush()
+            # pdfminer interleaves the lines of neighbouring boxes (an item's first line, the
+            # date, its next lines): the date is taken out and the cell read on.
             out.append(Box([cl]))
             continue
         if t[:1] in SECTION_NUMERALS and cur:
@@ -241,13 +249,18 @@ def _two_widths(widths: list[int]) -> tuple[int, int] | None:
     return wide, narrow
 
 
-def _kind(box: Box, widths: tuple[int, int] | None) -> str:
+def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
+    """The column of a box.  With ``numbered_items`` (the document's items open with a section
+    Ⅰ…Ⅵ), a heading of the form without one is cell text (before/after cells quote headings
+    such as （１．不適切な方法で入手が行われるリスクへの措置））."""
     first, last = box.lines[0].text, box.lines[-1].text
     if is_date_line(first) and len(box.lines) == 1:
         return "date"
     if TIMING.match(first) and len(box.lines) == 1:
         return "timing"
-    if first[:1] in SECTION_NUMERALS or heading_score(first) >= ITEM_HEADING_SCORE:
+    if first[:1] in SECTION_NUMERALS:
+        return "item"
+    if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE:
         return "item"
     if ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last) or BODY_MARKER.match(first):
         return "body"
@@ -267,37 +280,111 @@ def _new_row(date: Box | None) -> RawRow:
     return row
 
 
-def _rows_from_items(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
-    """One row per item box, each with the date box met before it in the box stream.
+def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
+    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
 
-    Dates wait in a queue until an item takes one; an item that finds the queue empty shares the
-    previous row's date (a merged cell printed once).  ``groups[k]`` numbers the date of row k.
-    Without item boxes, each date makes a row.
-    """
+    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
+    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
+    beside its first row or within its run).  The cost of a cut is the distance of each date from
+    its run; ties go to the runs most even in size.  Returns the first row of each run, the cost,
+    and whether another cut had the same cost (the call was a guess)."""
+    d = len(before)
+    best: tuple[float, float, list[int]] | None = None
+    tied = False
+
+    def runs(j: int, start: int) -> list[list[int]]:
+        if j == d:
+            return [[]]
+        if j == 0:
+            return [[0, *rest] for rest in runs(1, 1)]
+        out = []
+        for a in range(start, n - (d - j) + 1):
+            out.extend([[a, *rest] for rest in runs(j + 1, a + 1)])
+        return out
+
+    for starts in runs(0, 0) if d and comb(n - 1, d - 1) <= SEGMENT_MAX_CUTS else []:
+        ends = [*starts[1:], n]
+        cost = 0.0
+        for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
+            c = before[j]
+            cost += max(0, a - c, c - (b - 1))
+        spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
+        key = (cost, spread)
+        if best is None or key < best[:2]:
+            tied = best is not None and best[0] == cost
+            best = (cost, spread, starts)
+        elif key[0] == best[0]:
+            tied = True
+    if best is None:  # too many dates to try every cut: in order, the last run taking the rest
+        return list(range(d)), float(n), True
+    return best[2], best[0], tied
+
+
+def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
+    """One row per item box; the dates handed out page by page (a page's dates are printed on
+    it): one each where the counts match, else cut into runs of merged dates (``_segment``),
+    a page without a date sharing the last one (a merged date running over the page break).
+    ``groups[k]`` numbers the date of row k.  Without item boxes, each date makes a row.
+    Dates left over are kept in ``kinds["unplaced"]``."""
     if not kinds["item"]:
         rows = [_new_row(d) for d in kinds["date"]]
+        kinds["unplaced"] = []
         return rows, list(range(len(rows)))
-    item_ids = {id(b) for b in kinds["item"]}
-    date_ids = {id(b) for b in kinds["date"]}
-    queue: list[Box] = []
-    rows: list[RawRow] = []
-    groups: list[int] = []
+    pos = {id(b): k for k, b in enumerate(boxes)}
+    rows = []
+    for b in kinds["item"]:
+        row = _new_row(None)
+        row.cells["item"] = list(b.lines)
+        rows.append(row)
+    row_page = [b.page or 0 for b in kinds["item"]]
+    pages = list(dict.fromkeys(row_page))
+    by_page: dict[int, list[Box]] = {}
+    for b in kinds["date"]:
+        page = b.page or 0
+        owner = max((p for p in pages if p <= page), default=pages[0])
+        by_page.setdefault(owner, []).append(b)
+    groups = [0] * len(rows)
+    unplaced: list[Box] = []
     last: Box | None = None
-    for b in boxes:
-        if id(b) in date_ids:
-            queue.append(b)
-        elif id(b) in item_ids:
-            shared = not queue and last is not None
-            date = last if shared else (queue.pop(0) if queue else None)
-            row = _new_row(date)
-            row.cells["item"] = list(b.lines)
-            if shared:
-                row.flags.append("merged_cell_filled")
-            groups.append(groups[-1] if shared else len(set(groups)))
-            rows.append(row)
-            last = date
-    # Dates no item took are kept with the other boxes left over.
-    kinds["unplaced"] = queue
+    gid = -1
+    for p in pages:
+        idx = [k for k, rp in enumerate(row_page) if rp == p]
+        ds = by_page.get(p, [])
+        if not ds:
+            for k in idx:
+                if last is not None:
+                    rows[k].cells["change_date"] = list(last.lines)
+                    rows[k].flags.append("merged_cell_filled")
+                    rows[k].doubts.append(
+                        Doubt("column_guess", "change_date", "no date on the page: the last one shared")
+                    )
+                groups[k] = max(gid, 0)
+            continue
+        if len(ds) >= len(idx):
+            for k, b in zip(idx, ds, strict=False):
+                gid += 1
+                rows[k].cells["change_date"] = list(b.lines)
+                groups[k] = gid
+            unplaced += ds[len(idx) :]
+            last = ds[len(idx) - 1] if idx else last
+            continue
+        item_pos = [pos[id(kinds["item"][k])] for k in idx]
+        before = [sum(1 for q in item_pos if q < pos[id(b)]) for b in ds]
+        starts, cost, tied = _segment(before, len(idx))
+        ends = [*starts[1:], len(idx)]
+        for b, a, e in zip(ds, starts, ends, strict=True):
+            gid += 1
+            for m in range(a, e):
+                k = idx[m]
+                rows[k].cells["change_date"] = list(b.lines)
+                groups[k] = gid
+                if e - a > 1:
+                    rows[k].flags.append("merged_cell_filled")
+                if cost or tied:
+                    why = "a merged date's rows were told by the extractor's order alone"
+                    rows[k].doubts.append(Doubt("column_guess", "change_date", why))
+        last = ds[-1]
+    kinds["unplaced"] = unplaced
     return rows, groups
 
 
@@ -447,8 +534,8 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     widths = _two_widths(_full_widths(others))
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     for b in boxes:
-        kinds[_kind(b, widths)].append(b)
-    rows, groups = _rows_from_items(boxes, kinds)
+        kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
+    rows, groups = _rows_and_dates(boxes, kinds)
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))

@@ -13,6 +13,7 @@ from dataclasses import replace
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
+    SECTION_NUMERALS,
     TIMING,
     is_header_line,
     is_label_piece,
@@ -27,6 +28,8 @@ from .dates import DATE_THEN_ITEM, is_date_line
 LABEL_RUN_MIN = 3
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
+# Item paths (Ⅰ…Ⅵ) that may stand between the title and the first date (pdfminer's order).
+MAX_PATHS_BEFORE_DATE = 1
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -146,9 +149,12 @@ def find_table_start(raw: list[CellLine]) -> int:
         between = [cl.text for cl in raw[s + 1 : first]]
         # Timings may come before the dates: LibreOffice Calc draws a page's one-line cells
         # first, and its date cells (numbers) with the wrapped ones.
-        if any(
+        # pdfminer may also put the first line of the first item before its date.
+        paths = [t for t in between if t[:1] in SECTION_NUMERALS]
+        if len(paths) > MAX_PATHS_BEFORE_DATE or any(
             not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
             for t in between
+            if t not in paths
         ):
             continue
         # Out of row order (pdfminer), a page's timings may come anywhere on it, even before.
