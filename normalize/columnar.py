@@ -286,7 +286,8 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
     ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
     date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
     beside its first row or within its run).  The cost of a cut is the distance of each date from
-    its run; ties go to the runs most even in size.  Returns the first row of each run, the cost,
+    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
+    even in size.  Returns the first row of each run, the cost,
     and whether another cut had the same cost (the call was a guess)."""
     d = len(before)
     best: tuple[float, float, list[int]] | None = None
@@ -307,7 +308,9 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
         cost = 0.0
         for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
             c = before[j]
-            cost += max(0, a - c, c - (b - 1))
+            # Emitted before or after every item of the page, a date tells nothing of its run.
+            if 0 < c < n:
+                cost += max(0, a - c, c - (b - 1))
         spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
         key = (cost, spread)
         if best is None or key < best[:2]:
@@ -388,12 +391,19 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
     return rows, groups
 
 
-def _fill_column(rows: list[RawRow], groups: list[int], found: list[Box], key: str) -> tuple[list[Box], bool]:
+def _fill_column(
+    rows: list[RawRow], groups: list[int], found: list[Box], key: str, order: list[int], pos: dict[int, int]
+) -> tuple[list[Box], bool]:
     """Hand the boxes of one column to the rows, page by page (a page's cells are printed on
     it): one each where the counts match; where a page has fewer boxes than rows (merged cells),
-    one per date group when those match, else in order with the last box filling the rest.
+    one per date group when those match, else cut into runs as merged dates are (``_segment``:
+    ``order[k]`` is where row k's item came in the box stream, ``pos`` each box's place).
     Boxes of a page with more boxes than rows go on to the next page.  Returns the boxes left
     over and whether every page matched without a guess."""
+
+    def order_of(b: Box) -> int:
+        return pos.get(id(b), 0)
+
     pages = sorted({r.cells["item"][0].page or 0 for r in rows if r.cells["item"]})
     row_page = [(r.cells["item"][0].page or 0) if r.cells["item"] else None for r in rows]
     by_page: dict[int, list[Box]] = {}
@@ -423,7 +433,11 @@ def _fill_column(rows: list[RawRow], groups: list[int], found: list[Box], key: s
             chosen = [owner_of[g] for g in page_groups]
         else:
             sure = False
-            chosen = [avail[min(n, len(avail) - 1)] for n in range(len(idx))]
+            items = [order[k] for k in idx]
+            before = [sum(1 for q in items if q < order_of(b)) for b in avail]
+            starts, _, _ = _segment(before, len(idx))
+            ends = [*starts[1:], len(idx)]
+            chosen = [b for b, a, e in zip(avail, starts, ends, strict=True) for _ in range(a, e)]
         for k, b in zip(idx, chosen, strict=True):
             rows[k].cells[key] = list(b.lines)
             if chosen.count(b) > 1 and "merged_cell_filled" not in rows[k].flags:
@@ -536,12 +550,14 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     for b in boxes:
         kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
     rows, groups = _rows_and_dates(boxes, kinds)
+    pos = {id(b): k for k, b in enumerate(boxes)}
+    order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))
     matched = not leftovers
     for key in ("timing", "explanation"):
-        rest, ok = _fill_column(rows, groups, kinds[key], key)
+        rest, ok = _fill_column(rows, groups, kinds[key], key, order, pos)
         leftovers += rest
         matched = matched and ok
     pairing = pair_bodies(kinds["body"], rows, widths)
