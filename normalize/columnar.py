@@ -33,7 +33,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
-from .chars import BODY_MARKER, display_width
+from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -221,6 +221,27 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
         else:
             boxes[-1].lines.append(cl)
     return [piece for b in boxes for piece in _cut(b)]
+
+
+def _join_lone_sections(boxes: list[Box]) -> list[Box]:
+    """An item box holding only its section line (``Ⅱ特定個人情報ファイルの概要``) is no whole
+    item path: the next box, when it opens a heading of the form (``２．基本情報``), continues
+    it (pdfminer cuts an item where a date printed beside it ends a line)."""
+    out: list[Box] = []
+    for b in boxes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.lines) == 1
+            and prev.lines[0].text[:1] in SECTION_NUMERALS
+            and b.lines[0].text[:1] not in SECTION_NUMERALS
+            and not _is_single(b)
+            and (ITEM_MARKER.match(b.lines[0].text) or heading_score(b.lines[0].text) >= ITEM_HEADING_SCORE)
+        ):
+            prev.lines.extend(b.lines)
+            continue
+        out.append(b)
+    return out
 
 
 def _full_widths(boxes: list[Box]) -> list[int]:
@@ -539,7 +560,7 @@ def pair_bodies(bodies: list[Box], rows: list[RawRow], widths: tuple[int, int] |
 
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
-    boxes = lines_to_boxes(lines, gaps)
+    boxes = _join_lone_sections(lines_to_boxes(lines, gaps))
     if not any(not _is_single(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
