@@ -22,14 +22,16 @@ from piatable.vocabulary import (
     is_title,
 )
 
+from .boxes import looks_boxed
 from .dates import DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
-# Item paths (Ⅰ…Ⅵ) that may stand between the title and the first date (pdfminer's order).
-MAX_PATHS_BEFORE_DATE = 1
+# Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
+# date (pdfminer's order).
+MAX_ITEM_LINES_BEFORE_DATE = 12
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -136,6 +138,17 @@ def find_table_start(raw: list[CellLine]) -> int:
     """
     dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
+    seen: list[bool] = []
+
+    def boxed() -> bool:
+        """pdfminer's and plain pdftotext's boxes (see columnar.looks_boxed), told once."""
+        if not seen:
+            gaps = [
+                k == 0 or cl.page != raw[k - 1].page or (cl.line_no or 0) - (raw[k - 1].line_no or 0) > 1
+                for k, cl in enumerate(raw)
+            ]
+            seen.append(looks_boxed(raw, gaps))
+        return seen[0]
 
     def block_end(d: int) -> int:
         later = [x for x in dates if x > d]
@@ -149,16 +162,19 @@ def find_table_start(raw: list[CellLine]) -> int:
         between = [cl.text for cl in raw[s + 1 : first]]
         # Timings may come before the dates: LibreOffice Calc draws a page's one-line cells
         # first, and its date cells (numbers) with the wrapped ones.
-        # pdfminer may also put the first line of the first item before its date.
-        paths = [t for t in between if t[:1] in SECTION_NUMERALS]
-        if len(paths) > MAX_PATHS_BEFORE_DATE or any(
+        # pdfminer may also put the first item (a section Ⅰ…Ⅵ and the lines after it) before
+        # its date.
+        opening = len(between)
+        if boxed():
+            opening = next((m for m, t in enumerate(between) if t[:1] in SECTION_NUMERALS), opening)
+        paths = between[opening:]
+        if len(paths) > MAX_ITEM_LINES_BEFORE_DATE or any(
             not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
-            for t in between
-            if t not in paths
+            for t in between[:opening]
         ):
             continue
         # Out of row order (pdfminer), a page's timings may come anywhere on it, even before.
-        lead = _labels_before(raw, s)
+        lead = _labels_before(raw, s) if boxed() else s
         if lead < s:
             return lead
         if not (_block_has_anchor(raw, first, len(raw)) or any(TIMING.match(t) for t in between)):

@@ -33,6 +33,8 @@ from .tokenizer import Tokenizer, default_tokenizer
 ROW_ORDER_MIN_SHARE = 0.3
 # Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
 BOXED_TEXT_LEAD = 0.25
+# ... and the margin it must win by on text without such boxes (one box per page: a poor fit).
+UNBOXED_TEXT_MARGIN = 0.1
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -219,17 +221,20 @@ def lines_to_rows(
         return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
-    if share < 1.0:
-        # Some blocks are not shaped like rows: the extractor may have emitted cells out of
-        # row order.  Build rows from cell boxes too and keep the more plausible reading.
-        from .columnar import column_order_rows, looks_boxed, without_label_boxes
+    from .boxes import looks_boxed, without_label_boxes
+    from .columnar import column_order_rows
 
+    boxed_text = looks_boxed(region, _blank_line_before(region))
+    if share < 1.0 or boxed_text:
+        # Some blocks are not shaped like rows, or the text is made of boxes: the extractor may
+        # have emitted cells out of row order.  Build rows from cell boxes too and keep the
+        # more plausible reading.
         boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
         boxed = column_order_rows(boxed_region, gaps)
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
         # unless the in-order reading looks clearly better.
-        lead = BOXED_TEXT_LEAD if looks_boxed(region, _blank_line_before(region)) else 0.0
-        twice = placed_twice(in_order, region)
+        lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
+        twice = misplaced(in_order, region) if lead > 0 else 0.0
         if boxed and plausibility(boxed) + lead > plausibility(in_order) - twice:
             result.column_order = True
             result.rows = boxed
@@ -270,10 +275,11 @@ def plausibility(rows: list[RawRow]) -> float:
     return score / (4 * len(rows))
 
 
-def placed_twice(rows: list[RawRow], region: list[CellLine]) -> float:
-    """Share of the region's characters that ``rows`` hold more than once, merged cells filled
-    into the rows they cover (date, timing, explanation of rows flagged ``merged_cell_filled``)
-    aside: a reading that places text twice is the less plausible one."""
+def misplaced(rows: list[RawRow], region: list[CellLine]) -> float:
+    """Share of the region's characters that ``rows`` hold more than once or not at all, merged
+    cells filled into the rows they cover (date, timing, explanation of rows flagged
+    ``merged_cell_filled``) aside: a reading that places text twice, or leaves it out, is the
+    less plausible one."""
     total = sum(len(cl.text) for cl in region)
     if not total:
         return 0.0
@@ -287,7 +293,7 @@ def placed_twice(rows: list[RawRow], region: list[CellLine]) -> float:
             else:
                 placed += sum(len(cl.text) for cl in cells)
     placed += sum(len(t) for _, _, t in shared)
-    return max(0, placed - total) / total
+    return abs(placed - total) / total
 
 
 def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:

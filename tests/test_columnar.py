@@ -1,7 +1,8 @@
 """Column-ordered boxes (pdfminer, plain pdftotext): cells cut, labels dropped, rows zipped."""
 
 from piatable.models import CellLine
-from piatable.normalize.columnar import column_order_rows, looks_boxed, without_label_boxes
+from piatable.normalize.boxes import looks_boxed, without_label_boxes
+from piatable.normalize.columnar import column_order_rows
 
 # A page as pdfminer gives it: the labels as boxes (one beside its first cell), a wrapped date,
 # two item paths merged into one box, before/after boxes, one timing for two rows (merged).
