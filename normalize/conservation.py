@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from piatable.models import RawRow, Record
+from piatable.vocabulary import SECTION_NUMERALS
 
 from .dates import is_date_line
 
@@ -44,3 +45,17 @@ def date_lines_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
         for key in ("change_date", *DATE_VALUE_CELLS):
             used.update(cl.text.strip() for cl in row.cells.get(key, []) if is_date_line(cl.text))
     return sum((want - used).values())
+
+
+def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:
+    """How many pieces of the region's lines that open a section of the form (Ⅰ…Ⅵ, at a line's
+    start or after a space) do not open a row's item: each is a row read into another row's cell.  Used
+    where rows were built from boxes (column order), where the item paths count the rows."""
+    want = 0
+    for t in region:
+        # Plain pdftotext joins the pieces of one baseline with a space (令和5年3月 Ⅱ… [○]紙).
+        want += sum(1 for piece in t.split(" ") if piece[:1] in SECTION_NUMERALS and len(piece) >= 3)
+    opened = sum(
+        1 for r in rows if r.cells.get("item") and r.cells["item"][0].text.strip()[:1] in SECTION_NUMERALS
+    )
+    return max(0, want - opened)

@@ -32,6 +32,9 @@ LABEL_NEAR_LINES = 3
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
+# Lines that may stand between the title and the first date in boxed text (pdfminer, plain
+# pdftotext: a page's first cells, interleaved, before the date).
+BOXED_LINES_BEFORE_DATE = 30
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -168,6 +171,10 @@ def find_table_start(raw: list[CellLine]) -> int:
         if boxed():
             opening = next((m for m, t in enumerate(between) if t[:1] in SECTION_NUMERALS), opening)
         paths = between[opening:]
+        # Plain pdftotext interleaves the first rows' cells line by line: a title followed by
+        # a date within a few lines, with a timing after it, opens the table.
+        if boxed() and len(between) <= BOXED_LINES_BEFORE_DATE and _block_has_anchor(raw, s, len(raw)):
+            return s
         if len(paths) > MAX_ITEM_LINES_BEFORE_DATE or any(
             not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
             for t in between[:opening]

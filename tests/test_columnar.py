@@ -51,3 +51,14 @@ def test_boxes_are_cut_into_cells_and_zipped_into_rows():
 def test_text_with_a_blank_line_between_every_line_is_not_boxed():
     lines = [CellLine(t, 1, 2 * k) for k, t in enumerate(["2023/2/6", "Ⅱ特定個人情報", "事後", "修正"])]
     assert not looks_boxed(lines, [True] * len(lines))
+
+
+def test_an_item_path_read_into_another_cell_is_counted_as_a_lost_row():
+    from piatable.models import RawRow
+    from piatable.normalize.conservation import item_paths_without_rows
+
+    region = ["令和5年3月 Ⅱ特定個人情報ファイルの概要 [○]紙", "①入手方法", "Ⅵ評価実施手続", "①方法"]
+    row = RawRow()
+    row.cells["item"] = [CellLine("Ⅱ特定個人情報ファイルの概要", 1, 1), CellLine("①入手方法", 1, 2)]
+    row.cells["before"] = [CellLine("Ⅵ評価実施手続", 1, 3)]
+    assert item_paths_without_rows(region, [row]) == 1
