@@ -23,7 +23,7 @@ from piatable.vocabulary import (
 )
 
 from .boxes import looks_boxed
-from .dates import DATE_THEN_ITEM, is_date_line
+from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -34,7 +34,7 @@ LABEL_NEAR_LINES = 3
 MAX_ITEM_LINES_BEFORE_DATE = 12
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
-BOXED_LINES_BEFORE_DATE = 30
+BOXED_LINES_BEFORE_DATE = 60
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -159,6 +159,11 @@ def find_table_start(raw: list[CellLine]) -> int:
 
     for s in starts:
         following = [d for d in dates if d > s]
+        if boxed():
+            # Plain pdftotext joins a date with the line printed beside it (2016/10/01 り扱う事務).
+            following = sorted(
+                {*following, *(k for k in range(s + 1, len(raw)) if DATE_AT_START.match(raw[k].text))}
+            )
         if not following:
             continue
         first = following[0]
@@ -171,9 +176,15 @@ def find_table_start(raw: list[CellLine]) -> int:
         if boxed():
             opening = next((m for m, t in enumerate(between) if t[:1] in SECTION_NUMERALS), opening)
         paths = between[opening:]
-        # Plain pdftotext interleaves the first rows' cells line by line: a title followed by
-        # a date within a few lines, with a timing after it, opens the table.
-        if boxed() and len(between) <= BOXED_LINES_BEFORE_DATE and _block_has_anchor(raw, s, len(raw)):
+        # pdfminer and plain pdftotext may give a page's first cells before its first date: a
+        # title followed by column labels or a timing, a date within a page's lines and a
+        # timing after it opens the table (a contents page shows neither so soon).
+        if (
+            boxed()
+            and len(between) <= BOXED_LINES_BEFORE_DATE
+            and any(is_label_piece(t) or TIMING.match(t) for t in between)
+            and _block_has_anchor(raw, s, len(raw))
+        ):
             return s
         if len(paths) > MAX_ITEM_LINES_BEFORE_DATE or any(
             not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
