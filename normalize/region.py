@@ -34,7 +34,7 @@ LABEL_NEAR_LINES = 3
 MAX_ITEM_LINES_BEFORE_DATE = 12
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
-BOXED_LINES_BEFORE_DATE = 60
+BOXED_LINES_BEFORE_DATE = 150
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -177,7 +177,7 @@ def find_table_start(raw: list[CellLine]) -> int:
             opening = next((m for m, t in enumerate(between) if t[:1] in SECTION_NUMERALS), opening)
         paths = between[opening:]
         # pdfminer and plain pdftotext may give a page's first cells before its first date: a
-        # title followed by column labels or a timing, a date within a page's lines and a
+        # title followed by column labels or a timing, a date within two pages of lines and a
         # timing after it opens the table (a contents page shows neither so soon).
         if (
             boxed()

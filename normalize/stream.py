@@ -22,6 +22,7 @@ from piatable.vocabulary import (
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
+from .conservation import paths_before_region
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
@@ -54,6 +55,7 @@ class StreamResult:
     notes: list[str] = field(default_factory=list)
     column_order: bool = False  # the extractor emitted whole columns one after another
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
+    paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -211,6 +213,7 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
     groups = single_pass_groups(region)
     if groups:
         result.rows = single_pass_rows(groups, settings, tokenizer)

@@ -62,3 +62,12 @@ def test_an_item_path_read_into_another_cell_is_counted_as_a_lost_row():
     row.cells["item"] = [CellLine("Ⅱ特定個人情報ファイルの概要", 1, 1), CellLine("①入手方法", 1, 2)]
     row.cells["before"] = [CellLine("Ⅵ評価実施手続", 1, 3)]
     assert item_paths_without_rows(region, [row]) == 1
+
+
+def test_item_paths_between_the_tables_title_and_the_region_are_counted_not_a_contents_page():
+    from piatable.normalize.conservation import paths_before_region
+
+    raw = ["（別添3）変更箇所", "変更日", "項目", "Ⅰ関連情報", "①事務の名称", "2023/2/6"]
+    assert paths_before_region(raw, 5) == 1
+    contents = ["目次", "（別添3）変更箇所 ……… 45", "Ⅰ基本情報", "１．特定個人情報ファイル", "2023/2/6"]
+    assert paths_before_region(contents, 4) == 0

@@ -89,6 +89,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if unrowed:
             result.notes.append(f"{unrowed} date lines of the table region did not become rows")
             result.status = "partial"
+        if stream.paths_skipped:
+            result.notes.append(
+                f"{stream.paths_skipped} item paths after the table's title came before the rows read"
+                " and were not read"
+            )
+            result.status = "partial"
         unopened = item_paths_without_rows(stream.region, stream.rows) if stream.column_order else 0
         if unopened:
             result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
