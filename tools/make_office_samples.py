@@ -11,7 +11,8 @@ creation date).
 
     python tools/make_office_samples.py                # every set below
     python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds,
-                                                       # office-b, heldout-b
+                                                       # office-b, heldout-b,
+                                                       # office-pagebreak, heldout-pagebreak
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -472,7 +473,9 @@ def expected_records(pdf: Path, case: Case) -> list[dict]:
         near = starts[max(page_of(span[0]) - 2, 0)]
         for key in SIX:
             want = squash(r[key])
-            if want and locate(want, whole, near) is None:
+            # A merged cell is printed once, maybe pages before this row (Writer).
+            start = 0 if case.merge and key in MERGEABLE else near
+            if want and locate(want, whole, start) is None:
                 problems.append(f"row {i} {key}: {r[key][:40]!r} not printed in full")
                 bad.add(i)
         longest = max(cells, key=len) if cells else first
@@ -855,12 +858,73 @@ def kind_cases() -> list[Case]:
     return cases
 
 
+# ----- rows broken over a page break (Writer, issue 11)
+
+# Narrow date columns, so that a wareki date wraps and a page break can fall inside it.
+TUNING_BREAK_WIDTHS = ((1.6, 4.8, 6.6, 6.6, 1.6, 4.5), (1.8, 5.0, 6.0, 6.0, 1.6, 5.3))
+HELDOUT_BREAK_WIDTHS = ((1.7, 4.4, 6.8, 6.8, 1.7, 4.3), (1.5, 5.2, 6.2, 6.2, 1.8, 4.8))
+
+
+def _long_rows(rows: list[dict], rng: random.Random, times: tuple[int, ...]) -> list[dict]:
+    """The rows with their before / after cells made ``times`` times as long (the cell's
+    paragraphs repeated), so that rows run over page breaks."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        for key in ("before", "after"):
+            if r[key] and rng.random() < 0.7:
+                r[key] = "\n".join([r[key]] * rng.choice(times))
+        out.append(r)
+    return out
+
+
+def break_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
+    """A Writer case whose long rows break over pages: wrapped dates in a narrow date column,
+    merged date / timing / explanation cells in every other case, top or centred cells."""
+    rng = _rng(name)
+    style = ("wareki", "wareki_fw", "seireki", "wareki")[k % 4]
+    # The held-out tables are shorter: their rows are made longer, to break over pages as often.
+    times = (3, 4) if heldout else (2, 3)
+    rows = _long_rows(printed_rows(table, style, newest_first=rng.random() < 0.35), rng, times)
+    return Case(
+        name=name,
+        rows=rows,
+        maker="writer",
+        font=rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
+        size=rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
+        widths=rng.choice(HELDOUT_BREAK_WIDTHS if heldout else TUNING_BREAK_WIDTHS),
+        valign=("top", "center")[k % 2],
+        merge=k % 2 == 0,
+        repeat_header=rng.random() < 0.8,
+        appendix=rng.choice(("２", "3")),
+        texts=False,
+    )
+
+
+def pagebreak_cases() -> list[Case]:
+    """Tuning: the tuning tables by Writer with long rows broken over pages."""
+    return [
+        break_case(f"writer-break-{name}", load_table(path), heldout=False, k=k)
+        for k, (name, path) in enumerate(TUNING_TABLES.items())
+    ]
+
+
+def heldout_pagebreak_cases() -> list[Case]:
+    """Held-out (measure only, never tune): the held-out tables, the same way, other looks."""
+    return [
+        break_case(f"writer-break-{path.stem}", load_table(path), heldout=True, k=k)
+        for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))
+    ]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
     "office-kinds": (SAMPLES / "office-kinds", kind_cases),
     "office-b": (SAMPLES / "office-b", office_b_cases),
     "heldout-b": (SAMPLES / "heldout-b", heldout_b_cases),
+    "office-pagebreak": (SAMPLES / "office-pagebreak", pagebreak_cases),
+    "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
 }
 
 
