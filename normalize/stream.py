@@ -22,6 +22,7 @@ from piatable.vocabulary import (
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
+from .conservation import paths_before_region
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
@@ -32,6 +33,10 @@ from .twophase import SPACE_GAP_CONFIDENCE, space_gap_doubt, two_phase_pages, tw
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
+# Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
+BOXED_TEXT_LEAD = 0.25
+# ... and the margin it must win by on text without such boxes (one box per page: a poor fit).
+UNBOXED_TEXT_MARGIN = 0.1
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -51,6 +56,7 @@ class StreamResult:
     notes: list[str] = field(default_factory=list)
     column_order: bool = False  # the extractor emitted whole columns one after another
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
+    paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -228,6 +234,7 @@ def lines_to_rows(
     start = find_table_start(raw)
     region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
     pages = two_phase_pages(region)
     if pages:
         result.rows = two_phase_rows(pages, settings, tokenizer)
@@ -246,15 +253,25 @@ def lines_to_rows(
         return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
-    if share < 1.0:
-        # Some blocks are not shaped like rows: the extractor may have emitted cells out of
-        # row order.  Build rows from cell boxes too and keep the more plausible reading.
-        from .columnar import column_order_rows
+    from .boxes import looks_boxed, without_label_boxes
+    from .columnar import column_order_rows
 
-        boxed = column_order_rows(region, _blank_line_before(region))
-        if plausibility(boxed) > plausibility(in_order):
+    boxed_text = looks_boxed(region, _blank_line_before(region))
+    if share < 1.0 or boxed_text:
+        # Some blocks are not shaped like rows, or the text is made of boxes: the extractor may
+        # have emitted cells out of row order.  Build rows from cell boxes too and keep the
+        # more plausible reading.
+        boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
+        boxed = column_order_rows(boxed_region, gaps)
+        # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
+        # unless the in-order reading looks clearly better.
+        lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
+        twice = misplaced(in_order, region) if lead > 0 else 0.0
+        if boxed and plausibility(boxed) + lead > plausibility(in_order) - twice:
             result.column_order = True
             result.rows = boxed
+            result.furniture += len(region) - len(boxed_region)
+            result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result
     result.rows = in_order
@@ -288,6 +305,27 @@ def plausibility(rows: list[RawRow]) -> float:
         score += bool(r.cells["before"] or r.cells["after"])
         score -= "unplaced_text" in r.flags
     return score / (4 * len(rows))
+
+
+def misplaced(rows: list[RawRow], region: list[CellLine]) -> float:
+    """Share of the region's characters that ``rows`` hold more than once or not at all, merged
+    cells filled into the rows they cover (date, timing, explanation of rows flagged
+    ``merged_cell_filled``) aside: a reading that places text twice, or leaves it out, is the
+    less plausible one."""
+    total = sum(len(cl.text) for cl in region)
+    if not total:
+        return 0.0
+    placed = 0
+    shared: set[tuple[int | None, int | None, str]] = set()
+    for r in rows:
+        filled = "merged_cell_filled" in r.flags
+        for key, cells in r.cells.items():
+            if filled and key in ("change_date", "timing", "explanation"):
+                shared.update((cl.page, cl.line_no, cl.text) for cl in cells)
+            else:
+                placed += sum(len(cl.text) for cl in cells)
+    placed += sum(len(t) for _, _, t in shared)
+    return abs(placed - total) / total
 
 
 def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:

@@ -11,6 +11,7 @@ creation date).
 
     python tools/make_office_samples.py                # every set below
     python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds,
+                                                       # office-b, heldout-b,
                                                        # office-pagebreak, heldout-pagebreak
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
@@ -678,6 +679,35 @@ def heldout_cases() -> list[Case]:
     return cases
 
 
+def second_look_cases(tables: dict[str, Path], heldout: bool) -> list[Case]:
+    """Two tables of a set again, each by Calc and by Writer, in looks drawn anew (the RNG is
+    seeded by the new name): other widths, fonts, sizes, page breaks and merged cells.  For
+    the flattened-text families (issue 10): ``office-b`` from tuning tables is for tuning,
+    ``heldout-b`` from the held-out tables is for measuring only."""
+    cases = []
+    for k, (name, path) in enumerate(tables.items()):
+        table = load_table(path)
+        for maker in ("calc", "writer"):
+            style = DATE_STYLES[(len(cases) + 5) % len(DATE_STYLES)]
+            c = plain_case(f"{maker}-{name}-v2", table, maker, heldout=heldout, date_style=style)
+            # Half the cases with merged cells and a page break every few rows, whatever drawn.
+            if k % 2:
+                c = replace(c, merge=True, rows_per_page=4 if maker == "calc" else None)
+            cases.append(c)
+    return cases
+
+
+def office_b_cases() -> list[Case]:
+    return second_look_cases({n: TUNING_TABLES[n] for n in ("kokuho", "municipal")}, heldout=False)
+
+
+def heldout_b_cases() -> list[Case]:
+    tables = {
+        p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json")) if p.stem in ("kaigo_hoken", "yobou_sesshu")
+    }
+    return second_look_cases(tables, heldout=True)
+
+
 # ----- kinds of hard input (issue 11)
 
 
@@ -963,6 +993,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office2": (SAMPLES / "office2", office2_cases),
     "heldout2": (SAMPLES / "heldout2", heldout2_cases),
     "office-kinds": (SAMPLES / "office-kinds", kind_cases),
+    "office-b": (SAMPLES / "office-b", office_b_cases),
+    "heldout-b": (SAMPLES / "heldout-b", heldout_b_cases),
     "office-pagebreak": (SAMPLES / "office-pagebreak", pagebreak_cases),
     "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
 }
