@@ -17,7 +17,11 @@ from piatable.errors import InputError, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
-from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
+from piatable.normalize.conservation import (
+    date_lines_without_rows,
+    item_paths_without_rows,
+    lost_and_invented,
+)
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -84,6 +88,16 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         unrowed = date_lines_without_rows(stream.region, stream.rows)
         if unrowed:
             result.notes.append(f"{unrowed} date lines of the table region did not become rows")
+            result.status = "partial"
+        if stream.paths_skipped:
+            result.notes.append(
+                f"{stream.paths_skipped} item paths after the table's title came before the rows read"
+                " and were not read"
+            )
+            result.status = "partial"
+        unopened = item_paths_without_rows(stream.region, stream.rows) if stream.column_order else 0
+        if unopened:
+            result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
             result.status = "partial"
     return result
 

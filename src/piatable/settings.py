@@ -62,6 +62,10 @@ class GridSettings:
     wrap_fit_em: float = 0.2
     # The same where the boxes are exact (a PDF's characters, text columns), not OCR's ink boxes.
     wrap_fit_exact_em: float = 0.05
+    # A column's wrap edge is the furthest reach of its lines that another line comes within
+    # this many ems of: one line running past the rest (set tighter, or into the padding) does
+    # not move the edge, which would make every full line look short.
+    wrap_edge_companion_em: float = 0.3
     # A gap wider than this between two half-width words is a space (never beside Japanese, never
     # in a PDF: its spaces are characters of its own).
     space_gap_em: float = 0.25
