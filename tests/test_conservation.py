@@ -52,3 +52,21 @@ def test_every_character_of_the_region_is_placed_once(path):
     # Only a merged cell filled into the rows it covers may repeat text, and it is flagged.
     filled = [r for r in records if "merged_cell_filled" in r.flags]
     assert invented <= sum(len(r.change_date_raw) + len(r.explanation) + 2 for r in filled)
+
+
+EXPECTED_TEXTS = sorted(
+    p for p in SAMPLES.rglob("input.txt") if (p.parent / "expected" / "records.json").exists()
+)
+
+
+@pytest.mark.parametrize("path", EXPECTED_TEXTS, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
+def test_a_text_that_gives_fewer_rows_than_printed_says_so(path):
+    """No row lost in silence: a text sample read into fewer rows than its table has is partial,
+    with a note (a date line, an item path Ⅰ…Ⅵ or text that opened no row)."""
+    import json
+
+    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(path)
+    if len(result.records) < len(expected):
+        assert result.status == "partial", result.notes
+        assert result.notes

@@ -95,7 +95,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
                 " and were not read"
             )
             result.status = "partial"
-        unopened = item_paths_without_rows(stream.region, stream.rows) if stream.column_order else 0
+        unopened = item_paths_without_rows(stream.region, stream.rows)
         if unopened:
             result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
             result.status = "partial"
