@@ -86,6 +86,13 @@ class Partition:
     runner_up: tuple[int, int] | None = None
 
 
+# What a scorer of the same block under another item width can share (``BlockScorer(like=)``).
+_WIDTH_FREE = (
+    "t", "n", "w", "soft_b", "marker", "spans", "open_end", "same_line", "brk_b", "over_b", "hit", "tot",
+    "num", "cut_b", "body_over", "clipped", "closing", "last_above", "last_deletion", "addition_from",
+)
+
+
 @lru_cache(maxsize=65536)
 def _number_of(paragraph: str) -> int | None:
     """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
@@ -97,7 +104,11 @@ def _number_of(paragraph: str) -> int | None:
 
 
 class BlockScorer:
-    """Precomputed per-line facts of one block, then a score for any (i, j)."""
+    """Precomputed per-line facts of one block, then a score for any (i, j).
+
+    ``like``: a scorer of the same lines, body width, explanation and settings under another
+    item width; the facts that do not depend on the item width are taken from it (the item
+    width is chosen by scoring a sample of rows under several widths)."""
 
     def __init__(
         self,
@@ -109,82 +120,91 @@ class BlockScorer:
         rejoin: RejoinSettings,
         tokenizer: Tokenizer | None = None,
         item_optional: bool = False,
+        like: BlockScorer | None = None,
     ) -> None:
         self.lines = lines
         # A row continued from the previous page may have no item lines left to print.
         self.item_optional = item_optional
-        self.t = [cl.text for cl in lines]
-        self.n = n = len(lines)
         self.wi, self.wb = item_width, body_width
         self.s = settings
         tok = tokenizer or default_tokenizer()
-        w = [display_width(x) for x in self.t]
-        self.w = w
+        if like is not None and like.lines is lines and like.wb == body_width and like.s is settings:
+            for name in _WIDTH_FREE:
+                setattr(self, name, getattr(like, name))
+        else:
+            self._width_free_facts(explanation, rejoin, tok)
+        n, w = self.n, self.w
         self.soft_i = [is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) for k in range(n - 1)]
-        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
-        marker = [starts_paragraph(x) for x in self.t]
-        spans = [
-            (not marker[k + 1]) and word_spans_break(tok, self.t[k], self.t[k + 1], rejoin.tokenizer_context)
-            for k in range(n - 1)
-        ]
-        self.spans = spans
-
-        # Whether a phrase stays open at the end of line k, judged on the line with the one
-        # before it (a short last line such as ム needs its paragraph to be read).
-        open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
-
-        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
-
-        def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
-            out = []
-            for k in range(n - 1):
-                if self.same_line[k]:
-                    out.append(PIECE_JOIN_PENALTY)
-                    continue
-                c = 0.0
-                closed = self.t[k][-1:] in SENTENCE_END or self.t[k][-1:] in CLOSERS
-                if not soft[k] and not marker[k + 1] and not closed:
-                    if spans[k]:
-                        c = SPLIT_WORD_BREAK_PENALTY
-                    elif open_end[k] or not headings or heading_score(self.t[k + 1]) == 0:
-                        # Headings of the form follow each other unnumbered; other text
-                        # rarely breaks so.
-                        c = UNMARKED_BREAK_PENALTY
-                elif marker[k + 1] and not closed:
-                    # A paragraph that stops mid-phrase before a new one: only a clipped cell
-                    # ends so, so a cell boundary belongs after it.  A full line that ends on
-                    # a closed phrase is weaker evidence of the same.
-                    if open_end[k]:
-                        c = 2 * CLIP_INSIDE_PENALTY
-                    elif w[k] >= width - 1:
-                        c = CLIP_INSIDE_PENALTY
-                out.append(c)
-            return out
-
-        # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
-        # those with a <= k < b - 1.
-        self.brk_i = [0.0, *accumulate(break_cost(self.soft_i, item_width, True))]
-        self.brk_b = [0.0, *accumulate(break_cost(self.soft_b, body_width, False))]
+        self.brk_i = [0.0, *accumulate(self._break_cost(self.soft_i, item_width, True))]
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
-        self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in w)]
-        ex = bigrams(explanation)
-        hits = [len(bigrams(x) & ex) for x in self.t]
-        tots = [max(len(x) - 1, 0) for x in self.t]
-        self.hit = [0, *accumulate(hits)]
-        self.tot = [0, *accumulate(tots)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
         # previous prefix's, the last one extended or a new one begun).
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
-        self.num = [_number_of(x) for x in self.t]
         self.torn_at = [self._first_continuation(i) for i in range(n + 1)]
+        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
+
+    def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
+        """The facts of the block that do not depend on the item column's width."""
+        lines, body_width = self.lines, self.wb
+        self.t = [cl.text for cl in lines]
+        self.n = n = len(lines)
+        self.w = [display_width(x) for x in self.t]
+        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
+        self.marker = [starts_paragraph(x) for x in self.t]
+        self.spans = [
+            (not self.marker[k + 1])
+            and word_spans_break(tok, self.t[k], self.t[k + 1], rejoin.tokenizer_context)
+            for k in range(n - 1)
+        ]
+        # Whether a phrase stays open at the end of line k, judged on the line with the one
+        # before it (a short last line such as ム needs its paragraph to be read).
+        self.open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
+        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
+        # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
+        # those with a <= k < b - 1.
+        self.brk_b = [0.0, *accumulate(self._break_cost(self.soft_b, body_width, False))]
+        self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in self.w)]
+        ex = bigrams(explanation)
+        hits = [len(bigrams(x) & ex) for x in self.t]
+        tots = [max(len(x) - 1, 0) for x in self.t]
+        self.hit = [0, *accumulate(hits)]
+        self.tot = [0, *accumulate(tots)]
+        self.num = [_number_of(x) for x in self.t]
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
             self.addition_from[k] = self.addition_from[k + 1] or bool(
                 ADDITION_MARKERS.match(self.t[k]) or "追加" in self.t[k]
             )
+
+    def _break_cost(self, soft: list[bool], width: float, headings: bool) -> list[float]:
+        t, w, marker, spans, open_end = self.t, self.w, self.marker, self.spans, self.open_end
+        out = []
+        for k in range(self.n - 1):
+            if self.same_line[k]:
+                out.append(PIECE_JOIN_PENALTY)
+                continue
+            c = 0.0
+            closed = t[k][-1:] in SENTENCE_END or t[k][-1:] in CLOSERS
+            if not soft[k] and not marker[k + 1] and not closed:
+                if spans[k]:
+                    c = SPLIT_WORD_BREAK_PENALTY
+                elif open_end[k] or not headings or heading_score(t[k + 1]) == 0:
+                    # Headings of the form follow each other unnumbered; other text
+                    # rarely breaks so.
+                    c = UNMARKED_BREAK_PENALTY
+            elif marker[k + 1] and not closed:
+                # A paragraph that stops mid-phrase before a new one: only a clipped cell
+                # ends so, so a cell boundary belongs after it.  A full line that ends on
+                # a closed phrase is weaker evidence of the same.
+                if open_end[k]:
+                    c = 2 * CLIP_INSIDE_PENALTY
+                elif w[k] >= width - 1:
+                    c = CLIP_INSIDE_PENALTY
+            out.append(c)
+        return out
 
     # -- pieces ---------------------------------------------------------------------------
     def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
@@ -248,10 +268,8 @@ class BlockScorer:
     # -- the score ------------------------------------------------------------------------
     def _prepare_pair_terms(self) -> None:
         n, t = self.n, self.t
-        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
         self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
         self.body_over = [self.s.over_width_penalty * x for x in self.over_b]
-        self.marker = [starts_paragraph(x) for x in t]
         self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
         self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
@@ -314,6 +332,62 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         return cost
 
+    def costs_from(self, i: int) -> list[float]:
+        """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
+        the same order (so the same floats), with what depends on i alone taken out of the
+        loop over j (the partition's inner loop; long texts spend much of their time here)."""
+        n, t = self.n, self.t
+        body_over, brk_b, cut_b = self.body_over, self.brk_b, self.cut_b
+        hit, tot, clipped, addition_from = self.hit, self.tot, self.clipped, self.addition_from
+        s = self.s
+        balance, min_chars, opening_bonus = s.balance_weight, s.shared_opening_min_chars, s.shared_opening_bonus
+        marker_i = self.marker[i] if i < n else False
+        head = t[i][:1] if i < n else ""
+        torn = self.torn_at[i]
+        base = self.item_cost[i] + self.cut_i[i]
+        last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
+        out: list[float] = []
+        for j in range(i, n + 1):
+            cost = base
+            if i < j:
+                cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
+            if j < n:
+                cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
+            if j == n:
+                cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
+            elif i == j:
+                cost += 0.0 if addition_from[j] else EMPTY_BEFORE_PENALTY
+            else:
+                opening = 0.0
+                b = t[j]
+                if b[:1] == head:
+                    a = t[i]
+                    common = len(common_prefix(a, b))
+                    if common >= min_chars or (common >= 2 and a == b):
+                        opening = -opening_bonus
+                    elif common >= 3:
+                        opening = -opening_bonus * common / min_chars / 2
+                    elif marker_i and self.marker[j] and head not in BULLETS:
+                        opening = -SHARED_MARKER_BONUS
+                cost += cut_b[j] + opening
+                if j == n - 1 and last_above:
+                    cost += LONE_ABOVE_PENALTY
+                if j == n - 1 and last_deletion:
+                    cost -= DELETION_ONLY_BONUS
+                else:
+                    t_after = tot[n] - tot[j]
+                    t_before = tot[j] - tot[i]
+                    after = (hit[n] - hit[j]) / t_after if t_after else 0.0
+                    before = (hit[j] - hit[i]) / t_before if t_before else 0.0
+                    cost -= EXPLANATION_OVERLAP_WEIGHT * (after - before)
+                cost += balance * abs((j - i) - (n - j))
+                if j - i == n - j and clipped[j - 1] and clipped[n - 1]:
+                    cost -= CLIPPED_PAIR_BONUS
+            if i < j and torn < j:
+                cost += NUMBERING_BREAK_PENALTY
+            out.append(cost)
+        return out
+
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
 
@@ -343,8 +417,7 @@ def best_partition(scorer: BlockScorer) -> Partition:
             # Each line too wide for the item column costs over_width_penalty: an item this
             # wide outweighs every bonus a reading can earn; longer items need not be tried.
             break
-        for j in range(i, n + 1):
-            c = scorer.cost(i, j)
+        for j, c in enumerate(scorer.costs_from(i), start=i):
             if c < best[0]:
                 best, second = (c, i, j), best
             elif c < second[0]:

@@ -73,19 +73,37 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.records = rows_to_records(grid.rows, source, settings)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
-        stream = lines_to_rows(reading.pages, settings, release=True)
-        result.notes.extend(stream.notes)
-        result.records = rows_to_records(stream.rows, source, settings)
-        result.notes.extend(unexpected_timing_notes(stream.rows, result.records))
-        lost, _ = lost_and_invented(stream.region, result.records)
-        if lost:
-            result.notes.append(f"{lost} characters of the table region could not be placed")
-            result.status = "partial"
-        unrowed = date_lines_without_rows(stream.region, stream.rows)
-        if unrowed:
-            result.notes.append(f"{unrowed} date lines of the table region did not become rows")
-            result.status = "partial"
+        _stream_document(reading, result, settings)
     return result
+
+
+def _stream_document(reading: Reading, result: DocumentResult, settings: Settings) -> None:
+    """Flattened text → rows (stream) → records, part by part for a long text (``Reading.parts``):
+    a part's lines and rows are dropped once its records are made.  Duplicates are found over the
+    whole document; the other checks within each part (a part holds many pages of rows)."""
+    parts = reading.parts if reading.parts is not None else iter([reading.pages])
+    reading.pages = []
+    seen: set[bytes] = set()
+    notes: list[str] = []
+    lost = unrowed = 0
+    in_table = False
+    for pages in parts:
+        stream = lines_to_rows(pages, settings, release=True, in_table=in_table)
+        records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
+        notes.extend(n for n in stream.notes if n not in notes)
+        notes.extend(unexpected_timing_notes(stream.rows, records))
+        lost += lost_and_invented(stream.region, records)[0]
+        unrowed += date_lines_without_rows(stream.region, stream.rows)
+        result.records.extend(records)
+        in_table = in_table or bool(stream.rows)
+        del stream, pages
+    result.notes.extend(notes)
+    if lost:
+        result.notes.append(f"{lost} characters of the table region could not be placed")
+        result.status = "partial"
+    if unrowed:
+        result.notes.append(f"{unrowed} date lines of the table region did not become rows")
+        result.status = "partial"
 
 
 def reading_to_result(reading: Reading, source: str, settings: Settings) -> DocumentResult:
