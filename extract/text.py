@@ -9,7 +9,8 @@ character offsets so that the grid reconstruction can use them.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -18,8 +19,8 @@ from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
-from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.dates import is_date_line
+from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
@@ -235,15 +236,20 @@ def stream_part_bounds(text: str, part_chars: int = TEXT_PART_CHARS) -> list[tup
     return bounds
 
 
-def _stream_parts(text: str, bounds: list[tuple[int, int, int]]) -> Iterator[list[PageWords]]:
-    """The pages of each part in turn, built only when the part is reached (``release``d by the
-    stream reconstruction as it reads them)."""
+def _stream_parts(text: str, bounds: list[tuple[int, int, int]]) -> list[Callable[[], list[PageWords]]]:
+    """For each part, a function that builds its pages (called when the part is reached: only
+    one part's words exist at a time)."""
+    out: list[Callable[[], list[PageWords]]] = []
     lines_before = 0
     for start, end, pages_before in bounds:
-        part = text[start:end]
-        yield text_to_pages(part, layout=False, first_page=pages_before + 1, lines_before=lines_before)
+        out.append(partial(_part_pages, text, start, end, pages_before + 1, lines_before))
         # Each page of the part counts its lines and one more (the line its page break ends).
-        lines_before += part.count("\n") + part.count("\f")
+        lines_before += text.count("\n", start, end) + text.count("\f", start, end)
+    return out
+
+
+def _part_pages(text: str, start: int, end: int, first_page: int, lines_before: int) -> list[PageWords]:
+    return text_to_pages(text[start:end], layout=False, first_page=first_page, lines_before=lines_before)
 
 
 def read_text_pages(path: Path) -> Reading:

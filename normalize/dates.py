@@ -9,9 +9,8 @@ reader (PDF, OCR, text, layout) takes its dates from here.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import datetime as dt
+from functools import lru_cache
 
 import regex
 

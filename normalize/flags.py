@@ -30,9 +30,8 @@ A cell whose text ends with a sentence end or a closing bracket (。．）＞」
 
 from __future__ import annotations
 
-import hashlib
-
 import datetime as dt
+import hashlib
 import unicodedata
 from typing import Any
 
@@ -303,7 +302,9 @@ def _row_key(r: Record) -> tuple[Any, ...]:
     return (r.change_date or r.change_date_raw, _squash(r.item), _squash(r.before), _squash(r.after))
 
 
-def flag_duplicates(records: list[Record], q: QualitySettings, seen: set[bytes] | None = None) -> list[Record]:
+def flag_duplicates(
+    records: list[Record], q: QualitySettings, seen: set[bytes] | None = None
+) -> list[Record]:
     """``duplicate_row`` on a row with the date, item, before and after of an earlier row of the
     same document (whitespace aside).  ``seen`` carries the rows of the document's earlier parts
     (a long text is read part by part) and is updated; each row is kept as a 16-byte digest."""

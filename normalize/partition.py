@@ -88,8 +88,26 @@ class Partition:
 
 # What a scorer of the same block under another item width can share (``BlockScorer(like=)``).
 _WIDTH_FREE = (
-    "t", "n", "w", "soft_b", "marker", "spans", "open_end", "same_line", "brk_b", "over_b", "hit", "tot",
-    "num", "cut_b", "body_over", "clipped", "closing", "last_above", "last_deletion", "addition_from",
+    "t",
+    "n",
+    "w",
+    "soft_b",
+    "marker",
+    "spans",
+    "open_end",
+    "same_line",
+    "brk_b",
+    "over_b",
+    "hit",
+    "tot",
+    "num",
+    "cut_b",
+    "body_over",
+    "clipped",
+    "closing",
+    "last_above",
+    "last_deletion",
+    "addition_from",
 )
 
 
@@ -340,7 +358,11 @@ class BlockScorer:
         body_over, brk_b, cut_b = self.body_over, self.brk_b, self.cut_b
         hit, tot, clipped, addition_from = self.hit, self.tot, self.clipped, self.addition_from
         s = self.s
-        balance, min_chars, opening_bonus = s.balance_weight, s.shared_opening_min_chars, s.shared_opening_bonus
+        balance, min_chars, opening_bonus = (
+            s.balance_weight,
+            s.shared_opening_min_chars,
+            s.shared_opening_bonus,
+        )
         marker_i = self.marker[i] if i < n else False
         head = t[i][:1] if i < n else ""
         torn = self.torn_at[i]

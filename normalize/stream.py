@@ -204,14 +204,16 @@ def lines_to_rows(
     tokenizer: Tokenizer | None = None,
     release: bool = False,
     in_table: bool = False,
+    paged: bool = False,
 ) -> StreamResult:
     """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
     words are dropped as they are read: the caller needs them no more (memory of long texts).
     ``in_table``: the pages continue a table whose region began earlier (a later part of a long
-    text), so the region starts at their first line."""
+    text), so the region starts at their first line.  ``paged``: the region goes on in other
+    parts, over several pages: its pages are the text's own, not counted from its furniture."""
     raw = split_compound_lines(pages_to_cell_lines(pages, release))
     start = 0 if in_table else find_table_start(raw)
-    region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
+    region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     groups = single_pass_groups(region)
     if groups:

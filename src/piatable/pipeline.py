@@ -81,14 +81,17 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     """Flattened text → rows (stream) → records, part by part for a long text (``Reading.parts``):
     a part's lines and rows are dropped once its records are made.  Duplicates are found over the
     whole document; the other checks within each part (a part holds many pages of rows)."""
-    parts = reading.parts if reading.parts is not None else iter([reading.pages])
-    reading.pages = []
+    parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
     lost = unrowed = 0
     in_table = False
-    for pages in parts:
-        stream = lines_to_rows(pages, settings, release=True, in_table=in_table)
+    for k, build in enumerate(parts):
+        pages = build()
+        # The region of a table read in several parts spans several pages: its pages are the
+        # text's own (form feeds), not counted from its furniture.
+        paged = len(parts) > 1 and (in_table or k + 1 < len(parts))
+        stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
         records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
@@ -97,6 +100,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.records.extend(records)
         in_table = in_table or bool(stream.rows)
         del stream, pages
+    reading.pages = []
     result.notes.extend(notes)
     if lost:
         result.notes.append(f"{lost} characters of the table region could not be placed")
