@@ -37,7 +37,7 @@ from .chars import (
     display_width,
     starts_paragraph,
 )
-from .items import heading_score
+from .items import heading_score, is_form_heading
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
@@ -64,6 +64,9 @@ LONE_ABOVE_PENALTY = 4.0
 # An after cell that says only 削除 (the before text was removed).
 DELETION_ONLY_BONUS = 4.0
 NUMBERING_BREAK_PENALTY = 2.0
+# Words of an explanation that say the row adds text (its before cell empty) or removes it.
+EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
+EXPLAINS_DELETION = regex.compile(r"削除|廃止")
 SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
@@ -108,6 +111,9 @@ _WIDTH_FREE = (
     "last_above",
     "last_deletion",
     "addition_from",
+    "empty_before_bonus",
+    "empty_after_bonus",
+    "shared_from",
 )
 
 
@@ -162,6 +168,7 @@ class BlockScorer:
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.torn_at = [self._first_continuation(i) for i in range(n + 1)]
         self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
+        self.heading_at = self._heading_at()
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
         """The facts of the block that do not depend on the item column's width."""
@@ -190,12 +197,45 @@ class BlockScorer:
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
         self.num = [_number_of(x) for x in self.t]
+        # Which empty cell the explanation speaks of (both or neither: no evidence).
+        adds, dels = bool(EXPLAINS_ADDITION.search(explanation)), bool(EXPLAINS_DELETION.search(explanation))
+        bonus = self.s.explained_empty_bonus
+        self.empty_before_bonus = bonus if adds and not dels else 0.0
+        self.empty_after_bonus = bonus if dels and not adds else 0.0
+        self.shared_from = self._shared_from()
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
             self.addition_from[k] = self.addition_from[k + 1] or bool(
                 ADDITION_MARKERS.match(self.t[k]) or "追加" in self.t[k]
             )
+
+    def _shared_from(self) -> list[int]:
+        """For each j, the last line before j that shares a character pair with lines [j, n)
+        (-1 when none does): before [i, j) and after [j, n) share a pair iff it is >= i."""
+        grams = [bigrams(x) for x in self.t]
+        out = [-1] * (self.n + 1)
+        after: set[str] = set()
+        for j in range(self.n - 1, 0, -1):
+            after |= grams[j]
+            k = j - 1
+            while k >= 0 and grams[k].isdisjoint(after):
+                k -= 1
+            out[j] = k
+        return out
+
+    def _heading_at(self) -> list[bool]:
+        """For each line, whether the paragraph it opens (soft wraps at the item width joined)
+        is a whole heading of the form, or begins with one."""
+        n, t, out = self.n, self.t, []
+        for k in range(n):
+            para, m, hit = t[k], k, is_form_heading(t[k])
+            while not hit and m < n - 1 and self.soft_i[m] and len(para) < LONG_ITEM_PARAGRAPH_CHARS:
+                m += 1
+                para += t[m]
+                hit = is_form_heading(para)
+            out.append(hit)
+        return [*out, False]
 
     def _break_cost(self, soft: list[bool], width: float, headings: bool) -> list[float]:
         t, w, marker, spans, open_end = self.t, self.w, self.marker, self.spans, self.open_end
@@ -321,16 +361,24 @@ class BlockScorer:
         n = self.n
         body_over, brk_b = self.body_over, self.brk_b
         cost = self.item_cost[i] + self.cut_i[i]
+        if self.heading_at[i] and not (i < j < n and self.t[j] == self.t[i]):
+            # The cell after the item would open with a heading of the form (unless before and
+            # after both open with it): the heading belongs to the item's path.
+            cost += self.s.heading_opens_body_penalty
         if i < j:
             cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
         if j < n:
             cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
         if j == n:
             cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
+            cost -= self.empty_after_bonus if i < n else 0.0
         elif i == j:
             cost += 0.0 if self.addition_from[j] else EMPTY_BEFORE_PENALTY
+            cost -= self.empty_before_bonus
         else:
             cost += self.cut_b[j] + self._pair_opening(i, j)
+            if self.shared_from[j] < i:
+                cost += self.s.disjoint_pair_penalty
             if j == n - 1 and self.last_above:
                 # 上記を新規追加 refers to text above it in its own cell.
                 cost += LONE_ABOVE_PENALTY
@@ -368,17 +416,25 @@ class BlockScorer:
         torn = self.torn_at[i]
         base = self.item_cost[i] + self.cut_i[i]
         last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
+        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
+        shared_from, disjoint = self.shared_from, s.disjoint_pair_penalty
+        empty_after_bonus = self.empty_after_bonus if i < n else 0.0
+        empty_before_bonus = self.empty_before_bonus
         out: list[float] = []
         for j in range(i, n + 1):
             cost = base
+            if heading_at and not (i < j < n and t[j] == t[i]):
+                cost += heading_penalty
             if i < j:
                 cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
             if j < n:
                 cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
             if j == n:
                 cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
+                cost -= empty_after_bonus
             elif i == j:
                 cost += 0.0 if addition_from[j] else EMPTY_BEFORE_PENALTY
+                cost -= empty_before_bonus
             else:
                 opening = 0.0
                 b = t[j]
@@ -392,6 +448,8 @@ class BlockScorer:
                     elif marker_i and self.marker[j] and head not in BULLETS:
                         opening = -SHARED_MARKER_BONUS
                 cost += cut_b[j] + opening
+                if shared_from[j] < i:
+                    cost += disjoint
                 if j == n - 1 and last_above:
                     cost += LONE_ABOVE_PENALTY
                 if j == n - 1 and last_deletion:
