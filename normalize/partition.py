@@ -166,7 +166,7 @@ class BlockScorer:
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
-        self.torn_at = [self._first_continuation(i) for i in range(n + 1)]
+        self.torn_at = self._first_continuations()
         self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
         self.heading_at = self._heading_at()
 
@@ -470,6 +470,34 @@ class BlockScorer:
 
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
+
+    def _first_continuations(self) -> list[int]:
+        """``_first_continuation(i)`` for every i, the item's numbers kept from one prefix to the
+        next (a prefix's paragraphs are the previous prefix's, the last extended or a new one)."""
+        n = self.n
+        out = [n + 1]
+        done: list[int] = []  # numbers of the item's paragraphs before its last one
+        count = 0
+        for i in range(1, n + 1):
+            paras = self.prefix_paragraphs[i][1]
+            if len(paras) > count and count:
+                x = _number_of(paras[-2])  # the paragraph before is complete now
+                if x:
+                    done.append(x)
+            count = len(paras)
+            last = _number_of(paras[-1])
+            item_nums = [*done, last] if last else done
+            out.append(self._continuation_after(i, item_nums))
+        return out
+
+    def _continuation_after(self, i: int, item_nums: list[int]) -> int:
+        if not item_nums or item_nums[-1] + 1 in item_nums:
+            return self.n + 1
+        want = item_nums[-1] + 1
+        for k in range(i, self.n):
+            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
+                return k
+        return self.n + 1
 
     def _first_continuation(self, i: int) -> int:
         """First line at or after i that starts the number following the item's last number."""
