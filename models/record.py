@@ -34,6 +34,9 @@ SCHEMA_FIELDS: tuple[tuple[str, str, bool], ...] = (
     ("change_kind", "string", False),
     ("diff", "list<struct<op:string,text:string>>", False),
     ("timing_raw", "string", False),
+    # Words the PDF underlines or strikes out (amendment tables underline the changed words), as
+    # "<mark>:<field>:<text>", mark ``underlined`` or ``struck``: data, not a doubt.
+    ("marks", "list<string>", False),
     # --- end of research fields ------------------------------------------------------------------
     # --- honest output (issue 12): how sure each cell is (calibrated like ``confidence``) ----
     # One number per field of CELL_FIELDS; Parquet: a struct of float64; CSV: a JSON object.
@@ -101,6 +104,7 @@ class Record:
     change_kind: str = ""
     diff: list[dict[str, str]] = field(default_factory=list)
     timing_raw: str = ""
+    marks: list[str] = field(default_factory=list)
     # --- end of research fields -------------------------------------------------------------------
     cell_confidence: dict[str, float] = field(default_factory=dict)
     evidence: list[str] = field(default_factory=list)

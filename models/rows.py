@@ -59,6 +59,8 @@ class RawRow:
     ruled: bool = False
     # Evidence of doubt gathered by the reader and by the checks (normalize/evidence.py).
     doubts: list[Doubt] = field(default_factory=list)
+    # Words the document strokes, as "<mark>:<field>:<text>" (mark: underlined, struck).
+    marks: list[str] = field(default_factory=list)
 
     def set_pages(self) -> None:
         """``page_start``/``page_end`` from the pages of the row's printed lines."""

@@ -48,11 +48,29 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
     lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     facts: dict[str, str] = {}
+    consumed: set[int] = set()
     for i, ln in enumerate(lines):
+        if i in consumed:
+            continue
         squashed = ln.replace(" ", "")
         found = [lab for lab in COVER_LABELS if lab in squashed]
         if not found:
             continue
+        run = _label_run(lines, i)
+        if len(run) >= 2:
+            # Labels one per line, then their values one per line in the same order (a
+            # column-ordered extractor's text of a labels row above a values row).
+            values = lines[i + len(run) : i + 2 * len(run)]
+            if len(values) == len(run) and not any(_is_label(v) for v in values):
+                for lab, val in zip(run, values, strict=True):
+                    if lab == "公表日":
+                        m = DATE.search(val)
+                        if m:
+                            facts.setdefault("published_raw", m.group(0))
+                    elif not _NOT_A_VALUE.search(val):
+                        facts.setdefault(COVER_LABELS[lab], val)
+                consumed.update(range(i, i + 2 * len(run)))
+                continue
         if len(found) >= 2 and squashed in ("".join(found), "".join(reversed(found))):
             # A row of labels: the values are the next line, in the same order.
             if i + 1 < len(lines):
@@ -103,6 +121,17 @@ def cover_facts_from_document_text(text: str) -> dict[str, str]:
         if len([k for k in facts if k != "form"]) >= MIN_COVER_FACTS:
             return facts
     return {}
+
+
+def _label_run(lines: list[str], start: int) -> list[str]:
+    """The labels of the lines from ``start`` that each hold exactly one cover label and nothing else."""
+    run: list[str] = []
+    for ln in lines[start:]:
+        squashed = ln.replace(" ", "")
+        if squashed not in COVER_LABELS or squashed in run:
+            break
+        run.append(squashed)
+    return run
 
 
 def _is_label(line: str) -> bool:

@@ -12,7 +12,9 @@ confidence in ``normalize/confidence.py``.
 * ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a
   text cell, or the before/after cell opens with a heading of the form that continues the item's
   path (``①法令上の根拠`` after ``提供先１``).  Stream rows also get it from the partition (the
-  runner-up cut scored almost as well: ``normalize/stream.py``).
+  runner-up cut scored almost as well: ``normalize/stream.py``).  Rows read without rulings get
+  it where the rows sharing one printed value (a merged date) cross the rows sharing another
+  (a merged 提出時期) without nesting.
 * ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
   section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
   document's other rows do; it repeats its neighbour's filled date, item and explanation; or
@@ -345,4 +347,39 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
                     f"the item does not open with a section Ⅰ–Ⅵ as the others do ({first})",
                 )
             )
+    return out
+
+
+MERGE_FIELDS = ("change_date", "timing", "explanation")
+
+
+def crossing_merge_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
+    """Per row, ``column_guess`` where the rows that share one printed value cross the rows that
+    share another: a date shared by rows 1–2 while a 提出時期 is shared by rows 2–4.
+
+    Text read without rulings cannot show merged cells; a value printed once is given to the
+    rows its position suggests (``merged_cell_filled``).  A table's merged cells nest or stand
+    apart; two groups that overlap without one holding the other mean that at least one value
+    went to the wrong rows, and the rows in the overlap are where they disagree.  Groups are
+    the rows whose cell holds the very same printed lines (page, ``CellLine.line_no``) of
+    the date, the 提出時期 or the explanation.  Ruled rows are not checked.
+    """
+    groups: list[tuple[str, frozenset[int]]] = []
+    for f in MERGE_FIELDS:
+        by_lines: dict[tuple, set[int]] = {}
+        for k, row in enumerate(rows):
+            key = tuple((cl.page, cl.line_no) for cl in row.cells[f] if cl.line_no is not None)
+            if key and not row.ruled:
+                by_lines.setdefault(key, set()).add(k)
+        groups += [(f, frozenset(g)) for g in by_lines.values() if len(g) > 1]
+    out: list[list[Doubt]] = [[] for _ in rows]
+    for i, (fa, a) in enumerate(groups):
+        for fb, b in groups[i + 1 :]:
+            both = a & b
+            if fa == fb or not both or a <= b or b <= a:
+                continue
+            why = f"the rows sharing this {fa} and those sharing this {fb} overlap without nesting"
+            for k in sorted(both):
+                if not any(d.kind == "column_guess" and d.field is None for d in out[k]):
+                    out[k].append(Doubt("column_guess", None, why))
     return out

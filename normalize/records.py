@@ -8,7 +8,7 @@ from piatable.settings import Settings
 from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
-from .evidence import document_doubts, row_doubts
+from .evidence import crossing_merge_doubts, document_doubts, row_doubts
 from .flags import flag_duplicates, flag_record
 from .item_key import item_key
 from .items import item_path
@@ -49,6 +49,7 @@ def row_to_record(
         explanation="\n".join(paragraphs["explanation"]),
         flags=sorted(set(flags)),
         confidence=round(row.confidence, 3),
+        marks=list(row.marks),
     )
     record = flag_record(record, row, settings.quality, tokenizer)
     return add_research_fields(record, timing_raw)
@@ -111,7 +112,8 @@ def rows_to_records(
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     flag_duplicates(records, q, seen)
     whole = document_doubts(records)
+    crossings = crossing_merge_doubts(rows)
     return [
-        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc])
-        for rec, row, doc in zip(records, rows, whole, strict=True)
+        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing])
+        for rec, row, doc, crossing in zip(records, rows, whole, crossings, strict=True)
     ]

@@ -91,3 +91,55 @@ def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
     assert facts["form"] == "全項目評価書"
     # A one-page scan is its table: no cover is looked for.
     assert ocr_cover_facts(scan, [1], []) == {}
+
+
+def test_cover_facts_from_every_extractors_text(tmp_path):
+    """A rendered cover read through each extractor's text: pdfminer and plain pdftotext give
+    the labels row (評価書番号 / 評価書名) one label per line, then the values one per line."""
+    import subprocess
+    import sys
+
+    import pypdfium2 as pdfium
+    from pdfminer.high_level import extract_text
+
+    from .conftest import ROOT, SAMPLES
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import make_pdfs
+
+    truth = json.loads((SAMPLES / "tables" / "zenkoumoku_juki.json").read_text("utf-8"))[:2]
+    style = make_pdfs.Style(
+        "excel", make_pdfs.LAND, make_pdfs.EXCEL_WIDTHS, size=9, max_lines=28, title="（別添3）変更箇所"
+    )
+    pdf = tmp_path / "long.pdf"
+    make_pdfs.render_pdf(pdf, truth, style, cover=make_pdfs.LONG_FACTS)
+    doc = pdfium.PdfDocument(str(pdf))
+    texts = {"pypdfium2": "\f".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))}
+    doc.close()
+    texts["pdfminer"] = extract_text(str(pdf))
+    for flags in ([], ["-raw"], ["-layout"]):
+        run = subprocess.run(["pdftotext", *flags, str(pdf), "-"], capture_output=True, text=True, check=True)
+        texts["pdftotext" + "".join(flags)] = run.stdout
+    want = make_pdfs.LONG_FACTS
+    for name, text in texts.items():
+        facts = cover_facts_from_document_text(text)
+        got = (
+            facts.get("assessment_number"),
+            facts.get("assessment_name"),
+            facts.get("agency"),
+            facts.get("published"),
+        )
+        assert got == (want["number"], want["name"], want["agency"], "2023-03-31"), name
+
+
+def test_labels_one_per_line_then_values():
+    text = (
+        "評価書番号\n評価書名\n12\n○○市 住民基本台帳に関する事務 全項目評価書\n"
+        "評価実施機関名\n○○市長\n公表日\n令和5年4月1日"
+    )
+    facts = cover_facts_from_text(text)
+    assert facts["assessment_number"] == "12"
+    assert facts["assessment_name"] == "○○市 住民基本台帳に関する事務 全項目評価書"
+    # A labels run followed by another label (an empty value) pairs nothing by position.
+    facts = cover_facts_from_text("評価書番号\n評価書名\n評価実施機関名\n○○市長")
+    assert "assessment_number" not in facts and "assessment_name" not in facts

@@ -141,3 +141,51 @@ def test_a_heading_opening_the_after_cell_is_no_doubt_between_vertical_rulings()
     row.ruled = True
     ruled = rows_to_records([row], "t.pdf", Settings())[0]
     assert "column_guess" not in ruled.flags and ruled.evidence == []
+
+
+def test_crossing_merged_values_are_column_guesses():
+    """A date shared by rows 0–1 and a 提出時期 shared by rows 1–3 cross: row 1 is in doubt;
+    nested or separate groups (a date over rows 0–3, a 提出時期 per pair) are not."""
+    from piatable.models import CellLine, RawRow
+    from piatable.normalize.evidence import crossing_merge_doubts
+
+    def row(date_line: int, timing_line: int, item_line: int) -> RawRow:
+        r = RawRow()
+        r.cells["change_date"] = [CellLine("R2.4.1", 1, date_line)]
+        r.cells["timing"] = [CellLine("事後", 1, timing_line)]
+        r.cells["item"] = [CellLine("Ⅰ基本情報", 1, item_line)]
+        return r
+
+    crossing = [row(12, 12, 10), row(12, 20, 16), row(32, 20, 20), row(32, 20, 33)]
+    doubts = crossing_merge_doubts(crossing)
+    assert [bool(d) for d in doubts] == [False, True, False, False]
+    assert doubts[1][0].kind == "column_guess"
+    nested = [row(12, 12, 10), row(12, 12, 16), row(12, 20, 20), row(12, 20, 33)]
+    assert not any(crossing_merge_doubts(nested))
+    ruled = crossing
+    for r in ruled:
+        r.ruled = True
+    assert not any(crossing_merge_doubts(ruled))
+
+
+def test_a_timing_given_to_the_wrong_merged_rows_is_flagged(tmp_path):
+    """Writer table, -layout text: 事前 is merged over two rows with their date, the next 事後 is
+    printed at the top of the third row; the second row (truth 事前) is read with 事後 and must
+    say so."""
+    import json
+
+    from piatable.cli import main
+
+    from .conftest import SAMPLES
+
+    out = tmp_path / "r.json"
+    assert (
+        main(["extract", str(SAMPLES / "office/writer-lists-pdftotext-layout/input.txt"), "-o", str(out)])
+        == 0
+    )
+    truth = json.loads(
+        (SAMPLES / "office/writer-lists-pdftotext-layout/expected/records.json").read_text("utf-8")
+    )
+    got = json.loads(out.read_text("utf-8"))
+    assert (got[1]["timing"], truth[1]["timing"]) == ("事後", "事前")
+    assert "column_guess" in got[1]["flags"] and got[1]["confidence"] < 0.5

@@ -53,7 +53,14 @@ def test_handed_case(case: str) -> None:
     expected = json.loads((CASES / f"{case}.expected.json").read_text("utf-8"))
     res = _check(CASES / f"{case}.pdf", expected)
     if case == "pdf_underlined_changes":
-        assert all("underlined:after" in r.flags for r in res.records[1:])
+        # The underline is data (``marks``), not a doubt: no flag, and the marked words are
+        # the changed ones (the first row's change is not underlined).
+        assert not res.records[0].marks
+        assert all(any(m.startswith("underlined:after:") for m in r.marks) for r in res.records[1:])
+        assert not any(f.startswith("underlined") for r in res.records for f in r.flags)
+        spans = [m.split(":", 2)[2] for r in res.records for m in r.marks]
+        assert all(s in r.after for r in res.records for s in (m.split(":", 2)[2] for m in r.marks))
+        assert spans and all(s.strip() for s in spans)
     if case == "pdf_hidden_text":
         assert any("13 characters not visible" in n and "paper's colour" in n for n in res.notes)
 
@@ -70,16 +77,16 @@ def test_generated_kind(kind: str, kinds_dir: Path) -> None:
     expected = json.loads((kinds_dir / f"{kind}.expected.json").read_text("utf-8"))
     res = _check(kinds_dir / f"{kind}.pdf", expected)
     flags = {f for r in res.records for f in r.flags}
+    marks = {":".join(m.split(":", 2)[:2]) for r in res.records for m in r.marks}
     if kind.startswith("underline"):
-        assert "underlined:after" in flags
+        assert "underlined:after" in marks
     if kind == "strike_through":
-        assert "struck:before" in flags
+        assert "struck:before" in marks
     if kind.startswith("hidden_"):
         assert any("not visible on the page left out" in n for n in res.notes), res.notes
     else:
-        assert not any(f.startswith(("struck", "underlined")) for f in flags) or kind.startswith(
-            ("underline", "strike")
-        )
+        assert not any(f.startswith(("struck", "underlined")) for f in flags)
+        assert not marks or kind.startswith(("underline", "strike"))
 
 
 def test_visible_text_reason_counts(kinds_dir: Path) -> None:

@@ -282,7 +282,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
         if name == "item":
             _heading_breaks(out)
-        raw.flags.extend(sorted({f"{w.mark}:{name}" for ln in lines for w in ln.words if w.mark}))
+        raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         raw.cells[name] = out
         raw.widths[name] = None
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]
@@ -320,3 +320,20 @@ def _heading_breaks(lines: list[CellLine]) -> None:
 def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
     """Rows of ``pdftotext -layout``-like text: words at character offsets, no rulings."""
     return pages_to_rows(pages, settings)
+
+
+def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
+    """The runs of words one mark covers in a cell's lines, in reading order: (mark, text).
+
+    A run goes on across a line break when the line's last word and the next line's first
+    word carry the same mark (an underline that wraps with its words)."""
+    spans: list[tuple[str, str]] = []
+    current: str | None = None
+    for ln in lines:
+        for w in ln.words:
+            if w.mark and w.mark == current:
+                spans[-1] = (current, spans[-1][1] + w.text)
+            elif w.mark:
+                spans.append((w.mark, w.text))
+            current = w.mark
+    return [(m, t.strip()) for m, t in spans if t.strip()]

@@ -53,6 +53,10 @@ def _is_horizontal(
     return abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
 
 
+# Share of a word's width a stroke must cover to mark the word (underlined / struck).
+MARK_COVER_SHARE = 0.5
+
+
 def mark_decorations(
     page: PageWords, words: list[Word], hx: float, hy: float, settings: GridSettings
 ) -> list[Segment]:
@@ -94,7 +98,10 @@ def mark_decorations(
             keep.append(seg)
             continue
         for w in run:
-            if w.text.strip():
+            # A word is marked when the stroke covers most of it: an underline drawn a little
+            # past its run touches the neighbouring characters too.
+            covered = min(w.x1, x1) - max(w.x0, x0)
+            if w.text.strip() and covered >= MARK_COVER_SHARE * (w.x1 - w.x0):
                 w.mark = "struck" if struck else "underlined"
     return keep
 
