@@ -2,45 +2,60 @@
 
 The table pages are found first, cheaply: pypdfium2 gives each page's text in a few
 milliseconds, and a page is a table page when it carries the column labels and dates (a contents
-page that merely names 変更箇所 has neither).  Only those pages are opened for
-their characters and ruling lines (pypdfium2), one at a time, each closed after use, so that an 80-page
-assessment costs a few pages of table work and little memory.  Of a page, only what a reader sees
+page that merely names 変更箇所 has neither).  The table is the last part of an assessment, so
+pages are scanned from the last one back and the scan stops a few pages before the table
+(``scan_pages_from_end``).  Only the table pages are read for their characters and ruling lines
+(pypdfium2), kept open from the scan and closed after use, so that an 80-page assessment costs
+its table's pages and little memory.  Of a page, only what a reader sees
 is read: characters that are invisible, in the paper's colour, covered or clipped away are left
 out with a note, and strokes that draw no cell border are no rulings (``pdf_objects``).
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import math
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-
-import regex
 
 from piatable.errors import UnreadablePDF
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
-from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
 from .pdf_objects import HIDDEN_REASONS, address, object_text, walk_page
+from .pdf_scan import (
+    KEEP_OPEN_PAGES,
+    LABEL_KEYS,
+    MIN_LABEL_KEYS,
+    MIN_TEXT_CHARS,
+    SCAN_STOP_PAGES,
+    PageScan,
+    scan_page,
+    scan_pages,
+    scan_pages_from_end,
+    table_pages,
+)
 
-# Label words whose presence (whitespace removed) marks a page of the table's header row.
-LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
-# A table page carries at least this many of the label words (header row) ...
-MIN_LABEL_KEYS = 4
-# ... and a page without the header still counts when it has dates and 事前/事後.
-TIMING_WORD = regex.compile(r"事\s*[前後]")
-# A page whose text layer holds fewer characters than this is taken as an image page.
-MIN_TEXT_CHARS = 20
-# Share of (cid:NN) glyphs above which a page's text layer is unusable.
-CID_SHARE = 0.2
+__all__ = [
+    "KEEP_OPEN_PAGES",
+    "LABEL_KEYS",
+    "MIN_LABEL_KEYS",
+    "SCAN_STOP_PAGES",
+    "PageScan",
+    "cover_facts_from_doc",
+    "open_pdf",
+    "pdfium_page_to_words",
+    "read_pdf",
+    "scan_page",
+    "scan_pages",
+    "scan_pages_from_end",
+    "table_pages",
+]
 
 # A space pdfium lists between two characters is kept when they are at most this many ems apart
 # (a space glyph is narrower; characters of two cells side by side are further apart).
@@ -56,36 +71,6 @@ TURN_LINE_GAP_EM = 1.8
 TURN_CHAR_GAP_EM = 1.6
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
-
-_WS = regex.compile(r"\s+")
-_GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
-
-
-@dataclass(slots=True)
-class PageScan:
-    """What the cheap first pass learnt of one page."""
-
-    page: int  # 1-based
-    chars: int
-    labels: int
-    dates: int
-    timings: int
-    title: bool
-    cid: bool
-    garbled: int = 0  # characters that are control codes or U+FFFD: glyphs without Unicode
-
-    @property
-    def unusable(self) -> bool:
-        """No text layer, or one whose characters are mostly unmapped glyphs."""
-        return self.chars < MIN_TEXT_CHARS or self.garbled > CID_SHARE * self.chars
-
-    @property
-    def is_header_page(self) -> bool:
-        return self.labels >= MIN_LABEL_KEYS and (self.dates > 0 or self.timings > 0 or self.title)
-
-    @property
-    def is_body_page(self) -> bool:
-        return self.dates > 0 and self.timings > 0
 
 
 def _unreadable(path: Path, why: str) -> UnreadablePDF:
@@ -121,66 +106,8 @@ def open_pdf(path: Path):  # type: ignore[no-untyped-def]
         raise _unreadable(path, f"unreadable PDF ({exc})") from exc
 
 
-def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
-    """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
-    out: list[PageScan] = []
-    seen = False
-    for i in range(len(doc)):
-        page = doc[i]
-        try:
-            tp = page.get_textpage()
-            raw_text = tp.get_text_range()
-            text = clean_text(raw_text)
-            tp.close()
-        finally:
-            page.close()
-        flat = _WS.sub("", text)
-        labels = sum(1 for k in LABEL_KEYS if k in flat)
-        # Dates and 事前/事後 matter only from the first page that could hold the label row on
-        # (the table is the last part of an assessment): the pages before are not searched.
-        seen = seen or labels >= MIN_LABEL_KEYS
-        look = labels >= 2 or seen
-        out.append(
-            PageScan(
-                page=i + 1,
-                chars=len(flat),
-                labels=labels,
-                dates=len(DATE.findall(text)) if look else 0,
-                timings=len(TIMING_WORD.findall(text)) if look else 0,
-                title="変更箇所" in flat,
-                cid="(cid:" in text,
-                garbled=len(_GARBLED.findall(raw_text)),
-            )
-        )
-    return out
-
-
-def table_pages(scans: list[PageScan]) -> list[int]:
-    """1-based numbers of the pages that hold the amendment table (the last such table)."""
-    starts = [s.page for s in scans if s.is_header_page]
-    if not starts:
-        return []
-    # The amendment table is the last part of an assessment: take the last run of table pages.
-    first = starts[0]
-    pages = []
-    for s in scans[first - 1 :]:
-        if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
-            pages.append(s.page)
-        elif pages and s.chars and s.labels < 2 and not s.dates:
-            # A Word row continued onto this page carries no date: keep it when the page
-            # directly follows a table page and has text but no heading of another section.
-            if pages[-1] == s.page - 1 and not s.title:
-                pages.append(s.page)
-    # Trailing continuation pages must be followed by nothing, or they are other parts.
-    while pages and not (scans[pages[-1] - 1].dates or scans[pages[-1] - 1].labels):
-        if pages[-1] == len(scans):
-            break
-        pages.pop()
-    return pages
-
-
 def pdfium_page_to_words(  # type: ignore[no-untyped-def]
-    page, number: int, settings: PdfSettings | None = None
+    page, number: int, settings: PdfSettings | None = None, textpage=None
 ) -> tuple[PageWords, int, Counter[str]]:
     """A pypdfium2 page → its visible characters (loose boxes: one height per font size, so a
     line's characters share a top) and ruling segments; plus the count of characters without a
@@ -192,7 +119,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     producer that positions Latin words without space glyphs).  A gap beside a Japanese
     character is never a space (Word's spacing between Japanese and digits or Latin letters).
     Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
-    With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too."""
+    With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
+    ``textpage``: the page's open text page, if the caller has one (it is closed here)."""
     import pypdfium2.raw as raw
 
     settings = settings or PdfSettings()
@@ -203,45 +131,39 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     hidden: Counter[str] = Counter()
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
-    tp = page.get_textpage()
+    tp = textpage or page.get_textpage()
+    tpr = tp.raw
     rect = raw.FS_RECTF()
     texts: dict[int, str] = {}  # text objects' own text, by address
+    is_generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
+    text_object, char_angle = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharAngle
+    hidden_why = objects.hidden
+    read_layer = settings.ocr_text_layer
     try:
         n_chars = tp.count_chars()
-        for i in range(n_chars):
-            if raw.FPDFText_IsGenerated(tp.raw, i):
+        for i, code in enumerate(_page_codes(tpr, n_chars)):
+            if code == 0x20 and is_generated(tpr, i):
                 # pdfium's own line ends go; a space it infers is kept only between half-width
                 # characters a space's width apart (Latin words placed without space glyphs).
                 space = _inferred_space(tp, i, n_chars, height, number, texts)
                 if space is not None:
                     words.append(space)
                 continue
-            code = raw.FPDFText_GetUnicode(tp.raw, i)
-            if (
-                code in (0, 0xFFFE, 0xFFFD)
-                or 0xE000 <= code <= 0xF8FF
-                or (code < 0x20 and code not in (9, 10, 13))
-            ):
-                unmapped += 1
-                continue
-            ch = chr(code)
-            if ch in "\r\n" or (ch.isspace() and ch not in KEPT_SPACES):
-                continue
-            text = _clean_char(ch)
+            text = _char_text(code)
             if not text:
+                if text is None:
+                    unmapped += 1
                 continue
-            raw.FPDFText_GetLooseCharBox(tp.raw, i, rect)
+            loose_box(tpr, i, rect)
             left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
             if check:
-                why = objects.hidden(
-                    address(raw.FPDFText_GetTextObject(tp.raw, i)), (left, bottom, right, top), settings
-                )
-                if why is not None and not (why == "invisible" and settings.ocr_text_layer):
+                why = hidden_why(address(text_object(tpr, i)), (left, bottom, right, top), settings)
+                if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
                         hidden[why] += 1
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
-            angle = round(math.degrees(raw.FPDFText_GetCharAngle(tp.raw, i))) % 360 if turned_page else 0
+            angle = round(math.degrees(char_angle(tpr, i))) % 360 if turned_page else 0
             if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                 turned.append((angle, word))
             else:
@@ -266,9 +188,41 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     )
 
 
-@lru_cache(maxsize=8192)
-def _clean_char(ch: str) -> str:
-    return clean_text(ch)
+def _page_codes(tpr, n_chars: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The Unicode code of each of a text page's ``n_chars`` characters, in one pdfium call
+    (UTF-16 units, one per character); one call per character when the page has characters
+    outside the BMP (surrogate pairs would shift the indices)."""
+    import pypdfium2.raw as raw
+
+    if n_chars <= 0:
+        return []
+    buf = (ctypes.c_ushort * (n_chars + 1))()
+    got = raw.FPDFText_GetText(tpr, 0, n_chars, buf)
+    codes = buf[:n_chars]
+    if got != n_chars + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+        return [raw.FPDFText_GetUnicode(tpr, i) for i in range(n_chars)]
+    return codes
+
+
+_CHAR_TEXT: dict[int, str | None] = {}
+
+
+def _char_text(code: int) -> str | None:
+    """The text read for a character code: None for a glyph without Unicode (0, U+FFFD, private
+    use, control codes), "" for a line end or a space that is not the document's own kind."""
+    try:
+        return _CHAR_TEXT[code]
+    except KeyError:
+        pass
+    out: str | None
+    if code in (0, 0xFFFE, 0xFFFD) or 0xE000 <= code <= 0xF8FF or (code < 0x20 and code not in (9, 10, 13)):
+        out = None
+    else:
+        ch = chr(code)
+        out = "" if ch in "\r\n" or (ch.isspace() and ch not in KEPT_SPACES) else clean_text(ch)
+    if len(_CHAR_TEXT) < 65536:
+        _CHAR_TEXT[code] = out
+    return out
 
 
 def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts: dict) -> Word | None:  # type: ignore[no-untyped-def]
@@ -304,9 +258,16 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
 
 
 def _is_japanese(ch: str) -> bool:
-    """Kana, kanji and Japanese punctuation (not Ⅰ, ①, ※, ○, brackets, nor half-width)."""
+    """Kana, kanji, Japanese punctuation and full-width letters and digits (ＬＧＷＡＮ, １２):
+    not Ⅰ, ①, ※, ○, nor half-width."""
     o = ord(ch)
-    return 0x3001 <= o <= 0x30FF or 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+    return (
+        0x3001 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF01 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+    )
 
 
 def _is_latin_or_numeral(ch: str) -> bool:
@@ -448,18 +409,24 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     settings = settings or PdfSettings()
     path = Path(path)
     doc = open_pdf(path)
+    kept: dict[int, tuple] = {}  # open (page, text page) of the pages scanned last
     try:
         try:
-            scans = scan_pages(doc)
+            scans = scan_pages_from_end(doc, kept)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
-        reading = Reading("pdf", len(scans), cover=cover_facts_from_doc(doc))
+        reading = Reading("pdf", len(doc), cover=cover_facts_from_doc(doc))
         numbers = table_pages(scans)
+        offset = scans[0].page if scans else 1
+        for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages
+            page, tp = kept.pop(n)
+            tp.close()
+            page.close()
         bad_pages = [s.page for s in scans if s.unusable]
         if not numbers and bad_pages:
             reading.ocr_reason = (
                 "no text layer"
-                if all(scans[n - 1].chars < MIN_TEXT_CHARS for n in bad_pages)
+                if all(scans[n - offset].chars < MIN_TEXT_CHARS for n in bad_pages)
                 else "no usable text layer (glyphs without Unicode mapping)"
             )
             reading.ocr_pages = bad_pages
@@ -467,9 +434,10 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         unmapped: dict[int, int] = {}
         layer_pages: list[int] = []
         for n in numbers:
-            page = doc[n - 1]
+            page, tp = kept.pop(n, (None, None))
+            page = page or doc[n - 1]
             try:
-                pw, bad, hidden = pdfium_page_to_words(page, n, settings)
+                pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp)
             finally:
                 page.close()
             seen = sum(1 for w in pw.words if w.text.strip())
@@ -479,8 +447,8 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 layer_pages.append(n)
             reading.pages.append(pw)
             reading.notes.extend(pw.notes)
-            bad += scans[n - 1].garbled
-            if bad or scans[n - 1].cid:
+            bad += scans[n - offset].garbled
+            if bad or scans[n - offset].cid:
                 unmapped[n] = bad
         if unmapped:
             reading.notes.append(
@@ -504,4 +472,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             )
         return reading
     finally:
+        for page, tp in kept.values():
+            tp.close()
+            page.close()
         doc.close()

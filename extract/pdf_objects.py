@@ -166,6 +166,7 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
 
 _RGBA = tuple(ctypes.c_uint() for _ in range(4))
 _LBRT = tuple(ctypes.c_float() for _ in range(4))
+_XY = (ctypes.c_float(), ctypes.c_float())
 
 
 def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
@@ -209,17 +210,21 @@ def path_segments(obj, matrix, height: float) -> list[tuple[float, float, float,
     return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
 
 
-def clip_box(obj) -> Box | None:  # type: ignore[no-untyped-def]
-    """Bounding box (page space, bottom-left origin) of a page object's clipping path."""
+def clip_box(obj, clip=None) -> Box | None:  # type: ignore[no-untyped-def]
+    """Bounding box (page space, bottom-left origin) of a page object's clipping path (``clip``:
+    its handle, when the caller has it)."""
     import pypdfium2.raw as raw
 
-    clip = raw.FPDFPageObj_GetClipPath(obj)
+    clip = clip or raw.FPDFPageObj_GetClipPath(obj)
     if not clip:
+        return None
+    n_paths = raw.FPDFClipPath_CountPaths(clip)
+    if n_paths <= 0:
         return None
     xs: list[float] = []
     ys: list[float] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(max(raw.FPDFClipPath_CountPaths(clip), 0)):
+    x, y = _XY
+    for k in range(n_paths):
         for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
             seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
             if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
@@ -248,8 +253,8 @@ def object_text(tp, obj, cache: dict[int, str]) -> str:  # type: ignore[no-untyp
 
 
 def address(ptr) -> int:  # type: ignore[no-untyped-def]
-    """A page object handle as an integer key."""
-    return ctypes.cast(ptr, ctypes.c_void_p).value or 0
+    """A page object handle as an integer key (0 for a null handle)."""
+    return ctypes.addressof(ptr.contents) if ptr else 0
 
 
 class _Walk:
@@ -260,6 +265,11 @@ class _Walk:
         self.out = PageObjects()
         self.matrix = raw_matrix()
         self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
+        # Text objects that cannot hide anything by themselves (visible mode, a colour that is
+        # not the paper's, inside their clipping path): (address, order, mode, colour), made
+        # into ``TextObject``s only when the page has opaque shapes that might cover them.
+        self.plain: list[tuple[int, int, int, Colour]] = []
+        self.paper_like: dict[Colour, bool] = {}
         self.order = 0
 
     def visible_colour(self, rgba: tuple[int, int, int, int] | None) -> bool:
@@ -272,58 +282,85 @@ class _Walk:
         import pypdfium2.raw as raw
 
         count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
+        get_object = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+        parent = form if form else page
+        get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+        get_mode, get_clip = raw.FPDFTextObj_GetTextRenderMode, raw.FPDFPageObj_GetClipPath
+        fill_colour, stroke_colour = raw.FPDFPageObj_GetFillColor, raw.FPDFPageObj_GetStrokeColor
+        count_paths = raw.FPDFClipPath_CountPaths
+        text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
+        path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+        addressof = ctypes.addressof
+        out, handles, plain = self.out, self.handles, self.plain
+        r, g, b, a = _RGBA
+        tm = self.matrix
         m = raw.FS_MATRIX()
         for k in range(count):
-            obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(page, k)
-            kind = raw.FPDFPageObj_GetType(obj)
+            obj = get_object(parent, k)
+            kind = get_type(obj)
             self.order += 1
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                self.text(obj, matrix)
-            elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            if kind == text_kind:
+                if not out.turned:
+                    get_matrix(obj, tm)
+                    out.turned = abs(tm.b) > TURN_EPSILON or abs(tm.c) > TURN_EPSILON
+                mode = get_mode(obj)
+                getter = stroke_colour if mode in STROKE_ONLY_MODES else fill_colour
+                if not getter(obj, r, g, b, a):
+                    colour: Colour | None = (0, 0, 0)
+                else:
+                    colour = None if a.value == 0 else (r.value, g.value, b.value)
+                handle = get_clip(obj)
+                key = addressof(obj.contents)
+                handles[key] = (obj, matrix)
+                if (
+                    colour is not None
+                    and mode not in INVISIBLE_MODES
+                    and not (handle and count_paths(handle) > 0)
+                    and not self.is_paper(colour)
+                ):
+                    plain.append((key, self.order, mode, colour))
+                else:
+                    self.text(obj, matrix, key, mode, colour, handle)
+            elif kind == image_kind:
                 box = _bounds(obj)
                 if box is not None and not raw.FPDFPageObj_HasTransparency(obj):
-                    self.out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
-            elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-                raw.FPDFPageObj_GetMatrix(obj, m)
+                    out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
+            elif kind == path_kind or kind == form_kind:
+                get_matrix(obj, m)
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
-                if kind == raw.FPDF_PAGEOBJ_FORM:
+                if kind == form_kind:
                     self.walk(page, obj, full)
                 else:
                     self.path(obj, full, matrix)
 
-    def text(self, obj, matrix) -> None:  # type: ignore[no-untyped-def]
-        import pypdfium2.raw as raw
+    def is_paper(self, colour: Colour) -> bool:
+        """True when ``colour`` is the paper's (cached: a page has few colours)."""
+        hit = self.paper_like.get(colour)
+        if hit is None:
+            hit = self.paper_like[colour] = same_colour(colour, self.paper, self.settings.colour_tolerance)
+        return hit
 
-        if not self.out.turned:
-            m = self.matrix
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            self.out.turned = abs(m.b) > TURN_EPSILON or abs(m.c) > TURN_EPSILON
-        mode = raw.FPDFTextObj_GetTextRenderMode(obj)
-        getter = raw.FPDFPageObj_GetStrokeColor if mode in STROKE_ONLY_MODES else raw.FPDFPageObj_GetFillColor
-        rgba = _colour(getter, obj)
-        colour = None if rgba is not None and rgba[3] == 0 else (rgba[:3] if rgba else (0, 0, 0))
+    def text(self, obj, matrix, key: int, mode: int, colour: Colour | None, handle) -> None:  # type: ignore[no-untyped-def]
+        """A text object that may hide characters (an invisible mode or colour, the paper's
+        colour, or a clipping path it may reach out of)."""
         # Its bounds only where needed: for a clipping path now, for shapes after the walk.
         clip, box = None, None
-        if raw.FPDFPageObj_GetClipPath(obj):
-            clip, box = clip_box(obj), _bounds(obj)
-            s = self.settings.clip_slack_pt
-            if (
-                clip is not None
-                and box is not None
-                and not (
+        if handle:
+            clip = clip_box(obj, handle)
+            if clip is not None:
+                box = _bounds(obj)
+                s = self.settings.clip_slack_pt
+                if box is not None and not (
                     box[0] < clip[0] - s
                     or box[1] < clip[1] - s
                     or box[2] > clip[2] + s
                     or box[3] > clip[3] + s
-                )
-            ):
-                clip = None  # the text lies wholly inside its clipping path
-        key = address(obj)
+                ):
+                    clip = None  # the text lies wholly inside its clipping path
         self.out.texts[key] = TextObject(
             self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
         )
-        self.handles[key] = (obj, matrix)
 
     def path(self, obj, full, parent) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
@@ -352,6 +389,8 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
     w.walk(page)
     out = w.out
     if out.shapes:
+        for key, order, mode, colour in w.plain:
+            out.texts[key] = TextObject(order, mode, colour, None, None)
         for key, t in out.texts.items():
             if t.bounds is None:
                 obj, matrix = w.handles[key]
@@ -362,14 +401,13 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
             for s in out.shapes:
                 if _overlaps(s.box, t.bounds):
                     (t.under if s.order < t.order else t.over).append(s)
-    paper = w.paper
     out.may_hide = any(
         t.mode in INVISIBLE_MODES
         or t.colour is None
         or t.clip is not None
         or t.under
         or t.over
-        or same_colour(t.colour, paper, settings.colour_tolerance)
+        or w.is_paper(t.colour)
         for t in out.texts.values()
     )
     return out

@@ -1,95 +1,123 @@
 """Rows from text whose extractor emitted cells out of row order.
 
-pdfminer and plain ``pdftotext`` often give a page's cells grouped by column (all dates, then all
-items, …) or interleaved.  pdfminer separates its text boxes, which are the table's cells, by a
-blank line.  What can be done honestly: take each box as one cell, tell its column from its
-content (a date, a timing, a heading path, wide body text, narrow explanation text), and hand the
-boxes of each column to the rows in order.  Before/after pairs are formed in order, an addition
-(新規追加) being an after cell with an empty before.  Every row gets a low confidence and the
-flag ``column_order``; boxes left over are kept in the last row with ``unplaced_text``.
+pdfminer and plain ``pdftotext`` give a page's cells as text boxes separated by blank lines,
+grouped by column (all dates, then all items, …) or interleaved; vertically adjacent cells of one
+column often come out as one box.  What can be done honestly:
+
+1. cut boxes at what must start a cell: a date (rejoined when it wraps, ``令和4年4月1`` / ``日``),
+   a 提出時期, a section of the form (Ⅰ…Ⅵ) opening an item, a line after 上記を新規追加 / 削除;
+2. tell each box's column from its content: dates, timings, item paths, and the before/after
+   boxes from the explanation boxes by their wrap width (estimated per document, full width
+   counting 2) and by their words (paragraph markers, 新規追加 / 削除 close an after cell);
+3. count the rows by the item paths; hand dates to them in order (a date box met before an item,
+   a merged date printed once shared by the items that follow), timings and explanations in
+   order or one per date group;
+4. pair the before/after boxes with the rows by a best path (dynamic programming) over the boxes
+   in order: a pair opening with the same words, an addition ending in 新規追加 with an empty
+   before; the margin over the runner-up reading says how sure the pairing is.
+
+Every row gets the flag ``column_order`` and a low confidence; where counts did not match or the
+pairing was close, a ``column_guess`` doubt lowers it further.  Boxes left over are kept in the
+last row with ``unplaced_text``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from math import comb
 
-from piatable.models import CellLine, RawRow
+import regex
+
+from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
+from .boxes import Box, is_single_box, join_lone_sections, lines_to_boxes
 from .chars import BODY_MARKER, display_width
-from .dates import DATE_THEN_ITEM, is_date_line
+from .dates import is_date_line
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 COLUMN_ORDER_CONFIDENCE = 0.3
-# When every column held exactly one box per date, the pairing is less of a guess.
+# When every column held exactly one box per row (or per date group) and the pairing of
+# before/after boxes was clear, the reading is less of a guess.
 COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
-ITEM_HEADING_SCORE = 0.5
+ITEM_HEADING_SCORE = 1.0
+# A page whose merged dates could be cut in more ways than this has them handed out in order.
+SEGMENT_MAX_CUTS = 5000
+# Item boxes opening with a section (Ⅰ…Ⅵ) that show the document numbers its items.
+NUMBERED_ITEMS_MIN = 2
+# Two wrap widths closer than this share (of the wider) cannot tell two columns apart.
+WIDTH_SEPARATION_SHARE = 0.12
+# Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
+WIDTH_SLACK = 2
+# Pairing scores (in the units of the dynamic programme): before and after opening alike, an
+# addition (新規追加) without a before, a row with no body box, a box left unplaced.
+PAIR_SHARED_OPENING = 3.0
+PAIR_PLAIN = 1.0
+ADDITION_ALONE = 2.5
+AFTER_ALONE = -1.5
+EMPTY_ROW = -4.0
+SKIPPED_BOX = -6.0
+PAGE_MISMATCH = -1.0
+# A pairing that wins by less than this over the runner-up is flagged as a guess.
+PAIR_MARGIN_SURE = 2.0
+# Words an explanation (提出時期に係る説明) ends with.
+EXPLANATION_END = regex.compile(
+    r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
+    r"ため|による|に伴う|伴う|記載|明確化|整理|適正化|時点修正)[。．]?$"
+)
 
 
-@dataclass(slots=True)
-class Box:
-    lines: list[CellLine]
-    # The rest of a line that began with a date: the first line of an item whose further lines
-    # an extractor may have put into a box of their own.
-    after_date: bool = False
-
-    @property
-    def width(self) -> int:
-        return max(display_width(cl.text) for cl in self.lines)
-
-    @property
-    def text(self) -> str:
-        return "".join(cl.text for cl in self.lines)
+def _full_widths(boxes: list[Box]) -> list[int]:
+    """Widths of lines that run on into the next line of their box (wrapped lines)."""
+    out = []
+    for b in boxes:
+        for a, nxt in zip(b.lines, b.lines[1:], strict=False):
+            if not BODY_MARKER.match(nxt.text) and nxt.text[:1] not in "①②③④⑤⑥⑦⑧⑨⑩":
+                out.append(display_width(a.text))
+    return out
 
 
-def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
-    """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
-
-    Dates and timings are boxes of their own, and a date printed before the first line of an
-    item (``2022/10/17 Ⅱ…``) is split off.
-    """
-    boxes: list[Box] = []
-    for cl, gap in zip(lines, gaps, strict=True):
-        t = cl.text
-        m = DATE_THEN_ITEM.match(t)
-        if m and not is_date_line(t):
-            boxes.append(Box([CellLine(t[: m.end()].strip(), cl.page, cl.line_no)]))
-            boxes.append(Box([CellLine(t[m.end() :].strip(), cl.page, cl.line_no)], after_date=True))
-            continue
-        single = is_date_line(t) or bool(TIMING.match(t))
-        if boxes and not single and _is_single(boxes[-1]) and boxes[-1].lines[0].line_no == cl.line_no:
-            if is_date_line(boxes[-1].lines[0].text):  # split off a date by the stream step
-                boxes.append(Box([cl], after_date=True))
-                continue
-        continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
-        if continues_item and not single and t[:1] not in SECTION_NUMERALS:
-            boxes[-1].lines.append(cl)
-        elif gap or single or not boxes or _is_single(boxes[-1]) or t[:1] in SECTION_NUMERALS:
-            boxes.append(Box([cl]))
-        else:
-            boxes[-1].lines.append(cl)
-    return boxes
+def _two_widths(widths: list[int]) -> tuple[int, int] | None:
+    """The wrap widths of the before/after columns and of the explanation column (wide,
+    narrow), from the widths of wrapped lines: the wide one is the commonest width, the narrow
+    one the commonest width (seen at least twice) clearly below it.  None when no such second
+    width shows (the columns cannot be told apart by width)."""
+    if len(widths) < 4:
+        return None
+    counts = Counter(widths)
+    wide = max(counts, key=lambda w: (counts[w], w))
+    below = {w: c for w, c in counts.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and c >= 2}
+    if not below:
+        return None
+    narrow = max(below, key=lambda w: (below[w], w))
+    return wide, narrow
 
 
-def _is_single(box: Box) -> bool:
-    return len(box.lines) == 1 and (is_date_line(box.lines[0].text) or bool(TIMING.match(box.lines[0].text)))
-
-
-def _kind(box: Box, narrow: int) -> str:
-    first = box.lines[0].text
+def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
+    """The column of a box.  With ``numbered_items`` (the document's items open with a section
+    Ⅰ…Ⅵ), a heading of the form without one is cell text (before/after cells quote headings
+    such as （１．不適切な方法で入手が行われるリスクへの措置））."""
+    first, last = box.lines[0].text, box.lines[-1].text
     if is_date_line(first) and len(box.lines) == 1:
         return "date"
     if TIMING.match(first) and len(box.lines) == 1:
         return "timing"
-    if first[:1] in SECTION_NUMERALS or heading_score(first) >= 1.0:
+    if first[:1] in SECTION_NUMERALS:
         return "item"
-    if box.width > narrow or BODY_MARKER.match(first):
+    if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE:
+        return "item"
+    if ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last) or BODY_MARKER.match(first):
         return "body"
-    if ADDITION_MARKERS.match(box.lines[-1].text) or DELETION_MARKERS.match(box.lines[-1].text):
-        return "body"
-    return "explanation"
+    if widths is not None:
+        narrow = widths[1]
+        if box.width > narrow + WIDTH_SLACK:
+            return "body"
+        if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
+            return "explanation"
+    return "explanation" if EXPLANATION_END.search(last) else "body"
 
 
 def _new_row(date: Box | None) -> RawRow:
@@ -99,98 +127,316 @@ def _new_row(date: Box | None) -> RawRow:
     return row
 
 
-def _rows_from_items(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
-    """One row per item box, each with the date box met before it in the box stream.
+def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
+    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
 
-    Dates wait in a queue until an item takes one; an item that finds the queue empty shares the
-    previous row's date (a merged cell printed once).  ``groups[k]`` numbers the date of row k.
-    Without item boxes, each date makes a row.
-    """
+    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
+    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
+    beside its first row or within its run).  The cost of a cut is the distance of each date from
+    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
+    even in size.  Returns the first row of each run, the cost,
+    and whether another cut had the same cost (the call was a guess)."""
+    d = len(before)
+    best: tuple[float, float, list[int]] | None = None
+    tied = False
+
+    def runs(j: int, start: int) -> list[list[int]]:
+        if j == d:
+            return [[]]
+        if j == 0:
+            return [[0, *rest] for rest in runs(1, 1)]
+        out = []
+        for a in range(start, n - (d - j) + 1):
+            out.extend([[a, *rest] for rest in runs(j + 1, a + 1)])
+        return out
+
+    for starts in runs(0, 0) if d and comb(n - 1, d - 1) <= SEGMENT_MAX_CUTS else []:
+        ends = [*starts[1:], n]
+        cost = 0.0
+        for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
+            c = before[j]
+            # Emitted before or after every item of the page, a date tells nothing of its run.
+            if 0 < c < n:
+                cost += max(0, a - c, c - (b - 1))
+        spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
+        key = (cost, spread)
+        if best is None or key < best[:2]:
+            tied = best is not None and best[0] == cost
+            best = (cost, spread, starts)
+        elif key[0] == best[0]:
+            tied = True
+    if best is None:  # too many dates to try every cut: in order, the last run taking the rest
+        return list(range(d)), float(n), True
+    return best[2], best[0], tied
+
+
+def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
+    """One row per item box; the dates handed out page by page (a page's dates are printed on
+    it): one each where the counts match, else cut into runs of merged dates (``_segment``),
+    a page without a date sharing the last one (a merged date running over the page break).
+    ``groups[k]`` numbers the date of row k.  Without item boxes, each date makes a row.
+    Dates left over are kept in ``kinds["unplaced"]``."""
     if not kinds["item"]:
         rows = [_new_row(d) for d in kinds["date"]]
+        kinds["unplaced"] = []
         return rows, list(range(len(rows)))
-    item_ids = {id(b) for b in kinds["item"]}
-    date_ids = {id(b) for b in kinds["date"]}
-    queue: list[Box] = []
-    rows: list[RawRow] = []
-    groups: list[int] = []
+    pos = {id(b): k for k, b in enumerate(boxes)}
+    rows = []
+    for b in kinds["item"]:
+        row = _new_row(None)
+        row.cells["item"] = list(b.lines)
+        rows.append(row)
+    row_page = [b.page or 0 for b in kinds["item"]]
+    pages = list(dict.fromkeys(row_page))
+    by_page: dict[int, list[Box]] = {}
+    for b in kinds["date"]:
+        page = b.page or 0
+        owner = max((p for p in pages if p <= page), default=pages[0])
+        by_page.setdefault(owner, []).append(b)
+    groups = [0] * len(rows)
+    unplaced: list[Box] = []
     last: Box | None = None
-    for b in boxes:
-        if id(b) in date_ids:
-            queue.append(b)
-        elif id(b) in item_ids:
-            shared = not queue and last is not None
-            date = last if shared else (queue.pop(0) if queue else None)
-            row = _new_row(date)
-            row.cells["item"] = list(b.lines)
-            if shared:
-                row.flags.append("merged_cell_filled")
-            groups.append(groups[-1] if shared else len(set(groups)))
-            rows.append(row)
-            last = date
-    # Dates no item took are kept with the other boxes left over.
-    kinds["unplaced"] = queue
+    gid = -1
+    for p in pages:
+        idx = [k for k, rp in enumerate(row_page) if rp == p]
+        ds = by_page.get(p, [])
+        if not ds:
+            for k in idx:
+                if last is not None:
+                    rows[k].cells["change_date"] = list(last.lines)
+                    rows[k].flags.append("merged_cell_filled")
+                    rows[k].doubts.append(
+                        Doubt("column_guess", "change_date", "no date on the page: the last one shared")
+                    )
+                groups[k] = max(gid, 0)
+            continue
+        if len(ds) >= len(idx):
+            for k, b in zip(idx, ds, strict=False):
+                gid += 1
+                rows[k].cells["change_date"] = list(b.lines)
+                groups[k] = gid
+            unplaced += ds[len(idx) :]
+            last = ds[len(idx) - 1] if idx else last
+            continue
+        item_pos = [pos[id(kinds["item"][k])] for k in idx]
+        before = [sum(1 for q in item_pos if q < pos[id(b)]) for b in ds]
+        starts, cost, tied = _segment(before, len(idx))
+        ends = [*starts[1:], len(idx)]
+        for b, a, e in zip(ds, starts, ends, strict=True):
+            gid += 1
+            for m in range(a, e):
+                k = idx[m]
+                rows[k].cells["change_date"] = list(b.lines)
+                groups[k] = gid
+                if e - a > 1:
+                    rows[k].flags.append("merged_cell_filled")
+                if cost or tied:
+                    why = "a merged date's rows were told by the extractor's order alone"
+                    rows[k].doubts.append(Doubt("column_guess", "change_date", why))
+        last = ds[-1]
+    kinds["unplaced"] = unplaced
     return rows, groups
 
 
-def _fill_column(rows: list[RawRow], groups: list[int], found: list[Box], key: str) -> list[Box]:
-    """Hand boxes of one column to the rows: one each, or one per date group (merged cells)."""
-    n_groups = len(set(groups))
-    if len(found) == len(rows) or len(found) != n_groups:
-        for k, b in enumerate(found[: len(rows)]):
+def _fill_column(
+    rows: list[RawRow], groups: list[int], found: list[Box], key: str, order: list[int], pos: dict[int, int]
+) -> tuple[list[Box], bool]:
+    """Hand the boxes of one column to the rows, page by page (a page's cells are printed on
+    it): one each where the counts match; where a page has fewer boxes than rows (merged cells),
+    one per date group when those match, else cut into runs as merged dates are (``_segment``:
+    ``order[k]`` is where row k's item came in the box stream, ``pos`` each box's place).
+    Boxes of a page with more boxes than rows go on to the next page.  Returns the boxes left
+    over and whether every page matched without a guess."""
+
+    def order_of(b: Box) -> int:
+        return pos.get(id(b), 0)
+
+    pages = sorted({r.cells["item"][0].page or 0 for r in rows if r.cells["item"]})
+    row_page = [(r.cells["item"][0].page or 0) if r.cells["item"] else None for r in rows]
+    by_page: dict[int, list[Box]] = {}
+    for b in found:
+        page = b.page or 0
+        # A box on a page without rows belongs with the rows of the page before.
+        owner = max((p for p in pages if p <= page), default=pages[0] if pages else 0)
+        by_page.setdefault(owner, []).append(b)
+    sure = True
+    carry: list[Box] = []
+    for p in pages:
+        idx = [k for k, rp in enumerate(row_page) if rp == p]
+        avail = carry + by_page.get(p, [])
+        carry = []
+        if len(avail) >= len(idx):
+            for k, b in zip(idx, avail, strict=False):
+                rows[k].cells[key] = list(b.lines)
+            carry = avail[len(idx) :]
+            continue
+        if not avail:
+            sure = False
+            continue
+        page_groups = [groups[k] for k in idx]
+        distinct = list(dict.fromkeys(page_groups))
+        if len(distinct) == len(avail):
+            owner_of = {g: avail[n] for n, g in enumerate(distinct)}
+            chosen = [owner_of[g] for g in page_groups]
+        else:
+            sure = False
+            items = [order[k] for k in idx]
+            before = [sum(1 for q in items if q < order_of(b)) for b in avail]
+            starts, _, _ = _segment(before, len(idx))
+            ends = [*starts[1:], len(idx)]
+            chosen = [b for b, a, e in zip(avail, starts, ends, strict=True) for _ in range(a, e)]
+        for k, b in zip(idx, chosen, strict=True):
             rows[k].cells[key] = list(b.lines)
-        return found[len(rows) :]
-    for row, g in zip(rows, groups, strict=True):
-        row.cells[key] = list(found[g].lines)
-        if groups.count(g) > 1 and "merged_cell_filled" not in row.flags:
-            row.flags.append("merged_cell_filled")
-    return []
+            if chosen.count(b) > 1 and "merged_cell_filled" not in rows[k].flags:
+                rows[k].flags.append("merged_cell_filled")
+    # Rows without a page (no item) take nothing here.
+    return carry, sure and not carry
+
+
+def _opening(text: str, n: int = 6) -> str:
+    return "".join(ch for ch in text if not ch.isspace())[:n]
+
+
+def _pair_score(before: Box, after: Box, widths: tuple[int, int] | None) -> float:
+    if ADDITION_MARKERS.match(before.lines[-1].text):
+        return SKIPPED_BOX  # an addition's after cell is no before cell
+    a, b = _opening(before.text), _opening(after.text)
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    score = PAIR_SHARED_OPENING if shared >= 2 else PAIR_PLAIN
+    if before.page != after.page:
+        score += PAGE_MISMATCH
+    return score
+
+
+def _alone_score(box: Box) -> float:
+    last = box.lines[-1].text
+    if ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
+        return ADDITION_ALONE
+    return AFTER_ALONE
+
+
+@dataclass(slots=True)
+class Pairing:
+    # For each row: (before box index or None, after box index or None).
+    cells: list[tuple[int | None, int | None]]
+    skipped: list[int]
+    score: float
+    margin: float
+
+
+def pair_bodies(bodies: list[Box], rows: list[RawRow], widths: tuple[int, int] | None) -> Pairing:
+    """The best assignment of the body boxes, in order, to the rows' before/after cells.
+
+    Each row takes two boxes (before, after), one (an after alone: an addition, or a before's
+    text missing), or none; a box may be left over at a cost.  Dynamic programme over (boxes
+    consumed, rows filled); the margin is the best score minus the best score of a reading that
+    gives the first row where they differ another shape (an estimate of how close the call was).
+    """
+    m, n = len(bodies), len(rows)
+    neg = float("-inf")
+    best = [[neg] * (n + 1) for _ in range(m + 1)]
+    second = [[neg] * (n + 1) for _ in range(m + 1)]
+    back: list[list[tuple[int, int, str] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+
+    def page_cost(i: int, r: int) -> float:
+        pages = [cl.page for cl in rows[r].cells["item"]]
+        return 0.0 if not pages or bodies[i].page in pages else PAGE_MISMATCH
+
+    for i in range(m + 1):
+        for r in range(n + 1):
+            cur = best[i][r]
+            if cur == neg:
+                continue
+            moves: list[tuple[int, int, str, float]] = []
+            if i < m:
+                moves.append((i + 1, r, "skip", SKIPPED_BOX))
+            if r < n:
+                moves.append((i, r + 1, "empty", EMPTY_ROW))
+                if i < m:
+                    moves.append((i + 1, r + 1, "after", _alone_score(bodies[i]) + page_cost(i, r)))
+                if i + 1 < m:
+                    s = _pair_score(bodies[i], bodies[i + 1], widths) + page_cost(i, r)
+                    moves.append((i + 2, r + 1, "pair", s))
+            for ni, nr, how, s in moves:
+                v = cur + s
+                if v > best[ni][nr]:
+                    second[ni][nr] = max(second[ni][nr], best[ni][nr])
+                    best[ni][nr] = v
+                    back[ni][nr] = (i, r, how)
+                elif v > second[ni][nr]:
+                    second[ni][nr] = v
+    cells: list[tuple[int | None, int | None]] = [(None, None)] * n
+    skipped: list[int] = []
+    i, r = m, n
+    while back[i][r] is not None:
+        pi, pr, how = back[i][r]  # type: ignore[misc]
+        if how == "pair":
+            cells[pr] = (pi, pi + 1)
+        elif how == "after":
+            cells[pr] = (None, pi)
+        elif how == "skip":
+            skipped.append(pi)
+        i, r = pi, pr
+    margin = best[m][n] - second[m][n] if second[m][n] != neg else float("inf")
+    return Pairing(cells, sorted(skipped), best[m][n], margin)
 
 
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
-    boxes = lines_to_boxes(lines, gaps)
-    item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
-    if not any(not _is_single(b) for b in boxes):
+    boxes = join_lone_sections(lines_to_boxes(lines, gaps))
+    if not any(not is_single_box(b) for b in boxes):
         return []
-    # Item and explanation columns are narrow; before/after text is wider.
-    narrow = max((b.width for b in item_boxes), default=0)
+    item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
+    narrow_item = max((b.width for b in item_boxes), default=0)
+    others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
+    widths = _two_widths(_full_widths(others))
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     for b in boxes:
-        kinds[_kind(b, narrow)].append(b)
-    body_width = max((b.width for b in kinds["body"]), default=None)
-    expl_width = max((b.width for b in kinds["explanation"]), default=None)
-    rows, groups = _rows_from_items(boxes, kinds)
+        kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
+    rows, groups = _rows_and_dates(boxes, kinds)
+    pos = {id(b): k for k, b in enumerate(boxes)}
+    order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))
+    matched = not leftovers
     for key in ("timing", "explanation"):
-        leftovers += _fill_column(rows, groups, kinds[key], key)
-    matched = all(len(kinds[c]) == len(rows) for c in ("date", "timing", "item", "explanation"))
-    for row in rows:
-        row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE if matched else COLUMN_ORDER_CONFIDENCE
+        rest, ok = _fill_column(rows, groups, kinds[key], key, order, pos)
+        leftovers += rest
+        matched = matched and ok
+    pairing = pair_bodies(kinds["body"], rows, widths)
     bodies = kinds["body"]
-    k = 0
+    for row, (bi, ai) in zip(rows, pairing.cells, strict=True):
+        if bi is not None:
+            row.cells["before"] = list(bodies[bi].lines)
+        if ai is not None:
+            row.cells["after"] = list(bodies[ai].lines)
+        if bi is None and ai is None:
+            row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
+    leftovers += [bodies[k] for k in pairing.skipped]
+    sure = matched and not pairing.skipped and pairing.margin >= PAIR_MARGIN_SURE
     for row in rows:
-        if k >= len(bodies):
-            break
-        first = bodies[k]
-        if ADDITION_MARKERS.match(first.lines[-1].text) and len(first.lines) == 1:
-            row.cells["after"] = list(first.lines)
-            k += 1
-            continue
-        row.cells["before"] = list(first.lines)
-        if k + 1 < len(bodies):
-            row.cells["after"] = list(bodies[k + 1].lines)
-        k += 2
-    leftovers.extend(bodies[k:])
+        row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE if sure else COLUMN_ORDER_CONFIDENCE
+        if not sure:
+            why = (
+                "cells paired with rows column by column;"
+                f" the before/after pairing won by {pairing.margin:.1f}"
+                if matched
+                else "cells paired with rows column by column; a column's boxes did not match the rows"
+            )
+            row.doubts.append(Doubt("column_guess", None, why))
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]
         last.flags.append("unplaced_text")
+    body_width = widths[0] if widths else max((b.width for b in bodies), default=None)
+    expl_width = widths[1] if widths else max((b.width for b in kinds["explanation"]), default=None)
     for row in rows:
         row.widths = {
-            "item": narrow or None,
+            "item": narrow_item or None,
             "before": body_width,
             "after": body_width,
             "explanation": expl_width,

@@ -13,7 +13,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
 from .chars import bigrams, common_prefix
-from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line
+from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
 
 # Two halves of a line are a before and an after cell when they share this many opening
 # characters, or this share of their character pairs.
@@ -30,6 +30,9 @@ CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
 _SPACE_RUN = regex.compile(r" +")
 _ANY_SPACE = regex.compile(r"[ 　]")
+# A line of one or two digits after a date: the rest of its day, wrapped (``2023/02/0`` / ``6``).
+_DAY_DIGITS = regex.compile(r"^\s*[0-9０-９]{1,2}\s*$")
+_LABEL = regex.compile(r"[\[［][^\]］\[［]*[\]］]")
 # A half-width space between two such characters (Japanese, full-width letters and digits,
 # brackets) is a gap between cells.
 _CELL_GAP = regex.compile(
@@ -52,7 +55,12 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
         cl = lines[k]
         t = cl.text
         nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-        if nxt and (is_date_head(t) or (is_date_line(t) and DATE_TAIL.match(nxt))) and is_date_line(t + nxt):
+        if (
+            nxt
+            and (is_date_head(t) or (is_date_line(t) and (DATE_TAIL.match(nxt) or _DAY_DIGITS.match(nxt))))
+            and is_date_line(t + nxt)
+            and parse_date(t + nxt)
+        ):
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
             k += 2
             continue
@@ -78,6 +86,11 @@ def side_by_side(lines: list[CellLine]) -> bool:
         if m and TIMING.match(t[m.end() :]):
             return True
     return False
+
+
+def cells_of_line(t: str, gaps: bool = False) -> list[str]:
+    """The cells one printed line holds, in order (see ``_cells_of_line``)."""
+    return _cells_of_line(t, gaps)
 
 
 def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
@@ -111,7 +124,8 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     if is_label_piece(t):
         return [t]
     parts = _split_edit_pair(t)
-    if not gaps or len(_SPACE_RUN.findall(t.strip())) > CELL_GAP_MAX_SPACES:
+    # The spaces inside the form's choice labels (``[ 再委託する ]``) are no gaps between cells.
+    if not gaps or len(_SPACE_RUN.findall(_LABEL.sub("[]", t.strip()))) > CELL_GAP_MAX_SPACES:
         return parts
     pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
     # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.

@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import regex
+
 from piatable.models import RawRow, Record
+from piatable.vocabulary import SECTION_NUMERALS, is_label_piece, is_table_start
 
 from .dates import is_date_line
+
+# A section of the form (Ⅰ…Ⅵ) opening a line or a piece after a space, with its words (Writer
+# may print a space after the numeral: Ⅰ 関連情報).
+SECTION_OPENING = regex.compile(rf"(?:^|(?<=\s))[{''.join(sorted(SECTION_NUMERALS))}][\s　]?[^\s　]{{2,}}")
+
+# Lines after a title within which its column labels show it is the table's own title.
+TITLE_LABELS_WITHIN = 3
 
 FIELDS_WITH_TEXT = ("change_date_raw", "item", "before", "after", "timing", "explanation")
 
@@ -42,3 +52,31 @@ def date_lines_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
         for key in ("change_date", *DATE_VALUE_CELLS):
             used.update(cl.text.strip() for cl in row.cells.get(key, []) if is_date_line(cl.text))
     return sum((want - used).values())
+
+
+def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:
+    """How many pieces of the region's lines that open a section of the form (Ⅰ…Ⅵ, at a line's
+    start or after a space) do not open a row's item: each is a row read into another row's cell.  Used
+    where rows were built from boxes (column order), where the item paths count the rows."""
+    want = 0
+    for t in region:
+        # Plain pdftotext joins the pieces of one baseline with a space (令和5年3月 Ⅱ… [○]紙).
+        want += len(SECTION_OPENING.findall(t))
+    opened = sum(
+        1 for r in rows if r.cells.get("item") and r.cells["item"][0].text.strip()[:1] in SECTION_NUMERALS
+    )
+    return max(0, want - opened)
+
+
+def paths_before_region(raw: list[str], start: int) -> int:
+    """Item paths (Ⅰ…Ⅵ openings) between the table's title and the start of the region read as
+    the table: each is a row skipped before the table was found.  0 when no title precedes."""
+    # The table's own title has its column labels right after it (a contents page has not).
+    titles = [
+        k
+        for k in range(start)
+        if is_table_start(raw[k]) and any(is_label_piece(t) for t in raw[k + 1 : k + 1 + TITLE_LABELS_WITHIN])
+    ]
+    if not titles:
+        return 0
+    return sum(len(SECTION_OPENING.findall(t)) for t in raw[titles[-1] + 1 : start])

@@ -13,6 +13,7 @@ from dataclasses import replace
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
+    SECTION_NUMERALS,
     TIMING,
     is_header_line,
     is_label_piece,
@@ -21,12 +22,19 @@ from piatable.vocabulary import (
     is_title,
 )
 
-from .dates import DATE_THEN_ITEM, is_date_line
+from .boxes import looks_boxed
+from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
+# Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
+# date (pdfminer's order).
+MAX_ITEM_LINES_BEFORE_DATE = 12
+# Lines that may stand between the title and the first date in boxed text (pdfminer, plain
+# pdftotext: a page's first cells, interleaved, before the date).
+BOXED_LINES_BEFORE_DATE = 150
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -105,6 +113,19 @@ def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:
     return out
 
 
+def _labels_before(raw: list[CellLine], s: int) -> int:
+    """The first line of the title's page when that page opens with a column label and holds a
+    timing before the title: pdfminer may emit a page's last columns (提出時期, its explanation)
+    before the title and the first columns.  Else ``s``."""
+    page = raw[s].page
+    k = s
+    while k > 0 and raw[k - 1].page == page:
+        k -= 1
+    if k < s and is_label_piece(raw[k].text) and any(TIMING.match(raw[m].text) for m in range(k, s)):
+        return k
+    return s
+
+
 def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
     return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
 
@@ -120,6 +141,17 @@ def find_table_start(raw: list[CellLine]) -> int:
     """
     dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
+    seen: list[bool] = []
+
+    def boxed() -> bool:
+        """pdfminer's and plain pdftotext's boxes (see columnar.looks_boxed), told once."""
+        if not seen:
+            gaps = [
+                k == 0 or cl.page != raw[k - 1].page or (cl.line_no or 0) - (raw[k - 1].line_no or 0) > 1
+                for k, cl in enumerate(raw)
+            ]
+            seen.append(looks_boxed(raw, gaps))
+        return seen[0]
 
     def block_end(d: int) -> int:
         later = [x for x in dates if x > d]
@@ -127,17 +159,42 @@ def find_table_start(raw: list[CellLine]) -> int:
 
     for s in starts:
         following = [d for d in dates if d > s]
+        if boxed():
+            # Plain pdftotext joins a date with the line printed beside it (2016/10/01 り扱う事務).
+            following = sorted(
+                {*following, *(k for k in range(s + 1, len(raw)) if DATE_AT_START.match(raw[k].text))}
+            )
         if not following:
             continue
         first = following[0]
         between = [cl.text for cl in raw[s + 1 : first]]
         # Timings may come before the dates: LibreOffice Calc draws a page's one-line cells
         # first, and its date cells (numbers) with the wrapped ones.
-        if any(
+        # pdfminer may also put the first item (a section Ⅰ…Ⅵ and the lines after it) before
+        # its date.
+        opening = len(between)
+        if boxed():
+            opening = next((m for m, t in enumerate(between) if t[:1] in SECTION_NUMERALS), opening)
+        paths = between[opening:]
+        # pdfminer and plain pdftotext may give a page's first cells before its first date: a
+        # title followed by column labels or a timing, a date within two pages of lines and a
+        # timing after it opens the table (a contents page shows neither so soon).
+        if (
+            boxed()
+            and len(between) <= BOXED_LINES_BEFORE_DATE
+            and any(is_label_piece(t) or TIMING.match(t) for t in between)
+            and _block_has_anchor(raw, s, len(raw))
+        ):
+            return s
+        if len(paths) > MAX_ITEM_LINES_BEFORE_DATE or any(
             not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
-            for t in between
+            for t in between[:opening]
         ):
             continue
+        # Out of row order (pdfminer), a page's timings may come anywhere on it, even before.
+        lead = _labels_before(raw, s) if boxed() else s
+        if lead < s:
+            return lead
         if not (_block_has_anchor(raw, first, len(raw)) or any(TIMING.match(t) for t in between)):
             continue
         start = s

@@ -44,6 +44,9 @@ EMPTY_EXPLANATION_COST = 6.0
 KINSOKU_START_COST = 8.0
 # The narrow columns (item, explanation) are at most this share of the widest (before/after).
 NARROW_MAX_SHARE = 0.9
+# ... and at least this share: narrower run-on lines are pieces of a line an extractor broke up
+# (pypdfium2 breaks some justified lines into single characters), not a column's width.
+NARROW_MIN_SHARE = 0.3
 # The item and explanation columns differ by a character or two: explanation lines may be this
 # much wider than the narrow width.
 EXPLANATION_SLACK_UNITS = 4
@@ -147,14 +150,20 @@ def _segments(content: list[CellLine]) -> list[list[CellLine]]:
 
 
 def _widths(groups: list[_Group]) -> tuple[int, int]:
-    """(narrow, body): the wrap widths of the item/explanation columns and of before/after.
+    """(narrow, body) of the groups' wrapped cells (see ``widths_of_lines``)."""
+    return widths_of_lines([g.content for g in groups])
+
+
+def widths_of_lines(blocks: list[list[CellLine]]) -> tuple[int, int]:
+    """(narrow, body): the wrap widths of the item/explanation columns and of before/after, in
+    display units, from blocks of consecutive printed lines.
 
     Lines that run on (the next starts no paragraph) are full: their widths cluster at the
     columns' wrap widths; the widest cluster is before/after, the widest below it the narrow one.
     """
     counts: Counter[int] = Counter()
-    for g in groups:
-        for a, b in pairwise(g.content):
+    for content in blocks:
+        for a, b in pairwise(content):
             if not starts_paragraph(b.text) and not same_printed_line(a, b):
                 counts[display_width(a.text)] += 1
     if not counts:
@@ -164,7 +173,9 @@ def _widths(groups: list[_Group]) -> tuple[int, int]:
         counts
     )
     body = max(common)
-    narrow_counts = {w: c for w, c in counts.items() if w <= body * NARROW_MAX_SHARE}
+    narrow_counts = {
+        w: c for w, c in counts.items() if NARROW_MIN_SHARE * body <= w <= body * NARROW_MAX_SHARE
+    }
     if not narrow_counts:
         return body, body
     mode = max(narrow_counts, key=lambda w: (narrow_counts[w], w))
@@ -172,6 +183,19 @@ def _widths(groups: list[_Group]) -> tuple[int, int]:
         w for w, c in narrow_counts.items() if mode <= w <= mode + WIDTH_SPREAD_UNITS and c >= WIDTH_MIN_COUNT
     ]
     return max(near, default=mode), body
+
+
+def width_peaks(blocks: list[list[CellLine]], body: int) -> list[int]:
+    """The wrap widths seen often among run-on lines (display units), from NARROW_MIN_SHARE of
+    ``body`` up to ``body``: each a candidate width of a column."""
+    counts: Counter[int] = Counter()
+    for content in blocks:
+        for a, b in pairwise(content):
+            if not starts_paragraph(b.text) and not same_printed_line(a, b):
+                counts[display_width(a.text)] += 1
+    return sorted(
+        w for w, c in counts.items() if c >= WIDTH_MIN_COUNT and NARROW_MIN_SHARE * body <= w <= body
+    )
 
 
 def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok: Tokenizer) -> float:
@@ -203,8 +227,26 @@ def split_row(
     """(item, before, after, explanation) lines of one row's cells printed one after another,
     the row's confidence and the margin of the best reading over the next.  ``narrow`` is the
     item's wrap width; the explanation's is ``explanation_width`` (default: ``narrow``)."""
+    cells, confidence, margin, _ = split_row_scored(lines, narrow, body, settings, tok, explanation_width)
+    return cells, confidence, margin
+
+
+def split_row_scored(
+    lines: list[CellLine],
+    narrow: int,
+    body: int,
+    settings: Settings,
+    tok: Tokenizer,
+    explanation_width: int | None = None,
+    strict: bool = False,
+) -> tuple[list[list[CellLine]], float, float, float]:
+    """``split_row`` with the cost of the best reading as well.  With ``strict``, the
+    explanation's wrap width is ``explanation_width`` itself (its lines are judged full or short
+    against it), not the widest of its lines, so that costs of two widths can be compared."""
     n = len(lines)
-    limit = max(narrow, explanation_width or 0) + EXPLANATION_SLACK_UNITS
+    limit = (explanation_width if strict and explanation_width else max(narrow, explanation_width or 0)) + (
+        WIDTH_TOLERANCE_UNITS if strict else EXPLANATION_SLACK_UNITS
+    )
     starts = []
     for e in range(n, 0, -1):
         if e < n and display_width(lines[e].text) > limit:
@@ -219,14 +261,17 @@ def split_row(
         p = best_partition(
             BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
         )
-        width = max([narrow, *(display_width(cl.text) for cl in post)])
+        if strict and explanation_width:
+            width = explanation_width
+        else:
+            width = max([narrow, *(display_width(cl.text) for cl in post)])
         scored.append((p.score + _explanation_cost(post, width, settings, tok), e, p))
     scored.sort(key=lambda x: x[0])
     cost, e, p = scored[0]
     margin = scored[1][0] - cost if len(scored) > 1 else 5.0
     pre = lines[:e]
     cells = [pre[: p.item], pre[p.item : p.before], pre[p.before :], lines[e:]]
-    return cells, p.confidence, margin
+    return cells, p.confidence, margin, cost
 
 
 def single_pass_rows(

@@ -22,15 +22,21 @@ from piatable.vocabulary import (
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
+from .conservation import paths_before_region
 from .dates import is_date_line
 from .partition import BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
+from .twophase import SPACE_GAP_CONFIDENCE, space_gap_doubt, two_phase_pages, two_phase_rows
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
+# Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
+BOXED_TEXT_LEAD = 0.25
+# ... and the margin it must win by on text without such boxes (one box per page: a poor fit).
+UNBOXED_TEXT_MARGIN = 0.1
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -50,6 +56,7 @@ class StreamResult:
     notes: list[str] = field(default_factory=list)
     column_order: bool = False  # the extractor emitted whole columns one after another
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
+    paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -100,6 +107,8 @@ class _Block:
     post: list[CellLine]
     shared_date: bool = False  # the date was printed once for this row and the one before
     shared_rest: bool = False  # so were the timing and the explanation
+    # The timing was taken from the row above, the row's date group having none of its own.
+    timing_from_above: bool = False
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -130,6 +139,23 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             group = [o for o in blocks if o.date is b.date and o.timing is not None]
             if group:
                 b.timing, b.post, b.shared_rest = group[0].timing, group[0].post, True
+                continue
+        if (
+            b.timing is None
+            and b.pre
+            and k > 0
+            and blocks[k - 1].timing is not None
+            and not any(cl.text.endswith(("事前", "事後")) for cl in b.pre)
+            and not any(TIMING.match(cl.text) for cl in blocks[k - 1].post)
+        ):
+            # A row (of its own date, or of a date group none of whose rows has a timing)
+            # without a timing: the timing cell is merged with the row above (Writer prints a
+            # merged cell once, in its first row); so may the explanation be, which
+            # _own_explanation tells.  Not when a timing is glued to a line of the row, or
+            # printed after the row above's explanation: the text is out of row order
+            # (columns read across) and the timing is there.
+            prev = blocks[k - 1]
+            b.timing, b.post, b.shared_rest, b.timing_from_above = prev.timing, prev.post, True, True
     return blocks
 
 
@@ -139,7 +165,8 @@ def _split_continuation(block: _Block) -> list[CellLine]:
     A row that runs onto the next page prints, there, the rest of its item, before and after
     cells; flattened page by page, those lines come after the explanation.
     """
-    if block.timing is None or block.timing.page is None:
+    if block.timing is None or block.timing.page is None or block.shared_rest:
+        # A row sharing a merged timing and explanation: those lines are another row's.
         return []
     for k, cl in enumerate(block.post):
         if cl.page is not None and cl.page > block.timing.page and k > 0:
@@ -215,6 +242,15 @@ def lines_to_rows(
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
+    pages = two_phase_pages(region)
+    if pages:
+        result.rows = two_phase_rows(pages, settings, tokenizer)
+        result.notes.append(
+            "each page gives its one-line cells (dates, timings) before its wrapped cells;"
+            " rows were read in that order"
+        )
+        return result
     groups = single_pass_groups(region)
     if groups:
         result.rows = single_pass_rows(groups, settings, tokenizer)
@@ -225,15 +261,25 @@ def lines_to_rows(
         return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
-    if share < 1.0:
-        # Some blocks are not shaped like rows: the extractor may have emitted cells out of
-        # row order.  Build rows from cell boxes too and keep the more plausible reading.
-        from .columnar import column_order_rows
+    from .boxes import looks_boxed, without_label_boxes
+    from .columnar import column_order_rows
 
-        boxed = column_order_rows(region, _blank_line_before(region))
-        if plausibility(boxed) > plausibility(in_order):
+    boxed_text = looks_boxed(region, _blank_line_before(region))
+    if share < 1.0 or boxed_text:
+        # Some blocks are not shaped like rows, or the text is made of boxes: the extractor may
+        # have emitted cells out of row order.  Build rows from cell boxes too and keep the
+        # more plausible reading.
+        boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
+        boxed = column_order_rows(boxed_region, gaps)
+        # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
+        # unless the in-order reading looks clearly better.
+        lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
+        twice = misplaced(in_order, region) if lead > 0 else 0.0
+        if boxed and plausibility(boxed) + lead > plausibility(in_order) - twice:
             result.column_order = True
             result.rows = boxed
+            result.furniture += len(region) - len(boxed_region)
+            result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result
     result.rows = in_order
@@ -267,6 +313,27 @@ def plausibility(rows: list[RawRow]) -> float:
         score += bool(r.cells["before"] or r.cells["after"])
         score -= "unplaced_text" in r.flags
     return score / (4 * len(rows))
+
+
+def misplaced(rows: list[RawRow], region: list[CellLine]) -> float:
+    """Share of the region's characters that ``rows`` hold more than once or not at all, merged
+    cells filled into the rows they cover (date, timing, explanation of rows flagged
+    ``merged_cell_filled``) aside: a reading that places text twice, or leaves it out, is the
+    less plausible one."""
+    total = sum(len(cl.text) for cl in region)
+    if not total:
+        return 0.0
+    placed = 0
+    shared: set[tuple[int | None, int | None, str]] = set()
+    for r in rows:
+        filled = "merged_cell_filled" in r.flags
+        for key, cells in r.cells.items():
+            if filled and key in ("change_date", "timing", "explanation"):
+                shared.update((cl.page, cl.line_no, cl.text) for cl in cells)
+            else:
+                placed += sum(len(cl.text) for cl in cells)
+    placed += sum(len(t) for _, _, t in shared)
+    return abs(placed - total) / total
 
 
 def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
@@ -350,6 +417,15 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                     row.cells[key] = part
                 row.confidence = min(confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.flags.append("column_guess")
+            elif b.timing_from_above:
+                # The explanation is taken to be the merged one, and the row's last lines its
+                # after cell: the widths did not tell, so this is a guess too.  Measured on the
+                # LibreOffice tuning texts (Writer), most such rows were wrong.
+                row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
+                row.flags.append("column_guess")
+        if space_gap_doubt(row):
+            row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
+            row.flags.append("column_guess")
         if b.timing is None:
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:
@@ -386,6 +462,6 @@ def _own_explanation(
     fits = all(w <= expl_width + 1 for w in widths)
     full = any(w >= expl_width - settings.rejoin.full_slack_units for w in widths)
     hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
-    if fits and full and hard and display_width(prev.text) > expl_width + 1:
+    if fits and full and hard:
         return cells, confidence
     return None

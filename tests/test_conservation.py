@@ -26,11 +26,7 @@ TEXT_SAMPLES = sorted(
 # Texts of LibreOffice-made PDFs (tools/make_office_samples.py) on which the reader gives no rows
 # or places text twice today (issue 10: the extractor orders of office software).  Strict: when
 # the reader handles one, its entry must go.
-KNOWN_LOSSES = {
-    "office/calc-juki-b-pdftotext": "text placed twice beyond the merged cells",
-    "office/writer-seed-pdfminer": "no rows",
-    "office/writer-seed-pdftotext": "text placed twice beyond the merged cells",
-}
+KNOWN_LOSSES: dict[str, str] = {}
 
 
 def _case(path: Path):

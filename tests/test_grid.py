@@ -183,3 +183,46 @@ def test_a_column_of_short_lines_has_no_full_line(tmp_path):
     for e, g in zip(expected, got, strict=True):
         assert g["before"] == e["before"]
         assert g["after"] == e["after"]
+
+
+def _cell(text: str, page: int, top: float, bottom_reached: bool = False) -> list:
+    from piatable.normalize.grid.lines import Line
+
+    w = Word(text, page, 10.0, 10.0 + 9 * len(text), top, top + 9, "pdf")
+    return [Line([w], text, w.x0, w.x1, w.top, w.bottom, page, None, None, reaches_bottom=bottom_reached)]
+
+
+def _joined(prev_reaches_bottom: bool, date_rest: str = "") -> list:
+    from piatable.normalize.grid import rows as grid_rows
+
+    rows: list = []
+    first = {
+        0: _cell("令和３年９月" if date_rest else "令和３年９月１日", 1, 500),
+        1: _cell("Ⅰ基本情報", 1, 500),
+        2: _cell("変更前の文", 1, 500, prev_reaches_bottom),
+        4: _cell("事後", 1, 500),
+    }
+    grid_rows._take_row(rows, first, False, 1, {"first": True, "leading": True})
+    rows[0].ruled = True
+    top = {1: _cell("６．情報連携", 2, 60), 2: _cell("の続き", 2, 60)}
+    if date_rest:
+        top[0] = _cell(date_rest, 2, 60)
+    grid_rows._take_row(rows, top, False, 2, {"first": True, "leading": True})
+    return rows
+
+
+def test_a_row_broken_by_a_page_break_is_joined_and_an_unsure_join_is_in_doubt():
+    # A cell of the row above runs to the foot of page 1: the top of page 2 continues it.
+    (row,) = _joined(prev_reaches_bottom=True)
+    assert (row.page_start, row.page_end) == (1, 2) and "row_continued" in row.flags
+    assert row.doubt is None
+    # Nothing ran to the foot of the page: joined, but in doubt (row_split_guess).
+    (row,) = _joined(prev_reaches_bottom=False)
+    assert row.doubt and "page 2" in row.doubt
+    # The page break fell inside the date: its rest is no date of its own, and the join is sure.
+    (row,) = _joined(prev_reaches_bottom=False, date_rest="１日")
+    assert "".join(ln.text for ln in row.cells[0]) == "令和３年９月１日"
+    assert row.doubt is None
+    # A real date at the top of page 2 starts a row of its own.
+    rows = _joined(prev_reaches_bottom=True, date_rest="令和４年４月１日")
+    assert len(rows) == 2

@@ -18,6 +18,8 @@ import pytest
 from piatable.errors import OcrUnavailable
 from piatable.extract.ocr.corrections import (
     drop_double_reads,
+    drop_double_reads_across,
+    drop_stray_kana,
     fix_confusions,
     fix_date,
     fix_marks,
@@ -33,6 +35,13 @@ from piatable.extract.ocr.page_scan import PageScan
 from piatable.extract.ocr.pages import scan_to_page_words
 from piatable.extract.ocr.reader import scans_to_reading
 from piatable.extract.ocr.render import load_images
+from piatable.extract.ocr.structure_fixes import (
+    drop_stray_open_bracket,
+    even_date_digits,
+    fix_placeholder_run,
+    restore_circled_gaps,
+    restore_title_bracket,
+)
 from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
 from piatable.pipeline import extract_document, reading_to_result
@@ -223,6 +232,45 @@ def test_glyphs_read_twice(text, fixed):
     assert drop_double_reads(text) == fixed
 
 
+def test_misreads_of_the_forms_structure():
+    """Kinds measured on the generated scans (tools/bench_scan.py): a glyph read twice where a
+    line wraps, a katakana read from a bracket's edge, a circled number or a ＜ that did not read,
+    a bracket read into a circle, the placeholder ○○ read as OO, a date's digits in two widths."""
+    across = drop_double_reads_across(["電子申請機能に", "における措置＞"])
+    assert across == ["電子申請機能に", "おける措置＞"]
+    assert drop_double_reads_across(["機能に", "ついて"]) == ["機能に", "ついて"]
+    assert drop_double_reads("＜ズサービス検索・電子申請") == "＜サービス検索・電子申請"
+    assert drop_double_reads("（パスワード") == "（パスワード"
+    lines = ["①入退室を管理している。", "②ウイルス対策をした。", "ネットワークを制限し", "ている。", "④耐震"]
+    assert restore_circled_gaps(lines)[2] == "③ネットワークを制限し"
+    # Two lines could take it, or the count has no number after the gap: left alone.
+    two = ["①管理している。", "ネットワーク。", "サーバー。", "③耐震"]
+    assert restore_circled_gaps(two) == two
+    end = ["①管理している。", "ネットワーク。"]
+    assert restore_circled_gaps(end) == end
+    assert drop_stray_open_bracket(["いる。", "（②認証後は、", "制限している。"])[1] == "②認証後は、"
+    kept = ["（②必要な情報以外を入手する", "ことを防止するための措置）"]
+    assert drop_stray_open_bracket(kept) == kept
+    assert restore_title_bracket("中間サーバーにおける措置＞") == "＜中間サーバーにおける措置＞"
+    assert restore_title_bracket("（省略）") == "（省略）"
+    assert fix_placeholder_run("OO市総務部") == "○○市総務部"
+    assert fix_placeholder_run("ＯＯ株式会社") == "○○株式会社"
+    assert fix_placeholder_run("BOOK市") == "BOOK市"
+    assert even_date_digits("平成31年4月１日") == "平成31年4月1日"
+    assert even_date_digits("令和３年４月1日") == "令和３年４月１日"
+    assert even_date_digits("2023/10/1") == "2023/10/1"
+    assert fix_symbols("共用｜\nＤの利用") == "共用Ｉ\nＤの利用"
+    assert fix_symbols("入室は、１Ｃカード") == "入室は、ＩＣカード"
+    assert fix_placeholder_run("条例（Ｏ○市") == "条例（○○市"
+    # Kanji numerals after 第 or before a counter, read as katakana or the long-vowel mark.
+    assert fix_confusions("号及び別表第ニ")[0] == "号及び別表第二"
+    assert fix_confusions("○○市本町ー丁目１番")[0] == "○○市本町一丁目１番"
+    assert fix_confusions("データー件")[0] == "データー件"
+    assert drop_stray_kana("審査等を行わなかいよう、履歴") == "審査等を行わないよう、履歴"
+    assert drop_stray_kana("しなかった場合") == "しなかった場合"
+    assert drop_stray_kana("つながるものか明示する") == "つながるものか明示する"
+
+
 def test_full_stop_that_did_not_read():
     lines = [
         "周知を行い注意喚起している。",
@@ -303,6 +351,9 @@ def test_dates_headings_and_marks():
     assert fix_heading("⑧@入手方法") == "②入手方法"
     assert fix_heading("⑦入手方法") == "⑦入手方法"  # a circled number as printed stays …
     assert fix_heading("⑧入手方法") == "②入手方法"  # … unless it is ②'s look-alike
+    # A heading the form words differently in its other block: "提供先における用途 (移転先: …)".
+    assert fix_heading("⑧提供先における用途") == "②提供先における用途"
+    assert fix_heading("＠移転先における用途") == "②移転先における用途"
     assert fix_heading("！基本情報") == "Ⅰ基本情報"
     assert fix_heading("１関連情報") == "Ⅰ関連情報"
     assert fix_heading("特定個人情報の使用") == "特定個人情報の使用"

@@ -37,6 +37,10 @@ def _row(**change: list[str]) -> RawRow:
         ({"change_date": ["2021/13/45"]}, "change_date"),
         ({"after": ["個人番号|通知書"]}, "after"),
         ({"before": ["FLで土ビSSアンと"]}, "before"),
+        ({"after": ["②ＬＧWAＮ接続端末"]}, "after"),
+        ({"before": ["番号法第1９条"]}, "before"),
+        ({"after": ["法律第１９条第８号及び別表第"]}, "after"),
+        ({"before": ["別表第と"]}, "before"),
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
@@ -47,6 +51,8 @@ def test_clean_rows_and_empty_cells_are_not():
     assert suspect_fields(_row()) == []
     assert suspect_fields(_row(before=[], after=["（記載なし）"], change_date=["2019/4/1"])) == []
     assert suspect_fields(_row(item=["IT基盤の更新"], after=["LGWAN回線"])) == []
+    clean = ["別表第二の項、第１９条", "ＬＧＷＡＮ 2023年", "第三者点検"]
+    assert suspect_fields(_row(before=clean, explanation=["重大な変更に該当し", "ない"])) == []
 
 
 def test_doubts_and_note():

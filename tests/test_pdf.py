@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from piatable.cli import main
+from piatable.extract.pdf import SCAN_STOP_PAGES, open_pdf, scan_pages, scan_pages_from_end, table_pages
 from piatable.pipeline import extract_document
 
 from .conftest import ROOT, SAMPLES, load_expected
@@ -96,6 +97,15 @@ def test_long_assessment_finds_the_table_pages(tmp_path):
     assert res.documents["assessment_number"] == make_pdfs.LONG_FACTS["number"]
     assert res.documents["agency"] == make_pdfs.LONG_FACTS["agency"]
     assert res.documents["published"] == "2023-03-31"
+    # Scanned from the end, the table's pages are found without reading the 30-odd before it.
+    doc = open_pdf(pdf)
+    try:
+        tail, whole = scan_pages_from_end(doc), scan_pages(doc)
+    finally:
+        doc.close()
+    assert table_pages(tail) == table_pages(whole)
+    assert len(tail) <= len(table_pages(whole)) + SCAN_STOP_PAGES
+    assert tail[-1].page == len(whole) and tail[0].page > 30
 
 
 def test_ruled_pages_after_the_table_are_not_rows(tmp_path):
@@ -180,3 +190,28 @@ def test_bad_pdfs_one_line_each_others_unaffected(tmp_path, capsys):
         assert len(lines) == 1, (name, err)
         assert want[name] in lines[0], lines[0]
     assert len(json.loads(out.read_text("utf-8"))) == len(load_expected("pdf/excel-seed"))
+
+
+@pytest.mark.parametrize(
+    "folder",
+    sorted(p.parent for p in (SAMPLES / "office-pagebreak").glob("*/input.pdf")),
+    ids=lambda p: p.name,
+)
+def test_writer_rows_broken_over_pages_are_one_record(folder):
+    """Writer rows that run over a page break (a date cell broken by it, merged cells carried
+    over it, cells continued under a repeated header) are one record each: as many records as
+    rows, each with its date, and ``row_continued`` exactly on the records printed on two or
+    more pages (tuning set samples/office-pagebreak)."""
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.pdf").records
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        assert g.change_date == e["change_date"]
+        assert g.timing == e["timing"]
+        assert _WS.sub("", g.item) == _WS.sub("", e["item"])
+        assert ("row_continued" in g.flags) == (g.page_end > g.page_start)
+    spans = sum(
+        (g.page_start, g.page_end) == (e["page_start"], e["page_end"])
+        for g, e in zip(got, expected, strict=True)
+    )
+    assert spans >= len(expected) - 2

@@ -176,3 +176,64 @@ def test_pages_are_read_one_at_a_time(monkeypatch):
     s.workers = 2
     assert len(pages.scan_images(frames(), s)) == 40
     assert held["most"] <= s.workers + 1
+
+
+def _jpeg_pdf(path, gray: np.ndarray, dpi: float) -> None:
+    """A one-page PDF that is one JPEG of ``gray`` covering the page (what a scanner writes)."""
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    Image.fromarray(gray).save(buf, "JPEG", quality=65)
+    size = (gray.shape[1] * 72 / dpi, gray.shape[0] * 72 / dpi)
+    c = canvas.Canvas(str(path), pagesize=size)
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, *size)
+    c.showPage()
+    c.save()
+
+
+def test_a_scanned_blank_page_is_found_without_rendering(tmp_path):
+    """A page that is one JPEG is judged from the JPEG decoded small: noisy paper with specks
+    (and a page number) is blank; one row of a table, or one short line of text, is not; a page
+    that is not one JPEG is left to the renderer (None)."""
+    from piatable.extract.ocr.render import jpeg_page_blank
+    from piatable.extract.pdf import open_pdf
+
+    gray, dpi = _upright()
+    s = Settings().ocr
+    rng = np.random.default_rng(3)
+    paper = np.clip(rng.normal(232, 7, gray.shape), 0, 255)
+    specks = rng.random(gray.shape) < 0.0004
+    paper[specks] = rng.uniform(40, 140, int(specks.sum()))
+    paper = paper.astype(np.uint8)
+    one_row = paper.copy()
+    band = slice(gray.shape[0] // 3, gray.shape[0] // 3 + gray.shape[0] // 12)
+    one_row[band] = gray[band]
+    # The title line alone (（別添２）変更箇所 and the form's name): the least ink the rendered
+    # test calls a page; the quick look must agree.
+    glyph = int(glyph_height(binarize(gray), dpi))
+    line = paper.copy()
+    top = int(np.flatnonzero(binarize(gray)[:, : gray.shape[1] // 3].sum(axis=1) > gray.shape[1] // 100)[0])
+    line[top - glyph : top + 2 * glyph] = gray[top - glyph : top + 2 * glyph]
+    assert not pages.is_blank(line, dpi, s)
+    found = {}
+    for name, image in (("paper", paper), ("row", one_row), ("line", line)):
+        pdf = tmp_path / f"{name}.pdf"
+        _jpeg_pdf(pdf, image, dpi)
+        doc = open_pdf(pdf)
+        found[name] = jpeg_page_blank(doc, 0, s)
+        doc.close()
+    assert found == {"paper": True, "row": False, "line": False}
+    text_pdf = tmp_path / "text.pdf"
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(text_pdf))
+    c.drawString(72, 72, "3")
+    c.showPage()
+    c.save()
+    doc = open_pdf(text_pdf)
+    assert jpeg_page_blank(doc, 0, s) is None
+    doc.close()

@@ -1,6 +1,6 @@
 """Bench of the bulk job (``piatable extract … --dataset DIR``), each run a fresh CLI process.
 
-    python tools/bench_bulk.py [--n 200] [--big 2000] [--no-dask] [--no-long]
+    python tools/bench_bulk.py [--n 200] [--big 2000] [--no-dask] [--no-long | --only-long]
 
 1. files/s on ``--n`` PDFs (copies of ``samples/pdf/*/input.pdf``, each made distinct by a
    trailing comment so that every one has its own resume key) at ``--jobs 1``, ``--jobs 2`` and
@@ -227,9 +227,13 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=2000, help="inputs for the second memory figure")
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask run")
     ap.add_argument("--no-long", action="store_true", help="leave out the 40/80-page assessments")
+    ap.add_argument("--only-long", action="store_true", help="only the 40/80-page assessments (part 3)")
     ns = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="piatable-bench-bulk-"))
     try:
+        if ns.only_long:
+            bench_long(tmp)
+            return
         rows = bench_throughput(tmp, ns.n, not ns.no_dask)
         one = next(r for r in rows if r["run"] == "--jobs 1")
         two = next(r for r in rows if r["run"] == "--jobs 2")

@@ -7,6 +7,11 @@
                                                         # EXIF-rotated JPEGs (orientation 3/6/8)
     python tools/bench_scan.py --set ocr.mode=page      # any setting changed
     python tools/bench_scan.py --img2table /tmp/i2tvenv/bin/python   # img2table side by side
+    python tools/bench_scan.py --no-committed --office samples/office --generate 200,300
+                                                        # LibreOffice-made PDFs (a set of
+                                                        # tools/make_office_samples.py) scanned
+                                                        # instead of samples/pdf; samples/heldout
+                                                        # is measured this way, never tuned on
 
 Per scan: cells (six fields of each expected row; a row not found counts as empty cells),
 character similarity per cell (mean of 1 - CER over cells, and over all characters), the share of
@@ -107,6 +112,18 @@ def score(expected: list[dict], got: list[dict]) -> dict:
     }
 
 
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its waited-for children (tesseract, img2table):
+    on a machine shared with other jobs, wall seconds measure the load as much as the tool."""
+    import resource
+
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+CPU: dict[str, float] = {}
+
+
 def run_piatable(path: Path, sets: list[str]) -> tuple[list[dict], int, float]:
     from piatable.pipeline import extract_document
     from piatable.settings import Settings
@@ -114,9 +131,10 @@ def run_piatable(path: Path, sets: list[str]) -> tuple[list[dict], int, float]:
     settings = Settings()
     for s in sets:
         settings.set(s)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     res = extract_document(path, "scan", settings)
     secs = time.perf_counter() - t0
+    CPU["last"] = cpu_seconds() - c0
     if res.errors:
         print(f"  errors: {res.errors}", file=sys.stderr)
     pages = len({p for r in res.records for p in (r.page_start, r.page_end) if p}) or 1
@@ -152,11 +170,13 @@ def run_img2table(python: str, path: Path, rot: bool) -> tuple[list[dict], float
 
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(I2T_SCRIPT)
+    c0 = cpu_seconds()
     proc = subprocess.run(
         [python, fh.name, str(path), "1" if rot else "0"], capture_output=True, text=True, timeout=1800
     )
     if proc.returncode:
         raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "img2table failed")
+    CPU["last"] = cpu_seconds() - c0  # its start-up and imports included
     data = json.loads(proc.stdout.strip().splitlines()[-1])
     rows: list[dict] = []
     for table in data["tables"]:
@@ -177,22 +197,23 @@ def run_img2table(python: str, path: Path, rot: bool) -> tuple[list[dict], float
     return rows, data["seconds"]
 
 
-def generated(dpis: list[int], folder: Path) -> list[tuple[str, Path, Path]]:
-    """Every samples/pdf case scanned at each dpi (turned 0.2–1°, noise, blur, JPEG)."""
+def generated(dpis: list[int], folder: Path, source: Path | None = None) -> list[tuple[str, Path, Path]]:
+    """Every PDF case of ``source`` (default samples/pdf) scanned at each dpi (turned 0.2–1°,
+    noise, blur, JPEG)."""
     import make_scans
 
+    prefix = f"{source.name}-" if source else ""
+    source = source or ROOT / "samples" / "pdf"
     out = []
     angles = [0.3, -0.6, 0.9, -0.2, 0.7, -1.0, 0.5, -0.4]
-    for k, case in enumerate(
-        sorted(p for p in (ROOT / "samples" / "pdf").iterdir() if (p / "input.pdf").exists())
-    ):
+    for k, case in enumerate(sorted(p for p in source.iterdir() if (p / "input.pdf").exists())):
         for dpi in dpis:
-            target = folder / f"{case.name}-{dpi}.pdf"
+            target = folder / f"{prefix}{case.name}-{dpi}.pdf"
             if not target.exists():
                 d = make_scans.Damage(angle=angles[k % len(angles)], jpeg=65, noise=7, seed=k)
                 make_scans.scan_pdf(case / "input.pdf", target, dpi, d)
             if (case / "expected" / "records.json").exists():
-                out.append((f"{case.name}@{dpi}", target, case / "expected" / "records.json"))
+                out.append((f"{prefix}{case.name}@{dpi}", target, case / "expected" / "records.json"))
     return out
 
 
@@ -223,11 +244,16 @@ def turned_variants(items: list[tuple[str, Path, Path]], folder: Path) -> list[t
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--generate", default="", help="comma-separated dpis: scan every samples/pdf case")
-    ap.add_argument("--only", default="", help="substring of the case names to run")
+    ap.add_argument("--only", default="", help="substrings of the case names to run, comma-separated")
     ap.add_argument(
         "--turned", action="store_true", help="also each scan turned 90/180/270° and EXIF-rotated (3/6/8)"
     )
     ap.add_argument("--no-committed", action="store_true")
+    ap.add_argument(
+        "--office",
+        type=Path,
+        help="with --generate: scan this set's PDFs (samples/office …) instead of samples/pdf",
+    )
     ap.add_argument("--set", action="append", default=[], help="section.key=value")
     ap.add_argument("--img2table", default="", help="a Python that has img2table installed")
     ap.add_argument("--worst", action="store_true", help="print the worst cells")
@@ -242,9 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     if ns.generate:
         gen = Path(tempfile.gettempdir()) / "piatable-bench-scans"
         gen.mkdir(exist_ok=True)
-        items += generated([int(x) for x in ns.generate.split(",")], gen)
+        items += generated([int(x) for x in ns.generate.split(",")], gen, ns.office)
     if ns.only:
-        items = [it for it in items if ns.only in it[0]]
+        items = [it for it in items if any(o in it[0] for o in ns.only.split(","))]
     if ns.turned:
         gen = Path(tempfile.gettempdir()) / "piatable-bench-turned"
         gen.mkdir(exist_ok=True)
@@ -255,11 +281,19 @@ def main(argv: list[str] | None = None) -> int:
         expected = json.loads(exp_path.read_text("utf-8"))
         got, pages, secs = run_piatable(path, ns.set)
         s = score(expected, got)
-        line = {"case": name, "tool": "piatable", "pages": pages, "s_per_page": secs / pages, **s}
+        line = {
+            "case": name,
+            "tool": "piatable",
+            "pages": pages,
+            "s_per_page": secs / pages,
+            "cpu": CPU["last"],
+            **s,
+        }
         results.append(line)
         print(
             f"{name:34s} piatable  rows {s['rows']:>6s}  cell-sim {s['cell_similarity']:.3f}  "
-            f"char-sim {s['char_similarity']:.3f}  exact {s['exact_cells']:.3f}  {secs / pages:5.1f} s/page",
+            f"char-sim {s['char_similarity']:.3f}  exact {s['exact_cells']:.3f}  {secs / pages:5.1f} s/page"
+            f"  {CPU['last'] / pages:5.1f} CPU s/page",
             flush=True,
         )
         if ns.worst:
@@ -269,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             tot.setdefault(f"piatable:{k}", []).append(s[k])
         tot.setdefault("piatable:pages", []).append(pages)
         tot.setdefault("piatable:seconds", []).append(secs)
+        tot.setdefault("piatable:cpu", []).append(CPU["last"])
         if ns.img2table:
             for rot in (False, True):
                 tool = f"img2table{'+rot' if rot else ''}"
@@ -279,18 +314,26 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 s2 = score(expected, rows)
                 results.append(
-                    {"case": name, "tool": tool, "pages": pages, "s_per_page": isecs / pages, **s2}
+                    {
+                        "case": name,
+                        "tool": tool,
+                        "pages": pages,
+                        "s_per_page": isecs / pages,
+                        "cpu": CPU["last"],
+                        **s2,
+                    }
                 )
                 print(
                     f"{name:34s} {tool:9s} rows {s2['rows']:>6s}  cell-sim {s2['cell_similarity']:.3f}  "
                     f"char-sim {s2['char_similarity']:.3f}  exact {s2['exact_cells']:.3f}  "
-                    f"{isecs / pages:5.1f} s/page",
+                    f"{isecs / pages:5.1f} s/page  {CPU['last'] / pages:5.1f} CPU s/page",
                     flush=True,
                 )
                 for k in ("cell_similarity", "char_similarity", "exact_cells"):
                     tot.setdefault(f"{tool}:{k}", []).append(s2[k])
                 tot.setdefault(f"{tool}:pages", []).append(pages)
                 tot.setdefault(f"{tool}:seconds", []).append(isecs)
+                tot.setdefault(f"{tool}:cpu", []).append(CPU["last"])
     print("mean over scans:")
     for tool in sorted({k.split(":")[0] for k in tot}):
         pages = sum(tot[f"{tool}:pages"])
@@ -304,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  char-sim {mean('char_similarity'):.3f}"
             f"  exact {mean('exact_cells'):.3f}"
             f"  {pages / secs:.3f} pages/s ({secs / pages:.1f} s/page)"
+            f"  {sum(tot[f'{tool}:cpu']) / pages:.1f} CPU s/page"
         )
     if ns.json:
         ns.json.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n", "utf-8")

@@ -2,7 +2,8 @@
 
     python tools/eval_office.py [SET ...] [-v] [--cases]
 
-SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout).  Each
+SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout,
+samples/office-pagebreak, samples/heldout-pagebreak).  Each
 case is ``input.pdf`` or ``input.txt`` with ``expected/records.json`` beside it.  For each set,
 one table: a row per family (pdf-calc and pdf-writer for LibreOffice-made PDFs, then the text of
 each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout) with
@@ -18,7 +19,8 @@ Rows are aligned with the expected rows as tools/eval_text.py does (order kept, 
 cells), so one row too many or too few does not make every later row wrong.  ``-v`` lists the
 wrong cells; ``--cases`` prints a line per case.  For samples/office-kinds a second table
 gives the same figures per kind of hard input (underlined, hidden, rotated-timing, ...).
-The held-out set (samples/heldout) is for measuring only: never tune on it.
+The held-out sets (samples/heldout, samples/heldout-pagebreak) are for measuring only: never
+tune on them.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from eval_text import SIX, align, squash
 from piatable import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = (ROOT / "samples" / "office", ROOT / "samples" / "office-kinds", ROOT / "samples" / "heldout")
+SET_NAMES = ("office", "office-kinds", "heldout", "office-pagebreak", "heldout-pagebreak")
+SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 

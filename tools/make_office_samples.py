@@ -10,7 +10,9 @@ the case's name, so the .xlsx / .docx files are reproducible (the PDFs differ on
 creation date).
 
     python tools/make_office_samples.py                # every set below
-    python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds
+    python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds,
+                                                       # office-b, heldout-b,
+                                                       # office-pagebreak, heldout-pagebreak
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -471,7 +473,9 @@ def expected_records(pdf: Path, case: Case) -> list[dict]:
         near = starts[max(page_of(span[0]) - 2, 0)]
         for key in SIX:
             want = squash(r[key])
-            if want and locate(want, whole, near) is None:
+            # A merged cell is printed once, maybe pages before this row (Writer).
+            start = 0 if case.merge and key in MERGEABLE else near
+            if want and locate(want, whole, start) is None:
                 problems.append(f"row {i} {key}: {r[key][:40]!r} not printed in full")
                 bad.add(i)
         longest = max(cells, key=len) if cells else first
@@ -560,6 +564,11 @@ def settings_of(case: Case) -> dict:
     }
 
 
+# Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
+LEAN_SETS = ("office2", "heldout2")
+LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
+
+
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
     """Write every case of one set under ``root`` (replacing what was there), and the settings
     of each case in ``root/cases.json``."""
@@ -582,13 +591,16 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             shutil.copy(pdf, folder / "input.pdf")
             write_json(folder / "expected" / "records.json", expected)
             if case.texts:
-                for tool in EXTRACTORS:
+                for tool in LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
                     (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                     write_json(tfolder / "expected" / "records.json", expected)
             pages = expected[-1]["page_end"] if expected else 0
             size = (folder / "input.pdf").stat().st_size
+            if root.name in LEAN_SETS:
+                # Only the texts are committed (the PDF is remade by this tool, seeded).
+                shutil.rmtree(folder)
             spare = f", {sum(case.extra_spare.values())} extra spare lines" if case.extra_spare else ""
             manifest[case.name] = settings_of(case) | {"rows": len(expected), "pages": pages}
             print(
@@ -665,6 +677,35 @@ def heldout_cases() -> list[Case]:
             style = DATE_STYLES[(len(cases) + 3) % len(DATE_STYLES)]
             cases.append(plain_case(f"{maker}-{path.stem}", table, maker, heldout=True, date_style=style))
     return cases
+
+
+def second_look_cases(tables: dict[str, Path], heldout: bool) -> list[Case]:
+    """Two tables of a set again, each by Calc and by Writer, in looks drawn anew (the RNG is
+    seeded by the new name): other widths, fonts, sizes, page breaks and merged cells.  For
+    the flattened-text families (issue 10): ``office-b`` from tuning tables is for tuning,
+    ``heldout-b`` from the held-out tables is for measuring only."""
+    cases = []
+    for k, (name, path) in enumerate(tables.items()):
+        table = load_table(path)
+        for maker in ("calc", "writer"):
+            style = DATE_STYLES[(len(cases) + 5) % len(DATE_STYLES)]
+            c = plain_case(f"{maker}-{name}-v2", table, maker, heldout=heldout, date_style=style)
+            # Half the cases with merged cells and a page break every few rows, whatever drawn.
+            if k % 2:
+                c = replace(c, merge=True, rows_per_page=4 if maker == "calc" else None)
+            cases.append(c)
+    return cases
+
+
+def office_b_cases() -> list[Case]:
+    return second_look_cases({n: TUNING_TABLES[n] for n in ("kokuho", "municipal")}, heldout=False)
+
+
+def heldout_b_cases() -> list[Case]:
+    tables = {
+        p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json")) if p.stem in ("kaigo_hoken", "yobou_sesshu")
+    }
+    return second_look_cases(tables, heldout=True)
 
 
 # ----- kinds of hard input (issue 11)
@@ -825,10 +866,137 @@ def kind_cases() -> list[Case]:
     return cases
 
 
+# ----- second sets (issue 10): more looks for the flattened-text readers
+
+# Pools disjoint from the first sets' (widths and sizes), for office2 (tuning) and heldout2
+# (measure only).  Fonts: every installed IPA font in both.
+OFFICE2_CALC_WIDTHS = ((14, 30, 44, 44, 8, 28), (8, 18, 26, 26, 6, 18), (12, 20, 36, 36, 9, 36))
+OFFICE2_WRITER_WIDTHS = ((3.2, 4.0, 6.2, 6.2, 1.9, 4.2), (2.0, 4.8, 5.8, 5.8, 1.5, 5.8))
+OFFICE2_SIZES = (8.0, 12.0)
+HELDOUT2_CALC_WIDTHS = ((11, 22, 32, 32, 9, 34), (10, 32, 38, 38, 7, 16), (15, 24, 30, 30, 8, 26))
+HELDOUT2_WRITER_WIDTHS = ((2.5, 3.8, 6.8, 6.8, 1.8, 4.0), (3.0, 5.2, 5.4, 5.4, 1.9, 4.8))
+HELDOUT2_SIZES = (8.5, 10.0, 11.5)
+ALL_FONTS = (*TUNING_FONTS, *HELDOUT_FONTS)
+OFFICE2_SIZES_ROWS = (5, 8, 12, 16)
+
+
+def _drawn_case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
+    """A case of a random subset of ``pool`` (kept in order, 5–16 rows), its look drawn from
+    the office2 (tuning) or heldout2 pools by an RNG seeded with its name."""
+    rng = _rng(name)
+    n = min(len(pool), rng.choice(OFFICE2_SIZES_ROWS))
+    picked = sorted(rng.sample(range(len(pool)), n))
+    table = [pool[k] for k in picked]
+    calc_w = HELDOUT2_CALC_WIDTHS if heldout else OFFICE2_CALC_WIDTHS
+    writer_w = HELDOUT2_WRITER_WIDTHS if heldout else OFFICE2_WRITER_WIDTHS
+    date_style = rng.choice(DATE_STYLES)
+    return Case(
+        name=name,
+        rows=printed_rows(table, date_style, newest_first=rng.random() < 0.35),
+        maker=maker,
+        font=rng.choice(ALL_FONTS),
+        size=rng.choice(HELDOUT2_SIZES if heldout else OFFICE2_SIZES),
+        widths=rng.choice(calc_w if maker == "calc" else writer_w),
+        valign=rng.choice(("top", "center")),
+        merge=rng.random() < 0.5,
+        rows_per_page=rng.choice((None, None, 2, 3, 4, 6)) if maker == "calc" else None,
+        repeat_header=rng.random() < 0.75,
+        appendix=rng.choice(("２", "3")),
+        header_fill=rng.random() < 0.4,
+        real_dates=maker == "calc" and date_style in ("slash", "slash0", "seireki") and rng.random() < 0.5,
+    )
+
+
+def office2_cases() -> list[Case]:
+    """Tuning cases: random subsets of the tuning tables' rows in new looks."""
+    pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    return [
+        _drawn_case(f"{m}-mix{k}", pool, m, heldout=False) for k in range(1, 5) for m in ("calc", "writer")
+    ]
+
+
+def heldout2_cases() -> list[Case]:
+    """Held-out cases (never tune on them): the held-out tables' rows and heldout2's own table,
+    in looks of their own."""
+    own = [r for path in sorted((SAMPLES / "heldout2" / "tables").glob("*.json")) for r in load_table(path)]
+    old = [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
+    cases = []
+    for k in range(1, 3):
+        for m in ("calc", "writer"):
+            cases.append(_drawn_case(f"{m}-own{k}", own, m, heldout=True))
+            cases.append(_drawn_case(f"{m}-mix{k}", old, m, heldout=True))
+    return cases
+
+
+# ----- rows broken over a page break (Writer, issue 11)
+
+# Narrow date columns, so that a wareki date wraps and a page break can fall inside it.
+TUNING_BREAK_WIDTHS = ((1.6, 4.8, 6.6, 6.6, 1.6, 4.5), (1.8, 5.0, 6.0, 6.0, 1.6, 5.3))
+HELDOUT_BREAK_WIDTHS = ((1.7, 4.4, 6.8, 6.8, 1.7, 4.3), (1.5, 5.2, 6.2, 6.2, 1.8, 4.8))
+
+
+def _long_rows(rows: list[dict], rng: random.Random, times: tuple[int, ...]) -> list[dict]:
+    """The rows with their before / after cells made ``times`` times as long (the cell's
+    paragraphs repeated), so that rows run over page breaks."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        for key in ("before", "after"):
+            if r[key] and rng.random() < 0.7:
+                r[key] = "\n".join([r[key]] * rng.choice(times))
+        out.append(r)
+    return out
+
+
+def break_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
+    """A Writer case whose long rows break over pages: wrapped dates in a narrow date column,
+    merged date / timing / explanation cells in every other case, top or centred cells."""
+    rng = _rng(name)
+    style = ("wareki", "wareki_fw", "seireki", "wareki")[k % 4]
+    # The held-out tables are shorter: their rows are made longer, to break over pages as often.
+    times = (3, 4) if heldout else (2, 3)
+    rows = _long_rows(printed_rows(table, style, newest_first=rng.random() < 0.35), rng, times)
+    return Case(
+        name=name,
+        rows=rows,
+        maker="writer",
+        font=rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
+        size=rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
+        widths=rng.choice(HELDOUT_BREAK_WIDTHS if heldout else TUNING_BREAK_WIDTHS),
+        valign=("top", "center")[k % 2],
+        merge=k % 2 == 0,
+        repeat_header=rng.random() < 0.8,
+        appendix=rng.choice(("２", "3")),
+        texts=False,
+    )
+
+
+def pagebreak_cases() -> list[Case]:
+    """Tuning: the tuning tables by Writer with long rows broken over pages."""
+    return [
+        break_case(f"writer-break-{name}", load_table(path), heldout=False, k=k)
+        for k, (name, path) in enumerate(TUNING_TABLES.items())
+    ]
+
+
+def heldout_pagebreak_cases() -> list[Case]:
+    """Held-out (measure only, never tune): the held-out tables, the same way, other looks."""
+    return [
+        break_case(f"writer-break-{path.stem}", load_table(path), heldout=True, k=k)
+        for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))
+    ]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
+    "office2": (SAMPLES / "office2", office2_cases),
+    "heldout2": (SAMPLES / "heldout2", heldout2_cases),
     "office-kinds": (SAMPLES / "office-kinds", kind_cases),
+    "office-b": (SAMPLES / "office-b", office_b_cases),
+    "heldout-b": (SAMPLES / "heldout-b", heldout_b_cases),
+    "office-pagebreak": (SAMPLES / "office-pagebreak", pagebreak_cases),
+    "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
 }
 
 

@@ -29,7 +29,8 @@ Modules, in the order a page goes through them:
 - ``widths``: character boxes snapped to their ink, full/half width from the ink;
 - ``pages``: one page scanned, pixel words → ``PageWords``, the table pages found, a file's pages
   scanned;
-- ``corrections``, ``heading_fixes``: dictionary- and form-checked corrections of OCR misreads;
+- ``corrections``, ``heading_fixes``, ``structure_fixes``: dictionary- and form-checked
+  corrections of OCR misreads (words; headings; numbering, brackets, placeholders);
 - ``suspects``: cells whose OCR text breaks their column's grammar (flag ``ocr_suspect:<field>``);
 - ``reader``: a scanned document or a PDF's pages without text → a ``Reading`` (``read_scan``).
 """

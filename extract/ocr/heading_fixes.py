@@ -129,7 +129,10 @@ def circled_headings() -> dict[str, frozenset[str]]:
             parts = line.split("\t")
             if len(parts) < 2 or not regex.search(r"/[①-⑳]$", parts[0]):
                 continue
-            for piece in regex.split(r"\s*/\s*", parts[1]):
+            # "提供先における用途 (移転先: 移転先における用途)": the heading, and in brackets the
+            # one the form prints in its other block, after the block's name.
+            alternatives = regex.sub(r"\s*\(([^():]*:)?\s*([^()]*)\)", r" / \2", parts[1])
+            for piece in regex.split(r"\s*/\s*", alternatives):
                 key = regex.sub(r"\s+|※", "", piece)
                 if len(key) >= 2:
                     out.setdefault(key, set()).add(parts[0][-1])

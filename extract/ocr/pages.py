@@ -364,11 +364,14 @@ def scan_pdf(
 ) -> list[PageScan]:
     """The table pages among ``numbers`` (1-based) of a PDF read: a long document's pages are
     looked at small first (``find_table_pages``), one at a time; pages are rendered as they are
-    read; pages that draw nothing are never rendered, blank ones never read."""
+    read; pages that draw nothing, and scanned pages (one JPEG) without ink, are never
+    rendered, other blank ones never read."""
     check_tesseract(os_.lang)
     if len(numbers) > os_.find_all_below:
-        numbers = find_table_pages(pdf_images(path, numbers, os_.find_dpi, skip_empty=True), os_, blank)
-    return scan_images(pdf_images(path, numbers, os_.dpi, os_, skip_empty=True), os_, blank)
+        numbers = find_table_pages(
+            pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank
+        )
+    return scan_images(pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_), os_, blank)
 
 
 def scan_image_file(path: Path, os_: OcrSettings, blank: list[int] | None = None) -> list[PageScan]:

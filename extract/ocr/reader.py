@@ -64,7 +64,7 @@ def ocr_cover_facts(
         return {}
     from .pages import is_blank
 
-    for _, gray, dpi in pdf_images(Path(pdf_path), candidates, COVER_DPI, skip_empty=True):
+    for _, gray, dpi in pdf_images(Path(pdf_path), candidates, COVER_DPI, skip_empty=True, quick_blank=os_):
         if gray is None or is_blank(gray, dpi, os_):
             continue
         words = parse_tsv(tesseract_tsv(gray, COVER_PSM, os_.lang))

@@ -90,6 +90,75 @@ def page_is_empty(doc, index: int) -> bool:  # type: ignore[no-untyped-def]
         page.close()
 
 
+def page_jpeg(doc, index: int) -> tuple[bytes, float] | None:  # type: ignore[no-untyped-def]
+    """The JPEG of page ``index`` and its printed width (points) when the page is one JPEG
+    image covering the page (what a scanner writes); None for any other page."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        if raw.FPDFPage_CountObjects(page.raw) != 1:
+            return None
+        obj = next(iter(page.get_objects(max_depth=1)))
+        if obj.type != raw.FPDF_PAGEOBJ_IMAGE or obj.get_filters()[-1:] != ["DCTDecode"]:
+            return None
+        left, bottom, right, top = obj.get_bounds()
+        pw, ph = page.get_size()
+        if right <= left or (right - left) * (top - bottom) < QUICK_COVER_SHARE * pw * ph:
+            return None
+        return bytes(obj.get_data(decode_simple=True)), right - left
+    finally:
+        page.close()
+
+
+def jpeg_blank(data: bytes, width_pt: float, settings: OcrSettings) -> bool | None:
+    """Whether a scanned page's JPEG (printed ``width_pt`` wide) has no ink, judged from the
+    JPEG decoded at a fraction of its size (libjpeg's DCT scaling: a few milliseconds, where
+    rendering the page costs a full decode and a resample).  None when the image does not look
+    like paper (dark or inverted, or not greyscale/colour): the caller renders it and decides.
+    Safe to run in threads (no pdfium).
+
+    At ``blank_quick_dpi`` a scanner's noise and specks are averaged away, while a stroke of
+    text still darkens its pixels by far more than ``blank_quick_contrast``: the quick look is
+    stricter than the rendered one (``pages.is_blank``), never looser.
+    """
+    import io
+
+    from PIL import Image
+
+    from .ink import ink_share
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            if im.mode not in ("L", "RGB", "YCbCr"):
+                return None
+            width_px, height_px = im.size
+            dpi = width_px / (width_pt / 72)
+            scale = min(settings.blank_quick_dpi / dpi, 1.0)
+            im.draft("L", (max(int(width_px * scale), 1), max(int(height_px * scale), 1)))
+            gray = np.asarray(im.convert("L"), dtype=np.uint8)
+    except (OSError, SyntaxError, ValueError, ZeroDivisionError):
+        return None
+    seen_dpi = dpi * gray.shape[1] / width_px
+    step = max(min(gray.shape) // 200, 1)
+    if np.median(gray[::step, ::step]) < QUICK_PAPER_MIN:
+        return None
+    share = ink_share(gray, seen_dpi, min(settings.blank_quick_dpi, seen_dpi), settings.blank_quick_contrast)
+    return share < settings.blank_ink_share
+
+
+def jpeg_page_blank(doc, index: int, settings: OcrSettings) -> bool | None:  # type: ignore[no-untyped-def]
+    """``jpeg_blank`` of page ``index`` when it is one JPEG covering the page; else None."""
+    found = page_jpeg(doc, index)
+    return None if found is None else jpeg_blank(found[0], found[1], settings)
+
+
+# The quick blank test takes a page image only when it covers this share of the page, and only
+# when its paper is at least this light (an inverted or dark image is left to the renderer).
+QUICK_COVER_SHARE = 0.8
+QUICK_PAPER_MIN = 128
+
+
 def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[no-untyped-def]
     """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``."""
     page = doc[index]
@@ -107,17 +176,19 @@ def pdf_images(
     dpi: float,
     native: OcrSettings | None = None,
     skip_empty: bool = False,
+    quick_blank: OcrSettings | None = None,
 ) -> Iterator[tuple[int, np.ndarray | None, float]]:
     """Pages rendered at ``dpi``, one at a time (page number, image, dpi); with ``native``
     settings, a page that is one scanned image is rendered at that image's own resolution
     (within native.min_dpi … native.max_dpi).  With ``skip_empty``, a page that draws nothing
-    comes as (number, None, dpi), not rendered."""
+    comes as (number, None, dpi), not rendered; with ``quick_blank`` settings, so does a page
+    that is one JPEG without ink (``jpeg_page_blank``)."""
     from piatable.extract.pdf import open_pdf
 
     doc = open_pdf(path)
     try:
-        for n in numbers:
-            if skip_empty and page_is_empty(doc, n - 1):
+        for n, blank in _quick_blanks(doc, numbers, skip_empty, quick_blank):
+            if blank:
                 yield n, None, dpi
                 continue
             d = dpi
@@ -128,3 +199,38 @@ def pdf_images(
             yield n, render_pdf_page(doc, n - 1, d), d
     finally:
         doc.close()
+
+
+# Pages whose JPEGs are judged ahead of the reader, in threads (libjpeg releases the GIL).
+QUICK_LOOKAHEAD = 16
+
+
+def _quick_blanks(  # type: ignore[no-untyped-def]
+    doc, numbers: Iterable[int], skip_empty: bool, quick: OcrSettings | None
+) -> Iterator[tuple[int, bool]]:
+    """(page number, blank) in order: blank when the page draws nothing (``skip_empty``) or is
+    one JPEG without ink (``quick`` settings).  The JPEGs of the next QUICK_LOOKAHEAD pages are
+    taken out in this thread (pdfium is not thread-safe) and decoded in a pool of one thread
+    per core, so that a long run of scanned blank pages costs a fraction of a decode each."""
+    import os
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    if quick is None:
+        for n in numbers:
+            yield n, skip_empty and page_is_empty(doc, n - 1)
+        return
+    pending: deque[tuple[int, Future[bool | None] | bool]] = deque()
+    with ThreadPoolExecutor(max(os.cpu_count() or 1, 1)) as pool:
+        todo = iter(numbers)
+        while True:
+            while len(pending) < QUICK_LOOKAHEAD and (n := next(todo, None)) is not None:
+                if skip_empty and page_is_empty(doc, n - 1):
+                    pending.append((n, True))
+                    continue
+                found = page_jpeg(doc, n - 1)
+                pending.append((n, False if found is None else pool.submit(jpeg_blank, *found, quick)))
+            if not pending:
+                return
+            n, verdict = pending.popleft()
+            yield n, bool(verdict if isinstance(verdict, bool) else verdict.result())

@@ -26,6 +26,10 @@ ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p
 WEDGED_LATIN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[A-Z]{1,3}(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
+# One word in two widths (ＬＧWAN, 1９): a document prints a word in one font and width.
+MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|[0-9][０-９]|[０-９][0-9]")
+# 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
+ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
 _WS = regex.compile(r"\s+")
 
@@ -45,6 +49,8 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             if stray
             else ""
         )
+        if not why and column in ("item", "before", "after", "explanation"):
+            why = _broken_text(lines, flat)
         if column == "change_date" and not (DATE_LINE.match(flat) and parse_date(flat)):
             why = f"the date cell reads {flat[:20]!r}, not a date"
         elif column == "timing" and flat not in TIMINGS:
@@ -54,6 +60,17 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
         if why:
             out.append((column, why))
     return out
+
+
+def _broken_text(lines: list[str], flat: str) -> str:
+    """Why a text cell's OCR breaks the grammar of the form's texts ("" when it does not): a
+    word in two widths, 第 without its numeral.  (A line of a kana or two alone, the tail of a
+    sentence misread, was tried and left out: wrapped tails such as ない are as common.)"""
+    if m := MIXED_WIDTH.search(flat):
+        return f"{m.group(0)!r}: one word read in two widths"
+    if ORPHAN_ORDINAL.search(flat):
+        return "第 without a numeral after it: the numeral did not read"
+    return ""
 
 
 def flag_suspects(rows: list[RawRow]) -> list[str]:

@@ -46,6 +46,9 @@ class PageRows:
     # every line the page's columns received (to check that each one lands in a row).
     carried: bool = False
     lines: list[Line] = field(default_factory=list)
+    # Ruled pages: per row, column index → (first, end) rows of the cell span it lies in (a
+    # merged cell spans several rows; end is exclusive), empty cells included.
+    spans: list[dict[int, tuple[int, int]]] = field(default_factory=list)
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

@@ -60,8 +60,12 @@ _LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
 def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     """Label pieces printed as a run of their own on a line: set apart from other text by a
     column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
+    ordered = sorted(line.words, key=lambda w: w.x0)
+    flat = "".join([ch for w in ordered for ch in w.text if not ch.isspace()])
+    if not any(p in flat for p in _PIECES_LONGEST_FIRST):
+        return []  # no label piece at all (the common line)
     chars: list[tuple[str, float, float, Word]] = []
-    for w in sorted(line.words, key=lambda w: w.x0):
+    for w in ordered:
         text = w.text
         step = (w.x1 - w.x0) / max(len(text), 1)
         for k, ch in enumerate(text):

@@ -15,6 +15,8 @@ from piatable.settings import GridSettings
 
 from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 
+_HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
+
 
 @dataclass(slots=True)
 class Line:
@@ -49,7 +51,7 @@ class Line:
         kinsoku, which not every producer applies)."""
         if not self.text:
             return 0.0
-        m = regex.match(r"[A-Za-z0-9]+", self.text)
+        m = _HALF_WIDTH_WORD.match(self.text)
         piece = m.group(0) if m else self.text[0]
         # Kinsoku: a character that may not end a line travels with the next one, and characters
         # that may not start a line travel with the one before them.
@@ -63,8 +65,13 @@ class Line:
 
 def unit_width(words: list[Word]) -> float:
     """Width of one display unit (a half-width character) in the words' coordinates."""
-    total_w = sum(max(w.x1 - w.x0, 0.0) for w in words)
-    total_u = sum(display_width(w.text) for w in words)
+    total_w = 0.0
+    total_u = 0
+    for w in words:
+        d = w.x1 - w.x0
+        if d > 0.0:
+            total_w += d
+        total_u += display_width(w.text)
     return total_w / total_u if total_u else 0.0
 
 
@@ -91,40 +98,56 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
     tol = settings.line_tolerance_em * hy
     groups: list[list[Word]] = []
     centres: list[float] = []
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
-        c = (w.top + w.bottom) / 2
+    # Sorted by (centre, x0), ties in the given order (the index keeps the sort stable).
+    keyed = [((w.top + w.bottom) / 2, w.x0, i, w) for i, w in enumerate(words)]
+    keyed.sort()  # the index is unique: words themselves are never compared
+    for c, _, _, w in keyed:
         if groups and abs(c - centres[-1]) <= tol:
-            groups[-1].append(w)
-            n = len(groups[-1])
-            centres[-1] += (c - centres[-1]) / n
+            g = groups[-1]
+            g.append(w)
+            centres[-1] += (c - centres[-1]) / len(g)
         else:
             groups.append([w])
             centres.append(c)
+    # PDF characters carry no OCR confidence, no text line number and no inferred spaces.
+    plain_pdf = all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
     lines: list[Line] = []
     for g in groups:
-        g.sort(key=lambda w: w.x0)
-        parts: list[str] = []
-        for i, w in enumerate(g):
-            if i:
-                parts.append(_space_between(g[i - 1], w, hx, settings))
-            parts.append(w.text)
-        confs = [w.conf for w in g if w.conf is not None]
-        ink = [w for w in g if w.text.strip()] or g
-        lines.append(
-            Line(
-                words=g,
-                text="".join(parts),
-                # A space at either end (printed or inferred) takes no room of its own.
-                x0=min(w.x0 for w in ink),
-                x1=max(w.x1 for w in ink),
-                top=min(w.top for w in g),
-                bottom=max(w.bottom for w in g),
-                page=g[0].page,
-                line_no=min((w.line for w in g if w.line is not None), default=None),
-                conf=min(confs) if confs else None,
-            )
-        )
+        g.sort(key=_x0)
+        if plain_pdf:
+            text = "".join([w.text for w in g])  # a PDF's spaces are its own characters
+            line_no, conf = None, None
+        else:
+            parts: list[str] = []
+            for i, w in enumerate(g):
+                if i:
+                    parts.append(_space_between(g[i - 1], w, hx, settings))
+                parts.append(w.text)
+            text = "".join(parts)
+            confs = [c for w in g if (c := w.conf) is not None]
+            line_no = min((w.line for w in g if w.line is not None), default=None)
+            conf = min(confs) if confs else None
+        x0 = x1 = None
+        top, bottom = g[0].top, g[0].bottom
+        for w in g:
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+            if w.text.strip():
+                if x0 is None or w.x0 < x0:
+                    x0 = w.x0
+                if x1 is None or w.x1 > x1:
+                    x1 = w.x1
+        if x0 is None or x1 is None:  # spaces only: they take the room
+            x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
+        # A space at either end (printed or inferred) takes no room of its own.
+        lines.append(Line(g, text, x0, x1, top, bottom, g[0].page, line_no, conf))
     return lines
+
+
+def _x0(w: Word) -> float:
+    return w.x0
 
 
 def split_segments(line: Line, gap: float) -> list[Line]:
@@ -139,20 +162,22 @@ def split_segments(line: Line, gap: float) -> list[Line]:
             out.append([b])
         else:
             out[-1].append(b)
-    return [
-        Line(
-            g,
-            "".join(w.text for w in g),
-            min(w.x0 for w in g),
-            max(w.x1 for w in g),
-            min(w.top for w in g),
-            max(w.bottom for w in g),
-            line.page,
-            line.line_no,
-            line.conf,
-        )
-        for g in out
-    ]
+    pieces: list[Line] = []
+    for g in out:
+        w0 = g[0]
+        x0, x1, top, bottom = w0.x0, w0.x1, w0.top, w0.bottom
+        for w in g:
+            if w.x0 < x0:
+                x0 = w.x0
+            if w.x1 > x1:
+                x1 = w.x1
+            if w.top < top:
+                top = w.top
+            if w.bottom > bottom:
+                bottom = w.bottom
+        text = "".join([w.text for w in g])
+        pieces.append(Line(g, text, x0, x1, top, bottom, line.page, line.line_no, line.conf))
+    return pieces
 
 
 def ems(pages: list[PageWords]) -> tuple[float, float]:

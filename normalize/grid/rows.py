@@ -5,14 +5,15 @@ column's wrap edge and heading breaks in 項目.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, replace
 
-from piatable.models import COLUMNS, CellLine, PageWords, RawRow
+from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 
 from ..chars import display_width
-from ..dates import DATE_AT_START, is_date_head
+from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
@@ -26,6 +27,9 @@ from .ruled import page_rows
 UNREACHED_EDGE_EM = 1.5
 
 
+# Strength of the doubt on a row joined over a page break that nothing showed running on.
+UNSURE_JOIN_STRENGTH = 0.6
+
 # A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
 HEADING_BREAK_SCORE = 0.75
 
@@ -37,38 +41,85 @@ class _Row:
     page_end: int
     flags: list[str]
     ruled: bool = False
+    # Why the row's join over a page break is in doubt (a ``row_split_guess``), if it is.
+    doubt: str | None = None
+
+
+# Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
+# page break is printed once, so the rows under it on the next page take its value.
+MERGED_COLUMNS = (0, 4, 5)
+
+
+def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
+    """True when ``lines`` are the rest of the date ``prev`` began: a date cell broken by a page
+    break (``令和３年９月`` / ``１日``, ``2023年2月1`` / ``日``), whose two parts make one date
+    and the second none."""
+    head, rest = cell_text(prev), cell_text(lines)
+    return (
+        bool(rest)
+        and not _is_printed_date(rest)
+        and (is_date_head(head) or bool(DATE_LINE.match(head)))
+        and bool(DATE_LINE.match(head + rest))
+    )
 
 
 def _take_row(
-    rows: list[_Row], cells: dict[int, list[Line]], merged: bool, page: int, state: dict[str, bool]
+    rows: list[_Row],
+    cells: dict[int, list[Line]],
+    merged: bool,
+    page: int,
+    state: dict,
+    carried: tuple[int, ...] = (),
 ) -> None:
     """Add one page row to ``rows``: a header row dropped; at the top of a page (``state``), a
-    row without its date either continues the previous one or shares its merged date."""
+    row without its date either continues the previous one or shares its merged date.
+
+    A date cell that holds only the rest of the previous row's date (the page break fell inside
+    it) counts as no date: the row continues the previous one, and rows sharing that cell (merged)
+    take the whole date.  ``carried``: columns whose cell spans this row from the top of the page
+    over several rows (a merged cell carried over the break): empty, they take the previous
+    row's value (``merged_cell_filled``)."""
     if not any(cell_text(v) for v in cells.values()):
         return
     if is_header_row(cells):
         return
     flags = ["merged_cell_filled"] if merged else []
-    if state["leading"] and rows and not cell_text(cells.get(0)) and _opens_path(cells.get(1)):
+    rest = state.get("rest")
+    date = cells.get(0)
+    no_date = not cell_text(date) or (rest is not None and date is rest)
+    if state["first"] and rows and not no_date and _date_rest(rows[-1].cells.get(0), date):
+        no_date = True
+        state["rest"] = date
+    if state["leading"] and rows and no_date and _opens_path(cells.get(1)):
         # A new row whose date sits in a cell merged across the page break (printed on
         # the page before): it shares the previous row's date, and timing and
         # explanation where its own are empty.  So may the rows after it, up to the
         # page's first date.
         prev = rows[-1]
+        own = {c: v for c, v in cells.items() if v is not state.get("rest")}
         cells = dict(cells)
-        for c in (0, 4, 5):
+        if date is not None and date is state.get("rest"):
+            cells[0] = list(prev.cells.get(0, []))
+        for c in MERGED_COLUMNS:
             if not cell_text(cells.get(c)) and prev.cells.get(c):
                 cells[c] = list(prev.cells[c])
-        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"]))
+        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
         state["first"] = False
         return
-    if (
-        state["first"]
-        and rows
-        and not cell_text(cells.get(0))
-        and (not cell_text(cells.get(1)) or not cell_text(cells.get(4)))
-    ):
+    if state["first"] and rows and no_date and (not cell_text(cells.get(1)) or not cell_text(cells.get(4))):
         prev = rows[-1]
+        if (
+            prev.ruled  # between rulings, where a cell's foot is known
+            and not (date is not None and date is state.get("rest"))
+            and cell_text(cells.get(1))
+            and not any(lines and lines[-1].reaches_bottom for lines in prev.cells.values())
+        ):
+            # Nothing of the row before runs to the foot of its page: this may be a row of its
+            # own whose date was not printed.
+            prev.doubt = (
+                f"joined with the top of page {page}, which has no date but an item "
+                "of its own, though no cell of the row ran to the foot of its page"
+            )
         for c, lines in cells.items():
             prev.cells[c] = [*prev.cells.get(c, []), *lines]  # a copy: cells may be shared
         prev.page_end = page
@@ -77,7 +128,16 @@ def _take_row(
         state["first"] = False
         return
     state["first"] = state["leading"] = False
-    rows.append(_new_row(dict(cells), page, flags))
+    own = cells
+    if rows and carried:
+        prev = rows[-1]
+        filled = [c for c in carried if not cell_text(cells.get(c)) and cell_text(prev.cells.get(c))]
+        if filled:
+            cells = dict(cells)
+            for c in filled:
+                cells[c] = list(prev.cells[c])
+            flags = [*flags, "merged_cell_filled"] if "merged_cell_filled" not in flags else flags
+    rows.append(_new_row(dict(cells), page, flags, own))
 
 
 # Layout text: notes name at most this many lines that landed in no row.
@@ -119,10 +179,32 @@ def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridRes
         )
 
 
-def _new_row(cells: dict[int, list[Line]], page: int, flags: list[str]) -> _Row:
+def _first_body_row(pr: PageRows) -> int | None:
+    """Index of the page's first row that is not a label row (None: no such row)."""
+    for r, cells in enumerate(pr.rows):
+        if any(cell_text(v) for v in cells.values()) and not is_header_row(cells):
+            return r
+    return None
+
+
+def _carried(pr: PageRows, r: int, top: int | None) -> tuple[int, ...]:
+    """Columns (of ``MERGED_COLUMNS``) whose cell holding row ``r`` is a span of several rows
+    opening at the page's first body row ``top``: a merged cell carried over the page break."""
+    if top is None or r >= len(pr.spans):
+        return ()
+    spans = pr.spans[r]
+    return tuple(
+        c for c in MERGED_COLUMNS if c in spans and spans[c][0] == top and spans[c][1] - spans[c][0] > 1
+    )
+
+
+def _new_row(
+    cells: dict[int, list[Line]], page: int, flags: list[str], own: dict[int, list[Line]] | None = None
+) -> _Row:
     """A row on the pages its lines were printed on; ``row_continued`` when they are two or more
-    (a row carried over a page break and read with the next page)."""
-    pages = [ln.page for lines in cells.values() for ln in lines] or [page]
+    (a row carried over a page break and read with the next page).  ``own``: the row's cells
+    before a merged cell's value was copied in from the row above (the pages count only these)."""
+    pages = [ln.page for lines in (own if own is not None else cells).values() for ln in lines] or [page]
     start, end = min(pages), max(pages)
     if end > start and "row_continued" not in flags:
         flags = [*flags, "row_continued"]
@@ -170,11 +252,12 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
             # The page does not continue the held-back row: it is read as its own page left it.
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
-        state = {"first": True, "leading": True}
+        state: dict = {"first": True, "leading": True}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
-        for cells, merged in page_rows_here:
+        top = _first_body_row(pr) if rows else None
+        for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
-            _take_row(rows, cells, merged, page.page, state)
+            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
             for r in rows[before:]:
                 r.ruled = pr.ruled  # between rulings: its cells' bottoms are known
         carry = (held[0], held[1], page.page, state) if held is not None else None
@@ -202,7 +285,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
-    limits = _column_limits(rows, hx)
+    limits = _column_limits(rows, hx, gs.wrap_edge_companion_em)
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
@@ -219,20 +302,31 @@ def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settin
         cl.text = drop_autospace(cl.text)
 
 
-def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
+def _wrap_edge(reaches: list[float], near: float) -> float:
+    """The furthest reach that another line comes within ``near`` of (the lines' common edge);
+    the furthest of all when no two lines come that close."""
+    rs = sorted(reaches, reverse=True)
+    for a, b in itertools.pairwise(rs):
+        if a - b <= near:
+            return a
+    return rs[0] if rs else 0.0
+
+
+def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> dict[int, float]:
     """Per column, the furthest any line reaches from the column's left boundary: its wrap edge.
 
     With ruled cells, a column none of whose lines comes near its right ruling (short entries
     such as [○]紙 only) gets the edge the other columns show (width less their padding), so that
     its longest line is not taken for a full one."""
-    limits: dict[int, float] = {}
+    reaches: dict[int, list[float]] = {}
     widths: dict[int, float] = {}
     for r in rows:
         for c, lines in r.cells.items():
             for ln in lines:
-                limits[c] = max(limits.get(c, 0.0), ln.x1 - ln.left)
+                reaches.setdefault(c, []).append(ln.x1 - ln.left)
                 if ln.width is not None:
                     widths[c] = min(widths.get(c, ln.width), ln.width)
+    limits = {c: _wrap_edge(rs, companion_em * hx) for c, rs in reaches.items()}
     slack = [widths[c] - limits[c] for c in limits if c in widths and widths[c] - limits[c] >= 0]
     if len(slack) >= 3:
         pad = statistics.median(sorted(slack)[: max(3, len(slack) // 2)])
@@ -244,6 +338,8 @@ def _column_limits(rows: list[_Row], hx: float) -> dict[int, float]:
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
     raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
+    if r.doubt:
+        raw.doubts.append(Doubt("row_split_guess", None, r.doubt, UNSURE_JOIN_STRENGTH))
     for c, name in enumerate(COLUMNS):
         lines = r.cells.get(c) or []
         limit = limits.get(c, 0.0)

@@ -263,6 +263,7 @@ def _ruled_rows(
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
+    res.spans = [{} for _ in range(n_rows)]
     by_column: dict[int | None, list[Word]] = {}
     for w in words:
         by_column.setdefault(_column_of((w.x0 + w.x1) / 2, bounds), []).append(w)
@@ -270,6 +271,9 @@ def _ruled_rows(
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
         spans = list(itertools.pairwise(cuts))
+        for a, b in spans:
+            for r in range(a, b):
+                res.spans[r][c] = (a, b)
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
         for w in by_column.get(c, []):

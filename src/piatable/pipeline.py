@@ -17,7 +17,11 @@ from piatable.errors import InputError, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
-from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
+from piatable.normalize.conservation import (
+    date_lines_without_rows,
+    item_paths_without_rows,
+    lost_and_invented,
+)
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -84,7 +88,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
-    lost = unrowed = 0
+    lost = unrowed = skipped = unopened = 0
     in_table = False
     for k, build in enumerate(parts):
         pages = build()
@@ -97,6 +101,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         notes.extend(unexpected_timing_notes(stream.rows, records))
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
+        skipped += stream.paths_skipped
+        unopened += item_paths_without_rows(stream.region, stream.rows) if stream.column_order else 0
         result.records.extend(records)
         in_table = in_table or bool(stream.rows)
         del stream, pages
@@ -107,6 +113,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     if unrowed:
         result.notes.append(f"{unrowed} date lines of the table region did not become rows")
+        result.status = "partial"
+    if skipped:
+        result.notes.append(
+            f"{skipped} item paths after the table's title came before the rows read and were not read"
+        )
+        result.status = "partial"
+    if unopened:
+        result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
         result.status = "partial"
 
 

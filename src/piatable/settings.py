@@ -71,6 +71,10 @@ class GridSettings:
     wrap_fit_em: float = 0.2
     # The same where the boxes are exact (a PDF's characters, text columns), not OCR's ink boxes.
     wrap_fit_exact_em: float = 0.05
+    # A column's wrap edge is the furthest reach of its lines that another line comes within
+    # this many ems of: one line running past the rest (set tighter, or into the padding) does
+    # not move the edge, which would make every full line look short.
+    wrap_edge_companion_em: float = 0.3
     # A gap wider than this between two half-width words is a space (never beside Japanese, never
     # in a PDF: its spaces are characters of its own).
     space_gap_em: float = 0.25
@@ -317,6 +321,12 @@ class OcrSettings:
     # covers less than this share is blank: skipped before any tesseract call.
     blank_contrast: int = 80
     blank_ink_share: float = 0.0005
+    # A scanned PDF page (one JPEG) is first looked at decoded small, at about blank_quick_dpi
+    # (libjpeg scales while decoding: milliseconds), where noise and specks average away and any
+    # stroke of text darkens its pixels by more than blank_quick_contrast: a page with less
+    # than blank_ink_share of such pixels is blank without rendering (extract/ocr/render.py).
+    blank_quick_dpi: float = 25.0
+    blank_quick_contrast: int = 30
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.

@@ -1,0 +1,159 @@
+"""OCR corrections of the form's structure, not of its words: paragraph numbering (a circled
+number that did not read, a bracket read into a circle, numberings in two widths), the bracketed
+titles ＜…における措置＞, the placeholder ○○ read as OO, a date's digits in two widths.
+
+Each rule restores what the form's own layout implies, never a word guessed from the sample
+texts; the dictionary-checked corrections of words are in ``corrections``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from piatable.models import RawRow
+from piatable.normalize.chars import CIRCLED, starts_paragraph
+
+# A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
+# placeholder ○○ (○○市, ○○システム), which tesseract reads as OO, ＯＯ or 〇〇.  A Latin word
+# never sits between two Japanese characters as a bare run of O's.
+_PLACEHOLDER_RUN = regex.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])(?:[OＯ〇]{2,}(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+    r"|[OＯ〇](?=○)|(?<=○)[OＯ〇](?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
+)
+
+
+def fix_placeholder_run(line: str) -> str:
+    """``OO市``/``ＯＯ株式会社`` (two or more O's, not part of a Latin word, before a Japanese
+    character), and an O beside a ○ (``Ｏ○市``) → the placeholder ``○○市``."""
+    return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
+
+
+# A paragraph of a before/after cell starts after a line that ends a sentence (or a bracket).
+_ENDS_PARAGRAPH = regex.compile(r"[。）)＞>」]\s*$")
+_OPENS_MARKED = regex.compile(r"^\s*[（(]?[①-⑳]")
+
+
+def restore_circled_gaps(lines: list[str]) -> list[str]:
+    """A cell's lines with a circled number that did not read at all put back: where the cell
+    numbers its paragraphs ① ② … and one number is missing between two that read (② … ④), and
+    exactly one line between them opens a paragraph (the line before it ends a sentence) without
+    a mark of its own, that line gets the missing number.  Nothing is guessed at the ends of the
+    count or where two lines could take it."""
+    firsts = [line.lstrip()[:1] for line in lines]
+    spots = [(j, ch) for j, ch in enumerate(firsts) if ch and ch in CIRCLED[:20]]
+    if len(spots) < 2:
+        return lines
+    out = list(lines)
+    for (j0, a), (j1, b) in itertools.pairwise(spots):
+        if CIRCLED.index(b) - CIRCLED.index(a) != 2 or j1 - j0 < 2:
+            continue
+        candidates = [
+            j
+            for j in range(j0 + 1, j1)
+            if _ENDS_PARAGRAPH.search(lines[j - 1])
+            and lines[j].strip()
+            and not starts_paragraph(lines[j].lstrip())
+            and not _OPENS_MARKED.match(lines[j])
+        ]
+        if len(candidates) == 1:
+            j = candidates[0]
+            stripped = lines[j].lstrip()
+            out[j] = lines[j][: len(lines[j]) - len(stripped)] + CIRCLED[CIRCLED.index(a) + 1] + stripped
+    return out
+
+
+def drop_stray_open_bracket(lines: list[str]) -> list[str]:
+    """``（②…`` opening a line, where the cell's paragraphs are numbered ① ② … and no bracket
+    closes before the next numbered line: tesseract read a bracket into the circle's edge."""
+    out = list(lines)
+    for j, line in enumerate(lines):
+        m = regex.match(r"^(\s*)[（(](?=[①-⑳])", line)
+        if not m:
+            continue
+        rest = [line[m.end() :]]
+        for later in lines[j + 1 :]:
+            if _OPENS_MARKED.match(later) or starts_paragraph(later.lstrip()):
+                break
+            rest.append(later)
+        if not regex.search(r"[）)]", "".join(rest)):
+            out[j] = m.group(1) + line[m.end() :]
+    return out
+
+
+# A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
+_WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
+
+
+def restore_title_bracket(line: str) -> str:
+    """A line that is a whole bracketed title of the form closing with ＞ (…における措置＞) gets
+    the ＜ that did not read."""
+    return _WHOLE_TITLE.sub(lambda m: m.group(1) + "＜", line, count=1)
+
+
+_DIGIT_WIDTHS = str.maketrans("0123456789", "０１２３４５６７８９")
+_DIGIT_NARROW = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def even_date_digits(text: str) -> str:
+    """A date cell's digits in one width: a date is printed in one font and width (平成31年4月1日,
+    令和３年４月１日), so a digit read in the other width than most of its fellows takes theirs."""
+    full = sum(1 for ch in text if "０" <= ch <= "９")
+    half = sum(1 for ch in text if "0" <= ch <= "9")
+    if not full or not half or full == half:
+        return text
+    return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
+
+
+# A paragraph's numbering at a line's start: （１．, (1., １．, 1． …
+_NUMBERING = regex.compile(r"^(\s*)([（(]?)([0-9０-９]{1,2})([．.])(?=\S)")
+_FULL = str.maketrans("0123456789(.", "０１２３４５６７８９（．")
+_HALF = str.maketrans("０１２３４５６７８９（．", "0123456789(.")
+# A document's numbering style is taken from at least this many numberings, of which this share
+# agree.
+MIN_NUMBERINGS = 3
+NUMBERING_MAJORITY = 2 / 3
+
+
+def _shape(m: regex.Match) -> tuple[bool, bool, bool]:
+    """(bracket, digits, stop) full width? of a numbering match (no bracket counts as full)."""
+    return (m.group(2) != "(", m.group(3)[0] >= "０", m.group(4) == "．")
+
+
+def even_numbering(rows: list[RawRow]) -> int:
+    """Paragraph numberings (（１．…, ２．…) printed in one style across a document, written in
+    it where OCR read some in the other width: a document numbers its paragraphs one way (the
+    forms' headings （１．, excel-made tables （1． as well), so a numbering whose widths differ
+    from those of most of the document's numberings in the same kind of column (項目 or the
+    texts) takes theirs.  Needs MIN_NUMBERINGS numberings, NUMBERING_MAJORITY of them agreeing.
+    The number of lines changed; rows changed are flagged ``ocr_corrected``."""
+    groups: dict[bool, list[tuple[RawRow, int, str, regex.Match]]] = {}
+    for row in rows:
+        for column, lines in row.cells.items():
+            if column in ("change_date", "timing"):
+                continue
+            for k, cl in enumerate(lines):
+                m = _NUMBERING.match(cl.text)
+                if m:
+                    groups.setdefault(column == "item", []).append((row, k, column, m))
+    changed = 0
+    for found in groups.values():
+        shapes = [_shape(m) for *_, m in found]
+        if len(shapes) < MIN_NUMBERINGS:
+            continue
+        best = max(set(shapes), key=shapes.count)
+        if shapes.count(best) < NUMBERING_MAJORITY * len(shapes):
+            continue
+        for (row, k, column, m), shape in zip(found, shapes, strict=True):
+            if shape == best:
+                continue
+            bracket = m.group(2) and ("（" if best[0] else "(")
+            digits = m.group(3).translate(_FULL if best[1] else _HALF)
+            stop = "．" if best[2] else "."
+            cl = row.cells[column][k]
+            cl.text = m.group(1) + bracket + digits + stop + cl.text[m.end() :]
+            changed += 1
+            if "ocr_corrected" not in row.flags:
+                row.flags.append("ocr_corrected")
+    return changed

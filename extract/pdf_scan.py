@@ -1,0 +1,168 @@
+"""The cheap first pass over a text-layer PDF: each page's text (pypdfium2) searched for the
+column labels, dates and 事前/事後, and the table pages chosen from that (``table_pages``).
+
+The table is the last part of an assessment, so ``scan_pages_from_end`` scans from the last page
+back and stops a few pages before the table: an 80-page assessment costs its table's pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from piatable.normalize.dates import DATE
+from piatable.normalize.unicode import clean_text
+
+# Label words whose presence (whitespace removed) marks a page of the table's header row.
+LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+# A table page carries at least this many of the label words (header row) ...
+MIN_LABEL_KEYS = 4
+# ... and a page without the header still counts when it has dates and 事前/事後.
+TIMING_WORD = regex.compile(r"事\s*[前後]")
+# A page whose text layer holds fewer characters than this is taken as an image page.
+MIN_TEXT_CHARS = 20
+# Share of (cid:NN) glyphs above which a page's text layer is unusable.
+CID_SHARE = 0.2
+
+# Scanning back from the last page stops after this many pages in a row that are no table pages
+# (once a header page was seen): a Word row continued over a page break leaves one page without
+# dates or labels inside the table.
+SCAN_STOP_PAGES = 3
+# At most this many pages scanned from the end are kept open to be read (each costs about 0.3 MB
+# while open; reading it again would cost about 1 ms).
+KEEP_OPEN_PAGES = 8
+_WS = regex.compile(r"\s+")
+_GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
+
+
+@dataclass(slots=True)
+class PageScan:
+    """What the cheap first pass learnt of one page."""
+
+    page: int  # 1-based
+    chars: int
+    labels: int
+    dates: int
+    timings: int
+    title: bool
+    cid: bool
+    garbled: int = 0  # characters that are control codes or U+FFFD: glyphs without Unicode
+
+    @property
+    def unusable(self) -> bool:
+        """No text layer, or one whose characters are mostly unmapped glyphs."""
+        return self.chars < MIN_TEXT_CHARS or self.garbled > CID_SHARE * self.chars
+
+    @property
+    def is_header_page(self) -> bool:
+        return self.labels >= MIN_LABEL_KEYS and (self.dates > 0 or self.timings > 0 or self.title)
+
+    @property
+    def is_body_page(self) -> bool:
+        return self.dates > 0 and self.timings > 0
+
+
+def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageScan:  # type: ignore[no-untyped-def]
+    """Characters, label words, dates and 事前/事後 of page ``i`` (0-based) of the text layer
+    (pypdfium2); dates and timings are counted only with ``look``.  With ``keep``, the open page
+    and its text page are left in it under the 1-based page number (the caller closes them)."""
+    page = doc[i]
+    tp = None
+    try:
+        tp = page.get_textpage()
+        raw_text = tp.get_text_range()
+        text = clean_text(raw_text)
+    finally:
+        if keep is not None and tp is not None:
+            keep[i + 1] = (page, tp)
+        else:
+            if tp is not None:
+                tp.close()
+            page.close()
+    flat = _WS.sub("", text)
+    labels = sum(1 for k in LABEL_KEYS if k in flat)
+    look = look or labels >= 2
+    return PageScan(
+        page=i + 1,
+        chars=len(flat),
+        labels=labels,
+        dates=len(DATE.findall(text)) if look else 0,
+        timings=len(TIMING_WORD.findall(text)) if look else 0,
+        title="変更箇所" in flat,
+        cid="(cid:" in text,
+        garbled=len(_GARBLED.findall(raw_text)),
+    )
+
+
+def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
+    """Per page: characters, label words, dates and 事前/事後 of the text layer (pypdfium2)."""
+    out: list[PageScan] = []
+    seen = False
+    for i in range(len(doc)):
+        # Dates and 事前/事後 matter only from the first page that could hold the label row on
+        # (the table is the last part of an assessment): the pages before are not searched.
+        s = scan_page(doc, i, seen)
+        seen = seen or s.labels >= MIN_LABEL_KEYS
+        out.append(s)
+    return out
+
+
+def _table_like(s: PageScan) -> bool:
+    return s.is_header_page or s.is_body_page or s.labels >= MIN_LABEL_KEYS or bool(s.dates and s.labels >= 2)
+
+
+def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # type: ignore[no-untyped-def]
+    """The pages of the last table run and a few before it, scanned from the last page back
+    (the table is the last part of an assessment, so an 80-page assessment costs the table's
+    pages, not 80): the scan stops once a header page has been seen and then
+    ``SCAN_STOP_PAGES`` pages in a row are not table pages.  Returns consecutive pages ending
+    with the last; every page when no table was found (all of them are needed then).  With
+    ``keep``, the first ``KEEP_OPEN_PAGES`` pages scanned stay open in it (``scan_page``), so
+    that the table's pages are not loaded twice."""
+    out: list[PageScan] = []
+    header_seen = False
+    plain = 0
+    for i in range(len(doc) - 1, -1, -1):
+        s = scan_page(doc, i, keep=keep if keep is not None and len(out) < KEEP_OPEN_PAGES else None)
+        out.append(s)
+        header_seen = header_seen or s.is_header_page
+        plain = 0 if _table_like(s) else plain + 1
+        if header_seen and plain >= SCAN_STOP_PAGES:
+            break
+    out.reverse()
+    if out and out[0].page > 1 and not table_pages(out):
+        return scan_pages(doc)
+    return out
+
+
+def table_pages(scans: list[PageScan]) -> list[int]:
+    """1-based numbers of the pages that hold the amendment table (the last such table).
+
+    ``scans`` are consecutive pages (all of them, or the last ones: ``scan_pages_from_end``)."""
+    starts = [s.page for s in scans if s.is_header_page]
+    if not starts:
+        return []
+    offset = scans[0].page
+    last = scans[-1].page
+    # The amendment table is the last part of an assessment: take the last run of table pages.
+    first = starts[0]
+    pages = []
+    for s in scans[first - offset :]:
+        if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
+            pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.labels >= MIN_LABEL_KEYS:
+            # The label row repeated over rows that all began on an earlier page (Writer,
+            # Word): their dates and timings were printed there.
+            pages.append(s.page)
+        elif pages and s.chars and s.labels < 2 and not s.dates:
+            # A Word row continued onto this page carries no date: keep it when the page
+            # directly follows a table page and has text but no heading of another section.
+            if pages[-1] == s.page - 1 and not s.title:
+                pages.append(s.page)
+    # Trailing continuation pages must be followed by nothing, or they are other parts.
+    while pages and not (scans[pages[-1] - offset].dates or scans[pages[-1] - offset].labels):
+        if pages[-1] == last:
+            break
+        pages.pop()
+    return pages

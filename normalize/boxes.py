@@ -1,0 +1,202 @@
+"""Cell boxes of flattened text: what pdfminer and plain ``pdftotext`` separate by blank lines.
+
+A box is a run of lines without a blank line; it holds one cell or several vertically adjacent
+cells of one column.  ``lines_to_boxes`` cuts boxes where a new cell must start (a date, wrapped
+or not, a 提出時期, a section Ⅰ…Ⅵ opening an item, a line closing an after cell); the column
+labels pdfminer prints as boxes of their own are furniture (``without_label_boxes``).  Used by
+``columnar`` (rows from boxes) and by ``region`` (where the table starts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from piatable.models import CellLine
+from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
+
+from .chars import ITEM_MARKER, display_width
+from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line
+from .items import heading_score
+from .partition import ADDITION_MARKERS, DELETION_MARKERS
+
+# Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
+BOXED_MIN_GAP_SHARE = 0.1
+BOXED_MIN_MULTI_SHARE = 0.5
+# A box whose first line scores at least this as a heading of the form continues a lone section.
+SECTION_CONTINUATION_SCORE = 1.0
+
+
+@dataclass(slots=True)
+class Box:
+    lines: list[CellLine]
+    # The rest of a line that began with a date: the first line of an item whose further lines
+    # an extractor may have put into a box of their own.
+    after_date: bool = False
+
+    @property
+    def width(self) -> int:
+        return max(display_width(cl.text) for cl in self.lines)
+
+    @property
+    def text(self) -> str:
+        return "".join(cl.text for cl in self.lines)
+
+    @property
+    def page(self) -> int | None:
+        return self.lines[0].page
+
+
+def _is_label(text: str) -> bool:
+    """A line of whole column labels (``提出時期 提出時期に係る説明``), spaces aside."""
+    pieces = text.replace("　", " ").split()
+    return bool(pieces) and (all(p in LABELS for p in pieces) or "".join(pieces) in LABELS)
+
+
+def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
+    """The lines without boxes made only of whole column labels: pdfminer prints each column's
+    label as a box of its own, wherever its column's first cell is drawn; such a box is page
+    furniture, not cell text; so are labels opening a box.  ``gaps`` as for ``lines_to_boxes``."""
+    keep = [True] * len(lines)
+    k = 0
+    while k < len(lines):
+        end = k + 1
+        while end < len(lines) and not gaps[end]:
+            end += 1
+        # A box of labels, or labels opening a box (pdfminer joins a label with its column's
+        # first cell when they are close).
+        m = k
+        while m < end and _is_label(lines[m].text):
+            keep[m] = False
+            m += 1
+        k = end
+    kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
+    kept_gaps = []
+    pending = False
+    for gap, ok in zip(gaps, keep, strict=True):
+        pending = pending or gap
+        if ok:
+            kept_gaps.append(pending)
+            pending = False
+    return kept, kept_gaps
+
+
+def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:
+    """Whether the text is made of multi-line boxes separated by blank lines (pdfminer, plain
+    ``pdftotext``): at least ``BOXED_MIN_GAP_SHARE`` of the lines follow a blank line and at least
+    ``BOXED_MIN_MULTI_SHARE`` of the lines are in boxes of several lines.  Text with a blank line between
+    every line (the seed's extractor) or none (pypdfium2, ``-raw``) is not boxed."""
+    if not lines:
+        return False
+    starts = [k for k, g in enumerate(gaps) if g] + [len(lines)]
+    sizes = [b - a for a, b in pairwise(starts)]
+    if len(starts) - 1 < BOXED_MIN_GAP_SHARE * len(lines) or not sizes:
+        return False
+    return sum(n for n in sizes if n > 1) >= BOXED_MIN_MULTI_SHARE * len(lines)
+
+
+def _rejoin_dates(lines: list[CellLine]) -> list[CellLine]:
+    """A date wrapped over two lines of one box (``令和4年4月1`` / ``日``) as one line."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        if k + 1 < len(lines) and DATE_HEAD.match(cl.text):
+            nxt = lines[k + 1]
+            # 令和4年4月1 reads as a date already: its tail 日 on the next line joins it too.
+            if is_date_line(cl.text + nxt.text) and (not is_date_line(cl.text) or DATE_TAIL.match(nxt.text)):
+                out.append(replace(cl, text=cl.text + nxt.text))
+                k += 2
+                continue
+        out.append(cl)
+        k += 1
+    return out
+
+
+def is_single_box(box: Box) -> bool:
+    """A box of one date or one 提出時期 line."""
+    return len(box.lines) == 1 and (is_date_line(box.lines[0].text) or bool(TIMING.match(box.lines[0].text)))
+
+
+def _cut(box: Box) -> list[Box]:
+    """A box cut where a new cell must start: at each date or timing line, at a section of the
+    form (Ⅰ…Ⅵ) opening an item, and after a line that closes an after cell (新規追加, 削除)."""
+    lines = _rejoin_dates(box.lines)
+    out: list[Box] = []
+    cur: list[CellLine] = []
+    after_date = box.after_date
+
+    def flush() -> None:
+        nonlocal cur, after_date
+        if cur:
+            out.append(Box(cur, after_date))
+            after_date = False
+        cur = []
+
+    for cl in lines:
+        t = cl.text
+        if is_date_line(t) or TIMING.match(t):
+            # pdfminer interleaves the lines of neighbouring boxes (an item's first line, the
+            # date, its next lines): the date is taken out and the cell read on.
+            out.append(Box([cl]))
+            continue
+        if t[:1] in SECTION_NUMERALS and cur:
+            flush()
+        cur.append(cl)
+        if (ADDITION_MARKERS.match(t) or DELETION_MARKERS.match(t)) and len(cur) > 1:
+            flush()
+    flush()
+    return out
+
+
+def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
+    """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
+
+    Dates and timings are boxes of their own, and a date printed before the first line of an
+    item (``2022/10/17 Ⅱ…``) is split off.
+    """
+    boxes: list[Box] = []
+    for cl, gap in zip(lines, gaps, strict=True):
+        t = cl.text
+        m = DATE_THEN_ITEM.match(t)
+        if m and not is_date_line(t):
+            boxes.append(Box([CellLine(t[: m.end()].strip(), cl.page, cl.line_no)]))
+            boxes.append(Box([CellLine(t[m.end() :].strip(), cl.page, cl.line_no)], after_date=True))
+            continue
+        single = is_date_line(t) or bool(TIMING.match(t))
+        if boxes and not single and is_single_box(boxes[-1]) and boxes[-1].lines[0].line_no == cl.line_no:
+            if is_date_line(boxes[-1].lines[0].text):  # split off a date by the stream step
+                boxes.append(Box([cl], after_date=True))
+                continue
+        continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
+        if continues_item and not single and t[:1] not in SECTION_NUMERALS:
+            boxes[-1].lines.append(cl)
+        elif gap or not boxes or boxes[-1].lines[-1].page != cl.page:
+            boxes.append(Box([cl]))
+        else:
+            boxes[-1].lines.append(cl)
+    return [piece for b in boxes for piece in _cut(b)]
+
+
+def join_lone_sections(boxes: list[Box]) -> list[Box]:
+    """An item box holding only its section line (``Ⅱ特定個人情報ファイルの概要``) is no whole
+    item path: the next box, when it opens a heading of the form (``２．基本情報``), continues
+    it (pdfminer cuts an item where a date printed beside it ends a line)."""
+    out: list[Box] = []
+    for b in boxes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(prev.lines) == 1
+            and prev.lines[0].text[:1] in SECTION_NUMERALS
+            and b.lines[0].text[:1] not in SECTION_NUMERALS
+            and not is_single_box(b)
+            and (
+                ITEM_MARKER.match(b.lines[0].text)
+                or heading_score(b.lines[0].text) >= SECTION_CONTINUATION_SCORE
+            )
+        ):
+            prev.lines.extend(b.lines)
+            continue
+        out.append(b)
+    return out

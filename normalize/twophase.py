@@ -1,0 +1,427 @@
+"""Rows of text in which each page gives its one-line cells first, then its wrapped cells.
+
+LibreOffice Calc draws a page in two passes: first every cell whose text fits on one line (the
+dates that fit, the timings 事前/事後), row by row; then every cell it lays out as wrapped text,
+row by row and, in a row, column by column (date when it wraps, item, before, after,
+explanation).  pypdfium2's ``get_text_range`` and ``pdftotext -raw`` keep that order, and put
+pieces printed on one baseline on one line::
+
+    事前                          ← pass 1: the row's timing (its date wraps: pass 2)
+    2023/2/6 事後                 ← pass 1: date and timing of one row share a baseline
+    令和３年２月１５              ← pass 2: row 1's wrapped date, then its item, before, ...
+    日
+    Ⅰ基本情報
+    …
+
+What the text gives honestly:
+
+* pass 2 gives the rows: each opens with its wrapped date or with the first line of its item (a
+  section of the form, Ⅰ…Ⅵ); no timing is printed in pass 2 (a timing always fits one line), which
+  tells this order from row-ordered text;
+* pass 1 gives, in row order, each row's date (unless it wrapped) and timing; a cell merged over
+  rows prints once, in its first row, so the later rows of the merge print nothing here.  Which
+  rows those are is found by aligning pass 1 with the rows (``align_singles``): a date and a
+  timing on one printed line belong to one row; each row without its own cell costs one.  Rows
+  whose assignment has an equally good alternative are flagged ``column_guess``;
+* each row's wrapped lines are cut into item / before / after / explanation by
+  ``singlepass.split_row``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from piatable.models import CellLine, RawRow
+from piatable.settings import Settings
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
+
+from .compound import cells_of_line
+from .dates import is_date_line
+from .rejoin import same_printed_line
+from .singlepass import GUESS_MARGIN, split_row_scored, width_peaks, widths_of_lines
+from .tokenizer import Tokenizer, default_tokenizer
+
+# Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
+# two cells printed on one line between two rows, and of a pass-1 line no row takes.
+INHERIT_COST = 1.0
+SPLIT_LINE_COST = 5.0
+UNTAKEN_COST = 10.0
+# Cost of reading a date on its own line before the first row's item as that row's, not as
+# pass 1's last date (a date that fits one line is drawn in pass 1).
+LOOSE_DATE_COST = 0.5
+# Confidence of a row cut at a space that may as well be a space inside a cell.
+SPACE_GAP_CONFIDENCE = 0.6
+# Rows sampled to choose the explanation's width of a long document.
+EXPLANATION_SAMPLE_ROWS = 30
+# Confidence of a row whose date or timing assignment has an equally good alternative.
+AMBIGUOUS_CONFIDENCE = 0.45
+# A date wrapped over more than two lines in a very narrow column (``2024`` / ``年`` / ``4`` …).
+MAX_DATE_LINES = 8
+# ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
+# What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
+_DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
+_TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+([ⅠⅡⅢⅣⅤⅥ].*)$")
+
+
+@dataclass(slots=True)
+class _Row:
+    date: CellLine | None = None  # printed in pass 2 (wrapped, or drawn with the wrapped cells)
+    lines: list[CellLine] = field(default_factory=list)
+
+
+def _is_single(cl: CellLine) -> bool:
+    return is_date_line(cl.text) or bool(TIMING.match(cl.text))
+
+
+def _opens_item(cl: CellLine) -> bool:
+    return cl.text[:1] in SECTION_NUMERALS
+
+
+def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLine | None] | None:
+    """The date that opens ``lines[k:]`` printed over one or more lines and followed by an item's
+    first line: (the date, the index after it, the item piece split off its last line or None)."""
+    text = ""
+    for m in range(k, min(len(lines), k + MAX_DATE_LINES)):
+        piece = lines[m].text
+        rest: CellLine | None = None
+        tail = _TAIL_THEN_ITEM.match(piece)
+        if tail and m > k:
+            piece = tail.group(1)
+            rest = CellLine(tail.group(2), lines[m].page, lines[m].line_no)
+        text += piece
+        nxt = lines[m + 1] if m + 1 < len(lines) else None
+        if is_date_line(text) and (rest is not None or (nxt is not None and _opens_item(nxt))):
+            return CellLine(text, lines[k].page, lines[k].line_no), m + 1, rest
+        if rest is not None or not _DATE_PART.match(text):
+            return None
+    return None
+
+
+def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
+    """The rows of a page's pass-2 lines; None when a line before the first row opens none."""
+    rows: list[_Row] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        date = _wrapped_date(lines, k)
+        if date is not None:
+            row = _Row(date[0])
+            rows.append(row)
+            if date[2] is not None:
+                row.lines.append(date[2])
+            k = date[1]
+            continue
+        prev = lines[k - 1] if k else None
+        if (
+            _opens_item(cl)
+            and (prev is None or not same_printed_line(prev, cl))
+            and (not rows or rows[-1].lines)
+        ):
+            rows.append(_Row())
+        if not rows:
+            return None
+        rows[-1].lines.append(cl)
+        k += 1
+    return rows
+
+
+def _regrouped(region: list[CellLine]) -> list[CellLine]:
+    """The region with cells side by side on one line split at the gaps between them (in this
+    order a half-width space between Japanese words is a gap between cells), and a wrapped date
+    whose first line shares the printed line of a timing (``令和5年3月 事後`` / ``31日``) put
+    after that timing, whole."""
+    out: list[CellLine] = []
+    for cl in region:
+        pieces = cells_of_line(cl.text, gaps=True)
+        if len(pieces) == 1:
+            out.append(cl)
+        else:
+            out.extend(CellLine(p, cl.page, cl.line_no, cl.wraps, cl.conf) for p in pieces)
+    k = 0
+    while k < len(out):
+        moved = _timings_inside_date(out, k)
+        if moved:
+            timings, end = moved
+            dated = [cl for cl in out[k:end] if cl not in timings]
+            out[k:end] = [*timings, *dated]
+            k = end
+        k += 1
+    return out
+
+
+def _timings_inside_date(lines: list[CellLine], k: int) -> tuple[list[CellLine], int] | None:
+    """(the timings, the end) when a date wrapped over lines ``lines[k:end]`` shares one of its
+    printed lines with timings (``令和5年3月 事後`` / ``31日``): the timings are pass 1's, drawn
+    before the wrapped date, and pypdfium2 put them on the date's line."""
+    if not _DATE_PART.match(lines[k].text) or is_date_line(lines[k].text):
+        return None
+    timings: list[CellLine] = []
+    for m in range(k + 1, min(len(lines), k + 2 * MAX_DATE_LINES)):
+        cl = lines[m]
+        if TIMING.match(cl.text) and same_printed_line(lines[m - 1], cl):
+            timings.append(cl)
+            continue
+        if not timings:
+            # No timing yet: this is a plain wrapped date (``_wrapped_date``), or no date.
+            if _DATE_PART.match(cl.text) or _TAIL_THEN_ITEM.match(cl.text):
+                continue
+            return None
+        head = "".join(x.text for x in lines[k:m] if x not in timings)
+        tail = _TAIL_THEN_ITEM.match(cl.text)
+        more = m + 1 < len(lines) and lines[m + 1].text.startswith("日")
+        if is_date_line(head + (tail.group(1) if tail else cl.text)) and not more:
+            return timings, m + 1
+        if not _DATE_PART.match(cl.text):
+            return None
+    return None
+
+
+@dataclass(slots=True)
+class _Page:
+    singles: list[CellLine]
+    rows: list[_Row]
+    # The first row's date stood on a line of its own before the item: it may as well be the
+    # last date of pass 1 (a date that fits one line is drawn there); the alignment decides.
+    loose_date: bool = False
+
+
+def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellLine | None]) -> bool:
+    """Whether the date found at ``region[k]`` is surely drawn with its row's wrapped cells: it
+    wraps (over lines here, or joined from two lines before: a line number is skipped) or shares
+    its printed line with the item's first line."""
+    _, after, rest = found
+    if rest is not None or after > k + 1:
+        return True
+    nxt = region[after] if after < len(region) else None
+    if nxt is None:
+        return True
+    if same_printed_line(region[k], nxt):
+        return True
+    return region[k].line_no is not None and nxt.line_no is not None and nxt.line_no > region[k].line_no + 1
+
+
+def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
+    """The region as pages of (pass-1 lines, pass-2 rows); None when the text is not in this
+    order: a timing printed among the wrapped cells, no timing in any pass 1, or wrapped cells
+    that open no row.
+
+    A page is found by its text, not by the extractor's page breaks: it opens with a run of
+    one-line cells (a title or header printed between pass 1 and pass 2 is removed as page
+    furniture and may look like a page break of its own).
+    """
+    region = _regrouped(region)
+    pages: list[_Page] = []
+    k, n = 0, len(region)
+    while k < n:
+        start = k
+        while k < n and _is_single(region[k]) and _wrapped_date(region, k) is None:
+            k += 1
+        singles = region[start:k]
+        body_start = k
+        while k < n and not (_is_single(region[k]) and _wrapped_date(region, k) is None):
+            k += 1
+        rest = region[body_start:k]
+        if any(TIMING.match(cl.text) for cl in rest):
+            return None
+        rows = _pass_two_rows(rest) if rest else []
+        if rows is None:
+            return None
+        found = _wrapped_date(region, body_start) if rest else None
+        loose = found is not None and bool(singles) and not _firm_date(region, body_start, found)
+        pages.append(_Page(singles, rows, loose))
+    if not any(TIMING.match(cl.text) for p in pages for cl in p.singles):
+        return None
+    if not any(p.rows for p in pages):
+        return None
+    return pages
+
+
+# An option of one row in pass 1: (takes a date, takes a timing).
+_OPTIONS = ((True, True), (True, False), (False, True), (False, False))
+
+
+def align_singles(
+    singles: list[CellLine], own_date: list[bool]
+) -> tuple[list[tuple[bool, bool, bool]], float]:
+    """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
+    alignment's cost.
+
+    ``own_date[r]``: row r printed its date in pass 2, so takes none here.  Pass 1 lists, row by
+    row, each row's date then its timing.  Least total cost (``INHERIT_COST`` per cell taken from
+    the row above, ``SPLIT_LINE_COST`` for one printed line shared by two rows, ``UNTAKEN_COST``
+    per line no row takes, which ends the alignment early); a row is unsure when another
+    option of it reaches the same least cost.
+    """
+    n, m = len(own_date), len(singles)
+    kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
+    inf = float("inf")
+
+    def step(r: int, t: int, opt: tuple[bool, bool]) -> tuple[float, int] | None:
+        take_d, take_t = opt
+        cost = 0.0
+        if own_date[r]:
+            if take_d:
+                return None
+        elif take_d:
+            if t >= m or kinds[t] != "d":
+                return None
+            t += 1
+        else:
+            cost += INHERIT_COST
+        if take_t:
+            if t >= m or kinds[t] != "t":
+                return None
+            t += 1
+        else:
+            cost += INHERIT_COST
+        if 0 < t < m and (take_d or take_t) and same_printed_line(singles[t - 1], singles[t]):
+            cost += SPLIT_LINE_COST
+        return cost, t
+
+    fwd = [[inf] * (m + 1) for _ in range(n + 1)]
+    fwd[0][0] = 0.0
+    for r in range(n):
+        for t in range(m + 1):
+            if fwd[r][t] == inf:
+                continue
+            for opt in _OPTIONS:
+                s = step(r, t, opt)
+                if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
+                    fwd[r + 1][s[1]] = fwd[r][t] + s[0]
+    bwd = [[inf] * (m + 1) for _ in range(n + 1)]
+    for t in range(m + 1):
+        bwd[n][t] = UNTAKEN_COST * (m - t)
+    for r in range(n - 1, -1, -1):
+        for t in range(m + 1):
+            for opt in _OPTIONS:
+                s = step(r, t, opt)
+                if s is not None:
+                    bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
+    best = bwd[0][0]
+    out: list[tuple[bool, bool, bool]] = []
+    t = 0
+    for r in range(n):
+        reach = []
+        for t0 in range(m + 1):
+            for opt in _OPTIONS:
+                s = step(r, t0, opt)
+                if s is not None and fwd[r][t0] + s[0] + bwd[r + 1][s[1]] <= best + 1e-9:
+                    reach.append((t0, opt, s[1]))
+        mine = [x for x in reach if x[0] == t] or reach
+        t0, opt, t_next = mine[0]
+        unsure = len({o for _, o, _ in reach}) > 1
+        out.append((opt[0], opt[1], unsure))
+        t = t_next
+    return out, best
+
+
+def explanation_width(
+    blocks: list[list[CellLine]], narrow: int, body: int, settings: Settings, tok: Tokenizer
+) -> int:
+    """The explanation column's wrap width: of the widths run-on lines cluster at (and the
+    item's and the body's), the one under which the rows' readings cost least in all."""
+    sample = blocks[:: max(1, len(blocks) // EXPLANATION_SAMPLE_ROWS)]
+    best: tuple[float, int] | None = None
+    for w in sorted({narrow, body, *width_peaks(blocks, body)}):
+        if w <= 0:
+            continue
+        total = sum(split_row_scored(b, narrow, body, settings, tok, w, strict=True)[3] for b in sample if b)
+        if best is None or total < best[0]:
+            best = (total, w)
+    return best[1] if best else narrow
+
+
+def space_gap_doubt(row: RawRow) -> bool:
+    """Whether a cell boundary of the row falls at a half-width space of one printed line while
+    another such gap was read as a space inside a cell: the text then cannot tell the gaps
+    between cells from the spaces inside them."""
+    order = [cl for key in ("item", "before", "after", "explanation") for cl in row.cells[key]]
+    owner = [key for key in ("item", "before", "after", "explanation") for _ in row.cells[key]]
+    cut_in_line = inner_space = False
+    for k in range(1, len(order)):
+        if same_printed_line(order[k - 1], order[k]):
+            if owner[k - 1] != owner[k]:
+                cut_in_line = True
+            else:
+                inner_space = True
+    return cut_in_line and inner_space
+
+
+def two_phase_rows(
+    pages: list[_Page], settings: Settings, tokenizer: Tokenizer | None = None
+) -> list[RawRow]:
+    """Raw rows of text in the two-pass order (see the module's docstring)."""
+    tok = tokenizer or default_tokenizer()
+    blocks = [r.lines for p in pages for r in p.rows]
+    narrow, body = widths_of_lines(blocks)
+    expl = explanation_width(blocks, narrow, body, settings, tok)
+    out: list[RawRow] = []
+    last_date: CellLine | None = None
+    last_timing: CellLine | None = None
+    for page in pages:
+        own = [r.date is not None for r in page.rows]
+        plan, cost = align_singles(page.singles, own)
+        moved = page.rows[0].date if page.loose_date and page.rows else None
+        if moved is not None:
+            # The first row's date read as pass 1's last date instead.
+            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]])
+            if alt_cost < cost + LOOSE_DATE_COST:
+                page.singles = [*page.singles, moved]
+                page.rows[0].date = None
+                plan = alt
+                if alt_cost > cost - LOOSE_DATE_COST:
+                    plan = [(d, t, True) for d, t, _ in plan]
+        queue = list(page.singles)
+        taken = 0
+        for prow, (take_d, take_t, unsure) in zip(page.rows, plan, strict=True):
+            row = RawRow()
+            if prow.date is not None:
+                last_date = prow.date
+            elif take_d and taken < len(queue):
+                last_date = queue[taken]
+                taken += 1
+            else:
+                row.flags.append("merged_cell_filled")
+            if take_t and taken < len(queue):
+                last_timing = queue[taken]
+                taken += 1
+            elif last_timing is not None:
+                row.flags.append("merged_cell_filled")
+            if last_date is not None:
+                row.cells["change_date"] = [last_date]
+            if last_timing is not None:
+                row.cells["timing"] = [CellLine(last_timing.text, last_timing.page, last_timing.line_no)]
+            else:
+                row.flags.append("timing_missing")
+            if prow.lines:
+                cells, confidence, margin, _ = split_row_scored(
+                    prow.lines, narrow, body, settings, tok, expl, strict=True
+                )
+                for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
+                    row.cells[key] = part
+                row.confidence = confidence
+                if margin < GUESS_MARGIN:
+                    row.confidence = min(row.confidence, 0.5 + margin)
+                    row.flags.append("column_guess")
+            if unsure:
+                row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+                row.flags.append("column_guess")
+            if space_gap_doubt(row):
+                row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
+                row.flags.append("column_guess")
+            row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}
+            row.set_pages()
+            row.flags = sorted(set(row.flags))
+            out.append(row)
+        if taken < len(queue):
+            # Pass-1 lines no row took: a row lost from pass 2 would otherwise vanish unseen.
+            for cl in queue[taken:]:
+                row = RawRow()
+                row.cells["change_date" if is_date_line(cl.text) else "timing"] = [cl]
+                row.flags = ["column_guess", "row_split_guess"]
+                row.confidence = AMBIGUOUS_CONFIDENCE / 2
+                row.set_pages()
+                out.append(row)
+    return out

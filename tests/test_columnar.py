@@ -1,0 +1,73 @@
+"""Column-ordered boxes (pdfminer, plain pdftotext): cells cut, labels dropped, rows zipped."""
+
+from piatable.models import CellLine
+from piatable.normalize.boxes import looks_boxed, without_label_boxes
+from piatable.normalize.columnar import column_order_rows
+
+# A page as pdfminer gives it: the labels as boxes (one beside its first cell), a wrapped date,
+# two item paths merged into one box, before/after boxes, one timing for two rows (merged).
+BOXES = [
+    ["変更日", "令和4年4月1", "日"],
+    ["Ⅴ開示請求、問合せ", "①請求先", "Ⅵ評価実施手続", "①方法"],
+    ["変更前の記載"],
+    ["○○市総務部総務課 電話 0123-45-6789"],
+    ["○○市総務部行政管理課 電話 0123-45-6700"],
+    ["提出時期", "事後"],
+    ["組織改正による修正"],
+    ["市ホームページへの掲載により意見を募", "集した。"],
+    ["市ホームページへの掲載及び窓口での閲覧", "により意見を募集した。"],
+    ["再評価の実施に伴う修正"],
+]
+
+
+def _lines() -> tuple[list[CellLine], list[bool]]:
+    lines, gaps, n = [], [], 0
+    for box in BOXES:
+        for k, t in enumerate(box):
+            n += 1
+            lines.append(CellLine(t, 1, n))
+            gaps.append(k == 0)
+        n += 1
+    return lines, gaps
+
+
+def test_boxes_are_cut_into_cells_and_zipped_into_rows():
+    lines, gaps = _lines()
+    assert looks_boxed(lines, gaps)
+    kept, kept_gaps = without_label_boxes(lines, gaps)
+    assert not any(cl.text in ("変更日", "変更前の記載", "提出時期") for cl in kept)
+    rows = column_order_rows(kept, kept_gaps)
+    assert len(rows) == 2
+    text = [{k: "".join(cl.text for cl in v) for k, v in r.cells.items()} for r in rows]
+    assert [t["change_date"] for t in text] == ["令和4年4月1日", "令和4年4月1日"]
+    assert text[1]["item"] == "Ⅵ評価実施手続①方法"
+    assert text[0]["before"].startswith("○○市総務部総務課") and text[0]["after"].startswith("○○市総務部行政")
+    assert text[1]["after"].startswith("市ホームページへの掲載及び")
+    assert [t["timing"] for t in text] == ["事後", "事後"]
+    assert [t["explanation"] for t in text] == ["組織改正による修正", "再評価の実施に伴う修正"]
+    assert all("column_order" in r.flags and r.confidence < 0.9 for r in rows)
+
+
+def test_text_with_a_blank_line_between_every_line_is_not_boxed():
+    lines = [CellLine(t, 1, 2 * k) for k, t in enumerate(["2023/2/6", "Ⅱ特定個人情報", "事後", "修正"])]
+    assert not looks_boxed(lines, [True] * len(lines))
+
+
+def test_an_item_path_read_into_another_cell_is_counted_as_a_lost_row():
+    from piatable.models import RawRow
+    from piatable.normalize.conservation import item_paths_without_rows
+
+    region = ["令和5年3月 Ⅱ特定個人情報ファイルの概要 [○]紙", "①入手方法", "Ⅵ評価実施手続", "①方法"]
+    row = RawRow()
+    row.cells["item"] = [CellLine("Ⅱ特定個人情報ファイルの概要", 1, 1), CellLine("①入手方法", 1, 2)]
+    row.cells["before"] = [CellLine("Ⅵ評価実施手続", 1, 3)]
+    assert item_paths_without_rows(region, [row]) == 1
+
+
+def test_item_paths_between_the_tables_title_and_the_region_are_counted_not_a_contents_page():
+    from piatable.normalize.conservation import paths_before_region
+
+    raw = ["（別添3）変更箇所", "変更日", "項目", "Ⅰ関連情報", "①事務の名称", "2023/2/6"]
+    assert paths_before_region(raw, 5) == 1
+    contents = ["目次", "（別添3）変更箇所 ……… 45", "Ⅰ基本情報", "１．特定個人情報ファイル", "2023/2/6"]
+    assert paths_before_region(contents, 4) == 0
