@@ -9,7 +9,8 @@ character offsets so that the grid reconstruction can use them.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -18,8 +19,10 @@ from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
+from piatable.normalize.dates import is_date_line
 from piatable.normalize.hygiene import tidy_text
 from piatable.normalize.unicode import clean_text
+from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01
@@ -29,6 +32,8 @@ LAYOUT_MULTI_SEGMENT_SHARE = 0.25
 # columns in layout text.
 LAYOUT_GAP = regex.compile(r"(?: {2,}|\t+)")
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")
+# A flattened text longer than this (characters) is read part by part (``stream_part_bounds``).
+TEXT_PART_CHARS = 500_000
 
 # Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
 UTF16_PLAUSIBLE_SHARE = 0.9
@@ -145,13 +150,18 @@ def _pages_of(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
-    """Pages of words.  Stream text: one word per non-blank line.  Layout text: one per segment."""
+def text_to_pages(
+    text: str, layout: bool | None = None, first_page: int = 1, lines_before: int = 0
+) -> list[PageWords]:
+    """Pages of words.  Stream text: one word per non-blank line.  Layout text: one per segment.
+
+    ``first_page`` and ``lines_before`` place a part of a longer text: its pages are numbered on
+    from ``first_page`` and its lines (``Word.line``) on from ``lines_before``."""
     if layout is None:
         layout = is_layout_text(text)
     pages: list[PageWords] = []
-    line_no = 0
-    for page_no, page_text in enumerate(_pages_of(text), start=1):
+    line_no = lines_before
+    for page_no, page_text in enumerate(_pages_of(text), start=first_page):
         words: list[Word] = []
         page_lines = page_text.split("\n")
         for row, raw in enumerate(page_lines):
@@ -183,11 +193,80 @@ def text_to_pages(text: str, layout: bool | None = None) -> list[PageWords]:
     return pages
 
 
+def _first_content_line(text: str, start: int, end: int) -> str:
+    """The first line of ``text[start:end]`` that is neither blank nor page furniture."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        line = text[pos:nl].strip()
+        pos = nl + 1
+        if line and not (
+            is_title(line) or is_header_line(line) or is_page_number(line) or is_label_piece(line)
+        ):
+            return line
+    return ""
+
+
+def stream_part_bounds(text: str, part_chars: int = TEXT_PART_CHARS) -> list[tuple[int, int, int]]:
+    """(start, end, pages before it) of the parts a long flattened text is read in.
+
+    A part ends at a page break (form feed) once it holds ``part_chars`` characters, and only
+    where the next page's first line (page furniture aside) is a date, so that a row never runs
+    across two parts (a row continued on the next page opens that page with its own text, not a
+    date).  A text shorter than ``part_chars``, or without such a page break, is one part.
+    """
+    bounds: list[tuple[int, int, int]] = []
+    start, pages_before, page = 0, 0, 0
+    pos = 0
+    while True:
+        ff = text.find("\f", pos)
+        if ff < 0:
+            break
+        page += 1
+        pos = ff + 1
+        if ff - start < part_chars:
+            continue
+        nxt = text.find("\f", pos)
+        first = _first_content_line(text, pos, len(text) if nxt < 0 else nxt)
+        if first and is_date_line(first):
+            bounds.append((start, pos, pages_before))
+            start, pages_before = pos, page
+    bounds.append((start, len(text), pages_before))
+    return bounds
+
+
+def _stream_parts(text: str, bounds: list[tuple[int, int, int]]) -> list[Callable[[], list[PageWords]]]:
+    """For each part, a function that builds its pages (called when the part is reached: only
+    one part's words exist at a time)."""
+    out: list[Callable[[], list[PageWords]]] = []
+    lines_before = 0
+    for start, end, pages_before in bounds:
+        out.append(partial(_part_pages, text, start, end, pages_before + 1, lines_before))
+        # Each page of the part counts its lines and one more (the line its page break ends).
+        lines_before += text.count("\n", start, end) + text.count("\f", start, end)
+    return out
+
+
+def _part_pages(text: str, start: int, end: int, first_page: int, lines_before: int) -> list[PageWords]:
+    return text_to_pages(text[start:end], layout=False, first_page=first_page, lines_before=lines_before)
+
+
 def read_text_pages(path: Path) -> Reading:
     """A text file's pages: kind ``text-layout`` when its columns stand side by side (the words
-    carry character offsets), else ``text`` (one printed line per line, for the stream path)."""
+    carry character offsets), else ``text`` (one printed line per line, for the stream path).
+
+    A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
+    built when the pipeline reaches it, and its words are dropped once read, so memory does not
+    grow with the text's length (only with its records)."""
     text, notes = read_text_with_notes(path)
-    pages = text_to_pages(text)
-    layout = any(w.x0 > 0 for p in pages for w in p.words)
     cover = cover_facts_from_document_text(text)
-    return Reading("text-layout" if layout else "text", len(pages), pages=pages, notes=notes, cover=cover)
+    layout = is_layout_text(text)
+    bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
+    if len(bounds) == 1:
+        pages = text_to_pages(text, layout=layout)
+        kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
+        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover)
+    # Empty pages at the end are no pages of the document (as in text_to_pages).
+    page_count = text.rstrip().count("\f") + 1
+    return Reading("text", page_count, notes=notes, cover=cover, parts=_stream_parts(text, bounds))

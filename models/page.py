@@ -8,6 +8,7 @@ number as ``top``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -85,6 +86,9 @@ class Reading:
     ocr_reason: str = ""
     # A flag for the rows printed on these pages (e.g. ``unmapped_glyphs``), by page.
     page_flags: dict[int, str] = field(default_factory=dict)
+    # A long flattened text: for each part, a function that builds its pages (the pipeline
+    # reconstructs one part before it builds the next); ``pages`` is then empty.
+    parts: list[Callable[[], list[PageWords]]] | None = None
 
     @property
     def ocr(self) -> bool:

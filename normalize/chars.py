@@ -87,7 +87,9 @@ BODY_MARKER = regex.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def starts_paragraph(line: str) -> bool:
+    """A line that opens with a paragraph marker (asked many times of every line: cached)."""
     return bool(PARAGRAPH_MARKER.match(line))
 
 

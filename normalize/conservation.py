@@ -24,10 +24,8 @@ FIELDS_WITH_TEXT = ("change_date_raw", "item", "before", "after", "timing", "exp
 
 def char_counts(texts: Iterable[str]) -> Counter[str]:
     """Characters of the texts, whitespace ignored (wraps and paragraph breaks are not text)."""
-    c: Counter[str] = Counter()
-    for t in texts:
-        c.update(ch for ch in t if not ch.isspace())
-    return c
+    # str.split() parts at exactly the characters isspace() tells; one Counter pass over all.
+    return Counter("".join(piece for t in texts for piece in t.split()))
 
 
 def record_chars(records: Iterable[Record]) -> Counter[str]:

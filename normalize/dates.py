@@ -10,6 +10,7 @@ reader (PDF, OCR, text, layout) takes its dates from here.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import regex
 
@@ -85,7 +86,9 @@ def parse_date(text: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def is_date_line(text: str) -> bool:
+    """A line that is a date alone (asked several times of every line: cached)."""
     return bool(DATE_LINE.match(text))
 
 

@@ -31,6 +31,7 @@ A cell whose text ends with a sentence end or a closing bracket (。．）＞」
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import unicodedata
 from typing import Any
 
@@ -301,12 +302,15 @@ def _row_key(r: Record) -> tuple[Any, ...]:
     return (r.change_date or r.change_date_raw, _squash(r.item), _squash(r.before), _squash(r.after))
 
 
-def flag_duplicates(records: list[Record], q: QualitySettings) -> list[Record]:
+def flag_duplicates(
+    records: list[Record], q: QualitySettings, seen: set[bytes] | None = None
+) -> list[Record]:
     """``duplicate_row`` on a row with the date, item, before and after of an earlier row of the
-    same document (whitespace aside)."""
-    seen: set[tuple[Any, ...]] = set()
+    same document (whitespace aside).  ``seen`` carries the rows of the document's earlier parts
+    (a long text is read part by part) and is updated; each row is kept as a 16-byte digest."""
+    seen = set() if seen is None else seen
     for r in records:
-        key = _row_key(r)
+        key = hashlib.blake2b(repr(_row_key(r)).encode("utf-8"), digest_size=16).digest()
         if key in seen and "duplicate_row" not in r.flags:
             r.flags = sorted({*r.flags, "duplicate_row"})
         seen.add(key)

@@ -37,7 +37,7 @@ from .chars import (
     display_width,
     starts_paragraph,
 )
-from .items import heading_score
+from .items import heading_score, is_form_heading
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
@@ -64,6 +64,9 @@ LONE_ABOVE_PENALTY = 4.0
 # An after cell that says only 削除 (the before text was removed).
 DELETION_ONLY_BONUS = 4.0
 NUMBERING_BREAK_PENALTY = 2.0
+# Words of an explanation that say the row adds text (its before cell empty) or removes it.
+EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
+EXPLAINS_DELETION = regex.compile(r"削除|廃止")
 SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
@@ -86,6 +89,34 @@ class Partition:
     runner_up: tuple[int, int] | None = None
 
 
+# What a scorer of the same block under another item width can share (``BlockScorer(like=)``).
+_WIDTH_FREE = (
+    "t",
+    "n",
+    "w",
+    "soft_b",
+    "marker",
+    "spans",
+    "open_end",
+    "same_line",
+    "brk_b",
+    "over_b",
+    "hit",
+    "tot",
+    "num",
+    "cut_b",
+    "body_over",
+    "clipped",
+    "closing",
+    "last_above",
+    "last_deletion",
+    "addition_from",
+    "empty_before_bonus",
+    "empty_after_bonus",
+    "shared_from",
+)
+
+
 @lru_cache(maxsize=65536)
 def _number_of(paragraph: str) -> int | None:
     """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
@@ -97,7 +128,11 @@ def _number_of(paragraph: str) -> int | None:
 
 
 class BlockScorer:
-    """Precomputed per-line facts of one block, then a score for any (i, j)."""
+    """Precomputed per-line facts of one block, then a score for any (i, j).
+
+    ``like``: a scorer of the same lines, body width, explanation and settings under another
+    item width; the facts that do not depend on the item width are taken from it (the item
+    width is chosen by scoring a sample of rows under several widths)."""
 
     def __init__(
         self,
@@ -109,82 +144,125 @@ class BlockScorer:
         rejoin: RejoinSettings,
         tokenizer: Tokenizer | None = None,
         item_optional: bool = False,
+        like: BlockScorer | None = None,
     ) -> None:
         self.lines = lines
         # A row continued from the previous page may have no item lines left to print.
         self.item_optional = item_optional
-        self.t = [cl.text for cl in lines]
-        self.n = n = len(lines)
         self.wi, self.wb = item_width, body_width
         self.s = settings
         tok = tokenizer or default_tokenizer()
-        w = [display_width(x) for x in self.t]
-        self.w = w
+        if like is not None and like.lines is lines and like.wb == body_width and like.s is settings:
+            for name in _WIDTH_FREE:
+                setattr(self, name, getattr(like, name))
+        else:
+            self._width_free_facts(explanation, rejoin, tok)
+        n, w = self.n, self.w
         self.soft_i = [is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) for k in range(n - 1)]
-        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
-        marker = [starts_paragraph(x) for x in self.t]
-        spans = [
-            (not marker[k + 1]) and word_spans_break(tok, self.t[k], self.t[k + 1], rejoin.tokenizer_context)
-            for k in range(n - 1)
-        ]
-        self.spans = spans
-
-        # Whether a phrase stays open at the end of line k, judged on the line with the one
-        # before it (a short last line such as ム needs its paragraph to be read).
-        open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
-
-        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
-
-        def break_cost(soft: list[bool], width: float, headings: bool) -> list[float]:
-            out = []
-            for k in range(n - 1):
-                if self.same_line[k]:
-                    out.append(PIECE_JOIN_PENALTY)
-                    continue
-                c = 0.0
-                closed = self.t[k][-1:] in SENTENCE_END or self.t[k][-1:] in CLOSERS
-                if not soft[k] and not marker[k + 1] and not closed:
-                    if spans[k]:
-                        c = SPLIT_WORD_BREAK_PENALTY
-                    elif open_end[k] or not headings or heading_score(self.t[k + 1]) == 0:
-                        # Headings of the form follow each other unnumbered; other text
-                        # rarely breaks so.
-                        c = UNMARKED_BREAK_PENALTY
-                elif marker[k + 1] and not closed:
-                    # A paragraph that stops mid-phrase before a new one: only a clipped cell
-                    # ends so, so a cell boundary belongs after it.  A full line that ends on
-                    # a closed phrase is weaker evidence of the same.
-                    if open_end[k]:
-                        c = 2 * CLIP_INSIDE_PENALTY
-                    elif w[k] >= width - 1:
-                        c = CLIP_INSIDE_PENALTY
-                out.append(c)
-            return out
-
-        # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
-        # those with a <= k < b - 1.
-        self.brk_i = [0.0, *accumulate(break_cost(self.soft_i, item_width, True))]
-        self.brk_b = [0.0, *accumulate(break_cost(self.soft_b, body_width, False))]
+        self.brk_i = [0.0, *accumulate(self._break_cost(self.soft_i, item_width, True))]
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
-        self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in w)]
-        ex = bigrams(explanation)
-        hits = [len(bigrams(x) & ex) for x in self.t]
-        tots = [max(len(x) - 1, 0) for x in self.t]
-        self.hit = [0, *accumulate(hits)]
-        self.tot = [0, *accumulate(tots)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
         # previous prefix's, the last one extended or a new one begun).
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
+        self.torn_at = self._first_continuations()
+        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
+        self.heading_at = self._heading_at()
+
+    def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
+        """The facts of the block that do not depend on the item column's width."""
+        lines, body_width = self.lines, self.wb
+        self.t = [cl.text for cl in lines]
+        self.n = n = len(lines)
+        self.w = [display_width(x) for x in self.t]
+        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
+        self.marker = [starts_paragraph(x) for x in self.t]
+        self.spans = [
+            (not self.marker[k + 1])
+            and word_spans_break(tok, self.t[k], self.t[k + 1], rejoin.tokenizer_context)
+            for k in range(n - 1)
+        ]
+        # Whether a phrase stays open at the end of line k, judged on the line with the one
+        # before it (a short last line such as ム needs its paragraph to be read).
+        self.open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
+        self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
+        # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
+        # those with a <= k < b - 1.
+        self.brk_b = [0.0, *accumulate(self._break_cost(self.soft_b, body_width, False))]
+        self.over_b = [0, *accumulate(int(x > body_width + WIDTH_TOLERANCE_UNITS) for x in self.w)]
+        ex = bigrams(explanation)
+        hits = [len(bigrams(x) & ex) for x in self.t]
+        tots = [max(len(x) - 1, 0) for x in self.t]
+        self.hit = [0, *accumulate(hits)]
+        self.tot = [0, *accumulate(tots)]
         self.num = [_number_of(x) for x in self.t]
-        self.torn_at = [self._first_continuation(i) for i in range(n + 1)]
+        # Which empty cell the explanation speaks of (both or neither: no evidence).
+        adds, dels = bool(EXPLAINS_ADDITION.search(explanation)), bool(EXPLAINS_DELETION.search(explanation))
+        bonus = self.s.explained_empty_bonus
+        self.empty_before_bonus = bonus if adds and not dels else 0.0
+        self.empty_after_bonus = bonus if dels and not adds else 0.0
+        self.shared_from = self._shared_from()
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
             self.addition_from[k] = self.addition_from[k + 1] or bool(
                 ADDITION_MARKERS.match(self.t[k]) or "追加" in self.t[k]
             )
+
+    def _shared_from(self) -> list[int]:
+        """For each j, the last line before j that shares a character pair with lines [j, n)
+        (-1 when none does): before [i, j) and after [j, n) share a pair iff it is >= i."""
+        grams = [bigrams(x) for x in self.t]
+        out = [-1] * (self.n + 1)
+        after: set[str] = set()
+        for j in range(self.n - 1, 0, -1):
+            after |= grams[j]
+            k = j - 1
+            while k >= 0 and grams[k].isdisjoint(after):
+                k -= 1
+            out[j] = k
+        return out
+
+    def _heading_at(self) -> list[bool]:
+        """For each line, whether the paragraph it opens (soft wraps at the item width joined)
+        is a whole heading of the form, or begins with one."""
+        n, t, out = self.n, self.t, []
+        for k in range(n):
+            para, m, hit = t[k], k, is_form_heading(t[k])
+            while not hit and m < n - 1 and self.soft_i[m] and len(para) < LONG_ITEM_PARAGRAPH_CHARS:
+                m += 1
+                para += t[m]
+                hit = is_form_heading(para)
+            out.append(hit)
+        return [*out, False]
+
+    def _break_cost(self, soft: list[bool], width: float, headings: bool) -> list[float]:
+        t, w, marker, spans, open_end = self.t, self.w, self.marker, self.spans, self.open_end
+        out = []
+        for k in range(self.n - 1):
+            if self.same_line[k]:
+                out.append(PIECE_JOIN_PENALTY)
+                continue
+            c = 0.0
+            closed = t[k][-1:] in SENTENCE_END or t[k][-1:] in CLOSERS
+            if not soft[k] and not marker[k + 1] and not closed:
+                if spans[k]:
+                    c = SPLIT_WORD_BREAK_PENALTY
+                elif open_end[k] or not headings or heading_score(t[k + 1]) == 0:
+                    # Headings of the form follow each other unnumbered; other text
+                    # rarely breaks so.
+                    c = UNMARKED_BREAK_PENALTY
+            elif marker[k + 1] and not closed:
+                # A paragraph that stops mid-phrase before a new one: only a clipped cell
+                # ends so, so a cell boundary belongs after it.  A full line that ends on
+                # a closed phrase is weaker evidence of the same.
+                if open_end[k]:
+                    c = 2 * CLIP_INSIDE_PENALTY
+                elif w[k] >= width - 1:
+                    c = CLIP_INSIDE_PENALTY
+            out.append(c)
+        return out
 
     # -- pieces ---------------------------------------------------------------------------
     def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
@@ -248,10 +326,8 @@ class BlockScorer:
     # -- the score ------------------------------------------------------------------------
     def _prepare_pair_terms(self) -> None:
         n, t = self.n, self.t
-        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
         self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
         self.body_over = [self.s.over_width_penalty * x for x in self.over_b]
-        self.marker = [starts_paragraph(x) for x in t]
         self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
         self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
@@ -285,16 +361,24 @@ class BlockScorer:
         n = self.n
         body_over, brk_b = self.body_over, self.brk_b
         cost = self.item_cost[i] + self.cut_i[i]
+        if self.heading_at[i] and not (i < j < n and self.t[j] == self.t[i]):
+            # The cell after the item would open with a heading of the form (unless before and
+            # after both open with it): the heading belongs to the item's path.
+            cost += self.s.heading_opens_body_penalty
         if i < j:
             cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
         if j < n:
             cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
         if j == n:
             cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
+            cost -= self.empty_after_bonus if i < n else 0.0
         elif i == j:
             cost += 0.0 if self.addition_from[j] else EMPTY_BEFORE_PENALTY
+            cost -= self.empty_before_bonus
         else:
             cost += self.cut_b[j] + self._pair_opening(i, j)
+            if self.shared_from[j] < i:
+                cost += self.s.disjoint_pair_penalty
             if j == n - 1 and self.last_above:
                 # 上記を新規追加 refers to text above it in its own cell.
                 cost += LONE_ABOVE_PENALTY
@@ -314,8 +398,106 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         return cost
 
+    def costs_from(self, i: int) -> list[float]:
+        """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
+        the same order (so the same floats), with what depends on i alone taken out of the
+        loop over j (the partition's inner loop; long texts spend much of their time here)."""
+        n, t = self.n, self.t
+        body_over, brk_b, cut_b = self.body_over, self.brk_b, self.cut_b
+        hit, tot, clipped, addition_from = self.hit, self.tot, self.clipped, self.addition_from
+        s = self.s
+        balance, min_chars, opening_bonus = (
+            s.balance_weight,
+            s.shared_opening_min_chars,
+            s.shared_opening_bonus,
+        )
+        marker_i = self.marker[i] if i < n else False
+        head = t[i][:1] if i < n else ""
+        torn = self.torn_at[i]
+        base = self.item_cost[i] + self.cut_i[i]
+        last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
+        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
+        shared_from, disjoint = self.shared_from, s.disjoint_pair_penalty
+        empty_after_bonus = self.empty_after_bonus if i < n else 0.0
+        empty_before_bonus = self.empty_before_bonus
+        out: list[float] = []
+        for j in range(i, n + 1):
+            cost = base
+            if heading_at and not (i < j < n and t[j] == t[i]):
+                cost += heading_penalty
+            if i < j:
+                cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
+            if j < n:
+                cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
+            if j == n:
+                cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
+                cost -= empty_after_bonus
+            elif i == j:
+                cost += 0.0 if addition_from[j] else EMPTY_BEFORE_PENALTY
+                cost -= empty_before_bonus
+            else:
+                opening = 0.0
+                b = t[j]
+                if b[:1] == head:
+                    a = t[i]
+                    common = len(common_prefix(a, b))
+                    if common >= min_chars or (common >= 2 and a == b):
+                        opening = -opening_bonus
+                    elif common >= 3:
+                        opening = -opening_bonus * common / min_chars / 2
+                    elif marker_i and self.marker[j] and head not in BULLETS:
+                        opening = -SHARED_MARKER_BONUS
+                cost += cut_b[j] + opening
+                if shared_from[j] < i:
+                    cost += disjoint
+                if j == n - 1 and last_above:
+                    cost += LONE_ABOVE_PENALTY
+                if j == n - 1 and last_deletion:
+                    cost -= DELETION_ONLY_BONUS
+                else:
+                    t_after = tot[n] - tot[j]
+                    t_before = tot[j] - tot[i]
+                    after = (hit[n] - hit[j]) / t_after if t_after else 0.0
+                    before = (hit[j] - hit[i]) / t_before if t_before else 0.0
+                    cost -= EXPLANATION_OVERLAP_WEIGHT * (after - before)
+                cost += balance * abs((j - i) - (n - j))
+                if j - i == n - j and clipped[j - 1] and clipped[n - 1]:
+                    cost -= CLIPPED_PAIR_BONUS
+            if i < j and torn < j:
+                cost += NUMBERING_BREAK_PENALTY
+            out.append(cost)
+        return out
+
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
+
+    def _first_continuations(self) -> list[int]:
+        """``_first_continuation(i)`` for every i, the item's numbers kept from one prefix to the
+        next (a prefix's paragraphs are the previous prefix's, the last extended or a new one)."""
+        n = self.n
+        out = [n + 1]
+        done: list[int] = []  # numbers of the item's paragraphs before its last one
+        count = 0
+        for i in range(1, n + 1):
+            paras = self.prefix_paragraphs[i][1]
+            if len(paras) > count and count:
+                x = _number_of(paras[-2])  # the paragraph before is complete now
+                if x:
+                    done.append(x)
+            count = len(paras)
+            last = _number_of(paras[-1])
+            item_nums = [*done, last] if last else done
+            out.append(self._continuation_after(i, item_nums))
+        return out
+
+    def _continuation_after(self, i: int, item_nums: list[int]) -> int:
+        if not item_nums or item_nums[-1] + 1 in item_nums:
+            return self.n + 1
+        want = item_nums[-1] + 1
+        for k in range(i, self.n):
+            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
+                return k
+        return self.n + 1
 
     def _first_continuation(self, i: int) -> int:
         """First line at or after i that starts the number following the item's last number."""
@@ -343,8 +525,7 @@ def best_partition(scorer: BlockScorer) -> Partition:
             # Each line too wide for the item column costs over_width_penalty: an item this
             # wide outweighs every bonus a reading can earn; longer items need not be tried.
             break
-        for j in range(i, n + 1):
-            c = scorer.cost(i, j)
+        for j, c in enumerate(scorer.costs_from(i), start=i):
             if c < best[0]:
                 best, second = (c, i, j), best
             elif c < second[0]:

@@ -97,12 +97,20 @@ def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[s
 
 
 def rows_to_records(
-    rows: list[RawRow], source: str, settings: Settings, tokenizer: Tokenizer | None = None
+    rows: list[RawRow],
+    source: str,
+    settings: Settings,
+    tokenizer: Tokenizer | None = None,
+    first_index: int = 0,
+    seen: set[bytes] | None = None,
 ) -> list[Record]:
-    """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``."""
+    """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``.
+
+    A document read part by part passes each part's rows with the ``row_index`` of its first row
+    (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
     q = settings.quality
-    records = [row_to_record(r, source, k, settings, tokenizer) for k, r in enumerate(rows)]
-    flag_duplicates(records, q)
+    records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
+    flag_duplicates(records, q, seen)
     whole = document_doubts(records)
     crossings = crossing_merge_doubts(rows)
     return [

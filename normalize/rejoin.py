@@ -167,7 +167,8 @@ def rejoin_lines(
 ) -> list[str]:
     """Paragraphs of a cell: soft wraps removed, lines stripped, empty lines dropped.  A
     full-width space (U+3000) at either side of a soft wrap is the document's and is kept."""
-    kept = [(replace(cl, text=cl.text.strip()), cl.text) for cl in lines]
+    # A line is copied only when stripping changes its text (most lines are stripped already).
+    kept = [(cl if (t := cl.text.strip()) == cl.text else replace(cl, text=t), cl.text) for cl in lines]
     kept = [(cl, raw) for cl, raw in kept if cl.text]
     paragraphs: list[str] = []
     for i, (cl, raw) in enumerate(kept):

@@ -226,13 +226,21 @@ def _blank_line_before(lines: list[CellLine]) -> list[bool]:
 
 
 def lines_to_rows(
-    pages: list[PageWords], settings: Settings, tokenizer: Tokenizer | None = None, release: bool = False
+    pages: list[PageWords],
+    settings: Settings,
+    tokenizer: Tokenizer | None = None,
+    release: bool = False,
+    in_table: bool = False,
+    paged: bool = False,
 ) -> StreamResult:
     """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
-    words are dropped as they are read: the caller needs them no more (memory of long texts)."""
+    words are dropped as they are read: the caller needs them no more (memory of long texts).
+    ``in_table``: the pages continue a table whose region began earlier (a later part of a long
+    text), so the region starts at their first line.  ``paged``: the region goes on in other
+    parts, over several pages: its pages are the text's own, not counted from its furniture."""
     raw = split_compound_lines(pages_to_cell_lines(pages, release))
-    start = find_table_start(raw)
-    region, furniture = remove_furniture(pages_from_furniture(raw[start:]))
+    start = 0 if in_table else find_table_start(raw)
+    region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
     pages = two_phase_pages(region)
@@ -343,34 +351,40 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     expl_width = expl_width or robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
 
+    # Scorers of the sampled rows, by row: their facts that do not depend on the item width are
+    # computed once for all the widths tried.
+    scorers: dict[int, BlockScorer] = {}
+
     def partition(
-        lines: list[CellLine], post: list[CellLine], width: int, optional: bool = False
+        lines: list[CellLine], post: list[CellLine], width: int, optional: bool = False, key: int = -1
     ) -> Partition:
         explanation = "".join(cl.text for cl in post)
-        return best_partition(
-            BlockScorer(
-                lines,
-                width,
-                body_width,
-                explanation,
-                settings.stream,
-                settings.rejoin,
-                tokenizer,
-                item_optional=optional,
-            )
+        scorer = BlockScorer(
+            lines,
+            width,
+            body_width,
+            explanation,
+            settings.stream,
+            settings.rejoin,
+            tokenizer,
+            item_optional=optional,
+            like=scorers.get(key),
         )
-
-    def partition_all(sample: list[_Block], item_width: int) -> list[Partition]:
-        return [partition(b.pre, b.post, item_width) for b in sample]
+        if key >= 0:
+            scorers.setdefault(key, scorer)
+        return best_partition(scorer)
 
     # The item width that explains the document best, judged on an even sample of its rows.
     step = max(1, len(blocks) // WIDTH_SAMPLE_BLOCKS)
-    sample = blocks[::step]
-    scored = [
-        (sum(p.score for p in partition_all(sample, w)), w) for w in item_width_candidates(blocks, body_width)
-    ]
+    tried: dict[int, list[Partition]] = {}
+    for w in item_width_candidates(blocks, body_width):
+        if w not in tried:
+            tried[w] = [partition(b.pre, b.post, w, key=k) for k, b in enumerate(blocks) if k % step == 0]
+    scored = [(sum(p.score for p in parts), w) for w, parts in tried.items()]
     item_width = min(scored)[1]
-    partitions = partition_all(blocks, item_width)
+    sampled = dict(zip(range(0, len(blocks), step), tried[item_width], strict=True))
+    partitions = [sampled.get(k) or partition(b.pre, b.post, item_width) for k, b in enumerate(blocks)]
+    scorers.clear()
 
     for b, p, cont in zip(blocks, partitions, continued, strict=True):
         row = RawRow()

@@ -13,8 +13,9 @@ Texts:
 - ``samples``: every flattened-text sample with a table (samples/seed, samples/gen,
   samples/office and samples/extractors, layout texts left out) concatenated, repeated to the
   size; its first megabyte has few repeated lines (the caches cold).
+- ``layout``: every ``pdftotext -layout`` sample text (the grid path) concatenated and repeated.
 
-    python tools/bench_text.py [--sizes-mb 1,10,50] [--text seed|samples]
+    python tools/bench_text.py [--sizes-mb 1,10,50] [--text seed|samples|layout]
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ CHILD = textwrap.dedent(
 )
 
 
-def _sample_texts() -> list[str]:
+def _sample_texts(layout: bool = False) -> list[str]:
     sys.path.insert(0, str(ROOT))
     from piatable.extract.text import decode_bytes, is_layout_text
 
@@ -53,7 +54,7 @@ def _sample_texts() -> list[str]:
     for sub in ("seed", "gen", "office", "extractors"):
         for p in sorted((ROOT / "samples" / sub).rglob("input.txt")):
             text = decode_bytes(p.read_bytes(), str(p)).replace("\r\n", "\n")
-            if not is_layout_text(text):
+            if is_layout_text(text) == layout:
                 out.append(text)
     return out
 
@@ -63,7 +64,7 @@ def build_text(size_kb: int, kind: str = "seed") -> str:
     if kind == "seed":
         unit = [(ROOT / "samples" / "seed" / "input.txt").read_text("utf-8")]
     else:
-        unit = _sample_texts()
+        unit = _sample_texts(layout=kind == "layout")
     parts: list[str] = []
     size = 0
     while size < size_kb * 1024:
@@ -91,7 +92,7 @@ def run(size_kb: int, kind: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes-mb", default="1,10,50", help="comma-separated sizes in MB")
-    ap.add_argument("--text", choices=("seed", "samples"), default="seed")
+    ap.add_argument("--text", choices=("seed", "samples", "layout"), default="seed")
     ns = ap.parse_args(argv)
     print(f"flattened text ({ns.text})")
     print(

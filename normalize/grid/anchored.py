@@ -5,6 +5,7 @@ one printed date split apart, lines grouped to rows by least misplacement.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable
 
@@ -414,13 +415,20 @@ def _group_lines(
     if m == 0:
         return 0.0, []
 
+    tops, bottoms, mids = [ln.top for ln in lines], [ln.bottom for ln in lines], [ln.mid for ln in lines]
+
     def key(i: int, j: int) -> float:  # lines[i:j], j > i
-        top, bottom = lines[i].top, lines[j - 1].bottom
+        top, bottom = tops[i], bottoms[j - 1]
         return top if mode == "top" else bottom if mode == "bottom" else (top + bottom) / 2
 
-    def ref(r: int) -> float:
+    def ref_of(r: int) -> float:
         t, b = spans[r]
         return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
+
+    refs = [ref_of(r) for r in range(n)]
+    # Blank bands strictly between two lines' middles, counted by bisection (the DP asks for
+    # every pair of lines).
+    bands = sorted(blanks)
 
     inf = float("inf")
     # A cell's lines follow each other: a gap of more than CELL_GAP_EM line heights inside a
@@ -445,17 +453,19 @@ def _group_lines(
             if f[r][i] == inf:
                 continue
             # Row r takes lines i..j-1 (none when j == i).
+            above = bisect.bisect_right(bands, mids[i]) if i < m else 0
             for j in range(i, m + 1):
-                cost = 0.0 if j == i else abs(key(i, j) - ref(r)) / hy + inner[j - 1] - inner[i]
-                if j > i and not _group_fits(lines[i].mid, lines[j - 1].mid, spans, r, mode, hy):
+                cost = 0.0 if j == i else abs(key(i, j) - refs[r]) / hy + inner[j - 1] - inner[i]
+                if j > i and not _group_fits(mids[i], mids[j - 1], spans, r, mode, hy):
                     cost += m + 1
                 if values[j] - values[i] > 1:
                     cost += m + 1
                 if i < j < m and lines[j - 1].runs_on:
                     cost += RUN_ON_SPLIT_COST
-                if j > i and blanks:
+                if j > i and bands:
                     # A cell rarely runs across a line left blank in every column.
-                    cost += BLANK_CROSS_COST * sum(1 for y in blanks if lines[i].mid < y < lines[j - 1].mid)
+                    crossed = max(0, bisect.bisect_left(bands, mids[j - 1]) - above)
+                    cost += BLANK_CROSS_COST * crossed
                 if f[r][i] + cost < f[r + 1][j]:
                     f[r + 1][j] = f[r][i] + cost
                     back[r + 1][j] = i

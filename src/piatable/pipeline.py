@@ -77,29 +77,51 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.records = rows_to_records(grid.rows, source, settings)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
-        stream = lines_to_rows(reading.pages, settings, release=True)
-        result.notes.extend(stream.notes)
-        result.records = rows_to_records(stream.rows, source, settings)
-        result.notes.extend(unexpected_timing_notes(stream.rows, result.records))
-        lost, _ = lost_and_invented(stream.region, result.records)
-        if lost:
-            result.notes.append(f"{lost} characters of the table region could not be placed")
-            result.status = "partial"
-        unrowed = date_lines_without_rows(stream.region, stream.rows)
-        if unrowed:
-            result.notes.append(f"{unrowed} date lines of the table region did not become rows")
-            result.status = "partial"
-        if stream.paths_skipped:
-            result.notes.append(
-                f"{stream.paths_skipped} item paths after the table's title came before the rows read"
-                " and were not read"
-            )
-            result.status = "partial"
-        unopened = item_paths_without_rows(stream.region, stream.rows)
-        if unopened:
-            result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
-            result.status = "partial"
+        _stream_document(reading, result, settings)
     return result
+
+
+def _stream_document(reading: Reading, result: DocumentResult, settings: Settings) -> None:
+    """Flattened text → rows (stream) → records, part by part for a long text (``Reading.parts``):
+    a part's lines and rows are dropped once its records are made.  Duplicates are found over the
+    whole document; the other checks within each part (a part holds many pages of rows)."""
+    parts = reading.parts or [lambda: reading.pages]
+    seen: set[bytes] = set()
+    notes: list[str] = []
+    lost = unrowed = skipped = unopened = 0
+    in_table = False
+    for k, build in enumerate(parts):
+        pages = build()
+        # The region of a table read in several parts spans several pages: its pages are the
+        # text's own (form feeds), not counted from its furniture.
+        paged = len(parts) > 1 and (in_table or k + 1 < len(parts))
+        stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
+        records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
+        notes.extend(n for n in stream.notes if n not in notes)
+        notes.extend(unexpected_timing_notes(stream.rows, records))
+        lost += lost_and_invented(stream.region, records)[0]
+        unrowed += date_lines_without_rows(stream.region, stream.rows)
+        skipped += stream.paths_skipped
+        unopened += item_paths_without_rows(stream.region, stream.rows)
+        result.records.extend(records)
+        in_table = in_table or bool(stream.rows)
+        del stream, pages
+    reading.pages = []
+    result.notes.extend(notes)
+    if lost:
+        result.notes.append(f"{lost} characters of the table region could not be placed")
+        result.status = "partial"
+    if unrowed:
+        result.notes.append(f"{unrowed} date lines of the table region did not become rows")
+        result.status = "partial"
+    if skipped:
+        result.notes.append(
+            f"{skipped} item paths after the table's title came before the rows read and were not read"
+        )
+        result.status = "partial"
+    if unopened:
+        result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
+        result.status = "partial"
 
 
 def reading_to_result(reading: Reading, source: str, settings: Settings) -> DocumentResult:

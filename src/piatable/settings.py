@@ -44,6 +44,15 @@ class StreamSettings:
     body_marker_in_item_penalty: float = 3.0
     # Weight of before/after line-count balance when nothing else decides.
     balance_weight: float = 0.15
+    # A before or after cell that would open with a whole heading of the form (the lexicon's,
+    # its wrapped lines joined): that heading ends the item path instead.
+    heading_opens_body_penalty: float = 2.0
+    # A before and an after cell that share not one pair of characters: one cell cut in two
+    # rather than a text and its edit (the other cell is then empty).
+    disjoint_pair_penalty: float = 2.0
+    # The explanation says which cell is empty: 追加 / 追記 / 新規 / 新設 (and no 削除 / 廃止) lower the
+    # cost of an empty before cell by this much; 削除 / 廃止 (and no addition word), of an empty after.
+    explained_empty_bonus: float = 3.0
     # Minimum number of date-led blocks with a timing before a region counts as a table.
     min_rows: int = 1
 
