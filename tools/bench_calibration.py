@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 # Held-out cases: measured, never fitted on (samples/heldout/README.md).
+# Every held-out set (samples/heldout, heldout2, heldout-b, heldout-pagebreak) starts so.
 HELDOUT = "samples/heldout"
 INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
 WARN_BELOW = 0.5
@@ -510,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     heldout = [o for o in outcomes if o.case.startswith(HELDOUT)]
     summary = summarise(outcomes)
     if ns.fit:
-        for k, v in fit(outcomes).items():
+        for k, v in fit(tuning or outcomes).items():
             print(f"quality.{k} = {v:.2f}")
         print()
     if ns.rows:

@@ -179,36 +179,36 @@ class QualitySettings:
     # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
     # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
     # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
-    prior_logit: float = 3.12
-    cell_prior_logit: float = 4.60
+    prior_logit: float = 3.25
+    cell_prior_logit: float = 4.92
     # x = -ln(the reader's own confidence): stream partition margin, OCR median line confidence.
-    weight_reconstruction: float = 1.09
+    weight_reconstruction: float = 0.87
     # x = 1 when the row carries the flag (truncated: once per clipped cell).
-    weight_truncated: float = 0.34
-    weight_date_unparsed: float = 0.67
-    weight_date_implausible: float = 1.0  # rare in the samples (2 rows): set by hand
-    weight_timing_missing: float = 2.40
+    weight_truncated: float = 0.28
+    weight_date_unparsed: float = 0.46
+    weight_date_implausible: float = 0.18  # rare in the samples (2 rows): set by hand
+    weight_timing_missing: float = 1.39
     weight_timing_invalid: float = 1.29
     weight_before_equals_after: float = 0.19
-    weight_empty_change: float = 1.35
-    weight_item_unknown: float = 1.95
-    weight_unplaced_text: float = 0.13
+    weight_empty_change: float = 0.66
+    weight_item_unknown: float = 1.37
+    weight_unplaced_text: float = 0.61
     weight_ocr_low_confidence: float = 1.5
-    weight_row_continued: float = 1.29
-    weight_merged_cell_filled: float = 0.89
-    weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
-    weight_column_order: float = 2.19
+    weight_row_continued: float = 0.75
+    weight_merged_cell_filled: float = 0.26
+    weight_duplicate_row: float = 0.13  # rare in the samples (2 rows): set by hand
+    weight_column_order: float = 1.03
     weight_unmapped_glyphs: float = 2.0
     weight_rows_merged: float = 1.0  # rare in the samples: set by hand
     # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
-    weight_column_guess: float = 2.13
-    weight_ocr_unsure: float = 1.21
-    weight_close_cut: float = 0.86
-    weight_row_split_guess: float = 1.80
-    weight_ocr_suspect: float = 1.66
-    weight_ocr_corrected: float = 1.04
-    weight_reader_ocr: float = 1.25
-    weight_reader_text: float = 0.86
+    weight_column_guess: float = 1.49
+    weight_ocr_unsure: float = 1.24
+    weight_close_cut: float = 0.58
+    weight_row_split_guess: float = 1.41
+    weight_ocr_suspect: float = 1.22
+    weight_ocr_corrected: float = 1.02
+    weight_reader_ocr: float = 1.27
+    weight_reader_text: float = 0.81
     # A doubt at least this strong also becomes a flag.
     doubt_flag_strength: float = 0.5
     # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
