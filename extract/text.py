@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from piatable.errors import InputError
+from piatable.errors import InputError, NotAnInput
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
@@ -78,7 +78,7 @@ def decode_bytes(data: bytes, name: str) -> str:
                 pass
     controls = sum(1 for b in sample if b in _CONTROL)
     if b"\x00" in sample or controls > BINARY_CONTROL_SHARE * len(sample):
-        raise InputError(f"{name}: binary file, not text (no table can be read from it)")
+        raise NotAnInput(f"{name}: binary file, not text (no table can be read from it)")
     for enc in ("utf-8", "cp932"):
         try:
             return data.decode(enc)

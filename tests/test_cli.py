@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from piatable.cli import build_parser, main
 
@@ -40,3 +41,31 @@ def test_every_option_is_documented_in_the_readme():
         for flag in action.option_strings:
             if flag.startswith("--") and flag != "--help":
                 assert flag in readme, flag
+
+
+def test_a_folder_walk_names_every_file(tmp_path, capsys):
+    """Every file of a folder is an input: a PDF saved under another suffix is read by its
+    bytes, a file without a suffix holding text is read, and binary files of other kinds are
+    ``skipped`` with the reason, never left out unsaid."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pdf = ROOT / "samples" / "pdf" / "excel-seed" / "input.pdf"
+    shutil.copy(pdf, folder / "a.pdf")
+    shutil.copy(pdf, folder / "saved-as.xlsx")
+    shutil.copy(ROOT / "samples" / "seed" / "input.txt", folder / "no_suffix")
+    (folder / "original.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (folder / ".hidden.txt").write_text("not read", "utf-8")
+    docs = tmp_path / "docs.json"
+    assert main(["extract", str(folder), "-o", str(tmp_path / "r.json"), "--documents", str(docs)]) == 0
+    status = {Path(d["source"]).name: (d["status"], d["rows"]) for d in json.loads(docs.read_text("utf-8"))}
+    assert status == {
+        "a.pdf": ("success", 12),
+        "saved-as.xlsx": ("success", 12),
+        "no_suffix": ("success", 12),
+        "original.docx": ("skipped", 0),
+    }
+    assert "original.docx: skipped: not a PDF, an image or text (.docx)" in capsys.readouterr().err
+    # Named, a binary .txt is a failure (it claims to be text), not skipped.
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    assert main(["extract", str(bad), "-o", str(tmp_path / "b.json")]) == 1

@@ -21,16 +21,15 @@ from .batch import Job, Limits, make_runner, run_jobs
 from .outputs import OutputPlan, is_own_output, write_output
 from .settings import Settings
 
-INPUT_SUFFIXES = frozenset(
-    {".txt", ".text", ".csv", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
-)
-
 
 def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[str]:
-    """Files as given; folders walked for files of a known kind, in a stable order.
+    """Files as given; folders walked for every file, in a stable order.
 
-    The walk leaves out ``skip`` (this run's outputs) and files piatable wrote earlier (a CSV
-    with piatable's header), so that a run into its own input folder never reads its output.
+    The walk leaves out hidden files, ``skip`` (this run's outputs) and files piatable wrote
+    earlier (a CSV with piatable's header), so that a run into its own input folder never reads
+    its output.  Every other file is an input, whatever its suffix: a PDF or an image is known by
+    its first bytes (a PDF saved as ``.xlsx`` is read), and a binary file of another kind comes
+    back ``skipped`` with the reason (``pipeline.extract_document``), never left out unsaid.
     """
     import os
 
@@ -39,7 +38,7 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
         p = Path(name)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if not child.is_file() or child.suffix.lower() not in INPUT_SUFFIXES:
+                if not child.is_file():
                     continue
                 if child.name.startswith(".") or os.path.realpath(child) in skipped:
                     continue

@@ -11,10 +11,11 @@ from piatable.models.writers import FORMATS
 
 from ._version import __version__
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUnavailable
-from .bulk import INPUT_SUFFIXES, expand_inputs, run_to_dataset, run_to_outputs
+from .bulk import expand_inputs, run_to_dataset, run_to_outputs
 from .dataset import DatasetLocked
 from .errors import SettingsError
 from .outputs import UsageError, plan_outputs
+from .pipeline import INPUT_SUFFIXES
 from .settings import Settings
 
 __all__ = ["INPUT_SUFFIXES", "build_parser", "expand_inputs", "main"]

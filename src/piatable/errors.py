@@ -11,6 +11,10 @@ class InputError(PiatableError):
     """An input cannot be read at all (missing, empty, binary, undecodable)."""
 
 
+class NotAnInput(InputError):
+    """A file that is neither a PDF, an image nor text (a binary file of another kind)."""
+
+
 class UnreadablePDF(InputError):
     """A PDF that is corrupt, truncated or encrypted."""
 

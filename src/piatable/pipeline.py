@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from piatable.errors import InputError, OcrUnavailable, PiatableError
+from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
@@ -33,6 +33,8 @@ Kind = Literal["auto", "pdf", "scan", "text"]
 KINDS: tuple[str, ...] = ("auto", "pdf", "scan", "text")
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
+# Suffixes of the inputs piatable reads; a binary file of another suffix is skipped, not failed.
+INPUT_SUFFIXES = frozenset({".txt", ".text", ".csv", ".pdf", *IMAGE_SUFFIXES})
 
 
 def detect_kind(path: Path) -> str:
@@ -231,6 +233,10 @@ def extract_document(
         msg = str(exc)
         if not msg.startswith(source):
             msg = f"{source}: {msg}"
+        if isinstance(exc, NotAnInput) and Path(path).suffix.lower() not in INPUT_SUFFIXES:
+            # A file of another kind (.docx, .xlsx, .zip) met in a folder: named, not failed.
+            why = f"{source}: skipped: not a PDF, an image or text ({Path(path).suffix or 'no suffix'})"
+            return DocumentResult(source, status="skipped", errors=[("extract", None, why)])
         return DocumentResult(source, status="failure", errors=[("extract", None, msg)])
     except Exception as exc:  # one input's bug must not stop a batch
         msg = f"{source}: unexpected error, please report it ({type(exc).__name__}: {exc})"
