@@ -134,3 +134,20 @@ def test_unexpected_timing_is_kept_in_a_note() -> None:
     assert unexpected_timing_notes([row], records) == [
         "row 0: 提出時期 printed as '後事', neither 事前 nor 事後 (kept here)"
     ]
+
+
+def test_marked_runs_wrap_with_their_words_but_not_across_paragraphs() -> None:
+    from piatable.models import Line, Word
+    from piatable.normalize.grid.rows import marked_spans
+
+    def line(chars: str, marked: str, top: float) -> Line:
+        words = [
+            Word(c, 1, 10.0 * k, 10.0 * k + 10, top, top + 10, mark="underlined" if m == "u" else None)
+            for k, (c, m) in enumerate(zip(chars, marked, strict=True))
+        ]
+        return Line(words, chars, 1, 0.0, 10.0 * len(chars), top, top + 10)
+
+    wrapped = [line("市民生活部の", "..uuuu", 0), line("窓口課長", "uu..", 12)]
+    assert marked_spans(wrapped) == [("underlined", "生活部の窓口")]
+    paragraphs = [line("・本人確認を行う。", "uuuuuuuuu", 0), line("・不審な届出", "uuuuuu", 12)]
+    assert marked_spans(paragraphs) == [("underlined", "・本人確認を行う。"), ("underlined", "・不審な届出")]

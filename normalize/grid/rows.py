@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 
-from ..chars import display_width
+from ..chars import display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
@@ -422,10 +422,14 @@ def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
     """The runs of words one mark covers in a cell's lines, in reading order: (mark, text).
 
     A run goes on across a line break when the line's last word and the next line's first
-    word carry the same mark (an underline that wraps with its words)."""
+    word carry the same mark (an underline that wraps with its words), unless the run ends a
+    sentence (。) or the next line opens a paragraph (・, ①, （１）…): two marked paragraphs are
+    two runs."""
     spans: list[tuple[str, str]] = []
     current: str | None = None
     for ln in lines:
+        if current and spans and (spans[-1][1].rstrip().endswith("。") or starts_paragraph(ln.text.lstrip())):
+            current = None
         for w in ln.words:
             if w.mark and w.mark == current:
                 spans[-1] = (current, spans[-1][1] + w.text)
