@@ -242,3 +242,36 @@ def test_a_worker_killed_from_outside_fails_one_input_and_retry_completes(corpus
     assert sorted(docs["source"]) == sorted(map(str, paths))
     assert main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2", "--retry-failed"]) == 1
     assert _dataset_rows(ds) == reference
+
+
+def test_a_dataset_run_writes_the_report_of_all_its_inputs(tmp_path, seed_path):
+    """--report with --dataset: the report of every input of the run (done now or before, read
+    back from the dataset) is the report an -o run writes."""
+    import json
+    import shutil
+
+    from piatable.cli import main
+
+    from .conftest import ROOT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "seed.txt")
+    shutil.copy(ROOT / "samples" / "pdf" / "excel-seed" / "input.pdf", folder / "excel.pdf")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    ds, rep = tmp_path / "ds", tmp_path / "rep" / "report.html"
+    assert main(["extract", str(folder), "--dataset", str(ds), "--report", str(rep)]) == 1
+    first = json.loads(rep.with_name("report.data.json").read_text("utf-8"))
+    # A rerun runs nothing and writes the same report from the dataset.
+    assert main(["extract", str(folder), "--dataset", str(ds), "--report", str(rep)]) == 1
+    again = json.loads(rep.with_name("report.data.json").read_text("utf-8"))
+    one = tmp_path / "one" / "report.html"
+    main(["extract", str(folder), "-o", str(tmp_path / "r.json"), "--report", str(one)])
+    single = json.loads(one.with_name("report.data.json").read_text("utf-8"))
+    for data in (first, again):
+        assert {k: v for k, v in data.items() if k != "generated"} == {
+            k: v for k, v in single.items() if k != "generated"
+        }
+    assert first["rows"] and len(first["documents"]) == 3
+    # The report may not overwrite an input.
+    assert main(["extract", str(folder), "--dataset", str(ds), "--report", str(folder / "seed.txt")]) == 2

@@ -157,8 +157,10 @@ def run_to_dataset(
     jobs: int,
     scheduler: str | None,
     retry_failed: bool,
+    report: Path | None = None,
 ) -> int:
-    """Extract the inputs of ``paths`` not yet done into the dataset ``folder`` (see ``dataset``)."""
+    """Extract the inputs of ``paths`` not yet done into the dataset ``folder`` (see ``dataset``);
+    with ``report``, write the quality report of all of ``paths`` (done now or before) there."""
     from .dataset import Dataset, InputInfo, settings_hash
 
     unique = list(dict.fromkeys(paths))  # an input named twice is one input
@@ -199,6 +201,10 @@ def run_to_dataset(
             runner.close()
             ds.write_documents()
         statuses = ds.statuses(dict.fromkeys(paths))
+        if report is not None:
+            from .report import write_report
+
+            write_report([ds.document_result(s) for s in statuses], report, settings)
         failed = sum(s == "failure" for s in statuses.values())
         rows = sum(ds.entries[s]["rows"] for s in statuses)
         print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUn
 from .bulk import expand_inputs, run_to_dataset, run_to_outputs
 from .dataset import DatasetLocked
 from .errors import SettingsError
-from .outputs import UsageError, plan_outputs
+from .outputs import UsageError, plan_outputs, report_twin
 from .pipeline import INPUT_SUFFIXES
 from .settings import Settings
 
@@ -110,12 +111,18 @@ def run_extract(ns: argparse.Namespace) -> int:
         if ns.jobs < 1 or ns.timeout <= 0 or ns.max_memory <= 0:
             raise UsageError("--jobs, --timeout and --max-memory must be positive")
         if ns.dataset is not None:
-            if ns.report or ns.documents:
-                raise UsageError("--report and --documents go with -o; --dataset has documents.parquet")
+            if ns.documents:
+                raise UsageError("--documents goes with -o; --dataset has documents.parquet")
             if ns.dataset.exists() and not ns.dataset.is_dir():
                 raise UsageError(f"--dataset {ns.dataset} is a file")
             plan = None
             skip = [ns.dataset]
+            if ns.report is not None:
+                skip += [ns.report, report_twin(ns.report)]
+                _refuse_outputs_over_found_inputs(skip[1:], ns.inputs)
+                named = {os.path.realpath(p) for p in ns.inputs}
+                if any(os.path.realpath(p) in named for p in skip[1:]):
+                    raise UsageError(f"--report {ns.report} is an input; it would be overwritten")
         else:
             if ns.retry_failed:
                 raise UsageError("--retry-failed goes with --dataset")
@@ -133,7 +140,7 @@ def run_extract(ns: argparse.Namespace) -> int:
     common = dict(kind=ns.kind, settings=settings, limits=limits, jobs=ns.jobs, scheduler=ns.scheduler)
     try:
         if plan is None:
-            return run_to_dataset(paths, ns.dataset, retry_failed=ns.retry_failed, **common)
+            return run_to_dataset(paths, ns.dataset, retry_failed=ns.retry_failed, report=ns.report, **common)
         return run_to_outputs(paths, plan, csv_encoding=ns.csv_encoding, csv_errors=ns.csv_errors, **common)
     except (DatasetLocked, SchedulerUnavailable) as exc:
         print(f"piatable: {exc}", file=sys.stderr)

@@ -315,6 +315,33 @@ class Dataset:
             pq.write_table(table, tmp)
         return path
 
+    def document_result(self, source: str) -> DocumentResult:
+        """What the input ``source`` gave, read back from the dataset: its records (from its
+        Parquet file), status, notes, error and cover facts.  For the report of a dataset run;
+        a document whose records file is gone comes back without records."""
+        import pyarrow.parquet as pq
+
+        from piatable.models import DocumentResult, Record
+
+        row = self.entries[source]
+        records = []
+        path = self.records / row["_file"]
+        if path.exists():
+            for d in pq.read_table(path).to_pylist():
+                if d.get("change_date") is not None:
+                    d["change_date"] = d["change_date"].isoformat()
+                records.append(Record.from_dict(d))
+        return DocumentResult(
+            source,
+            records,
+            row["status"],
+            row.get("kind") or "",
+            row.get("pages") or 0,
+            [("extract", None, row["error"])] if row.get("error") else [],
+            list(row.get("notes") or []),
+            {k: row[k] for k in COVER_FIELDS if row.get(k)},
+        )
+
     def statuses(self, sources: Iterable[str]) -> dict[str, str]:
         """The status of each of ``sources`` that is in the dataset."""
         return {s: self.entries[s]["status"] for s in sources if s in self.entries}
