@@ -42,12 +42,46 @@ _CELL_GAP = regex.compile(
 )
 
 
+# Words a narrow column prints one character per line: its 事前/事後 and its label 提出時期.
+VERTICAL_WORDS = ("事前", "事後", "提出時期")
+
+
+def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
+    """Rejoin a word of a narrow column that the extractor gave one character per line: a
+    line whose last piece (after a space, or the whole line) opens one of ``VERTICAL_WORDS``,
+    followed by one-character lines that complete it (``住民福祉課 健康長寿課 事`` / ``後``;
+    ``… 変更後の記載 提`` / ``出`` / ``時`` / ``期``).  Only whole words are joined."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        pieces = cl.text.split()
+        head = pieces[-1] if pieces else ""
+        word, j = head, k + 1
+        while (
+            head
+            and j < len(lines)
+            and len(lines[j].text.strip()) == 1
+            and any(w.startswith(word + lines[j].text.strip()) for w in VERTICAL_WORDS)
+        ):
+            word += lines[j].text.strip()
+            j += 1
+        if j > k + 1 and word in VERTICAL_WORDS:
+            out.append(CellLine(cl.text.rstrip() + word[len(head) :], cl.page, cl.line_no, cl.wraps, cl.conf))
+            k = j
+            continue
+        out.append(cl)
+        k += 1
+    return out
+
+
 def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
     """Split lines that hold several cells; join dates wrapped over two lines.
 
     Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
     ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
     """
+    lines = join_vertical_words(lines)
     gaps = side_by_side(lines)
     out: list[CellLine] = []
     k = 0

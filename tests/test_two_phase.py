@@ -138,3 +138,36 @@ def test_second_sets_hold_texts_with_their_truth(set_name):
         records = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
         assert len(records) == cases[base]["rows"]
         assert (folder / "input.txt").read_text("utf-8").strip()
+
+
+def test_words_of_a_narrow_column_printed_one_character_per_line(tmp_path):
+    """事後 and the label 提出時期 given one character per line (a narrow 提出時期 column) are
+    rejoined: the rows are those of the text with the words whole."""
+    from piatable.models import CellLine
+    from piatable.normalize.compound import join_vertical_words
+
+    lines = [
+        CellLine(t, 1, k)
+        for k, t in enumerate(["住民福祉課 健康長寿課 事", "後", "機構改革に伴う修正", "事", "務"])
+    ]
+    assert [cl.text for cl in join_vertical_words(lines)] == [
+        "住民福祉課 健康長寿課 事後",
+        "機構改革に伴う修正",
+        "事",
+        "務",
+    ]
+    from piatable.pipeline import extract_document
+
+    from .conftest import SAMPLES
+
+    src = SAMPLES / "office" / "writer-kokuho-pdftotext-raw" / "input.txt"
+    text = src.read_text("utf-8")
+    narrow = text.replace(
+        "変更後の記載 提出時期 提出時期に係る説明", "変更後の記載 提\n出\n時\n期\n提出時期に係る説明"
+    )
+    assert narrow != text
+    path = tmp_path / "narrow.txt"
+    path.write_text(narrow, "utf-8")
+    want = [(r.change_date, r.item, r.timing) for r in extract_document(src).records]
+    got = [(r.change_date, r.item, r.timing) for r in extract_document(path).records]
+    assert got == want and want
