@@ -59,6 +59,12 @@ _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _SPACE = regex.compile(r"\s+")
+# A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
+# two cells: the cut between them fell inside one phrase.
+_NUMBER_END = regex.compile(r"[0-9０-９]$")
+_COUNTER_START = regex.compile(r"^[年月日号条項]")
+_ERA_END = regex.compile(r"(?:令和|平成|昭和|第)$")
+_DIGIT_START = regex.compile(r"^[0-9０-９]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
@@ -224,8 +230,10 @@ def _unbalanced(text: str) -> str:
 def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
     """``column_guess`` where the cut between cells shows: brackets torn apart between cells
     (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
-    space-separated second value, 上記を新規追加 or 削除 left in the before cell, explanation
-    wording (…に伴う修正, 重大な変更に該当しない) at the end of the before or after cell."""
+    space-separated second value, a number torn from its counter or era between neighbouring
+    cells (``…令和3`` | ``年4月1日``), 上記を新規追加 or 削除 left in the before cell,
+    explanation wording (…に伴う修正, 重大な変更に該当しない) at the end of the before or after
+    cell."""
     out: list[Doubt] = []
     truncated = {f.partition(":")[2] for f in record.flags if f.startswith("truncated:")}
     for f in () if ocr else ("item", "before", "after"):  # OCR: ocr_doubts looks at brackets
@@ -248,6 +256,15 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
                 f"the before cell ends with {before[-1][-7:]}, an after cell's words",
             )
         )
+    order = [f for f in TEXT_FIELDS if _SPACE.sub("", getattr(record, f))]
+    for a, b in pairwise(order):
+        end, start = _SPACE.sub("", getattr(record, a))[-3:], _SPACE.sub("", getattr(record, b))[:2]
+        if (_NUMBER_END.search(end) and _COUNTER_START.match(start)) or (
+            _ERA_END.search(end) and _DIGIT_START.match(start)
+        ):
+            out.append(
+                Doubt("column_guess", b, f"a number is torn between the {a} and {b} cells ({end}|{start})")
+            )
     for f in ("before", "after"):
         paras = _paragraphs(getattr(record, f))
         if paras and EXPLANATION_END.search(paras[-1]) and paras[-1] not in record.explanation:

@@ -189,3 +189,19 @@ def test_a_timing_given_to_the_wrong_merged_rows_is_flagged(tmp_path):
     got = json.loads(out.read_text("utf-8"))
     assert (got[1]["timing"], truth[1]["timing"]) == ("事後", "事前")
     assert "column_guess" in got[1]["flags"] and got[1]["confidence"] < 0.9
+
+
+def test_a_number_torn_from_its_counter_between_cells_is_a_column_guess():
+    from piatable.models import Record
+    from piatable.normalize.evidence import cut_doubts
+
+    def rec(before: str, after: str) -> Record:
+        return Record(
+            "s", 0, 1, 1, None, "", "Ⅱ特定個人情報ファイルの概要", [], before, after, "事後", "時点修正"
+        )
+
+    torn = cut_doubts(rec("平成 31 年 4 月 1 日 時点 令和 3", "年 4 月 1 日 時点"))
+    assert [(d.kind, d.field) for d in torn] == [("column_guess", "after")]
+    assert any(d.field == "after" for d in cut_doubts(rec("番号法第", "１９条第７号")))
+    assert not cut_doubts(rec("平成31年4月1日 時点", "令和3年4月1日 時点"))
+    assert not cut_doubts(rec("[ 10人以上50人未満 ]", "[ 50人以上100人未満 ]"))
