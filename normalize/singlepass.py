@@ -306,13 +306,7 @@ def single_pass_rows(
                 if k >= len(g.timings):
                     row.flags.append("merged_cell_filled")
             if seg:
-                cells, confidence, margin = split_row(seg, narrow, body, settings, tok)
-                for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
-                    row.cells[key] = part
-                row.confidence = confidence
-                if margin < GUESS_MARGIN:
-                    row.confidence = min(row.confidence, 0.5 + margin)
-                    row.flags.append("column_guess")
+                put_cells(row, *split_row(seg, narrow, body, settings, tok))
             if guessed:
                 row.confidence = min(row.confidence, GUESS_CONFIDENCE)
                 row.flags.append("column_guess")
@@ -323,3 +317,15 @@ def single_pass_rows(
             row.flags = sorted(set(row.flags))
             rows.append(row)
     return rows
+
+
+def put_cells(row: RawRow, cells: list[list[CellLine]], confidence: float, margin: float) -> None:
+    """Give ``row`` the item / before / after / explanation of a split and its confidence; a
+    split that won by less than ``GUESS_MARGIN`` (cost units) is a ``column_guess`` whose
+    confidence is at most 0.5 + margin."""
+    for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
+        row.cells[key] = part
+    row.confidence = confidence
+    if margin < GUESS_MARGIN:
+        row.confidence = min(row.confidence, 0.5 + margin)
+        row.flags.append("column_guess")

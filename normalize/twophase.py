@@ -40,7 +40,7 @@ from piatable.vocabulary import SECTION_NUMERALS, TIMING
 from .compound import cells_of_line
 from .dates import is_date_line
 from .rejoin import same_printed_line
-from .singlepass import GUESS_MARGIN, split_row_scored, width_peaks, widths_of_lines
+from .singlepass import put_cells, split_row_scored, width_peaks, widths_of_lines
 from .tokenizer import Tokenizer, default_tokenizer
 
 # Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
@@ -399,12 +399,7 @@ def two_phase_rows(
                 cells, confidence, margin, _ = split_row_scored(
                     prow.lines, narrow, body, settings, tok, expl, strict=True
                 )
-                for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
-                    row.cells[key] = part
-                row.confidence = confidence
-                if margin < GUESS_MARGIN:
-                    row.confidence = min(row.confidence, 0.5 + margin)
-                    row.flags.append("column_guess")
+                put_cells(row, cells, confidence, margin)
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 row.flags.append("column_guess")
