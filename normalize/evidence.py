@@ -32,7 +32,7 @@ from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
-from .dates import is_date_line
+from .dates import ERA_OFFSETS, is_date_line
 from .items import heading_score, is_form_heading
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
@@ -63,7 +63,8 @@ _SPACE = regex.compile(r"\s+")
 # two cells: the cut between them fell inside one phrase.
 _NUMBER_END = regex.compile(r"[0-9０-９]$")
 _COUNTER_START = regex.compile(r"^[年月日号条項]")
-_ERA_END = regex.compile(r"(?:令和|平成|昭和|第)$")
+# Era names written out (令和, 平成, 昭和: one-letter forms end too many words) and 第.
+_ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) + "|第)$")
 _DIGIT_START = regex.compile(r"^[0-9０-９]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")

@@ -472,8 +472,10 @@ class BlockScorer:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
 
     def _first_continuations(self) -> list[int]:
-        """``_first_continuation(i)`` for every i, the item's numbers kept from one prefix to the
-        next (a prefix's paragraphs are the previous prefix's, the last extended or a new one)."""
+        """For every item prefix i (lines [0, i)), the first line at or after i that starts the
+        number following the item's last number (n + 1: none), the item's numbers kept from one
+        prefix to the next (a prefix's paragraphs are the previous prefix's, the last extended
+        or a new one)."""
         n = self.n
         out = [n + 1]
         done: list[int] = []  # numbers of the item's paragraphs before its last one
@@ -491,19 +493,6 @@ class BlockScorer:
         return out
 
     def _continuation_after(self, i: int, item_nums: list[int]) -> int:
-        if not item_nums or item_nums[-1] + 1 in item_nums:
-            return self.n + 1
-        want = item_nums[-1] + 1
-        for k in range(i, self.n):
-            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
-                return k
-        return self.n + 1
-
-    def _first_continuation(self, i: int) -> int:
-        """First line at or after i that starts the number following the item's last number."""
-        if i == 0:
-            return self.n + 1
-        item_nums = [x for x in (_number_of(p) for p in self.prefix_paragraphs[i][1]) if x]
         if not item_nums or item_nums[-1] + 1 in item_nums:
             return self.n + 1
         want = item_nums[-1] + 1

@@ -59,14 +59,10 @@ def test_documents_of_a_text_input_join_by_source(tmp_path):
     assert doc["rows"] == len(records) and doc["kind"] == "text"
 
 
-def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
-    """An image-only PDF (cover, contents, table): the cover page is OCR'd for its facts; a
-    ruled label row (評価書番号 | 評価書名) read with its borders still pairs labels and values."""
+def _pdf_with_cover(tmp_path):
+    """An assessment drawn by tools/make_pdfs (a cover, a contents page, a table) and the facts
+    its cover prints."""
     import sys
-
-    import pypdfium2 as pdfium
-
-    from piatable.extract.ocr.reader import ocr_cover_facts
 
     from .conftest import ROOT, SAMPLES
 
@@ -79,6 +75,18 @@ def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
     )
     pdf = tmp_path / "long.pdf"
     make_pdfs.render_pdf(pdf, truth, style, cover=make_pdfs.LONG_FACTS)
+    return pdf, make_pdfs.LONG_FACTS
+
+
+def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
+    """An image-only PDF (cover, contents, table): the cover page is OCR'd for its facts; a
+    ruled label row (評価書番号 | 評価書名) read with its borders still pairs labels and values."""
+
+    import pypdfium2 as pdfium
+
+    from piatable.extract.ocr.reader import ocr_cover_facts
+
+    pdf, facts_printed = _pdf_with_cover(tmp_path)
     doc = pdfium.PdfDocument(str(pdf))
     images = [doc[i].render(scale=200 / 72).to_pil().convert("L") for i in range(len(doc))]
     n = len(doc)
@@ -86,7 +94,7 @@ def test_cover_of_a_scanned_assessment_is_read_by_ocr(tmp_path):
     scan = tmp_path / "scan.pdf"
     images[0].save(scan, save_all=True, append_images=images[1:], resolution=200)
     facts = ocr_cover_facts(scan, list(range(1, n + 1)), [n])
-    assert facts["agency"] == make_pdfs.LONG_FACTS["agency"]
+    assert facts["agency"] == facts_printed["agency"]
     assert facts["published"] == "2023-03-31" and facts["assessment_number"] == "123"
     assert facts["form"] == "全項目評価書"
     # A one-page scan is its table: no cover is looked for.
@@ -97,22 +105,11 @@ def test_cover_facts_from_every_extractors_text(tmp_path):
     """A rendered cover read through each extractor's text: pdfminer and plain pdftotext give
     the labels row (評価書番号 / 評価書名) one label per line, then the values one per line."""
     import subprocess
-    import sys
 
     import pypdfium2 as pdfium
     from pdfminer.high_level import extract_text
 
-    from .conftest import ROOT, SAMPLES
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import make_pdfs
-
-    truth = json.loads((SAMPLES / "tables" / "zenkoumoku_juki.json").read_text("utf-8"))[:2]
-    style = make_pdfs.Style(
-        "excel", make_pdfs.LAND, make_pdfs.EXCEL_WIDTHS, size=9, max_lines=28, title="（別添3）変更箇所"
-    )
-    pdf = tmp_path / "long.pdf"
-    make_pdfs.render_pdf(pdf, truth, style, cover=make_pdfs.LONG_FACTS)
+    pdf, facts_printed = _pdf_with_cover(tmp_path)
     doc = pdfium.PdfDocument(str(pdf))
     texts = {"pypdfium2": "\f".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))}
     doc.close()
@@ -120,7 +117,7 @@ def test_cover_facts_from_every_extractors_text(tmp_path):
     for flags in ([], ["-raw"], ["-layout"]):
         run = subprocess.run(["pdftotext", *flags, str(pdf), "-"], capture_output=True, text=True, check=True)
         texts["pdftotext" + "".join(flags)] = run.stdout
-    want = make_pdfs.LONG_FACTS
+    want = facts_printed
     for name, text in texts.items():
         facts = cover_facts_from_document_text(text)
         got = (
