@@ -55,6 +55,9 @@ def test_a_folder_walk_names_every_file(tmp_path, capsys):
     shutil.copy(ROOT / "samples" / "seed" / "input.txt", folder / "no_suffix")
     (folder / "original.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     (folder / ".hidden.txt").write_text("not read", "utf-8")
+    # What an earlier run wrote into the folder is no input.
+    (folder / "earlier.json").write_text('[{"source": "x", "change_date_raw": "令和5年4月1日"}]', "utf-8")
+    (folder / "earlier.html").write_text("<html></html>", "utf-8")
     docs = tmp_path / "docs.json"
     assert main(["extract", str(folder), "-o", str(tmp_path / "r.json"), "--documents", str(docs)]) == 0
     status = {Path(d["source"]).name: (d["status"], d["rows"]) for d in json.loads(docs.read_text("utf-8"))}

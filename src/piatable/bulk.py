@@ -21,15 +21,20 @@ from .batch import Job, Limits, make_runner, run_jobs
 from .outputs import OutputPlan, is_own_output, write_output
 from .settings import Settings
 
+# Suffixes of what piatable writes (JSON, JSON Lines, Parquet, the HTML report, a dataset's log
+# and lock): never inputs of a folder walk.
+OUTPUT_SUFFIXES = frozenset({".json", ".jsonl", ".parquet", ".html", ".log", ".lock"})
+
 
 def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[str]:
     """Files as given; folders walked for every file, in a stable order.
 
-    The walk leaves out hidden files, ``skip`` (this run's outputs) and files piatable wrote
-    earlier (a CSV with piatable's header), so that a run into its own input folder never reads
-    its output.  Every other file is an input, whatever its suffix: a PDF or an image is known by
-    its first bytes (a PDF saved as ``.xlsx`` is read), and a binary file of another kind comes
-    back ``skipped`` with the reason (``pipeline.extract_document``), never left out unsaid.
+    The walk leaves out hidden files, ``skip`` (this run's outputs) and what piatable writes
+    (``OUTPUT_SUFFIXES``: records, reports, datasets; a CSV with piatable's header), so that a run
+    into its own input folder never reads its output.  Every other file is an input, whatever its
+    suffix: a PDF or an image is known by its first bytes (a PDF saved as ``.xlsx`` is read), and
+    a binary file of another kind comes back ``skipped`` with the reason
+    (``pipeline.extract_document``), never left out unsaid.
     """
     import os
 
@@ -38,7 +43,7 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
         p = Path(name)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if not child.is_file():
+                if not child.is_file() or child.suffix.lower() in OUTPUT_SUFFIXES:
                     continue
                 if child.name.startswith(".") or os.path.realpath(child) in skipped:
                     continue
