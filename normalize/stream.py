@@ -16,6 +16,7 @@ from math import exp
 from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import (
+    EXPLANATION_ENDING,
     SECTION_NUMERALS,
     TIMING,
 )
@@ -24,7 +25,7 @@ from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .conservation import paths_before_region
 from .dates import is_date_line
-from .partition import BlockScorer, Partition, best_partition
+from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -464,4 +465,18 @@ def _own_explanation(
     hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
     if fits and full and hard:
         return cells, confidence
+    if hard and _reads_as_explanation(own):
+        # Most rows without a timing of their own share only the timing (a timing merged
+        # over rows of one kind is far commoner than a merged explanation: 171 and 29 of the
+        # tuning tables' neighbouring rows): lines that end as a reason ends are the row's own.
+        return cells, confidence
     return None
+
+
+def _reads_as_explanation(lines: list[CellLine]) -> bool:
+    """Whether lines end as an explanation does (``EXPLANATION_ENDING``) and are no closing
+    word of an after cell (上記を新規追加, 削除)."""
+    text = "".join(cl.text for cl in lines)
+    if ADDITION_MARKERS.match(text) or DELETION_MARKERS.match(text):
+        return False
+    return bool(EXPLANATION_ENDING.search(lines[-1].text))
