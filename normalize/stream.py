@@ -45,6 +45,9 @@ MAX_ITEM_WIDTH_CANDIDATES = 6
 WIDTH_SAMPLE_BLOCKS = 40
 # Confidence of a row whose own explanation was told from a merged one by its widths.
 OWN_EXPLANATION_CONFIDENCE = 0.6
+# Share of a text's date lines followed by an item's first line above which a date line after a
+# row's anchor that opens no item is the explanation's text, not a new row.
+DATE_OPENS_ITEM_SHARE = 0.8
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -121,8 +124,13 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     shares the timing and the explanation of the row before.
     """
     blocks: list[_Block] = []
+    dated_items = _dates_open_items(lines)
     for k, cl in enumerate(lines):
-        if is_date_line(cl.text) and not _date_in_cell(blocks, lines, k):
+        if (
+            is_date_line(cl.text)
+            and not _date_in_cell(blocks, lines, k)
+            and not (dated_items and _date_in_explanation(blocks, lines, k))
+        ):
             blocks.append(_Block(cl, [], None, []))
         elif not blocks:
             continue
@@ -187,6 +195,25 @@ def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
     return nxt[:1] not in SECTION_NUMERALS
+
+
+def _dates_open_items(lines: list[CellLine]) -> bool:
+    """Whether the text prints each row's date right before its item's first line (Ⅰ…Ⅵ): at
+    least ``DATE_OPENS_ITEM_SHARE`` of its date lines are so followed."""
+    dates = [k for k, cl in enumerate(lines) if is_date_line(cl.text)]
+    opening = sum(1 for k in dates if k + 1 < len(lines) and lines[k + 1].text[:1] in SECTION_NUMERALS)
+    return bool(dates) and opening >= DATE_OPENS_ITEM_SHARE * len(dates)
+
+
+def _date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
+    """A date line after a row's anchor that opens no item (its next line is no section
+    Ⅰ…Ⅵ): text of the explanation (令和5年4月1日 on a line of its own), in a text whose rows'
+    dates open their items.  Read as a row, it made a row of its own and left the next one
+    without its lines."""
+    if not blocks or blocks[-1].timing is None or not blocks[-1].post:
+        return False
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return bool(nxt) and nxt[:1] not in SECTION_NUMERALS and not TIMING.match(nxt)
 
 
 def _opens_next_row(block: _Block) -> bool:

@@ -212,15 +212,20 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
     furniture and may look like a page break of its own).
     """
     region = _regrouped(region)
+    in_cell = _dates_in_cells(region)
     pages: list[_Page] = []
     k, n = 0, len(region)
+
+    def opens_pass(m: int) -> bool:
+        return _is_single(region[m]) and m not in in_cell and _wrapped_date(region, m) is None
+
     while k < n:
         start = k
-        while k < n and _is_single(region[k]) and _wrapped_date(region, k) is None:
+        while k < n and opens_pass(k):
             k += 1
         singles = region[start:k]
         body_start = k
-        while k < n and not (_is_single(region[k]) and _wrapped_date(region, k) is None):
+        while k < n and not opens_pass(k):
             k += 1
         rest = region[body_start:k]
         if any(TIMING.match(cl.text) for cl in rest):
@@ -236,6 +241,25 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
     if not any(p.rows for p in pages):
         return None
     return pages
+
+
+def _dates_in_cells(region: list[CellLine]) -> set[int]:
+    """Indices of date lines printed inside a wrapped cell (an explanation's 令和5年4月1日 on a
+    line of its own): a lone date between two lines of wrapped cells of one page, the next
+    opening no item.  A page's pass 1 opens at a page break and lists its rows' timings too;
+    read as one, such a date shifted every later row's date by one, without a flag."""
+    out: set[int] = set()
+    for k in range(1, len(region) - 1):
+        prev, cl, nxt = region[k - 1], region[k], region[k + 1]
+        if (
+            is_date_line(cl.text)
+            and not _is_single(prev)
+            and not _is_single(nxt)
+            and not _opens_item(nxt)
+            and prev.page == cl.page == nxt.page
+        ):
+            out.add(k)
+    return out
 
 
 # An option of one row in pass 1: (takes a date, takes a timing).

@@ -1,0 +1,86 @@
+"""pdftotext -raw and pypdfium2 text of LibreOffice-made tables: cells side by side on one
+printed line, rows whose timing is merged, a date printed inside an explanation.
+
+The two ``raw_date_in_explanation_*`` cases are tuning texts of samples/office
+(``calc-kokuho-pdftotext-raw``, ``writer-kokuho-pdftotext-raw``) with a date line put into one
+explanation (令和2年7月1日 on a line of its own, as a narrow column wraps it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from piatable.pipeline import extract_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).parent / "data" / "cases"
+
+
+def squash(value: object) -> str:
+    return re.sub(r"\s+", "", "" if value is None else str(value))
+
+
+@pytest.mark.parametrize("maker", ["calc", "writer"])
+def test_a_date_inside_an_explanation_opens_no_row(maker):
+    """Read as a row's date, the date made a row of its own (Writer) or shifted every later
+    row's date by one with no flag (Calc's two-pass order).  It stays in its explanation; the
+    row says it is unsure, and the document says a date line opened no row."""
+    expected = json.loads((CASES / f"raw_date_in_explanation_{maker}.expected.json").read_text("utf-8"))
+    result = extract_document(CASES / f"raw_date_in_explanation_{maker}.txt")
+    got = result.records
+    assert len(got) == len(expected)
+    assert [r.change_date for r in got] == [e["change_date"] for e in expected]
+    holder = [k for k, e in enumerate(expected) if "令和2年7月1日" in e["explanation"]]
+    assert len(holder) == 1
+    row = got[holder[0]]
+    assert "令和2年7月1日" in row.explanation
+    assert "row_split_guess" in row.flags and row.confidence < 0.5
+    assert result.status == "partial"
+    assert any("date lines" in n for n in result.notes)
+
+
+def test_an_item_does_not_end_inside_a_line_of_two_cells():
+    """``① 連絡先`` / ``○○市財務部市民税課 電話０１２`` (a Writer table's -raw text): the
+    first piece is the before cell's, not the item's last line; a multi-line item cannot share
+    its last baseline with the next cell's first."""
+    case = ROOT / "samples" / "office" / "writer-zeimu-b-pdftotext-raw"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(case / "input.txt").records
+    k = next(k for k, e in enumerate(expected) if e["item"].endswith("①連絡先"))
+    section = expected[k]["item"].split("\n")[0]
+    g = next(r for r in got if squash(r.item).startswith(section) and "連絡先" in r.item)
+    assert squash(g.item) == squash(expected[k]["item"])
+
+
+def test_the_item_cut_inside_a_printed_line_costs_more():
+    """The scorer's rule itself: a cut between two pieces of one printed line after an item of
+    several lines costs ``item_in_line_cut_penalty``; a cut at the end of that line does not."""
+    from piatable.models import CellLine
+    from piatable.normalize.partition import BlockScorer
+    from piatable.settings import Settings
+
+    s = Settings()
+    lines = [
+        CellLine("Ⅴ開示請求、問合せ", 1, 1),
+        CellLine("①連絡先", 1, 2),
+        CellLine("○○市財務部市民税課", 1, 3),
+        CellLine("電話０１２３", 1, 3),
+    ]
+    scorer = BlockScorer(lines, 20, 30, "", s.stream, s.rejoin)
+    assert scorer.cut_i[3] >= s.stream.item_in_line_cut_penalty
+    assert scorer.cut_i[2] < s.stream.item_in_line_cut_penalty
+
+
+def test_a_row_with_a_merged_timing_keeps_its_own_explanation():
+    """A Writer row whose timing cell is merged with the row above prints no timing; its last
+    line (主務省令の規定の追記) is its own explanation, not the after cell's end, and the row
+    above's explanation is not copied into it.  The reading is a guess: flagged."""
+    case = ROOT / "samples" / "office2" / "writer-mix2-pdftotext-raw"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(case / "input.txt").records
+    k = next(k for k, e in enumerate(expected) if e["explanation"] == "主務省令の規定の追記")
+    assert squash(got[k].explanation) == squash(expected[k]["explanation"])
+    assert "column_guess" in got[k].flags and got[k].confidence <= 0.6
