@@ -48,6 +48,13 @@ from .tokenizer import Tokenizer, default_tokenizer
 INHERIT_COST = 1.0
 SPLIT_LINE_COST = 5.0
 UNTAKEN_COST = 10.0
+# Cost of a row taking a date and a timing printed on two lines: a row's own date and timing
+# share their baseline (both at the row's top, or both centred in it); they stand apart only
+# when one of them is merged over more rows (centred in the merged span).
+APART_PAIR_COST = 0.5
+# Cost of the first row of a table going without a date or timing that pass 1 could give it
+# (no row above to share a merged cell with): more than taking it costs in all.
+NOTHING_ABOVE_COST = 3.0
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (a date that fits one line is drawn in pass 1).
 LOOSE_DATE_COST = 0.5
@@ -267,7 +274,7 @@ _OPTIONS = ((True, True), (True, False), (False, True), (False, False))
 
 
 def align_singles(
-    singles: list[CellLine], own_date: list[bool]
+    singles: list[CellLine], own_date: list[bool], above: tuple[bool, bool] = (True, True)
 ) -> tuple[list[tuple[bool, bool, bool]], float]:
     """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
     alignment's cost.
@@ -276,7 +283,9 @@ def align_singles(
     row, each row's date then its timing.  Least total cost (``INHERIT_COST`` per cell taken from
     the row above, ``SPLIT_LINE_COST`` for one printed line shared by two rows, ``UNTAKEN_COST``
     per line no row takes, which ends the alignment early); a row is unsure when another
-    option of it reaches the same least cost.
+    option of it comes within ``APART_PAIR_COST`` of the least cost (that cost is a prior, not
+    evidence).  ``above``: whether a date and a timing were
+    read before these rows (the first row of a table has no row above to take one from).
     """
     n, m = len(own_date), len(singles)
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
@@ -285,6 +294,11 @@ def align_singles(
     def step(r: int, t: int, opt: tuple[bool, bool]) -> tuple[float, int] | None:
         take_d, take_t = opt
         cost = 0.0
+        if r == 0:
+            # Nothing above to take a cell from: the row would go without it.
+            cost += NOTHING_ABOVE_COST * (
+                (not take_d and not own_date[0] and not above[0]) + (not take_t and not above[1])
+            )
         if own_date[r]:
             if take_d:
                 return None
@@ -302,6 +316,8 @@ def align_singles(
             cost += INHERIT_COST
         if 0 < t < m and (take_d or take_t) and same_printed_line(singles[t - 1], singles[t]):
             cost += SPLIT_LINE_COST
+        if take_d and take_t and not same_printed_line(singles[t - 2], singles[t - 1]):
+            cost += APART_PAIR_COST
         return cost, t
 
     fwd = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -327,15 +343,21 @@ def align_singles(
     out: list[tuple[bool, bool, bool]] = []
     t = 0
     for r in range(n):
-        reach = []
+        reach, near = [], set()
         for t0 in range(m + 1):
             for opt in _OPTIONS:
                 s = step(r, t0, opt)
-                if s is not None and fwd[r][t0] + s[0] + bwd[r + 1][s[1]] <= best + 1e-9:
+                if s is None:
+                    continue
+                total = fwd[r][t0] + s[0] + bwd[r + 1][s[1]]
+                if total <= best + 1e-9:
                     reach.append((t0, opt, s[1]))
+                if total <= best + APART_PAIR_COST + 1e-9:
+                    near.add(opt)
         mine = [x for x in reach if x[0] == t] or reach
         t0, opt, t_next = mine[0]
-        unsure = len({o for _, o, _ in reach}) > 1
+        # Unsure also when another option loses only by the prior of APART_PAIR_COST.
+        unsure = len(near) > 1
         out.append((opt[0], opt[1], unsure))
         t = t_next
     return out, best
@@ -386,11 +408,12 @@ def two_phase_rows(
     last_timing: CellLine | None = None
     for page in pages:
         own = [r.date is not None for r in page.rows]
-        plan, cost = align_singles(page.singles, own)
+        above = (last_date is not None, last_timing is not None)
+        plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None
         if moved is not None:
             # The first row's date read as pass 1's last date instead.
-            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]])
+            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]], above)
             if alt_cost < cost + LOOSE_DATE_COST:
                 page.singles = [*page.singles, moved]
                 page.rows[0].date = None
