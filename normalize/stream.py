@@ -30,7 +30,13 @@ from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
-from .twophase import SPACE_GAP_CONFIDENCE, space_gap_doubt, two_phase_pages, two_phase_rows
+from .twophase import (
+    SPACE_GAP_CONFIDENCE,
+    late_cut_doubt,
+    space_gap_doubt,
+    two_phase_pages,
+    two_phase_rows,
+)
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -451,7 +457,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 # LibreOffice tuning texts (Writer), most such rows were wrong.
                 row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.flags.append("column_guess")
-        if space_gap_doubt(row):
+        if space_gap_doubt(row) or late_cut_doubt(row):
             row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
             row.flags.append("column_guess")
         if b.timing is None:

@@ -30,6 +30,7 @@ What the text gives honestly:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -60,6 +61,8 @@ NOTHING_ABOVE_COST = 3.0
 LOOSE_DATE_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
+# Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt).
+LATE_CUT_MAX_LINES = 2
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
 # Confidence of a row whose date or timing assignment has an equally good alternative.
@@ -379,6 +382,22 @@ def explanation_width(
     return best[1] if best else narrow
 
 
+def late_cut_doubt(row: RawRow) -> bool:
+    """Whether a cell of the row ends inside a printed line, beside the next cell's first piece,
+    although it began on an earlier printed line.  Office software draws a table cell by cell,
+    each from the row's top (or centred): a cell's last line shares the next cell's first
+    baseline only when it is one line high (two, centred, beside a one-line cell).  Such a cut
+    is a space inside a cell read as a gap between cells (-raw prints a cell's full-width space
+    so), or the row's lines are another row's."""
+    cells = [row.cells[key] for key in ("item", "before", "after", "explanation") if row.cells[key]]
+    for a, b in pairwise(cells):
+        if same_printed_line(a[-1], b[0]):
+            lines = {(cl.page, cl.line_no) for cl in a}
+            if len(lines) > LATE_CUT_MAX_LINES:
+                return True
+    return False
+
+
 def space_gap_doubt(row: RawRow) -> bool:
     """Whether a cell boundary of the row falls at a half-width space of one printed line while
     another such gap was read as a space inside a cell: the text then cannot tell the gaps
@@ -450,7 +469,7 @@ def two_phase_rows(
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 row.flags.append("column_guess")
-            if space_gap_doubt(row):
+            if space_gap_doubt(row) or late_cut_doubt(row):
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.flags.append("column_guess")
             row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}

@@ -84,3 +84,19 @@ def test_a_row_with_a_merged_timing_keeps_its_own_explanation():
     k = next(k for k, e in enumerate(expected) if e["explanation"] == "主務省令の規定の追記")
     assert squash(got[k].explanation) == squash(expected[k]["explanation"])
     assert "column_guess" in got[k].flags and got[k].confidence <= 0.6
+
+
+def test_a_cell_ending_beside_the_next_after_several_lines_is_a_guess():
+    """A before cell of three printed lines whose last piece shares a line with the after
+    cell's first: a cell drawn from the row's top cannot end so; the row is column_guess."""
+    from piatable.models import CellLine, RawRow
+    from piatable.normalize.twophase import late_cut_doubt
+
+    row = RawRow()
+    row.cells["item"] = [CellLine("Ⅴ開示請求、問合せ", 1, 1), CellLine("①連絡先", 1, 2)]
+    row.cells["before"] = [CellLine("電話０１２３－", 1, 3), CellLine("４５－６７８９", 1, 4)]
+    row.cells["before"].append(CellLine("○○市財政部市民税課", 1, 5))
+    row.cells["after"] = [CellLine("電話０１２３－", 1, 5), CellLine("４５－６７００", 1, 6)]
+    assert late_cut_doubt(row)
+    row.cells["before"] = row.cells["before"][2:]  # one line high: may end beside the next
+    assert not late_cut_doubt(row)
