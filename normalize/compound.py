@@ -162,8 +162,12 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     if not gaps or len(_SPACE_RUN.findall(_LABEL.sub("[]", t.strip()))) > CELL_GAP_MAX_SPACES:
         return parts
     pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
-    # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.
-    if len(pieces) > CELL_GAP_MAX_PIECES or any(is_date_line(p) for p in pieces):
+    # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date; dates
+    # beside dates only (平成28年8月25日 令和2年11月20日) are cells side by side.
+    if len(pieces) > CELL_GAP_MAX_PIECES:
+        return parts
+    dates = sum(is_date_line(p) for p in pieces)
+    if dates and dates < len(pieces):
         return parts
     return pieces
 

@@ -100,3 +100,42 @@ def test_a_cell_ending_beside_the_next_after_several_lines_is_a_guess():
     assert late_cut_doubt(row)
     row.cells["before"] = row.cells["before"][2:]  # one line high: may end beside the next
     assert not late_cut_doubt(row)
+
+
+def test_font_run_spaces_around_digits_and_numerals_go():
+    """Writer sets digits and Ⅰ…Ⅵ, ①…⑳ in another font: pdftotext and pypdfium2 print a space
+    at each font change.  Removed where the document shows them; real spaces stay."""
+    from piatable.normalize.hygiene import join_font_runs
+
+    text = "\n".join(
+        [
+            "Ⅰ 関連情報",
+            "① 部署",
+            "平成 28 年 8 月 25 日 令和 2 年 11 月 20 日 再評価に伴う修正",
+            "[ 10 人以上 50 人未満 ]",
+            "電話 0123-45-6700 〒100-0001 ○○市",
+        ]
+    )
+    out, changed = join_font_runs(text)
+    assert out.split("\n") == [
+        "Ⅰ関連情報",
+        "①部署",
+        "平成28年8月25日 令和2年11月20日 再評価に伴う修正",
+        "[ 10人以上50人未満 ]",
+        "電話 0123-45-6700 〒100-0001 ○○市",
+    ]
+    assert changed == 4
+    # A document that prints its digits without such spaces is left alone.
+    plain = "令和5年4月1日\n平成31年4月1日 時点\n第 2 号"
+    assert join_font_runs(plain) == (plain, 0)
+    # So is a text of boxes parted by blank lines (pdfminer, plain pdftotext).
+    boxed = text.replace("\n", "\n\n")
+    assert join_font_runs(boxed) == (boxed, 0)
+
+
+def test_two_dates_side_by_side_are_two_cells():
+    from piatable.normalize.compound import cells_of_line
+
+    pair = cells_of_line("平成28年8月25日 令和2年11月20日", gaps=True)
+    assert pair == ["平成28年8月25日", "令和2年11月20日"]
+    assert cells_of_line("平成31年4月1日 時点", gaps=True) == ["平成31年4月1日 時点"]
