@@ -139,3 +139,26 @@ def test_two_dates_side_by_side_are_two_cells():
     pair = cells_of_line("平成28年8月25日 令和2年11月20日", gaps=True)
     assert pair == ["平成28年8月25日", "令和2年11月20日"]
     assert cells_of_line("平成31年4月1日 時点", gaps=True) == ["平成31年4月1日 時点"]
+
+
+def test_a_section_inside_a_body_cell_is_a_row_split_guess():
+    from piatable.models import Record
+    from piatable.normalize.evidence import section_in_body_doubts
+
+    fields = dict(
+        source="x",
+        row_index=0,
+        page_start=None,
+        page_end=None,
+        change_date=None,
+        change_date_raw="",
+        item="Ⅱ特定個人情報ファイルの概要",
+        item_path=["Ⅱ特定個人情報ファイルの概要"],
+        before="",
+        after="",
+        timing="事後",
+    )
+    wrong = Record(**fields, explanation="追加\n平成30年7月 Ⅱ特定個人情報ファイルの概 再委託")
+    assert [d.kind for d in section_in_body_doubts(wrong)] == ["row_split_guess"]
+    right = Record(**fields, explanation="評価書様式の改正に伴う追加")
+    assert section_in_body_doubts(right) == []
