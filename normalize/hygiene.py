@@ -203,11 +203,12 @@ FONT_RUN_MAX_UNSPACED_SHARE = 0.25
 # no tuning text gained, and a held-out set lost cells).
 FONT_RUN_MAX_BLANK_SHARE = 0.05
 _JA = r"\p{Han}\p{Hiragana}\p{Katakana}ー々〆"
-_SPACED_RUN = regex.compile(rf"(?<=[{_JA}]) \d{{1,4}} (?=[{_JA}])")
-_UNSPACED_RUN = regex.compile(rf"(?<=[{_JA}])\d{{1,4}}(?=[{_JA}])")
+_SPACED_RUN = regex.compile(rf"(?<=[{_JA}]) [0-9]{{1,4}} (?=[{_JA}])")
+_UNSPACED_RUN = regex.compile(rf"(?<=[{_JA}])[0-9]{{1,4}}(?=[{_JA}])")
+# Half-width digits only: full-width ones are set in the Japanese font.
 # A short digit run (no other digit, letter or number punctuation beside it) with a space on a
 # side that faces a Japanese character or the line's end: the spaces there go.
-_DIGIT_RUN = regex.compile(r"(?<![0-9A-Za-z.,:/\-－])\d{1,4}(?![0-9A-Za-z.,:/\-－])")
+_DIGIT_RUN = regex.compile(r"(?<![0-9A-Za-z.,:/\-－])[0-9]{1,4}(?![0-9A-Za-z.,:/\-－])")
 _NUMERAL_SPACE = regex.compile(rf"(?:^|(?<= ))([ⅠⅡⅢⅣⅤⅥ\u2460-\u2473]) (?=[{_JA}])")
 _JA_CHAR = regex.compile(rf"[{_JA}]")
 

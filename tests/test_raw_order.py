@@ -162,3 +162,21 @@ def test_a_section_inside_a_body_cell_is_a_row_split_guess():
     assert [d.kind for d in section_in_body_doubts(wrong)] == ["row_split_guess"]
     right = Record(**fields, explanation="評価書様式の改正に伴う追加")
     assert section_in_body_doubts(right) == []
+
+
+def test_an_edit_pair_and_the_cell_after_it_on_one_line():
+    """Before, after and explanation cells one line each, side by side: the first two read
+    alike; a cut may fall where a font-run space was removed (未満|100)."""
+    from piatable.normalize.compound import cells_of_line
+
+    line = "平成31年4月1日 時点 令和3年4月1日 時点 時点修正"
+    assert cells_of_line(line, gaps=True) == ["平成31年4月1日 時点", "令和3年4月1日 時点", "時点修正"]
+    line = "50人以上100人未満100人以上500人未満 会計年度任用職員の増員による修正"
+    assert cells_of_line(line, gaps=True) == [
+        "50人以上100人未満",
+        "100人以上500人未満",
+        "会計年度任用職員の増員による修正",
+    ]
+    # Dates that do not read alike are not cut at a joint.
+    line = "令和元年6月1日から令和元年6月30日まで 令和5年1月4日から令和5年2月3日まで 再評価の実施に伴う修正"
+    assert cells_of_line(line, gaps=True)[0] == "令和元年6月1日から令和元年6月30日まで"
