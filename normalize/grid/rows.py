@@ -90,7 +90,15 @@ def _take_row(
     if state["first"] and rows and not no_date and _date_rest(rows[-1].cells.get(0), date):
         no_date = True
         state["rest"] = date
-    if state["leading"] and rows and no_date and _opens_path(cells.get(1)):
+    if (
+        state["leading"]
+        and rows
+        and no_date
+        and (
+            _opens_path(cells.get(1))
+            or (state.get("rows_whole") and bool(cell_text(cells.get(1))) and "rest" not in state)
+        )
+    ):
         # A new row whose date sits in a cell merged across the page break (printed on
         # the page before): it shares the previous row's date, and timing and
         # explanation where its own are empty.  So may the rows after it, up to the
@@ -127,8 +135,13 @@ def _take_row(
             prev.flags.append("row_continued")
         state["first"] = False
         return
+    top_of_page = state["first"]
     state["first"] = state["leading"] = False
     own = cells
+    if rows and top_of_page and state.get("rows_whole"):
+        # A spreadsheet prints a cell merged over a page break once, on the page before: the
+        # page's first row takes the 提出時期 and explanation it lacks from the row above.
+        carried = tuple(dict.fromkeys((*carried, *MERGED_COLUMNS[1:])))
     if rows and carried:
         prev = rows[-1]
         filled = [c for c in carried if not cell_text(cells.get(c)) and cell_text(prev.cells.get(c))]
@@ -216,8 +229,12 @@ def _opens_path(lines: list[Line] | None) -> bool:
     return bool(lines) and bool(SECTION_HEADING.match(lines[0].text.strip()))  # type: ignore[index]
 
 
-def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
-    """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional)."""
+def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool = False) -> GridResult:
+    """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional).
+
+    ``rows_whole``: the producer never breaks a row over a page (``Reading.rows_whole``: a
+    spreadsheet), so a row at the top of a page that prints an item but no date is a new row
+    under a date merged over the break, never the rest of the row before it."""
     gs = settings.grid
     result = GridResult()
     if not pages:
@@ -252,7 +269,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
             # The page does not continue the held-back row: it is read as its own page left it.
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
-        state: dict = {"first": True, "leading": True}
+        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
         for r, (cells, merged) in enumerate(page_rows_here):
