@@ -75,7 +75,10 @@ CLOSERS = frozenset("）)」』】＞>〉》］]")
 # over_width_penalty, more than all bonuses of a reading together).
 MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, see normalize.compound) kept in one cell.
-PIECE_JOIN_PENALTY = 4.0
+# pdftotext -raw prints a cell's own full-width space (and an address's spaces) as the space
+# between two cells is printed: 4 weighed it above the width and heading evidence; measured on
+# the office tuning texts (-raw, pypdfium2), wrong cells 477 / 442 / 432 at 4 / 3 / 2.
+PIECE_JOIN_PENALTY = 2.0
 
 
 @dataclass(slots=True)

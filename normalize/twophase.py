@@ -41,7 +41,7 @@ from piatable.vocabulary import SECTION_NUMERALS, TIMING
 from .compound import cells_of_line
 from .dates import is_date_line
 from .rejoin import same_printed_line
-from .singlepass import put_cells, split_row_scored, width_peaks, widths_of_lines
+from .singlepass import printed_lines, put_cells, split_row_scored, width_peaks, widths_of_lines
 from .tokenizer import Tokenizer, default_tokenizer
 
 # Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
@@ -61,7 +61,9 @@ NOTHING_ABOVE_COST = 3.0
 LOOSE_DATE_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
-# Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt).
+# Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt;
+# flagging also two-line cells beside a cell of several lines, as singlepass.cut_beside_allowed
+# rules out, warned 4 more right rows of the samples and no wrong one).
 LATE_CUT_MAX_LINES = 2
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
@@ -390,12 +392,9 @@ def late_cut_doubt(row: RawRow) -> bool:
     is a space inside a cell read as a gap between cells (-raw prints a cell's full-width space
     so), or the row's lines are another row's."""
     cells = [row.cells[key] for key in ("item", "before", "after", "explanation") if row.cells[key]]
-    for a, b in pairwise(cells):
-        if same_printed_line(a[-1], b[0]):
-            lines = {(cl.page, cl.line_no) for cl in a}
-            if len(lines) > LATE_CUT_MAX_LINES:
-                return True
-    return False
+    return any(
+        same_printed_line(a[-1], b[0]) and printed_lines(a) > LATE_CUT_MAX_LINES for a, b in pairwise(cells)
+    )
 
 
 def space_gap_doubt(row: RawRow) -> bool:

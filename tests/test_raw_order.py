@@ -43,16 +43,16 @@ def test_a_date_inside_an_explanation_opens_no_row(maker):
 
 
 def test_an_item_does_not_end_inside_a_line_of_two_cells():
-    """``① 連絡先`` / ``○○市財務部市民税課 電話０１２`` (a Writer table's -raw text): the
-    first piece is the before cell's, not the item's last line; a multi-line item cannot share
-    its last baseline with the next cell's first."""
-    case = ROOT / "samples" / "office" / "writer-zeimu-b-pdftotext-raw"
+    """``①連絡先`` / ``○○市財務部市民税課 電話０１２３－４５`` (a Calc table's -raw text, the
+    cell's full-width space printed as a space): the first piece is the before cell's, not the
+    item's last line; a multi-line item cannot share its last baseline with the next cell's
+    first, and the pieces of one line stay in one cell."""
+    case = ROOT / "samples" / "office" / "calc-zeimu-pdftotext-raw"
     expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
     got = extract_document(case / "input.txt").records
     k = next(k for k, e in enumerate(expected) if e["item"].endswith("①連絡先"))
-    section = expected[k]["item"].split("\n")[0]
-    g = next(r for r in got if squash(r.item).startswith(section) and "連絡先" in r.item)
-    assert squash(g.item) == squash(expected[k]["item"])
+    for field in ("item", "before", "after", "explanation"):
+        assert squash(getattr(got[k], field)) == squash(expected[k][field]), field
 
 
 def test_the_item_cut_inside_a_printed_line_costs_more():
@@ -180,3 +180,15 @@ def test_an_edit_pair_and_the_cell_after_it_on_one_line():
     # Dates that do not read alike are not cut at a joint.
     line = "令和元年6月1日から令和元年6月30日まで 令和5年1月4日から令和5年2月3日まで 再評価の実施に伴う修正"
     assert cells_of_line(line, gaps=True)[0] == "令和元年6月1日から令和元年6月30日まで"
+
+
+def test_a_cell_ends_beside_the_next_only_when_short():
+    from piatable.models import CellLine
+    from piatable.normalize.singlepass import cut_beside_allowed
+
+    one = [CellLine("市民課", 1, 5)]
+    two = [CellLine("○○市総務部行政管理課 〒123-4567 ○○市", 1, 4), CellLine("本町一丁目１番１号", 1, 5)]
+    expl = [CellLine("組織改正及び電話番号の変更によ", 1, 5), CellLine("る修正", 1, 6)]
+    assert cut_beside_allowed(one, expl)
+    assert cut_beside_allowed(two, [CellLine("組織改正による修正", 1, 5)])
+    assert not cut_beside_allowed(two, expl)
