@@ -1,0 +1,269 @@
+"""OCR corrections of an item cell line by line: each line of a 項目 cell is a heading of the
+form (after its numbering), so a line that misses the form's lexicon by a character or two is
+written as the form prints it, and the number before it put right where OCR made garbage of it.
+
+A line is snapped to a heading only when that heading is the single nearest one (edit distance)
+and near enough for its length (``allowed_edits``); a heading of two or three characters
+(部署, 結果) only under its own parent heading, the line before it (評価実施機関における担当部署).
+A heading wrapped over two lines is matched on the two read together, character for character.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from piatable.vocabulary import HEADING_FILES, heading_key, lexicon
+
+from .heading_fixes import circled_headings, top_headings
+
+# A heading shorter than this is taken only under its own parent (the cell's line before it).
+MIN_FREE_HEADING = 4
+# Edits (Levenshtein) allowed between a line and the heading it is snapped to: one up to
+# EDIT_STEP * 2 - 1 characters, then one more per EDIT_STEP characters.
+EDIT_STEP = 5
+
+# The numbering before a heading on an item line: Roman numerals (or what OCR makes of them: Latin
+# letters, bars and brackets, a kanji or two), １．, ①, (1), リスク１：, 委託事項１ …
+_PREFIX = regex.compile(
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、，,]?|[①-⑳]{1,2}|[（(][0-9０-９]{1,2}[．.）)]"
+    r"|[@＠®©]|(?:リスク|提供先|移転先|委託事項)(?:[0-9０-９]+[：:]?|[：:]))*"
+)
+# What OCR makes of a top heading's Roman numeral (besides the shapes heading_fixes knows): Latin
+# capitals and bars, brackets, and kanji whose strokes look like the numeral's.
+_TOP_GARBAGE = regex.compile(
+    r"^(?:[IlｌＩＬ1１|｜!！TＴLVvＶｖHＨXＸ{｛\[［「『]|[ⅠⅡⅢⅣⅤⅥ]|[川皿上工丁押功和中由軸岬息吊則臣四田回罰])"
+    r"{1,3}$"
+)
+# Circled numbers that OCR makes of one: a two-digit one for a one-digit one (⑯ for ⑥: the
+# circle's inner strokes read as a 1), or two where one was printed (⑦⑰, ②③).
+_TEENS = "⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ONES = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance of ``a`` and ``b``, or ``limit + 1`` when it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def allowed_edits(length: int) -> int:
+    """Edits allowed between a line and a heading of ``length`` characters (0 below 2)."""
+    if length < 2:
+        return 0
+    return max(1, length // EDIT_STEP)
+
+
+@lru_cache(maxsize=1)
+def _numbered() -> dict[tuple[str, str], frozenset[str]]:
+    """(parent key, heading key) → the circled numbers the forms print before that heading under
+    that parent (Ⅰ/6/② 法令上の根拠 under Ⅰ/6 情報提供ネットワークシステムによる情報連携 → ②)."""
+    by_path: dict[str, set[str]] = {}
+    for path, keys in _rows():
+        by_path.setdefault(path, set()).update(keys)
+    out: dict[tuple[str, str], set[str]] = {}
+    for path, keys in _rows():
+        if not regex.search(r"/[①-⑳]$", path) or not keys:
+            continue
+        for parent in by_path.get(path.rsplit("/", 1)[0], ()):
+            out.setdefault((parent, keys[0]), set()).add(path[-1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(level path, heading keys) of each row of the heading lexicon files."""
+    data = resources.files("piatable").joinpath("data")
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            path, heading = line.split("\t")[:2]
+            heading = regex.sub(r"\s*--.*$", "", heading)
+            keys = [
+                heading_key(regex.sub(r"\([^)]*\)$", "", part))
+                for part in regex.split(r"\s*/\s*|\s*…\s*", heading)
+            ]
+            rows.append((path, tuple(k for k in keys if len(k) >= 2)))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, frozenset[str]]:
+    """Heading key → the keys of the headings it stands under in the forms (by level path:
+    Ⅰ/7/① 部署 stands under Ⅰ/7 評価実施機関における担当部署)."""
+    by_path: dict[str, set[str]] = {}
+    rows = _rows()
+    for path, keys in rows:
+        by_path.setdefault(path, set()).update(keys)
+    out: dict[str, set[str]] = {}
+    for path, keys in rows:
+        parent = path.rsplit("/", 1)[0] if "/" in path else ""
+        above = by_path.get(parent, set())
+        for k in keys:
+            out.setdefault(k, set()).update(above)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _substitutions(a: str, b: str) -> int:
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+
+
+def nearest_heading(body: str, parent: str | None) -> str | None:
+    """The form's heading ``body`` (a line without its numbering) is a misreading of: the single
+    nearest heading of the same length, differing in at most ``allowed_edits`` characters
+    (substitutions: a character added or lost is more often a line wrapped or cut than a
+    misread); a short one only under ``parent``.  None when the line is as near the start of a
+    longer heading (a heading wrapped after it)."""
+    if not body or body in lexicon():
+        return None
+    best: list[tuple[int, str]] = []
+    for key in lexicon():
+        if len(key) != len(body):
+            continue
+        d = _substitutions(body, key)
+        if d > allowed_edits(len(key)):
+            continue
+        if len(key) < MIN_FREE_HEADING and (parent is None or parent not in _parents().get(key, ())):
+            continue
+        best.append((d, key))
+    if not best:
+        return None
+    best.sort()
+    if len(best) > 1 and best[1][0] == best[0][0]:
+        return None
+    d = best[0][0]
+    if any(len(key) > len(body) and _substitutions(body, key[: len(body)]) <= d for key in lexicon()):
+        return None
+    return best[0][1]
+
+
+def _fix_prefix(prefix: str, key: str, parent: str | None = None) -> str:
+    """The numbering before heading ``key`` put right where OCR made garbage of it: a top
+    heading's Roman numeral (when the forms give the heading one), a circled number read as a
+    two-digit one or doubled (when the forms agree on the heading's number)."""
+    from .heading_fixes import _numeral_for
+
+    numerals = top_headings().get(key)
+    if numerals:
+        if prefix in numerals or not prefix or not _TOP_GARBAGE.match(prefix):
+            return prefix
+        # A numeral the shape does not decide is left to the document's own numbering
+        # (heading_fixes.restore_numerals), the garbage dropped.
+        return _numeral_for(prefix, numerals) or ""
+    numbers = _numbered().get((parent or "", key)) or circled_headings().get(key)
+    if not numbers or len(numbers) != 1:
+        return prefix
+    number = next(iter(numbers))
+    if regex.fullmatch(r"[@＠®©]", prefix) and parent is not None and (parent, key) in _numbered():
+        # A circled number read as @ under its own parent heading.
+        return number
+    circled = regex.sub(r"[^①-⑳]", "", prefix)
+    if not circled or circled == number:
+        return prefix
+    if len(circled) == 2 and number in circled:
+        return prefix.replace(circled, number)
+    if (
+        len(circled) == 1
+        and circled in _TEENS
+        and number in _ONES[:9]
+        and _TEENS.index(circled) == _ONES.index(number)
+    ):
+        # ⑯ (16) for ⑥: the ones digit is the heading's number.
+        return prefix.replace(circled, number)
+    return prefix
+
+
+def snap_item_lines(lines: list[str]) -> list[str]:
+    """An item cell's lines, each line that misreads a heading of the form by a character or two
+    (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
+    (_fix_prefix); a heading wrapped over two lines is matched on both read together with the
+    same number of characters (only substitutions), and each line keeps its length."""
+    out = list(lines)
+    parent: str | None = None
+    i = 0
+    while i < len(out):
+        line = out[i]
+        text = line.strip()
+        prefix = _PREFIX.match(text).group(0)  # type: ignore[union-attr]
+        body = text[len(prefix) :]
+        garbage = regex.match(r"^[^\p{Han}\p{Hiragana}\p{Katakana}]{0,3}", body).group(0)  # type: ignore[union-attr]
+        key = None
+        if garbage and i == 0:
+            # A top heading whose numeral read as something else (｛基本情報, VI評価実施…).
+            rest = body[len(garbage) :]
+            near = rest if rest in top_headings() else nearest_heading(rest, None)
+            if near in top_headings():
+                key, prefix, body = near, prefix + garbage, rest
+        if key is None and body not in lexicon() and i == 0:
+            # A kanji read for the numeral (四特定個人情報…, 罰リスク対策): the line is a top heading
+            # after one or two characters.
+            for k in (1, 2):
+                rest = body[k:]
+                near = rest if rest in top_headings() else nearest_heading(rest, None)
+                if near in top_headings() and _TOP_GARBAGE.match(body[:k]):
+                    key, prefix, body = near, prefix + body[:k], rest
+                    break
+        if key is None and body in lexicon():
+            key = body
+        elif key is None:
+            key = nearest_heading(body, parent)
+            if key is None and i + 1 < len(out):
+                key = _wrapped(body, out[i + 1].strip())
+                if key is not None:
+                    out[i] = _rebuild(line, _fix_prefix(prefix, key, parent) + key[: len(body)])
+                    out[i + 1] = _rebuild(out[i + 1], key[len(body) :])
+                    parent = key
+                    i += 2
+                    continue
+        if key is not None:
+            fixed = _fix_prefix(prefix, key, parent) + key
+            if fixed != text:
+                out[i] = _rebuild(line, fixed)
+            parent = key
+        else:
+            parent = heading_key(text) or None
+        i += 1
+    return out
+
+
+def _wrapped(body: str, nxt: str) -> str | None:
+    """The heading a line and the next read together misread in a few characters (the same
+    number of characters: substitutions only), or None."""
+    if not body or not nxt or _PREFIX.match(nxt).group(0):  # type: ignore[union-attr]
+        return None
+    joined = body + nxt
+    if joined in lexicon():
+        return None
+    fits = []
+    for key in lexicon():
+        if len(key) != len(joined) or len(key) < MIN_FREE_HEADING * 2:
+            continue
+        d = sum(1 for a, b in zip(key, joined, strict=True) if a != b)
+        if d <= allowed_edits(len(key)):
+            fits.append((d, key))
+    fits.sort()
+    if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+        return None
+    return fits[0][1]
+
+
+def _rebuild(line: str, text: str) -> str:
+    """``text`` with the white space ``line`` had around its text."""
+    stripped = line.strip()
+    if not stripped:
+        return text
+    start = line.index(stripped)
+    return line[:start] + text + line[start + len(stripped) :]
