@@ -37,6 +37,7 @@ from .item_lines import snap_item_lines
 from .structure_fixes import (
     drop_stray_open_bracket,
     even_date_digits,
+    even_date_widths,
     even_numbering,
     fix_placeholder_run,
     restore_circled_gaps,
@@ -495,7 +496,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    fixes = fix_rows(rows) + even_numbering(rows)
+    fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

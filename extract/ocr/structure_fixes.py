@@ -106,6 +106,45 @@ def even_date_digits(text: str) -> str:
     return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
 
 
+# A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the
+# date column's digits are put in the width most of them were read in, when at least this share of
+# at least DATE_DIGITS_MIN of them agree.
+DATE_WIDTH_MAJORITY = 2 / 3
+DATE_DIGITS_MIN = 6
+
+
+def even_date_widths(rows: list[RawRow]) -> int:
+    """The digits of every date cell of a document in the one width most of its date digits were
+    read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN): the width of a digit is measured
+    from where its neighbours stand, and one measure in a line can go either way, while the
+    document's dates share a font and a width.  A cell without a majority of its own kind is
+    evened within itself (its lines together).  The number of lines changed; rows changed are
+    flagged ``ocr_corrected``."""
+    cells = [row.cells.get("change_date") or [] for row in rows]
+    full = sum(1 for lines in cells for cl in lines for ch in cl.text if "０" <= ch <= "９")
+    half = sum(1 for lines in cells for cl in lines for ch in cl.text if "0" <= ch <= "9")
+    wide: bool | None = None
+    if full + half >= DATE_DIGITS_MIN and max(full, half) >= DATE_WIDTH_MAJORITY * (full + half):
+        wide = full > half
+    changed = 0
+    for row, lines in zip(rows, cells, strict=True):
+        own = wide
+        if own is None:
+            f = sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
+            h = sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
+            if f == h:
+                continue
+            own = f > h
+        for cl in lines:
+            text = cl.text.translate(_DIGIT_WIDTHS if own else _DIGIT_NARROW)
+            if text != cl.text:
+                cl.text = text
+                changed += 1
+                if "ocr_corrected" not in row.flags:
+                    row.flags.append("ocr_corrected")
+    return changed
+
+
 # A paragraph's numbering at a line's start: （１．, (1., １．, 1． …
 _NUMBERING = regex.compile(r"^(\s*)([（(]?)([0-9０-９]{1,2})([．.])(?=\S)")
 _FULL = str.maketrans("0123456789(.", "０１２３４５６７８９（．")
