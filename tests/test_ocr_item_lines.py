@@ -46,6 +46,12 @@ from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
             ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において便", "用するシステム"],
             ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使", "用するシステム"],
         ),
+        # A heading's last characters wrapped alone on a line and misread (く。） as SS9)), after
+        # lines that hold its start exactly.
+        (
+            ["５．特定個人情報の提供・移", "転（委託に伴うものを除", "SS9)", "移転先２"],
+            ["５．特定個人情報の提供・移", "転（委託に伴うものを除", "く。）", "移転先２"],
+        ),
     ],
 )
 def test_item_lines_snap_to_the_forms_headings(lines, fixed):
@@ -62,6 +68,8 @@ def test_item_lines_snap_to_the_forms_headings(lines, fixed):
         ["Ⅲ特定個人情報ファイルの取扱", "いプロセスにおけるリスク対策"],
         # A short heading is only taken under its parent: 部明 alone is not 部署.
         ["Ⅱ特定個人情報ファイルの概要", "①部明"],
+        # A short line after a heading's start that is a heading of its own stays.
+        ["５．特定個人情報の提供・移転（委託に伴うものを除", "①法令上の根拠"],
         # A municipality's own wording, far from any heading.
         ["Ⅰ基本情報", "７．事務の実施体制について"],
     ],

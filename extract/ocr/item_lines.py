@@ -66,6 +66,26 @@ def allowed_edits(length: int) -> int:
 
 
 @lru_cache(maxsize=1)
+def printed_headings() -> frozenset[str]:
+    """The headings as the forms print them on an item line (without numbering, spaces or ※):
+    the lexicon's keys, and the headings with their bracketed part kept (特定個人情報の提供・移転
+    （委託に伴うものを除く。）), for which the keys stand without it."""
+    data = resources.files("piatable").joinpath("data")
+    out = set(lexicon())
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            heading = regex.sub(r"\s*--.*$", "", line.split("\t")[1])
+            for part in regex.split(r"\s*/\s*|\s*…\s*", heading):
+                text = regex.sub(r"\s+|※", "", regex.sub(r"\([^)]*\)$", "", part))
+                text = regex.sub(r"^(?:[ⅠⅡⅢⅣⅤⅥ]|[0-9０-９]{1,2}[．.]|[①-⑳])", "", text)
+                if len(text) >= 2 and "（" in text:
+                    out.add(text)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def _numbered() -> dict[tuple[str, str], frozenset[str]]:
     """(parent key, heading key) → the circled numbers the forms print before that heading under
     that parent (Ⅰ/6/② 法令上の根拠 under Ⅰ/6 情報提供ネットワークシステムによる情報連携 → ②)."""
@@ -127,10 +147,10 @@ def nearest_heading(body: str, parent: str | None) -> str | None:
     (substitutions: a character added or lost is more often a line wrapped or cut than a
     misread); a short one only under ``parent``.  None when the line is as near the start of a
     longer heading (a heading wrapped after it)."""
-    if not body or body in lexicon():
+    if not body or body in printed_headings():
         return None
     best: list[tuple[int, str]] = []
-    for key in lexicon():
+    for key in printed_headings():
         if len(key) != len(body):
             continue
         d = _substitutions(body, key)
@@ -145,7 +165,9 @@ def nearest_heading(body: str, parent: str | None) -> str | None:
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None
     d = best[0][0]
-    if any(len(key) > len(body) and _substitutions(body, key[: len(body)]) <= d for key in lexicon()):
+    if any(
+        len(key) > len(body) and _substitutions(body, key[: len(body)]) <= d for key in printed_headings()
+    ):
         return None
     return best[0][1]
 
@@ -207,7 +229,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
             near = rest if rest in top_headings() else nearest_heading(rest, None)
             if near in top_headings():
                 key, prefix, body = near, prefix + garbage, rest
-        if key is None and body not in lexicon() and i == 0:
+        if key is None and body not in printed_headings() and i == 0:
             # A kanji read for the numeral (四特定個人情報…, 罰リスク対策): the line is a top heading
             # after one or two characters.
             for k in (1, 2):
@@ -216,10 +238,19 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                 if near in top_headings() and _TOP_GARBAGE.match(body[:k]):
                     key, prefix, body = near, prefix + body[:k], rest
                     break
-        if key is None and body in lexicon():
+        if key is None and body in printed_headings():
             key = body
         elif key is None:
             key = nearest_heading(body, parent)
+            tail = _tail_line(out, i, body) if key is None else None
+            if tail is not None:
+                k, key = tail
+                out[k] = _rebuild(
+                    out[k], key[len(body) + sum(len(out[j].strip()) for j in range(i + 1, k)) :]
+                )
+                parent = key
+                i = k + 1
+                continue
             if key is None and i + 1 < len(out):
                 key = _wrapped(body, out[i + 1].strip())
                 if key is not None:
@@ -245,10 +276,10 @@ def _wrapped(body: str, nxt: str) -> str | None:
     if not body or not nxt or _PREFIX.match(nxt).group(0):  # type: ignore[union-attr]
         return None
     joined = body + nxt
-    if joined in lexicon():
+    if joined in printed_headings():
         return None
     fits = []
-    for key in lexicon():
+    for key in printed_headings():
         if len(key) != len(joined) or len(key) < MIN_FREE_HEADING * 2:
             continue
         d = sum(1 for a, b in zip(key, joined, strict=True) if a != b)
@@ -258,6 +289,48 @@ def _wrapped(body: str, nxt: str) -> str | None:
     if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
         return None
     return fits[0][1]
+
+
+# A heading's last characters wrapped on to a line of their own (く。）) and misread there: taken
+# when the line before holds the heading's start exactly, at least MIN_EXACT_START characters,
+# and at most MAX_TAIL characters are left of it, read as at most MAX_TAIL + 2.
+MIN_EXACT_START = 10
+MAX_TAIL = 4
+
+
+def _opens_heading(line: str) -> bool:
+    """True when ``line`` opens with a numbering followed by Japanese text (２．基本情報, ①部署)."""
+    prefix = _PREFIX.match(line).group(0)  # type: ignore[union-attr]
+    return bool(prefix) and bool(regex.match(r"[\p{Han}\p{Hiragana}\p{Katakana}]", line[len(prefix) :]))
+
+
+def _tail_line(lines: list[str], i: int, body: str) -> tuple[int, str] | None:
+    """(index of the line, heading) when ``body`` (line ``i`` without its numbering) and up to
+    two lines after it hold the start of a heading exactly and the line after them a misread
+    of its last few characters (_garbled_tail)."""
+    joined = body
+    for k in range(i + 1, min(i + 4, len(lines))):
+        nxt = lines[k].strip()
+        if not nxt or _opens_heading(nxt):
+            return None
+        key = _garbled_tail(joined, nxt)
+        if key is not None:
+            return k, key
+        joined += nxt
+    return None
+
+
+def _garbled_tail(body: str, nxt: str) -> str | None:
+    """The heading whose start ``body`` is, exactly, when the next line holds no more than a
+    misread of its few last characters (委託に伴うものを除 / SS9) for く。）), or None."""
+    if len(body) < MIN_EXACT_START or not nxt or len(nxt) > MAX_TAIL + 2 or _opens_heading(nxt):
+        return None
+    if nxt in printed_headings() or regex.search(r"\p{Han}{2}", nxt):
+        return None
+    fits = [k for k in printed_headings() if k.startswith(body) and 0 < len(k) - len(body) <= MAX_TAIL]
+    if len(fits) != 1 or body + nxt == fits[0]:
+        return None
+    return fits[0]
 
 
 def _rebuild(line: str, text: str) -> str:
