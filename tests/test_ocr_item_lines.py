@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
 
 
@@ -83,3 +84,19 @@ def test_nearest_heading_needs_a_single_nearest():
     assert nearest_heading("評価実施手続", None) is None  # already a heading
     assert nearest_heading("部明", None) is None  # short: needs its parent
     assert nearest_heading("部明", "評価実施機関における担当部署") == "部署"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("[○]店内連携システム", "[○]庁内連携システム"),  # a word of the form's choices
+        ("組織改正による部暫名の変更", "組織改正による部署名の変更"),
+        ("選挙人名短の登録", "選挙人名簿の登録"),
+        ("個人住民税の過課に関する事務", "個人住民税の賦課に関する事務"),
+        ("店内で販売する", "店内で販売する"),  # 店内 is a word: no form word made
+        ("暫定的な措置", "暫定的な措置"),
+        ("過去の記録", "過去の記録"),
+    ],
+)
+def test_misreads_that_make_a_word_of_the_forms(text, fixed):
+    assert fix_confusions(text)[0] == fixed

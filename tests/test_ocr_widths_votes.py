@@ -58,3 +58,10 @@ def test_dates_without_a_clear_majority_are_evened_per_cell():
     even_date_widths(rows)
     assert [cl.text for cl in rows[0].cells["change_date"]] == ["平成31年4月", "1日"]
     assert [cl.text for cl in rows[1].cells["change_date"]] == ["令和２年１０月１日"]
+
+
+def test_dates_of_other_forms_do_not_vote():
+    # A table that writes each date its own way (2016−10−1, ２０１７－４－１, 2017／4／1): no
+    # form has the votes, each cell keeps its own widths.
+    rows = _rows(["2016−10−1"], ["2016ー10ー1"], ["２０１７－４－１"], ["2017／4／1"], ["2018.7.1"])
+    assert even_date_widths(rows) == 0

@@ -18,6 +18,9 @@ Headings and their numerals: ``heading_fixes``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 import regex
 
 from piatable.models import Doubt, RawRow
@@ -81,6 +84,9 @@ MISREADS: dict[str, str] = {
     "礎": "歴",
     "征": "年",
     "共": "基",
+    "暫": "署",
+    "短": "簿",
+    "過": "賦",
 }
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
@@ -91,6 +97,24 @@ MIN_WORD = 2
 # kept 165 of 187 true corrections and let 2 of 860 wrong swaps through before the
 # in-vocabulary check, which stops those two.
 MIN_GAIN = 2000
+
+
+@lru_cache(maxsize=1)
+def form_words() -> frozenset[str]:
+    """Words the forms print (data/ocr_form_words.tsv): a swap that makes one is taken."""
+    text = resources.files("piatable").joinpath("data", "ocr_form_words.tsv").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#")[0].strip()) and len(w) >= 2)
+
+
+def _form_word_at(text: str, i: int) -> bool:
+    """True when a word of the forms (form_words) covers position ``i`` of ``text``."""
+    for w in form_words():
+        start = text.find(w, max(0, i - len(w) + 1))
+        while start != -1 and start <= i:
+            if i < start + len(w):
+                return True
+            start = text.find(w, start + 1)
+    return False
 
 
 def _candidates(ch: str) -> str:
@@ -140,8 +164,13 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
         window = "".join(chars[lo:hi])
         limit = st.path_cost(window) - MIN_GAIN
         passing: list[tuple[int, str]] = []
+        in_form = _form_word_at(window, i - lo)
         for alt in alts:
             swapped = window[: i - lo] + alt + window[i - lo + 1 :]
+            if not in_form and _form_word_at(swapped, i - lo):
+                # A word the forms print (店内連携 → 庁内連携): no dictionary gain needed.
+                passing.append((-1, alt))
+                continue
             cost = st.path_cost(swapped)
             if cost > limit:
                 continue

@@ -12,7 +12,7 @@ import itertools
 
 import regex
 
-from piatable.models import RawRow
+from piatable.models import CellLine, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 
 # A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
@@ -113,23 +113,31 @@ DATE_WIDTH_MAJORITY = 2 / 3
 DATE_DIGITS_MIN = 6
 
 
+def _date_form(lines: list[CellLine]) -> str:
+    """A date cell's form: its text without digits, era names or white space (年月日, ／／, －－)."""
+    return regex.sub(r"[0-9０-９\s]|平成|令和|昭和|元", "", "".join(cl.text for cl in lines))
+
+
 def even_date_widths(rows: list[RawRow]) -> int:
     """The digits of every date cell of a document in the one width most of its date digits were
-    read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN): the width of a digit is measured
-    from where its neighbours stand, and one measure in a line can go either way, while the
-    document's dates share a font and a width.  A cell without a majority of its own kind is
-    evened within itself (its lines together).  The number of lines changed; rows changed are
-    flagged ``ocr_corrected``."""
+    read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN, among the cells of one form: 年月日,
+    or the same separators), since the width of a digit is measured from where its neighbours
+    stand and one measure can go either way, while a document prints its dates in one font and
+    width.  A cell without such a majority is evened within itself (its lines together).  The
+    number of lines changed; rows changed are flagged ``ocr_corrected``."""
     cells = [row.cells.get("change_date") or [] for row in rows]
-    full = sum(1 for lines in cells for cl in lines for ch in cl.text if "０" <= ch <= "９")
-    half = sum(1 for lines in cells for cl in lines for ch in cl.text if "0" <= ch <= "9")
-    wide: bool | None = None
-    if full + half >= DATE_DIGITS_MIN and max(full, half) >= DATE_WIDTH_MAJORITY * (full + half):
-        wide = full > half
+    votes: dict[str, list[int]] = {}
+    for lines in cells:
+        v = votes.setdefault(_date_form(lines), [0, 0])
+        v[0] += sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
+        v[1] += sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
     changed = 0
     for row, lines in zip(rows, cells, strict=True):
-        own = wide
-        if own is None:
+        half, full = votes[_date_form(lines)]
+        own: bool | None = None
+        if full + half >= DATE_DIGITS_MIN and max(full, half) >= DATE_WIDTH_MAJORITY * (full + half):
+            own = full > half
+        else:
             f = sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
             h = sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
             if f == h:
