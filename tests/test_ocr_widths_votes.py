@@ -65,3 +65,19 @@ def test_dates_of_other_forms_do_not_vote():
     # form has the votes, each cell keeps its own widths.
     rows = _rows(["2016−10−1"], ["2016ー10ー1"], ["２０１７－４－１"], ["2017／4／1"], ["2018.7.1"])
     assert even_date_widths(rows) == 0
+
+
+def test_placeholders_in_the_documents_length():
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+
+    texts = ["○○市総務部", "○○市本町", "○○情報システム", "○○システムサービス", "○○市"]
+    texts += ["○の情報システム株式会社", "株式会社O→○システムサービス", "[○]紙", "○市総務部", "電話のの番号"]
+    rows = [RawRow({"after": [CellLine(t, 1, 0)]}) for t in texts]
+    assert even_placeholders(rows) == 3
+    assert [r.cells["after"][0].text for r in rows[5:]] == [
+        "○○情報システム株式会社",
+        "株式会社○○システムサービス",
+        "[○]紙",  # the check mark is no placeholder
+        "○○市総務部",
+        "電話のの番号",
+    ]

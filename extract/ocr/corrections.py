@@ -42,6 +42,7 @@ from .structure_fixes import (
     even_date_digits,
     even_date_widths,
     even_numbering,
+    even_placeholders,
     fix_placeholder_run,
     restore_circled_gaps,
     restore_title_bracket,
@@ -525,7 +526,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows)
+    fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

@@ -58,6 +58,16 @@ def levenshtein(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+# A line this many edits further from a heading than a snap allows is still flagged as a
+# heading misread (suspects.py): the snap is careful, the flag need not be.
+NEAR_HEADING_EXTRA = 1
+
+
+def strip_numbering(line: str) -> str:
+    """``line`` without the numbering before its heading (Ⅱ, ３．, ①, リスク１： …)."""
+    return line[len(_PREFIX.match(line).group(0)) :]  # type: ignore[union-attr]
+
+
 def allowed_edits(length: int) -> int:
     """Edits allowed between a line and a heading of ``length`` characters (0 below 2)."""
     if length < 2:

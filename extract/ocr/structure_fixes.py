@@ -30,6 +30,63 @@ def fix_placeholder_run(line: str) -> str:
     return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
 
 
+# A document writes its placeholder in one length (○○市, ○○システム): a run of ○ of another length
+# (○市, ○○○市), or one with a character read beside it instead of a ○ (○の情報, O→○シス), is put
+# in the document's length where the same words follow a placeholder of that length elsewhere in
+# the document.  Needs PLACEHOLDER_MIN runs, PLACEHOLDER_MAJORITY of them of one length.
+PLACEHOLDER_MIN = 3
+PLACEHOLDER_MAJORITY = 0.6
+# Characters tesseract reads in place of a ○ beside another (measured on the generated scans).
+_CIRCLE_MISREADS = "のOＯ0０→ごo"
+_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○+[{_CIRCLE_MISREADS}]{{0,1}}")
+_TEXT_COLUMNS = ("item", "before", "after", "explanation")
+
+
+def _mend_run(m: regex.Match, text: str, usual: int, seen: set[str]) -> str:
+    """A placeholder run (with the misreads beside it) in the document's length ``usual`` when
+    the two characters after it followed such a run elsewhere (``seen``); a check mark stays."""
+    run = m.group(0)
+    after = text[m.end() : m.end() + 2]
+    if run == "○" * usual or after not in seen or text[m.start() - 1 : m.start()] in "[［":
+        return run
+    return "○" * usual
+
+
+def even_placeholders(rows: list[RawRow]) -> int:
+    """Placeholder runs (○○) put in the document's own length where the words after them are
+    the words after a run of that length elsewhere in the document (PLACEHOLDER_MIN runs,
+    PLACEHOLDER_MAJORITY of one length).  The number of lines changed; rows changed are
+    flagged ``ocr_corrected``."""
+    lengths: dict[int, int] = {}
+    contexts: dict[int, set[str]] = {}
+    for row in rows:
+        for column in _TEXT_COLUMNS:
+            for cl in row.cells.get(column) or []:
+                for m in regex.finditer(r"(?<![\[［])○+(?![\]］])", cl.text):
+                    n = len(m.group(0))
+                    lengths[n] = lengths.get(n, 0) + 1
+                    contexts.setdefault(n, set()).add(cl.text[m.end() : m.end() + 2])
+    total = sum(lengths.values())
+    if total < PLACEHOLDER_MIN:
+        return 0
+    usual = max(lengths, key=lambda n: lengths[n])
+    # A lone ○ is the form's check mark ([○]), no placeholder's length.
+    if usual < 2 or lengths[usual] < PLACEHOLDER_MAJORITY * total:
+        return 0
+    seen = {c for c in contexts[usual] if len(c) == 2}
+    changed = 0
+    for row in rows:
+        for column in _TEXT_COLUMNS:
+            for cl in row.cells.get(column) or []:
+                text = _RUN.sub(lambda m, t=cl.text: _mend_run(m, t, usual, seen), cl.text)
+                if text != cl.text:
+                    cl.text = text
+                    changed += 1
+                    if "ocr_corrected" not in row.flags:
+                        row.flags.append("ocr_corrected")
+    return changed
+
+
 # A paragraph of a before/after cell starts after a line that ends a sentence (or a bracket).
 _ENDS_PARAGRAPH = regex.compile(r"[。）)＞>」]\s*$")
 _OPENS_MARKED = regex.compile(r"^\s*[（(]?[①-⑳]")

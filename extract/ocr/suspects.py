@@ -57,6 +57,8 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
         elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
             why = "ASCII letters where the heading's Roman numeral belongs"
+        elif column == "item" and not why:
+            why = _near_heading(lines)
         if why:
             out.append((column, why))
     return out
@@ -70,6 +72,24 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
+    return ""
+
+
+def _near_heading(lines: list[str]) -> str:
+    """Why an item cell's line looks like a heading of the form misread ("" when none does): the
+    line (without its numbering) is no heading, no part of one, yet within a character or two
+    of one (the misreads item_lines.snap_item_lines could not settle)."""
+    from .item_lines import NEAR_HEADING_EXTRA, allowed_edits, levenshtein, printed_headings, strip_numbering
+
+    headings = printed_headings()
+    for line in lines:
+        body = strip_numbering(line.strip())
+        if len(body) < 3 or body in headings or any(body in h for h in headings):
+            continue
+        for h in headings:
+            limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
+            if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
+                return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
     return ""
 
 
