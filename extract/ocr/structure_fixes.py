@@ -47,7 +47,8 @@ def _mend_run(m: regex.Match, text: str, usual: int, seen: set[str]) -> str:
     the two characters after it followed such a run elsewhere (``seen``); a check mark stays."""
     run = m.group(0)
     after = text[m.end() : m.end() + 2]
-    if run == "○" * usual or after not in seen or text[m.start() - 1 : m.start()] in "[［":
+    checked = m.start() > 0 and text[m.start() - 1] in "[［"
+    if run == "○" * usual or after not in seen or checked:
         return run
     return "○" * usual
 
