@@ -81,3 +81,12 @@ def test_placeholders_in_the_documents_length():
         "○○市総務部",
         "電話のの番号",
     ]
+
+
+def test_answer_brackets_restored():
+    from piatable.extract.ocr.structure_fixes import restore_choice_brackets
+
+    assert restore_choice_brackets(["「十分に行っている１"]) == ["[十分に行っている]"]
+    assert restore_choice_brackets(["[10人未満"]) == ["[10人未満]"]
+    for kept in (["「住民票」の写し"], ["[○]紙"], ["[ 十分である ]"], ["「十分", "である１"]):
+        assert restore_choice_brackets(kept) == kept

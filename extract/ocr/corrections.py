@@ -44,6 +44,7 @@ from .structure_fixes import (
     even_numbering,
     even_placeholders,
     fix_placeholder_run,
+    restore_choice_brackets,
     restore_circled_gaps,
     restore_title_bracket,
 )
@@ -504,7 +505,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
-                    texts = restore_full_stops(texts, tokenizer)
+                    texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text

@@ -140,6 +140,23 @@ def drop_stray_open_bracket(lines: list[str]) -> list[str]:
     return out
 
 
+# The form's answer written in square brackets as a cell of its own ([ 十分に行っている ],
+# [ 10人未満 ]), its brackets misread: [ as 「 or ［, ] as １, |, l or lost.
+_CHOICE = regex.compile(
+    r"^(\s*)(?:[\[［](?=.*[\]］１1|｜lI]?\s*$)|「(?=.*[\]］１1|｜lI]\s*$))\s*"
+    r"([^\[\]［］「」（）()]{1,30}?[\p{Han}\p{Hiragana}\p{Katakana}])\s*[\]］１1|｜lI]?(\s*)$"
+)
+
+
+def restore_choice_brackets(lines: list[str]) -> list[str]:
+    """A cell that is one bracketed answer of the form ([ 十分に行っている ]) with its brackets
+    misread (「十分に行っている１, [10人未満) written with its square brackets."""
+    if len(lines) != 1 or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
+        return lines
+    m = _CHOICE.match(lines[0])
+    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
+
+
 # A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
 _WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
 
