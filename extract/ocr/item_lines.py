@@ -81,7 +81,8 @@ def printed_headings() -> frozenset[str]:
     the lexicon's keys, and the headings with their bracketed part kept (特定個人情報の提供・移転
     （委託に伴うものを除く。）), for which the keys stand without it."""
     data = resources.files("piatable").joinpath("data")
-    out = set(lexicon())
+    # Templates (システムN, 提供先N) stand for numbered blocks, no heading to snap to.
+    out = {k for k in lexicon() if not regex.search(r"[\p{Han}\p{Katakana}]N$", k)}
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():
             if line.startswith("#") or "\t" not in line:
