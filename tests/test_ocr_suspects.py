@@ -95,3 +95,25 @@ def test_before_and_after_that_echo_each_other_but_for_a_misread():
     # Amendments: a number changed, a word changed that reads as well (財務部 / 財政部).
     assert not suspect_fields(row("提供の記録を５年間保存している。", "提供の記録を７年間保存している。"))
     assert not suspect_fields(row("○○市財務部市民税課", "○○市財政部市民税課"))
+
+
+def test_clear_echo_misreads_are_mended():
+    from piatable.extract.ocr.echoes import mend_echoes
+
+    def row(before: list[str], after: list[str]) -> RawRow:
+        return RawRow(
+            {
+                "before": [CellLine(t, 1, k) for k, t in enumerate(before)],
+                "after": [CellLine(t, 1, k) for k, t in enumerate(after)],
+            }
+        )
+
+    r = row(["運用がなされているか、担当課において点検"], ["運用がなされているか、揚当", "課において点検"])
+    assert mend_echoes([r]) == 1
+    assert [cl.text for cl in r.cells["after"]] == ["運用がなされているか、担当", "課において点検"]
+    assert "ocr_corrected" in r.flags
+    r = row(["住基システム→市町村ＣＳ→個人"], ["住基システムー市町村ＣＳ→個人"])
+    mend_echoes([r])
+    assert r.cells["after"][0].text == "住基システム→市町村ＣＳ→個人"
+    r = row(["○○市財務部市民税課"], ["○○市財政部市民税課"])  # an amendment
+    assert mend_echoes([r]) == 0

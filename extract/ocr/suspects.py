@@ -68,58 +68,19 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
     return out
 
 
-# before and after repeat each other where the amendment did not touch the text: one character that
-# differs between them inside a stretch of at least ECHO_CONTEXT equal characters on each side, and
-# no digit (５年 → ７年 is an amendment), where the dictionary reads one side's window at least
-# ECHO_GAIN more easily (財務部 / 財政部 both read well: an amendment), is a misread in the other.
-ECHO_CONTEXT = 4
-ECHO_MAX_CHARS = 1
-ECHO_GAIN = 2000
-
-
 def _echo_misreads(row: RawRow) -> list[tuple[str, str]]:
     """(column, why) for the one of before and after that reads like the other but for one
-    character inside a shared stretch (既存住基とシステム / 既存住基システム, 揚当課 / 担当課) and
-    reads worse there by the dictionary: a misread."""
-    import difflib
+    character inside a shared stretch, and worse by the dictionary (echoes.echo_diffs)."""
+    from .echoes import echo_diffs
 
-    from piatable.normalize.tokenizer import default_tokenizer
-
-    from .corrections import _reading_cost
-
-    before = _WS.sub("", "".join(cl.text for cl in row.cells.get("before", [])))
-    after = _WS.sub("", "".join(cl.text for cl in row.cells.get("after", [])))
-    if not before or not after or before == after:
-        return []
-    ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
     out: list[tuple[str, str]] = []
-    for k, (op, a0, a1, b0, b1) in enumerate(ops):
-        if op == "equal" or not 0 < k < len(ops) - 1:
-            continue
-        left, right = ops[k - 1], ops[k + 1]
-        if left[0] != "equal" or right[0] != "equal":
-            continue
-        if min(left[2] - left[1], right[2] - right[1]) < ECHO_CONTEXT:
-            continue
-        one, two = before[a0:a1], after[b0:b1]
-        if max(len(one), len(two)) > ECHO_MAX_CHARS or regex.search(
-            r"[0-9０-９一二三四五六七八九十]", one + two
-        ):
-            continue
-        st = default_tokenizer()
-        c = ECHO_CONTEXT
-        cost_b = _reading_cost(st, before[max(0, a0 - c) : a1 + c])
-        cost_a = _reading_cost(st, after[max(0, b0 - c) : b1 + c])
-        if abs(cost_b - cost_a) < ECHO_GAIN:
-            continue
-        worse = "before" if cost_b > cost_a else "after"
-        read, other = (one, two) if worse == "before" else (two, one)
+    for d in echo_diffs(row):
         why = (
-            f"reads {read or '(nothing)'!r} where the other side has {other or '(nothing)'!r}"
+            f"reads {d.read or '(nothing)'!r} where the other side has {d.other or '(nothing)'!r}"
             " in the same words"
         )
-        if worse not in {col for col, _ in out}:
-            out.append((worse, why))
+        if d.worse not in {c for c, _ in out}:
+            out.append((d.worse, why))
     return out
 
 
