@@ -365,6 +365,8 @@ _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
 _ID = regex.compile(
     r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤCＣ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
 )
+# ＩＣカード read with a T (ＴＣカード): the forms' card is the IC card.
+_IC_CARD = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])[TＴ](?=([CＣ])\n?カード)")
 
 
 def _renumber_circled(text: str) -> str:
@@ -403,6 +405,7 @@ def fix_symbols(text: str) -> str:
     one after)."""
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
+    text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
     text = _renumber_circled(text)
     while m := _LONE_AT.search(text):
