@@ -47,6 +47,12 @@ from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
             ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において便", "用するシステム"],
             ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使", "用するシステム"],
         ),
+        # The parent heading wrapped over two lines; a short heading on the cell's last line.
+        (
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる", "情報連携", "＠法令上の根拠"],
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる", "情報連携", "②法令上の根拠"],
+        ),
+        (["Ⅵ評価実施手続", "３．第三者点検", "①実施晶"], ["Ⅵ評価実施手続", "３．第三者点検", "①実施日"]),
         # A heading's last characters wrapped alone on a line and misread (く。） as SS9)), after
         # lines that hold its start exactly.
         (

@@ -152,12 +152,12 @@ def _substitutions(a: str, b: str) -> int:
     return sum(1 for x, y in zip(a, b, strict=True) if x != y)
 
 
-def nearest_heading(body: str, parent: str | None) -> str | None:
+def nearest_heading(body: str, parent: str | None, continued: bool = True) -> str | None:
     """The form's heading ``body`` (a line without its numbering) is a misreading of: the single
     nearest heading of the same length, differing in at most ``allowed_edits`` characters
     (substitutions: a character added or lost is more often a line wrapped or cut than a
     misread); a short one only under ``parent``.  None when the line is as near the start of a
-    longer heading (a heading wrapped after it)."""
+    longer heading and ``continued`` (a line follows that may hold the rest of it)."""
     if not body or body in printed_headings():
         return None
     best: list[tuple[int, str]] = []
@@ -176,7 +176,7 @@ def nearest_heading(body: str, parent: str | None) -> str | None:
     if len(best) > 1 and best[1][0] == best[0][0]:
         return None
     d = best[0][0]
-    if any(
+    if continued and any(
         len(key) > len(body) and _substitutions(body, key[: len(body)]) <= d for key in printed_headings()
     ):
         return None
@@ -226,6 +226,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     same number of characters (only substitutions), and each line keeps its length."""
     out = list(lines)
     parent: str | None = None
+    run = ""  # the heading text read since the last numbered line
     i = 0
     while i < len(out):
         line = out[i]
@@ -252,14 +253,15 @@ def snap_item_lines(lines: list[str]) -> list[str]:
         if key is None and body in printed_headings():
             key = body
         elif key is None:
-            key = nearest_heading(body, parent)
+            continued = i + 1 < len(out) and not _opens_heading(out[i + 1].strip())
+            key = nearest_heading(body, parent, continued)
             tail = _tail_line(out, i, body) if key is None else None
             if tail is not None:
                 k, key = tail
                 out[k] = _rebuild(
                     out[k], key[len(body) + sum(len(out[j].strip()) for j in range(i + 1, k)) :]
                 )
-                parent = key
+                parent = run = key
                 i = k + 1
                 continue
             if key is None and i + 1 < len(out):
@@ -267,16 +269,20 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                 if key is not None:
                     out[i] = _rebuild(line, _fix_prefix(prefix, key, parent) + key[: len(body)])
                     out[i + 1] = _rebuild(out[i + 1], key[len(body) :])
-                    parent = key
+                    parent = run = key
                     i += 2
                     continue
         if key is not None:
             fixed = _fix_prefix(prefix, key, parent) + key
             if fixed != text:
                 out[i] = _rebuild(line, fixed)
-            parent = key
+            parent, run = key, key
+        elif not prefix and run and run + body in printed_headings():
+            # The rest of a heading wrapped from the line before (６．情報提供ネットワーク… / 情報連携).
+            parent = run = run + body
         else:
             parent = heading_key(text) or None
+            run = body if prefix or not run else run + body
         i += 1
     return out
 
