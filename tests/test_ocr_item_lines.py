@@ -53,6 +53,8 @@ from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
             ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる", "情報連携", "②法令上の根拠"],
         ),
         (["Ⅵ評価実施手続", "３．第三者点検", "①実施晶"], ["Ⅵ評価実施手続", "３．第三者点検", "①実施日"]),
+        # A comma read for the stop of a heading's numbering.
+        (["４、特定個人情報ファイルの取扱いの委託"], ["４．特定個人情報ファイルの取扱いの委託"]),
         # A heading's last characters wrapped alone on a line and misread (く。） as SS9)), after
         # lines that hold its start exactly.
         (

@@ -189,6 +189,9 @@ def _fix_prefix(prefix: str, key: str, parent: str | None = None) -> str:
     two-digit one or doubled (when the forms agree on the heading's number)."""
     from .heading_fixes import _numeral_for
 
+    if regex.fullmatch(r"[0-9０-９]{1,2}[、，,]", prefix):
+        # The form numbers its headings １．: a comma read for the stop.
+        return prefix[:-1] + "．"
     numerals = top_headings().get(key)
     if numerals:
         if prefix in numerals or not prefix or not _TOP_GARBAGE.match(prefix):
