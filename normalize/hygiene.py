@@ -54,6 +54,10 @@ _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
 _SPACED_ASCII = regex.compile(r"(?:^| )[!-~] [!-~](?: |$)")
 _SPACED_TIMING_END = regex.compile(r"事 ?[前後] *")
 _DATE_END = regex.compile(rf"(?:^|\s)(?:{DATE.pattern})$")
+_DATE_OPENING = regex.compile(rf"^\s*(?:{DATE.pattern})(?![0-9０-９])")
+_NO_CELL_AFTER = regex.compile(r"[\sぁ-ゖ、。,.)）]")
+_TIMING_OPENING = regex.compile(r"^(\s*事[前後])(?=[^\sぁ-ゖ、。])")
+_TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
 # In a spaced-out document, a single space between two characters that are neither ASCII nor
 # space was put there by the spacing (a line that mixes them is not itself "spaced out").
 _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
@@ -178,11 +182,24 @@ def _despace_part(part: str, by_char: bool) -> tuple[str, bool]:
     if by_char:
         even = _interleaved(part)
         if even is not None:
-            return even, True
+            return cell_spaces(even), True
     if is_spaced_out(part, SPACED_SHORT_MIN_PIECES) and _SPACED_ASCII.search(part):
-        return despace_line(part), True  # Latin letters and digits spaced out too
-    joined = join_japanese(part)
+        return cell_spaces(despace_line(part)), True  # Latin letters and digits spaced out too
+    joined = cell_spaces(join_japanese(part))
     return joined, joined != part
+
+
+def cell_spaces(line: str) -> str:
+    """A despaced line with the space back between cells that stand apart on a line of their
+    own kind: after a whole date opening the line, after 事前 / 事後 opening it and before 事前 /
+    事後 ending it, where the spacing left them glued to the next cell's text
+    (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``).  Not before hiragana: a date or
+    事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
+    m = _DATE_OPENING.match(line)
+    if m and m.end() < len(line) and not _NO_CELL_AFTER.match(line[m.end() :]):
+        line = line[: m.end()] + " " + line[m.end() :]
+    line = _TIMING_OPENING.sub(r"\1 ", line, count=1)
+    return _TIMING_CLOSING.sub(r" \1", line, count=1)
 
 
 def join_japanese(line: str) -> str:

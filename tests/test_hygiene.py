@@ -127,3 +127,25 @@ def test_japanese_spaced_out_with_digits_as_they_were(tmp_path):
     result = extract_document(path)
     assert len(result.records) == len(expected)
     assert _cells_right(result.records, expected) >= 0.9
+
+
+def test_cells_glued_by_the_spacing_get_their_space_back():
+    """Spaced out without the text's own spaces (``令 和 5 年 4 月 1 日 Ⅰ 基 本 情 報``), a date
+    opening the line and 事前 / 事後 opening or ending it are cells of their own; a date or 事前
+    going on with a particle is a sentence."""
+    lines = [
+        "令和5年4月1日Ⅰ基本情報",
+        "事後システム機能の追加に伴う",
+        "市民課事前",
+        "事前に申請した者",
+        "令和5年4月1日から",
+    ]
+    text = "\n".join(" ".join(ln) for ln in [*lines, "特定個人情報", "基本情報"])
+    got = despace_text(text)[0].split("\n")
+    assert got[:5] == [
+        "令和5年4月1日 Ⅰ基本情報",
+        "事後 システム機能の追加に伴う",
+        "市民課 事前",
+        "事前に申請した者",
+        "令和5年4月1日から",
+    ]
