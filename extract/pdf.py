@@ -139,6 +139,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     text_object, char_angle = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharAngle
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
+    char_texts, keep = _CHAR_TEXT, words.append
     try:
         n_chars = tp.count_chars()
         for i, code in enumerate(_page_codes(tpr, n_chars)):
@@ -149,7 +150,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 if space is not None:
                     words.append(space)
                 continue
-            text = _char_text(code)
+            text = char_texts[code] if code in char_texts else _char_text(code)
             if not text:
                 if text is None:
                     unmapped += 1
@@ -163,11 +164,12 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                         hidden[why] += 1
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
-            angle = round(math.degrees(char_angle(tpr, i))) % 360 if turned_page else 0
-            if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
-                turned.append((angle, word))
-            else:
-                words.append(word)
+            if turned_page:
+                angle = round(math.degrees(char_angle(tpr, i))) % 360
+                if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
+                    turned.append((angle, word))
+                    continue
+            keep(word)
     finally:
         tp.close()
     words = _dedupe(words) + _turned_runs(turned)
