@@ -58,6 +58,7 @@ _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しく�
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
+_BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
 _SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
@@ -220,7 +221,7 @@ def _unbalanced(text: str) -> str:
     """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
     left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
     depth = 0
-    for ch in text:
+    for ch in _BRACKETS.findall(text):  # only the brackets count
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

@@ -38,7 +38,14 @@ from importlib import resources
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES, LABELS, SECTION_NUMERALS, is_header_line
+from piatable.vocabulary import (
+    HEADING_ALTERNATIVES,
+    HEADING_FILES,
+    HEADING_NOTE,
+    LABELS,
+    SECTION_NUMERALS,
+    is_header_line,
+)
 
 from .dates import is_date_line
 from .unicode import clean_text
@@ -72,6 +79,9 @@ _BRACKETED = regex.compile(r"[(][^()]*[)]|【[^】]*】")
 _UNCLOSED = regex.compile(r"[(][^)]*$")
 _EDGE_PUNCT = "：:・、。,. "
 # The first character of a heading of its own (not kana, punctuation or a bracket).
+# Of a heading in the reference files: a bracketed note at its end, its numbering.
+_SPACED_TRAILING_NOTE = regex.compile(r"\s*\([^)]*\)$")
+_LEADING_NUMBER = regex.compile(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*")
 _TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
 
@@ -123,10 +133,10 @@ def _hierarchy() -> dict[str, frozenset[str]]:
                 continue
             level, heading = line.split("\t")[:2]
             section = level.split(":")[-1].split("/")[0]
-            heading = regex.sub(r"\s*--.*$", "", heading)
-            for part in regex.split(r"\s*/\s*|\s*…\s*", heading):
-                part = regex.sub(r"\s*\([^)]*\)$", "", part)
-                part = regex.sub(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*", "", part)
+            heading = HEADING_NOTE.sub("", heading)
+            for part in HEADING_ALTERNATIVES.split(heading):
+                part = _SPACED_TRAILING_NOTE.sub("", part)
+                part = _LEADING_NUMBER.sub("", part)
                 key = canonical_text(part)
                 if len(key) >= 2:
                     index.setdefault(key, set())
