@@ -352,10 +352,12 @@ def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
 
 def _dedupe(words: list[Word]) -> list[Word]:
     """Characters drawn twice at one place (fake bold, shadows) kept once."""
+    keys = [(w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)) for w in words]
+    if len(set(keys)) == len(keys):
+        return words  # the common page: no character drawn twice
     seen: set[tuple[str, int, int]] = set()
     out: list[Word] = []
-    for w in words:
-        key = (w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID))
+    for w, key in zip(words, keys, strict=True):
         if key in seen:
             continue
         seen.add(key)
@@ -442,9 +444,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp)
             finally:
                 page.close()
-            seen = sum(1 for w in pw.words if w.text.strip())
-            if hidden["invisible"] and hidden["invisible"] >= settings.ocr_layer_share * (
-                seen + sum(hidden.values())
+            invisible = hidden["invisible"]
+            if invisible and invisible >= settings.ocr_layer_share * (
+                sum(1 for w in pw.words if w.text.strip()) + sum(hidden.values())
             ):
                 layer_pages.append(n)
             reading.pages.append(pw)
