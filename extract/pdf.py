@@ -16,10 +16,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import re
 import statistics
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from piatable.errors import UnreadablePDF
 from piatable.models import PageWords, Reading, Word
@@ -401,6 +403,22 @@ def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {}
 
 
+# Creator / Producer of a PDF exported by a spreadsheet program (Excel, its PDFMaker, Calc):
+# these never break a row of the sheet over a page.
+SPREADSHEET_PRODUCER = re.compile(r"\bExcel\b|\bCalc\b|for Excel")
+
+
+def made_by_spreadsheet(doc: Any) -> bool:
+    """True when the PDF's Creator or Producer names a spreadsheet program (``Calc`` with
+    ``LibreOffice 7.4``; ``Microsoft® Excel® 2016``; ``Acrobat PDFMaker 11 for Excel``).  A
+    document without that metadata (or with a Word / Writer one) gets False."""
+    try:
+        meta = doc.get_metadata_dict()
+    except Exception:  # damaged info dictionary: nothing known
+        return False
+    return any(SPREADSHEET_PRODUCER.search(meta.get(k) or "") for k in ("Creator", "Producer"))
+
+
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     """The table pages of a text-layer PDF as positioned characters and rulings (points).
 
@@ -419,7 +437,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             scans = scan_pages_from_end(doc, kept)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
-        reading = Reading("pdf", len(doc), cover=cover_facts_from_doc(doc))
+        reading = Reading(
+            "pdf", len(doc), cover=cover_facts_from_doc(doc), rows_whole=made_by_spreadsheet(doc)
+        )
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1
         for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages

@@ -84,6 +84,9 @@ class Reading:
     # Pages (1-based) without a usable text layer that OCR must read, and why.
     ocr_pages: list[int] = field(default_factory=list)
     ocr_reason: str = ""
+    # The producer never breaks a table row over a page (a spreadsheet: Excel, Calc), so a row
+    # at the top of a page is never the rest of the row before it.
+    rows_whole: bool = False
     # A flag for the rows printed on these pages (e.g. ``unmapped_glyphs``), by page.
     page_flags: dict[int, str] = field(default_factory=dict)
     # A long flattened text: for each part, a function that builds its pages (the pipeline

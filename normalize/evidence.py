@@ -33,6 +33,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .dates import ERA_OFFSETS, is_date_line
+from .item_key import item_key
 from .items import heading_score, is_form_heading
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
@@ -251,6 +252,11 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
         if _INNER_SPACE.search(p):
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
+    else:
+        dropped = item_key(record.item_path).dropped if record.item_path else ()
+        if dropped:
+            why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
+            out.append(Doubt("column_guess", "item", why))
     before = _paragraphs(record.before)
     if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除"):
         out.append(

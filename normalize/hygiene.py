@@ -34,6 +34,9 @@ SPACED_SHORT_MIN_PIECES = 2
 # The document is spaced out when this many lines, and this share of its non-blank lines, are.
 SPACED_MIN_LINES = 3
 SPACED_MIN_LINE_SHARE = 0.2
+# The spacing is a space at every second character of the line (column gaps and leading space
+# doubled with it) when this share of the spaced-out lines show it.
+SPACED_INTERLEAVED_SHARE = 0.9
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -109,16 +112,43 @@ def despace_line(line: str) -> str:
     return lead + "".join(out) + trail
 
 
+def _interleaved(line: str) -> str | None:
+    """The line without the space at every second character when it has one there
+    (``" ".join(original)``; a line after a form feed starts with that space), else None."""
+    body = line.rstrip(" ")
+    for start in (0, 1):
+        part = body[start:]
+        if len(part) >= 3 and not part[1::2].strip(" ") and not body[:start].strip(" "):
+            return part[::2]
+    return None
+
+
 def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
-    spaced out; else the text unchanged and 0."""
-    nonblank = spaced = 0
+    spaced out; else the text unchanged and 0.
+
+    When (nearly) every line that is spaced out has a space at every second character, the
+    whole text was spaced out a character at a time, spaces and column gaps included: each such
+    line is its even characters (``line[::2]``), which restores a ``-layout`` text's column
+    offsets exactly.  Otherwise lines are despaced piece by piece (``despace_line``)."""
+    nonblank = spaced = interleaved = 0
     for ln in _lines(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
-            spaced += is_spaced_out(ln)
+            if is_spaced_out(ln):
+                spaced += 1
+                interleaved += _interleaved(ln) is not None
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
+    if interleaved >= SPACED_INTERLEAVED_SHARE * spaced:
+        out, count = [], 0
+        for ln in text.split("\n"):
+            parts = [_interleaved(part) for part in ln.split("\f")]
+            count += any(p is not None for p in parts)
+            out.append(
+                "\f".join(p if p is not None else q for p, q in zip(parts, ln.split("\f"), strict=True))
+            )
+        return "\n".join(out), count
     count = 0
     out = []
     for ln in text.split("\n"):

@@ -58,6 +58,13 @@ MIN_SPLIT_PIECE_CHARS = 4
 # A component this long that differs from one known heading by one character is that heading
 # (OCR reads 概要 as 概革).
 MIN_FUZZY_CHARS = 6
+# A known heading this long with another cell's text printed into it is still that heading.
+MIN_INTERRUPTED_CHARS = 8
+# Characters no heading of the forms holds: text with one of them beside a heading is another
+# cell's (a date's digits, a check box ``[○]``, a sentence's 。).
+_FOREIGN_TO_HEADINGS = regex.compile(r"[0-9０-９\[\]［］○〇。]")
+# The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
+_DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
 _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
 _D = r"[0-9０-９]"
@@ -78,10 +85,11 @@ _NOTE_MARK = regex.compile(r"[※＊*]")
 _BRACKETED = regex.compile(r"[(][^()]*[)]|【[^】]*】")
 _UNCLOSED = regex.compile(r"[(][^)]*$")
 _EDGE_PUNCT = "：:・、。,. "
-# The first character of a heading of its own (not kana, punctuation or a bracket).
-# Of a heading in the reference files: a bracketed note at its end, its numbering.
+# Of a heading in the reference files: a bracketed note at its end, its numbering (compiled once:
+# a pattern string costs a cache look-up per call, per line read).
 _SPACED_TRAILING_NOTE = regex.compile(r"\s*\([^)]*\)$")
 _LEADING_NUMBER = regex.compile(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*")
+# The first character of a heading of its own (not kana, punctuation or a bracket).
 _TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
 
@@ -94,7 +102,9 @@ class ItemKey:
     section only) or None; ``file``: the 特定個人情報ファイル named (``送付先情報ファイル``) or None;
     ``instance``: the repeated block (``提供先1``, ``委託事項2``, ``システム3``, ``リスク2``) with
     half-width digits, the innermost when several, or None; ``unknown``: the components the
-    headings lexicon does not know.
+    headings lexicon does not know; ``dropped``: text of the cell left out of the key because
+    it cannot be part of the item's heading path (``structure_junk``): most often another
+    column's text that a reader glued into the 項目 cell.
     """
 
     key: str
@@ -103,6 +113,7 @@ class ItemKey:
     file: str | None
     instance: str | None
     unknown: tuple[str, ...]
+    dropped: tuple[str, ...] = ()
 
 
 def canonical_text(text: str) -> str:
@@ -122,26 +133,91 @@ def canonical_text(text: str) -> str:
     return t.strip(_EDGE_PUNCT)
 
 
-@lru_cache(maxsize=1)
-def _hierarchy() -> dict[str, frozenset[str]]:
-    """Canonical heading → the sections (Ⅰ…Ⅵ) the forms put it in (empty: outside Ⅰ…Ⅵ)."""
+_FORM_PREFIX = regex.compile(r"^(?:基礎|重点):")
+# The level of an item under a numbered heading: ``①``…``⑳``, or ``-`` for the one unnumbered item.
+_ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
+
+
+def _heading_parts(heading: str) -> list[str]:
+    """The canonical headings one lexicon line lists (``使用の主体 / 使用部署 / 使用者数``)."""
+    heading = HEADING_NOTE.sub("", heading)
+    out = []
+    for part in HEADING_ALTERNATIVES.split(heading):
+        part = _SPACED_TRAILING_NOTE.sub("", part)
+        part = _LEADING_NUMBER.sub("", part)
+        key = canonical_text(part)
+        if len(key) >= 2:
+            out.append(key)
+    return out
+
+
+def _lexicon_lines() -> list[tuple[str, str, list[str]]]:
+    """(file, level path, canonical headings) of every heading line of the lexicon."""
     data = resources.files("piatable").joinpath("data")
-    index: dict[str, set[str]] = {}
+    out = []
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():
             if line.startswith("#") or line.count("\t") < 1:
                 continue
             level, heading = line.split("\t")[:2]
-            section = level.split(":")[-1].split("/")[0]
-            heading = HEADING_NOTE.sub("", heading)
-            for part in HEADING_ALTERNATIVES.split(heading):
-                part = _SPACED_TRAILING_NOTE.sub("", part)
-                part = _LEADING_NUMBER.sub("", part)
-                key = canonical_text(part)
-                if len(key) >= 2:
-                    index.setdefault(key, set())
-                    if section in SECTION_NUMERALS:
-                        index[key].add(section)
+            out.append((name, level, _heading_parts(heading)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Structure:
+    """What the forms' structure says about headings (from ``pia_headings.tsv``).
+
+    ``closing``: headings that close an item: numbered ``①``…``⑳`` (or the one unnumbered item,
+    level ``-``) under a numbered heading, with
+    no heading of either lexicon file at or under their level, and not the first of a line that
+    lists sub-headings (``使用の主体 / 使用部署``: 使用部署 closes, 使用の主体 does not);
+    ``parents``: heading → the headings (or the section numeral) printed just above it.
+    """
+
+    closing: frozenset[str]
+    parents: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _structure() -> _Structure:
+    lines = _lexicon_lines()
+    levels = [level for _, level, _ in lines]
+    closing: dict[str, bool] = {}
+    parents: dict[str, set[str]] = {}
+    first_at = {level: parts[0] for name, level, parts in lines if parts and name == HEADING_FILES[0]}
+    for name, level, parts in lines:
+        prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
+        segs = level[len(prefix) :].split("/")
+        base = name == HEADING_FILES[0] and segs[0] in SECTION_NUMERALS
+        alone = sum(lv == level or lv.startswith(level + "/") for lv in levels) == 1
+        for k, part in enumerate(parts):
+            closes = base and len(segs) == 3 and bool(_ITEM_LEVEL.match(segs[2])) and alone
+            closes = closes and (len(parts) == 1 or k > 0)
+            closing[part] = closing.get(part, True) and closes
+            if not base:
+                continue
+            above = {parts[0]} if k > 0 else set()
+            if len(segs) == 2:
+                above.add(segs[0])
+            elif len(segs) == 3 and prefix + "/".join(segs[:2]) in first_at:
+                above.add(first_at[prefix + "/".join(segs[:2])])
+            parents.setdefault(part, set()).update(above)
+    return _Structure(
+        frozenset(h for h, c in closing.items() if c), {h: frozenset(v) for h, v in parents.items()}
+    )
+
+
+@lru_cache(maxsize=1)
+def _hierarchy() -> dict[str, frozenset[str]]:
+    """Canonical heading → the sections (Ⅰ…Ⅵ) the forms put it in (empty: outside Ⅰ…Ⅵ)."""
+    index: dict[str, set[str]] = {}
+    for _, level, parts in _lexicon_lines():
+        section = level.split(":")[-1].split("/")[0]
+        for key in parts:
+            index.setdefault(key, set())
+            if section in SECTION_NUMERALS:
+                index[key].add(section)
     return {k: frozenset(v) for k, v in index.items()}
 
 
@@ -169,6 +245,49 @@ def _known(text: str) -> str | None:
         k for k in _by_length().get(len(text), ()) if sum(a != b for a, b in zip(k, text, strict=True)) == 1
     ]
     return near[0] if len(near) == 1 else None
+
+
+@lru_cache(maxsize=16384)
+def known_around(text: str) -> tuple[str, str] | None:
+    """(heading, the other text) when ``text`` is a known heading of at least
+    ``MIN_INTERRUPTED_CHARS`` with one run of other text inside it, or None.
+
+    A reader that takes the lines of two columns in turn prints a neighbouring cell's line into
+    a wrapped heading (``特定個人情報ファイルを取り扱[]その他う事務において…``), leaving at
+    least ``MIN_SPLIT_PIECE_CHARS`` of the heading on either side.  The run
+    may also stand at the start or the end, if it holds what headings never do (a digit, a
+    bracket ``[]``, ○, 。) and is no longer than the heading: at an end, plain words may be a
+    longer heading the lexicon lacks.  The end of a wrapped date (``日``, ``31日``) may stand
+    anywhere after the heading's first character.  Of several headings that fit, the longest
+    is taken; a tie gives None.
+    """
+    if len(text) < MIN_INTERRUPTED_CHARS + 1 or text in _hierarchy():
+        return None
+    found = []
+    for k in _hierarchy():
+        if len(k) < MIN_INTERRUPTED_CHARS or len(k) >= len(text):
+            continue
+        head = 0
+        while head < len(k) and k[head] == text[head]:
+            head += 1
+        tail = 0
+        while tail < len(k) - head and k[-1 - tail] == text[-1 - tail]:
+            tail += 1
+        if head + tail < len(k):
+            continue
+        head = len(k) - tail if head + tail > len(k) else head
+        other = text[head : len(text) - tail]
+        if _DATE_TAIL.match(other) and head > 0:
+            found.append((k, other))
+        elif MIN_SPLIT_PIECE_CHARS <= head <= len(k) - MIN_SPLIT_PIECE_CHARS or (
+            _FOREIGN_TO_HEADINGS.search(other) and 2 * len(k) >= len(text)
+        ):
+            found.append((k, other))
+    if not found:
+        return None
+    longest = max(len(k) for k, _ in found)
+    best = [f for f in found if len(f[0]) == longest]
+    return best[0] if len(best) == 1 else None
 
 
 @lru_cache(maxsize=16384)
@@ -235,6 +354,47 @@ def _digits(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def structure_junk(comps: list[tuple[str, str]], section: str | None) -> list[int]:
+    """Indexes of the unknown components of a 項目 path that the forms' structure rules out.
+
+    ``comps`` are (canonical component, role) with role ``section``, ``file``, ``instance``,
+    ``known`` (in the headings lexicon) or ``unknown``.  Ruled out (``_structure``):
+
+    * unknown text between a heading and the heading the forms print just under it
+      (``Ⅰ基本情報`` / ``戸籍の附票に関する事務`` / ``１．特定個人情報ファイルを取り扱う事務``): the
+      chain is whole without it;
+    * unknown text after a heading that closes an item (``③消去方法`` / ``保存期間を経過した…``)
+      with no known heading after it.
+
+    Both are another cell's text that a reader printed into the 項目 cell; a body's own
+    sub-heading under a heading that has sub-items is kept.
+    """
+    st = _structure()
+    out: list[int] = []
+
+    def heading(c: str, role: str) -> str | None:
+        if role == "section":
+            return c[:1]
+        return c if role == "known" else None
+
+    prev: str | None = None
+    since: list[int] = []
+    for k, (c, role) in enumerate(comps):
+        if role == "unknown":
+            since.append(k)
+            continue
+        h = heading(c, role)
+        if h is None:
+            continue
+        if since and prev is not None and prev in st.parents.get(h, ()):
+            out.extend(since)
+        since = []
+        prev = h
+    if since and prev in st.closing:
+        out.extend(since)
+    return out
+
+
 def item_key(item: str | list[str]) -> ItemKey:
     """The canonical key of a 項目 cell (its text with ``\\n`` between lines, or its lines).
 
@@ -267,33 +427,45 @@ def item_key(item: str | list[str]) -> ItemKey:
         pos = mm.end()
     parts.append((kind, value, text[pos:]))
 
-    path: list[str] = []
-    unknown: list[str] = []
+    comps: list[tuple[str, str]] = []  # (component, role): section, file, instance, known, unknown
+    dropped: list[str] = []
     section = file = instance = None
     for kind, value, body in parts:
         if kind == "file":
             file = canonical_text(value)
-            path.append(file)
+            comps.append((file, "file"))
             continue
         if kind == "instance" and value:
             instance = value
             if not value.startswith("リスク"):
-                path.append(value)
+                comps.append((value, "instance"))
         words = canonical_text(body)
         if kind == "section":
             # The first section printed is the item's (a second one is text of another row).
             section = section or value
         if not words:
             if kind == "section":
-                path.append(value)
+                comps.append((value, "section"))
             continue
         known = _known(words)
-        pieces: tuple[str, ...] = (known,) if known else (_split_known(words) or (words,))
-        unknown.extend(p for p in pieces if p not in _hierarchy())
+        split = None if known else _split_known(words)
+        around = None if known or split else known_around(words)
+        if around:
+            known = around[0]
+            dropped.append(around[1])
+        pieces: tuple[str, ...] = (known,) if known else (split or (words,))
+        roles = ["known" if p in _hierarchy() else "unknown" for p in pieces]
         if kind == "section":
             pieces = (value + pieces[0], *pieces[1:])
-        path.extend(pieces)
+            roles[0] = "section"
+        comps.extend(zip(pieces, roles, strict=True))
+    for k in sorted(structure_junk(comps, section), reverse=True):
+        dropped.append(comps.pop(k)[0])
+    path = [c for c, _ in comps]
+    unknown = [c for c, role in comps if role == "unknown"]
     if section is None:
         places = {s for p in path for s in _hierarchy().get(p, ()) if len(_hierarchy()[p]) == 1}
         section = places.pop() if len(places) == 1 else None
-    return ItemKey(KEY_SEPARATOR.join(path), tuple(path), section, file, instance, tuple(unknown))
+    return ItemKey(
+        KEY_SEPARATOR.join(path), tuple(path), section, file, instance, tuple(unknown), tuple(dropped)
+    )

@@ -59,6 +59,18 @@ def test_clean_row_stays_quiet(conf):
             "item",
             "second value",
         ),
+        (
+            {
+                "item": [
+                    "Ⅱ特定個人情報ファイルの概要",
+                    "６．特定個人情報の保管・消去",
+                    "③消去方法",
+                    "保存期間を経過した",
+                ]
+            },
+            "item",
+            "no heading of the form",
+        ),
     ],
 )
 def test_column_guess(cells, field, words):

@@ -111,3 +111,47 @@ def test_leaked_column_labels_are_not_headings():
     want = item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署").key
     assert item_key("項目\nⅠ基本情報\n７．評価実施機関における担当部署\n①部署").key == want
     assert item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n項目\n変更前の記載").key == want
+
+
+@pytest.mark.parametrize(
+    ("printed", "dropped"),
+    [
+        # another column's text after a heading that closes an item (③消去方法 has no sub-items)
+        (
+            "Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・消去\n③消去方法\n保存期間を経過した附票",
+            "保存期間を経過した附票",
+        ),
+        # ... between a heading and its own sub-heading (１． is printed just under Ⅰ)
+        ("Ⅰ基本情報\n戸籍の附票に関する事務\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称", None),
+        # ... printed into a wrapped heading by a reader that takes two columns' lines in turn
+        (
+            "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱[]その他う事務において使用するシステム\n"
+            "システム１\n③他のシステムとの接続",
+            "[]その他",
+        ),
+        # the end of a date that wrapped into the 項目 column
+        ("Ⅰ基本情報\n７．評価実施機関における担当日部署\n②所属長の役職名", "日"),
+    ],
+)
+def test_text_the_forms_structure_rules_out_is_left_out_of_the_key(printed, dropped):
+    clean = {
+        "消去方法": "Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・消去\n③消去方法",
+        "事務の名称": "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称",
+        "接続": (
+            "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+            "システム１\n③他のシステムとの接続"
+        ),
+        "役職名": "Ⅰ基本情報\n７．評価実施機関における担当部署\n②所属長の役職名",
+    }
+    want = next(item_key(v) for k, v in clean.items() if k in printed)
+    got = item_key(printed)
+    assert got.key == want.key and want.dropped == ()
+    assert got.dropped and (dropped is None or dropped in got.dropped)
+
+
+def test_a_bodys_own_sub_heading_under_an_open_heading_is_kept():
+    # ④記録される項目 has sub-items: an unknown line under it is a heading, not another cell's text
+    k = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n④記録される項目\n独自の記録項目一覧")
+    assert k.path[-1] == "独自の記録項目一覧" and k.dropped == ()
+    # a plain word run after a heading is no heading interrupted: it stays (a longer heading)
+    assert item_key("Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提供・移転の方法等").dropped == ()

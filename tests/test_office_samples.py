@@ -19,7 +19,15 @@ from .conftest import ROOT, SAMPLES
 sys.path.insert(0, str(ROOT / "tools"))
 import make_office_samples as mos
 
-SETS = ("office", "office-kinds", "heldout", "office-pagebreak", "heldout-pagebreak")
+SETS = (
+    "office",
+    "office-kinds",
+    "heldout",
+    "office-pagebreak",
+    "heldout-pagebreak",
+    "office-calcbreak",
+    "heldout-calcbreak",
+)
 CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
 TIMINGS = {"事前", "事後"}
 
@@ -47,7 +55,7 @@ def test_every_set_has_cases_and_a_readme():
         pdfs = list((SAMPLES / s).glob("*/input.pdf"))
         assert pdfs, s
     assert (SAMPLES / "office" / "README.md").exists()
-    for held in ("heldout", "heldout-pagebreak"):
+    for held in ("heldout", "heldout-pagebreak", "heldout-calcbreak"):
         assert "never tune" in (SAMPLES / held / "README.md").read_text("utf-8").lower()
 
 

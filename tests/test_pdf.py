@@ -215,3 +215,37 @@ def test_writer_rows_broken_over_pages_are_one_record(folder):
         for g, e in zip(got, expected, strict=True)
     )
     assert spans >= len(expected) - 2
+
+
+@pytest.mark.parametrize(
+    "folder",
+    sorted(p.parent for p in (SAMPLES / "office-calcbreak").glob("*/input.pdf")),
+    ids=lambda p: p.name,
+)
+def test_calc_rows_under_a_date_merged_over_a_page_break_are_rows_of_their_own(folder):
+    """Calc never breaks a row over a page: a row at the top of a page that prints no date (it
+    is merged over the break) is a row of its own, with the merged date, 提出時期 and
+    explanation of the row above where its own are not printed (tuning set
+    samples/office-calcbreak)."""
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.pdf").records
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for f in ("change_date", "item", "before", "after", "timing", "explanation"):
+            assert _WS.sub("", getattr(g, f) or "") == _WS.sub("", e[f] or ""), (e["row_index"], f)
+        assert "row_continued" not in g.flags
+
+
+def test_the_producer_says_whether_rows_break_over_pages():
+    import pypdfium2 as pdfium
+
+    from piatable.extract.pdf import made_by_spreadsheet
+
+    calc = sorted((SAMPLES / "office-calcbreak").glob("*/input.pdf"))[0]
+    writer = sorted((SAMPLES / "office-pagebreak").glob("*/input.pdf"))[0]
+    for pdf, want in ((calc, True), (writer, False)):
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            assert made_by_spreadsheet(doc) is want
+        finally:
+            doc.close()

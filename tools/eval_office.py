@@ -40,7 +40,15 @@ from eval_text import SIX, align, squash
 from piatable import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SET_NAMES = ("office", "office-kinds", "heldout", "office-pagebreak", "heldout-pagebreak")
+SET_NAMES = (
+    "office",
+    "office-kinds",
+    "heldout",
+    "office-pagebreak",
+    "heldout-pagebreak",
+    "office-calcbreak",
+    "heldout-calcbreak",
+)
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)

@@ -12,7 +12,8 @@ creation date).
     python tools/make_office_samples.py                # every set below
     python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds,
                                                        # office-b, heldout-b,
-                                                       # office-pagebreak, heldout-pagebreak
+                                                       # office-pagebreak, heldout-pagebreak,
+                                                       # office-calcbreak, heldout-calcbreak
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -115,6 +116,7 @@ class Case:
     timing_rotation: int | None = None  # calc: 90 (turned) or 255 (stacked vertical)
     bold_cells: bool = False  # every body cell bold (LibreOffice's bold of a font without a bold face)
     extra_spare: dict[int, int] = field(default_factory=dict)  # calc: more spare lines in row i
+    merge_over_breaks: bool = False  # calc: merged runs go on over the manual page breaks
 
 
 class NotPrinted(ValueError):
@@ -243,7 +245,7 @@ def write_xlsx(path: Path, case: Case) -> None:
     if case.merge:
         for key in MERGEABLE:
             col = SIX.index(key) + 1
-            for a, b in merge_runs(case.rows, key, breaks):
+            for a, b in merge_runs(case.rows, key, set() if case.merge_over_breaks else breaks):
                 ws.merge_cells(start_row=hdr + 1 + a, start_column=col, end_row=hdr + 1 + b, end_column=col)
     for j, w in enumerate(case.widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -549,6 +551,7 @@ def settings_of(case: Case) -> dict:
         "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
         "valign": case.valign,
         "merged_cells": case.merge,
+        "merged_over_page_breaks": case.merge_over_breaks,
         "rows_per_page": case.rows_per_page,
         "header_repeated": case.repeat_header,
         "title": f"（別添{case.appendix}）変更箇所",
@@ -987,6 +990,65 @@ def heldout_pagebreak_cases() -> list[Case]:
     ]
 
 
+# ----- Calc rows under a date merged over a page break (issue 11)
+
+
+def section_once(rows: list[dict]) -> list[dict]:
+    """The rows with the section line (Ⅰ…Ⅵ) of a 項目 left out where the row above printed the
+    same one, as many bodies print their tables: then no row opens with a section."""
+    out, prev = [], None
+    for r in rows:
+        lines = r["item"].split("\n")
+        section = lines[0] if lines and lines[0][:1] in "ⅠⅡⅢⅣⅤⅥ" else None
+        if section is not None and section == prev and len(lines) > 1:
+            r = dict(r, item="\n".join(lines[1:]))
+        prev = section if section is not None else prev
+        out.append(r)
+    return out
+
+
+def calcbreak_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
+    """A Calc case whose date, 提出時期 and explanation cells are merged over runs of equal
+    values that a manual page break cuts, with the section line printed once per run of one
+    section in every other case: rows at the top of a page print no date, often no timing."""
+    rng = _rng(name)
+    style = ("wareki", "slash", "seireki", "wareki_fw")[k % 4]
+    rows = printed_rows(table, style)
+    if k % 2 == 0:
+        rows = section_once(rows)
+    return Case(
+        name=name,
+        rows=rows,
+        maker="calc",
+        font=rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
+        size=rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
+        widths=rng.choice(HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS),
+        valign="top",
+        merge=True,
+        merge_over_breaks=True,
+        rows_per_page=rng.choice((2, 3, 4)),
+        repeat_header=rng.random() < 0.8,
+        appendix=rng.choice(("２", "3")),
+        texts=False,
+    )
+
+
+def calcbreak_cases() -> list[Case]:
+    """Tuning: the tuning tables by Calc, merged dates cut by page breaks."""
+    return [
+        calcbreak_case(f"calc-break-{name}", load_table(path), heldout=False, k=k)
+        for k, (name, path) in enumerate(TUNING_TABLES.items())
+    ]
+
+
+def heldout_calcbreak_cases() -> list[Case]:
+    """Held-out (measure only, never tune): the held-out tables, the same way, other looks."""
+    return [
+        calcbreak_case(f"calc-break-{path.stem}", load_table(path), heldout=True, k=k)
+        for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))
+    ]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -997,6 +1059,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-b": (SAMPLES / "heldout-b", heldout_b_cases),
     "office-pagebreak": (SAMPLES / "office-pagebreak", pagebreak_cases),
     "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
+    "office-calcbreak": (SAMPLES / "office-calcbreak", calcbreak_cases),
+    "heldout-calcbreak": (SAMPLES / "heldout-calcbreak", heldout_calcbreak_cases),
 }
 
 

@@ -133,7 +133,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
     """
     result = _result(reading, source)
-    grid = pages_to_rows(reading.pages, settings)
+    grid = pages_to_rows(reading.pages, settings, rows_whole=reading.rows_whole)
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows
     if reading.ocr:
