@@ -32,6 +32,7 @@ they tell two blocks apart.  Components that the lexicon does not know are liste
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -182,7 +183,12 @@ class _Structure:
 @lru_cache(maxsize=1)
 def _structure() -> _Structure:
     lines = _lexicon_lines()
-    levels = [level for _, level, _ in lines]
+    # How many lines are at each level or under it (a level, or a level followed by "/"), counted
+    # once for all lines instead of by scanning every line for each line.
+    at_or_under: Counter[str] = Counter()
+    for _, level, _ in lines:
+        at_or_under[level] += 1
+        at_or_under.update(level[:i] for i, ch in enumerate(level) if ch == "/")
     closing: dict[str, bool] = {}
     parents: dict[str, set[str]] = {}
     first_at = {level: parts[0] for name, level, parts in lines if parts and name == HEADING_FILES[0]}
@@ -190,7 +196,7 @@ def _structure() -> _Structure:
         prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
         segs = level[len(prefix) :].split("/")
         base = name == HEADING_FILES[0] and segs[0] in SECTION_NUMERALS
-        alone = sum(lv == level or lv.startswith(level + "/") for lv in levels) == 1
+        alone = at_or_under[level] == 1
         for k, part in enumerate(parts):
             closes = base and len(segs) == 3 and bool(_ITEM_LEVEL.match(segs[2])) and alone
             closes = closes and (len(parts) == 1 or k > 0)
