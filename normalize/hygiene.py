@@ -23,7 +23,7 @@ import regex
 
 from piatable.vocabulary import TIMING
 
-from .dates import is_date_line
+from .dates import DATE, is_date_line
 
 # Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
 # and this share of them are one character long.
@@ -35,7 +35,8 @@ SPACED_SHORT_MIN_PIECES = 2
 SPACED_MIN_LINES = 3
 SPACED_MIN_LINE_SHARE = 0.2
 # The spacing is a space at every second character of the line (column gaps and leading space
-# doubled with it) when this share of the spaced-out lines show it.
+# doubled with it) when this share of the lines (of three characters or more) show it: lines
+# with digits among Japanese show it too, unless only Japanese characters were spaced.
 SPACED_INTERLEAVED_SHARE = 0.9
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
@@ -48,6 +49,14 @@ OVERPRINT_MIN_RUNS = 2
 
 _PIECES = regex.compile(r" +")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
+# Two ASCII characters standing alone side by side (``2 0 2 3``, ``W i n``): Latin letters and
+# digits were spaced out too, so wider gaps are spaced-out spaces (``despace_line``).
+_SPACED_ASCII = regex.compile(r"(?:^| )[!-~] [!-~](?: |$)")
+_SPACED_TIMING_END = regex.compile(r"事 ?[前後] *")
+_DATE_END = regex.compile(rf"(?:^|\s)(?:{DATE.pattern})$")
+# In a spaced-out document, a single space between two characters that are neither ASCII nor
+# space was put there by the spacing (a line that mixes them is not itself "spaced out").
+_JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 
 
@@ -87,9 +96,10 @@ def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
 def despace_line(line: str) -> str:
     """The line without the spaces put between its characters.
 
-    A single space goes; a space between two ASCII words of two or more letters stays; a gap of
-    n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes max(1, (n - 1) // 2)
-    spaces.  Leading and trailing space is kept as it was (layout text counts on it).
+    A single space goes; a space between two ASCII words of two or more letters stays, and so
+    does one after a whole date or before 事前 / 事後 ending the line (cells of their own); a
+    gap of n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes
+    max(1, (n - 1) // 2) spaces.  Leading and trailing space is kept as it was (layout text counts on it).
     """
     lead = line[: len(line) - len(line.lstrip(" "))]
     trail = line[len(line.rstrip(" ")) :]
@@ -106,6 +116,12 @@ def despace_line(line: str) -> str:
             right_end = body.find(" ", m.end())
             right = body[m.end() : right_end if right_end >= 0 else len(body)]
             if _ASCII_WORD.fullmatch(left) and _ASCII_WORD.fullmatch(right):
+                out.append(" ")
+            elif is_date_line(left) or (
+                _SPACED_TIMING_END.fullmatch(body[m.end() :]) and "".join(out).strip()
+            ):
+                # A date piece, or 事前 / 事後 ending the line, is a cell of its own: the space
+                # that stood beside it is kept (spaced out, it looks like the others).
                 out.append(" ")
         pos = m.end()
     out.append(body[pos:])
@@ -127,37 +143,63 @@ def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
     spaced out; else the text unchanged and 0.
 
-    When (nearly) every line that is spaced out has a space at every second character, the
+    When (nearly) every line has a space at every second character, the
     whole text was spaced out a character at a time, spaces and column gaps included: each such
     line is its even characters (``line[::2]``), which restores a ``-layout`` text's column
-    offsets exactly.  Otherwise lines are despaced piece by piece (``despace_line``)."""
-    nonblank = spaced = interleaved = 0
+    offsets exactly.  Otherwise a line whose digits or Latin letters are spaced out too
+    (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
+    line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
+    column gaps kept)."""
+    nonblank = spaced = longer = interleaved = 0
     for ln in _lines(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
-            if is_spaced_out(ln):
-                spaced += 1
-                interleaved += _interleaved(ln) is not None
+            spaced += is_spaced_out(ln)
+            for part in ln.split("\f"):
+                if len(part.strip()) >= 3:
+                    longer += 1
+                    interleaved += _interleaved(part) is not None
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
-    if interleaved >= SPACED_INTERLEAVED_SHARE * spaced:
-        out, count = [], 0
-        for ln in text.split("\n"):
-            parts = [_interleaved(part) for part in ln.split("\f")]
-            count += any(p is not None for p in parts)
-            out.append(
-                "\f".join(p if p is not None else q for p, q in zip(parts, ln.split("\f"), strict=True))
-            )
-        return "\n".join(out), count
+    by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
     count = 0
     out = []
     for ln in text.split("\n"):
-        if is_spaced_out(ln, SPACED_SHORT_MIN_PIECES):
-            # Form feeds stay where they are: they are page breaks, not spaces.
-            ln = "\f".join(despace_line(part) for part in ln.split("\f"))
-            count += 1
-        out.append(ln)
+        # Form feeds stay where they are: they are page breaks, not spaces.
+        parts = [_despace_part(part, by_char) for part in ln.split("\f")]
+        count += any(changed for _, changed in parts)
+        out.append("\f".join(part for part, _ in parts))
     return "\n".join(out), count
+
+
+def _despace_part(part: str, by_char: bool) -> tuple[str, bool]:
+    """One line (or the piece of it between form feeds) of a spaced-out document, despaced;
+    and whether it changed.  ``by_char``: the document was spaced a character at a time."""
+    if by_char:
+        even = _interleaved(part)
+        if even is not None:
+            return even, True
+    if is_spaced_out(part, SPACED_SHORT_MIN_PIECES) and _SPACED_ASCII.search(part):
+        return despace_line(part), True  # Latin letters and digits spaced out too
+    joined = join_japanese(part)
+    return joined, joined != part
+
+
+def join_japanese(line: str) -> str:
+    """The line without the single spaces between two Japanese characters (``特 定 個 人`` →
+    ``特定個人``), gaps of two or more spaces kept as they are (column gaps of ``-layout`` text),
+    and the space kept after a whole date and before 事前 / 事後 ending the line (cells of their
+    own, whose space the spacing made look like the others)."""
+    out: list[str] = []
+    pos = 0
+    for m in _JAPANESE_GAP.finditer(line):
+        out.append(line[pos : m.start()])
+        pos = m.end()
+        before = "".join(out)
+        if _SPACED_TIMING_END.fullmatch(line[m.end() :]) or _DATE_END.search(before):
+            out.append(" ")
+    out.append(line[pos:])
+    return "".join(out)
 
 
 def _countable(copy: str) -> bool:
@@ -217,6 +259,75 @@ def collapse_overprint(text: str) -> tuple[str, int]:
         else:
             drop.add(k)
     return "\n".join(ln for k, ln in enumerate(lines) if k not in drop), len(found)
+
+
+# Font-run spaces: pdftotext and pypdfium2 put a space wherever the font changes within a line;
+# LibreOffice Writer sets digits and the numerals Ⅰ…Ⅵ, ①…⑳ in another font than the Japanese
+# around them (``平成 28 年 8 月 25 日``, ``Ⅰ 関連情報``, ``① 部署``).  A document shows it when at
+# least FONT_RUN_MIN_SPACED short digit runs stand between Japanese characters with a space on
+# both sides, and at most FONT_RUN_MAX_UNSPACED_SHARE of such runs stand without (a document
+# that prints 令和5年4月1日 as such has no font-run spaces).
+FONT_RUN_MIN_SPACED = 3
+FONT_RUN_MAX_UNSPACED_SHARE = 0.25
+# Texts of boxes parted by blank lines (pdfminer, plain pdftotext: 10-38% of their lines blank
+# in the office samples; pdftotext -raw and pypdfium2 under 3%) keep their spaces: their readers
+# pair boxes by columns, and there a space may part two boxes of one baseline (tried on them:
+# no tuning text gained, and a held-out set lost cells).
+FONT_RUN_MAX_BLANK_SHARE = 0.05
+_JA = r"\p{Han}\p{Hiragana}\p{Katakana}ー々〆"
+_SPACED_RUN = regex.compile(rf"(?<=[{_JA}]) [0-9]{{1,4}} (?=[{_JA}])")
+_UNSPACED_RUN = regex.compile(rf"(?<=[{_JA}])[0-9]{{1,4}}(?=[{_JA}])")
+# Half-width digits only: full-width ones are set in the Japanese font.
+# A short digit run (no other digit, letter or number punctuation beside it) with a space on a
+# side that faces a Japanese character or the line's end: the spaces there go.
+_DIGIT_RUN = regex.compile(r"(?<![0-9A-Za-z.,:/\-－])[0-9]{1,4}(?![0-9A-Za-z.,:/\-－])")
+_NUMERAL_SPACE = regex.compile(rf"(?:^|(?<= ))([ⅠⅡⅢⅣⅤⅥ\u2460-\u2473]) (?=[{_JA}])")
+_JA_CHAR = regex.compile(rf"[{_JA}]")
+
+
+def has_font_run_spaces(text: str) -> bool:
+    """Whether the document puts font-run spaces around its digits (see FONT_RUN_MIN_SPACED)."""
+    spaced = len(_SPACED_RUN.findall(text))
+    unspaced = len(_UNSPACED_RUN.findall(text))
+    return spaced >= FONT_RUN_MIN_SPACED and unspaced <= FONT_RUN_MAX_UNSPACED_SHARE * spaced
+
+
+def _join_runs_in_line(line: str) -> str:
+    line = _NUMERAL_SPACE.sub(r"\1", line)
+    out: list[str] = []
+    pos = 0
+    for m in _DIGIT_RUN.finditer(line):
+        a, b = m.start(), m.end()
+        left = line[pos:a]
+        # The space before the run goes when a Japanese character (or the line's start) is
+        # before it; the space after, when a Japanese character (or the line's end) is after.
+        if left.endswith(" ") and (len(left) == 1 or _JA_CHAR.match(left[-2])):
+            left = left[:-1]
+        out.append(left)
+        out.append(m.group())
+        pos = b
+        rest = line[b:]
+        if rest.startswith(" ") and (len(rest) == 1 or _JA_CHAR.match(rest[1])):
+            pos = b + 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def join_font_runs(text: str) -> tuple[str, int]:
+    """(text with font-run spaces around short digit runs and after Ⅰ…Ⅵ, ①…⑳ removed, how many
+    lines changed) when the document shows them (``has_font_run_spaces``); else unchanged, 0.
+    Only for flattened text without column offsets: a ``-layout`` text's spaces are positions."""
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip())
+    if blank > FONT_RUN_MAX_BLANK_SHARE * len(lines) or not has_font_run_spaces(text):
+        return text, 0
+    count = 0
+    out = []
+    for ln in lines:
+        new = "\f".join(_join_runs_in_line(part) for part in ln.split("\f"))
+        count += new != ln
+        out.append(new)
+    return "\n".join(out), count
 
 
 def tidy_text(text: str) -> TidyText:

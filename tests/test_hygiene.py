@@ -112,3 +112,18 @@ def test_text_spaced_out_a_character_at_a_time_reads_like_the_original(tmp_path,
     got = [tuple(getattr(r, f) for f in six) for r in res.records]
     assert got == want
     assert any("space between every character" in n for n in res.notes)
+
+
+def test_japanese_spaced_out_with_digits_as_they_were(tmp_path):
+    """A space put between every two Japanese characters only (document-sharing sites): dates
+    such as ``平 成30年4月1日`` are joined, a date and a trailing 事前 / 事後 keep their space."""
+    text = "平 成30年4月1日\n特 定 個 人 情 報\n新 規 追 加 事 後\n事 後\n基 本 情 報\n"
+    assert despace_text(text)[0] == "平成30年4月1日\n特定個人情報\n新規追加 事後\n事後\n基本情報\n"
+    seed = (SAMPLES / "seed" / "input.txt").read_text("utf-8")
+    japanese = re.compile(r"(?<=[^\x00-\x7f\s])(?=[^\x00-\x7f\s])")
+    path = tmp_path / "spaced.txt"
+    path.write_text("\n".join(japanese.sub(" ", ln) for ln in seed.split("\n")), "utf-8")
+    expected = json.loads((SAMPLES / "seed" / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(path)
+    assert len(result.records) == len(expected)
+    assert _cells_right(result.records, expected) >= 0.9
