@@ -58,6 +58,7 @@ bench: setup
 	$(PY) tools/bench_scan.py --generate 200,300 $(if $(I2T_PYTHON),--img2table $(I2T_PYTHON))
 	$(PY) tools/bench_calibration.py --scans 200,300
 	$(PY) tools/bench_bulk.py
+	$(PY) tools/bench_warm_cpu.py
 	$(PY) tools/bench_scan_memory.py
 
 clean:

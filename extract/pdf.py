@@ -141,6 +141,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     text_object, char_angle = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharAngle
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
+    char_texts, keep = _CHAR_TEXT, words.append
     try:
         n_chars = tp.count_chars()
         for i, code in enumerate(_page_codes(tpr, n_chars)):
@@ -151,7 +152,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 if space is not None:
                     words.append(space)
                 continue
-            text = _char_text(code)
+            text = char_texts[code] if code in char_texts else _char_text(code)
             if not text:
                 if text is None:
                     unmapped += 1
@@ -165,11 +166,12 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                         hidden[why] += 1
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
-            angle = round(math.degrees(char_angle(tpr, i))) % 360 if turned_page else 0
-            if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
-                turned.append((angle, word))
-            else:
-                words.append(word)
+            if turned_page:
+                angle = round(math.degrees(char_angle(tpr, i))) % 360
+                if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
+                    turned.append((angle, word))
+                    continue
+            keep(word)
     finally:
         tp.close()
     words = _dedupe(words) + _turned_runs(turned)
@@ -352,10 +354,12 @@ def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
 
 def _dedupe(words: list[Word]) -> list[Word]:
     """Characters drawn twice at one place (fake bold, shadows) kept once."""
+    keys = [(w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)) for w in words]
+    if len(set(keys)) == len(keys):
+        return words  # the common page: no character drawn twice
     seen: set[tuple[str, int, int]] = set()
     out: list[Word] = []
-    for w in words:
-        key = (w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID))
+    for w, key in zip(words, keys, strict=True):
         if key in seen:
             continue
         seen.add(key)
@@ -460,9 +464,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp)
             finally:
                 page.close()
-            seen = sum(1 for w in pw.words if w.text.strip())
-            if hidden["invisible"] and hidden["invisible"] >= settings.ocr_layer_share * (
-                seen + sum(hidden.values())
+            invisible = hidden["invisible"]
+            if invisible and invisible >= settings.ocr_layer_share * (
+                sum(1 for w in pw.words if w.text.strip()) + sum(hidden.values())
             ):
                 layer_pages.append(n)
             reading.pages.append(pw)

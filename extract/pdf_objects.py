@@ -368,7 +368,9 @@ class _Walk:
         fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
         raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
         fill = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill_mode.value else None
-        box = _bounds(obj)
+        # Its box matters only for a filled path (a shape, or a filled line): a stroked path's
+        # segments are rulings whatever its size.
+        box = _bounds(obj) if fill is not None else None
         box = _apply_box(box, parent) if box is not None else None
         area = box is not None and min(box[2] - box[0], box[3] - box[1]) > self.settings.area_min_pt
         if fill is not None and fill[3] == 255 and area and box is not None:

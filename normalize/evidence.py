@@ -62,6 +62,7 @@ _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しく�
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
+_BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
 _SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
@@ -70,6 +71,8 @@ _COUNTER_START = regex.compile(r"^[年月日号条項]")
 # Era names written out (令和, 平成, 昭和: one-letter forms end too many words) and 第.
 _ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) + "|第)$")
 _DIGIT_START = regex.compile(r"^[0-9０-９]")
+# A 提出時期 set apart at the end of a paragraph (…を変更 事後).
+_SPACED_TIMING_END = regex.compile(r"[\s　](事前|事後)$")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
@@ -192,7 +195,7 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
         for p in _paragraphs(getattr(record, f)):
-            if TIMING.match(p) or regex.search(r"[\s　](事前|事後)$", p):
+            if TIMING.match(p) or _SPACED_TIMING_END.search(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
@@ -222,7 +225,7 @@ def _unbalanced(text: str) -> str:
     """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
     left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
     depth = 0
-    for ch in text:
+    for ch in _BRACKETS.findall(text):  # only the brackets count
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

@@ -32,13 +32,21 @@ they tell two blocks apart.  Components that the lexicon does not know are liste
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES, LABELS, SECTION_NUMERALS, is_header_line
+from piatable.vocabulary import (
+    HEADING_ALTERNATIVES,
+    HEADING_FILES,
+    HEADING_NOTE,
+    LABELS,
+    SECTION_NUMERALS,
+    is_header_line,
+)
 
 from .dates import is_date_line
 from .unicode import clean_text
@@ -78,6 +86,10 @@ _NOTE_MARK = regex.compile(r"[※＊*]")
 _BRACKETED = regex.compile(r"[(][^()]*[)]|【[^】]*】")
 _UNCLOSED = regex.compile(r"[(][^)]*$")
 _EDGE_PUNCT = "：:・、。,. "
+# Of a heading in the reference files: a bracketed note at its end, its numbering (compiled once:
+# a pattern string costs a cache look-up per call, per line read).
+_SPACED_TRAILING_NOTE = regex.compile(r"\s*\([^)]*\)$")
+_LEADING_NUMBER = regex.compile(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*")
 # The first character of a heading of its own (not kana, punctuation or a bracket).
 _TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
@@ -129,11 +141,11 @@ _ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
 
 def _heading_parts(heading: str) -> list[str]:
     """The canonical headings one lexicon line lists (``使用の主体 / 使用部署 / 使用者数``)."""
-    heading = regex.sub(r"\s*--.*$", "", heading)
+    heading = HEADING_NOTE.sub("", heading)
     out = []
-    for part in regex.split(r"\s*/\s*|\s*…\s*", heading):
-        part = regex.sub(r"\s*\([^)]*\)$", "", part)
-        part = regex.sub(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*", "", part)
+    for part in HEADING_ALTERNATIVES.split(heading):
+        part = _SPACED_TRAILING_NOTE.sub("", part)
+        part = _LEADING_NUMBER.sub("", part)
         key = canonical_text(part)
         if len(key) >= 2:
             out.append(key)
@@ -171,7 +183,12 @@ class _Structure:
 @lru_cache(maxsize=1)
 def _structure() -> _Structure:
     lines = _lexicon_lines()
-    levels = [level for _, level, _ in lines]
+    # How many lines are at each level or under it (a level, or a level followed by "/"), counted
+    # once for all lines instead of by scanning every line for each line.
+    at_or_under: Counter[str] = Counter()
+    for _, level, _ in lines:
+        at_or_under[level] += 1
+        at_or_under.update(level[:i] for i, ch in enumerate(level) if ch == "/")
     closing: dict[str, bool] = {}
     parents: dict[str, set[str]] = {}
     first_at = {level: parts[0] for name, level, parts in lines if parts and name == HEADING_FILES[0]}
@@ -179,7 +196,7 @@ def _structure() -> _Structure:
         prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
         segs = level[len(prefix) :].split("/")
         base = name == HEADING_FILES[0] and segs[0] in SECTION_NUMERALS
-        alone = sum(lv == level or lv.startswith(level + "/") for lv in levels) == 1
+        alone = at_or_under[level] == 1
         for k, part in enumerate(parts):
             closes = base and len(segs) == 3 and bool(_ITEM_LEVEL.match(segs[2])) and alone
             closes = closes and (len(parts) == 1 or k > 0)

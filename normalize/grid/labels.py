@@ -5,6 +5,7 @@ label runs on a line, label lines repeated in the text, the header of a page, he
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 import regex
 
@@ -50,6 +51,7 @@ class Header:
     labels: dict[int, tuple[float, float]]
 
 
+_X0 = attrgetter("x0")
 _PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
 
 
@@ -60,8 +62,8 @@ _LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
 def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     """Label pieces printed as a run of their own on a line: set apart from other text by a
     column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
-    ordered = sorted(line.words, key=lambda w: w.x0)
-    flat = "".join([ch for w in ordered for ch in w.text if not ch.isspace()])
+    ordered = sorted(line.words, key=_X0)
+    flat = "".join("".join([w.text for w in ordered]).split())  # without whitespace
     if not any(p in flat for p in _PIECES_LONGEST_FIRST):
         return []  # no label piece at all (the common line)
     chars: list[tuple[str, float, float, Word]] = []

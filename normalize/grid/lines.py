@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from dataclasses import dataclass
+from operator import attrgetter
 
 import regex
 
@@ -93,8 +94,13 @@ def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -
     return " "
 
 
-def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettings) -> list[Line]:
-    """Group words into printed lines by vertical centre, left to right within a line."""
+def words_to_lines(
+    words: list[Word], hx: float, hy: float, settings: GridSettings, plain_pdf: bool | None = None
+) -> list[Line]:
+    """Group words into printed lines by vertical centre, left to right within a line.
+
+    ``plain_pdf``: whether the words are all PDF characters (no OCR confidence, no text line
+    number, no inferred spaces), when the caller knows it (``is_plain_pdf``); else it is found."""
     tol = settings.line_tolerance_em * hy
     groups: list[list[Word]] = []
     centres: list[float] = []
@@ -109,8 +115,8 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
         else:
             groups.append([w])
             centres.append(c)
-    # PDF characters carry no OCR confidence, no text line number and no inferred spaces.
-    plain_pdf = all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
+    if plain_pdf is None:
+        plain_pdf = is_plain_pdf(words)
     lines: list[Line] = []
     for g in groups:
         g.sort(key=_x0)
@@ -146,8 +152,13 @@ def words_to_lines(words: list[Word], hx: float, hy: float, settings: GridSettin
     return lines
 
 
-def _x0(w: Word) -> float:
-    return w.x0
+def is_plain_pdf(words: list[Word]) -> bool:
+    """True when all ``words`` are PDF characters: no OCR confidence, no text line number, no
+    inferred spaces (a line's text is then its characters joined)."""
+    return all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
+
+
+_x0 = attrgetter("x0")
 
 
 def split_segments(line: Line, gap: float) -> list[Line]:

@@ -15,7 +15,7 @@ from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
 from .labels import find_header
-from .lines import Line, split_segments, words_to_lines
+from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -158,7 +158,8 @@ def page_rows(
     words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
     if not any(w.text.strip() for w in words):
         return None
-    all_lines = words_to_lines(words, hx, hy, settings)
+    plain = is_plain_pdf(words)
+    all_lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
@@ -204,6 +205,7 @@ def page_rows(
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     in_table: list[Word] = []
+    columns: list[int] = []  # the column of each word of in_table
     for ln in all_lines:
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
@@ -211,10 +213,12 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         for w in ln.words:
-            if _column_of((w.x0 + w.x1) / 2, bounds) is None:
+            col = _column_of((w.x0 + w.x1) / 2, bounds)
+            if col is None:
                 res.unplaced += 1
             else:
                 in_table.append(w)
+                columns.append(col)
     if not in_table:
         return res
 
@@ -240,7 +244,7 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
-        _ruled_rows(res, in_table, ys, closed, hx, hy, settings)
+        _ruled_rows(res, in_table, columns, ys, closed, hx, hy, settings, plain)
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.
@@ -252,21 +256,25 @@ def page_rows(
 def _ruled_rows(
     res: PageRows,
     words: list[Word],
+    columns: list[int],
     ys: list[float],
     closed: list[list[bool]],
     hx: float,
     hy: float,
     settings: GridSettings,
+    plain: bool | None = None,
 ) -> None:
-    """Rows between horizontal rulings; a cell with no ruling below it spans the next row too."""
+    """Rows between horizontal rulings; a cell with no ruling below it spans the next row too.
+    ``columns``: the column of each word (``words`` are all inside the table's columns);
+    ``plain``: whether they are all PDF characters (``is_plain_pdf``), when known."""
     n_rows = len(ys) - 1
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
-    by_column: dict[int | None, list[Word]] = {}
-    for w in words:
-        by_column.setdefault(_column_of((w.x0 + w.x1) / 2, bounds), []).append(w)
+    by_column: dict[int, list[Word]] = {}
+    for w, col in zip(words, columns, strict=True):
+        by_column.setdefault(col, []).append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
@@ -284,7 +292,7 @@ def _ruled_rows(
             by_span.setdefault(s, []).append(w)
         for s, ws in by_span.items():
             a, b = spans[s]
-            lines = words_to_lines(ws, hx, hy, settings)
+            lines = words_to_lines(ws, hx, hy, settings, plain)
             for ln in lines:
                 ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
             if lines:

@@ -111,6 +111,11 @@ _NUMBERING = regex.compile(
 # The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
 # additions recalled from the form.
 HEADING_FILES = ("pia_headings.tsv", "extra_headings.tsv")
+# In those files: a note after ``--``, alternatives split at ``/`` or ``…``, a bracketed note at
+# the end (compiled once: a pattern string costs a cache look-up per call, per line read).
+HEADING_NOTE = regex.compile(r"\s*--.*$")
+HEADING_ALTERNATIVES = regex.compile(r"\s*/\s*|\s*…\s*")
+_TRAILING_NOTE = regex.compile(r"\([^)]*\)$")
 _ANNOTATION = regex.compile(r"\s*(?:※|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
 
 
@@ -134,9 +139,9 @@ def lexicon() -> frozenset[str]:
         if line.startswith("#") or "\t" not in line:
             continue
         heading = line.split("\t")[1]
-        heading = regex.sub(r"\s*--.*$", "", heading)
-        for part in regex.split(r"\s*/\s*|\s*…\s*", heading):
-            key = heading_key(regex.sub(r"\([^)]*\)$", "", part))
+        heading = HEADING_NOTE.sub("", heading)
+        for part in HEADING_ALTERNATIVES.split(heading):
+            key = heading_key(_TRAILING_NOTE.sub("", part))
             if len(key) >= 2:
                 keys.add(key)
     return frozenset(keys)
