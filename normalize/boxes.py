@@ -12,17 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import regex
+
 from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
-from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line
+from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
 BOXED_MIN_MULTI_SHARE = 0.5
+# A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
+KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 
@@ -198,5 +202,24 @@ def join_lone_sections(boxes: list[Box]) -> list[Box]:
         ):
             prev.lines.extend(b.lines)
             continue
+        out.append(b)
+    return out
+
+
+def join_date_tails(boxes: list[Box]) -> list[Box]:
+    """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
+    that reads as a date with it (``2023 年 2 月 1`` / ``日``): a row broken over a page break
+    prints its date's last line at the top of the next page, where pdfminer gives it a box of
+    its own.  A tail that finishes no date is kept as it is."""
+    out: list[Box] = []
+    for b in boxes:
+        tail = b.lines[0].text
+        if len(b.lines) == 1 and DATE_TAIL.match(tail):
+            dates = (p for p in reversed(out) if is_single_box(p) and is_date_line(p.lines[0].text))
+            date = next(dates, None)
+            head = date.lines[0].text if date else ""
+            if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
+                date.lines[0] = replace(date.lines[0], text=head + tail)
+                continue
         out.append(b)
     return out
