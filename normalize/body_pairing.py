@@ -47,6 +47,8 @@ PAGE_MISMATCH = -1.0
 CUT_COST = -3.0
 # A cell queued behind another of its column (a reading that departs from row-by-row order).
 QUEUE_DEEP = -4.0
+# A before cell emitted after its after cell (the before column is left of the after column).
+AFTER_FIRST = -0.5
 # Cells waiting for their partner (several rows' befores before their afters).
 QUEUE_MAX = 6
 # States kept per fragment.
@@ -206,11 +208,13 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
         # row.  Rows only grow, so a pass in order of rows made reaches every state.
         for rows in range(n + 1):
             for st in [s for s in list(layer.values()) if s.rows == rows]:
-                if st.queue:
+                if len(st.queue) == 1:
+                    # (Only a queue's last cell closes alone: closed before the next one was
+                    # queued, the reading is the same, and one reading must have one path.)
                     c = cell(*st.queue[0])
                     s = _alone_score(c, st.qkind) + page_cost(c, st.rows)
                     put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind))
-                else:
+                elif not st.queue:
                     put(i, st, st.rows + 1, (), "", EMPTY_ROW, ("empty",))
         if i == m:
             break
@@ -223,7 +227,7 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
                 for kind in ("B", "A"):
                     if st.queue and st.qkind != kind:
                         other = cell(*st.queue[0])
-                        pair = pair_score(c, other) if kind == "B" else pair_score(other, c)
+                        pair = pair_score(c, other) + AFTER_FIRST if kind == "B" else pair_score(other, c)
                         s = pair + page_cost(c, st.rows) + cut
                         bs = (span, st.queue[0]) if kind == "B" else (st.queue[0], span)
                         put(j, st, st.rows + 1, st.queue[1:], st.qkind, s, ("pair", *bs))
@@ -243,8 +247,8 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
         if how == "pair":
             out.append((cell(*action[1]).lines, cell(*action[2]).lines))
         elif how == "alone":
-            lines = cell(*action[1]).lines
-            out.append((lines, None) if action[2] == "B" else (None, lines))
+            c = cell(*action[1])
+            out.append((c.lines, None) if action[2] == "B" else (None, c.lines))
         elif how == "empty":
             out.append((None, None))
         elif how == "skip":
