@@ -206,6 +206,44 @@ def join_lone_sections(boxes: list[Box]) -> list[Box]:
     return out
 
 
+def join_items_over_pages(boxes: list[Box]) -> list[Box]:
+    """A page's last item box holding only its section line (``Ⅳ リスク対策``) is a row broken
+    over a page break (Writer): the rest of its item path is the first box of the next page
+    that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
+    box opening a section comes before it there.  Such a box joins the section's box."""
+    out: list[Box] = []
+    lone: Box | None = None
+    for b in boxes:
+        first = b.lines[0].text
+        if first[:1] in SECTION_NUMERALS:
+            lone = b if len(b.lines) == 1 else None
+        elif (
+            lone is not None
+            and b.page is not None
+            and lone.page is not None
+            and b.page == lone.page + 1
+            and not is_single_box(b)
+            and ITEM_MARKER.match(first)
+            and first[:1] not in "（("
+            and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
+        ):
+            lone.lines.extend(b.lines)
+            lone = None
+            continue
+        out.append(b)
+    return out
+
+
+def _opening_heading_score(box: Box) -> float:
+    """The heading score of a box's first line, or of its first two lines joined when the first
+    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
+    first = box.lines[0].text
+    score = heading_score(first)
+    if len(box.lines) > 1:
+        score = max(score, heading_score(first + box.lines[1].text))
+    return score
+
+
 def join_date_tails(boxes: list[Box]) -> list[Box]:
     """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
     that reads as a date with it (``2023 年 2 月 1`` / ``日``): a row broken over a page break

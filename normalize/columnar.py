@@ -34,7 +34,14 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .body_pairing import pair_cells
-from .boxes import Box, is_single_box, join_date_tails, join_lone_sections, lines_to_boxes
+from .boxes import (
+    Box,
+    is_single_box,
+    join_date_tails,
+    join_items_over_pages,
+    join_lone_sections,
+    lines_to_boxes,
+)
 from .chars import BODY_MARKER, display_width
 from .dates import is_date_line
 from .items import heading_score
@@ -295,7 +302,7 @@ def _fill_column(
 
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
-    boxes = join_date_tails(join_lone_sections(lines_to_boxes(lines, gaps)))
+    boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]

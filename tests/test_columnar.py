@@ -133,3 +133,27 @@ def test_a_dates_last_line_on_the_next_page_finishes_the_date():
     assert [b.text for b in out] == ["2023 年 2 月 1日", "Ⅳ リスク対策"]
     # A tail that finishes no date stays.
     assert len(join_date_tails([Box(_box("2023/2/1")), Box(_box("日"))])) == 2
+
+
+def test_an_item_broken_over_a_page_break_takes_its_numbered_heading_from_the_next_page():
+    from piatable.normalize.boxes import Box, join_items_over_pages
+
+    boxes = [
+        Box(_box("Ⅳ リスク対策", page=1)),
+        Box(_box("研修体制の見直しによる修正", page=1)),
+        Box(_box("１０．従業者に対する教育・", "啓発", "従業者に対する教育・啓発", page=2)),
+    ]
+    out = join_items_over_pages(boxes)
+    assert [b.text for b in out] == [
+        "Ⅳ リスク対策１０．従業者に対する教育・啓発従業者に対する教育・啓発",
+        "研修体制の見直しによる修正",
+    ]
+    # A quoted heading opening a before cell (（１．…）) is cell text, and an item with more than
+    # its section line is whole.
+    quoted = [Box(_box("Ⅳ リスク対策", page=1)), Box(_box("（１．従業者が事務外で使用するリス", page=2))]
+    assert len(join_items_over_pages(quoted)) == 2
+    whole = [
+        Box(_box("Ⅳ リスク対策", "８．人手を介在させる作業", page=1)),
+        Box(_box("２．基本情報", "x", page=2)),
+    ]
+    assert len(join_items_over_pages(whole)) == 2
