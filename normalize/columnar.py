@@ -82,17 +82,26 @@ def _full_widths(boxes: list[Box]) -> list[int]:
 
 def _two_widths(widths: list[int]) -> tuple[int, int] | None:
     """The wrap widths of the before/after columns and of the explanation column (wide,
-    narrow), from the widths of wrapped lines: the wide one is the commonest width, the narrow
-    one the commonest width (seen at least twice) clearly below it.  None when no such second
+    narrow), from the widths of wrapped lines: the wide one is the commonest width of the
+    window of ``WIDTH_SLACK`` display units holding most lines, the narrow one likewise among
+    the widths (seen at least twice) clearly below it.  None when no such second
     width shows (the columns cannot be told apart by width)."""
     if len(widths) < 4:
         return None
     counts = Counter(widths)
-    wide = max(counts, key=lambda w: (counts[w], w))
-    below = {w: c for w, c in counts.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and c >= 2}
+    # A column's wrapped lines fall a little short of its width (kinsoku, a half-width
+    # character): each width counts the lines up to WIDTH_SLACK narrower.
+    # The width reported is the commonest one of the best window.
+    near = {w: sum(c for v, c in counts.items() if w - WIDTH_SLACK <= v <= w) for w in counts}
+
+    def commonest(top: int) -> int:
+        return max((v for v in counts if top - WIDTH_SLACK <= v <= top), key=lambda v: (counts[v], v))
+
+    wide = commonest(max(near, key=lambda w: (near[w], w)))
+    below = {w: c for w, c in near.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and counts[w] >= 2}
     if not below:
         return None
-    narrow = max(below, key=lambda w: (below[w], w))
+    narrow = commonest(max(below, key=lambda w: (below[w], w)))
     return wide, narrow
 
 

@@ -157,3 +157,13 @@ def test_an_item_broken_over_a_page_break_takes_its_numbered_heading_from_the_ne
         Box(_box("２．基本情報", "x", page=2)),
     ]
     assert len(join_items_over_pages(whole)) == 2
+
+
+def test_wrap_widths_count_lines_a_little_short_of_their_column():
+    from piatable.normalize.columnar import _two_widths
+
+    # Before/after lines wrapped at 30 or, before a closing mark, at 29 (kinsoku); explanation
+    # lines at 22; two lines of 60 (two cells printed side by side).
+    widths = [30] * 15 + [29] * 5 + [22] * 16 + [60] * 2
+    assert _two_widths(widths) == (30, 22)
+    assert _two_widths([46] * 8 + [60] * 7 + [58]) == (60, 46)
