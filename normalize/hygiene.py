@@ -23,7 +23,7 @@ import regex
 
 from piatable.vocabulary import TIMING
 
-from .dates import is_date_line
+from .dates import DATE, is_date_line
 
 # Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
 # and this share of them are one character long.
@@ -34,6 +34,10 @@ SPACED_SHORT_MIN_PIECES = 2
 # The document is spaced out when this many lines, and this share of its non-blank lines, are.
 SPACED_MIN_LINES = 3
 SPACED_MIN_LINE_SHARE = 0.2
+# The spacing is a space at every second character of the line (column gaps and leading space
+# doubled with it) when this share of the lines (of three characters or more) show it: lines
+# with digits among Japanese show it too, unless only Japanese characters were spaced.
+SPACED_INTERLEAVED_SHARE = 0.9
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -45,6 +49,14 @@ OVERPRINT_MIN_RUNS = 2
 
 _PIECES = regex.compile(r" +")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
+# Two ASCII characters standing alone side by side (``2 0 2 3``, ``W i n``): Latin letters and
+# digits were spaced out too, so wider gaps are spaced-out spaces (``despace_line``).
+_SPACED_ASCII = regex.compile(r"(?:^| )[!-~] [!-~](?: |$)")
+_SPACED_TIMING_END = regex.compile(r"事 ?[前後] *")
+_DATE_END = regex.compile(rf"(?:^|\s)(?:{DATE.pattern})$")
+# In a spaced-out document, a single space between two characters that are neither ASCII nor
+# space was put there by the spacing (a line that mixes them is not itself "spaced out").
+_JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 
 
@@ -84,9 +96,10 @@ def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
 def despace_line(line: str) -> str:
     """The line without the spaces put between its characters.
 
-    A single space goes; a space between two ASCII words of two or more letters stays; a gap of
-    n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes max(1, (n - 1) // 2)
-    spaces.  Leading and trailing space is kept as it was (layout text counts on it).
+    A single space goes; a space between two ASCII words of two or more letters stays, and so
+    does one after a whole date or before 事前 / 事後 ending the line (cells of their own); a
+    gap of n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes
+    max(1, (n - 1) // 2) spaces.  Leading and trailing space is kept as it was (layout text counts on it).
     """
     lead = line[: len(line) - len(line.lstrip(" "))]
     trail = line[len(line.rstrip(" ")) :]
@@ -104,30 +117,89 @@ def despace_line(line: str) -> str:
             right = body[m.end() : right_end if right_end >= 0 else len(body)]
             if _ASCII_WORD.fullmatch(left) and _ASCII_WORD.fullmatch(right):
                 out.append(" ")
+            elif is_date_line(left) or (
+                _SPACED_TIMING_END.fullmatch(body[m.end() :]) and "".join(out).strip()
+            ):
+                # A date piece, or 事前 / 事後 ending the line, is a cell of its own: the space
+                # that stood beside it is kept (spaced out, it looks like the others).
+                out.append(" ")
         pos = m.end()
     out.append(body[pos:])
     return lead + "".join(out) + trail
 
 
+def _interleaved(line: str) -> str | None:
+    """The line without the space at every second character when it has one there
+    (``" ".join(original)``; a line after a form feed starts with that space), else None."""
+    body = line.rstrip(" ")
+    for start in (0, 1):
+        part = body[start:]
+        if len(part) >= 3 and not part[1::2].strip(" ") and not body[:start].strip(" "):
+            return part[::2]
+    return None
+
+
 def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
-    spaced out; else the text unchanged and 0."""
-    nonblank = spaced = 0
+    spaced out; else the text unchanged and 0.
+
+    When (nearly) every line has a space at every second character, the
+    whole text was spaced out a character at a time, spaces and column gaps included: each such
+    line is its even characters (``line[::2]``), which restores a ``-layout`` text's column
+    offsets exactly.  Otherwise a line whose digits or Latin letters are spaced out too
+    (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
+    line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
+    column gaps kept)."""
+    nonblank = spaced = longer = interleaved = 0
     for ln in _lines(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
             spaced += is_spaced_out(ln)
+            for part in ln.split("\f"):
+                if len(part.strip()) >= 3:
+                    longer += 1
+                    interleaved += _interleaved(part) is not None
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
+    by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
     count = 0
     out = []
     for ln in text.split("\n"):
-        if is_spaced_out(ln, SPACED_SHORT_MIN_PIECES):
-            # Form feeds stay where they are: they are page breaks, not spaces.
-            ln = "\f".join(despace_line(part) for part in ln.split("\f"))
-            count += 1
-        out.append(ln)
+        # Form feeds stay where they are: they are page breaks, not spaces.
+        parts = [_despace_part(part, by_char) for part in ln.split("\f")]
+        count += any(changed for _, changed in parts)
+        out.append("\f".join(part for part, _ in parts))
     return "\n".join(out), count
+
+
+def _despace_part(part: str, by_char: bool) -> tuple[str, bool]:
+    """One line (or the piece of it between form feeds) of a spaced-out document, despaced;
+    and whether it changed.  ``by_char``: the document was spaced a character at a time."""
+    if by_char:
+        even = _interleaved(part)
+        if even is not None:
+            return even, True
+    if is_spaced_out(part, SPACED_SHORT_MIN_PIECES) and _SPACED_ASCII.search(part):
+        return despace_line(part), True  # Latin letters and digits spaced out too
+    joined = join_japanese(part)
+    return joined, joined != part
+
+
+def join_japanese(line: str) -> str:
+    """The line without the single spaces between two Japanese characters (``特 定 個 人`` →
+    ``特定個人``), gaps of two or more spaces kept as they are (column gaps of ``-layout`` text),
+    and the space kept after a whole date and before 事前 / 事後 ending the line (cells of their
+    own, whose space the spacing made look like the others)."""
+    out: list[str] = []
+    pos = 0
+    for m in _JAPANESE_GAP.finditer(line):
+        out.append(line[pos : m.start()])
+        pos = m.end()
+        before = "".join(out)
+        if _SPACED_TIMING_END.fullmatch(line[m.end() :]) or _DATE_END.search(before):
+            out.append(" ")
+    out.append(line[pos:])
+    return "".join(out)
 
 
 def _countable(copy: str) -> bool:

@@ -130,3 +130,17 @@ def test_merged_rows_make_the_document_partial(monkeypatch):
     assert len(res.records) == 3 and len(flagged) == 1
     assert res.status == "partial" and any("rows_merged" in n for n in res.notes)
     assert flagged[0].confidence <= 0.5
+
+
+def test_two_tables_in_one_text_keep_their_own_wrap_widths(tmp_path: Path):
+    """A -layout text of two tables (each under its own title, other producers and column
+    widths) reads each as it reads alone: the wrap width of a column is the table's own."""
+    office = Path(__file__).resolve().parent.parent / "samples" / "office"
+    parts = [office / f"{name}-pdftotext-layout" for name in ("calc-juki", "writer-kokuho")]
+    both = tmp_path / "two.txt"
+    both.write_text("".join((p / "input.txt").read_text("utf-8") for p in parts), "utf-8")
+    alone = [r for p in parts for r in piatable.extract(p / "input.txt")]
+    together = piatable.extract(both)
+    assert len(together) == len(alone)
+    for a, t in zip(alone, together, strict=True):
+        assert (t.item, t.before, t.after, t.explanation) == (a.item, a.before, a.after, a.explanation)

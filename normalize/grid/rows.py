@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
+from piatable.vocabulary import is_title
 
 from ..chars import display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
@@ -43,6 +44,8 @@ class _Row:
     ruled: bool = False
     # Why the row's join over a page break is in doubt (a ``row_split_guess``), if it is.
     doubt: str | None = None
+    # Layout text: which table of the text the row belongs to.
+    table: int = 0
 
 
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
@@ -248,7 +251,18 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
     page_lines: list[Line] = []
+    # Layout text: the table each row belongs to (a text may hold two tables, each with its
+    # own title, column widths and producer), counted at the pages that print a title; a title
+    # printed on every page is a running header of one table.
+    titled = {p.page for p in pages if layout and any(is_title(w.text.strip()) for w in p.words)}
+    if len(titled) == len(pages):
+        titled = set()
+    table_of_page: dict[int, int] = {}
+    table = tabled = 0
     for n, page in enumerate(pages):
+        if rows and page.page in titled:
+            table += 1
+        table_of_page[page.page] = table
         pr = (
             layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None)
             if layout
@@ -278,6 +292,11 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             for r in rows[before:]:
                 r.ruled = pr.ruled  # between rulings: its cells' bottoms are known
         carry = (held[0], held[1], page.page, state) if held is not None else None
+        for r in rows[tabled:]:
+            r.table = table
+        tabled = len(rows)
+    for r in rows[tabled:]:
+        r.table = table
     if layout:
         _check_layout_rows(rows, page_lines, result)
     if result.unplaced:
@@ -285,14 +304,20 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     if layout:
         # Text cells: extractors shift lines, so the wrap verdict is left to the rejoin step,
         # which compares each line's display width with its column's (the widest line).
-        seen: dict[int, list[float]] = {}
+        # Each table of the text has its own wrap widths and autospace verdict.
+        seen: dict[tuple[int, int], list[float]] = {}
         for r in rows:
             for c, lines in r.cells.items():
                 for ln in lines:
-                    seen.setdefault(c, []).append(float(display_width(ln.text)))
-        widths = {c: wrap_width(ws, gs) for c, ws in seen.items()}
-        autospaced = is_autospaced([w.text for p in pages for w in p.words], gs)
+                    seen.setdefault((r.table, c), []).append(float(display_width(ln.text)))
+        table_widths = {tc: wrap_width(ws, gs) for tc, ws in seen.items()}
+        spaced = {
+            t: is_autospaced([w.text for p in pages if table_of_page[p.page] == t for w in p.words], gs)
+            for t in {r.table for r in rows}
+        }
         for r in rows:
+            widths = {c: w for (t, c), w in table_widths.items() if t == r.table}
+            autospaced = spaced[r.table]
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):
                 for cl in raw.cells[name]:
