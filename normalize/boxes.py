@@ -25,6 +25,10 @@ from .partition import ADDITION_MARKERS, DELETION_MARKERS
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
 BOXED_MIN_MULTI_SHARE = 0.5
+# Characters of the column labels; a run of this many one-character boxes of them is a label
+# printed vertically.
+LABEL_CHARS = frozenset("".join(LABELS))
+VERTICAL_LABEL_MIN = 3
 # A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # A box whose first line scores at least this as a heading of the form continues a lone section.
@@ -74,6 +78,7 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
             keep[m] = False
             m += 1
         k = end
+    _drop_vertical_labels(lines, gaps, keep)
     kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
     kept_gaps = []
     pending = False
@@ -83,6 +88,27 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
             kept_gaps.append(pending)
             pending = False
     return kept, kept_gaps
+
+
+def _drop_vertical_labels(lines: list[CellLine], gaps: list[bool], keep: list[bool]) -> None:
+    """Unmark (``keep[k] = False``) the boxes of one character of a column label's characters
+    that come in runs of at least ``VERTICAL_LABEL_MIN`` (``項`` / ``目`` / ``更`` / ``前`` /
+    ``の`` / ``記`` / ``載``, other boxes between): a label printed vertically in a narrow
+    header cell comes out a character per box, not always in order."""
+    singles = [
+        k
+        for k in range(len(lines))
+        if gaps[k] and (k + 1 == len(lines) or gaps[k + 1]) and len(lines[k].text.strip()) == 1
+    ]
+    run: list[int] = []
+    for k in [*singles, -1]:
+        if k >= 0 and lines[k].text.strip() in LABEL_CHARS:
+            run.append(k)
+            continue
+        if len(run) >= VERTICAL_LABEL_MIN:
+            for j in run:
+                keep[j] = False
+        run = []
 
 
 def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:

@@ -167,3 +167,12 @@ def test_wrap_widths_count_lines_a_little_short_of_their_column():
     widths = [30] * 15 + [29] * 5 + [22] * 16 + [60] * 2
     assert _two_widths(widths) == (30, 22)
     assert _two_widths([46] * 8 + [60] * 7 + [58]) == (60, 46)
+
+
+def test_a_label_printed_a_character_per_box_is_furniture_not_cells():
+    texts = ["項", "目", "Ⅰ基本情報", "更", "前", "の", "記", "載", "変", "[○]紙", "無"]
+    lines = [CellLine(t, 1, k) for k, t in enumerate(texts)]
+    kept, _ = without_label_boxes(lines, [True] * len(lines))
+    # 項 目 … 更 前 の 記 載 変 (label characters, out of order, a box between) go; a cell of
+    # one character that is no label character stays.
+    assert [cl.text for cl in kept] == ["Ⅰ基本情報", "[○]紙", "無"]
