@@ -21,6 +21,13 @@ EDIT_PAIR_MIN_PREFIX = 2
 EDIT_PAIR_MIN_OVERLAP = 0.5
 # ... and when neither half is less than half as long as the other.
 EDIT_PAIR_MIN_LENGTH_RATIO = 0.5
+# An edit pair with a third cell after it on one line (``_split_edit_pair_and_rest``): the pair
+# shares this share of its character pairs (of the two halves' union), and this much more than
+# the first half shares with everything after it.
+EDIT_PAIR_MIN_JACCARD = 0.3
+EDIT_PAIR_REST_MARGIN = 0.05
+# A pair parted at a joint (no space marks the cut: ``_cuts``) shares at least this share.
+EDIT_PAIR_JOINT_MIN_JACCARD = 0.5
 # A line whose Japanese text is parted by half-width spaces into at most this many pieces holds
 # one cell per piece (pypdfium2 and ``pdftotext -raw`` put cells printed on one baseline on one
 # line, a space between them; Japanese text itself has no half-width spaces).  More pieces are
@@ -30,6 +37,7 @@ CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
 _SPACE_RUN = regex.compile(r" +")
 _ANY_SPACE = regex.compile(r"[ 　]")
+_JOINT = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々])(?=[0-9])")
 # A line of one or two digits after a date: the rest of its day, wrapped (``2023/02/0`` / ``6``).
 _DAY_DIGITS = regex.compile(r"^\s*[0-9０-９]{1,2}\s*$")
 _LABEL = regex.compile(r"[\[［][^\]］\[［]*[\]］]")
@@ -157,28 +165,98 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     """
     if is_label_piece(t):
         return [t]
-    parts = _split_edit_pair(t)
+    parts = _split_edit_pair(t, joints=gaps)
+    if gaps:
+        parts = _split_edit_pair_and_rest(t) or parts
     # The spaces inside the form's choice labels (``[ 再委託する ]``) are no gaps between cells.
     if not gaps or len(_SPACE_RUN.findall(_LABEL.sub("[]", t.strip()))) > CELL_GAP_MAX_SPACES:
         return parts
     pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
-    # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date.
-    if len(pieces) > CELL_GAP_MAX_PIECES or any(is_date_line(p) for p in pieces):
+    # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date; dates
+    # beside dates only (平成28年8月25日 令和2年11月20日) are cells side by side.
+    if len(pieces) > CELL_GAP_MAX_PIECES:
+        return parts
+    dates = sum(is_date_line(p) for p in pieces)
+    if dates and dates < len(pieces):
         return parts
     return pieces
 
 
-def _split_edit_pair(t: str) -> list[str]:
+def _jaccard(a: str, b: str) -> float:
+    x, y = bigrams(a), bigrams(b)
+    return len(x & y) / max(1, len(x | y))
+
+
+def _split_edit_pair_and_rest(t: str) -> list[str] | None:
+    """``平成31年4月1日 時点 令和3年4月1日 時点 時点修正``: a one-line before and after cell
+    and the cell after them (the explanation) side by side; None when the line is no such.
+
+    Two cuts at spaces: the two first parts read alike (an edit pair: ``EDIT_PAIR_MIN_JACCARD``
+    of their character pairs shared, each at least half as long as the other), more alike than
+    the first part and all the rest, and the rest is Japanese text after a gap between cells."""
+    spaces = [m.start() for m in _ANY_SPACE.finditer(t)]
+    if not spaces or is_label_piece(t):
+        return None
+    best: tuple[float, tuple[int, int], int] | None = None
+    # The first cut at a space first; at a joint only when no space gives an edit pair.
+    firsts = [*_cuts(t, False), (-1, -1), *(c for c in _cuts(t, True) if c[0] == c[1])]
+    for c1 in firsts:
+        if c1[0] < 0:
+            if best is not None:
+                break
+            continue
+        left = t[: c1[0]].strip()
+        if len(left) < 2 or left.count("[") != left.count("]"):
+            continue
+        for c2 in (c for c in spaces if c > c1[0]):
+            mid, rest = t[c1[1] : c2].strip(), t[c2 + 1 :].strip()
+            if len(mid) < 2 or len(rest) < 2 or mid.count("[") != mid.count("]"):
+                continue
+            if min(len(left), len(mid)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(mid)):
+                continue
+            if not _CELL_GAP.match(t, c2) and not _CELL_GAP.search(t[c2 - 1 : c2 + 2]):
+                continue
+            score = _jaccard(left, mid)
+            floor = EDIT_PAIR_JOINT_MIN_JACCARD if c1[0] == c1[1] else EDIT_PAIR_MIN_JACCARD
+            if score >= floor and score > _jaccard(left, t[c1[1] :]) + EDIT_PAIR_REST_MARGIN:
+                if best is None or score > best[0]:
+                    best = (score, c1, c2)
+    if best is None:
+        return None
+    _, c1, c2 = best
+    return [t[: c1[0]].strip(), t[c1[1] : c2].strip(), t[c2 + 1 :].strip()]
+
+
+def _cuts(t: str, joints: bool) -> list[tuple[int, int]]:
+    """Where a line may be cut between two cells: its spaces (start, end), and with ``joints``
+    each place a half-width digit follows a Japanese character (start = end): font-run spaces
+    removed by ``hygiene.join_font_runs`` may have been the gap between two cells there."""
+    out = [(m.start(), m.end()) for m in _ANY_SPACE.finditer(t)]
+    if joints:
+        out += [(m.start(), m.start()) for m in _JOINT.finditer(t)]
+    return sorted(out)
+
+
+def _split_edit_pair(t: str, joints: bool = False) -> list[str]:
     """Split ``市民課 市民窓口課``: a before and an after cell of one line each, side by side.
 
-    The split is made at the space whose two sides read most alike (an amendment changes a few
-    words), and only when they share an opening or most of their character pairs.
+    The split is made at the space (or, with ``joints``, a joint: see ``_cuts``) whose two sides
+    read most alike (an amendment changes a few words), and only when they share an opening or
+    most of their character pairs.
     """
     if is_label_piece(t):
         return [t]
-    best: tuple[float, int] | None = None
-    for m in _ANY_SPACE.finditer(t):
-        left, right = t[: m.start()].strip(), t[m.end() :].strip()
+    best: tuple[float, int, int] | None = None
+    # Spaces first; joints only when no space parts an edit pair (a space is surer evidence).
+    cuts = _cuts(t, False)
+    if joints:
+        cuts += [(-1, -1)] + [c for c in _cuts(t, True) if c[0] == c[1]]
+    for start, end in cuts:
+        if start < 0:
+            if best is not None:
+                break
+            continue
+        left, right = t[:start].strip(), t[end:].strip()
         if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
             continue
         if min(len(left), len(right)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(right)):
@@ -186,11 +264,13 @@ def _split_edit_pair(t: str) -> list[str]:
         shared = len(common_prefix(left, right))
         a, b = bigrams(left), bigrams(right)
         overlap = len(a & b) / max(1, min(len(a), len(b)))
+        if start == end and _jaccard(left, right) < EDIT_PAIR_JOINT_MIN_JACCARD:
+            continue  # a joint needs the stronger evidence: no space marks it
         if shared >= EDIT_PAIR_MIN_PREFIX or overlap >= EDIT_PAIR_MIN_OVERLAP:
             score = shared + overlap
             if best is None or score > best[0]:
-                best = (score, m.start())
+                best = (score, start, end)
     if best is None:
         return [t]
-    cut = best[1]
-    return [t[:cut].strip(), t[cut + 1 :].strip()]
+    _, start, end = best
+    return [t[:start].strip(), t[end:].strip()]

@@ -17,8 +17,10 @@ confidence in ``normalize/confidence.py``.
   (a merged 提出時期) without nesting.
 * ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
   section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
-  document's other rows do; it repeats its neighbour's filled date, item and explanation; or
-  a cell opens mid-phrase (a particle, an auxiliary, 及び, 、).
+  document's other rows do; it repeats its neighbour's filled date, item and explanation; a
+  cell opens mid-phrase (a particle, an auxiliary, 及び, 、); its explanation holds a date on
+  a line of its own (a row's date that opened no row, or the explanation's text); or a before,
+  after or explanation cell holds a section of the form (another row's item).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
+from .conservation import SECTION_OPENING
 from .dates import ERA_OFFSETS, is_date_line
 from .item_key import item_key
 from .items import heading_score, is_form_heading
@@ -319,12 +322,36 @@ def item_path_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def section_in_body_doubts(record: Record) -> list[Doubt]:
+    """``row_split_guess``: a before, after or explanation cell holds a section of the form
+    (Ⅰ…Ⅵ opening a line or a piece after a space): another row's item read into this row (a
+    row broken over a page prints its cells' first lines on one line; pypdfium2 may interleave
+    two rows).  No cell of the sample tables' truth holds one."""
+    for f in ("before", "after", "explanation"):
+        m = SECTION_OPENING.search(getattr(record, f) or "")
+        if m:
+            why = f"the {f} cell holds a section of the form ({m.group()[:10]}…): another row's item?"
+            return [Doubt("row_split_guess", f, why)]
+    return []
+
+
+def date_paragraph_doubts(record: Record) -> list[Doubt]:
+    """``row_split_guess``: the explanation holds a date on a line of its own (令和5年4月1日):
+    the date of a row that opened no row, or text of the explanation; the text cannot tell."""
+    for para in _paragraphs(record.explanation or ""):
+        if is_date_line(para):
+            why = f"the explanation holds a date alone ({para[:12]}): a row's date that opened no row?"
+            return [Doubt("row_split_guess", "explanation", why)]
+    return []
+
+
 def row_doubts(
     row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[Doubt]:
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
     out = column_doubts(record, row.ruled) + cut_doubts(record, ocr) + item_path_doubts(record)
+    out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer)
         if opening:

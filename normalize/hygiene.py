@@ -261,6 +261,75 @@ def collapse_overprint(text: str) -> tuple[str, int]:
     return "\n".join(ln for k, ln in enumerate(lines) if k not in drop), len(found)
 
 
+# Font-run spaces: pdftotext and pypdfium2 put a space wherever the font changes within a line;
+# LibreOffice Writer sets digits and the numerals Ⅰ…Ⅵ, ①…⑳ in another font than the Japanese
+# around them (``平成 28 年 8 月 25 日``, ``Ⅰ 関連情報``, ``① 部署``).  A document shows it when at
+# least FONT_RUN_MIN_SPACED short digit runs stand between Japanese characters with a space on
+# both sides, and at most FONT_RUN_MAX_UNSPACED_SHARE of such runs stand without (a document
+# that prints 令和5年4月1日 as such has no font-run spaces).
+FONT_RUN_MIN_SPACED = 3
+FONT_RUN_MAX_UNSPACED_SHARE = 0.25
+# Texts of boxes parted by blank lines (pdfminer, plain pdftotext: 10-38% of their lines blank
+# in the office samples; pdftotext -raw and pypdfium2 under 3%) keep their spaces: their readers
+# pair boxes by columns, and there a space may part two boxes of one baseline (tried on them:
+# no tuning text gained, and a held-out set lost cells).
+FONT_RUN_MAX_BLANK_SHARE = 0.05
+_JA = r"\p{Han}\p{Hiragana}\p{Katakana}ー々〆"
+_SPACED_RUN = regex.compile(rf"(?<=[{_JA}]) [0-9]{{1,4}} (?=[{_JA}])")
+_UNSPACED_RUN = regex.compile(rf"(?<=[{_JA}])[0-9]{{1,4}}(?=[{_JA}])")
+# Half-width digits only: full-width ones are set in the Japanese font.
+# A short digit run (no other digit, letter or number punctuation beside it) with a space on a
+# side that faces a Japanese character or the line's end: the spaces there go.
+_DIGIT_RUN = regex.compile(r"(?<![0-9A-Za-z.,:/\-－])[0-9]{1,4}(?![0-9A-Za-z.,:/\-－])")
+_NUMERAL_SPACE = regex.compile(rf"(?:^|(?<= ))([ⅠⅡⅢⅣⅤⅥ\u2460-\u2473]) (?=[{_JA}])")
+_JA_CHAR = regex.compile(rf"[{_JA}]")
+
+
+def has_font_run_spaces(text: str) -> bool:
+    """Whether the document puts font-run spaces around its digits (see FONT_RUN_MIN_SPACED)."""
+    spaced = len(_SPACED_RUN.findall(text))
+    unspaced = len(_UNSPACED_RUN.findall(text))
+    return spaced >= FONT_RUN_MIN_SPACED and unspaced <= FONT_RUN_MAX_UNSPACED_SHARE * spaced
+
+
+def _join_runs_in_line(line: str) -> str:
+    line = _NUMERAL_SPACE.sub(r"\1", line)
+    out: list[str] = []
+    pos = 0
+    for m in _DIGIT_RUN.finditer(line):
+        a, b = m.start(), m.end()
+        left = line[pos:a]
+        # The space before the run goes when a Japanese character (or the line's start) is
+        # before it; the space after, when a Japanese character (or the line's end) is after.
+        if left.endswith(" ") and (len(left) == 1 or _JA_CHAR.match(left[-2])):
+            left = left[:-1]
+        out.append(left)
+        out.append(m.group())
+        pos = b
+        rest = line[b:]
+        if rest.startswith(" ") and (len(rest) == 1 or _JA_CHAR.match(rest[1])):
+            pos = b + 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def join_font_runs(text: str) -> tuple[str, int]:
+    """(text with font-run spaces around short digit runs and after Ⅰ…Ⅵ, ①…⑳ removed, how many
+    lines changed) when the document shows them (``has_font_run_spaces``); else unchanged, 0.
+    Only for flattened text without column offsets: a ``-layout`` text's spaces are positions."""
+    lines = text.split("\n")
+    blank = sum(1 for ln in lines if not ln.strip())
+    if blank > FONT_RUN_MAX_BLANK_SHARE * len(lines) or not has_font_run_spaces(text):
+        return text, 0
+    count = 0
+    out = []
+    for ln in lines:
+        new = "\f".join(_join_runs_in_line(part) for part in ln.split("\f"))
+        count += new != ln
+        out.append(new)
+    return "\n".join(out), count
+
+
 def tidy_text(text: str) -> TidyText:
     """Despace spaced-out text and remove over-printed copies; a note for each repair made."""
     out = TidyText(text)

@@ -75,7 +75,10 @@ CLOSERS = frozenset("）)」』】＞>〉》］]")
 # over_width_penalty, more than all bonuses of a reading together).
 MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, see normalize.compound) kept in one cell.
-PIECE_JOIN_PENALTY = 4.0
+# pdftotext -raw prints a cell's own full-width space (and an address's spaces) as the space
+# between two cells is printed: 4 weighed it above the width and heading evidence; measured on
+# the office tuning texts (-raw, pypdfium2), wrong cells 477 / 442 / 432 at 4 / 3 / 2.
+PIECE_JOIN_PENALTY = 2.0
 
 
 @dataclass(slots=True)
@@ -99,6 +102,7 @@ _WIDTH_FREE = (
     "spans",
     "open_end",
     "same_line",
+    "line_start",
     "brk_b",
     "over_b",
     "hit",
@@ -167,7 +171,7 @@ class BlockScorer:
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.torn_at = self._first_continuations()
-        self.cut_i = [self._cut_cost(k, self.soft_i) for k in range(n + 1)]
+        self.cut_i = [self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) for k in range(n + 1)]
         self.heading_at = self._heading_at()
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
@@ -187,6 +191,11 @@ class BlockScorer:
         # before it (a short last line such as ム needs its paragraph to be read).
         self.open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
         self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
+        # For each line, the first line of its printed line (pieces of one printed line share it).
+        self.line_start = list(range(n))
+        for k in range(1, n):
+            if self.same_line[k - 1]:
+                self.line_start[k] = self.line_start[k - 1]
         # Prefix sums: cost of the internal breaks k (between k and k+1) of a segment [a, b) are
         # those with a <= k < b - 1.
         self.brk_b = [0.0, *accumulate(self._break_cost(self.soft_b, body_width, False))]
@@ -318,6 +327,13 @@ class BlockScorer:
         if soft_left[k - 1]:
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
+
+    def _item_in_line_cut(self, k: int) -> float:
+        """Cost of the item ending just before line k inside one printed line while it began on
+        an earlier one (see ``StreamSettings.item_in_line_cut_penalty``)."""
+        if 0 < k < self.n and self.same_line[k - 1] and self.line_start[k - 1] > 0:
+            return self.s.item_in_line_cut_penalty
+        return 0.0
 
     def _overlap(self, a: int, b: int) -> float:
         tot = self.tot[b] - self.tot[a]

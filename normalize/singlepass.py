@@ -29,7 +29,7 @@ from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
-from .partition import PIECE_JOIN_PENALTY, BlockScorer, best_partition
+from .partition import PIECE_JOIN_PENALTY, BlockScorer, Partition, best_partition
 from .rejoin import is_soft_break, opens_paragraph, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer
 
@@ -216,6 +216,32 @@ def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok
     return cost
 
 
+def printed_lines(lines: list[CellLine]) -> int:
+    """How many printed lines the cell's lines (pieces of lines) span."""
+    return len({(cl.page, cl.line_no) for cl in lines})
+
+
+def cut_beside_allowed(left: list[CellLine], right: list[CellLine]) -> bool:
+    """Whether a cell (``left``) may end beside the next cell's first piece on one printed line:
+    office software draws each cell from the row's top, or centred in it, so the left cell is
+    one line high, or two beside a one-line cell (centred: half a line apart, which pdftotext
+    -raw and pypdfium2 still join)."""
+    n = printed_lines(left)
+    return n <= 1 or (n == 2 and printed_lines(right) <= 1)
+
+
+def _late_explanation_cut(lines: list[CellLine], e: int, p: Partition, settings: Settings) -> float:
+    """``StreamSettings.item_in_line_cut_penalty`` when the explanation would begin beside the
+    cell before it on one printed line although that cell may not end so
+    (``cut_beside_allowed``)."""
+    if not 0 < e < len(lines) or not same_printed_line(lines[e - 1], lines[e]):
+        return 0.0
+    start = p.before if p.before < e else p.item if p.item < e else 0
+    if cut_beside_allowed(lines[start:e], lines[e:]):
+        return 0.0
+    return settings.stream.item_in_line_cut_penalty
+
+
 def split_row(
     lines: list[CellLine],
     narrow: int,
@@ -265,7 +291,9 @@ def split_row_scored(
             width = explanation_width
         else:
             width = max([narrow, *(display_width(cl.text) for cl in post)])
-        scored.append((p.score + _explanation_cost(post, width, settings, tok), e, p))
+        cost = p.score + _explanation_cost(post, width, settings, tok)
+        cost += _late_explanation_cut(lines, e, p, settings)
+        scored.append((cost, e, p))
     scored.sort(key=lambda x: x[0])
     cost, e, p = scored[0]
     margin = scored[1][0] - cost if len(scored) > 1 else 5.0

@@ -16,6 +16,7 @@ from math import exp
 from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import (
+    EXPLANATION_ENDING,
     SECTION_NUMERALS,
     TIMING,
 )
@@ -24,12 +25,18 @@ from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .conservation import paths_before_region
 from .dates import is_date_line
-from .partition import BlockScorer, Partition, best_partition
+from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
-from .twophase import SPACE_GAP_CONFIDENCE, space_gap_doubt, two_phase_pages, two_phase_rows
+from .twophase import (
+    SPACE_GAP_CONFIDENCE,
+    late_cut_doubt,
+    space_gap_doubt,
+    two_phase_pages,
+    two_phase_rows,
+)
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -44,6 +51,9 @@ MAX_ITEM_WIDTH_CANDIDATES = 6
 WIDTH_SAMPLE_BLOCKS = 40
 # Confidence of a row whose own explanation was told from a merged one by its widths.
 OWN_EXPLANATION_CONFIDENCE = 0.6
+# Share of a text's date lines followed by an item's first line above which a date line after a
+# row's anchor that opens no item is the explanation's text, not a new row.
+DATE_OPENS_ITEM_SHARE = 0.8
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -120,8 +130,13 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     shares the timing and the explanation of the row before.
     """
     blocks: list[_Block] = []
+    dated_items = _dates_open_items(lines)
     for k, cl in enumerate(lines):
-        if is_date_line(cl.text) and not _date_in_cell(blocks, lines, k):
+        if (
+            is_date_line(cl.text)
+            and not _date_in_cell(blocks, lines, k)
+            and not (dated_items and _date_in_explanation(blocks, lines, k))
+        ):
             blocks.append(_Block(cl, [], None, []))
         elif not blocks:
             continue
@@ -186,6 +201,25 @@ def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
     return nxt[:1] not in SECTION_NUMERALS
+
+
+def _dates_open_items(lines: list[CellLine]) -> bool:
+    """Whether the text prints each row's date right before its item's first line (Ⅰ…Ⅵ): at
+    least ``DATE_OPENS_ITEM_SHARE`` of its date lines are so followed."""
+    dates = [k for k, cl in enumerate(lines) if is_date_line(cl.text)]
+    opening = sum(1 for k in dates if k + 1 < len(lines) and lines[k + 1].text[:1] in SECTION_NUMERALS)
+    return bool(dates) and opening >= DATE_OPENS_ITEM_SHARE * len(dates)
+
+
+def _date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
+    """A date line after a row's anchor that opens no item (its next line is no section
+    Ⅰ…Ⅵ): text of the explanation (令和5年4月1日 on a line of its own), in a text whose rows'
+    dates open their items.  Read as a row, it made a row of its own and left the next one
+    without its lines."""
+    if not blocks or blocks[-1].timing is None or not blocks[-1].post:
+        return False
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return bool(nxt) and nxt[:1] not in SECTION_NUMERALS and not TIMING.match(nxt)
 
 
 def _opens_next_row(block: _Block) -> bool:
@@ -423,7 +457,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 # LibreOffice tuning texts (Writer), most such rows were wrong.
                 row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.flags.append("column_guess")
-        if space_gap_doubt(row):
+        if space_gap_doubt(row) or late_cut_doubt(row):
             row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
             row.flags.append("column_guess")
         if b.timing is None:
@@ -464,4 +498,18 @@ def _own_explanation(
     hard = not is_soft_break(prev, own[0], body_width, settings.rejoin, tok)
     if fits and full and hard:
         return cells, confidence
+    if hard and _reads_as_explanation(own):
+        # Most rows without a timing of their own share only the timing (a timing merged
+        # over rows of one kind is far commoner than a merged explanation: 171 and 29 of the
+        # tuning tables' neighbouring rows): lines that end as a reason ends are the row's own.
+        return cells, confidence
     return None
+
+
+def _reads_as_explanation(lines: list[CellLine]) -> bool:
+    """Whether lines end as an explanation does (``EXPLANATION_ENDING``) and are no closing
+    word of an after cell (上記を新規追加, 削除)."""
+    text = "".join(cl.text for cl in lines)
+    if ADDITION_MARKERS.match(text) or DELETION_MARKERS.match(text):
+        return False
+    return bool(EXPLANATION_ENDING.search(lines[-1].text))

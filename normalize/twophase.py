@@ -30,6 +30,7 @@ What the text gives honestly:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -40,7 +41,7 @@ from piatable.vocabulary import SECTION_NUMERALS, TIMING
 from .compound import cells_of_line
 from .dates import is_date_line
 from .rejoin import same_printed_line
-from .singlepass import put_cells, split_row_scored, width_peaks, widths_of_lines
+from .singlepass import printed_lines, put_cells, split_row_scored, width_peaks, widths_of_lines
 from .tokenizer import Tokenizer, default_tokenizer
 
 # Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
@@ -48,11 +49,22 @@ from .tokenizer import Tokenizer, default_tokenizer
 INHERIT_COST = 1.0
 SPLIT_LINE_COST = 5.0
 UNTAKEN_COST = 10.0
+# Cost of a row taking a date and a timing printed on two lines: a row's own date and timing
+# share their baseline (both at the row's top, or both centred in it); they stand apart only
+# when one of them is merged over more rows (centred in the merged span).
+APART_PAIR_COST = 0.5
+# Cost of the first row of a table going without a date or timing that pass 1 could give it
+# (no row above to share a merged cell with): more than taking it costs in all.
+NOTHING_ABOVE_COST = 3.0
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (a date that fits one line is drawn in pass 1).
 LOOSE_DATE_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
+# Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt;
+# flagging also two-line cells beside a cell of several lines, as singlepass.cut_beside_allowed
+# rules out, warned 4 more right rows of the samples and no wrong one).
+LATE_CUT_MAX_LINES = 2
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
 # Confidence of a row whose date or timing assignment has an equally good alternative.
@@ -212,15 +224,20 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
     furniture and may look like a page break of its own).
     """
     region = _regrouped(region)
+    in_cell = _dates_in_cells(region)
     pages: list[_Page] = []
     k, n = 0, len(region)
+
+    def opens_pass(m: int) -> bool:
+        return _is_single(region[m]) and m not in in_cell and _wrapped_date(region, m) is None
+
     while k < n:
         start = k
-        while k < n and _is_single(region[k]) and _wrapped_date(region, k) is None:
+        while k < n and opens_pass(k):
             k += 1
         singles = region[start:k]
         body_start = k
-        while k < n and not (_is_single(region[k]) and _wrapped_date(region, k) is None):
+        while k < n and not opens_pass(k):
             k += 1
         rest = region[body_start:k]
         if any(TIMING.match(cl.text) for cl in rest):
@@ -238,12 +255,31 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
     return pages
 
 
+def _dates_in_cells(region: list[CellLine]) -> set[int]:
+    """Indices of date lines printed inside a wrapped cell (an explanation's 令和5年4月1日 on a
+    line of its own): a lone date between two lines of wrapped cells of one page, the next
+    opening no item.  A page's pass 1 opens at a page break and lists its rows' timings too;
+    read as one, such a date shifted every later row's date by one, without a flag."""
+    out: set[int] = set()
+    for k in range(1, len(region) - 1):
+        prev, cl, nxt = region[k - 1], region[k], region[k + 1]
+        if (
+            is_date_line(cl.text)
+            and not _is_single(prev)
+            and not _is_single(nxt)
+            and not _opens_item(nxt)
+            and prev.page == cl.page == nxt.page
+        ):
+            out.add(k)
+    return out
+
+
 # An option of one row in pass 1: (takes a date, takes a timing).
 _OPTIONS = ((True, True), (True, False), (False, True), (False, False))
 
 
 def align_singles(
-    singles: list[CellLine], own_date: list[bool]
+    singles: list[CellLine], own_date: list[bool], above: tuple[bool, bool] = (True, True)
 ) -> tuple[list[tuple[bool, bool, bool]], float]:
     """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
     alignment's cost.
@@ -252,7 +288,9 @@ def align_singles(
     row, each row's date then its timing.  Least total cost (``INHERIT_COST`` per cell taken from
     the row above, ``SPLIT_LINE_COST`` for one printed line shared by two rows, ``UNTAKEN_COST``
     per line no row takes, which ends the alignment early); a row is unsure when another
-    option of it reaches the same least cost.
+    option of it comes within ``APART_PAIR_COST`` of the least cost (that cost is a prior, not
+    evidence).  ``above``: whether a date and a timing were
+    read before these rows (the first row of a table has no row above to take one from).
     """
     n, m = len(own_date), len(singles)
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
@@ -261,6 +299,11 @@ def align_singles(
     def step(r: int, t: int, opt: tuple[bool, bool]) -> tuple[float, int] | None:
         take_d, take_t = opt
         cost = 0.0
+        if r == 0:
+            # Nothing above to take a cell from: the row would go without it.
+            cost += NOTHING_ABOVE_COST * (
+                (not take_d and not own_date[0] and not above[0]) + (not take_t and not above[1])
+            )
         if own_date[r]:
             if take_d:
                 return None
@@ -278,6 +321,8 @@ def align_singles(
             cost += INHERIT_COST
         if 0 < t < m and (take_d or take_t) and same_printed_line(singles[t - 1], singles[t]):
             cost += SPLIT_LINE_COST
+        if take_d and take_t and not same_printed_line(singles[t - 2], singles[t - 1]):
+            cost += APART_PAIR_COST
         return cost, t
 
     fwd = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -303,15 +348,21 @@ def align_singles(
     out: list[tuple[bool, bool, bool]] = []
     t = 0
     for r in range(n):
-        reach = []
+        reach, near = [], set()
         for t0 in range(m + 1):
             for opt in _OPTIONS:
                 s = step(r, t0, opt)
-                if s is not None and fwd[r][t0] + s[0] + bwd[r + 1][s[1]] <= best + 1e-9:
+                if s is None:
+                    continue
+                total = fwd[r][t0] + s[0] + bwd[r + 1][s[1]]
+                if total <= best + 1e-9:
                     reach.append((t0, opt, s[1]))
+                if total <= best + APART_PAIR_COST + 1e-9:
+                    near.add(opt)
         mine = [x for x in reach if x[0] == t] or reach
         t0, opt, t_next = mine[0]
-        unsure = len({o for _, o, _ in reach}) > 1
+        # Unsure also when another option loses only by the prior of APART_PAIR_COST.
+        unsure = len(near) > 1
         out.append((opt[0], opt[1], unsure))
         t = t_next
     return out, best
@@ -331,6 +382,19 @@ def explanation_width(
         if best is None or total < best[0]:
             best = (total, w)
     return best[1] if best else narrow
+
+
+def late_cut_doubt(row: RawRow) -> bool:
+    """Whether a cell of the row ends inside a printed line, beside the next cell's first piece,
+    although it began on an earlier printed line.  Office software draws a table cell by cell,
+    each from the row's top (or centred): a cell's last line shares the next cell's first
+    baseline only when it is one line high (two, centred, beside a one-line cell).  Such a cut
+    is a space inside a cell read as a gap between cells (-raw prints a cell's full-width space
+    so), or the row's lines are another row's."""
+    cells = [row.cells[key] for key in ("item", "before", "after", "explanation") if row.cells[key]]
+    return any(
+        same_printed_line(a[-1], b[0]) and printed_lines(a) > LATE_CUT_MAX_LINES for a, b in pairwise(cells)
+    )
 
 
 def space_gap_doubt(row: RawRow) -> bool:
@@ -362,11 +426,12 @@ def two_phase_rows(
     last_timing: CellLine | None = None
     for page in pages:
         own = [r.date is not None for r in page.rows]
-        plan, cost = align_singles(page.singles, own)
+        above = (last_date is not None, last_timing is not None)
+        plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None
         if moved is not None:
             # The first row's date read as pass 1's last date instead.
-            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]])
+            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]], above)
             if alt_cost < cost + LOOSE_DATE_COST:
                 page.singles = [*page.singles, moved]
                 page.rows[0].date = None
@@ -403,7 +468,7 @@ def two_phase_rows(
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 row.flags.append("column_guess")
-            if space_gap_doubt(row):
+            if space_gap_doubt(row) or late_cut_doubt(row):
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.flags.append("column_guess")
             row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}

@@ -144,3 +144,14 @@ def test_two_tables_in_one_text_keep_their_own_wrap_widths(tmp_path: Path):
     assert len(together) == len(alone)
     for a, t in zip(alone, together, strict=True):
         assert (t.item, t.before, t.after, t.explanation) == (a.item, a.before, a.after, a.explanation)
+
+
+@pytest.mark.parametrize("case", ["calc-lists", "calc-juki-b"])
+def test_centred_merged_timing_goes_to_the_rows_around_it(case: str):
+    """Calc prints a merged 提出時期 in the middle of the rows it covers; -layout text drops
+    blank lines, so the rows' edges do not show where the cell starts: the rows are cut into
+    runs, one per printed value, each value nearest its run's middle (tuning samples)."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / "office" / f"{case}-pdftotext-layout"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = piatable.extract(folder / "input.txt")
+    assert [r.timing for r in got] == [e["timing"] for e in expected]

@@ -261,6 +261,8 @@ def test_misreads_of_the_forms_structure():
     assert even_date_digits("2023/10/1") == "2023/10/1"
     assert fix_symbols("共用｜\nＤの利用") == "共用Ｉ\nＤの利用"
     assert fix_symbols("入室は、１Ｃカード") == "入室は、ＩＣカード"
+    assert fix_symbols("入室は、ＴＣカード及び") == "入室は、ＩＣカード及び"  # T for I before Cカード
+    assert fix_symbols("ＡＴＣカード") == "ＡＴＣカード"
     assert fix_placeholder_run("条例（Ｏ○市") == "条例（○○市"
     # Kanji numerals after 第 or before a counter, read as katakana or the long-vowel mark.
     assert fix_confusions("号及び別表第ニ")[0] == "号及び別表第二"

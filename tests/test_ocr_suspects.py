@@ -76,3 +76,44 @@ def test_a_suspect_row_flagged_and_less_confident():
     a, b = rows_to_records([good, bad], "x", Settings())
     assert "ocr_suspect:timing" in b.flags and not any(f.startswith("ocr_suspect") for f in a.flags)
     assert b.confidence < a.confidence
+
+
+def test_before_and_after_that_echo_each_other_but_for_a_misread():
+    from piatable.extract.ocr.suspects import suspect_fields
+
+    def row(before: str, after: str) -> RawRow:
+        return RawRow({"before": [CellLine(before, 1, 0)], "after": [CellLine(after, 1, 0)]})
+
+    # A kana read inside a word on one side only: that side is doubted.
+    found = suspect_fields(row("既存住基とシステムから情報を抽出し", "既存住基システムから情報を抽出し"))
+    assert [c for c, _ in found] == ["before"]
+    # A kanji misread (揚当課) on one side only.
+    found = suspect_fields(
+        row("運用がなされているか、担当課において点検", "運用がなされているか、揚当課において点検")
+    )
+    assert [c for c, _ in found] == ["after"]
+    # Amendments: a number changed, a word changed that reads as well (財務部 / 財政部).
+    assert not suspect_fields(row("提供の記録を５年間保存している。", "提供の記録を７年間保存している。"))
+    assert not suspect_fields(row("○○市財務部市民税課", "○○市財政部市民税課"))
+
+
+def test_clear_echo_misreads_are_mended():
+    from piatable.extract.ocr.echoes import mend_echoes
+
+    def row(before: list[str], after: list[str]) -> RawRow:
+        return RawRow(
+            {
+                "before": [CellLine(t, 1, k) for k, t in enumerate(before)],
+                "after": [CellLine(t, 1, k) for k, t in enumerate(after)],
+            }
+        )
+
+    r = row(["運用がなされているか、担当課において点検"], ["運用がなされているか、揚当", "課において点検"])
+    assert mend_echoes([r]) == 1
+    assert [cl.text for cl in r.cells["after"]] == ["運用がなされているか、担当", "課において点検"]
+    assert "ocr_corrected" in r.flags
+    r = row(["住基システム→市町村ＣＳ→個人"], ["住基システムー市町村ＣＳ→個人"])
+    mend_echoes([r])
+    assert r.cells["after"][0].text == "住基システム→市町村ＣＳ→個人"
+    r = row(["○○市財務部市民税課"], ["○○市財政部市民税課"])  # an amendment
+    assert mend_echoes([r]) == 0

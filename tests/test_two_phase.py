@@ -171,3 +171,11 @@ def test_words_of_a_narrow_column_printed_one_character_per_line(tmp_path):
     want = [(r.change_date, r.item, r.timing) for r in extract_document(src).records]
     got = [(r.change_date, r.item, r.timing) for r in extract_document(path).records]
     assert got == want and want
+
+
+def test_the_first_row_of_a_table_takes_the_date_and_timing_it_can():
+    # No row above to share a merged cell with: the table's first row takes both, and the
+    # second shares them (merged), rather than the first going without a timing.
+    singles = _lines(("令和４年４月１日", 3), ("事後", 4))
+    plan, _ = align_singles(singles, [False, False], above=(False, False))
+    assert plan[0][:2] == (True, True) and plan[1][:2] == (False, False)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import tempfile
@@ -222,6 +223,9 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
 
     settings = Settings()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    # PIATABLE_OCR_CACHE_TAG: a cache of its own for OCR made by other code (the steps before
+    # the words: rendering, re-reads …), so that an older read is not scored as a newer one's.
+    digest += os.environ.get("PIATABLE_OCR_CACHE_TAG", "")
     cache = Path(tempfile.gettempdir()) / "piatable-calibration-ocr" / digest
     if not (cache / "done").exists():
         doc = open_pdf(path)
@@ -231,7 +235,7 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
         cache.mkdir(parents=True, exist_ok=True)
         for s in scans:
             (cache / f"page-{s.page}.json").write_text(json.dumps(s.to_json()), "utf-8")
-            (cache / f"page-{s.page}.tsv").write_text(words_to_tsv(s.words), "utf-8")
+            (cache / f"page-{s.page}.tsv").write_text(words_to_tsv(s.words, inked=True), "utf-8")
         (cache / "done").write_text(str(n), "utf-8")
     n = int((cache / "done").read_text("utf-8"))
     scans = [

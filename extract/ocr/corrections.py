@@ -18,6 +18,9 @@ Headings and their numerals: ``heading_fixes``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 import regex
 
 from piatable.models import Doubt, RawRow
@@ -33,11 +36,15 @@ from .heading_fixes import (
     snap_top_heading,
     split_like,
 )
+from .item_lines import snap_item_lines
 from .structure_fixes import (
     drop_stray_open_bracket,
     even_date_digits,
+    even_date_widths,
     even_numbering,
+    even_placeholders,
     fix_placeholder_run,
+    restore_choice_brackets,
     restore_circled_gaps,
     restore_title_bracket,
 )
@@ -79,6 +86,9 @@ MISREADS: dict[str, str] = {
     "礎": "歴",
     "征": "年",
     "共": "基",
+    "暫": "署",
+    "短": "簿",
+    "過": "賦",
 }
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
@@ -89,6 +99,24 @@ MIN_WORD = 2
 # kept 165 of 187 true corrections and let 2 of 860 wrong swaps through before the
 # in-vocabulary check, which stops those two.
 MIN_GAIN = 2000
+
+
+@lru_cache(maxsize=1)
+def form_words() -> frozenset[str]:
+    """Words the forms print (data/ocr_form_words.tsv): a swap that makes one is taken."""
+    text = resources.files("piatable").joinpath("data", "ocr_form_words.tsv").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#")[0].strip()) and len(w) >= 2)
+
+
+def _form_word_at(text: str, i: int) -> bool:
+    """True when a word of the forms (form_words) covers position ``i`` of ``text``."""
+    for w in form_words():
+        start = text.find(w, max(0, i - len(w) + 1))
+        while start != -1 and start <= i:
+            if i < start + len(w):
+                return True
+            start = text.find(w, start + 1)
+    return False
 
 
 def _candidates(ch: str) -> str:
@@ -138,8 +166,13 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
         window = "".join(chars[lo:hi])
         limit = st.path_cost(window) - MIN_GAIN
         passing: list[tuple[int, str]] = []
+        in_form = _form_word_at(window, i - lo)
         for alt in alts:
             swapped = window[: i - lo] + alt + window[i - lo + 1 :]
+            if not in_form and _form_word_at(swapped, i - lo):
+                # A word the forms print (店内連携 → 庁内連携): no dictionary gain needed.
+                passing.append((-1, alt))
+                continue
             cost = st.path_cost(swapped)
             if cost > limit:
                 continue
@@ -332,6 +365,8 @@ _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
 _ID = regex.compile(
     r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤCＣ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
 )
+# ＩＣカード read with a T (ＴＣカード): the forms' card is the IC card.
+_IC_CARD = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])[TＴ](?=([CＣ])\n?カード)")
 
 
 def _renumber_circled(text: str) -> str:
@@ -370,6 +405,7 @@ def fix_symbols(text: str) -> str:
     one after)."""
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
+    text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
     text = _renumber_circled(text)
     while m := _LONE_AT.search(text):
@@ -466,13 +502,13 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = snap_to_headings(snap_top_heading(texts))
+                    texts = snap_item_lines(snap_to_headings(snap_top_heading(texts)))
                 else:
                     texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
-                    texts = restore_full_stops(texts, tokenizer)
+                    texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text
@@ -494,7 +530,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    fixes = fix_rows(rows) + even_numbering(rows)
+    from .echoes import mend_echoes
+
+    fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
+    fixes += mend_echoes(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

@@ -230,19 +230,21 @@ def parse_tsv(tsv: str) -> list[TsvWord]:
                 float(row["conf"]),
                 (int(row["block_num"]), int(row["par_num"]), int(row["line_num"])),
                 int(row["word_num"]),
+                row.get("inked") == "1",
             )
         )
     return out
 
 
-def words_to_tsv(words: list[TsvWord]) -> str:
-    """Words back as a TSV (level 5 rows only): the page-level TSV committed beside a sample."""
-    lines = ["\t".join(TSV_FIELDS)]
+def words_to_tsv(words: list[TsvWord], inked: bool = False) -> str:
+    """Words back as a TSV (level 5 rows only): the page-level TSV committed beside a sample.
+    ``inked``: a last column says which boxes were set to their ink (``TsvWord.inked``), so that
+    a page read back measures widths as the live read did."""
+    lines = ["\t".join(TSV_FIELDS + (("inked",) if inked else ()))]
     for w in words:
         b, p, ln = w.line
-        lines.append(
-            "\t".join(
-                map(str, (5, 1, b, p, ln, w.word, w.left, w.top, w.width, w.height, round(w.conf, 2), w.text))
-            )
-        )
+        cols = [5, 1, b, p, ln, w.word, w.left, w.top, w.width, w.height, round(w.conf, 2), w.text]
+        if inked:
+            cols.append(int(w.inked))
+        lines.append("\t".join(map(str, cols)))
     return "\n".join(lines) + "\n"

@@ -99,7 +99,7 @@ def top_headings() -> dict[str, frozenset[str]]:
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.
 _NUMERAL_GARBAGE = regex.compile(
-    r"^[IlｌＩＬ1１|｜!！TＴLⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖ]{1,3}$"
+    r"^[IlｌＩＬ1１|｜!！TＴLⅠⅡⅢⅣⅤⅥ川皿上工丁押功和中由軸岬息吊則臣VvＶｖHＨ{｛\[［「四田回罰]{1,3}$"
 )
 
 

@@ -12,7 +12,7 @@ import itertools
 
 import regex
 
-from piatable.models import RawRow
+from piatable.models import CellLine, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 
 # A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
@@ -28,6 +28,64 @@ def fix_placeholder_run(line: str) -> str:
     """``OO市``/``ＯＯ株式会社`` (two or more O's, not part of a Latin word, before a Japanese
     character), and an O beside a ○ (``Ｏ○市``) → the placeholder ``○○市``."""
     return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
+
+
+# A document writes its placeholder in one length (○○市, ○○システム): a run of ○ of another length
+# (○市, ○○○市), or one with a character read beside it instead of a ○ (○の情報, O→○シス), is put
+# in the document's length where the same words follow a placeholder of that length elsewhere in
+# the document.  Needs PLACEHOLDER_MIN runs, PLACEHOLDER_MAJORITY of them of one length.
+PLACEHOLDER_MIN = 3
+PLACEHOLDER_MAJORITY = 0.6
+# Characters tesseract reads in place of a ○ beside another (measured on the generated scans).
+_CIRCLE_MISREADS = "のOＯ0０→ごo"
+_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○+[{_CIRCLE_MISREADS}]{{0,1}}")
+_TEXT_COLUMNS = ("item", "before", "after", "explanation")
+
+
+def _mend_run(m: regex.Match, text: str, usual: int, seen: set[str]) -> str:
+    """A placeholder run (with the misreads beside it) in the document's length ``usual`` when
+    the two characters after it followed such a run elsewhere (``seen``); a check mark stays."""
+    run = m.group(0)
+    after = text[m.end() : m.end() + 2]
+    checked = m.start() > 0 and text[m.start() - 1] in "[［"
+    if run == "○" * usual or after not in seen or checked:
+        return run
+    return "○" * usual
+
+
+def even_placeholders(rows: list[RawRow]) -> int:
+    """Placeholder runs (○○) put in the document's own length where the words after them are
+    the words after a run of that length elsewhere in the document (PLACEHOLDER_MIN runs,
+    PLACEHOLDER_MAJORITY of one length).  The number of lines changed; rows changed are
+    flagged ``ocr_corrected``."""
+    lengths: dict[int, int] = {}
+    contexts: dict[int, set[str]] = {}
+    for row in rows:
+        for column in _TEXT_COLUMNS:
+            for cl in row.cells.get(column) or []:
+                for m in regex.finditer(r"(?<![\[［])○+(?![\]］])", cl.text):
+                    n = len(m.group(0))
+                    lengths[n] = lengths.get(n, 0) + 1
+                    contexts.setdefault(n, set()).add(cl.text[m.end() : m.end() + 2])
+    total = sum(lengths.values())
+    if total < PLACEHOLDER_MIN:
+        return 0
+    usual = max(lengths, key=lambda n: lengths[n])
+    # A lone ○ is the form's check mark ([○]), no placeholder's length.
+    if usual < 2 or lengths[usual] < PLACEHOLDER_MAJORITY * total:
+        return 0
+    seen = {c for c in contexts[usual] if len(c) == 2}
+    changed = 0
+    for row in rows:
+        for column in _TEXT_COLUMNS:
+            for cl in row.cells.get(column) or []:
+                text = _RUN.sub(lambda m, t=cl.text: _mend_run(m, t, usual, seen), cl.text)
+                if text != cl.text:
+                    cl.text = text
+                    changed += 1
+                    if "ocr_corrected" not in row.flags:
+                        row.flags.append("ocr_corrected")
+    return changed
 
 
 # A paragraph of a before/after cell starts after a line that ends a sentence (or a bracket).
@@ -82,6 +140,23 @@ def drop_stray_open_bracket(lines: list[str]) -> list[str]:
     return out
 
 
+# The form's answer written in square brackets as a cell of its own ([ 十分に行っている ],
+# [ 10人未満 ]), its brackets misread: [ as 「 or ［, ] as １, |, l or lost.
+_CHOICE = regex.compile(
+    r"^(\s*)(?:[\[［](?=.*[\]］１1|｜lI]?\s*$)|「(?=.*[\]］１1|｜lI]\s*$))\s*"
+    r"([^\[\]［］「」（）()]{1,30}?[\p{Han}\p{Hiragana}\p{Katakana}])\s*[\]］１1|｜lI]?(\s*)$"
+)
+
+
+def restore_choice_brackets(lines: list[str]) -> list[str]:
+    """A cell that is one bracketed answer of the form ([ 十分に行っている ]) with its brackets
+    misread (「十分に行っている１, [10人未満) written with its square brackets."""
+    if len(lines) != 1 or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
+        return lines
+    m = _CHOICE.match(lines[0])
+    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
+
+
 # A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
 _WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
 
@@ -104,6 +179,53 @@ def even_date_digits(text: str) -> str:
     if not full or not half or full == half:
         return text
     return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
+
+
+# A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the
+# date column's digits are put in the width most of them were read in, when at least this share of
+# at least DATE_DIGITS_MIN of them agree.
+DATE_WIDTH_MAJORITY = 2 / 3
+DATE_DIGITS_MIN = 6
+
+
+def _date_form(lines: list[CellLine]) -> str:
+    """A date cell's form: its text without digits, era names or white space (年月日, ／／, －－)."""
+    return regex.sub(r"[0-9０-９\s]|平成|令和|昭和|元", "", "".join(cl.text for cl in lines))
+
+
+def even_date_widths(rows: list[RawRow]) -> int:
+    """The digits of every date cell of a document in the one width most of its date digits were
+    read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN, among the cells of one form: 年月日,
+    or the same separators), since the width of a digit is measured from where its neighbours
+    stand and one measure can go either way, while a document prints its dates in one font and
+    width.  A cell without such a majority is evened within itself (its lines together).  The
+    number of lines changed; rows changed are flagged ``ocr_corrected``."""
+    cells = [row.cells.get("change_date") or [] for row in rows]
+    votes: dict[str, list[int]] = {}
+    for lines in cells:
+        v = votes.setdefault(_date_form(lines), [0, 0])
+        v[0] += sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
+        v[1] += sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
+    changed = 0
+    for row, lines in zip(rows, cells, strict=True):
+        half, full = votes[_date_form(lines)]
+        own: bool | None = None
+        if full + half >= DATE_DIGITS_MIN and max(full, half) >= DATE_WIDTH_MAJORITY * (full + half):
+            own = full > half
+        else:
+            f = sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
+            h = sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
+            if f == h:
+                continue
+            own = f > h
+        for cl in lines:
+            text = cl.text.translate(_DIGIT_WIDTHS if own else _DIGIT_NARROW)
+            if text != cl.text:
+                cl.text = text
+                changed += 1
+                if "ocr_corrected" not in row.flags:
+                    row.flags.append("ocr_corrected")
+    return changed
 
 
 # A paragraph's numbering at a line's start: （１．, (1., １．, 1． …

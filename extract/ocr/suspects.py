@@ -18,7 +18,7 @@ from piatable.normalize.dates import DATE_LINE, parse_date
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
 # characters it could not read.
-STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲△▼▽◆◇○●◎★☆]")
+STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲△▼▽◆◇●◎★☆]")
 # Upper-case ASCII letters standing where the form's Roman numerals are (a heading's opening):
 # Ⅱ read as II, HI, Il, 1I …
 ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p{Hiragana})")
@@ -57,8 +57,30 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
         elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
             why = "ASCII letters where the heading's Roman numeral belongs"
+        elif column == "item" and not why:
+            why = _near_heading(lines)
         if why:
             out.append((column, why))
+    done = {c for c, _ in out}
+    for column, why in _echo_misreads(row):
+        if column not in done:
+            out.append((column, why))
+    return out
+
+
+def _echo_misreads(row: RawRow) -> list[tuple[str, str]]:
+    """(column, why) for the one of before and after that reads like the other but for one
+    character inside a shared stretch, and worse by the dictionary (echoes.echo_diffs)."""
+    from .echoes import echo_diffs
+
+    out: list[tuple[str, str]] = []
+    for d in echo_diffs(row):
+        why = (
+            f"reads {d.read or '(nothing)'!r} where the other side has {d.other or '(nothing)'!r}"
+            " in the same words"
+        )
+        if d.worse not in {c for c, _ in out}:
+            out.append((d.worse, why))
     return out
 
 
@@ -70,6 +92,24 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
+    return ""
+
+
+def _near_heading(lines: list[str]) -> str:
+    """Why an item cell's line looks like a heading of the form misread ("" when none does): the
+    line (without its numbering) is no heading, no part of one, yet within a character or two
+    of one (the misreads item_lines.snap_item_lines could not settle)."""
+    from .item_lines import NEAR_HEADING_EXTRA, allowed_edits, levenshtein, printed_headings, strip_numbering
+
+    headings = printed_headings()
+    for line in lines:
+        body = strip_numbering(line.strip())
+        if len(body) < 3 or body in headings or any(body in h for h in headings):
+            continue
+        for h in headings:
+            limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
+            if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
+                return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
     return ""
 
 

@@ -288,7 +288,16 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 adv = (box_centre(right) - em / 2 - chars[k][1] + settings.bearing_em * em) / size
             elif left is not None and not (size == 1 and chars[k][0] in _CLOSE):
                 adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
-            yield k, j, adv, threshold, left is not None and right is not None
+            between = left is not None and right is not None
+            run = chars[k : j + 1]
+            if size >= 2 and all(c[0].isalnum() and words[c[3]].inked for c in run):
+                # Two or more letters or digits set to their own ink: their own pitch (ink centre
+                # to ink centre) tells their width, whatever white the typesetter put round the
+                # run (LibreOffice spaces Latin text from Japanese: a neighbour's distance then
+                # reads half-width digits as full).
+                adv = ((run[-1][1] + run[-1][2]) - (run[0][1] + run[0][2])) / 2 / (size - 1)
+                threshold, between = settings.full_advance_em, True
+            yield k, j, adv, threshold, between
             k = j + 1
 
     # Runs of two or more digits, and digits between two neighbours, are measured well; a lone

@@ -53,6 +53,14 @@ class StreamSettings:
     # The explanation says which cell is empty: 追加 / 追記 / 新規 / 新設 (and no 削除 / 廃止) lower the
     # cost of an empty before cell by this much; 削除 / 廃止 (and no addition word), of an empty after.
     explained_empty_bonus: float = 3.0
+    # An item cell that ends inside a printed line holding pieces of two cells (``①連絡先`` /
+    # ``○○市財務部市民税課 電話…`` with the first piece taken into the item).  pdftotext -raw and
+    # pypdfium2 join a cell's last line with the next cell's first only when both lie on one
+    # baseline; office software draws a table cell by cell, every cell starting at the row's
+    # top (or, centred, its middle), so that happens only after a cell one line high, and an
+    # item path has more lines.  Measured on the LibreOffice tuning texts (the same rule for the
+    # before / after boundary cost more rows than it saved: a space inside a cell is printed so).
+    item_in_line_cut_penalty: float = 6.0
     # Minimum number of date-led blocks with a timing before a region counts as a table.
     min_rows: int = 1
 

@@ -1,0 +1,110 @@
+"""Item cells corrected line by line against the form's heading lexicon (extract/ocr/item_lines.py):
+misreads seen on the generated scans, and lines that must stay as read."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.extract.ocr.corrections import fix_confusions
+from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [
+        # A kanji misread in a heading; a two-character heading under its own parent.
+        (
+            ["Ⅰ基本情報", "７．評価実施機関における担当部暫", "①部明"],
+            ["Ⅰ基本情報", "７．評価実施機関における担当部署", "①部署"],
+        ),
+        # A top heading's numeral read as Latin letters, a kanji misread in it.
+        (["VI評価実施考続", "３．第三者点検", "③結果"], ["Ⅵ評価実施手続", "３．第三者点検", "③結果"]),
+        # A numeral read as a bracket; a circled number read as @ under its parent.
+        (
+            ["｛基本情報", "６．情報提供ネットワークシステムによる情報連携", "＠法令上の根拠"],
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携", "②法令上の根拠"],
+        ),
+        # ⑯ for ⑥ (the form numbers 事務担当部署 ⑥); ⑦⑰ for ⑦.
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑯事務担当部暫"],
+            ["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑥事務担当部署"],
+        ),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑦⑰使用の主体", "使用部殴"],
+            ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑦使用の主体", "使用部署"],
+        ),
+        # A kanji read for Ⅲ.
+        (
+            ["四特定個人情報ファイルの取扱いプロセスにおけるリスク対策"],
+            ["Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策"],
+        ),
+        # A heading wrapped over two lines, misread: matched on both, each keeps its length.
+        (
+            ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使", "用するシステム"],
+            ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使", "用するシステム"],
+        ),
+        (
+            ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において便", "用するシステム"],
+            ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使", "用するシステム"],
+        ),
+        # The parent heading wrapped over two lines; a short heading on the cell's last line.
+        (
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる", "情報連携", "＠法令上の根拠"],
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる", "情報連携", "②法令上の根拠"],
+        ),
+        (["Ⅵ評価実施手続", "３．第三者点検", "①実施晶"], ["Ⅵ評価実施手続", "３．第三者点検", "①実施日"]),
+        # A comma read for the stop of a heading's numbering.
+        (["４、特定個人情報ファイルの取扱いの委託"], ["４．特定個人情報ファイルの取扱いの委託"]),
+        # A heading's last characters wrapped alone on a line and misread (く。） as SS9)), after
+        # lines that hold its start exactly.
+        (
+            ["５．特定個人情報の提供・移", "転（委託に伴うものを除", "SS9)", "移転先２"],
+            ["５．特定個人情報の提供・移", "転（委託に伴うものを除", "く。）", "移転先２"],
+        ),
+    ],
+)
+def test_item_lines_snap_to_the_forms_headings(lines, fixed):
+    assert snap_item_lines(lines) == fixed
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Right as read.
+        ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"],
+        # The start of a longer heading wrapped to the next line is not another heading misread
+        # (特定個人情報ファイルの取扱 is not 特定個人情報ファイルの概要).
+        ["Ⅲ特定個人情報ファイルの取扱", "いプロセスにおけるリスク対策"],
+        # A short heading is only taken under its parent: 部明 alone is not 部署.
+        ["Ⅱ特定個人情報ファイルの概要", "①部明"],
+        # A short line after a heading's start that is a heading of its own stays.
+        ["５．特定個人情報の提供・移転（委託に伴うものを除", "①法令上の根拠"],
+        # A municipality's own wording, far from any heading.
+        ["Ⅰ基本情報", "７．事務の実施体制について"],
+    ],
+)
+def test_item_lines_left_as_read(lines):
+    assert snap_item_lines(lines) == lines
+
+
+def test_nearest_heading_needs_a_single_nearest():
+    assert nearest_heading("評価実施考続", None) == "評価実施手続"
+    assert nearest_heading("評価実施手続", None) is None  # already a heading
+    assert nearest_heading("部明", None) is None  # short: needs its parent
+    assert nearest_heading("部明", "評価実施機関における担当部署") == "部署"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("[○]店内連携システム", "[○]庁内連携システム"),  # a word of the form's choices
+        ("組織改正による部暫名の変更", "組織改正による部署名の変更"),
+        ("選挙人名短の登録", "選挙人名簿の登録"),
+        ("個人住民税の過課に関する事務", "個人住民税の賦課に関する事務"),
+        ("店内で販売する", "店内で販売する"),  # 店内 is a word: no form word made
+        ("暫定的な措置", "暫定的な措置"),
+        ("過去の記録", "過去の記録"),
+    ],
+)
+def test_misreads_that_make_a_word_of_the_forms(text, fixed):
+    assert fix_confusions(text)[0] == fixed

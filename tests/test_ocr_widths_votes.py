@@ -1,0 +1,92 @@
+"""Digit widths by the document's evidence: a run of digits by its own pitch, and a document's
+change dates in the one width most of them were read in."""
+
+from __future__ import annotations
+
+from piatable.extract.ocr.engine import TsvWord
+from piatable.extract.ocr.structure_fixes import even_date_widths
+from piatable.extract.ocr.widths import normalize_widths
+from piatable.models import CellLine, RawRow
+from piatable.settings import Settings
+
+EM = 30
+
+
+def _char(text: str, centre: float, width: float, line: int) -> TsvWord:
+    return TsvWord(text, int(centre - width / 2), 0, int(width), EM, 95.0, (1, 1, line), 0, True)
+
+
+def _date_line(digit_pitch: float, gap: float, line: int) -> list[TsvWord]:
+    """平成31年: kanji one em apart, then two digits ``digit_pitch`` apart with ``gap`` (ems) of
+    white added on each side of the run (LibreOffice's space between Japanese and Latin text)."""
+    x = EM / 2
+    out = [_char("平", x, EM * 0.9, line)]
+    x += EM
+    out.append(_char("成", x, EM * 0.9, line))
+    x += EM / 2 + gap * EM + digit_pitch * EM / 2
+    out.append(_char("3", x, EM * 0.4, line))
+    x += digit_pitch * EM
+    out.append(_char("1", x, EM * 0.25, line))
+    x += digit_pitch * EM / 2 + gap * EM + EM / 2
+    out.append(_char("年", x, EM * 0.9, line))
+    return out
+
+
+def test_a_digit_run_by_its_own_pitch():
+    # Half-width digits with white round the run: the neighbours stand as far as full-width
+    # digits would, the digits' own pitch says half.
+    half = _date_line(0.5, 0.35, 1)
+    full = _date_line(1.0, 0.0, 2)
+    texts = [w.text for w in normalize_widths(half + full, Settings().ocr)]
+    assert texts == ["平", "成", "3", "1", "年", "平", "成", "３", "１", "年"]
+
+
+def _rows(*dates: list[str]) -> list[RawRow]:
+    return [RawRow({"change_date": [CellLine(t, 1, k) for k, t in enumerate(lines)]}) for lines in dates]
+
+
+def test_a_documents_dates_in_one_width():
+    rows = _rows(["平成３１年４月", "１日"], ["平成31年４月", "１日"], ["令和２年１０月１日"], ["変更日"])
+    assert even_date_widths(rows) == 1
+    assert [cl.text for cl in rows[1].cells["change_date"]] == ["平成３１年４月", "１日"]
+    assert "ocr_corrected" in rows[1].flags
+    assert not rows[0].flags
+
+
+def test_dates_without_a_clear_majority_are_evened_per_cell():
+    rows = _rows(["平成31年4月", "１日"], ["令和２年１０月１日"])
+    even_date_widths(rows)
+    assert [cl.text for cl in rows[0].cells["change_date"]] == ["平成31年4月", "1日"]
+    assert [cl.text for cl in rows[1].cells["change_date"]] == ["令和２年１０月１日"]
+
+
+def test_dates_of_other_forms_do_not_vote():
+    # A table that writes each date its own way (2016−10−1, ２０１７－４－１, 2017／4／1): no
+    # form has the votes, each cell keeps its own widths.
+    rows = _rows(["2016−10−1"], ["2016ー10ー1"], ["２０１７－４－１"], ["2017／4／1"], ["2018.7.1"])
+    assert even_date_widths(rows) == 0
+
+
+def test_placeholders_in_the_documents_length():
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+
+    texts = ["○○市総務部", "○○市本町", "○○情報システム", "○○システムサービス", "○○市"]
+    texts += ["○の情報システム株式会社", "株式会社O→○システムサービス", "[○]紙", "○市総務部", "電話のの番号"]
+    rows = [RawRow({"after": [CellLine(t, 1, 0)]}) for t in texts]
+    assert even_placeholders(rows) == 3
+    assert [r.cells["after"][0].text for r in rows[5:]] == [
+        "○○情報システム株式会社",
+        "株式会社○○システムサービス",
+        "[○]紙",  # the check mark is no placeholder
+        "○○市総務部",
+        "電話のの番号",
+    ]
+
+
+def test_answer_brackets_restored():
+    from piatable.extract.ocr.structure_fixes import restore_choice_brackets
+
+    assert restore_choice_brackets(["「十分に行っている１"]) == ["[十分に行っている]"]
+    assert restore_choice_brackets(["[10人未満"]) == ["[10人未満]"]
+    for kept in (["「住民票」の写し"], ["[○]紙"], ["[ 十分である ]"], ["「十分", "である１"]):
+        assert restore_choice_brackets(kept) == kept
