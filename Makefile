@@ -5,6 +5,8 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 SYSSTAMP := $(VENV)/.system-stamp
 SAMPLES := samples
+# The bundled samples' inputs (samples/**/input.*): not their READMEs or the OCR fixtures beside them.
+INPUTS = $(shell find $(SAMPLES) -name 'input.*' | sort)
 OUT     := out
 
 .PHONY: run test lint format bench samples samples-office clean setup
@@ -23,7 +25,7 @@ $(STAMP): pyproject.toml
 
 run: setup
 	@mkdir -p $(OUT)
-	$(VENV)/bin/piatable extract $(SAMPLES) --jobs 2 -o $(OUT)/records.json -o $(OUT)/records.jsonl \
+	$(VENV)/bin/piatable extract $(INPUTS) --jobs 2 -o $(OUT)/records.json -o $(OUT)/records.jsonl \
 		-o $(OUT)/records.csv -o $(OUT)/records.parquet --report $(OUT)/report.html
 	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} and the quality report $(OUT)/report.html (+ report.data.json)"
 
