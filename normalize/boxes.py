@@ -12,17 +12,25 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import regex
+
 from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
-from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line
+from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
 BOXED_MIN_MULTI_SHARE = 0.5
+# Characters of the column labels; a run of this many one-character boxes of them is a label
+# printed vertically.
+LABEL_CHARS = frozenset("".join(LABELS))
+VERTICAL_LABEL_MIN = 3
+# A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
+KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 
@@ -70,6 +78,7 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
             keep[m] = False
             m += 1
         k = end
+    _drop_vertical_labels(lines, gaps, keep)
     kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
     kept_gaps = []
     pending = False
@@ -79,6 +88,27 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
             kept_gaps.append(pending)
             pending = False
     return kept, kept_gaps
+
+
+def _drop_vertical_labels(lines: list[CellLine], gaps: list[bool], keep: list[bool]) -> None:
+    """Unmark (``keep[k] = False``) the boxes of one character of a column label's characters
+    that come in runs of at least ``VERTICAL_LABEL_MIN`` (``項`` / ``目`` / ``更`` / ``前`` /
+    ``の`` / ``記`` / ``載``, other boxes between): a label printed vertically in a narrow
+    header cell comes out a character per box, not always in order."""
+    singles = [
+        k
+        for k in range(len(lines))
+        if gaps[k] and (k + 1 == len(lines) or gaps[k + 1]) and len(lines[k].text.strip()) == 1
+    ]
+    run: list[int] = []
+    for k in [*singles, -1]:
+        if k >= 0 and lines[k].text.strip() in LABEL_CHARS:
+            run.append(k)
+            continue
+        if len(run) >= VERTICAL_LABEL_MIN:
+            for j in run:
+                keep[j] = False
+        run = []
 
 
 def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:
@@ -198,5 +228,62 @@ def join_lone_sections(boxes: list[Box]) -> list[Box]:
         ):
             prev.lines.extend(b.lines)
             continue
+        out.append(b)
+    return out
+
+
+def join_items_over_pages(boxes: list[Box]) -> list[Box]:
+    """A page's last item box holding only its section line (``Ⅳ リスク対策``) is a row broken
+    over a page break (Writer): the rest of its item path is the first box of the next page
+    that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
+    box opening a section comes before it there.  Such a box joins the section's box."""
+    out: list[Box] = []
+    lone: Box | None = None
+    for b in boxes:
+        first = b.lines[0].text
+        if first[:1] in SECTION_NUMERALS:
+            lone = b if len(b.lines) == 1 else None
+        elif (
+            lone is not None
+            and b.page is not None
+            and lone.page is not None
+            and b.page == lone.page + 1
+            and not is_single_box(b)
+            and ITEM_MARKER.match(first)
+            and first[:1] not in "（("
+            and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
+        ):
+            lone.lines.extend(b.lines)
+            lone = None
+            continue
+        out.append(b)
+    return out
+
+
+def _opening_heading_score(box: Box) -> float:
+    """The heading score of a box's first line, or of its first two lines joined when the first
+    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
+    first = box.lines[0].text
+    score = heading_score(first)
+    if len(box.lines) > 1:
+        score = max(score, heading_score(first + box.lines[1].text))
+    return score
+
+
+def join_date_tails(boxes: list[Box]) -> list[Box]:
+    """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
+    that reads as a date with it (``2023 年 2 月 1`` / ``日``): a row broken over a page break
+    prints its date's last line at the top of the next page, where pdfminer gives it a box of
+    its own.  A tail that finishes no date is kept as it is."""
+    out: list[Box] = []
+    for b in boxes:
+        tail = b.lines[0].text
+        if len(b.lines) == 1 and DATE_TAIL.match(tail):
+            dates = (p for p in reversed(out) if is_single_box(p) and is_date_line(p.lines[0].text))
+            date = next(dates, None)
+            head = date.lines[0].text if date else ""
+            if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
+                date.lines[0] = replace(date.lines[0], text=head + tail)
+                continue
         out.append(b)
     return out

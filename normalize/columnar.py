@@ -12,9 +12,11 @@ column often come out as one box.  What can be done honestly:
 3. count the rows by the item paths; hand dates to them in order (a date box met before an item,
    a merged date printed once shared by the items that follow), timings and explanations in
    order or one per date group;
-4. pair the before/after boxes with the rows by a best path (dynamic programming) over the boxes
-   in order: a pair opening with the same words, an addition ending in 新規追加 with an empty
-   before; the margin over the runner-up reading says how sure the pairing is.
+4. pair the before/after boxes with the rows (``body_pairing``): each column's cells come in
+   row order, a row's before and after near each other (Calc: before, after; Writer: several
+   befores, then their afters), a box may be cut where a paragraph ends short of the wrap width;
+   a pair opening alike or sharing words, an addition ending in 新規追加 alone, a deletion's
+   削除 with a before; the margin over the runner-up reading says how sure the pairing is.
 
 Every row gets the flag ``column_order`` and a low confidence; where counts did not match or the
 pairing was close, a ``column_guess`` doubt lowers it further.  Boxes left over are kept in the
@@ -24,7 +26,6 @@ last row with ``unplaced_text``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from math import comb
 
 import regex
@@ -32,7 +33,15 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
-from .boxes import Box, is_single_box, join_lone_sections, lines_to_boxes
+from .body_pairing import pair_cells
+from .boxes import (
+    Box,
+    is_single_box,
+    join_date_tails,
+    join_items_over_pages,
+    join_lone_sections,
+    lines_to_boxes,
+)
 from .chars import BODY_MARKER, display_width
 from .dates import is_date_line
 from .items import heading_score
@@ -52,15 +61,6 @@ NUMBERED_ITEMS_MIN = 2
 WIDTH_SEPARATION_SHARE = 0.12
 # Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
 WIDTH_SLACK = 2
-# Pairing scores (in the units of the dynamic programme): before and after opening alike, an
-# addition (新規追加) without a before, a row with no body box, a box left unplaced.
-PAIR_SHARED_OPENING = 3.0
-PAIR_PLAIN = 1.0
-ADDITION_ALONE = 2.5
-AFTER_ALONE = -1.5
-EMPTY_ROW = -4.0
-SKIPPED_BOX = -6.0
-PAGE_MISMATCH = -1.0
 # A pairing that wins by less than this over the runner-up is flagged as a guess.
 PAIR_MARGIN_SURE = 2.0
 # Words an explanation (提出時期に係る説明) ends with.
@@ -82,17 +82,26 @@ def _full_widths(boxes: list[Box]) -> list[int]:
 
 def _two_widths(widths: list[int]) -> tuple[int, int] | None:
     """The wrap widths of the before/after columns and of the explanation column (wide,
-    narrow), from the widths of wrapped lines: the wide one is the commonest width, the narrow
-    one the commonest width (seen at least twice) clearly below it.  None when no such second
+    narrow), from the widths of wrapped lines: the wide one is the commonest width of the
+    window of ``WIDTH_SLACK`` display units holding most lines, the narrow one likewise among
+    the widths (seen at least twice) clearly below it.  None when no such second
     width shows (the columns cannot be told apart by width)."""
     if len(widths) < 4:
         return None
     counts = Counter(widths)
-    wide = max(counts, key=lambda w: (counts[w], w))
-    below = {w: c for w, c in counts.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and c >= 2}
+    # A column's wrapped lines fall a little short of its width (kinsoku, a half-width
+    # character): each width counts the lines up to WIDTH_SLACK narrower.
+    # The width reported is the commonest one of the best window.
+    near = {w: sum(c for v, c in counts.items() if w - WIDTH_SLACK <= v <= w) for w in counts}
+
+    def commonest(top: int) -> int:
+        return max((v for v in counts if top - WIDTH_SLACK <= v <= top), key=lambda v: (counts[v], v))
+
+    wide = commonest(max(near, key=lambda w: (near[w], w)))
+    below = {w: c for w, c in near.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and counts[w] >= 2}
     if not below:
         return None
-    narrow = max(below, key=lambda w: (below[w], w))
+    narrow = commonest(max(below, key=lambda w: (below[w], w)))
     return wide, narrow
 
 
@@ -109,7 +118,14 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "item"
     if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE:
         return "item"
-    if ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last) or BODY_MARKER.match(first):
+    closes = ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last)
+    if closes and widths is not None and len(box.lines) > 1:
+        # 削除 / 追加 wrapped from a line filled to the explanation column's width ends an
+        # explanation (…の終了に伴う / 削除), not an after cell.
+        narrow = widths[1]
+        if box.width <= narrow + WIDTH_SLACK and display_width(box.lines[-2].text) >= narrow - WIDTH_SLACK:
+            return "explanation"
+    if closes or BODY_MARKER.match(first):
         return "body"
     if widths is not None:
         narrow = widths[1]
@@ -293,100 +309,9 @@ def _fill_column(
     return carry, sure and not carry
 
 
-def _opening(text: str, n: int = 6) -> str:
-    return "".join(ch for ch in text if not ch.isspace())[:n]
-
-
-def _pair_score(before: Box, after: Box, widths: tuple[int, int] | None) -> float:
-    if ADDITION_MARKERS.match(before.lines[-1].text):
-        return SKIPPED_BOX  # an addition's after cell is no before cell
-    a, b = _opening(before.text), _opening(after.text)
-    shared = 0
-    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
-        shared += 1
-    score = PAIR_SHARED_OPENING if shared >= 2 else PAIR_PLAIN
-    if before.page != after.page:
-        score += PAGE_MISMATCH
-    return score
-
-
-def _alone_score(box: Box) -> float:
-    last = box.lines[-1].text
-    if ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
-        return ADDITION_ALONE
-    return AFTER_ALONE
-
-
-@dataclass(slots=True)
-class Pairing:
-    # For each row: (before box index or None, after box index or None).
-    cells: list[tuple[int | None, int | None]]
-    skipped: list[int]
-    score: float
-    margin: float
-
-
-def pair_bodies(bodies: list[Box], rows: list[RawRow], widths: tuple[int, int] | None) -> Pairing:
-    """The best assignment of the body boxes, in order, to the rows' before/after cells.
-
-    Each row takes two boxes (before, after), one (an after alone: an addition, or a before's
-    text missing), or none; a box may be left over at a cost.  Dynamic programme over (boxes
-    consumed, rows filled); the margin is the best score minus the best score of a reading that
-    gives the first row where they differ another shape (an estimate of how close the call was).
-    """
-    m, n = len(bodies), len(rows)
-    neg = float("-inf")
-    best = [[neg] * (n + 1) for _ in range(m + 1)]
-    second = [[neg] * (n + 1) for _ in range(m + 1)]
-    back: list[list[tuple[int, int, str] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
-    best[0][0] = 0.0
-
-    def page_cost(i: int, r: int) -> float:
-        pages = [cl.page for cl in rows[r].cells["item"]]
-        return 0.0 if not pages or bodies[i].page in pages else PAGE_MISMATCH
-
-    for i in range(m + 1):
-        for r in range(n + 1):
-            cur = best[i][r]
-            if cur == neg:
-                continue
-            moves: list[tuple[int, int, str, float]] = []
-            if i < m:
-                moves.append((i + 1, r, "skip", SKIPPED_BOX))
-            if r < n:
-                moves.append((i, r + 1, "empty", EMPTY_ROW))
-                if i < m:
-                    moves.append((i + 1, r + 1, "after", _alone_score(bodies[i]) + page_cost(i, r)))
-                if i + 1 < m:
-                    s = _pair_score(bodies[i], bodies[i + 1], widths) + page_cost(i, r)
-                    moves.append((i + 2, r + 1, "pair", s))
-            for ni, nr, how, s in moves:
-                v = cur + s
-                if v > best[ni][nr]:
-                    second[ni][nr] = max(second[ni][nr], best[ni][nr])
-                    best[ni][nr] = v
-                    back[ni][nr] = (i, r, how)
-                elif v > second[ni][nr]:
-                    second[ni][nr] = v
-    cells: list[tuple[int | None, int | None]] = [(None, None)] * n
-    skipped: list[int] = []
-    i, r = m, n
-    while back[i][r] is not None:
-        pi, pr, how = back[i][r]  # type: ignore[misc]
-        if how == "pair":
-            cells[pr] = (pi, pi + 1)
-        elif how == "after":
-            cells[pr] = (None, pi)
-        elif how == "skip":
-            skipped.append(pi)
-        i, r = pi, pr
-    margin = best[m][n] - second[m][n] if second[m][n] != neg else float("inf")
-    return Pairing(cells, sorted(skipped), best[m][n], margin)
-
-
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     """Rows built column by column from boxes, in order."""
-    boxes = join_lone_sections(lines_to_boxes(lines, gaps))
+    boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
@@ -407,16 +332,18 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
         rest, ok = _fill_column(rows, groups, kinds[key], key, order, pos)
         leftovers += rest
         matched = matched and ok
-    pairing = pair_bodies(kinds["body"], rows, widths)
     bodies = kinds["body"]
-    for row, (bi, ai) in zip(rows, pairing.cells, strict=True):
-        if bi is not None:
-            row.cells["before"] = list(bodies[bi].lines)
-        if ai is not None:
-            row.cells["after"] = list(bodies[ai].lines)
-        if bi is None and ai is None:
+    wrap = widths[0] if widths else max((b.width for b in bodies), default=None)
+    row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
+    pairing = pair_cells([b.lines for b in bodies], row_pages, wrap)
+    for row, (before, after) in zip(rows, pairing.cells, strict=True):
+        if before is not None:
+            row.cells["before"] = list(before)
+        if after is not None:
+            row.cells["after"] = list(after)
+        if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
-    leftovers += [bodies[k] for k in pairing.skipped]
+    leftovers += [Box(lines) for lines in pairing.skipped]
     sure = matched and not pairing.skipped and pairing.margin >= PAIR_MARGIN_SURE
     for row in rows:
         row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE if sure else COLUMN_ORDER_CONFIDENCE

@@ -71,3 +71,108 @@ def test_item_paths_between_the_tables_title_and_the_region_are_counted_not_a_co
     assert paths_before_region(raw, 5) == 1
     contents = ["目次", "（別添3）変更箇所 ……… 45", "Ⅰ基本情報", "１．特定個人情報ファイル", "2023/2/6"]
     assert paths_before_region(contents, 4) == 0
+
+
+def _box(*texts: str, page: int = 1) -> list[CellLine]:
+    return [CellLine(t, page, k) for k, t in enumerate(texts)]
+
+
+def test_befores_emitted_ahead_of_their_afters_pair_in_order_and_additions_stand_alone():
+    from piatable.normalize.body_pairing import pair_cells
+
+    # Writer order: two rows' befores, then their afters; then an addition; then a deletion
+    # whose 削除 comes before the text deleted.
+    bodies = [
+        _box("保険年金課"),
+        _box("番号法第９条第１項"),
+        _box("国保年金課"),
+        _box("番号法第９条第２項"),
+        _box("[ 十分である ]", "上記を新規追加"),
+        _box("削除"),
+        _box("※保険税の収納事務の一部を委託している。"),
+    ]
+    p = pair_cells(bodies, [set()] * 4, None)
+    text = [("".join(c.text for c in b or []), "".join(c.text for c in a or [])) for b, a in p.cells]
+    assert text == [
+        ("保険年金課", "国保年金課"),
+        ("番号法第９条第１項", "番号法第９条第２項"),
+        ("", "[ 十分である ]上記を新規追加"),
+        ("※保険税の収納事務の一部を委託している。", "削除"),
+    ]
+    assert not p.skipped
+
+
+def test_a_box_of_two_cells_is_cut_where_a_paragraph_ends_short_of_the_wrap_width():
+    from piatable.normalize.body_pairing import pair_cells
+
+    # The after cells of two rows merged into one box (pdfminer), both befores first.
+    bodies = [
+        _box("国民健康保険情報ファイル"),
+        _box("番号法第１９条第７号　別表第二の４", "２の項"),
+        _box(
+            "国民健康保険情報ファイル",
+            "中間サーバー副本ファイル",
+            "番号法第１９条第８号　別表第二の４",
+            "２の項、４５の項",
+        ),
+    ]
+    p = pair_cells(bodies, [set()] * 2, 34)
+    text = [("".join(c.text for c in b or []), "".join(c.text for c in a or [])) for b, a in p.cells]
+    assert text == [
+        ("国民健康保険情報ファイル", "国民健康保険情報ファイル中間サーバー副本ファイル"),
+        ("番号法第１９条第７号　別表第二の４２の項", "番号法第１９条第８号　別表第二の４２の項、４５の項"),
+    ]
+    assert p.cuts == 1
+
+
+def test_a_dates_last_line_on_the_next_page_finishes_the_date():
+    from piatable.normalize.boxes import Box, join_date_tails
+
+    boxes = [Box(_box("2023 年 2 月 1")), Box(_box("Ⅳ リスク対策")), Box(_box("日", page=2))]
+    out = join_date_tails(boxes)
+    assert [b.text for b in out] == ["2023 年 2 月 1日", "Ⅳ リスク対策"]
+    # A tail that finishes no date stays.
+    assert len(join_date_tails([Box(_box("2023/2/1")), Box(_box("日"))])) == 2
+
+
+def test_an_item_broken_over_a_page_break_takes_its_numbered_heading_from_the_next_page():
+    from piatable.normalize.boxes import Box, join_items_over_pages
+
+    boxes = [
+        Box(_box("Ⅳ リスク対策", page=1)),
+        Box(_box("研修体制の見直しによる修正", page=1)),
+        Box(_box("１０．従業者に対する教育・", "啓発", "従業者に対する教育・啓発", page=2)),
+    ]
+    out = join_items_over_pages(boxes)
+    assert [b.text for b in out] == [
+        "Ⅳ リスク対策１０．従業者に対する教育・啓発従業者に対する教育・啓発",
+        "研修体制の見直しによる修正",
+    ]
+    # A quoted heading opening a before cell (（１．…）) is cell text, and an item with more than
+    # its section line is whole.
+    quoted = [Box(_box("Ⅳ リスク対策", page=1)), Box(_box("（１．従業者が事務外で使用するリス", page=2))]
+    assert len(join_items_over_pages(quoted)) == 2
+    whole = [
+        Box(_box("Ⅳ リスク対策", "８．人手を介在させる作業", page=1)),
+        Box(_box("２．基本情報", "x", page=2)),
+    ]
+    assert len(join_items_over_pages(whole)) == 2
+
+
+def test_wrap_widths_count_lines_a_little_short_of_their_column():
+    from piatable.normalize.columnar import _two_widths
+
+    # Before/after lines wrapped at 30 or, before a closing mark, at 29 (kinsoku); explanation
+    # lines at 22; two lines of 60 (two cells printed side by side).
+    widths = [30] * 15 + [29] * 5 + [22] * 16 + [60] * 2
+    assert _two_widths(widths) == (30, 22)
+    assert _two_widths([46] * 8 + [60] * 7 + [58]) == (60, 46)
+
+
+def test_a_label_printed_a_character_per_box_is_furniture_not_cells():
+    texts = ["項", "目", "Ⅰ基本情報", "更", "前", "の", "記", "載", "変", "[○]紙", "無"]
+    lines = [CellLine(t, 1, k) for k, t in enumerate(texts)]
+    kept, _ = without_label_boxes(lines, [True] * len(lines))
+    # 項 目 … 更 前 の 記 載 変 (label characters, out of order, a box between) go; a cell of
+    # one character that is no label character stays.
+    assert [cl.text for cl in kept] == ["Ⅰ基本情報", "[○]紙", "無"]

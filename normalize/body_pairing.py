@@ -1,0 +1,263 @@
+"""Before/after cells of column-ordered text (pdfminer, plain ``pdftotext``) paired with rows.
+
+The extractors emit the boxes of the before column and of the after column in an order of their
+own: a row's before then its after (Calc), several rows' befores then their afters (Writer), an
+after before its before, and vertically adjacent cells of one column merged into one box.  What
+is certain: each column's cells come in row order, and a row's before and after cells are
+emitted near each other.  So the boxes are read as two interleaved queues: a cell waits in the
+queue until a cell of the other column comes and makes a row with it (first in, first out), or
+is closed as a row of one cell (an addition's after alone).  A box may be cut into several
+cells where a line ends a paragraph short of the column's wrap width (``cut_points``); each cut
+costs, and pays only when it lets cells pair that open alike or share words.
+
+Beam search over (fragments read, rows made, the queue); the best reading and its margin over
+the best different reading are returned.  Scores and costs are in the units of
+``columnar``'s pairing constants (named below).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from piatable.models import CellLine
+
+from .chars import display_width
+from .partition import ADDITION_MARKERS, DELETION_MARKERS
+
+# Scores of a row made of a before and an after cell: opening alike (two characters or more)
+# or not, plus SHARED_WORDS times the share of character pairs the two cells have in common.
+PAIR_SHARED_OPENING = 3.0
+PAIR_PLAIN = 1.0
+SHARED_WORDS = 3.0
+# A row of an after cell alone: an addition (closing with 新規追加) or not.
+ADDITION_ALONE = 2.5
+# A row of a before cell and an after cell closing with 削除 (the before is what was deleted),
+# or with 新規追加 (an addition has no before).
+DELETION_PAIR = 3.0
+ADDITION_PAIR = -1.0
+AFTER_ALONE = -1.5
+# A row of a before cell alone (its after cell lost or merged elsewhere).
+BEFORE_ALONE = -3.0
+# A row with no before/after cell; a cell left unplaced; a cell off its row's page.
+EMPTY_ROW = -4.0
+SKIPPED_BOX = -6.0
+PAGE_MISMATCH = -1.0
+# Cutting a box into two cells.
+CUT_COST = -3.0
+# A cell queued behind another of its column (a reading that departs from row-by-row order).
+QUEUE_DEEP = -4.0
+# A before cell emitted after its after cell (the before column is left of the after column).
+AFTER_FIRST = -0.5
+# Cells waiting for their partner (several rows' befores before their afters).
+QUEUE_MAX = 6
+# States kept per fragment.
+BEAM = 300
+# A line shorter than the column's wrap width by more than this (display units) ends a paragraph.
+PARAGRAPH_END_SHORT = 3
+# Characters a line may not open with (LibreOffice does not apply kinsoku, but a cell never
+# opens so).
+NO_CELL_OPENING = "、。，．）」』】〕ー・"
+
+
+@dataclass(slots=True)
+class Pairing:
+    # For each row: (before lines or None, after lines or None).
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]]
+    skipped: list[list[CellLine]]
+    score: float
+    margin: float
+    cuts: int = 0
+
+
+def cut_points(lines: list[CellLine], wrap: int | None) -> list[int]:
+    """Line indices (≥ 1) where a box may be cut into two cells: the line before ends a
+    paragraph (shorter than ``wrap`` by more than ``PARAGRAPH_END_SHORT`` display units) and
+    the line does not open with a closing mark."""
+    out = []
+    for k in range(1, len(lines)):
+        prev, cur = lines[k - 1].text.rstrip(), lines[k].text.lstrip()
+        if not cur or cur[0] in NO_CELL_OPENING:
+            continue
+        short = wrap is not None and display_width(prev) < wrap - PARAGRAPH_END_SHORT
+        if short:
+            out.append(k)
+    return out
+
+
+def _squash(lines: list[CellLine]) -> str:
+    return "".join("".join(cl.text.split()) for cl in lines)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
+def _closing(lines: list[CellLine]) -> str:
+    """ "addition" for an after cell closing with 新規追加 (it has no before), "deletion" for one
+    closing with 削除 (its before is the text deleted), "" otherwise."""
+    last = lines[-1].text.strip()
+    if ADDITION_MARKERS.match(last):
+        return "addition"
+    return "deletion" if DELETION_MARKERS.match(last) else ""
+
+
+@dataclass(slots=True)
+class _Cell:
+    lines: list[CellLine]
+    text: str
+    grams: set[str]
+    closing: str
+    page: int | None
+
+
+def _cell(lines: list[CellLine]) -> _Cell:
+    text = _squash(lines)
+    return _Cell(lines, text, _bigrams(text), _closing(lines), lines[0].page)
+
+
+def pair_score(before: _Cell, after: _Cell) -> float:
+    """How well two cells make one row's before and after."""
+    if before.closing == "addition":
+        return SKIPPED_BOX  # an addition's after cell is no before cell
+    if after.closing:
+        score = DELETION_PAIR if after.closing == "deletion" else ADDITION_PAIR
+        return score + (PAGE_MISMATCH if before.page != after.page else 0.0)
+    a, b = before.text, after.text
+    shared = 0
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    score = PAIR_SHARED_OPENING if shared >= 2 else PAIR_PLAIN
+    if before.grams and after.grams:
+        score += SHARED_WORDS * len(before.grams & after.grams) / min(len(before.grams), len(after.grams))
+    if before.page != after.page:
+        score += PAGE_MISMATCH
+    return score
+
+
+def _alone_score(cell: _Cell, kind: str) -> float:
+    if kind == "B":
+        return BEFORE_ALONE
+    return ADDITION_ALONE if cell.closing == "addition" else AFTER_ALONE
+
+
+@dataclass(slots=True)
+class _State:
+    rows: int
+    queue: tuple[int, ...]  # cell ids waiting
+    qkind: str  # "B" or "A" (what the queue holds), "" when empty
+    best: float
+    second: float
+    back: tuple | None = None  # (previous state, action)
+    extra: dict = field(default_factory=dict)
+
+
+def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], wrap: int | None) -> Pairing:
+    """The best reading of the body boxes (``bodies``, in the extractor's order) as the
+    before/after cells of ``len(row_pages)`` rows; ``row_pages[r]``: the pages row r's item is
+    printed on (empty: unknown).  ``wrap``: the body columns' wrap width in display units, for
+    the cut points (None: no box is cut)."""
+    n = len(row_pages)
+    # Fragments: pieces of boxes between cut points; frag_box[i] says which box.
+    frags: list[list[CellLine]] = []
+    box_end: list[int] = []  # for fragment i: index one past the last fragment of its box
+    for lines in bodies:
+        cuts = [0, *cut_points(lines, wrap), len(lines)]
+        start = len(frags)
+        for a, b in pairwise(cuts):
+            frags.append(lines[a:b])
+        box_end.extend([len(frags)] * (len(frags) - start))
+    m = len(frags)
+    cells: dict[tuple[int, int], _Cell] = {}
+
+    def cell(i: int, j: int) -> _Cell:
+        if (i, j) not in cells:
+            cells[(i, j)] = _cell([cl for f in frags[i:j] for cl in f])
+        return cells[(i, j)]
+
+    def page_cost(c: _Cell, r: int) -> float:
+        pages = row_pages[r] if r < n else set()
+        return 0.0 if not pages or c.page in pages else PAGE_MISMATCH
+
+    neg = float("-inf")
+    # states[i]: key (rows, queue, qkind) → state, after reading fragments < i.
+    states: list[dict[tuple, _State]] = [dict() for _ in range(m + 1)]
+    states[0][(0, (), "")] = _State(0, (), "", 0.0, neg)
+
+    def put(i: int, st: _State, rows: int, queue: tuple, qkind: str, s: float, action: tuple) -> None:
+        if rows + len(queue) > n or len(queue) > QUEUE_MAX:
+            return
+        key = (rows, queue, qkind if queue else "")
+        v1, v2 = st.best + s, st.second + s
+        old = states[i].get(key)
+        if old is None:
+            states[i][key] = _State(rows, queue, key[2], v1, v2, (st, action))
+            return
+        if v1 > old.best:
+            old.second = max(old.best, v2)
+            old.best, old.back = v1, (st, action)
+        else:
+            old.second = max(old.second, v1)
+
+    for i in range(m + 1):
+        layer = states[i]
+        if len(layer) > BEAM:
+            kept = sorted(layer.values(), key=lambda s: s.best, reverse=True)[:BEAM]
+            states[i] = layer = {(s.rows, s.queue, s.qkind): s for s in kept}
+        # Moves that read nothing: close the queue's first cell as a row alone, or an empty
+        # row.  Rows only grow, so a pass in order of rows made reaches every state.
+        for rows in range(n + 1):
+            for st in [s for s in list(layer.values()) if s.rows == rows]:
+                if len(st.queue) == 1:
+                    # (Only a queue's last cell closes alone: closed before the next one was
+                    # queued, the reading is the same, and one reading must have one path.)
+                    c = cell(*st.queue[0])
+                    s = _alone_score(c, st.qkind) + page_cost(c, st.rows)
+                    put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind))
+                elif not st.queue:
+                    put(i, st, st.rows + 1, (), "", EMPTY_ROW, ("empty",))
+        if i == m:
+            break
+        for st in list(layer.values()):
+            for j in range(i + 1, box_end[i] + 1):
+                span = (i, j)
+                c = cell(i, j)
+                cut = CUT_COST if j < box_end[i] else 0.0
+                put(j, st, st.rows, st.queue, st.qkind, SKIPPED_BOX + cut, ("skip", span))
+                for kind in ("B", "A"):
+                    if st.queue and st.qkind != kind:
+                        other = cell(*st.queue[0])
+                        pair = pair_score(c, other) + AFTER_FIRST if kind == "B" else pair_score(other, c)
+                        s = pair + page_cost(c, st.rows) + cut
+                        bs = (span, st.queue[0]) if kind == "B" else (st.queue[0], span)
+                        put(j, st, st.rows + 1, st.queue[1:], st.qkind, s, ("pair", *bs))
+                    else:
+                        deep = QUEUE_DEEP if st.queue else 0.0
+                        put(j, st, st.rows, (*st.queue, span), kind, cut + deep, ("queue", span, kind))
+    final = states[m].get((n, (), ""))
+    if final is None:
+        return Pairing([(None, None)] * n, [[cl for f in frags for cl in f]], neg, 0.0)
+    out: list[tuple[list[CellLine] | None, list[CellLine] | None]] = []
+    skipped: list[list[CellLine]] = []
+    cuts = 0
+    st: _State | None = final
+    while st is not None and st.back is not None:
+        prev, action = st.back
+        how = action[0]
+        if how == "pair":
+            out.append((cell(*action[1]).lines, cell(*action[2]).lines))
+        elif how == "alone":
+            c = cell(*action[1])
+            out.append((c.lines, None) if action[2] == "B" else (None, c.lines))
+        elif how == "empty":
+            out.append((None, None))
+        elif how == "skip":
+            skipped.append(cell(*action[1]).lines)
+        if how in ("pair", "alone", "skip"):
+            spans = [a for a in action[1:] if isinstance(a, tuple)]
+            cuts += sum(1 for a, b in spans if b < box_end[a])
+        st = prev
+    out.reverse()
+    skipped.reverse()
+    margin = final.best - final.second if final.second != neg else float("inf")
+    return Pairing(out, skipped, final.best, margin, cuts)
