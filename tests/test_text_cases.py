@@ -63,11 +63,17 @@ def _matches(record, row: dict) -> bool:
 
 @pytest.mark.parametrize(
     "name",
-    ["writer_pdfium_date_pieces", "writer_raw_check_marks", "writer_pdfium_subheading_on_item_line"],
+    [
+        "writer_pdfium_date_pieces",
+        "writer_raw_check_marks",
+        "writer_pdfium_subheading_on_item_line",
+        "writer_raw_explanation_over_page",
+    ],
 )
 def test_writer_texts_give_their_records(name):
-    """Writer dates one piece per line, check marks printed inside ［ ］ read apart from it, and a
-    line shared by the before and after cells (〒100-0001) read one line late: all rows right."""
+    """Writer dates one piece per line, check marks printed inside ［ ］ read apart from it, a
+    line shared by the before and after cells (〒100-0001) read one line late, and an
+    explanation whose last word ran onto the next page (…に伴う変 / 更): all rows right."""
     expected = json.loads((CASES / f"{name}.expected.json").read_text("utf-8"))
     result = extract_document(CASES / f"{name}.txt")
     assert result.status == "success", result.notes
