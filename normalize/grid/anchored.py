@@ -173,7 +173,7 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
 def _close_rows(
     cols: dict[int, list[Line]],
     spans: list[tuple[float, float]],
-    mode: str,
+    mode: str | dict[int, str],
     hy: float,
     assignment: dict[int, list[int]],
     blanks: list[float],
@@ -181,13 +181,14 @@ def _close_rows(
     """Rows (indices into ``spans``) whose 項目, 変更前, 変更後 or 説明 lines were cut from a
     neighbouring row's at a line that fits either row as well (margin below ``CLOSE_CUT_EM``):
     row → why, for a ``row_split_guess``.  The 変更日 and 提出時期 are whole values (a line
-    each), checked apart (merged cells)."""
+    each), checked apart (merged cells).  ``mode``: the alignment, or each column's."""
     best: dict[int, tuple[float, int]] = {}
     for c, lines in cols.items():
         if c not in (1, 2, 3, 5) or not lines:
             continue
+        col_mode = mode[c] if isinstance(mode, dict) else mode
         for ra, rb, margin in close_boundaries(
-            lines, spans, mode, hy, assignment[c], blanks, _whole_value(c)
+            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c)
         ):
             if margin < CLOSE_CUT_EM:
                 for r in (ra, rb):
@@ -282,6 +283,8 @@ def _rows_from_path_extents(
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     modes = ("top", "centre", "bottom")
     date_mode = None
+    col_modes: dict[int, str] = {}
+    assignment: dict[int, list[int]] = {}
     for c in sorted(cols):
         lines = cols[c]
         fits = {m: group_lines(lines, spans, m, hy, blanks, _whole_value(c)) for m in modes}
@@ -292,6 +295,7 @@ def _rows_from_path_extents(
         rows_of = fits[mode][1]
         if any(r < 0 for r in rows_of):
             return False
+        col_modes[c], assignment[c] = mode, rows_of
         for ln, r in zip(lines, rows_of, strict=True):
             rows[r].setdefault(c, []).append(ln)
     if any(not DATE_AT_START.match(cell_text(row.get(0))) for row in rows):
@@ -299,6 +303,7 @@ def _rows_from_path_extents(
     if any(len(row.get(4, [])) > 1 for row in rows):
         return False  # two 事前/事後 in one row: the paths did not separate the rows either
     res.rows, res.merged = rows, [False] * len(rows)
+    res.doubts.update(_close_rows(cols, spans, col_modes, hy, assignment, blanks))
     return True
 
 
