@@ -44,6 +44,7 @@ def _row(**change: list[str]) -> RawRow:
         # Numbers of one kind (one counter after them) in two widths, in one cell.
         ({"after": ["１０万人以上100万人未満"]}, "after"),
         ({"explanation": ["令和5年4月1日から", "令和６年３月まで"]}, "explanation"),
+        ({"after": ["令和３年4月1日時点"]}, "after"),
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
