@@ -83,13 +83,91 @@ def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
     return out
 
 
+# A date a narrow column printed one piece per line (Writer: ``令和`` / ``5`` / ``年 10`` / ``月`` /
+# ``1`` / ``日``): its first piece opens a date (an era, or four digits), each later piece is at
+# most this many characters of digits, 年/月/日/元, separators and spaces, and at most this many
+# lines make the date.
+DATE_PIECE_MAX_CHARS = 6
+DATE_PIECES_MAX_LINES = 8
+_DATE_OPENING = regex.compile(r"^\s*(?:令和|平成|昭和|[0-9０-９]{4})\s*(?:元|[0-9０-９]{1,2})?\s*$")
+_DATE_PIECE = regex.compile(r"^[\s0-9０-９年月日元/.\-／．－]+$")
+
+
+def join_date_pieces(lines: list[CellLine]) -> list[CellLine]:
+    """Rejoin a date printed one piece per line (``令和`` / ``5`` / ``年 10`` / ``月`` / ``1`` / ``日``,
+    as pypdfium2 gives a LibreOffice Writer date cell too narrow for its text): the longest run
+    of short date pieces after an opening (era or year) that reads as a whole valid date, its
+    spaces dropped."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        end = 0
+        if _DATE_OPENING.match(cl.text):
+            text = cl.text.strip()
+            for j in range(k + 1, min(len(lines), k + DATE_PIECES_MAX_LINES)):
+                piece = lines[j].text.strip()
+                if len(piece) > DATE_PIECE_MAX_CHARS or not _DATE_PIECE.match(piece):
+                    break
+                text += piece
+                if j > k + 1 and is_date_line(text) and parse_date(text):
+                    end = j + 1  # the longest run: ``…月1`` may go on with ``日``
+        if end:
+            joined = "".join("".join(lines[m].text.split()) for m in range(k, end))
+            out.append(CellLine(joined, cl.page, cl.line_no, cl.wraps, cl.conf))
+            k = end
+            continue
+        out.append(cl)
+        k += 1
+    return out
+
+
+# A check box printed empty (``［ ］`` / ``[ ]``) with the mark drawn inside it as its own glyph:
+# extractors give the mark on its own line before the box's line (pdftotext -raw), before the
+# box on its line (pdfminer: ``○［ ］紙``) or at the end of the line (pypdfium2: ``［ ］紙 ○``).
+CHECK_MARKS = "○〇◯●✓✔"
+_EMPTY_BOX = regex.compile(r"^(?P<open>[［\[])[ 　]*(?P<close>[］\]])")
+_MARK_BEFORE_BOX = regex.compile(rf"^(?P<mark>[{CHECK_MARKS}])[ 　]*(?=[［\[][ 　]*[］\]])")
+_MARK_AT_END = regex.compile(rf"[ 　]+(?P<mark>[{CHECK_MARKS}])$")
+
+
+def _box_with_mark(text: str, mark: str) -> str:
+    m = _EMPTY_BOX.match(text)
+    return f"{m.group('open')}{mark}{m.group('close')}{text[m.end() :]}" if m else text
+
+
+def place_check_marks(lines: list[CellLine]) -> list[CellLine]:
+    """Put a check mark back inside the empty box it was printed in (``［ ］紙`` with ``○`` on the
+    line before, before the box, or at the line's end → ``［○］紙``).  Only a line that opens with
+    an empty box takes a mark; a lone mark line before anything else is left as it is."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        t = cl.text.strip()
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if len(t) == 1 and t in CHECK_MARKS and _EMPTY_BOX.match(nxt) and not _MARK_AT_END.search(nxt):
+            nc = lines[k + 1]
+            out.append(CellLine(_box_with_mark(nxt, t), nc.page, nc.line_no, nc.wraps, nc.conf))
+            k += 2
+            continue
+        m = _MARK_BEFORE_BOX.match(t)
+        if m:
+            t = _box_with_mark(t[m.end() :], m.group("mark"))
+        elif _EMPTY_BOX.match(t) and (m := _MARK_AT_END.search(t)):
+            t = _box_with_mark(t[: m.start()], m.group("mark"))
+        out.append(cl if t == cl.text.strip() else CellLine(t, cl.page, cl.line_no, cl.wraps, cl.conf))
+        k += 1
+    return out
+
+
 def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
     """Split lines that hold several cells; join dates wrapped over two lines.
 
     Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
     ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
     """
-    lines = join_vertical_words(lines)
+    lines = place_check_marks(join_date_pieces(join_vertical_words(lines)))
     gaps = side_by_side(lines)
     out: list[CellLine] = []
     k = 0

@@ -35,7 +35,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .conservation import SECTION_OPENING
-from .dates import ERA_OFFSETS, is_date_line
+from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
@@ -75,6 +75,10 @@ _ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) 
 _DIGIT_START = regex.compile(r"^[0-9０-９]")
 # A 提出時期 set apart at the end of a paragraph (…を変更 事後).
 _SPACED_TIMING_END = regex.compile(r"[\s　](事前|事後)$")
+# A 事前/事後 standing alone between spaces inside a paragraph: another row's timing cell read
+# into this cell (``…閲覧に供する。 事後 意見聴取方法の拡充``), as pdftotext -raw and pypdfium2
+# give the one-line cells of LibreOffice Calc pages.
+_SPACED_TIMING_INSIDE = regex.compile(r"[ 　](事前|事後)[ 　]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
@@ -197,11 +201,21 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
         for p in _paragraphs(getattr(record, f)):
-            if TIMING.match(p) or _SPACED_TIMING_END.search(p):
+            if TIMING.match(p) or _SPACED_TIMING_END.search(p) or _SPACED_TIMING_INSIDE.search(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))
+                break
+            if (
+                f in ("before", "after")
+                and record.change_date
+                and is_date_line(p)
+                and parse_date(p) == record.change_date
+            ):
+                # The row's own 変更日 printed again as a paragraph of a text cell: a date cell
+                # read into the wrong column (pdftotext -raw of LibreOffice Calc pages).
+                out.append(Doubt("column_guess", f, f"the cell holds the row's own date ({p[:12]})"))
                 break
     before = _paragraphs(record.before)
     after = _paragraphs(record.after)
@@ -438,4 +452,55 @@ def crossing_merge_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
             for k in sorted(both):
                 if not any(d.kind == "column_guess" and d.field is None for d in out[k]):
                     out[k].append(Doubt("column_guess", None, why))
+    return out
+
+
+def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
+    """Per row, ``row_split_guess`` for a row whose date was copied from a shared (merged) date
+    cell while a date printed in the table opened no row: a line of a text cell that opens with
+    a date and was printed on one line with a 提出時期 (``2023/7/20 住民票の写しの交付に使用する。
+    事前 …``), or a date line in an explanation or 提出時期 cell, none of whose dates is any
+    row's date.
+    The rows that took the shared date may be the rows that date belonged to (pdftotext -raw and
+    pypdfium2 give LibreOffice Calc's one-line cells before the wrapped ones).  Ruled rows
+    are not checked."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    days = [parse_date("".join(cl.text.strip() for cl in r.cells.get("change_date") or [])) for r in rows]
+    dated = set(days)
+    # Printed lines that gave a 提出時期 (a compound line is split into its cells, each keeping
+    # the line's number).
+    timing_lines = {
+        (cl.page, cl.line_no)
+        for row in rows
+        for cells in row.cells.values()
+        for cl in cells
+        if cl.line_no is not None and (TIMING.match(cl.text.strip()) or _SPACED_TIMING_END.search(cl.text))
+    }
+    stray: list[str] = []
+    for row in rows:
+        if row.ruled:
+            continue
+        for f in ("item", "before", "after", "explanation", "timing"):
+            for cl in row.cells.get(f) or []:
+                t = cl.text.strip()
+                m = DATE_AT_START.match(t)
+                if not m:
+                    continue
+                if m.end() < len(t):
+                    # A date with other text after it is a date cell only on a printed line
+                    # that also gave a 提出時期 (平成31年4月1日 時点 is a before text).
+                    beside = (cl.page, cl.line_no) in timing_lines
+                    if not (beside or any(piece in ("事前", "事後") for piece in t[m.end() :].split())):
+                        continue
+                elif f not in ("explanation", "timing"):
+                    continue
+                day = parse_date(t[: m.end()])
+                if day and day not in dated:
+                    stray.append(t[: m.end()])
+    if not stray:
+        return out
+    why = f"a date printed in the table opened no row ({stray[0]}) while this row's date was shared"
+    for k in range(1, len(rows)):
+        if not rows[k].ruled and "merged_cell_filled" in rows[k].flags and days[k] and days[k] == days[k - 1]:
+            out[k].append(Doubt("row_split_guess", "change_date", why))
     return out

@@ -64,6 +64,10 @@ LONE_ABOVE_PENALTY = 4.0
 # An after cell that says only 削除 (the before text was removed).
 DELETION_ONLY_BONUS = 4.0
 NUMBERING_BREAK_PENALTY = 2.0
+# The item and the before cell end with the same line (``…①請求先`` / ``〒100-0001`` then
+# ``東京都…`` / ``市民課`` / ``〒100-0001``): the line before and after both open with, read one
+# line too late (seen in LibreOffice Writer texts from pdftotext -raw and pypdfium2).
+SHIFTED_OPENING_PENALTY = 4.0
 # Words of an explanation that say the row adds text (its before cell empty) or removes it.
 EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
 EXPLAINS_DELETION = regex.compile(r"削除|廃止")
@@ -412,6 +416,8 @@ class BlockScorer:
                 cost -= CLIPPED_PAIR_BONUS
         if i < j and self.torn_at[i] < j:
             cost += NUMBERING_BREAK_PENALTY
+        if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
+            cost += SHIFTED_OPENING_PENALTY
         return cost
 
     def costs_from(self, i: int) -> list[float]:
@@ -430,6 +436,7 @@ class BlockScorer:
         marker_i = self.marker[i] if i < n else False
         head = t[i][:1] if i < n else ""
         torn = self.torn_at[i]
+        item_last = t[i - 1] if i > 0 else None
         base = self.item_cost[i] + self.cut_i[i]
         last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
         heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
@@ -481,6 +488,8 @@ class BlockScorer:
                     cost -= CLIPPED_PAIR_BONUS
             if i < j and torn < j:
                 cost += NUMBERING_BREAK_PENALTY
+            if 0 < i < j and item_last == t[j - 1]:
+                cost += SHIFTED_OPENING_PENALTY
             out.append(cost)
         return out
 

@@ -8,7 +8,7 @@ from piatable.settings import Settings
 from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
-from .evidence import crossing_merge_doubts, document_doubts, row_doubts
+from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
 from .item_key import item_key
 from .items import item_path
@@ -113,7 +113,8 @@ def rows_to_records(
     flag_duplicates(records, q, seen)
     whole = document_doubts(records)
     crossings = crossing_merge_doubts(rows)
+    strays = stray_date_doubts(rows)
     return [
-        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing])
-        for rec, row, doc, crossing in zip(records, rows, whole, crossings, strict=True)
+        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing, *stray])
+        for rec, row, doc, crossing, stray in zip(records, rows, whole, crossings, strays, strict=True)
     ]

@@ -137,7 +137,9 @@ def find_table_start(raw: list[CellLine]) -> int:
     extended back over date-led blocks with an anchor printed before it (an extractor may put the
     title after the first page's rows, as in the seed).  A contents page that merely names 変更箇所
     is followed by no row and does not count.  Without any title, the first date line whose
-    block has an anchor starts the region.
+    block has an anchor starts the region.  When nothing above fits but a title with its column
+    labels right after it is followed by date lines and 事前/事後, the region starts at that
+    title (an order no rule foresaw: its rows are read and doubted rather than lost).
     """
     dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
@@ -212,4 +214,15 @@ def find_table_start(raw: list[CellLine]) -> int:
     for d in dates:
         if _block_has_anchor(raw, d, block_end(d)):
             return d
+    # No reading above fits, yet a title with its column labels right after it is followed by
+    # dates and timings: the table is there, in an order none of the rules above foresaw
+    # (pypdfium2 on some LibreOffice Calc pages).  Its rows are read from there and judged by
+    # the readers' own checks, rather than lost.
+    for s in starts:
+        near = raw[s + 1 : s + 1 + LABEL_NEAR_LINES]
+        labelled = any(is_label_piece(cl.text) or is_header_line(cl.text) for cl in near)
+        later = raw[s + 1 :]
+        dated = any(is_date_line(cl.text) for cl in later)
+        if labelled and dated and any(TIMING.match(cl.text) for cl in later):
+            return s
     return len(raw)

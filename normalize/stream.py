@@ -51,6 +51,10 @@ MAX_ITEM_WIDTH_CANDIDATES = 6
 WIDTH_SAMPLE_BLOCKS = 40
 # Confidence of a row whose own explanation was told from a merged one by its widths.
 OWN_EXPLANATION_CONFIDENCE = 0.6
+# An explanation line this close to its column's width (display units: a full-width character
+# is 2, and kinsoku may leave a line one character short) fills the column: its last word may
+# run on onto the next page (``_explanation_tail``).
+CONTINUED_EXPLANATION_SLACK = 2
 # Share of a text's date lines followed by an item's first line above which a date line after a
 # row's anchor that opens no item is the explanation's text, not a new row.
 DATE_OPENS_ITEM_SHARE = 0.8
@@ -428,6 +432,11 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["after"] = b.pre[p.before :]
         row.cells["timing"] = [b.timing] if b.timing else []
         row.cells["explanation"] = b.post
+        if cont and b.post and _explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
+            # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
+            # rest is the continuation's last line, after the item, before and after cells'.
+            row.cells["explanation"] = [*b.post, cont[-1]]
+            cont = cont[:-1]
         if cont:
             q = partition(cont, b.post, item_width, optional=True)
             row.cells["item"] = row.cells["item"] + cont[: q.item]
@@ -466,6 +475,21 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             row.flags.append("merged_cell_filled")
         rows.append(row)
     return rows
+
+
+def _explanation_tail(
+    last: CellLine, tail: CellLine, expl_width: int, settings: Settings, tokenizer: Tokenizer | None
+) -> bool:
+    """Whether ``tail``, the last line a continued row printed on the next page, ends its
+    explanation: the explanation's last line fills its column and runs on (a soft wrap), and
+    ``tail`` is shorter than half the column and opens no paragraph."""
+    return (
+        bool(expl_width)
+        and display_width(last.text) >= expl_width - CONTINUED_EXPLANATION_SLACK
+        and display_width(tail.text) <= expl_width // 2
+        and not starts_paragraph(tail.text)
+        and is_soft_break(last, tail, expl_width, settings.rejoin, tokenizer)
+    )
 
 
 def _own_explanation(

@@ -83,6 +83,11 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     return result
 
 
+# The note of a flattened text whose table title (with its column labels) was found but none
+# of whose rows could be read.
+TABLE_NOT_READ = "the amendment table's title and column labels were found but none of its rows could be read"
+
+
 def _stream_document(reading: Reading, result: DocumentResult, settings: Settings) -> None:
     """Flattened text → rows (stream) → records, part by part for a long text (``Reading.parts``):
     a part's lines and rows are dropped once its records are made.  Duplicates are found over the
@@ -116,7 +121,11 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     if unrowed:
         result.notes.append(f"{unrowed} date lines of the table region did not become rows")
         result.status = "partial"
-    if skipped:
+    if skipped and not result.records:
+        # Not "no amendment table found": the table is there, its rows could not be read.
+        result.notes.append(f"{TABLE_NOT_READ}: {skipped} item paths after its title were not read")
+        result.status = "partial"
+    elif skipped:
         result.notes.append(
             f"{skipped} item paths after the table's title came before the rows read and were not read"
         )
@@ -206,7 +215,11 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
         result = reading_to_result(read_scan(p, settings), source, settings)
-    if not result.records and "no amendment table found" not in result.notes:
+    if (
+        not result.records
+        and "no amendment table found" not in result.notes
+        and not any(n.startswith(TABLE_NOT_READ) for n in result.notes)
+    ):
         result.notes.append("no amendment table found")
     return result
 
