@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from piatable.errors import UnreadablePDF
-from piatable.models import PageWords, Reading, Word
+from piatable.models import PageWords, Reading, Unseen, Word
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
@@ -131,6 +131,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     turned: list[tuple[float, Word]] = []  # (angle in degrees, character) of rotated characters
     unmapped = 0
     hidden: Counter[str] = Counter()
+    unseen: list[Unseen] = []  # the left-out characters (but render mode 3), with their boxes
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
     tp = textpage or page.get_textpage()
@@ -160,10 +161,14 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             loose_box(tpr, i, rect)
             left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
             if check:
-                why = hidden_why(address(text_object(tpr, i)), (left, bottom, right, top), settings)
+                key = address(text_object(tpr, i))
+                why = hidden_why(key, (left, bottom, right, top), settings)
                 if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
                         hidden[why] += 1
+                        if why != "invisible":
+                            box = Word(text, number, left, right, height - top, height - bottom, "pdf")
+                            unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
                     continue
             word = Word(text, number, left, right, height - top, height - bottom, "pdf")
             if turned_page:
@@ -184,9 +189,9 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     rulings = objects.rulings
     rotation = page.get_rotation() % 360
     if rotation:
-        words, rulings, width, height = _rotate(words, rulings, rotation, width, height)
+        words, rulings, unseen, width, height = _rotate(words, rulings, unseen, rotation, width, height)
     return (
-        PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes),
+        PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes, unseen),
         unmapped,
         hidden,
     )
@@ -367,8 +372,19 @@ def _dedupe(words: list[Word]) -> list[Word]:
     return out
 
 
-def _rotate(words, rulings, rotation: int, width: float, height: float):  # type: ignore[no-untyped-def]
-    """Coordinates as the page is displayed when its /Rotate is 90, 180 or 270 (clockwise)."""
+def _clip_box(objects, key: int, height: float) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]
+    """The clipping box of text object ``key`` as (x0, top, x1, bottom), top-left origin (None
+    when the object reaches nowhere outside its clipping path)."""
+    t = objects.texts.get(key)
+    if t is None or t.clip is None:
+        return None
+    c0, d0, c1, d1 = t.clip
+    return c0, height - d1, c1, height - d0
+
+
+def _rotate(words, rulings, unseen, rotation: int, width: float, height: float):  # type: ignore[no-untyped-def]
+    """Coordinates as the page is displayed when its /Rotate is 90, 180 or 270 (clockwise):
+    of the words, the ruling segments and the left-out characters (and their clipping boxes)."""
 
     def box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
         if rotation == 90:
@@ -382,9 +398,14 @@ def _rotate(words, rulings, rotation: int, width: float, height: float):  # type
         x0, top, x1, bottom = box(w.x0, w.top, w.x1, w.bottom)
         out.append(Word(w.text, w.page, x0, x1, top, bottom, w.source, w.conf, w.line))
     rules = [box(*r) for r in rulings]
+    gone = []
+    for u in unseen:
+        x0, top, x1, bottom = box(u.word.x0, u.word.top, u.word.x1, u.word.bottom)
+        w = Word(u.word.text, u.word.page, x0, x1, top, bottom, "pdf")
+        gone.append(Unseen(w, u.why, box(*u.clip) if u.clip else None))
     if rotation in (90, 270):
         width, height = height, width
-    return out, rules, width, height
+    return out, rules, gone, width, height
 
 
 def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]

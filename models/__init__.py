@@ -1,6 +1,6 @@
 """Types and the one output schema of piatable (no heuristics here)."""
 
-from .page import Line, PageWords, Reading, Word
+from .page import Line, PageWords, Reading, Unseen, Word
 from .record import FIELDS, Record
 from .result import DocumentResult, Status
 from .rows import COLUMNS, CellLine, Doubt, RawRow
@@ -17,5 +17,6 @@ __all__ = [
     "Reading",
     "Record",
     "Status",
+    "Unseen",
     "Word",
 ]

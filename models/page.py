@@ -34,6 +34,20 @@ class Word:
 
 
 @dataclass(slots=True)
+class Unseen:
+    """A character of a PDF's text layer that the reader left out as not visible, kept with its
+    box so that the grid can tell which cell it lies in (it is never cell text).
+
+    ``why`` is a key of ``extract.pdf_objects.HIDDEN_REASONS`` (``paper``, ``covered``,
+    ``clipped``; render-mode-3 text is not kept); ``clip``: for ``clipped``, the box of the
+    clipping path that hides it, ``(x0, top, x1, bottom)`` like the word's."""
+
+    word: Word
+    why: str
+    clip: tuple[float, float, float, float] | None = None
+
+
+@dataclass(slots=True)
 class Line:
     """Words that share a baseline, left to right; ``text`` has no synthesised spaces."""
 
@@ -66,6 +80,8 @@ class PageWords:
     # morphology); empty for text input.
     rulings: list[tuple[float, float, float, float]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # PDF characters left out as not visible (white, covered, clipped away), with their boxes.
+    unseen: list[Unseen] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -68,5 +68,10 @@ class RawRow:
         self.page_start = min(pages) if pages else None
         self.page_end = max(pages) if pages else None
 
+    def add_flag(self, flag: str) -> None:
+        """Add ``flag`` to the row's flags unless it is there already."""
+        if flag not in self.flags:
+            self.flags.append(flag)
+
     def text_of(self, column: str) -> str:
         return "".join(cl.text for cl in self.cells[column])

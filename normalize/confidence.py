@@ -46,8 +46,9 @@ FLAG_FIELDS: dict[str, tuple[str, ...]] = {
 # Informational flags: they say how a row was read, not that it is in doubt.
 INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
 
-# Doubts that only lower the confidence: alone they do not tell wrong rows from right ones.
-CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure"})
+# Doubts that only lower the confidence: alone they do not tell wrong rows from right ones
+# (``clipped_text``: the flag it comes with is ``truncated:<field>``).
+CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure", "clipped_text"})
 
 # Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
 # what was read and what was written).

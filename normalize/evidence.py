@@ -50,9 +50,11 @@ TEXT_FIELDS = ("item", "before", "after", "explanation")
 _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
 _PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
-# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７".
+# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７"; a
+# paragraph's numbering with a space inside ("1 .従事者…": １． misread).
 _WIDTH_MIX = regex.compile(
     r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
+    r"|(?m:^)[0-9]\s+[.．]"
 )
 # Out-of-vocabulary tokens that are not misreads: ASCII, numbers (10万, 100万).
 _KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")

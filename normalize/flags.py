@@ -25,7 +25,10 @@ summed (weights in ``QualitySettings``) and a cell is flagged at ``truncated_thr
   cell adds ``truncated_room_below_weight``;
 * earlier paragraphs of the cell end with 。 and the last does not (``truncated_style_weight``).
 
-A cell whose text ends with a sentence end or a closing bracket (。．）＞」】 …) is never flagged.
+A cell whose text ends with a sentence end or a closing bracket (。．）＞」】 …) is never flagged
+on that evidence.  A PDF cell whose text goes on in the text layer but is clipped away at the
+cell's edge (a ``clipped_text`` doubt of the reader, normalize/grid/unseen.py) is cut short
+whatever its ending (``truncated_clipped_weight``).
 """
 
 from __future__ import annotations
@@ -71,7 +74,8 @@ _SPACE = regex.compile(r"\s+")
 # may add others (``column_order``, ``unmapped_glyphs``, ``ocr``): they are kept and counted too.
 FLAG_DESCRIPTIONS: dict[str, str] = {
     "truncated:<field>": "the cell (item, before, after or explanation) stops mid-word or "
-    "mid-phrase: its text was probably clipped by the printed row height",
+    "mid-phrase: its text was probably clipped by the printed row height (or, in a PDF, the "
+    "text layer goes on where the page clips the cell)",
     "date_unparsed": "the 変更日 cell is empty or not a date",
     "date_implausible": "the date is before quality.earliest_year or after today",
     "timing_missing": "no 提出時期 (事前/事後) was found for the row",
@@ -199,6 +203,8 @@ def truncation_evidence(
     lines = row.cells.get(field) or []
     if not text.strip() or not lines:
         return {}
+    if any(d.kind == "clipped_text" and d.field == field for d in row.doubts):
+        return {"clipped": q.truncated_clipped_weight}  # the text layer shows more than the page
     paragraphs = [p for p in text.split("\n") if p.strip()]
     last = paragraphs[-1].rstrip()
     if last[-1] in CLOSED_ENDINGS:

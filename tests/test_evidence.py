@@ -123,6 +123,9 @@ def test_helpers():
     assert numbering_gap("（１．a）\n本文\n（２．b）") == ""
     assert width_mix("(1 .従業者") and width_mix("（1．") and width_mix("2７")
     assert width_mix("(1)被保険者") == "" and width_mix("平成26年") == "" and width_mix("（１．") == ""
+    # A paragraph's numbering with a space inside (１． misread), not a decimal or a plain 1.
+    assert width_mix("リスク対策\n1 .従事者が事務外で") == "1 ."
+    assert width_mix("1.運用における措置\n2.システム") == "" and width_mix("第1.5版") == ""
 
 
 def test_strong_doubts_become_flags_weak_ones_only_cost_confidence():

@@ -41,6 +41,10 @@ def _row(**change: list[str]) -> RawRow:
         ({"before": ["番号法第1９条"]}, "before"),
         ({"after": ["法律第１９条第８号及び別表第"]}, "after"),
         ({"before": ["別表第と"]}, "before"),
+        # Numbers of one kind (one counter after them) in two widths, in one cell.
+        ({"after": ["１０万人以上100万人未満"]}, "after"),
+        ({"explanation": ["令和5年4月1日から", "令和６年３月まで"]}, "explanation"),
+        ({"after": ["令和３年4月1日時点"]}, "after"),
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
@@ -53,6 +57,9 @@ def test_clean_rows_and_empty_cells_are_not():
     assert suspect_fields(_row(item=["IT基盤の更新"], after=["LGWAN回線"])) == []
     clean = ["別表第二の項、第１９条", "ＬＧＷＡＮ 2023年", "第三者点検"]
     assert suspect_fields(_row(before=clean, explanation=["重大な変更に該当し", "ない"])) == []
+    # Numbers of two kinds in two widths: an address's postcode and telephone beside its 番地.
+    address = ["１０万人以上", "〒123-4567 ○○市本町一丁目１番１号", "電話 0123-45-6789"]
+    assert suspect_fields(_row(after=address)) == []
 
 
 def test_doubts_and_note():

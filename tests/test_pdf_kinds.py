@@ -84,6 +84,9 @@ def test_generated_kind(kind: str, kinds_dir: Path) -> None:
         assert "struck:before" in marks
     if kind.startswith("hidden_"):
         assert any("not visible on the page left out" in n for n in res.notes), res.notes
+        # Hidden on purpose (inside its cell), not a cell cut short: no row is in doubt for it.
+        assert not any("clipped_text" in e for r in res.records for e in r.evidence)
+        assert not any(f.startswith("truncated:") for f in flags), flags
     else:
         assert not any(f.startswith(("struck", "underlined")) for f in flags)
         assert not marks or kind.startswith(("underline", "strike"))

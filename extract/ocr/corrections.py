@@ -515,8 +515,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     n += 1
         if n:
             changed += n
-            if "ocr_corrected" not in row.flags:
-                row.flags.append("ocr_corrected")
+            row.add_flag("ocr_corrected")
     return changed + restore_numerals(rows)
 
 

@@ -115,6 +115,5 @@ def mend_echoes(rows: list[RawRow]) -> int:
                 continue
             _edit(row.cells[d.worse], d.start, d.end, d.other)
             changed += 1
-            if "ocr_corrected" not in row.flags:
-                row.flags.append("ocr_corrected")
+            row.add_flag("ocr_corrected")
     return changed

@@ -259,8 +259,7 @@ def restore_numerals(rows: list[RawRow]) -> int:
         if right:
             cl.text = right + rest
             changed += 1
-            if "ocr_corrected" not in row.flags:
-                row.flags.append("ocr_corrected")
+            row.add_flag("ocr_corrected")
     return changed
 
 

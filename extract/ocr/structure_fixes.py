@@ -83,8 +83,7 @@ def even_placeholders(rows: list[RawRow]) -> int:
                 if text != cl.text:
                     cl.text = text
                     changed += 1
-                    if "ocr_corrected" not in row.flags:
-                        row.flags.append("ocr_corrected")
+                    row.add_flag("ocr_corrected")
     return changed
 
 
@@ -223,8 +222,7 @@ def even_date_widths(rows: list[RawRow]) -> int:
             if text != cl.text:
                 cl.text = text
                 changed += 1
-                if "ocr_corrected" not in row.flags:
-                    row.flags.append("ocr_corrected")
+                row.add_flag("ocr_corrected")
     return changed
 
 
@@ -276,6 +274,5 @@ def even_numbering(rows: list[RawRow]) -> int:
             cl = row.cells[column][k]
             cl.text = m.group(1) + bracket + digits + stop + cl.text[m.end() :]
             changed += 1
-            if "ocr_corrected" not in row.flags:
-                row.flags.append("ocr_corrected")
+            row.add_flag("ocr_corrected")
     return changed

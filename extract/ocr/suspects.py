@@ -28,6 +28,13 @@ WEDGED_LATIN = regex.compile(
 )
 # One word in two widths (ＬＧWAN, 1９): a document prints a word in one font and width.
 MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|[0-9][０-９]|[０-９][0-9]")
+# Numbers of one kind (the same counter after them: １０万 / 100万, ５年 / 6年; a date's ３年 /
+# 4月) in two widths in one cell: a document prints its numbers of a kind in one width (an
+# address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
+# and its counter in groups.
+NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))(\p{Han})")
+# Counters that make one kind together: a date's year, month and day (令和３年4月1日).
+COUNTER_KINDS = {"年": "date", "月": "date", "日": "date"}
 # 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
 ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
@@ -86,13 +93,35 @@ def _echo_misreads(row: RawRow) -> list[tuple[str, str]]:
 
 def _broken_text(lines: list[str], flat: str) -> str:
     """Why a text cell's OCR breaks the grammar of the form's texts ("" when it does not): a
-    word in two widths, 第 without its numeral.  (A line of a kana or two alone, the tail of a
-    sentence misread, was tried and left out: wrapped tails such as ない are as common.)"""
+    word in two widths, numbers of one kind in two widths, 第 without its numeral.  (A line of a
+    kana or two alone, the tail of a sentence misread, was tried and left out: wrapped tails
+    such as ない are as common.)"""
     if m := MIXED_WIDTH.search(flat):
         return f"{m.group(0)!r}: one word read in two widths"
+    if mixed := mixed_number_widths(flat):
+        return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
     return ""
+
+
+def mixed_number_widths(text: str) -> tuple[str, str] | None:
+    """The first two numbers of ``text`` with the same counter after them (or two of a date's
+    年, 月, 日), one in half-width and one in full-width digits (``１０万人以上100万人未満`` →
+    ``("１０万", "100万")``, ``令和３年4月1日`` → ``("３年", "4月")``), or None."""
+    half: dict[str, str] = {}
+    full: dict[str, str] = {}
+    for m in NUMBER_AND_COUNTER.finditer(text):
+        counter = COUNTER_KINDS.get(m.group(3), m.group(3))
+        if m.group(1):
+            half.setdefault(counter, m.group(0))
+            if counter in full:
+                return full[counter], m.group(0)
+        else:
+            full.setdefault(counter, m.group(0))
+            if counter in half:
+                return m.group(0), half[counter]
+    return None
 
 
 def _near_heading(lines: list[str]) -> str:

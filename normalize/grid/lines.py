@@ -40,6 +40,8 @@ class Line:
     # Layout text: the line is full and the next line of its column reads on from it (a soft
     # wrap), so a cell boundary after it is unlikely.
     runs_on: bool = False
+    # PDF text of the cell clipped away at its edge next to this line (normalize/grid/unseen.py).
+    clipped: str = ""
 
     @property
     def mid(self) -> float:

@@ -34,6 +34,12 @@ UNSURE_JOIN_STRENGTH = 0.6
 # A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
 HEADING_BREAK_SCORE = 0.75
 
+# Cells whose text clipped away at the cell's edge is a doubt (``clipped_text``): those that can be
+# flagged ``truncated:<field>``.  A date or 提出時期 cut short is checked by its own grammar.
+CLIPPED_FIELDS = ("item", "before", "after", "explanation")
+# The evidence quotes this many characters of the clipped text at most.
+CLIPPED_SHOWN_CHARS = 40
+
 
 @dataclass(slots=True)
 class _Row:
@@ -422,6 +428,9 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
         if name == "item":
             _heading_breaks(out)
+        clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
+        if clipped and name in CLIPPED_FIELDS:
+            raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
         raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         raw.cells[name] = out
         raw.widths[name] = None
@@ -429,6 +438,14 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
     if confs:
         raw.confidence = min(1.0, statistics.median(confs) / 100)
     return raw
+
+
+def _clipped_why(clipped: list[tuple[int | None, str]]) -> str:
+    """The evidence of a cell whose text goes on clipped away: how much, where, and its start."""
+    text = "".join(t for _, t in clipped)
+    pages = ", ".join(str(p) for p in dict.fromkeys(p for p, _ in clipped) if p)
+    shown = text if len(text) <= CLIPPED_SHOWN_CHARS else text[:CLIPPED_SHOWN_CHARS] + "…"
+    return f"{len(text)} characters of the cell clipped away at its edge on page {pages}, not read: {shown}"
 
 
 def _heading_breaks(lines: list[CellLine]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 
-from piatable.models import PageWords, Word
+from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
 
 from .anchored import lines_to_anchored_rows
@@ -16,6 +16,7 @@ from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
 from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
+from .unseen import CellBox, attach_clipped
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -244,7 +245,7 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
-        _ruled_rows(res, in_table, columns, ys, closed, hx, hy, settings, plain)
+        _ruled_rows(res, in_table, columns, ys, closed, hx, hy, settings, plain, page.unseen)
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.
@@ -263,15 +264,19 @@ def _ruled_rows(
     hy: float,
     settings: GridSettings,
     plain: bool | None = None,
+    unseen: list[Unseen] | None = None,
 ) -> None:
     """Rows between horizontal rulings; a cell with no ruling below it spans the next row too.
     ``columns``: the column of each word (``words`` are all inside the table's columns);
-    ``plain``: whether they are all PDF characters (``is_plain_pdf``), when known."""
+    ``plain``: whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``:
+    the page's characters left out as not visible, of which those clipped away at a cell's edge
+    are tied to its lines (``unseen.attach_clipped``)."""
     n_rows = len(ys) - 1
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
+    boxes: list[CellBox] = []
     by_column: dict[int, list[Word]] = {}
     for w, col in zip(words, columns, strict=True):
         by_column.setdefault(col, []).append(w)
@@ -297,11 +302,14 @@ def _ruled_rows(
                 ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
+                boxes.append(CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], lines))
             for r in range(a, b):
                 rows[r][c] = lines
                 if b - a > 1:
                     merged[r] = True
     res.rows, res.merged = rows, merged
+    if unseen:
+        attach_clipped(unseen, boxes, hy, settings)
 
 
 def _anchored_rows(res: PageRows, words: list[Word], hx: float, hy: float, settings: GridSettings) -> None:

@@ -111,6 +111,12 @@ class GridSettings:
     gap_cross_share: float = 0.03
     # A cell's last line "reaches the bottom" when less than this many ems remain below it.
     reach_bottom_em: float = 1.0
+    # Characters of the text layer clipped away beyond a cell's edge (normalize/grid/unseen.py)
+    # are the rest of its text, cut by the edge, when the clipping path ends within
+    # clipped_edge_em of the cell's ruling and the nearest of them is within clipped_near_em
+    # of the cell's printed text; a character clipped well inside its cell was hidden on purpose.
+    clipped_edge_em: float = 0.5
+    clipped_near_em: float = 1.0
     # ``-layout`` text (character cells): cost, in text columns of misplacement, of reading a
     # piece of a line as the rest of the previous piece's cell when one space separates them
     # (Japanese text has no spaces, so a single space may be the text's own or a squeezed
@@ -184,6 +190,8 @@ class QualitySettings:
     truncated_tallest_weight: float = 0.5
     truncated_room_below_weight: float = -0.5
     truncated_style_weight: float = 0.5
+    # A PDF cell whose text goes on, clipped away at the cell's edge, is cut short for sure.
+    truncated_clipped_weight: float = 2.5
     # --- confidence (normalize/confidence.py): 1 / (1 + exp(-(prior_logit - Σ weight_k x_k)))
     # over the evidence of the row (or of one cell: cell_prior_logit).  Weights are in log-odds,
     # fitted on the bundled samples (tools/bench_calibration.py --fit) and rounded.
@@ -218,6 +226,11 @@ class QualitySettings:
     weight_ocr_corrected: float = 1.02
     weight_reader_ocr: float = 1.27
     weight_reader_text: float = 0.81
+    # clipped_text (confidence only; the cell is flagged truncated:<field>): the PDF's text layer
+    # goes on where the page clips the cell.  Set by hand: the samples expect a clipped cell's
+    # printed text, so a fit would find those rows right, though the cell is certainly short of
+    # the source's text.
+    weight_clipped_text: float = 1.0
     # A doubt at least this strong also becomes a flag.
     doubt_flag_strength: float = 0.5
     # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
