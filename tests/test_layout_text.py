@@ -155,3 +155,70 @@ def test_centred_merged_timing_goes_to_the_rows_around_it(case: str):
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     got = piatable.extract(folder / "input.txt")
     assert [r.timing for r in got] == [e["timing"] for e in expected]
+
+
+# A date centred in a cell merged over two rows (the second row's and the one above), the rows
+# of the page before top-aligned: the row above took the earlier date and must say it is unsure
+# (a new user's Calc table read by pdftotext -layout).
+LATE_DATE = """（別添２）変更箇所
+ 変更日     項目              変更前の記載        変更後の記載        提出時期 提出時期に係る説明
+R5.4.1     Ⅰ基本情報                   市民課             総務課               事後  組織改正
+           ７．評価実施機関における担当部署
+           ①部署
+
+R5.6.1     Ⅱ特定個人情報ファイルの概要  10万人以上         10万人以上           事後  記載内容の追記
+           ２．基本情報                                    （主な記録項目）識別情報
+           ④記録される項目
+ 変更日     項目              変更前の記載        変更後の記載        提出時期 提出時期に係る説明
+R5.9.30    Ⅱ特定個人情報ファイルの概要  番号法第19条第7号    番号法第19条第8号     事後  法改正に伴う修正
+           ５．特定個人情報の提供・移転
+           ①法令上の根拠
+
+
+
+           Ⅱ特定個人情報ファイルの概要  サーバ室に保管する。  クラウドに保管する。   事前  移行に伴う変更
+           ６．特定個人情報の保管・消去
+           ①保管場所
+
+
+           Ⅲリスク対策                 パスワードで認証する。 二要素で認証する。   事前  認証の強化
+           ３．特定個人情報の使用
+           リスク２：不正な使用
+
+R6.1.4
+
+           Ⅵ評価実施手続               窓口で閲覧に供する。   各支所でも閲覧に供する。 事後 意見聴取の拡充
+           ２．意見の聴取
+           ①方法
+
+
+R6.3.31    Ⅰ基本情報                                        隣接市と共同で評価する。 事後  新規追加
+           ７．他の評価実施機関
+"""
+
+
+def test_date_above_its_row_puts_the_row_above_in_doubt(tmp_path: Path):
+    """A date standing lines above its top-aligned row (centred in a cell merged over the row
+    above too): the row above, given the earlier date, carries row_split_guess."""
+    path = tmp_path / "late.txt"
+    path.write_text(LATE_DATE, "utf-8")
+    recs = [r.to_dict() for r in piatable.extract_document(path).records]
+    by_item = {r["item"].split("\n")[0]: r for r in recs}
+    assert "row_split_guess" in by_item["Ⅲリスク対策"]["flags"]
+    assert "row_split_guess" not in by_item["Ⅰ基本情報"]["flags"]
+
+
+def test_close_boundaries_finds_a_line_that_fits_either_row():
+    """A line halfway between two rows' cells (centred cells) fits either row: the cut there
+    has a margin near 0; without it the cut is clear."""
+    from piatable.normalize.grid.line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
+
+    spans = [(0.0, 1.0), (10.0, 11.0)]
+    clear = [_line(t, y, 30) for t, y in (("a", 0), ("b", 1), ("c", 2), ("x", 8), ("y", 9), ("z", 10))]
+    _, rows_of = group_lines(clear, spans, "centre", 1.0)
+    assert rows_of == [0, 0, 0, 1, 1, 1]
+    assert all(m >= CLOSE_CUT_EM for _, _, m in close_boundaries(clear, spans, "centre", 1.0, rows_of))
+    torn = sorted([*clear, _line("上記を新規追加", 5, 30)], key=lambda ln: ln.top)
+    _, rows_of = group_lines(torn, spans, "centre", 1.0)
+    margins = close_boundaries(torn, spans, "centre", 1.0, rows_of)
+    assert [(a, b) for a, b, _ in margins] == [(0, 1)] and margins[0][2] < CLOSE_CUT_EM

@@ -5,27 +5,20 @@ one printed date split apart, lines grouped to rows by least misplacement.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Callable
 
+from piatable.models import COLUMNS
 from piatable.vocabulary import TIMING
 
 from ..dates import DATE_AT_START, is_date_head, parse_date
 from .common import SECTION_HEADING, PageRows, cell_text
+from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
-# rows; a cell that runs across one costs this much (in line heights of misplacement).
+# rows (a cell that runs across one costs ``line_groups.BLANK_CROSS_COST``).
 BLANK_BAND_EM = 0.8
-
-
-BLANK_CROSS_COST = 3.0
-
-
-# Ending a cell after a line that runs on into the next (a full line, the next no paragraph's
-# start) costs this many line heights of misplacement.
-RUN_ON_SPLIT_COST = 2.0
 
 
 # A centred merged cell inferred from its text must end within this many line heights of a
@@ -38,14 +31,14 @@ MERGED_EDGE_EM = 1.5
 CENTRED_RUN_SLACK_EM = 3.0
 
 
+# Layout text, dates printed at the top of their rows: a date standing more than this many line
+# heights above the first line of its row's 項目 / 変更前 / 変更後 is not level with that row (a
+# date centred in a cell merged over the row above too), so the row above may hold its date.
+LATE_ROW_EM = 0.75
+
+
 # The column of 提出時期 (事前/事後).
 TIMING_COLUMN = 4
-
-
-# Lines of one cell follow each other; a gap of more than this many line heights inside a
-# group of lines costs what it exceeds it by (text extractors may interleave two columns'
-# lines, so a cell's lines can be a line apart).
-CELL_GAP_EM = 2.0
 
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -65,7 +58,7 @@ def _best_alignment(
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = _group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
+            cost, rows_of = group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -164,11 +157,69 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
     continued = _split_continued(rows[0], hy) if rows[0] else []
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
-    for row in rows[1:]:
+    late = _late_rows(rows, spans, mode, hy)
+    close = _close_rows(cols, spans, mode, hy, assignment, blanks)
+    for r, row in enumerate(rows[1:]):
+        if r in late and out:
+            res.doubts.setdefault(len(out) - 1, late[r])
         for sub, shared in _split_shared(row, mode, hy):
+            if r in close:
+                res.doubts.setdefault(len(out), close[r])
             out.append(sub)
             merged.append(shared)
     res.rows, res.merged = out, merged
+
+
+def _close_rows(
+    cols: dict[int, list[Line]],
+    spans: list[tuple[float, float]],
+    mode: str | dict[int, str],
+    hy: float,
+    assignment: dict[int, list[int]],
+    blanks: list[float],
+) -> dict[int, str]:
+    """Rows (indices into ``spans``) whose 項目, 変更前, 変更後 or 説明 lines were cut from a
+    neighbouring row's at a line that fits either row as well (margin below ``CLOSE_CUT_EM``):
+    row → why, for a ``row_split_guess``.  The 変更日 and 提出時期 are whole values (a line
+    each), checked apart (merged cells).  ``mode``: the alignment, or each column's."""
+    best: dict[int, tuple[float, int]] = {}
+    for c, lines in cols.items():
+        if c not in (1, 2, 3, 5) or not lines:
+            continue
+        col_mode = mode[c] if isinstance(mode, dict) else mode
+        for ra, rb, margin in close_boundaries(
+            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c)
+        ):
+            if margin < CLOSE_CUT_EM:
+                for r in (ra, rb):
+                    if r not in best or margin < best[r][0]:
+                        best[r] = (margin, c)
+    return {
+        r: f"a line at the edge of this row's {COLUMNS[c]} fits the neighbouring row about as well "
+        f"(margin {m:.2f} line heights)"
+        for r, (m, c) in best.items()
+    }
+
+
+def _late_rows(
+    rows: list[dict[int, list[Line]]], spans: list[tuple[float, float]], mode: str, hy: float
+) -> dict[int, str]:
+    """Top-aligned rows anchored at dates (``rows[r + 1]`` holds date ``r``'s lines): date
+    ``r`` → why, when the date stands more than ``LATE_ROW_EM`` line heights above the first
+    line of its row's 項目 / 変更前 / 変更後.  Such a date is not level with its row: it may be
+    centred in a cell merged over the row above too, which then took the date before it
+    (a ``row_split_guess`` on the row above)."""
+    out: dict[int, str] = {}
+    if mode != "top":
+        return out
+    for r in range(1, len(spans)):
+        own = [ln for c in (1, 2, 3) for ln in rows[r + 1].get(c, [])]
+        if own and min(ln.top for ln in own) - spans[r][1] > LATE_ROW_EM * hy:
+            out[r] = (
+                "the next row's date stands above that row, not level with it: it may be merged "
+                "over this row too"
+            )
+    return out
 
 
 def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, list[Line]]]:
@@ -232,9 +283,11 @@ def _rows_from_path_extents(
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     modes = ("top", "centre", "bottom")
     date_mode = None
+    col_modes: dict[int, str] = {}
+    assignment: dict[int, list[int]] = {}
     for c in sorted(cols):
         lines = cols[c]
-        fits = {m: _group_lines(lines, spans, m, hy, blanks, _whole_value(c)) for m in modes}
+        fits = {m: group_lines(lines, spans, m, hy, blanks, _whole_value(c)) for m in modes}
         # 提出時期 is printed like 変更日 (one short line): it follows the date's alignment.
         mode = date_mode if c == 4 and date_mode else min(modes, key=lambda m: fits[m][0])
         if c == 0:
@@ -242,6 +295,7 @@ def _rows_from_path_extents(
         rows_of = fits[mode][1]
         if any(r < 0 for r in rows_of):
             return False
+        col_modes[c], assignment[c] = mode, rows_of
         for ln, r in zip(lines, rows_of, strict=True):
             rows[r].setdefault(c, []).append(ln)
     if any(not DATE_AT_START.match(cell_text(row.get(0))) for row in rows):
@@ -249,6 +303,7 @@ def _rows_from_path_extents(
     if any(len(row.get(4, [])) > 1 for row in rows):
         return False  # two 事前/事後 in one row: the paths did not separate the rows either
     res.rows, res.merged = rows, [False] * len(rows)
+    res.doubts.update(_close_rows(cols, spans, col_modes, hy, assignment, blanks))
     return True
 
 
@@ -278,6 +333,7 @@ def _rows_from_paths(
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r].setdefault(c, []).append(ln)
+    res.doubts.update(_close_rows(cols, spans, mode, hy, assignment, blanks))
     merged = [False] * len(rows)
     centres = [(a + b) / 2 for a, b in spans]
     # Each row's extent from its own (unmerged) cells: 項目, 変更前, 変更後.
@@ -415,8 +471,8 @@ def _split_shared(
     for c, lines in row.items():
         if c == 1 or not lines:
             continue
-        split_cost, rows_of = _group_lines(lines, spans, mode, hy)
-        merged_cost, _ = _group_lines(lines, [whole], mode, hy)
+        split_cost, rows_of = group_lines(lines, spans, mode, hy)
+        merged_cost, _ = group_lines(lines, [whole], mode, hy)
         # A cell printed once for all rows fits the whole span; one that gives every sub-row
         # lines of its own, as well as the whole span fits it (top-aligned cells fit both
         # exactly), is one cell per sub-row.
@@ -431,22 +487,6 @@ def _split_shared(
     return [(sub, shared) for sub in subs]
 
 
-def _group_fits(
-    first: float, last: float, spans: list[tuple[float, float]], r: int, mode: str, hy: float
-) -> bool:
-    """Whether lines from ``first`` to ``last`` (centres) can be the cell of date ``r``: a
-    top-aligned cell lies between its date's top and the next date's top, a bottom-aligned one
-    between the previous date's bottom and its own, a centred one between the neighbours' centres."""
-    tol = hy / 4
-    if mode == "top":
-        return first >= spans[r][0] - tol and (r + 1 == len(spans) or last < spans[r + 1][0] - tol)
-    if mode == "bottom":
-        return last <= spans[r][1] + tol and (r == 0 or first > spans[r - 1][1] + tol)
-    lo = (spans[r - 1][0] + spans[r - 1][1]) / 2 if r else -float("inf")
-    hi = (spans[r + 1][0] + spans[r + 1][1]) / 2 if r + 1 < len(spans) else float("inf")
-    return lo < first and last < hi
-
-
 def _blank_bands(cols: dict[int, list[Line]], hy: float) -> list[float]:
     """Middles of the horizontal bands (at least a line high) where no column prints anything:
     the blank lines some layouts leave between rows."""
@@ -458,82 +498,3 @@ def _blank_bands(cols: dict[int, list[Line]], hy: float) -> list[float]:
             out.append((top + end) / 2)
         end = max(end, bottom)
     return out
-
-
-def _group_lines(
-    lines: list[Line],
-    spans: list[tuple[float, float]],
-    mode: str,
-    hy: float,
-    blanks: list[float] = (),  # type: ignore[assignment]
-    whole: Callable[[str], bool] | None = None,
-) -> tuple[float, list[int]]:
-    """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
-    the least total distance between each group and its date (by ``mode``).  Returns the cost
-    and each line's row (-1: before the first date, a continued row, only for ``top``)."""
-    m, n = len(lines), len(spans)
-    if m == 0:
-        return 0.0, []
-
-    tops, bottoms, mids = [ln.top for ln in lines], [ln.bottom for ln in lines], [ln.mid for ln in lines]
-
-    def key(i: int, j: int) -> float:  # lines[i:j], j > i
-        top, bottom = tops[i], bottoms[j - 1]
-        return top if mode == "top" else bottom if mode == "bottom" else (top + bottom) / 2
-
-    def ref_of(r: int) -> float:
-        t, b = spans[r]
-        return t if mode == "top" else b if mode == "bottom" else (t + b) / 2
-
-    refs = [ref_of(r) for r in range(n)]
-    # Blank bands strictly between two lines' middles, counted by bisection (the DP asks for
-    # every pair of lines).
-    bands = sorted(blanks)
-
-    inf = float("inf")
-    # A cell's lines follow each other: a gap of more than CELL_GAP_EM line heights inside a
-    # group costs what it exceeds that by (prefix sums over the gaps between lines).
-    inner = [0.0]
-    for a, b in itertools.pairwise(lines):
-        inner.append(inner[-1] + max(0.0, (b.top - a.bottom) / hy - CELL_GAP_EM))
-    # Lines that are a whole value each (a date, 事前/事後): a group never holds two.
-    values = [0]
-    for ln in lines:
-        values.append(values[-1] + (1 if whole is not None and whole(ln.text) else 0))
-    # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
-    lead = 0
-    if mode == "top":
-        while lead < m and lines[lead].mid < spans[0][0] - hy / 4:
-            lead += 1
-    f = [[inf] * (m + 1) for _ in range(n + 1)]
-    back = [[0] * (m + 1) for _ in range(n + 1)]
-    f[0][lead] = 0.0
-    for r in range(n):
-        for i in range(m + 1):
-            if f[r][i] == inf:
-                continue
-            # Row r takes lines i..j-1 (none when j == i).
-            above = bisect.bisect_right(bands, mids[i]) if i < m else 0
-            for j in range(i, m + 1):
-                cost = 0.0 if j == i else abs(key(i, j) - refs[r]) / hy + inner[j - 1] - inner[i]
-                if j > i and not _group_fits(mids[i], mids[j - 1], spans, r, mode, hy):
-                    cost += m + 1
-                if values[j] - values[i] > 1:
-                    cost += m + 1
-                if i < j < m and lines[j - 1].runs_on:
-                    cost += RUN_ON_SPLIT_COST
-                if j > i and bands:
-                    # A cell rarely runs across a line left blank in every column.
-                    crossed = max(0, bisect.bisect_left(bands, mids[j - 1]) - above)
-                    cost += BLANK_CROSS_COST * crossed
-                if f[r][i] + cost < f[r + 1][j]:
-                    f[r + 1][j] = f[r][i] + cost
-                    back[r + 1][j] = i
-    rows_of = [-1] * m
-    j = m
-    for r in range(n, 0, -1):
-        i = back[r][j]
-        for k in range(i, j):
-            rows_of[k] = r - 1
-        j = i
-    return f[n][m], rows_of

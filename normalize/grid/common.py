@@ -49,6 +49,9 @@ class PageRows:
     # Ruled pages: per row, column index → (first, end) rows of the cell span it lies in (a
     # merged cell spans several rows; end is exclusive), empty cells included.
     spans: list[dict[int, tuple[int, int]]] = field(default_factory=list)
+    # Anchored rows: row index → why the rows it was given to are in doubt (a merged value or
+    # a row's lines that fit another date about as well: a ``row_split_guess``).
+    doubts: dict[int, str] = field(default_factory=dict)
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

@@ -295,8 +295,10 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
             _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
-            for r in rows[before:]:
-                r.ruled = pr.ruled  # between rulings: its cells' bottoms are known
+            doubt = pr.doubts.get(r)
+            for new in rows[before:]:
+                new.ruled = pr.ruled  # between rulings: its cells' bottoms are known
+                new.doubt = new.doubt or doubt
         carry = (held[0], held[1], page.page, state) if held is not None else None
         for r in rows[tabled:]:
             r.table = table
