@@ -195,9 +195,10 @@ def ocr_doubts(
 def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     """``column_guess`` doubts: a cell holding what belongs to another column.
 
-    A before/after cell that opens with a heading of the form is doubted only where the cut
-    between item and before was inferred: between vertical rulings (``columns_ruled``) the
-    geometry placed it, and added rows often print sub-headings (①委託内容) in their cells."""
+    A before/after cell that opens with a heading of the form, or holds the row's own date as a
+    paragraph, is doubted only where the cut between the cells was inferred: between vertical
+    rulings (``columns_ruled``) the geometry placed it, added rows often print sub-headings
+    (①委託内容) in their cells, and a date item's after cell is often the change date."""
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
         for p in _paragraphs(getattr(record, f)):
@@ -209,12 +210,15 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 break
             if (
                 f in ("before", "after")
+                and not columns_ruled
                 and record.change_date
                 and is_date_line(p)
                 and parse_date(p) == record.change_date
             ):
                 # The row's own 変更日 printed again as a paragraph of a text cell: a date cell
-                # read into the wrong column (pdftotext -raw of LibreOffice Calc pages).
+                # read into the wrong column (pdftotext -raw of LibreOffice Calc pages).  Not
+                # between vertical rulings, where the geometry placed the cell: an after cell
+                # that is a date (⑤保有開始日 → 令和5年4月1日) is often the change date itself.
                 out.append(Doubt("column_guess", f, f"the cell holds the row's own date ({p[:12]})"))
                 break
     before = _paragraphs(record.before)

@@ -220,3 +220,21 @@ def test_a_number_torn_from_its_counter_between_cells_is_a_column_guess():
     assert any(d.field == "after" for d in cut_doubts(rec("番号法第", "１９条第７号")))
     assert not cut_doubts(rec("平成31年4月1日 時点", "令和3年4月1日 時点"))
     assert not cut_doubts(rec("[ 10人以上50人未満 ]", "[ 50人以上100人未満 ]"))
+
+
+def test_the_rows_own_date_in_the_after_cell_is_no_doubt_between_vertical_rulings():
+    """A date item's after cell is often the change date itself (⑤保有開始日 → 令和5年4月1日):
+    doubted where the cut was inferred, not where the rulings placed it."""
+    cells = {
+        "item": ["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑤保有開始日"],
+        "before": ["令和4年4月1日"],
+        "after": ["令和5年4月1日"],
+    }
+    row = raw_row(cells)
+    row.cells["change_date"][0].text = "令和5年4月1日"
+    assert "column_guess" in rows_to_records([row], "t.txt", Settings())[0].flags
+    row = raw_row(cells)
+    row.cells["change_date"][0].text = "令和5年4月1日"
+    row.ruled = True
+    ruled = rows_to_records([row], "t.pdf", Settings())[0]
+    assert "column_guess" not in ruled.flags
