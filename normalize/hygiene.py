@@ -154,17 +154,19 @@ def despace_text(text: str) -> tuple[str, int]:
     (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
     line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
     column gaps kept)."""
-    nonblank = spaced = longer = interleaved = 0
+    nonblank = spaced = 0
     for ln in _lines(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
             spaced += is_spaced_out(ln)
-            for part in ln.split("\f"):
-                if len(part.strip()) >= 3:
-                    longer += 1
-                    interleaved += _interleaved(part) is not None
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
+    longer = interleaved = 0
+    for ln in _lines(text):
+        for part in ln.split("\f"):
+            if len(part.strip()) >= 3:
+                longer += 1
+                interleaved += _interleaved(part) is not None
     by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
     count = 0
     out = []

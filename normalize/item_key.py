@@ -405,9 +405,15 @@ def item_key(item: str | list[str]) -> ItemKey:
     """The canonical key of a 項目 cell (its text with ``\\n`` between lines, or its lines).
 
     Never fails: a cell without any known heading still gets a key from its normalized text
-    (and all its components in ``unknown``).
+    (and all its components in ``unknown``).  Cached: a long amendment history prints the same
+    items again and again, and the records and the evidence both ask.
     """
-    lines = item.split("\n") if isinstance(item, str) else list(item)
+    return _item_key(tuple(item.split("\n") if isinstance(item, str) else item))
+
+
+@lru_cache(maxsize=16384)
+def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
+    lines = list(lines_in)
     text = _SPACES.sub("", clean_text("".join(_heading_lines(lines))))
     m = _ASCII_SECTION.match(text)
     if m:
