@@ -222,3 +222,15 @@ def test_close_boundaries_finds_a_line_that_fits_either_row():
     _, rows_of = group_lines(torn, spans, "centre", 1.0)
     margins = close_boundaries(torn, spans, "centre", 1.0, rows_of)
     assert [(a, b) for a, b, _ in margins] == [(0, 1)] and margins[0][2] < CLOSE_CUT_EM
+
+
+def test_a_date_centred_beside_top_aligned_text_leaves_its_rows_in_doubt():
+    """Text cells at the top, a merged date centred over its rows (a new user's Calc table):
+    the reading is top-aligned, so the row above a lowered date takes the date before it.
+    The date printed below its row's first line shows it may be centred: the row that reading
+    would give another date is a row_split_guess, the rows it agrees on are not."""
+    got = piatable.extract(CASES / "layout_centred_date_beside_top_text.txt")
+    assert [str(r.change_date) for r in got[:5]] == ["2024-04-01"] * 3 + ["2024-06-20"] * 2
+    doubted = [k for k, r in enumerate(got) if "row_split_guess" in r.flags]
+    assert doubted == [2]  # truly 2024-06-20
+    assert got[2].confidence < 0.9

@@ -37,6 +37,14 @@ CENTRED_RUN_SLACK_EM = 3.0
 LATE_ROW_EM = 0.75
 
 
+# Layout text, top-aligned rows: a merged value printed this many line heights or more below
+# its row's first line may be centred over several rows instead.
+LOWERED_VALUE_EM = 0.75
+
+# Names of the merged columns, for the doubts.
+COLUMN_NAMES = {0: "date", 4: "提出時期", 5: "explanation"}
+
+
 # The column of 提出時期 (事前/事後).
 TIMING_COLUMN = 4
 
@@ -345,30 +353,57 @@ def _rows_from_paths(
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
-        covers = (
-            (_centred_covers(rows, have, c, extents) or _centred_groups(rows, have, c, extents))
-            if mode == "centre"
-            else {}
-        )
-        for k, row in enumerate(rows):
-            if row.get(c):
-                continue
-            # The merged cell's text sits in one of the rows it covers: at the top of the first
-            # (top-aligned cells), at the bottom of the last, in the middle of them (centred).
-            before, after = [j for j in have if j < k], [j for j in have if j > k]
-            if mode == "top" and before:
-                src = before[-1]
-            elif mode == "bottom" and after:
-                src = after[0]
-            elif k in covers:
-                src = covers[k]
-            else:
-                src = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
-            row[c] = list(rows[src][c])
+        sources = _fill_sources(rows, have, c, mode, extents, centres)
+        # Top-aligned rows, but a value printed below its row's first line: the column's
+        # cells may be centred (a merged date centred beside text cells at the top), and
+        # where that reading gives a merged value to another row, the row is in doubt.
+        lowered = any(min(ln.top for ln in rows[j][c]) > extents[j][0] + LOWERED_VALUE_EM * hy for j in have)
+        if mode == "top" and lowered:
+            for k, src in _fill_sources(rows, have, c, "centre", extents, centres).items():
+                if cell_text(rows[src][c]) != cell_text(rows[sources[k]][c]):
+                    res.doubts.setdefault(
+                        k,
+                        f"its merged {COLUMN_NAMES[c]} may be another row's: a {COLUMN_NAMES[c]} "
+                        "printed below its row's first line may be centred over several rows",
+                    )
+        for k, src in sources.items():
+            rows[k][c] = list(rows[src][c])
             merged[k] = merged[src] = True
     res.align = mode
     res.rows, res.merged = rows, merged
     return True
+
+
+def _fill_sources(
+    rows: list[dict[int, list[Line]]],
+    have: list[int],
+    c: int,
+    mode: str,
+    extents: list[tuple[float, float]],
+    centres: list[float],
+) -> dict[int, int]:
+    """Rows without a column-``c`` value → the row whose value they share (a merged cell), read
+    with cells aligned ``mode``: its text sits at the top of the first row it covers, at the
+    bottom of the last, or in the middle of them (centred)."""
+    covers = (
+        (_centred_covers(rows, have, c, extents) or _centred_groups(rows, have, c, extents))
+        if mode == "centre"
+        else {}
+    )
+    out: dict[int, int] = {}
+    for k, row in enumerate(rows):
+        if row.get(c):
+            continue
+        before, after = [j for j in have if j < k], [j for j in have if j > k]
+        if mode == "top" and before:
+            out[k] = before[-1]
+        elif mode == "bottom" and after:
+            out[k] = after[0]
+        elif k in covers:
+            out[k] = covers[k]
+        else:
+            out[k] = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
+    return out
 
 
 def _centred_covers(
