@@ -37,6 +37,10 @@ HEADING_BREAK_SCORE = 0.75
 # Cells whose text clipped away at the cell's edge is a doubt (``clipped_text``): those that can be
 # flagged ``truncated:<field>``.  A date or 提出時期 cut short is checked by its own grammar.
 CLIPPED_FIELDS = ("item", "before", "after", "explanation")
+OVERFLOW_WHY = (
+    "the cell's last line crosses the ruling under it on page {page}: its text overflows the "
+    "cell, and lines after it may not be printed"
+)
 # The evidence quotes this many characters of the clipped text at most.
 CLIPPED_SHOWN_CHARS = 40
 
@@ -431,6 +435,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
         if clipped and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
+        elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
+            raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
         raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         raw.cells[name] = out
         raw.widths[name] = None
