@@ -270,17 +270,26 @@ def _opening_heading_score(box: Box) -> float:
     return score
 
 
+def _date_head(box: Box) -> bool:
+    """A one-line box that is a date, or a date's head still waiting for its day
+    (``令和３年９月``: no date alone)."""
+    if len(box.lines) != 1:
+        return False
+    text = box.lines[0].text
+    return is_date_line(text) or bool(DATE_HEAD.match(text) and KANJI_DATE_OPEN.search(text))
+
+
 def join_date_tails(boxes: list[Box]) -> list[Box]:
     """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
-    that reads as a date with it (``2023 年 2 月 1`` / ``日``): a row broken over a page break
-    prints its date's last line at the top of the next page, where pdfminer gives it a box of
-    its own.  A tail that finishes no date is kept as it is."""
+    that reads as a date with it (``2023 年 2 月 1`` / ``日``), or the last date head
+    (``令和３年９月`` / ``１日``, a head that alone reads as no date): a row broken over a page
+    break prints its date's last line at the top of the next page, where pdfminer gives it a
+    box of its own.  A tail that finishes no date is kept as it is."""
     out: list[Box] = []
     for b in boxes:
         tail = b.lines[0].text
         if len(b.lines) == 1 and DATE_TAIL.match(tail):
-            dates = (p for p in reversed(out) if is_single_box(p) and is_date_line(p.lines[0].text))
-            date = next(dates, None)
+            date = next((p for p in reversed(out) if _date_head(p)), None)
             head = date.lines[0].text if date else ""
             if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
                 date.lines[0] = replace(date.lines[0], text=head + tail)

@@ -153,7 +153,7 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
     even in size.  Returns the first row of each run, the cost,
     and whether another cut had the same cost (the call was a guess)."""
     d = len(before)
-    best: tuple[float, float, list[int]] | None = None
+    best: tuple[float, float, int, list[int]] | None = None
     tied = False
 
     def runs(j: int, start: int) -> list[list[int]]:
@@ -175,15 +175,17 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
             if 0 < c < n:
                 cost += max(0, a - c, c - (b - 1))
         spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
-        key = (cost, spread)
-        if best is None or key < best[:2]:
+        # Among runs as even, a date emitted just before a row's item opens that row's run.
+        offset = sum(abs(a - before[j]) for j, a in enumerate(starts) if 0 < before[j] < n)
+        key = (cost, spread, offset)
+        if best is None or key < best[:3]:
             tied = best is not None and best[0] == cost
-            best = (cost, spread, starts)
+            best = (cost, spread, offset, starts)
         elif key[0] == best[0]:
             tied = True
     if best is None:  # too many dates to try every cut: in order, the last run taking the rest
         return list(range(d)), float(n), True
-    return best[2], best[0], tied
+    return best[3], best[0], tied
 
 
 def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
@@ -277,6 +279,7 @@ def _fill_column(
         by_page.setdefault(owner, []).append(b)
     sure = True
     carry: list[Box] = []
+    last: Box | None = None
     for p in pages:
         idx = [k for k, rp in enumerate(row_page) if rp == p]
         avail = carry + by_page.get(p, [])
@@ -285,10 +288,20 @@ def _fill_column(
             for k, b in zip(idx, avail, strict=False):
                 rows[k].cells[key] = list(b.lines)
             carry = avail[len(idx) :]
+            last = avail[len(idx) - 1] if idx else last
             continue
         if not avail:
+            # A page without a box of this column: a merged cell printed once on an earlier
+            # page runs over the page break (Writer prints it on its first page only).
             sure = False
+            for k in idx:
+                if last is not None:
+                    rows[k].cells[key] = list(last.lines)
+                    rows[k].flags.append("merged_cell_filled")
+                    why = f"no {key} on the page: the last one shared"
+                    rows[k].doubts.append(Doubt("column_guess", key, why))
             continue
+        last = avail[-1]
         page_groups = [groups[k] for k in idx]
         distinct = list(dict.fromkeys(page_groups))
         if len(distinct) == len(avail):

@@ -176,3 +176,43 @@ def test_a_label_printed_a_character_per_box_is_furniture_not_cells():
     # 項 目 … 更 前 の 記 載 変 (label characters, out of order, a box between) go; a cell of
     # one character that is no label character stays.
     assert [cl.text for cl in kept] == ["Ⅰ基本情報", "[○]紙", "無"]
+
+
+def test_a_date_head_broken_over_a_page_break_takes_its_day_from_the_next_page():
+    from piatable.normalize.boxes import Box, join_date_tails
+
+    # 令和３年９月 alone is no date (Writer broke the row's date cell over the page break).
+    boxes = [Box(_box("令和３年９月")), Box(_box("Ⅰ 基本情報")), Box(_box("１日", page=2))]
+    assert [b.text for b in join_date_tails(boxes)] == ["令和３年９月１日", "Ⅰ 基本情報"]
+
+
+def _office_case(name: str) -> tuple[list, list]:
+    import json
+    from pathlib import Path
+
+    from piatable import extract_document
+
+    folder = Path(__file__).resolve().parent.parent / "samples" / "office" / name
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return extract_document(folder / "input.txt").records, expected
+
+
+def test_a_merged_cell_printed_on_its_first_page_only_covers_the_rows_of_later_pages():
+    # Writer prints one 提出時期 (事後) merged over all twelve rows on page 1 only; pages 2 and 3
+    # have no timing box: their rows share the last one (they were left empty).
+    got, expected = _office_case("writer-seed-pdfminer")
+    assert len(got) == len(expected) == 12
+    assert [r.timing for r in got] == [e["timing"] for e in expected] == ["事後"] * 12
+    assert all("merged_cell_filled" in r.flags for r in got[3:])
+
+
+def test_a_merged_date_emitted_just_before_an_item_opens_that_items_run():
+    from piatable.normalize.columnar import _segment
+
+    # Nine rows, five merged dates: four emitted before every item (they say nothing), the
+    # fifth just before the ninth row's item.  Runs of two each, the fifth date the last row's.
+    starts, cost, _ = _segment([0, 0, 0, 0, 8], 9)
+    assert starts == [0, 2, 4, 6, 8] and cost == 0
+    # The sample it comes from: the date of that row (令和３年９月 / １日 over the page break).
+    got, expected = _office_case("writer-juki-pdfminer")
+    assert [str(r.change_date) for r in got[:9]] == [e["change_date"] for e in expected[:9]]
