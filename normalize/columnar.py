@@ -349,8 +349,17 @@ def _fill_column(
     return carry, sure and not carry, how
 
 
+def _item_pages(row: RawRow) -> set[int | None]:
+    return {cl.page for cl in row.cells["item"]}
+
+
 def _row_doubts(
-    fill_how: dict[str, list[str]], k: int, move: tuple[str, float, bool], skipped: bool, side_by_side: bool
+    fill_how: dict[str, list[str]],
+    k: int,
+    move: tuple[str, float, bool],
+    skipped: bool,
+    side_by_side: bool,
+    short_page: bool,
 ) -> str:
     """Why row ``k`` of column-ordered text is in doubt ("" when nothing speaks against it).
 
@@ -358,9 +367,11 @@ def _row_doubts(
     from right ones: a date, timing or explanation not found one per row (or one per date group,
     or a merged date whose run the extractor's order fixed); before/after cells cut out of a
     longer box by width alone, or paired on weak evidence (score below ``PAIR_SURE_SCORE``: no
-    shared opening or words, a cell alone that closes no addition, no cell at all); boxes the
-    pairing left over; and cells of several columns printed on one line (plain ``pdftotext``
-    prints a row's date beside its item: its boxes mix columns)."""
+    shared opening or words, a cell alone that closes no addition, no cell at all); another row
+    of its page left without a before/after cell (``short_page``: the pairing ran short, its
+    neighbours' cells are likely shifted); boxes the pairing left over; and cells of several
+    columns printed on one line (plain ``pdftotext`` prints a row's date beside its item: its
+    boxes mix columns)."""
     reasons = []
     for key, hows in fill_how.items():
         if hows[k] not in SURE_FILLS:
@@ -370,6 +381,8 @@ def _row_doubts(
         reasons.append("a before/after cell was cut out of a longer box by width alone")
     if how == "empty" or score < PAIR_SURE_SCORE:
         reasons.append(f"the before/after cells were paired on weak evidence ({score:.1f})")
+    if short_page:
+        reasons.append("another row of its page was left without a before/after cell")
     if skipped:
         reasons.append("boxes were left over by the pairing")
     if side_by_side:
@@ -414,9 +427,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
     side_by_side = any(b.after_date for b in boxes)
+    moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
+    short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     for k, row in enumerate(rows):
-        move = pairing.moves[k] if k < len(pairing.moves) else ("empty", EMPTY_ROW, False)
-        why = _row_doubts(fill_how, k, move, bool(pairing.skipped), side_by_side)
+        short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
+        why = _row_doubts(fill_how, k, moves[k], bool(pairing.skipped), side_by_side, short)
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))

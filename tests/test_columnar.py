@@ -256,3 +256,36 @@ def test_plain_pdftotext_printing_cells_side_by_side_warns_every_row():
     got, _ = _office_case("calc-municipal-pdftotext")
     assert got and all("column_guess" in r.flags for r in got)
     assert all(any("several columns on one line" in e for e in r.evidence) for r in got)
+
+
+def test_a_date_whose_day_is_printed_below_another_columns_line_is_made_whole():
+    from piatable.normalize.boxes import join_split_dates
+
+    # Plain pdftotext reads a wrapped date beside its item: 令和3年9月1 Ⅰ基本情報 / (a before
+    # line) / 日.  The date is made whole, the item follows it on the same printed line.
+    texts = [("令和3年9月1 Ⅰ基本情報", 1), ("行政手続における特定の個人を識別するた", 2), ("日", 3)]
+    texts += [("平成 28 年 10", 5), ("Ⅰ 基本情報", 6), ("月1日", 7), ("１．特定個人情報", 8)]
+    lines = [CellLine(t, 1, n) for t, n in texts]
+    out, gaps = join_split_dates(lines, [True, False, False, True, False, False, False])
+    assert [cl.text for cl in out] == [
+        "令和3年9月1日",
+        "Ⅰ基本情報",
+        "行政手続における特定の個人を識別するた",
+        "平成 28 年 10月1日",
+        "Ⅰ 基本情報",
+        "１．特定個人情報",
+    ]
+    assert out[1].line_no == out[0].line_no and gaps == [True, False, False, True, False, False]
+    # A tail too far below, or behind a blank line, or not finishing a date, is left alone.
+    far = [CellLine(t, 1, n) for n, t in enumerate(["令和3年9月1 Ⅰ基本情報", "x", "y", "日"], 1)]
+    assert [cl.text for cl in join_split_dates(far, [True, False, False, False])[0]][-1] == "日"
+    apart = [CellLine("令和3年9月1 Ⅰ基本情報", 1, 1), CellLine("日", 1, 3)]
+    assert len(join_split_dates(apart, [True, True])[0]) == 2
+
+
+def test_plain_pdftotext_dates_split_around_item_lines_give_every_row():
+    got, expected = _office_case("calc-juki-pdftotext")
+    # Seven dates printed 令和4年4月1 Ⅴ… / … / 日: three rows were lost, four dates unparsed.
+    assert len(got) == len(expected) == 14
+    assert all(r.change_date is not None for r in got)
+    assert {r.change_date_raw for r in got} == {e["change_date_raw"] for e in expected}
