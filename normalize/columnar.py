@@ -369,7 +369,7 @@ def _row_doubts(
     longer box by width alone, or paired on weak evidence (score below ``PAIR_SURE_SCORE``: no
     shared opening or words, a cell alone that closes no addition, no cell at all); another row
     of its page left without a before/after cell (``short_page``: the pairing ran short, its
-    neighbours' cells are likely shifted); boxes the pairing left over; and cells of several
+    neighbours' cells are likely shifted); boxes the pairing left over on its page; and cells of several
     columns printed on one line (plain ``pdftotext`` prints a row's date beside its item: its
     boxes mix columns)."""
     reasons = []
@@ -384,7 +384,7 @@ def _row_doubts(
     if short_page:
         reasons.append("another row of its page was left without a before/after cell")
     if skipped:
-        reasons.append("boxes were left over by the pairing")
+        reasons.append("boxes of its page were left over by the pairing")
     if side_by_side:
         reasons.append("the text prints cells of several columns on one line")
     return "; ".join(reasons)
@@ -429,9 +429,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     side_by_side = any(b.after_date for b in boxes)
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
+    skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
-        why = _row_doubts(fill_how, k, moves[k], bool(pairing.skipped), side_by_side, short)
+        skipped = bool(skipped_pages & _item_pages(row))
+        why = _row_doubts(fill_how, k, moves[k], skipped, side_by_side, short)
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))
