@@ -74,6 +74,11 @@ FILL_WORDS = {
     "shared": "sharing the last one (none on the page)",
     "none": "nothing (no box left)",
 }
+# What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
+# a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
+OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
+# A line ending with one of these ends its cell (or a paragraph of it).
+SENTENCE_END = "。．.）)」』"
 # Words an explanation (提出時期に係る説明) ends with.
 EXPLANATION_END = regex.compile(
     r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
@@ -114,6 +119,63 @@ def _two_widths(widths: list[int]) -> tuple[int, int] | None:
         return None
     narrow = commonest(max(below, key=lambda w: (below[w], w)))
     return wide, narrow
+
+
+def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
+    """ "wide" or "narrow" when the box's last line runs on (filled to the before/after or the
+    explanation column's wrap width, no sentence end, no closing 新規追加 / 削除): a cell a page
+    break may have cut; None otherwise (dates, timings and items are never cut so)."""
+    if is_single_box(box) or box.lines[0].text[:1] in SECTION_NUMERALS:
+        return None
+    last = box.lines[-1].text.rstrip()
+    if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
+        return None
+    w = display_width(last)
+    for name, wrap in zip(("wide", "narrow"), widths, strict=True):
+        if wrap - WIDTH_SLACK <= w <= wrap + WIDTH_SLACK:
+            return name
+    return None
+
+
+def _width_class(box: Box, widths: tuple[int, int]) -> str | None:
+    """ "narrow" for a box no wider than the explanation column (a one-line box only when it
+    fills it), "wide" for one no wider than the before/after column, else None."""
+    wide, narrow = widths
+    if box.width <= narrow + WIDTH_SLACK:
+        return "narrow" if len(box.lines) > 1 or box.width >= narrow - WIDTH_SLACK else None
+    return "wide" if box.width <= wide + WIDTH_SLACK else None
+
+
+def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> list[Box]:
+    """A cell that a page break cut (Writer lets a tall row run on to the next page) goes on at
+    the top of the next page in a box of its own that opens mid-phrase (a hiragana, a closing
+    mark: ``めの関係法律の整備に関する``): such a box joins the last box of the page before that
+    runs on (``_open_class``) in a column of its width (``_width_class``).  Boxes of a page
+    with no such opening are left as they are.  ``widths``: (before/after, explanation) wrap
+    widths (None: nothing is joined)."""
+    if widths is None:
+        return boxes
+    out: list[Box] = []
+    open_on: dict[int, list[tuple[Box, str]]] = {}
+    for b in boxes:
+        page = b.page
+        if (
+            page is not None
+            and page - 1 in open_on
+            and not is_single_box(b)
+            and OPENS_MID_PHRASE.match(b.text)
+        ):
+            cls = _width_class(b, widths)
+            partners = [x for x in open_on[page - 1] if cls is not None and x[1] == cls]
+            if partners:
+                open_on[page - 1].remove(partners[-1])
+                partners[-1][0].lines.extend(b.lines)
+                continue
+        out.append(b)
+        cls = _open_class(b, widths) if page is not None else None
+        if cls is not None and page is not None:
+            open_on.setdefault(page, []).append((b, cls))
+    return out
 
 
 def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
@@ -399,6 +461,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
     widths = _two_widths(_full_widths(others))
+    boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     for b in boxes:
         kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)

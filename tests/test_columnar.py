@@ -289,3 +289,38 @@ def test_plain_pdftotext_dates_split_around_item_lines_give_every_row():
     assert len(got) == len(expected) == 14
     assert all(r.change_date is not None for r in got)
     assert {r.change_date_raw for r in got} == {e["change_date_raw"] for e in expected}
+
+
+def test_a_cell_cut_by_a_page_break_goes_on_from_the_top_of_the_next_page():
+    from piatable.normalize.boxes import Box
+    from piatable.normalize.columnar import join_cells_over_pages
+
+    widths = (34, 26)  # before/after, explanation wrap widths
+    boxes = [
+        Box(_box("自己点検の実施方法の見直し", "による修正", page=1)),
+        Box(_box("デジタル社会の形成を図るた", page=1)),  # fills the explanation width
+        Box(_box("・新規採用職員に対して、個人情報保護に", page=2)),  # a bullet opens a cell
+        Box(_box("めの関係法律の整備に関する", "法律の施行に伴う修正", page=2)),
+    ]
+    out = join_cells_over_pages(boxes, widths)
+    assert [b.text for b in out] == [
+        "自己点検の実施方法の見直しによる修正",
+        "デジタル社会の形成を図るための関係法律の整備に関する法律の施行に伴う修正",
+        "・新規採用職員に対して、個人情報保護に",
+    ]
+    # A box ending a sentence, or one not on the page before, takes nothing.
+    ended = [Box(_box("デジタル社会の形成を図る。", page=1)), Box(_box("めの関係法律の整備に関する", page=2))]
+    assert len(join_cells_over_pages(ended, widths)) == 2
+    far = [Box(_box("デジタル社会の形成を図るた", page=1)), Box(_box("めの関係法律の整備に関する", page=3))]
+    assert len(join_cells_over_pages(far, widths)) == 2
+
+
+def test_a_writer_row_broken_over_a_page_keeps_its_explanation_and_the_rows_after_it():
+    got, expected = _office_case("writer-juki-pdfminer")
+
+    def same(a: str, b: str) -> bool:
+        return "".join(a.split()) == "".join(b.split())
+
+    # Row 8's explanation runs from page 1 (デジタル社会の形成を図るた) to page 2; the explanations
+    # after it were shifted by one row.
+    assert all(same(g.explanation, e["explanation"]) for g, e in zip(got[8:], expected[8:], strict=True))
