@@ -18,7 +18,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
-from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
+from .dates import DATE_AT_START, DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
@@ -177,6 +177,13 @@ def _cut(box: Box) -> list[Box]:
             continue
         if t[:1] in SECTION_NUMERALS and cur:
             flush()
+        m = DATE_AT_START.match(t)
+        if m and cur and cur[0].text[:1] in SECTION_NUMERALS and t[m.end() :].strip():
+            # An item holds no date: a date opening one of its lines is the row's date, printed
+            # beside the item's middle line (plain pdftotext, a date centred in a tall row).
+            out.append(Box([replace(cl, text=m.group(0).strip())]))
+            cl = replace(cl, text=t[m.end() :].strip())
+            t = cl.text
         cur.append(cl)
         if (ADDITION_MARKERS.match(t) or DELETION_MARKERS.match(t)) and len(cur) > 1:
             flush()

@@ -324,3 +324,27 @@ def test_a_writer_row_broken_over_a_page_keeps_its_explanation_and_the_rows_afte
     # Row 8's explanation runs from page 1 (デジタル社会の形成を図るた) to page 2; the explanations
     # after it were shifted by one row.
     assert all(same(g.explanation, e["explanation"]) for g, e in zip(got[8:], expected[8:], strict=True))
+
+
+def test_a_date_opening_a_line_inside_an_item_is_the_rows_date():
+    from piatable.normalize.boxes import lines_to_boxes
+
+    # Plain pdftotext prints a date centred in a tall row beside the item's middle line.
+    texts = ["Ⅰ基本情報", "２．特定個人情報ファイルを取", "2016/10/01 り扱う事務", "①システムの名称"]
+    boxes = lines_to_boxes([CellLine(t, 1, k) for k, t in enumerate(texts)], [True, False, False, False])
+    assert [b.text for b in boxes] == [
+        "2016/10/01",
+        "Ⅰ基本情報２．特定個人情報ファイルを取り扱う事務①システムの名称",
+    ]
+    # In a before/after cell a date opening a line is the cell's text (平成31年4月1日 時点).
+    body = lines_to_boxes(
+        [CellLine("[ 1,000人以上 ]", 1, 1), CellLine("平成31年4月1日 時点", 1, 2)], [True, False]
+    )
+    assert [b.text for b in body] == ["[ 1,000人以上 ]平成31年4月1日 時点"]
+
+
+def test_plain_pdftotext_dates_beside_item_lines_date_their_rows():
+    got, expected = _office_case("calc-zeimu-pdftotext")
+    # Every row but the last had no date (2016/10/01 り扱う事務 stayed in the item).
+    assert [r.change_date_raw for r in got[:14]] == [e["change_date_raw"] for e in expected[:14]]
+    assert not any("2016/10/01" in r.item for r in got)
