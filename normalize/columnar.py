@@ -65,6 +65,8 @@ WIDTH_SLACK = 2
 # A row's before/after move (body_pairing) scoring below this is a guess: a pair opening alike
 # scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
 PAIR_SURE_SCORE = 2.5
+# Lines wider than the before/after column that show a text prints cells side by side.
+SIDE_BY_SIDE_LINES = 2
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
 SURE_FILLS = frozenset({"one", "group", "segment"})
 FILL_WORDS = {
@@ -411,6 +413,14 @@ def _fill_column(
     return carry, sure and not carry, how
 
 
+def _wide_lines(boxes: list[Box], widths: tuple[int, int] | None) -> int:
+    """Lines wider than the before/after column's wrap width: two cells printed side by side on
+    one line (plain ``pdftotext`` joins the pieces of one baseline with a space)."""
+    if widths is None:
+        return 0
+    return sum(1 for b in boxes for cl in b.lines if display_width(cl.text) > widths[0] + WIDTH_SLACK)
+
+
 def _item_pages(row: RawRow) -> set[int | None]:
     return {cl.page for cl in row.cells["item"]}
 
@@ -489,7 +499,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
-    side_by_side = any(b.after_date for b in boxes)
+    side_by_side = any(b.after_date for b in boxes) or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}

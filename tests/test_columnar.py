@@ -348,3 +348,18 @@ def test_plain_pdftotext_dates_beside_item_lines_date_their_rows():
     # Every row but the last had no date (2016/10/01 り扱う事務 stayed in the item).
     assert [r.change_date_raw for r in got[:14]] == [e["change_date_raw"] for e in expected[:14]]
     assert not any("2016/10/01" in r.item for r in got)
+
+
+def test_lines_wider_than_the_before_after_column_put_every_row_in_doubt():
+    import json
+    from pathlib import Path
+
+    from piatable import extract_document
+
+    # Plain pdftotext of a bottom-aligned Calc table prints a before and an after line side by
+    # side (・年１回、… ・サービス検索…): no date beside an item, but lines wider than any column.
+    folder = Path(__file__).resolve().parent.parent / "samples" / "office-bottom" / "calc-bottom3-pdftotext"
+    got = extract_document(folder / "input.txt").records
+    assert len(got) == len(json.loads((folder / "expected" / "records.json").read_text("utf-8")))
+    assert all("column_guess" in r.flags for r in got)
+    assert all(any("several columns on one line" in e for e in r.evidence) for r in got)
