@@ -36,7 +36,7 @@ from .tokenizer import Tokenizer, default_tokenizer
 # Confidence of a row whose date or timing was handed out by order alone (counts disagreed).
 GUESS_CONFIDENCE = 0.4
 # A row's explanation is looked for among its last lines that fit the narrow columns' width.
-MAX_EXPLANATION_STARTS = 12
+MAX_EXPLANATION_STARTS = 30
 # Cost of an explanation break that is neither a soft wrap nor a new paragraph, of an empty
 # explanation, and of an explanation opening with a character kinsoku keeps off a line start.
 EXPLANATION_BREAK_COST = 1.0
@@ -265,11 +265,17 @@ def split_row_scored(
     tok: Tokenizer,
     explanation_width: int | None = None,
     strict: bool = False,
+    no_explanation: bool = False,
 ) -> tuple[list[list[CellLine]], float, float, float]:
     """``split_row`` with the cost of the best reading as well.  With ``strict``, the
     explanation's wrap width is ``explanation_width`` itself (its lines are judged full or short
-    against it), not the widest of its lines, so that costs of two widths can be compared."""
+    against it), not the widest of its lines, so that costs of two widths can be compared.
+    ``no_explanation``: the explanation is known to be elsewhere (a one-line cell read apart):
+    the lines hold none of it."""
     n = len(lines)
+    if no_explanation:
+        p = best_partition(BlockScorer(lines, narrow, body, "", settings.stream, settings.rejoin, tok))
+        return [lines[: p.item], lines[p.item : p.before], lines[p.before :], []], p.confidence, 5.0, p.score
     limit = (explanation_width if strict and explanation_width else max(narrow, explanation_width or 0)) + (
         WIDTH_TOLERANCE_UNITS if strict else EXPLANATION_SLACK_UNITS
     )

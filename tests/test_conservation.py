@@ -26,11 +26,7 @@ TEXT_SAMPLES = sorted(
 # Texts of LibreOffice-made PDFs (tools/make_office_samples.py) on which the reader gives no rows
 # or places text twice today (issue 10: the extractor orders of office software).  Strict: when
 # the reader handles one, its entry must go.
-WRAPPED_LABEL = "a 提出時期 label wrapped in a narrow column (提出時 / 期) among a page's cells"
-KNOWN_LOSSES: dict[str, str] = {
-    "office3/calc-v1-pdftotext-raw": WRAPPED_LABEL,
-    "office3/calc-v1-pypdfium2": WRAPPED_LABEL,
-}
+KNOWN_LOSSES: dict[str, str] = {}
 
 
 def _case(path: Path):
