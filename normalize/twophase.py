@@ -279,6 +279,12 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
     for lines in chunks:
         b = passone.first_wrapped(lines, _opens_wrapped_row)
         singles, rest = passone.dates_apart(lines[:b]), lines[b:]
+        # pypdfium2 orders a printed line by position: a pass-1 timing on the first wrapped
+        # row's first line comes after the item's first piece (``令和4年4月1日 Ⅴ開示請求 事後``).
+        beside = [cl for cl in rest[1:] if TIMING.match(cl.text) and same_printed_line(rest[0], cl)]
+        if beside:
+            singles = [*singles, *beside]
+            rest = [cl for cl in rest if not any(cl is x for x in beside)]
         if any(TIMING.match(cl.text) for cl in rest):
             return None
         rows = _pass_two_rows(rest) if rest else []

@@ -115,3 +115,13 @@ def test_an_after_cell_running_on_into_the_explanation_is_doubted():
     assert not runs_into_explanation(
         row("[ 特に力を入れて行っている ]", "研修体制の見直しによる修正"), 30, settings, tok
     )
+
+
+def test_a_pass_one_timing_that_pypdfium2_put_after_the_item_on_its_line():
+    """calc-v6, pypdfium2: ``令和4年4月1日 Ⅴ開示請求、問合せ 事後`` (pypdfium2 orders a printed
+    line by position): the timing is pass 1's, not a timing among the wrapped cells, so the page
+    is read in the two-pass order and the row gets it."""
+    got, want = _record("calc-v6-pypdfium2", 3)
+    assert (got.change_date, got.timing) == (want["change_date"], want["timing"])
+    assert _squash(got.item) == _squash(want["item"])
+    assert _squash(got.explanation) == _squash(want["explanation"])
