@@ -188,7 +188,10 @@ def text_columns(take: Take, texts: list[CellLine], body_in_pass_two: bool) -> d
     pre, post = texts[: take.pre], texts[take.pre :]
     out: dict[str, CellLine] = {}
     if not take.timing:
-        for key, cl in zip(("before", "after", "explanation"), pre, strict=False):
+        keys = ["before", "after", "explanation"]
+        if len(pre) == 1 and "".join(pre[0].text.split()) in CLOSING_AFTER:
+            keys = ["after"]
+        for key, cl in zip(keys, pre, strict=False):
             out[key] = cl
         return out
     if len(pre) == 2:

@@ -125,3 +125,10 @@ def test_a_pass_one_timing_that_pypdfium2_put_after_the_item_on_its_line():
     assert (got.change_date, got.timing) == (want["change_date"], want["timing"])
     assert _squash(got.item) == _squash(want["item"])
     assert _squash(got.explanation) == _squash(want["explanation"])
+
+
+def test_a_lone_closing_cell_beside_a_merged_timing_is_the_after_cell():
+    cl = CellLine("上記を新規追加", 1, 1)
+    assert text_columns(Take(False, 1, False, 0), [cl], True) == {"after": cl}
+    other = CellLine("市民課", 1, 1)
+    assert text_columns(Take(False, 1, False, 0), [other], True) == {"before": other}
