@@ -31,7 +31,7 @@ from piatable.vocabulary import TIMING
 from .chars import display_width
 from .dates import DATE_AT_START, is_date_line
 from .rejoin import is_soft_break, same_printed_line
-from .singlepass import put_cells, split_row_scored
+from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
 
 # Costs (same scale as twophase.align_singles): a row taking its date or timing from the row
@@ -337,7 +337,7 @@ def text_page_rows(
             cells = [cells[0], body_lines, [put["after"]], cells[3]]
         if "explanation" in put:
             cells[3] = [put["explanation"]]
-        put_cells(row, cells, confidence, margin)
+        put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
         if take.unsure:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.flags.append("column_guess")

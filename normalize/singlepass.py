@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from math import exp
 
 from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
@@ -57,6 +58,8 @@ WIDTH_MIN_COUNT = 2
 WIDTH_MIN_SHARE = 0.1
 WIDTH_SPREAD_UNITS = 2
 WIDTH_TOLERANCE_UNITS = 1
+# Margin (cost units) of a row's explanation start that makes the row's confidence 1 - 0.5/e.
+EXPLANATION_MARGIN_SCALE = 2.0
 # Two readings of a row closer than this are a guess: flag column_guess.
 GUESS_MARGIN = 0.5
 
@@ -351,6 +354,12 @@ def single_pass_rows(
             row.flags = sorted(set(row.flags))
             rows.append(row)
     return rows
+
+
+def explanation_cut_confidence(margin: float) -> float:
+    """The confidence a row's explanation start earns from its margin over the next-best start
+    (cost units), on the scale of ``best_partition``'s: ``1 - 0.5 exp(-margin / scale)``."""
+    return round(1.0 - 0.5 * exp(-margin / EXPLANATION_MARGIN_SCALE), 3)
 
 
 def put_cells(row: RawRow, cells: list[list[CellLine]], confidence: float, margin: float) -> None:

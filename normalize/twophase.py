@@ -45,7 +45,14 @@ from .dates import is_date_line
 from .items import heading_score
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
-from .singlepass import printed_lines, put_cells, split_row_scored, width_peaks, widths_of_lines
+from .singlepass import (
+    explanation_cut_confidence,
+    printed_lines,
+    put_cells,
+    split_row_scored,
+    width_peaks,
+    widths_of_lines,
+)
 from .tokenizer import Tokenizer, default_tokenizer
 
 # Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
@@ -533,7 +540,7 @@ def two_phase_rows(
                 cells, confidence, margin, _ = split_row_scored(
                     prow.lines, narrow, body, settings, tok, expl, strict=True
                 )
-                put_cells(row, cells, confidence, margin)
+                put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 row.flags.append("column_guess")
