@@ -274,7 +274,9 @@ def _opens_wrapped_row(lines: list[CellLine], k: int) -> bool:
     cl = lines[k]
     if _wrapped_date(lines, k) is not None and (k + 1 >= len(lines) or not _is_single(lines[k + 1])):
         return True
-    return _opens_item(cl) and (k == 0 or not same_printed_line(lines[k - 1], cl))
+    # An item's first line beside a date or timing of pass 1 (pypdfium2 joins a baseline's
+    # pieces: ``事後 Ⅱ特定個人情報ファイルの``) opens a row too.
+    return _opens_item(cl) and (k == 0 or not same_printed_line(lines[k - 1], cl) or _is_single(lines[k - 1]))
 
 
 def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] | None:

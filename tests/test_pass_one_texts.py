@@ -132,3 +132,12 @@ def test_a_lone_closing_cell_beside_a_merged_timing_is_the_after_cell():
     assert text_columns(Take(False, 1, False, 0), [cl], True) == {"after": cl}
     other = CellLine("市民課", 1, 1)
     assert text_columns(Take(False, 1, False, 0), [other], True) == {"before": other}
+
+
+def test_an_item_beside_a_pass_one_timing_opens_its_row():
+    """calc-v3, pypdfium2: ``事後 Ⅱ特定個人情報ファイルの`` (pypdfium2 joins a baseline's pieces):
+    the item opens the page's first wrapped row; the page's wrapped lines were read as pass-1
+    cells instead, each left over as a row of its own (34 rows for 16)."""
+    path = SAMPLES / "office3" / "calc-v3-pypdfium2" / "input.txt"
+    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    assert len(extract_document(path).records) == len(expected)
