@@ -288,6 +288,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     # Layout text: the last row of a page is read again with the next page (a row that runs on
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
+    held_doubt: str | None = None  # the held-back row's doubt on its first page
     page_lines: list[Line] = []
     # Layout text: the table each row belongs to (a text may hold two tables, each with its
     # own title, column widths and producer), counted at the pages that print a title; a title
@@ -319,7 +320,11 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
             # The page does not continue the held-back row: it is read as its own page left it.
+            before = len(rows)
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
+            for new in rows[before:]:
+                new.doubt = new.doubt or held_doubt
+            held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
@@ -328,10 +333,15 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             before = len(rows)
             _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
             doubt = pr.doubts.get(r)
+            if r == 0 and pr.carried and held_doubt:
+                # The held-back row read again with this page: its doubt on the page before
+                # (where its top was cut from the row above it) still holds.
+                doubt, held_doubt = doubt or held_doubt, None
             for new in rows[before:]:
                 new.ruled = pr.ruled  # between rulings: its cells' bottoms are known
                 new.doubt = new.doubt or doubt
         carry = (held[0], held[1], page.page, state) if held is not None else None
+        held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
             r.table = table
         tabled = len(rows)
