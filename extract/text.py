@@ -20,7 +20,7 @@ from piatable.models import PageWords, Reading, Word
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
-from piatable.normalize.hygiene import join_font_runs, tidy_text
+from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
@@ -101,6 +101,9 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(text))
     if not is_layout_text(tidy.text):
+        tidy.text, digit_lines = join_digit_lines(tidy.text)
+        if digit_lines:
+            tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")
         tidy.text, joined = join_font_runs(tidy.text)
         if joined:
             tidy.notes.append(f"{joined} lines had font-run spaces around digits or numerals removed")

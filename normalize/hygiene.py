@@ -332,6 +332,77 @@ def _join_runs_in_line(line: str) -> str:
     return "".join(out)
 
 
+# Font-run line breaks: pypdfium2 may also end a line where Writer's digit run (set in another
+# font) begins or ends, so ``令和5年6月1日`` comes out as 令和 / 5 / 年 / 6 / 月 / 1 / 日 and
+# ``年1回、…`` as 年 / 1 回、….  A document shows it when at least DIGIT_LINE_MIN lines are a short
+# digit run alone between lines that end and begin with a Japanese character.
+DIGIT_LINE_MIN = 2
+_DIGITS_ALONE = regex.compile(r"^[0-9]{1,4}$")
+_DIGITS_LEAD = regex.compile(rf"^[0-9]{{1,4}} (?=[{_JA}])")
+_ENDS_DIGITS_SPACED = regex.compile(rf"[{_JA}] [0-9]{{1,4}}$")
+_COUNTER_ALONE = regex.compile(rf"^[{_JA}]{{1,2}}$")
+# Dates are left alone: a date wrapped in a narrow column gives the same lines (令和 / 3 / 年 /
+# 1 / 月), and the date readers put it together with what the extractor printed beside it.
+_DATE_BEFORE = regex.compile(r"(?:年|月|日|令和|平成|昭和)$")
+_DATE_AFTER = regex.compile(r"^(?:年|月|日)")
+
+
+def _ends_ja(line: str) -> bool:
+    return bool(line) and bool(_JA_CHAR.match(line[-1]))
+
+
+def _starts_ja(line: str) -> bool:
+    return bool(line) and bool(_JA_CHAR.match(line[0]))
+
+
+def _alone_between(prev: str, line: str, nxt: str) -> bool:
+    """A digit run alone on ``line`` between a Japanese line end and start, not in a date."""
+    return (
+        bool(_DIGITS_ALONE.match(line))
+        and _ends_ja(prev)
+        and _starts_ja(nxt)
+        and not _DATE_BEFORE.search(prev)
+        and not _DATE_AFTER.match(nxt)
+    )
+
+
+def join_digit_lines(text: str) -> tuple[str, int]:
+    """(text with font-run line breaks around short digit runs undone, how many lines joined)
+    when the document shows them (``DIGIT_LINE_MIN``); else unchanged, 0.  Joined: a digit run
+    alone on a line, with the lines before and after it when they end and begin with a Japanese
+    character; a line led by a digit run and a font-run space, with the line before it (at a
+    real wrap before a digit run this joins two lines of one cell, which the rejoin would); a counter
+    (``日``) alone after a line ending in a spaced digit run.  The font-run spaces stay (taking
+    them out here lost cells of a new user's table: the readers part one-line cells at spaces);
+    ``join_font_runs`` takes them out where the document shows them.  Page numbers stand beside
+    no Japanese line end (a 。, a title's （)."""
+    lines = text.split("\n")
+    alone = sum(1 for k in range(1, len(lines) - 1) if _alone_between(lines[k - 1], lines[k], lines[k + 1]))
+    if alone < DIGIT_LINE_MIN:
+        return text, 0
+    out: list[str] = []
+    joined = 0
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        prev = out[-1] if out else ""
+        if k + 1 < len(lines) and _alone_between(prev, ln, lines[k + 1]):
+            out[-1] = prev + ln + lines[k + 1]
+            joined += 2
+            k += 2
+            continue
+        if (_DIGITS_LEAD.match(ln) and _ends_ja(prev)) or (
+            _COUNTER_ALONE.match(ln) and _ENDS_DIGITS_SPACED.search(prev) and not _DATE_AFTER.match(ln)
+        ):
+            out[-1] = prev + ln
+            joined += 1
+            k += 1
+            continue
+        out.append(ln)
+        k += 1
+    return "\n".join(out), joined
+
+
 def join_font_runs(text: str) -> tuple[str, int]:
     """(text with font-run spaces around short digit runs and after Ⅰ…Ⅵ, ①…⑳ removed, how many
     lines changed) when the document shows them (``has_font_run_spaces``); else unchanged, 0.

@@ -192,3 +192,24 @@ def test_a_cell_ends_beside_the_next_only_when_short():
     assert cut_beside_allowed(one, expl)
     assert cut_beside_allowed(two, [CellLine("組織改正による修正", 1, 5)])
     assert not cut_beside_allowed(two, expl)
+
+
+def test_digit_runs_broken_onto_lines_of_their_own_are_joined():
+    """pypdfium2 text of a Writer table whose half-width digits are set in another font (a new
+    user's .docx): the text breaks a line where each digit run begins and ends (``年`` / ``1 回、
+    内部監査を実`` / ``施する。``).  Such lines are joined back when the document shows the
+    pattern (hygiene.join_digit_lines; dates are left to the date readers, which put a narrow
+    column's wrapped date together)."""
+    from piatable.normalize.hygiene import join_digit_lines
+
+    text = "変更前\n年\n1 回、内部監査を実\n施する。\n第\n19\n条第\n8\n号\n令和\n5\n年"
+    out, n = join_digit_lines(text)
+    assert out.split("\n") == ["変更前", "年1 回、内部監査を実", "施する。", "第19条第8号", "令和", "5", "年"]
+    assert n == 5
+    # One digit run alone is not the document's pattern (a page number, a wrapped number).
+    assert join_digit_lines("第\n19\n条") == ("第\n19\n条", 0)
+    got = extract_document(CASES / "writer_pdfium_digit_font_runs.txt")
+    assert any("broken at digits" in n for n in got.notes)
+    recs = got.records
+    assert [r.before.replace(" ", "") for r in recs[2:3]] == ["年1回、内部監査を実施する。"]
+    assert recs[1].before.replace("\n", "").replace(" ", "") == "番号法第19条第8号別表第二第9項"
