@@ -31,7 +31,7 @@ CID_SHARE = 0.2
 SCAN_STOP_PAGES = 3
 # At most this many pages scanned from the end are kept open to be read (each costs about 0.3 MB
 # while open; reading it again would cost about 1 ms).
-KEEP_OPEN_PAGES = 8
+KEEP_OPEN_PAGES = 16
 _WS = regex.compile(r"\s+")
 _GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
 
