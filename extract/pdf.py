@@ -143,6 +143,9 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
     char_text, keep = _CHAR_TEXT.get, words.append
+    # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
+    places: list[tuple[str, int, int]] = []
+    place = places.append
     try:
         n_chars = tp.count_chars()
         for i, code in enumerate(_page_codes(tpr, n_chars)):
@@ -152,6 +155,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 space = _inferred_space(tp, tpr, i, n_chars, height, number, texts)
                 if space is not None:
                     words.append(space)
+                    place(_place(space))
                 continue
             text = char_text(code, _UNKNOWN)
             if text is _UNKNOWN:
@@ -172,16 +176,18 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                             box = Word(text, number, left, right, height - top, height - bottom, "pdf")
                             unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
                     continue
-            word = Word(text, number, left, right, height - top, height - bottom, "pdf")
+            y0 = height - top
+            word = Word(text, number, left, right, y0, height - bottom, "pdf")
             if turned_page:
                 angle = round(math.degrees(char_angle(tpr, i))) % 360
                 if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                     turned.append((angle, word))
                     continue
             keep(word)
+            place((text, round(left * DEDUPE_GRID), round(y0 * DEDUPE_GRID)))
     finally:
         tp.close()
-    words = _dedupe(words) + _turned_runs(turned)
+    words = _dedupe(words, places) + _turned_runs(turned)
     notes = []
     if hidden:
         parts = ", ".join(f"{n} {HIDDEN_REASONS[k]}" for k, n in sorted(hidden.items()))
@@ -366,9 +372,17 @@ def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
     return out
 
 
-def _dedupe(words: list[Word]) -> list[Word]:
-    """Characters drawn twice at one place (fake bold, shadows) kept once."""
-    keys = [(w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)) for w in words]
+def _place(w: Word) -> tuple[str, int, int]:
+    """A character's text and place to 1/DEDUPE_GRID pt: two characters with one are one
+    character drawn twice."""
+    return w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)
+
+
+def _dedupe(words: list[Word], keys: list[tuple[str, int, int]] | None = None) -> list[Word]:
+    """Characters drawn twice at one place (fake bold, shadows) kept once; ``keys``: their
+    ``_place`` each, when the caller has them."""
+    if keys is None:
+        keys = [_place(w) for w in words]
     if len(set(keys)) == len(keys):
         return words  # the common page: no character drawn twice
     seen: set[tuple[str, int, int]] = set()

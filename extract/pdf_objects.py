@@ -270,11 +270,13 @@ class _Walk:
         self.paper = paper_colour(settings)
         self.out = PageObjects()
         self.matrix = raw_matrix()
-        self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
+        # The matrix of the form each text object of ``out.texts`` is drawn in, by handle.
+        self.matrices: dict[int, object] = {}
         # Text objects that cannot hide anything by themselves (visible mode, a colour that is
-        # not the paper's, inside their clipping path): (address, order, mode, colour), made
-        # into ``TextObject``s only when the page has opaque shapes that might cover them.
-        self.plain: list[tuple[int, int, int, Colour]] = []
+        # not the paper's, inside their clipping path): (handle, order, mode, colour, matrix of
+        # its form), made into ``TextObject``s only when the page has opaque shapes that might
+        # cover them.
+        self.plain: list[tuple[int, int, int, Colour, object]] = []
         self.paper_like: dict[Colour, bool] = {}
         self.order = 0
 
@@ -296,15 +298,16 @@ class _Walk:
         count_paths = pc.clip_count_paths
         text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
         path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-        out, handles, plain, paper_like = self.out, self.handles, self.plain, self.paper_like
+        out, plain, paper_like = self.out, self.plain, self.paper_like
         rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_AT, _UNPACK_RGBA
         tm = self.matrix
         tm_at = ctypes.addressof(tm)
         m = raw.FS_MATRIX()
+        order = self.order  # objects are numbered in painting order (self.order: the last one's)
         for k in range(count):
             obj = get_object(parent, k)
             kind = get_type(obj)
-            self.order += 1
+            order += 1
             if kind == text_kind:
                 if not out.turned:
                     get_matrix(obj, tm_at)
@@ -317,17 +320,20 @@ class _Walk:
                     red, green, blue, alpha = unpack_rgba(rgba)
                     colour = None if alpha == 0 else (red, green, blue)
                 handle = get_clip(obj)
-                handles[obj] = (obj, matrix)
                 if (
                     colour is not None
                     and mode not in INVISIBLE_MODES
                     and not (handle and count_paths(handle) > 0)
                     and not (paper_like[colour] if colour in paper_like else self.is_paper(colour))
                 ):
-                    plain.append((obj, self.order, mode, colour))
-                else:
-                    self.text(obj, matrix, obj, mode, colour, handle)
-            elif kind == image_kind:
+                    plain.append((obj, order, mode, colour, matrix))
+                    continue
+                self.order = order
+                self.matrices[obj] = matrix
+                self.text(obj, matrix, obj, mode, colour, handle)
+                continue
+            self.order = order
+            if kind == image_kind:
                 box = _bounds(obj)
                 if box is not None and not pc.obj_has_transparency(obj):
                     out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
@@ -337,8 +343,10 @@ class _Walk:
                 full = compose(own, matrix) if matrix else own
                 if kind == form_kind:
                     self.walk(page, obj, full)
+                    order = self.order
                 else:
                     self.path(obj, full, matrix)
+        self.order = order
 
     def is_paper(self, colour: Colour) -> bool:
         """True when ``colour`` is the paper's (cached: a page has few colours)."""
@@ -395,12 +403,13 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
     w.walk(pc.handle(page))
     out = w.out
     if out.shapes:
-        for key, order, mode, colour in w.plain:
+        for key, order, mode, colour, matrix in w.plain:
             out.texts[key] = TextObject(order, mode, colour, None, None)
+            w.matrices[key] = matrix
         for key, t in out.texts.items():
             if t.bounds is None:
-                obj, matrix = w.handles[key]
-                box = _bounds(obj)
+                matrix = w.matrices[key]
+                box = _bounds(key)
                 if box is None:
                     continue
                 t.bounds = _apply_box(box, matrix)

@@ -214,12 +214,12 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         for w in ln.words:
-            col = _column_of((w.x0 + w.x1) / 2, bounds)
-            if col is None:
-                res.unplaced += 1
-            else:
+            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
+            if 0 <= col < N_COLS:
                 in_table.append(w)
                 columns.append(col)
+            else:
+                res.unplaced += 1
     if not in_table:
         return res
 
@@ -289,12 +289,14 @@ def _ruled_rows(
                 res.spans[r][c] = (a, b)
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
-        for w in by_column.get(c, []):
+        for w in by_column.get(c, ()):
             s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
             if s < 0:
                 res.unplaced += 1
-                continue
-            by_span.setdefault(s, []).append(w)
+            elif s in by_span:
+                by_span[s].append(w)
+            else:
+                by_span[s] = [w]
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
