@@ -215,7 +215,9 @@ def _page_codes(tpr: int, n_chars: int) -> list[int]:
     buf = (ctypes.c_ushort * (n_chars + 1))()
     got = pc.text_get_text(tpr, 0, n_chars, buf)
     codes = buf[:n_chars]
-    if got != n_chars + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
+    # A UTF-16 unit in D800-DFFF: a pair decodes to one character, a lone one stays itself.
+    units = ctypes.string_at(buf, 2 * n_chars).decode("utf-16-le", "surrogatepass")
+    if got != n_chars + 1 or len(units) != n_chars or _SURROGATE.search(units):
         return [pc.text_get_unicode(tpr, i) for i in range(n_chars)]
     return codes
 
@@ -225,6 +227,7 @@ def _page_codes(tpr: int, n_chars: int) -> list[int]:
 _RECT = pc.raw.FS_RECTF()
 _RECT_AT = ctypes.addressof(_RECT)
 _UNPACK_RECT = struct.Struct("4f").unpack_from
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _UNKNOWN = object()  # a character code not yet in _CHAR_TEXT
 
 

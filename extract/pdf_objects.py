@@ -221,7 +221,12 @@ def path_segments(obj: int, matrix, height: float) -> list[tuple[float, float, f
         if get_close(seg) and start is not None and start != pt:
             out.append((pt[0], pt[1], start[0], start[1]))
             prev = start
-    return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
+    # min(x0, x1), min(t, bt), max(x0, x1), max(t, bt), as min and max give them (ties: the
+    # first), without a call each.
+    return [
+        (x0 if x0 <= x1 else x1, t if t <= bt else bt, x0 if x0 >= x1 else x1, t if t >= bt else bt)
+        for x0, t, x1, bt in out
+    ]
 
 
 def clip_box(obj: int, clip: int | None = None) -> Box | None:
@@ -284,7 +289,7 @@ class _Walk:
         """A paint that leaves a mark on the paper: opaque enough and not the paper's colour."""
         if rgba is None or rgba[3] == 0:
             return False
-        return not same_colour(rgba[:3], self.paper, self.settings.colour_tolerance)
+        return not self.is_paper(rgba[:3])
 
     def walk(self, page: int, form: int | None = None, matrix=None) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw

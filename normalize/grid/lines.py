@@ -179,11 +179,20 @@ def _plain_line(g: list[Word]) -> Line:
 def is_plain_pdf(words: list[Word]) -> bool:
     """True when all ``words`` are PDF characters: no OCR confidence, no text line number, no
     inferred spaces (a line's text is then its characters joined)."""
-    return all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
+    # Whole-list tests through attrgetter: no Python step per word.
+    if not words:
+        return True
+    return (
+        set(map(_source, words)) == {"pdf"}
+        and set(map(_conf, words)) == _NONE
+        and set(map(_line, words)) == _NONE
+    )
 
 
 _x0 = attrgetter("x0")
 _text = attrgetter("text")
+_source, _conf, _line = attrgetter("source"), attrgetter("conf"), attrgetter("line")
+_NONE = {None}
 
 
 def split_segments(line: Line, gap: float) -> list[Line]:
