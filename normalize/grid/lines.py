@@ -5,6 +5,7 @@ segments split at column gaps, and the document's em.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass
 from operator import attrgetter
@@ -158,14 +159,16 @@ def _plain_line(g: list[Word]) -> Line:
     """The line of PDF characters ``g`` (left to right): its text their texts joined (a PDF's
     spaces are its own characters), its box theirs (spaces at either end take no room)."""
     w0 = g[0]
-    top, bottom = w0.top, w0.bottom
+    texts = list(map(_text, g))
+    text = "".join(texts)
+    top, bottom = min(map(_top, g)), max(map(_bottom, g))
+    if all(texts) and not _WHITESPACE.search(text):
+        # Every character is ink (the common line): the box is all of theirs.  min and max
+        # give the first extreme, as the loop below does.
+        return Line(g, text, min(map(_x0, g)), max(map(_x1, g)), top, bottom, w0.page, None, None)
     x0 = x1 = None
     for w in g:
         t = w.text
-        if w.top < top:
-            top = w.top
-        if w.bottom > bottom:
-            bottom = w.bottom
         if t and not t.isspace():  # t.strip(), without making a string
             if x0 is None or w.x0 < x0:
                 x0 = w.x0
@@ -173,7 +176,7 @@ def _plain_line(g: list[Word]) -> Line:
                 x1 = w.x1
     if x0 is None or x1 is None:  # spaces only: they take the room
         x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
-    return Line(g, "".join(map(_text, g)), x0, x1, top, bottom, w0.page, None, None)
+    return Line(g, text, x0, x1, top, bottom, w0.page, None, None)
 
 
 def is_plain_pdf(words: list[Word]) -> bool:
@@ -192,6 +195,8 @@ def is_plain_pdf(words: list[Word]) -> bool:
 _x0 = attrgetter("x0")
 _text = attrgetter("text")
 _source, _conf, _line = attrgetter("source"), attrgetter("conf"), attrgetter("line")
+_x1, _top, _bottom = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 _NONE = {None}
 
 
