@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
@@ -45,6 +46,7 @@ def _verticals(
 
 
 Segment = tuple[float, float, float, float]
+_bottom = attrgetter("bottom")
 
 
 def _is_horizontal(
@@ -73,8 +75,8 @@ def mark_decorations(
     keep: list[Segment] = []
     # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
     # height below it or the underline band above it.
-    ordered = sorted(words, key=lambda w: w.bottom)
-    bottoms = [w.bottom for w in ordered]
+    ordered = sorted(words, key=_bottom)
+    bottoms = list(map(_bottom, ordered))
     tallest = max((w.bottom - w.top for w in words), default=0.0)
     for seg in page.rulings:
         x0, t, x1, b = seg
@@ -277,9 +279,9 @@ def _ruled_rows(
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
-    by_column: dict[int, list[Word]] = {}
+    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
     for w, col in zip(words, columns, strict=True):
-        by_column.setdefault(col, []).append(w)
+        by_column[col].append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
@@ -289,7 +291,7 @@ def _ruled_rows(
                 res.spans[r][c] = (a, b)
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
-        for w in by_column.get(c, ()):
+        for w in by_column[c]:
             s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
             if s < 0:
                 res.unplaced += 1
