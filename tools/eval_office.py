@@ -48,6 +48,8 @@ SET_NAMES = (
     "heldout-pagebreak",
     "office-calcbreak",
     "heldout-calcbreak",
+    "office-bottom",
+    "heldout-bottom",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

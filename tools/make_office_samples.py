@@ -13,7 +13,8 @@ creation date).
     python tools/make_office_samples.py --set office   # one set: office, heldout, office-kinds,
                                                        # office-b, heldout-b,
                                                        # office-pagebreak, heldout-pagebreak,
-                                                       # office-calcbreak, heldout-calcbreak
+                                                       # office-calcbreak, heldout-calcbreak,
+                                                       # office-bottom, heldout-bottom
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -102,7 +103,7 @@ class Case:
     font: str
     size: float
     widths: tuple[float, ...]
-    valign: str = "top"  # "top" or "center"
+    valign: str = "top"  # "top", "center" or "bottom" (Excel's and Calc's default)
     merge: bool = False  # merge runs of equal date / timing / explanation cells
     rows_per_page: int | None = None  # calc: a manual page break every N rows
     repeat_header: bool = True
@@ -230,7 +231,10 @@ def write_xlsx(path: Path, case: Case) -> None:
                 spare = spare_lines("".join(t for t, _ in runs)) + "\n" * case.extra_spare.get(i, 0)
                 value = _runs_rich([*runs, (spare, {})], case.font, case.size)
             elif key in TEXT_CELLS and value:
-                value = f"{value}{spare_lines(str(value))}" + "\n" * case.extra_spare.get(i, 0)
+                spare = spare_lines(str(value)) + "\n" * case.extra_spare.get(i, 0)
+                # The spare lines go where the alignment leaves them unseen: under top-aligned
+                # text, over bottom-aligned text (else the text would stand above the row's foot).
+                value = f"{spare}{value}" if case.valign == "bottom" else f"{value}{spare}"
             c.value = value
             c.font = body_font
             c.border = border
@@ -343,9 +347,10 @@ def write_docx(path: Path, case: Case) -> None:
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
                 _fill_cell(cells[j], r[key], case.runs.get((i, key)), case)
-            cells[j].vertical_alignment = (
-                WD_ALIGN_VERTICAL.CENTER if case.valign == "center" else WD_ALIGN_VERTICAL.TOP
-            )
+            cells[j].vertical_alignment = {
+                "center": WD_ALIGN_VERTICAL.CENTER,
+                "bottom": WD_ALIGN_VERTICAL.BOTTOM,
+            }.get(case.valign, WD_ALIGN_VERTICAL.TOP)
     for key, rs in runs.items():
         j = SIX.index(key)
         for a, b in rs:
@@ -1049,6 +1054,26 @@ def heldout_calcbreak_cases() -> list[Case]:
     ]
 
 
+# ----- cells aligned to the bottom (Excel's and Calc's default alignment)
+
+
+def bottom_cases(heldout: bool) -> list[Case]:
+    """Random subsets of the tuning (or held-out) tables' rows in drawn looks, every cell aligned
+    to the bottom, as a spreadsheet left at its default prints them; merged date / timing /
+    explanation cells in every other case.  ``office-bottom`` is for tuning, ``heldout-bottom``
+    for measuring only."""
+    if heldout:
+        pool = [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
+    else:
+        pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    cases = []
+    for k in range(1, 4):
+        for m in ("calc", "writer"):
+            c = _drawn_case(f"{m}-bottom{k}", pool, m, heldout=heldout)
+            cases.append(replace(c, valign="bottom", merge=k % 2 == 1))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1061,6 +1086,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
     "office-calcbreak": (SAMPLES / "office-calcbreak", calcbreak_cases),
     "heldout-calcbreak": (SAMPLES / "heldout-calcbreak", heldout_calcbreak_cases),
+    "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
+    "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
 }
 
 

@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import RawRow
 from piatable.normalize.chars import KANA_KANJI
-from piatable.vocabulary import HEADING_FILES, heading_key
+from piatable.vocabulary import HEADING_FILES, heading_key, top_headings
 
 # Form headings an item cell's text is matched against: at least this long, and at most one
 # differing character (kana or kanji) per this many.
@@ -78,23 +78,6 @@ def snap_to_headings(lines: list[str]) -> list[str]:
                 chars[start + k] = key[k]
             done.append((start, start + len(key)))
     return split_like("".join(chars), lines)
-
-
-@lru_cache(maxsize=1)
-def top_headings() -> dict[str, frozenset[str]]:
-    """Top headings of the forms → the Roman numerals printed before them (特定個人情報ファイルの概要
-    → Ⅱ; リスク対策 → Ⅲ in the seed's 全項目 table, Ⅳ in 基礎項目 tables)."""
-    data = resources.files("piatable").joinpath("data")
-    out: dict[str, set[str]] = {}
-    for name in HEADING_FILES:
-        for line in data.joinpath(name).read_text("utf-8").splitlines():
-            parts = line.split("\t")
-            m = regex.fullmatch(r"(?:[^:\t/]+:)?([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])", parts[0]) if len(parts) >= 2 else None
-            if m:
-                out.setdefault(regex.sub(r"\s+", "", parts[1]), set()).add(m.group(1))
-    # Short names the tables print: the seed's Ⅲリスク対策, 基礎項目's Ⅳリスク対策.
-    out.setdefault("リスク対策", set()).update({"Ⅲ", "Ⅳ"})
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 # What OCR makes of a Roman numeral: Latin look-alikes, bars, and a kanji or two it mistakes it for.

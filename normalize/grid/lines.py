@@ -43,6 +43,9 @@ class Line:
     runs_on: bool = False
     # PDF text of the cell clipped away at its edge next to this line (normalize/grid/unseen.py).
     clipped: str = ""
+    # Ruled pages: the line crosses the ruling under its cell (the cell's text overflows it, so
+    # lines after it may not be printed at all: ``GridSettings.crossing_line_share``).
+    overflows: bool = False
 
     @property
     def mid(self) -> float:

@@ -9,11 +9,13 @@ import itertools
 import statistics
 from dataclasses import dataclass, replace
 
+import regex
+
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
-from piatable.vocabulary import is_title
+from piatable.vocabulary import is_title, top_headings
 
-from ..chars import display_width, starts_paragraph
+from ..chars import KANA_KANJI, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
@@ -37,6 +39,10 @@ HEADING_BREAK_SCORE = 0.75
 # Cells whose text clipped away at the cell's edge is a doubt (``clipped_text``): those that can be
 # flagged ``truncated:<field>``.  A date or 提出時期 cut short is checked by its own grammar.
 CLIPPED_FIELDS = ("item", "before", "after", "explanation")
+OVERFLOW_WHY = (
+    "the cell's last line crosses the ruling under it on page {page}: its text overflows the "
+    "cell, and lines after it may not be printed"
+)
 # The evidence quotes this many characters of the clipped text at most.
 CLIPPED_SHOWN_CHARS = 40
 
@@ -233,9 +239,35 @@ def _new_row(
     return _Row(cells, start, end, flags)
 
 
+# OCR: a top heading this long (基本情報, 関連情報) after a misread numeral opens a path.
+MIN_OCR_TOP_HEADING_CHARS = 4
+HIRAGANA = regex.compile(r"\p{Hiragana}")
+
+
 def _opens_path(lines: list[Line] | None) -> bool:
-    """True when a 項目 cell starts a heading path of its own (Ⅰ…Ⅵ): a row, not the rest of one."""
-    return bool(lines) and bool(SECTION_HEADING.match(lines[0].text.strip()))  # type: ignore[index]
+    """True when a 項目 cell starts a heading path of its own (Ⅰ…Ⅵ): a row, not the rest of one.
+    Read by OCR, the numeral may come out as something else (``｛関連情報``, ``I基本情報``,
+    ``工基本情報``): one or two characters that are not kana or kanji, or one that is no hiragana
+    (a continued cell may open with a particle: ``の基本情報``), before one of
+    the forms' top headings (``vocabulary.top_headings``) open a path too.  The OCR corrections
+    mend the numeral later; the rows are cut before them."""
+    if not lines:
+        return False
+    text = lines[0].text.strip()
+    if SECTION_HEADING.match(text):
+        return True
+    if not lines[0].words or lines[0].words[0].source != "ocr":
+        return False
+    rest = "".join(ln.text.strip() for ln in lines[:3])
+    for k in (1, 2):
+        prefix, heading = rest[:k], rest[k:]
+        if (
+            not HIRAGANA.search(prefix)
+            and (k == 1 or not KANA_KANJI.match(prefix[-1]))
+            and any(heading.startswith(h) for h in top_headings() if len(h) >= MIN_OCR_TOP_HEADING_CHARS)
+        ):
+            return True
+    return False
 
 
 def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool = False) -> GridResult:
@@ -256,6 +288,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     # Layout text: the last row of a page is read again with the next page (a row that runs on
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
+    held_doubt: str | None = None  # the held-back row's doubt on its first page
     page_lines: list[Line] = []
     # Layout text: the table each row belongs to (a text may hold two tables, each with its
     # own title, column widths and producer), counted at the pages that print a title; a title
@@ -287,7 +320,11 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
             # The page does not continue the held-back row: it is read as its own page left it.
+            before = len(rows)
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
+            for new in rows[before:]:
+                new.doubt = new.doubt or held_doubt
+            held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
@@ -296,10 +333,15 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             before = len(rows)
             _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
             doubt = pr.doubts.get(r)
+            if r == 0 and pr.carried and held_doubt:
+                # The held-back row read again with this page: its doubt on the page before
+                # (where its top was cut from the row above it) still holds.
+                doubt, held_doubt = doubt or held_doubt, None
             for new in rows[before:]:
                 new.ruled = pr.ruled  # between rulings: its cells' bottoms are known
                 new.doubt = new.doubt or doubt
         carry = (held[0], held[1], page.page, state) if held is not None else None
+        held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
             r.table = table
         tabled = len(rows)
@@ -431,6 +473,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
         if clipped and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
+        elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
+            raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
         raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         raw.cells[name] = out
         raw.widths[name] = None

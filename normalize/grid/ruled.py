@@ -256,6 +256,50 @@ def page_rows(
     return res
 
 
+def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
+    """``words`` of one column grouped into printed lines: runs of words whose bottoms (the
+    baseline side of a box) lie within ``tolerance`` (page units) of the previous one's."""
+    out: list[list[Word]] = []
+    last = None
+    for w in sorted(words, key=lambda w: w.bottom):
+        if out and last is not None and w.bottom - last <= tolerance:
+            out[-1].append(w)
+        else:
+            out.append([w])
+        last = w.bottom
+    return out
+
+
+def overprinted(printed: list[Word]) -> bool:
+    """Whether different characters of one printed line lie over each other: a character that
+    starts before the previous one (left to right) reaches half its width (identical
+    over-printed characters, printed twice for bold, are merged when the page is read)."""
+    ordered = sorted(printed, key=lambda w: w.x0)
+    return any(
+        b.x0 < a.x1 - (a.x1 - a.x0) / 2 and b.text.strip() and a.text.strip() and b.text != a.text
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+def line_crossing(printed: list[Word], span_tops: list[float], share: float) -> tuple[int, int] | None:
+    """Whether one printed line crosses the ruling at the top of a cell span: ``(k, s)`` where
+    ``k`` is the crossed span (its top lies inside the line's box, more than ``share`` of the
+    line's height from either edge) and ``s`` the span the whole line goes to (``k``, or
+    ``k - 1`` when the part above the ruling is larger by more than ``share`` of the height:
+    ``GridSettings.crossing_line_share``); None when the line lies within one span.  The table's
+    top ruling (span 0) is not crossed: text above it is not the table's."""
+    top = min(w.top for w in printed)
+    bottom = max(w.bottom for w in printed)
+    height = bottom - top
+    if height <= 0:
+        return None
+    k = bisect_right(span_tops, bottom - share * height) - 1
+    if k < 1 or span_tops[k] <= top + share * height:
+        return None
+    above, below = span_tops[k] - top, bottom - span_tops[k]
+    return (k, k - 1 if above - below > share * height else k)
+
+
 def _ruled_rows(
     res: PageRows,
     words: list[Word],
@@ -291,19 +335,35 @@ def _ruled_rows(
                 res.spans[r][c] = (a, b)
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
-        for w in by_column[c]:
-            s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
-            if s < 0:
-                res.unplaced += 1
-            elif s in by_span:
-                by_span[s].append(w)
-            else:
-                by_span[s] = [w]
+        overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
+        for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
+            crossing = line_crossing(printed, span_tops, settings.crossing_line_share)
+            if crossing and crossing[1] < crossing[0]:
+                overflowing.update(id(w) for w in printed)
+            if crossing and overprinted(printed):
+                # Two cells' lines printed on one baseline (a centred cell overflowing down into
+                # the next one overflowing up): no geometry of the text layer parts them.
+                lower = spans[crossing[0]][0]
+                text = "".join(w.text for w in sorted(printed, key=lambda w: w.x0)).strip()
+                why = (
+                    f"two rows' lines are printed over each other across the ruling above row "
+                    f"{lower + 1}: {text!r}"
+                )
+                res.doubts.setdefault(lower - 1, why)
+                res.doubts.setdefault(lower, why)
+            for w in printed:
+                s = crossing[1] if crossing else bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
+                if s < 0:
+                    res.unplaced += 1
+                    continue
+                by_span.setdefault(s, []).append(w)
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
             for ln in lines:
                 ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
+            for ln in lines:
+                ln.overflows = any(id(w) in overflowing for w in ln.words)
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
                 boxes.append(CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], lines))

@@ -117,6 +117,17 @@ class GridSettings:
     # of the cell's printed text; a character clipped well inside its cell was hidden on purpose.
     clipped_edge_em: float = 0.5
     clipped_near_em: float = 1.0
+    # A printed line "crosses" a row's ruling when the ruling lies inside its box by more than
+    # this share of the line's height from either edge (a too-tall cell's text overflowing it;
+    # a descender or a ruling drawn tight under a line does not count).  Its characters go to
+    # one row together: the row holding more of the line by more than this share, else the
+    # lower row.  A spreadsheet cell too short for its text, aligned to the bottom (the default)
+    # or centred, overflows upwards by whole lines from a baseline grid, so its first line sits
+    # across the ruling above it, about half on each side (LibreOffice Calc exports: 0.43–0.59
+    # of the line above the ruling, every one the lower row's); a top-aligned cell overflows
+    # downwards, its last line mostly above the ruling.  Before, each character went by its own
+    # box's centre and such a line was torn between the two rows (``Ⅰ本報`` / ``基情``).
+    crossing_line_share: float = 0.25
     # ``-layout`` text (character cells): cost, in text columns of misplacement, of reading a
     # piece of a line as the rest of the previous piece's cell when one space separates them
     # (Japanese text has no spaces, so a single space may be the text's own or a squeezed

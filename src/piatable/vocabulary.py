@@ -145,3 +145,20 @@ def lexicon() -> frozenset[str]:
             if len(key) >= 2:
                 keys.add(key)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def top_headings() -> dict[str, frozenset[str]]:
+    """Top headings of the forms → the Roman numerals printed before them (特定個人情報ファイルの概要
+    → Ⅱ; リスク対策 → Ⅲ in the seed's 全項目 table, Ⅳ in 基礎項目 tables)."""
+    data = resources.files("piatable").joinpath("data")
+    out: dict[str, set[str]] = {}
+    for name in HEADING_FILES:
+        for line in data.joinpath(name).read_text("utf-8").splitlines():
+            parts = line.split("\t")
+            m = regex.fullmatch(r"(?:[^:\t/]+:)?([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])", parts[0]) if len(parts) >= 2 else None
+            if m:
+                out.setdefault(regex.sub(r"\s+", "", parts[1]), set()).add(m.group(1))
+    # Short names the tables print: the seed's Ⅲリスク対策, 基礎項目's Ⅳリスク対策.
+    out.setdefault("リスク対策", set()).update({"Ⅲ", "Ⅳ"})
+    return {k: frozenset(v) for k, v in out.items()}
