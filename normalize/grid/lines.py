@@ -161,38 +161,28 @@ def words_to_lines(
 def _plain_line(g: list[Word]) -> Line:
     """The line of PDF characters ``g`` (left to right): its text their texts joined (a PDF's
     spaces are its own characters), its box theirs (spaces at either end take no room)."""
-    w0 = g[0]
-    texts = list(map(_text, g))
-    text = "".join(texts)
-    top, bottom = min(map(_top, g)), max(map(_bottom, g))
-    if all(texts) and not _WHITESPACE.search(text):
-        # Every character is ink (the common line): the box is all of theirs.  min and max
-        # give the first extreme, as the loop below does.
-        return Line(g, text, min(map(_x0, g)), max(map(_x1, g)), top, bottom, w0.page, None, None)
     x0 = x1 = None
+    w0 = g[0]
+    top, bottom = w0.top, w0.bottom
     for w in g:
-        t = w.text
-        if t and not t.isspace():  # t.strip(), without making a string
+        if w.top < top:
+            top = w.top
+        if w.bottom > bottom:
+            bottom = w.bottom
+        if w.text.strip():
             if x0 is None or w.x0 < x0:
                 x0 = w.x0
             if x1 is None or w.x1 > x1:
                 x1 = w.x1
     if x0 is None or x1 is None:  # spaces only: they take the room
         x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
-    return Line(g, text, x0, x1, top, bottom, w0.page, None, None)
+    return Line(g, "".join([w.text for w in g]), x0, x1, top, bottom, w0.page, None, None)
 
 
 def is_plain_pdf(words: list[Word]) -> bool:
     """True when all ``words`` are PDF characters: no OCR confidence, no text line number, no
     inferred spaces (a line's text is then its characters joined)."""
-    # Whole-list tests through attrgetter: no Python step per word.
-    if not words:
-        return True
-    return (
-        set(map(_source, words)) == {"pdf"}
-        and set(map(_conf, words)) == _NONE
-        and set(map(_line, words)) == _NONE
-    )
+    return all(w.source == "pdf" and w.conf is None and w.line is None for w in words)
 
 
 _x0 = attrgetter("x0")
