@@ -68,6 +68,9 @@ class Pairing:
     score: float
     margin: float
     cuts: int = 0
+    # For each row: how its cells were read ("pair", "alone", "empty"), the score of that
+    # move, and whether one of its cells was cut out of a longer box.
+    moves: list[tuple[str, float, bool]] = field(default_factory=list)
 
 
 def cut_points(lines: list[CellLine], wrap: int | None) -> list[int]:
@@ -238,12 +241,17 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
     if final is None:
         return Pairing([(None, None)] * n, [[cl for f in frags for cl in f]], neg, 0.0)
     out: list[tuple[list[CellLine] | None, list[CellLine] | None]] = []
+    moves: list[tuple[str, float, bool]] = []
     skipped: list[list[CellLine]] = []
     cuts = 0
     st: _State | None = final
     while st is not None and st.back is not None:
         prev, action = st.back
         how = action[0]
+        if how in ("pair", "alone", "empty"):
+            spans = [a for a in action[1:] if isinstance(a, tuple)]
+            cut = any(b < box_end[a] or (a > 0 and box_end[a - 1] == box_end[a]) for a, b in spans)
+            moves.append((how, st.best - prev.best, cut))
         if how == "pair":
             out.append((cell(*action[1]).lines, cell(*action[2]).lines))
         elif how == "alone":
@@ -258,6 +266,7 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
             cuts += sum(1 for a, b in spans if b < box_end[a])
         st = prev
     out.reverse()
+    moves.reverse()
     skipped.reverse()
     margin = final.best - final.second if final.second != neg else float("inf")
-    return Pairing(out, skipped, final.best, margin, cuts)
+    return Pairing(out, skipped, final.best, margin, cuts, moves)

@@ -18,7 +18,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
-from .dates import DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
+from .dates import DATE_AT_START, DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
@@ -31,6 +31,11 @@ LABEL_CHARS = frozenset("".join(LABELS))
 VERTICAL_LABEL_MIN = 3
 # A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
+# What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
+DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")
+# Printed lines below a date's first part that its last part may stand (another column's line
+# between).
+SPLIT_DATE_REACH = 2
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 
@@ -172,6 +177,13 @@ def _cut(box: Box) -> list[Box]:
             continue
         if t[:1] in SECTION_NUMERALS and cur:
             flush()
+        m = DATE_AT_START.match(t)
+        if m and cur and cur[0].text[:1] in SECTION_NUMERALS and t[m.end() :].strip():
+            # An item holds no date: a date opening one of its lines is the row's date, printed
+            # beside the item's middle line (plain pdftotext, a date centred in a tall row).
+            out.append(Box([replace(cl, text=m.group(0).strip())]))
+            cl = replace(cl, text=t[m.end() :].strip())
+            t = cl.text
         cur.append(cl)
         if (ADDITION_MARKERS.match(t) or DELETION_MARKERS.match(t)) and len(cur) > 1:
             flush()
@@ -179,12 +191,71 @@ def _cut(box: Box) -> list[Box]:
     return out
 
 
+def _date_rest(head_line: str, tail: str) -> tuple[str, str] | None:
+    """(date, rest) when ``head_line`` opens with a date's first part that ``tail`` finishes
+    (``令和3年9月1 Ⅰ基本情報`` + ``日`` → ``令和3年9月1日``, ``Ⅰ基本情報``); the longest such
+    part, cut where the line has a space (the head itself may hold spaces: ``2020 年 7 月 1``)."""
+    if not DATE_REST.match(tail):
+        return None
+    text = head_line.rstrip()
+    cuts = [m.start() for m in regex.finditer(r"[\s　]+", text)] + [len(text)]
+    for p in sorted(set(cuts), reverse=True):
+        head = text[:p]
+        if head and DATE_HEAD.match(head) and is_date_line(head + tail.strip()):
+            return head.strip() + tail.strip(), text[p:].strip()
+    return None
+
+
+def _within_reach(head: CellLine, tail: CellLine) -> bool:
+    """Whether ``tail`` is printed at most ``SPLIT_DATE_REACH`` lines below ``head`` (a printed
+    line split into pieces keeps its number)."""
+    if head.line_no is None or tail.line_no is None:
+        return False
+    return 0 < tail.line_no - head.line_no <= SPLIT_DATE_REACH or tail.line_no == head.line_no
+
+
+def join_split_dates(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
+    """Dates whose last part (``日``, ``月1日``) an extractor printed a line or two below their
+    first part, with another column's line between or beside it (plain ``pdftotext`` reads a
+    row's wrapped date and item side by side: ``令和3年9月1 Ⅰ基本情報`` / ``行政手続…`` / ``日``),
+    made whole: the date on a line of its own, the rest of its line after it (same line number),
+    the tail's line dropped.  Only within one box (no blank line between) of one page.
+    ``gaps`` as for ``lines_to_boxes``."""
+    out = list(lines)
+    out_gaps = list(gaps)
+    k = 0
+    while k < len(out):
+        for j in range(k + 1, len(out)):
+            if out_gaps[j] or out[j].page != out[k].page or not _within_reach(out[k], out[j]):
+                break
+            found = _date_rest(out[k].text, out[j].text)
+            if found and is_date_line(out[k].text):
+                # 令和4年4月1 reads as a date already: only its 日 may finish it.
+                if not (DATE_TAIL.match(out[j].text) and KANJI_DATE_OPEN.search(out[k].text)):
+                    found = None
+            if found is None:
+                continue
+            date, rest = found
+            if j == k + 1 and not rest:
+                break  # a date wrapped in place: _rejoin_dates keeps it so
+            head = out[k]
+            pieces = [replace(head, text=date)] + ([replace(head, text=rest)] if rest else [])
+            del out[j], out_gaps[j]
+            out[k : k + 1] = pieces
+            out_gaps[k : k + 1] = [out_gaps[k]] + [False] * (len(pieces) - 1)
+            break
+        k += 1
+    return out, out_gaps
+
+
 def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
     """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
 
     Dates and timings are boxes of their own, and a date printed before the first line of an
-    item (``2022/10/17 Ⅱ…``) is split off.
+    item (``2022/10/17 Ⅱ…``) is split off; a date split around another column's line is
+    joined first (``join_split_dates``).
     """
+    lines, gaps = join_split_dates(lines, gaps)
     boxes: list[Box] = []
     for cl, gap in zip(lines, gaps, strict=True):
         t = cl.text
@@ -270,17 +341,26 @@ def _opening_heading_score(box: Box) -> float:
     return score
 
 
+def _date_head(box: Box) -> bool:
+    """A one-line box that is a date, or a date's head still waiting for its day
+    (``令和３年９月``: no date alone)."""
+    if len(box.lines) != 1:
+        return False
+    text = box.lines[0].text
+    return is_date_line(text) or bool(DATE_HEAD.match(text) and KANJI_DATE_OPEN.search(text))
+
+
 def join_date_tails(boxes: list[Box]) -> list[Box]:
     """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
-    that reads as a date with it (``2023 年 2 月 1`` / ``日``): a row broken over a page break
-    prints its date's last line at the top of the next page, where pdfminer gives it a box of
-    its own.  A tail that finishes no date is kept as it is."""
+    that reads as a date with it (``2023 年 2 月 1`` / ``日``), or the last date head
+    (``令和３年９月`` / ``１日``, a head that alone reads as no date): a row broken over a page
+    break prints its date's last line at the top of the next page, where pdfminer gives it a
+    box of its own.  A tail that finishes no date is kept as it is."""
     out: list[Box] = []
     for b in boxes:
         tail = b.lines[0].text
         if len(b.lines) == 1 and DATE_TAIL.match(tail):
-            dates = (p for p in reversed(out) if is_single_box(p) and is_date_line(p.lines[0].text))
-            date = next(dates, None)
+            date = next((p for p in reversed(out) if _date_head(p)), None)
             head = date.lines[0].text if date else ""
             if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
                 date.lines[0] = replace(date.lines[0], text=head + tail)

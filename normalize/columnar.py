@@ -18,9 +18,10 @@ column often come out as one box.  What can be done honestly:
    a pair opening alike or sharing words, an addition ending in 新規追加 alone, a deletion's
    削除 with a before; the margin over the runner-up reading says how sure the pairing is.
 
-Every row gets the flag ``column_order`` and a low confidence; where counts did not match or the
-pairing was close, a ``column_guess`` doubt lowers it further.  Boxes left over are kept in the
-last row with ``unplaced_text``.
+Every row gets a confidence-only ``column_order`` doubt (such a reading is never as sure as one
+in row order) and, where its own evidence is weak (``_row_doubts``), a ``column_guess`` doubt
+saying why, which flags it; a row with nothing against it carries no flag.  Boxes left over are
+kept in the last row with ``unplaced_text``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
-from .body_pairing import pair_cells
+from .body_pairing import EMPTY_ROW, pair_cells
 from .boxes import (
     Box,
     is_single_box,
@@ -61,8 +62,25 @@ NUMBERED_ITEMS_MIN = 2
 WIDTH_SEPARATION_SHARE = 0.12
 # Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
 WIDTH_SLACK = 2
-# A pairing that wins by less than this over the runner-up is flagged as a guess.
-PAIR_MARGIN_SURE = 2.0
+# A row's before/after move (body_pairing) scoring below this is a guess: a pair opening alike
+# scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
+PAIR_SURE_SCORE = 2.5
+# Lines wider than the before/after column that show a text prints cells side by side.
+SIDE_BY_SIDE_LINES = 2
+# How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
+SURE_FILLS = frozenset({"one", "group", "segment"})
+FILL_WORDS = {
+    "excess": "order on a page with more boxes than rows",
+    "segment_guess": "the extractor's order alone",
+    "segment": "the extractor's order alone",
+    "shared": "sharing the last one (none on the page)",
+    "none": "nothing (no box left)",
+}
+# What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
+# a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
+OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
+# A line ending with one of these ends its cell (or a paragraph of it).
+SENTENCE_END = "。．.）)」』"
 # Words an explanation (提出時期に係る説明) ends with.
 EXPLANATION_END = regex.compile(
     r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
@@ -105,6 +123,63 @@ def _two_widths(widths: list[int]) -> tuple[int, int] | None:
     return wide, narrow
 
 
+def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
+    """ "wide" or "narrow" when the box's last line runs on (filled to the before/after or the
+    explanation column's wrap width, no sentence end, no closing 新規追加 / 削除): a cell a page
+    break may have cut; None otherwise (dates, timings and items are never cut so)."""
+    if is_single_box(box) or box.lines[0].text[:1] in SECTION_NUMERALS:
+        return None
+    last = box.lines[-1].text.rstrip()
+    if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
+        return None
+    w = display_width(last)
+    for name, wrap in zip(("wide", "narrow"), widths, strict=True):
+        if wrap - WIDTH_SLACK <= w <= wrap + WIDTH_SLACK:
+            return name
+    return None
+
+
+def _width_class(box: Box, widths: tuple[int, int]) -> str | None:
+    """ "narrow" for a box no wider than the explanation column (a one-line box only when it
+    fills it), "wide" for one no wider than the before/after column, else None."""
+    wide, narrow = widths
+    if box.width <= narrow + WIDTH_SLACK:
+        return "narrow" if len(box.lines) > 1 or box.width >= narrow - WIDTH_SLACK else None
+    return "wide" if box.width <= wide + WIDTH_SLACK else None
+
+
+def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> list[Box]:
+    """A cell that a page break cut (Writer lets a tall row run on to the next page) goes on at
+    the top of the next page in a box of its own that opens mid-phrase (a hiragana, a closing
+    mark: ``めの関係法律の整備に関する``): such a box joins the last box of the page before that
+    runs on (``_open_class``) in a column of its width (``_width_class``).  Boxes of a page
+    with no such opening are left as they are.  ``widths``: (before/after, explanation) wrap
+    widths (None: nothing is joined)."""
+    if widths is None:
+        return boxes
+    out: list[Box] = []
+    open_on: dict[int, list[tuple[Box, str]]] = {}
+    for b in boxes:
+        page = b.page
+        if (
+            page is not None
+            and page - 1 in open_on
+            and not is_single_box(b)
+            and OPENS_MID_PHRASE.match(b.text)
+        ):
+            cls = _width_class(b, widths)
+            partners = [x for x in open_on[page - 1] if cls is not None and x[1] == cls]
+            if partners:
+                open_on[page - 1].remove(partners[-1])
+                partners[-1][0].lines.extend(b.lines)
+                continue
+        out.append(b)
+        cls = _open_class(b, widths) if page is not None else None
+        if cls is not None and page is not None:
+            open_on.setdefault(page, []).append((b, cls))
+    return out
+
+
 def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
     """The column of a box.  With ``numbered_items`` (the document's items open with a section
     Ⅰ…Ⅵ), a heading of the form without one is cell text (before/after cells quote headings
@@ -139,7 +214,6 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
 def _new_row(date: Box | None) -> RawRow:
     row = RawRow()
     row.cells["change_date"] = list(date.lines) if date else []
-    row.flags.append("column_order")
     return row
 
 
@@ -153,7 +227,7 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
     even in size.  Returns the first row of each run, the cost,
     and whether another cut had the same cost (the call was a guess)."""
     d = len(before)
-    best: tuple[float, float, list[int]] | None = None
+    best: tuple[float, float, int, list[int]] | None = None
     tied = False
 
     def runs(j: int, start: int) -> list[list[int]]:
@@ -175,27 +249,32 @@ def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
             if 0 < c < n:
                 cost += max(0, a - c, c - (b - 1))
         spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
-        key = (cost, spread)
-        if best is None or key < best[:2]:
+        # Among runs as even, a date emitted just before a row's item opens that row's run.
+        offset = sum(abs(a - before[j]) for j, a in enumerate(starts) if 0 < before[j] < n)
+        key = (cost, spread, offset)
+        if best is None or key < best[:3]:
             tied = best is not None and best[0] == cost
-            best = (cost, spread, starts)
+            best = (cost, spread, offset, starts)
         elif key[0] == best[0]:
             tied = True
     if best is None:  # too many dates to try every cut: in order, the last run taking the rest
         return list(range(d)), float(n), True
-    return best[2], best[0], tied
+    return best[3], best[0], tied
 
 
-def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list[RawRow], list[int]]:
+def _rows_and_dates(
+    boxes: list[Box], kinds: dict[str, list[Box]]
+) -> tuple[list[RawRow], list[int], list[str]]:
     """One row per item box; the dates handed out page by page (a page's dates are printed on
     it): one each where the counts match, else cut into runs of merged dates (``_segment``),
     a page without a date sharing the last one (a merged date running over the page break).
-    ``groups[k]`` numbers the date of row k.  Without item boxes, each date makes a row.
+    ``groups[k]`` numbers the date of row k, ``how[k]`` says how it was found (see
+    ``_fill_column``).  Without item boxes, each date makes a row.
     Dates left over are kept in ``kinds["unplaced"]``."""
     if not kinds["item"]:
         rows = [_new_row(d) for d in kinds["date"]]
         kinds["unplaced"] = []
-        return rows, list(range(len(rows)))
+        return rows, list(range(len(rows))), ["none"] * len(rows)
     pos = {id(b): k for k, b in enumerate(boxes)}
     rows = []
     for b in kinds["item"]:
@@ -210,6 +289,7 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
         owner = max((p for p in pages if p <= page), default=pages[0])
         by_page.setdefault(owner, []).append(b)
     groups = [0] * len(rows)
+    how = ["none"] * len(rows)
     unplaced: list[Box] = []
     last: Box | None = None
     gid = -1
@@ -224,6 +304,7 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
                     rows[k].doubts.append(
                         Doubt("column_guess", "change_date", "no date on the page: the last one shared")
                     )
+                    how[k] = "shared"
                 groups[k] = max(gid, 0)
             continue
         if len(ds) >= len(idx):
@@ -231,6 +312,7 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
                 gid += 1
                 rows[k].cells["change_date"] = list(b.lines)
                 groups[k] = gid
+                how[k] = "one" if len(ds) == len(idx) else "excess"
             unplaced += ds[len(idx) :]
             last = ds[len(idx) - 1] if idx else last
             continue
@@ -244,6 +326,7 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
                 k = idx[m]
                 rows[k].cells["change_date"] = list(b.lines)
                 groups[k] = gid
+                how[k] = "segment_guess" if cost or tied else "segment"
                 if e - a > 1:
                     rows[k].flags.append("merged_cell_filled")
                 if cost or tied:
@@ -251,18 +334,21 @@ def _rows_and_dates(boxes: list[Box], kinds: dict[str, list[Box]]) -> tuple[list
                     rows[k].doubts.append(Doubt("column_guess", "change_date", why))
         last = ds[-1]
     kinds["unplaced"] = unplaced
-    return rows, groups
+    return rows, groups, how
 
 
 def _fill_column(
     rows: list[RawRow], groups: list[int], found: list[Box], key: str, order: list[int], pos: dict[int, int]
-) -> tuple[list[Box], bool]:
+) -> tuple[list[Box], bool, list[str]]:
     """Hand the boxes of one column to the rows, page by page (a page's cells are printed on
     it): one each where the counts match; where a page has fewer boxes than rows (merged cells),
     one per date group when those match, else cut into runs as merged dates are (``_segment``:
     ``order[k]`` is where row k's item came in the box stream, ``pos`` each box's place).
     Boxes of a page with more boxes than rows go on to the next page.  Returns the boxes left
-    over and whether every page matched without a guess."""
+    over, whether every page matched without a guess, and for each row how its box was found:
+    "one" (a box per row), "excess" (the page had more boxes), "group" (a box per date
+    group), "segment" (cut into runs by the extractor's order), "shared" (none on the page),
+    "none"."""
 
     def order_of(b: Box) -> int:
         return pos.get(id(b), 0)
@@ -276,7 +362,9 @@ def _fill_column(
         owner = max((p for p in pages if p <= page), default=pages[0] if pages else 0)
         by_page.setdefault(owner, []).append(b)
     sure = True
+    how = ["none"] * len(rows)
     carry: list[Box] = []
+    last: Box | None = None
     for p in pages:
         idx = [k for k, rp in enumerate(row_page) if rp == p]
         avail = carry + by_page.get(p, [])
@@ -284,16 +372,30 @@ def _fill_column(
         if len(avail) >= len(idx):
             for k, b in zip(idx, avail, strict=False):
                 rows[k].cells[key] = list(b.lines)
+                how[k] = "one" if len(avail) == len(idx) else "excess"
             carry = avail[len(idx) :]
+            last = avail[len(idx) - 1] if idx else last
             continue
         if not avail:
+            # A page without a box of this column: a merged cell printed once on an earlier
+            # page runs over the page break (Writer prints it on its first page only).
             sure = False
+            for k in idx:
+                if last is not None:
+                    rows[k].cells[key] = list(last.lines)
+                    rows[k].flags.append("merged_cell_filled")
+                    why = f"no {key} on the page: the last one shared"
+                    rows[k].doubts.append(Doubt("column_guess", key, why))
+                    how[k] = "shared"
             continue
+        last = avail[-1]
         page_groups = [groups[k] for k in idx]
         distinct = list(dict.fromkeys(page_groups))
         if len(distinct) == len(avail):
             owner_of = {g: avail[n] for n, g in enumerate(distinct)}
             chosen = [owner_of[g] for g in page_groups]
+            for k in idx:
+                how[k] = "group"
         else:
             sure = False
             items = [order[k] for k in idx]
@@ -301,12 +403,63 @@ def _fill_column(
             starts, _, _ = _segment(before, len(idx))
             ends = [*starts[1:], len(idx)]
             chosen = [b for b, a, e in zip(avail, starts, ends, strict=True) for _ in range(a, e)]
+            for k in idx:
+                how[k] = "segment"
         for k, b in zip(idx, chosen, strict=True):
             rows[k].cells[key] = list(b.lines)
             if chosen.count(b) > 1 and "merged_cell_filled" not in rows[k].flags:
                 rows[k].flags.append("merged_cell_filled")
     # Rows without a page (no item) take nothing here.
-    return carry, sure and not carry
+    return carry, sure and not carry, how
+
+
+def _wide_lines(boxes: list[Box], widths: tuple[int, int] | None) -> int:
+    """Lines wider than the before/after column's wrap width: two cells printed side by side on
+    one line (plain ``pdftotext`` joins the pieces of one baseline with a space)."""
+    if widths is None:
+        return 0
+    return sum(1 for b in boxes for cl in b.lines if display_width(cl.text) > widths[0] + WIDTH_SLACK)
+
+
+def _item_pages(row: RawRow) -> set[int | None]:
+    return {cl.page for cl in row.cells["item"]}
+
+
+def _row_doubts(
+    fill_how: dict[str, list[str]],
+    k: int,
+    move: tuple[str, float, bool],
+    skipped: bool,
+    side_by_side: bool,
+    short_page: bool,
+) -> str:
+    """Why row ``k`` of column-ordered text is in doubt ("" when nothing speaks against it).
+
+    Measured on the tuning sets (tools/bench_calibration.py), these are what separate wrong rows
+    from right ones: a date, timing or explanation not found one per row (or one per date group,
+    or a merged date whose run the extractor's order fixed); before/after cells cut out of a
+    longer box by width alone, or paired on weak evidence (score below ``PAIR_SURE_SCORE``: no
+    shared opening or words, a cell alone that closes no addition, no cell at all); another row
+    of its page left without a before/after cell (``short_page``: the pairing ran short, its
+    neighbours' cells are likely shifted); boxes the pairing left over on its page; and cells of several
+    columns printed on one line (plain ``pdftotext`` prints a row's date beside its item: its
+    boxes mix columns)."""
+    reasons = []
+    for key, hows in fill_how.items():
+        if hows[k] not in SURE_FILLS:
+            reasons.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
+    how, score, cut = move
+    if cut:
+        reasons.append("a before/after cell was cut out of a longer box by width alone")
+    if how == "empty" or score < PAIR_SURE_SCORE:
+        reasons.append(f"the before/after cells were paired on weak evidence ({score:.1f})")
+    if short_page:
+        reasons.append("another row of its page was left without a before/after cell")
+    if skipped:
+        reasons.append("boxes of its page were left over by the pairing")
+    if side_by_side:
+        reasons.append("the text prints cells of several columns on one line")
+    return "; ".join(reasons)
 
 
 def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
@@ -318,18 +471,20 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
     widths = _two_widths(_full_widths(others))
+    boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     for b in boxes:
         kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
-    rows, groups = _rows_and_dates(boxes, kinds)
+    rows, groups, date_how = _rows_and_dates(boxes, kinds)
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))
     matched = not leftovers
+    fill_how = {"change_date": date_how}
     for key in ("timing", "explanation"):
-        rest, ok = _fill_column(rows, groups, kinds[key], key, order, pos)
+        rest, ok, fill_how[key] = _fill_column(rows, groups, kinds[key], key, order, pos)
         leftovers += rest
         matched = matched and ok
     bodies = kinds["body"]
@@ -344,17 +499,22 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
-    sure = matched and not pairing.skipped and pairing.margin >= PAIR_MARGIN_SURE
-    for row in rows:
-        row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE if sure else COLUMN_ORDER_CONFIDENCE
-        if not sure:
-            why = (
-                "cells paired with rows column by column;"
-                f" the before/after pairing won by {pairing.margin:.1f}"
-                if matched
-                else "cells paired with rows column by column; a column's boxes did not match the rows"
-            )
-            row.doubts.append(Doubt("column_guess", None, why))
+    side_by_side = any(b.after_date for b in boxes) or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
+    moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
+    short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
+    skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
+    for k, row in enumerate(rows):
+        short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
+        skipped = bool(skipped_pages & _item_pages(row))
+        why = _row_doubts(fill_how, k, moves[k], skipped, side_by_side, short)
+        if why:
+            row.confidence = COLUMN_ORDER_CONFIDENCE
+            row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))
+        else:
+            row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
+        # Cells paired column by column are never as sure as a row read in order: this lowers
+        # the confidence of every row without a flag (normalize/confidence.py).
+        row.doubts.append(Doubt("column_order", None, "cells paired with rows column by column"))
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]

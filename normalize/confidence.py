@@ -48,7 +48,7 @@ INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell
 
 # Doubts that only lower the confidence: alone they do not tell wrong rows from right ones
 # (``clipped_text``: the flag it comes with is ``truncated:<field>``).
-CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure", "clipped_text"})
+CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure", "clipped_text", "column_order"})
 
 # Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
 # what was read and what was written).

@@ -65,6 +65,9 @@ _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
+# A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
+# bracket closes a number or a letter that no other character runs into, not a bracket pair.
+_NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
 _SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
@@ -154,7 +157,7 @@ def ocr_doubts(
         mixed = width_mix(text)
         if mixed:
             out.append(Doubt("ocr_suspect", f, f"a numbering or bracket in mixed widths ({mixed})"))
-        state = _unbalanced(_SPACE.sub("", text))
+        state = _unbalanced(text)
         if state and not (state == "open" and f"truncated:{f}" in record.flags):
             out.append(
                 Doubt("ocr_suspect", f, f"the cell's brackets do not pair ({state}s one that is not there)")
@@ -245,7 +248,7 @@ def _unbalanced(text: str) -> str:
     """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
     left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
     depth = 0
-    for ch in _BRACKETS.findall(text):  # only the brackets count
+    for ch in _BRACKETS.findall(_NUMBER_CLOSER.sub("", text)):  # only the brackets count
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
@@ -265,8 +268,7 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
     out: list[Doubt] = []
     truncated = {f.partition(":")[2] for f in record.flags if f.startswith("truncated:")}
     for f in () if ocr else ("item", "before", "after"):  # OCR: ocr_doubts looks at brackets
-        text = _SPACE.sub("", getattr(record, f))
-        state = _unbalanced(text)
+        state = _unbalanced(getattr(record, f))  # spaces kept: they part a list's numbers
         if state == "close" or (state == "open" and f == "item" and f not in truncated):
             out.append(
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")

@@ -100,7 +100,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "numeral misread (HI…), words unknown to the dictionary, numbering that skips, mixed widths, "
     "brackets that do not pair, a line tesseract was unsure of",
     "column_order": "the extractor emitted the columns one after another; cells were paired with "
-    "rows column by column",
+    "rows column by column (now evidence on every such row, lowering its confidence; rows in "
+    "doubt carry column_guess)",
     "unmapped_glyphs": "the PDF's text layer lost characters on the row's page",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)

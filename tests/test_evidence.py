@@ -238,3 +238,17 @@ def test_the_rows_own_date_in_the_after_cell_is_no_doubt_between_vertical_ruling
     row.ruled = True
     ruled = rows_to_records([row], "t.pdf", Settings())[0]
     assert "column_guess" not in ruled.flags
+
+
+def test_a_list_numbered_with_closing_brackets_is_not_a_torn_cell():
+    """The forms print choices as ＜選択肢＞ 1) 行っている 2) 行っていない: a closing bracket after
+    a number or letter that nothing runs into is numbering, not half of a bracket pair torn
+    from another cell (a new user's Writer PDF: a right row got column_guess at 0.85)."""
+    from piatable.normalize.evidence import _unbalanced
+
+    assert _unbalanced("<選択肢>1)行っている 2)行っていない") == ""
+    assert _unbalanced("＜選択肢＞\n１）行っている\n２）行っていない") == ""
+    assert _unbalanced("ア) 研修\nイ) 点検") == ""
+    assert _unbalanced("(1)窓口における本人確認") == ""
+    assert _unbalanced("ものを除く。）") == "close"  # torn from the item cell
+    assert _unbalanced("…の提供・移転（委託に伴う") == "open"

@@ -249,3 +249,15 @@ def test_a_row_held_over_a_page_break_keeps_the_doubt_of_its_first_page():
     # Rows 1 and 2 share the doubted cut on page 1; row 2, page 1's last, is the held one.
     assert got[2].page_end == 1 and got[3].page_start == 2
     assert "row_split_guess" in got[1].flags and "row_split_guess" in got[2].flags
+
+
+def test_a_merged_explanation_printed_once_fills_the_rows_it_covers():
+    """Calc, top-aligned, an explanation merged over two rows (a new user's table, -layout
+    text): it is printed beside the first row only.  The second row came out with an empty
+    explanation at 0.92 and no flag; it now takes the merged value (merged_cell_filled), as the
+    PDF reader does from the rulings."""
+    got = piatable.extract(CASES / "layout_merged_explanation_top.txt")
+    assert [r.explanation for r in got] == ["監査体制の見直しによる修正"] * 2
+    assert [r.timing for r in got] == ["事前", "事前"]
+    assert all("merged_cell_filled" in r.flags for r in got)
+    assert got[1].before == "新規採用職員に対して研修を実施する。"

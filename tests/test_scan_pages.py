@@ -237,3 +237,30 @@ def test_a_scanned_blank_page_is_found_without_rendering(tmp_path):
     doc = open_pdf(text_pdf)
     assert jpeg_page_blank(doc, 0, s) is None
     doc.close()
+
+
+def test_a_half_turn_the_cues_find_on_an_upright_page_is_checked_by_osd(monkeypatch):
+    """A Writer table scanned at 300 dpi (tools/make_scans.py --from-pdf samples/office-pagebreak/
+    writer-break-seed): at the cues' small scale, strokes of text lined up in a column made 14
+    "rulings" for the table's 7, text ending at them voted flush right 7 to 3, and the upright
+    page was turned 180° and read as garbage (10 rows of 12, no word of it).  Turning a page is
+    drastic: a turn the cues find is taken only when tesseract's OSD, where it is sure, agrees.
+    Here the cues are made to misfire on an upright page (real tesseract answers)."""
+    gray, dpi = _upright()
+    s = Settings().ocr
+    glyph = glyph_height(binarize(gray), dpi)
+    monkeypatch.setattr(orient, "_flush_turn", lambda left, right, settings: 180)
+    found = orient.find_orientation(gray, glyph, s)
+    assert (found.turned, found.how) == (0, "osd")
+    turned = make_scans.turned(gray, 180)  # and a page truly upside down stays found by the cues
+    monkeypatch.undo()
+    assert orient.find_orientation(turned, glyph, s).turned == 180
+
+
+def test_flush_votes_count_only_rulings_as_long_as_the_tables():
+    """Short vertical strokes (lined-up text seen small) are not column rulings for the votes."""
+    s = Settings().ocr
+    table = [(100, 50, 102, 850), (300, 50, 302, 850), (500, 60, 502, 840)]
+    strokes = [(210, 300, 212, 420), (400, 600, 402, 700)]
+    assert orient._long(table + strokes, 1, s) == table
+    assert orient._long([], 1, s) == []

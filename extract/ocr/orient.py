@@ -119,6 +119,18 @@ def _flush_turn(left: int, right: int, settings: OcrSettings) -> int | None:
     return None
 
 
+def _long(segments: list[tuple[int, int, int, int]], axis: int, settings: OcrSettings) -> list:
+    """The rulings (x0, y0, x1, y1) at least ``orient_ruling_share`` as long along ``axis`` (1:
+    down, for verticals; 0: across) as the longest: a table's column rulings run its height,
+    while strokes of text lined up in a column (at the cue's small scale) make short ones, and
+    text that stops at such a stroke would vote for the wrong side."""
+    if not segments:
+        return []
+    lengths = [abs(sg[axis + 2] - sg[axis]) for sg in segments]
+    least = settings.orient_ruling_share * max(lengths)
+    return [sg for sg, n in zip(segments, lengths, strict=True) if n >= least]
+
+
 def find_orientation(gray: np.ndarray, glyph: float, settings: OcrSettings) -> Orientation:
     """The turn of a page image (greyscale, median glyph ``glyph`` pixels tall).
 
@@ -142,19 +154,24 @@ def find_orientation(gray: np.ndarray, glyph: float, settings: OcrSettings) -> O
     turn: int | None = None
     if across > settings.orient_across_min:
         allowed = (0, 180)
-        turn = _flush_turn(
-            *left_flush_votes(text, cuts(rul.vertical, 0, settings.merge_em * g), g, settings), settings
-        )
+        columns = cuts(_long(rul.vertical, 1, settings), 0, settings.merge_em * g)
+        turn = _flush_turn(*left_flush_votes(text, columns, g, settings), settings)
     elif across < -settings.orient_across_min:
         allowed = (90, 270)
         # Turned back a quarter (counter-clockwise), a row y of the page is the column x = y.
         back = np.ascontiguousarray(np.rot90(text, 1))
-        flush = _flush_turn(
-            *left_flush_votes(back, cuts(rul.horizontal, 1, settings.merge_em * g), g, settings), settings
-        )
+        columns = cuts(_long(rul.horizontal, 0, settings), 1, settings.merge_em * g)
+        flush = _flush_turn(*left_flush_votes(back, columns, g, settings), settings)
         turn = None if flush is None else (90 if flush == 0 else 270)
     if turn is not None:
-        return Orientation(turn, "cues")
+        if turn == 0:
+            return Orientation(turn, "cues")
+        # Turning a page is drastic (an upright page turned reads as garbage): a confident OSD
+        # that disagrees with the cues wins.
+        osd = osd_turn(gray, glyph, settings)
+        if osd is None or osd[1] < settings.orient_osd_min_conf or osd[0] == turn or osd[0] not in allowed:
+            return Orientation(turn, "cues")
+        return Orientation(osd[0], "osd", osd[1])
     osd = osd_turn(gray, glyph, settings)
     if osd is not None and osd[1] >= settings.orient_osd_min_conf and osd[0] in allowed:
         return Orientation(osd[0], "osd", osd[1])

@@ -47,6 +47,10 @@ COLUMN_NAMES = {0: "date", 4: "提出時期", 5: "explanation"}
 
 # The column of 提出時期 (事前/事後).
 TIMING_COLUMN = 4
+# Columns a merged cell may leave blank in the rows it covers but its first or last (提出時期,
+# explanation), and the columns every row prints itself (項目, 変更前, 変更後).
+MERGED_VALUE_COLUMNS = (TIMING_COLUMN, 5)
+ROW_OWN_COLUMNS = (1, 2, 3)
 
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -175,34 +179,36 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
                 res.doubts.setdefault(len(out), close[r])
             out.append(sub)
             merged.append(shared)
-    _fill_merged_timing(out, merged, len(continued), mode)
+    _fill_merged_values(out, merged, len(continued), mode)
     res.rows, res.merged = out, merged
 
 
-def _fill_merged_timing(rows: list[dict[int, list[Line]]], merged: list[bool], first: int, mode: str) -> None:
-    """Date-anchored rows (from ``first`` on) that print no 提出時期 take the one of the row whose
-    merged cell they share, as the page's alignment prints it: the nearest row above with one
-    (cells at the top), below (cells at the bottom: a merged cell's value stands on its last
-    row's foot, Excel's and Calc's default), or nearest by position (centred).  Every change has
-    a 提出時期 (事前 / 事後), so a blank one is a merged cell's; the rows are
+def _fill_merged_values(rows: list[dict[int, list[Line]]], merged: list[bool], first: int, mode: str) -> None:
+    """Date-anchored rows (from ``first`` on) that print no 提出時期 or no explanation take the
+    one of the row whose merged cell they share, as the page's alignment prints it: the nearest
+    row above with one (cells at the top), below (cells at the bottom: a merged cell's value
+    stands on its last row's foot, Excel's and Calc's default), or nearest by position
+    (centred).  Every change has a 提出時期 (事前 / 事後) and says why (no table of the samples
+    or the seed leaves the explanation blank), so a blank one is a merged cell's; the rows are
     ``merged_cell_filled``.  A row with no such neighbour stays without (``timing_missing``)."""
-    have = [k for k in range(first, len(rows)) if cell_text(rows[k].get(TIMING_COLUMN))]
-    if not have:
-        return
-    for k in range(first, len(rows)):
-        if k in have or not any(cell_text(v) for c, v in rows[k].items() if c != TIMING_COLUMN):
+    for c in MERGED_VALUE_COLUMNS:
+        have = [k for k in range(first, len(rows)) if cell_text(rows[k].get(c))]
+        if not have:
             continue
-        above, below = [j for j in have if j < k], [j for j in have if j > k]
-        if mode == "top":
-            src = above[-1] if above else None
-        elif mode == "bottom":
-            src = below[0] if below else None
-        else:
-            near = above[-1:] + below[:1]
-            src = min(near, key=lambda j: (abs(j - k), j > k)) if near else None
-        if src is not None:
-            rows[k][TIMING_COLUMN] = list(rows[src][TIMING_COLUMN])
-            merged[k] = merged[src] = True
+        for k in range(first, len(rows)):
+            if k in have or not any(cell_text(v) for col, v in rows[k].items() if col in ROW_OWN_COLUMNS):
+                continue
+            above, below = [j for j in have if j < k], [j for j in have if j > k]
+            if mode == "top":
+                src = above[-1] if above else None
+            elif mode == "bottom":
+                src = below[0] if below else None
+            else:
+                near = above[-1:] + below[:1]
+                src = min(near, key=lambda j: (abs(j - k), j > k)) if near else None
+            if src is not None:
+                rows[k][c] = list(rows[src][c])
+                merged[k] = merged[src] = True
 
 
 def _close_rows(

@@ -350,6 +350,10 @@ class OcrSettings:
     orient_flush_share: float = 0.7
     orient_osd_glyph_px: float = 12.0
     orient_osd_min_conf: float = 2.0
+    # Flush votes count against the column rulings at least this share as long as the longest
+    # (a Writer scan at 300 dpi: short strokes of lined-up text made 14 "rulings" for 7, text
+    # stopping at them voted 7 to 3 for flush right, and the upright page was turned 180°).
+    orient_ruling_share: float = 0.5
     # A page whose ink (darker than the paper by blank_contrast grey levels, seen at find_dpi)
     # covers less than this share is blank: skipped before any tesseract call.
     blank_contrast: int = 80
