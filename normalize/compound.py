@@ -181,7 +181,9 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             and is_date_line(t + nxt)
             and parse_date(t + nxt)
         ):
-            out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no))
+            # wraps: the date's first line ran to its cell's edge (the two-pass reader tells a
+            # wrapped date, drawn with the wrapped cells, by it).
+            out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no, wraps=True))
             k += 2
             continue
         pieces = _cells_of_line(t, gaps)

@@ -241,7 +241,19 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
         out.append(
             Doubt("column_guess", "item", f"the {field} cell opens with a heading of the form ({first[:16]})")
         )
+    elif not columns_ruled and record.item_path:
+        for field, paras, other_paras in (("before", before, after), ("after", after, before)):
+            if paras and paras != other_paras and all(_is_heading_line(p) for p in paras):
+                # A before/after cell made of nothing but headings of the form (委託事項１ /
+                # ②委託先名): the item's last lines, read into the next column.
+                why = f"the {field} cell holds only headings of the form ({paras[0][:16]})"
+                out.append(Doubt("column_guess", "item", why))
+                break
     return out
+
+
+def _is_heading_line(p: str) -> bool:
+    return is_form_heading(p) or (bool(_NUMBERED_HEADING.match(p)) and heading_score(p) >= 1.0)
 
 
 def _unbalanced(text: str) -> str:

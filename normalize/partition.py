@@ -27,6 +27,7 @@ import regex
 
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings, StreamSettings
+from piatable.vocabulary import SECTION_NUMERALS
 
 from .chars import (
     BODY_MARKER,
@@ -534,8 +535,11 @@ def best_partition(scorer: BlockScorer) -> Partition:
         return Partition(0, 0, 0.0, 0.5)
     best = (float("inf"), 0, 0)
     second = (float("inf"), 0, 0)
-    for i in range(n + 1):
-        if scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
+    # A block opening with a section of the form (Ⅰ…Ⅵ) opens with its item: the item is not
+    # empty, however wide its lines (an item column as wide as the before / after columns).
+    lo = 1 if scorer.lines[0].text[:1] in SECTION_NUMERALS else 0
+    for i in range(lo, n + 1):
+        if i > lo and scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
             # Each line too wide for the item column costs over_width_penalty: an item this
             # wide outweighs every bonus a reading can earn; longer items need not be tried.
             break

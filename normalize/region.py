@@ -13,6 +13,7 @@ from dataclasses import replace
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
+    LABELS,
     SECTION_NUMERALS,
     TIMING,
     is_header_line,
@@ -29,6 +30,10 @@ from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
 LABEL_RUN_MIN = 3
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
+# A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
+# at most this many lines.
+WRAPPED_LABEL_MAX_LINES = 4
+_LABEL_TEXTS = frozenset(LABELS)
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
@@ -75,7 +80,45 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
             for m in range(k, run):
                 furniture[m] = True
         k = run
+    for k, run in _wrapped_labels(lines):
+        # Calc prints a page's one-line cells (its dates and timings) before its wrapped ones,
+        # the header's wrapped labels among these: they do not count as lines between.
+        back = k - 1
+        while (
+            back >= 0
+            and not furniture[back]
+            and (is_date_line(lines[back].text) or TIMING.match(lines[back].text))
+        ):
+            back -= 1
+        near = any(
+            furniture[m] for m in range(max(0, back - LABEL_NEAR_LINES + 1), min(n, run + LABEL_NEAR_LINES))
+        )
+        if near or run <= first_date:
+            for m in range(k, run):
+                furniture[m] = True
     return furniture
+
+
+def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
+    """Runs ``(k, end)`` of 2 to ``WRAPPED_LABEL_MAX_LINES`` lines that join into one column
+    label: a header cell narrower than its label wraps it at any character (LibreOffice does
+    not keep words whole), ``提出時期に係る説`` / ``明``, which the label pieces do not list."""
+    out: list[tuple[int, int]] = []
+    n, k = len(lines), 0
+    while k < n:
+        joined, hit = "", 0
+        for m in range(k, min(n, k + WRAPPED_LABEL_MAX_LINES)):
+            joined += "".join(lines[m].text.split())
+            if m > k and joined in _LABEL_TEXTS:
+                hit = m + 1
+            if not any(label.startswith(joined) for label in _LABEL_TEXTS):
+                break
+        if hit:
+            out.append((k, hit))
+            k = hit
+        else:
+            k += 1
+    return out
 
 
 def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
@@ -126,6 +169,13 @@ def _labels_before(raw: list[CellLine], s: int) -> int:
     return s
 
 
+def _page_start(raw: list[CellLine], s: int) -> CellLine:
+    k = s
+    while k > 0 and raw[k - 1].page == raw[s].page:
+        k -= 1
+    return raw[k]
+
+
 def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
     return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
 
@@ -166,6 +216,12 @@ def find_table_start(raw: list[CellLine]) -> int:
             following = sorted(
                 {*following, *(k for k in range(s + 1, len(raw)) if DATE_AT_START.match(raw[k].text))}
             )
+        if not boxed() and is_header_line(_page_start(raw, s).text):
+            # Calc draws a page's one-line cells (its label row, the first rows' dates, short
+            # cells and timings) before a title that sits in a taller row of its own.
+            lead = _labels_before(raw, s)
+            if lead < s:
+                return lead
         if not following:
             continue
         first = following[0]

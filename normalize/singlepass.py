@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from math import exp
 
 from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
@@ -36,7 +37,7 @@ from .tokenizer import Tokenizer, default_tokenizer
 # Confidence of a row whose date or timing was handed out by order alone (counts disagreed).
 GUESS_CONFIDENCE = 0.4
 # A row's explanation is looked for among its last lines that fit the narrow columns' width.
-MAX_EXPLANATION_STARTS = 12
+MAX_EXPLANATION_STARTS = 30
 # Cost of an explanation break that is neither a soft wrap nor a new paragraph, of an empty
 # explanation, and of an explanation opening with a character kinsoku keeps off a line start.
 EXPLANATION_BREAK_COST = 1.0
@@ -57,6 +58,8 @@ WIDTH_MIN_COUNT = 2
 WIDTH_MIN_SHARE = 0.1
 WIDTH_SPREAD_UNITS = 2
 WIDTH_TOLERANCE_UNITS = 1
+# Margin (cost units) of a row's explanation start that makes the row's confidence 1 - 0.5/e.
+EXPLANATION_MARGIN_SCALE = 2.0
 # Two readings of a row closer than this are a guess: flag column_guess.
 GUESS_MARGIN = 0.5
 
@@ -265,11 +268,17 @@ def split_row_scored(
     tok: Tokenizer,
     explanation_width: int | None = None,
     strict: bool = False,
+    no_explanation: bool = False,
 ) -> tuple[list[list[CellLine]], float, float, float]:
     """``split_row`` with the cost of the best reading as well.  With ``strict``, the
     explanation's wrap width is ``explanation_width`` itself (its lines are judged full or short
-    against it), not the widest of its lines, so that costs of two widths can be compared."""
+    against it), not the widest of its lines, so that costs of two widths can be compared.
+    ``no_explanation``: the explanation is known to be elsewhere (a one-line cell read apart):
+    the lines hold none of it."""
     n = len(lines)
+    if no_explanation:
+        p = best_partition(BlockScorer(lines, narrow, body, "", settings.stream, settings.rejoin, tok))
+        return [lines[: p.item], lines[p.item : p.before], lines[p.before :], []], p.confidence, 5.0, p.score
     limit = (explanation_width if strict and explanation_width else max(narrow, explanation_width or 0)) + (
         WIDTH_TOLERANCE_UNITS if strict else EXPLANATION_SLACK_UNITS
     )
@@ -345,6 +354,12 @@ def single_pass_rows(
             row.flags = sorted(set(row.flags))
             rows.append(row)
     return rows
+
+
+def explanation_cut_confidence(margin: float) -> float:
+    """The confidence a row's explanation start earns from its margin over the next-best start
+    (cost units), on the scale of ``best_partition``'s: ``1 - 0.5 exp(-margin / scale)``."""
+    return round(1.0 - 0.5 * exp(-margin / EXPLANATION_MARGIN_SCALE), 3)
 
 
 def put_cells(row: RawRow, cells: list[list[CellLine]], confidence: float, margin: float) -> None:

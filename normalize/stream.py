@@ -281,7 +281,10 @@ def lines_to_rows(
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
-    pages = two_phase_pages(region)
+    from .boxes import looks_boxed
+
+    boxed_text = looks_boxed(region, _blank_line_before(region))
+    pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
         result.rows = two_phase_rows(pages, settings, tokenizer)
         result.notes.append(
@@ -299,10 +302,9 @@ def lines_to_rows(
         return result
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
-    from .boxes import looks_boxed, without_label_boxes
+    from .boxes import without_label_boxes
     from .columnar import column_order_rows
 
-    boxed_text = looks_boxed(region, _blank_line_before(region))
     if share < 1.0 or boxed_text:
         # Some blocks are not shaped like rows, or the text is made of boxes: the extractor may
         # have emitted cells out of row order.  Build rows from cell boxes too and keep the

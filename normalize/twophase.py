@@ -38,10 +38,21 @@ from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
+from . import passone
+from .chars import display_width
 from .compound import cells_of_line
 from .dates import is_date_line
+from .items import heading_score
+from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
-from .singlepass import printed_lines, put_cells, split_row_scored, width_peaks, widths_of_lines
+from .singlepass import (
+    explanation_cut_confidence,
+    printed_lines,
+    put_cells,
+    split_row_scored,
+    width_peaks,
+    widths_of_lines,
+)
 from .tokenizer import Tokenizer, default_tokenizer
 
 # Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
@@ -56,19 +67,20 @@ APART_PAIR_COST = 0.5
 # Cost of the first row of a table going without a date or timing that pass 1 could give it
 # (no row above to share a merged cell with): more than taking it costs in all.
 NOTHING_ABOVE_COST = 3.0
-# Cost of reading a date on its own line before the first row's item as that row's, not as
-# pass 1's last date (a date that fits one line is drawn in pass 1).
-LOOSE_DATE_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
 # Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt;
 # flagging also two-line cells beside a cell of several lines, as singlepass.cut_beside_allowed
 # rules out, warned 4 more right rows of the samples and no wrong one).
 LATE_CUT_MAX_LINES = 2
+# Rows whose item's first line tells the item column's width (``item_width``).
+ITEM_WIDTH_MIN_ROWS = 3
+# ... and the lines near its start (at most this many) that look like numbered headings of the
+# form (``heading_score``: numbering and words of a heading).
+ITEM_HEAD_LINES = 6
+ITEM_HEAD_SCORE = 0.75
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
-# Confidence of a row whose date or timing assignment has an equally good alternative.
-AMBIGUOUS_CONFIDENCE = 0.45
 # A date wrapped over more than two lines in a very narrow column (``2024`` / ``年`` / ``4`` …).
 MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
@@ -194,6 +206,8 @@ def _timings_inside_date(lines: list[CellLine], k: int) -> tuple[list[CellLine],
 class _Page:
     singles: list[CellLine]
     rows: list[_Row]
+    # Pass 1 holds other one-line cells too (before, after, explanation: ``passone``).
+    texts: bool = False
     # The first row's date stood on a line of its own before the item: it may as well be the
     # last date of pass 1 (a date that fits one line is drawn there); the alignment decides.
     loose_date: bool = False
@@ -202,7 +216,8 @@ class _Page:
 def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellLine | None]) -> bool:
     """Whether the date found at ``region[k]`` is surely drawn with its row's wrapped cells: it
     wraps (over lines here, or joined from two lines before: a line number is skipped) or shares
-    its printed line with the item's first line."""
+    its printed line with the item's first line.  (Not a gap in the line numbers: the furniture
+    removed, a wrapped header label, leaves one too.)"""
     _, after, rest = found
     if rest is not None or after > k + 1:
         return True
@@ -211,13 +226,16 @@ def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellL
         return True
     if same_printed_line(region[k], nxt):
         return True
-    return region[k].line_no is not None and nxt.line_no is not None and nxt.line_no > region[k].line_no + 1
+    return region[k].wraps is True
 
 
-def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
+def two_phase_pages(region: list[CellLine], by_breaks: bool = True) -> list[_Page] | None:
     """The region as pages of (pass-1 lines, pass-2 rows); None when the text is not in this
     order: a timing printed among the wrapped cells, no timing in any pass 1, or wrapped cells
-    that open no row.
+    that open no row.  ``by_breaks``: else try the extractor's page breaks (``_pages_by_breaks``,
+    pass 1 holding short text cells too); not for boxed text (pdfminer, plain ``pdftotext``),
+    whose columns, one after another, look like that order (a Writer table whose one date is
+    merged over every row: 12 rows read as 53).
 
     A page is found by its text, not by the extractor's page breaks: it opens with a run of
     one-line cells (a title or header printed between pass 1 and pass 2 is removed as page
@@ -241,16 +259,53 @@ def two_phase_pages(region: list[CellLine]) -> list[_Page] | None:
             k += 1
         rest = region[body_start:k]
         if any(TIMING.match(cl.text) for cl in rest):
+            return _pages_by_breaks(region, in_cell) if by_breaks else None
+        rows = _pass_two_rows(rest) if rest else []
+        if rows is None:
+            return _pages_by_breaks(region, in_cell) if by_breaks else None
+        found = _wrapped_date(region, body_start) if rest else None
+        loose = found is not None and bool(singles) and not _firm_date(region, body_start, found)
+        pages.append(_Page(singles, rows, loose_date=loose))
+    if not any(TIMING.match(cl.text) for p in pages for cl in p.singles):
+        return None
+    if not any(p.rows for p in pages):
+        return None
+    return pages
+
+
+def _opens_wrapped_row(lines: list[CellLine], k: int) -> bool:
+    cl = lines[k]
+    if _wrapped_date(lines, k) is not None and (k + 1 >= len(lines) or not _is_single(lines[k + 1])):
+        return True
+    # An item's first line beside a date or timing of pass 1 (pypdfium2 joins a baseline's
+    # pieces: ``事後 Ⅱ特定個人情報ファイルの``) opens a row too.
+    return _opens_item(cl) and (k == 0 or not same_printed_line(lines[k - 1], cl) or _is_single(lines[k - 1]))
+
+
+def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] | None:
+    """The region as pages cut at the extractor's page breaks, each page's pass 1 being all that
+    comes before its first wrapped row, one-line text cells included (``passone``); None
+    without page breaks, or when a page's wrapped part holds a timing or opens no row."""
+    chunks = passone.paged(region)
+    pages: list[_Page] = []
+    for lines in chunks:
+        b = passone.first_wrapped(lines, _opens_wrapped_row)
+        singles, rest = passone.dates_apart(lines[:b]), lines[b:]
+        # pypdfium2 orders a printed line by position: a pass-1 timing on the first wrapped
+        # row's first line comes after the item's first piece (``令和4年4月1日 Ⅴ開示請求 事後``).
+        beside = [cl for cl in rest[1:] if TIMING.match(cl.text) and same_printed_line(rest[0], cl)]
+        if beside:
+            singles = [*singles, *beside]
+            rest = [cl for cl in rest if not any(cl is x for x in beside)]
+        if any(TIMING.match(cl.text) for cl in rest):
             return None
         rows = _pass_two_rows(rest) if rest else []
         if rows is None:
             return None
-        found = _wrapped_date(region, body_start) if rest else None
-        loose = found is not None and bool(singles) and not _firm_date(region, body_start, found)
-        pages.append(_Page(singles, rows, loose))
-    if not any(TIMING.match(cl.text) for p in pages for cl in p.singles):
-        return None
-    if not any(p.rows for p in pages):
+        found = _wrapped_date(lines, b) if rest else None
+        loose = found is not None and bool(singles) and not _firm_date(lines, b, found)
+        pages.append(_Page(singles, rows, loose_date=loose, texts=True))
+    if not any(TIMING.match(cl.text) for p in pages for cl in p.singles) or not any(p.rows for p in pages):
         return None
     return pages
 
@@ -368,6 +423,26 @@ def align_singles(
     return out, best
 
 
+def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
+    """The item column's wrap width: each wrapped row opens with its item's first line (a
+    section of the form, Ⅰ…Ⅵ), so the widest of these (up to the body's width) is at most the
+    item column's; where it is wider than the narrow width read off all the lines (the
+    explanation's), the item column is the wider one."""
+    firsts = [display_width(b[0].text) for b in blocks if b and _opens_item(b[0])]
+    if len(firsts) < ITEM_WIDTH_MIN_ROWS:
+        return narrow
+    # Also the item's numbered headings near the block's start (``４．特定個人情報ファイルの取扱``
+    # / ``いの委託``): lines that open with the form's numbering and words of its headings.
+    heads = [
+        display_width(cl.text)
+        for b in blocks
+        if b and _opens_item(b[0])
+        for cl in b[1:ITEM_HEAD_LINES]
+        if heading_score(cl.text) >= ITEM_HEAD_SCORE
+    ]
+    return max(narrow, min(max(firsts + heads), body))
+
+
 def explanation_width(
     blocks: list[list[CellLine]], narrow: int, body: int, settings: Settings, tok: Tokenizer
 ) -> int:
@@ -421,12 +496,18 @@ def two_phase_rows(
     blocks = [r.lines for p in pages for r in p.rows]
     narrow, body = widths_of_lines(blocks)
     expl = explanation_width(blocks, narrow, body, settings, tok)
+    narrow = item_width(blocks, narrow, body)
     out: list[RawRow] = []
     last_date: CellLine | None = None
     last_timing: CellLine | None = None
     for page in pages:
         own = [r.date is not None for r in page.rows]
         above = (last_date is not None, last_timing is not None)
+        if page.texts:
+            last_date, last_timing = passone.text_page_rows(
+                page, (last_date, last_timing), out, (narrow, body, expl), settings, tok
+            )
+            continue
         plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None
         if moved is not None:
@@ -464,11 +545,11 @@ def two_phase_rows(
                 cells, confidence, margin, _ = split_row_scored(
                     prow.lines, narrow, body, settings, tok, expl, strict=True
                 )
-                put_cells(row, cells, confidence, margin)
+                put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 row.flags.append("column_guess")
-            if space_gap_doubt(row) or late_cut_doubt(row):
+            if space_gap_doubt(row) or late_cut_doubt(row) or runs_into_explanation(row, expl, settings, tok):
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.flags.append("column_guess")
             row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}

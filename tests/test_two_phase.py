@@ -126,7 +126,7 @@ def test_a_date_wrapped_character_by_character_beside_a_timing(tmp_path):
     assert rows[1].item.startswith("Ⅰ基本情報")
 
 
-@pytest.mark.parametrize("set_name", ["office2", "heldout2"])
+@pytest.mark.parametrize("set_name", ["office2", "heldout2", "office3", "heldout3"])
 def test_second_sets_hold_texts_with_their_truth(set_name):
     root = SAMPLES / set_name
     cases = json.loads((root / "cases.json").read_text("utf-8"))

@@ -118,6 +118,14 @@ class Case:
     bold_cells: bool = False  # every body cell bold (LibreOffice's bold of a font without a bold face)
     extra_spare: dict[int, int] = field(default_factory=dict)  # calc: more spare lines in row i
     merge_over_breaks: bool = False  # calc: merged runs go on over the manual page breaks
+    # Per-column vertical alignment ("top", "center", "bottom") where it differs from ``valign``.
+    valign_of: dict[str, str] = field(default_factory=dict)
+    # calc: row heights set in the .xlsx (as people set them by hand: the text's lines and some
+    # spare space, ``height_slack`` lines more) instead of trailing line breaks; the .xlsx is then
+    # converted as it is (no .ods step).
+    fixed_heights: bool = False
+    height_slack: float = 0.0
+    merge_keys: tuple[str, ...] = ("change_date_raw", "timing", "explanation")  # with ``merge``
 
 
 class NotPrinted(ValueError):
@@ -226,7 +234,9 @@ def write_xlsx(path: Path, case: Case) -> None:
                 fmt = {"slash": "yyyy/m/d", "slash0": "yyyy/mm/dd", "seireki": 'yyyy"年"m"月"d"日"'}
                 value = dt.datetime(d.year, d.month, d.day)
                 c.number_format = fmt[_date_style_of(r)]
-            if (i, key) in case.runs:
+            if case.fixed_heights:
+                pass
+            elif (i, key) in case.runs:
                 runs = case.runs[(i, key)]
                 spare = spare_lines("".join(t for t, _ in runs)) + "\n" * case.extra_spare.get(i, 0)
                 value = _runs_rich([*runs, (spare, {})], case.font, case.size)
@@ -235,6 +245,8 @@ def write_xlsx(path: Path, case: Case) -> None:
                 # The spare lines go where the alignment leaves them unseen: under top-aligned
                 # text, over bottom-aligned text (else the text would stand above the row's foot).
                 value = f"{spare}{value}" if case.valign == "bottom" else f"{value}{spare}"
+            if case.fixed_heights and (i, key) in case.runs:
+                value = _runs_rich(case.runs[(i, key)], case.font, case.size)
             c.value = value
             c.font = body_font
             c.border = border
@@ -242,17 +254,20 @@ def write_xlsx(path: Path, case: Case) -> None:
             rot = case.timing_rotation if key == "timing" else None
             c.alignment = Alignment(
                 horizontal="center" if center else "left",
-                vertical=case.valign,
+                vertical=case.valign_of.get(key, case.valign),
                 wrap_text=True,
                 text_rotation=rot or 0,
             )
     if case.merge:
-        for key in MERGEABLE:
+        for key in case.merge_keys:
             col = SIX.index(key) + 1
             for a, b in merge_runs(case.rows, key, set() if case.merge_over_breaks else breaks):
                 ws.merge_cells(start_row=hdr + 1 + a, start_column=col, end_row=hdr + 1 + b, end_column=col)
     for j, w in enumerate(case.widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
+    if case.fixed_heights:
+        for i, h in enumerate(row_heights(case)):
+            ws.row_dimensions[hdr + 1 + i].height = h
     for k in sorted(breaks):
         ws.row_breaks.append(Break(id=hdr + k))
     ws.print_title_rows = f"{hdr}:{hdr}"
@@ -263,6 +278,31 @@ def write_xlsx(path: Path, case: Case) -> None:
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
     wb.save(path)
+
+
+def _units(text: str) -> int:
+    """Display units: full width 2, half width 1."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def row_heights(case: Case) -> list[float]:
+    """Row heights in points for a Calc case with ``fixed_heights``: each row's tallest cell's
+    lines (estimated from the column width in Excel units, about 7 px each, and the font size),
+    plus ``height_slack`` lines and the retries' extra lines (``extra_spare``).  A merged cell's
+    lines are shared by the rows it covers only in the sense that each row is fitted alone."""
+    out = []
+    for i, r in enumerate(case.rows):
+        lines = 1
+        for j, key in enumerate(SIX):
+            width_pt = max(case.widths[j] * 7 * 0.75 - 4, case.size)
+            per_line = max(int(width_pt / (case.size / 2)) - 1, 2)
+            n = sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n"))
+            lines = max(lines, n)
+        lines += case.height_slack + case.extra_spare.get(i, 0)
+        out.append(round(lines * case.size * 1.45 + 4, 1))
+    return out
 
 
 def _date_style_of(r: dict) -> str:
@@ -340,7 +380,7 @@ def write_docx(path: Path, case: Case) -> None:
     if case.repeat_header:
         trpr = table.rows[0]._tr.get_or_add_trPr()
         trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-    runs = {key: merge_runs(case.rows, key, set()) for key in MERGEABLE} if case.merge else {}
+    runs = {key: merge_runs(case.rows, key, set()) for key in case.merge_keys} if case.merge else {}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(case.rows):
         cells = table.rows[1 + i].cells
@@ -350,7 +390,7 @@ def write_docx(path: Path, case: Case) -> None:
             cells[j].vertical_alignment = {
                 "center": WD_ALIGN_VERTICAL.CENTER,
                 "bottom": WD_ALIGN_VERTICAL.BOTTOM,
-            }.get(case.valign, WD_ALIGN_VERTICAL.TOP)
+            }.get(case.valign_of.get(key, case.valign), WD_ALIGN_VERTICAL.TOP)
     for key, rs in runs.items():
         j = SIX.index(key)
         for a, b in rs:
@@ -393,16 +433,17 @@ def _soffice_run(files: list[Path], fmt: str, outdir: Path, profile: Path) -> No
     )
 
 
-def convert(files: list[Path], outdir: Path) -> None:
+def convert(files: list[Path], outdir: Path, direct: frozenset[Path] = frozenset()) -> None:
     """All files to ``outdir/<stem>.pdf`` with LibreOffice, with a private profile (no lock with
     another LibreOffice).  A .xlsx goes through .ods first: LibreOffice does not fit the rows
     of an .xlsx to their wrapped text when it loads one (rows without a height keep the default
     15 pt, and the text is clipped), but it does for an .ods whose rows ask for the optimal
-    height, which is what the .xlsx's rows without a height mean (Excel fits them on save)."""
+    height, which is what the .xlsx's rows without a height mean (Excel fits them on save).
+    The files in ``direct`` (a .xlsx whose rows have their heights) are converted as they are."""
     profile = Path(tempfile.gettempdir()) / f"lo_profile_office_{os.getpid()}"
     try:
-        sheets = [f for f in files if f.suffix == ".xlsx"]
-        others = [f for f in files if f.suffix != ".xlsx"]
+        sheets = [f for f in files if f.suffix == ".xlsx" and f not in direct]
+        others = [f for f in files if f.suffix != ".xlsx" or f in direct]
         if sheets:
             ods_dir = outdir / "ods"
             ods_dir.mkdir(exist_ok=True)
@@ -482,7 +523,9 @@ def expected_records(pdf: Path, case: Case) -> list[dict]:
             want = squash(r[key])
             # A merged cell is printed once, maybe pages before this row (Writer).
             start = 0 if case.merge and key in MERGEABLE else near
-            if want and locate(want, whole, start) is None:
+            # (From the document's start when not found near: a row broken over a page whose
+            # item's first piece is also another row's is placed too late.)
+            if want and locate(want, whole, start) is None and locate(want, whole) is None:
                 problems.append(f"row {i} {key}: {r[key][:40]!r} not printed in full")
                 bad.add(i)
         longest = max(cells, key=len) if cells else first
@@ -519,7 +562,7 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
             src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
             (write_xlsx if case.maker == "calc" else write_docx)(src, case)
             sources.append(src)
-        convert(sources, work)
+        convert(sources, work, frozenset(s for c, s in zip(todo, sources, strict=True) if c.fixed_heights))
         again = []
         for case, src in zip(todo, sources, strict=True):
             pdf = work / f"{case.name}.pdf"
@@ -547,7 +590,7 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
 def settings_of(case: Case) -> dict:
     """How a case looks, for the set's ``cases.json`` (what a reader of a failure needs)."""
     return {
-        "program": "LibreOffice Calc (.xlsx via .ods)"
+        "program": ("LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)")
         if case.maker == "calc"
         else "LibreOffice Writer (.docx)",
         "font": case.font,
@@ -555,7 +598,10 @@ def settings_of(case: Case) -> dict:
         "widths": list(case.widths),
         "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
         "valign": case.valign,
-        "merged_cells": case.merge,
+        "merged_cells": list(case.merge_keys) if case.merge else False,
+        "valign_of": case.valign_of,
+        "fixed_row_heights": case.fixed_heights,
+        "height_slack_lines": case.height_slack,
         "merged_over_page_breaks": case.merge_over_breaks,
         "rows_per_page": case.rows_per_page,
         "header_repeated": case.repeat_header,
@@ -573,7 +619,7 @@ def settings_of(case: Case) -> dict:
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
-LEAN_SETS = ("office2", "heldout2")
+LEAN_SETS = ("office2", "heldout2", "office3", "heldout3")
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 
 
@@ -1054,6 +1100,105 @@ def heldout_calcbreak_cases() -> list[Case]:
     ]
 
 
+# ----- third sets (issue 10): looks as varied as a municipality's own tables
+
+# Each column's width drawn from a range (Calc: Excel units; Writer: cm, scaled to the page),
+# so that narrow and wide item / explanation columns and wrapped dates all occur.
+CALC_WIDTH_RANGES = ((7, 16), (13, 42), (18, 48), (18, 48), (5, 10), (12, 46))
+WRITER_WIDTH_RANGES = ((1.5, 3.2), (2.6, 6.5), (4.0, 7.5), (4.0, 7.5), (1.2, 2.2), (2.4, 6.8))
+WRITER_TABLE_CM = 25.5
+OFFICE3_SIZES = (9.0, 10.0, 11.0)
+HELDOUT3_SIZES = (9.5, 10.5)
+VALIGNS = ("top", "center", "bottom")
+LONG_EXPLANATION = "なお、本変更は特定個人情報の取扱いの方法を変えるものではなく、重要な変更には当たらない。"
+
+
+def _widths(rng: random.Random, maker: str) -> tuple[float, ...]:
+    if maker == "calc":
+        return tuple(float(rng.randint(a, b)) for a, b in CALC_WIDTH_RANGES)
+    w = [rng.uniform(a, b) for a, b in WRITER_WIDTH_RANGES]
+    scale = min(1.0, WRITER_TABLE_CM / sum(w))
+    return tuple(round(x * scale, 1) for x in w)
+
+
+def _explanations(rows: list[dict], rng: random.Random) -> list[dict]:
+    """The rows with the explanation column left empty (some tables never fill it), or each
+    explanation made long, or as they are."""
+    pick = rng.random()
+    if pick < 0.15:
+        return [dict(r, explanation="") for r in rows]
+    if pick < 0.35:
+        long = [f"{r['explanation']}。{LONG_EXPLANATION}" if r["explanation"] else "" for r in rows]
+        return [dict(r, explanation=e) for r, e in zip(rows, long, strict=True)]
+    return rows
+
+
+def varied_case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
+    """A case of a random subset of ``pool`` (in order, 4–16 rows) in a look drawn from wide
+    ranges: every column's width, IPAex fonts at 9–11 pt, top / centre / bottom alignment (also
+    the date and timing centred beside top-aligned text), merged dates, timings or
+    explanations, Calc rows of hand-set heights with spare space, empty or long explanations,
+    every date style, Writer rows long enough to break over pages."""
+    rng = _rng(name)
+    n = min(len(pool), rng.choice((4, 6, 9, 12, 16)))
+    picked = sorted(rng.sample(range(len(pool)), n))
+    date_style = rng.choice(DATE_STYLES)
+    rows = printed_rows([pool[k] for k in picked], date_style, newest_first=rng.random() < 0.3)
+    rows = _explanations(rows, rng)
+    if maker == "writer" and rng.random() < 0.35:
+        rows = _long_rows(rows, rng, (2, 3))
+    valign = rng.choice(VALIGNS)
+    valign_of: dict[str, str] = {}
+    if rng.random() < 0.35:
+        valign_of = {"change_date_raw": "center", "timing": "center"}
+        valign = rng.choice(("top", "bottom"))
+    merge = rng.random() < 0.55
+    keys = rng.choice((MERGEABLE, ("change_date_raw",), ("change_date_raw", "timing"), ("timing",)))
+    fixed = maker == "calc" and rng.random() < 0.6
+    widths = _widths(rng, maker)
+    # A real date cell too narrow for its number prints ### (a date text wraps instead).
+    real_dates = maker == "calc" and date_style in ("slash", "slash0", "seireki") and rng.random() < 0.5
+    real_dates = real_dates and widths[0] >= 12
+    return Case(
+        name=name,
+        rows=rows,
+        maker=maker,
+        font=rng.choice(TUNING_FONTS),
+        size=rng.choice(HELDOUT3_SIZES if heldout else OFFICE3_SIZES),
+        widths=widths,
+        valign=valign,
+        valign_of=valign_of,
+        merge=merge,
+        merge_keys=keys,
+        rows_per_page=rng.choice((None, None, 3, 5, 8)) if maker == "calc" else None,
+        repeat_header=rng.random() < 0.75,
+        appendix=rng.choice(("２", "3")),
+        header_fill=rng.random() < 0.4,
+        real_dates=real_dates,
+        fixed_heights=fixed,
+        height_slack=rng.choice((0.0, 0.5, 1.0, 2.0)) if fixed else 0.0,
+    )
+
+
+def office3_cases() -> list[Case]:
+    """Tuning cases: the tuning tables' rows and office3's own table in varied looks."""
+    pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    pool += [r for path in sorted((SAMPLES / "office3" / "tables").glob("*.json")) for r in load_table(path)]
+    return [varied_case(f"{m}-v{k}", pool, m, heldout=False) for k in range(1, 7) for m in ("calc", "writer")]
+
+
+def heldout3_cases() -> list[Case]:
+    """Held-out cases (measure only, never tune): heldout3's own table, alone or with the
+    earlier held-out tables' rows, in varied looks."""
+    own = [r for path in sorted((SAMPLES / "heldout3" / "tables").glob("*.json")) for r in load_table(path)]
+    old = [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
+    cases = []
+    for k in range(1, 3):
+        for m in ("calc", "writer"):
+            cases.append(varied_case(f"{m}-own{k}", own, m, heldout=True))
+            cases.append(varied_case(f"{m}-mix{k}", own + old, m, heldout=True))
+
+
 # ----- cells aligned to the bottom (Excel's and Calc's default alignment)
 
 
@@ -1086,6 +1231,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-pagebreak": (SAMPLES / "heldout-pagebreak", heldout_pagebreak_cases),
     "office-calcbreak": (SAMPLES / "office-calcbreak", calcbreak_cases),
     "heldout-calcbreak": (SAMPLES / "heldout-calcbreak", heldout_calcbreak_cases),
+    "office3": (SAMPLES / "office3", office3_cases),
+    "heldout3": (SAMPLES / "heldout3", heldout3_cases),
     "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
     "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
 }

@@ -1,0 +1,360 @@
+"""Calc's first pass holds every one-line cell, not only dates and timings.
+
+LibreOffice Calc draws a page's cells that fit on one line first (row by row, column by column),
+then its wrapped cells (``twophase``).  A short before, after or explanation cell (``市民課``,
+``新規追加``, ``組織改正``) fits one line as well as a date does, so the first pass reads::
+
+    令和2年4月1日 市民課 市民窓口課 事後 組織改正   ← one row's one-line cells
+    事前 時点修正                                  ← the next row's (its date merged above)
+    Ⅰ基本情報 …                                    ← pass 2: each row's wrapped cells
+
+Pages are the extractor's own (form feeds: ``pdftotext -raw`` and pypdfium2 print one per
+page); on each, pass 1 is what comes before the first line that opens a wrapped row (a wrapped
+date, or an item's section Ⅰ…Ⅵ).  Pass 1's pieces go to the rows by a least-cost alignment: each
+row takes its date, up to two text cells (before, after), its timing and one more text cell
+(the explanation), in that order; a row without its own date or timing shares the merged cell
+above at a cost; a printed line split between two rows costs.  A text cell read beside a row
+whose timing it cannot be placed against (the timing merged) is a guess and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+import regex
+
+from piatable.models import CellLine, RawRow
+from piatable.settings import Settings
+from piatable.vocabulary import TIMING
+
+from .chars import display_width
+from .dates import DATE_AT_START, is_date_line
+from .rejoin import is_soft_break, same_printed_line
+from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
+from .tokenizer import Tokenizer
+
+# Costs (same scale as twophase.align_singles): a row taking its date or timing from the row
+# above, a printed line shared by two rows, a piece no row takes.
+INHERIT_COST = 1.0
+SPLIT_LINE_COST = 5.0
+UNTAKEN_COST = 10.0
+# The first row of a table has no row above to share a merged cell with.
+NOTHING_ABOVE_COST = 3.0
+# Cost of reading a date on its own line before the first row's item as that row's, not as
+# pass 1's last date (twophase uses it too).
+LOOSE_DATE_COST = 0.5
+# Confidence of a row whose pass-1 assignment has an equally good alternative.
+AMBIGUOUS_CONFIDENCE = 0.45
+# Words after a date that make it a cell's text (平成31年4月1日 時点), not a row's date.
+DATE_QUALIFIER = regex.compile(r"^(?:時点|現在|以降|以前|から|まで|付)")
+# One space between two runs of non-ASCII text: two cells printed on one baseline.
+_TWO_CELLS = regex.compile(r"^([^ ]*[^\x00-\x7f]) ([^\x00-\x7f][^ ]*)$")
+# A before/after cell's last line this much wider than the explanation column may still be the
+# explanation's first line (``runs_into_explanation``), and the confidence of such a row.
+RUN_ON_SLACK_UNITS = 1
+RUN_ON_CONFIDENCE = 0.6
+RUN_ON_ENDINGS = frozenset("にのをはがでとへもや、")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+# After cells that close a row (新規追加 …): a lone one-line text cell so written is the after cell.
+CLOSING_AFTER = frozenset({"新規追加", "上記を新規追加", "削除", "上記を削除", "追加"})
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """What one row takes of pass 1: its date, its text cells before the timing, its timing,
+    its text cell after the timing; ``unsure`` when another reading costs as little."""
+
+    date: bool
+    pre: int
+    timing: bool
+    post: int
+    unsure: bool = False
+
+
+_OPTIONS = tuple(
+    (d, pre, t, post)
+    for d in (True, False)
+    for t in (True, False)
+    for pre in range(0, 3 if t else 4)
+    for post in ((0, 1) if t else (0,))
+)
+
+
+def kind(cl: CellLine) -> str:
+    """``d`` a date, ``t`` a timing, ``x`` any other one-line cell."""
+    if is_date_line(cl.text):
+        return "d"
+    return "t" if TIMING.match(cl.text) else "x"
+
+
+def align_pieces(
+    pieces: list[CellLine], own_date: list[bool], above: tuple[bool, bool]
+) -> tuple[list[Take], float]:
+    """Each row's share of pass 1's ``pieces`` (see the module's docstring) and the cost.
+    ``own_date[r]``: the row printed its date in pass 2.  ``above``: a date and a timing were
+    read before these rows."""
+    n, m = len(own_date), len(pieces)
+    kinds = [kind(cl) for cl in pieces]
+    inf = float("inf")
+
+    def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
+        take_d, pre, take_t, post = opt
+        cost = 0.0
+        start = t
+        if r == 0:
+            cost += NOTHING_ABOVE_COST * (
+                (not take_d and not own_date[0] and not above[0]) + (not take_t and not above[1])
+            )
+        if own_date[r] and take_d:
+            return None
+        if take_d:
+            if t >= m or kinds[t] != "d":
+                return None
+            t += 1
+        elif not own_date[r]:
+            cost += INHERIT_COST
+        for _ in range(pre):
+            if t >= m or kinds[t] != "x":
+                return None
+            t += 1
+        if take_t:
+            if t >= m or kinds[t] != "t":
+                return None
+            t += 1
+        else:
+            cost += INHERIT_COST
+        for _ in range(post):
+            if t >= m or kinds[t] != "x":
+                return None
+            t += 1
+        if t > start and 0 < t < m and same_printed_line(pieces[t - 1], pieces[t]):
+            cost += SPLIT_LINE_COST
+        return cost, t
+
+    fwd = [[inf] * (m + 1) for _ in range(n + 1)]
+    fwd[0][0] = 0.0
+    for r in range(n):
+        for t in range(m + 1):
+            if fwd[r][t] == inf:
+                continue
+            for opt in _OPTIONS:
+                s = step(r, t, opt)
+                if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
+                    fwd[r + 1][s[1]] = fwd[r][t] + s[0]
+    bwd = [[inf] * (m + 1) for _ in range(n + 1)]
+    for t in range(m + 1):
+        bwd[n][t] = UNTAKEN_COST * (m - t)
+    for r in range(n - 1, -1, -1):
+        for t in range(m + 1):
+            for opt in _OPTIONS:
+                s = step(r, t, opt)
+                if s is not None:
+                    bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
+    best = bwd[0][0]
+    out: list[Take] = []
+    t = 0
+    for r in range(n):
+        reach, near = [], set()
+        for t0 in range(m + 1):
+            for opt in _OPTIONS:
+                s = step(r, t0, opt)
+                if s is None:
+                    continue
+                total = fwd[r][t0] + s[0] + bwd[r + 1][s[1]]
+                if total <= best + 1e-9:
+                    reach.append((t0, opt, s[1]))
+                    near.add(opt)
+        mine = [x for x in reach if x[0] == t] or reach
+        if not mine:
+            out.append(Take(False, 0, False, 0, True))
+            continue
+        t0, opt, t_next = mine[0]
+        take_d, pre, take_t, post = opt
+        # A text cell beside no timing of its own cannot be told before / after / explanation.
+        unsure = len(near) > 1 or (not take_t and pre > 0)
+        out.append(Take(take_d, pre, take_t, post, unsure))
+        t = t_next
+    return out, best
+
+
+def text_columns(take: Take, texts: list[CellLine], body_in_pass_two: bool) -> dict[str, CellLine]:
+    """The columns of a row's one-line text cells (``texts``: its ``pre`` then ``post`` pieces).
+    Before the timing: two are before and after; one is the after cell when it closes a row
+    (新規追加, 削除) or when pass 2 gives the row no before / after text to go with it... else the
+    before cell.  After the timing: the explanation.  Without a timing: before, after,
+    explanation in turn."""
+    pre, post = texts[: take.pre], texts[take.pre :]
+    out: dict[str, CellLine] = {}
+    if not take.timing:
+        keys = ["before", "after", "explanation"]
+        if len(pre) == 1 and "".join(pre[0].text.split()) in CLOSING_AFTER:
+            keys = ["after"]
+        for key, cl in zip(keys, pre, strict=False):
+            out[key] = cl
+        return out
+    if len(pre) == 2:
+        out["before"], out["after"] = pre
+    elif len(pre) == 1 and not body_in_pass_two and _TWO_CELLS.match(pre[0].text):
+        # Two one-line cells on one baseline, one space apart, and no before / after text in
+        # pass 2: the before and the after cell (a space inside one cell is rarer than that).
+        m = _TWO_CELLS.match(pre[0].text)
+        out["before"] = CellLine(m.group(1), pre[0].page, pre[0].line_no)
+        out["after"] = CellLine(m.group(2), pre[0].page, pre[0].line_no)
+    elif len(pre) == 1:
+        closing = "".join(pre[0].text.split()) in CLOSING_AFTER
+        out["after" if closing or not body_in_pass_two else "before"] = pre[0]
+    if post:
+        out["explanation"] = post[0]
+    return out
+
+
+def dates_apart(pieces: list[CellLine]) -> list[CellLine]:
+    """Pass 1's pieces with a date that opens a piece split off it: ``pdftotext -raw`` joins a
+    date and the one-line cell beside it with one space (``2020/07/01 国民健康保険情報ファイル``)."""
+    out: list[CellLine] = []
+    for cl in pieces:
+        m = DATE_AT_START.match(cl.text)
+        if m and not is_date_line(cl.text):
+            date, rest = cl.text[: m.end()].strip(), cl.text[m.end() :].strip()
+            if is_date_line(date) and rest and not DATE_QUALIFIER.match(rest):
+                out += [CellLine(date, cl.page, cl.line_no), CellLine(rest, cl.page, cl.line_no)]
+                continue
+        out.append(cl)
+    return out
+
+
+def first_wrapped(lines: list[CellLine], opens_row) -> int:
+    """Index of the first line of ``lines`` (one page) that opens a wrapped row."""
+    for k in range(len(lines)):
+        if opens_row(lines, k):
+            return k
+    return len(lines)
+
+
+def paged(region: list[CellLine]) -> list[list[CellLine]]:
+    """The region cut at the extractor's page breaks (consecutive lines of one page)."""
+    out: list[list[CellLine]] = []
+    for cl in region:
+        if out and out[-1][-1].page == cl.page:
+            out[-1].append(cl)
+        else:
+            out.append([cl])
+    return out
+
+
+def runs_into_explanation(row: RawRow, width: int, settings: Settings, tok: Tokenizer) -> bool:
+    """Whether the after (or before) cell's last line may as well be the explanation's first:
+    it fits the explanation column and runs on into the explanation's first line as one
+    wrapped phrase (``…への移行に`` / ``伴う変更``).  The cut between the two cells is then a
+    guess the text cannot settle."""
+    expl = row.cells["explanation"]
+    body = row.cells["after"] or row.cells["before"]
+    if not expl or not body:
+        return False
+    last, first = body[-1], expl[0]
+    if display_width(last.text) > width + RUN_ON_SLACK_UNITS or not last.text or not first.text:
+        return False
+    a, b = last.text[-1], first.text[0]
+    # Inside a phrase: the next line opens with kana that continue a word or follow a particle,
+    # or the line ends on a particle or a comma (a heading-like explanation, 研修体制の見直し,
+    # after a complete cell is a new cell, not a run-on).
+    inside = _HIRAGANA.match(b) or (_KATAKANA.match(a) and _KATAKANA.match(b)) or a in RUN_ON_ENDINGS
+    return bool(inside) and (a in RUN_ON_ENDINGS or is_soft_break(last, first, width, settings.rejoin, tok))
+
+
+class RowLike(Protocol):
+    date: CellLine | None
+    lines: list[CellLine]
+
+
+class PageLike(Protocol):
+    singles: list[CellLine]
+    rows: list  # of RowLike
+    loose_date: bool
+
+
+def text_page_rows(
+    page: PageLike,
+    last: tuple[CellLine | None, CellLine | None],
+    out: list[RawRow],
+    widths: tuple[int, int, int],
+    settings: Settings,
+    tok: Tokenizer,
+) -> tuple[CellLine | None, CellLine | None]:
+    """The rows of a page whose pass 1 holds one-line text cells (``passone``), appended to
+    ``out``; returns the last date and timing read (a merged cell goes on to the next page)."""
+    narrow, body, expl = widths
+    last_date, last_timing = last
+    own = [r.date is not None for r in page.rows]
+    above = (last_date is not None, last_timing is not None)
+    plan, cost = align_pieces(page.singles, own, above)
+    moved = page.rows[0].date if page.loose_date and page.rows else None
+    if moved is not None:
+        # The first row's date read as pass 1's last date instead (``two_phase_rows``).
+        alt, alt_cost = align_pieces([*page.singles, moved], [False, *own[1:]], above)
+        if alt_cost < cost + LOOSE_DATE_COST:
+            page.singles = [*page.singles, moved]
+            page.rows[0].date = None
+            plan = alt if alt_cost <= cost - LOOSE_DATE_COST else [replace(t, unsure=True) for t in alt]
+    k = 0
+    for prow, take in zip(page.rows, plan, strict=True):
+        row = RawRow()
+        if prow.date is not None:
+            last_date = prow.date
+        elif take.date:
+            last_date = page.singles[k]
+            k += 1
+        else:
+            row.flags.append("merged_cell_filled")
+        texts = page.singles[k : k + take.pre]
+        k += take.pre
+        if take.timing:
+            last_timing = page.singles[k]
+            k += 1
+        elif last_timing is not None:
+            row.flags.append("merged_cell_filled")
+        texts += page.singles[k : k + take.post]
+        k += take.post
+        if last_date is not None:
+            row.cells["change_date"] = [last_date]
+        if last_timing is not None:
+            row.cells["timing"] = [CellLine(last_timing.text, last_timing.page, last_timing.line_no)]
+        else:
+            row.flags.append("timing_missing")
+        fixed_expl = take.post > 0 or (not take.timing and take.pre >= 3)
+        cells, confidence, margin, _ = split_row_scored(
+            prow.lines, narrow, body, settings, tok, expl, strict=True, no_explanation=fixed_expl
+        )
+        body_lines = cells[1] + cells[2]
+        put = text_columns(take, texts, bool(body_lines))
+        if "before" in put and "after" in put:
+            cells = [cells[0] + body_lines, [put["before"]], [put["after"]], cells[3]]
+        elif "before" in put:
+            cells = [cells[0], [put["before"]], body_lines, cells[3]]
+        elif "after" in put:
+            cells = [cells[0], body_lines, [put["after"]], cells[3]]
+        if "explanation" in put:
+            cells[3] = [put["explanation"]]
+        put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
+        if take.unsure:
+            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+            row.flags.append("column_guess")
+        if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
+            row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
+            row.flags.append("column_guess")
+        row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}
+        row.set_pages()
+        row.flags = sorted(set(row.flags))
+        out.append(row)
+    for cl in page.singles[k:]:
+        # Pass-1 pieces no row took: kept, and doubted.
+        row = RawRow()
+        key = {"d": "change_date", "t": "timing"}.get(kind(cl), "explanation")
+        row.cells[key] = [cl]
+        row.flags = ["column_guess", "row_split_guess"]
+        row.confidence = AMBIGUOUS_CONFIDENCE / 2
+        row.set_pages()
+        out.append(row)
+    return last_date, last_timing
