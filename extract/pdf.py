@@ -18,6 +18,7 @@ import itertools
 import math
 import re
 import statistics
+import struct
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -29,7 +30,8 @@ from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
-from .pdf_objects import HIDDEN_REASONS, address, object_text, walk_page
+from . import pdfium_calls as pc
+from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
 from .pdf_scan import (
     KEEP_OPEN_PAGES,
     LABEL_KEYS,
@@ -123,8 +125,6 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
     With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
     ``textpage``: the page's open text page, if the caller has one (it is closed here)."""
-    import pypdfium2.raw as raw
-
     settings = settings or PdfSettings()
     width, height = page.get_size()
     words: list[Word] = []
@@ -135,33 +135,39 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
     tp = textpage or page.get_textpage()
-    tpr = tp.raw
-    rect = raw.FS_RECTF()
-    texts: dict[int, str] = {}  # text objects' own text, by address
-    is_generated, loose_box = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox
-    text_object, char_angle = raw.FPDFText_GetTextObject, raw.FPDFText_GetCharAngle
+    tpr = pc.handle(tp.raw)
+    rect, rect_at, unpack_rect = _RECT, _RECT_AT, _UNPACK_RECT
+    texts: dict[int, str] = {}  # text objects' own text, by handle
+    is_generated, loose_box = pc.text_is_generated, pc.text_loose_box
+    text_object, char_angle = pc.text_object, pc.text_char_angle
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
-    char_texts, keep = _CHAR_TEXT, words.append
+    char_text, keep = _CHAR_TEXT.get, words.append
+    # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
+    places: list[tuple[str, int, int]] = []
+    place = places.append
     try:
         n_chars = tp.count_chars()
         for i, code in enumerate(_page_codes(tpr, n_chars)):
             if code == 0x20 and is_generated(tpr, i):
                 # pdfium's own line ends go; a space it infers is kept only between half-width
                 # characters a space's width apart (Latin words placed without space glyphs).
-                space = _inferred_space(tp, i, n_chars, height, number, texts)
+                space = _inferred_space(tp, tpr, i, n_chars, height, number, texts)
                 if space is not None:
                     words.append(space)
+                    place(_place(space))
                 continue
-            text = char_texts[code] if code in char_texts else _char_text(code)
+            text = char_text(code, _UNKNOWN)
+            if text is _UNKNOWN:
+                text = _char_text(code)
             if not text:
                 if text is None:
                     unmapped += 1
                 continue
-            loose_box(tpr, i, rect)
-            left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+            loose_box(tpr, i, rect_at)
+            left, top, right, bottom = unpack_rect(rect)
             if check:
-                key = address(text_object(tpr, i))
+                key = text_object(tpr, i) or 0
                 why = hidden_why(key, (left, bottom, right, top), settings)
                 if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
@@ -170,16 +176,18 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                             box = Word(text, number, left, right, height - top, height - bottom, "pdf")
                             unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
                     continue
-            word = Word(text, number, left, right, height - top, height - bottom, "pdf")
+            y0 = height - top
+            word = Word(text, number, left, right, y0, height - bottom, "pdf")
             if turned_page:
                 angle = round(math.degrees(char_angle(tpr, i))) % 360
                 if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                     turned.append((angle, word))
                     continue
             keep(word)
+            place((text, round(left * DEDUPE_GRID), round(y0 * DEDUPE_GRID)))
     finally:
         tp.close()
-    words = _dedupe(words) + _turned_runs(turned)
+    words = _dedupe(words, places) + _turned_runs(turned)
     notes = []
     if hidden:
         parts = ", ".join(f"{n} {HIDDEN_REASONS[k]}" for k, n in sorted(hidden.items()))
@@ -197,20 +205,30 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     )
 
 
-def _page_codes(tpr, n_chars: int) -> list[int]:  # type: ignore[no-untyped-def]
-    """The Unicode code of each of a text page's ``n_chars`` characters, in one pdfium call
-    (UTF-16 units, one per character); one call per character when the page has characters
-    outside the BMP (surrogate pairs would shift the indices)."""
-    import pypdfium2.raw as raw
-
+def _page_codes(tpr: int, n_chars: int) -> list[int]:
+    """The Unicode code of each of the ``n_chars`` characters of text page ``tpr`` (a handle,
+    ``pdfium_calls``), in one pdfium call (UTF-16 units, one per character); one call per
+    character when the page has characters outside the BMP (surrogate pairs would shift the
+    indices)."""
     if n_chars <= 0:
         return []
     buf = (ctypes.c_ushort * (n_chars + 1))()
-    got = raw.FPDFText_GetText(tpr, 0, n_chars, buf)
+    got = pc.text_get_text(tpr, 0, n_chars, buf)
     codes = buf[:n_chars]
-    if got != n_chars + 1 or any(0xD800 <= c <= 0xDFFF for c in codes):
-        return [raw.FPDFText_GetUnicode(tpr, i) for i in range(n_chars)]
+    # A UTF-16 unit in D800-DFFF: a pair decodes to one character, a lone one stays itself.
+    units = ctypes.string_at(buf, 2 * n_chars).decode("utf-16-le", "surrogatepass")
+    if got != n_chars + 1 or len(units) != n_chars or _SURROGATE.search(units):
+        return [pc.text_get_unicode(tpr, i) for i in range(n_chars)]
     return codes
+
+
+# The one rectangle pdfium fills with a character's loose box (left, top, right, bottom: four
+# floats), its address for the call and the unpacking of its bytes.
+_RECT = pc.raw.FS_RECTF()
+_RECT_AT = ctypes.addressof(_RECT)
+_UNPACK_RECT = struct.Struct("4f").unpack_from
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNKNOWN = object()  # a character code not yet in _CHAR_TEXT
 
 
 _CHAR_TEXT: dict[int, str | None] = {}
@@ -234,7 +252,9 @@ def _char_text(code: int) -> str | None:
     return out
 
 
-def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts: dict) -> Word | None:  # type: ignore[no-untyped-def]
+def _inferred_space(  # type: ignore[no-untyped-def]
+    tp, tpr: int, i: int, n_chars: int, height: float, number: int, texts: dict
+) -> Word | None:
     """A space pdfium lists between two characters of one line (less than a space-and-a-bit
     apart: farther apart they are two cells side by side) that the document has there.
 
@@ -244,11 +264,9 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
     the space (``電話 0123`` of one font run).  Word sets Japanese and
     Latin text in separate runs and leaves a gap between them where it prints no space
     (平成 29 年, Ⅰ 基本情報, ① 部署): such a gap is never a space."""
-    import pypdfium2.raw as raw
-
-    if raw.FPDFText_GetUnicode(tp.raw, i) != 0x20 or i == 0 or i + 1 >= n_chars:
+    if pc.text_get_unicode(tpr, i) != 0x20 or i == 0 or i + 1 >= n_chars:
         return None
-    if raw.FPDFText_IsGenerated(tp.raw, i - 1) or raw.FPDFText_IsGenerated(tp.raw, i + 1):
+    if pc.text_is_generated(tpr, i - 1) or pc.text_is_generated(tpr, i + 1):
         return None
     _, b0, r0, t0 = tp.get_charbox(i - 1, loose=True)
     l1, b1, _, _ = tp.get_charbox(i + 1, loose=True)
@@ -256,12 +274,12 @@ def _inferred_space(tp, i: int, n_chars: int, height: float, number: int, texts:
     gap = l1 - r0
     if em <= 0 or abs(b0 - b1) > em / 2 or not -0.2 * em <= gap <= MAX_SPACE_EM * em:
         return None
-    a, b = chr(raw.FPDFText_GetUnicode(tp.raw, i - 1)), chr(raw.FPDFText_GetUnicode(tp.raw, i + 1))
+    a, b = chr(pc.text_get_unicode(tpr, i - 1)), chr(pc.text_get_unicode(tpr, i + 1))
     if (_is_japanese(a) and _is_latin_or_numeral(b)) or (_is_latin_or_numeral(a) and _is_japanese(b)):
-        left = raw.FPDFText_GetTextObject(tp.raw, i - 1)
-        if address(left) != address(raw.FPDFText_GetTextObject(tp.raw, i + 1)):
+        left = pc.text_object(tpr, i - 1)
+        if (left or 0) != (pc.text_object(tpr, i + 1) or 0):
             return None
-        if f"{a} {b}" not in object_text(tp, left, texts):
+        if f"{a} {b}" not in object_text(tpr, left, texts):
             return None
     return Word(" ", number, r0, max(l1, r0), height - t0, height - b0, "pdf")
 
@@ -357,9 +375,17 @@ def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
     return out
 
 
-def _dedupe(words: list[Word]) -> list[Word]:
-    """Characters drawn twice at one place (fake bold, shadows) kept once."""
-    keys = [(w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)) for w in words]
+def _place(w: Word) -> tuple[str, int, int]:
+    """A character's text and place to 1/DEDUPE_GRID pt: two characters with one are one
+    character drawn twice."""
+    return w.text, round(w.x0 * DEDUPE_GRID), round(w.top * DEDUPE_GRID)
+
+
+def _dedupe(words: list[Word], keys: list[tuple[str, int, int]] | None = None) -> list[Word]:
+    """Characters drawn twice at one place (fake bold, shadows) kept once; ``keys``: their
+    ``_place`` each, when the caller has them."""
+    if keys is None:
+        keys = [_place(w) for w in words]
     if len(set(keys)) == len(keys):
         return words  # the common page: no character drawn twice
     seen: set[tuple[str, int, int]] = set()

@@ -18,10 +18,13 @@ are ``(x0, top, x1, bottom)`` with a top-left origin like every ``Word``.
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from piatable.settings import PdfSettings
+
+from . import pdfium_calls as pc
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page space (bottom-left origin)
 Colour = tuple[int, int, int]
@@ -164,70 +167,84 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
     return min(xs), min(ys), max(xs), max(ys)
 
 
-_RGBA = tuple(ctypes.c_uint() for _ in range(4))
 _LBRT = tuple(ctypes.c_float() for _ in range(4))
 _XY = (ctypes.c_float(), ctypes.c_float())
+_MODES = (ctypes.c_int(), ctypes.c_int())
+# The colour pdfium fills for a text object (four unsigned ints, R G B A), the addresses of its
+# four parts for the call, and the unpacking of its bytes.
+_RGBA4 = (ctypes.c_uint * 4)()
+_RGBA4_AT = tuple(ctypes.addressof(_RGBA4) + 4 * i for i in range(4))
+_UNPACK_RGBA = struct.Struct("4I").unpack_from
 
 
-def _colour(getter, obj) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
-    r, g, b, a = _RGBA
-    if not getter(obj, r, g, b, a):
+def _colour(getter, obj: int) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
+    if not getter(obj, *_RGBA4_AT):
         return None
-    return r.value, g.value, b.value, a.value
+    return _UNPACK_RGBA(_RGBA4)
 
 
-def _bounds(obj) -> Box | None:  # type: ignore[no-untyped-def]
-    import pypdfium2.raw as raw
-
+def _bounds(obj: int) -> Box | None:
     left, bottom, right, top = _LBRT
-    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    if not pc.obj_get_bounds(obj, left, bottom, right, top):
         return None
     return left.value, bottom.value, right.value, top.value
 
 
-def path_segments(obj, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-    """Straight segments of a path object as (x0, top, x1, bottom) in top-left coordinates."""
+def path_segments(obj: int, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """Straight segments of path object ``obj`` (a handle, ``pdfium_calls``) as
+    (x0, top, x1, bottom) in top-left coordinates."""
     import pypdfium2.raw as raw
 
     a, b, c, d, e, f = matrix
     out: list[tuple[float, float, float, float]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y = _XY
     start = prev = None
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        pt = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-        kind = raw.FPDFPathSegment_GetType(seg)
-        if kind == raw.FPDF_SEGMENT_MOVETO:
+    get_segment, get_point, get_type, get_close = (
+        pc.path_get_segment,
+        pc.segment_point,
+        pc.segment_type,
+        pc.segment_close,
+    )
+    moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    for i in range(pc.path_count_segments(obj)):
+        seg = get_segment(obj, i)
+        get_point(seg, x, y)
+        xv, yv = x.value, y.value
+        pt = (a * xv + c * yv + e, height - (b * xv + d * yv + f))
+        kind = get_type(seg)
+        if kind == moveto:
             start = prev = pt
             continue
-        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+        if kind == lineto and prev is not None:
             out.append((prev[0], prev[1], pt[0], pt[1]))
         prev = pt
-        if raw.FPDFPathSegment_GetClose(seg) and start is not None and start != pt:
+        if get_close(seg) and start is not None and start != pt:
             out.append((pt[0], pt[1], start[0], start[1]))
             prev = start
-    return [(min(x0, x1), min(t, bt), max(x0, x1), max(t, bt)) for x0, t, x1, bt in out]
+    # min(x0, x1), min(t, bt), max(x0, x1), max(t, bt), as min and max give them (ties: the
+    # first), without a call each.
+    return [
+        (x0 if x0 <= x1 else x1, t if t <= bt else bt, x0 if x0 >= x1 else x1, t if t >= bt else bt)
+        for x0, t, x1, bt in out
+    ]
 
 
-def clip_box(obj, clip=None) -> Box | None:  # type: ignore[no-untyped-def]
-    """Bounding box (page space, bottom-left origin) of a page object's clipping path (``clip``:
-    its handle, when the caller has it)."""
-    import pypdfium2.raw as raw
-
-    clip = clip or raw.FPDFPageObj_GetClipPath(obj)
+def clip_box(obj: int, clip: int | None = None) -> Box | None:
+    """Bounding box (page space, bottom-left origin) of a page object's clipping path (``obj``
+    and ``clip`` are handles, ``pdfium_calls``; ``clip``: the path's, when the caller has it)."""
+    clip = clip or pc.obj_get_clip(obj)
     if not clip:
         return None
-    n_paths = raw.FPDFClipPath_CountPaths(clip)
+    n_paths = pc.clip_count_paths(clip)
     if n_paths <= 0:
         return None
     xs: list[float] = []
     ys: list[float] = []
     x, y = _XY
     for k in range(n_paths):
-        for j in range(max(raw.FPDFClipPath_CountPathSegments(clip, k), 0)):
-            seg = raw.FPDFClipPath_GetPathSegment(clip, k, j)
-            if seg and raw.FPDFPathSegment_GetPoint(seg, x, y):
+        for j in range(max(pc.clip_count_segments(clip, k), 0)):
+            seg = pc.clip_get_segment(clip, k, j)
+            if seg and pc.segment_point(seg, x, y):
                 xs.append(x.value)
                 ys.append(y.value)
     if not xs:
@@ -235,26 +252,20 @@ def clip_box(obj, clip=None) -> Box | None:  # type: ignore[no-untyped-def]
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def object_text(tp, obj, cache: dict[int, str]) -> str:  # type: ignore[no-untyped-def]
-    """The text of a text object as the document draws it (its own spaces included), cached."""
-    import pypdfium2.raw as raw
-
-    key = address(obj)
+def object_text(tp: int, obj: int | None, cache: dict[int, str]) -> str:
+    """The text of text object ``obj`` of text page ``tp`` (handles, ``pdfium_calls``) as the
+    document draws it (its own spaces included), cached by handle."""
+    key = obj or 0
     if key not in cache:
         text = ""
         if obj:
-            n = raw.FPDFTextObj_GetText(obj, tp.raw, None, 0)
+            n = pc.text_obj_get_text(obj, tp, None, 0)
             if n > 2:
                 buf = (ctypes.c_ushort * (n // 2 + 1))()
-                raw.FPDFTextObj_GetText(obj, tp.raw, buf, n)
+                pc.text_obj_get_text(obj, tp, buf, n)
                 text = bytes(buf).decode("utf-16-le", "ignore").split("\x00", 1)[0]
         cache[key] = text
     return cache[key]
-
-
-def address(ptr) -> int:  # type: ignore[no-untyped-def]
-    """A page object handle as an integer key (0 for a null handle)."""
-    return ctypes.addressof(ptr.contents) if ptr else 0
 
 
 class _Walk:
@@ -264,11 +275,13 @@ class _Walk:
         self.paper = paper_colour(settings)
         self.out = PageObjects()
         self.matrix = raw_matrix()
-        self.handles: dict[int, tuple[object, object]] = {}  # text objects' handles, by address
+        # The matrix of the form each text object of ``out.texts`` is drawn in, by handle.
+        self.matrices: dict[int, object] = {}
         # Text objects that cannot hide anything by themselves (visible mode, a colour that is
-        # not the paper's, inside their clipping path): (address, order, mode, colour), made
-        # into ``TextObject``s only when the page has opaque shapes that might cover them.
-        self.plain: list[tuple[int, int, int, Colour]] = []
+        # not the paper's, inside their clipping path): (handle, order, mode, colour, matrix of
+        # its form), made into ``TextObject``s only when the page has opaque shapes that might
+        # cover them.
+        self.plain: list[tuple[int, int, int, Colour, object]] = []
         self.paper_like: dict[Colour, bool] = {}
         self.order = 0
 
@@ -276,63 +289,69 @@ class _Walk:
         """A paint that leaves a mark on the paper: opaque enough and not the paper's colour."""
         if rgba is None or rgba[3] == 0:
             return False
-        return not same_colour(rgba[:3], self.paper, self.settings.colour_tolerance)
+        return not self.is_paper(rgba[:3])
 
-    def walk(self, page, form=None, matrix=None) -> None:  # type: ignore[no-untyped-def]
+    def walk(self, page: int, form: int | None = None, matrix=None) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
 
-        count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(page)
-        get_object = raw.FPDFFormObj_GetObject if form else raw.FPDFPage_GetObject
+        count = pc.form_count_objects(form) if form else pc.page_count_objects(page)
+        get_object = pc.form_get_object if form else pc.page_get_object
         parent = form if form else page
-        get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
-        get_mode, get_clip = raw.FPDFTextObj_GetTextRenderMode, raw.FPDFPageObj_GetClipPath
-        fill_colour, stroke_colour = raw.FPDFPageObj_GetFillColor, raw.FPDFPageObj_GetStrokeColor
-        count_paths = raw.FPDFClipPath_CountPaths
+        get_type, get_matrix = pc.obj_get_type, pc.obj_get_matrix
+        get_mode, get_clip = pc.text_obj_render_mode, pc.obj_get_clip
+        fill_colour, stroke_colour = pc.obj_fill_colour, pc.obj_stroke_colour
+        count_paths = pc.clip_count_paths
         text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
         path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-        addressof = ctypes.addressof
-        out, handles, plain = self.out, self.handles, self.plain
-        r, g, b, a = _RGBA
+        out, plain, paper_like = self.out, self.plain, self.paper_like
+        rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_AT, _UNPACK_RGBA
         tm = self.matrix
+        tm_at = ctypes.addressof(tm)
         m = raw.FS_MATRIX()
+        order = self.order  # objects are numbered in painting order (self.order: the last one's)
         for k in range(count):
             obj = get_object(parent, k)
             kind = get_type(obj)
-            self.order += 1
+            order += 1
             if kind == text_kind:
                 if not out.turned:
-                    get_matrix(obj, tm)
+                    get_matrix(obj, tm_at)
                     out.turned = abs(tm.b) > TURN_EPSILON or abs(tm.c) > TURN_EPSILON
                 mode = get_mode(obj)
                 getter = stroke_colour if mode in STROKE_ONLY_MODES else fill_colour
                 if not getter(obj, r, g, b, a):
                     colour: Colour | None = (0, 0, 0)
                 else:
-                    colour = None if a.value == 0 else (r.value, g.value, b.value)
+                    red, green, blue, alpha = unpack_rgba(rgba)
+                    colour = None if alpha == 0 else (red, green, blue)
                 handle = get_clip(obj)
-                key = addressof(obj.contents)
-                handles[key] = (obj, matrix)
                 if (
                     colour is not None
                     and mode not in INVISIBLE_MODES
                     and not (handle and count_paths(handle) > 0)
-                    and not self.is_paper(colour)
+                    and not (paper_like[colour] if colour in paper_like else self.is_paper(colour))
                 ):
-                    plain.append((key, self.order, mode, colour))
-                else:
-                    self.text(obj, matrix, key, mode, colour, handle)
-            elif kind == image_kind:
+                    plain.append((obj, order, mode, colour, matrix))
+                    continue
+                self.order = order
+                self.matrices[obj] = matrix
+                self.text(obj, matrix, obj, mode, colour, handle)
+                continue
+            self.order = order
+            if kind == image_kind:
                 box = _bounds(obj)
-                if box is not None and not raw.FPDFPageObj_HasTransparency(obj):
+                if box is not None and not pc.obj_has_transparency(obj):
                     out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
             elif kind == path_kind or kind == form_kind:
-                get_matrix(obj, m)
+                get_matrix(obj, ctypes.addressof(m))
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
                 if kind == form_kind:
                     self.walk(page, obj, full)
+                    order = self.order
                 else:
                     self.path(obj, full, matrix)
+        self.order = order
 
     def is_paper(self, colour: Colour) -> bool:
         """True when ``colour`` is the paper's (cached: a page has few colours)."""
@@ -362,12 +381,10 @@ class _Walk:
             self.order, mode, colour, _apply_box(box, matrix) if box else None, clip
         )
 
-    def path(self, obj, full, parent) -> None:  # type: ignore[no-untyped-def]
-        import pypdfium2.raw as raw
-
-        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-        raw.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
-        fill = _colour(raw.FPDFPageObj_GetFillColor, obj) if fill_mode.value else None
+    def path(self, obj: int, full, parent) -> None:  # type: ignore[no-untyped-def]
+        fill_mode, stroke = _MODES
+        pc.path_draw_mode(obj, fill_mode, stroke)
+        fill = _colour(pc.obj_fill_colour, obj) if fill_mode.value else None
         # Its box matters only for a filled path (a shape, or a filled line): a stroked path's
         # segments are rulings whatever its size.
         box = _bounds(obj) if fill is not None else None
@@ -375,7 +392,7 @@ class _Walk:
         area = box is not None and min(box[2] - box[0], box[3] - box[1]) > self.settings.area_min_pt
         if fill is not None and fill[3] == 255 and area and box is not None:
             self.out.shapes.append(Shape(box, fill[:3], self.order))
-        stroked = bool(stroke.value) and self.visible_colour(_colour(raw.FPDFPageObj_GetStrokeColor, obj))
+        stroked = bool(stroke.value) and self.visible_colour(_colour(pc.obj_stroke_colour, obj))
         filled_line = fill is not None and not area and self.visible_colour(fill)
         if stroked or filled_line:
             self.out.rulings.extend(path_segments(obj, full, self.height))
@@ -388,15 +405,16 @@ def walk_page(page, height: float, settings: PdfSettings) -> PageObjects:  # typ
     (painted after); only those overlapping its bounds are kept, so that checking a character
     costs nothing on the common page where text is painted last."""
     w = _Walk(height, settings)
-    w.walk(page)
+    w.walk(pc.handle(page))
     out = w.out
     if out.shapes:
-        for key, order, mode, colour in w.plain:
+        for key, order, mode, colour, matrix in w.plain:
             out.texts[key] = TextObject(order, mode, colour, None, None)
+            w.matrices[key] = matrix
         for key, t in out.texts.items():
             if t.bounds is None:
-                obj, matrix = w.handles[key]
-                box = _bounds(obj)
+                matrix = w.matrices[key]
+                box = _bounds(key)
                 if box is None:
                     continue
                 t.bounds = _apply_box(box, matrix)

@@ -29,9 +29,10 @@ CID_SHARE = 0.2
 # (once a header page was seen): a Word row continued over a page break leaves one page without
 # dates or labels inside the table.
 SCAN_STOP_PAGES = 3
-# At most this many pages scanned from the end are kept open to be read (each costs about 0.3 MB
-# while open; reading it again would cost about 1 ms).
-KEEP_OPEN_PAGES = 8
+# Of the pages scanned from the end, at most this many that look like table pages are kept open
+# to be read (each costs about 0.3 MB while open; reading it again would cost about 1 ms of CPU):
+# the 12-page table of a 40- or 80-page assessment is loaded once.
+KEEP_OPEN_PAGES = 16
 _WS = regex.compile(r"\s+")
 _GARBLED = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\ue000-\uf8ff]")
 
@@ -118,8 +119,8 @@ def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # typ
     pages, not 80): the scan stops once a header page has been seen and then
     ``SCAN_STOP_PAGES`` pages in a row are not table pages.  Returns consecutive pages ending
     with the last; every page when no table was found (all of them are needed then).  With
-    ``keep``, the first ``KEEP_OPEN_PAGES`` pages scanned stay open in it (``scan_page``), so
-    that the table's pages are not loaded twice."""
+    ``keep``, those of the first ``KEEP_OPEN_PAGES`` pages scanned that look like table pages
+    stay open in it (``scan_page``), so that the table's pages are not loaded twice."""
     out: list[PageScan] = []
     header_seen = False
     plain = 0
@@ -128,6 +129,11 @@ def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # typ
         out.append(s)
         header_seen = header_seen or s.is_header_page
         plain = 0 if _table_like(s) else plain + 1
+        if plain and keep is not None and s.page in keep:
+            # Most likely no table page: closed now (read again should it be one after all).
+            page, tp = keep.pop(s.page)
+            tp.close()
+            page.close()
         if header_seen and plain >= SCAN_STOP_PAGES:
             break
     out.reverse()

@@ -59,6 +59,14 @@ _PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
 _LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
 
 
+def _holds_piece(text: str) -> bool:
+    """True when ``text`` without its whitespace holds a label piece: the first test of
+    ``_label_runs``, on a line's text (its words' texts joined left to right, spaces put
+    between them aside)."""
+    flat = "".join(text.split())
+    return any(p in flat for p in _PIECES_LONGEST_FIRST)
+
+
 def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     """Label pieces printed as a run of their own on a line: set apart from other text by a
     column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
@@ -123,7 +131,12 @@ def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
 
 def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings) -> Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
-    segs = [s for ln in lines if _LABEL_CHARS.intersection(ln.text) for s in _label_runs(ln, hx, settings)]
+    segs = [
+        s
+        for ln in lines
+        if _LABEL_CHARS.intersection(ln.text) and _holds_piece(ln.text)
+        for s in _label_runs(ln, hx, settings)
+    ]
     anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
     best: Header | None = None
     for a in anchors:

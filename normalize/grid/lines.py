@@ -5,6 +5,7 @@ segments split at column gaps, and the document's em.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from dataclasses import dataclass
 from operator import attrgetter
@@ -108,36 +109,36 @@ def words_to_lines(
     number, no inferred spaces), when the caller knows it (``is_plain_pdf``); else it is found."""
     tol = settings.line_tolerance_em * hy
     groups: list[list[Word]] = []
-    centres: list[float] = []
     # Sorted by (centre, x0), ties in the given order (the index keeps the sort stable).
     keyed = [((w.top + w.bottom) / 2, w.x0, i, w) for i, w in enumerate(words)]
     keyed.sort()  # the index is unique: words themselves are never compared
+    g: list[Word] = []
+    centre = 0.0  # the running mean of the centres of the words of g
     for c, _, _, w in keyed:
-        if groups and abs(c - centres[-1]) <= tol:
-            g = groups[-1]
+        if g and abs(c - centre) <= tol:
             g.append(w)
-            centres[-1] += (c - centres[-1]) / len(g)
+            centre += (c - centre) / len(g)
         else:
-            groups.append([w])
-            centres.append(c)
+            g = [w]
+            groups.append(g)
+            centre = c
     if plain_pdf is None:
         plain_pdf = is_plain_pdf(words)
     lines: list[Line] = []
     for g in groups:
         g.sort(key=_x0)
         if plain_pdf:
-            text = "".join([w.text for w in g])  # a PDF's spaces are its own characters
-            line_no, conf = None, None
-        else:
-            parts: list[str] = []
-            for i, w in enumerate(g):
-                if i:
-                    parts.append(_space_between(g[i - 1], w, hx, settings))
-                parts.append(w.text)
-            text = "".join(parts)
-            confs = [c for w in g if (c := w.conf) is not None]
-            line_no = min((w.line for w in g if w.line is not None), default=None)
-            conf = min(confs) if confs else None
+            lines.append(_plain_line(g))
+            continue
+        parts: list[str] = []
+        for i, w in enumerate(g):
+            if i:
+                parts.append(_space_between(g[i - 1], w, hx, settings))
+            parts.append(w.text)
+        text = "".join(parts)
+        confs = [c for w in g if (c := w.conf) is not None]
+        line_no = min((w.line for w in g if w.line is not None), default=None)
+        conf = min(confs) if confs else None
         x0 = x1 = None
         top, bottom = g[0].top, g[0].bottom
         for w in g:
@@ -157,6 +158,27 @@ def words_to_lines(
     return lines
 
 
+def _plain_line(g: list[Word]) -> Line:
+    """The line of PDF characters ``g`` (left to right): its text their texts joined (a PDF's
+    spaces are its own characters), its box theirs (spaces at either end take no room)."""
+    x0 = x1 = None
+    w0 = g[0]
+    top, bottom = w0.top, w0.bottom
+    for w in g:
+        if w.top < top:
+            top = w.top
+        if w.bottom > bottom:
+            bottom = w.bottom
+        if w.text.strip():
+            if x0 is None or w.x0 < x0:
+                x0 = w.x0
+            if x1 is None or w.x1 > x1:
+                x1 = w.x1
+    if x0 is None or x1 is None:  # spaces only: they take the room
+        x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
+    return Line(g, "".join([w.text for w in g]), x0, x1, top, bottom, w0.page, None, None)
+
+
 def is_plain_pdf(words: list[Word]) -> bool:
     """True when all ``words`` are PDF characters: no OCR confidence, no text line number, no
     inferred spaces (a line's text is then its characters joined)."""
@@ -164,6 +186,11 @@ def is_plain_pdf(words: list[Word]) -> bool:
 
 
 _x0 = attrgetter("x0")
+_text = attrgetter("text")
+_source, _conf, _line = attrgetter("source"), attrgetter("conf"), attrgetter("line")
+_x1, _top, _bottom = attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
+_NONE = {None}
 
 
 def split_segments(line: Line, gap: float) -> list[Line]:

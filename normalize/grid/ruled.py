@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
@@ -45,6 +46,7 @@ def _verticals(
 
 
 Segment = tuple[float, float, float, float]
+_bottom = attrgetter("bottom")
 
 
 def _is_horizontal(
@@ -73,8 +75,8 @@ def mark_decorations(
     keep: list[Segment] = []
     # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
     # height below it or the underline band above it.
-    ordered = sorted(words, key=lambda w: w.bottom)
-    bottoms = [w.bottom for w in ordered]
+    ordered = sorted(words, key=_bottom)
+    bottoms = list(map(_bottom, ordered))
     tallest = max((w.bottom - w.top for w in words), default=0.0)
     for seg in page.rulings:
         x0, t, x1, b = seg
@@ -214,12 +216,12 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         for w in ln.words:
-            col = _column_of((w.x0 + w.x1) / 2, bounds)
-            if col is None:
-                res.unplaced += 1
-            else:
+            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
+            if 0 <= col < N_COLS:
                 in_table.append(w)
                 columns.append(col)
+            else:
+                res.unplaced += 1
     if not in_table:
         return res
 
@@ -321,9 +323,9 @@ def _ruled_rows(
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
-    by_column: dict[int, list[Word]] = {}
+    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
     for w, col in zip(words, columns, strict=True):
-        by_column.setdefault(col, []).append(w)
+        by_column[col].append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
@@ -334,7 +336,7 @@ def _ruled_rows(
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
-        for printed in printed_lines(by_column.get(c, []), settings.line_tolerance_em * hy):
+        for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
             crossing = line_crossing(printed, span_tops, settings.crossing_line_share)
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
