@@ -19,8 +19,9 @@ whose timing it cannot be placed against (the timing merged) is a guess and says
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import regex
 
@@ -97,7 +98,6 @@ def align_pieces(
     read before these rows."""
     n, m = len(own_date), len(pieces)
     kinds = [kind(cl) for cl in pieces]
-    inf = float("inf")
 
     def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
         take_d, pre, take_t, post = opt
@@ -133,50 +133,79 @@ def align_pieces(
             cost += SPLIT_LINE_COST
         return cost, t
 
+    best, path = best_path(n, m, step, _OPTIONS, UNTAKEN_COST)
+    out: list[Take] = []
+    for opt, near in path:
+        if opt is None:
+            out.append(Take(False, 0, False, 0, True))
+            continue
+        take_d, pre, take_t, post = opt
+        # A text cell beside no timing of its own cannot be told before / after / explanation.
+        unsure = len(near) > 1 or (not take_t and pre > 0)
+        out.append(Take(take_d, pre, take_t, post, unsure))
+    return out, best
+
+
+Option = TypeVar("Option")
+
+
+def best_path(
+    n: int,
+    m: int,
+    step: Callable[[int, int, Option], tuple[float, int] | None],
+    options: tuple[Option, ...],
+    untaken_cost: float,
+    near_margin: float = 0.0,
+) -> tuple[float, list[tuple[Option | None, set[Option]]]]:
+    """The least-cost alignment of ``n`` rows with ``m`` pass-1 pieces taken in order: ``step(r,
+    t, option)`` is the (cost, next piece) of row ``r`` taking pieces from ``t`` by ``option``,
+    or None when it cannot; pieces no row takes cost ``untaken_cost`` each.  Returns the least
+    cost and, per row, the option of a least-cost path (followed from the previous row's end;
+    None when no such path reaches the row) with the options of any path within ``near_margin``
+    of the least (more than one: the row's take is in doubt).  Forward and backward tables, so
+    that every row sees all paths."""
+    inf = float("inf")
     fwd = [[inf] * (m + 1) for _ in range(n + 1)]
     fwd[0][0] = 0.0
     for r in range(n):
         for t in range(m + 1):
             if fwd[r][t] == inf:
                 continue
-            for opt in _OPTIONS:
+            for opt in options:
                 s = step(r, t, opt)
                 if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
                     fwd[r + 1][s[1]] = fwd[r][t] + s[0]
     bwd = [[inf] * (m + 1) for _ in range(n + 1)]
     for t in range(m + 1):
-        bwd[n][t] = UNTAKEN_COST * (m - t)
+        bwd[n][t] = untaken_cost * (m - t)
     for r in range(n - 1, -1, -1):
         for t in range(m + 1):
-            for opt in _OPTIONS:
+            for opt in options:
                 s = step(r, t, opt)
                 if s is not None:
                     bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
     best = bwd[0][0]
-    out: list[Take] = []
+    out: list[tuple[Option | None, set[Option]]] = []
     t = 0
     for r in range(n):
         reach, near = [], set()
         for t0 in range(m + 1):
-            for opt in _OPTIONS:
+            for opt in options:
                 s = step(r, t0, opt)
                 if s is None:
                     continue
                 total = fwd[r][t0] + s[0] + bwd[r + 1][s[1]]
                 if total <= best + 1e-9:
                     reach.append((t0, opt, s[1]))
+                if total <= best + near_margin + 1e-9:
                     near.add(opt)
         mine = [x for x in reach if x[0] == t] or reach
         if not mine:
-            out.append(Take(False, 0, False, 0, True))
+            out.append((None, near))
             continue
-        t0, opt, t_next = mine[0]
-        take_d, pre, take_t, post = opt
-        # A text cell beside no timing of its own cannot be told before / after / explanation.
-        unsure = len(near) > 1 or (not take_t and pre > 0)
-        out.append(Take(take_d, pre, take_t, post, unsure))
-        t = t_next
-    return out, best
+        _, opt, t = mine[0]
+        out.append((opt, near))
+    return best, out
 
 
 def text_columns(take: Take, texts: list[CellLine], body_in_pass_two: bool) -> dict[str, CellLine]:

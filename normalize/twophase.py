@@ -349,7 +349,6 @@ def align_singles(
     """
     n, m = len(own_date), len(singles)
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
-    inf = float("inf")
 
     def step(r: int, t: int, opt: tuple[bool, bool]) -> tuple[float, int] | None:
         take_d, take_t = opt
@@ -380,46 +379,9 @@ def align_singles(
             cost += APART_PAIR_COST
         return cost, t
 
-    fwd = [[inf] * (m + 1) for _ in range(n + 1)]
-    fwd[0][0] = 0.0
-    for r in range(n):
-        for t in range(m + 1):
-            if fwd[r][t] == inf:
-                continue
-            for opt in _OPTIONS:
-                s = step(r, t, opt)
-                if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
-                    fwd[r + 1][s[1]] = fwd[r][t] + s[0]
-    bwd = [[inf] * (m + 1) for _ in range(n + 1)]
-    for t in range(m + 1):
-        bwd[n][t] = UNTAKEN_COST * (m - t)
-    for r in range(n - 1, -1, -1):
-        for t in range(m + 1):
-            for opt in _OPTIONS:
-                s = step(r, t, opt)
-                if s is not None:
-                    bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
-    best = bwd[0][0]
-    out: list[tuple[bool, bool, bool]] = []
-    t = 0
-    for r in range(n):
-        reach, near = [], set()
-        for t0 in range(m + 1):
-            for opt in _OPTIONS:
-                s = step(r, t0, opt)
-                if s is None:
-                    continue
-                total = fwd[r][t0] + s[0] + bwd[r + 1][s[1]]
-                if total <= best + 1e-9:
-                    reach.append((t0, opt, s[1]))
-                if total <= best + APART_PAIR_COST + 1e-9:
-                    near.add(opt)
-        mine = [x for x in reach if x[0] == t] or reach
-        t0, opt, t_next = mine[0]
-        # Unsure also when another option loses only by the prior of APART_PAIR_COST.
-        unsure = len(near) > 1
-        out.append((opt[0], opt[1], unsure))
-        t = t_next
+    # Unsure also when another option loses only by the prior of APART_PAIR_COST.
+    best, path = passone.best_path(n, m, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST)
+    out = [(opt[0], opt[1], len(near) > 1) if opt else (False, False, True) for opt, near in path]
     return out, best
 
 
