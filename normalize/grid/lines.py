@@ -139,31 +139,17 @@ def words_to_lines(
         confs = [c for w in g if (c := w.conf) is not None]
         line_no = min((w.line for w in g if w.line is not None), default=None)
         conf = min(confs) if confs else None
-        x0 = x1 = None
-        top, bottom = g[0].top, g[0].bottom
-        for w in g:
-            if w.top < top:
-                top = w.top
-            if w.bottom > bottom:
-                bottom = w.bottom
-            if w.text.strip():
-                if x0 is None or w.x0 < x0:
-                    x0 = w.x0
-                if x1 is None or w.x1 > x1:
-                    x1 = w.x1
-        if x0 is None or x1 is None:  # spaces only: they take the room
-            x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
         # A space at either end (printed or inferred) takes no room of its own.
+        x0, x1, top, bottom = _line_box(g)
         lines.append(Line(g, text, x0, x1, top, bottom, g[0].page, line_no, conf))
     return lines
 
 
-def _plain_line(g: list[Word]) -> Line:
-    """The line of PDF characters ``g`` (left to right): its text their texts joined (a PDF's
-    spaces are its own characters), its box theirs (spaces at either end take no room)."""
+def _line_box(g: list[Word]) -> tuple[float, float, float, float]:
+    """(x0, x1, top, bottom) of the words ``g`` of one line: spaces take no room unless the
+    line is nothing but spaces."""
     x0 = x1 = None
-    w0 = g[0]
-    top, bottom = w0.top, w0.bottom
+    top, bottom = g[0].top, g[0].bottom
     for w in g:
         if w.top < top:
             top = w.top
@@ -176,7 +162,14 @@ def _plain_line(g: list[Word]) -> Line:
                 x1 = w.x1
     if x0 is None or x1 is None:  # spaces only: they take the room
         x0, x1 = min(w.x0 for w in g), max(w.x1 for w in g)
-    return Line(g, "".join([w.text for w in g]), x0, x1, top, bottom, w0.page, None, None)
+    return x0, x1, top, bottom
+
+
+def _plain_line(g: list[Word]) -> Line:
+    """The line of PDF characters ``g`` (left to right): its text their texts joined (a PDF's
+    spaces are its own characters), its box theirs (spaces at either end take no room)."""
+    x0, x1, top, bottom = _line_box(g)
+    return Line(g, "".join([w.text for w in g]), x0, x1, top, bottom, g[0].page, None, None)
 
 
 def is_plain_pdf(words: list[Word]) -> bool:
