@@ -35,12 +35,14 @@ from .rejoin import is_soft_break, same_printed_line
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
 
-# Costs (same scale as twophase.align_singles): a row taking its date or timing from the row
-# above, a printed line shared by two rows, a piece no row takes.
+# Costs of the pass-1 alignments (here and twophase.align_singles): a row taking its date or
+# timing from the row above (a merged cell), a printed line shared by two rows, a piece no row
+# takes.
 INHERIT_COST = 1.0
 SPLIT_LINE_COST = 5.0
 UNTAKEN_COST = 10.0
-# The first row of a table has no row above to share a merged cell with.
+# The first row of a table going without a date or timing that pass 1 could give it (no row
+# above to share a merged cell with): more than taking it costs in all.
 NOTHING_ABOVE_COST = 3.0
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (twophase uses it too).

@@ -43,7 +43,15 @@ from .chars import display_width
 from .compound import cells_of_line
 from .dates import is_date_line
 from .items import heading_score
-from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
+from .passone import (
+    AMBIGUOUS_CONFIDENCE,
+    INHERIT_COST,
+    LOOSE_DATE_COST,
+    NOTHING_ABOVE_COST,
+    SPLIT_LINE_COST,
+    UNTAKEN_COST,
+    runs_into_explanation,
+)
 from .rejoin import same_printed_line
 from .singlepass import (
     explanation_cut_confidence,
@@ -55,18 +63,13 @@ from .singlepass import (
 )
 from .tokenizer import Tokenizer, default_tokenizer
 
-# Cost of a row that takes its date or timing from the row above (a merged cell), of splitting
-# two cells printed on one line between two rows, and of a pass-1 line no row takes.
-INHERIT_COST = 1.0
-SPLIT_LINE_COST = 5.0
-UNTAKEN_COST = 10.0
+# The costs of a row taking its date or timing from the row above (a merged cell), of splitting
+# two cells printed on one line between two rows, of a pass-1 line no row takes and of the first
+# row going without: passone's (one scale for both alignments).
 # Cost of a row taking a date and a timing printed on two lines: a row's own date and timing
 # share their baseline (both at the row's top, or both centred in it); they stand apart only
 # when one of them is merged over more rows (centred in the merged span).
 APART_PAIR_COST = 0.5
-# Cost of the first row of a table going without a date or timing that pass 1 could give it
-# (no row above to share a merged cell with): more than taking it costs in all.
-NOTHING_ABOVE_COST = 3.0
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
 # Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt;
