@@ -65,6 +65,11 @@ _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
+# A cell that says "nothing" stands alone (－, ―, 特になし, 該当なし, （記載なし）): one that opens
+# another cell's text, a space before it, was two cells read as one.
+_PLACEHOLDER_THEN_TEXT = regex.compile(
+    r"^\s*(?:[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?)[ 　]+\S"
+)
 # A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
 # bracket closes a number or a letter that no other character runs into, not a bracket pair.
 _NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
@@ -302,6 +307,12 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
                 "before",
                 f"the before cell ends with {before[-1][-7:]}, an after cell's words",
             )
+        )
+    if not _SPACE.sub("", record.before) and _PLACEHOLDER_THEN_TEXT.match(record.after):
+        # 変更前 "－" (or 特になし) printed on one baseline with the after cell's first line,
+        # one space apart: the placeholder is a whole cell, the before one.
+        out.append(
+            Doubt("column_guess", "after", f"the after cell opens with a placeholder ({record.after[:8]})")
         )
     order = [f for f in TEXT_FIELDS if _SPACE.sub("", getattr(record, f))]
     for a, b in pairwise(order):

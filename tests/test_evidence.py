@@ -3,6 +3,8 @@ quiet on a clean one (tools/bench_calibration.py measures them on every sample).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from piatable.models import CellLine, Doubt, RawRow
@@ -252,3 +254,19 @@ def test_a_list_numbered_with_closing_brackets_is_not_a_torn_cell():
     assert _unbalanced("(1)窓口における本人確認") == ""
     assert _unbalanced("ものを除く。）") == "close"  # torn from the item cell
     assert _unbalanced("…の提供・移転（委託に伴う") == "open"
+
+
+def test_a_placeholder_opening_the_after_cell_is_warned():
+    """A new user's Writer table in -raw text: the before cells ``－`` and ``特になし`` share a
+    printed line with the after cell's first line, one space apart, and were read into the after
+    cell with an empty before at 0.92, no flag.  A cell that says "nothing" stands alone: an
+    after cell opening with one, the before empty, is a column_guess."""
+    from piatable.pipeline import extract_document
+
+    cases = Path(__file__).parent / "data" / "cases"
+    got = extract_document(cases / "raw_placeholder_before_glued.txt").records
+    assert len(got) == 2
+    for rec in got:
+        assert rec.before == ""
+        assert "column_guess" in rec.flags
+        assert any("placeholder" in e for e in rec.evidence)
