@@ -92,14 +92,22 @@ def kind(cl: CellLine) -> str:
     return "t" if TIMING.match(cl.text) else "x"
 
 
-def align_pieces(
-    pieces: list[CellLine], own_date: list[bool], above: tuple[bool, bool]
-) -> tuple[list[Take], float]:
-    """Each row's share of pass 1's ``pieces`` (see the module's docstring) and the cost.
-    ``own_date[r]``: the row printed its date in pass 2.  ``above``: a date and a timing were
-    read before these rows."""
-    n, m = len(own_date), len(pieces)
-    kinds = [kind(cl) for cl in pieces]
+def step_costs(
+    kinds: list[str],
+    pieces: list[CellLine],
+    own_date: list[bool],
+    above: tuple[bool, bool],
+    apart_cost: float = 0.0,
+) -> Callable[[int, int, tuple[bool, int, bool, int]], tuple[float, int] | None]:
+    """The step of a pass-1 alignment (``best_path``): row ``r`` taking, from piece ``t`` on, an
+    option (its date, ``pre`` text cells, its timing, ``post`` text cells) of the pieces of
+    ``kinds`` (``d`` date, ``t`` timing, ``x`` text); its (cost, next piece), or None when the
+    pieces there are not of those kinds.  Costs: ``INHERIT_COST`` for a date or timing taken
+    from the row above, ``NOTHING_ABOVE_COST`` for one the first row goes without,
+    ``SPLIT_LINE_COST`` for a printed line shared with the next row, ``apart_cost`` for a date
+    and a timing taken from two printed lines (twophase: a row's own date and timing share their
+    baseline)."""
+    m = len(pieces)
 
     def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
         take_d, pre, take_t, post = opt
@@ -133,7 +141,25 @@ def align_pieces(
             t += 1
         if t > start and 0 < t < m and same_printed_line(pieces[t - 1], pieces[t]):
             cost += SPLIT_LINE_COST
+        if apart_cost and take_d and take_t and not pre:
+            date, timing = pieces[t - 2 - post], pieces[t - 1 - post]
+            if not same_printed_line(date, timing):
+                cost += apart_cost
         return cost, t
+
+    return step
+
+
+def align_pieces(
+    pieces: list[CellLine], own_date: list[bool], above: tuple[bool, bool]
+) -> tuple[list[Take], float]:
+    """Each row's share of pass 1's ``pieces`` (see the module's docstring) and the cost.
+    ``own_date[r]``: the row printed its date in pass 2.  ``above``: a date and a timing were
+    read before these rows."""
+    n, m = len(own_date), len(pieces)
+    kinds = [kind(cl) for cl in pieces]
+
+    step = step_costs(kinds, pieces, own_date, above)
 
     best, path = best_path(n, m, step, _OPTIONS, UNTAKEN_COST)
     out: list[Take] = []

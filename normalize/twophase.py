@@ -45,10 +45,7 @@ from .dates import is_date_line
 from .items import heading_score
 from .passone import (
     AMBIGUOUS_CONFIDENCE,
-    INHERIT_COST,
     LOOSE_DATE_COST,
-    NOTHING_ABOVE_COST,
-    SPLIT_LINE_COST,
     UNTAKEN_COST,
     runs_into_explanation,
 )
@@ -332,8 +329,9 @@ def _dates_in_cells(region: list[CellLine]) -> set[int]:
     return out
 
 
-# An option of one row in pass 1: (takes a date, takes a timing).
-_OPTIONS = ((True, True), (True, False), (False, True), (False, False))
+# An option of one row in pass 1 (passone.step_costs): takes a date, no text cells, takes a
+# timing, none after it.
+_OPTIONS = ((True, 0, True, 0), (True, 0, False, 0), (False, 0, True, 0), (False, 0, False, 0))
 
 
 def align_singles(
@@ -353,38 +351,11 @@ def align_singles(
     n, m = len(own_date), len(singles)
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
 
-    def step(r: int, t: int, opt: tuple[bool, bool]) -> tuple[float, int] | None:
-        take_d, take_t = opt
-        cost = 0.0
-        if r == 0:
-            # Nothing above to take a cell from: the row would go without it.
-            cost += NOTHING_ABOVE_COST * (
-                (not take_d and not own_date[0] and not above[0]) + (not take_t and not above[1])
-            )
-        if own_date[r]:
-            if take_d:
-                return None
-        elif take_d:
-            if t >= m or kinds[t] != "d":
-                return None
-            t += 1
-        else:
-            cost += INHERIT_COST
-        if take_t:
-            if t >= m or kinds[t] != "t":
-                return None
-            t += 1
-        else:
-            cost += INHERIT_COST
-        if 0 < t < m and (take_d or take_t) and same_printed_line(singles[t - 1], singles[t]):
-            cost += SPLIT_LINE_COST
-        if take_d and take_t and not same_printed_line(singles[t - 2], singles[t - 1]):
-            cost += APART_PAIR_COST
-        return cost, t
+    step = passone.step_costs(kinds, singles, own_date, above, APART_PAIR_COST)
 
     # Unsure also when another option loses only by the prior of APART_PAIR_COST.
     best, path = passone.best_path(n, m, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST)
-    out = [(opt[0], opt[1], len(near) > 1) if opt else (False, False, True) for opt, near in path]
+    out = [(opt[0], opt[2], len(near) > 1) if opt else (False, False, True) for opt, near in path]
     return out, best
 
 
