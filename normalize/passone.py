@@ -92,6 +92,17 @@ def kind(cl: CellLine) -> str:
     return "t" if TIMING.match(cl.text) else "x"
 
 
+def put_date_and_timing(row: RawRow, date: CellLine | None, timing: CellLine | None) -> None:
+    """A pass-1 row's date and timing (its own or the row above's, a merged cell's): the timing
+    as a line of its own (a shared one is copied); ``timing_missing`` without one."""
+    if date is not None:
+        row.cells["change_date"] = [date]
+    if timing is not None:
+        row.cells["timing"] = [CellLine(timing.text, timing.page, timing.line_no)]
+    else:
+        row.flags.append("timing_missing")
+
+
 def step_costs(
     kinds: list[str],
     pieces: list[CellLine],
@@ -374,12 +385,7 @@ def text_page_rows(
             row.flags.append("merged_cell_filled")
         texts += page.singles[k : k + take.post]
         k += take.post
-        if last_date is not None:
-            row.cells["change_date"] = [last_date]
-        if last_timing is not None:
-            row.cells["timing"] = [CellLine(last_timing.text, last_timing.page, last_timing.line_no)]
-        else:
-            row.flags.append("timing_missing")
+        put_date_and_timing(row, last_date, last_timing)
         fixed_expl = take.post > 0 or (not take.timing and take.pre >= 3)
         cells, confidence, margin, _ = split_row_scored(
             prow.lines, narrow, body, settings, tok, expl, strict=True, no_explanation=fixed_expl

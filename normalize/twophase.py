@@ -471,12 +471,7 @@ def two_phase_rows(
                 taken += 1
             elif last_timing is not None:
                 row.flags.append("merged_cell_filled")
-            if last_date is not None:
-                row.cells["change_date"] = [last_date]
-            if last_timing is not None:
-                row.cells["timing"] = [CellLine(last_timing.text, last_timing.page, last_timing.line_no)]
-            else:
-                row.flags.append("timing_missing")
+            passone.put_date_and_timing(row, last_date, last_timing)
             if prow.lines:
                 cells, confidence, margin, _ = split_row_scored(
                     prow.lines, narrow, body, settings, tok, expl, strict=True
