@@ -247,6 +247,15 @@ class QualitySettings:
     # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
     # which the cut is a near guess; strength exp(-margin).
     column_guess_margin: float = 1.0
+    # column_guess (normalize/passone.py, close_cut_doubts): a pass-2 cut of a row whose pass 1
+    # holds text cells that won by less than this (cost units) over moving only that boundary,
+    # between before and after, and between the item and the next cell.
+    pass_one_cut_margin: float = 0.5
+    pass_one_item_margin: float = 1.0
+    # column_guess (normalize/cut_checks.py): an explanation at least this share of whose
+    # character pairs are the before cell's repeats it (the after cell's tail read as the
+    # explanation).  Measured: 0.3 fired on right rows; 0.5 on no right row not warned already.
+    explanation_repeat_share: float = 0.5
     # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
     # unknown to the dictionary.
     ocr_suspect_line_conf: float = 70.0
