@@ -20,7 +20,7 @@ for the two cells on either side when the boundary shows it is in the wrong plac
   an explanation says why, it does not repeat the before text; the after cell's tail (which
   shares the before text) was read as the explanation.
 
-Measured (``tools/bench_calibration.py``, every tuning sample, office4 among them): these checks
+Measured (``tools/bench_calibration.py``, every tuning sample, office-passone among them): these checks
 (and ``passone.close_cut_doubts``) put their evidence on 268 wrong rows and no right one (the
 word check: 119; explanation opening with a heading 35, with an after cell's text 30; item
 ending like an explanation 29; repeat 23; bracket 17; heading and value 9); on the held-out

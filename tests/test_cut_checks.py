@@ -115,10 +115,10 @@ def _squash(value: object) -> str:
 
 
 def test_on_calc_pass_one_texts_the_checks_fire_on_wrong_rows_only():
-    """samples/office4 (LibreOffice Calc, pypdfium2): every row these checks warn about differs
+    """samples/office-passone (LibreOffice Calc, pypdfium2): every row these checks warn about differs
     from every expected row, and they warn about some."""
     fired = 0
-    for folder in sorted((SAMPLES / "office4").glob("calc-w*-pypdfium2"))[:10]:
+    for folder in sorted((SAMPLES / "office-passone").glob("calc-w*-pypdfium2"))[:10]:
         expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
         truth = {tuple(_squash(e.get(f)) for f in SIX) for e in expected}
         for rec in extract_document(folder / "input.txt").records:

@@ -619,7 +619,7 @@ def settings_of(case: Case) -> dict:
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
-LEAN_SETS = ("office2", "heldout2", "office3", "heldout3", "office4", "heldout4")
+LEAN_SETS = ("office2", "heldout2", "office3", "heldout3", "office-passone", "heldout-passone")
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 
 
@@ -1199,7 +1199,7 @@ def heldout3_cases() -> list[Case]:
             cases.append(varied_case(f"{m}-mix{k}", own + old, m, heldout=True))
 
 
-def office4_cases() -> list[Case]:
+def passone_cases() -> list[Case]:
     """Tuning cases (issue 12): Calc tables in office3's varied looks, whose one-line before /
     after / explanation cells print in pass 1 (``normalize/passone``): the tuning tables' rows
     and office3's own table."""
@@ -1208,7 +1208,7 @@ def office4_cases() -> list[Case]:
     return [varied_case(f"calc-w{k}", pool, "calc", heldout=False) for k in range(1, 21)]
 
 
-def heldout4_cases() -> list[Case]:
+def heldout_passone_cases() -> list[Case]:
     """Held-out cases (issue 12; measure only, never tune): Calc tables of the held-out
     tables' rows in varied looks."""
     own = [r for path in sorted((SAMPLES / "heldout3" / "tables").glob("*.json")) for r in load_table(path)]
@@ -1250,8 +1250,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-calcbreak": (SAMPLES / "heldout-calcbreak", heldout_calcbreak_cases),
     "office3": (SAMPLES / "office3", office3_cases),
     "heldout3": (SAMPLES / "heldout3", heldout3_cases),
-    "office4": (SAMPLES / "office4", office4_cases),
-    "heldout4": (SAMPLES / "heldout4", heldout4_cases),
+    "office-passone": (SAMPLES / "office-passone", passone_cases),
+    "heldout-passone": (SAMPLES / "heldout-passone", heldout_passone_cases),
     "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
     "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
 }
