@@ -261,3 +261,42 @@ def test_a_merged_explanation_printed_once_fills_the_rows_it_covers():
     assert [r.timing for r in got] == ["事前", "事前"]
     assert all("merged_cell_filled" in r.flags for r in got)
     assert got[1].before == "新規採用職員に対して研修を実施する。"
+
+
+OFFICE4 = Path(__file__).resolve().parent.parent / "samples" / "office4"
+
+
+def _office4(case: str) -> tuple[list[piatable.Record], list[dict]]:
+    folder = OFFICE4 / f"{case}-pdftotext-layout"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return piatable.extract(folder / "input.txt"), expected
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize(("case", "rows"), [("writer-narrowtiming-t2", 9), ("calc-narrowtiming-t1", 12)])
+def test_a_narrow_timing_column_keeps_timing_and_explanation_apart(case: str, rows: int):
+    """A 提出時期 column so narrow that its label wraps (提出 / 時期, 提出時 / 期), the
+    explanation's label with it: the 事前/事後 tokens stand in a column of their own and the
+    explanation's lines open further right, so each row keeps its timing and its explanation
+    (tuning samples; Writer's first three pages: its last page prints no timing at all)."""
+    got, expected = _office4(case)
+    assert len(got) == len(expected)
+    for g, e in list(zip(got, expected, strict=True))[:rows]:
+        assert g.timing == e["timing"]
+        assert _squash(g.explanation) == _squash(e["explanation"])
+        assert "timing_invalid" not in g.flags
+
+
+def test_labels_centred_in_their_cells_do_not_set_the_columns():
+    """Calc centres the column labels in their header cells: a label stands right of its
+    column's start, so the starts come from where the body's lines open their cells (a page
+    with no date line that shows every cell, the dates merged and printed at the page's
+    foot).  Every cell of the tuning sample is read right."""
+    got, expected = _office4("calc-mergebreak-t1")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("item", "before", "after", "timing", "explanation"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), k

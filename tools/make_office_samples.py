@@ -1248,10 +1248,27 @@ def checkbox_spaced(text: str) -> str:
 
 
 # A check-box line of the form (入手元), put in front of a before / after cell that has none.
-CHECKBOX_LINES = (
-    "[ ○ ]\u3000本人又は本人の代理人\u3000[ ]\u3000評価実施機関内の他部署（　）\u3000[ ]\u3000行政機関・独立行政法人等（　）",
-    "[ ]\u3000本人又は本人の代理人\u3000[ ○ ]\u3000評価実施機関内の他部署（住民課）\u3000[ ]\u3000地方公共団体・地方独立行政法人（　）",
-    "[ ○ ]\u3000本人から\u3000[ ]\u3000行政機関\u3000[ ]\u3000民間事業者\u3000[ ○ ]\u3000その他（住基ネット）",
+CHECKBOX_LINES = tuple(
+    "\u3000".join(parts)
+    for parts in (
+        (
+            "[ ○ ]",
+            "本人又は本人の代理人",
+            "[ ]",
+            "評価実施機関内の他部署（　）",
+            "[ ]",
+            "行政機関・独立行政法人等（　）",
+        ),
+        (
+            "[ ]",
+            "本人又は本人の代理人",
+            "[ ○ ]",
+            "評価実施機関内の他部署（住民課）",
+            "[ ]",
+            "地方公共団体・地方独立行政法人（　）",
+        ),
+        ("[ ○ ]", "本人から", "[ ]", "行政機関", "[ ]", "民間事業者", "[ ○ ]", "その他（住基ネット）"),
+    )
 )
 
 
@@ -1325,13 +1342,15 @@ def fourth_cases(heldout: bool) -> list[Case]:
     held-out tables' rows), each kind by Calc and Writer (``mergebreak``: Calc twice;
     ``noheader``: Writer twice)."""
     if heldout:
-        pool = [r for d in ("heldout", "heldout2", "heldout3") for path in sorted((SAMPLES / d / "tables").glob("*.json")) for r in load_table(path)]
+        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
+        pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
     else:
         pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
     tag = "h" if heldout else "t"
     cases = []
     for kind in FOURTH_KINDS:
-        makers = {"mergebreak": ("calc", "calc"), "noheader": ("writer", "writer")}.get(kind, ("calc", "writer"))
+        twice = {"mergebreak": ("calc", "calc"), "noheader": ("writer", "writer")}
+        makers = twice.get(kind, ("calc", "writer"))
         for k, m in enumerate(makers, 1):
             cases.append(fourth_case(f"{m}-{kind}-{tag}{k}", kind, m, pool, heldout))
     return cases

@@ -194,9 +194,60 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
     ]
-    if not full:
+    if full:
+        return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
+    # Without one: the date lines that show five cells, 事前/事後 fifth (the explanation empty
+    # or not on the date line) give the first five starts.
+    five = [
+        line
+        for line in hard
+        if len(line) in (N_COLS - 1, N_COLS)
+        and DATE_AT_START.match(line[0].text)
+        and line[TIMING_COLUMN].text.strip() in ("事前", "事後")
+    ]
+    if not five:
         return None
-    return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
+    starts = [statistics.median(line[k].x0 for line in five) for k in range(TIMING_COLUMN + 1)]
+    return [*starts, starts[-1] + 4]
+
+
+# Body openings at one offset on at least this many lines make a column start (a column's
+# lines start at one offset; ``pdftotext -layout`` moves some by a character or two).
+OPENER_MIN_LINES = 2
+
+
+def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
+    """Column starts where the body's lines open cells, between the labels: a label centred
+    in its header cell stands right of its column's start, so where fewer body lines open a
+    cell at the label's own offset than at another, the start is the offset right of the
+    previous label's end and not right of this label's start at which the most body lines
+    (at least ``OPENER_MIN_LINES``) open a cell.  Columns without such an offset are left out, and all are
+    when two labels or more stand at their columns' starts (a left-aligned header)."""
+    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
+    out: dict[int, float] = {}
+    labels = header.labels
+    at_labels = 0
+    for k in range(1, N_COLS):
+        if k not in labels or k - 1 not in labels:
+            continue
+        at_label = sum(n for x, n in counts.items() if abs(x - labels[k][0]) <= 1.5)
+        lo, hi = labels[k - 1][1], labels[k][0] + 1
+        cand = [x for x, n in counts.items() if lo < x <= hi and n >= OPENER_MIN_LINES]
+        best = max(cand, key=lambda x: (counts[x], -x)) if cand else None
+        if at_label >= OPENER_MIN_LINES and (best is None or at_label >= counts[best]):
+            at_labels += 1
+        elif best is not None:
+            out[k] = float(best)
+    # Labels that stand at their columns' starts on two columns or more: a left-aligned header,
+    # whose other labels are kept too.
+    if at_labels >= 2:
+        return {}
+    # Starts must keep the labels' order.
+    ks = sorted(out)
+    for a, b in itertools.pairwise(ks):
+        if out[b] <= out[a]:
+            del out[b]
+    return out
 
 
 def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings):  # type: ignore[no-untyped-def]
@@ -206,6 +257,7 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
     if header is not None:
         known = {k: float(x0) for k, (x0, _) in header.labels.items()}
         known[0] = 0.0
+        known.update(_starts_from_openers(header, segs))
         ks = sorted(known)
         starts = []
         for k in range(N_COLS):
@@ -227,6 +279,52 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
     return None
+
+
+def _timing_from_body(
+    segs: list[list[Line]],
+    starts: list[float],
+    prev_starts: list[float] | None = None,
+    init: list[float] | None = None,
+) -> list[float]:
+    """The starts of the 提出時期 and explanation columns from the body's own alignment: the
+    事前/事後 tokens stand in a narrow column of their own (its start: their median offset),
+    and text that opens right of where they end is the explanation's (its start: the median
+    offset of those openings).  A narrow 提出時期 column wraps its label (提出時 / 期) and the
+    explanation's label with it, so the header's label positions alone may put both columns'
+    text in one.  A page that prints no 事前/事後 token (a merged 提出時期 printed on another
+    page) keeps the previous page's two starts (``prev_starts``) when its own first estimate
+    (``init``, else ``starts``) of the 提出時期 start is within two characters of that page's;
+    else ``starts`` is returned as it is."""
+    tokens = [
+        p
+        for line in segs
+        for i, p in enumerate(line)
+        if TIMING.match(p.text.strip()) and len(p.text.strip()) == 2 and not _is_soft(line, i)
+    ]
+    tokens = [p for p in tokens if p.x0 > starts[TIMING_COLUMN - 1]]
+    if not tokens:
+        first = (init or starts)[TIMING_COLUMN]
+        if prev_starts is not None and abs(prev_starts[TIMING_COLUMN] - first) <= 2:
+            out = list(starts)
+            out[TIMING_COLUMN : TIMING_COLUMN + 2] = prev_starts[TIMING_COLUMN : TIMING_COLUMN + 2]
+            return out
+        return starts
+    xt = statistics.median(p.x0 for p in tokens)
+    end = max(p.x1 for p in tokens)
+    right = [
+        p.x0
+        for line in segs
+        for i, p in enumerate(line)
+        if p.x0 > end and not TIMING.match(p.text.strip()) and not _is_soft(line, i)
+    ]
+    out = list(starts)
+    out[TIMING_COLUMN] = xt
+    if right:
+        out[TIMING_COLUMN + 1] = statistics.median(right)
+    elif out[TIMING_COLUMN + 1] <= end:
+        out[TIMING_COLUMN + 1] = end + 1
+    return out
 
 
 def _openings(line: list[Line], cols: list[int]) -> list[tuple[int, float]]:
@@ -352,7 +450,9 @@ def layout_page_rows(
         if init is None:
             continue
         aligned = _aligned(segs, _cell_openers(segs))
+        init = _timing_from_body(segs, init, prev_starts)
         starts, cost = _fit_starts(segs, init, settings, aligned)
+        starts = _timing_from_body(segs, starts, prev_starts, init)
         if best is None or cost < best[0]:
             best = (cost, header, segs, starts, aligned)
     if best is None:
