@@ -300,3 +300,30 @@ def test_labels_centred_in_their_cells_do_not_set_the_columns():
     for g, e in zip(got, expected, strict=True):
         for k in ("item", "before", "after", "timing", "explanation"):
             assert _squash(getattr(g, k)) == _squash(e[k]), k
+
+
+def _over_a_break(record: piatable.Record) -> bool:
+    return any("filled over a page break" in e for e in record.evidence)
+
+
+def test_a_date_filled_over_a_page_break_beside_a_lowered_date_is_in_doubt():
+    """Calc centres a merged date in one part of a cell cut by a page break: the rows of the
+    other part print no date, and the date above them is not theirs.  Where the next date
+    stands lower than its group's first row, off the middle of its rows on its page, the
+    group may reach back over the break: every row given a wrong date says so (column_guess,
+    confidence under 0.9) (tuning sample calc-mergebreak-t3)."""
+    got, expected = _office4("calc-mergebreak-t3")
+    assert len(got) == len(expected)
+    wrong = [g for g, e in zip(got, expected, strict=True) if g.change_date != e["change_date"]]
+    assert wrong
+    for g in wrong:
+        assert "column_guess" in g.flags and g.confidence < 0.9, g.row_index
+
+
+def test_a_date_centred_on_its_own_rows_raises_no_page_break_doubt():
+    """A date centred on the rows of its group on its page does not reach back over a page
+    break, and dates printed at the top of their rows never do (tuning samples)."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / "office"
+    for case in ("calc-juki-b", "writer-juki", "calc-zeimu"):
+        got = piatable.extract(folder / f"{case}-pdftotext-layout" / "input.txt")
+        assert not [r.row_index for r in got if _over_a_break(r)], case

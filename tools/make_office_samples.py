@@ -1290,11 +1290,14 @@ def _with_checkboxes(rows: list[dict], rng: random.Random) -> list[dict]:
 FOURTH_KINDS = ("narrowtiming", "mergebreak", "bottom", "noheader", "checkbox")
 
 
-def fourth_case(name: str, kind: str, maker: str, pool: list[dict], heldout: bool) -> Case:
+def fourth_case(
+    name: str, kind: str, maker: str, pool: list[dict], heldout: bool, valign: str | None = None
+) -> Case:
     """A case of one fault kind (``FOURTH_KINDS``), the rest of its look drawn as office3's:
     ``narrowtiming`` a 提出時期 column so narrow that its label wraps (提出時 / 期);
     ``mergebreak`` Calc dates (and timings) merged over manual page breaks, centred or at the
-    foot (Calc then prints the date in the part on the later page); ``bottom`` every cell at
+    foot (Calc then prints the date in the part on the later page; ``valign`` sets the
+    alignment drawn otherwise); ``bottom`` every cell at
     the foot; ``noheader`` Writer rows long enough to break over pages, the header not
     repeated; ``checkbox`` check-box lines spaced with full-width spaces, wrapping in narrow
     before / after cells."""
@@ -1334,12 +1337,14 @@ def fourth_case(name: str, kind: str, maker: str, pool: list[dict], heldout: boo
             widths[2] = widths[3] = float(rng.randint(16, 26))
         else:
             widths[2] = widths[3] = round(rng.uniform(3.6, 5.0), 1)
+    if valign is not None:
+        kw["valign"] = valign
     return replace(base, rows=rows, widths=tuple(widths), **kw)
 
 
 def fourth_cases(heldout: bool) -> list[Case]:
     """``office4`` (tuning: the tuning tables' rows) or ``heldout4`` (measure only: the
-    held-out tables' rows), each kind by Calc and Writer (``mergebreak``: Calc twice;
+    held-out tables' rows), each kind by Calc and Writer (``mergebreak``: Calc three times;
     ``noheader``: Writer twice)."""
     if heldout:
         folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
@@ -1349,10 +1354,13 @@ def fourth_cases(heldout: bool) -> list[Case]:
     tag = "h" if heldout else "t"
     cases = []
     for kind in FOURTH_KINDS:
-        twice = {"mergebreak": ("calc", "calc"), "noheader": ("writer", "writer")}
+        twice = {"mergebreak": ("calc", "calc", "calc"), "noheader": ("writer", "writer")}
         makers = twice.get(kind, ("calc", "writer"))
         for k, m in enumerate(makers, 1):
-            cases.append(fourth_case(f"{m}-{kind}-{tag}{k}", kind, m, pool, heldout))
+            # The third Calc case of merged dates is centred (Calc prints a centred merged
+            # date in the part of the cell where its middle falls).
+            valign = "center" if k == 3 else None
+            cases.append(fourth_case(f"{m}-{kind}-{tag}{k}", kind, m, pool, heldout, valign))
     return cases
 
 
