@@ -327,3 +327,50 @@ def test_a_date_centred_on_its_own_rows_raises_no_page_break_doubt():
     for case in ("calc-juki-b", "writer-juki", "calc-zeimu"):
         got = piatable.extract(folder / f"{case}-pdftotext-layout" / "input.txt")
         assert not [r.row_index for r in got if _over_a_break(r)], case
+
+
+def test_a_page_without_its_first_columns_is_read_with_the_previous_page_shifted():
+    """``pdftotext -layout`` counts a page's offsets from its leftmost text: a Word page that
+    only continues a row's before / after cells (no header repeated, no date, no item) starts
+    the before cell at 0.  The previous page's columns are moved to fit the page's own cell
+    openings (the leftmost on a column the carried row runs on in), so every cell of the
+    committed sample is right (samples/extractors/word-noheader)."""
+    folder = (
+        Path(__file__).resolve().parent.parent / "samples" / "extractors" / "word-noheader-pdftotext-layout"
+    )
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = piatable.extract(folder / "input.txt")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("item", "before", "after", "timing", "explanation"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)
+
+
+def test_a_path_above_a_bottom_aligned_date_goes_down_to_its_row():
+    """Cells at the foot of their rows: a row's 項目 printed above its date was grouped with
+    the row above (two section paths there, none opening the row's own): the path goes down
+    (tuning sample office-bottom/writer-bottom2, whose rows 10 and 11 open with their own
+    sections)."""
+    folder = (
+        Path(__file__).resolve().parent.parent
+        / "samples"
+        / "office-bottom"
+        / "writer-bottom2-pdftotext-layout"
+    )
+    got = piatable.extract(folder / "input.txt")
+    opening = [r.item_path[0][:1] for r in got if r.item_path]
+    assert opening.count("Ⅰ") >= 3
+
+
+def test_an_item_that_opens_with_no_heading_is_a_row_split_guess():
+    """An item whose first line is the tail of a wrapped heading (漏えい・滅失・毀損リスク):
+    the start of its path went to the row above; the row says so."""
+    folder = (
+        Path(__file__).resolve().parent.parent
+        / "samples"
+        / "office-bottom"
+        / "writer-bottom2-pdftotext-layout"
+    )
+    got = piatable.extract(folder / "input.txt")
+    tails = [r for r in got if r.item_path and r.item_path[0].startswith("漏えい")]
+    assert tails and all("row_split_guess" in r.flags for r in tails)

@@ -250,7 +250,42 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
     return out
 
 
-def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings):  # type: ignore[no-untyped-def]
+def _running_columns(carry: dict[int, list[Line]] | None) -> set[int]:
+    """The text columns of the row carried from the page before whose text reaches that
+    page's last line (within one line): those the page may go on with."""
+    lines = [(c, ln) for c, lns in (carry or {}).items() if c not in (0, TIMING_COLUMN) for ln in lns]
+    if not lines:
+        return set()
+    foot = max(ln.bottom for _, ln in lines)
+    return {c for c, ln in lines if ln.bottom >= foot - 1}
+
+
+def _shifted_starts(segs: list[list[Line]], prev: list[float], running: set[int] | None) -> list[float]:
+    """The previous page's column starts, moved to this page: ``pdftotext -layout`` counts a
+    page's offsets from its leftmost text, so a page without a date (a Writer row continued
+    over a page break, a merged date printed on another page) starts its first printed column
+    at 0.  The shift is the one that puts the offsets where at least ``OPENER_MIN_LINES``
+    lines open a cell nearest to the previous starts, the leftmost such offset on a start;
+    ties go to a shift that puts it on a column the row carried from the page before runs on
+    in (``running``), then to the smallest shift."""
+    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
+    clusters = sorted(x for x, n in counts.items() if n >= OPENER_MIN_LINES)
+    if not clusters:
+        return prev
+    left = clusters[0]
+    best: tuple[float, int, float, float] | None = None
+    for k, start in enumerate(prev):
+        d = start - left
+        miss = sum(counts[x] * min(abs(x + d - p) for p in prev) for x in clusters)
+        key = (miss, 0 if running and k in running else 1, abs(d), d)
+        if best is None or key < best:
+            best = key
+    if best is None or best[3] == 0:
+        return prev
+    return [p - best[3] for p in prev]
+
+
+def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None):  # type: ignore[no-untyped-def]
     full = _starts_from_full_lines(segs)
     if full is not None:
         return full
@@ -274,7 +309,7 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return list(prev_starts[:N_COLS])
+        return _shifted_starts(segs, list(prev_starts[:N_COLS]), running)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
@@ -423,12 +458,15 @@ def layout_page_rows(
     settings: GridSettings,
     align: str | None = None,
     carry: dict[int, list[Line]] | None = None,
+    prev_by_chars: bool | None = None,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
     line: segments are matched to columns in order, each to the nearest column start, and the
     starts re-estimated from what they received.  Offsets are read as display columns and as
-    character counts; the reading whose columns line up better wins."""
+    character counts; the reading whose columns line up better wins (a page without a header,
+    whose columns come from the page before, ``prev_starts``, is read as that page was,
+    ``prev_by_chars``)."""
     best = None
     for by_chars, variant in ((False, page), (True, _char_offsets(page))):
         words = [w for w in variant.words if w.text.strip()]
@@ -446,18 +484,22 @@ def layout_page_rows(
         if not body:
             continue
         segs = [_layout_segments(ln, by_chars) for ln in body]
-        init = _initial_starts(header, prev_starts, segs, hx, settings)
+        running = _running_columns(carry)
+        init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
             continue
+        if header is None and prev_by_chars is not None and by_chars != prev_by_chars:
+            if _starts_from_full_lines(segs) is None:
+                continue  # the previous page's starts are in the other reading's units
         aligned = _aligned(segs, _cell_openers(segs))
         init = _timing_from_body(segs, init, prev_starts)
         starts, cost = _fit_starts(segs, init, settings, aligned)
         starts = _timing_from_body(segs, starts, prev_starts, init)
         if best is None or cost < best[0]:
-            best = (cost, header, segs, starts, aligned)
+            best = (cost, header, segs, starts, aligned, by_chars)
     if best is None:
         return None
-    _, header, segs, starts, aligned = best
+    _, header, segs, starts, aligned, chosen_by_chars = best
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}
@@ -498,7 +540,16 @@ def layout_page_rows(
     )
     if carried:
         _prepend_carry(cols, carry)  # type: ignore[arg-type]
-    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align, carried=carried)
+    res = PageRows(
+        [],
+        [],
+        header is not None,
+        [*starts, starts[-1] + 1],
+        False,
+        align=align,
+        carried=carried,
+        by_chars=chosen_by_chars,
+    )
     res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res
