@@ -374,3 +374,14 @@ def test_an_item_that_opens_with_no_heading_is_a_row_split_guess():
     got = piatable.extract(folder / "input.txt")
     tails = [r for r in got if r.item_path and r.item_path[0].startswith("漏えい")]
     assert tails and all("row_split_guess" in r.flags for r in tails)
+
+
+def test_a_check_box_line_keeps_its_boxes_and_labels_in_one_cell():
+    """Check-box lines spaced with full-width spaces (``[ ○ ]　本人から　[ ]　行政機関``) wrap
+    inside a cell and stand one space from the next cell's line: a box and its label stay in
+    one cell (tuning sample calc-checkbox-t1: every cell right, whitespace aside)."""
+    got, expected = _office4("calc-checkbox-t1")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("before", "after"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)

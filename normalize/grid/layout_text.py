@@ -60,6 +60,12 @@ def _is_date_part(text: str) -> bool:
 _POINTS_ABOVE = regex.compile(r"^上記(?:を|の)?(?:とおり)?(?:新規)?追加$")
 
 
+# The end of a check box of a form (``[ ○ ]``, ``[ ]``, ``[○]``, or its closing bracket alone).
+_ENDS_WITH_BOX = regex.compile(r"(?:^|\[\s*[○◯●]?\s*)\]$")
+# A check box left open at the end of a piece (``[``, ``[ ○``): its ``]`` is in the same cell.
+_OPEN_BOX = regex.compile(r"\[\s*[○◯●]?$")
+
+
 # Whole cells of their own: what an after cell says of an addition or a deletion.
 _WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
 
@@ -120,6 +126,12 @@ def _assign(
             cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
+        if _is_soft(segs, i) and (
+            (_ENDS_WITH_BOX.search(segs[i - 1].text) and not segs[i].text.startswith("["))
+            or _OPEN_BOX.search(segs[i - 1].text)
+            or segs[i].text.startswith("]")
+        ):
+            cost += settings.layout_box_label_cost
         return cost
 
     # best[i][k]: least cost of pieces 0..i with piece i in column k.
