@@ -1202,6 +1202,7 @@ def heldout3_cases() -> list[Case]:
         for m in ("calc", "writer"):
             cases.append(varied_case(f"{m}-own{k}", own, m, heldout=True))
             cases.append(varied_case(f"{m}-mix{k}", own + old, m, heldout=True))
+    return cases
 
 
 def passone_cases() -> list[Case]:
