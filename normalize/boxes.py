@@ -82,6 +82,9 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
         while m < end and _is_label(lines[m].text):
             keep[m] = False
             m += 1
+        if m < end and _is_label("".join(cl.text for cl in lines[m:end])):
+            # A label wrapped in its narrow header cell (``提出`` / ``時期``).
+            keep[m:end] = [False] * (end - m)
         k = end
     _drop_vertical_labels(lines, gaps, keep)
     kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
