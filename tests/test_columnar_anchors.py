@@ -98,3 +98,24 @@ def test_an_explanation_phrase_is_an_explanation_whatever_its_width():
         _kind(_explanation("市民課の窓口で受け付ける。", "住民票の写しを交付する。"), (26, 22), True)
         == "body"
     )
+
+
+def test_an_items_lone_section_takes_its_heading_past_the_dates_printed_between():
+    from piatable.normalize.boxes import join_lone_sections
+
+    # pdfminer: the item's section line, two dates of the rows beside it, then the rest of it.
+    boxes = [
+        Box(_box("Ⅰ 関連情報")),
+        Box(_box("2021/4/1")),
+        Box(_box("2022/1/4")),
+        Box(_box("５．情報提供ネットワー", "クシステムによる情報連", "携", "② 法令上の根拠")),
+    ]
+    out = join_lone_sections(boxes)
+    assert [b.text for b in out] == [
+        "Ⅰ 関連情報５．情報提供ネットワークシステムによる情報連携② 法令上の根拠",
+        "2021/4/1",
+        "2022/1/4",
+    ]
+    # A heading on the next page is no part of it (join_items_over_pages decides that).
+    other_page = [Box(_box("Ⅰ 関連情報")), Box(_box("５．情報提供ネットワークシステム", page=2))]
+    assert len(join_lone_sections(other_page)) == 2
