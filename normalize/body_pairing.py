@@ -58,6 +58,9 @@ PARAGRAPH_END_SHORT = 3
 # A cell emitted where the other columns' boxes of its row are not (``Anchors``): per row of
 # distance, counted in boxes of an anchoring column (timing, explanation) between them.
 ANCHOR_DISTANCE = -1.0
+# ... counted up to this many: farther tells no more (an anchoring column handed out in another
+# order than the rows' must not outweigh the cells' own evidence).
+ANCHOR_MAX_DISTANCE = 2
 # Characters a line may not open with (LibreOffice does not apply kinsoku, but a cell never
 # opens so).
 NO_CELL_OPENING = "、。，．）」』】〕ー・"
@@ -80,7 +83,7 @@ class Anchors:
             return 0
         lo, hi = self.windows[row]
         a = self.counts[box]
-        return max(0, lo - a, a - hi)
+        return min(max(0, lo - a, a - hi), ANCHOR_MAX_DISTANCE)
 
 
 @dataclass(slots=True)

@@ -119,3 +119,12 @@ def test_an_items_lone_section_takes_its_heading_past_the_dates_printed_between(
     # A heading on the next page is no part of it (join_items_over_pages decides that).
     other_page = [Box(_box("Ⅰ 関連情報")), Box(_box("５．情報提供ネットワークシステム", page=2))]
     assert len(join_lone_sections(other_page)) == 2
+
+
+def test_an_anchor_far_off_costs_no_more_than_its_cap():
+    from piatable.normalize.body_pairing import ANCHOR_MAX_DISTANCE
+
+    # An anchoring column handed out in another order than the rows' must not outweigh the
+    # cells' own evidence: a distance of 9 boxes counts as the cap.
+    assert Anchors([9], [(0, 0)]).distance(0, 0) == ANCHOR_MAX_DISTANCE
+    assert Anchors([1], [(0, 0)]).distance(0, 0) == 1
