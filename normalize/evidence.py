@@ -361,12 +361,22 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
     return ""
 
 
+# An item whose first line scores below this as a heading of the form (items.heading_score)
+# does not open a path: every item of the sample tables' truth opens with one.
+ITEM_OPENING_MIN_SCORE = 0.5
+
+
 def item_path_doubts(record: Record) -> list[Doubt]:
-    """``row_split_guess``: two item paths in one cell (a second section numeral inside)."""
+    """``row_split_guess``: two item paths in one cell (a second section numeral inside), or
+    an item that opens with a line that is no heading of the form (the tail of a wrapped
+    heading, 漏えい・滅失・毀損リスク: the start of its path went to the row above)."""
     paths = record.item_path
     later = [p for p in paths[1:] if p[:1] in SECTION_NUMERALS]
     if later:
         return [Doubt("row_split_guess", None, f"the item holds a second path ({later[0][:10]}…)")]
+    if paths and heading_score(paths[0]) < ITEM_OPENING_MIN_SCORE:
+        why = f"the item opens with {paths[0][:12]!r}, no heading of the form: its start in the row above?"
+        return [Doubt("row_split_guess", "item", why)]
     return []
 
 

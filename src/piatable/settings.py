@@ -146,6 +146,10 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
+    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without
+    # its label, one inside a box tears it (a form's box and its label stand in one cell): it
+    # costs this much more.
+    layout_box_label_cost: float = 6.0
     # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
     # lines have, and at least layout_wrap_min_share as many as the commonest width (one
     # over-wide line, a date spread out by spaces say, is no wrap width).
