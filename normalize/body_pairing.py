@@ -55,9 +55,35 @@ QUEUE_MAX = 6
 BEAM = 300
 # A line shorter than the column's wrap width by more than this (display units) ends a paragraph.
 PARAGRAPH_END_SHORT = 3
+# A cell emitted where the other columns' boxes of its row are not (``Anchors``): per row of
+# distance, counted in boxes of an anchoring column (timing, explanation) between them.
+ANCHOR_DISTANCE = -1.0
+# ... counted up to this many: farther tells no more (an anchoring column handed out in another
+# order than the rows' must not outweigh the cells' own evidence).
+ANCHOR_MAX_DISTANCE = 2
 # Characters a line may not open with (LibreOffice does not apply kinsoku, but a cell never
 # opens so).
 NO_CELL_OPENING = "、。，．）」』】〕ー・"
+
+
+@dataclass(slots=True)
+class Anchors:
+    """Where a row's before/after cells are expected in the extractor's order, told by a column
+    whose boxes were handed one per row or per merged group (timings, explanations): each body
+    box's count of that column's boxes emitted before it (``counts[i]`` for body box i), and
+    for each row the window that count should fall in (``windows[r]``: the boxes of rows above
+    it at least, of rows up to it at most).  Before/after cells are left of those columns, so
+    extractors emit a row's body cells before its timing and explanation, after the row above."""
+
+    counts: list[int]
+    windows: list[tuple[int, int]]
+
+    def distance(self, box: int, row: int) -> int:
+        if row >= len(self.windows):
+            return 0
+        lo, hi = self.windows[row]
+        a = self.counts[box]
+        return min(max(0, lo - a, a - hi), ANCHOR_MAX_DISTANCE)
 
 
 @dataclass(slots=True)
@@ -155,21 +181,29 @@ class _State:
     extra: dict = field(default_factory=dict)
 
 
-def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], wrap: int | None) -> Pairing:
+def pair_cells(
+    bodies: list[list[CellLine]],
+    row_pages: list[set[int | None]],
+    wrap: int | None,
+    anchors: list[Anchors] | None = None,
+) -> Pairing:
     """The best reading of the body boxes (``bodies``, in the extractor's order) as the
     before/after cells of ``len(row_pages)`` rows; ``row_pages[r]``: the pages row r's item is
     printed on (empty: unknown).  ``wrap``: the body columns' wrap width in display units, for
-    the cut points (None: no box is cut)."""
+    the cut points (None: no box is cut).  ``anchors``: where other columns place each row in
+    the order (each row of distance costs ``ANCHOR_DISTANCE``); none: the order alone."""
     n = len(row_pages)
     # Fragments: pieces of boxes between cut points; frag_box[i] says which box.
     frags: list[list[CellLine]] = []
     box_end: list[int] = []  # for fragment i: index one past the last fragment of its box
-    for lines in bodies:
+    frag_box: list[int] = []  # for fragment i: its box
+    for k, lines in enumerate(bodies):
         cuts = [0, *cut_points(lines, wrap), len(lines)]
         start = len(frags)
         for a, b in pairwise(cuts):
             frags.append(lines[a:b])
         box_end.extend([len(frags)] * (len(frags) - start))
+        frag_box.extend([k] * (len(frags) - start))
     m = len(frags)
     cells: dict[tuple[int, int], _Cell] = {}
 
@@ -181,6 +215,9 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
     def page_cost(c: _Cell, r: int) -> float:
         pages = row_pages[r] if r < n else set()
         return 0.0 if not pages or c.page in pages else PAGE_MISMATCH
+
+    def anchor_cost(span: tuple[int, int], r: int) -> float:
+        return sum(ANCHOR_DISTANCE * a.distance(frag_box[span[0]], r) for a in anchors or ())
 
     neg = float("-inf")
     # states[i]: key (rows, queue, qkind) → state, after reading fragments < i.
@@ -215,8 +252,9 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
                     # (Only a queue's last cell closes alone: closed before the next one was
                     # queued, the reading is the same, and one reading must have one path.)
                     c = cell(*st.queue[0])
-                    s = _alone_score(c, st.qkind) + page_cost(c, st.rows)
-                    put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind))
+                    off = anchor_cost(st.queue[0], st.rows)
+                    s = _alone_score(c, st.qkind) + page_cost(c, st.rows) + off
+                    put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind, off))
                 elif not st.queue:
                     put(i, st, st.rows + 1, (), "", EMPTY_ROW, ("empty",))
         if i == m:
@@ -232,8 +270,10 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
                         other = cell(*st.queue[0])
                         pair = pair_score(c, other) + AFTER_FIRST if kind == "B" else pair_score(other, c)
                         s = pair + page_cost(c, st.rows) + cut
+                        off = anchor_cost(span, st.rows) + anchor_cost(st.queue[0], st.rows)
+                        s += off
                         bs = (span, st.queue[0]) if kind == "B" else (st.queue[0], span)
-                        put(j, st, st.rows + 1, st.queue[1:], st.qkind, s, ("pair", *bs))
+                        put(j, st, st.rows + 1, st.queue[1:], st.qkind, s, ("pair", *bs, off))
                     else:
                         deep = QUEUE_DEEP if st.queue else 0.0
                         put(j, st, st.rows, (*st.queue, span), kind, cut + deep, ("queue", span, kind))
@@ -251,7 +291,9 @@ def pair_cells(bodies: list[list[CellLine]], row_pages: list[set[int | None]], w
         if how in ("pair", "alone", "empty"):
             spans = [a for a in action[1:] if isinstance(a, tuple)]
             cut = any(b < box_end[a] or (a > 0 and box_end[a - 1] == box_end[a]) for a, b in spans)
-            moves.append((how, st.best - prev.best, cut))
+            # A move's score is the evidence of its cells; the anchors' part only steers the search.
+            off = action[-1] if how != "empty" else 0.0
+            moves.append((how, st.best - prev.best - off, cut))
         if how == "pair":
             out.append((cell(*action[1]).lines, cell(*action[2]).lines))
         elif how == "alone":

@@ -82,6 +82,9 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
         while m < end and _is_label(lines[m].text):
             keep[m] = False
             m += 1
+        if m < end and _is_label("".join(cl.text for cl in lines[m:end])):
+            # A label wrapped in its narrow header cell (``提出`` / ``時期``).
+            keep[m:end] = [False] * (end - m)
         k = end
     _drop_vertical_labels(lines, gaps, keep)
     kept = [cl for cl, ok in zip(lines, keep, strict=True) if ok]
@@ -282,12 +285,15 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
 def join_lone_sections(boxes: list[Box]) -> list[Box]:
     """An item box holding only its section line (``Ⅱ特定個人情報ファイルの概要``) is no whole
     item path: the next box, when it opens a heading of the form (``２．基本情報``), continues
-    it (pdfminer cuts an item where a date printed beside it ends a line)."""
+    it (pdfminer cuts an item where a date printed beside it ends a line), also when date or
+    timing boxes come between them."""
     out: list[Box] = []
     for b in boxes:
-        prev = out[-1] if out else None
+        # The item box before, past the date and timing boxes an extractor may print between.
+        prev = next((p for p in reversed(out) if not is_single_box(p)), None)
         if (
             prev is not None
+            and prev.page == b.page
             and len(prev.lines) == 1
             and prev.lines[0].text[:1] in SECTION_NUMERALS
             and b.lines[0].text[:1] not in SECTION_NUMERALS

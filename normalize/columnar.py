@@ -34,7 +34,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
-from .body_pairing import EMPTY_ROW, pair_cells
+from .body_pairing import EMPTY_ROW, Anchors, pair_cells
 from .boxes import (
     Box,
     is_single_box,
@@ -46,6 +46,7 @@ from .boxes import (
 from .chars import BODY_MARKER, display_width
 from .dates import is_date_line
 from .items import heading_score
+from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 COLUMN_ORDER_CONFIDENCE = 0.3
@@ -62,38 +63,47 @@ NUMBERED_ITEMS_MIN = 2
 WIDTH_SEPARATION_SHARE = 0.12
 # Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
 WIDTH_SLACK = 2
+# A box of at most EXPLANATION_MAX_LINES lines ending as an explanation's phrase ends (…に伴う
+# 修正, …のため) is an explanation whatever its width (Writer's narrow columns wrap alike).
+EXPLANATION_MAX_LINES = 4
+EXPLANATION_PHRASE_END = regex.compile(
+    r"(?:に伴う|による|のため|ため)(?:修正|追加|追記|変更|削除|見直し|記載)?[。．]?$|"
+    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$"
+)
 # A row's before/after move (body_pairing) scoring below this is a guess: a pair opening alike
 # scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
 PAIR_SURE_SCORE = 2.5
 # Lines wider than the before/after column that show a text prints cells side by side.
 SIDE_BY_SIDE_LINES = 2
+# Columns whose boxes, handed one per row, tell where each row's before/after cells are emitted.
+ANCHOR_COLUMNS = ("timing", "explanation")
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
-SURE_FILLS = frozenset({"one", "group", "segment"})
+SURE_FILLS = frozenset({"one", "group", "segment", "split"})
 FILL_WORDS = {
     "excess": "order on a page with more boxes than rows",
     "segment_guess": "the extractor's order alone",
     "segment": "the extractor's order alone",
     "shared": "sharing the last one (none on the page)",
     "none": "nothing (no box left)",
+    "split": "cutting a box of several explanations where each ends",
 }
 # What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
 # a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
 OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
 # A line ending with one of these ends its cell (or a paragraph of it).
 SENTENCE_END = "。．.）)」』"
-# Words an explanation (提出時期に係る説明) ends with.
-EXPLANATION_END = regex.compile(
-    r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
-    r"ため|による|に伴う|伴う|記載|明確化|整理|適正化|時点修正)[。．]?$"
-)
+# ... and so does one ending a bracketed heading: no wrapped line, for the wrap widths.
+PARAGRAPH_CLOSE = SENTENCE_END + "】＞>》"
 
 
 def _full_widths(boxes: list[Box]) -> list[int]:
-    """Widths of lines that run on into the next line of their box (wrapped lines)."""
+    """Widths of lines that run on into the next line of their box (wrapped lines); a line
+    ending a sentence or a bracketed heading (``【内部監査】``) ends a paragraph, no wrap."""
     out = []
     for b in boxes:
         for a, nxt in zip(b.lines, b.lines[1:], strict=False):
-            if not BODY_MARKER.match(nxt.text) and nxt.text[:1] not in "①②③④⑤⑥⑦⑧⑨⑩":
+            ends = a.text.rstrip()[-1:] in PARAGRAPH_CLOSE
+            if not ends and not BODY_MARKER.match(nxt.text) and nxt.text[:1] not in "①②③④⑤⑥⑦⑧⑨⑩":
                 out.append(display_width(a.text))
     return out
 
@@ -204,6 +214,8 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "body"
     if widths is not None:
         narrow = widths[1]
+        if len(box.lines) <= EXPLANATION_MAX_LINES and EXPLANATION_PHRASE_END.search(last):
+            return "explanation"
         if box.width > narrow + WIDTH_SLACK:
             return "body"
         if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
@@ -369,6 +381,18 @@ def _fill_column(
         idx = [k for k, rp in enumerate(row_page) if rp == p]
         avail = carry + by_page.get(p, [])
         carry = []
+        split = False
+        if key == "explanation" and 0 < len(avail) < len(idx):
+            if len(set(groups[k] for k in idx)) != len(avail):
+                pieces = split_merged_explanations(avail, len(idx) - len(avail), pos)
+                if pieces is not None:
+                    avail, split = pieces, True
+        if split:
+            for k, b in zip(idx, avail, strict=True):
+                rows[k].cells[key] = list(b.lines)
+                how[k] = "split"
+            last = avail[-1]
+            continue
         if len(avail) >= len(idx):
             for k, b in zip(idx, avail, strict=False):
                 rows[k].cells[key] = list(b.lines)
@@ -411,6 +435,38 @@ def _fill_column(
                 rows[k].flags.append("merged_cell_filled")
     # Rows without a page (no item) take nothing here.
     return carry, sure and not carry, how
+
+
+def _anchors(
+    rows: list[RawRow], key: str, found: list[Box], hows: list[str], pos: dict[int, int], bodies: list[Box]
+) -> Anchors | None:
+    """Where the ``key`` column (timing, explanation) places each row in the extractor's order,
+    for the pairing of before/after boxes (``body_pairing.Anchors``): only when every row's box
+    of it was found one per row or one per date group (``_fill_column``) and the extractor
+    emitted body boxes between that column's boxes (an extractor that prints whole columns one
+    after another tells nothing so); else None."""
+    if not rows or any(h not in ("one", "group") for h in hows):
+        return None
+    by_first = {id(b.lines[0]): b for b in found}
+    row_pos = []
+    for r in rows:
+        cell = r.cells[key]
+        box = by_first.get(id(cell[0])) if cell else None
+        if box is None:
+            return None
+        row_pos.append(pos[id(box)])
+    places = sorted(set(row_pos))
+    body_pos = [pos[id(b)] for b in bodies]
+    if not any(places[0] < p < places[-1] for p in body_pos):
+        return None
+    first_row = {p: row_pos.index(p) for p in places}
+    last_row = {p: len(row_pos) - 1 - row_pos[::-1].index(p) for p in places}
+    windows = [
+        (sum(1 for p in places if last_row[p] < r), sum(1 for p in places if first_row[p] < r))
+        for r in range(len(rows))
+    ]
+    counts = [sum(1 for p in places if p < q) for q in body_pos]
+    return Anchors(counts, windows)
 
 
 def _wide_lines(boxes: list[Box], widths: tuple[int, int] | None) -> int:
@@ -490,7 +546,12 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     bodies = kinds["body"]
     wrap = widths[0] if widths else max((b.width for b in bodies), default=None)
     row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
-    pairing = pair_cells([b.lines for b in bodies], row_pages, wrap)
+    anchors = [
+        a
+        for key in ANCHOR_COLUMNS
+        if (a := _anchors(rows, key, kinds[key], fill_how[key], pos, bodies)) is not None
+    ]
+    pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, anchors)
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)
