@@ -11,10 +11,12 @@ clean-up does.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Literal
 
 import regex
+
+# cydifflib: difflib's own algorithms compiled (the same opcodes, several times faster).
+from cydifflib import SequenceMatcher
 
 from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 

@@ -115,6 +115,8 @@ _WIDTH_FREE = (
     "num",
     "cut_b",
     "body_over",
+    "after_body",
+    "after_overlap",
     "clipped",
     "closing",
     "last_above",
@@ -349,6 +351,14 @@ class BlockScorer:
         n, t = self.n, self.t
         self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
         self.body_over = [self.s.over_width_penalty * x for x in self.over_b]
+        # The after cell's width and break costs for each j < n (the same sum as ``cost``'s).
+        bo, bb = self.body_over, self.brk_b
+        self.after_body = [bo[n] - bo[j] + bb[n - 1] - bb[j] for j in range(n)]
+        # The after cell's share of character pairs with the explanation, for each j < n.
+        hit, tot = self.hit, self.tot
+        self.after_overlap = [
+            (hit[n] - hit[j]) / (tot[n] - tot[j]) if tot[n] - tot[j] else 0.0 for j in range(n)
+        ]
         self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
         self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
@@ -424,74 +434,90 @@ class BlockScorer:
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
         the same order (so the same floats), with what depends on i alone taken out of the
-        loop over j (the partition's inner loop; long texts spend much of their time here)."""
+        loop over j, and the cases j = i and j = n (an empty before or after cell) out of it too
+        (the partition's inner loop; long texts spend much of their time here)."""
         n, t = self.n, self.t
-        body_over, brk_b, cut_b = self.body_over, self.brk_b, self.cut_b
-        hit, tot, clipped, addition_from = self.hit, self.tot, self.clipped, self.addition_from
         s = self.s
+        base = self.item_cost[i] + self.cut_i[i]
+        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
+        closing_cost = EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
+        if i == n:
+            cost = base
+            if heading_at:
+                cost += heading_penalty
+            return [cost + closing_cost]
+        body_over, brk_b, cut_b, after_body = self.body_over, self.brk_b, self.cut_b, self.after_body
+        hit, tot, after_overlap = self.hit, self.tot, self.after_overlap
+        marker, clipped = self.marker, self.clipped
         balance, min_chars, opening_bonus = (
             s.balance_weight,
             s.shared_opening_min_chars,
             s.shared_opening_bonus,
         )
-        marker_i = self.marker[i] if i < n else False
-        head = t[i][:1] if i < n else ""
+        marker_i = marker[i]
+        a = t[i]
+        head = a[:1]
         torn = self.torn_at[i]
         item_last = t[i - 1] if i > 0 else None
-        base = self.item_cost[i] + self.cut_i[i]
-        last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
-        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
         shared_from, disjoint = self.shared_from, s.disjoint_pair_penalty
-        empty_after_bonus = self.empty_after_bonus if i < n else 0.0
-        empty_before_bonus = self.empty_before_bonus
-        out: list[float] = []
-        for j in range(i, n + 1):
+        bo_i, bb_i, hit_i, tot_i = body_over[i], brk_b[i], hit[i], tot[i]
+        last = n - 1
+        clipped_last = clipped[last]
+        # j = i: the before cell is empty.
+        cost = base
+        if heading_at:
+            cost += heading_penalty
+        cost += after_body[i]
+        cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
+        cost -= self.empty_before_bonus
+        out: list[float] = [cost]
+        for j in range(i + 1, n):
             cost = base
-            if heading_at and not (i < j < n and t[j] == t[i]):
+            b = t[j]
+            if heading_at and b != a:
                 cost += heading_penalty
-            if i < j:
-                cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
-            if j < n:
-                cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
-            if j == n:
-                cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
-                cost -= empty_after_bonus
-            elif i == j:
-                cost += 0.0 if addition_from[j] else EMPTY_BEFORE_PENALTY
-                cost -= empty_before_bonus
+            cost += body_over[j] - bo_i + brk_b[j - 1] - bb_i
+            cost += after_body[j]
+            opening = 0.0
+            if b[:1] == head:
+                common = len(common_prefix(a, b))
+                if common >= min_chars or (common >= 2 and a == b):
+                    opening = -opening_bonus
+                elif common >= 3:
+                    opening = -opening_bonus * common / min_chars / 2
+                elif marker_i and marker[j] and head not in BULLETS:
+                    opening = -SHARED_MARKER_BONUS
+            cost += cut_b[j] + opening
+            if shared_from[j] < i:
+                cost += disjoint
+            if j == last and self.last_above:
+                cost += LONE_ABOVE_PENALTY
+            if j == last and self.last_deletion:
+                cost -= DELETION_ONLY_BONUS
             else:
-                opening = 0.0
-                b = t[j]
-                if b[:1] == head:
-                    a = t[i]
-                    common = len(common_prefix(a, b))
-                    if common >= min_chars or (common >= 2 and a == b):
-                        opening = -opening_bonus
-                    elif common >= 3:
-                        opening = -opening_bonus * common / min_chars / 2
-                    elif marker_i and self.marker[j] and head not in BULLETS:
-                        opening = -SHARED_MARKER_BONUS
-                cost += cut_b[j] + opening
-                if shared_from[j] < i:
-                    cost += disjoint
-                if j == n - 1 and last_above:
-                    cost += LONE_ABOVE_PENALTY
-                if j == n - 1 and last_deletion:
-                    cost -= DELETION_ONLY_BONUS
-                else:
-                    t_after = tot[n] - tot[j]
-                    t_before = tot[j] - tot[i]
-                    after = (hit[n] - hit[j]) / t_after if t_after else 0.0
-                    before = (hit[j] - hit[i]) / t_before if t_before else 0.0
-                    cost -= EXPLANATION_OVERLAP_WEIGHT * (after - before)
-                cost += balance * abs((j - i) - (n - j))
-                if j - i == n - j and clipped[j - 1] and clipped[n - 1]:
-                    cost -= CLIPPED_PAIR_BONUS
-            if i < j and torn < j:
+                t_before = tot[j] - tot_i
+                before = (hit[j] - hit_i) / t_before if t_before else 0.0
+                cost -= EXPLANATION_OVERLAP_WEIGHT * (after_overlap[j] - before)
+            cost += balance * abs((j - i) - (n - j))
+            if j - i == n - j and clipped[j - 1] and clipped_last:
+                cost -= CLIPPED_PAIR_BONUS
+            if torn < j:
                 cost += NUMBERING_BREAK_PENALTY
-            if 0 < i < j and item_last == t[j - 1]:
+            if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
             out.append(cost)
+        # j = n: the after cell is empty.
+        cost = base
+        if heading_at:
+            cost += heading_penalty
+        cost += body_over[n] - bo_i + brk_b[n - 1] - bb_i
+        cost += closing_cost
+        cost -= self.empty_after_bonus
+        if torn < n:
+            cost += NUMBERING_BREAK_PENALTY
+        if item_last == t[n - 1]:
+            cost += SHIFTED_OPENING_PENALTY
+        out.append(cost)
         return out
 
     def _looks_clipped(self, k: int) -> bool:
