@@ -138,6 +138,20 @@ def _number_of(paragraph: str) -> int | None:
     return style + int((m.group(1) or m.group(2)).translate(_FW))
 
 
+@lru_cache(maxsize=65536)
+def _paragraph_cost(p: str, heading_bonus: float, body_marker_penalty: float) -> float:
+    """The cost of ``p`` as a paragraph of the item cell (asked of every prefix of every block's
+    item under each width tried: cached)."""
+    cost = -heading_bonus * heading_score(p)
+    if BODY_MARKER.match(p):
+        cost += body_marker_penalty
+    if "。" in p:
+        cost += SENTENCE_IN_ITEM_PENALTY
+    if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
+        cost += 1.0
+    return cost
+
+
 class BlockScorer:
     """Precomputed per-line facts of one block, then a score for any (i, j).
 
@@ -306,15 +320,7 @@ class BlockScorer:
         return out
 
     def _paragraph_cost(self, p: str) -> float:
-        s = self.s
-        cost = -s.heading_bonus * heading_score(p)
-        if BODY_MARKER.match(p):
-            cost += s.body_marker_in_item_penalty
-        if "。" in p:
-            cost += SENTENCE_IN_ITEM_PENALTY
-        if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
-            cost += 1.0
-        return cost
+        return _paragraph_cost(p, self.s.heading_bonus, self.s.body_marker_in_item_penalty)
 
     def _item_cost(self, i: int) -> float:
         s = self.s
@@ -554,6 +560,32 @@ class BlockScorer:
         return self.n + 1
 
 
+# Rounding allowance of ``_bonus_bound`` (cost units; costs are sums of a few dozen terms).
+BOUND_SLACK = 1e-6
+
+
+def _bonus_bound(s: StreamSettings) -> float | None:
+    """The most that the bonuses of ``costs_from`` (every negative term) can take off a cut's
+    item cost, so that ``cost(i, j) >= item_cost[i] + cut_i[i] - bound`` for every j; None when
+    a weight of the settings is negative (the other terms then need not be >= 0)."""
+    weights = (
+        s.over_width_penalty,
+        s.split_word_penalty,
+        s.balance_weight,
+        s.heading_opens_body_penalty,
+        s.disjoint_pair_penalty,
+    )
+    if min(weights) < 0 or s.shared_opening_min_chars <= 0:
+        return None
+    opening = max(s.shared_opening_bonus, SHARED_MARKER_BONUS, 0.0)
+    # The explanation's overlap term is -EXPLANATION_OVERLAP_WEIGHT * (after - before), both
+    # shares in [0, 1]; the last line's 削除 takes its place.
+    overlap = max(DELETION_ONLY_BONUS, EXPLANATION_OVERLAP_WEIGHT)
+    # An empty before (j = i) or after (j = n) cell earns the explained-empty bonus alone; a cut
+    # with both cells earns the others.
+    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS)
+
+
 def best_partition(scorer: BlockScorer) -> Partition:
     """The (i, j) of least cost, with a confidence from its margin over the runner-up."""
     n = scorer.n
@@ -564,11 +596,17 @@ def best_partition(scorer: BlockScorer) -> Partition:
     # A block opening with a section of the form (Ⅰ…Ⅵ) opens with its item: the item is not
     # empty, however wide its lines (an item column as wide as the before / after columns).
     lo = 1 if scorer.lines[0].text[:1] in SECTION_NUMERALS else 0
+    bonus = _bonus_bound(scorer.s)
+    item_cost, cut_i = scorer.item_cost, scorer.cut_i
     for i in range(lo, n + 1):
         if i > lo and scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
             # Each line too wide for the item column costs over_width_penalty: an item this
             # wide outweighs every bonus a reading can earn; longer items need not be tried.
             break
+        if bonus is not None and item_cost[i] + cut_i[i] - bonus - BOUND_SLACK >= second[0]:
+            # No cut with this item can beat the runner-up (its every cost is at least the
+            # item's cost less all bonuses): the best and the runner-up stay as they are.
+            continue
         for j, c in enumerate(scorer.costs_from(i), start=i):
             if c < best[0]:
                 best, second = (c, i, j), best
