@@ -133,11 +133,13 @@ def is_layout_text(text: str) -> bool:
     while start <= len(text):  # line by line, without a list of all lines: texts may be long
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        ln = text[start:end].strip()
+        ln = text[start:end]
         start = end + 1
-        if ln:
+        if ln and not ln.isspace():  # not blank (what strip() removes is what isspace() tells)
             lines += 1
-            multi += LAYOUT_GAP.search(ln) is not None
+            # LAYOUT_GAP is two spaces or a tab: only a line holding one is stripped and searched.
+            if "  " in ln or "\t" in ln:
+                multi += LAYOUT_GAP.search(ln.strip()) is not None
     if lines < 5:
         return False
     return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE

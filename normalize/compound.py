@@ -133,6 +133,9 @@ _MARK_BEFORE_BOX = regex.compile(rf"^(?P<mark>[{CHECK_MARKS}])[ 　]*(?=[［\[][
 _MARK_AT_END = regex.compile(rf"[ 　]+(?P<mark>[{CHECK_MARKS}])$")
 
 
+_BOX_OR_MARK = frozenset(CHECK_MARKS + "［[")
+
+
 def _box_with_mark(text: str, mark: str) -> str:
     m = _EMPTY_BOX.match(text)
     return f"{m.group('open')}{mark}{m.group('close')}{text[m.end() :]}" if m else text
@@ -147,6 +150,10 @@ def place_check_marks(lines: list[CellLine]) -> list[CellLine]:
     while k < len(lines):
         cl = lines[k]
         t = cl.text.strip()
+        if t[:1] not in _BOX_OR_MARK:
+            out.append(cl)  # every case below opens with a mark or a box
+            k += 1
+            continue
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         if len(t) == 1 and t in CHECK_MARKS and _EMPTY_BOX.match(nxt) and not _MARK_AT_END.search(nxt):
             nc = lines[k + 1]

@@ -536,6 +536,11 @@ class BlockScorer:
         or a new one)."""
         n = self.n
         out = [n + 1]
+        # The lines that open each number, in order (``_continuation_after`` looks only there).
+        self._numbered: dict[int, list[int]] = {}
+        for k, x in enumerate(self.num):
+            if x is not None:
+                self._numbered.setdefault(x, []).append(k)
         done: list[int] = []  # numbers of the item's paragraphs before its last one
         count = 0
         for i in range(1, n + 1):
@@ -554,8 +559,8 @@ class BlockScorer:
         if not item_nums or item_nums[-1] + 1 in item_nums:
             return self.n + 1
         want = item_nums[-1] + 1
-        for k in range(i, self.n):
-            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
+        for k in self._numbered.get(want, ()):
+            if k >= i and (k == i or not self.soft_b[k - 1]):
                 return k
         return self.n + 1
 
@@ -607,7 +612,10 @@ def best_partition(scorer: BlockScorer) -> Partition:
             # No cut with this item can beat the runner-up (its every cost is at least the
             # item's cost less all bonuses): the best and the runner-up stay as they are.
             continue
-        for j, c in enumerate(scorer.costs_from(i), start=i):
+        costs = scorer.costs_from(i)
+        if min(costs) >= second[0]:
+            continue  # none is below the runner-up: nothing changes
+        for j, c in enumerate(costs, start=i):
             if c < best[0]:
                 best, second = (c, i, j), best
             elif c < second[0]:
