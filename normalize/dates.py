@@ -38,15 +38,19 @@ ERA_OFFSETS: dict[str, int] = {
 }
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
 _D = r"[0-9０-９]"
+# A year, month or day whose digits OCR or a spacing extractor printed apart (``平成３ １年``): one
+# space (U+0020 or U+3000, never a line break) between two digits of one number.
+_D12 = rf"{_D}(?:[ \u3000]?{_D})?"
+_D4 = rf"{_D}(?:[ \u3000]?{_D}){{3}}"
+# A day split so only when 日 follows: ``2019/4/1 1．…`` is a date and a numbered heading.
+_DAY = rf"(?:{_D}[ \u3000]?{_D}(?=\s*日)|{_D}{{1,2}})"
 _SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
 _SEP = rf"\s*[{_SEPS}]\s*"
 
-_WESTERN = (
-    rf"(?P<y>{_D}{{4}})(?:{_SEP}|\s*年\s*)(?P<m>{_D}{{1,2}})(?:{_SEP}|\s*月\s*)(?P<d>{_D}{{1,2}})(?:\s*日)?"
-)
+_WESTERN = rf"(?P<y>{_D4})(?:{_SEP}|\s*年\s*)(?P<m>{_D12})(?:{_SEP}|\s*月\s*)(?P<d>{_DAY})(?:\s*日)?"
 _JAPANESE = (
-    rf"(?P<era>{_ERA})\s*(?P<ey>元|{_D}{{1,2}})(?:\s*年\s*|{_SEP})(?P<em>{_D}{{1,2}})"
-    rf"(?:\s*月\s*|{_SEP})(?P<ed>{_D}{{1,2}})(?:\s*日)?"
+    rf"(?P<era>{_ERA})\s*(?P<ey>元|{_D12})(?:\s*年\s*|{_SEP})(?P<em>{_D12})"
+    rf"(?:\s*月\s*|{_SEP})(?P<ed>{_DAY})(?:\s*日)?"
 )
 DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
 DATE_LINE = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})\s*$")
@@ -66,7 +70,7 @@ DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
 
 
 def _num(s: str) -> int:
-    return int(s.translate(_FW_DIGITS))
+    return int(s.translate(_FW_DIGITS).replace(" ", "").replace("\u3000", ""))
 
 
 def parse_date(text: str) -> str | None:

@@ -71,6 +71,10 @@ _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", 
 _D = r"[0-9０-９]"
 # The repeated blocks of a form, whose number tells two blocks apart.
 INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
+# A repeated block's name printed after its number (委託事項１ 住民基本台帳システムの運用保守):
+# at most this many characters, and none of a sentence's marks.
+INSTANCE_NAME_MAX = 40
+_NOT_A_NAME = regex.compile(r"[。、，,]")
 # One alternative per kind of numbering; the scanner tries them at every position.
 _MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
@@ -373,8 +377,34 @@ def structure_junk(comps: list[tuple[str, str]], section: str | None) -> list[in
       with no known heading after it.
 
     Both are another cell's text that a reader printed into the 項目 cell; a body's own
-    sub-heading under a heading that has sub-items is kept.
+    sub-heading under a heading that has sub-items is kept.  Not ruled out: the name of a
+    repeated block printed after its number (``委託事項１`` / ``住民基本台帳システムの運用保守``,
+    ``提供先１：都道府県知事``; the forms print the name in the cell beside the number), one
+    unknown component right after an instance that reads as a name (``instance_name``); it is
+    left out of the key with the numbering, not dropped as another cell's text.
     """
+    return [k for k in _structure_junk(comps) if k not in instance_names(comps)]
+
+
+def instance_names(comps: list[tuple[str, str]]) -> set[int]:
+    """Indexes of components that name the repeated block printed just before them: one
+    unknown component right after an ``instance`` (not a リスク, whose name is a heading),
+    made of a name's characters (no 。, no 、 or space-separated second value, at most
+    ``INSTANCE_NAME_MAX`` characters)."""
+    out: set[int] = set()
+    for k in range(1, len(comps)):
+        prev_role, (c, role) = comps[k - 1][1], comps[k]
+        if (
+            prev_role == "instance"
+            and role == "unknown"
+            and len(c) <= INSTANCE_NAME_MAX
+            and not _NOT_A_NAME.search(c)
+        ):
+            out.add(k)
+    return out
+
+
+def _structure_junk(comps: list[tuple[str, str]]) -> list[int]:
     st = _structure()
     out: list[int] = []
 
@@ -473,6 +503,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         comps.extend(zip(pieces, roles, strict=True))
     for k in sorted(structure_junk(comps, section), reverse=True):
         dropped.append(comps.pop(k)[0])
+    for k in sorted(instance_names(comps), reverse=True):
+        comps.pop(k)  # the block's name: kept in the item text, not in the key
     path = [c for c, _ in comps]
     unknown = [c for c, role in comps if role == "unknown"]
     if section is None:

@@ -27,7 +27,7 @@ class Tokenizer(Protocol):
 
 
 class SudachiTokenizer:
-    """SudachiPy in split mode C with the core dictionary, created on first use."""
+    """SudachiPy in split mode C with the small dictionary (``sudachidict_small``), created on first use."""
 
     def __init__(self) -> None:
         self._tok = None
@@ -39,7 +39,7 @@ class SudachiTokenizer:
         if self._tok is None:
             from sudachipy import Dictionary, SplitMode
 
-            self._tok = Dictionary().tokenizer(SplitMode.C)
+            self._tok = Dictionary(dict="small").tokenizer(SplitMode.C)
         return self._tok
 
     def tokenize(self, text: str):  # type: ignore[no-untyped-def]

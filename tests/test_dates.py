@@ -72,3 +72,23 @@ def test_look_alike_dashes_and_spaces(raw, iso):
 def test_look_alike_dash_date_heads_wrap():
     assert is_date_head("2019\u22124\u2212")
     assert is_date_head("２０２２－３－")
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("平成３ １年４月１日", "2019-04-01"),  # OCR of a scanned Calc table printed the digits apart
+        ("令和２年１ ０月１ ５日", "2020-10-15"),
+        ("20 19/4/1", "2019-04-01"),
+        ("令和3年4月1　日", "2021-04-01"),
+    ],
+)
+def test_digits_printed_apart_inside_a_number(raw, iso):
+    assert parse_date(raw) == iso and is_date_line(raw)
+
+
+def test_a_date_then_a_numbered_heading_keeps_its_day():
+    # ``2019/4/1 1．…``: the day is 1, the 1． opens the item (a day is read apart only before 日).
+    assert parse_date("2019/4/1 1．特定個人情報ファイルを取り扱う事務") == "2019-04-01"
+    assert not is_date_line("2019/4/1 1")
+    assert parse_date("令和2年7月1日 1．特定") == "2020-07-01"

@@ -155,3 +155,32 @@ def test_a_bodys_own_sub_heading_under_an_open_heading_is_kept():
     assert k.path[-1] == "独自の記録項目一覧" and k.dropped == ()
     # a plain word run after a heading is no heading interrupted: it stays (a longer heading)
     assert item_key("Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提供・移転の方法等").dropped == ()
+
+
+@pytest.mark.parametrize(
+    "name_line",
+    [
+        "委託事項１\n住民基本台帳システムの運用保守",
+        "委託事項１：住民基本台帳システムの運用保守",
+        "委託事項１　窓口業務",
+    ],
+)
+def test_a_blocks_name_after_its_number_is_neither_dropped_nor_in_the_key(name_line):
+    # The forms print a 委託事項's name beside its number; amendment tables copy it into the
+    # item.  It is no other cell's text (no column_guess), and the key stays the form's item.
+    want = item_key(
+        "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１\n⑦再委託の有無"
+    )
+    got = item_key(
+        f"Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n{name_line}\n⑦再委託の有無"
+    )
+    assert got.key == want.key and got.instance == "委託事項1"
+    assert got.dropped == () and got.unknown == ()
+
+
+def test_a_sentence_after_a_blocks_number_is_still_another_cells_text():
+    got = item_key(
+        "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１\n"
+        "委託先において、再委託を行う場合は書面により承諾する。\n⑦再委託の有無"
+    )
+    assert got.dropped and got.key.endswith("委託事項1/再委託の有無")

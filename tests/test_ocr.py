@@ -468,7 +468,36 @@ def test_table_pages_found_at_low_resolution(tmp_path):
     s = Settings().ocr
     n = len(pdfium.PdfDocument(str(pdf)))
     images = list(render.pdf_images(pdf, list(range(1, n + 1)), s.find_dpi))
-    assert pages.find_table_pages(images, s) == want
+    after: list[int] = []
+    assert pages.find_table_pages(images, s, after=after) == want
+    assert after == []  # the table ends the document
+
+
+def test_pages_with_ink_after_the_table_are_named_in_a_note(tmp_path):
+    """A page printed after the table's run (here the cover again: ink, no grid of the table's
+    columns) is not read, but never in silence: its number is returned for the note that says
+    a row printed there would be missing."""
+    import importlib
+
+    import make_pdfs
+    import pypdfium2 as pdfium
+
+    from piatable.extract.ocr.reader import after_note
+
+    pages = importlib.import_module("piatable.extract.ocr.pages")
+    render = importlib.import_module("piatable.extract.ocr.render")
+    pdf = tmp_path / "long.pdf"
+    make_pdfs.make_long(pdf, pages=10)
+    doc = pdfium.PdfDocument(str(pdf))
+    n = len(doc)
+    doc.import_pages(doc, [0])  # the cover once more, after the table
+    doc.save(str(tmp_path / "tail.pdf"))
+    s = Settings().ocr
+    images = list(render.pdf_images(tmp_path / "tail.pdf", list(range(1, n + 2)), s.find_dpi))
+    after: list[int] = []
+    table = pages.find_table_pages(images, s, after=after)
+    assert table and max(table) < n + 1 and after == [n + 1]
+    assert f": {n + 1};" in after_note(after) and "not read" in after_note(after)
 
 
 def test_low_confidence_flag_and_row_confidence():

@@ -12,7 +12,7 @@ from tests.test_import_direction import MODULES, ROOT
 # Import name → distribution name, where they differ.
 DISTRIBUTION = {"cv2": "opencv-python-headless", "PIL": "pillow", "sudachipy": "sudachipy"}
 # Distributions used without an import of their own name (the SudachiPy dictionary is loaded by name).
-IMPLIED = {"sudachidict_core"}
+IMPLIED = {"sudachidict_small"}
 
 
 def _third_party_imports() -> set[str]:

@@ -271,14 +271,19 @@ def is_blank(gray: np.ndarray | None, dpi: float, settings: OcrSettings) -> bool
 
 
 def find_table_pages(
-    images: Iterable[Frame], settings: OcrSettings, blank: list[int] | None = None
+    images: Iterable[Frame],
+    settings: OcrSettings,
+    blank: list[int] | None = None,
+    after: list[int] | None = None,
 ) -> list[int]:
     """Page numbers of the table, among pages seen one at a time (only what is learnt of each is
     kept).  Blank pages are left out (their numbers added to ``blank``).  Pages are looked at
     small: consecutive pages whose grids share their columns form a run, and only the first page
     of a run is read (its top band) for the title and the column labels; the last run that has
     them is the table (a contents page that names 変更箇所 comes earlier).  Without ruled grids,
-    every page's top band is read."""
+    every page's top band is read.  Pages with ink after the table's run are not read; their
+    numbers are added to ``after`` (a table's last rows on a page whose grid was not seen would
+    be there: the caller says so in a note)."""
     looks: dict[int, _Look] = {}
     order: list[int] = []
     runs: list[list[int]] = []
@@ -299,6 +304,8 @@ def find_table_pages(
             looks[n] = lk  # only a run's first page is read
     for run in reversed(runs):
         if _is_header(looks[run[0]], settings):
+            if after is not None:
+                after.extend(n for n in order if n > run[-1])
             return run
     heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
     if not heads:
@@ -360,21 +367,28 @@ def scan_images(frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | No
 
 
 def scan_pdf(
-    path: Path, numbers: list[int], os_: OcrSettings, blank: list[int] | None = None
+    path: Path,
+    numbers: list[int],
+    os_: OcrSettings,
+    blank: list[int] | None = None,
+    after: list[int] | None = None,
 ) -> list[PageScan]:
     """The table pages among ``numbers`` (1-based) of a PDF read: a long document's pages are
-    looked at small first (``find_table_pages``), one at a time; pages are rendered as they are
-    read; pages that draw nothing, and scanned pages (one JPEG) without ink, are never
-    rendered, other blank ones never read."""
+    looked at small first (``find_table_pages``; pages with ink after the table's run, not read,
+    go to ``after``), one at a time; pages are rendered as they are read; pages that draw
+    nothing, and scanned pages (one JPEG) without ink, are never rendered, other blank ones
+    never read."""
     check_tesseract(os_.lang)
     if len(numbers) > os_.find_all_below:
         numbers = find_table_pages(
-            pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank
+            pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank, after
         )
     return scan_images(pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_), os_, blank)
 
 
-def scan_image_file(path: Path, os_: OcrSettings, blank: list[int] | None = None) -> list[PageScan]:
+def scan_image_file(
+    path: Path, os_: OcrSettings, blank: list[int] | None = None, after: list[int] | None = None
+) -> list[PageScan]:
     """The table pages of an image file read (a multi-page TIFF's frames one at a time; a long
     one is looked at small first).  Raises ``InputError`` for an unreadable image."""
     check_tesseract(os_.lang)
@@ -390,7 +404,7 @@ def scan_image_file(path: Path, os_: OcrSettings, blank: list[int] | None = None
             raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
 
     count = _frame_count(path)
-    wanted = set(find_table_pages(frames(), os_, blank)) if count > os_.find_all_below else None
+    wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
     scans = scan_images(frames(wanted), os_, blank)
     for s in scans:
         if tags.get(s.page, 1) != 1:

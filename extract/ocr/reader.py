@@ -29,9 +29,12 @@ def ocr_pdf_pages(
     text layer): the table pages are found at low resolution first; blank pages are skipped
     (said in ``notes``)."""
     blank: list[int] = []
-    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank)
+    after: list[int] = []
+    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after)
     if blank and notes is not None:
         notes.append(blank_note(blank))
+    if after and notes is not None:
+        notes.append(after_note(after))
     return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
 
 
@@ -39,6 +42,16 @@ def blank_note(blank: list[int]) -> str:
     """The note for pages skipped as blank (no ink), naming the first few."""
     shown = ", ".join(map(str, blank[:10])) + (" …" if len(blank) > 10 else "")
     return f"{len(blank)} blank page(s) skipped without OCR (no ink): {shown}"
+
+
+def after_note(after: list[int]) -> str:
+    """The note for pages with ink after the table's pages, not read: the table may go on there
+    on a page whose grid was not seen (its rulings too short at low resolution)."""
+    shown = ", ".join(map(str, after[:10])) + (" …" if len(after) > 10 else "")
+    return (
+        f"{len(after)} page(s) after the table not read by OCR (no grid of the table's columns "
+        f"seen): {shown}; a row printed there would be missing"
+    )
 
 
 # Resolution at which a scanned cover page is read (its labels and values are large print).
@@ -96,6 +109,7 @@ def read_scan(path: Path, settings: Settings) -> Reading:
     path = Path(path)
     os_ = settings.ocr
     blank: list[int] = []
+    after: list[int] = []
     with path.open("rb") as fh:
         head = fh.read(4)
     if path.suffix.lower() == ".pdf" or head == b"%PDF":
@@ -104,11 +118,11 @@ def read_scan(path: Path, settings: Settings) -> Reading:
         doc = open_pdf(path)
         n = len(doc)
         doc.close()
-        scans = scan_pdf(path, list(range(1, n + 1)), os_, blank)
+        scans = scan_pdf(path, list(range(1, n + 1)), os_, blank, after)
         kind = "pdf-ocr"
         cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
     else:
-        scans = scan_image_file(path, os_, blank)
+        scans = scan_image_file(path, os_, blank, after)
         n = max((s.page for s in scans), default=0)
         n = max(n, *blank) if blank else n
         kind = "scan"
@@ -116,6 +130,8 @@ def read_scan(path: Path, settings: Settings) -> Reading:
     reading = scans_to_reading(scans, kind, n, os_)
     if blank:
         reading.notes.append(blank_note(blank))
+    if after:
+        reading.notes.append(after_note(after))
     reading.cover = cover
     if scans:
         reading.notes.append(f"OCR of {len(scans)} page(s) in {sum(s.seconds for s in scans):.1f} s")

@@ -12,12 +12,13 @@ from operator import attrgetter
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
 
+from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
 from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
-from .unseen import CellBox, attach_clipped
+from .unseen import CellBox, attach_clipped, clipped_cell_words
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -357,6 +358,8 @@ def _ruled_rows(
                     res.unplaced += 1
                     continue
                 by_span.setdefault(s, []).append(w)
+        if c == 0 and unseen:
+            _clipped_dates(by_span, spans, ys, bounds, unseen, merged, hy, settings)
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
@@ -374,6 +377,33 @@ def _ruled_rows(
     res.rows, res.merged = rows, merged
     if unseen:
         attach_clipped(unseen, boxes, hy, settings)
+
+
+def _clipped_dates(
+    by_span: dict[int, list[Word]],
+    spans: list[tuple[int, int]],
+    ys: list[float],
+    bounds: list[float],
+    unseen: list[Unseen],
+    merged: list[bool],
+    hy: float,
+    settings: GridSettings,
+) -> None:
+    """Date cells that print nothing on this page but hold a date clipped away at their top or
+    bottom edge (``unseen.clipped_cell_words``): a 変更日 merged over a page break, centred or at
+    the foot of the whole cell, is drawn on each page and shown on one only.  Its rows here take
+    that date, as they would a merged date printed on the page (``merged_cell_filled``), not the
+    previous page's date nor none."""
+    for s, (a, b) in enumerate(spans):
+        printed = "".join(w.text for w in by_span.get(s, [])).strip()
+        if printed:
+            continue
+        box = CellBox(bounds[0], ys[a], bounds[1], ys[b], [])
+        words = clipped_cell_words(unseen, box, hy, settings)
+        if words and DATE_LINE.match("".join(w.text for w in words)):
+            by_span[s] = words
+            for r in range(a, b):
+                merged[r] = True
 
 
 def _anchored_rows(res: PageRows, words: list[Word], hx: float, hy: float, settings: GridSettings) -> None:

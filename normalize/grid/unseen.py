@@ -126,7 +126,44 @@ def attach_clipped(unseen: list[Unseen], cells: list[CellBox], hy: float, settin
         gap, line = _gap(chars, side, cell.lines)
         if gap > settings.clipped_near_em * hy:
             continue
-        chars.sort(key=lambda w: (round(w.top / max(hy / 2, 1e-6)), w.x0))
+        chars = reading_order(chars, hy)
         line.clipped += "".join(w.text for w in chars)
         tied += len(chars)
     return tied
+
+
+def clipped_cell_words(unseen: list[Unseen], cell: CellBox, hy: float, settings: GridSettings) -> list[Word]:
+    """The characters of ``unseen`` that ``cell``'s clipping box (its own, or its row's band)
+    hides beyond its top or bottom edge (in reading order): the text of a cell merged over a
+    page break that the spreadsheet placed (centred or at the foot of the whole merged cell) on
+    the part of the cell another page shows.  LibreOffice Calc draws it on every page the cell
+    spans and clips it to the part on the page: the part that prints nothing still holds its
+    value here."""
+    edge = settings.clipped_edge_em * hy
+    out: list[Word] = []
+    for u in unseen:
+        if u.why != "clipped" or u.clip is None or not u.word.text.strip():
+            continue
+        x0, top, x1, bottom = u.clip
+        cx = (u.word.x0 + u.word.x1) / 2
+        # The box is the cell's, or its row's band across the table (Calc clips a row's cells
+        # to the row at a page's foot); the character stands in the cell's column.
+        if not (x0 <= cell.x0 + edge and x1 >= cell.x1 - edge and cell.x0 <= cx <= cell.x1):
+            continue
+        if abs(top - cell.top) > edge or abs(bottom - cell.bottom) > edge:
+            continue
+        if _side(u.word, u.clip) in ("below", "above"):
+            out.append(u.word)
+    return reading_order(out, hy)
+
+
+def reading_order(chars: list[Word], hy: float) -> list[Word]:
+    """Characters line by line (a character whose top is within ``hy / 2`` of the line's first
+    joins it), each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(chars, key=lambda w: w.top):
+        if lines and w.top - lines[-1][0].top <= hy / 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [w for ln in lines for w in sorted(ln, key=lambda w: w.x0)]

@@ -1,0 +1,56 @@
+"""A 変更日 merged over a page break and centred or bottom-aligned (LibreOffice Calc PDFs made by
+tools/make_merged_date_break.py): Calc draws the date on each page the cell spans, clipped to
+the part of the cell on that page, so the rows on one page print no date.  They take the date
+the page clips away (normalize/grid/unseen.clipped_cell_words), never the previous page's date
+at full confidence nor none."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from piatable.pipeline import extract_document
+
+DATA = Path(__file__).parent / "data" / "merged_date_break"
+CASES = sorted(p.stem for p in DATA.glob("*.pdf"))
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _ws(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_rows_under_a_date_the_page_clips_take_that_date(name):
+    want = json.loads((DATA / f"{name}.json").read_text("utf-8"))
+    got = extract_document(DATA / f"{name}.pdf").records
+    assert len(got) == len(want)
+    assert [r.change_date for r in got] == [w["change_date"] for w in want]
+    wrong = [
+        (k, f)
+        for k, (g, w) in enumerate(zip(got, want, strict=True))
+        for f in SIX
+        if _ws(getattr(g, f)) != _ws(w[f])
+    ]
+    warned = {
+        k
+        for k, r in enumerate(got)
+        if r.confidence < 0.5 or {"row_split_guess", "column_guess"} & set(r.flags)
+    }
+    assert {k for k, _ in wrong} <= warned  # a cell still wrong is a row that says so
+    assert not any("date_unparsed" in r.flags for r in got)
+
+
+def test_without_the_clipped_dates_these_rows_lose_or_mistake_their_date(monkeypatch):
+    """The kind is in the data: read without the dates the pages clip away, every case has rows
+    with no date or another row's."""
+    import piatable.normalize.grid.ruled as ruled
+
+    monkeypatch.setattr(ruled, "_clipped_dates", lambda *a, **k: None)
+    for name in CASES:
+        want = json.loads((DATA / f"{name}.json").read_text("utf-8"))
+        got = extract_document(DATA / f"{name}.pdf").records
+        assert [r.change_date for r in got] != [w["change_date"] for w in want], name
