@@ -101,8 +101,8 @@ def common_prefix(a: str, b: str) -> str:
     return a[:k]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     """The pairs of adjacent characters of ``text`` (asked of every line by the partition and
-    the edit-pair split: cached, hence frozen)."""
+    the edit-pair split: cached, hence frozen; a few thousand only, a set being a few KB)."""
     return frozenset([text[k : k + 2] for k in range(len(text) - 1)])

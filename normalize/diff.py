@@ -39,9 +39,10 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def _tokens(text: str) -> tuple[str, ...]:
-    """``tokens`` remembered per paragraph (a document repeats its paragraphs across rows)."""
+    """``tokens`` remembered per paragraph (a document repeats its paragraphs across rows; a
+    paragraph's tokens take a few KB, so only the last few thousand)."""
     return tuple(_TOKEN.findall(text))
 
 

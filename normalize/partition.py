@@ -98,33 +98,12 @@ class Partition:
 
 
 # What a scorer of the same block under another item width can share (``BlockScorer(like=)``).
-_WIDTH_FREE = (
-    "t",
-    "n",
-    "w",
-    "soft_b",
-    "marker",
-    "spans",
-    "open_end",
-    "same_line",
-    "line_start",
-    "brk_b",
-    "over_b",
-    "hit",
-    "tot",
-    "num",
-    "cut_b",
-    "body_over",
-    "after_body",
-    "after_overlap",
-    "clipped",
-    "closing",
-    "last_above",
-    "last_deletion",
-    "addition_from",
-    "empty_before_bonus",
-    "empty_after_bonus",
-    "shared_from",
+_WIDTH_FREE = tuple(
+    (
+        "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
+        "body_over after_body after_overlap clipped closing last_above last_deletion "
+        "addition_from empty_before_bonus empty_after_bonus shared_from"
+    ).split()
 )
 
 
@@ -573,14 +552,8 @@ def _bonus_bound(s: StreamSettings) -> float | None:
     """The most that the bonuses of ``costs_from`` (every negative term) can take off a cut's
     item cost, so that ``cost(i, j) >= item_cost[i] + cut_i[i] - bound`` for every j; None when
     a weight of the settings is negative (the other terms then need not be >= 0)."""
-    weights = (
-        s.over_width_penalty,
-        s.split_word_penalty,
-        s.balance_weight,
-        s.heading_opens_body_penalty,
-        s.disjoint_pair_penalty,
-    )
-    if min(weights) < 0 or s.shared_opening_min_chars <= 0:
+    weights = (s.over_width_penalty, s.split_word_penalty, s.balance_weight, s.heading_opens_body_penalty)
+    if min(*weights, s.disjoint_pair_penalty) < 0 or s.shared_opening_min_chars <= 0:
         return None
     opening = max(s.shared_opening_bonus, SHARED_MARKER_BONUS, 0.0)
     # The explanation's overlap term is -EXPLANATION_OVERLAP_WEIGHT * (after - before), both
