@@ -88,24 +88,28 @@ def _csv_rows(records: Iterable[Record]) -> Iterator[dict]:
         yield row
 
 
+def _holds(text: str, encoding: str) -> bool:
+    """True when ``encoding`` writes ``text`` so that it reads back the same: Python's cp932
+    writes some characters as others (U+2212 − as U+FF0D －, U+301C 〜 as U+FF5E ～), which is
+    no more holding them than failing."""
+    try:
+        return text.encode(encoding).decode(encoding) == text
+    except UnicodeEncodeError:
+        return False
+
+
 def unencodable_chars(records: Iterable[Record], encoding: str) -> tuple[list[str], int]:
-    """The characters of ``records`` that ``encoding`` cannot hold (sorted) and the rows holding them."""
+    """The characters of ``records`` that ``encoding`` cannot hold (sorted: it cannot encode them,
+    or writes them as other characters) and the rows holding them."""
     chars: set[str] = set()
     rows = 0
     for row in _csv_rows(records):
         bad = False
         for value in row.values():
-            if not isinstance(value, str):
+            if not isinstance(value, str) or _holds(value, encoding):
                 continue
-            try:
-                value.encode(encoding)
-            except UnicodeEncodeError:
-                bad = True
-                for ch in value:
-                    try:
-                        ch.encode(encoding)
-                    except UnicodeEncodeError:
-                        chars.add(ch)
+            bad = True
+            chars.update(ch for ch in value if not _holds(ch, encoding))
         rows += bad
     return sorted(chars), rows
 
@@ -119,7 +123,9 @@ def write_csv(
     compact JSON (``[{"op": "deleted", "text": "…"}, …]``), ``cell_confidence`` as a JSON
     object (``{"change_date": 0.99, …}``).  With an encoding that cannot hold
     every character (``cp932`` and a rare kanji, say) this raises ``UnencodableText`` naming the
-    characters before anything is written, unless ``errors='replace'`` asks for ``?`` instead.
+    characters before anything is written (also those it would write as other characters: cp932
+    writes − U+2212 as － U+FF0D), unless ``errors='replace'`` asks for ``?`` (and the
+    look-alikes) instead.
     """
     records = list(records)
     if errors == "strict":

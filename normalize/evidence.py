@@ -35,6 +35,14 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .conservation import SECTION_OPENING
+from .cut_checks import (
+    EXPLANATION_END,
+    INSTANCE_LINE,
+    NUMBERED_HEADING,
+    cut_line_doubts,
+    is_heading_line,
+    placed_doubts,
+)
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading
@@ -45,7 +53,6 @@ _NUMERAL_MISREAD = regex.compile(
     r"^(?:[HIl1|!丁工][HIl1|!]?|[VＶ][Il1]?|[IlＩ][VＶ])(?=\p{Han}|\p{Katakana})"
 )
 # A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
-_NUMBERED_HEADING = regex.compile(r"^[①-⑳]|^[0-9０-９]{1,2}[．.]")
 TEXT_FIELDS = ("item", "before", "after", "explanation")
 _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
@@ -90,8 +97,6 @@ _SPACED_TIMING_INSIDE = regex.compile(r"[ 　](事前|事後)[ 　]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
-# How an explanation ends: …に伴う修正, …による追記, 重大な変更に該当しない.
-EXPLANATION_END = regex.compile(r"(?:に伴う|による|のため)(?:修正|追加|追記|変更|削除|見直し)$|該当しない$")
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
@@ -237,10 +242,10 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
         not columns_ruled
         and first
         and first != other
-        and (_NUMBERED_HEADING.match(first) or is_form_heading(first))
+        and (NUMBERED_HEADING.match(first) or is_form_heading(first))
         and heading_score(first) >= 1.0
         and record.item_path
-        and not _NUMBERED_HEADING.match(other)
+        and not NUMBERED_HEADING.match(other)
     ):
         field = "before" if before else "after"
         out.append(
@@ -258,7 +263,7 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
 
 
 def _is_heading_line(p: str) -> bool:
-    return is_form_heading(p) or (bool(_NUMBERED_HEADING.match(p)) and heading_score(p) >= 1.0)
+    return is_heading_line(p) or bool(INSTANCE_LINE.match(p))
 
 
 def _unbalanced(text: str) -> str:
@@ -361,12 +366,22 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
     return ""
 
 
+# An item whose first line scores below this as a heading of the form (items.heading_score)
+# does not open a path: every item of the sample tables' truth opens with one.
+ITEM_OPENING_MIN_SCORE = 0.5
+
+
 def item_path_doubts(record: Record) -> list[Doubt]:
-    """``row_split_guess``: two item paths in one cell (a second section numeral inside)."""
+    """``row_split_guess``: two item paths in one cell (a second section numeral inside), or
+    an item that opens with a line that is no heading of the form (the tail of a wrapped
+    heading, 漏えい・滅失・毀損リスク: the start of its path went to the row above)."""
     paths = record.item_path
     later = [p for p in paths[1:] if p[:1] in SECTION_NUMERALS]
     if later:
         return [Doubt("row_split_guess", None, f"the item holds a second path ({later[0][:10]}…)")]
+    if paths and heading_score(paths[0]) < ITEM_OPENING_MIN_SCORE:
+        why = f"the item opens with {paths[0][:12]!r}, no heading of the form: its start in the row above?"
+        return [Doubt("row_split_guess", "item", why)]
     return []
 
 
@@ -407,6 +422,8 @@ def row_doubts(
             out.append(Doubt("row_split_guess", f, why))
     if ocr:
         out += ocr_doubts(row, record, q, tokenizer)
+    else:
+        out += cut_line_doubts(row, q, tokenizer) + placed_doubts(record)
     return out
 
 

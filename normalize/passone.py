@@ -25,11 +25,12 @@ from typing import Protocol, TypeVar
 
 import regex
 
-from piatable.models import CellLine, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import TIMING
 
 from .chars import display_width
+from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
@@ -332,6 +333,26 @@ def runs_into_explanation(row: RawRow, width: int, settings: Settings, tok: Toke
     return bool(inside) and (a in RUN_ON_ENDINGS or is_soft_break(last, first, width, settings.rejoin, tok))
 
 
+def close_cut_doubts(detail: dict, put: dict[str, CellLine], settings: Settings) -> list[Doubt]:
+    """``column_guess`` doubts where a pass-2 cut that stands in the row (not replaced by pass-1
+    cells) won by little over the best reading that moves only that boundary (``detail``:
+    ``split_row_scored``'s): the before/after cut within ``quality.pass_one_cut_margin``, the
+    item/before cut within ``quality.pass_one_item_margin``.  Measured on the tuning samples:
+    on 26 wrong rows and no right one (on rows read by ``twophase``, whose pass 1 holds no text
+    cells, the same margins fired on right rows as often as on wrong ones: not used there)."""
+    q = settings.quality
+    p = detail["p"]
+    ib, ba = cut_margins(detail["scorer"], p.item, p.before)
+    out: list[Doubt] = []
+    if "before" not in put and "after" not in put and ba < q.pass_one_cut_margin:
+        why = f"the cut between the before and after cells won by {ba:.2f} over moving it"
+        out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    if not ("before" in put and "after" in put) and ib < q.pass_one_item_margin:
+        why = f"the cut between the item and the next cell won by {ib:.2f} over moving it"
+        out += [Doubt("column_guess", "item", why), Doubt("column_guess", "before", why)]
+    return out
+
+
 class RowLike(Protocol):
     date: CellLine | None
     lines: list[CellLine]
@@ -387,8 +408,17 @@ def text_page_rows(
         k += take.post
         put_date_and_timing(row, last_date, last_timing)
         fixed_expl = take.post > 0 or (not take.timing and take.pre >= 3)
+        detail: dict = {}
         cells, confidence, margin, _ = split_row_scored(
-            prow.lines, narrow, body, settings, tok, expl, strict=True, no_explanation=fixed_expl
+            prow.lines,
+            narrow,
+            body,
+            settings,
+            tok,
+            expl,
+            strict=True,
+            no_explanation=fixed_expl,
+            detail=detail,
         )
         body_lines = cells[1] + cells[2]
         put = text_columns(take, texts, bool(body_lines))
@@ -401,6 +431,7 @@ def text_page_rows(
         if "explanation" in put:
             cells[3] = [put["explanation"]]
         put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
+        row.doubts += close_cut_doubts(detail, put, settings)
         if take.unsure:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.flags.append("column_guess")

@@ -12,6 +12,7 @@ from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_
 from .flags import flag_duplicates, flag_record
 from .item_key import item_key
 from .items import item_path
+from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .tokenizer import Tokenizer
 
@@ -114,7 +115,12 @@ def rows_to_records(
     whole = document_doubts(records)
     crossings = crossing_merge_doubts(rows)
     strays = stray_date_doubts(rows)
+    fills = page_break_fill_doubts(rows)
     return [
-        score_record(rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing, *stray])
-        for rec, row, doc, crossing, stray in zip(records, rows, whole, crossings, strays, strict=True)
+        score_record(
+            rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing, *stray, *fill]
+        )
+        for rec, row, doc, crossing, stray, fill in zip(
+            records, rows, whole, crossings, strays, fills, strict=True
+        )
     ]

@@ -127,6 +127,10 @@ def _soft_break(
 ) -> bool:
     if not a or not b:
         return False
+    if a[-1] in NO_LINE_END:
+        # An opening bracket never ends a paragraph: the line was wrapped after it (LibreOffice
+        # applies no kinsoku, so it may leave （ at a line's end).
+        return True
     placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
     # 新規追加 / 削除 alone on a line open a paragraph, unless the line before is full by the
     # geometry and runs on (…の終了に伴う／削除: one phrase wrapped).

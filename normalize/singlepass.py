@@ -269,15 +269,22 @@ def split_row_scored(
     explanation_width: int | None = None,
     strict: bool = False,
     no_explanation: bool = False,
+    detail: dict | None = None,
 ) -> tuple[list[list[CellLine]], float, float, float]:
     """``split_row`` with the cost of the best reading as well.  With ``strict``, the
     explanation's wrap width is ``explanation_width`` itself (its lines are judged full or short
     against it), not the widest of its lines, so that costs of two widths can be compared.
     ``no_explanation``: the explanation is known to be elsewhere (a one-line cell read apart):
-    the lines hold none of it."""
+    the lines hold none of it.  ``detail``, when given, is filled with the chosen reading's
+    ``scorer`` (its ``BlockScorer``), partition ``p``, explanation start ``e`` and ``e_costs``
+    (each start tried: its best cost; ``e`` and ``e_costs`` None with ``no_explanation``), so
+    that a caller can weigh the runner-up of one boundary (``cut_checks.cut_margins``)."""
     n = len(lines)
     if no_explanation:
-        p = best_partition(BlockScorer(lines, narrow, body, "", settings.stream, settings.rejoin, tok))
+        sc = BlockScorer(lines, narrow, body, "", settings.stream, settings.rejoin, tok)
+        p = best_partition(sc)
+        if detail is not None:
+            detail.update(scorer=sc, p=p, e=None, e_costs=None)
         return [lines[: p.item], lines[p.item : p.before], lines[p.before :], []], p.confidence, 5.0, p.score
     limit = (explanation_width if strict and explanation_width else max(narrow, explanation_width or 0)) + (
         WIDTH_TOLERANCE_UNITS if strict else EXPLANATION_SLACK_UNITS
@@ -293,18 +300,19 @@ def split_row_scored(
     for e in starts:
         post = lines[e:]
         explanation = "".join(cl.text for cl in post)
-        p = best_partition(
-            BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
-        )
+        sc = BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
+        p = best_partition(sc)
         if strict and explanation_width:
             width = explanation_width
         else:
             width = max([narrow, *(display_width(cl.text) for cl in post)])
         cost = p.score + _explanation_cost(post, width, settings, tok)
         cost += _late_explanation_cut(lines, e, p, settings)
-        scored.append((cost, e, p))
+        scored.append((cost, e, p, sc))
     scored.sort(key=lambda x: x[0])
-    cost, e, p = scored[0]
+    cost, e, p, sc = scored[0]
+    if detail is not None:
+        detail.update(scorer=sc, p=p, e=e, e_costs={x[1]: x[0] for x in scored})
     margin = scored[1][0] - cost if len(scored) > 1 else 5.0
     pre = lines[:e]
     cells = [pre[: p.item], pre[p.item : p.before], pre[p.before :], lines[e:]]

@@ -261,3 +261,127 @@ def test_a_merged_explanation_printed_once_fills_the_rows_it_covers():
     assert [r.timing for r in got] == ["事前", "事前"]
     assert all("merged_cell_filled" in r.flags for r in got)
     assert got[1].before == "新規採用職員に対して研修を実施する。"
+
+
+OFFICE4 = Path(__file__).resolve().parent.parent / "samples" / "office4"
+
+
+def _office4(case: str) -> tuple[list[piatable.Record], list[dict]]:
+    folder = OFFICE4 / f"{case}-pdftotext-layout"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return piatable.extract(folder / "input.txt"), expected
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize(("case", "rows"), [("writer-narrowtiming-t2", 9), ("calc-narrowtiming-t1", 12)])
+def test_a_narrow_timing_column_keeps_timing_and_explanation_apart(case: str, rows: int):
+    """A 提出時期 column so narrow that its label wraps (提出 / 時期, 提出時 / 期), the
+    explanation's label with it: the 事前/事後 tokens stand in a column of their own and the
+    explanation's lines open further right, so each row keeps its timing and its explanation
+    (tuning samples; Writer's first three pages: its last page prints no timing at all)."""
+    got, expected = _office4(case)
+    assert len(got) == len(expected)
+    for g, e in list(zip(got, expected, strict=True))[:rows]:
+        assert g.timing == e["timing"]
+        assert _squash(g.explanation) == _squash(e["explanation"])
+        assert "timing_invalid" not in g.flags
+
+
+def test_labels_centred_in_their_cells_do_not_set_the_columns():
+    """Calc centres the column labels in their header cells: a label stands right of its
+    column's start, so the starts come from where the body's lines open their cells (a page
+    with no date line that shows every cell, the dates merged and printed at the page's
+    foot).  Every cell of the tuning sample is read right."""
+    got, expected = _office4("calc-mergebreak-t1")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("item", "before", "after", "timing", "explanation"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), k
+
+
+def _over_a_break(record: piatable.Record) -> bool:
+    return any("filled over a page break" in e for e in record.evidence)
+
+
+def test_a_date_filled_over_a_page_break_beside_a_lowered_date_is_in_doubt():
+    """Calc centres a merged date in one part of a cell cut by a page break: the rows of the
+    other part print no date, and the date above them is not theirs.  Where the next date
+    stands lower than its group's first row, off the middle of its rows on its page, the
+    group may reach back over the break: every row given a wrong date says so (column_guess,
+    confidence under 0.9) (tuning sample calc-mergebreak-t3)."""
+    got, expected = _office4("calc-mergebreak-t3")
+    assert len(got) == len(expected)
+    wrong = [g for g, e in zip(got, expected, strict=True) if g.change_date != e["change_date"]]
+    assert wrong
+    for g in wrong:
+        assert "column_guess" in g.flags and g.confidence < 0.9, g.row_index
+
+
+def test_a_date_centred_on_its_own_rows_raises_no_page_break_doubt():
+    """A date centred on the rows of its group on its page does not reach back over a page
+    break, and dates printed at the top of their rows never do (tuning samples)."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / "office"
+    for case in ("calc-juki-b", "writer-juki", "calc-zeimu"):
+        got = piatable.extract(folder / f"{case}-pdftotext-layout" / "input.txt")
+        assert not [r.row_index for r in got if _over_a_break(r)], case
+
+
+def test_a_page_without_its_first_columns_is_read_with_the_previous_page_shifted():
+    """``pdftotext -layout`` counts a page's offsets from its leftmost text: a Word page that
+    only continues a row's before / after cells (no header repeated, no date, no item) starts
+    the before cell at 0.  The previous page's columns are moved to fit the page's own cell
+    openings (the leftmost on a column the carried row runs on in), so every cell of the
+    committed sample is right (samples/extractors/word-noheader)."""
+    folder = (
+        Path(__file__).resolve().parent.parent / "samples" / "extractors" / "word-noheader-pdftotext-layout"
+    )
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = piatable.extract(folder / "input.txt")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("item", "before", "after", "timing", "explanation"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)
+
+
+def test_a_path_above_a_bottom_aligned_date_goes_down_to_its_row():
+    """Cells at the foot of their rows: a row's 項目 printed above its date was grouped with
+    the row above (two section paths there, none opening the row's own): the path goes down
+    (tuning sample office-bottom/writer-bottom2, whose rows 10 and 11 open with their own
+    sections)."""
+    folder = (
+        Path(__file__).resolve().parent.parent
+        / "samples"
+        / "office-bottom"
+        / "writer-bottom2-pdftotext-layout"
+    )
+    got = piatable.extract(folder / "input.txt")
+    opening = [r.item_path[0][:1] for r in got if r.item_path]
+    assert opening.count("Ⅰ") >= 3
+
+
+def test_an_item_that_opens_with_no_heading_is_a_row_split_guess():
+    """An item whose first line is the tail of a wrapped heading (漏えい・滅失・毀損リスク):
+    the start of its path went to the row above; the row says so."""
+    folder = (
+        Path(__file__).resolve().parent.parent
+        / "samples"
+        / "office-bottom"
+        / "writer-bottom2-pdftotext-layout"
+    )
+    got = piatable.extract(folder / "input.txt")
+    tails = [r for r in got if r.item_path and r.item_path[0].startswith("漏えい")]
+    assert tails and all("row_split_guess" in r.flags for r in tails)
+
+
+def test_a_check_box_line_keeps_its_boxes_and_labels_in_one_cell():
+    """Check-box lines spaced with full-width spaces (``[ ○ ]　本人から　[ ]　行政機関``) wrap
+    inside a cell and stand one space from the next cell's line: a box and its label stay in
+    one cell (tuning sample calc-checkbox-t1: every cell right, whitespace aside)."""
+    got, expected = _office4("calc-checkbox-t1")
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected, strict=True):
+        for k in ("before", "after"):
+            assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)

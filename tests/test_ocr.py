@@ -336,6 +336,30 @@ def test_top_heading_numerals_follow_the_document():
     assert [r.cells["item"][0].text for r in plain] == ["特定個人情報ファイルの概要", "リスク対策"]
 
 
+def test_a_heading_two_forms_number_differently_takes_the_documents_form():
+    """評価実施手続 is Ⅴ in 基礎項目 and 重点項目 forms, Ⅵ in 全項目: a misread numeral before it
+    follows the form the document's other top headings show, else its own shape (Ｖ → Ⅴ)."""
+
+    def row(*lines: str) -> RawRow:
+        return RawRow({"item": [CellLine(t, 1, k) for k, t in enumerate(lines)]})
+
+    kiso = [
+        row("Ⅰ関連情報", "１．特定個人情報ファイルを取り扱う事務"),
+        row("Ｖ評価実施手続", "１．基礎項目評価"),
+    ]
+    fix_rows(kiso)
+    assert kiso[1].cells["item"][0].text == "Ⅴ評価実施手続"
+    zenkoumoku = [row("Ⅳその他のリスク対策", "１．監査"), row("V評価実施手続", "１．全項目評価")]
+    fix_rows(zenkoumoku)
+    assert zenkoumoku[1].cells["item"][0].text == "Ⅵ評価実施手続"
+    alone = [
+        row("Ⅱ特定個人情報ファイルの概要", "２．基本情報"),
+        row("Ｖ評価実施手続", "２．国民・住民等からの意見の聴取"),
+    ]
+    fix_rows(alone)
+    assert alone[1].cells["item"][0].text == "Ⅴ評価実施手続"
+
+
 def test_dates_headings_and_marks():
     assert fix_date("2O23/2/6") == "2023/2/6"
     assert fix_date("R5.l.6") == "R5.1.6"

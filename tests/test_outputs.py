@@ -127,6 +127,18 @@ def test_cp932_names_the_characters_it_cannot_hold(tmp_path, seed_path, capsys):
     assert "住?基ネット" in text
 
 
+def test_cp932_names_a_character_it_would_write_as_another(tmp_path, seed_path, capsys):
+    """Python's cp932 writes U+2212 − as U+FF0D －: no error, but not the document's text.  Strict
+    mode names it; replace mode writes the look-alike."""
+    odd = _seed_with(tmp_path, seed_path, "\u2212")
+    out = tmp_path / "out.csv"
+    rc = main(["extract", str(odd), "-o", str(out), "--csv-encoding", "cp932"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "U+2212" in err and not out.exists()
+    rc = main(["extract", str(odd), "-o", str(out), "--csv-encoding", "cp932", "--csv-errors", "replace"])
+    assert rc == 0 and "住\uff0d基ネット" in out.read_bytes().decode("cp932")
+
+
 def test_no_temporary_files_left(tmp_path, seed_path):
     assert (
         main(

@@ -110,3 +110,13 @@ def test_word_marker_after_a_full_running_line_continues_it():
     assert rejoin_lines([done, CellLine("削除")], None, S) == ["旧システムは廃止する。", "削除"]
     short = CellLine("収納事務の委託", wraps=False)
     assert rejoin_lines([short, CellLine("新規追加")], None, S) == ["収納事務の委託", "新規追加"]
+
+
+def test_a_line_ending_with_an_opening_bracket_never_ends_a_paragraph():
+    """LibreOffice applies no kinsoku: a wrap may leave （ at a line's end, even where the
+    geometry finds the line short of the edge (the bracket's glyph is narrow on its left)."""
+    for wraps in (True, False, None):
+        got = rejoin_lines(
+            [CellLine("番号法第19条第8号（", wraps=wraps), CellLine("情報提供ネットワーク）")], 30, S
+        )
+        assert got == ["番号法第19条第8号（情報提供ネットワーク）"]

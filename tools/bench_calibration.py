@@ -316,12 +316,18 @@ class Tally:
     right_warned: int = 0
     missing: int = 0
     extra: int = 0
+    # Rows read with confidence >= 0.9, and how many of them are right.
+    high: int = 0
+    high_right: int = 0
 
     def add(self, o: RowOutcome) -> None:
         if o.status == "missing":
             self.missing += 1
             return
         self.rows += 1
+        if o.confidence >= 0.9:
+            self.high += 1
+            self.high_right += o.status == "right"
         if o.status == "extra":
             self.extra += 1
         if o.status == "right":
@@ -340,6 +346,8 @@ class Tally:
             "right_warned": self.right_warned,
             "missing": self.missing,
             "extra": self.extra,
+            "high": self.high,
+            "high_right": self.high_right,
         }
 
 
@@ -392,13 +400,14 @@ def print_summary(s: dict, out=sys.stdout) -> None:
     def table(title: str, items: dict[str, dict]) -> None:
         print(
             f"{title:28s} {'rows':>5s} {'wrong':>5s} {'miss':>4s} {'extra':>5s}  "
-            f"{'wrong rows warned':>19s}  {'right rows warned':>19s}",
+            f"{'wrong rows warned':>19s}  {'right rows warned':>19s}  {'right at conf >= 0.9':>19s}",
             file=out,
         )
         for name, t in items.items():
             print(
                 f"{name:28s} {t['rows']:5d} {t['wrong']:5d} {t['missing']:4d} {t['extra']:5d}  "
-                f"{_pct(t['wrong_warned'], t['wrong']):>19s}  {_pct(t['right_warned'], t['right']):>19s}",
+                f"{_pct(t['wrong_warned'], t['wrong']):>19s}  {_pct(t['right_warned'], t['right']):>19s}"
+                f"  {_pct(t['high_right'], t['high']):>19s}",
                 file=out,
             )
 

@@ -50,6 +50,8 @@ SET_NAMES = (
     "heldout-calcbreak",
     "office-bottom",
     "heldout-bottom",
+    "office4",
+    "heldout4",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -619,8 +619,12 @@ def settings_of(case: Case) -> dict:
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
-LEAN_SETS = ("office2", "heldout2", "office3", "heldout3")
+LEAN_SETS = ("office2", "heldout2", "office3", "heldout3", "office-passone", "heldout-passone")
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
+# Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
+# and only that extractor's text is written.
+LAYOUT_SETS = ("office4", "heldout4")
+LAYOUT_TEXTS = ("pdftotext-layout",)
 
 
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
@@ -645,7 +649,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             shutil.copy(pdf, folder / "input.pdf")
             write_json(folder / "expected" / "records.json", expected)
             if case.texts:
-                for tool in LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS:
+                tools = LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS
+                for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
                     (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
@@ -1197,6 +1202,24 @@ def heldout3_cases() -> list[Case]:
         for m in ("calc", "writer"):
             cases.append(varied_case(f"{m}-own{k}", own, m, heldout=True))
             cases.append(varied_case(f"{m}-mix{k}", own + old, m, heldout=True))
+    return cases
+
+
+def passone_cases() -> list[Case]:
+    """Tuning cases (issue 12): Calc tables in office3's varied looks, whose one-line before /
+    after / explanation cells print in pass 1 (``normalize/passone``): the tuning tables' rows
+    and office3's own table."""
+    pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    pool += [r for path in sorted((SAMPLES / "office3" / "tables").glob("*.json")) for r in load_table(path)]
+    return [varied_case(f"calc-w{k}", pool, "calc", heldout=False) for k in range(1, 21)]
+
+
+def heldout_passone_cases() -> list[Case]:
+    """Held-out cases (issue 12; measure only, never tune): Calc tables of the held-out
+    tables' rows in varied looks."""
+    own = [r for path in sorted((SAMPLES / "heldout3" / "tables").glob("*.json")) for r in load_table(path)]
+    old = [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
+    return [varied_case(f"calc-h{k}", own + old, "calc", heldout=True) for k in range(1, 11)]
 
 
 # ----- cells aligned to the bottom (Excel's and Calc's default alignment)
@@ -1219,6 +1242,146 @@ def bottom_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+# ----- fourth sets (issue 10/12): the -layout fault kinds an independent tester met
+
+
+def checkbox_spaced(text: str) -> str:
+    """A cell's runs of check-box lines (``[○]紙`` / ``[ ]その他``) printed as a form prints them:
+    on one line, a space inside each box and a full-width space after it and between the
+    choices (``[ ○ ]　紙　[ ]　その他``), so that the line wraps inside a narrow cell."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*text.split("\n"), None]:
+        m = re.match(r"^\[\s*(○?)\s*\](.*)$", line) if line is not None else None
+        if m:
+            box = "[ ○ ]" if m.group(1) else "[ ]"
+            run.append(f"{box}\u3000{m.group(2).strip()}")
+            continue
+        if run:
+            out.append("\u3000".join(run))
+            run = []
+        if line is not None:
+            out.append(line)
+    return "\n".join(out)
+
+
+# A check-box line of the form (入手元), put in front of a before / after cell that has none.
+CHECKBOX_LINES = tuple(
+    "\u3000".join(parts)
+    for parts in (
+        (
+            "[ ○ ]",
+            "本人又は本人の代理人",
+            "[ ]",
+            "評価実施機関内の他部署（　）",
+            "[ ]",
+            "行政機関・独立行政法人等（　）",
+        ),
+        (
+            "[ ]",
+            "本人又は本人の代理人",
+            "[ ○ ]",
+            "評価実施機関内の他部署（住民課）",
+            "[ ]",
+            "地方公共団体・地方独立行政法人（　）",
+        ),
+        ("[ ○ ]", "本人から", "[ ]", "行政機関", "[ ]", "民間事業者", "[ ○ ]", "その他（住基ネット）"),
+    )
+)
+
+
+def _with_checkboxes(rows: list[dict], rng: random.Random) -> list[dict]:
+    """The rows with their check-box lines spaced out (``checkbox_spaced``) and, in about a
+    third of the rest, a check-box line of the form in front of the before and after cells."""
+    out = []
+    for r in rows:
+        r = dict(r)
+        before, after = checkbox_spaced(r["before"]), checkbox_spaced(r["after"])
+        if before == r["before"] and after == r["after"] and before and after and rng.random() < 0.4:
+            a, b = rng.sample(CHECKBOX_LINES, 2)
+            before, after = f"{a}\n{before}", f"{b}\n{after}"
+        r["before"], r["after"] = before, after
+        out.append(r)
+    return out
+
+
+FOURTH_KINDS = ("narrowtiming", "mergebreak", "bottom", "noheader", "checkbox")
+
+
+def fourth_case(
+    name: str, kind: str, maker: str, pool: list[dict], heldout: bool, valign: str | None = None
+) -> Case:
+    """A case of one fault kind (``FOURTH_KINDS``), the rest of its look drawn as office3's:
+    ``narrowtiming`` a 提出時期 column so narrow that its label wraps (提出時 / 期);
+    ``mergebreak`` Calc dates (and timings) merged over manual page breaks, centred or at the
+    foot (Calc then prints the date in the part on the later page; ``valign`` sets the
+    alignment drawn otherwise); ``bottom`` every cell at
+    the foot; ``noheader`` Writer rows long enough to break over pages, the header not
+    repeated; ``checkbox`` check-box lines spaced with full-width spaces, wrapping in narrow
+    before / after cells."""
+    rng = _rng(name)
+    base = varied_case(name, pool, maker, heldout)
+    widths = list(base.widths)
+    rows = base.rows
+    kw: dict = {}
+    if kind == "narrowtiming":
+        widths[4] = rng.choice((4.5, 5.0, 5.5)) if maker == "calc" else rng.choice((1.1, 1.2, 1.3))
+        kw = {"valign": rng.choice(("top", "center", "bottom")), "valign_of": {}}
+    elif kind == "mergebreak":
+        keys = rng.choice((("change_date_raw",), ("change_date_raw", "timing"), MERGEABLE))
+        kw = {
+            "merge": True,
+            "merge_keys": keys,
+            "merge_over_breaks": True,
+            "rows_per_page": rng.choice((2, 3, 4)),
+            "valign": rng.choice(("center", "bottom")),
+            "valign_of": {},
+            "fixed_heights": False,
+            "real_dates": False,
+        }
+        # Long date groups, so that runs of one date go over the breaks.
+        by_date = date_groups(pool)
+        big = [g for g in by_date if len(g) >= 3] or by_date
+        picked = [r for g in rng.sample(big, min(3, len(big))) for r in g[:6]]
+        rows = printed_rows(picked, rng.choice(DATE_STYLES))
+    elif kind == "bottom":
+        kw = {"valign": "bottom", "valign_of": {}}
+    elif kind == "noheader":
+        rows = _long_rows(rows, rng, (2, 3))
+        kw = {"repeat_header": False, "valign": rng.choice(("top", "center", "bottom")), "valign_of": {}}
+    elif kind == "checkbox":
+        rows = _with_checkboxes(rows, rng)
+        if maker == "calc":
+            widths[2] = widths[3] = float(rng.randint(16, 26))
+        else:
+            widths[2] = widths[3] = round(rng.uniform(3.6, 5.0), 1)
+    if valign is not None:
+        kw["valign"] = valign
+    return replace(base, rows=rows, widths=tuple(widths), **kw)
+
+
+def fourth_cases(heldout: bool) -> list[Case]:
+    """``office4`` (tuning: the tuning tables' rows) or ``heldout4`` (measure only: the
+    held-out tables' rows), each kind by Calc and Writer (``mergebreak``: Calc three times;
+    ``noheader``: Writer twice)."""
+    if heldout:
+        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
+        pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
+    else:
+        pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    tag = "h" if heldout else "t"
+    cases = []
+    for kind in FOURTH_KINDS:
+        twice = {"mergebreak": ("calc", "calc", "calc"), "noheader": ("writer", "writer")}
+        makers = twice.get(kind, ("calc", "writer"))
+        for k, m in enumerate(makers, 1):
+            # The third Calc case of merged dates is centred (Calc prints a centred merged
+            # date in the part of the cell where its middle falls).
+            valign = "center" if k == 3 else None
+            cases.append(fourth_case(f"{m}-{kind}-{tag}{k}", kind, m, pool, heldout, valign))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1233,8 +1396,12 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-calcbreak": (SAMPLES / "heldout-calcbreak", heldout_calcbreak_cases),
     "office3": (SAMPLES / "office3", office3_cases),
     "heldout3": (SAMPLES / "heldout3", heldout3_cases),
+    "office-passone": (SAMPLES / "office-passone", passone_cases),
+    "heldout-passone": (SAMPLES / "heldout-passone", heldout_passone_cases),
     "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
     "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
+    "office4": (SAMPLES / "office4", lambda: fourth_cases(heldout=False)),
+    "heldout4": (SAMPLES / "heldout4", lambda: fourth_cases(heldout=True)),
 }
 
 

@@ -5,6 +5,7 @@ two written as the forms print it, and the Roman or circled number before a head
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -92,13 +93,26 @@ _NUMERAL_SHAPES = {
     "Ⅱ": {"II", "Il", "lI", "ll", "IL", "ＩＬ", "TI", "ＴＩ", "Ｉｌ", "ＩＩ", "11", "１１"},
     "Ⅲ": {"III", "Ill", "lll", "皿", "川", "中", "由", "軸", "岬", "功", "息", "吊", "則", "臣", "ＩＩＩ"},
     "Ⅳ": {"IV", "lV", "ＩＶ", "Ｖ"},
+    # Ⅴ and Ⅵ: only where the heading has both (評価実施手続 is Ⅴ in 基礎項目 and 重点項目
+    # forms, Ⅵ in 全項目), the numeral's shape decides.
+    "Ⅴ": {"V", "v", "Ｖ", "ｖ"},
+    "Ⅵ": {"VI", "Vl", "Vi", "vi", "VＩ", "ＶＩ", "Ｖｌ", "Ｖｉ", "ＶＬ"},
 }
 
 
+_SPELLED = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"}
+
+
 def _numeral_for(prefix: str, numerals: frozenset[str]) -> str | None:
-    for numeral, shapes in _NUMERAL_SHAPES.items():
-        if prefix in shapes and numeral in numerals:
-            return numeral
+    """The numeral among ``numerals`` that ``prefix`` reads as: one whose misread shapes hold it
+    (the one it spells, ``Ｖ`` → Ⅴ, when two do), else the only one."""
+    found = [n for n, shapes in _NUMERAL_SHAPES.items() if prefix in shapes and n in numerals]
+    spelled = unicodedata.normalize("NFKC", prefix).upper()
+    for n in found:
+        if _SPELLED[n] == spelled:
+            return n
+    if found:
+        return found[0]
     return next(iter(numerals)) if len(numerals) == 1 else None
 
 
@@ -216,30 +230,58 @@ def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
     return numeral, rest, _top_heading(joined) or _top_heading(rest)
 
 
+# Top headings only one form prints, and the numerals that form gives the headings two forms
+# number differently (評価実施手続: Ⅴ in 基礎項目 and 重点項目, Ⅵ in 全項目; 開示請求、問合せ: Ⅳ in
+# 重点項目, Ⅴ in 全項目).
+FORM_ONLY_HEADINGS = {
+    "基礎": ("関連情報", "しきい値判断項目", "しきい値判断結果"),
+    "全項目": ("特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "その他のリスク対策"),
+}
+FORM_NUMERALS = {
+    "基礎": {"評価実施手続": "Ⅴ"},
+    "全項目": {"評価実施手続": "Ⅵ", "開示請求、問合せ": "Ⅴ"},
+}
+
+
+def _form_of(heads: list[tuple[str, str | None]]) -> str | None:
+    """The form the document's printed top headings show (``FORM_ONLY_HEADINGS``), or None."""
+    found = {form for form, only in FORM_ONLY_HEADINGS.items() for _, h in heads if h in only}
+    return found.pop() if len(found) == 1 else None
+
+
 def restore_numerals(rows: list[RawRow]) -> int:
     """Roman numerals of top headings that did not read, or read as another numeral, restored
     on the first line of item cells, where the document numbers its top headings: by the
-    numeral it prints before the same heading elsewhere, else by the one the forms give it."""
-    numbering: dict[str, str] = {}
-    cells = [[cl.text for cl in row.cells["item"]] for row in rows if row.cells.get("item")]
-    for lines in cells:
-        numeral, _, heading = _head_of(lines)
-        if numeral and heading and numeral in top_headings()[heading]:
-            numbering.setdefault(heading, numeral)
-    if not numbering:
-        return 0
+    document's form where its other top headings show it and the forms number the heading
+    differently (``FORM_NUMERALS``), else by the numeral the document prints most often before
+    the same heading, else by the one the forms give it."""
+    votes: dict[str, dict[str, int]] = {}
+    heads = []
+    for row in rows:
+        if row.cells.get("item"):
+            numeral, _, heading = _head_of([cl.text for cl in row.cells["item"]])
+            heads.append((numeral, heading))
+            if numeral and heading and numeral in top_headings()[heading]:
+                votes.setdefault(heading, {}).setdefault(numeral, 0)
+                votes[heading][numeral] += 1
+    if not votes:
+        return 0  # a document that prints no numerals is left as it prints them
+    numbering = {h: max(v, key=lambda n: v[n]) for h, v in votes.items()}
+    form = _form_of(heads)
+    numbering.update(FORM_NUMERALS.get(form or "", {}))
     changed = 0
     for row in rows:
         if not row.cells.get("item"):
             continue
         cl = row.cells["item"][0]
         numeral, rest, heading = _head_of([c.text for c in row.cells["item"]])
-        if heading is None or numeral in top_headings()[heading]:
+        if heading is None:
             continue
-        right = numbering.get(heading) or (
-            next(iter(top_headings()[heading])) if len(top_headings()[heading]) == 1 else None
-        )
-        if right:
+        numerals = top_headings()[heading]
+        if numeral in numerals and (len(numerals) == 1 or numbering.get(heading, numeral) == numeral):
+            continue
+        right = numbering.get(heading) or (next(iter(numerals)) if len(numerals) == 1 else None)
+        if right and right != numeral:
             cl.text = right + rest
             changed += 1
             row.add_flag("ocr_corrected")

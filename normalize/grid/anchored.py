@@ -15,6 +15,7 @@ from ..dates import DATE_AT_START, is_date_head, parse_date
 from .common import SECTION_HEADING, PageRows, cell_text
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
+from .paths_down import paths_down
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
 # rows (a cell that runs across one costs ``line_groups.BLANK_CROSS_COST``).
@@ -166,6 +167,8 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         # Dates centred but text at the top (each column its own alignment): the paths, one
         # per date, anchor the rows better than the dates did.
         return
+    if mode != "top":
+        paths_down(rows, spans, mode)
     continued = _split_continued(rows[0], hy) if rows[0] else []
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)

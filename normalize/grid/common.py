@@ -52,6 +52,9 @@ class PageRows:
     # Anchored rows: row index → why the rows it was given to are in doubt (a merged value or
     # a row's lines that fit another date about as well: a ``row_split_guess``).
     doubts: dict[int, str] = field(default_factory=dict)
+    # Layout text: whether the page's offsets were read as character counts (else as display
+    # columns): a page without a header reads its offsets as the page before did.
+    by_chars: bool | None = None
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

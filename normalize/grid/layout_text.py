@@ -21,7 +21,10 @@ from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
 from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line
+from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
+
+__all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
 _CJK_SPACE_CJK = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
 
@@ -55,6 +58,12 @@ def _is_date_part(text: str) -> bool:
 
 # An after cell's last line that points at the text above it in that cell.
 _POINTS_ABOVE = regex.compile(r"^上記(?:を|の)?(?:とおり)?(?:新規)?追加$")
+
+
+# The end of a check box of a form (``[ ○ ]``, ``[ ]``, ``[○]``, or its closing bracket alone).
+_ENDS_WITH_BOX = regex.compile(r"(?:^|\[\s*[○◯●]?\s*)\]$")
+# A check box left open at the end of a piece (``[``, ``[ ○``): its ``]`` is in the same cell.
+_OPEN_BOX = regex.compile(r"\[\s*[○◯●]?$")
 
 
 # Whole cells of their own: what an after cell says of an addition or a deletion.
@@ -117,6 +126,12 @@ def _assign(
             cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
+        if _is_soft(segs, i) and (
+            (_ENDS_WITH_BOX.search(segs[i - 1].text) and not segs[i].text.startswith("["))
+            or _OPEN_BOX.search(segs[i - 1].text)
+            or segs[i].text.startswith("]")
+        ):
+            cost += settings.layout_box_label_cost
         return cost
 
     # best[i][k]: least cost of pieces 0..i with piece i in column k.
@@ -194,18 +209,105 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
     ]
-    if not full:
+    if full:
+        return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
+    # Without one: the date lines that show five cells, 事前/事後 fifth (the explanation empty
+    # or not on the date line) give the first five starts.
+    five = [
+        line
+        for line in hard
+        if len(line) in (N_COLS - 1, N_COLS)
+        and DATE_AT_START.match(line[0].text)
+        and line[TIMING_COLUMN].text.strip() in ("事前", "事後")
+    ]
+    if not five:
         return None
-    return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
+    starts = [statistics.median(line[k].x0 for line in five) for k in range(TIMING_COLUMN + 1)]
+    return [*starts, starts[-1] + 4]
 
 
-def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings):  # type: ignore[no-untyped-def]
+# Body openings at one offset on at least this many lines make a column start (a column's
+# lines start at one offset; ``pdftotext -layout`` moves some by a character or two).
+OPENER_MIN_LINES = 2
+
+
+def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
+    """Column starts where the body's lines open cells, between the labels: a label centred
+    in its header cell stands right of its column's start, so where fewer body lines open a
+    cell at the label's own offset than at another, the start is the offset right of the
+    previous label's end and not right of this label's start at which the most body lines
+    (at least ``OPENER_MIN_LINES``) open a cell.  Columns without such an offset are left out, and all are
+    when two labels or more stand at their columns' starts (a left-aligned header)."""
+    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
+    out: dict[int, float] = {}
+    labels = header.labels
+    at_labels = 0
+    for k in range(1, N_COLS):
+        if k not in labels or k - 1 not in labels:
+            continue
+        at_label = sum(n for x, n in counts.items() if abs(x - labels[k][0]) <= 1.5)
+        lo, hi = labels[k - 1][1], labels[k][0] + 1
+        cand = [x for x, n in counts.items() if lo < x <= hi and n >= OPENER_MIN_LINES]
+        best = max(cand, key=lambda x: (counts[x], -x)) if cand else None
+        if at_label >= OPENER_MIN_LINES and (best is None or at_label >= counts[best]):
+            at_labels += 1
+        elif best is not None:
+            out[k] = float(best)
+    # Labels that stand at their columns' starts on two columns or more: a left-aligned header,
+    # whose other labels are kept too.
+    if at_labels >= 2:
+        return {}
+    # Starts must keep the labels' order.
+    ks = sorted(out)
+    for a, b in itertools.pairwise(ks):
+        if out[b] <= out[a]:
+            del out[b]
+    return out
+
+
+def _running_columns(carry: dict[int, list[Line]] | None) -> set[int]:
+    """The text columns of the row carried from the page before whose text reaches that
+    page's last line (within one line): those the page may go on with."""
+    lines = [(c, ln) for c, lns in (carry or {}).items() if c not in (0, TIMING_COLUMN) for ln in lns]
+    if not lines:
+        return set()
+    foot = max(ln.bottom for _, ln in lines)
+    return {c for c, ln in lines if ln.bottom >= foot - 1}
+
+
+def _shifted_starts(segs: list[list[Line]], prev: list[float], running: set[int] | None) -> list[float]:
+    """The previous page's column starts, moved to this page: ``pdftotext -layout`` counts a
+    page's offsets from its leftmost text, so a page without a date (a Writer row continued
+    over a page break, a merged date printed on another page) starts its first printed column
+    at 0.  The shift is the one that puts the offsets where at least ``OPENER_MIN_LINES``
+    lines open a cell nearest to the previous starts, the leftmost such offset on a start;
+    ties go to a shift that puts it on a column the row carried from the page before runs on
+    in (``running``), then to the smallest shift."""
+    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
+    clusters = sorted(x for x, n in counts.items() if n >= OPENER_MIN_LINES)
+    if not clusters:
+        return prev
+    left = clusters[0]
+    best: tuple[float, int, float, float] | None = None
+    for k, start in enumerate(prev):
+        d = start - left
+        miss = sum(counts[x] * min(abs(x + d - p) for p in prev) for x in clusters)
+        key = (miss, 0 if running and k in running else 1, abs(d), d)
+        if best is None or key < best:
+            best = key
+    if best is None or best[3] == 0:
+        return prev
+    return [p - best[3] for p in prev]
+
+
+def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None):  # type: ignore[no-untyped-def]
     full = _starts_from_full_lines(segs)
     if full is not None:
         return full
     if header is not None:
         known = {k: float(x0) for k, (x0, _) in header.labels.items()}
         known[0] = 0.0
+        known.update(_starts_from_openers(header, segs))
         ks = sorted(known)
         starts = []
         for k in range(N_COLS):
@@ -222,11 +324,57 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return list(prev_starts[:N_COLS])
+        return _shifted_starts(segs, list(prev_starts[:N_COLS]), running)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
     return None
+
+
+def _timing_from_body(
+    segs: list[list[Line]],
+    starts: list[float],
+    prev_starts: list[float] | None = None,
+    init: list[float] | None = None,
+) -> list[float]:
+    """The starts of the 提出時期 and explanation columns from the body's own alignment: the
+    事前/事後 tokens stand in a narrow column of their own (its start: their median offset),
+    and text that opens right of where they end is the explanation's (its start: the median
+    offset of those openings).  A narrow 提出時期 column wraps its label (提出時 / 期) and the
+    explanation's label with it, so the header's label positions alone may put both columns'
+    text in one.  A page that prints no 事前/事後 token (a merged 提出時期 printed on another
+    page) keeps the previous page's two starts (``prev_starts``) when its own first estimate
+    (``init``, else ``starts``) of the 提出時期 start is within two characters of that page's;
+    else ``starts`` is returned as it is."""
+    tokens = [
+        p
+        for line in segs
+        for i, p in enumerate(line)
+        if TIMING.match(p.text.strip()) and len(p.text.strip()) == 2 and not _is_soft(line, i)
+    ]
+    tokens = [p for p in tokens if p.x0 > starts[TIMING_COLUMN - 1]]
+    if not tokens:
+        first = (init or starts)[TIMING_COLUMN]
+        if prev_starts is not None and abs(prev_starts[TIMING_COLUMN] - first) <= 2:
+            out = list(starts)
+            out[TIMING_COLUMN : TIMING_COLUMN + 2] = prev_starts[TIMING_COLUMN : TIMING_COLUMN + 2]
+            return out
+        return starts
+    xt = statistics.median(p.x0 for p in tokens)
+    end = max(p.x1 for p in tokens)
+    right = [
+        p.x0
+        for line in segs
+        for i, p in enumerate(line)
+        if p.x0 > end and not TIMING.match(p.text.strip()) and not _is_soft(line, i)
+    ]
+    out = list(starts)
+    out[TIMING_COLUMN] = xt
+    if right:
+        out[TIMING_COLUMN + 1] = statistics.median(right)
+    elif out[TIMING_COLUMN + 1] <= end:
+        out[TIMING_COLUMN + 1] = end + 1
+    return out
 
 
 def _openings(line: list[Line], cols: list[int]) -> list[tuple[int, float]]:
@@ -279,44 +427,6 @@ def _local_columns(
     return out
 
 
-# A Latin letter or digit (or a numeral Ⅰ ① that Word sets as Latin) beside a Japanese
-# character, with or without a space between.
-_LATIN = r"[0-9A-Za-zⅠ-Ⅻ①-⑳]"
-_KANA_KANJI = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
-_BOUNDARY_SPACED = regex.compile(rf"(?<={_LATIN}) (?={_KANA_KANJI})|(?<={_KANA_KANJI}) (?=[0-9A-Za-z])")
-_BOUNDARY_TIGHT = regex.compile(rf"(?<={_LATIN})(?={_KANA_KANJI})|(?<={_KANA_KANJI})(?=[0-9A-Za-z])")
-
-
-def is_autospaced(texts: list[str], settings: GridSettings) -> bool:
-    """True when the text comes from a PDF whose maker set Latin text apart from Japanese
-    (Word, Writer): at least ``layout_autospace_share`` of the Latin/Japanese boundaries of
-    ``texts`` carry a single space, and at least ``layout_autospace_min`` do."""
-    spaced = sum(len(_BOUNDARY_SPACED.findall(t)) for t in texts)
-    tight = sum(len(_BOUNDARY_TIGHT.findall(t)) for t in texts)
-    share = settings.layout_autospace_share
-    return spaced >= settings.layout_autospace_min and spaced >= share * (spaced + tight)
-
-
-def drop_autospace(text: str) -> str:
-    """The text without the spaces an autospacing maker printed at Latin/Japanese boundaries
-    (``10 万人`` → ``10万人``, ``Ⅰ 基本情報`` → ``Ⅰ基本情報``).  A real space there is lost too;
-    whitespace-free the text is unchanged."""
-    return _BOUNDARY_SPACED.sub("", text)
-
-
-def wrap_width(widths: list[float], settings: GridSettings) -> float:
-    """A text column's wrap width from its lines' display widths: the widest that at least
-    ``layout_wrap_min_lines`` lines have, and at least ``layout_wrap_min_share`` as many as the
-    commonest width has (one over-wide line, a misplaced piece or a spread-out date, does not
-    set it; lines a character longer than the rest, kinsoku aside, still wrap)."""
-    if not widths:
-        return 0.0
-    counts = Counter(round(w) for w in widths)
-    need = max(settings.layout_wrap_min_lines, settings.layout_wrap_min_share * max(counts.values()))
-    wide = [w for w, n in counts.items() if n >= need]
-    return float(max(wide)) if wide else max(widths)
-
-
 def layout_page_rows(
     page: PageWords,
     prev_starts: list[float] | None,
@@ -325,12 +435,15 @@ def layout_page_rows(
     settings: GridSettings,
     align: str | None = None,
     carry: dict[int, list[Line]] | None = None,
+    prev_by_chars: bool | None = None,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
     line: segments are matched to columns in order, each to the nearest column start, and the
     starts re-estimated from what they received.  Offsets are read as display columns and as
-    character counts; the reading whose columns line up better wins."""
+    character counts; the reading whose columns line up better wins (a page without a header,
+    whose columns come from the page before, ``prev_starts``, is read as that page was,
+    ``prev_by_chars``)."""
     best = None
     for by_chars, variant in ((False, page), (True, _char_offsets(page))):
         words = [w for w in variant.words if w.text.strip()]
@@ -348,16 +461,22 @@ def layout_page_rows(
         if not body:
             continue
         segs = [_layout_segments(ln, by_chars) for ln in body]
-        init = _initial_starts(header, prev_starts, segs, hx, settings)
+        running = _running_columns(carry)
+        init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
             continue
+        if header is None and prev_by_chars is not None and by_chars != prev_by_chars:
+            if _starts_from_full_lines(segs) is None:
+                continue  # the previous page's starts are in the other reading's units
         aligned = _aligned(segs, _cell_openers(segs))
+        init = _timing_from_body(segs, init, prev_starts)
         starts, cost = _fit_starts(segs, init, settings, aligned)
+        starts = _timing_from_body(segs, starts, prev_starts, init)
         if best is None or cost < best[0]:
-            best = (cost, header, segs, starts, aligned)
+            best = (cost, header, segs, starts, aligned, by_chars)
     if best is None:
         return None
-    _, header, segs, starts, aligned = best
+    _, header, segs, starts, aligned, chosen_by_chars = best
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}
@@ -398,7 +517,16 @@ def layout_page_rows(
     )
     if carried:
         _prepend_carry(cols, carry)  # type: ignore[arg-type]
-    res = PageRows([], [], header is not None, [*starts, starts[-1] + 1], False, align=align, carried=carried)
+    res = PageRows(
+        [],
+        [],
+        header is not None,
+        [*starts, starts[-1] + 1],
+        False,
+        align=align,
+        carried=carried,
+        by_chars=chosen_by_chars,
+    )
     res.lines = own_lines
     lines_to_anchored_rows(res, cols, hy)
     return res

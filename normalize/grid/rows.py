@@ -285,6 +285,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     prev_bounds: list[float] | None = None
     layout = pages[0].unit == "cell"
     align: str | None = None
+    by_chars: bool | None = None  # layout text: how the page before read its offsets
     # Layout text: the last row of a page is read again with the next page (a row that runs on
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
@@ -303,7 +304,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             table += 1
         table_of_page[page.page] = table
         pr = (
-            layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None)
+            layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None, by_chars)
             if layout
             else page_rows(page, prev_bounds, hx, hy, gs, align)
         )
@@ -314,7 +315,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 continue
             # Nothing to read the carried row with: it stands as it was.
             pr = PageRows([], [], False, prev_bounds or [], False, align=align)
-        prev_bounds, align = pr.bounds, pr.align
+        prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)

@@ -146,6 +146,10 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
+    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without
+    # its label, one inside a box tears it (a form's box and its label stand in one cell): it
+    # costs this much more.
+    layout_box_label_cost: float = 6.0
     # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
     # lines have, and at least layout_wrap_min_share as many as the commonest width (one
     # over-wide line, a date spread out by spaces say, is no wrap width).
@@ -247,6 +251,15 @@ class QualitySettings:
     # close_cut (stream): the partition's margin over the runner-up cut, in cost units, below
     # which the cut is a near guess; strength exp(-margin).
     column_guess_margin: float = 1.0
+    # column_guess (normalize/passone.py, close_cut_doubts): a pass-2 cut of a row whose pass 1
+    # holds text cells that won by less than this (cost units) over moving only that boundary,
+    # between before and after, and between the item and the next cell.
+    pass_one_cut_margin: float = 0.5
+    pass_one_item_margin: float = 1.0
+    # column_guess (normalize/cut_checks.py): an explanation at least this share of whose
+    # character pairs are the before cell's repeats it (the after cell's tail read as the
+    # explanation).  Measured: 0.3 fired on right rows; 0.5 on no right row not warned already.
+    explanation_repeat_share: float = 0.5
     # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
     # unknown to the dictionary.
     ocr_suspect_line_conf: float = 70.0

@@ -1,0 +1,187 @@
+"""Checks of the cuts between a flattened-text row's wrapped cells, line by line.
+
+A text reader that is given no positions cuts a row's wrapped lines into item / before / after /
+explanation (``partition``, ``singlepass.split_row_scored``); where it cuts wrongly, lines move
+across a boundary.  These checks look at each boundary the text itself did not mark (a 事前/事後
+printed between the after and the explanation marks that one) and return ``column_guess`` doubts
+for the two cells on either side when the boundary shows it is in the wrong place:
+
+* ``word``: the last line of one cell and the first line of the next make one word
+  (``…住民の居住関`` | ``係の公証…``, ``…データセ`` | ``ンター…``): a line wrapped inside a word,
+  which happens inside a cell, never between two (the line before the cut is at least as wide
+  as the one after, as a wrapped line is);
+* ``bracket``: the explanation opens with a closing bracket or a character kept off a line's
+  start, or closes a bracket it never opened (``・電子申請機能）``): the rest of the after cell;
+* ``placed``: the explanation opens with what only a before/after cell holds (a choice
+  ``[ 再委託する ]``, 上記を新規追加 or 削除), or with a heading of the form (``委託事項２``, the
+  item's last line); the item's last paragraph ends like an explanation (…に伴う修正, …の変更);
+* ``repeat``: at least ``quality.explanation_repeat_share`` of the explanation's character
+  pairs are the before cell's, and it does not end as explanations do (…に伴う修正, …の変更):
+  an explanation says why, it does not repeat the before text; the after cell's tail (which
+  shares the before text) was read as the explanation.
+
+Measured (``tools/bench_calibration.py``, every tuning sample, office-passone among them): these checks
+(and ``passone.close_cut_doubts``) put their evidence on 268 wrong rows and no right one (the
+word check: 119; explanation opening with a heading 35, with an after cell's text 30; item
+ending like an explanation 29; repeat 23; bracket 17; heading and value 9); on the held-out
+sets, 108 wrong rows and 2 right ones.  The boundary row-ordered text marks with its timing is
+left alone (a repeat there fired on 22 right rows).  Only for text read without positions
+(``RawRow.widths`` set): a PDF's or a scan's cells come from the page's geometry.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import regex
+
+from piatable.models import CellLine, Doubt, RawRow, Record
+from piatable.settings import QualitySettings
+from piatable.vocabulary import SECTION_NUMERALS
+
+from .chars import NO_LINE_START, bigrams, display_width, starts_paragraph
+from .items import heading_score, is_form_heading
+from .partition import BlockScorer
+from .rejoin import same_printed_line
+from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
+
+# The margin (cost units) of a cut that no other place could take.
+MARGIN_CAP = 9.0
+TEXT_CELLS = ("item", "before", "after", "explanation")
+# What only a before / after cell opens with: a choice of the form (``[ 再委託する ]``), and the
+# words that close an after cell (上記を新規追加, 削除).
+_CHOICE = regex.compile(r"^[\[［][^\]］]{1,40}[\]］]")
+_CLOSING = regex.compile(r"^(?:上記を)?(?:新規追加|削除)(?:[ 　]|$)")
+# A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note; how
+# an explanation ends (…に伴う修正, …による追記, 重大な変更に該当しない).
+NUMBERED_HEADING = regex.compile(r"^[①-⑳]|^[0-9０-９]{1,2}[．.]")
+EXPLANATION_END = regex.compile(r"(?:に伴う|による|のため)(?:修正|追加|追記|変更|削除|見直し)$|該当しない$")
+# A repeated block's label on a line of its own (委託事項２, 提供先１, システム３): the item's.
+INSTANCE_LINE = regex.compile(r"^(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$")
+# A paragraph that opens with a heading, then a space and another cell's value
+# (``②対象となる本人の数 10万人以上100万人未満``).
+_HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")
+# A paragraph that opens with a heading, then a space and another cell's value
+# (``②対象となる本人の数 10万人以上100万人未満``).
+_HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")
+_CHANGE_END = regex.compile(r"(?:変更|修正|追加|追記|削除)$")
+_CLOSERS = frozenset("）)」』】〕］]＞>")
+# Each closing bracket's opener.
+_OPENERS = dict(zip("）)」』】〕］]＞>", "（(「『【〔［[＜<", strict=True))
+
+
+def _separated(row: RawRow, a: list[CellLine], b: list[CellLine]) -> bool:
+    """Whether a timing is printed between the last line of ``a`` and the first of ``b``, or on
+    the printed line of either (the text marks that boundary itself: row-ordered text)."""
+    lo, hi = (a[-1].page, a[-1].line_no), (b[0].page, b[0].line_no)
+    return any(lo <= (cl.page, cl.line_no) <= hi for cl in row.cells.get("timing") or [])
+
+
+def _closes_unopened(text: str) -> bool:
+    depth: dict[str, int] = {}
+    for ch in text:
+        if ch in _OPENERS.values():
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in _OPENERS:
+            o = _OPENERS[ch]
+            if depth.get(o, 0) == 0:
+                return True
+            depth[o] -= 1
+    return False
+
+
+def _doubts(a_key: str, b_key: str, why: str) -> list[Doubt]:
+    return [Doubt("column_guess", a_key, why), Doubt("column_guess", b_key, why)]
+
+
+def cut_line_doubts(row: RawRow, q: QualitySettings, tokenizer: Tokenizer | None = None) -> list[Doubt]:
+    """``column_guess`` doubts (on both cells of a boundary) where a text row's cut between two
+    wrapped cells shows it is in the wrong place (see the module notes); [] for rows read from a
+    page's geometry."""
+    if not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
+        # Geometry placed the cells, or they were paired with rows column by column (no cut).
+        return []
+    cells = [(k, row.cells.get(k) or []) for k in TEXT_CELLS]
+    cells = [(k, c) for k, c in cells if c]
+    out: list[Doubt] = []
+    tok = tokenizer or default_tokenizer()
+    for (ka, a), (kb, b) in pairwise(cells):
+        if (
+            same_printed_line(a[-1], b[0])
+            or (b[0].page, b[0].line_no) < (a[-1].page, a[-1].line_no)
+            or _separated(row, a, b)
+        ):
+            # One printed line, a cell read apart (pass 1), or a boundary the text marks.
+            continue
+        last, first = a[-1].text, b[0].text
+        if (
+            not starts_paragraph(first)
+            and display_width(last) >= display_width(first)
+            and word_spans_break(tok, last, first)
+        ):
+            why = f"a word runs on from the {ka} cell into the {kb} cell ({last[-4:]}|{first[:4]})"
+            out += _doubts(ka, kb, why)
+            continue
+        if kb != "explanation":
+            continue
+        text = "".join(cl.text for cl in b)
+        if first[:1] in _CLOSERS or (first[:1] in NO_LINE_START and not starts_paragraph(first)):
+            out += _doubts(ka, kb, f"the explanation opens with {first[:1]}: the rest of the {ka} cell?")
+        elif _closes_unopened(text):
+            out += _doubts(ka, kb, f"the explanation closes a bracket it never opened ({text[:10]}…)")
+        else:
+            before = "".join(cl.text for cl in row.cells.get("before") or [])
+            pairs = bigrams(text)
+            ends_as_explanation = EXPLANATION_END.search(text) or _CHANGE_END.search(text)
+            if (
+                pairs
+                and not ends_as_explanation
+                and len(pairs & bigrams(before)) / len(pairs) >= q.explanation_repeat_share
+            ):
+                out += _doubts(ka, kb, f"the explanation repeats the before cell's text ({text[:10]}…)")
+    return out
+
+
+def cut_margins(scorer: BlockScorer, item: int, before: int) -> tuple[float, float]:
+    """(item/before, before/after) margins of a partition's cut (``scorer``'s lines cut at
+    ``item`` and ``before``): how much more the best reading that moves only that boundary
+    costs (``MARGIN_CAP`` when no other place is possible)."""
+    n, base = scorer.n, scorer.cost(item, before)
+    lo = 1 if scorer.n and scorer.t[0][:1] in SECTION_NUMERALS else 0
+    ib = [scorer.cost(k, before) - base for k in range(lo, before + 1) if k != item]
+    ba = [scorer.cost(item, k) - base for k in range(item, n + 1) if k != before]
+    return min([MARGIN_CAP, *ib]), min([MARGIN_CAP, *ba])
+
+
+def is_heading_line(p: str) -> bool:
+    """A paragraph that is a heading of the form (numbered, or listed in the headings)."""
+    return is_form_heading(p) or (bool(NUMBERED_HEADING.match(p)) and heading_score(p) >= 1.0)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n") if p.strip()]
+
+
+def placed_doubts(record: Record) -> list[Doubt]:
+    """``column_guess`` doubts where a cell opens or ends with another column's kind of text
+    (``placed`` in the module notes).  Measured on every sample kind: none fires on a right
+    row."""
+    expl, item = _paragraphs(record.explanation), _paragraphs(record.item)
+    out: list[Doubt] = []
+    first = expl[0] if expl else ""
+    if first and (_CHOICE.match(first) or _CLOSING.match(first)):
+        why = f"the explanation opens with an after cell's text ({first[:12]})"
+        out += _doubts("after", "explanation", why)
+    elif first and (INSTANCE_LINE.match(first) or is_heading_line(first)):
+        why = f"the explanation opens with a heading of the form ({first[:12]})"
+        out += _doubts("item", "explanation", why)
+    for f in ("before", "after"):
+        paras = _paragraphs(getattr(record, f))
+        m = _HEAD_THEN_VALUE.match(paras[0]) if paras else None
+        if m and NUMBERED_HEADING.match(m.group(1)) and is_heading_line(m.group(1)):
+            why = f"the {f} cell opens with a heading of the form and a value ({paras[0][:16]})"
+            out += _doubts("item", f, why)
+            break
+    if len(item) > 1 and (EXPLANATION_END.search(item[-1]) or _CHANGE_END.search(item[-1])):
+        out += _doubts("item", "explanation", f"the item ends like an explanation ({item[-1][-12:]})")
+    return out

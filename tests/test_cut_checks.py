@@ -1,0 +1,131 @@
+"""Evidence of a flattened-text row's wrong cuts (issue 12, normalize/cut_checks.py and
+passone.close_cut_doubts): checks that fire where lines moved across a cell boundary and stay
+quiet on right rows."""
+
+from __future__ import annotations
+
+import json
+
+from piatable.models import CellLine, RawRow, Record
+from piatable.normalize.cut_checks import cut_line_doubts, placed_doubts
+from piatable.pipeline import extract_document
+from piatable.settings import QualitySettings
+
+from .conftest import SAMPLES
+
+Q = QualitySettings()
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+# The reasons this module's checks give (evidence lines), and passone's margins.
+REASONS = (
+    "a word runs on from",
+    "the explanation opens with",
+    "the explanation closes a bracket",
+    "the explanation repeats the before",
+    "the item ends like an explanation",
+    "opens with a heading of the form and a value",
+    "over moving it",
+)
+
+
+def _row(cells: dict[str, list[tuple[str, int]]], timing_line: int) -> RawRow:
+    row = RawRow()
+    for key, lines in cells.items():
+        row.cells[key] = [CellLine(text, 1, n) for text, n in lines]
+    row.cells["timing"] = [CellLine("事後", 1, timing_line)]
+    row.widths = {"item": 20, "before": 36, "after": 36, "explanation": 36}
+    return row
+
+
+def _record(**cells: str) -> Record:
+    fields = {"item": "", "before": "", "after": "", "explanation": ""} | cells
+    return Record("x", 0, 1, 1, None, "", item_path=[], timing="事後", **fields)
+
+
+WORD_SPLIT = {
+    "item": [("Ⅰ基本情報", 10), ("②事務の内容", 11)],
+    "before": [("住民基本台帳法に基づき、住民の居住関係の公証", 12)],
+    "after": [("住民基本台帳法に基づき、住民の居住関", 13)],
+    "explanation": [("係の公証、選挙人名簿の登録その他", 14)],
+}
+
+
+def test_a_word_torn_between_after_and_explanation_is_a_column_guess():
+    """``…住民の居住関`` | ``係の公証…``: a line wrapped inside a word is inside one cell."""
+    doubts = cut_line_doubts(_row(WORD_SPLIT, timing_line=2), Q)  # the timing read in pass 1
+    assert {(d.kind, d.field) for d in doubts} == {("column_guess", "after"), ("column_guess", "explanation")}
+    assert "居住関|係の公" in doubts[0].why
+
+
+def test_a_boundary_the_timing_marks_is_left_alone():
+    """Row-ordered text prints the 事前/事後 between the after cell and the explanation (here on
+    the after cell's last printed line): that cut is the text's own, not a guess."""
+    assert cut_line_doubts(_row(WORD_SPLIT, timing_line=13), Q) == []
+
+
+def test_cells_placed_by_geometry_are_left_alone():
+    row = _row(WORD_SPLIT, timing_line=2)
+    row.widths = {}
+    assert cut_line_doubts(row, Q) == []
+
+
+def test_an_explanation_holding_the_after_cells_tail_is_a_column_guess():
+    closing = {
+        "item": [("Ⅱ特定個人情報ファイルの概要", 10)],
+        "after": [("[○]紙", 11), ("[○]その他（住民基本台帳ネットワークシ", 12)],
+        "explanation": [("ステム）", 13)],
+    }
+    # A word torn (…ネットワークシ | ステム) and a bracket closed that the explanation never opened.
+    assert cut_line_doubts(_row(closing, timing_line=2), Q)
+    closing["explanation"] = [("）の追加", 13)]
+    assert any("opens with ）" in d.why for d in cut_line_doubts(_row(closing, timing_line=2), Q))
+
+
+def test_text_placed_in_the_wrong_column_is_a_column_guess():
+    assert placed_doubts(
+        _record(after="[ 再委託しない ]", explanation="[ 再委託する ]\n画像データ化業務の再委託")
+    )
+    assert placed_doubts(
+        _record(item="Ⅱ特定個人情報ファイルの概要", after="上記を新規追加", explanation="委託事項２")
+    )
+    assert placed_doubts(
+        _record(item="Ⅱ特定個人情報ファイルの概要\n２．基本情報", before="②対象となる本人の数 10万人")
+    )
+    assert placed_doubts(_record(item="Ⅰ基本情報\n①部署\n組織改正による部署名の変更", before="市民課"))
+
+
+def test_a_right_row_is_quiet():
+    record = _record(
+        item="Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署",
+        before="市民部市民課",
+        after="市民生活部市民課",
+        explanation="組織改正による部署名の変更\n重大な変更に該当しない",
+    )
+    assert placed_doubts(record) == []
+    lines = {
+        "item": [("Ⅰ基本情報", 10), ("①部署", 11)],
+        "before": [("市民部市民課", 12)],
+        "after": [("市民生活部市民課", 13)],
+        "explanation": [("組織改正による部署名の変更", 14)],
+    }
+    assert cut_line_doubts(_row(lines, timing_line=2), Q) == []
+
+
+def _squash(value: object) -> str:
+    return "".join(str(value or "").split())
+
+
+def test_on_calc_pass_one_texts_the_checks_fire_on_wrong_rows_only():
+    """samples/office-passone (LibreOffice Calc, pypdfium2): every row these checks warn about differs
+    from every expected row, and they warn about some."""
+    fired = 0
+    for folder in sorted((SAMPLES / "office-passone").glob("calc-w*-pypdfium2"))[:10]:
+        expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+        truth = {tuple(_squash(e.get(f)) for f in SIX) for e in expected}
+        for rec in extract_document(folder / "input.txt").records:
+            if not any(reason in line for line in rec.evidence for reason in REASONS):
+                continue
+            fired += 1
+            assert "column_guess" in rec.flags and rec.confidence < 0.9
+            got = rec.to_dict()
+            assert tuple(_squash(got.get(f)) for f in SIX) not in truth, (folder.name, rec.evidence)
+    assert fired >= 10
