@@ -91,6 +91,13 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
     hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
     for each repair of the hygiene."""
+    text, notes, _ = _read_text_and_kind(path)
+    return text, notes
+
+
+def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
+    """``read_text_with_notes``, and ``is_layout_text`` of the text it returns (asked once: a
+    long text's lines are scanned once for it)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -100,14 +107,18 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(text))
-    if not is_layout_text(tidy.text):
-        tidy.text, digit_lines = join_digit_lines(tidy.text)
-        if digit_lines:
-            tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")
-        tidy.text, joined = join_font_runs(tidy.text)
-        if joined:
-            tidy.notes.append(f"{joined} lines had font-run spaces around digits or numerals removed")
-    return tidy.text, tidy.notes
+    if is_layout_text(tidy.text):
+        return tidy.text, tidy.notes, True
+    tidied = tidy.text
+    tidy.text, digit_lines = join_digit_lines(tidy.text)
+    if digit_lines:
+        tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")
+    tidy.text, joined = join_font_runs(tidy.text)
+    if joined:
+        tidy.notes.append(f"{joined} lines had font-run spaces around digits or numerals removed")
+    # Lines joined may change the verdict; an unchanged text keeps it.
+    layout = False if tidy.text == tidied else is_layout_text(tidy.text)
+    return tidy.text, tidy.notes, layout
 
 
 def read_text(path: Path) -> str:
@@ -122,11 +133,13 @@ def is_layout_text(text: str) -> bool:
     while start <= len(text):  # line by line, without a list of all lines: texts may be long
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        ln = text[start:end].strip()
+        ln = text[start:end]
         start = end + 1
-        if ln:
+        if ln and not ln.isspace():  # not blank (what strip() removes is what isspace() tells)
             lines += 1
-            multi += LAYOUT_GAP.search(ln) is not None
+            # LAYOUT_GAP is two spaces or a tab: only a line holding one is stripped and searched.
+            if "  " in ln or "\t" in ln:
+                multi += LAYOUT_GAP.search(ln.strip()) is not None
     if lines < 5:
         return False
     return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE
@@ -266,9 +279,8 @@ def read_text_pages(path: Path) -> Reading:
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes = read_text_with_notes(path)
+    text, notes, layout = _read_text_and_kind(path)
     cover = cover_facts_from_document_text(text)
-    layout = is_layout_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)

@@ -101,6 +101,8 @@ def common_prefix(a: str, b: str) -> str:
     return a[:k]
 
 
-def bigrams(text: str) -> set[str]:
-    """The pairs of adjacent characters of ``text``."""
-    return {text[k : k + 2] for k in range(len(text) - 1)}
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
+    """The pairs of adjacent characters of ``text`` (asked of every line by the partition and
+    the edit-pair split: cached, hence frozen; a few thousand only, a set being a few KB)."""
+    return frozenset([text[k : k + 2] for k in range(len(text) - 1)])

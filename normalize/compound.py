@@ -7,6 +7,8 @@ a narrow date column wraps ``令和5年2月`` / ``6日``.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from piatable.models import CellLine
@@ -131,6 +133,9 @@ _MARK_BEFORE_BOX = regex.compile(rf"^(?P<mark>[{CHECK_MARKS}])[ 　]*(?=[［\[][
 _MARK_AT_END = regex.compile(rf"[ 　]+(?P<mark>[{CHECK_MARKS}])$")
 
 
+_BOX_OR_MARK = frozenset(CHECK_MARKS + "［[")
+
+
 def _box_with_mark(text: str, mark: str) -> str:
     m = _EMPTY_BOX.match(text)
     return f"{m.group('open')}{mark}{m.group('close')}{text[m.end() :]}" if m else text
@@ -145,6 +150,10 @@ def place_check_marks(lines: list[CellLine]) -> list[CellLine]:
     while k < len(lines):
         cl = lines[k]
         t = cl.text.strip()
+        if t[:1] not in _BOX_OR_MARK:
+            out.append(cl)  # every case below opens with a mark or a box
+            k += 1
+            continue
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         if len(t) == 1 and t in CHECK_MARKS and _EMPTY_BOX.match(nxt) and not _MARK_AT_END.search(nxt):
             nc = lines[k + 1]
@@ -186,7 +195,7 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no, wraps=True))
             k += 2
             continue
-        pieces = _cells_of_line(t, gaps)
+        pieces = line_cells(t, gaps)
         if len(pieces) == 1 and pieces[0] == t:
             out.append(cl)  # one cell: the line as it is (no copy, for long texts' memory)
         else:
@@ -201,6 +210,8 @@ def side_by_side(lines: list[CellLine]) -> bool:
     with a timing (``2023/2/6 事後``).  Text re-flowed one cell after another (the seed) has
     neither, and there a space between Japanese words is a space inside a cell."""
     for cl in lines:
+        if "事" not in cl.text:
+            continue  # every timing pattern needs 事前 / 事後 (or 事 前)
         t = cl.text.strip()
         if TIMING_IN_MIDDLE.match(t) or TIMING_AT_START.match(t):
             return True
@@ -212,7 +223,18 @@ def side_by_side(lines: list[CellLine]) -> bool:
 
 def cells_of_line(t: str, gaps: bool = False) -> list[str]:
     """The cells one printed line holds, in order (see ``_cells_of_line``)."""
-    return _cells_of_line(t, gaps)
+    return list(line_cells(t, gaps))
+
+
+# Lines remembered by ``line_cells``: a text repeats its furniture, labels and common cells.
+LINE_CELLS_CACHE = 65536
+
+
+@lru_cache(maxsize=LINE_CELLS_CACHE)
+def line_cells(t: str, gaps: bool = False) -> tuple[str, ...]:
+    """``_cells_of_line`` as a tuple, remembered per (line, gaps): every line is asked once by
+    ``split_compound_lines`` and again by the two-pass reader (``twophase._regrouped``)."""
+    return tuple(_cells_of_line(t, gaps))
 
 
 def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
@@ -221,6 +243,8 @@ def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
     m = DATE_THEN_ITEM.match(t)
     if m and m.end() < len(t) and not is_date_line(t):
         return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip(), gaps)]
+    if "事" not in t:
+        return _split_pieces(t, gaps)  # no timing (each pattern below needs 事前 / 事後)
     if TIMING.match(t):
         return [t]
     for pattern in (TIMING_IN_MIDDLE, TIMING_AT_END, TIMING_AT_START):

@@ -11,10 +11,13 @@ clean-up does.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 import regex
+
+# cydifflib: difflib's own algorithms compiled (the same opcodes, several times faster).
+from cydifflib import SequenceMatcher
 
 from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 
@@ -33,11 +36,44 @@ DELETED_MARKS = ("削除", "上記を削除")
 
 def tokens(text: str) -> list[str]:
     """``text`` cut into diff tokens; ``"".join(tokens(t)) == t``."""
-    return _TOKEN.findall(text)
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=2048)
+def _tokens(text: str) -> tuple[str, ...]:
+    """``tokens`` remembered per paragraph (a document repeats its paragraphs across rows; a
+    paragraph's tokens take a few KB, so only the last few thousand)."""
+    return tuple(_TOKEN.findall(text))
 
 
 def _fold_short_kept(ops: list[tuple[str, str]], min_kept: int) -> list[tuple[str, str]]:
-    """Fold kept runs shorter than ``min_kept`` (spaces aside) that stand between two changes."""
+    """Fold kept runs shorter than ``min_kept`` (spaces aside) that stand between two changes.
+
+    ``ops`` as ``_merge`` gives them (no two kept runs side by side).  Folding one such run
+    leaves every other run's text and neighbours' kinds as they were, so all are folded in
+    one pass (the same result as folding them one at a time, re-merging after each).  Two
+    kept runs side by side (an empty change between them was dropped) are folded one at a
+    time: joined, they may be short enough."""
+    last = len(ops) - 1
+    if any(ops[k][0] == "kept" and ops[k + 1][0] == "kept" for k in range(last)):
+        return _fold_one_at_a_time(ops, min_kept)
+    out: list[tuple[str, str]] = []
+    for k, (op, text) in enumerate(ops):
+        if (
+            0 < k < last
+            and op == "kept"
+            and ops[k - 1][0] != "kept"
+            and ops[k + 1][0] != "kept"
+            and len(_WS.sub("", text)) < min_kept
+        ):
+            # text becomes both deleted and inserted; neighbours merge below.
+            out += [("deleted", text), ("inserted", text)]
+        else:
+            out.append((op, text))
+    return _merge(out)
+
+
+def _fold_one_at_a_time(ops: list[tuple[str, str]], min_kept: int) -> list[tuple[str, str]]:
     changed = True
     while changed:
         changed = False
@@ -47,7 +83,6 @@ def _fold_short_kept(ops: list[tuple[str, str]], min_kept: int) -> list[tuple[st
                 continue
             if ops[k - 1][0] == "kept" or ops[k + 1][0] == "kept":
                 continue
-            # text becomes both deleted and inserted; neighbours merge below.
             ops[k : k + 1] = [("deleted", text), ("inserted", text)]
             changed = True
             break

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -134,7 +135,23 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return 1.0 if tok.ends_open(t) else 0.0
-    ms = list(tok.tokenize(t[-TAIL_CHARS:]))  # the shared dictionary
+    if tok is default_tokenizer():
+        return _sudachi_ending_cached(t[-TAIL_CHARS:])
+    return _sudachi_ending(tok, t[-TAIL_CHARS:])
+
+
+# Line ends remembered by ``ending_open`` (the default tokenizer's verdicts).
+ENDING_CACHE = 65536
+
+
+@lru_cache(maxsize=ENDING_CACHE)
+def _sudachi_ending_cached(tail: str) -> float:
+    return _sudachi_ending(default_tokenizer(), tail)
+
+
+def _sudachi_ending(tok: SudachiTokenizer, tail: str) -> float:
+    """``ending_open``'s verdict from SudachiPy's reading of the text's last characters."""
+    ms = list(tok.tokenize(tail))  # the shared dictionary
     if not ms:
         return 0.0
     m = ms[-1]

@@ -98,31 +98,12 @@ class Partition:
 
 
 # What a scorer of the same block under another item width can share (``BlockScorer(like=)``).
-_WIDTH_FREE = (
-    "t",
-    "n",
-    "w",
-    "soft_b",
-    "marker",
-    "spans",
-    "open_end",
-    "same_line",
-    "line_start",
-    "brk_b",
-    "over_b",
-    "hit",
-    "tot",
-    "num",
-    "cut_b",
-    "body_over",
-    "clipped",
-    "closing",
-    "last_above",
-    "last_deletion",
-    "addition_from",
-    "empty_before_bonus",
-    "empty_after_bonus",
-    "shared_from",
+_WIDTH_FREE = tuple(
+    (
+        "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
+        "body_over after_body after_overlap clipped closing last_above last_deletion "
+        "addition_from empty_before_bonus empty_after_bonus shared_from"
+    ).split()
 )
 
 
@@ -134,6 +115,20 @@ def _number_of(paragraph: str) -> int | None:
         return None
     style = 1000 if m.group(2) else 2000 if paragraph[:1] in "（(" else 0
     return style + int((m.group(1) or m.group(2)).translate(_FW))
+
+
+@lru_cache(maxsize=65536)
+def _paragraph_cost(p: str, heading_bonus: float, body_marker_penalty: float) -> float:
+    """The cost of ``p`` as a paragraph of the item cell (asked of every prefix of every block's
+    item under each width tried: cached)."""
+    cost = -heading_bonus * heading_score(p)
+    if BODY_MARKER.match(p):
+        cost += body_marker_penalty
+    if "。" in p:
+        cost += SENTENCE_IN_ITEM_PENALTY
+    if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
+        cost += 1.0
+    return cost
 
 
 class BlockScorer:
@@ -304,15 +299,7 @@ class BlockScorer:
         return out
 
     def _paragraph_cost(self, p: str) -> float:
-        s = self.s
-        cost = -s.heading_bonus * heading_score(p)
-        if BODY_MARKER.match(p):
-            cost += s.body_marker_in_item_penalty
-        if "。" in p:
-            cost += SENTENCE_IN_ITEM_PENALTY
-        if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
-            cost += 1.0
-        return cost
+        return _paragraph_cost(p, self.s.heading_bonus, self.s.body_marker_in_item_penalty)
 
     def _item_cost(self, i: int) -> float:
         s = self.s
@@ -349,6 +336,14 @@ class BlockScorer:
         n, t = self.n, self.t
         self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
         self.body_over = [self.s.over_width_penalty * x for x in self.over_b]
+        # The after cell's width and break costs for each j < n (the same sum as ``cost``'s).
+        bo, bb = self.body_over, self.brk_b
+        self.after_body = [bo[n] - bo[j] + bb[n - 1] - bb[j] for j in range(n)]
+        # The after cell's share of character pairs with the explanation, for each j < n.
+        hit, tot = self.hit, self.tot
+        self.after_overlap = [
+            (hit[n] - hit[j]) / (tot[n] - tot[j]) if tot[n] - tot[j] else 0.0 for j in range(n)
+        ]
         self.clipped = [self._looks_clipped(k) for k in range(n)]
         last = t[-1] if n else ""
         self.closing = bool(n) and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
@@ -424,74 +419,90 @@ class BlockScorer:
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
         the same order (so the same floats), with what depends on i alone taken out of the
-        loop over j (the partition's inner loop; long texts spend much of their time here)."""
+        loop over j, and the cases j = i and j = n (an empty before or after cell) out of it too
+        (the partition's inner loop; long texts spend much of their time here)."""
         n, t = self.n, self.t
-        body_over, brk_b, cut_b = self.body_over, self.brk_b, self.cut_b
-        hit, tot, clipped, addition_from = self.hit, self.tot, self.clipped, self.addition_from
         s = self.s
+        base = self.item_cost[i] + self.cut_i[i]
+        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
+        closing_cost = EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if self.closing else 0.0)
+        if i == n:
+            cost = base
+            if heading_at:
+                cost += heading_penalty
+            return [cost + closing_cost]
+        body_over, brk_b, cut_b, after_body = self.body_over, self.brk_b, self.cut_b, self.after_body
+        hit, tot, after_overlap = self.hit, self.tot, self.after_overlap
+        marker, clipped = self.marker, self.clipped
         balance, min_chars, opening_bonus = (
             s.balance_weight,
             s.shared_opening_min_chars,
             s.shared_opening_bonus,
         )
-        marker_i = self.marker[i] if i < n else False
-        head = t[i][:1] if i < n else ""
+        marker_i = marker[i]
+        a = t[i]
+        head = a[:1]
         torn = self.torn_at[i]
         item_last = t[i - 1] if i > 0 else None
-        base = self.item_cost[i] + self.cut_i[i]
-        last_above, last_deletion, closing = self.last_above, self.last_deletion, self.closing
-        heading_at, heading_penalty = self.heading_at[i], s.heading_opens_body_penalty
         shared_from, disjoint = self.shared_from, s.disjoint_pair_penalty
-        empty_after_bonus = self.empty_after_bonus if i < n else 0.0
-        empty_before_bonus = self.empty_before_bonus
-        out: list[float] = []
-        for j in range(i, n + 1):
+        bo_i, bb_i, hit_i, tot_i = body_over[i], brk_b[i], hit[i], tot[i]
+        last = n - 1
+        clipped_last = clipped[last]
+        # j = i: the before cell is empty.
+        cost = base
+        if heading_at:
+            cost += heading_penalty
+        cost += after_body[i]
+        cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
+        cost -= self.empty_before_bonus
+        out: list[float] = [cost]
+        for j in range(i + 1, n):
             cost = base
-            if heading_at and not (i < j < n and t[j] == t[i]):
+            b = t[j]
+            if heading_at and b != a:
                 cost += heading_penalty
-            if i < j:
-                cost += body_over[j] - body_over[i] + brk_b[j - 1] - brk_b[i]
-            if j < n:
-                cost += body_over[n] - body_over[j] + brk_b[n - 1] - brk_b[j]
-            if j == n:
-                cost += EMPTY_AFTER_PENALTY + (ADDITION_OUTSIDE_AFTER_PENALTY if closing else 0.0)
-                cost -= empty_after_bonus
-            elif i == j:
-                cost += 0.0 if addition_from[j] else EMPTY_BEFORE_PENALTY
-                cost -= empty_before_bonus
+            cost += body_over[j] - bo_i + brk_b[j - 1] - bb_i
+            cost += after_body[j]
+            opening = 0.0
+            if b[:1] == head:
+                common = len(common_prefix(a, b))
+                if common >= min_chars or (common >= 2 and a == b):
+                    opening = -opening_bonus
+                elif common >= 3:
+                    opening = -opening_bonus * common / min_chars / 2
+                elif marker_i and marker[j] and head not in BULLETS:
+                    opening = -SHARED_MARKER_BONUS
+            cost += cut_b[j] + opening
+            if shared_from[j] < i:
+                cost += disjoint
+            if j == last and self.last_above:
+                cost += LONE_ABOVE_PENALTY
+            if j == last and self.last_deletion:
+                cost -= DELETION_ONLY_BONUS
             else:
-                opening = 0.0
-                b = t[j]
-                if b[:1] == head:
-                    a = t[i]
-                    common = len(common_prefix(a, b))
-                    if common >= min_chars or (common >= 2 and a == b):
-                        opening = -opening_bonus
-                    elif common >= 3:
-                        opening = -opening_bonus * common / min_chars / 2
-                    elif marker_i and self.marker[j] and head not in BULLETS:
-                        opening = -SHARED_MARKER_BONUS
-                cost += cut_b[j] + opening
-                if shared_from[j] < i:
-                    cost += disjoint
-                if j == n - 1 and last_above:
-                    cost += LONE_ABOVE_PENALTY
-                if j == n - 1 and last_deletion:
-                    cost -= DELETION_ONLY_BONUS
-                else:
-                    t_after = tot[n] - tot[j]
-                    t_before = tot[j] - tot[i]
-                    after = (hit[n] - hit[j]) / t_after if t_after else 0.0
-                    before = (hit[j] - hit[i]) / t_before if t_before else 0.0
-                    cost -= EXPLANATION_OVERLAP_WEIGHT * (after - before)
-                cost += balance * abs((j - i) - (n - j))
-                if j - i == n - j and clipped[j - 1] and clipped[n - 1]:
-                    cost -= CLIPPED_PAIR_BONUS
-            if i < j and torn < j:
+                t_before = tot[j] - tot_i
+                before = (hit[j] - hit_i) / t_before if t_before else 0.0
+                cost -= EXPLANATION_OVERLAP_WEIGHT * (after_overlap[j] - before)
+            cost += balance * abs((j - i) - (n - j))
+            if j - i == n - j and clipped[j - 1] and clipped_last:
+                cost -= CLIPPED_PAIR_BONUS
+            if torn < j:
                 cost += NUMBERING_BREAK_PENALTY
-            if 0 < i < j and item_last == t[j - 1]:
+            if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
             out.append(cost)
+        # j = n: the after cell is empty.
+        cost = base
+        if heading_at:
+            cost += heading_penalty
+        cost += body_over[n] - bo_i + brk_b[n - 1] - bb_i
+        cost += closing_cost
+        cost -= self.empty_after_bonus
+        if torn < n:
+            cost += NUMBERING_BREAK_PENALTY
+        if item_last == t[n - 1]:
+            cost += SHIFTED_OPENING_PENALTY
+        out.append(cost)
         return out
 
     def _looks_clipped(self, k: int) -> bool:
@@ -504,6 +515,11 @@ class BlockScorer:
         or a new one)."""
         n = self.n
         out = [n + 1]
+        # The lines that open each number, in order (``_continuation_after`` looks only there).
+        self._numbered: dict[int, list[int]] = {}
+        for k, x in enumerate(self.num):
+            if x is not None:
+                self._numbered.setdefault(x, []).append(k)
         done: list[int] = []  # numbers of the item's paragraphs before its last one
         count = 0
         for i in range(1, n + 1):
@@ -522,10 +538,30 @@ class BlockScorer:
         if not item_nums or item_nums[-1] + 1 in item_nums:
             return self.n + 1
         want = item_nums[-1] + 1
-        for k in range(i, self.n):
-            if self.num[k] == want and (k == i or not self.soft_b[k - 1]):
+        for k in self._numbered.get(want, ()):
+            if k >= i and (k == i or not self.soft_b[k - 1]):
                 return k
         return self.n + 1
+
+
+# Rounding allowance of ``_bonus_bound`` (cost units; costs are sums of a few dozen terms).
+BOUND_SLACK = 1e-6
+
+
+def _bonus_bound(s: StreamSettings) -> float | None:
+    """The most that the bonuses of ``costs_from`` (every negative term) can take off a cut's
+    item cost, so that ``cost(i, j) >= item_cost[i] + cut_i[i] - bound`` for every j; None when
+    a weight of the settings is negative (the other terms then need not be >= 0)."""
+    weights = (s.over_width_penalty, s.split_word_penalty, s.balance_weight, s.heading_opens_body_penalty)
+    if min(*weights, s.disjoint_pair_penalty) < 0 or s.shared_opening_min_chars <= 0:
+        return None
+    opening = max(s.shared_opening_bonus, SHARED_MARKER_BONUS, 0.0)
+    # The explanation's overlap term is -EXPLANATION_OVERLAP_WEIGHT * (after - before), both
+    # shares in [0, 1]; the last line's 削除 takes its place.
+    overlap = max(DELETION_ONLY_BONUS, EXPLANATION_OVERLAP_WEIGHT)
+    # An empty before (j = i) or after (j = n) cell earns the explained-empty bonus alone; a cut
+    # with both cells earns the others.
+    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS)
 
 
 def best_partition(scorer: BlockScorer) -> Partition:
@@ -538,12 +574,21 @@ def best_partition(scorer: BlockScorer) -> Partition:
     # A block opening with a section of the form (Ⅰ…Ⅵ) opens with its item: the item is not
     # empty, however wide its lines (an item column as wide as the before / after columns).
     lo = 1 if scorer.lines[0].text[:1] in SECTION_NUMERALS else 0
+    bonus = _bonus_bound(scorer.s)
+    item_cost, cut_i = scorer.item_cost, scorer.cut_i
     for i in range(lo, n + 1):
         if i > lo and scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:
             # Each line too wide for the item column costs over_width_penalty: an item this
             # wide outweighs every bonus a reading can earn; longer items need not be tried.
             break
-        for j, c in enumerate(scorer.costs_from(i), start=i):
+        if bonus is not None and item_cost[i] + cut_i[i] - bonus - BOUND_SLACK >= second[0]:
+            # No cut with this item can beat the runner-up (its every cost is at least the
+            # item's cost less all bonuses): the best and the runner-up stay as they are.
+            continue
+        costs = scorer.costs_from(i)
+        if min(costs) >= second[0]:
+            continue  # none is below the runner-up: nothing changes
+        for j, c in enumerate(costs, start=i):
             if c < best[0]:
                 best, second = (c, i, j), best
             elif c < second[0]:

@@ -34,6 +34,8 @@ LABEL_NEAR_LINES = 3
 # at most this many lines.
 WRAPPED_LABEL_MAX_LINES = 4
 _LABEL_TEXTS = frozenset(LABELS)
+# Every opening of a label ("" included): ``x in _LABEL_OPENINGS`` is ``any(label.startswith(x))``.
+_LABEL_OPENINGS = frozenset(label[:k] for label in _LABEL_TEXTS for k in range(len(label) + 1))
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
@@ -111,7 +113,7 @@ def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
             joined += "".join(lines[m].text.split())
             if m > k and joined in _LABEL_TEXTS:
                 hit = m + 1
-            if not any(label.startswith(joined) for label in _LABEL_TEXTS):
+            if joined not in _LABEL_OPENINGS:
                 break
         if hit:
             out.append((k, hit))

@@ -87,6 +87,10 @@ def same_printed_line(left: CellLine, right: CellLine) -> bool:
     )
 
 
+# Breaks remembered by ``is_soft_break`` (the partition asks each break at several widths).
+SOFT_BREAK_CACHE = 65536
+
+
 def is_soft_break(
     left: CellLine,
     right: CellLine,
@@ -94,8 +98,33 @@ def is_soft_break(
     settings: RejoinSettings,
     tokenizer: Tokenizer | None = None,
 ) -> bool:
-    """True when the break between ``left`` and ``right`` is a soft wrap to be removed."""
-    a, b = left.text, right.text
+    """True when the break between ``left`` and ``right`` is a soft wrap to be removed.
+
+    The verdict depends on the two texts, the width, ``left.wraps``, the settings' two values and
+    the tokenizer only: with the default tokenizer it is remembered per such key."""
+    tok = tokenizer or default_tokenizer()
+    args = (left.text, right.text, width, left.wraps, settings.full_slack_units, settings.tokenizer_context)
+    if tok is default_tokenizer():
+        return _soft_break_cached(*args)
+    return _soft_break(*args, tok)
+
+
+@lru_cache(maxsize=SOFT_BREAK_CACHE)
+def _soft_break_cached(
+    a: str, b: str, width: float | None, wraps: bool | None, full_slack: float, context: int
+) -> bool:
+    return _soft_break(a, b, width, wraps, full_slack, context, default_tokenizer())
+
+
+def _soft_break(
+    a: str,
+    b: str,
+    width: float | None,
+    wraps: bool | None,
+    full_slack: float,
+    context: int,
+    tokenizer: Tokenizer,
+) -> bool:
     if not a or not b:
         return False
     if a[-1] in NO_LINE_END:
@@ -105,13 +134,8 @@ def is_soft_break(
     placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
     # 新規追加 / 削除 alone on a line open a paragraph, unless the line before is full by the
     # geometry and runs on (…の終了に伴う／削除: one phrase wrapped).
-    runs_on = b in WORD_MARKERS and left.wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
-    if (
-        starts_paragraph(b)
-        and not placeholder
-        and not runs_on
-        and not _middle_dot_wrap(a, b, width, left.wraps)
-    ):
+    runs_on = b in WORD_MARKERS and wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
+    if starts_paragraph(b) and not placeholder and not runs_on and not _middle_dot_wrap(a, b, width, wraps):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or
     # one that may not end a line was pushed down; either leaves the line a character short.
@@ -123,44 +147,44 @@ def is_soft_break(
     if a[-1] in HEADING_CLOSERS and b[0] not in NO_LINE_START:
         # ＜…＞ and 【…】 are headings of their own: whatever follows starts a new paragraph.
         return False
-    if left.wraps is None and width is None:
+    if wraps is None and width is None:
         # Nothing known: join only when a word or kinsoku rule runs across the break.
-        return kinsoku or phrase_continues(tokenizer or default_tokenizer(), a, b)
-    if left.wraps is not None and not left.wraps:
+        return kinsoku or phrase_continues(tokenizer, a, b)
+    if wraps is not None and not wraps:
         # Geometry: a line that stopped short ends its paragraph; the grid's verdict already
         # allows for kinsoku (it asks whether the next line's first character, with any it may
         # not be parted from, would have fitted).
         return False
     # A full line may end a paragraph too: these hold whether a width or the geometry (the
     # grid's ``wraps``) says the line is full.
-    if opens_paragraph(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
+    if opens_paragraph(b) and not tokenizer.ends_open(a[-8:]):
         # Set phrases of the form that open a paragraph of their own after a finished one.
         return False
-    if is_form_heading(b) and not (tokenizer or default_tokenizer()).ends_open(a[-8:]):
+    if is_form_heading(b) and not tokenizer.ends_open(a[-8:]):
         # A whole line that is a heading of the form (具体的な方法) after a finished phrase.
         return False
     if a[-1] in SENTENCE_END and b[0] in "（(":
         # A finished sentence followed by a bracketed line: a note of its own, e.g. （省略）.
         return False
-    if left.wraps:
+    if wraps:
         return True  # geometry: the line is full
     deficit = width - display_width(a)
     if deficit <= 1:
         return True
     if word_wrapped(a, b, width):
         return True
-    if deficit > settings.full_slack_units:
+    if deficit > full_slack:
         return False
     if kinsoku:
         return True
     if a[-1] in SENTENCE_END:
         return False
-    tok = tokenizer or default_tokenizer()
+    tok = tokenizer
     if deficit <= ONE_CHAR_SHORT:
-        return phrase_continues(tok, a, b, settings.tokenizer_context)
+        return phrase_continues(tok, a, b, context)
     # Two characters short with no kinsoku reason: only a word running across the break
     # joins; a phrase ending on a particle (…まで) may well end its cell there.
-    return word_spans_break(tok, a, b, settings.tokenizer_context)
+    return word_spans_break(tok, a, b, context)
 
 
 def rejoin_lines(

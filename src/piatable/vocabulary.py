@@ -80,8 +80,10 @@ def label_count(text: str) -> int:
     return sum(1 for p in pieces if p in LABELS)
 
 
+@lru_cache(maxsize=65536)
 def is_header_line(text: str) -> bool:
-    """A line that is the column-label row (at least three labels and nothing else)."""
+    """A line that is the column-label row (at least three labels and nothing else; asked of
+    every line by several passes: cached)."""
     pieces = [p for p in _SPACES.split(text.strip()) if p]
     return len(pieces) >= 3 and all(p in LABEL_PIECES for p in pieces) and label_count(text) >= 3
 
