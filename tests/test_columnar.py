@@ -20,15 +20,21 @@ BOXES = [
 ]
 
 
-def _lines() -> tuple[list[CellLine], list[bool]]:
+def box_lines(boxes: list[list[str]]) -> tuple[list[CellLine], list[bool]]:
+    """The lines of text boxes parted by blank lines (as pdfminer prints them) on page 1, and
+    for each line whether a blank line comes before it."""
     lines, gaps, n = [], [], 0
-    for box in BOXES:
+    for box in boxes:
         for k, t in enumerate(box):
             n += 1
             lines.append(CellLine(t, 1, n))
             gaps.append(k == 0)
         n += 1
     return lines, gaps
+
+
+def _lines() -> tuple[list[CellLine], list[bool]]:
+    return box_lines(BOXES)
 
 
 def test_boxes_are_cut_into_cells_and_zipped_into_rows():

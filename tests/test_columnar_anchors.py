@@ -6,6 +6,7 @@ from piatable.normalize.body_pairing import Anchors, pair_cells
 from piatable.normalize.boxes import Box
 from piatable.normalize.columnar import column_order_rows
 from piatable.normalize.merged_explanations import explanation_cuts
+from tests.test_columnar import box_lines
 
 
 def _box(*texts: str, page: int = 1) -> list[CellLine]:
@@ -62,13 +63,7 @@ BOXES = [
 
 
 def test_explanations_of_two_rows_merged_into_one_box_give_each_row_its_own():
-    lines, gaps, n = [], [], 0
-    for box in BOXES:
-        for k, t in enumerate(box):
-            n += 1
-            lines.append(CellLine(t, 1, n))
-            gaps.append(k == 0)
-        n += 1
+    lines, gaps = box_lines(BOXES)
     rows = column_order_rows(lines, gaps)
     text = ["".join(cl.text for cl in r.cells["explanation"]) for r in rows]
     assert text == [
