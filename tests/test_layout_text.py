@@ -346,18 +346,22 @@ def test_a_page_without_its_first_columns_is_read_with_the_previous_page_shifted
             assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)
 
 
+# A tuning sample whose bottom-aligned Writer rows print items above their dates.
+WRITER_BOTTOM2 = (
+    Path(__file__).resolve().parent.parent
+    / "samples"
+    / "office-bottom"
+    / "writer-bottom2-pdftotext-layout"
+    / "input.txt"
+)
+
+
 def test_a_path_above_a_bottom_aligned_date_goes_down_to_its_row():
     """Cells at the foot of their rows: a row's 項目 printed above its date was grouped with
     the row above (two section paths there, none opening the row's own): the path goes down
     (tuning sample office-bottom/writer-bottom2, whose rows 10 and 11 open with their own
     sections)."""
-    folder = (
-        Path(__file__).resolve().parent.parent
-        / "samples"
-        / "office-bottom"
-        / "writer-bottom2-pdftotext-layout"
-    )
-    got = piatable.extract(folder / "input.txt")
+    got = piatable.extract(WRITER_BOTTOM2)
     opening = [r.item_path[0][:1] for r in got if r.item_path]
     assert opening.count("Ⅰ") >= 3
 
@@ -365,13 +369,7 @@ def test_a_path_above_a_bottom_aligned_date_goes_down_to_its_row():
 def test_an_item_that_opens_with_no_heading_is_a_row_split_guess():
     """An item whose first line is the tail of a wrapped heading (漏えい・滅失・毀損リスク):
     the start of its path went to the row above; the row says so."""
-    folder = (
-        Path(__file__).resolve().parent.parent
-        / "samples"
-        / "office-bottom"
-        / "writer-bottom2-pdftotext-layout"
-    )
-    got = piatable.extract(folder / "input.txt")
+    got = piatable.extract(WRITER_BOTTOM2)
     tails = [r for r in got if r.item_path and r.item_path[0].startswith("漏えい")]
     assert tails and all("row_split_guess" in r.flags for r in tails)
 
