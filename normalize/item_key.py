@@ -383,7 +383,8 @@ def structure_junk(comps: list[tuple[str, str]], section: str | None) -> list[in
     unknown component right after an instance that reads as a name (``instance_name``); it is
     left out of the key with the numbering, not dropped as another cell's text.
     """
-    return [k for k in _structure_junk(comps) if k not in instance_names(comps)]
+    names = instance_names(comps)
+    return [k for k in _structure_junk(comps) if k not in names]
 
 
 def instance_names(comps: list[tuple[str, str]]) -> set[int]:
