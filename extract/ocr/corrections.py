@@ -41,6 +41,7 @@ from .structure_fixes import (
     drop_stray_open_bracket,
     even_date_digits,
     even_date_widths,
+    even_running_dates,
     even_numbering,
     even_placeholders,
     fix_placeholder_run,
@@ -497,7 +498,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
-                    text = drop_stray_kana(text, tokenizer)
+                    text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))

@@ -180,6 +180,51 @@ def even_date_digits(text: str) -> str:
     return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
 
 
+# A date in running text (平成31年4月1日, 令和元年6月30日): era or year, month and day.
+_RUNNING_DATE = regex.compile(r"(?:令和|平成|昭和)?(?:[0-9０-９]{1,4}|元)年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+_DIGIT_RUN = regex.compile(r"[0-9０-９]+")
+
+
+def even_running_dates(text: str) -> str:
+    """Each date in running text with its digits in one width: a date is typed in one width, and
+    a run of two or more digits is measured by its own pitch (``widths.normalize_widths``)
+    while a lone digit between kanji is not (LibreOffice sets white round half-width digits):
+    ``平成31年４月１日`` → ``平成31年4月1日``.  The date's runs of two or more digits decide when
+    they agree, else a strict majority of its digits, else the runs of two or more digits of the
+    text's other dates when they agree; a date that cannot tell is left alone, and so is a date
+    read in one width."""
+
+    def runs_width(date: str) -> set[bool]:
+        return {_is_full(r) for r in _DIGIT_RUN.findall(date) if len(r) >= 2}
+
+    texts = set()
+    for m in _RUNNING_DATE.finditer(text):
+        texts |= runs_width(m.group(0))
+
+    def even(m: regex.Match) -> str:
+        date = m.group(0)
+        f = sum(1 for ch in date if "０" <= ch <= "９")
+        h = sum(1 for ch in date if "0" <= ch <= "9")
+        if not f or not h:
+            return date
+        widths = runs_width(date)
+        if len(widths) == 1:
+            full = next(iter(widths))
+        elif not widths and f != h:
+            full = f > h
+        elif not widths and len(texts) == 1:
+            full = next(iter(texts))
+        else:
+            return date
+        return date.translate(_DIGIT_WIDTHS if full else _DIGIT_NARROW)
+
+    return _RUNNING_DATE.sub(even, text)
+
+
+def _is_full(run: str) -> bool:
+    return all("０" <= ch <= "９" for ch in run)
+
+
 # A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the
 # date column's digits are put in the width most of them were read in, when at least this share of
 # at least DATE_DIGITS_MIN of them agree.
