@@ -124,3 +124,28 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_date_widths():
     }
     assert len(lines) > 500
     assert [line for line in lines if even_running_dates(line) != line] == []
+
+
+def test_placeholders_take_the_forms_length_when_the_document_has_few():
+    """A document whose placeholders mostly misread (○市, ○の情報, →○→) has too few ○○ to vote:
+    the forms' own ○○ then, where a ○○ stands at all; check marks and runs before no word stay."""
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+    from piatable.models import CellLine, RawRow
+
+    texts = ["○市総務部総務課", "○○市本町", "○の情報システム", "株式会社→○→システム", "○の○情報"]
+    texts += ["[○]紙", "[ ○ ] 専用線", "○○の場合"]
+    rows = [RawRow({"after": [CellLine(t, 1, 0)]}) for t in texts]
+    even_placeholders(rows)
+    assert [r.cells["after"][0].text for r in rows] == [
+        "○○市総務部総務課",
+        "○○市本町",
+        "○○情報システム",
+        "株式会社○○システム",
+        "○○情報",
+        "[○]紙",
+        "[ ○ ] 専用線",
+        "○○の場合",
+    ]
+    # No ○○ anywhere: nothing to go by.
+    alone = [RawRow({"after": [CellLine("○市総務部", 1, 0)]})]
+    assert even_placeholders(alone) == 0

@@ -32,49 +32,67 @@ def fix_placeholder_run(line: str) -> str:
 
 # A document writes its placeholder in one length (○○市, ○○システム): a run of ○ of another length
 # (○市, ○○○市), or one with a character read beside it instead of a ○ (○の情報, O→○シス), is put
-# in the document's length where the same words follow a placeholder of that length elsewhere in
-# the document.  Needs PLACEHOLDER_MIN runs, PLACEHOLDER_MAJORITY of them of one length.
+# in the document's length.  The length is the one PLACEHOLDER_MAJORITY of the document's runs of
+# two or more ○ have (at least PLACEHOLDER_MIN of them); with fewer, the forms' own ○○
+# (FORM_PLACEHOLDER: every one of the samples' 1,100 placeholders) when the document has a ○○ at
+# all.  A lone ○ stands before a word only as a misread placeholder (the check mark is printed
+# [○] or [ ○ ]); a run longer than the document's needs the same words after a run of the
+# document's length elsewhere, or a municipality's 市/町/村 after it.
 PLACEHOLDER_MIN = 3
 PLACEHOLDER_MAJORITY = 0.6
+FORM_PLACEHOLDER = 2
 # Characters tesseract reads in place of a ○ beside another (measured on the generated scans).
 _CIRCLE_MISREADS = "のOＯ0０→ごo"
-_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○+[{_CIRCLE_MISREADS}]{{0,1}}")
+_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○(?:[{_CIRCLE_MISREADS}]?○)*[{_CIRCLE_MISREADS}]?")
 _TEXT_COLUMNS = ("item", "before", "after", "explanation")
+_WORD = regex.compile(r"[\p{Han}\p{Katakana}\p{Hiragana}]")
+# The kinds of municipality a placeholder names (○○市総務部 and ○○市本町 are one placeholder).
+_MUNICIPALITY = "市町村区都道府県"
 
 
 def _mend_run(m: regex.Match, text: str, usual: int, seen: set[str]) -> str:
-    """A placeholder run (with the misreads beside it) in the document's length ``usual`` when
-    the two characters after it followed such a run elsewhere (``seen``); a check mark stays."""
+    """A placeholder run (with the misreads in and beside it) in the document's length
+    ``usual``; a check mark, and a run not before a word, stay."""
     run = m.group(0)
-    after = text[m.end() : m.end() + 2]
-    checked = m.start() > 0 and text[m.start() - 1] in "[［"
-    if run == "○" * usual or after not in seen or checked:
-        return run
-    return "○" * usual
+    circles = run.count("○")
+    if circles >= usual:
+        # Misreads beside a run already long enough are words of their own (○○の…).
+        run = run.strip(_CIRCLE_MISREADS)
+        start, end = m.start() + m.group(0).index(run), m.start() + m.group(0).index(run) + len(run)
+    else:
+        start, end = m.start(), m.end()
+    after = text[end : end + 2]
+    checked = (start > 0 and text[start - 1] in "[［") or after[:1] in "]］"
+    if run == "○" * usual or checked or not _WORD.match(after[:1]):
+        return m.group(0)
+    if circles > usual and after not in seen and after[:1] not in _MUNICIPALITY:
+        return m.group(0)
+    return m.group(0).replace(run, "○" * usual, 1)
 
 
 def even_placeholders(rows: list[RawRow]) -> int:
-    """Placeholder runs (○○) put in the document's own length where the words after them are
-    the words after a run of that length elsewhere in the document (PLACEHOLDER_MIN runs,
-    PLACEHOLDER_MAJORITY of one length).  The number of lines changed; rows changed are
-    flagged ``ocr_corrected``."""
+    """Placeholder runs (○○) put in the document's own length (see PLACEHOLDER_MIN).  The
+    number of lines changed; rows changed are flagged ``ocr_corrected``."""
     lengths: dict[int, int] = {}
     contexts: dict[int, set[str]] = {}
     for row in rows:
         for column in _TEXT_COLUMNS:
             for cl in row.cells.get(column) or []:
-                for m in regex.finditer(r"(?<![\[［])○+(?![\]］])", cl.text):
+                for m in regex.finditer(r"(?<![\[［])○{2,}(?![\]］])", cl.text):
                     n = len(m.group(0))
                     lengths[n] = lengths.get(n, 0) + 1
                     contexts.setdefault(n, set()).add(cl.text[m.end() : m.end() + 2])
     total = sum(lengths.values())
-    if total < PLACEHOLDER_MIN:
+    if not total:
         return 0
     usual = max(lengths, key=lambda n: lengths[n])
-    # A lone ○ is the form's check mark ([○]), no placeholder's length.
-    if usual < 2 or lengths[usual] < PLACEHOLDER_MAJORITY * total:
+    if total < PLACEHOLDER_MIN:
+        usual = FORM_PLACEHOLDER if FORM_PLACEHOLDER in lengths else 0
+    elif lengths[usual] < PLACEHOLDER_MAJORITY * total:
         return 0
-    seen = {c for c in contexts[usual] if len(c) == 2}
+    if not usual:
+        return 0
+    seen = {c for c in contexts.get(usual, set()) if len(c) == 2}
     changed = 0
     for row in rows:
         for column in _TEXT_COLUMNS:
