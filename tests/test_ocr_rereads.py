@@ -104,7 +104,8 @@ def test_a_dates_digits_in_running_text_take_one_width():
 
     assert even_running_dates("平成31年４月１日時点") == "平成31年4月1日時点"
     assert even_running_dates("令和3年4月１日時点") == "令和3年4月1日時点"
-    assert even_running_dates("令和元年6月１日から令和元年6月30日まで") == "令和元年6月1日から令和元年6月30日まで"
+    two = "令和元年6月１日から令和元年6月30日まで"
+    assert even_running_dates(two) == "令和元年6月1日から令和元年6月30日まで"
     assert even_running_dates("平成２８年８月25日") == "平成２８年８月25日"  # its runs disagree
     assert even_running_dates("令和３年４月１日") == "令和３年４月１日"
     assert even_running_dates("番号法第１９条第7号") == "番号法第１９条第7号"  # not a date
@@ -149,3 +150,40 @@ def test_placeholders_take_the_forms_length_when_the_document_has_few():
     # No ○○ anywhere: nothing to go by.
     alone = [RawRow({"after": [CellLine("○市総務部", 1, 0)]})]
     assert even_placeholders(alone) == 0
+
+
+def test_lines_touching_through_a_bracket_are_cut_at_their_least_inked_row():
+    from piatable.extract.ocr.line_rereads import ink_lines
+
+    sub = np.zeros((60, 100), bool)
+    sub[5:25, :] = True  # a line
+    sub[25:29, 2:4] = True  # a bracket's tail reaching the next line
+    sub[29:49, :40] = True  # the next line (務 and a few more)
+    assert ink_lines(sub, 8.0, 32.0) == [(5, 25), (25, 49)]
+    # Lines with white between them are lines already; a speck joins its neighbour.
+    sub[25:29] = False
+    sub[52:54, 10:12] = True
+    assert ink_lines(sub, 8.0, 32.0) == [(5, 25), (29, 54)]
+
+
+def test_telephone_hyphens_read_as_look_alikes():
+    from piatable.extract.ocr.structure_fixes import fix_number_dashes
+
+    assert fix_number_dashes("電話０１２３ー４５一６７８９") == "電話０１２３－４５－６７８９"
+    assert fix_number_dashes("〒123ー4567") == "〒123-4567"
+    assert fix_number_dashes("2021ー12ー31") == "2021ー12ー31"  # a date typed with ー stays
+    assert fix_number_dashes("０１２3ー４５－６７８９") == "０１２3ー４５－６７８９"  # widths disagree
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import fix_number_dashes
+
+    texts = {
+        str(r.get(f) or "").replace("\n", "")
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for f in ("item", "before", "after", "explanation")
+    }
+    assert [t for t in texts if fix_number_dashes(t) != t] == []

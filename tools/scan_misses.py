@@ -123,14 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if k in show:
                     print(f"[{k}] {name} row {e['row_index']} {f} {flags}:\n  {truth!r}\n  {value!r}")
+    if ns.json:
+        ns.json.write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
     wrong = sum(counts.values())
     print(f"{cells} cells, {wrong} wrong ({1 - wrong / max(cells, 1):.1%} exact)")
     for k in KINDS:
         if counts[k]:
             fields = ", ".join(f"{f} {n}" for (kk, f), n in by_field.most_common() if kk == k)
             print(f"  {k:11s} {counts[k]:4d}   ({fields})")
-    if ns.json:
-        ns.json.write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
     return 0
 
 

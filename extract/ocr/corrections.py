@@ -41,9 +41,10 @@ from .structure_fixes import (
     drop_stray_open_bracket,
     even_date_digits,
     even_date_widths,
-    even_running_dates,
     even_numbering,
     even_placeholders,
+    even_running_dates,
+    fix_number_dashes,
     fix_placeholder_run,
     restore_choice_brackets,
     restore_circled_gaps,
@@ -507,6 +508,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 else:
                     texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
+                # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
+                joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))

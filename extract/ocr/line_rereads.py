@@ -6,8 +6,8 @@ a centred ``日`` came back ``20``; ``・サーバー室には監視カメラを
 ``ラを設置してい4``.  Read alone, each of those lines reads right.  The sign is on the page: ink
 of the line that no character of the read stands on (a character was lost), or one tesseract
 line whose characters stand on two lines of ink (lines run together).  Such a line is read
-again, alone, and the read that leaves less of its ink unread is kept (on a tie, the one of
-higher mean confidence).
+again, alone, and the second read is kept when it reads what the first lost, or, leaving as
+little ink unread, is surer or reads more easily by the dictionary (``_second_is_better``).
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ class _Band:
     cols: np.ndarray  # inked columns, page x
 
 
-def ink_lines(sub_ink: np.ndarray, min_height: float) -> list[tuple[int, int]]:
+def ink_lines(sub_ink: np.ndarray, min_height: float, tallest: float) -> list[tuple[int, int]]:
     """(first, last + 1) rows of each line of ink in a piece (a run of inked rows lower than
-    ``min_height`` — a speck, a stroke apart — joins its neighbour)."""
+    ``min_height`` — a speck, a stroke apart — joins its neighbour).  A run taller than
+    ``tallest`` is lines touching (a bracket reaching into the next line): it is cut at its
+    least inked row, at least ``min_height`` from either end, until no part is that tall."""
     rows = np.flatnonzero(sub_ink.any(axis=1))
     if len(rows) == 0:
         return []
@@ -49,14 +51,25 @@ def ink_lines(sub_ink: np.ndarray, min_height: float) -> list[tuple[int, int]]:
             lines[-1][1] = b
         else:
             lines.append([a, b])
-    return [(a, b) for a, b in lines]
+    counts = sub_ink.sum(axis=1)
+    out: list[tuple[int, int]] = []
+    todo = [(a, b) for a, b in lines]
+    while todo:
+        a, b = todo.pop(0)
+        lo, hi = a + int(min_height), b - int(min_height)
+        if b - a <= tallest or hi <= lo:
+            out.append((a, b))
+            continue
+        cut = lo + int(np.argmin(counts[lo:hi]))
+        todo[:0] = [(a, cut), (cut, b)]
+    return out
 
 
 def _bands(pieces, ink: np.ndarray, glyph: float, settings: OcrSettings) -> list[_Band]:  # type: ignore[no-untyped-def]
     out: list[_Band] = []
     for n, (_, box, _) in enumerate(pieces):
         sub = ink[box.top : box.bottom, box.x0 : box.x1] > 0
-        for a, b in ink_lines(sub, settings.min_line_em * glyph):
+        for a, b in ink_lines(sub, settings.min_line_em * glyph, settings.reread_max_line_em * glyph):
             cols = np.flatnonzero(sub[a:b].any(axis=0)) + box.x0
             out.append(_Band(n, box.top + a, box.top + b, cols))
     return out
@@ -93,6 +106,13 @@ def _text(words: list[TsvWord]) -> str:
     return "".join(w.text for w in sorted(words, key=lambda w: w.left)).replace(" ", "")
 
 
+def _cost(text: str) -> float:
+    """SudachiPy's path cost per character of ``text`` (0 for a text of one character)."""
+    from piatable.normalize.tokenizer import default_tokenizer
+
+    return default_tokenizer().path_cost(text) / len(text) if len(text) > 1 else 0.0
+
+
 def _mean_conf(words: list[TsvWord]) -> float:
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
@@ -106,15 +126,15 @@ def reread_lost_lines(
     read: Callable[[list], list[TsvWord]],
 ) -> list[TsvWord]:
     """``words`` with each line that lost ink or ran into another replaced by its second read
-    (``read``: pieces → words on the page, as strips._read_strip), when that read leaves less
-    of the line's ink unread (or as little, with a higher mean confidence)."""
+    (``read``: pieces → words on the page, as strips._read_strip) where that read is better
+    (``_second_is_better``).  Lines are bands of ink (``ink_lines``) of the ``pieces`` cut from
+    the cells; a character belongs to the band its box's centre stands on."""
     if not settings.reread_lines or not pieces:
         return words
     bands = _bands(pieces, ink, glyph, settings)
     if not bands:
         return words
-    reach = settings.reread_reach_em * glyph
-    widest = settings.reread_widest_em * glyph
+    reach, widest = settings.reread_reach_em * glyph, settings.reread_widest_em * glyph
     on_band: dict[int, list[int]] = {}
     for i, w in enumerate(words):
         k = _band_of(bands, w)
@@ -126,13 +146,10 @@ def reread_lost_lines(
         for i in idx:
             bands_of_line.setdefault(words[i].line, set()).add(k)
     run_together = {k for ks in bands_of_line.values() if len(ks) > 1 for k in ks}
-    # A band taller than a line is lines touching (brackets stacked): not one line to read alone.
-    tallest = settings.reread_max_line_em * glyph
     suspect = [
         k
         for k, b in enumerate(bands)
-        if b.bottom - b.top <= tallest
-        and (
+        if (
             k in run_together
             or (k not in on_band and b.cols.size >= settings.reread_lost_em * glyph)
             or unread_ink(b, [words[i] for i in on_band.get(k, [])], reach, widest)
@@ -149,8 +166,8 @@ def reread_lost_lines(
         # Up to the middle of the white towards the piece's line above and below.
         above = [o.bottom for o in bands if o.piece == b.piece and o.bottom <= b.top]
         below = [o.top for o in bands if o.piece == b.piece and o.top >= b.bottom]
-        top = max(b.top - m, box.top, *((max(above) + b.top + 1) // 2 for _ in above[:1]))
-        bottom = min(b.bottom + m, box.bottom, *((min(below) + b.bottom) // 2 for _ in below[:1]))
+        top = max(b.top - m, box.top, (max(above) + b.top + 1) // 2 if above else box.top)
+        bottom = min(b.bottom + m, box.bottom, (min(below) + b.bottom) // 2 if below else box.bottom)
         crop = ink_crop(pieces[b.piece], top, bottom)
         lines.append((index, type(box)(box.x0, top, box.x1, bottom), crop))
     again = read(lines)
@@ -167,29 +184,39 @@ def reread_lost_lines(
     for k in suspect:
         old = [words[i] for i in on_band.get(k, [])]
         new = new_on.get(k, [])
-        if not new:
-            continue
-        u_old, u_new = unread_ink(bands[k], old, reach, widest), unread_ink(bands[k], new, reach, widest)
-        tie = abs(u_old - u_new) <= settings.reread_tie_em * glyph
-        t_old, t_new = _text(old), _text(new)
-        if t_new == t_old or _mean_conf(new) < settings.reread_min_conf:
-            continue
-        if u_new < u_old and not tie:
-            # Less ink left unread, by reading what was lost (more characters).
-            take = len(t_new) > len(t_old)
-        else:
-            take = tie and _mean_conf(new) > _mean_conf(old) + settings.reread_conf_gain
-        import os
-
-        if os.environ.get("DEBUG_REREAD"):
-            t = lambda ws: "".join(w.text for w in sorted(ws, key=lambda w: w.left))  # noqa: E731
-            print(f"{'TAKE' if take else 'keep'} u {u_old / glyph:.1f}->{u_new / glyph:.1f} c {_mean_conf(old):.0f}->{_mean_conf(new):.0f} {t(old)!r} -> {t(new)!r}")
-        if take:
+        if new and _second_is_better(bands[k], old, new, glyph, settings):
             drop.update(on_band.get(k, []))
             add.extend(new)
     if not add:
         return words
     return [w for i, w in enumerate(words) if i not in drop] + add
+
+
+def _second_is_better(
+    band: _Band, old: list[TsvWord], new: list[TsvWord], glyph: float, settings: OcrSettings
+) -> bool:
+    """Whether a line's second read (``new``) replaces its first (``old``): it reads what the
+    first lost (less ink left unread, more characters, not garbage by the dictionary's cost per
+    character), or it leaves as little unread and is surer or reads more easily (see the
+    ``reread_*`` settings).  Never a read below ``reread_min_conf``, nor the same text."""
+    reach, widest = settings.reread_reach_em * glyph, settings.reread_widest_em * glyph
+    u_old, u_new = unread_ink(band, old, reach, widest), unread_ink(band, new, reach, widest)
+    t_old, t_new = _text(old), _text(new)
+    if t_new == t_old or _mean_conf(new) < settings.reread_min_conf:
+        return False
+    c_old, c_new = _cost(t_old), _cost(t_new)
+    tie = abs(u_old - u_new) <= settings.reread_tie_em * glyph
+    if u_new < u_old and not tie:
+        return len(t_new) > len(t_old) and (
+            not t_old or c_new <= max(c_old + settings.reread_cost_worse, settings.reread_cost_plain)
+        )
+    if not tie or len(t_new) < 2:
+        # One character alone reads worse than among its fellows: no tie goes its way.
+        return False
+    gain = _mean_conf(new) - _mean_conf(old)
+    return (gain > settings.reread_conf_gain and c_new <= c_old + settings.reread_cost_margin) or (
+        c_new <= c_old - settings.reread_cost_margin and gain >= -settings.reread_conf_gain
+    )
 
 
 def ink_crop(piece, top: int, bottom: int) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -199,7 +199,9 @@ def even_date_digits(text: str) -> str:
 
 
 # A date in running text (平成31年4月1日, 令和元年6月30日): era or year, month and day.
-_RUNNING_DATE = regex.compile(r"(?:令和|平成|昭和)?(?:[0-9０-９]{1,4}|元)年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+_RUNNING_DATE = regex.compile(
+    r"(?:令和|平成|昭和)?(?:[0-9０-９]{1,4}|元)年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+)
 _DIGIT_RUN = regex.compile(r"[0-9０-９]+")
 
 
@@ -241,6 +243,36 @@ def even_running_dates(text: str) -> str:
 
 def _is_full(run: str) -> bool:
     return all("０" <= ch <= "９" for ch in run)
+
+
+# A telephone number (0123-45-6789, ０１２３－４５－６７８９; 2-5, 1-4 and 3-4 digits) or a
+# postal code (〒123-4567): its dashes read as the look-alikes ー 一 ― ‐ − are its hyphens.
+_DASHES = "ー一―‐−－-"
+_PHONE = regex.compile(
+    rf"(?<![0-9０-９])[0-9０-９]{{2,5}}[{_DASHES}][0-9０-９]{{1,4}}[{_DASHES}][0-9０-９]{{3,4}}(?![0-9０-９])"
+    rf"|(?<=〒)[0-9０-９]{{3}}[{_DASHES}][0-9０-９]{{4}}(?![0-9０-９])"
+)
+
+
+def fix_number_dashes(text: str) -> str:
+    """The hyphens of a telephone number or postal code read as look-alikes (０１２３ー４５一６７８９)
+    written as the number's own hyphen: ``－`` between full-width digits, ``-`` between
+    half-width ones; a dash between digits of two widths is left alone."""
+
+    def mend(m: regex.Match) -> str:
+        s = m.group(0)
+        out = []
+        for k, ch in enumerate(s):
+            if ch in _DASHES and 0 < k < len(s) - 1:
+                a, b = s[k - 1], s[k + 1]
+                if "０" <= a <= "９" and "０" <= b <= "９":
+                    ch = "－"
+                elif a.isascii() and b.isascii():
+                    ch = "-"
+            out.append(ch)
+        return "".join(out)
+
+    return _PHONE.sub(mend, text)
 
 
 # A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the
