@@ -187,3 +187,24 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():
         for f in ("item", "before", "after", "explanation")
     }
     assert [t for t in texts if fix_number_dashes(t) != t] == []
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_placeholders():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+    from piatable.models import CellLine, RawRow
+
+    changed = 0
+    for path in (ROOT / "samples").glob("**/expected/records.json"):
+        rows = [
+            RawRow(
+                {
+                    f: [CellLine(t, 1, 0) for t in str(r.get(f) or "").splitlines()]
+                    for f in ("before", "after")
+                }
+            )
+            for r in json.loads(path.read_text("utf-8"))
+        ]
+        changed += even_placeholders(rows)
+    assert changed == 0
