@@ -175,6 +175,8 @@ _MODES = (ctypes.c_int(), ctypes.c_int())
 _RGBA4 = (ctypes.c_uint * 4)()
 _RGBA4_AT = tuple(ctypes.addressof(_RGBA4) + 4 * i for i in range(4))
 _UNPACK_RGBA = struct.Struct("4I").unpack_from
+# The same four parts as pointers, for the unchecked calls (``pdfium_calls``).
+_RGBA4_REFS = tuple(ctypes.c_void_p(at) for at in _RGBA4_AT)
 
 
 def _colour(getter, obj: int) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
@@ -294,20 +296,23 @@ class _Walk:
     def walk(self, page: int, form: int | None = None, matrix=None) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
 
+        # Objects come as ``pc.Handle``s and go to the unchecked calls as they are (their
+        # ``.value``, the int, is the key of ``out.texts``); the forms' own objects likewise.
         count = pc.form_count_objects(form) if form else pc.page_count_objects(page)
-        get_object = pc.form_get_object if form else pc.page_get_object
-        parent = form if form else page
-        get_type, get_matrix = pc.obj_get_type, pc.obj_get_matrix
-        get_mode, get_clip = pc.text_obj_render_mode, pc.obj_get_clip
-        fill_colour, stroke_colour = pc.obj_fill_colour, pc.obj_stroke_colour
+        get_object = pc.form_get_object_h if form else pc.page_get_object_u
+        parent = form if form else ctypes.c_void_p(page)
+        get_type, get_matrix = pc.obj_get_type_u, pc.obj_get_matrix_u
+        get_mode, get_clip = pc.text_obj_render_mode_u, pc.obj_get_clip_u
+        fill_colour, stroke_colour = pc.obj_fill_colour_u, pc.obj_stroke_colour_u
         count_paths = pc.clip_count_paths
         text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
         path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
         out, plain, paper_like = self.out, self.plain, self.paper_like
-        rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_AT, _UNPACK_RGBA
+        rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_REFS, _UNPACK_RGBA
         tm = self.matrix
-        tm_at = ctypes.addressof(tm)
+        tm_at = ctypes.byref(tm)
         m = raw.FS_MATRIX()
+        m_at = ctypes.byref(m)
         order = self.order  # objects are numbered in painting order (self.order: the last one's)
         for k in range(count):
             obj = get_object(parent, k)
@@ -331,11 +336,11 @@ class _Walk:
                     and not (handle and count_paths(handle) > 0)
                     and not (paper_like[colour] if colour in paper_like else self.is_paper(colour))
                 ):
-                    plain.append((obj, order, mode, colour, matrix))
+                    plain.append((obj.value, order, mode, colour, matrix))
                     continue
                 self.order = order
-                self.matrices[obj] = matrix
-                self.text(obj, matrix, obj, mode, colour, handle)
+                self.matrices[obj.value] = matrix
+                self.text(obj, matrix, obj.value, mode, colour, handle)
                 continue
             self.order = order
             if kind == image_kind:
@@ -343,7 +348,7 @@ class _Walk:
                 if box is not None and not pc.obj_has_transparency(obj):
                     out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
             elif kind == path_kind or kind == form_kind:
-                get_matrix(obj, ctypes.addressof(m))
+                get_matrix(obj, m_at)
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
                 if kind == form_kind:

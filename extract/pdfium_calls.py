@@ -9,6 +9,13 @@ pages (a few per character and per page object), so they use these.
 Handles are ints (None for a null handle): ``handle(obj)`` turns a pypdfium2 object (``page.raw``,
 ``textpage.raw``) into one.  Out-parameters keep pypdfium2's struct and ``c_float`` / ``c_uint``
 types, passed as they are (ctypes passes them by reference).
+
+The few functions called once per character or per text object also come unchecked (``*_u``):
+no argument types, so that ctypes converts nothing (about half the time of a checked call).
+Their handles and out-pointers must be ctypes objects (``c_void_p``, a ``Handle`` they return,
+``ctypes.byref``), their indices ints that fit a C ``int``; a Python int handle would be passed
+as a C ``int`` and cut.  ``Handle`` results stay ctypes objects, to be passed on as they are
+(``.value``: the int, as the checked functions give it).
 """
 
 from __future__ import annotations
@@ -27,6 +34,19 @@ def _proto(name: str, restype, *argtypes):  # type: ignore[no-untyped-def]
     """pdfium's ``name`` (the function pypdfium2 loaded) with the given C types."""
     address = ctypes.cast(getattr(raw, name), c_void_p).value
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+class Handle(c_void_p):
+    """A pdfium handle returned as a ctypes object (a subclass of ``c_void_p`` is not turned into
+    an int), to be passed to the unchecked functions as it is; false when null."""
+
+
+def _unchecked(name: str, restype):  # type: ignore[no-untyped-def]
+    """pdfium's ``name`` with only its result type: arguments are passed as they are."""
+    address = ctypes.cast(getattr(raw, name), c_void_p).value
+    fn = ctypes.CFUNCTYPE(restype)(address)
+    fn.argtypes = None
+    return fn
 
 
 def handle(obj) -> int | None:  # type: ignore[no-untyped-def]
@@ -65,7 +85,18 @@ text_count_chars = _proto("FPDFText_CountChars", c_int, c_void_p)
 text_get_text = _proto("FPDFText_GetText", c_int, c_void_p, c_int, c_int, POINTER(c_ushort))
 text_get_unicode = _proto("FPDFText_GetUnicode", c_uint, c_void_p, c_int)
 text_is_generated = _proto("FPDFText_IsGenerated", c_int, c_void_p, c_int)
-# The box's address (an int) is passed: the caller reads the four floats from its bytes.
-text_loose_box = _proto("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, c_void_p)
+
 text_object = _proto("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
 text_char_angle = _proto("FPDFText_GetCharAngle", c_float, c_void_p, c_int)
+
+# Unchecked (module notes): (page, int index) → Handle; (Handle) → int; (Handle, byref) → int.
+page_get_object_u = _unchecked("FPDFPage_GetObject", Handle)
+form_get_object_h = _proto("FPDFFormObj_GetObject", Handle, c_void_p, c_ulong)
+obj_get_type_u = _unchecked("FPDFPageObj_GetType", c_int)
+obj_get_matrix_u = _unchecked("FPDFPageObj_GetMatrix", c_int)
+text_obj_render_mode_u = _unchecked("FPDFTextObj_GetTextRenderMode", c_int)
+obj_fill_colour_u = _unchecked("FPDFPageObj_GetFillColor", c_int)
+obj_stroke_colour_u = _unchecked("FPDFPageObj_GetStrokeColor", c_int)
+obj_get_clip_u = _unchecked("FPDFPageObj_GetClipPath", c_void_p)
+# (text page as c_void_p, int index, byref(FS_RECTF)) → int.
+text_loose_box_u = _unchecked("FPDFText_GetLooseCharBox", c_int)

@@ -167,16 +167,24 @@ def page_rows(
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
-    body = [
-        seg
-        for ln in all_lines
-        if (header is None or ln.top > header.bottom - hy / 2) and not is_furniture(ln.text)
-        for seg in split_segments(ln, settings.column_gap_em * hx)
-    ]
+    made: list[Line] = []
+
+    def body() -> list[Line]:
+        """The body's text segments (below the label row, furniture aside), made on first use:
+        a page ruled in all its columns needs none."""
+        if not made:
+            made.extend(
+                seg
+                for ln in all_lines
+                if (header is None or ln.top > header.bottom - hy / 2) and not is_furniture(ln.text)
+                for seg in split_segments(ln, settings.column_gap_em * hx)
+            )
+        return made
+
     bounds: list[float] | None = None
     if page.unit == "cell" and not vxs:
         # Text columns placed by an extractor: its label positions drift more than its body.
-        bounds = bounds_from_gaps(body, hx, settings, step=1.0)
+        bounds = bounds_from_gaps(body(), hx, settings, step=1.0)
     if bounds is None and header is not None:
         bounds = bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
@@ -191,7 +199,7 @@ def page_rows(
     if bounds is None and len(vxs) == N_COLS + 1:
         bounds = sorted(vxs)
     if bounds is None:
-        bounds = bounds_from_gaps(body, hx, settings)
+        bounds = bounds_from_gaps(body(), hx, settings)
     if bounds is None:
         return None
     used = [v for v in verticals if any(abs(v[0] - b) <= settings.ruling_merge_em * hx for b in bounds)]
@@ -365,8 +373,9 @@ def _ruled_rows(
             lines = words_to_lines(ws, hx, hy, settings, plain)
             for ln in lines:
                 ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
-            for ln in lines:
-                ln.overflows = any(id(w) in overflowing for w in ln.words)
+            if overflowing:
+                for ln in lines:
+                    ln.overflows = any(id(w) in overflowing for w in ln.words)
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
                 boxes.append(CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], lines))
