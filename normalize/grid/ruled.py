@@ -270,7 +270,7 @@ def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
     baseline side of a box) lie within ``tolerance`` (page units) of the previous one's."""
     out: list[list[Word]] = []
     last = None
-    for w in sorted(words, key=lambda w: w.bottom):
+    for w in sorted(words, key=_bottom):
         if out and last is not None and w.bottom - last <= tolerance:
             out[-1].append(w)
         else:
@@ -297,16 +297,23 @@ def line_crossing(printed: list[Word], span_tops: list[float], share: float) -> 
     ``k - 1`` when the part above the ruling is larger by more than ``share`` of the height:
     ``GridSettings.crossing_line_share``); None when the line lies within one span.  The table's
     top ruling (span 0) is not crossed: text above it is not the table's."""
+    return _crossing(printed, span_tops, share)[0]
+
+
+def _crossing(
+    printed: list[Word], span_tops: list[float], share: float
+) -> tuple[tuple[int, int] | None, float, float]:
+    """``line_crossing``'s answer, with the line's top and bottom."""
     top = min(w.top for w in printed)
     bottom = max(w.bottom for w in printed)
     height = bottom - top
     if height <= 0:
-        return None
+        return None, top, bottom
     k = bisect_right(span_tops, bottom - share * height) - 1
     if k < 1 or span_tops[k] <= top + share * height:
-        return None
+        return None, top, bottom
     above, below = span_tops[k] - top, bottom - span_tops[k]
-    return (k, k - 1 if above - below > share * height else k)
+    return (k, k - 1 if above - below > share * height else k), top, bottom
 
 
 def _ruled_rows(
@@ -346,7 +353,7 @@ def _ruled_rows(
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
         for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
-            crossing = line_crossing(printed, span_tops, settings.crossing_line_share)
+            crossing, top, bottom = _crossing(printed, span_tops, settings.crossing_line_share)
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
             if crossing and overprinted(printed):
@@ -360,8 +367,20 @@ def _ruled_rows(
                 )
                 res.doubts.setdefault(lower - 1, why)
                 res.doubts.setdefault(lower, why)
+            if crossing:
+                by_span.setdefault(crossing[1], []).extend(printed)
+                continue
+            k = bisect_right(span_tops, top)
+            if k == bisect_right(span_tops, bottom):
+                # The line's box lies in one span, and so does every centre of its words (a
+                # box's top is never below its bottom).
+                if k < 1:
+                    res.unplaced += len(printed)
+                else:
+                    by_span.setdefault(k - 1, []).extend(printed)
+                continue
             for w in printed:
-                s = crossing[1] if crossing else bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
+                s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
                 if s < 0:
                     res.unplaced += 1
                     continue
