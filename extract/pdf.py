@@ -185,7 +185,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                     turned.append((angle, word))
                     continue
             keep(word)
-            place((text, round(left * DEDUPE_GRID), round(y0 * DEDUPE_GRID)))
+            # round(v) as v.__round__() (what round calls, without its look-up: a third faster).
+            place((text, (left * DEDUPE_GRID).__round__(), (y0 * DEDUPE_GRID).__round__()))
     finally:
         tp.close()
     words = _dedupe(words, places) + _turned_runs(turned)

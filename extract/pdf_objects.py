@@ -169,6 +169,7 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
 
 _LBRT = tuple(ctypes.c_float() for _ in range(4))
 _XY = (ctypes.c_float(), ctypes.c_float())
+_XY_REFS = (ctypes.byref(_XY[0]), ctypes.byref(_XY[1]))
 _MODES = (ctypes.c_int(), ctypes.c_int())
 # The colour pdfium fills for a text object (four unsigned ints, R G B A), the addresses of its
 # four parts for the call, and the unpacking of its bytes.
@@ -193,24 +194,27 @@ def _bounds(obj: int) -> Box | None:
 
 
 def path_segments(obj: int, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-    """Straight segments of path object ``obj`` (a handle, ``pdfium_calls``) as
-    (x0, top, x1, bottom) in top-left coordinates."""
+    """Straight segments of path object ``obj`` (a handle, ``pdfium_calls``: an int or a
+    ``pc.Handle``) as (x0, top, x1, bottom) in top-left coordinates."""
     import pypdfium2.raw as raw
 
     a, b, c, d, e, f = matrix
     out: list[tuple[float, float, float, float]] = []
     x, y = _XY
+    x_at, y_at = _XY_REFS
     start = prev = None
+    # Unchecked calls (``pdfium_calls``): the segments come as ``pc.Handle``s.
     get_segment, get_point, get_type, get_close = (
-        pc.path_get_segment,
-        pc.segment_point,
-        pc.segment_type,
-        pc.segment_close,
+        pc.path_get_segment_u,
+        pc.segment_point_u,
+        pc.segment_type_u,
+        pc.segment_close_u,
     )
     moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    path = obj if isinstance(obj, ctypes.c_void_p) else ctypes.c_void_p(obj)
     for i in range(pc.path_count_segments(obj)):
-        seg = get_segment(obj, i)
-        get_point(seg, x, y)
+        seg = get_segment(path, i)
+        get_point(seg, x_at, y_at)
         xv, yv = x.value, y.value
         pt = (a * xv + c * yv + e, height - (b * xv + d * yv + f))
         kind = get_type(seg)
