@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from piatable.errors import UnreadablePDF
-from piatable.models import PageWords, Reading, Unseen, Word
+from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
@@ -143,7 +143,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     text_object, char_angle = pc.text_object, pc.text_char_angle
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
-    char_text, keep = _CHAR_TEXT.get, words.append
+    char_text, keep, new_char = _CHAR_TEXT.get, words.append, pdf_char
     # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
     places: list[tuple[str, int, int]] = []
     place = places.append
@@ -178,7 +178,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                             unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
                     continue
             y0 = height - top
-            word = Word(text, number, left, right, y0, height - bottom, "pdf")
+            word = new_char(text, number, left, right, y0, height - bottom)
             if turned_page:
                 angle = round(math.degrees(char_angle(tpr, i))) % 360
                 if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:

@@ -249,3 +249,15 @@ def test_the_producer_says_whether_rows_break_over_pages():
             assert made_by_spreadsheet(doc) is want
         finally:
             doc.close()
+
+
+def test_pdf_char_is_the_word_the_constructor_makes():
+    """The reader's fast factory sets every field of ``Word`` as its constructor does (a field
+    added to ``Word`` and not to ``pdf_char`` is left unset: comparing raises)."""
+    from dataclasses import fields
+
+    from piatable.models import Word, pdf_char
+
+    made = pdf_char("字", 3, 1.5, 10.25, 20.0, 29.5)
+    assert made == Word("字", 3, 1.5, 10.25, 20.0, 29.5, "pdf")
+    assert all(hasattr(made, f.name) for f in fields(Word))
