@@ -33,6 +33,9 @@ PUBLISHED_LOOKAHEAD_LINES = 2
 
 FORMS = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
 _FORM = regex.compile(r"(基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書")
+# The title naming the form: 特定個人情報保護評価書（全項目評価書）.
+_FORM_TITLE = regex.compile(r"評\s*価\s*書\s*[（(]\s*((?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書)")
+_SPACES = regex.compile(r"\s+")
 # Printed text of the cover (and the contents page after it) that is never a fact's value.
 _NOT_A_VALUE = regex.compile(
     r"特記事項|承認日|個人のプライバシー|様式\s*[0-9０-９]|項目一覧|特定個人情報保護評価書|^[（(]?別添"
@@ -147,9 +150,9 @@ def form_of(text: str) -> str | None:
 
     The title reads 特定個人情報保護評価書（全項目評価書）; failing that, the first form named.
     """
-    title = regex.search(r"評\s*価\s*書\s*[（(]\s*((?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書)", text)
+    title = _FORM_TITLE.search(text)
     m = title or _FORM.search(text)
     if not m:
         return None
-    words = regex.sub(r"\s+", "", m.group(1) if title else m.group(0))
+    words = _SPACES.sub("", m.group(1) if title else m.group(0))
     return next((f for f in FORMS if f == words), None)
