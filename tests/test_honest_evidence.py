@@ -1,0 +1,40 @@
+"""Evidence added for issue 12's honesty: cells that open with a word that leans on the one
+before it, and the readers' near guesses that only cost confidence (tools/bench_calibration.py
+measures each on every sample kind)."""
+
+from __future__ import annotations
+
+from piatable.models import Doubt
+from piatable.normalize.confidence import score_record
+from piatable.normalize.evidence import starts_mid_phrase
+from piatable.normalize.records import rows_to_records
+from piatable.settings import Settings
+from tests.test_evidence import raw_row
+
+TEXT_WIDTHS = {"item": 14.0, "before": 24.0, "after": 24.0, "explanation": 14.0}
+
+
+def text_record(cells: dict[str, list[str]]):
+    row = raw_row(cells)
+    row.widths = dict(TEXT_WIDTHS)
+    return rows_to_records([row], "t.txt", Settings())[0]
+
+
+def test_a_cell_opening_with_a_word_that_leans_on_the_one_before():
+    for cut in ("され、個人番号通知書となったことによる修正", "いる。", "ための番号の", "で生成して送付"):
+        assert starts_mid_phrase(cut), cut
+    for whole in ("こども未来課", "なし", "および別表", "なお、本変更は", "ない", "まちづくり推進課"):
+        assert starts_mid_phrase(whole) == "", whole
+    rec = text_record({"explanation": ["らない。"]})
+    assert "row_split_guess" in rec.flags
+    assert any(e.startswith("explanation: row_split_guess") for e in rec.evidence)
+
+
+def test_a_readers_near_guess_costs_confidence_and_raises_no_flag():
+    q = Settings().quality
+    row = raw_row({})
+    row.widths = dict(TEXT_WIDTHS)
+    base = score_record(text_record({}), row, q, [])
+    guess = score_record(text_record({}), row, q, [Doubt("cut_guess", None, "widths alone")])
+    assert guess.flags == [] and guess.confidence < base.confidence
+    assert guess.evidence == ["row: cut_guess: widths alone"]
