@@ -42,6 +42,7 @@ from .cut_checks import (
     cut_line_doubts,
     is_heading_line,
     placed_doubts,
+    torn_word_doubts,
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
@@ -444,7 +445,11 @@ def row_doubts(
     if ocr:
         out += ocr_doubts(row, record, q, tokenizer)
     else:
-        out += cut_line_doubts(row, q, tokenizer) + placed_doubts(record)
+        lines = cut_line_doubts(row, q, tokenizer)
+        said = {d.why.partition(" (")[0] for d in lines}  # the same tear found line by line
+        torn = torn_word_doubts(row, record, tokenizer)
+        out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
+        out += placed_doubts(record)
     return out
 
 

@@ -38,3 +38,20 @@ def test_a_readers_near_guess_costs_confidence_and_raises_no_flag():
     guess = score_record(text_record({}), row, q, [Doubt("cut_guess", None, "widths alone")])
     assert guess.flags == [] and guess.confidence < base.confidence
     assert guess.evidence == ["row: cut_guess: widths alone"]
+
+
+def test_a_word_torn_between_cells_printed_out_of_order_is_a_column_guess():
+    """Calc text gives a row's one-line cells (pass 1) before its wrapped lines, so the lines of
+    two neighbouring cells are not printed one after the other; the record's cells still show
+    the tear (…データセ | ンター…): a cell never ends inside a word the next one finishes."""
+    rec = text_record(
+        {
+            "after": ["・サーバーは、外部のデータセ"],
+            "explanation": ["ンターへの移設に伴う修正"],
+        }
+    )
+    assert "column_guess" in rec.flags
+    assert any("a word runs on from the after cell into the explanation cell" in e for e in rec.evidence)
+    # Two whole cells side by side stay quiet.
+    whole = {"after": ["市民生活部市民課"], "explanation": ["組織改正による部署名の変更"]}
+    assert text_record(whole).flags == []
