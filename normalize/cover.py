@@ -95,6 +95,9 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         if rest and not _NOT_A_VALUE.search(rest):
             facts.setdefault(COVER_LABELS[lab], rest)
     if "published_raw" in facts:
+        # A date holds no space of its own: Word's and Writer's gap between kanji and digits
+        # (``令和 5 年 4 月 1 日``) is layout, not text.
+        facts["published_raw"] = _WS.sub("", facts["published_raw"])
         iso = parse_date(facts["published_raw"])
         if iso:
             facts["published"] = iso

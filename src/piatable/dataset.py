@@ -240,7 +240,7 @@ class Dataset:
             "finished": _now(),
         }
         for name in (*COVER_FIELDS, "table_page_start", "table_page_end"):
-            row[name] = None if facts[name] == "" else facts[name]
+            row[name] = facts[name]
         self._write(info, records_to_table(result.records), row)
         return row
 

@@ -27,7 +27,7 @@ DOCUMENT_FIELDS = (
 
 
 def document_row(res: DocumentResult) -> dict[str, object]:
-    """The document entry of one input: its cover facts ("" when not printed or not found), its
+    """The document entry of one input: its cover facts (None when not printed or not found), its
     kind, status, page count, row count, and the first and last page of its table (None when
     the pages are unknown).  ``published`` is ISO ``YYYY-MM-DD``; ``published_raw`` as printed."""
     facts = res.documents or {}
@@ -35,7 +35,7 @@ def document_row(res: DocumentResult) -> dict[str, object]:
     ends = [r.page_end for r in res.records if r.page_end is not None]
     return {
         "source": res.source,
-        **{k: facts.get(k, "") for k in COVER_FIELDS},
+        **{k: facts.get(k) or None for k in COVER_FIELDS},
         "kind": res.kind,
         "status": res.status,
         "pages": res.pages,
