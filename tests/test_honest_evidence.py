@@ -55,3 +55,14 @@ def test_a_word_torn_between_cells_printed_out_of_order_is_a_column_guess():
     # Two whole cells side by side stay quiet.
     whole = {"after": ["市民生活部市民課"], "explanation": ["組織改正による部署名の変更"]}
     assert text_record(whole).flags == []
+
+
+def test_the_tables_column_labels_read_into_a_cell_are_a_column_guess():
+    """A page's header printed again and read into the last row's explanation (-raw text of a
+    Calc table): no cell holds the column labels."""
+    header = "変更後の記載 提出時期 提出時期に係る説明"
+    rec = text_record({"explanation": ["組織改正による部署名の変更", header]})
+    assert "column_guess" in rec.flags
+    assert any("column labels" in e for e in rec.evidence)
+    # A timing named in an explanation is no header.
+    assert text_record({"explanation": ["提出時期の誤りの修正"]}).flags == []
