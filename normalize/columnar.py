@@ -79,8 +79,7 @@ SIDE_BY_SIDE_LINES = 2
 ANCHOR_COLUMNS = ("timing", "explanation")
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
 SURE_FILLS = frozenset({"one", "group", "segment", "split"})
-# A fill that tells wrong rows from right ones no better than chance (_row_doubts).
-WEAK_FILLS = frozenset({"segment_guess"})
+WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (_row_doubts)
 FILL_WORDS = {
     "excess": "order on a page with more boxes than rows",
     "segment_guess": "the extractor's order alone",
@@ -491,26 +490,20 @@ def _row_doubts(
     side_by_side: bool,
     short_page: bool,
 ) -> tuple[str, str]:
-    """Why row ``k`` of column-ordered text is in doubt ("" when nothing speaks against it),
-    and the weak reasons apart (those measured to fire on right rows about as often as on wrong
-    ones: they only lower the confidence, ``cut_guess``).
+    """Why row ``k`` of column-ordered text is in doubt ("": nothing speaks against it), and the
+    weak reasons apart (a ``cut_guess`` of strength ``quality.column_order_weak_strength``).
 
-    Measured on the tuning sets (tools/bench_calibration.py), these are what separate wrong rows
-    from right ones: a date, timing or explanation not found one per row (or one per date group,
-    or a merged date whose run the extractor's order fixed); before/after cells cut out of a
-    longer box by width alone, or paired on weak evidence (score below ``PAIR_SURE_SCORE``: no
-    shared opening or words, a cell alone that closes no addition, no cell at all); another row
-    of its page left without a before/after cell (``short_page``: the pairing ran short, its
-    neighbours' cells are likely shifted); boxes the pairing left over on its page; and cells of several
-    columns printed on one line (plain ``pdftotext`` prints a row's date beside its item: its
-    boxes mix columns).
-
-    Weak (issue 12, measured on the tuning sets' column-ordered rows): cells of several columns
-    on one line (290 wrong rows, 79 right) and a merged date's run fixed by the extractor's
-    order (212 wrong, 92 right: wrong and right rows as often as any column-ordered row); on 34
-    right rows and 17 wrong ones they were all the evidence there was."""
-    reasons = []
-    weak = []
+    Measured on the tuning sets (tools/bench_calibration.py), these separate wrong rows from
+    right ones: a date, timing or explanation not found one per row (or one per date group);
+    before/after cells cut out of a longer box by width alone, or paired on weak evidence (score
+    below ``PAIR_SURE_SCORE``: no shared opening or words, a cell alone that closes no addition,
+    no cell at all); another row of its page left without a before/after cell (``short_page``:
+    the pairing ran short, its neighbours' cells are likely shifted); boxes the pairing left
+    over on its page.  Weak (issue 12): cells of several columns on one line (plain
+    ``pdftotext`` prints a row's date beside its item) and a merged date's run fixed by the
+    extractor's order: 290 and 212 wrong rows, 79 and 92 right, no better than chance; on 34
+    right rows and 17 wrong ones all the evidence."""
+    reasons, weak = [], []
     for key, hows in fill_how.items():
         if hows[k] in WEAK_FILLS:
             weak.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
@@ -531,8 +524,7 @@ def _row_doubts(
 
 
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
-    """Rows built column by column from boxes, in order; ``weak_strength`` is the strength of
-    the ``cut_guess`` doubt of a row's weak reasons (``quality.column_order_weak_strength``)."""
+    """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     if not any(not is_single_box(b) for b in boxes):
         return []
@@ -587,8 +579,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         else:
             row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
         if weak:
-            why_weak = "cells paired with rows column by column; " + weak
-            row.doubts.append(Doubt("cut_guess", None, why_weak, weak_strength))
+            row.doubts.append(Doubt("cut_guess", None, f"cells paired by column; {weak}", weak_strength))
         # Cells paired column by column are never as sure as a row read in order: this lowers
         # the confidence of every row without a flag (normalize/confidence.py).
         row.doubts.append(Doubt("column_order", None, "cells paired with rows column by column"))
