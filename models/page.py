@@ -82,6 +82,9 @@ class PageWords:
     notes: list[str] = field(default_factory=list)
     # PDF characters left out as not visible (white, covered, clipped away), with their boxes.
     unseen: list[Unseen] = field(default_factory=list)
+    # Characters (pieces of ink) of the table region the reader saw but could not read (OCR:
+    # ink outside every cell of the ruled grid); the page's rows are flagged unplaced_text.
+    unread: int = 0
 
 
 @dataclass(slots=True)

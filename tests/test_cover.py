@@ -158,3 +158,17 @@ def test_a_fact_the_cover_does_not_print_is_null_not_empty(tmp_path):
     (doc,) = json.loads(docs.read_text("utf-8"))
     assert doc["rows"] == 12
     assert all(doc[k] is None for k in ("assessment_number", "agency", "published", "published_raw", "form"))
+
+
+def test_documents_csv_gives_the_reason_and_the_notes(tmp_path):
+    """A text without a table: success, 0 rows, and the note saying so in the CSV's notes cell."""
+    import csv
+
+    src = tmp_path / "letter.txt"
+    src.write_text("お知らせ\n本文のみで表はありません。\n", "utf-8")
+    docs = tmp_path / "docs.csv"
+    assert main(["extract", str(src), "-o", str(tmp_path / "r.json"), "--documents", str(docs)]) == 0
+    with docs.open(encoding="utf-8-sig", newline="") as fh:
+        (doc,) = list(csv.DictReader(fh))
+    assert (doc["status"], doc["rows"], doc["error"]) == ("success", "0", "")
+    assert "no amendment table" in doc["notes"]

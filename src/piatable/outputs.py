@@ -181,8 +181,10 @@ def _write_stream(records: list[Record], fmt: str, fh: io.StringIO) -> None:
             fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
 
 
-# The first line of a CSV that piatable wrote (records or --documents), without the BOM.
-OWN_CSV_HEADERS = frozenset({",".join(FIELDS), ",".join(DOCUMENT_FIELDS)})
+# The first line of a CSV that piatable wrote (records or --documents), without the BOM; the
+# documents header of releases before ``error`` and ``notes`` were added too.
+_OLD_DOCUMENT_FIELDS = tuple(f for f in DOCUMENT_FIELDS if f not in ("error", "notes"))
+OWN_CSV_HEADERS = frozenset({",".join(FIELDS), ",".join(DOCUMENT_FIELDS), ",".join(_OLD_DOCUMENT_FIELDS)})
 
 
 def is_own_output(path: Path) -> bool:
