@@ -79,6 +79,7 @@ SIDE_BY_SIDE_LINES = 2
 ANCHOR_COLUMNS = ("timing", "explanation")
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
 SURE_FILLS = frozenset({"one", "group", "segment", "split"})
+WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (_row_doubts)
 FILL_WORDS = {
     "excess": "order on a page with more boxes than rows",
     "segment_guess": "the extractor's order alone",
@@ -488,21 +489,25 @@ def _row_doubts(
     skipped: bool,
     side_by_side: bool,
     short_page: bool,
-) -> str:
-    """Why row ``k`` of column-ordered text is in doubt ("" when nothing speaks against it).
+) -> tuple[str, str]:
+    """Why row ``k`` of column-ordered text is in doubt ("": nothing speaks against it), and the
+    weak reasons apart (a ``cut_guess`` of strength ``quality.column_order_weak_strength``).
 
-    Measured on the tuning sets (tools/bench_calibration.py), these are what separate wrong rows
-    from right ones: a date, timing or explanation not found one per row (or one per date group,
-    or a merged date whose run the extractor's order fixed); before/after cells cut out of a
-    longer box by width alone, or paired on weak evidence (score below ``PAIR_SURE_SCORE``: no
-    shared opening or words, a cell alone that closes no addition, no cell at all); another row
-    of its page left without a before/after cell (``short_page``: the pairing ran short, its
-    neighbours' cells are likely shifted); boxes the pairing left over on its page; and cells of several
-    columns printed on one line (plain ``pdftotext`` prints a row's date beside its item: its
-    boxes mix columns)."""
-    reasons = []
+    Measured on the tuning sets (tools/bench_calibration.py), these separate wrong rows from
+    right ones: a date, timing or explanation not found one per row (or one per date group);
+    before/after cells cut out of a longer box by width alone, or paired on weak evidence (score
+    below ``PAIR_SURE_SCORE``: no shared opening or words, a cell alone that closes no addition,
+    no cell at all); another row of its page left without a before/after cell (``short_page``:
+    the pairing ran short, its neighbours' cells are likely shifted); boxes the pairing left
+    over on its page.  Weak (issue 12): cells of several columns on one line (plain
+    ``pdftotext`` prints a row's date beside its item) and a merged date's run fixed by the
+    extractor's order: 290 and 212 wrong rows, 79 and 92 right, no better than chance; on 34
+    right rows and 17 wrong ones all the evidence."""
+    reasons, weak = [], []
     for key, hows in fill_how.items():
-        if hows[k] not in SURE_FILLS:
+        if hows[k] in WEAK_FILLS:
+            weak.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
+        elif hows[k] not in SURE_FILLS:
             reasons.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
     how, score, cut = move
     if cut:
@@ -514,12 +519,12 @@ def _row_doubts(
     if skipped:
         reasons.append("boxes of its page were left over by the pairing")
     if side_by_side:
-        reasons.append("the text prints cells of several columns on one line")
-    return "; ".join(reasons)
+        weak.append("the text prints cells of several columns on one line")
+    return "; ".join(reasons), "; ".join(weak)
 
 
-def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
-    """Rows built column by column from boxes, in order."""
+def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
+    """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     if not any(not is_single_box(b) for b in boxes):
         return []
@@ -567,12 +572,14 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool]) -> list[RawRow]:
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
         skipped = bool(skipped_pages & _item_pages(row))
-        why = _row_doubts(fill_how, k, moves[k], skipped, side_by_side, short)
+        why, weak = _row_doubts(fill_how, k, moves[k], skipped, side_by_side, short)
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))
         else:
             row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
+        if weak:
+            row.doubts.append(Doubt("cut_guess", None, f"cells paired by column; {weak}", weak_strength))
         # Cells paired column by column are never as sure as a row read in order: this lowers
         # the confidence of every row without a flag (normalize/confidence.py).
         row.doubts.append(Doubt("column_order", None, "cells paired with rows column by column"))

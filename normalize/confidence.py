@@ -48,11 +48,14 @@ INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell
 
 # Doubts that only lower the confidence: alone they do not tell wrong rows from right ones
 # (``clipped_text``: the flag it comes with is ``truncated:<field>``).
-CONFIDENCE_ONLY = frozenset({"close_cut", "ocr_unsure", "clipped_text", "column_order"})
+CONFIDENCE_ONLY = frozenset({"close_cut", "cut_guess", "ocr_unsure", "clipped_text", "column_order"})
 
 # Findings listed in the evidence whatever their strength, never a doubt (OCR corrections:
 # what was read and what was written).
 NOTES_ONLY = frozenset({"ocr_corrected"})
+# Doubts listed in the evidence whatever their strength (a reader's near guess, weak or not,
+# says why the confidence is what it is).
+ALWAYS_LISTED = NOTES_ONLY | {"cut_guess"}
 
 # Filled by tools/bench_calibration.py --fit: called with (record, features) for every row.
 FEATURE_SINK: list[Callable[[Record, dict[str, dict[str, float]]], None]] = []
@@ -122,7 +125,7 @@ def score_record(
     record.evidence = [
         f"{d.field or 'row'}: {doubt_flag(d)}: {d.why}"
         for d in doubts
-        if d.strength >= q.doubt_flag_strength or d.kind in NOTES_ONLY
+        if d.strength >= q.doubt_flag_strength or d.kind in ALWAYS_LISTED
     ]
     x = features(row, record.flags, doubts)
     for sink in FEATURE_SINK:

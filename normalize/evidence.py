@@ -10,15 +10,17 @@ confidence in ``normalize/confidence.py``.
   item that should open with a section numeral Ⅰ–Ⅵ reads ``HI…``; a word of the cell is unknown
   to the dictionary and was read with low confidence; a line tesseract was unsure of.
 * ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a
-  text cell, or the before/after cell opens with a heading of the form that continues the item's
-  path (``①法令上の根拠`` after ``提供先１``).  Stream rows also get it from the partition (the
-  runner-up cut scored almost as well: ``normalize/stream.py``).  Rows read without rulings get
+  text cell, the table's column labels (a header read into a cell), or the before/after cell
+  opens with a heading of the form that continues the item's path (``①法令上の根拠`` after
+  ``提供先１``).  A reader's near guess (the runner-up cut scored almost as well, widths alone
+  decided) is ``cut_guess``: confidence only.  Rows read without rulings get
   it where the rows sharing one printed value (a merged date) cross the rows sharing another
   (a merged 提出時期) without nesting.
 * ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
   section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
   document's other rows do; it repeats its neighbour's filled date, item and explanation; a
-  cell opens mid-phrase (a particle, an auxiliary, 及び, 、); its explanation holds a date on
+  cell opens mid-phrase (a particle, an auxiliary, 及び, 、, a hiragana word that leans on the
+  one before it: いる, される, ため, a lone kana); its explanation holds a date on
   a line of its own (a row's date that opened no row, or the explanation's text); or a before,
   after or explanation cell holds a section of the form (another row's item).
 """
@@ -32,7 +34,7 @@ import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .conservation import SECTION_OPENING
 from .cut_checks import (
@@ -42,6 +44,7 @@ from .cut_checks import (
     cut_line_doubts,
     is_heading_line,
     placed_doubts,
+    torn_word_doubts,
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
@@ -215,6 +218,9 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
         for p in _paragraphs(getattr(record, f)):
+            if holds_labels(p):
+                out.append(Doubt("column_guess", f, f"the cell holds the table's column labels ({p[:16]})"))
+                break
             if TIMING.match(p) or _SPACED_TIMING_END.search(p) or _SPACED_TIMING_INSIDE.search(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
@@ -260,6 +266,20 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 out.append(Doubt("column_guess", "item", why))
                 break
     return out
+
+
+# Column labels long enough to be no cell's words (変更日, 項目 and 提出時期 alone may be).
+_LONG_LABELS = tuple(label for label in LABELS if len(label) > 4)
+
+
+def holds_labels(paragraph: str) -> bool:
+    """Whether a cell's paragraph is the table's header read into it: a column label of its own
+    (変更後の記載), or two labels side by side (``変更後の記載 提出時期 提出時期に係…``).  Measured on
+    the tuning samples: 23 wrong rows, no right one."""
+    p = paragraph.strip()
+    if p in _LONG_LABELS:
+        return True
+    return sum(label in p for label in ("変更日", "変更前の記載", "変更後の記載", "提出時期")) >= 2
 
 
 def _is_heading_line(p: str) -> bool:
@@ -363,7 +383,28 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
     pos = m.part_of_speech()
     if pos[0] in ("助詞", "助動詞") or m.surface() in _JOINING_CONJUNCTIONS:
         return m.surface()
+    if m.surface() != t.strip() and _dependent_opening(m.surface(), pos):
+        return m.surface()
     return ""
+
+
+# Nouns that only follow a phrase (…のため, …するもの): no cell opens with one.
+_FORMAL_NOUNS = frozenset({"ため", "もの", "こと", "ところ", "よう", "ほか", "とき"})
+
+
+def _dependent_opening(surface: str, pos: tuple[str, ...]) -> bool:
+    """Whether a cell's first word (hiragana) cannot stand first: a word that leans on the one
+    before it (a suffix, a dependent verb or adjective such as いる / される / ない, an
+    auxiliary's stem), a formal noun (ため, もの, こと), or a single kana the dictionary could
+    only read as a fragment (``さ`` of される, ``で`` of …で生成).  A cell opening so holds the
+    end of a phrase that began in another cell: measured on the tuning samples, 0 right cells
+    open so and 100+ wrong ones do (``tools/bench_calibration.py``)."""
+    return (
+        pos[0] in ("接尾辞", "感動詞")
+        or pos[1] in ("非自立可能", "助動詞語幹")
+        or surface in _FORMAL_NOUNS
+        or len(surface) == 1
+    )
 
 
 # An item whose first line scores below this as a heading of the form (items.heading_score)
@@ -423,7 +464,11 @@ def row_doubts(
     if ocr:
         out += ocr_doubts(row, record, q, tokenizer)
     else:
-        out += cut_line_doubts(row, q, tokenizer) + placed_doubts(record)
+        lines = cut_line_doubts(row, q, tokenizer)
+        said = {d.why.partition(" (")[0] for d in lines}  # the same tear found line by line
+        torn = torn_word_doubts(row, record, tokenizer)
+        out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
+        out += placed_doubts(record)
     return out
 
 

@@ -50,6 +50,9 @@ NOTHING_ABOVE_COST = 3.0
 LOOSE_DATE_COST = 0.5
 # Confidence of a row whose pass-1 assignment has an equally good alternative.
 AMBIGUOUS_CONFIDENCE = 0.45
+# Why a row's dates and timings (pass 1) or its after/explanation cut is a guess.
+UNSURE_PLAN_WHY = "the one-line cells (dates, timings) could go to these rows in another way about as well"
+RUN_ON_WHY = "the after cell's last line runs on into the explanation's first: the cut is a guess"
 # Words after a date that make it a cell's text (平成31年4月1日 時点), not a row's date.
 DATE_QUALIFIER = regex.compile(r"^(?:時点|現在|以降|以前|から|まで|付)")
 # One space between two runs of non-ASCII text: two cells printed on one baseline.
@@ -434,10 +437,10 @@ def text_page_rows(
         row.doubts += close_cut_doubts(detail, put, settings)
         if take.unsure:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-            row.flags.append("column_guess")
+            row.doubts.append(Doubt("cut_guess", None, UNSURE_PLAN_WHY))
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
-            row.flags.append("column_guess")
+            row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))
         row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}
         row.set_pages()
         row.flags = sorted(set(row.flags))

@@ -32,8 +32,7 @@ from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
 from .twophase import (
     SPACE_GAP_CONFIDENCE,
-    late_cut_doubt,
-    space_gap_doubt,
+    space_gap_why,
     two_phase_pages,
     two_phase_rows,
 )
@@ -51,6 +50,10 @@ MAX_ITEM_WIDTH_CANDIDATES = 6
 WIDTH_SAMPLE_BLOCKS = 40
 # Confidence of a row whose own explanation was told from a merged one by its widths.
 OWN_EXPLANATION_CONFIDENCE = 0.6
+# Why a row whose timing was printed once for several rows is a guess (its explanation its own,
+# or the merged one: the widths decided, not the text).
+OWN_EXPLANATION_WHY = "the row's own explanation told from a merged one by the lines' widths"
+MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's last lines its after cell"
 # An explanation line this close to its column's width (display units: a full-width character
 # is 2, and kinsoku may leave a line one character short) fills the column: its last word may
 # run on onto the next page (``_explanation_tail``).
@@ -310,7 +313,7 @@ def lines_to_rows(
         # have emitted cells out of row order.  Build rows from cell boxes too and keep the
         # more plausible reading.
         boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
-        boxed = column_order_rows(boxed_region, gaps)
+        boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
         # unless the in-order reading looks clearly better.
         lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
@@ -461,16 +464,17 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
                     row.cells[key] = part
                 row.confidence = min(confidence, OWN_EXPLANATION_CONFIDENCE)
-                row.flags.append("column_guess")
+                row.doubts.append(Doubt("cut_guess", None, OWN_EXPLANATION_WHY))
             elif b.timing_from_above:
                 # The explanation is taken to be the merged one, and the row's last lines its
                 # after cell: the widths did not tell, so this is a guess too.  Measured on the
                 # LibreOffice tuning texts (Writer), most such rows were wrong.
                 row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
-                row.flags.append("column_guess")
-        if space_gap_doubt(row) or late_cut_doubt(row):
+                row.doubts.append(Doubt("column_guess", None, MERGED_EXPLANATION_WHY))
+        gap_why = space_gap_why(row)
+        if gap_why:
             row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
-            row.flags.append("column_guess")
+            row.doubts.append(Doubt("cut_guess", None, gap_why))
         if b.timing is None:
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:

@@ -34,7 +34,7 @@ from itertools import pairwise
 
 import regex
 
-from piatable.models import CellLine, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
@@ -424,6 +424,16 @@ def space_gap_doubt(row: RawRow) -> bool:
     return cut_in_line and inner_space
 
 
+def space_gap_why(row: RawRow) -> str:
+    """Why the cuts of ``row`` cannot be told from spaces inside its cells
+    (``space_gap_doubt``, ``late_cut_doubt``), or ``""``."""
+    if space_gap_doubt(row):
+        return "a cut between cells falls at a space of one printed line while another such space was kept"
+    if late_cut_doubt(row):
+        return "a cell of several printed lines ends beside the next cell's first line"
+    return ""
+
+
 def two_phase_rows(
     pages: list[_Page], settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[RawRow]:
@@ -479,10 +489,14 @@ def two_phase_rows(
                 put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-                row.flags.append("column_guess")
-            if space_gap_doubt(row) or late_cut_doubt(row) or runs_into_explanation(row, expl, settings, tok):
+                row.doubts.append(Doubt("cut_guess", None, passone.UNSURE_PLAN_WHY))
+            gap_why = space_gap_why(row)
+            if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
-                row.flags.append("column_guess")
+                row.doubts.append(Doubt("cut_guess", None, gap_why))
+            if runs_into_explanation(row, expl, settings, tok):
+                row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
+                row.doubts.append(Doubt("column_guess", None, passone.RUN_ON_WHY))
             row.widths = {"item": narrow, "before": body, "after": body, "explanation": expl}
             row.set_pages()
             row.flags = sorted(set(row.flags))

@@ -258,10 +258,13 @@ def test_column_ordered_rows_are_warned_one_by_one_not_all_alike():
 
 def test_plain_pdftotext_printing_cells_side_by_side_warns_every_row():
     # Plain pdftotext prints a row's date beside its item (2019年5月1日 Ⅰ基本情報): its boxes mix
-    # columns, and no row of such a text is taken as sure.
+    # columns, and no row of such a text is taken as sure: every row says so in its evidence
+    # (cut_guess: measured on the tuning sets, such rows were wrong and right about as often as
+    # any column-ordered row, so it lowers the confidence without a flag; issue 12).
     got, _ = _office_case("calc-municipal-pdftotext")
-    assert got and all("column_guess" in r.flags for r in got)
-    assert all(any("several columns on one line" in e for e in r.evidence) for r in got)
+    assert got
+    assert all(any("cut_guess" in e and "several columns on one line" in e for e in r.evidence) for r in got)
+    assert all(r.confidence < 0.9 for r in got)
 
 
 def test_a_date_whose_day_is_printed_below_another_columns_line_is_made_whole():
@@ -367,5 +370,5 @@ def test_lines_wider_than_the_before_after_column_put_every_row_in_doubt():
     folder = Path(__file__).resolve().parent.parent / "samples" / "office-bottom" / "calc-bottom3-pdftotext"
     got = extract_document(folder / "input.txt").records
     assert len(got) == len(json.loads((folder / "expected" / "records.json").read_text("utf-8")))
-    assert all("column_guess" in r.flags for r in got)
-    assert all(any("several columns on one line" in e for e in r.evidence) for r in got)
+    assert all(any("cut_guess" in e and "several columns on one line" in e for e in r.evidence) for r in got)
+    assert all(r.confidence < 0.9 for r in got)

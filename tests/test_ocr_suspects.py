@@ -45,6 +45,9 @@ def _row(**change: list[str]) -> RawRow:
         ({"after": ["１０万人以上100万人未満"]}, "after"),
         ({"explanation": ["令和5年4月1日から", "令和６年３月まで"]}, "explanation"),
         ({"after": ["令和３年4月1日時点"]}, "after"),
+        # A particle read twice, two numerals opening one heading.
+        ({"after": ["サービス検索・電子申請機能ににおける措置＞"]}, "after"),
+        ({"item": ["Ⅱ特定個人情報ファイルの概要", "⑨⑧入手方法"]}, "item"),
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
@@ -55,7 +58,8 @@ def test_clean_rows_and_empty_cells_are_not():
     assert suspect_fields(_row()) == []
     assert suspect_fields(_row(before=[], after=["（記載なし）"], change_date=["2019/4/1"])) == []
     assert suspect_fields(_row(item=["IT基盤の更新"], after=["LGWAN回線"])) == []
-    clean = ["別表第二の項、第１９条", "ＬＧＷＡＮ 2023年", "第三者点検"]
+    clean = ["別表第二の項、第１９条", "ＬＧＷＡＮ 2023年", "第三者点検", "ものの、確認することとし"]
+    clean += ["①②の措置"]
     assert suspect_fields(_row(before=clean, explanation=["重大な変更に該当し", "ない"])) == []
     # Numbers of two kinds in two widths: an address's postcode and telephone beside its 番地.
     address = ["１０万人以上", "〒123-4567 ○○市本町一丁目１番１号", "電話 0123-45-6789"]

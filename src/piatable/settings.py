@@ -236,6 +236,15 @@ class QualitySettings:
     weight_column_guess: float = 1.49
     weight_ocr_unsure: float = 1.24
     weight_close_cut: float = 0.58
+    # cut_guess (confidence only): a reader's cut or assignment decided by widths or a near tie
+    # (normalize/stream.py, singlepass.py, twophase.py, passone.py).  It was a column_guess flag
+    # until measured to fire on right rows about as often as on wrong ones; its weight is
+    # column_guess's, so the confidence of those rows did not change.
+    weight_cut_guess: float = 1.49
+    # The strength of the cut_guess of a column-ordered row's weak reasons (normalize/columnar.py:
+    # cells of several columns on one line, a date's run fixed by the extractor's order).  Set by
+    # hand: the 51 tuning rows with no other evidence were right 2 times in 3.
+    column_order_weak_strength: float = 0.3
     weight_row_split_guess: float = 1.41
     weight_ocr_suspect: float = 1.22
     weight_ocr_corrected: float = 1.02
