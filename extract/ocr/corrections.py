@@ -43,6 +43,8 @@ from .structure_fixes import (
     even_date_widths,
     even_numbering,
     even_placeholders,
+    even_running_dates,
+    fix_number_dashes,
     fix_placeholder_run,
     restore_choice_brackets,
     restore_circled_gaps,
@@ -497,7 +499,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
-                    text = drop_stray_kana(text, tokenizer)
+                    text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
@@ -506,6 +508,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 else:
                     texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
+                # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
+                joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))

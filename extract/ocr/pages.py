@@ -75,7 +75,12 @@ def scan_image(
         else:
             angle = 0.0
     rulings = find_rulings(
-        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+        ink,
+        glyph,
+        settings.ruling_kernel_em,
+        settings.min_ruling_em,
+        settings.min_vertical_em,
+        settings.text_stroke_share,
     )
     close_edges(rulings, glyph, settings)
     paper = paper_tone(gray)

@@ -31,11 +31,16 @@ class Rulings:
 
 
 def find_rulings(
-    ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: float, min_vertical_em: float = 0.0
+    ink: np.ndarray,
+    glyph: float,
+    kernel_em: float,
+    min_len_em: float,
+    min_vertical_em: float = 0.0,
+    text_stroke_share: float = 0.0,
 ) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
-    dropped."""
+    dropped, and vertical strokes of stacked text dropped (``text_strokes``)."""
     hmask, vmask = line_masks(ink, kernel_em * glyph)
     gap = max(int(glyph / 2), 3)
     hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
@@ -54,8 +59,47 @@ def find_rulings(
                 out.append((x, y, x + w, y + h))
             else:
                 mask[labels == k] = 0
+    for v in text_strokes(ink, vertical, horizontal, glyph, text_stroke_share):
+        vertical.remove(v)
+        vmask[v[1] : v[3], v[0] : v[2]] = 0
     mask = cv2.bitwise_or(hmask, vmask)
     return Rulings(horizontal, vertical, mask)
+
+
+def text_strokes(
+    ink: np.ndarray,
+    vertical: list[tuple[int, int, int, int]],
+    horizontal: list[tuple[int, int, int, int]],
+    glyph: float,
+    share: float,
+) -> list[tuple[int, int, int, int]]:
+    """Vertical "rulings" that are text: a stack of brackets (``[○]紙`` over ``[○]専用線`` …
+    in tightly set lines) chains into a stroke as long as a short cell's border.  A column's
+    border runs through the table; such a stroke is shorter than ``share`` of the longest
+    vertical ruling, and text crosses its line elsewhere in the table (where a border would
+    part the text).  A Writer scan lost every 変更後 cell of a page but the one with the
+    brackets, and the brackets themselves were erased as a ruling."""
+    if not vertical or share <= 0:
+        return []
+    longest = max(v[3] - v[1] for v in vertical)
+    long = [v for v in vertical if v[3] - v[1] >= 0.5 * longest]
+    top, bottom = min(v[1] for v in long), max(v[3] for v in long)
+    h_rows = np.zeros(ink.shape[0], dtype=bool)
+    for h in horizontal:
+        h_rows[max(h[1] - 2, 0) : h[3] + 2] = True
+    out = []
+    for v in vertical:
+        if v[3] - v[1] >= share * longest:
+            continue
+        x = (v[0] + v[2]) // 2
+        rows = np.zeros(ink.shape[0], dtype=bool)
+        rows[top:bottom] = True
+        rows[max(int(v[1] - glyph), 0) : int(v[3] + glyph)] = False
+        rows &= ~h_rows
+        crossed = (ink[:, max(x - 1, 0) : x + 2] > 0).any(axis=1) & rows
+        if crossed.sum() >= glyph:
+            out.append(v)
+    return out
 
 
 def close_edges(rulings: Rulings, glyph: float, settings: OcrSettings) -> None:

@@ -15,6 +15,7 @@ import numpy as np
 from piatable.settings import OcrSettings
 
 from .engine import TsvWord, tesseract_chars
+from .line_rereads import reread_lost_lines
 from .page_scan import PageScan
 from .rulings import cuts
 
@@ -178,12 +179,16 @@ def ocr_cells(  # type: ignore[no-untyped-def]
     if not pieces:
         return []
     gap = max(int(settings.mosaic_gap_em * glyph), 4)
-    runs = _balanced_runs([crop.size for _, _, crop in pieces], parts if pool is not None else 1)
-    if len(runs) == 1:
-        words = _read_strip(pieces, paper, gap, gap, settings)
-    else:
-        futures = [pool.submit(_read_strip, [pieces[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
-        words = [w for f in futures for w in f.result()]
+
+    def read(some: list[tuple[int, _Cell, np.ndarray]]) -> list[TsvWord]:
+        runs = _balanced_runs([crop.size for _, _, crop in some], parts if pool is not None else 1)
+        if len(runs) == 1:
+            return _read_strip(some, paper, gap, gap, settings)
+        futures = [pool.submit(_read_strip, [some[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
+        return [w for f in futures for w in f.result()]
+
+    words = read(pieces)
+    words = reread_lost_lines(words, pieces, ink, glyph, settings, read)
     if settings.reread_cells:
         words = reread_broken_cells(words, pieces, cells, paper, gap, settings)
     return words

@@ -32,49 +32,67 @@ def fix_placeholder_run(line: str) -> str:
 
 # A document writes its placeholder in one length (○○市, ○○システム): a run of ○ of another length
 # (○市, ○○○市), or one with a character read beside it instead of a ○ (○の情報, O→○シス), is put
-# in the document's length where the same words follow a placeholder of that length elsewhere in
-# the document.  Needs PLACEHOLDER_MIN runs, PLACEHOLDER_MAJORITY of them of one length.
+# in the document's length.  The length is the one PLACEHOLDER_MAJORITY of the document's runs of
+# two or more ○ have (at least PLACEHOLDER_MIN of them); with fewer, the forms' own ○○
+# (FORM_PLACEHOLDER: every one of the samples' 1,100 placeholders) when the document has a ○○ at
+# all.  A lone ○ stands before a word only as a misread placeholder (the check mark is printed
+# [○] or [ ○ ]); a run longer than the document's needs the same words after a run of the
+# document's length elsewhere, or a municipality's 市/町/村 after it.
 PLACEHOLDER_MIN = 3
 PLACEHOLDER_MAJORITY = 0.6
+FORM_PLACEHOLDER = 2
 # Characters tesseract reads in place of a ○ beside another (measured on the generated scans).
 _CIRCLE_MISREADS = "のOＯ0０→ごo"
-_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○+[{_CIRCLE_MISREADS}]{{0,1}}")
+_RUN = regex.compile(rf"[{_CIRCLE_MISREADS}]{{0,2}}○(?:[{_CIRCLE_MISREADS}]?○)*[{_CIRCLE_MISREADS}]?")
 _TEXT_COLUMNS = ("item", "before", "after", "explanation")
+_WORD = regex.compile(r"[\p{Han}\p{Katakana}\p{Hiragana}]")
+# The kinds of municipality a placeholder names (○○市総務部 and ○○市本町 are one placeholder).
+_MUNICIPALITY = "市町村区都道府県"
 
 
 def _mend_run(m: regex.Match, text: str, usual: int, seen: set[str]) -> str:
-    """A placeholder run (with the misreads beside it) in the document's length ``usual`` when
-    the two characters after it followed such a run elsewhere (``seen``); a check mark stays."""
+    """A placeholder run (with the misreads in and beside it) in the document's length
+    ``usual``; a check mark, and a run not before a word, stay."""
     run = m.group(0)
-    after = text[m.end() : m.end() + 2]
-    checked = m.start() > 0 and text[m.start() - 1] in "[［"
-    if run == "○" * usual or after not in seen or checked:
-        return run
-    return "○" * usual
+    circles = run.count("○")
+    if circles >= usual:
+        # Misreads beside a run already long enough are words of their own (○○の…).
+        run = run.strip(_CIRCLE_MISREADS)
+        start, end = m.start() + m.group(0).index(run), m.start() + m.group(0).index(run) + len(run)
+    else:
+        start, end = m.start(), m.end()
+    after = text[end : end + 2]
+    checked = (start > 0 and text[start - 1] in "[［") or after[:1] in "]］"
+    if run == "○" * usual or checked or not _WORD.match(after[:1]):
+        return m.group(0)
+    if circles > usual and after not in seen and after[:1] not in _MUNICIPALITY:
+        return m.group(0)
+    return m.group(0).replace(run, "○" * usual, 1)
 
 
 def even_placeholders(rows: list[RawRow]) -> int:
-    """Placeholder runs (○○) put in the document's own length where the words after them are
-    the words after a run of that length elsewhere in the document (PLACEHOLDER_MIN runs,
-    PLACEHOLDER_MAJORITY of one length).  The number of lines changed; rows changed are
-    flagged ``ocr_corrected``."""
+    """Placeholder runs (○○) put in the document's own length (see PLACEHOLDER_MIN).  The
+    number of lines changed; rows changed are flagged ``ocr_corrected``."""
     lengths: dict[int, int] = {}
     contexts: dict[int, set[str]] = {}
     for row in rows:
         for column in _TEXT_COLUMNS:
             for cl in row.cells.get(column) or []:
-                for m in regex.finditer(r"(?<![\[［])○+(?![\]］])", cl.text):
+                for m in regex.finditer(r"(?<![\[［])○{2,}(?![\]］])", cl.text):
                     n = len(m.group(0))
                     lengths[n] = lengths.get(n, 0) + 1
                     contexts.setdefault(n, set()).add(cl.text[m.end() : m.end() + 2])
     total = sum(lengths.values())
-    if total < PLACEHOLDER_MIN:
+    if not total:
         return 0
     usual = max(lengths, key=lambda n: lengths[n])
-    # A lone ○ is the form's check mark ([○]), no placeholder's length.
-    if usual < 2 or lengths[usual] < PLACEHOLDER_MAJORITY * total:
+    if total < PLACEHOLDER_MIN:
+        usual = FORM_PLACEHOLDER if FORM_PLACEHOLDER in lengths else 0
+    elif lengths[usual] < PLACEHOLDER_MAJORITY * total:
         return 0
-    seen = {c for c in contexts[usual] if len(c) == 2}
+    if not usual:
+        return 0
+    seen = {c for c in contexts.get(usual, set()) if len(c) == 2}
     changed = 0
     for row in rows:
         for column in _TEXT_COLUMNS:
@@ -178,6 +196,83 @@ def even_date_digits(text: str) -> str:
     if not full or not half or full == half:
         return text
     return text.translate(_DIGIT_WIDTHS if full > half else _DIGIT_NARROW)
+
+
+# A date in running text (平成31年4月1日, 令和元年6月30日): era or year, month and day.
+_RUNNING_DATE = regex.compile(
+    r"(?:令和|平成|昭和)?(?:[0-9０-９]{1,4}|元)年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+)
+_DIGIT_RUN = regex.compile(r"[0-9０-９]+")
+
+
+def even_running_dates(text: str) -> str:
+    """Each date in running text with its digits in one width: a date is typed in one width, and
+    a run of two or more digits is measured by its own pitch (``widths.normalize_widths``)
+    while a lone digit between kanji is not (LibreOffice sets white round half-width digits):
+    ``平成31年４月１日`` → ``平成31年4月1日``.  The date's runs of two or more digits decide when
+    they agree, else a strict majority of its digits, else the runs of two or more digits of the
+    text's other dates when they agree; a date that cannot tell is left alone, and so is a date
+    read in one width."""
+
+    def runs_width(date: str) -> set[bool]:
+        return {_is_full(r) for r in _DIGIT_RUN.findall(date) if len(r) >= 2}
+
+    texts = set()
+    for m in _RUNNING_DATE.finditer(text):
+        texts |= runs_width(m.group(0))
+
+    def even(m: regex.Match) -> str:
+        date = m.group(0)
+        f = sum(1 for ch in date if "０" <= ch <= "９")
+        h = sum(1 for ch in date if "0" <= ch <= "9")
+        if not f or not h:
+            return date
+        widths = runs_width(date)
+        if len(widths) == 1:
+            full = next(iter(widths))
+        elif not widths and f != h:
+            full = f > h
+        elif not widths and len(texts) == 1:
+            full = next(iter(texts))
+        else:
+            return date
+        return date.translate(_DIGIT_WIDTHS if full else _DIGIT_NARROW)
+
+    return _RUNNING_DATE.sub(even, text)
+
+
+def _is_full(run: str) -> bool:
+    return all("０" <= ch <= "９" for ch in run)
+
+
+# A telephone number (0123-45-6789, ０１２３－４５－６７８９; 2-5, 1-4 and 3-4 digits) or a
+# postal code (〒123-4567): its dashes read as the look-alikes ー 一 ― ‐ − are its hyphens.
+_DASHES = "ー一―‐−－-"
+_PHONE = regex.compile(
+    rf"(?<![0-9０-９])[0-9０-９]{{2,5}}[{_DASHES}][0-9０-９]{{1,4}}[{_DASHES}][0-9０-９]{{3,4}}(?![0-9０-９])"
+    rf"|(?<=〒)[0-9０-９]{{3}}[{_DASHES}][0-9０-９]{{4}}(?![0-9０-９])"
+)
+
+
+def fix_number_dashes(text: str) -> str:
+    """The hyphens of a telephone number or postal code read as look-alikes (０１２３ー４５一６７８９)
+    written as the number's own hyphen: ``－`` between full-width digits, ``-`` between
+    half-width ones; a dash between digits of two widths is left alone."""
+
+    def mend(m: regex.Match) -> str:
+        s = m.group(0)
+        out = []
+        for k, ch in enumerate(s):
+            if ch in _DASHES and 0 < k < len(s) - 1:
+                a, b = s[k - 1], s[k + 1]
+                if "０" <= a <= "９" and "０" <= b <= "９":
+                    ch = "－"
+                elif a.isascii() and b.isascii():
+                    ch = "-"
+            out.append(ch)
+        return "".join(out)
+
+    return _PHONE.sub(mend, text)
 
 
 # A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the

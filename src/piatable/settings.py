@@ -327,6 +327,9 @@ class OcrSettings:
     min_ruling_em: float = 3.0
     # Vertical rulings at least this long (strokes of characters stacked in tight lines chain).
     min_vertical_em: float = 5.0
+    # A vertical "ruling" shorter than this share of the longest, whose line text crosses
+    # elsewhere in the table, is a stack of brackets, not a border (rulings.text_strokes).
+    text_stroke_share: float = 0.5
     # Pixels around a ruling erased with it before OCR.
     erase_grow_px: int = 1
     # Rulings closer than this are one; a cell narrower than this is a double line's gap; a
@@ -353,6 +356,32 @@ class OcrSettings:
     # 0.05-0.15, Excel and Word 0.2-0.45.
     min_line_em: float = 0.4
     tight_line_gap_em: float = 0.18
+    # A line of a cell read together with its neighbours is read again alone
+    # (extract/ocr/line_rereads.py) when at least reread_unread_em glyph heights of its inked
+    # columns lie under no character's box (widened by reread_reach_em on each side; a box
+    # wider than reread_widest_em counts as that wide about its centre), when one tesseract
+    # line stands on it and another line, or when no character stands on its ink (at least
+    # reread_lost_em glyph heights of inked columns); a line is a band of ink at most
+    # reread_max_line_em tall (a taller band is lines touching, cut at its least inked row).
+    # The second read is kept when it leaves more than reread_tie_em less ink unread by reading
+    # more characters whose dictionary cost per character (SudachiPy's path cost) is at most
+    # reread_cost_worse higher or at most reread_cost_plain (text with a misread reads at
+    # 2,500-3,600 a character, garbage at 5,000-6,000); or, leaving as little unread, when its
+    # mean confidence is reread_conf_gain higher (its cost at most reread_cost_margin higher)
+    # or its cost reread_cost_margin lower (its confidence at most reread_conf_gain lower).
+    # Never below a mean confidence of reread_min_conf (a speck read alone as a kanji).
+    reread_lines: bool = True
+    reread_reach_em: float = 0.3
+    reread_widest_em: float = 1.5
+    reread_unread_em: float = 1.0
+    reread_lost_em: float = 0.25
+    reread_max_line_em: float = 1.6
+    reread_tie_em: float = 0.3
+    reread_conf_gain: float = 5.0
+    reread_min_conf: float = 70.0
+    reread_cost_worse: float = 1000.0
+    reread_cost_plain: float = 4000.0
+    reread_cost_margin: float = 150.0
     # Finding the table pages: resolution of the quick look, the top share of a page read when
     # it has no grid, the vertical rulings that make a grid, and documents short enough to
     # read every page without looking first.

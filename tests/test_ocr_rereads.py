@@ -1,0 +1,210 @@
+"""Lines tesseract lost read again alone (extract/ocr/line_rereads.py), and stacks of brackets
+that are not rulings (rulings.text_strokes)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from piatable.extract.ocr import strips
+from piatable.extract.ocr.engine import TsvWord
+from piatable.extract.ocr.ink import binarize, paper_tone
+from piatable.extract.ocr.line_rereads import reread_lost_lines
+from piatable.extract.ocr.rulings import find_rulings
+from piatable.settings import Settings
+
+from .conftest import ROOT
+
+GLYPH = 21.0
+
+
+def test_a_merged_date_cell_tesseract_cut_short_is_read_line_by_line():
+    """A LibreOffice Calc date cell merged over two rows, scanned at 200 dpi: ``2023年3月31``
+    over a centred ``日``, read together, came back ``02``; each line alone reads right."""
+    gray = np.asarray(Image.open(ROOT / "tests" / "data" / "scan_merged_date_cell.png"))
+    cell = strips._Cell(0, 0, gray.shape[1], gray.shape[0])
+    s = Settings().ocr
+
+    def read(rereads: bool) -> str:
+        s.reread_lines = rereads
+        words = strips.ocr_cells(gray, binarize(gray), [cell], GLYPH, paper_tone(gray), s)
+        return "".join(w.text for w in sorted(words, key=lambda w: (w.top // 20, w.left)))
+
+    assert read(True) == "2023年3月31日"
+    assert len(read(False)) < 5  # tesseract's own read of the two lines together
+
+
+def _page_with_two_lines() -> tuple[np.ndarray, list]:
+    """A piece holding two lines of ink (rows 10-30 and 40-60), 200 px wide each."""
+    ink = np.zeros((80, 240), np.uint8)
+    for top in (10, 40):
+        for x in range(20, 220, 25):
+            ink[top : top + 20, x : x + 18] = 255
+    box = strips._Cell(10, 0, 230, 80)
+    return ink, [(0, box, np.zeros((80, 220), np.uint8))]
+
+
+def _chars(text: str, top: int, x0: int, conf: float = 95.0, line: int = 1) -> list[TsvWord]:
+    return [TsvWord(ch, x0 + 25 * k, top, 18, 20, conf, (1, 1, line), 1) for k, ch in enumerate(text)]
+
+
+def test_a_line_read_again_is_kept_only_when_it_reads_what_was_lost():
+    ink, pieces = _page_with_two_lines()
+    s = Settings().ocr
+    first = _chars("一二三四五六七八", 10, 20) + _chars("あい", 40, 20, line=2)  # line 2 cut short
+    asked: list[int] = []
+
+    def again(text: str, conf: float = 95.0):  # type: ignore[no-untyped-def]
+        def read(lines):  # type: ignore[no-untyped-def]
+            asked.append(len(lines))
+            return _chars(text, 40, 20, conf, line=7)
+
+        return read
+
+    out = reread_lost_lines(first, pieces, ink, GLYPH, s, again("あいうえおかきく"))
+    assert asked == [1]  # only the line that left ink unread
+    assert "".join(w.text for w in out if w.top == 40) == "あいうえおかきく"
+    # A second read that reads no more, or reads it unsure, is not taken.
+    for read in (again("あい"), again("あいうえおかきく", conf=40.0)):
+        out = reread_lost_lines(first, pieces, ink, GLYPH, s, read)
+        assert "".join(w.text for w in out if w.top == 40) == "あい"
+    # Lines read whole are not read again.
+    whole = first[:8] + _chars("あいうえおかきく", 40, 20, line=2)
+    assert reread_lost_lines(whole, pieces, ink, GLYPH, s, again("x")) == whole
+    assert asked == [1, 1, 1]
+
+
+def test_a_stack_of_brackets_is_not_a_column_border():
+    """``[○]紙`` over ``[○]専用線`` … printed tight: the brackets chain into a vertical stroke as
+    long as the cell; text crosses its line in the cells above, so it is no border, and its ink
+    is not erased."""
+    g = 20
+    ink = np.zeros((40 * g, 40 * g), np.uint8)
+    for x in (g, 20 * g, 39 * g):  # three columns' borders, the table's height
+        ink[g : 39 * g, x : x + 2] = 255
+    for y in (g, 10 * g, 20 * g, 30 * g, 39 * g):
+        ink[y : y + 2, g : 39 * g + 2] = 255
+    ink[30 * g + 4 : 39 * g - 4, 24 * g : 24 * g + 2] = 255  # the brackets' stroke (bottom row)
+    for x in range(22 * g, 30 * g, g):  # a line of text crossing its line above
+        ink[12 * g : 13 * g, x : x + 16] = 255
+    found = find_rulings(ink, g, 2.0, 3.0, 5.0, 0.5)
+    assert sorted(v[0] for v in found.vertical) == [g, 20 * g, 39 * g]
+    assert found.mask[35 * g, 24 * g] == 0
+    # Without the text above it the stroke stays a ruling (a cell's own border).
+    ink[12 * g : 13 * g] = 0
+    kept = find_rulings(ink, g, 2.0, 3.0, 5.0, 0.5)
+    assert len(kept.vertical) == 4
+
+
+def test_a_dates_digits_in_running_text_take_one_width():
+    """A date typed in one width: its runs of two or more digits (measured by their own pitch)
+    decide for its lone digits; a date without such runs takes a strict majority, else the
+    text's other dates; a date read in one width, or that cannot tell, is left alone."""
+    from piatable.extract.ocr.structure_fixes import even_running_dates
+
+    assert even_running_dates("平成31年４月１日時点") == "平成31年4月1日時点"
+    assert even_running_dates("令和3年4月１日時点") == "令和3年4月1日時点"
+    two = "令和元年6月１日から令和元年6月30日まで"
+    assert even_running_dates(two) == "令和元年6月1日から令和元年6月30日まで"
+    assert even_running_dates("平成２８年８月25日") == "平成２８年８月25日"  # its runs disagree
+    assert even_running_dates("令和３年４月１日") == "令和３年４月１日"
+    assert even_running_dates("番号法第１９条第7号") == "番号法第１９条第7号"  # not a date
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_date_widths():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import even_running_dates
+
+    lines = {
+        line
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for f in ("item", "before", "after", "explanation")
+        for line in str(r.get(f) or "").splitlines()
+    }
+    assert len(lines) > 500
+    assert [line for line in lines if even_running_dates(line) != line] == []
+
+
+def test_placeholders_take_the_forms_length_when_the_document_has_few():
+    """A document whose placeholders mostly misread (○市, ○の情報, →○→) has too few ○○ to vote:
+    the forms' own ○○ then, where a ○○ stands at all; check marks and runs before no word stay."""
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+    from piatable.models import CellLine, RawRow
+
+    texts = ["○市総務部総務課", "○○市本町", "○の情報システム", "株式会社→○→システム", "○の○情報"]
+    texts += ["[○]紙", "[ ○ ] 専用線", "○○の場合"]
+    rows = [RawRow({"after": [CellLine(t, 1, 0)]}) for t in texts]
+    even_placeholders(rows)
+    assert [r.cells["after"][0].text for r in rows] == [
+        "○○市総務部総務課",
+        "○○市本町",
+        "○○情報システム",
+        "株式会社○○システム",
+        "○○情報",
+        "[○]紙",
+        "[ ○ ] 専用線",
+        "○○の場合",
+    ]
+    # No ○○ anywhere: nothing to go by.
+    alone = [RawRow({"after": [CellLine("○市総務部", 1, 0)]})]
+    assert even_placeholders(alone) == 0
+
+
+def test_lines_touching_through_a_bracket_are_cut_at_their_least_inked_row():
+    from piatable.extract.ocr.line_rereads import ink_lines
+
+    sub = np.zeros((60, 100), bool)
+    sub[5:25, :] = True  # a line
+    sub[25:29, 2:4] = True  # a bracket's tail reaching the next line
+    sub[29:49, :40] = True  # the next line (務 and a few more)
+    assert ink_lines(sub, 8.0, 32.0) == [(5, 25), (25, 49)]
+    # Lines with white between them are lines already; a speck joins its neighbour.
+    sub[25:29] = False
+    sub[52:54, 10:12] = True
+    assert ink_lines(sub, 8.0, 32.0) == [(5, 25), (29, 54)]
+
+
+def test_telephone_hyphens_read_as_look_alikes():
+    from piatable.extract.ocr.structure_fixes import fix_number_dashes
+
+    assert fix_number_dashes("電話０１２３ー４５一６７８９") == "電話０１２３－４５－６７８９"
+    assert fix_number_dashes("〒123ー4567") == "〒123-4567"
+    assert fix_number_dashes("2021ー12ー31") == "2021ー12ー31"  # a date typed with ー stays
+    assert fix_number_dashes("０１２3ー４５－６７８９") == "０１２3ー４５－６７８９"  # widths disagree
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import fix_number_dashes
+
+    texts = {
+        str(r.get(f) or "").replace("\n", "")
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for f in ("item", "before", "after", "explanation")
+    }
+    assert [t for t in texts if fix_number_dashes(t) != t] == []
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_placeholders():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import even_placeholders
+    from piatable.models import CellLine, RawRow
+
+    changed = 0
+    for path in (ROOT / "samples").glob("**/expected/records.json"):
+        rows = [
+            RawRow(
+                {
+                    f: [CellLine(t, 1, 0) for t in str(r.get(f) or "").splitlines()]
+                    for f in ("before", "after")
+                }
+            )
+            for r in json.loads(path.read_text("utf-8"))
+        ]
+        changed += even_placeholders(rows)
+    assert changed == 0
