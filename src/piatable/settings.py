@@ -18,6 +18,11 @@ DIFF_MIN_KEPT_CHARS = 3
 # ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
 # heuristic, which bounds the time of very long, much-edited cells.
 DIFF_MAX_TOKENS = 1000
+# The pairing of column-ordered before/after boxes with rows (normalize/body_pairing.py): a
+# reading may put at most this many rows without a before/after cell in a row between two boxes
+# (any number after the last box).  Without the cap, every state of the search spawns a state
+# for every row count up to the document's, which makes a long text's pairing quadratic.
+EMPTY_ROW_RUN_MAX = 12
 
 
 @dataclass(slots=True)
