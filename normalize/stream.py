@@ -24,6 +24,7 @@ from piatable.vocabulary import (
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .conservation import paths_before_region
+from .continuation import continued_doubt
 from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
@@ -445,6 +446,11 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             row.cells["before"] = row.cells["before"] + cont[q.item : q.before]
             row.cells["after"] = row.cells["after"] + cont[q.before :]
             row.flags.append("row_continued")
+            widths = {"item": item_width, "before": body_width, "after": body_width}
+            cuts = ((p.item, p.before), (q.item, q.before))
+            why = continued_doubt(b.pre, cont, b.post, cuts, widths, settings, tokenizer)
+            if why:
+                row.doubts.append(Doubt("column_guess", None, "a row continued on the next page: " + why))
         row.widths = {
             "item": item_width,
             "before": body_width,

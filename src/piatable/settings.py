@@ -23,6 +23,16 @@ DIFF_MAX_TOKENS = 1000
 # (any number after the last box).  Without the cap, every state of the search spawns a state
 # for every row count up to the document's, which makes a long text's pairing quadratic.
 EMPTY_ROW_RUN_MAX = 12
+# A row broken over a page (Word / Writer) prints the rest of its item, before and after cells
+# on the next page (normalize/continuation.py): a cut of those lines that goes against where a
+# cell ended on the page before (a full line that wraps on, given no rest; a closed cell given
+# a line that opens no paragraph) costs this much per cell, in the partition's cost units; a
+# runner-up cut within CONTINUATION_MARGIN of the best leaves the row in doubt.
+CONTINUATION_END_COST = 4.0
+CONTINUATION_MARGIN = 1.0
+# ... the best this many pairs of cuts (page one, next page) that agree with the cells' ends,
+# and as many of all, are scored again as the whole row they make.
+CONTINUATION_RESCORED = 30
 
 
 @dataclass(slots=True)
