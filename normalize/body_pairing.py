@@ -23,7 +23,7 @@ from heapq import heappop, heappush
 from itertools import pairwise
 
 from piatable.models import CellLine
-from piatable.settings import EMPTY_ROW_RUN_MAX
+from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
 from .chars import display_width
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -324,7 +324,7 @@ def _pair_cells(
         # The layer is read once: its states live on only as the back links of later ones.
         states[i] = {}
         for st in list(layer.values()):
-            for j in range(i + 1, box_end[i] + 1):
+            for j in range(i + 1, min(box_end[i], i + CELL_FRAGMENTS_MAX) + 1):
                 span = (i, j)
                 c = cell(i, j)
                 cut = CUT_COST if j < box_end[i] else 0.0

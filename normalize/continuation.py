@@ -21,6 +21,7 @@ from piatable.settings import (
     CONTINUATION_END_COST,
     CONTINUATION_MARGIN,
     CONTINUATION_RESCORED,
+    CONTINUED_EXPLANATION_SLACK,
     RejoinSettings,
     Settings,
 )
@@ -28,6 +29,7 @@ from piatable.vocabulary import SECTION_NUMERALS
 
 from .chars import display_width, starts_paragraph
 from .partition import BlockScorer
+from .rejoin import is_soft_break
 from .tokenizer import Tokenizer
 
 CELLS = ("item", "before", "after")
@@ -177,3 +179,30 @@ def continued_doubt(
     if (joint, joint_cont) != cuts:
         reasons.append("the whole row read over both pages is cut otherwise")
     return "; ".join(reasons)
+
+
+def explanation_rest(
+    last: CellLine,
+    cont: list[CellLine],
+    width: int,
+    rejoin: RejoinSettings,
+    tokenizer: Tokenizer | None,
+) -> int:
+    """How many of the last lines of ``cont`` (a broken row's lines on the next page, its
+    explanation's rest last) continue the explanation whose page-one last line is ``last``
+    (full, wrapping on): at least 1 (the caller found the last line to be its rest); more while
+    the line before them is as wide as the explanation column (``width``, display units, within
+    ``CONTINUED_EXPLANATION_SLACK``) and no wider, opens no paragraph, and its break to the next
+    is a soft wrap; the first of them must be a soft wrap from ``last``."""
+    k = 1
+    while k < len(cont) - 1:
+        line, nxt = cont[-k - 1], cont[-k]
+        w = display_width(line.text)
+        if not (width - CONTINUED_EXPLANATION_SLACK <= w <= width) or starts_paragraph(line.text):
+            break
+        if not is_soft_break(line, nxt, width, rejoin, tokenizer):
+            break
+        k += 1
+    while k > 1 and not is_soft_break(last, cont[-k], width, rejoin, tokenizer):
+        k -= 1
+    return k

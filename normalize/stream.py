@@ -14,7 +14,7 @@ from itertools import pairwise
 from math import exp
 
 from piatable.models import CellLine, Doubt, PageWords, RawRow
-from piatable.settings import Settings
+from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
 from piatable.vocabulary import (
     EXPLANATION_ENDING,
     SECTION_NUMERALS,
@@ -24,7 +24,7 @@ from piatable.vocabulary import (
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .conservation import paths_before_region
-from .continuation import continued_doubt
+from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
@@ -52,10 +52,6 @@ MAX_ITEM_WIDTH_CANDIDATES = 6
 WIDTH_SAMPLE_BLOCKS = 40
 # Confidence of a row whose own explanation was told from a merged one by its widths.
 OWN_EXPLANATION_CONFIDENCE = 0.6
-# An explanation line this close to its column's width (display units: a full-width character
-# is 2, and kinsoku may leave a line one character short) fills the column: its last word may
-# run on onto the next page (``_explanation_tail``).
-CONTINUED_EXPLANATION_SLACK = 2
 # Share of a text's date lines followed by an item's first line above which a date line after a
 # row's anchor that opens no item is the explanation's text, not a new row.
 DATE_OPENS_ITEM_SHARE = 0.8
@@ -437,9 +433,11 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["explanation"] = b.post
         if cont and b.post and _explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
             # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
-            # rest is the continuation's last line, after the item, before and after cells'.
-            row.cells["explanation"] = [*b.post, cont[-1]]
-            cont = cont[:-1]
+            # rest is the continuation's last line, after the item, before and after cells';
+            # or its last lines, each full and wrapping on into the next (continuation.py).
+            k = explanation_rest(b.post[-1], cont, expl_width, settings.rejoin, tokenizer)
+            row.cells["explanation"] = [*b.post, *cont[-k:]]
+            cont = cont[:-k]
         if cont:
             q = partition(cont, b.post, item_width, optional=True)
             row.cells["item"] = row.cells["item"] + cont[: q.item]

@@ -23,6 +23,11 @@ DIFF_MAX_TOKENS = 1000
 # (any number after the last box).  Without the cap, every state of the search spawns a state
 # for every row count up to the document's, which makes a long text's pairing quadratic.
 EMPTY_ROW_RUN_MAX = 12
+# ... and one cell is made of at most this many pieces of a box (a box is cut into pieces where
+# a paragraph ends short of the wrap width; the most any sample's box has is 18): a longer box
+# is read as several cells, each cut costing its price.  Without the cap, a huge box (text that
+# is not a table's, or many tables' boxes run together) costs the square of its pieces.
+CELL_FRAGMENTS_MAX = 24
 # A row broken over a page (Word / Writer) prints the rest of its item, before and after cells
 # on the next page (normalize/continuation.py): a cut of those lines that goes against where a
 # cell ended on the page before (a full line that wraps on, given no rest; a closed cell given
@@ -33,6 +38,10 @@ CONTINUATION_MARGIN = 1.0
 # ... the best this many pairs of cuts (page one, next page) that agree with the cells' ends,
 # and as many of all, are scored again as the whole row they make.
 CONTINUATION_RESCORED = 30
+# An explanation line this close to its column's width (display units: a full-width character
+# is 2, and kinsoku may leave a line one character short) fills the column: its last word may
+# run on onto the next page (normalize/stream.py, normalize/continuation.py).
+CONTINUED_EXPLANATION_SLACK = 2
 
 
 @dataclass(slots=True)
