@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from piatable.errors import UnreadablePDF
-from piatable.models import PageWords, Reading, Unseen, Word
+from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
@@ -136,13 +136,14 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     check, turned_page = objects.may_hide, objects.turned
     tp = textpage or page.get_textpage()
     tpr = pc.handle(tp.raw)
-    rect, rect_at, unpack_rect = _RECT, _RECT_AT, _UNPACK_RECT
+    rect, rect_at, unpack_rect = _RECT, _RECT_REF, _UNPACK_RECT
+    tp_at = ctypes.c_void_p(tpr)  # for the unchecked call (``pdfium_calls``)
     texts: dict[int, str] = {}  # text objects' own text, by handle
-    is_generated, loose_box = pc.text_is_generated, pc.text_loose_box
+    is_generated, loose_box = pc.text_is_generated, pc.text_loose_box_u
     text_object, char_angle = pc.text_object, pc.text_char_angle
     hidden_why = objects.hidden
     read_layer = settings.ocr_text_layer
-    char_text, keep = _CHAR_TEXT.get, words.append
+    char_text, keep, new_char = _CHAR_TEXT.get, words.append, pdf_char
     # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
     places: list[tuple[str, int, int]] = []
     place = places.append
@@ -164,7 +165,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 if text is None:
                     unmapped += 1
                 continue
-            loose_box(tpr, i, rect_at)
+            loose_box(tp_at, i, rect_at)
             left, top, right, bottom = unpack_rect(rect)
             if check:
                 key = text_object(tpr, i) or 0
@@ -177,14 +178,15 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                             unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
                     continue
             y0 = height - top
-            word = Word(text, number, left, right, y0, height - bottom, "pdf")
+            word = new_char(text, number, left, right, y0, height - bottom)
             if turned_page:
                 angle = round(math.degrees(char_angle(tpr, i))) % 360
                 if TURN_MIN_DEG <= angle <= 360 - TURN_MIN_DEG:
                     turned.append((angle, word))
                     continue
             keep(word)
-            place((text, round(left * DEDUPE_GRID), round(y0 * DEDUPE_GRID)))
+            # round(v) as v.__round__() (what round calls, without its look-up: a third faster).
+            place((text, (left * DEDUPE_GRID).__round__(), (y0 * DEDUPE_GRID).__round__()))
     finally:
         tp.close()
     words = _dedupe(words, places) + _turned_runs(turned)
@@ -223,9 +225,9 @@ def _page_codes(tpr: int, n_chars: int) -> list[int]:
 
 
 # The one rectangle pdfium fills with a character's loose box (left, top, right, bottom: four
-# floats), its address for the call and the unpacking of its bytes.
+# floats), a reference to it for the (unchecked) call and the unpacking of its bytes.
 _RECT = pc.raw.FS_RECTF()
-_RECT_AT = ctypes.addressof(_RECT)
+_RECT_REF = ctypes.byref(_RECT)
 _UNPACK_RECT = struct.Struct("4f").unpack_from
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNKNOWN = object()  # a character code not yet in _CHAR_TEXT
@@ -434,16 +436,20 @@ def _rotate(words, rulings, unseen, rotation: int, width: float, height: float):
     return out, rules, gone, width, height
 
 
-def cover_facts_from_doc(doc) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """Cover facts of an open pypdfium2 document whose first pages carry the cover."""
+def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Cover facts of an open pypdfium2 document whose first pages carry the cover; ``scans``:
+    pages already scanned (``scan_page``), whose text is used as it is (not read again)."""
+    scanned = {s.page: s.text for s in scans or () if s.page <= COVER_PAGES}
     for i in range(min(COVER_PAGES, len(doc))):
-        page = doc[i]
-        try:
-            tp = page.get_textpage()
-            text = tp.get_text_range()
-            tp.close()
-        finally:
-            page.close()
+        text = scanned.get(i + 1)
+        if text is None:
+            page = doc[i]
+            try:
+                tp = page.get_textpage()
+                text = tp.get_text_range()
+                tp.close()
+            finally:
+                page.close()
         facts = cover_facts_from_document_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         if facts:
             return facts
@@ -485,7 +491,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
         reading = Reading(
-            "pdf", len(doc), cover=cover_facts_from_doc(doc), rows_whole=made_by_spreadsheet(doc)
+            "pdf", len(doc), cover=cover_facts_from_doc(doc, scans), rows_whole=made_by_spreadsheet(doc)
         )
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1

@@ -169,12 +169,15 @@ def _apply_box(box: Box, matrix) -> Box:  # type: ignore[no-untyped-def]
 
 _LBRT = tuple(ctypes.c_float() for _ in range(4))
 _XY = (ctypes.c_float(), ctypes.c_float())
+_XY_REFS = (ctypes.byref(_XY[0]), ctypes.byref(_XY[1]))
 _MODES = (ctypes.c_int(), ctypes.c_int())
 # The colour pdfium fills for a text object (four unsigned ints, R G B A), the addresses of its
 # four parts for the call, and the unpacking of its bytes.
 _RGBA4 = (ctypes.c_uint * 4)()
 _RGBA4_AT = tuple(ctypes.addressof(_RGBA4) + 4 * i for i in range(4))
 _UNPACK_RGBA = struct.Struct("4I").unpack_from
+# The same four parts as pointers, for the unchecked calls (``pdfium_calls``).
+_RGBA4_REFS = tuple(ctypes.c_void_p(at) for at in _RGBA4_AT)
 
 
 def _colour(getter, obj: int) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
@@ -191,24 +194,27 @@ def _bounds(obj: int) -> Box | None:
 
 
 def path_segments(obj: int, matrix, height: float) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
-    """Straight segments of path object ``obj`` (a handle, ``pdfium_calls``) as
-    (x0, top, x1, bottom) in top-left coordinates."""
+    """Straight segments of path object ``obj`` (a handle, ``pdfium_calls``: an int or a
+    ``pc.Handle``) as (x0, top, x1, bottom) in top-left coordinates."""
     import pypdfium2.raw as raw
 
     a, b, c, d, e, f = matrix
     out: list[tuple[float, float, float, float]] = []
     x, y = _XY
+    x_at, y_at = _XY_REFS
     start = prev = None
+    # Unchecked calls (``pdfium_calls``): the segments come as ``pc.Handle``s.
     get_segment, get_point, get_type, get_close = (
-        pc.path_get_segment,
-        pc.segment_point,
-        pc.segment_type,
-        pc.segment_close,
+        pc.path_get_segment_u,
+        pc.segment_point_u,
+        pc.segment_type_u,
+        pc.segment_close_u,
     )
     moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
+    path = obj if isinstance(obj, ctypes.c_void_p) else ctypes.c_void_p(obj)
     for i in range(pc.path_count_segments(obj)):
-        seg = get_segment(obj, i)
-        get_point(seg, x, y)
+        seg = get_segment(path, i)
+        get_point(seg, x_at, y_at)
         xv, yv = x.value, y.value
         pt = (a * xv + c * yv + e, height - (b * xv + d * yv + f))
         kind = get_type(seg)
@@ -294,20 +300,23 @@ class _Walk:
     def walk(self, page: int, form: int | None = None, matrix=None) -> None:  # type: ignore[no-untyped-def]
         import pypdfium2.raw as raw
 
+        # Objects come as ``pc.Handle``s and go to the unchecked calls as they are (their
+        # ``.value``, the int, is the key of ``out.texts``); the forms' own objects likewise.
         count = pc.form_count_objects(form) if form else pc.page_count_objects(page)
-        get_object = pc.form_get_object if form else pc.page_get_object
-        parent = form if form else page
-        get_type, get_matrix = pc.obj_get_type, pc.obj_get_matrix
-        get_mode, get_clip = pc.text_obj_render_mode, pc.obj_get_clip
-        fill_colour, stroke_colour = pc.obj_fill_colour, pc.obj_stroke_colour
+        get_object = pc.form_get_object_h if form else pc.page_get_object_u
+        parent = form if form else ctypes.c_void_p(page)
+        get_type, get_matrix = pc.obj_get_type_u, pc.obj_get_matrix_u
+        get_mode, get_clip = pc.text_obj_render_mode_u, pc.obj_get_clip_u
+        fill_colour, stroke_colour = pc.obj_fill_colour_u, pc.obj_stroke_colour_u
         count_paths = pc.clip_count_paths
         text_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE
         path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
         out, plain, paper_like = self.out, self.plain, self.paper_like
-        rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_AT, _UNPACK_RGBA
+        rgba, (r, g, b, a), unpack_rgba = _RGBA4, _RGBA4_REFS, _UNPACK_RGBA
         tm = self.matrix
-        tm_at = ctypes.addressof(tm)
+        tm_at = ctypes.byref(tm)
         m = raw.FS_MATRIX()
+        m_at = ctypes.byref(m)
         order = self.order  # objects are numbered in painting order (self.order: the last one's)
         for k in range(count):
             obj = get_object(parent, k)
@@ -331,11 +340,11 @@ class _Walk:
                     and not (handle and count_paths(handle) > 0)
                     and not (paper_like[colour] if colour in paper_like else self.is_paper(colour))
                 ):
-                    plain.append((obj, order, mode, colour, matrix))
+                    plain.append((obj.value, order, mode, colour, matrix))
                     continue
                 self.order = order
-                self.matrices[obj] = matrix
-                self.text(obj, matrix, obj, mode, colour, handle)
+                self.matrices[obj.value] = matrix
+                self.text(obj, matrix, obj.value, mode, colour, handle)
                 continue
             self.order = order
             if kind == image_kind:
@@ -343,7 +352,7 @@ class _Walk:
                 if box is not None and not pc.obj_has_transparency(obj):
                     out.shapes.append(Shape(_apply_box(box, matrix), None, self.order))
             elif kind == path_kind or kind == form_kind:
-                get_matrix(obj, ctypes.addressof(m))
+                get_matrix(obj, m_at)
                 own = (m.a, m.b, m.c, m.d, m.e, m.f)
                 full = compose(own, matrix) if matrix else own
                 if kind == form_kind:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from piatable.normalize.cover import COVER_PAGES
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 
@@ -49,6 +50,9 @@ class PageScan:
     title: bool
     cid: bool
     garbled: int = 0  # characters that are control codes or U+FFFD: glyphs without Unicode
+    # The text pdfium gives (``get_text_range``) of a cover page (one of the first ``COVER_PAGES``)
+    # that was scanned, for its cover facts (the page is not loaded a second time); else "".
+    text: str = ""
 
     @property
     def unusable(self) -> bool:
@@ -93,6 +97,7 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         title="変更箇所" in flat,
         cid="(cid:" in text,
         garbled=len(_GARBLED.findall(raw_text)),
+        text=raw_text if i < COVER_PAGES else "",
     )
 
 

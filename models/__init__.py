@@ -1,6 +1,6 @@
 """Types and the one output schema of piatable (no heuristics here)."""
 
-from .page import Line, PageWords, Reading, Unseen, Word
+from .page import Line, PageWords, Reading, Unseen, Word, pdf_char
 from .record import FIELDS, Record
 from .result import DocumentResult, Status
 from .rows import COLUMNS, CellLine, Doubt, RawRow
@@ -19,4 +19,5 @@ __all__ = [
     "Status",
     "Unseen",
     "Word",
+    "pdf_char",
 ]

@@ -33,6 +33,27 @@ class Word:
     mark: str | None = None
 
 
+_new = object.__new__
+
+
+def pdf_char(text: str, page: int, x0: float, x1: float, top: float, bottom: float) -> Word:
+    """``Word(text, page, x0, x1, top, bottom, "pdf")``, made without the dataclass's ``__init__``
+    (every field set here, in about two thirds of the time): the PDF reader makes one per
+    character, some 1,500 a page."""
+    w = _new(Word)
+    w.text = text
+    w.page = page
+    w.x0 = x0
+    w.x1 = x1
+    w.top = top
+    w.bottom = bottom
+    w.source = "pdf"
+    w.conf = None
+    w.line = None
+    w.mark = None
+    return w
+
+
 @dataclass(slots=True)
 class Unseen:
     """A character of a PDF's text layer that the reader left out as not visible, kept with its
@@ -82,6 +103,9 @@ class PageWords:
     notes: list[str] = field(default_factory=list)
     # PDF characters left out as not visible (white, covered, clipped away), with their boxes.
     unseen: list[Unseen] = field(default_factory=list)
+    # Characters (pieces of ink) of the table region the reader saw but could not read (OCR:
+    # ink outside every cell of the ruled grid); the page's rows are flagged unplaced_text.
+    unread: int = 0
 
 
 @dataclass(slots=True)

@@ -33,6 +33,9 @@ PUBLISHED_LOOKAHEAD_LINES = 2
 
 FORMS = ("基礎項目評価書", "重点項目評価書", "全項目評価書")
 _FORM = regex.compile(r"(基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書")
+# The title naming the form: 特定個人情報保護評価書（全項目評価書）.
+_FORM_TITLE = regex.compile(r"評\s*価\s*書\s*[（(]\s*((?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書)")
+_SPACES = regex.compile(r"\s+")
 # Printed text of the cover (and the contents page after it) that is never a fact's value.
 _NOT_A_VALUE = regex.compile(
     r"特記事項|承認日|個人のプライバシー|様式\s*[0-9０-９]|項目一覧|特定個人情報保護評価書|^[（(]?別添"
@@ -95,6 +98,9 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         if rest and not _NOT_A_VALUE.search(rest):
             facts.setdefault(COVER_LABELS[lab], rest)
     if "published_raw" in facts:
+        # A date holds no space of its own: Word's and Writer's gap between kanji and digits
+        # (``令和 5 年 4 月 1 日``) is layout, not text.
+        facts["published_raw"] = _WS.sub("", facts["published_raw"])
         iso = parse_date(facts["published_raw"])
         if iso:
             facts["published"] = iso
@@ -144,9 +150,9 @@ def form_of(text: str) -> str | None:
 
     The title reads 特定個人情報保護評価書（全項目評価書）; failing that, the first form named.
     """
-    title = regex.search(r"評\s*価\s*書\s*[（(]\s*((?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書)", text)
+    title = _FORM_TITLE.search(text)
     m = title or _FORM.search(text)
     if not m:
         return None
-    words = regex.sub(r"\s+", "", m.group(1) if title else m.group(0))
+    words = _SPACES.sub("", m.group(1) if title else m.group(0))
     return next((f for f in FORMS if f == words), None)

@@ -35,11 +35,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from piatable.vocabulary import (
+    DATA_DIR,
     HEADING_ALTERNATIVES,
     HEADING_FILES,
     HEADING_NOTE,
@@ -156,17 +156,19 @@ def _heading_parts(heading: str) -> list[str]:
     return out
 
 
-def _lexicon_lines() -> list[tuple[str, str, list[str]]]:
-    """(file, level path, canonical headings) of every heading line of the lexicon."""
-    data = resources.files("piatable").joinpath("data")
+@lru_cache(maxsize=1)
+def _lexicon_lines() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(file, level path, canonical headings) of every heading line of the lexicon (read once:
+    ``_structure`` and ``_hierarchy`` both walk them)."""
+    data = DATA_DIR
     out = []
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():
             if line.startswith("#") or line.count("\t") < 1:
                 continue
             level, heading = line.split("\t")[:2]
-            out.append((name, level, _heading_parts(heading)))
-    return out
+            out.append((name, level, tuple(_heading_parts(heading))))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -275,3 +275,30 @@ def test_a_dataset_run_writes_the_report_of_all_its_inputs(tmp_path, seed_path):
     assert first["rows"] and len(first["documents"]) == 3
     # The report may not overwrite an input.
     assert main(["extract", str(folder), "--dataset", str(ds), "--report", str(folder / "seed.txt")]) == 2
+
+
+def test_workers_stop_when_the_run_is_killed(tmp_path):
+    """A kill -9 of the parent alone (not its process group): its workers, busy on documents
+    that would take an hour, are gone within seconds instead of reading on for nobody."""
+    import psutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"hang{i}.txt").write_text("#piatable-test: hang\n", "ascii")
+    hooks = {**os.environ, TEST_HOOK_ENV: "1"}
+    proc = _cli([str(folder), "-o", str(tmp_path / "r.json"), "--jobs", "2"], env=hooks)
+    me = psutil.Process(proc.pid)
+    t0 = time.monotonic()
+    workers: list = []
+    while len(workers) < 2 and time.monotonic() - t0 < 60:
+        workers = [c for c in me.children() if c.cmdline() == me.cmdline()]
+        time.sleep(0.05)
+    assert len(workers) == 2, "the run should have two busy workers"
+    time.sleep(0.5)  # both have their hanging document
+    proc.kill()
+    proc.wait()
+    _gone, alive = psutil.wait_procs(workers, timeout=10)
+    for p in alive:  # no hanging worker outlives a failing test
+        p.kill()
+    assert not alive, f"workers still running after the parent died: {[p.pid for p in alive]}"

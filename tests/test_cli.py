@@ -68,6 +68,10 @@ def test_a_folder_walk_names_every_file(tmp_path, capsys):
         "original.docx": ("skipped", 0),
     }
     assert "original.docx: skipped: not a PDF, an image or text (.docx)" in capsys.readouterr().err
+    # The documents say why, as stderr did: a researcher need not scrape the terminal.
+    why = {Path(d["source"]).name: (d["error"], d["notes"]) for d in json.loads(docs.read_text("utf-8"))}
+    assert "not a PDF, an image or text (.docx)" in why["original.docx"][0]
+    assert why["a.pdf"] == (None, [])
     # Named, a binary .txt is a failure (it claims to be text), not skipped.
     bad = tmp_path / "bad.txt"
     bad.write_bytes(bytes(range(256)) * 4)

@@ -25,6 +25,11 @@ def test_labelled_facts_and_form():
     assert facts["form"] == "重点項目評価書"
 
 
+def test_a_date_printed_with_writers_gaps_is_given_without_them():
+    facts = cover_facts_from_text(COVER.replace("令和５年３月３１日", "令和 5 年 3 月 31 日"))
+    assert (facts["published_raw"], facts["published"]) == ("令和5年3月31日", "2023-03-31")
+
+
 def test_an_empty_published_cell_gives_no_date():
     text = COVER.replace("令和５年３月３１日\n", "") + "\f項目一覧\nⅠ 基本情報"
     facts = cover_facts_from_document_text(text)
@@ -140,3 +145,30 @@ def test_labels_one_per_line_then_values():
     # A labels run followed by another label (an empty value) pairs nothing by position.
     facts = cover_facts_from_text("評価書番号\n評価書名\n評価実施機関名\n○○市長")
     assert "assessment_number" not in facts and "assessment_name" not in facts
+
+
+def test_a_fact_the_cover_does_not_print_is_null_not_empty(tmp_path):
+    """A document without a cover (the seed's table alone) has no facts: null in JSON, so that
+    a researcher's missing value is not an empty string."""
+    from .conftest import SAMPLES
+
+    out, docs = tmp_path / "r.json", tmp_path / "docs.json"
+    seed = SAMPLES / "seed" / "input.txt"
+    assert main(["extract", str(seed), "-o", str(out), "--documents", str(docs)]) == 0
+    (doc,) = json.loads(docs.read_text("utf-8"))
+    assert doc["rows"] == 12
+    assert all(doc[k] is None for k in ("assessment_number", "agency", "published", "published_raw", "form"))
+
+
+def test_documents_csv_gives_the_reason_and_the_notes(tmp_path):
+    """A text without a table: success, 0 rows, and the note saying so in the CSV's notes cell."""
+    import csv
+
+    src = tmp_path / "letter.txt"
+    src.write_text("お知らせ\n本文のみで表はありません。\n", "utf-8")
+    docs = tmp_path / "docs.csv"
+    assert main(["extract", str(src), "-o", str(tmp_path / "r.json"), "--documents", str(docs)]) == 0
+    with docs.open(encoding="utf-8-sig", newline="") as fh:
+        (doc,) = list(csv.DictReader(fh))
+    assert (doc["status"], doc["rows"], doc["error"]) == ("success", "0", "")
+    assert "no amendment table" in doc["notes"]

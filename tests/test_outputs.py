@@ -168,3 +168,18 @@ def test_output_over_a_file_found_in_an_input_folder_is_a_usage_error(tmp_path, 
     assert main(["extract", str(folder), option, str(folder / "b.txt"), *extra]) == 2
     assert "is an input found in" in capsys.readouterr().err
     assert (folder / "b.txt").read_bytes() == before
+
+
+@pytest.mark.parametrize("where", ["named", "in a folder"])
+def test_an_input_given_as_output_is_named_before_its_format(tmp_path, seed_path, capsys, where):
+    """`-o input.pdf` (no --format) is refused for overwriting the input, not for its suffix."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    target = folder / "a.pdf"
+    target.write_bytes(b"%PDF-1.4 precious")
+    shutil.copy(seed_path, folder / "b.txt")
+    inputs = [str(target), str(folder / "b.txt")] if where == "named" else [str(folder)]
+    assert main(["extract", *inputs, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "would be overwritten" in err and "cannot tell the format" not in err
+    assert target.read_bytes() == b"%PDF-1.4 precious"

@@ -249,3 +249,60 @@ def test_the_producer_says_whether_rows_break_over_pages():
             assert made_by_spreadsheet(doc) is want
         finally:
             doc.close()
+
+
+def test_pdf_char_is_the_word_the_constructor_makes():
+    """The reader's fast factory sets every field of ``Word`` as its constructor does (a field
+    added to ``Word`` and not to ``pdf_char`` is left unset: comparing raises)."""
+    from dataclasses import fields
+
+    from piatable.models import Word, pdf_char
+
+    made = pdf_char("字", 3, 1.5, 10.25, 20.0, 29.5)
+    assert made == Word("字", 3, 1.5, 10.25, 20.0, 29.5, "pdf")
+    assert all(hasattr(made, f.name) for f in fields(Word))
+
+
+def test_table_drawn_inside_a_form_xobject(tmp_path):
+    """A table drawn inside a form XObject (placed with a translation): its rulings and
+    characters are read through the form's objects and matrix, and white text inside it is
+    left out with a note."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    make_pdfs.register_fonts()
+    path = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(path), pagesize=landscape(A4))
+    cols = [40, 110, 260, 430, 600, 660, 800]
+    ys = [500, 480, 430, 380]
+    labels = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+    rows = (
+        ("令和3年4月1日", "Ⅰ基本情報", "住民基本台帳に関する事務", "住民基本台帳事務", "事前", "重要な変更"),
+        ("令和4年5月2日", "Ⅲリスク対策", "なし", "あり", "事後", "軽微な変更"),
+    )
+    c.beginForm("table")
+    c.setFont("IPAexGothic", 9)
+    for x in cols:
+        c.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        c.line(cols[0], y, cols[-1], y)
+    for k, label in enumerate(labels):
+        c.drawString(cols[k] + 3, 486, label)
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            c.drawString(cols[k] + 3, ys[r + 2] + 20, text)
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(cols[5] + 3, ys[3] + 35, "白い字")
+    c.endForm()
+    c.setFont("IPAexGothic", 12)
+    c.drawString(40, 540, "（別添３）変更箇所")
+    c.saveState()
+    c.translate(10, -20)
+    c.doForm("table")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    res = extract_document(path)
+    got = [(r.change_date_raw, r.item, r.before, r.after, r.timing, r.explanation) for r in res.records]
+    assert got == [tuple(row) for row in rows]
+    assert any("3 characters not visible" in n and "paper's colour" in n for n in res.notes), res.notes

@@ -264,3 +264,16 @@ def test_flush_votes_count_only_rulings_as_long_as_the_tables():
     strokes = [(210, 300, 212, 420), (400, 600, 402, 700)]
     assert orient._long(table + strokes, 1, s) == table
     assert orient._long([], 1, s) == []
+
+
+def test_a_turned_page_of_an_image_only_pdf_is_noted(tmp_path):
+    """An image-only PDF (read through the PDF reader's OCR of pages without a text layer) with
+    its page upside down: read upright, and the note says so, as it does for an image file."""
+    from PIL import Image
+
+    gray, dpi = _upright()
+    path = tmp_path / "turned.pdf"
+    Image.fromarray(make_scans.turned(gray, 180)).save(path, resolution=dpi)
+    res = extract_document(path)
+    assert any("turned 180° clockwise" in n for n in res.notes), res.notes
+    assert len(res.records) >= 3 and sum(r.change_date is not None for r in res.records) >= 3

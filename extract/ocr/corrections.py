@@ -19,7 +19,6 @@ Headings and their numerals: ``heading_fixes``.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -27,6 +26,7 @@ from piatable.models import Doubt, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
+from piatable.vocabulary import DATA_DIR
 
 from .heading_fixes import (
     CIRCLED_LOOKALIKES,
@@ -104,7 +104,7 @@ MIN_GAIN = 2000
 @lru_cache(maxsize=1)
 def form_words() -> frozenset[str]:
     """Words the forms print (data/ocr_form_words.tsv): a swap that makes one is taken."""
-    text = resources.files("piatable").joinpath("data", "ocr_form_words.tsv").read_text("utf-8")
+    text = DATA_DIR.joinpath("ocr_form_words.tsv").read_text("utf-8")
     return frozenset(w for line in text.splitlines() if (w := line.split("#")[0].strip()) and len(w) >= 2)
 
 

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from piatable.models import RawRow
 from piatable.normalize.chars import KANA_KANJI
-from piatable.vocabulary import HEADING_FILES, heading_key, top_headings
+from piatable.vocabulary import DATA_DIR, HEADING_FILES, heading_key, top_headings
 
 # Form headings an item cell's text is matched against: at least this long, and at most one
 # differing character (kana or kanji) per this many.
@@ -119,7 +118,7 @@ def _numeral_for(prefix: str, numerals: frozenset[str]) -> str | None:
 @lru_cache(maxsize=1)
 def circled_headings() -> dict[str, frozenset[str]]:
     """Headings of the forms numbered ①…⑳ → their numbers (入手方法 → ②)."""
-    data = resources.files("piatable").joinpath("data")
+    data = DATA_DIR
     out: dict[str, set[str]] = {}
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():

@@ -11,11 +11,10 @@ A heading wrapped over two lines is matched on the two read together, character 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES, heading_key, lexicon
+from piatable.vocabulary import DATA_DIR, HEADING_FILES, heading_key, lexicon
 
 from .heading_fixes import circled_headings, top_headings
 
@@ -80,7 +79,7 @@ def printed_headings() -> frozenset[str]:
     """The headings as the forms print them on an item line (without numbering, spaces or ※):
     the lexicon's keys, and the headings with their bracketed part kept (特定個人情報の提供・移転
     （委託に伴うものを除く。）), for which the keys stand without it."""
-    data = resources.files("piatable").joinpath("data")
+    data = DATA_DIR
     # Templates (システムN, 提供先N) stand for numbered blocks, no heading to snap to.
     out = {k for k in lexicon() if not regex.search(r"[\p{Han}\p{Katakana}]N$", k)}
     for name in HEADING_FILES:
@@ -115,7 +114,7 @@ def _numbered() -> dict[tuple[str, str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(level path, heading keys) of each row of the heading lexicon files."""
-    data = resources.files("piatable").joinpath("data")
+    data = DATA_DIR
     rows: list[tuple[str, tuple[str, ...]]] = []
     for name in HEADING_FILES:
         for line in data.joinpath(name).read_text("utf-8").splitlines():

@@ -28,6 +28,8 @@ class PageScan:
     turned: int = 0
     turned_by: str = ""
     notes: list[str] = field(default_factory=list)
+    # Pieces of ink (about one per character) inside the table that no cell read.
+    unread: int = 0
 
     def to_json(self) -> dict:
         return {

@@ -19,6 +19,7 @@ from piatable.errors import InputError
 from piatable.models import PageWords, Word
 from piatable.settings import OcrSettings
 
+from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
@@ -102,6 +103,15 @@ def scan_image(
     cells = table_cells(scan, settings) if settings.mode == "cells" else []
     if cells:
         scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
+        unread = ink_outside_cells(
+            text_ink, cells, scan.vertical, glyph, settings.table_border_share, settings.unread_piece_em
+        )
+        if unread >= settings.min_unread_pieces:
+            scan.unread = unread
+            scan.notes.append(
+                f"page {page}: about {unread} characters of ink inside the table lie in no cell of "
+                "its ruled grid and were not read"
+            )
     else:
         scan.words = tesseract_chars(clean, settings.page_psm, settings.lang, settings.engine)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
@@ -187,7 +197,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
         else:
             x = (x0 + x1) / 2
             thin.append((x, t, x, b))
-    pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin)
+    pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin, unread=scan.unread)
     pw.notes.extend(scan.notes)
     if scan.angle:
         pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")

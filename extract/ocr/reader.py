@@ -35,7 +35,12 @@ def ocr_pdf_pages(
         notes.append(blank_note(blank))
     if after and notes is not None:
         notes.append(after_note(after))
-    return [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+    pages = [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+    if notes is not None:
+        # Each page's own notes (turned, deskewed, ink no cell read), as an image's are.
+        for pw in pages:
+            notes.extend(pw.notes)
+    return pages
 
 
 def blank_note(blank: list[int]) -> str:

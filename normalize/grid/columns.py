@@ -5,6 +5,7 @@ labels and the body's whitespace between them, or from the body's whitespace gap
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from piatable.settings import GridSettings
 
@@ -30,9 +31,15 @@ def _gap_boundary(body: list[Line], lo: float, hi: float, step: float) -> float 
 
 
 def bounds_from_labels(
-    header: Header, verticals: list[float], body: list[Line], hx: float, settings: GridSettings
+    header: Header,
+    verticals: list[float],
+    body: Callable[[], list[Line]],
+    hx: float,
+    settings: GridSettings,
 ) -> list[float] | None:
-    """Seven x boundaries: the rulings around each label, else the body's gaps between labels."""
+    """Seven x boundaries: the rulings around each label, else the body's gaps between labels.
+    ``body()`` gives the body's text segments; it is called only where rulings leave a boundary
+    or the table's outer edge unfixed."""
     bounds: list[float | None] = [None] * (N_COLS + 1)
     slack = settings.ruling_merge_em * hx
     xs = sorted(verticals)
@@ -61,12 +68,12 @@ def bounds_from_labels(
     for i in range(1, N_COLS):
         if bounds[i] is None and i - 1 in centres and i in centres:
             left_edge = max(header.labels[i - 1][1], centres[i - 1])
-            g = _gap_boundary(body, left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
+            g = _gap_boundary(body(), left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
             bounds[i] = g if g is not None else (header.labels[i - 1][1] + header.labels[i][0]) / 2
     if bounds[0] is None and 0 in header.labels:
-        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body)]) - hx / 2
+        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body())]) - hx / 2
     if bounds[N_COLS] is None and N_COLS - 1 in header.labels:
-        bounds[N_COLS] = max([header.labels[N_COLS - 1][1], *(ln.x1 for ln in body)]) + hx / 2
+        bounds[N_COLS] = max([header.labels[N_COLS - 1][1], *(ln.x1 for ln in body())]) + hx / 2
     if any(b is None for b in bounds):
         return None
     out = [float(b) for b in bounds]  # type: ignore[arg-type]

@@ -167,16 +167,24 @@ def page_rows(
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
-    body = [
-        seg
-        for ln in all_lines
-        if (header is None or ln.top > header.bottom - hy / 2) and not is_furniture(ln.text)
-        for seg in split_segments(ln, settings.column_gap_em * hx)
-    ]
+    made: list[Line] = []
+
+    def body() -> list[Line]:
+        """The body's text segments (below the label row, furniture aside), made on first use:
+        a page ruled in all its columns needs none."""
+        if not made:
+            made.extend(
+                seg
+                for ln in all_lines
+                if (header is None or ln.top > header.bottom - hy / 2) and not is_furniture(ln.text)
+                for seg in split_segments(ln, settings.column_gap_em * hx)
+            )
+        return made
+
     bounds: list[float] | None = None
     if page.unit == "cell" and not vxs:
         # Text columns placed by an extractor: its label positions drift more than its body.
-        bounds = bounds_from_gaps(body, hx, settings, step=1.0)
+        bounds = bounds_from_gaps(body(), hx, settings, step=1.0)
     if bounds is None and header is not None:
         bounds = bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
@@ -191,7 +199,7 @@ def page_rows(
     if bounds is None and len(vxs) == N_COLS + 1:
         bounds = sorted(vxs)
     if bounds is None:
-        bounds = bounds_from_gaps(body, hx, settings)
+        bounds = bounds_from_gaps(body(), hx, settings)
     if bounds is None:
         return None
     used = [v for v in verticals if any(abs(v[0] - b) <= settings.ruling_merge_em * hx for b in bounds)]
@@ -262,7 +270,7 @@ def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
     baseline side of a box) lie within ``tolerance`` (page units) of the previous one's."""
     out: list[list[Word]] = []
     last = None
-    for w in sorted(words, key=lambda w: w.bottom):
+    for w in sorted(words, key=_bottom):
         if out and last is not None and w.bottom - last <= tolerance:
             out[-1].append(w)
         else:
@@ -289,16 +297,23 @@ def line_crossing(printed: list[Word], span_tops: list[float], share: float) -> 
     ``k - 1`` when the part above the ruling is larger by more than ``share`` of the height:
     ``GridSettings.crossing_line_share``); None when the line lies within one span.  The table's
     top ruling (span 0) is not crossed: text above it is not the table's."""
+    return _crossing(printed, span_tops, share)[0]
+
+
+def _crossing(
+    printed: list[Word], span_tops: list[float], share: float
+) -> tuple[tuple[int, int] | None, float, float]:
+    """``line_crossing``'s answer, with the line's top and bottom."""
     top = min(w.top for w in printed)
     bottom = max(w.bottom for w in printed)
     height = bottom - top
     if height <= 0:
-        return None
+        return None, top, bottom
     k = bisect_right(span_tops, bottom - share * height) - 1
     if k < 1 or span_tops[k] <= top + share * height:
-        return None
+        return None, top, bottom
     above, below = span_tops[k] - top, bottom - span_tops[k]
-    return (k, k - 1 if above - below > share * height else k)
+    return (k, k - 1 if above - below > share * height else k), top, bottom
 
 
 def _ruled_rows(
@@ -338,7 +353,7 @@ def _ruled_rows(
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
         for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
-            crossing = line_crossing(printed, span_tops, settings.crossing_line_share)
+            crossing, top, bottom = _crossing(printed, span_tops, settings.crossing_line_share)
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
             if crossing and overprinted(printed):
@@ -352,8 +367,20 @@ def _ruled_rows(
                 )
                 res.doubts.setdefault(lower - 1, why)
                 res.doubts.setdefault(lower, why)
+            if crossing:
+                by_span.setdefault(crossing[1], []).extend(printed)
+                continue
+            k = bisect_right(span_tops, top)
+            if k == bisect_right(span_tops, bottom):
+                # The line's box lies in one span, and so does every centre of its words (a
+                # box's top is never below its bottom).
+                if k < 1:
+                    res.unplaced += len(printed)
+                else:
+                    by_span.setdefault(k - 1, []).extend(printed)
+                continue
             for w in printed:
-                s = crossing[1] if crossing else bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
+                s = bisect_right(span_tops, (w.top + w.bottom) / 2) - 1
                 if s < 0:
                     res.unplaced += 1
                     continue
@@ -365,8 +392,9 @@ def _ruled_rows(
             lines = words_to_lines(ws, hx, hy, settings, plain)
             for ln in lines:
                 ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
-            for ln in lines:
-                ln.overflows = any(id(w) in overflowing for w in ln.words)
+            if overflowing:
+                for ln in lines:
+                    ln.overflows = any(id(w) in overflowing for w in ln.words)
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
                 boxes.append(CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], lines))

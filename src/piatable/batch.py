@@ -7,9 +7,10 @@ whole executor when one worker dies; Pebble also kills a worker past its task's 
 
 Inside the worker a watchdog thread checks, every ``WATCH_INTERVAL_S``, the elapsed time and the
 resident memory of the worker and its child processes (tesseract); past a limit it kills the
-children and exits with a code that names the limit.  Pebble's own timeout, a little later,
-is the backstop for a watchdog that cannot run.  The parent turns each way of dying into one
-failure reason: "worker killed by signal 9", "timed out after 300 s", "over 2048 MB".
+children and exits with a code that names the limit.  It also stops the worker when the parent
+is gone (a ``kill -9`` of the run), so that no worker reads on for nobody.  Pebble's own
+timeout, a little later, is the backstop for a watchdog that cannot run.  The parent turns each
+way of dying into one failure reason: "worker killed by signal 9", "timed out after 300 s", "over 2048 MB".
 
 Results are handed back as they complete, not in input order, with at most
 ``IN_FLIGHT_PER_WORKER`` tasks queued per worker, so the parent's memory does not grow with the
@@ -46,6 +47,7 @@ TIMEOUT_GRACE_S = 5.0
 # Exit codes of a worker stopped by its own watchdog.
 EXIT_TIMEOUT = 71
 EXIT_MEMORY = 72
+EXIT_ORPHANED = 73
 # Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that the
 # parent holds only a handful of results at a time.
 IN_FLIGHT_PER_WORKER = 2
@@ -111,6 +113,9 @@ def _watch(stop: threading.Event, limits: Limits) -> None:
     import psutil
 
     proc = psutil.Process()
+    # A worker whose parent died (a kill -9 of the run) is adopted by another process: it stops
+    # at once instead of finishing a document no one will read.
+    parent = os.getppid()
     deadline = time.monotonic() + limits.timeout_s
     cap = limits.max_memory_mb * 1024 * 1024
     children, children_at = 0, -CHILDREN_EVERY_S
@@ -118,6 +123,8 @@ def _watch(stop: threading.Event, limits: Limits) -> None:
         now = time.monotonic()
         if now > deadline:
             _die(EXIT_TIMEOUT)
+        if os.getppid() != parent:
+            _die(EXIT_ORPHANED)
         try:
             if now - children_at >= CHILDREN_EVERY_S:
                 children, children_at = _children_bytes(proc), now

@@ -126,6 +126,8 @@ def run_extract(ns: argparse.Namespace) -> int:
         else:
             if ns.retry_failed:
                 raise UsageError("--retry-failed goes with --dataset")
+            # An output over an input is said before anything about the output's format.
+            _refuse_outputs_over_found_inputs([Path(o) for o in ns.output if o != "-"], ns.inputs)
             plan = plan_outputs(ns.output, ns.format, ns.report, ns.documents, ns.inputs)
             skip = plan.files()
             _refuse_outputs_over_found_inputs(skip, ns.inputs)

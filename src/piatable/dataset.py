@@ -232,15 +232,15 @@ class Dataset:
             "rows": len(result.records),
             "pages": result.pages,
             "seconds": round(seconds, 3),
-            "error": "; ".join(e[2] for e in result.errors) or None,
-            "notes": list(result.notes),
+            "error": facts["error"],
+            "notes": facts["notes"],
             "piatable_version": self.version,
             "settings_hash": self.settings_digest,
             "key": info.key,
             "finished": _now(),
         }
         for name in (*COVER_FIELDS, "table_page_start", "table_page_end"):
-            row[name] = None if facts[name] == "" else facts[name]
+            row[name] = facts[name]
         self._write(info, records_to_table(result.records), row)
         return row
 

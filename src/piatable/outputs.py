@@ -85,6 +85,7 @@ def plan_outputs(
     (the walk skips piatable's own outputs) but may never be an input file itself.
     """
     plan = OutputPlan(report=report, documents=documents)
+    input_files = {_key(Path(p)): p for p in inputs if not Path(p).is_dir()}
     for name in outputs:
         if name == STDOUT:
             f = fmt if fmt != "auto" else "json"
@@ -93,6 +94,9 @@ def plan_outputs(
             plan.outputs.append(Output(None, f))
             continue
         path = Path(name)
+        clash = input_files.get(_key(path))
+        if clash is not None:  # said first: a graver mistake than the output's suffix
+            raise UsageError(f"output {path} is also an input ({clash}); it would be overwritten")
         try:
             f = format_for(path, fmt)
         except ValueError as exc:
@@ -108,7 +112,6 @@ def plan_outputs(
         if k in seen:
             raise UsageError(f"two outputs would be written to one file: {seen[k]} and {path}")
         seen[k] = path
-    input_files = {_key(Path(p)): p for p in inputs if not Path(p).is_dir()}
     for k, path in seen.items():
         if k in input_files:
             raise UsageError(f"output {path} is also an input ({input_files[k]}); it would be overwritten")
@@ -178,8 +181,10 @@ def _write_stream(records: list[Record], fmt: str, fh: io.StringIO) -> None:
             fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
 
 
-# The first line of a CSV that piatable wrote (records or --documents), without the BOM.
-OWN_CSV_HEADERS = frozenset({",".join(FIELDS), ",".join(DOCUMENT_FIELDS)})
+# The first line of a CSV that piatable wrote (records or --documents), without the BOM; the
+# documents header of releases before ``error`` and ``notes`` were added too.
+_OLD_DOCUMENT_FIELDS = tuple(f for f in DOCUMENT_FIELDS if f not in ("error", "notes"))
+OWN_CSV_HEADERS = frozenset({",".join(FIELDS), ",".join(DOCUMENT_FIELDS), ",".join(_OLD_DOCUMENT_FIELDS)})
 
 
 def is_own_output(path: Path) -> bool:

@@ -119,7 +119,10 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.notes.append(f"{lost} characters of the table region could not be placed")
         result.status = "partial"
     if unrowed:
-        result.notes.append(f"{unrowed} date lines of the table region did not become rows")
+        # Said with what it means: the dates' text is in the records (unless counted as lost
+        # above), but rows may have been run into their neighbours.
+        kept = "" if lost else "; no text was lost, but rows may have run together"
+        result.notes.append(f"{unrowed} date lines of the table region did not become rows{kept}")
         result.status = "partial"
     if skipped and not result.records:
         # Not "no amendment table found": the table is there, its rows could not be read.
@@ -153,8 +156,9 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
         flag_ocr_records(rows, result.records, settings)
-    _add_page_flags(result.records, reading.page_flags)
-    if grid.unplaced and result.status == "success":
+    unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
+    _add_page_flags(result.records, {**unread, **reading.page_flags})
+    if (grid.unplaced or unread) and result.status == "success":
         result.status = "partial"
     return result
 

@@ -349,6 +349,13 @@ class OcrSettings:
     merge_em: float = 0.5
     min_cell_em: float = 1.2
     cross_share: float = 0.5
+    # Ink inside the table that no cell reads (extract/ocr/coverage.py): the table's box is
+    # that of the vertical rulings at least table_border_share as long as the longest; pieces
+    # of ink at least unread_piece_em glyph heights in size count, and a page with
+    # min_unread_pieces of them is noted and its rows flagged unplaced_text.
+    table_border_share: float = 0.5
+    unread_piece_em: float = 0.3
+    min_unread_pieces: int = 3
     # Cells are cut this far inside their borders, and stacked with this much white between.
     cell_inset_em: float = 0.1
     mosaic_gap_em: float = 1.0

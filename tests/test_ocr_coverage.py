@@ -1,0 +1,77 @@
+"""Ink of a scanned table that no cell of its grid reads is counted, never lost in silence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from piatable.extract.ocr.coverage import ink_outside_cells, table_box
+from piatable.extract.ocr.strips import _Cell
+
+GLYPH = 20.0
+
+
+def _page() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """A 3-column table 600 px tall with a 'character' (a 16 px square of ink) in each column."""
+    ink = np.zeros((800, 700), dtype=np.uint8)
+    for x in (120, 320, 520):
+        ink[300:316, x : x + 16] = 255
+    vertical = [(100, 100, 102, 700), (300, 100, 302, 700), (500, 100, 502, 700), (680, 100, 682, 700)]
+    return ink, vertical
+
+
+def test_every_column_in_cells_leaves_nothing_unread():
+    ink, vertical = _page()
+    cells = [_Cell(a, 100, b, 700) for a, b in ((101, 301), (301, 501), (501, 681))]
+    assert ink_outside_cells(ink, cells, vertical, GLYPH, 0.5, 0.3) == 0
+
+
+def test_a_column_without_cells_is_counted():
+    """The third column's cells were lost (a short false ruling cut it): its ink is counted."""
+    ink, vertical = _page()
+    cells = [_Cell(a, 100, b, 700) for a, b in ((101, 301), (301, 501))]
+    assert ink_outside_cells(ink, cells, vertical, GLYPH, 0.5, 0.3) == 1
+
+
+def test_specks_and_text_outside_the_table_do_not_count():
+    ink, vertical = _page()
+    ink[20:36, 120:136] = 255  # the title, above the table
+    ink[400:402, 600:602] = 255  # a speck in no cell
+    cells = [_Cell(a, 100, b, 700) for a, b in ((101, 301), (301, 501))]
+    cells.append(_Cell(501, 100, 681, 350))  # only the third column's top cell
+    assert ink_outside_cells(ink, cells, vertical, GLYPH, 0.5, 0.3) == 0
+
+
+def test_the_table_box_is_that_of_the_long_borders():
+    _, vertical = _page()
+    short = (540, 300, 542, 400)  # a stack of brackets, not a border
+    assert table_box([*vertical, short], 0.5) == (100, 100, 682, 700)
+    assert table_box([], 0.5) is None
+
+
+def test_a_broken_column_border_in_a_scan_is_noted_and_flagged(tmp_path):
+    """A scanned page whose border between 変更前 and 変更後 did not print below the first rows
+    (a faint ruling, a fold): the columns' lower cells are missing from the grid, so their text is
+    not read.  Real tesseract: the input is partial, the note counts the ink, rows are flagged."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from piatable import extract_document
+
+    from .conftest import SAMPLES
+
+    pdf = pdfium.PdfDocument(str(SAMPLES / "office" / "writer-lists" / "input.pdf"))
+    gray = np.array(pdf[0].render(scale=200 / 72).to_pil().convert("L"))
+    dark = gray < 128
+    tall = [x for x in range(gray.shape[1]) if dark[:, x].sum() > 0.4 * gray.shape[0]]
+    borders = [x for i, x in enumerate(tall) if i == 0 or x > tall[i - 1] + 1]  # first pixel of each
+    assert len(borders) >= 6, "the sample's grid should show its column borders"
+    x = borders[3]  # 変更前 | 変更後
+    rows = np.flatnonzero(dark[:, x])
+    cut = rows[0] + (rows[-1] - rows[0]) // 3
+    gray[cut:, x - 2 : x + 5] = 255
+    path = tmp_path / "broken.png"
+    Image.fromarray(gray).save(path, dpi=(200, 200))
+    res = extract_document(path)
+    assert res.status == "partial"
+    assert any("lie in no cell of its ruled grid and were not read" in n for n in res.notes)
+    assert res.records and all("unplaced_text" in r.flags for r in res.records)
