@@ -321,8 +321,13 @@ def _pair_cells(
                     buckets.setdefault(key[0], []).append(layer[key])
         if i == m:
             break
-        # The layer is read once: its states live on only as the back links of later ones.
+        # The layer is read once: its states live on only as the back links of later ones.  The
+        # pair scores and anchor costs asked here are of cells that start at i (and the queued
+        # cells they meet): they are not asked again from a later layer's cells, so the caches
+        # start afresh for each layer (memory of long texts).
         states[i] = {}
+        anchor_costs.clear()
+        pair_scores.clear()
         for st in list(layer.values()):
             for j in range(i + 1, min(box_end[i], i + CELL_FRAGMENTS_MAX) + 1):
                 span = (i, j)
