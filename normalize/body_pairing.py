@@ -17,10 +17,13 @@ the best different reading are returned.  Scores and costs are in the units of
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
 from itertools import pairwise
 
 from piatable.models import CellLine
+from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
 from .chars import display_width
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -178,7 +181,6 @@ class _State:
     best: float
     second: float
     back: tuple | None = None  # (previous state, action)
-    extra: dict = field(default_factory=dict)
 
 
 def pair_cells(
@@ -191,7 +193,26 @@ def pair_cells(
     before/after cells of ``len(row_pages)`` rows; ``row_pages[r]``: the pages row r's item is
     printed on (empty: unknown).  ``wrap``: the body columns' wrap width in display units, for
     the cut points (None: no box is cut).  ``anchors``: where other columns place each row in
-    the order (each row of distance costs ``ANCHOR_DISTANCE``); none: the order alone."""
+    the order (each row of distance costs ``ANCHOR_DISTANCE``); none: the order alone.
+
+    The search makes some hundred thousand states per thousand fragments, linked to their
+    parents only (no cycles, freed by reference counts): the cyclic garbage collector is paused
+    meanwhile, whose passes over every live state made a long text's pairing quadratic."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _pair_cells(bodies, row_pages, wrap, anchors)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _pair_cells(
+    bodies: list[list[CellLine]],
+    row_pages: list[set[int | None]],
+    wrap: int | None,
+    anchors: list[Anchors] | None,
+) -> Pairing:
     n = len(row_pages)
     # Fragments: pieces of boxes between cut points; frag_box[i] says which box.
     frags: list[list[CellLine]] = []
@@ -216,8 +237,22 @@ def pair_cells(
         pages = row_pages[r] if r < n else set()
         return 0.0 if not pages or c.page in pages else PAGE_MISMATCH
 
+    anchor_costs: dict[tuple[int, int], float] = {}
+
     def anchor_cost(span: tuple[int, int], r: int) -> float:
-        return sum(ANCHOR_DISTANCE * a.distance(frag_box[span[0]], r) for a in anchors or ())
+        key = (frag_box[span[0]], r)
+        got = anchor_costs.get(key)
+        if got is None:
+            got = anchor_costs[key] = sum(ANCHOR_DISTANCE * a.distance(key[0], r) for a in anchors or ())
+        return got
+
+    pair_scores: dict[tuple[tuple[int, int], tuple[int, int]], float] = {}
+
+    def pair_of(b: tuple[int, int], a: tuple[int, int]) -> float:
+        got = pair_scores.get((b, a))
+        if got is None:
+            got = pair_scores[(b, a)] = pair_score(cell(*b), cell(*a))
+        return got
 
     neg = float("-inf")
     # states[i]: key (rows, queue, qkind) → state, after reading fragments < i.
@@ -245,30 +280,64 @@ def pair_cells(
             kept = sorted(layer.values(), key=lambda s: s.best, reverse=True)[:BEAM]
             states[i] = layer = {(s.rows, s.queue, s.qkind): s for s in kept}
         # Moves that read nothing: close the queue's first cell as a row alone, or an empty
-        # row.  Rows only grow, so a pass in order of rows made reaches every state.
-        for rows in range(n + 1):
-            for st in [s for s in list(layer.values()) if s.rows == rows]:
+        # row.  Rows only grow, so a pass in order of rows made reaches every state.  The
+        # states are taken row count by row count (each bucket in the layer's order); a run of
+        # empty rows between two fragments is cut at EMPTY_ROW_RUN_MAX (but at the end), so that
+        # a layer does not hold a state for every row count up to ``n`` (quadratic time).
+        buckets: dict[int, list[_State]] = {}
+        for st in layer.values():
+            buckets.setdefault(st.rows, []).append(st)
+        empties: dict[tuple, int] = {}  # key → empty rows run made in this layer to reach it
+        run_max = n if i == m else EMPTY_ROW_RUN_MAX
+        pending = sorted(buckets)
+        while pending:
+            rows = heappop(pending)
+            for st in buckets.pop(rows):
                 if len(st.queue) == 1:
                     # (Only a queue's last cell closes alone: closed before the next one was
                     # queued, the reading is the same, and one reading must have one path.)
                     c = cell(*st.queue[0])
                     off = anchor_cost(st.queue[0], st.rows)
                     s = _alone_score(c, st.qkind) + page_cost(c, st.rows) + off
-                    put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind, off))
+                    key = (st.rows + 1, st.queue[1:], st.qkind if len(st.queue) > 1 else "")
+                    run = 0
                 elif not st.queue:
+                    run = empties.get((st.rows, (), ""), 0) + 1
+                    if run > run_max:
+                        continue
+                    key = (st.rows + 1, (), "")
+                else:
+                    continue
+                new = key not in layer
+                if new or run < empties.get(key, 0):
+                    empties[key] = run
+                if len(st.queue) == 1:
+                    put(i, st, st.rows + 1, st.queue[1:], st.qkind, s, ("alone", st.queue[0], st.qkind, off))
+                else:
                     put(i, st, st.rows + 1, (), "", EMPTY_ROW, ("empty",))
+                if new and key in layer:
+                    if key[0] not in buckets:
+                        heappush(pending, key[0])
+                    buckets.setdefault(key[0], []).append(layer[key])
         if i == m:
             break
+        # The layer is read once: its states live on only as the back links of later ones.  The
+        # pair scores and anchor costs asked here are of cells that start at i (and the queued
+        # cells they meet): they are not asked again from a later layer's cells, so the caches
+        # start afresh for each layer (memory of long texts).
+        states[i] = {}
+        anchor_costs.clear()
+        pair_scores.clear()
         for st in list(layer.values()):
-            for j in range(i + 1, box_end[i] + 1):
+            for j in range(i + 1, min(box_end[i], i + CELL_FRAGMENTS_MAX) + 1):
                 span = (i, j)
                 c = cell(i, j)
                 cut = CUT_COST if j < box_end[i] else 0.0
                 put(j, st, st.rows, st.queue, st.qkind, SKIPPED_BOX + cut, ("skip", span))
                 for kind in ("B", "A"):
                     if st.queue and st.qkind != kind:
-                        other = cell(*st.queue[0])
-                        pair = pair_score(c, other) + AFTER_FIRST if kind == "B" else pair_score(other, c)
+                        q = st.queue[0]
+                        pair = pair_of(span, q) + AFTER_FIRST if kind == "B" else pair_of(q, span)
                         s = pair + page_cost(c, st.rows) + cut
                         off = anchor_cost(span, st.rows) + anchor_cost(st.queue[0], st.rows)
                         s += off

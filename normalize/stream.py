@@ -14,7 +14,7 @@ from itertools import pairwise
 from math import exp
 
 from piatable.models import CellLine, Doubt, PageWords, RawRow
-from piatable.settings import Settings
+from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
 from piatable.vocabulary import (
     EXPLANATION_ENDING,
     SECTION_NUMERALS,
@@ -24,6 +24,7 @@ from piatable.vocabulary import (
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
 from .conservation import paths_before_region
+from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
@@ -54,10 +55,6 @@ OWN_EXPLANATION_CONFIDENCE = 0.6
 # or the merged one: the widths decided, not the text).
 OWN_EXPLANATION_WHY = "the row's own explanation told from a merged one by the lines' widths"
 MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's last lines its after cell"
-# An explanation line this close to its column's width (display units: a full-width character
-# is 2, and kinsoku may leave a line one character short) fills the column: its last word may
-# run on onto the next page (``_explanation_tail``).
-CONTINUED_EXPLANATION_SLACK = 2
 # Share of a text's date lines followed by an item's first line above which a date line after a
 # row's anchor that opens no item is the explanation's text, not a new row.
 DATE_OPENS_ITEM_SHARE = 0.8
@@ -439,15 +436,22 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["explanation"] = b.post
         if cont and b.post and _explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
             # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
-            # rest is the continuation's last line, after the item, before and after cells'.
-            row.cells["explanation"] = [*b.post, cont[-1]]
-            cont = cont[:-1]
+            # rest is the continuation's last line, after the item, before and after cells';
+            # or its last lines, each full and wrapping on into the next (continuation.py).
+            k = explanation_rest(b.post[-1], cont, expl_width, settings.rejoin, tokenizer)
+            row.cells["explanation"] = [*b.post, *cont[-k:]]
+            cont = cont[:-k]
         if cont:
             q = partition(cont, b.post, item_width, optional=True)
             row.cells["item"] = row.cells["item"] + cont[: q.item]
             row.cells["before"] = row.cells["before"] + cont[q.item : q.before]
             row.cells["after"] = row.cells["after"] + cont[q.before :]
             row.flags.append("row_continued")
+            widths = {"item": item_width, "before": body_width, "after": body_width}
+            cuts = ((p.item, p.before), (q.item, q.before))
+            why = continued_doubt(b.pre, cont, b.post, cuts, widths, settings, tokenizer)
+            if why:
+                row.doubts.append(Doubt("column_guess", None, "a row continued on the next page: " + why))
         row.widths = {
             "item": item_width,
             "before": body_width,

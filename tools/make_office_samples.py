@@ -14,7 +14,8 @@ creation date).
                                                        # office-b, heldout-b,
                                                        # office-pagebreak, heldout-pagebreak,
                                                        # office-calcbreak, heldout-calcbreak,
-                                                       # office-bottom, heldout-bottom
+                                                       # office-bottom, heldout-bottom,
+                                                       # office-writerraw, heldout-writerraw
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -619,7 +620,16 @@ def settings_of(case: Case) -> dict:
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
-LEAN_SETS = ("office2", "heldout2", "office3", "heldout3", "office-passone", "heldout-passone")
+LEAN_SETS = (
+    "office2",
+    "heldout2",
+    "office3",
+    "heldout3",
+    "office-passone",
+    "heldout-passone",
+    "office-writerraw",
+    "heldout-writerraw",
+)
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
@@ -1046,6 +1056,59 @@ def heldout_pagebreak_cases() -> list[Case]:
     ]
 
 
+ENDS_EDIT = re.compile(r"(新規追加|削除)$")
+
+
+def _long_distinct_rows(rows: list[dict], rng: random.Random) -> list[dict]:
+    """The rows with some before / after cells made long by paragraphs of other rows' cells
+    (distinct text, not a cell repeated: repeated lines look like a PDF's over-printing), the
+    same paragraphs appended to both cells (the rest of a long passage, unchanged)."""
+    pool = [p for r in rows for key in ("before", "after") for p in r[key].split("\n") if len(p) >= 12]
+    out = []
+    for r in rows:
+        r = dict(r)
+        if r["before"] and r["after"] and not ENDS_EDIT.search(r["after"]) and rng.random() < 0.6:
+            picked = rng.sample(pool, min(len(pool), rng.choice((2, 3, 4))))
+            extra = [p for p in picked if p not in r["after"]]
+            r["before"] = "\n".join([r["before"], *extra])
+            r["after"] = "\n".join([r["after"], *extra])
+        out.append(r)
+    return out
+
+
+def writer_raw_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
+    """A Writer case for the texts of ``pdftotext -raw`` and pypdfium2 (issue 10): long rows
+    (``_long_distinct_rows``) broken over pages under a repeated header row (every case), top or
+    centred cells, merged date / timing / explanation cells in every third case."""
+    case = break_case(name, table, heldout, k)
+    rng = _rng(name + "-long")
+    style = ("wareki", "wareki_fw", "seireki", "slash")[k % 4]
+    rows = _long_distinct_rows(printed_rows(table, style, newest_first=rng.random() < 0.35), rng)
+    return replace(
+        case,
+        rows=rows,
+        valign=("top", "center", "top")[k % 3],
+        merge=k % 3 == 2,
+        repeat_header=True,
+        texts=True,
+    )
+
+
+def writer_raw_cases(heldout: bool) -> list[Case]:
+    """Tuning (``heldout`` False: the tuning tables) or held-out (the held-out tables: measure
+    only, never tune), each table twice with other looks."""
+    tables = (
+        [(path.stem, path) for path in sorted(HELDOUT_DIR.glob("*.json"))]
+        if heldout
+        else list(TUNING_TABLES.items())
+    )
+    return [
+        writer_raw_case(f"writer-raw{v}-{name}", load_table(path), heldout, k + 3 * v)
+        for v in (1, 2)
+        for k, (name, path) in enumerate(tables)
+    ]
+
+
 # ----- Calc rows under a date merged over a page break (issue 11)
 
 
@@ -1401,6 +1464,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
     "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
     "office4": (SAMPLES / "office4", lambda: fourth_cases(heldout=False)),
+    "office-writerraw": (SAMPLES / "office-writerraw", lambda: writer_raw_cases(heldout=False)),
+    "heldout-writerraw": (SAMPLES / "heldout-writerraw", lambda: writer_raw_cases(heldout=True)),
     "heldout4": (SAMPLES / "heldout4", lambda: fourth_cases(heldout=True)),
 }
 

@@ -18,6 +18,30 @@ DIFF_MIN_KEPT_CHARS = 3
 # ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
 # heuristic, which bounds the time of very long, much-edited cells.
 DIFF_MAX_TOKENS = 1000
+# The pairing of column-ordered before/after boxes with rows (normalize/body_pairing.py): a
+# reading may put at most this many rows without a before/after cell in a row between two boxes
+# (any number after the last box).  Without the cap, every state of the search spawns a state
+# for every row count up to the document's, which makes a long text's pairing quadratic.
+EMPTY_ROW_RUN_MAX = 12
+# ... and one cell is made of at most this many pieces of a box (a box is cut into pieces where
+# a paragraph ends short of the wrap width; the most any sample's box has is 18): a longer box
+# is read as several cells, each cut costing its price.  Without the cap, a huge box (text that
+# is not a table's, or many tables' boxes run together) costs the square of its pieces.
+CELL_FRAGMENTS_MAX = 24
+# A row broken over a page (Word / Writer) prints the rest of its item, before and after cells
+# on the next page (normalize/continuation.py): a cut of those lines that goes against where a
+# cell ended on the page before (a full line that wraps on, given no rest; a closed cell given
+# a line that opens no paragraph) costs this much per cell, in the partition's cost units; a
+# runner-up cut within CONTINUATION_MARGIN of the best leaves the row in doubt.
+CONTINUATION_END_COST = 4.0
+CONTINUATION_MARGIN = 1.0
+# ... the best this many pairs of cuts (page one, next page) that agree with the cells' ends,
+# and as many of all, are scored again as the whole row they make.
+CONTINUATION_RESCORED = 30
+# An explanation line this close to its column's width (display units: a full-width character
+# is 2, and kinsoku may leave a line one character short) fills the column: its last word may
+# run on onto the next page (normalize/stream.py, normalize/continuation.py).
+CONTINUED_EXPLANATION_SLACK = 2
 
 
 @dataclass(slots=True)
