@@ -41,6 +41,16 @@ def test_specks_and_text_outside_the_table_do_not_count():
     assert ink_outside_cells(ink, cells, vertical, GLYPH, 0.5, 0.3) == 0
 
 
+def test_a_bordered_title_row_above_the_cells_is_not_the_tables():
+    """A title printed in a bordered row across the table (the outer borders run up round it,
+    no column ruling does): its ink lies in no cell, but above the grid's first row of cells."""
+    ink, vertical = _page()
+    ink[40:56, 120:136] = 255  # the title's characters
+    vertical = [(100, 20, 102, 700), *vertical[1:3], (680, 20, 682, 700)]
+    cells = [_Cell(a, 100, b, 700) for a, b in ((101, 301), (301, 501), (501, 681))]
+    assert ink_outside_cells(ink, cells, vertical, GLYPH, 0.5, 0.3) == 0
+
+
 def test_the_table_box_is_that_of_the_long_borders():
     _, vertical = _page()
     short = (540, 300, 542, 400)  # a stack of brackets, not a border

@@ -46,13 +46,17 @@ def ink_outside_cells(
     min_piece_em: float,
 ) -> int:
     """How many pieces of ink (connected components at least ``min_piece_em`` glyph heights
-    tall or wide: about one per character) inside the table's box lie wholly outside every
-    cell.  ``text_ink``: 255 where ink, the rulings erased (H × W, uint8); cells and rulings in
-    the same pixels.  0 when there is no table box or no cell (the page is read whole)."""
+    tall or wide: about one per character) inside the table's box, between its first and last
+    rows of cells, lie wholly outside every cell.  ``text_ink``: 255 where ink, the rulings
+    erased (H × W, uint8); cells and rulings in the same pixels.  0 when there is no table box
+    or no cell (the page is read whole)."""
     box = table_box(vertical, share)
     if box is None or not cells:
         return 0
     left, top, right, bottom = box
+    # Only between the grid's first and last rows of cells: a title or a note printed in a
+    # bordered row across the whole table (no column rulings in it) is no cell of the table.
+    top, bottom = max(top, min(c.top for c in cells)), min(bottom, max(c.bottom for c in cells))
     outside = np.zeros(text_ink.shape, dtype=bool)
     outside[top:bottom, left:right] = True
     for c in cells:
