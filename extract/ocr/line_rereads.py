@@ -35,12 +35,11 @@ class _Band:
     cols: np.ndarray  # inked columns, page x
 
 
-def ink_lines(sub_ink: np.ndarray, min_height: float, tallest: float) -> list[tuple[int, int]]:
-    """(first, last + 1) rows of each line of ink in a piece (a run of inked rows lower than
-    ``min_height`` — a speck, a stroke apart — joins its neighbour).  A run taller than
-    ``tallest`` is lines touching (a bracket reaching into the next line): it is cut at its
-    least inked row, at least ``min_height`` from either end, until no part is that tall."""
-    rows = np.flatnonzero(sub_ink.any(axis=1))
+def ink_runs(inked: np.ndarray, min_height: float) -> list[list[int]]:
+    """[first, last + 1] of each run of inked rows (``inked``: one bool per row); a run lower
+    than ``min_height`` (a speck, a stroke apart) joins its neighbour, and so does a run after
+    such a low one.  The lines of a cell's or a piece's text (``strips``, ``ink_lines``)."""
+    rows = np.flatnonzero(inked)
     if len(rows) == 0:
         return []
     breaks = np.flatnonzero(np.diff(rows) > 1)
@@ -51,6 +50,17 @@ def ink_lines(sub_ink: np.ndarray, min_height: float, tallest: float) -> list[tu
             lines[-1][1] = b
         else:
             lines.append([a, b])
+    return lines
+
+
+def ink_lines(sub_ink: np.ndarray, min_height: float, tallest: float) -> list[tuple[int, int]]:
+    """(first, last + 1) rows of each line of ink in a piece (a run of inked rows lower than
+    ``min_height`` — a speck, a stroke apart — joins its neighbour).  A run taller than
+    ``tallest`` is lines touching (a bracket reaching into the next line): it is cut at its
+    least inked row, at least ``min_height`` from either end, until no part is that tall."""
+    lines = ink_runs(sub_ink.any(axis=1), min_height)
+    if not lines:
+        return []
     counts = sub_ink.sum(axis=1)
     out: list[tuple[int, int]] = []
     todo = [(a, b) for a, b in lines]

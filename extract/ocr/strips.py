@@ -15,7 +15,7 @@ import numpy as np
 from piatable.settings import OcrSettings
 
 from .engine import TsvWord, tesseract_chars
-from .line_rereads import reread_lost_lines
+from .line_rereads import ink_runs, reread_lost_lines
 from .page_scan import PageScan
 from .rulings import cuts
 
@@ -62,19 +62,8 @@ def _line_groups(inked: np.ndarray, min_height: float, tight_gap: float) -> list
     """(first, last + 1) rows of each group of a cell's text lines to be read apart: lines are
     runs of inked rows (a run lower than ``min_height``, a speck or a stroke apart, joins its
     neighbour), and lines less than ``tight_gap`` apart are cut from each other."""
-    rows = np.flatnonzero(inked)
-    if len(rows) == 0:
-        return []
-    breaks = np.flatnonzero(np.diff(rows) > 1)
-    starts, ends = rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, len(rows) - 1]] + 1
-    lines: list[list[int]] = []
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        if lines and (b - a < min_height or lines[-1][1] - lines[-1][0] < min_height):
-            lines[-1][1] = b
-        else:
-            lines.append([a, b])
     groups: list[list[int]] = []
-    for a, b in lines:
+    for a, b in ink_runs(inked, min_height):
         if groups and a - groups[-1][1] >= tight_gap:
             groups[-1][1] = b
         else:
