@@ -11,13 +11,14 @@ OUT     := out
 
 .PHONY: run test lint format bench samples samples-office clean setup
 
-setup: $(STAMP) $(SYSSTAMP)
+# System packages first: the C compiler builds the optional extension (setup.py) in pip's step.
+setup: $(SYSSTAMP) $(STAMP)
 
 $(SYSSTAMP):
 	bash tools/install_system_deps.sh
 	@mkdir -p $(VENV) && touch $@
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(wildcard normalize/grid/*.c)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages piatable and its tests need, only those that are missing:
 # tesseract with Japanese and orientation data (OCR), IPAex fonts (test PDFs), poppler-utils (pdftotext, for the
-# extractor-output samples), Chromium (the report's browser test).
+# extractor-output samples), Chromium (the report's browser test), a C compiler and Python's headers (the
+# optional compiled lines of PDF characters, setup.py; without them the Python code runs).
 set -euo pipefail
 need=()
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
@@ -15,6 +16,11 @@ fi
 [ -f /usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf ] || need+=(fonts-ipaexfont)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+PY="${PYTHON:-python3}"
+if command -v "$PY" >/dev/null 2>&1 && ! "$PY" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'; then
+  need+=(python3-dev)
+fi
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing system packages: ${need[*]}" >&2
 SUDO=""

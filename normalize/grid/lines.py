@@ -17,6 +17,11 @@ from piatable.settings import GridSettings
 
 from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 
+try:  # the compiled twin of words_to_lines' PDF path (normalize/grid/_plain_lines.c), when built
+    from ._plain_lines import plain_lines as _compiled_plain_lines
+except ImportError:  # no C compiler where the package was installed: the Python code does it all
+    _compiled_plain_lines = None
+
 _HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
 
 
@@ -106,8 +111,24 @@ def words_to_lines(
     """Group words into printed lines by vertical centre, left to right within a line.
 
     ``plain_pdf``: whether the words are all PDF characters (no OCR confidence, no text line
-    number, no inferred spaces), when the caller knows it (``is_plain_pdf``); else it is found."""
+    number, no inferred spaces), when the caller knows it (``is_plain_pdf``); else it is found.
+    Lines of PDF characters are made by the compiled ``_plain_lines`` when it is built (the
+    same steps and the same float arithmetic: identical lines), else by the code below."""
     tol = settings.line_tolerance_em * hy
+    if _compiled_plain_lines is not None and type(words) is list:
+        if plain_pdf is None:
+            plain_pdf = is_plain_pdf(words)
+        if plain_pdf:
+            lines = _compiled_plain_lines(words, tol, Line)
+            if lines is not None:
+                return lines
+    return _words_to_lines(words, tol, hx, settings, plain_pdf)
+
+
+def _words_to_lines(
+    words: list[Word], tol: float, hx: float, settings: GridSettings, plain_pdf: bool | None
+) -> list[Line]:
+    """``words_to_lines`` in Python (``tol``: the line tolerance in page units)."""
     groups: list[list[Word]] = []
     # Sorted by (centre, x0), ties in the given order (the index keeps the sort stable).
     keyed = [((w.top + w.bottom) / 2, w.x0, i, w) for i, w in enumerate(words)]

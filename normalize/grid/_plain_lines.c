@@ -1,0 +1,199 @@
+/* Compiled twin of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path).
+ *
+ * plain_lines(words, tol, Line) -> list[Line] | None
+ *
+ * The same steps as the Python code, in the same floating-point arithmetic (C doubles are
+ * Python floats): words sorted by (vertical centre, x0, index); a word joins the current group
+ * when its centre is within ``tol`` of the group's running mean; each group sorted by x0
+ * (stable); the line's box from its words (spaces take no room unless the line is nothing
+ * but spaces: the first word's top / bottom, then strictly smaller / larger ones; the box's
+ * values are the words' own float objects); its text the words' texts joined.
+ * ``Line(words, text, x0, x1, top, bottom, page, None, None)`` is called for each line.
+ *
+ * None is returned (and the caller runs the Python code) when a word's x0, x1, top or bottom
+ * is not exactly a float, its text not exactly a str, or a coordinate is NaN: the cases in
+ * which the Python code's comparisons could order differently.  Errors propagate.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct {
+    double c;      /* vertical centre */
+    double x0;
+    Py_ssize_t i;  /* index in words; later the position in its group */
+    PyObject *w;   /* borrowed */
+    PyObject *ox0, *ox1, *otop, *obottom, *text; /* new references */
+    double x1, top, bottom;
+    int ink;       /* text has a character that is not whitespace (str.strip() is not empty) */
+} item;
+
+static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page;
+
+static int by_centre(const void *pa, const void *pb) {
+    const item *a = pa, *b = pb;
+    if (a->c < b->c) return -1;
+    if (a->c > b->c) return 1;
+    if (a->x0 < b->x0) return -1;
+    if (a->x0 > b->x0) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static int by_x0(const void *pa, const void *pb) {
+    const item *a = pa, *b = pb;
+    if (a->x0 < b->x0) return -1;
+    if (a->x0 > b->x0) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static int has_ink(PyObject *s) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) return 1;
+    }
+    return 0;
+}
+
+static void release(item *items, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_XDECREF(items[k].ox0);
+        Py_XDECREF(items[k].ox1);
+        Py_XDECREF(items[k].otop);
+        Py_XDECREF(items[k].obottom);
+        Py_XDECREF(items[k].text);
+    }
+    PyMem_Free(items);
+}
+
+/* The line of items[a:b] (sorted by x0), appended to out; 0 on success, -1 on error. */
+static int make_line(item *g, Py_ssize_t n, PyObject *line_type, PyObject *out) {
+    PyObject *ws = PyList_New(n), *texts = PyList_New(n);
+    PyObject *text = NULL, *page = NULL, *line = NULL;
+    int rc = -1;
+    if (!ws || !texts) goto done;
+    item *top = &g[0], *bottom = &g[0], *left = NULL, *right = NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        item *it = &g[k];
+        Py_INCREF(it->w);
+        PyList_SET_ITEM(ws, k, it->w);
+        Py_INCREF(it->text);
+        PyList_SET_ITEM(texts, k, it->text);
+        if (it->top < top->top) top = it;
+        if (it->bottom > bottom->bottom) bottom = it;
+        if (it->ink) {
+            if (left == NULL || it->x0 < left->x0) left = it;
+            if (right == NULL || it->x1 > right->x1) right = it;
+        }
+    }
+    if (left == NULL || right == NULL) { /* spaces only: they take the room */
+        left = right = &g[0];
+        for (Py_ssize_t k = 1; k < n; k++) {
+            if (g[k].x0 < left->x0) left = &g[k];
+            if (g[k].x1 > right->x1) right = &g[k];
+        }
+    }
+    text = PyUnicode_Join(s_empty, texts);
+    if (!text) goto done;
+    page = PyObject_GetAttr(g[0].w, s_page);
+    if (!page) goto done;
+    line = PyObject_CallFunctionObjArgs(line_type, ws, text, left->ox0, right->ox1, top->otop,
+                                        bottom->obottom, page, Py_None, Py_None, NULL);
+    if (!line) goto done;
+    rc = PyList_Append(out, line);
+done:
+    Py_XDECREF(ws);
+    Py_XDECREF(texts);
+    Py_XDECREF(text);
+    Py_XDECREF(page);
+    Py_XDECREF(line);
+    return rc;
+}
+
+static PyObject *plain_lines(PyObject *self, PyObject *args) {
+    PyObject *words, *line_type;
+    double tol;
+    if (!PyArg_ParseTuple(args, "O!dO:plain_lines", &PyList_Type, &words, &tol, &line_type)) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(0);
+    if (!out || n == 0) return out;
+    item *items = PyMem_Calloc(n, sizeof(item));
+    if (!items) {
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        item *it = &items[k];
+        it->w = PyList_GET_ITEM(words, k);
+        it->i = k;
+        it->ox0 = PyObject_GetAttr(it->w, s_x0);
+        it->ox1 = PyObject_GetAttr(it->w, s_x1);
+        it->otop = PyObject_GetAttr(it->w, s_top);
+        it->obottom = PyObject_GetAttr(it->w, s_bottom);
+        it->text = PyObject_GetAttr(it->w, s_text);
+        if (!it->ox0 || !it->ox1 || !it->otop || !it->obottom || !it->text) goto fail;
+        if (!PyFloat_CheckExact(it->ox0) || !PyFloat_CheckExact(it->ox1) || !PyFloat_CheckExact(it->otop) ||
+            !PyFloat_CheckExact(it->obottom) || !PyUnicode_CheckExact(it->text))
+            goto not_mine;
+        it->x0 = PyFloat_AS_DOUBLE(it->ox0);
+        it->x1 = PyFloat_AS_DOUBLE(it->ox1);
+        it->top = PyFloat_AS_DOUBLE(it->otop);
+        it->bottom = PyFloat_AS_DOUBLE(it->obottom);
+        if (isnan(it->x0) || isnan(it->x1) || isnan(it->top) || isnan(it->bottom)) goto not_mine;
+        it->c = (it->top + it->bottom) / 2;
+        it->ink = has_ink(it->text);
+    }
+    qsort(items, n, sizeof(item), by_centre);
+    Py_ssize_t start = 0;
+    double centre = items[0].c;
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        if (k < n) {
+            double d = items[k].c - centre;
+            if (fabs(d) <= tol) {
+                centre += d / (double)(k - start + 1);
+                continue;
+            }
+        }
+        item *g = &items[start];
+        Py_ssize_t m = k - start;
+        for (Py_ssize_t j = 0; j < m; j++) g[j].i = j; /* stable: ties keep the group's order */
+        qsort(g, m, sizeof(item), by_x0);
+        if (make_line(g, m, line_type, out) < 0) goto fail;
+        if (k < n) {
+            start = k;
+            centre = items[k].c;
+        }
+    }
+    release(items, n);
+    return out;
+not_mine:
+    release(items, n);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    release(items, n);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"plain_lines", plain_lines, METH_VARARGS,
+     "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_plain_lines", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__plain_lines(void) {
+    s_empty = PyUnicode_FromString("");
+    s_x0 = PyUnicode_InternFromString("x0");
+    s_x1 = PyUnicode_InternFromString("x1");
+    s_top = PyUnicode_InternFromString("top");
+    s_bottom = PyUnicode_InternFromString("bottom");
+    s_text = PyUnicode_InternFromString("text");
+    s_page = PyUnicode_InternFromString("page");
+    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page) return NULL;
+    return PyModule_Create(&module);
+}

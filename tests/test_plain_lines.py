@@ -1,0 +1,98 @@
+"""The compiled lines of PDF characters (normalize/grid/_plain_lines.c) are the Python code's,
+line for line: on every PDF sample's table pages, on whole pages and on each cell's words, and
+on made-up characters with ties, spaces-only lines and non-float boxes (handed back to Python)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
+from piatable.models import Word, pdf_char
+from piatable.normalize.grid import lines as L
+from piatable.settings import Settings
+
+from .conftest import ROOT
+
+compiled = L._compiled_plain_lines
+needs_build = pytest.mark.skipif(compiled is None, reason="the C extension is not built here")
+
+
+def _as_tuples(lines: list[L.Line]) -> list[tuple]:
+    out = []
+    for ln in lines:
+        box = (ln.x0, ln.x1, ln.top, ln.bottom)
+        out.append(([id(w) for w in ln.words], ln.text, box, [type(v) for v in box], ln.page, ln.line_no))
+    return out
+
+
+def _both(words: list[Word], tol: float) -> tuple[list, list | None]:
+    py = L._words_to_lines(list(words), tol, 10.0, Settings().grid, True)
+    c = compiled(list(words), tol, L.Line)
+    return _as_tuples(py), None if c is None else _as_tuples(c)
+
+
+@needs_build
+def test_every_pdf_sample_page_gives_the_same_lines():
+    settings = Settings().grid
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    assert len(pdfs) > 20
+    checked = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                words = pdfium_page_to_words(page, n)[0].words
+                page.close()
+                if not L.is_plain_pdf(words):
+                    continue
+                hy = L.ems([L.PageWords(n, 1, 1, "pt", "pdf", words, [])])[1]
+                for tol in (settings.line_tolerance_em * hy, 0.0, 3 * hy):
+                    py, c = _both(words, tol)
+                    assert c == py, path
+                    # a cell's worth: the words of one column band
+                    band = [w for w in words if 100 < (w.x0 + w.x1) / 2 < 260]
+                    py, c = _both(band, tol)
+                    assert c == py, path
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20
+
+
+@needs_build
+def test_made_up_characters_with_ties_and_spaces():
+    rng = random.Random(7)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 40)):
+            x0 = rng.choice([0.0, -0.0, 1.0, 1.5, 2.0, rng.uniform(0, 50)])
+            top = rng.choice([10.0, 10.25, 11.0, rng.uniform(0, 30)])
+            text = rng.choice(["あ", " ", "\u3000", "A", "", " x "])
+            words.append(pdf_char(text, 1, x0, x0 + rng.choice([0.0, 5.0, -1.0]), top, top + 10.0))
+        tol = rng.choice([0.0, 0.5, 2.0, 9.0])
+        py, c = _both(words, tol)
+        assert c == py
+
+
+@needs_build
+def test_boxes_that_are_not_floats_go_to_python():
+    words = [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), Word("い", 1, 10, 20, 0, 10, "pdf")]
+    assert compiled(words, 1.0, L.Line) is None
+    assert compiled([pdf_char("あ", 1, float("nan"), 1.0, 0.0, 1.0)], 1.0, L.Line) is None
+    lines = L.words_to_lines(words, 10.0, 10.0, Settings().grid, True)
+    assert [ln.text for ln in lines] == ["あい"]
+
+
+def test_the_extension_is_built_where_a_compiler_is():
+    """``make setup`` installs a C compiler and builds the extension; a machine without one
+    still installs piatable (``optional``) and runs the Python code."""
+    text = (Path(ROOT) / "setup.py").read_text("utf-8")
+    assert "optional=True" in text and "normalize/grid/_plain_lines.c" in text
+    if shutil.which("cc") or shutil.which("gcc"):
+        assert compiled is not None, "a C compiler is here, but _plain_lines is not built: make setup"
