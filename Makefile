@@ -18,7 +18,7 @@ $(SYSSTAMP):
 	bash tools/install_system_deps.sh
 	@mkdir -p $(VENV) && touch $@
 
-$(STAMP): pyproject.toml setup.py $(wildcard normalize/grid/*.c)
+$(STAMP): pyproject.toml setup.py $(wildcard normalize/grid/*.c extract/*.c)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"

@@ -1,8 +1,10 @@
-"""The one compiled part: lines of PDF characters (normalize/grid/_plain_lines.c), optional.
+"""The compiled parts, both optional: lines of PDF characters (normalize/grid/_plain_lines.c) and
+the character loop of a PDF page (extract/_page_chars.c).
 
 Everything else is in pyproject.toml.  Where no C compiler is found the build leaves the
-extension out (``optional``) and ``normalize/grid/lines.py`` runs its Python twin, with the same
-results.  ``-ffp-contract=off``: no fused multiply-add, so that the C arithmetic is Python's.
+extensions out (``optional``) and ``normalize/grid/lines.py`` and ``extract/pdf.py`` run their
+Python twins, with the same results.  ``-ffp-contract=off``: no fused multiply-add, so that the
+C arithmetic is Python's.
 """
 
 from setuptools import Extension, setup
@@ -14,6 +16,12 @@ setup(
             ["normalize/grid/_plain_lines.c"],
             extra_compile_args=["-ffp-contract=off"],
             optional=True,
-        )
+        ),
+        Extension(
+            "piatable.extract._page_chars",
+            ["extract/_page_chars.c"],
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
     ]
 )

@@ -149,7 +149,19 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     place = places.append
     try:
         n_chars = tp.count_chars()
-        for i, code in enumerate(_page_codes(tpr, n_chars)):
+        codes = _page_codes(tpr, n_chars)
+        if _compiled_plain_chars is not None and not check and not turned_page and type(codes) is list:
+            # The common page (nothing may be hidden, nothing turned): the compiled twin of the
+            # loop below (extract/_page_chars.c: the same steps and arithmetic).
+            def space_at(i: int) -> tuple[Word, tuple[str, int, int]] | None:
+                space = _inferred_space(tp, tpr, i, n_chars, height, number, texts)
+                return None if space is None else (space, _place(space))
+
+            words, places, unmapped = _compiled_plain_chars(
+                codes, _CHAR_TEXT, _char_text, space_at, tpr or 0, *_ADDRESSES, height, number, pdf_char
+            )
+            codes = []
+        for i, code in enumerate(codes):
             if code == 0x20 and is_generated(tpr, i):
                 # pdfium's own line ends go; a space it infers is kept only between half-width
                 # characters a space's width apart (Latin words placed without space glyphs).
@@ -231,6 +243,17 @@ _RECT_REF = ctypes.byref(_RECT)
 _UNPACK_RECT = struct.Struct("4f").unpack_from
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNKNOWN = object()  # a character code not yet in _CHAR_TEXT
+try:  # the compiled character loop of the common page (extract/_page_chars.c), when built
+    from ._page_chars import plain_chars as _compiled_plain_chars
+
+    # Addresses of pdfium's FPDFText_GetLooseCharBox and FPDFText_IsGenerated and of _RECT.
+    _ADDRESSES = (
+        ctypes.cast(pc.text_loose_box_u, ctypes.c_void_p).value,
+        ctypes.cast(pc.text_is_generated, ctypes.c_void_p).value,
+        ctypes.addressof(_RECT),
+    )
+except ImportError:  # no C compiler where the package was installed: the Python loop runs
+    _compiled_plain_chars = None
 
 
 _CHAR_TEXT: dict[int, str | None] = {}
