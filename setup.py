@@ -1,5 +1,6 @@
-"""The compiled parts, both optional: lines of PDF characters (normalize/grid/_plain_lines.c) and
-the character loop of a PDF page (extract/_page_chars.c).
+"""The compiled parts, all optional: lines of PDF characters (normalize/grid/_plain_lines.c), the
+character loop of a PDF page (extract/_page_chars.c) and its run of plain text objects
+(extract/_text_objects.c).
 
 Everything else is in pyproject.toml.  Where no C compiler is found the build leaves the
 extensions out (``optional``) and ``normalize/grid/lines.py`` and ``extract/pdf.py`` run their
@@ -20,6 +21,12 @@ setup(
         Extension(
             "piatable.extract._page_chars",
             ["extract/_page_chars.c"],
+            extra_compile_args=["-ffp-contract=off"],
+            optional=True,
+        ),
+        Extension(
+            "piatable.extract._text_objects",
+            ["extract/_text_objects.c"],
             extra_compile_args=["-ffp-contract=off"],
             optional=True,
         ),

@@ -180,6 +180,30 @@ _UNPACK_RGBA = struct.Struct("4I").unpack_from
 _RGBA4_REFS = tuple(ctypes.c_void_p(at) for at in _RGBA4_AT)
 
 
+try:  # the compiled run of plain text objects (extract/_text_objects.c), when built
+    from ._text_objects import plain_texts as _compiled_plain_texts
+
+    _TEXT_FNS = tuple(
+        ctypes.cast(getattr(pc.raw, name), ctypes.c_void_p).value
+        for name in (
+            "FPDFPage_GetObject",
+            "FPDFFormObj_GetObject",
+            "FPDFPageObj_GetType",
+            "FPDFPageObj_GetMatrix",
+            "FPDFTextObj_GetTextRenderMode",
+            "FPDFPageObj_GetFillColor",
+            "FPDFPageObj_GetStrokeColor",
+            "FPDFPageObj_GetClipPath",
+            "FPDFClipPath_CountPaths",
+        )
+    )
+    # Render modes as bit masks (bit m + 1 for mode m, pdfium's unknown mode being -1).
+    _STROKE_MASK = sum(1 << (m + 1) for m in STROKE_ONLY_MODES)
+    _INVISIBLE_MASK = sum(1 << (m + 1) for m in INVISIBLE_MODES)
+except ImportError:  # no C compiler where the package was installed: the Python loop runs
+    _compiled_plain_texts = None
+
+
 def _colour(getter, obj: int) -> tuple[int, int, int, int] | None:  # type: ignore[no-untyped-def]
     if not getter(obj, *_RGBA4_AT):
         return None
@@ -318,8 +342,23 @@ class _Walk:
         m = raw.FS_MATRIX()
         m_at = ctypes.byref(m)
         order = self.order  # objects are numbered in painting order (self.order: the last one's)
-        for k in range(count):
+        fast = _compiled_plain_texts
+        if fast is not None:
+            parent_at = (form.value if isinstance(form, ctypes.c_void_p) else form) if form else page
+            tm_addr = ctypes.addressof(tm)
+        k = 0
+        while k < count:
+            if fast is not None:
+                # The run of plain text objects from k (extract/_text_objects.c: this loop's
+                # steps); object k is then another kind, or a text object that may hide.
+                k, order, out.turned = fast(
+                    parent_at, bool(form), k, count, order, out.turned, _TEXT_FNS, tm_addr,
+                    _RGBA4_AT[0], _STROKE_MASK, _INVISIBLE_MASK, paper_like, self.is_paper, matrix, plain,
+                )  # fmt: skip
+                if k >= count:
+                    break
             obj = get_object(parent, k)
+            k += 1
             kind = get_type(obj)
             order += 1
             if kind == text_kind:

@@ -1,0 +1,82 @@
+"""The compiled loops of the PDF reader (extract/_page_chars.c: a page's characters;
+extract/_text_objects.c: the walk's plain text objects) read what the Python loops read: every
+PDF sample's table pages give the same page objects and the same characters (text, box, float
+types), in the same order, with the same notes and counts, whichever runs."""
+
+from __future__ import annotations
+
+import shutil
+
+import pypdfium2 as pdfium
+
+import piatable.extract.pdf as pdf
+import piatable.extract.pdf_objects as pdf_objects
+from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
+from piatable.settings import PdfSettings
+
+from .conftest import ROOT
+
+
+def _read_all(paths) -> list:  # type: ignore[no-untyped-def]
+    out = []
+    for path in paths:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                objects = pdf_objects.walk_page(page.raw, page.get_height(), PdfSettings())
+                texts = sorted(repr(t) for t in objects.texts.values())  # handles differ per opening
+                out.append((objects.rulings, repr(objects.shapes), texts, objects.may_hide, objects.turned))
+                pw, unmapped, hidden = pdfium_page_to_words(page, n)
+                page.close()
+                words = [
+                    (w.text, w.page, w.x0, w.x1, w.top, w.bottom, w.source, [type(v) for v in (w.x0, w.top)])
+                    for w in pw.words
+                ]
+                out.append((str(path), n, words, pw.notes, len(pw.unseen), unmapped, dict(hidden)))
+        finally:
+            doc.close()
+    return out
+
+
+def test_every_pdf_sample_reads_the_same_with_and_without_the_compiled_loop(monkeypatch):
+    if shutil.which("cc") or shutil.which("gcc"):
+        assert pdf._compiled_plain_chars is not None, "a C compiler is here, but _page_chars is not built"
+        assert pdf_objects._compiled_plain_texts is not None, "_text_objects is not built"
+    paths = sorted({*ROOT.glob("samples/*/*/input.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
+    assert len(paths) > 20
+    compiled = _read_all(paths)
+    monkeypatch.setattr(pdf, "_compiled_plain_chars", None)
+    monkeypatch.setattr(pdf_objects, "_compiled_plain_texts", None)
+    python = _read_all(paths)
+    assert len(compiled) > 80
+    assert sum(len(p[2]) for p in compiled) > 10000
+    assert compiled == python
+
+
+def _plain_texts(paths) -> list:  # type: ignore[no-untyped-def]
+    out = []
+    for path in paths:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(doc)):
+                page = doc[i]
+                w = pdf_objects._Walk(page.get_height(), PdfSettings())
+                w.walk(pdf_objects.pc.handle(page.raw))
+                page.close()
+                # (order, mode, colour, form matrix) of each plain text object; handles differ
+                # from one opening to the next.
+                out.append(([p[1:] for p in w.plain], w.order, w.out.turned, len(w.out.texts)))
+        finally:
+            doc.close()
+    return out
+
+
+def test_the_walk_finds_the_same_plain_text_objects(monkeypatch):
+    paths = sorted({*ROOT.glob("samples/*/*/input.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
+    compiled = _plain_texts(paths)
+    monkeypatch.setattr(pdf_objects, "_compiled_plain_texts", None)
+    python = _plain_texts(paths)
+    assert sum(len(p[0]) for p in compiled) > 10000
+    assert any(p[2] for p in compiled) and any(p[3] for p in compiled)  # turned text; texts that may hide
+    assert compiled == python
