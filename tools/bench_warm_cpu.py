@@ -72,6 +72,20 @@ def stage_timers() -> Counter[str]:
     return spent
 
 
+def compiled_loops() -> str:
+    """Which of the optional compiled loops this install has (``setup.py``)."""
+    import piatable.extract.pdf as pdf
+    import piatable.extract.pdf_objects as objects
+    import piatable.normalize.grid.lines as lines
+
+    built = {
+        "characters": pdf._compiled_plain_chars,
+        "walk": objects._compiled_plain_texts,
+        "lines": lines._compiled_plain_lines,
+    }
+    return ", ".join(f"{k} {'yes' if v is not None else 'no'}" for k, v in built.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=20, help="reads per file (the least CPU time is kept)")
@@ -116,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{pages / total_pt:>18.0f}{pages / total_pl:>19.0f}"
             f"   (piatable / pdftotext: {total_pl / total_pt:.2f})"
         )
+        print(f"compiled loops (setup.py; else their Python twins ran): {compiled_loops()}")
         print("\nstages of the fastest read (ms):")
         for p, _ in files:
             print(f"  {p.name}: " + ", ".join(f"{k} {v * 1000:.0f}" for k, v in stages[p].items()))
