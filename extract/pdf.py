@@ -160,7 +160,11 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             # loop below (extract/_page_chars.c: the same steps and arithmetic).
             def space_at(i: int) -> tuple[Word, tuple[str, int, int]] | None:
                 space = _inferred_space(tp, tpr, i, n_chars, height, number, texts)
-                return None if space is None else (space, _place(space))
+                if space is None:
+                    return None
+                if space.text == "\u3000":
+                    wide_spaces.append(space)
+                return space, _place(space)
 
             words, places, unmapped = _compiled_plain_chars(
                 codes, _CHAR_TEXT, _char_text, space_at, tpr or 0, *_ADDRESSES, height, number, pdf_char
