@@ -14,10 +14,8 @@ out with a note, and strokes that draw no cell border are no rulings (``pdf_obje
 from __future__ import annotations
 
 import ctypes
-import itertools
 import math
 import re
-import statistics
 import struct
 import unicodedata
 from collections import Counter
@@ -44,6 +42,7 @@ from .pdf_scan import (
     scan_pages_from_end,
     table_pages,
 )
+from .pdf_turned import turned_runs as _turned_runs
 
 __all__ = [
     "KEEP_OPEN_PAGES",
@@ -71,12 +70,8 @@ FULL_WIDTH_SPACE_EM = (0.85, 1.15)
 # The document's own space characters that are read (others, such as line ends, are not).
 KEPT_SPACES = " \u3000\u00a0"
 # A character turned at least this many degrees (and as many short of a full turn) is set
-# vertically: it is read along its own direction.  Lines of turned text this many ems apart
-# (across) are one block.
+# vertically: it is read along its own direction (``pdf_turned``).
 TURN_MIN_DEG = 45
-TURN_LINE_GAP_EM = 1.8
-# Turned characters of one line further apart than this (ems, centre to centre) are two pieces.
-TURN_CHAR_GAP_EM = 1.6
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
 
@@ -367,78 +362,6 @@ def _is_latin_or_numeral(ch: str) -> bool:
     """A half-width Latin letter or digit, or a numeral sign (Ⅰ, ①): what Word sets apart from
     Japanese text by a gap (its 'space between Asian and Latin text / numbers')."""
     return (ch.isascii() and ch.isalnum()) or unicodedata.category(ch) in ("Nl", "No")
-
-
-def _turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
-    """Characters turned by ``angle`` (pdfium's, clockwise) as words read in their own order.
-
-    Each character is placed along its reading direction and across it (the direction its
-    lines advance); characters of one line (same place across, within half an em) are read
-    along it, and lines that follow each other within ``TURN_LINE_GAP_EM`` are one block, one
-    word whose box covers them.  A cell of vertical text thus gives ``事後``, not ``後事`` or
-    one character per line."""
-    out: list[Word] = []
-    by_angle: dict[float, list[Word]] = {}
-    for angle, w in turned:
-        by_angle.setdefault(angle, []).append(w)
-    for angle, ws in by_angle.items():
-        rad = math.radians(angle)
-        # Reading direction in top-left coordinates (y down): pdfium's angle turns clockwise on
-        # the page, so 270° reads upwards.  Lines advance a quarter turn clockwise from it.
-        dx, dy = round(math.cos(rad), 6), round(math.sin(rad), 6)
-        nx, ny = -dy, dx
-
-        def along(w: Word, dx: float = dx, dy: float = dy) -> float:
-            return (w.x0 + w.x1) / 2 * dx + (w.top + w.bottom) / 2 * dy
-
-        def across(w: Word, nx: float = nx, ny: float = ny) -> float:
-            return (w.x0 + w.x1) / 2 * nx + (w.top + w.bottom) / 2 * ny
-
-        em = statistics.median(min(w.x1 - w.x0, w.bottom - w.top) for w in ws) or 1.0
-        lines: list[list[Word]] = []
-        for w in sorted(ws, key=across):
-            if lines and across(w) - across(lines[-1][-1]) <= em / 2:
-                lines[-1].append(w)
-            else:
-                lines.append([w])
-        runs: list[list[Word]] = []
-        for ln in lines:
-            ln.sort(key=along)
-            runs.append([ln[0]])
-            for a, b in itertools.pairwise(ln):
-                if along(b) - along(a) > TURN_CHAR_GAP_EM * em:
-                    runs.append([b])  # another cell on the same line
-                else:
-                    runs[-1].append(b)
-        runs.sort(key=lambda r: (across(r[0]), along(r[0])))
-        lines = runs
-        blocks: list[list[list[Word]]] = []
-        for ln in lines:
-            for block in reversed(blocks):
-                prev = block[-1]
-                if (
-                    0 < across(ln[0]) - across(prev[0]) <= TURN_LINE_GAP_EM * em
-                    and along(ln[0]) <= along(prev[-1]) + em
-                    and along(prev[0]) <= along(ln[-1]) + em
-                ):
-                    block.append(ln)
-                    break
-            else:
-                blocks.append([ln])
-        for block in blocks:
-            chars = [w for ln in block for w in ln]
-            out.append(
-                Word(
-                    "".join(w.text for w in chars),
-                    chars[0].page,
-                    min(w.x0 for w in chars),
-                    max(w.x1 for w in chars),
-                    min(w.top for w in chars),
-                    max(w.bottom for w in chars),
-                    "pdf",
-                )
-            )
-    return out
 
 
 def _place(w: Word) -> tuple[str, int, int]:
