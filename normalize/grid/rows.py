@@ -15,7 +15,7 @@ from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 from piatable.vocabulary import is_title, top_headings
 
-from ..chars import KANA_KANJI, display_width, starts_paragraph
+from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
@@ -507,8 +507,8 @@ def _heading_breaks(lines: list[CellLine]) -> None:
         while lines[j].wraps and j + 1 < len(lines):
             j += 1
             right += lines[j].text.strip()
-        if not left or not right:
-            continue
+        if not left or not right or left[-1] in RUNNING_PARTICLES or ATTRIBUTIVE_ENDING.search(left):
+            continue  # …その他の / リスク対策, …における / リスク対策: no heading ends so
         score = heading_score(right)
         if (
             score >= HEADING_BREAK_SCORE
