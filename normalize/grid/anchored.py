@@ -15,6 +15,7 @@ from ..dates import DATE_AT_START, is_date_head, parse_date
 from .common import SECTION_HEADING, PageRows, cell_text
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
+from .misplaced import misplaced_rows
 from .paths_down import paths_down
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
@@ -58,20 +59,29 @@ ROW_OWN_COLUMNS = (1, 2, 3)
 DATE_TAIL_CHARS = 3
 
 
+def _continues_date(head: str, rest: str) -> bool:
+    """True when ``rest`` carries on the date head ``head`` (年１０月 after 平成２８)."""
+    return bool(parse_date(head + rest) or is_date_head(head + rest))
+
+
 def _best_alignment(
     cols: dict[int, list[Line]],
     spans: list[tuple[float, float]],
     modes: tuple[str, ...],
     hy: float,
     blanks: list[float],
+    lead: bool = True,
+    open_end: bool = False,
 ) -> tuple[float, str, dict[int, list[int]]]:
     """The vertical alignment (of ``modes``, first wins ties) that fits every column's lines to
-    the row spans best: (total cost, mode, the row of each line per column)."""
+    the row spans best: (total cost, mode, the row of each line per column); ``lead``: lines
+    above the first date may continue a row of the page before, ``open_end``: the last row may
+    run on past the page's foot (``group_lines``)."""
     best: tuple[float, str, dict[int, list[int]]] | None = None
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
+            cost, rows_of = group_lines(lines, spans, mode, hy, blanks, _whole_value(c), lead, open_end)
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -80,7 +90,9 @@ def _best_alignment(
     return best
 
 
-def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float) -> None:
+def lines_to_anchored_rows(
+    res: PageRows, cols: dict[int, list[Line]], hy: float, lead: bool = True, layout: bool = False
+) -> None:
     """Rows of a page from its column lines, anchored at the dates of the first column.
 
     Each column's lines are split into consecutive groups, one per date (or none), so that each
@@ -88,7 +100,10 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
     (vertically centred) or level with its bottom; the alignment that fits the page best wins
     (a page with a single date keeps the alignment of the pages before it).
     With top-aligned cells, lines above the page's first date continue the previous page's
-    last row."""
+    last row (when ``lead``: not on a table's first page, which continues none).
+    ``layout`` (layout text, read a page at a time): the page's last row may run on past its
+    foot (``group_lines``' ``open_end``), and rows whose own cells stand off their dates are in
+    doubt (``misplaced.misplaced_rows``)."""
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
@@ -111,19 +126,25 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
             and is_date_head(date_lines[last].text)
             and ln.top - date_lines[last].bottom < hy
         ):
+            # (A date wrapped over three lines, 平成３０ / 年４月１ / 日, keeps its tail below.)
             spans[-1] = (spans[-1][0], ln.bottom)
-            last = i
-            continue
-        spans.append((ln.top, ln.bottom))
+        else:
+            spans.append((ln.top, ln.bottom))
         last = i
         j = i + 1
+        text = ln.text.strip()
         while (
             j < len(date_lines)
             and j not in anchor_set
             and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
-            and len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+            and (
+                len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+                # The rest of a date head right under it (平成３０ / 年４月１ / 日).
+                or (is_date_head(text) and _continues_date(text, date_lines[j].text.strip()))
+            )
         ):
             spans[-1] = (spans[-1][0], date_lines[j].bottom)
+            text += date_lines[j].text.strip()
             j += 1
         if (
             j == i + 1
@@ -152,7 +173,7 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
             return
     blanks = _blank_bands(cols, hy)
     modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
-    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks)
+    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks, lead, layout)
     res.align = mode
     rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
@@ -173,7 +194,10 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
     late = _late_rows(rows, spans, mode, hy)
-    close = _close_rows(cols, spans, mode, hy, assignment, blanks)
+    close = _close_rows(cols, spans, mode, hy, assignment, blanks, layout)
+    if layout:
+        for r, why in misplaced_rows(cols, spans, mode, hy, assignment).items():
+            close.setdefault(r, why)
     for r, row in enumerate(rows[1:]):
         if r in late and out:
             res.doubts.setdefault(len(out) - 1, late[r])
@@ -221,6 +245,7 @@ def _close_rows(
     hy: float,
     assignment: dict[int, list[int]],
     blanks: list[float],
+    open_end: bool = False,
 ) -> dict[int, str]:
     """Rows (indices into ``spans``) whose 項目, 変更前, 変更後 or 説明 lines were cut from a
     neighbouring row's at a line that fits either row as well (margin below ``CLOSE_CUT_EM``):
@@ -232,7 +257,7 @@ def _close_rows(
             continue
         col_mode = mode[c] if isinstance(mode, dict) else mode
         for ra, rb, margin in close_boundaries(
-            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c)
+            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c), open_end
         ):
             if margin < CLOSE_CUT_EM:
                 for r in (ra, rb):
