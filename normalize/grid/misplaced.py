@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from piatable.models import COLUMNS
 
+from .common import PageRows
 from .lines import Line
 
 # A row's own cell whose first line (top), last line (bottom) or middle (centre) stands more
@@ -60,3 +61,22 @@ def misplaced_rows(
                     f"({mode}-aligned cells): lines at its edge may be a neighbouring row's"
                 )
     return out
+
+
+# Why a row next to a page break of a page with centred or bottom cells is in doubt.
+BROKEN_ROW_WHY = (
+    "a row broken over the page break, its cells {align}-aligned: where its part on this page "
+    "ends and the next row begins is a guess"
+)
+
+
+def broken_row_doubts(res: PageRows) -> None:
+    """A page that continues the previous page's last row (``res.carried``), its cells centred
+    or at the foot: that row and the row after it are in doubt (``res.doubts``).  Each part of
+    a broken row is filled or centred on its own page, so neither the dates nor the alignment
+    tell where the continued row's lines end and the next row's begin."""
+    if not res.carried or res.align in (None, "top"):
+        return
+    for r in (0, 1):
+        if r < len(res.rows):
+            res.doubts.setdefault(r, BROKEN_ROW_WHY.format(align=res.align))
