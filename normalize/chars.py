@@ -18,6 +18,11 @@ SENTENCE_END = set("。．.！!？?")
 
 # Ambiguous-width characters that Japanese fonts print full width (①, Ⅱ, ※, ○ …).
 _AMBIGUOUS_AS_WIDE = True
+# Particles no paragraph, heading or list entry ends on (…の, …を, …における's に…は): a line
+# ending on one runs on into the next.
+RUNNING_PARTICLES = frozenset("のをにがへとでは")
+# Attributive forms a noun must follow (…に関する, …における): no phrase or heading ends so.
+ATTRIBUTIVE_ENDING = regex.compile(r"(?:に関する|に係る|に係わる|に関わる|に対する|における|に基づく)$")
 
 
 @lru_cache(maxsize=4096)

@@ -44,7 +44,7 @@ import regex
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings, Settings
 
-from .chars import NO_LINE_END, display_width
+from .chars import ATTRIBUTIVE_ENDING, NO_LINE_END, display_width
 from .items import heading_key, heading_score, lexicon
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer, word_spans_break
 
@@ -62,7 +62,6 @@ _CLOSED_FORMS = ("終止形", "連体形", "命令形", "*")
 MIN_CUT_HEADING_CHARS = 4
 _NOTE_OPENERS = frozenset("(（[［【〔<＜・：:/／ 　")
 # Compound particles that only ever qualify a following noun.
-_ATTRIBUTIVE_ONLY = regex.compile(r"(?:に関する|に係る|に係わる|に関わる|に対する|における|に基づく)$")
 # A proper noun this short at the end of a cell is more likely a word cut short.
 SHORT_FRAGMENT_CHARS = 2
 # One-character nouns that do end phrases after a particle (…の件, …の旨, その他).
@@ -94,7 +93,7 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
     "form, 上記を新規追加 or explanation wording where it does not belong, or brackets torn between cells",
     "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "
-    "with a section Ⅰ–Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
+    "with a section Ⅰ～Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
     "and explanation, or a cell opens mid-phrase (a particle, a word leaning on the one before), "
     "or its date was copied from the row above while a date printed in the table opened no row",
     "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
@@ -130,7 +129,7 @@ def ending_open(text: str, tokenizer: Tokenizer | None = None) -> float:
         return 0.0
     if t[-1] in OPEN_ENDINGS:
         return 1.0
-    if _ATTRIBUTIVE_ONLY.search(t):
+    if ATTRIBUTIVE_ENDING.search(t):
         return 1.0  # …に関する, …における: a noun must follow
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):

@@ -16,7 +16,14 @@ from functools import lru_cache
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
-from .chars import NO_LINE_END, NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .chars import (
+    NO_LINE_END,
+    NO_LINE_START,
+    RUNNING_PARTICLES,
+    SENTENCE_END,
+    display_width,
+    starts_paragraph,
+)
 from .items import is_form_heading
 from .tokenizer import Tokenizer, default_tokenizer, phrase_continues, word_spans_break
 
@@ -134,7 +141,9 @@ def _soft_break(
     placeholder = a[-1] in "○◯" and b[0] in "○◯"  # ○○市 cut by a wrap, not a bullet
     # 新規追加 / 削除 alone on a line open a paragraph, unless the line before is full by the
     # geometry and runs on (…の終了に伴う／削除: one phrase wrapped).
-    runs_on = b in WORD_MARKERS and wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
+    runs_on = (
+        b in WORD_MARKERS and wraps is True and a[-1] not in SENTENCE_END and a[-1] not in CLOSERS
+    ) or (wraps is True and a[-1] in RUNNING_PARTICLES)
     if starts_paragraph(b) and not placeholder and not runs_on and not _middle_dot_wrap(a, b, width, wraps):
         return False
     # Kinsoku: a character that may not start a line was pulled back with its predecessor, or

@@ -323,7 +323,7 @@ def test_a_kind_of_note_is_said_for_a_few_inputs_then_counted(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     said = [line for line in err if "no amendment table found" in line and "more input" not in line]
     assert len(said) == NOTES_SHOWN_PER_KIND, err
-    more = [line for line in err if "more inputs with the note" in line]
+    more = [line for line in err if "more inputs with a note like" in line]
     assert len(more) == 1 and f"and {n - NOTES_SHOWN_PER_KIND} more inputs" in more[0], err
     assert "no amendment table found" in more[0] and str(docs) in more[0]
     assert sum("empty file" in line for line in err) == NOTES_SHOWN_PER_KIND + 1  # errors: all

@@ -120,3 +120,29 @@ def test_a_line_ending_with_an_opening_bracket_never_ends_a_paragraph():
             [CellLine("番号法第19条第8号（", wraps=wraps), CellLine("情報提供ネットワーク）")], 30, S
         )
         assert got == ["番号法第19条第8号（情報提供ネットワーク）"]
+
+
+def test_a_full_line_ending_on_a_particle_runs_into_a_line_opening_like_an_entry():
+    """…第８号の／２、第３０条の４４ (a Writer PDF, new user): ２、 opens like a list entry, but a
+    full line ending on の runs on; after a short line, or a finished phrase, it is an entry."""
+    lines = [CellLine("住民基本台帳法第７条第８号の", wraps=True), CellLine("２、第３０条の４４")]
+    assert rejoin_lines(lines, None, S) == ["住民基本台帳法第７条第８号の２、第３０条の４４"]
+    lines = [CellLine("次の事務を行う。", wraps=True), CellLine("２、保険給付に関する事務")]
+    assert rejoin_lines(lines, None, S) == ["次の事務を行う。", "２、保険給付に関する事務"]
+    lines = [CellLine("住民基本台帳法第７条第８号の", wraps=False), CellLine("２、第３０条の４４")]
+    assert rejoin_lines(lines, None, S) == ["住民基本台帳法第７条第８号の", "２、第３０条の４４"]
+
+
+def test_an_item_line_ending_on_a_particle_or_attributive_runs_into_the_next_heading():
+    """In the 項目 column a full line followed by a heading of the form is a paragraph break,
+    unless the line ends so that no heading can end there (…その他の／リスク対策,
+    …プロセスにおける／リスク対策: new user's Writer and Calc PDFs)."""
+    from piatable.normalize.grid.rows import _heading_breaks
+
+    for left in ("３．その他の", "Ⅲ特定個人情報ファイルの取扱いプロセスにおける"):
+        lines = [CellLine(left, wraps=True), CellLine("リスク対策", wraps=False)]
+        _heading_breaks(lines)
+        assert lines[0].wraps is True, left
+    lines = [CellLine("Ⅱ特定個人情報ファイルの概要", wraps=True), CellLine("３．特定個人情報の入手・使用")]
+    _heading_breaks(lines)
+    assert lines[0].wraps is False

@@ -52,6 +52,8 @@ SET_NAMES = (
     "heldout-bottom",
     "office4",
     "heldout4",
+    "office5",
+    "heldout5",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

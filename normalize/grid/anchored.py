@@ -11,10 +11,12 @@ from collections.abc import Callable
 from piatable.models import COLUMNS
 from piatable.vocabulary import TIMING
 
-from ..dates import DATE_AT_START, is_date_head, parse_date
+from ..dates import DATE_AT_START
 from .common import SECTION_HEADING, PageRows, cell_text
+from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
+from .misplaced import misplaced_rows
 from .paths_down import paths_down
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
@@ -54,24 +56,24 @@ MERGED_VALUE_COLUMNS = (TIMING_COLUMN, 5)
 ROW_OWN_COLUMNS = (1, 2, 3)
 
 
-# The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
-DATE_TAIL_CHARS = 3
-
-
 def _best_alignment(
     cols: dict[int, list[Line]],
     spans: list[tuple[float, float]],
     modes: tuple[str, ...],
     hy: float,
     blanks: list[float],
+    lead: bool = True,
+    open_rows: frozenset[int] = frozenset(),
 ) -> tuple[float, str, dict[int, list[int]]]:
     """The vertical alignment (of ``modes``, first wins ties) that fits every column's lines to
-    the row spans best: (total cost, mode, the row of each line per column)."""
+    the row spans best: (total cost, mode, the row of each line per column); ``lead``: lines
+    above the first date may continue a row of the page before, ``open_rows``: rows that may be
+    parts of a row broken over a page break (``group_lines``)."""
     best: tuple[float, str, dict[int, list[int]]] | None = None
     for mode in modes:
         total, assignment = 0.0, {}
         for c, lines in cols.items():
-            cost, rows_of = group_lines(lines, spans, mode, hy, blanks, _whole_value(c))
+            cost, rows_of = group_lines(lines, spans, mode, hy, blanks, _whole_value(c), lead, open_rows)
             total += cost
             assignment[c] = rows_of
         if best is None or total < best[0] - 1e-6:
@@ -80,7 +82,9 @@ def _best_alignment(
     return best
 
 
-def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float) -> None:
+def lines_to_anchored_rows(
+    res: PageRows, cols: dict[int, list[Line]], hy: float, lead: bool = True, layout: bool = False
+) -> None:
     """Rows of a page from its column lines, anchored at the dates of the first column.
 
     Each column's lines are split into consecutive groups, one per date (or none), so that each
@@ -88,53 +92,15 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
     (vertically centred) or level with its bottom; the alignment that fits the page best wins
     (a page with a single date keeps the alignment of the pages before it).
     With top-aligned cells, lines above the page's first date continue the previous page's
-    last row."""
+    last row (when ``lead``: not on a table's first page, which continues none).
+    ``layout`` (layout text, read a page at a time): the page's last row may run on past its
+    foot, and the row carried from the page before go on from its date down (``group_lines``'
+    ``open_rows``), and rows whose own cells stand off their dates are in
+    doubt (``misplaced.misplaced_rows``)."""
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
-    date_lines = cols.get(0, [])
-    anchors = [
-        i
-        for i, ln in enumerate(date_lines)
-        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
-    ]
-    # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
-    # tail of a wrapped date (日, 1日) right under it too.
-    spans: list[tuple[float, float]] = []
-    last = -1
-    anchor_set = set(anchors)
-    for i in anchors:
-        ln = date_lines[i]
-        if (
-            spans
-            and i == last + 1
-            and is_date_head(date_lines[last].text)
-            and ln.top - date_lines[last].bottom < hy
-        ):
-            spans[-1] = (spans[-1][0], ln.bottom)
-            last = i
-            continue
-        spans.append((ln.top, ln.bottom))
-        last = i
-        j = i + 1
-        while (
-            j < len(date_lines)
-            and j not in anchor_set
-            and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
-            and len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
-        ):
-            spans[-1] = (spans[-1][0], date_lines[j].bottom)
-            j += 1
-        if (
-            j == i + 1
-            and j < len(date_lines)
-            and j not in anchor_set
-            and is_date_head(ln.text)
-            and parse_date(ln.text.strip() + date_lines[j].text.strip())
-        ):
-            # The rest of a date cut by a page break (令和３年９月 / … / １日), the row
-            # carried over it: the date's extent runs to its rest.
-            spans[-1] = (spans[-1][0], date_lines[j].bottom)
+    spans = date_spans(cols.get(0, []), hy)
     if not spans:
         # No date on this page (dates merged over rows printed on a page before): the 項目
         # paths anchor its rows when they place every line (their dates are filled in from
@@ -151,8 +117,12 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
         if _rows_from_paths(res, cols, item_spans, hy):
             return
     blanks = _blank_bands(cols, hy)
+    open_rows = frozenset({-1, *((0,) if res.carried else ())}) if layout else frozenset()
     modes = ("top", "centre", "bottom") if res.align is None or len(spans) > 1 else (res.align,)
-    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks)
+    if layout and res.align in modes:
+        # One table, one alignment: the pages before win a tie.
+        modes = (res.align, *(m for m in modes if m != res.align))
+    _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks, lead, open_rows)
     res.align = mode
     rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
@@ -173,7 +143,10 @@ def lines_to_anchored_rows(res: PageRows, cols: dict[int, list[Line]], hy: float
     out: list[dict[int, list[Line]]] = list(continued)
     merged: list[bool] = [False] * len(continued)
     late = _late_rows(rows, spans, mode, hy)
-    close = _close_rows(cols, spans, mode, hy, assignment, blanks)
+    close = _close_rows(cols, spans, mode, hy, assignment, blanks, open_rows)
+    if layout:
+        for r, why in misplaced_rows(cols, spans, mode, hy, assignment).items():
+            close.setdefault(r, why)
     for r, row in enumerate(rows[1:]):
         if r in late and out:
             res.doubts.setdefault(len(out) - 1, late[r])
@@ -221,6 +194,7 @@ def _close_rows(
     hy: float,
     assignment: dict[int, list[int]],
     blanks: list[float],
+    open_rows: frozenset[int] = frozenset(),
 ) -> dict[int, str]:
     """Rows (indices into ``spans``) whose 項目, 変更前, 変更後 or 説明 lines were cut from a
     neighbouring row's at a line that fits either row as well (margin below ``CLOSE_CUT_EM``):
@@ -232,7 +206,7 @@ def _close_rows(
             continue
         col_mode = mode[c] if isinstance(mode, dict) else mode
         for ra, rb, margin in close_boundaries(
-            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c)
+            lines, spans, col_mode, hy, assignment[c], blanks, _whole_value(c), open_rows
         ):
             if margin < CLOSE_CUT_EM:
                 for r in (ra, rb):

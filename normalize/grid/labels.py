@@ -165,6 +165,28 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
     return best
 
 
+# The tails a narrow header cell wraps a label into (提出時期に係る説 / 明): any proper end of a
+# label.  A line of them only right under the header row is the header's.
+_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+
+
+def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
+    """``header`` extended down over the lines right under it (less than a line height apart)
+    that hold nothing but tails of wrapped labels (``提出時期に係る説`` / ``明``), so that the
+    tails are not read as the first row's text.  Lines of other text end the header."""
+    bottom = header.bottom
+    for ln in sorted((ln for ln in lines if ln.top >= header.bottom - hy / 2), key=attrgetter("top")):
+        if ln.top - bottom >= hy:
+            break
+        tokens = _SPACE.split(ln.text.strip())
+        if not ln.text.strip() or not all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens):
+            break
+        bottom = max(bottom, ln.bottom)
+    if bottom == header.bottom:
+        return header
+    return Header(header.top, bottom, header.labels)
+
+
 def is_header_row(cells: dict[int, list[Line]]) -> bool:
     """True when at least three cells of a row hold nothing but a column label or a piece of one
     (a header row repeated in the table)."""

@@ -20,9 +20,10 @@ from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
 from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
-from .labels import Header, find_header, is_label_line
+from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
+from .misplaced import broken_row_doubts
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -451,6 +452,7 @@ def layout_page_rows(
             return None
         all_lines = words_to_lines(words, hx, hy, settings)
         header = find_header(all_lines, hx, hy, settings)
+        header = header and with_label_tails(header, all_lines, hy)
         body = [
             ln
             for ln in all_lines
@@ -528,7 +530,9 @@ def layout_page_rows(
         by_chars=chosen_by_chars,
     )
     res.lines = own_lines
-    lines_to_anchored_rows(res, cols, hy)
+    # A table's first page (nothing carried to it) continues no row from a page before.
+    lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True)
+    broken_row_doubts(res)
     return res
 
 

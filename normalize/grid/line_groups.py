@@ -56,11 +56,15 @@ def _group_cost(
     hy: float,
     blanks: list[float] = (),  # type: ignore[assignment]
     whole: Callable[[str], bool] | None = None,
+    open_rows: frozenset[int] = frozenset(),
 ) -> Callable[[int, int, int], float]:
     """The cost of row ``r`` taking ``lines[i:j]`` (0 when ``j == i``): the distance (in line
     heights) between the group and its date by ``mode``, the gaps inside it, and penalties for
     a group that does not fit its date, holds two whole values, cuts a run-on line or crosses
-    a blank band."""
+    a blank band.  ``open_rows``: rows (-1: the last) that may be a part of a row broken over a
+    page break (Word and Writer break a tall row over pages, each part filled from its date
+    down, whatever the alignment): a group of one that runs on below its date is measured from
+    the date's top too."""
     m = len(lines)
     tops, bottoms, mids = [ln.top for ln in lines], [ln.bottom for ln in lines], [ln.mid for ln in lines]
 
@@ -92,6 +96,16 @@ def _group_cost(
         out = abs(key(i, j) - refs[r]) / hy + inner[j - 1] - inner[i]
         if not group_fits(mids[i], mids[j - 1], spans, r, mode, hy):
             out += m + 1
+        if (r in open_rows or (r == len(spans) - 1 and -1 in open_rows)) and (
+            mode != "top" and mids[j - 1] > spans[r][1] + hy / 4
+        ):
+            # A row broken over a page break: its part here is filled from its date down.
+            run_on = abs(tops[i] - spans[r][0]) / hy + inner[j - 1] - inner[i]
+            if not group_fits(mids[i], mids[j - 1], spans, r, "top", hy) or (
+                r and mids[i] <= spans[r - 1][1] + hy / 4
+            ):
+                run_on += m + 1
+            out = min(out, run_on)
         if values[j] - values[i] > 1:
             out += m + 1
         if j < m and lines[j - 1].runs_on:
@@ -113,19 +127,23 @@ def group_lines(
     hy: float,
     blanks: list[float] = (),  # type: ignore[assignment]
     whole: Callable[[str], bool] | None = None,
+    lead: bool = True,
+    open_rows: frozenset[int] = frozenset(),
 ) -> tuple[float, list[int]]:
     """Split one column's lines (top to bottom) into consecutive groups, one per date span, at
     the least total distance between each group and its date (by ``mode``, ``_group_cost``).
     Returns the cost and each line's row (-1: before the first date, a continued row, only
-    for ``top``)."""
+    for ``top`` and when ``lead``: a page with no row before it continues none); ``open_rows``
+    as ``_group_cost``."""
     m, n = len(lines), len(spans)
     if m == 0:
         return 0.0, []
-    cost = _group_cost(lines, spans, mode, hy, blanks, whole)
+    cost = _group_cost(lines, spans, mode, hy, blanks, whole, open_rows)
     inf = float("inf")
+    can_lead = lead
     # f[r][i]: best cost with rows < r holding lines < i.  Row -1 (continued) holds a prefix.
     lead = 0
-    if mode == "top":
+    if mode == "top" and can_lead:
         while lead < m and lines[lead].mid < spans[0][0] - hy / 4:
             lead += 1
     f = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -159,13 +177,14 @@ def close_boundaries(
     rows_of: list[int],
     blanks: list[float] = (),  # type: ignore[assignment]
     whole: Callable[[str], bool] | None = None,
+    open_rows: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int, float]]:
     """Where one column's lines, grouped by ``group_lines`` (``rows_of``), could as well have
     been cut one line higher or lower: (upper row, lower row, margin) for each pair of
     neighbouring groups, the margin being how much more (in ``_group_cost`` units, about line
     heights) the better of the two shifted cuts costs.  A small margin means a line at the
     boundary (the last line of one row's cell, the first of the next) fits either row."""
-    cost = _group_cost(lines, spans, mode, hy, blanks, whole)
+    cost = _group_cost(lines, spans, mode, hy, blanks, whole, open_rows)
     groups: list[tuple[int, int, int]] = []  # (row, first line, end line)
     for k, r in enumerate(rows_of):
         if groups and groups[-1][0] == r:

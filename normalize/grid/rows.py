@@ -15,7 +15,7 @@ from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
 from piatable.vocabulary import is_title, top_headings
 
-from ..chars import KANA_KANJI, display_width, starts_paragraph
+from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
@@ -30,6 +30,14 @@ from .ruled import page_rows
 UNREACHED_EDGE_EM = 1.5
 
 
+# Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
+# the rows, each column's lines are cut between dates by their distance alone (``anchored``),
+# and such rows are right less often than top-aligned ones (office5 / office-bottom tuning
+# samples): a confidence-only ``close_cut`` of this strength (below the flag's strength).
+ALIGNED_CUT_STRENGTH = 0.45
+ALIGNED_CUT_WHY = (
+    "cells {align}-aligned: the row's lines were cut from its neighbours' by their distance to its date"
+)
 # Strength of the doubt on a row joined over a page break that nothing showed running on.
 UNSURE_JOIN_STRENGTH = 0.6
 
@@ -58,6 +66,9 @@ class _Row:
     doubt: str | None = None
     # Layout text: which table of the text the row belongs to.
     table: int = 0
+    # Layout text: the alignment (centre / bottom) by which the row's lines were cut from its
+    # neighbours', when not at the top (a confidence-only doubt, ``ALIGNED_CUT_STRENGTH``).
+    aligned_cut: str | None = None
 
 
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
@@ -341,6 +352,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             for new in rows[before:]:
                 new.ruled = pr.ruled  # between rulings: its cells' bottoms are known
                 new.doubt = new.doubt or doubt
+                if layout and pr.align in ("centre", "bottom"):
+                    new.aligned_cut = pr.align
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
@@ -433,6 +446,9 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
     raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
     if r.doubt:
         raw.doubts.append(Doubt("row_split_guess", None, r.doubt, UNSURE_JOIN_STRENGTH))
+    if r.aligned_cut:
+        why = ALIGNED_CUT_WHY.format(align=r.aligned_cut)
+        raw.doubts.append(Doubt("close_cut", None, why, ALIGNED_CUT_STRENGTH))
     for c, name in enumerate(COLUMNS):
         lines = r.cells.get(c) or []
         limit = limits.get(c, 0.0)
@@ -507,8 +523,8 @@ def _heading_breaks(lines: list[CellLine]) -> None:
         while lines[j].wraps and j + 1 < len(lines):
             j += 1
             right += lines[j].text.strip()
-        if not left or not right:
-            continue
+        if not left or not right or left[-1] in RUNNING_PARTICLES or ATTRIBUTIVE_ENDING.search(left):
+            continue  # …その他の / リスク対策, …における / リスク対策: no heading ends so
         score = heading_score(right)
         if (
             score >= HEADING_BREAK_SCORE

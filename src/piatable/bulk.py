@@ -133,7 +133,7 @@ class NoteLog:
         for count, note in self.held.values():
             more = "input" if count == 1 else "inputs"
             print(
-                f"piatable: and {count} more {more} with the note '{note}'"
+                f"piatable: and {count} more {more} with a note like '{note}'"
                 f" (each input's notes: {self.where})",
                 file=sys.stderr,
             )

@@ -1,0 +1,72 @@
+"""Where each row's date stands in the first column's lines: one vertical extent per date,
+over the lines a narrow column wraps it into (令和３年 / ９月１日, 平成３０ / 年４月１ / 日) and
+the rest of a date cut by a page break.  Used by the rows anchored at dates (``anchored.py``).
+"""
+
+from __future__ import annotations
+
+from ..dates import DATE_AT_START, is_date_head, parse_date
+from .lines import Line
+
+# The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
+DATE_TAIL_CHARS = 3
+
+
+def _continues_date(head: str, rest: str) -> bool:
+    """True when ``rest`` carries on the date head ``head`` (年１０月 after 平成２８)."""
+    return bool(parse_date(head + rest) or is_date_head(head + rest))
+
+
+def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
+    """The (top, bottom) of each date printed in ``date_lines`` (the 変更日 column's lines, top
+    to bottom; ``hy`` the line height): a date or a date head (令和３年) opens one, and its
+    wrapped rest and tail right under it (年４月１, 日, １日) extend it."""
+    anchors = [
+        i
+        for i, ln in enumerate(date_lines)
+        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
+    ]
+    # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
+    # tail of a wrapped date (日, 1日) right under it too.
+    spans: list[tuple[float, float]] = []
+    last = -1
+    anchor_set = set(anchors)
+    for i in anchors:
+        ln = date_lines[i]
+        if (
+            spans
+            and i == last + 1
+            and is_date_head(date_lines[last].text)
+            and ln.top - date_lines[last].bottom < hy
+        ):
+            # (A date wrapped over three lines, 平成３０ / 年４月１ / 日, keeps its tail below.)
+            spans[-1] = (spans[-1][0], ln.bottom)
+        else:
+            spans.append((ln.top, ln.bottom))
+        last = i
+        j = i + 1
+        text = ln.text.strip()
+        while (
+            j < len(date_lines)
+            and j not in anchor_set
+            and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
+            and (
+                len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+                # The rest of a date head right under it (平成３０ / 年４月１ / 日).
+                or (is_date_head(text) and _continues_date(text, date_lines[j].text.strip()))
+            )
+        ):
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
+            text += date_lines[j].text.strip()
+            j += 1
+        if (
+            j == i + 1
+            and j < len(date_lines)
+            and j not in anchor_set
+            and is_date_head(ln.text)
+            and parse_date(ln.text.strip() + date_lines[j].text.strip())
+        ):
+            # The rest of a date cut by a page break (令和３年９月 / … / １日), the row
+            # carried over it: the date's extent runs to its rest.
+            spans[-1] = (spans[-1][0], date_lines[j].bottom)
+    return spans

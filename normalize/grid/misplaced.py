@@ -1,0 +1,82 @@
+"""Rows of ``pdftotext -layout`` text whose 項目 / 変更前 / 変更後 lines stand away from where the
+page's alignment puts a row's cells: doubts for a ``row_split_guess`` (issue 12).
+
+A text extractor prints each cell's lines at the height the PDF printed them, rounded to text
+lines.  With cells at the top of their rows, each of a row's own cells (項目, 変更前, 変更後:
+never merged over rows) starts on its date's first line; at the foot, it ends on the date's last
+line; centred, it is centred on the date.  A cell grouped to a row so that it stands more than
+a line or so off that place was cut from its neighbours' lines by cost alone: some of its lines
+may be the neighbouring row's (a centred or bottom cell's lines between two rows' dates), so the
+row says so.
+"""
+
+from __future__ import annotations
+
+from piatable.models import COLUMNS
+
+from .common import PageRows
+from .lines import Line
+
+# A row's own cell whose first line (top), last line (bottom) or middle (centre) stands more
+# than this many line heights from its date's is misplaced.  Rounded to text lines, a centred
+# cell of an even number of lines stands half a line off its date's middle, and a date that
+# wraps differently from the cells a line more.
+MISPLACED_EDGE_EM = {"top": 1.0, "bottom": 1.0, "centre": 1.5}
+
+# The columns every row prints itself (項目, 変更前, 変更後).
+ROW_OWN_COLUMNS = (1, 2, 3)
+
+
+def misplaced_rows(
+    cols: dict[int, list[Line]],
+    spans: list[tuple[float, float]],
+    mode: str,
+    hy: float,
+    assignment: dict[int, list[int]],
+) -> dict[int, str]:
+    """Rows (indices into ``spans``, the dates' vertical extents) of which a 項目 / 変更前 /
+    変更後 cell, as ``assignment`` (each column's line → row, -1 before the first date) groups
+    it, stands off its date by more than ``MISPLACED_EDGE_EM[mode]`` line heights: row → why."""
+    limit = MISPLACED_EDGE_EM.get(mode)
+    out: dict[int, str] = {}
+    if limit is None:
+        return out
+    for c in ROW_OWN_COLUMNS:
+        groups: dict[int, list[Line]] = {}
+        for ln, r in zip(cols.get(c, []), assignment.get(c, []), strict=True):
+            if r >= 0:
+                groups.setdefault(r, []).append(ln)
+        for r, lines in groups.items():
+            top, bottom = spans[r]
+            first, last = lines[0].top, lines[-1].bottom
+            if mode == "top":
+                off = first - top
+            elif mode == "bottom":
+                off = last - bottom
+            else:
+                off = (first + last) / 2 - (top + bottom) / 2
+            if abs(off) > limit * hy and r not in out:
+                out[r] = (
+                    f"its {COLUMNS[c]} stands {abs(off) / hy:.1f} line heights off its date "
+                    f"({mode}-aligned cells): lines at its edge may be a neighbouring row's"
+                )
+    return out
+
+
+# Why a row next to a page break of a page with centred or bottom cells is in doubt.
+BROKEN_ROW_WHY = (
+    "a row broken over the page break, its cells {align}-aligned: where its part on this page "
+    "ends and the next row begins is a guess"
+)
+
+
+def broken_row_doubts(res: PageRows) -> None:
+    """A page that continues the previous page's last row (``res.carried``), its cells centred
+    or at the foot: that row and the row after it are in doubt (``res.doubts``).  Each part of
+    a broken row is filled or centred on its own page, so neither the dates nor the alignment
+    tell where the continued row's lines end and the next row's begin."""
+    if not res.carried or res.align in (None, "top"):
+        return
+    for r in (0, 1):
+        if r < len(res.rows):
+            res.doubts.setdefault(r, BROKEN_ROW_WHY.format(align=res.align))
