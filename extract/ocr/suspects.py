@@ -33,8 +33,22 @@ MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|
 # address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
 # and its counter in groups.
 NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))(\p{Han})")
-# Counters that make one kind together: a date's year, month and day (令和３年4月1日).
-COUNTER_KINDS = {"年": "date", "月": "date", "日": "date"}
+# Counters that make one kind together: a date's year, month and day (令和３年4月1日); a law's
+# article, paragraph and item and an address's block and lot (第１９条第7号, 一丁目１番1号: no
+# truth cell of the samples mixes their widths; measured on the tuning scans, such mixes are
+# misreads).
+COUNTER_KINDS = {
+    "年": "date",
+    "月": "date",
+    "日": "date",
+    "条": "reference",
+    "項": "reference",
+    "号": "reference",
+    "番": "reference",
+}
+# Digits of one number with a space between them (第1 9条, 別表第二の4 2の項): tesseract measured
+# the glyphs apart, and the width it gave each is in doubt (no truth cell of the samples has one).
+SPLIT_NUMBER = regex.compile(r"[0-9０-９][ \u3000]+[0-9０-９](?=[0-9０-９]*\p{Han})")
 # 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
 ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
@@ -108,6 +122,9 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if mixed := mixed_number_widths(flat):
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
+    for line in lines:
+        if m := SPLIT_NUMBER.search(line):
+            return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
     if m := DOUBLED_PARTICLE.search(flat):
