@@ -48,7 +48,7 @@ COUNTER_KINDS = {
 }
 # Digits of one number with a space between them (第1 9条, 別表第二の4 2の項): tesseract measured
 # the glyphs apart, and the width it gave each is in doubt (no truth cell of the samples has one).
-SPLIT_NUMBER = regex.compile(r"[0-9０-９][ \u3000]+[0-9０-９](?=[0-9０-９]*\p{Han})")
+SPLIT_NUMBER = regex.compile(r"[0-9０-９][ \u3000]+[0-9０-９]")
 # 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
 ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
