@@ -174,6 +174,24 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
     return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
 
 
+# The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
+# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0).
+_TICKED_BOX = regex.compile(
+    r"^(\s*)(?:[\[［|｜Il1]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
+    r"\s*(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+)
+
+
+def restore_ticked_box(line: str) -> str:
+    """A line opening with the form's ticked answer box misread (IOI紙, ○|専用線, IO]庁内連携システム)
+    written ``[○]``.  Digits alone (101号室) are a number, not a box."""
+    m = _TICKED_BOX.match(line)
+    box = regex.sub(r"\s", "", m.group(0)) if m else ""
+    if not m or box.isdigit() or box in ("[○]", "［○］", "[〇]"):
+        return line
+    return m.group(1) + "[○]" + line[m.end() :]
+
+
 # A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
 _WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
 

@@ -52,6 +52,9 @@ SPLIT_NUMBER = regex.compile(r"[0-9０-９][ \u3000]+[0-9０-９]")
 # 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
 ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
+# A heading's number followed by a comma or a middle dot (４、特定個人情報…): the form prints ４．
+# there (no item line of the samples opens so).
+MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
 # A case particle read twice (…機能ににおける, …にについて): tesseract reads one glyph twice;
 # Japanese does not double these.  (ので, ことと, ものの double other kana: not listed.)
 DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
@@ -84,6 +87,8 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
         elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
             why = "ASCII letters where the heading's Roman numeral belongs"
+        elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
+            why = "a heading's number followed by a comma, where the form prints ．"
         elif column == "item" and not why:
             why = _near_heading(lines)
         if why:
