@@ -170,3 +170,17 @@ def test_clear_echo_misreads_are_mended():
     assert r.cells["after"][0].text == "住基システム→市町村ＣＳ→個人"
     r = row(["○○市財務部市民税課"], ["○○市財政部市民税課"])  # an amendment
     assert mend_echoes([r]) == 0
+
+
+def test_a_final_full_stop_lost_at_a_cells_edge_is_taken_from_the_other_side():
+    from piatable.extract.ocr.echoes import echo_full_stops
+
+    row = _row(before=["閲覧により意見を募集した。"], after=["各支所での閲覧により", "意見を募集した"])
+    assert echo_full_stops([row]) == 1
+    assert [cl.text for cl in row.cells["after"]] == ["各支所での閲覧により", "意見を募集した。"]
+    assert "ocr_corrected" in row.flags
+    # Other endings, or both with their 。: nothing to take.
+    pairs = (("意見を募集した。", "意見を聴取した"), ("募集した。", "募集した。"), ("追加。", "追加"))
+    for before, after in pairs:
+        row = _row(before=[before], after=[after])
+        assert echo_full_stops([row]) == 0

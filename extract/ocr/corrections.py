@@ -535,10 +535,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    from .echoes import mend_echoes
+    from .echoes import echo_full_stops, mend_echoes
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
-    fixes += mend_echoes(rows)
+    fixes += mend_echoes(rows) + echo_full_stops(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

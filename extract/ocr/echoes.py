@@ -117,3 +117,34 @@ def mend_echoes(rows: list[RawRow]) -> int:
             changed += 1
             row.add_flag("ocr_corrected")
     return changed
+
+
+# The tail before and after share for one's final 。 to be the other's too.
+FULL_STOP_TAIL = 4
+
+
+def echo_full_stops(rows: list[RawRow]) -> int:
+    """A final 。 that did not read at a cell's edge, put back from the row's other side: before
+    and after that end on the same FULL_STOP_TAIL characters (…意見を募集した。 / …意見を募集した)
+    end the same way, 。 included (no row of the samples ends one side with 。 and the other
+    without it after the same words).  The number of cells changed (rows flagged
+    ``ocr_corrected``)."""
+    changed = 0
+    for row in rows:
+        before, after = row.cells.get("before") or [], row.cells.get("after") or []
+        b, a = _flat(before), _flat(after)
+        for lines, mine, other in ((before, b, a), (after, a, b)):
+            tail = mine[-FULL_STOP_TAIL:]
+            if (
+                len(mine) >= FULL_STOP_TAIL
+                and other.endswith("。")
+                and not mine.endswith("。")
+                and other[:-1].endswith(tail)
+                and not regex.search(r"[\p{P}\s]", tail)
+            ):
+                last = next(cl for cl in reversed(lines) if cl.text.strip())
+                text = last.text.rstrip()
+                last.text = text + "。" + last.text[len(text) :]
+                changed += 1
+                row.add_flag("ocr_corrected")
+    return changed
