@@ -54,6 +54,8 @@ def _row(**change: list[str]) -> RawRow:
         ({"after": ["○○市本町一丁目１番1号"]}, "after"),
         ({"after": ["番号法第1 9条第８号"]}, "after"),
         ({"before": ["別表第二の4 2の項"]}, "before"),
+        ({"after": ["番号法第９条第１項別表第一の30の項"]}, "after"),
+        ({"after": ["・ｅしＴＡＸの利用拡大"]}, "after"),
         # A heading's number followed by a comma where the form prints ．
         ({"item": ["Ⅱ特定個人情報ファイルの概要", "４、特定個人情報ファイルの取扱いの委託"]}, "item"),
     ],

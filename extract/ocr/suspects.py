@@ -26,13 +26,15 @@ ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p
 WEDGED_LATIN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[A-Z]{1,3}(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
+# A kana wedged inside a Latin word (ｅしＴＡＸ for ｅＬＴＡＸ): a letter misread as a kana.
+WEDGED_KANA = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ][\p{Hiragana}\p{Katakana}][A-Za-zＡ-Ｚａ-ｚ]")
 # One word in two widths (ＬＧWAN, 1９): a document prints a word in one font and width.
 MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|[0-9][０-９]|[０-９][0-9]")
 # Numbers of one kind (the same counter after them: １０万 / 100万, ５年 / 6年; a date's ３年 /
 # 4月) in two widths in one cell: a document prints its numbers of a kind in one width (an
 # address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
 # and its counter in groups.
-NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))(\p{Han})")
+NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))の?(\p{Han})")
 # Counters that make one kind together: a date's year, month and day (令和３年4月1日); a law's
 # article, paragraph and item and an address's block and lot (第１９条第7号, 一丁目１番1号: no
 # truth cell of the samples mixes their widths; measured on the tuning scans, such mixes are
@@ -130,6 +132,8 @@ def _broken_text(lines: list[str], flat: str) -> str:
     for line in lines:
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
+    if m := WEDGED_KANA.search(flat):
+        return f"{m.group(0)!r}: a kana inside a Latin word"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
     if m := DOUBLED_PARTICLE.search(flat):
