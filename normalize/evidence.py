@@ -49,8 +49,8 @@ from .cut_checks import (
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading
+from .ocr_text import line_confs, unknown_words
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
-from .unknown_words import unknown_words
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
 _NUMERAL_MISREAD = regex.compile(
@@ -170,7 +170,7 @@ def ocr_doubts(
                 f"the item should open with a section numeral Ⅰ–Ⅵ but reads {item[:4]!r}",
             )
         )
-    every = [c for f in TEXT_FIELDS for c in _line_confs(row, f)]
+    every = [c for f in TEXT_FIELDS for c in line_confs(row, f)]
     if every and min(every) < q.ocr_sure_line_conf:
         # Measured on the generated scans: rows whose every line read at 90 or more are right
         # twice as often as the others.  It only lowers the confidence (no flag).
@@ -179,27 +179,15 @@ def ocr_doubts(
             Doubt("ocr_unsure", None, f"the least sure line read at {min(every):.0f}", round(unsure, 3))
         )
     for f in TEXT_FIELDS:
-        confs = _line_confs(row, f)
+        confs = line_confs(row, f)
         if confs and min(confs) < q.ocr_suspect_line_conf:
-            out.append(
-                Doubt("ocr_suspect", f, f"a line of the cell was read with confidence {min(confs):.0f}", 0.6)
-            )
+            line = next(cl.text.strip() for cl in row.cells[f] if cl.conf == min(confs))
+            why = f"a line of the cell was read with confidence {min(confs):.0f} ({line[:16]!r})"
+            out.append(Doubt("ocr_suspect", f, why, 0.6))
         unknown = unknown_words(getattr(record, f), tokenizer)
         if len(unknown) >= q.ocr_suspect_unknown_words:
             out.append(Doubt("ocr_suspect", f, "words unknown to the dictionary: " + "、".join(unknown[:4])))
     return out
-
-
-def _line_confs(row: RawRow, field: str) -> list[float]:
-    """Tesseract's confidence of each line of a cell, but for item lines that read as a whole
-    numbered heading of the form (``items.heading_score`` 1): the lexicon vouches for those
-    whatever tesseract's confidence (often lines the corrections snapped to it; measured on the
-    tuning scans, 9 right rows were warned by such lines alone)."""
-    return [
-        cl.conf
-        for cl in row.cells.get(field) or []
-        if cl.conf is not None and not (field == "item" and heading_score(cl.text.strip()) >= 1.0)
-    ]
 
 
 # ----------------------------------------------------------------------------- any reader

@@ -81,7 +81,7 @@ def test_clean_rows_and_empty_cells_are_not():
 
 
 def test_kanji_numerals_standing_as_numbers_are_no_unknown_words():
-    from piatable.normalize.unknown_words import unknown_words
+    from piatable.normalize.ocr_text import unknown_words
 
     for text in ("号及び別表第二", "○○市本町一丁目１番１号", "第三者点検の実施", "二重チェックを行う"):
         assert unknown_words(text) == [], text
@@ -108,6 +108,9 @@ def test_item_lines_that_read_as_a_numbered_heading_are_vouched_for_by_the_lexic
 
     assert doubts(["Ⅱ特定個人情報ファイルの概要", "②入手方法"]) == []
     assert doubts(["Ⅱ特定個人情報ファイルの概要", "②入手方去"]) == ["item"]
+    # A heading wrapped over two lines of a narrow item column is vouched for as a whole.
+    assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部署", "①部署"]) == []
+    assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部暑", "①部署"]) == ["item"]
 
 
 def test_doubts_and_note():
