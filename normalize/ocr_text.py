@@ -22,6 +22,8 @@ _KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
 # a telephone number's digits for －) they stay unknown.  Measured on the tuning scans: 32 right
 # rows were warned by such numerals alone.
 _KANJI_NUMERAL = regex.compile(r"^[一二三四五六七八九十百千]+$")
+# The katakana that number a list's paragraphs (ア 住民票の写し … イ 提供の記録 …).
+_LIST_MARKERS = frozenset("アイウエオカキクケコ")
 _NUMERAL_COUNTERS = frozenset("丁番号条項款年月日回人件次重種段部章節者期")
 
 
@@ -34,9 +36,15 @@ def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
     for m in tok.tokenize(text):
         s = m.surface()
         if m.is_oov() and s.strip() and not _KNOWN_OOV.match(unicodedata.normalize("NFKC", s)):
-            if not _counted_kanji_numeral(text, m.begin(), m.end()):
+            if not _counted_kanji_numeral(text, m.begin(), m.end()) and not _list_marker(text, m.begin(), s):
                 out.append(s)
     return out
+
+
+def _list_marker(text: str, begin: int, token: str) -> bool:
+    """``token`` is the katakana that numbers a paragraph (ア…, イ…: the forms' lists), alone at
+    the start of a paragraph of ``text`` (a イ read for 資 inside a line stays unknown)."""
+    return token in _LIST_MARKERS and (begin == 0 or text[begin - 1] == "\n")
 
 
 def _counted_kanji_numeral(text: str, begin: int, end: int) -> bool:

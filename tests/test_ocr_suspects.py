@@ -90,6 +90,9 @@ def test_kanji_numerals_standing_as_numbers_are_no_unknown_words():
     assert unknown_words("四特定個人情報") == ["四"]
     assert unknown_words("リスクを四減する") == ["四"]
     assert unknown_words("０１２３一４５") != []
+    # A katakana numbering a list's paragraph is no unknown word; one inside a line is.
+    assert unknown_words("療養費等の支給\nイ出産育児一時金") == []
+    assert unknown_words("システムへのイ\n格情報") == ["イ"]
 
 
 def test_item_lines_that_read_as_a_numbered_heading_are_vouched_for_by_the_lexicon():
