@@ -56,6 +56,7 @@ def _row(**change: list[str]) -> RawRow:
         ({"before": ["別表第二の4 2の項"]}, "before"),
         ({"after": ["番号法第９条第１項別表第一の30の項"]}, "after"),
         ({"after": ["・ｅしＴＡＸの利用拡大"]}, "after"),
+        ({"after": ["確認した。", "上上記を新規追加"]}, "after"),
         # A heading's number followed by a comma where the form prints ．
         ({"item": ["Ⅱ特定個人情報ファイルの概要", "４、特定個人情報ファイルの取扱いの委託"]}, "item"),
     ],

@@ -327,11 +327,10 @@ def even_date_widths(rows: list[RawRow]) -> int:
     """The digits of every date cell of a document in the one width most of its date digits (or
     distinct date cells) were read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN digits, or
     more than half of at least DATE_CELLS_MIN cells, among the cells of one form: 年月日, or the
-    same separators), since the
-    width of a digit is measured from where its neighbours stand and one measure can go either
-    way, while a document prints its dates in one font and width.  A cell without such a majority
-    is evened within itself (its lines together).  The number of lines changed; rows changed are
-    flagged ``ocr_corrected``."""
+    same separators), since the width of a digit is measured from where its neighbours stand and
+    one measure can go either way, while a document prints its dates in one font and width.  A
+    cell without such a majority is evened within itself (its lines together).  The number of
+    lines changed; rows changed are flagged ``ocr_corrected``."""
     cells = [row.cells.get("change_date") or [] for row in rows]
     votes: dict[str, list[int]] = {}
     distinct: dict[str, dict[str, bool]] = {}

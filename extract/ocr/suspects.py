@@ -26,6 +26,8 @@ ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p
 WEDGED_LATIN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[A-Z]{1,3}(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
+# A kanji read twice opening a line (上上記を新規追加): Japanese writes a repeated kanji with 々.
+DOUBLED_KANJI = regex.compile(r"^\s*(\p{Han})\1")
 # A kana wedged inside a Latin word (ｅしＴＡＸ for ｅＬＴＡＸ): a letter misread as a kana.
 WEDGED_KANA = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ][\p{Hiragana}\p{Katakana}][A-Za-zＡ-Ｚａ-ｚ]")
 # One word in two widths (ＬＧWAN, 1９): a document prints a word in one font and width.
@@ -132,6 +134,8 @@ def _broken_text(lines: list[str], flat: str) -> str:
     for line in lines:
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
+        if m := DOUBLED_KANJI.match(line):
+            return f"{m.group(0).strip()!r}: a kanji read twice opening a line"
     if m := WEDGED_KANA.search(flat):
         return f"{m.group(0)!r}: a kana inside a Latin word"
     if ORPHAN_ORDINAL.search(flat):
