@@ -234,3 +234,11 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_ticked_boxes():
         for line in str(r.get(f) or "").splitlines()
     }
     assert [line for line in lines if restore_ticked_box(line) != line] == []
+
+
+def test_a_circled_number_misread_before_a_heading_wrapped_over_two_lines():
+    from piatable.extract.ocr.corrections import _fix_wrapped_heading
+
+    assert _fix_wrapped_heading("⑧＠提供先における用", "途") == "②提供先における用"
+    assert _fix_wrapped_heading("⑦入手方法", "") == "⑦入手方法"  # as printed
+    assert _fix_wrapped_heading("②提供先における用", "途") == "②提供先における用"

@@ -189,6 +189,15 @@ def test_a_final_full_stop_lost_at_a_cells_edge_is_taken_from_the_other_side():
     assert [cl.text for cl in row.cells["after"]] == ["各支所での閲覧により", "意見を募集した。"]
     assert "ocr_corrected" in row.flags
     # Other endings, or both with their 。: nothing to take.
+    # A whole line of one side that the other prints with its 。 (a paragraph inside the cell).
+    row = _row(
+        before=["１．運用", "・遠隔地保管をしている", "２．システム"], after=["・遠隔地保管をしている。"]
+    )
+    assert echo_full_stops([row]) == 1
+    assert row.cells["before"][1].text == "・遠隔地保管をしている。"
+    # … unless its 。 was read as a line of its own after it.
+    row = _row(before=["・遠隔地保管をしている", "。"], after=["・遠隔地保管をしている。"])
+    assert echo_full_stops([row]) == 0
     pairs = (("意見を募集した。", "意見を聴取した"), ("募集した。", "募集した。"), ("追加。", "追加"))
     for before, after in pairs:
         row = _row(before=[before], after=[after])

@@ -478,6 +478,19 @@ def drop_double_reads_across(lines: list[str], tokenizer: SudachiTokenizer | Non
     return out if k == len(kept) else lines
 
 
+def _fix_wrapped_heading(line: str, nxt: str) -> str:
+    """``heading_fixes.fix_heading`` of an item line, judged with the next line when the heading
+    wraps there (⑧＠提供先における用 / 途 → ②提供先における用)."""
+    fixed = fix_heading(line)
+    nxt = nxt.strip()
+    if fixed != line or not nxt:
+        return fixed
+    joined = fix_heading(line.rstrip() + nxt)
+    if joined != line.rstrip() + nxt and joined.endswith(nxt):
+        return joined[: len(joined) - len(nxt)]
+    return line
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -493,7 +506,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     text = fix_date(even_date_digits(text))
                 else:
                     if column == "item":
-                        text = fix_heading(text)
+                        text = _fix_wrapped_heading(text, lines[j + 1].text if j + 1 < len(lines) else "")
                     elif column in ("before", "after"):
                         # A bracketed title may wrap: its ＞ is looked for on the next line too.
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
