@@ -49,6 +49,7 @@ from .cut_checks import (
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading
+from .ocr_text import line_confs, unknown_words
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -66,8 +67,6 @@ _WIDTH_MIX = regex.compile(
     r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
     r"|(?m:^)[0-9]\s+[.．]"
 )
-# Out-of-vocabulary tokens that are not misreads: ASCII, numbers (10万, 100万).
-_KNOWN_OOV = regex.compile(r"^(?:[\x00-\x7f]+|[0-9,.]+[万千億]?)$")
 # A cell never opens with these: they continue a phrase.
 _NO_CELL_START = frozenset("、。，．,.ー」』】")
 _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
@@ -114,19 +113,6 @@ def is_ocr_row(row: RawRow) -> bool:
 
 
 # ----------------------------------------------------------------------------- OCR
-
-
-def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
-    """Japanese words of ``text`` the dictionary does not know (SudachiPy OOV), in order."""
-    tok = tokenizer or default_tokenizer()
-    if not isinstance(tok, SudachiTokenizer) or not text:
-        return []
-    out = []
-    for m in tok.tokenize(text):
-        s = m.surface()
-        if m.is_oov() and s.strip() and not _KNOWN_OOV.match(unicodedata.normalize("NFKC", s)):
-            out.append(s)
-    return out
 
 
 def numbering_gap(text: str) -> str:
@@ -184,7 +170,7 @@ def ocr_doubts(
                 f"the item should open with a section numeral Ⅰ～Ⅵ but reads {item[:4]!r}",
             )
         )
-    every = [cl.conf for f in TEXT_FIELDS for cl in row.cells.get(f) or [] if cl.conf is not None]
+    every = [c for f in TEXT_FIELDS for c in line_confs(row, f)]
     if every and min(every) < q.ocr_sure_line_conf:
         # Measured on the generated scans: rows whose every line read at 90 or more are right
         # twice as often as the others.  It only lowers the confidence (no flag).
@@ -193,12 +179,11 @@ def ocr_doubts(
             Doubt("ocr_unsure", None, f"the least sure line read at {min(every):.0f}", round(unsure, 3))
         )
     for f in TEXT_FIELDS:
-        lines = row.cells.get(f) or []
-        confs = [cl.conf for cl in lines if cl.conf is not None]
+        confs = line_confs(row, f)
         if confs and min(confs) < q.ocr_suspect_line_conf:
-            out.append(
-                Doubt("ocr_suspect", f, f"a line of the cell was read with confidence {min(confs):.0f}", 0.6)
-            )
+            line = next(cl.text.strip() for cl in row.cells[f] if cl.conf == min(confs))
+            why = f"a line of the cell was read with confidence {min(confs):.0f} ({line[:16]!r})"
+            out.append(Doubt("ocr_suspect", f, why, 0.6))
         unknown = unknown_words(getattr(record, f), tokenizer)
         if len(unknown) >= q.ocr_suspect_unknown_words:
             out.append(Doubt("ocr_suspect", f, "words unknown to the dictionary: " + "、".join(unknown[:4])))

@@ -208,3 +208,37 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_placeholders():
         ]
         changed += even_placeholders(rows)
     assert changed == 0
+
+
+def test_ticked_answer_boxes_misread_at_a_lines_start():
+    from piatable.extract.ocr.structure_fixes import restore_ticked_box
+
+    for read in ("IOI紙", "○|紙", "○]紙", "[○紙", "○1]紙"):
+        assert restore_ticked_box(read) == "[○]紙", read
+    assert restore_ticked_box("IO]庁内連携システム") == "[○]庁内連携システム"
+    # A box as printed (spaces kept), a number, place-name circles and Latin words stay.
+    for line in ("[ ○ ]　本人から", "[○]紙", "101号室", "○○市本町", "IoT機器"):
+        assert restore_ticked_box(line) == line
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_ticked_boxes():
+    import json
+
+    from piatable.extract.ocr.structure_fixes import restore_ticked_box
+
+    lines = {
+        line
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for f in ("item", "before", "after", "explanation")
+        for line in str(r.get(f) or "").splitlines()
+    }
+    assert [line for line in lines if restore_ticked_box(line) != line] == []
+
+
+def test_a_circled_number_misread_before_a_heading_wrapped_over_two_lines():
+    from piatable.extract.ocr.corrections import _fix_wrapped_heading
+
+    assert _fix_wrapped_heading("⑧＠提供先における用", "途") == "②提供先における用"
+    assert _fix_wrapped_heading("⑦入手方法", "") == "⑦入手方法"  # as printed
+    assert _fix_wrapped_heading("②提供先における用", "途") == "②提供先における用"

@@ -48,6 +48,17 @@ def _row(**change: list[str]) -> RawRow:
         # A particle read twice, two numerals opening one heading.
         ({"after": ["サービス検索・電子申請機能ににおける措置＞"]}, "after"),
         ({"item": ["Ⅱ特定個人情報ファイルの概要", "⑨⑧入手方法"]}, "item"),
+        # A law's article and item, an address's block and lot, in two widths; a number's digits
+        # read apart.
+        ({"before": ["番号法第１９条第7号"]}, "before"),
+        ({"after": ["○○市本町一丁目１番1号"]}, "after"),
+        ({"after": ["番号法第1 9条第８号"]}, "after"),
+        ({"before": ["別表第二の4 2の項"]}, "before"),
+        ({"after": ["番号法第９条第１項別表第一の30の項"]}, "after"),
+        ({"after": ["・ｅしＴＡＸの利用拡大"]}, "after"),
+        ({"after": ["確認した。", "上上記を新規追加"]}, "after"),
+        # A heading's number followed by a comma where the form prints ．
+        ({"item": ["Ⅱ特定個人情報ファイルの概要", "４、特定個人情報ファイルの取扱いの委託"]}, "item"),
     ],
 )
 def test_grammar_breaks_are_suspect(change, field):
@@ -64,6 +75,46 @@ def test_clean_rows_and_empty_cells_are_not():
     # Numbers of two kinds in two widths: an address's postcode and telephone beside its 番地.
     address = ["１０万人以上", "〒123-4567 ○○市本町一丁目１番１号", "電話 0123-45-6789"]
     assert suspect_fields(_row(after=address)) == []
+    # Numbers of one width, and spaces that are not inside a number.
+    law = ["番号法第１９条第７号　別表第二の４２の項", "○○市本町一丁目１番１号"]
+    half = ["第19条第8号", "〒123-4567 ○○市本町一丁目1番1号", "平成31年4月1日 時点", "1 年に 2 回"]
+    assert suspect_fields(_row(before=law, after=half)) == []
+
+
+def test_kanji_numerals_standing_as_numbers_are_no_unknown_words():
+    from piatable.normalize.ocr_text import unknown_words
+
+    for text in ("号及び別表第二", "○○市本町一丁目１番１号", "第三者点検の実施", "二重チェックを行う"):
+        assert unknown_words(text) == [], text
+    # A kanji numeral where none belongs: Ⅲ read as 四 opening a heading, 軽 read as 四, － read
+    # as 一 between a telephone number's digits.
+    assert unknown_words("四特定個人情報") == ["四"]
+    assert unknown_words("リスクを四減する") == ["四"]
+    assert unknown_words("０１２３一４５") != []
+    # A katakana numbering a list's paragraph is no unknown word; one inside a line is.
+    assert unknown_words("療養費等の支給\nイ出産育児一時金") == []
+    assert unknown_words("システムへのイ\n格情報") == ["イ"]
+
+
+def test_item_lines_that_read_as_a_numbered_heading_are_vouched_for_by_the_lexicon():
+    """A low tesseract confidence on an item line that reads as a whole numbered heading of the
+    form (the corrections often snap it there) makes no ocr_suspect doubt; on any other line it
+    does."""
+    from piatable.normalize.evidence import ocr_doubts
+    from piatable.pipeline import rows_to_records
+
+    def doubts(item: list[str]) -> list[str]:
+        row = _row(item=item)
+        for cl in row.cells["item"]:
+            cl.conf = 40.0
+        rec = rows_to_records([_row(item=item)], "x", Settings())[0]
+        return [d.field for d in ocr_doubts(row, rec, Settings().quality) if d.kind == "ocr_suspect"]
+
+    assert doubts(["Ⅱ特定個人情報ファイルの概要", "②入手方法"]) == []
+    assert doubts(["Ⅱ特定個人情報ファイルの概要", "②入手方去"]) == ["item"]
+    # A heading wrapped over two lines of a narrow item column is vouched for as a whole.
+    assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部署", "①部署"]) == []
+    assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部暑", "①部署"]) == ["item"]
 
 
 def test_doubts_and_note():
@@ -128,3 +179,26 @@ def test_clear_echo_misreads_are_mended():
     assert r.cells["after"][0].text == "住基システム→市町村ＣＳ→個人"
     r = row(["○○市財務部市民税課"], ["○○市財政部市民税課"])  # an amendment
     assert mend_echoes([r]) == 0
+
+
+def test_a_final_full_stop_lost_at_a_cells_edge_is_taken_from_the_other_side():
+    from piatable.extract.ocr.echoes import echo_full_stops
+
+    row = _row(before=["閲覧により意見を募集した。"], after=["各支所での閲覧により", "意見を募集した"])
+    assert echo_full_stops([row]) == 1
+    assert [cl.text for cl in row.cells["after"]] == ["各支所での閲覧により", "意見を募集した。"]
+    assert "ocr_corrected" in row.flags
+    # Other endings, or both with their 。: nothing to take.
+    # A whole line of one side that the other prints with its 。 (a paragraph inside the cell).
+    row = _row(
+        before=["１．運用", "・遠隔地保管をしている", "２．システム"], after=["・遠隔地保管をしている。"]
+    )
+    assert echo_full_stops([row]) == 1
+    assert row.cells["before"][1].text == "・遠隔地保管をしている。"
+    # … unless its 。 was read as a line of its own after it.
+    row = _row(before=["・遠隔地保管をしている", "。"], after=["・遠隔地保管をしている。"])
+    assert echo_full_stops([row]) == 0
+    pairs = (("意見を募集した。", "意見を聴取した"), ("募集した。", "募集した。"), ("追加。", "追加"))
+    for before, after in pairs:
+        row = _row(before=[before], after=[after])
+        assert echo_full_stops([row]) == 0

@@ -60,6 +60,21 @@ def test_dates_without_a_clear_majority_are_evened_per_cell():
     assert [cl.text for cl in rows[1].cells["change_date"]] == ["令和２年１０月１日"]
 
 
+def test_dates_without_a_digit_majority_follow_most_distinct_cells():
+    # 4 distinct cells read full width, 2 half (one merged over two rows): 16 full digits against
+    # 12 half are no 2/3 majority, but a cell's digits are one measure: most cells say full width.
+    cells = [["平成２８年１０月１日"], ["平成29年4月1日"], ["平成30年7月1日"], ["平成30年7月1日"]]
+    cells += [["令和元年１０月１日"], ["令和３年１月４日"], ["平成３０年１２月３日"]]
+    rows = _rows(*cells)
+    even_date_widths(rows)
+    got = ["".join(cl.text for cl in r.cells["change_date"]) for r in rows]
+    assert got[1:4] == ["平成２９年４月１日", "平成３０年７月１日", "平成３０年７月１日"]
+    # Two against two: no majority, each cell keeps its own widths.
+    rows = _rows(["平成２８年１０月１日"], ["平成29年4月1日"], ["令和元年１０月１日"], ["平成30年7月1日"])
+    even_date_widths(rows)
+    assert "".join(cl.text for cl in rows[1].cells["change_date"]) == "平成29年4月1日"
+
+
 def test_dates_of_other_forms_do_not_vote():
     # A table that writes each date its own way (2016−10−1, ２０１７－４－１, 2017／4／1): no
     # form has the votes, each cell keeps its own widths.

@@ -2,6 +2,10 @@
 
     python tools/bench_calibration.py                    # every sample with expected records
     python tools/bench_calibration.py --scans 200,300    # plus every samples/pdf case scanned
+    python tools/bench_calibration.py --no-samples --scans 200,300 --scan-office samples/office
+                                                         # only the LibreOffice-made tables of a
+                                                         # set scanned (bench_scan --office);
+                                                         # samples/heldout: measure, never tune
     python tools/bench_calibration.py --rows wrong       # list the wrong rows (or: unwarned, all)
     python tools/bench_calibration.py --json out.json    # the figures (and every row) as JSON
 
@@ -199,13 +203,15 @@ def reflow_cases(tmp: Path) -> list[Case]:
     return cases
 
 
-def scan_cases(dpis: list[int]) -> list[Case]:
+def scan_cases(dpis: list[int], source: Path | None = None) -> list[Case]:
+    """Every PDF case of ``source`` (default samples/pdf; ``--scan-office`` a LibreOffice set
+    such as samples/office or the held-out samples/heldout) scanned as bench_scan does."""
     import bench_scan
 
     folder = Path(tempfile.gettempdir()) / "piatable-bench-scans"
     folder.mkdir(exist_ok=True)
     cases = []
-    for name, path, exp in bench_scan.generated(dpis, folder):
+    for name, path, exp in bench_scan.generated(dpis, folder, source):
         expected = json.loads(exp.read_text("utf-8"))
         cases.append(Case(f"scan {name}", "generated scans", expected, lambda p=path: _scan_cached(p)))
     return cases
@@ -505,6 +511,14 @@ def fit(outcomes: list[RowOutcome], l2: float = 0.002, steps: int = 30000) -> di
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scans", default="", help="comma-separated dpis: also scan every samples/pdf case")
+    ap.add_argument(
+        "--scan-office",
+        type=Path,
+        action="append",
+        default=[],
+        help="with --scans: a LibreOffice set (samples/office, samples/heldout …) scanned too",
+    )
+    ap.add_argument("--no-samples", action="store_true", help="only the scans (with --scans)")
     ap.add_argument("--only", default="", help="substring of the case names to run")
     ap.add_argument("--no-reflow", action="store_true", help="leave out the re-flowed tables")
     ap.add_argument("--rows", choices=("wrong", "unwarned", "warned-right", "all"), help="list rows")
@@ -512,11 +526,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit", action="store_true", help="fit the confidence weights and print them")
     ns = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        cases = sample_cases()
-        if not ns.no_reflow:
+        cases = [] if ns.no_samples else sample_cases()
+        if not ns.no_reflow and not ns.no_samples:
             cases += reflow_cases(Path(tmp))
         if ns.scans:
-            cases += scan_cases([int(x) for x in ns.scans.split(",")])
+            dpis = [int(x) for x in ns.scans.split(",")]
+            if not ns.scan_office:
+                cases += scan_cases(dpis)
+            for source in ns.scan_office:
+                cases += scan_cases(dpis, source)
         if ns.only:
             cases = [c for c in cases if ns.only in c.name]
         outcomes = [o for c in cases for o in score_case(c)]

@@ -48,6 +48,7 @@ from .structure_fixes import (
     fix_placeholder_run,
     restore_choice_brackets,
     restore_circled_gaps,
+    restore_ticked_box,
     restore_title_bracket,
 )
 
@@ -477,6 +478,19 @@ def drop_double_reads_across(lines: list[str], tokenizer: SudachiTokenizer | Non
     return out if k == len(kept) else lines
 
 
+def _fix_wrapped_heading(line: str, nxt: str) -> str:
+    """``heading_fixes.fix_heading`` of an item line, judged with the next line when the heading
+    wraps there (⑧＠提供先における用 / 途 → ②提供先における用)."""
+    fixed = fix_heading(line)
+    nxt = nxt.strip()
+    if fixed != line or not nxt:
+        return fixed
+    joined = fix_heading(line.rstrip() + nxt)
+    if joined != line.rstrip() + nxt and joined.endswith(nxt):
+        return joined[: len(joined) - len(nxt)]
+    return line
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -492,12 +506,13 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     text = fix_date(even_date_digits(text))
                 else:
                     if column == "item":
-                        text = fix_heading(text)
+                        text = _fix_wrapped_heading(text, lines[j + 1].text if j + 1 < len(lines) else "")
                     elif column in ("before", "after"):
                         # A bracketed title may wrap: its ＞ is looked for on the next line too.
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
+                        text = restore_ticked_box(text)
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
                     text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
@@ -533,10 +548,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    from .echoes import mend_echoes
+    from .echoes import echo_full_stops, mend_echoes
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
-    fixes += mend_echoes(rows)
+    fixes += mend_echoes(rows) + echo_full_stops(rows)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

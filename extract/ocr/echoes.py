@@ -117,3 +117,50 @@ def mend_echoes(rows: list[RawRow]) -> int:
             changed += 1
             row.add_flag("ocr_corrected")
     return changed
+
+
+# The tail before and after share for one's final 。 to be the other's too.
+FULL_STOP_TAIL = 4
+
+
+def echo_full_stops(rows: list[RawRow]) -> int:
+    """A 。 that did not read at a cell's edge, put back from the row's other side: before and
+    after that end on the same FULL_STOP_TAIL characters (…意見を募集した。 / …意見を募集した) end
+    the same way, 。 included; a line of one side that is a whole line of the other but for its
+    final 。 (・バックアップデータの遠隔地保管をしている) takes it too (no row of the samples ends
+    one side with 。 and the other without it after the same words).  The number of cells changed
+    (rows flagged ``ocr_corrected``)."""
+    changed = 0
+    for row in rows:
+        before, after = row.cells.get("before") or [], row.cells.get("after") or []
+        b, a = _flat(before), _flat(after)
+        for lines, mine, other, others in ((before, b, a, after), (after, a, b, before)):
+            stopped = {_WS.sub("", cl.text) for cl in others if cl.text.rstrip().endswith("。")}
+            n = 0
+            for k, cl in enumerate(lines):
+                text = cl.text.rstrip()
+                flat = _WS.sub("", text)
+                # Its 。 read as a line of its own after it (…作成する / 。) is there already.
+                rest = "".join(c.text.strip() for c in lines[k + 1 :])
+                if rest.startswith("。"):
+                    continue
+                if len(flat) >= FULL_STOP_TAIL and not flat.endswith("。") and flat + "。" in stopped:
+                    cl.text = text + "。" + cl.text[len(text) :]
+                    n += 1
+            tail = mine[-FULL_STOP_TAIL:]
+            if (
+                not n
+                and len(mine) >= FULL_STOP_TAIL
+                and other.endswith("。")
+                and not mine.endswith("。")
+                and other[:-1].endswith(tail)
+                and not regex.search(r"[\p{P}\s]", tail)
+            ):
+                last = next(cl for cl in reversed(lines) if cl.text.strip())
+                text = last.text.rstrip()
+                last.text = text + "。" + last.text[len(text) :]
+                n += 1
+            if n:
+                changed += 1
+                row.add_flag("ocr_corrected")
+    return changed

@@ -174,6 +174,24 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
     return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
 
 
+# The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
+# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0).
+_TICKED_BOX = regex.compile(
+    r"^(\s*)(?:[\[［|｜Il1]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
+    r"\s*(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+)
+
+
+def restore_ticked_box(line: str) -> str:
+    """A line opening with the form's ticked answer box misread (IOI紙, ○|専用線, IO]庁内連携システム)
+    written ``[○]``.  Digits alone (101号室) are a number, not a box."""
+    m = _TICKED_BOX.match(line)
+    box = regex.sub(r"\s", "", m.group(0)) if m else ""
+    if not m or box.isdigit() or box in ("[○]", "［○］", "[〇]"):
+        return line
+    return m.group(1) + "[○]" + line[m.end() :]
+
+
 # A bracketed title of the form (＜中間サーバーにおける措置＞) whose ＜ did not read, as a whole line.
 _WHOLE_TITLE = regex.compile(r"^(\s*)(?=[^<＜>＞\s]{2,30}における措置[>＞]\s*$)")
 
@@ -277,9 +295,13 @@ def fix_number_dashes(text: str) -> str:
 
 # A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the
 # date column's digits are put in the width most of them were read in, when at least this share of
-# at least DATE_DIGITS_MIN of them agree.
+# at least DATE_DIGITS_MIN of them agree; failing that, in the width of more than half of at least
+# DATE_CELLS_MIN distinct date cells (a date printed once counts once however many digits it has:
+# a cell's digits are measured from each other, so a cell is one measure; no date column of the
+# samples mixes widths within one form, so the majority is the better guess than each cell alone).
 DATE_WIDTH_MAJORITY = 2 / 3
 DATE_DIGITS_MIN = 6
+DATE_CELLS_MIN = 4
 
 
 def _date_form(lines: list[CellLine]) -> str:
@@ -287,28 +309,49 @@ def _date_form(lines: list[CellLine]) -> str:
     return regex.sub(r"[0-9０-９\s]|平成|令和|昭和|元", "", "".join(cl.text for cl in lines))
 
 
+def _widths(lines: list[CellLine]) -> tuple[int, int]:
+    """(half-width, full-width) digits of a cell's lines."""
+    text = "".join(cl.text for cl in lines)
+    return sum(1 for ch in text if "0" <= ch <= "9"), sum(1 for ch in text if "０" <= ch <= "９")
+
+
+def _majority(half: int, full: int, least: int, share: float = DATE_WIDTH_MAJORITY) -> bool | None:
+    """Full width (True), half width (False) or no majority (None) of ``half`` / ``full`` votes:
+    at least ``least`` votes, more than half of them, and at least ``share`` of them."""
+    if half + full >= least and half != full and max(full, half) >= share * (full + half):
+        return full > half
+    return None
+
+
 def even_date_widths(rows: list[RawRow]) -> int:
-    """The digits of every date cell of a document in the one width most of its date digits were
-    read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN, among the cells of one form: 年月日,
-    or the same separators), since the width of a digit is measured from where its neighbours
-    stand and one measure can go either way, while a document prints its dates in one font and
-    width.  A cell without such a majority is evened within itself (its lines together).  The
-    number of lines changed; rows changed are flagged ``ocr_corrected``."""
+    """The digits of every date cell of a document in the one width most of its date digits (or
+    distinct date cells) were read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN digits, or
+    more than half of at least DATE_CELLS_MIN cells, among the cells of one form: 年月日, or the
+    same separators), since the width of a digit is measured from where its neighbours stand and
+    one measure can go either way, while a document prints its dates in one font and width.  A
+    cell without such a majority is evened within itself (its lines together).  The number of
+    lines changed; rows changed are flagged ``ocr_corrected``."""
     cells = [row.cells.get("change_date") or [] for row in rows]
     votes: dict[str, list[int]] = {}
+    distinct: dict[str, dict[str, bool]] = {}
     for lines in cells:
         v = votes.setdefault(_date_form(lines), [0, 0])
-        v[0] += sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
-        v[1] += sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
+        h, f = _widths(lines)
+        v[0] += h
+        v[1] += f
+        if h != f:
+            distinct.setdefault(_date_form(lines), {})[
+                regex.sub(r"\s", "", "".join(cl.text for cl in lines))
+            ] = f > h
     changed = 0
     for row, lines in zip(rows, cells, strict=True):
-        half, full = votes[_date_form(lines)]
-        own: bool | None = None
-        if full + half >= DATE_DIGITS_MIN and max(full, half) >= DATE_WIDTH_MAJORITY * (full + half):
-            own = full > half
-        else:
-            f = sum(1 for cl in lines for ch in cl.text if "０" <= ch <= "９")
-            h = sum(1 for cl in lines for ch in cl.text if "0" <= ch <= "9")
+        form = _date_form(lines)
+        own = _majority(*votes[form], DATE_DIGITS_MIN)
+        if own is None:
+            kinds = list(distinct.get(form, {}).values())
+            own = _majority(kinds.count(False), kinds.count(True), DATE_CELLS_MIN, 0.5)
+        if own is None:
+            h, f = _widths(lines)
             if f == h:
                 continue
             own = f > h

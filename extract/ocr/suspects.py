@@ -26,18 +26,39 @@ ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p
 WEDGED_LATIN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[A-Z]{1,3}(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
+# A kanji read twice opening a line (上上記を新規追加): Japanese writes a repeated kanji with 々.
+DOUBLED_KANJI = regex.compile(r"^\s*(\p{Han})\1")
+# A kana wedged inside a Latin word (ｅしＴＡＸ for ｅＬＴＡＸ): a letter misread as a kana.
+WEDGED_KANA = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ][\p{Hiragana}\p{Katakana}][A-Za-zＡ-Ｚａ-ｚ]")
 # One word in two widths (ＬＧWAN, 1９): a document prints a word in one font and width.
 MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|[0-9][０-９]|[０-９][0-9]")
 # Numbers of one kind (the same counter after them: １０万 / 100万, ５年 / 6年; a date's ３年 /
 # 4月) in two widths in one cell: a document prints its numbers of a kind in one width (an
 # address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
 # and its counter in groups.
-NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))(\p{Han})")
-# Counters that make one kind together: a date's year, month and day (令和３年4月1日).
-COUNTER_KINDS = {"年": "date", "月": "date", "日": "date"}
+NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))の?(\p{Han})")
+# Counters that make one kind together: a date's year, month and day (令和３年4月1日); a law's
+# article, paragraph and item and an address's block and lot (第１９条第7号, 一丁目１番1号: no
+# truth cell of the samples mixes their widths; measured on the tuning scans, such mixes are
+# misreads).
+COUNTER_KINDS = {
+    "年": "date",
+    "月": "date",
+    "日": "date",
+    "条": "reference",
+    "項": "reference",
+    "号": "reference",
+    "番": "reference",
+}
+# Digits of one number with a space between them (第1 9条, 別表第二の4 2の項): tesseract measured
+# the glyphs apart, and the width it gave each is in doubt (no truth cell of the samples has one).
+SPLIT_NUMBER = regex.compile(r"[0-9０-９][ \u3000]+[0-9０-９]")
 # 第 opens an ordinal (第１９条, 別表第二): without a numeral after it, the numeral did not read.
 ORPHAN_ORDINAL = regex.compile(r"第(?![0-9０-９一二三四五六七八九十百千何]|\s*$)|第$")
 TIMINGS = frozenset({"事前", "事後"})
+# A heading's number followed by a comma or a middle dot (４、特定個人情報…): the form prints ４．
+# there (no item line of the samples opens so).
+MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
 # A case particle read twice (…機能ににおける, …にについて): tesseract reads one glyph twice;
 # Japanese does not double these.  (ので, ことと, ものの double other kana: not listed.)
 DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
@@ -70,6 +91,8 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = f"the timing cell reads {flat[:10]!r}, not 事前 or 事後"
         elif column == "item" and any(ASCII_NUMERAL.match(line) for line in lines):
             why = "ASCII letters where the heading's Roman numeral belongs"
+        elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
+            why = "a heading's number followed by a comma, where the form prints ．"
         elif column == "item" and not why:
             why = _near_heading(lines)
         if why:
@@ -108,6 +131,13 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if mixed := mixed_number_widths(flat):
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
+    for line in lines:
+        if m := SPLIT_NUMBER.search(line):
+            return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
+        if m := DOUBLED_KANJI.match(line):
+            return f"{m.group(0).strip()!r}: a kanji read twice opening a line"
+    if m := WEDGED_KANA.search(flat):
+        return f"{m.group(0)!r}: a kana inside a Latin word"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
     if m := DOUBLED_PARTICLE.search(flat):
