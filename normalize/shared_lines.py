@@ -4,7 +4,7 @@ pypdfium2 and ``pdftotext -raw`` put the cells printed on one baseline on one li
 between them.  In tables whose cells are centred or at the foot of their row (LibreOffice Calc
 and Writer), a row's one-line cells share a line with a line of its long cells, and the item's
 last heading may share one with the body's first line; the row's cuts (``partition``,
-``twophase``, ``singlepass``) then leave both pieces in one cell.  Three such lines are told by
+``twophase``, ``singlepass``) then leave both pieces in one cell.  Four such lines are told by
 their words and cut at the gap between the cells:
 
 * the after cell's last line ``削除 委託契約の見直しにより…`` (or ``上記を新規追加 …``): the words
@@ -13,7 +13,9 @@ their words and cut at the gap between the cells:
   then the explanation, which ends as explanations do (``…に伴う追記``) where the first piece
   does not;
 * the body's opening lines ``委託事項１`` / ``⑥委託先名 株式会社…`` when the item holds no heading
-  of the lowest level (①…⑳, 委託事項N): the item's last headings, moved to the item.
+  of the lowest level (①…⑳, 委託事項N): the item's last headings, moved to the item;
+* the body's first characters that complete the item's last, wrapped heading
+  (``②所属長の役職`` | ``名 市民部市民課長``): moved back to it.
 
 Each move leaves a ``cut_guess`` doubt on the row (the confidence says the cut was inferred);
 the checks of ``shared_line_checks`` warn of the lines left as they were.  Measured with
@@ -25,13 +27,16 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.settings import ITEM_TAIL_MAX_CHARS, MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .cut_checks import INSTANCE_LINE, is_heading_line
+from .items import is_form_heading
 from .passone import ITEM_CUT_WHY
 from .shared_line_checks import CELL_GAP, LEAF
 
+# An item line that opens with a circled number (②所属長の役職): a heading of the lowest level.
+NUMBERED_LEAF = regex.compile(r"^[①-⑳]")
 _CLOSING_THEN_TEXT = regex.compile(r"^((?:上記を)?(?:新規追加|削除))[ 　]+(\S.*)$")
 
 
@@ -107,6 +112,32 @@ def mend_leaf(row: RawRow) -> None:
         _guess(row, "item", f"the item's last headings taken from the {field} cell's opening")
 
 
+def mend_item_tail(row: RawRow) -> None:
+    """The item's last heading wrapped (``②所属長の役職`` / ``名``) with its last characters
+    read as the body's opening (``名 市民部市民課長``): when the item's last line is no heading of
+    the form and it makes one with the body's first 1–``ITEM_TAIL_MAX_CHARS`` characters, they
+    are moved back to it."""
+    item = row.cells["item"]
+    body = row.cells["before"] or row.cells["after"]
+    if not item or not body:
+        return
+    last, first = item[-1].text.strip(), body[0].text.strip()
+    if not NUMBERED_LEAF.match(last) or is_form_heading(last):
+        return
+    for k in range(1, min(ITEM_TAIL_MAX_CHARS, len(first)) + 1):
+        if first[k - 1].isspace():
+            return
+        if is_form_heading(last + first[:k]):
+            item[-1] = _line(item[-1], last + first[:k])
+            rest = first[k:].strip()
+            if rest:
+                body[0] = _line(body[0], rest)
+            else:
+                body.pop(0)
+            _guess(row, "item", f"the item's last heading completed from the body's opening ({first[:k]})")
+            return
+
+
 def mend_shared_lines(rows: list[RawRow]) -> list[RawRow]:
     """Every mend of this module on each row of row-ordered text (in place); the rows."""
     for row in rows:
@@ -115,4 +146,5 @@ def mend_shared_lines(rows: list[RawRow]) -> list[RawRow]:
         mend_closing(row)
         mend_shared_explanation(row)
         mend_leaf(row)
+        mend_item_tail(row)
     return rows

@@ -85,6 +85,18 @@ def test_the_items_last_headings_at_the_bodys_opening_go_to_the_item():
     assert cells_of(row)["before"] == ["①委託内容", "A"]
 
 
+def test_a_wrapped_item_headings_tail_read_as_the_bodys_opening_goes_back_to_the_item():
+    item = ["Ⅰ基本情報", "７．評価実施機関における担当部署", "②所属長の役職"]
+    row = text_row({"item": item, "before": ["名 市民部市民課長"], "after": ["市民部市民窓口課長"]})
+    mend_shared_lines([row])
+    assert cells_of(row)["item"][-1] == "②所属長の役職名"
+    assert cells_of(row)["before"] == ["市民部市民課長"]
+    # A complete heading takes nothing (①部署 + 市 is no heading).
+    row = text_row({})
+    mend_shared_lines([row])
+    assert cells_of(row) == CLEAN
+
+
 def test_a_full_width_space_inside_a_cell_is_no_gap_between_cells():
     """U+3000 is typed inside cells (⑥　委託先名); only a half-width space parts two cells."""
     item = ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託"]

@@ -48,6 +48,8 @@ CONTINUED_EXPLANATION_SLACK = 2
 # ones), and an explanation beside the after cell's last line is at least this many characters.
 MENDED_CUT_STRENGTH = 0.25
 SHARED_EXPLANATION_MIN_CHARS = 6
+# ... and the most characters of a wrapped item heading's tail taken back from the body's opening.
+ITEM_TAIL_MAX_CHARS = 4
 
 
 @dataclass(slots=True)
