@@ -64,6 +64,10 @@ __all__ = [
 # A space pdfium lists between two characters is kept when they are at most this many ems apart
 # (a space glyph is narrower; characters of two cells side by side are further apart).
 MAX_SPACE_EM = 0.75
+# A gap of about one em between two characters of one line is a full-width space (U+3000) the
+# document prints without a glyph (Writer: `[　]`, `紙　[○]`): a half-width space is at most half
+# an em wide, and Word's gap between Japanese and Latin text about a quarter.
+FULL_WIDTH_SPACE_EM = (0.85, 1.15)
 # The document's own space characters that are read (others, such as line ends, are not).
 KEPT_SPACES = " \u3000\u00a0"
 # A character turned at least this many degrees (and as many short of a full turn) is set
@@ -147,6 +151,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
     places: list[tuple[str, int, int]] = []
     place = places.append
+    wide_spaces: list[Word] = []  # full-width spaces inferred from an em's gap
     try:
         n_chars = tp.count_chars()
         for i, code in enumerate(_page_codes(tpr, n_chars)):
@@ -157,6 +162,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 if space is not None:
                     words.append(space)
                     place(_place(space))
+                    if space.text == "\u3000":
+                        wide_spaces.append(space)
                 continue
             text = char_text(code, _UNKNOWN)
             if text is _UNKNOWN:
@@ -189,7 +196,10 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             place((text, (left * DEDUPE_GRID).__round__(), (y0 * DEDUPE_GRID).__round__()))
     finally:
         tp.close()
-    words = _dedupe(words, places) + _turned_runs(turned)
+    words = _dedupe(words, places)
+    if wide_spaces:
+        words = _drop_wide_spaces(words, wide_spaces, objects.rulings)
+    words += _turned_runs(turned)
     notes = []
     if hidden:
         parts = ", ".join(f"{n} {HIDDEN_REASONS[k]}" for k, n in sorted(hidden.items()))
@@ -258,7 +268,8 @@ def _inferred_space(  # type: ignore[no-untyped-def]
     tp, tpr: int, i: int, n_chars: int, height: float, number: int, texts: dict
 ) -> Word | None:
     """A space pdfium lists between two characters of one line (less than a space-and-a-bit
-    apart: farther apart they are two cells side by side) that the document has there.
+    apart: farther apart they are two cells side by side) that the document has there; one
+    about an em wide (``FULL_WIDTH_SPACE_EM``) is a full-width space (U+3000).
 
     pdfium flags as generated both the spaces it infers from gaps and many the document draws,
     so such a space is kept, except between a Japanese character and a Latin letter, digit or
@@ -274,7 +285,11 @@ def _inferred_space(  # type: ignore[no-untyped-def]
     l1, b1, _, _ = tp.get_charbox(i + 1, loose=True)
     em = t0 - b0
     gap = l1 - r0
-    if em <= 0 or abs(b0 - b1) > em / 2 or not -0.2 * em <= gap <= MAX_SPACE_EM * em:
+    if em <= 0 or abs(b0 - b1) > em / 2:
+        return None
+    if FULL_WIDTH_SPACE_EM[0] * em <= gap <= FULL_WIDTH_SPACE_EM[1] * em:
+        return Word("\u3000", number, r0, l1, height - t0, height - b0, "pdf")
+    if not -0.2 * em <= gap <= MAX_SPACE_EM * em:
         return None
     a, b = chr(pc.text_get_unicode(tpr, i - 1)), chr(pc.text_get_unicode(tpr, i + 1))
     if (_is_japanese(a) and _is_latin_or_numeral(b)) or (_is_latin_or_numeral(a) and _is_japanese(b)):
@@ -284,6 +299,28 @@ def _inferred_space(  # type: ignore[no-untyped-def]
         if f"{a} {b}" not in object_text(tpr, left, texts):
             return None
     return Word(" ", number, r0, max(l1, r0), height - t0, height - b0, "pdf")
+
+
+def _drop_wide_spaces(
+    words: list[Word], spaces: list[Word], rulings: list[tuple[float, float, float, float]]
+) -> list[Word]:
+    """``words`` less the inferred full-width ``spaces`` that are no space of a cell's text:
+    one another character is printed in (Calc prints the ○ of `［○］` after the line, over
+    the gap between the brackets), and one a vertical ruling crosses (the gap between two
+    cells side by side, such as spread-out column labels 変　更　日｜項　目).  Rulings are
+    (x0, top, x1, bottom) in the words' coordinates."""
+    drop = set()
+    for sp in spaces:
+        mid_x, mid_y = (sp.x0 + sp.x1) / 2, (sp.top + sp.bottom) / 2
+        if any(
+            x1 - x0 < bottom - top and sp.x0 <= (x0 + x1) / 2 <= sp.x1 and top <= mid_y <= bottom
+            for x0, top, x1, bottom in rulings
+        ) or any(
+            w is not sp and w.x0 < mid_x < w.x1 and w.top < mid_y < w.bottom and not w.text.isspace()
+            for w in words
+        ):
+            drop.add(id(sp))
+    return [w for w in words if id(w) not in drop] if drop else words
 
 
 def _is_japanese(ch: str) -> bool:

@@ -55,7 +55,9 @@ CONFIDENCE_ONLY = frozenset({"close_cut", "cut_guess", "ocr_unsure", "clipped_te
 NOTES_ONLY = frozenset({"ocr_corrected"})
 # Doubts listed in the evidence whatever their strength (a reader's near guess, weak or not,
 # says why the confidence is what it is).
-ALWAYS_LISTED = NOTES_ONLY | {"cut_guess"}
+# ``truncated``: a truncation verdict's reasons (its flag, ``truncated:<field>``, is set by
+# normalize/flags.py and weighs there).
+ALWAYS_LISTED = NOTES_ONLY | {"cut_guess", "truncated"}
 
 # Filled by tools/bench_calibration.py --fit: called with (record, features) for every row.
 FEATURE_SINK: list[Callable[[Record, dict[str, dict[str, float]]], None]] = []

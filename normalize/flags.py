@@ -41,7 +41,7 @@ from typing import Any
 
 import regex
 
-from piatable.models import COLUMNS, RawRow, Record
+from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings, Settings
 
 from .chars import NO_LINE_END, display_width
@@ -177,6 +177,7 @@ def _sudachi_ending(tok: SudachiTokenizer, tail: str) -> float:
     if (
         pos[0] == "名詞"
         and len(surface) == 1
+        and pos[1] != "数詞"  # …号の２: a numeral is whole
         and len(ms) > 1
         and ms[-2].part_of_speech()[0] == "助詞"
         and surface not in _WHOLE_ONE_CHAR_NOUNS
@@ -266,10 +267,43 @@ def truncation_score(
     return sum(truncation_evidence(row, record, field, q, tokenizer).values())
 
 
+# What each piece of truncation evidence says, for the row's evidence list.
+TRUNCATION_REASONS = {
+    "clipped": "the text layer holds more than the page shows",
+    "full_line": "its last line fills the cell's width",
+    "bottom": "its last line touches the ruling under it",
+    "room_below": "room below its last line",
+    "tallest": "it has the most lines of the row",
+    "style": "earlier paragraphs end with 。, the last does not",
+    "open": "the text ends open (mid-word, or on a comma or opening bracket)",
+    "unknown_word": "the text ends on a word the dictionary does not know",
+}
+
+
+def truncation_verdicts(
+    row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> dict[str, dict[str, float]]:
+    """The cells judged clipped (score at ``q.truncated_threshold`` or more), by field, each with
+    its weighted evidence (``truncation_evidence``)."""
+    out = {}
+    for f in TEXT_FIELDS:
+        ev = truncation_evidence(row, record, f, q, tokenizer)
+        if sum(ev.values()) >= q.truncated_threshold:
+            out[f] = ev
+    return out
+
+
+def truncation_why(ev: dict[str, float]) -> str:
+    """The evidence of one truncation verdict in words, strongest first, for the report."""
+    named = sorted(((w, k) for k, w in ev.items() if w > 0), reverse=True)
+    return "; ".join(TRUNCATION_REASONS.get(k, k) for _, k in named)
+
+
 def truncated_fields(
     row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[str]:
-    return [f for f in TEXT_FIELDS if truncation_score(row, record, f, q, tokenizer) >= q.truncated_threshold]
+    """The fields of the cells judged clipped (``truncation_verdicts``)."""
+    return list(truncation_verdicts(row, record, q, tokenizer))
 
 
 # ----------------------------------------------------------------------------- row flags
@@ -286,7 +320,8 @@ def row_flags(
     tokenizer: Tokenizer | None = None,
     today: dt.date | None = None,
 ) -> set[str]:
-    """The flags of one row: reconstruction's, the record's own, and truncated cells."""
+    """The flags of one row: reconstruction's and the record's own (not ``truncated:*``, which
+    ``flag_record`` adds)."""
     flags = set(row.flags) | set(record.flags)
     if record.change_date is None:
         flags.add("date_unparsed")
@@ -307,7 +342,6 @@ def row_flags(
     confs = [cl.conf for c in COLUMNS for cl in row.cells.get(c) or [] if cl.conf is not None]
     if confs and sum(c < q.ocr_low_confidence for c in confs) / len(confs) > q.ocr_low_line_share:
         flags.add("ocr_low_confidence")
-    flags.update(f"truncated:{f}" for f in truncated_fields(row, record, q, tokenizer))
     return flags
 
 
@@ -318,8 +352,14 @@ def flag_record(
     tokenizer: Tokenizer | None = None,
     today: dt.date | None = None,
 ) -> Record:
-    """Set ``record.flags`` (sorted); the confidence is set later (normalize/confidence.py)."""
-    record.flags = sorted(row_flags(row, record, q, tokenizer, today))
+    """Set ``record.flags`` (sorted), with ``truncated:<field>`` for each cell judged clipped;
+    each such verdict adds a ``truncated`` doubt of strength 0 to ``row.doubts``: it costs no
+    confidence beyond the flag's own and becomes the verdict's line of the row's evidence
+    (normalize/confidence.py).  The confidence is set later."""
+    verdicts = truncation_verdicts(row, record, q, tokenizer)
+    flags = row_flags(row, record, q, tokenizer, today) | {f"truncated:{f}" for f in verdicts}
+    record.flags = sorted(flags)
+    row.doubts.extend(Doubt("truncated", f, truncation_why(ev), 0.0) for f, ev in verdicts.items())
     return record
 
 

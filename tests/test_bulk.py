@@ -302,3 +302,31 @@ def test_workers_stop_when_the_run_is_killed(tmp_path):
     for p in alive:  # no hanging worker outlives a failing test
         p.kill()
     assert not alive, f"workers still running after the parent died: {[p.pid for p in alive]}"
+
+
+def test_a_kind_of_note_is_said_for_a_few_inputs_then_counted(tmp_path, capsys):
+    """A batch whose inputs all give one kind of note prints it for the first
+    NOTES_SHOWN_PER_KIND inputs and one count line for the rest; errors are all printed, and
+    the documents table keeps every input's note."""
+    from piatable.bulk import NOTES_SHOWN_PER_KIND
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    n = NOTES_SHOWN_PER_KIND + 4
+    for i in range(n):  # no table at all: each gives the note, with its own numbers
+        (folder / f"prose{i}.txt").write_text("本市の個人情報保護の取組について。\n" * (i + 1), "utf-8")
+    for i in range(NOTES_SHOWN_PER_KIND + 1):
+        (folder / f"empty{i}.txt").write_bytes(b"")
+    docs = tmp_path / "docs.json"
+    rc = main(["extract", str(folder), "-o", str(tmp_path / "r.json"), "--documents", str(docs)])
+    assert rc == 1
+    err = capsys.readouterr().err.splitlines()
+    said = [line for line in err if "no amendment table found" in line and "more input" not in line]
+    assert len(said) == NOTES_SHOWN_PER_KIND, err
+    more = [line for line in err if "more inputs with a note like" in line]
+    assert len(more) == 1 and f"and {n - NOTES_SHOWN_PER_KIND} more inputs" in more[0], err
+    assert "no amendment table found" in more[0] and str(docs) in more[0]
+    assert sum("empty file" in line for line in err) == NOTES_SHOWN_PER_KIND + 1  # errors: all
+    prose = [d for d in json.loads(docs.read_text("utf-8")) if "prose" in d["source"]]
+    assert len(prose) == n
+    assert all(any("no amendment table found" in x for x in d["notes"]) for d in prose)

@@ -61,7 +61,11 @@ def test_seed_clipped_cells_are_flagged(seed_records):
 def test_seed_has_no_other_findings_and_clipped_cells_cost_confidence(seed_records):
     for r in seed_records:
         assert all(f.startswith("truncated:") for f in r.flags), (r.row_index, r.flags)
-        assert r.evidence == [] or all("close_cut" in e for e in r.evidence), r.evidence
+        # Each truncation verdict says why in the evidence (F8: it once gave no line at all).
+        said = {(r.row_index, e.split(":", 1)[0]) for e in r.evidence if ": truncated: " in e}
+        assert said == {(r.row_index, f.split(":", 1)[1]) for f in r.flags}, r.evidence
+        assert all("close_cut" in e or ": truncated: " in e for e in r.evidence), r.evidence
+        assert all(e.split(": truncated: ", 1)[1] for e in r.evidence if ": truncated: " in e)
     # A clipped cell is less sure than the same cell whole would be, and than its row's others.
     for row, field in SEED_CLIPPED:
         cells = seed_records[row].cell_confidence
@@ -240,6 +244,8 @@ def test_written_tables_clipped_and_whole(tmp_path):
         ("何人か", 0.0),
         ("ＬＧＷＡＮ", 0.0),
         ("その他", 0.0),
+        ("住民基本台帳法第７条第８号の２", 0.0),  # a numeral after の is whole (new user F8)
+        ("…に関", 0.5),
     ],
 )
 def test_ending_open(text, open_):

@@ -1,12 +1,14 @@
 """Running many inputs: to output files (``-o``) or into a resumable dataset (``--dataset``).
 
 Both modes run every input in an isolated worker (``batch``), handle results as they complete,
-print each input's notes and errors as they arrive (above a progress bar when stderr is a
-terminal) and return the exit status: 0 when every input was processed, 1 when one failed.
+print each input's errors and notes as they arrive (above a progress bar when stderr is a
+terminal; a kind of note seen on many inputs is counted after its first few: ``NoteLog``) and
+return the exit status: 0 when every input was processed, 1 when one failed.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
@@ -90,12 +92,51 @@ class Progress:
             self.bar.close()
 
 
-def _say_result(progress: Progress, res: DocumentResult) -> None:
-    for err in res.errors:
-        progress.say(f"piatable: {err[2]}")
-    if res.status != "failure":
-        for note in res.notes:
-            progress.say(f"piatable: {res.source}: {note}")
+# A kind of note (its text with the numbers taken out) is printed as it comes for this many
+# inputs; the same kind on later inputs is counted and said once at the end of the run.
+NOTES_SHOWN_PER_KIND = 3
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+class NoteLog:
+    """Each input's errors and notes on stderr as the input finishes.
+
+    Errors are always printed.  A note is printed for the first ``NOTES_SHOWN_PER_KIND`` inputs
+    that give its kind; later ones are counted, and ``close`` prints one line per kind held back
+    with the count and where every input's notes are (``where``: the documents table or the
+    report this run writes, else how to ask for one).  A batch of thousands of inputs that were
+    read the same way (``the text is not in row order …``) then gives a few lines, not one per
+    input, and no note is lost: each stays with its input in the documents table and report."""
+
+    def __init__(self, progress: Progress, where: str) -> None:
+        self.progress = progress
+        self.where = where
+        self.shown: dict[str, int] = {}
+        self.held: dict[str, tuple[int, str]] = {}
+
+    def say(self, res: DocumentResult) -> None:
+        for err in res.errors:
+            self.progress.say(f"piatable: {err[2]}")
+        if res.status == "failure":
+            return
+        for kind, note in {_NUMBER.sub("N", n): n for n in res.notes}.items():
+            if self.shown.get(kind, 0) < NOTES_SHOWN_PER_KIND:
+                self.shown[kind] = self.shown.get(kind, 0) + 1
+                for n in res.notes:
+                    if _NUMBER.sub("N", n) == kind:
+                        self.progress.say(f"piatable: {res.source}: {n}")
+            else:
+                count, _ = self.held.get(kind, (0, note))
+                self.held[kind] = (count + 1, note)
+
+    def close(self) -> None:
+        for count, note in self.held.values():
+            more = "input" if count == 1 else "inputs"
+            print(
+                f"piatable: and {count} more {more} with a note like '{note}'"
+                f" (each input's notes: {self.where})",
+                file=sys.stderr,
+            )
 
 
 def run_to_outputs(
@@ -117,14 +158,17 @@ def run_to_outputs(
     results: list[DocumentResult] = []
     runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
     progress = Progress(len(paths))
+    where = plan.documents or plan.report
+    notes = NoteLog(progress, str(where) if where else "--documents FILE")
     try:
         for _, res, _ in run_jobs((Job(p, kind, settings, limits) for p in paths), runner):
-            _say_result(progress, res)
+            notes.say(res)
             results.append(res)
             progress.advance()
     finally:
         progress.close()
         runner.close()
+        notes.close()
     results.sort(key=lambda r: order.get(r.source, len(order)))
     records = [r for res in results if res.status != "failure" for r in res.records]
     failed = sum(res.status == "failure" for res in results)
@@ -175,6 +219,7 @@ def run_to_dataset(
         counts = {"done": 0, "reuse": 0, "run": 0}
         runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
         progress = Progress(len(unique))
+        notes = NoteLog(progress, f"{folder}/documents.parquet")
 
         def todo() -> Iterator[Job]:
             """Jobs of the inputs to run, hashed as the pool asks for more: the first results
@@ -198,12 +243,13 @@ def run_to_dataset(
             for job, res, seconds in run_jobs(todo(), runner):
                 row = ds.add(infos.pop(job.path), res, seconds)
                 ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
-                _say_result(progress, res)
+                notes.say(res)
                 progress.advance()
                 ds.write_documents(force=False)
         finally:
             progress.close()
             runner.close()
+            notes.close()
             ds.write_documents()
         statuses = ds.statuses(dict.fromkeys(paths))
         if report is not None:
