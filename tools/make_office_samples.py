@@ -1522,9 +1522,11 @@ def long_cases(heldout: bool) -> list[Case]:
         pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
     else:
         pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
-        pool += [r for path in sorted((SAMPLES / "office3" / "tables").glob("*.json")) for r in load_table(path)]
+        own = sorted((SAMPLES / "office3" / "tables").glob("*.json"))
+        pool += [r for path in own for r in load_table(path)]
     tag = "h" if heldout else "t"
-    return [long_case(f"{m}-long-{tag}{k}", pool, m, heldout, k) for k in range(1, 5) for m in ("calc", "writer")]
+    makers = ("calc", "writer")
+    return [long_case(f"{m}-long-{tag}{k}", pool, m, heldout, k) for k in range(1, 5) for m in makers]
 
 
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
