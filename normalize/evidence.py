@@ -181,7 +181,7 @@ def ocr_doubts(
             Doubt(
                 "ocr_suspect",
                 "item",
-                f"the item should open with a section numeral Ⅰ–Ⅵ but reads {item[:4]!r}",
+                f"the item should open with a section numeral Ⅰ～Ⅵ but reads {item[:4]!r}",
             )
         )
     every = [cl.conf for f in TEXT_FIELDS for cl in row.cells.get(f) or [] if cl.conf is not None]
@@ -505,7 +505,7 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
                 Doubt(
                     "row_split_guess",
                     None,
-                    f"the item does not open with a section Ⅰ–Ⅵ as the others do ({first})",
+                    f"the item does not open with a section Ⅰ～Ⅵ as the others do ({first})",
                 )
             )
     return out

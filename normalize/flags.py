@@ -94,7 +94,7 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
     "form, 上記を新規追加 or explanation wording where it does not belong, or brackets torn between cells",
     "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "
-    "with a section Ⅰ–Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
+    "with a section Ⅰ～Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
     "and explanation, or a cell opens mid-phrase (a particle, a word leaning on the one before), "
     "or its date was copied from the row above while a date printed in the table opened no row",
     "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "

@@ -49,8 +49,29 @@ def test_without_the_clipped_dates_these_rows_lose_or_mistake_their_date(monkeyp
     with no date or another row's."""
     import piatable.normalize.grid.ruled as ruled
 
-    monkeypatch.setattr(ruled, "_clipped_dates", lambda *a, **k: None)
+    monkeypatch.setattr(ruled, "_clipped_cells", lambda *a, **k: [])
     for name in CASES:
         want = json.loads((DATA / f"{name}.json").read_text("utf-8"))
         got = extract_document(DATA / f"{name}.pdf").records
         assert [r.change_date for r in got] != [w["change_date"] for w in want], name
+
+
+@pytest.mark.parametrize("name", ["calc-mergebreak-t1", "calc-mergebreak-t3"])
+def test_any_cell_merged_over_a_break_takes_the_text_the_page_clips(name, monkeypatch):
+    """Not only dates: a 提出時期 or explanation merged over a page break, printed on the part of
+    the cell the other page shows, is drawn and clipped on this page too.  The rows here take it
+    (``merged_cell_filled``), not none (new user: an explanation merged over rows 3–5, printed on
+    page 2, left rows 3–4 empty at confidence 0.963).  Without it these tuning samples lose
+    their 提出時期."""
+    import piatable.normalize.grid.ruled as ruled
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "office4" / name
+    want = json.loads((sample / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(sample / "input.pdf").records
+    assert [r.timing for r in got] == [w["timing"] for w in want]
+    assert [_ws(r.explanation) for r in got] == [_ws(w["explanation"]) for w in want]
+    assert not any(f.startswith("truncated:") for r in got for f in r.flags)  # taken, not "cut"
+    original = ruled._clipped_cells
+    monkeypatch.setattr(ruled, "_clipped_cells", lambda c, *a, **k: original(c, *a, **k) if c == 0 else [])
+    got = extract_document(sample / "input.pdf").records
+    assert [r.timing for r in got] != [w["timing"] for w in want]

@@ -183,3 +183,67 @@ def test_an_input_given_as_output_is_named_before_its_format(tmp_path, seed_path
     err = capsys.readouterr().err
     assert "would be overwritten" in err and "cannot tell the format" not in err
     assert target.read_bytes() == b"%PDF-1.4 precious"
+
+
+def test_piatables_own_messages_fit_in_cp932():
+    """Evidence lines, notes and errors are written into CSV cells too: a CSV asked for in cp932
+    must never fail on piatable's own wording (new user: 'cp932 cannot hold – (U+2013)' from the
+    evidence 'section Ⅰ–Ⅵ').  Every string constant of the readers and checks that reads as an
+    English phrase (the HTML report, always UTF-8, aside) round-trips through cp932."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = [
+        p
+        for d in ("normalize", "extract", "src/piatable")
+        for p in (root / d).rglob("*.py")
+        if "report" not in p.parts
+    ]
+    phrase = re.compile(r"[a-z]{3,} [a-z]{2,}")
+    bad = []
+    for path in files:
+        tree = ast.parse(path.read_text("utf-8"))
+        docstrings = {
+            id(n.body[0].value)
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and n.body
+            and isinstance(n.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and phrase.search(node.value)
+            ):
+                try:
+                    ok = node.value.encode("cp932").decode("cp932") == node.value
+                except UnicodeEncodeError:
+                    ok = False
+                if not ok:
+                    bad.append(f"{path.relative_to(root)}:{node.lineno}: {node.value[:60]!r}")
+    assert len(files) > 50
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("option", ["-o", "--report", "--documents"])
+def test_an_output_whose_folder_cannot_be_made_is_a_usage_error_before_the_run(
+    tmp_path, seed_path, capsys, option
+):
+    """New user: ``-o /proc/nope/x.json`` ran the whole extraction, then failed with a bare
+    ``[Errno 2]``.  Now it is a usage error naming the output and its folder, before any work.
+    (A folder that can be made is made: ``-o new/x.json`` works.)"""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    bad = blocker / "sub" / "x.json"
+    args = ["extract", str(seed_path), option, str(bad)]
+    if option != "-o":
+        args += ["-o", str(tmp_path / "r.json")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"output {bad}: cannot make its folder {bad.parent}" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "r.json").exists()

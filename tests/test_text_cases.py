@@ -44,6 +44,16 @@ def test_doubled_lines_are_collapsed_with_a_note():
     assert any("printed twice" in n for n in result.notes)
 
 
+def test_a_text_without_a_table_says_only_that(tmp_path):
+    """A prose text whose sentence repeats line after line is no over-printed table: without a
+    table, how its text would have been mended is not said (new user: '39 lines printed twice …
+    were collapsed' on a document with no table); "no amendment table found" is."""
+    prose = tmp_path / "prose.txt"
+    prose.write_text("特定個人情報保護評価書\n" + "本市では住民基本台帳に関する事務を行う。\n" * 40, "utf-8")
+    result = extract_document(prose)
+    assert result.records == [] and result.notes == ["no amendment table found"]
+
+
 # ---- issue 10: a new user's LibreOffice tables (Calc and Writer PDFs flattened by pypdfium2's
 # get_text_range and pdftotext -raw); each text is one whole table of the user's.
 

@@ -340,6 +340,7 @@ def _ruled_rows(
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
     by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
+    taken: set[int] = set()  # ids of the clipped characters cells took as their text
     for w, col in zip(words, columns, strict=True):
         by_column[col].append(w)
     for c in range(N_COLS):
@@ -385,8 +386,8 @@ def _ruled_rows(
                     res.unplaced += 1
                     continue
                 by_span.setdefault(s, []).append(w)
-        if c == 0 and unseen:
-            _clipped_dates(by_span, spans, ys, bounds, unseen, merged, hy, settings)
+        if unseen:
+            taken.update(map(id, _clipped_cells(c, by_span, spans, ys, bounds, unseen, merged, hy, settings)))
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
@@ -404,10 +405,12 @@ def _ruled_rows(
                     merged[r] = True
     res.rows, res.merged = rows, merged
     if unseen:
-        attach_clipped(unseen, boxes, hy, settings)
+        # The characters a cell took as its own text continue no other cell's.
+        attach_clipped([u for u in unseen if id(u.word) not in taken], boxes, hy, settings)
 
 
-def _clipped_dates(
+def _clipped_cells(
+    c: int,
     by_span: dict[int, list[Word]],
     spans: list[tuple[int, int]],
     ys: list[float],
@@ -416,22 +419,27 @@ def _clipped_dates(
     merged: list[bool],
     hy: float,
     settings: GridSettings,
-) -> None:
-    """Date cells that print nothing on this page but hold a date clipped away at their top or
-    bottom edge (``unseen.clipped_cell_words``): a 変更日 merged over a page break, centred or at
-    the foot of the whole cell, is drawn on each page and shown on one only.  Its rows here take
-    that date, as they would a merged date printed on the page (``merged_cell_filled``), not the
-    previous page's date nor none."""
+) -> list[Word]:
+    """Cells of column ``c`` that print nothing on this page but hold text clipped away at their
+    top or bottom edge (``unseen.clipped_cell_words``): a cell merged over a page break (a
+    変更日, an explanation shared by rows on both pages), centred or at the foot of the whole
+    cell, is drawn on each page and shown on one only.  Its rows here take that text, as they
+    would a merged cell printed on the page (``merged_cell_filled``), not the previous page's
+    value nor none.  In the date column only a date is taken.  Returns the characters taken."""
+    taken: list[Word] = []
     for s, (a, b) in enumerate(spans):
         printed = "".join(w.text for w in by_span.get(s, [])).strip()
         if printed:
             continue
-        box = CellBox(bounds[0], ys[a], bounds[1], ys[b], [])
+        box = CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], [])
         words = clipped_cell_words(unseen, box, hy, settings)
-        if words and DATE_LINE.match("".join(w.text for w in words)):
-            by_span[s] = words
-            for r in range(a, b):
-                merged[r] = True
+        if not words or (c == 0 and not DATE_LINE.match("".join(w.text for w in words))):
+            continue
+        by_span[s] = words
+        taken += words
+        for r in range(a, b):
+            merged[r] = True
+    return taken
 
 
 def _anchored_rows(res: PageRows, words: list[Word], hx: float, hy: float, settings: GridSettings) -> None:

@@ -115,6 +115,15 @@ def plan_outputs(
     for k, path in seen.items():
         if k in input_files:
             raise UsageError(f"output {path} is also an input ({input_files[k]}); it would be overwritten")
+        # An output's folder is made now (as the writers would): one that cannot be is said
+        # before the run, not after hours of it.
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"output {path}: cannot make its folder {folder} ({exc.strerror})") from exc
+        if not os.access(folder, os.W_OK):
+            raise UsageError(f"output {path}: folder {folder} is not writable")
     return plan
 
 

@@ -67,6 +67,7 @@ def _result(reading: Reading, source: str) -> DocumentResult:
 
 def _text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     reading = read_text_pages(path)
+    repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
     result = _result(reading, source)
     if reading.kind == "text-layout":
         grid = layout_pages_to_rows(reading.pages, settings)
@@ -80,6 +81,10 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
         _stream_document(reading, result, settings)
+    if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
+        # No table: how its text was mended says nothing (a prose text whose sentence repeats
+        # is no over-printed table); "no amendment table found" is said.
+        result.notes = [n for n in result.notes if n not in repairs]
     return result
 
 
