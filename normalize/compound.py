@@ -275,7 +275,9 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     # The spaces inside the form's choice labels (``[ 再委託する ]``) are no gaps between cells.
     if not gaps or len(_SPACE_RUN.findall(_LABEL.sub("[]", t.strip()))) > CELL_GAP_MAX_SPACES:
         return parts
-    pieces = [q.strip() for p in parts for q in _CELL_GAP.split(p) if q.strip()]
+    pieces = [
+        q for p in parts for q in _one_cells_spaces([q.strip() for q in _CELL_GAP.split(p) if q.strip()])
+    ]
     # A date beside words (平成31年4月1日 時点) is text of one cell, not a row's date; dates
     # beside dates only (平成28年8月25日 令和2年11月20日) are cells side by side.
     if len(pieces) > CELL_GAP_MAX_PIECES:
@@ -284,6 +286,32 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     if dates and dates < len(pieces):
         return parts
     return pieces
+
+
+# A list marker alone (ア, イ, ①, ・, (1), １．): a cell's paragraph opening, typed with a space
+# (often a full-width one, which ``pdftotext -raw`` prints half-width) before its text.
+_MARKER_ALONE = regex.compile(r"^(?:[ア-コ]|[①-⑳]|・|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.])$")
+# A law's article (…第９条第１項, …第８号) and its table (別表第一の３０の項): one citation.
+_ARTICLE_END = regex.compile(r"第[0-9０-９一二三四五六七八九十]+[条項号]$")
+_TABLE_OF_LAW = regex.compile(r"^別表")
+
+
+def _one_cells_spaces(pieces: list[str]) -> list[str]:
+    """``pieces`` of a line (split at gaps between cells) with the gaps that lie inside one
+    cell closed again: after a list marker alone (``ア 提供先ごとに…``), and between a law's
+    article and its table (``番号法第９条第１項 別表第一の３０の項``).  Measured on the tuning
+    samples (issue 10, sixth round): cells were cut at such spaces in 20 wrong rows."""
+    if len(pieces) < 2:
+        return pieces
+    out: list[str] = []
+    for q in pieces:
+        if out and (
+            _MARKER_ALONE.match(out[-1]) or (_ARTICLE_END.search(out[-1]) and _TABLE_OF_LAW.match(q))
+        ):
+            out[-1] = f"{out[-1]} {q}"
+        else:
+            out.append(q)
+    return out
 
 
 def _jaccard(a: str, b: str) -> float:

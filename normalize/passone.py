@@ -336,6 +336,11 @@ def runs_into_explanation(row: RawRow, width: int, settings: Settings, tok: Toke
     return bool(inside) and (a in RUN_ON_ENDINGS or is_soft_break(last, first, width, settings.rejoin, tok))
 
 
+# How a doubt about the cut between the item and the next cell begins (normalize/shared_lines.py
+# drops it where the item's last headings, found at the body's opening, decided that cut).
+ITEM_CUT_WHY = "the cut between the item and the next cell"
+
+
 def close_cut_doubts(detail: dict, put: dict[str, CellLine], settings: Settings) -> list[Doubt]:
     """``column_guess`` doubts where a pass-2 cut that stands in the row (not replaced by pass-1
     cells) won by little over the best reading that moves only that boundary (``detail``:
@@ -351,7 +356,7 @@ def close_cut_doubts(detail: dict, put: dict[str, CellLine], settings: Settings)
         why = f"the cut between the before and after cells won by {ba:.2f} over moving it"
         out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
     if not ("before" in put and "after" in put) and ib < q.pass_one_item_margin:
-        why = f"the cut between the item and the next cell won by {ib:.2f} over moving it"
+        why = f"{ITEM_CUT_WHY} won by {ib:.2f} over moving it"
         out += [Doubt("column_guess", "item", why), Doubt("column_guess", "before", why)]
     return out
 

@@ -14,6 +14,7 @@ from .item_key import item_key
 from .items import item_path
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
+from .shared_line_checks import shared_line_row_doubts
 from .tokenizer import Tokenizer
 
 TEXT_COLUMNS = ("item", "before", "after", "explanation")
@@ -118,7 +119,18 @@ def rows_to_records(
     fills = page_break_fill_doubts(rows)
     return [
         score_record(
-            rec, row, q, [*row.doubts, *row_doubts(row, rec, q, tokenizer), *doc, *crossing, *stray, *fill]
+            rec,
+            row,
+            q,
+            [
+                *row.doubts,
+                *row_doubts(row, rec, q, tokenizer),
+                *shared_line_row_doubts(row, rec),
+                *doc,
+                *crossing,
+                *stray,
+                *fill,
+            ],
         )
         for rec, row, doc, crossing, stray, fill in zip(
             records, rows, whole, crossings, strays, fills, strict=True

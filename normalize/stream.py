@@ -29,6 +29,7 @@ from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
+from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
 from .twophase import (
@@ -286,7 +287,7 @@ def lines_to_rows(
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        result.rows = two_phase_rows(pages, settings, tokenizer)
+        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tokenizer))
         result.notes.append(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
@@ -294,7 +295,7 @@ def lines_to_rows(
         return result
     groups = single_pass_groups(region)
     if groups:
-        result.rows = single_pass_rows(groups, settings, tokenizer)
+        result.rows = mend_shared_lines(single_pass_rows(groups, settings, tokenizer))
         result.notes.append(
             "the text gives each page's dates and timings before its wrapped cells;"
             " rows were read in that order"
@@ -322,7 +323,7 @@ def lines_to_rows(
             result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result
-    result.rows = in_order
+    result.rows = mend_shared_lines(in_order)
     return result
 
 

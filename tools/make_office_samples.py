@@ -16,7 +16,8 @@ creation date).
                                                        # office-calcbreak, heldout-calcbreak,
                                                        # office-bottom, heldout-bottom,
                                                        # office-writerraw, heldout-writerraw,
-                                                       # office4, heldout4, office5, heldout5
+                                                       # office4, heldout4, office5, heldout5,
+                                                       # office-long, heldout-long
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -663,6 +664,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             write_json(folder / "expected" / "records.json", expected)
             if case.texts:
                 tools = LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS
+                if root.name in LONG_SETS:
+                    tools = LONG_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
@@ -670,7 +673,7 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     write_json(tfolder / "expected" / "records.json", expected)
             pages = expected[-1]["page_end"] if expected else 0
             size = (folder / "input.pdf").stat().st_size
-            if root.name in LEAN_SETS:
+            if root.name in LEAN_SETS or root.name in LONG_SETS:
                 # Only the texts are committed (the PDF is remade by this tool, seeded).
                 shutil.rmtree(folder)
             spare = f", {sum(case.extra_spare.values())} extra spare lines" if case.extra_spare else ""
@@ -1507,6 +1510,87 @@ def fifth_cases(heldout: bool) -> list[Case]:
     return [fifth_case(f"{kind}-{tag}{k}", kind, pool, heldout) for kind in FIFTH_KINDS for k in (1, 2)]
 
 
+# ----- long tables (issue 10, sixth round): centred / bottom cells, repeated header, rows over
+# page breaks, full-width spaces inside cells, Mincho and Gothic at 9–11 pt
+
+LONG_SETS = ("office-long", "heldout-long")
+LONG_TEXTS = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext")
+LONG_TUNING_FONTS = ("IPAexMincho", "IPAexGothic")
+LONG_HELDOUT_FONTS = ("IPAMincho", "IPAGothic", "IPAPMincho")
+LONG_TUNING_SIZES = (9.0, 10.0, 11.0)
+LONG_HELDOUT_SIZES = (9.0, 9.5, 10.5)
+FW_SPACE_AFTER = re.compile(r"^([①-⑳]|[０-９]+．|[0-9]+\.|（[０-９0-9]+）|・)")
+
+
+def fullwidth_spaced(text: str, rng: random.Random) -> str:
+    """``text`` with full-width spaces (U+3000) put inside it as people type them in a cell:
+    after a line's opening marker (``①　``, ``３．　``) or in place of a comma, in some lines."""
+    out = []
+    for line in text.split("\n"):
+        m = FW_SPACE_AFTER.match(line)
+        if m and len(line) > m.end() + 2 and rng.random() < 0.6:
+            line = line[: m.end()] + "\u3000" + line[m.end() :]
+        elif "、" in line and rng.random() < 0.4:
+            k = line.index("、")
+            line = line[:k] + "\u3000" + line[k + 1 :]
+        out.append(line)
+    return "\n".join(out)
+
+
+def long_case(name: str, pool: list[dict], maker: str, heldout: bool, k: int) -> Case:
+    """A long table (22–30 rows, several pages, the header row repeated on each) with its
+    cells vertically centred or at the foot, full-width spaces inside some cells, Mincho or
+    Gothic at 9–11 pt; Writer rows made long enough to break over pages in every other case."""
+    rng = _rng(name)
+    n = min(len(pool), rng.randint(22, 30))
+    picked = sorted(rng.sample(range(len(pool)), n))
+    date_style = rng.choice(DATE_STYLES)
+    rows = printed_rows([pool[j] for j in picked], date_style, newest_first=rng.random() < 0.3)
+    if maker == "writer" and k % 2 == 0:
+        rows = _long_distinct_rows(rows, rng)
+    spaced = []
+    for r in rows:
+        r = dict(r)
+        for key in ("item", "before", "after", "explanation"):
+            if r[key] and rng.random() < 0.35:
+                r[key] = fullwidth_spaced(r[key], rng)
+        spaced.append(r)
+    widths = _widths(rng, maker)
+    valign = ("center", "bottom")[k % 2]
+    merge = k % 3 == 2
+    return Case(
+        name=name,
+        rows=spaced,
+        maker=maker,
+        font=rng.choice(LONG_HELDOUT_FONTS if heldout else LONG_TUNING_FONTS),
+        size=rng.choice(LONG_HELDOUT_SIZES if heldout else LONG_TUNING_SIZES),
+        widths=widths,
+        valign=valign,
+        merge=merge,
+        merge_keys=rng.choice((MERGEABLE, ("change_date_raw",), ("change_date_raw", "timing"))),
+        rows_per_page=None,
+        repeat_header=True,
+        appendix=rng.choice(("２", "3")),
+        header_fill=rng.random() < 0.4,
+    )
+
+
+def long_cases(heldout: bool) -> list[Case]:
+    """``office-long`` (tuning: the tuning tables' rows and office3's) or ``heldout-long``
+    (measure only, never tune: the held-out tables' rows), four cases by Calc and four by
+    Writer."""
+    if heldout:
+        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
+        pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
+    else:
+        pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+        own = sorted((SAMPLES / "office3" / "tables").glob("*.json"))
+        pool += [r for path in own for r in load_table(path)]
+    tag = "h" if heldout else "t"
+    makers = ("calc", "writer")
+    return [long_case(f"{m}-long-{tag}{k}", pool, m, heldout, k) for k in range(1, 5) for m in makers]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1531,6 +1615,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout4": (SAMPLES / "heldout4", lambda: fourth_cases(heldout=True)),
     "office5": (SAMPLES / "office5", lambda: fifth_cases(heldout=False)),
     "heldout5": (SAMPLES / "heldout5", lambda: fifth_cases(heldout=True)),
+    "office-long": (SAMPLES / "office-long", lambda: long_cases(heldout=False)),
+    "heldout-long": (SAMPLES / "heldout-long", lambda: long_cases(heldout=True)),
 }
 
 

@@ -42,6 +42,14 @@ CONTINUATION_RESCORED = 30
 # is 2, and kinsoku may leave a line one character short) fills the column: its last word may
 # run on onto the next page (normalize/stream.py, normalize/continuation.py).
 CONTINUED_EXPLANATION_SLACK = 2
+# Row-ordered flattened text (normalize/shared_lines.py): a cut between two cells printed on one
+# line, mended by the cells' words, weighs this share of a ``cut_guess`` on the row's confidence
+# (small: measured on samples/office-long, the mended rows are right as often as not-mended
+# ones), and an explanation beside the after cell's last line is at least this many characters.
+MENDED_CUT_STRENGTH = 0.25
+SHARED_EXPLANATION_MIN_CHARS = 6
+# ... and the most characters of a wrapped item heading's tail taken back from the body's opening.
+ITEM_TAIL_MAX_CHARS = 4
 
 
 @dataclass(slots=True)

@@ -1,0 +1,149 @@
+"""Checks of a flattened-text row's cells for pieces of other cells printed on one line.
+
+pypdfium2 and ``pdftotext -raw`` put the cells printed on one baseline on one line, a space
+between them.  Where cells are centred or at the foot of their row (LibreOffice Calc and
+Writer tables), the one-line cells share a line with the last (or middle) line of the long
+ones, and the row's cuts may keep two cells' pieces together or give a cell's opening lines to
+the next column.  Each check returns ``column_guess`` or ``row_split_guess`` doubts (issue 12:
+a row whose cut is in doubt must say so):
+
+* ``closing``: a before/after paragraph in which 削除 or (上記を)新規追加, words that close an
+  after cell, are followed on their line by more text (``削除 委託契約の見直しにより…``): the
+  explanation printed beside them;
+* ``shared``: the explanation's first paragraph is two pieces a cell gap apart, the second
+  worded as an explanation ends (``…実施する。 外部監査の導入に伴う追記``): the after cell's
+  last line beside the explanation; or the after cell's last paragraph ends with such a piece
+  (``[ 100人以上 ] 支所における…に伴う…の増加``);
+* ``leaf``: the before cell (the after cell when the before is empty) opens with a heading of
+  the form (``委託事項２``, ``⑥委託先名``) while the item holds no such heading at its end: the
+  item's last lines read into the body;
+* ``date piece``: a paragraph of the explanation is a piece of a wrapped date (``令和`` /
+  ``２年``): the next row's date, read into this row;
+* ``one-sided``: exactly one of before and after holds text and no 新規追加 / 削除 says which
+  (row-ordered text only: without positions nothing tells a lone before cell from a lone after
+  cell).
+
+Measured on the flattened texts of every tuning sample (3,976 rows read, before the mends of
+``shared_lines``; rows aligned as ``tools/eval_text.py`` does): ``closing`` fires on 8 wrong rows,
+``shared`` on 74, ``leaf`` on 58, ``date piece`` on 2, and none of them on a right row;
+``one-sided`` on 93 wrong rows and 4 right ones.  Most of those rows were warned already; the
+checks warn 24 more wrong rows and 2 more right ones.  Only for text read without positions
+(``RawRow.widths`` set), never for column-ordered text (its own checks weigh its cuts).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow, Record
+from piatable.settings import SHARED_EXPLANATION_MIN_CHARS
+from piatable.vocabulary import EXPLANATION_ENDING
+
+from .cut_checks import INSTANCE_LINE, is_heading_line
+
+# 削除 / (上記を)新規追加 and then, a space apart, more text on the same line.
+_CLOSING_THEN_TEXT = regex.compile(r"^(?:上記を)?(?:新規追加|削除)[ 　]+\S")
+# A heading and then, a space apart, 上記を新規追加 (the item's last line beside the after cell).
+_HEADING_THEN_ADDITION = regex.compile(r"^(\S+)[ 　]+(?:上記を)?新規追加$")
+# A half-width space between Japanese text: a gap between two cells printed on one line.
+CELL_GAP = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々〆、。）」』】＞〕\]］Ａ-Ｚａ-ｚ０-９]) +"
+    r"(?=[\p{Han}\p{Hiragana}\p{Katakana}々〆（「『【＜〔\[［Ａ-Ｚａ-ｚ])"
+)
+# Where an item path ends in a heading of the lowest level (①…⑳, 委託事項N): its leaf.
+LEAF = regex.compile(r"^(?:[①-⑳]|(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2})")
+# A piece of a date wrapped in a narrow column (令和 / ２年 / 4月1日).
+_DATE_PIECE = regex.compile(
+    r"^(?:(?:令和|平成|昭和)(?:[0-9０-９]{1,2}|元)?年?"
+    r"|(?:[0-9０-９]{1,2}|元)年(?:[0-9０-９]{1,2}月)?"
+    r"|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)$"
+)
+_EDIT_WORD = regex.compile(r"新規追加|削除")
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n") if p.strip()]
+
+
+def closing_doubts(record: Record) -> list[Doubt]:
+    """``closing`` (see the module notes)."""
+    for f in ("before", "after"):
+        for p in _paragraphs(getattr(record, f)):
+            if _CLOSING_THEN_TEXT.match(p):
+                why = (
+                    f"the {f} cell's {p.split()[0]} has other text beside it on its line: the explanation's?"
+                )
+                return [Doubt("column_guess", "explanation", why)]
+            m = _HEADING_THEN_ADDITION.match(p)
+            if m and (INSTANCE_LINE.match(m.group(1)) or is_heading_line(m.group(1))):
+                why = (
+                    f"a heading of the form beside {f}'s 新規追加 ({m.group(1)[:12]}): the item's last line?"
+                )
+                return [Doubt("column_guess", "item", why)]
+    return []
+
+
+def shared_line_doubts(record: Record) -> list[Doubt]:
+    """``shared`` (see the module notes)."""
+    expl = _paragraphs(record.explanation)
+    if expl:
+        m = CELL_GAP.search(expl[0])
+        if (
+            m
+            and EXPLANATION_ENDING.search(expl[0][m.end() :])
+            and not EXPLANATION_ENDING.search(expl[0][: m.start()])
+        ):
+            why = f"the explanation's first line holds another cell's text before a gap ({expl[0][:12]}…)"
+            return [Doubt("column_guess", "explanation", why)]
+    after = _paragraphs(record.after)
+    if after:
+        for m in CELL_GAP.finditer(after[-1]):
+            rest = after[-1][m.end() :]
+            if len(rest) >= SHARED_EXPLANATION_MIN_CHARS and EXPLANATION_ENDING.search(rest):
+                why = f"the after cell ends with an explanation beside its last line ({rest[:12]}…)"
+                return [Doubt("column_guess", "after", why)]
+    return []
+
+
+def leaf_doubts(record: Record) -> list[Doubt]:
+    """``leaf`` (see the module notes)."""
+    before, after = _paragraphs(record.before), _paragraphs(record.after)
+    first = before[0] if before else (after[0] if after else "")
+    other = after[0] if before and after else ""
+    head = first.split()[0] if first.split() else ""
+    if not head or not LEAF.match(head) or not (INSTANCE_LINE.match(head) or is_heading_line(head)):
+        return []
+    if any(LEAF.match(p) for p in record.item_path) or (other and other[:2] == first[:2]):
+        return []
+    field = "before" if before else "after"
+    return [
+        Doubt("column_guess", "item", f"the {field} cell opens with the item's last heading? ({head[:12]})")
+    ]
+
+
+def date_piece_doubts(record: Record) -> list[Doubt]:
+    """``date piece`` (see the module notes)."""
+    for p in _paragraphs(record.explanation):
+        if _DATE_PIECE.match(p):
+            return [Doubt("row_split_guess", "explanation", f"the explanation holds a piece of a date ({p})")]
+    return []
+
+
+def one_sided_doubts(record: Record) -> list[Doubt]:
+    """``one-sided`` (see the module notes)."""
+    before, after = (record.before or "").strip(), (record.after or "").strip()
+    if bool(before) == bool(after) or _EDIT_WORD.search(before or after):
+        return []
+    field = "before" if before else "after"
+    why = f"only the {field} cell holds text, and no 新規追加 / 削除 tells which of the two it is"
+    return [Doubt("column_guess", field, why)]
+
+
+def shared_line_row_doubts(row: RawRow, record: Record) -> list[Doubt]:
+    """Every check of this module, for a row of text read without positions (else none)."""
+    if not any(row.widths.values()) or row.ruled or any(d.kind == "column_order" for d in row.doubts):
+        return []
+    out = (
+        closing_doubts(record) + shared_line_doubts(record) + leaf_doubts(record) + date_piece_doubts(record)
+    )
+    return out + one_sided_doubts(record)

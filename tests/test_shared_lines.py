@@ -1,0 +1,150 @@
+"""Rows of row-ordered text whose cells share a printed line (normalize/shared_lines.py mends
+them, normalize/shared_line_checks.py warns of the rest): each mend and check on the kind of
+line it is for, quiet on a clean row, and on the LibreOffice samples of long centred / bottom
+tables (samples/office-long; tools/eval_office.py measures them)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.models import CellLine, RawRow
+from piatable.normalize.records import rows_to_records
+from piatable.normalize.shared_lines import mend_shared_lines
+from piatable.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = {
+    "item": ["Ⅰ基本情報", "７．評価実施機関における担当部署", "①部署"],
+    "before": ["市民部市民課"],
+    "after": ["市民生活部市民課"],
+    "explanation": ["組織改正による部署名の変更"],
+}
+
+
+def text_row(cells: dict[str, list[str]]) -> RawRow:
+    """A row of flattened text (wrap widths estimated: no positions)."""
+    row = RawRow()
+    row.cells["change_date"] = [CellLine("2023/2/6")]
+    row.cells["timing"] = [CellLine("事後")]
+    for f, lines in {**CLEAN, **cells}.items():
+        row.cells[f] = [CellLine(t) for t in lines]
+    row.widths = {"item": 24, "before": 40, "after": 40, "explanation": 24}
+    return row
+
+
+def cells_of(row: RawRow) -> dict[str, list[str]]:
+    return {f: [cl.text for cl in row.cells[f]] for f in ("item", "before", "after", "explanation")}
+
+
+def record(cells: dict[str, list[str]]):
+    return rows_to_records([text_row(cells)], "t.txt", Settings())[0]
+
+
+def test_clean_text_row_is_left_alone_and_quiet():
+    row = text_row({})
+    mend_shared_lines([row])
+    assert cells_of(row) == CLEAN
+    assert record({}).flags == []
+
+
+def test_an_explanation_beside_the_after_cells_closing_word_is_cut_off():
+    row = text_row(
+        {"after": ["削除 委託契約の見直しにより再委託を行わないこととしたため"], "explanation": []}
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == ["削除"]
+    assert cells_of(row)["explanation"] == ["委託契約の見直しにより再委託を行わないこととしたため"]
+    assert any(d.kind == "cut_guess" for d in row.doubts)
+
+
+def test_the_after_cells_last_line_beside_the_explanation_goes_back_to_the_after_cell():
+    row = text_row(
+        {
+            "after": ["【外部監査】"],
+            "explanation": ["外部の専門事業者による監査を３年に１回実施する。 外部監査の導入に伴う追記"],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == ["【外部監査】", "外部の専門事業者による監査を３年に１回実施する。"]
+    assert cells_of(row)["explanation"] == ["外部監査の導入に伴う追記"]
+
+
+def test_the_items_last_headings_at_the_bodys_opening_go_to_the_item():
+    item = ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託"]
+    row = text_row({"item": item, "before": ["委託事項１", "⑥委託先名 株式会社○○"], "after": ["○○株式会社"]})
+    mend_shared_lines([row])
+    assert cells_of(row)["item"] == [*item, "委託事項１", "⑥委託先名"]
+    assert cells_of(row)["before"] == ["株式会社○○"]
+    # Both body cells opening with the same heading: an added block's own sub-headings, kept.
+    row = text_row({"item": item, "before": ["①委託内容", "A"], "after": ["①委託内容", "B"]})
+    mend_shared_lines([row])
+    assert cells_of(row)["before"] == ["①委託内容", "A"]
+
+
+def test_a_wrapped_item_headings_tail_read_as_the_bodys_opening_goes_back_to_the_item():
+    item = ["Ⅰ基本情報", "７．評価実施機関における担当部署", "②所属長の役職"]
+    row = text_row({"item": item, "before": ["名 市民部市民課長"], "after": ["市民部市民窓口課長"]})
+    mend_shared_lines([row])
+    assert cells_of(row)["item"][-1] == "②所属長の役職名"
+    assert cells_of(row)["before"] == ["市民部市民課長"]
+    # A complete heading takes nothing (①部署 + 市 is no heading).
+    row = text_row({})
+    mend_shared_lines([row])
+    assert cells_of(row) == CLEAN
+
+
+def test_a_full_width_space_inside_a_cell_is_no_gap_between_cells():
+    """U+3000 is typed inside cells (⑥　委託先名); only a half-width space parts two cells."""
+    item = ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託"]
+    row = text_row({"item": item, "before": ["委託事項１\u3000株式会社○○"], "after": ["○○株式会社"]})
+    mend_shared_lines([row])
+    assert cells_of(row)["before"] == ["委託事項１\u3000株式会社○○"]
+
+
+@pytest.mark.parametrize(
+    ("cells", "field"),
+    [
+        ({"after": ["委託事項２ 上記を新規追加"], "before": []}, "item"),
+        ({"explanation": ["組織改正", "令和", "２年"]}, "explanation"),
+        ({"before": ["保存期間を経過したデータは、システムにより自動で消去する。"], "after": []}, "before"),
+    ],
+)
+def test_doubtful_shared_lines_are_warned(cells, field):
+    rec = record(cells)
+    assert "column_guess" in rec.flags or "row_split_guess" in rec.flags
+    assert any(f" {field}" in e or e.startswith(field) for e in rec.evidence)
+
+
+def test_an_added_or_deleted_cell_alone_is_no_doubt():
+    assert record({"before": [], "after": ["市民窓口課", "上記を新規追加"]}).flags == []
+    assert record({"before": ["市民窓口課"], "after": ["削除"]}).flags == []
+
+
+def _score(folder: Path) -> tuple[int, int, int]:
+    """Rows read, rows expected, and text cells (item, before, after, explanation) right
+    whitespace-free, row by row."""
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.txt").records
+
+    def squash(v: object) -> str:
+        return "".join(str(v or "").split())
+
+    fields = ("item", "before", "after", "explanation")
+    right = sum(
+        squash(getattr(g, k)) == squash(e[k]) for g, e in zip(got, expected, strict=False) for k in fields
+    )
+    return len(got), len(expected), right
+
+
+@pytest.mark.parametrize("tool", ["pypdfium2", "pdftotext-raw"])
+def test_a_long_bottom_aligned_calc_table_keeps_its_rows(tool):
+    """samples/office-long/calc-long-t1: 29 rows over 3 pages, cells at the foot of their rows:
+    the one-line cells share the long cells' last line.  Every row is found; the mends put 51
+    of the 116 text cells right (48 before them)."""
+    found, expected, right = _score(ROOT / "samples" / "office-long" / f"calc-long-t1-{tool}")
+    assert found == expected == 29
+    assert right >= 51
