@@ -18,6 +18,19 @@ from .conftest import ROOT
 GLYPH = 21.0
 
 
+def _truth_lines() -> set[str]:
+    """Every line of the text cells of the samples' expected records."""
+    import json
+
+    return {
+        line
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for f in ("item", "before", "after", "explanation")
+        for line in str(r.get(f) or "").splitlines()
+    }
+
+
 def test_a_merged_date_cell_tesseract_cut_short_is_read_line_by_line():
     """A LibreOffice Calc date cell merged over two rows, scanned at 200 dpi: ``2023年3月31``
     over a centred ``日``, read together, came back ``02``; each line alone reads right."""
@@ -112,17 +125,10 @@ def test_a_dates_digits_in_running_text_take_one_width():
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_date_widths():
-    import json
 
     from piatable.extract.ocr.structure_fixes import even_running_dates
 
-    lines = {
-        line
-        for path in (ROOT / "samples").glob("**/expected/records.json")
-        for r in json.loads(path.read_text("utf-8"))
-        for f in ("item", "before", "after", "explanation")
-        for line in str(r.get(f) or "").splitlines()
-    }
+    lines = _truth_lines()
     assert len(lines) > 500
     assert [line for line in lines if even_running_dates(line) != line] == []
 
@@ -222,17 +228,10 @@ def test_ticked_answer_boxes_misread_at_a_lines_start():
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_ticked_boxes():
-    import json
 
     from piatable.extract.ocr.structure_fixes import restore_ticked_box
 
-    lines = {
-        line
-        for path in (ROOT / "samples").glob("**/expected/records.json")
-        for r in json.loads(path.read_text("utf-8"))
-        for f in ("item", "before", "after", "explanation")
-        for line in str(r.get(f) or "").splitlines()
-    }
+    lines = _truth_lines()
     assert [line for line in lines if restore_ticked_box(line) != line] == []
 
 

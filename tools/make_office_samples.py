@@ -1496,16 +1496,21 @@ def fifth_case(name: str, kind: str, pool: list[dict], heldout: bool) -> Case:
     return replace(base, rows=rows, widths=tuple(widths), **kw)
 
 
+def _row_pool(heldout: bool) -> list[dict]:
+    """The rows later sets draw from: the held-out tables' (heldout, heldout2, heldout3) for a
+    held-out set, else the tuning tables' and office3's own."""
+    if heldout:
+        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
+        return [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
+    pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
+    own = sorted((SAMPLES / "office3" / "tables").glob("*.json"))
+    return pool + [r for path in own for r in load_table(path)]
+
+
 def fifth_cases(heldout: bool) -> list[Case]:
     """``office5`` (tuning: the tuning tables' rows) or ``heldout5`` (measure only: the
     held-out tables' rows), each kind twice."""
-    if heldout:
-        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
-        pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
-    else:
-        pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
-        own = sorted((SAMPLES / "office3" / "tables").glob("*.json"))
-        pool += [r for path in own for r in load_table(path)]
+    pool = _row_pool(heldout)
     tag = "h" if heldout else "t"
     return [fifth_case(f"{kind}-{tag}{k}", kind, pool, heldout) for kind in FIFTH_KINDS for k in (1, 2)]
 
@@ -1579,13 +1584,7 @@ def long_cases(heldout: bool) -> list[Case]:
     """``office-long`` (tuning: the tuning tables' rows and office3's) or ``heldout-long``
     (measure only, never tune: the held-out tables' rows), four cases by Calc and four by
     Writer."""
-    if heldout:
-        folders = [SAMPLES / d / "tables" for d in ("heldout", "heldout2", "heldout3")]
-        pool = [r for f in folders for path in sorted(f.glob("*.json")) for r in load_table(path)]
-    else:
-        pool = [r for path in TUNING_TABLES.values() for r in load_table(path)]
-        own = sorted((SAMPLES / "office3" / "tables").glob("*.json"))
-        pool += [r for path in own for r in load_table(path)]
+    pool = _row_pool(heldout)
     tag = "h" if heldout else "t"
     makers = ("calc", "writer")
     return [long_case(f"{m}-long-{tag}{k}", pool, m, heldout, k) for k in range(1, 5) for m in makers]
