@@ -57,6 +57,9 @@ class RawRow:
     confidence: float = 1.0
     # The row lies between ruling lines, so ``CellLine.reaches_bottom`` tells where its cells end.
     ruled: bool = False
+    # The row's cells were cut by positions (the grid: PDF, OCR, ``-layout`` text), not by the
+    # text alone (flattened text read in row or column order).
+    positioned: bool = False
     # Evidence of doubt gathered by the reader and by the checks (normalize/evidence.py).
     doubts: list[Doubt] = field(default_factory=list)
     # Words the document strokes, as "<mark>:<field>:<text>" (mark: underlined, struck).

@@ -20,6 +20,7 @@ from piatable.models import CellLine
 from piatable.settings import (
     CONTINUATION_END_COST,
     CONTINUATION_MARGIN,
+    CONTINUATION_PAGE_CUTS,
     CONTINUATION_RESCORED,
     CONTINUED_EXPLANATION_SLACK,
     RejoinSettings,
@@ -105,16 +106,18 @@ def continued_cut(
     best pairs that agree with every end, and as many of the best of all, are then scored as the
     whole row they make (each cell's page-one lines followed by its rest, scored by
     ``whole_scorer(lines)``: the cells' likeness, the wraps across the page) plus the ends'
-    cost.  ``lo``: the least item length on page one.  Returns ((i, j) on page one, (i, j) on
+    cost.  Only the ``CONTINUATION_PAGE_CUTS`` cheapest cuts of each page are paired (the pairs
+    of long rows grow as the fourth power of their lines).  ``lo``: the least item length on
+    page one.  Returns ((i, j) on page one, (i, j) on
     the next page, why the cut is in doubt: "" when every cell agrees with its page-one end and
     no other reading comes within ``CONTINUATION_MARGIN``)."""
     pre, cont = pre_scorer.lines, cont_scorer.lines
-    cont_cuts = _cuts(cont_scorer)
+    cont_cuts = _cuts(cont_scorer)[:CONTINUATION_PAGE_CUTS]
     parts = {
         (i2, j2): {"item": cont[:i2], "before": cont[i2:j2], "after": cont[j2:]} for _, i2, j2 in cont_cuts
     }
     scored: list[tuple[float, int, tuple[int, int], tuple[int, int]]] = []
-    for c1, i, j in _cuts(pre_scorer, lo):
+    for c1, i, j in _cuts(pre_scorer, lo)[:CONTINUATION_PAGE_CUTS]:
         runs = {key: runs_on(tail, widths.get(key), rejoin) for key, tail in _tails(pre, i, j).items()}
         for c2, i2, j2 in cont_cuts:
             against = sum(_end_cost(runs[key], part) for key, part in parts[(i2, j2)].items())

@@ -21,14 +21,16 @@ a row whose cut is in doubt must say so):
   ``２年``): the next row's date, read into this row;
 * ``one-sided``: exactly one of before and after holds text and no 新規追加 / 削除 says which
   (row-ordered text only: without positions nothing tells a lone before cell from a lone after
-  cell).
+  cell).  This one is a confidence-only ``cut_guess``, not a flag: a new user's LibreOffice
+  tables (not in the repo) showed it firing on right rows whose before cell is truly empty.
 
 Measured on the flattened texts of every tuning sample (3,976 rows read, before the mends of
 ``shared_lines``; rows aligned as ``tools/eval_text.py`` does): ``closing`` fires on 8 wrong rows,
 ``shared`` on 74, ``leaf`` on 58, ``date piece`` on 2, and none of them on a right row;
 ``one-sided`` on 93 wrong rows and 4 right ones.  Most of those rows were warned already; the
 checks warn 24 more wrong rows and 2 more right ones.  Only for text read without positions
-(``RawRow.widths`` set), never for column-ordered text (its own checks weigh its cuts).
+(``RawRow.widths`` set, ``RawRow.positioned`` not: a ``-layout`` text's cells are cut by their
+offsets), never for column-ordered text (its own checks weigh its cuts).
 """
 
 from __future__ import annotations
@@ -136,12 +138,14 @@ def one_sided_doubts(record: Record) -> list[Doubt]:
         return []
     field = "before" if before else "after"
     why = f"only the {field} cell holds text, and no 新規追加 / 削除 tells which of the two it is"
-    return [Doubt("column_guess", field, why)]
+    # Confidence only: a before or after cell is truly empty in many right rows (a new user's
+    # tables: right rows warned rose with it as a flag), so alone it tells too little to warn.
+    return [Doubt("cut_guess", field, why)]
 
 
 def shared_line_row_doubts(row: RawRow, record: Record) -> list[Doubt]:
     """Every check of this module, for a row of text read without positions (else none)."""
-    if not any(row.widths.values()) or row.ruled or any(d.kind == "column_order" for d in row.doubts):
+    if row.positioned or not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
         return []
     out = (
         closing_doubts(record) + shared_line_doubts(record) + leaf_doubts(record) + date_piece_doubts(record)

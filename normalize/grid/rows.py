@@ -443,7 +443,9 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
-    raw = RawRow(page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled)
+    raw = RawRow(
+        page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled, positioned=True
+    )
     if r.doubt:
         raw.doubts.append(Doubt("row_split_guess", None, r.doubt, UNSURE_JOIN_STRENGTH))
     if r.aligned_cut:

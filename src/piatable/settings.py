@@ -38,6 +38,10 @@ CONTINUATION_MARGIN = 1.0
 # ... the best this many pairs of cuts (page one, next page) that agree with the cells' ends,
 # and as many of all, are scored again as the whole row they make.
 CONTINUATION_RESCORED = 30
+# Of each page's cuts of a broken row, only this many of the cheapest (by the page's own cost)
+# are paired: all pairs of a row of 40 lines a page were 5 million (1.1 GB, 15 CPU s for a
+# 17 KB text); a row of up to 11 lines a page has fewer cuts than this, so nothing changes there.
+CONTINUATION_PAGE_CUTS = 80
 # An explanation line this close to its column's width (display units: a full-width character
 # is 2, and kinsoku may leave a line one character short) fills the column: its last word may
 # run on onto the next page (normalize/stream.py, normalize/continuation.py).
