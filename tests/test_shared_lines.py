@@ -110,13 +110,27 @@ def test_a_full_width_space_inside_a_cell_is_no_gap_between_cells():
     [
         ({"after": ["委託事項２ 上記を新規追加"], "before": []}, "item"),
         ({"explanation": ["組織改正", "令和", "２年"]}, "explanation"),
-        ({"before": ["保存期間を経過したデータは、システムにより自動で消去する。"], "after": []}, "before"),
     ],
 )
 def test_doubtful_shared_lines_are_warned(cells, field):
     rec = record(cells)
     assert "column_guess" in rec.flags or "row_split_guess" in rec.flags
     assert any(f" {field}" in e or e.startswith(field) for e in rec.evidence)
+
+
+def test_a_lone_before_or_after_cell_lowers_the_confidence_without_a_flag():
+    """Only one of before / after holds text and no 新規追加 / 削除 tells which: confidence only
+    (cut_guess), since many right rows have a truly empty before cell (a new user's tables)."""
+    lone = record({"before": ["保存期間を経過したデータは、システムにより自動で消去する。"], "after": []})
+    both = record(
+        {
+            "before": ["保存期間を経過したデータは、システムにより自動で消去する。"],
+            "after": ["保存期間を経過したデータは、速やかに消去する。"],
+        }
+    )
+    assert not {"column_guess", "row_split_guess"} & set(lone.flags)
+    assert any(e.startswith("before: cut_guess: only the before cell") for e in lone.evidence)
+    assert lone.confidence < both.confidence
 
 
 def test_an_added_or_deleted_cell_alone_is_no_doubt():
