@@ -125,7 +125,6 @@ def test_a_dates_digits_in_running_text_take_one_width():
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_date_widths():
-
     from piatable.extract.ocr.structure_fixes import even_running_dates
 
     lines = _truth_lines()
@@ -228,7 +227,6 @@ def test_ticked_answer_boxes_misread_at_a_lines_start():
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_ticked_boxes():
-
     from piatable.extract.ocr.structure_fixes import restore_ticked_box
 
     lines = _truth_lines()
