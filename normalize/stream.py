@@ -27,6 +27,7 @@ from .conservation import paths_before_region
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
+from .printed_lines import flag_lost_lines, flag_untaken_anchors, lines_in_no_row, untaken_anchor_lines
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
@@ -72,6 +73,7 @@ class StreamResult:
     column_order: bool = False  # the extractor emitted whole columns one after another
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
     paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
+    lost_lines: list[str] = field(default_factory=list)  # printed lines of the region in no row
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -276,7 +278,28 @@ def lines_to_rows(
     words are dropped as they are read: the caller needs them no more (memory of long texts).
     ``in_table``: the pages continue a table whose region began earlier (a later part of a long
     text), so the region starts at their first line.  ``paged``: the region goes on in other
-    parts, over several pages: its pages are the text's own, not counted from its furniture."""
+    parts, over several pages: its pages are the text's own, not counted from its furniture.
+
+    Every printed line of the region must be found in some row (``printed_lines``): the rows
+    next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
+    result, region = _read_rows(pages, settings, tokenizer, release, in_table, paged)
+    lost = lines_in_no_row(region, result.rows)
+    if lost:
+        flag_lost_lines(lost, result.rows)
+        result.lost_lines = [cl.text for cl in lost]
+    flag_untaken_anchors(untaken_anchor_lines(region, result.rows), result.rows)
+    return result
+
+
+def _read_rows(
+    pages: list[PageWords],
+    settings: Settings,
+    tokenizer: Tokenizer | None,
+    release: bool,
+    in_table: bool,
+    paged: bool,
+) -> tuple[StreamResult, list[CellLine]]:
+    """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
     raw = split_compound_lines(pages_to_cell_lines(pages, release))
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
@@ -292,7 +315,7 @@ def lines_to_rows(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
         )
-        return result
+        return result, region
     groups = single_pass_groups(region)
     if groups:
         result.rows = mend_shared_lines(single_pass_rows(groups, settings, tokenizer))
@@ -300,7 +323,7 @@ def lines_to_rows(
             "the text gives each page's dates and timings before its wrapped cells;"
             " rows were read in that order"
         )
-        return result
+        return result, region
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
     from .boxes import without_label_boxes
@@ -322,9 +345,9 @@ def lines_to_rows(
             result.furniture += len(region) - len(boxed_region)
             result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
-            return result
+            return result, boxed_region
     result.rows = mend_shared_lines(in_order)
-    return result
+    return result, region
 
 
 def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:

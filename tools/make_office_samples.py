@@ -633,6 +633,8 @@ LEAN_SETS = (
     "heldout-passone",
     "office-writerraw",
     "heldout-writerraw",
+    "office8",
+    "heldout8",
 )
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
@@ -1590,6 +1592,52 @@ def long_cases(heldout: bool) -> list[Case]:
     return [long_case(f"{m}-long-{tag}{k}", pool, m, heldout, k) for k in range(1, 5) for m in makers]
 
 
+# ----- Calc tables with merged dates over several rows and wide one-line cells (issues 10/12,
+# eighth round: a new user's "mdate" tables lost rows and whole one-line cells without a note)
+
+# Rows of one merged date: drawn from this range.
+MDATE_RUN = (2, 4)
+# Calc widths (Excel units): wide before / after columns, so that many cells print on one line.
+MDATE_WIDTH_RANGES = ((8, 14), (16, 34), (40, 70), (40, 70), (5, 9), (14, 40))
+
+
+def mdate_case(name: str, pool: list[dict], heldout: bool) -> Case:
+    """A Calc case (``varied_case``'s look) whose dates are merged over runs of 2–4 rows (the
+    runs' rows share the first row's date), its date and timing cells centred or at the top,
+    wide before / after columns (one-line cells of 30–70 characters), 4–16 rows."""
+    base = varied_case(name, pool, "calc", heldout)
+    rng = _rng(name + "/mdate")
+    rows = list(base.rows)
+    out, k = [], 0
+    while k < len(rows):
+        run = rng.randint(*MDATE_RUN)
+        head = rows[k]
+        out += [
+            dict(r, change_date_raw=head["change_date_raw"], change_date=head["change_date"])
+            for r in rows[k : k + run]
+        ]
+        k += run
+    widths = tuple(float(rng.randint(a, b)) for a, b in MDATE_WIDTH_RANGES)
+    return replace(
+        base,
+        rows=out,
+        widths=widths,
+        merge=True,
+        merge_keys=rng.choice((("change_date_raw",), ("change_date_raw", "timing"))),
+        valign_of={"change_date_raw": rng.choice(("center", "top"))},
+        real_dates=False,
+        rows_per_page=rng.choice((None, None, 6)),
+    )
+
+
+def mdate_cases(heldout: bool) -> list[Case]:
+    """``office8`` (tuning: the tuning tables' rows and office3's) or ``heldout8`` (measure
+    only, never tune: the held-out tables' rows)."""
+    pool = _row_pool(heldout)
+    tag = "h" if heldout else "t"
+    return [mdate_case(f"calc-mdate-{tag}{k}", pool, heldout) for k in range(1, 7 if not heldout else 5)]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1616,6 +1664,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout5": (SAMPLES / "heldout5", lambda: fifth_cases(heldout=True)),
     "office-long": (SAMPLES / "office-long", lambda: long_cases(heldout=False)),
     "heldout-long": (SAMPLES / "heldout-long", lambda: long_cases(heldout=True)),
+    "office8": (SAMPLES / "office8", lambda: mdate_cases(heldout=False)),
+    "heldout8": (SAMPLES / "heldout8", lambda: mdate_cases(heldout=True)),
 }
 
 

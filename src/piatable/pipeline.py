@@ -24,6 +24,7 @@ from piatable.normalize.conservation import (
 )
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.stream import lines_to_rows
 
@@ -101,6 +102,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     seen: set[bytes] = set()
     notes: list[str] = []
     lost = unrowed = skipped = unopened = 0
+    lost_lines: list[str] = []
     in_table = False
     for k, build in enumerate(parts):
         pages = build()
@@ -115,6 +117,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         unrowed += date_lines_without_rows(stream.region, stream.rows)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
+        lost_lines.extend(stream.lost_lines)
         result.records.extend(records)
         in_table = in_table or bool(stream.rows)
         del stream, pages
@@ -140,6 +143,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     if unopened:
         result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
+        result.status = "partial"
+    if lost_lines:
+        result.notes.append(lost_lines_note(lost_lines))
         result.status = "partial"
 
 

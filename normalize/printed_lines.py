@@ -1,0 +1,190 @@
+"""No printed line lost: every line of a flattened table region must be found in some row.
+
+The character check of ``conservation.lost_and_invented`` compares counts over the whole region,
+so a merged cell's value copied into each row it covers (or any repeated text) can make up for
+a whole cell that no row took.  This check works line by line: each printed line of the region,
+whitespace removed, must be found in the cells of the rows read, whole or in at most
+``MAX_PIECES`` pieces of at least ``MIN_PIECE_CHARS`` characters (a line a reader cut between two
+cells, or cells an extractor printed on one baseline).  A line found nowhere is lost text: the
+rows printed next to it are flagged ``unplaced_text`` and the document says which text it was.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.vocabulary import TIMING
+
+from .dates import is_date_line
+
+# A line (whitespace-free) shorter than this is not checked: so short a text (事後, 新規追加, a
+# date) is found somewhere by chance, and the date and item checks count those.
+MIN_LINE_CHARS = 8
+# A line not found whole may be found in this many consecutive pieces (cut between cells) ...
+MAX_PIECES = 3
+# ... each at least this long (shorter pieces are found anywhere by chance).
+MIN_PIECE_CHARS = 4
+# Rows on pages this far from the line's page are searched too (a row continued over a break).
+PAGE_REACH = 1
+# Characters of a lost line quoted in the note.
+QUOTE_CHARS = 24
+# Lost lines quoted in one note.
+QUOTED_LINES = 3
+UNPLACED_WHY = "a printed line next to this row was taken by no row: "
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _row_texts(row: RawRow) -> list[str]:
+    return ["".join(_squash(cl.text) for cl in cells) for cells in row.cells.values() if cells]
+
+
+def found_in(piece: str, corpus: str) -> bool:
+    """Whether ``piece`` is in ``corpus`` whole, or in at most ``MAX_PIECES`` consecutive pieces
+    of at least ``MIN_PIECE_CHARS`` characters each (the longest prefix found is taken first)."""
+    if piece in corpus:
+        return True
+    rest, pieces = piece, 0
+    while rest:
+        pieces += 1
+        if pieces > MAX_PIECES:
+            return False
+        if rest in corpus:
+            return True
+        lo, hi = 0, len(rest)  # the longest prefix of rest in corpus: lo found, hi not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if rest[:mid] in corpus:
+                lo = mid
+            else:
+                hi = mid
+        if lo < MIN_PIECE_CHARS:
+            return False
+        rest = rest[lo:]
+    return True
+
+
+def _line_found(text: str, corpus: str) -> bool:
+    # Cells an extractor printed on one baseline are joined with a space: each piece apart.
+    parts = [p for p in text.split() if p]
+    whole = "".join(parts)
+    if found_in(whole, corpus):
+        return True
+    return all(len(p) < MIN_PIECE_CHARS or found_in(p, corpus) for p in parts)
+
+
+def lines_in_no_row(region: list[CellLine], rows: Iterable[RawRow]) -> list[CellLine]:
+    """The printed lines of ``region`` (``MIN_LINE_CHARS`` or more, whitespace-free) that are in
+    no cell of ``rows`` on their page or the pages next to it, whole or in a few pieces."""
+    rows = list(rows)
+    by_page: dict[int | None, list[str]] = defaultdict(list)
+    paged = all(r.page_start is not None for r in rows)
+    for r in rows:
+        texts = _row_texts(r)
+        if paged and r.page_start is not None and r.page_end is not None:
+            for p in range(r.page_start - PAGE_REACH, r.page_end + PAGE_REACH + 1):
+                by_page[p].extend(texts)
+        else:
+            by_page[None].extend(texts)
+    corpora: dict[int | None, str] = {}
+    everything: list[str] = []
+    lost: list[CellLine] = []
+    for cl in region:
+        if len(_squash(cl.text)) < MIN_LINE_CHARS:
+            continue
+        key = cl.page if paged else None
+        if key not in corpora:
+            corpora[key] = "\x00".join(by_page.get(key, []))
+        if _line_found(cl.text, corpora[key]):
+            continue
+        if paged:  # a row whose pages were told wrong: the whole document decides
+            if not everything:
+                everything.append("\x00".join(t for r in rows for t in _row_texts(r)))
+            if _line_found(cl.text, everything[0]):
+                continue
+        lost.append(cl)
+    return lost
+
+
+def rows_near(line: CellLine, rows: list[RawRow]) -> list[int]:
+    """Indices of the rows printed next to ``line``: those whose printed lines span its line
+    number, else the nearest row before it and the nearest after it (on its page when known)."""
+    spans = []
+    for k, r in enumerate(rows):
+        nos = [cl.line_no for cells in r.cells.values() for cl in cells if cl.line_no is not None]
+        if nos:
+            spans.append((min(nos), max(nos), k))
+    if line.line_no is None or not spans:
+        page = line.page or 0
+        return [k for k, r in enumerate(rows) if (r.page_start or 0) <= page <= (r.page_end or 0)][:2]
+    n = line.line_no
+    inside = [k for lo, hi, k in spans if lo <= n <= hi]
+    if inside:
+        return inside
+    before = max(((hi, k) for lo, hi, k in spans if hi < n), default=None)
+    after = min(((lo, k) for lo, hi, k in spans if lo > n), default=None)
+    return [x[1] for x in (before, after) if x is not None]
+
+
+def flag_lost_lines(lost: list[CellLine], rows: list[RawRow]) -> None:
+    """Flag the rows next to each lost line ``unplaced_text``, with the text in the evidence."""
+    for cl in lost:
+        for k in rows_near(cl, rows):
+            row = rows[k]
+            if "unplaced_text" not in row.flags:
+                row.flags.append("unplaced_text")
+            row.doubts.append(Doubt("unplaced_text", None, UNPLACED_WHY + quote(cl.text)))
+
+
+def quote(text: str) -> str:
+    """The text, whitespace-free, cut to ``QUOTE_CHARS`` characters (… when cut)."""
+    s = _squash(text)
+    return f"「{s[:QUOTE_CHARS]}…」" if len(s) > QUOTE_CHARS else f"「{s}」"
+
+
+def lost_lines_note(texts: list[str]) -> str:
+    """The document's note for lines no row took, quoting the first few (shortened)."""
+    quoted = "、".join(quote(t) for t in texts[:QUOTED_LINES])
+    more = f" and {len(texts) - QUOTED_LINES} more" if len(texts) > QUOTED_LINES else ""
+    return f"{len(texts)} printed lines of the table region are in no record: {quoted}{more}"
+
+
+UNTAKEN_WHY = "a printed {what} line on this row's page was taken by no row: "
+
+
+def untaken_anchor_lines(region: list[CellLine], rows: list[RawRow]) -> list[tuple[CellLine, str]]:
+    """Date lines and 提出時期 lines (事前/事後) of ``region`` that are in no cell of any row:
+    (line, "date" or "timing").  A date line counts as taken by a cell of its own printed line
+    that it opens (a date the reader made whole: 令和4年4月1 … 日).  Lines without a line number
+    are not judged (their identity is unknown)."""
+    taken: dict[tuple[int | None, int], list[str]] = {}
+    for r in rows:
+        for cells in r.cells.values():
+            for cl in cells:
+                if cl.line_no is not None:
+                    taken.setdefault((cl.page, cl.line_no), []).append(_squash(cl.text))
+    out = []
+    for cl in region:
+        if cl.line_no is None:
+            continue
+        what = "date" if is_date_line(cl.text) else "timing" if TIMING.fullmatch(cl.text.strip()) else None
+        if not what:
+            continue
+        text = _squash(cl.text)
+        if not any(t.startswith(text) for t in taken.get((cl.page, cl.line_no), [])):
+            out.append((cl, what))
+    return out
+
+
+def flag_untaken_anchors(untaken: list[tuple[CellLine, str]], rows: list[RawRow]) -> None:
+    """Doubt ``row_split_guess`` on every row of the page of a date or timing line no row took:
+    the page's rows were cut without it, so which row is wrong is not known."""
+    for cl, what in untaken:
+        why = UNTAKEN_WHY.format(what=what) + quote(cl.text)
+        for r in rows:
+            if r.page_start is not None and r.page_start <= (cl.page or 0) <= (r.page_end or r.page_start):
+                r.doubts.append(Doubt("row_split_guess", None, why))

@@ -1,0 +1,83 @@
+"""Every printed line of a flattened table region is in some row, or the rows next to it are
+flagged and the document says which text was lost (normalize/printed_lines.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.extract.text import read_text_pages
+from piatable.normalize.printed_lines import flag_lost_lines, found_in, lines_in_no_row, lost_lines_note
+from piatable.normalize.stream import _read_rows
+from piatable.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+# Calc exports read in -raw and pypdfium2 order: merged dates over rows (office8), fixed heights.
+CASES = (
+    "samples/office8/calc-mdate-t1-pdftotext-raw",
+    "samples/office8/calc-mdate-t5-pypdfium2",
+    "samples/office3/calc-v1-pdftotext-raw",
+)
+
+
+def _rows_and_region(case: str):
+    reading = read_text_pages(ROOT / case / "input.txt")
+    result, region = _read_rows(reading.pages, Settings(), None, False, False, False)
+    return result.rows, region
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_no_false_alarm_on_committed_samples(case: str) -> None:
+    res = extract_document(ROOT / case / "input.txt")
+    assert res.records
+    assert not any("in no record" in n for n in res.notes)
+    assert not any("a printed line next to this row" in e for r in res.records for e in r.evidence)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_row_taken_by_nobody_is_named_line_by_line(case: str) -> None:
+    rows, region = _rows_and_region(case)
+    gone = rows[2]
+    kept = rows[:2] + rows[3:]
+    lost = lines_in_no_row(region, kept)
+    texts = {cl.text for cl in lost}
+    # The lost row's long lines are named (a line repeated in another row is found there).
+    own = [cl.text for cells in gone.cells.values() for cl in cells if len("".join(cl.text.split())) >= 12]
+    others = "".join("".join(cl.text.split()) for r in kept for cells in r.cells.values() for cl in cells)
+    missing = [t for t in own if "".join(t.split()) not in others]
+    assert missing
+    assert set(missing) <= texts
+    # No line of the kept rows is called lost.
+    kept_lines = {cl.text for r in kept for cells in r.cells.values() for cl in cells}
+    assert not texts & kept_lines
+
+
+def test_lost_line_flags_its_neighbours_and_lowers_confidence() -> None:
+    rows, region = _rows_and_region(CASES[0])
+    gone = rows.pop(4)
+    lost = lines_in_no_row(region, rows)
+    assert lost
+    flag_lost_lines(lost, rows)
+    flagged = [k for k, r in enumerate(rows) if "unplaced_text" in r.flags]
+    # The rows printed next to the lost one (before and after it) carry the flag.
+    assert 3 in flagged or 4 in flagged
+    assert len(flagged) < len(rows)
+    why = [d.why for r in rows for d in r.doubts if d.kind == "unplaced_text"]
+    assert any(w.endswith("」") for w in why)
+    first = "".join(lost[0].text.split())
+    assert first[:10] in lost_lines_note([cl.text for cl in lost])
+    assert gone.cells
+
+
+def test_found_in_pieces() -> None:
+    corpus = "\x00".join(["市町村からの法令に基づく委任を受け", "通知カード及び交付申請書を印刷し"])
+    # A line a reader cut between two cells is found in two pieces.
+    assert found_in("委任を受け通知カード及び", corpus)
+    # Pieces too short to tell are not enough.
+    assert not found_in("委任を受けXYZW通知カード", corpus)
+    assert not found_in("個人番号通知書を送付する", corpus)
+    note = lost_lines_note(["個人番号通知書及び交付申請書を印刷し、送付する。以上の変更による", "あ" * 30])
+    assert note.startswith("2 printed lines of the table region are in no record: 「個人番号通知書")
+    assert "…」" in note
