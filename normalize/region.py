@@ -42,8 +42,26 @@ MAX_ITEM_LINES_BEFORE_DATE = 12
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
 BOXED_LINES_BEFORE_DATE = 150
+# The first column's label: where a line goes on into it, a label row may be glued to the text
+# before it (pypdfium2 gives no line break between a page's last text and the next page's label
+# row: ``…に報告する。変更日 項目 変更前の記載 …``).
+FIRST_LABEL = "変更日"
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
+
+
+def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
+    """Lines that end with the column-label row glued to other text, cut in two: the text, then
+    the label row (the same printed line number), so that the row is seen as the page furniture
+    it is and the table found where it starts."""
+    out: list[CellLine] = []
+    for cl in lines:
+        k = cl.text.find(FIRST_LABEL, 1)
+        if k > 0 and cl.text[:k].strip() and is_header_line(cl.text[k:]):
+            out += [replace(cl, text=cl.text[:k].rstrip()), replace(cl, text=cl.text[k:])]
+        else:
+            out.append(cl)
+    return out
 
 
 def furniture_mask(lines: list[CellLine]) -> list[bool]:
@@ -246,9 +264,16 @@ def find_table_start(raw: list[CellLine]) -> int:
             and _block_has_anchor(raw, s, len(raw))
         ):
             return s
-        if len(paths) > MAX_ITEM_LINES_BEFORE_DATE or any(
-            not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
-            for t in between[:opening]
+        # Calc may also draw a page's one-line before / after / explanation cells, with their
+        # timings, before its first date: a few lines among which a timing stands (a contents
+        # page has none).
+        one_line_cells = len(between) <= MAX_ITEM_LINES_BEFORE_DATE and any(TIMING.match(t) for t in between)
+        if not one_line_cells and (
+            len(paths) > MAX_ITEM_LINES_BEFORE_DATE
+            or any(
+                not (is_table_start(t) or is_label_piece(t) or is_page_number(t) or TIMING.match(t))
+                for t in between[:opening]
+            )
         ):
             continue
         # Out of row order (pdfminer), a page's timings may come anywhere on it, even before.

@@ -27,8 +27,15 @@ from .conservation import paths_before_region
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
-from .printed_lines import flag_lost_lines, flag_untaken_anchors, lines_in_no_row, untaken_anchor_lines
-from .region import find_table_start, pages_from_furniture, remove_furniture
+from .printed_lines import (
+    flag_lost_lines,
+    flag_untaken_anchors,
+    lines_after_title,
+    lines_in_no_row,
+    quote,
+    untaken_anchor_lines,
+)
+from .region import find_table_start, pages_from_furniture, remove_furniture, split_glued_headers
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -60,6 +67,8 @@ MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's la
 # Share of a text's date lines followed by an item's first line above which a date line after a
 # row's anchor that opens no item is the explanation's text, not a new row.
 DATE_OPENS_ITEM_SHARE = 0.8
+# Why the first row read is in doubt when text between the title and it is in no row.
+EARLY_WHY = "text between the table's title and this first row read was taken by no row: "
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -74,6 +83,7 @@ class StreamResult:
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
     paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
     lost_lines: list[str] = field(default_factory=list)  # printed lines of the region in no row
+    after_title: list[CellLine] = field(default_factory=list)  # lines between title and region
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -284,6 +294,13 @@ def lines_to_rows(
     next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
     result, region = _read_rows(pages, settings, tokenizer, release, in_table, paged)
     lost = lines_in_no_row(region, result.rows)
+    # Text between the table's title and the first line read (the region found too late).
+    early = lines_in_no_row(result.after_title, result.rows) if result.after_title else []
+    result.after_title = []
+    if early and result.rows:
+        result.rows[0].flags.append("unplaced_text")
+        result.rows[0].doubts.append(Doubt("unplaced_text", None, EARLY_WHY + quote(early[0].text)))
+    lost = early + lost
     if lost:
         flag_lost_lines(lost, result.rows)
         result.lost_lines = [cl.text for cl in lost]
@@ -300,11 +317,12 @@ def _read_rows(
     paged: bool,
 ) -> tuple[StreamResult, list[CellLine]]:
     """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
-    raw = split_compound_lines(pages_to_cell_lines(pages, release))
+    raw = split_compound_lines(split_glued_headers(pages_to_cell_lines(pages, release)))
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
+    result.after_title = lines_after_title(raw, start)
     from .boxes import looks_boxed
 
     boxed_text = looks_boxed(region, _blank_line_before(region))

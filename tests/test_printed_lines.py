@@ -81,3 +81,16 @@ def test_found_in_pieces() -> None:
     note = lost_lines_note(["個人番号通知書及び交付申請書を印刷し、送付する。以上の変更による", "あ" * 30])
     assert note.startswith("2 printed lines of the table region are in no record: 「個人番号通知書")
     assert "…」" in note
+
+
+def test_text_between_title_and_first_row_is_named() -> None:
+    # pypdfium2 of a Calc table: the region starts after the title's first rows (their item
+    # path is skipped); the lines read by no row are quoted and the first row read is flagged.
+    res = extract_document(ROOT / "samples/office/calc-juki-pypdfium2/input.txt")
+    assert res.status == "partial"
+    note = next(n for n in res.notes if "in no record" in n)
+    assert "「[○]庁内連携システム」" in note
+    flat = "".join("".join(str(getattr(r, f)).split()) for r in res.records for f in ("before", "after"))
+    assert "[○]庁内連携システム" not in flat  # the note is true: the text is in no cell
+    assert "unplaced_text" in res.records[0].flags
+    assert any("taken by no row" in e for e in res.records[0].evidence)
