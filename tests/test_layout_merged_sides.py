@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 import piatable
+from piatable.normalize.grid.common import PageRows
 from piatable.normalize.grid.lines import Line
 from piatable.normalize.grid.merged_fill import merged_runs
+from piatable.normalize.grid.misplaced import crossing_row_doubts
 
 OFFICE9 = Path(__file__).resolve().parent.parent / "samples" / "office9"
 TIMING = 4
@@ -77,3 +79,18 @@ def test_a_centred_merged_timing_beside_top_aligned_text_fills_both_sides():
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     got = piatable.extract(folder / "input.txt")
     assert [r.timing for r in got] == [e["timing"] for e in expected]
+
+
+def test_rows_whose_lines_cross_are_both_in_doubt():
+    """The upper row's 変更後 goes on below the lower row's first 項目 line: the rows were cut
+    from each other's lines at a guess (a row_split_guess on both); stacked rows stay quiet."""
+    upper = {1: [_line("Ⅰ基本情報", 0.0)], 3: [_line("新しい記載", float(y)) for y in range(0, 5)]}
+    lower = {1: [_line("Ⅱ概要", 3.0), _line("①部署", 4.0)], 2: [_line("市民課", 3.0)]}
+    res = PageRows([upper, lower], [False, False], True, [], False)
+    crossing_row_doubts(res, 1.0)
+    assert set(res.doubts) == {0, 1}
+    assert "after" in res.doubts[0]
+    stacked = {1: [_line("Ⅱ概要", 5.0)], 2: [_line("市民課", 5.0)]}
+    res = PageRows([upper, stacked], [False, False], True, [], False)
+    crossing_row_doubts(res, 1.0)
+    assert not res.doubts
