@@ -94,3 +94,16 @@ def test_rows_whose_lines_cross_are_both_in_doubt():
     res = PageRows([upper, stacked], [False, False], True, [], False)
     crossing_row_doubts(res, 1.0)
     assert not res.doubts
+
+
+def test_a_page_without_dates_under_top_aligned_cells_opens_a_row_at_each_path():
+    """samples/office9/writer-vmerge-t2: the last date of a Writer table is merged over five rows,
+    at the top, so the pages after it print no date; each 項目 path (Ⅲリスク対策 …) on those
+    pages opens a row of that date instead of everything being pasted into one row."""
+    folder = OFFICE9 / "writer-vmerge-t2-pdftotext-layout"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = piatable.extract(folder / "input.txt")
+    paths = [r.item.split("\n")[:2] for r in got]
+    for e in expected[-3:]:
+        assert e["item"].split("\n")[:2] in paths
+    assert [str(r.change_date) for r in got[-3:]] == ["2023-02-06"] * 3

@@ -105,9 +105,10 @@ def lines_to_anchored_rows(
     if not spans:
         # No date on this page (dates merged over rows printed on a page before): the 項目
         # paths anchor its rows when they place every line (their dates are filled in from
-        # the row before); else all of it continues the previous page's last row.
+        # the row before); else all of it continues the previous page's last row.  Layout
+        # text too at the top (a Writer date merged at the top prints on its first page only).
         paths = _section_spans(cols.get(1, []))
-        if len(paths) >= 2 and res.align != "top" and _rows_from_paths(res, cols, paths, hy):
+        if len(paths) >= 2 and (res.align != "top" or layout) and _rows_from_paths(res, cols, paths, hy):
             return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
