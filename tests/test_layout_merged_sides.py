@@ -10,6 +10,7 @@ from pathlib import Path
 
 import piatable
 from piatable.normalize.grid.common import PageRows
+from piatable.normalize.grid.date_spans import date_spans
 from piatable.normalize.grid.lines import Line
 from piatable.normalize.grid.merged_fill import merged_runs
 from piatable.normalize.grid.misplaced import crossing_row_doubts
@@ -107,3 +108,23 @@ def test_a_page_without_dates_under_top_aligned_cells_opens_a_row_at_each_path()
     for e in expected[-3:]:
         assert e["item"].split("\n")[:2] in paths
     assert [str(r.change_date) for r in got[-3:]] == ["2023-02-06"] * 3
+
+
+def test_a_date_wrapped_with_lines_between_its_parts_is_one_date():
+    """A narrow date column, its date's parts printed with other columns' lines between them
+    (``2023/`` / … / ``4/1``, ``202`` / … / ``3/2/`` / … / ``6``, ``平成３０`` / … / ``日``):
+    each date is one extent over all its parts, not a part alone."""
+    cases = [
+        ({3: "2023/", 6: "4/1", 12: "2022/", 15: "10/17"}, [(3, 7), (12, 16)]),
+        ({3: "202", 5: "3/2/", 7: "6", 12: "202", 14: "1/9/", 16: "1"}, [(3, 8), (12, 17)]),
+        ({3: "令和５年", 5: "４月１日", 12: "平成３０", 14: "年４月１", 16: "日"}, [(3, 6), (12, 17)]),
+    ]
+    for texts, want in cases:
+        lines = [_line(t, float(top)) for top, t in texts.items()]
+        assert date_spans(lines, 1.0) == want, texts
+
+
+def test_a_whole_date_takes_no_part_of_the_next_one():
+    """Two dates two lines apart stay two (a whole date takes only its 日 from further down)."""
+    lines = [_line("2023/4/1", 3.0), _line("2022/", 5.0), _line("10/17", 6.0)]
+    assert date_spans(lines, 1.0) == [(3, 4), (5, 7)]
