@@ -54,6 +54,8 @@ SET_NAMES = (
     "heldout4",
     "office5",
     "heldout5",
+    "office9",
+    "heldout9",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -17,6 +17,7 @@ creation date).
                                                        # office-bottom, heldout-bottom,
                                                        # office-writerraw, heldout-writerraw,
                                                        # office4, heldout4, office5, heldout5,
+                                                       # office8, heldout8, office9, heldout9,
                                                        # office-long, heldout-long
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
@@ -639,7 +640,7 @@ LEAN_SETS = (
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
-LAYOUT_SETS = ("office4", "heldout4", "office5", "heldout5")
+LAYOUT_SETS = ("office4", "heldout4", "office5", "heldout5", "office9", "heldout9")
 LAYOUT_TEXTS = ("pdftotext-layout",)
 
 
@@ -1638,6 +1639,82 @@ def mdate_cases(heldout: bool) -> list[Case]:
     return [mdate_case(f"calc-mdate-{tag}{k}", pool, heldout) for k in range(1, 7 if not heldout else 5)]
 
 
+# ----- ninth sets (issues 10/12): merged cells of every vertical alignment, list markers at line
+# starts, dates wrapped in a narrow date column, Writer rows over pages
+
+NINTH_KINDS = ("vmerge", "markers", "ndate", "wbreak")
+NINTH_MAKERS = {"vmerge": ("calc", "writer", "calc"), "wbreak": ("writer", "writer")}
+MARKER_LINE = re.compile(r"(^|\n)([①-⑳]|[ア-ン]\u3000)")
+
+
+def ninth_case(name: str, kind: str, maker: str, pool: list[dict], heldout: bool) -> Case:
+    """A case of one fault kind (``NINTH_KINDS``) for the ``pdftotext -layout`` reader, the rest
+    of its look drawn as office3's: ``vmerge`` runs of one date / 提出時期 / explanation merged
+    over several rows, the merged cells at the top, middle or foot of their span (drawn apart
+    from the other cells' alignment); ``markers`` rows whose cells hold lines opening with a
+    circled number (``①部署``) or a katakana marker (``ア　…``), in narrow columns;
+    ``ndate`` a date column so narrow that each date wraps (``2023/`` / ``4/1``), centred or at
+    the foot; ``wbreak`` Writer rows long enough to break over pages under a repeated header,
+    the 提出時期 merged."""
+    rng = _rng(name)
+    base = varied_case(name, pool, maker, heldout)
+    widths = list(base.widths)
+    rows = base.rows
+    fonts = HELDOUT_FONTS if heldout else TUNING_FONTS
+    kw: dict = {"font": rng.choice(fonts), "valign_of": {}, "fixed_heights": False, "real_dates": False}
+    style = rng.choice(DATE_STYLES)
+    if kind == "vmerge":
+        by_date = date_groups(pool)
+        big = [g for g in by_date if len(g) >= 3] or by_date
+        picked = [r for g in rng.sample(big, min(3, len(big))) for r in g[:5]]
+        rows = printed_rows(picked, style)
+        merged_valign = rng.choice(VALIGNS)
+        keys = rng.choice((("timing",), ("change_date_raw", "timing"), MERGEABLE))
+        kw |= {
+            "merge": True,
+            "merge_keys": keys,
+            "valign": rng.choice(VALIGNS),
+            "valign_of": {k: merged_valign for k in keys},
+            "rows_per_page": None,
+        }
+    elif kind == "markers":
+        marked = [r for r in pool if any(MARKER_LINE.search(r[k] or "") for k in TEXT_CELLS)]
+        picked = sorted(rng.sample(range(len(marked)), min(len(marked), rng.choice((5, 7, 9)))))
+        rows = printed_rows([marked[j] for j in picked], style)
+        if maker == "calc":
+            widths[1] = float(rng.randint(13, 18))
+            widths[2] = widths[3] = float(rng.randint(18, 26))
+        else:
+            widths[1] = round(rng.uniform(2.6, 3.4), 1)
+            widths[2] = widths[3] = round(rng.uniform(4.0, 5.0), 1)
+        kw |= {"valign": rng.choice(VALIGNS), "merge": rng.random() < 0.5, "merge_keys": ("timing",)}
+    elif kind == "ndate":
+        rows = printed_rows(rows, rng.choice(("slash", "slash0", "seireki", "wareki")))
+        widths[0] = float(rng.choice((5, 6))) if maker == "calc" else rng.choice((1.2, 1.3, 1.4))
+        kw |= {"valign": rng.choice(("center", "bottom")), "merge": rng.random() < 0.4}
+    elif kind == "wbreak":
+        rows = _long_rows(rows, rng, (2, 3))
+        kw |= {
+            "valign": rng.choice(VALIGNS),
+            "repeat_header": True,
+            "merge": True,
+            "merge_keys": rng.choice((("timing",), ("change_date_raw", "timing"))),
+        }
+    return replace(base, rows=rows, widths=tuple(widths), **kw)
+
+
+def ninth_cases(heldout: bool) -> list[Case]:
+    """``office9`` (tuning: the tuning tables' rows and office3's) or ``heldout9`` (measure only,
+    never tune: the held-out tables' rows, the IPA fonts)."""
+    pool = _row_pool(heldout)
+    tag = "h" if heldout else "t"
+    cases = []
+    for kind in NINTH_KINDS:
+        for k, m in enumerate(NINTH_MAKERS.get(kind, ("calc", "writer")), 1):
+            cases.append(ninth_case(f"{m}-{kind}-{tag}{k}", kind, m, pool, heldout))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1666,6 +1743,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-long": (SAMPLES / "heldout-long", lambda: long_cases(heldout=True)),
     "office8": (SAMPLES / "office8", lambda: mdate_cases(heldout=False)),
     "heldout8": (SAMPLES / "heldout8", lambda: mdate_cases(heldout=True)),
+    "office9": (SAMPLES / "office9", lambda: ninth_cases(heldout=False)),
+    "heldout9": (SAMPLES / "heldout9", lambda: ninth_cases(heldout=True)),
 }
 
 

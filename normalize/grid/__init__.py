@@ -22,7 +22,8 @@ em = 2 columns wide and 1 line high).
 Modules, in import order (each imports only those before it):
 ``lines`` (words → printed lines, segments, ems), ``common`` (shared small types), ``labels``
 (the column-label row), ``columns`` (column boundaries from labels and gaps), ``paths_down``
-(a 項目 path above a centred or bottom date goes down to its row), ``anchored`` (rows
+(a 項目 path above a centred or bottom date goes down to its row), ``merged_fill``
+(the rows a merged 提出時期 / explanation covers, from where it stands), ``anchored`` (rows
 anchored at dates or 項目 paths), ``unseen`` (PDF text clipped away at a cell's edge, tied to
 the cell it continues), ``ruled`` (one page of positioned words: rulings → columns and
 rows), ``layout_words`` (autospacing, wrap widths of -layout text), ``layout_text`` (one page

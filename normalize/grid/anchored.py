@@ -16,6 +16,7 @@ from .common import SECTION_HEADING, PageRows, cell_text
 from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
+from .merged_fill import merged_runs
 from .misplaced import misplaced_rows
 from .paths_down import paths_down
 
@@ -104,9 +105,10 @@ def lines_to_anchored_rows(
     if not spans:
         # No date on this page (dates merged over rows printed on a page before): the 項目
         # paths anchor its rows when they place every line (their dates are filled in from
-        # the row before); else all of it continues the previous page's last row.
+        # the row before); else all of it continues the previous page's last row.  Layout
+        # text too at the top (a Writer date merged at the top prints on its first page only).
         paths = _section_spans(cols.get(1, []))
-        if len(paths) >= 2 and res.align != "top" and _rows_from_paths(res, cols, paths, hy):
+        if len(paths) >= 2 and (res.align != "top" or layout) and _rows_from_paths(res, cols, paths, hy):
             return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
@@ -155,36 +157,37 @@ def lines_to_anchored_rows(
                 res.doubts.setdefault(len(out), close[r])
             out.append(sub)
             merged.append(shared)
-    _fill_merged_values(out, merged, len(continued), mode)
+    for k, why in _fill_merged_values(out, merged, len(continued), mode, hy).items():
+        res.doubts.setdefault(k, why)
     res.rows, res.merged = out, merged
 
 
-def _fill_merged_values(rows: list[dict[int, list[Line]]], merged: list[bool], first: int, mode: str) -> None:
+def _fill_merged_values(
+    rows: list[dict[int, list[Line]]], merged: list[bool], first: int, mode: str, hy: float
+) -> dict[int, str]:
     """Date-anchored rows (from ``first`` on) that print no 提出時期 or no explanation take the
-    one of the row whose merged cell they share, as the page's alignment prints it: the nearest
-    row above with one (cells at the top), below (cells at the bottom: a merged cell's value
-    stands on its last row's foot, Excel's and Calc's default), or nearest by position
-    (centred).  Every change has a 提出時期 (事前 / 事後) and says why (no table of the samples
-    or the seed leaves the explanation blank), so a blank one is a merged cell's; the rows are
-    ``merged_cell_filled``.  A row with no such neighbour stays without (``timing_missing``)."""
+    one of the row whose merged cell they share.  Every change has a 提出時期 (事前 / 事後) and
+    says why, so a blank one is a merged cell's; the rows are ``merged_cell_filled``.  Which rows
+    a merged value covers is read from where it stands among them (``merged_fill``: at the top of
+    the first, in their middle or at the foot of the last, the merged cell's own alignment,
+    which may differ from the page's ``mode``); rows another reading gives another value are
+    returned (row → why) for a ``row_split_guess``.  A row with no value to take stays without
+    (``timing_missing``)."""
+    doubts: dict[int, str] = {}
     for c in MERGED_VALUE_COLUMNS:
-        have = [k for k in range(first, len(rows)) if cell_text(rows[k].get(c))]
-        if not have:
+        runs = merged_runs(rows, first, c, ROW_OWN_COLUMNS, hy, mode)
+        if runs is None:
             continue
-        for k in range(first, len(rows)):
-            if k in have or not any(cell_text(v) for col, v in rows[k].items() if col in ROW_OWN_COLUMNS):
+        sources, col_doubts, _ = runs
+        printed = {k: list(rows[k][c]) for k in set(sources.values())}
+        for k, src in sources.items():
+            if k == src:
                 continue
-            above, below = [j for j in have if j < k], [j for j in have if j > k]
-            if mode == "top":
-                src = above[-1] if above else None
-            elif mode == "bottom":
-                src = below[0] if below else None
-            else:
-                near = above[-1:] + below[:1]
-                src = min(near, key=lambda j: (abs(j - k), j > k)) if near else None
-            if src is not None:
-                rows[k][c] = list(rows[src][c])
-                merged[k] = merged[src] = True
+            rows[k][c] = list(printed[src])
+            merged[k] = merged[src] = True
+        for k, why in col_doubts.items():
+            doubts.setdefault(k, why)
+    return doubts
 
 
 def _close_rows(

@@ -5,16 +5,48 @@ the rest of a date cut by a page break.  Used by the rows anchored at dates (``a
 
 from __future__ import annotations
 
+import regex
+
 from ..dates import DATE_AT_START, is_date_head, parse_date
 from .lines import Line
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
 DATE_TAIL_CHARS = 3
+# The parts of a date wrapped in a narrow column may stand this many line heights apart (lines
+# of other columns printed between them: ``2023/`` / ``4/1`` with a line or two between).
+DATE_PART_GAP_EM = 2.5
+# The digits a narrow column leaves of a year on a line of their own (``202`` / ``3/2/`` / ``6``).
+_YEAR_DIGITS = regex.compile(r"^[0-9０-９]{2,4}$")
+# What a whole date may still take: its day's 日 (平成３０年４月１ / 日).
+_DAY_TAIL = regex.compile(r"^[0-9０-９]{0,2}日$")
 
 
 def _continues_date(head: str, rest: str) -> bool:
     """True when ``rest`` carries on the date head ``head`` (年１０月 after 平成２８)."""
     return bool(parse_date(head + rest) or is_date_head(head + rest))
+
+
+def _part_extends(text: str, nxt: str) -> bool:
+    """True when ``nxt`` is the next part of the date begun by ``text`` (a head, or a whole
+    date that still takes its 日)."""
+    joined = text + nxt
+    if not (parse_date(joined) or is_date_head(joined)):
+        return False
+    return not parse_date(text) or bool(_DAY_TAIL.match(nxt))
+
+
+def _opens_wrapped_date(lines: list[Line], i: int, hy: float) -> bool:
+    """A line of a year's digits alone (``202``) whose next parts make a date."""
+    text = lines[i].text.strip()
+    if not _YEAR_DIGITS.match(text):
+        return False
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].top - lines[j - 1].bottom >= DATE_PART_GAP_EM * hy:
+            return False
+        text += lines[j].text.strip()
+        if parse_date(text):
+            return True
+    return False
 
 
 def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
@@ -24,7 +56,9 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
     anchors = [
         i
         for i, ln in enumerate(date_lines)
-        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines))
+        if DATE_AT_START.match(ln.text)
+        or (is_date_head(ln.text) and i + 1 < len(date_lines))
+        or _opens_wrapped_date(date_lines, i, hy)
     ]
     # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
     # tail of a wrapped date (日, 1日) right under it too.
@@ -49,11 +83,20 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
         while (
             j < len(date_lines)
             and j not in anchor_set
-            and date_lines[j].top - date_lines[j - 1].bottom < hy / 2
             and (
-                len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
-                # The rest of a date head right under it (平成３０ / 年４月１ / 日).
-                or (is_date_head(text) and _continues_date(text, date_lines[j].text.strip()))
+                (
+                    date_lines[j].top - date_lines[j - 1].bottom < hy / 2
+                    and (
+                        len(date_lines[j].text.strip()) <= DATE_TAIL_CHARS
+                        # The rest of a date head right under it (平成３０ / 年４月１ / 日).
+                        or (is_date_head(text) and _continues_date(text, date_lines[j].text.strip()))
+                    )
+                )
+                # A part further down, lines of other columns between (2023/ / … / 4/1).
+                or (
+                    date_lines[j].top - date_lines[j - 1].bottom < DATE_PART_GAP_EM * hy
+                    and _part_extends(text, date_lines[j].text.strip())
+                )
             )
         ):
             spans[-1] = (spans[-1][0], date_lines[j].bottom)

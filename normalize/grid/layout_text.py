@@ -23,7 +23,7 @@ from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
-from .misplaced import broken_row_doubts
+from .misplaced import broken_row_doubts, crossing_row_doubts
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -533,6 +533,7 @@ def layout_page_rows(
     # A table's first page (nothing carried to it) continues no row from a page before.
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True)
     broken_row_doubts(res)
+    crossing_row_doubts(res, hy)
     return res
 
 

@@ -80,3 +80,38 @@ def broken_row_doubts(res: PageRows) -> None:
     for r in (0, 1):
         if r < len(res.rows):
             res.doubts.setdefault(r, BROKEN_ROW_WHY.format(align=res.align))
+
+
+# Why two rows whose lines cross are in doubt.
+CROSSING_WHY = (
+    "its lines and the {other} row's cross ({column} of one stands beside lines of the other): "
+    "which of them holds the lines between is a guess"
+)
+# Rows cross when a line of the upper one stands this many line heights or more below the lower
+# one's first line (0: level with it).
+CROSSING_EM = 0.0
+# The columns every row prints itself (never merged over rows).
+OWN_COLUMNS = (1, 2, 3)
+
+
+def crossing_row_doubts(res: PageRows, hy: float) -> None:
+    """Consecutive rows of a page whose own cells' lines (項目, 変更前, 変更後, on this page)
+    interleave: a line of the upper row stands level with or below the first line of the lower
+    row.  Rows of
+    a table stack, so such rows were cut from each other's lines at a guess; both are in doubt
+    (``res.doubts``)."""
+    for r in range(len(res.rows) - 1):
+        upper, lower = res.rows[r], res.rows[r + 1]
+        up = [(ln.bottom, c) for c in OWN_COLUMNS for ln in upper.get(c, []) if ln.page == _page(lower)]
+        down = [ln.top for c in OWN_COLUMNS for ln in lower.get(c, [])]
+        if not up or not down:
+            continue
+        last, column = max(up)
+        if last - min(down) >= CROSSING_EM * hy + hy:
+            res.doubts.setdefault(r, CROSSING_WHY.format(other="next", column=COLUMNS[column]))
+            res.doubts.setdefault(r + 1, CROSSING_WHY.format(other="previous", column=COLUMNS[column]))
+
+
+def _page(row: dict[int, list[Line]]) -> int | None:
+    pages = [ln.page for c in OWN_COLUMNS for ln in row.get(c, [])]
+    return min(pages) if pages else None
