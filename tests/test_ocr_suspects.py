@@ -202,3 +202,27 @@ def test_a_final_full_stop_lost_at_a_cells_edge_is_taken_from_the_other_side():
     for before, after in pairs:
         row = _row(before=[before], after=[after])
         assert echo_full_stops([row]) == 0
+
+
+@pytest.mark.parametrize(
+    "field,lines",
+    [
+        # Read on the tuning scans of samples/scan8 (LibreOffice tables): a ruling's remnant or a
+        # speck at a cell's edge.
+        ("after", ["国民健康保険情報ファイル", "中間サーバー副本ファイル・", "B"]),
+        ("before", ["(2)保険給付に関する事務", "8", "(3)保険税の賦課及び徴収に関する事務"]),
+        ("before", ["平成31年4月1日時点。3"]),
+        ("after", ["番号法第１９条第８号別表第二の４２の項、４５の項ーー"]),
+    ],
+)
+def test_stray_glyphs_at_a_cells_edge_are_suspect(field, lines):
+    row = _row(**{field: lines})
+    assert [c for c, _ in suspect_fields(row)] == [field]
+
+
+def test_words_wrapped_alone_and_katakana_long_vowels_are_not_edge_strays():
+    row = _row(
+        explanation=["組織改正による部署名の変更", "重大な変更に該当しな", "い"],
+        after=["中間サーバー・ソフトウェア", "①情報提供機能", "上記を新規追加"],
+    )
+    assert suspect_fields(row) == []

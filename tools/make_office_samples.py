@@ -130,6 +130,11 @@ class Case:
     fixed_heights: bool = False
     height_slack: float = 0.0
     merge_keys: tuple[str, ...] = ("change_date_raw", "timing", "explanation")  # with ``merge``
+    # An assessment's cover (tools/make_scan_covers.py): its title line and (label, value) cells,
+    # printed above the table on its first page, or on a page of its own before it.
+    cover_title: str = ""
+    cover: tuple[tuple[str, str], ...] = ()
+    cover_own_page: bool = False
 
 
 class NotPrinted(ValueError):
@@ -218,8 +223,9 @@ def write_xlsx(path: Path, case: Case) -> None:
     thin = Side(style="thin", color="FF000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body_font = Font(name=case.font, size=case.size, bold=case.bold_cells)
-    ws.cell(1, 1, f"（別添{case.appendix}）変更箇所").font = Font(name=case.font, size=case.size + 1)
-    hdr = 2
+    top = _xlsx_cover(wb, ws, case, border) if case.cover else 0
+    ws.cell(top + 1, 1, f"（別添{case.appendix}）変更箇所").font = Font(name=case.font, size=case.size + 1)
+    hdr = top + 2
     for j, label in enumerate(LABELS, 1):
         c = ws.cell(hdr, j, label)
         c.font = Font(name=case.font, size=case.size)
@@ -282,6 +288,39 @@ def write_xlsx(path: Path, case: Case) -> None:
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
     wb.save(path)
+
+
+def _xlsx_cover(wb, ws, case: Case, border) -> int:  # type: ignore[no-untyped-def]
+    """The cover's title and its (label, value) cells, bordered, label in column A and value
+    over columns B–D: on a sheet of its own printed first (``cover_own_page``), else in the
+    table sheet's first rows.  Returns how many rows of ``ws`` the cover takes (0 on its own
+    sheet)."""
+    from openpyxl.styles import Alignment, Font
+
+    sheet = wb.create_sheet("表紙", 0) if case.cover_own_page else ws
+    font = Font(name=case.font, size=case.size)
+    sheet.cell(1, 1, case.cover_title).font = Font(name=case.font, size=case.size + 3)
+    row = 3
+    for label, value in case.cover:
+        a = sheet.cell(row, 1, label)
+        b = sheet.cell(row, 2, value)
+        for c in (a, b):
+            c.font = font
+            c.border = border
+            c.alignment = Alignment(vertical="center", wrap_text=True)
+        sheet.cell(row, 3).border = border
+        sheet.cell(row, 4).border = border
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        row += 1
+    if case.cover_own_page:
+        from openpyxl.utils import get_column_letter
+
+        for j, w in enumerate(case.widths, 1):
+            sheet.column_dimensions[get_column_letter(j)].width = w
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        return 0
+    return row
 
 
 def _units(text: str) -> int:
@@ -375,6 +414,18 @@ def write_docx(path: Path, case: Case) -> None:
     _set_east_asian(normal, case.font)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
+    if case.cover:
+        doc.add_paragraph(case.cover_title)
+        ctable = doc.add_table(rows=len(case.cover), cols=2)
+        ctable.style = "Table Grid"
+        for (label, value), crow in zip(case.cover, ctable.rows, strict=True):
+            crow.cells[0].text, crow.cells[1].text = label, value
+        if case.cover_own_page:
+            from docx.enum.text import WD_BREAK
+
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        else:
+            doc.add_paragraph("")
     doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
     table.style = "Table Grid"

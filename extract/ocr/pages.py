@@ -17,8 +17,10 @@ import regex
 
 from piatable.errors import InputError
 from piatable.models import PageWords, Word
+from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from .cover_zone import read_cover_band
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
@@ -108,6 +110,11 @@ def scan_image(
     cells = table_cells(scan, settings) if settings.mode == "cells" else []
     if cells:
         scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
+        if page <= COVER_PAGES:
+            # A cover printed above the table (a sheet's first rows): its own unruled or
+            # lightly ruled lines, read apart (cover_zone.split_cover takes them off the table).
+            top = min(c.top for c in cells)
+            scan.words += read_cover_band(clean, text_ink, top, glyph, settings.lang, settings.engine)
         unread = ink_outside_cells(
             text_ink, cells, scan.vertical, glyph, settings.table_border_share, settings.unread_piece_em
         )

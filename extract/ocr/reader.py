@@ -11,6 +11,7 @@ from piatable.models import PageWords, Reading
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.settings import OcrSettings, Settings
 
+from .cover_zone import split_cover
 from .page_scan import PageScan
 from .pages import scan_image_file, scan_pdf, scan_to_page_words
 
@@ -24,10 +25,11 @@ def ocr_pdf_pages(
     numbers: list[int],
     settings: Settings | None = None,
     notes: list[str] | None = None,
+    cover: dict[str, str] | None = None,
 ) -> list[PageWords]:
     """OCR of the table pages among the 1-based page ``numbers`` of a PDF (pages without a usable
     text layer): the table pages are found at low resolution first; blank pages are skipped
-    (said in ``notes``)."""
+    (said in ``notes``).  A cover read on them (``cover_zone.split_cover``) fills ``cover``."""
     blank: list[int] = []
     after: list[int] = []
     scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after)
@@ -40,6 +42,11 @@ def ocr_pdf_pages(
         # Each page's own notes (turned, deskewed, ink no cell read), as an image's are.
         for pw in pages:
             notes.extend(pw.notes)
+    facts, cover_notes, pages = split_cover(pages)
+    if cover is not None:
+        cover.update(facts)
+    if notes is not None:
+        notes.extend(cover_notes)
     return pages
 
 
@@ -97,11 +104,15 @@ def ocr_cover_facts(
 
 
 def scans_to_reading(scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings) -> Reading:
-    """Scanned pages as a ``Reading``: their words in points, and the notes of each page."""
+    """Scanned pages as a ``Reading``: their words in points, the notes of each page, and the
+    cover's facts when a first page prints them (its words kept out of the table:
+    ``cover_zone.split_cover``)."""
     reading = Reading(kind, page_count)
-    reading.pages = [scan_to_page_words(s, os_) for s in scans]
-    for pw in reading.pages:
+    pages = [scan_to_page_words(s, os_) for s in scans]
+    for pw in pages:
         reading.notes.extend(pw.notes)
+    reading.cover, notes, reading.pages = split_cover(pages)
+    reading.notes.extend(notes)
     return reading
 
 
@@ -115,24 +126,43 @@ def read_scan(path: Path, settings: Settings) -> Reading:
     os_ = settings.ocr
     blank: list[int] = []
     after: list[int] = []
-    with path.open("rb") as fh:
-        head = fh.read(4)
-    if path.suffix.lower() == ".pdf" or head == b"%PDF":
+    if is_pdf(path):
         from piatable.extract.pdf import open_pdf
 
         doc = open_pdf(path)
         n = len(doc)
         doc.close()
         scans = scan_pdf(path, list(range(1, n + 1)), os_, blank, after)
-        kind = "pdf-ocr"
-        cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
     else:
         scans = scan_image_file(path, os_, blank, after)
         n = max((s.page for s in scans), default=0)
         n = max(n, *blank) if blank else n
-        kind = "scan"
-        cover = {}
-    reading = scans_to_reading(scans, kind, n, os_)
+    return scans_to_scan_reading(path, scans, n, settings, blank, after)
+
+
+def is_pdf(path: Path) -> bool:
+    """A PDF by its suffix or its first bytes (else an image file)."""
+    with Path(path).open("rb") as fh:
+        head = fh.read(4)
+    return Path(path).suffix.lower() == ".pdf" or head == b"%PDF"
+
+
+def scans_to_scan_reading(
+    path: Path,
+    scans: list[PageScan],
+    n: int,
+    settings: Settings,
+    blank: list[int] | None = None,
+    after: list[int] | None = None,
+) -> Reading:
+    """The ``Reading`` of a scanned file from its pages' scans (``read_scan`` after tesseract):
+    the words in points, the cover facts and the notes."""
+    os_ = settings.ocr
+    pdf = is_pdf(path)
+    reading = scans_to_reading(scans, "pdf-ocr" if pdf else "scan", n, os_)
+    cover = reading.cover
+    if not cover and pdf:
+        cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
     if blank:
         reading.notes.append(blank_note(blank))
     if after:

@@ -29,10 +29,41 @@ class _Cell:
 
 
 def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
-    """Cells of the ruled grid: between neighbouring vertical rulings, cut by the horizontal
-    rulings that cross most of that column (a missing one means a merged cell)."""
+    """Cells of the ruled grids of a page: between neighbouring vertical rulings, cut by the
+    horizontal rulings that cross most of that column (a missing one means a merged cell).
+
+    A page may print two grids one above the other (a cover's labelled cells above the table):
+    each grid's columns are its own, so a cover's column line never cuts the table's cells."""
+    cells: list[_Cell] = []
+    for vertical in ruled_grids(scan.vertical, scan.glyph * settings.merge_em):
+        cells += _grid_cells(scan, vertical, settings)
+    return cells
+
+
+def ruled_grids(
+    vertical: list[tuple[int, int, int, int]], reach: float
+) -> list[list[tuple[int, int, int, int]]]:
+    """The vertical rulings of a page in groups, one per grid printed apart from the others:
+    rulings whose spans down the page overlap (within ``reach``), directly or through others,
+    are one grid; grids top first."""
+    order = sorted(vertical, key=lambda v: v[1])
+    groups: list[list[tuple[int, int, int, int]]] = []
+    bottom = -1.0
+    for v in order:
+        if groups and v[1] <= bottom + reach:
+            groups[-1].append(v)
+            bottom = max(bottom, v[3])
+        else:
+            groups.append([v])
+            bottom = v[3]
+    return groups
+
+
+def _grid_cells(
+    scan: PageScan, vertical: list[tuple[int, int, int, int]], settings: OcrSettings
+) -> list[_Cell]:
     g = scan.glyph
-    xs = cuts(scan.vertical, 0, settings.merge_em * g)
+    xs = cuts(vertical, 0, settings.merge_em * g)
     if len(xs) < 2:
         return []
     cells: list[_Cell] = []
@@ -40,8 +71,8 @@ def table_cells(scan: PageScan, settings: OcrSettings) -> list[_Cell]:
         if b - a < settings.min_cell_em * g:
             continue
         # Vertical rulings on both sides: the column's extent.
-        left = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - a) <= settings.merge_em * g]
-        right = [v for v in scan.vertical if abs((v[0] + v[2]) / 2 - b) <= settings.merge_em * g]
+        left = [v for v in vertical if abs((v[0] + v[2]) / 2 - a) <= settings.merge_em * g]
+        right = [v for v in vertical if abs((v[0] + v[2]) / 2 - b) <= settings.merge_em * g]
         span_top = max(min(v[1] for v in left), min(v[1] for v in right))
         span_bottom = min(max(v[3] for v in left), max(v[3] for v in right))
         across = [

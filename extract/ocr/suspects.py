@@ -65,6 +65,12 @@ DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
 # Two circled numerals opening one heading, not in sequence (⑨⑧入手方法, not ①②の措置): one
 # of them a misread or a speck.
 DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])")
+# Ruling remnants and specks at a cell's edge (F14): a line of one or two characters with no
+# kana or kanji (``8``, ``B``, ``.``, ``・``), a letter or digit after a sentence's 。, or a long
+# vowel mark after no kana (``…の項ーー``): the forms print none of these.
+EDGE_LINE = regex.compile(r"^[^\p{Han}\p{Hiragana}\p{Katakana}ー①-⑳]{1,2}$")
+AFTER_STOP = regex.compile(r"。[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．]{1,2}$")
+LOOSE_VOWEL_MARK = regex.compile(r"(?<![\p{Katakana}\p{Hiragana}ー])ー")
 _WS = regex.compile(r"\s+")
 
 
@@ -132,6 +138,11 @@ def _broken_text(lines: list[str], flat: str) -> str:
     if mixed := mixed_number_widths(flat):
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
     for line in lines:
+        text = line.strip()
+        if text and EDGE_LINE.match(text):
+            return f"{text!r}: a line of no word at the cell's edge (a ruling's remnant or a speck)"
+        if m := AFTER_STOP.search(text) or LOOSE_VOWEL_MARK.search(text):
+            return f"{m.group(0)!r}: a stray glyph at the cell's edge"
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
         if m := DOUBLED_KANJI.match(line):

@@ -189,7 +189,10 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     try:
         from piatable.extract.ocr.reader import ocr_cover_facts, ocr_pdf_pages  # OpenCV: only for OCR
 
-        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes)
+        found: dict[str, str] = {}
+        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes, found)
+        if not reading.cover:
+            reading.cover = found
         if not reading.cover:
             table = [p.page for p in reading.pages]
             reading.cover = ocr_cover_facts(path, reading.ocr_pages, table, settings)

@@ -1,0 +1,265 @@
+"""A scanned assessment's cover read from the OCR words of its first pages, and kept out of the
+table.
+
+A cover prints 評価書番号, 評価書名, 評価実施機関名 and 公表日 as labelled cells, on a page of its
+own or above the amendment table on the table's first page (a spreadsheet whose first rows are
+the cover).  Those cells are ruled too, so the grid would read them as the table's first row
+(the 公表日 glued into a date cell).  Here the words of a cover page, or those above the table's
+title (変更箇所) or its column labels, are taken off the page: their facts are parsed like any
+cover's (``normalize.cover``), and each of their lines that gives no fact and no label is named
+in a note, so no text goes without a word.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import regex
+
+from piatable.models import PageWords, Word
+from piatable.normalize.cover import (
+    COVER_LABELS,
+    COVER_PAGES,
+    MIN_COVER_FACTS,
+    cover_facts_from_text,
+    form_of,
+)
+
+from .engine import TsvWord
+
+# The table's column labels; a line with this many of them is the table's header row.
+_TABLE_LABELS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+MIN_TABLE_LABELS = 3
+# Words whose vertical centres lie within this share of their height of a line's centre are on
+# that line.
+SAME_LINE_SHARE = 0.5
+# A gap between two words wider than this many of their heights is a gap between cells (a space
+# in the line's text); a narrower one is the spacing of the characters of one word.
+CELL_GAP_HEIGHTS = 0.6
+# At most this many characters of unused cover text are quoted in a note (the rest counted).
+NOTE_CHARS = 240
+_SPACE = regex.compile(r"\s+")
+_TITLE = regex.compile(r"変\s*更\s*箇\s*所")
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines, top first, each line left to right."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        mid, h = (w.top + w.bottom) / 2, max(w.bottom - w.top, 1e-6)
+        if out:
+            last = out[-1]
+            lmid = sum((v.top + v.bottom) / 2 for v in last) / len(last)
+            if abs(mid - lmid) <= SAME_LINE_SHARE * h:
+                last.append(w)
+                continue
+        out.append([w])
+    return [sorted(line, key=lambda w: w.x0) for line in out]
+
+
+def line_text(line: list[Word]) -> str:
+    """A line's words joined: a space between words in different cells (a wide gap), none
+    between the characters of one word."""
+    parts: list[str] = []
+    prev: Word | None = None
+    for w in line:
+        if prev is not None:
+            h = max(w.bottom - w.top, prev.bottom - prev.top, 1e-6)
+            if w.x0 - prev.x1 > CELL_GAP_HEIGHTS * h:
+                parts.append(" ")
+        parts.append(w.text.strip())
+        prev = w
+    return "".join(parts).strip()
+
+
+def _table_top(lines: list[list[Word]]) -> float | None:
+    """The top of the table on a page: its title's line (変更箇所) or its header row's."""
+    for line in lines:
+        flat = _SPACE.sub("", "".join(w.text for w in line))
+        if _TITLE.search(flat) or sum(k in flat for k in _TABLE_LABELS) >= MIN_TABLE_LABELS:
+            return min(w.top for w in line)
+    return None
+
+
+def _has_label(text: str) -> bool:
+    flat = _SPACE.sub("", text)
+    return any(lab in flat for lab in COVER_LABELS) or form_of(flat) is not None
+
+
+def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list[PageWords]]:
+    """(cover facts, notes, the pages left for the table) of a scan's pages.
+
+    Among the first ``COVER_PAGES`` pages, the cover is a page before the table's first page
+    without its title or header that gives ``MIN_COVER_FACTS`` facts, or the lines above the
+    table's title or header on the table's first page that give one.  Its words and rulings
+    are taken off the page (a page left empty is dropped); the facts come from its lines; a
+    note names the page and every line of it used for no fact.
+    """
+    facts: dict[str, str] = {}
+    notes: list[str] = []
+    kept: list[PageWords] = []
+    table_seen = False
+    for pw in pages:
+        if pw.page > COVER_PAGES or facts or table_seen or not pw.words:
+            kept.append(pw)
+            continue
+        lines = _lines(pw.words)
+        top = _table_top(lines)
+        table_seen = top is not None
+        zone = [ln for ln in lines if top is None or max(w.bottom for w in ln) <= top]
+        texts = [line_text(ln) for ln in zone]
+        if not zone or not any(_has_label(t) for t in texts):
+            kept.append(pw)
+            continue
+        texts = [mend_label(t) for t in join_wrapped_labels(texts)]
+        found, doubtful = _checked(cover_facts_from_text("\n".join(texts)))
+        # A page of its own counts as the cover only with MIN_COVER_FACTS facts (a table page
+        # whose title did not read may name a label in a cell).
+        if len([k for k in found if k != "form"]) < (1 if top is not None else MIN_COVER_FACTS):
+            kept.append(pw)
+            continue
+        facts = found
+        taken = {id(w) for ln in zone for w in ln}
+        where = "cover page" if top is None else "cover above the table"
+        notes.append(
+            f"page {pw.page}: {where} read for its facts ({', '.join(sorted(found))}); "
+            f"its {len(taken)} OCR words kept out of the table"
+        )
+        unused = [t for t in texts if not _used(t, found)]
+        if unused:
+            notes.append(_unused_note(pw.page, unused))
+        notes.extend(f"page {pw.page}: cover {why}" for why in doubtful)
+        pw.words = [w for w in pw.words if id(w) not in taken]
+        if top is not None:
+            pw.rulings = [r for r in pw.rulings if max(r[1], r[3]) > top - _ruling_slack(pw)]
+        if pw.words:
+            kept.append(pw)
+    return facts, notes, kept
+
+
+def join_wrapped_labels(texts: list[str]) -> list[str]:
+    """Cover lines with a label wrapped in its narrow cell put together: ``評価実施機関`` over
+    ``名 ○○市長`` reads ``評価実施機関名 ○○市長``."""
+    out = list(texts)
+    k = 0
+    while k + 1 < len(out):
+        head = _SPACE.sub("", out[k])
+        nxt = out[k + 1].lstrip()
+        for label in COVER_LABELS:
+            rest = label[len(head) :]
+            if head and label.startswith(head) and rest and nxt.startswith(rest):
+                out[k : k + 2] = [label + " " + nxt[len(rest) :].lstrip()]
+                break
+        k += 1
+    return out
+
+
+# Edits allowed between a cover label and what OCR read of it: one in a label of up to four
+# characters (公表日, 評価書名), two in a longer one.
+LABEL_EDITS_SHORT = 1
+LABEL_EDITS_LONG = 2
+_LINE_EDGE = regex.compile(r"^[\s|｜│┃¦:：.．、。「」]+")
+
+
+def mend_label(text: str) -> str:
+    """A cover line whose opening reads as a cover label with a character or two misread
+    (``｜表日``, ``公表電``, ``価書番号``) written with the label, then its value; the 公表日's value
+    cut after its 日 with its era name mended (``corrections.fix_date``).  Other lines as read."""
+    from .corrections import fix_date
+    from .item_lines import levenshtein
+
+    flat = _SPACE.sub("", _LINE_EDGE.sub("", text))
+    best: tuple[int, str, int] | None = None
+    for label in COVER_LABELS:
+        allowed = LABEL_EDITS_SHORT if len(label) <= 4 else LABEL_EDITS_LONG
+        for n in range(max(2, len(label) - allowed), len(label) + allowed + 1):
+            d = levenshtein(flat[:n], label, allowed)
+            if d <= allowed and (best is None or (d, -n) < (best[0], -best[2])):
+                best = (d, label, n)
+    if best is None:
+        return text
+    _, label, n = best
+    rest = _EDGE.sub("", flat[n:])
+    if label == "公表日" and "日" in rest:
+        rest = fix_date(rest[: rest.index("日") + 1])
+    return f"{label} {rest}".strip()
+
+
+# Glyphs OCR makes of a cell's rulings at a value's edges, and brackets left open there.
+_EDGE = regex.compile(r"^[\s|｜│┃¦「『.．:：]+|[\s|｜│┃¦」』]+$")
+_OPEN_CLOSE = (("（", "）"), ("(", ")"), ("「", "」"))
+_DIGITS = regex.compile(r"^[0-9０-９]+(?:[-－ー][0-9０-９]+)?$")
+
+
+def _checked(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The facts with ruling remnants and open brackets trimmed from their edges, and an
+    評価書番号 that is not a number left out (why, for a note)."""
+    out: dict[str, str] = {}
+    why: list[str] = []
+    for key, value in facts.items():
+        value = _EDGE.sub("", value).strip()
+        for a, b in _OPEN_CLOSE:
+            if value.endswith(b) and a not in value:
+                value = value[:-1].rstrip()
+        if key == "assessment_number" and not _DIGITS.match(_SPACE.sub("", value)):
+            why.append(f"評価書番号 read as {value!r}, not a number: left out")
+            continue
+        if value:
+            out[key] = value
+    return out, why
+
+
+def _ruling_slack(pw: PageWords) -> float:
+    """Half a median word height: a ruling that close above the table's title is the table's."""
+    hs = sorted(w.bottom - w.top for w in pw.words) or [0.0]
+    return hs[len(hs) // 2] / 2
+
+
+def _used(text: str, facts: dict[str, str]) -> bool:
+    """True when a cover line gave a fact or names a label (its value on the next line)."""
+    flat = _SPACE.sub("", text)
+    if not flat or _has_label(flat):
+        return True
+    return any(v and (_SPACE.sub("", v) in flat or flat in _SPACE.sub("", v)) for v in facts.values())
+
+
+def _unused_note(page: int, unused: list[str]) -> str:
+    quoted, size = [], 0
+    for t in unused:
+        if size + len(t) > NOTE_CHARS:
+            break
+        quoted.append(repr(t))
+        size += len(t)
+    rest = sum(len(t) for t in unused[len(quoted) :])
+    more = f" and {rest} more characters" if rest else ""
+    return f"page {page}: cover text used for no fact: {'; '.join(quoted)}{more}"
+
+
+# A band above the table holding this many lines of ink (the cover's, and the table's title) is
+# read for a cover; fewer is the table's title alone (no tesseract call).
+MIN_BAND_LINES = 3
+# Tesseract's page segmentation for the band: a column of text of variable sizes (labels and
+# values stay one line each; ``--psm 6`` read a Calc cover's lines much worse).
+BAND_PSM = 4
+# A row of pixels holds a line's ink when at least this share of a glyph's height of its pixels
+# are ink (a speck of the paper is fewer).
+BAND_ROW_INK_EM = 0.3
+
+
+def read_cover_band(
+    clean: np.ndarray, text_ink: np.ndarray, table_top: int, glyph: float, lang: str, engine: str
+) -> list[TsvWord]:
+    """The words of a page's band above its ruled table (``table_top``, pixels) when that band
+    prints a cover: lines of ink there are read (one tesseract call) and kept only when they
+    name a cover label.  [] otherwise (the table's title alone is not read)."""
+    from .engine import tesseract_chars
+    from .line_rereads import ink_runs
+
+    cut = max(int(table_top) - 2, 0)
+    if cut < 3 * glyph:
+        return []
+    inked = (text_ink[:cut] > 0).sum(axis=1) >= max(3.0, BAND_ROW_INK_EM * glyph)
+    if len(ink_runs(inked, 0.4 * glyph)) < MIN_BAND_LINES:
+        return []
+    words = tesseract_chars(clean[:cut], BAND_PSM, lang, engine)
+    flat = _SPACE.sub("", "".join(w.text for w in words))
+    return words if any(lab in flat for lab in COVER_LABELS) else []

@@ -1,0 +1,70 @@
+"""Scanned assessments whose first page prints the cover (samples/scan8, made by
+tools/make_scan_covers.py from LibreOffice tables): the cover facts are read by OCR (real
+tesseract), never made a row of the table, and the cover text used for no fact is noted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+
+def _case(name: str):
+    folder = SAMPLES / "scan8" / name
+    facts = json.loads((folder / "expected" / "documents.json").read_text("utf-8"))
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return sorted(folder.glob("input.*"))[0], facts, expected
+
+
+@pytest.mark.parametrize("name", ["writer-above-t2", "calc-above-t1"])
+def test_a_cover_above_the_table_gives_facts_and_no_row(name):
+    path, facts, expected = _case(name)
+    res = extract_document(path, "scan")
+    assert len(res.records) == len(expected)
+    assert res.documents.get("agency") == facts["agency"]
+    assert res.documents.get("published") == facts["published"]
+    assert res.documents.get("form") == facts["form"]
+    # The first row is the table's first row, not the cover's cells glued to a date.
+    assert res.records[0].change_date == expected[0]["change_date"]
+    for r in res.records:
+        text = "".join([r.change_date_raw, r.item, r.before, r.after, r.explanation])
+        assert "評価実施機関" not in text and "評価書番号" not in text
+    assert any("cover above the table read for its facts" in n for n in res.notes)
+
+
+def test_a_cover_page_of_a_scanned_pdf_gives_facts():
+    path, facts, expected = _case("writer-page-t6")
+    res = extract_document(path, "scan")
+    assert len(res.records) == len(expected)
+    for key in ("assessment_name", "agency", "published", "form"):
+        assert (res.documents.get(key) or "").replace(" ", "") == facts[key].replace(" ", ""), key
+    assert any("cover page read for its facts" in n for n in res.notes)
+
+
+def test_cover_text_used_for_no_fact_is_noted():
+    from piatable.extract.ocr.cover_zone import split_cover
+    from piatable.models import PageWords, Word
+
+    def line(text: str, top: float, x: float = 10.0) -> list[Word]:
+        return [Word(c, 1, x + 10 * k, x + 10 * k + 9, top, top + 9, "ocr", 90.0) for k, c in enumerate(text)]
+
+    words = (
+        line("評価書名", 10)
+        + line("サンプル事務全項目評価書", 10, 100)
+        + line("公表日", 25)
+        + line("令和5年3月31日", 25, 100)
+        + line("個人のプライバシー等の権利利益の保護の宣言", 40)
+        + line("変更日項目変更前の記載変更後の記載提出時期", 60)
+        + line("令和6年1月1日", 75)
+    )
+    pw = PageWords(1, 600, 400, "pt", "ocr", words)
+    facts, notes, kept = split_cover([pw])
+    assert facts["assessment_name"] == "サンプル事務全項目評価書"
+    assert facts["published"] == "2023-03-31"
+    assert any("個人のプライバシー等の権利利益の保護の宣言" in n for n in notes)
+    # The cover's words are off the page; the table's header and rows stay.
+    assert kept and "".join(w.text for w in kept[0].words).startswith("変更日")
