@@ -31,7 +31,7 @@ def _same_file_many_names(tmp_path: Path, seed_path: Path) -> None:
 
 def test_a_file_named_twice_is_read_once_with_a_note(tmp_path, seed_path):
     _same_file_many_names(tmp_path, seed_path)
-    args = ["in/a.txt", "./in/a.txt", "in/link.txt", "in", "copy.txt", "copy.txt"]
+    args = ["in/a.txt", "./in/a.txt", "in/link.txt", "in", "copy.txt", "copy.txt", "in/hard.txt"]
     done = _piatable([*args, "-o", "out.json"], tmp_path)
     assert done.returncode == 0, done.stderr
     records = json.loads((tmp_path / "out.json").read_text("utf-8"))
@@ -41,9 +41,27 @@ def test_a_file_named_twice_is_read_once_with_a_note(tmp_path, seed_path):
     assert "piatable: ./in/a.txt: the same file as in/a.txt; read once, as in/a.txt" in err
     assert "piatable: in/link.txt: the same file as in/a.txt; read once, as in/a.txt" in err
     assert "piatable: copy.txt: the same file as copy.txt; read once, as copy.txt" in err
+    assert "piatable: in/hard.txt: the same file as in/a.txt; read once, as in/a.txt" in err
     # The folder holds a.txt, its hard link and its symbolic link: all three given already.
-    assert any(line.startswith("piatable: in: its 3 files were already given (by in/a.txt)") for line in err)
+    assert (
+        "piatable: in: its 3 files are already given (in/a.txt, in/hard.txt = in/a.txt,"
+        " in/link.txt = in/a.txt); each is read once, under the name given first"
+    ) in err
     assert "24 rows from 2 of 2 inputs" in done.stderr
+
+    # A file first met in a folder's walk: the note names the folder, and the name read.
+    walk_first = _piatable(["in", "in/a.txt", "in/link.txt", "-o", "walk.json"], tmp_path)
+    assert walk_first.returncode == 0, walk_first.stderr
+    assert len(json.loads((tmp_path / "walk.json").read_text("utf-8"))) == 12
+    err = walk_first.stderr.splitlines()
+    assert "piatable: in/a.txt: already in the folder in; read once" in err
+    assert "piatable: in/link.txt: already in the folder in; read once" not in err
+    assert "piatable: in/link.txt: the same file as in/a.txt in the folder in; read once, as in/a.txt" in err
+    # Inside the folder, hard.txt and link.txt are a.txt again.
+    assert (
+        "piatable: in: 2 of its 3 files are already given (in/hard.txt = in/a.txt, in/link.txt = in/a.txt);"
+        " each is read once, under the name given first"
+    ) in err
 
     # The same in bulk mode: one documents row per file, each row once.
     done = _piatable([*args, "--dataset", "ds"], tmp_path)
@@ -90,7 +108,8 @@ def test_a_rerun_tells_earlier_failures_from_new_ones(tmp_path, seed_path):
     # --retry-failed runs both again: both fail in this run, and were failures before.
     retry = _piatable(["good.txt", "empty.txt", "blob.txt", "--dataset", "ds", "--retry-failed"], tmp_path)
     assert retry.returncode == 1
-    assert "piatable: 2 inputs failed in this run, 2 of them again (they failed before)" in retry.stderr
+    said = "piatable: 2 inputs failed in this run (2 of them had failed before; see ds/documents.parquet)"
+    assert said in retry.stderr
     assert "earlier failure" not in retry.stderr
 
     # Once the bad inputs are fixed, the rerun exits 0.

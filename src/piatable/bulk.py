@@ -56,8 +56,8 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
             yield name
 
 
-# Earlier arguments named in the note about an argument that repeats them.
-REPEAT_SOURCES_SHOWN = 3
+# Repeated files named in the note about a folder that holds files already given.
+REPEATS_SHOWN = 3
 
 
 def unique_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> tuple[list[str], list[str]]:
@@ -72,12 +72,13 @@ def unique_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> tuple[lis
     """
     import os
 
-    first_by_file: dict[object, str] = {}  # file identity → the argument that gave it first
+    # file identity → (the argument that gave it first, the file's name as read)
+    first_by_file: dict[object, tuple[str, str]] = {}
     unique: list[str] = []
     notes: list[str] = []
     for arg in inputs:
         files = repeated = 0
-        earlier: dict[str, None] = {}
+        earlier: list[tuple[str, str, str]] = []  # (name read now, first argument, first name)
         for path in expand_inputs([arg], skip):
             files += 1
             try:
@@ -87,21 +88,33 @@ def unique_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> tuple[lis
                 ident = os.path.realpath(path)
             if ident in first_by_file:
                 repeated += 1
-                earlier[first_by_file[ident]] = None
+                earlier.append((path, *first_by_file[ident]))
                 continue
-            first_by_file[ident] = arg
+            first_by_file[ident] = (arg, path)
             unique.append(path)
         if repeated:
-            notes.append(_repeat_note(arg, files, repeated, list(earlier)))
+            notes.append(_repeat_note(arg, files, repeated, earlier))
     return unique, notes
 
 
-def _repeat_note(arg: str, files: int, repeated: int, earlier: list[str]) -> str:
-    shown = ", ".join(earlier[:REPEAT_SOURCES_SHOWN]) + (" …" if len(earlier) > REPEAT_SOURCES_SHOWN else "")
+def _repeat_note(arg: str, files: int, repeated: int, earlier: list[tuple[str, str, str]]) -> str:
+    """The line about argument ``arg`` whose ``repeated`` of ``files`` files were given before
+    (``earlier``: each one's name now, and the argument and name it was first read under)."""
     if not Path(arg).is_dir():
-        return f"{arg}: the same file as {shown}; read once, as {shown}"
-    some = f"its {files} files were" if repeated == files else f"{repeated} of its {files} files were"
-    return f"{arg}: {some} already given (by {shown}); each is read once, under the name given first"
+        _, first_arg, first = earlier[0]
+        if first_arg == first:
+            return f"{arg}: the same file as {first}; read once, as {first}"
+        if arg == first:
+            return f"{arg}: already in the folder {first_arg}; read once"
+        return f"{arg}: the same file as {first} in the folder {first_arg}; read once, as {first}"
+    shown = earlier[:REPEATS_SHOWN]
+    pairs = ", ".join(now if now == first else f"{now} = {first}" for now, _, first in shown)
+    pairs += " …" if len(earlier) > REPEATS_SHOWN else ""
+    if repeated == files:
+        some = f"its {files} files are" if files > 1 else "its one file is"
+    else:
+        some = f"{repeated} of its {files} files {'is' if repeated == 1 else 'are'}"
+    return f"{arg}: {some} already given ({pairs}); each is read once, under the name given first"
 
 
 class Progress:
@@ -332,9 +345,9 @@ def _say_failures(
     says whether anything new went wrong."""
     new = len(failed) - len(earlier)
     if new:
-        retried = f", {len(again)} of them again (they failed before)" if again else ""
+        retried = f"{len(again)} of them had failed before; " if again else ""
         print(
-            f"piatable: {_inputs(new)} failed in this run{retried} (see {folder}/documents.parquet)",
+            f"piatable: {_inputs(new)} failed in this run ({retried}see {folder}/documents.parquet)",
             file=sys.stderr,
         )
     if not earlier:
