@@ -1,4 +1,5 @@
-/* Compiled twin of the walk's loop over plain text objects (pdf_objects._Walk.walk).
+/* Compiled twins of the walk's loop over plain text objects (pdf_objects._Walk.walk) and of
+ * pdf_objects.path_segments (below).
  *
  * plain_texts(parent, is_form, start, count, order, turned, fns, tm, rgba, stroke_modes,
  *             invisible_modes, paper_like, is_paper, matrix, plain) -> (k, order, turned)
@@ -128,9 +129,95 @@ static PyObject *plain_texts(PyObject *self, PyObject *args) {
     return Py_BuildValue("(nlO)", k, order, turned ? Py_True : Py_False);
 }
 
+/* Compiled twin of pdf_objects.path_segments.
+ *
+ * path_segments(path, fns, x, y, moveto, lineto, a, b, c, d, e, f, height) -> list
+ *
+ * The straight segments of the path object at address ``path`` as (x0, top, x1, bottom) tuples
+ * of floats: the Python code's steps, with the same pdfium calls into the same two floats (``x``,
+ * ``y``: the addresses of the module's ``_XY``, so that a point pdfium does not write leaves the
+ * same stale value), the same double arithmetic in the same order (built with
+ * -ffp-contract=off) and the same comparisons (NaN included).
+ *
+ *   fns: addresses of FPDFPath_CountSegments, FPDFPath_GetPathSegment,
+ *        FPDFPathSegment_GetPoint, FPDFPathSegment_GetType, FPDFPathSegment_GetClose
+ */
+typedef void *(*segment_fn)(void *, int);
+typedef int (*point_fn)(void *, float *, float *);
+
+static int append_segment(PyObject *out, double x0, double t, double x1, double bt) {
+    PyObject *item = Py_BuildValue("(dddd)", x0 <= x1 ? x0 : x1, t <= bt ? t : bt, x0 >= x1 ? x0 : x1,
+                                   t >= bt ? t : bt);
+    if (!item) return -1;
+    int rc = PyList_Append(out, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+static PyObject *path_segments(PyObject *self, PyObject *args) {
+    unsigned long long path_addr, x_addr, y_addr;
+    PyObject *fns;
+    int moveto, lineto;
+    double a, b, c, d, e, f, height;
+    if (!PyArg_ParseTuple(args, "KO!KKiiddddddd:path_segments", &path_addr, &PyTuple_Type, &fns, &x_addr,
+                          &y_addr, &moveto, &lineto, &a, &b, &c, &d, &e, &f, &height))
+        return NULL;
+    if (PyTuple_GET_SIZE(fns) != 5) {
+        PyErr_SetString(PyExc_ValueError, "fns: five addresses");
+        return NULL;
+    }
+    void *fn[5];
+    for (int i = 0; i < 5; i++) {
+        fn[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(fns, i));
+        if (fn[i] == NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "fns: a null address");
+            return NULL;
+        }
+    }
+    obj_int_fn count = (obj_int_fn)fn[0], get_type = (obj_int_fn)fn[3], get_close = (obj_int_fn)fn[4];
+    segment_fn get_segment = (segment_fn)fn[1];
+    point_fn get_point = (point_fn)fn[2];
+    void *path = (void *)(uintptr_t)path_addr;
+    float *x = (float *)(uintptr_t)x_addr, *y = (float *)(uintptr_t)y_addr;
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    int have_start = 0, have_prev = 0;
+    double sx = 0, sy = 0, px = 0, py = 0;
+    int n = count(path);
+    for (int i = 0; i < n; i++) {
+        void *seg = get_segment(path, i);
+        get_point(seg, x, y);
+        double xv = (double)*x, yv = (double)*y;
+        double ptx = a * xv + c * yv + e;
+        double pty = height - (b * xv + d * yv + f);
+        int kind = get_type(seg);
+        if (kind == moveto) {
+            sx = px = ptx;
+            sy = py = pty;
+            have_start = have_prev = 1;
+            continue;
+        }
+        if (kind == lineto && have_prev && append_segment(out, px, py, ptx, pty) < 0) goto fail;
+        px = ptx;
+        py = pty;
+        have_prev = 1;
+        if (get_close(seg) && have_start && (sx != ptx || sy != pty)) {
+            if (append_segment(out, ptx, pty, sx, sy) < 0) goto fail;
+            px = sx;
+            py = sy;
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"plain_texts", plain_texts, METH_VARARGS,
      "The walk's run of plain text objects from one index: (next index, order, turned)."},
+    {"path_segments", path_segments, METH_VARARGS,
+     "The straight segments of a path object as (x0, top, x1, bottom), in top-left coordinates."},
     {NULL, NULL, 0, NULL},
 };
 

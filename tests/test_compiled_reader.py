@@ -1,7 +1,8 @@
 """The compiled loops of the PDF reader (extract/_page_chars.c: a page's characters;
-extract/_text_objects.c: the walk's plain text objects) read what the Python loops read: every
-PDF sample's table pages give the same page objects and the same characters (text, box, float
-types), in the same order, with the same notes and counts, whichever runs."""
+extract/_text_objects.c: the walk's plain text objects and the segments of its paths) read what
+the Python loops read: every PDF sample's table pages give the same page objects and the same
+characters (text, box, float types), in the same order, with the same notes and counts,
+whichever runs."""
 
 from __future__ import annotations
 
@@ -43,11 +44,13 @@ def test_every_pdf_sample_reads_the_same_with_and_without_the_compiled_loop(monk
     if shutil.which("cc") or shutil.which("gcc"):
         assert pdf._compiled_plain_chars is not None, "a C compiler is here, but _page_chars is not built"
         assert pdf_objects._compiled_plain_texts is not None, "_text_objects is not built"
+        assert pdf_objects._compiled_path_segments is not None
     paths = sorted({*ROOT.glob("samples/*/*/input.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
     assert len(paths) > 20
     compiled = _read_all(paths)
     monkeypatch.setattr(pdf, "_compiled_plain_chars", None)
     monkeypatch.setattr(pdf_objects, "_compiled_plain_texts", None)
+    monkeypatch.setattr(pdf_objects, "_compiled_path_segments", None)
     python = _read_all(paths)
     assert len(compiled) > 80
     assert sum(len(p[2]) for p in compiled) > 10000
@@ -80,3 +83,33 @@ def test_the_walk_finds_the_same_plain_text_objects(monkeypatch):
     assert sum(len(p[0]) for p in compiled) > 10000
     assert any(p[2] for p in compiled) and any(p[3] for p in compiled)  # turned text; texts that may hide
     assert compiled == python
+
+
+def test_the_compiled_path_segments_are_the_python_ones_on_every_page(monkeypatch):
+    """Every path object the walk meets on every page of every PDF sample (table pages or not,
+    in forms too): the compiled segments equal the Python loop's, float for float."""
+    paths = sorted({*ROOT.glob("samples/**/*.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
+    compiled = pdf_objects.path_segments
+    seen = {"paths": 0, "segments": 0, "closed": 0}
+
+    def both(obj, matrix, height):  # type: ignore[no-untyped-def]
+        c = compiled(obj, matrix, height)
+        p = pdf_objects._path_segments(obj, matrix, height)
+        assert c == p and [type(v) for s in c for v in s] == [type(v) for s in p for v in s]
+        seen["paths"] += 1
+        seen["segments"] += len(c)
+        seen["closed"] += len(c) == 4  # a rectangle: three lines and its closing segment
+        return c
+
+    monkeypatch.setattr(pdf_objects, "path_segments", both)
+    for path in paths:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for i in range(len(doc)):
+                page = doc[i]
+                w = pdf_objects._Walk(page.get_height(), PdfSettings())
+                w.walk(pdf_objects.pc.handle(page.raw))
+                page.close()
+        finally:
+            doc.close()
+    assert seen["paths"] > 1000 and seen["segments"] > 2000 and seen["closed"] > 10, seen

@@ -56,6 +56,67 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
             yield name
 
 
+# Repeated files named in the note about a folder that holds files already given.
+REPEATS_SHOWN = 3
+
+
+def unique_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> tuple[list[str], list[str]]:
+    """The files of ``inputs`` (``expand_inputs``), each file once, and one note per argument
+    that names files already given.
+
+    "The same file" is the same file on disk (device and inode), so ``x``, ``./x``, a symbolic
+    link to ``x``, a hard link and a folder holding ``x`` are one input: it is read once, under
+    the first name given (its rows' ``source``).  A name that cannot be opened is compared by
+    its resolved path and still runs (and fails with its reason).  Two different files with the
+    same content stay two inputs.
+    """
+    import os
+
+    # file identity → (the argument that gave it first, the file's name as read)
+    first_by_file: dict[object, tuple[str, str]] = {}
+    unique: list[str] = []
+    notes: list[str] = []
+    for arg in inputs:
+        files = repeated = 0
+        earlier: list[tuple[str, str, str]] = []  # (name read now, first argument, first name)
+        for path in expand_inputs([arg], skip):
+            files += 1
+            try:
+                st = os.stat(path)
+                ident: object = (st.st_dev, st.st_ino)
+            except OSError:
+                ident = os.path.realpath(path)
+            if ident in first_by_file:
+                repeated += 1
+                earlier.append((path, *first_by_file[ident]))
+                continue
+            first_by_file[ident] = (arg, path)
+            unique.append(path)
+        if repeated:
+            notes.append(_repeat_note(arg, files, repeated, earlier))
+    return unique, notes
+
+
+def _repeat_note(arg: str, files: int, repeated: int, earlier: list[tuple[str, str, str]]) -> str:
+    """The line about argument ``arg`` whose ``repeated`` of ``files`` files were given before
+    (``earlier``: each one's name now, and the argument and name it was first read under)."""
+    if not Path(arg).is_dir():
+        _, first_arg, first = earlier[0]
+        if first_arg == first:
+            return f"{arg}: the same file as {first}; read once, as {first}"
+        if arg == first:
+            return f"{arg}: already in the folder {first_arg}; read once"
+        return f"{arg}: the same file as {first} in the folder {first_arg}; read once, as {first}"
+    shown = earlier[:REPEATS_SHOWN]
+    pairs = ", ".join(now if now == first else f"{now} = {first}" for now, _, first in shown)
+    pairs += " …" if len(earlier) > REPEATS_SHOWN else ""
+    if repeated == files:
+        some = f"its {files} files are" if files > 1 else "its one file is"
+    else:
+        some = f"{repeated} of its {files} files {'is' if repeated == 1 else 'are'}"
+    return f"{arg}: {some} already given ({pairs}); each is read once, under the name given first"
+
+
 class Progress:
     """A tqdm bar (rate, ETA) on a terminal; messages printed above it as they come.
 
@@ -92,6 +153,8 @@ class Progress:
             self.bar.close()
 
 
+# Failures of earlier runs, not run again, said with their reasons at the end of a rerun.
+EARLIER_FAILURES_SHOWN = 5
 # A kind of note (its text with the numbers taken out) is printed as it comes for this many
 # inputs; the same kind on later inputs is counted and said once at the end of the run.
 NOTES_SHOWN_PER_KIND = 3
@@ -216,6 +279,7 @@ def run_to_dataset(
     with Dataset(folder, __version__, settings_hash(settings, kind)) as ds:
         ds.write_documents()
         infos: dict[str, InputInfo] = {}
+        ran: dict[str, bool] = {}  # inputs run now → whether they had failed before
         counts = {"done": 0, "reuse": 0, "run": 0}
         runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
         progress = Progress(len(unique))
@@ -229,6 +293,8 @@ def run_to_dataset(
                 action = ds.plan(info, retry_failed)
                 if action == "run":
                     infos[p] = info
+                    prev = ds.entries.get(p)  # a retry of the same content that had failed?
+                    ran[p] = prev is not None and prev["key"] == info.key and prev["status"] == "failure"
                     counts["run"] += 1
                     yield Job(p, kind, settings, limits)
                     continue
@@ -256,18 +322,49 @@ def run_to_dataset(
             from .report import write_report
 
             write_report([ds.document_result(s) for s in statuses], report, settings)
-        failed = sum(s == "failure" for s in statuses.values())
+        failed = [s for s, st in statuses.items() if st == "failure"]
+        earlier = [s for s in failed if s not in ran]
         rows = sum(ds.entries[s]["rows"] for s in statuses)
         print(
-            f"piatable: {folder}: {len(statuses)} inputs ({failed} failed), {rows} rows;"
+            f"piatable: {folder}: {len(statuses)} inputs ({len(failed)} failed: "
+            f"{len(failed) - len(earlier)} in this run, {len(earlier)} earlier), {rows} rows;"
             f" {counts['done']} already done, {counts['reuse']} reused,"
             f" {counts['run']} run in {time.monotonic() - started:.1f} s",
             file=sys.stderr,
         )
-        if failed:
-            print(
-                f"piatable: {failed} inputs failed (see {folder}/documents.parquet); "
-                "--retry-failed runs them again",
-                file=sys.stderr,
-            )
+        _say_failures(folder, failed, earlier, [s for s in failed if ran.get(s)], ds.entries)
         return 1 if failed else 0
+
+
+def _say_failures(
+    folder: Path, failed: list[str], earlier: list[str], again: list[str], entries: dict[str, Any]
+) -> None:
+    """The closing lines of a dataset run with failed inputs: the failures of this run (each
+    already said on its own line), then those of earlier runs that this run did not retry, each
+    with its reason (the first ``EARLIER_FAILURES_SHOWN``), so that a rerun's exit status 1
+    says whether anything new went wrong."""
+    new = len(failed) - len(earlier)
+    if new:
+        retried = f"{len(again)} of them had failed before; " if again else ""
+        print(
+            f"piatable: {_inputs(new)} failed in this run ({retried}see {folder}/documents.parquet)",
+            file=sys.stderr,
+        )
+    if not earlier:
+        return
+    for source in earlier[:EARLIER_FAILURES_SHOWN]:
+        error = entries[source].get("error") or "failed"
+        print(f"piatable: earlier failure: {error}", file=sys.stderr)
+    if len(earlier) > EARLIER_FAILURES_SHOWN:
+        print(f"piatable: and {len(earlier) - EARLIER_FAILURES_SHOWN} more earlier failures", file=sys.stderr)
+    one = len(earlier) == 1
+    print(
+        f"piatable: {'' if new else 'nothing new failed; '}{_inputs(len(earlier))} failed in an"
+        f" earlier run and {'was' if one else 'were'} not run again (same content, version and"
+        f" settings; see {folder}/documents.parquet); --retry-failed runs {'it' if one else 'them'} again",
+        file=sys.stderr,
+    )
+
+
+def _inputs(n: int) -> str:
+    return f"{n} input" if n == 1 else f"{n} inputs"

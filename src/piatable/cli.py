@@ -12,7 +12,7 @@ from piatable.models.writers import FORMATS
 
 from ._version import __version__
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUnavailable
-from .bulk import expand_inputs, run_to_dataset, run_to_outputs
+from .bulk import expand_inputs, run_to_dataset, run_to_outputs, unique_inputs
 from .dataset import DatasetLocked
 from .errors import SettingsError
 from .outputs import UsageError, plan_outputs, report_twin
@@ -134,7 +134,9 @@ def run_extract(ns: argparse.Namespace) -> int:
     except (SettingsError, UsageError) as exc:
         print(f"piatable: {exc}", file=sys.stderr)
         return 2
-    paths = list(expand_inputs(ns.inputs, skip))
+    paths, repeats = unique_inputs(ns.inputs, skip)
+    for note in repeats:
+        print(f"piatable: {note}", file=sys.stderr)
     if not paths:
         print("piatable: no input files found", file=sys.stderr)
         return 2
