@@ -64,6 +64,32 @@ def test_lone_repeated_line_is_kept_runs_of_copies_are_collapsed():
     ]
 
 
+def test_boxed_text_keeps_equal_lines_of_cells_side_by_side():
+    # Plain pdftotext of a Calc table (boxes parted by blank lines): a before cell and an after
+    # cell that share their lines come out as runs of equal lines.  No copy: both are kept.
+    boxed = "\n".join(
+        [
+            "2023/4/1",
+            "",
+            "Ⅱ特定個人情報ファイルの概要",
+            "",
+            "・住民票の写し等の交付",
+            "・住民票の写し等の交付",
+            "・紙媒体は施錠できる書庫に保管している。",
+            "・紙媒体は施錠できる書庫に保管している。",
+            "・個人番号カードの交付",
+            "・個人番号カードの交付",
+            "",
+            "事後",
+            "",
+        ]
+    )
+    assert collapse_overprint(boxed) == (boxed, 0)
+    # The same lines in content-stream order (no blank lines) read as over-printed bold.
+    stream = "\n".join(ln for ln in boxed.split("\n") if ln)
+    assert collapse_overprint(stream)[1] == 3
+
+
 def test_no_repair_no_note():
     assert tidy_text("2023/2/6\n事後\n").notes == []
 
