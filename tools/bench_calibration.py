@@ -53,6 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
+from ocr_cache import load_scans, save_scans  # noqa: E402
 
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 # Held-out cases: measured, never fitted on (samples/heldout/README.md).
@@ -169,16 +170,12 @@ def sample_cases() -> list[Case]:
 
 def _scan_from_tsv(folder: Path) -> tuple[str, list[dict]]:
     """Records of a committed scan from its tesseract TSV (the steps after OCR, no OCR run)."""
-    from piatable.extract.ocr.page_scan import PageScan
     from piatable.extract.ocr.reader import scans_to_reading
     from piatable.pipeline import reading_to_result
     from piatable.settings import Settings
 
     settings = Settings()
-    scans = [
-        PageScan.from_json(json.loads(m.read_text("utf-8")), m.with_suffix(".tsv").read_text("utf-8"))
-        for m in sorted((folder / "ocr").glob("page-*.json"))
-    ]
+    scans, _ = load_scans(folder / "ocr")
     reading = scans_to_reading(scans, "scan", len(scans), settings.ocr)
     res = reading_to_result(reading, str(folder), settings)
     return "scan", [r.to_dict() for r in res.records]
@@ -219,8 +216,6 @@ def scan_cases(dpis: list[int], source: Path | None = None) -> list[Case]:
 
 def _scan_cached(path: Path) -> tuple[str, list[dict]]:
     """OCR once per file (cached by content hash), then the steps after OCR."""
-    from piatable.extract.ocr.engine import words_to_tsv
-    from piatable.extract.ocr.page_scan import PageScan
     from piatable.extract.ocr.pages import scan_pdf
     from piatable.extract.ocr.reader import scans_to_reading
     from piatable.extract.pdf import open_pdf
@@ -237,17 +232,8 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
         doc = open_pdf(path)
         n = len(doc)
         doc.close()
-        scans = scan_pdf(path, list(range(1, n + 1)), settings.ocr)
-        cache.mkdir(parents=True, exist_ok=True)
-        for s in scans:
-            (cache / f"page-{s.page}.json").write_text(json.dumps(s.to_json()), "utf-8")
-            (cache / f"page-{s.page}.tsv").write_text(words_to_tsv(s.words, inked=True), "utf-8")
-        (cache / "done").write_text(str(n), "utf-8")
-    n = int((cache / "done").read_text("utf-8"))
-    scans = [
-        PageScan.from_json(json.loads(m.read_text("utf-8")), m.with_suffix(".tsv").read_text("utf-8"))
-        for m in sorted(cache.glob("page-*.json"), key=lambda m: int(m.stem[5:]))
-    ]
+        save_scans(cache, scan_pdf(path, list(range(1, n + 1)), settings.ocr), n)
+    scans, n = load_scans(cache)
     reading = scans_to_reading(scans, "pdf-ocr", n, settings.ocr)
     res = reading_to_result(reading, str(path), settings)
     return "scan", [r.to_dict() for r in res.records]

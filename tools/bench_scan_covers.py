@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import bench_calibration as bc  # noqa: E402
 import bench_scan  # noqa: E402
+from ocr_cache import load_scans, save_scans  # noqa: E402
 
 _CORRECTED = re.compile(r"^(\w+): ocr_corrected[^:]*: read (.*), corrected to (.*)$", re.S)
 FACTS = ("assessment_number", "assessment_name", "agency", "published", "form")
@@ -53,8 +54,6 @@ def run_scan(path: Path, cached: bool):  # type: ignore[no-untyped-def]
 
     if not cached:
         return extract_document(path, "scan", Settings())
-    from piatable.extract.ocr.engine import words_to_tsv
-    from piatable.extract.ocr.page_scan import PageScan
     from piatable.extract.ocr.pages import scan_image_file, scan_pdf
     from piatable.extract.ocr.reader import scans_to_scan_reading
     from piatable.pipeline import reading_to_result
@@ -72,16 +71,8 @@ def run_scan(path: Path, cached: bool):  # type: ignore[no-untyped-def]
         else:
             scans = scan_image_file(path, settings.ocr)
             n = max(s.page for s in scans)
-        cache.mkdir(parents=True, exist_ok=True)
-        for s in scans:
-            (cache / f"page-{s.page}.json").write_text(json.dumps(s.to_json()), "utf-8")
-            (cache / f"page-{s.page}.tsv").write_text(words_to_tsv(s.words, inked=True), "utf-8")
-        (cache / "done").write_text(str(n), "utf-8")
-    n = int((cache / "done").read_text("utf-8"))
-    scans = [
-        PageScan.from_json(json.loads(m.read_text("utf-8")), m.with_suffix(".tsv").read_text("utf-8"))
-        for m in sorted(cache.glob("page-*.json"), key=lambda m: int(m.stem[5:]))
-    ]
+        save_scans(cache, scans, n)
+    scans, n = load_scans(cache)
     reading = scans_to_scan_reading(path, scans, n, settings)
     return reading_to_result(reading, str(path), settings)
 
