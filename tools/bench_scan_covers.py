@@ -4,7 +4,10 @@
     python tools/bench_scan_covers.py samples/heldout-scan8      # held-out: measure, never tune
     python tools/bench_scan_covers.py samples/scan8 --cached     # tesseract's page reads kept
                                                                  # under $TMPDIR by file hash:
-                                                                 # the steps after them only
+                                                                 # the steps after them only;
+                                                                 # covers above a table need
+                                                                 # their own read, not kept:
+                                                                 # cover facts only uncached
     python tools/bench_scan_covers.py samples/scan8 --rows wrong # list the wrong rows
     python tools/bench_scan_covers.py samples/scan8 --corrections  # each OCR correction judged
 
