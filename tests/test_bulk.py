@@ -226,6 +226,23 @@ def test_kill_9_of_the_whole_run_then_rerun_gives_the_same_dataset(corpus, tmp_p
     assert not list((ds / "records").glob(".*"))
 
 
+def _busy_worker(workers, wait_s: float = 5.0):  # type: ignore[no-untyped-def]
+    """The first of ``workers`` (psutil processes) seen running on the CPU within ``wait_s``
+    seconds (polled every millisecond), else the first."""
+    import psutil
+
+    end = time.monotonic() + wait_s
+    while time.monotonic() < end:
+        for w in workers:
+            try:
+                if w.status() == psutil.STATUS_RUNNING:
+                    return w
+            except psutil.NoSuchProcess:
+                continue
+        time.sleep(0.001)
+    return workers[0]
+
+
 def test_a_worker_killed_from_outside_fails_one_input_and_retry_completes(corpus, tmp_path):
     import psutil
 
@@ -236,7 +253,13 @@ def test_a_worker_killed_from_outside_fails_one_input_and_retry_completes(corpus
     me = psutil.Process(proc.pid)
     workers = [c for c in me.children() if c.cmdline() == me.cmdline()]
     assert workers, "the run should have worker processes"
-    workers[0].send_signal(signal.SIGKILL)
+    # Kill a worker while it reads a document (on the CPU), as the OOM killer would: a worker
+    # killed inside Pebble's task hand-over holds the channel's lock for good and the pool
+    # stalls (noxdafox/pebble#163, not fixed in 5.2.3; batch.py's docstring): a known limit
+    # this test does not aim at, which one fresh-clone CI run (of five) hit when the kill
+    # came just after the fifth file was written.
+    victim = _busy_worker(workers)
+    victim.send_signal(signal.SIGKILL)
     assert proc.wait(timeout=120) in (0, 1)  # the run went on to the end
     docs = _documents(ds)
     assert sorted(docs["source"]) == sorted(map(str, paths))

@@ -4,6 +4,9 @@ Each input is one task of a Pebble ``ProcessPool``: a task whose worker dies (a 
 kernel's OOM killer, a crash inside a PDF library) fails alone with ``ProcessExpired`` and the
 pool starts a fresh worker, so the batch goes on.  (``concurrent.futures`` and loky break the
 whole executor when one worker dies; Pebble also kills a worker past its task's timeout.)
+Known limit: a worker killed in the instant it takes its next task from the pool holds
+Pebble's channel lock for good, and the pool stalls (noxdafox/pebble#163, not fixed in 5.2.3,
+the newest release we can install); a ``--dataset`` run stopped then resumes where it stalled.
 
 Inside the worker a watchdog thread checks, every ``WATCH_INTERVAL_S``, the elapsed time and the
 resident memory of the worker and its child processes (tesseract); past a limit it kills the
