@@ -180,22 +180,24 @@ _UNPACK_RGBA = struct.Struct("4I").unpack_from
 _RGBA4_REFS = tuple(ctypes.c_void_p(at) for at in _RGBA4_AT)
 
 
+def _function_addresses(*names: str) -> tuple[int, ...]:
+    """The addresses of pdfium's functions ``names``, for the compiled loops to call."""
+    return tuple(ctypes.cast(getattr(pc.raw, name), ctypes.c_void_p).value for name in names)
+
+
 try:  # the compiled run of plain text objects (extract/_text_objects.c), when built
     from ._text_objects import plain_texts as _compiled_plain_texts
 
-    _TEXT_FNS = tuple(
-        ctypes.cast(getattr(pc.raw, name), ctypes.c_void_p).value
-        for name in (
-            "FPDFPage_GetObject",
-            "FPDFFormObj_GetObject",
-            "FPDFPageObj_GetType",
-            "FPDFPageObj_GetMatrix",
-            "FPDFTextObj_GetTextRenderMode",
-            "FPDFPageObj_GetFillColor",
-            "FPDFPageObj_GetStrokeColor",
-            "FPDFPageObj_GetClipPath",
-            "FPDFClipPath_CountPaths",
-        )
+    _TEXT_FNS = _function_addresses(
+        "FPDFPage_GetObject",
+        "FPDFFormObj_GetObject",
+        "FPDFPageObj_GetType",
+        "FPDFPageObj_GetMatrix",
+        "FPDFTextObj_GetTextRenderMode",
+        "FPDFPageObj_GetFillColor",
+        "FPDFPageObj_GetStrokeColor",
+        "FPDFPageObj_GetClipPath",
+        "FPDFClipPath_CountPaths",
     )
     # Render modes as bit masks (bit m + 1 for mode m, pdfium's unknown mode being -1).
     _STROKE_MASK = sum(1 << (m + 1) for m in STROKE_ONLY_MODES)
@@ -206,15 +208,12 @@ except ImportError:  # no C compiler where the package was installed: the Python
 try:  # the compiled segments of a path object (extract/_text_objects.c), when built
     from ._text_objects import path_segments as _compiled_path_segments
 
-    _PATH_FNS = tuple(
-        ctypes.cast(getattr(pc.raw, name), ctypes.c_void_p).value
-        for name in (
-            "FPDFPath_CountSegments",
-            "FPDFPath_GetPathSegment",
-            "FPDFPathSegment_GetPoint",
-            "FPDFPathSegment_GetType",
-            "FPDFPathSegment_GetClose",
-        )
+    _PATH_FNS = _function_addresses(
+        "FPDFPath_CountSegments",
+        "FPDFPath_GetPathSegment",
+        "FPDFPathSegment_GetPoint",
+        "FPDFPathSegment_GetType",
+        "FPDFPathSegment_GetClose",
     )
     # The addresses of the two floats the Python loop has pdfium write a point into.
     _XY_AT = (ctypes.addressof(_XY[0]), ctypes.addressof(_XY[1]))

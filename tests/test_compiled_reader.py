@@ -57,8 +57,8 @@ def test_every_pdf_sample_reads_the_same_with_and_without_the_compiled_loop(monk
     assert compiled == python
 
 
-def _plain_texts(paths) -> list:  # type: ignore[no-untyped-def]
-    out = []
+def _walks(paths):  # type: ignore[no-untyped-def]
+    """The page-object walk of every page of ``paths``, one ``_Walk`` per page, in order."""
     for path in paths:
         doc = pdfium.PdfDocument(str(path))
         try:
@@ -67,12 +67,15 @@ def _plain_texts(paths) -> list:  # type: ignore[no-untyped-def]
                 w = pdf_objects._Walk(page.get_height(), PdfSettings())
                 w.walk(pdf_objects.pc.handle(page.raw))
                 page.close()
-                # (order, mode, colour, form matrix) of each plain text object; handles differ
-                # from one opening to the next.
-                out.append(([p[1:] for p in w.plain], w.order, w.out.turned, len(w.out.texts)))
+                yield w
         finally:
             doc.close()
-    return out
+
+
+def _plain_texts(paths) -> list:  # type: ignore[no-untyped-def]
+    # (order, mode, colour, form matrix) of each plain text object; handles differ from one
+    # opening to the next.
+    return [([p[1:] for p in w.plain], w.order, w.out.turned, len(w.out.texts)) for w in _walks(paths)]
 
 
 def test_the_walk_finds_the_same_plain_text_objects(monkeypatch):
@@ -102,14 +105,6 @@ def test_the_compiled_path_segments_are_the_python_ones_on_every_page(monkeypatc
         return c
 
     monkeypatch.setattr(pdf_objects, "path_segments", both)
-    for path in paths:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for i in range(len(doc)):
-                page = doc[i]
-                w = pdf_objects._Walk(page.get_height(), PdfSettings())
-                w.walk(pdf_objects.pc.handle(page.raw))
-                page.close()
-        finally:
-            doc.close()
+    for _ in _walks(paths):
+        pass
     assert seen["paths"] > 1000 and seen["segments"] > 2000 and seen["closed"] > 10, seen
