@@ -226,7 +226,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
     (_fix_prefix); a heading wrapped over two lines is matched on both read together with the
     same number of characters (only substitutions), and each line keeps its length."""
-    out = list(lines)
+    out = restore_lost_circled(lines)
     parent: str | None = None
     run = ""  # the heading text read since the last numbered line
     i = 0
@@ -286,6 +286,57 @@ def snap_item_lines(lines: list[str]) -> list[str]:
             parent = heading_key(text) or None
             run = body if prefix or not run else run + body
         i += 1
+    return out
+
+
+# A circled number read as a line of its own (① read as 売 or 時 on the line above its heading):
+# at most this many characters, none of them Japanese kana or a circled number.
+MAX_LOST_CIRCLE = 2
+
+
+def _circled_number(key: str, ancestors: list[str]) -> str | None:
+    """The one circled number the forms print before heading ``key`` under any of the cell's
+    earlier headings ``ancestors`` (法令上の根拠: ② under Ⅰ/6, ① under Ⅱ/5), else the one it
+    has everywhere; None when the forms do not decide it."""
+    numbers: set[str] = set()
+    for parent in ancestors:
+        numbers |= _numbered().get((parent, key), frozenset())
+    if not numbers:
+        numbers = set(circled_headings().get(key, frozenset()))
+    return next(iter(numbers)) if len(numbers) == 1 else None
+
+
+def restore_lost_circled(lines: list[str]) -> list[str]:
+    """An item cell's lines with a circled number that OCR read as a short line of its own
+    (``売`` / ``法令上の根拠`` for ``①法令上の根拠``) put back before its heading: the short
+    line is neither a heading nor the end of the heading before it, the next line is exactly a
+    heading of the form without its numbering, and the forms number that heading with a single
+    circled number under the cell's earlier headings.  The short line is emptied (its ink is the
+    number); every other line is kept as read."""
+    out = list(lines)
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(out):
+        text = line.strip()
+        nxt = out[i + 1].strip() if i + 1 < len(out) else ""
+        if (
+            ancestors
+            and 0 < len(text) <= MAX_LOST_CIRCLE
+            and not regex.search(r"[\p{Hiragana}\p{Katakana}①-⑳]", text)
+            and text not in printed_headings()
+            and not any(k.startswith(ancestors[-1] + text) for k in printed_headings())
+            and nxt in printed_headings()
+            and not _PREFIX.match(nxt).group(0)  # type: ignore[union-attr]
+        ):
+            number = _circled_number(nxt, ancestors)
+            if number is not None:
+                out[i] = _rebuild(line, "")
+                out[i + 1] = _rebuild(out[i + 1], number + nxt)
+                continue
+        # A heading wrapped over lines counts as a whole: each line joined to those before it
+        # since the last numbered one.
+        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
     return out
 
 
