@@ -142,6 +142,21 @@ def test_misreads_that_make_a_word_of_the_forms(text, fixed):
             ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携", "時", "法令上の根拠"],
             ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携", "", "②法令上の根拠"],
         ),
+        # ⑤ read as る glued to its heading (the forms list ⑤物理的対策 under this risk), a speck
+        # read as っ on the line above; ② read as づ.
+        (
+            ["リスク１：特定個人情報の漏えい・滅失・毀損リスク", "っ", "る物理的対策", "具体的な対策の内容"],
+            ["リスク１：特定個人情報の漏えい・滅失・毀損リスク", "", "⑤物理的対策", "具体的な対策の内容"],
+        ),
+        (
+            ["５．特定個人情報の提供・移転（委託に伴うものを除く。）", "提供先１", "づ提供先における用途"],
+            ["５．特定個人情報の提供・移転（委託に伴うものを除く。）", "提供先１", "②提供先における用途"],
+        ),
+        # A lone character between two whole headings of the form.
+        (
+            ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステムによる情報連携"],
+            ["Ⅰ基本情報", "", "６．情報提供ネットワークシステムによる情報連携"],
+        ),
     ],
 )
 def test_item_lines_lost_circled_number_restored(lines, fixed):
@@ -162,8 +177,8 @@ def test_item_lines_lost_circled_number_restored(lines, fixed):
         ["時", "法令上の根拠"],
         # The heading after the short line is no heading of the form.
         ["Ⅴ開示請求、問合せ", "時", "窓口の案内"],
-        # Kana is text, not a number's ink.
-        ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "の", "請求先"],
+        # A short line that is a heading of its own.
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "部署", "所属長の役職名"],
     ],
 )
 def test_item_lines_short_lines_kept(lines):

@@ -108,7 +108,31 @@ def _numbered() -> dict[tuple[str, str], frozenset[str]]:
             continue
         for parent in by_path.get(path.rsplit("/", 1)[0], ()):
             out.setdefault((parent, keys[0]), set()).add(path[-1])
+    for key, numbers in _listed().items():
+        out.setdefault(key, set()).update(numbers)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[tuple[str, str], set[str]]:
+    """(parent key, heading key) → circled numbers of the sub-headings a lexicon row lists in
+    its bracket (特定個人情報の漏えい・滅失・毀損リスク (… ⑤物理的対策 ⑥技術的対策 …) → ⑤ for
+    物理的対策 under that risk)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for name in HEADING_FILES:
+        for line in DATA_DIR.joinpath(name).read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            heading = regex.sub(r"\s*--.*$", "", line.split("\t")[1])
+            listed = regex.search(r"\(([^()]*[①-⑳][^()]*)\)$", heading)
+            if listed is None:
+                continue
+            parent = heading_key(heading[: listed.start()])
+            for number, sub in regex.findall(r"([①-⑳])([^\s①-⑳…]+)", listed.group(1)):
+                key = heading_key(sub)
+                if parent and len(key) >= 2:
+                    out.setdefault((parent, key), set()).add(number)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -289,9 +313,11 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     return out
 
 
-# A circled number read as a line of its own (① read as 売 or 時 on the line above its heading):
-# at most this many characters, none of them Japanese kana or a circled number.
+# A circled number read as a line of its own (① read as 売, 時 or あS on the line above its
+# heading): at most this many characters, no circled number among them.
 MAX_LOST_CIRCLE = 2
+# A circled number read as one character glued to its heading (⑤物理的対策 read as る物理的対策).
+GLUED_CIRCLE = 1
 
 
 def _circled_number(key: str, ancestors: list[str]) -> str | None:
@@ -306,33 +332,71 @@ def _circled_number(key: str, ancestors: list[str]) -> str | None:
     return next(iter(numbers)) if len(numbers) == 1 else None
 
 
+def _stray(text: str, ancestors: list[str], limit: int) -> bool:
+    """True when ``text`` (a line or a line's start) is short garbage, not text of a heading: at
+    most ``limit`` characters, no circled number or Roman numeral, no heading of its own, and
+    not the end of the heading before it wrapped (提供先における用 / 途)."""
+    return (
+        0 < len(text) <= limit
+        and not regex.search(r"[①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]", text)
+        and text not in printed_headings()
+        and not any(k.startswith(ancestors[-1] + text) for k in printed_headings())
+    )
+
+
+def _unnumbered_heading(text: str, ancestors: list[str]) -> str | None:
+    """The heading of the form that ``text`` is without numbering: the text itself, or the text
+    after GLUED_CIRCLE stray characters (_stray); None otherwise."""
+    if not text or _PREFIX.match(text).group(0):  # type: ignore[union-attr]
+        return None
+    if text in printed_headings():
+        return text
+    rest = text[GLUED_CIRCLE:]
+    if ancestors and rest in printed_headings() and _stray(text[:GLUED_CIRCLE], ancestors, GLUED_CIRCLE):
+        return rest
+    return None
+
+
 def restore_lost_circled(lines: list[str]) -> list[str]:
-    """An item cell's lines with a circled number that OCR read as a short line of its own
-    (``売`` / ``法令上の根拠`` for ``①法令上の根拠``) put back before its heading: the short
-    line is neither a heading nor the end of the heading before it, the next line is exactly a
-    heading of the form without its numbering, and the forms number that heading with a single
-    circled number under the cell's earlier headings.  The short line is emptied (its ink is the
-    number); every other line is kept as read."""
+    """An item cell's lines with a circled number that OCR read as something else put back
+    before its heading: a short line of its own (``売`` / ``法令上の根拠`` for ``①法令上の根拠``)
+    or one character glued to the heading (``る物理的対策`` for ``⑤物理的対策``).  The heading is
+    exactly one of the form without its numbering, the stray text is no heading and not the end
+    of the heading before it (_stray), and the forms number that heading with a single circled
+    number under the cell's earlier headings.  A stray line is emptied (its ink is the number);
+    so is a lone character between a line that is a whole heading of the form and a numbered
+    heading (Ⅰ基本情報 / 信 / ６．情報提供…).  Every other line is kept as read."""
     out = list(lines)
     ancestors: list[str] = []
     run = ""
     for i, line in enumerate(out):
         text = line.strip()
         nxt = out[i + 1].strip() if i + 1 < len(out) else ""
-        if (
-            ancestors
-            and 0 < len(text) <= MAX_LOST_CIRCLE
-            and not regex.search(r"[\p{Hiragana}\p{Katakana}①-⑳]", text)
-            and text not in printed_headings()
-            and not any(k.startswith(ancestors[-1] + text) for k in printed_headings())
-            and nxt in printed_headings()
-            and not _PREFIX.match(nxt).group(0)  # type: ignore[union-attr]
-        ):
-            number = _circled_number(nxt, ancestors)
+        nxt_prefix = _PREFIX.match(nxt).group(0)  # type: ignore[union-attr]
+        nxt_key = _unnumbered_heading(nxt, [*ancestors, heading_key(text)]) if ancestors else None
+        if nxt_key is not None and _stray(text, ancestors, MAX_LOST_CIRCLE):
+            number = _circled_number(nxt_key, ancestors)
             if number is not None:
                 out[i] = _rebuild(line, "")
-                out[i + 1] = _rebuild(out[i + 1], number + nxt)
+                out[i + 1] = _rebuild(out[i + 1], number + nxt_key)
                 continue
+        if (
+            ancestors
+            and len(text) == 1
+            and _stray(text, ancestors, 1)
+            and i > 0
+            and heading_key(out[i - 1].strip()) in printed_headings()
+            and nxt_prefix
+            and nxt[len(nxt_prefix) :] in printed_headings()
+        ):
+            out[i] = _rebuild(line, "")
+            continue
+        key = _unnumbered_heading(text, ancestors) if ancestors else None
+        if key is not None and key != text:
+            number = _circled_number(key, ancestors)
+            if number is not None:
+                text = number + key
+                out[i] = _rebuild(line, text)
         # A heading wrapped over lines counts as a whole: each line joined to those before it
         # since the last numbered one.
         run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
