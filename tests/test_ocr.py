@@ -697,3 +697,38 @@ def test_broken_date_and_timing_cells_are_read_again(monkeypatch):
     assert texts[10] == "事則"  # it does not: the first kept
     assert [a[0] for a in asked] == [6, 10]  # labels and good cells are not read again
     assert "年" in asked[0][1] and asked[1][1] == strips.TIMING_ALPHABET
+
+
+def _line(spec: str, line: tuple[int, int, int]) -> list:
+    """TsvWords of one tesseract line from ``char:left,top,height`` items (width 20)."""
+    from piatable.extract.ocr.engine import TsvWord
+
+    out = []
+    for k, item in enumerate(spec.split()):
+        ch, rest = item.split(":")
+        left, top, height = (int(v) for v in rest.split(","))
+        out.append(TsvWord(ch, left, top, 20, height, 95.0, line, word=k // 2 + 1))
+    return out
+
+
+def test_a_tall_box_running_into_the_next_line_keeps_its_word_on_its_line():
+    """Measured on a LibreOffice Calc scan: tesseract gave 特 of 特定個人情報… a box two lines
+    high, the word 特定's union of boxes centred between the lines, and 特定 went to the end of
+    the cell's line (…該当しな特定 / い)."""
+    from piatable.extract.ocr.pages import even_tall_boxes
+
+    words = _line("特:2234,643,42 定:2257,643,21 個:2288,644,21 人:2303,644,19 情:2329,643,21", (26, 1, 26))
+    fixed = even_tall_boxes(words)
+    assert (fixed[0].top, fixed[0].height) == (643, 21)
+    assert fixed[1:] == words[1:]
+
+
+def test_tall_boxes_about_their_line_or_reaching_up_are_kept():
+    from piatable.extract.ocr.pages import even_tall_boxes
+
+    # し and る drawn tall about their own line (the line's band then holds its 、).
+    about = _line("が:1266,302,21 し:1128,297,37 て:1140,305,18 る:1248,297,37 使:1171,302,23", (17, 1, 8))
+    assert even_tall_boxes(about) == about
+    # ※ printed above the line it was read with: its ink is not on that line.
+    above = _line("※:1189,843,50 や:1219,860,33 む:1247,870,23 を:1274,870,23 得:1304,869,25", (21, 1, 14))
+    assert even_tall_boxes(above) == above

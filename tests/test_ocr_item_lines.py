@@ -108,3 +108,95 @@ def test_nearest_heading_needs_a_single_nearest():
 )
 def test_misreads_that_make_a_word_of_the_forms(text, fixed):
     assert fix_confusions(text)[0] == fixed
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [
+        # The circled number read as a kanji on a line of its own; the forms number 請求先 ①.
+        (
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "時", "請求先"],
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "", "①請求先"],
+        ),
+        # 法令上の根拠 is ② under Ⅰ/6 and ① under Ⅱ/5: the cell's parent heading (wrapped over
+        # three lines, a 移転先 block between) decides.
+        (
+            [
+                "５．特定個人情報の提供・移",
+                "転（委託に伴うものを除",
+                "く。）",
+                "移転先２",
+                "売",
+                "法令上の根拠",
+            ],
+            [
+                "５．特定個人情報の提供・移",
+                "転（委託に伴うものを除",
+                "く。）",
+                "移転先２",
+                "",
+                "①法令上の根拠",
+            ],
+        ),
+        (
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携", "時", "法令上の根拠"],
+            ["Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携", "", "②法令上の根拠"],
+        ),
+        # ⑤ read as る glued to its heading (the forms list ⑤物理的対策 under this risk), a speck
+        # read as っ on the line above; ② read as づ.
+        (
+            ["リスク１：特定個人情報の漏えい・滅失・毀損リスク", "っ", "る物理的対策", "具体的な対策の内容"],
+            ["リスク１：特定個人情報の漏えい・滅失・毀損リスク", "", "⑤物理的対策", "具体的な対策の内容"],
+        ),
+        (
+            ["５．特定個人情報の提供・移転（委託に伴うものを除く。）", "提供先１", "づ提供先における用途"],
+            ["５．特定個人情報の提供・移転（委託に伴うものを除く。）", "提供先１", "②提供先における用途"],
+        ),
+        # A lone character between two whole headings of the form.
+        (
+            ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステムによる情報連携"],
+            ["Ⅰ基本情報", "", "６．情報提供ネットワークシステムによる情報連携"],
+        ),
+    ],
+)
+def test_item_lines_lost_circled_number_restored(lines, fixed):
+    assert snap_item_lines(lines) == fixed
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # The short line is the end of the heading before it, wrapped.
+        [
+            "Ⅱ特定個人情報ファイルの概要",
+            "５．特定個人情報の提供・移転（委託に伴うものを除く。）",
+            "②提供先における用",
+            "途",
+        ],
+        # No parent decides which number 法令上の根拠 has: left as read.
+        ["時", "法令上の根拠"],
+        # The heading after the short line is no heading of the form.
+        ["Ⅴ開示請求、問合せ", "時", "窓口の案内"],
+        # A short line that is a heading of its own.
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "部署", "所属長の役職名"],
+    ],
+)
+def test_item_lines_short_lines_kept(lines):
+    assert snap_item_lines(lines) == lines
+
+
+def test_no_truth_item_cell_of_the_samples_loses_a_short_line():
+    import json
+
+    from piatable.extract.ocr.item_lines import restore_lost_circled
+
+    from .conftest import ROOT
+
+    cells = {
+        str(r.get("item") or "")
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+    }
+    assert len(cells) > 200
+    changed = [c for c in cells if restore_lost_circled(c.splitlines()) != c.splitlines()]
+    assert changed == []

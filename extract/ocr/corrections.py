@@ -37,6 +37,7 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
+from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
     even_date_digits,
@@ -528,6 +529,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
+                if column == "explanation":
+                    texts = snap_phrases(texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text

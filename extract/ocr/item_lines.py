@@ -108,7 +108,31 @@ def _numbered() -> dict[tuple[str, str], frozenset[str]]:
             continue
         for parent in by_path.get(path.rsplit("/", 1)[0], ()):
             out.setdefault((parent, keys[0]), set()).add(path[-1])
+    for key, numbers in _listed().items():
+        out.setdefault(key, set()).update(numbers)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _listed() -> dict[tuple[str, str], set[str]]:
+    """(parent key, heading key) → circled numbers of the sub-headings a lexicon row lists in
+    its bracket (特定個人情報の漏えい・滅失・毀損リスク (… ⑤物理的対策 ⑥技術的対策 …) → ⑤ for
+    物理的対策 under that risk)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for name in HEADING_FILES:
+        for line in DATA_DIR.joinpath(name).read_text("utf-8").splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            heading = regex.sub(r"\s*--.*$", "", line.split("\t")[1])
+            listed = regex.search(r"\(([^()]*[①-⑳][^()]*)\)$", heading)
+            if listed is None:
+                continue
+            parent = heading_key(heading[: listed.start()])
+            for number, sub in regex.findall(r"([①-⑳])([^\s①-⑳…]+)", listed.group(1)):
+                key = heading_key(sub)
+                if parent and len(key) >= 2:
+                    out.setdefault((parent, key), set()).add(number)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +250,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
     (_fix_prefix); a heading wrapped over two lines is matched on both read together with the
     same number of characters (only substitutions), and each line keeps its length."""
-    out = list(lines)
+    out = restore_lost_circled(lines)
     parent: str | None = None
     run = ""  # the heading text read since the last numbered line
     i = 0
@@ -286,6 +310,97 @@ def snap_item_lines(lines: list[str]) -> list[str]:
             parent = heading_key(text) or None
             run = body if prefix or not run else run + body
         i += 1
+    return out
+
+
+# A circled number read as a line of its own (① read as 売, 時 or あS on the line above its
+# heading): at most this many characters, no circled number among them.
+MAX_LOST_CIRCLE = 2
+# A circled number read as one character glued to its heading (⑤物理的対策 read as る物理的対策).
+GLUED_CIRCLE = 1
+
+
+def _circled_number(key: str, ancestors: list[str]) -> str | None:
+    """The one circled number the forms print before heading ``key`` under any of the cell's
+    earlier headings ``ancestors`` (法令上の根拠: ② under Ⅰ/6, ① under Ⅱ/5), else the one it
+    has everywhere; None when the forms do not decide it."""
+    numbers: set[str] = set()
+    for parent in ancestors:
+        numbers |= _numbered().get((parent, key), frozenset())
+    if not numbers:
+        numbers = set(circled_headings().get(key, frozenset()))
+    return next(iter(numbers)) if len(numbers) == 1 else None
+
+
+def _stray(text: str, ancestors: list[str], limit: int) -> bool:
+    """True when ``text`` (a line or a line's start) is short garbage, not text of a heading: at
+    most ``limit`` characters, no circled number or Roman numeral, no heading of its own, and
+    not the end of the heading before it wrapped (提供先における用 / 途)."""
+    return (
+        0 < len(text) <= limit
+        and not regex.search(r"[①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]", text)
+        and text not in printed_headings()
+        and not any(k.startswith(ancestors[-1] + text) for k in printed_headings())
+    )
+
+
+def _unnumbered_heading(text: str, ancestors: list[str]) -> str | None:
+    """The heading of the form that ``text`` is without numbering: the text itself, or the text
+    after GLUED_CIRCLE stray characters (_stray); None otherwise."""
+    if not text or _PREFIX.match(text).group(0):  # type: ignore[union-attr]
+        return None
+    if text in printed_headings():
+        return text
+    rest = text[GLUED_CIRCLE:]
+    if ancestors and rest in printed_headings() and _stray(text[:GLUED_CIRCLE], ancestors, GLUED_CIRCLE):
+        return rest
+    return None
+
+
+def restore_lost_circled(lines: list[str]) -> list[str]:
+    """An item cell's lines with a circled number that OCR read as something else put back
+    before its heading: a short line of its own (``売`` / ``法令上の根拠`` for ``①法令上の根拠``)
+    or one character glued to the heading (``る物理的対策`` for ``⑤物理的対策``).  The heading is
+    exactly one of the form without its numbering, the stray text is no heading and not the end
+    of the heading before it (_stray), and the forms number that heading with a single circled
+    number under the cell's earlier headings.  A stray line is emptied (its ink is the number);
+    so is a lone character between a line that is a whole heading of the form and a numbered
+    heading (Ⅰ基本情報 / 信 / ６．情報提供…).  Every other line is kept as read."""
+    out = list(lines)
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(out):
+        text = line.strip()
+        nxt = out[i + 1].strip() if i + 1 < len(out) else ""
+        nxt_prefix = _PREFIX.match(nxt).group(0)  # type: ignore[union-attr]
+        nxt_key = _unnumbered_heading(nxt, [*ancestors, heading_key(text)]) if ancestors else None
+        if nxt_key is not None and _stray(text, ancestors, MAX_LOST_CIRCLE):
+            number = _circled_number(nxt_key, ancestors)
+            if number is not None:
+                out[i] = _rebuild(line, "")
+                out[i + 1] = _rebuild(out[i + 1], number + nxt_key)
+                continue
+        if (
+            ancestors
+            and len(text) == 1
+            and _stray(text, ancestors, 1)
+            and i > 0
+            and heading_key(out[i - 1].strip()) in printed_headings()
+            and nxt_prefix
+            and nxt[len(nxt_prefix) :] in printed_headings()
+        ):
+            out[i] = _rebuild(line, "")
+            continue
+        key = _unnumbered_heading(text, ancestors) if ancestors else None
+        if key is not None and key != text:
+            number = _circled_number(key, ancestors)
+            if number is not None:
+                text = number + key
+                out[i] = _rebuild(line, text)
+        # A heading wrapped over lines counts as a whole: each line joined to those before it
+        # since the last numbered one.
+        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
     return out
 
 

@@ -159,6 +159,47 @@ def _split_at(w: Word, xs: list[float]) -> list[Word]:
     return out
 
 
+# A character box (not set to its ink) taller than this many times the median character of its
+# tesseract line, whose centre lies more than TALL_BOX_SHIFT of the line's median height below
+# the line's centre and whose top is no further above the line's top than TALL_BOX_REACH_UP of
+# it, runs down into the next line (tesseract gave 特 of 特定個人… a box two lines high: the
+# word's centre fell between the lines and 特定 moved to the cell's next line).  A tall box about
+# its own line only widens the line's band (which then holds its marks, 、 and 。); one reaching
+# up from above the line's top is a mark printed above it (※ on the line before).
+TALL_BOX = 1.6
+TALL_BOX_SHIFT = 0.25
+TALL_BOX_REACH_UP = 0.5
+# Lines of fewer characters give no median to judge by.
+TALL_BOX_MIN_CHARS = 3
+
+
+def even_tall_boxes(chars: list[TsvWord]) -> list[TsvWord]:
+    """Characters whose box tesseract drew far taller than the others of its line and running
+    down into the next line (TALL_BOX …) given the line's median top and height, so that a
+    word's union of boxes (_merge_words) stays on its own printed line.  Boxes set to a
+    character's own ink, and lines of fewer than TALL_BOX_MIN_CHARS characters, are kept."""
+    by_line: dict[tuple[int, int, int], list[TsvWord]] = {}
+    for c in chars:
+        by_line.setdefault(c.line, []).append(c)
+    band: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for key, cs in by_line.items():
+        if len(cs) >= TALL_BOX_MIN_CHARS:
+            band[key] = (int(np.median([c.top for c in cs])), int(np.median([c.height for c in cs])))
+    out = []
+    for c in chars:
+        b = band.get(c.line)
+        if (
+            b is not None
+            and not c.inked
+            and c.height > TALL_BOX * b[1]
+            and c.top >= b[0] - TALL_BOX_REACH_UP * b[1]
+            and c.top + c.height / 2 - (b[0] + b[1] / 2) > TALL_BOX_SHIFT * b[1]
+        ):
+            c = TsvWord(c.text, c.left, b[0], c.width, b[1], c.conf, c.line, c.word, c.inked)
+        out.append(c)
+    return out
+
+
 def _merge_words(chars: list[TsvWord]) -> list[TsvWord]:
     """Characters of one tesseract word (hOCR character boxes) back into the word, with the union
     of their boxes and their lowest confidence: tesseract decides the spaces between half-width
@@ -184,7 +225,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     s = 72.0 / scan.dpi
     words: list[Word] = []
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
-    for tw in _merge_words(normalize_widths(scan.words, settings or OcrSettings())):
+    for tw in _merge_words(even_tall_boxes(normalize_widths(scan.words, settings or OcrSettings()))):
         text = join_japanese(tw.text)
         if not text.strip():
             continue

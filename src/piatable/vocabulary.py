@@ -70,6 +70,18 @@ EXPLANATION_ENDING = regex.compile(
     r"(?:修正|追加|追記|変更|削除|反映|整理|充実|増加|減少|見直し|廃止|新設|更新|ため|該当しない|該当する)[。.]?\s*$"
 )
 
+# The stock sentences of the 提出時期に係る説明 column that say whether a change is a significant
+# one (the second paragraph of most explanations), as the forms' users print them.
+EXPLANATION_PHRASES: tuple[str, ...] = (
+    "重大な変更に該当しない",
+    "重大な変更に該当する",
+    "重大な変更に当たらない",
+    "重要な変更に該当しない",
+    "重要な変更に当たらない",
+    "重要な変更に当たる",
+    "特定個人情報保護評価の再実施には該当しない",
+    "特定個人情報保護評価の再実施に該当しない",
+)
 
 _SPACES = regex.compile(r"[\s　]+")
 _WHITESPACE = regex.compile(r"\s+")

@@ -1,0 +1,55 @@
+"""The explanation column's stock sentences written as printed where OCR misread a character or
+two of them (extract/ocr/phrases.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.extract.ocr.phrases import snap_phrases
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [
+        # Misreads measured on LibreOffice Writer and Calc scans.
+        (
+            ["組織改正による部署名の変更", "革大な変更に恋当しない"],
+            ["組織改正による部署名の変更", "重大な変更に該当しない"],
+        ),
+        (["重大な変更に設当しない。"], ["重大な変更に該当しない。"]),
+        # Wrapped before its last character: matched on both lines, each keeps its length.
+        (["重大な変更に設当しな", "い"], ["重大な変更に該当しな", "い"]),
+    ],
+)
+def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
+    assert snap_phrases(lines) == fixed
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["重大な変更に該当しない"],
+        # Right when read with the next line: not a misread of 重大な変更に該当する.
+        ["重大な変更に該当しな", "い"],
+        # As near 重大 as 重要: nothing decides.
+        ["重Xな変更に該当しない"],
+        # A sentence of the municipality's own.
+        ["システム更改に伴う修正"],
+    ],
+)
+def test_other_lines_stay_as_read(lines):
+    assert snap_phrases(lines) == lines
+
+
+def test_no_truth_explanation_of_the_samples_is_changed():
+    cells = {
+        str(r.get("explanation") or "")
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+    }
+    assert len(cells) > 100
+    assert [c for c in cells if snap_phrases(c.splitlines()) != c.splitlines()] == []
