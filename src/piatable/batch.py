@@ -59,10 +59,13 @@ EXIT_ORPHANED = 73
 IN_FLIGHT_PER_WORKER = 2
 # The pool's supervisor (``LocalRunner``) looks this often (s) ...
 SUPERVISE_EVERY_S = 0.2
-# ... and restarts a pool in which no input was taken for this long (s) while inputs were
-# queued and none ran: its workers cannot take one.  Healthy workers take the next input within
-# milliseconds of the last; this leaves room for a loaded machine and for starting workers.
+# ... and restarts a pool whose task channel's lock was never free for this long (s): a dead
+# worker holds it.  Healthy workers hold it for the instant of taking an input or sending a
+# result (milliseconds; seconds for a result of tens of MB on a loaded machine).
 STALL_S = 5.0
+# ... or in which no input was taken for this long (s) while inputs were queued and none ran
+# (a stall the lock does not show; room for starting a forkserver on a loaded machine).
+IDLE_STALL_S = 30.0
 # ... or in which an input ran this long (s) past its --timeout: neither the worker's watchdog
 # nor Pebble could end it (a worker that cannot send its result through a lock held by a dead one).
 STUCK_AFTER_S = 3 * TIMEOUT_GRACE_S
@@ -249,7 +252,6 @@ class _Task:
     seq: int
     outer: cf.Future
     inner: Any = None
-    generation: int = 0
     running_since: float | None = None
     strikes: int = 0
 
@@ -262,9 +264,10 @@ class LocalRunner:
     runs breaks the pool (every queued task fails with ``BrokenProcessPool`` and ``schedule``
     raises), and a worker killed inside the task hand-over holds the channel's lock for good,
     so that no worker takes a task again (noxdafox/pebble#163, in 5.2.3).  The supervisor, a
-    thread of the parent, looks every ``SUPERVISE_EVERY_S``; when the pool is broken, or has
-    made no progress for ``STALL_S`` (no result and no task started, with none running), or a
-    task runs past ``STUCK_AFTER_S`` more than its limit (a result its worker cannot send), it
+    thread of the parent, looks every ``SUPERVISE_EVERY_S``; when the pool is broken, or its
+    channel's lock has not been free for ``STALL_S``, or it has made no progress for
+    ``IDLE_STALL_S`` (no result and no task started, with none running), or a task runs
+    ``STUCK_AFTER_S`` past its limit (a result its worker cannot send), it
     stops the pool, starts a new one and queues the unfinished inputs again, in their order.
     The futures handed out are the supervisor's own, so a restart is not seen by the caller.
 
@@ -313,7 +316,7 @@ class LocalRunner:
 
     def _schedule(self, task: _Task) -> None:
         """Queue ``task`` in the current pool (the lock held)."""
-        task.generation, task.running_since = self._generation, None
+        task.running_since = None
         try:
             task.inner = self.pool.schedule(
                 run_in_worker, args=(task.job,), timeout=task.job.limits.timeout_s + TIMEOUT_GRACE_S
@@ -370,7 +373,7 @@ class LocalRunner:
                 elif now - t.running_since > t.job.limits.timeout_s + STUCK_AFTER_S:
                     t.strikes += 1  # blamed: its worker neither ends nor answers
                     return f"{t.job.path} ran {now - t.running_since:.0f} s without a result"
-        if not running and now - self._progress_at > STALL_S:
+        if not running and now - self._progress_at > IDLE_STALL_S:
             return f"no worker took an input for {now - self._progress_at:.0f} s"
         return None
 
