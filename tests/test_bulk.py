@@ -253,17 +253,109 @@ def test_a_worker_killed_from_outside_fails_one_input_and_retry_completes(corpus
     me = psutil.Process(proc.pid)
     workers = [c for c in me.children() if c.cmdline() == me.cmdline()]
     assert workers, "the run should have worker processes"
-    # Kill a worker while it reads a document (on the CPU), as the OOM killer would: a worker
-    # killed inside Pebble's task hand-over holds the channel's lock for good and the pool
-    # stalls (noxdafox/pebble#163, not fixed in 5.2.3; batch.py's docstring): a known limit
-    # this test does not aim at, which one fresh-clone CI run (of five) hit when the kill
-    # came just after the fifth file was written.
+    # Kill a worker while it reads a document (on the CPU), as the OOM killer would.  (Workers
+    # killed between documents: test_workers_killed_between_inputs_again_and_again….)
     victim = _busy_worker(workers)
     victim.send_signal(signal.SIGKILL)
     assert proc.wait(timeout=120) in (0, 1)  # the run went on to the end
     docs = _documents(ds)
     assert sorted(docs["source"]) == sorted(map(str, paths))
     assert main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2", "--retry-failed"]) == 1
+    assert _dataset_rows(ds) == reference
+
+
+def _idle_workers(proc: subprocess.Popen) -> list:
+    """The run's worker processes that sleep outside a document: waiting for the next input
+    (in ``poll``) or for the pool's channel lock (a futex), as seen in /proc."""
+    import psutil
+
+    try:
+        me = psutil.Process(proc.pid)
+        workers = [c for c in me.children() if c.cmdline() == me.cmdline()]
+    except psutil.Error:
+        return []
+    idle = []
+    for w in workers:
+        try:
+            state = Path(f"/proc/{w.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            wchan = Path(f"/proc/{w.pid}/wchan").read_text()
+        except OSError:
+            continue
+        if state == "S" and (wchan.startswith("poll") or "futex" in wchan):
+            idle.append(w)
+    return idle
+
+
+SHORT_INPUTS = 150
+
+
+def test_workers_killed_between_inputs_again_and_again_the_run_completes(corpus, tmp_path):
+    """Workers killed with SIGKILL while they wait for their next input or take it, every
+    0.02 s: Pebble alone gives up the pool (a worker dead while none ran) or stalls for good
+    (one dead inside the hand-over, holding the channel's lock).  The run must end by itself
+    with every input once; a --retry-failed rerun (for an input whose worker was killed as it
+    started reading it) then gives the rows of one-at-a-time runs."""
+    folder, paths, reference = corpus
+    # Short texts without a table between them: many hand-overs, so many moments to kill in.
+    short = tmp_path / "short"
+    short.mkdir()
+    for i in range(SHORT_INPUTS):
+        (short / f"note{i:03d}.txt").write_text(f"これは表ではない文章です。{i}\n", "utf-8")
+    paths = sorted([*paths, *short.iterdir()])
+    ds = tmp_path / "ds"
+    proc = _cli([str(folder), str(short), "--dataset", str(ds), "--jobs", "2"])
+    kills, t0 = 0, time.monotonic()
+    try:
+        while proc.poll() is None and time.monotonic() - t0 < 60:
+            for w in _idle_workers(proc)[:1]:
+                w.send_signal(signal.SIGKILL)
+                kills += 1
+            time.sleep(0.02)
+        assert proc.poll() in (0, 1), f"the run did not end by itself ({kills} workers killed)"
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert sorted(_documents(ds)["source"]) == sorted(map(str, paths))
+    assert kills >= 3, "the test should have killed workers between inputs"
+    args = ["extract", str(folder), str(short), "--dataset", str(ds), "--jobs", "2", "--retry-failed"]
+    assert main(args) == 1
+    assert sorted(_documents(ds)["source"]) == sorted(map(str, paths))
+    assert _dataset_rows(ds) == reference
+
+
+def test_a_worker_dead_holding_the_pools_lock_does_not_stall_the_run(corpus, tmp_path):
+    """noxdafox/pebble#163, made to happen: two inputs make their worker take Pebble's channel
+    lock and die with it, as a worker killed in the task hand-over does.  The pool's supervisor
+    restarts the pool and queues the unfinished inputs again: the run ends with every input
+    once, each of those two a failure, and the rows of one-at-a-time runs."""
+    _, paths, reference = corpus
+    hooks = [tmp_path / "hook-a.txt", tmp_path / "hook-b.txt"]
+    for h in hooks:
+        h.write_text("#piatable-test: kill-holding-lock\n", "ascii")
+    inputs = [
+        *map(str, paths[:4]),
+        str(hooks[0]),
+        *map(str, paths[4:12]),
+        str(hooks[1]),
+        *map(str, paths[12:]),
+    ]
+    ds = tmp_path / "ds"
+    env = {**os.environ, TEST_HOOK_ENV: "1"}
+    proc = _cli([*inputs, "--dataset", str(ds), "--jobs", "2"], env=env)
+    try:
+        rc = proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        pytest.fail("the run stalled")
+    assert rc == 1
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == sorted(inputs)
+    by = docs.set_index("source")
+    for h in hooks:
+        assert by.loc[str(h), "error"].endswith("worker killed by signal 9")
+    assert (by.loc[list(map(str, paths)), "error"].fillna("").str.contains("worker") == False).all()  # noqa: E712
     assert _dataset_rows(ds) == reference
 
 

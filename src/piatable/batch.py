@@ -3,10 +3,12 @@
 Each input is one task of a Pebble ``ProcessPool``: a task whose worker dies (a signal, the
 kernel's OOM killer, a crash inside a PDF library) fails alone with ``ProcessExpired`` and the
 pool starts a fresh worker, so the batch goes on.  (``concurrent.futures`` and loky break the
-whole executor when one worker dies; Pebble also kills a worker past its task's timeout.)
-Known limit: a worker killed in the instant it takes its next task from the pool holds
-Pebble's channel lock for good, and the pool stalls (noxdafox/pebble#163, not fixed in 5.2.3,
-the newest release we can install); a ``--dataset`` run stopped then resumes where it stalled.
+whole executor when one worker dies and fail every queued task with it, without saying which
+one the dead worker ran; Pebble also kills a worker past its task's timeout.)  A worker killed
+between tasks takes Pebble's pool down all the same: while none runs, Pebble gives the pool up;
+in the task hand-over, the dead worker holds the channel's lock for good and the pool stalls
+(noxdafox/pebble#163, in 5.2.3).  ``LocalRunner``'s supervisor sees both and restarts the pool
+with the unfinished inputs queued again (see there).
 
 Inside the worker a watchdog thread checks, every ``WATCH_INTERVAL_S``, the elapsed time and the
 resident memory of the worker and its child processes (tesseract); past a limit it kills the
@@ -27,6 +29,7 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -54,6 +57,21 @@ EXIT_ORPHANED = 73
 # Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that the
 # parent holds only a handful of results at a time.
 IN_FLIGHT_PER_WORKER = 2
+# The pool's supervisor (``LocalRunner``) looks this often (s) ...
+SUPERVISE_EVERY_S = 0.2
+# ... and restarts a pool whose task channel's lock was never free for this long (s): a dead
+# worker holds it.  Healthy workers hold it for the instant of taking an input or sending a
+# result (milliseconds; seconds for a result of tens of MB on a loaded machine).
+STALL_S = 5.0
+# ... or in which no input was taken for this long (s) while inputs were queued and none ran
+# (a stall the lock does not show; room for starting a forkserver on a loaded machine).
+IDLE_STALL_S = 30.0
+# ... or in which an input ran this long (s) past its --timeout: neither the worker's watchdog
+# nor Pebble could end it (a worker that cannot send its result through a lock held by a dead one).
+STUCK_AFTER_S = 3 * TIMEOUT_GRACE_S
+# An input queued again by this many restarts (the one a dying worker may have been taking)
+# fails with a reason instead of being queued once more.
+MAX_RESTARTS_PER_INPUT = 2
 # Seconds to wait for a Dask scheduler to answer.
 SCHEDULER_TIMEOUT_S = 20
 # With this variable set to 1, an input whose first line is ``#piatable-test: ACTION`` makes the
@@ -151,6 +169,15 @@ def _test_hook(path: str) -> None:
     action = head[len(TEST_HOOK_PREFIX) :].strip().decode("ascii", "replace")
     if action == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "kill-holding-lock":  # die as in Pebble's task hand-over (noxdafox/pebble#163)
+        import gc
+
+        from pebble.pool.channel import WorkerChannel
+
+        for obj in gc.get_objects():
+            if isinstance(obj, WorkerChannel):
+                obj.mutex.acquire()
+        os.kill(os.getpid(), signal.SIGKILL)
     elif action == "hang":
         time.sleep(3600)
     elif action == "allocate":
@@ -216,35 +243,203 @@ def _pool_context(start: str) -> Any:
     return ctx
 
 
+@dataclass(eq=False)
+class _Task:
+    """One job of a ``LocalRunner``: the future handed out (``outer``, kept across pool restarts),
+    the future of the pool it is queued in now (``inner``), and how often a restart blamed it."""
+
+    job: Job
+    seq: int
+    outer: cf.Future
+    inner: Any = None
+    running_since: float | None = None
+    strikes: int = 0
+
+
 class LocalRunner:
-    """A Pebble process pool of ``workers`` processes on this machine."""
+    """A Pebble process pool of ``workers`` processes on this machine, under a supervisor.
+
+    Pebble fails the one task whose worker dies while running it (``ProcessExpired``) and starts
+    a new worker, but two ways of dying take the whole pool down: a worker killed while no task
+    runs breaks the pool (every queued task fails with ``BrokenProcessPool`` and ``schedule``
+    raises), and a worker killed inside the task hand-over holds the channel's lock for good,
+    so that no worker takes a task again (noxdafox/pebble#163, in 5.2.3).  The supervisor, a
+    thread of the parent, looks every ``SUPERVISE_EVERY_S``; when the pool is broken, or its
+    channel's lock has not been free for ``STALL_S``, or it has made no progress for
+    ``IDLE_STALL_S`` (no result and no task started, with none running), or a task runs
+    ``STUCK_AFTER_S`` past its limit (a result its worker cannot send), it
+    stops the pool, starts a new one and queues the unfinished inputs again, in their order.
+    The futures handed out are the supervisor's own, so a restart is not seen by the caller.
+
+    A restart blames the first queued input not yet started (the one a worker dying in the
+    hand-over may have been taking; inputs that run are in live workers, as one whose worker
+    died has failed already) and an input stuck past its limit; an input blamed
+    ``MAX_RESTARTS_PER_INPUT`` times fails with a reason instead of being queued again.
+    """
 
     def __init__(self, workers: int, start: str = "fork") -> None:
+        self.workers = max(1, workers)
+        self.start = start
+        self.say: Any = _say  # one line to the user (the bulk job's progress bar sets its own)
+        self.restarts = 0
+        self._lock = threading.RLock()
+        self._tasks: dict[cf.Future, _Task] = {}
+        self._seq = 0
+        self._generation = 0
+        self._progress_at = time.monotonic()
+        self._broken = False
+        self.pool = self._new_pool()
+        self._channel_free_at = time.monotonic()
+        self._stop = threading.Event()
+        self._supervisor = threading.Thread(target=self._supervise, name="piatable-supervisor", daemon=True)
+        self._supervisor.start()
+
+    def _new_pool(self) -> Any:
         from pebble import ProcessPool
 
-        self.workers = max(1, workers)
-        self.pool = ProcessPool(max_workers=self.workers, context=_pool_context(start))
+        return ProcessPool(max_workers=self.workers, context=_pool_context(self.start))
 
     @property
     def capacity(self) -> int:
         return self.workers * (1 + IN_FLIGHT_PER_WORKER)
 
-    def submit(self, job: Job) -> Any:
-        return self.pool.schedule(run_in_worker, args=(job,), timeout=job.limits.timeout_s + TIMEOUT_GRACE_S)
+    def submit(self, job: Job) -> cf.Future:
+        outer: cf.Future = cf.Future()
+        with self._lock:
+            if not self._tasks:  # an idle pool's quiet time is no stall
+                self._progress_at = time.monotonic()
+            task = _Task(job, self._seq, outer)
+            self._seq += 1
+            self._tasks[outer] = task
+            self._schedule(task)
+        return outer
+
+    def _schedule(self, task: _Task) -> None:
+        """Queue ``task`` in the current pool (the lock held)."""
+        task.running_since = None
+        try:
+            task.inner = self.pool.schedule(
+                run_in_worker, args=(task.job,), timeout=task.job.limits.timeout_s + TIMEOUT_GRACE_S
+            )
+        except RuntimeError:  # the pool broke since the supervisor last looked
+            task.inner, self._broken = None, True
+            return
+        gen = self._generation
+        task.inner.add_done_callback(lambda inner: self._settle(task, inner, gen))
+
+    def _settle(self, task: _Task, inner: Any, generation: int) -> None:
+        """Hand the result of ``inner`` out through ``task.outer``, unless it is a pool's
+        failure (the task is queued again on the next pool) or of a pool already replaced."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._lock:
+            if generation != self._generation or task.outer.done():
+                return
+            exc = inner.exception()
+            if isinstance(exc, BrokenProcessPool | cf.CancelledError):
+                self._broken = True
+                return
+            self._tasks.pop(task.outer, None)
+            self._progress_at = time.monotonic()
+            result = inner.result() if exc is None else failed_result(task.job, exc)
+        task.outer.set_result(result)
+
+    def _supervise(self) -> None:
+        while not self._stop.wait(SUPERVISE_EVERY_S):
+            with self._lock:
+                why = self._fault(time.monotonic())
+                old = self._restart(why) if why else None
+            if old is not None:  # outside the lock: the old pool's threads may be waiting for it
+                _stop_pool(old)
+
+    def _fault(self, now: float) -> str | None:
+        """Why the pool must be restarted, or None (the lock held)."""
+        tasks = [t for t in self._tasks.values() if not t.outer.done()]
+        if not tasks:
+            self._progress_at = now
+            return None
+        if self._broken or not self.pool.active:
+            return "a worker died while none was reading, and Pebble gave up the pool"
+        if _channel_free(self.pool) is not False:
+            self._channel_free_at = now
+        elif now - self._channel_free_at > STALL_S:
+            return f"its channel lock was held for {now - self._channel_free_at:.0f} s: its holder died"
+        running = False
+        for t in tasks:
+            if t.inner is not None and t.inner.running():
+                running = True
+                if t.running_since is None:  # a task started: progress
+                    t.running_since = self._progress_at = now
+                elif now - t.running_since > t.job.limits.timeout_s + STUCK_AFTER_S:
+                    t.strikes += 1  # blamed: its worker neither ends nor answers
+                    return f"{t.job.path} ran {now - t.running_since:.0f} s without a result"
+        if not running and now - self._progress_at > IDLE_STALL_S:
+            return f"no worker took an input for {now - self._progress_at:.0f} s"
+        return None
+
+    def _restart(self, why: str) -> Any:
+        """Start a new pool and queue every unfinished task in it again (the lock held); the
+        old pool, for the caller to stop once the lock is released."""
+        old = self.pool
+        self._generation += 1
+        self.restarts += 1
+        self._broken = False
+        tasks = sorted((t for t in self._tasks.values() if not t.outer.done()), key=lambda t: t.seq)
+        queued = [t for t in tasks if t.inner is None or not t.inner.running()]
+        if queued:  # the next in the pipe: what a worker dying in the hand-over was taking
+            queued[0].strikes += 1
+        failed = [t for t in tasks if t.strikes >= MAX_RESTARTS_PER_INPUT]
+        self.pool = self._new_pool()
+        self._progress_at = self._channel_free_at = time.monotonic()
+        for t in tasks:
+            if t in failed:
+                self._tasks.pop(t.outer, None)
+                why_failed = f"{t.job.path}: lost by {t.strikes} worker pools that had to be restarted"
+                res = DocumentResult(t.job.path, status="failure", errors=[("worker", None, why_failed)])
+                t.outer.set_result((res, 0.0))
+            else:
+                self._schedule(t)
+        self.say(
+            f"piatable: worker pool restarted ({why}); {len(tasks) - len(failed)} inputs queued again"
+            + (f", {len(failed)} failed" if failed else "")
+        )
+        return old
 
     def wait(self, pending: Iterable[Any]) -> set[Any]:
         done, _ = cf.wait(list(pending), return_when=cf.FIRST_COMPLETED)
         return done
 
     def result(self, future: Any, job: Job) -> tuple[DocumentResult, float]:
-        try:
-            return future.result()
-        except Exception as exc:
-            return failed_result(job, exc)
+        return future.result()
 
     def close(self) -> None:
-        self.pool.stop()
-        self.pool.join(timeout=10)
+        self._stop.set()
+        self._supervisor.join()
+        _stop_pool(self.pool)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _channel_free(pool: Any) -> bool | None:
+    """Whether the lock of the pool's task channel is free at this instant, taken and given
+    back at once as Pebble's own manager does; None when this Pebble has no such lock to see
+    (a private attribute: then the supervisor's other signs alone find a stall)."""
+    try:
+        channel = pool._pool_manager.worker_manager.workers_channel
+        if channel is None:
+            return None
+        with channel.lock(block=False) as locked:
+            return bool(locked)
+    except (AttributeError, TypeError, OSError, ValueError):
+        return None
+
+
+def _stop_pool(pool: Any) -> None:
+    """Stop a Pebble pool and its workers, tasks and all."""
+    pool.stop()
+    pool.join(timeout=10)
 
 
 def run_jobs(jobs: Iterable[Job], runner: Any) -> Iterator[tuple[Job, DocumentResult, float]]:
@@ -331,6 +526,7 @@ class DaskRunner:
                 "processes; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
             )
         threads = sum(self.client.nthreads().values())
+        self.say: Any = _say  # unused: each Dask worker's own pool says its restarts
         self.capacity = max(1, threads) * (1 + IN_FLIGHT_PER_WORKER)
 
     def submit(self, job: Job) -> Any:

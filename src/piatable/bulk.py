@@ -221,6 +221,7 @@ def run_to_outputs(
     results: list[DocumentResult] = []
     runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
     progress = Progress(len(paths))
+    runner.say = progress.say
     where = plan.documents or plan.report
     notes = NoteLog(progress, str(where) if where else "--documents FILE")
     try:
@@ -283,6 +284,7 @@ def run_to_dataset(
         counts = {"done": 0, "reuse": 0, "run": 0}
         runner = make_runner(jobs, scheduler)  # before the bar's thread: workers are forked
         progress = Progress(len(unique))
+        runner.say = progress.say
         notes = NoteLog(progress, f"{folder}/documents.parquet")
 
         def todo() -> Iterator[Job]:
