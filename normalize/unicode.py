@@ -14,7 +14,7 @@ import unicodedata
 
 import regex
 
-# Plain character classes, matched with the standard library's ``re`` (three to four times as
+# Plain character classes, matched with the standard library's ``re`` (two to four times as
 # fast as ``regex`` on a page's text; ``clean_text`` runs over every page the scan reads).
 _DAMAGED = re.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F\uFF65-\uFF9F]+")
 # Zero-width characters, the soft hyphen and the control characters (Unicode Cc) but tab, line
