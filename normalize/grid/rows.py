@@ -467,10 +467,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 # The next line's first character did not fit (within the boxes' precision), or
                 # it and the character an opening bracket keeps with it clearly did not.
                 exact = gs.wrap_fit_em if ln.words[0].source == "ocr" else gs.wrap_fit_exact_em
-                wraps = (
-                    room + nxt.first_piece_width(opening=False) > limit + exact * hx
-                    or room + nxt.first_piece_width() > limit + gs.wrap_fit_em * hx
-                )
+                bare, kept = nxt.first_piece_widths()
+                wraps = room + bare > limit + exact * hx or room + kept > limit + gs.wrap_fit_em * hx
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
                 # characters a break is as likely mid-word, so no space is guessed there.

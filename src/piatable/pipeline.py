@@ -205,7 +205,11 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
     with gc_paused():  # the text layer's read: no cycles to speak of (OCR runs with it enabled)
         reading = read_pdf(path, settings.pdf)
         if not reading.ocr_pages:
-            return reading_to_result(reading, source, settings)
+            result = reading_to_result(reading, source, settings)
+            # Its characters are freed while the collector still sleeps: enabled again, it
+            # would otherwise pass over some 15,000 live ``Word``s at its next allocation.
+            del reading
+            return result
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
     try:
         from piatable.extract.ocr.reader import ocr_cover_facts, ocr_pdf_pages  # OpenCV: only for OCR
