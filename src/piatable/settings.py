@@ -54,6 +54,10 @@ MENDED_CUT_STRENGTH = 0.25
 SHARED_EXPLANATION_MIN_CHARS = 6
 # ... and the most characters of a wrapped item heading's tail taken back from the body's opening.
 ITEM_TAIL_MAX_CHARS = 4
+# A value printed beside the item's last heading (``④主な意見の内容 意見なし``) narrower than this
+# share of the body's widest line is a whole one-line cell, not a wrapped cell's first line
+# (LibreOffice fills a wrapped cell's lines to its column's width).
+ONE_LINE_CELL_MAX_SHARE = 0.7
 
 
 @dataclass(slots=True)
