@@ -31,14 +31,22 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import ITEM_TAIL_MAX_CHARS, MENDED_CUT_STRENGTH, ONE_LINE_CELL_MAX_SHARE
+from piatable.settings import (
+    EXPLANATION_HEAD_MIN_SHARE,
+    ITEM_TAIL_MAX_CHARS,
+    MENDED_CUT_STRENGTH,
+    ONE_LINE_CELL_MAX_SHARE,
+    Settings,
+)
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
-from .passone import ITEM_CUT_WHY
+from .passone import _HIRAGANA, _KATAKANA, ITEM_CUT_WHY, RUN_ON_ENDINGS, RUN_ON_SLACK_UNITS
+from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
+from .tokenizer import Tokenizer, default_tokenizer
 
 # An item line that opens with a circled number (②所属長の役職): a heading of the lowest level.
 NUMBERED_LEAF = regex.compile(r"^[①-⑳]")
@@ -223,13 +231,69 @@ def mend_item_value(row: RawRow) -> None:
     _guess(row, "before", f"{where} taken from beside the item's last heading")
 
 
-def mend_shared_lines(rows: list[RawRow]) -> list[RawRow]:
+def _opens_word_inside(a: str, b: str) -> bool:
+    """Whether ``b`` goes on inside ``a``'s last word or phrase (kana that continue a word or
+    follow a particle, a katakana word cut in two, a line ending on a particle or comma)."""
+    if not a or not b:
+        return False
+    x, y = a[-1], b[0]
+    return bool(_HIRAGANA.match(y) or (_KATAKANA.match(x) and _KATAKANA.match(y)) or x in RUN_ON_ENDINGS)
+
+
+def mend_explanation_head(row: RawRow, settings: Settings, tok: Tokenizer) -> None:
+    """The explanation's first lines read as the after cell's last ones (``…保管している。`` /
+    ``既存住基システムのデータセ`` | ``ンターへの移設に伴う修正``).  LibreOffice wraps each cell
+    at its own column's width, so a wrapped cell's lines are full but for each paragraph's last.
+    The after cell's last line moves to the explanation when it opens a paragraph of the after
+    cell (the break before it is no wrap at the after column's width), is full at the
+    explanation column's width (at least ``EXPLANATION_HEAD_MIN_SHARE`` of the after column's
+    narrower), and runs on into the explanation's first line inside a word or phrase; then
+    again for the line before, while the same holds.  Each move leaves a ``cut_guess`` doubt."""
+    expl, after = row.cells["explanation"], row.cells["after"]
+    w_after, w_expl = row.widths.get("after"), row.widths.get("explanation")
+    if (
+        not expl
+        or len(after) < 2
+        or not w_after
+        or not w_expl
+        or w_expl >= w_after * EXPLANATION_HEAD_MIN_SHARE
+    ):
+        return
+    slack = settings.rejoin.full_slack_units
+    moved = 0
+    while len(after) >= 2:
+        prev, last, first = after[-2], after[-1], expl[0]
+        width = display_width(last.text.strip())
+        if not (w_expl - slack <= width <= w_expl + RUN_ON_SLACK_UNITS):
+            break
+        if not _opens_word_inside(last.text.strip(), first.text.strip()):
+            break
+        if not is_soft_break(last, first, w_expl, settings.rejoin, tok):
+            break
+        if is_soft_break(prev, last, w_after, settings.rejoin, tok):
+            break
+        expl.insert(0, after.pop())
+        moved += 1
+    if moved:
+        _guess(
+            row,
+            "explanation",
+            "the explanation's first line taken from the after cell's end by the columns' widths",
+        )
+
+
+def mend_shared_lines(
+    rows: list[RawRow], settings: Settings | None = None, tokenizer: Tokenizer | None = None
+) -> list[RawRow]:
     """Every mend of this module on each row of row-ordered text (in place); the rows."""
+    settings = settings or Settings()
+    tok = tokenizer or default_tokenizer()
     for row in rows:
         if row.ruled:
             continue
         mend_closing(row)
         mend_shared_explanation(row)
+        mend_explanation_head(row, settings, tok)
         mend_item_value(row)
         mend_leaf(row)
         mend_item_tail(row)

@@ -245,3 +245,28 @@ def test_a_value_wider_than_the_before_cell_opens_the_after_cell():
     assert cells_of(row)["item"] == ["３．個人番号の利用", "法令上の根拠"]
     assert cells_of(row)["before"] == ["番号法第９条第１項\u3000別表第一の３", "０の項"]
     assert cells_of(row)["after"][0] == "番号法第９条第１項\u3000別表第一の３０の項"
+
+
+def test_the_explanations_first_line_goes_back_from_the_after_cells_end_by_the_widths():
+    row = printed_row(
+        {
+            "after": [
+                ("・届出書等の紙媒体は、施錠できる書庫に保管している。", 5),
+                ("既存住基システムのデータセ", 6),
+            ],
+            "explanation": [("ンターへの移設に伴う修正", 7)],
+        }
+    )
+    row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 26}
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == ["・届出書等の紙媒体は、施錠できる書庫に保管している。"]
+    assert cells_of(row)["explanation"] == ["既存住基システムのデータセ", "ンターへの移設に伴う修正"]
+    assert any(d.kind == "cut_guess" for d in row.doubts)
+
+
+def test_an_after_cells_wrapped_tail_stays_when_the_columns_are_as_wide():
+    lines = [("・届出書等の紙媒体は、施錠できる書庫に保管している。", 5), ("既存住基システムのデータセ", 6)]
+    row = printed_row({"after": lines, "explanation": [("ンターへの移設に伴う修正", 7)]})
+    row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 76}
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == [t for t, _ in lines]

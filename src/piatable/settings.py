@@ -58,6 +58,9 @@ ITEM_TAIL_MAX_CHARS = 4
 # share of the body's widest line is a whole one-line cell, not a wrapped cell's first line
 # (LibreOffice fills a wrapped cell's lines to its column's width).
 ONE_LINE_CELL_MAX_SHARE = 0.7
+# The after cell's last lines are moved to the explanation by the columns' widths only where the
+# explanation column is narrower than this share of the after column.
+EXPLANATION_HEAD_MIN_SHARE = 0.8
 
 
 @dataclass(slots=True)
