@@ -270,3 +270,30 @@ def test_an_after_cells_wrapped_tail_stays_when_the_columns_are_as_wide():
     row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 76}
     mend_shared_lines([row])
     assert cells_of(row)["after"] == [t for t, _ in lines]
+
+
+def test_a_before_after_cut_inside_one_list_is_warned_when_the_cells_are_more_alike_moved():
+    row = text_row(
+        {
+            "before": ["・サーバー室への入室は、入退室管理簿により管理している。"],
+            "after": [
+                "・サーバー室には監視カメラを設置している。",
+                "・データセンターへの入館は、事前に申請した者に限り、ＩＣカード及び生体認証により管理している。",
+                "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日間保存している。",
+            ],
+        }
+    )
+    rec = rows_to_records([row], "t.txt", Settings())[0]
+    assert "column_guess" in rec.flags
+
+
+def test_an_amended_paragraph_after_its_original_is_not_warned_as_alike():
+    before = [
+        "・サーバー室への入室は、入退室管理簿により管理している。",
+        "・サーバー室には監視カメラを設置している。",
+    ]
+    after = [
+        "・データセンターへの入館は、事前に申請した者に限り、ＩＣカード及び生体認証により管理している。",
+        "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日間保存している。",
+    ]
+    assert record({"before": before, "after": after}).flags == []

@@ -61,6 +61,9 @@ ONE_LINE_CELL_MAX_SHARE = 0.7
 # The after cell's last lines are moved to the explanation by the columns' widths only where the
 # explanation column is narrower than this share of the after column.
 EXPLANATION_HEAD_MIN_SHARE = 0.8
+# A row's before/after cut is warned of when moving one paragraph across it raises the cells'
+# likeness (Jaccard index of character bigrams) by more than this (normalize/shared_line_checks).
+BEFORE_AFTER_ALIKE_GAIN = 0.05
 
 
 @dataclass(slots=True)
