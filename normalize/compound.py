@@ -91,15 +91,15 @@ def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
 # lines make the date.
 DATE_PIECE_MAX_CHARS = 6
 DATE_PIECES_MAX_LINES = 8
-_DATE_OPENING = regex.compile(r"^\s*(?:令和|平成|昭和|[0-9０-９]{4})\s*(?:元|[0-9０-９]{1,2})?\s*$")
+_DATE_OPENING = regex.compile(r"^\s*(?:令和|平成|昭和|[0-9０-９]{4})\s*(?:元|[0-9０-９]{1,2})?\s*年?\s*$")
 _DATE_PIECE = regex.compile(r"^[\s0-9０-９年月日元/.\-／．－]+$")
 
 
 def join_date_pieces(lines: list[CellLine]) -> list[CellLine]:
     """Rejoin a date printed one piece per line (``令和`` / ``5`` / ``年 10`` / ``月`` / ``1`` / ``日``,
     as pypdfium2 gives a LibreOffice Writer date cell too narrow for its text): the longest run
-    of short date pieces after an opening (era or year) that reads as a whole valid date, its
-    spaces dropped."""
+    of short date pieces after an opening (era or year, with its 年 or not: ``2023 年`` / ``2 月 6``
+    / ``日``) that reads as a whole valid date, its spaces dropped."""
     out: list[CellLine] = []
     k = 0
     while k < len(lines):

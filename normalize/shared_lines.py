@@ -4,8 +4,9 @@ pypdfium2 and ``pdftotext -raw`` put the cells printed on one baseline on one li
 between them.  In tables whose cells are centred or at the foot of their row (LibreOffice Calc
 and Writer), a row's one-line cells share a line with a line of its long cells, and the item's
 last heading may share one with the body's first line; the row's cuts (``partition``,
-``twophase``, ``singlepass``) then leave both pieces in one cell.  Four such lines are told by
-their words and cut at the gap between the cells:
+``twophase``, ``singlepass``) then leave both pieces in one cell.  Five such lines are told by
+their words and cut at the gap between the cells (whether the line is still whole or the
+extractor's gaps already parted it into pieces of one printed line):
 
 * the after cell's last line ``削除 委託契約の見直しにより…`` (or ``上記を新規追加 …``): the words
   that close an after cell, then the explanation's first line;
@@ -15,7 +16,10 @@ their words and cut at the gap between the cells:
 * the body's opening lines ``委託事項１`` / ``⑥委託先名 株式会社…`` when the item holds no heading
   of the lowest level (①…⑳, 委託事項N): the item's last headings, moved to the item;
 * the body's first characters that complete the item's last, wrapped heading
-  (``②所属長の役職`` | ``名 市民部市民課長``): moved back to it.
+  (``②所属長の役職`` | ``名 市民部市民課長``): moved back to it;
+* the item's last heading with the body's first values beside it (``①実施日 平成28年8月25日
+  令和2年11月20日``, ``④主な意見の内容 意見なし``): the values go to the body, placed by the
+  widths of its lines (a wrapped cell's lines are full, a one-line cell's may be short).
 
 Each move leaves a ``cut_guess`` doubt on the row (the confidence says the cut was inferred);
 the checks of ``shared_line_checks`` warn of the lines left as they were.  Measured with
@@ -27,16 +31,27 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import ITEM_TAIL_MAX_CHARS, MENDED_CUT_STRENGTH
+from piatable.settings import (
+    EXPLANATION_HEAD_MIN_SHARE,
+    ITEM_TAIL_MAX_CHARS,
+    MENDED_CUT_STRENGTH,
+    ONE_LINE_CELL_MAX_SHARE,
+    Settings,
+)
 from piatable.vocabulary import EXPLANATION_ENDING
 
+from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
-from .passone import ITEM_CUT_WHY
+from .passone import _HIRAGANA, _KATAKANA, ITEM_CUT_WHY, RUN_ON_ENDINGS, RUN_ON_SLACK_UNITS
+from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
+from .tokenizer import Tokenizer, default_tokenizer
 
 # An item line that opens with a circled number (②所属長の役職): a heading of the lowest level.
 NUMBERED_LEAF = regex.compile(r"^[①-⑳]")
+# One full-width character in display units: the slack of a cell's line against its column.
+FULL_WIDTH_UNITS = 2
 _CLOSING_THEN_TEXT = regex.compile(r"^((?:上記を)?(?:新規追加|削除))[ 　]+(\S.*)$")
 
 
@@ -46,6 +61,11 @@ def _line(like: CellLine, text: str) -> CellLine:
 
 def _guess(row: RawRow, field: str, why: str) -> None:
     row.doubts.append(Doubt("cut_guess", field, why, MENDED_CUT_STRENGTH))
+
+
+def _same_printed_line(a: CellLine, b: CellLine) -> bool:
+    """Whether two pieces come from one printed line (parted at a gap between cells)."""
+    return a.line_no is not None and a.page == b.page and a.line_no == b.line_no
 
 
 def mend_closing(row: RawRow) -> None:
@@ -67,6 +87,13 @@ def mend_shared_explanation(row: RawRow) -> None:
     to the end of the after cell (only when the after cell holds text, and the line has one gap)."""
     expl, after = row.cells["explanation"], row.cells["after"]
     if not expl or not after:
+        return
+    if len(expl) > 1 and _same_printed_line(expl[0], expl[1]):
+        # The line was already parted at its gap (``split_compound_lines``): two pieces.
+        left, right = expl[0].text.strip(), expl[1].text.strip()
+        if EXPLANATION_ENDING.search(right) and not EXPLANATION_ENDING.search(left):
+            after.append(expl.pop(0))
+            _guess(row, "after", "the after cell's last line cut from beside the explanation")
         return
     t = expl[0].text.strip()
     gaps = list(CELL_GAP.finditer(t))
@@ -138,13 +165,136 @@ def mend_item_tail(row: RawRow) -> None:
             return
 
 
-def mend_shared_lines(rows: list[RawRow]) -> list[RawRow]:
+def _item_value(item: list[CellLine]) -> tuple[str, list[str]] | None:
+    """The item's last heading (a heading of the form) and the values printed beside it on its
+    line (``①実施日``, [``平成28年8月25日``, ``令和2年11月20日``]), whether the line is still
+    whole or already parted at its gaps; None when the item's last line is no such line."""
+    if len(item) > 1 and _same_printed_line(item[-2], item[-1]):
+        k = len(item) - 1
+        while k > 0 and _same_printed_line(item[k - 1], item[-1]):
+            k -= 1
+        pieces = [cl.text.strip() for cl in item[k:]]
+        head, rest = pieces[0], " ".join(pieces[1:])
+    else:
+        head, _, rest = item[-1].text.strip().partition(" ")
+    if not rest.strip() or not is_heading_line(head):
+        return None
+    values = [v for v in CELL_GAP.split(rest.strip()) if v.strip()]
+    if not values or any(LEAF.match(v) or is_heading_line(v) for v in values):
+        return None
+    return head, values
+
+
+def mend_item_value(row: RawRow) -> None:
+    """The item's last heading with the row's first body line beside it (``④主な意見の内容
+    意見なし``, centred or bottom-aligned rows): the values go to the body.  Two values beside an
+    item whose row has no body are the before and after cells; one value beside a row without
+    a before cell opens the after cell; one narrower than ``ONE_LINE_CELL_MAX_SHARE`` of the
+    body's widest line is the whole one-line before cell, the lines read as before being the
+    after cell's (a wrapped cell's first line is full), else it opens the before cell."""
+    item = row.cells["item"]
+    if not item:
+        return
+    found = _item_value(item)
+    if found is None:
+        return
+    head, values = found
+    before, after = row.cells["before"], row.cells["after"]
+    last = item[-1]
+    if len(values) > 2 or (len(values) == 2 and (before or after)):
+        return
+    while len(item) > 1 and _same_printed_line(item[-2], last):
+        item.pop()
+    item[-1] = _line(last, head)
+    if len(values) == 2:
+        before.append(_line(last, values[0]))
+        after.append(_line(last, values[1]))
+        where = "the before and after cells"
+    elif not before:
+        after.insert(0, _line(last, values[0]))
+        where = "the after cell's first line"
+    else:
+        widest = max(display_width(cl.text.strip()) for cl in before + after)
+        width = display_width(values[0])
+        if width > max(display_width(cl.text.strip()) for cl in before) + FULL_WIDTH_UNITS:
+            # Wider than any line of the before cell: a line of the after column.
+            after.insert(0, _line(last, values[0]))
+            where = "the after cell's first line (wider than the before cell's lines)"
+        elif width < ONE_LINE_CELL_MAX_SHARE * widest:
+            after[:0] = before
+            before[:] = [_line(last, values[0])]
+            where = "the one-line before cell"
+        else:
+            before.insert(0, _line(last, values[0]))
+            where = "the before cell's first line"
+    row.doubts = [d for d in row.doubts if not d.why.startswith(ITEM_CUT_WHY)]
+    _guess(row, "before", f"{where} taken from beside the item's last heading")
+
+
+def _opens_word_inside(a: str, b: str) -> bool:
+    """Whether ``b`` goes on inside ``a``'s last word or phrase (kana that continue a word or
+    follow a particle, a katakana word cut in two, a line ending on a particle or comma)."""
+    if not a or not b:
+        return False
+    x, y = a[-1], b[0]
+    return bool(_HIRAGANA.match(y) or (_KATAKANA.match(x) and _KATAKANA.match(y)) or x in RUN_ON_ENDINGS)
+
+
+def mend_explanation_head(row: RawRow, settings: Settings, tok: Tokenizer) -> None:
+    """The explanation's first lines read as the after cell's last ones (``…保管している。`` /
+    ``既存住基システムのデータセ`` | ``ンターへの移設に伴う修正``).  LibreOffice wraps each cell
+    at its own column's width, so a wrapped cell's lines are full but for each paragraph's last.
+    The after cell's last line moves to the explanation when it opens a paragraph of the after
+    cell (the break before it is no wrap at the after column's width), is full at the
+    explanation column's width (at least ``EXPLANATION_HEAD_MIN_SHARE`` of the after column's
+    narrower), and runs on into the explanation's first line inside a word or phrase; then
+    again for the line before, while the same holds.  Each move leaves a ``cut_guess`` doubt."""
+    expl, after = row.cells["explanation"], row.cells["after"]
+    w_after, w_expl = row.widths.get("after"), row.widths.get("explanation")
+    if (
+        not expl
+        or len(after) < 2
+        or not w_after
+        or not w_expl
+        or w_expl >= w_after * EXPLANATION_HEAD_MIN_SHARE
+    ):
+        return
+    slack = settings.rejoin.full_slack_units
+    moved = 0
+    while len(after) >= 2:
+        prev, last, first = after[-2], after[-1], expl[0]
+        width = display_width(last.text.strip())
+        if not (w_expl - slack <= width <= w_expl + RUN_ON_SLACK_UNITS):
+            break
+        if not _opens_word_inside(last.text.strip(), first.text.strip()):
+            break
+        if not is_soft_break(last, first, w_expl, settings.rejoin, tok):
+            break
+        if is_soft_break(prev, last, w_after, settings.rejoin, tok):
+            break
+        expl.insert(0, after.pop())
+        moved += 1
+    if moved:
+        _guess(
+            row,
+            "explanation",
+            "the explanation's first line taken from the after cell's end by the columns' widths",
+        )
+
+
+def mend_shared_lines(
+    rows: list[RawRow], settings: Settings | None = None, tokenizer: Tokenizer | None = None
+) -> list[RawRow]:
     """Every mend of this module on each row of row-ordered text (in place); the rows."""
+    settings = settings or Settings()
+    tok = tokenizer or default_tokenizer()
     for row in rows:
         if row.ruled:
             continue
         mend_closing(row)
         mend_shared_explanation(row)
+        mend_explanation_head(row, settings, tok)
+        mend_item_value(row)
         mend_leaf(row)
         mend_item_tail(row)
     return rows

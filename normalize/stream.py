@@ -328,7 +328,7 @@ def _read_rows(
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tokenizer))
+        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tokenizer), settings, tokenizer)
         result.notes.append(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
@@ -336,7 +336,7 @@ def _read_rows(
         return result, region
     groups = single_pass_groups(region)
     if groups:
-        result.rows = mend_shared_lines(single_pass_rows(groups, settings, tokenizer))
+        result.rows = mend_shared_lines(single_pass_rows(groups, settings, tokenizer), settings, tokenizer)
         result.notes.append(
             "the text gives each page's dates and timings before its wrapped cells;"
             " rows were read in that order"
@@ -364,7 +364,7 @@ def _read_rows(
             result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result, boxed_region
-    result.rows = mend_shared_lines(in_order)
+    result.rows = mend_shared_lines(in_order, settings, tokenizer)
     return result, region
 
 

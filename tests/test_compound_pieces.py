@@ -22,6 +22,12 @@ def test_a_date_one_piece_per_line_is_joined():
     assert _texts(got)[0] == "令和6年2月15日"
 
 
+def test_a_date_whose_first_piece_holds_the_year_mark_is_joined_with_its_lone_day_mark():
+    # pypdfium2 text of a LibreOffice Writer date cell: "2023 年" / "2 月 6" / "日".
+    got = join_date_pieces(_lines("2023 年", "2 月 6", "日", "Ⅰ 基本情報"))
+    assert _texts(got) == ["2023年2月6日", "Ⅰ 基本情報"]
+
+
 def test_pieces_that_make_no_date_stay_apart():
     lines = _lines("令和", "5", "年度の予算", "1")
     assert _texts(join_date_pieces(lines)) == _texts(lines)

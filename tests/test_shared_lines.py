@@ -162,3 +162,138 @@ def test_a_long_bottom_aligned_calc_table_keeps_its_rows(tool):
     found, expected, right = _score(ROOT / "samples" / "office-long" / f"calc-long-t1-{tool}")
     assert found == expected == 29
     assert right >= 51
+
+
+def printed_row(cells: dict[str, list[tuple[str, int]]]) -> RawRow:
+    """A row whose lines carry their printed line numbers (pieces of one line share one)."""
+    row = text_row({})
+    for f, lines in cells.items():
+        row.cells[f] = [CellLine(t, 1, n) for t, n in lines]
+    return row
+
+
+def test_the_after_cells_last_line_already_parted_from_the_explanation_goes_back():
+    row = printed_row(
+        {
+            "after": [("【外部監査】", 5)],
+            "explanation": [
+                ("外部の専門事業者による監査を３年に１回実施する。", 6),
+                ("外部監査の導入に伴う追記", 6),
+            ],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == ["【外部監査】", "外部の専門事業者による監査を３年に１回実施する。"]
+    assert cells_of(row)["explanation"] == ["外部監査の導入に伴う追記"]
+    assert any(d.kind == "cut_guess" for d in row.doubts)
+
+
+def test_two_pieces_on_different_printed_lines_stay_in_the_explanation():
+    lines = [("外部の専門事業者による監査を３年に１回実施する。", 6), ("外部監査の導入に伴う追記", 7)]
+    row = printed_row({"after": [("【外部監査】", 5)], "explanation": lines})
+    mend_shared_lines([row])
+    assert cells_of(row)["explanation"] == [t for t, _ in lines]
+
+
+def test_before_and_after_beside_the_items_last_heading_go_to_their_cells():
+    row = printed_row(
+        {
+            "item": [
+                ("Ⅵ評価実施手続", 1),
+                ("３．第三者点検", 2),
+                ("①実施日 平成28年8月25日 令和2年11月20日", 3),
+            ],
+            "before": [],
+            "after": [],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["item"] == ["Ⅵ評価実施手続", "３．第三者点検", "①実施日"]
+    assert cells_of(row)["before"] == ["平成28年8月25日"]
+    assert cells_of(row)["after"] == ["令和2年11月20日"]
+    assert any(d.kind == "cut_guess" for d in row.doubts)
+
+
+def test_a_short_value_beside_the_items_heading_is_the_one_line_before_cell():
+    row = printed_row(
+        {
+            "item": [("２．国民・住民等からの意見の聴取", 1), ("④主な意見の内容 意見なし", 2)],
+            "before": [("・ ｅＬＴＡＸの利用拡大に伴う情", 3), ("報漏えい対策について、具体的な記", 4)],
+            "after": [("載を求める意見が１件あった。", 5)],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["item"][-1] == "④主な意見の内容"
+    assert cells_of(row)["before"] == ["意見なし"]
+    assert cells_of(row)["after"][0] == "・ ｅＬＴＡＸの利用拡大に伴う情"
+    assert len(cells_of(row)["after"]) == 3
+
+
+def test_a_value_wider_than_the_before_cell_opens_the_after_cell():
+    row = printed_row(
+        {
+            "item": [
+                ("３．個人番号の利用", 1),
+                ("法令上の根拠", 2),
+                ("番号法第９条第１項\u3000別表第一の３０の項", 2),
+            ],
+            "before": [("番号法第９条第１項\u3000別表第一の３", 3), ("０の項", 4)],
+            "after": [("番号法別表第一の主務省令で定める", 5), ("事務を定める命令第２４条", 6)],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["item"] == ["３．個人番号の利用", "法令上の根拠"]
+    assert cells_of(row)["before"] == ["番号法第９条第１項\u3000別表第一の３", "０の項"]
+    assert cells_of(row)["after"][0] == "番号法第９条第１項\u3000別表第一の３０の項"
+
+
+def test_the_explanations_first_line_goes_back_from_the_after_cells_end_by_the_widths():
+    row = printed_row(
+        {
+            "after": [
+                ("・届出書等の紙媒体は、施錠できる書庫に保管している。", 5),
+                ("既存住基システムのデータセ", 6),
+            ],
+            "explanation": [("ンターへの移設に伴う修正", 7)],
+        }
+    )
+    row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 26}
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == ["・届出書等の紙媒体は、施錠できる書庫に保管している。"]
+    assert cells_of(row)["explanation"] == ["既存住基システムのデータセ", "ンターへの移設に伴う修正"]
+    assert any(d.kind == "cut_guess" for d in row.doubts)
+
+
+def test_an_after_cells_wrapped_tail_stays_when_the_columns_are_as_wide():
+    lines = [("・届出書等の紙媒体は、施錠できる書庫に保管している。", 5), ("既存住基システムのデータセ", 6)]
+    row = printed_row({"after": lines, "explanation": [("ンターへの移設に伴う修正", 7)]})
+    row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 76}
+    mend_shared_lines([row])
+    assert cells_of(row)["after"] == [t for t, _ in lines]
+
+
+def test_a_before_after_cut_inside_one_list_is_warned_when_the_cells_are_more_alike_moved():
+    row = text_row(
+        {
+            "before": ["・サーバー室への入室は、入退室管理簿により管理している。"],
+            "after": [
+                "・サーバー室には監視カメラを設置している。",
+                "・データセンターへの入館は、事前に申請した者に限り、ＩＣカード及び生体認証により管理している。",
+                "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日間保存している。",
+            ],
+        }
+    )
+    rec = rows_to_records([row], "t.txt", Settings())[0]
+    assert "column_guess" in rec.flags
+
+
+def test_an_amended_paragraph_after_its_original_is_not_warned_as_alike():
+    before = [
+        "・サーバー室への入室は、入退室管理簿により管理している。",
+        "・サーバー室には監視カメラを設置している。",
+    ]
+    after = [
+        "・データセンターへの入館は、事前に申請した者に限り、ＩＣカード及び生体認証により管理している。",
+        "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日間保存している。",
+    ]
+    assert record({"before": before, "after": after}).flags == []

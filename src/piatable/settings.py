@@ -54,6 +54,16 @@ MENDED_CUT_STRENGTH = 0.25
 SHARED_EXPLANATION_MIN_CHARS = 6
 # ... and the most characters of a wrapped item heading's tail taken back from the body's opening.
 ITEM_TAIL_MAX_CHARS = 4
+# A value printed beside the item's last heading (``④主な意見の内容 意見なし``) narrower than this
+# share of the body's widest line is a whole one-line cell, not a wrapped cell's first line
+# (LibreOffice fills a wrapped cell's lines to its column's width).
+ONE_LINE_CELL_MAX_SHARE = 0.7
+# The after cell's last lines are moved to the explanation by the columns' widths only where the
+# explanation column is narrower than this share of the after column.
+EXPLANATION_HEAD_MIN_SHARE = 0.8
+# A row's before/after cut is warned of when moving one paragraph across it raises the cells'
+# likeness (Jaccard index of character bigrams) by more than this (normalize/shared_line_checks).
+BEFORE_AFTER_ALIKE_GAIN = 0.05
 
 
 @dataclass(slots=True)
