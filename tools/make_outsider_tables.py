@@ -30,9 +30,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from flatten import render_date  # noqa: E402
-from make_office_samples import _set_east_asian, _units, soffice, stream_text  # noqa: E402
-from make_pdfs import EXTRACTORS, extract_text  # noqa: E402
+from flatten import render_date
+from make_office_samples import _set_east_asian, _units, soffice, stream_text
+from make_pdfs import EXTRACTORS, extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
