@@ -312,6 +312,26 @@ def build(root: Path, cases: list[Case]) -> None:
             settings[case.name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{case.name}: {len(truth)} rows", file=sys.stderr)
     _write_json(root / "cases.json", settings)
+    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+
+
+README = """# {name}: tables made as an outside user makes them (issue 12)
+
+Eight small amendment tables written directly with openpyxl (.xlsx, `*-calc-*`) and python-docx
+(.docx, `*-writer-*`), each in a style of its own (font IPAexGothic / IPAexMincho / IPAGothic at
+8–11 pt, column widths, portrait or landscape, vertical alignment, row heights set by hand, a
+title line or none, dates as 令和 / slashes / 西暦), converted with `soffice --headless
+--convert-to pdf`; each case is the PDF and its five extractors' texts (`<case>-pdftotext-layout`,
+`-pdftotext-raw`, `-pdftotext`, `-pypdfium2`, `-pdfminer`), with the truth in
+`expected/records.json` (the rows as written).  Settings per case: `cases.json`.
+
+`samples/outsider` draws its cells from the tuning tables (`samples/tables`, `tests/data/tables`);
+`samples/heldout-outsider` from `samples/heldout/tables`: measure on it, never tune.
+
+Made by `python tools/make_outsider_tables.py`; measured by
+
+    python tools/bench_calibration.py --only=outsider --no-reflow
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
