@@ -99,11 +99,10 @@ _SPACED_TIMING_INSIDE = regex.compile(r"[ 　](事前|事後)[ 　]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
-# How paragraphs of before/after cells open (a bullet, a choice in brackets) and no explanation's.
+# How before/after paragraphs open (a bullet, a choice) and none of the samples' 214 explanations.
 _LIST_OPENERS = frozenset("・［[＜<")
-# A slash date torn at its first slash across two lines (``2022`` / ``/4/1``): how a date wraps in a
-# narrow 変更日 column, never how a sentence of a text cell wraps (a wide column breaks a date, if
-# at all, inside one of its numbers).  In another cell it is the row's date read into it.
+# A slash date torn at its first slash (``2022`` / ``/4/1``), as a narrow 変更日 column wraps it and
+# no wide text column does: the row's date read into another cell.
 _TORN_DATE = regex.compile(
     r"(?<![0-9０-９])[0-9０-９]{4}[ \t]*\n[ \t]*[/／][0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９])"
 )
@@ -223,9 +222,7 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
             if f == "explanation" and p[:1] in _LIST_OPENERS:
-                # A bullet (・) or a choice in brackets ([ ○ ], ＜…＞) opens paragraphs of before /
-                # after cells, never one of the 214 distinct explanations of the samples' truth:
-                # a before/after paragraph read into the explanation column.
+                # A before/after paragraph (・…, [ ○ ], ＜…＞) read into the explanation column.
                 out.append(
                     Doubt("column_guess", f, f"the explanation holds a list or choice line ({p[:12]})")
                 )
