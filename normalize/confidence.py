@@ -85,15 +85,24 @@ def features(row: RawRow, flags: list[str], doubts: list[Doubt]) -> dict[str, di
     and the whole row under ``"row"``."""
     out: dict[str, dict[str, float]] = {f: defaultdict(float) for f in (*CELL_FIELDS, "row")}
     recon = -math.log(max(min(row.confidence, 1.0), 0.01))
-    # The reader: text (wrap widths estimated from the text) and OCR rows start less sure.
+    # The reader: text (wrap widths estimated from the text) and OCR rows start less sure;
+    # ``pdftotext -layout`` text, whose rows were placed by the words' positions (``positioned``),
+    # less so than text read in the extractor's order (its own weight, ``reader_layout``).
     text = any(w for w in row.widths.values())
     ocr = any(cl.conf is not None for cells in row.cells.values() for cl in cells)
+    layout = text and row.positioned and not ocr
     for f in out:
         out[f]["reconstruction"] = recon
         if text:
-            out[f]["reader_text"] = 1.0
+            out[f]["reader_layout" if layout else "reader_text"] = 1.0
         if ocr:
             out[f]["reader_ocr"] = 1.0
+    if layout and any(f == "merged_cell_filled" or f.startswith("truncated:") for f in flags):
+        # A -layout row with a value filled in from a merged cell (placed by distance alone) or
+        # a cell that ends short: right less often than the same flags on a PDF's rows
+        # (``layout_filled``, on top of the flag's own weight).
+        for f in out:
+            out[f]["layout_filled"] = 1.0
     for flag in flags:
         base = flag.partition(":")[0]
         for f in flag_fields(flag):

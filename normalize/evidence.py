@@ -99,6 +99,13 @@ _SPACED_TIMING_INSIDE = regex.compile(r"[ 　](事前|事後)[ 　]")
 # A space between two Japanese characters inside one heading: two cells' text on one line.
 _INNER_SPACE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー][ 　]+[\p{Han}\p{Hiragana}\p{Katakana}]")
 ADDITION_END = regex.compile(r"(?:上記を)?新規追加$")
+# How before/after paragraphs open (a bullet, a choice) and none of the samples' 214 explanations.
+_LIST_OPENERS = frozenset("・［[＜<")
+# A slash date torn at its first slash (``2022`` / ``/4/1``), as a narrow 変更日 column wraps it and
+# no wide text column does: the row's date read into another cell.
+_TORN_DATE = regex.compile(
+    r"(?<![0-9０-９])[0-9０-９]{4}[ \t]*\n[ \t]*[/／][0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９])"
+)
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
@@ -202,12 +209,23 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     (①委託内容) in their cells, and a date item's after cell is often the change date."""
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
+        torn = _TORN_DATE.search(getattr(record, f) or "")
+        if torn:
+            why = f"the cell holds a date torn as a narrow date column tears it ({torn.group(0)!r})"
+            out.append(Doubt("column_guess", f, why))
+            continue
         for p in _paragraphs(getattr(record, f)):
             if holds_labels(p):
                 out.append(Doubt("column_guess", f, f"the cell holds the table's column labels ({p[:16]})"))
                 break
             if TIMING.match(p) or _SPACED_TIMING_END.search(p) or _SPACED_TIMING_INSIDE.search(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
+                break
+            if f == "explanation" and p[:1] in _LIST_OPENERS:
+                # A before/after paragraph (・…, [ ○ ], ＜…＞) read into the explanation column.
+                out.append(
+                    Doubt("column_guess", f, f"the explanation holds a list or choice line ({p[:12]})")
+                )
                 break
             if f in ("item", "explanation") and is_date_line(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))

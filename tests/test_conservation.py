@@ -26,7 +26,11 @@ TEXT_SAMPLES = sorted(
 # Texts of LibreOffice-made PDFs (tools/make_office_samples.py) on which the reader gives no rows
 # or places text twice today (issue 10: the extractor orders of office software).  Strict: when
 # the reader handles one, its entry must go.
-KNOWN_LOSSES: dict[str, str] = {}
+KNOWN_LOSSES: dict[str, str] = {
+    # Issue 12's outsider tables (tools/make_outsider_tables.py), held-out: found, not fixed (a
+    # held-out set is measured, never tuned on).
+    "heldout-outsider/ho-writer-4-pdfminer": "pdfminer order of a portrait Writer table: 19 characters lost",
+}
 
 
 def _case(path: Path):
@@ -59,7 +63,23 @@ EXPECTED_TEXTS = sorted(
 )
 
 
-@pytest.mark.parametrize("path", EXPECTED_TEXTS, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
+# Texts read into fewer rows than printed with no note today (strict: the entry goes when fixed).
+KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Issue 12's outsider tables, held-out: found, not fixed (measured, never tuned on).
+    "heldout-outsider/ho-calc-5-pdftotext-raw": "7 rows printed, 2 read, status success",
+    "heldout-outsider/ho-calc-5-pypdfium2": "7 rows printed, 1 read, status success",
+    "heldout-outsider/ho-writer-2-pdftotext": "7 rows printed, 1 read, status success",
+}
+
+
+def _expected_case(path: Path):
+    name = str(path.parent.relative_to(SAMPLES))
+    why = KNOWN_SILENT_LOSSES.get(name)
+    marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_expected_case(p) for p in EXPECTED_TEXTS])
 def test_a_text_that_gives_fewer_rows_than_printed_says_so(path):
     """No row lost in silence: a text sample read into fewer rows than its table has is partial,
     with a note (a date line, an item path Ⅰ…Ⅵ or text that opened no row)."""

@@ -47,6 +47,17 @@ def test_clean_row_stays_quiet(conf):
     [
         ({"before": ["新規追加", "事後"]}, "before", "提出時期"),
         ({"explanation": ["2023/2/6", "組織改正"]}, "explanation", "date line"),
+        # A narrow 変更日 column's date torn at its slash, read into a text cell (pypdfium2 of a
+        # Writer table whose date cell wraps as 2022 / /4/1).
+        ({"explanation": ["重要な変更に当たらない2022", "/4/1"]}, "explanation", "date torn"),
+        ({"after": ["[ 特に力を入れている ]", "2023", "/3/31"]}, "after", "date torn"),
+        # A before/after bullet read into the explanation column.
+        (
+            {"explanation": ["・データセンターへの入館は、事前に申請した者に限る。"]},
+            "explanation",
+            "list or choice",
+        ),
+        ({"explanation": ["[ 再委託する ]"]}, "explanation", "list or choice"),
         (
             {"item": ["Ⅱ特定個人情報ファイルの概要", "５．特定個人情報の提供・移転（委託に伴う"]},
             "item",
@@ -270,3 +281,34 @@ def test_a_placeholder_opening_the_after_cell_is_warned():
         assert rec.before == ""
         assert "column_guess" in rec.flags
         assert any("placeholder" in e for e in rec.evidence)
+
+
+def test_a_date_in_a_wide_cell_and_an_explanation_without_bullets_stay_quiet():
+    """The torn-date and list checks do not fire on a whole date in a before/after cell, a date
+    broken inside its number (how a wide column wraps), or an explanation of sentences."""
+    for cells in (
+        {"after": ["令和5年4月1日"]},
+        {"before": ["実施日：202", "3/4/1"]},
+        {"explanation": ["記載の整理（③消去方法は⑤に統合）", "重大な変更に該当しない"]},
+    ):
+        rec = record(cells)
+        assert "column_guess" not in rec.flags, (cells, rec.evidence)
+
+
+def test_layout_text_rows_start_surer_than_text_read_in_order():
+    """pdftotext -layout rows (placed by position) weigh ``reader_layout``, text read in the
+    extractor's order ``reader_text``; a -layout row with only the aligned cut's close_cut reaches
+    0.9, and with a filled merged value it stays below."""
+    q = Settings().quality
+    row = raw_row({})
+    row.widths = {"before": 30}
+    stream = score_record(record({}), row, q, [])
+    row.positioned = True
+    layout = score_record(record({}), row, q, [])
+    aligned = score_record(record({}), row, q, [Doubt("close_cut", None, "aligned", 0.45)])
+    assert stream.confidence < 0.93 < layout.confidence
+    assert aligned.confidence >= 0.9
+    filled = record({})
+    filled.flags = ["merged_cell_filled"]
+    filled = score_record(filled, row, q, [Doubt("close_cut", None, "aligned", 0.45)])
+    assert filled.confidence < 0.9

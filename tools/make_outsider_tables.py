@@ -1,0 +1,350 @@
+"""Amendment tables made the way an outside user makes them (issue 12), not with
+``tools/make_office_samples.py``'s defaults.
+
+    python tools/make_outsider_tables.py              # samples/outsider and samples/heldout-outsider
+    python tools/make_outsider_tables.py --set outsider
+
+Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
+own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
+column widths, portrait or landscape, vertical alignment of the body cells, row heights set by
+hand with some slack (Calc) or left to Writer, a title line or none, the date in one of several
+styles (令和, slashes, 西暦).  Each is converted with ``soffice --headless --convert-to pdf`` and read
+by the five extractors (pdftotext -layout, -raw, plain, pypdfium2, pdfminer); the PDF is kept too.
+
+The cell texts are rows of the repository's tables: the tuning set draws from ``samples/tables``
+and ``tests/data/tables``, the held-out set from ``samples/heldout/tables`` (measure on it only,
+never tune).  The truth of each case is its rows as written (``expected/records.json``); a case
+whose PDF does not print every cell's text in full is made again with more row height.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from flatten import render_date
+from make_office_samples import _set_east_asian, _units, soffice, stream_text
+from make_pdfs import EXTRACTORS, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TUNING_POOLS = (
+    SAMPLES / "tables" / "zenkoumoku_juki.json",
+    SAMPLES / "tables" / "kiso_kokuho.json",
+    SAMPLES / "tables" / "zenkoumoku_zeimu.json",
+    ROOT / "tests" / "data" / "tables" / "kiso_and_lists.json",
+    ROOT / "tests" / "data" / "tables" / "municipal_edits.json",
+)
+HELDOUT_POOLS = tuple(sorted((SAMPLES / "heldout" / "tables").glob("*.json")))
+LABELS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+FONTS = ("IPAexGothic", "IPAexMincho", "IPAGothic")
+SIZES = (8.0, 9.0, 10.0, 10.5, 11.0)
+DATE_STYLES = ("wareki", "wareki_fw", "slash", "slash0", "seireki")
+TITLES = ("（別添２）変更箇所", "別添３　変更箇所", "変更箇所", "")
+VALIGNS = ("top", "center", "bottom")
+# Share of a page's printable width each column takes, before jitter (date, item, before,
+# after, timing, explanation).
+SHARES = (0.10, 0.20, 0.24, 0.24, 0.07, 0.15)
+ROWS_PER_CASE = (5, 8)
+
+
+@dataclass
+class Case:
+    """One outsider's document."""
+
+    name: str
+    maker: str  # "calc" or "writer"
+    font: str
+    size: float
+    landscape: bool
+    valign: str
+    date_style: str
+    title: str
+    shares: tuple[float, ...]
+    slack_lines: float  # calc: spare lines per row
+    pool: str
+    rows: list[dict] = field(default_factory=list)
+
+
+def _jitter(rng: random.Random) -> tuple[float, ...]:
+    raw = [s * rng.uniform(0.8, 1.25) for s in SHARES]
+    total = sum(raw)
+    return tuple(round(r / total, 3) for r in raw)
+
+
+def draw_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool."""
+    rng = random.Random(seed)
+    cases = []
+    for k in range(n):
+        pool = pools[k % len(pools)]
+        table = json.loads(pool.read_text("utf-8"))
+        count = min(rng.randint(*ROWS_PER_CASE), len(table))
+        start = rng.randint(0, len(table) - count)
+        case = Case(
+            name=f"{prefix}-{'calc' if k % 2 == 0 else 'writer'}-{k + 1}",
+            maker="calc" if k % 2 == 0 else "writer",
+            font=rng.choice(FONTS),
+            size=rng.choice(SIZES),
+            landscape=rng.random() < 0.6,
+            valign=rng.choice(VALIGNS),
+            date_style=rng.choice(DATE_STYLES),
+            title=rng.choice(TITLES),
+            shares=_jitter(rng),
+            slack_lines=rng.choice((0.5, 1.0, 1.5)),
+            pool=pool.stem,
+        )
+        for r in table[start : start + count]:
+            row = dict(r)
+            row["change_date_raw"] = render_date(r["change_date"], case.date_style)
+            case.rows.append(row)
+        cases.append(case)
+    return cases
+
+
+def _page_cm(case: Case) -> float:
+    return (29.7 if case.landscape else 21.0) - 3.6
+
+
+# --------------------------------------------------------------------------- .xlsx
+
+
+def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
+    out = []
+    for r in case.rows:
+        lines = 1
+        for j, key in enumerate(SIX):
+            width_pt = widths[j] * 7 * 0.75 - 4
+            per_line = max(int(width_pt / (case.size / 2)) - 1, 2)
+            lines = max(lines, sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n")))
+        out.append(round((lines + case.slack_lines + extra) * case.size * 1.5 + 4, 1))
+    return out
+
+
+def write_xlsx(path: Path, case: Case, extra: float) -> None:
+    """The table as an outsider types it in a spreadsheet: wrapped cells with borders, widths
+    and heights set by hand, fit to the page's width, the header row repeated."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    wb = Workbook()
+    ws = wb.active
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = Font(name=case.font, size=case.size)
+    # Excel width units are about 7 px (0.19 cm) each at the default font.
+    widths = [round(s * _page_cm(case) / 0.19, 1) for s in case.shares]
+    top = 1
+    if case.title:
+        ws.cell(1, 1, case.title).font = font
+        top = 3
+    for j, label in enumerate(LABELS):
+        c = ws.cell(top, j + 1, label)
+        c.font = Font(name=case.font, size=case.size, bold=True)
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        c.border = border
+    for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
+        for j, key in enumerate(SIX):
+            c = ws.cell(top + 1 + i, j + 1, r[key])
+            c.font = font
+            c.alignment = Alignment(vertical=case.valign, wrap_text=True)
+            c.border = border
+        ws.row_dimensions[top + 1 + i].height = h
+    for j, w in enumerate(widths):
+        ws.column_dimensions["ABCDEF"[j]].width = w
+    ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{top}:{top}"
+    wb.save(path)
+
+
+# --------------------------------------------------------------------------- .docx
+
+
+def write_docx(path: Path, case: Case) -> None:
+    """The table as an outsider types it in a word processor: Table Grid, widths in cm, each
+    paragraph of a cell its own paragraph, the header row repeated."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    sec = doc.sections[0]
+    if case.landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    else:
+        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(1.8)
+    sec.top_margin = sec.bottom_margin = Cm(2.0)
+    normal = doc.styles["Normal"]
+    normal.font.name = case.font
+    normal.font.size = Pt(case.size)
+    _set_east_asian(normal, case.font)
+    normal.paragraph_format.space_after = Pt(0)
+    if case.title:
+        doc.add_paragraph(case.title)
+    table = doc.add_table(rows=1 + len(case.rows), cols=6)
+    table.style = "Table Grid"
+    table.autofit = False
+    for j, label in enumerate(LABELS):
+        table.rows[0].cells[j].text = label
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    valign = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}.get(
+        case.valign, WD_ALIGN_VERTICAL.TOP
+    )
+    for i, r in enumerate(case.rows):
+        cells = table.rows[1 + i].cells
+        for j, key in enumerate(SIX):
+            for k, para in enumerate(str(r[key]).split("\n")):
+                p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
+                p.add_run(para)
+            cells[j].vertical_alignment = valign
+    for j, s in enumerate(case.shares):
+        w = Cm(round(s * _page_cm(case), 2))
+        table.columns[j].width = w
+        for cell in table.columns[j].cells:
+            cell.width = w
+    doc.save(path)
+
+
+# --------------------------------------------------------------------------- build
+
+
+def to_pdf(src: Path, outdir: Path) -> Path:
+    profile = Path(tempfile.gettempdir()) / f"lo_profile_outsider_{src.stem}"
+    try:
+        subprocess.run(
+            [
+                soffice(),
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return outdir / f"{src.stem}.pdf"
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def unprinted(pdf: Path, case: Case) -> list[str]:
+    """The cells whose text the PDF does not hold whole (clipped by a row too low)."""
+    whole = "".join(stream_text(pdf))
+    return [f"row {i} {key}" for i, r in enumerate(case.rows) for key in SIX if _squash(r[key]) not in whole]
+
+
+def expected(case: Case) -> list[dict]:
+    out = []
+    for i, r in enumerate(case.rows):
+        out.append(
+            {
+                "row_index": i,
+                "change_date": r["change_date"],
+                "change_date_raw": r["change_date_raw"],
+                "item": r["item"],
+                "item_path": r["item"].split("\n"),
+                "before": r["before"],
+                "after": r["after"],
+                "timing": r["timing"],
+                "explanation": r["explanation"],
+            }
+        )
+    return out
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def build(root: Path, cases: list[Case]) -> None:
+    """Each case's PDF and its five texts, with the truth, under ``root``."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    settings = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for case in cases:
+            for extra in (0.0, 1.0, 2.5):
+                src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
+                (write_xlsx(src, case, extra) if case.maker == "calc" else write_docx(src, case))
+                pdf = to_pdf(src, work)
+                missing = unprinted(pdf, case)
+                if not missing or case.maker == "writer":
+                    break
+            if missing:
+                print(f"{case.name}: not printed whole: {missing[:4]}", file=sys.stderr)
+            truth = expected(case)
+            folder = root / case.name
+            _write_json(folder / "expected" / "records.json", truth)
+            shutil.copy(pdf, folder / "input.pdf")
+            for tool in EXTRACTORS:
+                tf = root / f"{case.name}-{tool}"
+                _write_json(tf / "expected" / "records.json", truth)
+                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+            settings[case.name] = {k: v for k, v in asdict(case).items() if k != "rows"}
+            print(f"{case.name}: {len(truth)} rows", file=sys.stderr)
+    _write_json(root / "cases.json", settings)
+    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+
+
+README = """# {name}: tables made as an outside user makes them (issue 12)
+
+Eight small amendment tables written directly with openpyxl (.xlsx, `*-calc-*`) and python-docx
+(.docx, `*-writer-*`), each in a style of its own (font IPAexGothic / IPAexMincho / IPAGothic at
+8–11 pt, column widths, portrait or landscape, vertical alignment, row heights set by hand, a
+title line or none, dates as 令和 / slashes / 西暦), converted with `soffice --headless
+--convert-to pdf`; each case is the PDF and its five extractors' texts (`<case>-pdftotext-layout`,
+`-pdftotext-raw`, `-pdftotext`, `-pypdfium2`, `-pdfminer`), with the truth in
+`expected/records.json` (the rows as written).  Settings per case: `cases.json`.
+
+`samples/outsider` draws its cells from the tuning tables (`samples/tables`, `tests/data/tables`);
+`samples/heldout-outsider` from `samples/heldout/tables`: measure on it, never tune.
+
+Made by `python tools/make_outsider_tables.py`; measured by
+
+    python tools/bench_calibration.py --only=outsider --no-reflow
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("outsider", "heldout-outsider"), action="append")
+    ns = ap.parse_args(argv)
+    sets = ns.set or ["outsider", "heldout-outsider"]
+    if "outsider" in sets:
+        build(SAMPLES / "outsider", draw_cases("out", TUNING_POOLS, 8, seed=1201))
+    if "heldout-outsider" in sets:
+        build(SAMPLES / "heldout-outsider", draw_cases("ho", HELDOUT_POOLS, 8, seed=2412))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
