@@ -22,6 +22,15 @@ COVER_LABELS: dict[str, str] = {
     "評価実施機関名": "agency",
     "公表日": "published_raw",
 }
+# Output key → the label a note about that fact names (tools/bench_covers.py looks for it).
+FACT_LABELS: dict[str, str] = {
+    "assessment_number": "評価書番号",
+    "assessment_name": "評価書名",
+    "agency": "評価実施機関名",
+    "published": "公表日",
+    "published_raw": "公表日",
+    "form": "評価書の種類",
+}
 # Pages searched for the cover (a cover may follow a blank or a letter page).
 COVER_PAGES = 2
 # A text without page breaks: its first lines searched for the cover.
@@ -62,9 +71,27 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         run = _label_run(lines, i)
         if len(run) >= 2:
             # Labels one per line, then their values one per line in the same order (a
-            # column-ordered extractor's text of a labels row above a values row).
-            values = lines[i + len(run) : i + 2 * len(run)]
+            # column-ordered extractor's text of a labels row above a values row).  Printed
+            # cover text that is never a value (the form stamp) may stand between them.
+            start = i + len(run)
+            skipped = 0
+            while skipped < RUN_SKIP_LINES and start < len(lines) and _NOT_A_VALUE.search(lines[start]):
+                start += 1
+                skipped += 1
+            if _NUMBER_THEN_NAME(run) and start < len(lines):
+                split = _number_and_name(lines, start)
+                if split is not None:
+                    number, name, end = split
+                    facts.setdefault("assessment_number", number)
+                    if name:
+                        facts.setdefault("assessment_name", name)
+                    consumed.update(range(i, end))
+                    rest_run = [lab for lab in run if lab not in ("評価書番号", "評価書名")]
+                    if not rest_run:
+                        continue
+            values = lines[start : start + len(run)]
             if len(values) == len(run) and not any(_is_label(v) for v in values):
+                consumed.update(range(start, start + len(run)))
                 for lab, val in zip(run, values, strict=True):
                     if lab == "公表日":
                         m = DATE.search(val)
@@ -72,10 +99,20 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                             facts.setdefault("published_raw", m.group(0))
                     elif not _NOT_A_VALUE.search(val):
                         facts.setdefault(COVER_LABELS[lab], val)
-                consumed.update(range(i, i + 2 * len(run)))
+                consumed.update(range(i, i + len(run)))
                 continue
         if len(found) >= 2 and squashed in ("".join(found), "".join(reversed(found))):
-            # A row of labels: the values are the next line, in the same order.
+            # A row of labels: the values are the next line, in the same order.  評価書番号 then
+            # 評価書名: the number is the line's leading digits (a stream text glues them to the
+            # name), the name runs on over its wrapped lines.
+            split = _number_and_name(lines, i + 1) if _NUMBER_THEN_NAME(found) else None
+            if split is not None:
+                number, name, end = split
+                facts.setdefault("assessment_number", number)
+                if name:
+                    facts.setdefault("assessment_name", name)
+                consumed.update(range(i + 1, end))
+                continue
             if i + 1 < len(lines):
                 parts = lines[i + 1].split(" ", len(found) - 1)
                 for lab, val in zip(found, parts, strict=False):
@@ -93,9 +130,13 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                 if cand is not rest and _is_label(cand):
                     break
             continue
+        after = i + 1
         if not rest and i + 1 < len(lines) and not _is_label(lines[i + 1]):
-            rest = lines[i + 1]
+            rest, after = lines[i + 1], i + 2
         if rest and not _NOT_A_VALUE.search(rest):
+            if lab == "評価書名":
+                rest, after = _name_run_on(rest, lines, after)
+                consumed.update(range(i + 1, after))
             facts.setdefault(COVER_LABELS[lab], rest)
     if "published_raw" in facts:
         # A date holds no space of its own: Word's and Writer's gap between kanji and digits
@@ -127,6 +168,59 @@ def cover_facts_from_document_text(text: str) -> dict[str, str]:
         if len([k for k in facts if k != "form"]) >= MIN_COVER_FACTS:
             return facts
     return {}
+
+
+# Printed lines never a value (the form stamp) skipped between a run of labels and its values.
+RUN_SKIP_LINES = 2
+# A wrapped 評価書名 is joined with at most this many following lines.
+NAME_WRAP_LINES = 2
+# How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
+NAME_END = regex.compile(r"(?:事務|業務|評価書)$")
+_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)\s*(.*)$")
+_FORM_ONLY = regex.compile(r"^\s*(?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書\s*$")
+
+
+def _NUMBER_THEN_NAME(labels: list[str]) -> bool:  # noqa: N802
+    """True when the labels hold 評価書番号 directly followed by 評価書名 (the form's first row)."""
+    return any(a == "評価書番号" and b == "評価書名" for a, b in zip(labels, labels[1:], strict=False))
+
+
+def _number_and_name(lines: list[str], start: int) -> tuple[str, str, int] | None:
+    """(number, name, the index after the lines used) of the values of the row 評価書番号 |
+    評価書名 from ``lines[start]``, or None when that line does not open with a number.
+
+    The number is the line's leading digits, the name the rest (a stream text glues
+    ``12住民基本台帳に関する事務``); a name alone on the next line is taken when the values came
+    one per line; a name wrapped in its cell runs on (``_name_run_on``)."""
+    if start >= len(lines) or _is_label(lines[start]):
+        return None
+    m = _LEADING_NUMBER.match(lines[start])
+    if not m:
+        return None
+    number, name, end = m.group(1), m.group(2).strip(), start + 1
+    if not name and end < len(lines) and not _is_label(lines[end]):
+        name, end = lines[end].strip(), end + 1
+    if name:
+        name, end = _name_run_on(name, lines, end)
+    return number, name, end
+
+
+def _name_run_on(name: str, lines: list[str], end: int) -> tuple[str, int]:
+    """A 評価書名 with the lines its cell wrapped it onto: joined while the name does not end as a
+    name does (``NAME_END``, up to ``NAME_WRAP_LINES`` lines, kept only when the join does), and
+    a line that is a form's name alone (全項目評価書, the name's second half) always."""
+    if end < len(lines) and _FORM_ONLY.match(lines[end]) and not regex.search(r"評価書$", name):
+        return f"{name} {lines[end].strip()}", end + 1
+    if NAME_END.search(name):
+        return name, end
+    joined = name
+    for k in range(end, min(end + NAME_WRAP_LINES, len(lines))):
+        if _is_label(lines[k]):
+            break
+        joined += lines[k].strip()
+        if NAME_END.search(joined):
+            return joined, k + 1
+    return name, end
 
 
 def _label_run(lines: list[str], start: int) -> list[str]:
