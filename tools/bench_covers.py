@@ -85,11 +85,10 @@ def inputs(root: Path, kinds: set[str] | None, tmp: Path) -> list[tuple[str, str
                 make_scans.save(pages, scan, dpi, SCAN_JPEG)
                 out.append((folder.name, f"scan{dpi}", scan, truth))
             continue
-        case, _, kind = folder.name.partition("-")
-        for p in (folder / "input.txt",):
-            base, kind = _split(folder.name)
-            if p.exists() and (not kinds or kind in kinds):
-                out.append((base, kind, p, truth))
+        text = folder / "input.txt"
+        base, kind = _split(folder.name)
+        if text.exists() and (not kinds or kind in kinds):
+            out.append((base, kind, text, truth))
     return out
 
 
@@ -120,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
                     table[kind][outcome] += 1
                     if ns.verbose and outcome != "right":
                         notes = [n for n in res.notes if FACT_LABELS[key] in n]
-                        print(f"  {case} {kind} {key}: {outcome} {docs.get(key)!r} (truth {truth[key]!r}) {notes}")
+                        got = docs.get(key)
+                        print(f"  {case} {kind} {key}: {outcome} {got!r} (truth {truth[key]!r}) {notes}")
         print(f"== {root}")
         print(f"{'kind':18s} " + " ".join(f"{o:>14s}" for o in OUTCOMES))
         total = dict.fromkeys(OUTCOMES, 0)

@@ -32,9 +32,16 @@ import make_pdfs
 from flatten import render_date
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"office-cover2": ROOT / "samples" / "office-cover2", "heldout-cover2": ROOT / "samples" / "heldout-cover2"}
+SETS = {name: ROOT / "samples" / name for name in ("office-cover2", "heldout-cover2")}
 
-TUNING_AGENCIES = ("〇〇市長", "サンプル市長", "みどり町教育委員会", "北浜県知事", "〇〇町長", "東山市教育委員会")
+TUNING_AGENCIES = (
+    "〇〇市長",
+    "サンプル市長",
+    "みどり町教育委員会",
+    "北浜県知事",
+    "〇〇町長",
+    "東山市教育委員会",
+)
 HELDOUT_AGENCIES = ("△△村長", "西川市教育委員会", "〇〇県後期高齢者医療広域連合長", "さくら市長", "〇〇区長")
 TUNING_AFFAIRS = ("住民基本台帳に関する事務", "国民健康保険に関する事務", "個人住民税の賦課に関する事務")
 HELDOUT_AFFAIRS = ("児童手当の支給に関する事務", "介護保険に関する事務", "就学援助に関する事務")
@@ -194,7 +201,7 @@ def build(set_name: str) -> None:
         if root.exists():
             shutil.rmtree(root)
         manifest = {}
-        for name, facts, layout, rows, font, size in made:
+        for name, facts, layout, _rows, font, size in made:
             pdf = work / f"{name}.pdf"
             truth = {k: v for k, v in facts.items() if not k.startswith("_")}
             folder = root / name

@@ -263,3 +263,43 @@ def read_cover_band(
     words = tesseract_chars(clean[:cut], BAND_PSM, lang, engine)
     flat = _SPACE.sub("", "".join(w.text for w in words))
     return words if any(lab in flat for lab in COVER_LABELS) else []
+
+
+# The cover's words among the cells' words: a page whose cells name this many cover labels and
+# fewer than MIN_TABLE_LABELS of the table's column labels is a cover page.
+MIN_COVER_LABELS = 1
+
+
+def is_cover_words(words: list[TsvWord]) -> bool:
+    """True when OCR words name a cover label and not the table's header (a cover page)."""
+    flat = _SPACE.sub("", "".join(w.text for w in words))
+    labels = sum(lab in flat for lab in COVER_LABELS)
+    return labels >= MIN_COVER_LABELS and sum(k in flat for k in _TABLE_LABELS) < MIN_TABLE_LABELS
+
+
+def read_cover_rest(
+    clean: np.ndarray,
+    text_ink: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    glyph: float,
+    paper: int,
+    lang: str,
+    engine: str,
+) -> list[TsvWord]:
+    """The words of a cover page's ink outside the ruled cells read already (``boxes``: x0, top,
+    x1, bottom in pixels, the cells and the band read above them): a cover prints its facts in
+    several small ruled boxes, and the grid finder may take only some of them for cells (a box
+    of one column, a box whose rulings a scan broke).  One tesseract call on the page with those
+    cells painted over, when ``MIN_BAND_LINES`` lines of ink are left; [] otherwise."""
+    from .engine import tesseract_chars
+    from .line_rereads import ink_runs
+
+    rest = clean.copy()
+    ink = text_ink.copy()
+    for x0, top, x1, bottom in boxes:
+        rest[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = paper
+        ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = 0
+    inked = (ink > 0).sum(axis=1) >= max(3.0, BAND_ROW_INK_EM * glyph)
+    if len(ink_runs(inked, 0.4 * glyph)) < MIN_BAND_LINES:
+        return []
+    return tesseract_chars(rest, BAND_PSM, lang, engine)

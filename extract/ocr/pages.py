@@ -20,7 +20,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
-from .cover_zone import read_cover_band
+from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
@@ -114,7 +114,16 @@ def scan_image(
             # A cover printed above the table (a sheet's first rows): its own unruled or
             # lightly ruled lines, read apart (cover_zone.split_cover takes them off the table).
             top = min(c.top for c in cells)
-            scan.words += read_cover_band(clean, text_ink, top, glyph, settings.lang, settings.engine)
+            band = read_cover_band(clean, text_ink, top, glyph, settings.lang, settings.engine)
+            scan.words += band
+            if is_cover_words(scan.words):
+                # A cover page: its facts' boxes the grid finder left out are read too.
+                boxes = [(c.x0, c.top, c.x1, c.bottom) for c in cells]
+                if band:
+                    boxes.append((0, 0, clean.shape[1], max(top - 2, 0)))
+                scan.words += read_cover_rest(
+                    clean, text_ink, boxes, glyph, paper, settings.lang, settings.engine
+                )
         unread = ink_outside_cells(
             text_ink, cells, scan.vertical, glyph, settings.table_border_share, settings.unread_piece_em
         )
