@@ -142,6 +142,11 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                 consumed.update(range(i + 1, after))
             facts.setdefault(COVER_LABELS[lab], rest)
     _doubt_against_declaration(lines, facts)
+    _doubt_stray_start(facts)
+    flat_text = "".join(ln.replace(" ", "") for ln in lines)
+    for label, key in COVER_LABELS.items():
+        if label in flat_text and key not in facts:
+            _doubt(facts, key, f"{label} printed, no value read for it")
     _doubt_name_tail(lines, facts, consumed)
     if "published_raw" in facts:
         # A date holds no space of its own: Word's and Writer's gap between kanji and digits
@@ -288,6 +293,26 @@ def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
         )
 
 
+# The first word of an 評価書名 this short and set apart by a space is a stray mark, not the name.
+STRAY_START_CHARS = 2
+
+
+def _doubt_stray_start(facts: dict[str, str]) -> None:
+    """A doubt on 評価書名, and on 評価書番号 before it, when the name opens with a short word set
+    apart (``o日 国民健康保険に関する事務``): a ruling or a digit of the number misread."""
+    name = facts.get("assessment_name")
+    if not name:
+        return
+    head, _, rest = name.strip().partition(" ")
+    if rest and len(head) <= STRAY_START_CHARS and len(rest) > len(head):
+        _doubt(
+            facts, "assessment_name", f"評価書名 read as {name!r}, opens with the stray {head!r}: check it"
+        )
+        if facts.get("assessment_number"):
+            number = facts["assessment_number"]
+            _doubt(facts, "assessment_number", f"評価書番号 read as {number!r}, then {head!r}: check it")
+
+
 def _doubt_name_tail(lines: list[str], facts: dict[str, str], consumed: set[int]) -> None:
     """A doubt on 評価書名 when short lines follow its value before the next printed label, used
     for nothing (a wrapped name whose pieces an extractor put out of order: ``書`` / ``基礎項目評価``)."""
@@ -351,6 +376,10 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             del out["assessment_name"]
         elif not NAME_END.search(name.strip()):
             notes.append(f"cover: 評価書名 read as {name!r}, which does not end as a name does: check it")
+        elif name.strip().endswith("評価書") and not any(name.replace(" ", "").endswith(f) for f in FORMS):
+            notes.append(f"cover: 評価書名 read as {name!r}, which names no form of assessment: check it")
+        elif (out.get("form") or "") not in name.replace(" ", "") and name.strip().endswith("評価書"):
+            notes.append(f"cover: 評価書名 read as {name!r}, names another form than the title: check it")
     agency = out.get("agency")
     if agency is not None and not AGENCY_END.search(agency.strip()):
         notes.append(

@@ -13,7 +13,8 @@ A set is made by tools/make_cover2_samples.py: ``NAME/input.pdf`` (kind ``pdf``)
 PDF (greyscale JPEG, quality ``SCAN_JPEG``) in a temporary folder, read by OCR.
 
 Each printed fact (評価書番号, 評価書名, 評価実施機関名, 公表日 as ISO, form) counts once:
-*right* (the same text, whitespace aside), *wrong with note* / *missing with note* (a note of the
+*right* (the same text, whitespace aside; *right noted* when a note doubts it all the same: a
+needless warning, counted apart from *right*), *wrong with note* / *missing with note* (a note of the
 result names the fact's label, ``normalize.cover.FACT_LABELS``), or *wrong silent* /
 *missing silent*.  The project's rule: never wrong silent.
 """
@@ -37,7 +38,7 @@ from piatable.normalize.cover import FACT_LABELS  # noqa: E402
 from piatable.pipeline import extract_document  # noqa: E402
 
 FACTS = ("assessment_number", "assessment_name", "agency", "published", "form")
-OUTCOMES = ("right", "wrong_noted", "wrong_silent", "missing_noted", "missing_silent")
+OUTCOMES = ("right", "right_noted", "wrong_noted", "wrong_silent", "missing_noted", "missing_silent")
 SCAN_DPIS = (300, 200)
 SCAN_PAGES = 2
 SCAN_JPEG = 50
@@ -57,7 +58,7 @@ def judge(documents: dict, notes: list[str], truth: dict) -> dict[str, str]:
         got = documents.get(key)
         noted = any(FACT_LABELS[key] in n for n in notes)
         if got and squash(got) == squash(truth[key]):
-            out[key] = "right"
+            out[key] = "right_noted" if noted else "right"
         elif got:
             out[key] = "wrong_noted" if noted else "wrong_silent"
         else:

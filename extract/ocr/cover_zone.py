@@ -112,6 +112,7 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
             continue
         texts = [mend_label(t) for t in join_wrapped_labels(texts)]
         found, doubtful = _checked(cover_facts_from_text("\n".join(texts)))
+        doubtful += _unsure_reads(found, zone)
         # A page of its own counts as the cover only with MIN_COVER_FACTS facts (a table page
         # whose title did not read may name a label in a cell).
         if len([k for k in found if k != "form"]) < (1 if top is not None else MIN_COVER_FACTS):
@@ -206,6 +207,35 @@ def _checked(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         if value:
             out[key] = value
     return out, why
+
+
+# A fact read from a line whose least sure character tesseract gave a confidence under this is
+# doubted (a character misread in a name, 駅課 for 賦課).
+COVER_MIN_CONF = 60.0
+
+
+def _unsure_reads(facts: dict[str, str], zone: list[list[Word]]) -> list[str]:
+    """Why each fact (評価書番号, 評価書名, 評価実施機関名, 公表日) read from a line with a character
+    of confidence under ``COVER_MIN_CONF`` is doubtful."""
+    from piatable.normalize.cover import FACT_LABELS
+
+    why = []
+    for key in ("assessment_number", "assessment_name", "agency", "published_raw"):
+        value = _SPACE.sub("", facts.get(key) or "")
+        if not value:
+            continue
+        for line in zone:
+            flat = _SPACE.sub("", "".join(w.text for w in line))
+            if value[:4] not in flat:
+                continue
+            confs = [w.conf for w in line if w.conf is not None and _SPACE.sub("", w.text) in value]
+            if confs and min(confs) < COVER_MIN_CONF:
+                why.append(
+                    f"{FACT_LABELS[key]} read as {facts[key]!r} with a character of OCR confidence "
+                    f"{min(confs):.0f}: check it"
+                )
+            break
+    return why
 
 
 def _ruling_slack(pw: PageWords) -> float:
