@@ -121,9 +121,23 @@ def scan_image(
                 boxes = [(c.x0, c.top, c.x1, c.bottom) for c in cells]
                 if band:
                     boxes.append((0, 0, clean.shape[1], max(top - 2, 0)))
-                scan.words += read_cover_rest(
-                    clean, text_ink, boxes, glyph, paper, settings.lang, settings.engine
-                )
+                rest = read_cover_rest(clean, text_ink, boxes, glyph, paper, settings.lang, settings.engine)
+                # Its own line keys: a cell's words are keyed by the cell's index, and a word of
+                # another read sharing that key would be taken for one of the cell's lines.
+                scan.words += [
+                    TsvWord(
+                        w.text,
+                        w.left,
+                        w.top,
+                        w.width,
+                        w.height,
+                        w.conf,
+                        (REST_LINE_KEY + w.line[0], *w.line[1:]),
+                        w.word,
+                        w.inked,
+                    )
+                    for w in rest
+                ]
         unread = ink_outside_cells(
             text_ink, cells, scan.vertical, glyph, settings.table_border_share, settings.unread_piece_em
         )
@@ -138,6 +152,10 @@ def scan_image(
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan
+
+
+# Line keys of the words of a cover page read outside its cells start here (cells' from 1).
+REST_LINE_KEY = 1_000_000
 
 
 def _split_at(w: Word, xs: list[float]) -> list[Word]:
