@@ -214,6 +214,11 @@ def _checked(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
 COVER_MIN_CONF = 60.0
 
 
+# Circles and what OCR makes of them (〇 as ○, Ｏ, O, o): a placeholder run 〇〇 in an agency's
+# or a name's printing is read with a circle lost or added, or as letters.
+_CIRCLES = regex.compile(r"[〇○◯ＯOoｏ]")
+
+
 def _unsure_reads(facts: dict[str, str], zone: list[list[Word]]) -> list[str]:
     """Why each fact (評価書番号, 評価書名, 評価実施機関名, 公表日) read from a line with a character
     of confidence under ``COVER_MIN_CONF`` is doubtful."""
@@ -224,6 +229,11 @@ def _unsure_reads(facts: dict[str, str], zone: list[list[Word]]) -> list[str]:
         value = _SPACE.sub("", facts.get(key) or "")
         if not value:
             continue
+        if key in ("assessment_name", "agency") and _CIRCLES.search(value):
+            why.append(
+                f"{FACT_LABELS[key]} read as {facts[key]!r}: OCR reads a run of circles (〇〇) with "
+                "their count and shape unsure: check it"
+            )
         for line in zone:
             flat = _SPACE.sub("", "".join(w.text for w in line))
             if value[:4] not in flat:
