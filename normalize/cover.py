@@ -10,6 +10,9 @@ The form (基礎項目評価書 / 重点項目評価書 / 全項目評価書) is
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+
 import regex
 
 from .dates import DATE, parse_date
@@ -21,6 +24,15 @@ COVER_LABELS: dict[str, str] = {
     "評価書名": "assessment_name",
     "評価実施機関名": "agency",
     "公表日": "published_raw",
+}
+# Output key → the label a note about that fact names (tools/bench_covers.py looks for it).
+FACT_LABELS: dict[str, str] = {
+    "assessment_number": "評価書番号",
+    "assessment_name": "評価書名",
+    "agency": "評価実施機関名",
+    "published": "公表日",
+    "published_raw": "公表日",
+    "form": "評価書の種類",
 }
 # Pages searched for the cover (a cover may follow a blank or a letter page).
 COVER_PAGES = 2
@@ -62,9 +74,27 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         run = _label_run(lines, i)
         if len(run) >= 2:
             # Labels one per line, then their values one per line in the same order (a
-            # column-ordered extractor's text of a labels row above a values row).
-            values = lines[i + len(run) : i + 2 * len(run)]
+            # column-ordered extractor's text of a labels row above a values row).  Printed
+            # cover text that is never a value (the form stamp) may stand between them.
+            start = i + len(run)
+            skipped = 0
+            while skipped < RUN_SKIP_LINES and start < len(lines) and _NOT_A_VALUE.search(lines[start]):
+                start += 1
+                skipped += 1
+            if _NUMBER_THEN_NAME(run) and start < len(lines):
+                split = _number_and_name(lines, start)
+                if split is not None:
+                    number, name, end = split
+                    facts.setdefault("assessment_number", number)
+                    if name:
+                        facts.setdefault("assessment_name", name)
+                    consumed.update(range(i, end))
+                    rest_run = [lab for lab in run if lab not in ("評価書番号", "評価書名")]
+                    if not rest_run:
+                        continue
+            values = lines[start : start + len(run)]
             if len(values) == len(run) and not any(_is_label(v) for v in values):
+                consumed.update(range(start, start + len(run)))
                 for lab, val in zip(run, values, strict=True):
                     if lab == "公表日":
                         m = DATE.search(val)
@@ -72,10 +102,20 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                             facts.setdefault("published_raw", m.group(0))
                     elif not _NOT_A_VALUE.search(val):
                         facts.setdefault(COVER_LABELS[lab], val)
-                consumed.update(range(i, i + 2 * len(run)))
+                consumed.update(range(i, i + len(run)))
                 continue
         if len(found) >= 2 and squashed in ("".join(found), "".join(reversed(found))):
-            # A row of labels: the values are the next line, in the same order.
+            # A row of labels: the values are the next line, in the same order.  評価書番号 then
+            # 評価書名: the number is the line's leading digits (a stream text glues them to the
+            # name), the name runs on over its wrapped lines.
+            split = _number_and_name(lines, i + 1) if _NUMBER_THEN_NAME(found) else None
+            if split is not None:
+                number, name, end = split
+                facts.setdefault("assessment_number", number)
+                if name:
+                    facts.setdefault("assessment_name", name)
+                consumed.update(range(i + 1, end))
+                continue
             if i + 1 < len(lines):
                 parts = lines[i + 1].split(" ", len(found) - 1)
                 for lab, val in zip(found, parts, strict=False):
@@ -93,10 +133,21 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                 if cand is not rest and _is_label(cand):
                     break
             continue
+        after = i + 1
         if not rest and i + 1 < len(lines) and not _is_label(lines[i + 1]):
-            rest = lines[i + 1]
+            rest, after = lines[i + 1], i + 2
         if rest and not _NOT_A_VALUE.search(rest):
+            if lab == "評価書名":
+                rest, after = _name_run_on(rest, lines, after)
+                consumed.update(range(i + 1, after))
             facts.setdefault(COVER_LABELS[lab], rest)
+    _doubt_against_declaration(lines, facts)
+    _doubt_stray_start(facts)
+    flat_text = "".join(ln.replace(" ", "") for ln in lines)
+    for label, key in COVER_LABELS.items():
+        if label in flat_text and key not in facts:
+            _doubt(facts, key, f"{label} printed, no value read for it")
+    _doubt_name_tail(lines, facts, consumed)
     if "published_raw" in facts:
         # A date holds no space of its own: Word's and Writer's gap between kanji and digits
         # (``令和 5 年 4 月 1 日``) is layout, not text.
@@ -127,6 +178,221 @@ def cover_facts_from_document_text(text: str) -> dict[str, str]:
         if len([k for k in facts if k != "form"]) >= MIN_COVER_FACTS:
             return facts
     return {}
+
+
+# Printed lines never a value (the form stamp) skipped between a run of labels and its values.
+RUN_SKIP_LINES = 2
+# A wrapped 評価書名 is joined with at most this many following lines.
+NAME_WRAP_LINES = 2
+# How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
+NAME_END = regex.compile(r"(?:事務|業務|評価書)$")
+_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)\s*(.*)$")
+_FORM_ONLY = regex.compile(r"^\s*(?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書\s*$")
+
+
+def _NUMBER_THEN_NAME(labels: list[str]) -> bool:
+    """True when the labels hold 評価書番号 directly followed by 評価書名 (the form's first row)."""
+    return any(a == "評価書番号" and b == "評価書名" for a, b in itertools.pairwise(labels))
+
+
+def _number_and_name(lines: list[str], start: int) -> tuple[str, str, int] | None:
+    """(number, name, the index after the lines used) of the values of the row 評価書番号 |
+    評価書名 from ``lines[start]``, or None when that line does not open with a number.
+
+    The number is the line's leading digits, the name the rest (a stream text glues
+    ``12住民基本台帳に関する事務``); a name alone on the next line is taken when the values came
+    one per line; a name wrapped in its cell runs on (``_name_run_on``)."""
+    if start >= len(lines) or _is_label(lines[start]):
+        return None
+    m = _LEADING_NUMBER.match(lines[start])
+    if not m:
+        return None
+    number, name, end = m.group(1), m.group(2).strip(), start + 1
+    if not name and end < len(lines) and not _is_label(lines[end]):
+        name, end = lines[end].strip(), end + 1
+    if name:
+        name, end = _name_run_on(name, lines, end)
+    return number, name, end
+
+
+def _name_run_on(name: str, lines: list[str], end: int) -> tuple[str, int]:
+    """A 評価書名 with the lines its cell wrapped it onto: joined while the name does not end as a
+    name does (``NAME_END``, up to ``NAME_WRAP_LINES`` lines, kept only when the join does), and
+    a line that is a form's name alone (全項目評価書, the name's second half) always."""
+    if end < len(lines) and _FORM_ONLY.match(lines[end]) and not regex.search(r"評価書$", name):
+        return f"{name} {lines[end].strip()}", end + 1
+    if NAME_END.search(name):
+        return name, end
+    joined = name
+    for k in range(end, min(end + NAME_WRAP_LINES, len(lines))):
+        if _is_label(lines[k]):
+            break
+        joined += lines[k].strip()
+        if NAME_END.search(joined):
+            return joined, k + 1
+    return name, end
+
+
+# The declaration every cover prints: 「〇〇市長は、住民基本台帳に関する事務における特定個人情報
+# ファイルの取扱いが…」: the agency and the affair the facts name.
+_DECLARATION = regex.compile(r"(?:^|宣言)([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
+# At most this many characters read before the affair the declaration names are dropped from
+# an 評価書名; the affair is looked for by its first NAME_START_CHARS characters.
+NAME_JUNK_CHARS = 3
+NAME_START_CHARS = 4
+# A short line left over after 評価書名 (at most this many characters) may be the name's part.
+NAME_TAIL_CHARS = 8
+# Key prefix of a doubt about a fact found in the cover's text (``check_cover`` makes it a note).
+DOUBT = "doubt:"
+
+
+def _doubt(facts: dict[str, str], key: str, why: str) -> None:
+    """Record a doubt on a fact (several on one fact are joined)."""
+    old = facts.get(DOUBT + key)
+    facts[DOUBT + key] = f"{old}; {why}" if old else why
+
+
+def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
+    """A doubt on 評価実施機関名 / 評価書名 when the cover's declaration names another agency or
+    affair than they do (both printed on the same cover: one of them is misread or misplaced)."""
+    m = _DECLARATION.search("".join(ln.replace(" ", "") for ln in lines))
+    if not m:
+        return
+    agency, affair = m.group(1), m.group(2)
+    got = facts.get("agency")
+    if got is not None and got.replace(" ", "") != agency:
+        _doubt(facts, "agency", f"評価実施機関名 read as {got!r}, the declaration names {agency!r}: check it")
+    elif got is None:
+        _doubt(facts, "agency", f"評価実施機関名 not found; the declaration names {agency!r}")
+    name = facts.get("assessment_name")
+    at = name.find(affair[:NAME_START_CHARS]) if name is not None else -1
+    name_read = name or ""
+    if name is not None and 0 < at <= NAME_JUNK_CHARS:
+        # A ruling or a stray mark read before the name (``日 住民基本台帳に関する事務``).
+        facts["assessment_name"] = name[at:]
+        _doubt(
+            facts,
+            "assessment_name",
+            f"評価書名 read as {name!r}: {name[:at].strip()!r} before the affair the declaration "
+            "names dropped",
+        )
+        name = name[at:]
+        if facts.get("assessment_number"):
+            # The stray characters stood between the number and the name: part of the number?
+            _doubt(
+                facts,
+                "assessment_number",
+                f"評価書番号 read as {facts['assessment_number']!r}, followed by "
+                f"{name_read[:at].strip()!r} before the name: check it",
+            )
+    if name is not None and not name.replace(" ", "").startswith(affair):
+        _doubt(
+            facts,
+            "assessment_name",
+            f"評価書名 read as {name!r}, the declaration names the affair {affair!r}: check it",
+        )
+
+
+# The first word of an 評価書名 this short and set apart by a space is a stray mark, not the name.
+STRAY_START_CHARS = 2
+
+
+def _doubt_stray_start(facts: dict[str, str]) -> None:
+    """A doubt on 評価書名, and on 評価書番号 before it, when the name opens with a short word set
+    apart (``o日 国民健康保険に関する事務``): a ruling or a digit of the number misread."""
+    name = facts.get("assessment_name")
+    if not name:
+        return
+    head, _, rest = name.strip().partition(" ")
+    if rest and len(head) <= STRAY_START_CHARS and len(rest) > len(head):
+        _doubt(
+            facts, "assessment_name", f"評価書名 read as {name!r}, opens with the stray {head!r}: check it"
+        )
+        if facts.get("assessment_number"):
+            number = facts["assessment_number"]
+            _doubt(facts, "assessment_number", f"評価書番号 read as {number!r}, then {head!r}: check it")
+
+
+def _doubt_name_tail(lines: list[str], facts: dict[str, str], consumed: set[int]) -> None:
+    """A doubt on 評価書名 when short lines follow its value before the next printed label, used
+    for nothing (a wrapped name whose pieces an extractor put out of order: ``書`` / ``基礎項目評価``)."""
+    name = facts.get("assessment_name")
+    if not name:
+        return
+    flat = name.replace(" ", "")
+    idx = next((k for k, ln in enumerate(lines) if ln.replace(" ", "") and ln.replace(" ", "") in flat), None)
+    if idx is None:
+        return
+    tail = []
+    k = idx + 1
+    while k < len(lines) and k in consumed:
+        k += 1
+    for ln in lines[k : k + NAME_WRAP_LINES + 1]:
+        if _is_label(ln) or DATE.search(ln) or len(ln.replace(" ", "")) > NAME_TAIL_CHARS:
+            break
+        tail.append(ln)
+    if tail:
+        _doubt(
+            facts,
+            "assessment_name",
+            f"評価書名 read as {name!r}; short lines after it used for no fact: "
+            f"{', '.join(map(repr, tail))}: the name may be cut",
+        )
+
+
+# Assessments began in 2014; a 公表日 before that year is misread.
+FIRST_YEAR = 2014
+# How an agency's name ends (the head of the body that assesses: 市長, 知事, 教育委員会, 広域連合長 …).
+AGENCY_END = regex.compile(r"(?:長|知事|委員会|連合|議会|大臣|機構|庁|組合|公社|協会|法人|局|本部)$")
+_NUMBER = regex.compile(r"^[0-9０-９]+(?:[-－ー][0-9０-９]+)?$")
+
+
+def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The cover facts with each that fails its grammar left out or doubted, and the notes saying
+    so (each names the fact's printed label, ``FACT_LABELS``).
+
+    評価書番号 not a number, 評価書名 opening with a number (a glued 評価書番号) and a 公表日 with
+    no date read (or before ``FIRST_YEAR``) are left out; an 評価書名 or 評価実施機関名 that does
+    not end as one does (``NAME_END``, ``AGENCY_END``) is kept with a note, as are the doubts
+    found while reading (``DOUBT`` keys: the declaration names another agency, a name cut)."""
+    out: dict[str, str] = {}
+    notes: list[str] = []
+    for key, value in facts.items():
+        if key.startswith(DOUBT):
+            notes.append(f"cover: {value}")
+        else:
+            out[key] = value
+    number = out.get("assessment_number")
+    if number is not None and _NUMBER.match(number.replace(" ", "")):
+        # Digits of either width (``３32`` of a scan) written as ASCII digits.
+        out["assessment_number"] = unicodedata.normalize("NFKC", number.replace(" ", ""))
+    elif number is not None:
+        notes.append(f"cover: 評価書番号 read as {number!r}, not a number: left out")
+        del out["assessment_number"]
+    name = out.get("assessment_name")
+    if name is not None:
+        if regex.match(r"^\s*[0-9０-９]", name):
+            notes.append(f"cover: 評価書名 read as {name!r}, opens with a number: left out")
+            del out["assessment_name"]
+        elif not NAME_END.search(name.strip()):
+            notes.append(f"cover: 評価書名 read as {name!r}, which does not end as a name does: check it")
+        elif name.strip().endswith("評価書") and not any(name.replace(" ", "").endswith(f) for f in FORMS):
+            notes.append(f"cover: 評価書名 read as {name!r}, which names no form of assessment: check it")
+        elif (out.get("form") or "") not in name.replace(" ", "") and name.strip().endswith("評価書"):
+            notes.append(f"cover: 評価書名 read as {name!r}, names another form than the title: check it")
+    agency = out.get("agency")
+    if agency is not None and not AGENCY_END.search(agency.strip()):
+        notes.append(
+            f"cover: 評価実施機関名 read as {agency!r}, which does not end as an agency does: check it"
+        )
+    raw = out.get("published_raw")
+    if raw is not None:
+        iso = out.get("published")
+        if iso is None or int(iso[:4]) < FIRST_YEAR:
+            notes.append(f"cover: 公表日 read as {raw!r}, no date of an assessment: left out")
+            out.pop("published_raw")
+            out.pop("published", None)
+    return out, notes
 
 
 def _label_run(lines: list[str], start: int) -> list[str]:

@@ -112,6 +112,7 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
             continue
         texts = [mend_label(t) for t in join_wrapped_labels(texts)]
         found, doubtful = _checked(cover_facts_from_text("\n".join(texts)))
+        doubtful += _unsure_reads(found, zone)
         # A page of its own counts as the cover only with MIN_COVER_FACTS facts (a table page
         # whose title did not read may name a label in a cell).
         if len([k for k in found if k != "form"]) < (1 if top is not None else MIN_COVER_FACTS):
@@ -208,6 +209,45 @@ def _checked(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     return out, why
 
 
+# A fact read from a line whose least sure character tesseract gave a confidence under this is
+# doubted (a character misread in a name, 駅課 for 賦課).
+COVER_MIN_CONF = 60.0
+
+
+# Circles and what OCR makes of them (〇 as ○, Ｏ, O, o): a placeholder run 〇〇 in an agency's
+# or a name's printing is read with a circle lost or added, or as letters.
+_CIRCLES = regex.compile(r"[〇○◯ＯOoｏ]")
+
+
+def _unsure_reads(facts: dict[str, str], zone: list[list[Word]]) -> list[str]:
+    """Why each fact (評価書番号, 評価書名, 評価実施機関名, 公表日) read from a line with a character
+    of confidence under ``COVER_MIN_CONF`` is doubtful."""
+    from piatable.normalize.cover import FACT_LABELS
+
+    why = []
+    for key in ("assessment_number", "assessment_name", "agency", "published_raw"):
+        value = _SPACE.sub("", facts.get(key) or "")
+        if not value:
+            continue
+        if key in ("assessment_name", "agency") and _CIRCLES.search(value):
+            why.append(
+                f"{FACT_LABELS[key]} read as {facts[key]!r}: OCR reads a run of circles (〇〇) with "
+                "their count and shape unsure: check it"
+            )
+        for line in zone:
+            flat = _SPACE.sub("", "".join(w.text for w in line))
+            if value[:4] not in flat:
+                continue
+            confs = [w.conf for w in line if w.conf is not None and _SPACE.sub("", w.text) in value]
+            if confs and min(confs) < COVER_MIN_CONF:
+                why.append(
+                    f"{FACT_LABELS[key]} read as {facts[key]!r} with a character of OCR confidence "
+                    f"{min(confs):.0f}: check it"
+                )
+            break
+    return why
+
+
 def _ruling_slack(pw: PageWords) -> float:
     """Half a median word height: a ruling that close above the table's title is the table's."""
     hs = sorted(w.bottom - w.top for w in pw.words) or [0.0]
@@ -263,3 +303,43 @@ def read_cover_band(
     words = tesseract_chars(clean[:cut], BAND_PSM, lang, engine)
     flat = _SPACE.sub("", "".join(w.text for w in words))
     return words if any(lab in flat for lab in COVER_LABELS) else []
+
+
+# The cover's words among the cells' words: a page whose cells name this many cover labels and
+# fewer than MIN_TABLE_LABELS of the table's column labels is a cover page.
+MIN_COVER_LABELS = 1
+
+
+def is_cover_words(words: list[TsvWord]) -> bool:
+    """True when OCR words name a cover label and not the table's header (a cover page)."""
+    flat = _SPACE.sub("", "".join(w.text for w in words))
+    labels = sum(lab in flat for lab in COVER_LABELS)
+    return labels >= MIN_COVER_LABELS and sum(k in flat for k in _TABLE_LABELS) < MIN_TABLE_LABELS
+
+
+def read_cover_rest(
+    clean: np.ndarray,
+    text_ink: np.ndarray,
+    boxes: list[tuple[int, int, int, int]],
+    glyph: float,
+    paper: int,
+    lang: str,
+    engine: str,
+) -> list[TsvWord]:
+    """The words of a cover page's ink outside the ruled cells read already (``boxes``: x0, top,
+    x1, bottom in pixels, the cells and the band read above them): a cover prints its facts in
+    several small ruled boxes, and the grid finder may take only some of them for cells (a box
+    of one column, a box whose rulings a scan broke).  One tesseract call on the page with those
+    cells painted over, when ``MIN_BAND_LINES`` lines of ink are left; [] otherwise."""
+    from .engine import tesseract_chars
+    from .line_rereads import ink_runs
+
+    rest = clean.copy()
+    ink = text_ink.copy()
+    for x0, top, x1, bottom in boxes:
+        rest[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = paper
+        ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = 0
+    inked = (ink > 0).sum(axis=1) >= max(3.0, BAND_ROW_INK_EM * glyph)
+    if len(ink_runs(inked, 0.4 * glyph)) < MIN_BAND_LINES:
+        return []
+    return tesseract_chars(rest, BAND_PSM, lang, engine)

@@ -20,7 +20,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
-from .cover_zone import read_cover_band
+from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
@@ -114,7 +114,30 @@ def scan_image(
             # A cover printed above the table (a sheet's first rows): its own unruled or
             # lightly ruled lines, read apart (cover_zone.split_cover takes them off the table).
             top = min(c.top for c in cells)
-            scan.words += read_cover_band(clean, text_ink, top, glyph, settings.lang, settings.engine)
+            band = read_cover_band(clean, text_ink, top, glyph, settings.lang, settings.engine)
+            scan.words += band
+            if is_cover_words(scan.words):
+                # A cover page: its facts' boxes the grid finder left out are read too.
+                boxes = [(c.x0, c.top, c.x1, c.bottom) for c in cells]
+                if band:
+                    boxes.append((0, 0, clean.shape[1], max(top - 2, 0)))
+                rest = read_cover_rest(clean, text_ink, boxes, glyph, paper, settings.lang, settings.engine)
+                # Its own line keys: a cell's words are keyed by the cell's index, and a word of
+                # another read sharing that key would be taken for one of the cell's lines.
+                scan.words += [
+                    TsvWord(
+                        w.text,
+                        w.left,
+                        w.top,
+                        w.width,
+                        w.height,
+                        w.conf,
+                        (REST_LINE_KEY + w.line[0], *w.line[1:]),
+                        w.word,
+                        w.inked,
+                    )
+                    for w in rest
+                ]
         unread = ink_outside_cells(
             text_ink, cells, scan.vertical, glyph, settings.table_border_share, settings.unread_piece_em
         )
@@ -129,6 +152,10 @@ def scan_image(
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan
+
+
+# Line keys of the words of a cover page read outside its cells start here (cells' from 1).
+REST_LINE_KEY = 1_000_000
 
 
 def _split_at(w: Word, xs: list[float]) -> list[Word]:

@@ -25,6 +25,7 @@ from piatable.normalize.conservation import (
     item_paths_without_rows,
     lost_and_invented,
 )
+from piatable.normalize.cover import check_cover
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.printed_lines import lost_lines_note
@@ -62,8 +63,9 @@ def detect_kind(path: Path) -> str:
 
 def _result(reading: Reading, source: str) -> DocumentResult:
     result = DocumentResult(source, kind=reading.kind, pages=reading.page_count)
-    result.documents = dict(reading.cover)
+    result.documents, cover_notes = check_cover(reading.cover)
     result.notes.extend(reading.notes)
+    result.notes.extend(cover_notes)
     if reading.partial:
         result.status = "partial"
     return result

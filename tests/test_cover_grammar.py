@@ -1,0 +1,99 @@
+"""Cover facts of whole assessments made by LibreOffice Writer (samples/office-cover2, made by
+tools/make_cover2_samples.py): each extractor's text gives the facts the cover prints, a fact
+that fails its grammar is left out or doubted with a note, and a scan's cover boxes the grid
+finder leaves out are read (real tesseract)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from piatable.normalize.cover import check_cover, cover_facts_from_document_text
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+SET = SAMPLES / "office-cover2"
+FACTS = ("assessment_number", "assessment_name", "agency", "published", "form")
+
+
+def _truth(name: str) -> dict:
+    return json.loads((SET / name / "expected" / "documents.json").read_text("utf-8"))
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize("tool", ["pypdfium2", "pdftotext-raw"])
+def test_number_glued_to_a_wrapped_name_is_split_by_its_grammar(tool):
+    # The row 評価書番号 | 評価書名: the values come as ``59個人住民税…事務`` then the name's wrapped end.
+    text = (SET / f"mixed-t4-{tool}" / "input.txt").read_text("utf-8")
+    truth = _truth("mixed-t4")
+    res = extract_document(SET / f"mixed-t4-{tool}" / "input.txt")
+    assert res.documents["assessment_number"] == truth["assessment_number"]
+    assert _squash(res.documents["assessment_name"]) == _squash(truth["assessment_name"])
+    assert truth["assessment_number"] + "個人" in _squash(text)  # the text does glue them
+
+
+@pytest.mark.parametrize("tool", ["pdftotext", "pdfminer"])
+def test_labels_then_the_form_stamp_then_values(tool):
+    res = extract_document(SET / f"beside-t2-{tool}" / "input.txt")
+    truth = _truth("beside-t2")
+    for key in FACTS:
+        assert _squash(res.documents.get(key)) == _squash(truth[key]), key
+
+
+def test_a_name_whose_pieces_come_out_of_order_is_noted():
+    res = extract_document(SET / "mixed-t4-pdftotext" / "input.txt")
+    if _squash(res.documents.get("assessment_name")) != _squash(_truth("mixed-t4")["assessment_name"]):
+        assert any("評価書名" in n and "may be cut" in n for n in res.notes)
+
+
+def test_facts_failing_their_grammar_are_left_out_with_a_note():
+    facts, notes = check_cover(
+        {"assessment_number": "12住民", "assessment_name": "3 住民基本台帳に関する事務", "agency": "〇〇市長"}
+    )
+    assert "assessment_number" not in facts and "assessment_name" not in facts
+    assert facts["agency"] == "〇〇市長"
+    assert any("評価書番号" in n for n in notes) and any("評価書名" in n for n in notes)
+    facts, notes = check_cover(
+        {"agency": "〇〇市", "published_raw": "平成2年1月1日", "published": "1990-01-01"}
+    )
+    assert "published" not in facts and any("公表日" in n for n in notes)
+    assert facts["agency"] == "〇〇市" and any("評価実施機関名" in n for n in notes)
+    facts, notes = check_cover({"assessment_number": "３32", "agency": "〇〇市長"})
+    assert facts["assessment_number"] == "332" and notes == []
+
+
+def test_an_agency_the_declaration_contradicts_is_doubted():
+    text = (SET / "grid-t1-pdftotext-layout" / "input.txt").read_text("utf-8")
+    truth = _truth("grid-t1")
+    agency = truth["agency"]
+    lines = text.split("\n")
+    # The agency's own cell read with a character lost (as OCR does), the declaration intact.
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == agency)
+    lines[k] = lines[k].replace(agency, agency[1:])
+    facts, notes = check_cover(cover_facts_from_document_text("\n".join(lines)))
+    assert facts["agency"] == agency[1:]
+    assert any("評価実施機関名" in n and agency in n for n in notes)
+    facts, notes = check_cover(cover_facts_from_document_text(text))
+    assert facts["agency"] == agency and not any("評価実施機関名" in n for n in notes)
+
+
+def test_a_scanned_cover_page_reads_its_agency_and_date_boxes(tmp_path):
+    # Cover boxes of one column (評価実施機関名, 公表日) below the grid the cells come from.
+    sys.path.insert(0, str(SAMPLES.parent / "tools"))
+    import make_scans
+
+    truth = _truth("grid-t1")
+    pages = make_scans.rasterise(SET / "grid-t1" / "input.pdf", 300)[:1]
+    scan = tmp_path / "scan.pdf"
+    make_scans.save(pages, scan, 300, 50)
+    res = extract_document(scan)
+    assert res.documents.get("published") == truth["published"]
+    got = res.documents.get("agency")
+    assert got is not None
+    assert got == truth["agency"] or any("評価実施機関名" in n for n in res.notes)
