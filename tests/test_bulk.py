@@ -143,6 +143,29 @@ def test_resume_renamed_changed_and_retry_failed(tmp_path, seed_path, capsys):
     assert len(list((ds / "records").glob("*.parquet"))) == 2
 
 
+def test_a_reused_input_without_rows_keeps_the_records_schema(tmp_path, capsys):
+    """Two copies of a text with no table: the second is reused, and its empty file keeps the
+    schema's types, so the records/ dataset stays readable (an empty ``source`` column used to
+    be written as type null, and pyarrow could not read the folder)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "これは変更箇所の表ではない文書です。\n令和５年度の事業計画について記す。\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    ds = tmp_path / "ds"
+    main(["extract", str(folder), "--dataset", str(ds)])
+    for name in ("b.txt", "c.txt"):  # copies added later: reused from a.txt's finished file
+        (folder / name).write_text(text, encoding="utf-8")
+    main(["extract", str(folder), "--dataset", str(ds)])
+    assert "reused" in (ds / "piatable.log").read_text("utf-8")
+    files = sorted((ds / "records").glob("*.parquet"))
+    assert len(files) == 3
+    for f in files:
+        assert pq.read_schema(f).field("source").type == pq.read_schema(files[0]).field("source").type
+        assert str(pq.read_schema(f).field("source").type) == "string"
+    assert _dataset_rows(ds) == []
+    assert pads.dataset(ds / "records").count_rows() == 0
+
+
 def test_a_second_run_on_a_locked_dataset_is_refused(tmp_path, seed_path, capsys):
     ds = tmp_path / "ds"
     ds.mkdir()

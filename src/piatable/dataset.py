@@ -252,9 +252,11 @@ class Dataset:
         donor = self.by_key[info.key]
         old = self.entries[donor]
         table = pq.read_table(self.records / old["_file"])
-        table = table.set_column(
-            table.schema.get_field_index("source"), "source", pa.array([info.source] * table.num_rows)
-        )
+        # The column keeps the schema's type: pa.array([]) alone is of type null, and one such file
+        # (a reused input with no rows) made the whole records/ dataset unreadable.
+        at = table.schema.get_field_index("source")
+        sources = pa.array([info.source] * table.num_rows, type=table.schema.field(at).type)
+        table = table.set_column(at, table.schema.field(at), sources)
         row = {k: v for k, v in old.items() if k != "_file"}
         row.update(source=info.source, bytes=info.size, finished=_now())
         if row["error"]:
