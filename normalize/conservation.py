@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import regex
 
 from piatable.models import RawRow, Record
-from piatable.vocabulary import SECTION_NUMERALS, is_label_piece, is_table_start
+from piatable.vocabulary import SECTION_NUMERALS, is_header_line, is_label_piece, is_table_start
 
 from .dates import is_date_line
 
@@ -81,15 +81,29 @@ def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
     return max(0, want - opened)
 
 
+def table_head_before(raw: list[str], start: int) -> int | None:
+    """Index of the table's head above ``start``, the first line of the region read: the last
+    title with its column labels right after it (a contents page has none), else, for a table
+    with no title, its first column-label row (three labels or more) or first label line with
+    another right after it (labels one per line).  None when no head precedes ``start``."""
+
+    def labels_after(k: int) -> bool:
+        return any(is_label_piece(t) for t in raw[k + 1 : k + 1 + TITLE_LABELS_WITHIN])
+
+    titles = [k for k in range(start) if is_table_start(raw[k]) and labels_after(k)]
+    if titles:
+        return titles[-1]
+    return next(
+        (k for k in range(start) if is_header_line(raw[k]) or (is_label_piece(raw[k]) and labels_after(k))),
+        None,
+    )
+
+
 def paths_before_region(raw: list[str], start: int) -> int:
-    """Item paths (Ⅰ…Ⅵ openings) between the table's title and the start of the region read as
-    the table: each is a row skipped before the table was found.  0 when no title precedes."""
-    # The table's own title has its column labels right after it (a contents page has not).
-    titles = [
-        k
-        for k in range(start)
-        if is_table_start(raw[k]) and any(is_label_piece(t) for t in raw[k + 1 : k + 1 + TITLE_LABELS_WITHIN])
-    ]
-    if not titles:
+    """Item paths (Ⅰ…Ⅵ openings) between the table's head (``table_head_before``) and the start
+    of the region read as the table: each is a row skipped before the table was found.  0 when
+    no head precedes."""
+    head = table_head_before(raw, start)
+    if head is None:
         return 0
-    return sum(len(SECTION_OPENING.findall(t)) for t in raw[titles[-1] + 1 : start])
+    return sum(len(SECTION_OPENING.findall(t)) for t in raw[head + 1 : start])

@@ -15,8 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.vocabulary import TIMING, is_label_piece, is_table_start
+from piatable.vocabulary import TIMING
 
+from .conservation import table_head_before
 from .dates import is_date_line
 from .region import furniture_mask
 
@@ -29,8 +30,6 @@ MAX_PIECES = 3
 MIN_PIECE_CHARS = 4
 # Rows on pages this far from the line's page are searched too (a row continued over a break).
 PAGE_REACH = 1
-# Lines after a title within which its column labels show it is the table's own title.
-TITLE_LABELS_WITHIN = 3
 # Characters of a lost line quoted in the note.
 QUOTE_CHARS = 24
 # Lost lines quoted in one note.
@@ -114,18 +113,14 @@ def lines_in_no_row(region: list[CellLine], rows: Iterable[RawRow]) -> list[Cell
 
 
 def lines_after_title(raw: list[CellLine], start: int) -> list[CellLine]:
-    """The lines between the table's own title (its column labels right after it) and ``start``,
+    """The lines between the table's head (its title with its column labels right after it; for
+    a table with no title, its column labels: ``conservation.table_head_before``) and ``start``,
     the first line of the region read, furniture aside: text the region does not hold, which
-    must be found in the rows or be named as lost.  [] when no such title precedes ``start``."""
-    titles = [
-        k
-        for k in range(start)
-        if is_table_start(raw[k].text)
-        and any(is_label_piece(cl.text) for cl in raw[k + 1 : k + 1 + TITLE_LABELS_WITHIN])
-    ]
-    if not titles:
+    must be found in the rows or be named as lost.  [] when no head precedes ``start``."""
+    head = table_head_before([cl.text for cl in raw], start)
+    if head is None:
         return []
-    between = raw[titles[-1] + 1 : start]
+    between = raw[head + 1 : start]
     return [cl for cl, furn in zip(between, furniture_mask(between), strict=True) if not furn]
 
 

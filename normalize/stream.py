@@ -68,7 +68,7 @@ MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's la
 # row's anchor that opens no item is the explanation's text, not a new row.
 DATE_OPENS_ITEM_SHARE = 0.8
 # Why the first row read is in doubt when text between the title and it is in no row.
-EARLY_WHY = "text between the table's title and this first row read was taken by no row: "
+EARLY_WHY = "text between the table's title (or column labels) and this first row read was taken by no row: "
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -81,7 +81,7 @@ class StreamResult:
     notes: list[str] = field(default_factory=list)
     column_order: bool = False  # the extractor emitted whole columns one after another
     region: list[str] = field(default_factory=list)  # text of the table region, furniture removed
-    paths_skipped: int = 0  # item paths after the table's title but before the region (rows lost)
+    paths_skipped: int = 0  # item paths after the table's head but before the region (rows lost)
     lost_lines: list[str] = field(default_factory=list)  # printed lines of the region in no row
     after_title: list[CellLine] = field(default_factory=list)  # lines between title and region
 
@@ -294,7 +294,8 @@ def lines_to_rows(
     next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
     result, region = _read_rows(pages, settings, tokenizer, release, in_table, paged)
     lost = lines_in_no_row(region, result.rows)
-    # Text between the table's title and the first line read (the region found too late).
+    # Text between the table's head (title or column labels) and the first line read (the region
+    # found too late).
     early = lines_in_no_row(result.after_title, result.rows) if result.after_title else []
     result.after_title = []
     if early and result.rows:

@@ -9,6 +9,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.extract.text import read_text_pages
+from piatable.normalize.conservation import table_head_before
 from piatable.normalize.printed_lines import flag_lost_lines, found_in, lines_in_no_row, lost_lines_note
 from piatable.normalize.stream import _read_rows
 from piatable.settings import Settings
@@ -94,3 +95,57 @@ def test_text_between_title_and_first_row_is_named() -> None:
     assert "[○]庁内連携システム" not in flat  # the note is true: the text is in no cell
     assert "unplaced_text" in res.records[0].flags
     assert any("taken by no row" in e for e in res.records[0].evidence)
+
+
+def test_head_of_an_untitled_table() -> None:
+    # The last title with its labels right after it; with no title, the first column-label row
+    # or the first label line with another right after it (labels one per line).
+    titled = [
+        "表紙",
+        "変更箇所",
+        "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明",
+        "令和2年4月1日",
+    ]
+    assert table_head_before(titled, 3) == 1
+    row = [
+        "表紙",
+        "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明",
+        "事後",
+        "令和2年4月1日",
+    ]
+    assert table_head_before(row, 3) == 1
+    one_per_line = ["変更日", "令和２年７月１", "日", "項目", "Ⅰ 関連情報"]
+    assert table_head_before(one_per_line, 4) == 0
+    # A lone label word with no other label after it, or a contents title, is no head.
+    assert table_head_before(["目次", "変更箇所", "1", "はじめに", "2", "変更日", "本文"], 7) is None
+
+
+# Untitled tables (samples/outsider2, tuning) read in full: no text between head and region.
+UNTITLED_READ = ("samples/outsider2/out2-calc-1-pypdfium2", "samples/outsider2/out2-calc-1-pdftotext-raw")
+
+
+@pytest.mark.parametrize("case", UNTITLED_READ)
+def test_untitled_table_read_in_full_raises_no_alarm(case: str) -> None:
+    res = extract_document(ROOT / case / "input.txt")
+    assert res.status == "success"
+    assert not any("in no record" in n or "item paths" in n for n in res.notes)
+
+
+def test_untitled_table_found_late_names_what_it_did_not_read() -> None:
+    # Plain pdftotext of a Writer table with no title (its labels one per line, dates wrapped in
+    # a narrow column): the region starts at a late date; the rows before it were read by no
+    # rule.  Before, 1 row of 8 with status success and no note; now the run says so.
+    case = ROOT / "samples/outsider2/out2-writer-2-pdftotext/input.txt"
+    res = extract_document(case)
+    assert len(res.records) < 8
+    assert res.status == "partial"
+    assert any("item paths after the table's title or column labels" in n for n in res.notes)
+    note = next(n for n in res.notes if "in no record" in n)
+    assert "「１．特定個人情報ファイル」" in note
+    cells = "".join(
+        "".join(str(getattr(r, f)).split()) for r in res.records for f in ("item", "before", "after")
+    )
+    assert "１．特定個人情報ファイル" not in cells  # the note is true
+    first = res.records[0]
+    assert "unplaced_text" in first.flags and first.confidence < 0.5
+    assert any("title (or column labels)" in e for e in first.evidence)

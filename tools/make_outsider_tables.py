@@ -3,6 +3,7 @@
 
     python tools/make_outsider_tables.py              # samples/outsider and samples/heldout-outsider
     python tools/make_outsider_tables.py --set outsider
+    python tools/make_outsider_tables.py --set outsider2    # tuning tables with no title line
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -81,8 +82,11 @@ def _jitter(rng: random.Random) -> tuple[float, ...]:
     return tuple(round(r / total, 3) for r in raw)
 
 
-def draw_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
-    """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool."""
+def draw_cases(
+    prefix: str, pools: tuple[Path, ...], n: int, seed: int, titles: tuple[str, ...] = TITLES
+) -> list[Case]:
+    """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
+    title line drawn from ``titles`` ("" for none)."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
@@ -98,7 +102,7 @@ def draw_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[
             landscape=rng.random() < 0.6,
             valign=rng.choice(VALIGNS),
             date_style=rng.choice(DATE_STYLES),
-            title=rng.choice(TITLES),
+            title=rng.choice(titles),
             shares=_jitter(rng),
             slack_lines=rng.choice((0.5, 1.0, 1.5)),
             pool=pool.stem,
@@ -336,11 +340,15 @@ Made by `python tools/make_outsider_tables.py`; measured by
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("outsider", "heldout-outsider"), action="append")
+    ap.add_argument("--set", choices=("outsider", "outsider2", "heldout-outsider"), action="append")
     ns = ap.parse_args(argv)
-    sets = ns.set or ["outsider", "heldout-outsider"]
+    sets = ns.set or ["outsider", "outsider2", "heldout-outsider"]
     if "outsider" in sets:
         build(SAMPLES / "outsider", draw_cases("out", TUNING_POOLS, 8, seed=1201))
+    if "outsider2" in sets:
+        # Tuning tables with no title line above the column labels (issue 12's held-out losses
+        # were all untitled tables: a region found late, the text before it checked by nothing).
+        build(SAMPLES / "outsider2", draw_cases("out2", TUNING_POOLS, 8, seed=1202, titles=("",)))
     if "heldout-outsider" in sets:
         build(SAMPLES / "heldout-outsider", draw_cases("ho", HELDOUT_POOLS, 8, seed=2412))
     return 0

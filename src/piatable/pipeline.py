@@ -139,11 +139,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     if skipped and not result.records:
         # Not "no amendment table found": the table is there, its rows could not be read.
-        result.notes.append(f"{TABLE_NOT_READ}: {skipped} item paths after its title were not read")
+        result.notes.append(
+            f"{TABLE_NOT_READ}: {skipped} item paths after its title or column labels were not read"
+        )
         result.status = "partial"
     elif skipped:
         result.notes.append(
-            f"{skipped} item paths after the table's title came before the rows read and were not read"
+            f"{skipped} item paths after the table's title or column labels came before the rows read"
+            " and were not read"
         )
         result.status = "partial"
     if unopened:
