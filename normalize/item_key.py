@@ -516,3 +516,19 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     return ItemKey(
         KEY_SEPARATOR.join(path), tuple(path), section, file, instance, tuple(unknown), tuple(dropped)
     )
+
+
+# A line opening with an ordinary heading's numbering (①, ２．, （３）).
+_NUMBERED_LINE = regex.compile(r"^(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)])")
+
+
+def heads_next(path: tuple[str, ...], line: str) -> bool:
+    """Whether ``line`` is, whole and numbered (``②監査``), a heading of the forms that the
+    structure prints just under the last heading of ``path`` (canonical item-path components,
+    ``ItemKey.path``): the item's next line, not a cell's text."""
+    if not path or not _NUMBERED_LINE.match(line.strip()):
+        return False
+    key = item_key(line)
+    if len(key.path) != 1 or key.unknown or key.dropped or key.path[0] not in _hierarchy():
+        return False
+    return path[-1] in _structure().parents.get(key.path[0], frozenset())

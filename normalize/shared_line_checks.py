@@ -31,6 +31,9 @@ a row whose cut is in doubt must say so):
   cell).  This one is a confidence-only ``cut_guess``, not a flag: a new user's LibreOffice
   tables (not in the repo) showed it firing on right rows whose before cell is truly empty.
 
+The item/body cut's checks of ``stream_cut_checks`` (a body cell opening with the item's next
+heading, an item ending with a value) run here too.
+
 Measured on the flattened texts of every tuning sample (3,976 rows read, before the mends of
 ``shared_lines``; rows aligned as ``tools/eval_text.py`` does): ``closing`` fires on 8 wrong rows,
 ``shared`` on 74, ``leaf`` on 58, ``date piece`` on 2, and none of them on a right row;
@@ -49,6 +52,7 @@ from piatable.settings import BEFORE_AFTER_ALIKE_GAIN, SHARED_EXPLANATION_MIN_CH
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .cut_checks import INSTANCE_LINE, is_heading_line
+from .stream_cut_checks import stream_cut_doubts
 
 _WHITE = regex.compile(r"\s+")
 # 削除 / (上記を)新規追加 and then, a space apart, more text on the same line.
@@ -188,4 +192,4 @@ def shared_line_row_doubts(row: RawRow, record: Record) -> list[Doubt]:
     out = (
         closing_doubts(record) + shared_line_doubts(record) + leaf_doubts(record) + date_piece_doubts(record)
     )
-    return out + alike_doubts(record) + one_sided_doubts(record)
+    return out + alike_doubts(record) + one_sided_doubts(record) + stream_cut_doubts(record)
