@@ -61,9 +61,6 @@ INSTANCE_LINE = regex.compile(r"^(?:提供先|移転先|再委託事項|委託�
 # A paragraph that opens with a heading, then a space and another cell's value
 # (``②対象となる本人の数 10万人以上100万人未満``).
 _HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")
-# A paragraph that opens with a heading, then a space and another cell's value
-# (``②対象となる本人の数 10万人以上100万人未満``).
-_HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")
 _CHANGE_END = regex.compile(r"(?:変更|修正|追加|追記|削除)$")
 _CLOSERS = frozenset("）)」』】〕］]＞>")
 # Each closing bracket's opener.

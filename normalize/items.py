@@ -23,7 +23,6 @@ def _long_keys() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
     """How much a paragraph looks like a heading of the form: 0 (not at all) to 1."""
     key = heading_key(paragraph)
