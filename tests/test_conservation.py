@@ -34,14 +34,15 @@ KNOWN_LOSSES: dict[str, str] = {
 }
 
 
-def _case(path: Path):
+def _case(path: Path, known: dict[str, str]):
+    """A sample as a test case, a strict xfail when ``known`` names it (with the reason)."""
     name = str(path.parent.relative_to(SAMPLES))
-    why = KNOWN_LOSSES.get(name)
+    why = known.get(name)
     marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
     return pytest.param(path, id=name, marks=marks)
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in TEXT_SAMPLES])
+@pytest.mark.parametrize("path", [_case(p, KNOWN_LOSSES) for p in TEXT_SAMPLES])
 def test_every_character_of_the_region_is_placed_once(path):
     settings = Settings()
     stream = lines_to_rows(text_to_pages(read_text(path)), settings)
@@ -71,14 +72,7 @@ EXPECTED_TEXTS = sorted(
 KNOWN_SILENT_LOSSES: dict[str, str] = {}
 
 
-def _expected_case(path: Path):
-    name = str(path.parent.relative_to(SAMPLES))
-    why = KNOWN_SILENT_LOSSES.get(name)
-    marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-    return pytest.param(path, id=name, marks=marks)
-
-
-@pytest.mark.parametrize("path", [_expected_case(p) for p in EXPECTED_TEXTS])
+@pytest.mark.parametrize("path", [_case(p, KNOWN_SILENT_LOSSES) for p in EXPECTED_TEXTS])
 def test_a_text_that_gives_fewer_rows_than_printed_says_so(path):
     """No row lost in silence: a text sample read into fewer rows than its table has is partial,
     with a note (a date line, an item path Ⅰ…Ⅵ or text that opened no row)."""
