@@ -503,7 +503,7 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     _same_row_twice(records, out)
     for k, r in enumerate(records):
         if not opens[k] and "row_continued" not in r.flags:
-            first = r.item_path[0][:10] if r.item_path else ""
+            first = f"it opens with {r.item_path[0][:10]}" if r.item_path else "it is empty"
             out[k].append(
                 Doubt(
                     "row_split_guess",

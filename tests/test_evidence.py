@@ -312,3 +312,21 @@ def test_layout_text_rows_start_surer_than_text_read_in_order():
     filled.flags = ["merged_cell_filled"]
     filled = score_record(filled, row, q, [Doubt("close_cut", None, "aligned", 0.45)])
     assert filled.confidence < 0.9
+
+
+def test_a_row_without_a_section_says_what_its_item_opens_with():
+    """The reason names what the item opens with, and an empty item as empty (a new user read
+    "as the others do ()" in the report: empty brackets tell nothing)."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import document_doubts
+
+    def rec(i: int, path: list[str]) -> Record:
+        return Record("s", i, 1, 1, None, "", "".join(path), path, "前", "後", "事後", "修正")
+
+    heads = [["Ⅰ基本情報", "①部署"]] * 8
+    doubts = document_doubts([rec(i, p) for i, p in enumerate([*heads, [], ["（別紙１）事務の流れ"]])])
+    why = [d.why for ds in doubts[8:] for d in ds if d.kind == "row_split_guess"]
+    assert why == [
+        "the item does not open with a section Ⅰ～Ⅵ as the others do (it is empty)",
+        "the item does not open with a section Ⅰ～Ⅵ as the others do (it opens with （別紙１）事務の流れ)",
+    ]
