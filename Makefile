@@ -26,9 +26,13 @@ $(STAMP): pyproject.toml setup.py $(wildcard normalize/grid/*.c extract/*.c)
 
 run: setup
 	@mkdir -p $(OUT)
+	@# The inputs' notes (hundreds of lines over the samples) go to $(OUT)/notes.log; its last
+	@# lines, the run's summary, are shown, and the whole log when the run fails.
 	$(VENV)/bin/piatable extract $(INPUTS) --jobs 2 -o $(OUT)/records.json -o $(OUT)/records.jsonl \
-		-o $(OUT)/records.csv -o $(OUT)/records.parquet --report $(OUT)/report.html
-	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet} and the quality report $(OUT)/report.html (+ report.data.json)"
+		-o $(OUT)/records.csv -o $(OUT)/records.parquet --report $(OUT)/report.html \
+		--documents $(OUT)/documents.json 2> $(OUT)/notes.log || { cat $(OUT)/notes.log; exit 1; }
+	@tail -n 1 $(OUT)/notes.log
+	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet}, $(OUT)/documents.json, the quality report $(OUT)/report.html (+ report.data.json); every input's notes: $(OUT)/notes.log"
 
 test: setup
 	$(PY) -m pytest -q
