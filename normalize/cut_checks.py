@@ -40,7 +40,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS
 
 from .chars import NO_LINE_START, bigrams, display_width, starts_paragraph
-from .items import heading_score, is_form_heading
+from .items import INSTANCE_LINE, heading_score, is_form_heading
 from .partition import BlockScorer
 from .rejoin import same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
@@ -56,8 +56,6 @@ _CLOSING = regex.compile(r"^(?:上記を)?(?:新規追加|削除)(?:[ 　]|$)")
 # an explanation ends (…に伴う修正, …による追記, 重大な変更に該当しない).
 NUMBERED_HEADING = regex.compile(r"^[①-⑳]|^[0-9０-９]{1,2}[．.]")
 EXPLANATION_END = regex.compile(r"(?:に伴う|による|のため)(?:修正|追加|追記|変更|削除|見直し)$|該当しない$")
-# A repeated block's label on a line of its own (委託事項２, 提供先１, システム３): the item's.
-INSTANCE_LINE = regex.compile(r"^(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$")
 # A paragraph that opens with a heading, then a space and another cell's value
 # (``②対象となる本人の数 10万人以上100万人未満``).
 _HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")

@@ -48,8 +48,8 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
-from .items import heading_score, is_form_heading
-from .ocr_text import line_confs, unknown_words
+from .items import heading_score, is_form_heading, non_heading_paragraphs
+from .ocr_text import HEADING_WRAP_LINES, line_confs, unknown_words
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -177,6 +177,12 @@ def ocr_doubts(
                 f"the item should open with a section numeral Ⅰ～Ⅵ but reads {item[:4]!r}",
             )
         )
+    strays = non_heading_paragraphs(record.item_path, q.ocr_item_heading_score, HEADING_WRAP_LINES)
+    if strays:
+        # The form's 項目 cells print its headings only: a line that is none, alone or joined with
+        # the next (a wrapped heading), is a misread or a speck read as text.
+        why = f"a line of the item is no heading of the form ({strays[0][:16]!r})"
+        out.append(Doubt("ocr_suspect", "item", why))
     every = [c for f in TEXT_FIELDS for c in line_confs(row, f)]
     if every and min(every) < q.ocr_sure_line_conf:
         # Measured on the generated scans: rows whose every line read at 90 or more are right
