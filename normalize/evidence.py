@@ -34,7 +34,7 @@ import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .conservation import SECTION_OPENING
 from .cut_checks import (
@@ -502,8 +502,14 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     section numeral when at least ``SECTION_SHARE`` of the other rows' items do; neighbouring
     rows that share a filled date, item and explanation."""
     opens = [bool(r.item_path) and r.item_path[0][:1] in SECTION_NUMERALS for r in records]
+    # A section heading whose numeral was misread (``帳特定個人情報ファイルの…リスク対策`` for Ⅲ)
+    # still shows that the document's items open with their section.
+    sectioned = [
+        o or (bool(r.item_path) and r.item_path[0][1:] in top_headings())
+        for o, r in zip(opens, records, strict=True)
+    ]
     out: list[list[Doubt]] = [[] for _ in records]
-    if len(records) < 3 or sum(opens) < SECTION_SHARE * len(records):
+    if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         _same_row_twice(records, out)
         return out
     _same_row_twice(records, out)

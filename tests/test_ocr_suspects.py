@@ -141,6 +141,23 @@ def test_item_lines_that_are_no_heading_of_the_form_are_suspect():
     assert why(["Ⅳその他のリスク対策", "２．従業者に対する教", "育・啓発", "具体的な方法"]) == []
 
 
+def test_a_misread_section_numeral_still_counts_for_the_documents_sections():
+    """Items opening with a section heading whose numeral was misread (``帳特定個人…`` for Ⅲ)
+    count among the document's sectioned items, so a row whose section line was lost is in
+    doubt (row_split_guess) when the others open with theirs."""
+    from piatable.normalize.evidence import document_doubts
+    from piatable.pipeline import rows_to_records
+
+    items = [["Ⅰ基本情報", "①部署"]] * 6 + [
+        ["帳特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "１．監査"]
+    ] * 2
+    items += [["７．評価実施機関における担当部署", "①部署"]] * 2
+    recs = rows_to_records([_row(item=i) for i in items], "x", Settings())
+    doubts = document_doubts(recs)
+    assert any(d.kind == "row_split_guess" for d in doubts[-1])
+    assert not any(d.kind == "row_split_guess" for d in doubts[0])
+
+
 def test_doubts_and_note():
     rows = [_row(), _row(timing=["事則"], item=["HI概要"])]
     notes = flag_suspects(rows)
