@@ -106,6 +106,9 @@ _LIST_OPENERS = frozenset("・［[＜<")
 _TORN_DATE = regex.compile(
     r"(?<![0-9０-９])[0-9０-９]{4}[ \t]*\n[ \t]*[/／][0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９])"
 )
+# A telephone number (0123-45-6789, full width too) or a postal code mark: a department's contact,
+# which before/after cells print and no explanation of the samples does (0 of their truth rows).
+_CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-―ー][0-9０-９]{3,4}|〒")
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
@@ -232,6 +235,10 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 out.append(
                     Doubt("column_guess", f, f"the explanation holds a list or choice line ({p[:12]})")
                 )
+                break
+            if f == "explanation" and _CONTACT.search(p):
+                # A telephone number or a postal code: a before/after value (部署の連絡先).
+                out.append(Doubt("column_guess", f, f"the explanation holds a contact's number ({p[:16]})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))

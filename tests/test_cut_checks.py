@@ -154,3 +154,19 @@ def test_on_calc_pass_one_texts_the_checks_fire_on_wrong_rows_only():
             got = rec.to_dict()
             assert tuple(_squash(got.get(f)) for f in SIX) not in truth, (folder.name, rec.evidence)
     assert fired >= 10
+
+
+def test_an_explanation_holding_a_contacts_number_is_a_column_guess():
+    """A telephone number or a postal code is a before/after value (a department's contact): in
+    the explanation it was read from the after cell; an explanation about a changed number is not."""
+    from piatable.normalize.evidence import column_doubts
+
+    moved = _record(
+        after="○○市財政部市民税課",
+        explanation="電話０１２３－４５－６７００\n組織改正及び電話番号の変更による修正",
+    )
+    assert any("contact" in d.why and d.kind == "column_guess" for d in column_doubts(moved))
+    assert (
+        column_doubts(_record(after="○○市財政部市民税課", explanation="組織改正及び電話番号の変更による修正"))
+        == []
+    )
