@@ -27,7 +27,6 @@ confidence in ``normalize/confidence.py``.
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import pairwise
 
 import regex
@@ -49,7 +48,7 @@ from .cut_checks import (
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs
-from .ocr_text import HEADING_WRAP_LINES, line_confs, unknown_words
+from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -58,15 +57,6 @@ _NUMERAL_MISREAD = regex.compile(
 )
 # A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
 TEXT_FIELDS = ("item", "before", "after", "explanation")
-_CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
-_PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
-# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７"; a
-# paragraph's numbering with a space inside ("1 .従事者…": １． misread).
-_WIDTH_MIX = regex.compile(
-    r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
-    r"|(?m:^)[0-9]\s+[.．]"
-)
 # A cell never opens with these: they continue a phrase.
 _NO_CELL_START = frozenset("、。，．,.ー」』】")
 _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
@@ -123,32 +113,6 @@ def is_ocr_row(row: RawRow) -> bool:
 
 
 # ----------------------------------------------------------------------------- OCR
-
-
-def numbering_gap(text: str) -> str:
-    """The first break in a cell's numbered paragraphs (①②④, （１．（３．), as ``"2→4"``, or
-    ``""``: a numeral that did not read, or read as another."""
-    for pattern in (_CIRCLED, _PAREN_NUMBER):
-        nums = [_number(m.group(1)) for p in _paragraphs(text) if (m := pattern.match(p))]
-        seq = [n for n in nums if n is not None]
-        for a, b in pairwise(seq):
-            if b != a + 1 and b != 1:
-                return f"{a}→{b}"
-    return ""
-
-
-def _number(token: str) -> int | None:
-    if token in _CIRCLED_CHARS:
-        return _CIRCLED_CHARS.index(token) + 1
-    digits = unicodedata.normalize("NFKC", token)
-    return int(digits) if digits.isdigit() else None
-
-
-def width_mix(text: str) -> str:
-    """A numbering or bracket printed in mixed widths (``(1 .``, ``（1．``, ``2７``): what OCR
-    makes of a full-width one; the first such piece, or ``""``."""
-    m = _WIDTH_MIX.search(text)
-    return m.group(0) if m else ""
 
 
 def ocr_doubts(
