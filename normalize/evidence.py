@@ -27,14 +27,13 @@ confidence in ``normalize/confidence.py``.
 
 from __future__ import annotations
 
-import unicodedata
 from itertools import pairwise
 
 import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .conservation import SECTION_OPENING
 from .cut_checks import (
@@ -48,8 +47,8 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
-from .items import heading_score, is_form_heading
-from .ocr_text import line_confs, unknown_words
+from .items import heading_score, is_form_heading, non_heading_paragraphs
+from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -58,15 +57,6 @@ _NUMERAL_MISREAD = regex.compile(
 )
 # A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
 TEXT_FIELDS = ("item", "before", "after", "explanation")
-_CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
-_PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
-# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７"; a
-# paragraph's numbering with a space inside ("1 .従事者…": １． misread).
-_WIDTH_MIX = regex.compile(
-    r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
-    r"|(?m:^)[0-9]\s+[.．]"
-)
 # A cell never opens with these: they continue a phrase.
 _NO_CELL_START = frozenset("、。，．,.ー」』】")
 _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
@@ -106,6 +96,9 @@ _LIST_OPENERS = frozenset("・［[＜<")
 _TORN_DATE = regex.compile(
     r"(?<![0-9０-９])[0-9０-９]{4}[ \t]*\n[ \t]*[/／][0-9０-９]{1,2}[/／][0-9０-９]{1,2}(?![0-9０-９])"
 )
+# A telephone number (0123-45-6789, full width too) or a postal code mark: a department's contact,
+# which before/after cells print and no explanation of the samples does (0 of their truth rows).
+_CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-―ー][0-9０-９]{3,4}|〒")
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
@@ -120,32 +113,6 @@ def is_ocr_row(row: RawRow) -> bool:
 
 
 # ----------------------------------------------------------------------------- OCR
-
-
-def numbering_gap(text: str) -> str:
-    """The first break in a cell's numbered paragraphs (①②④, （１．（３．), as ``"2→4"``, or
-    ``""``: a numeral that did not read, or read as another."""
-    for pattern in (_CIRCLED, _PAREN_NUMBER):
-        nums = [_number(m.group(1)) for p in _paragraphs(text) if (m := pattern.match(p))]
-        seq = [n for n in nums if n is not None]
-        for a, b in pairwise(seq):
-            if b != a + 1 and b != 1:
-                return f"{a}→{b}"
-    return ""
-
-
-def _number(token: str) -> int | None:
-    if token in _CIRCLED_CHARS:
-        return _CIRCLED_CHARS.index(token) + 1
-    digits = unicodedata.normalize("NFKC", token)
-    return int(digits) if digits.isdigit() else None
-
-
-def width_mix(text: str) -> str:
-    """A numbering or bracket printed in mixed widths (``(1 .``, ``（1．``, ``2７``): what OCR
-    makes of a full-width one; the first such piece, or ``""``."""
-    m = _WIDTH_MIX.search(text)
-    return m.group(0) if m else ""
 
 
 def ocr_doubts(
@@ -177,6 +144,12 @@ def ocr_doubts(
                 f"the item should open with a section numeral Ⅰ～Ⅵ but reads {item[:4]!r}",
             )
         )
+    strays = non_heading_paragraphs(record.item_path, q.ocr_item_heading_score, HEADING_WRAP_LINES)
+    if strays:
+        # The form's 項目 cells print its headings only: a line that is none, alone or joined with
+        # the next (a wrapped heading), is a misread or a speck read as text.
+        why = f"a line of the item is no heading of the form ({strays[0][:16]!r})"
+        out.append(Doubt("ocr_suspect", "item", why))
     every = [c for f in TEXT_FIELDS for c in line_confs(row, f)]
     if every and min(every) < q.ocr_sure_line_conf:
         # Measured on the generated scans: rows whose every line read at 90 or more are right
@@ -226,6 +199,10 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 out.append(
                     Doubt("column_guess", f, f"the explanation holds a list or choice line ({p[:12]})")
                 )
+                break
+            if f == "explanation" and _CONTACT.search(p):
+                # A telephone number or a postal code: a before/after value (部署の連絡先).
+                out.append(Doubt("column_guess", f, f"the explanation holds a contact's number ({p[:16]})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))
@@ -496,8 +473,14 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     section numeral when at least ``SECTION_SHARE`` of the other rows' items do; neighbouring
     rows that share a filled date, item and explanation."""
     opens = [bool(r.item_path) and r.item_path[0][:1] in SECTION_NUMERALS for r in records]
+    # A section heading whose numeral was misread (``帳特定個人情報ファイルの…リスク対策`` for Ⅲ)
+    # still shows that the document's items open with their section.
+    sectioned = [
+        o or (bool(r.item_path) and r.item_path[0][1:] in top_headings())
+        for o, r in zip(opens, records, strict=True)
+    ]
     out: list[list[Doubt]] = [[] for _ in records]
-    if len(records) < 3 or sum(opens) < SECTION_SHARE * len(records):
+    if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         _same_row_twice(records, out)
         return out
     _same_row_twice(records, out)

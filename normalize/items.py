@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from piatable.vocabulary import heading_key, lexicon
 
 from .chars import ITEM_MARKER
 
+# A repeated block's label on a line of its own (委託事項２, 提供先１, システム３).
+INSTANCE_LINE = regex.compile(r"^(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$")
 # A heading this short (部署, 監査) counts only with its numbering: bare, it is more often a
 # wrapped fragment of a longer line.
 MIN_BARE_HEADING_CHARS = 4
@@ -48,3 +52,23 @@ def is_form_heading(line: str) -> bool:
 def item_path(paragraphs: list[str]) -> list[str]:
     """The heading path: one heading per paragraph of the 項目 cell."""
     return [p for p in (p.strip() for p in paragraphs) if p]
+
+
+def non_heading_paragraphs(paragraphs: list[str], min_score: float, wrap_lines: int = 3) -> list[str]:
+    """The paragraphs of a 項目 cell that are no heading of the form: scoring below
+    ``min_score`` (``heading_score``) alone and not a whole heading (score 1) joined with the
+    next one or two paragraphs (a heading wrapped over lines), nor a repeated block's label
+    (``提供先１``, ``委託事項２``).  The form's item cells print headings only, so in an OCR cell
+    such a paragraph is a misread (``全休の`` / ``根拠`` for ``①法令上の根拠``, a stray ``信``)."""
+    ps = [p.strip() for p in paragraphs if p.strip()]
+    out: list[str] = []
+    i = 0
+    while i < len(ps):
+        spans = range(1, min(wrap_lines, len(ps) - i) + 1)
+        k = next((k for k in spans if heading_score("".join(ps[i : i + k])) >= 1.0), 0)
+        if not k and (heading_score(ps[i]) >= min_score or INSTANCE_LINE.match(ps[i])):
+            k = 1
+        if not k:
+            out.append(ps[i])
+        i += max(k, 1)
+    return out

@@ -6,6 +6,7 @@ vouch for the line."""
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 import regex
 
@@ -79,3 +80,41 @@ def line_confs(row: RawRow, field: str) -> list[float]:
                 if heading_score("".join(texts[j:k])) >= 1.0:
                     vouched.update(range(j, k))
     return [cl.conf for j, cl in enumerate(lines) if cl.conf is not None and j not in vouched]
+
+
+_CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CIRCLED = regex.compile(r"^[（(]?([①-⑳])")
+_PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
+# Half- and full-width forms side by side in one numbering: "(1 .", "（1．", "(１", "2７"; a
+# paragraph's numbering with a space inside ("1 .従事者…": １． misread).
+_WIDTH_MIX = regex.compile(
+    r"\([０-９]|（[0-9]|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
+    r"|(?m:^)[0-9]\s+[.．]"
+)
+
+
+def numbering_gap(text: str) -> str:
+    """The first break in a cell's numbered paragraphs (①②④, （１．（３．), as ``"2→4"``, or
+    ``""``: a numeral that did not read, or read as another."""
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
+    for pattern in (_CIRCLED, _PAREN_NUMBER):
+        nums = [_number(m.group(1)) for p in paras if (m := pattern.match(p))]
+        seq = [n for n in nums if n is not None]
+        for a, b in pairwise(seq):
+            if b != a + 1 and b != 1:
+                return f"{a}→{b}"
+    return ""
+
+
+def _number(token: str) -> int | None:
+    if token in _CIRCLED_CHARS:
+        return _CIRCLED_CHARS.index(token) + 1
+    digits = unicodedata.normalize("NFKC", token)
+    return int(digits) if digits.isdigit() else None
+
+
+def width_mix(text: str) -> str:
+    """A numbering or bracket printed in mixed widths (``(1 .``, ``（1．``, ``2７``): what OCR
+    makes of a full-width one; the first such piece, or ``""``."""
+    m = _WIDTH_MIX.search(text)
+    return m.group(0) if m else ""

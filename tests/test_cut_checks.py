@@ -93,6 +93,31 @@ def test_text_placed_in_the_wrong_column_is_a_column_guess():
     assert placed_doubts(_record(item="Ⅰ基本情報\n①部署\n組織改正による部署名の変更", before="市民課"))
 
 
+def test_a_heading_read_into_the_body_cell_or_a_list_cut_in_two_is_a_column_guess():
+    """The item's last heading (unnumbered, or wrapped over the body's first lines) opening the
+    before cell with its value; the tail of a wrapped heading in the body cell; one numbered list
+    cut between before and after."""
+    item = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n⑦使用の主体"
+    assert placed_doubts(_record(item=item, before="使用者数50人以上100人未満"))
+    assert placed_doubts(_record(item=item, before="いつ時点の計数か 平成31年4月1日 時点"))
+    assert placed_doubts(
+        _record(item="Ⅱ特定個人情報ファイルの概要", before="②対象となる本人\nの数10万人以上")
+    )
+    item = "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n③委託先における取扱者"
+    assert placed_doubts(_record(item=item, after="[ 10人以上50人未満 ]\n数"))
+    lists = _record(
+        before="（１．従業者が事務外で使用するリスクへの措置）\n・端末を制限する。",
+        after="（２．特定個人情報ファイルが不正に複製されるリスクへの措置）\n・記録を残す。",
+    )
+    assert any("numbered list" in d.why for d in placed_doubts(lists))
+    # A heading word running on in a sentence, a list that starts again, a whole heading: quiet.
+    assert placed_doubts(_record(item=item + "数", before="使用開始日から通知カード送付まで")) == []
+    again = _record(
+        before="①窓口で確認する。\n②郵送で確認する。", after="①窓口で確認する。\n②電子申請で確認する。"
+    )
+    assert placed_doubts(again) == []
+
+
 def test_a_right_row_is_quiet():
     record = _record(
         item="Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署",
@@ -129,3 +154,19 @@ def test_on_calc_pass_one_texts_the_checks_fire_on_wrong_rows_only():
             got = rec.to_dict()
             assert tuple(_squash(got.get(f)) for f in SIX) not in truth, (folder.name, rec.evidence)
     assert fired >= 10
+
+
+def test_an_explanation_holding_a_contacts_number_is_a_column_guess():
+    """A telephone number or a postal code is a before/after value (a department's contact): in
+    the explanation it was read from the after cell; an explanation about a changed number is not."""
+    from piatable.normalize.evidence import column_doubts
+
+    moved = _record(
+        after="○○市財政部市民税課",
+        explanation="電話０１２３－４５－６７００\n組織改正及び電話番号の変更による修正",
+    )
+    assert any("contact" in d.why and d.kind == "column_guess" for d in column_doubts(moved))
+    assert (
+        column_doubts(_record(after="○○市財政部市民税課", explanation="組織改正及び電話番号の変更による修正"))
+        == []
+    )

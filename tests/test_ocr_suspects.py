@@ -117,6 +117,47 @@ def test_item_lines_that_read_as_a_numbered_heading_are_vouched_for_by_the_lexic
     assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部暑", "①部署"]) == ["item"]
 
 
+def test_item_lines_that_are_no_heading_of_the_form_are_suspect():
+    """An OCR item line that is no heading of the form, alone or joined with the lines it wraps
+    with, is a misread (``①法令上の根拠`` read as ``全休の`` / ``根拠``) or a speck read as text;
+    headings wrapped over lines, repeated blocks' labels and numbered headings are not."""
+    from piatable.normalize.evidence import ocr_doubts
+    from piatable.pipeline import rows_to_records
+
+    def why(item: list[str]) -> list[str]:
+        row = _row(item=item)
+        rec = rows_to_records([_row(item=item)], "x", Settings())[0]
+        return [d.why for d in ocr_doubts(row, rec, Settings().quality) if "no heading" in d.why]
+
+    head = ["Ⅱ特定個人情報ファイルの概要", "５．特定個人情報の提供・移転（委託に伴うものを除く。）"]
+    assert why([*head, "移転先２", "①法令上の根拠"]) == []
+    assert why([*head, "移転先２", "全休の", "根拠"]) != []
+    assert why(["Ⅰ基本情報", "信", "６．情報提供ネットワークシステムによる情報連携", "②法令上の根拠"]) != []
+    # A numbered heading wrapped inside a word, and a sub-heading the lexicon knows.
+    assert (
+        why(["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入", "手・使用", "⑦使用の主体", "使用者数"])
+        == []
+    )
+    assert why(["Ⅳその他のリスク対策", "２．従業者に対する教", "育・啓発", "具体的な方法"]) == []
+
+
+def test_a_misread_section_numeral_still_counts_for_the_documents_sections():
+    """Items opening with a section heading whose numeral was misread (``帳特定個人…`` for Ⅲ)
+    count among the document's sectioned items, so a row whose section line was lost is in
+    doubt (row_split_guess) when the others open with theirs."""
+    from piatable.normalize.evidence import document_doubts
+    from piatable.pipeline import rows_to_records
+
+    items = [["Ⅰ基本情報", "①部署"]] * 6 + [
+        ["帳特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "１．監査"]
+    ] * 2
+    items += [["７．評価実施機関における担当部署", "①部署"]] * 2
+    recs = rows_to_records([_row(item=i) for i in items], "x", Settings())
+    doubts = document_doubts(recs)
+    assert any(d.kind == "row_split_guess" for d in doubts[-1])
+    assert not any(d.kind == "row_split_guess" for d in doubts[0])
+
+
 def test_doubts_and_note():
     rows = [_row(), _row(timing=["事則"], item=["HI概要"])]
     notes = flag_suspects(rows)

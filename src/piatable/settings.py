@@ -325,6 +325,11 @@ class QualitySettings:
     # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
     # unknown to the dictionary.
     ocr_suspect_line_conf: float = 70.0
+    # ocr_suspect:item: an OCR item paragraph scoring below this as a heading of the form
+    # (items.heading_score: 0.5 its numbering alone, 1 a heading the lexicon knows), alone and
+    # joined with the next paragraphs.  Measured on the samples' truth items: 4 of 136 distinct
+    # tuning items hold such a paragraph (sub-headings the lexicon lacks).
+    ocr_item_heading_score: float = 0.5
     # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
     ocr_sure_line_conf: float = 90.0
     ocr_suspect_unknown_words: int = 1

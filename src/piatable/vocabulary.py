@@ -159,6 +159,12 @@ def lexicon() -> frozenset[str]:
             continue
         heading = line.split("\t")[1]
         heading = HEADING_NOTE.sub("", heading)
+        # A heading whose bracket lists its sub-headings with a ``…`` inside (``…毀損リスク (①NISC…
+        # … ⑩死者の個人番号)``): the split below cuts the bracket open, so the heading's own key
+        # is added from the whole line, its bracket removed.
+        whole = _TRAILING_NOTE.sub("", heading).strip()
+        if whole != heading and not HEADING_ALTERNATIVES.search(whole):
+            keys.add(heading_key(whole))
         for part in HEADING_ALTERNATIVES.split(heading):
             key = heading_key(_TRAILING_NOTE.sub("", part))
             if len(key) >= 2:
