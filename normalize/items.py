@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from piatable.vocabulary import heading_key, lexicon
+from piatable.vocabulary import ATTACHMENT_LABEL, TITLE, heading_key, lexicon
 
 from .chars import ITEM_MARKER
 
@@ -24,7 +24,10 @@ def _long_keys() -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
-    """How much a paragraph looks like a heading of the form: 0 (not at all) to 1."""
+    """How much a paragraph looks like a heading of the form: 0 (not at all) to 1.  An
+    attachment's label (``is_attachment_label``) is an item of its own: 1."""
+    if is_attachment_label(paragraph):
+        return 1.0
     key = heading_key(paragraph)
     score = 0.0
     if ITEM_MARKER.match(paragraph):
@@ -36,6 +39,13 @@ def heading_score(paragraph: str) -> float:
     elif len(key) >= 4 and any(key in k or k in key for k in _long_keys()):
         score += 0.25
     return min(score, 1.0)
+
+
+def is_attachment_label(paragraph: str) -> bool:
+    """Whether a paragraph names an attachment of the assessment (``（別紙１）事務の流れ``,
+    ``別紙２``, ``別添1 事務の内容``): an item a row amends as a whole, not a heading of the
+    form; the table's own title (``（別添２）変更箇所``) is not one."""
+    return bool(ATTACHMENT_LABEL.match(paragraph)) and not TITLE.match(paragraph)
 
 
 @lru_cache(maxsize=65536)
