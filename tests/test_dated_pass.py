@@ -92,3 +92,15 @@ def test_mixed_calc_sample_keeps_every_row(tool: str) -> None:
     assert [r.change_date for r in result.records] == [e["change_date"] for e in expected]
     assert ["".join(r.item.split()) for r in result.records] == ["".join(e["item"].split()) for e in expected]
     assert [r.timing for r in result.records] == [e["timing"] for e in expected]
+
+
+def test_attachment_row_of_a_pdf_is_not_doubted() -> None:
+    # LibreOffice Calc PDF whose rows include （別添３）ファイル記録項目 among items opening with Ⅰ…Ⅵ.
+    case = SAMPLES / "mixed" / "mx-calc-3"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    rows = extract_document(case / "input.pdf").records
+    attached = [r for r in rows if r.item.startswith(("（別", "別"))]
+    assert len(attached) == sum(e["item"].startswith(("（別", "別")) for e in expected) > 0
+    for r in attached:
+        assert "row_split_guess" not in r.flags and "item_unknown" not in r.flags
+        assert r.item_key.startswith(("別紙", "別添"))
