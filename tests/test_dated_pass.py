@@ -104,3 +104,16 @@ def test_attachment_row_of_a_pdf_is_not_doubted() -> None:
     for r in attached:
         assert "row_split_guess" not in r.flags and "item_unknown" not in r.flags
         assert r.item_key.startswith(("別紙", "別添"))
+
+
+@pytest.mark.parametrize("tool", ["pypdfium2", "pdftotext-raw"])
+def test_a_writer_row_amending_an_attachment_is_a_row_of_its_own(tool: str) -> None:
+    # Writer text in row order: the row whose item is （別紙２）… followed an explanation; its
+    # date, followed by no section Ⅰ…Ⅵ, was read as a line of that explanation (5 rows of 6).
+    case = SAMPLES / "mixed" / f"mx-writer-4-{tool}"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    rows = extract_document(case / "input.txt").records
+    assert [r.change_date for r in rows] == [e["change_date"] for e in expected]
+    k = next(i for i, e in enumerate(expected) if e["item"].startswith("（別紙"))
+    assert "".join(rows[k].item.split()).startswith("（別紙２）特定")
+    assert rows[k].timing == expected[k]["timing"]
