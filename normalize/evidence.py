@@ -48,7 +48,7 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
-from .items import heading_score, is_attachment_label, is_form_heading
+from .items import heading_score, is_form_heading, opens_item
 from .ocr_text import line_confs, unknown_words
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
@@ -493,13 +493,9 @@ def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
 
 def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     """Per record, doubts that need the whole document: an item that does not open with a
-    section numeral (nor names an attachment, ``（別紙１）事務の流れ``: an item of its own) when
-    at least ``SECTION_SHARE`` of the other rows' items do; neighbouring rows that share a
-    filled date, item and explanation."""
-    opens = [
-        bool(r.item_path) and (r.item_path[0][:1] in SECTION_NUMERALS or is_attachment_label(r.item_path[0]))
-        for r in records
-    ]
+    section numeral (nor names an attachment: ``items.opens_item``) when at least ``SECTION_SHARE``
+    of the other rows' items do; neighbouring rows that share a filled date, item and explanation."""
+    opens = [bool(r.item_path) and opens_item(r.item_path[0]) for r in records]
     out: list[list[Doubt]] = [[] for _ in records]
     if len(records) < 3 or sum(opens) < SECTION_SHARE * len(records):
         _same_row_twice(records, out)

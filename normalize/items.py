@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from piatable.vocabulary import ATTACHMENT_LABEL, TITLE, heading_key, lexicon
+from piatable.vocabulary import ATTACHMENT_LABEL, SECTION_NUMERALS, TITLE, heading_key, lexicon
 
 from .chars import ITEM_MARKER
 
@@ -46,6 +46,11 @@ def is_attachment_label(paragraph: str) -> bool:
     ``別紙２``, ``別添1 事務の内容``): an item a row amends as a whole, not a heading of the
     form; the table's own title (``（別添２）変更箇所``) is not one."""
     return bool(ATTACHMENT_LABEL.match(paragraph)) and not TITLE.match(paragraph)
+
+
+def opens_item(line: str) -> bool:
+    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ) or an attachment's label."""
+    return line[:1] in SECTION_NUMERALS or is_attachment_label(line)
 
 
 @lru_cache(maxsize=65536)
