@@ -47,7 +47,7 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
-from .items import heading_score, is_form_heading, non_heading_paragraphs
+from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
@@ -470,9 +470,9 @@ def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
 
 def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     """Per record, doubts that need the whole document: an item that does not open with a
-    section numeral when at least ``SECTION_SHARE`` of the other rows' items do; neighbouring
-    rows that share a filled date, item and explanation."""
-    opens = [bool(r.item_path) and r.item_path[0][:1] in SECTION_NUMERALS for r in records]
+    section numeral (nor names an attachment: ``items.opens_item``) when at least ``SECTION_SHARE``
+    of the other rows' items do; neighbouring rows that share a filled date, item and explanation."""
+    opens = [bool(r.item_path) and opens_item(r.item_path[0]) for r in records]
     # A section heading whose numeral was misread (``帳特定個人情報ファイルの…リスク対策`` for Ⅲ)
     # still shows that the document's items open with their section.
     sectioned = [

@@ -39,12 +39,14 @@ from functools import lru_cache
 import regex
 
 from piatable.vocabulary import (
+    ATTACHMENT_LABEL,
     DATA_DIR,
     HEADING_ALTERNATIVES,
     HEADING_FILES,
     HEADING_NOTE,
     LABELS,
     SECTION_NUMERALS,
+    TITLE,
     is_header_line,
 )
 
@@ -448,6 +450,13 @@ def item_key(item: str | list[str]) -> ItemKey:
 def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     lines = list(lines_in)
     text = _SPACES.sub("", clean_text("".join(_heading_lines(lines))))
+    attachment = ATTACHMENT_LABEL.match(text)
+    if attachment and not TITLE.match(text):
+        # An attachment amended as a whole (（別紙１）事務の流れ): one component, its label's
+        # digits made half-width and its brackets dropped, then its title; known, not unknown.
+        label = canonical_text(_SPACES.sub("", regex.sub(r"[（()）]", "", attachment.group("label"))))
+        name = label + canonical_text(attachment.group("title"))
+        return ItemKey(name, (name,), None, None, None, (), ())
     m = _ASCII_SECTION.match(text)
     if m:
         text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]

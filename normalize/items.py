@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import heading_key, lexicon
+from piatable.vocabulary import ATTACHMENT_LABEL, SECTION_NUMERALS, TITLE, heading_key, lexicon
 
 from .chars import ITEM_MARKER
 
@@ -28,7 +28,10 @@ def _long_keys() -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
-    """How much a paragraph looks like a heading of the form: 0 (not at all) to 1."""
+    """How much a paragraph looks like a heading of the form: 0 (not at all) to 1.  An
+    attachment's label (``is_attachment_label``) is an item of its own: 1."""
+    if is_attachment_label(paragraph):
+        return 1.0
     key = heading_key(paragraph)
     score = 0.0
     if ITEM_MARKER.match(paragraph):
@@ -40,6 +43,18 @@ def heading_score(paragraph: str) -> float:
     elif len(key) >= 4 and any(key in k or k in key for k in _long_keys()):
         score += 0.25
     return min(score, 1.0)
+
+
+def is_attachment_label(paragraph: str) -> bool:
+    """Whether a paragraph names an attachment of the assessment (``（別紙１）事務の流れ``,
+    ``別紙２``, ``別添1 事務の内容``): an item a row amends as a whole, not a heading of the
+    form; the table's own title (``（別添２）変更箇所``) is not one."""
+    return bool(ATTACHMENT_LABEL.match(paragraph)) and not TITLE.match(paragraph)
+
+
+def opens_item(line: str) -> bool:
+    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ) or an attachment's label."""
+    return line[:1] in SECTION_NUMERALS or is_attachment_label(line)
 
 
 @lru_cache(maxsize=65536)

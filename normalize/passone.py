@@ -428,6 +428,10 @@ def text_page_rows(
             no_explanation=fixed_expl,
             detail=detail,
         )
+        pass_one_item = getattr(prow, "item", None)
+        if pass_one_item is not None:
+            # The item was printed whole in pass 1: what the cut gave the item is body text.
+            cells = [[pass_one_item], cells[0] + cells[1], cells[2], cells[3]]
         body_lines = cells[1] + cells[2]
         put = text_columns(take, texts, bool(body_lines))
         if "before" in put and "after" in put:

@@ -26,6 +26,7 @@ from .compound import split_compound_lines
 from .conservation import paths_before_region
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
+from .items import opens_item
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .printed_lines import (
     flag_lost_lines,
@@ -217,14 +218,14 @@ def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
     if not blocks or blocks[-1].timing is not None or not blocks[-1].pre:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return nxt[:1] not in SECTION_NUMERALS
+    return not opens_item(nxt)
 
 
 def _dates_open_items(lines: list[CellLine]) -> bool:
     """Whether the text prints each row's date right before its item's first line (Ⅰ…Ⅵ): at
     least ``DATE_OPENS_ITEM_SHARE`` of its date lines are so followed."""
     dates = [k for k, cl in enumerate(lines) if is_date_line(cl.text)]
-    opening = sum(1 for k in dates if k + 1 < len(lines) and lines[k + 1].text[:1] in SECTION_NUMERALS)
+    opening = sum(1 for k in dates if k + 1 < len(lines) and opens_item(lines[k + 1].text))
     return bool(dates) and opening >= DATE_OPENS_ITEM_SHARE * len(dates)
 
 
@@ -236,7 +237,7 @@ def _date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) ->
     if not blocks or blocks[-1].timing is None or not blocks[-1].post:
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return bool(nxt) and nxt[:1] not in SECTION_NUMERALS and not TIMING.match(nxt)
+    return bool(nxt) and not opens_item(nxt) and not TIMING.match(nxt)
 
 
 def _opens_next_row(block: _Block) -> bool:

@@ -93,6 +93,8 @@ _TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+([ⅠⅡⅢⅣⅤⅥ].*)$")
 class _Row:
     date: CellLine | None = None  # printed in pass 2 (wrapped, or drawn with the wrapped cells)
     lines: list[CellLine] = field(default_factory=list)
+    # A one-line item printed in pass 1 (``dated_pages``): the wrapped lines are all body.
+    item: CellLine | None = None
 
 
 def _is_single(cl: CellLine) -> bool:
@@ -211,6 +213,10 @@ class _Page:
     # The first row's date stood on a line of its own before the item: it may as well be the
     # last date of pass 1 (a date that fits one line is drawn there); the alignment decides.
     loose_date: bool = False
+    # Why pass 1's lines were paired with the dated rows by a guess (``dated_pages``), or "";
+    # and how many rows pass 1's printed lines give.
+    pairing_why: str = ""
+    groups: int = 0
 
 
 def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellLine | None]) -> bool:
@@ -242,6 +248,12 @@ def two_phase_pages(region: list[CellLine], by_breaks: bool = True) -> list[_Pag
     furniture and may look like a page break of its own).
     """
     region = _regrouped(region)
+    if by_breaks:
+        from .datedpass import dated_pages  # (it builds this module's pages)
+
+        dated = dated_pages(region)
+        if dated:
+            return dated
     in_cell = _dates_in_cells(region)
     pages: list[_Page] = []
     k, n = 0, len(region)
@@ -450,9 +462,15 @@ def two_phase_rows(
         own = [r.date is not None for r in page.rows]
         above = (last_date is not None, last_timing is not None)
         if page.texts:
+            first = len(out)
             last_date, last_timing = passone.text_page_rows(
                 page, (last_date, last_timing), out, (narrow, body, expl), settings, tok
             )
+            if page.pairing_why:
+                # Which row a one-line cell belongs to is a guess: a flag, not confidence only.
+                for row in out[first:]:
+                    row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+                    row.doubts.append(Doubt("row_split_guess", None, page.pairing_why))
             continue
         plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None

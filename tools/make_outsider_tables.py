@@ -4,6 +4,7 @@
     python tools/make_outsider_tables.py              # samples/outsider and samples/heldout-outsider
     python tools/make_outsider_tables.py --set outsider
     python tools/make_outsider_tables.py --set outsider2    # tuning tables with no title line
+    python tools/make_outsider_tables.py --set mixed --set heldout-mixed  # 変更日/項目 top, others centred
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -52,6 +53,18 @@ SIZES = (8.0, 9.0, 10.0, 10.5, 11.0)
 DATE_STYLES = ("wareki", "wareki_fw", "slash", "slash0", "seireki")
 TITLES = ("（別添２）変更箇所", "別添３　変更箇所", "変更箇所", "")
 VALIGNS = ("top", "center", "bottom")
+# Vertical alignments of the mixed style (issue 10): 変更日 and 項目 at the top, the other cells
+# centred or at the bottom (a one-line cell is then drawn before the row's dated line).
+MIXED_VALIGNS = ("top-center", "top-bottom")
+# Item labels of an attachment (real filings amend 別紙 often); a row of the mixed sets may
+# amend one in place of its own item.
+ATTACHMENT_ITEMS = (
+    "（別紙１）事務の流れ",
+    "（別紙２）特定個人情報ファイル記録項目",
+    "別紙２　事務の流れ",
+    "別添１　事務の内容",
+    "（別添３）ファイル記録項目",
+)
 # Share of a page's printable width each column takes, before jitter (date, item, before,
 # after, timing, explanation).
 SHARES = (0.10, 0.20, 0.24, 0.24, 0.07, 0.15)
@@ -74,6 +87,9 @@ class Case:
     slack_lines: float  # calc: spare lines per row
     pool: str
     rows: list[dict] = field(default_factory=list)
+    # calc: the dates written as rich text (two runs), as a pasted or partly formatted cell is;
+    # Calc draws such a cell with its wrapped cells (pass 2), beside the item's first line.
+    rich_dates: bool = False
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -83,10 +99,19 @@ def _jitter(rng: random.Random) -> tuple[float, ...]:
 
 
 def draw_cases(
-    prefix: str, pools: tuple[Path, ...], n: int, seed: int, titles: tuple[str, ...] = TITLES
+    prefix: str,
+    pools: tuple[Path, ...],
+    n: int,
+    seed: int,
+    titles: tuple[str, ...] = TITLES,
+    valigns: tuple[str, ...] = VALIGNS,
+    attachment_share: float = 0.0,
+    rich_share: float = 0.0,
 ) -> list[Case]:
     """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
-    title line drawn from ``titles`` ("" for none)."""
+    title line drawn from ``titles`` ("" for none), its vertical alignment from ``valigns``;
+    with ``attachment_share`` > 0, each row's item is, at that chance, an attachment's label
+    (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
@@ -100,19 +125,31 @@ def draw_cases(
             font=rng.choice(FONTS),
             size=rng.choice(SIZES),
             landscape=rng.random() < 0.6,
-            valign=rng.choice(VALIGNS),
+            valign=rng.choice(valigns),
             date_style=rng.choice(DATE_STYLES),
             title=rng.choice(titles),
             shares=_jitter(rng),
             slack_lines=rng.choice((0.5, 1.0, 1.5)),
             pool=pool.stem,
         )
+        case.rich_dates = bool(rich_share) and k % 2 == 0 and rng.random() < rich_share
         for r in table[start : start + count]:
             row = dict(r)
             row["change_date_raw"] = render_date(r["change_date"], case.date_style)
+            if attachment_share and rng.random() < attachment_share:
+                row["item"] = rng.choice(ATTACHMENT_ITEMS)
             case.rows.append(row)
         cases.append(case)
     return cases
+
+
+def cell_valign(case: Case, key: str) -> str:
+    """The vertical alignment of column ``key``: a mixed style (``top-center``) puts 変更日 and
+    項目 at the first, the other cells at the second."""
+    if "-" not in case.valign:
+        return case.valign
+    first, second = case.valign.split("-")
+    return first if key in ("change_date_raw", "item") else second
 
 
 def _page_cm(case: Case) -> float:
@@ -132,6 +169,15 @@ def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
             lines = max(lines, sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n")))
         out.append(round((lines + case.slack_lines + extra) * case.size * 1.5 + 4, 1))
     return out
+
+
+def _rich(text: str, case: Case):
+    """``text`` as rich text of two runs in the case's font (what a pasted cell holds)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    font = InlineFont(rFont=case.font, sz=case.size)
+    return CellRichText([TextBlock(font, text[:2]), TextBlock(font, text[2:])])
 
 
 def write_xlsx(path: Path, case: Case, extra: float) -> None:
@@ -158,9 +204,12 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         c.border = border
     for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
         for j, key in enumerate(SIX):
-            c = ws.cell(top + 1 + i, j + 1, r[key])
+            value = r[key]
+            if key == "change_date_raw" and case.rich_dates:
+                value = _rich(value, case)
+            c = ws.cell(top + 1 + i, j + 1, value)
             c.font = font
-            c.alignment = Alignment(vertical=case.valign, wrap_text=True)
+            c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
             c.border = border
         ws.row_dimensions[top + 1 + i].height = h
     for j, w in enumerate(widths):
@@ -209,16 +258,14 @@ def write_docx(path: Path, case: Case) -> None:
         table.rows[0].cells[j].text = label
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-    valign = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}.get(
-        case.valign, WD_ALIGN_VERTICAL.TOP
-    )
+    valigns = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
     for i, r in enumerate(case.rows):
         cells = table.rows[1 + i].cells
         for j, key in enumerate(SIX):
             for k, para in enumerate(str(r[key]).split("\n")):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
                 p.add_run(para)
-            cells[j].vertical_alignment = valign
+            cells[j].vertical_alignment = valigns.get(cell_valign(case, key), WD_ALIGN_VERTICAL.TOP)
     for j, s in enumerate(case.shares):
         w = Cm(round(s * _page_cm(case), 2))
         table.columns[j].width = w
@@ -338,11 +385,14 @@ Made by `python tools/make_outsider_tables.py`; measured by
 """
 
 
+SET_NAMES = ("outsider", "outsider2", "heldout-outsider", "mixed", "heldout-mixed")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("outsider", "outsider2", "heldout-outsider"), action="append")
+    ap.add_argument("--set", choices=SET_NAMES, action="append")
     ns = ap.parse_args(argv)
-    sets = ns.set or ["outsider", "outsider2", "heldout-outsider"]
+    sets = ns.set or list(SET_NAMES)
     if "outsider" in sets:
         build(SAMPLES / "outsider", draw_cases("out", TUNING_POOLS, 8, seed=1201))
     if "outsider2" in sets:
@@ -351,6 +401,13 @@ def main(argv: list[str] | None = None) -> int:
         build(SAMPLES / "outsider2", draw_cases("out2", TUNING_POOLS, 8, seed=1202, titles=("",)))
     if "heldout-outsider" in sets:
         build(SAMPLES / "heldout-outsider", draw_cases("ho", HELDOUT_POOLS, 8, seed=2412))
+    # Issue 10's mixed alignment: 変更日 and 項目 at the top, the other cells centred or at the
+    # bottom; some rows amend an attachment (（別紙１）事務の流れ).
+    mixed = {"valigns": MIXED_VALIGNS, "attachment_share": 0.2, "rich_share": 0.75}
+    if "mixed" in sets:
+        build(SAMPLES / "mixed", draw_cases("mx", TUNING_POOLS, 8, seed=1010, **mixed))
+    if "heldout-mixed" in sets:
+        build(SAMPLES / "heldout-mixed", draw_cases("hmx", HELDOUT_POOLS, 6, seed=2010, **mixed))
     return 0
 
 

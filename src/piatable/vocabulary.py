@@ -20,6 +20,15 @@ TITLE = regex.compile(
     r"^\s*(?:[（(]\s*別\s*添\s*[0-9０-９一二三四]?\s*[）)]\s*)?(?:別\s*添\s*[0-9０-９]\s*)?"
     r"変\s*更\s*箇\s*所\s*$"
 )
+# An attachment of the assessment named as a 項目 (real filings amend their 別紙 often):
+# （別紙１）事務の流れ, 別紙２, 別添1 事務の内容; the label, then
+# its title if any.  Not 別表 (a law's table, cited inside cells: 番号法別表第二).
+# The amendment table's own title (（別添２）変更箇所) is page furniture, never an item.
+ATTACHMENT_LABEL = regex.compile(
+    r"^\s*(?P<label>[（(]\s*別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*[）)]"
+    r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+)"
+    r"(?P<title>.*)$"
+)
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = (
     "変更日",
