@@ -56,9 +56,15 @@ KEY_SEPARATOR = "/"
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
 # headings (方法, 結果) split unknown text into nonsense.
 MIN_SPLIT_PIECE_CHARS = 4
-# A component this long that differs from one known heading by one character is that heading
-# (OCR reads 概要 as 概革).
+# A component this long that differs from one known heading by a character (inserted, dropped
+# or replaced) is that heading (OCR reads 概要 as 概革; a wrap or a clip drops a character),
+# when no other heading is as near (``_near_known``); by two (FUZZY_MAX_EDITS) when it is this
+# long per edit and the forms print the heading under the heading before it (``fuzzy_edits``).
 MIN_FUZZY_CHARS = 6
+# ... or this long, when it is a heading the forms print just under the heading before it.
+MIN_FUZZY_CHARS_IN_CONTEXT = 4
+FUZZY_CHARS_PER_EDIT = 8
+FUZZY_MAX_EDITS = 2
 # A known heading this long with another cell's text printed into it is still that heading.
 MIN_INTERRUPTED_CHARS = 8
 # Characters no heading of the forms holds: text with one of them beside a heading is another
@@ -109,7 +115,8 @@ class ItemKey:
     half-width digits, the innermost when several, or None; ``unknown``: the components the
     headings lexicon does not know; ``dropped``: text of the cell left out of the key because
     it cannot be part of the item's heading path (``structure_junk``): most often another
-    column's text that a reader glued into the 項目 cell.
+    column's text that a reader glued into the 項目 cell; ``fuzzy``: the components taken for a
+    lexicon heading they are not exactly (``_near_known``), as ``printed→heading``.
     """
 
     key: str
@@ -119,6 +126,7 @@ class ItemKey:
     instance: str | None
     unknown: tuple[str, ...]
     dropped: tuple[str, ...] = ()
+    fuzzy: tuple[str, ...] = ()
 
 
 def canonical_text(text: str) -> str:
@@ -138,6 +146,13 @@ def canonical_text(text: str) -> str:
     return t.strip(_EDGE_PUNCT)
 
 
+# Marks a section numeral as the "parent" of the section's own heading in ``_Structure.parents``
+# (never the start of a key component).
+SECTION_HEAD = "§"
+# A component this long that opens one long heading of the lexicon, and at least this share of
+# it, is that heading clipped by its cell (``_clipped_known``).
+MIN_CLIPPED_CHARS = 12
+MIN_CLIPPED_SHARE = 0.5
 _FORM_PREFIX = regex.compile(r"^(?:基礎|重点):")
 # The level of an item under a numbered heading: ``①``…``⑳``, or ``-`` for the one unnumbered item.
 _ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
@@ -210,7 +225,10 @@ def _structure() -> _Structure:
             if not base:
                 continue
             above = {parts[0]} if k > 0 else set()
-            if len(segs) == 2:
+            if len(segs) == 1:
+                # A section's own heading: "under" its numeral (``_parent`` of a section part).
+                above.add(SECTION_HEAD + segs[0])
+            elif len(segs) == 2:
                 above.add(segs[0])
             elif len(segs) == 3 and prefix + "/".join(segs[:2]) in first_at:
                 above.add(first_at[prefix + "/".join(segs[:2])])
@@ -248,15 +266,87 @@ def _by_length() -> dict[int, tuple[str, ...]]:
 
 @lru_cache(maxsize=16384)
 def _known(text: str) -> str | None:
-    """The lexicon heading ``text`` is (exactly, or with one character misread), else None."""
-    if text in _hierarchy():
-        return text
-    if len(text) < MIN_FUZZY_CHARS:
+    """The lexicon heading ``text`` is exactly, else None (misreadings: ``_near_known``)."""
+    return text if text in _hierarchy() else None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b`` (a character inserted, dropped or replaced costs
+    1), or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _clipped_known(text: str) -> str | None:
+    """The one lexicon heading that ``text`` opens, when ``text`` is at least
+    ``MIN_CLIPPED_CHARS`` long and ``MIN_CLIPPED_SHARE`` of it (a long heading whose cell the
+    row height clipped: ``特定個人情報の使用におけるその他のリスク及びその``), else None."""
+    if len(text) < MIN_CLIPPED_CHARS:
         return None
-    near = [
-        k for k in _by_length().get(len(text), ()) if sum(a != b for a, b in zip(k, text, strict=True)) == 1
-    ]
-    return near[0] if len(near) == 1 else None
+    opened = [k for k in _hierarchy() if k.startswith(text) and len(text) >= MIN_CLIPPED_SHARE * len(k)]
+    return opened[0] if len(opened) == 1 else None
+
+
+def fuzzy_edits(length: int, in_context: bool) -> int:
+    """How many edits a component of ``length`` characters may be from the heading it is taken
+    for: none below ``MIN_FUZZY_CHARS`` (``MIN_FUZZY_CHARS_IN_CONTEXT`` for a heading the forms
+    print under the heading before it), else one; two (``FUZZY_MAX_EDITS``) from
+    ``FUZZY_CHARS_PER_EDIT`` characters per edit, in context only: out of it, two edits are how
+    far apart the forms' own sibling headings are (取り扱う事務 / 取り扱う理由, 提供する / 移転する)."""
+    if length < (MIN_FUZZY_CHARS_IN_CONTEXT if in_context else MIN_FUZZY_CHARS):
+        return 0
+    if in_context:
+        return max(1, min(FUZZY_MAX_EDITS, length // FUZZY_CHARS_PER_EDIT))
+    return 1
+
+
+@lru_cache(maxsize=16384)
+def _near_known(text: str, parent: str | None) -> str | None:
+    """The lexicon heading ``text`` is a misreading of, or None: a printing with a character
+    misread, dropped or added (OCR's 概革 for 概要, 範 alone of 範囲 wrapped, a stray mark).
+
+    Candidates are the headings within ``fuzzy_edits`` of ``text``; a heading the forms print
+    just under ``parent`` (the heading before, canonical; ``_structure().parents``) is in
+    context and may be shorter.  Taken only when one candidate is nearer than every other (of
+    several at the same distance, the one in context when only one is, then the one ``text``
+    opens, a heading clipped by its cell: ``本人の範`` of 本人の範囲, not 本人の数): a misreading
+    between two headings is no heading.  Failing any, a long heading clipped
+    (``_clipped_known``).  A text with a character no heading holds (a digit, ``[]``, ○, 。) is
+    never mapped: it is more than a misreading.
+    """
+    if _FOREIGN_TO_HEADINGS.search(text):
+        return None
+    st = _structure()
+    limit = max(fuzzy_edits(len(text), True), fuzzy_edits(len(text), False))
+    if not limit:
+        return _clipped_known(text)
+    found: list[tuple[int, bool, str]] = []
+    for n in range(len(text) - limit, len(text) + limit + 1):
+        for k in _by_length().get(n, ()):
+            in_context = parent is not None and parent in st.parents.get(k, ())
+            allowed = fuzzy_edits(min(len(k), len(text)), in_context)
+            if not allowed:
+                continue
+            d = edit_distance(text, k, allowed)
+            if d <= allowed:
+                found.append((d, in_context, k))
+    if not found:
+        return _clipped_known(text)
+    best = min(d for d, _, _ in found)
+    nearest = [f for f in found if f[0] == best]
+    for prefer in (lambda f: f[1], lambda f: f[2].startswith(text)):
+        if len(nearest) > 1:
+            nearest = [f for f in nearest if prefer(f)]
+    return nearest[0][2] if len(nearest) == 1 else None
 
 
 @lru_cache(maxsize=16384)
@@ -333,6 +423,34 @@ def _split_known(text: str) -> tuple[str, ...] | None:
         if head and _TAIL_START.match(text[i]):
             return (*head, text[i:])
     return None
+
+
+def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | None:
+    """``text`` cut into known headings, one of them misread (``_near_known``), as (the headings,
+    ``printed→heading`` of the misread one), or None.
+
+    For headings glued by an extractor (no numbering between them) of which one was misread:
+    ``個人番号の利用`` + ``法令上の根拠`` read ``個人番体の利用法令上の根拠``.  A cut is tried only
+    where the piece on one side is known exactly (or is cut wholly into known headings,
+    ``_split_known``); the other side must be a misreading of one heading (the forms' hierarchy
+    deciding as in ``_near_known``, its parent the exact piece before it).  Taken only when
+    exactly one cut works.
+    """
+    found: set[tuple[tuple[str, ...], str]] = set()
+    n = len(text)
+    for i in range(MIN_SPLIT_PIECE_CHARS, n - MIN_SPLIT_PIECE_CHARS + 1):
+        head, tail = text[:i], text[i:]
+        head_known = (head,) if head in _hierarchy() else _split_known(head)
+        if head_known:
+            near = _near_known(tail, head_known[-1])
+            if near:
+                found.add(((*head_known, near), f"{tail}→{near}"))
+        tail_known = (tail,) if tail in _hierarchy() else _split_known(tail)
+        if tail_known:
+            near = _near_known(head, parent)
+            if near and (tail_known[0] == near or near in _structure().parents.get(tail_known[0], ())):
+                found.add(((near, *tail_known), f"{head}→{near}"))
+    return found.pop() if len(found) == 1 else None
 
 
 # Column labels that leak into a 項目 cell from the header row.  The label 項目 is among them only
@@ -434,6 +552,17 @@ def _structure_junk(comps: list[tuple[str, str]]) -> list[int]:
     return out
 
 
+def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
+    """What the forms' structure (``_structure().parents``) would name as printed just above the
+    next component: the section numeral for a section's own heading or for a heading right
+    after the section's, else the last known heading, else None."""
+    if kind == "section":
+        return SECTION_HEAD + value
+    if comps and comps[-1][1] == "section":
+        return comps[-1][0][:1]
+    return comps[-1][0] if comps and comps[-1][1] == "known" else None
+
+
 def item_key(item: str | list[str]) -> ItemKey:
     """The canonical key of a 項目 cell (its text with ``\\n`` between lines, or its lines).
 
@@ -474,6 +603,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
 
     comps: list[tuple[str, str]] = []  # (component, role): section, file, instance, known, unknown
     dropped: list[str] = []
+    fuzzy: list[str] = []
     section = file = instance = None
     for kind, value, body in parts:
         if kind == "file":
@@ -498,6 +628,22 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         if around:
             known = around[0]
             dropped.append(around[1])
+        guessed = bool(split) and split[-1] not in _hierarchy()  # type: ignore[index]
+        if (guessed or not (known or split)) and not around:
+            # Nothing known, or known headings then text read as a heading of its own
+            # (``_split_known``'s guess): a misreading of one heading, or of one of glued
+            # headings, reads better when there is one.
+            parent = _parent(comps, kind, value)
+            near = _near_known(words, parent)
+            near_split = None
+            if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
+                near_split = _split_near(words, parent)
+            if near:
+                split, known = None, near
+                fuzzy.append(f"{words}→{near}")
+            elif near_split:
+                split = near_split[0]
+                fuzzy.append(near_split[1])
         pieces: tuple[str, ...] = (known,) if known else (split or (words,))
         roles = ["known" if p in _hierarchy() else "unknown" for p in pieces]
         if kind == "section":
@@ -514,7 +660,14 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         places = {s for p in path for s in _hierarchy().get(p, ()) if len(_hierarchy()[p]) == 1}
         section = places.pop() if len(places) == 1 else None
     return ItemKey(
-        KEY_SEPARATOR.join(path), tuple(path), section, file, instance, tuple(unknown), tuple(dropped)
+        KEY_SEPARATOR.join(path),
+        tuple(path),
+        section,
+        file,
+        instance,
+        tuple(unknown),
+        tuple(dropped),
+        tuple(fuzzy),
     )
 
 
