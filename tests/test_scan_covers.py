@@ -97,3 +97,7 @@ def test_a_1_off_the_rulings_column_is_kept():
     assert [w.text for w in lines[0]] == ["評価書番号", "35"]
     assert [w.text for w in lines[1]] == ["評価書名", "｜", "12事務"]
     assert len(notes) == 1 and "'135'" in notes[0]
+    # A glyph off the rulings' column right before digits may be the number's 1: asked about.
+    zone[0] = [word("評価書番号", 10, 10), word("｜", 100, 10), word("｜", 106, 10), word("2", 108, 10)]
+    _, notes = ruling_ones(zone)
+    assert len(notes) == 1 and "評価書番号" in notes[0] and "a 1 read as a ruling" in notes[0]

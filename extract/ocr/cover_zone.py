@@ -163,7 +163,9 @@ def ruling_ones(zone: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
     ruling glyph alone (``｜``) at one x, a word of another line that opens on that glyph's
     span (``RULING_SLACK_HEIGHTS`` of its height of slack) with ``1``, ``l``, ``I`` or ``|`` and
     goes on has the ruling for its first character.  The note does not name a fact: it says
-    what was read and what was kept."""
+    what was read and what was kept.  The other way round, a ruling glyph off that column right
+    before digits may be a 1 (``|2`` for 12) that trimming the value's edges would drop: a note
+    quotes the line (its label with it) and asks to check it."""
     glyphs = [(w.x0, w.x1) for ln in zone for w in ln if _RULING_GLYPHS.match(w.text.strip())]
     heights = sorted(w.bottom - w.top for ln in zone for w in ln) or [0.0]
     height = heights[len(heights) // 2]
@@ -177,8 +179,23 @@ def ruling_ones(zone: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
     notes: list[str] = []
     for ln in zone:
         line = []
-        for w in ln:
+        for k, w in enumerate(ln):
             t = w.text.strip()
+            nxt = ln[k + 1] if k + 1 < len(ln) else None
+            if (
+                _RULING_GLYPHS.match(t)
+                and columns
+                and not any(abs(w.x0 - x0) <= RULING_X_HEIGHTS * height for x0, _ in columns)
+                and nxt is not None
+                and nxt.text.strip()[:1].isdigit()
+                and nxt.x0 - w.x1 <= RULING_X_HEIGHTS * height
+            ):
+                # A ruling glyph off the rulings' column just before digits: a 1 read as a
+                # ruling (12 read |2), which the value's trimming would drop.
+                notes.append(
+                    f"cover line {line_text(ln)!r}: {t!r} off the column of the cells' rulings "
+                    f"just before {nxt.text.strip()!r}: a 1 read as a ruling? check it"
+                )
             if (
                 len(t) > 1
                 and t[0] in _RULING_AS_CHAR
