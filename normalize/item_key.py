@@ -149,10 +149,6 @@ def canonical_text(text: str) -> str:
 # Marks a section numeral as the "parent" of the section's own heading in ``_Structure.parents``
 # (never the start of a key component).
 SECTION_HEAD = "§"
-# A component this long that opens one long heading of the lexicon, and at least this share of
-# it, is that heading clipped by its cell (``_clipped_known``).
-MIN_CLIPPED_CHARS = 12
-MIN_CLIPPED_SHARE = 0.5
 _FORM_PREFIX = regex.compile(r"^(?:基礎|重点):")
 # The level of an item under a numbered heading: ``①``…``⑳``, or ``-`` for the one unnumbered item.
 _ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
@@ -286,16 +282,6 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
-def _clipped_known(text: str) -> str | None:
-    """The one lexicon heading that ``text`` opens, when ``text`` is at least
-    ``MIN_CLIPPED_CHARS`` long and ``MIN_CLIPPED_SHARE`` of it (a long heading whose cell the
-    row height clipped: ``特定個人情報の使用におけるその他のリスク及びその``), else None."""
-    if len(text) < MIN_CLIPPED_CHARS:
-        return None
-    opened = [k for k in _hierarchy() if k.startswith(text) and len(text) >= MIN_CLIPPED_SHARE * len(k)]
-    return opened[0] if len(opened) == 1 else None
-
-
 def fuzzy_edits(length: int, in_context: bool) -> int:
     """How many edits a component of ``length`` characters may be from the heading it is taken
     for: none below ``MIN_FUZZY_CHARS`` (``MIN_FUZZY_CHARS_IN_CONTEXT`` for a heading the forms
@@ -319,8 +305,7 @@ def _near_known(text: str, parent: str | None) -> str | None:
     context and may be shorter.  Taken only when one candidate is nearer than every other (of
     several at the same distance, the one in context when only one is, then the one ``text``
     opens, a heading clipped by its cell: ``本人の範`` of 本人の範囲, not 本人の数): a misreading
-    between two headings is no heading.  Failing any, a long heading clipped
-    (``_clipped_known``).  A text with a character no heading holds (a digit, ``[]``, ○, 。) is
+    between two headings is no heading.  A text with a character no heading holds (a digit, ``[]``, ○, 。) is
     never mapped: it is more than a misreading.
     """
     if _FOREIGN_TO_HEADINGS.search(text):
@@ -328,7 +313,7 @@ def _near_known(text: str, parent: str | None) -> str | None:
     st = _structure()
     limit = max(fuzzy_edits(len(text), True), fuzzy_edits(len(text), False))
     if not limit:
-        return _clipped_known(text)
+        return None
     found: list[tuple[int, bool, str]] = []
     for n in range(len(text) - limit, len(text) + limit + 1):
         for k in _by_length().get(n, ()):
@@ -340,7 +325,7 @@ def _near_known(text: str, parent: str | None) -> str | None:
             if d <= allowed:
                 found.append((d, in_context, k))
     if not found:
-        return _clipped_known(text)
+        return None
     best = min(d for d, _, _ in found)
     nearest = [f for f in found if f[0] == best]
     for prefer in (lambda f: f[1], lambda f: f[2].startswith(text)):
