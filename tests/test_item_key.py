@@ -222,7 +222,7 @@ def test_a_misreading_between_two_headings_is_no_heading():
 
 
 def test_every_heading_of_the_lexicon_keeps_its_own_key():
-    from piatable.normalize.item_key import known_headings
+    from piatable.normalize.heading_lexicon import known_headings
 
     for heading in known_headings():
         k = item_key(heading)
