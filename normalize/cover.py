@@ -354,7 +354,9 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     評価書番号 not a number, 評価書名 opening with a number (a glued 評価書番号) and a 公表日 with
     no date read (or before ``FIRST_YEAR``) are left out; an 評価書名 or 評価実施機関名 that does
     not end as one does (``NAME_END``, ``AGENCY_END``) is kept with a note, as are the doubts
-    found while reading (``DOUBT`` keys: the declaration names another agency, a name cut)."""
+    found while reading (``DOUBT`` keys: the declaration names another agency, a name cut).  A
+    cover that gives some facts but not one of the four its form always prints is said to miss
+    it (no silent gap)."""
     out: dict[str, str] = {}
     notes: list[str] = []
     for key, value in facts.items():
@@ -392,6 +394,12 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             notes.append(f"cover: 公表日 read as {raw!r}, no date of an assessment: left out")
             out.pop("published_raw")
             out.pop("published", None)
+    if any(k in out for k in COVER_LABELS.values()):
+        # Every form's cover prints all four labels: one not even named on a cover read is a
+        # label misread or lost (a scan), so its fact's absence is said, not left silent.
+        for label, key in COVER_LABELS.items():
+            if key not in out and not any(label in n for n in notes):
+                notes.append(f"cover: {label} not found on the cover read: check it")
     return out, notes
 
 

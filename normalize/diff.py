@@ -32,6 +32,8 @@ _WS = regex.compile(r"[\s\u3000]+")
 # An after cell that only says the content was added or removed.
 ADDED_MARKS = ("新規追加", "上記を新規追加", "上記を追加")
 DELETED_MARKS = ("削除", "上記を削除")
+# What may dress a mark: brackets around it, a closing 。.
+_MARK_DRESS = regex.compile(r"^[（(［\[【「]|[）)］\]】」]$|。$")
 
 
 def tokens(text: str) -> list[str]:
@@ -171,19 +173,24 @@ def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> l
 
 
 def change_kind(before: str, after: str) -> ChangeKind:
-    """What a row does, from its before and after texts (whitespace aside).
+    """What a row does, from its before and after texts (whitespace aside), by issue 14's rule,
+    tried in this order:
 
-    ``unchanged``: equal texts (both empty too); ``added``: an empty before, or an after that is
-    新規追加 or has a paragraph 上記を新規追加 / 上記を追加 (the form's way of saying the text
-    above it was added); ``deleted``: an empty after, or an after that is 削除 / 上記を削除; else
-    ``modified``.
+    ``added``: an empty before, or an after that says only that the item was added (新規追加,
+    上記を新規追加, 上記を追加: ``ADDED_MARKS``); ``deleted``: an empty after, or one that says only
+    削除 (上記を削除: ``DELETED_MARKS``); ``unchanged``: equal texts; else ``modified``.
+
+    A mark closing a longer after (``新しい文`` / ``上記を新規追加``, the text above it added to an
+    item that had text before) makes no ``added``: the before is not empty and the after is
+    not the mark, so the item's text was changed (``modified``), as the rule reads.  A mark in
+    brackets or closed by 。 (``（削除）``) is the mark.
     """
     b, a = _WS.sub("", before), _WS.sub("", after)
+    mark = _MARK_DRESS.sub("", a)
+    if not b or mark in ADDED_MARKS:
+        return "added"
+    if not a or mark in DELETED_MARKS:
+        return "deleted"
     if a == b:
         return "unchanged"
-    paragraphs = {_WS.sub("", p) for p in after.split("\n")}
-    if not b or a in ADDED_MARKS or a.endswith(ADDED_MARKS[1:]) or paragraphs & set(ADDED_MARKS[1:]):
-        return "added"
-    if not a or a in DELETED_MARKS or a.endswith(DELETED_MARKS[1]):
-        return "deleted"
     return "modified"

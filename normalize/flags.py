@@ -83,6 +83,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "before_equals_after": "変更前 and 変更後 are the same text (whitespace aside)",
     "empty_change": "変更前 and 変更後 are both empty",
     "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
+    "item_key_fuzzy": "a heading of the 項目 cell was read a character or two off the lexicon's "
+    "heading (a misreading, a clipped or wrapped character) and its item_key was inferred from the "
+    "one nearest heading",
     "unplaced_text": "text of the table region next to this row could not be placed in a cell",
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
     "row_continued": "the row continues across a page break and was merged",

@@ -32,25 +32,22 @@ they tell two blocks apart.  Components that the lexicon does not know are liste
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import (
-    ATTACHMENT_LABEL,
-    DATA_DIR,
-    HEADING_ALTERNATIVES,
-    HEADING_FILES,
-    HEADING_NOTE,
-    LABELS,
-    SECTION_NUMERALS,
-    TITLE,
-    is_header_line,
-)
+from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
 from .dates import is_date_line
+from .heading_lexicon import (
+    FOREIGN_TO_HEADINGS,
+    SECTION_HEAD,
+    canonical_text,
+    hierarchy,
+    near_known,
+    structure,
+)
 from .unicode import clean_text
 
 # Key components are joined with this.
@@ -58,14 +55,8 @@ KEY_SEPARATOR = "/"
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
 # headings (方法, 結果) split unknown text into nonsense.
 MIN_SPLIT_PIECE_CHARS = 4
-# A component this long that differs from one known heading by one character is that heading
-# (OCR reads 概要 as 概革).
-MIN_FUZZY_CHARS = 6
 # A known heading this long with another cell's text printed into it is still that heading.
 MIN_INTERRUPTED_CHARS = 8
-# Characters no heading of the forms holds: text with one of them beside a heading is another
-# cell's (a date's digits, a check box ``[○]``, a sentence's 。).
-_FOREIGN_TO_HEADINGS = regex.compile(r"[0-9０-９\[\]［］○〇。]")
 # The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
@@ -88,14 +79,6 @@ _MARKER = regex.compile(
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
 _ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 _SPACES = regex.compile(r"[\s\u3000]+")
-_NOTE_MARK = regex.compile(r"[※＊*]")
-_BRACKETED = regex.compile(r"[(][^()]*[)]|【[^】]*】")
-_UNCLOSED = regex.compile(r"[(][^)]*$")
-_EDGE_PUNCT = "：:・、。,. "
-# Of a heading in the reference files: a bracketed note at its end, its numbering (compiled once:
-# a pattern string costs a cache look-up per call, per line read).
-_SPACED_TRAILING_NOTE = regex.compile(r"\s*\([^)]*\)$")
-_LEADING_NUMBER = regex.compile(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*")
 # The first character of a heading of its own (not kana, punctuation or a bracket).
 _TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
@@ -111,7 +94,8 @@ class ItemKey:
     half-width digits, the innermost when several, or None; ``unknown``: the components the
     headings lexicon does not know; ``dropped``: text of the cell left out of the key because
     it cannot be part of the item's heading path (``structure_junk``): most often another
-    column's text that a reader glued into the 項目 cell.
+    column's text that a reader glued into the 項目 cell; ``fuzzy``: the components taken for a
+    lexicon heading they are not exactly (``near_known``), as ``printed→heading``.
     """
 
     key: str
@@ -121,144 +105,13 @@ class ItemKey:
     instance: str | None
     unknown: tuple[str, ...]
     dropped: tuple[str, ...] = ()
-
-
-def canonical_text(text: str) -> str:
-    """A heading's words in canonical form.
-
-    Spaces and ※ removed, NFKC (half-width digits and letters, ``(`` for ``（``), bracketed notes
-    dropped (``（委託に伴うものを除く。）``, ``（元職員、…等）``: the forms word them differently
-    between versions, the heading around them names the item), and an unclosed bracket left by a
-    clipped cell dropped.  A heading that is all bracket keeps its words.
-    """
-    t = _SPACES.sub("", clean_text(text))
-    t = unicodedata.normalize("NFKC", _NOTE_MARK.sub("", t))
-    if t.count("(") > t.count(")"):
-        t = _UNCLOSED.sub("", t)
-    stripped = _BRACKETED.sub("", t)
-    t = stripped or t.strip("()【】")
-    return t.strip(_EDGE_PUNCT)
-
-
-_FORM_PREFIX = regex.compile(r"^(?:基礎|重点):")
-# The level of an item under a numbered heading: ``①``…``⑳``, or ``-`` for the one unnumbered item.
-_ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
-
-
-def _heading_parts(heading: str) -> list[str]:
-    """The canonical headings one lexicon line lists (``使用の主体 / 使用部署 / 使用者数``)."""
-    heading = HEADING_NOTE.sub("", heading)
-    out = []
-    for part in HEADING_ALTERNATIVES.split(heading):
-        part = _SPACED_TRAILING_NOTE.sub("", part)
-        part = _LEADING_NUMBER.sub("", part)
-        key = canonical_text(part)
-        if len(key) >= 2:
-            out.append(key)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _lexicon_lines() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(file, level path, canonical headings) of every heading line of the lexicon (read once:
-    ``_structure`` and ``_hierarchy`` both walk them)."""
-    data = DATA_DIR
-    out = []
-    for name in HEADING_FILES:
-        for line in data.joinpath(name).read_text("utf-8").splitlines():
-            if line.startswith("#") or line.count("\t") < 1:
-                continue
-            level, heading = line.split("\t")[:2]
-            out.append((name, level, tuple(_heading_parts(heading))))
-    return tuple(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _Structure:
-    """What the forms' structure says about headings (from ``pia_headings.tsv``).
-
-    ``closing``: headings that close an item: numbered ``①``…``⑳`` (or the one unnumbered item,
-    level ``-``) under a numbered heading, with
-    no heading of either lexicon file at or under their level, and not the first of a line that
-    lists sub-headings (``使用の主体 / 使用部署``: 使用部署 closes, 使用の主体 does not);
-    ``parents``: heading → the headings (or the section numeral) printed just above it.
-    """
-
-    closing: frozenset[str]
-    parents: dict[str, frozenset[str]]
-
-
-@lru_cache(maxsize=1)
-def _structure() -> _Structure:
-    lines = _lexicon_lines()
-    # How many lines are at each level or under it (a level, or a level followed by "/"), counted
-    # once for all lines instead of by scanning every line for each line.
-    at_or_under: Counter[str] = Counter()
-    for _, level, _ in lines:
-        at_or_under[level] += 1
-        at_or_under.update(level[:i] for i, ch in enumerate(level) if ch == "/")
-    closing: dict[str, bool] = {}
-    parents: dict[str, set[str]] = {}
-    first_at = {level: parts[0] for name, level, parts in lines if parts and name == HEADING_FILES[0]}
-    for name, level, parts in lines:
-        prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
-        segs = level[len(prefix) :].split("/")
-        base = name == HEADING_FILES[0] and segs[0] in SECTION_NUMERALS
-        alone = at_or_under[level] == 1
-        for k, part in enumerate(parts):
-            closes = base and len(segs) == 3 and bool(_ITEM_LEVEL.match(segs[2])) and alone
-            closes = closes and (len(parts) == 1 or k > 0)
-            closing[part] = closing.get(part, True) and closes
-            if not base:
-                continue
-            above = {parts[0]} if k > 0 else set()
-            if len(segs) == 2:
-                above.add(segs[0])
-            elif len(segs) == 3 and prefix + "/".join(segs[:2]) in first_at:
-                above.add(first_at[prefix + "/".join(segs[:2])])
-            parents.setdefault(part, set()).update(above)
-    return _Structure(
-        frozenset(h for h, c in closing.items() if c), {h: frozenset(v) for h, v in parents.items()}
-    )
-
-
-@lru_cache(maxsize=1)
-def _hierarchy() -> dict[str, frozenset[str]]:
-    """Canonical heading → the sections (Ⅰ…Ⅵ) the forms put it in (empty: outside Ⅰ…Ⅵ)."""
-    index: dict[str, set[str]] = {}
-    for _, level, parts in _lexicon_lines():
-        section = level.split(":")[-1].split("/")[0]
-        for key in parts:
-            index.setdefault(key, set())
-            if section in SECTION_NUMERALS:
-                index[key].add(section)
-    return {k: frozenset(v) for k, v in index.items()}
-
-
-def known_headings() -> frozenset[str]:
-    """The canonical headings of the lexicon."""
-    return frozenset(_hierarchy())
-
-
-@lru_cache(maxsize=1)
-def _by_length() -> dict[int, tuple[str, ...]]:
-    out: dict[int, list[str]] = {}
-    for k in _hierarchy():
-        out.setdefault(len(k), []).append(k)
-    return {n: tuple(v) for n, v in out.items()}
+    fuzzy: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=16384)
 def _known(text: str) -> str | None:
-    """The lexicon heading ``text`` is (exactly, or with one character misread), else None."""
-    if text in _hierarchy():
-        return text
-    if len(text) < MIN_FUZZY_CHARS:
-        return None
-    near = [
-        k for k in _by_length().get(len(text), ()) if sum(a != b for a, b in zip(k, text, strict=True)) == 1
-    ]
-    return near[0] if len(near) == 1 else None
+    """The lexicon heading ``text`` is exactly, else None (misreadings: ``near_known``)."""
+    return text if text in hierarchy() else None
 
 
 @lru_cache(maxsize=16384)
@@ -275,10 +128,10 @@ def known_around(text: str) -> tuple[str, str] | None:
     anywhere after the heading's first character.  Of several headings that fit, the longest
     is taken; a tie gives None.
     """
-    if len(text) < MIN_INTERRUPTED_CHARS + 1 or text in _hierarchy():
+    if len(text) < MIN_INTERRUPTED_CHARS + 1 or text in hierarchy():
         return None
     found = []
-    for k in _hierarchy():
+    for k in hierarchy():
         if len(k) < MIN_INTERRUPTED_CHARS or len(k) >= len(text):
             continue
         head = 0
@@ -294,7 +147,7 @@ def known_around(text: str) -> tuple[str, str] | None:
         if _DATE_TAIL.match(other) and head > 0:
             found.append((k, other))
         elif MIN_SPLIT_PIECE_CHARS <= head <= len(k) - MIN_SPLIT_PIECE_CHARS or (
-            _FOREIGN_TO_HEADINGS.search(other) and 2 * len(k) >= len(text)
+            FOREIGN_TO_HEADINGS.search(other) and 2 * len(k) >= len(text)
         ):
             found.append((k, other))
     if not found:
@@ -314,7 +167,7 @@ def _split_known(text: str) -> tuple[str, ...] | None:
     sentence: ``物理的対策`` + ``具体的な対策の内容``).
     """
     n = len(text)
-    longest = max(map(len, _hierarchy()), default=0)
+    longest = max(map(len, hierarchy()), default=0)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for i in range(n):
@@ -323,7 +176,7 @@ def _split_known(text: str) -> tuple[str, ...] | None:
             continue
         for j in range(i + MIN_SPLIT_PIECE_CHARS, min(n, i + longest) + 1):
             piece = text[i:j]
-            if piece not in _hierarchy():
+            if piece not in hierarchy():
                 continue
             cand = (*prev, piece)
             if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
@@ -335,6 +188,34 @@ def _split_known(text: str) -> tuple[str, ...] | None:
         if head and _TAIL_START.match(text[i]):
             return (*head, text[i:])
     return None
+
+
+def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | None:
+    """``text`` cut into known headings, one of them misread (``near_known``), as (the headings,
+    ``printed→heading`` of the misread one), or None.
+
+    For headings glued by an extractor (no numbering between them) of which one was misread:
+    ``個人番号の利用`` + ``法令上の根拠`` read ``個人番体の利用法令上の根拠``.  A cut is tried only
+    where the piece on one side is known exactly (or is cut wholly into known headings,
+    ``_split_known``); the other side must be a misreading of one heading (the forms' hierarchy
+    deciding as in ``near_known``, its parent the exact piece before it).  Taken only when
+    exactly one cut works.
+    """
+    found: set[tuple[tuple[str, ...], str]] = set()
+    n = len(text)
+    for i in range(MIN_SPLIT_PIECE_CHARS, n - MIN_SPLIT_PIECE_CHARS + 1):
+        head, tail = text[:i], text[i:]
+        head_known = (head,) if head in hierarchy() else _split_known(head)
+        if head_known:
+            near = near_known(tail, head_known[-1])
+            if near:
+                found.add(((*head_known, near), f"{tail}→{near}"))
+        tail_known = (tail,) if tail in hierarchy() else _split_known(tail)
+        if tail_known:
+            near = near_known(head, parent)
+            if near and (tail_known[0] == near or near in structure().parents.get(tail_known[0], ())):
+                found.add(((near, *tail_known), f"{head}→{near}"))
+    return found.pop() if len(found) == 1 else None
 
 
 # Column labels that leak into a 項目 cell from the header row.  The label 項目 is among them only
@@ -372,7 +253,7 @@ def structure_junk(comps: list[tuple[str, str]], section: str | None) -> list[in
     """Indexes of the unknown components of a 項目 path that the forms' structure rules out.
 
     ``comps`` are (canonical component, role) with role ``section``, ``file``, ``instance``,
-    ``known`` (in the headings lexicon) or ``unknown``.  Ruled out (``_structure``):
+    ``known`` (in the headings lexicon) or ``unknown``.  Ruled out (``heading_lexicon.structure``):
 
     * unknown text between a heading and the heading the forms print just under it
       (``Ⅰ基本情報`` / ``戸籍の附票に関する事務`` / ``１．特定個人情報ファイルを取り扱う事務``): the
@@ -410,7 +291,7 @@ def instance_names(comps: list[tuple[str, str]]) -> set[int]:
 
 
 def _structure_junk(comps: list[tuple[str, str]]) -> list[int]:
-    st = _structure()
+    st = structure()
     out: list[int] = []
 
     def heading(c: str, role: str) -> str | None:
@@ -434,6 +315,17 @@ def _structure_junk(comps: list[tuple[str, str]]) -> list[int]:
     if since and prev in st.closing:
         out.extend(since)
     return out
+
+
+def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
+    """What the forms' structure (``structure().parents``) would name as printed just above the
+    next component: the section numeral for a section's own heading or for a heading right
+    after the section's, else the last known heading, else None."""
+    if kind == "section":
+        return SECTION_HEAD + value
+    if comps and comps[-1][1] == "section":
+        return comps[-1][0][:1]
+    return comps[-1][0] if comps and comps[-1][1] == "known" else None
 
 
 def item_key(item: str | list[str]) -> ItemKey:
@@ -483,6 +375,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
 
     comps: list[tuple[str, str]] = []  # (component, role): section, file, instance, known, unknown
     dropped: list[str] = []
+    fuzzy: list[str] = []
     section = file = instance = None
     for kind, value, body in parts:
         if kind == "file":
@@ -507,8 +400,24 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         if around:
             known = around[0]
             dropped.append(around[1])
+        guessed = bool(split) and split[-1] not in hierarchy()  # type: ignore[index]
+        if (guessed or not (known or split)) and not around:
+            # Nothing known, or known headings then text read as a heading of its own
+            # (``_split_known``'s guess): a misreading of one heading, or of one of glued
+            # headings, reads better when there is one.
+            parent = _parent(comps, kind, value)
+            near = near_known(words, parent)
+            near_split = None
+            if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
+                near_split = _split_near(words, parent)
+            if near:
+                split, known = None, near
+                fuzzy.append(f"{words}→{near}")
+            elif near_split:
+                split = near_split[0]
+                fuzzy.append(near_split[1])
         pieces: tuple[str, ...] = (known,) if known else (split or (words,))
-        roles = ["known" if p in _hierarchy() else "unknown" for p in pieces]
+        roles = ["known" if p in hierarchy() else "unknown" for p in pieces]
         if kind == "section":
             pieces = (value + pieces[0], *pieces[1:])
             roles[0] = "section"
@@ -520,10 +429,17 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     path = [c for c, _ in comps]
     unknown = [c for c, role in comps if role == "unknown"]
     if section is None:
-        places = {s for p in path for s in _hierarchy().get(p, ()) if len(_hierarchy()[p]) == 1}
+        places = {s for p in path for s in hierarchy().get(p, ()) if len(hierarchy()[p]) == 1}
         section = places.pop() if len(places) == 1 else None
     return ItemKey(
-        KEY_SEPARATOR.join(path), tuple(path), section, file, instance, tuple(unknown), tuple(dropped)
+        KEY_SEPARATOR.join(path),
+        tuple(path),
+        section,
+        file,
+        instance,
+        tuple(unknown),
+        tuple(dropped),
+        tuple(fuzzy),
     )
 
 
@@ -538,6 +454,6 @@ def heads_next(path: tuple[str, ...], line: str) -> bool:
     if not path or not _NUMBERED_LINE.match(line.strip()):
         return False
     key = item_key(line)
-    if len(key.path) != 1 or key.unknown or key.dropped or key.path[0] not in _hierarchy():
+    if len(key.path) != 1 or key.unknown or key.dropped or key.path[0] not in hierarchy():
         return False
-    return path[-1] in _structure().parents.get(key.path[0], frozenset())
+    return path[-1] in structure().parents.get(key.path[0], frozenset())

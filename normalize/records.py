@@ -64,7 +64,9 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     (its key is then its normalized text alone); that finding costs no confidence of its own (the
     lexicon is incomplete; the flag's penalty, set in ``flags.py``, is for a cell with no
     heading-like paragraph at all).  Single unknown headings under known ones (a body's own
-    numbered sub-headings) are not flagged: ``item_key`` keeps them as printed.
+    numbered sub-headings) are not flagged: ``item_key`` keeps them as printed.  A key inferred
+    from a heading read with a character or two off the lexicon's (``ItemKey.fuzzy``) gets
+    ``item_key_fuzzy`` (no confidence cost: the cell's text is kept as read).
     """
     key = item_key(record.item_path)
     record.item_key = key.key
@@ -74,6 +76,8 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     below_section = [p for p in key.path if not (key.section and p.startswith(key.section))]
     if all(p in key.unknown for p in below_section) and "item_unknown" not in record.flags:
         record.flags = sorted({*record.flags, "item_unknown"})
+    if key.fuzzy:
+        record.flags = sorted({*record.flags, "item_key_fuzzy"})
     record.change_kind = change_kind(record.before, record.after)
     record.diff = [{"op": op, "text": text} for op, text in text_diff(record.before, record.after)]
     record.timing_raw = timing_raw

@@ -184,3 +184,46 @@ def test_a_sentence_after_a_blocks_number_is_still_another_cells_text():
         "委託先において、再委託を行う場合は書面により承諾する。\n⑦再委託の有無"
     )
     assert got.dropped and got.key.endswith("委託事項1/再委託の有無")
+
+
+@pytest.mark.parametrize(
+    ("printed", "misread"),
+    [
+        # OCR: one character replaced, in a heading and in the section's own heading.
+        ("Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方怯", "入手方怯"),
+        ("Ⅰ基木情報\n７．評価実施機関における担当部署\n①部署", "基木情報"),
+        # A character dropped where a cell was clipped or a wrap lost it.
+        ("Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使\n②入手方法", "特定個人情報の入手・使"),
+        # Two unnumbered headings glued by an extractor, one of them misread.
+        ("Ⅰ関連情報\n３．個人番号の利用\n法令上の根挙", "法令上の根挙"),
+    ],
+)
+def test_a_misread_heading_gets_the_lexicons_key_and_says_so(printed, misread):
+    clean = {
+        "入手方怯": "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法",
+        "基木情報": "Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署",
+        "特定個人情報の入手・使": "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法",
+        "法令上の根挙": "Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠",
+    }[misread]
+    got, want = item_key(printed), item_key(clean)
+    assert got.key == want.key and want.fuzzy == ()
+    assert any(f.startswith(misread) for f in got.fuzzy), got.fuzzy
+
+
+def test_a_misreading_between_two_headings_is_no_heading():
+    # 本人の数 and 本人の範囲 are siblings; 本人の範 (clipped) is one edit from each: the text
+    # 範囲 opens wins; 本人の範國 (two edits from 数, one from 範囲) is 範囲; a text as near to
+    # two headings in every way is left as read.
+    base = "Ⅱ特定個人情報ファイルの概要\n２．基本情報\n③"
+    assert item_key(base + "対象となる本人の範").key.endswith("/対象となる本人の範囲")
+    assert item_key(base + "対象となる本人の範國").key.endswith("/対象となる本人の範囲")
+    k = item_key("Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事由")  # 事務 or 理由?
+    assert k.fuzzy == () and k.key.endswith("取り扱う事由")
+
+
+def test_every_heading_of_the_lexicon_keeps_its_own_key():
+    from piatable.normalize.heading_lexicon import known_headings
+
+    for heading in known_headings():
+        k = item_key(heading)
+        assert k.fuzzy == (), heading

@@ -68,3 +68,36 @@ def test_cover_text_used_for_no_fact_is_noted():
     assert any("個人のプライバシー等の権利利益の保護の宣言" in n for n in notes)
     # The cover's words are off the page; the table's header and rows stay.
     assert kept and "".join(w.text for w in kept[0].words).startswith("変更日")
+
+
+def test_a_ruling_read_as_a_1_before_a_value_is_taken_off():
+    # writer-page-t4's value cells open on one ruling; tesseract glued it to the number (135
+    # for 35) and to the date (12024/11/14): the column of ruling glyphs read in the other
+    # lines tells it apart from a real 1.
+    path, facts, _ = _case("writer-page-t4")
+    res = extract_document(path, "scan")
+    assert res.documents.get("assessment_number") == facts["assessment_number"]
+    assert res.documents.get("published") == facts["published"]
+    assert any("read as the ruling" in n for n in res.notes)
+
+
+def test_a_1_off_the_rulings_column_is_kept():
+    from piatable.extract.ocr.cover_zone import ruling_ones
+    from piatable.models import Word
+
+    def word(text: str, x0: float, top: float) -> Word:
+        return Word(text, 1, x0, x0 + 5 * len(text), top, top + 9, "ocr", 95.0)
+
+    zone = [
+        [word("評価書番号", 10, 10), word("135", 100, 10)],  # on the ruling: the ruling's 1
+        [word("評価書名", 10, 25), word("｜", 100, 25), word("12事務", 108, 25)],  # a padding away
+        [word("公表日", 10, 40), word("｜", 100.5, 40), word("令和5年", 108, 40)],
+    ]
+    lines, notes = ruling_ones(zone)
+    assert [w.text for w in lines[0]] == ["評価書番号", "35"]
+    assert [w.text for w in lines[1]] == ["評価書名", "｜", "12事務"]
+    assert len(notes) == 1 and "'135'" in notes[0]
+    # A glyph off the rulings' column right before digits may be the number's 1: asked about.
+    zone[0] = [word("評価書番号", 10, 10), word("｜", 100, 10), word("｜", 106, 10), word("2", 108, 10)]
+    _, notes = ruling_ones(zone)
+    assert len(notes) == 1 and "評価書番号" in notes[0] and "a 1 read as a ruling" in notes[0]

@@ -14,12 +14,16 @@
    expected (misread or glued by an extractor, but still the same item).  Besides the samples,
    each item of the ground-truth tables is printed in synthetic ways (space after the
    numbering, half- or full-width digits, ASCII roman numerals, wraps at 6–20 characters,
-   spaces between all characters, Kangxi radicals, two lines glued) and must keep its key.
+   spaces between all characters, Kangxi radicals, two lines glued) and must keep its key; and
+   misread (``misreadings``: a character of its words replaced, dropped or added, ③ for ②,
+   ``7 .`` for ``７．``, a full-width space dropped, one character wrapped alone): the share
+   keeping its key, and the share given another item's key (never wanted).
 2. **Different items, different keys.**  Over all distinct expected items, the share of pairs of
    different items whose keys differ.
 3. **change_kind.**  On aligned rows whose date, item, timing and explanation are right
    (whitespace aside), the share whose ``change_kind`` equals the kind of the expected before /
-   after (``normalize.diff.change_kind``).
+   after by issue 14's rule written out here on its own (``truth_kind``: not the code measured,
+   which would agree with itself whatever it did).
 4. **Cover facts.**  Assessments of 40 and 80 pages (``make_pdfs.make_long``: a cover,
    contents and filler pages; 公表日 in several styles, and left blank), their ``pdftotext``
    texts, a short assessment scanned (image-only PDF, read by OCR), and the generated
@@ -46,7 +50,6 @@ import unicodedata  # noqa: E402
 
 from eval_text import align  # noqa: E402
 
-from piatable.normalize.diff import change_kind  # noqa: E402
 from piatable.normalize.item_key import item_key  # noqa: E402
 from piatable.normalize.unicode import clean_text  # noqa: E402
 from piatable.pipeline import extract_document  # noqa: E402
@@ -75,6 +78,18 @@ def _words(item: str) -> str:
 
 
 HELDOUT = SAMPLES / "heldout"
+
+
+def truth_kind(before: str, after: str) -> str:
+    """Issue 14's change kind of a truth row, in the rule's order: an empty before, or an after
+    that is 新規追加 / 上記を新規追加 → added; 削除 or an empty after → deleted; equal → unchanged;
+    else modified."""
+    b, a = squash(before), squash(after)
+    if not b or a in ("新規追加", "上記を新規追加"):
+        return "added"
+    if not a or a == "削除":
+        return "deleted"
+    return "unchanged" if a == b else "modified"
 
 
 def sample_inputs(heldout: bool = False) -> list[Path]:
@@ -115,6 +130,46 @@ def printings(item: str) -> dict[str, str]:
     for k in range(len(lines) - 1):
         glued = [*lines[:k], lines[k] + lines[k + 1], *lines[k + 2 :]]
         out[f"lines {k + 1}+{k + 2} glued"] = "\n".join(glued)
+    return out
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Characters a misreading puts in place of a heading's (common kanji and kana of other words).
+_STRANGERS = "体休木末未土士千干日目田由申甲入人八大太犬天夫"
+
+
+def misreadings(item: str) -> dict[str, str]:
+    """The same 項目 cell as a reader may misread it (name → cell text): in the longest line's
+    words, one character replaced by another (the middle one), the last one dropped (a clipped
+    cell), one added; the numbering misread (③ for ②, ``7 .`` for ``７．``); a full-width space
+    dropped; a wrap leaving one character alone on a line.  Deterministic (no RNG)."""
+    lines = item.split("\n")
+    k = max(range(len(lines)), key=lambda i: len(lines[i]))
+    line = lines[k]
+    m = re.match(r"^(?:[ⅠⅡⅢⅣⅤⅥ]|[０-９0-9]+[．.]|[①-⑳]|[（(][０-９0-9]+[）)])?\s*", line)
+    head, words = line[: m.end()], line[m.end() :]
+    out: dict[str, str] = {}
+
+    def put(name: str, new_line: str) -> None:
+        out[name] = "\n".join([*lines[:k], new_line, *lines[k + 1 :]])
+
+    if len(words) >= 4:
+        mid = len(words) // 2
+        stranger = next(c for c in _STRANGERS if c != words[mid])
+        put("one character misread", head + words[:mid] + stranger + words[mid + 1 :])
+        put("last character dropped", head + words[:-1])
+        put("one character added", head + words[:mid] + stranger + words[mid:])
+        put("wrap before the last character", head + words[:-1] + "\n" + words[-1])
+    for j, ln in enumerate(lines):
+        if ln[:1] in _CIRCLED and ln[:1] != "⑳":
+            shifted = _CIRCLED[_CIRCLED.index(ln[0]) + 1] + ln[1:]
+            out["circled number misread"] = "\n".join([*lines[:j], shifted, *lines[j + 1 :]])
+        fw = re.match(r"^([０-９]+)．", ln)
+        if fw:
+            spaced = fw.group(1).translate(_HW) + " ." + ln[fw.end() :]
+            out["numbering as '7 .'"] = "\n".join([*lines[:j], spaced, *lines[j + 1 :]])
+    if "\u3000" in item:
+        out["full-width space dropped"] = item.replace("\u3000", "", 1)
     return out
 
 
@@ -161,7 +216,7 @@ def measure_samples(verbose: bool, heldout: bool = False) -> dict:
                 entry["bad"].append((case, g["item_key"]))
             if all(squash(g[f]) == squash(e[f]) for f in ("change_date", "item", "timing", "explanation")):
                 kind_rows += 1
-                want = change_kind(e["before"], e["after"])
+                want = truth_kind(e["before"], e["after"])
                 kind_right += g["change_kind"] == want
                 if g["change_kind"] != want:
                     kind_wrong.append((case, g["change_kind"], want))
@@ -220,6 +275,37 @@ def measure_printings(verbose: bool, heldout: bool = False) -> dict:
         "printings_truth_key": same,
         "printings_share": same / total if total else 0.0,
         "items_all_printings_one_key": items_ok,
+    }
+
+
+def measure_misreadings(verbose: bool, heldout: bool = False) -> dict:
+    """Like ``measure_printings`` with ``misreadings``: the share keeping the truth's key, the
+    share inferred from a near heading (``ItemKey.fuzzy``), and those given *another item's*
+    key (a known item of the truth tables: the worst outcome, a wrong join)."""
+    items = truth_items(heldout)
+    keys = {item_key(t).key for t in items}
+    total = same = fuzzy = other_item = 0
+    for item in items:
+        want = item_key(item).key
+        for name, text in misreadings(item).items():
+            total += 1
+            got = item_key(text)
+            same += got.key == want
+            fuzzy += bool(got.fuzzy)
+            if got.key != want and got.key in keys:
+                other_item += 1
+                if verbose:
+                    print(f"  misreading '{name}' of {item[:40]!r} took another item's key", file=sys.stderr)
+            elif got.key != want and verbose:
+                shown = f"{got.key[-40:]} ≠ {want[-40:]}"
+                print(f"  misreading '{name}' of {item[:40]!r}: {shown}", file=sys.stderr)
+    return {
+        "items": len(items),
+        "misreadings": total,
+        "misreadings_truth_key": same,
+        "misreadings_share": same / total if total else 0.0,
+        "misreadings_fuzzy": fuzzy,
+        "misreadings_other_items_key": other_item,
     }
 
 
@@ -314,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
         "heldout": measure_samples(ns.verbose, heldout=True),
         "printings": measure_printings(ns.verbose),
         "printings_heldout": measure_printings(ns.verbose, heldout=True),
+        "misreadings": measure_misreadings(ns.verbose),
+        "misreadings_heldout": measure_misreadings(ns.verbose, heldout=True),
         "distinct": measure_distinct(ns.verbose),
     }
     if not ns.no_covers:
@@ -345,6 +433,13 @@ def main(argv: list[str] | None = None) -> int:
         f" {p['items_all_printings_one_key']}/{p['items']}",
         f"  held-out tables: {ph['printings_truth_key']}/{ph['printings']} printings ="
         f" {ph['printings_share']:.1%}; items {ph['items_all_printings_one_key']}/{ph['items']}",
+        *(
+            f"misread items ({name}: one character replaced, dropped or added, a numbering misread,"
+            f" a lone wrapped character) with the truth's key: {m['misreadings_truth_key']}"
+            f"/{m['misreadings']} = {m['misreadings_share']:.1%}; inferred by a near heading"
+            f" {m['misreadings_fuzzy']}; given another truth item's key {m['misreadings_other_items_key']}"
+            for name, m in (("tuning", res["misreadings"]), ("held-out", res["misreadings_heldout"]))
+        ),
         f"different items, different keys: {d['pairs'] - d['pairs_sharing_a_key']}/{d['pairs']}"
         f" pairs = {d['pairs_distinct_share']:.2%} ({d['items']} items)",
         f"change_kind, rows with date/item/timing/explanation right: {s['change_kind_right']}"

@@ -12,6 +12,8 @@ in a note, so no text goes without a word.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import regex
 
@@ -110,6 +112,8 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
         if not zone or not any(_has_label(t) for t in texts):
             kept.append(pw)
             continue
+        ruled, ruling_notes = ruling_ones(zone)
+        texts = [line_text(ln) for ln in ruled]
         texts = [mend_label(t) for t in join_wrapped_labels(texts)]
         found, doubtful = _checked(cover_facts_from_text("\n".join(texts)))
         doubtful += _unsure_reads(found, zone)
@@ -129,12 +133,83 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
         if unused:
             notes.append(_unused_note(pw.page, unused))
         notes.extend(f"page {pw.page}: cover {why}" for why in doubtful)
+        notes.extend(f"page {pw.page}: {why}" for why in ruling_notes)
         pw.words = [w for w in pw.words if id(w) not in taken]
         if top is not None:
             pw.rulings = [r for r in pw.rulings if max(r[1], r[3]) > top - _ruling_slack(pw)]
         if pw.words:
             kept.append(pw)
     return facts, notes, kept
+
+
+# Glyphs OCR makes of a vertical cell ruling.
+_RULING_GLYPHS = regex.compile(r"^[|｜│┃¦]+$")
+# What OCR makes of a ruling glued to the value beside it (``135`` for ``|35``).
+_RULING_AS_CHAR = "1lI|｜"
+# A ruling read in this many lines of the cover at one x is a column of cell rulings.
+MIN_RULING_LINES = 2
+# Rulings of one column lie within this share of a line's height of each other; a word opening
+# on one starts no further than this share of its height past the ruling glyph's right edge
+# (a value's own first character stands a cell's padding away from it).
+RULING_X_HEIGHTS = 0.5
+RULING_SLACK_HEIGHTS = 0.1
+
+
+def ruling_ones(zone: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
+    """The cover's lines with a ruling that OCR glued to a value as its first character taken
+    off (``135`` where the cell prints ``35`` beside its ruling), and a note per change.
+
+    The cover's value cells share their left ruling: where ``MIN_RULING_LINES`` lines read a
+    ruling glyph alone (``｜``) at one x, a word of another line that opens on that glyph's
+    span (``RULING_SLACK_HEIGHTS`` of its height of slack) with ``1``, ``l``, ``I`` or ``|`` and
+    goes on has the ruling for its first character.  The note does not name a fact: it says
+    what was read and what was kept.  The other way round, a ruling glyph off that column right
+    before digits may be a 1 (``|2`` for 12) that trimming the value's edges would drop: a note
+    quotes the line (its label with it) and asks to check it."""
+    glyphs = [(w.x0, w.x1) for ln in zone for w in ln if _RULING_GLYPHS.match(w.text.strip())]
+    heights = sorted(w.bottom - w.top for ln in zone for w in ln) or [0.0]
+    height = heights[len(heights) // 2]
+    columns = [
+        g
+        for g in glyphs
+        if sum(abs(g[0] - h[0]) <= RULING_X_HEIGHTS * height for h in glyphs) >= MIN_RULING_LINES
+    ]
+    slack = RULING_SLACK_HEIGHTS * height
+    out: list[list[Word]] = []
+    notes: list[str] = []
+    for ln in zone:
+        line = []
+        for k, w in enumerate(ln):
+            t = w.text.strip()
+            nxt = ln[k + 1] if k + 1 < len(ln) else None
+            if (
+                _RULING_GLYPHS.match(t)
+                and columns
+                and not any(abs(w.x0 - x0) <= RULING_X_HEIGHTS * height for x0, _ in columns)
+                and nxt is not None
+                and nxt.text.strip()[:1].isdigit()
+                and nxt.x0 - w.x1 <= RULING_X_HEIGHTS * height
+            ):
+                # A ruling glyph off the rulings' column just before digits: a 1 read as a
+                # ruling (12 read |2), which the value's trimming would drop.
+                notes.append(
+                    f"cover line {line_text(ln)!r}: {t!r} off the column of the cells' rulings "
+                    f"just before {nxt.text.strip()!r}: a 1 read as a ruling? check it"
+                )
+            if (
+                len(t) > 1
+                and t[0] in _RULING_AS_CHAR
+                and not _RULING_GLYPHS.match(t)
+                and any(x0 - slack <= w.x0 <= x1 + slack for x0, x1 in columns)
+            ):
+                notes.append(
+                    f"cover value {t!r} opens on the column of the cells' rulings: its first "
+                    f"{t[0]!r} read as the ruling, {t[1:]!r} kept"
+                )
+                w = replace(w, text=t[1:], x0=w.x0 + (w.x1 - w.x0) / len(t))
+            line.append(w)
+        out.append(line)
+    return out, notes
 
 
 def join_wrapped_labels(texts: list[str]) -> list[str]:
@@ -219,21 +294,29 @@ COVER_MIN_CONF = 60.0
 _CIRCLES = regex.compile(r"[〇○◯ＯOoｏ]")
 
 
+def circle_doubts(facts: dict[str, str]) -> dict[str, str]:
+    """Fact key → why it is doubtful, for an 評価書名 or 評価実施機関名 read by OCR with circles in
+    it: a placeholder run 〇〇 is read with a circle lost or added (〇市長 for 〇〇市長)."""
+    from piatable.normalize.cover import FACT_LABELS
+
+    return {
+        key: f"{FACT_LABELS[key]} read as {facts[key]!r}: OCR reads a run of circles (〇〇) with "
+        "their count and shape unsure: check it"
+        for key in ("assessment_name", "agency")
+        if _CIRCLES.search(_SPACE.sub("", facts.get(key) or ""))
+    }
+
+
 def _unsure_reads(facts: dict[str, str], zone: list[list[Word]]) -> list[str]:
     """Why each fact (評価書番号, 評価書名, 評価実施機関名, 公表日) read from a line with a character
     of confidence under ``COVER_MIN_CONF`` is doubtful."""
     from piatable.normalize.cover import FACT_LABELS
 
-    why = []
+    why = list(circle_doubts(facts).values())
     for key in ("assessment_number", "assessment_name", "agency", "published_raw"):
         value = _SPACE.sub("", facts.get(key) or "")
         if not value:
             continue
-        if key in ("assessment_name", "agency") and _CIRCLES.search(value):
-            why.append(
-                f"{FACT_LABELS[key]} read as {facts[key]!r}: OCR reads a run of circles (〇〇) with "
-                "their count and shape unsure: check it"
-            )
         for line in zone:
             flat = _SPACE.sub("", "".join(w.text for w in line))
             if value[:4] not in flat:

@@ -6,14 +6,18 @@ Pages without a usable text layer of a text-layer PDF come here too (``ocr_pdf_p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from piatable.models import PageWords, Reading
-from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
+from piatable.normalize.cover import COVER_PAGES, DOUBT, cover_facts_from_document_text
 from piatable.settings import OcrSettings, Settings
 
-from .cover_zone import split_cover
+from .cover_zone import COVER_MIN_CONF, circle_doubts, split_cover
 from .page_scan import PageScan
 from .pages import scan_image_file, scan_pdf, scan_to_page_words
+
+if TYPE_CHECKING:
+    from .engine import TsvWord
 
 
 def ocr_settings(settings: Settings | None) -> OcrSettings:
@@ -99,8 +103,41 @@ def ocr_cover_facts(
         text = "\n".join(join_japanese(" ".join(ws)) for ws in lines.values())
         facts = cover_facts_from_document_text(text)
         if facts:
+            # The doubts of an OCR'd cover, as ``cover_zone.split_cover`` has them: circles
+            # miscounted, a character tesseract was unsure of.
+            for key, why in circle_doubts(facts).items():
+                facts[DOUBT + key] = why
+            for key, why in low_confidence_doubts(facts, words).items():
+                facts.setdefault(DOUBT + key, why)
             return facts
     return {}
+
+
+def low_confidence_doubts(facts: dict[str, str], words: list[TsvWord]) -> dict[str, str]:
+    """Fact key → why, for a fact of a cover read by tesseract (``words``: its TSV words) whose
+    line holds a word of the fact's text with confidence under ``COVER_MIN_CONF``."""
+    from piatable.normalize.cover import FACT_LABELS
+
+    lines: dict[tuple[int, int, int], list[TsvWord]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w)
+    out: dict[str, str] = {}
+    for key in ("assessment_number", "assessment_name", "agency", "published_raw"):
+        value = "".join((facts.get(key) or "").split())
+        if not value:
+            continue
+        for ws in lines.values():
+            flat = "".join("".join(w.text.split()) for w in ws)
+            if value[:4] not in flat:
+                continue
+            confs = [w.conf for w in ws if w.conf >= 0 and "".join(w.text.split()) in value]
+            if confs and min(confs) < COVER_MIN_CONF:
+                out[key] = (
+                    f"{FACT_LABELS[key]} read as {facts[key]!r} with a character of OCR confidence "
+                    f"{min(confs):.0f}: check it"
+                )
+            break
+    return out
 
 
 def scans_to_reading(scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings) -> Reading:
