@@ -466,8 +466,15 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 room = max(w.x1 for w in ln.words) - ln.left if spaced else reach
                 # The next line's first character did not fit (within the boxes' precision), or
                 # it and the character an opening bracket keeps with it clearly did not.
-                exact = gs.wrap_fit_em if ln.words[0].source == "ocr" else gs.wrap_fit_exact_em
+                ocr = ln.words[0].source == "ocr"
+                exact = gs.wrap_fit_em if ocr else gs.wrap_fit_exact_em
                 bare, kept = nxt.first_piece_widths()
+                if ocr:
+                    # OCR boxes hold ink, narrower than the advance the print gave the piece
+                    # (手・ of 手・使用: ・'s box is a dot): at least its display units at half
+                    # an em each.
+                    units_bare, units_kept = nxt.first_piece_units()
+                    bare, kept = max(bare, units_bare * hx / 2), max(kept, units_kept * hx / 2)
                 wraps = room + bare > limit + exact * hx or room + kept > limit + gs.wrap_fit_em * hx
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
