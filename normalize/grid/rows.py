@@ -442,6 +442,11 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
     return limits
 
 
+# Full-width marks whose ink stands in the left of their em (closing punctuation): a line ending
+# on one reaches, in OCR's ink boxes, short of where its advance ends.
+OCR_WHITE_AFTER = frozenset("、。，．）」』】〕＞》〉")
+
+
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
     raw = RawRow(
         page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled, positioned=True
@@ -469,6 +474,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 ocr = ln.words[0].source == "ocr"
                 exact = gs.wrap_fit_em if ocr else gs.wrap_fit_exact_em
                 bare, kept = nxt.first_piece_widths()
+                if ocr and ln.text.rstrip()[-1:] in OCR_WHITE_AFTER:
+                    room += gs.ocr_closer_white_em * hx
                 if ocr:
                     # OCR boxes hold ink, narrower than the advance the print gave the piece
                     # (手・ of 手・使用: ・'s box is a dot): at least its display units at half
