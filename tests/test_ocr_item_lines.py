@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import fix_confusions
-from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_lines import heading_wraps, nearest_heading, snap_item_lines
 
 
 @pytest.mark.parametrize(
@@ -200,3 +200,17 @@ def test_no_truth_item_cell_of_the_samples_loses_a_short_line():
     assert len(cells) > 200
     changed = [c for c in cells if restore_lost_circled(c.splitlines()) != c.splitlines()]
     assert changed == []
+
+
+def test_heading_wraps_join_a_heading_cut_by_its_cell():
+    """The breaks inside one heading of the forms are wraps; those between headings are not."""
+    lines = ["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "③対象となる本人の範", "囲"]
+    assert heading_wraps(lines) == [2]
+    lines = ["５．特定個人情報の提供・移転（委託に伴うものを", "除", "く。）", "提供先１", "①法令上の根拠"]
+    assert heading_wraps(lines) == [0, 1]
+    # Roman numerals count as numbering; a line opening a numbering is never a continuation.
+    assert heading_wraps(["Ⅲ特定個人情報ファイルの取扱い", "プロセスにおけるリスク対策"]) == [0]
+    assert heading_wraps(["２．基本情報", "①ファイルの種類"]) == []
+    # Text that makes no heading when joined stays as printed (使用の主体 / 使用部署: two).
+    assert heading_wraps(["⑦使用の主体", "使用部署"]) == []
+    assert heading_wraps(["①事務の名称", "住民基本台帳"]) == []

@@ -36,7 +36,7 @@ from .heading_fixes import (
     snap_top_heading,
     split_like,
 )
-from .item_lines import snap_item_lines
+from .item_lines import heading_wraps, snap_item_lines
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
@@ -555,6 +555,11 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     fixes += mend_echoes(rows) + echo_full_stops(rows)
+    for row in rows:
+        item = row.cells.get("item") or []
+        # A heading wrapped over lines is one line of the item, whatever its ink said.
+        for k in heading_wraps([cl.text for cl in item]):
+            item[k].wraps = True
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

@@ -474,3 +474,33 @@ def _rebuild(line: str, text: str) -> str:
         return text
     start = line.index(stripped)
     return line[:start] + text + line[start + len(stripped) :]
+
+
+def heading_wraps(lines: list[str]) -> list[int]:
+    """Indexes of an item cell's lines after which the break is a wrap inside a heading: the
+    line (without its numbering) and the lines after it that open no numbering, read together,
+    are one heading of the forms (``③対象となる本人の範`` / ``囲``, ``５．特定個人情報の提供・移転
+    （委託に伴うものを除`` / ``く。）``), the longest such run taken.  The OCR grid judges a
+    break by where the line's ink stops, which a misread or a mark of little ink makes look
+    short; the lexicon knows where a heading ends."""
+    headings = printed_headings()
+    out: list[int] = []
+    texts = [line.strip() for line in lines]
+    i = 0
+    while i < len(texts):
+        joined = strip_numbering(texts[i])
+        best = None
+        j = i + 1
+        while joined and j < len(texts) and texts[j] and not _PREFIX.match(texts[j]).group(0):  # type: ignore[union-attr]
+            joined += texts[j]
+            if joined in headings:
+                best = j
+            elif not any(h.startswith(joined) for h in headings):
+                break
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        out.extend(range(i, best))
+        i = best + 1
+    return out
