@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from piatable.extract.ocr.corrections import fix_confusions
+from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
 from piatable.extract.ocr.item_lines import heading_wraps, nearest_heading, snap_item_lines
+from piatable.models import CellLine, RawRow
 
 
 @pytest.mark.parametrize(
@@ -214,3 +215,39 @@ def test_heading_wraps_join_a_heading_cut_by_its_cell():
     # Text that makes no heading when joined stays as printed (使用の主体 / 使用部署: two).
     assert heading_wraps(["⑦使用の主体", "使用部署"]) == []
     assert heading_wraps(["①事務の名称", "住民基本台帳"]) == []
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        # Look-alikes before a heading the forms number once under the cell's headings.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "②入手方法"),
+        (["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑧対象となる本人の範囲"], "③対象となる本人の範囲"),
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "①請求先"),
+        # A number that is no look-alike of the forms' is the document's own: kept.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
+        (
+            [
+                "Ⅱ特定個人情報ファイルの概要",
+                "４．特定個人情報ファイルの取扱いの委託",
+                "委託事項１",
+                "②委託先名",
+            ],
+            "②委託先名",
+        ),
+        # No parent heading read: the forms' number there is unknown, kept.
+        (["③入手方法"], "③入手方法"),
+    ],
+)
+def test_misread_circled_number_put_right_only_for_a_look_alike(read, printed):
+    assert snap_item_lines(read)[-1] == printed
+
+
+def test_renumbered_heading_is_flagged_with_what_was_read():
+    row = RawRow()
+    texts = ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑧入手の時期・頻度"]
+    row.cells["item"] = [CellLine(t) for t in texts]
+    correct_ocr_rows([row])
+    assert row.cells["item"][-1].text == "③入手の時期・頻度"
+    assert "ocr_corrected" in row.flags
+    assert any("⑧入手の時期・頻度" in d.why and d.kind == "ocr_corrected" for d in row.doubts)

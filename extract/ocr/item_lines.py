@@ -40,6 +40,11 @@ _TOP_GARBAGE = regex.compile(
 # circle's inner strokes read as a 1), or two where one was printed (⑦⑰, ②③).
 _TEENS = "⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ONES = "①②③④⑤⑥⑦⑧⑨⑩"
+# Circled numbers tesseract (jpn) reads for another before a heading: read → the numbers it may
+# stand for (⑧ for ② or ③, ⑨ for ③, ③ for ① or ②, ⑥ for ⑤).  Only these are put right from
+# the forms' numbering, which is recalled and which some documents do not follow (a number that
+# is no look-alike of the forms' is the document's own and is kept).
+MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③", "③": "①②", "⑥": "⑤"}
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:
@@ -250,7 +255,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
     (_fix_prefix); a heading wrapped over two lines is matched on both read together with the
     same number of characters (only substitutions), and each line keeps its length."""
-    out = restore_lost_circled(lines)
+    out = renumber_circled(restore_lost_circled(lines))
     parent: str | None = None
     run = ""  # the heading text read since the last numbered line
     i = 0
@@ -401,6 +406,51 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
         # since the last numbered one.
         run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
         ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
+
+
+def circled_misfits(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
+    """(index, circled number read, heading, numbers the forms give it there) for each line of an
+    item cell that is one circled number and then exactly a heading of the form
+    (⑧対象となる本人の範囲) whose number the forms give under the cell's earlier headings, and
+    give otherwise (③ under Ⅱ/2); a line whose number fits, or whose heading no earlier heading
+    of the cell numbers, is not listed."""
+    out: list[tuple[int, str, str, frozenset[str]]] = []
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        m = regex.fullmatch(r"([①-⑳])(\S+)", text)
+        if m and ancestors and m.group(2) in printed_headings():
+            key = heading_key(m.group(2))
+            numbers: set[str] = set()
+            for parent in ancestors:
+                numbers |= _numbered().get((parent, key), frozenset())
+            if numbers and m.group(1) not in numbers:
+                out.append((i, m.group(1), key, frozenset(numbers)))
+        # The cell's earlier headings as restore_lost_circled counts them (a wrapped heading whole).
+        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
+
+
+def renumber_circled(lines: list[str]) -> list[str]:
+    """An item cell's lines with a circled number read as another one put right (⑧ for ③ before
+    対象となる本人の範囲 under Ⅱ/2): where the forms give the heading a single number under the
+    cell's earlier headings (circled_misfits), the number read is a look-alike of it
+    (MISREAD_CIRCLED), and the forms give the heading the number read nowhere.  Every other
+    line is kept as read: a number the forms leave open, or one that is no look-alike, may be
+    the document's own numbering."""
+    out = list(lines)
+    for i, read, key, numbers in circled_misfits(lines):
+        number = next(iter(numbers))
+        if len(numbers) != 1 or number not in MISREAD_CIRCLED.get(read, ""):
+            continue
+        if read in circled_headings().get(key, frozenset()) or any(
+            read in n for (_, k), n in _numbered().items() if k == key
+        ):
+            continue
+        out[i] = _rebuild(out[i], out[i].strip().replace(read, number, 1))
     return out
 
 
