@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
-from piatable.extract.ocr.item_lines import heading_wraps, nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_lines import form_numbering, heading_wraps, nearest_heading, snap_item_lines
 from piatable.models import CellLine, RawRow
 
 
@@ -251,3 +251,30 @@ def test_renumbered_heading_is_flagged_with_what_was_read():
     assert row.cells["item"][-1].text == "③入手の時期・頻度"
     assert "ocr_corrected" in row.flags
     assert any("⑧入手の時期・頻度" in d.why and d.kind == "ocr_corrected" for d in row.doubts)
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (["Ⅰ基本情報", "7 .評価実施機関における担当部署"], "７．評価実施機関における担当部署"),
+        (["Ⅱ特定個人情報ファイルの概要", "3.特定個人情報の入手・使用"], "３．特定個人情報の入手・使用"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "４、特定個人情報ファイルの取扱いの委託"],
+            "４．特定個人情報ファイルの取扱いの委託",
+        ),
+        (["Ⅳその他のリスク対策", "1監査"], "１．監査"),
+        # A heading wrapped on to the next line is known by the lines together.
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "5.特定個人情報の提供・移転（委", "託に伴うものを除く。）"],
+            "５．特定個人情報の提供・移転（委",
+        ),
+        # A number the forms do not give the heading, or text that is no heading: as read.
+        (["Ⅱ特定個人情報ファイルの概要", "9.特定個人情報の入手・使用"], "9.特定個人情報の入手・使用"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "3.特定個人情報の入手方法について"],
+            "3.特定個人情報の入手方法について",
+        ),
+    ],
+)
+def test_section_numbering_written_as_the_forms_print_it(read, printed):
+    assert form_numbering(read)[1] == printed

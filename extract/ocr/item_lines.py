@@ -10,6 +10,7 @@ A heading wrapped over two lines is matched on the two read together, character 
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -553,4 +554,53 @@ def heading_wraps(lines: list[str]) -> list[int]:
             continue
         out.extend(range(i, best))
         i = best + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _section_numbers() -> dict[str, frozenset[str]]:
+    """Heading key → the numbers (１．…) the forms print before it as a numbered heading of a
+    section (Ⅱ/3 特定個人情報の入手・使用 → 3; 特定個人情報ファイル名 → 1 and 3)."""
+    out: dict[str, set[str]] = {}
+    for path, keys in _rows():
+        m = regex.search(r"/([0-9]{1,2})$", path)
+        if m and keys:
+            out.setdefault(keys[0], set()).add(m.group(1))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# A section's numbering opening an item line as OCR reads it: digits of either width, then its
+# stop read as ． . 、 ， or , (or not read), with stray spaces (7 . for ７．).
+# An ideographic space after the stop is the document's (３．　特定…) and is kept.
+_SECTION_NUMBERING = regex.compile(r"^([0-9０-９]{1,2}) *(?:[．.、，,] *)?")
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def form_numbering(lines: list[str]) -> list[str]:
+    """An item cell's lines with a section's numbering written as the forms print it (``７．``)
+    where OCR read it otherwise (``7 .``, ``3.``, ``４、``, ``1監査``): the line's heading (with
+    the lines it wraps on to) is exactly one of the forms, and the forms number that heading
+    with the number read.  The width of a digit cannot be read from a proportional font, whose
+    full-width ３ is hardly wider than a 3; the forms print these numbers full width with
+    ．.  A number the forms do not give that heading is kept as read."""
+    out = list(lines)
+    texts = [line.strip() for line in lines]
+    headings = printed_headings()
+    for i, text in enumerate(texts):
+        m = _SECTION_NUMBERING.match(text)
+        if m is None:
+            continue
+        joined = text[m.end() :].lstrip("\u3000")
+        key = heading_key(joined) if joined in headings else None
+        j = i + 1
+        while key is None and j < len(texts) and texts[j] and not _PREFIX.match(texts[j]).group(0):  # type: ignore[union-attr]
+            joined += texts[j]
+            key = heading_key(joined) if joined in headings else None
+            j += 1
+        digits = unicodedata.normalize("NFKC", m.group(1))
+        if key is None or digits not in _section_numbers().get(key, frozenset()):
+            continue
+        fixed = digits.translate(_FULL_DIGITS) + "．" + text[m.end() :]
+        if fixed != text:
+            out[i] = _rebuild(lines[i], fixed)
     return out
