@@ -278,3 +278,26 @@ def test_renumbered_heading_is_flagged_with_what_was_read():
 )
 def test_section_numbering_written_as_the_forms_print_it(read, printed):
     assert form_numbering(read)[1] == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・用停止請求", "①請求先"],
+            "１．特定個人情報の開示・訂正・利用停止請求",
+        ),
+        (["提供先１", "⑦時期・度"], "⑦時期・頻度"),
+        # Wrapped: the character lost on the second line.
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・", "用停止請求", "①請求先"], "利用停止請求"),
+        # The last character lost is a cell cut short, and a short heading needs its number.
+        (
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請"],
+            "１．特定個人情報の開示・訂正・利用停止請",
+        ),
+        (["提供先１", "時期・度"], "時期・度"),
+    ],
+)
+def test_heading_with_a_character_lost_inside_it(read, printed):
+    out = snap_item_lines(read)
+    assert printed in out, out

@@ -212,6 +212,42 @@ def nearest_heading(body: str, parent: str | None, continued: bool = True) -> st
     return best[0][1]
 
 
+# A heading with one character lost inside it (利用停止請求 read 用停止請求) is taken from this
+# many characters on; its last character lost is taken for a cell cut short, not a misread.
+MIN_DROPPED_HEADING = 5
+
+
+def _ends_at(lines: list[str], k: int) -> bool:
+    """True when line ``k`` is a continuation (opens no numbering) that ends its heading: the cell
+    ends after it or the next line opens a numbering."""
+    if k >= len(lines) or not lines[k].strip() or _PREFIX.match(lines[k].strip()).group(0):  # type: ignore[union-attr]
+        return False
+    return k + 1 == len(lines) or bool(_PREFIX.match(lines[k + 1].strip()).group(0))  # type: ignore[union-attr]
+
+
+def _dropped_char(body: str, parent: str | None, prefix: str = "") -> str | None:
+    """The single heading of the forms that ``body`` (a whole line: the next one opens another
+    heading or the cell ends) is with one character lost before its last (利用停止請求 read
+    用停止請求, ⑦時期・度 for ⑦時期・頻度); a short one only under ``parent`` or after a circled
+    number ``prefix`` the forms give it.  None when no heading or several fit."""
+    if len(body) + 1 < MIN_DROPPED_HEADING or body in printed_headings():
+        return None
+    fits = []
+    for key in printed_headings():
+        if len(key) != len(body) + 1 or key[-1] != body[-1]:
+            continue
+        numbered = prefix[-1:] in circled_headings().get(key, frozenset())
+        if (
+            len(key) < MIN_FREE_HEADING * 2
+            and not numbered
+            and (parent is None or parent not in _parents().get(key, ()))
+        ):
+            continue
+        if any(key[:k] + key[k + 1 :] == body for k in range(len(key) - 1)):
+            fits.append(key)
+    return fits[0] if len(fits) == 1 else None
+
+
 def _fix_prefix(prefix: str, key: str, parent: str | None = None) -> str:
     """The numbering before heading ``key`` put right where OCR made garbage of it: a top
     heading's Roman numeral (when the forms give the heading one), a circled number read as a
@@ -302,6 +338,17 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                     out[i] = _rebuild(line, _fix_prefix(prefix, key, parent) + key[: len(body)])
                     out[i + 1] = _rebuild(out[i + 1], key[len(body) :])
                     parent = run = key
+                    i += 2
+                    continue
+            if key is None and (i + 1 == len(out) or _PREFIX.match(out[i + 1].strip()).group(0)):  # type: ignore[union-attr]
+                key = _dropped_char(body, parent, prefix)
+            elif key is None and _ends_at(out, i + 1):
+                # The heading wrapped on to one more line, a character lost there (…訂正・ / 用停止請求).
+                nxt = out[i + 1].strip()
+                whole = _dropped_char(body + nxt, parent, prefix)
+                if whole is not None and whole.startswith(body) and len(whole) > len(body) + 1:
+                    out[i + 1] = _rebuild(out[i + 1], whole[len(body) :])
+                    parent = run = whole
                     i += 2
                     continue
         if key is not None:
