@@ -301,3 +301,15 @@ def test_section_numbering_written_as_the_forms_print_it(read, printed):
 def test_heading_with_a_character_lost_inside_it(read, printed):
     out = snap_item_lines(read)
     assert printed in out, out
+
+
+def test_lone_character_before_a_wrapped_numbered_heading_is_dropped():
+    """Ⅰ基本情報 / 信 / ６．情報提供ネットワークシステ / ムによる情報連携: the lone character between a
+    whole heading and a numbered one is ink of neither (the numbered one wraps); a line that
+    does not complete a heading leaves it."""
+    from piatable.extract.ocr.item_lines import restore_lost_circled
+
+    read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報連携", "②法令上の根拠"]
+    assert restore_lost_circled(read)[1] == ""
+    read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報", "②法令上の根拠"]
+    assert restore_lost_circled(read)[1] == "信"

@@ -440,7 +440,7 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
             and i > 0
             and heading_key(out[i - 1].strip()) in printed_headings()
             and nxt_prefix
-            and nxt[len(nxt_prefix) :] in printed_headings()
+            and _whole_heading(out, i + 1, len(nxt_prefix))
         ):
             out[i] = _rebuild(line, "")
             continue
@@ -500,6 +500,24 @@ def renumber_circled(lines: list[str]) -> list[str]:
             continue
         out[i] = _rebuild(out[i], out[i].strip().replace(read, number, 1))
     return out
+
+
+def _whole_heading(lines: list[str], k: int, skip: int) -> bool:
+    """True when line ``k`` (after its first ``skip`` characters, its numbering), alone or with
+    the lines it wraps on to (lines that open no numbering), is a heading of the forms."""
+    joined = lines[k].strip()[skip:]
+    for nxt in lines[k + 1 :]:
+        if joined in printed_headings():
+            return True
+        nxt = nxt.strip()
+        if (
+            not nxt
+            or _PREFIX.match(nxt).group(0)
+            or not any(h.startswith(joined) for h in printed_headings())
+        ):  # type: ignore[union-attr]
+            return False
+        joined += nxt
+    return joined in printed_headings()
 
 
 def _wrapped(body: str, nxt: str) -> str | None:
