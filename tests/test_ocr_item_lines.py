@@ -313,3 +313,30 @@ def test_lone_character_before_a_wrapped_numbered_heading_is_dropped():
     assert restore_lost_circled(read)[1] == ""
     read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報", "②法令上の根拠"]
     assert restore_lost_circled(read)[1] == "信"
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "②宇施日・期開"], "②実施日・期間"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの記録", "委託事項２"],
+            "４．特定個人情報ファイルの取扱いの委託",
+        ),
+        # The document's own numbering, or a heading the number does not name: as read.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
+        (
+            [
+                "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+                "４．特定個人情報ファイルの取扱いの記録",
+            ],
+            "４．特定個人情報ファイルの取扱いの記録",
+        ),
+        # No section numeral read: the forms' entry is not named.
+        (["２．国民・住民等からの意見の聴取", "②宇施日・期開"], "②宇施日・期開"),
+    ],
+)
+def test_numbered_heading_misread_into_other_text(read, printed):
+    from piatable.extract.ocr.item_lines import snap_numbered
+
+    assert printed in snap_numbered(read)

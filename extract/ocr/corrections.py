@@ -36,7 +36,7 @@ from .heading_fixes import (
     snap_top_heading,
     split_like,
 )
-from .item_lines import form_numbering, heading_wraps, snap_item_lines
+from .item_lines import form_numbering, heading_wraps, snap_item_lines, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
@@ -520,7 +520,9 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                    texts = snap_numbered(
+                        form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                    )
                 else:
                     texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)

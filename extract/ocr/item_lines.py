@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from piatable.normalize.chars import KANA_KANJI
 from piatable.vocabulary import DATA_DIR, HEADING_FILES, heading_key, lexicon
 
 from .heading_fixes import circled_headings, top_headings
@@ -668,4 +669,52 @@ def form_numbering(lines: list[str]) -> list[str]:
         fixed = digits.translate(_FULL_DIGITS) + "．" + text[m.end() :]
         if fixed != text:
             out[i] = _rebuild(lines[i], fixed)
+    return out
+
+
+# A numbered heading read as another text of its length (②宇施日・期開, ４．…の取扱いの記録 for
+# ４．…の取扱いの委託) is the heading the forms print with that number there when it differs in at
+# most this many characters (substitutions) and is the only one: the number and the headings
+# above it name the entry, the text only confirms it.
+NUMBERED_SUBSTITUTIONS = 2
+# ... of a heading at least this long; a shorter one in one character only.
+MIN_TWICE_MISREAD = 6
+
+
+def _expected_under(path_head: str, number: str) -> list[str]:
+    """The headings the forms print with ``number`` (３ or ②) under the lexicon path
+    ``path_head`` (Ⅱ, or Ⅵ/2)."""
+    return [k for path, keys in _rows() if path == f"{path_head}/{number}" for k in keys[:1]]
+
+
+def snap_numbered(lines: list[str]) -> list[str]:
+    """An item cell's lines with a numbered heading that OCR misread into other text (another
+    heading of the forms or none) written as the forms print it: the section numeral of the
+    cell's first line and the numbers read name one entry of the forms (Ⅵ / ２． / ②), whose
+    heading has the line's length and differs from it in at most NUMBERED_SUBSTITUTIONS
+    kana or kanji.  Lines the forms do not decide (a number they do not give there, no
+    section numeral) are kept as read."""
+    out = list(lines)
+    texts = [line.strip() for line in lines]
+    if not texts or texts[0][:1] not in "ⅠⅡⅢⅣⅤⅥ":
+        return out
+    path = texts[0][0]
+    for i, text in enumerate(texts[1:], 1):
+        m = regex.match(r"^([０-９]{1,2})．|^([①-⑳])", text)
+        if m is None:
+            continue
+        number = unicodedata.normalize("NFKC", m.group(1)) if m.group(1) else m.group(2)
+        body = text[m.end() :]
+        expected = _expected_under(path, number)
+        if len(expected) == 1 and body != expected[0] and len(body) == len(expected[0]):
+            key = expected[0]
+            diff = [k for k, (a, b) in enumerate(zip(body, key, strict=True)) if a != b]
+            allowed = NUMBERED_SUBSTITUTIONS if len(key) >= MIN_TWICE_MISREAD else 1
+            if len(diff) <= allowed and all(
+                KANA_KANJI.match(body[k]) and KANA_KANJI.match(key[k]) for k in diff
+            ):
+                out[i] = _rebuild(lines[i], text[: m.end()] + key)
+        if m.group(1):
+            # The section's entries are numbered under it: Ⅵ/2/②.
+            path = f"{texts[0][0]}/{number}"
     return out
