@@ -20,16 +20,26 @@ import bench_scan
 from ocr_cache import load_scans
 
 READ = ROOT / "tests" / "data" / "scan_office_zeimu_b"
+SEED_READ = ROOT / "tests" / "data" / "scan_office_seed"
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict]:
-    scans, pages = load_scans(READ / "ocr")
+def _read(folder) -> list[dict]:  # type: ignore[no-untyped-def]
+    scans, pages = load_scans(folder / "ocr")
     settings = Settings()
     res = reading_to_result(
         scans_to_reading(scans, "pdf-ocr", pages or len(scans), settings.ocr), "scan", settings
     )
     return [r.to_dict() for r in res.records]
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return _read(READ)
+
+
+@pytest.fixture(scope="module")
+def seed_records() -> list[dict]:
+    return _read(SEED_READ)
 
 
 def _items(records: list[dict]) -> list[list[str]]:
@@ -58,3 +68,12 @@ def test_every_cell_right_but_for_breaks_is_right_with_them(records):
     )
     s = bench_scan.score(truth, records, every=True)
     assert s["exact_with_breaks"] == s["exact_cells"], [w for w in s["worst"] if w[0] == 1.0]
+
+
+def test_line_ending_on_a_narrow_full_width_character_that_filled_the_line_is_a_wrap(seed_records):
+    """…年１ / 回の… and …退職・ / 休職等…: a full-width digit's or ・'s ink stands in the middle
+    of its em, so by the ink the full line looked short; measured with the line's own pitch
+    (a little more than the glyph height) it is full."""
+    lines = [line for r in seed_records for line in r["before"].split("\n")]
+    assert any("年１回の個人情報保護研修" in line for line in lines), lines
+    assert any("退職・休職等" in line for line in lines), lines

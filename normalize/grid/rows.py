@@ -442,6 +442,36 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
     return limits
 
 
+# A line's own pitch is measured from this many display units on; it is taken between the
+# glyph height and OCR_PITCH_MAX glyph heights (a line read with a stray box is no measure).
+OCR_PITCH_MIN_UNITS = 8
+OCR_PITCH_MAX = 1.3
+
+
+def _ocr_pitch(ln: Line, hx: float) -> float:
+    """The advance of a full-width character on an OCR line: its ink's span over its display
+    units (a Japanese line's characters stand one em apart, a little more than the glyph height
+    ``hx`` the page measures), at least ``hx``."""
+    units = display_width(ln.text.replace(" ", ""))
+    if units < OCR_PITCH_MIN_UNITS:
+        return hx
+    span = max(w.x1 for w in ln.words) - min(w.x0 for w in ln.words)
+    return min(max(hx, span / (units / 2)), OCR_PITCH_MAX * hx)
+
+
+def _white_after(ln: Line, em: float, gs: GridSettings) -> float:
+    """Room an OCR line's last character takes beyond its ink: a closing mark (、。）) stands in
+    the left of its em (``ocr_closer_white_em``), a full-width digit, letter or ・ in its middle
+    (half of what its ink leaves of the em)."""
+    last = ln.words[-1]
+    ch = last.text.rstrip()[-1:]
+    if ch in OCR_WHITE_AFTER:
+        return gs.ocr_closer_white_em * em
+    if len(last.text.strip()) == 1 and display_width(ch) == 2 and not KANA_KANJI.match(ch):
+        return max(0.0, (em - (last.x1 - last.x0)) / 2)
+    return 0.0
+
+
 # Full-width marks whose ink stands in the left of their em (closing punctuation): a line ending
 # on one reaches, in OCR's ink boxes, short of where its advance ends.
 OCR_WHITE_AFTER = frozenset("、。，．）」』】〕＞》〉")
@@ -474,14 +504,14 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 ocr = ln.words[0].source == "ocr"
                 exact = gs.wrap_fit_em if ocr else gs.wrap_fit_exact_em
                 bare, kept = nxt.first_piece_widths()
-                if ocr and ln.text.rstrip()[-1:] in OCR_WHITE_AFTER:
-                    room += gs.ocr_closer_white_em * hx
                 if ocr:
+                    em = _ocr_pitch(ln, hx)
+                    room += _white_after(ln, em, gs)
                     # OCR boxes hold ink, narrower than the advance the print gave the piece
                     # (手・ of 手・使用: ・'s box is a dot): at least its display units at half
                     # an em each.
                     units_bare, units_kept = nxt.first_piece_units()
-                    bare, kept = max(bare, units_bare * hx / 2), max(kept, units_kept * hx / 2)
+                    bare, kept = max(bare, units_bare * em / 2), max(kept, units_kept * em / 2)
                 wraps = room + bare > limit + exact * hx or room + kept > limit + gs.wrap_fit_em * hx
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
