@@ -93,12 +93,6 @@ MISREADS: dict[str, str] = {
     "暫": "署",
     "短": "簿",
     "過": "賦",
-    # Measured on the tuning office scans (bench_scan.py --office samples/office, scan10).
-    "肝": "囲",
-    "胃": "囲",
-    "敵": "署",
-    "碧": "署",
-    "英": "署",
 }
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
