@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
-from piatable.extract.ocr.item_lines import form_numbering, heading_wraps, nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_numbers import form_numbering, heading_wraps
 from piatable.models import CellLine, RawRow
 
 
@@ -342,6 +343,6 @@ def test_lone_character_before_a_wrapped_numbered_heading_is_dropped():
     ],
 )
 def test_numbered_heading_misread_into_other_text(read, printed):
-    from piatable.extract.ocr.item_lines import snap_numbered
+    from piatable.extract.ocr.item_numbers import snap_numbered
 
     assert printed in snap_numbered(read)

@@ -36,7 +36,8 @@ from .heading_fixes import (
     snap_top_heading,
     split_like,
 )
-from .item_lines import form_numbering, heading_wraps, snap_item_lines, snap_numbered
+from .item_lines import snap_item_lines
+from .item_numbers import form_numbering, heading_wraps, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,

@@ -23,6 +23,7 @@ from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
+from .ocr_room import ocr_pitch, white_after
 from .ruled import page_rows
 
 # A ruled column whose longest line stops this many ems short of the edge the others reach has
@@ -442,41 +443,6 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
     return limits
 
 
-# A line's own pitch is measured from this many display units on; it is taken between the
-# glyph height and OCR_PITCH_MAX glyph heights (a line read with a stray box is no measure).
-OCR_PITCH_MIN_UNITS = 8
-OCR_PITCH_MAX = 1.3
-
-
-def _ocr_pitch(ln: Line, hx: float) -> float:
-    """The advance of a full-width character on an OCR line: its ink's span over its display
-    units (a Japanese line's characters stand one em apart, a little more than the glyph height
-    ``hx`` the page measures), at least ``hx``."""
-    units = display_width(ln.text.replace(" ", ""))
-    if units < OCR_PITCH_MIN_UNITS:
-        return hx
-    span = max(w.x1 for w in ln.words) - min(w.x0 for w in ln.words)
-    return min(max(hx, span / (units / 2)), OCR_PITCH_MAX * hx)
-
-
-def _white_after(ln: Line, em: float, gs: GridSettings) -> float:
-    """Room an OCR line's last character takes beyond its ink: a closing mark (、。）) stands in
-    the left of its em (``ocr_closer_white_em``), a full-width digit, letter or ・ in its middle
-    (half of what its ink leaves of the em)."""
-    last = ln.words[-1]
-    ch = last.text.rstrip()[-1:]
-    if ch in OCR_WHITE_AFTER:
-        return gs.ocr_closer_white_em * em
-    if len(last.text.strip()) == 1 and display_width(ch) == 2 and not KANA_KANJI.match(ch):
-        return max(0.0, (em - (last.x1 - last.x0)) / 2)
-    return 0.0
-
-
-# Full-width marks whose ink stands in the left of their em (closing punctuation): a line ending
-# on one reaches, in OCR's ink boxes, short of where its advance ends.
-OCR_WHITE_AFTER = frozenset("、。，．）」』】〕＞》〉")
-
-
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
     raw = RawRow(
         page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled, positioned=True
@@ -505,8 +471,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 exact = gs.wrap_fit_em if ocr else gs.wrap_fit_exact_em
                 bare, kept = nxt.first_piece_widths()
                 if ocr:
-                    em = _ocr_pitch(ln, hx)
-                    room += _white_after(ln, em, gs)
+                    em = ocr_pitch(ln, hx)
+                    room += white_after(ln, em, gs)
                     # OCR boxes hold ink, narrower than the advance the print gave the piece
                     # (手・ of 手・使用: ・'s box is a dot): at least its display units at half
                     # an em each.
