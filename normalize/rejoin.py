@@ -51,6 +51,8 @@ MAX_WRAPPED_WORD_UNITS = 24
 # A line this many display units short of the column is one full-width character short.
 ONE_CHAR_SHORT = 2
 CLOSERS = frozenset("）)」』】＞>〉》］]")
+# Marks that end what they follow: a line of these alone continues the line before it.
+CLOSING_ONLY = frozenset("。、，．）」』】〕］｝〉》！？")
 # Paragraph markers that are words, not signs: a wrap may fall just before them.
 WORD_MARKERS = frozenset({"新規追加", "削除"})
 
@@ -134,6 +136,10 @@ def _soft_break(
 ) -> bool:
     if not a or not b:
         return False
+    if all(ch in CLOSING_ONLY for ch in b):
+        # A line of closing marks alone (。 or ）。 pushed down by a renderer, or left by OCR)
+        # opens no paragraph: it ends the line before it.
+        return True
     if a[-1] in NO_LINE_END:
         # An opening bracket never ends a paragraph: the line was wrapped after it (LibreOffice
         # applies no kinsoku, so it may leave （ at a line's end).

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from piatable.extract.ocr.corrections import fix_confusions
+from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
 from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_numbers import form_numbering, heading_wraps
+from piatable.models import CellLine, RawRow
 
 
 @pytest.mark.parametrize(
@@ -200,3 +202,147 @@ def test_no_truth_item_cell_of_the_samples_loses_a_short_line():
     assert len(cells) > 200
     changed = [c for c in cells if restore_lost_circled(c.splitlines()) != c.splitlines()]
     assert changed == []
+
+
+def test_heading_wraps_join_a_heading_cut_by_its_cell():
+    """The breaks inside one heading of the forms are wraps; those between headings are not."""
+    lines = ["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "③対象となる本人の範", "囲"]
+    assert heading_wraps(lines) == [2]
+    lines = ["５．特定個人情報の提供・移転（委託に伴うものを", "除", "く。）", "提供先１", "①法令上の根拠"]
+    assert heading_wraps(lines) == [0, 1]
+    # Roman numerals count as numbering; a line opening a numbering is never a continuation.
+    assert heading_wraps(["Ⅲ特定個人情報ファイルの取扱い", "プロセスにおけるリスク対策"]) == [0]
+    assert heading_wraps(["２．基本情報", "①ファイルの種類"]) == []
+    # Text that makes no heading when joined stays as printed (使用の主体 / 使用部署: two).
+    assert heading_wraps(["⑦使用の主体", "使用部署"]) == []
+    assert heading_wraps(["①事務の名称", "住民基本台帳"]) == []
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        # Look-alikes before a heading the forms number once under the cell's headings.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "②入手方法"),
+        (["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑧対象となる本人の範囲"], "③対象となる本人の範囲"),
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "①請求先"),
+        # A number that is no look-alike of the forms' is the document's own: kept.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
+        (
+            [
+                "Ⅱ特定個人情報ファイルの概要",
+                "４．特定個人情報ファイルの取扱いの委託",
+                "委託事項１",
+                "②委託先名",
+            ],
+            "②委託先名",
+        ),
+        # No parent heading read: the forms' number there is unknown, kept.
+        (["③入手方法"], "③入手方法"),
+    ],
+)
+def test_misread_circled_number_put_right_only_for_a_look_alike(read, printed):
+    assert snap_item_lines(read)[-1] == printed
+
+
+def test_renumbered_heading_is_flagged_with_what_was_read():
+    row = RawRow()
+    texts = ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑧入手の時期・頻度"]
+    row.cells["item"] = [CellLine(t) for t in texts]
+    correct_ocr_rows([row])
+    assert row.cells["item"][-1].text == "③入手の時期・頻度"
+    assert "ocr_corrected" in row.flags
+    assert any("⑧入手の時期・頻度" in d.why and d.kind == "ocr_corrected" for d in row.doubts)
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (["Ⅰ基本情報", "7 .評価実施機関における担当部署"], "７．評価実施機関における担当部署"),
+        (["Ⅱ特定個人情報ファイルの概要", "3.特定個人情報の入手・使用"], "３．特定個人情報の入手・使用"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "４、特定個人情報ファイルの取扱いの委託"],
+            "４．特定個人情報ファイルの取扱いの委託",
+        ),
+        (["Ⅳその他のリスク対策", "1監査"], "１．監査"),
+        # A heading wrapped on to the next line is known by the lines together.
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "5.特定個人情報の提供・移転（委", "託に伴うものを除く。）"],
+            "５．特定個人情報の提供・移転（委",
+        ),
+        # A number the forms do not give the heading, or text that is no heading: as read.
+        (["Ⅱ特定個人情報ファイルの概要", "9.特定個人情報の入手・使用"], "9.特定個人情報の入手・使用"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "3.特定個人情報の入手方法について"],
+            "3.特定個人情報の入手方法について",
+        ),
+    ],
+)
+def test_section_numbering_written_as_the_forms_print_it(read, printed):
+    assert form_numbering(read)[1] == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・用停止請求", "①請求先"],
+            "１．特定個人情報の開示・訂正・利用停止請求",
+        ),
+        (["提供先１", "⑦時期・度"], "⑦時期・頻度"),
+        # Wrapped: the character lost on the second line.
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・", "用停止請求", "①請求先"], "利用停止請求"),
+        # The last character lost is a cell cut short, and a short heading needs its number.
+        (
+            ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請"],
+            "１．特定個人情報の開示・訂正・利用停止請",
+        ),
+        (["提供先１", "時期・度"], "時期・度"),
+    ],
+)
+def test_heading_with_a_character_lost_inside_it(read, printed):
+    out = snap_item_lines(read)
+    assert printed in out, out
+
+
+def test_lone_character_before_a_wrapped_numbered_heading_is_dropped():
+    """Ⅰ基本情報 / 信 / ６．情報提供ネットワークシステ / ムによる情報連携: the lone character between a
+    whole heading and a numbered one is ink of neither (the numbered one wraps); a line that
+    does not complete a heading leaves it."""
+    from piatable.extract.ocr.item_lines import restore_lost_circled
+
+    read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報連携", "②法令上の根拠"]
+    assert restore_lost_circled(read)[1] == ""
+    read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報", "②法令上の根拠"]
+    assert restore_lost_circled(read)[1] == "信"
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        (["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "②宇施日・期開"], "②実施日・期間"),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの記録", "委託事項２"],
+            "４．特定個人情報ファイルの取扱いの委託",
+        ),
+        # The document's own numbering, or a heading the number does not name: as read.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
+        (
+            [
+                "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+                "４．特定個人情報ファイルの取扱いの委託",
+                "特定個人情報ファイルの取扱いの記録",
+            ],
+            "特定個人情報ファイルの取扱いの記録",
+        ),
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "９．特定個人情報ファイルの取扱いの記録"],
+            "９．特定個人情報ファイルの取扱いの記録",
+        ),
+        # No section numeral read: the forms' entry is not named.
+        (["２．国民・住民等からの意見の聴取", "②宇施日・期開"], "②宇施日・期開"),
+    ],
+)
+def test_numbered_heading_misread_into_other_text(read, printed):
+    from piatable.extract.ocr.item_numbers import snap_numbered
+
+    assert printed in snap_numbered(read)

@@ -267,3 +267,34 @@ def test_words_wrapped_alone_and_katakana_long_vowels_are_not_edge_strays():
         after=["中間サーバー・ソフトウェア", "①情報提供機能", "上記を新規追加"],
     )
     assert suspect_fields(row) == []
+
+
+def _item_row(text: str) -> RawRow:
+    row = RawRow()
+    row.cells["item"] = [CellLine(t) for t in text.split("\n")]
+    return row
+
+
+def test_an_item_without_the_section_its_documents_items_open_with_is_suspect():
+    """Ⅰ基本情報 did not read above ７．評価実施機関における担当部署: the other items of the document
+    open with their section, so this one says it is unsure; where few do, none is flagged."""
+    texts = [
+        "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容",
+        "Ⅱ特定個人情報ファイルの概要\n２．基本情報\n⑥事務担当部署",
+        "Ⅵ評価実施手続\n３．第三者点検\n①実施日",
+        "７．評価実施機関における担当部署\n①部署",
+    ]
+    rows = [_item_row(t) for t in texts]
+    flag_suspects(rows)
+    assert [any(d.kind == "ocr_suspect" and d.field == "item" for d in r.doubts) for r in rows] == [
+        False,
+        False,
+        False,
+        True,
+    ]
+    rows = [
+        _item_row(t)
+        for t in ["７．評価実施機関における担当部署\n①部署", "２．基本情報\n⑥事務担当部署", texts[0]]
+    ]
+    flag_suspects(rows)
+    assert not any(d.kind == "ocr_suspect" for r in rows for d in r.doubts)

@@ -146,3 +146,19 @@ def test_an_item_line_ending_on_a_particle_or_attributive_runs_into_the_next_hea
     lines = [CellLine("Ⅱ特定個人情報ファイルの概要", wraps=True), CellLine("３．特定個人情報の入手・使用")]
     _heading_breaks(lines)
     assert lines[0].wraps is False
+
+
+def test_a_line_of_closing_marks_alone_ends_the_line_before():
+    """…作成する / 。: a 。 (or ）。) set on a line of its own continues the line before it, even
+    where the geometry says that line stopped short."""
+    lines = [
+        CellLine("課税台帳を作成する", wraps=False),
+        CellLine("。", wraps=False),
+        CellLine("②次の段落", wraps=False),
+    ]
+    assert rejoin_lines(lines, None, RejoinSettings()) == ["課税台帳を作成する。", "②次の段落"]
+    lines = [CellLine("（省略", wraps=False), CellLine("）。", wraps=False)]
+    assert rejoin_lines(lines, None, RejoinSettings()) == ["（省略）。"]
+    # A bullet is no closing mark.
+    lines = [CellLine("作成する。", wraps=False), CellLine("・次", wraps=False)]
+    assert rejoin_lines(lines, None, RejoinSettings()) == ["作成する。", "・次"]

@@ -17,6 +17,8 @@
                                                         # is measured this way, never tuned on
 
 Per scan: cells (six fields of each expected row; a row not found counts as empty cells),
+the share of cells also right in their line breaks (+breaks; --all-misses lists those wrong
+only there with similarity 1.00),
 character similarity per cell (mean of 1 - CER over cells, and over all characters), the share of
 cells exactly right ignoring whitespace, and seconds per page.  img2table runs in its own Python
 (it needs opencv-contrib, which must not replace the project's opencv); its tables are matched to
@@ -40,6 +42,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
 _WS = regex.compile(r"\s+")
+# Whitespace other than line breaks: cells compared with their paragraph breaks.
+_WS_NOT_BREAK = regex.compile(r"[^\S\n]+")
 
 
 def levenshtein(a: str, b: str) -> int:
@@ -52,6 +56,11 @@ def levenshtein(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+def _lines(text: str) -> list[str]:
+    """A cell's lines without other whitespace (and without empty lines)."""
+    return [ln for ln in _WS_NOT_BREAK.sub("", text.strip()).split("\n") if ln]
 
 
 def cell_scores(truth: str, got: str) -> tuple[float, int, int, bool]:
@@ -92,18 +101,23 @@ def align(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None
 
 
 def score(expected: list[dict], got: list[dict], every: bool = False) -> dict:
-    sims, dist, chars, exact, cells = [], 0, 0, 0, 0
+    sims, dist, chars, exact, cells, broken = [], 0, 0, 0, 0, 0
     worst: list[tuple[float, int, str, str, str]] = []
     for e, g in align(expected, got):
         for f in FIELDS:
-            s, d, n, ok = cell_scores(str(e.get(f) or ""), str((g or {}).get(f) or ""))
+            truth, read = str(e.get(f) or ""), str((g or {}).get(f) or "")
+            s, d, n, ok = cell_scores(truth, read)
             sims.append(s)
             dist += d
             chars += n
             exact += ok
             cells += 1
+            if ok and _lines(truth) != _lines(read):
+                # Right but for its line breaks: listed (similarity 1.00) among the misses.
+                broken += 1
+                worst.append((1.0, e["row_index"], f, truth, read))
             if not ok:
-                worst.append((s, e["row_index"], f, str(e.get(f) or ""), str((g or {}).get(f) or "")))
+                worst.append((s, e["row_index"], f, truth, read))
     worst.sort()
     return {
         "rows": f"{len(got)}/{len(expected)}",
@@ -111,6 +125,7 @@ def score(expected: list[dict], got: list[dict], every: bool = False) -> dict:
         "cell_similarity": sum(sims) / max(cells, 1),
         "char_similarity": 1 - dist / max(chars, 1),
         "exact_cells": exact / max(cells, 1),
+        "exact_with_breaks": (exact - broken) / max(cells, 1),
         "worst": worst if every else worst[:5],
     }
 
@@ -310,14 +325,15 @@ def main(argv: list[str] | None = None) -> int:
         results.append(line)
         print(
             f"{name:34s} piatable  rows {s['rows']:>6s}  cell-sim {s['cell_similarity']:.3f}  "
-            f"char-sim {s['char_similarity']:.3f}  exact {s['exact_cells']:.3f}  {secs / pages:5.1f} s/page"
+            f"char-sim {s['char_similarity']:.3f}  exact {s['exact_cells']:.3f}"
+            f"  +breaks {s['exact_with_breaks']:.3f}  {secs / pages:5.1f} s/page"
             f"  {CPU['last'] / pages:5.1f} CPU s/page",
             flush=True,
         )
         if ns.worst or ns.all_misses:
             for w in s["worst"]:
                 print(f"    {w[0]:.2f} row {w[1]} {w[2]}: {w[3]!r} -> {w[4]!r}")
-        for k in ("cell_similarity", "char_similarity", "exact_cells"):
+        for k in ("cell_similarity", "char_similarity", "exact_cells", "exact_with_breaks"):
             tot.setdefault(f"piatable:{k}", []).append(s[k])
         tot.setdefault("piatable:pages", []).append(pages)
         tot.setdefault("piatable:seconds", []).append(secs)
@@ -364,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  {tool:10s} cell-sim {mean('cell_similarity'):.3f}"
             f"  char-sim {mean('char_similarity'):.3f}"
             f"  exact {mean('exact_cells'):.3f}"
-            f"  {pages / secs:.3f} pages/s ({secs / pages:.1f} s/page)"
+            + (f"  +breaks {mean('exact_with_breaks'):.3f}" if f"{tool}:exact_with_breaks" in tot else "")
+            + f"  {pages / secs:.3f} pages/s ({secs / pages:.1f} s/page)"
             f"  {sum(tot[f'{tool}:cpu']) / pages:.1f} CPU s/page"
         )
     if ns.json:

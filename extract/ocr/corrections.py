@@ -37,6 +37,7 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
+from .item_numbers import form_numbering, heading_wraps, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
@@ -520,7 +521,9 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = snap_item_lines(snap_to_headings(snap_top_heading(texts)))
+                    texts = snap_numbered(
+                        form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                    )
                 else:
                     texts = restore_circled_gaps(texts)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
@@ -555,6 +558,11 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     fixes += mend_echoes(rows) + echo_full_stops(rows)
+    for row in rows:
+        item = row.cells.get("item") or []
+        # A heading wrapped over lines is one line of the item, whatever its ink said.
+        for k in heading_wraps([cl.text for cl in item]):
+            item[k].wraps = True
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

@@ -40,6 +40,11 @@ _TOP_GARBAGE = regex.compile(
 # circle's inner strokes read as a 1), or two where one was printed (⑦⑰, ②③).
 _TEENS = "⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ONES = "①②③④⑤⑥⑦⑧⑨⑩"
+# Circled numbers tesseract (jpn) reads for another before a heading: read → the numbers it may
+# stand for (⑧ for ② or ③, ⑨ for ③, ③ for ① or ②, ⑥ for ⑤).  Only these are put right from
+# the forms' numbering, which is recalled and which some documents do not follow (a number that
+# is no look-alike of the forms' is the document's own and is kept).
+MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③", "③": "①②", "⑥": "⑤"}
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:
@@ -206,6 +211,42 @@ def nearest_heading(body: str, parent: str | None, continued: bool = True) -> st
     return best[0][1]
 
 
+# A heading with one character lost inside it (利用停止請求 read 用停止請求) is taken from this
+# many characters on; its last character lost is taken for a cell cut short, not a misread.
+MIN_DROPPED_HEADING = 5
+
+
+def _ends_at(lines: list[str], k: int) -> bool:
+    """True when line ``k`` is a continuation (opens no numbering) that ends its heading: the cell
+    ends after it or the next line opens a numbering."""
+    if k >= len(lines) or not lines[k].strip() or _PREFIX.match(lines[k].strip()).group(0):  # type: ignore[union-attr]
+        return False
+    return k + 1 == len(lines) or bool(_PREFIX.match(lines[k + 1].strip()).group(0))  # type: ignore[union-attr]
+
+
+def _dropped_char(body: str, parent: str | None, prefix: str = "") -> str | None:
+    """The single heading of the forms that ``body`` (a whole line: the next one opens another
+    heading or the cell ends) is with one character lost before its last (利用停止請求 read
+    用停止請求, ⑦時期・度 for ⑦時期・頻度); a short one only under ``parent`` or after a circled
+    number ``prefix`` the forms give it.  None when no heading or several fit."""
+    if len(body) + 1 < MIN_DROPPED_HEADING or body in printed_headings():
+        return None
+    fits = []
+    for key in printed_headings():
+        if len(key) != len(body) + 1 or key[-1] != body[-1]:
+            continue
+        numbered = prefix[-1:] in circled_headings().get(key, frozenset())
+        if (
+            len(key) < MIN_FREE_HEADING * 2
+            and not numbered
+            and (parent is None or parent not in _parents().get(key, ()))
+        ):
+            continue
+        if any(key[:k] + key[k + 1 :] == body for k in range(len(key) - 1)):
+            fits.append(key)
+    return fits[0] if len(fits) == 1 else None
+
+
 def _fix_prefix(prefix: str, key: str, parent: str | None = None) -> str:
     """The numbering before heading ``key`` put right where OCR made garbage of it: a top
     heading's Roman numeral (when the forms give the heading one), a circled number read as a
@@ -250,7 +291,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
     (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
     (_fix_prefix); a heading wrapped over two lines is matched on both read together with the
     same number of characters (only substitutions), and each line keeps its length."""
-    out = restore_lost_circled(lines)
+    out = renumber_circled(restore_lost_circled(lines))
     parent: str | None = None
     run = ""  # the heading text read since the last numbered line
     i = 0
@@ -296,6 +337,17 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                     out[i] = _rebuild(line, _fix_prefix(prefix, key, parent) + key[: len(body)])
                     out[i + 1] = _rebuild(out[i + 1], key[len(body) :])
                     parent = run = key
+                    i += 2
+                    continue
+            if key is None and (i + 1 == len(out) or _PREFIX.match(out[i + 1].strip()).group(0)):  # type: ignore[union-attr]
+                key = _dropped_char(body, parent, prefix)
+            elif key is None and _ends_at(out, i + 1):
+                # The heading wrapped on to one more line, a character lost there (…訂正・ / 用停止請求).
+                nxt = out[i + 1].strip()
+                whole = _dropped_char(body + nxt, parent, prefix)
+                if whole is not None and whole.startswith(body) and len(whole) > len(body) + 1:
+                    out[i + 1] = _rebuild(out[i + 1], whole[len(body) :])
+                    parent = run = whole
                     i += 2
                     continue
         if key is not None:
@@ -387,7 +439,7 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
             and i > 0
             and heading_key(out[i - 1].strip()) in printed_headings()
             and nxt_prefix
-            and nxt[len(nxt_prefix) :] in printed_headings()
+            and _whole_heading(out, i + 1, len(nxt_prefix))
         ):
             out[i] = _rebuild(line, "")
             continue
@@ -402,6 +454,69 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
         run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
         ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
     return out
+
+
+def circled_misfits(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
+    """(index, circled number read, heading, numbers the forms give it there) for each line of an
+    item cell that is one circled number and then exactly a heading of the form
+    (⑧対象となる本人の範囲) whose number the forms give under the cell's earlier headings, and
+    give otherwise (③ under Ⅱ/2); a line whose number fits, or whose heading no earlier heading
+    of the cell numbers, is not listed."""
+    out: list[tuple[int, str, str, frozenset[str]]] = []
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        m = regex.fullmatch(r"([①-⑳])(\S+)", text)
+        if m and ancestors and m.group(2) in printed_headings():
+            key = heading_key(m.group(2))
+            numbers: set[str] = set()
+            for parent in ancestors:
+                numbers |= _numbered().get((parent, key), frozenset())
+            if numbers and m.group(1) not in numbers:
+                out.append((i, m.group(1), key, frozenset(numbers)))
+        # The cell's earlier headings as restore_lost_circled counts them (a wrapped heading whole).
+        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
+
+
+def renumber_circled(lines: list[str]) -> list[str]:
+    """An item cell's lines with a circled number read as another one put right (⑧ for ③ before
+    対象となる本人の範囲 under Ⅱ/2): where the forms give the heading a single number under the
+    cell's earlier headings (circled_misfits), the number read is a look-alike of it
+    (MISREAD_CIRCLED), and the forms give the heading the number read nowhere.  Every other
+    line is kept as read: a number the forms leave open, or one that is no look-alike, may be
+    the document's own numbering."""
+    out = list(lines)
+    for i, read, key, numbers in circled_misfits(lines):
+        number = next(iter(numbers))
+        if len(numbers) != 1 or number not in MISREAD_CIRCLED.get(read, ""):
+            continue
+        if read in circled_headings().get(key, frozenset()) or any(
+            read in n for (_, k), n in _numbered().items() if k == key
+        ):
+            continue
+        out[i] = _rebuild(out[i], out[i].strip().replace(read, number, 1))
+    return out
+
+
+def _whole_heading(lines: list[str], k: int, skip: int) -> bool:
+    """True when line ``k`` (after its first ``skip`` characters, its numbering), alone or with
+    the lines it wraps on to (lines that open no numbering), is a heading of the forms."""
+    joined = lines[k].strip()[skip:]
+    for nxt in lines[k + 1 :]:
+        if joined in printed_headings():
+            return True
+        nxt = nxt.strip()
+        if (
+            not nxt
+            or _PREFIX.match(nxt).group(0)
+            or not any(h.startswith(joined) for h in printed_headings())
+        ):  # type: ignore[union-attr]
+            return False
+        joined += nxt
+    return joined in printed_headings()
 
 
 def _wrapped(body: str, nxt: str) -> str | None:

@@ -197,12 +197,39 @@ def _near_heading(lines: list[str]) -> str:
     return ""
 
 
+# An item cell without the section numeral (Ⅰ…Ⅵ) its document's other item cells open with,
+# at least this share of them: its first line most likely did not read.
+SECTION_SHARE = 0.7
+SECTIONLESS_WHY = "no section (Ⅰ…Ⅵ) opens the item, as it opens the document's other items"
+_SECTION_OPENING = "ⅠⅡⅢⅣⅤⅥ"
+
+
+def _sectionless(rows: list[RawRow]) -> set[int]:
+    """Indexes of the rows whose item cell does not open with a section numeral while at least
+    SECTION_SHARE of the other rows' item cells (two or more) do."""
+    opens = []
+    for row in rows:
+        lines = [cl.text.strip() for cl in row.cells.get("item") or [] if cl.text.strip()]
+        opens.append(None if not lines else lines[0][:1] in _SECTION_OPENING)
+    known = [o for o in opens if o is not None]
+    out = set()
+    for k, o in enumerate(opens):
+        if o is False:
+            others = len(known) - 1
+            if others >= 2 and sum(known) >= SECTION_SHARE * others:
+                out.add(k)
+    return out
+
+
 def flag_suspects(rows: list[RawRow]) -> list[str]:
     """An ``ocr_suspect`` doubt (flag ``ocr_suspect:<field>``) added to each row whose OCR text
     breaks a column's grammar (in place); a note counting the rows."""
     count = 0
-    for row in rows:
+    sectionless = _sectionless(rows)
+    for k, row in enumerate(rows):
         found = suspect_fields(row)
+        if k in sectionless and not any(c == "item" for c, _ in found):
+            found.append(("item", SECTIONLESS_WHY))
         for column, why in found:
             row.doubts.append(Doubt("ocr_suspect", column, why))
         count += bool(found)

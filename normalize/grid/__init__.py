@@ -25,7 +25,8 @@ Modules, in import order (each imports only those before it):
 (a 項目 path above a centred or bottom date goes down to its row), ``merged_fill``
 (the rows a merged 提出時期 / explanation covers, from where it stands), ``anchored`` (rows
 anchored at dates or 項目 paths), ``unseen`` (PDF text clipped away at a cell's edge, tied to
-the cell it continues), ``ruled`` (one page of positioned words: rulings → columns and
+the cell it continues), ``ocr_room`` (where an OCR line ends, read with its own pitch),
+``ruled`` (one page of positioned words: rulings → columns and
 rows), ``layout_words`` (autospacing, wrap widths of -layout text), ``layout_text`` (one page
 of ``pdftotext -layout`` text), ``rows`` (the whole document:
 ``pages_to_rows``, page continuation, wrap verdicts).

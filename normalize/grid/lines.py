@@ -73,6 +73,12 @@ class Line:
         unit = unit_width(self.words)
         return display_width(self._first_piece(False)) * unit, display_width(self._first_piece(True)) * unit
 
+    def first_piece_units(self) -> tuple[int, int]:
+        """The display units of the pieces ``first_piece_widths`` measures."""
+        if not self.text:
+            return 0, 0
+        return display_width(self._first_piece(False)), display_width(self._first_piece(True))
+
     def _first_piece(self, opening: bool) -> str:
         m = _HALF_WIDTH_WORD.match(self.text)
         piece = m.group(0) if m else self.text[0]

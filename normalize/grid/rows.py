@@ -23,6 +23,7 @@ from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
+from .ocr_room import ocr_pitch, white_after
 from .ruled import page_rows
 
 # A ruled column whose longest line stops this many ems short of the edge the others reach has
@@ -466,8 +467,17 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 room = max(w.x1 for w in ln.words) - ln.left if spaced else reach
                 # The next line's first character did not fit (within the boxes' precision), or
                 # it and the character an opening bracket keeps with it clearly did not.
-                exact = gs.wrap_fit_em if ln.words[0].source == "ocr" else gs.wrap_fit_exact_em
+                ocr = ln.words[0].source == "ocr"
+                exact = gs.wrap_fit_em if ocr else gs.wrap_fit_exact_em
                 bare, kept = nxt.first_piece_widths()
+                if ocr:
+                    em = ocr_pitch(ln, hx)
+                    room += white_after(ln, em, gs)
+                    # OCR boxes hold ink, narrower than the advance the print gave the piece
+                    # (手・ of 手・使用: ・'s box is a dot): at least its display units at half
+                    # an em each.
+                    units_bare, units_kept = nxt.first_piece_units()
+                    bare, kept = max(bare, units_bare * em / 2), max(kept, units_kept * em / 2)
                 wraps = room + bare > limit + exact * hx or room + kept > limit + gs.wrap_fit_em * hx
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese

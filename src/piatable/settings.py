@@ -125,6 +125,9 @@ class GridSettings:
     wrap_fit_em: float = 0.2
     # The same where the boxes are exact (a PDF's characters, text columns), not OCR's ink boxes.
     wrap_fit_exact_em: float = 0.05
+    # OCR boxes hold ink: a full-width closing mark (、。）」) ending a line leaves this much of its
+    # em white after its ink, room the line took all the same.
+    ocr_closer_white_em: float = 0.5
     # A column's wrap edge is the furthest reach of its lines that another line comes within
     # this many ems of: one line running past the rest (set tighter, or into the padding) does
     # not move the edge, which would make every full line look short.

@@ -1,0 +1,143 @@
+"""OCR corrections of an item cell from the forms' numbering: a heading wrapped over lines is
+one line (``heading_wraps``), a section's numbering written as the forms print it
+(``form_numbering``), and a numbered heading misread into other text written as the entry its
+numbers name (``snap_numbered``)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from piatable.normalize.chars import KANA_KANJI
+from piatable.vocabulary import heading_key
+
+from .item_lines import _PREFIX, _rebuild, _rows, printed_headings, strip_numbering
+
+
+def heading_wraps(lines: list[str]) -> list[int]:
+    """Indexes of an item cell's lines after which the break is a wrap inside a heading: the
+    line (without its numbering) and the lines after it that open no numbering, read together,
+    are one heading of the forms (``③対象となる本人の範`` / ``囲``, ``５．特定個人情報の提供・移転
+    （委託に伴うものを除`` / ``く。）``), the longest such run taken.  The OCR grid judges a
+    break by where the line's ink stops, which a misread or a mark of little ink makes look
+    short; the lexicon knows where a heading ends."""
+    headings = printed_headings()
+    out: list[int] = []
+    texts = [line.strip() for line in lines]
+    i = 0
+    while i < len(texts):
+        joined = strip_numbering(texts[i])
+        best = None
+        j = i + 1
+        while joined and j < len(texts) and texts[j] and not _PREFIX.match(texts[j]).group(0):  # type: ignore[union-attr]
+            joined += texts[j]
+            if joined in headings:
+                best = j
+            elif not any(h.startswith(joined) for h in headings):
+                break
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        out.extend(range(i, best))
+        i = best + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _section_numbers() -> dict[str, frozenset[str]]:
+    """Heading key → the numbers (１．…) the forms print before it as a numbered heading of a
+    section (Ⅱ/3 特定個人情報の入手・使用 → 3; 特定個人情報ファイル名 → 1 and 3)."""
+    out: dict[str, set[str]] = {}
+    for path, keys in _rows():
+        m = regex.search(r"/([0-9]{1,2})$", path)
+        if m and keys:
+            out.setdefault(keys[0], set()).add(m.group(1))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# A section's numbering opening an item line as OCR reads it: digits of either width, then its
+# stop read as ． . 、 ， or , (or not read), with stray spaces (7 . for ７．).
+# An ideographic space after the stop is the document's (３．　特定…) and is kept.
+_SECTION_NUMBERING = regex.compile(r"^([0-9０-９]{1,2}) *(?:[．.、，,] *)?")
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def form_numbering(lines: list[str]) -> list[str]:
+    """An item cell's lines with a section's numbering written as the forms print it (``７．``)
+    where OCR read it otherwise (``7 .``, ``3.``, ``４、``, ``1監査``): the line's heading (with
+    the lines it wraps on to) is exactly one of the forms, and the forms number that heading
+    with the number read.  The width of a digit cannot be read from a proportional font, whose
+    full-width ３ is hardly wider than a 3; the forms print these numbers full width with
+    ．.  A number the forms do not give that heading is kept as read."""
+    out = list(lines)
+    texts = [line.strip() for line in lines]
+    headings = printed_headings()
+    for i, text in enumerate(texts):
+        m = _SECTION_NUMBERING.match(text)
+        if m is None:
+            continue
+        joined = text[m.end() :].lstrip("\u3000")
+        key = heading_key(joined) if joined in headings else None
+        j = i + 1
+        while key is None and j < len(texts) and texts[j] and not _PREFIX.match(texts[j]).group(0):  # type: ignore[union-attr]
+            joined += texts[j]
+            key = heading_key(joined) if joined in headings else None
+            j += 1
+        digits = unicodedata.normalize("NFKC", m.group(1))
+        if key is None or digits not in _section_numbers().get(key, frozenset()):
+            continue
+        fixed = digits.translate(_FULL_DIGITS) + "．" + text[m.end() :]
+        if fixed != text:
+            out[i] = _rebuild(lines[i], fixed)
+    return out
+
+
+# A numbered heading read as another text of its length (②宇施日・期開, ４．…の取扱いの記録 for
+# ４．…の取扱いの委託) is the heading the forms print with that number there when it differs in at
+# most this many characters (substitutions) and is the only one: the number and the headings
+# above it name the entry, the text only confirms it.
+NUMBERED_SUBSTITUTIONS = 2
+# ... of a heading at least this long; a shorter one in one character only.
+MIN_TWICE_MISREAD = 6
+
+
+def _expected_under(path_head: str, number: str) -> list[str]:
+    """The headings the forms print with ``number`` (３ or ②) under the lexicon path
+    ``path_head`` (Ⅱ, or Ⅵ/2)."""
+    return [k for path, keys in _rows() if path == f"{path_head}/{number}" for k in keys[:1]]
+
+
+def snap_numbered(lines: list[str]) -> list[str]:
+    """An item cell's lines with a numbered heading that OCR misread into other text (another
+    heading of the forms or none) written as the forms print it: the section numeral of the
+    cell's first line and the numbers read name one entry of the forms (Ⅵ / ２． / ②), whose
+    heading has the line's length and differs from it in at most NUMBERED_SUBSTITUTIONS
+    kana or kanji.  Lines the forms do not decide (a number they do not give there, no
+    section numeral) are kept as read."""
+    out = list(lines)
+    texts = [line.strip() for line in lines]
+    if not texts or texts[0][:1] not in "ⅠⅡⅢⅣⅤⅥ":
+        return out
+    path = texts[0][0]
+    for i, text in enumerate(texts[1:], 1):
+        m = regex.match(r"^([０-９]{1,2})．|^([①-⑳])", text)
+        if m is None:
+            continue
+        number = unicodedata.normalize("NFKC", m.group(1)) if m.group(1) else m.group(2)
+        body = text[m.end() :]
+        expected = _expected_under(path, number)
+        if len(expected) == 1 and body != expected[0] and len(body) == len(expected[0]):
+            key = expected[0]
+            diff = [k for k, (a, b) in enumerate(zip(body, key, strict=True)) if a != b]
+            allowed = NUMBERED_SUBSTITUTIONS if len(key) >= MIN_TWICE_MISREAD else 1
+            if len(diff) <= allowed and all(
+                KANA_KANJI.match(body[k]) and KANA_KANJI.match(key[k]) for k in diff
+            ):
+                out[i] = _rebuild(lines[i], text[: m.end()] + key)
+        if m.group(1):
+            # The section's entries are numbered under it: Ⅵ/2/②.
+            path = f"{texts[0][0]}/{number}"
+    return out
