@@ -43,7 +43,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
-from .chars import BODY_MARKER, display_width
+from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
@@ -221,7 +221,43 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
             return "body"
         if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
             return "explanation"
-    return "explanation" if EXPLANATION_END.search(last) else "body"
+    if EXPLANATION_END.search(last):
+        return "explanation"
+    if widths is not None:
+        return "body?" if box.width <= widths[1] + WIDTH_SLACK else "body"
+    return "body?" if len(box.lines) == 1 else "body"
+
+
+def _settle_weak_bodies(boxes: list[Box], kinds: dict[str, str], widths: tuple[int, int] | None) -> None:
+    """Boxes read as before/after cells for want of other evidence (``"body?"``: no list marker,
+    no closing 新規追加 / 削除, no explanation's ending, no wider than the explanation column)
+    that open with no heading of the form and that the extractor emitted where a row's
+    explanation is read are explanations: the box before it, past dates, is a timing or an
+    explanation, and the next row starts after it (a date or an item) or the page ends, as a
+    row's cells run date, item, before, after, timing, explanation, left to right.  The others
+    are before/after cells.  ``kinds`` maps ``id(box)`` to its kind and is updated in place."""
+
+    def settled(k: int) -> str:
+        kind = kinds[id(boxes[k])]
+        return "body" if kind == "body?" else kind
+
+    for k, b in enumerate(boxes):
+        if kinds[id(b)] != "body?":
+            continue
+        prev = next((settled(j) for j in range(k - 1, -1, -1) if settled(j) != "date"), None)
+        if ITEM_MARKER.match(b.lines[0].text) or heading_score(b.lines[0].text) >= ITEM_HEADING_SCORE:
+            # An item's heading (``② 法令上の根拠``) cut off its item box: no explanation.
+            kinds[id(b)] = "body"
+            continue
+        if k + 1 == len(boxes) or boxes[k + 1].page != b.page:
+            # The page's last box: an explanation's first part when it runs on (``_open_class``)
+            # goes on over the page break, which a before/after cell's reading keeps whole.
+            ends_row = widths is None or _open_class(b, widths) is None
+        else:
+            ends_row = settled(k + 1) in ("date", "item")
+        same_page = k > 0 and boxes[k - 1].page == b.page
+        right = prev in ("timing", "explanation") and ends_row and same_page
+        kinds[id(b)] = "explanation" if right else "body"
 
 
 def _new_row(date: Box | None) -> RawRow:
@@ -534,8 +570,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     widths = _two_widths(_full_widths(others))
     boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
+    kind_of = {id(b): _kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN) for b in boxes}
+    _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
-        kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
+        kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = _rows_and_dates(boxes, kinds)
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)

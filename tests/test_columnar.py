@@ -372,3 +372,39 @@ def test_lines_wider_than_the_before_after_column_put_every_row_in_doubt():
     assert len(got) == len(json.loads((folder / "expected" / "records.json").read_text("utf-8")))
     assert all(any("cut_guess" in e and "several columns on one line" in e for e in r.evidence) for r in got)
     assert all(r.confidence < 0.9 for r in got)
+
+
+def test_a_short_box_emitted_where_a_rows_explanation_is_read_is_its_explanation():
+    # Calc's rows in pdfminer order: date, item, before, after, timing, explanation.  A one-line
+    # explanation with no explanation's ending and no wider than a short cell is told from a
+    # before/after cell by where it is emitted: after its row's timing, before the next row.
+    row = [
+        ["2021/4/1"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "③消去方法"],
+        ["保存期間を経過したデータは、システムにより", "自動で消去する。"],
+        ["事後"],
+        ["記載の整理（③消去方法は⑤に統合）"],
+        ["2021/9/1"],
+        ["Ⅳその他のリスク対策", "１．監査", "②監査"],
+        ["年１回実施する。"],
+        ["年２回実施する。"],
+        ["事前"],
+        ["監査体制の見直しに伴う修正"],
+    ]
+    rows = column_order_rows(*box_lines(row))
+    text = [{k: "".join(cl.text for cl in v) for k, v in r.cells.items()} for r in rows]
+    assert [t["explanation"] for t in text] == [
+        "記載の整理（③消去方法は⑤に統合）",
+        "監査体制の見直しに伴う修正",
+    ]
+    assert (
+        text[0]["before"] + text[0]["after"] == "保存期間を経過したデータは、システムにより自動で消去する。"
+    )
+    assert (text[1]["before"], text[1]["after"]) == ("年１回実施する。", "年２回実施する。")
+    # An item's heading cut off its item box is never taken for an explanation.
+    cut_item = [*row[:4], ["②法令上の根拠"], *row[5:]]
+    text = [
+        {k: "".join(cl.text for cl in v) for k, v in r.cells.items()}
+        for r in column_order_rows(*box_lines(cut_item))
+    ]
+    assert "②法令上の根拠" not in text[0]["explanation"]
