@@ -45,6 +45,7 @@ from .boxes import (
 )
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
+from .item_intruders import split_item_intruders
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -562,6 +563,7 @@ def _row_doubts(
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
+    boxes, intruded = split_item_intruders(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
@@ -575,6 +577,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = _rows_and_dates(boxes, kinds)
+    if kinds["item"]:
+        for row, item in zip(rows, kinds["item"], strict=True):
+            if id(item) in intruded:
+                why = "lines printed among its item's lines were read as another column's"
+                row.doubts.append(Doubt("column_guess", "item", why))
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:

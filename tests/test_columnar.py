@@ -408,3 +408,57 @@ def test_a_short_box_emitted_where_a_rows_explanation_is_read_is_its_explanation
         for r in column_order_rows(*box_lines(cut_item))
     ]
     assert "②法令上の根拠" not in text[0]["explanation"]
+
+
+def test_before_after_lines_printed_among_an_items_lines_are_taken_out_of_the_item():
+    # Plain pdftotext of a Calc table reads a row's lines by their baselines: a before line sits
+    # between two item lines, another beside a wrapped heading after a space.  The item keeps
+    # its headings (numbered, or words that finish a wrapped heading); the rest goes to the
+    # before/after cells, and the row says so.
+    boxes = [
+        ["R2.7.1"],
+        [
+            "Ⅰ関連情報",
+            "国民健康保険に関する事務",
+            "１．特定個人情報ファイルを取り",
+            "扱う事務",
+            "①事務の名称",
+        ],
+        ["国民健康保険の資格及び給付に関する事務"],
+        ["事前"],
+        ["事務の名称の見直しによる修正"],
+        ["R2.10.1"],
+        [
+            "Ⅰ関連情報",
+            "５．情報提供ネットワークシステ 番号法第１９条第７号",
+            "ムによる情報連携",
+            "②法令上の根拠",
+        ],
+        ["番号法第１９条第８号"],
+        ["事後"],
+        ["番号法の改正に伴う条項の修正"],
+        ["R3.4.1"],
+        ["Ⅰ関連情報", "１．特定個人情報ファイルを取り", "扱う事務", "②事務の概要"],
+        ["国民健康保険法に基づき事務を行う。"],
+        ["国民健康保険法に基づき次の事務を行う。"],
+        ["事後"],
+        ["記載の整理"],
+    ]
+    rows = column_order_rows(*box_lines(boxes))
+    text = [{k: "".join(cl.text for cl in v) for k, v in r.cells.items()} for r in rows]
+    assert [t["item"] for t in text] == [
+        "Ⅰ関連情報１．特定個人情報ファイルを取り扱う事務①事務の名称",
+        "Ⅰ関連情報５．情報提供ネットワークシステムによる情報連携②法令上の根拠",
+        "Ⅰ関連情報１．特定個人情報ファイルを取り扱う事務②事務の概要",
+    ]
+    assert (text[0]["before"], text[0]["after"]) == (
+        "国民健康保険に関する事務",
+        "国民健康保険の資格及び給付に関する事務",
+    )
+    assert (text[1]["before"], text[1]["after"]) == ("番号法第１９条第７号", "番号法第１９条第８号")
+    # Rows whose item lost lines are in doubt (column_guess); the third row's item was whole.
+    assert ["column_guess" in " ".join(d.kind for d in r.doubts if d.field == "item") for r in rows] == [
+        True,
+        True,
+        False,
+    ]
