@@ -83,14 +83,21 @@ def _side_by_side(cl: CellLine, wrap: int | None, first: bool) -> tuple[CellLine
     """An item line with another column's line beside it after a space: the item's part is
     filled to the item column's wrap width and the line is wider than it; or, for the item's
     first line (a section, seldom wrapped), the part reads as a whole heading of the lexicon
-    and the rest opens no heading."""
-    if display_width(cl.text) <= (wrap or 0) + ITEM_WRAP_SLACK:
+    and the rest opens no heading; or the rest opens as no heading's words do (a list marker,
+    mid-phrase after a space: ``…リスクへの措置 ている。``) and joined it makes the heading read no
+    more as one."""
+    if wrap is not None and display_width(cl.text) <= wrap + ITEM_WRAP_SLACK:
         return None
     for m in _SPACE.finditer(cl.text):
         head, rest = cl.text[: m.start()], cl.text[m.end() :]
         if not rest:
             continue
-        if _fills(head, wrap) or (first and heading_score(head) >= 1.0 and not _is_heading_line(rest)):
+        other = bool(BODY_MARKER.match(rest) or _MID_PHRASE.match(rest))
+        if (
+            _fills(head, wrap)
+            or (first and heading_score(head) >= 1.0 and not _is_heading_line(rest))
+            or (other and heading_score(head) >= heading_score(head + rest))
+        ):
             return replace(cl, text=head), replace(cl, text=rest)
     return None
 
@@ -101,11 +108,13 @@ def _goes_on(para: str, text: str, wrapped: bool) -> bool:
     or ``text`` opening mid-phrase), reads no less as one (``町一丁目１番１号`` after a wrapped
     ``１．特定個人情報の開示・訂正`` is an address's line, not the heading's)."""
     joined, alone = heading_score(para + text), heading_score(para)
-    if text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+    unclosed = (text.count("（") + text.count("(")) - (text.count("）") + text.count(")"))
+    if unclosed > 0:
         # A note opening on this line and closed on a later one (``（委託に伴うものを除く。`` /
-        # ``）``): closed here, the lexicon's keys leave it out, and it may follow a line
-        # short of the column's width.
-        joined, wrapped = max(joined, heading_score(para + text + "）")), True
+        # ``）``): closed here, the lexicon's keys leave it out; opening the line, it may
+        # follow a line short of the column's width.
+        joined = max(joined, heading_score(para + text + "）" * unclosed))
+        wrapped = wrapped or text[:1] in "（("
     return joined >= alone if wrapped else joined > alone
 
 
@@ -126,14 +135,10 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
         for cl in b.lines:
             text = cl.text
             runs_on = last is not None and _fills(last.text, wrap)
-            side = (
-                _side_by_side(cl, wrap, last is None)
-                if last is None or _is_heading_line(text) or runs_on
-                else None
-            )
+            side = _side_by_side(cl, wrap, last is None)
+            rest: CellLine | None = None
             if side is not None:
                 cl, rest = side
-                moved.append(rest)
                 text = cl.text
             if last is None or _opens_heading(text):
                 kept.append(cl)
@@ -148,6 +153,8 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
                 para, last = para + text, cl
             else:
                 moved.append(cl)
+            if rest is not None:
+                moved.append(rest)
         if not moved:
             out.append(b)
             continue

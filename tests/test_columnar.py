@@ -1,7 +1,7 @@
 """Column-ordered boxes (pdfminer, plain pdftotext): cells cut, labels dropped, rows zipped."""
 
 from piatable.models import CellLine
-from piatable.normalize.boxes import looks_boxed, without_label_boxes
+from piatable.normalize.boxes import Box, looks_boxed, without_label_boxes
 from piatable.normalize.columnar import column_order_rows
 
 # A page as pdfminer gives it: the labels as boxes (one beside its first cell), a wrapped date,
@@ -462,3 +462,31 @@ def test_before_after_lines_printed_among_an_items_lines_are_taken_out_of_the_it
         True,
         False,
     ]
+
+
+def test_an_item_line_with_another_cells_line_beside_it_is_cut_and_a_wrapped_note_stays():
+    from piatable.normalize.item_intruders import split_item_intruders
+
+    item = Box(
+        [
+            CellLine(t, 1, k)
+            for k, t in enumerate(
+                [
+                    "Ⅲリスク対策",
+                    "２．特定個人情報ファイルが不正に複製されるリスクへの措置 ている。",
+                    "５．特定個人情報の提供・",
+                    "移転（委託に伴うものを",
+                    "除く。）",
+                ]
+            )
+        ]
+    )
+    out, touched = split_item_intruders([item])
+    assert [cl.text for cl in out[0].lines] == [
+        "Ⅲリスク対策",
+        "２．特定個人情報ファイルが不正に複製されるリスクへの措置",
+        "５．特定個人情報の提供・",
+        "移転（委託に伴うものを",
+        "除く。）",
+    ]
+    assert [cl.text for cl in out[1].lines] == ["ている。"] and id(out[0]) in touched
