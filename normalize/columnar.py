@@ -27,7 +27,6 @@ kept in the last row with ``unplaced_text``.
 from __future__ import annotations
 
 from collections import Counter
-from math import comb
 
 import regex
 
@@ -43,11 +42,13 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
-from .chars import BODY_MARKER, display_width
+from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
+from .item_intruders import split_item_intruders
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
+from .run_segments import segment_runs as _segment
 
 COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
@@ -55,8 +56,6 @@ COLUMN_ORDER_CONFIDENCE = 0.3
 COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
 ITEM_HEADING_SCORE = 1.0
-# A page whose merged dates could be cut in more ways than this has them handed out in order.
-SEGMENT_MAX_CUTS = 5000
 # Item boxes opening with a section (Ⅰ…Ⅵ) that show the document numbers its items.
 NUMBERED_ITEMS_MIN = 2
 # Two wrap widths closer than this share (of the wider) cannot tell two columns apart.
@@ -221,58 +220,49 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
             return "body"
         if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
             return "explanation"
-    return "explanation" if EXPLANATION_END.search(last) else "body"
+    if EXPLANATION_END.search(last):
+        return "explanation"
+    if widths is not None:
+        return "body?" if box.width <= widths[1] + WIDTH_SLACK else "body"
+    return "body?" if len(box.lines) == 1 else "body"
+
+
+def _settle_weak_bodies(boxes: list[Box], kinds: dict[str, str], widths: tuple[int, int] | None) -> None:
+    """Boxes read as before/after cells for want of other evidence (``"body?"``: no list marker,
+    no closing 新規追加 / 削除, no explanation's ending, no wider than the explanation column)
+    that open with no heading of the form and that the extractor emitted where a row's
+    explanation is read are explanations: the box before it, past dates, is a timing or an
+    explanation, and the next row starts after it (a date or an item) or the page ends, as a
+    row's cells run date, item, before, after, timing, explanation, left to right.  The others
+    are before/after cells.  ``kinds`` maps ``id(box)`` to its kind and is updated in place."""
+
+    def settled(k: int) -> str:
+        kind = kinds[id(boxes[k])]
+        return "body" if kind == "body?" else kind
+
+    for k, b in enumerate(boxes):
+        if kinds[id(b)] != "body?":
+            continue
+        prev = next((settled(j) for j in range(k - 1, -1, -1) if settled(j) != "date"), None)
+        if ITEM_MARKER.match(b.lines[0].text) or heading_score(b.lines[0].text) >= ITEM_HEADING_SCORE:
+            # An item's heading (``② 法令上の根拠``) cut off its item box: no explanation.
+            kinds[id(b)] = "body"
+            continue
+        if k + 1 == len(boxes) or boxes[k + 1].page != b.page:
+            # The page's last box: an explanation's first part when it runs on (``_open_class``)
+            # goes on over the page break, which a before/after cell's reading keeps whole.
+            ends_row = widths is None or _open_class(b, widths) is None
+        else:
+            ends_row = settled(k + 1) in ("date", "item")
+        same_page = k > 0 and boxes[k - 1].page == b.page
+        right = prev in ("timing", "explanation") and ends_row and same_page
+        kinds[id(b)] = "explanation" if right else "body"
 
 
 def _new_row(date: Box | None) -> RawRow:
     row = RawRow()
     row.cells["change_date"] = list(date.lines) if date else []
     return row
-
-
-def _segment(before: list[int], n: int) -> tuple[list[int], float, bool]:
-    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
-
-    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
-    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
-    beside its first row or within its run).  The cost of a cut is the distance of each date from
-    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
-    even in size.  Returns the first row of each run, the cost,
-    and whether another cut had the same cost (the call was a guess)."""
-    d = len(before)
-    best: tuple[float, float, int, list[int]] | None = None
-    tied = False
-
-    def runs(j: int, start: int) -> list[list[int]]:
-        if j == d:
-            return [[]]
-        if j == 0:
-            return [[0, *rest] for rest in runs(1, 1)]
-        out = []
-        for a in range(start, n - (d - j) + 1):
-            out.extend([[a, *rest] for rest in runs(j + 1, a + 1)])
-        return out
-
-    for starts in runs(0, 0) if d and comb(n - 1, d - 1) <= SEGMENT_MAX_CUTS else []:
-        ends = [*starts[1:], n]
-        cost = 0.0
-        for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
-            c = before[j]
-            # Emitted before or after every item of the page, a date tells nothing of its run.
-            if 0 < c < n:
-                cost += max(0, a - c, c - (b - 1))
-        spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
-        # Among runs as even, a date emitted just before a row's item opens that row's run.
-        offset = sum(abs(a - before[j]) for j, a in enumerate(starts) if 0 < before[j] < n)
-        key = (cost, spread, offset)
-        if best is None or key < best[:3]:
-            tied = best is not None and best[0] == cost
-            best = (cost, spread, offset, starts)
-        elif key[0] == best[0]:
-            tied = True
-    if best is None:  # too many dates to try every cut: in order, the last run taking the rest
-        return list(range(d)), float(n), True
-    return best[3], best[0], tied
 
 
 def _rows_and_dates(
@@ -526,6 +516,7 @@ def _row_doubts(
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
+    boxes, intruded = split_item_intruders(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
@@ -534,9 +525,16 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     widths = _two_widths(_full_widths(others))
     boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
+    kind_of = {id(b): _kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN) for b in boxes}
+    _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
-        kinds[_kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)].append(b)
+        kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = _rows_and_dates(boxes, kinds)
+    if kinds["item"]:
+        for row, item in zip(rows, kinds["item"], strict=True):
+            if id(item) in intruded:
+                why = "lines printed among its item's lines were read as another column's"
+                row.doubts.append(Doubt("column_guess", "item", why))
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:

@@ -1,7 +1,7 @@
 """Column-ordered boxes (pdfminer, plain pdftotext): cells cut, labels dropped, rows zipped."""
 
 from piatable.models import CellLine
-from piatable.normalize.boxes import looks_boxed, without_label_boxes
+from piatable.normalize.boxes import Box, looks_boxed, without_label_boxes
 from piatable.normalize.columnar import column_order_rows
 
 # A page as pdfminer gives it: the labels as boxes (one beside its first cell), a wrapped date,
@@ -372,3 +372,121 @@ def test_lines_wider_than_the_before_after_column_put_every_row_in_doubt():
     assert len(got) == len(json.loads((folder / "expected" / "records.json").read_text("utf-8")))
     assert all(any("cut_guess" in e and "several columns on one line" in e for e in r.evidence) for r in got)
     assert all(r.confidence < 0.9 for r in got)
+
+
+def test_a_short_box_emitted_where_a_rows_explanation_is_read_is_its_explanation():
+    # Calc's rows in pdfminer order: date, item, before, after, timing, explanation.  A one-line
+    # explanation with no explanation's ending and no wider than a short cell is told from a
+    # before/after cell by where it is emitted: after its row's timing, before the next row.
+    row = [
+        ["2021/4/1"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "③消去方法"],
+        ["保存期間を経過したデータは、システムにより", "自動で消去する。"],
+        ["事後"],
+        ["記載の整理（③消去方法は⑤に統合）"],
+        ["2021/9/1"],
+        ["Ⅳその他のリスク対策", "１．監査", "②監査"],
+        ["年１回実施する。"],
+        ["年２回実施する。"],
+        ["事前"],
+        ["監査体制の見直しに伴う修正"],
+    ]
+    rows = column_order_rows(*box_lines(row))
+    text = [{k: "".join(cl.text for cl in v) for k, v in r.cells.items()} for r in rows]
+    assert [t["explanation"] for t in text] == [
+        "記載の整理（③消去方法は⑤に統合）",
+        "監査体制の見直しに伴う修正",
+    ]
+    assert (
+        text[0]["before"] + text[0]["after"] == "保存期間を経過したデータは、システムにより自動で消去する。"
+    )
+    assert (text[1]["before"], text[1]["after"]) == ("年１回実施する。", "年２回実施する。")
+    # An item's heading cut off its item box is never taken for an explanation.
+    cut_item = [*row[:4], ["②法令上の根拠"], *row[5:]]
+    text = [
+        {k: "".join(cl.text for cl in v) for k, v in r.cells.items()}
+        for r in column_order_rows(*box_lines(cut_item))
+    ]
+    assert "②法令上の根拠" not in text[0]["explanation"]
+
+
+def test_before_after_lines_printed_among_an_items_lines_are_taken_out_of_the_item():
+    # Plain pdftotext of a Calc table reads a row's lines by their baselines: a before line sits
+    # between two item lines, another beside a wrapped heading after a space.  The item keeps
+    # its headings (numbered, or words that finish a wrapped heading); the rest goes to the
+    # before/after cells, and the row says so.
+    boxes = [
+        ["R2.7.1"],
+        [
+            "Ⅰ関連情報",
+            "国民健康保険に関する事務",
+            "１．特定個人情報ファイルを取り",
+            "扱う事務",
+            "①事務の名称",
+        ],
+        ["国民健康保険の資格及び給付に関する事務"],
+        ["事前"],
+        ["事務の名称の見直しによる修正"],
+        ["R2.10.1"],
+        [
+            "Ⅰ関連情報",
+            "５．情報提供ネットワークシステ 番号法第１９条第７号",
+            "ムによる情報連携",
+            "②法令上の根拠",
+        ],
+        ["番号法第１９条第８号"],
+        ["事後"],
+        ["番号法の改正に伴う条項の修正"],
+        ["R3.4.1"],
+        ["Ⅰ関連情報", "１．特定個人情報ファイルを取り", "扱う事務", "②事務の概要"],
+        ["国民健康保険法に基づき事務を行う。"],
+        ["国民健康保険法に基づき次の事務を行う。"],
+        ["事後"],
+        ["記載の整理"],
+    ]
+    rows = column_order_rows(*box_lines(boxes))
+    text = [{k: "".join(cl.text for cl in v) for k, v in r.cells.items()} for r in rows]
+    assert [t["item"] for t in text] == [
+        "Ⅰ関連情報１．特定個人情報ファイルを取り扱う事務①事務の名称",
+        "Ⅰ関連情報５．情報提供ネットワークシステムによる情報連携②法令上の根拠",
+        "Ⅰ関連情報１．特定個人情報ファイルを取り扱う事務②事務の概要",
+    ]
+    assert (text[0]["before"], text[0]["after"]) == (
+        "国民健康保険に関する事務",
+        "国民健康保険の資格及び給付に関する事務",
+    )
+    assert (text[1]["before"], text[1]["after"]) == ("番号法第１９条第７号", "番号法第１９条第８号")
+    # Rows whose item lost lines are in doubt (column_guess); the third row's item was whole.
+    assert ["column_guess" in " ".join(d.kind for d in r.doubts if d.field == "item") for r in rows] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_an_item_line_with_another_cells_line_beside_it_is_cut_and_a_wrapped_note_stays():
+    from piatable.normalize.item_intruders import split_item_intruders
+
+    item = Box(
+        [
+            CellLine(t, 1, k)
+            for k, t in enumerate(
+                [
+                    "Ⅲリスク対策",
+                    "２．特定個人情報ファイルが不正に複製されるリスクへの措置 ている。",
+                    "５．特定個人情報の提供・",
+                    "移転（委託に伴うものを",
+                    "除く。）",
+                ]
+            )
+        ]
+    )
+    out, touched = split_item_intruders([item])
+    assert [cl.text for cl in out[0].lines] == [
+        "Ⅲリスク対策",
+        "２．特定個人情報ファイルが不正に複製されるリスクへの措置",
+        "５．特定個人情報の提供・",
+        "移転（委託に伴うものを",
+        "除く。）",
+    ]
+    assert [cl.text for cl in out[1].lines] == ["ている。"] and id(out[0]) in touched

@@ -1,0 +1,165 @@
+"""Lines of other columns printed inside an item box of column-ordered text (plain ``pdftotext``).
+
+Plain ``pdftotext`` reads a row's cells line by line in the order of their baselines, so an item
+box (``Ⅰ関連情報`` / ``１．特定個人情報ファイルを取り`` / ``扱う事務`` / ``①事務の名称``) may hold
+a before/after line printed between two of its lines (``国民健康保険に関する事務``), or beside
+one of them after a space (``１．特定個人情報ファイルを取り (1)被保険者の…``).  An item's lines
+are headings of the form: each opens with a numbering (Ⅰ, １．, ①, （１）…), reads as a heading
+of the forms' lexicon, or goes on from a line wrapped at the item column's width or mid-phrase
+(``く。）``: LibreOffice applies no kinsoku), or makes the heading above read more as one (measured on
+the tuning sets' expected items: every heading line opens or reads so).  A line that does none
+of these is another column's; it is taken out of the item box into a box of its own right after
+it, for the before/after pairing, and the item box says so (``intruders``) so that its row is
+warned.  Nothing is dropped: every character stays in one box or the other.  Used by
+``columnar``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import regex
+
+from piatable.models import CellLine
+from piatable.vocabulary import SECTION_NUMERALS
+
+from .boxes import Box, is_single_box
+from .chars import BODY_MARKER, ITEM_MARKER, display_width
+from .items import heading_score
+
+# A line reading at least this much as a heading of the form opens a heading of the item (a
+# key found inside a longer heading of the lexicon scores 0.25).
+ITEM_LINE_SCORE = 0.25
+# A heading whose next line makes it read as a whole heading (score 1) wrapped there; the item
+# column's wrap width is the commonest width of such lines, seen at least this often.
+ITEM_WRAP_MIN_SEEN = 2
+# Display units a wrapped item line may fall short of (or pass) the item column's wrap width.
+ITEM_WRAP_SLACK = 2
+_SPACE = regex.compile(r"[ 　]+")
+# What no cell opens with but a wrapped line may (LibreOffice applies no kinsoku): a line of an
+# item box opening so goes on from the line above.
+_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・]")
+
+
+def _is_heading_line(text: str) -> bool:
+    """A line that opens a heading of an item: a section, a numbering, or a heading's words."""
+    if not text:
+        return False
+    if text[:1] in SECTION_NUMERALS:
+        return True
+    if BODY_MARKER.match(text):
+        return False
+    return bool(ITEM_MARKER.match(text)) or heading_score(text) >= ITEM_LINE_SCORE
+
+
+def _opens_heading(text: str) -> bool:
+    """A line opening with a section or a numbering of the form's headings."""
+    return text[:1] in SECTION_NUMERALS or (bool(ITEM_MARKER.match(text)) and not BODY_MARKER.match(text))
+
+
+def item_wrap_width(boxes: list[Box]) -> int | None:
+    """The item column's wrap width: the commonest width of item lines that the next line of
+    their box finishes into a whole heading of the lexicon (``１．特定個人情報ファイルを取り`` +
+    ``扱う事務``), seen at least ``ITEM_WRAP_MIN_SEEN`` times; None when too few show."""
+    widths: Counter[int] = Counter()
+    for b in boxes:
+        if is_single_box(b) or b.lines[0].text[:1] not in SECTION_NUMERALS:
+            continue
+        for a, nxt in zip(b.lines, b.lines[1:], strict=False):
+            if heading_score(a.text) < 1.0 and heading_score(a.text + nxt.text) >= 1.0:
+                widths[display_width(a.text)] += 1
+    if not widths:
+        return None
+    width, seen = max(widths.items(), key=lambda wc: (wc[1], wc[0]))
+    return width if seen >= ITEM_WRAP_MIN_SEEN else None
+
+
+def _fills(text: str, wrap: int | None) -> bool:
+    return wrap is not None and abs(display_width(text) - wrap) <= ITEM_WRAP_SLACK
+
+
+def _side_by_side(cl: CellLine, wrap: int | None, first: bool) -> tuple[CellLine, CellLine] | None:
+    """An item line with another column's line beside it after a space: the item's part is
+    filled to the item column's wrap width and the line is wider than it; or, for the item's
+    first line (a section, seldom wrapped), the part reads as a whole heading of the lexicon
+    and the rest opens no heading; or the rest opens as no heading's words do (a list marker,
+    mid-phrase after a space: ``…リスクへの措置 ている。``) and joined it makes the heading read no
+    more as one."""
+    if wrap is not None and display_width(cl.text) <= wrap + ITEM_WRAP_SLACK:
+        return None
+    for m in _SPACE.finditer(cl.text):
+        head, rest = cl.text[: m.start()], cl.text[m.end() :]
+        if not rest:
+            continue
+        other = bool(BODY_MARKER.match(rest) or _MID_PHRASE.match(rest))
+        if (
+            _fills(head, wrap)
+            or (first and heading_score(head) >= 1.0 and not _is_heading_line(rest))
+            or (other and heading_score(head) >= heading_score(head + rest))
+        ):
+            return replace(cl, text=head), replace(cl, text=rest)
+    return None
+
+
+def _goes_on(para: str, text: str, wrapped: bool) -> bool:
+    """Whether ``text`` goes on with the heading ``para``: it makes the heading read more as
+    one of the lexicon, or, after a line that ``wrapped`` (filled to the item column's width,
+    or ``text`` opening mid-phrase), reads no less as one (``町一丁目１番１号`` after a wrapped
+    ``１．特定個人情報の開示・訂正`` is an address's line, not the heading's)."""
+    joined, alone = heading_score(para + text), heading_score(para)
+    unclosed = (text.count("（") + text.count("(")) - (text.count("）") + text.count(")"))
+    if unclosed > 0:
+        # A note opening on this line and closed on a later one (``（委託に伴うものを除く。`` /
+        # ``）``): closed here, the lexicon's keys leave it out; opening the line, it may
+        # follow a line short of the column's width.
+        joined = max(joined, heading_score(para + text + "）" * unclosed))
+        wrapped = wrapped or text[:1] in "（("
+    return joined >= alone if wrapped else joined > alone
+
+
+def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
+    """The boxes with other columns' lines taken out of each item box (one opening with a
+    section Ⅰ…Ⅵ) into a box right after it; and the ``id`` of each item box that lost lines."""
+    wrap = item_wrap_width(boxes)
+    out: list[Box] = []
+    touched: set[int] = set()
+    for b in boxes:
+        if is_single_box(b) or b.lines[0].text[:1] not in SECTION_NUMERALS:
+            out.append(b)
+            continue
+        kept: list[CellLine] = []
+        moved: list[CellLine] = []
+        para = ""
+        last: CellLine | None = None
+        for cl in b.lines:
+            text = cl.text
+            runs_on = last is not None and _fills(last.text, wrap)
+            side = _side_by_side(cl, wrap, last is None)
+            rest: CellLine | None = None
+            if side is not None:
+                cl, rest = side
+                text = cl.text
+            if last is None or _opens_heading(text):
+                kept.append(cl)
+                para, last = text, cl
+            elif _is_heading_line(text):
+                # Words of a heading without its numbering: a heading of its own or the rest
+                # of the one above; either way the item's.
+                kept.append(cl)
+                para, last = para + text, cl
+            elif _goes_on(para, text, runs_on or bool(_MID_PHRASE.match(text))):
+                kept.append(cl)
+                para, last = para + text, cl
+            else:
+                moved.append(cl)
+            if rest is not None:
+                moved.append(rest)
+        if not moved:
+            out.append(b)
+            continue
+        item = Box(kept, b.after_date)
+        out.append(item)
+        out.append(Box(moved))
+        touched.add(id(item))
+    return out, touched

@@ -1,0 +1,56 @@
+"""Rows of a page of column-ordered text cut into runs, one per merged cell (a date, a timing, an
+explanation printed once over several rows), from where the extractor emitted each cell among
+the rows' items.  Used by ``columnar``.
+"""
+
+from __future__ import annotations
+
+from math import comb
+
+# A page whose merged dates could be cut in more ways than this has them handed out in order.
+SEGMENT_MAX_CUTS = 5000
+
+
+def segment_runs(before: list[int], n: int) -> tuple[list[int], float, bool]:
+    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
+
+    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
+    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
+    beside its first row or within its run).  The cost of a cut is the distance of each date from
+    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
+    even in size.  Returns the first row of each run, the cost,
+    and whether another cut had the same cost (the call was a guess)."""
+    d = len(before)
+    best: tuple[float, float, int, list[int]] | None = None
+    tied = False
+
+    def runs(j: int, start: int) -> list[list[int]]:
+        if j == d:
+            return [[]]
+        if j == 0:
+            return [[0, *rest] for rest in runs(1, 1)]
+        out = []
+        for a in range(start, n - (d - j) + 1):
+            out.extend([[a, *rest] for rest in runs(j + 1, a + 1)])
+        return out
+
+    for starts in runs(0, 0) if d and comb(n - 1, d - 1) <= SEGMENT_MAX_CUTS else []:
+        ends = [*starts[1:], n]
+        cost = 0.0
+        for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
+            c = before[j]
+            # Emitted before or after every item of the page, a date tells nothing of its run.
+            if 0 < c < n:
+                cost += max(0, a - c, c - (b - 1))
+        spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
+        # Among runs as even, a date emitted just before a row's item opens that row's run.
+        offset = sum(abs(a - before[j]) for j, a in enumerate(starts) if 0 < before[j] < n)
+        key = (cost, spread, offset)
+        if best is None or key < best[:3]:
+            tied = best is not None and best[0] == cost
+            best = (cost, spread, offset, starts)
+        elif key[0] == best[0]:
+            tied = True
+    if best is None:  # too many dates to try every cut: in order, the last run taking the rest
+        return list(range(d)), float(n), True
+    return best[3], best[0], tied
