@@ -424,3 +424,18 @@ def test_geometry_clears_a_ruled_cell_without_the_tokenizer():
     row.cells["before"] = [CellLine("なし", wraps=False, reaches_bottom=False)]
     rec = row_to_record(row, "x", 0, Settings(), _NoTokenizer())
     assert not any(f.startswith("truncated") for f in rec.flags)
+
+
+def test_equal_cells_cut_by_positions_are_content_not_doubt():
+    """A grid (PDF, scan, -layout) that placed both cells prints them equal: change_kind says
+    ``unchanged`` and no warning is raised; text cut without positions keeps the flag (one cell
+    may have been read twice)."""
+    cells = {**BASE, "before": "市民課", "after": "市民課"}
+    row = make_row(cells, WIDTHS)
+    row.positioned = True
+    placed = rows_to_records([row], "synthetic.pdf", Settings())[0]
+    assert "before_equals_after" not in placed.flags
+    assert placed.change_kind == "unchanged"
+    streamed = record_of(cells)
+    assert "before_equals_after" in streamed.flags and streamed.change_kind == "unchanged"
+    assert streamed.confidence < placed.confidence
