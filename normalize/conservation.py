@@ -8,13 +8,28 @@ from collections.abc import Iterable
 import regex
 
 from piatable.models import RawRow, Record
-from piatable.vocabulary import SECTION_NUMERALS, is_header_line, is_label_piece, is_table_start
+from piatable.vocabulary import (
+    ATTACHMENT_LABEL,
+    SECTION_NUMERALS,
+    TITLE,
+    is_header_line,
+    is_label_piece,
+    is_table_start,
+)
 
 from .dates import is_date_line
 
 # A section of the form (Ⅰ…Ⅵ) opening a line or a piece after a space, with its words (Writer
 # may print a space after the numeral: Ⅰ 関連情報).
 SECTION_OPENING = regex.compile(rf"(?:^|(?<=\s))[{''.join(sorted(SECTION_NUMERALS))}][\s　]?[^\s　]{{2,}}")
+
+# An attachment's label opening a line or a piece after a space (（別添３）ファイル記録項目,
+# 別紙２ 事務の流れ): an item of its own, like a section.  A label that runs on into a sentence
+# (別紙２のとおり, 別添１に示す) is a reference inside a cell, not an item.
+ATTACHMENT_OPENING = regex.compile(
+    r"(?:^|(?<=\s))(?:[（(]\s*別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*[）)]"
+    r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+)(?![\p{Hiragana}、。])"
+)
 
 # Lines after a title within which its column labels show it is the table's own title.
 TITLE_LABELS_WITHIN = 3
@@ -66,8 +81,9 @@ def date_lines_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
 
 
 def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:
-    """How many pieces of the region's lines that open a section of the form (Ⅰ…Ⅵ, at a line's
-    start or after a space) do not open a row's item: each is a row read into another row's cell
+    """How many pieces of the region's lines that open a section of the form (Ⅰ…Ⅵ) or name an
+    attachment (``ATTACHMENT_OPENING``), at a line's start or after a space, do not open a row's
+    item: each is a row read into another row's cell
     (pypdfium2 may print two rows' lines interleaved; boxes may be paired wrongly).  Checked on
     every flattened text: on the text samples it fires on every input that gives fewer rows
     than its table has and no other date or placement note covers."""
@@ -75,9 +91,12 @@ def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
     for t in region:
         # Plain pdftotext joins the pieces of one baseline with a space (令和5年3月 Ⅱ… [○]紙).
         want += len(SECTION_OPENING.findall(t))
-    opened = sum(
-        1 for r in rows if r.cells.get("item") and r.cells["item"][0].text.strip()[:1] in SECTION_NUMERALS
-    )
+        if not TITLE.match(t.strip()):
+            want += len(ATTACHMENT_OPENING.findall(t))
+    opened = 0
+    for r in rows:
+        first = r.cells["item"][0].text.strip() if r.cells.get("item") else ""
+        opened += bool(first) and (first[:1] in SECTION_NUMERALS or bool(ATTACHMENT_LABEL.match(first)))
     return max(0, want - opened)
 
 

@@ -72,6 +72,23 @@ def test_an_item_path_read_into_another_cell_is_counted_as_a_lost_row():
     assert item_paths_without_rows(region, [row]) == 1
 
 
+def test_an_attachments_label_read_into_another_cell_is_counted_as_a_lost_row():
+    """An attachment amended as a whole (（別添３）ファイル記録項目) is an item as a section is: a
+    label that opened no row is a row lost; a reference inside a cell (別紙２のとおり) is not."""
+    from piatable.models import RawRow
+    from piatable.normalize.conservation import item_paths_without_rows
+
+    region = ["別添３ 変更箇所", "別添１", "事務の内容", "（別添３）ファイル記録項目", "別紙２のとおり変更"]
+    row = RawRow()
+    row.cells["item"] = [CellLine("別添１", 1, 1), CellLine("事務の内容", 1, 2)]
+    row.cells["before"] = [CellLine("（別添３）ファイル記録項目", 1, 3), CellLine("別紙２のとおり変更", 1, 4)]
+    assert item_paths_without_rows(region, [row]) == 1
+    row.cells["before"] = [CellLine("別紙２のとおり変更", 1, 4)]
+    other = RawRow()
+    other.cells["item"] = [CellLine("（別添３）ファイル記録項目", 1, 3)]
+    assert item_paths_without_rows(region, [row, other]) == 0
+
+
 def test_item_paths_between_the_tables_title_and_the_region_are_counted_not_a_contents_page():
     from piatable.normalize.conservation import paths_before_region
 

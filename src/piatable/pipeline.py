@@ -150,7 +150,10 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         )
         result.status = "partial"
     if unopened:
-        result.notes.append(f"{unopened} item paths (Ⅰ…Ⅵ) of the table region did not open a row")
+        result.notes.append(
+            f"{unopened} item paths (a section Ⅰ…Ⅵ or an attachment's label) of the table region"
+            " did not open a row"
+        )
         result.status = "partial"
     if lost_lines:
         result.notes.append(lost_lines_note(lost_lines))
