@@ -46,6 +46,7 @@ from .structure_fixes import (
     even_numbering,
     even_placeholders,
     even_running_dates,
+    fix_check_boxes,
     fix_number_dashes,
     fix_placeholder_run,
     restore_choice_brackets,
@@ -514,7 +515,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
-                        text = restore_ticked_box(text)
+                        text = fix_check_boxes(restore_ticked_box(text))
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
                     text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
