@@ -37,7 +37,7 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
-from .item_numbers import form_numbering, heading_wraps, snap_numbered
+from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
@@ -522,8 +522,10 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = snap_numbered(
-                        form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                    texts = form_instance_numbers(
+                        snap_numbered(
+                            form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                        )
                     )
                 else:
                     texts = restore_circled_gaps(texts)
