@@ -249,9 +249,13 @@ def test_check_boxes_hold_one_mark_or_none():
     # Every box of a list on one line, and a box read empty without its space.
     assert fix_check_boxes("[O]個人番号 [○○]その他識別情報") == "[○]個人番号 [○]その他識別情報"
     assert fix_check_boxes("[]連絡先（電話番号等）") == "[ ]連絡先（電話番号等）"
+    # Its ] read as a letter or a bar after the mark (tesseract at 200 dpi, IPAex Gothic: [Oj紙).
+    assert fix_check_boxes("[○]個人番号 [Oj その他") == "[○]個人番号 [○] その他"
+    assert fix_check_boxes("[O|紙") == "[○]紙"
     # Brackets and inner spaces as read; three marks are no box's; a choice, an index, a lone box stay.
     assert fix_check_boxes("［ＯＯ］紙") == "［○］紙"
-    for line in ("[ ○ ]　本人から　[ ]　行政機関", "[○○○]紙", "[ 10人未満 ]", "a[0]の値", "[O]", "[ ]連絡先"):
+    kept = ("[ ○ ]　本人から　[ ]　行政機関", "[○○○]紙", "[ 10人未満 ]", "a[0]の値", "[O]", "[ ]連絡先")
+    for line in (*kept, "[|連絡先", "[Il連携"):
         assert fix_check_boxes(line) == line
 
 

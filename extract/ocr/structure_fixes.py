@@ -48,7 +48,9 @@ _MARK_READS = "○〇OoＯｏ0０"
 _MARK_BOX = regex.compile(rf"[\[［][ 　]*[{_MARK_READS}]+[ 　]*[\]］]")
 _CHECK_BOX = regex.compile(
     # Not an index of a Latin name or number (a[0], x1[o]); the label a Japanese word or （.
-    rf"(?<![A-Za-z0-9_\]])([\[［])([ 　]*)([{_MARK_READS}]{{1,{CHECK_MARK_MAX_READ}}}|)([ 　]*)([\]］])"
+    # Its ] may read as a letter or a bar (``[Oj紙``, ``[O|その他``) when a mark was read.
+    rf"(?<![A-Za-z0-9_\]])([\[［])([ 　]*)([{_MARK_READS}]{{1,{CHECK_MARK_MAX_READ}}}|)([ 　]*)"
+    r"([\]］]|[jJIlＩｌ|｜)）])"
     r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(])"
 )
 
@@ -57,11 +59,16 @@ def fix_check_boxes(line: str) -> str:
     """Each check box of a list of choices written as the forms print it: one ○ for what OCR read
     of the mark (``[O]紙``, ``[0]``, ``[〇]``, ``[○○]``, ``[OO]`` → ``[○]``), ``[ ]`` for a box read
     empty without its space (``[]連絡先``); the brackets and the spaces inside as read
-    (``[ ○ ]`` stays spaced).  Only a bracket pair holding marks alone before a Japanese label:
-    a choice's words (``[ 10人未満 ]``) or an index (``a[0]``) are not a box."""
+    (``[ ○ ]`` stays spaced), a ] read as a letter or a bar (``[Oj``) after a mark put right.
+    Only a bracket pair holding marks alone before a Japanese label: a choice's words
+    (``[ 10人未満 ]``) or an index (``a[0]``) are not a box."""
 
     def mend(m: regex.Match) -> str:
         opening, pad, mark, tail, closing = m.groups()
+        if closing not in "]］":
+            if not mark:
+                return m.group(0)
+            closing = "]" if opening == "[" else "］"
         if not mark:
             return m.group(0) if pad or tail else opening + " " + closing
         return opening + pad + "○" + tail + closing
