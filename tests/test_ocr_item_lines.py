@@ -346,3 +346,55 @@ def test_numbered_heading_misread_into_other_text(read, printed):
     from piatable.extract.ocr.item_numbers import snap_numbered
 
     assert printed in snap_numbered(read)
+
+
+def test_an_instance_labels_number_is_written_full_width_as_the_forms_print_it():
+    from piatable.extract.ocr.corrections import fix_rows
+    from piatable.extract.ocr.item_numbers import form_instance_numbers
+    from piatable.models import CellLine, RawRow
+
+    read = [
+        "委託事項1",
+        "提供先2",
+        "移転先1",
+        "システム3",
+        "リスク1:目的外の入手が行われるリスク",
+        "リスク 1 ：不正確",
+    ]
+    assert form_instance_numbers(read) == [
+        "委託事項１",
+        "提供先２",
+        "移転先１",
+        "システム３",
+        "リスク１：目的外の入手が行われるリスク",
+        "リスク１：不正確",
+    ]
+    # A number inside other text, a label without its colon before text, a printed one: as read.
+    for line in ("システム1台", "リスク1目的外", "委託事項１", "①委託内容"):
+        assert form_instance_numbers([line]) == [line]
+    row = RawRow(
+        cells={
+            "item": [
+                CellLine(t) for t in ("４．特定個人情報ファイルの取扱いの委託", "委託事項1", "①委託内容")
+            ]
+        }
+    )
+    fix_rows([row])
+    assert [cl.text for cl in row.cells["item"]][1] == "委託事項１"
+    assert "ocr_corrected" in row.flags
+
+
+def test_no_truth_item_line_of_the_samples_is_changed_by_the_instance_numbers():
+    import json
+
+    from piatable.extract.ocr.item_numbers import form_instance_numbers
+
+    from .conftest import ROOT
+
+    lines = [
+        line
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+        for line in str(r.get("item") or "").splitlines()
+    ]
+    assert form_instance_numbers(lines) == lines

@@ -239,3 +239,43 @@ def test_a_circled_number_misread_before_a_heading_wrapped_over_two_lines():
     assert _fix_wrapped_heading("⑧＠提供先における用", "途") == "②提供先における用"
     assert _fix_wrapped_heading("⑦入手方法", "") == "⑦入手方法"  # as printed
     assert _fix_wrapped_heading("②提供先における用", "途") == "②提供先における用"
+
+
+def test_check_boxes_hold_one_mark_or_none():
+    from piatable.extract.ocr.structure_fixes import fix_check_boxes
+
+    for read in ("[O]紙", "[0]紙", "[Ｏ]紙", "[〇]紙", "[o]紙", "[○○]紙", "[OO]紙", "[○O]紙", "[O○]紙"):
+        assert fix_check_boxes(read) == "[○]紙", read
+    # Every box of a list on one line, and a box read empty without its space.
+    assert fix_check_boxes("[O]個人番号 [○○]その他識別情報") == "[○]個人番号 [○]その他識別情報"
+    assert fix_check_boxes("[]連絡先（電話番号等）") == "[ ]連絡先（電話番号等）"
+    # Its ] read as a letter or a bar after the mark (tesseract at 200 dpi, IPAex Gothic: [Oj紙).
+    assert fix_check_boxes("[○]個人番号 [Oj その他") == "[○]個人番号 [○] その他"
+    assert fix_check_boxes("[O|紙") == "[○]紙"
+    # Brackets and inner spaces as read; three marks are no box's; a choice, an index, a lone box stay.
+    assert fix_check_boxes("［ＯＯ］紙") == "［○］紙"
+    kept = ("[ ○ ]　本人から　[ ]　行政機関", "[○○○]紙", "[ 10人未満 ]", "a[0]の値", "[O]", "[ ]連絡先")
+    for line in (*kept, "[|連絡先", "[Il連携"):
+        assert fix_check_boxes(line) == line
+
+
+def test_a_mark_read_twice_is_not_doubled_as_a_placeholder():
+    from piatable.extract.ocr.corrections import fix_rows
+    from piatable.models import CellLine, RawRow
+
+    row = RawRow(cells={"after": [CellLine("[○O]紙"), CellLine("[○]個人番号 [OO]その他識別情報")]})
+    fix_rows([row])
+    assert [cl.text for cl in row.cells["after"]] == ["[○]紙", "[○]個人番号 [○]その他識別情報"]
+    assert "ocr_corrected" in row.flags
+    # A placeholder beside a ○ outside a box is still mended.
+    from piatable.extract.ocr.structure_fixes import fix_placeholder_run
+
+    assert fix_placeholder_run("○O市本町 [○O]") == "○○市本町 [○O]"
+
+
+def test_no_truth_cell_of_the_samples_is_changed_by_the_check_boxes():
+    from piatable.extract.ocr.structure_fixes import fix_check_boxes, fix_placeholder_run
+
+    lines = _truth_lines()
+    assert [line for line in lines if fix_check_boxes(line) != line] == []
+    assert [line for line in lines if fix_placeholder_run(line) != line] == []

@@ -37,7 +37,7 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
-from .item_numbers import form_numbering, heading_wraps, snap_numbered
+from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_stray_open_bracket,
@@ -46,6 +46,7 @@ from .structure_fixes import (
     even_numbering,
     even_placeholders,
     even_running_dates,
+    fix_check_boxes,
     fix_number_dashes,
     fix_placeholder_run,
     restore_choice_brackets,
@@ -514,15 +515,17 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         nxt = lines[j + 1].text if j + 1 < len(lines) else ""
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
-                        text = restore_ticked_box(text)
+                        text = fix_check_boxes(restore_ticked_box(text))
                     text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
                     text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = snap_numbered(
-                        form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                    texts = form_instance_numbers(
+                        snap_numbered(
+                            form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
+                        )
                     )
                 else:
                     texts = restore_circled_gaps(texts)

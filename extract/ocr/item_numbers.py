@@ -95,6 +95,35 @@ def form_numbering(lines: list[str]) -> list[str]:
     return out
 
 
+# The forms' instance labels of an item (委託事項１, 提供先２, 移転先１, システム３, リスク１：): a word
+# naming which of several the entries below belong to, and its number, printed full width (with a
+# full-width ： after a risk's number).  As an item line: the label word, its number, then the
+# line's end or a colon (and the risk's title).
+INSTANCE_LABELS = ("委託事項", "提供先", "移転先", "システム", "リスク")
+_INSTANCE_LINE = regex.compile(
+    rf"^((?:{'|'.join(INSTANCE_LABELS)}))[ 　]?([0-9０-９]{{1,2}})(?:[ 　]*$|[ 　]?([：:])[ 　]?)"
+)
+
+
+def form_instance_numbers(lines: list[str]) -> list[str]:
+    """An item cell's lines with an instance label's number written as the forms print it,
+    full width (``委託事項1`` → ``委託事項１``, ``リスク1:`` → ``リスク１：``): a proportional font's
+    full-width digit is hardly wider than a half-width one, so OCR's width of it says little.
+    Only a line that is the label (the label word and its number alone, or before a colon);
+    a number inside other text (``システム1台``) is kept as read."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        text = line.strip()
+        m = _INSTANCE_LINE.match(text)
+        if m is None:
+            continue
+        label = m.group(1) + m.group(2).translate(_FULL_DIGITS) + ("：" if m.group(3) else "")
+        fixed = label + text[m.end() :]
+        if fixed != text:
+            out[i] = _rebuild(line, fixed)
+    return out
+
+
 # A numbered heading read as another text of its length (②宇施日・期開, ４．…の取扱いの記録 for
 # ４．…の取扱いの委託) is the heading the forms print with that number there when it differs in at
 # most this many characters (substitutions) and is the only one: the number and the headings

@@ -26,8 +26,54 @@ _PLACEHOLDER_RUN = regex.compile(
 
 def fix_placeholder_run(line: str) -> str:
     """``OO市``/``ＯＯ株式会社`` (two or more O's, not part of a Latin word, before a Japanese
-    character), and an O beside a ○ (``Ｏ○市``) → the placeholder ``○○市``."""
-    return _PLACEHOLDER_RUN.sub(lambda m: "○" * len(m.group(0)), line)
+    character), and an O beside a ○ (``Ｏ○市``) → the placeholder ``○○市``.  Not inside a
+    bracket pair holding marks alone: that is a check box (``[○O]`` is one ○ read twice, see
+    ``fix_check_boxes``), not a placeholder."""
+    boxes = [m.span() for m in _MARK_BOX.finditer(line)]
+
+    def mend(m: regex.Match) -> str:
+        if any(a <= m.start() and m.end() <= b for a, b in boxes):
+            return m.group(0)
+        return "○" * len(m.group(0))
+
+    return _PLACEHOLDER_RUN.sub(mend, line)
+
+
+# The forms' check boxes in a list of choices (``[○]紙``, ``[ ]連絡先（電話番号等）``,
+# ``[○]個人番号 [○]その他識別情報``, ``[ ○ ]　本人から``): a square bracket pair holding one mark
+# or none, before the choice's label.  What tesseract makes of the one ○: O, 0, Ｏ, ０, o, ｏ, 〇,
+# or the mark read twice (○○, OO, ○O) — at most CHECK_MARK_MAX_READ characters.
+CHECK_MARK_MAX_READ = 2
+_MARK_READS = "○〇OoＯｏ0０"
+_MARK_BOX = regex.compile(rf"[\[［][ 　]*[{_MARK_READS}]+[ 　]*[\]］]")
+_CHECK_BOX = regex.compile(
+    # Not an index of a Latin name or number (a[0], x1[o]); the label a Japanese word or （.
+    # Its ] may read as a letter or a bar (``[Oj紙``, ``[O|その他``) when a mark was read.
+    rf"(?<![A-Za-z0-9_\]])([\[［])([ 　]*)([{_MARK_READS}]{{1,{CHECK_MARK_MAX_READ}}}|)([ 　]*)"
+    r"([\]］]|[jJIlＩｌ|｜)）])"
+    r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(])"
+)
+
+
+def fix_check_boxes(line: str) -> str:
+    """Each check box of a list of choices written as the forms print it: one ○ for what OCR read
+    of the mark (``[O]紙``, ``[0]``, ``[〇]``, ``[○○]``, ``[OO]`` → ``[○]``), ``[ ]`` for a box read
+    empty without its space (``[]連絡先``); the brackets and the spaces inside as read
+    (``[ ○ ]`` stays spaced), a ] read as a letter or a bar (``[Oj``) after a mark put right.
+    Only a bracket pair holding marks alone before a Japanese label: a choice's words
+    (``[ 10人未満 ]``) or an index (``a[0]``) are not a box."""
+
+    def mend(m: regex.Match) -> str:
+        opening, pad, mark, tail, closing = m.groups()
+        if closing not in "]］":
+            if not mark:
+                return m.group(0)
+            closing = "]" if opening == "[" else "］"
+        if not mark:
+            return m.group(0) if pad or tail else opening + " " + closing
+        return opening + pad + "○" + tail + closing
+
+    return _CHECK_BOX.sub(mend, line)
 
 
 # A document writes its placeholder in one length (○○市, ○○システム): a run of ○ of another length
