@@ -10,6 +10,7 @@ import regex
 from piatable.models import RawRow, Record
 from piatable.vocabulary import (
     ATTACHMENT_LABEL,
+    ATTACHMENT_LABEL_PATTERN,
     SECTION_NUMERALS,
     TITLE,
     is_header_line,
@@ -26,10 +27,7 @@ SECTION_OPENING = regex.compile(rf"(?:^|(?<=\s))[{''.join(sorted(SECTION_NUMERAL
 # An attachment's label opening a line or a piece after a space (（別添３）ファイル記録項目,
 # 別紙２ 事務の流れ): an item of its own, like a section.  A label that runs on into a sentence
 # (別紙２のとおり, 別添１に示す) is a reference inside a cell, not an item.
-ATTACHMENT_OPENING = regex.compile(
-    r"(?:^|(?<=\s))(?:[（(]\s*別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*[）)]"
-    r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+)(?![\p{Hiragana}、。])"
-)
+ATTACHMENT_OPENING = regex.compile(rf"(?:^|(?<=\s))(?:{ATTACHMENT_LABEL_PATTERN})(?![\p{{Hiragana}}、。])")
 
 # Lines after a title within which its column labels show it is the table's own title.
 TITLE_LABELS_WITHIN = 3

@@ -24,11 +24,12 @@ TITLE = regex.compile(
 # （別紙１）事務の流れ, 別紙２, 別添1 事務の内容; the label, then
 # its title if any.  Not 別表 (a law's table, cited inside cells: 番号法別表第二).
 # The amendment table's own title (（別添２）変更箇所) is page furniture, never an item.
-ATTACHMENT_LABEL = regex.compile(
-    r"^\s*(?P<label>[（(]\s*別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*[）)]"
-    r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+)"
-    r"(?P<title>.*)$"
+# The label alone (（別紙１）, 別添２): also what conservation counts in a text's lines.
+ATTACHMENT_LABEL_PATTERN = (
+    r"[（(]\s*別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]*\s*[）)]"
+    r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+"
 )
+ATTACHMENT_LABEL = regex.compile(rf"^\s*(?P<label>{ATTACHMENT_LABEL_PATTERN})(?P<title>.*)$")
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = (
     "変更日",
