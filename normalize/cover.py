@@ -235,7 +235,9 @@ def _name_run_on(name: str, lines: list[str], end: int) -> tuple[str, int]:
 
 # The declaration every cover prints: 「〇〇市長は、住民基本台帳に関する事務における特定個人情報
 # ファイルの取扱いが…」: the agency and the affair the facts name.
-_DECLARATION = regex.compile(r"(?:^|宣言)([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
+# After the 宣言 heading where the text has one, else from the text's start.
+_DECLARATION = regex.compile(r"宣言([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
+_DECLARATION_AT_START = regex.compile(r"^([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
 # At most this many characters read before the affair the declaration names are dropped from
 # an 評価書名; the affair is looked for by its first NAME_START_CHARS characters.
 NAME_JUNK_CHARS = 3
@@ -252,15 +254,27 @@ def _doubt(facts: dict[str, str], key: str, why: str) -> None:
     facts[DOUBT + key] = f"{old}; {why}" if old else why
 
 
+# The head's title after a body's name: 「川崎市長」 and 「川崎市」, 「東京都知事」 and 「東京都」 name
+# one agency (covers print either, in the 評価実施機関名 and in the declaration alike).
+_HEAD_TITLE = regex.compile(r"(?<=[都道府県市町村区])(?:長|知事)$")
+
+
+def _agency_body(name: str) -> str:
+    """The body an agency name names: ``name`` without a trailing head's title (長 after 市町村区,
+    知事 after 都道府県)."""
+    return _HEAD_TITLE.sub("", name)
+
+
 def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
     """A doubt on 評価実施機関名 / 評価書名 when the cover's declaration names another agency or
     affair than they do (both printed on the same cover: one of them is misread or misplaced)."""
-    m = _DECLARATION.search("".join(ln.replace(" ", "") for ln in lines))
+    text = "".join(ln.replace(" ", "") for ln in lines)
+    m = _DECLARATION.search(text) or _DECLARATION_AT_START.search(text)
     if not m:
         return
     agency, affair = m.group(1), m.group(2)
     got = facts.get("agency")
-    if got is not None and got.replace(" ", "") != agency:
+    if got is not None and _agency_body(got.replace(" ", "")) != _agency_body(agency):
         _doubt(facts, "agency", f"評価実施機関名 read as {got!r}, the declaration names {agency!r}: check it")
     elif got is None:
         _doubt(facts, "agency", f"評価実施機関名 not found; the declaration names {agency!r}")

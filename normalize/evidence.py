@@ -72,6 +72,9 @@ _PLACEHOLDER_THEN_TEXT = regex.compile(
 # A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
 # bracket closes a number or a letter that no other character runs into, not a bracket pair.
 _NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
+# A list's next number printed straight after the previous item's last word (…１万人未満４）…):
+# a bracket closing a number that follows the list's number before it.
+_RUN_ON_NUMBER_CLOSER = regex.compile(r"([0-9０-９]{1,2})[)）]")
 _SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
@@ -266,11 +269,26 @@ def _is_heading_line(p: str) -> bool:
     return is_heading_line(p) or bool(INSTANCE_LINE.match(p))
 
 
+def _without_list_numbers(text: str) -> str:
+    """``text`` without the closing brackets of a numbered list (``＜選択肢＞1)… 2)…``): those
+    set apart (``_NUMBER_CLOSER``), and those run on from the previous item's words whose number
+    follows the list's previous number (``１）１万人未満 … ３）…未満４）…``)."""
+    numbers = {int(m.group(0)[:-1]) for m in _NUMBER_CLOSER.finditer(text) if m.group(0)[0].isdigit()}
+    out = _NUMBER_CLOSER.sub("", text)
+    if not numbers:
+        return out
+    for m in _RUN_ON_NUMBER_CLOSER.finditer(out):
+        n = int(m.group(1))
+        if n - 1 in numbers:
+            numbers.add(n)
+    return _RUN_ON_NUMBER_CLOSER.sub(lambda m: "" if int(m.group(1)) in numbers else m.group(0), out)
+
+
 def _unbalanced(text: str) -> str:
     """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
     left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
     depth = 0
-    for ch in _BRACKETS.findall(_NUMBER_CLOSER.sub("", text)):  # only the brackets count
+    for ch in _BRACKETS.findall(_without_list_numbers(text)):  # only the brackets count
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

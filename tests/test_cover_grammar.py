@@ -100,3 +100,33 @@ def test_a_scanned_cover_page_reads_its_agency_and_date_boxes(tmp_path):
     got = res.documents.get("agency")
     assert got is not None
     assert got == truth["agency"] or any("評価実施機関名" in n for n in res.notes)
+
+
+@pytest.mark.parametrize(
+    ("agency", "declared", "doubted"),
+    [
+        ("川崎田市長", "川崎田市", False),  # the head's title: one agency
+        ("東京都知事", "東京都", False),
+        ("〇〇町", "〇〇町長", False),
+        ("川崎田市長", "川崎市", True),  # another body
+        ("〇〇市教育委員会", "〇〇市", True),
+    ],
+)
+def test_the_heads_title_alone_does_not_contradict_the_declaration(agency, declared, doubted):
+    text = "\n".join(
+        [
+            "評価書番号",
+            "12",
+            "評価書名",
+            "住民基本台帳に関する事務",
+            "評価実施機関名",
+            agency,
+            "公表日",
+            "令和５年６月１日",
+            "個人のプライバシー等の権利利益の保護の宣言",
+            f"{declared}は、住民基本台帳に関する事務における特定個人情報ファイルの取扱いにあたり、",
+        ]
+    )
+    facts, notes = check_cover(cover_facts_from_document_text(text))
+    assert facts["agency"] == agency
+    assert any("評価実施機関名" in n and "declaration" in n for n in notes) is doubted

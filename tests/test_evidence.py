@@ -265,6 +265,11 @@ def test_a_list_numbered_with_closing_brackets_is_not_a_torn_cell():
     assert _unbalanced("(1)窓口における本人確認") == ""
     assert _unbalanced("ものを除く。）") == "close"  # torn from the item cell
     assert _unbalanced("…の提供・移転（委託に伴う") == "open"
+    # The next number run on from the previous choice's last word (the forms' 対象となる本人の数).
+    listed = "＜選択肢＞\n１）１万人未満　２）１万人以上\n３）１０万人以上１００万人未満４）１００万人以上"
+    assert _unbalanced(listed) == ""
+    assert _unbalanced("１）研修　２）点検（第4号") == "open"
+    assert _unbalanced("１）研修　２）点検の号4）") == "close"  # 4 does not follow the list's 2
 
 
 def test_a_placeholder_opening_the_after_cell_is_warned():
