@@ -35,7 +35,11 @@ KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")
 # Printed lines below a date's first part that its last part may stand (another column's line
 # between).
-SPLIT_DATE_REACH = 2
+SPLIT_DATE_REACH = 3
+# A date wrapped a piece a line in a narrow 変更日 column (``2019`` / ``/04/0`` / ``1``): lines made
+# only of a date's characters, at most this many, joined when together they read as a date.
+DATE_PIECES_MAX = 4
+DATE_PIECE = regex.compile(r"^\s*[0-9０-９元年月日令和平成昭RHSＲＨＳ/.．／\-－\u2212ー\u2010]{1,10}\s*$")
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 
@@ -133,12 +137,32 @@ def looks_boxed(lines: list[CellLine], gaps: list[bool]) -> bool:
     return sum(n for n in sizes if n > 1) >= BOXED_MIN_MULTI_SHARE * len(lines)
 
 
+def _date_pieces_end(lines: list[CellLine], k: int) -> int:
+    """The end (exclusive) of the longest run of up to ``DATE_PIECES_MAX`` lines from ``k``, each
+    made only of a date's characters (``DATE_PIECE``), that joined reads as a date: a narrow
+    変更日 column wraps a date into pieces (``2019`` / ``/04/0`` / ``1``); ``k`` when none does."""
+    end, joined = k, ""
+    for j in range(k, min(len(lines), k + DATE_PIECES_MAX)):
+        if not DATE_PIECE.match(lines[j].text):
+            break
+        joined += lines[j].text.strip()
+        if is_date_line(joined):
+            end = j + 1
+    return end
+
+
 def _rejoin_dates(lines: list[CellLine]) -> list[CellLine]:
-    """A date wrapped over two lines of one box (``令和4年4月1`` / ``日``) as one line."""
+    """A date wrapped over lines of one box (``令和4年4月1`` / ``日``, ``2019`` / ``/04/0`` /
+    ``1``) as one line, and a 提出時期 printed a character a line (``事`` / ``前``) as one."""
     out: list[CellLine] = []
     k = 0
     while k < len(lines):
         cl = lines[k]
+        end = _date_pieces_end(lines, k)
+        if end > k + 1:
+            out.append(replace(cl, text="".join(x.text.strip() for x in lines[k:end])))
+            k = end
+            continue
         if k + 1 < len(lines) and DATE_HEAD.match(cl.text):
             nxt = lines[k + 1]
             # 令和4年4月1 reads as a date already: its tail 日 on the next line joins it too.
@@ -146,8 +170,73 @@ def _rejoin_dates(lines: list[CellLine]) -> list[CellLine]:
                 out.append(replace(cl, text=cl.text + nxt.text))
                 k += 2
                 continue
+        if k + 1 < len(lines) and len(cl.text.strip()) == 1 and len(lines[k + 1].text.strip()) == 1:
+            pair = cl.text.strip() + lines[k + 1].text.strip()
+            if TIMING.match(pair):
+                out.append(replace(cl, text=pair))
+                k += 2
+                continue
         out.append(cl)
         k += 1
+    return out
+
+
+def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
+    """Dates and 提出時期 that a narrow column printed a piece a line (``2019`` / ``/04/0`` /
+    ``1``; ``事`` / ``前``), each made one line, in boxed text (``looks_boxed``: pdfminer, plain
+    ``pdftotext``) before the table's region is looked for: only consecutive lines of one page
+    (no blank line between) are joined (``_date_pieces_end``; a timing of two one-character
+    lines).  The later lines of the page move up by the lines joined, so blank lines still
+    separate the same boxes.  Other text is returned as it is."""
+    gaps = _gaps(lines)
+    if not looks_boxed(lines, gaps):
+        return lines
+    out: list[CellLine] = []
+    shift, page, k = 0, None, 0
+    while k < len(lines):
+        cl = lines[k]
+        if cl.page != page:
+            shift, page = 0, cl.page
+        end = k + 1
+        if cl.line_no is not None:
+            run = k + 1
+            while run < len(lines) and not gaps[run] and run - k < DATE_PIECES_MAX:
+                run += 1
+            end = max(_date_pieces_end(lines[:run], k), k + 1)
+            pair = "".join(x.text.strip() for x in lines[k : k + 2])
+            if end == k + 1 and run >= k + 2 and len(pair) == 2 and TIMING.match(pair):
+                end = k + 2
+        text = "".join(x.text.strip() for x in lines[k:end]) if end > k + 1 else cl.text
+        out.append(replace(cl, text=text, line_no=None if cl.line_no is None else cl.line_no - shift))
+        shift += end - k - 1
+        k = end
+    # A date split around another column's line (plain pdftotext: ``平成30年7 ４．…`` / … /
+    # ``月1日``) is made whole too, so the region's dates are found; line numbers as printed.
+    joined, joined_gaps = join_split_dates(out, [g for g in _gaps(out)])
+    return _renumber(out, joined, joined_gaps)
+
+
+def _gaps(lines: list[CellLine]) -> list[bool]:
+    return [
+        k == 0 or cl.page != lines[k - 1].page or (cl.line_no or 0) - (lines[k - 1].line_no or 0) > 1
+        for k, cl in enumerate(lines)
+    ]
+
+
+def _renumber(before: list[CellLine], lines: list[CellLine], gaps: list[bool]) -> list[CellLine]:
+    """``lines`` (``before`` with lines taken out) numbered again so that a line taken out
+    leaves no blank line: within a page, a line keeps its predecessor's number when it had it
+    (two pieces of one printed line), else follows it by one, or by two after a blank line."""
+    if lines == before:
+        return lines
+    out: list[CellLine] = []
+    for k, cl in enumerate(lines):
+        if k == 0 or cl.page != lines[k - 1].page or cl.line_no is None or out[-1].line_no is None:
+            out.append(cl)
+            continue
+        prev_no = out[-1].line_no
+        step = 0 if cl.line_no == lines[k - 1].line_no else (2 if gaps[k] else 1)
+        out.append(replace(cl, line_no=prev_no + step))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
+from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
@@ -130,6 +131,7 @@ def rows_to_records(
                 *row.doubts,
                 *row_doubts(row, rec, q, tokenizer),
                 *shared_line_row_doubts(row, rec),
+                *column_vocabulary_doubts(row, rec),
                 *doc,
                 *crossing,
                 *stray,

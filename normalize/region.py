@@ -30,6 +30,8 @@ from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
 LABEL_RUN_MIN = 3
 # Label pieces this close to a title or label row belong to the header.
 LABEL_NEAR_LINES = 3
+# Label pieces near each other that open an untitled table's region in boxed text.
+UNTITLED_LABELS_MIN = 3
 # A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
 # at most this many lines.
 WRAPPED_LABEL_MAX_LINES = 4
@@ -200,6 +202,22 @@ def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
     return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
 
 
+def _untitled_labels(raw: list[CellLine], first_date: int) -> int | None:
+    """The first of ``UNTITLED_LABELS_MIN`` column-label pieces among ``LABEL_NEAR_LINES`` * 2
+    lines before ``first_date`` (the labels of a table with no title line), when a timing
+    follows them; None otherwise."""
+    for k in range(first_date):
+        if not is_label_piece(raw[k].text):
+            continue
+        near = raw[k : min(first_date, k + 2 * LABEL_NEAR_LINES)]
+        if sum(is_label_piece(cl.text) for cl in near) >= UNTITLED_LABELS_MIN and any(
+            TIMING.match(cl.text) for cl in raw[k:]
+        ):
+            return k
+        return None
+    return None
+
+
 def find_table_start(raw: list[CellLine]) -> int:
     """Index of the first line of the table region in the raw (unfiltered) lines.
 
@@ -294,6 +312,13 @@ def find_table_start(raw: list[CellLine]) -> int:
             else:
                 break
         return start
+    if not starts and dates and boxed():
+        # No title: pdfminer may give a page's before/after boxes, then its dates, after the
+        # column labels (``変更日 項目`` / ``変更前の記載`` / …), so no date's block holds a
+        # timing; labels opening the text, with dates and timings after them, open the table.
+        label = _untitled_labels(raw, dates[0])
+        if label is not None:
+            return label
     for d in dates:
         if _block_has_anchor(raw, d, block_end(d)):
             return d

@@ -319,7 +319,9 @@ def _read_rows(
     paged: bool,
 ) -> tuple[StreamResult, list[CellLine]]:
     """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
-    raw = split_compound_lines(split_glued_headers(pages_to_cell_lines(pages, release)))
+    from .boxes import join_narrow_cells
+
+    raw = join_narrow_cells(split_compound_lines(split_glued_headers(pages_to_cell_lines(pages, release))))
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])

@@ -1,5 +1,9 @@
 """Column-ordered boxes (pdfminer, plain pdftotext): cells cut, labels dropped, rows zipped."""
 
+import json
+
+import pytest
+
 from piatable.models import CellLine
 from piatable.normalize.boxes import Box, looks_boxed, without_label_boxes
 from piatable.normalize.columnar import column_order_rows
@@ -303,8 +307,10 @@ def test_a_date_whose_day_is_printed_below_another_columns_line_is_made_whole():
     ]
     assert out[1].line_no == out[0].line_no and gaps == [True, False, False, True, False, False]
     # A tail too far below, or behind a blank line, or not finishing a date, is left alone.
-    far = [CellLine(t, 1, n) for n, t in enumerate(["令和3年9月1 Ⅰ基本情報", "x", "y", "日"], 1)]
-    assert [cl.text for cl in join_split_dates(far, [True, False, False, False])[0]][-1] == "日"
+    near = [CellLine(t, 1, n) for n, t in enumerate(["令和3年9月1 Ⅰ基本情報", "x", "y", "日"], 1)]
+    assert join_split_dates(near, [True, False, False, False])[0][0].text == "令和3年9月1日"
+    far = [CellLine(t, 1, n) for n, t in enumerate(["令和3年9月1 Ⅰ基本情報", "x", "y", "z", "日"], 1)]
+    assert [cl.text for cl in join_split_dates(far, [True, False, False, False, False])[0]][-1] == "日"
     apart = [CellLine("令和3年9月1 Ⅰ基本情報", 1, 1), CellLine("日", 1, 3)]
     assert len(join_split_dates(apart, [True, True])[0]) == 2
 
@@ -507,3 +513,44 @@ def test_an_item_line_with_another_cells_line_beside_it_is_cut_and_a_wrapped_not
         "除く。）",
     ]
     assert [cl.text for cl in out[1].lines] == ["ている。"] and id(out[0]) in touched
+
+
+def test_dates_and_timings_of_narrow_columns_are_joined_in_boxed_text():
+    from piatable.normalize.boxes import join_narrow_cells
+
+    texts = ["変更日", "", "2019", "/04/0", "1", "", "2020", "/10/0", "1", "", "事", "前", "", "事", "後"]
+    texts += ["", "Ⅰ基本情報", "１．特定個人情報ファイ", "ルを取り扱う事務"] * 2
+    lines = [CellLine(t, 1, n) for n, t in enumerate(texts, 1) if t]
+    out = join_narrow_cells(lines)
+    assert [cl.text for cl in out][:5] == ["変更日", "2019/04/01", "2020/10/01", "事前", "事後"]
+    # The blank lines still separate the same boxes: joined lines leave no gap behind them.
+    gaps = [k == 0 or out[k].line_no - out[k - 1].line_no > 1 for k in range(len(out))]
+    assert gaps[:8] == [True, True, True, True, True, True, False, False]
+    # A date's pieces behind a blank line are not joined; text not made of boxes is left alone.
+    apart = [CellLine("2019", 1, 1), CellLine("/04/01", 1, 3), CellLine("x", 1, 4)]
+    assert [cl.text for cl in join_narrow_cells(apart + lines)][:2] == ["2019", "/04/01"]
+    # (a blank line after every line, as the seed's extractor prints: no boxes)
+    unboxed = [CellLine(t, 1, 2 * n) for n, t in enumerate(["2019/04/0", "1", "事", "前", "Ⅰ基本情報"])]
+    assert join_narrow_cells(unboxed) == unboxed
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        # Untitled Writer table, pdfminer: before/after boxes, then dates a piece a line, then
+        # items; timings a character a line (事 / 前).
+        "samples/colorder/co-writer-4-pdfminer",
+        # Calc, plain pdftotext: each date wrapped and split around its item's line.
+        "samples/colorder/co-calc-3-pdftotext",
+    ],
+)
+def test_every_row_of_narrow_date_columns_is_read_with_its_date(case):
+    from pathlib import Path
+
+    from piatable import extract_document
+
+    root = Path(__file__).resolve().parent.parent
+    expected = json.loads((root / case / "expected" / "records.json").read_text("utf-8"))
+    res = extract_document(root / case / "input.txt")
+    assert [r.change_date for r in res.records] == [e["change_date"] for e in expected]
+    assert [r.timing for r in res.records] == [e["timing"] for e in expected]

@@ -5,6 +5,7 @@
     python tools/make_outsider_tables.py --set outsider
     python tools/make_outsider_tables.py --set outsider2    # tuning tables with no title line
     python tools/make_outsider_tables.py --set mixed --set heldout-mixed  # 変更日/項目 top, others centred
+    python tools/make_outsider_tables.py --set colorder    # tuning tables for column-order text
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -385,7 +386,7 @@ Made by `python tools/make_outsider_tables.py`; measured by
 """
 
 
-SET_NAMES = ("outsider", "outsider2", "heldout-outsider", "mixed", "heldout-mixed")
+SET_NAMES = ("outsider", "outsider2", "heldout-outsider", "mixed", "heldout-mixed", "colorder")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -408,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
         build(SAMPLES / "mixed", draw_cases("mx", TUNING_POOLS, 8, seed=1010, **mixed))
     if "heldout-mixed" in sets:
         build(SAMPLES / "heldout-mixed", draw_cases("hmx", HELDOUT_POOLS, 6, seed=2010, **mixed))
+    if "colorder" in sets:
+        # Tuning tables for the column-order readers (pdfminer, plain pdftotext; issue 10): the
+        # outsider styles with a seed of their own, half of them untitled.
+        build(SAMPLES / "colorder", draw_cases("co", TUNING_POOLS, 10, seed=1110, titles=(*TITLES, "")))
     return 0
 
 
