@@ -1,6 +1,8 @@
 """The compiled lines of PDF characters (normalize/grid/_plain_lines.c) are the Python code's,
 line for line: on every PDF sample's table pages, on whole pages and on each cell's words, and
-on made-up characters with ties, spaces-only lines and non-float boxes (handed back to Python)."""
+on made-up characters with ties, spaces-only lines and non-float boxes (handed back to Python).
+So are its printed lines of a column with their crossings of the cells' rulings
+(``ruled.printed_crossings``)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
 from piatable.models import Word, pdf_char
 from piatable.normalize.grid import lines as L
+from piatable.normalize.grid import ruled
 from piatable.settings import Settings
 
 from .conftest import ROOT
@@ -96,3 +99,82 @@ def test_the_extension_is_built_where_a_compiler_is():
     assert "optional=True" in text and "normalize/grid/_plain_lines.c" in text
     if shutil.which("cc") or shutil.which("gcc"):
         assert compiled is not None, "a C compiler is here, but _plain_lines is not built: make setup"
+
+
+# ----------------------------------------------------------------- printed_crossings (ruled.py)
+
+compiled_crossings = ruled._compiled_printed_crossings
+
+
+def _crossing_tuples(out: list) -> list[tuple]:
+    return [
+        ([id(w) for w in p], crossing, top, bottom, type(top), type(bottom))
+        for p, crossing, top, bottom in out
+    ]
+
+
+def _both_crossings(
+    words: list[Word], tol: float, tops: list[float], share: float
+) -> tuple[list, list | None]:
+    py = [(p, *ruled._crossing(p, tops, share)) for p in ruled.printed_lines(list(words), tol)]
+    c = compiled_crossings(list(words), tol, list(tops), share)
+    return _crossing_tuples(py), None if c is None else _crossing_tuples(c)
+
+
+@needs_build
+def test_every_pdf_sample_page_gives_the_same_printed_lines_and_crossings():
+    settings = Settings().grid
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    assert len(pdfs) > 20
+    checked = crossed = 0
+    rng = random.Random(3)
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hy = L.ems([pw])[1]
+                bottoms = sorted({w.bottom for w in pw.words})
+                for tol in (settings.line_tolerance_em * hy, 0.0):
+                    # span tops at the page's own bottoms (ties), between them and at random
+                    tops = sorted(
+                        [0.0, *rng.sample(bottoms, min(8, len(bottoms))), rng.uniform(0, pw.height)]
+                    )
+                    for share in (settings.crossing_line_share, 0.0):
+                        band = [w for w in pw.words if 100 < (w.x0 + w.x1) / 2 < 260]
+                        for words in (pw.words, band):
+                            py, c = _both_crossings(words, tol, tops, share)
+                            assert c == py, path
+                            crossed += sum(1 for t in py if t[1] is not None)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20 and crossed > 100
+
+
+@needs_build
+def test_made_up_printed_lines_with_ties():
+    rng = random.Random(11)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 30)):
+            top = rng.choice([10.0, 10.25, 11.0, -0.0, rng.uniform(0, 30)])
+            bottom = top + rng.choice([0.0, 10.0, -1.0, rng.uniform(0, 12)])
+            words.append(pdf_char("あ", 1, rng.uniform(0, 50), 60.0, top, bottom))
+        tops = sorted(
+            rng.choice([0.0, 10.0, 15.0, 20.0, 21.0, rng.uniform(0, 40)]) for _ in range(rng.randrange(0, 6))
+        )
+        py, c = _both_crossings(words, rng.choice([0.0, 0.5, 4.0]), tops, rng.choice([0.0, 0.25, 0.5]))
+        assert c == py
+
+
+@needs_build
+def test_printed_lines_that_are_not_floats_go_to_python():
+    words = [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), Word("い", 1, 10, 20, 0, 10, "pdf")]
+    assert compiled_crossings(words, 1.0, [0.0, 5.0], 0.25) is None
+    assert compiled_crossings(words[:1], 1.0, [0, 5.0], 0.25) is None
+    assert compiled_crossings(words[:1], 1.0, [0.0, float("nan")], 0.25) is None
+    out = ruled.printed_crossings(words, 1.0, [0.0, 5.0], 0.25)
+    assert [([w.text for w in p], crossing) for p, crossing, _, _ in out] == [(["あ", "い"], (1, 1))]

@@ -1,4 +1,6 @@
-/* Compiled twin of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path).
+/* Compiled twins of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path)
+ * and of ruled.printed_crossings (the printed lines of a column's words and how each lies
+ * across the rulings of its cells).
  *
  * plain_lines(words, tol, Line) -> list[Line] | None
  *
@@ -178,9 +180,159 @@ fail:
     return NULL;
 }
 
+/* printed_crossings(words, tolerance, span_tops, share) -> list | None
+ *
+ * ``[(printed, *ruled._crossing(printed, span_tops, share)) for printed in
+ * ruled.printed_lines(words, tolerance)]``, the same steps in the same double arithmetic:
+ * words sorted by bottom (stable); a word joins the current printed line when its bottom is
+ * within ``tolerance`` of the previous word's; a line's top the first least top of its words
+ * and its bottom the first greatest bottom (the words' own float objects); its crossing None
+ * when its height is not positive, else k = bisect_right(span_tops, bottom - share * height) - 1,
+ * None when k < 1 or span_tops[k] <= top + share * height, else (k, k - 1) when the part above
+ * span_tops[k] is larger than the part below by more than share * height, else (k, k).
+ *
+ * None is returned (the caller runs the Python code) when a word's top or bottom or a span top
+ * is not exactly a float, or one is NaN.  Errors propagate. */
+typedef struct {
+    double top, bottom;
+    Py_ssize_t i;
+    PyObject *w;             /* borrowed */
+    PyObject *otop, *obottom; /* new references */
+} pitem;
+
+static int by_bottom(const void *pa, const void *pb) {
+    const pitem *a = pa, *b = pb;
+    if (a->bottom < b->bottom) return -1;
+    if (a->bottom > b->bottom) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static void release_p(pitem *items, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_XDECREF(items[k].otop);
+        Py_XDECREF(items[k].obottom);
+    }
+    PyMem_Free(items);
+}
+
+/* bisect.bisect_right on the doubles tops[0:n]. */
+static Py_ssize_t bisect_right_d(const double *tops, Py_ssize_t n, double x) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (x < tops[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The (printed, crossing, top, bottom) tuple of g[0:m], appended to out; 0, or -1 on error. */
+static int add_printed(pitem *g, Py_ssize_t m, const double *tops, Py_ssize_t n_tops, double share,
+                       PyObject *out) {
+    pitem *top = &g[0], *bottom = &g[0];
+    PyObject *ws = PyList_New(m);
+    if (!ws) return -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_INCREF(g[k].w);
+        PyList_SET_ITEM(ws, k, g[k].w);
+        if (g[k].top < top->top) top = &g[k];
+        if (g[k].bottom > bottom->bottom) bottom = &g[k];
+    }
+    double t = top->top, b = bottom->bottom, height = b - t;
+    PyObject *crossing = NULL;
+    if (height > 0) {
+        Py_ssize_t k = bisect_right_d(tops, n_tops, b - share * height) - 1;
+        if (k >= 1 && !(tops[k] <= t + share * height)) {
+            double above = tops[k] - t, below = b - tops[k];
+            crossing = Py_BuildValue("(nn)", k, above - below > share * height ? k - 1 : k);
+            if (!crossing) {
+                Py_DECREF(ws);
+                return -1;
+            }
+        }
+    }
+    if (!crossing) {
+        Py_INCREF(Py_None);
+        crossing = Py_None;
+    }
+    PyObject *row = PyTuple_Pack(4, ws, crossing, top->otop, bottom->obottom);
+    Py_DECREF(ws);
+    Py_DECREF(crossing);
+    if (!row) return -1;
+    int rc = PyList_Append(out, row);
+    Py_DECREF(row);
+    return rc;
+}
+
+static PyObject *printed_crossings(PyObject *self, PyObject *args) {
+    PyObject *words, *span_tops;
+    double tol, share;
+    if (!PyArg_ParseTuple(args, "O!dO!d:printed_crossings", &PyList_Type, &words, &tol, &PyList_Type,
+                          &span_tops, &share))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words), n_tops = PyList_GET_SIZE(span_tops);
+    double *tops = PyMem_Calloc(n_tops ? n_tops : 1, sizeof(double));
+    if (!tops) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n_tops; k++) {
+        PyObject *v = PyList_GET_ITEM(span_tops, k);
+        if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) {
+            PyMem_Free(tops);
+            Py_RETURN_NONE;
+        }
+        tops[k] = PyFloat_AS_DOUBLE(v);
+    }
+    PyObject *out = PyList_New(0);
+    pitem *items = n ? PyMem_Calloc(n, sizeof(pitem)) : NULL;
+    if (!out || n == 0) {
+        PyMem_Free(tops);
+        return out;
+    }
+    if (!items) {
+        PyMem_Free(tops);
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        pitem *it = &items[k];
+        it->w = PyList_GET_ITEM(words, k);
+        it->i = k;
+        it->otop = PyObject_GetAttr(it->w, s_top);
+        it->obottom = PyObject_GetAttr(it->w, s_bottom);
+        if (!it->otop || !it->obottom) goto fail;
+        if (!PyFloat_CheckExact(it->otop) || !PyFloat_CheckExact(it->obottom)) goto not_mine;
+        it->top = PyFloat_AS_DOUBLE(it->otop);
+        it->bottom = PyFloat_AS_DOUBLE(it->obottom);
+        if (isnan(it->top) || isnan(it->bottom)) goto not_mine;
+    }
+    qsort(items, n, sizeof(pitem), by_bottom);
+    Py_ssize_t start = 0;
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        if (k < n && items[k].bottom - items[k - 1].bottom <= tol) continue;
+        if (add_printed(&items[start], k - start, tops, n_tops, share, out) < 0) goto fail;
+        start = k;
+    }
+    release_p(items, n);
+    PyMem_Free(tops);
+    return out;
+not_mine:
+    release_p(items, n);
+    PyMem_Free(tops);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    release_p(items, n);
+    PyMem_Free(tops);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
+    {"printed_crossings", printed_crossings, METH_VARARGS,
+     "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -20,6 +20,11 @@ from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
+try:  # the compiled twin of printed_crossings (normalize/grid/_plain_lines.c), when built
+    from ._plain_lines import printed_crossings as _compiled_printed_crossings
+except ImportError:  # no C compiler where the package was installed: the Python code runs
+    _compiled_printed_crossings = None
+
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
     """Cluster (position, start, end) segments by position: (position, start, end, total length)."""
@@ -316,6 +321,20 @@ def _crossing(
     return (k, k - 1 if above - below > share * height else k), top, bottom
 
 
+def printed_crossings(
+    words: list[Word], tolerance: float, span_tops: list[float], share: float
+) -> list[tuple[list[Word], tuple[int, int] | None, float, float]]:
+    """The printed lines of one column's ``words`` (``printed_lines``), each with how it lies
+    across the rulings at ``span_tops`` and its top and bottom (``_crossing``).  Made by the
+    compiled twin (normalize/grid/_plain_lines.c: the same steps and float arithmetic) when it
+    is built and the boxes are plain floats."""
+    if _compiled_printed_crossings is not None and type(words) is list and type(span_tops) is list:
+        out = _compiled_printed_crossings(words, tolerance, span_tops, share)
+        if out is not None:
+            return out
+    return [(printed, *_crossing(printed, span_tops, share)) for printed in printed_lines(words, tolerance)]
+
+
 def _ruled_rows(
     res: PageRows,
     words: list[Word],
@@ -353,8 +372,8 @@ def _ruled_rows(
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
-        for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
-            crossing, top, bottom = _crossing(printed, span_tops, settings.crossing_line_share)
+        tolerance, share = settings.line_tolerance_em * hy, settings.crossing_line_share
+        for printed, crossing, top, bottom in printed_crossings(by_column[c], tolerance, span_tops, share):
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
             if crossing and overprinted(printed):
