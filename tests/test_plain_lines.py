@@ -178,3 +178,71 @@ def test_printed_lines_that_are_not_floats_go_to_python():
     assert compiled_crossings(words[:1], 1.0, [0.0, float("nan")], 0.25) is None
     out = ruled.printed_crossings(words, 1.0, [0.0, 5.0], 0.25)
     assert [([w.text for w in p], crossing) for p, crossing, _, _ in out] == [(["あ", "い"], (1, 1))]
+
+
+# ---------------------------------------------------------------------- column_words (ruled.py)
+
+
+def _python_column_words(lines: list, bounds: list) -> tuple:
+    saved = ruled._compiled_column_words
+    ruled._compiled_column_words = None
+    try:
+        return ruled.column_words(lines, bounds)
+    finally:
+        ruled._compiled_column_words = saved
+
+
+def _column_tuples(out: tuple) -> tuple:
+    words, columns, outside = out
+    return [id(w) for w in words], columns, outside
+
+
+@needs_build
+def test_every_pdf_sample_page_gives_the_same_columns():
+    settings = Settings().grid
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hx, hy = L.ems([pw])
+                lines = L.words_to_lines(pw.words, hx, hy, settings)
+                xs = sorted({w.x0 for w in pw.words})
+                # boundaries at the characters' own edges (ties), and a page wider than them
+                for bounds in (
+                    xs[:: max(1, len(xs) // 7)][:7],
+                    [0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0],
+                ):
+                    c = ruled._compiled_column_words(lines, bounds, 6)
+                    assert _column_tuples(c) == _column_tuples(_python_column_words(lines, bounds)), path
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20
+
+
+@needs_build
+def test_columns_of_words_that_are_not_floats_go_to_python():
+    line = L.Line(
+        [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), Word("い", 1, 10, 20, 0, 10)],
+        "あい",
+        0,
+        20,
+        0,
+        10,
+        1,
+        None,
+        None,
+    )
+    assert ruled._compiled_column_words([line], [0.0, 15.0, 30.0], 6) is None
+    assert ruled._compiled_column_words([line], [0, 15.0, 30.0], 6) is None
+    assert ruled._compiled_column_words([], [0.0, float("nan")], 6) is None
+    words, columns, outside = ruled.column_words([line], [0.0, 15.0, 30.0])
+    assert ([w.text for w in words], columns, outside) == (["あ", "い"], [0, 1], 0)
+    # a centre before the first boundary is outside; one on a boundary is in the column it opens
+    words, columns, outside = ruled.column_words([line], [6.0, 15.0])
+    assert ([w.text for w in words], columns, outside) == (["い"], [1], 1)

@@ -1,6 +1,6 @@
 /* Compiled twins of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path)
  * and of ruled.printed_crossings (the printed lines of a column's words and how each lies
- * across the rulings of its cells).
+ * across the rulings of its cells) and ruled.column_words (the table's words by column).
  *
  * plain_lines(words, tol, Line) -> list[Line] | None
  *
@@ -31,7 +31,7 @@ typedef struct {
     int ink;       /* text has a character that is not whitespace (str.strip() is not empty) */
 } item;
 
-static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page;
+static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words;
 
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
@@ -328,11 +328,93 @@ fail:
     return NULL;
 }
 
+/* column_words(lines, bounds, n_cols) -> (words, columns, unplaced) | None
+ *
+ * ruled.column_words: the words of ``lines`` in order, each with its column, the k with
+ * bounds[k] <= (x0 + x1) / 2 < bounds[k + 1] (bisect_right(bounds, centre) - 1) when
+ * 0 <= k < n_cols; the count of the others.  None (the caller runs the Python code) when a
+ * bound or a word's x0 or x1 is not exactly a float, or one is NaN.  Errors propagate. */
+static PyObject *column_words(PyObject *self, PyObject *args) {
+    PyObject *lines, *bounds;
+    Py_ssize_t n_cols;
+    if (!PyArg_ParseTuple(args, "O!O!n:column_words", &PyList_Type, &lines, &PyList_Type, &bounds, &n_cols))
+        return NULL;
+    Py_ssize_t n_bounds = PyList_GET_SIZE(bounds);
+    double *b = PyMem_Calloc(n_bounds ? n_bounds : 1, sizeof(double));
+    if (!b) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n_bounds; k++) {
+        PyObject *v = PyList_GET_ITEM(bounds, k);
+        if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) {
+            PyMem_Free(b);
+            Py_RETURN_NONE;
+        }
+        b[k] = PyFloat_AS_DOUBLE(v);
+    }
+    PyObject *words = PyList_New(0), *columns = PyList_New(0), *ws = NULL, *col = NULL;
+    Py_ssize_t unplaced = 0;
+    if (!words || !columns) goto fail;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        ws = PyObject_GetAttr(PyList_GET_ITEM(lines, i), s_words);
+        if (!ws) goto fail;
+        if (!PyList_CheckExact(ws)) goto not_mine;
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(ws); j++) {
+            PyObject *w = PyList_GET_ITEM(ws, j);
+            PyObject *ox0 = PyObject_GetAttr(w, s_x0);
+            if (!ox0) goto fail;
+            PyObject *ox1 = PyObject_GetAttr(w, s_x1);
+            if (!ox1) {
+                Py_DECREF(ox0);
+                goto fail;
+            }
+            int plain = PyFloat_CheckExact(ox0) && PyFloat_CheckExact(ox1);
+            double x0 = plain ? PyFloat_AS_DOUBLE(ox0) : 0.0, x1 = plain ? PyFloat_AS_DOUBLE(ox1) : 0.0;
+            Py_DECREF(ox0);
+            Py_DECREF(ox1);
+            if (!plain || isnan(x0) || isnan(x1)) goto not_mine;
+            double centre = (x0 + x1) / 2;
+            Py_ssize_t lo = 0, hi = n_bounds;
+            while (lo < hi) {
+                Py_ssize_t mid = (lo + hi) / 2;
+                if (centre < b[mid])
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            Py_ssize_t k = lo - 1;
+            if (k < 0 || k >= n_cols) {
+                unplaced++;
+                continue;
+            }
+            col = PyLong_FromSsize_t(k);
+            if (!col || PyList_Append(words, w) < 0 || PyList_Append(columns, col) < 0) goto fail;
+            Py_CLEAR(col);
+        }
+        Py_CLEAR(ws);
+    }
+    PyMem_Free(b);
+    return Py_BuildValue("(NNn)", words, columns, unplaced);
+not_mine:
+    Py_XDECREF(ws);
+    PyMem_Free(b);
+    Py_XDECREF(words);
+    Py_XDECREF(columns);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(ws);
+    Py_XDECREF(col);
+    PyMem_Free(b);
+    Py_XDECREF(words);
+    Py_XDECREF(columns);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
     {"printed_crossings", printed_crossings, METH_VARARGS,
      "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
+    {"column_words", column_words, METH_VARARGS,
+     "column_words(lines, bounds, n_cols) -> (words, columns, unplaced) | None: ruled.column_words."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -346,6 +428,7 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     s_bottom = PyUnicode_InternFromString("bottom");
     s_text = PyUnicode_InternFromString("text");
     s_page = PyUnicode_InternFromString("page");
-    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page) return NULL;
+    s_words = PyUnicode_InternFromString("words");
+    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words) return NULL;
     return PyModule_Create(&module);
 }

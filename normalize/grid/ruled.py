@@ -20,10 +20,11 @@ from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
-try:  # the compiled twin of printed_crossings (normalize/grid/_plain_lines.c), when built
+try:  # the compiled twins of column_words and printed_crossings (normalize/grid/_plain_lines.c)
+    from ._plain_lines import column_words as _compiled_column_words
     from ._plain_lines import printed_crossings as _compiled_printed_crossings
 except ImportError:  # no C compiler where the package was installed: the Python code runs
-    _compiled_printed_crossings = None
+    _compiled_column_words = _compiled_printed_crossings = None
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -221,21 +222,16 @@ def page_rows(
     res = PageRows([], [], header is not None, bounds, ruled, align=align)
 
     # Words of the table region, by column; the rest is furniture or unplaced.
-    in_table: list[Word] = []
-    columns: list[int] = []  # the column of each word of in_table
+    placed: list[Line] = []
     for ln in all_lines:
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
                 res.unplaced += len(ln.words)
             continue
-        for w in ln.words:
-            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
-            if 0 <= col < N_COLS:
-                in_table.append(w)
-                columns.append(col)
-            else:
-                res.unplaced += 1
+        placed.append(ln)
+    in_table, columns, outside = column_words(placed, bounds)  # columns: the column of each word
+    res.unplaced += outside
     if not in_table:
         return res
 
@@ -268,6 +264,28 @@ def page_rows(
             in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
         _anchored_rows(res, in_table, hx, hy, settings)
     return res
+
+
+def column_words(lines: list[Line], bounds: list[float]) -> tuple[list[Word], list[int], int]:
+    """The words of ``lines`` (in order) that lie in a column of ``bounds`` (their centre between
+    two boundaries: ``_column_of``), the column of each, and the count of the others.  Made by
+    the compiled twin (normalize/grid/_plain_lines.c) when it is built and the boxes are floats."""
+    if _compiled_column_words is not None and type(lines) is list and type(bounds) is list:
+        out = _compiled_column_words(lines, bounds, N_COLS)
+        if out is not None:
+            return out
+    words: list[Word] = []
+    columns: list[int] = []
+    outside = 0
+    for ln in lines:
+        for w in ln.words:
+            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
+            if 0 <= col < N_COLS:
+                words.append(w)
+                columns.append(col)
+            else:
+                outside += 1
+    return words, columns, outside
 
 
 def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
