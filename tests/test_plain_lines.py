@@ -246,3 +246,83 @@ def test_columns_of_words_that_are_not_floats_go_to_python():
     # a centre before the first boundary is outside; one on a boundary is in the column it opens
     words, columns, outside = ruled.column_words([line], [6.0, 15.0])
     assert ([w.text for w in words], columns, outside) == (["い"], [1], 1)
+
+
+# ---------------------------------------------------------- mark_decorations' loop (ruled.py)
+
+
+def _both_marks(page: L.PageWords, words: list[Word], hx: float, hy: float) -> tuple[tuple, tuple]:
+    settings = Settings().grid
+    out = []
+    for compiled_loop in (ruled._compiled_mark_strokes, None):
+        for w in words:
+            w.mark = None
+        saved = ruled._compiled_mark_strokes
+        ruled._compiled_mark_strokes = compiled_loop
+        try:
+            keep = ruled.mark_decorations(page, words, hx, hy, settings)
+        finally:
+            ruled._compiled_mark_strokes = saved
+        out.append((keep, [w.mark for w in words]))
+    return out[0], out[1]
+
+
+@needs_build
+def test_every_pdf_sample_page_marks_the_same_words():
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = marked = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hx, hy = L.ems([pw])
+                c, py = _both_marks(pw, pw.words, hx, hy)
+                assert c == py, path
+                marked += sum(1 for m in py[1] if m)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20 and marked > 50
+
+
+@needs_build
+def test_made_up_strokes_through_and_under_words():
+    rng = random.Random(5)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 20)):
+            x0, top = (
+                rng.choice([0.0, 10.0, rng.uniform(0, 50)]),
+                rng.choice([10.0, 20.0, rng.uniform(0, 30)]),
+            )
+            words.append(
+                pdf_char(rng.choice(["あ", " ", "A"]), 1, x0, x0 + rng.choice([10.0, 0.0]), top, top + 10.0)
+            )
+        rulings = []
+        for _ in range(rng.randrange(0, 10)):
+            y, x0 = (
+                rng.choice([15.0, 19.0, 20.0, 21.0, 30.0, rng.uniform(0, 45)]),
+                rng.choice([0.0, 9.5, 10.0]),
+            )
+            x1 = x0 + rng.choice([10.0, 20.0, 30.0, 0.5, rng.uniform(0, 60)])
+            rulings.append(rng.choice([(x0, y, x1, y), (x0, y - 0.25, x1, y + 0.25), (x0, y, x0, y + 30.0)]))
+        page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", words, rulings)
+        c, py = _both_marks(page, words, 10.0, 10.0)
+        assert c == py
+
+
+@needs_build
+def test_strokes_and_words_that_are_not_floats_go_to_python():
+    settings = Settings().grid
+    word = pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0)
+    args = (10.0 * 0.3, 10.0 / 2, 5.0, 0.25, 0.8, 0.5, "struck", "underlined")
+    assert ruled._compiled_mark_strokes([(0, 10.0, 10.0, 10.0)], [word], *args) is None
+    assert ruled._compiled_mark_strokes([[0.0, 10.0, 10.0, 10.0]], [word], *args) is None
+    assert ruled._compiled_mark_strokes([], [Word("あ", 1, 0, 10, 0, 10, "pdf")], *args) is None
+    assert word.mark is None
+    page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", [word], [(0, 10.0, 10, 10.0)])
+    assert ruled.mark_decorations(page, [word], 10.0, 10.0, settings) == []
+    assert word.mark == "underlined"

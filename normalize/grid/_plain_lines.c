@@ -1,6 +1,7 @@
 /* Compiled twins of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path)
  * and of ruled.printed_crossings (the printed lines of a column's words and how each lies
- * across the rulings of its cells) and ruled.column_words (the table's words by column).
+ * across the rulings of its cells), ruled.column_words (the table's words by column) and the
+ * loop of ruled.mark_decorations (strokes that underline or strike out words).
  *
  * plain_lines(words, tol, Line) -> list[Line] | None
  *
@@ -31,7 +32,7 @@ typedef struct {
     int ink;       /* text has a character that is not whitespace (str.strip() is not empty) */
 } item;
 
-static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words;
+static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words, *s_mark;
 
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
@@ -408,6 +409,171 @@ fail:
     return NULL;
 }
 
+/* mark_strokes(rulings, words, thick, min_len, band, strike, slack, share, struck, underlined)
+ *   -> list | None
+ *
+ * ruled.mark_decorations' loop: the rulings (tuples (x0, top, x1, bottom)) less the horizontal
+ * strokes (|bottom - top| <= thick, |x1 - x0| >= min_len) that lie on a run of ``words``
+ * (through their middle: struck; within ``band`` under their bottom: underlined) and reach
+ * at most ``slack`` past it; the words such a stroke covers by at least ``share`` of their width
+ * get ``mark`` = ``struck`` or ``underlined`` (the objects given).  The same steps and double
+ * arithmetic: words sorted by bottom (stable), the band of a stroke at y from
+ * bisect_left(bottoms, y - band) to bisect_right(bottoms, y + tallest).  None (nothing marked;
+ * the caller runs the Python code) when a ruling is not a tuple of four floats, a word's box is
+ * not floats or its text not a str, or a value is NaN.  Errors propagate. */
+typedef struct {
+    double x0, x1, top, bottom;
+    Py_ssize_t i;
+    PyObject *w; /* borrowed */
+    int ink;
+} mitem;
+
+static int by_bottom_m(const void *pa, const void *pb) {
+    const mitem *a = pa, *b = pb;
+    if (a->bottom < b->bottom) return -1;
+    if (a->bottom > b->bottom) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The float value of attribute ``name`` of ``w`` in *out: 1, 0 when it is not a float or is NaN,
+ * -1 on error. */
+static int float_attr(PyObject *w, PyObject *name, double *out) {
+    PyObject *v = PyObject_GetAttr(w, name);
+    if (!v) return -1;
+    int ok = PyFloat_CheckExact(v) && !isnan(PyFloat_AS_DOUBLE(v));
+    if (ok) *out = PyFloat_AS_DOUBLE(v);
+    Py_DECREF(v);
+    return ok;
+}
+
+static PyObject *mark_strokes(PyObject *self, PyObject *args) {
+    PyObject *rulings, *words, *struck_mark, *under_mark;
+    double thick, min_len, band, strike, slack, share;
+    if (!PyArg_ParseTuple(args, "O!O!ddddddOO:mark_strokes", &PyList_Type, &rulings, &PyList_Type, &words,
+                          &thick, &min_len, &band, &strike, &slack, &share, &struck_mark, &under_mark))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words), n_rulings = PyList_GET_SIZE(rulings);
+    for (Py_ssize_t r = 0; r < n_rulings; r++) {
+        PyObject *seg = PyList_GET_ITEM(rulings, r);
+        if (!PyTuple_CheckExact(seg) || PyTuple_GET_SIZE(seg) != 4) Py_RETURN_NONE;
+        for (int k = 0; k < 4; k++) {
+            PyObject *v = PyTuple_GET_ITEM(seg, k);
+            if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) Py_RETURN_NONE;
+        }
+    }
+    mitem *items = PyMem_Calloc(n ? n : 1, sizeof(mitem));
+    mitem **struck = PyMem_Calloc(n ? n : 1, sizeof(mitem *)), **under = PyMem_Calloc(n ? n : 1, sizeof(mitem *));
+    double *bottoms = PyMem_Calloc(n ? n : 1, sizeof(double));
+    PyObject *keep = NULL;
+    if (!items || !struck || !under || !bottoms) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double tallest = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        mitem *it = &items[k];
+        it->w = PyList_GET_ITEM(words, k);
+        it->i = k;
+        int got[4] = {float_attr(it->w, s_x0, &it->x0), 0, 0, 0};
+        got[1] = got[0] > 0 ? float_attr(it->w, s_x1, &it->x1) : got[0];
+        got[2] = got[1] > 0 ? float_attr(it->w, s_top, &it->top) : got[1];
+        got[3] = got[2] > 0 ? float_attr(it->w, s_bottom, &it->bottom) : got[2];
+        if (got[3] < 0) goto done;
+        if (got[3] == 0) {
+            keep = Py_None;
+            Py_INCREF(keep);
+            goto done;
+        }
+        PyObject *text = PyObject_GetAttr(it->w, s_text);
+        if (!text) goto done;
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            keep = Py_None;
+            Py_INCREF(keep);
+            goto done;
+        }
+        it->ink = has_ink(text);
+        Py_DECREF(text);
+        double h = it->bottom - it->top;
+        if (k == 0 || h > tallest) tallest = h; /* max(..., default=0.0): the first is taken as it is */
+    }
+    qsort(items, n, sizeof(mitem), by_bottom_m);
+    for (Py_ssize_t k = 0; k < n; k++) bottoms[k] = items[k].bottom;
+    keep = PyList_New(0);
+    if (!keep) goto done;
+    for (Py_ssize_t r = 0; r < n_rulings; r++) {
+        PyObject *seg = PyList_GET_ITEM(rulings, r);
+        double x0 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 0)), t = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 1));
+        double x1 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 2)), b = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 3));
+        double y = (t + b) / 2;
+        if (!(fabs(b - t) <= thick && fabs(x1 - x0) >= min_len)) {
+            if (PyList_Append(keep, seg) < 0) goto fail;
+            continue;
+        }
+        /* bisect_left(bottoms, y - band), bisect_right(bottoms, y + tallest) */
+        double from = y - band, to = y + tallest;
+        Py_ssize_t lo = 0, hi = n;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (bottoms[mid] < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        Py_ssize_t first = lo;
+        lo = 0, hi = n;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (to < bottoms[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        Py_ssize_t n_struck = 0, n_under = 0;
+        for (Py_ssize_t k = first; k < lo; k++) {
+            mitem *w = &items[k];
+            double h = w->bottom - w->top;
+            if (w->x1 <= x0 || w->x0 >= x1) continue;
+            if (w->top + strike * h <= y && y < w->bottom - strike * h)
+                struck[n_struck++] = w;
+            else if (w->bottom - strike * h <= y && y <= w->bottom + band)
+                under[n_under++] = w;
+        }
+        mitem **run = n_struck ? struck : under;
+        Py_ssize_t n_run = n_struck ? n_struck : n_under;
+        int kept = n_run == 0;
+        if (!kept) {
+            double left = run[0]->x0, right = run[0]->x1;
+            for (Py_ssize_t k = 1; k < n_run; k++) {
+                if (run[k]->x0 < left) left = run[k]->x0;
+                if (run[k]->x1 > right) right = run[k]->x1;
+            }
+            kept = x0 < left - slack || x1 > right + slack;
+        }
+        if (kept) {
+            if (PyList_Append(keep, seg) < 0) goto fail;
+            continue;
+        }
+        for (Py_ssize_t k = 0; k < n_run; k++) {
+            mitem *w = run[k];
+            /* min(w.x1, x1) - max(w.x0, x0), as Python's min and max pick */
+            double covered = (x1 < w->x1 ? x1 : w->x1) - (x0 > w->x0 ? x0 : w->x0);
+            if (w->ink && covered >= share * (w->x1 - w->x0)) {
+                if (PyObject_SetAttr(w->w, s_mark, n_struck ? struck_mark : under_mark) < 0) goto fail;
+            }
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(keep);
+done:
+    PyMem_Free(items);
+    PyMem_Free(struck);
+    PyMem_Free(under);
+    PyMem_Free(bottoms);
+    return keep;
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
@@ -415,6 +581,8 @@ static PyMethodDef methods[] = {
      "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
     {"column_words", column_words, METH_VARARGS,
      "column_words(lines, bounds, n_cols) -> (words, columns, unplaced) | None: ruled.column_words."},
+    {"mark_strokes", mark_strokes, METH_VARARGS,
+     "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -429,6 +597,7 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     s_text = PyUnicode_InternFromString("text");
     s_page = PyUnicode_InternFromString("page");
     s_words = PyUnicode_InternFromString("words");
-    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words) return NULL;
+    s_mark = PyUnicode_InternFromString("mark");
+    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark) return NULL;
     return PyModule_Create(&module);
 }

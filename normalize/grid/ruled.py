@@ -20,11 +20,13 @@ from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
-try:  # the compiled twins of column_words and printed_crossings (normalize/grid/_plain_lines.c)
+try:  # the compiled twins (normalize/grid/_plain_lines.c) of column_words, printed_crossings
+    # and mark_decorations' loop, when built
     from ._plain_lines import column_words as _compiled_column_words
+    from ._plain_lines import mark_strokes as _compiled_mark_strokes
     from ._plain_lines import printed_crossings as _compiled_printed_crossings
 except ImportError:  # no C compiler where the package was installed: the Python code runs
-    _compiled_column_words = _compiled_printed_crossings = None
+    _compiled_column_words = _compiled_mark_strokes = _compiled_printed_crossings = None
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -77,8 +79,28 @@ def mark_decorations(
     characters (a strike-through: ``Word.mark = "struck"``) or just under them, within
     ``underline_band_em`` of their bottom (an underline, single or double: ``"underlined"``).
     A row's ruling runs from one vertical ruling to the next, past the cell's padding, even
-    under a full line of a clipped cell.  Amendment tables underline the words a change made."""
+    under a full line of a clipped cell.  Amendment tables underline the words a change made.
+    The loop is compiled (normalize/grid/_plain_lines.c: the same steps and float arithmetic)
+    when it is built and the boxes are floats."""
     slack = settings.decoration_slack_em * hx
+    if _compiled_mark_strokes is not None and type(page.rulings) is list and type(words) is list:
+        thick = settings.ruling_thickness_em * hy  # as _is_horizontal
+        min_len = settings.min_ruling_em * hx / 2
+        band = settings.underline_band_em * hy
+        keep = _compiled_mark_strokes(
+            page.rulings,
+            words,
+            thick,
+            min_len,
+            band,
+            settings.strike_band,
+            slack,
+            MARK_COVER_SHARE,
+            "struck",
+            "underlined",
+        )
+        if keep is not None:
+            return keep
     keep: list[Segment] = []
     # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
     # height below it or the underline band above it.
