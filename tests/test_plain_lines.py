@@ -193,8 +193,8 @@ def _python_column_words(lines: list, bounds: list) -> tuple:
 
 
 def _column_tuples(out: tuple) -> tuple:
-    words, columns, outside = out
-    return [id(w) for w in words], columns, outside
+    words, by_column, outside = out
+    return [id(w) for w in words], [[id(w) for w in ws] for ws in by_column], outside
 
 
 @needs_build
@@ -241,11 +241,13 @@ def test_columns_of_words_that_are_not_floats_go_to_python():
     assert ruled._compiled_column_words([line], [0.0, 15.0, 30.0], 6) is None
     assert ruled._compiled_column_words([line], [0, 15.0, 30.0], 6) is None
     assert ruled._compiled_column_words([], [0.0, float("nan")], 6) is None
-    words, columns, outside = ruled.column_words([line], [0.0, 15.0, 30.0])
-    assert ([w.text for w in words], columns, outside) == (["あ", "い"], [0, 1], 0)
+    words, by_column, outside = ruled.column_words([line], [0.0, 15.0, 30.0])
+    texts = [[w.text for w in ws] for ws in by_column]
+    assert ([w.text for w in words], texts, outside) == (["あ", "い"], [["あ"], ["い"], [], [], [], []], 0)
     # a centre before the first boundary is outside; one on a boundary is in the column it opens
-    words, columns, outside = ruled.column_words([line], [6.0, 15.0])
-    assert ([w.text for w in words], columns, outside) == (["い"], [1], 1)
+    words, by_column, outside = ruled.column_words([line], [6.0, 15.0])
+    texts = [[w.text for w in ws] for ws in by_column]
+    assert ([w.text for w in words], texts, outside) == (["い"], [[], ["い"], [], [], [], []], 1)
 
 
 # ---------------------------------------------------------- mark_decorations' loop (ruled.py)

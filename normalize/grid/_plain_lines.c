@@ -329,11 +329,12 @@ fail:
     return NULL;
 }
 
-/* column_words(lines, bounds, n_cols) -> (words, columns, unplaced) | None
+/* column_words(lines, bounds, n_cols) -> (words, by_column, unplaced) | None
  *
- * ruled.column_words: the words of ``lines`` in order, each with its column, the k with
- * bounds[k] <= (x0 + x1) / 2 < bounds[k + 1] (bisect_right(bounds, centre) - 1) when
- * 0 <= k < n_cols; the count of the others.  None (the caller runs the Python code) when a
+ * ruled.column_words: the words of ``lines`` in order that lie in a column, the same words in
+ * ``n_cols`` lists by column (a word's column: the k with bounds[k] <= (x0 + x1) / 2 <
+ * bounds[k + 1], bisect_right(bounds, centre) - 1, when 0 <= k < n_cols); the count of the
+ * others.  None (the caller runs the Python code) when a
  * bound or a word's x0 or x1 is not exactly a float, or one is NaN.  Errors propagate. */
 static PyObject *column_words(PyObject *self, PyObject *args) {
     PyObject *lines, *bounds;
@@ -351,9 +352,14 @@ static PyObject *column_words(PyObject *self, PyObject *args) {
         }
         b[k] = PyFloat_AS_DOUBLE(v);
     }
-    PyObject *words = PyList_New(0), *columns = PyList_New(0), *ws = NULL, *col = NULL;
+    PyObject *words = PyList_New(0), *columns = PyList_New(n_cols > 0 ? n_cols : 0), *ws = NULL;
     Py_ssize_t unplaced = 0;
     if (!words || !columns) goto fail;
+    for (Py_ssize_t k = 0; k < n_cols; k++) {
+        PyObject *one = PyList_New(0);
+        if (!one) goto fail;
+        PyList_SET_ITEM(columns, k, one);
+    }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
         ws = PyObject_GetAttr(PyList_GET_ITEM(lines, i), s_words);
         if (!ws) goto fail;
@@ -386,9 +392,7 @@ static PyObject *column_words(PyObject *self, PyObject *args) {
                 unplaced++;
                 continue;
             }
-            col = PyLong_FromSsize_t(k);
-            if (!col || PyList_Append(words, w) < 0 || PyList_Append(columns, col) < 0) goto fail;
-            Py_CLEAR(col);
+            if (PyList_Append(words, w) < 0 || PyList_Append(PyList_GET_ITEM(columns, k), w) < 0) goto fail;
         }
         Py_CLEAR(ws);
     }
@@ -402,7 +406,6 @@ not_mine:
     Py_RETURN_NONE;
 fail:
     Py_XDECREF(ws);
-    Py_XDECREF(col);
     PyMem_Free(b);
     Py_XDECREF(words);
     Py_XDECREF(columns);
@@ -580,7 +583,7 @@ static PyMethodDef methods[] = {
     {"printed_crossings", printed_crossings, METH_VARARGS,
      "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
     {"column_words", column_words, METH_VARARGS,
-     "column_words(lines, bounds, n_cols) -> (words, columns, unplaced) | None: ruled.column_words."},
+     "column_words(lines, bounds, n_cols) -> (words, by_column, unplaced) | None: ruled.column_words."},
     {"mark_strokes", mark_strokes, METH_VARARGS,
      "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},

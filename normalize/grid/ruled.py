@@ -252,7 +252,7 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         placed.append(ln)
-    in_table, columns, outside = column_words(placed, bounds)  # columns: the column of each word
+    in_table, by_column, outside = column_words(placed, bounds)
     res.unplaced += outside
     if not in_table:
         return res
@@ -279,7 +279,7 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
-        _ruled_rows(res, in_table, columns, ys, closed, hx, hy, settings, plain, page.unseen)
+        _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.
@@ -288,26 +288,27 @@ def page_rows(
     return res
 
 
-def column_words(lines: list[Line], bounds: list[float]) -> tuple[list[Word], list[int], int]:
+def column_words(lines: list[Line], bounds: list[float]) -> tuple[list[Word], list[list[Word]], int]:
     """The words of ``lines`` (in order) that lie in a column of ``bounds`` (their centre between
-    two boundaries: ``_column_of``), the column of each, and the count of the others.  Made by
-    the compiled twin (normalize/grid/_plain_lines.c) when it is built and the boxes are floats."""
+    two boundaries: ``_column_of``), the same words by column (``N_COLS`` lists, in order), and
+    the count of the others.  Made by the compiled twin (normalize/grid/_plain_lines.c) when it is
+    built and the boxes are floats."""
     if _compiled_column_words is not None and type(lines) is list and type(bounds) is list:
         out = _compiled_column_words(lines, bounds, N_COLS)
         if out is not None:
             return out
     words: list[Word] = []
-    columns: list[int] = []
+    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
     outside = 0
     for ln in lines:
         for w in ln.words:
             col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
             if 0 <= col < N_COLS:
                 words.append(w)
-                columns.append(col)
+                by_column[col].append(w)
             else:
                 outside += 1
-    return words, columns, outside
+    return words, by_column, outside
 
 
 def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
@@ -377,8 +378,7 @@ def printed_crossings(
 
 def _ruled_rows(
     res: PageRows,
-    words: list[Word],
-    columns: list[int],
+    by_column: list[list[Word]],
     ys: list[float],
     closed: list[list[bool]],
     hx: float,
@@ -388,20 +388,17 @@ def _ruled_rows(
     unseen: list[Unseen] | None = None,
 ) -> None:
     """Rows between horizontal rulings; a cell with no ruling below it spans the next row too.
-    ``columns``: the column of each word (``words`` are all inside the table's columns);
-    ``plain``: whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``:
-    the page's characters left out as not visible, of which those clipped away at a cell's edge
-    are tied to its lines (``unseen.attach_clipped``)."""
+    ``by_column``: the words of each of the table's columns (``column_words``); ``plain``:
+    whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``: the page's
+    characters left out as not visible, of which those clipped away at a cell's edge are tied to
+    its lines (``unseen.attach_clipped``)."""
     n_rows = len(ys) - 1
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
-    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
     taken: set[int] = set()  # ids of the clipped characters cells took as their text
-    for w, col in zip(words, columns, strict=True):
-        by_column[col].append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
