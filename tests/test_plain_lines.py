@@ -328,3 +328,74 @@ def test_strokes_and_words_that_are_not_floats_go_to_python():
     page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", [word], [(0, 10.0, 10, 10.0)])
     assert ruled.mark_decorations(page, [word], 10.0, 10.0, settings) == []
     assert word.mark == "underlined"
+
+
+# ------------------------------------------------ page_words (ruled.py), ems' heights (lines.py)
+
+
+def _python_page_words(words: list[Word]) -> tuple:
+    saved = ruled._compiled_page_words
+    ruled._compiled_page_words = None
+    try:
+        return ruled.page_words(words)
+    finally:
+        ruled._compiled_page_words = saved
+
+
+@needs_build
+def test_every_pdf_sample_page_keeps_the_same_words_and_heights():
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = 0
+    pages = []
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                kept, ink, plain = ruled._compiled_page_words(pw.words)
+                py = _python_page_words(pw.words)
+                assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2]), path
+                pages.append(pw)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20
+    py_heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
+    assert L._compiled_ink_heights(pages) == py_heights
+
+
+@needs_build
+def test_made_up_words_blank_spaced_and_not_plain():
+    spaces = [" ", "\u3000", "\u00a0", "\t", "  ", "", "\n", "あ", " x "]
+    rng = random.Random(13)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 12)):
+            top = rng.choice([0.0, 5.0, 10.0])
+            w = pdf_char(rng.choice(spaces), 1, 0.0, 5.0, top, top + rng.choice([10.0, 0.0, -2.0]))
+            if rng.random() < 0.1:
+                w.conf = 90.0
+            elif rng.random() < 0.1:
+                w.line = 3
+            elif rng.random() < 0.1:
+                w.source = "ocr"
+            words.append(w)
+        kept, ink, plain = ruled._compiled_page_words(words)
+        py = _python_page_words(words)
+        assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2])
+        page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", words, [])
+        assert L._compiled_ink_heights([page]) == [
+            w.bottom - w.top for w in words if w.bottom > w.top and w.text.strip()
+        ]
+
+
+@needs_build
+def test_words_and_heights_that_are_not_plain_go_to_python():
+    odd = Word("あ", 1, 0, 10, 0, 10, "pdf")
+    assert L._compiled_ink_heights([L.PageWords(1, 1.0, 1.0, "pt", "pdf", [odd], [])]) is None
+    assert L.ems([L.PageWords(1, 1.0, 1.0, "pt", "pdf", [odd], [])]) == (10, 10)
+    not_text = pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0)
+    not_text.text = None  # type: ignore[assignment]
+    assert ruled._compiled_page_words([not_text]) is None

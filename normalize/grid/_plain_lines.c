@@ -1,7 +1,8 @@
 /* Compiled twins of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path)
  * and of ruled.printed_crossings (the printed lines of a column's words and how each lies
- * across the rulings of its cells), ruled.column_words (the table's words by column) and the
- * loop of ruled.mark_decorations (strokes that underline or strike out words).
+ * across the rulings of its cells), ruled.column_words (the table's words by column), the
+ * loop of ruled.mark_decorations (strokes that underline or strike out words), ruled.page_words
+ * (the words of a page that are read) and the glyph heights of lines.ems.
  *
  * plain_lines(words, tol, Line) -> list[Line] | None
  *
@@ -32,7 +33,7 @@ typedef struct {
     int ink;       /* text has a character that is not whitespace (str.strip() is not empty) */
 } item;
 
-static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words, *s_mark;
+static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words, *s_mark, *s_source, *s_pdf, *s_conf, *s_line;
 
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
@@ -577,6 +578,118 @@ done:
     return keep;
 }
 
+/* page_words(words) -> (kept, ink, plain) | None
+ *
+ * ruled.page_words: the words whose text is not blank or is one space character (U+0020,
+ * U+3000, U+00A0), whether any has a character that is not whitespace, and whether all kept
+ * ones are plain PDF characters (lines.is_plain_pdf: source == "pdf", conf and line None).
+ * None (the caller runs the Python code) when a text is not exactly a str.  Errors propagate. */
+static PyObject *page_words(PyObject *self, PyObject *args) {
+    PyObject *words;
+    if (!PyArg_ParseTuple(args, "O!:page_words", &PyList_Type, &words)) return NULL;
+    PyObject *kept = PyList_New(0);
+    if (!kept) return NULL;
+    int ink = 0, plain = 1;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+        PyObject *w = PyList_GET_ITEM(words, k);
+        PyObject *text = PyObject_GetAttr(w, s_text);
+        if (!text) goto fail;
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            Py_DECREF(kept);
+            Py_RETURN_NONE;
+        }
+        int has = has_ink(text), space = 0;
+        if (!has && PyUnicode_GET_LENGTH(text) == 1) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(text, 0);
+            space = ch == 0x20 || ch == 0x3000 || ch == 0xA0;
+        }
+        Py_DECREF(text);
+        if (!has && !space) continue;
+        ink |= has;
+        if (PyList_Append(kept, w) < 0) goto fail;
+        if (plain) {
+            PyObject *source = PyObject_GetAttr(w, s_source);
+            if (!source) goto fail;
+            int eq = PyObject_RichCompareBool(source, s_pdf, Py_EQ);
+            Py_DECREF(source);
+            if (eq < 0) goto fail;
+            PyObject *conf = eq ? PyObject_GetAttr(w, s_conf) : NULL;
+            if (eq && !conf) goto fail;
+            PyObject *line = conf == Py_None ? PyObject_GetAttr(w, s_line) : NULL;
+            if (conf == Py_None && !line) {
+                Py_DECREF(conf);
+                goto fail;
+            }
+            plain = eq && conf == Py_None && line == Py_None;
+            Py_XDECREF(conf);
+            Py_XDECREF(line);
+        }
+    }
+    return Py_BuildValue("(NOO)", kept, ink ? Py_True : Py_False, plain ? Py_True : Py_False);
+fail:
+    Py_DECREF(kept);
+    return NULL;
+}
+
+/* ink_heights(pages) -> list[float] | None
+ *
+ * lines.ems' heights: bottom - top of every word of the pages (PageWords) whose bottom is
+ * below its top and whose text has a character that is not whitespace, in order.  None (the
+ * caller runs the Python code) when a word's top or bottom is not exactly a float or its text
+ * not exactly a str.  Errors propagate. */
+static PyObject *ink_heights(PyObject *self, PyObject *args) {
+    PyObject *pages;
+    if (!PyArg_ParseTuple(args, "O!:ink_heights", &PyList_Type, &pages)) return NULL;
+    PyObject *out = PyList_New(0), *words = NULL;
+    if (!out) return NULL;
+    for (Py_ssize_t p = 0; p < PyList_GET_SIZE(pages); p++) {
+        words = PyObject_GetAttr(PyList_GET_ITEM(pages, p), s_words);
+        if (!words) goto fail;
+        if (!PyList_CheckExact(words)) goto not_mine;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+            PyObject *w = PyList_GET_ITEM(words, k);
+            PyObject *otop = PyObject_GetAttr(w, s_top);
+            if (!otop) goto fail;
+            PyObject *obottom = PyObject_GetAttr(w, s_bottom);
+            if (!obottom) {
+                Py_DECREF(otop);
+                goto fail;
+            }
+            int floats = PyFloat_CheckExact(otop) && PyFloat_CheckExact(obottom);
+            double top = floats ? PyFloat_AS_DOUBLE(otop) : 0.0, bottom = floats ? PyFloat_AS_DOUBLE(obottom) : 0.0;
+            Py_DECREF(otop);
+            Py_DECREF(obottom);
+            if (!floats) goto not_mine;
+            if (!(bottom > top)) continue;
+            PyObject *text = PyObject_GetAttr(w, s_text);
+            if (!text) goto fail;
+            if (!PyUnicode_CheckExact(text)) {
+                Py_DECREF(text);
+                goto not_mine;
+            }
+            int ink = has_ink(text);
+            Py_DECREF(text);
+            if (!ink) continue;
+            PyObject *h = PyFloat_FromDouble(bottom - top);
+            if (!h) goto fail;
+            int rc = PyList_Append(out, h);
+            Py_DECREF(h);
+            if (rc < 0) goto fail;
+        }
+        Py_CLEAR(words);
+    }
+    return out;
+not_mine:
+    Py_XDECREF(words);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(words);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
@@ -584,6 +697,10 @@ static PyMethodDef methods[] = {
      "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
     {"column_words", column_words, METH_VARARGS,
      "column_words(lines, bounds, n_cols) -> (words, by_column, unplaced) | None: ruled.column_words."},
+    {"page_words", page_words, METH_VARARGS,
+     "page_words(words) -> (kept, ink, plain) | None: the words ruled.page_rows reads."},
+    {"ink_heights", ink_heights, METH_VARARGS,
+     "ink_heights(pages) -> list[float] | None: the glyph heights lines.ems takes the median of."},
     {"mark_strokes", mark_strokes, METH_VARARGS,
      "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},
@@ -601,6 +718,12 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     s_page = PyUnicode_InternFromString("page");
     s_words = PyUnicode_InternFromString("words");
     s_mark = PyUnicode_InternFromString("mark");
-    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark) return NULL;
+    s_source = PyUnicode_InternFromString("source");
+    s_pdf = PyUnicode_InternFromString("pdf");
+    s_conf = PyUnicode_InternFromString("conf");
+    s_line = PyUnicode_InternFromString("line");
+    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark || !s_source || !s_pdf ||
+        !s_conf || !s_line)
+        return NULL;
     return PyModule_Create(&module);
 }

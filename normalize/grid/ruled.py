@@ -20,13 +20,15 @@ from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
-try:  # the compiled twins (normalize/grid/_plain_lines.c) of column_words, printed_crossings
-    # and mark_decorations' loop, when built
+try:  # the compiled twins (normalize/grid/_plain_lines.c) of page_words, column_words,
+    # printed_crossings and mark_decorations' loop, when built
     from ._plain_lines import column_words as _compiled_column_words
     from ._plain_lines import mark_strokes as _compiled_mark_strokes
+    from ._plain_lines import page_words as _compiled_page_words
     from ._plain_lines import printed_crossings as _compiled_printed_crossings
 except ImportError:  # no C compiler where the package was installed: the Python code runs
-    _compiled_column_words = _compiled_mark_strokes = _compiled_printed_crossings = None
+    _compiled_column_words = _compiled_mark_strokes = _compiled_page_words = None
+    _compiled_printed_crossings = None
 
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
@@ -186,11 +188,9 @@ def page_rows(
     rows between horizontal rulings, else anchored at dates (``align``: the alignment the pages
     before decided).  None for a blank page, a page with no columns found, or one ruled in other
     columns than the table's (another part of the document)."""
-    # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
-    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
-    if not any(w.text.strip() for w in words):
+    words, ink, plain = page_words(page.words)
+    if not ink:
         return None
-    plain = is_plain_pdf(words)
     all_lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
@@ -286,6 +286,19 @@ def page_rows(
             in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
         _anchored_rows(res, in_table, hx, hy, settings)
     return res
+
+
+def page_words(words: list[Word]) -> tuple[list[Word], bool, bool]:
+    """The ``words`` of a page that are read: those with ink and the space characters the
+    source carries (text: ASCII phrases, ア　…; other blank words go); whether any has ink (a
+    page without is blank); and whether they are all plain PDF characters (``is_plain_pdf``).
+    Made by the compiled twin (normalize/grid/_plain_lines.c) when it is built."""
+    if _compiled_page_words is not None and type(words) is list:
+        out = _compiled_page_words(words)
+        if out is not None:
+            return out
+    kept = [w for w in words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
+    return kept, any(w.text.strip() for w in kept), is_plain_pdf(kept)
 
 
 def column_words(lines: list[Line], bounds: list[float]) -> tuple[list[Word], list[list[Word]], int]:
