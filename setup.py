@@ -1,11 +1,11 @@
-"""The compiled parts, all optional: lines of PDF characters (normalize/grid/_plain_lines.c), the
-character loop of a PDF page (extract/_page_chars.c) and its run of plain text objects
-(extract/_text_objects.c).
+"""The compiled parts, all optional: lines of PDF characters and the printed lines of a ruled
+column (normalize/grid/_plain_lines.c), the character loop of a PDF page
+(extract/_page_chars.c) and its run of plain text objects (extract/_text_objects.c).
 
 Everything else is in pyproject.toml.  Where no C compiler is found the build leaves the
-extensions out (``optional``) and ``normalize/grid/lines.py`` and ``extract/pdf.py`` run their
-Python twins, with the same results.  ``-ffp-contract=off``: no fused multiply-add, so that the
-C arithmetic is Python's.
+extensions out (``optional``) and ``normalize/grid/lines.py``, ``normalize/grid/ruled.py`` and
+``extract/pdf.py`` run their Python twins, with the same results.  ``-ffp-contract=off``: no
+fused multiply-add, so that the C arithmetic is Python's.
 """
 
 from setuptools import Extension, setup

@@ -2,7 +2,7 @@
  * character can be hidden and none is turned (the common page: ``walk_page`` found neither).
  *
  * plain_chars(codes, texts, char_text, space_at, tp, loose_box, is_generated, rect,
- *             height, number, new_char) -> (words, places, unmapped)
+ *             height, number, word_type) -> (words, places, unmapped)
  *
  *   codes:        list of int, the page's character codes (pdf._page_codes)
  *   texts:        dict code -> str | None, the texts read so far (pdf._CHAR_TEXT)
@@ -13,7 +13,10 @@
  *   rect:         address of the FS_RECTF the Python code fills (pdf._RECT): the same buffer,
  *                 so that a failed call leaves the same values as there
  *   height:       the page height (points, a float); number: the page number
- *   new_char:     callable (text, number, x0, x1, top, bottom) -> Word (models.pdf_char)
+ *   word_type:    the class of the words made (models.Word): each is made as models.pdf_char
+ *                 makes it, without calling its __init__ (the type's tp_alloc, as object.__new__,
+ *                 then every field set through its slot descriptor), with source "pdf" and
+ *                 conf, line and mark None
  *
  * Each step is the Python loop's, in the same double arithmetic: y0 = height - top,
  * bottom = height - bottom, a character's place (text, round(x0 * 4), round(y0 * 4)) with
@@ -45,21 +48,54 @@ static PyObject *py_round(double v) {
     return out;
 }
 
+/* The fields of models.Word in the order models.pdf_char sets them. */
+#define N_FIELDS 10
+static const char *const FIELDS[N_FIELDS] = {"text", "page", "x0",   "x1",   "top",
+                                             "bottom", "source", "conf", "line", "mark"};
+
+/* A new ``word_type`` instance with its fields set to ``values`` through ``setters`` (the slot
+ * descriptors of FIELDS), as models.pdf_char makes one; NULL with an error set on failure. */
+static PyObject *new_word(PyTypeObject *word_type, PyObject *const *setters, PyObject *const *values) {
+    PyObject *word = word_type->tp_alloc(word_type, 0);
+    if (!word) return NULL;
+    for (int k = 0; k < N_FIELDS; k++) {
+        if (Py_TYPE(setters[k])->tp_descr_set(setters[k], word, values[k]) < 0) {
+            Py_DECREF(word);
+            return NULL;
+        }
+    }
+    return word;
+}
+
 static PyObject *plain_chars(PyObject *self, PyObject *args) {
-    PyObject *codes, *texts, *char_text, *space_at, *new_char, *number;
+    PyObject *codes, *texts, *char_text, *space_at, *number;
+    PyTypeObject *word_type;
     unsigned long long tp_addr, box_addr, gen_addr, rect_addr;
     double height;
-    if (!PyArg_ParseTuple(args, "O!O!OOKKKKdOO:plain_chars", &PyList_Type, &codes, &PyDict_Type, &texts,
+    if (!PyArg_ParseTuple(args, "O!O!OOKKKKdOO!:plain_chars", &PyList_Type, &codes, &PyDict_Type, &texts,
                           &char_text, &space_at, &tp_addr, &box_addr, &gen_addr, &rect_addr, &height,
-                          &number, &new_char))
+                          &number, &PyType_Type, &word_type))
         return NULL;
+    PyObject *setters[N_FIELDS] = {NULL};
+    PyObject *pdf = PyUnicode_InternFromString("pdf");
+    PyObject *words = NULL, *places = NULL;
+    if (!pdf) goto fail;
+    for (int k = 0; k < N_FIELDS; k++) {
+        setters[k] = PyObject_GetAttrString((PyObject *)word_type, FIELDS[k]);
+        if (!setters[k]) goto fail;
+        if (!Py_TYPE(setters[k])->tp_descr_set) {
+            PyErr_Format(PyExc_TypeError, "%s.%s is no slot", word_type->tp_name, FIELDS[k]);
+            goto fail;
+        }
+    }
     void *tp = (void *)(uintptr_t)tp_addr;
     loose_box_fn loose_box = (loose_box_fn)(uintptr_t)box_addr;
     is_generated_fn is_generated = (is_generated_fn)(uintptr_t)gen_addr;
     rectf *rect = (rectf *)(uintptr_t)rect_addr;
     Py_ssize_t n = PyList_GET_SIZE(codes);
     long unmapped = 0;
-    PyObject *words = PyList_New(0), *places = PyList_New(0);
+    words = PyList_New(0);
+    places = PyList_New(0);
     if (!words || !places) goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *code = PyList_GET_ITEM(codes, i);
@@ -113,8 +149,8 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
         PyObject *word = NULL, *gx = NULL, *gy = NULL, *place = NULL;
         int ok = 0;
         if (x0o && x1o && y0o && y1o) {
-            PyObject *argv[6] = {text, number, x0o, x1o, y0o, y1o};
-            word = PyObject_Vectorcall(new_char, argv, 6, NULL);
+            PyObject *values[N_FIELDS] = {text, number, x0o, x1o, y0o, y1o, pdf, Py_None, Py_None, Py_None};
+            word = new_word(word_type, setters, values);
             if (word && PyList_Append(words, word) == 0) {
                 gx = py_round(left * DEDUPE_GRID);
                 gy = gx ? py_round(y0 * DEDUPE_GRID) : NULL;
@@ -133,8 +169,12 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
         Py_XDECREF(owned);
         if (!ok) goto fail;
     }
+    for (int k = 0; k < N_FIELDS; k++) Py_XDECREF(setters[k]);
+    Py_DECREF(pdf);
     return Py_BuildValue("(NNl)", words, places, unmapped);
 fail:
+    for (int k = 0; k < N_FIELDS; k++) Py_XDECREF(setters[k]);
+    Py_XDECREF(pdf);
     Py_XDECREF(words);
     Py_XDECREF(places);
     return NULL;

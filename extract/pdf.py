@@ -162,7 +162,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 return space, _place(space)
 
             words, places, unmapped = _compiled_plain_chars(
-                codes, _CHAR_TEXT, _char_text, space_at, tpr or 0, *_ADDRESSES, height, number, pdf_char
+                codes, _CHAR_TEXT, _char_text, space_at, tpr or 0, *_ADDRESSES, height, number, Word
             )
             codes = []
         for i, code in enumerate(codes):

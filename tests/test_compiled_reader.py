@@ -1,7 +1,7 @@
 """The compiled loops of the PDF reader (extract/_page_chars.c: a page's characters;
 extract/_text_objects.c: the walk's plain text objects and the segments of its paths) read what
 the Python loops read: every PDF sample's table pages give the same page objects and the same
-characters (text, box, float types), in the same order, with the same notes and counts,
+characters (text, box, every field, float types), in the same order, with the same notes and counts,
 whichever runs."""
 
 from __future__ import annotations
@@ -31,7 +31,19 @@ def _read_all(paths) -> list:  # type: ignore[no-untyped-def]
                 pw, unmapped, hidden = pdfium_page_to_words(page, n)
                 page.close()
                 words = [
-                    (w.text, w.page, w.x0, w.x1, w.top, w.bottom, w.source, [type(v) for v in (w.x0, w.top)])
+                    (
+                        w.text,
+                        w.page,
+                        w.x0,
+                        w.x1,
+                        w.top,
+                        w.bottom,
+                        w.source,
+                        w.conf,
+                        w.line,
+                        w.mark,
+                        [type(v) for v in (w.x0, w.top)],
+                    )
                     for w in pw.words
                 ]
                 out.append((str(path), n, words, pw.notes, len(pw.unseen), unmapped, dict(hidden)))

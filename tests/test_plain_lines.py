@@ -1,6 +1,8 @@
 """The compiled lines of PDF characters (normalize/grid/_plain_lines.c) are the Python code's,
 line for line: on every PDF sample's table pages, on whole pages and on each cell's words, and
-on made-up characters with ties, spaces-only lines and non-float boxes (handed back to Python)."""
+on made-up characters with ties, spaces-only lines and non-float boxes (handed back to Python).
+So are its printed lines of a column with their crossings of the cells' rulings
+(``ruled.printed_crossings``)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pytest
 from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
 from piatable.models import Word, pdf_char
 from piatable.normalize.grid import lines as L
+from piatable.normalize.grid import ruled
 from piatable.settings import Settings
 
 from .conftest import ROOT
@@ -96,3 +99,303 @@ def test_the_extension_is_built_where_a_compiler_is():
     assert "optional=True" in text and "normalize/grid/_plain_lines.c" in text
     if shutil.which("cc") or shutil.which("gcc"):
         assert compiled is not None, "a C compiler is here, but _plain_lines is not built: make setup"
+
+
+# ----------------------------------------------------------------- printed_crossings (ruled.py)
+
+compiled_crossings = ruled._compiled_printed_crossings
+
+
+def _crossing_tuples(out: list) -> list[tuple]:
+    return [
+        ([id(w) for w in p], crossing, top, bottom, type(top), type(bottom))
+        for p, crossing, top, bottom in out
+    ]
+
+
+def _both_crossings(
+    words: list[Word], tol: float, tops: list[float], share: float
+) -> tuple[list, list | None]:
+    py = [(p, *ruled._crossing(p, tops, share)) for p in ruled.printed_lines(list(words), tol)]
+    c = compiled_crossings(list(words), tol, list(tops), share)
+    return _crossing_tuples(py), None if c is None else _crossing_tuples(c)
+
+
+@needs_build
+def test_every_pdf_sample_page_gives_the_same_printed_lines_and_crossings():
+    settings = Settings().grid
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    assert len(pdfs) > 20
+    checked = crossed = 0
+    rng = random.Random(3)
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hy = L.ems([pw])[1]
+                bottoms = sorted({w.bottom for w in pw.words})
+                for tol in (settings.line_tolerance_em * hy, 0.0):
+                    # span tops at the page's own bottoms (ties), between them and at random
+                    tops = sorted(
+                        [0.0, *rng.sample(bottoms, min(8, len(bottoms))), rng.uniform(0, pw.height)]
+                    )
+                    for share in (settings.crossing_line_share, 0.0):
+                        band = [w for w in pw.words if 100 < (w.x0 + w.x1) / 2 < 260]
+                        for words in (pw.words, band):
+                            py, c = _both_crossings(words, tol, tops, share)
+                            assert c == py, path
+                            crossed += sum(1 for t in py if t[1] is not None)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20 and crossed > 100
+
+
+@needs_build
+def test_made_up_printed_lines_with_ties():
+    rng = random.Random(11)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 30)):
+            top = rng.choice([10.0, 10.25, 11.0, -0.0, rng.uniform(0, 30)])
+            bottom = top + rng.choice([0.0, 10.0, -1.0, rng.uniform(0, 12)])
+            words.append(pdf_char("あ", 1, rng.uniform(0, 50), 60.0, top, bottom))
+        tops = sorted(
+            rng.choice([0.0, 10.0, 15.0, 20.0, 21.0, rng.uniform(0, 40)]) for _ in range(rng.randrange(0, 6))
+        )
+        py, c = _both_crossings(words, rng.choice([0.0, 0.5, 4.0]), tops, rng.choice([0.0, 0.25, 0.5]))
+        assert c == py
+
+
+@needs_build
+def test_printed_lines_that_are_not_floats_go_to_python():
+    words = [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), Word("い", 1, 10, 20, 0, 10, "pdf")]
+    assert compiled_crossings(words, 1.0, [0.0, 5.0], 0.25) is None
+    assert compiled_crossings(words[:1], 1.0, [0, 5.0], 0.25) is None
+    assert compiled_crossings(words[:1], 1.0, [0.0, float("nan")], 0.25) is None
+    out = ruled.printed_crossings(words, 1.0, [0.0, 5.0], 0.25)
+    assert [([w.text for w in p], crossing) for p, crossing, _, _ in out] == [(["あ", "い"], (1, 1))]
+
+
+# ---------------------------------------------------------------------- column_words (ruled.py)
+
+
+def _python_column_words(lines: list, bounds: list) -> tuple:
+    saved = ruled._compiled_column_words
+    ruled._compiled_column_words = None
+    try:
+        return ruled.column_words(lines, bounds)
+    finally:
+        ruled._compiled_column_words = saved
+
+
+def _column_tuples(out: tuple) -> tuple:
+    words, by_column, outside = out
+    return [id(w) for w in words], [[id(w) for w in ws] for ws in by_column], outside
+
+
+@needs_build
+def test_every_pdf_sample_page_gives_the_same_columns():
+    settings = Settings().grid
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hx, hy = L.ems([pw])
+                lines = L.words_to_lines(pw.words, hx, hy, settings)
+                xs = sorted({w.x0 for w in pw.words})
+                # boundaries at the characters' own edges (ties), and a page wider than them
+                for bounds in (
+                    xs[:: max(1, len(xs) // 7)][:7],
+                    [0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0],
+                ):
+                    c = ruled._compiled_column_words(lines, bounds, 6)
+                    assert _column_tuples(c) == _column_tuples(_python_column_words(lines, bounds)), path
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20
+
+
+@needs_build
+def test_columns_of_words_that_are_not_floats_go_to_python():
+    line = L.Line(
+        [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), Word("い", 1, 10, 20, 0, 10)],
+        "あい",
+        0,
+        20,
+        0,
+        10,
+        1,
+        None,
+        None,
+    )
+    assert ruled._compiled_column_words([line], [0.0, 15.0, 30.0], 6) is None
+    assert ruled._compiled_column_words([line], [0, 15.0, 30.0], 6) is None
+    assert ruled._compiled_column_words([], [0.0, float("nan")], 6) is None
+    words, by_column, outside = ruled.column_words([line], [0.0, 15.0, 30.0])
+    texts = [[w.text for w in ws] for ws in by_column]
+    assert ([w.text for w in words], texts, outside) == (["あ", "い"], [["あ"], ["い"], [], [], [], []], 0)
+    # a centre before the first boundary is outside; one on a boundary is in the column it opens
+    words, by_column, outside = ruled.column_words([line], [6.0, 15.0])
+    texts = [[w.text for w in ws] for ws in by_column]
+    assert ([w.text for w in words], texts, outside) == (["い"], [[], ["い"], [], [], [], []], 1)
+
+
+# ---------------------------------------------------------- mark_decorations' loop (ruled.py)
+
+
+def _both_marks(page: L.PageWords, words: list[Word], hx: float, hy: float) -> tuple[tuple, tuple]:
+    settings = Settings().grid
+    out = []
+    for compiled_loop in (ruled._compiled_mark_strokes, None):
+        for w in words:
+            w.mark = None
+        saved = ruled._compiled_mark_strokes
+        ruled._compiled_mark_strokes = compiled_loop
+        try:
+            keep = ruled.mark_decorations(page, words, hx, hy, settings)
+        finally:
+            ruled._compiled_mark_strokes = saved
+        out.append((keep, [w.mark for w in words]))
+    return out[0], out[1]
+
+
+@needs_build
+def test_every_pdf_sample_page_marks_the_same_words():
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = marked = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                hx, hy = L.ems([pw])
+                c, py = _both_marks(pw, pw.words, hx, hy)
+                assert c == py, path
+                marked += sum(1 for m in py[1] if m)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20 and marked > 50
+
+
+@needs_build
+def test_made_up_strokes_through_and_under_words():
+    rng = random.Random(5)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 20)):
+            x0, top = (
+                rng.choice([0.0, 10.0, rng.uniform(0, 50)]),
+                rng.choice([10.0, 20.0, rng.uniform(0, 30)]),
+            )
+            words.append(
+                pdf_char(rng.choice(["あ", " ", "A"]), 1, x0, x0 + rng.choice([10.0, 0.0]), top, top + 10.0)
+            )
+        rulings = []
+        for _ in range(rng.randrange(0, 10)):
+            y, x0 = (
+                rng.choice([15.0, 19.0, 20.0, 21.0, 30.0, rng.uniform(0, 45)]),
+                rng.choice([0.0, 9.5, 10.0]),
+            )
+            x1 = x0 + rng.choice([10.0, 20.0, 30.0, 0.5, rng.uniform(0, 60)])
+            rulings.append(rng.choice([(x0, y, x1, y), (x0, y - 0.25, x1, y + 0.25), (x0, y, x0, y + 30.0)]))
+        page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", words, rulings)
+        c, py = _both_marks(page, words, 10.0, 10.0)
+        assert c == py
+
+
+@needs_build
+def test_strokes_and_words_that_are_not_floats_go_to_python():
+    settings = Settings().grid
+    word = pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0)
+    args = (10.0 * 0.3, 10.0 / 2, 5.0, 0.25, 0.8, 0.5, "struck", "underlined")
+    assert ruled._compiled_mark_strokes([(0, 10.0, 10.0, 10.0)], [word], *args) is None
+    assert ruled._compiled_mark_strokes([[0.0, 10.0, 10.0, 10.0]], [word], *args) is None
+    assert ruled._compiled_mark_strokes([], [Word("あ", 1, 0, 10, 0, 10, "pdf")], *args) is None
+    assert word.mark is None
+    page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", [word], [(0, 10.0, 10, 10.0)])
+    assert ruled.mark_decorations(page, [word], 10.0, 10.0, settings) == []
+    assert word.mark == "underlined"
+
+
+# ------------------------------------------------ page_words (ruled.py), ems' heights (lines.py)
+
+
+def _python_page_words(words: list[Word]) -> tuple:
+    saved = ruled._compiled_page_words
+    ruled._compiled_page_words = None
+    try:
+        return ruled.page_words(words)
+    finally:
+        ruled._compiled_page_words = saved
+
+
+@needs_build
+def test_every_pdf_sample_page_keeps_the_same_words_and_heights():
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    checked = 0
+    pages = []
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                kept, ink, plain = ruled._compiled_page_words(pw.words)
+                py = _python_page_words(pw.words)
+                assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2]), path
+                pages.append(pw)
+                checked += 1
+        finally:
+            doc.close()
+    assert checked > 20
+    py_heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
+    assert L._compiled_ink_heights(pages) == py_heights
+
+
+@needs_build
+def test_made_up_words_blank_spaced_and_not_plain():
+    spaces = [" ", "\u3000", "\u00a0", "\t", "  ", "", "\n", "あ", " x "]
+    rng = random.Random(13)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 12)):
+            top = rng.choice([0.0, 5.0, 10.0])
+            w = pdf_char(rng.choice(spaces), 1, 0.0, 5.0, top, top + rng.choice([10.0, 0.0, -2.0]))
+            if rng.random() < 0.1:
+                w.conf = 90.0
+            elif rng.random() < 0.1:
+                w.line = 3
+            elif rng.random() < 0.1:
+                w.source = "ocr"
+            words.append(w)
+        kept, ink, plain = ruled._compiled_page_words(words)
+        py = _python_page_words(words)
+        assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2])
+        page = L.PageWords(1, 100.0, 100.0, "pt", "pdf", words, [])
+        assert L._compiled_ink_heights([page]) == [
+            w.bottom - w.top for w in words if w.bottom > w.top and w.text.strip()
+        ]
+
+
+@needs_build
+def test_words_and_heights_that_are_not_plain_go_to_python():
+    odd = Word("あ", 1, 0, 10, 0, 10, "pdf")
+    assert L._compiled_ink_heights([L.PageWords(1, 1.0, 1.0, "pt", "pdf", [odd], [])]) is None
+    assert L.ems([L.PageWords(1, 1.0, 1.0, "pt", "pdf", [odd], [])]) == (10, 10)
+    not_text = pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0)
+    not_text.text = None  # type: ignore[assignment]
+    assert ruled._compiled_page_words([not_text]) is None

@@ -1,4 +1,8 @@
-/* Compiled twin of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path).
+/* Compiled twins of lines.words_to_lines for lines of PDF characters (its ``plain_pdf`` path)
+ * and of ruled.printed_crossings (the printed lines of a column's words and how each lies
+ * across the rulings of its cells), ruled.column_words (the table's words by column), the
+ * loop of ruled.mark_decorations (strokes that underline or strike out words), ruled.page_words
+ * (the words of a page that are read) and the glyph heights of lines.ems.
  *
  * plain_lines(words, tol, Line) -> list[Line] | None
  *
@@ -29,7 +33,7 @@ typedef struct {
     int ink;       /* text has a character that is not whitespace (str.strip() is not empty) */
 } item;
 
-static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page;
+static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words, *s_mark, *s_source, *s_pdf, *s_conf, *s_line;
 
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
@@ -178,9 +182,527 @@ fail:
     return NULL;
 }
 
+/* printed_crossings(words, tolerance, span_tops, share) -> list | None
+ *
+ * ``[(printed, *ruled._crossing(printed, span_tops, share)) for printed in
+ * ruled.printed_lines(words, tolerance)]``, the same steps in the same double arithmetic:
+ * words sorted by bottom (stable); a word joins the current printed line when its bottom is
+ * within ``tolerance`` of the previous word's; a line's top the first least top of its words
+ * and its bottom the first greatest bottom (the words' own float objects); its crossing None
+ * when its height is not positive, else k = bisect_right(span_tops, bottom - share * height) - 1,
+ * None when k < 1 or span_tops[k] <= top + share * height, else (k, k - 1) when the part above
+ * span_tops[k] is larger than the part below by more than share * height, else (k, k).
+ *
+ * None is returned (the caller runs the Python code) when a word's top or bottom or a span top
+ * is not exactly a float, or one is NaN.  Errors propagate. */
+typedef struct {
+    double top, bottom;
+    Py_ssize_t i;
+    PyObject *w;             /* borrowed */
+    PyObject *otop, *obottom; /* new references */
+} pitem;
+
+static int by_bottom(const void *pa, const void *pb) {
+    const pitem *a = pa, *b = pb;
+    if (a->bottom < b->bottom) return -1;
+    if (a->bottom > b->bottom) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+static void release_p(pitem *items, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Py_XDECREF(items[k].otop);
+        Py_XDECREF(items[k].obottom);
+    }
+    PyMem_Free(items);
+}
+
+/* bisect.bisect_right on the doubles tops[0:n]. */
+static Py_ssize_t bisect_right_d(const double *tops, Py_ssize_t n, double x) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (x < tops[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The (printed, crossing, top, bottom) tuple of g[0:m], appended to out; 0, or -1 on error. */
+static int add_printed(pitem *g, Py_ssize_t m, const double *tops, Py_ssize_t n_tops, double share,
+                       PyObject *out) {
+    pitem *top = &g[0], *bottom = &g[0];
+    PyObject *ws = PyList_New(m);
+    if (!ws) return -1;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        Py_INCREF(g[k].w);
+        PyList_SET_ITEM(ws, k, g[k].w);
+        if (g[k].top < top->top) top = &g[k];
+        if (g[k].bottom > bottom->bottom) bottom = &g[k];
+    }
+    double t = top->top, b = bottom->bottom, height = b - t;
+    PyObject *crossing = NULL;
+    if (height > 0) {
+        Py_ssize_t k = bisect_right_d(tops, n_tops, b - share * height) - 1;
+        if (k >= 1 && !(tops[k] <= t + share * height)) {
+            double above = tops[k] - t, below = b - tops[k];
+            crossing = Py_BuildValue("(nn)", k, above - below > share * height ? k - 1 : k);
+            if (!crossing) {
+                Py_DECREF(ws);
+                return -1;
+            }
+        }
+    }
+    if (!crossing) {
+        Py_INCREF(Py_None);
+        crossing = Py_None;
+    }
+    PyObject *row = PyTuple_Pack(4, ws, crossing, top->otop, bottom->obottom);
+    Py_DECREF(ws);
+    Py_DECREF(crossing);
+    if (!row) return -1;
+    int rc = PyList_Append(out, row);
+    Py_DECREF(row);
+    return rc;
+}
+
+static PyObject *printed_crossings(PyObject *self, PyObject *args) {
+    PyObject *words, *span_tops;
+    double tol, share;
+    if (!PyArg_ParseTuple(args, "O!dO!d:printed_crossings", &PyList_Type, &words, &tol, &PyList_Type,
+                          &span_tops, &share))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words), n_tops = PyList_GET_SIZE(span_tops);
+    double *tops = PyMem_Calloc(n_tops ? n_tops : 1, sizeof(double));
+    if (!tops) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n_tops; k++) {
+        PyObject *v = PyList_GET_ITEM(span_tops, k);
+        if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) {
+            PyMem_Free(tops);
+            Py_RETURN_NONE;
+        }
+        tops[k] = PyFloat_AS_DOUBLE(v);
+    }
+    PyObject *out = PyList_New(0);
+    pitem *items = n ? PyMem_Calloc(n, sizeof(pitem)) : NULL;
+    if (!out || n == 0) {
+        PyMem_Free(tops);
+        return out;
+    }
+    if (!items) {
+        PyMem_Free(tops);
+        Py_DECREF(out);
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        pitem *it = &items[k];
+        it->w = PyList_GET_ITEM(words, k);
+        it->i = k;
+        it->otop = PyObject_GetAttr(it->w, s_top);
+        it->obottom = PyObject_GetAttr(it->w, s_bottom);
+        if (!it->otop || !it->obottom) goto fail;
+        if (!PyFloat_CheckExact(it->otop) || !PyFloat_CheckExact(it->obottom)) goto not_mine;
+        it->top = PyFloat_AS_DOUBLE(it->otop);
+        it->bottom = PyFloat_AS_DOUBLE(it->obottom);
+        if (isnan(it->top) || isnan(it->bottom)) goto not_mine;
+    }
+    qsort(items, n, sizeof(pitem), by_bottom);
+    Py_ssize_t start = 0;
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        if (k < n && items[k].bottom - items[k - 1].bottom <= tol) continue;
+        if (add_printed(&items[start], k - start, tops, n_tops, share, out) < 0) goto fail;
+        start = k;
+    }
+    release_p(items, n);
+    PyMem_Free(tops);
+    return out;
+not_mine:
+    release_p(items, n);
+    PyMem_Free(tops);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    release_p(items, n);
+    PyMem_Free(tops);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* column_words(lines, bounds, n_cols) -> (words, by_column, unplaced) | None
+ *
+ * ruled.column_words: the words of ``lines`` in order that lie in a column, the same words in
+ * ``n_cols`` lists by column (a word's column: the k with bounds[k] <= (x0 + x1) / 2 <
+ * bounds[k + 1], bisect_right(bounds, centre) - 1, when 0 <= k < n_cols); the count of the
+ * others.  None (the caller runs the Python code) when a
+ * bound or a word's x0 or x1 is not exactly a float, or one is NaN.  Errors propagate. */
+static PyObject *column_words(PyObject *self, PyObject *args) {
+    PyObject *lines, *bounds;
+    Py_ssize_t n_cols;
+    if (!PyArg_ParseTuple(args, "O!O!n:column_words", &PyList_Type, &lines, &PyList_Type, &bounds, &n_cols))
+        return NULL;
+    Py_ssize_t n_bounds = PyList_GET_SIZE(bounds);
+    double *b = PyMem_Calloc(n_bounds ? n_bounds : 1, sizeof(double));
+    if (!b) return PyErr_NoMemory();
+    for (Py_ssize_t k = 0; k < n_bounds; k++) {
+        PyObject *v = PyList_GET_ITEM(bounds, k);
+        if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) {
+            PyMem_Free(b);
+            Py_RETURN_NONE;
+        }
+        b[k] = PyFloat_AS_DOUBLE(v);
+    }
+    PyObject *words = PyList_New(0), *columns = PyList_New(n_cols > 0 ? n_cols : 0), *ws = NULL;
+    Py_ssize_t unplaced = 0;
+    if (!words || !columns) goto fail;
+    for (Py_ssize_t k = 0; k < n_cols; k++) {
+        PyObject *one = PyList_New(0);
+        if (!one) goto fail;
+        PyList_SET_ITEM(columns, k, one);
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        ws = PyObject_GetAttr(PyList_GET_ITEM(lines, i), s_words);
+        if (!ws) goto fail;
+        if (!PyList_CheckExact(ws)) goto not_mine;
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(ws); j++) {
+            PyObject *w = PyList_GET_ITEM(ws, j);
+            PyObject *ox0 = PyObject_GetAttr(w, s_x0);
+            if (!ox0) goto fail;
+            PyObject *ox1 = PyObject_GetAttr(w, s_x1);
+            if (!ox1) {
+                Py_DECREF(ox0);
+                goto fail;
+            }
+            int plain = PyFloat_CheckExact(ox0) && PyFloat_CheckExact(ox1);
+            double x0 = plain ? PyFloat_AS_DOUBLE(ox0) : 0.0, x1 = plain ? PyFloat_AS_DOUBLE(ox1) : 0.0;
+            Py_DECREF(ox0);
+            Py_DECREF(ox1);
+            if (!plain || isnan(x0) || isnan(x1)) goto not_mine;
+            double centre = (x0 + x1) / 2;
+            Py_ssize_t lo = 0, hi = n_bounds;
+            while (lo < hi) {
+                Py_ssize_t mid = (lo + hi) / 2;
+                if (centre < b[mid])
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            Py_ssize_t k = lo - 1;
+            if (k < 0 || k >= n_cols) {
+                unplaced++;
+                continue;
+            }
+            if (PyList_Append(words, w) < 0 || PyList_Append(PyList_GET_ITEM(columns, k), w) < 0) goto fail;
+        }
+        Py_CLEAR(ws);
+    }
+    PyMem_Free(b);
+    return Py_BuildValue("(NNn)", words, columns, unplaced);
+not_mine:
+    Py_XDECREF(ws);
+    PyMem_Free(b);
+    Py_XDECREF(words);
+    Py_XDECREF(columns);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(ws);
+    PyMem_Free(b);
+    Py_XDECREF(words);
+    Py_XDECREF(columns);
+    return NULL;
+}
+
+/* mark_strokes(rulings, words, thick, min_len, band, strike, slack, share, struck, underlined)
+ *   -> list | None
+ *
+ * ruled.mark_decorations' loop: the rulings (tuples (x0, top, x1, bottom)) less the horizontal
+ * strokes (|bottom - top| <= thick, |x1 - x0| >= min_len) that lie on a run of ``words``
+ * (through their middle: struck; within ``band`` under their bottom: underlined) and reach
+ * at most ``slack`` past it; the words such a stroke covers by at least ``share`` of their width
+ * get ``mark`` = ``struck`` or ``underlined`` (the objects given).  The same steps and double
+ * arithmetic: words sorted by bottom (stable), the band of a stroke at y from
+ * bisect_left(bottoms, y - band) to bisect_right(bottoms, y + tallest).  None (nothing marked;
+ * the caller runs the Python code) when a ruling is not a tuple of four floats, a word's box is
+ * not floats or its text not a str, or a value is NaN.  Errors propagate. */
+typedef struct {
+    double x0, x1, top, bottom;
+    Py_ssize_t i;
+    PyObject *w; /* borrowed */
+    int ink;
+} mitem;
+
+static int by_bottom_m(const void *pa, const void *pb) {
+    const mitem *a = pa, *b = pb;
+    if (a->bottom < b->bottom) return -1;
+    if (a->bottom > b->bottom) return 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The float value of attribute ``name`` of ``w`` in *out: 1, 0 when it is not a float or is NaN,
+ * -1 on error. */
+static int float_attr(PyObject *w, PyObject *name, double *out) {
+    PyObject *v = PyObject_GetAttr(w, name);
+    if (!v) return -1;
+    int ok = PyFloat_CheckExact(v) && !isnan(PyFloat_AS_DOUBLE(v));
+    if (ok) *out = PyFloat_AS_DOUBLE(v);
+    Py_DECREF(v);
+    return ok;
+}
+
+static PyObject *mark_strokes(PyObject *self, PyObject *args) {
+    PyObject *rulings, *words, *struck_mark, *under_mark;
+    double thick, min_len, band, strike, slack, share;
+    if (!PyArg_ParseTuple(args, "O!O!ddddddOO:mark_strokes", &PyList_Type, &rulings, &PyList_Type, &words,
+                          &thick, &min_len, &band, &strike, &slack, &share, &struck_mark, &under_mark))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words), n_rulings = PyList_GET_SIZE(rulings);
+    for (Py_ssize_t r = 0; r < n_rulings; r++) {
+        PyObject *seg = PyList_GET_ITEM(rulings, r);
+        if (!PyTuple_CheckExact(seg) || PyTuple_GET_SIZE(seg) != 4) Py_RETURN_NONE;
+        for (int k = 0; k < 4; k++) {
+            PyObject *v = PyTuple_GET_ITEM(seg, k);
+            if (!PyFloat_CheckExact(v) || isnan(PyFloat_AS_DOUBLE(v))) Py_RETURN_NONE;
+        }
+    }
+    mitem *items = PyMem_Calloc(n ? n : 1, sizeof(mitem));
+    mitem **struck = PyMem_Calloc(n ? n : 1, sizeof(mitem *)), **under = PyMem_Calloc(n ? n : 1, sizeof(mitem *));
+    double *bottoms = PyMem_Calloc(n ? n : 1, sizeof(double));
+    PyObject *keep = NULL;
+    if (!items || !struck || !under || !bottoms) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double tallest = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        mitem *it = &items[k];
+        it->w = PyList_GET_ITEM(words, k);
+        it->i = k;
+        int got[4] = {float_attr(it->w, s_x0, &it->x0), 0, 0, 0};
+        got[1] = got[0] > 0 ? float_attr(it->w, s_x1, &it->x1) : got[0];
+        got[2] = got[1] > 0 ? float_attr(it->w, s_top, &it->top) : got[1];
+        got[3] = got[2] > 0 ? float_attr(it->w, s_bottom, &it->bottom) : got[2];
+        if (got[3] < 0) goto done;
+        if (got[3] == 0) {
+            keep = Py_None;
+            Py_INCREF(keep);
+            goto done;
+        }
+        PyObject *text = PyObject_GetAttr(it->w, s_text);
+        if (!text) goto done;
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            keep = Py_None;
+            Py_INCREF(keep);
+            goto done;
+        }
+        it->ink = has_ink(text);
+        Py_DECREF(text);
+        double h = it->bottom - it->top;
+        if (k == 0 || h > tallest) tallest = h; /* max(..., default=0.0): the first is taken as it is */
+    }
+    qsort(items, n, sizeof(mitem), by_bottom_m);
+    for (Py_ssize_t k = 0; k < n; k++) bottoms[k] = items[k].bottom;
+    keep = PyList_New(0);
+    if (!keep) goto done;
+    for (Py_ssize_t r = 0; r < n_rulings; r++) {
+        PyObject *seg = PyList_GET_ITEM(rulings, r);
+        double x0 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 0)), t = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 1));
+        double x1 = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 2)), b = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(seg, 3));
+        double y = (t + b) / 2;
+        if (!(fabs(b - t) <= thick && fabs(x1 - x0) >= min_len)) {
+            if (PyList_Append(keep, seg) < 0) goto fail;
+            continue;
+        }
+        /* bisect_left(bottoms, y - band), bisect_right(bottoms, y + tallest) */
+        double from = y - band, to = y + tallest;
+        Py_ssize_t lo = 0, hi = n;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (bottoms[mid] < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        Py_ssize_t first = lo;
+        lo = 0, hi = n;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (to < bottoms[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        Py_ssize_t n_struck = 0, n_under = 0;
+        for (Py_ssize_t k = first; k < lo; k++) {
+            mitem *w = &items[k];
+            double h = w->bottom - w->top;
+            if (w->x1 <= x0 || w->x0 >= x1) continue;
+            if (w->top + strike * h <= y && y < w->bottom - strike * h)
+                struck[n_struck++] = w;
+            else if (w->bottom - strike * h <= y && y <= w->bottom + band)
+                under[n_under++] = w;
+        }
+        mitem **run = n_struck ? struck : under;
+        Py_ssize_t n_run = n_struck ? n_struck : n_under;
+        int kept = n_run == 0;
+        if (!kept) {
+            double left = run[0]->x0, right = run[0]->x1;
+            for (Py_ssize_t k = 1; k < n_run; k++) {
+                if (run[k]->x0 < left) left = run[k]->x0;
+                if (run[k]->x1 > right) right = run[k]->x1;
+            }
+            kept = x0 < left - slack || x1 > right + slack;
+        }
+        if (kept) {
+            if (PyList_Append(keep, seg) < 0) goto fail;
+            continue;
+        }
+        for (Py_ssize_t k = 0; k < n_run; k++) {
+            mitem *w = run[k];
+            /* min(w.x1, x1) - max(w.x0, x0), as Python's min and max pick */
+            double covered = (x1 < w->x1 ? x1 : w->x1) - (x0 > w->x0 ? x0 : w->x0);
+            if (w->ink && covered >= share * (w->x1 - w->x0)) {
+                if (PyObject_SetAttr(w->w, s_mark, n_struck ? struck_mark : under_mark) < 0) goto fail;
+            }
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(keep);
+done:
+    PyMem_Free(items);
+    PyMem_Free(struck);
+    PyMem_Free(under);
+    PyMem_Free(bottoms);
+    return keep;
+}
+
+/* page_words(words) -> (kept, ink, plain) | None
+ *
+ * ruled.page_words: the words whose text is not blank or is one space character (U+0020,
+ * U+3000, U+00A0), whether any has a character that is not whitespace, and whether all kept
+ * ones are plain PDF characters (lines.is_plain_pdf: source == "pdf", conf and line None).
+ * None (the caller runs the Python code) when a text is not exactly a str.  Errors propagate. */
+static PyObject *page_words(PyObject *self, PyObject *args) {
+    PyObject *words;
+    if (!PyArg_ParseTuple(args, "O!:page_words", &PyList_Type, &words)) return NULL;
+    PyObject *kept = PyList_New(0);
+    if (!kept) return NULL;
+    int ink = 0, plain = 1;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+        PyObject *w = PyList_GET_ITEM(words, k);
+        PyObject *text = PyObject_GetAttr(w, s_text);
+        if (!text) goto fail;
+        if (!PyUnicode_CheckExact(text)) {
+            Py_DECREF(text);
+            Py_DECREF(kept);
+            Py_RETURN_NONE;
+        }
+        int has = has_ink(text), space = 0;
+        if (!has && PyUnicode_GET_LENGTH(text) == 1) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(text, 0);
+            space = ch == 0x20 || ch == 0x3000 || ch == 0xA0;
+        }
+        Py_DECREF(text);
+        if (!has && !space) continue;
+        ink |= has;
+        if (PyList_Append(kept, w) < 0) goto fail;
+        if (plain) {
+            PyObject *source = PyObject_GetAttr(w, s_source);
+            if (!source) goto fail;
+            int eq = PyObject_RichCompareBool(source, s_pdf, Py_EQ);
+            Py_DECREF(source);
+            if (eq < 0) goto fail;
+            PyObject *conf = eq ? PyObject_GetAttr(w, s_conf) : NULL;
+            if (eq && !conf) goto fail;
+            PyObject *line = conf == Py_None ? PyObject_GetAttr(w, s_line) : NULL;
+            if (conf == Py_None && !line) {
+                Py_DECREF(conf);
+                goto fail;
+            }
+            plain = eq && conf == Py_None && line == Py_None;
+            Py_XDECREF(conf);
+            Py_XDECREF(line);
+        }
+    }
+    return Py_BuildValue("(NOO)", kept, ink ? Py_True : Py_False, plain ? Py_True : Py_False);
+fail:
+    Py_DECREF(kept);
+    return NULL;
+}
+
+/* ink_heights(pages) -> list[float] | None
+ *
+ * lines.ems' heights: bottom - top of every word of the pages (PageWords) whose bottom is
+ * below its top and whose text has a character that is not whitespace, in order.  None (the
+ * caller runs the Python code) when a word's top or bottom is not exactly a float or its text
+ * not exactly a str.  Errors propagate. */
+static PyObject *ink_heights(PyObject *self, PyObject *args) {
+    PyObject *pages;
+    if (!PyArg_ParseTuple(args, "O!:ink_heights", &PyList_Type, &pages)) return NULL;
+    PyObject *out = PyList_New(0), *words = NULL;
+    if (!out) return NULL;
+    for (Py_ssize_t p = 0; p < PyList_GET_SIZE(pages); p++) {
+        words = PyObject_GetAttr(PyList_GET_ITEM(pages, p), s_words);
+        if (!words) goto fail;
+        if (!PyList_CheckExact(words)) goto not_mine;
+        for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
+            PyObject *w = PyList_GET_ITEM(words, k);
+            PyObject *otop = PyObject_GetAttr(w, s_top);
+            if (!otop) goto fail;
+            PyObject *obottom = PyObject_GetAttr(w, s_bottom);
+            if (!obottom) {
+                Py_DECREF(otop);
+                goto fail;
+            }
+            int floats = PyFloat_CheckExact(otop) && PyFloat_CheckExact(obottom);
+            double top = floats ? PyFloat_AS_DOUBLE(otop) : 0.0, bottom = floats ? PyFloat_AS_DOUBLE(obottom) : 0.0;
+            Py_DECREF(otop);
+            Py_DECREF(obottom);
+            if (!floats) goto not_mine;
+            if (!(bottom > top)) continue;
+            PyObject *text = PyObject_GetAttr(w, s_text);
+            if (!text) goto fail;
+            if (!PyUnicode_CheckExact(text)) {
+                Py_DECREF(text);
+                goto not_mine;
+            }
+            int ink = has_ink(text);
+            Py_DECREF(text);
+            if (!ink) continue;
+            PyObject *h = PyFloat_FromDouble(bottom - top);
+            if (!h) goto fail;
+            int rc = PyList_Append(out, h);
+            Py_DECREF(h);
+            if (rc < 0) goto fail;
+        }
+        Py_CLEAR(words);
+    }
+    return out;
+not_mine:
+    Py_XDECREF(words);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    Py_XDECREF(words);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
+    {"printed_crossings", printed_crossings, METH_VARARGS,
+     "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
+    {"column_words", column_words, METH_VARARGS,
+     "column_words(lines, bounds, n_cols) -> (words, by_column, unplaced) | None: ruled.column_words."},
+    {"page_words", page_words, METH_VARARGS,
+     "page_words(words) -> (kept, ink, plain) | None: the words ruled.page_rows reads."},
+    {"ink_heights", ink_heights, METH_VARARGS,
+     "ink_heights(pages) -> list[float] | None: the glyph heights lines.ems takes the median of."},
+    {"mark_strokes", mark_strokes, METH_VARARGS,
+     "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -194,6 +716,14 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     s_bottom = PyUnicode_InternFromString("bottom");
     s_text = PyUnicode_InternFromString("text");
     s_page = PyUnicode_InternFromString("page");
-    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page) return NULL;
+    s_words = PyUnicode_InternFromString("words");
+    s_mark = PyUnicode_InternFromString("mark");
+    s_source = PyUnicode_InternFromString("source");
+    s_pdf = PyUnicode_InternFromString("pdf");
+    s_conf = PyUnicode_InternFromString("conf");
+    s_line = PyUnicode_InternFromString("line");
+    if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark || !s_source || !s_pdf ||
+        !s_conf || !s_line)
+        return NULL;
     return PyModule_Create(&module);
 }

@@ -4,6 +4,7 @@ label runs on a line, label lines repeated in the text, the header of a page, he
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -53,6 +54,8 @@ class Header:
 
 _X0 = attrgetter("x0")
 _PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+# Any label piece: one search instead of a substring test per piece (a few times as fast).
+_ANY_PIECE = re.compile("|".join(map(re.escape, _PIECES_LONGEST_FIRST)))
 
 
 # Every label piece starts with one of these: lines without any cannot hold a label.
@@ -63,8 +66,7 @@ def _holds_piece(text: str) -> bool:
     """True when ``text`` without its whitespace holds a label piece: the first test of
     ``_label_runs``, on a line's text (its words' texts joined left to right, spaces put
     between them aside)."""
-    flat = "".join(text.split())
-    return any(p in flat for p in _PIECES_LONGEST_FIRST)
+    return _ANY_PIECE.search("".join(text.split())) is not None
 
 
 def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
@@ -72,7 +74,7 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     column gap, their own characters possibly spread out (変　更　日, or spaced to fill the cell)."""
     ordered = sorted(line.words, key=_X0)
     flat = "".join("".join([w.text for w in ordered]).split())  # without whitespace
-    if not any(p in flat for p in _PIECES_LONGEST_FIRST):
+    if not _ANY_PIECE.search(flat):
         return []  # no label piece at all (the common line)
     chars: list[tuple[str, float, float, Word]] = []
     for w in ordered:

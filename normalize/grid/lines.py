@@ -17,10 +17,11 @@ from piatable.settings import GridSettings
 
 from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 
-try:  # the compiled twin of words_to_lines' PDF path (normalize/grid/_plain_lines.c), when built
+try:  # the compiled twins of words_to_lines' PDF path and of ems' heights (_plain_lines.c)
+    from ._plain_lines import ink_heights as _compiled_ink_heights
     from ._plain_lines import plain_lines as _compiled_plain_lines
 except ImportError:  # no C compiler where the package was installed: the Python code does it all
-    _compiled_plain_lines = None
+    _compiled_ink_heights = _compiled_plain_lines = None
 
 _HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
 
@@ -259,6 +260,10 @@ def ems(pages: list[PageWords]) -> tuple[float, float]:
     two columns by one line."""
     if pages and pages[0].unit == "cell":
         return 2.0, 1.0
-    heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
+    heights = (
+        _compiled_ink_heights(pages) if _compiled_ink_heights is not None and type(pages) is list else None
+    )
+    if heights is None:  # not built, or boxes that are not floats
+        heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
     h = statistics.median(heights) if heights else 10.0
     return h, h

@@ -20,6 +20,16 @@ from .labels import find_header
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
+try:  # the compiled twins (normalize/grid/_plain_lines.c) of page_words, column_words,
+    # printed_crossings and mark_decorations' loop, when built
+    from ._plain_lines import column_words as _compiled_column_words
+    from ._plain_lines import mark_strokes as _compiled_mark_strokes
+    from ._plain_lines import page_words as _compiled_page_words
+    from ._plain_lines import printed_crossings as _compiled_printed_crossings
+except ImportError:  # no C compiler where the package was installed: the Python code runs
+    _compiled_column_words = _compiled_mark_strokes = _compiled_page_words = None
+    _compiled_printed_crossings = None
+
 
 def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
     """Cluster (position, start, end) segments by position: (position, start, end, total length)."""
@@ -71,8 +81,28 @@ def mark_decorations(
     characters (a strike-through: ``Word.mark = "struck"``) or just under them, within
     ``underline_band_em`` of their bottom (an underline, single or double: ``"underlined"``).
     A row's ruling runs from one vertical ruling to the next, past the cell's padding, even
-    under a full line of a clipped cell.  Amendment tables underline the words a change made."""
+    under a full line of a clipped cell.  Amendment tables underline the words a change made.
+    The loop is compiled (normalize/grid/_plain_lines.c: the same steps and float arithmetic)
+    when it is built and the boxes are floats."""
     slack = settings.decoration_slack_em * hx
+    if _compiled_mark_strokes is not None and type(page.rulings) is list and type(words) is list:
+        thick = settings.ruling_thickness_em * hy  # as _is_horizontal
+        min_len = settings.min_ruling_em * hx / 2
+        band = settings.underline_band_em * hy
+        keep = _compiled_mark_strokes(
+            page.rulings,
+            words,
+            thick,
+            min_len,
+            band,
+            settings.strike_band,
+            slack,
+            MARK_COVER_SHARE,
+            "struck",
+            "underlined",
+        )
+        if keep is not None:
+            return keep
     keep: list[Segment] = []
     # Words by bottom: a stroke at y can decorate only words whose bottom is within a glyph's
     # height below it or the underline band above it.
@@ -158,11 +188,9 @@ def page_rows(
     rows between horizontal rulings, else anchored at dates (``align``: the alignment the pages
     before decided).  None for a blank page, a page with no columns found, or one ruled in other
     columns than the table's (another part of the document)."""
-    # Space characters the source carries are text (ASCII phrases, ア　…); only blank pages go.
-    words = [w for w in page.words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
-    if not any(w.text.strip() for w in words):
+    words, ink, plain = page_words(page.words)
+    if not ink:
         return None
-    plain = is_plain_pdf(words)
     all_lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(all_lines, hx, hy, settings)
     verticals = _verticals(page, hx, hy, settings)
@@ -216,21 +244,16 @@ def page_rows(
     res = PageRows([], [], header is not None, bounds, ruled, align=align)
 
     # Words of the table region, by column; the rest is furniture or unplaced.
-    in_table: list[Word] = []
-    columns: list[int] = []  # the column of each word of in_table
+    placed: list[Line] = []
     for ln in all_lines:
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
                 res.unplaced += len(ln.words)
             continue
-        for w in ln.words:
-            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
-            if 0 <= col < N_COLS:
-                in_table.append(w)
-                columns.append(col)
-            else:
-                res.unplaced += 1
+        placed.append(ln)
+    in_table, by_column, outside = column_words(placed, bounds)
+    res.unplaced += outside
     if not in_table:
         return res
 
@@ -256,13 +279,49 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
-        _ruled_rows(res, in_table, columns, ys, closed, hx, hy, settings, plain, page.unseen)
+        _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.
             in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
         _anchored_rows(res, in_table, hx, hy, settings)
     return res
+
+
+def page_words(words: list[Word]) -> tuple[list[Word], bool, bool]:
+    """The ``words`` of a page that are read: those with ink and the space characters the
+    source carries (text: ASCII phrases, ア　…; other blank words go); whether any has ink (a
+    page without is blank); and whether they are all plain PDF characters (``is_plain_pdf``).
+    Made by the compiled twin (normalize/grid/_plain_lines.c) when it is built."""
+    if _compiled_page_words is not None and type(words) is list:
+        out = _compiled_page_words(words)
+        if out is not None:
+            return out
+    kept = [w for w in words if w.text.strip() or w.text in (" ", "\u3000", "\u00a0")]
+    return kept, any(w.text.strip() for w in kept), is_plain_pdf(kept)
+
+
+def column_words(lines: list[Line], bounds: list[float]) -> tuple[list[Word], list[list[Word]], int]:
+    """The words of ``lines`` (in order) that lie in a column of ``bounds`` (their centre between
+    two boundaries: ``_column_of``), the same words by column (``N_COLS`` lists, in order), and
+    the count of the others.  Made by the compiled twin (normalize/grid/_plain_lines.c) when it is
+    built and the boxes are floats."""
+    if _compiled_column_words is not None and type(lines) is list and type(bounds) is list:
+        out = _compiled_column_words(lines, bounds, N_COLS)
+        if out is not None:
+            return out
+    words: list[Word] = []
+    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
+    outside = 0
+    for ln in lines:
+        for w in ln.words:
+            col = bisect_right(bounds, (w.x0 + w.x1) / 2) - 1  # _column_of, inlined
+            if 0 <= col < N_COLS:
+                words.append(w)
+                by_column[col].append(w)
+            else:
+                outside += 1
+    return words, by_column, outside
 
 
 def printed_lines(words: list[Word], tolerance: float) -> list[list[Word]]:
@@ -316,10 +375,23 @@ def _crossing(
     return (k, k - 1 if above - below > share * height else k), top, bottom
 
 
+def printed_crossings(
+    words: list[Word], tolerance: float, span_tops: list[float], share: float
+) -> list[tuple[list[Word], tuple[int, int] | None, float, float]]:
+    """The printed lines of one column's ``words`` (``printed_lines``), each with how it lies
+    across the rulings at ``span_tops`` and its top and bottom (``_crossing``).  Made by the
+    compiled twin (normalize/grid/_plain_lines.c: the same steps and float arithmetic) when it
+    is built and the boxes are plain floats."""
+    if _compiled_printed_crossings is not None and type(words) is list and type(span_tops) is list:
+        out = _compiled_printed_crossings(words, tolerance, span_tops, share)
+        if out is not None:
+            return out
+    return [(printed, *_crossing(printed, span_tops, share)) for printed in printed_lines(words, tolerance)]
+
+
 def _ruled_rows(
     res: PageRows,
-    words: list[Word],
-    columns: list[int],
+    by_column: list[list[Word]],
     ys: list[float],
     closed: list[list[bool]],
     hx: float,
@@ -329,20 +401,17 @@ def _ruled_rows(
     unseen: list[Unseen] | None = None,
 ) -> None:
     """Rows between horizontal rulings; a cell with no ruling below it spans the next row too.
-    ``columns``: the column of each word (``words`` are all inside the table's columns);
-    ``plain``: whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``:
-    the page's characters left out as not visible, of which those clipped away at a cell's edge
-    are tied to its lines (``unseen.attach_clipped``)."""
+    ``by_column``: the words of each of the table's columns (``column_words``); ``plain``:
+    whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``: the page's
+    characters left out as not visible, of which those clipped away at a cell's edge are tied to
+    its lines (``unseen.attach_clipped``)."""
     n_rows = len(ys) - 1
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
     bounds = res.bounds
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
-    by_column: list[list[Word]] = [[] for _ in range(N_COLS)]
     taken: set[int] = set()  # ids of the clipped characters cells took as their text
-    for w, col in zip(words, columns, strict=True):
-        by_column[col].append(w)
     for c in range(N_COLS):
         # Spans of this column: row ranges between the boundaries closed under it.
         cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
@@ -353,8 +422,8 @@ def _ruled_rows(
         span_tops = [ys[a] for a, _ in spans]
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
-        for printed in printed_lines(by_column[c], settings.line_tolerance_em * hy):
-            crossing, top, bottom = _crossing(printed, span_tops, settings.crossing_line_share)
+        tolerance, share = settings.line_tolerance_em * hy, settings.crossing_line_share
+        for printed, crossing, top, bottom in printed_crossings(by_column[c], tolerance, span_tops, share):
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
             if crossing and overprinted(printed):
