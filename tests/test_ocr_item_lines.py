@@ -6,9 +6,15 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
-from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_lines import (
+    MAX_RENUMBER_SHIFT,
+    MISREAD_CIRCLED,
+    nearest_heading,
+    snap_item_lines,
+)
 from piatable.extract.ocr.item_numbers import form_numbering, heading_wraps
 from piatable.models import CellLine, RawRow
+from piatable.normalize.chars import CIRCLED
 
 
 @pytest.mark.parametrize(
@@ -222,9 +228,11 @@ def test_heading_wraps_join_a_heading_cut_by_its_cell():
     ("read", "printed"),
     [
         # Look-alikes before a heading the forms number once under the cell's headings.
-        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "②入手方法"),
         (["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑧対象となる本人の範囲"], "③対象となる本人の範囲"),
-        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "①請求先"),
+        # A number one or two off the forms' may be printed (a heading added or left out before
+        # it): not clearly a misread, kept.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "③入手方法"),
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "③請求先"),
         # A number that is no look-alike of the forms' is the document's own: kept.
         (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
         (
@@ -242,6 +250,13 @@ def test_heading_wraps_join_a_heading_cut_by_its_cell():
 )
 def test_misread_circled_number_put_right_only_for_a_look_alike(read, printed):
     assert snap_item_lines(read)[-1] == printed
+
+
+def test_only_numbers_far_from_the_forms_are_misreads():
+    # A look-alike corrected is more than MAX_RENUMBER_SHIFT away from every number it stands for.
+    for read, numbers in MISREAD_CIRCLED.items():
+        for n in numbers:
+            assert abs(CIRCLED.index(read) - CIRCLED.index(n)) > MAX_RENUMBER_SHIFT
 
 
 def test_renumbered_heading_is_flagged_with_what_was_read():
