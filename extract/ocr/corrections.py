@@ -28,6 +28,7 @@ from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 from piatable.vocabulary import DATA_DIR
 
+from .circled_counts import recount_circled
 from .heading_fixes import (
     CIRCLED_LOOKALIKES,
     fix_heading,
@@ -40,6 +41,7 @@ from .item_lines import snap_item_lines
 from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
 from .phrases import snap_phrases
 from .structure_fixes import (
+    drop_box_specks,
     drop_stray_open_bracket,
     even_date_digits,
     even_date_widths,
@@ -408,12 +410,12 @@ def _next_circled(number: str) -> str | None:
 def fix_symbols(text: str) -> str:
     """A cell's text with … between words as →, 1D / 1C as ID / IC, and a circled number read as @
     restored from its neighbours in the cell (the number after the one before it, or before the
-    one after)."""
+    one after), as is a paragraph's number that breaks the cell's count (``recount_circled``)."""
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
     text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
-    text = _renumber_circled(text)
+    text = recount_circled(_renumber_circled(text))
     while m := _LONE_AT.search(text):
         before = [c for c in text[: m.start()] if c in CIRCLED]
         after = [c for c in text[m.end() :] if c in CIRCLED]
@@ -529,6 +531,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     )
                 else:
                     texts = restore_circled_gaps(texts)
+                if column in ("before", "after"):
+                    texts = drop_box_specks(texts, [cl.wraps for cl in lines])
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
