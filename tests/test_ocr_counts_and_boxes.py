@@ -1,4 +1,4 @@
-"""Paragraph numbers ①②③ of a cell put right from the cell's count (extract/ocr/circled_counts.py)
+"""Paragraph numbers ①②③ of a cell put right from the cell's count (extract/ocr/paragraph_counts.py)
 and specks between check box lines dropped (structure_fixes.drop_box_specks): misreads seen on the
 tuning office scans, and text that must stay as read."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from piatable.extract.ocr.circled_counts import recount_circled
 from piatable.extract.ocr.corrections import correct_ocr_rows
+from piatable.extract.ocr.paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from piatable.extract.ocr.structure_fixes import drop_box_specks
 from piatable.models import CellLine, RawRow
 
@@ -105,3 +105,29 @@ def test_dropped_speck_is_flagged_with_what_was_read():
     correct_ocr_rows([row])
     assert [cl.text for cl in row.cells["before"]] == ["[○]紙", "", "[○]その他（住基ネット）"]
     assert any(d.kind == "ocr_corrected" and "加層8" in d.why for d in row.doubts)
+
+
+@pytest.mark.parametrize(
+    ("read", "row", "printed"),
+    [
+        # The row brackets its paragraphs' numbers: a lost or misread ( is put back.
+        (["(1)窓口", "の2)届出書"], [], ["(1)窓口", "(2)届出書"]),
+        (["1)窓口", "2)届出書", "M3)郵送"], ["(1)窓口", "(2)届出書"], ["(1)窓口", "(2)届出書", "(3)郵送"]),
+        (["（１）あ", "２）い"], [], ["（１）あ", "（２）い"]),
+        # A list the row never brackets is the document's own style.
+        (["1)窓口", "2)届出書"], [], ["1)窓口", "2)届出書"]),
+        # A number that does not count on from the bracketed ones.
+        (["(1)窓口", "5)届出書"], [], ["(1)窓口", "5)届出書"]),
+    ],
+)
+def test_lost_opening_bracket_of_a_paragraph_number_is_put_back(read, row, printed):
+    assert restore_number_brackets(read, paren_numbers(read + row)) == printed
+
+
+def test_bracket_put_back_from_the_other_cell_of_the_row():
+    row = RawRow()
+    row.cells["before"] = [CellLine("(1)窓口における本人確認"), CellLine("(2)届出書の確認")]
+    row.cells["after"] = [CellLine("1)窓口における本人確認"), CellLine("2)届出書の確認")]
+    correct_ocr_rows([row])
+    assert [cl.text for cl in row.cells["after"]] == ["(1)窓口における本人確認", "(2)届出書の確認"]
+    assert "ocr_corrected" in row.flags

@@ -28,7 +28,6 @@ from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 from piatable.vocabulary import DATA_DIR
 
-from .circled_counts import recount_circled
 from .heading_fixes import (
     CIRCLED_LOOKALIKES,
     fix_heading,
@@ -39,6 +38,7 @@ from .heading_fixes import (
 )
 from .item_lines import snap_item_lines
 from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
+from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from .phrases import snap_phrases
 from .structure_fixes import (
     drop_box_specks,
@@ -496,6 +496,10 @@ def _fix_wrapped_heading(line: str, nxt: str) -> str:
     return line
 
 
+# The columns whose paragraphs a row numbers alike ((1)… in before, after and explanation).
+_NUMBERED_COLUMNS = ("before", "after", "explanation")
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -503,6 +507,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
     changed = 0
     for row in rows:
         n = 0
+        numbered = paren_numbers([cl.text for c in _NUMBERED_COLUMNS for cl in row.cells.get(c) or []])
         for column, lines in row.cells.items():
             texts = []
             for j, cl in enumerate(lines):
@@ -533,6 +538,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     texts = restore_circled_gaps(texts)
                 if column in ("before", "after"):
                     texts = drop_box_specks(texts, [cl.wraps for cl in lines])
+                if column in _NUMBERED_COLUMNS:
+                    texts = restore_number_brackets(texts, numbered)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)

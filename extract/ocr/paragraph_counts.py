@@ -1,6 +1,8 @@
-"""A cell's numbered paragraphs (①…, ②…, ③…) as a count: a circled number that breaks the count
-where a paragraph opens, read as a look-alike of the number the count needs or read twice, put
-right from its neighbours in the cell.
+"""A cell's numbered paragraphs (①…, ②…, ③…; (1)…, (2)…) as a count: a circled number that breaks
+the count where a paragraph opens, read as a look-alike of the number the count needs or read
+twice, put right from its neighbours in the cell; a bracketed number whose opening bracket did not
+read ((1)窓口 read as 1)窓口, (2)届出書 as の2)届出書) given it back where the row numbers its
+paragraphs so.
 
 Tesseract (jpn) reads ③ as ⑧ or ⑬, ⑤ as ⑥, ② as ③, and sometimes reads one circled number as two
 (②② or ⑤⑥ for ⑤, ③① for ①).  The count is the evidence: the paragraph before opens with the
@@ -65,3 +67,49 @@ def recount_circled(text: str) -> str:
     for start, end, rep in reversed(out):
         text = text[:start] + rep + text[end:]
     return text
+
+
+# A paragraph opening with a bracketed number ((1), （１）), or with the number and its closing
+# bracket only, the opening one lost or read as one other character (1), の2), M3)).
+_PAREN_NUMBER = regex.compile(
+    r"^(\s*)(?:([(（])|([^\s\d０-９()（）\[\]［］]))?([0-9０-９]{1,2})([)）])(?=\S)"
+)
+
+
+def paren_numbers(lines: list[str]) -> set[int]:
+    """The numbers of the lines that open with a whole bracketed number ((1), （２）)."""
+    out = set()
+    for line in lines:
+        m = _PAREN_NUMBER.match(line)
+        if m and m.group(2):
+            out.add(int(m.group(4).translate(_HALF_DIGITS)))
+    return out
+
+
+_HALF_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def restore_number_brackets(lines: list[str], numbered: set[int]) -> list[str]:
+    """A cell's lines with the opening bracket of a paragraph's number put back (``1)窓口`` →
+    ``(1)窓口``, ``の2)届出書`` → ``(2)届出書``): where the line opens with a number and its closing
+    bracket, the opening one lost or read as one other character, and the row's cells open other
+    paragraphs with the numbers just below or above in whole brackets (``numbered``:
+    paren_numbers of the row's before, after and explanation), the bracket in the closing one's
+    width.  A list the row never brackets (1)… 2)… is the document's own and stays as read."""
+    out = list(lines)
+    numbered = set(numbered)
+    changed = True
+    while changed:  # a bracket put back counts for the next paragraph's (1) (2) 3) → (3)
+        changed = False
+        for k, line in enumerate(out):
+            m = _PAREN_NUMBER.match(line)
+            if not m or m.group(2):
+                continue
+            n = int(m.group(4).translate(_HALF_DIGITS))
+            if not {n - 1, n + 1} & numbered:
+                continue
+            opening = "(" if m.group(5) == ")" else "（"
+            out[k] = m.group(1) + opening + m.group(4) + m.group(5) + line[m.end() :]
+            numbered.add(n)
+            changed = True
+    return out
