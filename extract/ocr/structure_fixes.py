@@ -243,11 +243,15 @@ _CHOICE = regex.compile(
 
 def restore_choice_brackets(lines: list[str]) -> list[str]:
     """A cell that is one bracketed answer of the form ([ 十分に行っている ]) with its brackets
-    misread (「十分に行っている１, [10人未満) written with its square brackets."""
-    if len(lines) != 1 or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
+    misread (「十分に行っている１, [10人未満) written with its square brackets; so is a cell's first
+    line with a note after it (「十分である１ / 上記を新規追加) when both brackets were read, the
+    closing one misread (a lost one may be a line that wraps)."""
+    if not lines or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
         return lines
     m = _CHOICE.match(lines[0])
-    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
+    if m is None or (len(lines) > 1 and not regex.search(r"[１1|｜lI]\s*$", lines[0])):
+        return lines
+    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3), *lines[1:]]
 
 
 # The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
