@@ -413,3 +413,31 @@ def test_no_truth_item_line_of_the_samples_is_changed_by_the_instance_numbers():
         for line in str(r.get("item") or "").splitlines()
     ]
     assert form_instance_numbers(lines) == lines
+
+
+def _numbered_doc(last: list[str]) -> list[list[str]]:
+    return [
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "①部署"],
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "②所属長の役職名"],
+        ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "①請求先"],
+        last,
+    ]
+
+
+def test_heading_whose_number_did_not_read_gets_it_where_the_document_numbers_them():
+    from piatable.extract.ocr.item_numbers import number_bare_headings
+
+    out = number_bare_headings(_numbered_doc(["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "方法"]))
+    assert out[-1][-1] == "①方法"
+    # Under a numbered heading a heading is printed bare; a wrapped heading's end is no heading.
+    for kept in (
+        ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑦使用の主体", "使用者数"],
+        ["Ⅰ基本情報", "７．評価実施機関における担当", "部署"],
+    ):
+        assert number_bare_headings(_numbered_doc(kept))[-1] == kept
+    # A document that prints its headings bare keeps them bare.
+    bare = [
+        [line.lstrip("①②") for line in cell]
+        for cell in _numbered_doc(["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "方法"])
+    ]
+    assert number_bare_headings(bare) == bare

@@ -37,7 +37,13 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
-from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
+from .item_numbers import (
+    form_instance_numbers,
+    form_numbering,
+    heading_wraps,
+    number_bare_heading_rows,
+    snap_numbered,
+)
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from .phrases import snap_phrases
 from .structure_fixes import (
@@ -572,6 +578,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     fixes += mend_echoes(rows) + echo_full_stops(rows)
+    fixes += number_bare_heading_rows(rows)
     for row in rows:
         item = row.cells.get("item") or []
         # A heading wrapped over lines is one line of the item, whatever its ink said.
