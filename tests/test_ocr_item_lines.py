@@ -433,6 +433,7 @@ def test_heading_whose_number_did_not_read_gets_it_where_the_document_numbers_th
     for kept in (
         ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑦使用の主体", "使用者数"],
         ["Ⅰ基本情報", "７．評価実施機関における担当", "部署"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "保管期間", "期間"],
     ):
         assert number_bare_headings(_numbered_doc(kept))[-1] == kept
     # A document that prints its headings bare keeps them bare.

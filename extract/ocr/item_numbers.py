@@ -224,8 +224,12 @@ def number_bare_headings(items: list[list[str]]) -> list[list[str]]:
     several ways) is kept as read."""
     slots = [_circled_slots(lines) for lines in items]
     numbered = sum(1 for cell in slots for _, got, _ in cell if got)
+    # The cell's one heading the forms number (保管期間 / 期間: 期間 stands under ②保管期間 and is
+    # printed bare, as under a heading read with its number).
     bare = [
         [(i, number) for i, got, number in cell if got is None and _bare_last_heading(lines, i)]
+        if len(cell) == 1
+        else []
         for lines, cell in zip(items, slots, strict=True)
     ]
     n_bare = sum(len(b) for b in bare)
