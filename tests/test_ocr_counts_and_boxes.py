@@ -42,6 +42,8 @@ def test_paragraph_number_that_breaks_the_count_is_put_right(read, printed):
         "①あ\n⑧い\n⑨う",
         # A number that is no look-alike of the one the count needs.
         "①あ\n④い\n③う",
+        # The last paragraph one above the count: a number before it may have been lost.
+        "①あ。\n②い。\n④う。\n⑥え",
         # One circled number alone: no count.
         "⑧あ",
     ],

@@ -62,6 +62,11 @@ def recount_circled(text: str) -> str:
             if number in (read, second[-1]):
                 out.append((start, end, number))
             continue
+        # With one neighbour only, a number one off the needed one may be right, the count having
+        # lost a number before it (④ … ⑥: ⑤'s paragraph read without its number).
+        one_sided = prev is None or nxt is None
+        if one_sided and abs(_value(read) - need) == 1:
+            continue
         if read != number and read in COUNT_LOOKALIKES.get(number, ""):
             out.append((start, start + 1, number))
     for start, end, rep in reversed(out):
