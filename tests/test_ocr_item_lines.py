@@ -6,9 +6,15 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
-from piatable.extract.ocr.item_lines import nearest_heading, snap_item_lines
+from piatable.extract.ocr.item_lines import (
+    MAX_RENUMBER_SHIFT,
+    MISREAD_CIRCLED,
+    nearest_heading,
+    snap_item_lines,
+)
 from piatable.extract.ocr.item_numbers import form_numbering, heading_wraps
 from piatable.models import CellLine, RawRow
+from piatable.normalize.chars import CIRCLED
 
 
 @pytest.mark.parametrize(
@@ -222,9 +228,11 @@ def test_heading_wraps_join_a_heading_cut_by_its_cell():
     ("read", "printed"),
     [
         # Look-alikes before a heading the forms number once under the cell's headings.
-        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "②入手方法"),
         (["Ⅱ特定個人情報ファイルの概要", "２．基本情報", "⑧対象となる本人の範囲"], "③対象となる本人の範囲"),
-        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "①請求先"),
+        # A number one or two off the forms' may be printed (a heading added or left out before
+        # it): not clearly a misread, kept.
+        (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手方法"], "③入手方法"),
+        (["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "③請求先"], "③請求先"),
         # A number that is no look-alike of the forms' is the document's own: kept.
         (["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"], "⑤使用方法"),
         (
@@ -242,6 +250,13 @@ def test_heading_wraps_join_a_heading_cut_by_its_cell():
 )
 def test_misread_circled_number_put_right_only_for_a_look_alike(read, printed):
     assert snap_item_lines(read)[-1] == printed
+
+
+def test_only_numbers_far_from_the_forms_are_misreads():
+    # A look-alike corrected is more than MAX_RENUMBER_SHIFT away from every number it stands for.
+    for read, numbers in MISREAD_CIRCLED.items():
+        for n in numbers:
+            assert abs(CIRCLED.index(read) - CIRCLED.index(n)) > MAX_RENUMBER_SHIFT
 
 
 def test_renumbered_heading_is_flagged_with_what_was_read():
@@ -398,3 +413,32 @@ def test_no_truth_item_line_of_the_samples_is_changed_by_the_instance_numbers():
         for line in str(r.get("item") or "").splitlines()
     ]
     assert form_instance_numbers(lines) == lines
+
+
+def _numbered_doc(last: list[str]) -> list[list[str]]:
+    return [
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "①部署"],
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "②所属長の役職名"],
+        ["Ⅴ開示請求、問合せ", "１．特定個人情報の開示・訂正・利用停止請求", "①請求先"],
+        last,
+    ]
+
+
+def test_heading_whose_number_did_not_read_gets_it_where_the_document_numbers_them():
+    from piatable.extract.ocr.item_numbers import number_bare_headings
+
+    out = number_bare_headings(_numbered_doc(["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "方法"]))
+    assert out[-1][-1] == "①方法"
+    # Under a numbered heading a heading is printed bare; a wrapped heading's end is no heading.
+    for kept in (
+        ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑦使用の主体", "使用者数"],
+        ["Ⅰ基本情報", "７．評価実施機関における担当", "部署"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "保管期間", "期間"],
+    ):
+        assert number_bare_headings(_numbered_doc(kept))[-1] == kept
+    # A document that prints its headings bare keeps them bare.
+    bare = [
+        [line.lstrip("①②") for line in cell]
+        for cell in _numbered_doc(["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "方法"])
+    ]
+    assert number_bare_headings(bare) == bare

@@ -105,3 +105,18 @@ def test_answer_brackets_restored():
     assert restore_choice_brackets(["[10人未満"]) == ["[10人未満]"]
     for kept in (["「住民票」の写し"], ["[○]紙"], ["[ 十分である ]"], ["「十分", "である１"]):
         assert restore_choice_brackets(kept) == kept
+
+
+def test_answer_brackets_restored_before_a_note():
+    from piatable.extract.ocr.structure_fixes import restore_choice_brackets
+
+    # The answer's first line with a note after it: both brackets read, the closing one misread.
+    assert restore_choice_brackets(["「十分である１", "上記を新規追加"]) == ["[十分である]", "上記を新規追加"]
+    # Its closing bracket lost: the line may wrap on to the next, kept.
+    kept_cells = (
+        ["[十分である", "上記を新規追加"],
+        ["「住民票」の写し１", "上記を新規追加"],
+        ["[○]紙", "[○]その他"],
+    )
+    for kept in kept_cells:
+        assert restore_choice_brackets(kept) == kept

@@ -37,9 +37,17 @@ from .heading_fixes import (
     split_like,
 )
 from .item_lines import snap_item_lines
-from .item_numbers import form_instance_numbers, form_numbering, heading_wraps, snap_numbered
+from .item_numbers import (
+    form_instance_numbers,
+    form_numbering,
+    heading_wraps,
+    number_bare_heading_rows,
+    snap_numbered,
+)
+from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from .phrases import snap_phrases
 from .structure_fixes import (
+    drop_box_specks,
     drop_stray_open_bracket,
     even_date_digits,
     even_date_widths,
@@ -408,12 +416,12 @@ def _next_circled(number: str) -> str | None:
 def fix_symbols(text: str) -> str:
     """A cell's text with … between words as →, 1D / 1C as ID / IC, and a circled number read as @
     restored from its neighbours in the cell (the number after the one before it, or before the
-    one after)."""
+    one after), as is a paragraph's number that breaks the cell's count (``recount_circled``)."""
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
     text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
-    text = _renumber_circled(text)
+    text = recount_circled(_renumber_circled(text))
     while m := _LONE_AT.search(text):
         before = [c for c in text[: m.start()] if c in CIRCLED]
         after = [c for c in text[m.end() :] if c in CIRCLED]
@@ -494,6 +502,10 @@ def _fix_wrapped_heading(line: str, nxt: str) -> str:
     return line
 
 
+# The columns whose paragraphs a row numbers alike ((1)… in before, after and explanation).
+_NUMBERED_COLUMNS = ("before", "after", "explanation")
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -501,6 +513,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
     changed = 0
     for row in rows:
         n = 0
+        numbered = paren_numbers([cl.text for c in _NUMBERED_COLUMNS for cl in row.cells.get(c) or []])
         for column, lines in row.cells.items():
             texts = []
             for j, cl in enumerate(lines):
@@ -529,6 +542,10 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     )
                 else:
                     texts = restore_circled_gaps(texts)
+                if column in ("before", "after"):
+                    texts = drop_box_specks(texts, [cl.wraps for cl in lines])
+                if column in _NUMBERED_COLUMNS:
+                    texts = restore_number_brackets(texts, numbered)
                 joined, _ = fix_confusions("".join(texts), tokenizer)
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
@@ -561,6 +578,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     fixes += mend_echoes(rows) + echo_full_stops(rows)
+    fixes += number_bare_heading_rows(rows)
     for row in rows:
         item = row.cells.get("item") or []
         # A heading wrapped over lines is one line of the item, whatever its ink said.

@@ -41,10 +41,14 @@ _TOP_GARBAGE = regex.compile(
 _TEENS = "⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ONES = "①②③④⑤⑥⑦⑧⑨⑩"
 # Circled numbers tesseract (jpn) reads for another before a heading: read → the numbers it may
-# stand for (⑧ for ② or ③, ⑨ for ③, ③ for ① or ②, ⑥ for ⑤).  Only these are put right from
-# the forms' numbering, which is recalled and which some documents do not follow (a number that
-# is no look-alike of the forms' is the document's own and is kept).
-MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③", "③": "①②", "⑥": "⑤"}
+# stand for (⑧ for ② or ③, ⑨ for ③).  Only these are put right from the forms' numbering,
+# which is recalled and which some documents do not follow (a number that is no look-alike of
+# the forms' is the document's own and is kept).  Tesseract also reads ③ for ① or ②, and ⑥
+# for ⑤, but a printed number one or two off the forms' (MAX_RENUMBER_SHIFT: a document that
+# adds or leaves out a heading before it, ③入手方法 where the forms print ②) reads the same:
+# such a read is not clearly a misread, so it is kept.
+MAX_RENUMBER_SHIFT = 2
+MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:

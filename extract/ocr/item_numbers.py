@@ -1,7 +1,8 @@
 """OCR corrections of an item cell from the forms' numbering: a heading wrapped over lines is
 one line (``heading_wraps``), a section's numbering written as the forms print it
 (``form_numbering``), and a numbered heading misread into other text written as the entry its
-numbers name (``snap_numbered``)."""
+numbers name (``snap_numbered``); a heading whose circled number did not read at all gets it
+back where its document numbers its headings (``number_bare_headings``)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from functools import lru_cache
 
 import regex
 
+from piatable.models import RawRow
 from piatable.normalize.chars import KANA_KANJI
 from piatable.vocabulary import heading_key
 
-from .item_lines import _PREFIX, _rebuild, _rows, printed_headings, strip_numbering
+from .item_lines import _PREFIX, _circled_number, _rebuild, _rows, printed_headings, strip_numbering
 
 
 def heading_wraps(lines: list[str]) -> list[int]:
@@ -170,3 +172,89 @@ def snap_numbered(lines: list[str]) -> list[str]:
             # The section's entries are numbered under it: Ⅵ/2/②.
             path = f"{texts[0][0]}/{number}"
     return out
+
+
+def _circled_slots(lines: list[str]) -> list[tuple[int, str | None, str]]:
+    """(index, circled number read or None, the forms' number) for each line of an item cell
+    that is a heading of the forms, alone or after one circled number, whose number the forms
+    give under the cell's earlier headings (``item_lines._circled_number``)."""
+    out: list[tuple[int, str | None, str]] = []
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        m = regex.fullmatch(r"([①-⑳]?)(\S+)", text)
+        if m and ancestors and m.group(2) in printed_headings():
+            number = _circled_number(heading_key(m.group(2)), ancestors)
+            if number is not None:
+                out.append((i, m.group(1) or None, number))
+        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
+
+
+# A document numbers its headings when at least this many of its item cells' headings that the
+# forms number were read with a circled number, and at least this share of those and of the
+# cells' last headings read bare (a document that prints them bare reads next to none numbered).
+MIN_NUMBERED_HEADINGS = 3
+NUMBERED_SHARE = 0.5
+
+
+def _bare_last_heading(lines: list[str], i: int) -> bool:
+    """True when line ``i`` of an item cell is its last heading, in a cell that reads no circled
+    number (a heading under a numbered one, 使用者数 under ⑦使用の主体, is printed bare), and not
+    the end of the heading before it wrapped (…における担当 / 部署)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    return (
+        len(texts) >= 2
+        and lines[i].strip() == texts[-1]
+        and not any(regex.search(r"[①-⑳]", t) for t in texts)
+        and not (strip_numbering(texts[-2]) and strip_numbering(texts[-2]) + texts[-1] in printed_headings())
+    )
+
+
+def number_bare_headings(items: list[list[str]]) -> list[list[str]]:
+    """Each item cell's lines (``items``: one document's item cells) with the circled number of a
+    heading that OCR lost entirely (方法 for ①方法 under Ⅵ/2) put back as the forms number it
+    under the cell's earlier headings, as the cell's last line in a cell that reads no other
+    circled number (``_bare_last_heading``), where the document numbers its headings: at least
+    MIN_NUMBERED_HEADINGS of the headings the forms number were read with a circled number, and
+    they are at least NUMBERED_SHARE of those and of the bare ones.  A document that prints its
+    headings bare keeps them bare, and a heading the forms do not number there (or number in
+    several ways) is kept as read."""
+    slots = [_circled_slots(lines) for lines in items]
+    numbered = sum(1 for cell in slots for _, got, _ in cell if got)
+    # The cell's one heading the forms number (保管期間 / 期間: 期間 stands under ②保管期間 and is
+    # printed bare, as under a heading read with its number).
+    bare = [
+        [(i, number) for i, got, number in cell if got is None and _bare_last_heading(lines, i)]
+        if len(cell) == 1
+        else []
+        for lines, cell in zip(items, slots, strict=True)
+    ]
+    n_bare = sum(len(b) for b in bare)
+    if not n_bare or numbered < MIN_NUMBERED_HEADINGS or numbered < NUMBERED_SHARE * (numbered + n_bare):
+        return items
+    out = []
+    for lines, cell in zip(items, bare, strict=True):
+        lines = list(lines)
+        for i, number in cell:
+            lines[i] = _rebuild(lines[i], number + lines[i].strip())
+        out.append(lines)
+    return out
+
+
+def number_bare_heading_rows(rows: list[RawRow]) -> int:
+    """``number_bare_headings`` on the item cells of one document's rows, in place; the number of
+    lines changed, rows changed flagged ``ocr_corrected``."""
+    cells = [row.cells.get("item") or [] for row in rows]
+    changed = 0
+    for row, lines, texts in zip(
+        rows, cells, number_bare_headings([[cl.text for cl in c] for c in cells]), strict=True
+    ):
+        for cl, text in zip(lines, texts, strict=True):
+            if text != cl.text:
+                cl.text = text
+                changed += 1
+                row.add_flag("ocr_corrected")
+    return changed

@@ -203,6 +203,36 @@ def drop_stray_open_bracket(lines: list[str]) -> list[str]:
     return out
 
 
+# A check box line of a choices list as fix_check_boxes writes it ([○]紙, [ ]専用線).
+_BOX_LINE = regex.compile(r"^\s*[\[［][ 　]*○?[ 　]*[\]］]")
+# At most this many characters make a speck line between two box lines.
+BOX_SPECK_MAX = 3
+
+
+def drop_box_specks(lines: list[str], wraps: list[bool | None]) -> list[str]:
+    """A cell's lines with the specks OCR reads between two check box lines emptied: the
+    brackets of two boxes printed close above each other read as a line of their own (``[○]紙`` /
+    ``層`` / ``[○]その他``).  Only a line of at most BOX_SPECK_MAX characters, no bracket among
+    them, right after a box line that stops short of the cell's edge (``wraps`` not True) and
+    leaves no bracket open, and right before another box line: a choice's label wrapped on to
+    the next line (``[ ]連絡先（電話番号`` / ``等）``) follows a line that reaches the edge or
+    leaves its bracket open."""
+    out = list(lines)
+    for k in range(1, len(lines) - 1):
+        text = regex.sub(r"\s", "", lines[k])
+        prev = lines[k - 1]
+        if (
+            0 < len(text) <= BOX_SPECK_MAX
+            and not regex.search(r"[\[\]［］（）()｢｣「」]", text)
+            and _BOX_LINE.match(prev)
+            and _BOX_LINE.match(lines[k + 1])
+            and wraps[k - 1] is not True
+            and prev.count("（") + prev.count("(") <= prev.count("）") + prev.count(")")
+        ):
+            out[k] = ""
+    return out
+
+
 # The form's answer written in square brackets as a cell of its own ([ 十分に行っている ],
 # [ 10人未満 ]), its brackets misread: [ as 「 or ［, ] as １, |, l or lost.
 _CHOICE = regex.compile(
@@ -213,11 +243,15 @@ _CHOICE = regex.compile(
 
 def restore_choice_brackets(lines: list[str]) -> list[str]:
     """A cell that is one bracketed answer of the form ([ 十分に行っている ]) with its brackets
-    misread (「十分に行っている１, [10人未満) written with its square brackets."""
-    if len(lines) != 1 or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
+    misread (「十分に行っている１, [10人未満) written with its square brackets; so is a cell's first
+    line with a note after it (「十分である１ / 上記を新規追加) when both brackets were read, the
+    closing one misread (a lost one may be a line that wraps)."""
+    if not lines or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
         return lines
     m = _CHOICE.match(lines[0])
-    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3)] if m else lines
+    if m is None or (len(lines) > 1 and not regex.search(r"[１1|｜lI]\s*$", lines[0])):
+        return lines
+    return [m.group(1) + "[" + m.group(2) + "]" + m.group(3), *lines[1:]]
 
 
 # The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
