@@ -39,7 +39,7 @@ from itertools import pairwise
 import regex
 from cydifflib import SequenceMatcher
 
-from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
+from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES, LABELS, TITLE, is_header_line
 
 from .dates import is_date_line
 from .heading_lexicon import (
@@ -47,6 +47,7 @@ from .heading_lexicon import (
     SECTION_HEAD,
     canonical_text,
     hierarchy,
+    lexicon_lines,
     near_known,
     structure,
 )
@@ -80,8 +81,19 @@ _MARKER = regex.compile(
     rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
     rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
     rf"|リスク(?P<rnum>{_D}{{1,2}})?[：:])"
-    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳])"
+    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
+    # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
+    rf"|[@＠](?=[\p{{Han}}\p{{Katakana}}])|[\]】｜|][．]|(?<![0-9０-９])[０-９]{{1,2}}[、。](?=[\p{{Han}}\p{{Katakana}}]))"
 )
+# What OCR reads a section numeral Ⅰ…Ⅵ as, at the start of a cell (``IM``, ``TV``, ``川``, ``ll``).
+_OCR_NUMERAL = regex.compile(r"^[IiLlJjHMTVvXxⅠⅡⅢⅣⅤⅥ川|｜!1１]{1,3}")
+# Characters OCR puts at a heading's edges or inside it where the forms print none (``0主な意見の
+# 内容``, ``使用者数-``, ``法令2上の根拠``, ``リスク対策E``): ASCII letters, digits and marks.
+_OCR_JUNK = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
+# A section's heading read with characters misread (``符走人情報ファイルの概要``) is that heading
+# when this similar (difflib ratio) and nearer than any other section's heading by the margin.
+SECTION_HEAD_MIN_RATIO = 0.75
+SECTION_HEAD_MARGIN = 0.1
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
 _ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 _SPACES = regex.compile(r"[\s\u3000]+")
@@ -335,6 +347,68 @@ def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _section_heads() -> dict[str, frozenset[str]]:
+    """Each section's own heading → the numerals Ⅰ…Ⅵ it heads (``リスク対策``: Ⅲ or Ⅳ by form)."""
+    out: dict[str, set[str]] = {}
+    # The main file's section lines, then the other file's lines at a section's level that name
+    # one of those headings (重点:Ⅲ リスク対策); its other lines there are sub-headings of 基礎's Ⅳ.
+    lines = sorted(lexicon_lines(), key=lambda line: line[0] != HEADING_FILES[0])
+    for name, level, parts in lines:
+        numeral = level.split(":")[-1]
+        if numeral in _ASCII_ROMAN.values():
+            for h in parts:
+                if name == HEADING_FILES[0] or h in out:
+                    out.setdefault(h, set()).add(numeral)
+    return {h: frozenset(v) for h, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def recover_section(head: str, rest: str) -> str | None:
+    """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
+    cell without a numeral Ⅰ…Ⅵ was, or None: OCR reads the numeral as letters or a kanji
+    (``IM``, ``TV``, ``川``, ``ll``) and may misread the heading (``符走人情報ファイルの概要``) or
+    add a mark after it (``その他のリスク対策5``).  Taken when ``head`` opens with look-alikes
+    of a numeral and, they and ASCII marks removed, is a section's heading, or is no heading
+    and like one section's heading only (``SECTION_HEAD_MIN_RATIO``,
+    ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
+    one the headings after it (``rest``) are printed in."""
+    words = canonical_text(head)
+    heads = _section_heads()
+    m = _OCR_NUMERAL.match(words)
+    lead = m.group(0) if m else ""
+    if not lead:
+        # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
+        lead = next((words[:k] for k in (1, 2) if _OCR_JUNK.sub("", words[k:]) in heads), "")
+    words = _OCR_JUNK.sub("", words[len(lead) :])
+    if not lead or len(words) < MIN_SPLIT_PIECE_CHARS:
+        return None  # no numeral read: a heading of its own (基本情報 is also Ⅱ's ２．)
+    if words in heads:
+        found = words
+    elif words in hierarchy():
+        return None
+    else:
+        scored = sorted(
+            ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in heads), reverse=True
+        )
+        if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
+            return None
+        found = scored[0][1]
+    sections = set(heads[found])
+    if len(sections) > 1:
+        later = {canonical_text(p) for p in _MARKER.split(rest) if p}
+        later |= {h for p in later for h in _split_known(p) or ()}
+        placed = {x for p in later for x in hierarchy().get(p, ()) if len(hierarchy()[p]) == 1}
+        sections = (sections & placed) or sections
+    if len(sections) > 1:
+        # The numeral's look-alike decides last: 川 is Ⅲ; a V (or M) after a stroke is Ⅳ.
+        hint = {"川": "Ⅲ"}.get(lead[:1]) or ("Ⅳ" if regex.search(r".[VvM]", lead) else None)
+        sections &= {hint}
+    return sections.pop() + found if len(sections) == 1 else None
+
+
+@lru_cache(maxsize=1)
 def _with_children() -> frozenset[str]:
     """The headings the forms print others under (``structure().parents``' values)."""
     return frozenset(p for ps in structure().parents.values() for p in ps)
@@ -418,6 +492,19 @@ def supported_heading(words: str, parent: str | None) -> tuple[str, ...] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
+def _split_in_context(words: str, parent: str | None) -> tuple[str, str] | None:
+    """(a heading the forms print under ``parent``, a heading they print under that one) that
+    ``words`` is, glued (a numbering lost by OCR: ``国民・住民等からの意見の聴取`` + ``方法``), or
+    None; the forms' structure allows pieces shorter than ``_split_known``'s."""
+    found = [
+        (h, words[len(h) :])
+        for h in _in_context(parent)
+        if words.startswith(h) and words[len(h) :] in _in_context(h)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _complete(comps: list[tuple[str, str]], numbered: frozenset[int], start: int, end: int) -> bool:
     """Whether ``comps[start:end]`` reach an item's last heading (``is_leaf``), with nothing
     after it but text ``_after_leaf`` leaves out."""
@@ -494,6 +581,14 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     m = _ASCII_SECTION.match(text)
     if m:
         text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
+    recovered_fuzzy: list[str] = []
+    if text and text[0] not in _ASCII_ROMAN.values():
+        first = _MARKER.search(text)
+        head = text[: first.start()] if first else text
+        recovered = recover_section(head, text[len(head) :])
+        if recovered:
+            text = recovered + text[len(head) :]
+            recovered_fuzzy.append(f"{head}→{recovered}")
     # Cut at the numbering: (kind, value, text up to the next numbering).
     parts: list[tuple[str, str, str]] = []
     pos = 0
@@ -517,7 +612,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
 
     comps: list[tuple[str, str]] = []  # (component, role): section, file, instance, known, unknown
     dropped: list[str] = []
-    fuzzy: list[str] = []
+    fuzzy: list[str] = recovered_fuzzy
     # The repeated block in effect from each component on (a リスク's number is not a component).
     instances: list[tuple[int, str]] = []
     numbered: set[int] = set()  # components that open with a numbering of their own (①, １．)
@@ -536,6 +631,13 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             if kind == "section":
                 comps.append((value, "section"))
             continue
+        cleaned = _OCR_JUNK.sub("", words)
+        if cleaned and cleaned != words and not _known(words):
+            # OCR's letters, digits or marks in a heading (``0主な意見の内容``, ``使用の主体KO使用者数-``).
+            glued = _split_known(cleaned)
+            if _known(cleaned) or (glued and all(g in hierarchy() for g in glued)):
+                fuzzy.append(f"{words}→{cleaned}")
+                words = cleaned
         known = _known(words)
         split = None if known else _split_known(words)
         around = None if known or split else known_around(words)
@@ -552,22 +654,34 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             near_split = None
             if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
                 near_split = _split_near(words, parent)
+            cleaned = _OCR_JUNK.sub("", words)
+            if not near and cleaned and cleaned != words and not split:
+                near = near_known(cleaned, parent)
             if near:
                 split, known = None, near
                 fuzzy.append(f"{words}→{near}")
             elif near_split:
                 split = near_split[0]
                 fuzzy.append(near_split[1])
+            elif not split and _split_in_context(words, parent):
+                split = _split_in_context(words, parent)
             elif not split:
-                supported = supported_heading(words, parent)
+                supported = supported_heading(cleaned or words, parent)
                 if supported:
                     known = supported[0]
                     fuzzy.append(f"{words}→{known}")
                     dropped.extend(t for t in supported[1:] if t)
             else:
-                # Known headings, then text that is none: the heading under them it supports.
-                supported = supported_heading(split[-1], split[-2])
-                if supported:
+                # Known headings, then text that is none: a misreading of a heading, or the
+                # heading under them it supports.
+                above = value if kind == "section" and len(split) == 2 else split[-2]
+                tail = _OCR_JUNK.sub("", split[-1]) or split[-1]
+                tail_near = _known(tail) or near_known(tail, above)
+                supported = None if tail_near else supported_heading(tail, above)
+                if tail_near:
+                    fuzzy.append(f"{split[-1]}→{tail_near}")
+                    split = (*split[:-1], tail_near)
+                elif supported:
                     fuzzy.append(f"{split[-1]}→{supported[0]}")
                     split = (*split[:-1], supported[0])
                     dropped.extend(t for t in supported[1:] if t)
