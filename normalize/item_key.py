@@ -666,7 +666,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             elif not split and _split_in_context(words, parent):
                 split = _split_in_context(words, parent)
             elif not split:
-                supported = supported_heading(cleaned or words, parent)
+                supported = supported_heading(words, parent) or supported_heading(cleaned or words, parent)
                 if supported:
                     known = supported[0]
                     fuzzy.append(f"{words}→{known}")
