@@ -514,22 +514,29 @@ def _complete(comps: list[tuple[str, str]], numbered: frozenset[int], start: int
     )
 
 
+def _reads_as_heading(text: str) -> bool:
+    """Whether unknown text can be a heading: no sentence's marks (、。), no longer than a block's
+    name (``INSTANCE_NAME_MAX``)."""
+    return len(text) <= INSTANCE_NAME_MAX and not _NOT_A_NAME.search(text)
+
+
 def _after_leaf(comps: list[tuple[str, str]], numbered: frozenset[int], start: int, end: int) -> int:
     """The end of ``comps[start:end]`` once text after an item's last heading is left out: unknown
     text printed without a numbering of its own, and headings outside Ⅰ…Ⅵ (an attachment's
-    title); ``end`` when there is none.  A numbered line under the heading (``１．不適切な方法で
-    入手が行われるリスクへの措置``) is the body's own sub-heading, kept."""
+    title); ``end`` when there is none.  A numbered line under the heading that reads as a
+    heading (``１．不適切な方法で入手が行われるリスクへの措置``, ``_reads_as_heading``) is the
+    body's own sub-heading, kept.  The lexicon places no heading under many of Ⅲ's, so every
+    such heading is tried, not only the first."""
     for k in range(start, end):
         c, role = comps[k]
         if role == "known" and is_leaf(c) and k + 1 < end:
             rest = range(k + 1, end)
             if all(
-                (comps[i][1] == "unknown" and i not in numbered)
+                (comps[i][1] == "unknown" and (i not in numbered or not _reads_as_heading(comps[i][0])))
                 or (comps[i][1] == "known" and not hierarchy()[comps[i][0]])
                 for i in rest
             ):
                 return k + 1
-            break
     return end
 
 
