@@ -21,6 +21,11 @@ into one key:
    ``（委託に伴うものを除く。）`` dropped, an unclosed bracket left by a clipped cell dropped.  An
    OCR misreading of one character in a long known heading is mapped to the heading.
 
+A cell read with noise (another cell's text inside or after a heading, a heading cut short, two
+rows' items, OCR's readings of a numeral) keeps its key by the rules of ``item_noise``; a table's
+rows in order are keyed by ``item_context.document_item_keys`` (a cell without its upper headings
+continues the row before).
+
 The key is the canonical components joined by ``/``, e.g.
 ``Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度``.
 Numbers of ordinary headings (``３．``, ``②``) are left out of the key because they differ between
@@ -34,12 +39,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import regex
 from cydifflib import SequenceMatcher
 
-from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES, LABELS, TITLE, is_header_line
+from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
 from .dates import is_date_line
 from .heading_lexicon import (
@@ -47,9 +51,17 @@ from .heading_lexicon import (
     SECTION_HEAD,
     canonical_text,
     hierarchy,
-    lexicon_lines,
     near_known,
     structure,
+)
+from .item_noise import (
+    INSTANCE_NAME_MAX,
+    MIN_INTERRUPTED_CHARS,
+    NOT_A_NAME,
+    item_segment,
+    section_heads,
+    split_in_context,
+    supported_heading,
 )
 from .unicode import clean_text
 
@@ -58,23 +70,13 @@ KEY_SEPARATOR = "/"
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
 # headings (方法, 結果) split unknown text into nonsense.
 MIN_SPLIT_PIECE_CHARS = 4
-# A known heading this long with another cell's text printed into it is still that heading.
-MIN_INTERRUPTED_CHARS = 8
 # The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
-# A heading read whole with other text in it (``supported_heading``): in at most this many runs.
-MAX_SUPPORT_RUNS = 3
-# A component this long that opens exactly one heading of its context is that heading cut short.
-MIN_CLIPPED_CHARS = 2
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
 _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
 _D = r"[0-9０-９]"
 # The repeated blocks of a form, whose number tells two blocks apart.
 INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
-# A repeated block's name printed after its number (委託事項１ 住民基本台帳システムの運用保守):
-# at most this many characters, and none of a sentence's marks.
-INSTANCE_NAME_MAX = 40
-_NOT_A_NAME = regex.compile(r"[。、，,]")
 # One alternative per kind of numbering; the scanner tries them at every position.
 _MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
@@ -302,7 +304,7 @@ def instance_names(comps: list[tuple[str, str]]) -> set[int]:
             prev_role == "instance"
             and role == "unknown"
             and len(c) <= INSTANCE_NAME_MAX
-            and not _NOT_A_NAME.search(c)
+            and not NOT_A_NAME.search(c)
         ):
             out.add(k)
     return out
@@ -346,22 +348,6 @@ def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
     return comps[-1][0] if comps and comps[-1][1] == "known" else None
 
 
-@lru_cache(maxsize=1)
-def _section_heads() -> dict[str, frozenset[str]]:
-    """Each section's own heading → the numerals Ⅰ…Ⅵ it heads (``リスク対策``: Ⅲ or Ⅳ by form)."""
-    out: dict[str, set[str]] = {}
-    # The main file's section lines, then the other file's lines at a section's level that name
-    # one of those headings (重点:Ⅲ リスク対策); its other lines there are sub-headings of 基礎's Ⅳ.
-    lines = sorted(lexicon_lines(), key=lambda line: line[0] != HEADING_FILES[0])
-    for name, level, parts in lines:
-        numeral = level.split(":")[-1]
-        if numeral in _ASCII_ROMAN.values():
-            for h in parts:
-                if name == HEADING_FILES[0] or h in out:
-                    out.setdefault(h, set()).add(numeral)
-    return {h: frozenset(v) for h, v in out.items()}
-
-
 @lru_cache(maxsize=4096)
 def recover_section(head: str, rest: str) -> str | None:
     """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
@@ -373,7 +359,7 @@ def recover_section(head: str, rest: str) -> str | None:
     ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
     one the headings after it (``rest``) are printed in."""
     words = canonical_text(head)
-    heads = _section_heads()
+    heads = section_heads()
     m = _OCR_NUMERAL.match(words)
     lead = m.group(0) if m else ""
     if not lead:
@@ -406,162 +392,6 @@ def recover_section(head: str, rest: str) -> str | None:
         hint = {"川": "Ⅲ"}.get(lead[:1]) or ("Ⅳ" if regex.search(r".[VvM]", lead) else None)
         sections &= {hint}
     return sections.pop() + found if len(sections) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _with_children() -> frozenset[str]:
-    """The headings the forms print others under (``structure().parents``' values)."""
-    return frozenset(p for ps in structure().parents.values() for p in ps)
-
-
-def is_leaf(heading: str) -> bool:
-    """Whether ``heading`` (canonical) is a lexicon heading the forms print nothing under: an
-    item's last heading (``部署``, ``リスクに対する措置の内容``), after which a 項目 cell holds no
-    more heading of the form."""
-    return heading in hierarchy() and heading not in _with_children() and bool(hierarchy()[heading])
-
-
-def _in_context(parent: str | None) -> list[str]:
-    """The headings the forms print just under ``parent`` (as ``_parent`` names it)."""
-    if parent is None:
-        return []
-    return [h for h, ps in structure().parents.items() if parent in ps]
-
-
-@lru_cache(maxsize=16384)
-def supported_heading(words: str, parent: str | None) -> tuple[str, ...] | None:
-    """(the heading, the texts left out) that the text ``words`` of one component supports best
-    among the headings the forms print under ``parent``, or None.  For a component read with
-    another cell's text in it or cut short, when it is neither a heading nor a misreading of one
-    (``near_known``).  Tried in turn, each taken only when one heading fits:
-
-    1. a heading read whole with other text before, between or after its pieces: every character
-       of the heading in order, in at most ``MAX_SUPPORT_RUNS`` runs, its first character the
-       component's (plain pdftotext prints the neighbouring column's line into a wrapped
-       heading: ``特定個人情報ファイルの取○○市財務部…扱いに関する問合せ``); read in one run,
-       only as ``2.`` allows the text after it (plain words after a heading may be a longer
-       heading the lexicon lacks: ``特定個人情報の提供・移転の方法等``); the longest such;
-    2. a heading followed by text no heading of the form holds: an item's last heading (``部署`` +
-       ``組織改正による部署名の変更``), or any heading when the rest holds a digit, a bracket,
-       ○ or 。 (``法令上の根拠`` + ``める命令第24条``); the longest such;
-    3. the start of exactly one heading, at least ``MIN_CLIPPED_CHARS`` long (a cell clipped or
-       a wrapped tail lost: ``特定個人情報の保管`` of 特定個人情報の保管・消去).
-    """
-    context = [h for h in _in_context(parent) if h != words]
-    if not context:
-        return None
-    runs = []
-    for h in context:
-        if len(h) < MIN_INTERRUPTED_CHARS or len(h) >= len(words) or h[0] != words[0]:
-            continue
-        blocks = [b for b in SequenceMatcher(None, h, words, autojunk=False).get_matching_blocks() if b.size]
-        after = words[blocks[-1].b + blocks[-1].size :] if blocks else ""
-        if (
-            sum(b.size for b in blocks) == len(h)
-            and len(blocks) <= MAX_SUPPORT_RUNS
-            and (len(blocks) > 1 or not after or is_leaf(h) or FOREIGN_TO_HEADINGS.search(after))
-        ):
-            runs.append((h, blocks))
-    if runs:
-        longest = max(len(h) for h, _ in runs)
-        best = [r for r in runs if len(r[0]) == longest]
-        if len(best) == 1:
-            h, blocks = best[0]
-            pos, others = 0, []
-            for b in blocks:
-                others.append(words[pos : b.b])
-                pos = b.b + b.size
-            others.append(words[pos:])
-            return (h, *others)
-    tails = [
-        h
-        for h in context
-        if len(h) < len(words)
-        and words.startswith(h)
-        and (is_leaf(h) or FOREIGN_TO_HEADINGS.search(words[len(h) :]))
-    ]
-    if tails:
-        longest = max(map(len, tails))
-        best_tails = [h for h in tails if len(h) == longest]
-        if len(best_tails) == 1:
-            return (best_tails[0], words[longest:])
-    if len(words) >= MIN_CLIPPED_CHARS and not FOREIGN_TO_HEADINGS.search(words):
-        opened = [h for h in context if h.startswith(words)]
-        if len(opened) == 1:
-            return (opened[0],)
-    return None
-
-
-@lru_cache(maxsize=16384)
-def _split_in_context(words: str, parent: str | None) -> tuple[str, str] | None:
-    """(a heading the forms print under ``parent``, a heading they print under that one) that
-    ``words`` is, glued (a numbering lost by OCR: ``国民・住民等からの意見の聴取`` + ``方法``), or
-    None; the forms' structure allows pieces shorter than ``_split_known``'s."""
-    found = [
-        (h, words[len(h) :])
-        for h in _in_context(parent)
-        if words.startswith(h) and words[len(h) :] in _in_context(h)
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _complete(comps: list[tuple[str, str]], numbered: frozenset[int], start: int, end: int) -> bool:
-    """Whether ``comps[start:end]`` reach an item's last heading (``is_leaf``), with nothing
-    after it but text ``_after_leaf`` leaves out."""
-    comps = comps[:end]
-    return _after_leaf(comps, numbered, start, end) < end or (
-        end > start and comps[-1][1] == "known" and is_leaf(comps[-1][0])
-    )
-
-
-def _reads_as_heading(text: str) -> bool:
-    """Whether unknown text can be a heading: no sentence's marks (、。), no longer than a block's
-    name (``INSTANCE_NAME_MAX``)."""
-    return len(text) <= INSTANCE_NAME_MAX and not _NOT_A_NAME.search(text)
-
-
-def _after_leaf(comps: list[tuple[str, str]], numbered: frozenset[int], start: int, end: int) -> int:
-    """The end of ``comps[start:end]`` once text after an item's last heading is left out: unknown
-    text printed without a numbering of its own, and headings outside Ⅰ…Ⅵ (an attachment's
-    title); ``end`` when there is none.  A numbered line under the heading that reads as a
-    heading (``１．不適切な方法で入手が行われるリスクへの措置``, ``_reads_as_heading``) is the
-    body's own sub-heading, kept.  The lexicon places no heading under many of Ⅲ's, so every
-    such heading is tried, not only the first."""
-    for k in range(start, end):
-        c, role = comps[k]
-        if role == "known" and is_leaf(c) and k + 1 < end:
-            rest = range(k + 1, end)
-            if all(
-                (comps[i][1] == "unknown" and (i not in numbered or not _reads_as_heading(comps[i][0])))
-                or (comps[i][1] == "known" and not hierarchy()[comps[i][0]])
-                for i in rest
-            ):
-                return k + 1
-    return end
-
-
-def item_segment(comps: list[tuple[str, str]], numbered: frozenset[int] = frozenset()) -> tuple[int, int]:
-    """(start, end) of the components that name the row's item, the rest being other rows' text.
-
-    A 項目 cell that holds more than one section numeral holds text of two rows (an extractor
-    took the lines of a neighbouring row's cell with it: ``使用者数Ⅰ基本情報６．…②法令上の
-    根拠``, ``…⑦再委託の有無Ⅱ特定個人情報ファイルの概要…⑧再委託の許諾方法``).  The cell is cut
-    before each section numeral; of the pieces, the last that starts with a section and ends on
-    an item's last heading (``_complete``) is the item, else the last complete piece, else the
-    first that starts with a section.  Then, after an item's last heading (``is_leaf``), text
-    the forms never print under it is left out: unknown text, and a heading outside Ⅰ…Ⅵ (an
-    attachment's title from the next row).
-    """
-    cuts = [k for k, (_, role) in enumerate(comps) if role == "section"]
-    start, end = 0, len(comps)
-    if len(cuts) > 1 or (cuts and cuts[0] > 0):
-        bounds = sorted({0, *cuts, len(comps)})
-        pieces = [(a, b) for a, b in pairwise(bounds) if b > a]
-        with_section = [(a, b) for a, b in pieces if comps[a][1] == "section"]
-        complete = [(a, b) for a, b in pieces if _complete(comps, numbered, a, b)]
-        led = [pc for pc in complete if pc in with_section]
-        start, end = (led or complete or with_section)[-1 if (led or complete) else 0]
-    return start, _after_leaf(comps, numbered, start, end)
 
 
 def item_key(item: str | list[str]) -> ItemKey:
@@ -670,8 +500,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             elif near_split:
                 split = near_split[0]
                 fuzzy.append(near_split[1])
-            elif not split and _split_in_context(words, parent):
-                split = _split_in_context(words, parent)
+            elif not split and split_in_context(words, parent):
+                split = split_in_context(words, parent)
             elif not split:
                 supported = supported_heading(words, parent) or supported_heading(cleaned or words, parent)
                 if supported:
@@ -740,74 +570,3 @@ def heads_next(path: tuple[str, ...], line: str) -> bool:
     if len(key.path) != 1 or key.unknown or key.dropped or key.path[0] not in hierarchy():
         return False
     return path[-1] in structure().parents.get(key.path[0], frozenset())
-
-
-def _section_of(component: str) -> str | None:
-    """The section numeral a key component opens with (``Ⅰ基本情報`` → Ⅰ), or None."""
-    return component[:1] if component[:1] in _ASCII_ROMAN.values() else None
-
-
-def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
-    """The components of ``previous`` (the key of the row before) that ``key``'s path continues,
-    or None.  For a 項目 cell read without the headings its row printed above its own (a row
-    split across a page, an extractor that took the first lines with the row before): its first
-    component is a heading the forms print just under a heading of ``previous`` (``事務の名称``
-    under ``特定個人情報ファイルを取り扱う事務``), or the end of one of ``previous``'s headings
-    (``ルを取り扱う事務``, at least ``MIN_SPLIT_PIECE_CHARS``).  A table lists items in form order,
-    so the row before names the section and headings the row continues."""
-    if not key.path or _section_of(key.path[0]) or not previous.path or not _section_of(previous.path[0]):
-        return None
-    first = key.path[0]
-    parents = structure().parents.get(first, frozenset()) if first in hierarchy() else frozenset()
-    for j in range(len(previous.path) - 1, -1, -1):
-        p = previous.path[j]
-        if p in parents or (j == 0 and _section_of(p) in parents):
-            # The repeated block the row before was in (委託事項１) goes on.
-            instance = (
-                j + 1 < len(previous.path) and previous.path[j + 1].rstrip("0123456789") in INSTANCE_LABELS
-            )
-            return previous.path[: j + 1 + instance]
-        if (
-            first not in hierarchy()
-            and len(first) >= MIN_SPLIT_PIECE_CHARS
-            and p.endswith(first)
-            and p != first
-        ):
-            return previous.path[:j]
-    return None
-
-
-def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
-    """The keys of a table's 項目 cells in the order printed (``item_key`` of each), each cell
-    read without its section and upper headings continued from the row before when the forms'
-    structure says it goes there (``_context_prefix``); such a key lists the inferred headings in
-    ``fuzzy`` (``…→context``): it came from the rows around it, not from the cell alone."""
-    out: list[ItemKey] = []
-    previous: ItemKey | None = None
-    for item in items:
-        key = item_key(item)
-        prefix = _context_prefix(key, previous) if previous else None
-        if prefix is not None:
-            # A known first heading continues the prefix; the end of a heading read alone is
-            # that heading of the row before.
-            rest = key.path
-            if key.path[0] not in hierarchy():
-                rest = (previous.path[len(prefix)], *key.path[1:])  # type: ignore[union-attr]
-            path = (*prefix, *rest)
-            section = _section_of(path[0])
-            key = ItemKey(
-                KEY_SEPARATOR.join(path),
-                path,
-                section,
-                key.file
-                or next((c for c in prefix if c.endswith("ファイル") and c not in hierarchy()), None),
-                key.instance
-                or next((c for c in reversed(prefix) if c.rstrip("0123456789") in INSTANCE_LABELS), None),
-                tuple(u for u in key.unknown if u in path),
-                key.dropped,
-                (*key.fuzzy, f"{KEY_SEPARATOR.join(prefix)}→context"),
-            )
-        if key.path and _section_of(key.path[0]):
-            previous = key
-        out.append(key)
-    return out

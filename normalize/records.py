@@ -10,7 +10,8 @@ from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
-from .item_key import document_item_keys, item_key
+from .item_context import document_item_keys
+from .item_key import item_key
 from .items import item_path
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines

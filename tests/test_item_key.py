@@ -318,7 +318,7 @@ def test_a_heading_alone_is_no_section_without_a_numeral_read():
 
 
 def test_a_row_without_its_upper_headings_continues_the_row_before():
-    from piatable.normalize.item_key import document_item_keys
+    from piatable.normalize.item_context import document_item_keys
 
     keys = document_item_keys(
         [

@@ -595,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
         dpis = tuple(int(d) for d in ns.scans.split(",") if d)
         rekey = None
         if ns.rekey:
-            from piatable.normalize.item_key import document_item_keys
+            from piatable.normalize.item_context import document_item_keys
 
             def rekey(paths: list[list[str]]) -> list[str]:
                 return [k.key for k in document_item_keys(paths)]
