@@ -21,6 +21,11 @@ into one key:
    ``（委託に伴うものを除く。）`` dropped, an unclosed bracket left by a clipped cell dropped.  An
    OCR misreading of one character in a long known heading is mapped to the heading.
 
+A cell read with noise (another cell's text inside or after a heading, a heading cut short, two
+rows' items, OCR's readings of a numeral) keeps its key by the rules of ``item_noise``; a table's
+rows in order are keyed by ``item_context.document_item_keys`` (a cell without its upper headings
+continues the row before).
+
 The key is the canonical components joined by ``/``, e.g.
 ``Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度``.
 Numbers of ordinary headings (``３．``, ``②``) are left out of the key because they differ between
@@ -36,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
+from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
@@ -48,6 +54,15 @@ from .heading_lexicon import (
     near_known,
     structure,
 )
+from .item_noise import (
+    INSTANCE_NAME_MAX,
+    MIN_INTERRUPTED_CHARS,
+    NOT_A_NAME,
+    item_segment,
+    section_heads,
+    split_in_context,
+    supported_heading,
+)
 from .unicode import clean_text
 
 # Key components are joined with this.
@@ -55,8 +70,6 @@ KEY_SEPARATOR = "/"
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
 # headings (方法, 結果) split unknown text into nonsense.
 MIN_SPLIT_PIECE_CHARS = 4
-# A known heading this long with another cell's text printed into it is still that heading.
-MIN_INTERRUPTED_CHARS = 8
 # The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
@@ -64,18 +77,25 @@ _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", 
 _D = r"[0-9０-９]"
 # The repeated blocks of a form, whose number tells two blocks apart.
 INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
-# A repeated block's name printed after its number (委託事項１ 住民基本台帳システムの運用保守):
-# at most this many characters, and none of a sentence's marks.
-INSTANCE_NAME_MAX = 40
-_NOT_A_NAME = regex.compile(r"[。、，,]")
 # One alternative per kind of numbering; the scanner tries them at every position.
 _MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
     rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
     rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
     rf"|リスク(?P<rnum>{_D}{{1,2}})?[：:])"
-    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳])"
+    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
+    # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
+    rf"|[@＠](?=[\p{{Han}}\p{{Katakana}}])|[\]】｜|][．]|(?<![0-9０-９])[０-９]{{1,2}}[、。](?=[\p{{Han}}\p{{Katakana}}]))"
 )
+# What OCR reads a section numeral Ⅰ…Ⅵ as, at the start of a cell (``IM``, ``TV``, ``川``, ``ll``).
+_OCR_NUMERAL = regex.compile(r"^[IiLlJjHMTVvXxⅠⅡⅢⅣⅤⅥ川|｜!1１]{1,3}")
+# Characters OCR puts at a heading's edges or inside it where the forms print none (``0主な意見の
+# 内容``, ``使用者数-``, ``法令2上の根拠``, ``リスク対策E``): ASCII letters, digits and marks.
+_OCR_JUNK = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
+# A section's heading read with characters misread (``符走人情報ファイルの概要``) is that heading
+# when this similar (difflib ratio) and nearer than any other section's heading by the margin.
+SECTION_HEAD_MIN_RATIO = 0.75
+SECTION_HEAD_MARGIN = 0.1
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
 _ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 _SPACES = regex.compile(r"[\s\u3000]+")
@@ -284,7 +304,7 @@ def instance_names(comps: list[tuple[str, str]]) -> set[int]:
             prev_role == "instance"
             and role == "unknown"
             and len(c) <= INSTANCE_NAME_MAX
-            and not _NOT_A_NAME.search(c)
+            and not NOT_A_NAME.search(c)
         ):
             out.add(k)
     return out
@@ -328,6 +348,52 @@ def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
     return comps[-1][0] if comps and comps[-1][1] == "known" else None
 
 
+@lru_cache(maxsize=4096)
+def recover_section(head: str, rest: str) -> str | None:
+    """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
+    cell without a numeral Ⅰ…Ⅵ was, or None: OCR reads the numeral as letters or a kanji
+    (``IM``, ``TV``, ``川``, ``ll``) and may misread the heading (``符走人情報ファイルの概要``) or
+    add a mark after it (``その他のリスク対策5``).  Taken when ``head`` opens with look-alikes
+    of a numeral and, they and ASCII marks removed, is a section's heading, or is no heading
+    and like one section's heading only (``SECTION_HEAD_MIN_RATIO``,
+    ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
+    one the headings after it (``rest``) are printed in."""
+    words = canonical_text(head)
+    heads = section_heads()
+    m = _OCR_NUMERAL.match(words)
+    lead = m.group(0) if m else ""
+    if not lead:
+        # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
+        lead = next((words[:k] for k in (1, 2) if _OCR_JUNK.sub("", words[k:]) in heads), "")
+    words = _OCR_JUNK.sub("", words[len(lead) :])
+    if not lead or len(words) < MIN_SPLIT_PIECE_CHARS:
+        return None  # no numeral read: a heading of its own (基本情報 is also Ⅱ's ２．)
+    if words in heads:
+        found = words
+    elif words in hierarchy():
+        return None
+    else:
+        scored = sorted(
+            ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in heads), reverse=True
+        )
+        if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
+            return None
+        found = scored[0][1]
+    sections = set(heads[found])
+    if len(sections) > 1:
+        later = {canonical_text(p) for p in _MARKER.split(rest) if p}
+        later |= {h for p in later for h in _split_known(p) or ()}
+        placed = {x for p in later for x in hierarchy().get(p, ()) if len(hierarchy()[p]) == 1}
+        sections = (sections & placed) or sections
+    if len(sections) > 1:
+        # The numeral's look-alike decides last: 川 is Ⅲ; a V (or M) after a stroke is Ⅳ.
+        hint = {"川": "Ⅲ"}.get(lead[:1]) or ("Ⅳ" if regex.search(r".[VvM]", lead) else None)
+        sections &= {hint}
+    return sections.pop() + found if len(sections) == 1 else None
+
+
 def item_key(item: str | list[str]) -> ItemKey:
     """The canonical key of a 項目 cell (its text with ``\\n`` between lines, or its lines).
 
@@ -352,6 +418,14 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     m = _ASCII_SECTION.match(text)
     if m:
         text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
+    recovered_fuzzy: list[str] = []
+    if text and text[0] not in _ASCII_ROMAN.values():
+        first = _MARKER.search(text)
+        head = text[: first.start()] if first else text
+        recovered = recover_section(head, text[len(head) :])
+        if recovered:
+            text = recovered + text[len(head) :]
+            recovered_fuzzy.append(f"{head}→{recovered}")
     # Cut at the numbering: (kind, value, text up to the next numbering).
     parts: list[tuple[str, str, str]] = []
     pos = 0
@@ -375,25 +449,32 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
 
     comps: list[tuple[str, str]] = []  # (component, role): section, file, instance, known, unknown
     dropped: list[str] = []
-    fuzzy: list[str] = []
-    section = file = instance = None
+    fuzzy: list[str] = recovered_fuzzy
+    # The repeated block in effect from each component on (a リスク's number is not a component).
+    instances: list[tuple[int, str]] = []
+    numbered: set[int] = set()  # components that open with a numbering of their own (①, １．)
     for kind, value, body in parts:
+        if kind == "number":
+            numbered.add(len(comps))
         if kind == "file":
-            file = canonical_text(value)
-            comps.append((file, "file"))
+            comps.append((canonical_text(value), "file"))
             continue
         if kind == "instance" and value:
-            instance = value
+            instances.append((len(comps), value))
             if not value.startswith("リスク"):
                 comps.append((value, "instance"))
         words = canonical_text(body)
-        if kind == "section":
-            # The first section printed is the item's (a second one is text of another row).
-            section = section or value
         if not words:
             if kind == "section":
                 comps.append((value, "section"))
             continue
+        cleaned = _OCR_JUNK.sub("", words)
+        if cleaned and cleaned != words and not _known(words):
+            # OCR's letters, digits or marks in a heading (``0主な意見の内容``, ``使用の主体KO使用者数-``).
+            glued = _split_known(cleaned)
+            if _known(cleaned) or (glued and all(g in hierarchy() for g in glued)):
+                fuzzy.append(f"{words}→{cleaned}")
+                words = cleaned
         known = _known(words)
         split = None if known else _split_known(words)
         around = None if known or split else known_around(words)
@@ -410,18 +491,50 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             near_split = None
             if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
                 near_split = _split_near(words, parent)
+            cleaned = _OCR_JUNK.sub("", words)
+            if not near and cleaned and cleaned != words and not split:
+                near = near_known(cleaned, parent)
             if near:
                 split, known = None, near
                 fuzzy.append(f"{words}→{near}")
             elif near_split:
                 split = near_split[0]
                 fuzzy.append(near_split[1])
+            elif not split and split_in_context(words, parent):
+                split = split_in_context(words, parent)
+            elif not split:
+                supported = supported_heading(words, parent) or supported_heading(cleaned or words, parent)
+                if supported:
+                    known = supported[0]
+                    fuzzy.append(f"{words}→{known}")
+                    dropped.extend(t for t in supported[1:] if t)
+            else:
+                # Known headings, then text that is none: a misreading of a heading, or the
+                # heading under them it supports.
+                above = value if kind == "section" and len(split) == 2 else split[-2]
+                tail = _OCR_JUNK.sub("", split[-1]) or split[-1]
+                tail_near = _known(tail) or near_known(tail, above)
+                supported = None if tail_near else supported_heading(tail, above)
+                if tail_near:
+                    fuzzy.append(f"{split[-1]}→{tail_near}")
+                    split = (*split[:-1], tail_near)
+                elif supported:
+                    fuzzy.append(f"{split[-1]}→{supported[0]}")
+                    split = (*split[:-1], supported[0])
+                    dropped.extend(t for t in supported[1:] if t)
         pieces: tuple[str, ...] = (known,) if known else (split or (words,))
         roles = ["known" if p in hierarchy() else "unknown" for p in pieces]
         if kind == "section":
             pieces = (value + pieces[0], *pieces[1:])
             roles[0] = "section"
         comps.extend(zip(pieces, roles, strict=True))
+    start, end = item_segment(comps, frozenset(numbered))
+    dropped.extend(c for c, _ in comps[:start] + comps[end:])
+    instances = [(k - start, v) for k, v in instances if start <= k <= end]
+    comps = comps[start:end]
+    section = next((c[:1] for c, role in comps if role == "section"), None)
+    file = next((c for c, role in reversed(comps) if role == "file"), None)
+    instance = instances[-1][1] if instances else None
     for k in sorted(structure_junk(comps, section), reverse=True):
         dropped.append(comps.pop(k)[0])
     for k in sorted(instance_names(comps), reverse=True):

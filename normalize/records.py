@@ -11,6 +11,7 @@ from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
+from .item_context import document_item_keys
 from .item_key import item_key
 from .items import item_path
 from .page_fill import page_break_fill_doubts
@@ -85,6 +86,22 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     return record
 
 
+def add_document_item_keys(records: list[Record]) -> None:
+    """Key the records' 項目 cells as a table (``document_item_keys``): a cell read without its
+    section and upper headings takes them from the row before when the forms' structure says it
+    continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
+    keys = document_item_keys([r.item_path for r in records])
+    for record, key in zip(records, keys, strict=True):
+        if key.key == record.item_key:
+            continue
+        record.item_key = key.key
+        record.item_section = key.section
+        record.item_file = key.file
+        record.item_instance = key.instance
+        if key.fuzzy:
+            record.flags = sorted({*record.flags, "item_key_fuzzy"})
+
+
 def raw_timing(row: RawRow) -> str:
     """The 提出時期 cell's text as printed, whitespace removed."""
     return "".join("".join(cl.text.split()) for cl in row.cells["timing"])
@@ -117,6 +134,7 @@ def rows_to_records(
     (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
     q = settings.quality
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
+    add_document_item_keys(records)
     flag_duplicates(records, q, seen)
     whole = document_doubts(records)
     crossings = crossing_merge_doubts(rows)

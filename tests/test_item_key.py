@@ -227,3 +227,116 @@ def test_every_heading_of_the_lexicon_keeps_its_own_key():
     for heading in known_headings():
         k = item_key(heading)
         assert k.fuzzy == (), heading
+
+
+# ----------------------------------------------------------------------------- noisy item cells
+
+
+def test_a_heading_read_with_a_neighbouring_cells_text_inside_keeps_its_key():
+    # plain pdftotext prints the next column's line into a wrapped heading
+    want = item_key("Ⅴ開示請求、問合せ\n２．特定個人情報ファイルの取扱いに関する問合せ\n①連絡先")
+    k = item_key(
+        "Ⅴ開示請求、問合せ\n２．特定個人情報ファイルの取○○市財務部市民税課電話０１２３－４５\n扱いに関する問合せよる修正\n①連絡先"
+    )
+    assert k.key == want.key
+    assert k.fuzzy and "○○市財務部市民税課電話0123-45" in k.dropped
+
+
+def test_text_after_an_items_last_heading_is_left_out_of_the_key():
+    want = item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署").key
+    assert (
+        item_key("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署組織改正による部署名の変更").key == want
+    )
+    want = item_key("Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠").key
+    assert item_key("Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠める命令第２４条").key == want
+    # an attachment's title from the next row after the last heading
+    want = item_key("Ⅰ関連情報\n７．評価実施機関における担当部署\n②所属長の役職名").key
+    assert (
+        item_key(
+            "Ⅰ関連情報\n７．評価実施機関における担当部署\n②所属長の役職名\n（別紙２）特定個人情報ファイル記録項目"
+        ).key
+        == want
+    )
+
+
+def test_numbered_sub_headings_under_an_items_last_heading_are_kept():
+    # a body's own numbered lines are headings: two such items must keep two keys
+    base = (
+        "Ⅲリスク対策\n３．特定個人情報の使用\n"
+        "特定個人情報の使用におけるその他のリスク及びそのリスクに対する措置\n"
+    )
+    a = item_key(base + "１．従事者が事務外で使用するリスクへの措置")
+    b = item_key(base + "２．特定個人情報ファイルが不正に複製されるリスクへの措置")
+    assert a.key != b.key and a.dropped == () and b.dropped == ()
+
+
+def test_a_heading_cut_short_is_the_one_heading_it_opens():
+    want = item_key("Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・消去").key
+    k = item_key("Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・")
+    assert k.key == want and k.fuzzy
+
+
+def test_a_cell_holding_two_rows_items_keys_the_complete_one():
+    want = item_key("Ⅰ基本情報\n６．情報提供ネットワークシステムによる情報連携\n②法令上の根拠").key
+    k = item_key("使用者数\nⅠ基本情報\n６．情報提供ネットワークシステムによる情報連携\n②法令上の根拠")
+    assert k.key == want and k.section == "Ⅰ" and "使用者数" in k.dropped
+    want = item_key("Ⅰ関連情報\n７．評価実施機関における担当部署\n②所属長の役職名").key
+    k = item_key(
+        "７．評価実施機関における担当部署\n①部署\nⅠ関連情報\n７．評価実施機関における担当部署\n②所属長の役職名"
+    )
+    assert k.key == want
+
+
+def test_ocr_readings_of_a_section_numeral_and_of_numbering():
+    iii = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n６．情報提供ネットワークシステムとの接続"
+    keep = "特定個人情報ファイルの概要\n６．特定個人情報の保管・消去\n①保管場所"
+    iv = "Ⅳリスク対策\n８．人手を介在させる作業\n判断の根拠"
+    cases = {
+        "IM" + iv[1:]: iv,
+        "川リスク対策E\n３．特定個人情報の使用": "Ⅲリスク対策\n３．特定個人情報の使用",
+        "ll符走人情報ファイルの概要\n６．特定個人情報の保管・消去\n①保管場所": "Ⅱ" + keep,
+        "出" + iii[1:]: iii,
+        "Ⅵ評価実施手続\n２．国民・住民等からの意見の聴取\n０\n主な意見の内容": (
+            "Ⅵ評価実施手続\n２．国民・住民等からの意見の聴取\n④主な意見の内容"
+        ),
+        "Ⅵ評価実施手続\n３．第三者点検結果": "Ⅵ評価実施手続\n３．第三者点検\n③結果",
+        "Ⅰ関連情報\n３、個人番号の利用\n法令上の根拠": "Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠",
+    }
+    for read, printed in cases.items():
+        k = item_key(read)
+        assert k.key == item_key(printed).key, read
+    assert item_key("IMリスク対策\n８．人手を介在させる作業\n判断の根拠").fuzzy
+
+
+def test_a_heading_alone_is_no_section_without_a_numeral_read():
+    # 基本情報 heads Ⅰ and is also Ⅱ's ２．: with no numeral read, no section is made up
+    assert item_key("基本情報\n⑥事務担当部署").section != "Ⅰ" or not item_key(
+        "基本情報\n⑥事務担当部署"
+    ).key.startswith("Ⅰ")
+    # a heading of the lexicon near a section's heading is itself
+    assert item_key("特定個人情報ファイルの保管・消去").key == "特定個人情報ファイルの保管・消去"
+
+
+def test_a_row_without_its_upper_headings_continues_the_row_before():
+    from piatable.normalize.item_context import document_item_keys
+
+    keys = document_item_keys(
+        [
+            "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１\n①委託内容",
+            "⑥委託先名",
+            "Ⅰ関連情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称",
+            "ルを取り扱う事務\n②事務の概要",
+            "全く別の見出し",
+        ]
+    )
+    assert (
+        keys[1].key
+        == item_key(
+            "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１\n⑥委託先名"
+        ).key
+    )
+    assert keys[1].instance == "委託事項1" and keys[1].section == "Ⅱ" and keys[1].fuzzy
+    assert keys[3].key == item_key("Ⅰ関連情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の概要").key
+    # text the structure does not place under the row before keeps its own key
+    assert keys[4].key == "全く別の見出し" and not keys[4].fuzzy
+    assert keys[0].fuzzy == () and keys[2].fuzzy == ()

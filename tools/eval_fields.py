@@ -3,6 +3,7 @@
     python tools/eval_fields.py            # all four measures
     python tools/eval_fields.py --json     # the figures as JSON
     python tools/eval_fields.py -v         # also list the items whose printings got other keys
+    python tools/eval_fields.py --kinds    # only measure 5: one key per item over a table's kinds
 
 1. **One key per item.**  Every sample with expected records (samples/heldout apart, measured
    on its own: it is never tuned on) (``samples/**/input.*`` beside
@@ -31,6 +32,11 @@
    公表日 at all where the cover leaves it blank.  Every cover fact of Writer-made whole
    assessments per input kind (PDF, five extractors' texts, 300/200 dpi scans), and whether a
    wrong or missing fact is noted: tools/bench_covers.py.
+5. **One key per item over a table's kinds** (``--kinds``, ``measure_kinds``).  Every table
+   printed as a PDF and as extractors' texts (samples/office*, outsider*, mixed …; with
+   ``--scans 200`` also scanned): the share of truth items whose row carries the truth's key in
+   every kind, rows given another truth item's key, and pairs of different truth items sharing a
+   key; tuning sets and held-out sets (samples/heldout*) apart.
 """
 
 from __future__ import annotations
@@ -331,6 +337,180 @@ def measure_distinct(verbose: bool) -> dict:
     }
 
 
+# ----------------------------------------------------------------------------- kinds of one table
+
+_KIND_SUFFIXES = ("-pdftotext-layout", "-pdftotext-raw", "-pdftotext", "-pdfminer", "-pypdfium2")
+
+
+def _table_and_kind(folder: Path) -> tuple[str, str]:
+    """(the table a sample folder prints, the kind): ``samples/outsider/out-calc-7-pdfminer`` →
+    (``outsider/out-calc-7``, ``pdfminer``); a folder without an extractor suffix is the PDF."""
+    rel = str(folder.relative_to(SAMPLES))
+    for suffix in _KIND_SUFFIXES:
+        if rel.endswith(suffix):
+            return rel[: -len(suffix)], suffix[1:]
+    return rel, "pdf"
+
+
+def kind_cases(
+    heldout: bool,
+    scan_dpis: tuple[int, ...] = (),
+    scan_sets: tuple[str, ...] = ("outsider", "heldout-outsider"),
+) -> dict[str, list[tuple[str, Path]]]:
+    """Tables printed in several kinds: table → [(kind, input)], for every sample set that holds a
+    table's PDF and at least one extractor's text of it (samples/office*, outsider*, mixed …;
+    ``heldout``: the sets named heldout* only, else every other set).  With ``scan_dpis``, each
+    table's PDF is also scanned (``bench_scan.generated``; its OCR cached as bench_calibration
+    caches it) and read as one more kind, for the sets named in ``scan_sets`` (OCR is slow: about
+    a minute a table on a shared machine)."""
+    tables: dict[str, list[tuple[str, Path]]] = {}
+    for exp in sorted(SAMPLES.rglob("expected/records.json")):
+        folder = exp.parent.parent
+        top = folder.relative_to(SAMPLES).parts[0]
+        if top.startswith("heldout") != heldout:
+            continue
+        found = [p for p in sorted(folder.glob("input.*")) if p.suffix.lower() in INPUT_SUFFIXES]
+        if found:
+            table, kind = _table_and_kind(folder)
+            tables.setdefault(table, []).append((kind, found[0]))
+    out = {t: v for t, v in tables.items() if len(v) >= 2 and any(k == "pdf" for k, _ in v)}
+    for table, kinds in out.items():
+        pdf = next(p for k, p in kinds if k == "pdf")
+        if pdf.suffix.lower() == ".pdf" and table.split("/")[0].rstrip("0123456789") in scan_sets:
+            kinds.extend((f"scan{dpi}", pdf) for dpi in scan_dpis)
+    return out
+
+
+def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
+    """The records of one printing (cached in ``cache`` by file, kind and content hash)."""
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    hit = cache / f"{digest}-{kind}.json" if cache else None
+    if hit and hit.exists():
+        return json.loads(hit.read_text("utf-8"))
+    if kind.startswith("scan"):
+        import bench_calibration
+        import bench_scan
+
+        folder = Path(tempfile.gettempdir()) / "piatable-bench-scans"
+        folder.mkdir(exist_ok=True)
+        dpi = int(kind[4:])
+        case = path.parent
+        target = folder / f"keys-{case.parent.name}-{case.name}-{dpi}.pdf"
+        if not target.exists():
+            import make_scans
+
+            make_scans.scan_pdf(path, target, dpi, make_scans.Damage(angle=0.4, jpeg=65, noise=7, seed=dpi))
+        _, recs = bench_calibration._scan_cached(target)
+        del bench_scan
+    else:
+        recs = [r.to_dict() for r in extract_document(path).records]
+    keep = (
+        "change_date",
+        "item",
+        "before",
+        "after",
+        "timing",
+        "explanation",
+        "item_key",
+        "item_path",
+        "flags",
+    )
+    recs = [{f: r.get(f) for f in keep} for r in recs]
+    if hit:
+        hit.parent.mkdir(parents=True, exist_ok=True)
+        hit.write_text(json.dumps(recs, ensure_ascii=False), "utf-8")
+    return recs
+
+
+def measure_kinds(
+    verbose: bool, heldout: bool, scan_dpis: tuple[int, ...] = (), cache: Path | None = None, rekey=None
+) -> dict:
+    """One key per item however printed: every table printed in several kinds (``kind_cases``);
+    each expected row (a truth item of that table) is *one-keyed* when the row every kind read for
+    it (aligned by ``eval_text.align``) carries the key of the truth's own 項目 text.  Rows no kind
+    found are counted apart (row finding, not keys).  Also: rows given the key of *another* truth
+    item of the same table (a wrong join), and pairs of different truth items (distinct 項目
+    texts, whitespace aside, over all these tables) whose truth keys are equal.  ``rekey`` (for
+    the cached records): a function of the rows' item paths in order giving their keys."""
+    cases = kind_cases(heldout, scan_dpis)
+    items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
+    per_kind: dict[str, list[int]] = {}
+    truth_texts: dict[str, str] = {}
+    for table, kinds in sorted(cases.items()):
+        expected = json.loads((kinds[0][1].parent / "expected" / "records.json").read_text("utf-8"))
+        truth = [item_key(e["item"]).key for e in expected]
+        for e in expected:
+            truth_texts.setdefault(squash(e["item"]), e["item"])
+        ok = [True] * len(expected)
+        for kind, path in kinds:
+            got = _read_kind(kind, path, cache)
+            if rekey is not None:
+                for g, k in zip(got, rekey([g["item_path"] for g in got]), strict=True):
+                    g["item_key"] = k
+            pairs = dict((j, i) for i, j in align(got, expected))
+            tally = per_kind.setdefault(kind, [0, 0])
+            for j in range(len(expected)):
+                if j not in pairs:
+                    missing += 1
+                    continue
+                g = got[pairs[j]]
+                same = g["item_key"] == truth[j]
+                rows += 1
+                rows_ok += same
+                tally[0] += 1
+                tally[1] += same
+                fuzzy_rows += "item_key_fuzzy" in (g.get("flags") or [])
+                if not same:
+                    ok[j] = False
+                    other_item += g["item_key"] in truth
+                    if verbose:
+                        print(
+                            f"  {table} [{kind}] {squash(g['item'])[:70]!r}\n      got  {g['item_key'][:110]}"
+                            f"\n      want {truth[j][:110]}",
+                            file=sys.stderr,
+                        )
+        items += len(expected)
+        items_ok += sum(ok)
+    keys = {s: item_key(t).key for s, t in truth_texts.items()}
+    pairs_n = shared = 0
+    for a, b in combinations(sorted(keys), 2):
+        pairs_n += 1
+        shared += keys[a] == keys[b]
+    return {
+        "tables": len(cases),
+        "kinds": sum(len(v) for v in cases.values()),
+        "items": items,
+        "items_one_key": items_ok,
+        "items_one_key_share": items_ok / items if items else 0.0,
+        "rows": rows,
+        "rows_truth_key": rows_ok,
+        "rows_missing": missing,
+        "rows_other_items_key": other_item,
+        "rows_fuzzy": fuzzy_rows,
+        "per_kind": {k: {"rows": v[0], "truth_key": v[1]} for k, v in sorted(per_kind.items())},
+        "distinct_items": len(keys),
+        "pairs": pairs_n,
+        "pairs_sharing_a_key": shared,
+    }
+
+
+def kinds_lines(name: str, m: dict) -> list[str]:
+    """The printed figures of ``measure_kinds``."""
+    kinds = ", ".join(f"{k} {v['truth_key']}/{v['rows']}" for k, v in m["per_kind"].items())
+    return [
+        f"{name}: {m['tables']} tables in {m['kinds']} printings; truth items with the truth's key in"
+        f" every kind: {m['items_one_key']}/{m['items']} = {m['items_one_key_share']:.1%}",
+        f"  rows with the truth's key {m['rows_truth_key']}/{m['rows']} (not found {m['rows_missing']});"
+        f" given another truth item's key {m['rows_other_items_key']}; flagged item_key_fuzzy"
+        f" {m['rows_fuzzy']}",
+        f"  per kind: {kinds}",
+        f"  different truth items sharing a key: {m['pairs_sharing_a_key']}/{m['pairs']} pairs"
+        f" ({m['distinct_items']} items)",
+    ]
+
+
 COVER_VARIANTS = (
     ("令和5年3月31日", "2023-03-31", "サンプル市長"),
     ("令和５年３月３１日", "2023-03-31", "○○県知事"),
@@ -394,7 +574,43 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--no-covers", action="store_true", help="skip the long assessments (slow)")
+    ap.add_argument(
+        "--kinds",
+        action="store_true",
+        help="only the one-key-per-item measure over tables printed in several kinds (tuning and held-out)",
+    )
+    ap.add_argument(
+        "--scans", default="", help="with --kinds: also each table's PDF scanned at these dpis (200,300)"
+    )
+    ap.add_argument(
+        "--cache", type=Path, help="with --kinds: keep each printing's records here (re-runs read them)"
+    )
+    ap.add_argument(
+        "--rekey",
+        action="store_true",
+        help="with --kinds --cache: key the cached rows' item paths anew (records.document_item_keys)",
+    )
     ns = ap.parse_args(argv)
+    if ns.kinds:
+        dpis = tuple(int(d) for d in ns.scans.split(",") if d)
+        rekey = None
+        if ns.rekey:
+            from piatable.normalize.item_context import document_item_keys
+
+            def rekey(paths: list[list[str]]) -> list[str]:
+                return [k.key for k in document_item_keys(paths)]
+
+        res = {
+            "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey),
+            "heldout": measure_kinds(ns.verbose, True, dpis, ns.cache, rekey),
+        }
+        if ns.json:
+            print(json.dumps(res, ensure_ascii=False, indent=1))
+        else:
+            print(
+                "\n".join([*kinds_lines("tuning", res["tuning"]), *kinds_lines("held-out", res["heldout"])])
+            )
+        return 0
     res = {
         "samples": measure_samples(ns.verbose),
         "heldout": measure_samples(ns.verbose, heldout=True),

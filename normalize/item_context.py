@@ -1,0 +1,80 @@
+"""Item keys of a table's rows in order: a 項目 cell read without its section and upper headings
+continues the row before (``document_item_keys``)."""
+
+from __future__ import annotations
+
+from piatable.vocabulary import SECTION_NUMERALS
+
+from .heading_lexicon import hierarchy, structure
+from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, MIN_SPLIT_PIECE_CHARS, ItemKey, item_key
+
+
+def _section_of(component: str) -> str | None:
+    """The section numeral a key component opens with (``Ⅰ基本情報`` → Ⅰ), or None."""
+    return component[:1] if component[:1] in SECTION_NUMERALS else None
+
+
+def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
+    """The components of ``previous`` (the key of the row before) that ``key``'s path continues,
+    or None.  For a 項目 cell read without the headings its row printed above its own (a row
+    split across a page, an extractor that took the first lines with the row before): its first
+    component is a heading the forms print just under a heading of ``previous`` (``事務の名称``
+    under ``特定個人情報ファイルを取り扱う事務``), or the end of one of ``previous``'s headings
+    (``ルを取り扱う事務``, at least ``MIN_SPLIT_PIECE_CHARS``).  A table lists items in form order,
+    so the row before names the section and headings the row continues."""
+    if not key.path or _section_of(key.path[0]) or not previous.path or not _section_of(previous.path[0]):
+        return None
+    first = key.path[0]
+    parents = structure().parents.get(first, frozenset()) if first in hierarchy() else frozenset()
+    for j in range(len(previous.path) - 1, -1, -1):
+        p = previous.path[j]
+        if p in parents or (j == 0 and _section_of(p) in parents):
+            # The repeated block the row before was in (委託事項１) goes on.
+            instance = (
+                j + 1 < len(previous.path) and previous.path[j + 1].rstrip("0123456789") in INSTANCE_LABELS
+            )
+            return previous.path[: j + 1 + instance]
+        if (
+            first not in hierarchy()
+            and len(first) >= MIN_SPLIT_PIECE_CHARS
+            and p.endswith(first)
+            and p != first
+        ):
+            return previous.path[:j]
+    return None
+
+
+def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
+    """The keys of a table's 項目 cells in the order printed (``item_key`` of each), each cell
+    read without its section and upper headings continued from the row before when the forms'
+    structure says it goes there (``_context_prefix``); such a key lists the inferred headings in
+    ``fuzzy`` (``…→context``): it came from the rows around it, not from the cell alone."""
+    out: list[ItemKey] = []
+    previous: ItemKey | None = None
+    for item in items:
+        key = item_key(item)
+        prefix = _context_prefix(key, previous) if previous else None
+        if prefix is not None:
+            # A known first heading continues the prefix; the end of a heading read alone is
+            # that heading of the row before.
+            rest = key.path
+            if key.path[0] not in hierarchy():
+                rest = (previous.path[len(prefix)], *key.path[1:])  # type: ignore[union-attr]
+            path = (*prefix, *rest)
+            section = _section_of(path[0])
+            key = ItemKey(
+                KEY_SEPARATOR.join(path),
+                path,
+                section,
+                key.file
+                or next((c for c in prefix if c.endswith("ファイル") and c not in hierarchy()), None),
+                key.instance
+                or next((c for c in reversed(prefix) if c.rstrip("0123456789") in INSTANCE_LABELS), None),
+                tuple(u for u in key.unknown if u in path),
+                key.dropped,
+                (*key.fuzzy, f"{KEY_SEPARATOR.join(prefix)}→context"),
+            )
+        if key.path and _section_of(key.path[0]):
+            previous = key
+        out.append(key)
+    return out
