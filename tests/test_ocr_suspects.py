@@ -298,3 +298,48 @@ def test_an_item_without_the_section_its_documents_items_open_with_is_suspect():
     ]
     flag_suspects(rows)
     assert not any(d.kind == "ocr_suspect" for r in rows for d in r.doubts)
+
+
+def test_a_katakana_word_wrapped_at_its_long_vowel_and_a_wrapped_closing_bracket_are_no_strays():
+    """Read on the tuning scans (right rows that were warned): ネットワ / ークシステム, カ / ード, and
+    …（委託に伴うものを除く。 / ）; a ー after no kana and a lone ） closing nothing still are."""
+    row = _row(
+        after=["情報提供ネットワ", "ークシステムにおける照会", "個人番号カ", "ード、特定個人情報"],
+        item=["Ⅱ特定個人情報ファイルの概要", "５．特定個人情報の提供・移", "転（委託に伴うものを除く。", "）", "提供先１"],
+    )
+    assert suspect_fields(row) == []
+    assert [c for c, _ in suspect_fields(_row(explanation=["サ", "中間ーバーへの登録"]))] == ["explanation"]
+    assert [c for c, _ in suspect_fields(_row(before=["通知カード", "）"]))] == ["before"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Read on the tuning scans: every one a wrong item no other check warned.
+        ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "⑲再委託の有無"],
+        ["Ⅳその他のリスク対策", "１．監査", "④自己点検", "具体的なチェック方法"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "保管場所"],
+        ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "委託内容"],
+    ],
+)
+def test_an_item_heading_misnumbered_or_unnumbered_is_suspect(lines):
+    row = _row(item=lines)
+    assert [c for c, _ in suspect_fields(row)] == ["item"]
+
+
+def test_an_item_heading_numbered_as_the_forms_do_is_not():
+    for lines in (
+        ["Ⅳその他のリスク対策", "１．監査", "①自己点検", "具体的なチェック方法"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "①保管場所"],
+        ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "①委託内容"],
+    ):
+        assert suspect_fields(_row(item=lines)) == [], lines
+
+
+def test_katakana_loanwords_are_no_unknown_words_but_doubled_kana_are():
+    from piatable.normalize.ocr_text import unknown_words
+
+    assert unknown_words("オンライン資格確認等システム") == []
+    assert unknown_words("マルウェア対策") == []
+    assert unknown_words("データセンタターに") == ["データセンタター"]
+    assert unknown_words("ットワークシステム") != []

@@ -71,6 +71,8 @@ DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])")
 EDGE_LINE = regex.compile(r"^[^\p{Han}\p{Hiragana}\p{Katakana}ー①-⑳]{1,2}$")
 AFTER_STOP = regex.compile(r"。[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．]{1,2}$")
 LOOSE_VOWEL_MARK = regex.compile(r"(?<![\p{Katakana}\p{Hiragana}ー])ー")
+# Closing brackets and the opening bracket each closes.
+_CLOSE_OF = {"）": "（", ")": "(", "」": "「", "』": "『", "】": "【", "］": "［", "〕": "〔"}
 _WS = regex.compile(r"\s+")
 
 
@@ -100,7 +102,7 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
         elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
             why = "a heading's number followed by a comma, where the form prints ．"
         elif column == "item" and not why:
-            why = _near_heading(lines)
+            why = _near_heading(lines) or _misnumbered_heading(lines)
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
@@ -137,12 +139,18 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if mixed := mixed_number_widths(flat):
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.strip()
-        if text and EDGE_LINE.match(text):
+        if text and EDGE_LINE.match(text) and not _wrapped_closer(text, "".join(lines[:k])):
             return f"{text!r}: a line of no word at the cell's edge (a ruling's remnant or a speck)"
-        if m := AFTER_STOP.search(text) or LOOSE_VOWEL_MARK.search(text):
+        if m := AFTER_STOP.search(text):
             return f"{m.group(0)!r}: a stray glyph at the cell's edge"
+    # A long vowel mark after no kana, in the cell's text read as one (a line opening with the
+    # ー of a katakana word wrapped before it, ネットワ / ーク, is no stray: measured on the
+    # tuning scans, such wraps warned 3 right rows).
+    if m := LOOSE_VOWEL_MARK.search(flat):
+        return f"{m.group(0)!r}: a stray glyph at the cell's edge"
+    for line in lines:
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
         if m := DOUBLED_KANJI.match(line):
@@ -158,6 +166,17 @@ def _broken_text(lines: list[str], flat: str) -> str:
         if m and ord(m.group(2)) != ord(m.group(1)) + 1:
             return f"{m.group(0)!r}: two numerals out of sequence opening one heading"
     return ""
+
+
+def _wrapped_closer(line: str, before: str) -> bool:
+    """``line`` is only closing brackets (and a full stop or comma) that close brackets the
+    cell's text ``before`` it left open: the end of a bracketed phrase wrapped onto a line of its
+    own (…（委託に伴うものを除く。 / ）), no speck."""
+    closers = regex.sub(r"[。、．，.,]", "", line)
+    if not closers or not all(c in _CLOSE_OF for c in closers):
+        return False
+    depth = sum(before.count(o) for o in _CLOSE_OF.values()) - sum(before.count(c) for c in _CLOSE_OF)
+    return depth >= len(closers)
 
 
 def mixed_number_widths(text: str) -> tuple[str, str] | None:
@@ -194,6 +213,25 @@ def _near_heading(lines: list[str]) -> str:
             limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
             if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
                 return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
+    return ""
+
+
+def _misnumbered_heading(lines: list[str]) -> str:
+    """Why an item cell's circled numbering is in doubt ("" when it is not): a heading of the
+    form read with a circled number the forms give it nowhere, where the cell's earlier headings
+    give it another (⑲再委託の有無, ④自己点検 under １．監査: item_lines.foreign_circled), or read
+    without the one number they give it (保管場所 under ６．特定個人情報の保管・消去, for
+    ①保管場所: item_lines.unnumbered_headings).  Measured on the tuning scans: 12 rows, each
+    with its item wrong; on the samples' true item cells, 7 of 206 distinct ones number a
+    heading their own way (the form's older editions) and none leaves a number out."""
+    from .item_lines import foreign_circled, unnumbered_headings
+
+    if found := foreign_circled([line.strip() for line in lines]):
+        _, read, key, numbers = found[0]
+        return f"{read}{key}: the forms number this heading {'/'.join(sorted(numbers))} here, never {read}"
+    if lost := unnumbered_headings([line.strip() for line in lines]):
+        _, key, number = lost[0]
+        return f"{key}: read without the number {number} the forms give it here (a numeral lost)"
     return ""
 
 
