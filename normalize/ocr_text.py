@@ -73,13 +73,14 @@ def _counted_kanji_numeral(text: str, begin: int, end: int) -> bool:
 HEADING_WRAP_LINES = 3
 
 
-def line_confs(row: RawRow, field: str) -> list[float]:
+def line_confs(row: RawRow, field: str, corrected: bool = True) -> list[float]:
     """Tesseract's confidence of each line of a cell, but for item lines that read, alone or
     joined with the lines they wrap with (up to HEADING_WRAP_LINES), as a whole numbered heading
     of the form (``items.heading_score`` 1): the lexicon vouches for those whatever tesseract's
     confidence (often lines the corrections snapped to it, or a heading's wrapped tail such as
     ``当部署``, whose 署 tesseract reads unsure; measured on the tuning scans, such lines alone
-    warned 17 right rows)."""
+    warned 17 right rows).  With ``corrected=False`` the lines the OCR corrections put right are
+    left out too."""
     lines = row.cells.get(field) or []
     vouched: set[int] = set()
     if field == "item":
@@ -88,7 +89,11 @@ def line_confs(row: RawRow, field: str) -> list[float]:
             for k in range(j + 1, min(len(texts), j + HEADING_WRAP_LINES) + 1):
                 if heading_score("".join(texts[j:k])) >= 1.0:
                     vouched.update(range(j, k))
-    return [cl.conf for j, cl in enumerate(lines) if cl.conf is not None and j not in vouched]
+    return [
+        cl.conf
+        for j, cl in enumerate(lines)
+        if cl.conf is not None and j not in vouched and (corrected or not cl.corrected)
+    ]
 
 
 _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -59,6 +59,13 @@ TIMINGS = frozenset({"事前", "事後"})
 # A heading's number followed by a comma or a middle dot (４、特定個人情報…): the form prints ４．
 # there (no item line of the samples opens so).
 MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
+# A heading's number followed by a sentence's full stop anywhere in the item (…対策１。監査: ．
+# misread, and the break before it lost); no true item cell of the samples holds one.
+NUMBER_SENTENCE_STOP = regex.compile(r"[0-9０-９]{1,2}。")
+# A paragraph numbered N) in a row whose other paragraphs are numbered (N): the opening bracket
+# did not read ((1)窓口… / 1)窓口…); none of the samples' 2,969 true rows mixes the two.
+PAREN_NUMBERED = regex.compile(r"^\s*[（(][0-9０-９]{1,2}[)）]")
+BARE_NUMBERED = regex.compile(r"^\s*[0-9０-９]{1,2}[)）]")
 # A case particle read twice (…機能ににおける, …にについて): tesseract reads one glyph twice;
 # Japanese does not double these.  (ので, ことと, ものの double other kana: not listed.)
 DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
@@ -101,15 +108,31 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = "ASCII letters where the heading's Roman numeral belongs"
         elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
             why = "a heading's number followed by a comma, where the form prints ．"
+        elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
+            why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
             why = _near_heading(lines) or _misnumbered_heading(lines)
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
+    for column in _bare_numbered(row):
+        if column not in done:
+            out.append((column, "a paragraph numbered N) where the row's others are numbered (N)"))
+            done.add(column)
     for column, why in _echo_misreads(row):
         if column not in done:
             out.append((column, why))
     return out
+
+
+def _bare_numbered(row: RawRow) -> list[str]:
+    """The text columns with a line numbered N) (BARE_NUMBERED) when a line of the row's text
+    cells is numbered (N) (PAREN_NUMBERED)."""
+    columns = ("before", "after", "explanation")
+    lines = {c: [cl.text for cl in row.cells.get(c, [])] for c in columns}
+    if not any(PAREN_NUMBERED.match(t) for c in columns for t in lines[c]):
+        return []
+    return [c for c in columns if any(BARE_NUMBERED.match(t) for t in lines[c])]
 
 
 def _echo_misreads(row: RawRow) -> list[tuple[str, str]]:
