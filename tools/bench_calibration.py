@@ -65,6 +65,8 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 def is_heldout(case: str) -> bool:
     """A held-out case: a held-out sample, or a scan made from a held-out set (``scan heldout…``)."""
     return case.startswith((HELDOUT, "scan " + HELDOUT.split("/")[1]))
+
+
 INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
 WARN_BELOW = 0.5
 BINS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
