@@ -481,45 +481,11 @@ def circled_misfits(lines: list[str]) -> list[tuple[int, str, str, frozenset[str
     return out
 
 
-def _given_anywhere(read: str, key: str) -> bool:
+def given_anywhere(read: str, key: str) -> bool:
     """The forms number heading ``key`` with ``read`` somewhere (under any parent)."""
     return read in circled_headings().get(key, frozenset()) or any(
         read in n for (_, k), n in _numbered().items() if k == key
     )
-
-
-def foreign_circled(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
-    """The circled_misfits of an item cell whose number read the forms give that heading
-    nowhere (⑲再委託の有無, ⑨監査): a misread, or a document's own numbering."""
-    return [m for m in circled_misfits(lines) if not _given_anywhere(m[1], m[2])]
-
-
-def unnumbered_headings(lines: list[str]) -> list[tuple[int, str, str]]:
-    """(index, heading, number) for each line of an item cell that is exactly a heading of the
-    form without numbering (保管場所) where the cell's earlier headings give it one circled
-    number (① under ６．特定個人情報の保管・消去) and the line before opens with no circled
-    number (①自己点検 / 具体的なチェック方法: a sub-heading the number stands for too)."""
-    out: list[tuple[int, str, str]] = []
-    ancestors: list[str] = []
-    run = ""
-    for i, line in enumerate(lines):
-        text = line.strip()
-        prev = lines[i - 1].strip() if i else ""
-        if (
-            ancestors
-            and text in printed_headings()
-            and not _PREFIX.match(text).group(0)  # type: ignore[union-attr]
-            and not regex.match(r"[①-⑳]", prev)
-        ):
-            key = heading_key(text)
-            numbers: set[str] = set()
-            for parent in ancestors:
-                numbers |= _numbered().get((parent, key), frozenset())
-            if len(numbers) == 1:
-                out.append((i, text, next(iter(numbers))))
-        run = text if _PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
-        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
-    return out
 
 
 def renumber_circled(lines: list[str]) -> list[str]:
@@ -534,7 +500,7 @@ def renumber_circled(lines: list[str]) -> list[str]:
         number = next(iter(numbers))
         if len(numbers) != 1 or number not in MISREAD_CIRCLED.get(read, ""):
             continue
-        if _given_anywhere(read, key):
+        if given_anywhere(read, key):
             continue
         out[i] = _rebuild(out[i], out[i].strip().replace(read, number, 1))
     return out

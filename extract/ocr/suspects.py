@@ -15,6 +15,10 @@ import regex
 
 from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
+from piatable.vocabulary import heading_key
+
+from .item_lines import _PREFIX as ITEM_PREFIX
+from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
 # characters it could not read.
@@ -247,8 +251,6 @@ def _misnumbered_heading(lines: list[str]) -> str:
     ①保管場所: item_lines.unnumbered_headings).  Measured on the tuning scans: 12 rows, each
     with its item wrong; on the samples' true item cells, 7 of 206 distinct ones number a
     heading their own way (the form's older editions) and none leaves a number out."""
-    from .item_lines import foreign_circled, unnumbered_headings
-
     if found := foreign_circled([line.strip() for line in lines]):
         _, read, key, numbers = found[0]
         return f"{read}{key}: the forms number this heading {'/'.join(sorted(numbers))} here, never {read}"
@@ -256,6 +258,40 @@ def _misnumbered_heading(lines: list[str]) -> str:
         _, key, number = lost[0]
         return f"{key}: read without the number {number} the forms give it here (a numeral lost)"
     return ""
+
+
+def foreign_circled(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
+    """The circled_misfits of an item cell whose number read the forms give that heading
+    nowhere (⑲再委託の有無, ⑨監査): a misread, or a document's own numbering."""
+    return [m for m in circled_misfits(lines) if not given_anywhere(m[1], m[2])]
+
+
+def unnumbered_headings(lines: list[str]) -> list[tuple[int, str, str]]:
+    """(index, heading, number) for each line of an item cell that is exactly a heading of the
+    form without numbering (保管場所) where the cell's earlier headings give it one circled
+    number (① under ６．特定個人情報の保管・消去) and the line before opens with no circled
+    number (①自己点検 / 具体的なチェック方法: a sub-heading the number stands for too)."""
+    out: list[tuple[int, str, str]] = []
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        prev = lines[i - 1].strip() if i else ""
+        if (
+            ancestors
+            and text in printed_headings()
+            and not ITEM_PREFIX.match(text).group(0)  # type: ignore[union-attr]
+            and not regex.match(r"[①-⑳]", prev)
+        ):
+            key = heading_key(text)
+            numbers: set[str] = set()
+            for parent in ancestors:
+                numbers |= _numbered().get((parent, key), frozenset())
+            if len(numbers) == 1:
+                out.append((i, text, next(iter(numbers))))
+        run = text if ITEM_PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
 
 
 # An item cell without the section numeral (Ⅰ…Ⅵ) its document's other item cells open with,
