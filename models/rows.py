@@ -26,6 +26,9 @@ class CellLine:
     # The geometry says the line was broken at a space (space-separated text whose next word
     # did not fit): a soft wrap here rejoins with the space.
     space_after: bool = False
+    # OCR: the line was put right from dictionary or form evidence (extract/ocr/corrections.py);
+    # its tesseract confidence was that of the misread text.
+    corrected: bool = False
 
 
 @dataclass(slots=True)

@@ -26,6 +26,12 @@ _KANJI_NUMERAL = regex.compile(r"^[一二三四五六七八九十百千]+$")
 # The katakana that number a list's paragraphs (ア 住民票の写し … イ 提供の記録 …).
 _LIST_MARKERS = frozenset("アイウエオカキクケコ")
 _NUMERAL_COUNTERS = frozenset("丁番号条項款年月日回人件次重種段部章節者期")
+# A loanword in katakana that SudachiPy's small dictionary lacks (オンライン, マルウェア): four
+# or more katakana, opening with none that cannot open a word (a small kana, ン, ー) and with no
+# kana read twice in a row (データセンタター, リリスク: misreads).  Measured on the tuning scans:
+# such words, オンライン alone, were the only unknown word of 3 right cells.
+_LOANWORD = regex.compile(r"^(?![ァィゥェォッャュョヮヵヶンー])[ァ-ヴー]{4,}$")
+_DOUBLED = regex.compile(r"(.)\1")
 
 
 def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -37,8 +43,11 @@ def unknown_words(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
     for m in tok.tokenize(text):
         s = m.surface()
         if m.is_oov() and s.strip() and not _KNOWN_OOV.match(unicodedata.normalize("NFKC", s)):
-            if not _counted_kanji_numeral(text, m.begin(), m.end()) and not _list_marker(text, m.begin(), s):
-                out.append(s)
+            if _counted_kanji_numeral(text, m.begin(), m.end()) or _list_marker(text, m.begin(), s):
+                continue
+            if _LOANWORD.match(s) and not _DOUBLED.search(s.replace("ー", "")):
+                continue
+            out.append(s)
     return out
 
 
@@ -64,13 +73,14 @@ def _counted_kanji_numeral(text: str, begin: int, end: int) -> bool:
 HEADING_WRAP_LINES = 3
 
 
-def line_confs(row: RawRow, field: str) -> list[float]:
+def line_confs(row: RawRow, field: str, corrected: bool = True) -> list[float]:
     """Tesseract's confidence of each line of a cell, but for item lines that read, alone or
     joined with the lines they wrap with (up to HEADING_WRAP_LINES), as a whole numbered heading
     of the form (``items.heading_score`` 1): the lexicon vouches for those whatever tesseract's
     confidence (often lines the corrections snapped to it, or a heading's wrapped tail such as
     ``当部署``, whose 署 tesseract reads unsure; measured on the tuning scans, such lines alone
-    warned 17 right rows)."""
+    warned 17 right rows).  With ``corrected=False`` the lines the OCR corrections put right are
+    left out too."""
     lines = row.cells.get(field) or []
     vouched: set[int] = set()
     if field == "item":
@@ -79,7 +89,11 @@ def line_confs(row: RawRow, field: str) -> list[float]:
             for k in range(j + 1, min(len(texts), j + HEADING_WRAP_LINES) + 1):
                 if heading_score("".join(texts[j:k])) >= 1.0:
                     vouched.update(range(j, k))
-    return [cl.conf for j, cl in enumerate(lines) if cl.conf is not None and j not in vouched]
+    return [
+        cl.conf
+        for j, cl in enumerate(lines)
+        if cl.conf is not None and j not in vouched and (corrected or not cl.corrected)
+    ]
 
 
 _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

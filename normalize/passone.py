@@ -446,7 +446,8 @@ def text_page_rows(
         row.doubts += close_cut_doubts(detail, put, settings)
         if take.unsure:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-            row.doubts.append(Doubt("cut_guess", None, UNSURE_PLAN_WHY))
+            strength = settings.quality.unsure_plan_strength
+            row.doubts.append(Doubt("cut_guess", None, UNSURE_PLAN_WHY, strength))
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
             row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))

@@ -43,7 +43,15 @@ from piatable.vocabulary import EXPLANATION_ENDING
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
-from .passone import _HIRAGANA, _KATAKANA, ITEM_CUT_WHY, RUN_ON_ENDINGS, RUN_ON_SLACK_UNITS
+from .passone import (
+    _HIRAGANA,
+    _KATAKANA,
+    ITEM_CUT_WHY,
+    RUN_ON_ENDINGS,
+    RUN_ON_SLACK_UNITS,
+    RUN_ON_WHY,
+    runs_into_explanation,
+)
 from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
@@ -291,10 +299,30 @@ def mend_shared_lines(
     for row in rows:
         if row.ruled:
             continue
+        was = _body_end(row)
         mend_closing(row)
         mend_shared_explanation(row)
         mend_explanation_head(row, settings, tok)
         mend_item_value(row)
         mend_leaf(row)
         mend_item_tail(row)
+        if _body_end(row) != was:
+            _recheck_run_on(row, settings, tok)
     return rows
+
+
+def _body_end(row: RawRow) -> tuple[list[str], list[str]]:
+    return [cl.text for cl in row.cells["after"] or row.cells["before"]], [
+        cl.text for cl in row.cells["explanation"]
+    ]
+
+
+def _recheck_run_on(row: RawRow, settings: Settings, tok: Tokenizer) -> None:
+    """Drop the reader's run-on doubt (``passone.RUN_ON_WHY``: the after cell's last line runs on
+    into the explanation's first) when a mend moved the cut between the two and the new cut no
+    longer runs on: the doubt was about the old one (the mend leaves its own ``cut_guess``).
+    Measured on the tuning -raw / pypdfium2 samples: the stale doubt was the only warning of
+    right rows (``…結果の`` / ``反映`` mended to ``…あった。`` / ``再評価に伴う…の反映``)."""
+    width = row.widths.get("explanation")
+    if width and not runs_into_explanation(row, width, settings, tok):
+        row.doubts = [d for d in row.doubts if d.why != RUN_ON_WHY]

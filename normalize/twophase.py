@@ -507,7 +507,8 @@ def two_phase_rows(
                 put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-                row.doubts.append(Doubt("cut_guess", None, passone.UNSURE_PLAN_WHY))
+                strength = settings.quality.unsure_plan_strength
+                row.doubts.append(Doubt("cut_guess", None, passone.UNSURE_PLAN_WHY, strength))
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

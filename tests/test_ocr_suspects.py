@@ -298,3 +298,94 @@ def test_an_item_without_the_section_its_documents_items_open_with_is_suspect():
     ]
     flag_suspects(rows)
     assert not any(d.kind == "ocr_suspect" for r in rows for d in r.doubts)
+
+
+def test_a_katakana_word_wrapped_at_its_long_vowel_and_a_wrapped_closing_bracket_are_no_strays():
+    """Read on the tuning scans (right rows that were warned): ネットワ / ークシステム, カ / ード, and
+    …（委託に伴うものを除く。 / ）; a ー after no kana and a lone ） closing nothing still are."""
+    row = _row(
+        after=["情報提供ネットワ", "ークシステムにおける照会", "個人番号カ", "ード、特定個人情報"],
+        item=[
+            "Ⅱ特定個人情報ファイルの概要",
+            "５．特定個人情報の提供・移",
+            "転（委託に伴うものを除く。",
+            "）",
+            "提供先１",
+        ],
+    )
+    assert suspect_fields(row) == []
+    assert [c for c, _ in suspect_fields(_row(explanation=["サ", "中間ーバーへの登録"]))] == ["explanation"]
+    assert [c for c, _ in suspect_fields(_row(before=["通知カード", "）"]))] == ["before"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Read on the tuning scans: every one a wrong item no other check warned.
+        [
+            "Ⅱ特定個人情報ファイルの概要",
+            "４．特定個人情報ファイルの取扱いの委託",
+            "委託事項１",
+            "⑲再委託の有無",
+        ],
+        ["Ⅳその他のリスク対策", "１．監査", "④自己点検", "具体的なチェック方法"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "保管場所"],
+        ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "委託内容"],
+    ],
+)
+def test_an_item_heading_misnumbered_or_unnumbered_is_suspect(lines):
+    row = _row(item=lines)
+    assert [c for c, _ in suspect_fields(row)] == ["item"]
+
+
+def test_an_item_heading_numbered_as_the_forms_do_is_not():
+    for lines in (
+        ["Ⅳその他のリスク対策", "１．監査", "①自己点検", "具体的なチェック方法"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "①保管場所"],
+        ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "①委託内容"],
+    ):
+        assert suspect_fields(_row(item=lines)) == [], lines
+
+
+def test_katakana_loanwords_are_no_unknown_words_but_doubled_kana_are():
+    from piatable.normalize.ocr_text import unknown_words
+
+    assert unknown_words("オンライン資格確認等システム") == []
+    assert unknown_words("マルウェア対策") == []
+    assert unknown_words("データセンタターに") == ["データセンタター"]
+    assert unknown_words("ットワークシステム") != []
+
+
+def test_a_heading_number_with_a_full_stop_and_a_bracket_lost_from_a_numbering_are_suspect():
+    """Read on the tuning scans: ． read as 。 in an item (１。監査), and (1) read as 1) where the
+    row's other paragraphs keep their bracket; a row numbered 1) throughout is not suspect."""
+    row = _row(item=["Ⅳその他のリスク対策１。監査", "①自己点検"])
+    assert [c for c, _ in suspect_fields(row)] == ["item"]
+    row = _row(
+        before=["(1)窓口における本人確認の徹底"],
+        after=["1)窓口における本人確認の徹底", "2)届出書の記載内容の確認"],
+    )
+    assert [c for c, _ in suspect_fields(row)] == ["after"]
+    row = _row(before=["1)窓口における本人確認"], after=["1)窓口における本人確認", "2)届出書の確認"])
+    assert suspect_fields(row) == []
+
+
+def test_a_low_confidence_line_the_corrections_put_right_is_not_suspect():
+    """The dictionary vouches for a corrected line: its tesseract confidence was the misread's
+    (no ocr_suspect, no ocr_unsure).  A line read as unsure and left as read still is suspect."""
+    from piatable.normalize.evidence import ocr_doubts
+    from piatable.pipeline import rows_to_records
+
+    def kinds(corrected: bool) -> set[tuple[str, str | None]]:
+        row = _row(explanation=["組織改正による部署名の変更"])
+        for cells in row.cells.values():
+            for cl in cells:
+                cl.conf = 95.0
+        row.cells["explanation"][0].conf = 55.0
+        row.cells["explanation"][0].corrected = corrected
+        rec = rows_to_records([_row(explanation=["組織改正による部署名の変更"])], "x", Settings())[0]
+        return {(d.kind, d.field) for d in ocr_doubts(row, rec, Settings().quality)}
+
+    assert ("ocr_suspect", "explanation") in kinds(False)
+    assert ("ocr_unsure", None) in kinds(False)
+    assert kinds(True) == set()

@@ -297,3 +297,23 @@ def test_an_amended_paragraph_after_its_original_is_not_warned_as_alike():
         "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日間保存している。",
     ]
     assert record({"before": before, "after": after}).flags == []
+
+
+def test_a_mend_that_settles_the_after_explanation_cut_drops_the_readers_run_on_doubt():
+    """The reader doubted the cut (``…結果の`` / ``反映`` runs on); a mend moved the line and the
+    new cut (``…あった。`` / ``再評価に伴う…``) no longer runs on: the stale doubt goes.  Where the
+    cut still runs on (``…導入に`` / ``伴う修正``) it stays."""
+    from piatable.models import Doubt
+    from piatable.normalize.passone import RUN_ON_WHY
+    from piatable.normalize.shared_lines import _recheck_run_on
+    from piatable.normalize.tokenizer import default_tokenizer
+
+    settled = text_row(
+        {"after": ["意見が１件あった。"], "explanation": ["再評価に伴う意見聴取の結果の", "反映"]}
+    )
+    still = text_row({"after": ["庁内連携システムの導入に"], "explanation": ["伴う修正"]})
+    for row in (settled, still):
+        row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))
+        _recheck_run_on(row, Settings(), default_tokenizer())
+    assert [d.why for d in settled.doubts] == []
+    assert [d.why for d in still.doubts] == [RUN_ON_WHY]

@@ -59,6 +59,14 @@ SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 # Held-out cases: measured, never fitted on (samples/heldout/README.md).
 # Every held-out set (samples/heldout, heldout2, heldout-b, heldout-pagebreak) starts so.
 HELDOUT = "samples/heldout"
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
+
+
+def is_heldout(case: str) -> bool:
+    """A held-out case: a held-out sample, or a scan made from a held-out set (``scan heldout…``)."""
+    return case.startswith((HELDOUT, "scan " + HELDOUT.split("/")[1]))
+
+
 INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
 WARN_BELOW = 0.5
 BINS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
@@ -163,6 +171,8 @@ def sample_cases() -> list[Case]:
         rel = str(folder.relative_to(ROOT))
         if (folder / "ocr").is_dir():
             cases.append(Case(rel, "scan", expected, lambda f=folder: _scan_from_tsv(f)))
+        elif inputs[0].suffix.lower() in IMAGE_SUFFIXES:
+            cases.append(Case(rel, "scan", expected, lambda p=inputs[0]: _scan_cached(p)))
         else:
             cases.append(Case(rel, _family(folder), expected, lambda p=inputs[0]: _extract(p)))
     return cases
@@ -215,8 +225,9 @@ def scan_cases(dpis: list[int], source: Path | None = None) -> list[Case]:
 
 
 def _scan_cached(path: Path) -> tuple[str, list[dict]]:
-    """OCR once per file (cached by content hash), then the steps after OCR."""
-    from piatable.extract.ocr.pages import scan_pdf
+    """OCR once per file (a PDF, or an image file; cached by content hash), then the steps
+    after OCR."""
+    from piatable.extract.ocr.pages import scan_image_file, scan_pdf
     from piatable.extract.ocr.reader import scans_to_reading
     from piatable.extract.pdf import open_pdf
     from piatable.pipeline import reading_to_result
@@ -228,13 +239,20 @@ def _scan_cached(path: Path) -> tuple[str, list[dict]]:
     # the words: rendering, re-reads …), so that an older read is not scored as a newer one's.
     digest += os.environ.get("PIATABLE_OCR_CACHE_TAG", "")
     cache = Path(tempfile.gettempdir()) / "piatable-calibration-ocr" / digest
+    image = path.suffix.lower() in IMAGE_SUFFIXES
     if not (cache / "done").exists():
-        doc = open_pdf(path)
-        n = len(doc)
-        doc.close()
-        save_scans(cache, scan_pdf(path, list(range(1, n + 1)), settings.ocr), n)
+        if image:
+            from piatable.extract.ocr.pages import _frame_count
+
+            n = _frame_count(path)
+            save_scans(cache, scan_image_file(path, settings.ocr), n)
+        else:
+            doc = open_pdf(path)
+            n = len(doc)
+            doc.close()
+            save_scans(cache, scan_pdf(path, list(range(1, n + 1)), settings.ocr), n)
     scans, n = load_scans(cache)
-    reading = scans_to_reading(scans, "pdf-ocr", n, settings.ocr)
+    reading = scans_to_reading(scans, "scan" if image else "pdf-ocr", n, settings.ocr)
     res = reading_to_result(reading, str(path), settings)
     return "scan", [r.to_dict() for r in res.records]
 
@@ -456,7 +474,7 @@ def fit(outcomes: list[RowOutcome], l2: float = 0.002, steps: int = 30000) -> di
     kept ≥ 0 so that evidence of doubt never raises the confidence), plus the two priors."""
     import numpy as np
 
-    read = [o for o in outcomes if o.status != "missing" and o.features and not o.case.startswith(HELDOUT)]
+    read = [o for o in outcomes if o.status != "missing" and o.features and not is_heldout(o.case)]
     names = sorted({k for o in read for k in o.features.get("row", {})})
     X = np.array([[o.features["row"].get(k, 0.0) for k in names] for o in read])
     y = np.array([o.status == "right" for o in read], dtype=float)
@@ -524,8 +542,8 @@ def main(argv: list[str] | None = None) -> int:
         if ns.only:
             cases = [c for c in cases if ns.only in c.name]
         outcomes = [o for c in cases for o in score_case(c)]
-    tuning = [o for o in outcomes if not o.case.startswith(HELDOUT)]
-    heldout = [o for o in outcomes if o.case.startswith(HELDOUT)]
+    tuning = [o for o in outcomes if not is_heldout(o.case)]
+    heldout = [o for o in outcomes if is_heldout(o.case)]
     summary = summarise(outcomes)
     if ns.fit:
         for k, v in fit(tuning or outcomes).items():

@@ -589,6 +589,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
             old = before.get(column, [])
             for k, cl in enumerate(cells):
                 if k < len(old) and old[k] != cl.text:
+                    cl.corrected = True
                     why = f"read {old[k].strip()!r}, corrected to {cl.text.strip()!r}"
                     row.doubts.append(Doubt("ocr_corrected", column, why, 0.0))
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []

@@ -485,6 +485,13 @@ def circled_misfits(lines: list[str]) -> list[tuple[int, str, str, frozenset[str
     return out
 
 
+def given_anywhere(read: str, key: str) -> bool:
+    """The forms number heading ``key`` with ``read`` somewhere (under any parent)."""
+    return read in circled_headings().get(key, frozenset()) or any(
+        read in n for (_, k), n in _numbered().items() if k == key
+    )
+
+
 def renumber_circled(lines: list[str]) -> list[str]:
     """An item cell's lines with a circled number read as another one put right (⑧ for ③ before
     対象となる本人の範囲 under Ⅱ/2): where the forms give the heading a single number under the
@@ -497,9 +504,7 @@ def renumber_circled(lines: list[str]) -> list[str]:
         number = next(iter(numbers))
         if len(numbers) != 1 or number not in MISREAD_CIRCLED.get(read, ""):
             continue
-        if read in circled_headings().get(key, frozenset()) or any(
-            read in n for (_, k), n in _numbered().items() if k == key
-        ):
+        if given_anywhere(read, key):
             continue
         out[i] = _rebuild(out[i], out[i].strip().replace(read, number, 1))
     return out

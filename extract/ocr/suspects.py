@@ -15,6 +15,10 @@ import regex
 
 from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
+from piatable.vocabulary import heading_key
+
+from .item_lines import _PREFIX as ITEM_PREFIX
+from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
 # characters it could not read.
@@ -59,6 +63,13 @@ TIMINGS = frozenset({"事前", "事後"})
 # A heading's number followed by a comma or a middle dot (４、特定個人情報…): the form prints ４．
 # there (no item line of the samples opens so).
 MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
+# A heading's number followed by a sentence's full stop anywhere in the item (…対策１。監査: ．
+# misread, and the break before it lost); no true item cell of the samples holds one.
+NUMBER_SENTENCE_STOP = regex.compile(r"[0-9０-９]{1,2}。")
+# A paragraph numbered N) in a row whose other paragraphs are numbered (N): the opening bracket
+# did not read ((1)窓口… / 1)窓口…); none of the samples' 2,969 true rows mixes the two.
+PAREN_NUMBERED = regex.compile(r"^\s*[（(][0-9０-９]{1,2}[)）]")
+BARE_NUMBERED = regex.compile(r"^\s*[0-9０-９]{1,2}[)）]")
 # A case particle read twice (…機能ににおける, …にについて): tesseract reads one glyph twice;
 # Japanese does not double these.  (ので, ことと, ものの double other kana: not listed.)
 DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
@@ -71,6 +82,8 @@ DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])")
 EDGE_LINE = regex.compile(r"^[^\p{Han}\p{Hiragana}\p{Katakana}ー①-⑳]{1,2}$")
 AFTER_STOP = regex.compile(r"。[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．]{1,2}$")
 LOOSE_VOWEL_MARK = regex.compile(r"(?<![\p{Katakana}\p{Hiragana}ー])ー")
+# Closing brackets and the opening bracket each closes.
+_CLOSE_OF = {"）": "（", ")": "(", "」": "「", "』": "『", "】": "【", "］": "［", "〕": "〔"}
 _WS = regex.compile(r"\s+")
 
 
@@ -99,15 +112,31 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = "ASCII letters where the heading's Roman numeral belongs"
         elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
             why = "a heading's number followed by a comma, where the form prints ．"
+        elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
+            why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
-            why = _near_heading(lines)
+            why = _near_heading(lines) or _misnumbered_heading(lines)
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
+    for column in _bare_numbered(row):
+        if column not in done:
+            out.append((column, "a paragraph numbered N) where the row's others are numbered (N)"))
+            done.add(column)
     for column, why in _echo_misreads(row):
         if column not in done:
             out.append((column, why))
     return out
+
+
+def _bare_numbered(row: RawRow) -> list[str]:
+    """The text columns with a line numbered N) (BARE_NUMBERED) when a line of the row's text
+    cells is numbered (N) (PAREN_NUMBERED)."""
+    columns = ("before", "after", "explanation")
+    lines = {c: [cl.text for cl in row.cells.get(c, [])] for c in columns}
+    if not any(PAREN_NUMBERED.match(t) for c in columns for t in lines[c]):
+        return []
+    return [c for c in columns if any(BARE_NUMBERED.match(t) for t in lines[c])]
 
 
 def _echo_misreads(row: RawRow) -> list[tuple[str, str]]:
@@ -137,12 +166,18 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: one word read in two widths"
     if mixed := mixed_number_widths(flat):
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.strip()
-        if text and EDGE_LINE.match(text):
+        if text and EDGE_LINE.match(text) and not _wrapped_closer(text, "".join(lines[:k])):
             return f"{text!r}: a line of no word at the cell's edge (a ruling's remnant or a speck)"
-        if m := AFTER_STOP.search(text) or LOOSE_VOWEL_MARK.search(text):
+        if m := AFTER_STOP.search(text):
             return f"{m.group(0)!r}: a stray glyph at the cell's edge"
+    # A long vowel mark after no kana, in the cell's text read as one (a line opening with the
+    # ー of a katakana word wrapped before it, ネットワ / ーク, is no stray: measured on the
+    # tuning scans, such wraps warned 3 right rows).
+    if m := LOOSE_VOWEL_MARK.search(flat):
+        return f"{m.group(0)!r}: a stray glyph at the cell's edge"
+    for line in lines:
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
         if m := DOUBLED_KANJI.match(line):
@@ -158,6 +193,17 @@ def _broken_text(lines: list[str], flat: str) -> str:
         if m and ord(m.group(2)) != ord(m.group(1)) + 1:
             return f"{m.group(0)!r}: two numerals out of sequence opening one heading"
     return ""
+
+
+def _wrapped_closer(line: str, before: str) -> bool:
+    """``line`` is only closing brackets (and a full stop or comma) that close brackets the
+    cell's text ``before`` it left open: the end of a bracketed phrase wrapped onto a line of its
+    own (…（委託に伴うものを除く。 / ）), no speck."""
+    closers = regex.sub(r"[。、．，.,]", "", line)
+    if not closers or not all(c in _CLOSE_OF for c in closers):
+        return False
+    depth = sum(before.count(o) for o in _CLOSE_OF.values()) - sum(before.count(c) for c in _CLOSE_OF)
+    return depth >= len(closers)
 
 
 def mixed_number_widths(text: str) -> tuple[str, str] | None:
@@ -195,6 +241,57 @@ def _near_heading(lines: list[str]) -> str:
             if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
                 return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
     return ""
+
+
+def _misnumbered_heading(lines: list[str]) -> str:
+    """Why an item cell's circled numbering is in doubt ("" when it is not): a heading of the
+    form read with a circled number the forms give it nowhere, where the cell's earlier headings
+    give it another (⑲再委託の有無, ④自己点検 under １．監査: item_lines.foreign_circled), or read
+    without the one number they give it (保管場所 under ６．特定個人情報の保管・消去, for
+    ①保管場所: item_lines.unnumbered_headings).  Measured on the tuning scans: 12 rows, each
+    with its item wrong; on the samples' true item cells, 7 of 206 distinct ones number a
+    heading their own way (the form's older editions) and none leaves a number out."""
+    if found := foreign_circled([line.strip() for line in lines]):
+        _, read, key, numbers = found[0]
+        return f"{read}{key}: the forms number this heading {'/'.join(sorted(numbers))} here, never {read}"
+    if lost := unnumbered_headings([line.strip() for line in lines]):
+        _, key, number = lost[0]
+        return f"{key}: read without the number {number} the forms give it here (a numeral lost)"
+    return ""
+
+
+def foreign_circled(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
+    """The circled_misfits of an item cell whose number read the forms give that heading
+    nowhere (⑲再委託の有無, ⑨監査): a misread, or a document's own numbering."""
+    return [m for m in circled_misfits(lines) if not given_anywhere(m[1], m[2])]
+
+
+def unnumbered_headings(lines: list[str]) -> list[tuple[int, str, str]]:
+    """(index, heading, number) for each line of an item cell that is exactly a heading of the
+    form without numbering (保管場所) where the cell's earlier headings give it one circled
+    number (① under ６．特定個人情報の保管・消去) and the line before opens with no circled
+    number (①自己点検 / 具体的なチェック方法: a sub-heading the number stands for too)."""
+    out: list[tuple[int, str, str]] = []
+    ancestors: list[str] = []
+    run = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        prev = lines[i - 1].strip() if i else ""
+        if (
+            ancestors
+            and text in printed_headings()
+            and not ITEM_PREFIX.match(text).group(0)  # type: ignore[union-attr]
+            and not regex.match(r"[①-⑳]", prev)
+        ):
+            key = heading_key(text)
+            numbers: set[str] = set()
+            for parent in ancestors:
+                numbers |= _numbered().get((parent, key), frozenset())
+            if len(numbers) == 1:
+                out.append((i, text, next(iter(numbers))))
+        run = text if ITEM_PREFIX.match(text).group(0) or not run else run + text  # type: ignore[union-attr]
+        ancestors.extend(k for k in (heading_key(text), heading_key(run)) if k)
+    return out
 
 
 # An item cell without the section numeral (Ⅰ…Ⅵ) its document's other item cells open with,
