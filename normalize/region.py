@@ -39,6 +39,12 @@ _LABEL_OPENINGS = frozenset(label[:k] for label in _LABEL_TEXTS for k in range(l
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
+# Calc's pass 1 (a page's one-line cells, row by row, before its first wrapped row) may hold
+# more printed lines than that when most of them hold a timing (one printed line per row,
+# ``財務部市民税課 財政部市民税課 事後``): at most this many printed lines, of which at least
+# this share hold a timing (a contents page holds none).
+PASS_ONE_MAX_PRINTED_LINES = 60
+PASS_ONE_TIMING_SHARE = 0.5
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
 BOXED_LINES_BEFORE_DATE = 150
@@ -200,6 +206,19 @@ def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
     return any(TIMING.match(lines[k].text) for k in range(start, min(end, start + MAX_BLOCK_LINES)))
 
 
+def _pass_one_lines(lines: list[CellLine]) -> bool:
+    """Whether ``lines`` (between a title or label row and the first date) read as Calc's pass 1
+    of a page: at most ``PASS_ONE_MAX_PRINTED_LINES`` printed lines, at least
+    ``PASS_ONE_TIMING_SHARE`` of them holding a timing (事前 / 事後) among their pieces."""
+    printed: dict[tuple[int, int | None], bool] = {}
+    for cl in lines:
+        key = (cl.page, cl.line_no)
+        printed[key] = printed.get(key, False) or bool(TIMING.match(cl.text))
+    if not printed or len(printed) > PASS_ONE_MAX_PRINTED_LINES:
+        return False
+    return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
+
+
 def find_table_start(raw: list[CellLine]) -> int:
     """Index of the first line of the table region in the raw (unfiltered) lines.
 
@@ -211,7 +230,15 @@ def find_table_start(raw: list[CellLine]) -> int:
     labels right after it is followed by date lines and 事前/事後, the region starts at that
     title (an order no rule foresaw: its rows are read and doubted rather than lost).
     """
-    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
+    from .twophase import _wrapped_date  # (twophase builds on modules that import this one)
+
+    # A date wrapped in a narrow column (``2016年10月`` / ``1日``, then the item's first line)
+    # opens its row as a date line does.
+    dates = [
+        k
+        for k, cl in enumerate(raw)
+        if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text) or _wrapped_date(raw, k) is not None
+    ]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
     seen: list[bool] = []
 
@@ -268,6 +295,7 @@ def find_table_start(raw: list[CellLine]) -> int:
         # timings, before its first date: a few lines among which a timing stands (a contents
         # page has none).
         one_line_cells = len(between) <= MAX_ITEM_LINES_BEFORE_DATE and any(TIMING.match(t) for t in between)
+        one_line_cells = one_line_cells or _pass_one_lines(raw[s + 1 : first])
         if not one_line_cells and (
             len(paths) > MAX_ITEM_LINES_BEFORE_DATE
             or any(

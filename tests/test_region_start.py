@@ -26,6 +26,13 @@ LABELS = "変更日 項目 変更前の記載 変更後の記載 提出時期 �
         # One-line before / after cells and timings before the first page's first date.
         "samples/office-passone/calc-w5-pypdfium2",
         "samples/office-passone/calc-w5-pdftotext-raw",
+        # An untitled table whose pass 1 holds more pieces than an item's lines (14 pieces on 6
+        # printed lines, each with its timing) before the first date.
+        "samples/outsider2/out2-calc-3-pypdfium2",
+        "samples/outsider2/out2-calc-3-pdftotext-raw",
+        # Dates wrapped in a narrow column (``2016年10月`` / ``1日``): no whole date line on page 1.
+        "samples/outsider3/out3-calc-3-pypdfium2",
+        "samples/outsider3/out3-calc-3-pdftotext-raw",
     ],
 )
 def test_every_row_of_the_first_pages_is_read(case: str) -> None:
@@ -51,3 +58,46 @@ def test_glued_label_row_is_cut_off() -> None:
     out = split_glued_headers(lines)
     assert [cl.text for cl in out] == ["に報告する。", LABELS, "事後", "変更日の見直し"]
     assert out[1].line_no == 29
+
+
+def _lines(texts: list[tuple[str, int]]) -> list[CellLine]:
+    return [CellLine(t, 1, n) for t, n in texts]
+
+
+def test_a_wrapped_first_date_starts_the_table_at_its_labels() -> None:
+    """Calc's pass 1 (one-line cells with their timings), then rows whose dates wrap: the table
+    starts at the label row, not at the first whole date further down."""
+    from piatable.normalize.region import find_table_start
+
+    raw = _lines(
+        [
+            (LABELS, 1),
+            ("新規追加 事前", 2),
+            ("事前", 3),
+            ("2016年10月", 4),
+            ("1日", 5),
+            ("Ⅰ基本情報", 6),
+            ("２．特定個人情報ファイル", 7),
+            ("2017年4月1", 8),
+            ("日", 9),
+            ("Ⅱ特定個人情報ファイルの", 10),
+            ("概要", 11),
+        ]
+    )
+    assert find_table_start(raw) == 0
+
+
+def test_a_long_pass_one_of_timed_lines_is_the_table() -> None:
+    """Fourteen pieces on seven printed lines, each printed line with its timing, before the first
+    date: Calc's pass 1 of an untitled table, not text before the table."""
+    from piatable.normalize.region import _pass_one_lines
+
+    rows = [("財務部市民税課", "財政部市民税課", "事後", "組織改正による部署名の変更")] * 3
+    rows += [("課税資料のパンチ入力業務", "事前", "委託内容の拡大に伴う修正")] * 3 + [("事前",)]
+    pass_one = [CellLine(t, 1, n) for n, row in enumerate(rows, 2) for t in row]
+    assert len(pass_one) > 12 and _pass_one_lines(pass_one)
+    # A contents page's lines hold no timing.
+    contents = [
+        CellLine(t, 1, n) for n, t in enumerate(["１．基本情報", "２．しきい値判断", "３．変更箇所"] * 3, 2)
+    ]
+    assert not _pass_one_lines(contents)
