@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
@@ -24,7 +26,7 @@ from piatable.vocabulary import (
 )
 
 from .boxes import looks_boxed
-from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
+from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -68,6 +70,74 @@ def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
         else:
             out.append(cl)
     return out
+
+
+# A row that breaks across pages (Writer) prints its first line at the foot of one page and
+# goes on under the next page's repeated column labels: at most this many furniture lines (the
+# labels, one per line when wrapped, a title, a page number) between a date's head and its rest,
+# whose rest is at most this many pieces at the opening of its line (``月 1 日 対策``).
+MAX_FURNITURE_IN_DATE = 12
+MAX_DATE_TAIL_PIECES = 3
+# ... or short pieces one per line (a date wrapped character by character): at most this many.
+MAX_DATE_TAIL_LINES = 6
+_DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.\-／．－]{1,6}$")
+
+
+def dates_over_page_breaks(lines: list[CellLine]) -> list[CellLine]:
+    """A date cut by a page break, put back together: a line that opens with a date's head at a
+    page's foot (``令和３年９月 Ⅰ 基本情報 行政手続における…``, ``2021年4 Ⅳその他のリスク …``),
+    then the next page's furniture (its column labels), then a line that opens with the date's
+    rest (``１日``, ``月 1 日 対策``).  The furniture lines are moved before the date's head line,
+    and the date's rest is joined to its head (``令和３年９月１日 Ⅰ 基本情報 …``): the row opens
+    with its whole date instead of running into the row above.  Nothing is dropped (the
+    furniture is removed later, as everywhere).  The cells' first lines on the first page stay
+    side by side, before the cells' rest: the row's cuts are judged as any shared line's."""
+    mask: list[bool] | None = None
+    out: list[CellLine] = []
+    k, n = 0, len(lines)
+    while k < n:
+        cl = lines[k]
+        pieces = cl.text.split(maxsplit=1)
+        head = pieces[0] if pieces else ""
+        if not head or not DATE_HEAD.match(head) or is_date_line(head):
+            out.append(cl)
+            k += 1
+            continue
+        if mask is None:
+            mask = furniture_mask(lines)
+        j = k + 1
+        while j < n and j - k <= MAX_FURNITURE_IN_DATE and mask[j]:
+            j += 1
+        found = _date_rest(lines, j, head) if j < n and j > k + 1 and lines[j].page != cl.page else None
+        if found:
+            whole, end, left = found
+            out.extend(lines[k + 1 : j])
+            out.append(replace(cl, text=f"{whole} {pieces[1]}" if len(pieces) > 1 else whole))
+            if left:
+                out.append(replace(lines[end], text=left))
+            k = end + 1
+            continue
+        out.append(cl)
+        k += 1
+    return out
+
+
+def _date_rest(lines: list[CellLine], j: int, head: str) -> tuple[str, int, str] | None:
+    """The rest of the date ``head`` opening ``lines[j:]``: (the whole date, the index of the line
+    where it ends, what that line holds after it), or None.  The rest is the first pieces of one
+    line (``月 1 日 対策``), or short date pieces one per line (``８年１`` / ``０月１`` / ``日``)."""
+    text = head
+    best: tuple[str, int, str] | None = None
+    for t in range(j, min(len(lines), j + MAX_DATE_TAIL_LINES)):
+        tokens = lines[t].text.split()
+        for m in range(1, min(len(tokens), MAX_DATE_TAIL_PIECES) + 1):
+            if is_date_line(text + "".join(tokens[:m])):
+                # The longest: ``…１０月１`` may go on with ``日``.
+                best = (text + "".join(tokens[:m]), t, " ".join(tokens[m:]))
+        if len(tokens) != 1 or not _DATE_PIECE.match(tokens[0]):
+            break
+        text += tokens[0]
+    return best
 
 
 def furniture_mask(lines: list[CellLine]) -> list[bool]:

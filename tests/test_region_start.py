@@ -101,3 +101,59 @@ def test_a_long_pass_one_of_timed_lines_is_the_table() -> None:
         CellLine(t, 1, n) for n, t in enumerate(["１．基本情報", "２．しきい値判断", "３．変更箇所"] * 3, 2)
     ]
     assert not _pass_one_lines(contents)
+
+
+def test_a_date_cut_by_a_page_break_is_put_back_together() -> None:
+    """Writer breaks a row across pages: the cells' first lines side by side at the foot of page 1
+    (the date's head among them), the repeated column labels, then the date's rest."""
+    from piatable.normalize.region import dates_over_page_breaks
+
+    lines = [
+        CellLine("による修正", 1, 126),
+        CellLine("令和３年９月 Ⅰ 基本情報 行政手続における特定の個人を識別す", 1, 127),
+        CellLine(LABELS, 2, 1),
+        CellLine("１日", 2, 2),
+        CellLine("６．情報提供ネットワークシ", 2, 3),
+    ]
+    out = [cl.text for cl in dates_over_page_breaks(lines)]
+    assert out == [
+        "による修正",
+        LABELS,
+        "令和３年９月１日 Ⅰ 基本情報 行政手続における特定の個人を識別す",
+        "６．情報提供ネットワークシ",
+    ]
+    # The date's rest opening a line of other cells, or wrapped one piece per line.
+    two = [CellLine("2021年4 Ⅳその他のリスク", 1, 40), CellLine(LABELS, 2, 1), CellLine("月1日 対策", 2, 2)]
+    assert [cl.text for cl in dates_over_page_breaks(two)] == [LABELS, "2021年4月1日 Ⅳその他のリスク", "対策"]
+    three = [
+        CellLine("平成２ Ⅰ 基本情報", 1, 40),
+        CellLine(LABELS, 2, 1),
+        CellLine("８年１", 2, 2),
+        CellLine("０月１", 2, 3),
+        CellLine("日", 2, 4),
+        CellLine("２．特定個人情報", 2, 5),
+    ]
+    assert [cl.text for cl in dates_over_page_breaks(three)][1:] == [
+        "平成２８年１０月１日 Ⅰ 基本情報",
+        "２．特定個人情報",
+    ]
+    # No page break between them, or text that is no furniture: left as it is.
+    same_page = [CellLine("令和３年９月 Ⅰ 基本情報", 1, 1), CellLine(LABELS, 1, 2), CellLine("１日", 1, 3)]
+    assert dates_over_page_breaks(same_page) == same_page
+    no_furniture = [CellLine("令和３年９月 Ⅰ 基本情報", 1, 1), CellLine("１日", 2, 1)]
+    assert dates_over_page_breaks(no_furniture) == no_furniture
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "samples/office/writer-juki-pdftotext-raw",
+        "samples/office-writerraw/writer-raw1-seed-pdftotext-raw",
+        "samples/office3/writer-v3-pdftotext-raw",
+        "samples/outsider3/out3-writer-4-pypdfium2",
+    ],
+)
+def test_a_writer_row_broken_across_pages_is_a_row(case: str) -> None:
+    expected = json.loads((ROOT / case / "expected" / "records.json").read_text("utf-8"))
+    res = extract_document(ROOT / case / "input.txt")
+    assert [r.change_date for r in res.records] == [e["change_date"] for e in expected]
