@@ -300,15 +300,7 @@ def find_table_start(raw: list[CellLine]) -> int:
     labels right after it is followed by date lines and 事前/事後, the region starts at that
     title (an order no rule foresaw: its rows are read and doubted rather than lost).
     """
-    from .twophase import _wrapped_date  # (twophase builds on modules that import this one)
-
-    # A date wrapped in a narrow column (``2016年10月`` / ``1日``, then the item's first line)
-    # opens its row as a date line does.
-    dates = [
-        k
-        for k, cl in enumerate(raw)
-        if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text) or _wrapped_date(raw, k) is not None
-    ]
+    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
     seen: list[bool] = []
 
