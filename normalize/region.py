@@ -26,6 +26,7 @@ from piatable.vocabulary import (
 )
 
 from .boxes import looks_boxed
+from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
@@ -138,6 +139,14 @@ def _date_rest(lines: list[CellLine], j: int, head: str) -> tuple[str, int, str]
             break
         text += tokens[0]
     return best
+
+
+def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
+    """The text's lines with what page breaks did to them undone: a label row glued to the
+    previous page's last line cut off (``split_glued_headers``), a label row wrapped one
+    character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
+    a date cut by a page break put back together (``dates_over_page_breaks``)."""
+    return dates_over_page_breaks(join_vertical_words(split_glued_headers(lines)))
 
 
 def furniture_mask(lines: list[CellLine]) -> list[bool]:

@@ -22,7 +22,7 @@ from piatable.vocabulary import (
 )
 
 from .chars import display_width, starts_paragraph
-from .compound import join_vertical_words, split_compound_lines
+from .compound import split_compound_lines
 from .conservation import paths_before_region
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
@@ -36,13 +36,7 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
-from .region import (
-    dates_over_page_breaks,
-    find_table_start,
-    pages_from_furniture,
-    remove_furniture,
-    split_glued_headers,
-)
+from .region import find_table_start, pages_from_furniture, remove_furniture, unbroken_lines
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -325,10 +319,7 @@ def _read_rows(
     paged: bool,
 ) -> tuple[StreamResult, list[CellLine]]:
     """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
-    # A label row wrapped one character per line (``提`` / ``出`` / ``時`` / ``期``) is joined first, so
-    # that it is seen as furniture inside a date cut by a page break.
-    glued = join_vertical_words(split_glued_headers(pages_to_cell_lines(pages, release)))
-    raw = split_compound_lines(dates_over_page_breaks(glued))
+    raw = split_compound_lines(unbroken_lines(pages_to_cell_lines(pages, release)))
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
