@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
@@ -24,7 +26,8 @@ from piatable.vocabulary import (
 )
 
 from .boxes import looks_boxed
-from .dates import DATE_AT_START, DATE_THEN_ITEM, is_date_line
+from .compound import join_vertical_words
+from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -41,6 +44,12 @@ _LABEL_OPENINGS = frozenset(label[:k] for label in _LABEL_TEXTS for k in range(l
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
+# Calc's pass 1 (a page's one-line cells, row by row, before its first wrapped row) may hold
+# more printed lines than that when most of them hold a timing (one printed line per row,
+# ``財務部市民税課 財政部市民税課 事後``): at most this many printed lines, of which at least
+# this share hold a timing (a contents page holds none).
+PASS_ONE_MAX_PRINTED_LINES = 60
+PASS_ONE_TIMING_SHARE = 0.5
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
 BOXED_LINES_BEFORE_DATE = 150
@@ -64,6 +73,82 @@ def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
         else:
             out.append(cl)
     return out
+
+
+# A row that breaks across pages (Writer) prints its first line at the foot of one page and
+# goes on under the next page's repeated column labels: at most this many furniture lines (the
+# labels, one per line when wrapped, a title, a page number) between a date's head and its rest,
+# whose rest is at most this many pieces at the opening of its line (``月 1 日 対策``).
+MAX_FURNITURE_IN_DATE = 12
+MAX_DATE_TAIL_PIECES = 3
+# ... or short pieces one per line (a date wrapped character by character): at most this many.
+MAX_DATE_TAIL_LINES = 6
+_DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.\-／．－]{1,6}$")
+
+
+def dates_over_page_breaks(lines: list[CellLine]) -> list[CellLine]:
+    """A date cut by a page break, put back together: a line that opens with a date's head at a
+    page's foot (``令和３年９月 Ⅰ 基本情報 行政手続における…``, ``2021年4 Ⅳその他のリスク …``),
+    then the next page's furniture (its column labels), then a line that opens with the date's
+    rest (``１日``, ``月 1 日 対策``).  The furniture lines are moved before the date's head line,
+    and the date's rest is joined to its head (``令和３年９月１日 Ⅰ 基本情報 …``): the row opens
+    with its whole date instead of running into the row above.  Nothing is dropped (the
+    furniture is removed later, as everywhere).  The cells' first lines on the first page stay
+    side by side, before the cells' rest: the row's cuts are judged as any shared line's."""
+    mask: list[bool] | None = None
+    out: list[CellLine] = []
+    k, n = 0, len(lines)
+    while k < n:
+        cl = lines[k]
+        pieces = cl.text.split(maxsplit=1)
+        head = pieces[0] if pieces else ""
+        if not head or not DATE_HEAD.match(head) or is_date_line(head):
+            out.append(cl)
+            k += 1
+            continue
+        if mask is None:
+            mask = furniture_mask(lines)
+        j = k + 1
+        while j < n and j - k <= MAX_FURNITURE_IN_DATE and mask[j]:
+            j += 1
+        found = _date_rest(lines, j, head) if j < n and j > k + 1 and lines[j].page != cl.page else None
+        if found:
+            whole, end, left = found
+            out.extend(lines[k + 1 : j])
+            out.append(replace(cl, text=f"{whole} {pieces[1]}" if len(pieces) > 1 else whole))
+            if left:
+                out.append(replace(lines[end], text=left))
+            k = end + 1
+            continue
+        out.append(cl)
+        k += 1
+    return out
+
+
+def _date_rest(lines: list[CellLine], j: int, head: str) -> tuple[str, int, str] | None:
+    """The rest of the date ``head`` opening ``lines[j:]``: (the whole date, the index of the line
+    where it ends, what that line holds after it), or None.  The rest is the first pieces of one
+    line (``月 1 日 対策``), or short date pieces one per line (``８年１`` / ``０月１`` / ``日``)."""
+    text = head
+    best: tuple[str, int, str] | None = None
+    for t in range(j, min(len(lines), j + MAX_DATE_TAIL_LINES)):
+        tokens = lines[t].text.split()
+        for m in range(1, min(len(tokens), MAX_DATE_TAIL_PIECES) + 1):
+            if is_date_line(text + "".join(tokens[:m])):
+                # The longest: ``…１０月１`` may go on with ``日``.
+                best = (text + "".join(tokens[:m]), t, " ".join(tokens[m:]))
+        if len(tokens) != 1 or not _DATE_PIECE.match(tokens[0]):
+            break
+        text += tokens[0]
+    return best
+
+
+def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
+    """The text's lines with what page breaks did to them undone: a label row glued to the
+    previous page's last line cut off (``split_glued_headers``), a label row wrapped one
+    character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
+    a date cut by a page break put back together (``dates_over_page_breaks``)."""
+    return dates_over_page_breaks(join_vertical_words(split_glued_headers(lines)))
 
 
 def furniture_mask(lines: list[CellLine]) -> list[bool]:
@@ -218,6 +303,19 @@ def _untitled_labels(raw: list[CellLine], first_date: int) -> int | None:
     return None
 
 
+def _pass_one_lines(lines: list[CellLine]) -> bool:
+    """Whether ``lines`` (between a title or label row and the first date) read as Calc's pass 1
+    of a page: at most ``PASS_ONE_MAX_PRINTED_LINES`` printed lines, at least
+    ``PASS_ONE_TIMING_SHARE`` of them holding a timing (事前 / 事後) among their pieces."""
+    printed: dict[tuple[int, int | None], bool] = {}
+    for cl in lines:
+        key = (cl.page, cl.line_no)
+        printed[key] = printed.get(key, False) or bool(TIMING.match(cl.text))
+    if not printed or len(printed) > PASS_ONE_MAX_PRINTED_LINES:
+        return False
+    return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
+
+
 def find_table_start(raw: list[CellLine]) -> int:
     """Index of the first line of the table region in the raw (unfiltered) lines.
 
@@ -286,6 +384,7 @@ def find_table_start(raw: list[CellLine]) -> int:
         # timings, before its first date: a few lines among which a timing stands (a contents
         # page has none).
         one_line_cells = len(between) <= MAX_ITEM_LINES_BEFORE_DATE and any(TIMING.match(t) for t in between)
+        one_line_cells = one_line_cells or _pass_one_lines(raw[s + 1 : first])
         if not one_line_cells and (
             len(paths) > MAX_ITEM_LINES_BEFORE_DATE
             or any(

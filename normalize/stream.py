@@ -36,7 +36,7 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
-from .region import find_table_start, pages_from_furniture, remove_furniture, split_glued_headers
+from .region import find_table_start, pages_from_furniture, remove_furniture, unbroken_lines
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -321,7 +321,7 @@ def _read_rows(
     """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
     from .boxes import join_narrow_cells
 
-    raw = join_narrow_cells(split_compound_lines(split_glued_headers(pages_to_cell_lines(pages, release))))
+    raw = join_narrow_cells(split_compound_lines(unbroken_lines(pages_to_cell_lines(pages, release))))
     start = 0 if in_table else find_table_start(raw)
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])

@@ -39,7 +39,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from . import passone
-from .chars import display_width
+from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
 from .items import heading_score
@@ -51,6 +51,8 @@ from .passone import (
 )
 from .rejoin import same_printed_line
 from .singlepass import (
+    WIDTH_MIN_COUNT,
+    WIDTH_SPREAD_UNITS,
     explanation_cut_confidence,
     printed_lines,
     put_cells,
@@ -81,6 +83,9 @@ ITEM_HEAD_LINES = 6
 ITEM_HEAD_SCORE = 0.75
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
+# Rows left out (those that cost most above their best) in judging a width of the explanation
+# (``explanation_width``).
+EXPLANATION_TRIM_ROWS = 1
 # A date wrapped over more than two lines in a very narrow column (``2024`` / ``年`` / ``4`` …).
 MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
@@ -388,23 +393,46 @@ def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
         for cl in b[1:ITEM_HEAD_LINES]
         if heading_score(cl.text) >= ITEM_HEAD_SCORE
     ]
-    return max(narrow, min(max(firsts + heads), body))
+    widest = min(max(firsts + heads), body)
+    if narrow > widest + WIDTH_SPREAD_UNITS and _run_on_peak(blocks, widest):
+        # The narrow width read off all the lines is another column's (before and after of two
+        # widths: the narrower of them), wider than every heading line of the item, which wrap
+        # at a width of their own: the item column is that width.
+        return widest
+    return max(narrow, widest)
+
+
+def _run_on_peak(blocks: list[list[CellLine]], width: int) -> bool:
+    """Whether at least ``WIDTH_MIN_COUNT`` lines of the blocks run on at ``width`` (give or take
+    ``WIDTH_SPREAD_UNITS``): a column wraps there."""
+    seen = 0
+    for b in blocks:
+        for x, y in pairwise(b):
+            if not starts_paragraph(y.text) and not same_printed_line(x, y):
+                seen += abs(display_width(x.text) - width) <= WIDTH_SPREAD_UNITS
+    return seen >= WIDTH_MIN_COUNT
 
 
 def explanation_width(
     blocks: list[list[CellLine]], narrow: int, body: int, settings: Settings, tok: Tokenizer
 ) -> int:
     """The explanation column's wrap width: of the widths run-on lines cluster at (and the
-    item's and the body's), the one under which the rows' readings cost least in all."""
-    sample = blocks[:: max(1, len(blocks) // EXPLANATION_SAMPLE_ROWS)]
-    best: tuple[float, int] | None = None
-    for w in sorted({narrow, body, *width_peaks(blocks, body)}):
-        if w <= 0:
-            continue
-        total = sum(split_row_scored(b, narrow, body, settings, tok, w, strict=True)[3] for b in sample if b)
-        if best is None or total < best[0]:
-            best = (total, w)
-    return best[1] if best else narrow
+    item's and the body's), the one under which the rows' readings cost least in all.  A row
+    counts by how much its reading costs above its best over the widths, and the
+    ``EXPLANATION_TRIM_ROWS`` rows that cost most under a width are left out of its sum: one
+    odd row (a long before / after whose cut one width happens to suit) does not outweigh the
+    many rows that agree."""
+    sample = [b for b in blocks[:: max(1, len(blocks) // EXPLANATION_SAMPLE_ROWS)] if b]
+    widths = [w for w in sorted({narrow, body, *width_peaks(blocks, body)}) if w > 0]
+    if not widths or not sample:
+        return narrow
+    costs = [
+        [split_row_scored(b, narrow, body, settings, tok, w, strict=True)[3] for b in sample] for w in widths
+    ]
+    floors = [min(c[k] for c in costs) for k in range(len(sample))]
+    kept = max(1, len(sample) - EXPLANATION_TRIM_ROWS)
+    regrets = [sum(sorted(c - f for c, f in zip(row, floors, strict=True))[:kept]) for row in costs]
+    return min(zip(regrets, widths, strict=True))[1]
 
 
 def late_cut_doubt(row: RawRow) -> bool:
@@ -453,8 +481,9 @@ def two_phase_rows(
     tok = tokenizer or default_tokenizer()
     blocks = [r.lines for p in pages for r in p.rows]
     narrow, body = widths_of_lines(blocks)
-    expl = explanation_width(blocks, narrow, body, settings, tok)
-    narrow = item_width(blocks, narrow, body)
+    item = item_width(blocks, narrow, body)
+    expl = explanation_width(blocks, item if item < narrow else narrow, body, settings, tok)
+    narrow = item
     out: list[RawRow] = []
     last_date: CellLine | None = None
     last_timing: CellLine | None = None

@@ -28,7 +28,12 @@ TEXT_SAMPLES = sorted(
 # the reader handles one, its entry must go.
 # (heldout-outsider/ho-writer-4-pdfminer, listed here before, now places every character: its
 # untitled table's region is opened by its column labels, normalize/region._untitled_labels.)
-KNOWN_LOSSES: dict[str, str] = {}
+KNOWN_LOSSES: dict[str, str] = {
+    # Branch stream11's tuning tables (samples/outsider3, longer tables in larger type), plain
+    # pdftotext: found, not fixed (that branch worked on the -raw / pypdfium2 families).
+    "outsider3/out3-calc-1-pdftotext": "plain pdftotext of a Calc table with wrapped 令和 dates glued to the"
+    " item's first line (平成３１年４Ⅱ特定個人情報…): no row read (partial, with a note)",
+}
 
 
 def _case(path: Path, known: dict[str, str]):
@@ -70,7 +75,11 @@ EXPECTED_TEXTS = sorted(
 # by column into fewer rows with status success until the item paths counted attachments'
 # labels (（別添３）…) as well as sections (conservation.ATTACHMENT_OPENING); the held-out
 # hmx-calc-5 is said as well, never tuned on.
-KNOWN_SILENT_LOSSES: dict[str, str] = {}
+KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Branch stream11's tuning tables (samples/outsider3), plain pdftotext: found, not fixed.
+    "outsider3/out3-writer-2-pdftotext": "plain pdftotext of a Writer table, read column by column: 6 rows"
+    " of 11, status success (every row read is warned, confidence < 0.2)",
+}
 
 
 @pytest.mark.parametrize("path", [_case(p, KNOWN_SILENT_LOSSES) for p in EXPECTED_TEXTS])

@@ -179,3 +179,35 @@ def test_the_first_row_of_a_table_takes_the_date_and_timing_it_can():
     singles = _lines(("令和４年４月１日", 3), ("事後", 4))
     plan, _ = align_singles(singles, [False, False], above=(False, False))
     assert plan[0][:2] == (True, True) and plan[1][:2] == (False, False)
+
+
+def test_item_width_is_the_headings_width_when_before_and_after_differ():
+    """Before and after of two widths (32 and 36): the narrower of them is no item column.  The
+    item's headings wrap at 24 (``２．特定個人情報ファイル`` / ``を取り扱う事務において使``), so
+    the item column is 24, not the 32 read off all the lines."""
+    from piatable.normalize.singlepass import widths_of_lines
+    from piatable.normalize.twophase import item_width
+
+    row = [
+        "Ⅰ基本情報",
+        "２．特定個人情報ファイル",  # 24, runs on
+        "を取り扱う事務において使",  # 24, runs on
+        "用するシステム",
+        "・給与支払報告書等の電子データを",  # 32, runs on (before)
+        "ＬＧＷＡＮ経由で受信し、課税資料とし",  # 36, runs on (after)
+        "て取り込む。",
+        "ｅＬＴＡＸによる課税",  # 20, runs on (explanation)
+        "資料の受領開始に伴う",
+        "追加",
+    ]
+    blocks = [[CellLine(t, 1, 10 * b + n) for n, t in enumerate(row)] for b in range(4)]
+    for b in blocks:  # more before lines at 32 than anything else
+        b[4:4] = [
+            CellLine("再委託を行う場合は、再委託先の名", 1, 0),
+            CellLine("称を書面で申請させる。", 1, 0),
+        ]
+        for n, cl in enumerate(b):
+            b[n] = CellLine(cl.text, 1, blocks.index(b) * 20 + n)
+    narrow, body = widths_of_lines(blocks)
+    assert (narrow, body) == (32, 36)
+    assert item_width(blocks, narrow, body) == 24

@@ -6,13 +6,16 @@
     python tools/make_outsider_tables.py --set outsider2    # tuning tables with no title line
     python tools/make_outsider_tables.py --set mixed --set heldout-mixed  # 変更日/項目 top, others centred
     python tools/make_outsider_tables.py --set colorder    # tuning tables for column-order text
+    python tools/make_outsider_tables.py --set outsider3    # longer tables, larger type: page breaks
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
 column widths, portrait or landscape, vertical alignment of the body cells, row heights set by
 hand with some slack (Calc) or left to Writer, a title line or none, the date in one of several
 styles (令和, slashes, 西暦).  Each is converted with ``soffice --headless --convert-to pdf`` and read
-by the five extractors (pdftotext -layout, -raw, plain, pypdfium2, pdfminer); the PDF is kept too.
+by the five extractors (pdftotext -layout, -raw, plain, pypdfium2, pdfminer); the PDF is kept too
+(samples/outsider3 commits only the texts: its PDFs are 75–130 KB each; ``--set outsider3``
+makes them again).
 
 The cell texts are rows of the repository's tables: the tuning set draws from ``samples/tables``
 and ``tests/data/tables``, the held-out set from ``samples/heldout/tables`` (measure on it only,
@@ -108,23 +111,26 @@ def draw_cases(
     valigns: tuple[str, ...] = VALIGNS,
     attachment_share: float = 0.0,
     rich_share: float = 0.0,
+    rows_per_case: tuple[int, int] = ROWS_PER_CASE,
+    sizes: tuple[float, ...] = SIZES,
 ) -> list[Case]:
     """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
     title line drawn from ``titles`` ("" for none), its vertical alignment from ``valigns``;
     with ``attachment_share`` > 0, each row's item is, at that chance, an attachment's label
-    (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``."""
+    (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``; each
+    case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
         pool = pools[k % len(pools)]
         table = json.loads(pool.read_text("utf-8"))
-        count = min(rng.randint(*ROWS_PER_CASE), len(table))
+        count = min(rng.randint(*rows_per_case), len(table))
         start = rng.randint(0, len(table) - count)
         case = Case(
             name=f"{prefix}-{'calc' if k % 2 == 0 else 'writer'}-{k + 1}",
             maker="calc" if k % 2 == 0 else "writer",
             font=rng.choice(FONTS),
-            size=rng.choice(SIZES),
+            size=rng.choice(sizes),
             landscape=rng.random() < 0.6,
             valign=rng.choice(valigns),
             date_style=rng.choice(DATE_STYLES),
@@ -386,7 +392,7 @@ Made by `python tools/make_outsider_tables.py`; measured by
 """
 
 
-SET_NAMES = ("outsider", "outsider2", "heldout-outsider", "mixed", "heldout-mixed", "colorder")
+SET_NAMES = ("outsider", "outsider2", "outsider3", "heldout-outsider", "mixed", "heldout-mixed", "colorder")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -400,6 +406,23 @@ def main(argv: list[str] | None = None) -> int:
         # Tuning tables with no title line above the column labels (issue 12's held-out losses
         # were all untitled tables: a region found late, the text before it checked by nothing).
         build(SAMPLES / "outsider2", draw_cases("out2", TUNING_POOLS, 8, seed=1202, titles=("",)))
+    if "outsider3" in sets:
+        # Longer tables in larger type, every alignment (plain and mixed), so that rows break
+        # across pages under the repeated header (issue 10's -raw / pypdfium2 families).
+        build(
+            SAMPLES / "outsider3",
+            draw_cases(
+                "out3",
+                TUNING_POOLS,
+                8,
+                seed=1311,
+                valigns=VALIGNS + MIXED_VALIGNS,
+                attachment_share=0.1,
+                rich_share=0.3,
+                rows_per_case=(9, 14),
+                sizes=(9.0, 10.0, 10.5, 11.0, 12.0),
+            ),
+        )
     if "heldout-outsider" in sets:
         build(SAMPLES / "heldout-outsider", draw_cases("ho", HELDOUT_POOLS, 8, seed=2412))
     # Issue 10's mixed alignment: 変更日 and 項目 at the top, the other cells centred or at the
