@@ -28,12 +28,9 @@ TEXT_SAMPLES = sorted(
 # the reader handles one, its entry must go.
 # (heldout-outsider/ho-writer-4-pdfminer, listed here before, now places every character: its
 # untitled table's region is opened by its column labels, normalize/region._untitled_labels.)
-KNOWN_LOSSES: dict[str, str] = {
-    # Branch stream11's tuning tables (samples/outsider3, longer tables in larger type), plain
-    # pdftotext: found, not fixed (that branch worked on the -raw / pypdfium2 families).
-    "outsider3/out3-calc-1-pdftotext": "plain pdftotext of a Calc table with wrapped 令和 dates glued to the"
-    " item's first line (平成３１年４Ⅱ特定個人情報…): no row read (partial, with a note)",
-}
+# (outsider3/out3-calc-1-pdftotext, found by branch stream11, places every character once merged
+# with column11's narrow-cell joins, boxes.join_narrow_cells.)
+KNOWN_LOSSES: dict[str, str] = {}
 
 
 def _case(path: Path, known: dict[str, str]):
