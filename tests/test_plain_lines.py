@@ -399,3 +399,18 @@ def test_words_and_heights_that_are_not_plain_go_to_python():
     not_text = pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0)
     not_text.text = None  # type: ignore[assignment]
     assert ruled._compiled_page_words([not_text]) is None
+
+
+def test_unit_width_is_the_words_width_over_their_display_units():
+    """``unit_width`` adds the widths of words (none negative) and divides by all their display
+    units (full width and, in Japanese, ambiguous width 2, half width 1; texts of several
+    characters)."""
+    words = [
+        Word("あ", 1, 0.0, 10.0, 0.0, 10.0, "pdf"),
+        Word("ab", 1, 10.0, 20.0, 0.0, 10.0, "pdf"),
+        Word("①", 1, 20.0, 30.0, 0.0, 10.0, "pdf"),
+        Word("e", 1, 35.0, 30.0, 0.0, 10.0, "pdf"),  # a box of negative width adds nothing
+    ]
+    assert L.unit_width(words) == 30.0 / (2 + 2 + 2 + 1)
+    assert L.unit_width([]) == 0.0
+    assert L.display_width("あa①") == 5

@@ -96,12 +96,12 @@ class Line:
 def unit_width(words: list[Word]) -> float:
     """Width of one display unit (a half-width character) in the words' coordinates."""
     total_w = 0.0
-    total_u = 0
     for w in words:
         d = w.x1 - w.x0
         if d > 0.0:
             total_w += d
-        total_u += display_width(w.text)
+    # The units of all texts at once (an int sum: the same in any order).
+    total_u = display_width("".join([w.text for w in words]))
     return total_w / total_u if total_u else 0.0
 
 
