@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -90,6 +91,42 @@ def test_boxes_that_are_not_floats_go_to_python():
     assert compiled([pdf_char("あ", 1, float("nan"), 1.0, 0.0, 1.0)], 1.0, L.Line) is None
     lines = L.words_to_lines(words, 10.0, 10.0, Settings().grid, True)
     assert [ln.text for ln in lines] == ["あい"]
+
+
+@needs_build
+def test_fields_read_as_python_reads_them_whatever_the_class():
+    """The compiled code reads a Word's fields straight from its slots only where Python's own
+    lookup would find those slots: a subclass with a property, an empty slot (AttributeError)
+    and a class changed after a first read are all read as Python reads them."""
+
+    class Shifted(Word):
+        __slots__ = ()
+
+        x0 = property(lambda self: 100.0, lambda self, value: None)  # type: ignore[assignment]
+
+    words = [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), pdf_char("い", 1, 10.0, 20.0, 0.0, 10.0)]
+    assert [ln.text for ln in compiled(words, 1.0, L.Line)] == ["あい"]
+    shifted = [*words, Shifted("う", 1, 5.0, 8.0, 0.0, 10.0, "pdf")]
+    assert [ln.x0 for ln in compiled(shifted, 1.0, L.Line)] == [0.0]
+    assert [ln.text for ln in compiled(shifted, 1.0, L.Line)] == ["あいう"]  # う at x0 100
+    empty = pdf_char("え", 1, 0.0, 1.0, 0.0, 1.0)
+    del empty.top
+    with pytest.raises(AttributeError):
+        compiled([empty], 1.0, L.Line)
+
+    @dataclass(slots=True)
+    class Late:  # read from its slots, until its class changes
+        text: str
+        page: int
+        x0: float
+        x1: float
+        top: float
+        bottom: float
+
+    late = [Late("お", 1, 0.0, 1.0, 0.0, 1.0), Late("か", 1, 2.0, 3.0, 0.0, 1.0)]
+    assert [ln.text for ln in compiled(late, 1.0, L.Line)] == ["おか"]
+    Late.text = property(lambda self: "き")  # type: ignore[assignment]
+    assert [ln.text for ln in compiled(late, 1.0, L.Line)] == ["きき"]
 
 
 def test_the_extension_is_built_where_a_compiler_is():
