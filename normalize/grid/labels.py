@@ -60,6 +60,10 @@ _ANY_PIECE = re.compile("|".join(map(re.escape, _PIECES_LONGEST_FIRST)))
 
 # Every label piece starts with one of these: lines without any cannot hold a label.
 _LABEL_CHARS = frozenset(p[0] for p in LABEL_PIECES)
+# The pieces by their first character, longest first: those a run starting there may be.
+_PIECES_BY_FIRST: dict[str, tuple[str, ...]] = {
+    ch: tuple(p for p in _PIECES_LONGEST_FIRST if p[0] == ch) for ch in _LABEL_CHARS
+}
 
 
 def _holds_piece(text: str) -> bool:
@@ -92,7 +96,7 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
         if i and chars[i][1] - chars[i - 1][2] <= gap:
             i += 1
             continue  # not the start of a run
-        for piece in _PIECES_LONGEST_FIRST:
+        for piece in _PIECES_BY_FIRST.get(flat[i], ()):  # the others do not start at i
             j = i + len(piece)
             if (
                 flat.startswith(piece, i)
