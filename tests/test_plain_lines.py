@@ -451,3 +451,25 @@ def test_unit_width_is_the_words_width_over_their_display_units():
     assert L.unit_width(words) == 30.0 / (2 + 2 + 2 + 1)
     assert L.unit_width([]) == 0.0
     assert L.display_width("あa①") == 5
+
+
+@needs_build
+def test_the_sums_of_unit_width_are_the_python_code_s():
+    """The compiled sums of ``unit_width`` (positive widths added in order, texts joined) are the
+    Python code's to the bit, on made-up words with zero, negative and NaN widths; boxes that are
+    not floats go to Python."""
+    rng = random.Random(11)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 30)):
+            x0 = rng.choice([0.0, -0.0, 1.5, rng.uniform(-5, 50), float("nan")])
+            x1 = x0 + rng.choice([0.0, -1.0, 0.1, 7.25, rng.uniform(0, 12)])
+            words.append(pdf_char(rng.choice(["あ", "A", " ", "①", "ab"]), 1, x0, x1, 0.0, 10.0))
+        c = L._compiled_width_and_text(words)
+        py = L._width_and_text(words)
+        assert c is not None
+        assert c[1] == py[1] and (c[0] == py[0] or (c[0] != c[0] and py[0] != py[0]))
+        assert L.unit_width(words) == L.unit_width(tuple(words)) or words == []
+    assert L._compiled_width_and_text([Word("あ", 1, 0, 10, 0, 10, "pdf")]) is None
+    assert L._compiled_width_and_text((pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0),)) is None
+    assert L.unit_width([Word("あ", 1, 0, 10, 0, 10, "pdf")]) == 5.0

@@ -751,6 +751,46 @@ fail:
     return NULL;
 }
 
+/* width_and_text(words) -> (float, str) | None
+ *
+ * The two sums of lines.unit_width (its _width_and_text): the widths x1 - x0 of the words that
+ * are positive, added in order from 0.0 in doubles (Python's float arithmetic), and the words'
+ * texts joined.  None (the caller runs the Python code) when ``words`` is not a list, or an x0
+ * or x1 is not exactly a float or a text not exactly a str.  Errors propagate. */
+static PyObject *width_and_text(PyObject *self, PyObject *arg) {
+    if (!PyList_CheckExact(arg)) Py_RETURN_NONE;
+    Py_ssize_t n = PyList_GET_SIZE(arg);
+    PyObject *texts = PyList_New(n);
+    if (!texts) return NULL;
+    double total = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *w = PyList_GET_ITEM(arg, k);
+        PyObject *ox0 = slot_attr(w, s_x0);
+        PyObject *ox1 = ox0 ? slot_attr(w, s_x1) : NULL;
+        PyObject *text = ox1 ? slot_attr(w, s_text) : NULL;
+        if (!text) {
+            Py_XDECREF(ox0);
+            Py_XDECREF(ox1);
+            Py_DECREF(texts);
+            return NULL;
+        }
+        int plain = PyFloat_CheckExact(ox0) && PyFloat_CheckExact(ox1) && PyUnicode_CheckExact(text);
+        double d = plain ? PyFloat_AS_DOUBLE(ox1) - PyFloat_AS_DOUBLE(ox0) : 0.0;
+        Py_DECREF(ox0);
+        Py_DECREF(ox1);
+        PyList_SET_ITEM(texts, k, text);
+        if (!plain) {
+            Py_DECREF(texts);
+            Py_RETURN_NONE;
+        }
+        if (d > 0.0) total += d;
+    }
+    PyObject *joined = PyUnicode_Join(s_empty, texts);
+    Py_DECREF(texts);
+    if (!joined) return NULL;
+    return Py_BuildValue("(dN)", total, joined);
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
@@ -762,6 +802,8 @@ static PyMethodDef methods[] = {
      "page_words(words) -> (kept, ink, plain) | None: the words ruled.page_rows reads."},
     {"ink_heights", ink_heights, METH_VARARGS,
      "ink_heights(pages) -> list[float] | None: the glyph heights lines.ems takes the median of."},
+    {"width_and_text", width_and_text, METH_O,
+     "width_and_text(words) -> (float, str) | None: the sums of lines.unit_width."},
     {"mark_strokes", mark_strokes, METH_VARARGS,
      "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},

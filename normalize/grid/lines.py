@@ -20,8 +20,9 @@ from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 try:  # the compiled twins of words_to_lines' PDF path and of ems' heights (_plain_lines.c)
     from ._plain_lines import ink_heights as _compiled_ink_heights
     from ._plain_lines import plain_lines as _compiled_plain_lines
+    from ._plain_lines import width_and_text as _compiled_width_and_text
 except ImportError:  # no C compiler where the package was installed: the Python code does it all
-    _compiled_ink_heights = _compiled_plain_lines = None
+    _compiled_ink_heights = _compiled_plain_lines = _compiled_width_and_text = None
 
 _HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
 
@@ -94,15 +95,24 @@ class Line:
 
 
 def unit_width(words: list[Word]) -> float:
-    """Width of one display unit (a half-width character) in the words' coordinates."""
+    """Width of one display unit (a half-width character) in the words' coordinates: the sum of
+    their positive widths over their display units.  The widths are added and the texts joined
+    by the compiled twin (normalize/grid/_plain_lines.c) when it is built and the boxes are
+    floats."""
+    summed = _compiled_width_and_text(words) if _compiled_width_and_text is not None else None
+    total_w, text = _width_and_text(words) if summed is None else summed
+    total_u = display_width(text)  # the units of all texts at once (an int sum: any order)
+    return total_w / total_u if total_u else 0.0
+
+
+def _width_and_text(words: list[Word]) -> tuple[float, str]:
+    """The sum of the words' positive widths (in order) and their texts joined."""
     total_w = 0.0
     for w in words:
         d = w.x1 - w.x0
         if d > 0.0:
             total_w += d
-    # The units of all texts at once (an int sum: the same in any order).
-    total_u = display_width("".join([w.text for w in words]))
-    return total_w / total_u if total_u else 0.0
+    return total_w, "".join([w.text for w in words])
 
 
 def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -> str:
