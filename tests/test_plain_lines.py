@@ -473,3 +473,16 @@ def test_the_sums_of_unit_width_are_the_python_code_s():
     assert L._compiled_width_and_text([Word("あ", 1, 0, 10, 0, 10, "pdf")]) is None
     assert L._compiled_width_and_text((pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0),)) is None
     assert L.unit_width([Word("あ", 1, 0, 10, 0, 10, "pdf")]) == 5.0
+
+
+def test_first_pieces_are_the_first_piece_with_and_without_its_opening_bracket():
+    """``Line._first_pieces`` (one match for both) gives ``_first_piece(False)`` and
+    ``_first_piece(True)``: brackets that may not end a line, characters that may not start
+    one, half-width words, a bracket alone."""
+    texts = ["（１）を", "「あ」、。", "abc）です", "（", "（）", "あ", "ー々、", "[x]", "12,3", "『』』"]
+    rng = random.Random(5)
+    alphabet = "（「あア1a）、。ー・ 『"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 7))) for _ in range(500)]
+    for text in texts:
+        ln = L.Line([], text, 0.0, 1.0, 0.0, 1.0, 1, None, None)
+        assert ln._first_pieces() == (ln._first_piece(False), ln._first_piece(True)), text

@@ -73,13 +73,25 @@ class Line:
         if not self.text:
             return 0.0, 0.0
         unit = unit_width(self.words)
-        return display_width(self._first_piece(False)) * unit, display_width(self._first_piece(True)) * unit
+        bare, kept = self._first_pieces()
+        return display_width(bare) * unit, display_width(kept) * unit
 
     def first_piece_units(self) -> tuple[int, int]:
         """The display units of the pieces ``first_piece_widths`` measures."""
         if not self.text:
             return 0, 0
-        return display_width(self._first_piece(False)), display_width(self._first_piece(True))
+        bare, kept = self._first_pieces()
+        return display_width(bare), display_width(kept)
+
+    def _first_pieces(self) -> tuple[str, str]:
+        """``_first_piece(False)`` and ``_first_piece(True)``, the text matched once: they differ
+        only when the first piece may not end a line and more follows it."""
+        m = _HALF_WIDTH_WORD.match(self.text)
+        first = m.group(0) if m else self.text[0]
+        bare = _with_no_line_starts(first, self.text[len(first) :])
+        if first in NO_LINE_END and len(self.text) > len(first):
+            return bare, _with_no_line_starts(first + self.text[len(first)], self.text[len(first) + 1 :])
+        return bare, bare
 
     def _first_piece(self, opening: bool) -> str:
         m = _HALF_WIDTH_WORD.match(self.text)
@@ -92,6 +104,13 @@ class Line:
         while rest and rest[0] in NO_LINE_START:
             piece, rest = piece + rest[0], rest[1:]
         return piece
+
+
+def _with_no_line_starts(piece: str, rest: str) -> str:
+    """``piece`` with the characters that may not start a line at the start of ``rest``."""
+    while rest and rest[0] in NO_LINE_START:
+        piece, rest = piece + rest[0], rest[1:]
+    return piece
 
 
 def unit_width(words: list[Word]) -> float:
