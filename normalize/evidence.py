@@ -367,12 +367,9 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
     if t[0] in _NO_CELL_START:
         return t[0]
     if not _HIRAGANA.match(t):
-        for word in _KANJI_FIRST_CONJUNCTIONS:
-            if t.startswith(word):
-                return word
         # Particles and auxiliaries are written in hiragana: other openings need no dictionary
         # (so that a PDF whose geometry decides everything never loads SudachiPy).
-        return ""
+        return next((word for word in _KANJI_FIRST_CONJUNCTIONS if t.startswith(word)), "")
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return ""
