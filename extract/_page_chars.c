@@ -24,6 +24,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <math.h>
 
 typedef struct {
@@ -53,13 +54,33 @@ static PyObject *py_round(double v) {
 static const char *const FIELDS[N_FIELDS] = {"text", "page", "x0",   "x1",   "top",
                                              "bottom", "source", "conf", "line", "mark"};
 
+/* The offset in a ``word_type`` instance of the object a slot descriptor sets, where setting
+ * through the descriptor does nothing but store the object there (a writable, unrestricted
+ * T_OBJECT_EX member of word_type or a base): member_set's steps for a value that is not NULL;
+ * else -1 (the descriptor is called). */
+static Py_ssize_t plain_slot(PyTypeObject *word_type, PyObject *descr) {
+    if (!Py_IS_TYPE(descr, &PyMemberDescr_Type)) return -1;
+    PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+    if (m->type != T_OBJECT_EX || (m->flags & (READONLY | PY_WRITE_RESTRICTED))) return -1;
+    if (!PyType_IsSubtype(word_type, ((PyDescrObject *)descr)->d_type)) return -1;
+    return m->offset;
+}
+
 /* A new ``word_type`` instance with its fields set to ``values`` through ``setters`` (the slot
- * descriptors of FIELDS), as models.pdf_char makes one; NULL with an error set on failure. */
-static PyObject *new_word(PyTypeObject *word_type, PyObject *const *setters, PyObject *const *values) {
+ * descriptors of FIELDS), as models.pdf_char makes one; a field whose ``offsets`` entry is not
+ * -1 is stored there directly (``plain_slot``).  NULL with an error set on failure. */
+static PyObject *new_word(PyTypeObject *word_type, PyObject *const *setters, const Py_ssize_t *offsets,
+                          PyObject *const *values) {
     PyObject *word = word_type->tp_alloc(word_type, 0);
     if (!word) return NULL;
     for (int k = 0; k < N_FIELDS; k++) {
-        if (Py_TYPE(setters[k])->tp_descr_set(setters[k], word, values[k]) < 0) {
+        if (offsets[k] >= 0) {
+            PyObject **slot = (PyObject **)((char *)word + offsets[k]);
+            PyObject *old = *slot;
+            Py_INCREF(values[k]);
+            *slot = values[k];
+            Py_XDECREF(old);
+        } else if (Py_TYPE(setters[k])->tp_descr_set(setters[k], word, values[k]) < 0) {
             Py_DECREF(word);
             return NULL;
         }
@@ -77,6 +98,7 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
                           &number, &PyType_Type, &word_type))
         return NULL;
     PyObject *setters[N_FIELDS] = {NULL};
+    Py_ssize_t offsets[N_FIELDS];
     PyObject *pdf = PyUnicode_InternFromString("pdf");
     PyObject *words = NULL, *places = NULL;
     if (!pdf) goto fail;
@@ -87,6 +109,7 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
             PyErr_Format(PyExc_TypeError, "%s.%s is no slot", word_type->tp_name, FIELDS[k]);
             goto fail;
         }
+        offsets[k] = plain_slot(word_type, setters[k]);
     }
     void *tp = (void *)(uintptr_t)tp_addr;
     loose_box_fn loose_box = (loose_box_fn)(uintptr_t)box_addr;
@@ -150,7 +173,7 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
         int ok = 0;
         if (x0o && x1o && y0o && y1o) {
             PyObject *values[N_FIELDS] = {text, number, x0o, x1o, y0o, y1o, pdf, Py_None, Py_None, Py_None};
-            word = new_word(word_type, setters, values);
+            word = new_word(word_type, setters, offsets, values);
             if (word && PyList_Append(words, word) == 0) {
                 gx = py_round(left * DEDUPE_GRID);
                 gy = gx ? py_round(y0 * DEDUPE_GRID) : NULL;

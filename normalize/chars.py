@@ -41,7 +41,7 @@ def char_width(ch: str) -> int:
 @lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of ``text`` in display units (full-width 2, half-width 1)."""
-    return sum(char_width(c) for c in text)
+    return sum(map(char_width, text))
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"

@@ -182,6 +182,8 @@ def is_heading_line(p: str) -> bool:
 # An unnumbered heading's value opens with a number (使用者数 50人以上…, いつ時点の計数か 平成31年…)
 # or is set apart by a space.
 _VALUE_START = regex.compile(r"[ 　]*[0-9０-９]|[ 　]+\S")
+# The first character of any match of _VALUE_START.
+_VALUE_FIRST = regex.compile(r"[ 　0-9０-９]")
 # The longest unnumbered heading looked for at a paragraph's start, in characters.
 _LONGEST_BARE_HEADING = 30
 
@@ -192,7 +194,10 @@ def bare_heading_before_value(paragraph: str) -> str:
     the item's last heading read into the before / after cell with its value.  No truth
     before / after cell of the samples (626 tuning, 429 held-out) opens so; ``使用開始日から…``,
     a heading word running on in a sentence, does not count."""
-    for n in range(min(len(paragraph) - 1, _LONGEST_BARE_HEADING), MIN_BARE_HEADING_CHARS - 1, -1):
+    last = min(len(paragraph) - 1, _LONGEST_BARE_HEADING)
+    if not _VALUE_FIRST.search(paragraph, MIN_BARE_HEADING_CHARS, last + 1):
+        return ""  # no value can start at any place looked at
+    for n in range(last, MIN_BARE_HEADING_CHARS - 1, -1):
         if _VALUE_START.match(paragraph, n) and is_form_heading(paragraph[:n]):
             return paragraph[:n]
     return ""

@@ -62,6 +62,8 @@ TEXT_FIELDS = ("item", "before", "after", "explanation")
 _NO_CELL_START = frozenset("、。，．,.ー」』】")
 _JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
+# 及び, 並びに, 又は, 若しくは: the conjunctions written with a kanji first (none opens another).
+_KANJI_FIRST_CONJUNCTIONS = tuple(w for w in sorted(_JOINING_CONJUNCTIONS) if not _HIRAGANA.match(w))
 # A cell that says "nothing" stands alone (－, ―, 特になし, 該当なし, （記載なし）): one that opens
 # another cell's text, a space before it, was two cells read as one.
 _PLACEHOLDER_THEN_TEXT = regex.compile(
@@ -297,15 +299,16 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
                 f"the before cell ends with {before[-1][-7:]}, an after cell's words",
             )
         )
-    if not _SPACE.sub("", record.before) and _PLACEHOLDER_THEN_TEXT.match(record.after):
+    squashed = {f: _SPACE.sub("", getattr(record, f)) for f in TEXT_FIELDS}  # whitespace out
+    if not squashed["before"] and _PLACEHOLDER_THEN_TEXT.match(record.after):
         # 変更前 "－" (or 特になし) printed on one baseline with the after cell's first line,
         # one space apart: the placeholder is a whole cell, the before one.
         out.append(
             Doubt("column_guess", "after", f"the after cell opens with a placeholder ({record.after[:8]})")
         )
-    order = [f for f in TEXT_FIELDS if _SPACE.sub("", getattr(record, f))]
+    order = [f for f in TEXT_FIELDS if squashed[f]]
     for a, b in pairwise(order):
-        end, start = _SPACE.sub("", getattr(record, a))[-3:], _SPACE.sub("", getattr(record, b))[:2]
+        end, start = squashed[a][-3:], squashed[b][:2]
         if (_NUMBER_END.search(end) and _COUNTER_START.match(start)) or (
             _ERA_END.search(end) and _DIGIT_START.match(start)
         ):
@@ -330,13 +333,9 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
     if t[0] in _NO_CELL_START:
         return t[0]
     if not _HIRAGANA.match(t):
-        # 及び, 並びに, 又は, 若しくは: the conjunctions written with a kanji first.
-        for word in _JOINING_CONJUNCTIONS:
-            if not _HIRAGANA.match(word) and t.startswith(word):
-                return word
         # Particles and auxiliaries are written in hiragana: other openings need no dictionary
         # (so that a PDF whose geometry decides everything never loads SudachiPy).
-        return ""
+        return next((word for word in _KANJI_FIRST_CONJUNCTIONS if t.startswith(word)), "")
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return ""

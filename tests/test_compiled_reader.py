@@ -120,3 +120,33 @@ def test_the_compiled_path_segments_are_the_python_ones_on_every_page(monkeypatc
     for _ in _walks(paths):
         pass
     assert seen["paths"] > 1000 and seen["segments"] > 2000 and seen["closed"] > 10, seen
+
+
+def test_fields_that_are_not_plain_slots_are_set_through_their_descriptors(monkeypatch):
+    """The compiled loop stores a field straight into the word only where the class's field is a
+    plain slot; a subclass's own descriptor (here a ``page`` that adds 1000) is called."""
+    if pdf._compiled_plain_chars is None:
+        return
+    from piatable.models import Word
+
+    class Paged(Word):
+        __slots__ = ()
+        page = property(  # type: ignore[assignment]
+            lambda self: Word.page.__get__(self), lambda self, v: Word.page.__set__(self, v + 1000)
+        )
+
+    inner = pdf._compiled_plain_chars
+    monkeypatch.setattr(pdf, "_compiled_plain_chars", lambda *a: inner(*a[:-1], Paged))
+    path = sorted(ROOT.glob("samples/*/*/input.pdf"))[0]
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        n = table_pages(scan_pages(doc))[0]
+        page = doc[n - 1]
+        pw, _, _ = pdfium_page_to_words(page, n)
+        page.close()
+    finally:
+        doc.close()
+    made = [w for w in pw.words if type(w) is Paged]
+    assert len(made) > 50
+    assert {w.page for w in made} == {n + 1000}
+    assert all(type(w.x0) is float and w.source == "pdf" and w.mark is None for w in made)

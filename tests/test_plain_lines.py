@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -90,6 +91,42 @@ def test_boxes_that_are_not_floats_go_to_python():
     assert compiled([pdf_char("あ", 1, float("nan"), 1.0, 0.0, 1.0)], 1.0, L.Line) is None
     lines = L.words_to_lines(words, 10.0, 10.0, Settings().grid, True)
     assert [ln.text for ln in lines] == ["あい"]
+
+
+@needs_build
+def test_fields_read_as_python_reads_them_whatever_the_class():
+    """The compiled code reads a Word's fields straight from its slots only where Python's own
+    lookup would find those slots: a subclass with a property, an empty slot (AttributeError)
+    and a class changed after a first read are all read as Python reads them."""
+
+    class Shifted(Word):
+        __slots__ = ()
+
+        x0 = property(lambda self: 100.0, lambda self, value: None)  # type: ignore[assignment]
+
+    words = [pdf_char("あ", 1, 0.0, 10.0, 0.0, 10.0), pdf_char("い", 1, 10.0, 20.0, 0.0, 10.0)]
+    assert [ln.text for ln in compiled(words, 1.0, L.Line)] == ["あい"]
+    shifted = [*words, Shifted("う", 1, 5.0, 8.0, 0.0, 10.0, "pdf")]
+    assert [ln.x0 for ln in compiled(shifted, 1.0, L.Line)] == [0.0]
+    assert [ln.text for ln in compiled(shifted, 1.0, L.Line)] == ["あいう"]  # う at x0 100
+    empty = pdf_char("え", 1, 0.0, 1.0, 0.0, 1.0)
+    del empty.top
+    with pytest.raises(AttributeError):
+        compiled([empty], 1.0, L.Line)
+
+    @dataclass(slots=True)
+    class Late:  # read from its slots, until its class changes
+        text: str
+        page: int
+        x0: float
+        x1: float
+        top: float
+        bottom: float
+
+    late = [Late("お", 1, 0.0, 1.0, 0.0, 1.0), Late("か", 1, 2.0, 3.0, 0.0, 1.0)]
+    assert [ln.text for ln in compiled(late, 1.0, L.Line)] == ["おか"]
+    Late.text = property(lambda self: "き")  # type: ignore[assignment]
+    assert [ln.text for ln in compiled(late, 1.0, L.Line)] == ["きき"]
 
 
 def test_the_extension_is_built_where_a_compiler_is():
@@ -399,3 +436,53 @@ def test_words_and_heights_that_are_not_plain_go_to_python():
     not_text = pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0)
     not_text.text = None  # type: ignore[assignment]
     assert ruled._compiled_page_words([not_text]) is None
+
+
+def test_unit_width_is_the_words_width_over_their_display_units():
+    """``unit_width`` adds the widths of words (none negative) and divides by all their display
+    units (full width and, in Japanese, ambiguous width 2, half width 1; texts of several
+    characters)."""
+    words = [
+        Word("あ", 1, 0.0, 10.0, 0.0, 10.0, "pdf"),
+        Word("ab", 1, 10.0, 20.0, 0.0, 10.0, "pdf"),
+        Word("①", 1, 20.0, 30.0, 0.0, 10.0, "pdf"),
+        Word("e", 1, 35.0, 30.0, 0.0, 10.0, "pdf"),  # a box of negative width adds nothing
+    ]
+    assert L.unit_width(words) == 30.0 / (2 + 2 + 2 + 1)
+    assert L.unit_width([]) == 0.0
+    assert L.display_width("あa①") == 5
+
+
+@needs_build
+def test_the_sums_of_unit_width_are_the_python_code_s():
+    """The compiled sums of ``unit_width`` (positive widths added in order, texts joined) are the
+    Python code's to the bit, on made-up words with zero, negative and NaN widths; boxes that are
+    not floats go to Python."""
+    rng = random.Random(11)
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randrange(0, 30)):
+            x0 = rng.choice([0.0, -0.0, 1.5, rng.uniform(-5, 50), float("nan")])
+            x1 = x0 + rng.choice([0.0, -1.0, 0.1, 7.25, rng.uniform(0, 12)])
+            words.append(pdf_char(rng.choice(["あ", "A", " ", "①", "ab"]), 1, x0, x1, 0.0, 10.0))
+        c = L._compiled_width_and_text(words)
+        py = L._width_and_text(words)
+        assert c is not None
+        assert c[1] == py[1] and (c[0] == py[0] or (c[0] != c[0] and py[0] != py[0]))
+        assert L.unit_width(words) == L.unit_width(tuple(words)) or words == []
+    assert L._compiled_width_and_text([Word("あ", 1, 0, 10, 0, 10, "pdf")]) is None
+    assert L._compiled_width_and_text((pdf_char("あ", 1, 0.0, 1.0, 0.0, 1.0),)) is None
+    assert L.unit_width([Word("あ", 1, 0, 10, 0, 10, "pdf")]) == 5.0
+
+
+def test_first_pieces_are_the_first_piece_with_and_without_its_opening_bracket():
+    """``Line._first_pieces`` (one match for both) gives ``_first_piece(False)`` and
+    ``_first_piece(True)``: brackets that may not end a line, characters that may not start
+    one, half-width words, a bracket alone."""
+    texts = ["（１）を", "「あ」、。", "abc）です", "（", "（）", "あ", "ー々、", "[x]", "12,3", "『』』"]
+    rng = random.Random(5)
+    alphabet = "（「あア1a）、。ー・ 『"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 7))) for _ in range(500)]
+    for text in texts:
+        ln = L.Line([], text, 0.0, 1.0, 0.0, 1.0, 1, None, None)
+        assert ln._first_pieces() == (ln._first_piece(False), ln._first_piece(True)), text

@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -34,6 +35,66 @@ typedef struct {
 } item;
 
 static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_words, *s_mark, *s_source, *s_pdf, *s_conf, *s_line;
+
+/* slot_attr(o, name): PyObject_GetAttr(o, name) for the fields of a slotted class (Word, Line),
+ * read straight from the object where the attribute is a plain object slot.
+ *
+ * PyObject_GenericGetAttr finds a slot's member descriptor on the type and reads the object
+ * pointer at the member's offset; where the type uses that generic lookup and the name's entry
+ * on the type is such a member (T_OBJECT_EX, unrestricted), this reads the same pointer.  What
+ * the lookup found is kept per (type, the type's version tag, name): the tag changes whenever
+ * the type or a base is changed (the interpreter's own method cache relies on it), so a stale
+ * entry is never used.  An empty slot, another class of descriptor or anything unusual goes to
+ * PyObject_GetAttr, with its result or error.  Returns a new reference, NULL with an error. */
+#define SLOT_CACHE 16
+typedef struct {
+    PyTypeObject *type; /* a strong reference: the address cannot be reused while cached */
+    unsigned int version;
+    PyObject *name;     /* interned; compared by identity */
+    Py_ssize_t offset;  /* -1: not a plain object slot */
+} slot_entry;
+static slot_entry slot_cache[SLOT_CACHE];
+static int slot_next;
+
+static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
+    if (t->tp_getattro != PyObject_GenericGetAttr || !(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return -1;
+    unsigned int version = t->tp_version_tag;
+    for (int k = 0; k < SLOT_CACHE; k++) {
+        slot_entry *e = &slot_cache[k];
+        if (e->type == t && e->name == name && e->version == version) return e->offset;
+    }
+    PyObject *descr = _PyType_Lookup(t, name); /* borrowed; never raises */
+    Py_ssize_t offset = -1;
+    if (descr != NULL && Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyMemberDef *m = ((PyMemberDescrObject *)descr)->d_member;
+        if (m->type == T_OBJECT_EX && !(m->flags & READ_RESTRICTED) &&
+            ((PyDescrObject *)descr)->d_type == t)
+            offset = m->offset;
+        /* A member of a base class: its offset holds in t too, but keep to the plain case. */
+    }
+    if (!(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || t->tp_version_tag != version) return -1;
+    slot_entry *e = &slot_cache[slot_next];
+    slot_next = (slot_next + 1) % SLOT_CACHE;
+    Py_INCREF(t);
+    Py_XDECREF(e->type);
+    e->type = t;
+    e->version = version;
+    e->name = name;
+    e->offset = offset;
+    return offset;
+}
+
+static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
+    Py_ssize_t offset = slot_offset(Py_TYPE(o), name);
+    if (offset >= 0) {
+        PyObject *v = *(PyObject **)((char *)o + offset);
+        if (v != NULL) {
+            Py_INCREF(v);
+            return v;
+        }
+    }
+    return PyObject_GetAttr(o, name);
+}
 
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
@@ -101,7 +162,7 @@ static int make_line(item *g, Py_ssize_t n, PyObject *line_type, PyObject *out) 
     }
     text = PyUnicode_Join(s_empty, texts);
     if (!text) goto done;
-    page = PyObject_GetAttr(g[0].w, s_page);
+    page = slot_attr(g[0].w, s_page);
     if (!page) goto done;
     line = PyObject_CallFunctionObjArgs(line_type, ws, text, left->ox0, right->ox1, top->otop,
                                         bottom->obottom, page, Py_None, Py_None, NULL);
@@ -132,11 +193,11 @@ static PyObject *plain_lines(PyObject *self, PyObject *args) {
         item *it = &items[k];
         it->w = PyList_GET_ITEM(words, k);
         it->i = k;
-        it->ox0 = PyObject_GetAttr(it->w, s_x0);
-        it->ox1 = PyObject_GetAttr(it->w, s_x1);
-        it->otop = PyObject_GetAttr(it->w, s_top);
-        it->obottom = PyObject_GetAttr(it->w, s_bottom);
-        it->text = PyObject_GetAttr(it->w, s_text);
+        it->ox0 = slot_attr(it->w, s_x0);
+        it->ox1 = slot_attr(it->w, s_x1);
+        it->otop = slot_attr(it->w, s_top);
+        it->obottom = slot_attr(it->w, s_bottom);
+        it->text = slot_attr(it->w, s_text);
         if (!it->ox0 || !it->ox1 || !it->otop || !it->obottom || !it->text) goto fail;
         if (!PyFloat_CheckExact(it->ox0) || !PyFloat_CheckExact(it->ox1) || !PyFloat_CheckExact(it->otop) ||
             !PyFloat_CheckExact(it->obottom) || !PyUnicode_CheckExact(it->text))
@@ -300,8 +361,8 @@ static PyObject *printed_crossings(PyObject *self, PyObject *args) {
         pitem *it = &items[k];
         it->w = PyList_GET_ITEM(words, k);
         it->i = k;
-        it->otop = PyObject_GetAttr(it->w, s_top);
-        it->obottom = PyObject_GetAttr(it->w, s_bottom);
+        it->otop = slot_attr(it->w, s_top);
+        it->obottom = slot_attr(it->w, s_bottom);
         if (!it->otop || !it->obottom) goto fail;
         if (!PyFloat_CheckExact(it->otop) || !PyFloat_CheckExact(it->obottom)) goto not_mine;
         it->top = PyFloat_AS_DOUBLE(it->otop);
@@ -362,14 +423,14 @@ static PyObject *column_words(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(columns, k, one);
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
-        ws = PyObject_GetAttr(PyList_GET_ITEM(lines, i), s_words);
+        ws = slot_attr(PyList_GET_ITEM(lines, i), s_words);
         if (!ws) goto fail;
         if (!PyList_CheckExact(ws)) goto not_mine;
         for (Py_ssize_t j = 0; j < PyList_GET_SIZE(ws); j++) {
             PyObject *w = PyList_GET_ITEM(ws, j);
-            PyObject *ox0 = PyObject_GetAttr(w, s_x0);
+            PyObject *ox0 = slot_attr(w, s_x0);
             if (!ox0) goto fail;
-            PyObject *ox1 = PyObject_GetAttr(w, s_x1);
+            PyObject *ox1 = slot_attr(w, s_x1);
             if (!ox1) {
                 Py_DECREF(ox0);
                 goto fail;
@@ -442,7 +503,7 @@ static int by_bottom_m(const void *pa, const void *pb) {
 /* The float value of attribute ``name`` of ``w`` in *out: 1, 0 when it is not a float or is NaN,
  * -1 on error. */
 static int float_attr(PyObject *w, PyObject *name, double *out) {
-    PyObject *v = PyObject_GetAttr(w, name);
+    PyObject *v = slot_attr(w, name);
     if (!v) return -1;
     int ok = PyFloat_CheckExact(v) && !isnan(PyFloat_AS_DOUBLE(v));
     if (ok) *out = PyFloat_AS_DOUBLE(v);
@@ -488,7 +549,7 @@ static PyObject *mark_strokes(PyObject *self, PyObject *args) {
             Py_INCREF(keep);
             goto done;
         }
-        PyObject *text = PyObject_GetAttr(it->w, s_text);
+        PyObject *text = slot_attr(it->w, s_text);
         if (!text) goto done;
         if (!PyUnicode_CheckExact(text)) {
             Py_DECREF(text);
@@ -592,7 +653,7 @@ static PyObject *page_words(PyObject *self, PyObject *args) {
     int ink = 0, plain = 1;
     for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
         PyObject *w = PyList_GET_ITEM(words, k);
-        PyObject *text = PyObject_GetAttr(w, s_text);
+        PyObject *text = slot_attr(w, s_text);
         if (!text) goto fail;
         if (!PyUnicode_CheckExact(text)) {
             Py_DECREF(text);
@@ -609,14 +670,14 @@ static PyObject *page_words(PyObject *self, PyObject *args) {
         ink |= has;
         if (PyList_Append(kept, w) < 0) goto fail;
         if (plain) {
-            PyObject *source = PyObject_GetAttr(w, s_source);
+            PyObject *source = slot_attr(w, s_source);
             if (!source) goto fail;
             int eq = PyObject_RichCompareBool(source, s_pdf, Py_EQ);
             Py_DECREF(source);
             if (eq < 0) goto fail;
-            PyObject *conf = eq ? PyObject_GetAttr(w, s_conf) : NULL;
+            PyObject *conf = eq ? slot_attr(w, s_conf) : NULL;
             if (eq && !conf) goto fail;
-            PyObject *line = conf == Py_None ? PyObject_GetAttr(w, s_line) : NULL;
+            PyObject *line = conf == Py_None ? slot_attr(w, s_line) : NULL;
             if (conf == Py_None && !line) {
                 Py_DECREF(conf);
                 goto fail;
@@ -644,14 +705,14 @@ static PyObject *ink_heights(PyObject *self, PyObject *args) {
     PyObject *out = PyList_New(0), *words = NULL;
     if (!out) return NULL;
     for (Py_ssize_t p = 0; p < PyList_GET_SIZE(pages); p++) {
-        words = PyObject_GetAttr(PyList_GET_ITEM(pages, p), s_words);
+        words = slot_attr(PyList_GET_ITEM(pages, p), s_words);
         if (!words) goto fail;
         if (!PyList_CheckExact(words)) goto not_mine;
         for (Py_ssize_t k = 0; k < PyList_GET_SIZE(words); k++) {
             PyObject *w = PyList_GET_ITEM(words, k);
-            PyObject *otop = PyObject_GetAttr(w, s_top);
+            PyObject *otop = slot_attr(w, s_top);
             if (!otop) goto fail;
-            PyObject *obottom = PyObject_GetAttr(w, s_bottom);
+            PyObject *obottom = slot_attr(w, s_bottom);
             if (!obottom) {
                 Py_DECREF(otop);
                 goto fail;
@@ -662,7 +723,7 @@ static PyObject *ink_heights(PyObject *self, PyObject *args) {
             Py_DECREF(obottom);
             if (!floats) goto not_mine;
             if (!(bottom > top)) continue;
-            PyObject *text = PyObject_GetAttr(w, s_text);
+            PyObject *text = slot_attr(w, s_text);
             if (!text) goto fail;
             if (!PyUnicode_CheckExact(text)) {
                 Py_DECREF(text);
@@ -690,6 +751,46 @@ fail:
     return NULL;
 }
 
+/* width_and_text(words) -> (float, str) | None
+ *
+ * The two sums of lines.unit_width (its _width_and_text): the widths x1 - x0 of the words that
+ * are positive, added in order from 0.0 in doubles (Python's float arithmetic), and the words'
+ * texts joined.  None (the caller runs the Python code) when ``words`` is not a list, or an x0
+ * or x1 is not exactly a float or a text not exactly a str.  Errors propagate. */
+static PyObject *width_and_text(PyObject *self, PyObject *arg) {
+    if (!PyList_CheckExact(arg)) Py_RETURN_NONE;
+    Py_ssize_t n = PyList_GET_SIZE(arg);
+    PyObject *texts = PyList_New(n);
+    if (!texts) return NULL;
+    double total = 0.0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *w = PyList_GET_ITEM(arg, k);
+        PyObject *ox0 = slot_attr(w, s_x0);
+        PyObject *ox1 = ox0 ? slot_attr(w, s_x1) : NULL;
+        PyObject *text = ox1 ? slot_attr(w, s_text) : NULL;
+        if (!text) {
+            Py_XDECREF(ox0);
+            Py_XDECREF(ox1);
+            Py_DECREF(texts);
+            return NULL;
+        }
+        int plain = PyFloat_CheckExact(ox0) && PyFloat_CheckExact(ox1) && PyUnicode_CheckExact(text);
+        double d = plain ? PyFloat_AS_DOUBLE(ox1) - PyFloat_AS_DOUBLE(ox0) : 0.0;
+        Py_DECREF(ox0);
+        Py_DECREF(ox1);
+        PyList_SET_ITEM(texts, k, text);
+        if (!plain) {
+            Py_DECREF(texts);
+            Py_RETURN_NONE;
+        }
+        if (d > 0.0) total += d;
+    }
+    PyObject *joined = PyUnicode_Join(s_empty, texts);
+    Py_DECREF(texts);
+    if (!joined) return NULL;
+    return Py_BuildValue("(dN)", total, joined);
+}
+
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
      "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
@@ -701,6 +802,8 @@ static PyMethodDef methods[] = {
      "page_words(words) -> (kept, ink, plain) | None: the words ruled.page_rows reads."},
     {"ink_heights", ink_heights, METH_VARARGS,
      "ink_heights(pages) -> list[float] | None: the glyph heights lines.ems takes the median of."},
+    {"width_and_text", width_and_text, METH_O,
+     "width_and_text(words) -> (float, str) | None: the sums of lines.unit_width."},
     {"mark_strokes", mark_strokes, METH_VARARGS,
      "mark_strokes(rulings, words, ...) -> list | None: the loop of ruled.mark_decorations."},
     {NULL, NULL, 0, NULL},

@@ -20,8 +20,9 @@ from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 try:  # the compiled twins of words_to_lines' PDF path and of ems' heights (_plain_lines.c)
     from ._plain_lines import ink_heights as _compiled_ink_heights
     from ._plain_lines import plain_lines as _compiled_plain_lines
+    from ._plain_lines import width_and_text as _compiled_width_and_text
 except ImportError:  # no C compiler where the package was installed: the Python code does it all
-    _compiled_ink_heights = _compiled_plain_lines = None
+    _compiled_ink_heights = _compiled_plain_lines = _compiled_width_and_text = None
 
 _HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
 
@@ -72,13 +73,25 @@ class Line:
         if not self.text:
             return 0.0, 0.0
         unit = unit_width(self.words)
-        return display_width(self._first_piece(False)) * unit, display_width(self._first_piece(True)) * unit
+        bare, kept = self._first_pieces()
+        return display_width(bare) * unit, display_width(kept) * unit
 
     def first_piece_units(self) -> tuple[int, int]:
         """The display units of the pieces ``first_piece_widths`` measures."""
         if not self.text:
             return 0, 0
-        return display_width(self._first_piece(False)), display_width(self._first_piece(True))
+        bare, kept = self._first_pieces()
+        return display_width(bare), display_width(kept)
+
+    def _first_pieces(self) -> tuple[str, str]:
+        """``_first_piece(False)`` and ``_first_piece(True)``, the text matched once: they differ
+        only when the first piece may not end a line and more follows it."""
+        m = _HALF_WIDTH_WORD.match(self.text)
+        first = m.group(0) if m else self.text[0]
+        bare = _with_no_line_starts(first, self.text[len(first) :])
+        if first in NO_LINE_END and len(self.text) > len(first):
+            return bare, _with_no_line_starts(first + self.text[len(first)], self.text[len(first) + 1 :])
+        return bare, bare
 
     def _first_piece(self, opening: bool) -> str:
         m = _HALF_WIDTH_WORD.match(self.text)
@@ -93,16 +106,32 @@ class Line:
         return piece
 
 
+def _with_no_line_starts(piece: str, rest: str) -> str:
+    """``piece`` with the characters that may not start a line at the start of ``rest``."""
+    while rest and rest[0] in NO_LINE_START:
+        piece, rest = piece + rest[0], rest[1:]
+    return piece
+
+
 def unit_width(words: list[Word]) -> float:
-    """Width of one display unit (a half-width character) in the words' coordinates."""
+    """Width of one display unit (a half-width character) in the words' coordinates: the sum of
+    their positive widths over their display units.  The widths are added and the texts joined
+    by the compiled twin (normalize/grid/_plain_lines.c) when it is built and the boxes are
+    floats."""
+    summed = _compiled_width_and_text(words) if _compiled_width_and_text is not None else None
+    total_w, text = _width_and_text(words) if summed is None else summed
+    total_u = display_width(text)  # the units of all texts at once (an int sum: any order)
+    return total_w / total_u if total_u else 0.0
+
+
+def _width_and_text(words: list[Word]) -> tuple[float, str]:
+    """The sum of the words' positive widths (in order) and their texts joined."""
     total_w = 0.0
-    total_u = 0
     for w in words:
         d = w.x1 - w.x0
         if d > 0.0:
             total_w += d
-        total_u += display_width(w.text)
-    return total_w / total_u if total_u else 0.0
+    return total_w, "".join([w.text for w in words])
 
 
 def _space_between(left: Word, right: Word, hx: float, settings: GridSettings) -> str:
