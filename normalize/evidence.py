@@ -266,7 +266,13 @@ def _is_heading_line(p: str) -> bool:
     return is_heading_line(p) or bool(INSTANCE_LINE.match(p))
 
 
-def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
+# A form's own label the lexicon lacks (手順の内容, その他の内容): a short run of kanji and kana,
+# no punctuation.  In a cell cut by positions nothing of another column can be read into the
+# item, so such a tail is the form's wording, not a cut gone wrong.
+_FORM_LABEL = regex.compile(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]{2,12}$")
+
+
+def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> list[Doubt]:
     """``column_guess`` where the cut between cells shows: brackets torn apart between cells
     (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
     space-separated second value, a number torn from its counter or era between neighbouring
@@ -287,6 +293,8 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
             break
     else:
         dropped = item_key(record.item_path).dropped if record.item_path else ()
+        if positioned:
+            dropped = tuple(d for d in dropped if not _FORM_LABEL.match(d))
         if dropped:
             why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
             out.append(Doubt("column_guess", "item", why))
@@ -417,7 +425,8 @@ def row_doubts(
 ) -> list[Doubt]:
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
-    out = column_doubts(record, row.ruled) + cut_doubts(record, ocr) + item_path_doubts(record)
+    out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
+    out += item_path_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer)

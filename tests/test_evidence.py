@@ -337,3 +337,27 @@ def test_a_row_without_a_section_says_what_its_item_opens_with():
         "the item does not open with a section Ⅰ～Ⅵ as the others do (it is empty)",
         "the item does not open with a section Ⅰ～Ⅵ as the others do (it opens with ２．事務の流れ)",
     ]
+
+
+def test_a_form_label_the_lexicon_lacks_is_no_cut_in_a_positioned_cell():
+    """A new user's PDFs: the forms' 消去手順 / 手順の内容 (the lexicon lacks 手順の内容) gave six
+    right PDF rows column_guess ("the item cell holds text no heading of the form").  Where
+    positions cut the cells nothing of another column can be read into the item: a short label
+    is the form's wording.  Flattened text, cut by the text alone, keeps the doubt, and a
+    positioned cell still doubts a tail that is no label (a sentence of another cell)."""
+    item = [
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "７．特定個人情報の保管・消去",
+        "リスク３：特定個人情報が消去されずいつまでも存在するリスク",
+        "消去手順",
+    ]
+
+    def guessed(tail: str, positioned: bool) -> bool:
+        row = raw_row({"item": [*item, tail]})
+        row.positioned = positioned
+        rec = rows_to_records([row], "t.pdf" if positioned else "t.txt", Settings())[0]
+        return any("no heading of the form" in e for e in rec.evidence)
+
+    assert not guessed("手順の内容", positioned=True)
+    assert guessed("手順の内容", positioned=False)
+    assert guessed("保存期間を経過した紙媒体は、溶解処理を行う。", positioned=True)
