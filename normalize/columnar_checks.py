@@ -20,6 +20,8 @@ on 108 wrong and 2 right, two foreign item lines on 45 wrong and 4 right.  Each 
 
 from __future__ import annotations
 
+import regex
+
 from piatable.models import Doubt, RawRow, Record
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
@@ -32,8 +34,18 @@ ITEM_LINE_HEADING_SCORE = 0.5
 ITEM_FOREIGN_LINES = 2
 
 
+# A note in brackets closing an explanation (…に伴う修正（重要な変更に該当しない）).
+_CLOSING_NOTE = regex.compile(r"[（(][^（()）]*[）)][。．]?\s*$")
+
+
 def _ends_as_reason(paragraph: str) -> bool:
-    return bool(EXPLANATION_END.search(paragraph) or EXPLANATION_ENDING.search(paragraph))
+    """Whether ``paragraph`` ends as the 提出時期に係る説明 column's text ends: a reason
+    (…に伴う修正), or one of the stock sentences on significance (``EXPLANATION_PHRASES``),
+    a closing note in brackets aside."""
+    if any(paragraph.rstrip("。．）) ").endswith(s) for s in EXPLANATION_PHRASES):
+        return True
+    bare = _CLOSING_NOTE.sub("", paragraph)
+    return bool(bare) and bool(EXPLANATION_END.search(bare) or EXPLANATION_ENDING.search(bare))
 
 
 def column_vocabulary_doubts(row: RawRow, record: Record) -> list[Doubt]:

@@ -25,6 +25,12 @@ def test_a_right_row_stays_quiet():
     assert _fields("画像データ化業務の一部を再委託することに伴う追加\n重大な変更に該当しない") == set()
     assert _fields("記載内容の充実") == set()
     assert _fields("") == set()
+    # A closing note in brackets, or the stock sentence on significance alone or bracketed, ends
+    # an explanation too (a fresh user's tables: right rows doubted for these).
+    assert _fields("委託先の変更に伴う修正（重要な変更に該当しない）") == set()
+    assert _fields("事務の見直しに伴う修正\n（重要な変更に当たらない）") == set()
+    assert _fields("特定個人情報保護評価に関する規則第１１条の規定により重要な変更に当たらない") == set()
+    assert _fields("委託内容の拡大に伴う修正\n市民課（本庁舎）") == {"explanation"}
 
 
 def test_an_explanation_ending_as_no_explanation_is_doubted():
