@@ -49,6 +49,7 @@ from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .run_segments import segment_runs as _segment
+from .side_columns import split_side_columns
 
 COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
@@ -517,6 +518,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     boxes, intruded = split_item_intruders(boxes)
+    # Two columns printed side by side in one box (plain pdftotext) read apart; a guess, so the
+    # rows are warned as for any text printing several columns on one line (_row_doubts).
+    boxes, read_apart = split_side_columns(
+        boxes, {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    )
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
@@ -563,7 +569,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
-    side_by_side = any(b.after_date for b in boxes) or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
+    side_by_side = (
+        read_apart > 0
+        or any(b.after_date for b in boxes)
+        or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
+    )
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}

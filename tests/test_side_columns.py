@@ -1,0 +1,55 @@
+"""Two columns printed side by side in one box of plain pdftotext text (normalize/side_columns)."""
+
+from __future__ import annotations
+
+from piatable.models import CellLine
+from piatable.normalize.boxes import Box
+from piatable.normalize.side_columns import split_side_columns
+
+# A Calc row's before and after cells as plain pdftotext prints them (samples/colorder/co-calc-1):
+# lines of the two columns in the order of their baselines, two on one baseline joined by a space.
+MIXED = [
+    "＜既存住基システムにおける措置＞",
+    "・サーバーは、外部のデータセンターに",
+    "＜既存住基システムにおける措置＞",
+    "設置し、データセンターへの入館及びサ",
+    "・サーバーは、入退室管理を行っている本庁舎 ーバー室への入室は、ＩＣカード及び生",
+    "内のサーバー室に設置し、サーバー室への入室 体認証により許可された者に限定してい",
+    "は許可された職員に限定している。",
+    "る。",
+    "・届出書等の紙媒体は、施錠できる書庫に保管 ・届出書等の紙媒体は、施錠できる書庫",
+    "している。",
+    "に保管している。",
+]
+
+
+def _box(texts: list[str]) -> Box:
+    return Box([CellLine(t, 1, k) for k, t in enumerate(texts)])
+
+
+def test_two_columns_read_apart_by_order_width_and_run_on() -> None:
+    out, apart = split_side_columns([_box(MIXED)], set())
+    assert len(out) == 2 and apart == 1
+    before, after = ("".join(cl.text for cl in b.lines) for b in out)
+    assert before == (
+        "＜既存住基システムにおける措置＞・サーバーは、入退室管理を行っている本庁舎内のサーバー室に設置し、"
+        "サーバー室への入室は許可された職員に限定している。・届出書等の紙媒体は、施錠できる書庫に保管している。"
+    )
+    assert after == (
+        "＜既存住基システムにおける措置＞・サーバーは、外部のデータセンターに設置し、データセンターへの入館及び"
+        "サーバー室への入室は、ＩＣカード及び生体認証により許可された者に限定している。"
+        "・届出書等の紙媒体は、施錠できる書庫に保管している。"
+    )
+    # nothing dropped
+    assert sorted("".join(MIXED).replace(" ", "")) == sorted(before + after)
+
+
+def test_spaces_inside_one_cell_split_nothing() -> None:
+    # Spaces inside a cell (a law's article, a date's 時点) make no line wider than its column.
+    boxes = [
+        _box(["番号法第１９条第７号 別表第二", "の４２の項、４３の項、４４の項"]),
+        _box(["番号法第１９条第８号 別表第二", "の４２の項、４３の項、４４の", "項、４５の項"]),
+        _box(["番号法第９条第１項 別表第一の", "３０の項", "番号法別表第一の主務省令で定め"]),
+        _box(["令和 3 年 4 月 1 日 時点"]),
+    ]
+    assert split_side_columns(boxes, set()) == (boxes, 0)
