@@ -44,12 +44,12 @@ from .boxes import (
 )
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
-from .item_intruders import split_item_intruders
+from .item_intruders import join_lines_above_items, split_item_intruders
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .run_segments import segment_runs as _segment
-from .side_columns import split_side_columns
+from .side_columns import shows_side_columns, split_side_columns
 
 COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
@@ -518,11 +518,14 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     boxes, intruded = split_item_intruders(boxes)
-    # Two columns printed side by side in one box (plain pdftotext) read apart; a guess, so the
-    # rows are warned as for any text printing several columns on one line (_row_doubts).
-    boxes, read_apart = split_side_columns(
-        boxes, {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
-    )
+    # Two columns printed side by side in one box (plain pdftotext) read apart, the lines printed
+    # above an item's first line put with the ones taken out of it first; a guess, so the rows
+    # are warned as for any text printing several columns on one line (_row_doubts).
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    if shows_side_columns(boxes, items):
+        boxes = join_lines_above_items(boxes, intruded)
+        items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    boxes, read_apart = split_side_columns(boxes, items)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]

@@ -148,7 +148,11 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
                 # of the one above; either way the item's.
                 kept.append(cl)
                 para, last = para + text, cl
-            elif _goes_on(para, text, runs_on or bool(_MID_PHRASE.match(text))):
+            elif _goes_on(
+                para, text, not BODY_MARKER.match(text) and (runs_on or bool(_MID_PHRASE.match(text)))
+            ):
+                # (a line opening with a list marker, ``・USBメモリ等の…``, goes on a heading only
+                # when it makes it read more as one: ``…漏えい`` + ``・滅失・毀損リスク``)
                 kept.append(cl)
                 para, last = para + text, cl
             else:
@@ -163,3 +167,45 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
         out.append(Box(moved))
         touched.add(id(item))
     return out, touched
+
+
+def _adjacent(above: CellLine, below: CellLine) -> bool:
+    """Two lines printed one right after the other (no blank line between, same page)."""
+    if above.page != below.page or above.line_no is None or below.line_no is None:
+        return False
+    return 0 <= below.line_no - above.line_no <= 1
+
+
+def join_lines_above_items(boxes: list[Box], intruded: set[int]) -> list[Box]:
+    """Another column's lines printed above an item's section line in the same block (plain
+    ``pdftotext`` prints a row's lines by baseline, and an item centred or bottom-aligned in a
+    tall row starts below the top lines of the row's before/after cells) are put with the lines
+    taken out of that item (``split_item_intruders``), in front of them, so that the cell they
+    start is read whole: a box of neither a date, a timing nor an item, right before an item box
+    that lost lines (a date or timing box between), its last line printed right above the
+    item's first."""
+    out: list[Box] = []
+    k = 0
+    while k < len(boxes):
+        b = boxes[k]
+        j = k + 1
+        while j < len(boxes) and is_single_box(boxes[j]):  # a timing taken out of the block
+            j += 1
+        item = boxes[j] if j < len(boxes) else None
+        moved = boxes[j + 1] if j + 1 < len(boxes) else None
+        if (
+            item is not None
+            and moved is not None
+            and id(item) in intruded
+            and not is_single_box(b)
+            and not b.after_date
+            and b.lines[0].text[:1] not in SECTION_NUMERALS
+            and not (k > 0 and id(boxes[k - 1]) in intruded)  # the lines taken out of the item above
+            and _adjacent(b.lines[-1], item.lines[0])
+        ):
+            out += [*boxes[k + 1 : j], item, Box(b.lines + moved.lines)]
+            k = j + 2
+            continue
+        out.append(b)
+        k += 1
+    return out

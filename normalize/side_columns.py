@@ -231,6 +231,12 @@ def _shows_two(b: Box, widths: tuple[int, int], widest: int) -> bool:
     return False
 
 
+def shows_side_columns(boxes: list[Box], skip: set[int]) -> bool:
+    """Whether the text prints two columns side by side (the widths of both show)."""
+    bodies = [b for b in boxes if id(b) not in skip and not is_single_box(b)]
+    return side_widths(bodies, _widest_single(bodies)) is not None
+
+
 def split_side_columns(boxes: list[Box], skip: set[int]) -> tuple[list[Box], int]:
     """The boxes with each box that prints two columns side by side (see the module's doc)
     replaced by the left column's box and the right column's, and how many boxes were so read

@@ -53,3 +53,41 @@ def test_spaces_inside_one_cell_split_nothing() -> None:
         _box(["令和 3 年 4 月 1 日 時点"]),
     ]
     assert split_side_columns(boxes, set()) == (boxes, 0)
+
+
+def test_lines_printed_above_an_item_go_with_the_lines_taken_out_of_it() -> None:
+    from piatable.normalize.item_intruders import join_lines_above_items, split_item_intruders
+
+    # samples/colorder/co-calc-1: the after cell's top lines print above the item's section line,
+    # the rest between the item's lines (one with a list marker after a wrapped heading line).
+    lines = [
+        "・システム上、管理権限を与えられた者",
+        "以外は情報の複製ができない仕組みとし",
+        "ている。",
+    ]
+    item = [
+        "Ⅲ特定個人情報ファイルの取扱いプロ",
+        "・USBメモリ等の外部記録媒体の使用を",
+        "セスにおけるリスク対策",
+        "３．特定個人情報の使用",
+        "禁止し、端末の外部記録媒体接続口を物",
+        "リスク４：特定個人情報ファイルが",
+        "理的に封鎖している。",
+        "不正に複製されるリスク",
+        "リスクに対する措置の内容",
+    ]
+    above = Box([CellLine(t, 3, 10 + k) for k, t in enumerate(lines)])
+    timing = Box([CellLine("事後", 3, 30)])
+    boxes, touched = split_item_intruders(
+        [above, timing, Box([CellLine(t, 3, 13 + k) for k, t in enumerate(item)])]
+    )
+    assert [cl.text for cl in boxes[2].lines][:2] == [
+        "Ⅲ特定個人情報ファイルの取扱いプロ",
+        "セスにおけるリスク対策",
+    ]
+    out = join_lines_above_items(boxes, touched)
+    assert [len(b.lines) for b in out] == [1, 6, 6]  # the timing, the item, the other column's lines
+    assert "".join(cl.text for cl in out[2].lines) == (
+        "・システム上、管理権限を与えられた者以外は情報の複製ができない仕組みとしている。"
+        "・USBメモリ等の外部記録媒体の使用を禁止し、端末の外部記録媒体接続口を物理的に封鎖している。"
+    )
