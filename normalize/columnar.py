@@ -517,14 +517,15 @@ def _row_doubts(
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    boxes, intruded = split_item_intruders(boxes)
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    columns_side = shows_side_columns(boxes, items)
+    boxes, intruded = split_item_intruders(boxes, columns_side)
     # Two columns printed side by side in one box (plain pdftotext) read apart, the lines printed
     # above an item's first line put with the ones taken out of it first; a guess, so the rows
     # are warned as for any text printing several columns on one line (_row_doubts).
-    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
-    if shows_side_columns(boxes, items):
+    if columns_side:
         boxes = join_lines_above_items(boxes, intruded)
-        items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
     boxes, read_apart = split_side_columns(boxes, items)
     if not any(not is_single_box(b) for b in boxes):
         return []

@@ -67,7 +67,8 @@ _MID_PHRASE_STRICT = regex.compile(r"^[、。，．）」』】〕ーぁぃぅ�
 _CLOSES = "。．.）)」』】＞>》"
 
 
-def _pieces(text: str) -> list[str]:
+def line_pieces(text: str) -> list[str]:
+    """The pieces of a printed line that plain pdftotext joined with a space (``_PIECE_SPACE``)."""
     return [p for p in _PIECE_SPACE.split(text) if p]
 
 
@@ -83,7 +84,7 @@ def _commonest_window(widths: list[int]) -> int | None:
 def _widest_single(boxes: list[Box]) -> int:
     """The widest line of one piece: no line of one column is wider."""
     return max(
-        (display_width(cl.text) for b in boxes for cl in b.lines if len(_pieces(cl.text)) == 1),
+        (display_width(cl.text) for b in boxes for cl in b.lines if len(line_pieces(cl.text)) == 1),
         default=0,
     )
 
@@ -92,7 +93,7 @@ def _evidence(text: str, widest: int) -> tuple[str, str] | None:
     """(left, right) pieces of a line that shows two columns side by side: two pieces, each at
     least ``SIDE_MIN_WIDTH`` wide, together wider than any line of one piece (a space inside
     one cell, ``番号法第９条第１項 別表第一の３０の項``, makes no line wider than its column)."""
-    ps = _pieces(text)
+    ps = line_pieces(text)
     if len(ps) != 2 or min(display_width(p) for p in ps) < SIDE_MIN_WIDTH:
         return None
     if display_width(text) <= widest + SIDE_WRAP_SLACK:

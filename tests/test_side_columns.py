@@ -91,3 +91,25 @@ def test_lines_printed_above_an_item_go_with_the_lines_taken_out_of_it() -> None
         "・システム上、管理権限を与えられた者以外は情報の複製ができない仕組みとしている。"
         "・USBメモリ等の外部記録媒体の使用を禁止し、端末の外部記録媒体接続口を物理的に封鎖している。"
     )
+
+
+def test_a_headings_line_with_two_long_pieces_beside_it_holds_other_columns_lines() -> None:
+    from piatable.normalize.item_intruders import split_item_intruders
+
+    lines = [
+        "Ⅰ基本情報",
+        "６．情報提供ネットワークシステム 行政手続における特定の個人を識別するための "
+        "行政手続における特定の個人を識別する",
+        "による情報連携",
+        "②法令上の根拠",
+    ]
+    item = Box([CellLine(t, 1, k) for k, t in enumerate(lines)])
+    kept = ["Ⅰ基本情報", "６．情報提供ネットワークシステム", "による情報連携", "②法令上の根拠"]
+    out, touched = split_item_intruders([item], columns_side=True)
+    assert [cl.text for cl in out[0].lines] == kept and id(out[0]) in touched
+    assert [cl.text for cl in out[1].lines] == [
+        "行政手続における特定の個人を識別するための 行政手続における特定の個人を識別する"
+    ]
+    # Without two columns side by side in the text, such a line is left to the other rules.
+    out, _ = split_item_intruders([Box(list(item.lines))], columns_side=False)
+    assert "行政手続" in "".join(cl.text for cl in out[0].lines)
