@@ -526,16 +526,21 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     if columns_side:
         boxes = join_lines_above_items(boxes, intruded)
     items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
-    boxes, read_apart = split_side_columns(boxes, items)
+    boxes, apart = split_side_columns(boxes, items)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
+    # The wrap widths from the boxes of one column each as the extractor emitted them: a box read
+    # apart is a before or after cell (side_columns), of a width of its own.
     widths = _two_widths(_full_widths(others))
     boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
-    kind_of = {id(b): _kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN) for b in boxes}
+    kind_of = {
+        id(b): "body" if id(b) in apart else _kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN)
+        for b in boxes
+    }
     _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
@@ -574,9 +579,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
     side_by_side = (
-        read_apart > 0
-        or any(b.after_date for b in boxes)
-        or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
+        bool(apart) or any(b.after_date for b in boxes) or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
     )
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}

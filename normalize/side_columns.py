@@ -30,6 +30,7 @@ from functools import lru_cache
 import regex
 
 from piatable.models import CellLine
+from piatable.vocabulary import TIMING
 
 from .boxes import Box, is_single_box
 from .chars import BODY_MARKER, display_width
@@ -232,33 +233,69 @@ def _shows_two(b: Box, widths: tuple[int, int], widest: int) -> bool:
     return False
 
 
+def _without_timings(b: Box) -> tuple[Box, list[CellLine]]:
+    """The box with a 提出時期 printed last on a line of two other pieces taken out
+    (``…の情報 既存住基システムから… 事後``: the timing column's cell beside the before and
+    after lines), and those timings."""
+    kept: list[CellLine] = []
+    timings: list[CellLine] = []
+    for cl in b.lines:
+        ps = line_pieces(cl.text)
+        if len(ps) >= 3 and TIMING.match(ps[-1]):
+            head = cl.text[: cl.text.rstrip().rfind(ps[-1])].rstrip()
+            kept.append(replace(cl, text=head))
+            timings.append(replace(cl, text=ps[-1].strip()))
+        else:
+            kept.append(cl)
+    return (Box(kept, b.after_date), timings) if timings else (b, [])
+
+
+def _printed(b: Box) -> Box:
+    """The box with pieces of one printed line that an earlier step cut apart (lines of one
+    page and line number) joined again with a space, as plain pdftotext printed them."""
+    lines: list[CellLine] = []
+    for cl in b.lines:
+        prev = lines[-1] if lines else None
+        if prev is not None and cl.line_no is not None and (prev.page, prev.line_no) == (cl.page, cl.line_no):
+            lines[-1] = replace(prev, text=prev.text + " " + cl.text)
+        else:
+            lines.append(cl)
+    return Box(lines, b.after_date) if len(lines) < len(b.lines) else b
+
+
+def _bodies(boxes: list[Box], skip: set[int]) -> list[Box]:
+    return [_printed(b) for b in boxes if id(b) not in skip and not is_single_box(b)]
+
+
 def shows_side_columns(boxes: list[Box], skip: set[int]) -> bool:
     """Whether the text prints two columns side by side (the widths of both show)."""
-    bodies = [b for b in boxes if id(b) not in skip and not is_single_box(b)]
+    bodies = _bodies(boxes, skip)
     return side_widths(bodies, _widest_single(bodies)) is not None
 
 
-def split_side_columns(boxes: list[Box], skip: set[int]) -> tuple[list[Box], int]:
+def split_side_columns(boxes: list[Box], skip: set[int]) -> tuple[list[Box], set[int]]:
     """The boxes with each box that prints two columns side by side (see the module's doc)
-    replaced by the left column's box and the right column's, and how many boxes were so read
-    apart; boxes whose ``id`` is in ``skip`` (item boxes) and single boxes (a date, a timing)
-    are kept as they are."""
-    bodies = [b for b in boxes if id(b) not in skip and not is_single_box(b)]
+    replaced by the left column's box and the right column's, and the ``id`` of each box so
+    read (a before or after cell); boxes whose ``id`` is in ``skip`` (item boxes) and single
+    boxes (a date, a timing) are kept as they are."""
+    bodies = _bodies(boxes, skip)
     widest = _widest_single(bodies)
     widths = side_widths(bodies, widest)
     if widths is None:
-        return boxes, 0
+        return boxes, set()
     out: list[Box] = []
-    apart_count = 0
+    apart_ids: set[int] = set()
     for b in boxes:
-        if id(b) in skip or is_single_box(b) or not _shows_two(b, widths, widest):
+        if id(b) in skip or is_single_box(b):
             out.append(b)
             continue
-        apart = _read_apart(b, widths)
+        bare, timings = _without_timings(_printed(b))
+        apart = _read_apart(bare, widths) if _shows_two(bare, widths, widest) else None
         if apart is None:
             out.append(b)
             continue
-        out.append(Box(apart[0], b.after_date))
-        out.append(Box(apart[1]))
-        apart_count += 1
-    return out, apart_count
+        # The timing after the row's before and after cells, as the timing column prints it.
+        left, right = Box(apart[0], b.after_date), Box(apart[1])
+        out += [left, right, *(Box([t]) for t in timings)]
+        apart_ids |= {id(left), id(right)}
+    return out, apart_ids
