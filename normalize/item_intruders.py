@@ -27,7 +27,7 @@ from piatable.vocabulary import SECTION_NUMERALS
 from .boxes import Box, is_single_box
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .items import heading_score
-from .side_columns import SIDE_MIN_WIDTH, line_pieces
+from .side_columns import SIDE_MIN_WIDTH, line_pieces, shows_side_columns, split_side_columns
 
 # A line reading at least this much as a heading of the form opens a heading of the item (a
 # key found inside a longer heading of the lexicon scores 0.25).
@@ -228,3 +228,19 @@ def join_lines_above_items(boxes: list[Box], intruded: set[int]) -> list[Box]:
         out.append(b)
         k += 1
     return out
+
+
+def read_other_columns(boxes: list[Box]) -> tuple[list[Box], set[int], set[int]]:
+    """The boxes with other columns' lines read out of item boxes (``split_item_intruders``)
+    and, where the text prints two columns side by side (plain ``pdftotext``), the lines
+    printed above an item joined to them (``join_lines_above_items``) and the boxes holding
+    both columns read apart (``side_columns``); also the ``id`` of each item box that lost
+    lines and of each box read apart."""
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    columns_side = shows_side_columns(boxes, items)
+    boxes, intruded = split_item_intruders(boxes, columns_side)
+    if columns_side:
+        boxes = join_lines_above_items(boxes, intruded)
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    boxes, apart = split_side_columns(boxes, items)
+    return boxes, intruded, apart

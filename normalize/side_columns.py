@@ -250,6 +250,14 @@ def _without_timings(b: Box) -> tuple[Box, list[CellLine]]:
     return (Box(kept, b.after_date), timings) if timings else (b, [])
 
 
+def wide_lines(boxes: list[Box], wrap: int | None) -> int:
+    """Lines wider than the before/after column's wrap width ``wrap`` (and its slack): two cells
+    printed side by side on one line (plain ``pdftotext`` joins a baseline's pieces with a space)."""
+    if wrap is None:
+        return 0
+    return sum(1 for b in boxes for cl in b.lines if display_width(cl.text) > wrap + SIDE_WRAP_SLACK)
+
+
 def _printed(b: Box) -> Box:
     """The box with pieces of one printed line that an earlier step cut apart (lines of one
     page and line number) joined again with a space, as plain pdftotext printed them."""
