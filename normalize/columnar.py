@@ -44,11 +44,12 @@ from .boxes import (
 )
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
-from .item_intruders import split_item_intruders
+from .item_intruders import read_other_columns
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .run_segments import segment_runs as _segment
+from .side_columns import wide_lines
 
 COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
@@ -460,14 +461,6 @@ def _anchors(
     return Anchors(counts, windows)
 
 
-def _wide_lines(boxes: list[Box], widths: tuple[int, int] | None) -> int:
-    """Lines wider than the before/after column's wrap width: two cells printed side by side on
-    one line (plain ``pdftotext`` joins the pieces of one baseline with a space)."""
-    if widths is None:
-        return 0
-    return sum(1 for b in boxes for cl in b.lines if display_width(cl.text) > widths[0] + WIDTH_SLACK)
-
-
 def _item_pages(row: RawRow) -> set[int | None]:
     return {cl.page for cl in row.cells["item"]}
 
@@ -516,7 +509,9 @@ def _row_doubts(
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    boxes, intruded = split_item_intruders(boxes)
+    # Lines of other columns printed in item boxes or beside each other (plain pdftotext) read
+    # apart; a guess, so the rows are warned (several columns on one line, _row_doubts).
+    boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
@@ -525,7 +520,9 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     widths = _two_widths(_full_widths(others))
     boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
-    kind_of = {id(b): _kind(b, widths, len(item_boxes) >= NUMBERED_ITEMS_MIN) for b in boxes}
+    numbered = len(item_boxes) >= NUMBERED_ITEMS_MIN
+    # A box read apart from another column's lines is a before or after cell (side_columns).
+    kind_of = {id(b): "body" if id(b) in apart else _kind(b, widths, numbered) for b in boxes}
     _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
@@ -563,7 +560,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     leftovers += [Box(lines) for lines in pairing.skipped]
-    side_by_side = any(b.after_date for b in boxes) or _wide_lines(others, widths) >= SIDE_BY_SIDE_LINES
+    side_by_side = (
+        bool(apart)
+        or any(b.after_date for b in boxes)
+        or wide_lines(others, widths[0] if widths else None) >= SIDE_BY_SIDE_LINES
+    )
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}

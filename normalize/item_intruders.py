@@ -27,6 +27,7 @@ from piatable.vocabulary import SECTION_NUMERALS
 from .boxes import Box, is_single_box
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .items import heading_score
+from .side_columns import SIDE_MIN_WIDTH, line_pieces, shows_side_columns, split_side_columns
 
 # A line reading at least this much as a heading of the form opens a heading of the item (a
 # key found inside a longer heading of the lexicon scores 0.25).
@@ -37,6 +38,9 @@ ITEM_WRAP_MIN_SEEN = 2
 # Display units a wrapped item line may fall short of (or pass) the item column's wrap width.
 ITEM_WRAP_SLACK = 2
 _SPACE = regex.compile(r"[ 　]+")
+# Pieces (joined by a space, see side_columns) an item's own line may hold: a numbering and its
+# words (``Ⅰ 関連情報``); more long ones beside a numbered heading are other columns' lines.
+ITEM_LINE_MAX_PIECES = 2
 # What no cell opens with but a wrapped line may (LibreOffice applies no kinsoku): a line of an
 # item box opening so goes on from the line above.
 _MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・]")
@@ -79,13 +83,26 @@ def _fills(text: str, wrap: int | None) -> bool:
     return wrap is not None and abs(display_width(text) - wrap) <= ITEM_WRAP_SLACK
 
 
-def _side_by_side(cl: CellLine, wrap: int | None, first: bool) -> tuple[CellLine, CellLine] | None:
+def _side_by_side(
+    cl: CellLine, wrap: int | None, first: bool, columns_side: bool = False
+) -> tuple[CellLine, CellLine] | None:
     """An item line with another column's line beside it after a space: the item's part is
     filled to the item column's wrap width and the line is wider than it; or, for the item's
     first line (a section, seldom wrapped), the part reads as a whole heading of the lexicon
     and the rest opens no heading; or the rest opens as no heading's words do (a list marker,
     mid-phrase after a space: ``…リスクへの措置 ている。``) and joined it makes the heading read no
     more as one."""
+    pieces = line_pieces(cl.text)
+    if (
+        columns_side
+        and len(pieces) >= ITEM_LINE_MAX_PIECES + 1
+        and _opens_heading(pieces[0])
+        and all(display_width(p) >= SIDE_MIN_WIDTH for p in pieces[1:])
+    ):
+        # A heading's line with two more long pieces beside it (``６．情報提供ネットワークシステム
+        # 行政手続における…ための 行政手続における…``): the before and after cells' lines.
+        head = pieces[0]
+        return replace(cl, text=head), replace(cl, text=cl.text[len(head) :].lstrip())
     if wrap is not None and display_width(cl.text) <= wrap + ITEM_WRAP_SLACK:
         return None
     for m in _SPACE.finditer(cl.text):
@@ -118,9 +135,11 @@ def _goes_on(para: str, text: str, wrapped: bool) -> bool:
     return joined >= alone if wrapped else joined > alone
 
 
-def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
+def split_item_intruders(boxes: list[Box], columns_side: bool = False) -> tuple[list[Box], set[int]]:
     """The boxes with other columns' lines taken out of each item box (one opening with a
-    section Ⅰ…Ⅵ) into a box right after it; and the ``id`` of each item box that lost lines."""
+    section Ⅰ…Ⅵ) into a box right after it; and the ``id`` of each item box that lost lines.
+    ``columns_side``: the text prints two columns side by side (side_columns), so a numbered
+    heading's line with two more long pieces beside it holds their lines."""
     wrap = item_wrap_width(boxes)
     out: list[Box] = []
     touched: set[int] = set()
@@ -135,7 +154,7 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
         for cl in b.lines:
             text = cl.text
             runs_on = last is not None and _fills(last.text, wrap)
-            side = _side_by_side(cl, wrap, last is None)
+            side = _side_by_side(cl, wrap, last is None, columns_side)
             rest: CellLine | None = None
             if side is not None:
                 cl, rest = side
@@ -148,7 +167,11 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
                 # of the one above; either way the item's.
                 kept.append(cl)
                 para, last = para + text, cl
-            elif _goes_on(para, text, runs_on or bool(_MID_PHRASE.match(text))):
+            elif _goes_on(
+                para, text, not BODY_MARKER.match(text) and (runs_on or bool(_MID_PHRASE.match(text)))
+            ):
+                # (a line opening with a list marker, ``・USBメモリ等の…``, goes on a heading only
+                # when it makes it read more as one: ``…漏えい`` + ``・滅失・毀損リスク``)
                 kept.append(cl)
                 para, last = para + text, cl
             else:
@@ -163,3 +186,61 @@ def split_item_intruders(boxes: list[Box]) -> tuple[list[Box], set[int]]:
         out.append(Box(moved))
         touched.add(id(item))
     return out, touched
+
+
+def _adjacent(above: CellLine, below: CellLine) -> bool:
+    """Two lines printed one right after the other (no blank line between, same page)."""
+    if above.page != below.page or above.line_no is None or below.line_no is None:
+        return False
+    return 0 <= below.line_no - above.line_no <= 1
+
+
+def join_lines_above_items(boxes: list[Box], intruded: set[int]) -> list[Box]:
+    """Another column's lines printed above an item's section line in the same block (plain
+    ``pdftotext`` prints a row's lines by baseline, and an item centred or bottom-aligned in a
+    tall row starts below the top lines of the row's before/after cells) are put with the lines
+    taken out of that item (``split_item_intruders``), in front of them, so that the cell they
+    start is read whole: a box of neither a date, a timing nor an item, right before an item box
+    that lost lines (a date or timing box between), its last line printed right above the
+    item's first."""
+    out: list[Box] = []
+    k = 0
+    while k < len(boxes):
+        b = boxes[k]
+        j = k + 1
+        while j < len(boxes) and is_single_box(boxes[j]):  # a timing taken out of the block
+            j += 1
+        item = boxes[j] if j < len(boxes) else None
+        moved = boxes[j + 1] if j + 1 < len(boxes) else None
+        if (
+            item is not None
+            and moved is not None
+            and id(item) in intruded
+            and not is_single_box(b)
+            and not b.after_date
+            and b.lines[0].text[:1] not in SECTION_NUMERALS
+            and not (k > 0 and id(boxes[k - 1]) in intruded)  # the lines taken out of the item above
+            and _adjacent(b.lines[-1], item.lines[0])
+        ):
+            out += [*boxes[k + 1 : j], item, Box(b.lines + moved.lines)]
+            k = j + 2
+            continue
+        out.append(b)
+        k += 1
+    return out
+
+
+def read_other_columns(boxes: list[Box]) -> tuple[list[Box], set[int], set[int]]:
+    """The boxes with other columns' lines read out of item boxes (``split_item_intruders``)
+    and, where the text prints two columns side by side (plain ``pdftotext``), the lines
+    printed above an item joined to them (``join_lines_above_items``) and the boxes holding
+    both columns read apart (``side_columns``); also the ``id`` of each item box that lost
+    lines and of each box read apart."""
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    columns_side = shows_side_columns(boxes, items)
+    boxes, intruded = split_item_intruders(boxes, columns_side)
+    if columns_side:
+        boxes = join_lines_above_items(boxes, intruded)
+    items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
+    boxes, apart = split_side_columns(boxes, items)
+    return boxes, intruded, apart
