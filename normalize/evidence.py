@@ -35,6 +35,7 @@ from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
+from .brackets import unbalanced
 from .conservation import SECTION_OPENING
 from .cut_checks import (
     EXPLANATION_END,
@@ -58,20 +59,11 @@ _NUMERAL_MISREAD = regex.compile(
 )
 # A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
 TEXT_FIELDS = ("item", "before", "after", "explanation")
-_OPENERS = frozenset("（(「『＜<【〔［[")
-_CLOSERS = frozenset("）)」』＞>】〕］]")
-_BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
 # A cell that says "nothing" stands alone (－, ―, 特になし, 該当なし, （記載なし）): one that opens
 # another cell's text, a space before it, was two cells read as one.
 _PLACEHOLDER_THEN_TEXT = regex.compile(
     r"^\s*(?:[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?)[ 　]+\S"
 )
-# A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
-# bracket closes a number or a letter that no other character runs into, not a bracket pair.
-_NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
-# A list's next number printed straight after the previous item's last word (…１万人未満４）…):
-# a bracket closing a number that follows the list's number before it.
-_RUN_ON_NUMBER_CLOSER = regex.compile(r"([0-9０-９]{1,2})[)）]")
 _SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
@@ -130,7 +122,7 @@ def ocr_doubts(
         mixed = width_mix(text)
         if mixed:
             out.append(Doubt("ocr_suspect", f, f"a numbering or bracket in mixed widths ({mixed})"))
-        state = _unbalanced(text)
+        state = unbalanced(text)
         if state and not (state == "open" and f"truncated:{f}" in record.flags):
             out.append(
                 Doubt("ocr_suspect", f, f"the cell's brackets do not pair ({state}s one that is not there)")
@@ -269,35 +261,6 @@ def _is_heading_line(p: str) -> bool:
     return is_heading_line(p) or bool(INSTANCE_LINE.match(p))
 
 
-def _without_list_numbers(text: str) -> str:
-    """``text`` without the closing brackets of a numbered list (``＜選択肢＞1)… 2)…``): those
-    set apart (``_NUMBER_CLOSER``), and those run on from the previous item's words whose number
-    follows the list's previous number (``１）１万人未満 … ３）…未満４）…``)."""
-    numbers = {int(m.group(0)[:-1]) for m in _NUMBER_CLOSER.finditer(text) if m.group(0)[0].isdigit()}
-    out = _NUMBER_CLOSER.sub("", text)
-    if not numbers:
-        return out
-    for m in _RUN_ON_NUMBER_CLOSER.finditer(out):
-        n = int(m.group(1))
-        if n - 1 in numbers:
-            numbers.add(n)
-    return _RUN_ON_NUMBER_CLOSER.sub(lambda m: "" if int(m.group(1)) in numbers else m.group(0), out)
-
-
-def _unbalanced(text: str) -> str:
-    """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
-    left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
-    depth = 0
-    for ch in _BRACKETS.findall(_without_list_numbers(text)):  # only the brackets count
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-            if depth < 0:
-                return "close"
-    return "open" if depth > 0 else ""
-
-
 def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
     """``column_guess`` where the cut between cells shows: brackets torn apart between cells
     (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
@@ -308,7 +271,7 @@ def cut_doubts(record: Record, ocr: bool = False) -> list[Doubt]:
     out: list[Doubt] = []
     truncated = {f.partition(":")[2] for f in record.flags if f.startswith("truncated:")}
     for f in () if ocr else ("item", "before", "after"):  # OCR: ocr_doubts looks at brackets
-        state = _unbalanced(getattr(record, f))  # spaces kept: they part a list's numbers
+        state = unbalanced(getattr(record, f))  # spaces kept: they part a list's numbers
         if state == "close" or (state == "open" and f == "item" and f not in truncated):
             out.append(
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")

@@ -257,7 +257,7 @@ def test_a_list_numbered_with_closing_brackets_is_not_a_torn_cell():
     """The forms print choices as ＜選択肢＞ 1) 行っている 2) 行っていない: a closing bracket after
     a number or letter that nothing runs into is numbering, not half of a bracket pair torn
     from another cell (a new user's Writer PDF: a right row got column_guess at 0.85)."""
-    from piatable.normalize.evidence import _unbalanced
+    from piatable.normalize.brackets import unbalanced as _unbalanced
 
     assert _unbalanced("<選択肢>1)行っている 2)行っていない") == ""
     assert _unbalanced("＜選択肢＞\n１）行っている\n２）行っていない") == ""
