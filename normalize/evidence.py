@@ -50,7 +50,8 @@ from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
-from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
+from .phrase_openings import starts_mid_phrase
+from .tokenizer import Tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
 _NUMERAL_MISREAD = regex.compile(
@@ -58,12 +59,6 @@ _NUMERAL_MISREAD = regex.compile(
 )
 # A paragraph that is a numbered heading of the form (①部署, ２．…), not a bracketed note.
 TEXT_FIELDS = ("item", "before", "after", "explanation")
-# A cell never opens with these: they continue a phrase.
-_NO_CELL_START = frozenset("、。，．,.ー」』】")
-_JOINING_CONJUNCTIONS = frozenset({"及び", "並びに", "又は", "若しくは", "かつ"})
-_HIRAGANA = regex.compile(r"\p{Hiragana}")
-# 及び, 並びに, 又は, 若しくは: the conjunctions written with a kanji first (none opens another).
-_KANJI_FIRST_CONJUNCTIONS = tuple(w for w in sorted(_JOINING_CONJUNCTIONS) if not _HIRAGANA.match(w))
 # A cell that says "nothing" stands alone (－, ―, 特になし, 該当なし, （記載なし）): one that opens
 # another cell's text, a space before it, was two cells read as one.
 _PLACEHOLDER_THEN_TEXT = regex.compile(
@@ -332,52 +327,6 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
     return out
 
 
-def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None) -> str:
-    """The opening word of a cell that cannot open one (a particle, an auxiliary, 及び, 、), or
-    ``""``: the cell begins with the end of a phrase that started in another row."""
-    t = text.lstrip()
-    if not t:
-        return ""
-    if t[0] in _NO_CELL_START:
-        return t[0]
-    if not _HIRAGANA.match(t):
-        # Particles and auxiliaries are written in hiragana: other openings need no dictionary
-        # (so that a PDF whose geometry decides everything never loads SudachiPy).
-        return next((word for word in _KANJI_FIRST_CONJUNCTIONS if t.startswith(word)), "")
-    tok = tokenizer or default_tokenizer()
-    if not isinstance(tok, SudachiTokenizer):
-        return ""
-    ms = tok.tokenize(t[:12])
-    if not len(ms):
-        return ""
-    m = ms[0]
-    pos = m.part_of_speech()
-    if pos[0] in ("助詞", "助動詞") or m.surface() in _JOINING_CONJUNCTIONS:
-        return m.surface()
-    if m.surface() != t.strip() and _dependent_opening(m.surface(), pos):
-        return m.surface()
-    return ""
-
-
-# Nouns that only follow a phrase (…のため, …するもの): no cell opens with one.
-_FORMAL_NOUNS = frozenset({"ため", "もの", "こと", "ところ", "よう", "ほか", "とき"})
-
-
-def _dependent_opening(surface: str, pos: tuple[str, ...]) -> bool:
-    """Whether a cell's first word (hiragana) cannot stand first: a word that leans on the one
-    before it (a suffix, a dependent verb or adjective such as いる / される / ない, an
-    auxiliary's stem), a formal noun (ため, もの, こと), or a single kana the dictionary could
-    only read as a fragment (``さ`` of される, ``で`` of …で生成).  A cell opening so holds the
-    end of a phrase that began in another cell: measured on the tuning samples, 0 right cells
-    open so and 100+ wrong ones do (``tools/bench_calibration.py``)."""
-    return (
-        pos[0] in ("接尾辞", "感動詞")
-        or pos[1] in ("非自立可能", "助動詞語幹")
-        or surface in _FORMAL_NOUNS
-        or len(surface) == 1
-    )
-
-
 # An item whose first line scores below this as a heading of the form (items.heading_score)
 # does not open a path: every item of the sample tables' truth opens with one.
 ITEM_OPENING_MIN_SCORE = 0.5
@@ -428,8 +377,9 @@ def row_doubts(
     out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
     out += item_path_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
+    text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
-        opening = starts_mid_phrase(getattr(record, f), tokenizer)
+        opening = starts_mid_phrase(getattr(record, f), tokenizer, kanji=text_row and f != "item")
         if opening:
             why = f"the {f} cell opens with {opening!r}, the middle of a phrase begun elsewhere"
             out.append(Doubt("row_split_guess", f, why))

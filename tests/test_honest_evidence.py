@@ -30,6 +30,30 @@ def test_a_cell_opening_with_a_word_that_leans_on_the_one_before():
     assert any(e.startswith("explanation: row_split_guess") for e in rec.evidence)
 
 
+def test_a_text_cell_opening_with_a_kanji_suffix_or_a_quantitys_tail():
+    """``…利用`` | ``等に関する…``, ``…100人`` | ``未満100人以上…``: in text read without positions a
+    cell opening so holds the end of the cell before; kanji openings count only there."""
+    for cut in (
+        "等に関する法律に規定する個人番号",
+        "未満100人以上500人未満",
+        "以上100人未満",
+        "録の開始に伴う修正",
+    ):
+        assert starts_mid_phrase(cut, kanji=True), cut
+        assert starts_mid_phrase(cut) == "", cut
+    for whole in (
+        "行政手続における特定の個人",
+        "100人以上500人未満",
+        "組織改正による部署名の変更",
+        "市民課",
+        "以上",
+    ):
+        assert starts_mid_phrase(whole, kanji=True) == "", whole
+    rec = text_record({"before": ["50人以上100人"], "after": ["未満100人以上500人未満"]})
+    assert "row_split_guess" in rec.flags
+    assert any(e.startswith("after: row_split_guess") for e in rec.evidence)
+
+
 def test_a_readers_near_guess_costs_confidence_and_raises_no_flag():
     q = Settings().quality
     row = raw_row({})
