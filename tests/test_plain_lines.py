@@ -34,6 +34,23 @@ def _as_tuples(lines: list[L.Line]) -> list[tuple]:
     return out
 
 
+def _sample_table_pages():
+    """(path, page number, PageWords) of every table page of every PDF sample, each page's
+    words read afresh (the checks below compare the C and Python code on them)."""
+    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    assert len(pdfs) > 20
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for n in table_pages(scan_pages(doc)):
+                page = doc[n - 1]
+                pw = pdfium_page_to_words(page, n)[0]
+                page.close()
+                yield path, n, pw
+        finally:
+            doc.close()
+
+
 def _both(words: list[Word], tol: float) -> tuple[list, list | None]:
     py = L._words_to_lines(list(words), tol, 10.0, Settings().grid, True)
     c = compiled(list(words), tol, L.Line)
@@ -43,29 +60,20 @@ def _both(words: list[Word], tol: float) -> tuple[list, list | None]:
 @needs_build
 def test_every_pdf_sample_page_gives_the_same_lines():
     settings = Settings().grid
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
-    assert len(pdfs) > 20
     checked = 0
-    for path in pdfs:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for n in table_pages(scan_pages(doc)):
-                page = doc[n - 1]
-                words = pdfium_page_to_words(page, n)[0].words
-                page.close()
-                if not L.is_plain_pdf(words):
-                    continue
-                hy = L.ems([L.PageWords(n, 1, 1, "pt", "pdf", words, [])])[1]
-                for tol in (settings.line_tolerance_em * hy, 0.0, 3 * hy):
-                    py, c = _both(words, tol)
-                    assert c == py, path
-                    # a cell's worth: the words of one column band
-                    band = [w for w in words if 100 < (w.x0 + w.x1) / 2 < 260]
-                    py, c = _both(band, tol)
-                    assert c == py, path
-                checked += 1
-        finally:
-            doc.close()
+    for path, n, pw in _sample_table_pages():
+        words = pw.words
+        if not L.is_plain_pdf(words):
+            continue
+        hy = L.ems([L.PageWords(n, 1, 1, "pt", "pdf", words, [])])[1]
+        for tol in (settings.line_tolerance_em * hy, 0.0, 3 * hy):
+            py, c = _both(words, tol)
+            assert c == py, path
+            # a cell's worth: the words of one column band
+            band = [w for w in words if 100 < (w.x0 + w.x1) / 2 < 260]
+            py, c = _both(band, tol)
+            assert c == py, path
+        checked += 1
     assert checked > 20
 
 
@@ -161,33 +169,21 @@ def _both_crossings(
 @needs_build
 def test_every_pdf_sample_page_gives_the_same_printed_lines_and_crossings():
     settings = Settings().grid
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
-    assert len(pdfs) > 20
     checked = crossed = 0
     rng = random.Random(3)
-    for path in pdfs:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for n in table_pages(scan_pages(doc)):
-                page = doc[n - 1]
-                pw = pdfium_page_to_words(page, n)[0]
-                page.close()
-                hy = L.ems([pw])[1]
-                bottoms = sorted({w.bottom for w in pw.words})
-                for tol in (settings.line_tolerance_em * hy, 0.0):
-                    # span tops at the page's own bottoms (ties), between them and at random
-                    tops = sorted(
-                        [0.0, *rng.sample(bottoms, min(8, len(bottoms))), rng.uniform(0, pw.height)]
-                    )
-                    for share in (settings.crossing_line_share, 0.0):
-                        band = [w for w in pw.words if 100 < (w.x0 + w.x1) / 2 < 260]
-                        for words in (pw.words, band):
-                            py, c = _both_crossings(words, tol, tops, share)
-                            assert c == py, path
-                            crossed += sum(1 for t in py if t[1] is not None)
-                checked += 1
-        finally:
-            doc.close()
+    for path, _n, pw in _sample_table_pages():
+        hy = L.ems([pw])[1]
+        bottoms = sorted({w.bottom for w in pw.words})
+        for tol in (settings.line_tolerance_em * hy, 0.0):
+            # span tops at the page's own bottoms (ties), between them and at random
+            tops = sorted([0.0, *rng.sample(bottoms, min(8, len(bottoms))), rng.uniform(0, pw.height)])
+            for share in (settings.crossing_line_share, 0.0):
+                band = [w for w in pw.words if 100 < (w.x0 + w.x1) / 2 < 260]
+                for words in (pw.words, band):
+                    py, c = _both_crossings(words, tol, tops, share)
+                    assert c == py, path
+                    crossed += sum(1 for t in py if t[1] is not None)
+        checked += 1
     assert checked > 20 and crossed > 100
 
 
@@ -237,28 +233,19 @@ def _column_tuples(out: tuple) -> tuple:
 @needs_build
 def test_every_pdf_sample_page_gives_the_same_columns():
     settings = Settings().grid
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
     checked = 0
-    for path in pdfs:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for n in table_pages(scan_pages(doc)):
-                page = doc[n - 1]
-                pw = pdfium_page_to_words(page, n)[0]
-                page.close()
-                hx, hy = L.ems([pw])
-                lines = L.words_to_lines(pw.words, hx, hy, settings)
-                xs = sorted({w.x0 for w in pw.words})
-                # boundaries at the characters' own edges (ties), and a page wider than them
-                for bounds in (
-                    xs[:: max(1, len(xs) // 7)][:7],
-                    [0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0],
-                ):
-                    c = ruled._compiled_column_words(lines, bounds, 6)
-                    assert _column_tuples(c) == _column_tuples(_python_column_words(lines, bounds)), path
-                checked += 1
-        finally:
-            doc.close()
+    for path, _n, pw in _sample_table_pages():
+        hx, hy = L.ems([pw])
+        lines = L.words_to_lines(pw.words, hx, hy, settings)
+        xs = sorted({w.x0 for w in pw.words})
+        # boundaries at the characters' own edges (ties), and a page wider than them
+        for bounds in (
+            xs[:: max(1, len(xs) // 7)][:7],
+            [0.0, 100.0, 200.0, 300.0, 400.0, 500.0, 600.0],
+        ):
+            c = ruled._compiled_column_words(lines, bounds, 6)
+            assert _column_tuples(c) == _column_tuples(_python_column_words(lines, bounds)), path
+        checked += 1
     assert checked > 20
 
 
@@ -308,22 +295,13 @@ def _both_marks(page: L.PageWords, words: list[Word], hx: float, hy: float) -> t
 
 @needs_build
 def test_every_pdf_sample_page_marks_the_same_words():
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
     checked = marked = 0
-    for path in pdfs:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for n in table_pages(scan_pages(doc)):
-                page = doc[n - 1]
-                pw = pdfium_page_to_words(page, n)[0]
-                page.close()
-                hx, hy = L.ems([pw])
-                c, py = _both_marks(pw, pw.words, hx, hy)
-                assert c == py, path
-                marked += sum(1 for m in py[1] if m)
-                checked += 1
-        finally:
-            doc.close()
+    for path, _n, pw in _sample_table_pages():
+        hx, hy = L.ems([pw])
+        c, py = _both_marks(pw, pw.words, hx, hy)
+        assert c == py, path
+        marked += sum(1 for m in py[1] if m)
+        checked += 1
     assert checked > 20 and marked > 50
 
 
@@ -381,23 +359,14 @@ def _python_page_words(words: list[Word]) -> tuple:
 
 @needs_build
 def test_every_pdf_sample_page_keeps_the_same_words_and_heights():
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
     checked = 0
     pages = []
-    for path in pdfs:
-        doc = pdfium.PdfDocument(str(path))
-        try:
-            for n in table_pages(scan_pages(doc)):
-                page = doc[n - 1]
-                pw = pdfium_page_to_words(page, n)[0]
-                page.close()
-                kept, ink, plain = ruled._compiled_page_words(pw.words)
-                py = _python_page_words(pw.words)
-                assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2]), path
-                pages.append(pw)
-                checked += 1
-        finally:
-            doc.close()
+    for path, _n, pw in _sample_table_pages():
+        kept, ink, plain = ruled._compiled_page_words(pw.words)
+        py = _python_page_words(pw.words)
+        assert ([id(w) for w in kept], ink, plain) == ([id(w) for w in py[0]], py[1], py[2]), path
+        pages.append(pw)
+        checked += 1
     assert checked > 20
     py_heights = [w.bottom - w.top for p in pages for w in p.words if w.bottom > w.top and w.text.strip()]
     assert L._compiled_ink_heights(pages) == py_heights
