@@ -385,3 +385,21 @@ def test_a_check_box_line_keeps_its_boxes_and_labels_in_one_cell():
     for g, e in zip(got, expected, strict=True):
         for k in ("before", "after"):
             assert _squash(getattr(g, k)) == _squash(e[k]), (g.row_index, k)
+
+
+def test_a_blank_explanation_is_not_filled_across_another_timing():
+    """Calc, top-aligned, no merged cells (-layout text of a LibreOffice export): two rows print
+    their own date and 提出時期 and leave the explanation blank.  Both took the explanation above
+    as a merged cell's at 0.88 with no warning.  A 説明 explains its row's 提出時期, so the 事後
+    row under a 事前 row keeps its blank; the one under a 事後 row may be merged or blank (no
+    rulings tell): it takes the value in doubt."""
+    got = piatable.extract(CASES / "layout_blank_explanation_own_timing.txt")
+    expected = json.loads((CASES / "layout_blank_explanation_own_timing.expected.json").read_text("utf-8"))
+    assert [r.timing for r in got] == [e["timing"] for e in expected]
+    assert got[1].explanation == "" and "merged_cell_filled" not in got[1].flags
+    assert got[2].explanation == expected[2]["explanation"]
+    assert "row_split_guess" in got[3].flags and got[3].confidence < 0.9
+    assert not any("row_split_guess" in r.flags for r in (got[0], got[1], got[2], got[4]))
+    # The PDF the text was extracted from: its rulings show both blanks are the rows' own.
+    pdf = piatable.extract(CASES / "layout_blank_explanation_own_timing.pdf")
+    assert [r.explanation for r in pdf] == [e["explanation"] for e in expected]

@@ -45,6 +45,13 @@ LATE_ROW_EM = 0.75
 # its row's first line may be centred over several rows instead.
 LOWERED_VALUE_EM = 0.75
 
+# A blank explanation filled from the row above although the row prints its own date and
+# 提出時期: a merged explanation and an empty one look the same without rulings.
+LONE_BLANK_WHY = (
+    "its explanation is taken from the row above as a merged cell's, but the row prints its own "
+    "date and 提出時期: the explanation may be blank"
+)
+
 # Names of the merged columns, for the doubts.
 COLUMN_NAMES = {0: "date", 4: "提出時期", 5: "explanation"}
 
@@ -172,8 +179,13 @@ def _fill_merged_values(
     the first, in their middle or at the foot of the last, the merged cell's own alignment,
     which may differ from the page's ``mode``); rows another reading gives another value are
     returned (row → why) for a ``row_split_guess``.  A row with no value to take stays without
-    (``timing_missing``)."""
+    (``timing_missing``).  An explanation is the explanation of a 提出時期 (提出時期に係る説明),
+    so a row whose own printed 提出時期 differs from the merged explanation's row does not take
+    it: its blank explanation is its own.  One that prints its own date and 提出時期 as well takes
+    it in doubt (``LONE_BLANK_WHY``): without rulings a merged explanation and a blank one look
+    the same."""
     doubts: dict[int, str] = {}
+    own_timing = [_timing_of(row) for row in rows]
     for c in MERGED_VALUE_COLUMNS:
         runs = merged_runs(rows, first, c, ROW_OWN_COLUMNS, hy, mode)
         if runs is None:
@@ -183,11 +195,28 @@ def _fill_merged_values(
         for k, src in sources.items():
             if k == src:
                 continue
+            if c != TIMING_COLUMN and own_timing[k]:
+                if own_timing[k] != _timing_of(rows[src]):
+                    continue  # its own 提出時期 differs: another timing's explanation is not its
+                if _prints_own_date(rows, k):
+                    doubts.setdefault(k, LONE_BLANK_WHY)
             rows[k][c] = list(printed[src])
             merged[k] = merged[src] = True
         for k, why in col_doubts.items():
             doubts.setdefault(k, why)
     return doubts
+
+
+def _prints_own_date(rows: list[dict[int, list[Line]]], k: int) -> bool:
+    """Row ``k`` prints a date of its own (not one date line shared with the row above)."""
+    own = rows[k].get(0) or []
+    above = {id(ln) for ln in rows[k - 1].get(0) or []} if k else set()
+    return bool(own) and not any(id(ln) in above for ln in own)
+
+
+def _timing_of(row: dict[int, list[Line]]) -> str:
+    """A row's 提出時期 as printed, spaces removed ('' when blank)."""
+    return "".join(cell_text(row.get(TIMING_COLUMN)).split())
 
 
 def _close_rows(
