@@ -141,6 +141,10 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                 rest, after = _name_run_on(rest, lines, after)
                 consumed.update(range(i + 1, after))
             facts.setdefault(COVER_LABELS[lab], rest)
+    if "published_raw" not in facts and "公表日" in "".join(ln.replace(" ", "") for ln in lines):
+        lone = _lone_date(lines, consumed)
+        if lone:
+            facts["published_raw"] = lone
     _doubt_against_declaration(lines, facts)
     _doubt_stray_start(facts)
     flat_text = "".join(ln.replace(" ", "") for ln in lines)
@@ -415,6 +419,19 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
             if key not in out and not any(label in n for n in notes):
                 notes.append(f"cover: {label} not found on the cover read: check it")
     return out, notes
+
+
+def _lone_date(lines: list[str], consumed: set[int]) -> str | None:
+    """The one line of the cover that is a date and nothing else, or None (none, or two or
+    more).  A stream extractor (pypdfium2, ``pdftotext -raw``) gives a spreadsheet cover's
+    label cells before its value cells, so the 公表日's value may stand lines away from its label,
+    past the declaration: the cover's only free-standing date is then the 公表日."""
+    found = []
+    for i, ln in enumerate(lines):
+        m = DATE.search(ln)
+        if i not in consumed and m and not _WS.sub("", ln[: m.start()] + ln[m.end() :]):
+            found.append(m.group(0))
+    return found[0] if len(found) == 1 else None
 
 
 def _label_run(lines: list[str], start: int) -> list[str]:

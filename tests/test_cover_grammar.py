@@ -130,3 +130,34 @@ def test_the_heads_title_alone_does_not_contradict_the_declaration(agency, decla
     facts, notes = check_cover(cover_facts_from_document_text(text))
     assert facts["agency"] == agency
     assert any("評価実施機関名" in n and "declaration" in n for n in notes) is doubted
+
+
+@pytest.mark.parametrize("case", ["calc-t7", "calc-bottom-t8"])
+@pytest.mark.parametrize("tool", ["", "-pypdfium2", "-pdftotext-raw"])
+def test_a_calc_covers_date_beside_its_label_is_read_from_stream_order(case, tool):
+    """A Calc cover (labels in column A, values beside them): stream order gives the label cells
+    first and the 公表日's value after the declaration, lines away from its label.  It came out
+    missing ('公表日 printed, no value read for it'); the cover's only free-standing date is it."""
+    folder = SET / f"{case}{tool}"
+    res = extract_document(folder / ("input.pdf" if not tool else "input.txt"))
+    truth = _truth(case)
+    for key in FACTS:
+        assert _squash(res.documents.get(key)) == _squash(truth[key]), key
+    assert not any("公表日" in n for n in res.notes)
+
+
+def test_two_free_standing_dates_leave_the_published_date_unread_with_a_note():
+    lines = [
+        "評価書番号",
+        "7",
+        "評価書名",
+        "介護保険に関する事務",
+        "公表日",
+        "個人のプライバシー等の権利利益の保護の宣言",
+    ]
+    facts = cover_facts_from_document_text("\n".join([*lines, "令和5年6月30日", "令和5年7月1日"]))
+    assert "published" not in facts
+    facts, notes = check_cover(facts)
+    assert any("公表日" in n for n in notes)
+    facts = cover_facts_from_document_text("\n".join([*lines, "令和5年6月30日"]))
+    assert facts["published"] == "2023-06-30"

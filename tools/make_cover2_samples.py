@@ -4,7 +4,8 @@
     python tools/make_cover2_samples.py --set office-cover2   # tuning set
     python tools/make_cover2_samples.py --set heldout-cover2  # held-out set: measure only
 
-Each case is a .docx (python-docx) converted by ``soffice --headless --convert-to pdf``: a cover
+Each case is a .docx (python-docx), or for the Calc layouts a .xlsx (openpyxl), converted by
+``soffice --headless --convert-to pdf``: a cover
 in one of several layouts (``LAYOUTS``: the official form's bordered table whose first row holds
 the labels 評価書番号 | 評価書名 and the next their values; labels beside their values; values
 on the line under their label without a table; the two mixed), two body pages and a short
@@ -52,6 +53,10 @@ DATE_STYLES = ("wareki", "wareki_fw", "seireki", "slash")
 # each row; lines: no table, each value on the line under its label; mixed: grid for number and
 # name, beside for agency and date.
 LAYOUTS = ("grid", "beside", "lines", "mixed")
+# Covers made in Calc (``write_xlsx``): labels in column A, values beside them in B–D, the
+# declaration a tall wrapped cell between the name and the agency.  Appended after LAYOUTS'
+# cases so that their names (and their files) stay as they were.
+CALC_LAYOUTS = ("calc", "calc-bottom")
 DECLARATION = (
     "個人のプライバシー等の権利利益の保護の宣言",
     "{agency}は、{affair}における特定個人情報ファイルの取扱いが個人のプライバシー等の権利利益に"
@@ -170,10 +175,68 @@ def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str
     doc.save(path)
 
 
+def write_xlsx(path: Path, facts: dict, layout: str, rows: list[dict], font: str, size: float) -> None:
+    """The assessment as a .xlsx made as Excel covers are: a cover sheet (title; 評価書番号,
+    評価書名, the declaration, 特記事項, 評価実施機関名 and 公表日 as label | value rows, the values
+    merged over columns B–D; the cells aligned at the foot for ``calc-bottom``, Calc's default,
+    else centred) and a sheet with a short table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin", color="FF000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    valign = "bottom" if layout == "calc-bottom" else "center"
+    f = facts
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "表紙"
+    cover.cell(1, 1, f"特定個人情報保護評価書（{f['form']}）").font = Font(name=font, size=size + 4)
+    cover.merge_cells("A1:D1")
+    decl = DECLARATION[1].format(agency=f["agency"], affair=f["_affair"])
+    cells = (
+        ("評価書番号", f["assessment_number"], 1),
+        ("評価書名", f["assessment_name"], 1),
+        (DECLARATION[0], decl, 5),
+        ("特記事項", "", 2),
+        ("評価実施機関名", f["agency"], 1),
+        ("公表日", f["published_raw"], 1),
+    )
+    row = 3
+    for label, value, lines in cells:
+        for col, text in ((1, label), (2, value)):
+            c = cover.cell(row, col, text or None)
+            c.font = Font(name=font, size=size)
+            c.alignment = Alignment(vertical=valign, wrap_text=True)
+        for col in range(1, 5):
+            cover.cell(row, col).border = border
+        cover.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        cover.row_dimensions[row].height = size * 1.5 * max(lines, 2)
+        row += 2 if lines > 1 else 1
+    cover.cell(row + 1, 1, "[令和6年10月 様式4]").font = Font(name=font, size=size)
+    for col, width in zip("ABCD", (22, 24, 24, 24), strict=True):
+        cover.column_dimensions[col].width = width
+    cover.page_setup.paperSize = cover.PAPERSIZE_A4
+    cover.sheet_properties.pageSetUpPr.fitToPage = True
+    cover.page_setup.fitToWidth, cover.page_setup.fitToHeight = 1, 0
+    table = wb.create_sheet("変更箇所")
+    table.cell(1, 1, "（別添２）変更箇所").font = Font(name=font, size=size)
+    for i, line in enumerate([list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows], 2):
+        for j, text in enumerate(line, 1):
+            c = table.cell(i, j, text)
+            c.font = Font(name=font, size=size)
+            c.border = border
+            c.alignment = Alignment(vertical="top", wrap_text=True)
+    for col, width in zip("ABCDEF", (12, 18, 24, 24, 8, 16), strict=True):
+        table.column_dimensions[col].width = width
+    table.page_setup.orientation = "landscape"
+    table.page_setup.paperSize = table.PAPERSIZE_A4
+    wb.save(path)
+
+
 def cases(heldout: bool) -> list[tuple[str, dict, str, list[dict], str, float]]:
     """(name, facts, layout, rows, font, size) of each case: every layout once, and then some."""
     tag = "h" if heldout else "t"
-    layouts = list(LAYOUTS) + (["grid", "grid"] if not heldout else ["grid"])
+    layouts = list(LAYOUTS) + (["grid", "grid"] if not heldout else ["grid"]) + list(CALC_LAYOUTS)
     pool = mos._row_pool(heldout)
     out = []
     for k, layout in enumerate(layouts, 1):
@@ -194,8 +257,9 @@ def build(set_name: str) -> None:
         work = Path(tmp)
         sources = []
         for name, facts, layout, rows, font, size in made:
-            src = work / f"{name}.docx"
-            write_docx(src, facts, layout, rows, font, size)
+            calc = layout in CALC_LAYOUTS
+            src = work / f"{name}.{'xlsx' if calc else 'docx'}"
+            (write_xlsx if calc else write_docx)(src, facts, layout, rows, font, size)
             sources.append(src)
         mos.convert(sources, work)
         if root.exists():
