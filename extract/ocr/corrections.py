@@ -575,9 +575,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
     from .echoes import echo_full_stops, mend_echoes
+    from .number_widths import even_number_widths
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
-    fixes += mend_echoes(rows) + echo_full_stops(rows)
+    fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows)
     for row in rows:
         item = row.cells.get("item") or []
