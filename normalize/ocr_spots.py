@@ -72,23 +72,23 @@ def _in_word(tok: SudachiTokenizer, text: str, at: int) -> bool:
     )
 
 
-def unsure_kanji_doubts(
-    rows: list[RawRow], q: QualitySettings, tokenizer: Tokenizer | None = None
-) -> list[list[Doubt]]:
-    """Per row, an ``ocr_suspect`` doubt for each cell holding a kanji read below
-    ``q.ocr_unsure_kanji_conf`` that is in no dictionary word with its neighbours and whose pair
-    with either neighbour is printed nowhere else in the document nor in the form's headings."""
-    out: list[list[Doubt]] = [[] for _ in rows]
+def suspect_spots(
+    rows: list[RawRow], below: float, tokenizer: Tokenizer | None = None
+) -> list[tuple[int, str, str, int, float]]:
+    """(row index, field, line text, offset, confidence) of each character read below ``below``
+    that is in no dictionary word with its neighbours and whose pair with either neighbour is
+    printed nowhere else in the document nor in the form's headings, in document order."""
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer) or not any(
         cl.unsure for row in rows for f in SPOT_FIELDS for cl in row.cells.get(f) or []
     ):
-        return out
+        return []
     doc = _document_pairs(rows)
     form = _form_pairs()
+    out = []
     for k, row in enumerate(rows):
         for f in SPOT_FIELDS:
-            for text, a, b, conf in unsure_spots(row, f, q.ocr_unsure_kanji_conf):
+            for text, a, b, conf in unsure_spots(row, f, below):
                 ch = text[a:b]
                 if not _KANJI.match(ch):
                     continue
@@ -98,15 +98,24 @@ def unsure_kanji_doubts(
                     continue
                 # The word may wrap onto the next line or come from the one before: the cell's
                 # lines joined.
-                lines = [cl.text for cl in row.cells[f]]
-                joined = "".join(lines)
+                joined = "".join(cl.text for cl in row.cells[f])
                 at = joined.find(text) + a if joined.find(text) >= 0 else -1
                 if _in_word(tok, text, a) or (at >= 0 and _in_word(tok, joined, at)):
                     continue
-                context = text[max(a - 2, 0) : b + 2].strip()
-                why = (
-                    f"{ch!r} read with confidence {conf:.0f} makes no word with its neighbours ({context!r})"
-                )
-                out[k].append(Doubt("ocr_suspect", f, why))
-                break
+                out.append((k, f, text, a, conf))
+    return out
+
+
+def unsure_kanji_doubts(
+    rows: list[RawRow], q: QualitySettings, tokenizer: Tokenizer | None = None
+) -> list[list[Doubt]]:
+    """Per row, an ``ocr_suspect`` doubt for each cell holding a character ``suspect_spots``
+    finds below ``q.ocr_unsure_kanji_conf``."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    for k, f, text, a, conf in suspect_spots(rows, q.ocr_unsure_kanji_conf, tokenizer):
+        if any(d.field == f for d in out[k]):
+            continue
+        context = text[max(a - 2, 0) : a + 3].strip()
+        why = f"{text[a]!r} read with confidence {conf:.0f} makes no word with its neighbours ({context!r})"
+        out[k].append(Doubt("ocr_suspect", f, why))
     return out
