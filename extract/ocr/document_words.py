@@ -24,20 +24,24 @@ from piatable.normalize.tokenizer import Tokenizer
 # all (a line's edge leaves fewer on one side).
 CONTEXT = 2
 MIN_CONTEXT = 3
-# Characters read below this confidence are candidates (quality.ocr_unsure_kanji_conf flags them).
-MEND_BELOW = 93.0
+# Characters read below MEND_BELOW are candidates (the document's evidence is strong enough to
+# look above quality.ocr_unsure_kanji_conf, which flags them; measured on the tuning scans: 93
+# mended 10 characters, 97 and 99.5 one more, all right).  Characters read below MASK_BELOW
+# vouch for nothing elsewhere.
+MEND_BELOW = 97.0
+MASK_BELOW = 93.0
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _SPACE = regex.compile(r"\s")
 
 
 def _masked(cl: CellLine) -> str:
-    """The line's text with each character read below MEND_BELOW (still as read) masked: a
+    """The line's text with each character read below MASK_BELOW (still as read) masked: a
     character read unsure vouches for nothing (two misreads of 署名, 囲名 and 碧名, must not
     put each other right)."""
     text = cl.text
     for left, word, right, conf in cl.unsure:
         k = text.find(left + word + right)
-        if conf < MEND_BELOW and k >= 0:
+        if conf < MASK_BELOW and k >= 0:
             k += len(left)
             text = text[:k] + "\x00" * len(word) + text[k + len(word) :]
     return text
