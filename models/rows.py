@@ -29,6 +29,11 @@ class CellLine:
     # OCR: the line was put right from dictionary or form evidence (extract/ocr/corrections.py);
     # its tesseract confidence was that of the misread text.
     corrected: bool = False
+    # OCR: the words tesseract read with low confidence (``UNSURE_WORD_CONF``), each as
+    # (character before it, the word, character after it, confidence), so that a check can tell
+    # whether the unsure text is still in the line after the corrections and what stands round it
+    # (normalize/ocr_text.py ``unsure_spots``).
+    unsure: tuple[tuple[str, str, str, float], ...] = ()
 
 
 @dataclass(slots=True)

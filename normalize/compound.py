@@ -77,7 +77,16 @@ def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
             word += lines[j].text.strip()
             j += 1
         if j > k + 1 and word in VERTICAL_WORDS:
-            out.append(CellLine(cl.text.rstrip() + word[len(head) :], cl.page, cl.line_no, cl.wraps, cl.conf))
+            out.append(
+                CellLine(
+                    cl.text.rstrip() + word[len(head) :],
+                    cl.page,
+                    cl.line_no,
+                    cl.wraps,
+                    cl.conf,
+                    unsure=cl.unsure,
+                )
+            )
             k = j
             continue
         out.append(cl)
@@ -116,7 +125,7 @@ def join_date_pieces(lines: list[CellLine]) -> list[CellLine]:
                     end = j + 1  # the longest run: ``…月1`` may go on with ``日``
         if end:
             joined = "".join("".join(lines[m].text.split()) for m in range(k, end))
-            out.append(CellLine(joined, cl.page, cl.line_no, cl.wraps, cl.conf))
+            out.append(CellLine(joined, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure))
             k = end
             continue
         out.append(cl)
@@ -157,7 +166,9 @@ def place_check_marks(lines: list[CellLine]) -> list[CellLine]:
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         if len(t) == 1 and t in CHECK_MARKS and _EMPTY_BOX.match(nxt) and not _MARK_AT_END.search(nxt):
             nc = lines[k + 1]
-            out.append(CellLine(_box_with_mark(nxt, t), nc.page, nc.line_no, nc.wraps, nc.conf))
+            out.append(
+                CellLine(_box_with_mark(nxt, t), nc.page, nc.line_no, nc.wraps, nc.conf, unsure=nc.unsure)
+            )
             k += 2
             continue
         m = _MARK_BEFORE_BOX.match(t)
@@ -165,7 +176,11 @@ def place_check_marks(lines: list[CellLine]) -> list[CellLine]:
             t = _box_with_mark(t[m.end() :], m.group("mark"))
         elif _EMPTY_BOX.match(t) and (m := _MARK_AT_END.search(t)):
             t = _box_with_mark(t[: m.start()], m.group("mark"))
-        out.append(cl if t == cl.text.strip() else CellLine(t, cl.page, cl.line_no, cl.wraps, cl.conf))
+        out.append(
+            cl
+            if t == cl.text.strip()
+            else CellLine(t, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure)
+        )
         k += 1
     return out
 
@@ -199,7 +214,9 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
         if len(pieces) == 1 and pieces[0] == t:
             out.append(cl)  # one cell: the line as it is (no copy, for long texts' memory)
         else:
-            out.extend(CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf) for piece in pieces)
+            out.extend(
+                CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure) for piece in pieces
+            )
         k += 1
     return out
 

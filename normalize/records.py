@@ -14,6 +14,7 @@ from .flags import flag_duplicates, flag_record
 from .item_context import document_item_keys
 from .item_key import item_key
 from .items import item_path
+from .ocr_spots import unsure_kanji_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .shared_line_checks import shared_line_row_doubts
@@ -140,6 +141,7 @@ def rows_to_records(
     crossings = crossing_merge_doubts(rows)
     strays = stray_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
+    kanji = unsure_kanji_doubts(rows, q, tokenizer)
     return [
         score_record(
             rec,
@@ -154,9 +156,10 @@ def rows_to_records(
                 *crossing,
                 *stray,
                 *fill,
+                *unsure,
             ],
         )
-        for rec, row, doc, crossing, stray, fill in zip(
-            records, rows, whole, crossings, strays, fills, strict=True
+        for rec, row, doc, crossing, stray, fill, unsure in zip(
+            records, rows, whole, crossings, strays, fills, kanji, strict=True
         )
     ]

@@ -64,7 +64,7 @@ _CLOSING_THEN_TEXT = regex.compile(r"^((?:上記を)?(?:新規追加|削除))[ �
 
 
 def _line(like: CellLine, text: str) -> CellLine:
-    return CellLine(text, like.page, like.line_no, like.wraps, like.conf)
+    return CellLine(text, like.page, like.line_no, like.wraps, like.conf, unsure=like.unsure)
 
 
 def _guess(row: RawRow, field: str, why: str) -> None:

@@ -169,7 +169,7 @@ def _regrouped(region: list[CellLine]) -> list[CellLine]:
         if len(pieces) == 1:
             out.append(cl)
         else:
-            out.extend(CellLine(p, cl.page, cl.line_no, cl.wraps, cl.conf) for p in pieces)
+            out.extend(CellLine(p, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure) for p in pieces)
     k = 0
     while k < len(out):
         moved = _timings_inside_date(out, k)

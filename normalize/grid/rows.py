@@ -18,6 +18,7 @@ from piatable.vocabulary import is_title, top_headings
 from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
+from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
@@ -494,7 +495,9 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 )
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
-            out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))
+            cl = CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after)
+            cl.unsure = unsure_words(ln.words)
+            out.append(cl)
         if name == "item":
             _heading_breaks(out)
         clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]

@@ -342,6 +342,10 @@ class QualitySettings:
     # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
     ocr_sure_line_conf: float = 90.0
     ocr_suspect_unknown_words: int = 1
+    # ocr_suspect:<field> (normalize/ocr_spots.py): a kanji read below this confidence that makes
+    # no dictionary word with its neighbours and whose pairs with them the document and the form
+    # print nowhere else.
+    ocr_unsure_kanji_conf: float = 93.0
     # The HTML report lists at most this many rows (those to review first) and documents (the
     # worst first); the JSON lists all.
     report_max_rows: int = 2000

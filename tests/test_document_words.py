@@ -1,0 +1,56 @@
+"""A character read unsure and suspect is put right only from the document's own text."""
+
+from __future__ import annotations
+
+from piatable.extract.ocr.document_words import mend_from_document
+from piatable.models import CellLine, RawRow
+
+
+def _row(field: str, text: str, unsure: tuple = (), line_no: int = 1) -> RawRow:
+    row = RawRow()
+    cl = CellLine(text, 1, line_no, None, 90.0)
+    cl.unsure = unsure
+    row.cells[field] = [cl]
+    return row
+
+
+MISREAD = ("事務の範肝の変更による修正", (("範", "肝", "の", 78.0),))
+
+
+def test_the_surroundings_printed_elsewhere_name_the_character() -> None:
+    rows = [_row("explanation", *MISREAD), _row("before", "事務の範囲の変更を行う", line_no=2)]
+    assert mend_from_document(rows) == 1
+    assert rows[0].cells["explanation"][0].text == "事務の範囲の変更による修正"
+    assert rows[1].cells["before"][0].text == "事務の範囲の変更を行う"
+
+
+def test_nothing_changes_without_the_document_saying_so() -> None:
+    rows = [_row("explanation", *MISREAD), _row("before", "住民基本台帳の記載", line_no=2)]
+    assert mend_from_document(rows) == 0
+    assert rows[0].cells["explanation"][0].text == MISREAD[0]
+
+
+def test_two_candidates_leave_it_as_read() -> None:
+    rows = [
+        _row("explanation", *MISREAD),
+        _row("before", "の範囲の変", line_no=2),
+        _row("after", "の範例の変", line_no=3),
+    ]
+    assert mend_from_document(rows) == 0
+
+
+def test_a_character_read_unsure_elsewhere_vouches_for_nothing() -> None:
+    # The other line's 員 was itself read unsure: two misreads of 窓口 do not mend each other.
+    rows = [
+        _row("after", "(1)窓品における確認", (("窓", "品", "に", 80.0),)),
+        _row("before", "(1)窓員における確認", (("窓", "員", "に", 80.0),), line_no=2),
+    ]
+    assert mend_from_document(rows) == 0
+
+
+def test_a_character_inside_a_dictionary_word_is_not_touched() -> None:
+    rows = [
+        _row("explanation", "使用部署の追加", (("部", "署", "の", 75.0),)),
+        _row("before", "使用部品の追加", line_no=2),
+    ]
+    assert mend_from_document(rows) == 0

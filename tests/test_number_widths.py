@@ -1,0 +1,48 @@
+"""Numbers of one kind in an OCR cell are written in one width."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.extract.ocr.number_widths import even_counted_numbers, even_number_widths
+from piatable.models import CellLine, RawRow
+
+
+@pytest.mark.parametrize(
+    ("read", "written"),
+    [
+        # Digits read apart are full width; the kind follows the numbers of two or more digits.
+        ("第1 9条第7号別表第二の4 2の項、４３の項", "第１９条第７号別表第二の４２の項、４３の項"),
+        ("第19条第7号別表第二の4 2の項、４４の項", "第１９条第７号別表第二の４２の項、４４の項"),
+        # Lone digits decide only where the longer numbers tie.
+        ("第９条第１項別表第一の30の項、第２４条", "第９条第１項別表第一の３０の項、第２４条"),
+        ("令和元年６月１日から令和元年６\n月30日まで", "令和元年6月1日から令和元年6\n月30日まで"),
+        # A number read apart alone is full width.
+        ("第1 9条", "第１９条"),
+    ],
+)
+def test_numbers_of_a_kind_take_one_width(read: str, written: str) -> None:
+    assert even_counted_numbers(read) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〒100-0001○○市中央一丁目１番1号",  # a tie: left as read
+        "１０万人以上100万人未満",  # a tie
+        "平成31年4月1日時点",  # one width
+        "令和３年４月１日",
+        "電話0123 45 6789",  # no counter after the numbers
+        "５年間保存し、100人未満",  # different kinds
+    ],
+)
+def test_cells_without_a_majority_or_a_mix_stay(text: str) -> None:
+    assert even_counted_numbers(text) == text
+
+
+def test_rows_are_corrected_in_place_and_flagged() -> None:
+    row = RawRow()
+    row.cells["before"] = [CellLine("番号法第1 9条第7号"), CellLine("別表第二の４２の項")]
+    assert even_number_widths([row]) == 1
+    assert [cl.text for cl in row.cells["before"]] == ["番号法第１９条第７号", "別表第二の４２の項"]
+    assert "ocr_corrected" in row.flags
