@@ -205,7 +205,10 @@ def is_header_row(cells: dict[int, list[Line]]) -> bool:
     (a header row repeated in the table)."""
     hits = 0
     for lines in cells.values():
-        t = _SPACE.sub("", "".join(ln.text for ln in lines))
+        raw = "".join([ln.text for ln in lines])
+        if not _ANY_LABEL_CHAR.search(raw):
+            continue  # every label piece opens with one of these characters
+        t = _SPACE.sub("", raw)
         if t and t in LABEL_PIECES and _label_column(t) is not None:
             hits += 1
     return hits >= 3

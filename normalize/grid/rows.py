@@ -429,8 +429,13 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
     widths: dict[int, float] = {}
     for r in rows:
         for c, lines in r.cells.items():
+            if not lines:
+                continue
+            rs = reaches.get(c)
+            if rs is None:
+                rs = reaches[c] = []
+            rs.extend([ln.x1 - ln.left for ln in lines])
             for ln in lines:
-                reaches.setdefault(c, []).append(ln.x1 - ln.left)
                 if ln.width is not None:
                     widths[c] = min(widths.get(c, ln.width), ln.width)
     limits = {c: _wrap_edge(rs, companion_em * hx) for c, rs in reaches.items()}
@@ -482,16 +487,16 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
                 # characters a break is as likely mid-word, so no space is guessed there.
-                a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
-                space_after = (wraps and ln.text[-1:] == " ") or (
-                    wraps
-                    and a.isascii()
-                    and a.isalnum()
-                    and b.isascii()
-                    and b.isalnum()
-                    and (" " in ln.text.strip() or " " in nxt.text.strip())
-                    and limit - reach >= unit_width(ln.words) * gs.space_room_units
-                )
+                if wraps:
+                    a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
+                    space_after = ln.text[-1:] == " " or (
+                        a.isascii()
+                        and a.isalnum()
+                        and b.isascii()
+                        and b.isalnum()
+                        and (" " in ln.text.strip() or " " in nxt.text.strip())
+                        and limit - reach >= unit_width(ln.words) * gs.space_room_units
+                    )
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
             out.append(CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after))

@@ -144,10 +144,13 @@ def _horizontals(
     rulings: list[tuple[float, float, float, float]], hx: float, hy: float, settings: GridSettings
 ) -> list[tuple[float, list[tuple[float, float]]]]:
     """Horizontal rulings as (y, covered x intervals), clustered by y."""
+    thick, min_len = settings.ruling_thickness_em * hy, settings.min_ruling_em * hx / 2  # _is_horizontal's
     segs = sorted(
-        ((t + b) / 2, min(x0, x1), max(x0, x1))
-        for x0, t, x1, b in rulings
-        if _is_horizontal((x0, t, x1, b), hx, hy, settings)
+        [
+            ((t + b) / 2, min(x0, x1), max(x0, x1))
+            for x0, t, x1, b in rulings
+            if abs(b - t) <= thick and abs(x1 - x0) >= min_len
+        ]
     )
     out: list[tuple[float, list[tuple[float, float]]]] = []
     tol = settings.ruling_merge_em * hy
