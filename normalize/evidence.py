@@ -36,6 +36,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
+from .chars import without_whitespace
 from .conservation import SECTION_OPENING
 from .cut_checks import (
     EXPLANATION_END,
@@ -64,7 +65,6 @@ TEXT_FIELDS = ("item", "before", "after", "explanation")
 _PLACEHOLDER_THEN_TEXT = regex.compile(
     r"^\s*(?:[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?)[ 　]+\S"
 )
-_SPACE = regex.compile(r"\s+")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
 _NUMBER_END = regex.compile(r"[0-9０-９]$")
@@ -271,22 +271,6 @@ def _is_heading_line(p: str) -> bool:
 _FORM_LABEL = regex.compile(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]{2,12}$")
 
 
-# The ends ``cut_doubts`` compares are read from this many characters at either end of a cell.
-_END_WINDOW = 24
-
-
-def _squashed_ends(text: str) -> tuple[str, str]:
-    """The first two and the last three characters of ``text`` with its whitespace taken out
-    (``_SPACE``), both empty when nothing else is left.  Taking whitespace out is the same
-    character by character, so the ends of a long text are read from its ends alone."""
-    if len(text) > 2 * _END_WINDOW:
-        head, tail = _SPACE.sub("", text[:_END_WINDOW]), _SPACE.sub("", text[-_END_WINDOW:])
-        if len(head) >= 2 and len(tail) >= 3:
-            return head[:2], tail[-3:]
-    whole = _SPACE.sub("", text)
-    return whole[:2], whole[-3:]
-
-
 def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> list[Doubt]:
     """``column_guess`` where the cut between cells shows: brackets torn apart between cells
     (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
@@ -322,16 +306,16 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 f"the before cell ends with {before[-1][-7:]}, an after cell's words",
             )
         )
-    squashed = {f: _squashed_ends(getattr(record, f)) for f in TEXT_FIELDS}  # whitespace out
-    if not squashed["before"][0] and _PLACEHOLDER_THEN_TEXT.match(record.after):
+    squashed = {f: without_whitespace(getattr(record, f)) for f in TEXT_FIELDS}  # whitespace out
+    if not squashed["before"] and _PLACEHOLDER_THEN_TEXT.match(record.after):
         # 変更前 "－" (or 特になし) printed on one baseline with the after cell's first line,
         # one space apart: the placeholder is a whole cell, the before one.
         out.append(
             Doubt("column_guess", "after", f"the after cell opens with a placeholder ({record.after[:8]})")
         )
-    order = [f for f in TEXT_FIELDS if squashed[f][0]]
+    order = [f for f in TEXT_FIELDS if squashed[f]]
     for a, b in pairwise(order):
-        end, start = squashed[a][1], squashed[b][0]
+        end, start = squashed[a][-3:], squashed[b][:2]
         if (_NUMBER_END.search(end) and _COUNTER_START.match(start)) or (
             _ERA_END.search(end) and _DIGIT_START.match(start)
         ):

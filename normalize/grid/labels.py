@@ -14,6 +14,7 @@ from piatable.models import Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import LABEL_PIECES, LABELS
 
+from ..chars import without_whitespace
 from .lines import Line
 
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
@@ -24,7 +25,7 @@ _SPACE = regex.compile(r"[\s　]+")
 
 
 def _label_column(text: str) -> int | None:
-    t = _SPACE.sub("", text)
+    t = without_whitespace(text)
     if t in LABEL_COLUMN:
         return LABEL_COLUMN[t]
     if "係る" in t or "説明" in t:
@@ -132,7 +133,7 @@ def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
     runs = _label_runs(line, hx, settings)
     if not runs:
         return False
-    ink = len(_SPACE.sub("", line.text))
+    ink = len(without_whitespace(line.text))
     covered = sum(len(r.text) for r in runs)
     return covered >= ink and (len(runs) >= 3 or all(_label_column(r.text) in (4, 5) for r in runs))
 
@@ -145,7 +146,7 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         if _ANY_LABEL_CHAR.search(ln.text) and _holds_piece(ln.text)
         for s in _label_runs(ln, hx, settings)
     ]
-    anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
+    anchors = [s for s in segs if without_whitespace(s.text) in LABEL_COLUMN]
     best: Header | None = None
     done: set[tuple[int, ...]] = set()  # bands already read: the same band gives the same labels
     for a in anchors:
@@ -157,10 +158,10 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         # Segments above each other in one header cell form one label.
         band.sort(key=lambda s: s.x0)
         # Whole labels stand alone; pieces above each other (a wrapped label) group together.
-        groups: list[list[Line]] = [[s] for s in band if _SPACE.sub("", s.text) in LABEL_COLUMN]
+        groups: list[list[Line]] = [[s] for s in band if without_whitespace(s.text) in LABEL_COLUMN]
         pieces: list[list[Line]] = []
         for s in band:
-            if _SPACE.sub("", s.text) in LABEL_COLUMN:
+            if without_whitespace(s.text) in LABEL_COLUMN:
                 continue
             if pieces and s.x0 < max(g.x1 for g in pieces[-1]) and s.x1 > min(g.x0 for g in pieces[-1]):
                 pieces[-1].append(s)
@@ -208,7 +209,7 @@ def is_header_row(cells: dict[int, list[Line]]) -> bool:
         raw = "".join([ln.text for ln in lines])
         if not _ANY_LABEL_CHAR.search(raw):
             continue  # every label piece opens with one of these characters
-        t = _SPACE.sub("", raw)
+        t = without_whitespace(raw)
         if t and t in LABEL_PIECES and _label_column(t) is not None:
             hits += 1
     return hits >= 3
