@@ -94,11 +94,13 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     gap = settings.column_gap_em * hx
     spread = settings.label_spread_em * hx
     out: list[Line] = []
-    i = 0
-    while i < len(chars):
-        if i and chars[i][1] - chars[i - 1][2] <= gap:
-            i += 1
-            continue  # not the start of a run
+    # A run starts at the first character and after each column gap (a matched run ends at
+    # one, so the next run is looked for from the start after it).
+    starts = [k for k in range(len(chars)) if not k or chars[k][1] - chars[k - 1][2] > gap]
+    done = 0  # characters before this are in a run already
+    for i in starts:
+        if i < done:
+            continue
         for piece in _PIECES_BY_FIRST.get(flat[i], ()):  # the others do not start at i
             j = i + len(piece)
             if (
@@ -120,10 +122,8 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                         None,
                     )
                 )
-                i = j
+                done = j
                 break
-        else:
-            i += 1
     return out
 
 
