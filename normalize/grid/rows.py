@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import regex
 
@@ -555,6 +556,9 @@ def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResu
     return pages_to_rows(pages, settings)
 
 
+_mark = attrgetter("mark")
+
+
 def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
     """The runs of words one mark covers in a cell's lines, in reading order: (mark, text).
 
@@ -567,6 +571,12 @@ def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
     for ln in lines:
         if current and spans and (spans[-1][1].rstrip().endswith("。") or starts_paragraph(ln.text.lstrip())):
             current = None
+        if not any(map(_mark, ln.words)):
+            # No word of the line is marked (the common line): the loop below would only
+            # leave ``current`` unmarked.
+            if ln.words:
+                current = None
+            continue
         for w in ln.words:
             if w.mark and w.mark == current:
                 spans[-1] = (current, spans[-1][1] + w.text)
