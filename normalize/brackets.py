@@ -34,8 +34,14 @@ def without_list_numbers(text: str) -> str:
 def unbalanced(text: str) -> str:
     """``"close"`` when a closing bracket comes before its opener, ``"open"`` when an opener is
     left open, else ``""`` (full and half width (), 「」, ＜＞ count)."""
+    if ")" not in text and "）" not in text:
+        # No closing bracket a list's number could hold: ``without_list_numbers`` would leave
+        # the text as it is (both of its patterns end in one), so it is not run.
+        brackets = _BRACKETS.findall(text)
+    else:
+        brackets = _BRACKETS.findall(without_list_numbers(text))
     depth = 0
-    for ch in _BRACKETS.findall(without_list_numbers(text)):  # only the brackets count
+    for ch in brackets:  # only the brackets count
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:

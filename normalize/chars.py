@@ -38,6 +38,22 @@ def char_width(ch: str) -> int:
     return 1
 
 
+# regex's whitespace (Unicode White_Space); str.split() takes U+001C..U+001F for whitespace too.
+_WHITESPACE = regex.compile(r"\s+")
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def without_whitespace(text: str) -> str:
+    r"""``text`` with its whitespace taken out, exactly as ``regex.compile(r"\s+").sub("", text)``
+    (or ``[\s　]+``: U+3000 is whitespace) gives it, made by ``str.split`` (a few times as fast)
+    unless the text holds one of the four separators U+001C..U+001F that only ``str.split``
+    takes for whitespace."""
+    for sep in _SEPARATORS:
+        if sep in text:
+            return _WHITESPACE.sub("", text)
+    return "".join(text.split())
+
+
 @lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of ``text`` in display units (full-width 2, half-width 1)."""

@@ -115,9 +115,17 @@ def features(row: RawRow, flags: list[str], doubts: list[Doubt]) -> dict[str, di
     return {k: dict(v) for k, v in out.items()}
 
 
-def logit_of(x: dict[str, float], prior: float, q: QualitySettings) -> float:
-    """``prior - Σ weight_k · x_k`` (evidence without a weight costs nothing)."""
-    return prior - sum(float(getattr(q, f"weight_{k}", 0.0)) * v for k, v in x.items())
+def logit_of(
+    x: dict[str, float], prior: float, q: QualitySettings, weights: dict[str, float] | None = None
+) -> float:
+    """``prior - Σ weight_k · x_k`` (evidence without a weight costs nothing).  ``weights``: the
+    weights of ``q`` already looked up, by kind, which the look-ups here add to."""
+    if weights is None:
+        weights = {}
+    for k in x:
+        if k not in weights:
+            weights[k] = float(getattr(q, f"weight_{k}", 0.0))
+    return prior - sum([weights[k] * v for k, v in x.items()])
 
 
 def score_record(
@@ -141,8 +149,9 @@ def score_record(
     x = features(row, record.flags, doubts)
     for sink in FEATURE_SINK:
         sink(record, x)
-    record.confidence = round(_logistic(logit_of(x["row"], q.prior_logit, q)), 3)
+    weights: dict[str, float] = {}  # q's weights, looked up once for the row and its cells
+    record.confidence = round(_logistic(logit_of(x["row"], q.prior_logit, q, weights)), 3)
     record.cell_confidence = {
-        f: round(_logistic(logit_of(x[f], q.cell_prior_logit, q)), 3) for f in CELL_FIELDS
+        f: round(_logistic(logit_of(x[f], q.cell_prior_logit, q, weights)), 3) for f in CELL_FIELDS
     }
     return record

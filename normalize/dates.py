@@ -74,8 +74,11 @@ def _num(s: str) -> int:
     return int(s.translate(_FW_DIGITS).replace(" ", "").replace("\u3000", ""))
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> str | None:
-    """ISO ``YYYY-MM-DD`` of the first date in ``text``, or None when there is none or it is invalid."""
+    """ISO ``YYYY-MM-DD`` of the first date in ``text``, or None when there is none or it is invalid
+    (cached: each row's 変更日 is read by the record and again by the document's date checks,
+    and many rows of a table share one)."""
     m = DATE.search(text)
     if not m:
         return None

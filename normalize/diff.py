@@ -21,6 +21,8 @@ from cydifflib import SequenceMatcher
 
 from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 
+from .chars import without_whitespace
+
 Op = Literal["kept", "deleted", "inserted"]
 ChangeKind = Literal["added", "deleted", "modified", "unchanged"]
 
@@ -28,7 +30,6 @@ _TOKEN = regex.compile(
     r"[\p{Katakana}ー]+|[\p{Hiragana}]+|[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+|[\s\u3000]+|\p{Han}|.",
     regex.DOTALL,
 )
-_WS = regex.compile(r"[\s\u3000]+")
 # An after cell that only says the content was added or removed.
 ADDED_MARKS = ("新規追加", "上記を新規追加", "上記を追加")
 DELETED_MARKS = ("削除", "上記を削除")
@@ -66,7 +67,7 @@ def _fold_short_kept(ops: list[tuple[str, str]], min_kept: int) -> list[tuple[st
             and op == "kept"
             and ops[k - 1][0] != "kept"
             and ops[k + 1][0] != "kept"
-            and len(_WS.sub("", text)) < min_kept
+            and len(without_whitespace(text)) < min_kept
         ):
             # text becomes both deleted and inserted; neighbours merge below.
             out += [("deleted", text), ("inserted", text)]
@@ -81,7 +82,7 @@ def _fold_one_at_a_time(ops: list[tuple[str, str]], min_kept: int) -> list[tuple
         changed = False
         for k in range(1, len(ops) - 1):
             op, text = ops[k]
-            if op != "kept" or len(_WS.sub("", text)) >= min_kept:
+            if op != "kept" or len(without_whitespace(text)) >= min_kept:
                 continue
             if ops[k - 1][0] == "kept" or ops[k + 1][0] == "kept":
                 continue
@@ -185,7 +186,7 @@ def change_kind(before: str, after: str) -> ChangeKind:
     not the mark, so the item's text was changed (``modified``), as the rule reads.  A mark in
     brackets or closed by 。 (``（削除）``) is the mark.
     """
-    b, a = _WS.sub("", before), _WS.sub("", after)
+    b, a = without_whitespace(before), without_whitespace(after)
     mark = _MARK_DRESS.sub("", a)
     if not b or mark in ADDED_MARKS:
         return "added"

@@ -39,12 +39,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings, Settings
 
-from .chars import ATTRIBUTIVE_ENDING, NO_LINE_END, display_width
+from .chars import ATTRIBUTIVE_ENDING, NO_LINE_END, display_width, without_whitespace
 from .items import heading_key, heading_score, lexicon
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer, word_spans_break
 
@@ -68,7 +66,6 @@ SHORT_FRAGMENT_CHARS = 2
 _WHOLE_ONE_CHAR_NOUNS = frozenset("件旨他外際為時等方分毎")
 # Characters of the cell's end handed to the tokenizer.
 TAIL_CHARS = 16
-_SPACE = regex.compile(r"\s+")
 
 # The flags and what they mean (the README and the report list them from here); reconstruction
 # may add others (``column_order``, ``unmapped_glyphs``, ``ocr``): they are kept and counted too.
@@ -317,7 +314,7 @@ def truncated_fields(
 
 
 def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
+    return without_whitespace(text)
 
 
 def row_flags(

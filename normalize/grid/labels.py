@@ -14,6 +14,7 @@ from piatable.models import Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import LABEL_PIECES, LABELS
 
+from ..chars import without_whitespace
 from .lines import Line
 
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
@@ -24,7 +25,7 @@ _SPACE = regex.compile(r"[\s　]+")
 
 
 def _label_column(text: str) -> int | None:
-    t = _SPACE.sub("", text)
+    t = without_whitespace(text)
     if t in LABEL_COLUMN:
         return LABEL_COLUMN[t]
     if "係る" in t or "説明" in t:
@@ -93,11 +94,13 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     gap = settings.column_gap_em * hx
     spread = settings.label_spread_em * hx
     out: list[Line] = []
-    i = 0
-    while i < len(chars):
-        if i and chars[i][1] - chars[i - 1][2] <= gap:
-            i += 1
-            continue  # not the start of a run
+    # A run starts at the first character and after each column gap (a matched run ends at
+    # one, so the next run is looked for from the start after it).
+    starts = [k for k in range(len(chars)) if not k or chars[k][1] - chars[k - 1][2] > gap]
+    done = 0  # characters before this are in a run already
+    for i in starts:
+        if i < done:
+            continue
         for piece in _PIECES_BY_FIRST.get(flat[i], ()):  # the others do not start at i
             j = i + len(piece)
             if (
@@ -119,10 +122,8 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                         None,
                     )
                 )
-                i = j
+                done = j
                 break
-        else:
-            i += 1
     return out
 
 
@@ -132,7 +133,7 @@ def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
     runs = _label_runs(line, hx, settings)
     if not runs:
         return False
-    ink = len(_SPACE.sub("", line.text))
+    ink = len(without_whitespace(line.text))
     covered = sum(len(r.text) for r in runs)
     return covered >= ink and (len(runs) >= 3 or all(_label_column(r.text) in (4, 5) for r in runs))
 
@@ -145,7 +146,7 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         if _ANY_LABEL_CHAR.search(ln.text) and _holds_piece(ln.text)
         for s in _label_runs(ln, hx, settings)
     ]
-    anchors = [s for s in segs if _SPACE.sub("", s.text) in LABEL_COLUMN]
+    anchors = [s for s in segs if without_whitespace(s.text) in LABEL_COLUMN]
     best: Header | None = None
     done: set[tuple[int, ...]] = set()  # bands already read: the same band gives the same labels
     for a in anchors:
@@ -157,10 +158,10 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         # Segments above each other in one header cell form one label.
         band.sort(key=lambda s: s.x0)
         # Whole labels stand alone; pieces above each other (a wrapped label) group together.
-        groups: list[list[Line]] = [[s] for s in band if _SPACE.sub("", s.text) in LABEL_COLUMN]
+        groups: list[list[Line]] = [[s] for s in band if without_whitespace(s.text) in LABEL_COLUMN]
         pieces: list[list[Line]] = []
         for s in band:
-            if _SPACE.sub("", s.text) in LABEL_COLUMN:
+            if without_whitespace(s.text) in LABEL_COLUMN:
                 continue
             if pieces and s.x0 < max(g.x1 for g in pieces[-1]) and s.x1 > min(g.x0 for g in pieces[-1]):
                 pieces[-1].append(s)
@@ -205,7 +206,10 @@ def is_header_row(cells: dict[int, list[Line]]) -> bool:
     (a header row repeated in the table)."""
     hits = 0
     for lines in cells.values():
-        t = _SPACE.sub("", "".join(ln.text for ln in lines))
+        raw = "".join([ln.text for ln in lines])
+        if not _ANY_LABEL_CHAR.search(raw):
+            continue  # every label piece opens with one of these characters
+        t = without_whitespace(raw)
         if t and t in LABEL_PIECES and _label_column(t) is not None:
             hits += 1
     return hits >= 3

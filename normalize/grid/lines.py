@@ -10,8 +10,6 @@ import statistics
 from dataclasses import dataclass
 from operator import attrgetter
 
-import regex
-
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 
@@ -24,7 +22,10 @@ try:  # the compiled twins of words_to_lines' PDF path and of ems' heights (_pla
 except ImportError:  # no C compiler where the package was installed: the Python code does it all
     _compiled_ink_heights = _compiled_plain_lines = _compiled_width_and_text = None
 
-_HALF_WIDTH_WORD = regex.compile(r"[A-Za-z0-9]+")
+_HALF_WIDTH_WORD = re.compile(r"[A-Za-z0-9]+")
+# The characters ``_HALF_WIDTH_WORD`` matches: a text opening with none of them has its first
+# character as its first piece, with no pattern run.
+_HALF_WIDTH_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass(slots=True)
@@ -86,11 +87,18 @@ class Line:
     def _first_pieces(self) -> tuple[str, str]:
         """``_first_piece(False)`` and ``_first_piece(True)``, the text matched once: they differ
         only when the first piece may not end a line and more follows it."""
-        m = _HALF_WIDTH_WORD.match(self.text)
-        first = m.group(0) if m else self.text[0]
-        bare = _with_no_line_starts(first, self.text[len(first) :])
-        if first in NO_LINE_END and len(self.text) > len(first):
-            return bare, _with_no_line_starts(first + self.text[len(first)], self.text[len(first) + 1 :])
+        text = self.text
+        if text[0] in _HALF_WIDTH_CHARS:
+            first = _HALF_WIDTH_WORD.match(text).group(0)  # type: ignore[union-attr]
+            if text[len(first) : len(first) + 1] not in NO_LINE_START:
+                return first, first  # (a half-width run is never in NO_LINE_END)
+        else:
+            first = text[0]
+            if text[1:2] not in NO_LINE_START and first not in NO_LINE_END:
+                return first, first
+        bare = _with_no_line_starts(first, text[len(first) :])
+        if first in NO_LINE_END and len(text) > len(first):
+            return bare, _with_no_line_starts(first + text[len(first)], text[len(first) + 1 :])
         return bare, bare
 
     def _first_piece(self, opening: bool) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import regex
 
@@ -430,8 +431,13 @@ def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> di
     widths: dict[int, float] = {}
     for r in rows:
         for c, lines in r.cells.items():
+            if not lines:
+                continue
+            rs = reaches.get(c)
+            if rs is None:
+                rs = reaches[c] = []
+            rs.extend([ln.x1 - ln.left for ln in lines])
             for ln in lines:
-                reaches.setdefault(c, []).append(ln.x1 - ln.left)
                 if ln.width is not None:
                     widths[c] = min(widths.get(c, ln.width), ln.width)
     limits = {c: _wrap_edge(rs, companion_em * hx) for c, rs in reaches.items()}
@@ -483,16 +489,16 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                 # Half-width words broken at a space: the line had room for the space (not
                 # printed at a line end) but not for the next word.  Between Japanese
                 # characters a break is as likely mid-word, so no space is guessed there.
-                a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
-                space_after = (wraps and ln.text[-1:] == " ") or (
-                    wraps
-                    and a.isascii()
-                    and a.isalnum()
-                    and b.isascii()
-                    and b.isalnum()
-                    and (" " in ln.text.strip() or " " in nxt.text.strip())
-                    and limit - reach >= unit_width(ln.words) * gs.space_room_units
-                )
+                if wraps:
+                    a, b = ln.text.strip()[-1:], nxt.text.strip()[:1]
+                    space_after = ln.text[-1:] == " " or (
+                        a.isascii()
+                        and a.isalnum()
+                        and b.isascii()
+                        and b.isalnum()
+                        and (" " in ln.text.strip() or " " in nxt.text.strip())
+                        and limit - reach >= unit_width(ln.words) * gs.space_room_units
+                    )
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
             cl = CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after)
@@ -553,6 +559,9 @@ def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResu
     return pages_to_rows(pages, settings)
 
 
+_mark = attrgetter("mark")
+
+
 def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
     """The runs of words one mark covers in a cell's lines, in reading order: (mark, text).
 
@@ -565,6 +574,12 @@ def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
     for ln in lines:
         if current and spans and (spans[-1][1].rstrip().endswith("。") or starts_paragraph(ln.text.lstrip())):
             current = None
+        if not any(map(_mark, ln.words)):
+            # No word of the line is marked (the common line): the loop below would only
+            # leave ``current`` unmarked.
+            if ln.words:
+                current = None
+            continue
         for w in ln.words:
             if w.mark and w.mark == current:
                 spans[-1] = (current, spans[-1][1] + w.text)

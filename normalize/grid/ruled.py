@@ -48,10 +48,11 @@ def _verticals(
     page: PageWords, hx: float, hy: float, settings: GridSettings
 ) -> list[tuple[float, float, float]]:
     """Vertical rulings as (x, top, bottom), clustered."""
+    thick, min_len = settings.ruling_thickness_em * hx, settings.min_ruling_em * hy
     segs = [
         ((x0 + x1) / 2, min(t, b), max(t, b))
         for x0, t, x1, b in page.rulings
-        if abs(x1 - x0) <= settings.ruling_thickness_em * hx and abs(b - t) >= settings.min_ruling_em * hy
+        if abs(x1 - x0) <= thick and abs(b - t) >= min_len
     ]
     return [(x, a, b) for x, a, b, _ in _cluster(segs, settings.ruling_merge_em * hx)]
 
@@ -144,10 +145,13 @@ def _horizontals(
     rulings: list[tuple[float, float, float, float]], hx: float, hy: float, settings: GridSettings
 ) -> list[tuple[float, list[tuple[float, float]]]]:
     """Horizontal rulings as (y, covered x intervals), clustered by y."""
+    thick, min_len = settings.ruling_thickness_em * hy, settings.min_ruling_em * hx / 2  # _is_horizontal's
     segs = sorted(
-        ((t + b) / 2, min(x0, x1), max(x0, x1))
-        for x0, t, x1, b in rulings
-        if _is_horizontal((x0, t, x1, b), hx, hy, settings)
+        [
+            ((t + b) / 2, min(x0, x1), max(x0, x1))
+            for x0, t, x1, b in rulings
+            if abs(b - t) <= thick and abs(x1 - x0) >= min_len
+        ]
     )
     out: list[tuple[float, list[tuple[float, float]]]] = []
     tol = settings.ruling_merge_em * hy
@@ -161,7 +165,7 @@ def _horizontals(
 
 def _covered(intervals: list[tuple[float, float]], a: float, b: float) -> float:
     """Length of [a, b] covered by the union of the intervals."""
-    pts = sorted((max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b)
+    pts = sorted([(max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b])
     total, end = 0.0, a
     for x0, x1 in pts:
         if x1 > end:
