@@ -22,7 +22,7 @@ import regex
 from piatable.vocabulary import HEADING_FILES
 
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, lexicon_lines, structure
-from .item_key import KEY_SEPARATOR, ItemKey
+from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey
 
 # The numbering a sub-item may be printed with at the start of the cell (①, ２．, （３）).
 _LEADING_NUMBER = regex.compile(r"^\s*(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)])\s*")
@@ -74,17 +74,43 @@ def _opening_heading(paragraph: str, headings: frozenset[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def complete_from_cells(key: ItemKey, cells: list[str | None]) -> ItemKey:
+def _last_heading(key: ItemKey) -> str | None:
+    """The heading the item's sub-items are printed under: the last component, or the one
+    before a repeated block's number (``…の委託`` / ``委託事項1``); None for an unknown one."""
+    last = key.path[-1]
+    if last.rstrip("0123456789") in INSTANCE_LABELS and len(key.path) > 2:
+        last = key.path[-2]
+    return None if last in key.unknown else last
+
+
+def _opening(text: str | None, item_lines: list[str], last: str) -> str:
+    """The paragraph of a cell where a sub-item would stand: its first, or its second when the
+    first is the end of the item's last heading wrapped into the cell (item ``６．特定個人情報の
+    保管・``, cell ``消去`` / ``① 保管場所``)."""
+    paras = [p for p in (text or "").split("\n") if p.strip()]
+    if not paras:
+        return ""
+    tail = item_lines[-1] if item_lines else ""
+    if len(paras) > 1 and canonical_text(_LEADING_NUMBER.sub("", tail) + paras[0]) == last:
+        return paras[1]
+    return paras[0]
+
+
+def complete_from_cells(
+    key: ItemKey, cells: list[str | None], item_lines: list[str] | None = None
+) -> ItemKey:
     """``key`` with the sub-item of its last heading that the first of ``cells`` (the row's before
-    and after text) that opens with one holds, or ``key`` itself (see the module notes)."""
-    if len(key.path) < 2 or key.path[-1] in key.unknown:
+    and after text) that opens with one holds, or ``key`` itself (see the module notes).
+    ``item_lines``: the 項目 cell's lines (its last may have wrapped into the cell)."""
+    last = _last_heading(key) if len(key.path) >= 2 else None
+    if last is None:
         return key
     # A heading already in the path is not taken again (監査 / ②監査: the cell's 監査 is a word).
-    under = sub_items().get(key.path[-1], frozenset()) - set(key.path)
+    under = sub_items().get(last, frozenset()) - set(key.path)
     if not under:
         return key
     for text in cells:
-        first = next((p for p in (text or "").split("\n") if p.strip()), "")
+        first = _opening(text, item_lines or [], last)
         heading = _opening_heading(first, under) if first else None
         if heading:
             path = (*key.path, heading)

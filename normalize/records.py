@@ -71,7 +71,7 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     from a heading read with a character or two off the lexicon's (``ItemKey.fuzzy``) gets
     ``item_key_fuzzy`` (no confidence cost: the cell's text is kept as read).
     """
-    key = complete_from_cells(item_key(record.item_path), [record.before, record.after])
+    key = complete_from_cells(item_key(record.item_path), [record.before, record.after], record.item_path)
     record.item_key = key.key
     record.item_section = key.section
     record.item_file = key.file
@@ -93,7 +93,7 @@ def add_document_item_keys(records: list[Record]) -> None:
     continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
     keys = document_item_keys([r.item_path for r in records])
     for record, key in zip(records, keys, strict=True):
-        key = complete_from_cells(key, [record.before, record.after])
+        key = complete_from_cells(key, [record.before, record.after], record.item_path)
         if key.key == record.item_key:
             continue
         record.item_key = key.key

@@ -46,3 +46,19 @@ def test_a_complete_item_or_an_unknown_last_heading_is_left_as_it_is():
 def test_sub_items_join_the_other_lexicon_files_levels():
     assert {"いつ時点の計数か", "評価対象の事務の対象人数は何人か"} <= sub_items()["対象人数"]
     assert "具体的なチェック方法" in sub_items()["自己点検"]
+
+
+def test_the_sub_item_of_a_repeated_block_and_one_after_a_wrapped_headings_end():
+    k = _key(
+        "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１", "", "①委託内容"
+    )
+    assert k.key == "Ⅱ特定個人情報ファイルの概要/特定個人情報ファイルの取扱いの委託/委託事項1/委託内容"
+    item = ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・"]
+    cells = ["＜ガバメントクラウドにおける措置＞\n① 特定個人情報は…", "消去\n① 保管場所"]
+    k = complete_from_cells(item_key(item), cells, item)
+    assert k.key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の保管・消去/保管場所"
+    # Without the wrapped end first, a cell's second paragraph is not looked at.
+    assert (
+        complete_from_cells(item_key(item), ["", "なし\n① 保管場所"], item).path[-1]
+        == "特定個人情報の保管・消去"
+    )
