@@ -86,8 +86,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
     "item_key_fuzzy": "a heading of the 項目 cell was read off the lexicon's heading (a misreading, "
     "a clipped or wrapped character, another cell's text inside or after it, a section numeral read "
-    "as letters) or the cell lacked its upper headings, and its item_key was inferred from the one "
-    "heading path the text (or the row before) supports",
+    "as letters, a heading damaged further but placed by the headings around it) or the cell lacked "
+    "its upper headings or its last one (read into the before or after cell), and its item_key was "
+    "inferred from the one heading path the text (or the rows around it, or the row's cells) supports",
     "unplaced_text": "text of the table region next to this row could not be placed in a cell",
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
     "row_continued": "the row continues across a page break and was merged",

@@ -44,15 +44,65 @@ def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
     return None
 
 
+def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
+    """Section numeral → the section components (``Ⅰ関連情報``) the table's rows print."""
+    out: dict[str, set[str]] = {}
+    for key in keys:
+        if key.path and _section_of(key.path[0]):
+            out.setdefault(key.path[0][:1], set()).add(key.path[0])
+    return out
+
+
+def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey | None:
+    """The key of a cell read without its section, placed by the forms' structure and the table's
+    own section headings, or None.  Its first component is a heading the forms print just under
+    one section (``特定個人情報の入手・使用`` under Ⅱ), or the end of exactly one heading whose
+    sub-heading follows it (``り扱う事務`` / ``事務の概要``: 特定個人情報ファイルを取り扱う事務); the
+    section component is the one the table prints for that numeral (``Ⅰ関連情報`` or ``Ⅰ基本情報``
+    by form), when it prints exactly one."""
+    if not key.path or _section_of(key.path[0]):
+        return None
+    first, rest = key.path[0], key.path[1:]
+    parents = structure().parents
+    if first not in hierarchy():
+        if len(first) < MIN_SPLIT_PIECE_CHARS or not rest:
+            return None
+        ends = [h for h in parents if h != first and h.endswith(first) and h in parents.get(rest[0], ())]
+        if len(ends) != 1:
+            return None
+        first = ends[0]
+    numerals = {p for p in parents.get(first, ()) if p in SECTION_NUMERALS}
+    if len(numerals) != 1 or numerals != set(parents.get(first, ())):
+        return None
+    heads = sections.get(numerals.pop(), set())
+    if len(heads) != 1:
+        return None
+    head = next(iter(heads))
+    path = (head, first, *rest)
+    return ItemKey(
+        KEY_SEPARATOR.join(path),
+        path,
+        head[:1],
+        key.file,
+        key.instance,
+        tuple(u for u in key.unknown if u in path),
+        key.dropped,
+        (*key.fuzzy, f"{key.path[0]}→{head}/{first} (document)"),
+    )
+
+
 def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
     """The keys of a table's 項目 cells in the order printed (``item_key`` of each), each cell
     read without its section and upper headings continued from the row before when the forms'
     structure says it goes there (``_context_prefix``); such a key lists the inferred headings in
-    ``fuzzy`` (``…→context``): it came from the rows around it, not from the cell alone."""
+    ``fuzzy`` (``…→context``): it came from the rows around it, not from the cell alone.  A cell
+    without its section that no row before continues is placed under the section heading the
+    table prints (``_placed_in_document``, ``…(document)`` in ``fuzzy``)."""
     out: list[ItemKey] = []
     previous: ItemKey | None = None
-    for item in items:
-        key = item_key(item)
+    alone = [item_key(item) for item in items]
+    sections = _document_sections(alone)
+    for key in alone:
         prefix = _context_prefix(key, previous) if previous else None
         if prefix is not None:
             # A known first heading continues the prefix; the end of a heading read alone is
@@ -74,6 +124,8 @@ def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
                 key.dropped,
                 (*key.fuzzy, f"{KEY_SEPARATOR.join(prefix)}→context"),
             )
+        elif key.path and not _section_of(key.path[0]):
+            key = _placed_in_document(key, sections) or key
         if key.path and _section_of(key.path[0]):
             previous = key
         out.append(key)

@@ -54,6 +54,7 @@ from .heading_lexicon import (
     near_known,
     structure,
 )
+from .item_anchor import anchor_components, attachment_title, unnumbered_entries
 from .item_noise import (
     INSTANCE_NAME_MAX,
     MIN_INTERRUPTED_CHARS,
@@ -413,8 +414,18 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         # An attachment amended as a whole (（別紙１）事務の流れ): one component, its label's
         # digits made half-width and its brackets dropped, then its title; known, not unknown.
         label = canonical_text(_SPACES.sub("", regex.sub(r"[（()）]", "", attachment.group("label"))))
-        name = label + canonical_text(attachment.group("title"))
-        return ItemKey(name, (name,), None, None, None, (), ())
+        title, glued = attachment_title(canonical_text(attachment.group("title")))
+        name = label + title
+        return ItemKey(
+            name,
+            (name,),
+            None,
+            None,
+            None,
+            (),
+            (glued,) if glued else (),
+            (f"{title}{glued}→{title}",) if glued else (),
+        )
     m = _ASCII_SECTION.match(text)
     if m:
         text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
@@ -443,7 +454,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             # An unnumbered リスク： (the form has one risk there) is no instance.
             kind, value = "instance", (label + _digits(num)) if num else ""
         else:
-            kind, value = "number", ""
+            # A circled number is kept: the lexicon numbers a heading's items (``item_anchor``).
+            kind, value = "number", mm.group(0) if regex.fullmatch(r"[①-⑳]", mm.group(0)) else ""
         pos = mm.end()
     parts.append((kind, value, text[pos:]))
 
@@ -453,9 +465,12 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     # The repeated block in effect from each component on (a リスク's number is not a component).
     instances: list[tuple[int, str]] = []
     numbered: set[int] = set()  # components that open with a numbering of their own (①, １．)
+    numbers: dict[int, str] = {}  # of them, those numbered ①…⑳: the circled number
     for kind, value, body in parts:
         if kind == "number":
             numbered.add(len(comps))
+            if value:
+                numbers[len(comps)] = value
         if kind == "file":
             comps.append((canonical_text(value), "file"))
             continue
@@ -528,6 +543,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             pieces = (value + pieces[0], *pieces[1:])
             roles[0] = "section"
         comps.extend(zip(pieces, roles, strict=True))
+    comps, anchored, glued = anchor_components(comps, numbers)
+    fuzzy.extend(anchored)
+    dropped.extend(glued)
     start, end = item_segment(comps, frozenset(numbered))
     dropped.extend(c for c, _ in comps[:start] + comps[end:])
     instances = [(k - start, v) for k, v in instances if start <= k <= end]
@@ -535,7 +553,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     section = next((c[:1] for c, role in comps if role == "section"), None)
     file = next((c for c, role in reversed(comps) if role == "file"), None)
     instance = instances[-1][1] if instances else None
-    for k in sorted(structure_junk(comps, section), reverse=True):
+    entries = unnumbered_entries(comps, frozenset(k - start for k in numbered))
+    for k in sorted({*structure_junk(comps, section), *entries}, reverse=True):
         dropped.append(comps.pop(k)[0])
     for k in sorted(instance_names(comps), reverse=True):
         comps.pop(k)  # the block's name: kept in the item text, not in the key

@@ -11,6 +11,7 @@ from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
+from .item_cells import complete_from_cells
 from .item_context import document_item_keys
 from .item_key import item_key
 from .items import item_path
@@ -71,7 +72,7 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     from a heading read with a character or two off the lexicon's (``ItemKey.fuzzy``) gets
     ``item_key_fuzzy`` (no confidence cost: the cell's text is kept as read).
     """
-    key = item_key(record.item_path)
+    key = complete_from_cells(item_key(record.item_path), [record.before, record.after], record.item_path)
     record.item_key = key.key
     record.item_section = key.section
     record.item_file = key.file
@@ -93,6 +94,7 @@ def add_document_item_keys(records: list[Record]) -> None:
     continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
     keys = document_item_keys([r.item_path for r in records])
     for record, key in zip(records, keys, strict=True):
+        key = complete_from_cells(key, [record.before, record.after], record.item_path)
         if key.key == record.item_key:
             continue
         record.item_key = key.key

@@ -340,3 +340,20 @@ def test_a_row_without_its_upper_headings_continues_the_row_before():
     # text the structure does not place under the row before keeps its own key
     assert keys[4].key == "全く別の見出し" and not keys[4].fuzzy
     assert keys[0].fuzzy == () and keys[2].fuzzy == ()
+
+
+def test_a_row_without_its_section_takes_the_section_heading_the_table_prints():
+    from piatable.normalize.item_context import document_item_keys
+
+    rows = [
+        "Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠",
+        "Ⅱ特定個人情報ファイルの概要\n２．基本情報\n②対象となる本人の数",
+        "り扱う事務\n②事務の概要",
+        "３．特定個人情報の入手・使用\n②入手方法",
+    ]
+    keys = document_item_keys(rows)
+    assert keys[2].key == "Ⅰ関連情報/特定個人情報ファイルを取り扱う事務/事務の概要" and keys[2].fuzzy
+    assert keys[3].key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    # A table printing two headings for Ⅱ (基礎's しきい値判断項目 too) does not tell which.
+    two = document_item_keys([*rows, "Ⅱしきい値判断項目\n１．対象人数"])
+    assert two[3].key == "特定個人情報の入手・使用/入手方法" and not two[3].fuzzy
