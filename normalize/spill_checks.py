@@ -23,11 +23,24 @@ what the text says on both sides of the cut.  Each returns ``column_guess`` doub
   the after cell, ``市民窓口課長`` in the explanation): the before and after values each read
   one column to the right.
 
+Two more look at text whose cells were cut by position too (``pdftotext -layout``), where a
+wrapped line of one cell can be printed beside the next cell's text:
+
+* ``beside``: the after (or before) cell's first paragraph opens with a piece, a space apart from
+  the rest, that the other body cell lacks and that runs on into one of the other cell's lines
+  further in the paragraph (after ``○○市本 ○○市総務部…○○市本町一丁目…`` beside a before cell
+  whose line reads ``町一丁目…``): the other cell's wrapped piece read into this one;
+* ``two dates``: one of before / after is empty and the other holds two dates
+  (``平成28年8月25日令和2年11月20日``): both values read into one cell.
+
 Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``
 and the rows it aligns; see README, issue 12 branch calib13): marker 32 wrong rows (5 warned by
 nothing else), rejoined 79 (5), open sentence 24 (8), shifted 12 (3); none fires on a right
-row.  Only for text read without positions (``RawRow.widths`` set, not ``positioned``, not paired
-column by column), like ``shared_line_checks``.
+row.  Measured on the ``-layout`` rows of the tuning samples: beside 3 wrong rows, two dates 1
+(all warned by nothing else); on the -raw / pypdfium2 rows they add nothing (two dates: 10 wrong
+rows, all warned already); neither fires on a right row.  The first four only for text read
+without positions (``RawRow.widths`` set, not ``positioned``, not paired column by column), like
+``shared_line_checks``; the last two for any text row (``RawRow.widths`` set).
 """
 
 from __future__ import annotations
@@ -126,13 +139,50 @@ def shifted_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
     return [Doubt("column_guess", f, why) for f in ("before", "after", "explanation")]
 
 
+_DATE = regex.compile(
+    r"(?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+    r"|[0-9０-９]{4}[/／.年][0-9０-９]{1,2}[/／.月][0-9０-９]{1,2}日?"
+)
+_SPACES = regex.compile(r"[ 　]+")
+
+
+def beside_doubts(record: Record) -> list[Doubt]:
+    """``beside`` (see the module notes)."""
+    for field, other_field in (("after", "before"), ("before", "after")):
+        paras = _paragraphs(getattr(record, field))
+        other = _paragraphs(getattr(record, other_field))
+        parts = _SPACES.split(paras[0], maxsplit=1) if paras else []
+        if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in "".join(other):
+            continue
+        piece, rest = parts
+        line = next((x for x in other if piece + x[:2] in rest), "")
+        if line:
+            why = f"the {field} cell opens with a piece of the {other_field} cell's text ({piece}|{line[:4]})"
+            return _both(other_field, field, why)
+    return []
+
+
+def two_dates_doubts(record: Record) -> list[Doubt]:
+    """``two dates`` (see the module notes)."""
+    before, after = (record.before or "").strip(), (record.after or "").strip()
+    if bool(before) == bool(after) or len(_DATE.findall(before or after)) < 2:
+        return []
+    field = "before" if before else "after"
+    why = f"the {field} cell holds two dates and the other is empty ({(before or after)[:24]})"
+    return _both("before", "after", why)
+
+
 def spill_doubts(
     row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[Doubt]:
-    """Every check of this module, for a row of text read without positions (else none)."""
-    if row.positioned or not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
+    """Every check of this module for a text row (``RawRow.widths`` set; else none); the four
+    for text read without positions only there."""
+    if not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
         return []
-    return (
+    out = beside_doubts(record) + two_dates_doubts(record)
+    if row.positioned:
+        return out
+    return out + (
         marker_doubts(record)
         + rejoined_doubts(record)
         + open_sentence_doubts(record, tokenizer)

@@ -89,3 +89,28 @@ def test_before_and_after_values_read_one_column_right():
         }
     )
     assert not any("a value like" in e for e in right.evidence)
+
+
+def test_a_piece_of_the_before_cell_printed_beside_the_after_cell():
+    """``-layout`` text: the before cell's wrapped ``○○市本`` read into the after cell."""
+    item = ["Ⅴ開示請求、問合せ", "２．特定個人情報ファイルの取扱いに関する問合せ", "①連絡先"]
+    before = ["○○市総務部総務課 〒123-4567", "町一丁目１番１号 電話 0123-45-6789"]
+    after = ["○○市本 ○○市総務部行政管理課 〒123-4567 ○○市本町一丁目１番１号 電話 0123-45-6700"]
+    rec = text_record({"item": item, "before": before, "after": after})
+    assert any("a piece of the before cell's text (○○市本|町一丁目)" in e for e in _spill(rec)), rec.evidence
+    right = text_record(
+        {
+            "item": item,
+            "before": ["○○市総務部総務課 〒123-4567 ○○市本町一丁目１番１号"],
+            "after": ["○○市総務部行政管理課 〒123-4567 ○○市本町一丁目１番１号"],
+        }
+    )
+    assert "column_guess" not in right.flags
+
+
+def test_two_dates_in_one_body_cell_beside_an_empty_one():
+    item = ["Ⅱしきい値判断項目", "１．対象人数", "いつ時点の計数か"]
+    rec = text_record({"item": item, "before": ["平成28年8月25日令和2年11月20日"], "after": []})
+    assert any("holds two dates" in e for e in _spill(rec)), rec.evidence
+    right = text_record({"item": item, "before": ["平成28年8月25日"], "after": ["令和2年11月20日"]})
+    assert not any("two dates" in e for e in right.evidence)
