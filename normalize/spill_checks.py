@@ -19,9 +19,9 @@ what the text says on both sides of the cut.  Each returns ``column_guess`` doub
   ``上記を新規追加``): the rest of the after cell's sentence;
 * ``shifted``: the before cell is empty and the explanation's first paragraph, not worded as an
   explanation ends (…に伴う修正, …該当しない), shares at least
-  ``quality.shifted_value_share`` of its character pairs with the after cell (``市民課長`` in
-  the after cell, ``市民窓口課長`` in the explanation): the before and after values each read
-  one column to the right.
+  ``quality.shifted_value_share`` of its character pairs with the after cell (``市民部市民課``
+  in the after cell, ``市民生活部市民課`` in the explanation): the before and after values each
+  read one column to the right.
 
 Two more look at text whose cells were cut by position too (``pdftotext -layout``), where a
 wrapped line of one cell can be printed beside the next cell's text:
@@ -34,11 +34,12 @@ wrapped line of one cell can be printed beside the next cell's text:
   (``平成28年8月25日令和2年11月20日``): both values read into one cell.
 
 Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``
-and the rows it aligns; see README, issue 12 branch calib13): marker 32 wrong rows (5 warned by
+and the rows it aligns; see README, issue 12 branch calib13): marker 20 wrong rows (5 warned by
 nothing else), rejoined 79 (5), open sentence 24 (8), shifted 12 (3); none fires on a right
-row.  Measured on the ``-layout`` rows of the tuning samples: beside 3 wrong rows, two dates 1
-(all warned by nothing else); on the -raw / pypdfium2 rows they add nothing (two dates: 10 wrong
-rows, all warned already); neither fires on a right row.  The first four only for text read
+row (held-out, measured only: 6, 31, 2, 8 wrong rows, no right one).  On the ``-layout`` rows
+of the tuning samples: beside 3 wrong rows, two dates 1 (all warned by nothing else); on the
+-raw / pypdfium2 rows they add nothing (two dates: 10 wrong rows, all warned already); neither
+fires on a right row (held-out: neither fires).  The first four only for text read
 without positions (``RawRow.widths`` set, not ``positioned``, not paired column by column), like
 ``shared_line_checks``; the last two for any text row (``RawRow.widths`` set).
 """
