@@ -52,6 +52,7 @@ from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
+from .spill_checks import spill_doubts
 from .tokenizer import Tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -394,7 +395,7 @@ def row_doubts(
         said = {d.why.partition(" (")[0] for d in lines}  # the same tear found line by line
         torn = torn_word_doubts(row, record, tokenizer)
         out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
-        out += placed_doubts(record)
+        out += placed_doubts(record) + spill_doubts(row, record, q, tokenizer)
     return out
 
 
