@@ -30,6 +30,10 @@ SECTION_OPENING = regex.compile(rf"(?:^|(?<=\s))[{''.join(sorted(SECTION_NUMERAL
 # (別紙２のとおり, 別添１に示す) is a reference inside a cell, not an item.
 ATTACHMENT_OPENING = regex.compile(rf"(?:^|(?<=\s))(?:{ATTACHMENT_LABEL_PATTERN})(?![\p{{Hiragana}}、。])")
 
+# Weight of the share of date lines a reading leaves without a row, against its plausibility
+# (``unrowed_share``, stream's choice between the row-order and column-order readings).
+UNROWED_DATE_WEIGHT = 1.0
+
 # A field's label naming a day (公表日, ①実施日, 評価実施日): the date after it is a cover page's.
 COVER_DATE_LABEL = regex.compile(r"\p{Han}日\s*$")
 
@@ -137,6 +141,15 @@ def dates_before_region(raw: list[str], start: int) -> int:
         for k, t in enumerate(raw[:start])
     ]
     return date_markers(before)
+
+
+def unrowed_share(region: list[str], rows: list[RawRow]) -> float:
+    """Share of the region's date lines that became no row's date (``date_lines_without_rows``),
+    times ``UNROWED_DATE_WEIGHT``: each row prints its date, so a reading that leaves dates
+    unrowed has lost rows or run them together (a row-ordered Writer text read column by column
+    fills other rows' explanations in as merged cells)."""
+    dates = sum(is_date_line(t) for t in region)
+    return UNROWED_DATE_WEIGHT * date_lines_without_rows(region, rows) / dates if dates else 0.0
 
 
 def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:
