@@ -247,8 +247,15 @@ def _narrow_date_end(lines: list[CellLine], k: int) -> int:
         joined += text
         if j + 1 - k >= NARROW_PIECES_MIN and is_date_line(joined):
             end = j + 1
-    if end > k and end < len(lines) and DATE_IN_SENTENCE_NEXT.match(lines[end].text):
-        return k  # a date inside a cell's sentence (``平成31年4月1日`` / ``時点``)
+    if end > k and end < len(lines):
+        if DATE_IN_SENTENCE_NEXT.match(lines[end].text):
+            return k  # a date inside a cell's sentence (``平成31年4月1日`` / ``時点``)
+        # The date goes on at the start of a line shared with other cells (``日 Ⅰ基本情報 事後``):
+        # left whole to the readers, which split such a line.
+        head = (lines[end].text.split() or [""])[0]
+        whole = "".join(x.text.strip() for x in lines[k:end])
+        if head and DATE_PIECE.match(head) and is_date_line(whole + head):
+            return k
     return end
 
 

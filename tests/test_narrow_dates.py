@@ -76,3 +76,10 @@ def test_a_row_ordered_writer_text_is_not_read_column_by_column(tool):
     assert len(result.records) == len(expected)
     filled = [r for r in result.records if "merged_cell_filled" in r.flags]
     assert len(filled) <= 1
+
+
+def test_a_date_that_goes_on_beside_other_cells_is_left_to_the_readers():
+    # ``201`` / ``9`` / ``年`` / ``4`` / ``月`` / ``1`` / ``日 Ⅰ基本情報 事後``: the two-pass reader
+    # splits the date's tail off the shared line; joining ``2019年4月1`` alone would orphan ``日``.
+    texts = ["201", "9", "年", "4", "月", "1", "日 Ⅰ基本情報 事後"]
+    assert [cl.text for cl in join_narrow_pieces(_lines(*texts))] == texts
