@@ -235,6 +235,14 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
     return _renumber(out, joined, joined_gaps)
 
 
+def _next_line(lines: list[CellLine], j: int) -> bool:
+    """Whether ``lines[j]`` is printed on the line right after ``lines[j - 1]``, on its page (no
+    blank line between: a blank line after every line, as the seed's extractor prints, tells
+    nothing of a narrow column)."""
+    a, b = lines[j - 1], lines[j]
+    return a.page == b.page and (a.line_no is None or b.line_no is None or b.line_no == a.line_no + 1)
+
+
 def _narrow_date_end(lines: list[CellLine], k: int) -> int:
     """The end (exclusive) of the longest run from ``k`` of at least ``NARROW_PIECES_MIN``
     short lines of one page, each of a date's characters only (``NARROW_PIECE_CHARS``), that
@@ -242,7 +250,11 @@ def _narrow_date_end(lines: list[CellLine], k: int) -> int:
     end, joined = k, ""
     for j in range(k, min(len(lines), k + NARROW_PIECES_MAX)):
         text = lines[j].text.strip()
-        if len(text) > NARROW_PIECE_CHARS or not DATE_PIECE.match(text) or lines[j].page != lines[k].page:
+        if (
+            len(text) > NARROW_PIECE_CHARS
+            or not DATE_PIECE.match(text)
+            or (j > k and not _next_line(lines, j))
+        ):
             break
         joined += text
         if j + 1 - k >= NARROW_PIECES_MIN and is_date_line(joined):
@@ -276,7 +288,7 @@ def join_narrow_pieces(lines: list[CellLine]) -> list[CellLine]:
             and len(lines[k + 1].text.strip()) == 1
         ):
             nxt = lines[k + 1]
-            if nxt.page == cl.page and TIMING.match(cl.text.strip() + nxt.text.strip()):
+            if _next_line(lines, k + 1) and TIMING.match(cl.text.strip() + nxt.text.strip()):
                 end = k + 2
         if end > k:
             out.append(replace(cl, text="".join(x.text.strip() for x in lines[k:end]), wraps=True))
