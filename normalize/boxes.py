@@ -18,7 +18,16 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
-from .dates import DATE_AT_START, DATE_HEAD, DATE_TAIL, DATE_THEN_ITEM, is_date_line, parse_date
+from .dates import (
+    DATE_AT_START,
+    DATE_HEAD,
+    DATE_IN_SENTENCE_NEXT,
+    DATE_SEPARATORS,
+    DATE_TAIL,
+    DATE_THEN_ITEM,
+    is_date_line,
+    parse_date,
+)
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
@@ -39,7 +48,17 @@ SPLIT_DATE_REACH = 3
 # A date wrapped a piece a line in a narrow 変更日 column (``2019`` / ``/04/0`` / ``1``): lines made
 # only of a date's characters, at most this many, joined when together they read as a date.
 DATE_PIECES_MAX = 4
-DATE_PIECE = regex.compile(r"^\s*[0-9０-９元年月日令和平成昭RHSＲＨＳ/.．／\-－\u2212ー\u2010]{1,10}\s*$")
+DATE_PIECE = regex.compile(
+    rf"^\s*[0-9０-９元年月日令和平成昭RHSＲＨＳ{regex.escape(DATE_SEPARATORS)}]{{1,10}}\s*$"
+)
+# Row-ordered text (pypdfium2, ``pdftotext -raw`` of Writer tables): a date in a very narrow
+# 変更日 column printed a character or two a line (``２`` / ``０`` / ``１`` / ``９.`` / ``４.`` /
+# ``１``).  Joined when at least this many lines, each at most ``NARROW_PIECE_CHARS`` characters
+# and of a date's characters only, read together as a date (up to ``NARROW_PIECES_MAX`` lines:
+# ``令和元年１２月２５日`` a character a line).
+NARROW_PIECES_MIN = 3
+NARROW_PIECE_CHARS = 3
+NARROW_PIECES_MAX = 12
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 
@@ -190,7 +209,7 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
     separate the same boxes.  Other text is returned as it is."""
     gaps = _gaps(lines)
     if not looks_boxed(lines, gaps):
-        return lines
+        return join_narrow_pieces(lines)
     out: list[CellLine] = []
     shift, page, k = 0, None, 0
     while k < len(lines):
@@ -214,6 +233,70 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
     # ``月1日``) is made whole too, so the region's dates are found; line numbers as printed.
     joined, joined_gaps = join_split_dates(out, [g for g in _gaps(out)])
     return _renumber(out, joined, joined_gaps)
+
+
+def _next_line(lines: list[CellLine], j: int) -> bool:
+    """Whether ``lines[j]`` is printed on the line right after ``lines[j - 1]``, on its page (no
+    blank line between: a blank line after every line, as the seed's extractor prints, tells
+    nothing of a narrow column)."""
+    a, b = lines[j - 1], lines[j]
+    return a.page == b.page and (a.line_no is None or b.line_no is None or b.line_no == a.line_no + 1)
+
+
+def _narrow_date_end(lines: list[CellLine], k: int) -> int:
+    """The end (exclusive) of the longest run from ``k`` of at least ``NARROW_PIECES_MIN``
+    short lines of one page, each of a date's characters only (``NARROW_PIECE_CHARS``), that
+    joined reads as a date; ``k`` when none does."""
+    end, joined = k, ""
+    for j in range(k, min(len(lines), k + NARROW_PIECES_MAX)):
+        text = lines[j].text.strip()
+        if (
+            len(text) > NARROW_PIECE_CHARS
+            or not DATE_PIECE.match(text)
+            or (j > k and not _next_line(lines, j))
+        ):
+            break
+        joined += text
+        if j + 1 - k >= NARROW_PIECES_MIN and is_date_line(joined):
+            end = j + 1
+    if end > k and end < len(lines):
+        if DATE_IN_SENTENCE_NEXT.match(lines[end].text):
+            return k  # a date inside a cell's sentence (``平成31年4月1日`` / ``時点``)
+        # The date goes on at the start of a line shared with other cells (``日 Ⅰ基本情報 事後``):
+        # left whole to the readers, which split such a line.
+        head = (lines[end].text.split() or [""])[0]
+        whole = "".join(x.text.strip() for x in lines[k:end])
+        if head and DATE_PIECE.match(head) and is_date_line(whole + head):
+            return k
+    return end
+
+
+def join_narrow_pieces(lines: list[CellLine]) -> list[CellLine]:
+    """Row-ordered text: a date a very narrow column printed a character or two a line
+    (``_narrow_date_end``) as one line, and a 提出時期 printed a character a line (``事`` /
+    ``後``) as one.  The joined line keeps its first piece's place and is marked ``wraps``
+    (it was wrapped: not one printed line with the next).  Other lines are kept as they are."""
+    out: list[CellLine] = []
+    k = 0
+    while k < len(lines):
+        cl = lines[k]
+        end = _narrow_date_end(lines, k)
+        if (
+            end == k
+            and k + 1 < len(lines)
+            and len(cl.text.strip()) == 1
+            and len(lines[k + 1].text.strip()) == 1
+        ):
+            nxt = lines[k + 1]
+            if _next_line(lines, k + 1) and TIMING.match(cl.text.strip() + nxt.text.strip()):
+                end = k + 2
+        if end > k:
+            out.append(replace(cl, text="".join(x.text.strip() for x in lines[k:end]), wraps=True))
+            k = end
+            continue
+        out.append(cl)
+        k += 1
+    return out
 
 
 def _gaps(lines: list[CellLine]) -> list[bool]:

@@ -18,7 +18,8 @@ from piatable.vocabulary import (
     is_table_start,
 )
 
-from .dates import is_date_line
+from .boxes import DATE_PIECE, NARROW_PIECES_MAX
+from .dates import DATE_IN_SENTENCE_NEXT, DATE_TAIL, is_date_line
 
 # A section of the form (Ⅰ…Ⅵ) opening a line or a piece after a space, with its words (Writer
 # may print a space after the numeral: Ⅰ 関連情報).
@@ -28,6 +29,13 @@ SECTION_OPENING = regex.compile(rf"(?:^|(?<=\s))[{''.join(sorted(SECTION_NUMERAL
 # 別紙２ 事務の流れ): an item of its own, like a section.  A label that runs on into a sentence
 # (別紙２のとおり, 別添１に示す) is a reference inside a cell, not an item.
 ATTACHMENT_OPENING = regex.compile(rf"(?:^|(?<=\s))(?:{ATTACHMENT_LABEL_PATTERN})(?![\p{{Hiragana}}、。])")
+
+# Weight of the share of date lines a reading leaves without a row, against its plausibility
+# (``unrowed_share``, stream's choice between the row-order and column-order readings).
+UNROWED_DATE_WEIGHT = 1.0
+
+# A field's label naming a day (公表日, ①実施日, 評価実施日): the date after it is a cover page's.
+COVER_DATE_LABEL = regex.compile(r"\p{Han}日\s*$")
 
 # Lines after a title within which its column labels show it is the table's own title.
 TITLE_LABELS_WITHIN = 3
@@ -76,6 +84,72 @@ def date_lines_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> in
             else:
                 spare[whole] -= 1
     return lost
+
+
+def date_markers(region: list[str]) -> int:
+    """How many dates the table region prints: lines that are a date alone (with a 日 the
+    extractor put on the next line), and runs of consecutive lines made of a date's characters
+    only that read as a date together (``2020/`` / ``7/1``; ``２`` / ``０`` / … a character a
+    line); a date the next line continues as a sentence (``時点``: ``DATE_IN_SENTENCE_NEXT``)
+    is a cell's text and not counted.  Each row prints its own date unless the date is merged
+    over rows: the region holding more dates than rows read means rows were lost."""
+    count, k, n = 0, 0, len(region)
+    while k < n:
+        text = region[k].strip()
+        end, joined = k, ""
+        if is_date_line(text):
+            tail = k + 1 < n and DATE_TAIL.match(region[k + 1]) and is_date_line(text + region[k + 1])
+            end = k + 2 if tail else k + 1
+        else:
+            for j in range(k, min(n, k + NARROW_PIECES_MAX)):
+                if not DATE_PIECE.match(region[j]):
+                    break
+                joined += region[j].strip()
+                if j > k and is_date_line(joined):
+                    end = j + 1
+        if end > k:
+            count += end >= n or not DATE_IN_SENTENCE_NEXT.match(region[end])
+            k = end
+        else:
+            k += 1
+    return count
+
+
+def dates_beyond_rows(region: list[str], rows: list[RawRow], before: int = 0) -> int:
+    """How many more dates the table prints (``date_markers`` of the region, plus ``before``:
+    those printed between the table's head and the region read) than there are rows read and
+    dates held as values of item, before or after cells: rows lost, or run into others, even
+    when every date line was placed somewhere (a date printed in pieces is no date line)."""
+    values = sum(
+        is_date_line(cl.text) for row in rows for key in DATE_VALUE_CELLS for cl in row.cells.get(key, [])
+    )
+    return max(0, before + date_markers(region) - len(rows) - values)
+
+
+def dates_before_region(raw: list[str], start: int) -> int:
+    """Dates (``date_markers``) printed between the table's head (``table_head_before``) and
+    ``start``, the first line of the region read: rows the region does not hold.  With no head,
+    the text's lines before ``start`` count, but for a date right after a field's label that
+    names a day (公表日, ①実施日: ``COVER_DATE_LABEL``, a cover page's) and not a column label."""
+    head = table_head_before(raw, start)
+    if head is not None:
+        return date_markers(raw[head + 1 : start])
+    before = [
+        ""
+        if k and is_date_line(t) and COVER_DATE_LABEL.search(raw[k - 1]) and not is_label_piece(raw[k - 1])
+        else t
+        for k, t in enumerate(raw[:start])
+    ]
+    return date_markers(before)
+
+
+def unrowed_share(region: list[str], rows: list[RawRow]) -> float:
+    """Share of the region's date lines that became no row's date (``date_lines_without_rows``),
+    times ``UNROWED_DATE_WEIGHT``: each row prints its date, so a reading that leaves dates
+    unrowed has lost rows or run them together (a row-ordered Writer text read column by column
+    fills other rows' explanations in as merged cells)."""
+    dates = sum(is_date_line(t) for t in region)
+    return UNROWED_DATE_WEIGHT * date_lines_without_rows(region, rows) / dates if dates else 0.0
 
 
 def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:

@@ -66,6 +66,11 @@ DATE_HEAD = regex.compile(
 )
 
 
+# What follows a date inside a sentence of a cell (``平成31年4月1日`` / ``時点``), never a row's
+# 変更日: a line opening with hiragana or with these words.
+DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降|付け|付で|施行)")
+
+
 # What a wrapped date leaves on its second line when the first already reads as a date.
 DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
 

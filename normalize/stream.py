@@ -23,7 +23,7 @@ from piatable.vocabulary import (
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
-from .conservation import paths_before_region
+from .conservation import dates_before_region, paths_before_region, unrowed_share
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .items import opens_item
@@ -85,6 +85,7 @@ class StreamResult:
     paths_skipped: int = 0  # item paths after the table's head but before the region (rows lost)
     lost_lines: list[str] = field(default_factory=list)  # printed lines of the region in no row
     after_title: list[CellLine] = field(default_factory=list)  # lines between title and region
+    dates_before: int = 0  # dates printed between the table's head and the region (rows lost)
 
 
 def pages_to_cell_lines(pages: list[PageWords], release: bool = False) -> list[CellLine]:
@@ -326,6 +327,7 @@ def _read_rows(
     region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region])
     result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
+    result.dates_before = dates_before_region([cl.text for cl in raw[: start + 1]], start)
     result.after_title = lines_after_title(raw, start)
     from .boxes import looks_boxed
 
@@ -361,7 +363,10 @@ def _read_rows(
         # unless the in-order reading looks clearly better.
         lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
         twice = misplaced(in_order, region) if lead > 0 else 0.0
-        if boxed and plausibility(boxed) + lead > plausibility(in_order) - twice:
+        # A reading is less plausible by the share of date lines it leaves without a row.
+        boxed_score = plausibility(boxed) - unrowed_share([cl.text for cl in boxed_region], boxed)
+        in_order_score = plausibility(in_order) - twice - unrowed_share([cl.text for cl in region], in_order)
+        if boxed and boxed_score + lead > in_order_score:
             result.column_order = True
             result.rows = boxed
             result.furniture += len(region) - len(boxed_region)

@@ -30,7 +30,12 @@ TEXT_SAMPLES = sorted(
 # untitled table's region is opened by its column labels, normalize/region._untitled_labels.)
 # (outsider3/out3-calc-1-pdftotext, found by branch stream11, places every character once merged
 # with column11's narrow-cell joins, boxes.join_narrow_cells.)
-KNOWN_LOSSES: dict[str, str] = {}
+KNOWN_LOSSES: dict[str, str] = {
+    # Branch stream13's held-out set (measured only, never tuned on): a Writer table in 9 pt
+    # with a very narrow date column and mixed alignment; no rows are read from either order.
+    "heldout-stream13/hs13-writer-6-pdftotext-raw": "Writer, narrow date column: no rows read",
+    "heldout-stream13/hs13-writer-6-pypdfium2": "Writer, narrow date column: no rows read",
+}
 
 
 def _case(path: Path, known: dict[str, str]):
@@ -72,11 +77,10 @@ EXPECTED_TEXTS = sorted(
 # by column into fewer rows with status success until the item paths counted attachments'
 # labels (（別添３）…) as well as sections (conservation.ATTACHMENT_OPENING); the held-out
 # hmx-calc-5 is said as well, never tuned on.
-KNOWN_SILENT_LOSSES: dict[str, str] = {
-    # Branch stream11's tuning tables (samples/outsider3), plain pdftotext: found, not fixed.
-    "outsider3/out3-writer-2-pdftotext": "plain pdftotext of a Writer table, read column by column: 6 rows"
-    " of 11, status success (every row read is warned, confidence < 0.2)",
-}
+# outsider3/out3-writer-2-pdftotext (plain pdftotext of a Writer table, read column by column:
+# 6 rows of 11) is said since the dates printed before the region read are counted against the
+# rows (conservation.dates_before_region, dates_beyond_rows).
+KNOWN_SILENT_LOSSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", [_case(p, KNOWN_SILENT_LOSSES) for p in EXPECTED_TEXTS])

@@ -341,8 +341,15 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
-def build(root: Path, cases: list[Case]) -> None:
-    """Each case's PDF and its five texts, with the truth, under ``root``."""
+def build(
+    root: Path,
+    cases: list[Case],
+    tools: tuple[str, ...] = EXTRACTORS,
+    keep_pdf: bool = True,
+    readme: str = "",
+) -> None:
+    """Each case's PDF (unless not ``keep_pdf``) and its texts by ``tools``, with the truth, under
+    ``root``."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -360,17 +367,18 @@ def build(root: Path, cases: list[Case]) -> None:
             if missing:
                 print(f"{case.name}: not printed whole: {missing[:4]}", file=sys.stderr)
             truth = expected(case)
-            folder = root / case.name
-            _write_json(folder / "expected" / "records.json", truth)
-            shutil.copy(pdf, folder / "input.pdf")
-            for tool in EXTRACTORS:
+            if keep_pdf:
+                folder = root / case.name
+                _write_json(folder / "expected" / "records.json", truth)
+                shutil.copy(pdf, folder / "input.pdf")
+            for tool in tools:
                 tf = root / f"{case.name}-{tool}"
                 _write_json(tf / "expected" / "records.json", truth)
                 (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
             settings[case.name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{case.name}: {len(truth)} rows", file=sys.stderr)
     _write_json(root / "cases.json", settings)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    (root / "README.md").write_text((readme or README).format(name=root.name), "utf-8")
 
 
 README = """# {name}: tables made as an outside user makes them (issue 12)
@@ -392,7 +400,76 @@ Made by `python tools/make_outsider_tables.py`; measured by
 """
 
 
-SET_NAMES = ("outsider", "outsider2", "outsider3", "heldout-outsider", "mixed", "heldout-mixed", "colorder")
+FLAT_README = """# {name}: flattened text of long outsider tables (issue 10)
+
+Ten amendment tables written directly with openpyxl (`*-calc-*`) and python-docx (`*-writer-*`) in
+the outsider styles (font, size 9–12 pt, widths, orientation, plain or mixed vertical alignment,
+title line or none, some dates as rich text), 7–12 rows each; in about half the cases a narrow
+date column (the date wraps), in about half dates printed with a look-alike dash or full-width
+digits (`2019−4−1`, `2021ー4ー1`, `2022‐3‐15`, `２０２２／３／１５`).  Converted with `soffice
+--headless --convert-to pdf`; only the `pdftotext -raw` and pypdfium2 texts are kept, with the
+truth (`expected/records.json`, the rows as written).  Settings per case: `cases.json`.
+
+`samples/office-stream13` draws from the tuning tables; `samples/heldout-stream13` from
+`samples/heldout/tables`: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-stream13 --set heldout-stream13
+    python tools/eval_office.py samples/office-stream13 samples/heldout-stream13
+"""
+
+
+SET_NAMES = (
+    "outsider",
+    "outsider2",
+    "outsider3",
+    "heldout-outsider",
+    "mixed",
+    "heldout-mixed",
+    "colorder",
+    "office-stream13",
+    "heldout-stream13",
+)
+# The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
+FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
+# Dates printed with a look-alike dash or full-width digits, as pasted from other software:
+# (separator, full-width digits).
+DASH_STYLES = (("\u2212", False), ("ー", False), ("\u2010", False), ("-", False), ("／", True), (".", True))
+
+
+def dashed_date(iso: str, sep: str, fullwidth: bool) -> str:
+    """``iso`` printed as year-month-day with ``sep`` between the parts (full-width digits if
+    ``fullwidth``): 2019−4−1, ２０２２／３／１５."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    text = f"{y}{sep}{m}{sep}{d}"
+    return text.translate(str.maketrans("0123456789", "０１２３４５６７８９")) if fullwidth else text
+
+
+def flat_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """Cases for the flattened-order sets: the outsider styles, long tables, and in half of
+    them a narrow date column (the date wraps) or dates with a look-alike dash."""
+    rng = random.Random(seed + 7)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        attachment_share=0.1,
+        rich_share=0.3,
+        rows_per_case=(7, 12),
+        sizes=(9.0, 10.0, 10.5, 11.0, 12.0),
+    )
+    for case in cases:
+        if rng.random() < 0.5:
+            shares = list(case.shares)
+            shares[0] = round(shares[0] * rng.uniform(0.45, 0.7), 3)
+            case.shares = tuple(shares)
+        if rng.random() < 0.5:
+            sep, fw = rng.choice(DASH_STYLES)
+            case.date_style = f"dash{ord(sep):x}{'_fw' if fw else ''}"
+            for row in case.rows:
+                row["change_date_raw"] = dashed_date(row["change_date"], sep, fw)
+    return cases
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -436,6 +513,25 @@ def main(argv: list[str] | None = None) -> int:
         # Tuning tables for the column-order readers (pdfminer, plain pdftotext; issue 10): the
         # outsider styles with a seed of their own, half of them untitled.
         build(SAMPLES / "colorder", draw_cases("co", TUNING_POOLS, 10, seed=1110, titles=(*TITLES, "")))
+
+    # Issue 10 (stream13): flattened orders of long outsider tables, narrow date columns and
+    # look-alike dashes; only the pypdfium2 and -raw texts are kept.
+    if "office-stream13" in sets:
+        build(
+            SAMPLES / "office-stream13",
+            flat_cases("s13", TUNING_POOLS, 10, 1313),
+            FLAT_TOOLS,
+            False,
+            FLAT_README,
+        )
+    if "heldout-stream13" in sets:
+        build(
+            SAMPLES / "heldout-stream13",
+            flat_cases("hs13", HELDOUT_POOLS, 10, 2313),
+            FLAT_TOOLS,
+            False,
+            FLAT_README,
+        )
     return 0
 
 

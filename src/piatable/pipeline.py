@@ -22,6 +22,7 @@ from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.conservation import (
     date_lines_without_rows,
+    dates_beyond_rows,
     item_paths_without_rows,
     lost_and_invented,
 )
@@ -106,7 +107,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
-    lost = unrowed = skipped = unopened = 0
+    lost = unrowed = skipped = unopened = beyond = 0
     lost_lines: list[str] = []
     in_table = False
     for k, build in enumerate(parts):
@@ -120,6 +121,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         notes.extend(unexpected_timing_notes(stream.rows, records))
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
+        beyond += dates_beyond_rows(stream.region, stream.rows, stream.dates_before)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
         lost_lines.extend(stream.lost_lines)
@@ -136,6 +138,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         # above), but rows may have been run into their neighbours.
         kept = "" if lost else "; no text was lost, but rows may have run together"
         result.notes.append(f"{unrowed} date lines of the table region did not become rows{kept}")
+        result.status = "partial"
+    if beyond > unrowed:
+        # Every date line placed, yet the text prints more dates than rows were read (dates
+        # printed in pieces, rows read column by column): rows were lost or run together.
+        result.notes.append(
+            f"the table region prints {beyond} more dates than rows were read; rows may be missing"
+            " or run together"
+        )
         result.status = "partial"
     if skipped and not result.records:
         # Not "no amendment table found": the table is there, its rows could not be read.
