@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from piatable import extract_document
+from piatable.models import CellLine
 from piatable.normalize.boxes import without_label_boxes
 from piatable.normalize.columnar import column_order_rows
 
@@ -83,3 +84,22 @@ def test_a_calc_table_pdfminer_emitted_in_row_order_is_read_whole():
     for rec, exp in zip(res.records, expected, strict=True):
         for key in ("before", "after", "explanation"):
             assert squash(getattr(rec, key)) == squash(exp[key]), (rec.row_index, key)
+
+
+def test_an_untitled_table_opens_at_the_date_label_over_its_dates():
+    # Plain pdftotext of an untitled Calc table (samples/colorder13/c13-calc-5): the 変更日 label
+    # opens its column's box of dates; no other label is near, and the first dates' blocks hold
+    # no timing.  The region opens at the label, so no date is lost.
+    from piatable.normalize.region import _untitled_labels
+
+    texts = ["変更日", "2019/5/1", "", "2020/4/1", "", "2021/9/1", "", "項目", "Ⅰ基本情報", "①部署"]
+    texts += ["", "Ⅱ特定個人情報ファイルの概要", "", "変更前の記載", "", "市民課", "", "事前"]
+    raw = [CellLine(t, 1, n) for n, t in enumerate(texts, 1) if t]
+    assert _untitled_labels(raw, 1) == 0
+    # Another label alone there opens nothing; nor does 変更日 with no timing after it.
+    assert _untitled_labels([CellLine("項目", 1, 1), *raw[1:]], 1) is None
+    assert _untitled_labels(raw[:-1], 1) is None
+    case = ROOT / "samples" / "colorder13" / "c13-calc-5-pdftotext"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    got = [r.change_date for r in extract_document(case / "input.txt").records]
+    assert got == [e["change_date"] for e in expected]
