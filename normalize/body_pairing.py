@@ -60,7 +60,7 @@ BEAM = 300
 PARAGRAPH_END_SHORT = 3
 # A cell emitted where the other columns' boxes of its row are not (``Anchors``): per row of
 # distance, counted in boxes of an anchoring column (timing, explanation) between them.
-ANCHOR_DISTANCE = -1.0
+ANCHOR_DISTANCE = -2.0
 # ... counted up to this many: farther tells no more (an anchoring column handed out in another
 # order than the rows' must not outweigh the cells' own evidence).
 ANCHOR_MAX_DISTANCE = 2

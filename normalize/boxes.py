@@ -10,7 +10,7 @@ labels pdfminer prints as boxes of their own are furniture (``without_label_boxe
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import regex
 
@@ -38,6 +38,8 @@ BOXED_MIN_MULTI_SHARE = 0.5
 # printed vertically.
 LABEL_CHARS = frozenset("".join(LABELS))
 VERTICAL_LABEL_MIN = 3
+# A column label wrapped in its header cell opening a box: at most this many lines.
+WRAPPED_LABEL_LINES_MAX = 4
 # A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
@@ -61,6 +63,9 @@ NARROW_PIECE_CHARS = 3
 NARROW_PIECES_MAX = 12
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
+# The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
+OPEN_BRACKETS = "[［"
+CLOSE_BRACKETS = "]］"
 
 
 @dataclass(slots=True)
@@ -89,6 +94,25 @@ def _is_label(text: str) -> bool:
     return bool(pieces) and (all(p in LABELS for p in pieces) or "".join(pieces) in LABELS)
 
 
+# The characters of each set of up to LABELS_MIXED_MAX column labels, spaces aside.
+LABELS_MIXED_MAX = 3
+_LABEL_MIXES = frozenset(
+    "".join(sorted("".join(c))) for n in range(2, LABELS_MIXED_MAX + 1) for c in combinations(LABELS, n)
+)
+
+
+def _is_label_lines(lines: list[CellLine]) -> bool:
+    """Lines of column labels: whole labels (``_is_label``), or the pieces of two or three
+    labels wrapped side by side in narrow header cells, each line holding pieces of several
+    (``提出 提出時期に係る説`` / ``時期`` / ``明``, as plain pdftotext prints a Calc header row):
+    their characters, spaces aside, are exactly those labels' characters."""
+    text = "".join(cl.text for cl in lines)
+    if _is_label(text):
+        return True
+    bare = "".join(text.split())
+    return len(lines) > 1 and "".join(sorted(bare)) in _LABEL_MIXES
+
+
 def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
     """The lines without boxes made only of whole column labels: pdfminer prints each column's
     label as a box of its own, wherever its column's first cell is drawn; such a box is page
@@ -102,9 +126,19 @@ def without_label_boxes(lines: list[CellLine], gaps: list[bool]) -> tuple[list[C
         # A box of labels, or labels opening a box (pdfminer joins a label with its column's
         # first cell when they are close).
         m = k
-        while m < end and _is_label(lines[m].text):
-            keep[m] = False
-            m += 1
+        while m < end:
+            # The longest run of lines from m that reads as labels: a label wrapped in its
+            # narrow header cell (``提出`` / ``時期``, ``提出時期に係る説`` / ``明``) opens the box of
+            # its column's first cell as well as a label on a line of its own.
+            reach = min(end, m + WRAPPED_LABEL_LINES_MAX)
+            j = next(
+                (j for j in range(reach, m, -1) if _is_label_lines(lines[m:j])),
+                m,
+            )
+            if j == m:
+                break
+            keep[m:j] = [False] * (j - m)
+            m = j
         if m < end and _is_label("".join(cl.text for cl in lines[m:end])):
             # A label wrapped in its narrow header cell (``提出`` / ``時期``).
             keep[m:end] = [False] * (end - m)
@@ -423,6 +457,19 @@ def join_split_dates(lines: list[CellLine], gaps: list[bool]) -> tuple[list[Cell
     return out, out_gaps
 
 
+def _bracket_depth(text: str) -> int:
+    return sum(text.count(c) for c in OPEN_BRACKETS) - sum(text.count(c) for c in CLOSE_BRACKETS)
+
+
+def _closes_torn_bracket(boxes: list[Box], line: str) -> bool:
+    """Whether ``line`` closes a bracket the last box left open (``[ 10万人以上30`` / blank /
+    ``万人未満 ]``): pdfminer parts a choice cell's line where its font changes, a blank line
+    between; the two are one cell."""
+    if not boxes or is_single_box(boxes[-1]) or line.lstrip()[:1] in OPEN_BRACKETS:
+        return False
+    return _bracket_depth(boxes[-1].text) > 0 and _bracket_depth(line) < 0
+
+
 def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
     """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
 
@@ -447,7 +494,7 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
         if continues_item and not single and t[:1] not in SECTION_NUMERALS:
             boxes[-1].lines.append(cl)
-        elif gap or not boxes or boxes[-1].lines[-1].page != cl.page:
+        elif (gap and not _closes_torn_bracket(boxes, t)) or not boxes or boxes[-1].lines[-1].page != cl.page:
             boxes.append(Box([cl]))
         else:
             boxes[-1].lines.append(cl)

@@ -19,7 +19,7 @@ column often come out as one box.  What can be done honestly:
    削除 with a before; the margin over the runner-up reading says how sure the pairing is.
 
 Every row gets a confidence-only ``column_order`` doubt (such a reading is never as sure as one
-in row order) and, where its own evidence is weak (``_row_doubts``), a ``column_guess`` doubt
+in row order) and, where its own evidence is weak (``row_doubts``), a ``column_guess`` doubt
 saying why, which flags it; a row with nothing against it carries no flag.  Boxes left over are
 kept in the last row with ``unplaced_text``.
 """
@@ -48,6 +48,7 @@ from .item_intruders import read_other_columns
 from .items import heading_score
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
+from .row_doubts import row_doubts, rows_in_row_order
 from .run_segments import segment_runs as _segment
 from .side_columns import wide_lines
 
@@ -55,6 +56,13 @@ COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
 # before/after boxes was clear, the reading is less of a guess.
 COLUMN_ORDER_MATCHED_CONFIDENCE = 0.6
+# A row emitted whole in row order (row_doubts.rows_in_row_order) with nothing against it is
+# read as a row-ordered text's row is: the reader's confidence and the strength of its
+# column_order doubt.  On the tuning sets (colorder, colorder13, outsider, outsider2, mixed;
+# pdfminer and plain pdftotext) 67 such rows, all right; the 5 wrong rows emitted so carry
+# doubts of their own.
+ROW_ORDER_CONFIDENCE = 0.9
+ROW_ORDER_STRENGTH = 0.1
 # A box whose first paragraph scores at least this as a heading of the form is an item cell.
 ITEM_HEADING_SCORE = 1.0
 # Item boxes opening with a section (Ⅰ…Ⅵ) that show the document numbers its items.
@@ -70,24 +78,10 @@ EXPLANATION_PHRASE_END = regex.compile(
     r"(?:に伴う|による|のため|ため)(?:修正|追加|追記|変更|削除|見直し|記載)?[。．]?$|"
     r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$"
 )
-# A row's before/after move (body_pairing) scoring below this is a guess: a pair opening alike
-# scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
-PAIR_SURE_SCORE = 2.5
 # Lines wider than the before/after column that show a text prints cells side by side.
 SIDE_BY_SIDE_LINES = 2
 # Columns whose boxes, handed one per row, tell where each row's before/after cells are emitted.
 ANCHOR_COLUMNS = ("timing", "explanation")
-# How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
-SURE_FILLS = frozenset({"one", "group", "segment", "split"})
-WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (_row_doubts)
-FILL_WORDS = {
-    "excess": "order on a page with more boxes than rows",
-    "segment_guess": "the extractor's order alone",
-    "segment": "the extractor's order alone",
-    "shared": "sharing the last one (none on the page)",
-    "none": "nothing (no box left)",
-    "split": "cutting a box of several explanations where each ends",
-}
 # What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
 # a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
 OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
@@ -211,7 +205,8 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         narrow = widths[1]
         if box.width <= narrow + WIDTH_SLACK and display_width(box.lines[-2].text) >= narrow - WIDTH_SLACK:
             return "explanation"
-    if closes or BODY_MARKER.match(first):
+    # (A choice cell torn over two lines, ``[ 50人以上100`` / ``人未満 ]``, is one too.)
+    if closes or BODY_MARKER.match(first) or BODY_MARKER.match(box.text.strip()):
         return "body"
     if widths is not None:
         narrow = widths[1]
@@ -225,7 +220,9 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "explanation"
     if widths is not None:
         return "body?" if box.width <= widths[1] + WIDTH_SLACK else "body"
-    return "body?" if len(box.lines) == 1 else "body"
+    # No width to tell the columns apart: a short box with no evidence of its column is settled
+    # by where the extractor emitted it (``_settle_weak_bodies``), as a one-line box is.
+    return "body?" if len(box.lines) <= EXPLANATION_MAX_LINES else "body"
 
 
 def _settle_weak_bodies(boxes: list[Box], kinds: dict[str, str], widths: tuple[int, int] | None) -> None:
@@ -465,52 +462,11 @@ def _item_pages(row: RawRow) -> set[int | None]:
     return {cl.page for cl in row.cells["item"]}
 
 
-def _row_doubts(
-    fill_how: dict[str, list[str]],
-    k: int,
-    move: tuple[str, float, bool],
-    skipped: bool,
-    side_by_side: bool,
-    short_page: bool,
-) -> tuple[str, str]:
-    """Why row ``k`` of column-ordered text is in doubt ("": nothing speaks against it), and the
-    weak reasons apart (a ``cut_guess`` of strength ``quality.column_order_weak_strength``).
-
-    Measured on the tuning sets (tools/bench_calibration.py), these separate wrong rows from
-    right ones: a date, timing or explanation not found one per row (or one per date group);
-    before/after cells cut out of a longer box by width alone, or paired on weak evidence (score
-    below ``PAIR_SURE_SCORE``: no shared opening or words, a cell alone that closes no addition,
-    no cell at all); another row of its page left without a before/after cell (``short_page``:
-    the pairing ran short, its neighbours' cells are likely shifted); boxes the pairing left
-    over on its page.  Weak (issue 12): cells of several columns on one line (plain
-    ``pdftotext`` prints a row's date beside its item) and a merged date's run fixed by the
-    extractor's order: 290 and 212 wrong rows, 79 and 92 right, no better than chance; on 34
-    right rows and 17 wrong ones all the evidence."""
-    reasons, weak = [], []
-    for key, hows in fill_how.items():
-        if hows[k] in WEAK_FILLS:
-            weak.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
-        elif hows[k] not in SURE_FILLS:
-            reasons.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
-    how, score, cut = move
-    if cut:
-        reasons.append("a before/after cell was cut out of a longer box by width alone")
-    if how == "empty" or score < PAIR_SURE_SCORE:
-        reasons.append(f"the before/after cells were paired on weak evidence ({score:.1f})")
-    if short_page:
-        reasons.append("another row of its page was left without a before/after cell")
-    if skipped:
-        reasons.append("boxes of its page were left over by the pairing")
-    if side_by_side:
-        weak.append("the text prints cells of several columns on one line")
-    return "; ".join(reasons), "; ".join(weak)
-
-
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
-    """Rows built column by column from boxes, in order (``weak_strength``: see _row_doubts)."""
+    """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     # Lines of other columns printed in item boxes or beside each other (plain pdftotext) read
-    # apart; a guess, so the rows are warned (several columns on one line, _row_doubts).
+    # apart; a guess, so the rows are warned (several columns on one line, row_doubts).
     boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
@@ -527,11 +483,8 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = _rows_and_dates(boxes, kinds)
-    if kinds["item"]:
-        for row, item in zip(rows, kinds["item"], strict=True):
-            if id(item) in intruded:
-                why = "lines printed among its item's lines were read as another column's"
-                row.doubts.append(Doubt("column_guess", "item", why))
+    # Rows whose item box held other columns' lines (plain pdftotext, item_intruders).
+    intruded_rows = {k for k, b in enumerate(kinds["item"][: len(rows)]) if id(b) in intruded}
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     if not rows:
@@ -568,20 +521,31 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
+    ordered = rows_in_row_order(rows, boxes, leftovers)
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
         skipped = bool(skipped_pages & _item_pages(row))
-        why, weak = _row_doubts(fill_how, k, moves[k], skipped, side_by_side, short)
+        why, weak = row_doubts(fill_how, k, moves[k], skipped, side_by_side, short, ordered[k])
+        if k in intruded_rows:
+            # A guess, but one its row's run of boxes bears out when emitted in row order: the
+            # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong
+            # on the tuning sets); elsewhere a warning.
+            why_item = "lines printed among its item's lines were read as another column's"
+            kind = "cut_guess" if ordered[k] else "column_guess"
+            row.doubts.append(Doubt(kind, "item", why_item, weak_strength if ordered[k] else 1.0))
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))
         else:
-            row.confidence = COLUMN_ORDER_MATCHED_CONFIDENCE
+            row.confidence = ROW_ORDER_CONFIDENCE if ordered[k] else COLUMN_ORDER_MATCHED_CONFIDENCE
         if weak:
             row.doubts.append(Doubt("cut_guess", None, f"cells paired by column; {weak}", weak_strength))
         # Cells paired column by column are never as sure as a row read in order: this lowers
         # the confidence of every row without a flag (normalize/confidence.py).
-        row.doubts.append(Doubt("column_order", None, "cells paired with rows column by column"))
+        how_read = "cells paired with rows column by column"
+        how_read += "; its cells were emitted whole in row order" if ordered[k] else ""
+        strength = ROW_ORDER_STRENGTH if ordered[k] else 1.0
+        row.doubts.append(Doubt("column_order", None, how_read, strength))
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]

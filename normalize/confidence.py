@@ -56,8 +56,9 @@ NOTES_ONLY = frozenset({"ocr_corrected"})
 # Doubts listed in the evidence whatever their strength (a reader's near guess, weak or not,
 # says why the confidence is what it is).
 # ``truncated``: a truncation verdict's reasons (its flag, ``truncated:<field>``, is set by
-# normalize/flags.py and weighs there).
-ALWAYS_LISTED = NOTES_ONLY | {"cut_guess", "truncated"}
+# normalize/flags.py and weighs there).  ``column_order``: how a column-ordered row was read
+# (whole in row order or not), which sets its confidence.
+ALWAYS_LISTED = NOTES_ONLY | {"cut_guess", "truncated", "column_order"}
 
 # Filled by tools/bench_calibration.py --fit: called with (record, features) for every row.
 FEATURE_SINK: list[Callable[[Record, dict[str, dict[str, float]]], None]] = []

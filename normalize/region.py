@@ -35,6 +35,8 @@ LABEL_RUN_MIN = 3
 LABEL_NEAR_LINES = 3
 # Label pieces near each other that open an untitled table's region in boxed text.
 UNTITLED_LABELS_MIN = 3
+# The date column's label: right before the first date, it opens an untitled table's region.
+DATE_LABEL = "変更日"
 # A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
 # at most this many lines.
 WRAPPED_LABEL_MAX_LINES = 4
@@ -290,7 +292,8 @@ def _block_has_anchor(lines: list[CellLine], start: int, end: int) -> bool:
 def _untitled_labels(raw: list[CellLine], first_date: int) -> int | None:
     """The first of ``UNTITLED_LABELS_MIN`` column-label pieces among ``LABEL_NEAR_LINES`` * 2
     lines before ``first_date`` (the labels of a table with no title line), when a timing
-    follows them; None otherwise."""
+    follows them; or the 変更日 label right before the first date (labels only between), when a
+    timing follows; None otherwise."""
     for k in range(first_date):
         if not is_label_piece(raw[k].text):
             continue
@@ -298,6 +301,13 @@ def _untitled_labels(raw: list[CellLine], first_date: int) -> int | None:
         if sum(is_label_piece(cl.text) for cl in near) >= UNTITLED_LABELS_MIN and any(
             TIMING.match(cl.text) for cl in raw[k:]
         ):
+            return k
+        # The 変更日 label opening its column's box of dates (Calc's date column, as pdfminer and
+        # plain pdftotext print it: ``変更日`` / ``2019/5/1`` / blank / ``2020/4/1`` …), only
+        # labels between: its dates are the table's, though no other label is near.
+        dates_label = any(cl.text.strip() == DATE_LABEL for cl in raw[k:first_date])
+        only_labels = all(is_label_piece(cl.text) for cl in raw[k:first_date])
+        if dates_label and only_labels and any(TIMING.match(cl.text) for cl in raw[first_date:]):
             return k
         return None
     return None

@@ -18,7 +18,7 @@ A box is read apart only when it holds a line of two pieces whose left piece fil
 column's width; the lines are assigned by a beam search over these costs, and the box becomes
 two boxes, the left column's lines then the right's (the order Calc's cells come in).  Every
 character stays in one of the two.  Rows of such text are already warned (``column_guess``:
-cells of several columns on one line, ``columnar._row_doubts``).  Used by ``columnar``.
+cells of several columns on one line, ``row_doubts.row_doubts``).  Used by ``columnar``.
 """
 
 from __future__ import annotations

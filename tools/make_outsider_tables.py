@@ -7,6 +7,7 @@
     python tools/make_outsider_tables.py --set mixed --set heldout-mixed  # 変更日/項目 top, others centred
     python tools/make_outsider_tables.py --set colorder    # tuning tables for column-order text
     python tools/make_outsider_tables.py --set outsider3    # longer tables, larger type: page breaks
+    python tools/make_outsider_tables.py --set colorder13 --set heldout-column13  # column order
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -428,6 +429,8 @@ SET_NAMES = (
     "colorder",
     "office-stream13",
     "heldout-stream13",
+    "colorder13",
+    "heldout-column13",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -532,6 +535,14 @@ def main(argv: list[str] | None = None) -> int:
             False,
             FLAT_README,
         )
+    # Issues 10/12, branch column13: a second tuning set for the column-order readers (every
+    # alignment, plain and mixed) and a held-out set of the same styles from the held-out pools
+    # (measure on it only).
+    col13 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3}
+    if "colorder13" in sets:
+        build(SAMPLES / "colorder13", draw_cases("c13", TUNING_POOLS, 12, seed=1313, **col13))
+    if "heldout-column13" in sets:
+        build(SAMPLES / "heldout-column13", draw_cases("hc13", HELDOUT_POOLS, 10, seed=2513, **col13))
     return 0
 
 

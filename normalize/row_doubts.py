@@ -1,0 +1,147 @@
+"""Why a row of column-ordered text (``columnar``: pdfminer, plain ``pdftotext``) is in doubt.
+
+``row_doubts`` gathers a row's reasons for doubt from how its cells were handed out (a date,
+timing or explanation not one per row, a before/after cell cut or paired on weak evidence, its
+page's pairing running short or leaving boxes over).  Several of these are about the row's
+page, not the row: a box left over on a page, or another row of it without a before/after
+cell, says that some row of the page is likely wrong, not which.
+
+``rows_in_row_order`` finds the rows the extractor emitted whole and in a row's own order (Calc
+tables often come out so from pdfminer and plain ``pdftotext``): every box holding one of the
+row's cells lies in one run of the extractor's boxes that holds no other row's cell and no box
+left over, and within it the cells come as the columns run, left to right (date, item, before,
+after, timing, explanation).  For such a row the page's troubles do not speak against it: its
+cells are where a row's cells are when read in order, so only its own evidence counts (issues 10
+and 12: right rows of these texts were warned as often as wrong ones for their page's sake).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from piatable.models import RawRow
+
+from .boxes import Box
+
+# A row's before/after move (body_pairing) scoring below this is a guess: a pair opening alike
+# scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
+PAIR_SURE_SCORE = 2.5
+# How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
+SURE_FILLS = frozenset({"one", "group", "segment", "split"})
+WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (row_doubts)
+# Fills that are page-level guesses: sure for a row emitted whole in row order (its own cell is
+# in its own run of boxes).
+PAGE_FILLS = frozenset({"excess"})
+FILL_WORDS = {
+    "excess": "order on a page with more boxes than rows",
+    "segment_guess": "the extractor's order alone",
+    "segment": "the extractor's order alone",
+    "shared": "sharing the last one (none on the page)",
+    "none": "nothing (no box left)",
+    "split": "cutting a box of several explanations where each ends",
+}
+# The columns left to right: the order a row's cells are emitted in when read in row order.
+ROW_ORDER = ("change_date", "item", "before", "after", "timing", "explanation")
+# Cells that may be merged over several rows (one box shared by a group of rows).
+MERGEABLE = frozenset({"change_date", "timing", "explanation"})
+
+
+def rows_in_row_order(rows: list[RawRow], boxes: list[Box], leftovers: list[Box]) -> list[bool]:
+    """For each row, whether the extractor emitted it whole and in row order (see the module's
+    docstring): each of its cells' boxes (``boxes``, in the extractor's order) found, none shared
+    with another row but a merged date, timing or explanation, the run from its first box to its
+    last holding no other row's box and none of ``leftovers``, a merged cell's box not emitted
+    after that run, and its cells' first boxes in the columns' order.  A row with a cell made of
+    lines of no box (rebuilt) is not."""
+    pos_of: dict[int, int] = {}
+    for k, b in enumerate(boxes):
+        for cl in b.lines:
+            pos_of[id(cl)] = k
+    left = {pos_of[id(cl)] for b in leftovers for cl in b.lines if id(cl) in pos_of}
+    cell_pos: list[dict[str, set[int]] | None] = []
+    for row in rows:
+        got: dict[str, set[int]] | None = {}
+        for key in ROW_ORDER:
+            lines = row.cells.get(key) or []
+            if any(id(cl) not in pos_of for cl in lines):
+                got = None
+                break
+            got[key] = {pos_of[id(cl)] for cl in lines}
+        cell_pos.append(got)
+    owners: Counter[int] = Counter()
+    for got in cell_pos:
+        for key, ps in (got or {}).items():
+            if key not in MERGEABLE:
+                owners.update(ps)
+    out = []
+    for got in cell_pos:
+        if not got or not got["item"]:
+            out.append(False)
+            continue
+        # A merged cell's box stands with the group's first row: it neither places nor breaks
+        # the others.
+        own = {k: ps for k, ps in got.items() if ps and not (k in MERGEABLE and _shared(ps, got, cell_pos))}
+        every = set().union(*own.values())
+        span = set(range(min(every), max(every) + 1))
+        if any(owners[p] > 1 for k, ps in own.items() if k not in MERGEABLE for p in ps):
+            out.append(False)
+            continue
+        strays = span - every
+        starts = [min(own[k]) for k in ROW_ORDER if k in own]
+        # A box shared with other rows (a merged cell) emitted after the row's run belongs to a
+        # later row's run: the row took it for want of its own.
+        late = any(min(ps) > max(every) for k, ps in got.items() if ps and k not in own)
+        out.append(not strays and not late and not (span & left) and starts == sorted(starts))
+    return out
+
+
+def _shared(ps: set[int], mine: dict[str, set[int]], cell_pos: list[dict[str, set[int]] | None]) -> bool:
+    """Whether another row's cells use one of the boxes ``ps``."""
+    return any(other is not mine and any(ps & qs for qs in other.values()) for other in cell_pos if other)
+
+
+def row_doubts(
+    fill_how: dict[str, list[str]],
+    k: int,
+    move: tuple[str, float, bool],
+    skipped: bool,
+    side_by_side: bool,
+    short_page: bool,
+    in_row_order: bool = False,
+) -> tuple[str, str]:
+    """Why row ``k`` of column-ordered text is in doubt ("": nothing speaks against it), and the
+    weak reasons apart (a ``cut_guess`` of strength ``quality.column_order_weak_strength``).
+
+    Measured on the tuning sets (tools/bench_calibration.py), these separate wrong rows from
+    right ones: a date, timing or explanation not found one per row (or one per date group);
+    before/after cells cut out of a longer box by width alone, or paired on weak evidence (score
+    below ``PAIR_SURE_SCORE``: no shared opening or words, a cell alone that closes no addition,
+    no cell at all); another row of its page left without a before/after cell (``short_page``:
+    the pairing ran short, its neighbours' cells are likely shifted); boxes the pairing left
+    over on its page.  Weak (issue 12): cells of several columns on one line (plain
+    ``pdftotext`` prints a row's date beside its item) and a merged date's run fixed by the
+    extractor's order: 290 and 212 wrong rows, 79 and 92 right, no better than chance; on 34
+    right rows and 17 wrong ones all the evidence.
+
+    A row emitted whole in row order (``in_row_order``, ``rows_in_row_order``) is spared its
+    page's doubts (boxes left over, a row without a before/after cell, a cell handed out by
+    order on a page with more boxes than rows) and, when its before and after are two whole
+    boxes, the weak-pairing doubt: their place in the row's run of boxes pairs them."""
+    reasons, weak = [], []
+    for key, hows in fill_how.items():
+        if hows[k] in WEAK_FILLS:
+            weak.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
+        elif hows[k] not in SURE_FILLS and not (in_row_order and hows[k] in PAGE_FILLS):
+            reasons.append(f"the {key} was found by {FILL_WORDS.get(hows[k], hows[k])}")
+    how, score, cut = move
+    if cut:
+        reasons.append("a before/after cell was cut out of a longer box by width alone")
+    if how == "empty" or (score < PAIR_SURE_SCORE and not (in_row_order and how == "pair")):
+        reasons.append(f"the before/after cells were paired on weak evidence ({score:.1f})")
+    if short_page and not in_row_order:
+        reasons.append("another row of its page was left without a before/after cell")
+    if skipped and not in_row_order:
+        reasons.append("boxes of its page were left over by the pairing")
+    if side_by_side:
+        weak.append("the text prints cells of several columns on one line")
+    return "; ".join(reasons), "; ".join(weak)
