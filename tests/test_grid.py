@@ -226,3 +226,59 @@ def test_a_row_broken_by_a_page_break_is_joined_and_an_unsure_join_is_in_doubt()
     # A real date at the top of page 2 starts a row of its own.
     rows = _joined(prev_reaches_bottom=True, date_rest="令和４年４月１日")
     assert len(rows) == 2
+
+
+def _top_row(unsure: tuple[int, ...], timing: str = "", explanation: str = "") -> list:
+    """Row 1 on page 1 (事後, its explanation), then page 2's first row with its own date and
+    item, its 提出時期 and explanation as given, read with ``unsure`` columns."""
+    from piatable.normalize.grid import rows as grid_rows
+
+    rows: list = []
+    first = {
+        0: _cell("令和３年９月１日", 1, 500),
+        1: _cell("Ⅰ基本情報", 1, 500),
+        4: _cell("事後", 1, 500),
+        5: _cell("組織改正による修正", 1, 500),
+    }
+    grid_rows._take_row(rows, first, False, 1, {"first": True, "leading": True})
+    top = {0: _cell("令和４年４月１日", 2, 60), 1: _cell("Ⅱ特定個人情報ファイルの概要", 2, 60)}
+    if timing:
+        top[4] = _cell(timing, 2, 60)
+    if explanation:
+        top[5] = _cell(explanation, 2, 60)
+    grid_rows._take_row(rows, top, False, 2, {"first": True, "leading": True}, (), unsure)
+    return rows
+
+
+def test_an_empty_timing_under_a_page_break_takes_the_merged_value_in_doubt():
+    """Issue 11 (scans): a 提出時期 / explanation merged over a page break prints its text on the
+    page before; a part one row high under the next page's labels looks like any cell, so the
+    page's first row takes the value above, flagged and in doubt."""
+    rows = _top_row(unsure=(4, 5))
+    assert len(rows) == 2
+    got = rows[1]
+    assert "".join(ln.text for ln in got.cells[4]) == "事後"
+    assert "".join(ln.text for ln in got.cells[5]) == "組織改正による修正"
+    assert "merged_cell_filled" in got.flags and got.doubt and "page 2" in got.doubt
+    # Its own 提出時期 printed: nothing is taken, its empty explanation stays empty.
+    got = _top_row(unsure=(4, 5), timing="事前")[1]
+    assert 5 not in got.cells and got.doubt is None and "merged_cell_filled" not in got.flags
+    # An explanation of its own is kept; the 提出時期 is still taken.
+    got = _top_row(unsure=(4, 5), explanation="自分の説明")[1]
+    assert "".join(ln.text for ln in got.cells[5]) == "自分の説明"
+    assert "".join(ln.text for ln in got.cells[4]) == "事後" and got.doubt
+    # Not one row high at the top of a page (``unsure`` empty): left as printed.
+    got = _top_row(unsure=())[1]
+    assert 4 not in got.cells and got.doubt is None
+
+
+def test_a_label_row_read_with_ocr_marks_is_a_header_row():
+    """Issue 11 (scans): OCR reads specks round the labels (変更日. / ：変更前の記載) and misreads a
+    letter (提出時基), and a narrow cell wraps a label (変更前の / 記載): still the label row."""
+    from piatable.normalize.grid.labels import is_header_row
+
+    noisy = ["変更日.", "項目", "：変更前の記載", "変更後の\n記載", "提出時基", "。提出時期に係る説明"]
+    cells = {c: [ln for part in t.split("\n") for ln in _cell(part, 1, 60)] for c, t in enumerate(noisy)}
+    assert is_header_row(cells)
+    body = ["令和３年４月１日", "Ⅰ基本情報", "市民課", "市民窓口課", "事後", "組織改正による修正"]
+    assert not is_header_row({c: _cell(t, 1, 60) for c, t in enumerate(body)})

@@ -19,6 +19,7 @@ from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_w
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..rejoin import is_soft_break
+from .carry import fill_unsure, one_row_top
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
@@ -97,6 +98,7 @@ def _take_row(
     page: int,
     state: dict,
     carried: tuple[int, ...] = (),
+    unsure: tuple[int, ...] = (),
 ) -> None:
     """Add one page row to ``rows``: a header row dropped; at the top of a page (``state``), a
     row without its date either continues the previous one or shares its merged date.
@@ -105,7 +107,9 @@ def _take_row(
     it) counts as no date: the row continues the previous one, and rows sharing that cell (merged)
     take the whole date.  ``carried``: columns whose cell spans this row from the top of the page
     over several rows (a merged cell carried over the break): empty, they take the previous
-    row's value (``merged_cell_filled``)."""
+    row's value (``merged_cell_filled``).  ``unsure``: columns whose cell holding this row, at
+    the top of the page, is one row high: an empty 提出時期 there takes the previous row's, in
+    doubt (``carry.fill_unsure``)."""
     if not any(cell_text(v) for v in cells.values()):
         return
     if is_header_row(cells):
@@ -177,7 +181,13 @@ def _take_row(
             for c in filled:
                 cells[c] = list(prev.cells[c])
             flags = [*flags, "merged_cell_filled"] if "merged_cell_filled" not in flags else flags
+    why = None
+    if rows and top_of_page and unsure:
+        cells, why = fill_unsure(cells, rows[-1].cells, unsure, page)
+        if why and "merged_cell_filled" not in flags:
+            flags = [*flags, "merged_cell_filled"]
     rows.append(_new_row(dict(cells), page, flags, own))
+    rows[-1].doubt = rows[-1].doubt or why
 
 
 # Layout text: notes name at most this many lines that landed in no row.
@@ -344,7 +354,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         top = _first_body_row(pr) if rows else None
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
-            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
+            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top), one_row_top(pr, r, top))
             doubt = pr.doubts.get(r)
             if r == 0 and pr.carried and held_doubt:
                 # The held-back row read again with this page: its doubt on the page before
