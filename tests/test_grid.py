@@ -282,3 +282,45 @@ def test_a_label_row_read_with_ocr_marks_is_a_header_row():
     assert is_header_row(cells)
     body = ["令和３年４月１日", "Ⅰ基本情報", "市民課", "市民窓口課", "事後", "組織改正による修正"]
     assert not is_header_row({c: _cell(t, 1, 60) for c, t in enumerate(body)})
+
+
+def _label_page(header_ruled: bool) -> PageWords:
+    """OCR words of a ruled page whose before / after labels wrap over three and two lines in
+    narrow cells (変更 / 前の / 記載, 変更 / 後の記載); the ruling under the label row is seen
+    in every column, or (a faint line in a scan) only under the date, item, timing and
+    explanation columns."""
+
+    def w(t: str, x: float, y: float) -> Word:
+        return Word(t, 1, x, x + 9.0 * len(t), y, y + 9.0, "ocr", 90.0)
+
+    words = [
+        *(w(t, x, 100) for t, x in [("変更日", 10), ("項目", 70), ("変更", 150), ("変更", 250)]),
+        w("提出時期", 345, 100),
+        w("提出時期に係る説明", 415, 100),
+        w("前の", 150, 111),
+        w("後の記載", 250, 111),
+        w("記載", 150, 122),
+        *(w(t, x, 140) for t, x in [("令和2年4月1日", 5), ("Ⅰ基本情報", 60), ("住民基本台帳", 145)]),
+        *(w(t, x, 140) for t, x in [("住民基本台帳法", 245), ("事後", 350), ("修正", 415)]),
+        *(w(t, x, 170) for t, x in [("令和3年4月1日", 5), ("Ⅱ概要", 60), ("市民課", 145)]),
+        *(w(t, x, 170) for t, x in [("市民窓口課", 245), ("事前", 350), ("変更", 415)]),
+    ]
+    xs = [0, 55, 140, 240, 340, 410, 520]
+    rulings = [(x, 95.0, x, 190.0) for x in xs]
+    rulings += [(0, 95, 520, 95), (0, 190, 520, 190), (0, 165, 520, 165)]
+    under = [(0, 135, 520, 135)] if header_ruled else [(0, 135, 140, 135), (340, 135, 520, 135)]
+    return PageWords(1, 600, 800, "pt", "ocr", words, [*rulings, *under])
+
+
+@pytest.mark.parametrize("header_ruled", [True, False])
+def test_wrapped_labels_stay_in_the_label_row(header_ruled):
+    """Issue 11 (scans): labels wrapped in narrow header cells are the header; where the ruling
+    under the label row was not seen in their columns, the first row does not take them as a
+    merged cell's text (before: 変更 / 前の / 記載 / 住民基本台帳…)."""
+    grid = pages_to_rows([_label_page(header_ruled)], Settings())
+    got = [{k: "".join(ln.text for ln in v) for k, v in r.cells.items()} for r in grid.rows]
+    assert [(g["before"], g["after"]) for g in got] == [
+        ("住民基本台帳", "住民基本台帳法"),
+        ("市民課", "市民窓口課"),
+    ]
+    assert all("merged_cell_filled" not in r.flags for r in grid.rows)

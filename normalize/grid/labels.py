@@ -179,8 +179,11 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
 
 
 # The tails a narrow header cell wraps a label into (提出時期に係る説 / 明): any proper end of a
-# label.  A line of them only right under the header row is the header's.
-_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+# label, and any middle part of two or more characters (a label wrapped over three lines:
+# 変更 / 前の / 記載).  A line of them only right under the header row is the header's.
+_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label))) | frozenset(
+    label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
+)
 
 
 def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
