@@ -76,6 +76,8 @@ class _Row:
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
 # page break is printed once, so the rows under it on the next page take its value.
 MERGED_COLUMNS = (0, 4, 5)
+# Columns a row has of its own (項目, 変更前, 変更後): closed at a page's foot, its last row ended.
+ROW_OWN = (1, 2, 3)
 
 
 def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
@@ -127,7 +129,11 @@ def _take_row(
         and no_date
         and (
             _opens_path(cells.get(1))
-            or (state.get("rows_whole") and bool(cell_text(cells.get(1))) and "rest" not in state)
+            or (
+                (state.get("rows_whole") or state.get("foot_closed"))
+                and bool(cell_text(cells.get(1)))
+                and "rest" not in state
+            )
         )
     ):
         # A new row whose date sits in a cell merged across the page break (printed on
@@ -305,6 +311,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     hx, hy = ems(pages)
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
+    prev_ruled, prev_foot = False, ()
     layout = pages[0].unit == "cell"
     align: str | None = None
     by_chars: bool | None = None  # layout text: how the page before read its offsets
@@ -337,6 +344,16 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 continue
             # Nothing to read the carried row with: it stands as it was.
             pr = PageRows([], [], False, prev_bounds or [], False, align=align)
+        # The page before closed its 項目, before and after cells with a ruling at its foot while
+        # a merged column ran on open (its last row ended there; a row broken over the page is
+        # closed in every column or in none): a row at the top of this page without a date is a
+        # row of its own under the merged date, as in a spreadsheet (issue 11).
+        foot_closed = (
+            prev_ruled
+            and all(c in prev_foot for c in ROW_OWN)
+            and any(c not in prev_foot for c in MERGED_COLUMNS)
+        )
+        prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
@@ -349,7 +366,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 new.doubt = new.doubt or held_doubt
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
-        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole}
+        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
         for r, (cells, merged) in enumerate(page_rows_here):

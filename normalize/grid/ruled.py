@@ -282,6 +282,8 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
+        else:
+            res.foot_closed = tuple(c for c in range(N_COLS) if closed[-1][c])
         _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
         if header is not None:
             _label_row_apart(res, ys, header.top, header.bottom, hy)
