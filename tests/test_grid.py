@@ -226,3 +226,101 @@ def test_a_row_broken_by_a_page_break_is_joined_and_an_unsure_join_is_in_doubt()
     # A real date at the top of page 2 starts a row of its own.
     rows = _joined(prev_reaches_bottom=True, date_rest="令和４年４月１日")
     assert len(rows) == 2
+
+
+def _top_row(unsure: tuple[int, ...], timing: str = "", explanation: str = "") -> list:
+    """Row 1 on page 1 (事後, its explanation), then page 2's first row with its own date and
+    item, its 提出時期 and explanation as given, read with ``unsure`` columns."""
+    from piatable.normalize.grid import rows as grid_rows
+
+    rows: list = []
+    first = {
+        0: _cell("令和３年９月１日", 1, 500),
+        1: _cell("Ⅰ基本情報", 1, 500),
+        4: _cell("事後", 1, 500),
+        5: _cell("組織改正による修正", 1, 500),
+    }
+    grid_rows._take_row(rows, first, False, 1, {"first": True, "leading": True})
+    top = {0: _cell("令和４年４月１日", 2, 60), 1: _cell("Ⅱ特定個人情報ファイルの概要", 2, 60)}
+    if timing:
+        top[4] = _cell(timing, 2, 60)
+    if explanation:
+        top[5] = _cell(explanation, 2, 60)
+    grid_rows._take_row(rows, top, False, 2, {"first": True, "leading": True}, (), unsure)
+    return rows
+
+
+def test_an_empty_timing_under_a_page_break_takes_the_merged_value_in_doubt():
+    """Issue 11 (scans): a 提出時期 / explanation merged over a page break prints its text on the
+    page before; a part one row high under the next page's labels looks like any cell, so the
+    page's first row takes the value above, flagged and in doubt."""
+    rows = _top_row(unsure=(4, 5))
+    assert len(rows) == 2
+    got = rows[1]
+    assert "".join(ln.text for ln in got.cells[4]) == "事後"
+    assert "".join(ln.text for ln in got.cells[5]) == "組織改正による修正"
+    assert "merged_cell_filled" in got.flags and got.doubt and "page 2" in got.doubt
+    # Its own 提出時期 printed: nothing is taken, its empty explanation stays empty.
+    got = _top_row(unsure=(4, 5), timing="事前")[1]
+    assert 5 not in got.cells and got.doubt is None and "merged_cell_filled" not in got.flags
+    # An explanation of its own is kept; the 提出時期 is still taken.
+    got = _top_row(unsure=(4, 5), explanation="自分の説明")[1]
+    assert "".join(ln.text for ln in got.cells[5]) == "自分の説明"
+    assert "".join(ln.text for ln in got.cells[4]) == "事後" and got.doubt
+    # Not one row high at the top of a page (``unsure`` empty): left as printed.
+    got = _top_row(unsure=())[1]
+    assert 4 not in got.cells and got.doubt is None
+
+
+def test_a_label_row_read_with_ocr_marks_is_a_header_row():
+    """Issue 11 (scans): OCR reads specks round the labels (変更日. / ：変更前の記載) and misreads a
+    letter (提出時基), and a narrow cell wraps a label (変更前の / 記載): still the label row."""
+    from piatable.normalize.grid.labels import is_header_row
+
+    noisy = ["変更日.", "項目", "：変更前の記載", "変更後の\n記載", "提出時基", "。提出時期に係る説明"]
+    cells = {c: [ln for part in t.split("\n") for ln in _cell(part, 1, 60)] for c, t in enumerate(noisy)}
+    assert is_header_row(cells)
+    body = ["令和３年４月１日", "Ⅰ基本情報", "市民課", "市民窓口課", "事後", "組織改正による修正"]
+    assert not is_header_row({c: _cell(t, 1, 60) for c, t in enumerate(body)})
+
+
+def _label_page(header_ruled: bool) -> PageWords:
+    """OCR words of a ruled page whose before / after labels wrap over three and two lines in
+    narrow cells (変更 / 前の / 記載, 変更 / 後の記載); the ruling under the label row is seen
+    in every column, or (a faint line in a scan) only under the date, item, timing and
+    explanation columns."""
+
+    def w(t: str, x: float, y: float) -> Word:
+        return Word(t, 1, x, x + 9.0 * len(t), y, y + 9.0, "ocr", 90.0)
+
+    words = [
+        *(w(t, x, 100) for t, x in [("変更日", 10), ("項目", 70), ("変更", 150), ("変更", 250)]),
+        w("提出時期", 345, 100),
+        w("提出時期に係る説明", 415, 100),
+        w("前の", 150, 111),
+        w("後の記載", 250, 111),
+        w("記載", 150, 122),
+        *(w(t, x, 140) for t, x in [("令和2年4月1日", 5), ("Ⅰ基本情報", 60), ("住民基本台帳", 145)]),
+        *(w(t, x, 140) for t, x in [("住民基本台帳法", 245), ("事後", 350), ("修正", 415)]),
+        *(w(t, x, 170) for t, x in [("令和3年4月1日", 5), ("Ⅱ概要", 60), ("市民課", 145)]),
+        *(w(t, x, 170) for t, x in [("市民窓口課", 245), ("事前", 350), ("変更", 415)]),
+    ]
+    xs = [0, 55, 140, 240, 340, 410, 520]
+    rulings = [(x, 95.0, x, 190.0) for x in xs]
+    rulings += [(0, 95, 520, 95), (0, 190, 520, 190), (0, 165, 520, 165)]
+    under = [(0, 135, 520, 135)] if header_ruled else [(0, 135, 140, 135), (340, 135, 520, 135)]
+    return PageWords(1, 600, 800, "pt", "ocr", words, [*rulings, *under])
+
+
+@pytest.mark.parametrize("header_ruled", [True, False])
+def test_wrapped_labels_stay_in_the_label_row(header_ruled):
+    """Issue 11 (scans): labels wrapped in narrow header cells are the header; where the ruling
+    under the label row was not seen in their columns, the first row does not take them as a
+    merged cell's text (before: 変更 / 前の / 記載 / 住民基本台帳…)."""
+    grid = pages_to_rows([_label_page(header_ruled)], Settings())
+    got = [{k: "".join(ln.text for ln in v) for k, v in r.cells.items()} for r in grid.rows]
+    assert [(g["before"], g["after"]) for g in got] == [
+        ("住民基本台帳", "住民基本台帳法"),
+        ("市民課", "市民窓口課"),
+    ]
+    assert all("merged_cell_filled" not in r.flags for r in grid.rows)

@@ -85,3 +85,37 @@ def test_a_broken_column_border_in_a_scan_is_noted_and_flagged(tmp_path):
     assert res.status == "partial"
     assert any("lie in no cell of its ruled grid and were not read" in n for n in res.notes)
     assert res.records and all("unplaced_text" in r.flags for r in res.records)
+
+
+def _grid_scan(horizontal: list[tuple[int, int, int, int]]):  # type: ignore[no-untyped-def]
+    """A page of three columns (x 100–300–500–700) whose side rulings run from y 100 to 700."""
+    from piatable.extract.ocr.page_scan import PageScan
+
+    vertical = [(x - 1, 100, x + 1, 700) for x in (100, 300, 500, 700)]
+    return PageScan(1, 200.0, 800, 800, 0.0, 20.0, horizontal, vertical)
+
+
+def test_a_cell_open_at_the_pages_foot_is_read():
+    """Issue 11: a merged 提出時期 / explanation / date cell cut by a page break is drawn open at
+    the page's foot (no ruling under it); its side rulings end there and it is read as a cell."""
+    from piatable.extract.ocr.strips import table_cells
+    from piatable.settings import OcrSettings
+
+    # The header ruling and one under the first row run across; the last row's ruling stops
+    # short of the third column, whose cell goes on to the next page.
+    rows = [(100, 99, 700, 101), (100, 199, 700, 201), (100, 399, 500, 401), (100, 699, 500, 701)]
+    cells = {(c.x0, c.top, c.x1, c.bottom) for c in table_cells(_grid_scan(rows), OcrSettings())}
+    third = sorted((t, b) for x0, t, x1, b in cells if x0 == 500)
+    assert third == [(100, 200), (200, 700)]
+    # The closed columns keep their cells between the rulings, no cell added.
+    first = sorted((t, b) for x0, t, x1, b in cells if x0 == 100)
+    assert first == [(100, 200), (200, 400), (400, 700)]
+
+
+def test_a_ruling_at_the_columns_end_adds_no_sliver_cell():
+    from piatable.extract.ocr.strips import table_cells
+    from piatable.settings import OcrSettings
+
+    rows = [(100, 99, 700, 101), (100, 399, 700, 401), (100, 697, 700, 699)]
+    cells = table_cells(_grid_scan(rows), OcrSettings())
+    assert sorted((c.top, c.bottom) for c in cells if c.x0 == 500) == [(100, 400), (400, 698)]

@@ -18,7 +18,8 @@ creation date).
                                                        # office-writerraw, heldout-writerraw,
                                                        # office4, heldout4, office5, heldout5,
                                                        # office8, heldout8, office9, heldout9,
-                                                       # office-long, heldout-long
+                                                       # office-long, heldout-long,
+                                                       # office-scanmerge
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -1766,6 +1767,77 @@ def ninth_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+# ----- scans of merged cells and wrapped labels (issue 11, scans)
+
+# Writer widths (cm) whose before / after columns are narrow enough to wrap their labels
+# (変更前の / 記載, 変更 / 前の記載 …) and whose explanation column is wide.
+NARROW_WRITER_WIDTHS = ((2.4, 5.4, 2.0, 2.0, 1.6, 9.0), (2.2, 6.0, 1.6, 1.7, 1.5, 8.0))
+# Rows sharing one 提出時期 and explanation (merged over them) come in runs of this many.
+SHARED_RUN = (3, 6)
+
+
+def _shared_runs(rows: list[dict], rng: random.Random) -> list[dict]:
+    """The rows with 提出時期 and explanation made equal over runs of 3–6 rows (the first row's),
+    as bodies write one reason for a batch of changes; Calc / Writer merge them."""
+    out: list[dict] = []
+    k = 0
+    while k < len(rows):
+        n = rng.randint(*SHARED_RUN)
+        head = rows[k]
+        out += [dict(r, timing=head["timing"], explanation=head["explanation"]) for r in rows[k : k + n]]
+        k += n
+    return out
+
+
+def scanmerge_case(name: str, table: list[dict], maker: str, heldout: bool, k: int) -> Case:
+    """A case whose 提出時期 and explanation (and dates) are merged over runs of rows: Calc with
+    manual page breaks cutting the merged runs (text printed on the run's first page) or none
+    (a run's text centred in its tall cell), Writer with before / after columns so narrow that
+    their labels wrap."""
+    rng = _rng(name)
+    rows = _shared_runs(printed_rows(table, DATE_STYLES[k % len(DATE_STYLES)]), rng)
+    if maker == "calc":
+        return Case(
+            name=name,
+            rows=rows,
+            maker="calc",
+            font=rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
+            size=rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
+            widths=rng.choice(HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS),
+            valign=("top", "center")[k % 2],
+            merge=True,
+            merge_over_breaks=k % 2 == 0,
+            rows_per_page=rng.choice((3, 4, 5)) if k % 2 == 0 else None,
+            repeat_header=True,
+            appendix=rng.choice(("２", "3")),
+            texts=False,
+        )
+    return Case(
+        name=name,
+        rows=rows,
+        maker="writer",
+        font=rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
+        size=rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
+        widths=NARROW_WRITER_WIDTHS[k % 2],
+        valign=("top", "center")[k % 2],
+        merge=True,
+        merge_keys=("timing", "explanation"),
+        repeat_header=True,
+        appendix=rng.choice(("２", "3")),
+        texts=False,
+    )
+
+
+def scanmerge_cases() -> list[Case]:
+    """Tuning: two tuning tables by Calc (merged runs cut by page breaks; centred runs) and one
+    by Writer.  (No held-out twin: Calc clips the held-out tables' long merged rows over a page
+    break and the narrow Writer columns; measure held-out on samples/heldout-calcbreak.)"""
+    plan = [("juki", "calc", 0), ("zeimu", "calc", 1), ("kokuho", "writer", 2)]
+    return [
+        scanmerge_case(f"{m}-sm-{name}", load_table(TUNING_TABLES[name]), m, False, k) for name, m, k in plan
+    ]
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1796,6 +1868,7 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout8": (SAMPLES / "heldout8", lambda: mdate_cases(heldout=True)),
     "office9": (SAMPLES / "office9", lambda: ninth_cases(heldout=False)),
     "heldout9": (SAMPLES / "heldout9", lambda: ninth_cases(heldout=True)),
+    "office-scanmerge": (SAMPLES / "office-scanmerge", scanmerge_cases),
 }
 
 

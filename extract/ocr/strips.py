@@ -82,11 +82,28 @@ def _grid_cells(
             and span_top - g <= (h[1] + h[3]) / 2 <= span_bottom + g
         ]
         ys = cuts(across, 1, settings.merge_em * g)
+        if ys:
+            ys = _with_open_ends(ys, span_top, span_bottom, settings.min_cell_em * g / 2)
         for t, u in itertools.pairwise(ys):
             if u - t < settings.min_cell_em * g / 2:
                 continue
             cells.append(_Cell(int(a), int(t), int(b), int(u)))
     return cells
+
+
+def _with_open_ends(ys: list[float], top: float, bottom: float, min_gap: float) -> list[float]:
+    """A column's row cuts ``ys`` with the ends of its vertical rulings (``top``, ``bottom``)
+    added where no horizontal ruling closes it there: a cell merged over a page break is drawn
+    open at the page's foot (or head), its side rulings running on to the page's last (first)
+    row.  Its text is read like any cell's (a 提出時期, an explanation or a date printed once
+    for the rows under it): without the edge, nothing below the column's last ruling was read.
+    Ends less than ``min_gap`` from a ruling are that ruling's."""
+    out = list(ys)
+    if bottom - out[-1] >= min_gap:
+        out.append(bottom)
+    if out[0] - top >= min_gap:
+        out.insert(0, top)
+    return out
 
 
 def _line_groups(inked: np.ndarray, min_height: float, tight_gap: float) -> list[tuple[int, int]]:

@@ -28,6 +28,7 @@ anchored at dates or 項目 paths), ``unseen`` (PDF text clipped away at a cell'
 the cell it continues), ``ocr_room`` (where an OCR line ends, read with its own pitch),
 ``ruled`` (one page of positioned words: rulings → columns and
 rows), ``layout_words`` (autospacing, wrap widths of -layout text), ``layout_text`` (one page
-of ``pdftotext -layout`` text), ``rows`` (the whole document:
+of ``pdftotext -layout`` text), ``carry`` (a page's first row under a merged cell its
+rulings cannot show), ``rows`` (the whole document:
 ``pages_to_rows``, page continuation, wrap verdicts).
 """

@@ -55,6 +55,9 @@ class PageRows:
     # Layout text: whether the page's offsets were read as character counts (else as display
     # columns): a page without a header reads its offsets as the page before did.
     by_chars: bool | None = None
+    # Ruled pages: the columns whose last cell a ruling closes at the table's foot (a row a
+    # spreadsheet never breaks over a page; a merged cell cut by the break stays open).
+    foot_closed: tuple[int, ...] = ()
 
 
 SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")

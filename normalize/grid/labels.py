@@ -180,8 +180,11 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
 
 
 # The tails a narrow header cell wraps a label into (提出時期に係る説 / 明): any proper end of a
-# label.  A line of them only right under the header row is the header's.
-_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+# label, and any middle part of two or more characters (a label wrapped over three lines:
+# 変更 / 前の / 記載).  A line of them only right under the header row is the header's.
+_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label))) | frozenset(
+    label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
+)
 
 
 def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
@@ -201,15 +204,37 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
     return Header(header.top, bottom, header.labels)
 
 
+# OCR marks round a label cell's text (a speck read as ．, ：, ｜ or a Latin letter): a label
+# cell is read by its Japanese letters only.
+_NOT_LETTER = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー]+")
+# A label this long read with one letter wrong (提出時基) is still that label.
+FUZZY_LABEL_CHARS = 4
+
+
+def _is_label_cell(text: str) -> bool:
+    """A cell that holds nothing but a column label or a piece of one; read by OCR, with marks
+    round it left aside and one letter of a long label misread."""
+    t = _SPACE.sub("", text)
+    if t in LABEL_PIECES:
+        return _label_column(t) is not None
+    letters = _NOT_LETTER.sub("", t)
+    if letters in LABEL_PIECES:
+        return _label_column(letters) is not None
+    return any(
+        len(label) >= FUZZY_LABEL_CHARS
+        and len(label) == len(letters)
+        and sum(a != b for a, b in zip(label, letters, strict=True)) <= 1
+        for label in LABELS
+    )
+
+
 def is_header_row(cells: dict[int, list[Line]]) -> bool:
     """True when at least three cells of a row hold nothing but a column label or a piece of one
-    (a header row repeated in the table)."""
+    (a header row repeated in the table; ``_is_label_cell``: OCR's stray marks and one misread
+    letter of a long label allowed), the lines of a wrapped label joined."""
     hits = 0
     for lines in cells.values():
-        raw = "".join([ln.text for ln in lines])
-        if not _ANY_LABEL_CHAR.search(raw):
-            continue  # every label piece opens with one of these characters
-        t = without_whitespace(raw)
-        if t and t in LABEL_PIECES and _label_column(t) is not None:
+        t = "".join(ln.text for ln in lines)
+        if t.strip() and _is_label_cell(t):
             hits += 1
     return hits >= 3

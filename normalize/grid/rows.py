@@ -21,6 +21,7 @@ from ..dates import DATE_AT_START, DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
+from .carry import fill_unsure, one_row_top
 from .common import SECTION_HEADING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
@@ -77,6 +78,8 @@ class _Row:
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
 # page break is printed once, so the rows under it on the next page take its value.
 MERGED_COLUMNS = (0, 4, 5)
+# Columns a row has of its own (項目, 変更前, 変更後): closed at a page's foot, its last row ended.
+ROW_OWN = (1, 2, 3)
 
 
 def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
@@ -99,6 +102,7 @@ def _take_row(
     page: int,
     state: dict,
     carried: tuple[int, ...] = (),
+    unsure: tuple[int, ...] = (),
 ) -> None:
     """Add one page row to ``rows``: a header row dropped; at the top of a page (``state``), a
     row without its date either continues the previous one or shares its merged date.
@@ -107,7 +111,9 @@ def _take_row(
     it) counts as no date: the row continues the previous one, and rows sharing that cell (merged)
     take the whole date.  ``carried``: columns whose cell spans this row from the top of the page
     over several rows (a merged cell carried over the break): empty, they take the previous
-    row's value (``merged_cell_filled``)."""
+    row's value (``merged_cell_filled``).  ``unsure``: columns whose cell holding this row, at
+    the top of the page, is one row high: an empty 提出時期 there takes the previous row's, in
+    doubt (``carry.fill_unsure``)."""
     if not any(cell_text(v) for v in cells.values()):
         return
     if is_header_row(cells):
@@ -125,7 +131,11 @@ def _take_row(
         and no_date
         and (
             _opens_path(cells.get(1))
-            or (state.get("rows_whole") and bool(cell_text(cells.get(1))) and "rest" not in state)
+            or (
+                (state.get("rows_whole") or state.get("foot_closed"))
+                and bool(cell_text(cells.get(1)))
+                and "rest" not in state
+            )
         )
     ):
         # A new row whose date sits in a cell merged across the page break (printed on
@@ -179,7 +189,13 @@ def _take_row(
             for c in filled:
                 cells[c] = list(prev.cells[c])
             flags = [*flags, "merged_cell_filled"] if "merged_cell_filled" not in flags else flags
+    why = None
+    if rows and top_of_page and unsure:
+        cells, why = fill_unsure(cells, rows[-1].cells, unsure, page)
+        if why and "merged_cell_filled" not in flags:
+            flags = [*flags, "merged_cell_filled"]
     rows.append(_new_row(dict(cells), page, flags, own))
+    rows[-1].doubt = rows[-1].doubt or why
 
 
 # Layout text: notes name at most this many lines that landed in no row.
@@ -297,6 +313,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     hx, hy = ems(pages)
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
+    prev_ruled, prev_foot = False, ()
     layout = pages[0].unit == "cell"
     align: str | None = None
     by_chars: bool | None = None  # layout text: how the page before read its offsets
@@ -329,6 +346,16 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 continue
             # Nothing to read the carried row with: it stands as it was.
             pr = PageRows([], [], False, prev_bounds or [], False, align=align)
+        # The page before closed its 項目, before and after cells with a ruling at its foot while
+        # a merged column ran on open (its last row ended there; a row broken over the page is
+        # closed in every column or in none): a row at the top of this page without a date is a
+        # row of its own under the merged date, as in a spreadsheet (issue 11).
+        foot_closed = (
+            prev_ruled
+            and all(c in prev_foot for c in ROW_OWN)
+            and any(c not in prev_foot for c in MERGED_COLUMNS)
+        )
+        prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
@@ -341,12 +368,12 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 new.doubt = new.doubt or held_doubt
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
-        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole}
+        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
-            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top))
+            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top), one_row_top(pr, r, top))
             doubt = pr.doubts.get(r)
             if r == 0 and pr.carried and held_doubt:
                 # The held-back row read again with this page: its doubt on the page before

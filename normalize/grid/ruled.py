@@ -16,7 +16,7 @@ from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
-from .labels import find_header
+from .labels import find_header, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
@@ -197,6 +197,9 @@ def page_rows(
         return None
     all_lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(all_lines, hx, hy, settings)
+    # A label wrapped in a narrow header cell leaves its other lines under the label band
+    # (変更 / 前の / 記載): they are the header's, not the first row's (issue 11, scans).
+    header = header and with_label_tails(header, all_lines, hy)
     verticals = _verticals(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
     made: list[Line] = []
@@ -283,7 +286,11 @@ def page_rows(
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
+        else:
+            res.foot_closed = tuple(c for c in range(N_COLS) if closed[-1][c])
         _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
+        if header is not None:
+            _label_row_apart(res, ys, header.top, header.bottom, hy)
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.
@@ -480,6 +487,34 @@ def _ruled_rows(
     if unseen:
         # The characters a cell took as its own text continue no other cell's.
         attach_clipped([u for u in unseen if id(u.word) not in taken], boxes, hy, settings)
+
+
+def _label_row_apart(res: PageRows, ys: list[float], top: float, bottom: float, hy: float) -> None:
+    """The label row's cells kept apart from the rows under it where no ruling under the label
+    row was seen in a column (a faint or broken line in a scan): such a cell spans the label row
+    and the first row like a merged cell, and the first row took the labels as its text
+    (``変更 / 前の / 記載 / 住民基本台帳…``, flagged ``merged_cell_filled``).  The lines within the
+    label band (``top`` to ``bottom``, wrapped labels' tails included) are the label row's; the
+    rows under it keep the rest, and their spans start under the label row (issue 11, scans)."""
+    mid = (top + bottom) / 2
+    h = bisect_right(ys, mid) - 1
+    if not 0 <= h < len(res.rows):
+        return
+    touched: set[int] = set()
+    for r in range(len(res.rows)):
+        for c, (a, b) in list(res.spans[r].items()):
+            if not a <= h < b or b - a < 2:
+                continue
+            touched.add(r)
+            lines = res.rows[r].get(c, [])
+            if r == h:
+                res.rows[r][c] = [ln for ln in lines if ln.mid <= bottom + hy / 2]
+            else:
+                res.rows[r][c] = [ln for ln in lines if ln.mid > bottom + hy / 2]
+                res.spans[r][c] = (h + 1, b)
+    for r in touched:
+        # Merged now only where a span of the body rows is.
+        res.merged[r] = r != h and any(b - a > 1 for a, b in res.spans[r].values())
 
 
 def _clipped_cells(
