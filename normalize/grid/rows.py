@@ -5,7 +5,6 @@ column's wrap edge and heading breaks in 項目.
 
 from __future__ import annotations
 
-import itertools
 import statistics
 from dataclasses import dataclass, replace
 from operator import attrgetter
@@ -28,11 +27,7 @@ from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_w
 from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
 from .ruled import page_rows
-
-# A ruled column whose longest line stops this many ems short of the edge the others reach has
-# no full line at all.
-UNREACHED_EDGE_EM = 1.5
-
+from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
 # the rows, each column's lines are cut between dates by their distance alone (``anchored``),
@@ -421,7 +416,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
-    limits = _column_limits(rows, hx, gs.wrap_edge_companion_em)
+    limits = column_limits([r.cells for r in rows], hx, gs.wrap_edge_companion_em)
     for r in rows:
         result.rows.append(_to_raw_row(r, limits, hx, gs))
     return result
@@ -436,45 +431,6 @@ def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settin
         if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
             cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
         cl.text = drop_autospace(cl.text)
-
-
-def _wrap_edge(reaches: list[float], near: float) -> float:
-    """The furthest reach that another line comes within ``near`` of (the lines' common edge);
-    the furthest of all when no two lines come that close."""
-    rs = sorted(reaches, reverse=True)
-    for a, b in itertools.pairwise(rs):
-        if a - b <= near:
-            return a
-    return rs[0] if rs else 0.0
-
-
-def _column_limits(rows: list[_Row], hx: float, companion_em: float = 0.0) -> dict[int, float]:
-    """Per column, the furthest any line reaches from the column's left boundary: its wrap edge.
-
-    With ruled cells, a column none of whose lines comes near its right ruling (short entries
-    such as [○]紙 only) gets the edge the other columns show (width less their padding), so that
-    its longest line is not taken for a full one."""
-    reaches: dict[int, list[float]] = {}
-    widths: dict[int, float] = {}
-    for r in rows:
-        for c, lines in r.cells.items():
-            if not lines:
-                continue
-            rs = reaches.get(c)
-            if rs is None:
-                rs = reaches[c] = []
-            rs.extend([ln.x1 - ln.left for ln in lines])
-            for ln in lines:
-                if ln.width is not None:
-                    widths[c] = min(widths.get(c, ln.width), ln.width)
-    limits = {c: _wrap_edge(rs, companion_em * hx) for c, rs in reaches.items()}
-    slack = [widths[c] - limits[c] for c in limits if c in widths and widths[c] - limits[c] >= 0]
-    if len(slack) >= 3:
-        pad = statistics.median(sorted(slack)[: max(3, len(slack) // 2)])
-        for c in limits:
-            if c in widths and limits[c] < widths[c] - pad - UNREACHED_EDGE_EM * hx:
-                limits[c] = widths[c] - pad
-    return limits
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
