@@ -7,6 +7,7 @@
     python tools/make_outsider_tables.py --set mixed --set heldout-mixed  # 変更日/項目 top, others centred
     python tools/make_outsider_tables.py --set colorder    # tuning tables for column-order text
     python tools/make_outsider_tables.py --set outsider3    # longer tables, larger type: page breaks
+    python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -36,6 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from date_cells import with_date_rows
 from flatten import render_date
 from make_office_samples import _set_east_asian, _units, soffice, stream_text
 from make_pdfs import EXTRACTORS, extract_text
@@ -113,12 +115,16 @@ def draw_cases(
     rich_share: float = 0.0,
     rows_per_case: tuple[int, int] = ROWS_PER_CASE,
     sizes: tuple[float, ...] = SIZES,
+    date_rows: tuple[int, int] = (0, 0),
+    heldout_dates: bool = False,
 ) -> list[Case]:
     """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
     title line drawn from ``titles`` ("" for none), its vertical alignment from ``valigns``;
     with ``attachment_share`` > 0, each row's item is, at that chance, an attachment's label
     (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``; each
-    case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``."""
+    case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``, and
+    ``date_rows`` (inclusive range) more rows whose before / after cells are dates
+    (``date_cells``; its held-out items and styles with ``heldout_dates``)."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
@@ -140,7 +146,10 @@ def draw_cases(
             pool=pool.stem,
         )
         case.rich_dates = bool(rich_share) and k % 2 == 0 and rng.random() < rich_share
-        for r in table[start : start + count]:
+        chosen = table[start : start + count]
+        if date_rows[1]:
+            chosen = with_date_rows(rng, chosen, rng.randint(*date_rows), heldout_dates)
+        for r in chosen:
             row = dict(r)
             row["change_date_raw"] = render_date(r["change_date"], case.date_style)
             if attachment_share and rng.random() < attachment_share:
@@ -392,7 +401,17 @@ Made by `python tools/make_outsider_tables.py`; measured by
 """
 
 
-SET_NAMES = ("outsider", "outsider2", "outsider3", "heldout-outsider", "mixed", "heldout-mixed", "colorder")
+SET_NAMES = (
+    "outsider",
+    "outsider2",
+    "outsider3",
+    "heldout-outsider",
+    "mixed",
+    "heldout-mixed",
+    "colorder",
+    "datecell",
+    "heldout-datecell13",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -436,6 +455,16 @@ def main(argv: list[str] | None = None) -> int:
         # Tuning tables for the column-order readers (pdfminer, plain pdftotext; issue 10): the
         # outsider styles with a seed of their own, half of them untitled.
         build(SAMPLES / "colorder", draw_cases("co", TUNING_POOLS, 10, seed=1110, titles=(*TITLES, "")))
+    # Rows whose before / after cells are dates (第三者点検 ①実施日, 意見聴取 ②実施日・期間; issue 10,
+    # branch datecell13): every alignment, two to four such rows per table.
+    dated = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "date_rows": (2, 4)}
+    if "datecell" in sets:
+        build(SAMPLES / "datecell", draw_cases("dc", TUNING_POOLS, 8, seed=1313, **dated))
+    if "heldout-datecell13" in sets:
+        build(
+            SAMPLES / "heldout-datecell13",
+            draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **dated),
+        )
     return 0
 
 
