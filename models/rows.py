@@ -29,6 +29,9 @@ class CellLine:
     # OCR: the line was put right from dictionary or form evidence (extract/ocr/corrections.py);
     # its tesseract confidence was that of the misread text.
     corrected: bool = False
+    # Flattened text: a date printed as a cell's whole value (a 第三者点検 実施日 before / after
+    # cell), not the row's 変更日 (``normalize/cell_dates.py``); readers take it as text.
+    cell_date: bool = False
 
 
 @dataclass(slots=True)

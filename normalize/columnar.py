@@ -42,6 +42,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
+from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
 from .item_intruders import read_other_columns
@@ -526,7 +527,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
-    rows, groups, date_how = _rows_and_dates(boxes, kinds)
+    rows, groups, date_how = with_cell_dates(_rows_and_dates, boxes, kinds)
     if kinds["item"]:
         for row, item in zip(rows, kinds["item"], strict=True):
             if id(item) in intruded:
