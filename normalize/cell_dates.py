@@ -15,8 +15,8 @@ cells, then the wrapped cells row by row):
   cell's piece before it on its printed line is that row's before / after value;
 * **in pass 2**: on a page whose wrapped cells have begun (an item's first line, Ⅰ…Ⅵ, came
   before), a date that does not open its item (the next piece is no item's first line) is a
-  cell's value when the text from it to the next item holds no timing (a timing is never drawn
-  in pass 2: a run holding one is the next page's pass 1);
+  cell's value unless its run of dates is followed by a timing or by a piece of the same printed
+  line (a timing is never drawn in pass 2: such a run is the next page's pass 1);
 * **by count**: a page each of whose items opens with its own date (the date right before the
   item's first line, or beside it) has given every row's 変更日 there; its other dates are
   cells' values, pass 1's included.
@@ -56,17 +56,18 @@ def _after_other_piece(lines: list[CellLine], k: int) -> bool:
 
 def _in_pass_two(lines: list[CellLine], k: int, opened: list[bool]) -> bool:
     """The date at ``k`` lies among a page's wrapped cells: an item opened before it on its page,
-    and no timing comes between it and the next item (or the page's end)."""
+    it does not open an item, and the first piece after its run of dates is no timing and does
+    not share the run's last printed line (both would make the run pass 1's, of the next page:
+    ``令和2年4月1日 事後``, ``令和2年4月1日 市民課 事前``)."""
     if not opened[k] or _opens_its_item(lines, k):
         return False
-    page = lines[k].page
-    for m in range(k + 1, len(lines)):
-        cl = lines[m]
-        if cl.page != page or opens_item(cl.text):
-            return True
-        if TIMING.match(cl.text):
-            return False
-    return True
+    end = k + 1
+    while end < len(lines) and is_date_line(lines[end].text):
+        end += 1
+    if end == len(lines) or lines[end].page != lines[k].page:
+        return True
+    nxt = lines[end]
+    return not TIMING.match(nxt.text) and not same_printed_line(lines[end - 1], nxt)
 
 
 def _items_dated(lines: list[CellLine], ks: list[int]) -> set[int]:
@@ -157,6 +158,32 @@ def excess_dates(dates: list[tuple[int, str | None]], items: int) -> tuple[set[i
     return {place for place, _ in dates if place not in kept}, _runs_in_order(isos, items) > 1
 
 
+def out_of_order(dates: list[tuple[int, str | None]]) -> tuple[set[int], bool]:
+    """Of a table's date boxes in column-ordered text (their place, their ISO date), those out of
+    date order: the rows' 変更日 run in order down the table (merged over rows or not), so a date
+    earlier than the 変更日 before it is a cell's value (Writer prints a merged 変更日 once: the
+    page's dates are then fewer than its items, and a cell's date was read as a 変更日 of its
+    own).  The dates kept are the longest run in order (the latest of such runs); nothing is
+    moved unless they are at least ``MIN_IN_ORDER`` and more than those left out (a table not
+    kept in date order stays as read), or when a date does not parse.  Also whether another
+    run of that length exists (the choice is in doubt)."""
+    if len(dates) <= MIN_IN_ORDER or any(iso is None for _, iso in dates):
+        return set(), False
+    isos = [iso for _, iso in dates if iso is not None]
+    ords = [_ordinal(s) for s in isos]
+    longest = [1] * len(ords)
+    for k in range(len(ords)):
+        for j in range(k):
+            if ords[j] <= ords[k]:
+                longest[k] = max(longest[k], longest[j] + 1)
+    n = max(longest)
+    if n == len(isos) or n < MIN_IN_ORDER or 2 * n <= len(isos):
+        return set(), False
+    keep = _chosen(isos, n) or []
+    kept = {dates[k][0] for k in keep}
+    return {place for place, _ in dates if place not in kept}, _runs_in_order(isos, n) > 1
+
+
 def _runs_in_order(isos: list[str], n: int) -> int:
     """How many choices of ``n`` of the dates run in date order (counted up to 2)."""
     ords = [_ordinal(s) for s in isos]
@@ -170,6 +197,8 @@ def _runs_in_order(isos: list[str], n: int) -> int:
     return min(2, sum(w[n] for w in ways))
 
 
+# Dates that must run in order before those out of order are taken as cells' values.
+MIN_IN_ORDER = 2
 # Why a page's dates were told apart by their order (``with_cell_dates``).
 CELL_DATES_WHY = (
     "the page prints more dates than items: the dates that run in order were taken as 変更日, a guess"
@@ -195,12 +224,16 @@ def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -
         moved |= cells
         if cells and unsure:
             doubtful.add(page)
+    rest = [b for b in kinds["date"] if pos[id(b)] not in moved]
+    cells, unsure = out_of_order([(pos[id(b)], parse_date(b.lines[0].text)) for b in rest])
+    moved |= cells
+    doubtful |= {b.page or 0 for b in rest if unsure and pos[id(b)] in cells}
     if moved:
         kinds["date"] = [b for b in kinds["date"] if pos[id(b)] not in moved]
         bodies = kinds["body"] + [b for b in boxes if pos[id(b)] in moved]
         kinds["body"] = sorted(bodies, key=lambda b: pos[id(b)])
     out = read_dates(boxes, kinds)
     for row, item in zip(out[0], kinds["item"], strict=False):
-        if (item.page or 0) in doubtful:
+        if doubtful & {cl.page or 0 for cl in row.cells["change_date"]} or (item.page or 0) in doubtful:
             row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY))
     return out
