@@ -12,7 +12,9 @@ others apart, by what the order of the text shows (``twophase``: on each page pa
 cells, then the wrapped cells row by row):
 
 * **position on the printed line**: the 変更日 column is the leftmost, so a date with another
-  cell's piece before it on its printed line is that row's before / after value;
+  cell's piece before it on its printed line is that row's before / after value, unless its
+  item's first line follows it (pypdfium2 puts pass 1's pieces first on a baseline they share
+  with a 変更日 drawn in pass 2);
 * **in pass 2**: on a page whose wrapped cells have begun (an item's first line, Ⅰ…Ⅵ, came
   before), a date that does not open its item (the next piece is no item's first line) is a
   cell's value unless its run of dates is followed by a timing or by a piece of the same printed
@@ -34,7 +36,7 @@ from dataclasses import replace
 from piatable.models import CellLine, Doubt
 from piatable.vocabulary import TIMING
 
-from .dates import is_date_line, parse_date
+from .dates import DATE_TAIL, is_date_line, parse_date
 from .items import opens_item
 from .rejoin import same_printed_line
 
@@ -45,13 +47,18 @@ def is_row_date(cl: CellLine) -> bool:
 
 
 def _opens_its_item(lines: list[CellLine], k: int) -> bool:
-    """The date at ``k`` is followed by an item's first line (beside it or on the next line)."""
-    return k + 1 < len(lines) and opens_item(lines[k + 1].text)
+    """The date at ``k`` is followed by an item's first line (beside it or on the next line), or
+    by the rest of a wrapped date (``令和5年2月6`` / ``日``) and then the item's first line."""
+    if k + 1 < len(lines) and opens_item(lines[k + 1].text):
+        return True
+    return k + 2 < len(lines) and bool(DATE_TAIL.match(lines[k + 1].text)) and opens_item(lines[k + 2].text)
 
 
 def _after_other_piece(lines: list[CellLine], k: int) -> bool:
-    """Another cell's piece comes before the date on its printed line."""
-    return k > 0 and same_printed_line(lines[k - 1], lines[k])
+    """Another cell's piece comes before the date on its printed line, and the date does not
+    open its item (pypdfium2 puts pass 1's pieces first on a baseline they share with a date
+    drawn in pass 2: ``事後 令和5年2月6`` / ``日`` / ``Ⅲリスク対策``)."""
+    return k > 0 and same_printed_line(lines[k - 1], lines[k]) and not _opens_its_item(lines, k)
 
 
 def _in_pass_two(lines: list[CellLine], k: int, opened: list[bool]) -> bool:
@@ -140,48 +147,26 @@ def _ordinal(iso: str) -> int:
 
 
 def excess_dates(dates: list[tuple[int, str | None]], items: int) -> tuple[set[int], bool]:
-    """Of a page's date boxes (their place in the text, their ISO date) in column-ordered text
-    (pdfminer, plain ``pdftotext``), those that are before / after cells: a page printing more
-    dates than items holds dates of its cells too (a 第三者点検 実施日 alone in its box).  The
-    rows' 変更日 run in date order down the table; the cells' dates are earlier than their row's
-    (a check done before the change was filed).  So the ``items`` dates kept are the latest
-    that run in order; the others are cells.  Nothing is moved when no ``items`` dates run in
-    order or a date does not parse (the old reading, in text order, stands).  Also whether the
-    choice is in doubt: another choice of ``items`` dates runs in order too."""
+    """Of a page's date boxes in column-ordered text (pdfminer, plain ``pdftotext``: their place
+    in the text, their ISO date), those that are before / after cells: a page printing more
+    single dates than items holds dates of its cells too (a 第三者点検 実施日 alone in its box).
+    A cell's date is one its row's change was filed after (a check done, a count's date), and
+    its box comes after its row's date: so the ``items`` dates kept as 変更日 are the latest that
+    run in date order in the text (a cell's date is earlier than the 変更日 before it); when no
+    ``items`` do (the page's rows are not in date order), the ``items`` latest.  Nothing is moved
+    when a date does not parse.  Also whether the choice is in doubt: another choice runs in
+    order too, or none did."""
     if items <= 0 or len(dates) <= items or any(iso is None for _, iso in dates):
         return set(), False
-    isos = [iso for _, iso in dates if iso is not None]
+    isos = [iso or "" for _, iso in dates]
     keep = _chosen(isos, items)
     if keep is None:
-        return set(), False
+        ranked = sorted(range(len(dates)), key=lambda k: (isos[k], -k), reverse=True)
+        keep, unsure = ranked[:items], True
+    else:
+        unsure = _runs_in_order(isos, items) > 1
     kept = {dates[k][0] for k in keep}
-    return {place for place, _ in dates if place not in kept}, _runs_in_order(isos, items) > 1
-
-
-def out_of_order(dates: list[tuple[int, str | None]]) -> tuple[set[int], bool]:
-    """Of a table's date boxes in column-ordered text (their place, their ISO date), those out of
-    date order: the rows' 変更日 run in order down the table (merged over rows or not), so a date
-    earlier than the 変更日 before it is a cell's value (Writer prints a merged 変更日 once: the
-    page's dates are then fewer than its items, and a cell's date was read as a 変更日 of its
-    own).  The dates kept are the longest run in order (the latest of such runs); nothing is
-    moved unless they are at least ``MIN_IN_ORDER`` and more than those left out (a table not
-    kept in date order stays as read), or when a date does not parse.  Also whether another
-    run of that length exists (the choice is in doubt)."""
-    if len(dates) <= MIN_IN_ORDER or any(iso is None for _, iso in dates):
-        return set(), False
-    isos = [iso for _, iso in dates if iso is not None]
-    ords = [_ordinal(s) for s in isos]
-    longest = [1] * len(ords)
-    for k in range(len(ords)):
-        for j in range(k):
-            if ords[j] <= ords[k]:
-                longest[k] = max(longest[k], longest[j] + 1)
-    n = max(longest)
-    if n == len(isos) or n < MIN_IN_ORDER or 2 * n <= len(isos):
-        return set(), False
-    keep = _chosen(isos, n) or []
-    kept = {dates[k][0] for k in keep}
-    return {place for place, _ in dates if place not in kept}, _runs_in_order(isos, n) > 1
+    return {place for place, _ in dates if place not in kept}, unsure
 
 
 def _runs_in_order(isos: list[str], n: int) -> int:
@@ -197,19 +182,20 @@ def _runs_in_order(isos: list[str], n: int) -> int:
     return min(2, sum(w[n] for w in ways))
 
 
-# Dates that must run in order before those out of order are taken as cells' values.
-MIN_IN_ORDER = 2
-# Why a page's dates were told apart by their order (``with_cell_dates``).
+# Why the rows of a page whose dates were told apart are in doubt (``with_cell_dates``), and how
+# strong the doubt is when no other choice of dates runs in order (the choice then fails only for
+# a cell's date set ahead of its row's 変更日).
 CELL_DATES_WHY = (
-    "the page prints more dates than items: the dates that run in order were taken as 変更日, a guess"
+    "the page prints more dates than items: those out of date order were taken as cells' values, a guess"
 )
+CELL_DATES_STRENGTH = 0.3
 
 
 def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -> tuple:
     """``read_dates(boxes, kinds)`` (``columnar._rows_and_dates``: one row per item box, the
     page's dates handed out in order) after moving each page's date boxes that are cells' values
-    (``excess_dates``) to the before / after boxes; the rows of a page where that choice was in
-    doubt get a ``column_guess`` on their 変更日."""
+    (``excess_dates``) to the before / after boxes; the rows of such a page get a
+    ``column_guess`` on their 変更日 (weak unless the choice was in doubt)."""
     pos = {id(b): k for k, b in enumerate(boxes)}
     item_pages = sorted({b.page or 0 for b in kinds["item"]})
     by_page: dict[int, list] = {}
@@ -217,23 +203,20 @@ def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -
         owner = max((p for p in item_pages if p <= (b.page or 0)), default=item_pages[0] if item_pages else 0)
         by_page.setdefault(owner, []).append(b)
     moved: set[int] = set()
-    doubtful: set[int] = set()
+    doubtful: dict[int, float] = {}
     for page, ds in by_page.items():
         items = sum(1 for b in kinds["item"] if (b.page or 0) == page)
         cells, unsure = excess_dates([(pos[id(b)], parse_date(b.lines[0].text)) for b in ds], items)
         moved |= cells
-        if cells and unsure:
-            doubtful.add(page)
-    rest = [b for b in kinds["date"] if pos[id(b)] not in moved]
-    cells, unsure = out_of_order([(pos[id(b)], parse_date(b.lines[0].text)) for b in rest])
-    moved |= cells
-    doubtful |= {b.page or 0 for b in rest if unsure and pos[id(b)] in cells}
+        if cells:
+            doubtful[page] = 1.0 if unsure else CELL_DATES_STRENGTH
     if moved:
         kinds["date"] = [b for b in kinds["date"] if pos[id(b)] not in moved]
         bodies = kinds["body"] + [b for b in boxes if pos[id(b)] in moved]
         kinds["body"] = sorted(bodies, key=lambda b: pos[id(b)])
     out = read_dates(boxes, kinds)
     for row, item in zip(out[0], kinds["item"], strict=False):
-        if doubtful & {cl.page or 0 for cl in row.cells["change_date"]} or (item.page or 0) in doubtful:
-            row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY))
+        strength = doubtful.get(item.page or 0)
+        if strength is not None:
+            row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY, strength))
     return out

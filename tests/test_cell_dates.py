@@ -7,7 +7,7 @@ import json
 import pytest
 
 from piatable.models import CellLine
-from piatable.normalize.cell_dates import excess_dates, mark_cell_dates, out_of_order
+from piatable.normalize.cell_dates import excess_dates, mark_cell_dates
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -65,18 +65,22 @@ def test_lone_dates_among_wrapped_cells_are_cells_but_a_next_pass_one_is_not():
     assert _marked(lines) == ["2017/10/31", "2019/6/18"]
 
 
-def test_a_page_with_more_dates_than_items_keeps_the_latest_in_order():
+def test_a_page_with_more_dates_than_items_keeps_the_latest_dates_in_order():
     dates = [(0, "2018-04-01"), (1, "2018-04-01"), (2, "2015-07-12"), (3, "2018-01-31"), (4, "2019-04-01")]
     cells, unsure = excess_dates(dates, 3)
     assert cells == {2, 3}
     assert unsure  # 2015-07-12, 2018-01-31, 2019-04-01 run in order too
+    # A cell's date later than another row's 変更日 (2019-02-23 after 2018-04-01): the latest
+    # run in order is kept, in doubt (2018, 2018, 2019-02-23 runs in order too).
+    later = [(0, "2018-04-01"), (1, "2018-04-01"), (2, "2019-04-01"), (3, "2019-02-23")]
+    assert excess_dates(later, 3) == ({3}, True)
+    # No three dates in order (a page not in date order): the latest stay, in doubt.
+    assert excess_dates([(0, "2023-02-06"), (1, "2022-10-17"), (2, "2021-01-01"), (3, "2020-01-01")], 3) == (
+        {3},
+        True,
+    )
     assert excess_dates(dates, 5) == (set(), False)
-
-
-def test_a_date_earlier_than_the_date_before_it_is_a_cell_unless_the_table_is_not_in_order():
-    assert out_of_order([(0, "2021-04-01"), (5, "2022-01-04"), (9, "2021-11-05")])[0] == {9}
-    assert out_of_order([(0, "2023-04-01"), (5, "2022-01-04"), (9, "2021-11-05")]) == (set(), False)
-    assert out_of_order([(0, "2021-04-01"), (5, "2022-01-04"), (9, None)]) == (set(), False)
+    assert excess_dates([(0, "2018-04-01"), (1, None)], 1) == (set(), False)
 
 
 @pytest.mark.parametrize(
