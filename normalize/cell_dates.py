@@ -21,7 +21,8 @@ cells, then the wrapped cells row by row):
   line (a timing is never drawn in pass 2: such a run is the next page's pass 1);
 * **by count**: a page each of whose items opens with its own date (the date right before the
   item's first line, or beside it) has given every row's 変更日 there; its other dates are
-  cells' values, pass 1's included.
+  cells' values, pass 1's included; a page whose pass 1 gives as many dates as it has items
+  has given every row's 変更日 there: its dates among the wrapped cells are cells' values.
 
 Each such line is returned with ``cell_date`` set; the readers (``twophase``, ``datedpass``,
 ``passone``) then take it as one-line text, never as a row's date.  A date no rule decides is
@@ -89,6 +90,26 @@ def _items_dated(lines: list[CellLine], ks: list[int]) -> set[int]:
     return {m for m in ks if is_date_line(lines[m].text) and m not in own}
 
 
+def _row_date_opening(lines: list[CellLine], m: int) -> bool:
+    return is_date_line(lines[m].text) and _opens_its_item(lines, m)
+
+
+def _pass_one_dated(lines: list[CellLine], ks: list[int], cells: set[int]) -> set[int]:
+    """Of the date lines ``ks`` of one page, those among its wrapped cells when its pass 1 (the
+    lines before its first item, or before the date opening it) gives as many dates as the page
+    has items: every row took its 変更日 there, so a date among the wrapped cells is a cell's,
+    even one right before an item."""
+    opening = [m for m in ks if opens_item(lines[m].text) or _row_date_opening(lines, m)]
+    first = opening[0] if opening else None
+    if first is None:
+        return set()
+    openings = sum(1 for m in ks if opens_item(lines[m].text))
+    dated = sum(1 for m in ks if m < first and m not in cells and is_date_line(lines[m].text))
+    if dated < openings:
+        return set()
+    return {m for m in ks if m >= first and is_date_line(lines[m].text)}
+
+
 def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
     """``lines`` (the regrouped region of two-pass text: one cell piece each) with each date that
     is a cell's value, not a 変更日, marked ``cell_date`` (see the module's rules)."""
@@ -109,7 +130,7 @@ def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
         if _after_other_piece(lines, k) or _in_pass_two(lines, k, opened):
             cells.add(k)
     for ks in by_page.values():
-        cells |= _items_dated(lines, ks)
+        cells |= _items_dated(lines, ks) | _pass_one_dated(lines, ks, cells)
     if not cells:
         return lines
     return [replace(cl, cell_date=True) if k in cells else cl for k, cl in enumerate(lines)]

@@ -65,6 +65,26 @@ def test_lone_dates_among_wrapped_cells_are_cells_but_a_next_pass_one_is_not():
     assert _marked(lines) == ["2017/10/31", "2019/6/18"]
 
 
+def test_a_date_before_an_item_is_a_cell_when_pass_one_dated_every_row():
+    lines = _lines(
+        [
+            ("令和5年4月1日", 1),
+            ("事後", 1),
+            ("令和5年4月1日", 2),
+            ("事後", 2),
+            ("Ⅵ評価実施手続", 3),
+            ("①実施日", 4),
+            ("令和3年2月10日", 5),
+            ("令和5年2月20日", 6),
+            ("Ⅰ基本情報", 7),
+            ("①部署", 8),
+        ]
+    )
+    assert _marked(lines) == ["令和3年2月10日", "令和5年2月20日"]
+    # Pass 1 dates one row of two (the other's date wraps in pass 2): the date may open the row.
+    assert _marked(lines[:2] + lines[3:]) == ["令和3年2月10日"]
+
+
 def test_a_page_with_more_dates_than_items_keeps_the_latest_dates_in_order():
     dates = [(0, "2018-04-01"), (1, "2018-04-01"), (2, "2015-07-12"), (3, "2018-01-31"), (4, "2019-04-01")]
     cells, unsure = excess_dates(dates, 3)
