@@ -15,10 +15,11 @@ cells, then the wrapped cells row by row):
   cell's piece before it on its printed line is that row's before / after value, unless its
   item's first line follows it (pypdfium2 puts pass 1's pieces first on a baseline they share
   with a 変更日 drawn in pass 2);
-* **in pass 2**: on a page whose wrapped cells have begun (an item's first line, Ⅰ…Ⅵ, came
-  before), a date that does not open its item (the next piece is no item's first line) is a
-  cell's value unless its run of dates is followed by a timing or by a piece of the same printed
-  line (a timing is never drawn in pass 2: such a run is the next page's pass 1);
+* **in pass 2**: on a page printing more dates than items, whose wrapped cells have begun (an
+  item's first line, Ⅰ…Ⅵ, came before), a date that does not open its item (the next piece is
+  no item's first line) is a cell's value unless its run of dates is followed by a timing or by
+  a piece of the same printed line (a timing is never drawn in pass 2: such a run is the next
+  page's pass 1);
 * **by count**: a page each of whose items opens with its own date (the date right before the
   item's first line, or beside it) has given every row's 変更日 there; its other dates are
   cells' values, pass 1's included; a page whose pass 1 gives as many dates as it has items
@@ -27,6 +28,10 @@ cells, then the wrapped cells row by row):
 Each such line is returned with ``cell_date`` set; the readers (``twophase``, ``datedpass``,
 ``passone``) then take it as one-line text, never as a row's date.  A date no rule decides is
 left as it was (a 変更日).
+
+Column-ordered text (pdfminer, plain ``pdftotext``) gives boxes, not printed lines: there a page
+printing more single-date boxes than items hands its extra dates to the before / after cells
+(``with_cell_dates``, ``excess_dates``), and says so with a ``column_guess`` on the 変更日.
 """
 
 from __future__ import annotations
@@ -125,10 +130,15 @@ def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
     by_page: dict[object, list[int]] = {}
     for k, cl in enumerate(lines):
         by_page.setdefault(cl.page, []).append(k)
-        if not is_date_line(cl.text):
-            continue
-        if _after_other_piece(lines, k) or _in_pass_two(lines, k, opened):
+        if is_date_line(cl.text) and _after_other_piece(lines, k):
             cells.add(k)
+    for ks in by_page.values():
+        # Only a page printing more dates than items (an item's first line, wherever printed:
+        # an attachment's label may be a one-line cell of pass 1, its row's date in pass 2
+        # opening no item) has dates of cells among its wrapped cells.
+        dates = [m for m in ks if is_date_line(lines[m].text) and m not in cells]
+        if len(dates) > sum(1 for m in ks if opens_item(lines[m].text)):
+            cells |= {m for m in dates if _in_pass_two(lines, m, opened)}
     for ks in by_page.values():
         cells |= _items_dated(lines, ks) | _pass_one_dated(lines, ks, cells)
     if not cells:
