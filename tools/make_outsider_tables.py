@@ -350,8 +350,9 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
-def build(root: Path, cases: list[Case]) -> None:
-    """Each case's PDF and its five texts, with the truth, under ``root``."""
+def build(root: Path, cases: list[Case], readme: str | None = None) -> None:
+    """Each case's PDF and its five texts, with the truth, under ``root`` (its README.md from
+    ``readme``, else the outsider sets' text)."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
@@ -379,7 +380,7 @@ def build(root: Path, cases: list[Case]) -> None:
             settings[case.name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{case.name}: {len(truth)} rows", file=sys.stderr)
     _write_json(root / "cases.json", settings)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    (root / "README.md").write_text((readme or README).format(name=root.name), "utf-8")
 
 
 README = """# {name}: tables made as an outside user makes them (issue 12)
@@ -398,6 +399,25 @@ title line or none, dates as 令和 / slashes / 西暦), converted with `soffice
 Made by `python tools/make_outsider_tables.py`; measured by
 
     python tools/bench_calibration.py --only=outsider --no-reflow
+"""
+
+
+README_DATECELL = """# {name}: rows whose before / after cells are dates (issue 10, branch datecell13)
+
+Small amendment tables written as `samples/outsider`'s are (openpyxl .xlsx `*-calc-*`, python-docx
+.docx `*-writer-*`, each in a style of its own, every vertical alignment), with two to four rows
+amending a date put in among the pool's rows (`tools/date_cells.py`): 第三者点検 ①実施日, 基礎項目評価
+①実施日, 意見聴取 ②実施日・期間 …, the before / after cell a date alone (令和, full-width, slashes,
+西暦), a period (`…から…まで`, `…～…`) or two dates one per line, sometimes an empty before cell.
+Each case is the PDF and its five extractors' texts, with the truth in `expected/records.json`.
+
+`samples/datecell` (tuning) draws its rows from the tuning tables and `date_cells.TUNING_*`;
+`samples/heldout-datecell13` (held out: measure on it, never tune) from `samples/heldout/tables`
+and `date_cells.HELDOUT_*` (other items, date styles and period forms).
+
+Made by `python tools/make_outsider_tables.py --set datecell --set heldout-datecell13`; measured by
+
+    python tools/eval_office.py samples/datecell samples/heldout-datecell13
 """
 
 
@@ -459,11 +479,12 @@ def main(argv: list[str] | None = None) -> int:
     # branch datecell13): every alignment, two to four such rows per table.
     dated = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "date_rows": (2, 4)}
     if "datecell" in sets:
-        build(SAMPLES / "datecell", draw_cases("dc", TUNING_POOLS, 8, seed=1313, **dated))
+        build(SAMPLES / "datecell", draw_cases("dc", TUNING_POOLS, 8, seed=1313, **dated), README_DATECELL)
     if "heldout-datecell13" in sets:
         build(
             SAMPLES / "heldout-datecell13",
             draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **dated),
+            README_DATECELL,
         )
     return 0
 
