@@ -39,10 +39,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from piatable.models import CellLine, Doubt
+from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
-from .dates import DATE_TAIL, is_date_line, parse_date
+from .dates import DATE_AT_START, DATE_TAIL, is_date_line, parse_date
 from .items import opens_item
 from .rejoin import same_printed_line
 
@@ -250,4 +250,34 @@ def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -
         strength = doubtful.get(item.page or 0)
         if strength is not None:
             row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY, strength))
+    return out
+
+
+# Why a row's dates are in doubt (``date_cell_doubts``).
+DATE_RUN_WHY = (
+    "the before and after cells meet inside a run of dates, one a line: which of them are the"
+    " before cell's the text cannot tell"
+)
+ITEM_DATE_WHY = "the item ends with a date ({}): a before / after cell's value read as a heading?"
+
+
+def _dates_alone(text: str) -> list[bool]:
+    return [is_date_line(p) for p in (p.strip() for p in (text or "").split("\n")) if p]
+
+
+def date_cell_doubts(row: RawRow, before: str, after: str, item: str) -> list[Doubt]:
+    """``column_guess`` on a row of flattened text whose date cells may be cut wrong: its before
+    cell ends and its after cell opens with a date alone on its line, one of them holding more
+    (``令和元年5月31日`` / ``令和元年7月10日`` / ``令和2年5月8日``: the lines are of one width, so
+    the cut between them is a guess); or its item's last line opens with a date (no heading of
+    the form does).  Rows read by position (PDF, OCR, ``-layout``) are not checked."""
+    if row.positioned or row.ruled:
+        return []
+    out = []
+    b, a = _dates_alone(before), _dates_alone(after)
+    if b and a and b[-1] and a[0] and (b[-2:] == [True, True] or a[:2] == [True, True]):
+        out.append(Doubt("column_guess", "before", DATE_RUN_WHY))
+    last = [p.strip() for p in (item or "").split("\n") if p.strip()][-1:]
+    if last and DATE_AT_START.match(last[0].replace("～", " ").replace("〜", " ").replace("から", " ")):
+        out.append(Doubt("column_guess", "item", ITEM_DATE_WHY.format(last[0][:14])))
     return out

@@ -120,3 +120,18 @@ def test_rows_with_date_cells_give_one_row_each_with_its_own_date(case):
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     records = extract_document(folder / "input.txt").records
     assert [r.change_date for r in records] == [r["change_date"] for r in expected]
+
+
+def test_a_cut_inside_a_run_of_dates_and_a_date_in_the_item_are_warned():
+    from piatable.models import RawRow
+    from piatable.normalize.cell_dates import date_cell_doubts
+
+    row = RawRow()
+    two = date_cell_doubts(row, "令和元年5月31日", "令和元年7月10日\n令和2年5月8日", "Ⅵ評価実施手続\n①実施日")
+    assert [d.field for d in two] == ["before"]
+    assert date_cell_doubts(row, "令和元年5月31日", "令和2年5月8日", "Ⅵ評価実施手続\n①実施日") == []
+    period = "Ⅵ評価実施手続\n②実施日・期間\n2019年10月22日～2019年11月30日"
+    item = date_cell_doubts(row, "", "令和3年1月1日", period)
+    assert [d.field for d in item] == ["item"]
+    row.positioned = True  # read by position: the columns are known
+    assert date_cell_doubts(row, "令和元年5月31日", "令和元年7月10日\n令和2年5月8日", "Ⅵ") == []
