@@ -39,12 +39,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+import regex
+
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
 from .dates import DATE_AT_START, DATE_TAIL, is_date_line, parse_date
 from .items import opens_item
 from .rejoin import same_printed_line
+
+# What a 変更日 wrapped in a narrow column leaves on its next line (``日``, ``0日``), alone or
+# before the item's first line.
+_DAY_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日(?:\s|$)")
 
 
 def is_row_date(cl: CellLine) -> bool:
@@ -58,6 +64,12 @@ def _opens_its_item(lines: list[CellLine], k: int) -> bool:
     if k + 1 < len(lines) and opens_item(lines[k + 1].text):
         return True
     return k + 2 < len(lines) and bool(DATE_TAIL.match(lines[k + 1].text)) and opens_item(lines[k + 2].text)
+
+
+def _wrapped_head(lines: list[CellLine], k: int) -> bool:
+    """The date at ``k`` is the first line of a 変更日 wrapped in a narrow column: the next line
+    opens with the rest of its day (``2019年4月1`` / ``日 Ⅱ特定個人情報…``); never a cell's."""
+    return k + 1 < len(lines) and bool(_DAY_REST.match(lines[k + 1].text))
 
 
 def _after_other_piece(lines: list[CellLine], k: int) -> bool:
@@ -141,6 +153,7 @@ def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
             cells |= {m for m in dates if _in_pass_two(lines, m, opened)}
     for ks in by_page.values():
         cells |= _items_dated(lines, ks) | _pass_one_dated(lines, ks, cells)
+    cells = {k for k in cells if not _wrapped_head(lines, k)}
     if not cells:
         return lines
     return [replace(cl, cell_date=True) if k in cells else cl for k, cl in enumerate(lines)]
