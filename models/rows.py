@@ -34,6 +34,9 @@ class CellLine:
     # whether the unsure text is still in the line after the corrections and what stands round it
     # (normalize/ocr_text.py ``unsure_spots``).
     unsure: tuple[tuple[str, str, str, float], ...] = ()
+    # Flattened text: a date printed as a cell's whole value (a 第三者点検 実施日 before / after
+    # cell), not the row's 変更日 (``normalize/cell_dates.py``); readers take it as text.
+    cell_date: bool = False
 
 
 @dataclass(slots=True)

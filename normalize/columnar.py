@@ -42,6 +42,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
+from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
 from .item_intruders import read_other_columns
@@ -482,7 +483,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     _settle_weak_bodies(boxes, kind_of, widths)
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
-    rows, groups, date_how = _rows_and_dates(boxes, kinds)
+    rows, groups, date_how = with_cell_dates(_rows_and_dates, boxes, kinds)
     # Rows whose item box held other columns' lines (plain pdftotext, item_intruders).
     intruded_rows = {k for k, b in enumerate(kinds["item"][: len(rows)]) if id(b) in intruded}
     pos = {id(b): k for k, b in enumerate(boxes)}

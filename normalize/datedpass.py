@@ -19,7 +19,7 @@ def _opens_dated_row(lines: list[CellLine], k: int) -> bool:
     """Whether ``lines[k]`` is a whole date opening its printed line (alone, or beside the item's
     first line), not a date a cell's words qualify (``平成31年4月1日 時点``)."""
     cl = lines[k]
-    if not is_date_line(cl.text) or (k and same_printed_line(lines[k - 1], cl)):
+    if cl.cell_date or not is_date_line(cl.text) or (k and same_printed_line(lines[k - 1], cl)):
         return False
     nxt = lines[k + 1] if k + 1 < len(lines) else None
     if nxt is not None and not same_printed_line(cl, nxt) and _DATE_PART.match(nxt.text):
@@ -83,6 +83,8 @@ def _undated_row_inside(lines: list[CellLine]) -> bool:
 def _not_pass_one(cl: CellLine) -> bool:
     """Whether a piece cannot be a one-line cell of a pass 1 without dates: a date, a piece of
     a wrapped date (``令和5年3月`` / ``31日``), or an item's first line (Ⅰ…Ⅵ: wrapped cells)."""
+    if cl.cell_date:
+        return False  # a cell's value (cell_dates): a one-line cell of pass 1 like any other
     return is_date_line(cl.text) or bool(_DATE_PART.match(cl.text)) or _opens_item(cl)
 
 

@@ -36,6 +36,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
+from .cell_dates import date_cell_doubts
 from .chars import without_whitespace
 from .conservation import SECTION_OPENING
 from .cut_checks import (
@@ -382,6 +383,7 @@ def row_doubts(
     out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
     out += item_path_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
+    out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer, kanji=text_row and f != "item")

@@ -90,8 +90,9 @@ _OPTIONS = tuple(
 
 
 def kind(cl: CellLine) -> str:
-    """``d`` a date, ``t`` a timing, ``x`` any other one-line cell."""
-    if is_date_line(cl.text):
+    """``d`` a date, ``t`` a timing, ``x`` any other one-line cell (a date that is a cell's
+    value, ``cell_dates``, too)."""
+    if is_date_line(cl.text) and not cl.cell_date:
         return "d"
     return "t" if TIMING.match(cl.text) else "x"
 

@@ -39,6 +39,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from . import passone
+from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
@@ -103,7 +104,7 @@ class _Row:
 
 
 def _is_single(cl: CellLine) -> bool:
-    return is_date_line(cl.text) or bool(TIMING.match(cl.text))
+    return is_row_date(cl) or bool(TIMING.match(cl.text))
 
 
 def _opens_item(cl: CellLine) -> bool:
@@ -114,6 +115,8 @@ def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLin
     """The date that opens ``lines[k:]`` printed over one or more lines and followed by an item's
     first line: (the date, the index after it, the item piece split off its last line or None)."""
     text = ""
+    if lines[k].cell_date:
+        return None
     for m in range(k, min(len(lines), k + MAX_DATE_LINES)):
         piece = lines[m].text
         rest: CellLine | None = None
@@ -252,7 +255,7 @@ def two_phase_pages(region: list[CellLine], by_breaks: bool = True) -> list[_Pag
     one-line cells (a title or header printed between pass 1 and pass 2 is removed as page
     furniture and may look like a page break of its own).
     """
-    region = _regrouped(region)
+    region = mark_cell_dates(_regrouped(region))
     if by_breaks:
         from .datedpass import dated_pages  # (it builds this module's pages)
 

@@ -8,6 +8,7 @@
     python tools/make_outsider_tables.py --set colorder    # tuning tables for column-order text
     python tools/make_outsider_tables.py --set outsider3    # longer tables, larger type: page breaks
     python tools/make_outsider_tables.py --set colorder13 --set heldout-column13  # column order
+    python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -37,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from date_cells import with_date_rows
 from flatten import render_date
 from make_office_samples import _set_east_asian, _units, soffice, stream_text
 from make_pdfs import EXTRACTORS, extract_text
@@ -114,12 +116,16 @@ def draw_cases(
     rich_share: float = 0.0,
     rows_per_case: tuple[int, int] = ROWS_PER_CASE,
     sizes: tuple[float, ...] = SIZES,
+    date_rows: tuple[int, int] = (0, 0),
+    heldout_dates: bool = False,
 ) -> list[Case]:
     """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
     title line drawn from ``titles`` ("" for none), its vertical alignment from ``valigns``;
     with ``attachment_share`` > 0, each row's item is, at that chance, an attachment's label
     (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``; each
-    case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``."""
+    case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``, and
+    ``date_rows`` (inclusive range) more rows whose before / after cells are dates
+    (``date_cells``; its held-out items and styles with ``heldout_dates``)."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
@@ -141,7 +147,10 @@ def draw_cases(
             pool=pool.stem,
         )
         case.rich_dates = bool(rich_share) and k % 2 == 0 and rng.random() < rich_share
-        for r in table[start : start + count]:
+        chosen = table[start : start + count]
+        if date_rows[1]:
+            chosen = with_date_rows(rng, chosen, rng.randint(*date_rows), heldout_dates)
+        for r in chosen:
             row = dict(r)
             row["change_date_raw"] = render_date(r["change_date"], case.date_style)
             if attachment_share and rng.random() < attachment_share:
@@ -419,6 +428,25 @@ truth (`expected/records.json`, the rows as written).  Settings per case: `cases
 """
 
 
+README_DATECELL = """# {name}: rows whose before / after cells are dates (issue 10, branch datecell13)
+
+Small amendment tables written as `samples/outsider`'s are (openpyxl .xlsx `*-calc-*`, python-docx
+.docx `*-writer-*`, each in a style of its own, every vertical alignment), with two to four rows
+amending a date put in among the pool's rows (`tools/date_cells.py`): 第三者点検 ①実施日, 基礎項目評価
+①実施日, 意見聴取 ②実施日・期間 …, the before / after cell a date alone (令和, full-width, slashes,
+西暦), a period (`…から…まで`, `…～…`) or two dates one per line, sometimes an empty before cell.
+Each case is the PDF and its five extractors' texts, with the truth in `expected/records.json`.
+
+`samples/datecell` (tuning) draws its rows from the tuning tables and `date_cells.TUNING_*`;
+`samples/heldout-datecell13` (held out: measure on it, never tune) from `samples/heldout/tables`
+and `date_cells.HELDOUT_*` (other items, date styles and period forms).
+
+Made by `python tools/make_outsider_tables.py --set datecell --set heldout-datecell13`; measured by
+
+    python tools/eval_office.py samples/datecell samples/heldout-datecell13
+"""
+
+
 SET_NAMES = (
     "outsider",
     "outsider2",
@@ -431,6 +459,8 @@ SET_NAMES = (
     "heldout-stream13",
     "colorder13",
     "heldout-column13",
+    "datecell",
+    "heldout-datecell13",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -543,6 +573,21 @@ def main(argv: list[str] | None = None) -> int:
         build(SAMPLES / "colorder13", draw_cases("c13", TUNING_POOLS, 12, seed=1313, **col13))
     if "heldout-column13" in sets:
         build(SAMPLES / "heldout-column13", draw_cases("hc13", HELDOUT_POOLS, 10, seed=2513, **col13))
+    # Rows whose before / after cells are dates (第三者点検 ①実施日, 意見聴取 ②実施日・期間; issue 10,
+    # branch datecell13): every alignment, two to four such rows per table.
+    dated = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "date_rows": (2, 4)}
+    if "datecell" in sets:
+        build(
+            SAMPLES / "datecell",
+            draw_cases("dc", TUNING_POOLS, 8, seed=1313, **dated),
+            readme=README_DATECELL,
+        )
+    if "heldout-datecell13" in sets:
+        build(
+            SAMPLES / "heldout-datecell13",
+            draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **dated),
+            readme=README_DATECELL,
+        )
     return 0
 
 

@@ -1,0 +1,296 @@
+"""Which date lines of Calc's two-pass text open rows, and which are a cell's value (issue 10).
+
+A row amending a date (``Ⅵ評価実施手続 / ３．第三者点検 / ①実施日``: before ``令和３年２月１０日``,
+after ``令和５年２月２０日``; ``②実施日・期間`` with one date per line) prints dates that are whole
+cells.  Flattened by pypdfium2 or ``pdftotext -raw``, such a date stands alone on a line, or
+beside the row's timing in pass 1 (``平成２７年７月１２日 平成３０年１月３１日 事後 …``), just as a
+変更日 does, and each was read as a new row's date: one table of 11 rows gave 17, rows holding a
+date, a timing or an explanation alone.
+
+A date marker opens a row only where the 変更日 column prints it.  ``mark_cell_dates`` tells the
+others apart, by what the order of the text shows (``twophase``: on each page pass 1's one-line
+cells, then the wrapped cells row by row):
+
+* **position on the printed line**: the 変更日 column is the leftmost, so a date with another
+  cell's piece before it on its printed line is that row's before / after value, unless its
+  item's first line follows it (pypdfium2 puts pass 1's pieces first on a baseline they share
+  with a 変更日 drawn in pass 2);
+* **in pass 2**: on a page printing more dates than items, whose wrapped cells have begun (an
+  item's first line, Ⅰ…Ⅵ, came before), a date that does not open its item (the next piece is
+  no item's first line) is a cell's value unless its run of dates is followed by a timing or by
+  a piece of the same printed line (a timing is never drawn in pass 2: such a run is the next
+  page's pass 1);
+* **by count**: a page each of whose items opens with its own date (the date right before the
+  item's first line, or beside it) has given every row's 変更日 there; its other dates are
+  cells' values, pass 1's included; a page whose pass 1 gives as many dates as it has items
+  has given every row's 変更日 there: its dates among the wrapped cells are cells' values.
+
+Each such line is returned with ``cell_date`` set; the readers (``twophase``, ``datedpass``,
+``passone``) then take it as one-line text, never as a row's date.  A date no rule decides is
+left as it was (a 変更日).
+
+Column-ordered text (pdfminer, plain ``pdftotext``) gives boxes, not printed lines: there a page
+printing more single-date boxes than items hands its extra dates to the before / after cells
+(``with_cell_dates``, ``excess_dates``), and says so with a ``column_guess`` on the 変更日.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import regex
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.vocabulary import TIMING
+
+from .dates import DATE_AT_START, DATE_TAIL, is_date_line, parse_date
+from .items import opens_item
+from .rejoin import same_printed_line
+
+# What a 変更日 wrapped in a narrow column leaves on its next line (``日``, ``0日``), alone or
+# before the item's first line.
+_DAY_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日(?:\s|$)")
+
+
+def is_row_date(cl: CellLine) -> bool:
+    """A whole date that may be a row's 変更日 (not a date marked as a cell's value)."""
+    return not cl.cell_date and is_date_line(cl.text)
+
+
+def _opens_its_item(lines: list[CellLine], k: int) -> bool:
+    """The date at ``k`` is followed by an item's first line (beside it or on the next line), or
+    by the rest of a wrapped date (``令和5年2月6`` / ``日``) and then the item's first line."""
+    if k + 1 < len(lines) and opens_item(lines[k + 1].text):
+        return True
+    return k + 2 < len(lines) and bool(DATE_TAIL.match(lines[k + 1].text)) and opens_item(lines[k + 2].text)
+
+
+def _wrapped_head(lines: list[CellLine], k: int) -> bool:
+    """The date at ``k`` is the first line of a 変更日 wrapped in a narrow column: the next line
+    opens with the rest of its day (``2019年4月1`` / ``日 Ⅱ特定個人情報…``); never a cell's."""
+    return k + 1 < len(lines) and bool(_DAY_REST.match(lines[k + 1].text))
+
+
+def _after_other_piece(lines: list[CellLine], k: int) -> bool:
+    """Another cell's piece comes before the date on its printed line, and the date does not
+    open its item (pypdfium2 puts pass 1's pieces first on a baseline they share with a date
+    drawn in pass 2: ``事後 令和5年2月6`` / ``日`` / ``Ⅲリスク対策``)."""
+    return k > 0 and same_printed_line(lines[k - 1], lines[k]) and not _opens_its_item(lines, k)
+
+
+def _in_pass_two(lines: list[CellLine], k: int, opened: list[bool]) -> bool:
+    """The date at ``k`` lies among a page's wrapped cells: an item opened before it on its page,
+    it does not open an item, and the first piece after its run of dates is no timing and does
+    not share the run's last printed line (both would make the run pass 1's, of the next page:
+    ``令和2年4月1日 事後``, ``令和2年4月1日 市民課 事前``)."""
+    if not opened[k] or _opens_its_item(lines, k):
+        return False
+    end = k + 1
+    while end < len(lines) and is_date_line(lines[end].text):
+        end += 1
+    if end == len(lines) or lines[end].page != lines[k].page:
+        return True
+    nxt = lines[end]
+    return not TIMING.match(nxt.text) and not same_printed_line(lines[end - 1], nxt)
+
+
+def _items_dated(lines: list[CellLine], ks: list[int]) -> set[int]:
+    """Of the date lines ``ks`` of one page, those that are not the page's rows' dates when every
+    item opening on the page has its own date right before it: all the others."""
+    openings = [m for m in ks if opens_item(lines[m].text)]
+    if not openings:
+        return set()
+    own = {m - 1 for m in openings if m and is_date_line(lines[m - 1].text)}
+    if len(own) < len(openings):
+        return set()
+    return {m for m in ks if is_date_line(lines[m].text) and m not in own}
+
+
+def _row_date_opening(lines: list[CellLine], m: int) -> bool:
+    return is_date_line(lines[m].text) and _opens_its_item(lines, m)
+
+
+def _pass_one_dated(lines: list[CellLine], ks: list[int], cells: set[int]) -> set[int]:
+    """Of the date lines ``ks`` of one page, those among its wrapped cells when its pass 1 (the
+    lines before its first item, or before the date opening it) gives as many dates as the page
+    has items: every row took its 変更日 there, so a date among the wrapped cells is a cell's,
+    even one right before an item."""
+    opening = [m for m in ks if opens_item(lines[m].text) or _row_date_opening(lines, m)]
+    first = opening[0] if opening else None
+    if first is None:
+        return set()
+    openings = sum(1 for m in ks if opens_item(lines[m].text))
+    dated = sum(1 for m in ks if m < first and m not in cells and is_date_line(lines[m].text))
+    if dated < openings:
+        return set()
+    return {m for m in ks if m >= first and is_date_line(lines[m].text)}
+
+
+def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
+    """``lines`` (the regrouped region of two-pass text: one cell piece each) with each date that
+    is a cell's value, not a 変更日, marked ``cell_date`` (see the module's rules)."""
+    if not any(is_date_line(cl.text) for cl in lines):
+        return lines
+    opened: list[bool] = []
+    seen: set[object] = set()
+    for cl in lines:
+        opened.append(cl.page in seen)
+        if opens_item(cl.text):
+            seen.add(cl.page)
+    cells: set[int] = set()
+    by_page: dict[object, list[int]] = {}
+    for k, cl in enumerate(lines):
+        by_page.setdefault(cl.page, []).append(k)
+        if is_date_line(cl.text) and _after_other_piece(lines, k):
+            cells.add(k)
+    for ks in by_page.values():
+        # Only a page printing more dates than items (an item's first line, wherever printed:
+        # an attachment's label may be a one-line cell of pass 1, its row's date in pass 2
+        # opening no item) has dates of cells among its wrapped cells.
+        dates = [m for m in ks if is_date_line(lines[m].text) and m not in cells]
+        if len(dates) > sum(1 for m in ks if opens_item(lines[m].text)):
+            cells |= {m for m in dates if _in_pass_two(lines, m, opened)}
+    for ks in by_page.values():
+        cells |= _items_dated(lines, ks) | _pass_one_dated(lines, ks, cells)
+    cells = {k for k in cells if not _wrapped_head(lines, k)}
+    if not cells:
+        return lines
+    return [replace(cl, cell_date=True) if k in cells else cl for k, cl in enumerate(lines)]
+
+
+def _chosen(isos: list[str], n: int) -> list[int] | None:
+    """Indices of ``n`` of the dates ``isos`` (in the text's order) that run in date order (each
+    no earlier than the one before), the latest such choice; None when no ``n`` do."""
+    m = len(isos)
+    ords = [_ordinal(s) for s in isos]
+    # best[k][c]: (sum of ordinals, previous index) of the best run of c dates ending at k.
+    best: list[dict[int, tuple[int, int]]] = [{} for _ in range(m)]
+    for k in range(m):
+        best[k][1] = (ords[k], -1)
+        for j in range(k):
+            if ords[j] > ords[k]:
+                continue
+            for c, (s, _) in best[j].items():
+                if c < n and (c + 1 not in best[k] or best[k][c + 1][0] < s + ords[k]):
+                    best[k][c + 1] = (s + ords[k], j)
+    ends = [(best[k][n][0], k) for k in range(m) if n in best[k]]
+    if not ends:
+        return None
+    k, c, out = max(ends)[1], n, []
+    while k >= 0:
+        out.append(k)
+        k, c = best[k][c][1], c - 1
+    return out[::-1]
+
+
+def _ordinal(iso: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso).toordinal()
+
+
+def excess_dates(dates: list[tuple[int, str | None]], items: int) -> tuple[set[int], bool]:
+    """Of a page's date boxes in column-ordered text (pdfminer, plain ``pdftotext``: their place
+    in the text, their ISO date), those that are before / after cells: a page printing more
+    single dates than items holds dates of its cells too (a 第三者点検 実施日 alone in its box).
+    A cell's date is one its row's change was filed after (a check done, a count's date), and
+    its box comes after its row's date: so the ``items`` dates kept as 変更日 are the latest that
+    run in date order in the text (a cell's date is earlier than the 変更日 before it); when no
+    ``items`` do (the page's rows are not in date order), the ``items`` latest.  Nothing is moved
+    when a date does not parse.  Also whether the choice is in doubt: another choice runs in
+    order too, or none did."""
+    if items <= 0 or len(dates) <= items or any(iso is None for _, iso in dates):
+        return set(), False
+    isos = [iso or "" for _, iso in dates]
+    keep = _chosen(isos, items)
+    if keep is None:
+        ranked = sorted(range(len(dates)), key=lambda k: (isos[k], -k), reverse=True)
+        keep, unsure = ranked[:items], True
+    else:
+        unsure = _runs_in_order(isos, items) > 1
+    kept = {dates[k][0] for k in keep}
+    return {place for place, _ in dates if place not in kept}, unsure
+
+
+def _runs_in_order(isos: list[str], n: int) -> int:
+    """How many choices of ``n`` of the dates run in date order (counted up to 2)."""
+    ords = [_ordinal(s) for s in isos]
+    ways: list[list[int]] = [[0] * (n + 1) for _ in ords]
+    for k in range(len(ords)):
+        ways[k][1] = 1
+        for j in range(k):
+            if ords[j] <= ords[k]:
+                for c in range(1, n):
+                    ways[k][c + 1] = min(2, ways[k][c + 1] + ways[j][c])
+    return min(2, sum(w[n] for w in ways))
+
+
+# Why the rows of a page whose dates were told apart are in doubt (``with_cell_dates``), and how
+# strong the doubt is when no other choice of dates runs in order (the choice then fails only for
+# a cell's date set ahead of its row's 変更日).
+CELL_DATES_WHY = (
+    "the page prints more dates than items: those out of date order were taken as cells' values, a guess"
+)
+CELL_DATES_STRENGTH = 0.3
+
+
+def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -> tuple:
+    """``read_dates(boxes, kinds)`` (``columnar._rows_and_dates``: one row per item box, the
+    page's dates handed out in order) after moving each page's date boxes that are cells' values
+    (``excess_dates``) to the before / after boxes; the rows of such a page get a
+    ``column_guess`` on their 変更日 (weak unless the choice was in doubt)."""
+    pos = {id(b): k for k, b in enumerate(boxes)}
+    item_pages = sorted({b.page or 0 for b in kinds["item"]})
+    by_page: dict[int, list] = {}
+    for b in kinds["date"]:
+        owner = max((p for p in item_pages if p <= (b.page or 0)), default=item_pages[0] if item_pages else 0)
+        by_page.setdefault(owner, []).append(b)
+    moved: set[int] = set()
+    doubtful: dict[int, float] = {}
+    for page, ds in by_page.items():
+        items = sum(1 for b in kinds["item"] if (b.page or 0) == page)
+        cells, unsure = excess_dates([(pos[id(b)], parse_date(b.lines[0].text)) for b in ds], items)
+        moved |= cells
+        if cells:
+            doubtful[page] = 1.0 if unsure else CELL_DATES_STRENGTH
+    if moved:
+        kinds["date"] = [b for b in kinds["date"] if pos[id(b)] not in moved]
+        bodies = kinds["body"] + [b for b in boxes if pos[id(b)] in moved]
+        kinds["body"] = sorted(bodies, key=lambda b: pos[id(b)])
+    out = read_dates(boxes, kinds)
+    for row, item in zip(out[0], kinds["item"], strict=False):
+        strength = doubtful.get(item.page or 0)
+        if strength is not None:
+            row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY, strength))
+    return out
+
+
+# Why a row's dates are in doubt (``date_cell_doubts``).
+DATE_RUN_WHY = (
+    "the before and after cells meet inside a run of dates, one a line: which of them are the"
+    " before cell's the text cannot tell"
+)
+ITEM_DATE_WHY = "the item ends with a date ({}): a before / after cell's value read as a heading?"
+
+
+def _dates_alone(text: str) -> list[bool]:
+    return [is_date_line(p) for p in (p.strip() for p in (text or "").split("\n")) if p]
+
+
+def date_cell_doubts(row: RawRow, before: str, after: str, item: str) -> list[Doubt]:
+    """``column_guess`` on a row of flattened text whose date cells may be cut wrong: its before
+    cell ends and its after cell opens with a date alone on its line, one of them holding more
+    (``令和元年5月31日`` / ``令和元年7月10日`` / ``令和2年5月8日``: the lines are of one width, so
+    the cut between them is a guess); or its item's last line opens with a date (no heading of
+    the form does).  Rows read by position (PDF, OCR, ``-layout``) are not checked."""
+    if row.positioned or row.ruled:
+        return []
+    out = []
+    b, a = _dates_alone(before), _dates_alone(after)
+    if b and a and b[-1] and a[0] and (b[-2:] == [True, True] or a[:2] == [True, True]):
+        out.append(Doubt("column_guess", "before", DATE_RUN_WHY))
+    last = [p.strip() for p in (item or "").split("\n") if p.strip()][-1:]
+    if last and DATE_AT_START.match(last[0].replace("～", " ").replace("〜", " ").replace("から", " ")):
+        out.append(Doubt("column_guess", "item", ITEM_DATE_WHY.format(last[0][:14])))
+    return out

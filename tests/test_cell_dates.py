@@ -1,0 +1,137 @@
+"""Dates that are a cell's whole value open no row (issue 10: 第三者点検 ①実施日 rows)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.models import CellLine
+from piatable.normalize.cell_dates import excess_dates, mark_cell_dates
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+
+def _lines(spec: list[tuple[str, int]], page: int = 1) -> list[CellLine]:
+    return [CellLine(text, page, line) for text, line in spec]
+
+
+def _marked(lines: list[CellLine]) -> list[str]:
+    return [cl.text for cl in mark_cell_dates(lines) if cl.cell_date]
+
+
+def test_dates_beside_a_timing_in_pass_one_are_cells_when_every_item_has_its_own_date():
+    lines = _lines(
+        [
+            ("平成２７年７月１２日", 3),
+            ("平成３０年１月３１日", 3),
+            ("事後", 3),
+            ("意見聴取の実施による修正", 3),
+            ("事後", 4),
+            ("2018年4月1日", 5),
+            ("Ⅰ基本情報", 6),
+            ("2018年4月1日", 7),
+            ("Ⅵ評価実施手続", 8),
+            ("３．第三者点検", 9),
+            ("①実施日", 10),
+        ]
+    )
+    assert _marked(lines) == ["平成２７年７月１２日", "平成３０年１月３１日"]
+
+
+def test_a_second_date_on_a_printed_line_is_a_cell():
+    lines = _lines([("平成３０年７月１日", 3), ("平成２７年１０月１４日", 3), ("事前", 3), ("Ⅱ概要", 4)])
+    assert _marked(lines) == ["平成２７年１０月１４日"]
+
+
+def test_lone_dates_among_wrapped_cells_are_cells_but_a_next_pass_one_is_not():
+    lines = _lines(
+        [
+            ("令和元年5月1日", 1),
+            ("事前", 1),
+            ("Ⅵ評価実施手続", 2),
+            ("３．第三者点検", 3),
+            ("①実施日", 4),
+            ("2017/10/31", 5),
+            ("2019/6/18", 6),
+            ("組織改正による変更", 7),
+            # Pass 1 of the next page, the extractor's page break lost: a timing follows.
+            ("令和2年4月1日", 8),
+            ("事後", 8),
+            ("Ⅰ基本情報", 9),
+        ]
+    )
+    assert _marked(lines) == ["2017/10/31", "2019/6/18"]
+
+
+def test_a_date_before_an_item_is_a_cell_when_pass_one_dated_every_row():
+    lines = _lines(
+        [
+            ("令和5年4月1日", 1),
+            ("事後", 1),
+            ("令和5年4月1日", 2),
+            ("事後", 2),
+            ("Ⅵ評価実施手続", 3),
+            ("①実施日", 4),
+            ("令和3年2月10日", 5),
+            ("令和5年2月20日", 6),
+            ("Ⅰ基本情報", 7),
+            ("①部署", 8),
+        ]
+    )
+    assert _marked(lines) == ["令和3年2月10日", "令和5年2月20日"]
+    # Pass 1 dates one row of two (the other's date wraps in pass 2): the date may open the row.
+    assert _marked(lines[:2] + lines[3:]) == ["令和3年2月10日"]
+
+
+def test_a_page_with_more_dates_than_items_keeps_the_latest_dates_in_order():
+    dates = [(0, "2018-04-01"), (1, "2018-04-01"), (2, "2015-07-12"), (3, "2018-01-31"), (4, "2019-04-01")]
+    cells, unsure = excess_dates(dates, 3)
+    assert cells == {2, 3}
+    assert unsure  # 2015-07-12, 2018-01-31, 2019-04-01 run in order too
+    # A cell's date later than another row's 変更日 (2019-02-23 after 2018-04-01): the latest
+    # run in order is kept, in doubt (2018, 2018, 2019-02-23 runs in order too).
+    later = [(0, "2018-04-01"), (1, "2018-04-01"), (2, "2019-04-01"), (3, "2019-02-23")]
+    assert excess_dates(later, 3) == ({3}, True)
+    # No three dates in order (a page not in date order): the latest stay, in doubt.
+    assert excess_dates([(0, "2023-02-06"), (1, "2022-10-17"), (2, "2021-01-01"), (3, "2020-01-01")], 3) == (
+        {3},
+        True,
+    )
+    assert excess_dates(dates, 5) == (set(), False)
+    assert excess_dates([(0, "2018-04-01"), (1, None)], 1) == (set(), False)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "datecell/dc-calc-3-pdftotext-raw",
+        "datecell/dc-calc-3-pypdfium2",
+        "datecell/dc-calc-5-pdftotext-raw",
+        "datecell/dc-calc-5-pypdfium2",
+        "datecell/dc-calc-7-pypdfium2",
+        "datecell/dc-calc-1-pdfminer",
+        "datecell/dc-calc-5-pdftotext",
+    ],
+)
+def test_rows_with_date_cells_give_one_row_each_with_its_own_date(case):
+    folder = SAMPLES / case
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    records = extract_document(folder / "input.txt").records
+    assert [r.change_date for r in records] == [r["change_date"] for r in expected]
+
+
+def test_a_cut_inside_a_run_of_dates_and_a_date_in_the_item_are_warned():
+    from piatable.models import RawRow
+    from piatable.normalize.cell_dates import date_cell_doubts
+
+    row = RawRow()
+    two = date_cell_doubts(row, "令和元年5月31日", "令和元年7月10日\n令和2年5月8日", "Ⅵ評価実施手続\n①実施日")
+    assert [d.field for d in two] == ["before"]
+    assert date_cell_doubts(row, "令和元年5月31日", "令和2年5月8日", "Ⅵ評価実施手続\n①実施日") == []
+    period = "Ⅵ評価実施手続\n②実施日・期間\n2019年10月22日～2019年11月30日"
+    item = date_cell_doubts(row, "", "令和3年1月1日", period)
+    assert [d.field for d in item] == ["item"]
+    row.positioned = True  # read by position: the columns are known
+    assert date_cell_doubts(row, "令和元年5月31日", "令和元年7月10日\n令和2年5月8日", "Ⅵ") == []
