@@ -294,3 +294,41 @@ def date_cell_doubts(row: RawRow, before: str, after: str, item: str) -> list[Do
     if last and DATE_AT_START.match(last[0].replace("～", " ").replace("〜", " ").replace("から", " ")):
         out.append(Doubt("column_guess", "item", ITEM_DATE_WHY.format(last[0][:14])))
     return out
+
+
+SHARED_LINE_DATE_WHY = (
+    "the row's date was read from a printed line that holds another date as a before / after "
+    "cell beside an empty one: the first date may be the before cell's (a 第三者点検 実施日)"
+)
+COPIED_DOUBTED_DATE_WHY = "the row's date was copied from a row above whose date is in doubt"
+
+
+def shared_line_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
+    """Per row of flattened text, ``column_guess`` on the 変更日 when the date was printed on
+    one line with a date alone in the before or after cell while the other of the two is
+    empty (``令和３年２月１０日 令和６年２月２０日 事後``: a row's date and its after cell, or the
+    before and after dates of a row whose 変更日, merged, is printed elsewhere: the text cannot
+    tell); and on the rows that took that date over as a merged cell's (``merged_cell_filled``
+    with the same date).  Rows read by position are not checked."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    doubted: str | None = None
+    for k, row in enumerate(rows):
+        date = "".join(cl.text.strip() for cl in row.cells.get("change_date") or [])
+        if row.positioned or row.ruled or not date:
+            doubted = None
+            continue
+        if doubted is not None and "merged_cell_filled" in row.flags and date == doubted:
+            out[k].append(Doubt("column_guess", "change_date", COPIED_DOUBTED_DATE_WHY))
+            continue
+        doubted = None
+        spots = {(cl.page, cl.line_no) for cl in row.cells.get("change_date") or [] if cl.line_no is not None}
+        before, after = row.cells.get("before") or [], row.cells.get("after") or []
+        for cell, other in ((before, after), (after, before)):
+            if other and any(cl.text.strip() for cl in other):
+                continue
+            beside = [cl for cl in cell if (cl.page, cl.line_no) in spots]
+            if any(DATE_AT_START.match(cl.text.strip()) and is_date_line(cl.text) for cl in beside):
+                out[k].append(Doubt("column_guess", "change_date", SHARED_LINE_DATE_WHY))
+                doubted = date
+                break
+    return out

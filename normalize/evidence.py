@@ -486,7 +486,8 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
     cell while a date printed in the table opened no row: a line of a text cell that opens with
     a date and was printed on one line with a 提出時期 (``2023/7/20 住民票の写しの交付に使用する。
     事前 …``), or a date line in an explanation or 提出時期 cell, none of whose dates is any
-    row's date.
+    row's date, nor a date the reader took as a cell's value (``CellLine.cell_date``: a
+    第三者点検 実施日 printed beside its row's 提出時期).
     The rows that took the shared date may be the rows that date belonged to (pdftotext -raw and
     pypdfium2 give LibreOffice Calc's one-line cells before the wrapped ones).  Ruled rows
     are not checked."""
@@ -510,8 +511,8 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
             for cl in row.cells.get(f) or []:
                 t = cl.text.strip()
                 m = DATE_AT_START.match(t)
-                if not m:
-                    continue
+                if not m or cl.cell_date:
+                    continue  # no date, or one read as a cell's value (normalize/cell_dates.py)
                 if m.end() < len(t):
                     # A date with other text after it is a date cell only on a printed line
                     # that also gave a 提出時期 (平成31年4月1日 時点 is a before text).

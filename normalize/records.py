@@ -5,6 +5,7 @@ from __future__ import annotations
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
 
+from .cell_dates import shared_line_date_doubts
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .dates import parse_date
@@ -142,6 +143,7 @@ def rows_to_records(
     whole = document_doubts(records)
     crossings = crossing_merge_doubts(rows)
     strays = stray_date_doubts(rows)
+    shared_dates = shared_line_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
     kanji = unsure_kanji_doubts(rows, q, tokenizer)
     return [
@@ -157,11 +159,12 @@ def rows_to_records(
                 *doc,
                 *crossing,
                 *stray,
+                *shared_date,
                 *fill,
                 *unsure,
             ],
         )
-        for rec, row, doc, crossing, stray, fill, unsure in zip(
-            records, rows, whole, crossings, strays, fills, kanji, strict=True
+        for rec, row, doc, crossing, stray, shared_date, fill, unsure in zip(
+            records, rows, whole, crossings, strays, shared_dates, fills, kanji, strict=True
         )
     ]

@@ -50,6 +50,7 @@ import regex
 
 from piatable.models import Doubt, RawRow, Record
 from piatable.settings import QualitySettings
+from piatable.vocabulary import EXPLANATION_PHRASES
 
 from .cut_checks import EXPLANATION_END
 from .flags import ending_open
@@ -85,6 +86,26 @@ def marker_doubts(record: Record) -> list[Doubt]:
     if not p:
         return []
     return _both("after", "explanation", f"the explanation holds {p}, the after cell's closing words")
+
+
+# A reason clause's end (…を行わなくなったため): how an explanation's reason ends, not a before
+# or after text.
+_REASON_END = regex.compile(r"ため[。．]?$")
+
+
+def reason_doubts(record: Record) -> list[Doubt]:
+    """``reason``: the explanation holds only the stock sentences on significance (重大な変更に
+    該当しない) while the before or after cell's last paragraph ends as a reason does (…ため):
+    the explanation's first paragraph read into the body cell (a 削除 row of pdftotext -raw)."""
+    expl = _paragraphs(record.explanation)
+    if not expl or not all(any(p.rstrip("。．") == s for s in EXPLANATION_PHRASES) for p in expl):
+        return []
+    for field in ("before", "after"):
+        body = _paragraphs(getattr(record, field))
+        if body and _REASON_END.search(body[-1]):
+            why = f"the {field} cell ends as a reason ends ({body[-1][-10:]}) beside a stock explanation"
+            return _both(field, "explanation", why)
+    return []
 
 
 def rejoined_doubts(record: Record) -> list[Doubt]:
@@ -185,6 +206,7 @@ def spill_doubts(
         return out
     return out + (
         marker_doubts(record)
+        + reason_doubts(record)
         + rejoined_doubts(record)
         + open_sentence_doubts(record, tokenizer)
         + shifted_doubts(record, q)

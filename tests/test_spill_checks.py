@@ -114,3 +114,28 @@ def test_two_dates_in_one_body_cell_beside_an_empty_one():
     assert any("holds two dates" in e for e in _spill(rec)), rec.evidence
     right = text_record({"item": item, "before": ["平成28年8月25日"], "after": ["令和2年11月20日"]})
     assert not any("two dates" in e for e in right.evidence)
+
+
+def test_a_reason_in_the_before_cell_beside_a_stock_explanation():
+    """pdftotext -raw of a Calc 削除 row (a new user's table): the explanation's first paragraph
+    (…を行わなくなったため) was read into the before cell at 0.90 with no flag, leaving the
+    explanation only its stock sentence."""
+    before = "住民異動届の内容と本人確認情報とを突合し、記載内容の正確性を確認する。"
+    rec = text_record(
+        {
+            "item": ITEM,
+            "before": [before, "事務の見直しにより突合を行わなくなったため"],
+            "after": ["削除"],
+            "explanation": ["重大な変更に該当しない"],
+        }
+    )
+    assert any("ends as a reason ends" in e for e in _spill(rec)), rec.evidence
+    right = text_record(
+        {
+            "item": ITEM,
+            "before": [before],
+            "after": ["削除"],
+            "explanation": ["事務の見直しにより突合を行わなくなったため", "重大な変更に該当しない"],
+        }
+    )
+    assert not any("ends as a reason ends" in e for e in _spill(right))

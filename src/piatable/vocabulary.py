@@ -74,10 +74,12 @@ TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
 # How the 提出時期に係る説明 column's paragraphs end: the reason for a change names the change
-# (…による修正, …に伴う追加, 記載内容の充実) or says whether it is a significant one (…に該当しない).
-# Before / after cells rarely end so (上記を新規追加 and 削除 are told apart by the readers).
+# (…による修正, …に伴う追加, 記載内容の充実) or says whether it is a significant one (…に該当しない),
+# and so why it is filed before or after (重要な変更に当たるため事前に提出(する)).  Before / after
+# cells rarely end so (上記を新規追加 and 削除 are told apart by the readers).
 EXPLANATION_ENDING = regex.compile(
-    r"(?:修正|追加|追記|変更|削除|反映|整理|充実|増加|減少|見直し|廃止|新設|更新|ため|該当しない|該当する)[。.]?\s*$"
+    r"(?:修正|追加|追記|変更|削除|反映|整理|充実|増加|減少|見直し|廃止|新設|更新|ため|該当しない|該当する"
+    r"|[前後]に提出(?:する)?)[。.]?\s*$"
 )
 
 # The stock sentences of the 提出時期に係る説明 column that say whether a change is a significant
