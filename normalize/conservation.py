@@ -152,6 +152,20 @@ def unrowed_share(region: list[str], rows: list[RawRow]) -> float:
     return UNROWED_DATE_WEIGHT * date_lines_without_rows(region, rows) / dates if dates else 0.0
 
 
+def unopened_share(region: list[str], rows: list[RawRow]) -> float:
+    """Share of the region's item paths (Ⅰ…Ⅵ, an attachment's label) that open no row's item
+    (``item_paths_without_rows``), times ``UNROWED_DATE_WEIGHT``: a reading that passes a row's
+    date into another row's cells (a date judged a cell's value) leaves its item path unopened."""
+    paths = item_paths_without_rows(region, [])
+    return UNROWED_DATE_WEIGHT * item_paths_without_rows(region, rows) / paths if paths else 0.0
+
+
+def rowless_share(region: list[str], rows: list[RawRow]) -> float:
+    """``unrowed_share`` plus ``unopened_share``: how much of the region's row openings (dates,
+    item paths) a reading leaves without a row (stream's choice between its readings)."""
+    return unrowed_share(region, rows) + unopened_share(region, rows)
+
+
 def item_paths_without_rows(region: Iterable[str], rows: Iterable[RawRow]) -> int:
     """How many pieces of the region's lines that open a section of the form (Ⅰ…Ⅵ) or name an
     attachment (``ATTACHMENT_OPENING``), at a line's start or after a space, do not open a row's

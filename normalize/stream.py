@@ -23,7 +23,7 @@ from piatable.vocabulary import (
 
 from .chars import display_width, starts_paragraph
 from .compound import split_compound_lines
-from .conservation import dates_before_region, paths_before_region, unrowed_share
+from .conservation import dates_before_region, paths_before_region, rowless_share
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .items import opens_item
@@ -363,9 +363,9 @@ def _read_rows(
         # unless the in-order reading looks clearly better.
         lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
         twice = misplaced(in_order, region) if lead > 0 else 0.0
-        # A reading is less plausible by the share of date lines it leaves without a row.
-        boxed_score = plausibility(boxed) - unrowed_share([cl.text for cl in boxed_region], boxed)
-        in_order_score = plausibility(in_order) - twice - unrowed_share([cl.text for cl in region], in_order)
+        # A reading is less plausible by the share of date lines and item paths it leaves rowless.
+        boxed_score = plausibility(boxed) - rowless_share([cl.text for cl in boxed_region], boxed)
+        in_order_score = plausibility(in_order) - twice - rowless_share([cl.text for cl in region], in_order)
         if boxed and boxed_score + lead > in_order_score:
             result.column_order = True
             result.rows = boxed
