@@ -16,6 +16,7 @@ from piatable.normalize.chars import KANA_KANJI
 from piatable.vocabulary import heading_key
 
 from .item_lines import _PREFIX, _circled_number, _rebuild, _rows, printed_headings, strip_numbering
+from .rewrites import rewrite_lines
 
 
 def heading_wraps(lines: list[str]) -> list[int]:
@@ -252,9 +253,5 @@ def number_bare_heading_rows(rows: list[RawRow]) -> int:
     for row, lines, texts in zip(
         rows, cells, number_bare_headings([[cl.text for cl in c] for c in cells]), strict=True
     ):
-        for cl, text in zip(lines, texts, strict=True):
-            if text != cl.text:
-                cl.text = text
-                changed += 1
-                row.add_flag("ocr_corrected")
+        changed += rewrite_lines(row, lines, texts)
     return changed

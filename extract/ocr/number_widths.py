@@ -24,6 +24,7 @@ import regex
 
 from piatable.models import RawRow
 
+from .rewrites import rewrite_lines
 from .suspects import COUNTER_KINDS
 
 # A number (its digits possibly read apart by a space) and the kanji counter after it (on the
@@ -89,9 +90,5 @@ def even_number_widths(rows: list[RawRow]) -> int:
             if not lines or any("\n" in cl.text for cl in lines):
                 continue
             texts = even_counted_numbers("\n".join(cl.text for cl in lines)).split("\n")
-            for cl, t in zip(lines, texts, strict=True):
-                if t != cl.text:
-                    cl.text = t
-                    changed += 1
-                    row.add_flag("ocr_corrected")
+            changed += rewrite_lines(row, lines, texts)
     return changed

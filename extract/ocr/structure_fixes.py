@@ -15,6 +15,8 @@ import regex
 from piatable.models import CellLine, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 
+from .rewrites import rewrite_lines
+
 # A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
 # placeholder ○○ (○○市, ○○システム), which tesseract reads as OO, ＯＯ or 〇〇.  A Latin word
 # never sits between two Japanese characters as a bare run of O's.
@@ -142,12 +144,9 @@ def even_placeholders(rows: list[RawRow]) -> int:
     changed = 0
     for row in rows:
         for column in _TEXT_COLUMNS:
-            for cl in row.cells.get(column) or []:
-                text = _RUN.sub(lambda m, t=cl.text: _mend_run(m, t, usual, seen), cl.text)
-                if text != cl.text:
-                    cl.text = text
-                    changed += 1
-                    row.add_flag("ocr_corrected")
+            lines = row.cells.get(column) or []
+            texts = [_RUN.sub(lambda m, t=cl.text: _mend_run(m, t, usual, seen), cl.text) for cl in lines]
+            changed += rewrite_lines(row, lines, texts)
     return changed
 
 
@@ -435,12 +434,8 @@ def even_date_widths(rows: list[RawRow]) -> int:
             if f == h:
                 continue
             own = f > h
-        for cl in lines:
-            text = cl.text.translate(_DIGIT_WIDTHS if own else _DIGIT_NARROW)
-            if text != cl.text:
-                cl.text = text
-                changed += 1
-                row.add_flag("ocr_corrected")
+        table = _DIGIT_WIDTHS if own else _DIGIT_NARROW
+        changed += rewrite_lines(row, lines, [cl.text.translate(table) for cl in lines])
     return changed
 
 
