@@ -54,6 +54,7 @@ from piatable.vocabulary import EXPLANATION_PHRASES
 
 from .cut_checks import EXPLANATION_END
 from .flags import ending_open
+from .mark_checks import any_text_doubts, mark_doubts
 from .tokenizer import Tokenizer
 
 # 上記を新規追加 / 上記を削除 (/ 上記を追加) as a paragraph of its own: an after cell's last words.
@@ -197,15 +198,17 @@ def two_dates_doubts(record: Record) -> list[Doubt]:
 def spill_doubts(
     row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[Doubt]:
-    """Every check of this module for a text row (``RawRow.widths`` set; else none); the four
-    for text read without positions only there."""
+    """For a text row (``RawRow.widths`` set; else none): beside, two dates and
+    ``mark_checks.any_text_doubts``; for text read without positions also the others of this
+    module and ``mark_checks.mark_doubts``."""
     if not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
         return []
-    out = beside_doubts(record) + two_dates_doubts(record)
+    out = beside_doubts(record) + two_dates_doubts(record) + any_text_doubts(record, q)
     if row.positioned:
         return out
     return out + (
-        marker_doubts(record)
+        mark_doubts(record, tokenizer)
+        + marker_doubts(record)
         + reason_doubts(record)
         + rejoined_doubts(record)
         + open_sentence_doubts(record, tokenizer)

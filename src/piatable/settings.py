@@ -339,6 +339,12 @@ class QualitySettings:
     # whose explanation opens with a paragraph sharing at least this share of its character
     # pairs with the after cell (the before and after values read one column to the right).
     shifted_value_share: float = 0.5
+    # column_guess (normalize/mark_checks.py, short explanation): a text row's explanation of
+    # fewer characters than this (whitespace aside) is a fragment of one (``時``, ``明``): the
+    # rest was read into another cell or row.  Measured on the tuning text rows: explanations of
+    # 1–3 characters were wrong 57 times and right never; 2-character ones (``修正``, ``削除``)
+    # are kept quiet, as an unseen table may print them whole.
+    explanation_min_chars: int = 2
     # ocr_suspect:<field>: a line read below this confidence, or this many words of the cell
     # unknown to the dictionary.
     ocr_suspect_line_conf: float = 70.0

@@ -1,0 +1,187 @@
+"""Checks of a row-ordered text row around the words that close an after cell (新規追加, 削除).
+
+pypdfium2 and ``pdftotext -raw`` print a row's cells one after the other with no positions; an
+added row's after cell reads only (上記を)新規追加 and a deleted row's only 削除 (issue 12).  Where
+the reader's cut between the body cells and the explanation falls in the wrong place, these
+words show it, and so do a few other pieces that no cell of their column holds.  Each returns
+``column_guess`` or ``row_split_guess`` doubts:
+
+* ``after the mark``: a before/after cell goes on after its closing 上記を新規追加 / 上記を削除 /
+  新規追加 / 削除 and stops open, no later mark closing it (``…承認する。`` / ``上記を新規追加`` /
+  ``画像データ化業務の一部を再``): the explanation's opening read into the body (a cell of several
+  blocks closes each with its mark, ``…`` / ``上記を新規追加`` / ``＜…における措置＞`` / ``…`` /
+  ``上記を新規追加``);
+* ``added beside a before``: the after cell is only 新規追加 / 上記を新規追加 (an added row has
+  no before text) while the before cell holds text (``ｅＬＴＡＸによる課税`` / ``新規追加`` /
+  ``資料の受領開始に伴う追加``): the explanation's first paragraph read into the before cell;
+* ``deleted open``: the after cell is only 削除 / 上記を削除 and the before cell's last paragraph
+  ends open (``…委託契約の見直しに``: ``flags.ending_open``) or as a reason clause does
+  (``…行わないこととしたため``): the explanation's first paragraph read into the before cell;
+* ``heading in explanation``: a later paragraph of the explanation is a heading of the form
+  (``組織改正による役職名の変更`` / ``②所属長の役職名``): the item's last heading read into it;
+* ``bare attachment``: the item ends with an attachment's label alone (``別紙２``) while a body
+  cell holds text (``事務の流れ ※保険税の…``): the label's title read into the body;
+* ``item tail`` (any text row, ``-layout`` too): the body's first paragraph, holding no
+  numeral, completes the item's last heading into a heading of the form
+  (``５．特定個人情報の提供・移転`` + ``（委託に伴うものを除く。）``): the item's end read into the body;
+* ``torn katakana``: a before (after) cell ends with katakana and the next cell opens with one
+  katakana set apart by a space (``…システムサービ`` | ``ス ○○情報システム…``): one word torn
+  between two cells;
+* ``short explanation`` (any text row): an explanation of fewer than
+  ``quality.explanation_min_chars`` characters (``時``): a fragment, its rest read elsewhere;
+* ``digit piece``: a paragraph of the explanation is only digits and date separators
+  (``202`` / ``0ー`` / ``10ー1``): a date wrapped in a narrow column, read into this row
+  (``row_split_guess``; ``shared_line_checks`` sees the pieces written with 令和 / 年 / 月).
+
+Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``,
+issue 12 branch calib14; see README): see the README's issue 12 notes for the counts.  Only for
+text read without positions (``RawRow.widths`` set, not ``positioned``), like ``spill_checks``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, Record
+from piatable.settings import QualitySettings
+
+from .cut_checks import INSTANCE_LINE, is_heading_line
+from .flags import ending_open
+from .items import is_form_heading
+from .tokenizer import Tokenizer
+
+# The words that close an after cell, as a paragraph of their own.
+_CLOSING_MARK = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)[。．]?$")
+_ADDED = regex.compile(r"^(?:上記を)?新規追加[。．]?$")
+_DELETED = regex.compile(r"^(?:上記を)?削除[。．]?$")
+# A reason clause's end (…を行わなくなったため): how an explanation's reason ends.
+_REASON_END = regex.compile(r"ため[。．]?$")
+# Digits and date separators only (2020ー10ー1 wrapped as 202 / 0ー / 10ー1).
+_DIGIT_PIECE = regex.compile(r"^[0-9０-９]{1,4}(?:[ー－\-/／.．][0-9０-９]{0,4}){0,2}$")
+
+# Any numeral: a body block's own numbered heading.
+_NUMERAL = regex.compile(r"[0-9０-９①-⑳一二三四五六七八九十]")
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n") if p.strip()]
+
+
+def after_mark_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
+    """``after the mark`` (see the module notes)."""
+    for field in ("before", "after"):
+        paras = _paragraphs(getattr(record, field))
+        k = next((k for k, p in enumerate(paras[:-1]) if _CLOSING_MARK.match(p)), None)
+        # A cell of several blocks closes each with its mark (a later one stands last); one that
+        # goes on after its mark and stops open holds the start of the explanation's sentence.
+        if k is not None and not _CLOSING_MARK.match(paras[-1]) and ending_open(paras[-1], tokenizer) >= 1.0:
+            why = f"the {field} cell goes on after its {paras[k]} ({paras[k + 1][:12]}): the explanation's?"
+            return [Doubt("column_guess", field, why), Doubt("column_guess", "explanation", why)]
+    return []
+
+
+def marked_body_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
+    """``added beside a before`` and ``deleted open`` (see the module notes)."""
+    after = _paragraphs(record.after)
+    before = _paragraphs(record.before)
+    if len(after) != 1 or not before:
+        return []
+    if _ADDED.match(after[0]):
+        why = (
+            f"the after cell is only {after[0]} beside a before text ({before[-1][:12]}): the explanation's?"
+        )
+    elif _DELETED.match(after[0]) and (
+        _REASON_END.search(before[-1]) or ending_open(before[-1], tokenizer) >= 1.0
+    ):
+        why = f"a deleted row's before cell ends as the explanation would go on ({before[-1][-10:]})"
+    else:
+        return []
+    return [Doubt("column_guess", "before", why), Doubt("column_guess", "explanation", why)]
+
+
+def explanation_piece_doubts(record: Record) -> list[Doubt]:
+    """``heading in explanation`` and ``digit piece`` (see the module notes)."""
+    expl = _paragraphs(record.explanation)
+    for p in expl[1:]:
+        if INSTANCE_LINE.match(p) or is_heading_line(p):
+            why = f"the explanation holds a heading of the form ({p[:12]}): the item's last heading?"
+            return [Doubt("column_guess", "item", why), Doubt("column_guess", "explanation", why)]
+    for p in expl:
+        if _DIGIT_PIECE.match(p):
+            why = f"the explanation holds a piece of a date ({p}): a row's date read into this row?"
+            return [Doubt("row_split_guess", "explanation", why)]
+    return []
+
+
+def item_tail_doubts(record: Record) -> list[Doubt]:
+    """``item tail``: the body's first paragraph completes the item's last heading
+    (``５．特定個人情報の提供・移転`` + ``（委託に伴うものを除く。）`` is a heading of the form)."""
+    body = next((f for f in ("before", "after") if _paragraphs(getattr(record, f))), "")
+    if not body or not record.item_path:
+        return []
+    first = _paragraphs(getattr(record, body))[0]
+    # A numbered sub-heading (（１．研修）) opens a body cell's block; the tail of a heading has none.
+    if _NUMERAL.search(first) or not is_form_heading(record.item_path[-1] + first):
+        return []
+    why = f"the {body} cell opens with the rest of the item's last heading ({first[:12]})"
+    return [Doubt("column_guess", "item", why), Doubt("column_guess", body, why)]
+
+
+# An attachment's label alone (別紙２, （別添１）): the forms print its title after it.
+_BARE_ATTACHMENT = regex.compile(r"^[（(]?別[紙添表][0-9０-９]{1,2}[）)]?$")
+
+
+def bare_attachment_doubts(record: Record) -> list[Doubt]:
+    """``bare attachment``: the item ends with an attachment's label alone (``別紙２``) while a
+    body cell holds text: the label's title (``事務の流れ``) is likely the body's opening."""
+    if not record.item_path or not _BARE_ATTACHMENT.match(record.item_path[-1]):
+        return []
+    body = next((f for f in ("before", "after") if _paragraphs(getattr(record, f))), "")
+    if not body:
+        return []
+    why = f"the item ends with {record.item_path[-1]} alone: its title opening the {body} cell?"
+    return [Doubt("column_guess", "item", why), Doubt("column_guess", body, why)]
+
+
+def mark_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
+    """Every check of this module but those of ``any_text_doubts`` (for a text row read
+    without positions)."""
+    return (
+        bare_attachment_doubts(record)
+        + after_mark_doubts(record, tokenizer)
+        + marked_body_doubts(record, tokenizer)
+        + explanation_piece_doubts(record)
+        + torn_katakana_doubts(record)
+    )
+
+
+# A cell ending with katakana, and the next opening with one katakana set apart by a space
+# (``…システムサービ`` | ``ス ○○情報システム…``): one katakana word torn between two cells.
+_KATAKANA_END = regex.compile(r"\p{Katakana}$")
+# A list's first marker (ア…, イ of イロハ…) opens a cell so too: not a torn piece.
+_LONE_KATAKANA_OPENING = regex.compile(r"^(?![アイ])[\p{Katakana}ー][ 　]")
+
+
+def torn_katakana_doubts(record: Record) -> list[Doubt]:
+    """``torn katakana`` (see the module notes)."""
+    for a, b in (("before", "after"), ("after", "explanation")):
+        end, start = (getattr(record, a) or "").strip(), (getattr(record, b) or "").strip()
+        if end and _KATAKANA_END.search(end) and _LONE_KATAKANA_OPENING.match(start):
+            why = f"a katakana word torn between the {a} and {b} cells ({end[-4:]}|{start[0]})"
+            return [Doubt("column_guess", a, why), Doubt("column_guess", b, why)]
+    return []
+
+
+def short_explanation_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
+    """``short explanation``: an explanation of fewer than ``quality.explanation_min_chars``
+    characters (``時``): a fragment of one, its rest read elsewhere."""
+    text = "".join((record.explanation or "").split())
+    if not text or len(text) >= q.explanation_min_chars:
+        return []
+    return [Doubt("column_guess", "explanation", f"the explanation is only {text!r}: a fragment of one?")]
+
+
+def any_text_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
+    """The checks of this module for any text row (``-layout`` too): item tail, short
+    explanation."""
+    return item_tail_doubts(record) + short_explanation_doubts(record, q)
