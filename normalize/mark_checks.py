@@ -33,9 +33,12 @@ words show it, and so do a few other pieces that no cell of their column holds. 
   (``202`` / ``0ー`` / ``10ー1``): a date wrapped in a narrow column, read into this row
   (``row_split_guess``; ``shared_line_checks`` sees the pieces written with 令和 / 年 / 月).
 
-Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``,
-issue 12 branch calib14; see README): see the README's issue 12 notes for the counts.  Only for
-text read without positions (``RawRow.widths`` set, not ``positioned``), like ``spill_checks``.
+Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``
+rows, issue 12 branch calib14), wrong rows each check fires on (a row once per check): item tail
+31, explanation pieces 24, marked body 18, short explanation 12, after the mark 10, bare
+attachment 5, torn katakana 2, on a right row none (``-layout``: item tail 2, short explanation 2,
+no right row).  Only for text read without positions (``RawRow.widths`` set, not ``positioned``),
+like ``spill_checks``, but ``any_text_doubts``, for any text row.
 """
 
 from __future__ import annotations
