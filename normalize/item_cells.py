@@ -31,7 +31,7 @@ import regex
 from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
-from .item_anchor import attachment_titles
+from .item_anchor import attachment_titles, numbered_children
 from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
 from .item_noise import is_leaf, section_heads
 
@@ -205,13 +205,24 @@ def incomplete(key: ItemKey) -> bool:
 
 def _whole(key: ItemKey) -> bool:
     """Whether ``key`` names a whole item: a known section's heading, then known headings (or a
-    file or a repeated block's number), the last an item's last heading; or an attachment's label
-    and known title."""
+    file or a repeated block's number), the last an item's last heading or an item the forms
+    number under the heading before it; or an attachment's label and known title."""
     if not key.path or key.unknown:
         return False
     if ATTACHMENT_LABEL.match(key.path[0]):
         return not _attachment_cut(key)
-    return key.path[0][1:] in section_heads() and _closes(key.path[-1])
+    last = key.path[-1]
+    return key.path[0][1:] in section_heads() and (
+        _closes(last) or (len(key.path) > 2 and (key.path[-2], last) in _numbered_items())
+    )
+
+
+@lru_cache(maxsize=1)
+def _numbered_items() -> frozenset[tuple[str, str]]:
+    """(heading, item) for the items the forms number ①…⑳ under a heading (``numbered_children``:
+    ``②監査`` under ``監査``): a row may amend such an item as a whole, though the lexicon prints
+    more under it."""
+    return frozenset((parent, h) for (parent, _), hs in numbered_children().items() for h in hs)
 
 
 @lru_cache(maxsize=1)

@@ -160,3 +160,8 @@ def test_a_committed_column_order_text_keys_the_cut_item_whole():
     first = next(r for r in records if r.item.startswith("Ⅰ関連情報\n３．個人番号の利用"))
     assert first.item_key == "Ⅰ関連情報/個人番号の利用/法令上の根拠"
     assert "item_key_fuzzy" in first.flags
+
+
+def test_an_item_the_forms_number_under_its_heading_is_whole_though_more_is_printed_under_it():
+    # ②監査 has 具体的な内容 under it, yet a row may amend ②監査 itself.
+    assert _pieces("Ⅳ その他のリスク対策", "１．監査\n② 監査").key == "Ⅳその他のリスク対策/監査/監査"
