@@ -193,14 +193,14 @@ def _attachment_cut(key: ItemKey) -> bool:
 
 def incomplete(key: ItemKey) -> bool:
     """Whether ``key`` stops short of an item: its last component is unknown, a repeated block's
-    number, a section alone, or a heading the forms print items under (not ``is_leaf``); or it is
+    number, a section alone, or a heading the forms print items under (not ``_closes``); or it is
     an attachment's label without its whole title."""
     if not key.path:
         return False
     if ATTACHMENT_LABEL.match(key.path[0]):
         return _attachment_cut(key)
     last = key.path[-1]
-    return last in key.unknown or not is_leaf(last)
+    return last in key.unknown or not _closes(last)
 
 
 def _whole(key: ItemKey) -> bool:

@@ -165,3 +165,12 @@ def test_a_committed_column_order_text_keys_the_cut_item_whole():
 def test_an_item_the_forms_number_under_its_heading_is_whole_though_more_is_printed_under_it():
     # ②監査 has 具体的な内容 under it, yet a row may amend ②監査 itself.
     assert _pieces("Ⅳ その他のリスク対策", "１．監査\n② 監査").key == "Ⅳその他のリスク対策/監査/監査"
+
+
+def test_a_heading_with_sub_items_only_in_the_other_lexicon_file_is_completed_too():
+    # 対象人数 has its sub-items from the 基礎 lexicon lines (いつ時点の計数か …).
+    rows = [
+        (["Ⅱしきい値判断項目", "１．対象人数"], "[ 10万人以上30万人未満 ]", "[ 30万人以上 ]"),
+        (["評価対象の事務の対象人数は何人か", "Ⅲリスク対策", "８．人手を介在させる作業"], "", ""),
+    ]
+    assert table_item_keys(rows)[0].key == "Ⅱしきい値判断項目/対象人数/評価対象の事務の対象人数は何人か"
