@@ -16,7 +16,9 @@ be and its text is near enough:
   kept in ``dropped``.
 
 A cell's first component, read without its section numeral, is the section's own heading when the
-heading after it is printed in one section only and the text is like that section's heading.
+heading after it is printed in one section only and the text is like that section's heading.  A
+section numeral printed before text that is no section's heading is the heading of that numeral
+the text prints most of (another cell's line read into it, a line of the heading lost).
 Every component so named is listed in ``fuzzy`` (``printed→heading``): the key is inferred, and the
 record is flagged ``item_key_fuzzy``.
 """
@@ -45,6 +47,10 @@ ANCHOR_MARGIN = 0.15
 # A section's own heading read without its numeral must be this alike (the cell's first text may
 # be another cell's line: a higher bar than inside the path).
 SECTION_ANCHOR_MIN_RATIO = 0.55
+# A section numeral's text that is no section's heading is the one of the numeral's headings it
+# prints this much of, in runs of at least SECTION_MIN_RUN characters (``_section_heading``).
+SECTION_MIN_COVER = 0.75
+SECTION_MIN_RUN = 2
 # OCR's ASCII marks and digits inside a heading (``部寺5``, ``使用者数.5``).
 _OCR_MARKS = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
 _CIRCLED = regex.compile(r"^[①-⑳]$")
@@ -157,6 +163,26 @@ def _name_section(comps: list[tuple[str, str]]) -> tuple[str, str] | None:
     return (numeral + best, f"{words}→{numeral}{best}") if best else None
 
 
+def _covered(words: str, heading: str) -> float:
+    """The share of ``heading``'s characters that ``words`` print in order, in runs of at least
+    ``SECTION_MIN_RUN`` characters (single characters met by chance aside)."""
+    blocks = SequenceMatcher(None, heading, words, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks if b.size >= SECTION_MIN_RUN) / len(heading)
+
+
+def _section_heading(component: str) -> str | None:
+    """The heading of the section whose numeral opens ``component`` (``Ⅲ`` + text), when the text
+    is no section's heading but prints most of one of that numeral's headings, in order, with other
+    text inside or around it (a column-order reader's line of another cell: ``特定個人情報ファイル
+    の取外は情報の複製ができない仕組みとしてい扱いプロセスにおけるリスク``): at least
+    ``SECTION_MIN_COVER`` of it, ahead of the numeral's other headings by ``ANCHOR_MARGIN``."""
+    numeral, words = component[:1], component[1:]
+    if not words or words in section_heads():
+        return None
+    heads = [h for h, nums in section_heads().items() if numeral in nums]
+    return _pick([(_covered(words, h), h) for h in heads], SECTION_MIN_COVER)
+
+
 def anchor_components(
     comps: list[tuple[str, str]], numbers: dict[int, str]
 ) -> tuple[list[tuple[str, str]], list[str], list[str]]:
@@ -173,6 +199,11 @@ def anchor_components(
     if section:
         comps[0] = (section[0], "section")
         fuzzy.append(section[1])
+    for k, (words, role) in enumerate(comps):
+        head = _section_heading(words) if role == "section" else None
+        if head:
+            comps[k] = (words[:1] + head, "section")
+            fuzzy.append(f"{words}→{words[:1]}{head}")
     changed = True
     while changed:
         changed = False

@@ -10,6 +10,15 @@ a space, by nothing, or by what no heading holds (a digit, a check box ``[``, �
 sentence opening with a heading's word (``監査を年１回…``) is not taken, nor a heading the path
 already holds.  The record's cells
 keep their text as read; the key says it was inferred (``ItemKey.fuzzy``: ``cell→heading``).
+
+A reader that takes a row's lines in column order, or cuts a wrapped item across rows, may leave
+more of the item elsewhere: several of its last headings in the before or after cell, anywhere in
+it (``2021/01/04 ３．第三者点検`` / ``①実施日``; ``６．情報提供ネットワークシステ`` in one cell and
+``ムによる情報連携`` / ``② 法令上の根拠`` in the other), or at the head of the next row's 項目 cell,
+before that row's own section (``法令上の根拠`` / ``Ⅰ関連情報`` / …).  ``complete_from_pieces``
+tries the item with a run of the heading-like pieces found there (``heading_pieces``) and takes
+the run that makes the item whole: every component a heading of the forms in the forms' order, the
+last one an item's last heading (or an attachment's title), nothing left over.
 """
 
 from __future__ import annotations
@@ -19,15 +28,31 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import HEADING_FILES
+from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
-from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, lexicon_lines, structure
-from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey
+from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
+from .item_anchor import attachment_titles, numbered_children
+from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
+from .item_noise import is_leaf, section_heads
 
 # The numbering a sub-item may be printed with at the start of the cell (①, ２．, （３）).
 _LEADING_NUMBER = regex.compile(r"^\s*(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)])\s*")
 # Spaces inside a printed heading (pdfplumber's and tesseract's between characters).
 _SPACE = regex.compile(r"[\s\u3000]")
+# A run of heading-like pieces that completes an item is looked for among the first this many
+# pieces of a text, and is at most this many pieces long (a heading may be wrapped into several).
+COMPLETION_MAX_START = 8
+COMPLETION_MAX_RUN = 10
+# The numbering a piece of a heading's printing may open with: an ordinary heading's (②, ３．,
+# (1)) or a repeated block's (委託事項１, リスク２：).
+_PIECE_NUMBER = regex.compile(
+    r"^(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)]"
+    r"|(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}[：:]?|リスク[0-9０-９]{0,2}[：:])"
+)
+_SECTION_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+# The opening and the end of a file line (（３．送付先情報ファイル）).
+_FILE_OPEN = regex.compile(r"^[（(][0-9０-９]{1,2}[．.]")
+_FILE_CLOSE = regex.compile(r"ファイル[）)]$")
 
 
 @lru_cache(maxsize=1)
@@ -125,3 +150,193 @@ def complete_from_cells(
                 (*key.fuzzy, f"{first[:20]}→{heading}"),
             )
     return key
+
+
+@lru_cache(maxsize=1)
+def _heading_text() -> str:
+    """Every lexicon heading, attachment title and repeated block's label, joined by a character
+    no piece holds: a piece is part of a heading when it is a substring of this."""
+    return "\x00".join([*hierarchy(), *attachment_titles(), *INSTANCE_LABELS])
+
+
+def heading_pieces(text: str | None) -> list[str]:
+    """The pieces of ``text`` (its lines cut at spaces) that can be part of a heading's printing, in
+    order: a numbering alone (②, ３．, 委託事項１), text whose canonical words (a numbering aside)
+    stand inside some heading of the lexicon and hold nothing ``FOREIGN_TO_HEADINGS`` (``[``, ○),
+    or the opening or end of a file line.  Stops before a piece that
+    opens with a section numeral Ⅰ…Ⅵ or an attachment's label: another row's item."""
+    out: list[str] = []
+    for line in (text or "").split("\n"):
+        for piece in line.split():
+            if _SECTION_START.match(piece) or ATTACHMENT_LABEL.match(piece):
+                return out
+            if _FILE_OPEN.match(piece) or _FILE_CLOSE.search(piece):
+                out.append(piece)  # a file line (（３．送付先情報ファイル）), whole or wrapped
+                continue
+            number = _PIECE_NUMBER.match(piece)
+            words = canonical_text(piece[number.end() :] if number else piece)
+            if (number and not words) or (
+                words and not FOREIGN_TO_HEADINGS.search(words) and words in _heading_text()
+            ):
+                out.append(piece)
+    return out
+
+
+def _attachment_cut(key: ItemKey) -> bool:
+    """Whether ``key`` is an attachment's label whose title is missing or cut (``別添1``,
+    ``別添3ファイル記録項``)."""
+    if len(key.path) != 1:
+        return False
+    m = ATTACHMENT_LABEL.match(key.path[0])
+    return bool(m) and canonical_text(m.group("title")) not in attachment_titles()
+
+
+def incomplete(key: ItemKey) -> bool:
+    """Whether ``key`` stops short of an item: its last component is unknown, a repeated block's
+    number, a section alone, or a heading the forms print items under (not ``_closes``); or it is
+    an attachment's label without its whole title."""
+    if not key.path:
+        return False
+    if ATTACHMENT_LABEL.match(key.path[0]):
+        return _attachment_cut(key)
+    last = key.path[-1]
+    return last in key.unknown or not _closes(last)
+
+
+def _whole(key: ItemKey) -> bool:
+    """Whether ``key`` names a whole item: a known section's heading, then known headings (or a
+    file or a repeated block's number), the last an item's last heading or an item the forms
+    number under the heading before it; or an attachment's label and known title."""
+    if not key.path or key.unknown:
+        return False
+    if ATTACHMENT_LABEL.match(key.path[0]):
+        return not _attachment_cut(key)
+    last = key.path[-1]
+    return key.path[0][1:] in section_heads() and (
+        _closes(last) or (len(key.path) > 2 and (key.path[-2], last) in _numbered_items())
+    )
+
+
+@lru_cache(maxsize=1)
+def _numbered_items() -> frozenset[tuple[str, str]]:
+    """(heading, item) for the items the forms number ①…⑳ under a heading (``numbered_children``:
+    ``②監査`` under ``監査``): a row may amend such an item as a whole, though the lexicon prints
+    more under it."""
+    return frozenset((parent, h) for (parent, _), hs in numbered_children().items() for h in hs)
+
+
+@lru_cache(maxsize=1)
+def _printed_under() -> dict[str, frozenset[str]]:
+    """Heading → the headings (or section numerals) the forms print it just under (``sub_items``
+    turned round)."""
+    out: dict[str, set[str]] = {}
+    for parent, kids in sub_items().items():
+        for kid in kids:
+            out.setdefault(kid, set()).add(parent)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _is_instance(component: str) -> bool:
+    """Whether a key component is a repeated block's number (委託事項1, 提供先2)."""
+    return component.rstrip("0123456789") in INSTANCE_LABELS and component[-1:].isdigit()
+
+
+def _closes(heading: str) -> bool:
+    """Whether the forms print nothing under ``heading``: an item's last heading (``is_leaf``),
+    under which no lexicon file places a heading either (``sub_items``)."""
+    return is_leaf(heading) and not _is_instance(heading) and not sub_items().get(heading)
+
+
+def _follows(path: tuple[str, ...], start: int) -> bool:
+    """Whether each heading of ``path`` from ``start`` on is one the forms print under the heading
+    before it (a file or a repeated block's number skipped), as far as the lexicon says: it is
+    among what the heading before has under it (``sub_items``), and the heading before is among
+    what it is printed under (``_printed_under``) or printed under one of those too (a sibling
+    that the lexicon lists beside it: ``⑤物理的対策`` / ``具体的な対策の内容``).  A heading the
+    lexicon places anywhere in the path's section only (``Ⅲ/*``) may follow any heading there."""
+    prev = None
+    for k, c in enumerate(path):
+        if k == 0:
+            prev = c[:1]
+            continue
+        if c not in hierarchy() or _is_instance(c):
+            continue
+        under = sub_items().get(prev or "")
+        over = _printed_under().get(c, frozenset())
+        sibling = bool(over & _printed_under().get(prev or "", frozenset()))
+        anywhere = not over and path[0][:1] in hierarchy()[c]
+        if (
+            k >= start
+            and not anywhere
+            and ((under and c not in under) or (over and prev not in over and not sibling))
+        ):
+            return False
+        prev = c
+    return True
+
+
+def complete_from_pieces(key: ItemKey, item_lines: list[str], texts: list[str | None], where: str) -> ItemKey:
+    """``key`` made whole by the heading-like pieces of ``texts`` (``heading_pieces``) that follow
+    the item (see the module notes), or ``key`` itself.
+
+    Tried when ``key`` is ``incomplete``: the 項目 lines followed by a run of the texts' pieces in
+    order (starting among a text's first ``COMPLETION_MAX_START``, at most ``COMPLETION_MAX_RUN``
+    long, running on from one text into the next as a column-order reader prints them) are keyed;
+    a key is taken when it is ``_whole``, keeps ``key``'s components (its last may be replaced
+    when unknown or inferred), adds headings in the forms' order (``_follows``) and no unknown,
+    dropped or inferred text of its own, and is longer than any other so found.  The key lists
+    the pieces used in ``fuzzy`` (``pieces→where``)."""
+    if not incomplete(key):
+        return key
+    old = key.path
+    soft = old[-1] in key.unknown or any(f.endswith("→" + old[-1]) for f in key.fuzzy) or _attachment_cut(key)
+    base = old[:-1] if soft else old
+    pieces: list[str] = []
+    starts: list[int] = []
+    for text in texts:
+        found = heading_pieces(text)
+        starts.extend(range(len(pieces), len(pieces) + min(len(found), COMPLETION_MAX_START)))
+        pieces.extend(found)
+    opened = [k for k, p in enumerate(pieces) if _FILE_OPEN.match(p)]
+    if opened:
+        # A file line the pieces print is part of the item: no run may start after it.
+        starts = [s for s in starts if s <= opened[0]]
+    best: ItemKey | None = None
+    used: list[str] = []
+    for s in starts:
+        for n in range(1, min(COMPLETION_MAX_RUN, len(pieces) - s) + 1):
+            run = pieces[s : s + n]
+            new = item_key([*item_lines, *run])
+            if (
+                _whole(new)
+                and new.path[: len(base)] == base
+                and len(new.path) > len(base)
+                and (soft or len(new.path) > len(old))
+                and set(new.dropped) <= set(key.dropped)
+                and set(new.fuzzy) <= set(key.fuzzy)
+                and _follows(new.path, max(len(base), 1))
+                and (best is None or len(new.path) > len(best.path))
+            ):
+                best, used = new, run
+    if best is None:
+        return key
+    return ItemKey(
+        best.key,
+        best.path,
+        best.section or key.section,
+        best.file or key.file,
+        best.instance or key.instance,
+        best.unknown,
+        key.dropped,
+        (*key.fuzzy, f"{' '.join(used)[:30]}→{where}"),
+    )
+
+
+def leading_lines(item_lines: list[str]) -> list[str]:
+    """The lines of a 項目 cell before its first line that opens with a section numeral Ⅰ…Ⅵ or
+    an attachment's label (none when no line does): the end of the row before's item, cut from
+    it and printed with this row's."""
+    for k, line in enumerate(item_lines):
+        if _SECTION_START.match(line.strip()) or ATTACHMENT_LABEL.match(line):
+            return item_lines[:k]
+    return []

@@ -100,6 +100,8 @@ SECTION_HEAD_MARGIN = 0.1
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
 _ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 _SPACES = regex.compile(r"[\s\u3000]+")
+# A whole line that is a numbered heading in brackets and no file line (（１．研修）).
+_BODY_SUBHEADING = regex.compile(rf"^[（(]{_D}{{1,2}}[．.](?![^（）()]*ファイル[）)]$)[^（）()]+[）)]$")
 # The first character of a heading of its own (not kana, punctuation or a bracket).
 _TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
@@ -408,6 +410,10 @@ def item_key(item: str | list[str]) -> ItemKey:
 @lru_cache(maxsize=16384)
 def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     lines = list(lines_in)
+    # A numbered sub-heading of the body's own text in brackets (（２．違反行為への対応）): a line of
+    # the before or after cell read into the 項目 cell; the forms bracket only file lines so.
+    subheads = [ln for ln in lines if _BODY_SUBHEADING.match(ln.strip())]
+    lines = [ln for ln in lines if ln not in subheads]
     text = _SPACES.sub("", clean_text("".join(_heading_lines(lines))))
     attachment = ATTACHMENT_LABEL.match(text)
     if attachment and not TITLE.match(text):
@@ -546,6 +552,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     comps, anchored, glued = anchor_components(comps, numbers)
     fuzzy.extend(anchored)
     dropped.extend(glued)
+    dropped.extend(_SPACES.sub("", ln) for ln in subheads)
     start, end = item_segment(comps, frozenset(numbered))
     dropped.extend(c for c, _ in comps[:start] + comps[end:])
     instances = [(k - start, v) for k, v in instances if start <= k <= end]

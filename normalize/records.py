@@ -12,9 +12,9 @@ from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
-from .item_cells import complete_from_cells
+from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys
-from .item_key import item_key
+from .item_key import ItemKey, item_key
 from .items import item_path
 from .ocr_spots import unsure_kanji_doubts
 from .page_fill import page_break_fill_doubts
@@ -89,13 +89,28 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     return record
 
 
+def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> list[ItemKey]:
+    """The keys of a table's rows in order, each given as (項目 lines, before, after): the 項目
+    cells keyed as a table (``document_item_keys``), each then completed from its row's cells
+    (``complete_from_cells``, ``complete_from_pieces``) or from the lines that open the next
+    row's 項目 cell before its own section (``leading_lines``)."""
+    keys = document_item_keys([path for path, _, _ in rows])
+    out = []
+    for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
+        key = complete_from_cells(key, [before, after], path)
+        key = complete_from_pieces(key, path, [before, after], "cells")
+        if k + 1 < len(rows):
+            key = complete_from_pieces(key, path, ["\n".join(leading_lines(rows[k + 1][0]))], "next row")
+        out.append(key)
+    return out
+
+
 def add_document_item_keys(records: list[Record]) -> None:
-    """Key the records' 項目 cells as a table (``document_item_keys``): a cell read without its
+    """Key the records' 項目 cells as a table (``table_item_keys``): a cell read without its
     section and upper headings takes them from the row before when the forms' structure says it
     continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
-    keys = document_item_keys([r.item_path for r in records])
+    keys = table_item_keys([(r.item_path, r.before, r.after) for r in records])
     for record, key in zip(records, keys, strict=True):
-        key = complete_from_cells(key, [record.before, record.after], record.item_path)
         if key.key == record.item_key:
             continue
         record.item_key = key.key

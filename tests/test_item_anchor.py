@@ -91,3 +91,16 @@ def test_an_unnumbered_name_after_a_numbered_list_heading_is_body_text():
     # A numbered entry ((1) …ファイル) is the item's own heading, kept.
     listed = item_key("Ⅱ特定個人情報ファイルの概要\n１．特定個人情報ファイル名\n（１）住民基本台帳ファイル")
     assert listed.path[-1] == "住民基本台帳ファイル"
+
+
+def test_a_section_numeral_before_its_heading_with_another_cells_line_inside():
+    k = item_key(
+        "Ⅲ特定個人情報ファイルの取\n外は情報の複製ができない仕組みとしてい扱いプロセスにおけるリスク\nる。\n"
+        "３．特定個人情報の使用\nリスク４：特定個人情報ファイルが不正に複製されるリスク\nリスクに対する措置の内容"
+    )
+    assert k.path[0] == "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策"
+    assert k.path[-1] == "リスクに対する措置の内容"
+    assert k.fuzzy
+    # Text that prints too little of any of the numeral's headings stays as printed.
+    k = item_key("Ⅲ取扱いに関する独自の対策\n３．特定個人情報の使用")
+    assert k.path[0] == "Ⅲ取扱いに関する独自の対策"

@@ -357,3 +357,23 @@ def test_a_row_without_its_section_takes_the_section_heading_the_table_prints():
     # A table printing two headings for Ⅱ (基礎's しきい値判断項目 too) does not tell which.
     two = document_item_keys([*rows, "Ⅱしきい値判断項目\n１．対象人数"])
     assert two[3].key == "特定個人情報の入手・使用/入手方法" and not two[3].fuzzy
+
+
+def test_a_bracketed_numbered_sub_heading_of_the_body_is_no_heading():
+    # （２．違反行為への対応） is the before/after cell's own sub-heading read into the 項目 cell.
+    k = item_key(
+        "Ⅳその他のリスク対策\n２．従業者に対する教育・啓発\n従業者に対する教育・啓発\n"
+        "（２．違反行為への対応）\n具体的な方法\n分を含め厳正に対処する。"
+    )
+    assert k.key == "Ⅳその他のリスク対策/従業者に対する教育・啓発/従業者に対する教育・啓発/具体的な方法"
+    assert "（２．違反行為への対応）" in k.dropped
+    # A file line is bracketed too, and stays.
+    k = item_key(
+        [
+            "Ⅱ特定個人情報ファイルの概要",
+            "（３．送付先情報ファイル）",
+            "３．特定個人情報の入手・使用",
+            "⑤使用方法",
+        ]
+    )
+    assert k.file == "送付先情報ファイル"

@@ -433,7 +433,7 @@ def measure_kinds(
     found are counted apart (row finding, not keys).  Also: rows given the key of *another* truth
     item of the same table (a wrong join), and pairs of different truth items (distinct 項目
     texts, whitespace aside, over all these tables) whose truth keys are equal.  ``rekey`` (for
-    the cached records): a function of the rows' item paths in order giving their keys."""
+    the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
     cases = kind_cases(heldout, scan_dpis)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
     per_kind: dict[str, list[int]] = {}
@@ -447,8 +447,10 @@ def measure_kinds(
         for kind, path in kinds:
             got = _read_kind(kind, path, cache)
             if rekey is not None:
-                for g, k in zip(got, rekey([g["item_path"] for g in got]), strict=True):
-                    g["item_key"] = k
+                for g, k in zip(got, rekey(got), strict=True):
+                    g["item_key"] = k.key
+                    flags = [f for f in g.get("flags") or [] if f != "item_key_fuzzy"]
+                    g["flags"] = flags + (["item_key_fuzzy"] if k.fuzzy else [])
             pairs = dict((j, i) for i, j in align(got, expected))
             tally = per_kind.setdefault(kind, [0, 0])
             for j in range(len(expected)):
@@ -588,17 +590,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--rekey",
         action="store_true",
-        help="with --kinds --cache: key the cached rows' item paths anew (records.document_item_keys)",
+        help="with --kinds --cache: key the cached rows anew as the records do (records.table_item_keys)",
     )
     ns = ap.parse_args(argv)
     if ns.kinds:
         dpis = tuple(int(d) for d in ns.scans.split(",") if d)
         rekey = None
         if ns.rekey:
-            from piatable.normalize.item_context import document_item_keys
+            from piatable.normalize.records import table_item_keys
 
-            def rekey(paths: list[list[str]]) -> list[str]:
-                return [k.key for k in document_item_keys(paths)]
+            def rekey(rows: list[dict]) -> list:
+                return table_item_keys([(r["item_path"], r["before"], r["after"]) for r in rows])
 
         res = {
             "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey),
