@@ -18,6 +18,7 @@ import math
 import re
 import struct
 import unicodedata
+from array import array
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -237,12 +238,12 @@ def _page_codes(tpr: int, n_chars: int) -> list[int]:
         return []
     buf = (ctypes.c_ushort * (n_chars + 1))()
     got = pc.text_get_text(tpr, 0, n_chars, buf)
-    codes = buf[:n_chars]
+    raw = ctypes.string_at(buf, 2 * n_chars)
     # A UTF-16 unit in D800-DFFF: a pair decodes to one character, a lone one stays itself.
-    units = ctypes.string_at(buf, 2 * n_chars).decode("utf-16-le", "surrogatepass")
+    units = raw.decode("utf-16-le", "surrogatepass")
     if got != n_chars + 1 or len(units) != n_chars or _SURROGATE.search(units):
         return [pc.text_get_unicode(tpr, i) for i in range(n_chars)]
-    return codes
+    return array("H", raw).tolist()  # the units as ints (``buf[:n_chars]``, several times as fast)
 
 
 # The one rectangle pdfium fills with a character's loose box (left, top, right, bottom: four

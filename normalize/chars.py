@@ -54,6 +54,14 @@ def without_whitespace(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=256)
+def paragraphs(text: str | None) -> tuple[str, ...]:
+    """The non-blank lines of a record's cell text (``\n``-separated paragraphs), stripped.
+    Remembered for the last few cells: a row's checks ask for the paragraphs of each of its
+    cells some fifteen times."""
+    return tuple(p.strip() for p in (text or "").split("\n") if p.strip())
+
+
 @lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Width of ``text`` in display units (full-width 2, half-width 1)."""

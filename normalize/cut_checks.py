@@ -32,6 +32,7 @@ left alone (a repeat there fired on 22 right rows).  Only for text read without 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from itertools import pairwise
 
 import regex
@@ -40,7 +41,7 @@ from piatable.models import CellLine, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import SECTION_NUMERALS
 
-from .chars import NO_LINE_START, bigrams, display_width, starts_paragraph
+from .chars import NO_LINE_START, bigrams, display_width, paragraphs, starts_paragraph
 from .items import INSTANCE_LINE, MIN_BARE_HEADING_CHARS, heading_score, is_form_heading
 from .partition import BlockScorer
 from .rejoin import same_printed_line
@@ -218,7 +219,7 @@ def _numbering(paragraph: str) -> tuple[int, str] | None:
     return int(unicodedata.normalize("NFKC", m.group(2))), "d" + paragraph[:1]
 
 
-def torn_numbering(before: list[str], after: list[str]) -> str:
+def torn_numbering(before: Sequence[str], after: Sequence[str]) -> str:
     """``"k→k+1"`` when the after cell opens with paragraph k+1 of a list (k+1 ≥ 2) whose
     paragraph k, in the same style, is the before cell's last numbered one (``（１．…`` /
     ``（２．…``): one list cut in two between the cells, which prints its list whole; else
@@ -236,7 +237,7 @@ def torn_numbering(before: list[str], after: list[str]) -> str:
 _LONGEST_HEADING_TAIL = 8
 
 
-def _heading_tail(item: list[str], paras: list[str]) -> str:
+def _heading_tail(item: Sequence[str], paras: Sequence[str]) -> str:
     """The first or last paragraph of a before / after cell (``paras``) that completes the item's
     last heading (``③委託先における取扱者`` + ``数``, ``①実施`` + ``日``) when that heading alone
     is not whole: the tail of a wrapped heading read into the body cell.  No truth row of the
@@ -249,15 +250,11 @@ def _heading_tail(item: list[str], paras: list[str]) -> str:
     return ""
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in (text or "").split("\n") if p.strip()]
-
-
 def placed_doubts(record: Record) -> list[Doubt]:
     """``column_guess`` doubts where a cell opens or ends with another column's kind of text
     (``placed`` in the module notes).  Measured on every sample kind: none fires on a right
     row."""
-    expl, item = _paragraphs(record.explanation), _paragraphs(record.item)
+    expl, item = paragraphs(record.explanation), paragraphs(record.item)
     out: list[Doubt] = []
     first = expl[0] if expl else ""
     if first and (_CHOICE.match(first) or _CLOSING.match(first)):
@@ -267,7 +264,7 @@ def placed_doubts(record: Record) -> list[Doubt]:
         why = f"the explanation opens with a heading of the form ({first[:12]})"
         out += _doubts("item", "explanation", why)
     for f in ("before", "after"):
-        paras = _paragraphs(getattr(record, f))
+        paras = paragraphs(getattr(record, f))
         m = _HEAD_THEN_VALUE.match(paras[0]) if paras else None
         if m and NUMBERED_HEADING.match(m.group(1)) and is_heading_line(m.group(1)):
             why = f"the {f} cell opens with a heading of the form and a value ({paras[0][:16]})"
@@ -285,7 +282,7 @@ def placed_doubts(record: Record) -> list[Doubt]:
             why = f"the item's last heading ends in the {f} cell ({item[-1][-8:]} + {tail})"
             out += _doubts("item", f, why)
             break
-    torn = torn_numbering(_paragraphs(record.before), _paragraphs(record.after))
+    torn = torn_numbering(paragraphs(record.before), paragraphs(record.after))
     if torn:
         out += _doubts(
             "before", "after", f"one numbered list runs on from the before cell into the after ({torn})"

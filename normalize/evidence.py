@@ -37,7 +37,7 @@ from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts
-from .chars import without_whitespace
+from .chars import paragraphs, without_whitespace
 from .conservation import SECTION_OPENING
 from .cut_checks import (
     EXPLANATION_END,
@@ -96,10 +96,6 @@ _CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in text.split("\n") if p.strip()]
 
 
 def is_ocr_row(row: RawRow) -> bool:
@@ -184,7 +180,7 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
             why = f"the cell holds a date torn as a narrow date column tears it ({torn.group(0)!r})"
             out.append(Doubt("column_guess", f, why))
             continue
-        for p in _paragraphs(getattr(record, f)):
+        for p in paragraphs(getattr(record, f)):
             if holds_labels(p):
                 out.append(Doubt("column_guess", f, f"the cell holds the table's column labels ({p[:16]})"))
                 break
@@ -219,8 +215,8 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 # that is a date (⑤保有開始日 → 令和5年4月1日) is often the change date itself.
                 out.append(Doubt("column_guess", f, f"the cell holds the row's own date ({p[:12]})"))
                 break
-    before = _paragraphs(record.before)
-    after = _paragraphs(record.after)
+    before = paragraphs(record.before)
+    after = paragraphs(record.after)
     first = before[0] if before else (after[0] if after else "")
     other = after[0] if before and after else ""
     if (
@@ -299,7 +295,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
         if dropped:
             why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
             out.append(Doubt("column_guess", "item", why))
-    before = _paragraphs(record.before)
+    before = paragraphs(record.before)
     if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除"):
         out.append(
             Doubt(
@@ -325,7 +321,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 Doubt("column_guess", b, f"a number is torn between the {a} and {b} cells ({end}|{start})")
             )
     for f in ("before", "after"):
-        paras = _paragraphs(getattr(record, f))
+        paras = paragraphs(getattr(record, f))
         if paras and EXPLANATION_END.search(paras[-1]) and paras[-1] not in record.explanation:
             out.append(
                 Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})")
@@ -368,7 +364,7 @@ def section_in_body_doubts(record: Record) -> list[Doubt]:
 def date_paragraph_doubts(record: Record) -> list[Doubt]:
     """``row_split_guess``: the explanation holds a date on a line of its own (令和5年4月1日):
     the date of a row that opened no row, or text of the explanation; the text cannot tell."""
-    for para in _paragraphs(record.explanation or ""):
+    for para in paragraphs(record.explanation or ""):
         if is_date_line(para):
             why = f"the explanation holds a date alone ({para[:12]}): a row's date that opened no row?"
             return [Doubt("row_split_guess", "explanation", why)]

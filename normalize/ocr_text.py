@@ -142,14 +142,17 @@ UNSURE_WORD_CONF = 97.5
 def unsure_words(words: list) -> tuple[tuple[str, str, str, float], ...]:
     """The OCR words of one line (``Word`` objects, left to right) read below UNSURE_WORD_CONF,
     each as (the character before it, its text, the character after it, its confidence)."""
+    low = [(i, c) for i, w in enumerate(words) if (c := w.conf) is not None and not c >= UNSURE_WORD_CONF]
+    if not low:
+        return ()  # every line of a text-layer PDF (no confidences), and most OCR lines
     out = []
     texts = [w.text.strip() for w in words]
-    for i, w in enumerate(words):
-        if w.conf is None or w.conf >= UNSURE_WORD_CONF or not texts[i]:
+    for i, conf in low:
+        if not texts[i]:
             continue
         left = texts[i - 1][-1:] if i > 0 else ""
         right = texts[i + 1][:1] if i + 1 < len(words) else ""
-        out.append((left, texts[i], right, float(w.conf)))
+        out.append((left, texts[i], right, float(conf)))
     return tuple(out)
 
 

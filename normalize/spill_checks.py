@@ -52,6 +52,7 @@ from piatable.models import Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import EXPLANATION_PHRASES
 
+from .chars import paragraphs
 from .cut_checks import EXPLANATION_END
 from .flags import ending_open
 from .mark_checks import any_text_doubts, mark_doubts
@@ -67,10 +68,6 @@ _EXPLANATION_WORDING = regex.compile(r"(?:修正|追加|追記|変更|削除|見
 _REJOIN_MIN, _REJOIN_SIDE_MAX = 6, 6
 
 
-def _paragraphs(text: str | None) -> list[str]:
-    return [p.strip() for p in (text or "").split("\n") if p.strip()]
-
-
 def _bigrams(text: str) -> set[str]:
     t = "".join(text.split())
     return {t[k : k + 2] for k in range(len(t) - 1)}
@@ -82,7 +79,7 @@ def _both(a: str, b: str, why: str) -> list[Doubt]:
 
 def marker_doubts(record: Record) -> list[Doubt]:
     """``marker`` (see the module notes)."""
-    expl = _paragraphs(record.explanation)
+    expl = paragraphs(record.explanation)
     p = next((p for p in expl[1:] if _AFTER_MARKER.match(p)), "")
     if not p:
         return []
@@ -98,11 +95,11 @@ def reason_doubts(record: Record) -> list[Doubt]:
     """``reason``: the explanation holds only the stock sentences on significance (重大な変更に
     該当しない) while the before or after cell's last paragraph ends as a reason does (…ため):
     the explanation's first paragraph read into the body cell (a 削除 row of pdftotext -raw)."""
-    expl = _paragraphs(record.explanation)
+    expl = paragraphs(record.explanation)
     if not expl or not all(any(p.rstrip("。．") == s for s in EXPLANATION_PHRASES) for p in expl):
         return []
     for field in ("before", "after"):
-        body = _paragraphs(getattr(record, field))
+        body = paragraphs(getattr(record, field))
         if body and _REASON_END.search(body[-1]):
             why = f"the {field} cell ends as a reason ends ({body[-1][-10:]}) beside a stock explanation"
             return _both(field, "explanation", why)
@@ -111,8 +108,8 @@ def reason_doubts(record: Record) -> list[Doubt]:
 
 def rejoined_doubts(record: Record) -> list[Doubt]:
     """``rejoined`` (see the module notes)."""
-    expl, after = _paragraphs(record.explanation), "".join(_paragraphs(record.after))
-    before = "".join(_paragraphs(record.before))
+    expl, after = paragraphs(record.explanation), "".join(paragraphs(record.after))
+    before = "".join(paragraphs(record.before))
     if not expl or not after or not before:
         return []
     head = expl[0]
@@ -129,13 +126,13 @@ def rejoined_doubts(record: Record) -> list[Doubt]:
 
 def open_sentence_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
     """``open sentence`` (see the module notes)."""
-    expl = _paragraphs(record.explanation)
+    expl = paragraphs(record.explanation)
     if len(expl) < 2 or not expl[0].endswith("。"):
         return []
-    field = next((f for f in ("after", "before") if _paragraphs(getattr(record, f))), "")
+    field = next((f for f in ("after", "before") if paragraphs(getattr(record, f))), "")
     if not field:
         return []
-    last = _paragraphs(getattr(record, field))[-1]
+    last = paragraphs(getattr(record, field))[-1]
     if ending_open(last, tokenizer) < 1.0:
         return []
     why = (
@@ -149,7 +146,7 @@ def shifted_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
     """``shifted`` (see the module notes)."""
     if (record.before or "").strip():
         return []
-    expl = _paragraphs(record.explanation)
+    expl = paragraphs(record.explanation)
     if not expl or _EXPLANATION_WORDING.search(expl[0]) or EXPLANATION_END.search(expl[0]):
         return []
     mine, after = _bigrams(expl[0]), _bigrams(record.after or "")
@@ -172,8 +169,8 @@ _SPACES = regex.compile(r"[ 　]+")
 def beside_doubts(record: Record) -> list[Doubt]:
     """``beside`` (see the module notes)."""
     for field, other_field in (("after", "before"), ("before", "after")):
-        paras = _paragraphs(getattr(record, field))
-        other = _paragraphs(getattr(record, other_field))
+        paras = paragraphs(getattr(record, field))
+        other = paragraphs(getattr(record, other_field))
         parts = _SPACES.split(paras[0], maxsplit=1) if paras else []
         if len(parts) < 2 or len(parts[0]) < 2 or parts[0] in "".join(other):
             continue

@@ -207,6 +207,11 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
 # OCR marks round a label cell's text (a speck read as ．, ：, ｜ or a Latin letter): a label
 # cell is read by its Japanese letters only.
 _NOT_LETTER = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー]+")
+# More Japanese letters than the longest label or piece has: no label cell, even read by OCR
+# (found from the cell's start, without reading a long cell to its end).
+_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
+_MOST_LABEL_LETTERS = max(len(x) for x in (*LABEL_PIECES, *LABELS))
+_MORE_LETTERS_THAN_A_LABEL = regex.compile(rf"(?:[^{_LETTER[1:]}*+{_LETTER}){{{_MOST_LABEL_LETTERS + 1}}}")
 # A label this long read with one letter wrong (提出時基) is still that label.
 FUZZY_LABEL_CHARS = 4
 
@@ -214,6 +219,8 @@ FUZZY_LABEL_CHARS = 4
 def _is_label_cell(text: str) -> bool:
     """A cell that holds nothing but a column label or a piece of one; read by OCR, with marks
     round it left aside and one letter of a long label misread."""
+    if _MORE_LETTERS_THAN_A_LABEL.match(text):
+        return False  # a body cell (the common cell)
     t = _SPACE.sub("", text)
     if t in LABEL_PIECES:
         return _label_column(t) is not None
@@ -233,7 +240,11 @@ def is_header_row(cells: dict[int, list[Line]]) -> bool:
     (a header row repeated in the table; ``_is_label_cell``: OCR's stray marks and one misread
     letter of a long label allowed), the lines of a wrapped label joined."""
     hits = 0
+    left = len(cells)
     for lines in cells.values():
+        if hits + left < 3:
+            return False  # the cells left cannot make three (a body row: known by its fourth cell)
+        left -= 1
         t = "".join(ln.text for ln in lines)
         if t.strip() and _is_label_cell(t):
             hits += 1
