@@ -239,11 +239,12 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
     ``1``; ``事`` / ``前``), each made one line, in boxed text (``looks_boxed``: pdfminer, plain
     ``pdftotext``) before the table's region is looked for: only consecutive lines of one page
     (no blank line between) are joined (``_date_pieces_end``; a timing of two one-character
-    lines).  The later lines of the page move up by the lines joined, so blank lines still
-    separate the same boxes.  Other text is returned as it is."""
+    lines); later lines move up by the lines joined.  Other text: ``join_narrow_pieces``."""
     gaps = _gaps(lines)
     if not looks_boxed(lines, gaps):
-        return join_narrow_pieces(lines)
+        from .narrow_item_dates import split_date_beside_item  # (it uses this module's pieces)
+
+        return split_date_beside_item(join_narrow_pieces(lines))
     out: list[CellLine] = []
     shift, page, k = 0, None, 0
     while k < len(lines):
@@ -311,8 +312,7 @@ def join_narrow_pieces(lines: list[CellLine]) -> list[CellLine]:
     (``_narrow_date_end``) as one line, and a 提出時期 printed a character a line (``事`` /
     ``後``) as one.  The joined line keeps its first piece's place and is marked ``wraps``
     (it was wrapped: not one printed line with the next); later lines move up by the lines
-    joined (``_renumber``: no gap that ``looks_boxed`` reads as a blank line).  Other lines are
-    kept as they are."""
+    joined (``_renumber``: no gap that ``looks_boxed`` reads as a blank line)."""
     out: list[CellLine] = []
     gaps = _gaps(lines)
     out_gaps: list[bool] = []

@@ -193,3 +193,33 @@ def test_a_before_cell_or_other_closing_words_leave_the_row_alone():
     row = _row([*ITEM, *ADDED], [], ["新規追加"])
     mend_added_above(row)
     assert len(row.cells["item"]) == len(ITEM) + len(ADDED)
+
+
+def test_a_date_in_pieces_whose_last_shares_the_items_line_is_split():
+    from piatable.normalize.narrow_item_dates import split_date_beside_item
+
+    lines = _lines("施錠できる", "２", "０", "１", "９.", "５.", "１ 別紙２ 事務の流れ", "・サーバー室")
+    out = split_date_beside_item(lines)
+    assert [(cl.text, cl.line_no) for cl in out] == [
+        ("施錠できる", 1),
+        ("２０１９.５.１", 2),
+        ("別紙２ 事務の流れ", 3),
+        ("・サーバー室", 4),
+    ]
+    assert out[1].wraps is True
+    # Calc's pass-1 timing beside the date's tail is the two-pass reader's to split.
+    texts = ["２", "０", "１", "９.", "５.", "１ Ⅰ基本情報 事後"]
+    assert [cl.text for cl in split_date_beside_item(_lines(*texts))] == texts
+    # A date inside a cell's sentence, or a line that opens no item, is left alone.
+    texts = ["２", "０", "１", "９.", "５.", "１ から適用する"]
+    assert [cl.text for cl in split_date_beside_item(_lines(*texts))] == texts
+
+
+def test_a_writer_row_whose_date_ends_beside_its_item_is_a_row():
+    """tests/data/cases/writer_raw_date_beside_item.txt (handmade after Writer's -raw text of a
+    bottom-aligned table): the second row's date ends on the line of its one-line item
+    ``別紙２ 事務の流れ``; it ran into the first row (2 rows of 3)."""
+    result = extract_document(SAMPLES.parent / "tests" / "data" / "cases" / "writer_raw_date_beside_item.txt")
+    assert [r.change_date for r in result.records] == ["2019-04-01", "2019-05-01", "2020-07-01"]
+    assert "".join(result.records[1].item.split()) == "別紙２事務の流れ"
+    assert [r.timing for r in result.records] == ["事前", "事前", "事後"]
