@@ -239,11 +239,12 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
     ``1``; ``事`` / ``前``), each made one line, in boxed text (``looks_boxed``: pdfminer, plain
     ``pdftotext``) before the table's region is looked for: only consecutive lines of one page
     (no blank line between) are joined (``_date_pieces_end``; a timing of two one-character
-    lines).  The later lines of the page move up by the lines joined, so blank lines still
-    separate the same boxes.  Other text is returned as it is."""
+    lines); later lines move up by the lines joined.  Other text: ``join_narrow_pieces``."""
     gaps = _gaps(lines)
     if not looks_boxed(lines, gaps):
-        return join_narrow_pieces(lines)
+        from .narrow_item_dates import split_date_beside_item  # (it uses this module's pieces)
+
+        return split_date_beside_item(join_narrow_pieces(lines))
     out: list[CellLine] = []
     shift, page, k = 0, None, 0
     while k < len(lines):
@@ -283,7 +284,8 @@ def _narrow_date_end(lines: list[CellLine], k: int) -> int:
     joined reads as a date; ``k`` when none does."""
     end, joined = k, ""
     for j in range(k, min(len(lines), k + NARROW_PIECES_MAX)):
-        text = lines[j].text.strip()
+        # Writer prints a space where the font changes between digits and 年月日 (``5 月``).
+        text = "".join(lines[j].text.split())
         if (
             len(text) > NARROW_PIECE_CHARS
             or not DATE_PIECE.match(text)
@@ -309,8 +311,11 @@ def join_narrow_pieces(lines: list[CellLine]) -> list[CellLine]:
     """Row-ordered text: a date a very narrow column printed a character or two a line
     (``_narrow_date_end``) as one line, and a 提出時期 printed a character a line (``事`` /
     ``後``) as one.  The joined line keeps its first piece's place and is marked ``wraps``
-    (it was wrapped: not one printed line with the next).  Other lines are kept as they are."""
+    (it was wrapped: not one printed line with the next); later lines move up by the lines
+    joined (``_renumber``: no gap that ``looks_boxed`` reads as a blank line)."""
     out: list[CellLine] = []
+    gaps = _gaps(lines)
+    out_gaps: list[bool] = []
     k = 0
     while k < len(lines):
         cl = lines[k]
@@ -324,13 +329,14 @@ def join_narrow_pieces(lines: list[CellLine]) -> list[CellLine]:
             nxt = lines[k + 1]
             if _next_line(lines, k + 1) and TIMING.match(cl.text.strip() + nxt.text.strip()):
                 end = k + 2
+        out_gaps.append(gaps[k])
         if end > k:
-            out.append(replace(cl, text="".join(x.text.strip() for x in lines[k:end]), wraps=True))
+            out.append(replace(cl, text="".join("".join(x.text.split()) for x in lines[k:end]), wraps=True))
             k = end
             continue
         out.append(cl)
         k += 1
-    return out
+    return _renumber(lines, out, out_gaps) if len(out) < len(lines) else out
 
 
 def _gaps(lines: list[CellLine]) -> list[bool]:

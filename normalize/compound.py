@@ -7,6 +7,7 @@ a narrow date column wraps ``令和5年2月`` / ``6日``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -56,6 +57,37 @@ _CELL_GAP = regex.compile(
 VERTICAL_WORDS = ("事前", "事後", "提出時期")
 
 
+def closed_up(before: list[CellLine], after: list[CellLine]) -> list[CellLine]:
+    """``after`` (``before`` with pieces of a word or date joined into their first piece's line)
+    numbered again so that the joined pieces leave no gap in a page's line numbers: a gap reads
+    as a blank line (``boxes.looks_boxed``), and a Writer table whose every date and timing was
+    printed in pieces read as boxes, column by column.  A line keeps its predecessor's number
+    when it had it (two pieces of one printed line), else follows it by one, or by two where the
+    input had a blank line before it."""
+    if len(after) == len(before):
+        return after
+    gap_at: dict[tuple[int | None, int], bool] = {}
+    for k, cl in enumerate(before):
+        if cl.line_no is None:
+            continue
+        prev = before[k - 1] if k else None
+        gap = prev is None or prev.page != cl.page or prev.line_no is None or cl.line_no - prev.line_no > 1
+        gap_at.setdefault((cl.page, cl.line_no), gap)
+    out: list[CellLine] = []
+    for k, cl in enumerate(after):
+        prev = after[k - 1] if k else None
+        if prev is None or cl.page != prev.page or cl.line_no is None or out[-1].line_no is None:
+            out.append(cl)
+            continue
+        if cl.line_no == prev.line_no:
+            step = 0
+        else:
+            step = 2 if gap_at.get((cl.page, cl.line_no), False) else 1
+        new_no = out[-1].line_no + step
+        out.append(cl if new_no == cl.line_no else replace(cl, line_no=new_no))
+    return out
+
+
 def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
     """Rejoin a word of a narrow column that the extractor gave one character per line: a
     line whose last piece (after a space, or the whole line) opens one of ``VERTICAL_WORDS``,
@@ -91,7 +123,7 @@ def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
             continue
         out.append(cl)
         k += 1
-    return out
+    return closed_up(lines, out)
 
 
 # A date a narrow column printed one piece per line (Writer: ``令和`` / ``5`` / ``年 10`` / ``月`` /
@@ -130,7 +162,7 @@ def join_date_pieces(lines: list[CellLine]) -> list[CellLine]:
             continue
         out.append(cl)
         k += 1
-    return out
+    return closed_up(lines, out)
 
 
 # A check box printed empty (``［ ］`` / ``[ ]``) with the mark drawn inside it as its own glyph:

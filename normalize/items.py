@@ -10,12 +10,25 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import ATTACHMENT_LABEL, SECTION_NUMERALS, TITLE, heading_key, lexicon
+from piatable.vocabulary import (
+    ATTACHMENT_LABEL,
+    ATTACHMENT_LABEL_PATTERN,
+    SECTION_NUMERALS,
+    TITLE,
+    heading_key,
+    lexicon,
+)
 
 from .chars import ITEM_MARKER
 
 # A repeated block's label on a line of its own (委託事項２, 提供先１, システム３).
 INSTANCE_LINE = regex.compile(r"^(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$")
+# An attachment's label that stands as an item's first line: in brackets (（別紙２）記録項目), or
+# alone or before a space (別紙２ 事務の流れ).  Not a reference that runs on (別紙１参照,
+# 別紙２のとおり), which a wrapped before/after cell may print at a line's start.
+ITEM_ATTACHMENT_LINE = regex.compile(
+    rf"^\s*(?:[（(]\s*別\s*[紙添][^）)]{{0,6}}[）)](?!\s*[\p{{Hiragana}}、。])|(?:{ATTACHMENT_LABEL_PATTERN})(?:\s|$))"
+)
 # A heading this short (部署, 監査) counts only with its numbering: bare, it is more often a
 # wrapped fragment of a longer line.
 MIN_BARE_HEADING_CHARS = 4
@@ -55,6 +68,13 @@ def is_attachment_label(paragraph: str) -> bool:
 def opens_item(line: str) -> bool:
     """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ) or an attachment's label."""
     return line[:1] in SECTION_NUMERALS or is_attachment_label(line)
+
+
+def opens_item_line(line: str) -> bool:
+    """Whether a printed line surely opens an item cell in text whose rows open at their items
+    (Calc's wrapped pass, ``twophase``): a section of the form (Ⅰ…Ⅵ) or an attachment's label
+    standing as a label (``ITEM_ATTACHMENT_LINE``), not the table's own title."""
+    return line[:1] in SECTION_NUMERALS or (bool(ITEM_ATTACHMENT_LINE.match(line)) and not TITLE.match(line))
 
 
 @lru_cache(maxsize=65536)

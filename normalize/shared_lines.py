@@ -40,6 +40,7 @@ from piatable.settings import (
 )
 from piatable.vocabulary import EXPLANATION_ENDING
 
+from .added_above import mend_added_above
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
@@ -306,6 +307,7 @@ def mend_shared_lines(
         mend_item_value(row)
         mend_leaf(row)
         mend_item_tail(row)
+        mend_added_above(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     return rows

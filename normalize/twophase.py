@@ -43,7 +43,7 @@ from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
-from .items import heading_score
+from .items import heading_score, opens_item_line
 from .passone import (
     AMBIGUOUS_CONFIDENCE,
     LOOSE_DATE_COST,
@@ -111,6 +111,35 @@ def _opens_item(cl: CellLine) -> bool:
     return cl.text[:1] in SECTION_NUMERALS
 
 
+def _opens_row_item(lines: list[CellLine], k: int) -> bool:
+    """Whether ``lines[k]`` opens a wrapped row's item: a section of the form (Ⅰ…Ⅵ), or an
+    attachment's label (``（別紙２）記録項目``, ``items.opens_item_line``) that wraps.
+
+    A one-line item of pass 1 (``別添１ 事務の内容``, beside its row's timing or alone on its line
+    when 項目 is top-aligned and the rest centred) is told apart by what follows: the label opens
+    pass 2 only when no timing follows on its page below its printed line (pass 2 prints none)
+    and the next printed line runs on in its cell (no date, timing, item or closing words).  On
+    its own printed line (``pdftotext -raw``) or beside its row's date and timing (pypdfium2
+    joins a baseline's pieces: ``令和元年10月1日 （別紙２）特定個人情報ファイル 事後 記載内容の充実``).
+    """
+    cl = lines[k]
+    if _opens_item(cl):
+        return True
+    if not opens_item_line(cl.text):
+        return False
+    below = [x for x in lines[k + 1 :] if x.page == cl.page and not same_printed_line(cl, x)]
+    if any(TIMING.match(x.text) for x in below):
+        return False
+    nxt = below[0] if below else None
+    return nxt is not None and not (
+        _is_single(nxt)
+        or _DATE_PART.match(nxt.text)
+        or is_date_line(nxt.text)
+        or opens_item_line(nxt.text)
+        or nxt.text.strip() in passone.CLOSING_AFTER
+    )
+
+
 def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLine | None] | None:
     """The date that opens ``lines[k:]`` printed over one or more lines and followed by an item's
     first line: (the date, the index after it, the item piece split off its last line or None)."""
@@ -149,7 +178,7 @@ def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
             continue
         prev = lines[k - 1] if k else None
         if (
-            _opens_item(cl)
+            _opens_row_item(lines, k)
             and (prev is None or not same_printed_line(prev, cl))
             and (not rows or rows[-1].lines)
         ):
@@ -299,7 +328,9 @@ def _opens_wrapped_row(lines: list[CellLine], k: int) -> bool:
         return True
     # An item's first line beside a date or timing of pass 1 (pypdfium2 joins a baseline's
     # pieces: ``事後 Ⅱ特定個人情報ファイルの``) opens a row too.
-    return _opens_item(cl) and (k == 0 or not same_printed_line(lines[k - 1], cl) or _is_single(lines[k - 1]))
+    return _opens_row_item(lines, k) and (
+        k == 0 or not same_printed_line(lines[k - 1], cl) or _is_single(lines[k - 1])
+    )
 
 
 def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] | None:
@@ -315,6 +346,9 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
         # row's first line comes after the item's first piece (``令和4年4月1日 Ⅴ開示請求 事後``).
         beside = [cl for cl in rest[1:] if TIMING.match(cl.text) and same_printed_line(rest[0], cl)]
         if beside:
+            # ... and so is a one-line explanation printed after that timing.
+            at = next(m for m, cl in enumerate(rest) if cl is beside[-1])
+            beside += [cl for cl in rest[at + 1 :] if same_printed_line(rest[0], cl) and not _is_single(cl)]
             singles = [*singles, *beside]
             rest = [cl for cl in rest if not any(cl is x for x in beside)]
         if any(TIMING.match(cl.text) for cl in rest):

@@ -461,6 +461,8 @@ SET_NAMES = (
     "heldout-column13",
     "datecell",
     "heldout-datecell13",
+    "office-narrowdate14",
+    "office-attach14",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -503,6 +505,61 @@ def flat_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[
             for row in case.rows:
                 row["change_date_raw"] = dashed_date(row["change_date"], sep, fw)
     return cases
+
+
+def narrow_writer_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """Writer tables whose 変更日 column is very narrow (a date prints in three to eight pieces:
+    ``令和`` / ``元年`` / ``5 月`` / ``1 日``), in every date style (令和, slashes, 西暦, look-alike
+    dashes, full-width digits), plain and mixed vertical alignment, 8–11 pt: the kind that made
+    a held-out Writer text read no rows (branch stream14)."""
+    rng = random.Random(seed + 11)
+    cases = draw_cases(
+        prefix,
+        pools,
+        2 * n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        attachment_share=0.1,
+        rows_per_case=(4, 6),
+        sizes=(8.0, 9.0, 10.0, 11.0),
+    )
+    out = [c for c in cases if c.maker == "writer"][:n]
+    for case in out:
+        shares = list(case.shares)
+        shares[0] = round(rng.uniform(0.035, 0.06), 3)
+        case.shares = tuple(shares)
+        if rng.random() < 0.4:
+            sep, fw = rng.choice(DASH_STYLES)
+            case.date_style = f"dash{ord(sep):x}{'_fw' if fw else ''}"
+            for row in case.rows:
+                row["change_date_raw"] = dashed_date(row["change_date"], sep, fw)
+    return out
+
+
+README_NARROW = """# {name}: Writer tables with a very narrow 変更日 column (issue 10, branch stream14)
+
+Six small Writer tables (python-docx, converted with `soffice --headless --convert-to pdf`) whose
+date column takes 3.5–6% of the width, so that each date prints in pieces a line (`令和` / `元年` /
+`5 月` / `1 日`) and the timing too (`事` / `前`); date styles 令和, slashes, 西暦, look-alike dashes,
+full-width digits; 8–11 pt; plain and mixed alignment.  Only the `pdftotext -raw` and pypdfium2
+texts are kept, with the truth (`expected/records.json`).  Drawn from the tuning tables.
+
+    python tools/make_outsider_tables.py --set office-narrowdate14
+    python tools/eval_office.py samples/office-narrowdate14
+"""
+
+
+README_ATTACH = """# {name}: Calc tables whose rows amend attachments (issue 10, branch stream14)
+
+Four small Calc tables (openpyxl, converted with `soffice --headless --convert-to pdf`) in the
+outsider styles, about a third of whose rows amend an attachment in place of an item of the form
+(`（別紙２）特定個人情報ファイル記録項目`, `別添１　事務の内容`), the label wrapping in a narrow item column;
+Calc draws such a row's wrapped cells in its second pass, opened by the label.  Only the
+`pdftotext -raw` and pypdfium2 texts are kept, with the truth.  Drawn from the tuning tables.
+
+    python tools/make_outsider_tables.py --set office-attach14
+    python tools/eval_office.py samples/office-attach14
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -587,6 +644,27 @@ def main(argv: list[str] | None = None) -> int:
             SAMPLES / "heldout-datecell13",
             draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **dated),
             readme=README_DATECELL,
+        )
+    if "office-narrowdate14" in sets:
+        build(
+            SAMPLES / "office-narrowdate14",
+            narrow_writer_cases("nd14", TUNING_POOLS, 6, 1414),
+            FLAT_TOOLS,
+            False,
+            README_NARROW,
+        )
+    if "office-attach14" in sets:
+        # Calc tables in which rows amend an attachment (（別紙２）特定個人情報ファイル記録項目)
+        # whose label wraps: pass 2 opens such a row at the label, not at a section Ⅰ…Ⅵ.
+        cases = draw_cases(
+            "at14", TUNING_POOLS, 8, seed=1415, valigns=VALIGNS, attachment_share=0.35, rows_per_case=(4, 6)
+        )
+        build(
+            SAMPLES / "office-attach14",
+            [c for c in cases if c.maker == "calc"],
+            FLAT_TOOLS,
+            False,
+            README_ATTACH,
         )
     return 0
 

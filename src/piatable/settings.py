@@ -61,6 +61,11 @@ ONE_LINE_CELL_MAX_SHARE = 0.7
 # The after cell's last lines are moved to the explanation by the columns' widths only where the
 # explanation column is narrower than this share of the after column.
 EXPLANATION_HEAD_MIN_SHARE = 0.8
+# An after cell of only ``上記を新規追加`` (``上記`` is the text above it in the same cell) beside an
+# item whose last paragraphs are no headings of the form: those paragraphs are the after cell's
+# (normalize/added_above.py) when each scores below this as a heading (``items.heading_score``:
+# ``①特定個人情報は、…。`` scores 0.5, ``①保管場所`` 1.0) and one of them ends a sentence (。).
+ADDED_ABOVE_HEADING_MAX = 0.75
 # A row's before/after cut is warned of when moving one paragraph across it raises the cells'
 # likeness (Jaccard index of character bigrams) by more than this (normalize/shared_line_checks).
 BEFORE_AFTER_ALIKE_GAIN = 0.05
