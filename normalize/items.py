@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import ATTACHMENT_LABEL, SECTION_NUMERALS, TITLE, heading_key, lexicon
+from piatable.vocabulary import ATTACHMENT_LABEL, COVER_LABEL, SECTION_NUMERALS, TITLE, heading_key, lexicon
 
 from .chars import ITEM_MARKER
 
@@ -53,8 +53,9 @@ def is_attachment_label(paragraph: str) -> bool:
 
 
 def opens_item(line: str) -> bool:
-    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ) or an attachment's label."""
-    return line[:1] in SECTION_NUMERALS or is_attachment_label(line)
+    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ), an attachment's label or the
+    cover (``表紙``, alone or before a space: ``vocabulary.COVER_LABEL``)."""
+    return line[:1] in SECTION_NUMERALS or is_attachment_label(line) or bool(COVER_LABEL.match(line))
 
 
 @lru_cache(maxsize=65536)

@@ -36,14 +36,14 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import TIMING
 
 from . import passone
 from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
-from .items import heading_score
+from .items import heading_score, opens_item
 from .passone import (
     AMBIGUOUS_CONFIDENCE,
     LOOSE_DATE_COST,
@@ -92,7 +92,7 @@ MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
 # What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
 _DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
-_TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+([ⅠⅡⅢⅣⅤⅥ].*)$")
+_TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+((?:[ⅠⅡⅢⅣⅤⅥ]|表紙(?:[ 　]|$)).*)$")
 
 
 @dataclass(slots=True)
@@ -108,7 +108,7 @@ def _is_single(cl: CellLine) -> bool:
 
 
 def _opens_item(cl: CellLine) -> bool:
-    return cl.text[:1] in SECTION_NUMERALS
+    return opens_item(cl.text)
 
 
 def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLine | None] | None:

@@ -19,6 +19,7 @@ from .lines import Line
 from .merged_fill import merged_runs
 from .misplaced import misplaced_rows
 from .paths_down import paths_down
+from .top_bands import band_rows, dates_top_rows
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
 # rows (a cell that runs across one costs ``line_groups.BLANK_CROSS_COST``).
@@ -132,6 +133,8 @@ def lines_to_anchored_rows(
         # One table, one alignment: the pages before win a tie.
         modes = (res.align, *(m for m in modes if m != res.align))
     _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks, lead, open_rows)
+    if layout and dates_top_rows(cols, spans, hy):
+        mode, assignment = "top", band_rows(cols, spans, hy)
     res.align = mode
     rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
