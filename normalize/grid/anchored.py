@@ -12,7 +12,7 @@ from piatable.models import COLUMNS
 from piatable.vocabulary import TIMING
 
 from ..dates import DATE_AT_START
-from .common import SECTION_HEADING, PageRows, cell_text
+from .common import ITEM_OPENING, PageRows, cell_text
 from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
@@ -280,7 +280,7 @@ def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, li
     last row, then rows whose date cell, merged, was printed on the page before.  Each 項目
     path (Ⅰ…Ⅵ) opens one of those rows; the other columns' lines go to the block they start in."""
     item = row.get(1, [])
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if not heads or (heads == [0] and len(heads) == 1):
         return [row]
     cuts = [0, *heads, len(item)] if heads[0] > 0 else [*heads, len(item)]
@@ -321,7 +321,7 @@ def _whole_value(column: int) -> Callable[[str], bool] | None:
 
 
 def _path_count(item: list[Line] | None) -> int:
-    return sum(1 for ln in item or [] if SECTION_HEADING.match(ln.text.strip()))
+    return sum(1 for ln in item or [] if ITEM_OPENING.match(ln.text.strip()))
 
 
 def _rows_from_path_extents(
@@ -362,7 +362,7 @@ def _rows_from_path_extents(
 
 def _section_spans(item: list[Line]) -> list[tuple[float, float]]:
     """Extents of the 項目 paths: from each line opening a section (Ⅰ…Ⅵ) to the next one."""
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if not heads:
         return []
     cuts = [*heads, len(item)]
@@ -535,7 +535,7 @@ def _split_shared(
     holds several section paths (Ⅰ…Ⅵ).  Split it there: each column's lines go to the sub-row
     they are aligned with, or, printed once for all (merged), to every sub-row."""
     item = row.get(1, [])
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if len(heads) < 2:
         return [(row, False)]
     cuts = [0, *heads[1:], len(item)]
