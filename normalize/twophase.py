@@ -36,14 +36,14 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import COVER_LABEL, SECTION_NUMERALS, TIMING
 
 from . import passone
 from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
-from .items import heading_score, opens_item
+from .items import heading_score
 from .passone import (
     AMBIGUOUS_CONFIDENCE,
     LOOSE_DATE_COST,
@@ -108,7 +108,10 @@ def _is_single(cl: CellLine) -> bool:
 
 
 def _opens_item(cl: CellLine) -> bool:
-    return opens_item(cl.text)
+    """A section of the form (Ⅰ…Ⅵ) or the cover (表紙) opens a wrapped item; an attachment's
+    label does not here: Calc prints a one-line label in pass 1 (``datedpass``), and a label
+    in pass 2 is read as the row's item by the rows around it."""
+    return cl.text[:1] in SECTION_NUMERALS or bool(COVER_LABEL.match(cl.text))
 
 
 def _wrapped_date(lines: list[CellLine], k: int) -> tuple[CellLine, int, CellLine | None] | None:
