@@ -28,7 +28,7 @@ from .dates import (
     is_date_line,
     parse_date,
 )
-from .items import heading_score
+from .items import heading_score, opens_item
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
@@ -390,7 +390,7 @@ def _cut(box: Box) -> list[Box]:
             # date, its next lines): the date is taken out and the cell read on.
             out.append(Box([cl]))
             continue
-        if t[:1] in SECTION_NUMERALS and cur:
+        if opens_item(t) and cur:
             flush()
         m = DATE_AT_START.match(t)
         if m and cur and cur[0].text[:1] in SECTION_NUMERALS and t[m.end() :].strip():
@@ -498,7 +498,7 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
                 boxes.append(Box([cl], after_date=True))
                 continue
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
-        if continues_item and not single and t[:1] not in SECTION_NUMERALS:
+        if continues_item and not single and not opens_item(t):
             boxes[-1].lines.append(cl)
         elif (gap and not _closes_torn_bracket(boxes, t)) or not boxes or boxes[-1].lines[-1].page != cl.page:
             boxes.append(Box([cl]))

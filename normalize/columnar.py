@@ -31,7 +31,7 @@ from collections import Counter
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import TIMING
 
 from .body_pairing import EMPTY_ROW, Anchors, pair_cells
 from .boxes import (
@@ -46,7 +46,7 @@ from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
 from .item_intruders import read_other_columns
-from .items import heading_score
+from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import row_doubts, rows_in_row_order
@@ -133,7 +133,7 @@ def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
     """ "wide" or "narrow" when the box's last line runs on (filled to the before/after or the
     explanation column's wrap width, no sentence end, no closing 新規追加 / 削除): a cell a page
     break may have cut; None otherwise (dates, timings and items are never cut so)."""
-    if is_single_box(box) or box.lines[0].text[:1] in SECTION_NUMERALS:
+    if is_single_box(box) or opens_item(box.lines[0].text):
         return None
     last = box.lines[-1].text.rstrip()
     if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
@@ -195,7 +195,7 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "date"
     if TIMING.match(first) and len(box.lines) == 1:
         return "timing"
-    if first[:1] in SECTION_NUMERALS:
+    if opens_item(first):
         return "item"
     if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE:
         return "item"
@@ -471,7 +471,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
-    item_boxes = [b for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS]
+    item_boxes = [b for b in boxes if opens_item(b.lines[0].text)]
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
     widths = _two_widths(_full_widths(others))

@@ -269,6 +269,18 @@ def _agency_body(name: str) -> str:
     return _HEAD_TITLE.sub("", name)
 
 
+# Cover labels (and the dates after 公表日) a stream order may print between the 宣言 heading and
+# the declaration's subject (a Calc cover: 評価実施機関名 北浜町長 公表日 令和6年2月1日 北浜町長は、…).
+_COVER_LABELS_BEFORE = regex.compile(rf"評価実施機関名|公表日|評価書番号|評価書名|{DATE.pattern}")
+
+
+def _declared_agency(subject: str) -> str:
+    """The agency a declaration names: its subject after the last cover label or date printed
+    before it (``評価実施機関名北浜町長公表日北浜町長`` → ``北浜町長``)."""
+    end = max((m.end() for m in _COVER_LABELS_BEFORE.finditer(subject)), default=0)
+    return subject[end:] or subject
+
+
 def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
     """A doubt on 評価実施機関名 / 評価書名 when the cover's declaration names another agency or
     affair than they do (both printed on the same cover: one of them is misread or misplaced)."""
@@ -276,7 +288,7 @@ def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
     m = _DECLARATION.search(text) or _DECLARATION_AT_START.search(text)
     if not m:
         return
-    agency, affair = m.group(1), m.group(2)
+    agency, affair = _declared_agency(m.group(1)), m.group(2)
     got = facts.get("agency")
     if got is not None and _agency_body(got.replace(" ", "")) != _agency_body(agency):
         _doubt(facts, "agency", f"評価実施機関名 read as {got!r}, the declaration names {agency!r}: check it")

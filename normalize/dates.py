@@ -56,9 +56,11 @@ DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
 DATE_LINE = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})\s*$")
 DATE_AT_START = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=\s|$)")
 # A date printed on one line with the first line of its row's item (a section Ⅰ…Ⅵ of the form,
-# or an attachment's label: （別紙１）事務の流れ),
+# an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.
-DATE_THEN_ITEM = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=[\s　]+(?:[ⅠⅡⅢⅣⅤⅥ]|[（(]?別[紙添]))")
+DATE_THEN_ITEM = regex.compile(
+    rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=[\s　]+(?:[ⅠⅡⅢⅣⅤⅥ]|[（(]?別[紙添]|表[\s　]?紙(?:[\s　]|$)))"
+)
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(

@@ -13,6 +13,7 @@ import regex
 from piatable.vocabulary import (
     ATTACHMENT_LABEL,
     ATTACHMENT_LABEL_PATTERN,
+    COVER_LABEL,
     SECTION_NUMERALS,
     TITLE,
     heading_key,
@@ -66,15 +67,20 @@ def is_attachment_label(paragraph: str) -> bool:
 
 
 def opens_item(line: str) -> bool:
-    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ) or an attachment's label."""
-    return line[:1] in SECTION_NUMERALS or is_attachment_label(line)
+    """Whether a line opens an item: a section of the form (Ⅰ…Ⅵ), an attachment's label or the
+    cover (``表紙``, alone or before a space: ``vocabulary.COVER_LABEL``)."""
+    return line[:1] in SECTION_NUMERALS or is_attachment_label(line) or bool(COVER_LABEL.match(line))
 
 
 def opens_item_line(line: str) -> bool:
     """Whether a printed line surely opens an item cell in text whose rows open at their items
-    (Calc's wrapped pass, ``twophase``): a section of the form (Ⅰ…Ⅵ) or an attachment's label
-    standing as a label (``ITEM_ATTACHMENT_LINE``), not the table's own title."""
-    return line[:1] in SECTION_NUMERALS or (bool(ITEM_ATTACHMENT_LINE.match(line)) and not TITLE.match(line))
+    (Calc's wrapped pass, ``twophase``): a section of the form (Ⅰ…Ⅵ), the cover (``表紙``) or an
+    attachment's label standing as a label (``ITEM_ATTACHMENT_LINE``), not the table's own title."""
+    return (
+        line[:1] in SECTION_NUMERALS
+        or bool(COVER_LABEL.match(line))
+        or (bool(ITEM_ATTACHMENT_LINE.match(line)) and not TITLE.match(line))
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -26,10 +26,11 @@ from math import exp
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import TIMING
 
 from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
+from .items import opens_item
 from .partition import PIECE_JOIN_PENALTY, BlockScorer, Partition, best_partition
 from .rejoin import is_soft_break, opens_paragraph, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer
@@ -102,7 +103,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
             # (``2018/04/01 Ⅰ基本情報 事後``): the item's line opens the content.
             if (
                 k + 1 < n
-                and region[k].text[:1] in SECTION_NUMERALS
+                and opens_item(region[k].text)
                 and same_printed_line(region[k - 1], region[k])
                 and same_printed_line(region[k], region[k + 1])
                 and TIMING.match(region[k + 1].text)
@@ -119,7 +120,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
             continue
         if not g.dates or (not g.timings and len(g.dates) < 2):
             return None
-        if k < n and not g.content and region[k].text[:1] not in SECTION_NUMERALS:
+        if k < n and not g.content and not opens_item(region[k].text):
             return None
         groups.append(g)
     return groups or None
@@ -128,7 +129,7 @@ def single_pass_groups(region: list[CellLine]) -> list[_Group] | None:
 def _date_opens_item(lines: list[CellLine], k: int) -> bool:
     """A date followed by the first line of its row's item, beside it (``2019年5月1日 Ⅰ…``) or
     on the next line."""
-    return is_date_line(lines[k].text) and k + 1 < len(lines) and lines[k + 1].text[:1] in SECTION_NUMERALS
+    return is_date_line(lines[k].text) and k + 1 < len(lines) and opens_item(lines[k + 1].text)
 
 
 def _opens_row(lines: list[CellLine], k: int) -> bool:
@@ -136,7 +137,7 @@ def _opens_row(lines: list[CellLine], k: int) -> bool:
         return True
     after_date = k > 0 and is_date_line(lines[k - 1].text)
     return (
-        lines[k].text[:1] in SECTION_NUMERALS
+        opens_item(lines[k].text)
         and not after_date
         and (k == 0 or not same_printed_line(lines[k - 1], lines[k]))
     )

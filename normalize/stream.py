@@ -17,7 +17,6 @@ from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
 from piatable.vocabulary import (
     EXPLANATION_ENDING,
-    SECTION_NUMERALS,
     TIMING,
 )
 
@@ -161,7 +160,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
             blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
-        elif cl.text[:1] in SECTION_NUMERALS and _opens_next_row(blocks[-1]):
+        elif opens_item(cl.text) and _opens_next_row(blocks[-1]):
             blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         elif blocks[-1].timing is None:
             blocks[-1].pre.append(cl)
@@ -249,7 +248,7 @@ def _opens_next_row(block: _Block) -> bool:
     """
     if block.timing is not None:
         return bool(block.post)
-    return any(cl.text[:1] in SECTION_NUMERALS for cl in block.pre)
+    return any(opens_item(cl.text) for cl in block.pre)
 
 
 def row_order_share(lines: list[CellLine]) -> float:
@@ -398,7 +397,7 @@ def plausibility(rows: list[RawRow]) -> float:
     score = 0.0
     for r in rows:
         item = r.cells["item"]
-        score += bool(item) and item[0].text[:1] in SECTION_NUMERALS
+        score += bool(item) and opens_item(item[0].text)
         score += bool(r.cells["timing"]) and "timing_missing" not in r.flags
         score += bool(r.cells["explanation"])
         score += bool(r.cells["before"] or r.cells["after"])

@@ -36,7 +36,7 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import COVER_LABEL, SECTION_NUMERALS, TIMING
 
 from . import passone
 from .cell_dates import is_row_date, mark_cell_dates
@@ -92,7 +92,7 @@ MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
 # What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
 _DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
-_TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+([ⅠⅡⅢⅣⅤⅥ].*)$")
+_TAIL_THEN_ITEM = regex.compile(r"^(\S{1,6})[ 　]+((?:[ⅠⅡⅢⅣⅤⅥ]|表紙(?:[ 　]|$)).*)$")
 
 
 @dataclass(slots=True)
@@ -108,7 +108,10 @@ def _is_single(cl: CellLine) -> bool:
 
 
 def _opens_item(cl: CellLine) -> bool:
-    return cl.text[:1] in SECTION_NUMERALS
+    """A section of the form (Ⅰ…Ⅵ) or the cover (表紙) opens a wrapped item; an attachment's
+    label does not here: Calc prints a one-line label in pass 1 (``datedpass``), and a label
+    in pass 2 is read as the row's item by the rows around it."""
+    return cl.text[:1] in SECTION_NUMERALS or bool(COVER_LABEL.match(cl.text))
 
 
 def _opens_row_item(lines: list[CellLine], k: int) -> bool:

@@ -67,7 +67,10 @@ def test_a_folder_walk_names_every_file(tmp_path, capsys):
         "no_suffix": ("success", 12),
         "original.docx": ("skipped", 0),
     }
-    assert "original.docx: skipped: not a PDF, an image or text (.docx)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "original.docx: skipped: not a PDF, an image or text (.docx)" in err
+    # An office document: the note says how to export it (a new user handed in a .docx).
+    assert "soffice --headless --convert-to pdf" in err
     # The documents say why, as stderr did: a researcher need not scrape the terminal.
     why = {Path(d["source"]).name: (d["error"], d["notes"]) for d in json.loads(docs.read_text("utf-8"))}
     assert "not a PDF, an image or text (.docx)" in why["original.docx"][0]

@@ -172,3 +172,19 @@ def test_documents_csv_gives_the_reason_and_the_notes(tmp_path):
         (doc,) = list(csv.DictReader(fh))
     assert (doc["status"], doc["rows"], doc["error"]) == ("success", "0", "")
     assert "no amendment table" in doc["notes"]
+
+
+def test_cover_labels_printed_before_the_declaration_are_not_its_subject():
+    """A Calc cover in stream order prints its labelled cells between the 宣言 heading and the
+    declaration: the declaration still names 北浜町長 (a new user's cover was doubted)."""
+    text = (
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 評価書名\n"
+        "27 個人住民税の賦課に関する事務 全項目評価書\n"
+        "個人のプライバシー等の権利利益の保護の宣言\n評価実施機関名 北浜町長\n公表日 令和6年2月1日\n"
+        "北浜町長は、個人住民税の賦課に関する事務における特定個人情報ファイルの取扱いにあたり、"
+    )
+    facts = cover_facts_from_text(text)
+    assert facts["agency"] == "北浜町長"
+    assert not any(k.startswith("doubt:") for k in facts), facts
+    wrong = cover_facts_from_text(text.replace("評価実施機関名 北浜町長", "評価実施機関名 南浜町長"))
+    assert "北浜町長" in wrong["doubt:agency"]

@@ -9,6 +9,7 @@
     python tools/make_outsider_tables.py --set outsider3    # longer tables, larger type: page breaks
     python tools/make_outsider_tables.py --set colorder13 --set heldout-column13  # column order
     python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
+    python tools/make_outsider_tables.py --set coveritem --set heldout-coveritem  # 表紙 items
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -38,6 +39,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cover_items import with_cover_rows
 from date_cells import with_date_rows
 from flatten import render_date
 from make_office_samples import _set_east_asian, _units, soffice, stream_text
@@ -118,6 +120,7 @@ def draw_cases(
     sizes: tuple[float, ...] = SIZES,
     date_rows: tuple[int, int] = (0, 0),
     heldout_dates: bool = False,
+    cover_rows: tuple[int, int] = (0, 0),
 ) -> list[Case]:
     """``n`` cases, alternating Calc and Writer, each a run of consecutive rows of one pool, its
     title line drawn from ``titles`` ("" for none), its vertical alignment from ``valigns``;
@@ -125,7 +128,8 @@ def draw_cases(
     (``ATTACHMENT_ITEMS``); a Calc case writes its dates as rich text at ``rich_share``; each
     case has ``rows_per_case`` rows (inclusive range) in a font size drawn from ``sizes``, and
     ``date_rows`` (inclusive range) more rows whose before / after cells are dates
-    (``date_cells``; its held-out items and styles with ``heldout_dates``)."""
+    (``date_cells``; its held-out items and styles with ``heldout_dates``), and ``cover_rows``
+    rows amending the cover (``cover_items``; held-out wording with ``heldout_dates``)."""
     rng = random.Random(seed)
     cases = []
     for k in range(n):
@@ -150,6 +154,8 @@ def draw_cases(
         chosen = table[start : start + count]
         if date_rows[1]:
             chosen = with_date_rows(rng, chosen, rng.randint(*date_rows), heldout_dates)
+        if cover_rows[1]:
+            chosen = with_cover_rows(rng, chosen, rng.randint(*cover_rows), heldout_dates)
         for r in chosen:
             row = dict(r)
             row["change_date_raw"] = render_date(r["change_date"], case.date_style)
@@ -463,6 +469,8 @@ SET_NAMES = (
     "heldout-datecell13",
     "office-narrowdate14",
     "office-attach14",
+    "coveritem",
+    "heldout-coveritem",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -665,6 +673,16 @@ def main(argv: list[str] | None = None) -> int:
             FLAT_TOOLS,
             False,
             README_ATTACH,
+        )
+    # Rows amending the cover (表紙 / 評価実施機関名; lead, issue 10): a 項目 that opens with no
+    # section numeral, one of them the table's last row; every alignment and date style.
+    covered = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "cover_rows": (1, 2)}
+    if "coveritem" in sets:
+        build(SAMPLES / "coveritem", draw_cases("cv", TUNING_POOLS, 8, seed=1414, **covered))
+    if "heldout-coveritem" in sets:
+        build(
+            SAMPLES / "heldout-coveritem",
+            draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **covered),
         )
     return 0
 

@@ -12,13 +12,14 @@ from piatable.models import COLUMNS
 from piatable.vocabulary import TIMING
 
 from ..dates import DATE_AT_START
-from .common import SECTION_HEADING, PageRows, cell_text
+from .common import ITEM_OPENING, PageRows, cell_text
 from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
 from .merged_fill import merged_runs
 from .misplaced import misplaced_rows
 from .paths_down import paths_down
+from .top_bands import band_rows, dates_top_rows
 
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
 # rows (a cell that runs across one costs ``line_groups.BLANK_CROSS_COST``).
@@ -132,6 +133,8 @@ def lines_to_anchored_rows(
         # One table, one alignment: the pages before win a tie.
         modes = (res.align, *(m for m in modes if m != res.align))
     _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks, lead, open_rows)
+    if layout and dates_top_rows(cols, spans, hy):
+        mode, assignment = "top", band_rows(cols, spans, hy)
     res.align = mode
     rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
     for c, lines in cols.items():
@@ -277,7 +280,7 @@ def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, li
     last row, then rows whose date cell, merged, was printed on the page before.  Each 項目
     path (Ⅰ…Ⅵ) opens one of those rows; the other columns' lines go to the block they start in."""
     item = row.get(1, [])
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if not heads or (heads == [0] and len(heads) == 1):
         return [row]
     cuts = [0, *heads, len(item)] if heads[0] > 0 else [*heads, len(item)]
@@ -318,7 +321,7 @@ def _whole_value(column: int) -> Callable[[str], bool] | None:
 
 
 def _path_count(item: list[Line] | None) -> int:
-    return sum(1 for ln in item or [] if SECTION_HEADING.match(ln.text.strip()))
+    return sum(1 for ln in item or [] if ITEM_OPENING.match(ln.text.strip()))
 
 
 def _rows_from_path_extents(
@@ -359,7 +362,7 @@ def _rows_from_path_extents(
 
 def _section_spans(item: list[Line]) -> list[tuple[float, float]]:
     """Extents of the 項目 paths: from each line opening a section (Ⅰ…Ⅵ) to the next one."""
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if not heads:
         return []
     cuts = [*heads, len(item)]
@@ -532,7 +535,7 @@ def _split_shared(
     holds several section paths (Ⅰ…Ⅵ).  Split it there: each column's lines go to the sub-row
     they are aligned with, or, printed once for all (merged), to every sub-row."""
     item = row.get(1, [])
-    heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+    heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
     if len(heads) < 2:
         return [(row, False)]
     cuts = [0, *heads[1:], len(item)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from piatable.models import COLUMNS, RawRow
-from piatable.vocabulary import is_page_number, is_title
+from piatable.vocabulary import ATTACHMENT_LABEL_PATTERN, is_page_number, is_title
 
 from .lines import Line
 
@@ -60,7 +60,9 @@ class PageRows:
     foot_closed: tuple[int, ...] = ()
 
 
-SECTION_HEADING = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+# The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
+# (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); see ``items.opens_item``.
+ITEM_OPENING = regex.compile(rf"^(?:[ⅠⅡⅢⅣⅤⅥ]|{ATTACHMENT_LABEL_PATTERN}|表\s*紙(?:\s|$))")
 
 
 def is_furniture(text: str) -> bool:

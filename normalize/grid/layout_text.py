@@ -19,7 +19,7 @@ from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
-from .common import N_COLS, SECTION_HEADING, PageRows, is_furniture
+from .common import ITEM_OPENING, N_COLS, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -576,7 +576,7 @@ def _continues_row(cols: dict[int, list[Line]], hy: float) -> bool:
     if not any(cols.values()):
         return False
     item = sorted(cols.get(1, []), key=lambda ln: ln.top)
-    return not item or not SECTION_HEADING.match(item[0].text.strip())
+    return not item or not ITEM_OPENING.match(item[0].text.strip())
 
 
 def _prepend_carry(cols: dict[int, list[Line]], carry: dict[int, list[Line]]) -> None:

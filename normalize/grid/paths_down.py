@@ -4,12 +4,12 @@ above its row's date but grouped with the row above goes down to its row.
 
 from __future__ import annotations
 
-from .common import SECTION_HEADING
+from .common import ITEM_OPENING
 from .lines import Line
 
 
 def _opens_section(lines: list[Line] | None) -> bool:
-    return bool(lines) and bool(SECTION_HEADING.match(lines[0].text.strip()))  # type: ignore[index]
+    return bool(lines) and bool(ITEM_OPENING.match(lines[0].text.strip()))  # type: ignore[index]
 
 
 def paths_down(rows: list[dict[int, list[Line]]], spans: list[tuple[float, float]], mode: str) -> None:
@@ -22,7 +22,7 @@ def paths_down(rows: list[dict[int, list[Line]]], spans: list[tuple[float, float
     for r in range(-1, len(spans) - 1):
         here, below = rows[r + 1], rows[r + 2]
         item, nxt = here.get(1, []), below.get(1, [])
-        heads = [i for i, ln in enumerate(item) if SECTION_HEADING.match(ln.text.strip())]
+        heads = [i for i, ln in enumerate(item) if ITEM_OPENING.match(ln.text.strip())]
         if len(heads) < 2 or not nxt or _opens_section(nxt):
             continue
         block = item[heads[-1] :]

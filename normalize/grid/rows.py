@@ -21,7 +21,7 @@ from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
 from .carry import fill_unsure, one_row_top
-from .common import SECTION_HEADING, GridResult, PageRows, cell_text
+from .common import ITEM_OPENING, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
@@ -221,7 +221,7 @@ def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridRes
     result.unplaced += len(lost)
     for r in rows:
         dates = {_line_key(ln) for ln in r.cells.get(0, []) if _is_printed_date(ln.text)}
-        paths = {_line_key(ln) for ln in r.cells.get(1, []) if SECTION_HEADING.match(ln.text.strip())}
+        paths = {_line_key(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
         if (len(dates) > 1 or len(paths) > 1) and "rows_merged" not in r.flags:
             r.flags.append("rows_merged")
             result.merged_rows += 1
@@ -279,7 +279,7 @@ def _opens_path(lines: list[Line] | None) -> bool:
     if not lines:
         return False
     text = lines[0].text.strip()
-    if SECTION_HEADING.match(text):
+    if ITEM_OPENING.match(text):
         return True
     if not lines[0].words or lines[0].words[0].source != "ocr":
         return False

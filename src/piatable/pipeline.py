@@ -41,6 +41,8 @@ KINDS: tuple[str, ...] = ("auto", "pdf", "scan", "text")
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 # Suffixes of the inputs piatable reads; a binary file of another suffix is skipped, not failed.
 INPUT_SUFFIXES = frozenset({".txt", ".text", ".csv", ".pdf", *IMAGE_SUFFIXES})
+# Office documents a user may hand in before exporting them: the skip note says how to export.
+OFFICE_SUFFIXES = frozenset({".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf"})
 
 
 def detect_kind(path: Path) -> str:
@@ -309,7 +311,10 @@ def extract_document(
             msg = f"{source}: {msg}"
         if isinstance(exc, NotAnInput) and Path(path).suffix.lower() not in INPUT_SUFFIXES:
             # A file of another kind (.docx, .xlsx, .zip) met in a folder: named, not failed.
-            why = f"{source}: skipped: not a PDF, an image or text ({Path(path).suffix or 'no suffix'})"
+            suffix = Path(path).suffix.lower()
+            why = f"{source}: skipped: not a PDF, an image or text ({suffix or 'no suffix'})"
+            if suffix in OFFICE_SUFFIXES:
+                why += "; convert it first: soffice --headless --convert-to pdf FILE"
             return DocumentResult(source, status="skipped", errors=[("extract", None, why)])
         return DocumentResult(source, status="failure", errors=[("extract", None, msg)])
     except Exception as exc:  # one input's bug must not stop a batch

@@ -30,6 +30,10 @@ ATTACHMENT_LABEL_PATTERN = (
     r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+"
 )
 ATTACHMENT_LABEL = regex.compile(rf"^\s*(?P<label>{ATTACHMENT_LABEL_PATTERN})(?P<title>.*)$")
+# The cover of the assessment named as a 項目 (表紙, 表紙 評価実施機関名): real filings amend the
+# cover's 評価実施機関名, 評価書名 or 宣言, and such an item opens with no section numeral.  The
+# label stands alone on its line or before a space, so a sentence (表紙に記載…) is none.
+COVER_LABEL = regex.compile(r"^\s*表\s*紙(?:\s|$)")
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = (
     "変更日",
