@@ -51,6 +51,7 @@ from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import row_doubts, rows_in_row_order
 from .run_segments import segment_runs as _segment
+from .run_segments import unsure_rows
 from .side_columns import wide_lines
 
 COLUMN_ORDER_CONFIDENCE = 0.3
@@ -321,6 +322,9 @@ def _rows_and_dates(
         item_pos = [pos[id(kinds["item"][k])] for k in idx]
         before = [sum(1 for q in item_pos if q < pos[id(b)]) for b in ds]
         starts, cost, tied = _segment(before, len(idx))
+        # Only rows another cut as cheap would give another date are in doubt (the others'
+        # date is the same however the tie is broken).
+        unsure = unsure_rows(before, len(idx)) if cost or tied else set()
         ends = [*starts[1:], len(idx)]
         for b, a, e in zip(ds, starts, ends, strict=True):
             gid += 1
@@ -328,10 +332,10 @@ def _rows_and_dates(
                 k = idx[m]
                 rows[k].cells["change_date"] = list(b.lines)
                 groups[k] = gid
-                how[k] = "segment_guess" if cost or tied else "segment"
+                how[k] = "segment_guess" if m in unsure else "segment"
                 if e - a > 1:
                     rows[k].flags.append("merged_cell_filled")
-                if cost or tied:
+                if m in unsure:
                     why = "a merged date's rows were told by the extractor's order alone"
                     rows[k].doubts.append(Doubt("column_guess", "change_date", why))
         last = ds[-1]

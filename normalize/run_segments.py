@@ -11,18 +11,10 @@ from math import comb
 SEGMENT_MAX_CUTS = 5000
 
 
-def segment_runs(before: list[int], n: int) -> tuple[list[int], float, bool]:
-    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
-
-    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
-    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
-    beside its first row or within its run).  The cost of a cut is the distance of each date from
-    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
-    even in size.  Returns the first row of each run, the cost,
-    and whether another cut had the same cost (the call was a guess)."""
+def _cuts(before: list[int], n: int):
+    """Every cut of ``n`` rows into ``len(before)`` runs (first row of each), with its sort key
+    (cost, spread, offset): see ``segment_runs``.  Nothing when there are too many."""
     d = len(before)
-    best: tuple[float, float, int, list[int]] | None = None
-    tied = False
 
     def runs(j: int, start: int) -> list[list[int]]:
         if j == d:
@@ -45,12 +37,47 @@ def segment_runs(before: list[int], n: int) -> tuple[list[int], float, bool]:
         spread = sum((b - a) ** 2 for a, b in zip(starts, ends, strict=True))
         # Among runs as even, a date emitted just before a row's item opens that row's run.
         offset = sum(abs(a - before[j]) for j, a in enumerate(starts) if 0 < before[j] < n)
-        key = (cost, spread, offset)
+        yield (cost, spread, offset), starts
+
+
+def segment_runs(before: list[int], n: int) -> tuple[list[int], float, bool]:
+    """Cut ``n`` rows into ``len(before)`` runs, one per merged date, in order.
+
+    ``before[j]``: how many of the page's item boxes the extractor emitted before date j; a
+    date printed over rows a..b is expected with a ≤ before[j] ≤ b (pdfminer puts a merged date
+    beside its first row or within its run).  The cost of a cut is the distance of each date from
+    its run (a date emitted before or after all of them tells nothing); ties go to the runs most
+    even in size.  Returns the first row of each run, the cost,
+    and whether another cut had the same cost (the call was a guess)."""
+    best: tuple[float, float, int, list[int]] | None = None
+    tied = False
+    for key, starts in _cuts(before, n):
         if best is None or key < best[:3]:
-            tied = best is not None and best[0] == cost
-            best = (cost, spread, offset, starts)
+            tied = best is not None and best[0] == key[0]
+            best = (*key, starts)
         elif key[0] == best[0]:
             tied = True
     if best is None:  # too many dates to try every cut: in order, the last run taking the rest
-        return list(range(d)), float(n), True
+        return list(range(len(before))), float(n), True
     return best[3], best[0], tied
+
+
+def unsure_rows(before: list[int], n: int) -> set[int]:
+    """The rows (0..n-1) whose run is not the same in every cut that agrees with where each
+    date was emitted (cost 0; ``segment_runs``' tie-break by even runs chose among them): a row
+    that every such cut gives the same date is sure of it, whatever becomes of its neighbours.
+    Every row when no cut agrees (the extractor's order contradicts itself) or the cuts were too
+    many to try."""
+    cuts = list(_cuts(before, n))
+    least = min((key[0] for key, _ in cuts), default=None)
+    if least is None or least > 0:
+        return set(range(n))
+    seen: list[set[int]] = [set() for _ in range(n)]
+    for key, starts in cuts:
+        if key[0] != least:
+            continue
+        ends = [*starts[1:], n]
+        for j, (a, b) in enumerate(zip(starts, ends, strict=True)):
+            for m in range(a, b):
+                seen[m].add(j)
+    return {m for m in range(n) if len(seen[m]) > 1}

@@ -247,6 +247,26 @@ def test_a_merged_date_emitted_just_before_an_item_opens_that_items_run():
     assert [str(r.change_date) for r in got[:9]] == [e["change_date"] for e in expected[:9]]
 
 
+def test_only_rows_an_equally_good_cut_would_date_otherwise_are_unsure():
+    from piatable.normalize.run_segments import segment_runs, unsure_rows
+
+    # Four rows, two merged dates: the second emitted just before row 2's item.  Every cut that
+    # agrees with that starts its run at row 1 or row 2: only row 1's date is a guess; row 0
+    # takes the first date and rows 2 and 3 the second whichever cut is taken.
+    starts, cost, tied = segment_runs([0, 2], 4)
+    assert starts == [0, 2] and cost == 0 and tied  # the even runs: a guess
+    assert unsure_rows([0, 2], 4) == {1}
+    # One way only: nothing is in doubt.
+    assert unsure_rows([0, 1], 2) == set()
+    # Four dates emitted before every item (they say nothing) and one before the ninth: the
+    # first and the last rows are sure, the ones between are not.
+    assert unsure_rows([0, 0, 0, 0, 8], 9) == set(range(1, 8))
+    # No cut agrees with where the dates were emitted (two dates before the second row's item):
+    # every row is in doubt.
+    assert segment_runs([1, 1, 1], 6)[1] > 0
+    assert unsure_rows([1, 1, 1], 6) == set(range(6))
+
+
 def _right(got, expected) -> list[bool]:
     """Per row read, whether all six cells equal the aligned expected row, whitespace aside."""
     import sys
