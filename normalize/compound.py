@@ -57,14 +57,15 @@ _CELL_GAP = regex.compile(
 VERTICAL_WORDS = ("事前", "事後", "提出時期")
 
 
-def closed_up(before: list[CellLine], after: list[CellLine]) -> list[CellLine]:
+def closed_up(before: list[CellLine], after: list[CellLine], joined: bool = False) -> list[CellLine]:
     """``after`` (``before`` with pieces of a word or date joined into their first piece's line)
     numbered again so that the joined pieces leave no gap in a page's line numbers: a gap reads
     as a blank line (``boxes.looks_boxed``), and a Writer table whose every date and timing was
     printed in pieces read as boxes, column by column.  A line keeps its predecessor's number
     when it had it (two pieces of one printed line), else follows it by one, or by two where the
-    input had a blank line before it."""
-    if len(after) == len(before):
+    input had a blank line before it.  ``joined``: lines were joined even if as many were split
+    (the counts alone then do not tell)."""
+    if len(after) == len(before) and not joined:
         return after
     gap_at: dict[tuple[int | None, int], bool] = {}
     for k, cl in enumerate(before):
@@ -226,6 +227,7 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
     lines = place_check_marks(join_date_pieces(join_vertical_words(lines)))
     gaps = side_by_side(lines)
     out: list[CellLine] = []
+    joined = False
     k = 0
     while k < len(lines):
         cl = lines[k]
@@ -240,6 +242,7 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
             # wraps: the date's first line ran to its cell's edge (the two-pass reader tells a
             # wrapped date, drawn with the wrapped cells, by it).
             out.append(CellLine(t + lines[k + 1].text, cl.page, cl.line_no, wraps=True))
+            joined = True
             k += 2
             continue
         pieces = line_cells(t, gaps)
@@ -250,7 +253,8 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
                 CellLine(piece, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure) for piece in pieces
             )
         k += 1
-    return out
+    # A date joined from two lines leaves no gap that reads as a blank line (``closed_up``).
+    return closed_up(lines, out, joined=True) if joined else out
 
 
 def side_by_side(lines: list[CellLine]) -> bool:
