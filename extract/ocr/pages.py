@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -251,16 +252,22 @@ _ALNUM = regex.compile(r"^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
 
 
 def drop_specks(words: list[TsvWord], max_height: float) -> tuple[list[TsvWord], list[TsvWord]]:
-    """(the words kept, the specks): a single Latin letter or digit whose box is both lower and
-    narrower than ``max_height`` pixels is a speck of the paper tesseract read as a character
-    (see ``OcrSettings.speck_max_em``; a character's box inside a word may come back flat, so
-    one side alone says nothing)."""
+    """(the words kept, the specks): a Latin letter or digit that tesseract read as a word of its
+    own, from a box both lower and narrower than ``max_height`` pixels, is a speck of the paper
+    (see ``OcrSettings.speck_max_em``).  A character inside a word of several is never one:
+    tesseract gives some of those a flat or tiny box (the 3 of 03-1234, the D of ID)."""
     if max_height <= 0:
         return words, []
     kept: list[TsvWord] = []
     specks: list[TsvWord] = []
+    per_word = Counter((w.line, w.word) for w in words)
     for w in words:
-        speck = w.height < max_height and w.width < max_height and _ALNUM.match(w.text.strip())
+        speck = (
+            per_word[(w.line, w.word)] == 1
+            and w.height < max_height
+            and w.width < max_height
+            and _ALNUM.match(w.text.strip())
+        )
         (specks if speck else kept).append(w)
     return kept, specks
 
