@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piatable.extract.ocr.document_words import mend_from_document
+from piatable.extract.ocr.document_words import mend_confident_from_document, mend_from_document
 from piatable.models import CellLine, RawRow
 
 
@@ -54,3 +54,33 @@ def test_a_character_inside_a_dictionary_word_is_not_touched() -> None:
         _row("before", "使用部品の追加", line_no=2),
     ]
     assert mend_from_document(rows) == 0
+
+
+def test_a_confident_misread_is_mended_from_the_same_surroundings_elsewhere() -> None:
+    """課税次料 read with confidence (nothing unsure): the document prints 課税資料 in the same
+    surroundings, and the dictionary reads that far more easily."""
+    rows = [
+        _row("after", "提出された課税次料を受領する。"),
+        _row("before", "課税資料を収集し、課税台帳を作成する。", line_no=2),
+    ]
+    assert mend_confident_from_document(rows) == 1
+    assert rows[0].cells["after"][0].text == "提出された課税資料を受領する。"
+    assert "ocr_corrected" in rows[0].flags
+    assert rows[1].cells["before"][0].text == "課税資料を収集し、課税台帳を作成する。"
+
+
+def test_a_confident_reading_printed_twice_or_a_real_amendment_stays() -> None:
+    # The read surroundings printed in two lines: the document's own word, not a misread.
+    twice = [
+        _row("after", "提出された課税次料を受領する。"),
+        _row("before", "提出された課税次料を受領する。", line_no=2),
+        _row("explanation", "課税資料を収集し", line_no=3),
+    ]
+    assert mend_confident_from_document(twice) == 0
+    # 財務部 → 財政部 is an amendment: both read well, the dictionary gains nothing.
+    amended = [_row("before", "○○市財務部市民税課"), _row("after", "○○市財政部市民税課", line_no=2)]
+    assert mend_confident_from_document(amended) == 0
+    assert [r.cells[f][0].text for r, f in zip(amended, ("before", "after"), strict=True)] == [
+        "○○市財務部市民税課",
+        "○○市財政部市民税課",
+    ]

@@ -44,12 +44,19 @@ def test_rows_under_a_date_the_page_clips_take_that_date(name):
     assert not any("date_unparsed" in r.flags for r in got)
 
 
-def test_without_the_clipped_dates_these_rows_lose_or_mistake_their_date(monkeypatch):
-    """The kind is in the data: read without the dates the pages clip away, every case has rows
-    with no date or another row's."""
+def test_without_the_clipped_dates_the_rulings_still_give_each_row_its_date(monkeypatch):
+    """Read without the dates the pages clip away (as a scan is), the rulings still join each
+    cell's parts over the page breaks (grid/page_chains.py) and every row takes its date; the
+    kind is in the data: without either, every case has rows with no date or another row's."""
+    import piatable.normalize.grid.page_chains as page_chains
     import piatable.normalize.grid.ruled as ruled
 
     monkeypatch.setattr(ruled, "_clipped_cells", lambda *a, **k: [])
+    for name in CASES:
+        want = json.loads((DATA / f"{name}.json").read_text("utf-8"))
+        got = extract_document(DATA / f"{name}.pdf").records
+        assert [r.change_date for r in got] == [w["change_date"] for w in want], name
+    monkeypatch.setattr(page_chains.PageChains, "_resolve", lambda *a, **k: None)
     for name in CASES:
         want = json.loads((DATA / f"{name}.json").read_text("utf-8"))
         got = extract_document(DATA / f"{name}.pdf").records
@@ -74,4 +81,11 @@ def test_any_cell_merged_over_a_break_takes_the_text_the_page_clips(name, monkey
     original = ruled._clipped_cells
     monkeypatch.setattr(ruled, "_clipped_cells", lambda c, *a, **k: original(c, *a, **k) if c == 0 else [])
     got = extract_document(sample / "input.pdf").records
+    # The rulings alone join the cell's parts over the break (grid/page_chains.py) …
+    assert [r.timing for r in got] == [w["timing"] for w in want]
+    import piatable.normalize.grid.page_chains as page_chains
+
+    monkeypatch.setattr(page_chains.PageChains, "_resolve", lambda *a, **k: None)
+    got = extract_document(sample / "input.pdf").records
+    # … and without them either, the rows lose their 提出時期.
     assert [r.timing for r in got] != [w["timing"] for w in want]

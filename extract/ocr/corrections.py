@@ -574,13 +574,13 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
-    from .document_words import mend_from_document
+    from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
 
     fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
-    fixes += number_bare_heading_rows(rows) + mend_from_document(rows)
+    fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     for row in rows:
         item = row.cells.get("item") or []
         # A heading wrapped over lines is one line of the item, whatever its ink said.

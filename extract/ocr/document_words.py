@@ -86,3 +86,82 @@ def mend_from_document(rows: list[RawRow], tokenizer: Tokenizer | None = None) -
                 changed += 1
                 break
     return changed
+
+
+# A kanji read with confidence is still mended from the document (返言用封筒 where the document
+# prints 返信用封筒), but only on stronger evidence than a suspect one: the CONFIDENT_CONTEXT
+# characters on each side both printed round exactly one other Japanese character elsewhere,
+# the read surroundings printed nowhere else, and the dictionary reading the line's window
+# (CONFIDENT_WINDOW characters each side) at least CONFIDENT_GAIN more easily after the swap,
+# the new character inside a word of two or more characters.
+CONFIDENT_CONTEXT = 2
+CONFIDENT_WINDOW = 6
+CONFIDENT_GAIN = 2000
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _lone_kanji(tok: Tokenizer, text: str) -> list[int]:
+    """Offsets of the kanji of ``text`` that make no dictionary word of two or more characters
+    (a token of their own, or one the dictionary does not know)."""
+    out = []
+    for m in tok.tokenize(text):
+        if m.end() - m.begin() == 1 or m.is_oov():
+            out += [k for k in range(m.begin(), m.end()) if _HAN.match(text[k])]
+    return out
+
+
+def _document_candidates(text: str, a: int, corpus: str) -> set[str]:
+    """The other Japanese characters the document prints where ``text`` reads ``text[a]``: round
+    CONFIDENT_CONTEXT characters on each side, or, at a line's edge or beside white space,
+    CONFIDENT_CONTEXT + 1 on one side and one on the other, taking every such surrounding that
+    fits; none when the read surroundings are printed elsewhere too."""
+    out: set[str] = set()
+    n = CONFIDENT_CONTEXT
+    for before, after in ((n, n), (n + 1, 1), (1, n + 1)):
+        left = text[a - before : a] if a >= before else ""
+        right = text[a + 1 : a + 1 + after]
+        if len(left) < before or len(right) < after or _SPACE.search(left + right):
+            continue
+        pattern = regex.escape(left) + "(.)" + regex.escape(right)
+        found = Counter(m.group(1) for m in regex.finditer(pattern, corpus, overlapped=True))
+        if found.pop(text[a], 0) > 1:
+            return set()  # the read surroundings are printed elsewhere too
+        out |= {c for c in found if _JAPANESE.match(c)}
+    return out
+
+
+def mend_confident_from_document(rows: list[RawRow], tokenizer: Tokenizer | None = None) -> int:
+    """Kanji read with any confidence that make no word with their neighbours, replaced where the
+    document prints the same surroundings round exactly one other character and the dictionary
+    reads the result much more easily (see CONFIDENT_CONTEXT); the number of lines changed.
+    Rows changed are flagged ``ocr_corrected`` (the read text is kept in the evidence)."""
+    from piatable.normalize.ocr_spots import _in_word
+    from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
+
+    tok = tokenizer or default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer):
+        return 0
+    corpus = _printed_lines(rows)
+    changed = 0
+    for row in rows:
+        for f in SPOT_FIELDS:
+            for cl in row.cells.get(f) or []:
+                text = cl.text
+                new = text
+                for a in _lone_kanji(tok, text):
+                    candidates = _document_candidates(text, a, corpus)
+                    if len(candidates) != 1:
+                        continue
+                    lo, hi = max(0, a - CONFIDENT_WINDOW), min(len(text), a + CONFIDENT_WINDOW + 1)
+                    window = new[lo:hi]
+                    swapped = window[: a - lo] + next(iter(candidates)) + window[a - lo + 1 :]
+                    if tok.path_cost(window) - tok.path_cost(swapped) < CONFIDENT_GAIN:
+                        continue
+                    if not _in_word(tok, swapped, a - lo):
+                        continue
+                    new = new[:a] + swapped[a - lo] + new[a + 1 :]
+                if new != text:
+                    cl.text = new
+                    changed += 1
+                    row.add_flag("ocr_corrected")
+    return changed

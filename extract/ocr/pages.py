@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -247,12 +248,38 @@ def _merge_words(chars: list[TsvWord]) -> list[TsvWord]:
     return out
 
 
+_ALNUM = regex.compile(r"^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
+
+
+def drop_specks(words: list[TsvWord], max_height: float) -> tuple[list[TsvWord], list[TsvWord]]:
+    """(the words kept, the specks): a Latin letter or digit that tesseract read as a word of its
+    own, from a box both lower and narrower than ``max_height`` pixels, is a speck of the paper
+    (see ``OcrSettings.speck_max_em``).  A character inside a word of several is never one:
+    tesseract gives some of those a flat or tiny box (the 3 of 03-1234, the D of ID)."""
+    if max_height <= 0:
+        return words, []
+    kept: list[TsvWord] = []
+    specks: list[TsvWord] = []
+    per_word = Counter((w.line, w.word) for w in words)
+    for w in words:
+        speck = (
+            per_word[(w.line, w.word)] == 1
+            and w.height < max_height
+            and w.width < max_height
+            and _ALNUM.match(w.text.strip())
+        )
+        (specks if speck else kept).append(w)
+    return kept, specks
+
+
 def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> PageWords:
     """Pixel words and rulings → PageWords in points (72/dpi), spaces inside words removed."""
     s = 72.0 / scan.dpi
+    settings = settings or OcrSettings()
     words: list[Word] = []
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
-    for tw in _merge_words(even_tall_boxes(normalize_widths(scan.words, settings or OcrSettings()))):
+    chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em)
+    for tw in _merge_words(even_tall_boxes(normalize_widths(chars, settings))):
         text = join_japanese(tw.text)
         if not text.strip():
             continue
@@ -279,6 +306,12 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             thin.append((x, t, x, b))
     pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin, unread=scan.unread)
     pw.notes.extend(scan.notes)
+    if specks:
+        shown = ", ".join(repr(w.text) for w in specks[:5]) + (" …" if len(specks) > 5 else "")
+        pw.notes.append(
+            f"page {scan.page}: {len(specks)} speck(s) read as a letter or digit smaller than "
+            f"{settings.speck_max_em} of the glyph height dropped: {shown}"
+        )
     if scan.angle:
         pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
     return pw

@@ -14,6 +14,11 @@ from piatable.vocabulary import ATTACHMENT_LABEL_PATTERN, is_page_number, is_tit
 from .lines import Line
 
 N_COLS = len(COLUMNS)
+# Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
+# page break is printed once, so the rows under it on the next page take its value.
+MERGED_COLUMNS = (0, 4, 5)
+# Columns a row has of its own (項目, 変更前, 変更後): closed at a page's foot, its last row ended.
+ROW_OWN = (1, 2, 3)
 
 
 @dataclass(slots=True)

@@ -21,11 +21,12 @@ from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
 from .carry import fill_unsure, one_row_top
-from .common import ITEM_OPENING, GridResult, PageRows, cell_text
+from .common import ITEM_OPENING, MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
+from .page_chains import PageChains
 from .ruled import page_rows
 from .wrap_edges import column_limits
 
@@ -68,13 +69,6 @@ class _Row:
     # Layout text: the alignment (centre / bottom) by which the row's lines were cut from its
     # neighbours', when not at the top (a confidence-only doubt, ``ALIGNED_CUT_STRENGTH``).
     aligned_cut: str | None = None
-
-
-# Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
-# page break is printed once, so the rows under it on the next page take its value.
-MERGED_COLUMNS = (0, 4, 5)
-# Columns a row has of its own (項目, 変更前, 変更後): closed at a page's foot, its last row ended.
-ROW_OWN = (1, 2, 3)
 
 
 def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
@@ -317,6 +311,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
     held_doubt: str | None = None  # the held-back row's doubt on its first page
     page_lines: list[Line] = []
+    chains = PageChains()  # cells merged over page breaks, printed on one page only
     # Layout text: the table each row belongs to (a text may hold two tables, each with its
     # own title, column widths and producer), counted at the pages that print a title; a title
     # printed on every page is a running header of one table.
@@ -366,9 +361,11 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
+        made: dict[int, list[_Row]] = {}
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
             _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top), one_row_top(pr, r, top))
+            made[r] = rows[before:]
             doubt = pr.doubts.get(r)
             if r == 0 and pr.carried and held_doubt:
                 # The held-back row read again with this page: its doubt on the page before
@@ -379,11 +376,14 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 new.doubt = new.doubt or doubt
                 if layout and pr.align in ("centre", "bottom"):
                     new.aligned_cut = pr.align
+        if not layout:
+            chains.page(pr, _first_body_row(pr), made)
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
             r.table = table
         tabled = len(rows)
+    chains.finish()
     for r in rows[tabled:]:
         r.table = table
     if layout:

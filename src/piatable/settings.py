@@ -387,6 +387,12 @@ class OcrSettings:
     # against 1.8 (the threads, and so the loaded models, live for one document).  No steady
     # gain: the process stays the default.
     engine: str = "process"
+    # A Latin letter or digit tesseract reads from a box both lower and narrower than this share
+    # of the page's glyph height is a speck (a printed digit or letter stands at least as high
+    # as the x-height, about half of it): dropped before the words are placed, named in a page
+    # note.  Height alone is no test: tesseract gives some characters inside a word (the 3 of
+    # 03-1234) a flat box.
+    speck_max_em: float = 0.3
     # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
     # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
     reread_cells: bool = True

@@ -1,0 +1,103 @@
+"""A cell merged over a page break, printed on one page only (issue 11): its rows on the other
+page share its text.
+
+Calc, Excel and Writer draw a merged 変更日, 提出時期 or explanation cell on every page it spans,
+clipped to the part of the cell on that page, so its text shows on one page only: at the top of
+the cell, in its middle or at its foot, as the cell is aligned.  A text-layer PDF keeps the
+clipped text (``unseen.clipped_cell_words``); a scan does not.  The rulings still tell where the
+cell goes: a page whose 項目, before and after cells a ruling closes at the table's foot while a
+merged column runs on open (``PageRows.foot_closed``) continues that column's last cell on the
+next page, down to the first ruling under that page's first body row.  Cut this way, the cell
+is a chain of parts, one per page; when exactly one part prints text, every row of the chain
+takes it (``merged_cell_filled``), whether the text is printed on the page before (a cell
+aligned at its top: the rows under the break used to take it already) or after (centred or at
+its foot: the rows above the break took the previous cell's value, or none).  Two parts that
+both print text are left as read: a ruling lost in the scan looks the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .common import MERGED_COLUMNS, ROW_OWN, PageRows, cell_text
+
+if TYPE_CHECKING:
+    from .lines import Line
+
+
+@dataclass(slots=True)
+class _Part:
+    """The part of a merged cell on one page: its own lines there and the rows made from it."""
+
+    lines: list[Line]
+    rows: list = field(default_factory=list)  # rows._Row of the table
+
+
+def foot_open(pr: PageRows, c: int) -> bool:
+    """True when column ``c``'s last cell runs on past the page's foot: a ruling at the table's
+    foot closes the row's own columns (項目, before, after) but not ``c``."""
+    return pr.ruled and c not in pr.foot_closed and all(o in pr.foot_closed for o in ROW_OWN)
+
+
+@dataclass(slots=True)
+class PageChains:
+    """The merged cells of MERGED_COLUMNS open over page breaks, followed page by page
+    (``page``), each resolved when its chain closes (``finish`` at the document's end)."""
+
+    open: dict[int, list[_Part]] = field(default_factory=dict)
+    filled: int = 0
+
+    def page(self, pr: PageRows, top: int | None, made: dict[int, list]) -> None:
+        """Take one page's rows: ``top`` its first body row, ``made`` the table rows made from
+        each page row (none for a row joined to the one before)."""
+        if not pr.ruled or top is None or not pr.spans:
+            for c in list(self.open):
+                self._close(c)
+            return
+        for c in MERGED_COLUMNS:
+            first = pr.spans[top].get(c)
+            chain = self.open.pop(c, None)
+            if chain is not None and first is not None:
+                chain.append(self._part(pr, c, first, made))
+                if first[1] == len(pr.rows) and foot_open(pr, c):
+                    self.open[c] = chain  # the whole page is one part: the cell runs on
+                    continue
+                self._resolve(c, chain)
+            elif chain is not None:
+                self._resolve(c, chain)
+            last = pr.spans[-1].get(c)
+            if last is not None and foot_open(pr, c):
+                self.open[c] = [self._part(pr, c, last, made)]
+
+    def finish(self) -> None:
+        """Resolve the chains still open after the last page."""
+        for c in list(self.open):
+            self._close(c)
+
+    def _close(self, c: int) -> None:
+        self._resolve(c, self.open.pop(c))
+
+    @staticmethod
+    def _part(pr: PageRows, c: int, span: tuple[int, int], made: dict[int, list]) -> _Part:
+        a, b = span
+        return _Part(list(pr.rows[a].get(c) or []), [row for r in range(a, b) for row in made.get(r, [])])
+
+    def _resolve(self, c: int, chain: list[_Part]) -> None:
+        """Every row of a chain of two or more parts takes the text of its one part that prints
+        any (see the module's notes)."""
+        if len(chain) < 2:
+            return
+        printed = [p for p in chain if cell_text(p.lines)]
+        if len(printed) != 1:
+            return
+        lines = printed[0].lines
+        for part in chain:
+            if part is printed[0]:
+                continue
+            for row in part.rows:
+                if row.cells.get(c) != lines:
+                    row.cells[c] = list(lines)
+                    if "merged_cell_filled" not in row.flags:
+                        row.flags.append("merged_cell_filled")
+                    self.filled += 1
