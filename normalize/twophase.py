@@ -108,9 +108,7 @@ def _is_single(cl: CellLine) -> bool:
 
 
 def _opens_item(cl: CellLine) -> bool:
-    """A section of the form (Ⅰ…Ⅵ) or the cover (表紙) opens a wrapped item; an attachment's
-    label does not here: Calc prints a one-line label in pass 1 (``datedpass``), and a label
-    in pass 2 is read as the row's item by the rows around it."""
+    """A section (Ⅰ…Ⅵ) or the cover (表紙); an attachment's label: ``_opens_row_item``."""
     return cl.text[:1] in SECTION_NUMERALS or bool(COVER_LABEL.match(cl.text))
 
 

@@ -150,7 +150,9 @@ def test_the_end_of_an_item_printed_with_the_next_rows_item():
 
 
 def test_a_committed_column_order_text_keys_the_cut_item_whole():
-    # samples/mixed/mx-writer-2-pdftotext-layout: 法令上の根拠 was printed with the next row's item.
+    # samples/mixed/mx-writer-2-pdftotext-layout: 法令上の根拠 was read with the next row's item
+    # until the -layout reader took rows as bands from date to date (grid.top_bands); the key is
+    # whole either way, completed in doubt (item_key_fuzzy) only where the cell was cut.
     from pathlib import Path
 
     from piatable.pipeline import extract_document
@@ -159,7 +161,7 @@ def test_a_committed_column_order_text_keys_the_cut_item_whole():
     records = extract_document(sample).records
     first = next(r for r in records if r.item.startswith("Ⅰ関連情報\n３．個人番号の利用"))
     assert first.item_key == "Ⅰ関連情報/個人番号の利用/法令上の根拠"
-    assert "item_key_fuzzy" in first.flags
+    assert ("item_key_fuzzy" in first.flags) != first.item.endswith("法令上の根拠")
 
 
 def test_an_item_the_forms_number_under_its_heading_is_whole_though_more_is_printed_under_it():
