@@ -43,8 +43,9 @@ def _long_keys() -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def heading_score(paragraph: str) -> float:
     """How much a paragraph looks like a heading of the form: 0 (not at all) to 1.  An
-    attachment's label (``is_attachment_label``) is an item of its own: 1."""
-    if is_attachment_label(paragraph):
+    attachment's label (``is_attachment_label``) or the cover (``表紙``: ``COVER_LABEL``) is an
+    item of its own: 1."""
+    if is_attachment_label(paragraph) or COVER_LABEL.match(paragraph):
         return 1.0
     key = heading_key(paragraph)
     score = 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
+from piatable.vocabulary import COVER_LABEL
 
 from .cell_dates import shared_line_date_doubts
 from .columnar_checks import column_vocabulary_doubts
@@ -79,7 +80,10 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     record.item_file = key.file
     record.item_instance = key.instance
     below_section = [p for p in key.path if not (key.section and p.startswith(key.section))]
-    if all(p in key.unknown for p in below_section) and "item_unknown" not in record.flags:
+    # The cover (表紙 評価実施機関名) is no section of the form: its fields are the cover's, not
+    # the lexicon's headings.
+    cover = bool(record.item_path) and bool(COVER_LABEL.match(record.item_path[0]))
+    if all(p in key.unknown for p in below_section) and not cover and "item_unknown" not in record.flags:
         record.flags = sorted({*record.flags, "item_unknown"})
     if key.fuzzy:
         record.flags = sorted({*record.flags, "item_key_fuzzy"})

@@ -133,7 +133,8 @@ def lines_to_anchored_rows(
         # One table, one alignment: the pages before win a tie.
         modes = (res.align, *(m for m in modes if m != res.align))
     _, mode, assignment = _best_alignment(cols, spans, modes, hy, blanks, lead, open_rows)
-    if layout and dates_top_rows(cols, spans, hy):
+    banded = layout and dates_top_rows(cols, spans, hy)
+    if banded:
         mode, assignment = "top", band_rows(cols, spans, hy)
     res.align = mode
     rows: list[dict[int, list[Line]]] = [{} for _ in range(len(spans) + 1)]  # [0]: continued row
@@ -156,7 +157,7 @@ def lines_to_anchored_rows(
     merged: list[bool] = [False] * len(continued)
     late = _late_rows(rows, spans, mode, hy)
     close = _close_rows(cols, spans, mode, hy, assignment, blanks, open_rows)
-    if layout:
+    if layout and not banded:  # a band's lines are its row's, whatever their alignment
         for r, why in misplaced_rows(cols, spans, mode, hy, assignment).items():
             close.setdefault(r, why)
     for r, row in enumerate(rows[1:]):
