@@ -18,6 +18,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .chars import ITEM_MARKER, display_width
+from .compound import numbered_up
 from .dates import (
     DATE_AT_START,
     DATE_HEAD,
@@ -347,20 +348,8 @@ def _gaps(lines: list[CellLine]) -> list[bool]:
 
 
 def _renumber(before: list[CellLine], lines: list[CellLine], gaps: list[bool]) -> list[CellLine]:
-    """``lines`` (``before`` with lines taken out) numbered again so that a line taken out
-    leaves no blank line: within a page, a line keeps its predecessor's number when it had it
-    (two pieces of one printed line), else follows it by one, or by two after a blank line."""
-    if lines == before:
-        return lines
-    out: list[CellLine] = []
-    for k, cl in enumerate(lines):
-        if k == 0 or cl.page != lines[k - 1].page or cl.line_no is None or out[-1].line_no is None:
-            out.append(cl)
-            continue
-        prev_no = out[-1].line_no
-        step = 0 if cl.line_no == lines[k - 1].line_no else (2 if gaps[k] else 1)
-        out.append(replace(cl, line_no=prev_no + step))
-    return out
+    """``lines`` (``before`` with lines taken out) numbered up (``compound.numbered_up``)."""
+    return lines if lines == before else numbered_up(lines, gaps)
 
 
 def is_single_box(box: Box) -> bool:

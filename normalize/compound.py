@@ -57,14 +57,27 @@ _CELL_GAP = regex.compile(
 VERTICAL_WORDS = ("事前", "事後", "提出時期")
 
 
+def numbered_up(lines: list[CellLine], gaps: list[bool]) -> list[CellLine]:
+    """``lines`` (some taken out or joined) numbered again so that what was taken out leaves no
+    gap in a page's line numbers (a gap reads as a blank line: ``boxes.looks_boxed``): within a
+    page, a line keeps its predecessor's number when it had it (two pieces of one printed line),
+    else follows it by one, or by two where ``gaps[k]`` says the input had a blank line before it."""
+    out: list[CellLine] = []
+    for k, cl in enumerate(lines):
+        if k == 0 or cl.page != lines[k - 1].page or cl.line_no is None or out[-1].line_no is None:
+            out.append(cl)
+            continue
+        step = 0 if cl.line_no == lines[k - 1].line_no else (2 if gaps[k] else 1)
+        new_no = out[-1].line_no + step
+        out.append(cl if new_no == cl.line_no else replace(cl, line_no=new_no))
+    return out
+
+
 def closed_up(before: list[CellLine], after: list[CellLine], joined: bool = False) -> list[CellLine]:
     """``after`` (``before`` with pieces of a word or date joined into their first piece's line)
-    numbered again so that the joined pieces leave no gap in a page's line numbers: a gap reads
-    as a blank line (``boxes.looks_boxed``), and a Writer table whose every date and timing was
-    printed in pieces read as boxes, column by column.  A line keeps its predecessor's number
-    when it had it (two pieces of one printed line), else follows it by one, or by two where the
-    input had a blank line before it.  ``joined``: lines were joined even if as many were split
-    (the counts alone then do not tell)."""
+    numbered up (``numbered_up``) with the blank lines of ``before``: a Writer table whose every
+    date and timing was printed in pieces read as boxes, column by column, before.  ``joined``:
+    lines were joined even if as many were split (the counts alone then do not tell)."""
     if len(after) == len(before) and not joined:
         return after
     gap_at: dict[tuple[int | None, int], bool] = {}
@@ -74,19 +87,8 @@ def closed_up(before: list[CellLine], after: list[CellLine], joined: bool = Fals
         prev = before[k - 1] if k else None
         gap = prev is None or prev.page != cl.page or prev.line_no is None or cl.line_no - prev.line_no > 1
         gap_at.setdefault((cl.page, cl.line_no), gap)
-    out: list[CellLine] = []
-    for k, cl in enumerate(after):
-        prev = after[k - 1] if k else None
-        if prev is None or cl.page != prev.page or cl.line_no is None or out[-1].line_no is None:
-            out.append(cl)
-            continue
-        if cl.line_no == prev.line_no:
-            step = 0
-        else:
-            step = 2 if gap_at.get((cl.page, cl.line_no), False) else 1
-        new_no = out[-1].line_no + step
-        out.append(cl if new_no == cl.line_no else replace(cl, line_no=new_no))
-    return out
+    gaps = [cl.line_no is not None and gap_at.get((cl.page, cl.line_no), False) for cl in after]
+    return numbered_up(after, gaps)
 
 
 def join_vertical_words(lines: list[CellLine]) -> list[CellLine]:
