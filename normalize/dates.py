@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex
 
+from piatable.vocabulary import COVER_LABEL_PATTERN, SECTION_NUMERAL_CLASS
+
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Every character a date's parts may be separated by (besides 年 and 月).
@@ -59,7 +61,8 @@ DATE_AT_START = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=\s|$)")
 # an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.
 DATE_THEN_ITEM = regex.compile(
-    rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=[\s　]+(?:[ⅠⅡⅢⅣⅤⅥ]|[（(]?別[紙添]|表[\s　]?紙(?:[\s　]|$)))"
+    rf"^\s*(?:{_WESTERN}|{_JAPANESE})"
+    rf"(?=[\s　]+(?:{SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN}))"
 )
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from piatable.models import COLUMNS, RawRow
-from piatable.vocabulary import ATTACHMENT_LABEL_PATTERN, is_page_number, is_title
+from piatable.vocabulary import ITEM_OPENING_PATTERN, is_page_number, is_title
 
 from .lines import Line
 
@@ -67,7 +67,7 @@ class PageRows:
 
 # The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
 # (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); see ``items.opens_item``.
-ITEM_OPENING = regex.compile(rf"^(?:[ⅠⅡⅢⅣⅤⅥ]|{ATTACHMENT_LABEL_PATTERN}|表\s*紙(?:\s|$))")
+ITEM_OPENING = regex.compile(rf"^(?:{ITEM_OPENING_PATTERN})")
 
 
 def is_furniture(text: str) -> bool:

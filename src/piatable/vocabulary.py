@@ -33,7 +33,8 @@ ATTACHMENT_LABEL = regex.compile(rf"^\s*(?P<label>{ATTACHMENT_LABEL_PATTERN})(?P
 # The cover of the assessment named as a 項目 (表紙, 表紙 評価実施機関名): real filings amend the
 # cover's 評価実施機関名, 評価書名 or 宣言, and such an item opens with no section numeral.  The
 # label stands alone on its line or before a space, so a sentence (表紙に記載…) is none.
-COVER_LABEL = regex.compile(r"^\s*表\s*紙(?:\s|$)")
+COVER_LABEL_PATTERN = r"表\s*紙(?:\s|$)"
+COVER_LABEL = regex.compile(rf"^\s*{COVER_LABEL_PATTERN}")
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = (
     "変更日",
@@ -73,6 +74,10 @@ BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
 # The sections of the form (Ⅰ…Ⅵ), in order; an item path opens with one of them.
 SECTION_ORDER = "ⅠⅡⅢⅣⅤⅥ"
 SECTION_NUMERALS = frozenset(SECTION_ORDER)
+SECTION_NUMERAL_CLASS = f"[{SECTION_ORDER}]"
+# The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
+# (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); ``normalize.items.opens_item`` asks it.
+ITEM_OPENING_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{ATTACHMENT_LABEL_PATTERN}|{COVER_LABEL_PATTERN}"
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
