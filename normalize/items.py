@@ -11,8 +11,8 @@ from functools import lru_cache
 import regex
 
 from piatable.vocabulary import (
-    ATTACHMENT_LABEL,
     ATTACHMENT_LABEL_PATTERN,
+    ATTACHMENT_OPENING_PATTERN,
     COVER_LABEL,
     SECTION_NUMERALS,
     TITLE,
@@ -33,6 +33,7 @@ ITEM_ATTACHMENT_LINE = regex.compile(
 # A heading this short (部署, 監査) counts only with its numbering: bare, it is more often a
 # wrapped fragment of a longer line.
 MIN_BARE_HEADING_CHARS = 4
+ATTACHMENT_OPENING = regex.compile(rf"^\s*{ATTACHMENT_OPENING_PATTERN}")
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +64,9 @@ def heading_score(paragraph: str) -> float:
 def is_attachment_label(paragraph: str) -> bool:
     """Whether a paragraph names an attachment of the assessment (``（別紙１）事務の流れ``,
     ``別紙２``, ``別添1 事務の内容``): an item a row amends as a whole, not a heading of the
-    form; the table's own title (``（別添２）変更箇所``) is not one."""
-    return bool(ATTACHMENT_LABEL.match(paragraph)) and not TITLE.match(paragraph)
+    form; the table's own title (``（別添２）変更箇所``) and a sentence referring to one
+    (``（別紙１）のとおり``: ``vocabulary.ATTACHMENT_OPENING_PATTERN``) are not."""
+    return bool(ATTACHMENT_OPENING.match(paragraph)) and not TITLE.match(paragraph)
 
 
 def opens_item(line: str) -> bool:

@@ -9,10 +9,10 @@ import itertools
 from collections.abc import Callable
 
 from piatable.models import COLUMNS
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..dates import DATE_AT_START
-from .common import ITEM_OPENING, PageRows, cell_text
+from .common import PageRows, cell_text
 from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line

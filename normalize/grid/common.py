@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from piatable.models import COLUMNS, RawRow
-from piatable.vocabulary import ITEM_OPENING_PATTERN, is_page_number, is_title
+from piatable.vocabulary import is_page_number, is_title
 
 from .lines import Line
 
@@ -63,11 +61,6 @@ class PageRows:
     # Ruled pages: the columns whose last cell a ruling closes at the table's foot (a row a
     # spreadsheet never breaks over a page; a merged cell cut by the break stays open).
     foot_closed: tuple[int, ...] = ()
-
-
-# The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
-# (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); see ``items.opens_item``.
-ITEM_OPENING = regex.compile(rf"^(?:{ITEM_OPENING_PATTERN})")
 
 
 def is_furniture(text: str) -> bool:

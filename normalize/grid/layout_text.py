@@ -13,13 +13,13 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .columns import bounds_from_gaps
-from .common import ITEM_OPENING, N_COLS, PageRows, is_furniture
+from .common import N_COLS, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines

@@ -4,7 +4,8 @@ above its row's date but grouped with the row above goes down to its row.
 
 from __future__ import annotations
 
-from .common import ITEM_OPENING
+from piatable.vocabulary import ITEM_OPENING
+
 from .lines import Line
 
 

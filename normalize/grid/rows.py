@@ -13,7 +13,7 @@ import regex
 
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
-from piatable.vocabulary import is_title, top_headings
+from piatable.vocabulary import ITEM_OPENING, is_title, top_headings
 
 from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
@@ -21,7 +21,7 @@ from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
 from .carry import fill_unsure, one_row_top
-from .common import ITEM_OPENING, MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
+from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width

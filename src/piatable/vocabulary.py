@@ -30,6 +30,10 @@ ATTACHMENT_LABEL_PATTERN = (
     r"|別\s*[紙添]\s*(?:第\s*)?[0-9０-９一二三四五六七八九十]+"
 )
 ATTACHMENT_LABEL = regex.compile(rf"^\s*(?P<label>{ATTACHMENT_LABEL_PATTERN})(?P<title>.*)$")
+# An attachment's label that opens something (an item, a heading), not a reference to it that runs
+# on in a sentence (（別紙１）のとおり, 別紙２参照, （別紙３）に記載), which a before/after cell prints
+# at a line's start as often as an item does.  Atomic, so a label's digits are never cut short.
+ATTACHMENT_OPENING_PATTERN = rf"(?>{ATTACHMENT_LABEL_PATTERN})(?!\s*(?:[\p{{Hiragana}}、。]|参照))"
 # The cover of the assessment named as a 項目 (表紙, 表紙 評価実施機関名): real filings amend the
 # cover's 評価実施機関名, 評価書名 or 宣言, and such an item opens with no section numeral.  The
 # label stands alone on its line or before a space, so a sentence (表紙に記載…) is none.
@@ -77,7 +81,8 @@ SECTION_NUMERALS = frozenset(SECTION_ORDER)
 SECTION_NUMERAL_CLASS = f"[{SECTION_ORDER}]"
 # The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
 # (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); ``normalize.items.opens_item`` asks it.
-ITEM_OPENING_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{ATTACHMENT_LABEL_PATTERN}|{COVER_LABEL_PATTERN}"
+ITEM_OPENING_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{ATTACHMENT_OPENING_PATTERN}|{COVER_LABEL_PATTERN}"
+ITEM_OPENING = regex.compile(rf"^\s*(?:{ITEM_OPENING_PATTERN})")
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
