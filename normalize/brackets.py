@@ -16,12 +16,35 @@ _NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-
 _RUN_ON_NUMBER_CLOSER = regex.compile(r"([0-9０-９]{1,2})[)）]")
 
 
+def _number_closers(text: str) -> list[regex.Match[str]]:
+    """``_NUMBER_CLOSER.finditer(text)``, the pattern tried only where a match can start: one or
+    two characters before a closing bracket (it matches one letter or one or two digits, then
+    the bracket), in order, each from the end of the match before.  The same matches, found
+    without the pattern's look-behind tried at every character of a long cell."""
+    starts: set[int] = set()
+    for closer in ")）":
+        p = text.find(closer)
+        while p >= 0:
+            starts.update(s for s in (p - 2, p - 1) if s >= 0)
+            p = text.find(closer, p + 1)
+    found: list[regex.Match[str]] = []
+    end = 0
+    for s in sorted(starts):
+        if s >= end and (m := _NUMBER_CLOSER.match(text, s)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def without_list_numbers(text: str) -> str:
     """``text`` without the closing brackets of a numbered list (``＜選択肢＞1)… 2)…``): those
     set apart (``_NUMBER_CLOSER``), and those run on from the previous item's words whose number
     follows the list's previous number (``１）１万人未満 … ３）…未満４）…``)."""
-    numbers = {int(m.group(0)[:-1]) for m in _NUMBER_CLOSER.finditer(text) if m.group(0)[0].isdigit()}
-    out = _NUMBER_CLOSER.sub("", text)
+    found = _number_closers(text)
+    numbers = {int(m.group(0)[:-1]) for m in found if m.group(0)[0].isdigit()}
+    out = text
+    for m in reversed(found):
+        out = out[: m.start()] + out[m.end() :]
     if not numbers:
         return out
     for m in _RUN_ON_NUMBER_CLOSER.finditer(out):

@@ -41,6 +41,8 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None, kanji: bool
     if not _HIRAGANA.match(t):
         # Particles and auxiliaries are written in hiragana: other openings need no dictionary
         # (so that a PDF whose geometry decides everything never loads SudachiPy).
+        if not t.startswith(_KANJI_FIRST_CONJUNCTIONS):
+            return ""  # the common case, without a generator per cell
         return next((word for word in _KANJI_FIRST_CONJUNCTIONS if t.startswith(word)), "")
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):

@@ -137,7 +137,9 @@ def _repair(match: re.Match[str]) -> str:
 
 def clean_text(text: str) -> str:
     """Map damaged code points to what was printed; drop invisible characters; keep the rest."""
-    text = _INVISIBLE.sub("", text)
+    # "\r" (of every "\r\n" of pdfium's page text) is one of them: taken out first by
+    # ``str.replace``, a single pass, leaving the pattern few matches to cut out one by one.
+    text = _INVISIBLE.sub("", text.replace("\r", ""))
     return _DAMAGED.sub(_repair, text)
 
 

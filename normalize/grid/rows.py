@@ -485,7 +485,9 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
             cl = CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after)
-            cl.unsure = unsure_words(ln.words)
+            # No word with a confidence (every line of a text-layer PDF): none is unsure.
+            confs = list(map(_conf, ln.words))
+            cl.unsure = () if confs.count(None) == len(confs) else unsure_words(ln.words)
             out.append(cl)
         if name == "item":
             _heading_breaks(out)
@@ -543,6 +545,7 @@ def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResu
 
 
 _mark = attrgetter("mark")
+_conf = attrgetter("conf")
 
 
 def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:
