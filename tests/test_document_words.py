@@ -84,3 +84,21 @@ def test_a_confident_reading_printed_twice_or_a_real_amendment_stays() -> None:
         "○○市財務部市民税課",
         "○○市財政部市民税課",
     ]
+
+
+def test_a_confident_misread_into_another_word_is_mended_from_one_side() -> None:
+    """英名 (a word) read for 署名: its pairs are printed nowhere else, and the document prints
+    名検証 after exactly one other character (署); the dictionary reads 署名検証 more easily."""
+    rows = [
+        _row("after", "のちに英名検証も行われるため"),
+        _row("before", "地方公共団体は署名検証を実施する。", line_no=2),
+    ]
+    assert mend_confident_from_document(rows) == 1
+    assert rows[0].cells["after"][0].text == "のちに署名検証も行われるため"
+    # Two characters printed before 名検証 elsewhere: nothing is chosen.
+    two = [
+        _row("after", "のちに英名検証も行われるため"),
+        _row("before", "地方公共団体は署名検証を実施する。", line_no=2),
+        _row("explanation", "氏名検証を行う", line_no=3),
+    ]
+    assert mend_confident_from_document(two) == 0

@@ -360,6 +360,43 @@ def test_a_heading_two_forms_number_differently_takes_the_documents_form():
     assert alone[1].cells["item"][0].text == "Ⅴ評価実施手続"
 
 
+def test_a_top_headings_numeral_misread_as_other_characters_is_restored():
+    """Ⅲ read as 皿, 血 or 山, Ⅵ as Vi or WI, Ⅱ as エ before the whole of a top heading on an item
+    cell's first line: the numeral comes from the document's numbering, else the forms', else
+    its shape; the heading's own misreads (ブロセス) are snapped.  A word before a heading
+    (住民), a hiragana or a sub-heading's numbering is no misread numeral."""
+
+    def row(*lines: str) -> RawRow:
+        return RawRow({"item": [CellLine(t, 1, k) for k, t in enumerate(lines)]})
+
+    rows = [
+        row("Ⅱ特定個人情報ファイルの概要", "２．基本情報"),
+        row("皿特定個人情報ファイルの取扱いブロセスにおけるリスク対策", "１．特定個人情報ファイル名"),
+        row("血特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "１．特定個人情報ファイル名"),
+        row("エ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用"),
+        row("Vi評価実施手続", "１．全項目評価"),
+        row("住民基本情報"),
+        row("の基本情報"),
+        row("２．基本情報"),
+    ]
+    fix_rows(rows)
+    assert [r.cells["item"][0].text for r in rows] == [
+        "Ⅱ特定個人情報ファイルの概要",
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "Ⅱ特定個人情報ファイルの概要",
+        "Ⅵ評価実施手続",
+        "住民基本情報",
+        "の基本情報",
+        "２．基本情報",
+    ]
+    assert all("ocr_corrected" in r.flags for r in rows[1:5])
+    # No numeral printed anywhere and none misread: a bare heading stays bare.
+    plain = [row("特定個人情報ファイルの概要"), row("住民基本情報")]
+    fix_rows(plain)
+    assert [r.cells["item"][0].text for r in plain] == ["特定個人情報ファイルの概要", "住民基本情報"]
+
+
 def test_dates_headings_and_marks():
     assert fix_date("2O23/2/6") == "2023/2/6"
     assert fix_date("R5.l.6") == "R5.1.6"

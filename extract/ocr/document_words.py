@@ -110,23 +110,41 @@ def _lone_kanji(tok: Tokenizer, text: str) -> list[int]:
     return out
 
 
-def _document_candidates(text: str, a: int, corpus: str) -> set[str]:
+def _document_candidates(text: str, a: int, corpus: str, one_sided: bool = False) -> set[str]:
     """The other Japanese characters the document prints where ``text`` reads ``text[a]``: round
     CONFIDENT_CONTEXT characters on each side, or, at a line's edge or beside white space,
-    CONFIDENT_CONTEXT + 1 on one side and one on the other, taking every such surrounding that
-    fits; none when the read surroundings are printed elsewhere too."""
+    CONFIDENT_CONTEXT + 1 on one side and one on the other (with ``one_sided``, also
+    CONFIDENT_CONTEXT + 1 on one side alone), taking every such surrounding that fits; none when
+    the read surroundings are printed elsewhere too."""
     out: set[str] = set()
     n = CONFIDENT_CONTEXT
-    for before, after in ((n, n), (n + 1, 1), (1, n + 1)):
+    sides = ((n, n), (n + 1, 1), (1, n + 1)) + (((n + 1, 0), (0, n + 1)) if one_sided else ())
+    for before, after in sides:
         left = text[a - before : a] if a >= before else ""
         right = text[a + 1 : a + 1 + after]
         if len(left) < before or len(right) < after or _SPACE.search(left + right):
+            continue
+        if one_sided and not all(_JAPANESE.match(c) for c in left + right):
             continue
         pattern = regex.escape(left) + "(.)" + regex.escape(right)
         found = Counter(m.group(1) for m in regex.finditer(pattern, corpus, overlapped=True))
         if found.pop(text[a], 0) > 1:
             return set()  # the read surroundings are printed elsewhere too
         out |= {c for c in found if _JAPANESE.match(c)}
+    return out
+
+
+def _unheard_pairs(text: str, corpus: str) -> list[int]:
+    """Offsets of the kanji of ``text`` that make a word with their neighbours (返言, 英名) but
+    whose pairs with both Japanese neighbours the document prints only here (one printed line):
+    a confident misread into another word, looked up with a surrounding on one side too."""
+    out = []
+    for m in _HAN.finditer(text):
+        a = m.start()
+        pairs = [text[k : k + 2] for k in (a - 1, a) if k >= 0 and k + 2 <= len(text)]
+        pairs = [p for p in pairs if all(_JAPANESE.match(c) for c in p)]
+        if pairs and all(corpus.count(p) <= 1 for p in pairs):
+            out.append(a)
     return out
 
 
@@ -148,8 +166,9 @@ def mend_confident_from_document(rows: list[RawRow], tokenizer: Tokenizer | None
             for cl in row.cells.get(f) or []:
                 text = cl.text
                 new = text
-                for a in _lone_kanji(tok, text):
-                    candidates = _document_candidates(text, a, corpus)
+                lone = _lone_kanji(tok, text)
+                for a in sorted(set(lone) | set(_unheard_pairs(text, corpus))):
+                    candidates = _document_candidates(text, a, corpus, one_sided=a not in lone)
                     if len(candidates) != 1:
                         continue
                     lo, hi = max(0, a - CONFIDENT_WINDOW), min(len(text), a + CONFIDENT_WINDOW + 1)

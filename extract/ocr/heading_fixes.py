@@ -198,15 +198,47 @@ MIN_TOP_SNAP_BARE = 10
 
 def snap_top_heading(lines: list[str]) -> list[str]:
     """An item cell's first line that is one of the form's top headings misread in a character
-    (Ⅱ特定個人情報ファイルの概革 → …の概要), written as the forms print it.  The heading's
-    length must match the line's exactly, and the misread characters be kana or kanji: the top
-    headings are a closed set of a dozen, so one misread in a line of six or more is taken."""
-    if not lines:
-        return lines
-    numeral, rest = _NUMERAL.match(lines[0].strip()).groups()  # type: ignore[union-attr]
-    if not rest or rest in top_headings():
-        return lines
-    least = MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE
+    (Ⅱ特定個人情報ファイルの概革 → …の概要), written as the forms print it; a heading wrapped
+    onto the second line is read with it (lengths kept).  The heading's length must match the
+    text's exactly, and the misread characters be kana or kanji: the top headings are a closed
+    set of a dozen, so one misread in a line of six or more is taken."""
+    for n in (1, 2):
+        if len(lines) < n:
+            break
+        parts = [line.strip() for line in lines[:n]]
+        if not all(parts):
+            break
+        numeral, rest = _NUMERAL.match("".join(parts)).groups()  # type: ignore[union-attr]
+        if rest in top_headings():
+            return lines
+        snapped = _snap_top_text(numeral, rest)
+        if snapped is not None:
+            pieces = split_like(numeral + snapped, parts)
+            head = zip(lines[:n], parts, pieces, strict=True)
+            return [line.replace(part, piece, 1) for line, part, piece in head] + lines[n:]
+    return lines
+
+
+def _snap_top_text(numeral: str, rest: str) -> str | None:
+    """``rest`` written as the top heading it misreads (after a numeral misread as one or two other
+    characters, 皿特定個人情報ファイルの取扱いブロセス…, those kept for ``restore_numerals``),
+    or None."""
+    if not rest:
+        return None
+    if not numeral:
+        for k in range(1, MAX_NUMERAL_GARBAGE + 1):
+            prefix = rest[:k]
+            if _garbled_numeral(prefix, rest[k:]) is not None or not _may_be_numeral(prefix, rest[k:]):
+                continue
+            snapped = _snap_top(rest[k:], MIN_TOP_SNAP)
+            if snapped is not None:
+                return prefix + snapped
+    snapped = _snap_top(rest, MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE)
+    return snapped if snapped != rest else None
+
+
+def _snap_top(rest: str, least: int) -> str | None:
+    """The one top heading ``rest`` reads as, misread in kana or kanji (see snap_top_heading)."""
     fits = []
     for h in top_headings():
         if len(h) != len(rest) or len(h) < least:
@@ -216,9 +248,47 @@ def snap_top_heading(lines: list[str]) -> list[str]:
             KANA_KANJI.match(h[k]) and KANA_KANJI.match(rest[k]) for k in diff
         ):
             fits.append(h)
-    if len(fits) != 1:
-        return lines
-    return [lines[0].replace(rest, fits[0], 1), *lines[1:]]
+    return fits[0] if len(fits) == 1 else None
+
+
+# A top heading's numeral misread as other characters (Ⅲ as 皿, 血, 山; Ⅵ as WI, Vi; Ⅱ as エ): at
+# most this many, none a hiragana, white space, punctuation or a circled number (a sub-heading's
+# numbering ２． or ① is no misread numeral), and no kanji or katakana of them part of a
+# dictionary word of two or more characters (住民 before 基本情報 is a word, not a numeral).
+MAX_NUMERAL_GARBAGE = 2
+_NOT_NUMERAL = regex.compile(r"[\p{Hiragana}\s\p{P}①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]")
+_WORD_CHAR = regex.compile(r"[\p{Han}\p{Katakana}]")
+
+
+def _may_be_numeral(prefix: str, rest: str) -> bool:
+    """True when ``prefix``, before ``rest`` on an item cell's first line, may be a misread
+    Roman numeral (see MAX_NUMERAL_GARBAGE)."""
+    if not prefix or _NOT_NUMERAL.search(prefix):
+        return False
+    if not _WORD_CHAR.search(prefix):
+        return True
+    from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
+
+    tok = default_tokenizer()
+    if not isinstance(tok, SudachiTokenizer):
+        return False
+    text = prefix + rest
+    return all(
+        m.end() - m.begin() == 1 or m.is_oov()
+        for m in tok.tokenize(text)
+        if m.begin() < len(prefix) and _WORD_CHAR.search(text[m.begin() : m.end()])
+    ) and not any(m.begin() < len(prefix) < m.end() for m in tok.tokenize(text))
+
+
+def _garbled_numeral(prefix: str, rest: str) -> str | None:
+    """The top heading ``rest`` opens with when ``prefix`` before it stands for its misread
+    numeral, else None (``prefix + rest`` opening a heading itself is no misread)."""
+    from piatable.normalize.items import lexicon
+
+    heading = _top_heading(rest)
+    if heading is None or _top_heading(prefix + rest) is not None or (prefix + rest) in lexicon():
+        return None
+    return heading if _may_be_numeral(prefix, rest) else None
 
 
 def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
@@ -226,7 +296,13 @@ def _head_of(lines: list[str]) -> tuple[str, str, str | None]:
     its first lines read together (a heading wraps)."""
     numeral, rest = _NUMERAL.match(lines[0].strip()).groups()  # type: ignore[union-attr]
     joined = rest + "".join(line.strip() for line in lines[1:3])
-    return numeral, rest, _top_heading(joined) or _top_heading(rest)
+    heading = _top_heading(joined) or _top_heading(rest)
+    if heading is None and not numeral:
+        for k in range(1, MAX_NUMERAL_GARBAGE + 1):
+            heading = _garbled_numeral(joined[:k], joined[k:])
+            if heading is not None:
+                return rest[:k], rest[k:], heading
+    return numeral, rest, heading
 
 
 # Top headings only one form prints, and the numerals that form gives the headings two forms
@@ -263,8 +339,8 @@ def restore_numerals(rows: list[RawRow]) -> int:
             if numeral and heading and numeral in top_headings()[heading]:
                 votes.setdefault(heading, {}).setdefault(numeral, 0)
                 votes[heading][numeral] += 1
-    if not votes:
-        return 0  # a document that prints no numerals is left as it prints them
+    if not votes and not any(n and h and n not in top_headings()[h] for n, h in heads):
+        return 0  # a document that prints no numerals (nor misreads of one) is left as it prints them
     numbering = {h: max(v, key=lambda n: v[n]) for h, v in votes.items()}
     form = _form_of(heads)
     numbering.update(FORM_NUMERALS.get(form or "", {}))
@@ -280,6 +356,8 @@ def restore_numerals(rows: list[RawRow]) -> int:
         if numeral in numerals and (len(numerals) == 1 or numbering.get(heading, numeral) == numeral):
             continue
         right = numbering.get(heading) or (next(iter(numerals)) if len(numerals) == 1 else None)
+        if right is None and numeral and not _NUMERAL.fullmatch(numeral).group(1):  # type: ignore[union-attr]
+            right = _numeral_for(numeral, numerals)  # a misread numeral's shape (Vi → Ⅵ)
         if right and right != numeral:
             cl.text = right + rest
             changed += 1
