@@ -36,13 +36,7 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
-from piatable.vocabulary import (
-    COVER_LABEL,
-    COVER_LABEL_PATTERN,
-    SECTION_NUMERAL_CLASS,
-    SECTION_NUMERALS,
-    TIMING,
-)
+from piatable.vocabulary import COVER_LABEL, SECTION_NUMERALS, SECTION_OR_COVER_PATTERN, TIMING
 
 from . import passone
 from .cell_dates import is_row_date, mark_cell_dates
@@ -98,7 +92,7 @@ MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
 # What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
 _DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
-_TAIL_THEN_ITEM = regex.compile(rf"^(\S{{1,6}})[ 　]+((?:{SECTION_NUMERAL_CLASS}|{COVER_LABEL_PATTERN}).*)$")
+_TAIL_THEN_ITEM = regex.compile(rf"^(\S{{1,6}})[ 　]+((?:{SECTION_OR_COVER_PATTERN}).*)$")
 
 
 @dataclass(slots=True)

@@ -81,7 +81,8 @@ SECTION_NUMERALS = frozenset(SECTION_ORDER)
 SECTION_NUMERAL_CLASS = f"[{SECTION_ORDER}]"
 # The first line of a 項目 path: a section of the form (Ⅰ…Ⅵ), an attachment's label
 # (（別紙１）事務の流れ) or the cover (表紙 評価実施機関名); ``normalize.items.opens_item`` asks it.
-ITEM_OPENING_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{ATTACHMENT_OPENING_PATTERN}|{COVER_LABEL_PATTERN}"
+SECTION_OR_COVER_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{COVER_LABEL_PATTERN}"
+ITEM_OPENING_PATTERN = rf"{SECTION_OR_COVER_PATTERN}|{ATTACHMENT_OPENING_PATTERN}"
 ITEM_OPENING = regex.compile(rf"^\s*(?:{ITEM_OPENING_PATTERN})")
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
