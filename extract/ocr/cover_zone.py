@@ -262,7 +262,7 @@ def mend_label(text: str) -> str:
 
 # Glyphs OCR makes of a cell's rulings at a value's edges, and brackets left open there.
 _EDGE = regex.compile(r"^[\s|｜│┃¦「『.．:：]+|[\s|｜│┃¦」』]+$")
-_OPEN_CLOSE = (("（", "）"), ("(", ")"), ("「", "」"))
+_OPEN_CLOSE = (("（", "）"), ("(", ")"), ("「", "」"), ("[", "]"), ("［", "］"))
 _DIGITS = regex.compile(r"^[0-9０-９]+(?:[-－ー][0-9０-９]+)?$")
 
 

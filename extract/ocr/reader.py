@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from piatable.models import PageWords, Reading
 from piatable.normalize.cover import COVER_PAGES, DOUBT, cover_facts_from_document_text
 from piatable.settings import OcrSettings, Settings
@@ -30,10 +32,12 @@ def ocr_pdf_pages(
     settings: Settings | None = None,
     notes: list[str] | None = None,
     cover: dict[str, str] | None = None,
+    candidates: list[int] | None = None,
 ) -> list[PageWords]:
     """OCR of the table pages among the 1-based page ``numbers`` of a PDF (pages without a usable
     text layer): the table pages are found at low resolution first; blank pages are skipped
-    (said in ``notes``).  A cover read on them (``cover_zone.split_cover``) fills ``cover``."""
+    (said in ``notes``).  A cover read on them (``cover_zone.split_cover``) fills ``cover``;
+    ``candidates`` gets the first pages to read whole for it (``cover_candidates``)."""
     blank: list[int] = []
     after: list[int] = []
     scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after)
@@ -46,12 +50,26 @@ def ocr_pdf_pages(
         # Each page's own notes (turned, deskewed, ink no cell read), as an image's are.
         for pw in pages:
             notes.extend(pw.notes)
+    if candidates is not None:
+        candidates.extend(cover_candidates(pages, numbers, [s.page for s in scans]))
     facts, cover_notes, pages = split_cover(pages)
     if cover is not None:
         cover.update(facts)
     if notes is not None:
         notes.extend(cover_notes)
     return pages
+
+
+def cover_candidates(pages: list[PageWords], numbers: list[int], scanned: list[int]) -> list[int]:
+    """The first pages a cover may be read whole from (``cover_page.complete_cover``): those read
+    before the table's first page (``cover_page.untabled_pages``) and, in a document of two or
+    more pages, those among the first ``COVER_PAGES`` not scanned for the table."""
+    from .cover_page import untabled_pages
+
+    out = set(untabled_pages(pages))
+    if len(numbers) >= 2:
+        out |= {n for n in numbers if n <= COVER_PAGES and n not in scanned}
+    return sorted(out)
 
 
 def blank_note(blank: list[int]) -> str:
@@ -84,7 +102,6 @@ def ocr_cover_facts(
 
     A one-page scan is its table and has no cover: {}.  Costs one tesseract call per page tried.
     """
-    from .engine import join_japanese, parse_tsv, tesseract_tsv
     from .render import pdf_images
 
     os_ = ocr_settings(settings)
@@ -96,21 +113,33 @@ def ocr_cover_facts(
     for _, gray, dpi in pdf_images(Path(pdf_path), candidates, COVER_DPI, skip_empty=True, quick_blank=os_):
         if gray is None or is_blank(gray, dpi, os_):
             continue
-        words = parse_tsv(tesseract_tsv(gray, COVER_PSM, os_.lang))
-        lines: dict[tuple[int, int, int], list[str]] = {}
-        for w in words:
-            lines.setdefault(w.line, []).append(w.text)
-        text = "\n".join(join_japanese(" ".join(ws)) for ws in lines.values())
-        facts = cover_facts_from_document_text(text)
+        facts = facts_of_page_image(gray, os_)
         if facts:
-            # The doubts of an OCR'd cover, as ``cover_zone.split_cover`` has them: circles
-            # miscounted, a character tesseract was unsure of.
-            for key, why in circle_doubts(facts).items():
-                facts[DOUBT + key] = why
-            for key, why in low_confidence_doubts(facts, words).items():
-                facts.setdefault(DOUBT + key, why)
             return facts
     return {}
+
+
+def facts_of_page_image(gray: np.ndarray, os_: OcrSettings, texts: list[str] | None = None) -> dict[str, str]:
+    """The cover facts of one page image read whole by tesseract (``COVER_PSM``) as lines of
+    text, with the doubts of an OCR'd cover as ``cover_zone.split_cover`` has them (circles
+    miscounted, a character tesseract was unsure of); {} when it prints none.  ``texts`` gets
+    the text read."""
+    from .engine import join_japanese, parse_tsv, tesseract_tsv
+
+    words = parse_tsv(tesseract_tsv(gray, COVER_PSM, os_.lang))
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for w in words:
+        lines.setdefault(w.line, []).append(w.text)
+    text = "\n".join(join_japanese(" ".join(ws)) for ws in lines.values())
+    if texts is not None:
+        texts.append(text)
+    facts = cover_facts_from_document_text(text)
+    if facts:
+        for key, why in circle_doubts(facts).items():
+            facts[DOUBT + key] = why
+        for key, why in low_confidence_doubts(facts, words).items():
+            facts.setdefault(DOUBT + key, why)
+    return facts
 
 
 def low_confidence_doubts(facts: dict[str, str], words: list[TsvWord]) -> dict[str, str]:
@@ -140,14 +169,19 @@ def low_confidence_doubts(facts: dict[str, str], words: list[TsvWord]) -> dict[s
     return out
 
 
-def scans_to_reading(scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings) -> Reading:
+def scans_to_reading(
+    scans: list[PageScan], kind: str, page_count: int, os_: OcrSettings, candidates: list[int] | None = None
+) -> Reading:
     """Scanned pages as a ``Reading``: their words in points, the notes of each page, and the
     cover's facts when a first page prints them (its words kept out of the table:
-    ``cover_zone.split_cover``)."""
+    ``cover_zone.split_cover``); ``candidates`` gets the first pages to read whole for the
+    cover (``cover_candidates``)."""
     reading = Reading(kind, page_count)
     pages = [scan_to_page_words(s, os_) for s in scans]
     for pw in pages:
         reading.notes.extend(pw.notes)
+    if candidates is not None:
+        candidates.extend(cover_candidates(pages, list(range(1, page_count + 1)), [s.page for s in scans]))
     reading.cover, notes, reading.pages = split_cover(pages)
     reading.notes.extend(notes)
     return reading
@@ -196,10 +230,12 @@ def scans_to_scan_reading(
     the words in points, the cover facts and the notes."""
     os_ = settings.ocr
     pdf = is_pdf(path)
-    reading = scans_to_reading(scans, "pdf-ocr" if pdf else "scan", n, os_)
+    from .cover_page import complete_cover
+
+    candidates: list[int] = []
+    reading = scans_to_reading(scans, "pdf-ocr" if pdf else "scan", n, os_, candidates)
     cover = reading.cover
-    if not cover and pdf:
-        cover = ocr_cover_facts(path, list(range(1, n + 1)), [s.page for s in scans], settings)
+    reading.pages = complete_cover(path, cover, candidates, reading.pages, settings, reading.notes)
     if blank:
         reading.notes.append(blank_note(blank))
     if after:

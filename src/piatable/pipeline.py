@@ -232,15 +232,16 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
             return result
     what = f"{reading.ocr_reason} on {len(reading.ocr_pages)} of {reading.page_count} pages"
     try:
-        from piatable.extract.ocr.reader import ocr_cover_facts, ocr_pdf_pages  # OpenCV: only for OCR
+        from piatable.extract.ocr.cover_page import complete_cover  # OpenCV: only for OCR
+        from piatable.extract.ocr.reader import ocr_pdf_pages
 
         found: dict[str, str] = {}
-        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes, found)
+        candidates: list[int] = []
+        reading.pages = ocr_pdf_pages(path, reading.ocr_pages, settings, reading.notes, found, candidates)
         if not reading.cover:
+            # The cover is the scan's: what its cells' read lacks is read from its whole page.
             reading.cover = found
-        if not reading.cover:
-            table = [p.page for p in reading.pages]
-            reading.cover = ocr_cover_facts(path, reading.ocr_pages, table, settings)
+            reading.pages = complete_cover(path, found, candidates, reading.pages, settings, reading.notes)
     except OcrUnavailable as exc:
         result = _result(reading, source)
         result.notes.append(f"{what}: OCR is needed ({exc})")
