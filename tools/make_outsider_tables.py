@@ -471,6 +471,8 @@ SET_NAMES = (
     "office-attach14",
     "coveritem",
     "heldout-coveritem",
+    "office-split15",
+    "heldout-split15",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -554,6 +556,56 @@ texts are kept, with the truth (`expected/records.json`).  Drawn from the tuning
 
     python tools/make_outsider_tables.py --set office-narrowdate14
     python tools/eval_office.py samples/office-narrowdate14
+"""
+
+
+def split_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Calc tables (two in three) and Writer tables whose 変更日 column is narrow enough that a
+    date breaks somewhere (inside its digits, after a slash, between 年 and 月, after ``R5.``),
+    in every date style (令和 with full- or half-width digits, slashes with or without zeros,
+    西暦, ``R5.4.1``), every alignment, 8–12 pt, some with cover rows (表紙): the kind whose
+    broken dates ran two rows into their neighbours in silence (issue 10, branch stream15)."""
+    rng = random.Random(seed + 15)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        attachment_share=0.1,
+        rich_share=0.2,
+        rows_per_case=(5, 10),
+        sizes=(8.0, 9.0, 10.0, 10.5, 11.0, 12.0),
+        cover_rows=(0, 1),
+        heldout_dates=heldout,
+    )
+    for k, case in enumerate(cases):
+        if k % 3 == 1:
+            case.maker = "writer"
+            case.name = case.name.replace("-calc-", "-writer-")
+        elif case.maker == "writer":
+            case.maker = "calc"
+            case.name = case.name.replace("-writer-", "-calc-")
+        shares = list(case.shares)
+        shares[0] = round(rng.uniform(0.035, 0.075), 3)
+        case.shares = tuple(shares)
+        case.date_style = rng.choice((*DATE_STYLES, "short", "slash0"))
+        for row in case.rows:
+            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_SPLIT = """# {name}: dates broken inside a narrow 変更日 column (issue 10, branch stream15)
+
+Calc (two in three) and Writer tables in the outsider styles whose date column takes 3.5–7.5% of
+the width, so that a date breaks at any point (`2022/04/0` / `1`, `令和5年` / `4月1日`, `R5.` /
+`4.1`); every date style, every alignment, 8–12 pt, some rows amending the cover (表紙).  Only
+the `pdftotext -raw` and pypdfium2 texts are kept, with the truth (`expected/records.json`).
+`samples/office-split15` draws from the tuning tables; `samples/heldout-split15` from
+`samples/heldout/tables` with other seeds: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-split15 --set heldout-split15
+    python tools/eval_office.py samples/office-split15 samples/heldout-split15
 """
 
 
@@ -683,6 +735,22 @@ def main(argv: list[str] | None = None) -> int:
         build(
             SAMPLES / "heldout-coveritem",
             draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **covered),
+        )
+    if "office-split15" in sets:
+        build(
+            SAMPLES / "office-split15",
+            split_cases("sp15", TUNING_POOLS, 12, 1515, False),
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
+        )
+    if "heldout-split15" in sets:
+        build(
+            SAMPLES / "heldout-split15",
+            split_cases("hsp15", HELDOUT_POOLS, 9, 2515, True),
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
         )
     return 0
 
