@@ -18,7 +18,7 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 
-from .dates import DATE_SEPARATORS, ERA_OFFSETS, is_date_line, parse_date
+from .dates import DATE_IN_SENTENCE_NEXT, DATE_SEPARATORS, ERA_OFFSETS, is_date_line, parse_date
 
 # Characters a piece of a broken date may hold (digits, 年月日元 and the date separators).
 _PIECE_CHARS = "0-9０-９年月日元" + "".join(regex.escape(c) for c in DATE_SEPARATORS)
@@ -68,10 +68,25 @@ def _run(lines: list[CellLine], k: int) -> tuple[int, str, str] | None:
         # The last piece printed on one line with another cell's text (``1 事後``): taken only
         # where the pieces before it are no date yet.
         head, _, rest = text.partition(" ")
-        if best is None and rest.strip() and _PIECE.match(head) and _whole(joined + _squash(head)):
+        if (
+            best is None
+            and rest.strip()
+            and not DATE_IN_SENTENCE_NEXT.match(rest)
+            and _PIECE.match(head)
+            and _whole(joined + _squash(head))
+        ):
             return j - k + 1, joined + _squash(head), rest.strip()
         return best
     return best
+
+
+def _tail_opening(text: str) -> tuple[str, str] | None:
+    """(the text before, the date's head) when ``text`` ends with a broken date's head after a
+    space (``記載内容の充実 2019年10``: pypdfium2 joins a baseline's pieces), else None."""
+    head, sep, tail = text.rstrip().rpartition(" ")
+    if not sep or not head.strip() or not opens_broken_date(tail):
+        return None
+    return head.rstrip(), tail
 
 
 def join_split_dates(lines: list[CellLine]) -> tuple[list[CellLine], bool]:
@@ -84,11 +99,20 @@ def join_split_dates(lines: list[CellLine]) -> tuple[list[CellLine], bool]:
     while k < len(lines):
         cl = lines[k]
         run = _run(lines, k) if opens_broken_date(cl.text) else None
+        before = _tail_opening(cl.text) if run is None and " " in cl.text.strip() else None
+        if before is not None:
+            # Only whole pieces after a shared line's tail: ``… 2019年10`` / ``月1日``.
+            tail_line = CellLine(before[1], cl.page, cl.line_no)
+            run = _run([tail_line, *lines[k + 1 : k + SPLIT_PIECES_MAX_LINES]], 0)
+            if run is not None and run[2]:
+                run = None
         if run is None:
             out.append(cl)
             k += 1
             continue
         used, date, rest = run
+        if before is not None:
+            out.append(CellLine(before[0], cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure))
         out.append(CellLine(date, cl.page, cl.line_no, True, cl.conf, unsure=cl.unsure))
         if rest:
             last = lines[k + used - 1]
