@@ -155,3 +155,10 @@ def flag_broken_dates(rows: list[RawRow]) -> int:
             row.flags.append("row_split_guess")
         row.doubts.append(Doubt("row_split_guess", "change_date", BROKEN_WHY + f"「{_squash(found[0])}」"))
     return count
+
+
+def wrapped_lone_date(cl: CellLine) -> bool:
+    """A whole date joined from the pieces a narrow cell wrapped it into (``wraps``), not marked
+    a cell's value: Calc draws it with the wrapped cells (pass 2) even where no item follows it
+    (a merged 変更日 centred over rows whose first item printed on one line in pass 1)."""
+    return bool(cl.wraps) and not cl.cell_date and is_date_line(cl.text) and parse_date(cl.text) is not None
