@@ -226,10 +226,11 @@ def split_compound_lines(lines: list[CellLine]) -> list[CellLine]:
     Extractors put cells printed on one baseline into one line: ``新規追加 事後``,
     ``2023/2/6 Ⅱ…``, ``10万人以上 30万人以上 事後 時点修正`` (before, after, timing, explanation).
     """
-    lines = place_check_marks(join_date_pieces(join_vertical_words(lines)))
+    from .split_dates import join_split_dates
+
+    lines, joined = join_split_dates(place_check_marks(join_date_pieces(join_vertical_words(lines))))
     gaps = side_by_side(lines)
     out: list[CellLine] = []
-    joined = False
     k = 0
     while k < len(lines):
         cl = lines[k]

@@ -44,12 +44,7 @@ from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .dates import is_date_line
 from .items import heading_score, opens_item_line
-from .passone import (
-    AMBIGUOUS_CONFIDENCE,
-    LOOSE_DATE_COST,
-    UNTAKEN_COST,
-    runs_into_explanation,
-)
+from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, UNTAKEN_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .singlepass import (
     WIDTH_MIN_COUNT,
@@ -61,6 +56,7 @@ from .singlepass import (
     width_peaks,
     widths_of_lines,
 )
+from .split_dates import wrapped_lone_date
 from .tokenizer import Tokenizer, default_tokenizer
 
 # The costs of a row taking its date or timing from the row above (a merged cell), of splitting
@@ -170,6 +166,8 @@ def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
     while k < len(lines):
         cl = lines[k]
         date = _wrapped_date(lines, k)
+        if date is None and not rows and wrapped_lone_date(cl):
+            date = (cl, k + 1, None)  # a merged date opening pass 2 before its rows' items
         if date is not None:
             row = _Row(date[0])
             rows.append(row)
@@ -325,7 +323,8 @@ def two_phase_pages(region: list[CellLine], by_breaks: bool = True) -> list[_Pag
 
 def _opens_wrapped_row(lines: list[CellLine], k: int) -> bool:
     cl = lines[k]
-    if _wrapped_date(lines, k) is not None and (k + 1 >= len(lines) or not _is_single(lines[k + 1])):
+    first = _wrapped_date(lines, k) is not None or wrapped_lone_date(cl)
+    if first and (k + 1 >= len(lines) or not _is_single(lines[k + 1])):
         return True
     # An item's first line beside a date or timing of pass 1 (pypdfium2 joins a baseline's
     # pieces: ``事後 Ⅱ特定個人情報ファイルの``) opens a row too.

@@ -99,6 +99,9 @@ class Case:
     # calc: the dates written as rich text (two runs), as a pasted or partly formatted cell is;
     # Calc draws such a cell with its wrapped cells (pass 2), beside the item's first line.
     rich_dates: bool = False
+    # calc: runs of equal dates written once in a merged 変更日 cell (the table's first rows share
+    # one date over up to five rows, as a filing's first amendments often do).
+    merge_dates: bool = False
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -203,6 +206,17 @@ def _rich(text: str, case: Case):
     return CellRichText([TextBlock(font, text[:2]), TextBlock(font, text[2:])])
 
 
+def _date_runs(case: Case) -> list[tuple[int, int]]:
+    """(first, last) rows of each run of two or more equal dates."""
+    runs, a = [], 0
+    for i in range(1, len(case.rows) + 1):
+        if i == len(case.rows) or case.rows[i]["change_date_raw"] != case.rows[a]["change_date_raw"]:
+            if i - 1 > a:
+                runs.append((a, i - 1))
+            a = i
+    return runs
+
+
 def write_xlsx(path: Path, case: Case, extra: float) -> None:
     """The table as an outsider types it in a spreadsheet: wrapped cells with borders, widths
     and heights set by hand, fit to the page's width, the header row repeated."""
@@ -225,16 +239,20 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         c.font = Font(name=case.font, size=case.size, bold=True)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         c.border = border
+    runs = _date_runs(case) if case.merge_dates else []
+    covered = {i for a, b in runs for i in range(a + 1, b + 1)}
     for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
         for j, key in enumerate(SIX):
-            value = r[key]
-            if key == "change_date_raw" and case.rich_dates:
+            value = None if key == "change_date_raw" and i in covered else r[key]
+            if key == "change_date_raw" and case.rich_dates and value is not None:
                 value = _rich(value, case)
             c = ws.cell(top + 1 + i, j + 1, value)
             c.font = font
             c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
             c.border = border
         ws.row_dimensions[top + 1 + i].height = h
+    for a, b in runs:
+        ws.merge_cells(start_row=top + 1 + a, start_column=1, end_row=top + 1 + b, end_column=1)
     for j, w in enumerate(widths):
         ws.column_dimensions["ABCDEF"[j]].width = w
     ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
@@ -471,6 +489,10 @@ SET_NAMES = (
     "office-attach14",
     "coveritem",
     "heldout-coveritem",
+    "office-split15",
+    "heldout-split15",
+    "office-mergedate15",
+    "heldout-mergedate15",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -554,6 +576,65 @@ texts are kept, with the truth (`expected/records.json`).  Drawn from the tuning
 
     python tools/make_outsider_tables.py --set office-narrowdate14
     python tools/eval_office.py samples/office-narrowdate14
+"""
+
+
+def split_cases(
+    prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool, merged: bool = False
+) -> list[Case]:
+    """Calc tables (two in three) and Writer tables whose 変更日 column is narrow enough that a
+    date breaks somewhere (inside its digits, after a slash, between 年 and 月, after ``R5.``),
+    in every date style (令和 with full- or half-width digits, slashes with or without zeros,
+    西暦, ``R5.4.1``), every alignment, 8–12 pt, some with cover rows (表紙): the kind whose
+    broken dates ran two rows into their neighbours in silence (issue 10, branch stream15).
+    With ``merged``, each Calc table's first three to five rows share one date in a merged cell."""
+    rng = random.Random(seed + 15)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        attachment_share=0.1,
+        rich_share=0.2,
+        rows_per_case=(5, 10),
+        sizes=(8.0, 9.0, 10.0, 10.5, 11.0, 12.0),
+        cover_rows=(0, 1),
+        heldout_dates=heldout,
+    )
+    for k, case in enumerate(cases):
+        if k % 3 == 1:
+            case.maker = "writer"
+            case.name = case.name.replace("-calc-", "-writer-")
+        elif case.maker == "writer":
+            case.maker = "calc"
+            case.name = case.name.replace("-writer-", "-calc-")
+        if not merged or rng.random() < 0.5:
+            shares = list(case.shares)
+            shares[0] = round(rng.uniform(0.035, 0.075), 3)
+            case.shares = tuple(shares)
+        case.date_style = rng.choice((*DATE_STYLES, "short", "slash0"))
+        if merged and case.maker == "calc":
+            # The first three to five rows share the first row's date, in one merged cell.
+            case.merge_dates = True
+            for row in case.rows[1 : rng.randint(3, 5)]:
+                row["change_date"] = case.rows[0]["change_date"]
+        for row in case.rows:
+            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_SPLIT = """# {name}: dates broken inside a narrow 変更日 column (issue 10, branch stream15)
+
+Calc (two in three) and Writer tables in the outsider styles whose date column takes 3.5–7.5% of
+the width, so that a date breaks at any point (`2022/04/0` / `1`, `令和5年` / `4月1日`, `R5.` /
+`4.1`); every date style, every alignment, 8–12 pt, some rows amending the cover (表紙).  Only
+the `pdftotext -raw` and pypdfium2 texts are kept, with the truth (`expected/records.json`).
+`samples/office-split15` draws from the tuning tables; `samples/heldout-split15` from
+`samples/heldout/tables` with other seeds: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-split15 --set heldout-split15
+    python tools/eval_office.py samples/office-split15 samples/heldout-split15
 """
 
 
@@ -683,6 +764,41 @@ def main(argv: list[str] | None = None) -> int:
         build(
             SAMPLES / "heldout-coveritem",
             draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **covered),
+        )
+    if "office-split15" in sets:
+        build(
+            SAMPLES / "office-split15",
+            split_cases("sp15", TUNING_POOLS, 12, 1515, False),
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
+        )
+    if "heldout-split15" in sets:
+        build(
+            SAMPLES / "heldout-split15",
+            split_cases("hsp15", HELDOUT_POOLS, 9, 2515, True),
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
+        )
+    # Calc tables whose first rows share a merged 変更日 cell (issue 10, branch stream15).
+    if "office-mergedate15" in sets:
+        cases = split_cases("md15", TUNING_POOLS, 9, 1615, False, merged=True)
+        build(
+            SAMPLES / "office-mergedate15",
+            [c for c in cases if c.maker == "calc"],
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
+        )
+    if "heldout-mergedate15" in sets:
+        cases = split_cases("hmd15", HELDOUT_POOLS, 6, 2615, True, merged=True)
+        build(
+            SAMPLES / "heldout-mergedate15",
+            [c for c in cases if c.maker == "calc"],
+            FLAT_TOOLS,
+            False,
+            README_SPLIT,
         )
     return 0
 

@@ -31,6 +31,7 @@ from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
+from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
 
 from .settings import Settings
@@ -109,7 +110,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
-    lost = unrowed = skipped = unopened = beyond = 0
+    lost = unrowed = skipped = unopened = beyond = broken = 0
     lost_lines: list[str] = []
     in_table = False
     for k, build in enumerate(parts):
@@ -118,6 +119,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         # text's own (form feeds), not counted from its furniture.
         paged = len(parts) > 1 and (in_table or k + 1 < len(parts))
         stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
+        broken += flag_broken_dates(stream.rows)
         records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
@@ -147,6 +149,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.notes.append(
             f"the table region prints {beyond} more dates than rows were read; rows may be missing"
             " or run together"
+        )
+        result.status = "partial"
+    if broken:
+        # A 変更日 broken in a narrow column that no piece completed (``2022/04/0`` alone): its
+        # row may have run into a neighbour although every date line became a row.
+        result.notes.append(
+            f"{broken} dates broken over lines could not be made whole; the rows holding them may"
+            " be missing or run together (flagged row_split_guess)"
         )
         result.status = "partial"
     if skipped and not result.records:

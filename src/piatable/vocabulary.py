@@ -135,8 +135,19 @@ def is_header_line(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_label_piece(text: str) -> bool:
     """A line made only of column labels or pieces of them (``提出時期 提出時期に係る説明``)."""
-    pieces = [p for p in _SPACES.split(text.strip()) if p]
+    pieces = _label_line_pieces(text)
     return bool(pieces) and all(p in LABEL_PIECES for p in pieces)
+
+
+def _label_line_pieces(text: str) -> list[str]:
+    """A line's space-separated pieces, ``変更`` and ``日`` read as the label 変更日 when the line
+    holds both among other pieces: 変更日 wrapped in a narrow column, pypdfium2 prints its second
+    line at the end of the label row (``変更 項目 … 提出時期に係る説明 日``).  A lone 日 is a
+    date's tail, not a label."""
+    pieces = [p for p in _SPACES.split(text.strip()) if p]
+    if len(pieces) >= 3 and "変更" in pieces and "日" in pieces:
+        pieces = [p for p in pieces if p not in ("変更", "日")] + ["変更日"]
+    return pieces
 
 
 def is_page_number(text: str) -> bool:
