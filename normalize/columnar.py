@@ -510,6 +510,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         if (a := _anchors(rows, key, kinds[key], fill_how[key], pos, bodies)) is not None
     ]
     pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, anchors)
+    if pairing.score == float("-inf") and anchors:
+        # The anchors' costs steered the beam off every reading that ends with all rows made
+        # (a long Writer table): read by the order alone rather than leave every cell over.
+        pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, [])
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)

@@ -55,3 +55,16 @@ def test_a_pdfminer_table_whose_befores_come_before_their_afters_warns_the_two_r
     # The same rows emitted in row order (each row's timing between them) are not in doubt.
     res = extract_document(SAMPLES / "mixed" / "mx-calc-5-pdfminer" / "input.txt")
     assert not any(CROSSED in e for r in res.records for e in r.evidence)
+
+
+def test_a_bare_addition_word_wrapped_from_a_particle_ends_a_phrase_not_an_after_cell():
+    from piatable.normalize.boxes import lines_to_boxes
+    from tests.test_columnar import box_lines
+
+    wrapped = ["組織改正による部署名", "の変更及び使用部署の", "追加", "重大な変更に該当しな", "い"]
+    closing = ["番号法第９条第２項に基づく条例", "第４条", "上記を新規追加", "事前"]
+    boxes = lines_to_boxes(*box_lines([["変更日"], wrapped, closing]))
+    texts = [[cl.text for cl in b.lines] for b in boxes]
+    # The explanation and its second paragraph stay one box; 上記を新規追加 still closes its cell.
+    assert wrapped in texts
+    assert ["番号法第９条第２項に基づく条例", "第４条", "上記を新規追加"] in texts
