@@ -67,6 +67,9 @@ ANCHOR_MAX_DISTANCE = 2
 # Characters a line may not open with (LibreOffice does not apply kinsoku, but a cell never
 # opens so).
 NO_CELL_OPENING = "、。，．）」』】〕ー・"
+# Two neighbouring rows whose cells crossed score within this of the reading chosen are in doubt
+# (``crossable_rows``).
+CROSSED_MARGIN = 3.0
 
 
 @dataclass(slots=True)
@@ -381,3 +384,57 @@ def _pair_cells(
     skipped.reverse()
     margin = final.best - final.second if final.second != neg else float("inf")
     return Pairing(out, skipped, final.best, margin, cuts, moves)
+
+
+def crossable_rows(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
+    bodies: list[list[CellLine]],
+    anchors: list[Anchors] | None = None,
+    stream: list[int] | None = None,
+) -> set[int]:
+    """Rows whose before/after cells could as well be crossed with the next row's (issues 10
+    and 12: look-alike cells of neighbouring rows, ``市民課`` / ``市民課長`` / ``市民窓口課`` /
+    ``市民窓口課長``).  Two neighbouring rows each made of two whole boxes, the four emitted in
+    the order X Y Z W, are read either as (X, Y) (Z, W) or as (X, Z) (Y, W); when the other
+    reading scores within ``CROSSED_MARGIN`` of the chosen one (pair scores plus the anchors'
+    costs, the queue's order costs left out: pdfminer emits a Calc row's before cells of two
+    rows before their after cells as often as not), the text does not tell which, and both rows
+    are returned.  ``stream[k]``: body box k's place among all the text's boxes; where the
+    reading chosen is (X, Y) (Z, W) and a box of another column (a timing, an explanation, the
+    next row's date or item) was emitted between Y and Z, the extractor parted the two rows
+    itself and they are not in doubt."""
+    where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
+    whole: list[tuple[int, int] | None] = []
+    for before, after in cells:
+        kb = where.get(id(before[0])) if before else None
+        ka = where.get(id(after[0])) if after else None
+        ok = kb is not None and ka is not None and before and after
+        ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
+        whole.append((kb, ka) if ok else None)  # type: ignore[arg-type]
+
+    def cost(box: int, row: int) -> float:
+        return sum(ANCHOR_DISTANCE * a.distance(box, row) for a in anchors or ())
+
+    def score(b: int, a: int, row: int) -> float:
+        return pair_score(_cell(bodies[b]), _cell(bodies[a])) + cost(b, row) + cost(a, row)
+
+    out: set[int] = set()
+    for r in range(len(cells) - 1):
+        one, two = whole[r], whole[r + 1]
+        if one is None or two is None:
+            continue
+        x, y, z, w = sorted((*one, *two))
+        got = {tuple(sorted(one)), tuple(sorted(two))}
+        if got == {(x, y), (z, w)}:
+            if stream is not None and stream[z] - stream[y] > z - y:
+                continue
+            other = ((x, z), (y, w))
+        elif got == {(x, z), (y, w)}:
+            other = ((x, y), (z, w))
+        else:
+            continue
+        chosen = score(*one, r) + score(*two, r + 1)
+        alt = score(*other[0], r) + score(*other[1], r + 1)
+        if alt >= chosen - CROSSED_MARGIN:
+            out |= {r, r + 1}
+    return out

@@ -42,6 +42,9 @@ VERTICAL_LABEL_MIN = 3
 # A column label wrapped in its header cell opening a box: at most this many lines.
 WRAPPED_LABEL_LINES_MAX = 4
 # A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
+# A bare 追加 / 削除 after a line ending so ends its phrase (``使用部署の`` / ``追加``, an
+# explanation's words), closing no after cell (_cut).
+WRAPPED_BEFORE_MARKER = ("の", "を", "に", "が", "と", "へ", "や", "及び", "並びに")
 KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
 DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")
@@ -357,6 +360,13 @@ def is_single_box(box: Box) -> bool:
     return len(box.lines) == 1 and (is_date_line(box.lines[0].text) or bool(TIMING.match(box.lines[0].text)))
 
 
+def _wrapped_word(cur: list[CellLine]) -> bool:
+    """Whether the last line, a bare 追加 / 削除 (not 上記を…), ends a phrase the line before
+    wrapped (``WRAPPED_BEFORE_MARKER``), not the mark closing an after cell."""
+    last, prev = cur[-1].text.strip(), cur[-2].text.rstrip()
+    return not last.startswith("上記") and prev.endswith(WRAPPED_BEFORE_MARKER)
+
+
 def _cut(box: Box) -> list[Box]:
     """A box cut where a new cell must start: at each date or timing line, at a section of the
     form (Ⅰ…Ⅵ) opening an item, and after a line that closes an after cell (新規追加, 削除)."""
@@ -389,7 +399,8 @@ def _cut(box: Box) -> list[Box]:
             cl = replace(cl, text=t[m.end() :].strip())
             t = cl.text
         cur.append(cl)
-        if (ADDITION_MARKERS.match(t) or DELETION_MARKERS.match(t)) and len(cur) > 1:
+        closes = ADDITION_MARKERS.match(t) or DELETION_MARKERS.match(t)
+        if closes and len(cur) > 1 and not _wrapped_word(cur):
             flush()
     flush()
     return out

@@ -33,7 +33,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
-from .body_pairing import EMPTY_ROW, Anchors, pair_cells
+from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells
 from .boxes import (
     Box,
     is_single_box,
@@ -510,6 +510,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         if (a := _anchors(rows, key, kinds[key], fill_how[key], pos, bodies)) is not None
     ]
     pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, anchors)
+    if pairing.score == float("-inf") and anchors:
+        # The anchors' costs steered the beam off every reading that ends with all rows made
+        # (a long Writer table): read by the order alone rather than leave every cell over.
+        pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, [])
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)
@@ -527,10 +531,14 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
     ordered = rows_in_row_order(rows, boxes, leftovers)
+    crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, [pos[id(b)] for b in bodies])
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
         skipped = bool(skipped_pages & _item_pages(row))
         why, weak = row_doubts(fill_how, k, moves[k], skipped, side_by_side, short, ordered[k])
+        if k in crossed:
+            crossing = "its before/after cells and a neighbouring row's could be crossed"
+            why = "; ".join(filter(None, (why, crossing)))
         if k in intruded_rows:
             # A guess, but one its row's run of boxes bears out when emitted in row order: the
             # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong
