@@ -17,7 +17,7 @@ the top of their cells, a last date printed below the last row's text dates at t
 date than that alignment names.  A group whose date is printed level with its first row's first
 line is left alone, and so is a table whose rows all print their own date (no merged cell).
 Measured (``tools/bench_calibration.py --no-reflow --only pdftotext-layout``): the
-``samples/mergedate15`` rows whose date is wrong warned 21 -> 29 of 33, its right rows warned
+``samples/valigndate15`` rows whose date is wrong warned 21 -> 29 of 33, its right rows warned
 10 of 30 as before; on the other tuning -layout texts two wrong rows more warned, no right row
 (a fallback that warned whole groups when the ends did not tell warned 19 right rows of 24
 there, and was dropped).  ``page_fill`` keeps the doubts across page breaks.

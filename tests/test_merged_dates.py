@@ -12,7 +12,7 @@ from piatable.models import CellLine, RawRow
 from piatable.normalize.merged_dates import date_alignment, filled_group_doubts
 from piatable.pipeline import extract_document
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "mergedate15"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "valigndate15"
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 

@@ -10,7 +10,7 @@
     python tools/make_outsider_tables.py --set colorder13 --set heldout-column13  # column order
     python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
     python tools/make_outsider_tables.py --set coveritem --set heldout-coveritem  # 表紙 items
-    python tools/make_outsider_tables.py --set mergedate15 --set heldout-mergedate15  # merged dates
+    python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -490,8 +490,8 @@ SET_NAMES = (
     "office-attach14",
     "coveritem",
     "heldout-coveritem",
-    "mergedate15",
-    "heldout-mergedate15",
+    "valigndate15",
+    "heldout-valigndate15",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -593,11 +593,11 @@ extractors' texts (the PDFs, 60–120 KB each, are not kept: the command makes t
 the truth in `expected/records.json` (a merged cell's value on every row it spans).  Settings
 per case: `cases.json`.
 
-`samples/mergedate15` (tuning) draws from the tuning tables; `samples/heldout-mergedate15` (held
+`samples/valigndate15` (tuning) draws from the tuning tables; `samples/heldout-valigndate15` (held
 out: measure on it, never tune) from `samples/heldout/tables`.
 
-    python tools/make_outsider_tables.py --set mergedate15 --set heldout-mergedate15
-    python tools/bench_calibration.py --no-reflow --only mergedate15
+    python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15
+    python tools/bench_calibration.py --no-reflow --only valigndate15
 """
 
 
@@ -741,16 +741,16 @@ def main(argv: list[str] | None = None) -> int:
             SAMPLES / "heldout-coveritem",
             draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **covered),
         )
-    if "mergedate15" in sets:
+    if "valigndate15" in sets:
         build(
-            SAMPLES / "mergedate15",
+            SAMPLES / "valigndate15",
             merged_date_cases("md", TUNING_POOLS, 9, 1515),
             keep_pdf=False,
             readme=README_MERGED,
         )
-    if "heldout-mergedate15" in sets:
+    if "heldout-valigndate15" in sets:
         build(
-            SAMPLES / "heldout-mergedate15",
+            SAMPLES / "heldout-valigndate15",
             merged_date_cases("hmd", HELDOUT_POOLS, 6, 2515),
             keep_pdf=False,
             readme=README_MERGED,
