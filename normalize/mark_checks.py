@@ -29,6 +29,17 @@ words show it, and so do a few other pieces that no cell of their column holds. 
   between two cells;
 * ``short explanation`` (any text row): an explanation of fewer than
   ``quality.explanation_min_chars`` characters (``時``): a fragment, its rest read elsewhere;
+* ``placeholder apart``: a placeholder ○○ (two or more ○) alone as a paragraph (``○○`` /
+  ``（ 市行政…``) or after its own municipal suffix standing alone (``…条例（ 市 ○○ 行政手続…``):
+  the placeholder printed as a run of its own, read out of its place (the forms glue it to its
+  word, ``○○市``);
+* ``item holds a body paragraph``: a later line of the item is a whole paragraph (four or more
+  characters) of the before or after cell (``表紙`` / ``評価書名`` / ``住民基本台帳に関する事務``):
+  the body's text read into the item too;
+* ``lone character`` (any text row): a text cell that opens with a paragraph of one letter,
+  kana or kanji alone, more text after it (``時`` over an explanation: a piece of the header's
+  wrapped 提出時 / 期; a wrap leaves a lone character at a paragraph's end, not at the cell's
+  start); no row of the samples' truth has a one-character paragraph;
 * ``digit piece``: a paragraph of the explanation is only digits and date separators
   (``202`` / ``0ー`` / ``10ー1``): a date wrapped in a narrow column, read into this row
   (``row_split_guess``; ``shared_line_checks`` sees the pieces written with 令和 / 年 / 月).
@@ -61,6 +72,15 @@ _DELETED = regex.compile(r"^(?:上記を)?削除[。．]?$")
 _REASON_END = regex.compile(r"ため[。．]?$")
 # Digits and date separators only (2020ー10ー1 wrapped as 202 / 0ー / 10ー1).
 _DIGIT_PIECE = regex.compile(r"^[0-9０-９]{1,4}(?:[ー－\-/／.．][0-9０-９]{0,4}){0,2}$")
+
+# A placeholder (○○) alone as a paragraph, or printed after its own municipal suffix standing
+# alone (``（ 市 ○○ 行政…``, ``市役所 市 ○○民課``).  A ○○ set apart by a wrap's space
+# (``〒123-4567 ○○ 市本町``) is right: 4 right rows of the tuning -raw texts were so.
+_PLACEHOLDER_APART = regex.compile(r"(?m)^○{2,}$|(?:^|(?<=[\s（(]))[市町村県区][ 　]+○{2,}")
+# One letter, kana or kanji alone.
+_LONE_CHARACTER = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{L}\p{N}]$")
+# The shortest body paragraph an item line is compared with.
+_ITEM_COPY_MIN = 4
 
 # Any numeral: a body block's own numbered heading.
 _NUMERAL = regex.compile(r"[0-9０-９①-⑳一二三四五六七八九十]")
@@ -146,6 +166,34 @@ def bare_attachment_doubts(record: Record) -> list[Doubt]:
     return [Doubt("column_guess", "item", why), Doubt("column_guess", body, why)]
 
 
+def placeholder_doubts(record: Record) -> list[Doubt]:
+    """``placeholder apart`` (see the module notes)."""
+    for field in ("item", "before", "after", "explanation"):
+        m = _PLACEHOLDER_APART.search(getattr(record, field) or "")
+        if m:
+            text = getattr(record, field)
+            near = text[max(0, m.start() - 4) : m.end() + 4]
+            why = f"the placeholder {m.group(0)} stands apart from its word ({near!r}): read out of its place"
+            return [Doubt("column_guess", field, why)]
+    return []
+
+
+def item_copy_doubts(record: Record) -> list[Doubt]:
+    """``item holds a body paragraph`` (see the module notes)."""
+    body = {
+        "".join(p.split()): f
+        for f in ("before", "after")
+        for p in _paragraphs(getattr(record, f))
+        if len("".join(p.split())) >= _ITEM_COPY_MIN
+    }
+    for line in _paragraphs(record.item)[1:]:
+        field = body.get("".join(line.split()))
+        if field:
+            why = f"a line of the item ({line[:16]!r}) is a whole paragraph of the {field} cell"
+            return [Doubt("column_guess", "item", why), Doubt("column_guess", field, why)]
+    return []
+
+
 def mark_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
     """Every check of this module but those of ``any_text_doubts`` (for a text row read
     without positions)."""
@@ -155,6 +203,8 @@ def mark_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doub
         + marked_body_doubts(record, tokenizer)
         + explanation_piece_doubts(record)
         + torn_katakana_doubts(record)
+        + placeholder_doubts(record)
+        + item_copy_doubts(record)
     )
 
 
@@ -184,7 +234,18 @@ def short_explanation_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
     return [Doubt("column_guess", "explanation", f"the explanation is only {text!r}: a fragment of one?")]
 
 
+def lone_character_doubts(record: Record) -> list[Doubt]:
+    """``lone character`` (see the module notes)."""
+    for field in ("item", "before", "after", "explanation"):
+        paras = _paragraphs(getattr(record, field))
+        lone = paras[0] if len(paras) > 1 and _LONE_CHARACTER.match(paras[0]) else None
+        if lone:
+            why = f"a paragraph of the {field} cell is {lone!r} alone: a piece torn from a word elsewhere"
+            return [Doubt("column_guess", field, why)]
+    return []
+
+
 def any_text_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
     """The checks of this module for any text row (``-layout`` too): item tail, short
-    explanation."""
-    return item_tail_doubts(record) + short_explanation_doubts(record, q)
+    explanation, lone character."""
+    return item_tail_doubts(record) + short_explanation_doubts(record, q) + lone_character_doubts(record)

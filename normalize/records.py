@@ -17,6 +17,7 @@ from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys
 from .item_key import ItemKey, item_key
 from .items import item_path
+from .merged_dates import filled_group_doubts
 from .ocr_spots import unsure_kanji_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
@@ -164,6 +165,7 @@ def rows_to_records(
     strays = stray_date_doubts(rows)
     shared_dates = shared_line_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
+    groups = filled_group_doubts(rows)
     kanji = unsure_kanji_doubts(rows, q, tokenizer)
     return [
         score_record(
@@ -180,10 +182,11 @@ def rows_to_records(
                 *stray,
                 *shared_date,
                 *fill,
+                *group,
                 *unsure,
             ],
         )
-        for rec, row, doc, crossing, stray, shared_date, fill, unsure in zip(
-            records, rows, whole, crossings, strays, shared_dates, fills, kanji, strict=True
+        for rec, row, doc, crossing, stray, shared_date, fill, group, unsure in zip(
+            records, rows, whole, crossings, strays, shared_dates, fills, groups, kanji, strict=True
         )
     ]

@@ -225,3 +225,34 @@ def test_committed_samples_warn_the_wrong_row_and_leave_right_ones_quiet(sample:
     for rec in records:
         if any(all(squash(getattr(rec, f)) == squash(e[f]) for f in SIX) for e in expected):
             assert not [e for e in rec.evidence if any(w in e for w in MARK_WORDS)], rec.row_index
+
+
+@pytest.mark.parametrize(
+    ("case", "row"),
+    [
+        ("outsider/out-writer-6-pypdfium2", 5),  # （ 市 ○○ 行政手続…
+        ("office-stream13/s13-writer-10-pypdfium2", 6),  # ○○ / 市中央一丁目…
+        ("coveritem/cv-calc-5-pdftotext-raw", 8),  # 表紙 / 評価書名 / 住民基本台帳に関する事務
+    ],
+)
+def test_placeholder_apart_and_item_copy_warn_the_wrong_row(case, row):
+    folder = SAMPLES / case
+    got = extract_document(folder / "input.txt").records
+    want = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    assert any(squash(getattr(got[row], f)) != squash(want[row][f]) for f in SIX)
+    whys = [e for e in got[row].evidence if "placeholder" in e or "is a whole paragraph" in e]
+    assert whys and "column_guess" in got[row].flags
+
+
+def test_placeholder_glued_and_item_heading_are_quiet():
+    from types import SimpleNamespace
+
+    from piatable.normalize.mark_checks import item_copy_doubts, placeholder_doubts
+
+    rec = SimpleNamespace(
+        item="Ⅰ基本情報\n７．評価実施機関における担当部署\n②所属長の役職名",
+        before="○○市市民課長\n[○]紙",
+        after="〒100-0001 ○○市中央一丁目１番１号 ○○市役所",
+        explanation="組織改正による役職名の変更",
+    )
+    assert placeholder_doubts(rec) == [] and item_copy_doubts(rec) == []

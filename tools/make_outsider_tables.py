@@ -10,6 +10,7 @@
     python tools/make_outsider_tables.py --set colorder13 --set heldout-column13  # column order
     python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
     python tools/make_outsider_tables.py --set coveritem --set heldout-coveritem  # 表紙 items
+    python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -42,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cover_items import with_cover_rows
 from date_cells import with_date_rows
 from flatten import render_date
-from make_office_samples import _set_east_asian, _units, soffice, stream_text
+from make_office_samples import _set_east_asian, _units, merge_runs, soffice, stream_text
 from make_pdfs import EXTRACTORS, extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +103,10 @@ class Case:
     # calc: runs of equal dates written once in a merged 変更日 cell (the table's first rows share
     # one date over up to five rows, as a filing's first amendments often do).
     merge_dates: bool = False
+    # Columns whose runs of equal cells are merged into one cell (``merge_runs``), and the
+    # vertical alignment of a merged 変更日 cell when it differs from the body's (issue 12).
+    merge_keys: tuple[str, ...] = ()
+    date_valign: str = ""
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -172,6 +177,8 @@ def draw_cases(
 def cell_valign(case: Case, key: str) -> str:
     """The vertical alignment of column ``key``: a mixed style (``top-center``) puts 変更日 and
     項目 at the first, the other cells at the second."""
+    if case.date_valign and key == "change_date_raw":
+        return case.date_valign
     if "-" not in case.valign:
         return case.valign
     first, second = case.valign.split("-")
@@ -253,6 +260,10 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         ws.row_dimensions[top + 1 + i].height = h
     for a, b in runs:
         ws.merge_cells(start_row=top + 1 + a, start_column=1, end_row=top + 1 + b, end_column=1)
+    for key in case.merge_keys:
+        col = SIX.index(key) + 1
+        for a, b in merge_runs(case.rows, key, set()):
+            ws.merge_cells(start_row=top + 1 + a, start_column=col, end_row=top + 1 + b, end_column=col)
     for j, w in enumerate(widths):
         ws.column_dimensions["ABCDEF"[j]].width = w
     ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
@@ -300,13 +311,21 @@ def write_docx(path: Path, case: Case) -> None:
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     valigns = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
+    runs = {key: merge_runs(case.rows, key, set()) for key in case.merge_keys}
+    covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(case.rows):
         cells = table.rows[1 + i].cells
         for j, key in enumerate(SIX):
-            for k, para in enumerate(str(r[key]).split("\n")):
+            # A merged cell's text is in its first row only.
+            paras = [] if (i, key) in covered else str(r[key]).split("\n")
+            for k, para in enumerate(paras):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
                 p.add_run(para)
             cells[j].vertical_alignment = valigns.get(cell_valign(case, key), WD_ALIGN_VERTICAL.TOP)
+    for key, rs in runs.items():
+        j = SIX.index(key)
+        for a, b in rs:
+            table.cell(1 + a, j).merge(table.cell(1 + b, j))
     for j, s in enumerate(case.shares):
         w = Cm(round(s * _page_cm(case), 2))
         table.columns[j].width = w
@@ -493,6 +512,8 @@ SET_NAMES = (
     "heldout-split15",
     "office-mergedate15",
     "heldout-mergedate15",
+    "valigndate15",
+    "heldout-valigndate15",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -564,6 +585,42 @@ def narrow_writer_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int)
             for row in case.rows:
                 row["change_date_raw"] = dashed_date(row["change_date"], sep, fw)
     return out
+
+
+def merged_date_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """Cases whose 変更日 cells are merged over runs of equal dates (and, in some, the 提出時期
+    cells over runs of equal timing), the merged date aligned at the top, centre or bottom of
+    its cell, the other cells aligned otherwise (mostly centred): the kind whose date printed
+    at the top of its merged cell gave a 削除 row another row's date and timing, unwarned, in
+    ``pdftotext -layout`` (issue 12)."""
+    rng = random.Random(seed + 15)
+    cases = draw_cases(prefix, pools, n, seed=seed, rich_share=0.2, rows_per_case=(5, 9))
+    for k, case in enumerate(cases):
+        # Every alignment of the merged date, in turn, beside a body aligned otherwise.
+        case.date_valign = VALIGNS[k % 3]
+        case.valign = rng.choice([v for v in ("center", "center", "top", "bottom") if v != case.date_valign])
+        case.merge_keys = ("change_date_raw", "timing") if rng.random() < 0.4 else ("change_date_raw",)
+    return cases
+
+
+README_MERGED = """# {name}: merged 変更日 cells aligned apart from the body (issue 12, branch calib15)
+
+Small amendment tables written as `samples/outsider`'s are (openpyxl .xlsx `*-calc-*`, python-docx
+.docx `*-writer-*`, each in a style of its own) whose 変更日 cells are merged over each run of
+equal dates (in about 40% of the cases the 提出時期 cells too), the merged date aligned at the
+top, centre or bottom of its cell (in turn), the other cells aligned otherwise (mostly centred).
+A new user's Calc table of this kind, its date at the top of the merged cell, gave a 削除 row
+another row's date and timing in `pdftotext -layout`, unwarned.  Each case is its PDF's five
+extractors' texts (the PDFs, 60–120 KB each, are not kept: the command makes them again), with
+the truth in `expected/records.json` (a merged cell's value on every row it spans).  Settings
+per case: `cases.json`.
+
+`samples/valigndate15` (tuning) draws from the tuning tables; `samples/heldout-valigndate15` (held
+out: measure on it, never tune) from `samples/heldout/tables`.
+
+    python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15
+    python tools/bench_calibration.py --no-reflow --only valigndate15
+"""
 
 
 README_NARROW = """# {name}: Writer tables with a very narrow 変更日 column (issue 10, branch stream14)
@@ -799,6 +856,20 @@ def main(argv: list[str] | None = None) -> int:
             FLAT_TOOLS,
             False,
             README_SPLIT,
+        )
+    if "valigndate15" in sets:
+        build(
+            SAMPLES / "valigndate15",
+            merged_date_cases("md", TUNING_POOLS, 9, 1515),
+            keep_pdf=False,
+            readme=README_MERGED,
+        )
+    if "heldout-valigndate15" in sets:
+        build(
+            SAMPLES / "heldout-valigndate15",
+            merged_date_cases("hmd", HELDOUT_POOLS, 6, 2515),
+            keep_pdf=False,
+            readme=README_MERGED,
         )
     return 0
 

@@ -1,0 +1,104 @@
+"""Merged 変更日 cells printed apart from their rows in text read by positions
+(normalize/merged_dates.py): the rows whose date the table's alignment contradicts are warned,
+the rows it agrees with are not, and a date printed level with its rows raises nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from piatable.models import CellLine, RawRow
+from piatable.normalize.merged_dates import date_alignment, filled_group_doubts
+from piatable.pipeline import extract_document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "valigndate15"
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _row(date_line: int, lines: tuple[int, int], filled: bool) -> RawRow:
+    row = RawRow(positioned=True)
+    row.cells["change_date"] = [CellLine("2020/4/1", page=1, line_no=date_line)]
+    row.cells["item"] = [CellLine("Ⅰ基本情報", page=1, line_no=n) for n in range(lines[0], lines[1] + 1)]
+    if filled:
+        row.flags.append("merged_cell_filled")
+    return row
+
+
+def _kinds(doubts: list[list]) -> list[list[str]]:
+    return [[f"{d.kind}:{d.field}" for d in ds] for ds in doubts]
+
+
+def test_dates_above_centred_rows_agree_with_the_reader():
+    # Merged dates at the top of their cells (lines 1 and 10), the rows' text centred below.
+    rows = [
+        _row(1, (3, 4), False),
+        _row(1, (7, 8), True),
+        _row(10, (12, 13), False),
+        _row(10, (16, 17), True),
+    ]
+    keys = [((1, r.cells["change_date"][0].line_no),) for r in rows]
+    own = [[(1, cl.line_no) for cl in r.cells["item"]] for r in rows]
+    assert date_alignment(keys, own) == "top"
+    assert _kinds(filled_group_doubts(rows)) == [[], [], [], []]
+
+
+def test_a_row_given_the_next_date_against_top_aligned_dates_is_warned():
+    # The second row was given the date printed below it, though the dates stand at the top.
+    rows = [
+        _row(1, (3, 4), False),
+        _row(10, (7, 8), True),
+        _row(10, (12, 13), False),
+        _row(10, (16, 17), True),
+    ]
+    assert _kinds(filled_group_doubts(rows)) == [[], ["column_guess:change_date"], [], []]
+
+
+def test_dates_at_the_foot_warn_the_row_given_the_date_above():
+    # Dates at the foot of their cells (lines 9 and 18); the third row was given the first.
+    rows = [_row(9, (2, 3), True), _row(9, (6, 7), False), _row(9, (11, 12), True), _row(18, (15, 16), False)]
+    keys = [((1, r.cells["change_date"][0].line_no),) for r in rows]
+    own = [[(1, cl.line_no) for cl in r.cells["item"]] for r in rows]
+    assert date_alignment(keys, own) == "bottom"
+    assert _kinds(filled_group_doubts(rows)) == [[], [], ["column_guess:change_date"], []]
+
+
+def test_dates_level_with_their_rows_raise_nothing():
+    rows = [
+        _row(3, (3, 4), False),
+        _row(3, (7, 8), True),
+        _row(12, (12, 13), False),
+        _row(12, (16, 17), True),
+    ]
+    assert _kinds(filled_group_doubts(rows)) == [[], [], [], []]
+
+
+def test_flattened_rows_are_not_checked():
+    rows = [_row(1, (3, 4), False), _row(10, (7, 8), True), _row(10, (12, 13), False)]
+    for r in rows:
+        r.positioned = False
+    assert _kinds(filled_group_doubts(rows)) == [[], [], []]
+
+
+def _ws(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def test_layout_rows_with_another_rows_merged_date_are_warned():
+    """md-calc-3 (dates at the foot of their merged cells) and md-writer-4 (at the top, the rows
+    centred): every row whose date is wrong carries ``column_guess``; of the rows the check
+    warns, most are wrong."""
+    hits = misses = false = 0
+    for name in ("md-calc-3-pdftotext-layout", "md-writer-4-pdftotext-layout", "md-calc-1-pdftotext-layout"):
+        want = json.loads((SAMPLES / name / "expected" / "records.json").read_text("utf-8"))
+        got = extract_document(SAMPLES / name / "input.txt").records
+        assert len(got) == len(want)
+        for g, w in zip(got, want, strict=True):
+            ours = any("merged dates at the" in e or "merged date shared" in e for e in g.evidence)
+            if g.change_date != w["change_date"]:
+                hits += "column_guess" in g.flags
+                misses += "column_guess" not in g.flags
+            elif ours and all(_ws(getattr(g, f)) == _ws(w[f]) for f in SIX):
+                false += 1
+    assert hits >= 5 and misses == 0
+    assert false <= 2

@@ -1,0 +1,66 @@
+"""OCR look-alike glyphs left after the corrections (normalize/ocr_glyphs.py): each check fires
+on the misreads a new user met and stays quiet on every row of the samples' truth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from piatable.normalize.ocr_glyphs import glyph_doubts, numbering_repeat
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = ("item", "before", "after", "explanation")
+
+
+def _rec(text: str, field: str = "after") -> SimpleNamespace:
+    return SimpleNamespace(**{f: (text if f == field else "") for f in FIELDS})
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("新規採用職員に対しては、coラーニングによる研修を実施している。", "Latin"),
+        ("職員の研修ヘの参加を義務付ける。", "katakana ヘ"),
+        ("⑥委託先名\n⑦再委託の有無\n⑦再委託事項", "circled numerals"),
+        ("1,０00人以上", "digit widths"),
+    ],
+)
+def test_a_misread_glyph_is_suspect(text, why):
+    doubts = glyph_doubts(_rec(text))
+    assert [d.kind for d in doubts] == ["ocr_suspect"]
+    assert doubts[0].field == "after" and why in doubts[0].why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eラーニングによる研修",
+        "ｅＬＴＡＸによる課税",
+        "市ｗｅｂサイトに掲載",
+        "ヘルプデスクへの問合せ",
+        "①②③④",
+        "10,000人",
+    ],
+)
+def test_a_right_text_is_quiet(text):
+    assert glyph_doubts(_rec(text)) == []
+
+
+def test_numbering_repeat():
+    assert numbering_repeat("⑥あ⑦い⑦") == "⑥⑦⑦"
+    assert numbering_repeat("⑦⑦⑧") == ""
+
+
+def test_quiet_on_every_truth_row_of_the_samples():
+    quiet = noisy = 0
+    for path in sorted((ROOT / "samples").rglob("expected/records.json")):
+        for r in json.loads(path.read_text("utf-8")):
+            rec = SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS})
+            if glyph_doubts(rec):
+                noisy += 1
+            else:
+                quiet += 1
+    assert quiet > 1000 and noisy == 0
