@@ -130,11 +130,27 @@ def _two_widths(widths: list[int]) -> tuple[int, int] | None:
     return wide, narrow
 
 
+def _is_item_box(box: Box) -> bool:
+    """Whether a box is a 項目 cell: it opens an item (``items.opens_item``) and is not the
+    label alone over 上記を新規追加 / 削除, which no item cell prints: such a box is the after
+    cell of the row that adds what it names (``（別紙１）事務の流れ`` / ``上記を新規追加``).  A
+    longer box closing so is an item whose row's after cell plain ``pdftotext`` printed into
+    it (``read_other_columns`` parts them)."""
+    if not opens_item(box.lines[0].text):
+        return False
+    return not _label_over_mark(box)
+
+
+def _label_over_mark(box: Box) -> bool:
+    last = box.lines[-1].text.strip()
+    return len(box.lines) == 2 and bool(ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last))
+
+
 def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
     """ "wide" or "narrow" when the box's last line runs on (filled to the before/after or the
     explanation column's wrap width, no sentence end, no closing 新規追加 / 削除): a cell a page
     break may have cut; None otherwise (dates, timings and items are never cut so)."""
-    if is_single_box(box) or opens_item(box.lines[0].text):
+    if is_single_box(box) or _is_item_box(box):
         return None
     last = box.lines[-1].text.rstrip()
     if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
@@ -196,11 +212,11 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "date"
     if TIMING.match(first) and len(box.lines) == 1:
         return "timing"
-    if opens_item(first):
-        return "item"
-    if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE:
+    if _is_item_box(box):
         return "item"
     closes = ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last)
+    if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE and not _label_over_mark(box):
+        return "item"
     if closes and widths is not None and len(box.lines) > 1:
         # 削除 / 追加 wrapped from a line filled to the explanation column's width ends an
         # explanation (…の終了に伴う / 削除), not an after cell.
@@ -475,7 +491,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
-    item_boxes = [b for b in boxes if opens_item(b.lines[0].text)]
+    item_boxes = [b for b in boxes if _is_item_box(b)]
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
     widths = _two_widths(_full_widths(others))

@@ -188,7 +188,9 @@ def item_copy_doubts(record: Record) -> list[Doubt]:
     }
     for line in _paragraphs(record.item)[1:]:
         field = body.get("".join(line.split()))
-        if field:
+        # A repeated block's label (提供先２, 委託事項３) or a heading of the form ends an item and
+        # opens its before / after cells as well: the filings print it in both.
+        if field and not (INSTANCE_LINE.match(line.strip()) or is_heading_line(line.strip())):
             why = f"a line of the item ({line[:16]!r}) is a whole paragraph of the {field} cell"
             return [Doubt("column_guess", "item", why), Doubt("column_guess", field, why)]
     return []

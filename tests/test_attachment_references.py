@@ -69,3 +69,26 @@ def test_plain_text_reads_no_reference_as_a_row() -> None:
     result = extract_document(DATA / "calc_attachment_row.plain.txt")
     assert len(result.records) == 12
     assert not [r for r in result.records if _squash(r.item).startswith("（別紙１）の")]
+
+
+def test_an_after_cell_naming_the_attachment_it_adds_is_no_item() -> None:
+    """Column-order text: a box opening with an attachment's label and closing with 上記を新規追加
+    is the after cell of the row that adds that attachment (no item cell closes so)."""
+    from piatable.models import CellLine
+    from piatable.normalize.boxes import Box
+    from piatable.normalize.columnar import _is_item_box
+
+    def box(*texts: str) -> Box:
+        return Box([CellLine(t, 1, k + 1) for k, t in enumerate(texts)])
+
+    assert _is_item_box(box("（別紙１）事務の流れ"))
+    assert _is_item_box(box("Ⅱ 特定個人情報ファイルの概要", "３．特定個人情報の入手・使用"))
+    assert not _is_item_box(box("（別紙１）事務の流れ", "上記を新規追加"))
+    assert not _is_item_box(box("（別紙２）記録項目", "上記を削除"))
+    # newuser10's t7 (Calc, 12 rows): the last row adds （別紙１）事務の流れ, its after cell printing
+    # the label over 上記を新規追加; pdfminer text had read that box as a 13th row's item.
+    records = extract_document(DATA / "calc_added_attachment.pdfminer.txt").records
+    assert len(records) == 12
+    last = records[-1]
+    assert _squash(last.item) == "（別紙１）事務の流れ"
+    assert _squash(last.after) == "（別紙１）事務の流れ上記を新規追加"

@@ -256,3 +256,23 @@ def test_placeholder_glued_and_item_heading_are_quiet():
         explanation="組織改正による役職名の変更",
     )
     assert placeholder_doubts(rec) == [] and item_copy_doubts(rec) == []
+
+
+def test_an_instance_label_ending_the_item_and_opening_the_body_is_quiet():
+    """Filings print a repeated block's label (提供先２) at the item's end and again as the first
+    paragraph of its before / after cells: no sign of a cell read into the item (a new user's
+    Calc table, newuser10 t7, -raw and pypdfium2)."""
+    from types import SimpleNamespace
+
+    from piatable.normalize.mark_checks import item_copy_doubts
+
+    rec = SimpleNamespace(
+        item="Ⅱ 特定個人情報ファイルの概要\n５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先２",
+        before="提供先２\n福祉事務所を設置する他の地方公共団体",
+        after="提供先２\n福祉事務所を設置する他の地方公共団体（保護の実施機関の変更に伴う情報の移管に限る。）",
+        explanation="提供先の範囲の明確化",
+    )
+    assert item_copy_doubts(rec) == []
+    rec.item = "表紙\n評価書名\n住民基本台帳に関する事務"
+    rec.before = "住民基本台帳に関する事務\n全項目評価書"
+    assert item_copy_doubts(rec)
