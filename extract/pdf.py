@@ -43,6 +43,7 @@ from .pdf_scan import (
     scan_pages_from_end,
     table_pages,
 )
+from .pdf_turned import turn_page, upright_majority
 from .pdf_turned import turned_runs as _turned_runs
 
 __all__ = [
@@ -126,7 +127,10 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
     ``textpage``: the page's open text page, if the caller has one (it is closed here)."""
     settings = settings or PdfSettings()
-    width, height = page.get_size()
+    width, height = page.get_size()  # as the page is shown (after its /Rotate)
+    shown_turn = page.get_rotation() % 360
+    if shown_turn in (90, 270):
+        width, height = height, width  # the content's own space, where characters and paths lie
     words: list[Word] = []
     turned: list[tuple[float, Word]] = []  # (angle in degrees, character) of rotated characters
     unmapped = 0
@@ -208,6 +212,9 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             place((text, (left * DEDUPE_GRID).__round__(), (y0 * DEDUPE_GRID).__round__()))
     finally:
         tp.close()
+    turn = 0
+    if turned:
+        words, places, turned, turn = upright_majority(words, places, turned, DEDUPE_GRID)
     words = _dedupe(words, places)
     if wide_spaces:
         words = _drop_wide_spaces(words, wide_spaces, objects.rulings)
@@ -219,9 +226,13 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             f"page {number}: {sum(hidden.values())} characters not visible on the page left out ({parts})"
         )
     rulings = objects.rulings
-    rotation = page.get_rotation() % 360
-    if rotation:
-        words, rulings, unseen, width, height = _rotate(words, rulings, unseen, rotation, width, height)
+    if turn:
+        words, rulings, unseen, width, height = turn_page(words, rulings, unseen, turn, width, height)
+    if turn != shown_turn:
+        notes.append(
+            f"page {number}: shown turned {shown_turn}° (its /Rotate); read turned {turn}°, "
+            "the way its characters stand upright"
+        )
     return (
         PageWords(number, float(width), float(height), "pt", "pdf", words, rulings, notes, unseen),
         unmapped,
@@ -396,32 +407,6 @@ def _clip_box(objects, key: int, height: float) -> tuple[float, float, float, fl
         return None
     c0, d0, c1, d1 = t.clip
     return c0, height - d1, c1, height - d0
-
-
-def _rotate(words, rulings, unseen, rotation: int, width: float, height: float):  # type: ignore[no-untyped-def]
-    """Coordinates as the page is displayed when its /Rotate is 90, 180 or 270 (clockwise):
-    of the words, the ruling segments and the left-out characters (and their clipping boxes)."""
-
-    def box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
-        if rotation == 90:
-            return height - bottom, x0, height - top, x1
-        if rotation == 180:
-            return width - x1, height - bottom, width - x0, height - top
-        return top, width - x1, bottom, width - x0  # 270
-
-    out = []
-    for w in words:
-        x0, top, x1, bottom = box(w.x0, w.top, w.x1, w.bottom)
-        out.append(Word(w.text, w.page, x0, x1, top, bottom, w.source, w.conf, w.line))
-    rules = [box(*r) for r in rulings]
-    gone = []
-    for u in unseen:
-        x0, top, x1, bottom = box(u.word.x0, u.word.top, u.word.x1, u.word.bottom)
-        w = Word(u.word.text, u.word.page, x0, x1, top, bottom, "pdf")
-        gone.append(Unseen(w, u.why, box(*u.clip) if u.clip else None))
-    if rotation in (90, 270):
-        width, height = height, width
-    return out, rules, gone, width, height
 
 
 def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]

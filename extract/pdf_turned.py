@@ -1,4 +1,5 @@
-"""Characters turned 90° or 270° (a vertical 提出時期 cell) read in their reading order.
+"""Characters turned 90° or 270° (a vertical 提出時期 cell) read in their reading order, and
+pages read the way their characters stand upright.
 
 Split from ``pdf`` (the reader): the turned characters of a page are gathered there and made
 into words here.
@@ -10,7 +11,7 @@ import itertools
 import math
 import statistics
 
-from piatable.models import Word
+from piatable.models import Unseen, Word
 
 # Lines of turned text this many ems apart (across) are one block.
 TURN_LINE_GAP_EM = 1.8
@@ -88,3 +89,67 @@ def turned_runs(turned: list[tuple[float, Word]]) -> list[Word]:
                 )
             )
     return out
+
+
+def _quarter(angle: float) -> int:
+    """An angle (degrees) to the nearest of 0, 90, 180, 270."""
+    return round(angle / 90) % 4 * 90
+
+
+def upright_majority(
+    words: list[Word], places: list[tuple[str, int, int]], turned: list[tuple[float, Word]], grid: int
+) -> tuple[list[Word], list[tuple[str, int, int]], list[tuple[float, Word]], int]:
+    """A page whose characters mostly stand turned by one quarter turn ``a`` (pdfium's angle,
+    clockwise): its words are those characters, and the page is to be read turned ``360 - a``
+    (``turn_page``) so that they stand upright; the characters upright in the content's space
+    are then the turned ones (read along their own direction).  ``places``: each word's dedupe
+    key at ``1/grid`` pt (kept parallel to the words).
+
+    A producer draws a landscape table turned in a portrait page and shows it upright with
+    /Rotate; a page that only displays turned (/Rotate on upright content) is read as its
+    characters stand, whatever /Rotate says.  Returns ``(words, places, turned, turn)``; the
+    arguments as they were and turn 0 when upright characters are the most."""
+    counts: dict[int, int] = {}
+    for angle, w in turned:
+        if w.text.strip():
+            q = _quarter(angle)
+            counts[q] = counts.get(q, 0) + 1
+    if not counts:
+        return words, places, turned, 0
+    a, n = max(counts.items(), key=lambda kv: kv[1])
+    upright = sum(1 for w in words if w.text.strip())
+    if a == 0 or n <= upright:
+        return words, places, turned, 0
+    own = [w for angle, w in turned if _quarter(angle) == a]
+    rest = [(angle, w) for angle, w in turned if _quarter(angle) != a]
+    new_places = [(w.text, round(w.x0 * grid), round(w.top * grid)) for w in own]
+    return own, new_places, rest + [(0.0, w) for w in words if w.text.strip()], (360 - a) % 360
+
+
+def turn_page(  # type: ignore[no-untyped-def]
+    words: list[Word], rulings, unseen: list[Unseen], rotation: int, width: float, height: float
+):
+    """Coordinates of a page turned ``rotation`` (90, 180 or 270, clockwise) from its content's
+    own space (``width`` × ``height`` pt, top-left origin): of the words, the ruling segments and
+    the left-out characters (and their clipping boxes); and the turned page's width and height."""
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        if rotation == 90:
+            return height - bottom, x0, height - top, x1
+        if rotation == 180:
+            return width - x1, height - bottom, width - x0, height - top
+        return top, width - x1, bottom, width - x0  # 270
+
+    out = []
+    for w in words:
+        x0, top, x1, bottom = box(w.x0, w.top, w.x1, w.bottom)
+        out.append(Word(w.text, w.page, x0, x1, top, bottom, w.source, w.conf, w.line))
+    rules = [box(*r) for r in rulings]
+    gone = []
+    for u in unseen:
+        x0, top, x1, bottom = box(u.word.x0, u.word.top, u.word.x1, u.word.bottom)
+        w = Word(u.word.text, u.word.page, x0, x1, top, bottom, "pdf")
+        gone.append(Unseen(w, u.why, box(*u.clip) if u.clip else None))
+    if rotation in (90, 270):
+        width, height = height, width
+    return out, rules, gone, width, height

@@ -28,6 +28,7 @@ from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
+from .unread_pages import note_unread_page
 from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
@@ -331,7 +332,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
-                result.notes.append(f"page {page.page}: no table columns found")
+                note_unread_page(page, hx, hy, gs, result)
             if carry is None:
                 continue
             # Nothing to read the carried row with: it stands as it was.

@@ -1,0 +1,40 @@
+"""Pages of the table region where no table columns were found: what their note says, and
+whether the rows they print count as lost.
+
+Split from ``rows`` (the page-by-page reading of the grid), which calls it for such a page.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import PageWords
+from piatable.settings import GridSettings
+
+from ..dates import DATE
+from .common import GridResult
+from .lines import words_to_lines
+
+# A page without table columns: how many of its printed dates (distinct) its note quotes.
+QUOTED_DATES = 3
+# 提出時期 printed on a line (a page of the table, not a cover or prose).
+TIMING_WORD = regex.compile(r"事\s*[前後]")
+
+
+def note_unread_page(page: PageWords, hx: float, hy: float, gs: GridSettings, result: GridResult) -> None:
+    """The note of a page where no table columns were found.  A page that prints a date
+    opening a line (its 日 may wrap to the next) and 事前 or 事後 holds rows of the table that no
+    record has: its words count as unplaced (the document is partial), and the note quotes the
+    dates.  Other pages (a cover, a page of prose) are only named."""
+    lines = [ln.text for ln in words_to_lines(page.words, hx, hy, gs)]
+    dates = [m.group().strip() for t in lines if (m := DATE.match(t.lstrip()))]
+    if dates and any(TIMING_WORD.search(t) for t in lines):
+        distinct = list(dict.fromkeys(dates))
+        shown = "、".join(distinct[:QUOTED_DATES]) + (" …" if len(distinct) > QUOTED_DATES else "")
+        result.notes.append(
+            f"page {page.page}: no table columns found; its {len(dates)} printed dates ({shown}) "
+            "and their rows are in no record"
+        )
+        result.unplaced += sum(1 for w in page.words if w.text.strip())
+    else:
+        result.notes.append(f"page {page.page}: no table columns found (no row of the table read on it)")
