@@ -18,8 +18,17 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   kanji alone (``人`` between two sentences): a speck or a piece of a ruling read as text (the grid
   joins a soft wrap to its line, so a wrapped word's last character does not stand alone).
 
+* ``quote``: an ASCII quote glued to Japanese (``着任時に'eラーニング``): a speck;
+* ``mixed stops``: two stops of different kinds side by side (``まで．。``, ``、。``): a speck read as
+  one of them (a doubled ``。。`` is printed by the forms, 22 times in the samples' truth);
+* ``Latin opening``: a line opening with one or two Latin letters right before a ○, a bracket or
+  a digit (``IO○1その他``, ``Eo（住基…``): a check box ``[○]`` misread;
+* ``bare block heading``: a line ``…における措置`` neither bracketed ``＜…＞`` nor numbered
+  (``１．運用における措置``): the brackets of a block heading lost.
+
 Measured on the tuning scans (samples/office, office-calcbreak, office-scanmerge at 200 and 300
-dpi): the last two each warn one wrong row no other check warned and no right row.
+dpi): each of the last six warns one to three wrong rows no other check warned and no right row
+(README, issue 12 section).
 
 And across the row's cells (``width_echo_doubts``): the before and after cells printing numbers of
 one kind (a date's 年/月/日, a law's 第…条/項/号) each in one width, but not the same
@@ -66,6 +75,12 @@ _KANA_AMONG_KANJI = regex.compile(
 # A line of one letter, kana or kanji alone.
 _STRAY_LINE = regex.compile(r"(?m)^[ 　]*([\p{Han}\p{Hiragana}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ])[ 　]*$")
 STRAY_LINE_FIELDS = ("before", "after", "explanation")
+_QUOTE_GLUED = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])['\"`]|['\"`](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+)
+_MIXED_STOPS = regex.compile(r"[．，、][．。]|。[、，．]")
+_LATIN_OPENING = regex.compile(r"(?m)^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])")
+_BARE_BLOCK = regex.compile(r"(?m)^(?![＜<［\[（(0-9０-９①-⑳・])[^\n]*における措置$")
 # One number whose digits mix widths across a thousands or decimal separator.
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
 
@@ -134,4 +149,13 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             out.append(Doubt("ocr_suspect", f, f"a katakana {m.group(0)} among kanji and kana ({near!r})"))
         if f in STRAY_LINE_FIELDS and (m := _STRAY_LINE.search(text)) and text.strip() != m.group(1):
             out.append(Doubt("ocr_suspect", f, f"a line of one character alone ({m.group(1)!r})"))
+        for pattern, what in (
+            (_QUOTE_GLUED, "an ASCII quote glued to Japanese"),
+            (_MIXED_STOPS, "two stops of different kinds side by side"),
+            (_LATIN_OPENING, "a line opening with Latin letters before a mark or digit"),
+            (_BARE_BLOCK, "a block heading without its brackets ＜＞"),
+        ):
+            if m := pattern.search(text):
+                near = text[max(0, m.start() - 3) : m.end() + 3]
+                out.append(Doubt("ocr_suspect", f, f"{what} ({near!r})"))
     return out + width_echo_doubts(record)

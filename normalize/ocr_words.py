@@ -10,7 +10,9 @@ three or more Latin letters, the words SudachiPy cannot vouch for by meaning.
   replaced; ー aside, as サーバ / サーバー are both printed) from a word of the document, or one
   character longer than a word the dictionary knows (``サーバボ``);
 * a Latin word printed in the document at most as often as a word one character from it (letter
-  case and width aside, ``Web`` / ``WEB`` are the same word).
+  case and width aside, ``Web`` / ``WEB`` are the same word);
+* a placeholder ``○○`` of a length the document prints nowhere else while it prints another
+  length at least twice (``○○○市役所`` where every other cell reads ``○○市``).
 
 Measured on the tuning scans (samples/office, office-calcbreak, office-scanmerge at 200 and 300
 dpi, cached OCR): the check fires on wrong rows only; see the README's issue 12 section.
@@ -32,6 +34,7 @@ FIELDS = ("item", "before", "after", "explanation")
 _KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー]{3,}")
 _LATIN_WORD = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{3,}")
 _LONG_MARK = "ー"
+_PLACEHOLDER = regex.compile(r"[○〇]{2,}")
 
 
 def _fold(word: str) -> str:
@@ -58,11 +61,12 @@ def _known(tok: SudachiTokenizer, word: str) -> bool:
     return len(ms) == 1 and not ms[0].is_oov()
 
 
-def _document_words(records: list[Record]) -> tuple[Counter[str], Counter[str]]:
-    """Katakana and (folded) Latin words of the document's text cells, each distinct cell text
-    counted once (a merged cell copied into several rows is one print)."""
+def _document_words(records: list[Record]) -> tuple[Counter[str], Counter[str], Counter[int]]:
+    """Katakana and (folded) Latin words and placeholder lengths of the document's text cells,
+    each distinct cell text counted once (a merged cell copied into several rows is one print)."""
     kana: Counter[str] = Counter()
     latin: Counter[str] = Counter()
+    marks: Counter[int] = Counter()
     seen: set[str] = set()
     for rec in records:
         for f in FIELDS:
@@ -72,7 +76,8 @@ def _document_words(records: list[Record]) -> tuple[Counter[str], Counter[str]]:
             seen.add(text)
             kana.update(_KATAKANA_WORD.findall(text))
             latin.update(_fold(w) for w in _LATIN_WORD.findall(text))
-    return kana, latin
+            marks.update(len(m) for m in _PLACEHOLDER.findall(text))
+    return kana, latin, marks
 
 
 def _kana_suspect(tok: SudachiTokenizer, word: str, kana: Counter[str]) -> str:
@@ -105,7 +110,7 @@ def document_near_word_doubts(
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer) or not any(ocr):
         return out
-    kana, latin = _document_words(records)
+    kana, latin, marks = _document_words(records)
     for k, rec in enumerate(records):
         if not ocr[k]:
             continue
@@ -121,6 +126,11 @@ def document_near_word_doubts(
                 near = next((v for v in latin if one_edit(w, v) and latin[v] >= latin[w]), "")
                 if near:
                     why = f"{word!r} is a letter off {near!r}, printed as often or more"
+                    break
+            for mark in [] if why else _PLACEHOLDER.findall(text):
+                usual = max(marks, key=lambda n: marks[n])
+                if marks[len(mark)] == 1 and usual != len(mark) and marks[usual] >= 2:
+                    why = f"a placeholder {mark} of a length printed nowhere else (elsewhere {'○' * usual})"
                     break
             if why:
                 out[k].append(Doubt("ocr_suspect", f, why))
