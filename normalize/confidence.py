@@ -106,6 +106,8 @@ def features(row: RawRow, flags: list[str], doubts: list[Doubt]) -> dict[str, di
             out[f]["layout_filled"] = 1.0
     for flag in flags:
         base = flag.partition(":")[0]
+        if ocr and base == "row_continued":
+            base = "ocr_row_continued"  # a scan's rulings show the continuation: its own weight
         for f in flag_fields(flag):
             out[f][base] = 1.0
         out["row"][base] += 1.0

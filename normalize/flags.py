@@ -104,7 +104,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "or its date was copied from the row above while a date printed in the table opened no row",
     "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
     "numeral misread (HI…), words unknown to the dictionary, numbering that skips, mixed widths, "
-    "brackets that do not pair, a line tesseract was unsure of",
+    "brackets that do not pair, a line tesseract was unsure of, before and after numbers in two "
+    "widths, a word a character off another word of the document, a speck read as a glyph",
     "column_order": "the extractor emitted the columns one after another; cells were paired with "
     "rows column by column (now evidence on every such row, lowering its confidence; rows in "
     "doubt carry column_guess)",

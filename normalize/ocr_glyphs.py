@@ -10,7 +10,32 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
 * ``numbering repeats``: circled numerals of a cell that count up and then repeat the last
   (``⑥ … ⑦ … ⑦``): the next one (⑧) misread as its neighbour;
 * ``digit widths``: one number whose digits mix half and full widths across a separator
-  (``1,０00``; side by side they are ``ocr_text.width_mix``'s).
+  (``1,０00``; side by side they are ``ocr_text.width_mix``'s);
+* ``katakana among kanji``: one or two katakana that have a kanji twin of the same shape (カ/力,
+  エ/工, ロ/口, ニ/二, ト/卜, タ/夕, ハ/八) standing with no katakana beside them inside Japanese
+  text (``特にカカを入れて``): the kanji misread (a list's ア / カ opening a paragraph is a marker);
+* ``stray line``: a line of the before, after or explanation cell that is one letter, kana or
+  kanji alone (``人`` between two sentences): a speck or a piece of a ruling read as text (the grid
+  joins a soft wrap to its line, so a wrapped word's last character does not stand alone).
+
+* ``quote``: an ASCII quote glued to Japanese (``着任時に'eラーニング``): a speck;
+* ``mixed stops``: two stops of different kinds side by side (``まで．。``, ``、。``): a speck read as
+  one of them (a doubled ``。。`` is printed by the forms, 22 times in the samples' truth);
+* ``Latin opening``: a line opening with one or two Latin letters right before a ○, a bracket or
+  a digit (``IO○1その他``, ``Eo（住基…``): a check box ``[○]`` misread;
+* ``bare block heading``: a line ``…における措置`` neither bracketed ``＜…＞`` nor numbered
+  (``１．運用における措置``): the brackets of a block heading lost.
+
+Measured on the tuning scans (samples/office, office-calcbreak, office-scanmerge at 200 and 300
+dpi): each of the last six warns one to three wrong rows no other check warned and no right row
+(README, issue 12 section).
+
+And across the row's cells (``width_echo_doubts``): the before and after cells printing numbers of
+one kind (a date's 年/月/日, a law's 第…条/項/号) each in one width, but not the same
+(``平成３１年４月１日時点`` beside ``令和3年4月1日時点``).  The author of a table types one such
+number as the other; a proportional font hides a lone digit's width from the OCR's ink, so the
+two reads cannot both be right (measured on the tuning scans: 9 wrong rows no other check warned,
+no right row).
 
 Only for OCR rows (normalize/evidence.ocr_doubts).
 """
@@ -41,8 +66,56 @@ _KANA_AMONG_HIRAGANA = regex.compile(
     rf"(?<![\p{{Katakana}}ー])[{_TWINS}](?=\p{{Hiragana}})(?![ー])"
     rf"|(?<=\p{{Hiragana}})[{_TWINS}](?![\p{{Katakana}}ー])"
 )
+# One or two katakana with a kanji twin (カ/力 …), no katakana or ー on either side, Japanese on
+# the left (so a paragraph's list marker, at the line's start, is not one).
+_KANJI_TWINS = "カエロニトタハ"
+_KANA_AMONG_KANJI = regex.compile(
+    rf"(?<=[\p{{Han}}\p{{Hiragana}}])(?<![\p{{Katakana}}ー])[{_KANJI_TWINS}]{{1,2}}(?![\p{{Katakana}}ー])"
+)
+# A line of one letter, kana or kanji alone.
+_STRAY_LINE = regex.compile(r"(?m)^[ 　]*([\p{Han}\p{Hiragana}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ])[ 　]*$")
+STRAY_LINE_FIELDS = ("before", "after", "explanation")
+_QUOTE_GLUED = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])['\"`]|['\"`](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+)
+_MIXED_STOPS = regex.compile(r"[．，、][．。]|。[、，．]")
+_LATIN_OPENING = regex.compile(r"(?m)^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])")
+_BARE_BLOCK = regex.compile(r"(?m)^(?![＜<［\[（(0-9０-９①-⑳・])[^\n]*における措置$")
 # One number whose digits mix widths across a thousands or decimal separator.
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
+
+
+# Numbers of one kind: a date (year, month, day; 元 of 令和元年 has no width) and a law's article,
+# paragraph or item number.
+_DATE_NUMBERS = regex.compile(r"([0-9０-９]{1,4}|元)年([0-9０-９]{1,2})月(?:([0-9０-９]{1,2})日)?")
+_LAW_NUMBERS = regex.compile(r"第([0-9０-９]{1,3})[条項号]")
+_FULL_DIGIT = regex.compile(r"^[０-９]+$")
+_HALF_DIGIT = regex.compile(r"^[0-9]+$")
+
+
+def _number_widths(text: str, pattern: regex.Pattern) -> set[str]:
+    """The widths (``"full"``, ``"half"``) of the numbers ``pattern`` finds in ``text``."""
+    out = set()
+    for m in pattern.finditer(text):
+        for g in m.groups():
+            if g and _FULL_DIGIT.match(g):
+                out.add("full")
+            elif g and _HALF_DIGIT.match(g):
+                out.add("half")
+    return out
+
+
+def width_echo_doubts(record: Record) -> list[Doubt]:
+    """``ocr_suspect`` doubts on the before and after cells when each prints numbers of one kind
+    (dates, a law's 第…条) in one width and the two widths differ."""
+    before, after = record.before or "", record.after or ""
+    for kind, pattern in (("date", _DATE_NUMBERS), ("law article", _LAW_NUMBERS)):
+        wb, wa = _number_widths(before, pattern), _number_widths(after, pattern)
+        if len(wb) == 1 and len(wa) == 1 and wb != wa:
+            (b,), (a,) = wb, wa
+            why = f"the before cell's {kind} numbers read {b} width, the after cell's {a}"
+            return [Doubt("ocr_suspect", "before", why), Doubt("ocr_suspect", "after", why)]
+    return []
 
 
 def numbering_repeat(text: str) -> str:
@@ -71,4 +144,18 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             out.append(Doubt("ocr_suspect", f, f"the cell's circled numerals repeat as they count ({seq})"))
         if m := _WIDTH_ACROSS.search(text):
             out.append(Doubt("ocr_suspect", f, f"one number in mixed digit widths ({m.group(0)!r})"))
-    return out
+        if m := _KANA_AMONG_KANJI.search(text):
+            near = text[max(0, m.start() - 2) : m.end() + 2]
+            out.append(Doubt("ocr_suspect", f, f"a katakana {m.group(0)} among kanji and kana ({near!r})"))
+        if f in STRAY_LINE_FIELDS and (m := _STRAY_LINE.search(text)) and text.strip() != m.group(1):
+            out.append(Doubt("ocr_suspect", f, f"a line of one character alone ({m.group(1)!r})"))
+        for pattern, what in (
+            (_QUOTE_GLUED, "an ASCII quote glued to Japanese"),
+            (_MIXED_STOPS, "two stops of different kinds side by side"),
+            (_LATIN_OPENING, "a line opening with Latin letters before a mark or digit"),
+            (_BARE_BLOCK, "a block heading without its brackets ＜＞"),
+        ):
+            if m := pattern.search(text):
+                near = text[max(0, m.start() - 3) : m.end() + 3]
+                out.append(Doubt("ocr_suspect", f, f"{what} ({near!r})"))
+    return out + width_echo_doubts(record)

@@ -19,6 +19,7 @@ from .item_key import ItemKey, item_key
 from .items import item_path
 from .merged_dates import filled_group_doubts
 from .ocr_spots import unsure_kanji_doubts
+from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .shared_line_checks import shared_line_row_doubts
@@ -166,7 +167,12 @@ def rows_to_records(
     shared_dates = shared_line_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
     groups = filled_group_doubts(rows)
-    kanji = unsure_kanji_doubts(rows, q, tokenizer)
+    kanji = [
+        a + b
+        for a, b in zip(
+            unsure_kanji_doubts(rows, q, tokenizer), near_word_doubts(rows, records, tokenizer), strict=True
+        )
+    ]
     return [
         score_record(
             rec,

@@ -26,6 +26,12 @@ def _rec(text: str, field: str = "after") -> SimpleNamespace:
         ("職員の研修ヘの参加を義務付ける。", "katakana ヘ"),
         ("⑥委託先名\n⑦再委託の有無\n⑦再委託事項", "circled numerals"),
         ("1,０00人以上", "digit widths"),
+        ("[特にカカを入れて行っている]", "katakana カカ"),
+        ("・受講状況を確認している。\n人\n・委託先に対しても確認している。", "one character alone"),
+        ("着任時に'eラーニングによる研修を実施している。", "ASCII quote"),
+        ("令和5年1月4日から令和5年2月3日まで．。", "two stops"),
+        ("[○]紙\nIO○1その他（住基ネット）", "Latin letters"),
+        ("中間サーバー・ソフトウェアにおける措置\n①情報提供機能により", "brackets ＜＞"),
     ],
 )
 def test_a_misread_glyph_is_suspect(text, why):
@@ -43,6 +49,11 @@ def test_a_misread_glyph_is_suspect(text, why):
         "ヘルプデスクへの問合せ",
         "①②③④",
         "10,000人",
+        "ア 住民票の写し\nカ 提供の記録",
+        "ネットワークを通じた入手",
+        "＜中間サーバー・ソフトウェアにおける措置＞\n１．運用における措置",
+        "確認した。。",
+        "LGWAN接続端末",
     ],
 )
 def test_a_right_text_is_quiet(text):
@@ -64,3 +75,21 @@ def test_quiet_on_every_truth_row_of_the_samples():
             else:
                 quiet += 1
     assert quiet > 1000 and noisy == 0
+
+
+def test_before_and_after_numbers_in_two_widths_are_suspect():
+    rec = SimpleNamespace(item="", before="平成３１年４月１日時点", after="令和3年4月1日時点", explanation="")
+    assert [(d.field, "date numbers" in d.why) for d in glyph_doubts(rec)] == [
+        ("before", True),
+        ("after", True),
+    ]
+    rec.before = "番号法第9条第1項"
+    rec.after = "番号法第９条第１項"
+    assert {d.field for d in glyph_doubts(rec)} == {"before", "after"}
+
+
+def test_before_and_after_numbers_in_one_width_are_quiet():
+    rec = SimpleNamespace(item="", before="平成31年4月1日時点", after="令和3年4月1日時点", explanation="")
+    assert glyph_doubts(rec) == []
+    rec.before, rec.after = "令和元年６月１日", "令和５年１月４日"
+    assert glyph_doubts(rec) == []
