@@ -105,6 +105,10 @@ def test_answer_brackets_restored():
     assert restore_choice_brackets(["[10人未満"]) == ["[10人未満]"]
     for kept in (["「住民票」の写し"], ["[○]紙"], ["[ 十分である ]"], ["「十分", "である１"]):
         assert restore_choice_brackets(kept) == kept
+    # Wrapped over a narrow cell's lines (writer-sm-kokuho scanned): its last line closes it.
+    wrapped = ["[特に力", "を入れて", "行ってい", "る１"]
+    assert restore_choice_brackets(wrapped) == ["[特に力", "を入れて", "行ってい", "る]"]
+    assert restore_choice_brackets(["[特に力", "を入れて"]) == ["[特に力", "を入れて"]
 
 
 def test_answer_brackets_restored_before_a_note():

@@ -44,6 +44,7 @@ from .item_numbers import (
     number_bare_heading_rows,
     snap_numbered,
 )
+from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from .phrases import snap_phrases
 from .structure_fixes import (
@@ -546,7 +547,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     texts = drop_box_specks(texts, [cl.wraps for cl in lines])
                 if column in _NUMBERED_COLUMNS:
                     texts = restore_number_brackets(texts, numbered)
-                joined, _ = fix_confusions("".join(texts), tokenizer)
+                joined, _ = fix_confusions(lone_katakana_to_kanji("".join(texts)), tokenizer)
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")

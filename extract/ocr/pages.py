@@ -199,13 +199,21 @@ TALL_BOX_SHIFT = 0.25
 TALL_BOX_REACH_UP = 0.5
 # Lines of fewer characters give no median to judge by.
 TALL_BOX_MIN_CHARS = 3
+# Marks that sit on the baseline (、。，; not a half-width stop, often a speck): one tesseract put
+# on a line whose box reaches below the line's band, by no more than MARK_DROP of the line's
+# median height, is drawn in that band.
+# A 、 printed first on a line of tight Calc text (…特定し / 、ユーザID…) sat low enough for its
+# centre to fall nearer the next line, and moved there (行っ、て; 特定し、ユーザ lost its 、).
+LOW_MARKS = "、。，"
+MARK_DROP = 0.8
 
 
 def even_tall_boxes(chars: list[TsvWord]) -> list[TsvWord]:
     """Characters whose box tesseract drew far taller than the others of its line and running
     down into the next line (TALL_BOX …) given the line's median top and height, so that a
     word's union of boxes (_merge_words) stays on its own printed line.  Boxes set to a
-    character's own ink, and lines of fewer than TALL_BOX_MIN_CHARS characters, are kept."""
+    character's own ink, and lines of fewer than TALL_BOX_MIN_CHARS characters, are kept.  A
+    mark on the baseline reaching below its line's band is drawn in the band (LOW_MARKS)."""
     by_line: dict[tuple[int, int, int], list[TsvWord]] = {}
     for c in chars:
         by_line.setdefault(c.line, []).append(c)
@@ -222,6 +230,13 @@ def even_tall_boxes(chars: list[TsvWord]) -> list[TsvWord]:
             and c.height > TALL_BOX * b[1]
             and c.top >= b[0] - TALL_BOX_REACH_UP * b[1]
             and c.top + c.height / 2 - (b[0] + b[1] / 2) > TALL_BOX_SHIFT * b[1]
+        ):
+            c = TsvWord(c.text, c.left, b[0], c.width, b[1], c.conf, c.line, c.word, c.inked)
+        elif (
+            b is not None
+            and c.text in LOW_MARKS
+            and b[0] + b[1] < c.top + c.height <= b[0] + b[1] + MARK_DROP * b[1]
+            and c.top >= b[0]
         ):
             c = TsvWord(c.text, c.left, b[0], c.width, b[1], c.conf, c.line, c.word, c.inked)
         out.append(c)

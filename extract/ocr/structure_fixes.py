@@ -244,10 +244,18 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
     """A cell that is one bracketed answer of the form ([ 十分に行っている ]) with its brackets
     misread (「十分に行っている１, [10人未満) written with its square brackets; so is a cell's first
     line with a note after it (「十分である１ / 上記を新規追加) when both brackets were read, the
-    closing one misread (a lost one may be a line that wraps)."""
+    closing one misread (a lost one may be a line that wraps); so is an answer wrapped over all
+    of the cell's lines, opening with a square bracket, whose last closes with the misread one."""
     if not lines or regex.match(r"^\s*[\[［].*[\]］]\s*$", lines[0]):
         return lines
     m = _CHOICE.match(lines[0])
+    if len(lines) > 1 and not regex.search(r"[１1|｜lI]\s*$", lines[0]):
+        # The answer wrapped over the cell's lines in a narrow column ([特に力 / を入れて / る１).
+        whole = "".join(line.strip() for line in lines)
+        # Only from a square bracket read as one: 「十分 / である１ may be a quote that wraps.
+        if whole[:1] in "[［" and _CHOICE.match(whole) and regex.search(r"[１1|｜lI]\s*$", lines[-1]):
+            first = regex.sub(r"^(\s*)[\[［]\s*", r"\1[", lines[0])
+            return [first, *lines[1:-1], regex.sub(r"\s*[１1|｜lI](\s*)$", r"]\1", lines[-1])]
     if m is None or (len(lines) > 1 and not regex.search(r"[１1|｜lI]\s*$", lines[0])):
         return lines
     return [m.group(1) + "[" + m.group(2) + "]" + m.group(3), *lines[1:]]

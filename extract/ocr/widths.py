@@ -169,6 +169,39 @@ def _blank(ch: str, full: bool, leading: bool) -> float:
     return 0.15 if full else 0.05
 
 
+# A line that is a date or part of one (平成２８年１０月, 2020年7月1): its digits print in one width.
+_DATE_LINE = regex.compile(r"\p{Han}{0,2}[0-9０-９]+年(?:[0-9０-９]+月(?:[0-9０-９]+日?)?)?")
+_DIGIT = regex.compile(r"[0-9０-９]")
+
+
+def _extent_width(chars: list[list], line: list[TsvWord], em: float, settings: OcrSettings) -> bool | None:
+    """Full width (True) or half (False) for the digits of a date line whose boxes were not set
+    to their ink (``snap_to_ink`` found characters touching), told by the line's whole length.
+
+    Tesseract's boxes inside such a line stray by ems (a Calc date cell's 平 box spanning the
+    whole date), so neither a digit's pitch nor its neighbours can be measured; the line's two
+    ends can.  Its kanji advance one em each, its digits one em (full width) or half of one plus
+    the white LibreOffice sets between Latin and Japanese text (``extent_latin_white_em`` at
+    each meeting), so ``平成２８年１０月`` spans 8 ems and ``平成28年10月`` 7.  Only lines that are a
+    date or part of one (its digits print in one width) with two or more digits, and only when
+    the length lies ``extent_margin`` of the gap between the two lengths past their midpoint;
+    else None."""
+    text = "".join(c[0] for c in chars)
+    if not chars or any(w.inked for w in line) or not _DATE_LINE.fullmatch(text):
+        return None
+    digits = len(_DIGIT.findall(text))
+    if digits < 2:
+        return None
+    japanese = len(text) - digits
+    meetings = sum(1 for x, y in itertools.pairwise(text) if bool(_DIGIT.match(x)) != bool(_DIGIT.match(y)))
+    length = max(w.left + w.width for w in line) - min(w.left for w in line)
+    full = (japanese + digits) * em
+    half = (japanese + digits / 2 + settings.extent_latin_white_em * meetings) * em
+    if full - half <= 0 or abs(length - (full + half) / 2) < settings.extent_margin * (full - half):
+        return None
+    return length > (full + half) / 2
+
+
 def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
     """Letters, digits and punctuation in the width they were printed in.
 
@@ -370,6 +403,11 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 or (m == 0 and n > 1 and _JAPANESE.match(chars[1][0]))
             ):
                 c[0] = _to_width(c[0], True) if c[0] not in ">＞" else "＞"
+        extent = _extent_width(chars, [words[c[3]] for c in chars], em, settings)
+        if extent is not None:
+            for c in chars:
+                if _DIGIT.match(c[0]):
+                    c[0] = _to_width(c[0], extent)
         for c in chars:
             texts.setdefault(c[3], []).append(c[0])
     out = []

@@ -541,6 +541,12 @@ class OcrSettings:
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
     sure_margin_em: float = 0.08
+    # A date line whose boxes stray (not set to their ink) takes its digits' width from its
+    # length (full: one em per character; half: half an em per digit and extent_latin_white_em
+    # where digits meet Japanese text) when that length lies extent_margin of the gap between
+    # the two past their midpoint (extract/ocr/widths._extent_width).
+    extent_margin: float = 0.2
+    extent_latin_white_em: float = 0.25
 
 
 @dataclass(slots=True)
