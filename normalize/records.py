@@ -7,6 +7,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL
 
 from .cell_dates import shared_line_date_doubts
+from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .dates import parse_date
@@ -158,6 +159,10 @@ def rows_to_records(
     A document read part by part passes each part's rows with the ``row_index`` of its first row
     (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
     q = settings.quality
+    moves, centred = centred_date_reading(rows)
+    for k, src in moves.items():
+        # A merged date centred on its rows: the row is in the run of another printed date.
+        rows[k].cells["change_date"] = list(rows[src].cells["change_date"])
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records)
     flag_duplicates(records, q, seen)
@@ -189,10 +194,11 @@ def rows_to_records(
                 *shared_date,
                 *fill,
                 *group,
+                *centre,
                 *unsure,
             ],
         )
-        for rec, row, doc, crossing, stray, shared_date, fill, group, unsure in zip(
-            records, rows, whole, crossings, strays, shared_dates, fills, groups, kanji, strict=True
+        for rec, row, doc, crossing, stray, shared_date, fill, group, centre, unsure in zip(
+            records, rows, whole, crossings, strays, shared_dates, fills, groups, centred, kanji, strict=True
         )
     ]

@@ -102,3 +102,33 @@ def test_layout_rows_with_another_rows_merged_date_are_warned():
                 false += 1
     assert hits >= 5 and misses == 0
     assert false <= 2
+
+
+def test_centred_dates_warn_rows_the_middle_reading_gives_another_date():
+    # Calc: merged dates centred (lines 14 and 36), body at the top of its rows.  Rows 0-2 take
+    # the date on line 14 (the middle of lines 4..24); rows 3-4 that on line 36, but the
+    # reader gave row 3 the date above.
+    from piatable.normalize.centred_dates import centred_date_reading
+
+    spans = [(4, 6), (11, 13), (18, 20), (25, 29), (34, 40)]
+    dates = [14, 14, 14, 14, 36]
+    rows = [_row(d, s, True) for d, s in zip(dates, spans, strict=True)]
+    rows[4].flags.clear()
+    assert _kinds(centred_date_reading(rows)[1]) == [[], [], [], ["column_guess:change_date"], []]
+
+
+def test_centred_dates_in_the_middle_of_their_rows_raise_nothing():
+    from piatable.normalize.centred_dates import centred_date_reading
+
+    spans = [(4, 6), (11, 13), (18, 20), (25, 29), (34, 40)]
+    dates = [14, 14, 14, 33, 33]
+    rows = [_row(d, s, k not in (0, 3)) for k, (d, s) in enumerate(zip(dates, spans, strict=True))]
+    assert _kinds(centred_date_reading(rows)[1]) == [[]] * 5
+
+
+def test_a_date_at_the_top_of_its_rows_is_not_read_as_centred():
+    from piatable.normalize.centred_dates import centred_date_reading
+
+    rows = [_row(4, (4, 6), False), _row(4, (11, 13), True), _row(4, (18, 20), True)]
+    rows.append(_row(25, (25, 29), False))
+    assert _kinds(centred_date_reading(rows)[1]) == [[]] * 4

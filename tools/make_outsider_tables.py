@@ -11,6 +11,7 @@
     python tools/make_outsider_tables.py --set datecell --set heldout-datecell13  # dates in cells
     python tools/make_outsider_tables.py --set coveritem --set heldout-coveritem  # 表紙 items
     python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
+    python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16  # -layout kinds
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -107,6 +108,8 @@ class Case:
     # vertical alignment of a merged 変更日 cell when it differs from the body's (issue 12).
     merge_keys: tuple[str, ...] = ()
     date_valign: str = ""
+    # writer: a cover page (the assessment's title, agency and date) before the table's page.
+    cover_page: bool = False
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -301,6 +304,8 @@ def write_docx(path: Path, case: Case) -> None:
     normal.font.size = Pt(case.size)
     _set_east_asian(normal, case.font)
     normal.paragraph_format.space_after = Pt(0)
+    if case.cover_page:
+        _docx_cover(doc, case)
     if case.title:
         doc.add_paragraph(case.title)
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
@@ -332,6 +337,25 @@ def write_docx(path: Path, case: Case) -> None:
         for cell in table.columns[j].cells:
             cell.width = w
     doc.save(path)
+
+
+def _docx_cover(doc, case: Case) -> None:  # type: ignore[no-untyped-def]
+    """A cover page as a filing's (title, assessment name, agency, publication date), then a
+    page break: the table opens the second page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+    date = render_date(case.rows[0]["change_date"], "wareki")
+    for line in (
+        "特定個人情報保護評価書（全項目評価書）",
+        "",
+        "評価書番号　１２",
+        "評価書名　住民基本台帳に関する事務　全項目評価書",
+        "",
+        "○○市長",
+        f"公表日　{date}",
+    ):
+        doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 # --------------------------------------------------------------------------- build
@@ -514,6 +538,8 @@ SET_NAMES = (
     "heldout-mergedate15",
     "valigndate15",
     "heldout-valigndate15",
+    "office-layout16",
+    "heldout-layout16",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -708,6 +734,63 @@ Calc draws such a row's wrapped cells in its second pass, opened by the label.  
 """
 
 
+def layout_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """The three kinds a new user's ``pdftotext -layout`` text read worst (issues 10 / 12, branch
+    layout16), in turn: (a) a landscape Writer table in 9 pt Mincho after a cover page, its
+    変更日 cells merged over runs of equal dates and centred, its rows breaking over pages under
+    the repeated header; (b) a Calc table whose merged 変更日 cells are centred, the body
+    aligned otherwise; (c) a Writer table in larger type whose rows continue over page breaks.
+    Runs of one to four rows share a date."""
+    rng = random.Random(seed + 16)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        rows_per_case=(8, 13),
+        sizes=(9.0, 10.0, 10.5, 11.0, 12.0),
+    )
+    for k, case in enumerate(cases):
+        kind = "abc"[k % 3]
+        case.maker = "calc" if kind == "b" else "writer"
+        case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
+        if kind == "a":
+            case.font, case.size, case.landscape, case.cover_page = "IPAexMincho", 9.0, True, True
+        elif kind == "c":
+            case.size = rng.choice((10.5, 11.0, 12.0))
+        if kind in "ab":
+            case.date_valign = "center"
+            case.valign = rng.choice(("top", "top", "center", "bottom", "top-center"))
+            case.merge_keys = ("change_date_raw",)
+            i = 0
+            while i < len(case.rows):
+                run = rng.randint(1, 4)
+                for row in case.rows[i + 1 : i + run]:
+                    row["change_date"] = case.rows[i]["change_date"]
+                i += run
+            for row in case.rows:
+                row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_LAYOUT = """# {name}: -layout kinds a new user's tables read worst (issues 10 / 12, layout16)
+
+Amendment tables written as `samples/outsider`'s are, in three kinds in turn: (a) a landscape
+Writer table in 9 pt IPAexMincho after a cover page, 変更日 cells merged over runs of one to
+four equal dates and centred vertically, rows breaking over pages under the repeated header;
+(b) a Calc table with merged, centred 変更日 cells; (c) a Writer table in 10.5–12 pt whose rows
+continue over page breaks.  Only the `pdftotext -layout` texts are kept, with the truth
+(`expected/records.json`, a merged cell's value on every row it spans).  Settings: `cases.json`.
+
+`samples/office-layout16` (tuning) draws from the tuning tables; `samples/heldout-layout16`
+(held out: measure on it only, never tune) from `samples/heldout/tables`.
+
+    python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16
+    python tools/eval_text.py samples/office-layout16/*-pdftotext-layout
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=SET_NAMES, action="append")
@@ -871,6 +954,14 @@ def main(argv: list[str] | None = None) -> int:
             keep_pdf=False,
             readme=README_MERGED,
         )
+    # The -layout kinds of issues 10 / 12 (branch layout16): cover + merged centred dates in
+    # Writer, merged centred dates in Calc, Writer rows over page breaks.
+    if "office-layout16" in sets:
+        cases = layout_cases("ly16", TUNING_POOLS, 12, 1616)
+        build(SAMPLES / "office-layout16", cases, ("pdftotext-layout",), False, README_LAYOUT)
+    if "heldout-layout16" in sets:
+        cases = layout_cases("hly16", HELDOUT_POOLS, 9, 2616)
+        build(SAMPLES / "heldout-layout16", cases, ("pdftotext-layout",), False, README_LAYOUT)
     return 0
 
 

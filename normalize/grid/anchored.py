@@ -121,7 +121,9 @@ def lines_to_anchored_rows(
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
     item_spans = _section_spans(cols.get(1, []))
-    if len(item_spans) > len(spans) and res.align != "top":
+    if len(item_spans) > len(spans) and (
+        res.align != "top" or (layout and _dates_off_paths(cols, spans, item_spans, hy))
+    ):
         # More 項目 paths (each opens with its section Ⅰ…Ⅵ) than dates: dates printed once for
         # several rows (merged cells).  The paths anchor the rows then.
         if _rows_from_paths(res, cols, item_spans, hy):
@@ -310,6 +312,18 @@ def _split_continued(row: dict[int, list[Line]], hy: float) -> list[dict[int, li
             k = max((j for j, (t, _) in enumerate(spans) if ln.mid >= t - hy / 4), default=0)
             subs[k].setdefault(c, []).append(ln)
     return [sub for sub in subs if sub]
+
+
+def _dates_off_paths(
+    cols: dict[int, list[Line]], spans: list[tuple[float, float]], paths: list[tuple[float, float]], hy: float
+) -> bool:
+    """True when a date stands level with no 項目 path's first line (not printed at the top of
+    its row: a merged date centred on its rows, whatever the pages before read) and the page
+    opens with a path (no row continued from the page before above it)."""
+    first = min(ln.top for lines in cols.values() for ln in lines)
+    return paths[0][0] - first <= hy / 2 and any(
+        all(abs(top - p_top) > hy / 2 for p_top, _ in paths) for top, _ in spans
+    )
 
 
 def _whole_value(column: int) -> Callable[[str], bool] | None:

@@ -1,0 +1,183 @@
+"""Doubts about centred merged dates in text read by positions (issue 12, branch layout16).
+
+A 変更日 merged over several rows and centred vertically prints once, in the middle of the rows
+it covers; the rows around it print no date, and the reader gives them one
+(``merged_cell_filled``).  Where the body cells stand at the top of their rows (or the reader
+took the page for top-aligned), a row under one date and above the next was given the date
+above, although the date below stands in the middle of a run that holds it: a new user's Calc
+and Writer tables (samples/office-layout16) gave such rows the wrong date at confidence 0.88
+with no warning.  ``merged_dates.filled_group_doubts`` tells the top and foot alignments from
+the table's ends and stays quiet on centred ones.
+
+Here each page's rows that took one of the page's printed dates are cut again into consecutive
+runs, one per date in order, so that each date stands as near the middle of its run as can be
+(the sum of the lines between each date and its run's middle, a run from its first row's first
+line to the line before the next run's first row).  Where that cut is better than the reader's by
+more than ``CENTRED_MARGIN_LINES`` and gives a row another date, the row's date is a
+``column_guess``.  Rows read by positions only (``RawRow.positioned``: ``-layout`` text, OCR),
+not ruled ones.
+"""
+
+from __future__ import annotations
+
+from piatable.models import Doubt, RawRow
+
+from .merged_dates import date_alignment
+from .page_fill import TOP_SLACK_LINES, _date_key, _own_lines
+
+# The centred cut must beat the reader's by more than this many lines (summed over the page's
+# runs) before the rows it moves are in doubt: a line or two is the extractor's rounding.
+CENTRED_MARGIN_LINES = 1.5
+# The centred cut is taken (the rows it moves take its dates, unwarned) when it beats the
+# reader's by at least this many lines and every date stands within ``FIX_DEVIATION_LINES`` of
+# its run's middle; otherwise the rows it moves are only warned.
+FIX_MARGIN_LINES = 3.0
+FIX_DEVIATION_LINES = 2.0
+# A row at the page's head or foot left out of every run of the page's dates (its merged date is
+# printed on the page before or after) costs this many lines.
+OPEN_ROW_LINES = 2.0
+
+WHY = (
+    "a merged date centred on its rows: by where the page's dates stand, this row is in the run "
+    "of the date printed on line {line}, not the one it was given"
+)
+OPEN_WHY = (
+    "a merged date centred on its rows: by where the page's dates stand, this row is in none of "
+    "their runs (its date may be merged over the page break and printed on the next page)"
+)
+
+
+def _middle(own: list[list[tuple[int, int]]], run: list[int], after: int | None) -> float:
+    """The middle line of ``run`` (row indexes): from its first row's first line to the last
+    line of its last row, or the line before the next run's first row (``after``)."""
+    top = own[run[0]][0][1]
+    end = own[run[-1]][-1][1] if after is None else max(own[after][0][1] - 1, own[run[-1]][-1][1])
+    return (top + end) / 2
+
+
+def _cost(own: list, rows_on: list[int], cuts: list[int], lines: list[float]) -> float:
+    """Lines between each date and its run's middle; ``cuts[g]`` the first row (index into
+    ``rows_on``) of run ``g``, ``cuts[-1]`` the end of the last run (rows outside every run
+    cost ``OPEN_ROW_LINES`` each)."""
+    bounds = cuts
+    total = (bounds[0] + len(rows_on) - bounds[-1]) * OPEN_ROW_LINES
+    for g, y in enumerate(lines):
+        run = rows_on[bounds[g] : bounds[g + 1]]
+        after = rows_on[bounds[g + 1]] if bounds[g + 1] < len(rows_on) else None
+        total += abs(_middle(own, run, after) - y)
+    return total
+
+
+def _best_cuts(own: list, rows_on: list[int], lines: list[float]) -> tuple[float, list[int]]:
+    """The cheapest cut of ``rows_on`` into ``len(lines)`` non-empty consecutive runs, the
+    first from the first row: (cost, each run's first row as an index into ``rows_on``)."""
+    n, m = len(rows_on), len(lines)
+    inf = float("inf")
+
+    def run_cost(g: int, a: int, b: int) -> float:  # run g holds rows_on[a:b]
+        after = rows_on[b] if b < n else None
+        return abs(_middle(own, rows_on[a:b], after) - lines[g])
+
+    # f[g][b]: runs 0..g-1 hold rows_on[:b] (rows before run 0 left open); back[g][b]: where
+    # run g-1 starts.
+    f = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    for a in range(n + 1):
+        f[0][a] = a * OPEN_ROW_LINES
+    for g in range(m):
+        for a in range(n):
+            if f[g][a] == inf:
+                continue
+            for b in range(a + 1, n + 1):
+                v = f[g][a] + run_cost(g, a, b)
+                if v < f[g + 1][b]:
+                    f[g + 1][b], back[g + 1][b] = v, a
+    end = min(range(n + 1), key=lambda b: (f[m][b] + (n - b) * OPEN_ROW_LINES, -b))
+    cuts, b = [end], end
+    for g in range(m, 0, -1):
+        b = back[g][b]
+        cuts.append(b)
+    return f[m][end] + (n - end) * OPEN_ROW_LINES, cuts[::-1]
+
+
+def _deviations(own: list, rows_on: list[int], cuts: list[int], lines: list[float]) -> list[float]:
+    """Lines between each date and the middle of its run in the cut ``cuts``."""
+    out = []
+    for g, y in enumerate(lines):
+        run = rows_on[cuts[g] : cuts[g + 1]]
+        after = rows_on[cuts[g + 1]] if cuts[g + 1] < len(rows_on) else None
+        out.append(abs(_middle(own, run, after) - y))
+    return out
+
+
+def _level_with_top(key: tuple, first: list[tuple[int, int]]) -> bool:
+    """The date stands level with its group's first row's first line (a merged date at the
+    top of its cell, or a row's own date)."""
+    return key[0][0] == first[0][0] and abs((key[0][1] or 0) - first[0][1]) <= TOP_SLACK_LINES
+
+
+def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[Doubt]]]:
+    """The rows the centred reading of their page's merged dates gives another date (see the
+    module's docstring): (row → the row whose date it takes, where that reading is sure; per
+    row, ``column_guess`` on the date where it is not, or where it puts the row in none of the
+    page's runs).  Only where the table's ends do not show dates at the top or foot of their
+    cells (``merged_dates.date_alignment``) and no date of the page stands level with the first
+    line of two or more rows given it."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    moves: dict[int, int] = {}
+    keys = [_date_key(r) if r.positioned and not r.ruled else () for r in rows]
+    if not any("merged_cell_filled" in r.flags for k, r in enumerate(rows) if keys[k]):
+        return moves, out
+    own = [_own_lines(r) for r in rows]
+    if date_alignment(keys, own) is not None:
+        return moves, out
+    pages = sorted({key[0][0] for key in keys if key and key[0][0] is not None})
+    for page in pages:
+        dates = sorted({key for key in keys if key and key[0][0] == page}, key=lambda key: key[0])
+        on_page = [k for k in range(len(rows)) if own[k] and own[k][0][0] == page and own[k][-1][0] == page]
+        # The page's head may hold rows given a date of an earlier page (merged over the break).
+        lead = [k for k in on_page if keys[k] and keys[k][0][0] is not None and keys[k][0][0] < page]
+        rows_on = [*lead, *(k for k in on_page if keys[k] in dates)]
+        if (
+            not dates
+            or len(rows_on) < 2
+            or any(rows_on[i + 1] != rows_on[i] + 1 for i in range(len(rows_on) - 1))
+        ):
+            continue  # the rows of the page's dates are not one block
+        given: list[int | None] = [None if k in lead else dates.index(keys[k]) for k in rows_on]
+        placed = [g for g in given if g is not None]
+        if (
+            placed != sorted(placed)
+            or set(placed) != set(range(len(dates)))
+            or given[len(lead) :].count(None)
+        ):
+            continue
+        cuts_given = [given.index(g) for g in range(len(dates))]
+        # A date level with the first line of two or more rows it was given: dates at the top.
+        if any(
+            _level_with_top(d, own[rows_on[c]]) and given.count(g) >= 2
+            for g, (d, c) in enumerate(zip(dates, cuts_given, strict=True))
+        ):
+            continue
+        lines = [sum(ln or 0 for _, ln in d) / len(d) for d in dates]
+        cost_given = _cost(own, rows_on, [*cuts_given, len(rows_on)], lines)
+        cost_best, cuts = _best_cuts(own, rows_on, lines)
+        if cost_best >= cost_given - CENTRED_MARGIN_LINES:
+            continue
+        sure = cost_given - cost_best >= FIX_MARGIN_LINES and max(_deviations(own, rows_on, cuts, lines)) <= (
+            FIX_DEVIATION_LINES
+        )
+        run_of = [None] * len(rows_on)
+        for g in range(len(dates)):
+            for i in range(cuts[g], cuts[g + 1]):
+                run_of[i] = g
+        for i, k in enumerate(rows_on):
+            if run_of[i] == given[i] or "merged_cell_filled" not in rows[k].flags:
+                continue
+            g = run_of[i]
+            if g is not None and sure:
+                moves[k] = next(j for j in rows_on if keys[j] == dates[g])
+                continue
+            why = WHY.format(line=dates[g][0][1]) if g is not None else OPEN_WHY
+            out[k].append(Doubt("column_guess", "change_date", why))
+    return moves, out
