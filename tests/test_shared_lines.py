@@ -326,7 +326,7 @@ def test_a_mend_that_settles_the_after_explanation_cut_drops_the_readers_run_on_
 
 def test_a_closing_word_inside_a_running_phrase_is_no_doubt():
     """削除 / 新規追加 inside a sentence (no space before them) is the cell's own text."""
-    rec = record({"after": ["市民生活部市民課（旧課名を削除）"], "explanation": ["組織改正により課を新規追加"]})
+    rec = record({"after": ["市民課（旧課名を削除）"], "explanation": ["課を新規追加"]})
     assert not [e for e in rec.evidence if "削除 / 新規追加" in e]
     # ... nor is an attachment named in a sentence an item's label.
     rec = record({"explanation": ["別紙２のとおり修正"]})
