@@ -24,12 +24,18 @@ from itertools import pairwise
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import ADDED_ABOVE_HEADING_MAX, MENDED_CUT_STRENGTH
+from piatable.vocabulary import ATTACHMENT_LABEL
 
-from .chars import starts_paragraph
-from .items import heading_score
+from .chars import starts_paragraph, without_whitespace
+from .items import heading_score, opens_item
 
 # The closing words that refer to the text above them in their own cell.
 ADDED_ABOVE = frozenset({"上記を新規追加", "上記を追加", "上記を追記", "上記を新設"})
+# The fewest characters of a line that repeats an attachment's label (``別紙２``) to count as it.
+LABEL_REPEAT_MIN_CHARS = 3
+# Closing words of an after cell beside which a repeated label is the before cell (a deletion).
+DELETED = frozenset({"削除", "上記を削除"})
+LABEL_WHY = "the attachment's label printed again in the item: the body's first line, moved to the {} cell"
 WHY = (
     "the item's last paragraphs are no headings of the form: moved to the after cell, whose only text was {}"
 )
@@ -73,3 +79,39 @@ def mend_added_above(row: RawRow) -> None:
     row.cells["after"] = [*item[k:], *after]
     row.cells["item"] = item[:k]
     row.doubts.append(Doubt("cut_guess", "item", WHY.format(words), MENDED_CUT_STRENGTH))
+
+
+def repeats_label(item: str, line: str) -> bool:
+    """Whether ``line`` prints again the attachment's label that opens ``item`` (whitespace-free
+    text): the label, or a wrapped piece of it at least ``LABEL_REPEAT_MIN_CHARS`` long.  A row
+    that adds or deletes an attachment names it as its item and again as its after (before) cell's
+    first line; a row-ordered reading must not open a row there."""
+    text = without_whitespace(line)
+    if (
+        len(text) < LABEL_REPEAT_MIN_CHARS
+        or not item
+        or not ATTACHMENT_LABEL.match(item)
+        or not opens_item(line)
+    ):
+        return False
+    return item.startswith(text) or text.startswith(item)
+
+
+def mend_repeated_label(row: RawRow) -> None:
+    """An item that prints its attachment's label twice (``（別紙１）事務の流れ`` / ``（別紙１）事務の``
+    / ``流れ``): from the second on, the lines are the body's first (the after cell's, or the
+    before cell's when the after cell is 削除 alone or the before cell holds text), and the row
+    says the cut was moved."""
+    item = row.cells["item"]
+    if len(item) < 2:
+        return
+    head = without_whitespace(item[0].text)
+    for k in range(1, len(item)):
+        if repeats_label(head, item[k].text):
+            moved, row.cells["item"] = item[k:], item[:k]
+            before, after = row.cells["before"], row.cells["after"]
+            deleted = "".join(without_whitespace(cl.text) for cl in after) in DELETED
+            field = "before" if before or deleted else "after"
+            row.cells[field] = moved + row.cells[field]
+            row.doubts.append(Doubt("cut_guess", field, LABEL_WHY.format(field), MENDED_CUT_STRENGTH))
+            return

@@ -38,7 +38,7 @@ from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts
 from .chars import paragraphs, without_whitespace
-from .conservation import SECTION_OPENING
+from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import (
     EXPLANATION_END,
     INSTANCE_LINE,
@@ -341,6 +341,9 @@ def item_path_doubts(record: Record) -> list[Doubt]:
     heading, 漏えい・滅失・毀損リスク: the start of its path went to the row above)."""
     paths = record.item_path
     later = [p for p in paths[1:] if p[:1] in SECTION_NUMERALS]
+    # ... or an attachment's label printed beside the item's own on one line (the after cell's
+    # first line: ``（別紙１）事務の流れ （別紙１）事務の``).
+    later += [m.group() for p in paths for m in ATTACHMENT_OPENING.finditer(p) if m.start() > 0]
     if later:
         return [Doubt("row_split_guess", None, f"the item holds a second path ({later[0][:10]}…)")]
     if paths and heading_score(paths[0]) < ITEM_OPENING_MIN_SCORE:

@@ -9,7 +9,9 @@ a row whose cut is in doubt must say so):
 
 * ``closing``: a before/after paragraph in which 削除 or (上記を)新規追加, words that close an
   after cell, are followed on their line by more text (``削除 委託契約の見直しにより…``): the
-  explanation printed beside them;
+  explanation printed beside them; or any text cell's paragraph in which such a word stands as a
+  piece of its own after other text (``[ ]承認を受ける 削除 事``: a one-line after cell beside the
+  before cell's last line; no paragraph of the samples' truth holds one so);
 * ``shared``: the explanation's first paragraph is two pieces a cell gap apart, the second
   worded as an explanation ends (``…実施する。 外部監査の導入に伴う追記``): the after cell's
   last line beside the explanation; or the after cell's last paragraph ends with such a piece
@@ -19,6 +21,9 @@ a row whose cut is in doubt must say so):
   item's last lines read into the body;
 * ``date piece``: a paragraph of the explanation is a piece of a wrapped date (``令和`` /
   ``２年``): the next row's date, read into this row;
+* ``label``: a paragraph of the explanation opens with an attachment's label or 表紙 (``別紙２``,
+  ``別添１ 事務の内容``): an item printed in pass 1 (Calc draws a one-line item with the row's
+  one-line cells), read into another row; no explanation of the samples' truth opens so;
 * ``alike``: the before and after cells are more alike (the Jaccard index of their character
   bigrams rises by over ``BEFORE_AFTER_ALIKE_GAIN``) with one paragraph moved across the cut
   between them (``・…管理簿により管理している。`` / ``・サーバー室には監視カメラを…``): the cut
@@ -49,7 +54,7 @@ import regex
 
 from piatable.models import Doubt, RawRow, Record
 from piatable.settings import BEFORE_AFTER_ALIKE_GAIN, SHARED_EXPLANATION_MIN_CHARS
-from piatable.vocabulary import EXPLANATION_ENDING
+from piatable.vocabulary import ATTACHMENT_OPENING_PATTERN, COVER_LABEL, EXPLANATION_ENDING
 
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .stream_cut_checks import stream_cut_doubts
@@ -57,6 +62,9 @@ from .stream_cut_checks import stream_cut_doubts
 _WHITE = regex.compile(r"\s+")
 # 削除 / (上記を)新規追加 and then, a space apart, more text on the same line.
 _CLOSING_THEN_TEXT = regex.compile(r"^(?:上記を)?(?:新規追加|削除)[ 　]+\S")
+# Text and then, a space apart, 削除 / (上記を)新規追加 as a piece of its own (``[ ]承認を受ける 削除 事``:
+# a one-line after cell printed beside the before cell's last line and the timing's first piece).
+_TEXT_THEN_CLOSING = regex.compile(r"\S[ 　]+(?:上記を)?(?:新規追加|削除)(?:[ 　]|$)")
 # A heading and then, a space apart, 上記を新規追加 (the item's last line beside the after cell).
 _HEADING_THEN_ADDITION = regex.compile(r"^(\S+)[ 　]+(?:上記を)?新規追加$")
 # A half-width space between Japanese text: a gap between two cells printed on one line.
@@ -73,6 +81,9 @@ _DATE_PIECE = regex.compile(
     r"|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)$"
 )
 _EDIT_WORD = regex.compile(r"新規追加|削除")
+# An attachment's label opening a paragraph (``別紙２``, ``（別添１）事務の内容``), not a reference in a
+# sentence (``別紙２のとおり``).
+_LABEL_OPENING = regex.compile(rf"^(?:{ATTACHMENT_OPENING_PATTERN})")
 
 
 def _paragraphs(text: str | None) -> list[str]:
@@ -94,6 +105,12 @@ def closing_doubts(record: Record) -> list[Doubt]:
                     f"a heading of the form beside {f}'s 新規追加 ({m.group(1)[:12]}): the item's last line?"
                 )
                 return [Doubt("column_guess", "item", why)]
+    for f in ("item", "before", "after", "explanation"):
+        for p in _paragraphs(getattr(record, f)):
+            m = _TEXT_THEN_CLOSING.search(p)
+            if m and not _HEADING_THEN_ADDITION.match(p):
+                why = f"a short 削除 / 新規追加 cell printed beside other text in the {f} cell ({p[:16]}…)"
+                return [Doubt("column_guess", f, why)]
     return []
 
 
@@ -136,10 +153,13 @@ def leaf_doubts(record: Record) -> list[Doubt]:
 
 
 def date_piece_doubts(record: Record) -> list[Doubt]:
-    """``date piece`` (see the module notes)."""
+    """``date piece`` and ``label`` (see the module notes)."""
     for p in _paragraphs(record.explanation):
         if _DATE_PIECE.match(p):
             return [Doubt("row_split_guess", "explanation", f"the explanation holds a piece of a date ({p})")]
+        if _LABEL_OPENING.match(p) or COVER_LABEL.match(p):
+            why = f"a paragraph of the explanation opens with an item's label ({p[:12]}): another row's item?"
+            return [Doubt("row_split_guess", "explanation", why)]
     return []
 
 

@@ -40,7 +40,7 @@ from piatable.settings import (
 )
 from piatable.vocabulary import EXPLANATION_ENDING
 
-from .added_above import mend_added_above
+from .added_above import mend_added_above, mend_repeated_label
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
@@ -301,6 +301,7 @@ def mend_shared_lines(
         if row.ruled:
             continue
         was = _body_end(row)
+        mend_repeated_label(row)
         mend_closing(row)
         mend_shared_explanation(row)
         mend_explanation_head(row, settings, tok)

@@ -20,7 +20,8 @@ from piatable.vocabulary import (
     TIMING,
 )
 
-from .chars import display_width, starts_paragraph
+from .added_above import repeats_label
+from .chars import display_width, starts_paragraph, without_whitespace
 from .compound import split_compound_lines
 from .conservation import dates_before_region, paths_before_region, rowless_share
 from .continuation import continued_doubt, explanation_rest
@@ -40,12 +41,7 @@ from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
-from .twophase import (
-    SPACE_GAP_CONFIDENCE,
-    space_gap_why,
-    two_phase_pages,
-    two_phase_rows,
-)
+from .twophase import SPACE_GAP_CONFIDENCE, space_gap_why, two_phase_pages, two_phase_rows
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -160,7 +156,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
             blocks[-1].timing = CellLine(cl.text.strip(), cl.page, cl.line_no)
-        elif opens_item(cl.text) and _opens_next_row(blocks[-1]):
+        elif opens_item(cl.text) and _opens_next_row(blocks[-1], cl):
             blocks.append(_Block(blocks[-1].date, [cl], None, [], shared_date=True))
         elif blocks[-1].timing is None:
             blocks[-1].pre.append(cl)
@@ -240,14 +236,19 @@ def _date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) ->
     return bool(nxt) and not opens_item(nxt) and not TIMING.match(nxt)
 
 
-def _opens_next_row(block: _Block) -> bool:
-    """Whether a line opening a section of the form (Ⅰ…Ⅵ) starts a new row sharing the date.
+def _opens_next_row(block: _Block, cl: CellLine) -> bool:
+    """Whether ``cl``, opening a section of the form (Ⅰ…Ⅵ), starts a new row sharing the date.
 
     An item path holds one such line, at its start: a second one, or one after the explanation
-    has begun, belongs to the next row.
-    """
-    if block.timing is not None:
-        return bool(block.post)
+    has begun, belongs to the next row.  Not a piece printed beside the block's last line (a row
+    printed in order starts a printed line), nor the item's attachment label again before any
+    body text (``added_above.repeats_label``: a row adding it prints it as its after cell too)."""
+    last = (block.post or block.pre or [None])[-1]
+    if last is not None and same_printed_line(last, cl):
+        return False
+    pre = without_whitespace("".join(x.text for x in block.pre))
+    if block.timing is None and repeats_label(pre, cl.text):
+        return False
     return any(opens_item(cl.text) for cl in block.pre)
 
 

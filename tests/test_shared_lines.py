@@ -110,6 +110,11 @@ def test_a_full_width_space_inside_a_cell_is_no_gap_between_cells():
     [
         ({"after": ["委託事項２ 上記を新規追加"], "before": []}, "item"),
         ({"explanation": ["組織改正", "令和", "２年"]}, "explanation"),
+        # A one-line 削除 cell beside the before cell's last line and the timing's first piece.
+        ({"before": ["[ ]承認を受ける 削除 事"], "after": ["前"]}, "before"),
+        ({"after": ["画像データ化業務 上記を新規追加"], "before": []}, "after"),
+        # An item printed in pass 1 (an attachment's label), read as another row's explanation.
+        ({"explanation": ["別添１"]}, "explanation"),
     ],
 )
 def test_doubtful_shared_lines_are_warned(cells, field):
@@ -317,3 +322,12 @@ def test_a_mend_that_settles_the_after_explanation_cut_drops_the_readers_run_on_
         _recheck_run_on(row, Settings(), default_tokenizer())
     assert [d.why for d in settled.doubts] == []
     assert [d.why for d in still.doubts] == [RUN_ON_WHY]
+
+
+def test_a_closing_word_inside_a_running_phrase_is_no_doubt():
+    """削除 / 新規追加 inside a sentence (no space before them) is the cell's own text."""
+    rec = record({"after": ["市民課（旧課名を削除）"], "explanation": ["課を新規追加"]})
+    assert not [e for e in rec.evidence if "削除 / 新規追加" in e]
+    # ... nor is an attachment named in a sentence an item's label.
+    rec = record({"explanation": ["別紙２のとおり修正"]})
+    assert not [e for e in rec.evidence if "item's label" in e]

@@ -120,3 +120,31 @@ def test_repeated_header_and_page_numbers_count_as_page_breaks():
     # Lines that already carry pages (form feeds) are left as they are.
     paged = [CellLine("row 1", page=4), CellLine(labels, page=5), CellLine("row 2", page=5)]
     assert [cl.page for cl in pages_from_furniture(paged)] == [4, 5, 5]
+
+
+def test_an_attachment_label_beside_the_items_own_opens_no_row(tmp_path):
+    """Writer prints a row's cells side by side on one baseline: an attachment's label as the
+    item and again as the after cell's first line (``（別紙１）事務の流れ （別紙１）事務の``) is one
+    row, not two; the item holding the second label is warned."""
+    text = "\n".join(
+        [
+            "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明",
+            "2016/10/1 （別紙１）事務の流れ （別紙１）事務の",
+            "流れ",
+            "上記を新規追加",
+            "事後",
+            "事務の流れを追加",
+            "2017/4/1 Ⅱ特定個人情報ファイルの概要",
+            "２．基本情報",
+            "⑥事務担当部署",
+            "財務部市民税課 財政部市民税課 事後",
+            "組織改正による部署名の変更",
+        ]
+    )
+    p = tmp_path / "writer.txt"
+    p.write_text(text, encoding="utf-8")
+    records = piatable.extract(p)
+    assert [r.change_date for r in records] == ["2016-10-01", "2017-04-01"]
+    first = records[0]
+    assert first.item.startswith("（別紙１）事務の流れ")
+    assert "row_split_guess" in first.flags or first.item == "（別紙１）事務の流れ"

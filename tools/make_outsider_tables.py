@@ -12,6 +12,7 @@
     python tools/make_outsider_tables.py --set coveritem --set heldout-coveritem  # 表紙 items
     python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
     python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16  # -layout kinds
+    python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16  # dense Calc
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -540,6 +541,8 @@ SET_NAMES = (
     "heldout-valigndate15",
     "office-layout16",
     "heldout-layout16",
+    "office-stream16",
+    "heldout-stream16",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -646,6 +649,68 @@ out: measure on it, never tune) from `samples/heldout/tables`.
 
     python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15
     python tools/bench_calibration.py --no-reflow --only valigndate15
+"""
+
+
+def dense_calc_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Small-type tables with narrow columns (two in three Calc), runs of two to four rows sharing
+    one date in a merged 変更日 cell centred vertically, some rows amending an attachment (its
+    label the item and again the after cell's first line, over 上記を新規追加) or the cover, and
+    short 削除 / 新規追加 cells: the kinds whose row-ordered text (``pdftotext -raw``, pypdfium2)
+    gave extra rows and lost rows (issue 10, branch stream16)."""
+    rng = random.Random(seed + 16)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=("center", "top", "top-center", "bottom"),
+        attachment_share=0.15,
+        rich_share=0.2,
+        rows_per_case=(6, 10),
+        sizes=(8.0, 8.0, 9.0),
+        cover_rows=(0, 1),
+        heldout_dates=heldout,
+    )
+    for k, case in enumerate(cases):
+        case.maker = "writer" if k % 3 == 1 else "calc"
+        case.name = f"{prefix}-{case.maker}-{k + 1}"
+        case.landscape = rng.random() < 0.4
+        raw = [s * rng.uniform(0.6, 1.6) for s in SHARES]
+        case.shares = tuple(round(r / sum(raw), 3) for r in raw)
+        case.date_valign = "center"
+        for row in case.rows:
+            if rng.random() < 0.12:
+                label = rng.choice(ATTACHMENT_ITEMS)
+                row.update(item=label, before="", after=f"{label}\n上記を新規追加", timing="事後")
+                row["explanation"] = rng.choice(("別紙の追加", "事務の流れを追加", "重要な変更に当たらない"))
+        i = 0
+        while i < len(case.rows) - 1:
+            run = rng.randint(2, 4) if rng.random() < 0.6 else 1
+            for row in case.rows[i + 1 : i + run]:
+                row["change_date"] = case.rows[i]["change_date"]
+            i += run
+        if case.maker == "calc":
+            case.merge_dates = True
+        else:
+            case.merge_keys = ("change_date_raw",)
+        for row in case.rows:
+            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_DENSE = """# {name}: dense tables, merged centred dates (issue 10, branch stream16)
+
+Calc (two in three) and Writer tables in the outsider styles at 8–9 pt with narrow columns
+(each column's share jittered 0.6–1.6×), runs of two to four rows sharing one date in a merged
+変更日 cell centred vertically, some rows amending an attachment (the label as item and as the
+after cell's first line, over 上記を新規追加) or the cover (表紙), short 削除 / 新規追加 cells.
+Only the `pdftotext -raw` and pypdfium2 texts are kept, with the truth (`expected/records.json`).
+`samples/office-stream16` draws from the tuning tables; `samples/heldout-stream16` from
+`samples/heldout/tables` with other seeds: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16
+    python tools/eval_office.py samples/office-stream16 samples/heldout-stream16
 """
 
 
@@ -962,6 +1027,12 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-layout16" in sets:
         cases = layout_cases("hly16", HELDOUT_POOLS, 9, 2616)
         build(SAMPLES / "heldout-layout16", cases, ("pdftotext-layout",), False, README_LAYOUT)
+    if "office-stream16" in sets:
+        cases = dense_calc_cases("ds16", TUNING_POOLS, 12, 1616, False)
+        build(SAMPLES / "office-stream16", cases, FLAT_TOOLS, False, README_DENSE)
+    if "heldout-stream16" in sets:
+        cases = dense_calc_cases("hds16", HELDOUT_POOLS, 9, 2616, True)
+        build(SAMPLES / "heldout-stream16", cases, FLAT_TOOLS, False, README_DENSE)
     return 0
 
 
