@@ -94,8 +94,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
-    "rows_merged": "the row holds two or more printed dates or 項目 paths (Ⅰ…Ⅵ): rows were "
-    "probably read as one",
+    "rows_merged": "the row holds two or more printed dates, 項目 paths (Ⅰ…Ⅵ) or 提出時期 "
+    "(事前/事後): rows were probably read as one",
     "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
     "form, 上記を新規追加 or explanation wording where it does not belong, or brackets torn between cells",
     "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "

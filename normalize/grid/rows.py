@@ -28,7 +28,7 @@ from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
-from .unread_pages import note_unread_page
+from .unread_pages import TIMING_WORD, note_unread_page
 from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
@@ -202,8 +202,9 @@ def _is_printed_date(text: str) -> bool:
 
 def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResult) -> None:
     """No row lost in silence: every line of the table's columns must be in a row (else it is
-    counted as unplaced and named in a note), and a row that holds two printed dates or two
-    項目 paths (two rows read as one) is flagged ``rows_merged`` (a low confidence)."""
+    counted as unplaced and named in a note), and a row that holds two printed dates, two
+    項目 paths or two 提出時期 (事前/事後: the cell prints one) is flagged ``rows_merged`` (two
+    rows read as one; a low confidence)."""
     placed = {_line_key(ln) for r in rows for lines in r.cells.values() for ln in lines}
     lost = [ln for ln in page_lines if _line_key(ln) not in placed and ln.text.strip()]
     for ln in lost[:MAX_LOST_NOTES]:
@@ -217,12 +218,13 @@ def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridRes
     for r in rows:
         dates = {_line_key(ln) for ln in r.cells.get(0, []) if _is_printed_date(ln.text)}
         paths = {_line_key(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
-        if (len(dates) > 1 or len(paths) > 1) and "rows_merged" not in r.flags:
+        timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
+        if (len(dates) > 1 or len(paths) > 1 or timings > 1) and "rows_merged" not in r.flags:
             r.flags.append("rows_merged")
             result.merged_rows += 1
     if result.merged_rows:
         result.notes.append(
-            f"{result.merged_rows} rows hold two or more printed dates or 項目 paths: rows were "
+            f"{result.merged_rows} rows hold two or more printed dates, 項目 paths or 提出時期: rows were "
             "probably read as one (flag rows_merged)"
         )
 
