@@ -49,7 +49,7 @@ from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
-from .row_doubts import row_doubts, rows_in_row_order
+from .row_doubts import bodies_in_own_run, excess_how, row_doubts, rows_in_row_order
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
 from .side_columns import wide_lines
@@ -406,7 +406,7 @@ def _fill_column(
         if len(avail) >= len(idx):
             for k, b in zip(idx, avail, strict=False):
                 rows[k].cells[key] = list(b.lines)
-                how[k] = "one" if len(avail) == len(idx) else "excess"
+                how[k] = "one" if len(avail) == len(idx) else excess_how(b, k, avail, order, pos)
             carry = avail[len(idx) :]
             last = avail[len(idx) - 1] if idx else last
             continue
@@ -547,10 +547,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
     ordered = rows_in_row_order(rows, boxes, leftovers)
+    local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, [pos[id(b)] for b in bodies])
     for k, row in enumerate(rows):
-        short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty"
-        skipped = bool(skipped_pages & _item_pages(row))
+        short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
+        skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
         why, weak = row_doubts(fill_how, k, moves[k], skipped, side_by_side, short, ordered[k])
         if k in crossed:
             crossing = "its before/after cells and a neighbouring row's could be crossed"

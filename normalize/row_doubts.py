@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from piatable.models import RawRow
+from piatable.models import CellLine, RawRow
 
 from .boxes import Box
 
@@ -27,7 +27,7 @@ from .boxes import Box
 # scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
 PAIR_SURE_SCORE = 2.5
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
-SURE_FILLS = frozenset({"one", "group", "segment", "split"})
+SURE_FILLS = frozenset({"one", "group", "segment", "split", "excess_local"})
 WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (row_doubts)
 # Fills that are page-level guesses: sure for a row emitted whole in row order (its own cell is
 # in its own run of boxes).
@@ -98,6 +98,51 @@ def rows_in_row_order(rows: list[RawRow], boxes: list[Box], leftovers: list[Box]
 def _shared(ps: set[int], mine: dict[str, set[int]], cell_pos: list[dict[str, set[int]] | None]) -> bool:
     """Whether another row's cells use one of the boxes ``ps``."""
     return any(other is not mine and any(ps & qs for qs in other.values()) for other in cell_pos if other)
+
+
+def excess_how(b: Box, k: int, avail: list[Box], order: list[int], pos: dict[int, int]) -> str:
+    """How row ``k`` got box ``b`` of a page with more boxes than rows (handed out by order,
+    ``columnar._fill_column``; ``order[k]``: where row k's item box is in the extractor's order,
+    ``pos``: each box's place):
+    "excess_local" when ``b`` is also the only box of ``avail`` the extractor emitted in row
+    k's own run (after its item box, before the next row's), so that two readings, the order
+    and the run, agree on it; else "excess" (a page-level guess)."""
+    lo = order[k]
+    hi = order[k + 1] if k + 1 < len(order) and order[k + 1] > lo else None
+    if hi is None:
+        return "excess"
+    inside = [c for c in avail if lo < pos.get(id(c), -1) < hi]
+    return "excess_local" if len(inside) == 1 and inside[0] is b else "excess"
+
+
+def bodies_in_own_run(
+    rows: list[RawRow], boxes: list[Box], order: list[int], skipped: list[list[CellLine]]
+) -> list[bool]:
+    """For each row, whether its before, after and explanation cells are whole boxes the
+    extractor emitted in the row's own run (after its item box, before the next row's: ``order[k]``
+    is where row k's item box is in ``boxes``) with no box the pairing left over (``skipped``) in
+    that run.  The pairing and the extractor's order then agree on those cells, so boxes left
+    over elsewhere on its page do not speak against them (``row_doubts``' ``skipped``).  The
+    explanation counts too: a box left over is often an explanation read as a body cell."""
+    pos_of: dict[int, int] = {}
+    for n, b in enumerate(boxes):
+        for cl in b.lines:
+            pos_of[id(cl)] = n
+    left = {pos_of.get(id(cl)) for lines in skipped for cl in lines}
+    out = []
+    for k, row in enumerate(rows):
+        lo = order[k] if k < len(order) else None
+        hi = order[k + 1] if k + 1 < len(order) else None
+        body = [cl for key in ("before", "after") for cl in row.cells.get(key) or []]
+        # The explanation too: a box left over is often an explanation read as a body cell.
+        body += row.cells.get("explanation") or []
+        if lo is None or hi is None or hi <= lo or not body:
+            out.append(False)
+            continue
+        used = Counter(pos_of.get(id(cl)) for cl in body)
+        whole = all(p is not None and lo < p < hi and n == len(boxes[p].lines) for p, n in used.items())
+        out.append(whole and not any(p is not None and lo < p < hi for p in left))
+    return out
 
 
 def row_doubts(
