@@ -96,6 +96,20 @@ static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
     return PyObject_GetAttr(o, name);
 }
 
+/* qsort, left out when the items are in order already (checked with the same comparator): every
+ * comparator here is a total order (the index breaks ties, NaN boxes never get this far), so the
+ * sorted order is then the given one.  The cells' words mostly come in order (their column's
+ * printed lines, each left to right), and a check is n comparisons against qsort's n log n. */
+static void sort_items(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+    const char *p = base;
+    for (size_t k = 1; k < n; k++) {
+        if (cmp(p + (k - 1) * size, p + k * size) > 0) {
+            qsort(base, n, size, cmp);
+            return;
+        }
+    }
+}
+
 static int by_centre(const void *pa, const void *pb) {
     const item *a = pa, *b = pb;
     if (a->c < b->c) return -1;
@@ -210,7 +224,7 @@ static PyObject *plain_lines(PyObject *self, PyObject *args) {
         it->c = (it->top + it->bottom) / 2;
         it->ink = has_ink(it->text);
     }
-    qsort(items, n, sizeof(item), by_centre);
+    sort_items(items, n, sizeof(item), by_centre);
     Py_ssize_t start = 0;
     double centre = items[0].c;
     for (Py_ssize_t k = 1; k <= n; k++) {
@@ -224,7 +238,7 @@ static PyObject *plain_lines(PyObject *self, PyObject *args) {
         item *g = &items[start];
         Py_ssize_t m = k - start;
         for (Py_ssize_t j = 0; j < m; j++) g[j].i = j; /* stable: ties keep the group's order */
-        qsort(g, m, sizeof(item), by_x0);
+        sort_items(g, m, sizeof(item), by_x0);
         if (make_line(g, m, line_type, out) < 0) goto fail;
         if (k < n) {
             start = k;
@@ -369,7 +383,7 @@ static PyObject *printed_crossings(PyObject *self, PyObject *args) {
         it->bottom = PyFloat_AS_DOUBLE(it->obottom);
         if (isnan(it->top) || isnan(it->bottom)) goto not_mine;
     }
-    qsort(items, n, sizeof(pitem), by_bottom);
+    sort_items(items, n, sizeof(pitem), by_bottom);
     Py_ssize_t start = 0;
     for (Py_ssize_t k = 1; k <= n; k++) {
         if (k < n && items[k].bottom - items[k - 1].bottom <= tol) continue;
@@ -562,7 +576,7 @@ static PyObject *mark_strokes(PyObject *self, PyObject *args) {
         double h = it->bottom - it->top;
         if (k == 0 || h > tallest) tallest = h; /* max(..., default=0.0): the first is taken as it is */
     }
-    qsort(items, n, sizeof(mitem), by_bottom_m);
+    sort_items(items, n, sizeof(mitem), by_bottom_m);
     for (Py_ssize_t k = 0; k < n; k++) bottoms[k] = items[k].bottom;
     keep = PyList_New(0);
     if (!keep) goto done;
