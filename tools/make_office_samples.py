@@ -1838,6 +1838,31 @@ def scanmerge_cases() -> list[Case]:
     ]
 
 
+def underline16_cases(heldout: bool) -> list[Case]:
+    """Tables whose 変更後 cells underline the changed words (変更箇所に下線), by Calc and by
+    Writer in the set's looks, 8 rows each, for scans (issue 11: an underline is no row ruling).
+    Tuning ``office-underline16`` from the tuning tables; ``heldout-underline16`` from the
+    held-out tables (measure only)."""
+    if heldout:
+        makers = ("writer", "calc", "calc", "writer")
+        plan = [(p.stem, p, m) for p, m in zip(sorted(HELDOUT_DIR.glob("*.json")), makers, strict=True)]
+    else:
+        pairs = (("juki", "calc"), ("municipal", "writer"), ("kokuho", "calc"), ("zeimu", "writer"))
+        plan = [(n, TUNING_TABLES[n], m) for n, m in pairs]
+    cases = []
+    for k, (name, path, maker) in enumerate(plan):
+        table = load_table(path)
+        if heldout:  # rows LibreOffice prints otherwise than the truth (brackets, △ □ names)
+            table = [r for r in table if not any(c in r["after"] + r["before"] for c in "[△□")]
+        start = min(k * 3, max(len(table) - 8, 0))
+        table = table[start : start + 8]
+        style = DATE_STYLES[k % len(DATE_STYLES)]
+        c = plain_case(f"{maker}-ul-{name}", table, maker, heldout=heldout, date_style=style)
+        runs = {(i, "after"): changed_spans(r["before"], r["after"]) for i, r in enumerate(c.rows)}
+        cases.append(replace(c, runs={key: v for key, v in runs.items() if v}, texts=False))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1869,6 +1894,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office9": (SAMPLES / "office9", lambda: ninth_cases(heldout=False)),
     "heldout9": (SAMPLES / "heldout9", lambda: ninth_cases(heldout=True)),
     "office-scanmerge": (SAMPLES / "office-scanmerge", scanmerge_cases),
+    "office-underline16": (SAMPLES / "office-underline16", lambda: underline16_cases(heldout=False)),
+    "heldout-underline16": (SAMPLES / "heldout-underline16", lambda: underline16_cases(heldout=True)),
 }
 
 

@@ -30,6 +30,8 @@ class PageScan:
     notes: list[str] = field(default_factory=list)
     # Pieces of ink (about one per character) inside the table that no cell read.
     unread: int = 0
+    # Underlines (rulings.split_underlines): strokes under text, no row's ruling.
+    underlines: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -42,6 +44,7 @@ class PageScan:
             "glyph": round(self.glyph, 2),
             "horizontal": [list(r) for r in self.horizontal],
             "vertical": [list(r) for r in self.vertical],
+            "underlines": [list(r) for r in self.underlines],
         }
 
     @classmethod
@@ -57,4 +60,5 @@ class PageScan:
             [tuple(r) for r in data["vertical"]],  # type: ignore[misc]
             parse_tsv(tsv),
             turned=data.get("turned", 0),
+            underlines=[tuple(r) for r in data.get("underlines", [])],  # type: ignore[misc]
         )

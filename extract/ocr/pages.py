@@ -29,7 +29,7 @@ from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .orient import Orientation, find_orientation, turn_upright
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
-from .rulings import close_edges, cuts, find_rulings
+from .rulings import close_edges, cuts, find_rulings, mark_underlined, split_underlines
 from .strips import ocr_cells, table_cells
 from .widths import normalize_widths, snap_to_ink
 
@@ -90,8 +90,10 @@ def scan_image(
     clean = erase(gray, rulings.mask, settings.erase_grow_px, paper)
     # The ink without the rulings: where the text is.
     text_ink = 255 - erase(255 - ink, rulings.mask, settings.erase_grow_px)
+    underlines = split_underlines(rulings, text_ink, glyph, settings)
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
+    scan.underlines = underlines
     if orientation is not None:
         scan.turned_by = orientation.how
     if orientation is not None and orientation.turned:
@@ -309,6 +311,8 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             max(tw.conf, 0.0),
         )
         words.extend(_split_at(w, vx))
+    under = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in scan.underlines]
+    mark_underlined(words, under, settings.underline_band_em * scan.glyph * s)
     rulings = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in [*scan.horizontal, *scan.vertical]]
     # Rulings as the grid expects them: thin along one axis (the centre line of the stroke).
     thin: list[tuple[float, float, float, float]] = []

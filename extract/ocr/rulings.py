@@ -4,12 +4,14 @@ the positions of rulings along an axis.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
+from piatable.models import Word
 from piatable.settings import OcrSettings
 
 
@@ -130,3 +132,65 @@ def cuts(segments: list[tuple[int, int, int, int]], axis: int, merge: float) -> 
         else:
             out.append([p])
     return [sum(g) / len(g) for g in out]
+
+
+def split_underlines(
+    rulings: Rulings, text_ink: np.ndarray, glyph: float, settings: OcrSettings
+) -> list[tuple[int, int, int, int]]:
+    """Take the underlines out of ``rulings.horizontal`` and return them (issue 11: a horizontal
+    line not drawn across its cell, or lying just under a line of text, starts no row; the PDF
+    grid's rule, normalize/grid/ruled.py ``mark_decorations``).  Amendment tables underline the
+    changed words (変更箇所に下線); an underline under a full line of a cell is as long as a
+    ruling and cut the row into pieces, each given a copy of the merged cells.
+
+    A stroke that runs on past one of the vertical rulings of its column (into the next column,
+    or out through the table's border) is a ruling.  One that stays inside its column is an
+    underline when it keeps ``underline_gap_em`` glyphs clear of both column rulings (a cell's
+    padding: Writer), or when text ink stands just above it (within ``underline_band_em``)
+    over at least ``underline_ink_share`` of its length (Calc prints its text flush with the
+    cell's side, so its underlines touch the rulings).  Strokes with no vertical rulings beside
+    them (no grid) are left as they are."""
+    if not rulings.vertical:
+        return []
+    reach = settings.merge_em * glyph
+    keep: list[tuple[int, int, int, int]] = []
+    under: list[tuple[int, int, int, int]] = []
+    for h in rulings.horizontal:
+        y = (h[1] + h[3]) / 2
+        xs = cuts([v for v in rulings.vertical if v[1] - reach <= y <= v[3] + reach], 0, reach)
+        k = bisect.bisect_right(xs, (h[0] + h[2]) / 2)
+        if k == 0 or k == len(xs):
+            keep.append(h)
+            continue
+        a, b = xs[k - 1], xs[k]
+        if h[0] < a - reach / 2 or h[2] > b + reach / 2:
+            keep.append(h)
+            continue
+        gap = settings.underline_gap_em * glyph
+        clear = h[0] - a >= gap and b - h[2] >= gap
+        top = max(int(h[1] - settings.underline_band_em * glyph), 0)
+        band = text_ink[top : max(h[1] - 1, 0), h[0] : h[2]]
+        inked = float((band > 0).any(axis=0).mean()) if band.size else 0.0
+        if clear or inked >= settings.underline_ink_share:
+            under.append(h)
+        else:
+            keep.append(h)
+    rulings.horizontal[:] = keep
+    return under
+
+
+def mark_underlined(
+    words: list[Word], underlines: list[tuple[float, float, float, float]], band: float
+) -> None:
+    """Mark ``words`` that an underline runs under (``Word.mark = "underlined"``, kept as the
+    record's evidence like the PDF grid's marks): the stroke lies within ``band`` below the
+    word's bottom (or in its lowest quarter: tesseract's boxes stray) and covers at least half
+    its width.  Units of the words (points)."""
+    for w in words:
+        h = w.bottom - w.top
+        for x0, t, x1, b in underlines:
+            y = (t + b) / 2
+            covered = min(w.x1, x1) - max(w.x0, x0)
+            if w.bottom - h / 4 <= y <= w.bottom + band and covered >= 0.5 * (w.x1 - w.x0):
+                w.mark = "underlined"
+                break

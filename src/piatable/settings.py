@@ -438,6 +438,14 @@ class OcrSettings:
     merge_em: float = 0.5
     min_cell_em: float = 1.2
     cross_share: float = 0.5
+    # A horizontal stroke that stays inside its column is an underline, not a row's ruling, when
+    # it keeps underline_gap_em glyphs clear of both column rulings, or when text ink stands
+    # within underline_band_em glyphs above it over underline_ink_share of its length
+    # (extract/ocr/rulings.py split_underlines).  On the office scans a column's own ruling has
+    # ink over at most 0.09 of its length just above it, an underline over 0.46–0.87.
+    underline_gap_em: float = 0.5
+    underline_band_em: float = 0.5
+    underline_ink_share: float = 0.4
     # Ink inside the table that no cell reads (extract/ocr/coverage.py): the table's box is
     # that of the vertical rulings at least table_border_share as long as the longest; pieces
     # of ink at least unread_piece_em glyph heights in size count, and a page with
