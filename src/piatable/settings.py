@@ -285,10 +285,8 @@ class QualitySettings:
     weight_unplaced_text: float = 0.61
     weight_ocr_low_confidence: float = 1.5
     weight_row_continued: float = 0.75
-    # A scan's row continued over a page break (the rulings show its cells open at the page's
-    # foot): set by hand; on the tuning scans the 10 such rows with no doubt flag were all right
-    # (at 0.75 they sat at 0.41-0.49, warned by their confidence alone), the 7 wrong ones all
-    # carried ocr_suspect.
+    # A scan's row continued over a page break, by hand: on the tuning scans the 10 such rows
+    # with no doubt flag were all right (0.41-0.49 at 0.75), the 7 wrong ones ocr_suspect.
     weight_ocr_row_continued: float = 0.2
     weight_merged_cell_filled: float = 0.26
     weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
