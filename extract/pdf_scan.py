@@ -10,18 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from piatable.normalize.cover import COVER_PAGES
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
+from piatable.vocabulary import TIMING_WORD
 
 # Label words whose presence (whitespace removed) marks a page of the table's header row.
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 # A table page carries at least this many of the label words (header row) ...
 MIN_LABEL_KEYS = 4
-# ... and a page without the header still counts when it has dates and 事前/事後.
-TIMING_WORD = regex.compile(r"事\s*[前後]")
+# ... and a page without the header still counts when it has dates and 事前/事後 (TIMING_WORD).
 # A page whose text layer holds fewer characters than this is taken as an image page.
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.

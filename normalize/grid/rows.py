@@ -13,7 +13,7 @@ import regex
 
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
-from piatable.vocabulary import ITEM_OPENING, is_title, top_headings
+from piatable.vocabulary import ITEM_OPENING, TIMING_WORD, is_title, top_headings
 
 from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_AT_START, DATE_LINE, is_date_head
@@ -28,7 +28,7 @@ from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
-from .unread_pages import TIMING_WORD, note_unread_page
+from .unread_pages import note_unread_page
 from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts

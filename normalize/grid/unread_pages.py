@@ -6,10 +6,9 @@ Split from ``rows`` (the page-by-page reading of the grid), which calls it for s
 
 from __future__ import annotations
 
-import regex
-
 from piatable.models import PageWords
 from piatable.settings import GridSettings
+from piatable.vocabulary import TIMING_WORD
 
 from ..dates import DATE
 from .common import GridResult
@@ -17,8 +16,6 @@ from .lines import words_to_lines
 
 # A page without table columns: how many of its printed dates (distinct) its note quotes.
 QUOTED_DATES = 3
-# 提出時期 printed on a line (a page of the table, not a cover or prose).
-TIMING_WORD = regex.compile(r"事\s*[前後]")
 
 
 def note_unread_page(page: PageWords, hx: float, hy: float, gs: GridSettings, result: GridResult) -> None:
