@@ -70,6 +70,45 @@ def test_cover_text_used_for_no_fact_is_noted():
     assert kept and "".join(w.text for w in kept[0].words).startswith("変更日")
 
 
+def test_a_table_page_whose_header_misread_is_not_a_cover():
+    # The table's first row amends the cover (項目 表紙 / 評価書名, before and after naming the
+    # 全項目評価書) and its title and column labels were misread: the 提出時期 cells say it is
+    # a table page, so none of its words are taken for a cover (its rows would go with them).
+    from piatable.extract.ocr.cover_zone import split_cover
+    from piatable.models import PageWords, Word
+
+    def cells(top: float, *texts: str) -> list[Word]:
+        out, x = [], 10.0
+        for text in texts:
+            out += [
+                Word(c, 1, x + 10 * k, x + 10 * k + 9, top, top + 9, "ocr", 90.0) for k, c in enumerate(text)
+            ]
+            x += 10 * len(text) + 40
+        return out
+
+    words = (
+        cells(10, "変吏日", "頃目", "変吏前の記戦", "変吏後の記戦", "提出時朗")
+        + cells(
+            30,
+            "令和6年4月1日",
+            "表紙評価書名",
+            "住民基本台帳事務全項目評価書",
+            "住民記録事務全項目評価書",
+            "事後",
+        )
+        + cells(50, "令和6年4月1日", "公表日", "令和5年3月31日", "令和6年3月29日", "事後")
+        + cells(70, "令和7年1月6日", "Ⅱファイルの概要", "本人", "本人又は代理人", "事前")
+    )
+    pw = PageWords(1, 600, 400, "pt", "ocr", words)
+    facts, notes, kept = split_cover([pw])
+    assert facts == {} and notes == []
+    assert len(kept) == 1 and len(kept[0].words) == len(words)
+    # Without its 提出時期 cells the same page is read as a cover (the rule's other side).
+    bare = [w for w in words if w.text not in "事前後"]
+    facts, notes, kept = split_cover([PageWords(1, 600, 400, "pt", "ocr", bare)])
+    assert facts and any("cover page read for its facts" in n for n in notes)
+
+
 def test_a_ruling_read_as_a_1_before_a_value_is_taken_off():
     # writer-page-t4's value cells open on one ruling; tesseract glued it to the number (135
     # for 35) and to the date (12024/11/14): the column of ruling glyphs read in the other

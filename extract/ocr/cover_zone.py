@@ -18,6 +18,7 @@ import numpy as np
 import regex
 
 from piatable.models import PageWords, Word
+from piatable.vocabulary import TIMING
 from piatable.normalize.cover import (
     COVER_LABELS,
     COVER_PAGES,
@@ -39,6 +40,9 @@ SAME_LINE_SHARE = 0.5
 CELL_GAP_HEIGHTS = 0.6
 # At most this many characters of unused cover text are quoted in a note (the rest counted).
 NOTE_CHARS = 240
+# A page printing this many 提出時期 cells (事前 / 事後 alone between cell gaps) is a table page,
+# whether or not its title and header read: never a cover page of its own.
+MIN_TABLE_TIMINGS = 2
 _SPACE = regex.compile(r"\s+")
 _TITLE = regex.compile(r"変\s*更\s*箇\s*所")
 
@@ -73,6 +77,12 @@ def line_text(line: list[Word]) -> str:
     return "".join(parts).strip()
 
 
+def _timing_cells(lines: list[list[Word]]) -> int:
+    """How many 提出時期 cells the lines print: pieces between cell gaps that read 事前 or 事後
+    alone (``vocabulary.TIMING``).  A cover prints none."""
+    return sum(bool(TIMING.match(piece)) for ln in lines for piece in line_text(ln).split(" "))
+
+
 def _table_top(lines: list[list[Word]]) -> float | None:
     """The top of the table on a page: its title's line (変更箇所) or its header row's."""
     for line in lines:
@@ -91,7 +101,8 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
     """(cover facts, notes, the pages left for the table) of a scan's pages.
 
     Among the first ``COVER_PAGES`` pages, the cover is a page before the table's first page
-    without its title or header that gives ``MIN_COVER_FACTS`` facts, or the lines above the
+    without its title or header, and with fewer than ``MIN_TABLE_TIMINGS`` 提出時期 cells, that
+    gives ``MIN_COVER_FACTS`` facts, or the lines above the
     table's title or header on the table's first page that give one.  Its words and rulings
     are taken off the page (a page left empty is dropped); the facts come from its lines; a
     note names the page and every line of it used for no fact.
@@ -107,6 +118,12 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
         lines = _lines(pw.words)
         top = _table_top(lines)
         table_seen = top is not None
+        if top is None and _timing_cells(lines) >= MIN_TABLE_TIMINGS:
+            # A table page whose title and header did not read (misread, or not printed): its
+            # first row may name the cover's labels (a row amending 表紙 / 評価書名).
+            table_seen = True
+            kept.append(pw)
+            continue
         zone = [ln for ln in lines if top is None or max(w.bottom for w in ln) <= top]
         texts = [line_text(ln) for ln in zone]
         if not zone or not any(_has_label(t) for t in texts):
