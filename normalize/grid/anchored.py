@@ -17,6 +17,7 @@ from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
 from .merged_fill import merged_runs
+from .merged_sources import fill_sources
 from .misplaced import misplaced_rows
 from .paths_down import paths_down
 from .top_bands import band_rows, dates_top_rows
@@ -24,16 +25,6 @@ from .top_bands import band_rows, dates_top_rows
 # Rows anchored at dates: a band this high (in line heights) blank in every column separates
 # rows (a cell that runs across one costs ``line_groups.BLANK_CROSS_COST``).
 BLANK_BAND_EM = 0.8
-
-
-# A centred merged cell inferred from its text must end within this many line heights of a
-# row's edge.
-MERGED_EDGE_EM = 1.5
-
-
-# Layout text: a centred merged cell's text stands at most this many line heights from the
-# middle of the rows it covers (blank lines dropped by the extractor move it off the middle).
-CENTRED_RUN_SLACK_EM = 3.0
 
 
 # Layout text, dates printed at the top of their rows: a date standing more than this many line
@@ -211,6 +202,25 @@ def _fill_merged_values(
         for k, why in col_doubts.items():
             doubts.setdefault(k, why)
     return doubts
+
+
+def _own_timing_explanations(
+    sources: dict[int, int], own_timing: list[str], doubts: dict[int, str]
+) -> dict[int, int]:
+    """The explanation ``sources`` (row → row whose merged explanation it takes) of rows read at
+    their 項目 paths, less those of rows that print a 提出時期 of their own: the explanation is
+    that 提出時期's (提出時期に係る説明), so a row whose 提出時期 differs from the source's keeps
+    its blank explanation, and one whose 提出時期 is the same takes it in doubt
+    (``LONE_BLANK_WHY``: without rulings a merged explanation and a blank one look the same).
+    The rule ``_fill_merged_values`` keeps for date-anchored rows."""
+    out: dict[int, int] = {}
+    for k, src in sources.items():
+        if own_timing[k]:
+            if own_timing[k] != own_timing[src]:
+                continue
+            doubts.setdefault(k, LONE_BLANK_WHY)
+        out[k] = src
+    return out
 
 
 def _prints_own_date(rows: list[dict[int, list[Line]]], k: int) -> bool:
@@ -409,17 +419,20 @@ def _rows_from_paths(
         (min(ln.top for ln in own), max(ln.bottom for ln in own)) if own else spans[k]
         for k, own in enumerate([ln for c in (1, 2, 3) for ln in row.get(c, [])] for row in rows)
     ]
+    own_timing = [_timing_of(row) for row in rows]
     for c in (0, 4, 5):
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
-        sources = _fill_sources(rows, have, c, mode, extents, centres)
+        sources = fill_sources(rows, have, c, mode, extents, centres)
+        if c == 5:
+            sources = _own_timing_explanations(sources, own_timing, res.doubts)
         # Top-aligned rows, but a value printed below its row's first line: the column's
         # cells may be centred (a merged date centred beside text cells at the top), and
         # where that reading gives a merged value to another row, the row is in doubt.
         lowered = any(min(ln.top for ln in rows[j][c]) > extents[j][0] + LOWERED_VALUE_EM * hy for j in have)
         if mode == "top" and lowered:
-            for k, src in _fill_sources(rows, have, c, "centre", extents, centres).items():
+            for k, src in fill_sources(rows, have, c, "centre", extents, centres).items():
                 if cell_text(rows[src][c]) != cell_text(rows[sources[k]][c]):
                     res.doubts.setdefault(
                         k,
@@ -432,115 +445,6 @@ def _rows_from_paths(
     res.align = mode
     res.rows, res.merged = rows, merged
     return True
-
-
-def _fill_sources(
-    rows: list[dict[int, list[Line]]],
-    have: list[int],
-    c: int,
-    mode: str,
-    extents: list[tuple[float, float]],
-    centres: list[float],
-) -> dict[int, int]:
-    """Rows without a column-``c`` value → the row whose value they share (a merged cell), read
-    with cells aligned ``mode``: its text sits at the top of the first row it covers, at the
-    bottom of the last, or in the middle of them (centred)."""
-    covers = (
-        (_centred_covers(rows, have, c, extents) or _centred_groups(rows, have, c, extents))
-        if mode == "centre"
-        else {}
-    )
-    out: dict[int, int] = {}
-    for k, row in enumerate(rows):
-        if row.get(c):
-            continue
-        before, after = [j for j in have if j < k], [j for j in have if j > k]
-        if mode == "top" and before:
-            out[k] = before[-1]
-        elif mode == "bottom" and after:
-            out[k] = after[0]
-        elif k in covers:
-            out[k] = covers[k]
-        else:
-            out[k] = min(have, key=lambda j: (abs(centres[j] - centres[k]), j > k))
-    return out
-
-
-def _centred_covers(
-    rows: list[dict[int, list[Line]]], have: list[int], c: int, extents: list[tuple[float, float]]
-) -> dict[int, int]:
-    """Rows without a column-``c`` value → the row whose centred merged cell covers them.  A
-    centred text stands in the middle of its merged cell: the first cell starts where the
-    page's first row does, so it ends as far below its text as it starts above it; the next
-    starts there, and so on down the page."""
-    out: dict[int, int] = {}
-    start = extents[0][0]
-    # A merged cell spans whole rows: each cell so found must end at a row's edge (else the
-    # text is not centred in it, as Writer prints a merged cell cut by a page break, and the
-    # caller takes the nearest value instead).
-    edges = [e for top, bottom in extents for e in (top, bottom)]
-    for n, j in enumerate(have):
-        lines = rows[j][c]
-        y = (min(ln.top for ln in lines) + max(ln.bottom for ln in lines)) / 2
-        end = 2 * y - start
-        if n + 1 < len(have) and min(abs(end - e) for e in edges) > MERGED_EDGE_EM:
-            return {}
-        for k, (top, bottom) in enumerate(extents):
-            if k not in have and k not in out and start - 0.5 <= (top + bottom) / 2 < end:
-                out[k] = j
-        start = max(end, y)
-    return out
-
-
-def _centred_groups(
-    rows: list[dict[int, list[Line]]], have: list[int], c: int, extents: list[tuple[float, float]]
-) -> dict[int, int]:
-    """Rows without a column-``c`` value → the row whose centred merged cell covers them, when
-    the text's line spacing does not show the cells' edges (``pdftotext -layout`` drops blank
-    lines): the rows are cut into runs, one per printed value, each holding the value's row,
-    so that each value stands as near the middle of its run as can be (least squares over the
-    runs; a run's middle is halfway between its first row's top and its last row's bottom).
-    Empty when a value stands more than ``CENTRED_RUN_SLACK_EM`` from its run's middle (Writer
-    prints some merged cells otherwise): the caller takes the nearest value then."""
-    n, m = len(rows), len(have)
-    ys = []
-    for j in have:
-        lines = rows[j][c]
-        ys.append((min(ln.top for ln in lines) + max(ln.bottom for ln in lines)) / 2)
-
-    def cost(g: int, a: int, b: int) -> float:  # run g holds rows a..b-1
-        return ((extents[a][0] + extents[b - 1][1]) / 2 - ys[g]) ** 2
-
-    inf = float("inf")
-    # best[g][b]: runs 0..g-1 hold rows 0..b-1; the run g-1 ends at row b-1.
-    best = [[inf] * (n + 1) for _ in range(m + 1)]
-    back = [[0] * (n + 1) for _ in range(m + 1)]
-    best[0][0] = 0.0
-    for g in range(m):
-        lo = have[g - 1] + 1 if g else 0  # run g starts after the row of the value before
-        for a in range(lo, have[g] + 1):
-            if best[g][a] == inf:
-                continue
-            hi = have[g + 1] if g + 1 < m else n  # ... and ends before the next value's row
-            for b in range(have[g] + 1, (hi if g + 1 < m else n) + 1):
-                if g + 1 == m and b != n:
-                    continue
-                v = best[g][a] + cost(g, a, b)
-                if v < best[g + 1][b]:
-                    best[g + 1][b], back[g + 1][b] = v, a
-    if best[m][n] == inf:
-        return {}
-    out: dict[int, int] = {}
-    b = n
-    for g in range(m, 0, -1):
-        a = back[g][b]
-        if cost(g - 1, a, b) > CENTRED_RUN_SLACK_EM**2:
-            return {}  # a value far from its run's middle: not centred in merged cells
-        for k in range(a, b):
-            if k not in have:
-                out[k] = have[g - 1]
-        b = a
-    return out
 
 
 def _split_shared(
