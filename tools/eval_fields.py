@@ -4,6 +4,7 @@
     python tools/eval_fields.py --json     # the figures as JSON
     python tools/eval_fields.py -v         # also list the items whose printings got other keys
     python tools/eval_fields.py --kinds    # only measure 5: one key per item over a table's kinds
+    python tools/eval_fields.py --kinds --sets office-itemkey17,heldout-itemkey17 --scans 200,300
 
 1. **One key per item.**  Every sample with expected records (samples/heldout apart, measured
    on its own: it is never tuned on) (``samples/**/input.*`` beside
@@ -356,18 +357,20 @@ def kind_cases(
     heldout: bool,
     scan_dpis: tuple[int, ...] = (),
     scan_sets: tuple[str, ...] = ("outsider", "heldout-outsider"),
+    only: tuple[str, ...] = (),
 ) -> dict[str, list[tuple[str, Path]]]:
     """Tables printed in several kinds: table → [(kind, input)], for every sample set that holds a
     table's PDF and at least one extractor's text of it (samples/office*, outsider*, mixed …;
     ``heldout``: the sets named heldout* only, else every other set).  With ``scan_dpis``, each
     table's PDF is also scanned (``bench_scan.generated``; its OCR cached as bench_calibration
     caches it) and read as one more kind, for the sets named in ``scan_sets`` (OCR is slow: about
-    a minute a table on a shared machine)."""
+    a minute a table on a shared machine); ``only``: these sample sets alone (their tables are
+    scanned too)."""
     tables: dict[str, list[tuple[str, Path]]] = {}
     for exp in sorted(SAMPLES.rglob("expected/records.json")):
         folder = exp.parent.parent
         top = folder.relative_to(SAMPLES).parts[0]
-        if top.startswith("heldout") != heldout:
+        if top.startswith("heldout") != heldout or (only and top not in only):
             continue
         found = [p for p in sorted(folder.glob("input.*")) if p.suffix.lower() in INPUT_SUFFIXES]
         if found:
@@ -376,7 +379,8 @@ def kind_cases(
     out = {t: v for t, v in tables.items() if len(v) >= 2 and any(k == "pdf" for k, _ in v)}
     for table, kinds in out.items():
         pdf = next(p for k, p in kinds if k == "pdf")
-        if pdf.suffix.lower() == ".pdf" and table.split("/")[0].rstrip("0123456789") in scan_sets:
+        top = table.split("/")[0]
+        if pdf.suffix.lower() == ".pdf" and (top.rstrip("0123456789") in scan_sets or top in only):
             kinds.extend((f"scan{dpi}", pdf) for dpi in scan_dpis)
     return out
 
@@ -425,7 +429,12 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
 
 
 def measure_kinds(
-    verbose: bool, heldout: bool, scan_dpis: tuple[int, ...] = (), cache: Path | None = None, rekey=None
+    verbose: bool,
+    heldout: bool,
+    scan_dpis: tuple[int, ...] = (),
+    cache: Path | None = None,
+    rekey=None,
+    only: tuple[str, ...] = (),
 ) -> dict:
     """One key per item however printed: every table printed in several kinds (``kind_cases``);
     each expected row (a truth item of that table) is *one-keyed* when the row every kind read for
@@ -434,7 +443,7 @@ def measure_kinds(
     item of the same table (a wrong join), and pairs of different truth items (distinct 項目
     texts, whitespace aside, over all these tables) whose truth keys are equal.  ``rekey`` (for
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
-    cases = kind_cases(heldout, scan_dpis)
+    cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
     per_kind: dict[str, list[int]] = {}
     truth_texts: dict[str, str] = {}
@@ -592,8 +601,10 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --kinds --cache: key the cached rows anew as the records do (records.table_item_keys)",
     )
+    ap.add_argument("--sets", default="", help="with --kinds: only these sample sets (comma-separated)")
     ns = ap.parse_args(argv)
     if ns.kinds:
+        only = tuple(x for x in ns.sets.split(",") if x)
         dpis = tuple(int(d) for d in ns.scans.split(",") if d)
         rekey = None
         if ns.rekey:
@@ -603,8 +614,8 @@ def main(argv: list[str] | None = None) -> int:
                 return table_item_keys([(r["item_path"], r["before"], r["after"]) for r in rows])
 
         res = {
-            "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey),
-            "heldout": measure_kinds(ns.verbose, True, dpis, ns.cache, rekey),
+            "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey, only),
+            "heldout": measure_kinds(ns.verbose, True, dpis, ns.cache, rekey, only),
         }
         if ns.json:
             print(json.dumps(res, ensure_ascii=False, indent=1))

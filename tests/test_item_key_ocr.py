@@ -1,0 +1,92 @@
+"""Item keys of 項目 cells misread by OCR and flattened text readers (issue 14, branch itemkey17):
+section numerals read with look-alike strokes, circled numbers read as letters, ー read as 一;
+and different items still get different keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from piatable.normalize.item_key import canonical_text, item_key
+
+OBTAIN = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"
+THRESHOLD = "Ⅱしきい値判断項目\n１．対象人数\nいつ時点の計数か"
+DEPARTMENT = "Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署"
+RECIPIENT = (
+    "Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提供・移転（委託に伴うものを除く。）\n"
+    "提供先１\n①法令上の根拠"
+)
+USER_AUTH = (
+    "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n３．特定個人情報の使用\n"
+    "リスク２：権限のない者（元職員、アクセス権限のない職員等）によって不正に使用されるリスク\n"
+    "ユーザ認証の管理\n具体的な管理方法"
+)
+
+
+@pytest.mark.parametrize(
+    ("truth", "misread"),
+    [
+        (OBTAIN, "IⅠ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"),
+        (OBTAIN, "Ⅰl特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"),
+        (OBTAIN, "HI特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"),
+        # One numeral read for another, before a heading the forms print under Ⅱ only.
+        (OBTAIN, "Ⅰ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"),
+        (THRESHOLD, "Ⅰlしきい値判断項目\n１．対象人数\nいつ時点の計数か"),
+    ],
+)
+def test_a_section_numeral_read_with_look_alikes_takes_its_headings_section(truth, misread):
+    k = item_key(misread)
+    assert k.key == item_key(truth).key
+    assert k.fuzzy  # item_key_fuzzy: the numeral was not read as printed
+
+
+def test_strokes_count_where_the_heading_heads_several_sections():
+    # リスク対策 heads Ⅲ (重点項目) and Ⅳ (基礎項目): the strokes read tell which.
+    assert item_key("IⅡリスク対策").key == item_key("Ⅲリスク対策").key
+    assert item_key("Ⅲリスク対策").key != item_key("Ⅳリスク対策").key
+    # A numeral printed right before a heading it heads is kept as printed.
+    assert item_key("Ⅳリスク対策").key.startswith("Ⅳ")
+
+
+@pytest.mark.parametrize("lookalike", ["(D", "CD", "®", "O", "0", "(I)"])
+def test_a_circled_number_read_as_letters_is_a_numbering(lookalike):
+    k = item_key(DEPARTMENT.replace("①", lookalike))
+    assert k.key == item_key(DEPARTMENT).key
+    assert k.fuzzy
+
+
+def test_a_circled_number_read_as_zero_does_not_renumber_the_block_before():
+    k = item_key(RECIPIENT.replace("①", "0"))
+    assert k.key == item_key(RECIPIENT).key
+    assert k.instance == "提供先1"
+
+
+def test_a_wrapped_date_is_no_circled_number():
+    # 令和5年1 / 0月1日 wrapped into the 項目 column: 0月 is a date's, not ①.
+    assert item_key("0月1日").key == "0月1日"
+
+
+def test_long_vowel_mark_read_as_the_kanji_one():
+    k = item_key(USER_AUTH.replace("ユーザ", "ユ一ザ"))
+    assert k.key == item_key(USER_AUTH).key
+    assert item_key(USER_AUTH.replace("ユーザ", "ユ-ザ")).key == item_key(USER_AUTH).key
+    # 一 after a kanji stays a kanji (一覧 is no ー覧).
+    assert canonical_text("データ一覧") == "データ一覧"
+    assert item_key("統一").key == item_key("統ー").key
+
+
+def test_different_items_still_get_different_keys_under_these_readings():
+    items = [
+        OBTAIN,
+        THRESHOLD,
+        DEPARTMENT,
+        DEPARTMENT.replace("①部署", "②所属長の役職名"),
+        RECIPIENT,
+        RECIPIENT.replace("提供先１", "提供先１０"),
+        RECIPIENT.replace("提供先１", "移転先１"),
+        "Ⅲリスク対策",
+        "Ⅳリスク対策",
+        "Ⅰ基本情報",
+        "Ⅱ基本情報",
+    ]
+    keys = [item_key(i).key for i in items]
+    assert len(set(keys)) == len(keys)
