@@ -68,6 +68,7 @@ from .item_numerals import MARKER as _MARKER
 from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
+from .item_structure import repair_path, strip_edge_noise
 from .unicode import clean_text
 
 # Key components are joined with this.
@@ -415,6 +416,10 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 fuzzy.append(near_split[1])
             elif not split and split_in_context(words, parent):
                 split = split_in_context(words, parent)
+            elif not split and strip_edge_noise(words):
+                split, extra = strip_edge_noise(words)  # type: ignore[misc]
+                fuzzy.append(f"{words}→{''.join(split)}")
+                dropped.append(extra)
             elif not split:
                 supported = supported_heading(words, parent) or supported_heading(cleaned or words, parent)
                 if supported:
@@ -427,8 +432,13 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 above = value if kind == "section" and len(split) == 2 else split[-2]
                 tail = _OCR_JUNK.sub("", split[-1]) or split[-1]
                 tail_near = _known(tail) or near_known(tail, above)
-                supported = None if tail_near else supported_heading(tail, above)
-                if tail_near:
+                tail_edge = None if tail_near else strip_edge_noise(split[-1])
+                supported = None if tail_near or tail_edge else supported_heading(tail, above)
+                if tail_edge:
+                    fuzzy.append(f"{split[-1]}→{''.join(tail_edge[0])}")
+                    split = (*split[:-1], *tail_edge[0])
+                    dropped.append(tail_edge[1])
+                elif tail_near:
                     fuzzy.append(f"{split[-1]}→{tail_near}")
                     split = (*split[:-1], tail_near)
                 elif supported:
@@ -442,6 +452,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             roles[0] = "section"
         comps.extend(zip(pieces, roles, strict=True))
     comps, anchored, glued = anchor_components(comps, numbers)
+    comps, repaired = repair_path(comps)
+    fuzzy.extend(repaired)
     fuzzy.extend(anchored)
     dropped.extend(glued)
     dropped.extend(_SPACES.sub("", ln) for ln in subheads)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from piatable.normalize.item_key import canonical_text, item_key
+from piatable.normalize.item_structure import repair_path, strip_edge_noise
 
 OBTAIN = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"
 THRESHOLD = "Ⅱしきい値判断項目\n１．対象人数\nいつ時点の計数か"
@@ -90,3 +91,42 @@ def test_different_items_still_get_different_keys_under_these_readings():
     ]
     keys = [item_key(i).key for i in items]
     assert len(set(keys)) == len(keys)
+
+
+SELF_CHECK = "Ⅳその他のリスク対策\n１．監査\n①自己点検\n具体的なチェック方法"
+USERS = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n⑦使用の主体\n使用部署"
+
+
+@pytest.mark.parametrize(
+    ("truth", "misread"),
+    [
+        # OCR read the line １．監査 as marks: the structure puts 監査 back between them.
+        (SELF_CHECK, "Ⅳその他のリスク対策\nＨｉ\n①自己点検\n具体的なチェック方法"),
+        # A reader moved ・使用 into the before cell: 特定個人情報の入手 is Ⅲ's heading, not Ⅱ's.
+        (USERS, "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手\n⑦使用の主体\n使用部署"),
+        # The start of a heading went to another line: the one heading under Ⅰ it ends.
+        (DEPARTMENT, "Ⅰ基本情報\n施機関における担当部署\n①部署"),
+        # A neighbouring cell's characters before or after a heading.
+        (THRESHOLD, "Ⅱしきい値判断項目\n１．対象人数\nいつ時点の計数か変更"),
+        (THRESHOLD, "Ⅱしきい値判断項目\n１．対象人数\n令和いつ時点の計数か"),
+        (
+            "Ⅰ関連情報\n３．個人番号の利用\n法令上の根拠",
+            "Ⅰ関連情報\n３．個人番号の利用変更\n法令上の根拠",
+        ),
+    ],
+)
+def test_a_heading_lost_clipped_or_read_with_neighbouring_characters_is_repaired(truth, misread):
+    k = item_key(misread)
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
+
+
+def test_the_structure_repairs_nothing_in_a_whole_path_nor_past_three_characters():
+    for truth in (SELF_CHECK, USERS, DEPARTMENT, THRESHOLD, OBTAIN, RECIPIENT):
+        comps = [(c, "section" if k == 0 else "known") for k, c in enumerate(item_key(truth).path)]
+        comps = [(c, r) for c, r in comps if not c.startswith("提供先")]
+        assert repair_path(comps) == (comps, [])
+    # More than three characters of other text, or a cut that two ways fit, is no edge noise.
+    assert strip_edge_noise("いつ時点の計数か変更した") is None
+    assert strip_edge_noise("個人番号の利用変更") == (("個人番号の利用",), "変更")
+    assert strip_edge_noise("個人番号") is None
