@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 from cydifflib import SequenceMatcher
 
-from .heading_lexicon import canonical_text, hierarchy
+from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, structure
 from .item_noise import section_heads
 
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
@@ -90,6 +90,23 @@ def split_known(text: str) -> tuple[str, ...] | None:
     return None
 
 
+# An opening bracket OCR reads inside a heading that prints none (``取扱い（プロセス``).
+_OPEN_BRACKET = regex.compile(r"[（(](?!.*[）)])")
+# A section's heading this long or longer is never any other heading's beginning by chance.
+MIN_SECTION_HEAD_UNREAD = 8
+
+
+def _only_a_section_head(words: str) -> bool:
+    """Whether ``words`` is a section's own heading that the forms print nowhere else (not
+    ``基本情報``, also Ⅱ's ２．), at least ``MIN_SECTION_HEAD_UNREAD`` long."""
+    above = structure().parents.get(words, frozenset())
+    return (
+        len(words) >= MIN_SECTION_HEAD_UNREAD
+        and words in section_heads()
+        and all(p.startswith(SECTION_HEAD) for p in above)
+    )
+
+
 @lru_cache(maxsize=4096)
 def recover_section(head: str, rest: str) -> str | None:
     """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
@@ -99,12 +116,19 @@ def recover_section(head: str, rest: str) -> str | None:
     of a numeral and, they and ASCII marks removed, is a section's heading, or is no heading
     and like one section's heading only (``SECTION_HEAD_MIN_RATIO``,
     ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
-    one the headings after it (``rest``) are printed in."""
+    one the headings after it (``rest``) are printed in.  A cell that opens with a long section's
+    heading printed nowhere else takes its numeral though none was read (``_only_a_section_head``)."""
     words = canonical_text(head)
     heads = section_heads()
     m = _OCR_NUMERAL.match(words)
     lead = m.group(0) if m else ""
-    if not lead:
+    bare = canonical_text(_OPEN_BRACKET.sub("", head))
+    if not lead and rest and _only_a_section_head(bare):
+        # The numeral lost altogether (and maybe a stray bracket read inside the heading) before a
+        # heading the forms print as a section's heading only, with headings after it (a heading
+        # alone is a cell of its own).
+        words, lead = bare, " "
+    elif not lead:
         # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
         lead = next((words[:k] for k in (1, 2) if OCR_JUNK.sub("", words[k:]) in heads), "")
     words = OCR_JUNK.sub("", words[len(lead) :])

@@ -130,3 +130,14 @@ def test_the_structure_repairs_nothing_in_a_whole_path_nor_past_three_characters
     assert strip_edge_noise("いつ時点の計数か変更した") is None
     assert strip_edge_noise("個人番号の利用変更") == (("個人番号の利用",), "変更")
     assert strip_edge_noise("個人番号") is None
+
+
+def test_a_long_section_heading_without_its_numeral_takes_it_when_headings_follow():
+    risk = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n４．特定個人情報ファイルの取扱いの委託"
+    # OCR lost the numeral and read a bracket inside the heading.
+    k = item_key(risk[1:].replace("取扱いプロセス", "取扱い（プロセス"))
+    assert k.key == item_key(risk).key
+    assert k.fuzzy
+    # Not a heading other headings also print (基本情報 is also Ⅱ's ２．), nor one alone.
+    assert not item_key("基本情報\n①部署").key.startswith("Ⅰ")
+    assert item_key(risk[1:].split("\n")[0]).key == risk[1:].split("\n")[0]
