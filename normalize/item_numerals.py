@@ -90,6 +90,19 @@ def split_known(text: str) -> tuple[str, ...] | None:
     return None
 
 
+def _nearest_section_head(words: str) -> str | None:
+    """The section's heading ``words`` is like (``SECTION_HEAD_MIN_RATIO``), nearer than any
+    other by ``SECTION_HEAD_MARGIN``, or None."""
+    scored = sorted(
+        ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in section_heads()), reverse=True
+    )
+    if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
+        return None
+    return scored[0][1]
+
+
 # An opening bracket OCR reads inside a heading that prints none (``取扱い（プロセス``).
 _OPEN_BRACKET = regex.compile(r"[（(](?!.*[）)])")
 # A section's heading this long or longer is never any other heading's beginning by chance.
@@ -123,11 +136,14 @@ def recover_section(head: str, rest: str) -> str | None:
     m = _OCR_NUMERAL.match(words)
     lead = m.group(0) if m else ""
     bare = canonical_text(_OPEN_BRACKET.sub("", head))
-    if not lead and rest and _only_a_section_head(bare):
-        # The numeral lost altogether (and maybe a stray bracket read inside the heading) before a
-        # heading the forms print as a section's heading only, with headings after it (a heading
-        # alone is a cell of its own).
-        words, lead = bare, " "
+    unread = None
+    if not lead and rest and len(bare) >= MIN_SECTION_HEAD_UNREAD:
+        unread = bare if bare in heads else None if bare in hierarchy() else _nearest_section_head(bare)
+    if unread and _only_a_section_head(unread):
+        # The numeral lost altogether (and maybe a stray bracket read inside the heading, or a
+        # character misread) before a heading the forms print as a section's heading only, with
+        # headings after it (a heading alone is a cell of its own).
+        words, lead = unread, " "
     elif not lead:
         # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
         lead = next((words[:k] for k in (1, 2) if OCR_JUNK.sub("", words[k:]) in heads), "")
@@ -139,14 +155,10 @@ def recover_section(head: str, rest: str) -> str | None:
     elif words in hierarchy():
         return None
     else:
-        scored = sorted(
-            ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in heads), reverse=True
-        )
-        if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
+        near = _nearest_section_head(words)
+        if near is None:
             return None
-        if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
-            return None
-        found = scored[0][1]
+        found = near
     sections = set(heads[found])
     if len(sections) > 1:
         later = {canonical_text(p) for p in MARKER.split(rest) if p}
@@ -174,11 +186,16 @@ def circled_lookalike(line: str) -> str:
 def misplaced_section(text: str) -> bool:
     """Whether ``text`` opens with a numeral Ⅰ…Ⅵ before a section's heading that the forms
     print under other numerals only, nowhere under this one (``Ⅰ特定個人情報ファイルの概要``:
-    OCR read Ⅱ as Ⅰ; not ``Ⅱ基本情報``, a heading Ⅱ also prints)."""
+    OCR read Ⅱ as Ⅰ; not ``Ⅱ基本情報``, a heading Ⅱ also prints), the heading maybe misread
+    (``Ⅱ特定個人情報ファイル名取扱いプロセスにおけるリスク対策``: Ⅲ's, ``recover_section``)."""
     first = MARKER.search(text, 1)
-    words = canonical_text(text[1 : first.start() if first else len(text)])
+    head = text[: first.start() if first else len(text)]
+    words = canonical_text(head[1:])
     heads = section_heads()
-    return words in heads and text[0] not in heads[words] | hierarchy().get(words, frozenset())
+    if words in heads or words in hierarchy():
+        return words in heads and text[0] not in heads[words] | hierarchy().get(words, frozenset())
+    recovered = recover_section(head, text[len(head) :])
+    return recovered is not None and text[0] not in heads.get(recovered[1:], frozenset())
 
 
 def read_section_start(text: str) -> tuple[str, list[str]]:

@@ -59,6 +59,27 @@ def _tail_of(comp: str, prev: str) -> str | None:
     return ends[0] if len(ends) == 1 else None
 
 
+# A known heading and the unknown text after it are one longer heading whose middle OCR lost
+# (``特定個人情報ファイルを取り扱う事務`` + ``用するシステム`` of …事務において使用するシステム) when
+# that heading opens with the one and ends with the other and they make this share of it.
+MIN_MIDDLE_LOST_SHARE = 0.75
+
+
+def _middle_lost(known: str, rest: str) -> str | None:
+    if len(rest) < MIN_TAIL_CHARS:
+        return None
+    longer = [
+        h
+        for h in hierarchy()
+        if h != known
+        and h.startswith(known)
+        and h.endswith(rest)
+        and len(h) > len(known) + len(rest)
+        and len(known) + len(rest) >= MIN_MIDDLE_LOST_SHARE * len(h)
+    ]
+    return longer[0] if len(longer) == 1 else None
+
+
 def repair_path(comps: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
     """``comps`` ((component, role) of an item path, as ``item_key`` builds them) with a lost
     or clipped heading put back, and the repairs as ``printed→repaired`` notes.
@@ -75,7 +96,8 @@ def repair_path(comps: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], li
       (``特定個人情報の入手`` → ``特定個人情報の入手・使用`` before ``使用の主体``).
 
     An unknown component that ends exactly one heading printed under ``prev`` is that heading
-    (``MIN_TAIL_CHARS``, ``MIN_TAIL_SHARE``).  Nothing is changed where the structure offers none
+    (``MIN_TAIL_CHARS``, ``MIN_TAIL_SHARE``); with the known heading before it, one heading
+    whose middle was lost (``MIN_MIDDLE_LOST_SHARE``).  Nothing is changed where the structure offers none
     or several.
     """
     st = structure()
@@ -86,6 +108,11 @@ def repair_path(comps: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], li
     while k < len(out):
         prev = _heading(*out[k - 1])
         comp, role = out[k]
+        joined = _middle_lost(out[k - 1][0], comp) if role == "unknown" and out[k - 1][1] == "known" else None
+        if joined:
+            notes.append(f"{out[k - 1][0]}/{comp}→{joined}")
+            out[k - 1 : k + 1] = [(joined, "known")]
+            continue
         tail_of = _tail_of(comp, prev) if role == "unknown" and prev is not None else None
         if tail_of:
             out[k] = (tail_of, "known")

@@ -141,3 +141,32 @@ def test_a_long_section_heading_without_its_numeral_takes_it_when_headings_follo
     # Not a heading other headings also print (基本情報 is also Ⅱ's ２．), nor one alone.
     assert not item_key("基本情報\n①部署").key.startswith("Ⅰ")
     assert item_key(risk[1:].split("\n")[0]).key == risk[1:].split("\n")[0]
+
+
+RISK_USE = (
+    "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n３．特定個人情報の使用\n"
+    "リスク３：従業者が事務外で使用するリスク\nリスクへの対策は十分か"
+)
+SYSTEM = "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム３"
+
+
+@pytest.mark.parametrize(
+    ("truth", "misread"),
+    [
+        # Ⅲ read as Ⅱ and の as 名 (a 200 dpi scan of samples/heldout-outsider).
+        (RISK_USE, RISK_USE.replace("Ⅲ特定個人情報ファイルの", "Ⅱ特定個人情報ファイル名")),
+        # ... and the numeral lost.
+        (RISK_USE, RISK_USE.replace("Ⅲ特定個人情報ファイルの", "特定個人情報ファイル名")),
+        # The middle of a heading lost (において使).
+        (SYSTEM, SYSTEM.replace("において使", "")),
+    ],
+)
+def test_a_section_heading_misread_and_a_heading_missing_its_middle(truth, misread):
+    k = item_key(misread)
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
+
+
+def test_a_known_heading_is_not_taken_for_a_section_heading_it_resembles():
+    # 特定個人情報ファイル名 (Ⅰ's heading) is like 特定個人情報ファイルの概要 but is a heading itself.
+    assert not item_key("特定個人情報ファイル名\n①部署").key.startswith("Ⅱ")
