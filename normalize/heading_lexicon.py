@@ -47,6 +47,11 @@ _UNCLOSED = regex.compile(r"[(][^)]*$")
 _LONG_VOWEL_READ = regex.compile(
     r"(?<=[\p{Katakana}ー])[一\-‐−―─](?=[\p{Katakana}ー]|$|[^\p{Katakana}\p{Han}])"
 )
+# Small kana and their full-size look-alikes, which OCR confuses (チエック for チェック): equal when
+# a misreading is measured against a heading (``near_known``); the key keeps the heading's own.
+_SMALL_KANA = str.maketrans(
+    "ァィゥェォッャュョヮぁぃぅぇぉっゃゅょ", "アイウエオツヤユヨワあいうえおつやゆよ"
+)
 _ONE_READ = regex.compile(r"(?<=\p{Han})ー")
 _EDGE_PUNCT = "：:・、。,. "
 # Of a heading in the reference files: a bracketed note at its end, its numbering (compiled once:
@@ -242,7 +247,7 @@ def near_known(text: str, parent: str | None) -> str | None:
             allowed = fuzzy_edits(min(len(k), len(text)), in_context)
             if not allowed:
                 continue
-            d = edit_distance(text, k, allowed)
+            d = edit_distance(text.translate(_SMALL_KANA), k.translate(_SMALL_KANA), allowed)
             if d <= allowed:
                 found.append((d, in_context, k))
     if not found:

@@ -27,7 +27,7 @@ MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
     rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
     rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
-    rf"|リスク(?P<rnum>{_D}{{1,2}})?[：:])"
+    rf"|リスク(?P<rnum>{_D}{{1,2}})[：:・]?|リスク[：:])"
     rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
     # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
     rf"|[@＠](?=[\p{{Han}}\p{{Katakana}}])|[\]】｜|][．]|(?<![0-9０-９])[０-９]{{1,2}}[、。](?=[\p{{Han}}\p{{Katakana}}]))"
@@ -49,7 +49,7 @@ _MIXED_NUMERAL = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥ][IiLl|｜!ⅠⅡⅢ]+|[
 # What OCR reads a circled number ①…⑳ as at the start of a line (``(D``, ``CD``, ``®``, ``O``,
 # ``0``), before a heading's first character (not a date's 年月日): read as a numbering.
 _CIRCLED_LOOKALIKE = regex.compile(
-    r"^\s*(?:[(（][DIl1][)）]?|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日時])"
+    r"^\s*(?:[(（][DIl1][)）]?|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
 )
 # Look-alikes of one stroke of a numeral.
 _STROKES = regex.compile(r"[IiLlJj|｜!1]+")

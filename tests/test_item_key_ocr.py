@@ -170,3 +170,18 @@ def test_a_section_heading_misread_and_a_heading_missing_its_middle(truth, misre
 def test_a_known_heading_is_not_taken_for_a_section_heading_it_resembles():
     # 特定個人情報ファイル名 (Ⅰ's heading) is like 特定個人情報ファイルの概要 but is a heading itself.
     assert not item_key("特定個人情報ファイル名\n①部署").key.startswith("Ⅱ")
+
+
+def test_a_risk_number_read_without_its_colon_and_small_kana_read_full_size():
+    copied = (
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n３．特定個人情報の使用\n"
+        "リスク４：特定個人情報ファイルが不正に複製されるリスク\nリスクに対する措置の内容"
+    )
+    for misread in (copied.replace("リスク４：", "リスク４・"), copied.replace("リスク４：", "リスク４")):
+        assert item_key(misread).key == item_key(copied).key
+    # An unnumbered リスク： is still no instance, and リスク対策 no risk number.
+    assert item_key(copied).instance == "リスク4"
+    assert item_key("Ⅳリスク対策").instance is None
+    k = item_key(SELF_CHECK.replace("チェック", "チエタク"))
+    assert k.key == item_key(SELF_CHECK).key
+    assert k.fuzzy
