@@ -42,6 +42,17 @@ _SPACES = regex.compile(r"[\s\u3000]+")
 _NOTE_MARK = regex.compile(r"[※＊*]")
 _BRACKETED = regex.compile(r"[(][^()]*[)]|【[^】]*】")
 _UNCLOSED = regex.compile(r"[(][^)]*$")
+# OCR's and fonts' confusion of the long vowel mark ー with the kanji 一 and with dashes: after
+# katakana it is ー (ユ一ザ, サ-バ), after a kanji 一 (統ー).
+_LONG_VOWEL_READ = regex.compile(
+    r"(?<=[\p{Katakana}ー])[一\-‐−―─](?=[\p{Katakana}ー]|$|[^\p{Katakana}\p{Han}])"
+)
+# Small kana and their full-size look-alikes, which OCR confuses (チエック for チェック): equal when
+# a misreading is measured against a heading (``near_known``); the key keeps the heading's own.
+_SMALL_KANA = str.maketrans(
+    "ァィゥェォッャュョヮぁぃぅぇぉっゃゅょ", "アイウエオツヤユヨワあいうえおつやゆよ"
+)
+_ONE_READ = regex.compile(r"(?<=\p{Han})ー")
 _EDGE_PUNCT = "：:・、。,. "
 # Of a heading in the reference files: a bracketed note at its end, its numbering (compiled once:
 # a pattern string costs a cache look-up per call, per line read).
@@ -59,6 +70,7 @@ def canonical_text(text: str) -> str:
     """
     t = _SPACES.sub("", clean_text(text))
     t = unicodedata.normalize("NFKC", _NOTE_MARK.sub("", t))
+    t = _LONG_VOWEL_READ.sub("ー", _ONE_READ.sub("一", t))
     if t.count("(") > t.count(")"):
         t = _UNCLOSED.sub("", t)
     stripped = _BRACKETED.sub("", t)
@@ -235,7 +247,7 @@ def near_known(text: str, parent: str | None) -> str | None:
             allowed = fuzzy_edits(min(len(k), len(text)), in_context)
             if not allowed:
                 continue
-            d = edit_distance(text, k, allowed)
+            d = edit_distance(text.translate(_SMALL_KANA), k.translate(_SMALL_KANA), allowed)
             if d <= allowed:
                 found.append((d, in_context, k))
     if not found:

@@ -24,7 +24,9 @@ into one key:
 A cell read with noise (another cell's text inside or after a heading, a heading cut short, two
 rows' items, OCR's readings of a numeral) keeps its key by the rules of ``item_noise``; a table's
 rows in order are keyed by ``item_context.document_item_keys`` (a cell without its upper headings
-continues the row before).
+continues the row before).  The numbering as OCR misreads it (a section numeral read as letters or
+with look-alike strokes, ``IⅠ`` for Ⅱ; a circled number read as ``(D`` or ``0``) is read by
+``item_numerals``.
 
 The key is the canonical components joined by ``/``, e.g.
 ``Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度``.
@@ -41,7 +43,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
@@ -60,50 +61,27 @@ from .item_noise import (
     MIN_INTERRUPTED_CHARS,
     NOT_A_NAME,
     item_segment,
-    section_heads,
     split_in_context,
     supported_heading,
 )
+from .item_numerals import MARKER as _MARKER
+from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start
+from .item_numerals import OCR_JUNK as _OCR_JUNK
+from .item_numerals import split_known as _split_known
+from .item_structure import repair_path, strip_edge_noise
 from .unicode import clean_text
 
 # Key components are joined with this.
 KEY_SEPARATOR = "/"
-# A heading found by splitting a run of unnumbered headings must be at least this long: short
-# headings (方法, 結果) split unknown text into nonsense.
-MIN_SPLIT_PIECE_CHARS = 4
+# The repeated blocks of a form, whose number tells two blocks apart.
+INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
 # The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
-_ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
-_D = r"[0-9０-９]"
-# The repeated blocks of a form, whose number tells two blocks apart.
-INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
-# One alternative per kind of numbering; the scanner tries them at every position.
-_MARKER = regex.compile(
-    rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
-    rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
-    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
-    rf"|リスク(?P<rnum>{_D}{{1,2}})?[：:])"
-    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
-    # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
-    rf"|[@＠](?=[\p{{Han}}\p{{Katakana}}])|[\]】｜|][．]|(?<![0-9０-９])[０-９]{{1,2}}[、。](?=[\p{{Han}}\p{{Katakana}}]))"
-)
-# What OCR reads a section numeral Ⅰ…Ⅵ as, at the start of a cell (``IM``, ``TV``, ``川``, ``ll``).
-_OCR_NUMERAL = regex.compile(r"^[IiLlJjHMTVvXxⅠⅡⅢⅣⅤⅥ川|｜!1１]{1,3}")
-# Characters OCR puts at a heading's edges or inside it where the forms print none (``0主な意見の
-# 内容``, ``使用者数-``, ``法令2上の根拠``, ``リスク対策E``): ASCII letters, digits and marks.
-_OCR_JUNK = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
-# A section's heading read with characters misread (``符走人情報ファイルの概要``) is that heading
-# when this similar (difflib ratio) and nearer than any other section's heading by the margin.
-SECTION_HEAD_MIN_RATIO = 0.75
-SECTION_HEAD_MARGIN = 0.1
-# An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
-_ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 _SPACES = regex.compile(r"[\s\u3000]+")
+_D = r"[0-9０-９]"
 # A whole line that is a numbered heading in brackets and no file line (（１．研修）).
 _BODY_SUBHEADING = regex.compile(rf"^[（(]{_D}{{1,2}}[．.](?![^（）()]*ファイル[）)]$)[^（）()]+[）)]$")
-# The first character of a heading of its own (not kana, punctuation or a bracket).
-_TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,39 +156,6 @@ def known_around(text: str) -> tuple[str, str] | None:
     longest = max(len(k) for k, _ in found)
     best = [f for f in found if len(f[0]) == longest]
     return best[0] if len(best) == 1 else None
-
-
-@lru_cache(maxsize=16384)
-def _split_known(text: str) -> tuple[str, ...] | None:
-    """``text`` cut into the headings an extractor printed into one piece, or None.
-
-    Taken when the lexicon covers ``text`` wholly by two or more known headings (``使用の主体`` +
-    ``使用者数``), else when known headings cover a prefix and the rest reads as a heading of its
-    own (it starts with neither kana nor punctuation, so it does not continue the prefix's
-    sentence: ``物理的対策`` + ``具体的な対策の内容``).
-    """
-    n = len(text)
-    longest = max(map(len, hierarchy()), default=0)
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[0] = ()
-    for i in range(n):
-        prev = best[i]
-        if prev is None:
-            continue
-        for j in range(i + MIN_SPLIT_PIECE_CHARS, min(n, i + longest) + 1):
-            piece = text[i:j]
-            if piece not in hierarchy():
-                continue
-            cand = (*prev, piece)
-            if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
-                best[j] = cand
-    if best[n] is not None:
-        return best[n] if len(best[n]) >= 2 else None  # type: ignore[arg-type]
-    for i in range(n - MIN_SPLIT_PIECE_CHARS, 0, -1):
-        head = best[i]
-        if head and _TAIL_START.match(text[i]):
-            return (*head, text[i:])
-    return None
 
 
 def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | None:
@@ -351,52 +296,6 @@ def _parent(comps: list[tuple[str, str]], kind: str, value: str) -> str | None:
     return comps[-1][0] if comps and comps[-1][1] == "known" else None
 
 
-@lru_cache(maxsize=4096)
-def recover_section(head: str, rest: str) -> str | None:
-    """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
-    cell without a numeral Ⅰ…Ⅵ was, or None: OCR reads the numeral as letters or a kanji
-    (``IM``, ``TV``, ``川``, ``ll``) and may misread the heading (``符走人情報ファイルの概要``) or
-    add a mark after it (``その他のリスク対策5``).  Taken when ``head`` opens with look-alikes
-    of a numeral and, they and ASCII marks removed, is a section's heading, or is no heading
-    and like one section's heading only (``SECTION_HEAD_MIN_RATIO``,
-    ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
-    one the headings after it (``rest``) are printed in."""
-    words = canonical_text(head)
-    heads = section_heads()
-    m = _OCR_NUMERAL.match(words)
-    lead = m.group(0) if m else ""
-    if not lead:
-        # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
-        lead = next((words[:k] for k in (1, 2) if _OCR_JUNK.sub("", words[k:]) in heads), "")
-    words = _OCR_JUNK.sub("", words[len(lead) :])
-    if not lead or len(words) < MIN_SPLIT_PIECE_CHARS:
-        return None  # no numeral read: a heading of its own (基本情報 is also Ⅱ's ２．)
-    if words in heads:
-        found = words
-    elif words in hierarchy():
-        return None
-    else:
-        scored = sorted(
-            ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in heads), reverse=True
-        )
-        if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
-            return None
-        if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
-            return None
-        found = scored[0][1]
-    sections = set(heads[found])
-    if len(sections) > 1:
-        later = {canonical_text(p) for p in _MARKER.split(rest) if p}
-        later |= {h for p in later for h in _split_known(p) or ()}
-        placed = {x for p in later for x in hierarchy().get(p, ()) if len(hierarchy()[p]) == 1}
-        sections = (sections & placed) or sections
-    if len(sections) > 1:
-        # The numeral's look-alike decides last: 川 is Ⅲ; a V (or M) after a stroke is Ⅳ.
-        hint = {"川": "Ⅲ"}.get(lead[:1]) or ("Ⅳ" if regex.search(r".[VvM]", lead) else None)
-        sections &= {hint}
-    return sections.pop() + found if len(sections) == 1 else None
-
-
 def item_key(item: str | list[str]) -> ItemKey:
     """The canonical key of a 項目 cell (its text with ``\\n`` between lines, or its lines).
 
@@ -414,7 +313,10 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     # the before or after cell read into the 項目 cell; the forms bracket only file lines so.
     subheads = [ln for ln in lines if _BODY_SUBHEADING.match(ln.strip())]
     lines = [ln for ln in lines if ln not in subheads]
-    text = _SPACES.sub("", clean_text("".join(_heading_lines(lines))))
+    heading_lines = _heading_lines(lines)
+    read_lines = [circled_lookalike(ln) for ln in heading_lines]
+    lookalikes = [f"{a.strip()}→{b}" for a, b in zip(heading_lines, read_lines, strict=True) if a != b]
+    text = _SPACES.sub("", clean_text("".join(read_lines)))
     attachment = ATTACHMENT_LABEL.match(text)
     if attachment and not TITLE.match(text):
         # An attachment amended as a whole (（別紙１）事務の流れ): one component, its label's
@@ -432,17 +334,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             (glued,) if glued else (),
             (f"{title}{glued}→{title}",) if glued else (),
         )
-    m = _ASCII_SECTION.match(text)
-    if m:
-        text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
-    recovered_fuzzy: list[str] = []
-    if text and text[0] not in _ASCII_ROMAN.values():
-        first = _MARKER.search(text)
-        head = text[: first.start()] if first else text
-        recovered = recover_section(head, text[len(head) :])
-        if recovered:
-            text = recovered + text[len(head) :]
-            recovered_fuzzy.append(f"{head}→{recovered}")
+    text, recovered = read_section_start(text)
+    recovered_fuzzy: list[str] = [*lookalikes, *recovered]
     # Cut at the numbering: (kind, value, text up to the next numbering).
     parts: list[tuple[str, str, str]] = []
     pos = 0
@@ -523,6 +416,10 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 fuzzy.append(near_split[1])
             elif not split and split_in_context(words, parent):
                 split = split_in_context(words, parent)
+            elif not split and strip_edge_noise(words):
+                split, extra = strip_edge_noise(words)  # type: ignore[misc]
+                fuzzy.append(f"{words}→{''.join(split)}")
+                dropped.append(extra)
             elif not split:
                 supported = supported_heading(words, parent) or supported_heading(cleaned or words, parent)
                 if supported:
@@ -535,8 +432,13 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 above = value if kind == "section" and len(split) == 2 else split[-2]
                 tail = _OCR_JUNK.sub("", split[-1]) or split[-1]
                 tail_near = _known(tail) or near_known(tail, above)
-                supported = None if tail_near else supported_heading(tail, above)
-                if tail_near:
+                tail_edge = None if tail_near else strip_edge_noise(split[-1])
+                supported = None if tail_near or tail_edge else supported_heading(tail, above)
+                if tail_edge:
+                    fuzzy.append(f"{split[-1]}→{''.join(tail_edge[0])}")
+                    split = (*split[:-1], *tail_edge[0])
+                    dropped.append(tail_edge[1])
+                elif tail_near:
                     fuzzy.append(f"{split[-1]}→{tail_near}")
                     split = (*split[:-1], tail_near)
                 elif supported:
@@ -550,6 +452,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             roles[0] = "section"
         comps.extend(zip(pieces, roles, strict=True))
     comps, anchored, glued = anchor_components(comps, numbers)
+    comps, repaired = repair_path(comps)
+    fuzzy.extend(repaired)
     fuzzy.extend(anchored)
     dropped.extend(glued)
     dropped.extend(_SPACES.sub("", ln) for ln in subheads)

@@ -4,6 +4,8 @@
     python tools/eval_fields.py --json     # the figures as JSON
     python tools/eval_fields.py -v         # also list the items whose printings got other keys
     python tools/eval_fields.py --kinds    # only measure 5: one key per item over a table's kinds
+    python tools/eval_fields.py --readers  # only measure 6: items as OCR / text readers misread them
+    python tools/eval_fields.py --kinds --sets office-itemkey17,heldout-itemkey17 --scans 200,300
 
 1. **One key per item.**  Every sample with expected records (samples/heldout apart, measured
    on its own: it is never tuned on) (``samples/**/input.*`` beside
@@ -37,6 +39,10 @@
    ``--scans 200`` also scanned): the share of truth items whose row carries the truth's key in
    every kind, rows given another truth item's key, and pairs of different truth items sharing a
    key; tuning sets and held-out sets (samples/heldout*) apart.
+6. **Items as OCR and flattened text readers misread them** (``--readers``,
+   ``reader_misreadings``): every row of the truth tables with its numeral or circled number read
+   as letters, ー as 一, or two characters of its 変更前 cell before or after a line; the share
+   keeping the truth's key and those given another truth item's key.
 """
 
 from __future__ import annotations
@@ -315,6 +321,66 @@ def measure_misreadings(verbose: bool, heldout: bool = False) -> dict:
     }
 
 
+# What OCR reads a section numeral as with a look-alike stroke beside it, and a circled number.
+_NUMERAL_STROKES = {"Ⅰ": "l", "Ⅱ": "IⅠ", "Ⅲ": "Ⅱl", "Ⅳ": "lV", "Ⅴ": "V", "Ⅵ": "Vl"}
+_CIRCLED_AS_LETTERS = ("(D", "®", "0", "O")
+
+
+def reader_misreadings(item: str, neighbour: str) -> dict[str, str]:
+    """The 項目 cell as OCR and flattened text readers misread it in the ways issue 14's unseen
+    tables showed (name → cell text): the section numeral read with a look-alike stroke (``IⅠ``
+    for Ⅱ), a circled number read as letters (``(D``, ``®``, ``0``, ``O``, by the number), ー read as
+    the kanji 一, and two characters of the neighbouring cell (``neighbour``: the row's 変更前 or
+    変更後) printed after the cell's longest line or before its last line.  Deterministic."""
+    out: dict[str, str] = {}
+    lines = item.split("\n")
+    if lines[0][:1] in _NUMERAL_STROKES:
+        out["numeral with a look-alike stroke"] = _NUMERAL_STROKES[lines[0][0]] + item[1:]
+    for j, ln in enumerate(lines):
+        if ln[:1] in _CIRCLED:
+            letters = _CIRCLED_AS_LETTERS[_CIRCLED.index(ln[0]) % len(_CIRCLED_AS_LETTERS)]
+            out["circled number as letters"] = "\n".join([*lines[:j], letters + ln[1:], *lines[j + 1 :]])
+    if "ー" in item:
+        out["ー read as 一"] = item.replace("ー", "一")
+    chars = squash(neighbour)[:2]
+    if len(chars) == 2:
+        k = max(range(len(lines)), key=lambda i: len(lines[i]))
+        after = [*lines[:k], lines[k] + chars, *lines[k + 1 :]]
+        out["neighbour's characters after a line"] = "\n".join(after)
+        out["neighbour's characters before a line"] = "\n".join([*lines[:-1], chars + lines[-1]])
+    return out
+
+
+def measure_reader_misreadings(verbose: bool, heldout: bool = False) -> dict:
+    """``reader_misreadings`` of every row of the truth tables: per kind, the share keeping the
+    truth's key, and those given another truth item's key (never wanted)."""
+    paths = sorted((HELDOUT / "tables").glob("*.json")) if heldout else TRUTH_TABLES
+    rows = {squash(r["item"]): r for p in paths for r in json.loads(p.read_text("utf-8"))}
+    keys = {item_key(r["item"]).key for r in rows.values()}
+    per: dict[str, list[int]] = {}
+    for r in rows.values():
+        want = item_key(r["item"]).key
+        for name, text in reader_misreadings(r["item"], r.get("before") or r.get("after") or "").items():
+            got = item_key(text).key
+            tally = per.setdefault(name, [0, 0, 0])
+            tally[0] += 1
+            tally[1] += got == want
+            tally[2] += got != want and got in keys
+            if got != want and verbose:
+                print(f"  reader misreading '{name}' of {r['item'][:40]!r}: {got[-50:]}", file=sys.stderr)
+    total = sum(v[0] for v in per.values())
+    same = sum(v[1] for v in per.values())
+    return {
+        "readings": total,
+        "readings_truth_key": same,
+        "readings_share": same / total if total else 0.0,
+        "readings_other_items_key": sum(v[2] for v in per.values()),
+        "per_kind": {
+            k: {"readings": v[0], "truth_key": v[1], "other_items_key": v[2]} for k, v in per.items()
+        },
+    }
+
+
 def measure_distinct(verbose: bool) -> dict:
     items: dict[str, str] = {}
     heldout_tables = sorted((HELDOUT / "tables").glob("*.json"))
@@ -356,18 +422,20 @@ def kind_cases(
     heldout: bool,
     scan_dpis: tuple[int, ...] = (),
     scan_sets: tuple[str, ...] = ("outsider", "heldout-outsider"),
+    only: tuple[str, ...] = (),
 ) -> dict[str, list[tuple[str, Path]]]:
     """Tables printed in several kinds: table → [(kind, input)], for every sample set that holds a
     table's PDF and at least one extractor's text of it (samples/office*, outsider*, mixed …;
     ``heldout``: the sets named heldout* only, else every other set).  With ``scan_dpis``, each
     table's PDF is also scanned (``bench_scan.generated``; its OCR cached as bench_calibration
     caches it) and read as one more kind, for the sets named in ``scan_sets`` (OCR is slow: about
-    a minute a table on a shared machine)."""
+    a minute a table on a shared machine); ``only``: these sample sets alone (their tables are
+    scanned too)."""
     tables: dict[str, list[tuple[str, Path]]] = {}
     for exp in sorted(SAMPLES.rglob("expected/records.json")):
         folder = exp.parent.parent
         top = folder.relative_to(SAMPLES).parts[0]
-        if top.startswith("heldout") != heldout:
+        if top.startswith("heldout") != heldout or (only and top not in only):
             continue
         found = [p for p in sorted(folder.glob("input.*")) if p.suffix.lower() in INPUT_SUFFIXES]
         if found:
@@ -376,7 +444,8 @@ def kind_cases(
     out = {t: v for t, v in tables.items() if len(v) >= 2 and any(k == "pdf" for k, _ in v)}
     for table, kinds in out.items():
         pdf = next(p for k, p in kinds if k == "pdf")
-        if pdf.suffix.lower() == ".pdf" and table.split("/")[0].rstrip("0123456789") in scan_sets:
+        top = table.split("/")[0]
+        if pdf.suffix.lower() == ".pdf" and (top.rstrip("0123456789") in scan_sets or top in only):
             kinds.extend((f"scan{dpi}", pdf) for dpi in scan_dpis)
     return out
 
@@ -425,7 +494,12 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
 
 
 def measure_kinds(
-    verbose: bool, heldout: bool, scan_dpis: tuple[int, ...] = (), cache: Path | None = None, rekey=None
+    verbose: bool,
+    heldout: bool,
+    scan_dpis: tuple[int, ...] = (),
+    cache: Path | None = None,
+    rekey=None,
+    only: tuple[str, ...] = (),
 ) -> dict:
     """One key per item however printed: every table printed in several kinds (``kind_cases``);
     each expected row (a truth item of that table) is *one-keyed* when the row every kind read for
@@ -434,7 +508,7 @@ def measure_kinds(
     item of the same table (a wrong join), and pairs of different truth items (distinct 項目
     texts, whitespace aside, over all these tables) whose truth keys are equal.  ``rekey`` (for
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
-    cases = kind_cases(heldout, scan_dpis)
+    cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
     per_kind: dict[str, list[int]] = {}
     truth_texts: dict[str, str] = {}
@@ -592,8 +666,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --kinds --cache: key the cached rows anew as the records do (records.table_item_keys)",
     )
+    ap.add_argument("--sets", default="", help="with --kinds: only these sample sets (comma-separated)")
+    ap.add_argument("--readers", action="store_true", help="only measure 6 (reader_misreadings), per kind")
     ns = ap.parse_args(argv)
+    if ns.readers:
+        res = {
+            "tuning": measure_reader_misreadings(ns.verbose),
+            "heldout": measure_reader_misreadings(ns.verbose, heldout=True),
+        }
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0
     if ns.kinds:
+        only = tuple(x for x in ns.sets.split(",") if x)
         dpis = tuple(int(d) for d in ns.scans.split(",") if d)
         rekey = None
         if ns.rekey:
@@ -603,8 +687,8 @@ def main(argv: list[str] | None = None) -> int:
                 return table_item_keys([(r["item_path"], r["before"], r["after"]) for r in rows])
 
         res = {
-            "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey),
-            "heldout": measure_kinds(ns.verbose, True, dpis, ns.cache, rekey),
+            "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey, only),
+            "heldout": measure_kinds(ns.verbose, True, dpis, ns.cache, rekey, only),
         }
         if ns.json:
             print(json.dumps(res, ensure_ascii=False, indent=1))
@@ -621,6 +705,8 @@ def main(argv: list[str] | None = None) -> int:
         "misreadings": measure_misreadings(ns.verbose),
         "misreadings_heldout": measure_misreadings(ns.verbose, heldout=True),
         "distinct": measure_distinct(ns.verbose),
+        "reader_misreadings": measure_reader_misreadings(ns.verbose),
+        "reader_misreadings_heldout": measure_reader_misreadings(ns.verbose, heldout=True),
     }
     if not ns.no_covers:
         res["covers"] = measure_covers(ns.verbose)
@@ -657,6 +743,16 @@ def main(argv: list[str] | None = None) -> int:
             f"/{m['misreadings']} = {m['misreadings_share']:.1%}; inferred by a near heading"
             f" {m['misreadings_fuzzy']}; given another truth item's key {m['misreadings_other_items_key']}"
             for name, m in (("tuning", res["misreadings"]), ("held-out", res["misreadings_heldout"]))
+        ),
+        *(
+            f"items as OCR and flattened readers misread them ({name}: numeral or circled number read"
+            f" as letters, ー as 一, a neighbour's 2 characters before or after a line) with the truth's"
+            f" key: {m['readings_truth_key']}/{m['readings']} = {m['readings_share']:.1%}; given another"
+            f" truth item's key {m['readings_other_items_key']}"
+            for name, m in (
+                ("tuning", res["reader_misreadings"]),
+                ("held-out", res["reader_misreadings_heldout"]),
+            )
         ),
         f"different items, different keys: {d['pairs'] - d['pairs_sharing_a_key']}/{d['pairs']}"
         f" pairs = {d['pairs_distinct_share']:.2%} ({d['items']} items)",

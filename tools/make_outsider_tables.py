@@ -13,6 +13,7 @@
     python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
     python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16  # -layout kinds
     python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16  # dense Calc
+    python tools/make_outsider_tables.py --set office-itemkey17 --set heldout-itemkey17  # narrow 項目
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -543,6 +544,8 @@ SET_NAMES = (
     "heldout-layout16",
     "office-stream16",
     "heldout-stream16",
+    "office-itemkey17",
+    "heldout-itemkey17",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -1033,7 +1036,26 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-stream16" in sets:
         cases = dense_calc_cases("hds16", HELDOUT_POOLS, 9, 2616, True)
         build(SAMPLES / "heldout-stream16", cases, FLAT_TOOLS, False, README_DENSE)
+    # Issue 14 (branch itemkey17): one item key per item over a table's kinds; a narrow 項目
+    # column wraps headings mid-word, so readers glue a neighbour cell's characters into them.
+    if "office-itemkey17" in sets:
+        build(SAMPLES / "office-itemkey17", narrow_item_cases("ik17", TUNING_POOLS, 6, 1717))
+    if "heldout-itemkey17" in sets:
+        build(SAMPLES / "heldout-itemkey17", narrow_item_cases("hik17", HELDOUT_POOLS, 6, 2717))
     return 0
+
+
+def narrow_item_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """``draw_cases`` in every alignment with the 項目 column narrowed to 12–16% of the width
+    (the rest spread over the other columns), so that headings wrap inside words."""
+    rng = random.Random(seed + 1)
+    cases = draw_cases(prefix, pools, n, seed, titles=(*TITLES, ""), valigns=VALIGNS + MIXED_VALIGNS)
+    for case in cases:
+        item = rng.uniform(0.12, 0.16)
+        rest = 1.0 - case.shares[1]
+        scale = (1.0 - item) / rest
+        case.shares = tuple(item if k == 1 else s * scale for k, s in enumerate(case.shares))
+    return cases
 
 
 if __name__ == "__main__":

@@ -1,0 +1,221 @@
+"""The numbering of a 項目 cell as printed and as OCR and flattened text readers misread it: the
+scanner's marks (``MARKER``: section numerals Ⅰ…Ⅵ, ``３．``, ``(1)``, ``①``, file lines, repeated
+blocks), the section numeral at the start of a cell read as letters or with look-alike strokes
+beside it (``IM``, ``HI``, ``IⅠ``, ``Ⅰl``; ``recover_section``, ``read_section_start``), a circled
+number read as letters (``(D``, ``®``, ``0``; ``circled_lookalike``), and the lexicon's cut of
+headings an extractor glued (``split_known``).  Part of ``item_key``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from cydifflib import SequenceMatcher
+
+from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, structure
+from .item_noise import section_heads
+
+# A heading found by splitting a run of unnumbered headings must be at least this long: short
+# headings (方法, 結果) split unknown text into nonsense.
+MIN_SPLIT_PIECE_CHARS = 4
+
+_ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
+_D = r"[0-9０-９]"
+# One alternative per kind of numbering; the scanner tries them at every position.
+MARKER = regex.compile(
+    rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
+    rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
+    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
+    rf"|リスク(?P<rnum>{_D}{{1,2}})[：:・]?|リスク[：:])"
+    rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
+    # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
+    rf"|[@＠](?=[\p{{Han}}\p{{Katakana}}])|[\]】｜|][．]|(?<![0-9０-９])[０-９]{{1,2}}[、。](?=[\p{{Han}}\p{{Katakana}}]))"
+)
+# What OCR reads a section numeral Ⅰ…Ⅵ as, at the start of a cell (``IM``, ``TV``, ``川``, ``ll``).
+_OCR_NUMERAL = regex.compile(r"^[IiLlJjHMTVvXxⅠⅡⅢⅣⅤⅥ川|｜!1１]{1,3}")
+# Characters OCR puts at a heading's edges or inside it where the forms print none (``0主な意見の
+# 内容``, ``使用者数-``, ``法令2上の根拠``, ``リスク対策E``): ASCII letters, digits and marks.
+OCR_JUNK = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
+# A section's heading read with characters misread (``符走人情報ファイルの概要``) is that heading
+# when this similar (difflib ratio) and nearer than any other section's heading by the margin.
+SECTION_HEAD_MIN_RATIO = 0.75
+SECTION_HEAD_MARGIN = 0.1
+# An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
+_ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
+# A section numeral read with look-alike strokes beside it (``IⅠ`` or ``Ⅰl`` for Ⅱ, ``Ⅱl`` for Ⅲ):
+# the heading after it decides (``recover_section``), as for a numeral read as letters alone.
+_MIXED_NUMERAL = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥ][IiLl|｜!ⅠⅡⅢ]+|[IiLl|｜!H]+[ⅠⅡⅢⅣⅤⅥ])")
+# What OCR reads a circled number ①…⑳ as at the start of a line (``(D``, ``CD``, ``®``, ``O``,
+# ``0``), before a heading's first character (not a date's 年月日): read as a numbering.
+_CIRCLED_LOOKALIKE = regex.compile(
+    r"^\s*(?:[(（][DIl1][)）]?|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
+)
+# Look-alikes of one stroke of a numeral.
+_STROKES = regex.compile(r"[IiLlJj|｜!1]+")
+# The first character of a heading of its own (not kana, punctuation or a bracket).
+_TAIL_START = regex.compile(r"[\p{Han}\p{Katakana}A-Za-z0-9<\[]")
+
+
+@lru_cache(maxsize=16384)
+def split_known(text: str) -> tuple[str, ...] | None:
+    """``text`` cut into the headings an extractor printed into one piece, or None.
+
+    Taken when the lexicon covers ``text`` wholly by two or more known headings (``使用の主体`` +
+    ``使用者数``), else when known headings cover a prefix and the rest reads as a heading of its
+    own (it starts with neither kana nor punctuation, so it does not continue the prefix's
+    sentence: ``物理的対策`` + ``具体的な対策の内容``).
+    """
+    n = len(text)
+    longest = max(map(len, hierarchy()), default=0)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        prev = best[i]
+        if prev is None:
+            continue
+        for j in range(i + MIN_SPLIT_PIECE_CHARS, min(n, i + longest) + 1):
+            piece = text[i:j]
+            if piece not in hierarchy():
+                continue
+            cand = (*prev, piece)
+            if best[j] is None or len(cand) < len(best[j]):  # type: ignore[arg-type]
+                best[j] = cand
+    if best[n] is not None:
+        return best[n] if len(best[n]) >= 2 else None  # type: ignore[arg-type]
+    for i in range(n - MIN_SPLIT_PIECE_CHARS, 0, -1):
+        head = best[i]
+        if head and _TAIL_START.match(text[i]):
+            return (*head, text[i:])
+    return None
+
+
+def _nearest_section_head(words: str) -> str | None:
+    """The section's heading ``words`` is like (``SECTION_HEAD_MIN_RATIO``), nearer than any
+    other by ``SECTION_HEAD_MARGIN``, or None."""
+    scored = sorted(
+        ((SequenceMatcher(None, words, h, autojunk=False).ratio(), h) for h in section_heads()), reverse=True
+    )
+    if not scored or scored[0][0] < SECTION_HEAD_MIN_RATIO:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - SECTION_HEAD_MARGIN:
+        return None
+    return scored[0][1]
+
+
+# An opening bracket OCR reads inside a heading that prints none (``取扱い（プロセス``).
+_OPEN_BRACKET = regex.compile(r"[（(](?!.*[）)])")
+# A section's heading this long or longer is never any other heading's beginning by chance.
+MIN_SECTION_HEAD_UNREAD = 8
+
+
+def _only_a_section_head(words: str) -> bool:
+    """Whether ``words`` is a section's own heading that the forms print nowhere else (not
+    ``基本情報``, also Ⅱ's ２．), at least ``MIN_SECTION_HEAD_UNREAD`` long."""
+    above = structure().parents.get(words, frozenset())
+    return (
+        len(words) >= MIN_SECTION_HEAD_UNREAD
+        and words in section_heads()
+        and all(p.startswith(SECTION_HEAD) for p in above)
+    )
+
+
+@lru_cache(maxsize=4096)
+def recover_section(head: str, rest: str) -> str | None:
+    """The section numeral and heading (``Ⅱ特定個人情報ファイルの概要``) that the start of a
+    cell without a numeral Ⅰ…Ⅵ was, or None: OCR reads the numeral as letters or a kanji
+    (``IM``, ``TV``, ``川``, ``ll``) and may misread the heading (``符走人情報ファイルの概要``) or
+    add a mark after it (``その他のリスク対策5``).  Taken when ``head`` opens with look-alikes
+    of a numeral and, they and ASCII marks removed, is a section's heading, or is no heading
+    and like one section's heading only (``SECTION_HEAD_MIN_RATIO``,
+    ``SECTION_HEAD_MARGIN``); a heading that heads several sections (``リスク対策``) takes the
+    one the headings after it (``rest``) are printed in.  A cell that opens with a long section's
+    heading printed nowhere else takes its numeral though none was read (``_only_a_section_head``)."""
+    words = canonical_text(head)
+    heads = section_heads()
+    m = _OCR_NUMERAL.match(words)
+    lead = m.group(0) if m else ""
+    bare = canonical_text(_OPEN_BRACKET.sub("", head))
+    unread = None
+    if not lead and rest and len(bare) >= MIN_SECTION_HEAD_UNREAD:
+        unread = bare if bare in heads else None if bare in hierarchy() else _nearest_section_head(bare)
+    if unread and _only_a_section_head(unread):
+        # The numeral lost altogether (and maybe a stray bracket read inside the heading, or a
+        # character misread) before a heading the forms print as a section's heading only, with
+        # headings after it (a heading alone is a cell of its own).
+        words, lead = unread, " "
+    elif not lead:
+        # Any character or two read for the numeral (出, 凪, IW), before a section's heading.
+        lead = next((words[:k] for k in (1, 2) if OCR_JUNK.sub("", words[k:]) in heads), "")
+    words = OCR_JUNK.sub("", words[len(lead) :])
+    if not lead or len(words) < MIN_SPLIT_PIECE_CHARS:
+        return None  # no numeral read: a heading of its own (基本情報 is also Ⅱ's ２．)
+    if words in heads:
+        found = words
+    elif words in hierarchy():
+        return None
+    else:
+        near = _nearest_section_head(words)
+        if near is None:
+            return None
+        found = near
+    sections = set(heads[found])
+    if len(sections) > 1:
+        later = {canonical_text(p) for p in MARKER.split(rest) if p}
+        later |= {h for p in later for h in split_known(p) or ()}
+        placed = {x for p in later for x in hierarchy().get(p, ()) if len(hierarchy()[p]) == 1}
+        sections = (sections & placed) or sections
+    if len(sections) > 1:
+        # The numeral's look-alike decides last: 川 is Ⅲ; a V (or M) after a stroke is Ⅳ; a run
+        # of strokes alone (``IIl``, Ⅱl: NFKC made the numerals strokes) is as many as it holds.
+        hint = {"川": "Ⅲ"}.get(lead[:1]) or ("Ⅳ" if regex.search(r".[VvM]", lead) else None)
+        if hint is None and _STROKES.fullmatch(lead) and len(lead) <= 3:
+            hint = "ⅠⅡⅢ"[len(lead) - 1]
+        sections &= {hint}
+    return sections.pop() + found if len(sections) == 1 else None
+
+
+def circled_lookalike(line: str) -> str:
+    """``line`` with OCR's reading of a circled number at its start (``_CIRCLED_LOOKALIKE``)
+    printed as a numbering ``(0)`` the key leaves out, so that it neither glues to the line before
+    (``提供先１`` + ``0法令上の根拠`` is no 提供先10) nor sticks to the heading."""
+    m = _CIRCLED_LOOKALIKE.match(line)
+    return "(0)" + line[m.end() :] if m else line
+
+
+def misplaced_section(text: str) -> bool:
+    """Whether ``text`` opens with a numeral Ⅰ…Ⅵ before a section's heading that the forms
+    print under other numerals only, nowhere under this one (``Ⅰ特定個人情報ファイルの概要``:
+    OCR read Ⅱ as Ⅰ; not ``Ⅱ基本情報``, a heading Ⅱ also prints), the heading maybe misread
+    (``Ⅱ特定個人情報ファイル名取扱いプロセスにおけるリスク対策``: Ⅲ's, ``recover_section``)."""
+    first = MARKER.search(text, 1)
+    head = text[: first.start() if first else len(text)]
+    words = canonical_text(head[1:])
+    heads = section_heads()
+    if words in heads or words in hierarchy():
+        return words in heads and text[0] not in heads[words] | hierarchy().get(words, frozenset())
+    recovered = recover_section(head, text[len(head) :])
+    return recovered is not None and text[0] not in heads.get(recovered[1:], frozenset())
+
+
+def read_section_start(text: str) -> tuple[str, list[str]]:
+    """``text`` (a cell's joined lines, spaces removed) with the section numeral at its start read
+    as the forms print it, and the readings taken (``printed→read``, for ``ItemKey.fuzzy``): an
+    ASCII roman numeral (``II``) made Ⅱ without a note; a numeral read as letters, with look-alike
+    strokes beside it, or before a section's heading it never heads, made the section of that
+    heading (``recover_section``)."""
+    m = _ASCII_SECTION.match(text)
+    if m:
+        text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
+    if not text:
+        return text, []
+    mixed = _MIXED_NUMERAL.match(text)
+    numeral = text[0] in _ASCII_ROMAN.values()
+    if numeral and not mixed and not misplaced_section(text):
+        return text, []
+    first = MARKER.search(text, mixed.end() if mixed else int(numeral))
+    head = text[: first.start()] if first else text
+    recovered = recover_section(head, text[len(head) :])
+    if not recovered:
+        return text, []
+    return recovered + text[len(head) :], [f"{head}→{recovered}"]
