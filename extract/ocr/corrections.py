@@ -24,10 +24,10 @@ import regex
 
 from piatable.models import Doubt, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
-from piatable.normalize.dates import parse_date
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 from piatable.vocabulary import DATA_DIR
 
+from .date_repairs import fix_date
 from .heading_fixes import (
     CIRCLED_LOOKALIKES,
     fix_heading,
@@ -305,27 +305,6 @@ def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
     return False
 
 
-_DATE_SWAPS = str.maketrans(
-    {"O": "0", "o": "0", "Ｏ": "０", "〇": "0", "l": "1", "I": "1", "|": "1", "｜": "1"}
-    | {"曰": "日", "回": "日", "目": "日"}
-)
-
-
-# An era name with its first character misread or lost (信和2年 → 令和2年, 乎成 → 平成): the eras
-# of these documents are a closed set (平成, 令和), told by their second character.
-_ERA = regex.compile(r"^(\s*)(?:[^\s\d０-９令平昭]?)(和|成)(?=\s*[0-9０-９元]{1,2}\s*年)")
-
-
-def fix_date(text: str) -> str:
-    """A date that does not parse, with O/o→0 and l/I/|→1, and an era name whose first
-    character was misread or lost restored: kept only when it then parses."""
-    if not text.strip() or parse_date(text) is not None:
-        return text
-    swapped = text.translate(_DATE_SWAPS)
-    swapped = _ERA.sub(lambda m: m.group(1) + ("令和" if m.group(2) == "和" else "平成"), swapped, count=1)
-    return swapped if swapped != text and parse_date(swapped) is not None else text
-
-
 _CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜jJ)）](?=\S)")
 # The form's sub-headings ＜…における措置＞ with their brackets misread (く, ぐ; の, 5, 2): only
 # with the opening one there (…における措置の may wrap on to 内容).
@@ -575,11 +554,13 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
+    from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
 
-    fixes = fix_rows(rows) + even_numbering(rows) + even_date_widths(rows) + even_placeholders(rows)
+    fixes = fix_rows(rows) + repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
+    fixes += even_placeholders(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     for row in rows:

@@ -256,8 +256,8 @@ _LINE_EDGE = regex.compile(r"^[\s|｜│┃¦:：.．、。「」]+")
 def mend_label(text: str) -> str:
     """A cover line whose opening reads as a cover label with a character or two misread
     (``｜表日``, ``公表電``, ``価書番号``) written with the label, then its value; the 公表日's value
-    cut after its 日 with its era name mended (``corrections.fix_date``).  Other lines as read."""
-    from .corrections import fix_date
+    cut after its 日 with its era name mended (``date_repairs.fix_date``).  Other lines as read."""
+    from .date_repairs import fix_date
     from .item_lines import levenshtein
 
     flat = _SPACE.sub("", _LINE_EDGE.sub("", text))

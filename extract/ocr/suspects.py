@@ -17,6 +17,7 @@ from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
 from piatable.vocabulary import heading_key
 
+from .date_repairs import UNKNOWN_ERA
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
 
@@ -186,6 +187,8 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{m.group(0)!r}: a kana inside a Latin word"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
+    if m := UNKNOWN_ERA.search(flat):
+        return f"{flat[max(m.start() - 1, 0) : m.end() + 4]!r}: a date whose era name did not read"
     if m := DOUBLED_PARTICLE.search(flat):
         return f"{m.group(0)!r}: a particle read twice"
     for line in lines:

@@ -1,0 +1,210 @@
+"""Dates misread by OCR, mended from the grammar of a date (issue 11).
+
+A 変更日 cell is a date and nothing else, so a cell that does not parse as one but would after a
+few look-alike repairs was misread.  The repairs (each one "place"):
+
+- the era name's first character misread or lost (令和 read as 発和, 金和, 信和, る和; 平成 as 乎成),
+  or its second (令私): an era is told by the character it kept (和 → 令和, 成 → 平成, 令 → 令和,
+  平 → 平成) when a year and 年 follow;
+- a look-alike of a digit (O/o/〇 → 0, l/I/| → 1) or of 日 (曰, 回, 目);
+- a dash between digits read as the kanji 一 (or ―, ＿, ~), or a stop read as a comma: the date's
+  own separator where it has one, else ``-`` (``.`` for a comma) between half-width digits and
+  ``－`` (``．``) between full-width ones;
+- a stroke read as a letter beside a digit or 年/月/日 (``11I日``): dropped when reading it as 1
+  makes no date (when both make one, ``1I月``, it is read as 1 and the cell stays in doubt).
+
+The cell is judged as one text: a narrow date column wraps the date (``信和元年10月`` / ``20日``),
+and neither line parses alone.  A repair is kept only when the whole cell then parses; a cell
+mended in more than one place (``DATE_REPAIR_PLACES``: two look-alikes of one kind count once)
+is still in doubt (``ocr_suspect:change_date``).  A cell that does not parse even so keeps its
+text and is flagged by ``suspects.suspect_fields``.
+
+Dates in running text (before, after, explanation: ``多和５年１月４日から``) get the era repair
+only, and only where a full date follows (year 年, month 月): no word of these forms is a kanji
+followed by 和 or 成 and a date.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+import regex
+
+from piatable.models import Doubt, RawRow
+from piatable.normalize.dates import DATE_LINE, parse_date
+
+# A cell mended in more than this many places is still flagged (ocr_suspect:change_date).
+DATE_REPAIR_PLACES = 1
+
+_ERA_OF = {"和": "令和", "成": "平成", "令": "令和", "平": "平成"}
+_YEAR_AHEAD = r"(?=\s*(?:元|[0-9０-９]{1,2})\s*年)"
+# An era whose first character was misread (any one character but an era's own) or lost.
+_FIRST_MISREAD = regex.compile(rf"^\s*(?P<x>[^\s0-9０-９令平昭])?(?P<k>和|成){_YEAR_AHEAD}")
+# An era whose second character was misread.
+_SECOND_MISREAD = regex.compile(rf"^\s*(?P<k>令|平)(?P<x>[^\s0-9０-９和成]){_YEAR_AHEAD}")
+# One-character look-alikes in a date (each is certain in a cell that is only a date).
+_SWAPS = {"O": "0", "o": "0", "Ｏ": "０", "〇": "0", "曰": "日", "回": "日", "目": "日"}
+# Strokes read as a letter: a 1, or nothing (the edge of a neighbour's glyph).
+_STROKES = {"l": "1", "I": "1", "|": "1", "｜": "1", "!": "1", "ｌ": "1", "Ｉ": "1"}
+# A dash between digits read as the kanji one or another bar, and a stop read as a comma.
+_BARS = "一―＿_~〜"
+_COMMAS = ",，、"
+_SEPARATORS = regex.compile(r"[/\-.．／－ー・]")
+_DIGIT = regex.compile(r"[0-9０-９]")
+_FULL_DIGITS = "０１２３４５６７８９"
+# At most this many strokes are tried both ways (kept as 1, dropped).
+MAX_STROKE_TRIALS = 4
+
+
+def _parses(text: str) -> bool:
+    flat = regex.sub(r"\s+", "", text)
+    return bool(flat) and bool(DATE_LINE.match(flat)) and parse_date(flat) is not None
+
+
+def _separator_for(text: str, k: int) -> str:
+    """The separator a bar or comma at ``k`` stands for: the date's own, else a stop for a
+    comma (R6.10.1) and a hyphen for a bar, full width between full-width digits."""
+    own = _SEPARATORS.search(text)
+    if own:
+        return own.group(0)
+    full = text[k - 1] in _FULL_DIGITS
+    if text[k] in _COMMAS:
+        return "．" if full else "."
+    return "－" if full else "-"
+
+
+def date_edits(text: str) -> tuple[dict[int, str], list[int]]:
+    """The repairs of a date cell's text: {position: replacement} ("" drops the character; a
+    replacement of two characters at an era's position restores one lost), and the positions of
+    strokes (``_STROKES``) that may stand for 1 or for nothing."""
+    edits: dict[int, str] = {}
+    strokes: list[int] = []
+    # The era is looked for with the look-alikes read as digits (信和2O年).
+    view = "".join(_SWAPS.get(ch) or _STROKES.get(ch) or ch for ch in text)
+    m = _FIRST_MISREAD.match(view)
+    if m and m.group("x"):
+        edits[m.start("x")] = "令" if m.group("k") == "和" else "平"
+    elif m:
+        edits[m.start("k")] = _ERA_OF[m.group("k")]
+    elif m := _SECOND_MISREAD.match(view):
+        edits[m.start("x")] = _ERA_OF[m.group("k")][1]
+    for k, ch in enumerate(text):
+        if k in edits:
+            continue
+        if ch in _SWAPS:
+            edits[k] = _SWAPS[ch]
+        elif ch in _STROKES:
+            strokes.append(k)
+        elif (
+            ch in _BARS + _COMMAS
+            and 0 < k < len(text) - 1
+            and _DIGIT.match(text[k - 1])
+            and _DIGIT.match(text[k + 1])
+        ):
+            edits[k] = _separator_for(text, k)
+    return edits, strokes
+
+
+def _apply(text: str, edits: dict[int, str]) -> str:
+    return "".join(edits.get(k, ch) for k, ch in enumerate(text))
+
+
+def _places(text: str, edits: dict[int, str]) -> int:
+    """Places mended: look-alikes of one kind (the same character read the same way) count once."""
+    return len({(text[k], new) for k, new in edits.items()})
+
+
+def repair_date_text(text: str) -> tuple[dict[int, str], int] | None:
+    """The edits (as ``date_edits``) that make ``text`` a date, and how many places they mend;
+    None when the text parses already or no repair makes it parse.  Strokes are tried as 1
+    first, then dropped; of several repairs that parse the one of fewest places wins."""
+    if not text.strip() or _parses(text):
+        return None
+    edits, strokes = date_edits(text)
+    strokes = strokes[:MAX_STROKE_TRIALS]
+    best: tuple[dict[int, str], int] | None = None
+    results: dict[int, set[str]] = {}
+    for choice in product(("1", ""), repeat=len(strokes)):
+        trial = edits | {k: (_STROKES[text[k]] if c else "") for k, c in zip(strokes, choice, strict=True)}
+        if trial and _parses(mended := _apply(text, trial)):
+            places = _places(text, trial)
+            results.setdefault(places, set()).add(mended)
+            if best is None or places < best[1]:
+                best = (trial, places)
+    if best is not None and len(results[best[1]]) > 1:
+        # Two readings as near (1I月: 11月 or 1月): the first is kept, in doubt.
+        best = (best[0], max(best[1], DATE_REPAIR_PLACES + 1))
+    return best
+
+
+def fix_date(text: str) -> str:
+    """A line that does not parse as a date, mended when a repair (``repair_date_text``) makes
+    it one; else as read."""
+    found = repair_date_text(text)
+    return text if found is None else _apply(text, found[0])
+
+
+def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
+    """A date cell's lines mended as one text (``repair_date_text``), each line keeping its own
+    characters; the places mended (0: left as read)."""
+    joined = "".join(lines)
+    found = repair_date_text(joined)
+    if found is None:
+        return lines, 0
+    edits, places = found
+    out, at = [], 0
+    for line in lines:
+        out.append("".join(edits.get(at + j, ch) for j, ch in enumerate(line)))
+        at += len(line)
+    return out, places
+
+
+# A date in running text whose era's first character was misread: a kanji or katakana (not an
+# era's own) before 和/成, a year, 年, a month and 月.
+_RUNNING_ERA = regex.compile(
+    r"(?P<x>(?![令平昭])[\p{Han}\p{Katakana}])(?P<k>和|成)(?=(?:元|[0-9０-９]{1,2})年[0-9０-９]{1,2}月)"
+)
+# 和/成 opening a date with no era before it that could be mended (a kana before it, or nothing).
+UNKNOWN_ERA = regex.compile(
+    r"(?<![令平昭\p{Han}\p{Katakana}])(?:和|成)(?=(?:元|[0-9０-９]{1,2})年[0-9０-９]{1,2}月)"
+)
+_TEXT_COLUMNS = ("item", "before", "after", "explanation")
+
+
+def repair_running_eras(text: str) -> str:
+    """Era names misread in the dates of running text (``多和５年１月４日`` → ``令和５年１月４日``)."""
+    return _RUNNING_ERA.sub(lambda m: _ERA_OF[m.group("k")], text)
+
+
+def repair_dates(rows: list[RawRow]) -> int:
+    """Mend the date cells and the era names in the text cells of OCR rows (in place); the
+    number of lines changed.  A row changed is flagged ``ocr_corrected``; a date cell mended in
+    more than ``DATE_REPAIR_PLACES`` places gets an ``ocr_suspect`` doubt."""
+    changed = 0
+    for row in rows:
+        n = 0
+        dates = row.cells.get("change_date") or []
+        texts, places = repair_date_lines([cl.text for cl in dates])
+        if places > DATE_REPAIR_PLACES:
+            why = f"the date cell was read {''.join(cl.text for cl in dates)!r}: mended in {places} places"
+            row.doubts.append(Doubt("ocr_suspect", "change_date", why))
+        for cl, text in zip(dates, texts, strict=True):
+            if text != cl.text:
+                cl.text = text
+                n += 1
+        for column in _TEXT_COLUMNS:
+            lines = row.cells.get(column) or []
+            # Judged on the cell read as one text (an era may wrap: から今 / 和５年); the repair
+            # keeps every line's length.
+            joined = repair_running_eras("".join(cl.text for cl in lines))
+            at = 0
+            for cl in lines:
+                text = joined[at : at + len(cl.text)]
+                at += len(cl.text)
+                if text != cl.text:
+                    cl.text = text
+                    n += 1
+        if n:
+            changed += n
+            row.add_flag("ocr_corrected")
+    return changed

@@ -1,0 +1,100 @@
+"""Dates misread by OCR mended from a date's grammar (extract/ocr/date_repairs.py, issue 11):
+era names misread in Droid Sans Fallback scans (令和 → 発和, 金和, 信和), a date wrapped over two
+lines in a narrow column, dashes read as 一, strokes read as I."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.extract.ocr.date_repairs import (
+    UNKNOWN_ERA,
+    fix_date,
+    repair_date_lines,
+    repair_dates,
+    repair_running_eras,
+)
+from piatable.models import CellLine, RawRow
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("read", "mended", "places"),
+    [
+        (["信和元年10月", "20日"], ["令和元年10月", "20日"], 1),  # wrapped: neither line parses alone
+        (["発和6年10月1日"], ["令和6年10月1日"], 1),
+        (["金和元年１０月", "１８日"], ["令和元年１０月", "１８日"], 1),
+        (["る和5年3月19", "日"], ["令和5年3月19", "日"], 1),
+        (["和元年5月1日"], ["令和元年5月1日"], 1),  # 令 lost
+        (["令私3年4月1日"], ["令和3年4月1日"], 1),
+        (["乎成30年4月1日"], ["平成30年4月1日"], 1),
+        (["2024一4一1"], ["2024-4-1"], 1),  # one misread twice is one place
+        (["２０２４一４一１"], ["２０２４－４－１"], 1),
+        (["2024/4一1"], ["2024/4/1"], 1),  # the date's own separator
+        (["R6,10,1"], ["R6.10.1"], 1),
+        (["2019年11月11I日"], ["2019年11月11日"], 1),  # 111日 is no day: the stroke is dropped
+        (["2019年1I月1日"], ["2019年11月1日"], 2),  # 11月 or 1月: in doubt
+        (["信和2O年4月1日"], ["令和20年4月1日"], 2),
+        (["令和6年10月1日"], ["令和6年10月1日"], 0),
+        (["昭和60年1月1日"], ["昭和60年1月1日"], 0),
+        (["新規"], ["新規"], 0),
+        (["信和元年13月1日"], ["信和元年13月1日"], 0),  # no month 13: left as read
+    ],
+)
+def test_date_cells_are_mended_as_one_text(read, mended, places):
+    assert repair_date_lines(read) == (mended, places)
+
+
+def test_fix_date_mends_a_line_and_leaves_other_text():
+    assert fix_date("2O23/2/6") == "2023/2/6"
+    assert fix_date("R5.l.6") == "R5.1.6"
+    assert fix_date("信和2年1月6日") == "令和2年1月6日"
+    assert fix_date("新規") == "新規"
+
+
+def test_running_text_eras_need_a_whole_date():
+    text = "多和５年１月４日から今和５年２月３日まで"
+    assert repair_running_eras(text) == "令和５年１月４日から令和５年２月３日まで"
+    assert repair_running_eras("平和5年の計画") == "平和5年の計画"  # no month: not a date
+    assert repair_running_eras("昭和60年1月1日") == "昭和60年1月1日"
+    assert UNKNOWN_ERA.search("から和5年1月4日まで")
+    assert not UNKNOWN_ERA.search("令和5年1月4日まで")
+
+
+def test_rows_mended_in_two_places_stay_suspect():
+    rows = [
+        RawRow({"change_date": [CellLine("信和元年10月", 1, 0), CellLine("20日", 1, 0)]}),
+        RawRow(
+            {
+                "change_date": [CellLine("信和2O年4月1日", 1, 0)],
+                "after": [CellLine("念和元年6月1日から今", 1, 0), CellLine("和元年6月30日まで", 1, 0)],
+            }
+        ),
+    ]
+    assert repair_dates(rows) == 3  # lines changed
+    assert [cl.text for cl in rows[0].cells["change_date"]] == ["令和元年10月", "20日"]
+    # An era wrapped over two lines: each line keeps its length.
+    assert [cl.text for cl in rows[1].cells["after"]] == ["令和元年6月1日から令", "和元年6月30日まで"]
+    assert all("ocr_corrected" in r.flags for r in rows)
+    assert [d.field for d in rows[0].doubts] == []
+    assert [(d.kind, d.field) for d in rows[1].doubts] == [("ocr_suspect", "change_date")]
+
+
+def _truth() -> list[dict]:
+    return [
+        r
+        for path in (ROOT / "samples").glob("**/expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+    ]
+
+
+def test_no_truth_cell_of_the_samples_is_changed_or_flagged():
+    records = _truth()
+    dates = {str(r.get("change_date_raw") or "") for r in records}
+    assert len(dates) > 100
+    assert [d for d in dates if repair_date_lines(d.split("\n")) != (d.split("\n"), 0)] == []
+    texts = {str(r.get(f) or "") for r in records for f in ("item", "before", "after", "explanation")}
+    assert [t for t in texts if repair_running_eras(t) != t] == []
+    assert [t for t in texts if UNKNOWN_ERA.search(t.replace("\n", ""))] == []
