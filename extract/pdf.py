@@ -20,6 +20,7 @@ import struct
 import unicodedata
 from array import array
 from collections import Counter
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,12 @@ KEPT_SPACES = " \u3000\u00a0"
 TURN_MIN_DEG = 45
 # Characters of one text within 1/DEDUPE_GRID pt of each other are one character drawn twice.
 DEDUPE_GRID = 4
+# A space glyph the next character of its line starts less than this many ems after is drawn
+# without an advance: no space on the page (Writer draws one where an underlined run starts or
+# ends, and in the gap it leaves between Japanese text and digits of an underlined run).
+ZERO_ADVANCE_EM = 0.1
+ZERO_ADVANCE_SPACES = frozenset(KEPT_SPACES)
+_TEXT_OF = attrgetter("text")
 
 
 def _unreadable(path: Path, why: str) -> UnreadablePDF:
@@ -216,6 +223,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     if turned:
         words, places, turned, turn = upright_majority(words, places, turned, DEDUPE_GRID)
     words = _dedupe(words, places)
+    words = _drop_zero_advance_spaces(words)
     if wide_spaces:
         words = _drop_wide_spaces(words, wide_spaces, objects.rulings)
     words += _turned_runs(turned)
@@ -397,6 +405,25 @@ def _dedupe(words: list[Word], keys: list[tuple[str, int, int]] | None = None) -
         seen.add(key)
         out.append(w)
     return out
+
+
+def _drop_zero_advance_spaces(words: list[Word]) -> list[Word]:
+    """``words`` less the space characters that the next character of their line overlaps from
+    the space's own start (``ZERO_ADVANCE_EM``): drawn with no advance, they print no space."""
+    drop: set[int] = set()
+    spaces = ZERO_ADVANCE_SPACES
+    for k in [k for k, t in enumerate(map(_TEXT_OF, words)) if t in spaces]:
+        if k + 1 == len(words):
+            break
+        w, nxt = words[k], words[k + 1]
+        em = w.bottom - w.top
+        if (
+            abs(nxt.top - w.top) < em / 2
+            and abs(nxt.x0 - w.x0) < ZERO_ADVANCE_EM * em
+            and not nxt.text.isspace()
+        ):
+            drop.add(k)
+    return [w for k, w in enumerate(words) if k not in drop] if drop else words
 
 
 def _clip_box(objects, key: int, height: float) -> tuple[float, float, float, float] | None:  # type: ignore[no-untyped-def]

@@ -116,7 +116,8 @@ class Case:
     header_fill: bool = False
     real_dates: bool = False  # calc: slash-style dates as real date cells with a number format
     texts: bool = True  # also write the five extractors' texts
-    # Kinds: per-row, per-field runs [(text, {"underline"/"white"/"bold": True}), ...] that
+    # Kinds: per-row, per-field runs [(text, {"underline"/"white"/"bold": True}), ...] (an
+    # underline may be "double"; True is a single one) that
     # replace a cell's plain text; the truth keeps only the runs that are not white.
     runs: dict[tuple[int, str], list[tuple[str, dict]]] = field(default_factory=dict)
     timing_rotation: int | None = None  # calc: 90 (turned) or 255 (stacked vertical)
@@ -196,7 +197,7 @@ def _runs_rich(runs: list[tuple[str, dict]], font: str, size: float):
     for text, how in runs:
         f = InlineFont(rFont=font, sz=size)
         if how.get("underline"):
-            f.u = "single"
+            f.u = "double" if how["underline"] == "double" else "single"
         if how.get("white"):
             f.color = "FFFFFFFF"
         if how.get("bold"):
@@ -394,7 +395,9 @@ def _fill_cell(cell, text: str, runs: list[tuple[str, dict]] | None, case: Case)
             run = p.add_run(t)
             run.bold = bool(how.get("bold") or case.bold_cells) or None
             if how.get("underline"):
-                run.underline = True
+                from docx.enum.text import WD_UNDERLINE
+
+                run.underline = WD_UNDERLINE.DOUBLE if how["underline"] == "double" else True
             if how.get("white"):
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
