@@ -18,7 +18,6 @@ import numpy as np
 import regex
 
 from piatable.models import PageWords, Word
-from piatable.vocabulary import TIMING
 from piatable.normalize.cover import (
     COVER_LABELS,
     COVER_PAGES,
@@ -26,6 +25,7 @@ from piatable.normalize.cover import (
     cover_facts_from_text,
     form_of,
 )
+from piatable.vocabulary import TIMING
 
 from .engine import TsvWord
 
