@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from cydifflib import SequenceMatcher
 
+from piatable.vocabulary import COVER_LABEL
+
 from .heading_lexicon import hierarchy, structure
 from .item_numerals import split_known
 
@@ -158,6 +160,8 @@ def strip_edge_noise(words: str) -> tuple[tuple[str, ...], str] | None:
         if len(words) - n < EDGE_NOISE_MIN_REST:
             break
         for rest, extra in ((words[n:], words[:n]), (words[:-n], words[-n:])):
+            if COVER_LABEL.match(extra + " "):
+                continue  # 表紙 評価実施機関名: the cover's label, printed, no neighbour's text
             pieces = (rest,) if rest in hierarchy() else split_known(rest)
             if pieces and all(p in hierarchy() for p in pieces):
                 found.append((pieces, extra))

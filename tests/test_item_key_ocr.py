@@ -185,3 +185,10 @@ def test_a_risk_number_read_without_its_colon_and_small_kana_read_full_size():
     k = item_key(SELF_CHECK.replace("チェック", "チエタク"))
     assert k.key == item_key(SELF_CHECK).key
     assert k.fuzzy
+
+
+def test_the_covers_label_is_no_neighbours_text():
+    # 表紙 before a cover item is printed by the form, not read from another cell.
+    k = item_key("表紙\n評価実施機関名")
+    assert k.fuzzy == ()
+    assert k.key != item_key("評価実施機関名").key
