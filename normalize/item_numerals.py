@@ -22,10 +22,14 @@ MIN_SPLIT_PIECE_CHARS = 4
 
 _ASCII_ROMAN = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ", "V": "Ⅴ", "VI": "Ⅵ"}
 _D = r"[0-9０-９]"
+# A character that makes ファイル part of a longer heading (ファイルを取り扱う事務).
+_WORD_GOES_ON = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 # One alternative per kind of numbering; the scanner tries them at every position.
 MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
-    rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)])"
+    rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)]"
+    # The form's own file line: （１）住民基本台帳ファイル, the file's name ending the heading.
+    rf"|[（(]{_D}{{1,2}}[）)][ 　]*(?P<fname>[^（）()\s]{{1,40}}?ファイル)(?!{_WORD_GOES_ON}))"
     rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
     rf"|リスク(?P<rnum>{_D}{{1,2}})[：:・]?|リスク[：:])"
     rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"

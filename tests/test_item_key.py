@@ -377,3 +377,18 @@ def test_a_bracketed_numbered_sub_heading_of_the_body_is_no_heading():
         ]
     )
     assert k.file == "送付先情報ファイル"
+
+
+def test_the_forms_own_file_line_names_the_file():
+    # The 全項目評価書 numbers its files （１）住民基本台帳ファイル: the file is a component of the
+    # key, so one heading under two files gives two keys.
+    first = item_key(
+        "Ⅱ特定個人情報ファイルの概要\n（１）固定資産課税台帳ファイル\n２．基本情報\n④記録される項目"
+    )
+    second = item_key("Ⅱ特定個人情報ファイルの概要\n（２）宛名ファイル\n２．基本情報\n④記録される項目")
+    assert first.file == "固定資産課税台帳ファイル" and second.file == "宛名ファイル"
+    assert first.key != second.key
+    assert first.key == "Ⅱ特定個人情報ファイルの概要/固定資産課税台帳ファイル/基本情報/記録される項目"
+    # A heading that goes on after ファイル is a numbered heading, not a file.
+    k = item_key("Ⅰ基本情報\n（１）特定個人情報ファイルを取り扱う事務")
+    assert k.file is None and k.key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務"
