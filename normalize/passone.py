@@ -385,6 +385,9 @@ def text_page_rows(
     ``out``; returns the last date and timing read (a merged cell goes on to the next page)."""
     narrow, body, expl = widths
     last_date, last_timing = last
+    from .pass_one_items import place_pass_one_items
+
+    place_pass_one_items(page, widths, settings, tok)
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     plan, cost = align_pieces(page.singles, own, above)
@@ -418,17 +421,20 @@ def text_page_rows(
         put_date_and_timing(row, last_date, last_timing)
         fixed_expl = take.post > 0 or (not take.timing and take.pre >= 3)
         detail: dict = {}
-        cells, confidence, margin, _ = split_row_scored(
-            prow.lines,
-            narrow,
-            body,
-            settings,
-            tok,
-            expl,
-            strict=True,
-            no_explanation=fixed_expl,
-            detail=detail,
-        )
+        cells: list[list[CellLine]] = [[], [], [], []]
+        confidence, margin = 1.0, 5.0
+        if prow.lines:  # (none: a row of pass 1 alone, ``pass_one_items``)
+            cells, confidence, margin, _ = split_row_scored(
+                prow.lines,
+                narrow,
+                body,
+                settings,
+                tok,
+                expl,
+                strict=True,
+                no_explanation=fixed_expl,
+                detail=detail,
+            )
         pass_one_item = getattr(prow, "item", None)
         if pass_one_item is not None:
             # The item was printed whole in pass 1: what the cut gave the item is body text.
@@ -444,7 +450,10 @@ def text_page_rows(
         if "explanation" in put:
             cells[3] = [put["explanation"]]
         put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
-        row.doubts += close_cut_doubts(detail, put, settings)
+        row.doubts += close_cut_doubts(detail, put, settings) if detail else []
+        if getattr(prow, "why", ""):
+            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+            row.doubts.append(Doubt("row_split_guess", None, prow.why))
         if take.unsure:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             strength = settings.quality.unsure_plan_strength

@@ -18,6 +18,9 @@ from piatable.vocabulary import (
     LABELS,
     SECTION_NUMERALS,
     TIMING,
+    TIMING_AT_END,
+    TIMING_AT_START,
+    TIMING_IN_MIDDLE,
     is_header_line,
     is_label_piece,
     is_page_number,
@@ -160,6 +163,12 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
     A lone label piece (``変更日``, or ``提出時`` / ``期`` of a wrapped header cell) counts as
     furniture inside a run of three, near a title or label row, or before the first date.
     """
+    return _furniture(lines)[0]
+
+
+def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int]]:
+    """``furniture_mask`` and the label pieces found only after a page's pass 1 (the header's
+    wrapped label drawn with the wrapped cells, after the one-line cells): no page break."""
     n = len(lines)
     hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
     for k, cl in enumerate(lines):
@@ -176,6 +185,8 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
     piece = [is_label_piece(cl.text) for cl in lines]
     first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
     furniture = list(hard)
+    pass_one = _pass_one_printed(lines)
+    soft: set[int] = set()
     k = 0
     while k < n:
         if not piece[k] or hard[k]:
@@ -185,19 +196,22 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
         while run < n and piece[run]:
             run += 1
         near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
-        if run - k >= LABEL_RUN_MIN or near or run <= first_date:
+        # A wrapped label joined (``提出時`` / ``期``) after a page's pass 1 (``_wrapped_labels``).
+        back = k - 1
+        while back >= 0 and not hard[back] and pass_one[back]:
+            back -= 1
+        late = back < k - 1 and any(hard[m] for m in range(max(0, back - LABEL_NEAR_LINES + 1), back + 1))
+        if run - k >= LABEL_RUN_MIN or near or late or run <= first_date:
             for m in range(k, run):
                 furniture[m] = True
+            if not (run - k >= LABEL_RUN_MIN or near or run <= first_date):
+                soft.update(range(k, run))
         k = run
     for k, run in _wrapped_labels(lines):
         # Calc prints a page's one-line cells (its dates and timings) before its wrapped ones,
         # the header's wrapped labels among these: they do not count as lines between.
         back = k - 1
-        while (
-            back >= 0
-            and not furniture[back]
-            and (is_date_line(lines[back].text) or TIMING.match(lines[back].text))
-        ):
+        while back >= 0 and not furniture[back] and pass_one[back]:
             back -= 1
         near = any(
             furniture[m] for m in range(max(0, back - LABEL_NEAR_LINES + 1), min(n, run + LABEL_NEAR_LINES))
@@ -205,7 +219,24 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
         if near or run <= first_date:
             for m in range(k, run):
                 furniture[m] = True
-    return furniture
+    return furniture, soft
+
+
+def _pass_one_printed(lines: list[CellLine]) -> list[bool]:
+    """For each line, whether its printed line may be one of Calc's pass 1 (a page's one-line
+    cells): it holds a date or a timing (``（別紙２）記録項目 事後 事務の流れを追加``)."""
+    timed: set[tuple[int, int]] = set()
+    for cl in lines:
+        text = cl.text
+        if (
+            is_date_line(text)
+            or TIMING.match(text)
+            or TIMING_AT_END.match(text)
+            or TIMING_AT_START.match(text)
+            or TIMING_IN_MIDDLE.match(text)
+        ):
+            timed.add((cl.page, cl.line_no))
+    return [(cl.page, cl.line_no) in timed for cl in lines]
 
 
 def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
@@ -249,12 +280,14 @@ def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:
     """
     if len({cl.page for cl in lines}) > 1 or not lines:
         return lines
-    mask = furniture_mask(lines)
+    mask, soft = _furniture(lines)
     page = lines[0].page or 1
     out: list[CellLine] = []
     content_seen = pending = False
-    for cl, furn in zip(lines, mask, strict=True):
-        if furn:
+    for k, (cl, furn) in enumerate(zip(lines, mask, strict=True)):
+        if furn and k in soft:
+            pass
+        elif furn:
             pending = pending or content_seen
         else:
             if pending:

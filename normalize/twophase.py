@@ -97,6 +97,7 @@ class _Row:
     lines: list[CellLine] = field(default_factory=list)
     # A one-line item printed in pass 1 (``dated_pages``): the wrapped lines are all body.
     item: CellLine | None = None
+    why: str = ""  # why the row's wrapped lines are a guess (``pass_one_items``)
 
 
 def _is_single(cl: CellLine) -> bool:

@@ -14,6 +14,7 @@
     python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16  # -layout kinds
     python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16  # dense Calc
     python tools/make_outsider_tables.py --set office-itemkey17 --set heldout-itemkey17  # narrow 項目
+    python tools/make_outsider_tables.py --set office-dense17 --set heldout-dense17  # pass-1 items
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -546,6 +547,8 @@ SET_NAMES = (
     "heldout-stream16",
     "office-itemkey17",
     "heldout-itemkey17",
+    "office-dense17",
+    "heldout-dense17",
 )
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
@@ -700,6 +703,79 @@ def dense_calc_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, he
         for row in case.rows:
             row["change_date_raw"] = render_date(row["change_date"], case.date_style)
     return cases
+
+
+# Fonts and sizes of the dense17 sets (other than stream16's 8-9 pt IPAex): Droid Sans Fallback
+# is the one other Japanese font LibreOffice finds here.
+DENSE17_FONTS = ("IPAexMincho", "IPAexGothic", "Droid Sans Fallback")
+DENSE17_SIZES = (7.5, 8.0, 8.5, 9.5)
+
+
+def dense17_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Dense tables of another make than ``dense_calc_cases`` (issue 10, branch dense17): three
+    in four Calc, 7.5-9.5 pt in three fonts, each column's share jittered 0.5-1.8x, more rows
+    whose item is one line (an attachment's label, with its own before / after text or adding
+    it over 上記を新規追加; the cover), runs of one to five rows sharing a merged, centred date,
+    every alignment of the other cells: Calc then prints many rows' items in pass 1, and the
+    rows pass 2 opens are fewer than the rows."""
+    rng = random.Random(seed + 17)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=("center", "top", "bottom", "top-center", "top-bottom"),
+        attachment_share=0.25,
+        rich_share=0.0,
+        rows_per_case=(7, 12),
+        sizes=DENSE17_SIZES,
+        cover_rows=(0, 2),
+        heldout_dates=heldout,
+    )
+    for k, case in enumerate(cases):
+        case.maker = "writer" if k % 4 == 2 else "calc"
+        case.name = f"{prefix}-{case.maker}-{k + 1}"
+        case.font = rng.choice(DENSE17_FONTS)
+        case.landscape = rng.random() < 0.5
+        raw = [s * rng.uniform(0.5, 1.8) for s in SHARES]
+        case.shares = tuple(round(r / sum(raw), 3) for r in raw)
+        case.date_valign = rng.choice(("center", "center", "top"))
+        for row in case.rows:
+            if rng.random() < 0.15:
+                label = rng.choice(ATTACHMENT_ITEMS)
+                row.update(item=label, before="", after=f"{label}\n上記を新規追加", timing="事前")
+                reasons = ("別紙の追加", "記録項目の追加に伴う修正", "重要な変更に当たらない")
+                row["explanation"] = rng.choice(reasons)
+        i = 0
+        while i < len(case.rows) - 1:
+            run = rng.randint(2, 5) if rng.random() < 0.7 else 1
+            for row in case.rows[i + 1 : i + run]:
+                row["change_date"] = case.rows[i]["change_date"]
+            i += run
+        if case.maker == "calc":
+            case.merge_dates = True
+        else:
+            case.merge_keys = ("change_date_raw",)
+        for row in case.rows:
+            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_DENSE17 = """# {name}: dense tables, items printed with the one-line cells (issue 10, branch dense17)
+
+Three in four Calc, the rest Writer, at 7.5-9.5 pt in IPAex Mincho / Gothic or Droid Sans
+Fallback, each column's share jittered 0.5-1.8x, runs of one to five rows sharing a merged
+変更日 (centred, or at the top), every alignment of the other cells, many rows whose item is one
+line (an attachment's label with its own before / after, or adding it over 上記を新規追加; the
+cover).  Calc prints such an item with the page's one-line cells (pass 1), so pass 2 opens
+fewer rows than the page holds.  Only the `pdftotext -raw` and pypdfium2 texts are kept, with
+the truth (`expected/records.json`).  `samples/office-dense17` draws from the tuning tables;
+`samples/heldout-dense17` from `samples/heldout/tables` with other seeds: measure on it only,
+never tune on it.
+
+    python tools/make_outsider_tables.py --set office-dense17 --set heldout-dense17
+    python tools/eval_text.py samples/office-dense17 samples/heldout-dense17
+"""
 
 
 README_DENSE = """# {name}: dense tables, merged centred dates (issue 10, branch stream16)
@@ -1042,6 +1118,12 @@ def main(argv: list[str] | None = None) -> int:
         build(SAMPLES / "office-itemkey17", narrow_item_cases("ik17", TUNING_POOLS, 6, 1717))
     if "heldout-itemkey17" in sets:
         build(SAMPLES / "heldout-itemkey17", narrow_item_cases("hik17", HELDOUT_POOLS, 6, 2717))
+    if "office-dense17" in sets:
+        cases = dense17_cases("dn17", TUNING_POOLS, 12, 1717, False)
+        build(SAMPLES / "office-dense17", cases, FLAT_TOOLS, False, README_DENSE17)
+    if "heldout-dense17" in sets:
+        cases = dense17_cases("hdn17", HELDOUT_POOLS, 10, 2717, True)
+        build(SAMPLES / "heldout-dense17", cases, FLAT_TOOLS, False, README_DENSE17)
     return 0
 
 
