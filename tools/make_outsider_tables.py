@@ -13,6 +13,7 @@
     python tools/make_outsider_tables.py --set valigndate15 --set heldout-valigndate15  # merged dates
     python tools/make_outsider_tables.py --set office-layout16 --set heldout-layout16  # -layout kinds
     python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16  # dense Calc
+    python tools/make_outsider_tables.py --set office-column17 --set heldout-column17  # column order
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -543,7 +544,11 @@ SET_NAMES = (
     "heldout-layout16",
     "office-stream16",
     "heldout-stream16",
+    "office-column17",
+    "heldout-column17",
 )
+# The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
+COLUMN_TOOLS = ("pdfminer", "pdftotext")
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
 # Dates printed with a look-alike dash or full-width digits, as pasted from other software:
@@ -1033,6 +1038,16 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-stream16" in sets:
         cases = dense_calc_cases("hds16", HELDOUT_POOLS, 9, 2616, True)
         build(SAMPLES / "heldout-stream16", cases, FLAT_TOOLS, False, README_DENSE)
+    # Issues 10 / 12, branch column17: column-ordered texts of longer tables (6–11 rows, page
+    # breaks) in every style and size; the held-out set from the held-out pools (measure only).
+    col17 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.4}
+    col17["rows_per_case"] = (6, 11)
+    if "office-column17" in sets:
+        cases = draw_cases("oc17", TUNING_POOLS, 10, seed=1717, **col17)
+        build(SAMPLES / "office-column17", cases, COLUMN_TOOLS, False)
+    if "heldout-column17" in sets:
+        cases = draw_cases("hc17", HELDOUT_POOLS, 10, seed=2717, **col17)
+        build(SAMPLES / "heldout-column17", cases, COLUMN_TOOLS, False)
     return 0
 
 
