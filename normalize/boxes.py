@@ -43,8 +43,8 @@ VERTICAL_LABEL_MIN = 3
 WRAPPED_LABEL_LINES_MAX = 4
 # A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 # A bare 追加 / 削除 after a line ending so ends its phrase (``使用部署の`` / ``追加``, an
-# explanation's words), closing no after cell (_cut).
-WRAPPED_BEFORE_MARKER = ("の", "を", "に", "が", "と", "へ", "や", "及び", "並びに")
+# explanation's words, ``…を再委託することに伴う`` / ``追加``), closing no after cell (_cut).
+WRAPPED_BEFORE_MARKER = ("の", "を", "に", "が", "と", "へ", "や", "及び", "並びに", "伴う", "よる")
 KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
 DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")

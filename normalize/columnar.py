@@ -45,6 +45,7 @@ from .boxes import (
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
+from .explanation_excess import return_paired_explanations
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
@@ -228,7 +229,9 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "body"
     if widths is not None:
         narrow = widths[1]
-        if len(box.lines) <= EXPLANATION_MAX_LINES and EXPLANATION_PHRASE_END.search(last):
+        # (its last words may wrap: ``…の終了に伴う削`` / ``除``)
+        tail = "".join(cl.text.strip() for cl in box.lines[-2:])
+        if len(box.lines) <= EXPLANATION_MAX_LINES and EXPLANATION_PHRASE_END.search(tail):
             return "explanation"
         if box.width > narrow + WIDTH_SLACK:
             return "body"
@@ -501,6 +504,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     # A box read apart from another column's lines is a before or after cell (side_columns).
     kind_of = {id(b): "body" if id(b) in apart else _kind(b, widths, numbered) for b in boxes}
     _settle_weak_bodies(boxes, kind_of, widths)
+    return_paired_explanations(boxes, kind_of)
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = with_cell_dates(_rows_and_dates, boxes, kinds)

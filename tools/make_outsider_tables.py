@@ -15,6 +15,7 @@
     python tools/make_outsider_tables.py --set office-stream16 --set heldout-stream16  # dense Calc
     python tools/make_outsider_tables.py --set office-itemkey17 --set heldout-itemkey17  # narrow 項目
     python tools/make_outsider_tables.py --set office-dense17 --set heldout-dense17  # pass-1 items
+    python tools/make_outsider_tables.py --set office-column17 --set heldout-column17  # column order
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -549,7 +550,11 @@ SET_NAMES = (
     "heldout-itemkey17",
     "office-dense17",
     "heldout-dense17",
+    "office-column17",
+    "heldout-column17",
 )
+# The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
+COLUMN_TOOLS = ("pdfminer", "pdftotext")
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
 FLAT_TOOLS = ("pdftotext-raw", "pypdfium2")
 # Dates printed with a look-alike dash or full-width digits, as pasted from other software:
@@ -1124,6 +1129,16 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-dense17" in sets:
         cases = dense17_cases("hdn17", HELDOUT_POOLS, 10, 2717, True)
         build(SAMPLES / "heldout-dense17", cases, FLAT_TOOLS, False, README_DENSE17)
+    # Issues 10 / 12, branch column17: column-ordered texts of longer tables (6–11 rows, page
+    # breaks) in every style and size; the held-out set from the held-out pools (measure only).
+    col17 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.4}
+    col17["rows_per_case"] = (6, 11)
+    if "office-column17" in sets:
+        cases = draw_cases("oc17", TUNING_POOLS, 10, seed=1717, **col17)
+        build(SAMPLES / "office-column17", cases, COLUMN_TOOLS, False)
+    if "heldout-column17" in sets:
+        cases = draw_cases("hc17", HELDOUT_POOLS, 10, seed=2717, **col17)
+        build(SAMPLES / "heldout-column17", cases, COLUMN_TOOLS, False)
     return 0
 
 
