@@ -7,9 +7,10 @@ line or two off, with every cell still reading as text.  Each check here fires w
 shape shows the cut is off, and returns ``column_guess`` doubts on both cells:
 
 * ``heading last``: a before / after cell whose last paragraph is a heading in brackets
-  (``＜ガバメントクラウドにおける措置＞``) and the next cell opens with no heading (a bracket,
-  a number): such a heading opens the text under it, so the cell after it begins there (a cell
-  clipped by its row's height may end on one, the next cell then opening with its own heading);
+  (``＜ガバメントクラウドにおける措置＞``) and the next cell opens with a bullet (``・…``): such a
+  heading opens the list under it, so the cell after it begins there (a cell clipped by its
+  row's height may end on a heading too, as the seed's do: beside an explanation or a cell
+  opening otherwise it is not checked);
 * ``list stops open``: a before / after cell whose paragraphs but the last all end with 。 and
   whose last neither ends so nor with a bracket, and stops on a particle or a comma (``…。`` /
   ``認証方式の``) or is a bullet of the same list (``・…。`` / ``・職員に対し、年２回の研修``): the rest
@@ -32,7 +33,7 @@ import regex
 from piatable.models import Doubt, Record
 
 from .box_marks import stray_box_mark
-from .partition import BRACKET_HEADING, HEADING_OPENING
+from .partition import BRACKET_HEADING
 
 # How a paragraph of a list ends when its sentence is whole.
 _CLOSED_END = regex.compile(r"[。．.）)」』】＞>〉》］\]]$")
@@ -62,7 +63,7 @@ def list_doubts(record: Record) -> list[Doubt]:
             continue
         last = paras[-1]
         opening = _paragraphs(getattr(record, nxt[field]))[:1]
-        if BRACKET_HEADING.match(last) and not (opening and HEADING_OPENING.match(opening[0])):
+        if BRACKET_HEADING.match(last) and opening and opening[0][:1] in _BULLETS:
             return _both(
                 field, nxt[field], f"the {field} cell ends with the heading {last[:16]}: the next cell's?"
             )
