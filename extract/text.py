@@ -17,6 +17,7 @@ import regex
 
 from piatable.errors import InputError, NotAnInput
 from piatable.models import PageWords, Reading, Word
+from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
@@ -116,6 +117,9 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
     tidy.text, joined = join_font_runs(tidy.text)
     if joined:
         tidy.notes.append(f"{joined} lines had font-run spaces around digits or numerals removed")
+    tidy.text, marks = place_box_marks(tidy.text)
+    if marks:
+        tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
     return tidy.text, tidy.notes, layout

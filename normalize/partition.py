@@ -47,8 +47,7 @@ DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
 _NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]|^[（(]([0-9０-９]{1,2})[）)]")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
-# Weights that are structural rather than tunable thresholds.
-WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding
+WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding (weights: structural, not tuned)
 EMPTY_ITEM_PENALTY = 6.0
 EMPTY_AFTER_PENALTY = 3.0
 EMPTY_BEFORE_PENALTY = 3.0
@@ -60,14 +59,11 @@ SHARED_MARKER_BONUS = 1.5
 BULLETS = frozenset("・･●○◯■□◆◇※→")
 EXPLANATION_OVERLAP_WEIGHT = 4.0
 CLIPPED_PAIR_BONUS = 2.0
-# An after cell holding only 上記を新規追加, which points at text above it in that cell.
-LONE_ABOVE_PENALTY = 4.0
-# An after cell that says only 削除 (the before text was removed).
-DELETION_ONLY_BONUS = 4.0
+LONE_ABOVE_PENALTY = 4.0  # an after cell of only 上記を新規追加 (it points at text above it)
+DELETION_ONLY_BONUS = 4.0  # an after cell that says only 削除 (the before text was removed)
 NUMBERING_BREAK_PENALTY = 2.0
-# The item and the before cell end with the same line (``…①請求先`` / ``〒100-0001`` then
-# ``東京都…`` / ``市民課`` / ``〒100-0001``): the line before and after both open with, read one
-# line too late (seen in LibreOffice Writer texts from pdftotext -raw and pypdfium2).
+# The item and the before cell end with the same line (``…①請求先`` / ``〒100-0001`` then ``東京都…`` /
+# ``市民課`` / ``〒100-0001``): the line both open with, read one line too late (Writer -raw, pypdfium2).
 SHIFTED_OPENING_PENALTY = 4.0
 # Words of an explanation that say the row adds text (its before cell empty) or removes it.
 EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
@@ -76,13 +72,17 @@ SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
 CLOSERS = frozenset("）)」』】＞>〉》］]")
-# Items holding more lines too wide for the item column than this are not tried (each costs
-# over_width_penalty, more than all bonuses of a reading together).
+# A heading in brackets (``＜…における措置＞``) opens the text under it: it ends no cell but a clipped one
+# (the next cell then opens with a heading of its own: HEADING_OPENING).
+BRACKET_HEADING = regex.compile(r"^[＜<《【][^＜<《【＞>》】]{2,40}[＞>》】]$")
+HEADING_OPENING = regex.compile(r"^(?:[＜<《【（(［\[①-⑳]|[0-9０-９]{1,2}[．.])")
+HEADING_ENDS_CELL_PENALTY = 4.0
+# A check box, marked or not: cells listing the same choices open alike (``［○］紙`` / ``［ ］紙``).
+_BOX_OPENING = regex.compile(r"^[［\[][ 　○〇◯●✓✔レ]?[］\]]")
+# Items with more lines too wide for the item column are not tried (each costs over_width_penalty).
 MAX_OVER_WIDTH_ITEM_LINES = 2
-# Two pieces of one printed line (cells side by side, see normalize.compound) kept in one cell.
-# pdftotext -raw prints a cell's own full-width space (and an address's spaces) as the space
-# between two cells is printed: 4 weighed it above the width and heading evidence; measured on
-# the office tuning texts (-raw, pypdfium2), wrong cells 477 / 442 / 432 at 4 / 3 / 2.
+# Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
+# a cell's own spaces as a cell gap): office tuning -raw/pypdfium2 wrong cells 477/442/432 at 4/3/2.
 PIECE_JOIN_PENALTY = 2.0
 
 
@@ -102,7 +102,7 @@ _WIDTH_FREE = tuple(
     (
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
-        "addition_from empty_before_bonus empty_after_bonus shared_from"
+        "addition_from empty_before_bonus empty_after_bonus shared_from key"
     ).split()
 )
 
@@ -178,6 +178,7 @@ class BlockScorer:
         """The facts of the block that do not depend on the item column's width."""
         lines, body_width = self.lines, self.wb
         self.t = [cl.text for cl in lines]
+        self.key = [_BOX_OPENING.sub("［］", x) for x in self.t]
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
         self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
@@ -273,7 +274,6 @@ class BlockScorer:
             out.append(c)
         return out
 
-    # -- pieces ---------------------------------------------------------------------------
     def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
         paras: list[str] = []
         for k in range(a, b):
@@ -316,6 +316,8 @@ class BlockScorer:
         cost = 0.0
         if self.t[k][:1] in NO_LINE_START and not starts_paragraph(self.t[k]):
             cost += KINSOKU_START_PENALTY
+        if BRACKET_HEADING.match(self.t[k - 1]) and not HEADING_OPENING.match(self.t[k]):
+            cost += HEADING_ENDS_CELL_PENALTY
         if soft_left[k - 1]:
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
@@ -331,7 +333,6 @@ class BlockScorer:
         tot = self.tot[b] - self.tot[a]
         return (self.hit[b] - self.hit[a]) / tot if tot else 0.0
 
-    # -- the score ------------------------------------------------------------------------
     def _prepare_pair_terms(self) -> None:
         n, t = self.n, self.t
         self.cut_b = [self._cut_cost(k, self.soft_b) for k in range(n + 1)]
@@ -358,7 +359,7 @@ class BlockScorer:
     def _pair_opening(self, i: int, j: int) -> float:
         """The bonus (as a negative cost) when before (from line i) and after (from line j)
         open alike."""
-        s, t = self.s, self.t
+        s, t = self.s, self.key
         a, b = t[i], t[j]
         if a[:1] != b[:1]:
             return 0.0
@@ -440,7 +441,7 @@ class BlockScorer:
             s.shared_opening_bonus,
         )
         marker_i = marker[i]
-        a = t[i]
+        a, key = self.key[i], self.key
         head = a[:1]
         torn = self.torn_at[i]
         item_last = t[i - 1] if i > 0 else None
@@ -458,8 +459,8 @@ class BlockScorer:
         out: list[float] = [cost]
         for j in range(i + 1, n):
             cost = base
-            b = t[j]
-            if heading_at and b != a:
+            b = key[j]
+            if heading_at and t[j] != t[i]:
                 cost += heading_penalty
             cost += body_over[j] - bo_i + brk_b[j - 1] - bb_i
             cost += after_body[j]

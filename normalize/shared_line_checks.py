@@ -107,8 +107,8 @@ def closing_doubts(record: Record) -> list[Doubt]:
                 return [Doubt("column_guess", "item", why)]
     for f in ("item", "before", "after", "explanation"):
         for p in _paragraphs(getattr(record, f)):
-            m = _TEXT_THEN_CLOSING.search(p)
-            if m and not _HEADING_THEN_ADDITION.match(p):
+            m, h = _TEXT_THEN_CLOSING.search(p), _HEADING_THEN_ADDITION.match(p)
+            if m and not (h and (INSTANCE_LINE.match(h.group(1)) or is_heading_line(h.group(1)))):
                 why = f"a short 削除 / 新規追加 cell printed beside other text in the {f} cell ({p[:16]}…)"
                 return [Doubt("column_guess", f, why)]
     return []

@@ -55,6 +55,7 @@ from piatable.vocabulary import EXPLANATION_PHRASES
 from .chars import paragraphs
 from .cut_checks import EXPLANATION_END
 from .flags import ending_open
+from .list_checks import list_doubts
 from .mark_checks import any_text_doubts, mark_doubts
 from .tokenizer import Tokenizer
 
@@ -197,7 +198,7 @@ def spill_doubts(
 ) -> list[Doubt]:
     """For a text row (``RawRow.widths`` set; else none): beside, two dates and
     ``mark_checks.any_text_doubts``; for text read without positions also the others of this
-    module and ``mark_checks.mark_doubts``."""
+    module, ``mark_checks.mark_doubts`` and ``list_checks.list_doubts``."""
     if not any(row.widths.values()) or any(d.kind == "column_order" for d in row.doubts):
         return []
     out = beside_doubts(record) + two_dates_doubts(record) + any_text_doubts(record, q)
@@ -210,4 +211,5 @@ def spill_doubts(
         + rejoined_doubts(record)
         + open_sentence_doubts(record, tokenizer)
         + shifted_doubts(record, q)
+        + list_doubts(record)
     )

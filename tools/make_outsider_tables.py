@@ -16,6 +16,7 @@
     python tools/make_outsider_tables.py --set office-itemkey17 --set heldout-itemkey17  # narrow 項目
     python tools/make_outsider_tables.py --set office-dense17 --set heldout-dense17  # pass-1 items
     python tools/make_outsider_tables.py --set office-column17 --set heldout-column17  # column order
+    python tools/make_outsider_tables.py --set office-pdfium17 --set heldout-pdfium17  # bullets, boxes
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -37,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +47,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bullet_cells import with_bullet_rows
 from cover_items import with_cover_rows
 from date_cells import with_date_rows
 from flatten import render_date
@@ -114,6 +117,9 @@ class Case:
     date_valign: str = ""
     # writer: a cover page (the assessment's title, agency and date) before the table's page.
     cover_page: bool = False
+    # The font a check box's ○ (``［○］``) is printed in, when not the cell's: a fallback font
+    # (Droid Sans Fallback), as pasted text keeps (branch pdfium17).
+    mark_font: str = ""
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -220,6 +226,22 @@ def _rich(text: str, case: Case):
     return CellRichText([TextBlock(font, text[:2]), TextBlock(font, text[2:])])
 
 
+def _mark_pieces(text: str) -> list[str]:
+    """``text`` cut around each check box's ○ (``［○］``): odd pieces are the marks."""
+    return re.split(r"(?<=［)(○)(?=］)", text)
+
+
+def _marked(text: str, case: Case):
+    """``text`` as rich text whose check-box marks are in ``case.mark_font``."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    body = InlineFont(rFont=case.font, sz=case.size)
+    mark = InlineFont(rFont=case.mark_font, sz=case.size)
+    pieces = _mark_pieces(text)
+    return CellRichText([TextBlock(mark if k % 2 else body, p) for k, p in enumerate(pieces) if p])
+
+
 def _date_runs(case: Case) -> list[tuple[int, int]]:
     """(first, last) rows of each run of two or more equal dates."""
     runs, a = [], 0
@@ -260,6 +282,8 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
             value = None if key == "change_date_raw" and i in covered else r[key]
             if key == "change_date_raw" and case.rich_dates and value is not None:
                 value = _rich(value, case)
+            elif case.mark_font and isinstance(value, str) and "［○］" in value:
+                value = _marked(value, case)
             c = ws.cell(top + 1 + i, j + 1, value)
             c.font = font
             c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
@@ -329,7 +353,10 @@ def write_docx(path: Path, case: Case) -> None:
             paras = [] if (i, key) in covered else str(r[key]).split("\n")
             for k, para in enumerate(paras):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
-                p.add_run(para)
+                for m, piece in enumerate(_mark_pieces(para) if case.mark_font else [para]):
+                    run = p.add_run(piece)
+                    if m % 2:
+                        _set_east_asian(run, case.mark_font)
             cells[j].vertical_alignment = valigns.get(cell_valign(case, key), WD_ALIGN_VERTICAL.TOP)
     for key, rs in runs.items():
         j = SIX.index(key)
@@ -552,6 +579,8 @@ SET_NAMES = (
     "heldout-dense17",
     "office-column17",
     "heldout-column17",
+    "office-pdfium17",
+    "heldout-pdfium17",
 )
 # The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
 COLUMN_TOOLS = ("pdfminer", "pdftotext")
@@ -940,6 +969,65 @@ continue over page breaks.  Only the `pdftotext -layout` texts are kept, with th
 """
 
 
+def bullet_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Calc (two in three) and Writer tables at 8–10 pt, columns jittered 0.6–1.6×, about half
+    their rows' before / after cells rewritten by ``bullet_cells`` (・ bullets under ＜…＞
+    headings, ［○］ check boxes, short cells beside long ones); in three cases in four the ○ in
+    Droid Sans Fallback; in a third a merged 変更日 over runs of equal dates: the kinds a new
+    user's row-ordered text read wrong, unwarned (issues 10 / 12, branch pdfium17)."""
+    rng = random.Random(seed + 17)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        valigns=VALIGNS + MIXED_VALIGNS,
+        attachment_share=0.05,
+        rich_share=0.2,
+        rows_per_case=(5, 8),
+        sizes=(8.0, 9.0, 9.0, 10.0),
+        heldout_dates=heldout,
+    )
+    for k, case in enumerate(cases):
+        case.maker = "writer" if k % 3 == 1 else "calc"
+        case.name = f"{prefix}-{case.maker}-{k + 1}"
+        raw = [s * rng.uniform(0.6, 1.6) for s in SHARES]
+        case.shares = tuple(round(r / sum(raw), 3) for r in raw)
+        case.mark_font = "Droid Sans Fallback" if rng.random() < 0.75 else ""
+        case.rows = with_bullet_rows(rng, case.rows, 0.5, heldout)
+        if rng.random() < 0.33:
+            i = 0
+            while i < len(case.rows) - 1:
+                run = rng.randint(2, 3) if rng.random() < 0.5 else 1
+                for row in case.rows[i + 1 : i + run]:
+                    row["change_date"] = case.rows[i]["change_date"]
+                i += run
+            case.date_valign = rng.choice(VALIGNS)
+            if case.maker == "calc":
+                case.merge_dates = True
+            else:
+                case.merge_keys = ("change_date_raw",)
+            for row in case.rows:
+                row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    return cases
+
+
+README_BULLETS = """# {name}: bullets, ＜…＞ headings, fallback-font check boxes, short cells (issues 10 / 12)
+
+Calc (two in three) and Writer tables in the outsider styles at 8–10 pt, columns jittered
+0.6–1.6×, about half their rows' before / after cells rewritten (`tools/bullet_cells.py`): ・
+bullet lists under a ＜…＞ heading, ［○］ / ［　］ check-box lists (in three cases in four the ○
+printed in Droid Sans Fallback), a one-line cell (`［ ］承認を受ける`, `削除`) beside a long or a
+short one; a third of the cases merge runs of equal dates.  Only the `pdftotext -raw` and
+pypdfium2 texts are kept, with the truth (`expected/records.json`).  `samples/office-pdfium17`
+draws from the tuning tables; `samples/heldout-pdfium17` from `samples/heldout/tables` and the
+held-out wording: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-pdfium17 --set heldout-pdfium17
+    python tools/eval_text.py samples/office-pdfium17/*-pdftotext-raw samples/office-pdfium17/*-pypdfium2
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=SET_NAMES, action="append")
@@ -1139,6 +1227,12 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-column17" in sets:
         cases = draw_cases("hc17", HELDOUT_POOLS, 10, seed=2717, **col17)
         build(SAMPLES / "heldout-column17", cases, COLUMN_TOOLS, False)
+    if "office-pdfium17" in sets:
+        cases = bullet_cases("bl17", TUNING_POOLS, 12, 1717, False)
+        build(SAMPLES / "office-pdfium17", cases, FLAT_TOOLS, False, README_BULLETS)
+    if "heldout-pdfium17" in sets:
+        cases = bullet_cases("hbl17", HELDOUT_POOLS, 9, 2717, True)
+        build(SAMPLES / "heldout-pdfium17", cases, FLAT_TOOLS, False, README_BULLETS)
     return 0
 
 

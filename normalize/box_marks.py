@@ -1,0 +1,89 @@
+"""Check-box marks printed out of their place (issues 10 / 12, branch pdfium17).
+
+A check box's ○ set in another font than its line (a fallback font such as Droid Sans Fallback,
+as pasted text keeps) is drawn by LibreOffice as a text object of its own, after its line's.
+Row-ordered extractors then print it away from its box: pypdfium2 at the end of the box's line
+(or further on it) after a space (``［ ］紙 ○``), ``pdftotext -raw`` alone on the line before the
+box's line (``○`` / ``［ ］紙``).  Read as printed, the box is empty and a stray ○ stands in the
+text, so the choice reads the other way.  ``place_box_marks`` puts each such ○ back in its box
+when the line shows which box (as many stray marks as empty boxes on the line); a line where it
+does not stays as printed, and ``stray_box_mark`` lets the row say so.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# An empty check box: brackets with nothing or a space between them.
+EMPTY_BOX = regex.compile(r"[［\[][ 　]?[］\]]")
+# A mark standing alone: a space (or the line's start) before it, a space or the line's end after
+# it (``○○`` placeholders and marks inside words are not stray).
+STRAY_MARK = regex.compile(r"(?:(?<=^)|(?<=[ 　]))[○〇◯●](?=[ 　]|$)")
+_MARK_ALONE = regex.compile(r"^[ 　]*[○〇◯●](?:[ 　]+[○〇◯●])*[ 　]*$")
+
+
+def _fill(line: str, marks: list[str]) -> str:
+    """``line`` with its empty boxes filled, in order, by ``marks``."""
+    it = iter(marks)
+    return EMPTY_BOX.sub(lambda m: m.group(0)[0] + next(it) + m.group(0)[-1], line)
+
+
+def _place_in_line(line: str) -> str | None:
+    """``line`` with stray marks after its empty boxes put into them, or None when the line
+    does not decide (no stray mark after an empty box, or not one mark for each box)."""
+    boxes = list(EMPTY_BOX.finditer(line))
+    if not boxes:
+        return None
+    strays = [m for m in STRAY_MARK.finditer(line) if m.start() > boxes[0].end()]
+    if not strays or len(strays) != len(boxes):
+        return None
+    kept = line
+    for m in reversed(strays):
+        a = m.start()
+        while a > 0 and kept[a - 1] in " 　":
+            a -= 1
+        kept = kept[:a] + kept[m.end() :]
+    return _fill(kept, [m.group(0) for m in strays])
+
+
+def place_box_marks(text: str) -> tuple[str, int]:
+    """(text with each stray check-box mark put back in its empty box, how many marks moved):
+    a mark after a space later on a line that holds as many empty boxes as stray marks (the
+    pypdfium2 order), and a line of marks alone before a line holding as many empty boxes (the
+    ``pdftotext -raw`` order)."""
+    if "○" not in text and "〇" not in text and "◯" not in text and "●" not in text:
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    moved = 0
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if _MARK_ALONE.match(line) and k + 1 < len(lines):
+            marks = line.split()
+            nxt = lines[k + 1]
+            if len(EMPTY_BOX.findall(nxt)) == len(marks):
+                out.append(_fill(nxt, marks))
+                moved += len(marks)
+                k += 2
+                continue
+        placed = _place_in_line(line)
+        if placed is not None:
+            moved += len(EMPTY_BOX.findall(line)) - len(EMPTY_BOX.findall(placed))
+            line = placed
+        out.append(line)
+        k += 1
+    return "\n".join(out), moved
+
+
+def stray_box_mark(text: str) -> bool:
+    """Whether ``text`` (a cell) holds a mark standing alone after an empty check box on one of
+    its lines, or on a line of its own: a box's mark printed out of its place that
+    ``place_box_marks`` could not put back."""
+    for line in text.split("\n"):
+        if _MARK_ALONE.match(line):
+            return True
+        boxes = list(EMPTY_BOX.finditer(line))
+        if boxes and any(m.start() > boxes[0].end() for m in STRAY_MARK.finditer(line)):
+            return True
+    return False
