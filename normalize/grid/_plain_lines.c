@@ -47,7 +47,8 @@ static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_
  * the type or a base is changed (the interpreter's own method cache relies on it), so a stale
  * entry is never used.  An empty slot, another class of descriptor or anything unusual goes to
  * PyObject_GetAttr, with its result or error.  Returns a new reference, NULL with an error. */
-#define SLOT_CACHE 16
+#define SLOT_CACHE 256 /* entries; a (type, name) is looked for in SLOT_WAYS of them from its hash */
+#define SLOT_WAYS 4
 typedef struct {
     PyTypeObject *type; /* a strong reference: the address cannot be reused while cached */
     unsigned int version;
@@ -55,13 +56,16 @@ typedef struct {
     Py_ssize_t offset;  /* -1: not a plain object slot */
 } slot_entry;
 static slot_entry slot_cache[SLOT_CACHE];
-static int slot_next;
+static unsigned int slot_next;
 
 static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
     if (t->tp_getattro != PyObject_GenericGetAttr || !(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return -1;
     unsigned int version = t->tp_version_tag;
-    for (int k = 0; k < SLOT_CACHE; k++) {
-        slot_entry *e = &slot_cache[k];
+    /* The entries a (type, name) may be in: SLOT_WAYS from a hash of the two addresses (a
+     * scan of the whole cache per attribute read cost more than the reads themselves). */
+    size_t h = (size_t)((((uintptr_t)t >> 4) * 31u + ((uintptr_t)name >> 4)) * 0x9E3779B97F4A7C15ULL >> 56);
+    for (int k = 0; k < SLOT_WAYS; k++) {
+        slot_entry *e = &slot_cache[(h + k) & (SLOT_CACHE - 1)];
         if (e->type == t && e->name == name && e->version == version) return e->offset;
     }
     PyObject *descr = _PyType_Lookup(t, name); /* borrowed; never raises */
@@ -74,8 +78,12 @@ static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
         /* A member of a base class: its offset holds in t too, but keep to the plain case. */
     }
     if (!(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || t->tp_version_tag != version) return -1;
-    slot_entry *e = &slot_cache[slot_next];
-    slot_next = (slot_next + 1) % SLOT_CACHE;
+    slot_entry *e = NULL;
+    for (int k = 0; k < SLOT_WAYS && !e; k++) {
+        slot_entry *free_entry = &slot_cache[(h + k) & (SLOT_CACHE - 1)];
+        if (free_entry->type == NULL) e = free_entry;
+    }
+    if (!e) e = &slot_cache[(h + slot_next++ % SLOT_WAYS) & (SLOT_CACHE - 1)];
     Py_INCREF(t);
     Py_XDECREF(e->type);
     e->type = t;
