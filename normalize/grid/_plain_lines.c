@@ -93,8 +93,36 @@ static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
     return offset;
 }
 
-static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
-    Py_ssize_t offset = slot_offset(Py_TYPE(o), name);
+/* What slot_offset found for one name (each name read below has its own: ``memo_`` and the
+ * name's variable), kept for the type last asked about: a run of words of one class costs a
+ * comparison per read instead of slot_offset's hashed look-up.  Valid under slot_offset's
+ * conditions (the generic lookup, the same version tag); the type is held as there. */
+typedef struct {
+    PyTypeObject *type; /* a strong reference */
+    unsigned int version;
+    Py_ssize_t offset;
+} slot_memo;
+static slot_memo memo_s_x0, memo_s_x1, memo_s_top, memo_s_bottom, memo_s_text, memo_s_page, memo_s_words,
+    memo_s_source, memo_s_conf, memo_s_line;
+
+static inline Py_ssize_t memo_offset(PyTypeObject *t, PyObject *name, slot_memo *m) {
+    if (t == m->type && t->tp_getattro == PyObject_GenericGetAttr && (t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+        t->tp_version_tag == m->version)
+        return m->offset;
+    Py_ssize_t offset = slot_offset(t, name);
+    if (t->tp_getattro == PyObject_GenericGetAttr && (t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        /* slot_offset's answer for this version (-1 when the tag moved during its look-up: the
+         * attribute is then read through PyObject_GetAttr, which is always right) */
+        Py_INCREF(t);
+        Py_XSETREF(m->type, t);
+        m->version = t->tp_version_tag;
+        m->offset = offset;
+    }
+    return offset;
+}
+
+static inline PyObject *slot_attr_memo(PyObject *o, PyObject *name, slot_memo *m) {
+    Py_ssize_t offset = memo_offset(Py_TYPE(o), name, m);
     if (offset >= 0) {
         PyObject *v = *(PyObject **)((char *)o + offset);
         if (v != NULL) {
@@ -104,6 +132,7 @@ static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
     }
     return PyObject_GetAttr(o, name);
 }
+#define slot_attr(o, name) slot_attr_memo((o), (name), &memo_##name)
 
 /* The items sorted by ``cmp``: by insertion while they are in order or nearly so, by qsort once
  * that has moved as many items as there are (a page's words in the order they were drawn).  Every comparator here is a total order (the
@@ -550,8 +579,8 @@ static int by_bottom_m(const void *pa, const void *pb) {
 
 /* The float value of attribute ``name`` of ``w`` in *out: 1, 0 when it is not a float or is NaN,
  * -1 on error. */
-static int float_attr(PyObject *w, PyObject *name, double *out) {
-    PyObject *v = slot_attr(w, name);
+#define float_attr(w, name, out) float_value(slot_attr(w, name), out)
+static int float_value(PyObject *v, double *out) { /* v: a new reference, or NULL with an error */
     if (!v) return -1;
     int ok = PyFloat_CheckExact(v) && !isnan(PyFloat_AS_DOUBLE(v));
     if (ok) *out = PyFloat_AS_DOUBLE(v);
