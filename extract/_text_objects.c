@@ -119,6 +119,12 @@ static PyObject *plain_texts(PyObject *self, PyObject *args) {
     matrixf *tm = (matrixf *)(uintptr_t)tm_addr;
     unsigned int *rgba = (unsigned int *)(uintptr_t)rgba_addr;
 
+    /* The colour of the object before and its tuple: a run of objects in one colour (most of
+     * a page) shares one tuple, looked up in ``paper_like`` once (its answer cannot change:
+     * ``is_paper`` only fills the cache; an object reaches the tuple only when it was not
+     * the paper's). */
+    PyObject *last = NULL;
+    unsigned int last_red = 0, last_green = 0, last_blue = 0;
     Py_ssize_t k = start;
     for (; k < count; k++) {
         void *obj = is_form ? form_object(parent, (unsigned long)k) : page_object(parent, (int)k);
@@ -141,32 +147,51 @@ static PyObject *plain_texts(PyObject *self, PyObject *args) {
         if (in_mask(invisible_modes, mode)) break;
         void *clip = get_clip(obj);
         if (clip && count_paths(clip) > 0) break;
-        PyObject *colour = colour_tuple(red, green, blue);
-        if (!colour) return NULL;
-        PyObject *hit = PyDict_GetItemWithError(paper_like, colour); /* borrowed */
-        int paper;
-        if (hit) {
-            paper = PyObject_IsTrue(hit);
-        } else if (PyErr_Occurred()) {
-            paper = -1;
+        PyObject *colour;
+        if (last && red == last_red && green == last_green && blue == last_blue) {
+            colour = Py_NewRef(last);
         } else {
-            PyObject *got = PyObject_CallOneArg(is_paper, colour);
-            paper = got ? PyObject_IsTrue(got) : -1;
-            Py_XDECREF(got);
+            colour = colour_tuple(red, green, blue);
+            if (!colour) {
+                Py_XDECREF(last);
+                return NULL;
+            }
         }
-        if (paper != 0) {
-            Py_DECREF(colour);
-            if (paper < 0) return NULL;
-            break;
+        if (colour != last) { /* else not the paper's: looked up before */
+            PyObject *hit = PyDict_GetItemWithError(paper_like, colour); /* borrowed */
+            int paper;
+            if (hit) {
+                paper = PyObject_IsTrue(hit);
+            } else if (PyErr_Occurred()) {
+                paper = -1;
+            } else {
+                PyObject *got = PyObject_CallOneArg(is_paper, colour);
+                paper = got ? PyObject_IsTrue(got) : -1;
+                Py_XDECREF(got);
+            }
+            if (paper != 0) {
+                Py_DECREF(colour);
+                if (paper < 0) {
+                    Py_XDECREF(last);
+                    return NULL;
+                }
+                break;
+            }
+            Py_XSETREF(last, Py_NewRef(colour));
+            last_red = red;
+            last_green = green;
+            last_blue = blue;
         }
         PyObject *item = text_item(obj, order + 1, mode, colour, matrix);
         if (!item || PyList_Append(plain, item) < 0) {
             Py_XDECREF(item);
+            Py_XDECREF(last);
             return NULL;
         }
         Py_DECREF(item);
         order++;
     }
+    Py_XDECREF(last);
     return Py_BuildValue("(nlO)", k, order, turned ? Py_True : Py_False);
 }
 

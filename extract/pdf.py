@@ -156,7 +156,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     read_layer = settings.ocr_text_layer
     char_text, keep, new_char = _CHAR_TEXT.get, words.append, pdf_char
     # Each kept character's place to 1/DEDUPE_GRID pt (``_dedupe``), made as it is read.
-    places: list[tuple[str, int, int]] = []
+    places: list[tuple[str, int, int]] | None = []
     place = places.append
     wide_spaces: list[Word] = []  # full-width spaces inferred from an em's gap
     try:
@@ -173,9 +173,12 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                     wide_spaces.append(space)
                 return space, _place(space)
 
+            # ``places`` is None when no two are equal (the compiled loop compares them): then
+            # ``_dedupe`` would hand the words back as they are.
             words, places, unmapped = _compiled_plain_chars(
-                codes, _CHAR_TEXT, _char_text, space_at, tpr or 0, *_ADDRESSES, height, number, Word
-            )
+                codes, _CHAR_TEXT, _char_text, space_at, *FULL_WIDTH_SPACE_EM, MAX_SPACE_EM,
+                tpr or 0, *_ADDRESSES, height, number, Word,
+            )  # fmt: skip
             codes = []
         for i, code in enumerate(codes):
             if code == 0x20 and is_generated(tpr, i):
@@ -222,7 +225,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     turn = 0
     if turned:
         words, places, turned, turn = upright_majority(words, places, turned, DEDUPE_GRID)
-    words = _dedupe(words, places)
+    if places is not None:
+        words = _dedupe(words, places)
     words = _drop_zero_advance_spaces(words)
     if wide_spaces:
         words = _drop_wide_spaces(words, wide_spaces, objects.rulings)
@@ -306,6 +310,24 @@ def _char_text(code: int) -> str | None:
     return out
 
 
+# The rectangle ``_loose_box`` has pdfium fill (not ``_RECT``: the character loop's, whose values
+# a failed call there leaves as they were).
+_SPACE_RECT = pc.raw.FS_RECTF()
+_SPACE_RECT_REF = ctypes.byref(_SPACE_RECT)
+
+
+def _loose_box(tpr: int, i: int) -> tuple[float, float, float, float]:
+    """Character ``i``'s loose box on text page ``tpr`` (a handle) as (left, bottom, right, top):
+    pypdfium2's ``get_charbox(i, loose=True)``, the same call into the same kind of rectangle
+    without building one per call.  Raises ``PdfiumError`` as it does when pdfium fails."""
+    if not pc.text_loose_box_u(ctypes.c_void_p(tpr), i, _SPACE_RECT_REF):
+        import pypdfium2 as pdfium
+
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    left, top, right, bottom = _UNPACK_RECT(_SPACE_RECT)
+    return left, bottom, right, top
+
+
 def _inferred_space(  # type: ignore[no-untyped-def]
     tp, tpr: int, i: int, n_chars: int, height: float, number: int, texts: dict
 ) -> Word | None:
@@ -323,8 +345,8 @@ def _inferred_space(  # type: ignore[no-untyped-def]
         return None
     if pc.text_is_generated(tpr, i - 1) or pc.text_is_generated(tpr, i + 1):
         return None
-    _, b0, r0, t0 = tp.get_charbox(i - 1, loose=True)
-    l1, b1, _, _ = tp.get_charbox(i + 1, loose=True)
+    _, b0, r0, t0 = _loose_box(tpr, i - 1)
+    l1, b1, _, _ = _loose_box(tpr, i + 1)
     em = t0 - b0
     gap = l1 - r0
     if em <= 0 or abs(b0 - b1) > em / 2:

@@ -150,3 +150,65 @@ def test_fields_that_are_not_plain_slots_are_set_through_their_descriptors(monke
     assert len(made) > 50
     assert {w.page for w in made} == {n + 1000}
     assert all(type(w.x0) is float and w.source == "pdf" and w.mark is None for w in made)
+
+
+def _fake_bold_pdf(path) -> None:  # type: ignore[no-untyped-def]
+    """A page with text drawn twice at one place (fake bold), and words set apart by gaps
+    pdfium fills with spaces it infers."""
+    import sys
+
+    from reportlab.pdfgen import canvas
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_pdfs import register_fonts
+
+    register_fonts()
+    c = canvas.Canvas(str(path), pagesize=(400, 300))
+    c.setFont("IPAexGothic", 10)
+    # pdfium itself leaves out a text object that repeats the one before it at its place (太
+    # again over 太字), not a shorter run over a longer one (変更日 over the label row).
+    c.drawString(40, 250, "変更日 項目 変更前 変更後 提出時期")
+    c.drawString(40, 250, "変更日")
+    c.drawString(40, 230, "Latin words   set apart")
+    c.drawString(40, 210, "太字")
+    c.drawString(40, 210, "太")
+    c.drawString(40, 190, "一度だけ")
+    c.save()
+
+
+def test_characters_drawn_twice_at_one_place_are_kept_once_with_and_without_the_compiled_loop(
+    monkeypatch, tmp_path
+):
+    """The compiled loop compares the characters' places itself and hands back no places when
+    none is drawn twice; when some are, the words kept are the Python loop's."""
+    path = tmp_path / "bold.pdf"
+    _fake_bold_pdf(path)
+    seen: list = []
+    if pdf._compiled_plain_chars is not None:
+        inner = pdf._compiled_plain_chars
+
+        def spy(*a):  # type: ignore[no-untyped-def]
+            out = inner(*a)
+            seen.append(out[1])
+            return out
+
+        monkeypatch.setattr(pdf, "_compiled_plain_chars", spy)
+
+    def read() -> tuple:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[0]
+            pw, unmapped, hidden = pdfium_page_to_words(page, 1)
+            page.close()
+        finally:
+            doc.close()
+        return [(w.text, w.x0, w.x1, w.top, w.bottom) for w in pw.words], unmapped, dict(hidden)
+
+    compiled = read()
+    monkeypatch.setattr(pdf, "_compiled_plain_chars", None)
+    python = read()
+    assert compiled == python and python[1:] == (0, {})
+    texts = [w[0] for w in python[0]]
+    assert texts.count("太") == 1 and texts.count("変") == 3 and texts.count(" ") >= 4
+    if seen:
+        assert seen[0] is not None and len(seen[0]) > len(compiled[0])

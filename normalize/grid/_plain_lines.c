@@ -47,7 +47,8 @@ static PyObject *s_empty, *s_x0, *s_x1, *s_top, *s_bottom, *s_text, *s_page, *s_
  * the type or a base is changed (the interpreter's own method cache relies on it), so a stale
  * entry is never used.  An empty slot, another class of descriptor or anything unusual goes to
  * PyObject_GetAttr, with its result or error.  Returns a new reference, NULL with an error. */
-#define SLOT_CACHE 16
+#define SLOT_CACHE 256 /* entries; a (type, name) is looked for in SLOT_WAYS of them from its hash */
+#define SLOT_WAYS 4
 typedef struct {
     PyTypeObject *type; /* a strong reference: the address cannot be reused while cached */
     unsigned int version;
@@ -55,13 +56,16 @@ typedef struct {
     Py_ssize_t offset;  /* -1: not a plain object slot */
 } slot_entry;
 static slot_entry slot_cache[SLOT_CACHE];
-static int slot_next;
+static unsigned int slot_next;
 
 static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
     if (t->tp_getattro != PyObject_GenericGetAttr || !(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) return -1;
     unsigned int version = t->tp_version_tag;
-    for (int k = 0; k < SLOT_CACHE; k++) {
-        slot_entry *e = &slot_cache[k];
+    /* The entries a (type, name) may be in: SLOT_WAYS from a hash of the two addresses (a
+     * scan of the whole cache per attribute read cost more than the reads themselves). */
+    size_t h = (size_t)((((uintptr_t)t >> 4) * 31u + ((uintptr_t)name >> 4)) * 0x9E3779B97F4A7C15ULL >> 56);
+    for (int k = 0; k < SLOT_WAYS; k++) {
+        slot_entry *e = &slot_cache[(h + k) & (SLOT_CACHE - 1)];
         if (e->type == t && e->name == name && e->version == version) return e->offset;
     }
     PyObject *descr = _PyType_Lookup(t, name); /* borrowed; never raises */
@@ -74,8 +78,12 @@ static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
         /* A member of a base class: its offset holds in t too, but keep to the plain case. */
     }
     if (!(t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) || t->tp_version_tag != version) return -1;
-    slot_entry *e = &slot_cache[slot_next];
-    slot_next = (slot_next + 1) % SLOT_CACHE;
+    slot_entry *e = NULL;
+    for (int k = 0; k < SLOT_WAYS && !e; k++) {
+        slot_entry *free_entry = &slot_cache[(h + k) & (SLOT_CACHE - 1)];
+        if (free_entry->type == NULL) e = free_entry;
+    }
+    if (!e) e = &slot_cache[(h + slot_next++ % SLOT_WAYS) & (SLOT_CACHE - 1)];
     Py_INCREF(t);
     Py_XDECREF(e->type);
     e->type = t;
@@ -85,8 +93,36 @@ static Py_ssize_t slot_offset(PyTypeObject *t, PyObject *name) {
     return offset;
 }
 
-static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
-    Py_ssize_t offset = slot_offset(Py_TYPE(o), name);
+/* What slot_offset found for one name (each name read below has its own: ``memo_`` and the
+ * name's variable), kept for the type last asked about: a run of words of one class costs a
+ * comparison per read instead of slot_offset's hashed look-up.  Valid under slot_offset's
+ * conditions (the generic lookup, the same version tag); the type is held as there. */
+typedef struct {
+    PyTypeObject *type; /* a strong reference */
+    unsigned int version;
+    Py_ssize_t offset;
+} slot_memo;
+static slot_memo memo_s_x0, memo_s_x1, memo_s_top, memo_s_bottom, memo_s_text, memo_s_page, memo_s_words,
+    memo_s_source, memo_s_conf, memo_s_line;
+
+static inline Py_ssize_t memo_offset(PyTypeObject *t, PyObject *name, slot_memo *m) {
+    if (t == m->type && t->tp_getattro == PyObject_GenericGetAttr && (t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG) &&
+        t->tp_version_tag == m->version)
+        return m->offset;
+    Py_ssize_t offset = slot_offset(t, name);
+    if (t->tp_getattro == PyObject_GenericGetAttr && (t->tp_flags & Py_TPFLAGS_VALID_VERSION_TAG)) {
+        /* slot_offset's answer for this version (-1 when the tag moved during its look-up: the
+         * attribute is then read through PyObject_GetAttr, which is always right) */
+        Py_INCREF(t);
+        Py_XSETREF(m->type, t);
+        m->version = t->tp_version_tag;
+        m->offset = offset;
+    }
+    return offset;
+}
+
+static inline PyObject *slot_attr_memo(PyObject *o, PyObject *name, slot_memo *m) {
+    Py_ssize_t offset = memo_offset(Py_TYPE(o), name, m);
     if (offset >= 0) {
         PyObject *v = *(PyObject **)((char *)o + offset);
         if (v != NULL) {
@@ -96,6 +132,7 @@ static inline PyObject *slot_attr(PyObject *o, PyObject *name) {
     }
     return PyObject_GetAttr(o, name);
 }
+#define slot_attr(o, name) slot_attr_memo((o), (name), &memo_##name)
 
 /* The items sorted by ``cmp``: by insertion while they are in order or nearly so, by qsort once
  * that has moved as many items as there are (a page's words in the order they were drawn).  Every comparator here is a total order (the
@@ -542,8 +579,8 @@ static int by_bottom_m(const void *pa, const void *pb) {
 
 /* The float value of attribute ``name`` of ``w`` in *out: 1, 0 when it is not a float or is NaN,
  * -1 on error. */
-static int float_attr(PyObject *w, PyObject *name, double *out) {
-    PyObject *v = slot_attr(w, name);
+#define float_attr(w, name, out) float_value(slot_attr(w, name), out)
+static int float_value(PyObject *v, double *out) { /* v: a new reference, or NULL with an error */
     if (!v) return -1;
     int ok = PyFloat_CheckExact(v) && !isnan(PyFloat_AS_DOUBLE(v));
     if (ok) *out = PyFloat_AS_DOUBLE(v);
