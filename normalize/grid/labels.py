@@ -54,7 +54,10 @@ class Header:
 
 
 _X0 = attrgetter("x0")
-_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+# A label wrapped at any character in a narrow header cell prints its head as a run of its own
+# (提出時期に係る説 / 明, 変更前の記 / 載): three characters or more of a label's start.
+_WRAPPED_HEADS = frozenset(label[:k] for label in LABELS for k in range(3, len(label)))
+_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES | _WRAPPED_HEADS, key=len, reverse=True))
 # Any label piece: one search instead of a substring test per piece (a few times as fast).
 _ANY_PIECE = re.compile("|".join(map(re.escape, _PIECES_LONGEST_FIRST)))
 
