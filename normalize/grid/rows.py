@@ -354,7 +354,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         )
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
-        if pr.move is not None and pr.move != move:
+        if pr.move is not None and (move is None or pr.move.roles != move.roles):
             result.notes.append(pr.move.note())
         move = pr.move
         page_lines.extend(pr.lines)
