@@ -30,6 +30,9 @@ def test_printed_roles_reads_the_order_of_six_labels() -> None:
     # The form's order, or a label missing: nothing to move.
     canonical = {k: (10.0 * k, 10.0 * k + 5) for k in range(6)}
     assert printed_roles(Header(0, 1, canonical)) is None
+    # A label read twice (提出時 and its 期 drifted left of 変更後, samples/office5 wcentre-t2):
+    # its place is in doubt, so the order is not read from the row.
+    assert printed_roles(Header(0, 1, spans, frozenset({4}))) is None
     del spans[3]
     assert printed_roles(Header(0, 1, spans)) is None
 

@@ -54,9 +54,9 @@ class ColumnMove:
 
 
 def printed_roles(header: Header) -> tuple[int, ...] | None:
-    """The roles of the printed columns left to right, when the label row shows all six labels
-    and not in the form's order; else None."""
-    if len(header.labels) != N_COLS:
+    """The roles of the printed columns left to right, when the label row shows all six labels,
+    each once (``Header.twice``), and not in the form's order; else None."""
+    if len(header.labels) != N_COLS or header.twice:
         return None
     roles = tuple(sorted(header.labels, key=lambda c: header.labels[c][0]))
     return None if roles == tuple(range(N_COLS)) else roles
