@@ -34,7 +34,13 @@ TEXT_SAMPLES = sorted(
 # very narrow date column, no rows read; branch stream14 closes up the line numbers that joined
 # date and timing pieces left open, which had made the text look boxed, compound.closed_up.
 # Never tuned on: fixed through tuning tables of that kind.)
-KNOWN_LOSSES: dict[str, str] = {}
+KNOWN_LOSSES: dict[str, str] = {
+    # Issue 11 (colhead17): a Calc table printing 提出時期 before 変更前; plain pdftotext's
+    # column-by-column boxes are paired in the form's order (flattened text has no label
+    # positions to read the order from) and no row is read; the run says partial with a note.
+    # main reads no row either.
+    "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
+}
 
 
 def _case(path: Path, known: dict[str, str]):

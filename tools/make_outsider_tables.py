@@ -120,6 +120,9 @@ class Case:
     # The font a check box's ○ (``［○］``) is printed in, when not the cell's: a fallback font
     # (Droid Sans Fallback), as pasted text keeps (branch pdfium17).
     mark_font: str = ""
+    # The columns left to right, as indices of ``SIX`` (issue 11, colhead17: a template that puts
+    # 変更日 on the right, 提出時期 before 変更前, or 説明 before 提出時期).
+    order: tuple[int, ...] = (0, 1, 2, 3, 4, 5)
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -265,12 +268,12 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     font = Font(name=case.font, size=case.size)
     # Excel width units are about 7 px (0.19 cm) each at the default font.
-    widths = [round(s * _page_cm(case) / 0.19, 1) for s in case.shares]
+    widths = [round(case.shares[j] * _page_cm(case) / 0.19, 1) for j in case.order]
     top = 1
     if case.title:
         ws.cell(1, 1, case.title).font = font
         top = 3
-    for j, label in enumerate(LABELS):
+    for j, label in enumerate(LABELS[k] for k in case.order):
         c = ws.cell(top, j + 1, label)
         c.font = Font(name=case.font, size=case.size, bold=True)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -278,7 +281,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     runs = _date_runs(case) if case.merge_dates else []
     covered = {i for a, b in runs for i in range(a + 1, b + 1)}
     for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
-        for j, key in enumerate(SIX):
+        for j, key in enumerate(SIX[k] for k in case.order):
             value = None if key == "change_date_raw" and i in covered else r[key]
             if key == "change_date_raw" and case.rich_dates and value is not None:
                 value = _rich(value, case)
@@ -289,10 +292,11 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
             c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
             c.border = border
         ws.row_dimensions[top + 1 + i].height = h
+    date_col = case.order.index(0) + 1
     for a, b in runs:
-        ws.merge_cells(start_row=top + 1 + a, start_column=1, end_row=top + 1 + b, end_column=1)
+        ws.merge_cells(start_row=top + 1 + a, start_column=date_col, end_row=top + 1 + b, end_column=date_col)
     for key in case.merge_keys:
-        col = SIX.index(key) + 1
+        col = case.order.index(SIX.index(key)) + 1
         for a, b in merge_runs(case.rows, key, set()):
             ws.merge_cells(start_row=top + 1 + a, start_column=col, end_row=top + 1 + b, end_column=col)
     for j, w in enumerate(widths):
@@ -339,7 +343,7 @@ def write_docx(path: Path, case: Case) -> None:
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
-    for j, label in enumerate(LABELS):
+    for j, label in enumerate(LABELS[k] for k in case.order):
         table.rows[0].cells[j].text = label
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
@@ -348,7 +352,7 @@ def write_docx(path: Path, case: Case) -> None:
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(case.rows):
         cells = table.rows[1 + i].cells
-        for j, key in enumerate(SIX):
+        for j, key in enumerate(SIX[k] for k in case.order):
             # A merged cell's text is in its first row only.
             paras = [] if (i, key) in covered else str(r[key]).split("\n")
             for k, para in enumerate(paras):
@@ -359,10 +363,10 @@ def write_docx(path: Path, case: Case) -> None:
                         _set_east_asian(run, case.mark_font)
             cells[j].vertical_alignment = valigns.get(cell_valign(case, key), WD_ALIGN_VERTICAL.TOP)
     for key, rs in runs.items():
-        j = SIX.index(key)
+        j = case.order.index(SIX.index(key))
         for a, b in rs:
             table.cell(1 + a, j).merge(table.cell(1 + b, j))
-    for j, s in enumerate(case.shares):
+    for j, s in enumerate(case.shares[k] for k in case.order):
         w = Cm(round(s * _page_cm(case), 2))
         table.columns[j].width = w
         for cell in table.columns[j].cells:
@@ -571,6 +575,8 @@ SET_NAMES = (
     "heldout-valigndate15",
     "office-layout16",
     "heldout-layout16",
+    "office-colhead17",
+    "heldout-colhead17",
     "office-stream16",
     "heldout-stream16",
     "office-itemkey17",
@@ -952,6 +958,37 @@ def layout_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> lis
     return cases
 
 
+# Column orders of issue 11 (colhead17) templates: 変更日 on the right, 提出時期 before 変更前,
+# 説明 before 提出時期.
+COLUMN_ORDERS = ((1, 2, 3, 4, 5, 0), (0, 1, 4, 2, 3, 5), (0, 1, 2, 3, 5, 4))
+
+
+def colhead_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """Outsider tables (Calc and Writer in turn) whose columns stand in another order than the
+    form's (``COLUMN_ORDERS`` in turn, issue 11, colhead17): the reader must take each column's
+    role from its label.  5–8 rows each."""
+    cases = draw_cases(prefix, pools, n, seed=seed, rows_per_case=(5, 8))
+    for k, case in enumerate(cases):
+        case.order = COLUMN_ORDERS[(k // 2) % len(COLUMN_ORDERS)]
+    return cases
+
+
+README_COLHEAD = """# {name}: tables whose columns stand in another order (issue 11, colhead17)
+
+Small outsider tables (openpyxl .xlsx `*-calc-*`, python-docx .docx `*-writer-*`, each in a style
+of its own) whose columns are printed in another order than the form's: 変更日 on the right,
+提出時期 before 変更前の記載, or 提出時期に係る説明 before 提出時期 (`order` in `cases.json`, as
+indices of 変更日 / 項目 / 変更前 / 変更後 / 提出時期 / 説明).  Each case is the PDF and its five
+extractors' texts, with the truth in `expected/records.json`.
+
+`samples/office-colhead17` (tuning) draws from the tuning tables; `samples/heldout-colhead17`
+from `samples/heldout/tables`: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-colhead17 --set heldout-colhead17
+    python tools/eval_office.py samples/office-colhead17 samples/heldout-colhead17
+"""
+
+
 README_LAYOUT = """# {name}: -layout kinds a new user's tables read worst (issues 10 / 12, layout16)
 
 Amendment tables written as `samples/outsider`'s are, in three kinds in turn: (a) a landscape
@@ -1233,6 +1270,13 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-pdfium17" in sets:
         cases = bullet_cases("hbl17", HELDOUT_POOLS, 9, 2717, True)
         build(SAMPLES / "heldout-pdfium17", cases, FLAT_TOOLS, False, README_BULLETS)
+    if "office-colhead17" in sets:
+        build(
+            SAMPLES / "office-colhead17", colhead_cases("ch17", TUNING_POOLS, 6, 1717), readme=README_COLHEAD
+        )
+    if "heldout-colhead17" in sets:
+        cases = colhead_cases("hch17", HELDOUT_POOLS, 6, 2717)
+        build(SAMPLES / "heldout-colhead17", cases, readme=README_COLHEAD)
     return 0
 
 

@@ -5,11 +5,15 @@ columns, page furniture and section headings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from piatable.models import COLUMNS, RawRow
 from piatable.vocabulary import is_page_number, is_title
 
 from .lines import Line
+
+if TYPE_CHECKING:
+    from .column_order import ColumnMove
 
 N_COLS = len(COLUMNS)
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
@@ -61,6 +65,9 @@ class PageRows:
     # Ruled pages: the columns whose last cell a ruling closes at the table's foot (a row a
     # spreadsheet never breaks over a page; a merged cell cut by the break stays open).
     foot_closed: tuple[int, ...] = ()
+    # Columns printed in another order than the form's, moved into it (``column_order``): the
+    # move, carried to the next page when that page prints no label row.
+    move: ColumnMove | None = None
 
 
 def is_furniture(text: str) -> bool:

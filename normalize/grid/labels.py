@@ -51,10 +51,16 @@ class Header:
     bottom: float
     # Column index → (x0, x1) of its label.
     labels: dict[int, tuple[float, float]]
+    # Columns more than one label group of the row read as theirs (提出時 and a 期 drifted away
+    # from it): their place is in doubt, so the row cannot tell the columns' order.
+    twice: frozenset[int] = frozenset()
 
 
 _X0 = attrgetter("x0")
-_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES, key=len, reverse=True))
+# A label wrapped at any character in a narrow header cell prints its head as a run of its own
+# (提出時期に係る説 / 明, 変更前の記 / 載): three characters or more of a label's start.
+_WRAPPED_HEADS = frozenset(label[:k] for label in LABELS for k in range(3, len(label)))
+_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES | _WRAPPED_HEADS, key=len, reverse=True))
 # Any label piece: one search instead of a substring test per piece (a few times as fast).
 _ANY_PIECE = re.compile("|".join(map(re.escape, _PIECES_LONGEST_FIRST)))
 
@@ -169,13 +175,16 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
                 pieces.append([s])
         groups += pieces
         labels: dict[int, tuple[float, float]] = {}
+        twice: set[int] = set()
         for g in groups:
             g.sort(key=lambda s: s.top)
             col = _label_column("".join(s.text for s in g))
             if col is not None and col not in labels:
                 labels[col] = (min(s.x0 for s in g), max(s.x1 for s in g))
+            elif col is not None:
+                twice.add(col)
         if len(labels) >= 3 and (best is None or len(labels) > len(best.labels)):
-            best = Header(min(s.top for s in band), max(s.bottom for s in band), labels)
+            best = Header(min(s.top for s in band), max(s.bottom for s in band), labels, frozenset(twice))
     return best
 
 
@@ -201,7 +210,7 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
         bottom = max(bottom, ln.bottom)
     if bottom == header.bottom:
         return header
-    return Header(header.top, bottom, header.labels)
+    return Header(header.top, bottom, header.labels, header.twice)
 
 
 # OCR marks round a label cell's text (a speck read as ．, ：, ｜ or a Latin letter): a label

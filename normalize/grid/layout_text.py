@@ -18,6 +18,7 @@ from piatable.vocabulary import ITEM_OPENING, TIMING
 from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
+from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
 from .labels import Header, find_header, is_label_line, with_label_tails
@@ -437,6 +438,7 @@ def layout_page_rows(
     align: str | None = None,
     carry: dict[int, list[Line]] | None = None,
     prev_by_chars: bool | None = None,
+    move: ColumnMove | None = None,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
@@ -444,9 +446,10 @@ def layout_page_rows(
     starts re-estimated from what they received.  Offsets are read as display columns and as
     character counts; the reading whose columns line up better wins (a page without a header,
     whose columns come from the page before, ``prev_starts``, is read as that page was,
-    ``prev_by_chars``)."""
+    ``prev_by_chars``; columns in another order are moved into the form's: ``layout_move``)."""
     best = None
     for by_chars, variant in ((False, page), (True, _char_offsets(page))):
+        variant, moved = layout_move(variant, move, hx, hy, settings)
         words = [w for w in variant.words if w.text.strip()]
         if not words:
             return None
@@ -475,10 +478,10 @@ def layout_page_rows(
         starts, cost = _fit_starts(segs, init, settings, aligned)
         starts = _timing_from_body(segs, starts, prev_starts, init)
         if best is None or cost < best[0]:
-            best = (cost, header, segs, starts, aligned, by_chars)
+            best = (cost, header, segs, starts, aligned, by_chars, moved)
     if best is None:
         return None
-    _, header, segs, starts, aligned, chosen_by_chars = best
+    _, header, segs, starts, aligned, chosen_by_chars, moved = best
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}
@@ -528,6 +531,7 @@ def layout_page_rows(
         align=align,
         carried=carried,
         by_chars=chosen_by_chars,
+        move=moved,
     )
     res.lines = own_lines
     # A table's first page (nothing carried to it) continues no row from a page before.

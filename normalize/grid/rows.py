@@ -21,6 +21,7 @@ from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
 from .carry import fill_unsure, one_row_top
+from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
@@ -315,6 +316,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     held_doubt: str | None = None  # the held-back row's doubt on its first page
     page_lines: list[Line] = []
     chains = PageChains()  # cells merged over page breaks, printed on one page only
+    move: ColumnMove | None = None  # columns in another order: how the page before moved them
     # Layout text: the table each row belongs to (a text may hold two tables, each with its
     # own title, column widths and producer), counted at the pages that print a title; a title
     # printed on every page is a running header of one table.
@@ -328,9 +330,11 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             table += 1
         table_of_page[page.page] = table
         pr = (
-            layout_page_rows(page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None, by_chars)
+            layout_page_rows(
+                page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None, by_chars, move
+            )
             if layout
-            else page_rows(page, prev_bounds, hx, hy, gs, align)
+            else page_rows(page, prev_bounds, hx, hy, gs, align, move)
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
@@ -350,6 +354,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         )
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
+        if pr.move is not None and (move is None or pr.move.roles != move.roles):
+            result.notes.append(pr.move.note())
+        move = pr.move
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
         result.notes.extend(pr.notes)

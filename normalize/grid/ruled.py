@@ -14,6 +14,7 @@ from piatable.settings import GridSettings
 
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
+from .column_order import ColumnMove, column_move, moved_page
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
 from .labels import find_header, with_label_tails
@@ -186,12 +187,15 @@ def page_rows(
     hy: float,
     settings: GridSettings,
     align: str | None = None,
+    move: ColumnMove | None = None,
 ) -> PageRows | None:
     """Rows of one page of positioned words (units of ``page``; ``hx``/``hy`` its ems).  Column
     boundaries from the rulings and labels, the gaps, or ``prev_bounds`` (the previous page's);
     rows between horizontal rulings, else anchored at dates (``align``: the alignment the pages
     before decided).  None for a blank page, a page with no columns found, or one ruled in other
-    columns than the table's (another part of the document)."""
+    columns than the table's (another part of the document).  A page whose label row prints the
+    columns in another order, or with no label row after a page that did (``move``), is read
+    with its columns moved into the form's order (``column_order``; ``PageRows.move``)."""
     words, ink, plain = page_words(page.words)
     if not ink:
         return None
@@ -216,6 +220,12 @@ def page_rows(
             )
         return made
 
+    move = column_move(header, vxs, body, hx, settings) if header is not None else move
+    if move is not None:
+        res = page_rows(moved_page(page, move, hx, settings), prev_bounds, hx, hy, settings, align)
+        if res is not None:
+            res.move = move
+        return res
     bounds: list[float] | None = None
     if page.unit == "cell" and not vxs:
         # Text columns placed by an extractor: its label positions drift more than its body.

@@ -1,0 +1,200 @@
+"""Columns printed in another order than the form's (issue 11): a template that puts 変更日 on
+the right, 提出時期 before 変更前の記載, or the explanation before 提出時期.
+
+When the page's label row shows all six labels in another order, each printed column is moved,
+words, rulings and hidden characters alike, to the place its label gives it in the form's order
+(変更日 / 項目 / 変更前 / 変更後 / 提出時期 / 説明), keeping its width; the grid then reads the page
+as it reads any other.  A page without a label row is moved as the page before it was.  Without
+all six labels nothing is moved: the columns are taken in the form's order, and the content
+checks (dates, 事前 / 事後 cells) warn ``column_guess`` as before.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import itertools
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from piatable.models import PageWords, Unseen, Word
+from piatable.settings import GridSettings
+from piatable.vocabulary import LABELS
+
+from ..chars import display_width
+from .columns import bounds_from_labels
+from .common import N_COLS, is_furniture
+from .labels import Header, find_header, with_label_tails
+from .lines import Line, split_segments, words_to_lines
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMove:
+    """How a page's printed columns are moved into the form's order."""
+
+    # The role (index of ``LABELS``) of each printed column, left to right.
+    roles: tuple[int, ...]
+    # The seven printed column boundaries, left to right, in page units.
+    bounds: tuple[float, ...]
+
+    def shifts(self) -> list[float]:
+        """Per printed column, how far its contents move (page units)."""
+        widths = {r: self.bounds[p + 1] - self.bounds[p] for p, r in enumerate(self.roles)}
+        starts, left = {}, self.bounds[0]
+        for r in range(N_COLS):
+            starts[r] = left
+            left += widths[r]
+        return [starts[r] - self.bounds[p] for p, r in enumerate(self.roles)]
+
+    def note(self) -> str:
+        """The note that says the columns were read by their labels."""
+        printed = " | ".join(LABELS[r] for r in self.roles)
+        return f"the table prints its columns in another order ({printed}): each was read by its label"
+
+
+def printed_roles(header: Header) -> tuple[int, ...] | None:
+    """The roles of the printed columns left to right, when the label row shows all six labels,
+    each once (``Header.twice``), and not in the form's order; else None."""
+    if len(header.labels) != N_COLS or header.twice:
+        return None
+    roles = tuple(sorted(header.labels, key=lambda c: header.labels[c][0]))
+    return None if roles == tuple(range(N_COLS)) else roles
+
+
+def column_move(
+    header: Header,
+    verticals: list[float],
+    body: Callable[[], list[Line]],
+    hx: float,
+    settings: GridSettings,
+) -> ColumnMove | None:
+    """The move that puts the columns of ``header``'s page into the form's order (its printed
+    boundaries from the rulings round each label, else the body's gaps between labels:
+    ``bounds_from_labels``); None when the columns are in the form's order or cannot be
+    bounded."""
+    roles = printed_roles(header)
+    if roles is None:
+        return None
+    printed = Header(header.top, header.bottom, {p: header.labels[r] for p, r in enumerate(roles)})
+    bounds = bounds_from_labels(printed, verticals, body, hx, settings)
+    return None if bounds is None else ColumnMove(roles, tuple(bounds))
+
+
+def _moved_word(w: Word, shift: float) -> Word:
+    out = copy.copy(w)
+    out.x0, out.x1 = w.x0 + shift, w.x1 + shift
+    return out
+
+
+def _cut_at_boundaries(w: Word, bounds: list[float]) -> list[Word]:
+    """``w`` cut at the spaces nearest the inner printed boundaries it crosses: a piece of text
+    the extractor printed one space apart from the next column's (``…の移設 2019年5月1日``) is
+    two cells' text.  A word without a space there stays whole."""
+    inner = [bx for bx in bounds[1:-1] if w.x0 < bx < w.x1]
+    if not inner or " " not in w.text:
+        return [w]
+    # Where each character starts: display columns, or characters (one each).
+    widths = [display_width(ch) for ch in w.text]
+    if abs((w.x1 - w.x0) - sum(widths)) > abs((w.x1 - w.x0) - len(w.text)):
+        widths = [1] * len(w.text)
+    starts = list(itertools.accumulate(widths, initial=w.x0))
+    cuts: set[int] = set()
+    for bx in inner:
+        spaces = [i for i, ch in enumerate(w.text) if ch == " " and 0 < i < len(w.text) - 1]
+        if spaces:
+            cuts.add(min(spaces, key=lambda i: abs(starts[i] + widths[i] / 2 - bx)))
+    out: list[Word] = []
+    a = 0
+    for i in sorted(cuts):
+        out.append(_piece(w, w.text[a:i], starts[a], starts[i]))
+        a = i + 1
+    out.append(_piece(w, w.text[a:], starts[a], w.x1))
+    return [p for p in out if p.text.strip()]
+
+
+def _piece(w: Word, text: str, x0: float, x1: float) -> Word:
+    out = copy.copy(w)
+    out.text, out.x0, out.x1 = text, x0, x1
+    return out
+
+
+def moved_page(page: PageWords, move: ColumnMove, hx: float, settings: GridSettings) -> PageWords:
+    """``page`` with each printed column's words, rulings and hidden characters moved to its
+    place in the form's order (``ColumnMove``).  A word moves with the column of its centre; a
+    vertical ruling on a printed boundary becomes the edges of the two columns it parts; a
+    horizontal ruling is cut at the printed boundaries and each piece moves with its column.
+    Whatever lies outside the table's outer boundaries stays."""
+    bounds = list(move.bounds)
+    shifts = move.shifts()
+    slack = settings.ruling_merge_em * hx
+
+    def shift_at(x: float) -> float:
+        p = bisect_right(bounds, x) - 1
+        return shifts[p] if 0 <= p < N_COLS else 0.0
+
+    words = [
+        _moved_word(p, shift_at((p.x0 + p.x1) / 2))
+        for w in page.words
+        for p in (_cut_at_boundaries(w, bounds) if page.unit == "cell" else (w,))
+    ]
+    rulings: list[tuple[float, float, float, float]] = []
+    for x0, t, x1, b in page.rulings:
+        if abs(x1 - x0) <= abs(b - t):  # vertical
+            x = (x0 + x1) / 2
+            near = [k for k, bx in enumerate(bounds) if abs(x - bx) <= slack]
+            if not near:
+                s = shift_at(x)
+                rulings.append((x0 + s, t, x1 + s, b))
+                continue
+            k = near[0]
+            for p in (k - 1, k):
+                if 0 <= p < N_COLS:
+                    s = bounds[k] - x + shifts[p]
+                    rulings.append((x0 + s, t, x1 + s, b))
+            continue
+        lo, hi = min(x0, x1), max(x0, x1)
+        cuts = [lo, *(bx for bx in bounds if lo < bx < hi), hi]
+        for a, c in itertools.pairwise(cuts):
+            s = shift_at((a + c) / 2)
+            rulings.append((a + s, t, c + s, b))
+    unseen = [
+        Unseen(
+            _moved_word(u.word, s := shift_at((u.word.x0 + u.word.x1) / 2)),
+            u.why,
+            None if u.clip is None else (u.clip[0] + s, u.clip[1], u.clip[2] + s, u.clip[3]),
+        )
+        for u in page.unseen
+    ]
+    return dataclasses.replace(page, words=words, rulings=rulings, unseen=unseen)
+
+
+# Label pieces the six labels' row cannot lack (a wrapped 提出時 / 期 aside): a page of text
+# without them has no label row to read the order from.
+_MUST_PIECES = ("変更前", "変更後", "項目")
+
+
+def layout_move(
+    page: PageWords, move: ColumnMove | None, hx: float, hy: float, settings: GridSettings
+) -> tuple[PageWords, ColumnMove | None]:
+    """A page of ``pdftotext -layout``-like text (in one reading of its offsets) with its columns
+    moved into the form's order when its label row prints them in another order, or, without a
+    label row, as the page before moved them (``move``); and the move made (None: none)."""
+    text = "".join(w.text for w in page.words)
+    if all(p in text for p in _MUST_PIECES):
+        lines = words_to_lines([w for w in page.words if w.text.strip()], hx, hy, settings)
+        header = find_header(lines, hx, hy, settings)
+        if header is not None:
+            header = with_label_tails(header, lines, hy)
+            top, gap = header.bottom - hy / 2, settings.column_gap_em * hx
+
+            def body() -> list[Line]:
+                return [
+                    seg
+                    for ln in lines
+                    if ln.top > top and not is_furniture(ln.text)
+                    for seg in split_segments(ln, gap)
+                ]
+
+            move = column_move(header, [], body, hx, settings)
+    return (page if move is None else moved_page(page, move, hx, settings)), move
