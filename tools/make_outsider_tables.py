@@ -17,6 +17,7 @@
     python tools/make_outsider_tables.py --set office-dense17 --set heldout-dense17  # pass-1 items
     python tools/make_outsider_tables.py --set office-column17 --set heldout-column17  # column order
     python tools/make_outsider_tables.py --set office-pdfium17 --set heldout-pdfium17  # bullets, boxes
+    python tools/make_outsider_tables.py --set office-colhead17 --set heldout-colhead17  # columns reordered
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
