@@ -699,6 +699,24 @@ out: measure on it, never tune) from `samples/heldout/tables`.
 """
 
 
+def merge_date_runs(rng: random.Random, case: Case, longest: int, share: float) -> None:
+    """Runs of consecutive rows share one 変更日 (at chance ``share`` a run of 2..``longest``
+    rows, else one row), printed once in a merged cell (Calc) or merged 変更日 cells (Writer),
+    and every row's date written in the case's style."""
+    i = 0
+    while i < len(case.rows) - 1:
+        run = rng.randint(2, longest) if rng.random() < share else 1
+        for row in case.rows[i + 1 : i + run]:
+            row["change_date"] = case.rows[i]["change_date"]
+        i += run
+    if case.maker == "calc":
+        case.merge_dates = True
+    else:
+        case.merge_keys = ("change_date_raw",)
+    for row in case.rows:
+        row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+
+
 def dense_calc_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
     """Small-type tables with narrow columns (two in three Calc), runs of two to four rows sharing
     one date in a merged 変更日 cell centred vertically, some rows amending an attachment (its
@@ -731,18 +749,7 @@ def dense_calc_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, he
                 label = rng.choice(ATTACHMENT_ITEMS)
                 row.update(item=label, before="", after=f"{label}\n上記を新規追加", timing="事後")
                 row["explanation"] = rng.choice(("別紙の追加", "事務の流れを追加", "重要な変更に当たらない"))
-        i = 0
-        while i < len(case.rows) - 1:
-            run = rng.randint(2, 4) if rng.random() < 0.6 else 1
-            for row in case.rows[i + 1 : i + run]:
-                row["change_date"] = case.rows[i]["change_date"]
-            i += run
-        if case.maker == "calc":
-            case.merge_dates = True
-        else:
-            case.merge_keys = ("change_date_raw",)
-        for row in case.rows:
-            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+        merge_date_runs(rng, case, 4, 0.6)
     return cases
 
 
@@ -787,18 +794,7 @@ def dense17_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldo
                 row.update(item=label, before="", after=f"{label}\n上記を新規追加", timing="事前")
                 reasons = ("別紙の追加", "記録項目の追加に伴う修正", "重要な変更に当たらない")
                 row["explanation"] = rng.choice(reasons)
-        i = 0
-        while i < len(case.rows) - 1:
-            run = rng.randint(2, 5) if rng.random() < 0.7 else 1
-            for row in case.rows[i + 1 : i + run]:
-                row["change_date"] = case.rows[i]["change_date"]
-            i += run
-        if case.maker == "calc":
-            case.merge_dates = True
-        else:
-            case.merge_keys = ("change_date_raw",)
-        for row in case.rows:
-            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+        merge_date_runs(rng, case, 5, 0.7)
     return cases
 
 
