@@ -81,6 +81,38 @@ def column_move(
     return None if bounds is None else ColumnMove(roles, tuple(bounds))
 
 
+def _follows(header: Header, roles: tuple[int, ...]) -> bool:
+    """True when the labels ``header`` found (three or more, those read twice left aside) stand
+    in the order of ``roles`` (the printed order a page before read), whatever labels are
+    missing."""
+    found = sorted((c for c in header.labels if c not in header.twice), key=lambda c: header.labels[c][0])
+    if len(found) < 3:
+        return False
+    at = {r: k for k, r in enumerate(roles)}
+    return all(at[a] < at[b] for a, b in itertools.pairwise(found))
+
+
+def page_move(
+    header: Header | None,
+    before: ColumnMove | None,
+    verticals: list[float],
+    body: Callable[[], list[Line]],
+    hx: float,
+    settings: GridSettings,
+) -> ColumnMove | None:
+    """The move of a page whose label row is ``header`` (None: no label row), after a page
+    moved by ``before``: its own when it shows all six labels; else ``before``'s when there is
+    no label row, or when the labels it found stand in ``before``'s printed order (OCR misread
+    or lost one: 提出時其, a 変更前の記載 not read, on the next page of the same table; without
+    this the page was read in the form's order or not at all, and its rows were lost)."""
+    if header is None:
+        return before
+    move = column_move(header, verticals, body, hx, settings)
+    if move is None and before is not None and _follows(header, before.roles):
+        return before
+    return move
+
+
 def _moved_word(w: Word, shift: float) -> Word:
     out = copy.copy(w)
     out.x0, out.x1 = w.x0 + shift, w.x1 + shift

@@ -17,6 +17,9 @@ from piatable.vocabulary import LABEL_PIECES, LABELS
 from ..chars import without_whitespace
 from .lines import Line
 
+# A label this long read with one letter wrong (提出時基) is still that label.
+FUZZY_LABEL_CHARS = 4
+
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
 LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
 
@@ -130,7 +133,49 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                 )
                 done = j
                 break
+        else:
+            misread = _misread_label(chars, starts, i, spread)
+            if misread is not None:
+                j, label = misread
+                ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
+                out.append(
+                    Line(
+                        ws,
+                        label,
+                        chars[i][1],
+                        chars[j - 1][2],
+                        line.top,
+                        line.bottom,
+                        line.page,
+                        line.line_no,
+                        None,
+                    )
+                )
+                done = j
     return out
+
+
+def _misread_label(
+    chars: list[tuple[str, float, float, Word]], starts: list[int], i: int, spread: float
+) -> tuple[int, str] | None:
+    """(end, label) when the run of ``chars`` from ``i`` to the next column gap is a whole label
+    of at least ``FUZZY_LABEL_CHARS`` letters read with one letter wrong (OCR's 提出時其 for
+    提出時期, 変更前の記戴), its first two letters right; else None.  A body cell's text does not
+    stand alone between column gaps at a label's exact length and spelling but one letter."""
+    later = [k for k in starts if k > i]
+    j = later[0] if later else len(chars)
+    if any(chars[k][1] - chars[k - 1][2] > spread for k in range(i + 1, j)):
+        return None
+    run = "".join(c[0] for c in chars[i:j])
+    for label in LABELS:
+        if (
+            len(label) >= FUZZY_LABEL_CHARS
+            and len(label) == len(run)
+            and run[:2] == label[:2]
+            and sum(a != b for a, b in zip(label, run, strict=True)) == 1
+        ):
+            return j, label
+    return None
 
 
 def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
@@ -221,8 +266,6 @@ _NOT_LETTER = regex.compile(r"[^\p{Han}\p{Hiragana}\p{Katakana}ー]+")
 _LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 _MOST_LABEL_LETTERS = max(len(x) for x in (*LABEL_PIECES, *LABELS))
 _MORE_LETTERS_THAN_A_LABEL = regex.compile(rf"(?:[^{_LETTER[1:]}*+{_LETTER}){{{_MOST_LABEL_LETTERS + 1}}}")
-# A label this long read with one letter wrong (提出時基) is still that label.
-FUZZY_LABEL_CHARS = 4
 
 
 def _is_label_cell(text: str) -> bool:

@@ -14,7 +14,7 @@ from piatable.settings import GridSettings
 
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
-from .column_order import ColumnMove, column_move, moved_page
+from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
 from .labels import find_header, with_label_tails
@@ -220,7 +220,7 @@ def page_rows(
             )
         return made
 
-    move = column_move(header, vxs, body, hx, settings) if header is not None else move
+    move = page_move(header, move, vxs, body, hx, settings)
     if move is not None:
         res = page_rows(moved_page(page, move, hx, settings), prev_bounds, hx, hy, settings, align)
         if res is not None:
