@@ -24,7 +24,7 @@ from piatable.vocabulary import (
     SECTION_NUMERALS,
 )
 
-from .unicode import clean_text
+from .unicode import clean_text, fold_halfwidth_kana
 
 # A component this long that differs from one known heading by a character (inserted, dropped
 # or replaced) is that heading (OCR reads 概要 as 概革; a wrap or a clip drops a character),
@@ -68,7 +68,7 @@ def canonical_text(text: str) -> str:
     between versions, the heading around them names the item), and an unclosed bracket left by a
     clipped cell dropped.  A heading that is all bracket keeps its words.
     """
-    t = _SPACES.sub("", clean_text(text))
+    t = _SPACES.sub("", fold_halfwidth_kana(clean_text(text)))
     t = unicodedata.normalize("NFKC", _NOTE_MARK.sub("", t))
     t = _LONG_VOWEL_READ.sub("ー", _ONE_READ.sub("一", t))
     if t.count("(") > t.count(")"):

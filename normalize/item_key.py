@@ -69,7 +69,7 @@ from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_sectio
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
 from .item_structure import repair_path, strip_edge_noise
-from .unicode import clean_text
+from .unicode import clean_text, fold_halfwidth_kana
 
 # Key components are joined with this.
 KEY_SEPARATOR = "/"
@@ -316,7 +316,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     heading_lines = _heading_lines(lines)
     read_lines = [circled_lookalike(ln) for ln in heading_lines]
     lookalikes = [f"{a.strip()}→{b}" for a, b in zip(heading_lines, read_lines, strict=True) if a != b]
-    text = _SPACES.sub("", clean_text("".join(read_lines)))
+    text = _SPACES.sub("", fold_halfwidth_kana(clean_text("".join(read_lines))))
     attachment = ATTACHMENT_LABEL.match(text)
     if attachment and not TITLE.match(text):
         # An attachment amended as a whole (（別紙１）事務の流れ): one component, its label's

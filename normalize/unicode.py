@@ -4,7 +4,8 @@ NFKC over the whole text is wrong here: it turns ① into 1, Ⅱ into II and ful
 LGWAN, which changes what was printed.  We apply compatibility mapping only to code points that
 are known damage: Kangxi radicals (⽬ U+2F6C for 目), CJK Radicals Supplement forms (⺠ U+2EA0 for 民,
 ⻑ U+2ED1 for 長: a font that maps one glyph to both code points lets an extractor pick the radical),
-CJK compatibility ideographs, and half-width katakana.
+and CJK compatibility ideographs.  Half-width katakana (ｼｽﾃﾑ) is what some forms print, so cells
+keep it; keys and lexicon matches fold it (``fold_halfwidth_kana``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import regex
 
 # Plain character classes, matched with the standard library's ``re`` (two to four times as
 # fast as ``regex`` on a page's text; ``clean_text`` runs over every page the scan reads).
-_DAMAGED = re.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F\uFF65-\uFF9F]+")
+_DAMAGED = re.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F]+")
+# Half-width katakana and its marks (U+FF65–U+FF9F; a voiced mark ﾞ follows its kana).
+_HALFWIDTH_KANA = re.compile(r"[\uFF65-\uFF9F]+")
 # Zero-width characters, the soft hyphen and the control characters (Unicode Cc) but tab, line
 # feed and form feed.
 _INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F\x7F-\x9F]")
@@ -141,6 +144,13 @@ def clean_text(text: str) -> str:
     # ``str.replace``, a single pass, leaving the pattern few matches to cut out one by one.
     text = _INVISIBLE.sub("", text.replace("\r", ""))
     return _DAMAGED.sub(_repair, text)
+
+
+def fold_halfwidth_kana(text: str) -> str:
+    """``text`` with its half-width katakana written full-width (ｼｽﾃﾑ → システム, ｼﾞ → ジ: NFKC of
+    those runs alone), for keys and matches that must not tell the two printings apart; the
+    cells keep what was printed."""
+    return _HALFWIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def has_cid(text: str) -> bool:

@@ -48,6 +48,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1914,6 +1915,35 @@ def era17_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+def _halfwidth_katakana(text: str) -> str:
+    """``text`` with its katakana runs of three or more letters written half-width (システム →
+    ｼｽﾃﾑ, データ → ﾃﾞｰﾀ), as some forms print them."""
+    half = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF66, 0xFF9E)}
+    marks = {"\u3099": "\uff9e", "\u309a": "\uff9f"}
+
+    def one(m: re.Match[str]) -> str:
+        out = []
+        for ch in unicodedata.normalize("NFD", m.group(0)):
+            out.append(half.get(ch) or marks.get(ch) or ch)
+        return "".join(out)
+
+    return re.sub(r"[\u30a1-\u30fa\u30fc]{3,}", one, text)
+
+
+def hwkana18_cases() -> list[Case]:
+    """Two tables of 8 rows, by Calc and by Writer, whose before / after cells print their
+    katakana words half-width (ｼｽﾃﾑ): cells keep what was printed (``normalize/unicode.py``)."""
+    cases = []
+    for k, name in enumerate(("juki", "kokuho")):
+        maker = ("calc", "writer")[k]
+        table = [dict(r) for r in load_table(TUNING_TABLES[name])]
+        table = [r for r in table if re.search(r"[\u30a1-\u30fa\u30fc]{3,}", r["before"] + r["after"])][:8]
+        for r in table:
+            r["before"], r["after"] = _halfwidth_katakana(r["before"]), _halfwidth_katakana(r["after"])
+        cases.append(plain_case(f"{maker}-hwkana-{name}", table, maker, heldout=False))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1949,6 +1979,7 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-underline16": (SAMPLES / "heldout-underline16", lambda: underline16_cases(heldout=True)),
     "office-era17": (SAMPLES / "office-era17", lambda: era17_cases(heldout=False)),
     "heldout-era17": (SAMPLES / "heldout-era17", lambda: era17_cases(heldout=True)),
+    "office-hwkana18": (SAMPLES / "office-hwkana18", hwkana18_cases),
 }
 
 
