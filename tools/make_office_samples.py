@@ -142,6 +142,9 @@ class Case:
     # them from another font in runs of their own, out of the text's order, so the truth check
     # leaves them out.
     fallback_glyphs: str = ""
+    # The body's inner rulings: an openpyxl border style (Calc: "dotted", "hair", "dashed") or a
+    # Word border value (Writer: "dotted", "dashed"); the header and the outer frame stay solid.
+    inner_rule: str = "thin"
 
 
 class NotPrinted(ValueError):
@@ -266,7 +269,7 @@ def write_xlsx(path: Path, case: Case) -> None:
                 value = _runs_rich(case.runs[(i, key)], case.font, case.size)
             c.value = value
             c.font = body_font
-            c.border = border
+            c.border = border if case.inner_rule == "thin" else _inner_border(case.inner_rule, i, j, n)
             center = key in ("change_date_raw", "timing")
             rot = case.timing_rotation if key == "timing" else None
             c.alignment = Alignment(
@@ -295,6 +298,19 @@ def write_xlsx(path: Path, case: Case) -> None:
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
     wb.save(path)
+
+
+def _inner_border(style: str, i: int, j: int, n: int):  # type: ignore[no-untyped-def]
+    """Body cell (row ``i`` of ``n``, column ``j`` of 1–6): ``style`` inside, solid on the frame."""
+    from openpyxl.styles import Border, Side
+
+    thin, inner = Side(style="thin", color="FF000000"), Side(style=style, color="FF000000")
+    return Border(
+        left=thin if j == 1 else inner,
+        right=thin if j == len(SIX) else inner,
+        top=thin if i == 0 else inner,
+        bottom=thin if i == n - 1 else inner,
+    )
 
 
 def _xlsx_cover(wb, ws, case: Case, border) -> int:  # type: ignore[no-untyped-def]
@@ -463,6 +479,21 @@ def write_docx(path: Path, case: Case) -> None:
         table.columns[j].width = Cm(w)
         for cell in table.columns[j].cells:
             cell.width = Cm(w)
+    if case.inner_rule != "thin":
+        # The table's own borders: a solid frame, ``inner_rule`` between the cells.
+        tblpr = table._tbl.tblPr
+        borders = tblpr.makeelement(qn("w:tblBorders"), {})
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            val = case.inner_rule if edge.startswith("inside") else "single"
+            attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
+            borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
+        tblpr.append(borders)
+        for cell in table.rows[0].cells:  # the label row's foot stays solid
+            tcpr = cell._tc.get_or_add_tcPr()
+            tcb = tcpr.makeelement(qn("w:tcBorders"), {})
+            attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
+            tcb.append(tcb.makeelement(qn("w:bottom"), attrs))
+            tcpr.append(tcb)
     doc.save(path)
 
 
@@ -1944,6 +1975,27 @@ def hwkana18_cases() -> list[Case]:
     return cases
 
 
+def dotted18_cases(heldout: bool) -> list[Case]:
+    """Tables whose inner rulings are dotted, dashed or hairlines (the frame and the label row's
+    foot solid), by Calc and by Writer, for scans and PDFs of such rulings (issue 11).  Tuning
+    ``office-dotted18`` from the tuning tables; ``heldout-dotted18`` from the held-out tables."""
+    if heldout:
+        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
+    else:
+        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    calc_rules, writer_rules = ("dotted", "hair", "dashed", "dotted"), ("dotted", "dashed")
+    cases = []
+    for k, (name, path) in enumerate(plan):
+        maker = ("calc", "writer")[k % 2]
+        rng = _rng(f"dotted18-{name}-{heldout}")
+        table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+        start = rng.randrange(max(len(table) - 9, 0) + 1)
+        c = plain_case(f"{maker}-dotted-{name}", table[start : start + 9], maker, heldout=heldout)
+        rule = calc_rules[k % 4] if maker == "calc" else writer_rules[(k // 2 + heldout) % 2]
+        cases.append(replace(c, inner_rule=rule, texts=False))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -1980,6 +2032,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office-era17": (SAMPLES / "office-era17", lambda: era17_cases(heldout=False)),
     "heldout-era17": (SAMPLES / "heldout-era17", lambda: era17_cases(heldout=True)),
     "office-hwkana18": (SAMPLES / "office-hwkana18", hwkana18_cases),
+    "office-dotted18": (SAMPLES / "office-dotted18", lambda: dotted18_cases(heldout=False)),
+    "heldout-dotted18": (SAMPLES / "heldout-dotted18", lambda: dotted18_cases(heldout=True)),
 }
 
 

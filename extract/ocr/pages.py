@@ -24,6 +24,7 @@ from piatable.settings import OcrSettings
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
+from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .orient import Orientation, find_orientation, turn_upright
@@ -85,6 +86,7 @@ def scan_image(
         settings.min_vertical_em,
         settings.text_stroke_share,
     )
+    add_dotted_rulings(gray, rulings, glyph, settings.merge_em * glyph, settings.min_cell_em * glyph)
     close_edges(rulings, glyph, settings)
     paper = paper_tone(gray)
     clean = erase(gray, rulings.mask, settings.erase_grow_px, paper)

@@ -23,6 +23,10 @@ def line_masks(ink: np.ndarray, kernel: int) -> tuple[np.ndarray, np.ndarray]:
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, hk), cv2.morphologyEx(ink, cv2.MORPH_OPEN, vk)
 
 
+# A ruling segment in pixels: (x0, top, x1, bottom).
+Segment = tuple[int, int, int, int]
+
+
 @dataclass(slots=True)
 class Rulings:
     """Ruling segments in pixels as (x0, top, x1, bottom), and the mask of their ink."""
