@@ -465,7 +465,8 @@ def explanation_width(
     if not widths or not sample:
         return narrow
     costs = [
-        [split_row_scored(b, narrow, body, settings, tok, w, strict=True)[3] for b in sample] for w in widths
+        [split_row_scored(b, narrow, body, settings, tok, w, strict=True, closing=False)[3] for b in sample]
+        for w in widths
     ]
     floors = [min(c[k] for c in costs) for k in range(len(sample))]
     kept = max(1, len(sample) - EXPLANATION_TRIM_ROWS)
