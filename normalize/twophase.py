@@ -338,7 +338,7 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
     """The region as pages cut at the extractor's page breaks, each page's pass 1 being all that
     comes before its first wrapped row, one-line text cells included (``passone``); None
     without page breaks, or when a page's wrapped part holds a timing or opens no row."""
-    chunks = passone.paged(region)
+    chunks = passone.title_breaks_closed(passone.paged(region), _opens_wrapped_row)
     pages: list[_Page] = []
     for lines in chunks:
         b = passone.first_wrapped(lines, _opens_wrapped_row)
