@@ -338,7 +338,7 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
     """The region as pages cut at the extractor's page breaks, each page's pass 1 being all that
     comes before its first wrapped row, one-line text cells included (``passone``); None
     without page breaks, or when a page's wrapped part holds a timing or opens no row."""
-    chunks = passone.paged(region)
+    chunks = passone.title_breaks_closed(passone.paged(region), _opens_wrapped_row)
     pages: list[_Page] = []
     for lines in chunks:
         b = passone.first_wrapped(lines, _opens_wrapped_row)
@@ -465,7 +465,8 @@ def explanation_width(
     if not widths or not sample:
         return narrow
     costs = [
-        [split_row_scored(b, narrow, body, settings, tok, w, strict=True)[3] for b in sample] for w in widths
+        [split_row_scored(b, narrow, body, settings, tok, w, strict=True, closing=False)[3] for b in sample]
+        for w in widths
     ]
     floors = [min(c[k] for c in costs) for k in range(len(sample))]
     kept = max(1, len(sample) - EXPLANATION_TRIM_ROWS)
