@@ -43,9 +43,14 @@ def bounds_from_labels(
     bounds: list[float | None] = [None] * (N_COLS + 1)
     slack = settings.ruling_merge_em * hx
     xs = sorted(verticals)
-    for col, (x0, x1) in header.labels.items():
-        left = [x for x in xs if x <= x0 + slack]
-        right = [x for x in xs if x >= x1 - slack]
+    labels = header.labels
+    for col, (x0, x1) in labels.items():
+        # A ruling bounds a label only if no other label lies between them: with the inner
+        # verticals missing, the table's outer box is not the first label's right edge.
+        lo = labels[col - 1][1] - slack if col - 1 in labels else float("-inf")
+        hi = labels[col + 1][0] + slack if col + 1 in labels else float("inf")
+        left = [x for x in xs if lo <= x <= x0 + slack]
+        right = [x for x in xs if x1 - slack <= x <= hi]
         if left:
             bounds[col] = left[-1]
         if right:
@@ -53,8 +58,8 @@ def bounds_from_labels(
     # Fill the boundaries no label fixed from the neighbouring rulings.
     for _ in range(N_COLS):
         for i in range(N_COLS + 1):
-            if bounds[i] is not None:
-                continue
+            if bounds[i] is not None or (i - 1 in labels and i in labels):
+                continue  # two labels with no ruling between them: the body's gap decides
             if i + 1 <= N_COLS and bounds[i + 1] is not None:
                 cand = [x for x in xs if x < bounds[i + 1] - hx]  # type: ignore[operator]
                 if cand and (i == 0 or bounds[i - 1] is None or cand[-1] > bounds[i - 1] + hx):  # type: ignore[operator]
@@ -113,3 +118,21 @@ def bounds_from_gaps(
         return None
     best = sorted(sorted(valleys, reverse=True)[: N_COLS - 1], key=lambda v: v[1])
     return [lo - hx / 2, *((a + b) / 2 for _, a, b in best), hi + hx / 2]
+
+
+# A page with no label row and too few vertical rulings continues the table above when at most
+# this share of its body's text segments runs over an inner boundary of the page before.
+CONTINUED_CROSS_SHARE = 0.1
+
+
+def fits_bounds(body: list[Line], bounds: list[float], hx: float) -> bool:
+    """Whether the text segments of ``body`` sit in the columns ``bounds`` (the page before's):
+    inside the table's outer bounds, and few run over an inner boundary by more than an em."""
+    if not body:
+        return False
+    lo, hi = bounds[0] - hx, bounds[-1] + hx
+    if any(ln.x0 < lo or ln.x1 > hi for ln in body):
+        return False
+    inner = bounds[1:-1]
+    crossing = sum(1 for ln in body if any(ln.x0 + hx < b < ln.x1 - hx for b in inner))
+    return crossing <= CONTINUED_CROSS_SHARE * len(body)
