@@ -41,6 +41,9 @@ LibreOffice PDF with its truth.  Settings per case: `cases.json`; the ruling of 
 
 Made by `python tools/make_pagecont_tables.py --set {name}`; measured by
 `python tools/eval_office.py samples/{name}`.
+
+Only the PDFs tests/test_page_continued.py reads are committed (75–140 KB each); the tool makes
+the others again.
 """
 
 
