@@ -16,6 +16,12 @@ from .lines import Line
 
 def _gap_boundary(body: list[Line], lo: float, hi: float, step: float) -> float | None:
     """The middle of the widest x range in (lo, hi) that no body line crosses."""
+    best = _gap_range(body, lo, hi, step)
+    return None if best is None else (best[0] + best[1]) / 2
+
+
+def _gap_range(body: list[Line], lo: float, hi: float, step: float) -> tuple[float, float] | None:
+    """The widest x range in (lo, hi), at least ``step`` wide, that no body line crosses."""
     if hi - lo <= step:
         return None
     spans = sorted((max(ln.x0, lo), min(ln.x1, hi)) for ln in body if ln.x1 > lo and ln.x0 < hi)
@@ -27,7 +33,12 @@ def _gap_boundary(body: list[Line], lo: float, hi: float, step: float) -> float 
         cur = max(cur, b)
     if best is None or best[1] - best[0] < step:
         return None
-    return (best[0] + best[1]) / 2
+    return best
+
+
+# The narrowest gap (in ems) between the characters of two tightly packed columns that bounds
+# them when their text segments run together.
+WORD_GAP_EM = 0.15
 
 
 def bounds_from_labels(
@@ -43,9 +54,14 @@ def bounds_from_labels(
     bounds: list[float | None] = [None] * (N_COLS + 1)
     slack = settings.ruling_merge_em * hx
     xs = sorted(verticals)
-    for col, (x0, x1) in header.labels.items():
-        left = [x for x in xs if x <= x0 + slack]
-        right = [x for x in xs if x >= x1 - slack]
+    labels = header.labels
+    for col, (x0, x1) in labels.items():
+        # A ruling bounds a label only if no other label lies between them: with the inner
+        # verticals missing, the table's outer box is not the first label's right edge.
+        lo = labels[col - 1][1] - slack if col - 1 in labels else float("-inf")
+        hi = labels[col + 1][0] + slack if col + 1 in labels else float("inf")
+        left = [x for x in xs if lo <= x <= x0 + slack]
+        right = [x for x in xs if x1 - slack <= x <= hi]
         if left:
             bounds[col] = left[-1]
         if right:
@@ -53,8 +69,8 @@ def bounds_from_labels(
     # Fill the boundaries no label fixed from the neighbouring rulings.
     for _ in range(N_COLS):
         for i in range(N_COLS + 1):
-            if bounds[i] is not None:
-                continue
+            if bounds[i] is not None or (i - 1 in labels and i in labels):
+                continue  # two labels with no ruling between them: the body's gap decides
             if i + 1 <= N_COLS and bounds[i + 1] is not None:
                 cand = [x for x in xs if x < bounds[i + 1] - hx]  # type: ignore[operator]
                 if cand and (i == 0 or bounds[i - 1] is None or cand[-1] > bounds[i - 1] + hx):  # type: ignore[operator]
@@ -65,13 +81,29 @@ def bounds_from_labels(
                     bounds[i] = cand[0]
     # No rulings there: the body's whitespace between the neighbouring labels.
     centres = {c: (a + b) / 2 for c, (a, b) in header.labels.items()}
+    if bounds[0] is None and 0 in header.labels:
+        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body())]) - hx / 2
     for i in range(1, N_COLS):
         if bounds[i] is None and i - 1 in centres and i in centres:
             left_edge = max(header.labels[i - 1][1], centres[i - 1])
-            g = _gap_boundary(body(), left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
-            bounds[i] = g if g is not None else (header.labels[i - 1][1] + header.labels[i][0]) / 2
-    if bounds[0] is None and 0 in header.labels:
-        bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body())]) - hx / 2
+            g = _gap_range(body(), left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
+            if g is None:
+                # Cells packed tight (a spreadsheet's narrow padding): the text segments run on
+                # over the boundary, but its characters leave a narrow gap there.
+                words = [w for seg in body() for w in seg.words if w.text.strip()]
+                g = _gap_range(words, left_edge, header.labels[i][0], WORD_GAP_EM * hx)  # type: ignore[arg-type]
+            if g is None:
+                bounds[i] = (header.labels[i - 1][1] + header.labels[i][0]) / 2
+                continue
+            bounds[i] = (g[0] + g[1]) / 2
+            if bounds[i - 1] is not None:
+                # A label centred in its cell puts the cell's right edge as far right of the
+                # label's centre as its left edge is left of it: where that falls in the gap, it
+                # is the boundary (the text of this page may not fill the cell; the next page's
+                # may, and it is read with these bounds).
+                mirrored = 2 * centres[i - 1] - bounds[i - 1]  # type: ignore[operator]
+                if g[0] - hx / 2 <= mirrored <= g[1] + hx / 2:
+                    bounds[i] = min(max(mirrored, g[0]), g[1])
     if bounds[N_COLS] is None and N_COLS - 1 in header.labels:
         bounds[N_COLS] = max([header.labels[N_COLS - 1][1], *(ln.x1 for ln in body())]) + hx / 2
     if any(b is None for b in bounds):
@@ -113,3 +145,21 @@ def bounds_from_gaps(
         return None
     best = sorted(sorted(valleys, reverse=True)[: N_COLS - 1], key=lambda v: v[1])
     return [lo - hx / 2, *((a + b) / 2 for _, a, b in best), hi + hx / 2]
+
+
+# A page with no label row and too few vertical rulings continues the table above when at most
+# this share of its body's text segments runs over an inner boundary of the page before.
+CONTINUED_CROSS_SHARE = 0.1
+
+
+def fits_bounds(body: list[Line], bounds: list[float], hx: float) -> bool:
+    """Whether the text segments of ``body`` sit in the columns ``bounds`` (the page before's):
+    inside the table's outer bounds, and few run over an inner boundary by more than an em."""
+    if not body:
+        return False
+    lo, hi = bounds[0] - hx, bounds[-1] + hx
+    if any(ln.x0 < lo or ln.x1 > hi for ln in body):
+        return False
+    inner = bounds[1:-1]
+    crossing = sum(1 for ln in body if any(ln.x0 + hx < b < ln.x1 - hx for b in inner))
+    return crossing <= CONTINUED_CROSS_SHARE * len(body)

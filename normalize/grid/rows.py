@@ -338,7 +338,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
-                note_unread_page(page, hx, hy, gs, result)
+                note_unread_page(page, hx, hy, gs, result, started=bool(rows))
             if carry is None:
                 continue
             # Nothing to read the carried row with: it stands as it was.

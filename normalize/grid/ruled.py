@@ -15,8 +15,9 @@ from piatable.settings import GridSettings
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .column_order import ColumnMove, moved_page, page_move
-from .columns import bounds_from_gaps, bounds_from_labels
+from .columns import bounds_from_gaps, bounds_from_labels, fits_bounds
 from .common import N_COLS, PageRows, is_furniture
+from .hrule_table import full_width_rules
 from .labels import find_header, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .unseen import CellBox, attach_clipped, clipped_cell_words
@@ -235,8 +236,12 @@ def page_rows(
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
         matched = sum(1 for b in prev_bounds if any(abs(x - b) <= slack for x in vxs))
-        if vxs and matched < N_COLS - 1:
-            return None  # ruled, but not in the table's columns: another part of the document
+        stray = any(min(abs(x - b) for b in prev_bounds) > slack for x in vxs)
+        box = all(any(abs(x - e) <= slack for x in vxs) for e in (prev_bounds[0], prev_bounds[-1]))
+        if vxs and matched < N_COLS - 1 and (stray or not (box or fits_bounds(body(), prev_bounds, hx))):
+            # Ruled, but not in the table's columns: another part of the document.  A page
+            # ruled only in the table's outer box, or whose text fits the columns, continues it.
+            return None
         bounds = [
             min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b
             for b in prev_bounds
@@ -258,6 +263,15 @@ def page_rows(
     else:
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
+        # No vertical rulings, but rules across the table's width: rows lie between them.
+        rules = [] if vxs else _horizontals(page.rulings, hx, hy, settings)
+        span = full_width_rules(rules, bounds, settings) if rules else None
+        if span is not None:
+            # The foot stays the page's (Writer prints no rule where a row breaks); a title
+            # line above the first rule is not the table's.
+            ruled = True
+            if header is not None:
+                table_top = max(table_top, min(span[0], header.top))
     res = PageRows([], [], header is not None, bounds, ruled, align=align)
 
     # Words of the table region, by column; the rest is furniture or unplaced.

@@ -11,18 +11,22 @@ from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD
 
 from ..dates import DATE
-from .common import GridResult
+from .common import GridResult, is_furniture
 from .lines import words_to_lines
 
 # A page without table columns: how many of its printed dates (distinct) its note quotes.
 QUOTED_DATES = 3
 
 
-def note_unread_page(page: PageWords, hx: float, hy: float, gs: GridSettings, result: GridResult) -> None:
+def note_unread_page(
+    page: PageWords, hx: float, hy: float, gs: GridSettings, result: GridResult, started: bool = False
+) -> None:
     """The note of a page where no table columns were found.  A page that prints a date
     opening a line (its 日 may wrap to the next) and 事前 or 事後 holds rows of the table that no
     record has: its words count as unplaced (the document is partial), and the note quotes the
-    dates.  Other pages (a cover, a page of prose) are only named."""
+    dates.  So does any page of body text after the table has begun (``started``: rows were read
+    on a page before), whose text would else be dropped without a word (issue 11, pagecont18).
+    Other pages (a cover before the table) are only named."""
     lines = [ln.text for ln in words_to_lines(page.words, hx, hy, gs)]
     dates = [m.group().strip() for t in lines if (m := DATE.match(t.lstrip()))]
     if dates and any(TIMING_WORD.search(t) for t in lines):
@@ -31,6 +35,12 @@ def note_unread_page(page: PageWords, hx: float, hy: float, gs: GridSettings, re
         result.notes.append(
             f"page {page.page}: no table columns found; its {len(dates)} printed dates ({shown}) "
             "and their rows are in no record"
+        )
+        result.unplaced += sum(1 for w in page.words if w.text.strip())
+    elif started and (body := [t for t in lines if t.strip() and not is_furniture(t)]):
+        result.notes.append(
+            f"page {page.page}: no table columns found; its {len(body)} lines of text after the "
+            "table's rows were not read"
         )
         result.unplaced += sum(1 for w in page.words if w.text.strip())
     else:
