@@ -31,7 +31,8 @@ from piatable.models import COLUMNS, Doubt, RawRow, Record
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
 FIELDS = ("item", "before", "after", "explanation")
-_KATAKANA_WORD = regex.compile(r"[\p{Katakana}ー]{3,}")
+# A katakana word, printed full- or half-width (ｰ ﾞ ﾟ are not of the Katakana script).
+_KATAKANA_WORD = regex.compile(r"[\p{Katakana}ーｰﾞﾟ]{3,}")
 _LATIN_WORD = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ]{3,}")
 _LONG_MARK = "ー"
 _PLACEHOLDER = regex.compile(r"[○〇]{2,}")
