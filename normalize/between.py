@@ -7,7 +7,8 @@ pdfminer, plain ``pdftotext``) prints that paragraph right after the first table
 which would take it in.  A paragraph set across the page is wider than any cell's line: the
 lines right before a label row (page numbers aside) that are wider than the table's widest
 column by ``PROSE_WIDTH_SHARE``, each possibly followed by its paragraph's short last line, are
-prose, not table text (``prose_before_labels``).  They are kept out of the rows and named in a
+prose, not table text (``prose_before_labels``), when each is one run of text (cells that share
+a printed line are set apart by spaces).  They are kept out of the rows and named in a
 note.  A paragraph no wider than a cell cannot be told from one here and stays where it is.
 """
 
@@ -25,6 +26,8 @@ from .dates import DATE_HEAD, is_date_line
 # column's wrap width (the largest width printed at least ``_MIN_REPEAT`` times).
 PROSE_WIDTH_SHARE = 1.3
 _MIN_REPEAT = 2
+# A paragraph's line may open with a mark of at most this many characters set apart (``※ 上記…``).
+PROSE_MARK_CHARS = 2
 # Body lines needed to know the columns' widths.
 _MIN_BODY_LINES = 12
 # Notes quote at most this many characters of a paragraph.
@@ -58,8 +61,13 @@ def prose_before_labels(lines: list[CellLine]) -> list[int]:
 
     def wide(k: int) -> bool:
         text = lines[k].text
+        pieces = text.split()
+        # One run of text (a mark such as ``※`` may stand apart): cells sharing a printed line
+        # are set apart by spaces.
+        one_run = len(pieces) == 1 or (len(pieces) == 2 and len(pieces[0]) <= PROSE_MARK_CHARS)
         return (
-            display_width(text) > cell * PROSE_WIDTH_SHARE
+            one_run
+            and display_width(text) > cell * PROSE_WIDTH_SHARE
             and not DATE_HEAD.match(text)
             and not TIMING.search(text)
             and not _is_label_row(text)

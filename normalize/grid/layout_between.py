@@ -13,11 +13,15 @@ dropped and named in a note.
 
 from __future__ import annotations
 
+import regex
+
 from piatable.models import PageWords, Word
 from piatable.vocabulary import LABELS, is_page_number, is_title
 
-from ..dates import DATE_AT_START
+from ..dates import DATE_AT_START, is_date_head
 
+# A piece of a date (``10月17日``, ``１日``, ``2021年``).
+_DATE_PIECE = regex.compile(r"^[0-9０-９]{1,4}\s*[年月日]")
 # A prose line opens at most this many display columns right of the page's leftmost text.
 PROSE_MARGIN_COLUMNS = 2
 # A prose line may open with a mark of at most this many characters set apart (``※   上記の…``).
@@ -36,6 +40,11 @@ def is_label_row(words: list[Word]) -> bool:
 def _label_pieces(words: list[Word]) -> bool:
     pieces = [p for w in words for p in w.text.split()]
     return bool(pieces) and all(any(p in label for label in LABELS) for p in pieces)
+
+
+def _is_date_piece(text: str) -> bool:
+    """A date, its head (令和元年５月) or a piece a wrapped date leaves (``10月17日``, ``１日``)."""
+    return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.search(text))
 
 
 def _is_furniture_row(words: list[Word]) -> bool:
@@ -63,7 +72,7 @@ def _prose_above(rows: list[tuple[float, list[Word]]], h: int, left: float) -> l
         # One piece of text, or a mark (``※``, ``１``) and one piece, at the left margin.
         pieces = len(words) == 1 or (len(words) == 2 and len(words[0].text) <= PROSE_MARK_CHARS)
         single = pieces and words[0].x0 <= left + PROSE_MARGIN_COLUMNS
-        if not single or DATE_AT_START.match(words[0].text):
+        if not single or any(_is_date_piece(w.text) for w in words):
             break
         picked.append(j)
         j -= 1
