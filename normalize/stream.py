@@ -15,10 +15,7 @@ from math import exp
 
 from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
-from piatable.vocabulary import (
-    EXPLANATION_ENDING,
-    TIMING,
-)
+from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
 from .between import without_prose

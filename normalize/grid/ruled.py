@@ -14,6 +14,7 @@ from piatable.settings import GridSettings
 
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
+from .between_rulings import lines_between_tables
 from .column_order import ColumnMove, column_move, moved_page
 from .columns import bounds_from_gaps, bounds_from_labels
 from .common import N_COLS, PageRows, is_furniture
@@ -262,7 +263,7 @@ def page_rows(
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     placed: list[Line] = []
-    between = _between_tables(page, all_lines, bounds, hx, hy, settings) if ruled else set()
+    between = lines_between_tables(page, all_lines, bounds, hx, hy, settings) if ruled else set()
     for k, ln in enumerate(all_lines):
         if k in between:
             res.notes.append(f"text between two tables, not a row: '{ln.text[:60]}'")
@@ -311,35 +312,6 @@ def page_rows(
             in_table = [w for w in in_table if (w.top + w.bottom) / 2 > header.bottom]
         _anchored_rows(res, in_table, hx, hy, settings)
     return res
-
-
-def _between_tables(
-    page: PageWords, lines: list[Line], bounds: list[float], hx: float, hy: float, settings: GridSettings
-) -> set[int]:
-    """Indices of ``lines`` printed between two ruled tables of the page (prose such as
-    ``上記の変更は、…次のとおりである。`` above a second table's label row): no vertical ruling
-    of the table's inner column boundaries runs beside the line, and rulings do above and below
-    it.  Such a line is no cell of the row above it."""
-    thick, min_len = settings.ruling_thickness_em * hx, settings.min_ruling_em * hy
-    slack = settings.ruling_merge_em * hx
-    inner = bounds[1:-1]
-    spans = [
-        (min(t, b), max(t, b))
-        for x0, t, x1, b in page.rulings
-        if abs(x1 - x0) <= thick
-        and abs(b - t) >= min_len
-        and any(abs((x0 + x1) / 2 - x) <= slack for x in inner)
-    ]
-    if not spans:
-        return set()
-    top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
-    out = set()
-    for k, ln in enumerate(lines):
-        if not top < ln.mid < bottom or is_furniture(ln.text):
-            continue
-        if not any(a - hy / 4 <= ln.mid <= b + hy / 4 for a, b in spans):
-            out.add(k)
-    return out
 
 
 def page_words(words: list[Word]) -> tuple[list[Word], bool, bool]:
