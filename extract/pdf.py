@@ -20,6 +20,7 @@ import struct
 import unicodedata
 from array import array
 from collections import Counter
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -433,8 +434,10 @@ def _drop_zero_advance_spaces(words: list[Word]) -> list[Word]:
     """``words`` less the space characters that the next character of their line overlaps from
     the space's own start (``ZERO_ADVANCE_EM``): drawn with no advance, they print no space."""
     drop: set[int] = set()
-    spaces = ZERO_ADVANCE_SPACES
-    for k in [k for k, t in enumerate(map(_TEXT_OF, words)) if t in spaces]:
+    # The spaces' places, found without a Python step per character (``compress`` over the
+    # test of each text: some 1,500 characters a page, a few dozen of them spaces).
+    at_space = map(ZERO_ADVANCE_SPACES.__contains__, map(_TEXT_OF, words))
+    for k in compress(range(len(words)), at_space):
         if k + 1 == len(words):
             break
         w, nxt = words[k], words[k + 1]

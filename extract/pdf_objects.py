@@ -217,6 +217,8 @@ try:  # the compiled segments of a path object (extract/_text_objects.c), when b
     )
     # The addresses of the two floats the Python loop has pdfium write a point into.
     _XY_AT = (ctypes.addressof(_XY[0]), ctypes.addressof(_XY[1]))
+    # The segment kinds, looked up once (not at each of a page's few hundred paths).
+    _SEGMENT_KINDS = (pc.raw.FPDF_SEGMENT_MOVETO, pc.raw.FPDF_SEGMENT_LINETO)
 except ImportError:
     _compiled_path_segments = None
 
@@ -241,13 +243,10 @@ def path_segments(obj: int, matrix, height: float) -> list[tuple[float, float, f
     The compiled ``_text_objects.path_segments`` runs when built (the same calls, arithmetic
     and results; about a sixth of the time: 3.5 → 0.5 ms of a 40-page assessment's read), else
     the loop below."""
-    import pypdfium2.raw as raw
-
     address = obj.value if isinstance(obj, ctypes.c_void_p) else obj
     if _compiled_path_segments is not None and address:
         a, b, c, d, e, f = matrix
-        moveto, lineto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO
-        return _compiled_path_segments(address, _PATH_FNS, *_XY_AT, moveto, lineto, a, b, c, d, e, f, height)
+        return _compiled_path_segments(address, _PATH_FNS, *_XY_AT, *_SEGMENT_KINDS, a, b, c, d, e, f, height)
     return _path_segments(obj, matrix, height)
 
 

@@ -1,6 +1,9 @@
 """CPU time of a warm worker on real-size assessments, beside ``pdftotext``, and where it goes.
 
     python tools/bench_warm_cpu.py [--repeat 20]
+    python tools/bench_warm_cpu.py --pairs 30
+    python tools/bench_warm_cpu.py --instructions   # needs valgrind
+
 
 The 40- and 80-page assessments of ``tools/bench_bulk.py`` (``tools/make_pdfs.make_long``: cover,
 contents, filler pages, a 12-page table at the end) are read again and again in this process
@@ -8,6 +11,21 @@ after a first, warming read; each file's CPU time (``time.process_time``) is the
 ``--repeat`` reads.  ``pdftotext`` extracts the whole text of the same files as often, and its
 CPU time (user + system of the child, ``getrusage``) is the least per file too.  CPU time, unlike
 the wall-clock pages/s of ``bench_bulk.py``, hardly moves when other jobs share the machine.
+
+``--pairs N`` measures the ratio instead, robust to a shared machine whose CPU time per instruction
+swings from one second to the next: N pairs, each a warm piatable read of both files and a
+``pdftotext`` run on both, back to back (the order alternating from pair to pair, so a slow spell
+hurts each side as often), and the ratio of the pair's CPU times (``pdftotext`` / piatable: the
+pages piatable reads per CPU-second as a share of ``pdftotext``'s).  The median of the N ratios
+and its spread (quartiles, least and most) are printed; the median moves far less than any
+single run's figures.
+
+``--instructions`` counts instructions instead (valgrind's callgrind), which no other job on the
+machine moves: ``pdftotext`` on each file, process start included, against warm piatable reads
+(``--reads``, default 2, of both files after a warming read, counted from inside
+``functools.reduce`` only, ``PYTHONHASHSEED=0`` so that sets are walked in one order).  The
+interpreter's instructions take more cycles each than ``pdftotext``'s, so a ratio of 1 here is
+still below 1 in CPU time.
 
 The stages of one read are timed the same way: the text scan of the pages from the end, the
 page-object walk (rulings, visibility), the rest of reading the table pages' characters, the
@@ -42,6 +60,98 @@ def pdftotext_cpu(path: Path, out: Path, repeat: int) -> float:
         subprocess.run(["pdftotext", str(path), str(out)], check=True)
         best = min(best, _children_cpu() - before)
     return best
+
+
+def piatable_cpu(paths: list[Path]) -> float:
+    """CPU seconds of one warm read of each of ``paths`` in this process."""
+    from piatable.pipeline import extract_document
+
+    t = time.process_time()
+    for p in paths:
+        extract_document(p)
+    return time.process_time() - t
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (linear between the two nearest, as numpy's default)."""
+    s = sorted(values)
+    at = q * (len(s) - 1)
+    lo = int(at)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (at - lo)
+
+
+def paired(files: list[tuple[Path, int]], out: Path, pairs: int) -> None:
+    """Print the median and spread of ``pairs`` back-to-back CPU ratios (``pdftotext`` / piatable)."""
+    paths = [p for p, _ in files]
+    pages = sum(n for _, n in files)
+    piatable_cpu(paths)  # warm: imports, the dictionary, the lexicon
+    ratios: list[float] = []
+    ours: list[float] = []
+    theirs: list[float] = []
+    for k in range(pairs):
+        if k % 2:
+            tt = sum(pdftotext_cpu(p, out, 1) for p in paths)
+            pl = piatable_cpu(paths)
+        else:
+            pl = piatable_cpu(paths)
+            tt = sum(pdftotext_cpu(p, out, 1) for p in paths)
+        ours.append(pl)
+        theirs.append(tt)
+        ratios.append(tt / pl)
+    med = quantile(ratios, 0.5)
+    print(f"{pairs} pairs, both files ({pages} pages) each side, order alternating")
+    print(
+        f"piatable CPU ms: median {quantile(ours, 0.5) * 1000:.0f} "
+        f"(least {min(ours) * 1000:.0f}, most {max(ours) * 1000:.0f}); "
+        f"pdftotext CPU ms: median {quantile(theirs, 0.5) * 1000:.0f} "
+        f"(least {min(theirs) * 1000:.0f}, most {max(theirs) * 1000:.0f})"
+    )
+    print(
+        f"ratio pdftotext / piatable CPU (piatable's pages per CPU-second as a share of pdftotext's): "
+        f"median {med:.2f}, quartiles {quantile(ratios, 0.25):.2f}–{quantile(ratios, 0.75):.2f}, "
+        f"range {min(ratios):.2f}–{max(ratios):.2f}"
+    )
+    print(f"compiled loops (setup.py; else their Python twins ran): {compiled_loops()}")
+
+
+# Warm reads inside ``functools.reduce``: callgrind counts from its entry to its return only.
+_COUNTED_READS = """
+import functools, sys
+from pathlib import Path
+from piatable.pipeline import extract_document
+files = [Path(a) for a in sys.argv[2:]]
+for f in files:
+    extract_document(f)
+functools.reduce(lambda n, f: (extract_document(f), n + 1)[1], files * int(sys.argv[1]), 0)
+"""
+
+
+def callgrind_total(cmd: list[str], out: Path, extra: tuple[str, ...] = (), env: dict | None = None) -> int:
+    """Instructions callgrind counts for ``cmd`` (its ``totals:`` line)."""
+    vg = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *extra]
+    subprocess.run([*vg, *cmd], check=True, capture_output=True, env=env)
+    for line in out.read_text().splitlines():
+        if line.startswith("totals:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no totals in {out}")
+
+
+def instructions(files: list[tuple[Path, int]], tmp: Path, reads: int) -> None:
+    """Print ``pdftotext``'s instructions on each file and piatable's per warm read of them all."""
+    import os
+
+    theirs = 0
+    for p, _ in files:
+        n = callgrind_total(["pdftotext", str(p), str(tmp / "out.txt")], tmp / "cg.pdftotext")
+        print(f"pdftotext {p.name}: {n:,} instructions (process start included)")
+        theirs += n
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    cmd = [sys.executable, "-c", _COUNTED_READS, str(reads), *(str(p) for p, _ in files)]
+    extra = ("--collect-atstart=no", "--toggle-collect=functools_reduce")
+    ours = callgrind_total(cmd, tmp / "cg.piatable", extra, env) / reads
+    print(f"piatable, one warm read of each: {ours:,.0f} instructions (mean of {reads} reads)")
+    print(f"pdftotext / piatable instructions: {theirs / ours:.3f}")
 
 
 def stage_timers() -> Counter[str]:
@@ -89,6 +199,11 @@ def compiled_loops() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=20, help="reads per file (the least CPU time is kept)")
+    ap.add_argument(
+        "--pairs", type=int, default=0, help="instead: N back-to-back pairs, median of their CPU ratios"
+    )
+    ap.add_argument("--instructions", action="store_true", help="instead: callgrind instruction counts")
+    ap.add_argument("--reads", type=int, default=2, help="with --instructions: warm reads counted")
     ns = ap.parse_args(argv)
     from make_pdfs import make_long
 
@@ -100,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
             p = Path(tmp) / f"assessment-{pages}p.pdf"
             make_long(p, pages)
             files.append((p, pages))
+        if ns.instructions:
+            instructions(files, Path(tmp), ns.reads)
+            return 0
+        if ns.pairs:
+            paired(files, Path(tmp) / "out.txt", ns.pairs)
+            return 0
         spent = stage_timers()
         for p, _ in files:
             extract_document(p)  # warm: imports, the dictionary, the lexicon

@@ -95,6 +95,11 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     chars: list[tuple[str, float, float, Word]] = []
     for w in ordered:
         text = w.text
+        if len(text) == 1:  # one character (a PDF's word): the loop below in one step
+            if not text.isspace():
+                step = (w.x1 - w.x0) / 1
+                chars.append((text, w.x0 + 0 * step, w.x0 + 1 * step, w))
+            continue
         step = (w.x1 - w.x0) / max(len(text), 1)
         for k, ch in enumerate(text):
             if not ch.isspace():

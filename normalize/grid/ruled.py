@@ -41,7 +41,9 @@ def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple
         if out and pos - out[-1][0] <= tol:
             c = out[-1]
             c[0] = (c[0] * c[4] + pos) / (c[4] + 1)
-            c[1], c[2], c[3], c[4] = min(c[1], a), max(c[2], b), c[3] + (b - a), c[4] + 1
+            # min and max as comparisons (the same element kept on a tie), without their calls
+            lo, hi = c[1], c[2]
+            c[1], c[2], c[3], c[4] = a if a < lo else lo, b if b > hi else hi, c[3] + (b - a), c[4] + 1
         else:
             out.append([pos, a, b, b - a, 1])
     return [(c[0], c[1], c[2], c[3]) for c in out]
