@@ -11,15 +11,17 @@ reads a mark against its neighbours:
 - ``|`` / ``｜`` opening or closing a line, or between two Japanese characters: a ruling's
   piece, dropped;
 - a dash or long-vowel mark (－ - ‐ − ― ー) opening a line, or right after a 。, before Japanese
-  text: the bullet ・ (no word opens with a dash; ー only follows kana), unless it may be a
-  word's long vowel wrapped (サーバ / ー室): a dash after a line that ends on katakana, ー after
-  one that ends on any kana;
+  text or a Latin word (``- USBメモリ``): the bullet ・ (no word opens with a dash; ー only
+  follows kana), unless it may be a word's long vowel wrapped (サーバ / ー室): a dash after a
+  line that ends on katakana, ー after one that ends on any kana;
 - ``.`` / ``．`` after a kana or kanji, in a document whose sentences end with 。 (at least
   ``STOP_STYLE_MIN`` of them and ``STOP_STYLE_RATIO`` times as many as stops after Japanese read
   as dots): a 。 where the text before ends a sentence (a verb's final form) and the line ends or
   a bullet follows, else a speck, dropped (not as a line's second character: there it may
   follow a heading's misread number, ``を．特定…`` for ４．); a dot right after another stop is
   a speck too;
+- a comma right after a stop or a comma (``実施する。、``), and ``の`` after 。 closing a line
+  (``あった。の``): specks (no clause opens with a comma or the particle の);
 - ``，`` after a kana or kanji in a document that writes 、 (the same counts): 、;
 - the half-width katakana forms ｡ ､ ･: 。 、 ・;
 - a round bracket pair of one cell read in two widths (``（除く。)``, ``(１．研修）``): both in the
@@ -49,11 +51,12 @@ STOP_STYLE_RATIO = 4
 
 _JP = r"\p{Han}\p{Hiragana}\p{Katakana}ー々"
 _BAR = regex.compile(rf"(?:(?<=^[ 　]*)|(?<=[{_JP}]))[|｜](?=[ 　]*$|[{_JP}])|(?<=^[ 　]*)[|｜]")
-_BULLET_DASH = regex.compile(rf"(^[ 　]*|。)[－\-‐−―ー](?=[{_JP}])")
+_BULLET_DASH = regex.compile(rf"(^[ 　]*|。)[－\-‐−―ー][ 　]?(?=[{_JP}A-Za-zＡ-Ｚａ-ｚ])")
 _KATAKANA_END = regex.compile(r"[\p{Katakana}ー][ 　]*$")
 _KANA_END = regex.compile(r"[\p{Katakana}\p{Hiragana}ー][ 　]*$")
 _DOT_AFTER_JP = regex.compile(rf"(?<!^[ 　]*.)(?<=[{_JP}】」』＞〉》])[.．]")
 _DOUBLE_DOT = regex.compile(r"(?<=[．。、，])[.．]")
+_SPECK_AFTER_STOP = regex.compile(r"(?<=[。、，．])[、，]|(?<=。)の(?=[ 　]*$)")
 _COMMA_AFTER_JP = regex.compile(rf"(?<=[{_JP}])，")
 _HALF_FORMS = str.maketrans({"｡": "。", "､": "、", "･": "・"})
 # Round brackets only: a check box's square brackets ([○] / ［○］) are the form's, whatever
@@ -139,7 +142,7 @@ def fix_line(line: str, maru: bool, ten: bool, st: SudachiTokenizer, previous: s
     ``ten``: the document writes 。 / 、; ``previous``: the cell's line before ("" for its
     first)."""
     line = line.translate(_HALF_FORMS)
-    line = _BAR.sub("", line)
+    line = _SPECK_AFTER_STOP.sub("", _BAR.sub("", line))
     line = _BULLET_DASH.sub(lambda m: m.group(0) if _wrapped_vowel(m, previous) else m.group(1) + "・", line)
     if maru:
         line = _DOUBLE_DOT.sub("", line)
