@@ -558,8 +558,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
+    from .punctuation import fix_punctuation
 
-    fixes = fix_rows(rows) + repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
+    fixes = fix_rows(rows) + fix_punctuation(rows)
+    fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
