@@ -26,6 +26,7 @@ than its labels print get ``column_guess``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -47,6 +48,8 @@ DATE, ITEM, BEFORE, AFTER, TIMING_ROLE, EXPLANATION = USUAL
 # A run of one-line cells' lines holding a timing: at least this many in a row (a page's first
 # pass).  Writer's lines that print a timing beside the next cell stand one per row.
 PASS_ONE_MIN_RUN = 2
+# Lines in such runs a text must show to be read as Calc's two passes (``_two_passes``).
+PASS_ONE_MIN_LINES = 3
 # A label row lacking labels says something of the order when one of its lines prints at least
 # this many whole labels (pdfminer's label boxes, one a line, come in no column's order).
 PARTIAL_MIN_LABELS = 4
@@ -82,8 +85,9 @@ def _label_tokens(line: str) -> list[str] | None:
     return out or None
 
 
-def _labels_in_order(tokens: Sequence[str]) -> list[int] | None:
+def _labels_in_order(tokens: Sequence[str], whole_only: bool = False) -> list[int] | None:
     """The labels the pieces make, in the order they open; None when pieces are left over.
+    ``whole_only``: the labels printed as one piece only (a wrapped label left out).
     A piece goes on the newest open label it continues (a wrapped label's tail: ``提出`` /
     ``提出時期`` / ``時期`` / ``に係る説`` gives 提出時期 and 提出時期に係る説明), else opens a label (a
     whole one that is no other's head closes at once)."""
@@ -113,13 +117,17 @@ def _labels_in_order(tokens: Sequence[str]) -> list[int] | None:
             done[k] = LABELS.index(head)
     if len(done) != len(open_):
         return None
-    return [done[k] for k in opened]
+    return [done[k] for k in opened if not whole_only or open_[k] in tokens]
 
 
-def header_runs(texts: Sequence[str]) -> list[tuple[list[int], int]]:
+def header_runs(texts: Sequence[str], passes: bool = False) -> list[tuple[list[int], int]]:
     """The labels of each label row of the text, in the order they are printed, and the most
     whole labels one of its lines holds: a run of lines holding label pieces only (blank lines
-    between them too: boxes, one label a box), opened by a line holding a whole label."""
+    between them too: boxes, one label a box), opened by a line holding a whole label.
+
+    ``passes``: the text is Calc's two passes (``_two_passes``), which draw the one-line labels
+    first and a wrapped label (``提出時`` / ``期``) with the wrapped cells, wherever its column
+    stands: a wrapped label is left out (its place is unknown)."""
     runs: list[tuple[list[int], int]] = []
     k, n = 0, len(texts)
     while k < n:
@@ -133,7 +141,7 @@ def header_runs(texts: Sequence[str]) -> list[tuple[list[int], int]]:
                 tokens += toks
                 most = max(most, sum(t in LABELS for t in toks))
             k += 1
-        labels = _labels_in_order(tokens)
+        labels = _labels_in_order(tokens, whole_only=passes)
         if labels:
             runs.append((labels, most))
     return runs
@@ -150,14 +158,25 @@ def text_roles(texts: Sequence[str]) -> tuple[tuple[int, ...] | None, str | None
     label drawn with the wrapped cells) in another order than the form's.  Such a row's
     missing labels are placed as the form's order places them (``_filled``): the roles are
     given, with the doubt."""
-    runs = header_runs(texts)
+    runs = header_runs(texts, _two_passes(texts))
     whole = {tuple(r) for r, _ in runs if sorted(r) == list(USUAL)}
-    if len(whole) > 1:
+    partial = [r for r, most in runs if most >= PARTIAL_MIN_LABELS and len(set(r)) == len(r)]
+    orders = {tuple(r) for r in partial} | whole
+    if any(not _agree(a, b) for a, b in itertools.combinations(orders, 2)):
+        # Rows that print the columns in different orders: one in the form's order is the
+        # table's (Calc prints a label drawn with the wrapped cells after the others).
+        if any(r == sorted(r) for r in orders):
+            return None, None
         return None, "the label rows print the columns in different orders"
     if whole:
         roles = next(iter(whole))
+        # Another page's label row in the form's order that lacks the labels out of place: a
+        # wrapped label Calc drew after the others (its place unknown), not another order.
+        for r in partial:
+            if r == sorted(r) and [c for c in roles if c in r] == r and sorted(roles) != list(roles):
+                if [c for c in roles if c in r] + [c for c in roles if c not in r] == list(roles):
+                    return None, None
         return (None if roles == USUAL else roles), None
-    partial = [r for r, most in runs if most >= PARTIAL_MIN_LABELS and len(set(r)) == len(r)]
     if not partial or partial[0] == sorted(partial[0]):
         return None, None
     missing = " / ".join(LABELS[c] for c in USUAL if c not in partial[0])
@@ -165,6 +184,23 @@ def text_roles(texts: Sequence[str]) -> tuple[tuple[int, ...] | None, str | None
         f"the label row lacks {missing} and prints the others in another order than the form's:"
         " the missing labels were taken to stand where the form puts them"
     )
+
+
+def _agree(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether two label rows print their common labels in one order."""
+    common = set(a) & set(b)
+    return [r for r in a if r in common] == [r for r in b if r in common]
+
+
+def _two_passes(texts: Sequence[str]) -> bool:
+    """Whether the text shows Calc's first pass: runs of lines each holding one timing among its
+    pieces (a page's one-line cells), of two lines or more and ``PASS_ONE_MIN_LINES`` in all
+    (Writer prints two such lines in a row by chance)."""
+    held = [sum(bool(_TIMING_PIECE.match(p)) for p in _pieces(t)) == 1 for t in texts]
+    in_runs = sum(
+        1 for k, h in enumerate(held) if h and ((k and held[k - 1]) or (k + 1 < len(held) and held[k + 1]))
+    )
+    return in_runs >= PASS_ONE_MIN_LINES
 
 
 def _filled(found: list[int]) -> tuple[int, ...]:
@@ -331,13 +367,19 @@ def disagreeing_cell(row: RawRow) -> str | None:
 def lines_in_label_order(lines: list[CellLine]) -> tuple[list[CellLine], tuple[int, ...] | None, str | None]:
     """The stream reader's lines (``unbroken_lines``, ``split_compound_lines``,
     ``join_narrow_cells``) put in the form's order where the label rows print another one; the
-    printed roles (None: the form's order or unknown) and why the order is in doubt."""
-    from .boxes import join_narrow_cells
+    printed roles (None: the form's order or unknown) and why the order is in doubt.  Text of
+    boxes (pdfminer, plain ``pdftotext``: ``boxes.looks_boxed``) is left as it is: its label
+    boxes come in no column's order, and its reader tells each box's column by its content."""
+    from .boxes import join_narrow_cells, looks_boxed
     from .compound import split_compound_lines
     from .region import unbroken_lines
 
     unbroken = unbroken_lines(lines)
-    roles, why = text_roles([cl.text for cl in unbroken])
+    gaps = [
+        k == 0 or cl.page != unbroken[k - 1].page or (cl.line_no or 0) - (unbroken[k - 1].line_no or 0) > 1
+        for k, cl in enumerate(unbroken)
+    ]
+    roles, why = (None, None) if looks_boxed(unbroken, gaps) else text_roles([cl.text for cl in unbroken])
     raw = join_narrow_cells(split_compound_lines(reorder_pass_one(unbroken, roles)))
     return reorder_dates(raw, roles), roles, why
 

@@ -41,7 +41,8 @@ def test_the_label_row_gives_the_printed_order_wrapped_labels_too() -> None:
     # Two wrapped labels side by side (提出 / 提出時期に係る説 over 時期 / 明): the form's order.
     usual = ["変更日 項目 変更前の記載 変更後の記載 提出 提出時期に係る説", "時期", "明", "2019/4/1"]
     assert text_roles(usual) == (None, None)
-    # One label a box, blank lines between (plain pdftotext).
+    # One label a box, blank lines between (plain pdftotext; ``lines_in_label_order`` leaves text
+    # of boxes as it is, its reader telling columns by content).
     boxes = [
         "変更日",
         "",
@@ -75,6 +76,30 @@ def test_label_rows_that_disagree_or_lack_labels_say_why() -> None:
         None,
         None,
     )
+
+
+def test_a_wrapped_label_calc_draws_after_the_others_is_no_other_order() -> None:
+    # Calc draws the one-line labels first and a wrapped one (提出時 / 期) with the wrapped cells:
+    # its place in the text says nothing of its column's (samples/office3, office8).
+    pass_one = ["事後", "事後", "事前"]
+    text = ["変更日 項目 変更前の記載 変更後の記載 提出時期に係る説明 提出時", "期", *pass_one, "Ⅱ基本情報"]
+    assert text_roles(text) == (None, None)
+    # A later page prints the label whole but after the others, the first page lacks it.
+    pages = [
+        "変更日 項目 変更前の記載 変更後の記載 提出時期に係る説明",
+        "R4.10.17",
+        "事後",
+        "（別添3）変更箇所",
+        "提出時",
+        "期",
+        "Ⅱ特定個人情報ファイルの概要",
+        "変更日 項目 変更前の記載 変更後の記載 提出時期に係る説明 提出時期",
+        "H30.7.1",
+    ]
+    assert text_roles(pages) == (None, None)
+    # All six labels whole on one line, in another order, in the same two-pass text: read.
+    moved = ["変更日 項目 提出時期 変更前の記載 変更後の記載 提出時期に係る説明", *pass_one, "Ⅱ基本情報"]
+    assert text_roles(moved) == ((0, 1, 4, 2, 3, 5), None)
 
 
 def test_pass_one_lines_are_put_in_the_forms_order() -> None:
