@@ -20,11 +20,11 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 from .added_above import repeats_label
 from .between import without_prose
 from .chars import display_width, starts_paragraph, without_whitespace
-from .compound import split_compound_lines
 from .conservation import dates_before_region, paths_before_region, rowless_share
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .items import opens_item
+from .label_order import lines_in_label_order, read_by_labels
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .printed_lines import (
     flag_lost_lines,
@@ -34,7 +34,7 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
-from .region import find_table_start, pages_from_furniture, remove_furniture, unbroken_lines
+from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -292,7 +292,9 @@ def lines_to_rows(
 
     Every printed line of the region must be found in some row (``printed_lines``): the rows
     next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
-    result, region = _read_rows(pages, settings, tokenizer, release, in_table, paged)
+    raw, roles, why = lines_in_label_order(pages_to_cell_lines(pages, release))
+    result, region = _read_rows(raw, settings, tokenizer, in_table, paged)
+    read_by_labels(result, roles, why)
     lost = lines_in_no_row(region, result.rows)
     # Text between the table's head (title or column labels) and the first line read (the region
     # found too late).
@@ -310,17 +312,10 @@ def lines_to_rows(
 
 
 def _read_rows(
-    pages: list[PageWords],
-    settings: Settings,
-    tokenizer: Tokenizer | None,
-    release: bool,
-    in_table: bool,
-    paged: bool,
+    raw: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, in_table: bool, paged: bool
 ) -> tuple[StreamResult, list[CellLine]]:
-    """``lines_to_rows`` without the check of lost lines: the result and the region's lines."""
-    from .boxes import join_narrow_cells
-
-    raw = join_narrow_cells(split_compound_lines(unbroken_lines(pages_to_cell_lines(pages, release))))
+    """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
+    order (``label_order``): the result and the region's lines."""
     start = 0 if in_table else find_table_start(raw)
     tail, prose_notes = without_prose(raw[start:])
     region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))

@@ -10,8 +10,9 @@ import pytest
 from piatable import extract_document
 from piatable.extract.text import read_text_pages
 from piatable.normalize.conservation import table_head_before
+from piatable.normalize.label_order import lines_in_label_order
 from piatable.normalize.printed_lines import flag_lost_lines, found_in, lines_in_no_row, lost_lines_note
-from piatable.normalize.stream import _read_rows
+from piatable.normalize.stream import _read_rows, pages_to_cell_lines
 from piatable.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,9 @@ CASES = (
 
 def _rows_and_region(case: str):
     reading = read_text_pages(ROOT / case / "input.txt")
-    result, region = _read_rows(reading.pages, Settings(), None, False, False, False)
+    result, region = _read_rows(
+        lines_in_label_order(pages_to_cell_lines(reading.pages))[0], Settings(), None, False, False
+    )
     return result.rows, region
 
 

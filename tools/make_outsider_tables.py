@@ -673,6 +673,8 @@ SET_NAMES = (
     "heldout-layout16",
     "office-colhead17",
     "heldout-colhead17",
+    "office-colorder18",
+    "heldout-colorder18",
     "office-stream16",
     "heldout-stream16",
     "office-itemkey17",
@@ -1067,6 +1069,36 @@ def colhead_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> li
     return cases
 
 
+# Column orders of issue 10 (colorder18) templates, other than colhead17's: 項目 before 変更日,
+# 提出時期 right after 変更日, 変更日 between 変更後 and 提出時期, 提出時期 and 説明 before 変更前.
+COLORDER18_ORDERS = ((1, 0, 2, 3, 4, 5), (0, 4, 1, 2, 3, 5), (1, 2, 3, 0, 4, 5), (0, 1, 4, 5, 2, 3))
+
+
+def colorder_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:
+    """``colhead_cases`` with ``COLORDER18_ORDERS`` (issue 10, colorder18): flattened text must
+    read each column's role from the label row's order."""
+    cases = draw_cases(prefix, pools, n, seed=seed, rows_per_case=(5, 8))
+    for k, case in enumerate(cases):
+        case.order = COLORDER18_ORDERS[(k // 2) % len(COLORDER18_ORDERS)]
+    return cases
+
+
+README_COLORDER = """# {name}: flattened text, columns in another order (issue 10, colorder18)
+
+Small outsider tables (openpyxl .xlsx `*-calc-*`, python-docx .docx `*-writer-*`) printed in other
+column orders than colhead17's (`order` in `cases.json`, as indices of 変更日 / 項目 / 変更前 /
+変更後 / 提出時期 / 説明): 項目 before 変更日, 提出時期 right after 変更日, 変更日 between 変更後 and
+提出時期, 提出時期 and 説明 before 変更前.  Each case is the PDF and its five extractors' texts, with
+the truth in `expected/records.json`.
+
+`samples/office-colorder18` (tuning) draws from the tuning tables; `samples/heldout-colorder18`
+from `samples/heldout/tables`: measure on it only, never tune on it.
+
+    python tools/make_outsider_tables.py --set office-colorder18 --set heldout-colorder18
+    python tools/eval_text.py samples/heldout-colorder18
+"""
+
+
 README_COLHEAD = """# {name}: tables whose columns stand in another order (issue 11, colhead17)
 
 Small outsider tables (openpyxl .xlsx `*-calc-*`, python-docx .docx `*-writer-*`, each in a style
@@ -1377,6 +1409,12 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-between18" in sets:
         cases = between_cases("hbt18", HELDOUT_POOLS, 8, 2818, True)
         build(SAMPLES / "heldout-between18", cases, readme=README_BETWEEN)
+    if "office-colorder18" in sets:
+        cases = colorder_cases("co18", TUNING_POOLS, 8, 1818)
+        build(SAMPLES / "office-colorder18", cases, readme=README_COLORDER)
+    if "heldout-colorder18" in sets:
+        cases = colorder_cases("hco18", HELDOUT_POOLS, 8, 2818)
+        build(SAMPLES / "heldout-colorder18", cases, readme=README_COLORDER)
     return 0
 
 
