@@ -106,25 +106,14 @@ def suspect_spots(
     return out
 
 
-def date_mended(row: RawRow) -> bool:
-    """The row's 変更日 cell was misread and put right by the OCR corrections (an era, a digit's
-    look-alike: extract/ocr/date_repairs.py): the row's other cells were read from the same ink."""
-    return any(cl.corrected for cl in row.cells.get("change_date") or [])
-
-
 def unsure_kanji_doubts(
     rows: list[RawRow], q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[list[Doubt]]:
     """Per row, an ``ocr_suspect`` doubt for each cell holding a character ``suspect_spots``
-    finds below ``q.ocr_unsure_kanji_conf``, or below ``q.ocr_mended_row_kanji_conf`` in a row
-    whose date cell was mended (``date_mended``): its date no longer warns, so its other cells
-    are judged harder."""
+    finds below ``q.ocr_unsure_kanji_conf``."""
     out: list[list[Doubt]] = [[] for _ in rows]
-    below = max(q.ocr_unsure_kanji_conf, q.ocr_mended_row_kanji_conf)
-    for k, f, text, a, conf in suspect_spots(rows, below, tokenizer):
+    for k, f, text, a, conf in suspect_spots(rows, q.ocr_unsure_kanji_conf, tokenizer):
         if any(d.field == f for d in out[k]):
-            continue
-        if conf >= q.ocr_unsure_kanji_conf and not date_mended(rows[k]):
             continue
         context = text[max(a - 2, 0) : a + 3].strip()
         why = f"{text[a]!r} read with confidence {conf:.0f} makes no word with its neighbours ({context!r})"

@@ -12,10 +12,11 @@ from typing import Any
 
 from .errors import SettingsError
 
-# The before → after diff (normalize/diff.py): a kept run shorter than this many characters between
-# two changes is folded into them (通知カード → 個人番号通知書 share only 通知), and a changed block
-# of more tokens than this (both sides) is matched with difflib's junk heuristic (bounded time).
+# The before → after diff (normalize/diff.py): a kept run shorter than this many characters
+# between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
 DIFF_MIN_KEPT_CHARS = 3
+# ... and a changed block of more tokens than this (both sides) is matched with difflib's junk
+# heuristic, which bounds the time of very long, much-edited cells.
 DIFF_MAX_TOKENS = 1000
 # The pairing of column-ordered before/after boxes with rows (normalize/body_pairing.py): a
 # reading may put at most this many rows without a before/after cell in a row between two boxes
@@ -363,11 +364,10 @@ class QualitySettings:
     # ocr_unsure (confidence only): the least sure line of an OCR row read below this.
     ocr_sure_line_conf: float = 90.0
     ocr_suspect_unknown_words: int = 1
-    # ocr_suspect:<field> (normalize/ocr_spots.py): a kanji read below this confidence (the next
-    # one in a row whose date cell was mended) that makes no dictionary word with its neighbours
-    # and whose pairs with them the document and the form print nowhere else.
+    # ocr_suspect:<field> (normalize/ocr_spots.py): a kanji read below this confidence that makes
+    # no dictionary word with its neighbours and whose pairs with them the document and the form
+    # print nowhere else.
     ocr_unsure_kanji_conf: float = 93.0
-    ocr_mended_row_kanji_conf: float = 97.5
     # The HTML report lists at most this many rows (those to review first) and documents (the
     # worst first); the JSON lists all.
     report_max_rows: int = 2000
