@@ -52,6 +52,7 @@ from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .ocr_glyphs import glyph_doubts
+from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
 from .spill_checks import spill_doubts
@@ -161,7 +162,7 @@ def ocr_doubts(
         unknown = unknown_words(getattr(record, f), tokenizer)
         if len(unknown) >= q.ocr_suspect_unknown_words:
             out.append(Doubt("ocr_suspect", f, "words unknown to the dictionary: " + "、".join(unknown[:4])))
-    return out + glyph_doubts(record)
+    return out + glyph_doubts(record) + grammar_doubts(record, tokenizer)
 
 
 # ----------------------------------------------------------------------------- any reader

@@ -34,6 +34,9 @@ CHECKS = (
     "two stops",
     "a line opening with Latin",
     "a block heading without",
+    "grammar does not put together",
+    "look-alike glyphs",
+    "makes no word with its neighbours",
 )
 
 
