@@ -31,6 +31,8 @@ MERGE_EM = 0.3
 COVER_H = 0.3
 COVER_V = 0.5
 COLUMN_SHARE = 0.2
+LONGEST_PIECE_EM = 7.0
+DENSE = 0.7
 # Only a table whose solid vertical rulings are its frame (two, or three with a stray one) is
 # looked at: a table ruled solid inside has its cells; text near its rulings would respond.
 FRAME_ONLY = 3
@@ -82,6 +84,28 @@ def _lines(
     return out
 
 
+def _apart(lines: list[list[Piece]], solid: list[float], min_cell: float) -> list[list[Piece]]:
+    """Of lines closer than a cell to each other or to a solid ruling, the one covering most
+    (the left edges of a column's lines stack beside its ruling; a line of text beside a row's
+    dotted one)."""
+    kept: list[list[Piece]] = []
+    for g in sorted(lines, key=lambda g: -_union(g)):
+        if all(abs(_at(g) - o) > min_cell for o in solid + [_at(k) for k in kept]):
+            kept.append(g)
+    return kept
+
+
+def _union(g: list[Piece]) -> int:
+    """The length the pieces of ``g`` cover together (pieces side by side overlap)."""
+    total, end = 0, -1
+    for _, start, length, _ in sorted(g, key=lambda p: p[1]):
+        stop = start + length
+        if stop > end:
+            total += stop - max(start, end)
+            end = stop
+    return total
+
+
 def _at(g: list[Piece]) -> float:
     return sum(p[0] for p in g) / len(g)
 
@@ -103,7 +127,9 @@ def add_dotted_rulings(
     dark = 255.0 - gray.astype(np.float32)
     h_groups, h_labels = _pieces(dark, 0, glyph)
     widest = max(s[2] - s[0] for s in rulings.horizontal)
-    rows = _lines(h_groups, [(s[1] + s[3]) / 2 for s in rulings.horizontal], widest, COVER_H, merge)
+    solid_ys = [(s[1] + s[3]) / 2 for s in rulings.horizontal]
+    long_ys = [(s[1] + s[3]) / 2 for s in rulings.horizontal if s[2] - s[0] >= COVER_H * widest]
+    rows = _apart(_lines(h_groups, solid_ys, widest, COVER_H, merge), long_ys, min_cell)
     v_groups, v_labels = _pieces(dark, 1, glyph)
     cols = _lines(v_groups, [(s[0] + s[2]) / 2 for s in rulings.vertical], tallest, COVER_V, merge)
     inner = sorted([(s[1] + s[3]) / 2 for s in rulings.horizontal] + [_at(g) for g in rows])[1:-1]
@@ -113,16 +139,16 @@ def add_dotted_rulings(
         if not inner
         or any(min(p[1] for p in g) <= y - glyph and max(p[1] + p[2] for p in g) >= y + glyph for y in inner)
     ]
-    # Of two lines closer than a cell (the left edges of a column's lines stack beside its
-    # ruling), the one covering more.
-    cols.sort(key=lambda g: -sum(p[2] for p in g))
-    kept: list[list[Piece]] = []
-    solid_xs = [(s[0] + s[2]) / 2 for s in rulings.vertical]
-    for g in cols:
-        x = _at(g)
-        if all(abs(x - o) > min_cell for o in solid_xs + [_at(k) for k in kept]):
-            kept.append(g)
-    cols = kept
+    # A column's ruling runs on: a piece of LONGEST_PIECE_EM glyphs at least, and pieces
+    # covering DENSE of the span they make; the left edges of a column's lines, stacked over
+    # many rows at one x, are short pieces far apart.
+    cols = [
+        g
+        for g in cols
+        if max(p[2] for p in g) >= LONGEST_PIECE_EM * glyph
+        and _union(g) >= DENSE * (max(p[1] + p[2] for p in g) - min(p[1] for p in g))
+    ]
+    cols = _apart(cols, [(s[0] + s[2]) / 2 for s in rulings.vertical], min_cell)
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))
     for g in cols:
         x = int(_at(g))
