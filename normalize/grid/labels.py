@@ -122,42 +122,22 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                 and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
                 and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
             ):
-                ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
-                out.append(
-                    Line(
-                        ws,
-                        piece,
-                        chars[i][1],
-                        chars[j - 1][2],
-                        line.top,
-                        line.bottom,
-                        line.page,
-                        line.line_no,
-                        None,
-                    )
-                )
+                out.append(_run_line(line, chars, i, j, piece))
                 done = j
                 break
         else:
             misread = _misread_label(chars, starts, i, spread)
             if misread is not None:
                 j, label = misread
-                ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
-                out.append(
-                    Line(
-                        ws,
-                        label,
-                        chars[i][1],
-                        chars[j - 1][2],
-                        line.top,
-                        line.bottom,
-                        line.page,
-                        line.line_no,
-                        None,
-                    )
-                )
+                out.append(_run_line(line, chars, i, j, label))
                 done = j
     return out
+
+
+def _run_line(line: Line, chars: list[tuple[str, float, float, Word]], i: int, j: int, text: str) -> Line:
+    """The label run of ``chars[i:j]`` on ``line``, as a line of its own reading ``text``."""
+    ws = list({id(c[3]): c[3] for c in chars[i:j]}.values())
+    return Line(ws, text, chars[i][1], chars[j - 1][2], line.top, line.bottom, line.page, line.line_no, None)
 
 
 def _misread_label(
