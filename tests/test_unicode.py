@@ -1,11 +1,13 @@
-from piatable.normalize.unicode import clean_text, has_cid
+from piatable.normalize.unicode import clean_text, fold_halfwidth_kana, has_cid
 
 
 def test_kangxi_and_compatibility_repaired_but_printed_forms_kept():
     assert clean_text("項⽬") == "項目"
     assert clean_text("①Ⅱ※ＬＧＷＡＮ") == "①Ⅱ※ＬＧＷＡＮ"
     assert clean_text("\ufeff変更\u200b箇所") == "変更箇所"
-    assert clean_text("ｼｽﾃﾑ") == "システム"
+    # Half-width katakana is printed by some forms: kept in cells, folded for keys only.
+    assert clean_text("ｼｽﾃﾑ") == "ｼｽﾃﾑ"
+    assert fold_halfwidth_kana(clean_text("ｼｽﾃﾑ")) == "システム"
 
 
 def test_cid_detected():
