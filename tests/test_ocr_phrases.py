@@ -21,6 +21,8 @@ from .conftest import ROOT
             ["組織改正による部署名の変更", "重大な変更に該当しない"],
         ),
         (["重大な変更に設当しない。"], ["重大な変更に該当しない。"]),
+        # 重要 with the affirmative predicate is a sentence of its own, its misread snaps to it.
+        (["重要な変更に該当すゐ"], ["重要な変更に該当する"]),
         # Wrapped before its last character: matched on both lines, each keeps its length.
         (["重大な変更に設当しな", "い"], ["重大な変更に該当しな", "い"]),
     ],
@@ -35,6 +37,11 @@ def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
         ["重大な変更に該当しない"],
         # Right when read with the next line: not a misread of 重大な変更に該当する.
         ["重大な変更に該当しな", "い"],
+        # Every significance word with every predicate is a stock sentence: none is another's
+        # misread (重要な変更に該当する was written 重大な変更に該当する).
+        ["重要な変更に該当する"],
+        ["重大な変更には当たらない"],
+        ["重要な変更には該当しない"],
         # As near 重大 as 重要: nothing decides.
         ["重Xな変更に該当しない"],
         # A sentence of the municipality's own.

@@ -100,14 +100,24 @@ EXPLANATION_ENDING = regex.compile(
 )
 
 # The stock sentences of the 提出時期に係る説明 column that say whether a change is a significant
-# one (the second paragraph of most explanations), as the forms' users print them.
+# one (the second paragraph of most explanations), as the forms' users print them: each of
+# SIGNIFICANCE_WORDS with each of SIGNIFICANCE_PREDICATES (重大な変更に該当しない, 重要な変更に当たる …).
+# Every combination is listed: the OCR phrase snapping (``extract/ocr/phrases.py``) writes a line
+# that misreads one of these as printed, so a combination missing here is "corrected" into its
+# neighbour (newuser16's 重要な変更に該当する was turned into 重大な変更に該当する).
+SIGNIFICANCE_WORDS = ("重大", "重要")
+SIGNIFICANCE_PREDICATES = (
+    "に該当しない",
+    "に該当する",
+    "に当たらない",
+    "に当たる",
+    "には該当しない",
+    "には当たらない",
+    "に該当しません",
+    "に該当します",
+)
 EXPLANATION_PHRASES: tuple[str, ...] = (
-    "重大な変更に該当しない",
-    "重大な変更に該当する",
-    "重大な変更に当たらない",
-    "重要な変更に該当しない",
-    "重要な変更に当たらない",
-    "重要な変更に当たる",
+    *(f"{w}な変更{p}" for w in SIGNIFICANCE_WORDS for p in SIGNIFICANCE_PREDICATES),
     "特定個人情報保護評価の再実施には該当しない",
     "特定個人情報保護評価の再実施に該当しない",
 )
