@@ -23,6 +23,7 @@ import regex
 
 from piatable.vocabulary import TIMING
 
+from .closing_mark import CLOSING_NOTE, drop_closing_mark
 from .dates import DATE, is_date_line
 
 # Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
@@ -432,7 +433,8 @@ def join_font_runs(text: str) -> tuple[str, int]:
 
 
 def tidy_text(text: str) -> TidyText:
-    """Despace spaced-out text and remove over-printed copies; a note for each repair made."""
+    """Despace spaced-out text, remove over-printed copies and the closing mark 以上 after the
+    table (``closing_mark``); a note for each repair made."""
     out = TidyText(text)
     out.text, out.despaced_lines = despace_text(out.text)
     if out.despaced_lines:
@@ -445,4 +447,7 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
+    out.text, closed = drop_closing_mark(out.text)
+    if closed:
+        out.notes.append(CLOSING_NOTE)
     return out

@@ -145,6 +145,9 @@ class Case:
     # The body's inner rulings: an openpyxl border style (Calc: "dotted", "hair", "dashed") or a
     # Word border value (Writer: "dotted", "dashed"); the header and the outer frame stay solid.
     inner_rule: str = "thin"
+    # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
+    # document's closing mark ``以上`` set to the right, as filings end.
+    closing: tuple[tuple[str, str], ...] = ()
 
 
 class NotPrinted(ValueError):
@@ -278,6 +281,12 @@ def write_xlsx(path: Path, case: Case) -> None:
                 wrap_text=True,
                 text_rotation=rot or 0,
             )
+    for k, (text, align) in enumerate(case.closing):
+        # One blank row, then each paragraph: a note from column A (it runs over the empty
+        # cells beside it), 以上 in the last column, set to the right.
+        c = ws.cell(hdr + n + 2 + k, 1 if align == "left" else len(SIX), text)
+        c.font = body_font
+        c.alignment = Alignment(horizontal=align, vertical="top")
     if case.merge:
         for key in case.merge_keys:
             col = SIX.index(key) + 1
@@ -494,6 +503,14 @@ def write_docx(path: Path, case: Case) -> None:
             attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             tcb.append(tcb.makeelement(qn("w:bottom"), attrs))
             tcpr.append(tcb)
+    if case.closing:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        doc.add_paragraph("")
+        for text, align in case.closing:
+            para = doc.add_paragraph(text)
+            if align == "right":
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.save(path)
 
 
@@ -717,6 +734,7 @@ def settings_of(case: Case) -> dict:
         "bold_cells": case.bold_cells,
         "extra_spare_lines": sum(case.extra_spare.values()),
         "texts": case.texts,
+        "closing": [text for text, _ in case.closing],
     }
 
 
@@ -1996,6 +2014,36 @@ def dotted18_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+# What filings print after the table: the closing mark 以上 set to the right, a note (※), both.
+CLOSINGS: tuple[tuple[tuple[str, str], ...], ...] = (
+    (("以上", "right"),),
+    (("※　変更日は、評価書の記載を変更した日を示す。", "left"), ("以上", "right")),
+    (("※　上記のほか、軽微な字句の修正を行っている。", "left"),),
+    (("以　上", "right"),),
+)
+
+
+def closing19_cases(heldout: bool) -> list[Case]:
+    """Tables followed by a note or the closing mark 以上 (``CLOSINGS``), by Calc and by Writer,
+    so that the last row must not take them in (issue 10).  Tuning ``office-closing19`` from the
+    tuning tables; ``heldout-closing19`` from the held-out tables (measure only)."""
+    if heldout:
+        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
+    else:
+        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    cases = []
+    for k, (name, path) in enumerate(plan):
+        for maker in ("calc", "writer"):
+            rng = _rng(f"closing19-{name}-{maker}-{heldout}")
+            # Choice cells ([ 再委託する ]) Writer may not print whole: left out, as dotted18 does.
+            table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+            start = rng.randrange(max(len(table) - 7, 0) + 1)
+            c = plain_case(f"{maker}-closing-{name}", table[start : start + 7], maker, heldout=heldout)
+            closing = CLOSINGS[(2 * k + (maker == "writer") + heldout) % len(CLOSINGS)]
+            cases.append(replace(c, closing=closing, rows_per_page=None))
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -2034,6 +2082,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office-hwkana18": (SAMPLES / "office-hwkana18", hwkana18_cases),
     "office-dotted18": (SAMPLES / "office-dotted18", lambda: dotted18_cases(heldout=False)),
     "heldout-dotted18": (SAMPLES / "heldout-dotted18", lambda: dotted18_cases(heldout=True)),
+    "office-closing19": (SAMPLES / "office-closing19", lambda: closing19_cases(heldout=False)),
+    "heldout-closing19": (SAMPLES / "heldout-closing19", lambda: closing19_cases(heldout=True)),
 }
 
 

@@ -152,14 +152,16 @@ def bounds_from_gaps(
 CONTINUED_CROSS_SHARE = 0.1
 
 
-def fits_bounds(body: list[Line], bounds: list[float], hx: float) -> bool:
+def fits_bounds(body: list[Line], bounds: list[float], hx: float, crossed: int = 1) -> bool:
     """Whether the text segments of ``body`` sit in the columns ``bounds`` (the page before's):
-    inside the table's outer bounds, and few run over an inner boundary by more than an em."""
+    inside the table's outer bounds, and few run over ``crossed`` inner boundaries or more by
+    more than an em.  ``crossed=2`` for a page with no rulings, whose cells' text abuts (a date
+    run into its item is one segment over one boundary; a note across the page runs over more)."""
     if not body:
         return False
     lo, hi = bounds[0] - hx, bounds[-1] + hx
     if any(ln.x0 < lo or ln.x1 > hi for ln in body):
         return False
     inner = bounds[1:-1]
-    crossing = sum(1 for ln in body if any(ln.x0 + hx < b < ln.x1 - hx for b in inner))
+    crossing = sum(1 for ln in body if sum(ln.x0 + hx < b < ln.x1 - hx for b in inner) >= crossed)
     return crossing <= CONTINUED_CROSS_SHARE * len(body)

@@ -240,9 +240,13 @@ def page_rows(
         matched = sum(1 for b in prev_bounds if any(abs(x - b) <= slack for x in vxs))
         stray = any(min(abs(x - b) for b in prev_bounds) > slack for x in vxs)
         box = all(any(abs(x - e) <= slack for x in vxs) for e in (prev_bounds[0], prev_bounds[-1]))
-        if vxs and matched < N_COLS - 1 and (stray or not (box or fits_bounds(body(), prev_bounds, hx))):
+        if matched < N_COLS - 1 and (
+            stray or not ((vxs and box) or fits_bounds(body(), prev_bounds, hx, 1 if vxs else 2))
+        ):
             # Ruled, but not in the table's columns: another part of the document.  A page
-            # ruled only in the table's outer box, or whose text fits the columns, continues it.
+            # ruled only in the table's outer box, or whose text fits the columns, continues it;
+            # a page with no rulings at all only when its text fits them (a note or the closing
+            # 以上 printed after the table is no row).
             return None
         bounds = [
             min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b

@@ -1,0 +1,92 @@
+"""The closing mark 以上 that ends a filing after its table, in flattened text.
+
+Japanese official documents end with ``以上`` set to the right under their last paragraph or
+table.  In flattened text (every extractor's, ``-layout`` too) it is the text's last line, and a
+reader takes it into the last row's last cell (a new user's Writer table: ``…に伴う修正\\n以上``
+in the last explanation at confidence 0.93).  ``drop_closing_mark`` leaves it out, with a note.
+
+Calc's ``-raw`` / pypdfium2 text prints a page's one-line cells first (``事後`` / ``事前`` / …), the
+mark among them as the last, right before the first row's date: a line ``以上`` between a line
+ending in a timing and a line opening with a date is the mark too.
+
+A line ``以上`` that ends a cell (``対象者は６５歳`` / ``以上``: a quantity wrapped before its
+tail) follows a line ending in a number or a unit (``QUANTITY_END``; not the digits of a phone
+number or postal code, ``－６７００``) and is kept.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.vocabulary import TIMING_AT_END, is_page_number, is_table_start
+
+from .dates import DATE_AT_START
+
+CLOSING_MARK = regex.compile(r"^[ \t\u3000]*以[ \t\u3000]*上[ \t\u3000]*$")
+# A line ending so is a quantity a line ``以上`` may complete (６５歳 / 以上, 10万人 / 以上).
+QUANTITY_END = regex.compile(
+    r"(?<![-－‐−ー〒][0-9０-９]*)[0-9０-９〇一二三四五六七八九十百千万億]+"
+    r"(?:歳|人|件|円|年|か月|ヶ月|月|日|回|時間|分|名|社|校|項目|%|％)?\s*$"
+)
+CLOSING_NOTE = "the closing mark 以上 printed after the table (the text's last line) was left out of the rows"
+
+
+def _content(line: str) -> str:
+    return line.replace("\f", "").strip()
+
+
+def _is_timing_line(text: str) -> bool:
+    return text in ("事前", "事後") or bool(TIMING_AT_END.match(text))
+
+
+def _join_split_mark(lines: list[str]) -> None:
+    """The mark printed with its two characters spread apart (``以　　上``) and read as two text
+    boxes (plain ``pdftotext``: ``以`` / blank / ``上`` as the last lines) made one line."""
+    content = [i for i, ln in enumerate(lines) if _content(ln)]
+    if len(content) >= 2 and [_content(lines[i]) for i in content[-2:]] == ["以", "上"]:
+        a, b = content[-2:]
+        lines[a] = lines[a].replace("以", "以上")
+        lines[b] = "\f" * lines[b].count("\f")
+        del lines[a + 1 : b]
+
+
+def drop_closing_mark(text: str) -> tuple[str, bool]:
+    """``text`` without its closing mark ``以上``: its last line (blank lines and page numbers
+    after it aside) when the line before it is no quantity it completes, or a line between Calc's
+    one-line cells and the first date (module docstring); and whether it was dropped.  A form
+    feed on the dropped line is kept (the page count stays)."""
+    lines = text.split("\n")
+    _join_split_mark(lines)
+    k = len(lines) - 1
+    while k >= 0 and (not _content(lines[k]) or is_page_number(_content(lines[k]))):
+        k -= 1
+    at = None
+    if k >= 1 and CLOSING_MARK.match(_content(lines[k])):
+        j = k - 1
+        while j >= 0 and not _content(lines[j]):
+            j -= 1
+        if j >= 0 and not QUANTITY_END.search(_content(lines[j])):
+            at = k
+    if at is None:
+        at = next(
+            (
+                i
+                for i in range(1, len(lines) - 1)
+                if CLOSING_MARK.match(lines[i])
+                and _is_timing_line(_content(lines[i - 1]))
+                and (DATE_AT_START.match(_content(lines[i + 1])) or is_table_start(_content(lines[i + 1])))
+            ),
+            None,
+        )
+    if at is None:
+        return text, False
+    feeds = "\f" * lines[at].count("\f")
+    # The line goes with the blank line before it (a box of its own in boxed text).
+    start = at - 1 if not lines[at - 1].strip() else at
+    del lines[start : at + 1]
+    if feeds:
+        if start < len(lines):
+            lines[start] = feeds + lines[start]
+        else:
+            lines.append(feeds)
+    return "\n".join(lines), True
