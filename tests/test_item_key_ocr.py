@@ -192,3 +192,30 @@ def test_the_covers_label_is_no_neighbours_text():
     k = item_key("表紙\n評価実施機関名")
     assert k.fuzzy == ()
     assert k.key != item_key("評価実施機関名").key
+
+
+@pytest.mark.parametrize("printed", ["2.", "２．", "（２）", "(2)", "2、"])
+def test_a_section_number_printed_as_an_ordinary_numbering_is_the_section(printed):
+    truth = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"
+    k = item_key(truth.replace("Ⅱ", printed, 1))
+    assert k.key == item_key(truth).key
+    assert k.section == "Ⅱ"
+    assert not k.fuzzy
+
+
+def test_a_section_number_decides_between_the_sections_a_heading_heads():
+    assert item_key("4.開示請求、問合せ\n１．特定個人情報の開示・訂正・利用停止請求").key.startswith("Ⅳ")
+    assert item_key("5.開示請求、問合せ\n１．特定個人情報の開示・訂正・利用停止請求").key.startswith("Ⅴ")
+    # A misread section heading after its number is still taken, with a note.
+    k = item_key("２．符走人情報ファイルの概要\n３．特定個人情報の入手・使用")
+    assert k.key == item_key("Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用").key
+    assert k.fuzzy
+
+
+def test_a_heading_numbered_under_another_section_keeps_its_place():
+    # Ⅱ numbers 基本情報 ２．: no section Ⅱ heads 基本情報, so the line is Ⅱ's sub-heading (its
+    # section inferred from ファイルの種類, not printed into the key); １． would make it Ⅰ's heading.
+    assert item_key("２．基本情報\n①ファイルの種類").key == "基本情報/ファイルの種類"
+    assert item_key("１．基本情報\n１．特定個人情報ファイルを取り扱う事務").key.startswith("Ⅰ基本情報/")
+    # An ordinary heading after its number is no section.
+    assert item_key("３．特定個人情報の入手・使用\n②入手方法").key == "特定個人情報の入手・使用/入手方法"

@@ -134,6 +134,10 @@ def printings(item: str) -> dict[str, str]:
         "half-width digits": item.translate(_HW),
         "full-width digits": item.translate(_FW),
         "ASCII roman numeral": re.sub("^[ⅠⅡⅢⅣⅤⅥ]", lambda m: _ROMAN_ASCII[m.group(0)], item),
+        "section numeral as '2.'": re.sub("^[ⅠⅡⅢⅣⅤⅥ]", lambda m: f"{'ⅠⅡⅢⅣⅤⅥ'.index(m.group(0)) + 1}.", item),
+        "section numeral as '（２）'": re.sub(
+            "^[ⅠⅡⅢⅣⅤⅥ]", lambda m: f"（{chr(0xFF11 + 'ⅠⅡⅢⅣⅤⅥ'.index(m.group(0)))}）", item
+        ),
         "spaces between characters": "\n".join(" ".join(ln) for ln in lines),
         "Kangxi radicals": item.translate(_KANGXI),
     }
@@ -510,6 +514,9 @@ def measure_kinds(
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
     cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
+    # Every key a row read as each truth item got (by the truth's key): the keys two different
+    # items' rows share (``output_collisions``).
+    keys_got: dict[str, set[str]] = {}
     per_kind: dict[str, list[int]] = {}
     truth_texts: dict[str, str] = {}
     for table, kinds in sorted(cases.items()):
@@ -533,6 +540,9 @@ def measure_kinds(
                     continue
                 g = got[pairs[j]]
                 same = g["item_key"] == truth[j]
+                owner = _nearest_item(g["item"], expected, j)
+                if owner is not None and g["item_key"]:
+                    keys_got.setdefault(truth[owner], set()).add(g["item_key"])
                 rows += 1
                 rows_ok += same
                 tally[0] += 1
@@ -554,6 +564,7 @@ def measure_kinds(
     for a, b in combinations(sorted(keys), 2):
         pairs_n += 1
         shared += keys[a] == keys[b]
+    collisions = output_collisions(keys_got)
     return {
         "tables": len(cases),
         "kinds": sum(len(v) for v in cases.values()),
@@ -569,7 +580,50 @@ def measure_kinds(
         "distinct_items": len(keys),
         "pairs": pairs_n,
         "pairs_sharing_a_key": shared,
+        "output_items": len(keys_got),
+        "output_pairs": len(keys_got) * (len(keys_got) - 1) // 2,
+        "output_pairs_sharing_a_key": len(collisions),
+        "output_collisions": sorted(collisions),
     }
+
+
+# A row read is taken for the truth item it was aligned with when its 項目 text is at least this
+# like that item's (difflib ratio, whitespace aside) and no other item of the table is likelier:
+# a row the alignment paired with another item's (row finding, not keys) is left out.
+ROW_ITEM_MIN_RATIO = 0.5
+
+
+def _nearest_item(item: str | None, expected: list[dict], j: int) -> int | None:
+    """The truth row ``j`` when the row read (its 項目 text ``item``) is that item's printing: its
+    text most like item ``j``'s of all the table's distinct items, at least
+    ``ROW_ITEM_MIN_RATIO``; else None (a misaligned row)."""
+    from cydifflib import SequenceMatcher
+
+    text = squash(item)
+    own = squash(expected[j]["item"])
+    best = SequenceMatcher(None, text, own, autojunk=False).ratio()
+    if best < ROW_ITEM_MIN_RATIO:
+        return None
+    for e in expected:
+        other = squash(e["item"])
+        if other != own and SequenceMatcher(None, text, other, autojunk=False).ratio() > best:
+            return None
+    return j
+
+
+def output_collisions(keys_got: dict[str, set[str]]) -> set[tuple[str, str, str]]:
+    """Pairs of different items (truth keys) some of whose rows, over all kinds and tables, were
+    given the same key, as (truth key, truth key, the shared key): the issue's "two different
+    items never share a key", measured on the keys the readers' rows got, not the truth's."""
+    by_key: dict[str, set[str]] = {}
+    for truth, got in keys_got.items():
+        for k in got:
+            by_key.setdefault(k, set()).add(truth)
+    out = set()
+    for k, owners in by_key.items():
+        for a, b in combinations(sorted(owners), 2):
+            out.add((a, b, k))
+    return {min((x for x in out if x[:2] == p), key=lambda x: x[2]) for p in {x[:2] for x in out}}
 
 
 def kinds_lines(name: str, m: dict) -> list[str]:
@@ -584,6 +638,9 @@ def kinds_lines(name: str, m: dict) -> list[str]:
         f"  per kind: {kinds}",
         f"  different truth items sharing a key: {m['pairs_sharing_a_key']}/{m['pairs']} pairs"
         f" ({m['distinct_items']} items)",
+        f"  different items whose rows read share a key: {m['output_pairs_sharing_a_key']}"
+        f"/{m['output_pairs']} pairs ({m['output_items']} items)",
+        *(f"    {a[:60]} ~ {b[:60]}: {k[:80]}" for a, b, k in m["output_collisions"][:40]),
     ]
 
 
