@@ -219,3 +219,11 @@ def test_a_heading_numbered_under_another_section_keeps_its_place():
     assert item_key("１．基本情報\n１．特定個人情報ファイルを取り扱う事務").key.startswith("Ⅰ基本情報/")
     # An ordinary heading after its number is no section.
     assert item_key("３．特定個人情報の入手・使用\n②入手方法").key == "特定個人情報の入手・使用/入手方法"
+
+
+def test_a_misread_heading_glued_to_the_next_one_the_structure_does_not_place():
+    # 基礎's 人手を介在させる作業 / 判断の根拠: the structure (pia_headings.tsv) places neither.
+    truth = "Ⅳリスク対策\n８．人手を介在させる作業\n判断の根拠"
+    k = item_key("Ⅳリスク対策\n８．人手を介在体せる作業\n判断の根拠")
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
