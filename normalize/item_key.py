@@ -68,7 +68,7 @@ from .item_numerals import MARKER as _MARKER
 from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
-from .item_structure import repair_path, strip_edge_noise
+from .item_structure import lost_line, repair_path, strip_edge_noise
 from .unicode import clean_text, fold_halfwidth_kana
 
 # Key components are joined with this.
@@ -407,6 +407,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             # headings, reads better when there is one.
             parent = _parent(comps, kind, value)
             near = near_known(words, parent)
+            lost = None if words in hierarchy() else lost_line(words, parent)
+            if lost and (near is None or parent not in structure().parents.get(near, ())):
+                near = lost  # a wrapped line lost: the heading printed there, not one elsewhere
             near_split = None
             if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
                 near_split = _split_near(words, parent)

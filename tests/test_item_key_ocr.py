@@ -227,3 +227,27 @@ def test_a_misread_heading_glued_to_the_next_one_the_structure_does_not_place():
     k = item_key("Ⅳリスク対策\n８．人手を介在体せる作業\n判断の根拠")
     assert k.key == item_key(truth).key
     assert k.fuzzy
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        "Ⅰ基本情報\n２．特定個人情報\nう事務において使用するシステム\nシステム７",
+        "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱\n用するシステム\nシステム７",
+    ],
+)
+def test_a_heading_with_a_wrapped_line_lost_is_the_heading_printed_there(lost):
+    truth = "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム７"
+    k = item_key(lost)
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
+
+
+def test_a_lost_line_is_not_guessed_where_two_headings_printed_there_fit():
+    from piatable.normalize.item_structure import lost_line
+
+    # 評価実施機関 opens 評価実施機関における担当部署 and ends 他の評価実施機関, both under Ⅰ.
+    assert lost_line("評価実施機関", "Ⅰ") is None
+    assert lost_line("評価実施機関における担当", "Ⅰ") == "評価実施機関における担当部署"
+    # Only headings printed under the heading before: none out of context.
+    assert lost_line("特定個人情報う事務において使用するシステム", None) is None

@@ -418,6 +418,44 @@ def measure_distinct(verbose: bool) -> dict:
     }
 
 
+# ----------------------------------------------------------------------------- lost lines
+
+
+def lost_line_printings(item: str) -> list[str]:
+    """The 項目 cell wrapped at 8 and at 12 characters with one wrapped line lost (a reader that
+    dropped a line: OCR reading it as marks, a line taken with the neighbouring cell): every
+    line but a heading's first (whose numbering the key cuts at) lost in turn."""
+    lines = item.split("\n")
+    out = []
+    for width in (8, 12):
+        wrapped = [(i, w) for i, ln in enumerate(lines) for w in _wrap(ln, width)]
+        for j in range(1, len(wrapped)):
+            if wrapped[j][0] == wrapped[j - 1][0]:
+                out.append("\n".join(w for k, (_, w) in enumerate(wrapped) if k != j))
+    return out
+
+
+def measure_lost_lines(heldout: bool = False) -> dict:
+    """Truth items with a wrapped line lost (``lost_line_printings``): the share keeping the
+    truth's key, and those given another truth item's key (a wrong join)."""
+    items = truth_items(heldout)
+    keys = {item_key(t).key for t in items}
+    total = same = other = 0
+    for item in items:
+        want = item_key(item).key
+        for text in lost_line_printings(item):
+            got = item_key(text).key
+            total += 1
+            same += got == want
+            other += got != want and got in keys
+    return {
+        "printings": total,
+        "printings_truth_key": same,
+        "printings_share": same / total if total else 0.0,
+        "printings_other_items_key": other,
+    }
+
+
 # ----------------------------------------------------------------------------- file lines
 
 
@@ -810,7 +848,7 @@ def main(argv: list[str] | None = None) -> int:
         "--synthetic",
         action="store_true",
         help="only the measures that read no input: synthetic printings, misreadings, reader misreadings,"
-        " file lines printed otherwise, distinct items",
+        " a wrapped line lost, file lines printed otherwise, distinct items",
     )
     ns = ap.parse_args(argv)
     if ns.synthetic:
@@ -822,6 +860,8 @@ def main(argv: list[str] | None = None) -> int:
         ):
             res[name] = fn(ns.verbose)
             res[name + "_heldout"] = fn(ns.verbose, heldout=True)
+        res["lost_lines"] = measure_lost_lines()
+        res["lost_lines_heldout"] = measure_lost_lines(heldout=True)
         res["file_lines"] = measure_file_lines()
         res["file_lines_heldout"] = measure_file_lines(heldout=True)
         res["distinct"] = measure_distinct(ns.verbose)
