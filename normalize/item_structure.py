@@ -183,9 +183,9 @@ def lost_line(words: str, parent: str | None) -> str | None:
     ``words`` is with one wrapped line lost, or None (none, or two fit).
 
     ``特定個人情報う事務において使用するシステム`` under Ⅰ is ``特定個人情報ファイルを取り扱う事務に
-    おいて使用するシステム`` with ``ファイルを取り扱`` lost; ``評価実施機関`` under Ⅰ is
-    ``評価実施機関における担当部署``.  Only headings the structure prints under ``parent``: out
-    of context the words fit too many."""
+    おいて使用するシステム`` with ``ファイルを取り扱`` lost; ``評価実施機関`` under Ⅰ fits both
+    ``評価実施機関における担当部署`` and ``他の評価実施機関``: None.  Only headings the structure
+    prints under ``parent``: out of context the words fit too many."""
     if parent is None or len(words) < MIN_LOST_LINE_CHARS:
         return None
     fits = []
