@@ -473,3 +473,46 @@ def form_of(text: str) -> str | None:
         return None
     words = _SPACES.sub("", m.group(1) if title else m.group(0))
     return next((f for f in FORMS if f == words), None)
+
+
+# A row submitted after its change (提出時期 事後) cannot be printed in an assessment published
+# before the change: its change date later than the 公表日 read by this many days or more says the
+# 公表日 was misread (OCR's 2023年1月20日 for 2023年11月20日) or the row's date was.
+PUBLISHED_BEFORE_CHANGE_DAYS = 1
+
+
+def published_doubts(facts: dict[str, str], rows: list[tuple[str | None, str | None]]) -> list[str]:
+    """Notes doubting the 公表日 read (``facts["published"]``, ISO) against the table's rows, given
+    as (change date ISO, timing): a row submitted 事後 whose change is dated
+    ``PUBLISHED_BEFORE_CHANGE_DAYS`` or more after it (the latest such row named).  No note when
+    there is no 公表日 or no dated 事後 row; also a 公表日 after today."""
+    from datetime import date
+
+    published = facts.get("published")
+    if not published:
+        return []
+    try:
+        pub = date.fromisoformat(published)
+    except ValueError:
+        return []
+    later = []
+    for changed, timing in rows:
+        if timing != "事後" or not changed:
+            continue
+        try:
+            when = date.fromisoformat(changed)
+        except ValueError:
+            continue
+        if (when - pub).days >= PUBLISHED_BEFORE_CHANGE_DAYS:
+            later.append(when)
+    raw = facts.get("published_raw") or published
+    notes = []
+    if pub > date.today():
+        notes.append(f"cover: 公表日 read as {raw!r} ({published}) is a day still to come: check it")
+    if later:
+        notes.append(
+            f"cover: 公表日 read as {raw!r} ({published}) is before {len(later)} change(s) submitted 事後"
+            f" (the latest dated {max(later).isoformat()}), which the assessment cannot print yet:"
+            " check it (or those rows' dates)"
+        )
+    return notes

@@ -1,7 +1,13 @@
 """Item keys of a table's rows in order: a 項目 cell read without its section and upper headings
-continues the row before (``document_item_keys``)."""
+continues the row before (``document_item_keys``); a table naming one 特定個人情報ファイル keys its
+rows without it (``table_files``)."""
 
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import SECTION_NUMERALS
 
@@ -42,6 +48,15 @@ def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
         ):
             return previous.path[:j]
     return None
+
+
+def _opens_with_file(key: ItemKey, previous: ItemKey) -> bool:
+    """Whether ``key``'s path opens with its file line and then a heading the forms print just
+    under the section that ``previous`` (the row before) opens with."""
+    if not key.file or len(key.path) < 2 or key.path[0] != key.file or not previous.path:
+        return False
+    section = _section_of(previous.path[0])
+    return section is not None and section in structure().parents.get(key.path[1], frozenset())
 
 
 def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
@@ -104,11 +119,16 @@ def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
     sections = _document_sections(alone)
     for key in alone:
         prefix = _context_prefix(key, previous) if previous else None
+        filed = prefix is None and previous is not None and _opens_with_file(key, previous)
+        if filed:
+            # A cell that opens with its file line (a row split below its section): the file and
+            # what follows go under the row before's section.
+            prefix = (previous.path[0],)  # type: ignore[union-attr]
         if prefix is not None:
             # A known first heading continues the prefix; the end of a heading read alone is
             # that heading of the row before.
             rest = key.path
-            if key.path[0] not in hierarchy():
+            if key.path[0] not in hierarchy() and not filed:
                 rest = (previous.path[len(prefix)], *key.path[1:])  # type: ignore[union-attr]
             path = (*prefix, *rest)
             section = _section_of(path[0])
@@ -129,4 +149,57 @@ def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
         if key.path and _section_of(key.path[0]):
             previous = key
         out.append(key)
+    return out
+
+
+# Two file names this alike (difflib ratio) are one file read two ways (OCR, a clipped line).
+SAME_FILE_MIN_RATIO = 0.75
+
+
+def _alike(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_FILE_MIN_RATIO
+
+
+def _file_groups(files: list[str]) -> list[list[str]]:
+    """The distinct file names of a table grouped by likeness (``SAME_FILE_MIN_RATIO``), each
+    group's most printed name first."""
+    counts = Counter(files)
+    groups: list[list[str]] = []
+    for name, _ in counts.most_common():
+        group = next((g for g in groups if _alike(name, g[0])), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    return groups
+
+
+def table_files(keys: list[ItemKey]) -> list[ItemKey]:
+    """The keys of a table's rows with the 特定個人情報ファイル they name made one table's way.
+
+    A file line (``（１）住民基本台帳ファイル``) tells two files' items apart only in a table that
+    names two files or more; readers print it on some rows and not on others (a merged cell read
+    once, a line lost by OCR).  So in a table whose rows name one file (names alike as
+    ``SAME_FILE_MIN_RATIO`` counted as one), the file is left out of every key (``ItemKey.file``
+    keeps it): a row is keyed the same with its file line or without.  In a table naming several,
+    each name takes its group's most printed spelling (a misread name is its file)."""
+    files = [k.file for k in keys if k.file]
+    if not files:
+        return keys
+    groups = _file_groups(files)
+    spelling = {name: g[0] for g in groups for name in g}
+    out = []
+    for key in keys:
+        if not key.file:
+            out.append(key)
+            continue
+        name = spelling[key.file]
+        if len(groups) == 1:
+            path = tuple(c for c in key.path if c != key.file)
+        else:
+            path = tuple(name if c == key.file else c for c in key.path)
+        if path == key.path and name == key.file:
+            out.append(key)
+            continue
+        out.append(replace(key, key=KEY_SEPARATOR.join(path), path=path, file=name))
     return out

@@ -68,7 +68,7 @@ from .item_numerals import MARKER as _MARKER
 from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
-from .item_structure import repair_path, strip_edge_noise
+from .item_structure import lost_line, repair_path, strip_edge_noise
 from .unicode import clean_text, fold_halfwidth_kana
 
 # Key components are joined with this.
@@ -166,7 +166,9 @@ def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | 
     ``個人番号の利用`` + ``法令上の根拠`` read ``個人番体の利用法令上の根拠``.  A cut is tried only
     where the piece on one side is known exactly (or is cut wholly into known headings,
     ``_split_known``); the other side must be a misreading of one heading (the forms' hierarchy
-    deciding as in ``near_known``, its parent the exact piece before it).  Taken only when
+    deciding as in ``near_known``, its parent the exact piece before it), and a misread first
+    piece one the structure prints the known piece under, or the structure places the known
+    piece nowhere (``人手を介在体せる作業`` + ``判断の根拠``, the 基礎 form's).  Taken only when
     exactly one cut works.
     """
     found: set[tuple[tuple[str, ...], str]] = set()
@@ -181,7 +183,10 @@ def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | 
         tail_known = (tail,) if tail in hierarchy() else _split_known(tail)
         if tail_known:
             near = near_known(head, parent)
-            if near and (tail_known[0] == near or near in structure().parents.get(tail_known[0], ())):
+            # The forms' structure must not rule the pair out: the heading after is printed
+            # under the misread one, or the structure (pia_headings.tsv) does not place it.
+            above = structure().parents.get(tail_known[0], frozenset())
+            if near and (tail_known[0] == near or near in above or not above):
                 found.add(((near, *tail_known), f"{head}→{near}"))
     return found.pop() if len(found) == 1 else None
 
@@ -402,6 +407,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             # headings, reads better when there is one.
             parent = _parent(comps, kind, value)
             near = near_known(words, parent)
+            lost = None if words in hierarchy() else lost_line(words, parent)
+            if lost and (near is None or parent not in structure().parents.get(near, ())):
+                near = lost  # a wrapped line lost: the heading printed there, not one elsewhere
             near_split = None
             if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
                 near_split = _split_near(words, parent)

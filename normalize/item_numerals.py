@@ -8,6 +8,7 @@ headings an extractor glued (``split_known``).  Part of ``item_key``.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -47,6 +48,12 @@ SECTION_HEAD_MIN_RATIO = 0.75
 SECTION_HEAD_MARGIN = 0.1
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
 _ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
+# A section's number printed as an ordinary numbering (``2.``, ``２．``, ``（２）``, ``2、``) at the
+# start of a cell, before the section's heading: the section Ⅰ…Ⅵ of that number.
+_ARABIC_SECTION = regex.compile(
+    r"^(?:[（(](?P<a>[1-6１-６])[）)]|(?P<b>[1-6１-６])[．.、]?)(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
+)
+_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 # A section numeral read with look-alike strokes beside it (``IⅠ`` or ``Ⅰl`` for Ⅱ, ``Ⅱl`` for Ⅲ):
 # the heading after it decides (``recover_section``), as for a numeral read as letters alone.
 _MIXED_NUMERAL = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥ][IiLl|｜!ⅠⅡⅢ]+|[IiLl|｜!H]+[ⅠⅡⅢⅣⅤⅥ])")
@@ -202,6 +209,32 @@ def misplaced_section(text: str) -> bool:
     return recovered is not None and text[0] not in heads.get(recovered[1:], frozenset())
 
 
+def arabic_section(text: str) -> tuple[str, list[str]] | None:
+    """``text`` with a section's number printed as an ordinary numbering at its start (``2.``,
+    ``（２）``) made the numeral Ⅰ…Ⅵ, when the text up to the next numbering is a heading of that
+    section (``２．特定個人情報ファイルの概要`` → ``Ⅱ特定個人情報ファイルの概要``; ``２．基本情報`` stays:
+    基本情報 heads Ⅰ, and Ⅱ numbers it ２．), or like only it (``recover_section``'s measure, noted
+    ``printed→read``); else None."""
+    m = _ARABIC_SECTION.match(text)
+    if not m:
+        return None
+    digit = unicodedata.normalize("NFKC", m.group("a") or m.group("b"))
+    numeral = _NUMERALS[int(digit) - 1]
+    first = MARKER.search(text, m.end())
+    head = text[m.end() : first.start() if first else len(text)]
+    words = OCR_JUNK.sub("", canonical_text(head))
+    heads = section_heads()
+    if numeral in heads.get(words, frozenset()):
+        return numeral + text[m.end() :], []
+    if words in hierarchy() or len(words) < MIN_SECTION_HEAD_UNREAD:
+        return None
+    near = _nearest_section_head(words)
+    if near is None or numeral not in heads[near]:
+        return None
+    rest = text[m.end() + len(head) :]
+    return numeral + near + rest, [f"{text[: m.end()]}{head}→{numeral}{near}"]
+
+
 def read_section_start(text: str) -> tuple[str, list[str]]:
     """``text`` (a cell's joined lines, spaces removed) with the section numeral at its start read
     as the forms print it, and the readings taken (``printed→read``, for ``ItemKey.fuzzy``): an
@@ -213,6 +246,9 @@ def read_section_start(text: str) -> tuple[str, list[str]]:
         text = _ASCII_ROMAN[m.group("roman")] + text[m.end() :]
     if not text:
         return text, []
+    arabic = arabic_section(text)
+    if arabic:
+        return arabic
     mixed = _MIXED_NUMERAL.match(text)
     numeral = text[0] in _ASCII_ROMAN.values()
     if numeral and not mixed and not misplaced_section(text):

@@ -166,3 +166,35 @@ def strip_edge_noise(words: str) -> tuple[tuple[str, ...], str] | None:
             if pieces and all(p in hierarchy() for p in pieces):
                 found.append((pieces, extra))
     return found[0] if len(found) == 1 else None
+
+
+# A wrapped line a reader lost (a line between two cells' lines dropped, OCR reading it as
+# marks): a component that is a heading printed under the heading before it with one run of at
+# most this many characters missing (at its start, middle or end) is that heading, when it keeps
+# at least ``MIN_LOST_LINE_KEPT`` of it (and ``MIN_LOST_LINE_CHARS`` characters) and no other
+# heading printed there fits.
+LOST_LINE_MAX_CHARS = 16
+MIN_LOST_LINE_KEPT = 0.4
+MIN_LOST_LINE_CHARS = 4
+
+
+def lost_line(words: str, parent: str | None) -> str | None:
+    """The heading printed just under ``parent`` (as ``item_key._parent`` names it) that
+    ``words`` is with one wrapped line lost, or None (none, or two fit).
+
+    ``特定個人情報う事務において使用するシステム`` under Ⅰ is ``特定個人情報ファイルを取り扱う事務に
+    おいて使用するシステム`` with ``ファイルを取り扱`` lost; ``評価実施機関`` under Ⅰ fits both
+    ``評価実施機関における担当部署`` and ``他の評価実施機関``: None.  Only headings the structure
+    prints under ``parent``: out of context the words fit too many."""
+    if parent is None or len(words) < MIN_LOST_LINE_CHARS:
+        return None
+    fits = []
+    for heading, above in structure().parents.items():
+        lost = len(heading) - len(words)
+        if parent not in above or not 0 < lost <= LOST_LINE_MAX_CHARS:
+            continue
+        if len(words) < MIN_LOST_LINE_KEPT * len(heading):
+            continue
+        if any(heading.startswith(words[:a]) and heading.endswith(words[a:]) for a in range(len(words) + 1)):
+            fits.append(heading)
+    return fits[0] if len(fits) == 1 else None

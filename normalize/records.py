@@ -15,7 +15,7 @@ from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
-from .item_context import document_item_keys
+from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .items import item_path
 from .merged_dates import filled_group_doubts
@@ -100,7 +100,8 @@ def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> lis
     """The keys of a table's rows in order, each given as (項目 lines, before, after): the 項目
     cells keyed as a table (``document_item_keys``), each then completed from its row's cells
     (``complete_from_cells``, ``complete_from_pieces``) or from the lines that open the next
-    row's 項目 cell before its own section (``leading_lines``)."""
+    row's 項目 cell before its own section (``leading_lines``); the file named made one table's way
+    (``table_files``: left out of the keys where the table names one file)."""
     keys = document_item_keys([path for path, _, _ in rows])
     out = []
     for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
@@ -109,7 +110,7 @@ def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> lis
         if k + 1 < len(rows):
             key = complete_from_pieces(key, path, ["\n".join(leading_lines(rows[k + 1][0]))], "next row")
         out.append(key)
-    return out
+    return table_files(out)
 
 
 def add_document_item_keys(records: list[Record]) -> None:

@@ -192,3 +192,62 @@ def test_the_covers_label_is_no_neighbours_text():
     k = item_key("表紙\n評価実施機関名")
     assert k.fuzzy == ()
     assert k.key != item_key("評価実施機関名").key
+
+
+@pytest.mark.parametrize("printed", ["2.", "２．", "（２）", "(2)", "2、"])
+def test_a_section_number_printed_as_an_ordinary_numbering_is_the_section(printed):
+    truth = "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法"
+    k = item_key(truth.replace("Ⅱ", printed, 1))
+    assert k.key == item_key(truth).key
+    assert k.section == "Ⅱ"
+    assert not k.fuzzy
+
+
+def test_a_section_number_decides_between_the_sections_a_heading_heads():
+    assert item_key("4.開示請求、問合せ\n１．特定個人情報の開示・訂正・利用停止請求").key.startswith("Ⅳ")
+    assert item_key("5.開示請求、問合せ\n１．特定個人情報の開示・訂正・利用停止請求").key.startswith("Ⅴ")
+    # A misread section heading after its number is still taken, with a note.
+    k = item_key("２．符走人情報ファイルの概要\n３．特定個人情報の入手・使用")
+    assert k.key == item_key("Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用").key
+    assert k.fuzzy
+
+
+def test_a_heading_numbered_under_another_section_keeps_its_place():
+    # Ⅱ numbers 基本情報 ２．: no section Ⅱ heads 基本情報, so the line is Ⅱ's sub-heading (its
+    # section inferred from ファイルの種類, not printed into the key); １． would make it Ⅰ's heading.
+    assert item_key("２．基本情報\n①ファイルの種類").key == "基本情報/ファイルの種類"
+    assert item_key("１．基本情報\n１．特定個人情報ファイルを取り扱う事務").key.startswith("Ⅰ基本情報/")
+    # An ordinary heading after its number is no section.
+    assert item_key("３．特定個人情報の入手・使用\n②入手方法").key == "特定個人情報の入手・使用/入手方法"
+
+
+def test_a_misread_heading_glued_to_the_next_one_the_structure_does_not_place():
+    # 基礎's 人手を介在させる作業 / 判断の根拠: the structure (pia_headings.tsv) places neither.
+    truth = "Ⅳリスク対策\n８．人手を介在させる作業\n判断の根拠"
+    k = item_key("Ⅳリスク対策\n８．人手を介在体せる作業\n判断の根拠")
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
+
+
+@pytest.mark.parametrize(
+    "lost",
+    [
+        "Ⅰ基本情報\n２．特定個人情報\nう事務において使用するシステム\nシステム７",
+        "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱\n用するシステム\nシステム７",
+    ],
+)
+def test_a_heading_with_a_wrapped_line_lost_is_the_heading_printed_there(lost):
+    truth = "Ⅰ基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\nシステム７"
+    k = item_key(lost)
+    assert k.key == item_key(truth).key
+    assert k.fuzzy
+
+
+def test_a_lost_line_is_not_guessed_where_two_headings_printed_there_fit():
+    from piatable.normalize.item_structure import lost_line
+
+    # 評価実施機関 opens 評価実施機関における担当部署 and ends 他の評価実施機関, both under Ⅰ.
+    assert lost_line("評価実施機関", "Ⅰ") is None
+    assert lost_line("評価実施機関における担当", "Ⅰ") == "評価実施機関における担当部署"
+    # Only headings printed under the heading before: none out of context.
+    assert lost_line("特定個人情報う事務において使用するシステム", None) is None

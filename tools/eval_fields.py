@@ -134,6 +134,10 @@ def printings(item: str) -> dict[str, str]:
         "half-width digits": item.translate(_HW),
         "full-width digits": item.translate(_FW),
         "ASCII roman numeral": re.sub("^[ⅠⅡⅢⅣⅤⅥ]", lambda m: _ROMAN_ASCII[m.group(0)], item),
+        "section numeral as '2.'": re.sub("^[ⅠⅡⅢⅣⅤⅥ]", lambda m: f"{'ⅠⅡⅢⅣⅤⅥ'.index(m.group(0)) + 1}.", item),
+        "section numeral as '（２）'": re.sub(
+            "^[ⅠⅡⅢⅣⅤⅥ]", lambda m: f"（{chr(0xFF11 + 'ⅠⅡⅢⅣⅤⅥ'.index(m.group(0)))}）", item
+        ),
         "spaces between characters": "\n".join(" ".join(ln) for ln in lines),
         "Kangxi radicals": item.translate(_KANGXI),
     }
@@ -196,6 +200,16 @@ def truth_items(heldout: bool = False) -> list[str]:
 # ----------------------------------------------------------------------------- measures
 
 
+def truth_keys(expected: list[dict]) -> list[str]:
+    """The keys of a truth table's rows, keyed as the records are (``records.table_item_keys``:
+    as a table, so that what a key owes to its table, such as the one file a table names, is the
+    truth's too)."""
+    from piatable.normalize.records import table_item_keys
+
+    rows = [(e["item"].split("\n"), e.get("before"), e.get("after")) for e in expected]
+    return [k.key for k in table_item_keys(rows)]
+
+
 def measure_samples(verbose: bool, heldout: bool = False) -> dict:
     by_item: dict[str, dict] = {}
     rows = same_rows = other_text_rows = other_text_same = reprinted_rows = reprinted_same = 0
@@ -209,9 +223,10 @@ def measure_samples(verbose: bool, heldout: bool = False) -> dict:
         pairs = align(got, expected)
         missing += len(expected) - len(pairs)
         case = str(path.parent.relative_to(SAMPLES))
+        truth = truth_keys(expected)
         for i, j in pairs:
             g, e = got[i], expected[j]
-            truth_key = item_key(e["item"]).key
+            truth_key = truth[j]
             entry = by_item.setdefault(squash(e["item"]), {"key": truth_key, "ok": True, "bad": []})
             same = g["item_key"] == truth_key
             rows += 1
@@ -403,6 +418,106 @@ def measure_distinct(verbose: bool) -> dict:
     }
 
 
+# ----------------------------------------------------------------------------- lost lines
+
+
+def lost_line_printings(item: str) -> list[str]:
+    """The 項目 cell wrapped at 8 and at 12 characters with one wrapped line lost (a reader that
+    dropped a line: OCR reading it as marks, a line taken with the neighbouring cell): every
+    line but a heading's first (whose numbering the key cuts at) lost in turn."""
+    lines = item.split("\n")
+    out = []
+    for width in (8, 12):
+        wrapped = [(i, w) for i, ln in enumerate(lines) for w in _wrap(ln, width)]
+        for j in range(1, len(wrapped)):
+            if wrapped[j][0] == wrapped[j - 1][0]:
+                out.append("\n".join(w for k, (_, w) in enumerate(wrapped) if k != j))
+    return out
+
+
+def measure_lost_lines(heldout: bool = False) -> dict:
+    """Truth items with a wrapped line lost (``lost_line_printings``): the share keeping the
+    truth's key, and those given another truth item's key (a wrong join)."""
+    items = truth_items(heldout)
+    keys = {item_key(t).key for t in items}
+    total = same = other = 0
+    for item in items:
+        want = item_key(item).key
+        for text in lost_line_printings(item):
+            got = item_key(text).key
+            total += 1
+            same += got == want
+            other += got != want and got in keys
+    return {
+        "printings": total,
+        "printings_truth_key": same,
+        "printings_share": same / total if total else 0.0,
+        "printings_other_items_key": other,
+    }
+
+
+# ----------------------------------------------------------------------------- file lines
+
+
+def _is_file_line(line: str) -> bool:
+    """Whether a 項目 line is the form's file line alone (``（１）住民基本台帳ファイル``)."""
+    k = item_key(line)
+    return bool(k.file) and k.path == (k.file,)
+
+
+def file_line_printings(expected: list[dict]) -> dict[str, list[dict]]:
+    """A truth table as readers print its file lines (name → rows): on the first row of each run
+    of rows naming one file only (a merged cell read once), and on no row (a line lost)."""
+    out: dict[str, list[dict]] = {"file line on a run's first row only": [], "file lines lost": []}
+    previous = None
+    for e in expected:
+        lines = e["item"].split("\n")
+        files = [ln for ln in lines if _is_file_line(ln)]
+        without = {**e, "item": "\n".join(ln for ln in lines if ln not in files)}
+        out["file lines lost"].append(without)
+        name = files[0] if files else None
+        first = name is not None and name != previous
+        out["file line on a run's first row only"].append(e if first or not files else without)
+        previous = name if name is not None else previous
+    return out
+
+
+def measure_file_lines(heldout: bool = False) -> dict:
+    """Rows keyed the truth's way (``truth_keys``) when the file lines of a truth table naming a
+    特定個人情報ファイル are printed otherwise (``file_line_printings``): over every sample table
+    with expected records (tuning, or samples/heldout* only), keyed as a table."""
+    from piatable.normalize.records import table_item_keys
+
+    rows = same = other = tables = 0
+    for exp in sorted(SAMPLES.rglob("expected/records.json")):
+        top = exp.relative_to(SAMPLES).parts[0]
+        if top.startswith("heldout") != heldout:
+            continue
+        expected = json.loads(exp.read_text("utf-8"))
+        if not any(_is_file_line(ln) for e in expected for ln in e["item"].split("\n")):
+            continue
+        tables += 1
+        truth = truth_keys(expected)
+        for variant in file_line_printings(expected).values():
+            keys = [
+                k.key
+                for k in table_item_keys(
+                    [(e["item"].split("\n"), e.get("before"), e.get("after")) for e in variant]
+                )
+            ]
+            for j, k in enumerate(keys):
+                rows += 1
+                same += k == truth[j]
+                other += k != truth[j] and k in truth
+    return {
+        "tables": tables,
+        "rows": rows,
+        "rows_truth_key": same,
+        "rows_truth_key_share": same / rows if rows else 0.0,
+        "rows_other_items_key": other,
+    }
+
+
 # ----------------------------------------------------------------------------- kinds of one table
 
 _KIND_SUFFIXES = ("-pdftotext-layout", "-pdftotext-raw", "-pdftotext", "-pdfminer", "-pypdfium2")
@@ -510,11 +625,18 @@ def measure_kinds(
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
     cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
+    # Every key a row read as each truth item got (by the truth's key): the keys two different
+    # items' rows share (``output_collisions``).
+    keys_got: dict[str, set[str]] = {}
+    table_pairs = table_shared = 0
     per_kind: dict[str, list[int]] = {}
     truth_texts: dict[str, str] = {}
     for table, kinds in sorted(cases.items()):
         expected = json.loads((kinds[0][1].parent / "expected" / "records.json").read_text("utf-8"))
-        truth = [item_key(e["item"]).key for e in expected]
+        truth = truth_keys(expected)
+        in_table = {squash(e["item"]): k for e, k in zip(expected, truth, strict=True)}
+        table_pairs += len(in_table) * (len(in_table) - 1) // 2
+        table_shared += sum(a[1] == b[1] for a, b in combinations(sorted(in_table.items()), 2))
         for e in expected:
             truth_texts.setdefault(squash(e["item"]), e["item"])
         ok = [True] * len(expected)
@@ -533,6 +655,9 @@ def measure_kinds(
                     continue
                 g = got[pairs[j]]
                 same = g["item_key"] == truth[j]
+                owner = _nearest_item(g["item"], expected, j)
+                if owner is not None and g["item_key"]:
+                    keys_got.setdefault(truth[owner], set()).add(g["item_key"])
                 rows += 1
                 rows_ok += same
                 tally[0] += 1
@@ -554,6 +679,7 @@ def measure_kinds(
     for a, b in combinations(sorted(keys), 2):
         pairs_n += 1
         shared += keys[a] == keys[b]
+    collisions = output_collisions(keys_got)
     return {
         "tables": len(cases),
         "kinds": sum(len(v) for v in cases.values()),
@@ -569,7 +695,52 @@ def measure_kinds(
         "distinct_items": len(keys),
         "pairs": pairs_n,
         "pairs_sharing_a_key": shared,
+        "table_pairs": table_pairs,
+        "table_pairs_sharing_a_key": table_shared,
+        "output_items": len(keys_got),
+        "output_pairs": len(keys_got) * (len(keys_got) - 1) // 2,
+        "output_pairs_sharing_a_key": len(collisions),
+        "output_collisions": sorted(collisions),
     }
+
+
+# A row read is taken for the truth item it was aligned with when its 項目 text is at least this
+# like that item's (difflib ratio, whitespace aside) and no other item of the table is likelier:
+# a row the alignment paired with another item's (row finding, not keys) is left out.
+ROW_ITEM_MIN_RATIO = 0.5
+
+
+def _nearest_item(item: str | None, expected: list[dict], j: int) -> int | None:
+    """The truth row ``j`` when the row read (its 項目 text ``item``) is that item's printing: its
+    text most like item ``j``'s of all the table's distinct items, at least
+    ``ROW_ITEM_MIN_RATIO``; else None (a misaligned row)."""
+    from cydifflib import SequenceMatcher
+
+    text = squash(item)
+    own = squash(expected[j]["item"])
+    best = SequenceMatcher(None, text, own, autojunk=False).ratio()
+    if best < ROW_ITEM_MIN_RATIO:
+        return None
+    for e in expected:
+        other = squash(e["item"])
+        if other != own and SequenceMatcher(None, text, other, autojunk=False).ratio() > best:
+            return None
+    return j
+
+
+def output_collisions(keys_got: dict[str, set[str]]) -> set[tuple[str, str, str]]:
+    """Pairs of different items (truth keys) some of whose rows, over all kinds and tables, were
+    given the same key, as (truth key, truth key, the shared key): the issue's "two different
+    items never share a key", measured on the keys the readers' rows got, not the truth's."""
+    by_key: dict[str, set[str]] = {}
+    for truth, got in keys_got.items():
+        for k in got:
+            by_key.setdefault(k, set()).add(truth)
+    out = set()
+    for k, owners in by_key.items():
+        for a, b in combinations(sorted(owners), 2):
+            out.add((a, b, k))
+    return {min((x for x in out if x[:2] == p), key=lambda x: x[2]) for p in {x[:2] for x in out}}
 
 
 def kinds_lines(name: str, m: dict) -> list[str]:
@@ -584,6 +755,11 @@ def kinds_lines(name: str, m: dict) -> list[str]:
         f"  per kind: {kinds}",
         f"  different truth items sharing a key: {m['pairs_sharing_a_key']}/{m['pairs']} pairs"
         f" ({m['distinct_items']} items)",
+        f"  different truth items of one table sharing the table's key: {m['table_pairs_sharing_a_key']}"
+        f"/{m['table_pairs']} pairs",
+        f"  different items whose rows read share a key: {m['output_pairs_sharing_a_key']}"
+        f"/{m['output_pairs']} pairs ({m['output_items']} items)",
+        *(f"    {a[:60]} ~ {b[:60]}: {k[:80]}" for a, b, k in m["output_collisions"][:40]),
     ]
 
 
@@ -668,7 +844,35 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--sets", default="", help="with --kinds: only these sample sets (comma-separated)")
     ap.add_argument("--readers", action="store_true", help="only measure 6 (reader_misreadings), per kind")
+    ap.add_argument(
+        "--synthetic",
+        action="store_true",
+        help="only the measures that read no input: synthetic printings, misreadings, reader misreadings,"
+        " a wrapped line lost, file lines printed otherwise, distinct items",
+    )
     ns = ap.parse_args(argv)
+    if ns.synthetic:
+        res = {}
+        for name, fn in (
+            ("printings", measure_printings),
+            ("misreadings", measure_misreadings),
+            ("reader_misreadings", measure_reader_misreadings),
+        ):
+            res[name] = fn(ns.verbose)
+            res[name + "_heldout"] = fn(ns.verbose, heldout=True)
+        res["lost_lines"] = measure_lost_lines()
+        res["lost_lines_heldout"] = measure_lost_lines(heldout=True)
+        res["file_lines"] = measure_file_lines()
+        res["file_lines_heldout"] = measure_file_lines(heldout=True)
+        res["distinct"] = measure_distinct(ns.verbose)
+        for name, m in res.items():
+            print(
+                name,
+                json.dumps(
+                    {k: v for k, v in m.items() if not isinstance(v, (list, dict))}, ensure_ascii=False
+                ),
+            )
+        return 0
     if ns.readers:
         res = {
             "tuning": measure_reader_misreadings(ns.verbose),

@@ -26,7 +26,7 @@ from piatable.normalize.conservation import (
     item_paths_without_rows,
     lost_and_invented,
 )
-from piatable.normalize.cover import check_cover
+from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.printed_lines import lost_lines_note
@@ -289,6 +289,9 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
         result = reading_to_result(read_scan(p, settings), source, settings)
+    result.notes.extend(
+        published_doubts(result.documents or {}, [(r.change_date, r.timing) for r in result.records])
+    )
     if (
         not result.records
         and "no amendment table found" not in result.notes
