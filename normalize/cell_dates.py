@@ -235,10 +235,45 @@ CELL_DATES_WHY = (
 CELL_DATES_STRENGTH = 0.3
 
 
+# The most date boxes in a run emitted among other cells that can be a cell's values (a before
+# and an after date: ``平成28年8月25日`` / ``令和2年11月20日``).
+CELL_DATE_RUN_MAX = 2
+
+
+def dates_among_cells(boxes: list, places: list[int], item_ids: set[int], date_ids: set[int]) -> set[int]:
+    """Of the date boxes at ``places`` in ``boxes`` (column-ordered text, in the extractor's
+    order), those emitted among other cells: in a run of at most ``CELL_DATE_RUN_MAX`` date boxes
+    whose neighbours on both sides, on the same page, are boxes of neither a date nor an item
+    (before / after, timing, explanation boxes).  A row's 変更日 is emitted beside its item (before
+    it, or after it when bottom-aligned) or in its column's run of dates; a date between a row's
+    after cell and the next row's before cell, or between an explanation and a timing, is a
+    before / after cell's value (a 第三者点検 実施日)."""
+    wanted = set(places)
+    out: set[int] = set()
+    k = 0
+    while k < len(boxes):
+        if id(boxes[k]) not in date_ids:
+            k += 1
+            continue
+        end = k
+        while end < len(boxes) and id(boxes[end]) in date_ids:
+            end += 1
+        run = range(k, end)
+        if k > 0 and end < len(boxes) and len(run) <= CELL_DATE_RUN_MAX and set(run) <= wanted:
+            prev, nxt = boxes[k - 1], boxes[end]
+            same_page = prev.page == boxes[k].page == nxt.page
+            if same_page and not {id(prev), id(nxt)} & item_ids:
+                out |= set(run)
+        k = end
+    return out
+
+
 def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -> tuple:
     """``read_dates(boxes, kinds)`` (``columnar._rows_and_dates``: one row per item box, the
     page's dates handed out in order) after moving each page's date boxes that are cells' values
-    (``excess_dates``) to the before / after boxes; the rows of such a page get a
+    to the before / after boxes: on a page printing more date boxes than items, those emitted
+    among other cells (``dates_among_cells``, when no more than the excess), then those out of
+    date order (``excess_dates``); the rows of such a page get a
     ``column_guess`` on their 変更日 (weak unless the choice was in doubt)."""
     pos = {id(b): k for k, b in enumerate(boxes)}
     item_pages = sorted({b.page or 0 for b in kinds["item"]})
@@ -248,9 +283,16 @@ def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -
         by_page.setdefault(owner, []).append(b)
     moved: set[int] = set()
     doubtful: dict[int, float] = {}
+    item_ids = {id(b) for b in kinds["item"]}
+    date_ids = {id(b) for b in kinds["date"]}
     for page, ds in by_page.items():
         items = sum(1 for b in kinds["item"] if (b.page or 0) == page)
-        cells, unsure = excess_dates([(pos[id(b)], parse_date(b.lines[0].text)) for b in ds], items)
+        among = dates_among_cells(boxes, [pos[id(b)] for b in ds], item_ids, date_ids)
+        if not 0 < len(among) <= len(ds) - items:
+            among = set()
+        rest = [b for b in ds if pos[id(b)] not in among]
+        cells, unsure = excess_dates([(pos[id(b)], parse_date(b.lines[0].text)) for b in rest], items)
+        cells |= among
         moved |= cells
         if cells:
             doubtful[page] = 1.0 if unsure else CELL_DATES_STRENGTH

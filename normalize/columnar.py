@@ -394,17 +394,14 @@ def _fill_column(
         idx = [k for k, rp in enumerate(row_page) if rp == p]
         avail = carry + by_page.get(p, [])
         carry = []
-        split = False
+        split = None
         if key == "explanation" and 0 < len(avail) < len(idx):
             if len(set(groups[k] for k in idx)) != len(avail):
-                pieces = split_merged_explanations(avail, len(idx) - len(avail), pos)
-                if pieces is not None:
-                    avail, split = pieces, True
-        if split:
-            for k, b in zip(idx, avail, strict=True):
-                rows[k].cells[key] = list(b.lines)
-                how[k] = "split"
-            last = avail[-1]
+                split = split_merged_explanations(avail, len(idx) - len(avail), pos)
+        if split is not None:
+            for k, (b, way) in zip(idx, split, strict=True):
+                rows[k].cells[key], how[k] = list(b.lines), way
+            last = split[-1][0]
             continue
         if len(avail) >= len(idx):
             for k, b in zip(idx, avail, strict=False):

@@ -39,6 +39,7 @@ FILL_WORDS = {
     "shared": "sharing the last one (none on the page)",
     "none": "nothing (no box left)",
     "split": "cutting a box of several explanations where each ends",
+    "split_guess": "cutting a box of several explanations where each ends, a cut after …に伴う dropped",
 }
 # The columns left to right: the order a row's cells are emitted in when read in row order.
 ROW_ORDER = ("change_date", "item", "before", "after", "timing", "explanation")

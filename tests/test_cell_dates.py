@@ -156,3 +156,37 @@ def test_a_date_line_beside_an_empty_cell_leaves_the_rows_date_in_doubt(name):
         ) == "".join(exp["before"].split())
         assert right or ("column_guess" in rec.flags and rec.confidence < 0.9), (rec.row_index, rec.flags)
     assert not any("column_guess" in r.flags for r in got[:2])
+
+
+def test_date_boxes_emitted_among_other_cells_are_cells_values():
+    from piatable.models import CellLine as Line
+    from piatable.normalize.boxes import Box
+    from piatable.normalize.cell_dates import dates_among_cells
+
+    def box(*texts: str, page: int = 1) -> Box:
+        return Box([Line(t, page, k) for k, t in enumerate(texts)])
+
+    # calc-long-t3 (pdfminer): the page's 変更日 run before the items; a 第三者点検 実施日 pair
+    # between one row's after cell and the next row's before cell.
+    boxes = [
+        box("令和2年10月1日"),
+        box("令和2年4月1日"),
+        box("Ⅳその他のリスク対策", "２．従業者に対する教育・啓発"),
+        box("令和5年3月31日"),
+        box("Ⅵ評価実施手続", "３．第三者点検", "①実施日"),
+        box("○○市財政部市民税課 電話０１２３－４５－６７００"),
+        box("平成28年8月25日"),
+        box("令和2年11月20日"),
+        box("住民基本台帳法に基づき、住民の居住関係の公証"),
+    ]
+    dates = [0, 1, 3, 6, 7]
+    item_ids = {id(boxes[2]), id(boxes[4])}
+    date_ids = {id(boxes[k]) for k in dates}
+    assert dates_among_cells(boxes, dates, item_ids, date_ids) == {6, 7}
+    # Next to an item (a bottom-aligned row emits its date after its item) or at the text's end:
+    # a 変更日.
+    assert dates_among_cells(boxes[:8], dates, item_ids, date_ids) == set()
+    # A run longer than a before and an after date is a column of 変更日.
+    three = [*boxes[:6], box("令和3年1月4日"), *boxes[6:]]
+    ids3 = {id(three[k]) for k in (0, 1, 3, 6, 7, 8)}
+    assert dates_among_cells(three, [0, 1, 3, 6, 7, 8], {id(three[2]), id(three[4])}, ids3) == set()
