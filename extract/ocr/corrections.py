@@ -559,8 +559,9 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
     from .punctuation import fix_punctuation
+    from .stop_misreads import mend_misread_stops
 
-    fixes = fix_rows(rows) + fix_punctuation(rows)
+    fixes = fix_rows(rows) + fix_punctuation(rows) + mend_misread_stops(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
