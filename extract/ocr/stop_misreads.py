@@ -55,7 +55,7 @@ def _mend_end(stem: str, junk: str, st: SudachiTokenizer) -> str | None:
             cost = st.path_cost(tail + kana + "。")
             if read - cost > (STOP_GAIN if kana_read else 0) and (best is None or cost < best[0]):
                 best = (cost, kana + "。")
-    return best and best[1]
+    return best[1] if best else None
 
 
 def mend_line(line: str, ends_paragraph: bool, st: SudachiTokenizer) -> str:
