@@ -558,13 +558,16 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
+    from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
+    from .stop_misreads import mend_misread_stops
 
-    fixes = fix_rows(rows) + fix_punctuation(rows)
+    fixes = fix_rows(rows) + fix_punctuation(rows) + mend_misread_stops(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
+    fixes += restore_ordinals(rows)
     for row in rows:
         item = row.cells.get("item") or []
         # A heading wrapped over lines is one line of the item, whatever its ink said.
