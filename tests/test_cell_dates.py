@@ -156,3 +156,18 @@ def test_a_date_line_beside_an_empty_cell_leaves_the_rows_date_in_doubt(name):
         ) == "".join(exp["before"].split())
         assert right or ("column_guess" in rec.flags and rec.confidence < 0.9), (rec.row_index, rec.flags)
     assert not any("column_guess" in r.flags for r in got[:2])
+
+
+def test_unsure_slots_names_only_the_rows_whose_date_the_choices_change() -> None:
+    from piatable.normalize.cell_dates import unsure_slots
+
+    # Two rows, three dates: (1st, 3rd) and (2nd, 3rd) run in date order, (1st, 2nd) does not;
+    # the second row gets 2021-04-01 either way, the first 2021-04-01 or 2020-03-01.
+    dates = [(0, "2021-04-01"), (1, "2020-03-01"), (2, "2021-04-01")]
+    assert unsure_slots(dates, 2) == {0}
+    # One choice only in order: every row is sure of its date.
+    assert unsure_slots([(0, "2020-01-01"), (1, "2021-01-01"), (2, "2019-01-01")], 2) == set()
+    # No choice runs in order: every row in doubt.
+    assert unsure_slots([(0, "2022-01-01"), (1, "2021-01-01"), (2, "2020-01-01")], 2) is None
+    # A date that does not parse: every row in doubt.
+    assert unsure_slots([(0, "2022-01-01"), (1, None), (2, "2020-01-01")], 2) is None
