@@ -80,8 +80,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "timing_invalid": "the 提出時期 cell holds something other than 事前 or 事後",
     "before_equals_after": (
         "変更前 and 変更後 are the same text (whitespace aside) in text cut without positions"
-        " (one cell may have been read twice); where positions cut the cells, change_kind"
-        " unchanged says it"
+        " and may be a mistake (one printed line in both cells, cells paired column by column,"
+        " or an explanation stating no reason); where positions cut the cells, or each cell is"
+        " its own printed text beside a reason, change_kind unchanged says it"
     ),
     "empty_change": "変更前 and 変更後 are both empty",
     "item_unknown": "no paragraph of the 項目 cell looks like a heading of the form",
