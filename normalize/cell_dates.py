@@ -38,6 +38,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import combinations, pairwise
+from math import comb
 
 import regex
 
@@ -213,6 +215,28 @@ def excess_dates(dates: list[tuple[int, str | None]], items: int) -> tuple[set[i
     return {place for place, _ in dates if place not in kept}, unsure
 
 
+def unsure_slots(dates: list[tuple[int, str | None]], items: int) -> set[int] | None:
+    """Of the ``items`` rows a page's dates are handed to once the cells' dates are set apart
+    (``excess_dates``), the rows (0-based, in order) whose 変更日 is not the same date in every
+    choice of ``items`` dates that runs in date order: a row every such choice gives the same
+    date is sure of it, however its neighbours' turn out.  None when the choices are more than
+    ``CHOICES_MAX`` or none runs in order (every row in doubt)."""
+    isos = [iso or "" for _, iso in dates]
+    if items <= 0 or any(not s for s in isos) or comb(len(isos), items) > CHOICES_MAX:
+        return None
+    ords = [_ordinal(s) for s in isos]
+    seen: list[set[int]] = [set() for _ in range(items)]
+    found = False
+    for pick in combinations(range(len(ords)), items):
+        if all(ords[a] <= ords[b] for a, b in pairwise(pick)):
+            found = True
+            for slot, k in enumerate(pick):
+                seen[slot].add(ords[k])
+    if not found:
+        return None
+    return {slot for slot, got in enumerate(seen) if len(got) > 1}
+
+
 def _runs_in_order(isos: list[str], n: int) -> int:
     """How many choices of ``n`` of the dates run in date order (counted up to 2)."""
     ords = [_ordinal(s) for s in isos]
@@ -233,6 +257,8 @@ CELL_DATES_WHY = (
     "the page prints more dates than items: those out of date order were taken as cells' values, a guess"
 )
 CELL_DATES_STRENGTH = 0.3
+# Choices of a page's dates tried one by one (``unsure_slots``); beyond, every row is in doubt.
+CHOICES_MAX = 5000
 
 
 # The most date boxes in a run emitted among other cells that can be a cell's values (a before
@@ -285,26 +311,38 @@ def with_cell_dates(read_dates: Callable, boxes: list, kinds: dict[str, list]) -
     doubtful: dict[int, float] = {}
     item_ids = {id(b) for b in kinds["item"]}
     date_ids = {id(b) for b in kinds["date"]}
+    # Per page, the rows (in the page's order) whose own date differs between the choices.
+    in_doubt: dict[int, set[int] | None] = {}
     for page, ds in by_page.items():
         items = sum(1 for b in kinds["item"] if (b.page or 0) == page)
         among = dates_among_cells(boxes, [pos[id(b)] for b in ds], item_ids, date_ids)
         if not 0 < len(among) <= len(ds) - items:
             among = set()
         rest = [b for b in ds if pos[id(b)] not in among]
-        cells, unsure = excess_dates([(pos[id(b)], parse_date(b.lines[0].text)) for b in rest], items)
+        dates = [(pos[id(b)], parse_date(b.lines[0].text)) for b in rest]
+        cells, unsure = excess_dates(dates, items)
         cells |= among
         moved |= cells
         if cells:
             doubtful[page] = 1.0 if unsure else CELL_DATES_STRENGTH
+            in_doubt[page] = unsure_slots(dates, items) if unsure else set()
     if moved:
         kinds["date"] = [b for b in kinds["date"] if pos[id(b)] not in moved]
         bodies = kinds["body"] + [b for b in boxes if pos[id(b)] in moved]
         kinds["body"] = sorted(bodies, key=lambda b: pos[id(b)])
     out = read_dates(boxes, kinds)
+    counted: dict[int, int] = {}
     for row, item in zip(out[0], kinds["item"], strict=False):
-        strength = doubtful.get(item.page or 0)
-        if strength is not None:
-            row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY, strength))
+        page = item.page or 0
+        slot = counted[page] = counted.get(page, -1) + 1
+        strength = doubtful.get(page)
+        if strength is None:
+            continue
+        # A row whose date is the same in every choice running in order is sure of it.
+        slots = in_doubt.get(page)
+        if strength == 1.0 and slots is not None and slot not in slots:
+            strength = CELL_DATES_STRENGTH
+        row.doubts.append(Doubt("column_guess", "change_date", CELL_DATES_WHY, strength))
     return out
 
 

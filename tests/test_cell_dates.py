@@ -190,3 +190,18 @@ def test_date_boxes_emitted_among_other_cells_are_cells_values():
     three = [*boxes[:6], box("令和3年1月4日"), *boxes[6:]]
     ids3 = {id(three[k]) for k in (0, 1, 3, 6, 7, 8)}
     assert dates_among_cells(three, [0, 1, 3, 6, 7, 8], {id(three[2]), id(three[4])}, ids3) == set()
+
+
+def test_unsure_slots_names_only_the_rows_whose_date_the_choices_change() -> None:
+    from piatable.normalize.cell_dates import unsure_slots
+
+    # Two rows, three dates: (1st, 3rd) and (2nd, 3rd) run in date order, (1st, 2nd) does not;
+    # the second row gets 2021-04-01 either way, the first 2021-04-01 or 2020-03-01.
+    dates = [(0, "2021-04-01"), (1, "2020-03-01"), (2, "2021-04-01")]
+    assert unsure_slots(dates, 2) == {0}
+    # One choice only in order: every row is sure of its date.
+    assert unsure_slots([(0, "2020-01-01"), (1, "2021-01-01"), (2, "2019-01-01")], 2) == set()
+    # No choice runs in order: every row in doubt.
+    assert unsure_slots([(0, "2022-01-01"), (1, "2021-01-01"), (2, "2020-01-01")], 2) is None
+    # A date that does not parse: every row in doubt.
+    assert unsure_slots([(0, "2022-01-01"), (1, None), (2, "2020-01-01")], 2) is None

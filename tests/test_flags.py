@@ -439,3 +439,35 @@ def test_equal_cells_cut_by_positions_are_content_not_doubt():
     streamed = record_of(cells)
     assert "before_equals_after" in streamed.flags and streamed.change_kind == "unchanged"
     assert streamed.confidence < placed.confidence
+
+
+def _numbered(row: RawRow) -> RawRow:
+    """Every line of ``row`` given its place in the text (page 1, one line after another)."""
+    n = 0
+    for lines in row.cells.values():
+        for k, cl in enumerate(lines):
+            n += 1
+            lines[k] = CellLine(cl.text, 1, n)
+    return row
+
+
+def test_equal_cells_of_their_own_printed_text_are_not_one_cell_read_twice():
+    """Flattened text cut without positions: equal before and after cells warn only when they
+    may be a mistake (a printed line in both, lines of unknown place, or an explanation that
+    states no reason).  Each cell its own piece of a line cut in two (``市民課 市民課``), or its
+    own lines, beside a reason is what the table prints."""
+    cells = {**BASE, "before": "市民課", "after": "市民課"}
+    row = _numbered(make_row(cells, WIDTHS))
+    row.cells["before"] = [CellLine("市民課", 1, 70)]
+    row.cells["after"] = [CellLine("市民課", 1, 70)]  # the other half of line 70
+    own = rows_to_records([row], "synthetic.txt", Settings())[0]
+    assert "before_equals_after" not in own.flags and own.change_kind == "unchanged"
+    twice = _numbered(make_row(cells, WIDTHS))
+    twice.cells["after"] = list(twice.cells["before"])  # the same printed line in both cells
+    read_twice = rows_to_records([twice], "synthetic.txt", Settings())[0]
+    assert "before_equals_after" in read_twice.flags
+    # The explanation opening with no reason (the after cell's rest run into it?) keeps it too.
+    spilled = _numbered(make_row({**cells, "explanation": "中間サーバー副本ファイル"}, WIDTHS))
+    spilled.cells["before"] = [CellLine("市民課", 1, 70)]
+    spilled.cells["after"] = [CellLine("市民課", 1, 70)]
+    assert "before_equals_after" in rows_to_records([spilled], "synthetic.txt", Settings())[0].flags

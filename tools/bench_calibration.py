@@ -563,7 +563,8 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(summary)
     if ns.json:
         rows = [
-            {k: v for k, v in o.__dict__.items() if k not in ("got", "expected")} | {"status": o.status}
+            {k: v for k, v in o.__dict__.items() if k not in ("got", "expected")}
+            | {"status": o.status, "evidence": list(o.got.get("evidence") or [])}
             for o in outcomes
         ]
         ns.json.write_text(
