@@ -1,0 +1,267 @@
+"""A numbering column in flattened text: row numbers set aside before reconstruction.
+
+Some municipalities print an extra first column (番号 / No. / 項番 …) numbering the rows 1, 2, 3 …
+before 変更日, and some an extra last column (備考, 頁 …).  Flattened, the number lands before the
+row's date (``1 R5.10.1 …``, ``１ 令和元年…``), before the row's first one-line cells (Calc's
+first pass: ``2 事後 14``) or, in column-ordered text, on a line of its own; a page column's
+numbers land after the row's timing or on lines of their own.  None of them is a field, and
+each hides the date a row opens with.
+
+``strip_row_numbers`` finds the numbering (the labels of the label row, and the numbers
+themselves: they must run 1, 2, 3 … in the text's order) and takes the numbers out, with the
+labels of the extra columns; a note says how many were set aside and whether they ran
+unbroken.  A number that is item text is never one: ``１．…`` and ``(1)`` have no space after
+the digits, ``①`` is no digit, and a number off the running sequence is left in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .chars import without_whitespace
+from .dates import DATE, DATE_AT_START, DATE_HEAD
+
+# Labels of a numbering column, whitespace removed.
+NUMBER_LABELS = ("番号", "No.", "No", "NO.", "NO", "no.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "項番", "通番", "連番", "整理番号", "#", "№")
+# Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
+# note) or the page of the assessment the row amends.
+TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
+# Tail labels whose cells are page numbers (a small integer after the row's last cell).
+PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
+# The label row's own labels, the first and last of the form's order (and the other orders).
+_FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|変更|項目|提出時期|変更前|変更後)")
+# Row numbers are small: a table of more rows than this is no amendment table of one filing.
+MAX_ROW_NUMBER = 999
+# Without a numbering label in the label row, this many numbers must run in sequence (each
+# before a date) for the text to be taken as numbered.
+MIN_UNLABELLED_RUN = 3
+# A wrapped label (``N`` / ``o`` / ``.``): at most this many short lines before the label row.
+MAX_LABEL_PIECES = 4
+
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_LEAD = regex.compile(r"^(?P<pad>[ \u3000]*)(?P<n>[0-9]{1,3}|[０-９]{1,3})(?:[ \u3000]+(?P<rest>\S.*)|[ \u3000]*)$")
+_TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
+_LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
+_NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
+_NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(_NUMBER_LABEL_SET, key=len, reverse=True))
+_TAIL_LABELS_LONGEST_FIRST = tuple(sorted(TAIL_LABELS, key=len, reverse=True))
+
+
+@dataclass
+class RowNumbers:
+    """What ``strip_row_numbers`` found and did."""
+
+    text: str
+    numbers: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    tail_values: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+# A quick look before any line is split: a numbering label near the start, or numbers before
+# dates at line starts.
+_ANY_NUMBER_LABEL = regex.compile("|".join(regex.escape(x) for x in _NUMBER_LABELS_LONGEST_FIRST))
+_NUMBER_THEN_DATE = regex.compile(rf"^[ \u3000]*[0-9０-９]{{1,3}}[ \u3000]+{DATE.pattern}", regex.M)
+# How far into the text the label row is looked for (characters).
+LABEL_ROW_SPAN = 40_000
+
+
+def _may_be_numbered(text: str) -> bool:
+    if _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
+        return True
+    found = 0
+    for _ in _NUMBER_THEN_DATE.finditer(text):
+        found += 1
+        if found >= MIN_UNLABELLED_RUN:
+            return True
+    return False
+
+
+def _number(s: str) -> int:
+    return int(s.translate(_FW))
+
+
+def _opens_date(rest: str | None) -> bool:
+    return bool(rest) and bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+
+
+def _label_rows(lines: list[str], first: int = 0) -> list[tuple[int, str, str]]:
+    """(line index, numbering label, tail label) of each label row (a page's header repeats it)
+    from line ``first`` on: one that starts with a numbering label (``番号 変更日 項目 …``), or
+    whose numbering label stands on lines of its own just before it (column-ordered text, a
+    label wrapped one character a line)."""
+    out = []
+    k = first
+    while k < len(lines):
+        found = _label_row(lines, k)
+        if found is None:
+            break
+        out.append(found)
+        k = found[0] + 1
+    return out
+
+
+def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int, str, str] | None:
+    """The first label row at or after line ``first`` (and before ``first + within`` when
+    ``first`` is 0: the table's label row opens it), as ``_label_rows`` gives them."""
+    last = within if first == 0 else len(lines)
+    for k in range(first, min(last, len(lines))):
+        ln = lines[k]
+        t = without_whitespace(ln)
+        if not t:
+            continue
+        for label in _NUMBER_LABELS_LONGEST_FIRST:
+            if t.startswith(label) and _FIELD_LABEL_OPEN.match(t[len(label) :]):
+                tail = next((x for x in _TAIL_LABELS_LONGEST_FIRST if t.endswith(x)), "")
+                return k, label, tail
+        if t in _NUMBER_LABEL_SET:
+            nxt = [without_whitespace(x) for x in lines[k + 1 : k + 6] if x.strip()]
+            if any(_FIELD_LABEL_OPEN.match(x) for x in nxt[:2]):
+                return k, t, _tail_label(lines, k)
+        if _FIELD_LABEL_OPEN.match(t) and k:
+            joined, j = "", k
+            while j > first and k - j < MAX_LABEL_PIECES and 0 < len(without_whitespace(lines[j - 1])) <= 2:
+                j -= 1
+                joined = without_whitespace(lines[j]) + joined
+                if joined in _NUMBER_LABEL_SET:
+                    return j, joined, _tail_label(lines, k)
+    return None
+
+
+def _tail_label(lines: list[str], k: int) -> str:
+    """A tail label standing alone among the label row's lines after line ``k``."""
+    for ln in lines[k : k + 24]:
+        t = without_whitespace(ln)
+        if t in TAIL_LABELS:
+            return t
+    return ""
+
+
+def strip_row_numbers(text: str) -> RowNumbers:
+    """``text`` without its numbering column's numbers and labels (and a page column's
+    numbers), when the text shows one; else unchanged.  Notes say what was set aside."""
+    out = RowNumbers(text)
+    if not _may_be_numbered(text):
+        return out
+    lines = text.split("\n")
+    found = _label_row(lines)
+    label, tail = (found[1], found[2]) if found else ("", "")
+    start = found[0] if found else 0
+    # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
+    expected, hits, dated = 1, [], 0
+    for k in range(start, len(lines)):
+        m = _LEAD.match(lines[k])
+        if not m or "\f" in lines[k] or _in_date(lines, k):
+            continue
+        n = _number(m.group("n"))
+        if n != expected or n > MAX_ROW_NUMBER:
+            continue
+        hits.append(k)
+        dated += _opens_date(m.group("rest"))
+        expected += 1
+    if found:
+        hits = sorted(hits + _unordered_numbers(lines, start, hits))
+    if not hits or (not found and dated < MIN_UNLABELLED_RUN):
+        return out
+    pages = tail in PAGE_TAIL_LABELS
+    new = list(lines)
+    for k in hits:
+        m = _LEAD.match(lines[k])
+        rest = m.group("rest") or ""
+        if pages and rest:
+            t = _TAIL_NUMBER.match(rest)
+            if t and not DATE_HEAD.match(rest):
+                rest = t.group("rest")
+                out.tail_values += 1
+        new[k] = rest
+        out.numbers.append(_number(m.group("n")))
+    if pages:
+        # Column-ordered text: the page numbers on lines of their own.
+        for k in range(start, len(new)):
+            if k not in hits and _LONE_NUMBER.match(new[k]) and not _in_date(lines, k):
+                new[k] = ""
+                out.tail_values += 1
+    for k, row_label, row_tail in _label_rows(lines, start) if found else ():
+        _drop_labels(new, k, row_label, row_tail, out)
+    # A number or label on a line of its own leaves nothing: the line goes.
+    out.text = "\n".join(ln for k, ln in enumerate(new) if ln or not lines[k].strip() or ln == lines[k])
+    run = f"1–{max(out.numbers)}"
+    out.notes.append(
+        f"a numbering column ({label or 'unlabelled'}) was read: {len(out.numbers)} row numbers ({run})"
+        " set aside, not a field"
+    )
+    if tail:
+        what = f"{out.tail_values} page numbers set aside" if pages else "its cells, if any, are read as text"
+        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    return out
+
+
+_DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")
+_DATE_GLUE_BEFORE = regex.compile(
+    r"(?:[/／.．\-－年月][ \u3000]*|^[ \u3000]*[0-9０-９]*[/／.．\-－][0-9０-９/／.．\-－ \u3000]*)$"
+)
+
+
+def _in_date(lines: list[str], k: int) -> bool:
+    """Line ``k`` (a number alone) is a piece of a date wrapped in a narrow column
+    (``201`` / ``6/1`` / ``0/0``, ``令和2年4月`` / ``1`` / ``日``)."""
+    if not _LONE_NUMBER.match(lines[k]):
+        return False
+    after = lines[k + 1] if k + 1 < len(lines) else ""
+    before = lines[k - 1] if k else ""
+    return bool(_DATE_GLUE_AFTER.match(after) or _DATE_GLUE_BEFORE.search(before))
+
+
+def _unordered_numbers(lines: list[str], start: int, hits: list[int]) -> list[int]:
+    """Lines of a number alone that complete the run 1, 2, 3 … out of the text's order
+    (column-ordered text prints a column's boxes in any order): for each number missing from
+    ``hits``, its first line alone, as long as 1 … n are all found."""
+    have = {_number(_LEAD.match(lines[k]).group("n")) for k in hits}
+    lone: dict[int, int] = {}
+    for k in range(start, len(lines)):
+        if k not in hits and _LONE_NUMBER.match(lines[k]) and not _in_date(lines, k):
+            lone.setdefault(_number(lines[k].strip()), k)
+    out, n = [], 1
+    while n <= MAX_ROW_NUMBER and (n in have or n in lone):
+        if n not in have:
+            out.append(lone[n])
+        n += 1
+    return out
+
+
+def _drop_labels(lines: list[str], k: int, label: str, tail: str, out: RowNumbers) -> None:
+    """Take the numbering label (and the tail label) out of the label row at line ``k``."""
+    t = without_whitespace(lines[k])
+    if t in _NUMBER_LABEL_SET:
+        lines[k] = ""
+    elif t.startswith(label) and len(t) > len(label):
+        lines[k] = _cut_label(lines[k], label, head=True)
+        if tail and without_whitespace(lines[k]).endswith(tail):
+            lines[k] = _cut_label(lines[k], tail, head=False)
+            if tail not in out.labels:
+                out.labels.append(tail)
+            tail = ""
+    else:  # a label wrapped one piece a line
+        joined, j = "", k
+        while joined != label and j < len(lines):
+            joined += without_whitespace(lines[j])
+            lines[j] = ""
+            j += 1
+    if label not in out.labels:
+        out.labels.append(label)
+    if tail:
+        for j in range(k, min(len(lines), k + 24)):
+            if without_whitespace(lines[j]) == tail:
+                lines[j] = ""
+                if tail not in out.labels:
+                    out.labels.append(tail)
+                break
+
+
+def _cut_label(line: str, label: str, head: bool) -> str:
+    """``line`` without ``label`` (spaces inside it allowed) at its head or its end."""
+    pattern = r"[\s\u3000]*".join(regex.escape(ch) for ch in label)
+    rx = regex.compile(rf"^\s*{pattern}\s*" if head else rf"\s*{pattern}\s*$")
+    return rx.sub("", line, count=1)
