@@ -24,7 +24,23 @@ from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 
 # Labels of a numbering column, whitespace removed.
-NUMBER_LABELS = ("番号", "No.", "No", "NO.", "NO", "no.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "項番", "通番", "連番", "整理番号", "#", "№")
+NUMBER_LABELS = (
+    "番号",
+    "No.",
+    "No",
+    "NO.",
+    "NO",
+    "no.",
+    "Ｎｏ．",
+    "Ｎｏ",
+    "Ｎｏ.",
+    "項番",
+    "通番",
+    "連番",
+    "整理番号",
+    "#",
+    "№",
+)
 # Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
 # note) or the page of the assessment the row amends.
 TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
@@ -41,7 +57,9 @@ MIN_UNLABELLED_RUN = 3
 MAX_LABEL_PIECES = 4
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
-_LEAD = regex.compile(r"^(?P<pad>[ \u3000]*)(?P<n>[0-9]{1,3}|[０-９]{1,3})(?:[ \u3000]+(?P<rest>\S.*)|[ \u3000]*)$")
+_LEAD = regex.compile(
+    r"^(?P<pad>[ \u3000]*)(?P<n>[0-9]{1,3}|[０-９]{1,3})(?:[ \u3000]+(?P<rest>\S.*)|[ \u3000]*)$"
+)
 _TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
 _LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
 _NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)

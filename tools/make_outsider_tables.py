@@ -216,7 +216,11 @@ def cell_valign(case: Case, key: str) -> str:
 def table_labels(case: Case) -> list[str]:
     """The column labels left to right: the extra columns' with the six fields'."""
     labels = [LABELS[k] for k in case.order]
-    return ([case.lead_label] if case.lead_label else []) + labels + ([case.tail_label] if case.tail_label else [])
+    return (
+        ([case.lead_label] if case.lead_label else [])
+        + labels
+        + ([case.tail_label] if case.tail_label else [])
+    )
 
 
 def table_shares(case: Case) -> list[float]:
@@ -1371,7 +1375,11 @@ def main(argv: list[str] | None = None) -> int:
         cases = colorder_cases("hco18", HELDOUT_POOLS, 8, 2818)
         build(SAMPLES / "heldout-colorder18", cases, readme=README_COLORDER)
     if "office-numcol19" in sets:
-        build(SAMPLES / "office-numcol19", numcol_cases("nc19", TUNING_POOLS, 8, 1919, False), readme=README_NUMCOL)
+        build(
+            SAMPLES / "office-numcol19",
+            numcol_cases("nc19", TUNING_POOLS, 8, 1919, False),
+            readme=README_NUMCOL,
+        )
     if "heldout-numcol19" in sets:
         cases = numcol_cases("hnc19", HELDOUT_POOLS, 8, 2919, True)
         build(SAMPLES / "heldout-numcol19", cases, readme=README_NUMCOL)
