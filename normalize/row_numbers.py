@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .chars import without_whitespace
+from piatable.vocabulary import is_label_piece
+
+from .chars import display_width, without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 
 # Labels of a numbering column, whitespace removed.
@@ -47,7 +49,7 @@ TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "�
 # Tail labels whose cells are page numbers (a small integer after the row's last cell).
 PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
 # The label row's own labels, the first and last of the form's order (and the other orders).
-_FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|変更|項目|提出時期|変更前|変更後)")
+_FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|項目|提出時期|変更前の記|変更後の記|変更$)")
 # Row numbers are small: a table of more rows than this is no amendment table of one filing.
 MAX_ROW_NUMBER = 999
 # Without a numbering label in the label row, this many numbers must run in sequence (each
@@ -135,10 +137,10 @@ def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int
                 tail = next((x for x in _TAIL_LABELS_LONGEST_FIRST if t.endswith(x)), "")
                 return k, label, tail
         if t in _NUMBER_LABEL_SET:
-            nxt = [without_whitespace(x) for x in lines[k + 1 : k + 6] if x.strip()]
-            if any(_FIELD_LABEL_OPEN.match(x) for x in nxt[:2]):
+            nxt = [x for x in lines[k + 1 : k + 6] if x.strip()]
+            if any(is_label_piece(x) or _FIELD_LABEL_OPEN.match(without_whitespace(x)) for x in nxt[:2]):
                 return k, t, _tail_label(lines, k)
-        if _FIELD_LABEL_OPEN.match(t) and k:
+        if k and _FIELD_LABEL_OPEN.match(t):
             joined, j = "", k
             while j > first and k - j < MAX_LABEL_PIECES and 0 < len(without_whitespace(lines[j - 1])) <= 2:
                 j -= 1
@@ -283,3 +285,103 @@ def _cut_label(line: str, label: str, head: bool) -> str:
     pattern = r"[\s\u3000]*".join(regex.escape(ch) for ch in label)
     rx = regex.compile(rf"^\s*{pattern}\s*" if head else rf"\s*{pattern}\s*$")
     return rx.sub("", line, count=1)
+
+
+# --------------------------------------------------------------------------- layout text
+
+_LAYOUT_SEGMENT = regex.compile(r"\S+")
+_SMALL_NUMBER = regex.compile(r"^(?:[0-9]{1,3}|[０-９]{1,3})$")
+
+
+def _segments(line: str) -> list[tuple[int, int, int, str]]:
+    """(display column, display end, character start, text) of each segment of a layout line."""
+    out = []
+    col, pos = 0, 0
+    for m in _LAYOUT_SEGMENT.finditer(line):
+        col += display_width(line[pos : m.start()])
+        end = col + display_width(m.group(0))
+        out.append((col, end, m.start(), m.group(0)))
+        col, pos = end, m.end()
+    return out
+
+
+def _layout_label_row(line: str, nxt: str) -> tuple[int, int, str, str] | None:
+    """(end column of the numbering label, start column of the tail label or -1, labels) of a
+    layout label row that opens with a numbering label (or its head, wrapped in a narrow
+    column: ``番`` / ``号``, its tail opening ``nxt`` at the same column)."""
+    segs = _segments(line)
+    if len(segs) < 3:
+        return None
+    first = without_whitespace(segs[0][3])
+    second = without_whitespace(segs[1][3])
+    if first not in _NUMBER_LABEL_SET:
+        below = _segments(nxt)
+        if not below or abs(below[0][0] - segs[0][0]) > 1 or first + below[0][3] not in _NUMBER_LABEL_SET:
+            return None
+        first += below[0][3]
+    if not _FIELD_LABEL_OPEN.match(second):
+        return None
+    last = without_whitespace(segs[-1][3])
+    tail_col = segs[-1][0] if last in TAIL_LABELS else -1
+    return segs[1][0], tail_col, first, last if tail_col >= 0 else ""
+
+
+def _blank(line: str, start: int, text: str) -> str:
+    return line[:start] + " " * display_width(text) + line[start + len(text) :]
+
+
+def blank_layout_numbers(text: str) -> RowNumbers:
+    """``pdftotext -layout`` text with its numbering column (and a page column's numbers) blanked
+    out, each character replaced by spaces of its width so that the other columns keep their
+    places; unchanged when no label row opens with a numbering label."""
+    out = RowNumbers(text)
+    if not _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
+        return out
+    lines = text.split("\n")
+    lead_end, tail_col, label, tail = -1, -1, "", ""
+    changed = False
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        found = _layout_label_row(ln, nxt) if "\f" not in ln else None
+        if found:
+            lead_end, tail_col, label, tail = found
+            segs = _segments(ln)
+            if without_whitespace(segs[0][3]) != label:  # the label's tail on the next line
+                below = _segments(nxt)[0]
+                lines[k + 1] = _blank(nxt, below[2], below[3])
+            if tail_col >= 0:  # right to left: a blanked label changes the characters' count
+                ln = _blank(ln, segs[-1][2], segs[-1][3])
+            ln = _blank(ln, segs[0][2], segs[0][3])
+            lines[k], changed = ln, True
+            continue
+        if lead_end < 0:
+            continue
+        segs = _segments(ln)
+        for col, end, start, seg in reversed(segs):
+            small = bool(_SMALL_NUMBER.match(seg))
+            if small and end <= lead_end:
+                out.numbers.append(_number(seg))
+            elif small and tail in PAGE_TAIL_LABELS and col >= tail_col - 2:
+                out.tail_values += 1
+            else:
+                continue
+            ln = _blank(ln, start, seg)
+        if ln != lines[k]:
+            lines[k], changed = ln, True
+    if not changed:
+        return out
+    out.text = "\n".join(lines)
+    out.labels = [x for x in (label, tail) if x]
+    if out.numbers:
+        out.notes.append(
+            f"a numbering column ({label}) was read: {len(out.numbers)} row numbers"
+            f" ({min(out.numbers)}–{max(out.numbers)}) set aside, not a field"
+        )
+    if tail:
+        what = (
+            f"{out.tail_values} page numbers set aside"
+            if tail in PAGE_TAIL_LABELS
+            else "its cells read as text"
+        )
+        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    return out
