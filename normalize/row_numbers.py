@@ -55,6 +55,8 @@ MAX_ROW_NUMBER = 999
 # Without a numbering label in the label row, this many numbers must run in sequence (each
 # before a date) for the text to be taken as numbered.
 MIN_UNLABELLED_RUN = 3
+# Column-ordered text prints a tail label alone, up to this many lines after the numbering label.
+TAIL_LABEL_SPAN = 400
 # A wrapped label (``N`` / ``o`` / ``.``): at most this many short lines before the label row.
 MAX_LABEL_PIECES = 4
 
@@ -82,7 +84,9 @@ class RowNumbers:
 
 # A quick look before any line is split: a numbering label near the start, or numbers before
 # dates at line starts.
-_ANY_NUMBER_LABEL = regex.compile("|".join(regex.escape(x) for x in _NUMBER_LABELS_LONGEST_FIRST))
+_ANY_NUMBER_LABEL = regex.compile(
+    "|".join(r"\s*".join(map(regex.escape, x)) for x in _NUMBER_LABELS_LONGEST_FIRST)
+)
 _NUMBER_THEN_DATE = regex.compile(rf"^[ \u3000]*[0-9０-９]{{1,3}}[ \u3000]+{DATE.pattern}", regex.M)
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
@@ -141,18 +145,36 @@ def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int
             if any(is_label_piece(x) or _FIELD_LABEL_OPEN.match(without_whitespace(x)) for x in nxt[:2]):
                 return k, t, _tail_label(lines, k)
         if k and _FIELD_LABEL_OPEN.match(t):
-            joined, j = "", k
-            while j > first and k - j < MAX_LABEL_PIECES and 0 < len(without_whitespace(lines[j - 1])) <= 2:
-                j -= 1
-                joined = without_whitespace(lines[j]) + joined
-                if joined in _NUMBER_LABEL_SET:
-                    return j, joined, _tail_label(lines, k)
+            j = _wrapped_label_before(lines, k, first)
+            if j is not None:
+                return j, _wrapped_label(lines, j, k), _tail_label(lines, k)
     return None
+
+
+def _wrapped_label_before(lines: list[str], k: int, first: int) -> int | None:
+    """The first line of a numbering label wrapped a piece a line (``N`` / ``o`` / ``.``, ``番`` /
+    ``号``) just before line ``k`` (blank lines between allowed), or None."""
+    joined, j, pieces = "", k, 0
+    while j > first and pieces < MAX_LABEL_PIECES:
+        j -= 1
+        t = without_whitespace(lines[j])
+        if not t:
+            continue
+        if len(t) > 2:
+            return None
+        joined, pieces = t + joined, pieces + 1
+        if joined in _NUMBER_LABEL_SET:
+            return j
+    return None
+
+
+def _wrapped_label(lines: list[str], j: int, k: int) -> str:
+    return "".join(without_whitespace(x) for x in lines[j:k])
 
 
 def _tail_label(lines: list[str], k: int) -> str:
     """A tail label standing alone among the label row's lines after line ``k``."""
-    for ln in lines[k : k + 24]:
+    for ln in lines[k : k + TAIL_LABEL_SPAN]:
         t = without_whitespace(ln)
         if t in TAIL_LABELS:
             return t
@@ -185,6 +207,11 @@ def strip_row_numbers(text: str) -> RowNumbers:
         hits = sorted(hits + _unordered_numbers(lines, start, hits))
     if not hits or (not found and dated < MIN_UNLABELLED_RUN):
         return out
+    wrapped = None
+    if not found:
+        j = _wrapped_label_before(lines, hits[0], 0)
+        if j is not None:
+            wrapped = label = _wrapped_label(lines, j, hits[0])
     pages = tail in PAGE_TAIL_LABELS
     new = list(lines)
     for k in hits:
@@ -205,6 +232,8 @@ def strip_row_numbers(text: str) -> RowNumbers:
                 out.tail_values += 1
     for k, row_label, row_tail in _label_rows(lines, start) if found else ():
         _drop_labels(new, k, row_label, row_tail, out)
+    if wrapped:
+        _drop_labels(new, j, wrapped, "", out)
     # A number or label on a line of its own leaves nothing: the line goes.
     out.text = "\n".join(ln for k, ln in enumerate(new) if ln or not lines[k].strip() or ln == lines[k])
     run = f"1–{max(out.numbers)}"
@@ -265,14 +294,14 @@ def _drop_labels(lines: list[str], k: int, label: str, tail: str, out: RowNumber
             tail = ""
     else:  # a label wrapped one piece a line
         joined, j = "", k
-        while joined != label and j < len(lines):
+        while len(joined) < len(label) and j < len(lines):
             joined += without_whitespace(lines[j])
             lines[j] = ""
             j += 1
     if label not in out.labels:
         out.labels.append(label)
     if tail:
-        for j in range(k, min(len(lines), k + 24)):
+        for j in range(k, min(len(lines), k + TAIL_LABEL_SPAN)):
             if without_whitespace(lines[j]) == tail:
                 lines[j] = ""
                 if tail not in out.labels:
