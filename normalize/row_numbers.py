@@ -334,6 +334,10 @@ def _segments(line: str) -> list[tuple[int, int, int, str]]:
     return out
 
 
+# A label row opening with a piece of a wrapped numbering label (``番 変更日 …`` / ``号``).
+_HEAD_BEFORE_LABELS = regex.compile(r"^[ \u3000]*\S{1,2}[ \u3000]+(?:変更日|変更|項目)", regex.M)
+
+
 def _layout_label_row(line: str, nxt: str) -> tuple[int, int, str, str] | None:
     """(end column of the numbering label, start column of the tail label or -1, labels) of a
     layout label row that opens with a numbering label (or its head, wrapped in a narrow
@@ -364,7 +368,10 @@ def blank_layout_numbers(text: str) -> RowNumbers:
     out, each character replaced by spaces of its width so that the other columns keep their
     places; unchanged when no label row opens with a numbering label."""
     out = RowNumbers(text)
-    if not _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
+    if not (
+        _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN)
+        or _HEAD_BEFORE_LABELS.search(text, 0, LABEL_ROW_SPAN)
+    ):
         return out
     lines = text.split("\n")
     lead_end, tail_col, label, tail = -1, -1, "", ""

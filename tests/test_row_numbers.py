@@ -13,7 +13,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.normalize.dates import parse_date
-from piatable.normalize.row_numbers import strip_row_numbers
+from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "samples" / "office-numcol19"
@@ -95,3 +95,31 @@ def test_flattened_numbered_rows_open_with_their_dates(tool: str) -> None:
     # Every row's date is read (before: 0 of 10 rows were found).
     assert all(r["change_date"] in dates for r in truth)
     assert any("numbering column (番号)" in n for n in result.notes)
+
+
+def test_layout_numbering_column_is_blanked_in_place() -> None:
+    text = "\n".join(
+        [
+            "番 変更日     項目         変更前の記載   変更後の記載   提出時期  説明      頁",
+            "号",
+            "１ 2019/   Ⅰ 関連情報     市民課         市民窓口課     事前      組織改正  12",
+            "  04/01   ① 部署",
+            "2  2020/4/1 Ⅱ 概要       ３人           ５人           事後      修正      15",
+        ]
+    )
+    out = blank_layout_numbers(text)
+    lines = out.text.split("\n")
+    # Every other column keeps its display column: the numbers became spaces of their width.
+    assert lines[2].index("2019/") == text.split("\n")[2].index("2019/") + 1
+    assert lines[2].lstrip().startswith("2019/") and lines[4].lstrip().startswith("2020/4/1")
+    assert not lines[1].strip() and "頁" not in lines[0] and not lines[0].lstrip().startswith("番")
+    assert "12" not in lines[2] and "15" not in lines[4]
+    assert out.numbers == [1, 2] and out.tail_values == 2
+
+
+@pytest.mark.parametrize("case", ["nc19-calc-5", "nc19-calc-7"])
+def test_layout_text_with_a_numbering_column_reads_its_rows(case: str) -> None:
+    result = extract_document(SET / f"{case}-pdftotext-layout" / "input.txt")
+    truth = _expected(case)
+    # Before: one row was read for five / six (the numbers taken as 変更日).
+    assert [r.change_date for r in result.records] == [r["change_date"] for r in truth]
