@@ -57,6 +57,8 @@ MAX_ROW_NUMBER = 999
 MIN_UNLABELLED_RUN = 3
 # Column-ordered text prints a tail label alone, up to this many lines after the numbering label.
 TAIL_LABEL_SPAN = 400
+# Numbers the numbering may skip (a row deleted, numbered by hand) where a date follows.
+MAX_NUMBER_GAP = 3
 # A wrapped label (``N`` / ``o`` / ``.``): at most this many short lines before the label row.
 MAX_LABEL_PIECES = 4
 
@@ -158,7 +160,7 @@ def _wrapped_label_before(lines: list[str], k: int, first: int) -> int | None:
     while j > first and pieces < MAX_LABEL_PIECES:
         j -= 1
         t = without_whitespace(lines[j])
-        if not t:
+        if not t or _LONE_NUMBER.match(t):  # the first row's number may stand between
             continue
         if len(t) > 2:
             return None
@@ -192,14 +194,18 @@ def strip_row_numbers(text: str) -> RowNumbers:
     label, tail = (found[1], found[2]) if found else ("", "")
     start = found[0] if found else 0
     # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
-    expected, hits, dated = 1, [], 0
+    expected, hits, dated, gaps = 1, [], 0, 0
     for k in range(start, len(lines)):
         m = _LEAD.match(lines[k])
         if not m or "\f" in lines[k] or _in_date(lines, k):
             continue
         n = _number(m.group("n"))
-        if n != expected or n > MAX_ROW_NUMBER:
+        # A number skipped (a row deleted, a list renumbered by hand) is taken only before a date.
+        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"))
+        if (n != expected and not skip) or n > MAX_ROW_NUMBER:
             continue
+        gaps += n - expected
+        expected = n
         hits.append(k)
         dated += _opens_date(m.group("rest"))
         expected += 1
@@ -234,6 +240,13 @@ def strip_row_numbers(text: str) -> RowNumbers:
         _drop_labels(new, k, row_label, row_tail, out)
     if wrapped:
         _drop_labels(new, j, wrapped, "", out)
+    if found:
+        # A repeated label row glued to the end of the line before it (pypdfium2 prints a page's
+        # header row right after the last cell above: ``…仕組みになっている。項番 変更日 項目 …``).
+        glued = regex.compile(
+            rf"{regex.escape(label)}[ \u3000]+(?=変更日[ \u3000]+項目|項目[ \u3000]+変更前)"
+        )
+        new = [glued.sub("", ln) if label in ln else ln for ln in new]
     # A number or label on a line of its own leaves nothing: the line goes.
     out.text = "\n".join(ln for k, ln in enumerate(new) if ln or not lines[k].strip() or ln == lines[k])
     run = f"1–{max(out.numbers)}"
@@ -241,6 +254,11 @@ def strip_row_numbers(text: str) -> RowNumbers:
         f"a numbering column ({label or 'unlabelled'}) was read: {len(out.numbers)} row numbers ({run})"
         " set aside, not a field"
     )
+    if gaps:
+        out.notes.append(
+            f"the row numbers skip {gaps} numbers: a row may be missing from the table as printed,"
+            " or the numbering was made by hand"
+        )
     if tail:
         what = f"{out.tail_values} page numbers set aside" if pages else "its cells, if any, are read as text"
         out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")

@@ -123,3 +123,11 @@ def test_layout_text_with_a_numbering_column_reads_its_rows(case: str) -> None:
     truth = _expected(case)
     # Before: one row was read for five / six (the numbers taken as 変更日).
     assert [r.change_date for r in result.records] == [r["change_date"] for r in truth]
+
+
+def test_a_skipped_number_before_a_date_is_taken_and_said() -> None:
+    text = f"番号 {LABELS}\n1 R5.10.1 Ⅰ基本情報\n2 R5.11.1 Ⅱ概要\n4 R6.1.4 Ⅲ対策\n"
+    out = strip_row_numbers(text)
+    assert out.numbers == [1, 2, 4]
+    assert out.text.split("\n")[3].startswith("R6.1.4")
+    assert any("skip 1 numbers" in n for n in out.notes)
