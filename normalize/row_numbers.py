@@ -171,7 +171,8 @@ def _wrapped_label_before(lines: list[str], k: int, first: int) -> int | None:
 
 
 def _wrapped_label(lines: list[str], j: int, k: int) -> str:
-    return "".join(without_whitespace(x) for x in lines[j:k])
+    """The label whose pieces stand on lines ``j`` … ``k - 1`` (numbers between left out)."""
+    return "".join(t for t in map(without_whitespace, lines[j:k]) if not _LONE_NUMBER.match(t))
 
 
 def _tail_label(lines: list[str], k: int) -> str:
@@ -313,8 +314,10 @@ def _drop_labels(lines: list[str], k: int, label: str, tail: str, out: RowNumber
     else:  # a label wrapped one piece a line
         joined, j = "", k
         while len(joined) < len(label) and j < len(lines):
-            joined += without_whitespace(lines[j])
-            lines[j] = ""
+            t = without_whitespace(lines[j])
+            if not _LONE_NUMBER.match(t):  # the first row's number may stand between
+                joined += t
+                lines[j] = ""
             j += 1
     if label not in out.labels:
         out.labels.append(label)

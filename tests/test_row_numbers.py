@@ -131,3 +131,12 @@ def test_a_skipped_number_before_a_date_is_taken_and_said() -> None:
     assert out.numbers == [1, 2, 4]
     assert out.text.split("\n")[3].startswith("R6.1.4")
     assert any("skip 1 numbers" in n for n in out.notes)
+
+
+def test_a_wrapped_label_with_the_first_number_between_its_pieces() -> None:
+    # pdfminer of a narrow Writer column: 項 / 番, then row 1's number, then the other labels.
+    text = "項\n番\n1\n\n変更\n日\n2019\n/4/1\n\nⅡ 特定個人情報\n\n2\n\n2019\n/5/1\n\n3\n\n2020\n/1/6\n"
+    out = strip_row_numbers(text)
+    kept = [ln for ln in out.text.split("\n") if ln.strip()]
+    assert kept == ["変更", "日", "2019", "/4/1", "Ⅱ 特定個人情報", "2019", "/5/1", "2020", "/1/6"]
+    assert out.labels == ["項番"] and out.numbers == [1, 2, 3]
