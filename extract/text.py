@@ -22,6 +22,7 @@ from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
+from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
@@ -109,8 +110,12 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(text))
     if is_layout_text(tidy.text):
-        return tidy.text, tidy.notes, True
+        numbered = blank_layout_numbers(tidy.text)
+        return numbered.text, tidy.notes + numbered.notes, True
     tidied = tidy.text
+    numbered = strip_row_numbers(tidy.text)
+    tidy.text = numbered.text
+    tidy.notes.extend(numbered.notes)
     tidy.text, digit_lines = join_digit_lines(tidy.text)
     if digit_lines:
         tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")

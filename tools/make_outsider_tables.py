@@ -18,6 +18,7 @@
     python tools/make_outsider_tables.py --set office-column17 --set heldout-column17  # column order
     python tools/make_outsider_tables.py --set office-pdfium17 --set heldout-pdfium17  # bullets, boxes
     python tools/make_outsider_tables.py --set office-colhead17 --set heldout-colhead17  # columns reordered
+    python tools/make_outsider_tables.py --set office-numcol19 --set heldout-numcol19  # 番号 column
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -88,6 +89,9 @@ ATTACHMENT_ITEMS = (
 # after, timing, explanation).
 SHARES = (0.10, 0.20, 0.24, 0.24, 0.07, 0.15)
 ROWS_PER_CASE = (5, 8)
+# Widths of the extra columns (numcol19): a numbering column on the left, one on the right.
+LEAD_SHARE = 0.04
+TAIL_SHARE = 0.07
 
 
 @dataclass
@@ -124,6 +128,13 @@ class Case:
     # The columns left to right, as indices of ``SIX`` (issue 11, colhead17: a template that puts
     # 変更日 on the right, 提出時期 before 変更前, or 説明 before 提出時期).
     order: tuple[int, ...] = (0, 1, 2, 3, 4, 5)
+    # Extra columns that carry no field (issues 10 / 11, numcol19): a numbering column on the left
+    # (label and the number style, "" for none) and a column on the right (label, "" for none),
+    # as some municipalities print them.  See ``numbered_cols``.
+    lead_label: str = ""
+    lead_style: str = ""
+    tail_label: str = ""
+    tail_values: tuple[str, ...] = ()
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -202,6 +213,43 @@ def cell_valign(case: Case, key: str) -> str:
     return first if key in ("change_date_raw", "item") else second
 
 
+def table_labels(case: Case) -> list[str]:
+    """The column labels left to right: the extra columns' with the six fields'."""
+    labels = [LABELS[k] for k in case.order]
+    return (
+        ([case.lead_label] if case.lead_label else [])
+        + labels
+        + ([case.tail_label] if case.tail_label else [])
+    )
+
+
+def table_shares(case: Case) -> list[float]:
+    """Each printed column's share of the width (the extra columns' taken from the others)."""
+    shares = [case.shares[k] for k in case.order]
+    lead = LEAD_SHARE if case.lead_label else 0.0
+    tail = TAIL_SHARE if case.tail_label else 0.0
+    scale = 1.0 - lead - tail
+    return ([lead] if lead else []) + [s * scale for s in shares] + ([tail] if tail else [])
+
+
+def row_number(case: Case, i: int) -> str:
+    """Row ``i``'s number as the numbering column prints it."""
+    n = str(i + 1)
+    if case.lead_style == "fullwidth":
+        return n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return n
+
+
+def extra_cells(case: Case, i: int) -> list[tuple[int, str]]:
+    """(column, text) of row ``i``'s extra cells."""
+    out = []
+    if case.lead_label:
+        out.append((0, row_number(case, i)))
+    if case.tail_label:
+        out.append((len(table_labels(case)) - 1, case.tail_values[i] if i < len(case.tail_values) else ""))
+    return out
+
+
 def _page_cm(case: Case) -> float:
     return (29.7 if case.landscape else 21.0) - 3.6
 
@@ -269,12 +317,14 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     font = Font(name=case.font, size=case.size)
     # Excel width units are about 7 px (0.19 cm) each at the default font.
-    widths = [round(case.shares[j] * _page_cm(case) / 0.19, 1) for j in case.order]
+    shares = table_shares(case)
+    widths = [round(s * _page_cm(case) / 0.19, 1) for s in shares]
+    first = 1 if case.lead_label else 0  # the first field column's offset
     top = 1
     if case.title:
         ws.cell(1, 1, case.title).font = font
         top = 3
-    for j, label in enumerate(LABELS[k] for k in case.order):
+    for j, label in enumerate(table_labels(case)):
         c = ws.cell(top, j + 1, label)
         c.font = Font(name=case.font, size=case.size, bold=True)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -282,7 +332,12 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     runs = _date_runs(case) if case.merge_dates else []
     covered = {i for a, b in runs for i in range(a + 1, b + 1)}
     for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
-        for j, key in enumerate(SIX[k] for k in case.order):
+        for j, value in extra_cells(case, i):
+            c = ws.cell(top + 1 + i, j + 1, value)
+            c.font = font
+            c.alignment = Alignment(horizontal="center", vertical=cell_valign(case, "item"), wrap_text=True)
+            c.border = border
+        for j, key in enumerate((SIX[k] for k in case.order), start=first):
             value = None if key == "change_date_raw" and i in covered else r[key]
             if key == "change_date_raw" and case.rich_dates and value is not None:
                 value = _rich(value, case)
@@ -293,15 +348,15 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
             c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
             c.border = border
         ws.row_dimensions[top + 1 + i].height = h
-    date_col = case.order.index(0) + 1
+    date_col = case.order.index(0) + 1 + first
     for a, b in runs:
         ws.merge_cells(start_row=top + 1 + a, start_column=date_col, end_row=top + 1 + b, end_column=date_col)
     for key in case.merge_keys:
-        col = case.order.index(SIX.index(key)) + 1
+        col = case.order.index(SIX.index(key)) + 1 + first
         for a, b in merge_runs(case.rows, key, set()):
             ws.merge_cells(start_row=top + 1 + a, start_column=col, end_row=top + 1 + b, end_column=col)
     for j, w in enumerate(widths):
-        ws.column_dimensions["ABCDEF"[j]].width = w
+        ws.column_dimensions["ABCDEFGH"[j]].width = w
     ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -341,10 +396,12 @@ def write_docx(path: Path, case: Case) -> None:
         _docx_cover(doc, case)
     if case.title:
         doc.add_paragraph(case.title)
-    table = doc.add_table(rows=1 + len(case.rows), cols=6)
+    labels = table_labels(case)
+    first = 1 if case.lead_label else 0  # the first field column's offset
+    table = doc.add_table(rows=1 + len(case.rows), cols=len(labels))
     table.style = "Table Grid"
     table.autofit = False
-    for j, label in enumerate(LABELS[k] for k in case.order):
+    for j, label in enumerate(labels):
         table.rows[0].cells[j].text = label
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
@@ -353,7 +410,10 @@ def write_docx(path: Path, case: Case) -> None:
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(case.rows):
         cells = table.rows[1 + i].cells
-        for j, key in enumerate(SIX[k] for k in case.order):
+        for j, value in extra_cells(case, i):
+            cells[j].text = value
+            cells[j].vertical_alignment = valigns.get(cell_valign(case, "item"), WD_ALIGN_VERTICAL.TOP)
+        for j, key in enumerate((SIX[k] for k in case.order), start=first):
             # A merged cell's text is in its first row only.
             paras = [] if (i, key) in covered else str(r[key]).split("\n")
             for k, para in enumerate(paras):
@@ -364,10 +424,10 @@ def write_docx(path: Path, case: Case) -> None:
                         _set_east_asian(run, case.mark_font)
             cells[j].vertical_alignment = valigns.get(cell_valign(case, key), WD_ALIGN_VERTICAL.TOP)
     for key, rs in runs.items():
-        j = case.order.index(SIX.index(key))
+        j = case.order.index(SIX.index(key)) + first
         for a, b in rs:
             table.cell(1 + a, j).merge(table.cell(1 + b, j))
-    for j, s in enumerate(case.shares[k] for k in case.order):
+    for j, s in enumerate(table_shares(case)):
         w = Cm(round(s * _page_cm(case), 2))
         table.columns[j].width = w
         for cell in table.columns[j].cells:
@@ -590,6 +650,8 @@ SET_NAMES = (
     "heldout-column17",
     "office-pdfium17",
     "heldout-pdfium17",
+    "office-numcol19",
+    "heldout-numcol19",
 )
 # The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
 COLUMN_TOOLS = ("pdfminer", "pdftotext")
@@ -1312,7 +1374,64 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-colorder18" in sets:
         cases = colorder_cases("hco18", HELDOUT_POOLS, 8, 2818)
         build(SAMPLES / "heldout-colorder18", cases, readme=README_COLORDER)
+    if "office-numcol19" in sets:
+        build(
+            SAMPLES / "office-numcol19",
+            numcol_cases("nc19", TUNING_POOLS, 8, 1919, False),
+            readme=README_NUMCOL,
+        )
+    if "heldout-numcol19" in sets:
+        cases = numcol_cases("hnc19", HELDOUT_POOLS, 8, 2919, True)
+        build(SAMPLES / "heldout-numcol19", cases, readme=README_NUMCOL)
     return 0
+
+
+# Numbering columns (issues 10 / 11, numcol19): the label of the left column and of the right one.
+# The held-out set also draws labels the tuning set never shows.
+NUMCOL_LEADS = ("番号", "No.", "項番")
+HELDOUT_NUMCOL_LEADS = ("No", "通番", "番号", "項番")
+NUMCOL_TAILS = ("", "", "備考", "頁")
+HELDOUT_NUMCOL_TAILS = ("", "該当頁", "備考", "")
+
+
+def numcol_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Outsider tables (Calc and Writer in turn, every alignment, 5–12 rows) with a numbering
+    column before the fields (numbers 1.., half- or full-width) and, in some, an empty 備考 or a
+    頁 column of page numbers on the right (issues 10 / 11, numcol19)."""
+    rng = random.Random(seed + 19)
+    cases = draw_cases(prefix, pools, n, seed, valigns=VALIGNS + MIXED_VALIGNS, rows_per_case=(5, 12))
+    leads = HELDOUT_NUMCOL_LEADS if heldout else NUMCOL_LEADS
+    tails = HELDOUT_NUMCOL_TAILS if heldout else NUMCOL_TAILS
+    for k, case in enumerate(cases):
+        case.lead_label = leads[k % len(leads)]
+        case.lead_style = "fullwidth" if rng.random() < 0.3 else "ascii"
+        case.tail_label = tails[(k // 2) % len(tails)]
+        if "頁" in case.tail_label:
+            page = rng.randint(2, 9)
+            values = []
+            for _ in case.rows:
+                page += rng.randint(0, 4)
+                values.append(str(page))
+            case.tail_values = tuple(values)
+    return cases
+
+
+README_NUMCOL = """# {name}: a numbering column before the fields (issues 10 / 11, numcol19)
+
+Outsider tables (openpyxl .xlsx `*-calc-*`, python-docx .docx `*-writer-*`, every alignment, 5–12
+rows) with an extra first column numbering the rows (番号 / No. / 項番 …, numbers 1.. half- or
+full-width), as some municipalities print, and in some an extra column on the right (an empty 備考,
+or 頁 / 該当頁 with page numbers).  The extra columns carry no field: the truth
+(`expected/records.json`) is the six fields as written.  Each case is the PDF and its five
+extractors' texts; settings per case (`lead_label`, `tail_label`, …) in `cases.json`.
+
+`samples/office-numcol19` (tuning) draws from the tuning tables; `samples/heldout-numcol19` from
+`samples/heldout/tables` with labels the tuning set does not show: measure on it only, never tune.
+
+    python tools/make_outsider_tables.py --set office-numcol19 --set heldout-numcol19
+    python tools/eval_text.py samples/office-numcol19
+    python tools/eval_office.py samples/office-numcol19
+"""
 
 
 def narrow_item_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> list[Case]:

@@ -46,6 +46,8 @@ class PageRows:
     ruled: bool
     unplaced: int = 0
     notes: list[str] = field(default_factory=list)
+    # Words of a numbering or page column beside the six (``side_numbers``): set aside.
+    side_numbers: list[str] = field(default_factory=list)
     # Vertical alignment of cells ("top", "centre", "bottom") when rows are anchored at dates;
     # None until a page with two or more dates decides it for the pages after it.
     align: str | None = None

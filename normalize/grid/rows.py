@@ -29,6 +29,7 @@ from .lines import Line, ems, unit_width
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
+from .side_numbers import side_numbers_note
 from .unread_pages import note_unread_page
 from .wrap_edges import column_limits
 
@@ -315,6 +316,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
     held_doubt: str | None = None  # the held-back row's doubt on its first page
     page_lines: list[Line] = []
+    side_numbers: list[str] = []
     chains = PageChains()  # cells merged over page breaks, printed on one page only
     move: ColumnMove | None = None  # columns in another order: how the page before moved them
     # Layout text: the table each row belongs to (a text may hold two tables, each with its
@@ -359,6 +361,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         move = pr.move
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
+        side_numbers.extend(pr.side_numbers)
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
             # The page does not continue the held-back row: it is read as its own page left it.
@@ -398,6 +401,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         r.table = table
     if layout:
         _check_layout_rows(rows, page_lines, result)
+    if side_numbers:
+        result.notes.append(side_numbers_note(side_numbers))
     if result.unplaced:
         result.notes.append(f"{result.unplaced} words of the table pages could not be placed in a cell")
     if layout:

@@ -20,6 +20,7 @@ from .common import N_COLS, PageRows, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
+from .side_numbers import side_number_words
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
 try:  # the compiled twins (normalize/grid/_plain_lines.c) of page_words, column_words,
@@ -290,6 +291,10 @@ def page_rows(
             continue
         placed.append(ln)
     in_table, by_column, outside = column_words(placed, bounds)
+    if outside:  # a numbering column beside the fields is set aside, not lost (side_numbers)
+        aside, texts = side_number_words(placed, bounds)
+        outside -= len(aside)
+        res.side_numbers.extend(texts)
     res.unplaced += outside
     if not in_table:
         return res

@@ -1,0 +1,444 @@
+"""A numbering column in flattened text: row numbers set aside before reconstruction.
+
+Some municipalities print an extra first column (番号 / No. / 項番 …) numbering the rows 1, 2, 3 …
+before 変更日, and some an extra last column (備考, 頁 …).  Flattened, the number lands before the
+row's date (``1 R5.10.1 …``, ``１ 令和元年…``), before the row's first one-line cells (Calc's
+first pass: ``2 事後 14``) or, in column-ordered text, on a line of its own; a page column's
+numbers land after the row's timing or on lines of their own.  None of them is a field, and
+each hides the date a row opens with.
+
+``strip_row_numbers`` finds the numbering (the labels of the label row, and the numbers
+themselves: they must run 1, 2, 3 … in the text's order) and takes the numbers out, with the
+labels of the extra columns; a note says how many were set aside and whether they ran
+unbroken.  A number that is item text is never one: ``１．…`` and ``(1)`` have no space after
+the digits, ``①`` is no digit, and a number off the running sequence is left in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from piatable.vocabulary import is_label_piece
+
+from .chars import display_width, without_whitespace
+from .dates import DATE, DATE_AT_START, DATE_HEAD
+
+# Labels of a numbering column, whitespace removed.
+NUMBER_LABELS = (
+    "番号",
+    "No.",
+    "No",
+    "NO.",
+    "NO",
+    "no.",
+    "Ｎｏ．",
+    "Ｎｏ",
+    "Ｎｏ.",
+    "項番",
+    "通番",
+    "連番",
+    "整理番号",
+    "#",
+    "№",
+)
+# Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
+# note) or the page of the assessment the row amends.
+TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
+# Tail labels whose cells are page numbers (a small integer after the row's last cell).
+PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
+# The label row's own labels, the first and last of the form's order (and the other orders).
+_FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|項目|提出時期|変更前の記|変更後の記|変更$)")
+# Row numbers are small: a table of more rows than this is no amendment table of one filing.
+MAX_ROW_NUMBER = 999
+# Without a numbering label in the label row, this many numbers must run in sequence (each
+# before a date) for the text to be taken as numbered.
+MIN_UNLABELLED_RUN = 3
+# Column-ordered text prints a tail label alone, up to this many lines after the numbering label.
+TAIL_LABEL_SPAN = 400
+# Numbers the numbering may skip (a row deleted, numbered by hand) where a date follows.
+MAX_NUMBER_GAP = 3
+# A wrapped label (``N`` / ``o`` / ``.``): at most this many short lines before the label row.
+MAX_LABEL_PIECES = 4
+
+_FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_LEAD = regex.compile(
+    r"^(?P<pad>[ \u3000]*)(?P<n>[0-9]{1,3}|[０-９]{1,3})(?:[ \u3000]+(?P<rest>\S.*)|[ \u3000]*)$"
+)
+_TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
+_LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
+_NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
+_NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(_NUMBER_LABEL_SET, key=len, reverse=True))
+_TAIL_LABELS_LONGEST_FIRST = tuple(sorted(TAIL_LABELS, key=len, reverse=True))
+
+
+@dataclass
+class RowNumbers:
+    """What ``strip_row_numbers`` found and did."""
+
+    text: str
+    numbers: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    tail_values: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+# A quick look before any line is split: a numbering label near the start, or numbers before
+# dates at line starts.
+_ANY_NUMBER_LABEL = regex.compile(
+    "|".join(r"\s*".join(map(regex.escape, x)) for x in _NUMBER_LABELS_LONGEST_FIRST)
+)
+_NUMBER_THEN_DATE = regex.compile(rf"^[ \u3000]*[0-9０-９]{{1,3}}[ \u3000]+{DATE.pattern}", regex.M)
+# How far into the text the label row is looked for (characters).
+LABEL_ROW_SPAN = 40_000
+
+
+def _may_be_numbered(text: str) -> bool:
+    if _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
+        return True
+    found = 0
+    for _ in _NUMBER_THEN_DATE.finditer(text):
+        found += 1
+        if found >= MIN_UNLABELLED_RUN:
+            return True
+    return False
+
+
+def _number(s: str) -> int:
+    return int(s.translate(_FW))
+
+
+def _opens_date(rest: str | None) -> bool:
+    return bool(rest) and bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+
+
+def _label_rows(lines: list[str], first: int = 0) -> list[tuple[int, str, str]]:
+    """(line index, numbering label, tail label) of each label row (a page's header repeats it)
+    from line ``first`` on: one that starts with a numbering label (``番号 変更日 項目 …``), or
+    whose numbering label stands on lines of its own just before it (column-ordered text, a
+    label wrapped one character a line)."""
+    out = []
+    k = first
+    while k < len(lines):
+        found = _label_row(lines, k)
+        if found is None:
+            break
+        out.append(found)
+        k = found[0] + 1
+    return out
+
+
+def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int, str, str] | None:
+    """The first label row at or after line ``first`` (and before ``first + within`` when
+    ``first`` is 0: the table's label row opens it), as ``_label_rows`` gives them."""
+    last = within if first == 0 else len(lines)
+    for k in range(first, min(last, len(lines))):
+        ln = lines[k]
+        t = without_whitespace(ln)
+        if not t:
+            continue
+        for label in _NUMBER_LABELS_LONGEST_FIRST:
+            if t.startswith(label) and _FIELD_LABEL_OPEN.match(t[len(label) :]):
+                tail = next((x for x in _TAIL_LABELS_LONGEST_FIRST if t.endswith(x)), "")
+                return k, label, tail
+        if t in _NUMBER_LABEL_SET:
+            nxt = [x for x in lines[k + 1 : k + 6] if x.strip()]
+            if any(is_label_piece(x) or _FIELD_LABEL_OPEN.match(without_whitespace(x)) for x in nxt[:2]):
+                return k, t, _tail_label(lines, k)
+        if k and _FIELD_LABEL_OPEN.match(t):
+            j = _wrapped_label_before(lines, k, first)
+            if j is not None:
+                return j, _wrapped_label(lines, j, k), _tail_label(lines, k)
+    return None
+
+
+def _wrapped_label_before(lines: list[str], k: int, first: int) -> int | None:
+    """The first line of a numbering label wrapped a piece a line (``N`` / ``o`` / ``.``, ``番`` /
+    ``号``) just before line ``k`` (blank lines between allowed), or None."""
+    joined, j, pieces = "", k, 0
+    while j > first and pieces < MAX_LABEL_PIECES:
+        j -= 1
+        t = without_whitespace(lines[j])
+        if not t or _LONE_NUMBER.match(t):  # the first row's number may stand between
+            continue
+        if len(t) > 2:
+            return None
+        joined, pieces = t + joined, pieces + 1
+        if joined in _NUMBER_LABEL_SET:
+            return j
+    return None
+
+
+def _wrapped_label(lines: list[str], j: int, k: int) -> str:
+    """The label whose pieces stand on lines ``j`` … ``k - 1`` (numbers between left out)."""
+    return "".join(t for t in map(without_whitespace, lines[j:k]) if not _LONE_NUMBER.match(t))
+
+
+def _tail_label(lines: list[str], k: int) -> str:
+    """A tail label standing alone among the label row's lines after line ``k``."""
+    for ln in lines[k : k + TAIL_LABEL_SPAN]:
+        t = without_whitespace(ln)
+        if t in TAIL_LABELS:
+            return t
+    return ""
+
+
+def strip_row_numbers(text: str) -> RowNumbers:
+    """``text`` without its numbering column's numbers and labels (and a page column's
+    numbers), when the text shows one; else unchanged.  Notes say what was set aside."""
+    out = RowNumbers(text)
+    if not _may_be_numbered(text):
+        return out
+    lines = text.split("\n")
+    found = _label_row(lines)
+    label, tail = (found[1], found[2]) if found else ("", "")
+    start = found[0] if found else 0
+    # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
+    expected, hits, dated, gaps = 1, [], 0, 0
+    for k in range(start, len(lines)):
+        m = _LEAD.match(lines[k])
+        if not m or "\f" in lines[k] or _in_date(lines, k):
+            continue
+        n = _number(m.group("n"))
+        # A number skipped (a row deleted, a list renumbered by hand) is taken only before a date.
+        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"))
+        if (n != expected and not skip) or n > MAX_ROW_NUMBER:
+            continue
+        gaps += n - expected
+        expected = n
+        hits.append(k)
+        dated += _opens_date(m.group("rest"))
+        expected += 1
+    if found:
+        hits = sorted(hits + _unordered_numbers(lines, start, hits))
+    if not hits or (not found and dated < MIN_UNLABELLED_RUN):
+        return out
+    wrapped = None
+    if not found:
+        j = _wrapped_label_before(lines, hits[0], 0)
+        if j is not None:
+            wrapped = label = _wrapped_label(lines, j, hits[0])
+    pages = tail in PAGE_TAIL_LABELS
+    new = list(lines)
+    for k in hits:
+        m = _LEAD.match(lines[k])
+        rest = m.group("rest") or ""
+        if pages and rest:
+            t = _TAIL_NUMBER.match(rest)
+            if t and not DATE_HEAD.match(rest):
+                rest = t.group("rest")
+                out.tail_values += 1
+        new[k] = rest
+        out.numbers.append(_number(m.group("n")))
+    if pages:
+        # Column-ordered text: the page numbers on lines of their own.
+        for k in range(start, len(new)):
+            if k not in hits and _LONE_NUMBER.match(new[k]) and not _in_date(lines, k):
+                new[k] = ""
+                out.tail_values += 1
+    for k, row_label, row_tail in _label_rows(lines, start) if found else ():
+        _drop_labels(new, k, row_label, row_tail, out)
+    if wrapped:
+        _drop_labels(new, j, wrapped, "", out)
+    if found:
+        # A repeated label row glued to the end of the line before it (pypdfium2 prints a page's
+        # header row right after the last cell above: ``…仕組みになっている。項番 変更日 項目 …``).
+        glued = regex.compile(
+            rf"{regex.escape(label)}[ \u3000]+(?=変更日[ \u3000]+項目|項目[ \u3000]+変更前)"
+        )
+        new = [glued.sub("", ln) if label in ln else ln for ln in new]
+    # A number or label on a line of its own leaves nothing: the line goes.
+    out.text = "\n".join(ln for k, ln in enumerate(new) if ln or not lines[k].strip() or ln == lines[k])
+    run = f"1–{max(out.numbers)}"
+    out.notes.append(
+        f"a numbering column ({label or 'unlabelled'}) was read: {len(out.numbers)} row numbers ({run})"
+        " set aside, not a field"
+    )
+    if gaps:
+        out.notes.append(
+            f"the row numbers skip {gaps} numbers: a row may be missing from the table as printed,"
+            " or the numbering was made by hand"
+        )
+    if tail:
+        what = f"{out.tail_values} page numbers set aside" if pages else "its cells, if any, are read as text"
+        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    return out
+
+
+_DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")
+_DATE_GLUE_BEFORE = regex.compile(
+    r"(?:[/／.．\-－年月][ \u3000]*|^[ \u3000]*[0-9０-９]*[/／.．\-－][0-9０-９/／.．\-－ \u3000]*)$"
+)
+
+
+def _in_date(lines: list[str], k: int) -> bool:
+    """Line ``k`` (a number alone) is a piece of a date wrapped in a narrow column
+    (``201`` / ``6/1`` / ``0/0``, ``令和2年4月`` / ``1`` / ``日``)."""
+    if not _LONE_NUMBER.match(lines[k]):
+        return False
+    after = lines[k + 1] if k + 1 < len(lines) else ""
+    before = lines[k - 1] if k else ""
+    return bool(_DATE_GLUE_AFTER.match(after) or _DATE_GLUE_BEFORE.search(before))
+
+
+def _unordered_numbers(lines: list[str], start: int, hits: list[int]) -> list[int]:
+    """Lines of a number alone that complete the run 1, 2, 3 … out of the text's order
+    (column-ordered text prints a column's boxes in any order): for each number missing from
+    ``hits``, its first line alone, as long as 1 … n are all found."""
+    have = {_number(_LEAD.match(lines[k]).group("n")) for k in hits}
+    lone: dict[int, int] = {}
+    for k in range(start, len(lines)):
+        if k not in hits and _LONE_NUMBER.match(lines[k]) and not _in_date(lines, k):
+            lone.setdefault(_number(lines[k].strip()), k)
+    out, n = [], 1
+    while n <= MAX_ROW_NUMBER and (n in have or n in lone):
+        if n not in have:
+            out.append(lone[n])
+        n += 1
+    return out
+
+
+def _drop_labels(lines: list[str], k: int, label: str, tail: str, out: RowNumbers) -> None:
+    """Take the numbering label (and the tail label) out of the label row at line ``k``."""
+    t = without_whitespace(lines[k])
+    if t in _NUMBER_LABEL_SET:
+        lines[k] = ""
+    elif t.startswith(label) and len(t) > len(label):
+        lines[k] = _cut_label(lines[k], label, head=True)
+        if tail and without_whitespace(lines[k]).endswith(tail):
+            lines[k] = _cut_label(lines[k], tail, head=False)
+            if tail not in out.labels:
+                out.labels.append(tail)
+            tail = ""
+    else:  # a label wrapped one piece a line
+        joined, j = "", k
+        while len(joined) < len(label) and j < len(lines):
+            t = without_whitespace(lines[j])
+            if not _LONE_NUMBER.match(t):  # the first row's number may stand between
+                joined += t
+                lines[j] = ""
+            j += 1
+    if label not in out.labels:
+        out.labels.append(label)
+    if tail:
+        for j in range(k, min(len(lines), k + TAIL_LABEL_SPAN)):
+            if without_whitespace(lines[j]) == tail:
+                lines[j] = ""
+                if tail not in out.labels:
+                    out.labels.append(tail)
+                break
+
+
+def _cut_label(line: str, label: str, head: bool) -> str:
+    """``line`` without ``label`` (spaces inside it allowed) at its head or its end."""
+    pattern = r"[\s\u3000]*".join(regex.escape(ch) for ch in label)
+    rx = regex.compile(rf"^\s*{pattern}\s*" if head else rf"\s*{pattern}\s*$")
+    return rx.sub("", line, count=1)
+
+
+# --------------------------------------------------------------------------- layout text
+
+_LAYOUT_SEGMENT = regex.compile(r"\S+")
+_SMALL_NUMBER = regex.compile(r"^(?:[0-9]{1,3}|[０-９]{1,3})$")
+
+
+def _segments(line: str) -> list[tuple[int, int, int, str]]:
+    """(display column, display end, character start, text) of each segment of a layout line."""
+    out = []
+    col, pos = 0, 0
+    for m in _LAYOUT_SEGMENT.finditer(line):
+        col += display_width(line[pos : m.start()])
+        end = col + display_width(m.group(0))
+        out.append((col, end, m.start(), m.group(0)))
+        col, pos = end, m.end()
+    return out
+
+
+# A label row opening with a piece of a wrapped numbering label (``番 変更日 …`` / ``号``).
+_HEAD_BEFORE_LABELS = regex.compile(r"^[ \u3000]*\S{1,2}[ \u3000]+(?:変更日|変更|項目)", regex.M)
+
+
+def _layout_label_row(line: str, nxt: str) -> tuple[int, int, str, str] | None:
+    """(end column of the numbering label, start column of the tail label or -1, labels) of a
+    layout label row that opens with a numbering label (or its head, wrapped in a narrow
+    column: ``番`` / ``号``, its tail opening ``nxt`` at the same column)."""
+    segs = _segments(line)
+    if len(segs) < 3:
+        return None
+    first = without_whitespace(segs[0][3])
+    second = without_whitespace(segs[1][3])
+    if first not in _NUMBER_LABEL_SET:
+        below = _segments(nxt)
+        if not below or abs(below[0][0] - segs[0][0]) > 1 or first + below[0][3] not in _NUMBER_LABEL_SET:
+            return None
+        first += below[0][3]
+    if not _FIELD_LABEL_OPEN.match(second):
+        return None
+    last = without_whitespace(segs[-1][3])
+    tail_col = segs[-1][0] if last in TAIL_LABELS else -1
+    return segs[1][0], tail_col, first, last if tail_col >= 0 else ""
+
+
+def _blank(line: str, start: int, text: str) -> str:
+    return line[:start] + " " * display_width(text) + line[start + len(text) :]
+
+
+def blank_layout_numbers(text: str) -> RowNumbers:
+    """``pdftotext -layout`` text with its numbering column (and a page column's numbers) blanked
+    out, each character replaced by spaces of its width so that the other columns keep their
+    places; unchanged when no label row opens with a numbering label."""
+    out = RowNumbers(text)
+    if not (
+        _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN)
+        or _HEAD_BEFORE_LABELS.search(text, 0, LABEL_ROW_SPAN)
+    ):
+        return out
+    lines = text.split("\n")
+    lead_end, tail_col, label, tail = -1, -1, "", ""
+    changed = False
+    for k, ln in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        found = _layout_label_row(ln, nxt) if "\f" not in ln else None
+        if found:
+            lead_end, tail_col, label, tail = found
+            segs = _segments(ln)
+            if without_whitespace(segs[0][3]) != label:  # the label's tail on the next line
+                below = _segments(nxt)[0]
+                lines[k + 1] = _blank(nxt, below[2], below[3])
+            if tail_col >= 0:  # right to left: a blanked label changes the characters' count
+                ln = _blank(ln, segs[-1][2], segs[-1][3])
+            ln = _blank(ln, segs[0][2], segs[0][3])
+            lines[k], changed = ln, True
+            continue
+        if lead_end < 0:
+            continue
+        segs = _segments(ln)
+        for col, end, start, seg in reversed(segs):
+            small = bool(_SMALL_NUMBER.match(seg))
+            if small and end <= lead_end:
+                out.numbers.append(_number(seg))
+            elif small and tail in PAGE_TAIL_LABELS and col >= tail_col - 2:
+                out.tail_values += 1
+            else:
+                continue
+            ln = _blank(ln, start, seg)
+        if ln != lines[k]:
+            lines[k], changed = ln, True
+    if not changed:
+        return out
+    out.text = "\n".join(lines)
+    out.labels = [x for x in (label, tail) if x]
+    if out.numbers:
+        out.notes.append(
+            f"a numbering column ({label}) was read: {len(out.numbers)} row numbers"
+            f" ({min(out.numbers)}–{max(out.numbers)}) set aside, not a field"
+        )
+    if tail:
+        what = (
+            f"{out.tail_values} page numbers set aside"
+            if tail in PAGE_TAIL_LABELS
+            else "its cells read as text"
+        )
+        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    return out
