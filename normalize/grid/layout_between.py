@@ -8,7 +8,10 @@ row of its own.  Here such a page is cut in two at the label row that follows a 
 page number: it has its label row to set its columns, as a page under a repeated header has).
 The lines right above that label row, set apart from the rows by a blank line, each one piece
 of text with no column gap that opens at the page's left margin, are that paragraph: they are
-dropped and named in a note.
+dropped and named in a note.  Only such a paragraph or heading makes a second table: a label row
+right under table text with none between is the same table's header printed again (Calc prints a
+merged cell's text cut by a page break above the next page's repeated header), and the table
+runs on through it.
 """
 
 from __future__ import annotations
@@ -86,6 +89,30 @@ def _prose_above(rows: list[tuple[float, list[Word]]], h: int, left: float) -> l
     return sorted(picked)
 
 
+def _second_table(rows: list[tuple[float, list[Word]]], left: float) -> tuple[int, list[int]] | None:
+    """The first label row after table text with prose or a heading right above it (``None``
+    when there is none): its index (its wrapped first line's, if wrapped) and the prose rows'.
+
+    A label row with table text right above it and no prose between is the same table's header
+    printed again (a repeated header under text Calc printed above it, a merged cell's text cut
+    by a page break): the table runs on, the page is not cut."""
+    seen_body = False
+    for h, (_top, words) in enumerate(rows):
+        if is_label_row(words):
+            if not seen_body:
+                continue
+            cut = h
+            # The label row's wrapped first line (``提出時 提出時期に係る説`` above ``… 期 明``).
+            while cut > 0 and rows[cut][0] - rows[cut - 1][0] < 2 and _label_pieces(rows[cut - 1][1]):
+                cut -= 1
+            prose = _prose_above(rows, cut, left)
+            if prose:
+                return cut, prose
+        elif not _is_furniture_row(words):
+            seen_body = True
+    return None
+
+
 def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[str]]:
     """``pages`` with each page that prints a second label row after table text cut at that
     row; the prose right above it is dropped, named in the notes returned."""
@@ -94,29 +121,17 @@ def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[s
     for page in pages:
         rows = _rows(page)
         left = min((w.x0 for w in page.words), default=0.0)
-        seen_body = False
-        cut = None
-        for h, (_top, words) in enumerate(rows):
-            if is_label_row(words):
-                if seen_body:
-                    cut = h
-                    break
-            elif not _is_furniture_row(words):
-                seen_body = True
-        if cut is None:
+        found = _second_table(rows, left)
+        if found is None:
             out.append(page)
             continue
-        # The label row's wrapped first line (``提出時 提出時期に係る説`` above ``… 期 明``).
-        while cut > 0 and rows[cut][0] - rows[cut - 1][0] < 2 and _label_pieces(rows[cut - 1][1]):
-            cut -= 1
-        prose = _prose_above(rows, cut, left) or []
-        first = prose[0] if prose else cut
+        cut, prose = found
+        first = prose[0]
         head = [w for _, ws in rows[:first] for w in ws]
         rest = [w for _, ws in rows[cut:] for w in ws]
-        if prose:
-            text = "".join(w.text for k in prose for w in rows[k][1])
-            more = "…" if len(text) > NOTE_CHARS else ""
-            notes.append(f"text between two tables, not a row: '{text[:NOTE_CHARS]}{more}'")
+        text = "".join(w.text for k in prose for w in rows[k][1])
+        more = "…" if len(text) > NOTE_CHARS else ""
+        notes.append(f"text between two tables, not a row: '{text[:NOTE_CHARS]}{more}'")
         base = PageWords(page.page, page.width, page.height, page.unit, page.source, head, page.rulings)
         tail = PageWords(page.page, page.width, page.height, page.unit, page.source, rest, page.rulings)
         if not all(_is_furniture_row(ws) for _, ws in rows[:first]):
