@@ -11,12 +11,15 @@ centred, it stands in their middle; at the foot, it ends on their last line).  S
 read as a row of its own: the row's date lines are its too (a merged date), and a 提出時期
 printed level with the block is its own.  An explanation line right under the row's own cells
 with no blank line above it may be a row of its own or the end of the row's explanation: the
-row says so (``ROW_OF_ITS_OWN_WHY``), nothing is moved.
+row says so (``ROW_OF_ITS_OWN_WHY``), nothing is moved.  One of the column's stock sentences
+(重大な変更に該当しない, …) below the cells is the second paragraph of the explanation above.
 """
 
 from __future__ import annotations
 
 import itertools
+
+from piatable.vocabulary import EXPLANATION_PHRASES
 
 from ..chars import SENTENCE_END, display_width
 from .lines import Line
@@ -101,6 +104,13 @@ def _full(line: Line | None, wrap: float) -> bool:
     return bool(text) and display_width(text) >= wrap - 1 and text[-1] not in SENTENCE_END
 
 
+def _stock_phrase(lines: list[Line]) -> bool:
+    """The lines hold one of the column's stock sentences (重大な変更に該当しない, …), or are its
+    start: the second paragraph of the explanation above, never a row's whole explanation."""
+    text = "".join("".join(ln.text.split()) for ln in lines).rstrip("。")
+    return any(p in text or p.startswith(text) for p in EXPLANATION_PHRASES)
+
+
 def last_explanation(row: Row | None) -> Line | None:
     """The row's last explanation line (None when it has none)."""
     lines = (row or {}).get(EXPLANATION_COLUMN) or []
@@ -124,7 +134,7 @@ def lone_explanation_rows(
     gap = LONE_GAP_EM * hy
     why = None
     tail = _outside(expl, own, hy, below=True)
-    if tail and len(tail) < len(expl):
+    if tail and len(tail) < len(expl) and not _stock_phrase(tail):
         rest = expl[: len(expl) - len(tail)]
         ends = not rest[-1].runs_on and not _full(rest[-1], wrap)
         if ends and tail[0].top - rest[-1].top >= _pitch(rest, tail, hy) + gap:
