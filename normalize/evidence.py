@@ -373,6 +373,21 @@ def date_paragraph_doubts(record: Record) -> list[Doubt]:
         if is_date_line(para):
             why = f"the explanation holds a date alone ({para[:12]}): a row's date that opened no row?"
             return [Doubt("row_split_guess", "explanation", why)]
+    return whole_row_doubts(record)
+
+
+def whole_row_doubts(record: Record) -> list[Doubt]:
+    """``row_split_guess``: a before, after or explanation cell holds a paragraph opening with a
+    date and, from there on, a 提出時期 (事前 / 事後 alone or ending a line): the text of a whole
+    further row (its date line and its timing) read into this cell, that row lost."""
+    for f in ("before", "after", "explanation"):
+        paras = paragraphs(getattr(record, f) or "")
+        for k, para in enumerate(paras):
+            if k == 0 or not DATE_AT_START.match(para):
+                continue  # a cell that opens with a date is a date cell (①実施日)
+            if any(TIMING.match(p) or _SPACED_TIMING_END.search(p) for p in paras[k:]):
+                why = f"the {f} cell holds a date line ({para[:12]}) and then a 提出時期: a whole row?"
+                return [Doubt("row_split_guess", f, why)]
     return []
 
 

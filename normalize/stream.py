@@ -15,12 +15,10 @@ from math import exp
 
 from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
-from piatable.vocabulary import (
-    EXPLANATION_ENDING,
-    TIMING,
-)
+from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
+from .between import without_prose
 from .chars import display_width, starts_paragraph, without_whitespace
 from .conservation import dates_before_region, paths_before_region, rowless_share
 from .continuation import continued_doubt, explanation_rest
@@ -319,8 +317,9 @@ def _read_rows(
     """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
     order (``label_order``): the result and the region's lines."""
     start = 0 if in_table else find_table_start(raw)
-    region, furniture = remove_furniture(raw[start:] if paged else pages_from_furniture(raw[start:]))
-    result = StreamResult([], furniture, start, region=[cl.text for cl in region])
+    tail, prose_notes = without_prose(raw[start:])
+    region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
+    result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region([cl.text for cl in raw[: start + 1]], start)
     result.dates_before = dates_before_region([cl.text for cl in raw[: start + 1]], start)
     result.after_title = lines_after_title(raw, start)

@@ -19,7 +19,8 @@ creation date).
                                                        # office4, heldout4, office5, heldout5,
                                                        # office8, heldout8, office9, heldout9,
                                                        # office-long, heldout-long,
-                                                       # office-scanmerge
+                                                       # office-scanmerge,
+                                                       # office-explonly19, heldout-explonly19
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -750,11 +751,22 @@ LEAN_SETS = (
     "heldout-writerraw",
     "office8",
     "heldout8",
+    "office-explonly19",
+    "heldout-explonly19",
 )
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
-LAYOUT_SETS = ("office4", "heldout4", "office5", "heldout5", "office9", "heldout9")
+LAYOUT_SETS = (
+    "office4",
+    "heldout4",
+    "office5",
+    "heldout5",
+    "office9",
+    "heldout9",
+    "office-explonly19",
+    "heldout-explonly19",
+)
 LAYOUT_TEXTS = ("pdftotext-layout",)
 
 
@@ -2014,6 +2026,52 @@ def dotted18_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+# Explanations a row of their own may hold beside a merged date (issue 10, between19): tuning
+# and held-out phrases differ.
+EXPLONLY_TUNING = (
+    "上記の変更に伴い、関連する記載を修正",
+    "字句の修正",
+    "組織改編に伴う担当部署名の変更（以下同じ）",
+    "様式の改正に伴う記載の整理",
+)
+EXPLONLY_HELDOUT = (
+    "前項の変更に合わせて用語を統一",
+    "誤記の訂正",
+    "事務手続の見直しに伴う所要の修正（他の項目も同様）",
+)
+
+
+def explonly19_cases(heldout: bool) -> list[Case]:
+    """Tables of 8–9 rows by Calc and by Writer whose date is merged over its group, one or two
+    rows of a group printing only 提出時期に係る説明 (no item, before, after; the timing merged
+    with the group's or empty): in ``pdftotext -layout`` text such a row's explanation stands
+    under the row above's, with no date of its own.  Tuning ``office-explonly19`` from the
+    tuning tables; ``heldout-explonly19`` from the held-out tables (measure only)."""
+    if heldout:
+        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
+    else:
+        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    phrases = EXPLONLY_HELDOUT if heldout else EXPLONLY_TUNING
+    cases = []
+    for k, (name, path) in enumerate(plan):
+        maker = ("calc", "writer")[k % 2]
+        rng = _rng(f"explonly19-{name}-{heldout}")
+        table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+        start = rng.randrange(max(len(table) - 7, 0) + 1)
+        rows = [dict(r) for r in table[start : start + 7]]
+        # One or two explanation-only rows, each right after a row, inside that row's date group.
+        for at in sorted(rng.sample(range(1, len(rows) + 1), 2 if k < 2 else 1), reverse=True):
+            prev = rows[at - 1]
+            timing = "" if rng.random() < 0.4 else prev["timing"]
+            extra = dict(prev, item="", before="", after="", timing=timing, explanation=rng.choice(phrases))
+            rows.insert(at, extra)
+        c = plain_case(f"{maker}-explonly-{name}", rows, maker, heldout=heldout)
+        keys = rng.choice((("change_date_raw",), ("change_date_raw", "timing")))
+        c = replace(c, merge=True, merge_keys=keys, valign=rng.choice(("top", "center")), rows_per_page=None)
+        cases.append(replace(c, real_dates=False))
+    return cases
+
+
 # What filings print after the table: the closing mark 以上 set to the right, a note (※), both.
 CLOSINGS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("以上", "right"),),
@@ -2082,6 +2140,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office-hwkana18": (SAMPLES / "office-hwkana18", hwkana18_cases),
     "office-dotted18": (SAMPLES / "office-dotted18", lambda: dotted18_cases(heldout=False)),
     "heldout-dotted18": (SAMPLES / "heldout-dotted18", lambda: dotted18_cases(heldout=True)),
+    "office-explonly19": (SAMPLES / "office-explonly19", lambda: explonly19_cases(heldout=False)),
+    "heldout-explonly19": (SAMPLES / "heldout-explonly19", lambda: explonly19_cases(heldout=True)),
     "office-closing19": (SAMPLES / "office-closing19", lambda: closing19_cases(heldout=False)),
     "heldout-closing19": (SAMPLES / "heldout-closing19", lambda: closing19_cases(heldout=True)),
 }

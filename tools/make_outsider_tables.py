@@ -19,6 +19,7 @@
     python tools/make_outsider_tables.py --set office-pdfium17 --set heldout-pdfium17  # bullets, boxes
     python tools/make_outsider_tables.py --set office-colhead17 --set heldout-colhead17  # columns reordered
     python tools/make_outsider_tables.py --set office-numcol19 --set heldout-numcol19  # 番号 column
+    python tools/make_outsider_tables.py --set office-between18 --set heldout-between18  # two tables
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -135,6 +136,14 @@ class Case:
     lead_style: str = ""
     tail_label: str = ""
     tail_values: tuple[str, ...] = ()
+    # Two tables (branch between18): rows from ``split_at`` on form a second table, printed after
+    # the paragraphs ``prose`` under a label row of its own; with ``break_before`` the prose and
+    # the second table open a new page, otherwise they follow on the first table's page.
+    split_at: int = 0
+    prose: tuple[str, ...] = ()
+    break_before: bool = False
+    # A page-number footer (branch between18): ``"- {p}/{n} -"``, ``"{p} / {n}"``, ``"- {p} -"``.
+    footer: str = ""
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -331,9 +340,12 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         c.border = border
     runs = _date_runs(case) if case.merge_dates else []
     covered = {i for a, b in runs for i in range(a + 1, b + 1)}
+    shift = 0  # sheet rows the prose and the second label row take (two tables)
     for i, (r, h) in enumerate(zip(case.rows, _xlsx_heights(case, widths, extra), strict=True)):
+        if case.split_at and i == case.split_at:
+            shift = _xlsx_between(ws, case, top + 1 + i, border)
         for j, value in extra_cells(case, i):
-            c = ws.cell(top + 1 + i, j + 1, value)
+            c = ws.cell(top + 1 + i + shift, j + 1, value)
             c.font = font
             c.alignment = Alignment(horizontal="center", vertical=cell_valign(case, "item"), wrap_text=True)
             c.border = border
@@ -343,11 +355,11 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
                 value = _rich(value, case)
             elif case.mark_font and isinstance(value, str) and "［○］" in value:
                 value = _marked(value, case)
-            c = ws.cell(top + 1 + i, j + 1, value)
+            c = ws.cell(top + 1 + i + shift, j + 1, value)
             c.font = font
             c.alignment = Alignment(vertical=cell_valign(case, key), wrap_text=True)
             c.border = border
-        ws.row_dimensions[top + 1 + i].height = h
+        ws.row_dimensions[top + 1 + i + shift].height = h
     date_col = case.order.index(0) + 1 + first
     for a, b in runs:
         ws.merge_cells(start_row=top + 1 + a, start_column=date_col, end_row=top + 1 + b, end_column=date_col)
@@ -363,7 +375,37 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = f"{top}:{top}"
+    if case.footer:
+        ws.oddFooter.center.text = case.footer.format(p="&P", n="&N")
     wb.save(path)
+
+
+def _xlsx_between(ws, case: Case, at: int, border) -> int:  # type: ignore[no-untyped-def]
+    """The prose between two tables, each paragraph a row merged over the six columns (one
+    blank row above and below), then the second table's label row, from sheet row ``at``; with
+    ``case.break_before`` a manual page break above the prose.  Returns the rows taken."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.pagebreak import Break
+
+    font = Font(name=case.font, size=case.size)
+    if case.break_before:
+        ws.row_breaks.append(Break(id=at - 1))
+    row = at + 1
+    for para in case.prose:
+        c = ws.cell(row, 1, para)
+        c.font = font
+        c.alignment = Alignment(vertical="top", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=6)
+        lines = max(1, -(-_units(para) * case.size / 2 // (_page_cm(case) * 28.35 - 10)))
+        ws.row_dimensions[row].height = round((lines + 0.3) * case.size * 1.5, 1)
+        row += 1
+    row += 1
+    for j, label in enumerate(LABELS[k] for k in case.order):
+        c = ws.cell(row, j + 1, label)
+        c.font = Font(name=case.font, size=case.size, bold=True)
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        c.border = border
+    return row + 1 - at
 
 
 # --------------------------------------------------------------------------- .docx
@@ -374,8 +416,6 @@ def write_docx(path: Path, case: Case) -> None:
     paragraph of a cell its own paragraph, the header row repeated."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ALIGN_VERTICAL
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -392,13 +432,29 @@ def write_docx(path: Path, case: Case) -> None:
     normal.font.size = Pt(case.size)
     _set_east_asian(normal, case.font)
     normal.paragraph_format.space_after = Pt(0)
+    if case.footer:
+        _docx_footer(sec, case.footer)
     if case.cover_page:
         _docx_cover(doc, case)
     if case.title:
         doc.add_paragraph(case.title)
+    parts = [case.rows[: case.split_at], case.rows[case.split_at :]] if case.split_at else [case.rows]
+    for n, rows in enumerate(parts):
+        if n:
+            _docx_between(doc, case)
+        _docx_table(doc, case, rows)
+    doc.save(path)
+
+
+def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """One table of ``rows`` under its label row (repeated on each page)."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     labels = table_labels(case)
     first = 1 if case.lead_label else 0  # the first field column's offset
-    table = doc.add_table(rows=1 + len(case.rows), cols=len(labels))
+    table = doc.add_table(rows=1 + len(rows), cols=len(labels))
     table.style = "Table Grid"
     table.autofit = False
     for j, label in enumerate(labels):
@@ -406,9 +462,9 @@ def write_docx(path: Path, case: Case) -> None:
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     valigns = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
-    runs = {key: merge_runs(case.rows, key, set()) for key in case.merge_keys}
+    runs = {key: merge_runs(rows, key, set()) for key in case.merge_keys}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
-    for i, r in enumerate(case.rows):
+    for i, r in enumerate(rows):
         cells = table.rows[1 + i].cells
         for j, value in extra_cells(case, i):
             cells[j].text = value
@@ -432,7 +488,46 @@ def write_docx(path: Path, case: Case) -> None:
         table.columns[j].width = w
         for cell in table.columns[j].cells:
             cell.width = w
-    doc.save(path)
+
+
+def _docx_footer(sec, pattern: str) -> None:  # type: ignore[no-untyped-def]
+    """A centred footer printing ``pattern`` with the PAGE / NUMPAGES fields for {p} / {n}."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    para = sec.footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in re.split(r"(\{[pn]\})", pattern):
+        if piece in ("{p}", "{n}"):
+            run = para.add_run()
+            for kind, text in (
+                ("begin", ""),
+                ("instr", "PAGE" if piece == "{p}" else "NUMPAGES"),
+                ("end", ""),
+            ):
+                if kind == "instr":
+                    el = OxmlElement("w:instrText")
+                    el.set(qn("xml:space"), "preserve")
+                    el.text = text
+                else:
+                    el = OxmlElement("w:fldChar")
+                    el.set(qn("w:fldCharType"), kind)
+                run._r.append(el)
+        elif piece:
+            para.add_run(piece)
+
+
+def _docx_between(doc, case: Case) -> None:  # type: ignore[no-untyped-def]
+    """The paragraphs between two tables (after a page break with ``case.break_before``)."""
+    from docx.enum.text import WD_BREAK
+
+    doc.add_paragraph()
+    if case.break_before:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for para in case.prose:
+        doc.add_paragraph(para)
+    doc.add_paragraph()
 
 
 def _docx_cover(doc, case: Case) -> None:  # type: ignore[no-untyped-def]
@@ -652,6 +747,8 @@ SET_NAMES = (
     "heldout-pdfium17",
     "office-numcol19",
     "heldout-numcol19",
+    "office-between18",
+    "heldout-between18",
 )
 # The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
 COLUMN_TOOLS = ("pdfminer", "pdftotext")
@@ -1368,6 +1465,12 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-colhead17" in sets:
         cases = colhead_cases("hch17", HELDOUT_POOLS, 6, 2717)
         build(SAMPLES / "heldout-colhead17", cases, readme=README_COLHEAD)
+    if "office-between18" in sets:
+        cases = between_cases("bt18", TUNING_POOLS, 10, 1818, False)
+        build(SAMPLES / "office-between18", cases, readme=README_BETWEEN)
+    if "heldout-between18" in sets:
+        cases = between_cases("hbt18", HELDOUT_POOLS, 8, 2818, True)
+        build(SAMPLES / "heldout-between18", cases, readme=README_BETWEEN)
     if "office-colorder18" in sets:
         cases = colorder_cases("co18", TUNING_POOLS, 8, 1818)
         build(SAMPLES / "office-colorder18", cases, readme=README_COLORDER)
@@ -1431,6 +1534,71 @@ extractors' texts; settings per case (`lead_label`, `tail_label`, …) in `cases
     python tools/make_outsider_tables.py --set office-numcol19 --set heldout-numcol19
     python tools/eval_text.py samples/office-numcol19
     python tools/eval_office.py samples/office-numcol19
+"""
+
+
+# Paragraphs printed between two tables of one document (branch between18): what a filing says
+# between the table of one revision and the next.  Tuning and held-out wordings differ.
+PROSE_TUNING = (
+    (
+        "上記の変更は、平成３１年度の評価書の修正として提出したものである。令和５年度の再評価に伴う変更箇所は、次のとおりである。",
+    ),
+    ("以下は、令和４年度に実施した再評価に伴う変更箇所である。",),
+    (
+        "※　上記のほか、字句の修正を行った。",
+        "２　令和３年度の見直しに伴う変更",
+    ),
+    ("次の表は、しきい値評価の再実施に伴い変更した箇所を示す。なお、重要な変更には該当しない。",),
+)
+PROSE_HELDOUT = (
+    ("前回の評価書公表後の変更箇所は、上記のとおりである。また、システム更改に伴う変更箇所を次に示す。",),
+    ("【第２回変更】",),
+    (
+        "（注）上表の変更は、いずれも重要な変更に該当しないものである。",
+        "令和６年度の組織改正に伴う変更は、以下のとおりである。",
+    ),
+    ("中間評価に伴い、次の箇所を変更した。",),
+)
+FOOTERS = ("- {p}/{n} -", "{p} / {n}", "- {p} -", "")
+
+
+def between_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Calc and Writer documents holding two amendment tables with prose between them (branch
+    between18): ``draw_cases`` rows (6–11) cut in two at a random row, the paragraphs drawn from
+    ``PROSE_TUNING`` or ``PROSE_HELDOUT``, the second table on a new page or following on the
+    first's, a page-number footer in one of ``FOOTERS``."""
+    rng = random.Random(seed + 18)
+    cases = draw_cases(
+        prefix,
+        pools,
+        n,
+        seed=seed,
+        titles=(*TITLES, ""),
+        valigns=VALIGNS + MIXED_VALIGNS,
+        rows_per_case=(6, 11),
+    )
+    for case in cases:
+        case.split_at = rng.randint(2, len(case.rows) - 2)
+        case.prose = rng.choice(PROSE_HELDOUT if heldout else PROSE_TUNING)
+        case.break_before = rng.random() < 0.4
+        case.footer = rng.choice(FOOTERS)
+    return cases
+
+
+README_BETWEEN = """# {name}: two tables with prose between them (branch between18)
+
+Calc (`*-calc-*`) and Writer (`*-writer-*`) documents of 6–11 rows cut into two amendment tables,
+each under its own label row, with one or two paragraphs of prose between them (`上記の変更は、…
+次のとおりである。`), the second table on the same page or on a new one, and a page-number footer
+(`- 2/3 -`, `2 / 3`, `- 2 -`) or none.  Each case is the PDF and its five extractors' texts; the
+truth (`expected/records.json`) is both tables' rows in order.  `office-between18` draws from the
+tuning tables, `heldout-between18` from `samples/heldout/tables` and other prose: measure on it only.
+
+    python tools/make_outsider_tables.py --set office-between18 --set heldout-between18
+    python tools/eval_office.py samples/office-between18 samples/heldout-between18
+
+Only two PDFs are committed (`bt18-calc-1`, `bt18-writer-2`: about 100 KB each; the tests read
+them); the generator writes every case's PDF again.
 """
 
 

@@ -26,9 +26,10 @@ Modules, in import order (each imports only those before it):
 (the rows a merged 提出時期 / explanation covers, from where it stands), ``anchored`` (rows
 anchored at dates or 項目 paths), ``unseen`` (PDF text clipped away at a cell's edge, tied to
 the cell it continues), ``ocr_room`` (where an OCR line ends, read with its own pitch),
-``ruled`` (one page of positioned words: rulings → columns and
-rows), ``layout_words`` (autospacing, wrap widths of -layout text), ``layout_text`` (one page
-of ``pdftotext -layout`` text), ``carry`` (a page's first row under a merged cell its
-rulings cannot show), ``rows`` (the whole document:
+``between_rulings`` (a paragraph between two ruled tables of a page), ``ruled`` (one page of
+positioned words: rulings → columns and rows), ``layout_words`` (autospacing, wrap widths of
+-layout text), ``layout_text`` (one page of ``pdftotext -layout`` text), ``layout_between``
+(a second table on a -layout page, the prose above it), ``carry`` (a page's first row under a
+merged cell its rulings cannot show), ``rows`` (the whole document:
 ``pages_to_rows``, page continuation, wrap verdicts).
 """

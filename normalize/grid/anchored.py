@@ -16,6 +16,7 @@ from .common import PageRows, cell_text
 from .date_spans import date_spans
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
+from .lone_explanations import last_explanation, lone_explanation_rows, split_lone_rows
 from .merged_fill import merged_runs
 from .merged_sources import fill_sources
 from .misplaced import misplaced_rows
@@ -83,7 +84,12 @@ def _best_alignment(
 
 
 def lines_to_anchored_rows(
-    res: PageRows, cols: dict[int, list[Line]], hy: float, lead: bool = True, layout: bool = False
+    res: PageRows,
+    cols: dict[int, list[Line]],
+    hy: float,
+    lead: bool = True,
+    layout: bool = False,
+    wrap: float = 0.0,
 ) -> None:
     """Rows of a page from its column lines, anchored at the dates of the first column.
 
@@ -96,7 +102,9 @@ def lines_to_anchored_rows(
     ``layout`` (layout text, read a page at a time): the page's last row may run on past its
     foot, and the row carried from the page before go on from its date down (``group_lines``'
     ``open_rows``), and rows whose own cells stand off their dates are in
-    doubt (``misplaced.misplaced_rows``)."""
+    doubt (``misplaced.misplaced_rows``), and a block of a row's explanation that stands apart
+    from its cells is a row of its own (``lone_explanations``; ``wrap``: the explanation
+    column's wrap width)."""
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
@@ -107,7 +115,11 @@ def lines_to_anchored_rows(
         # the row before); else all of it continues the previous page's last row.  Layout
         # text too at the top (a Writer date merged at the top prints on its first page only).
         paths = _section_spans(cols.get(1, []))
-        if len(paths) >= 2 and (res.align != "top" or layout) and _rows_from_paths(res, cols, paths, hy):
+        if (
+            len(paths) >= 2
+            and (res.align != "top" or layout)
+            and _rows_from_paths(res, cols, paths, hy, wrap if layout else None)
+        ):
             return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
         return
@@ -117,7 +129,7 @@ def lines_to_anchored_rows(
     ):
         # More 項目 paths (each opens with its section Ⅰ…Ⅵ) than dates: dates printed once for
         # several rows (merged cells).  The paths anchor the rows then.
-        if _rows_from_paths(res, cols, item_spans, hy):
+        if _rows_from_paths(res, cols, item_spans, hy, wrap if layout else None):
             return
     blanks = _blank_bands(cols, hy)
     open_rows = frozenset({-1, *((0,) if res.carried else ())}) if layout else frozenset()
@@ -159,8 +171,13 @@ def lines_to_anchored_rows(
         for sub, shared in _split_shared(row, mode, hy):
             if r in close:
                 res.doubts.setdefault(len(out), close[r])
-            out.append(sub)
-            merged.append(shared)
+            above = last_explanation(out[-1]) if out else None
+            pieces = lone_explanation_rows(sub, hy, wrap, above) if layout else [(sub, None)]
+            for piece, why in pieces:
+                if why:
+                    res.doubts.setdefault(len(out), why)
+                out.append(piece)
+                merged.append(shared or len(pieces) > 1)
     for k, why in _fill_merged_values(out, merged, len(continued), mode, hy).items():
         res.doubts.setdefault(k, why)
     res.rows, res.merged = out, merged
@@ -395,10 +412,16 @@ def _section_spans(item: list[Line]) -> list[tuple[float, float]]:
 
 
 def _rows_from_paths(
-    res: PageRows, cols: dict[int, list[Line]], spans: list[tuple[float, float]], hy: float
+    res: PageRows,
+    cols: dict[int, list[Line]],
+    spans: list[tuple[float, float]],
+    hy: float,
+    wrap: float | None = None,
 ) -> bool:
     """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
-    those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit."""
+    those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit.
+    With ``wrap`` (layout text: the explanation column's wrap width), a block of a row's
+    explanation that stands apart from its cells is a row of its own (``lone_explanations``)."""
     blanks = _blank_bands(cols, hy)
     # Top alignment leaves the lines above the first path out (a continued row) at no cost:
     # it wins only when it places every line.
@@ -411,7 +434,10 @@ def _rows_from_paths(
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r].setdefault(c, []).append(ln)
-    res.doubts.update(_close_rows(cols, spans, mode, hy, assignment, blanks))
+    close = _close_rows(cols, spans, mode, hy, assignment, blanks)
+    if wrap is not None:
+        rows, spans, close = split_lone_rows(rows, spans, close, hy, wrap)
+    res.doubts.update(close)
     merged = [False] * len(rows)
     centres = [(a + b) / 2 for a, b in spans]
     # Each row's extent from its own (unmerged) cells: 項目, 変更前, 変更後.

@@ -535,7 +535,8 @@ def layout_page_rows(
     )
     res.lines = own_lines
     # A table's first page (nothing carried to it) continues no row from a page before.
-    lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True)
+    wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
+    lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     broken_row_doubts(res)
     crossing_row_doubts(res, hy)
     return res

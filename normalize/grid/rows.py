@@ -555,8 +555,14 @@ def _heading_breaks(lines: list[CellLine]) -> None:
 
 
 def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResult:
-    """Rows of ``pdftotext -layout``-like text: words at character offsets, no rulings."""
-    return pages_to_rows(pages, settings)
+    """Rows of ``pdftotext -layout``-like text: words at character offsets, no rulings.  A page
+    that prints a second table under its own label row is read as two (``layout_between``)."""
+    from .layout_between import split_second_tables
+
+    pages, notes = split_second_tables(pages)
+    result = pages_to_rows(pages, settings)
+    result.notes.extend(notes)
+    return result
 
 
 _mark = attrgetter("mark")

@@ -14,6 +14,7 @@ from piatable.settings import GridSettings
 
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
+from .between_rulings import lines_between_tables
 from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, fits_bounds
 from .common import N_COLS, PageRows, is_furniture
@@ -283,7 +284,11 @@ def page_rows(
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     placed: list[Line] = []
-    for ln in all_lines:
+    between = lines_between_tables(page, all_lines, bounds, hx, hy, settings) if ruled else set()
+    for k, ln in enumerate(all_lines):
+        if k in between:
+            res.notes.append(f"text between two tables, not a row: '{ln.text[:60]}'")
+            continue
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:

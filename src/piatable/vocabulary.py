@@ -68,9 +68,9 @@ LABEL_PIECES: frozenset[str] = frozenset(
         "時期",
     )
 )
-# Page numbers as printed in footers: "- 3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
+# Page numbers as printed in footers: "- 3 -", "- 2/3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
 PAGE_NUMBER = regex.compile(
-    r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
+    r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
     r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁))\s*$"
 )
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.

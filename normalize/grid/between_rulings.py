@@ -1,0 +1,45 @@
+"""Lines printed between two ruled tables of one page of a text-layer PDF (branch between18).
+
+A filing may hold two amendment tables with a paragraph between them (``上記の変更は、…次のとおり
+である。``).  The page's vertical rulings, clustered by position, run from the first table's top
+to the second's foot, so the paragraph would lie inside the table and become a row; it stands
+beside no vertical ruling of the inner column boundaries, which no cell's line does
+(``lines_between_tables``).
+"""
+
+from __future__ import annotations
+
+from piatable.models import PageWords
+from piatable.settings import GridSettings
+
+from .common import is_furniture
+from .lines import Line
+
+
+def lines_between_tables(
+    page: PageWords, lines: list[Line], bounds: list[float], hx: float, hy: float, settings: GridSettings
+) -> set[int]:
+    """Indices of ``lines`` printed between two ruled tables of the page (prose such as
+    ``上記の変更は、…次のとおりである。`` above a second table's label row): no vertical ruling
+    of the table's inner column boundaries runs beside the line, and rulings do above and below
+    it.  Such a line is no cell of the row above it."""
+    thick, min_len = settings.ruling_thickness_em * hx, settings.min_ruling_em * hy
+    slack = settings.ruling_merge_em * hx
+    inner = bounds[1:-1]
+    spans = [
+        (min(t, b), max(t, b))
+        for x0, t, x1, b in page.rulings
+        if abs(x1 - x0) <= thick
+        and abs(b - t) >= min_len
+        and any(abs((x0 + x1) / 2 - x) <= slack for x in inner)
+    ]
+    if not spans:
+        return set()
+    top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
+    out = set()
+    for k, ln in enumerate(lines):
+        if not top < ln.mid < bottom or is_furniture(ln.text):
+            continue
+        if not any(a - hy / 4 <= ln.mid <= b + hy / 4 for a, b in spans):
+            out.add(k)
+    return out
