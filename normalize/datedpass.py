@@ -85,6 +85,8 @@ def _not_pass_one(cl: CellLine) -> bool:
     a wrapped date (``令和5年3月`` / ``31日``), or an item's first line (Ⅰ…Ⅵ: wrapped cells)."""
     if cl.cell_date:
         return False  # a cell's value (cell_dates): a one-line cell of pass 1 like any other
+    if len(passone.dates_apart([cl])) > 1:
+        return True  # a date joined to the one-line cell beside it (``2018/4/1 市民部市民課``)
     return is_date_line(cl.text) or bool(_DATE_PART.match(cl.text)) or _opens_item(cl)
 
 
@@ -114,7 +116,12 @@ def _pair_pass_one(page: _Page) -> None:
     moved: list[CellLine] = []
     loose = False
     for group, row in zip(groups, page.rows, strict=True):
-        first_timing = next(k for k, cl in enumerate(group) if TIMING.match(cl.text))
+        first_timing = next((k for k, cl in enumerate(group) if TIMING.match(cl.text)), None)
+        if first_timing is None:
+            # The page's last printed lines hold no timing (a timing merged over rows prints
+            # once): they may belong to any row.
+            loose = True
+            continue
         head = [cl for cl in group[:first_timing] if not same_printed_line(cl, group[first_timing])]
         if not head:
             continue

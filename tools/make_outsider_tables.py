@@ -124,6 +124,9 @@ class Case:
     # The columns left to right, as indices of ``SIX`` (issue 11, colhead17: a template that puts
     # 変更日 on the right, 提出時期 before 変更前, or 説明 before 提出時期).
     order: tuple[int, ...] = (0, 1, 2, 3, 4, 5)
+    # Vertical alignment of single columns where it differs from ``valign`` (a user who formats
+    # column by column: the explanation centred or at the bottom beside top-aligned text).
+    key_valigns: dict[str, str] = field(default_factory=dict)
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -196,6 +199,8 @@ def cell_valign(case: Case, key: str) -> str:
     項目 at the first, the other cells at the second."""
     if case.date_valign and key == "change_date_raw":
         return case.date_valign
+    if key in case.key_valigns:
+        return case.key_valigns[key]
     if "-" not in case.valign:
         return case.valign
     first, second = case.valign.split("-")
