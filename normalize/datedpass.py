@@ -85,8 +85,6 @@ def _not_pass_one(cl: CellLine) -> bool:
     a wrapped date (``令和5年3月`` / ``31日``), or an item's first line (Ⅰ…Ⅵ: wrapped cells)."""
     if cl.cell_date:
         return False  # a cell's value (cell_dates): a one-line cell of pass 1 like any other
-    if len(passone.dates_apart([cl])) > 1:
-        return True  # a date joined to the one-line cell beside it (``2018/4/1 市民部市民課``)
     return is_date_line(cl.text) or bool(_DATE_PART.match(cl.text)) or _opens_item(cl)
 
 

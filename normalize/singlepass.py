@@ -68,6 +68,8 @@ BESIDE_FULL_UNITS = 1
 # Cost of an explanation that would begin on the line after such a full line running on into it
 # (the explanation's first line given to the after cell: one line too late).
 LATE_START_COST = 3.0
+# How a cell's last line ends (a sentence, a bracketed choice, a closing note).
+CELL_ENDINGS = ("。", "．", "]", "］", ")", "）", "追加", "削除")
 # Margin (cost units) of a row's explanation start that makes the row's confidence 1 - 0.5/e.
 EXPLANATION_MARGIN_SCALE = 2.0
 # Two readings of a row closer than this are a guess: flag column_guess.
@@ -281,6 +283,23 @@ def explanation_beside(post: list[CellLine], width: int, settings: Settings, tok
     return is_soft_break(first, post[1], width, settings.rejoin, tok)
 
 
+def _opens_explanation(
+    lines: list[CellLine], k: int, width: int, body: int, settings: Settings, tok: Tokenizer
+) -> bool:
+    """Whether ``lines[k]`` reads as an explanation's first line: a full line of the explanation
+    column (``width``) running on into the next (``explanation_beside``) that the line before
+    does not run on into at the body column's width (it stands beside that line on one printed
+    line, or the break before it is hard)."""
+    if not explanation_beside(lines[k:], width, settings, tok):
+        return False
+    prev = lines[k - 1]
+    if same_printed_line(prev, lines[k]):
+        return True
+    return prev.text.rstrip().endswith(CELL_ENDINGS) and not is_soft_break(
+        prev, lines[k], body, settings.rejoin, tok
+    )
+
+
 # Why a row whose explanation begins beside a taller cell's last line is a guess (``put_cells``).
 BESIDE_WHY = (
     "the explanation's first line shares a printed line with the cell before it, which spans more"
@@ -353,6 +372,12 @@ def split_row_scored(
         if len(starts) >= MAX_EXPLANATION_STARTS:
             break
     closed = closing_line(lines) if closing else None
+    # The explanation column's width where it differs from the body's (``explanation_beside``).
+    apart = (
+        explanation_width
+        if strict and explanation_width and explanation_width <= body * NARROW_MAX_SHARE
+        else None
+    )
     if closed is not None and closed + 1 not in starts:
         starts.append(closed + 1)
     scored = []
@@ -366,15 +391,10 @@ def split_row_scored(
         else:
             width = max([narrow, *(display_width(cl.text) for cl in post)])
         cost = p.score + _explanation_cost(post, width, settings, tok)
-        cost += _late_explanation_cut(lines, e, p, settings, explanation_width if strict else None, tok)
-        if (
-            strict
-            and explanation_width
-            and 1 < e < n
-            and explanation_beside(lines[e - 1 :], explanation_width, settings, tok)
-        ):
-            # The line before is a full line of the explanation column running on into this one:
-            # the explanation's first line, not the after cell's last.
+        cost += _late_explanation_cut(lines, e, p, settings, apart, tok)
+        if apart and 1 < e < n and _opens_explanation(lines, e - 1, apart, body, settings, tok):
+            # The line before is a full line of the explanation column running on into this one
+            # and no run-on of the cell before: the explanation's first line, one line too late.
             cost += LATE_START_COST
         if closed is not None and e > closed + 1:
             cost += CLOSED_AFTER_RUN_ON_PENALTY

@@ -77,9 +77,9 @@ ITEM_HEAD_LINES = 6
 ITEM_HEAD_SCORE = 0.75
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
-# Rows left out (those that cost most above their best; at least one, or this share of the rows:
-# rows under a merged explanation print none and read best beside any width) (explanation_width).
-EXPLANATION_TRIM_ROWS, EXPLANATION_TRIM_SHARE = 1, 0.25
+# Rows left out (those that cost most above their best) in judging a width of the explanation
+# (``explanation_width``).
+EXPLANATION_TRIM_ROWS = 1
 # A date wrapped over more than two lines in a very narrow column (``2024`` / ``年`` / ``4`` …).
 MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
@@ -466,7 +466,7 @@ def explanation_width(
         for w in widths
     ]
     floors = [min(c[k] for c in costs) for k in range(len(sample))]
-    kept = max(1, len(sample) - max(EXPLANATION_TRIM_ROWS, int(len(sample) * EXPLANATION_TRIM_SHARE)))
+    kept = max(1, len(sample) - EXPLANATION_TRIM_ROWS)
     regrets = [sum(sorted(c - f for c, f in zip(row, floors, strict=True))[:kept]) for row in costs]
     return min(zip(regrets, widths, strict=True))[1]
 

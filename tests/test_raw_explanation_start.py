@@ -69,14 +69,13 @@ def test_explanation_printed_beside_the_after_cells_last_line(case):
         assert "column_guess" in got[1]["flags"]
 
 
-def test_explanation_width_is_not_taken_from_rows_under_a_merged_explanation():
-    """Rows printing no explanation of their own read best under the widest width; they no
-    longer choose the explanation column's width, so the first line of every explanation
-    (``番号法の改正（令和４``) stays in it rather than in the after cell."""
-    got, expected = _read("rx19-calc-9-pdftotext-raw")
-    for k in (0, 1):
-        assert _squash(got[k]["after"]) == _squash(expected[k]["after"])
-        assert _squash(got[k]["explanation"]) == _squash(expected[k]["explanation"])
+def test_an_explanation_does_not_start_one_line_late():
+    """``…ている。`` / ``収納事務の委託の終了に伴`` / ``う削除``: the line after the after cell's end
+    is a full line of the explanation column running on into the next, so the explanation starts
+    there (it had started one line later, at ``う削除``: LATE_START_COST)."""
+    got, expected = _read("rx19-calc-2-pdftotext-raw")
+    assert _squash(got[8]["after"]) == _squash(expected[8]["after"])
+    assert _squash(got[8]["explanation"]) == _squash(expected[8]["explanation"])
 
 
 def test_rows_under_a_merged_explanation_share_it():
