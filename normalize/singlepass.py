@@ -372,10 +372,11 @@ def split_row_scored(
         if len(starts) >= MAX_EXPLANATION_STARTS:
             break
     closed = closing_line(lines) if closing else None
-    # The explanation column's width where it differs from the body's (``explanation_beside``).
+    # The explanation column's width where it differs from the body's (``explanation_beside``);
+    # not while widths are weighed (``closing`` off): a width tried matches some body lines.
     apart = (
         explanation_width
-        if strict and explanation_width and explanation_width <= body * NARROW_MAX_SHARE
+        if closing and strict and explanation_width and explanation_width <= body * NARROW_MAX_SHARE
         else None
     )
     if closed is not None and closed + 1 not in starts:
