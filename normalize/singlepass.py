@@ -280,6 +280,8 @@ def explanation_beside(post: list[CellLine], width: int, settings: Settings, tok
     first = post[0]
     if abs(display_width(first.text) - width) > BESIDE_FULL_UNITS or starts_paragraph(post[1].text):
         return False
+    if first.text.rstrip().endswith(CELL_ENDINGS):
+        return False  # a cell's whole last line (``[ 10人以上50人未満 ]``), not a line wrapped on
     return is_soft_break(first, post[1], width, settings.rejoin, tok)
 
 
