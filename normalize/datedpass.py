@@ -114,7 +114,12 @@ def _pair_pass_one(page: _Page) -> None:
     moved: list[CellLine] = []
     loose = False
     for group, row in zip(groups, page.rows, strict=True):
-        first_timing = next(k for k, cl in enumerate(group) if TIMING.match(cl.text))
+        first_timing = next((k for k, cl in enumerate(group) if TIMING.match(cl.text)), None)
+        if first_timing is None:
+            # The page's last printed lines hold no timing (a timing merged over rows prints
+            # once): they may belong to any row.
+            loose = True
+            continue
         head = [cl for cl in group[:first_timing] if not same_printed_line(cl, group[first_timing])]
         if not head:
             continue

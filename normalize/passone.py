@@ -32,6 +32,7 @@ from piatable.vocabulary import TIMING
 from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
+from .merged_reasons import reads_without_reason, share_reason
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
@@ -445,18 +446,20 @@ def text_page_rows(
         detail: dict = {}
         cells: list[list[CellLine]] = [[], [], [], []]
         confidence, margin = 1.0, 5.0
+        merged_reason = False
         if prow.lines:  # (none: a row of pass 1 alone, ``pass_one_items``)
-            cells, confidence, margin, _ = split_row_scored(
-                prow.lines,
-                narrow,
-                body,
-                settings,
-                tok,
-                expl,
-                strict=True,
-                no_explanation=fixed_expl,
-                detail=detail,
+            args = (prow.lines, narrow, body, settings, tok, expl)
+            cells, confidence, margin, cost = split_row_scored(
+                *args, strict=True, no_explanation=fixed_expl, detail=detail
             )
+            shared_timing = not take.timing and last_timing is not None
+            if shared_timing and not fixed_expl and out and out[-1].cells["explanation"]:
+                # Under a merged timing: the explanation may be merged too (``merged_reasons``).
+                alt_detail: dict = {}
+                alt = split_row_scored(*args, strict=True, no_explanation=True, detail=alt_detail)
+                if reads_without_reason(cells[3], cost, alt[3]):
+                    cells, confidence, margin, _ = alt
+                    detail, merged_reason = alt_detail, True
         pass_one_item = getattr(prow, "item", None)
         if pass_one_item is not None:
             # The item was printed whole in pass 1: what the cut gave the item is body text.
@@ -472,6 +475,8 @@ def text_page_rows(
         if "explanation" in put:
             cells[3] = [put["explanation"]]
         put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
+        if merged_reason:
+            share_reason(row, out[-1])
         row.doubts += close_cut_doubts(detail, put, settings) if detail else []
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)

@@ -62,6 +62,14 @@ WIDTH_MIN_COUNT = 2
 WIDTH_MIN_SHARE = 0.1
 WIDTH_SPREAD_UNITS = 2
 WIDTH_TOLERANCE_UNITS = 1
+# A piece beside the cell before it is a full line of the explanation column when its width is
+# within this many display units of the column's (``explanation_beside``).
+BESIDE_FULL_UNITS = 1
+# Cost of an explanation that would begin on the line after such a full line running on into it
+# (the explanation's first line given to the after cell: one line too late).
+LATE_START_COST = 3.0
+# How a cell's last line ends (a sentence, a bracketed choice, a closing note).
+CELL_ENDINGS = ("。", "．", "]", "］", ")", "）", "追加", "削除")
 # Margin (cost units) of a row's explanation start that makes the row's confidence 1 - 0.5/e.
 EXPLANATION_MARGIN_SCALE = 2.0
 # Two readings of a row closer than this are a guess: flag column_guess.
@@ -243,16 +251,63 @@ def cut_beside_allowed(left: list[CellLine], right: list[CellLine]) -> bool:
     return n <= 1 or (n == 2 and printed_lines(right) <= 1)
 
 
-def _late_explanation_cut(lines: list[CellLine], e: int, p: Partition, settings: Settings) -> float:
+def _late_explanation_cut(
+    lines: list[CellLine], e: int, p: Partition, settings: Settings, width: int | None, tok: Tokenizer
+) -> float:
     """``StreamSettings.item_in_line_cut_penalty`` when the explanation would begin beside the
     cell before it on one printed line although that cell may not end so
-    (``cut_beside_allowed``)."""
+    (``cut_beside_allowed``), unless the piece there is a full line of the explanation column
+    (``width``) that wraps on into the next printed line (``explanation_beside``)."""
     if not 0 < e < len(lines) or not same_printed_line(lines[e - 1], lines[e]):
         return 0.0
     start = p.before if p.before < e else p.item if p.item < e else 0
     if cut_beside_allowed(lines[start:e], lines[e:]):
         return 0.0
+    if width and explanation_beside(lines[e:], width, settings, tok):
+        return 0.0
     return settings.stream.item_in_line_cut_penalty
+
+
+def explanation_beside(post: list[CellLine], width: int, settings: Settings, tok: Tokenizer) -> bool:
+    """Whether ``post`` opens with the last piece of a printed line that fills the explanation
+    column (``width``, within ``BESIDE_FULL_UNITS``) and runs on as one phrase into the next
+    printed line: an explanation's first line printed on the baseline of the cell before it.
+    A user who leaves the text cells at the top and centres the explanation (or sets it at the
+    bottom) gets such rows from Calc and Writer alike; office software wraps a line at the
+    column's width, and a cell's own line would not stop at a space there."""
+    if len(post) < 2 or same_printed_line(post[0], post[1]):
+        return False
+    first = post[0]
+    if abs(display_width(first.text) - width) > BESIDE_FULL_UNITS or starts_paragraph(post[1].text):
+        return False
+    if first.text.rstrip().endswith(CELL_ENDINGS):
+        return False  # a cell's whole last line (``[ 10人以上50人未満 ]``), not a line wrapped on
+    return is_soft_break(first, post[1], width, settings.rejoin, tok)
+
+
+def _opens_explanation(
+    lines: list[CellLine], k: int, width: int, body: int, settings: Settings, tok: Tokenizer
+) -> bool:
+    """Whether ``lines[k]`` reads as an explanation's first line: a full line of the explanation
+    column (``width``) running on into the next (``explanation_beside``) that the line before
+    does not run on into at the body column's width (it stands beside that line on one printed
+    line, or the break before it is hard)."""
+    if not explanation_beside(lines[k:], width, settings, tok):
+        return False
+    prev = lines[k - 1]
+    if same_printed_line(prev, lines[k]):
+        return True
+    return prev.text.rstrip().endswith(CELL_ENDINGS) and not is_soft_break(
+        prev, lines[k], body, settings.rejoin, tok
+    )
+
+
+# Why a row whose explanation begins beside a taller cell's last line is a guess (``put_cells``).
+BESIDE_WHY = (
+    "the explanation's first line shares a printed line with the cell before it, which spans more"
+    " lines: the cut is read from the explanation column's width, a guess"
+)
+BESIDE_CONFIDENCE = 0.6
 
 
 def closing_line(lines: list[CellLine]) -> int | None:
@@ -319,6 +374,13 @@ def split_row_scored(
         if len(starts) >= MAX_EXPLANATION_STARTS:
             break
     closed = closing_line(lines) if closing else None
+    # The explanation column's width where it differs from the body's (``explanation_beside``);
+    # not while widths are weighed (``closing`` off): a width tried matches some body lines.
+    apart = (
+        explanation_width
+        if closing and strict and explanation_width and explanation_width <= body * NARROW_MAX_SHARE
+        else None
+    )
     if closed is not None and closed + 1 not in starts:
         starts.append(closed + 1)
     scored = []
@@ -332,7 +394,11 @@ def split_row_scored(
         else:
             width = max([narrow, *(display_width(cl.text) for cl in post)])
         cost = p.score + _explanation_cost(post, width, settings, tok)
-        cost += _late_explanation_cut(lines, e, p, settings)
+        cost += _late_explanation_cut(lines, e, p, settings, apart, tok)
+        if apart and 1 < e < n and _opens_explanation(lines, e - 1, apart, body, settings, tok):
+            # The line before is a full line of the explanation column running on into this one
+            # and no run-on of the cell before: the explanation's first line, one line too late.
+            cost += LATE_START_COST
         if closed is not None and e > closed + 1:
             cost += CLOSED_AFTER_RUN_ON_PENALTY
         scored.append((cost, e, p, sc))
@@ -404,6 +470,11 @@ def put_cells(row: RawRow, cells: list[list[CellLine]], confidence: float, margi
     for key, part in zip(("item", "before", "after", "explanation"), cells, strict=True):
         row.cells[key] = part
     row.confidence = confidence
+    left = next((c for c in reversed(cells[:3]) if c), None)
+    expl = cells[3]
+    if left and expl and same_printed_line(left[-1], expl[0]) and not cut_beside_allowed(left, expl):
+        row.confidence = min(row.confidence, BESIDE_CONFIDENCE)
+        row.doubts.append(Doubt("column_guess", "explanation", BESIDE_WHY))
     if margin < GUESS_MARGIN:
         row.confidence = min(row.confidence, 0.5 + margin)
         # About the cells on either side of that start: on the tuning samples' rows with this

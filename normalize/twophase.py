@@ -42,15 +42,16 @@ from . import passone
 from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
+from .cut_gaps import space_gap_why
 from .dates import is_date_line
 from .items import heading_score, opens_item_line
+from .merged_reasons import reads_without_reason, share_reason
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, UNTAKEN_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .singlepass import (
     WIDTH_MIN_COUNT,
     WIDTH_SPREAD_UNITS,
     explanation_cut_confidence,
-    printed_lines,
     put_cells,
     split_row_scored,
     width_peaks,
@@ -68,10 +69,6 @@ from .tokenizer import Tokenizer, default_tokenizer
 APART_PAIR_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
-# Printed lines a cell may span and still end beside the next cell's first line (late_cut_doubt;
-# flagging also two-line cells beside a cell of several lines, as singlepass.cut_beside_allowed
-# rules out, warned 4 more right rows of the samples and no wrong one).
-LATE_CUT_MAX_LINES = 2
 # Rows whose item's first line tells the item column's width (``item_width``).
 ITEM_WIDTH_MIN_ROWS = 3
 # ... and the lines near its start (at most this many) that look like numbered headings of the
@@ -474,45 +471,6 @@ def explanation_width(
     return min(zip(regrets, widths, strict=True))[1]
 
 
-def late_cut_doubt(row: RawRow) -> bool:
-    """Whether a cell of the row ends inside a printed line, beside the next cell's first piece,
-    although it began on an earlier printed line.  Office software draws a table cell by cell,
-    each from the row's top (or centred): a cell's last line shares the next cell's first
-    baseline only when it is one line high (two, centred, beside a one-line cell).  Such a cut
-    is a space inside a cell read as a gap between cells (-raw prints a cell's full-width space
-    so), or the row's lines are another row's."""
-    cells = [row.cells[key] for key in ("item", "before", "after", "explanation") if row.cells[key]]
-    return any(
-        same_printed_line(a[-1], b[0]) and printed_lines(a) > LATE_CUT_MAX_LINES for a, b in pairwise(cells)
-    )
-
-
-def space_gap_doubt(row: RawRow) -> bool:
-    """Whether a cell boundary of the row falls at a half-width space of one printed line while
-    another such gap was read as a space inside a cell: the text then cannot tell the gaps
-    between cells from the spaces inside them."""
-    order = [cl for key in ("item", "before", "after", "explanation") for cl in row.cells[key]]
-    owner = [key for key in ("item", "before", "after", "explanation") for _ in row.cells[key]]
-    cut_in_line = inner_space = False
-    for k in range(1, len(order)):
-        if same_printed_line(order[k - 1], order[k]):
-            if owner[k - 1] != owner[k]:
-                cut_in_line = True
-            else:
-                inner_space = True
-    return cut_in_line and inner_space
-
-
-def space_gap_why(row: RawRow) -> str:
-    """Why the cuts of ``row`` cannot be told from spaces inside its cells
-    (``space_gap_doubt``, ``late_cut_doubt``), or ``""``."""
-    if space_gap_doubt(row):
-        return "a cut between cells falls at a space of one printed line while another such space was kept"
-    if late_cut_doubt(row):
-        return "a cell of several printed lines ends beside the next cell's first line"
-    return ""
-
-
 def two_phase_rows(
     pages: list[_Page], settings: Settings, tokenizer: Tokenizer | None = None
 ) -> list[RawRow]:
@@ -569,10 +527,16 @@ def two_phase_rows(
                 row.flags.append("merged_cell_filled")
             passone.put_date_and_timing(row, last_date, last_timing)
             if prow.lines:
-                cells, confidence, margin, _ = split_row_scored(
-                    prow.lines, narrow, body, settings, tok, expl, strict=True
-                )
+                args = (prow.lines, narrow, body, settings, tok, expl)
+                cells, confidence, margin, cost = split_row_scored(*args, strict=True)
+                # Under a merged timing the explanation may be merged too (``merged_reasons``).
+                shared = not take_t and last_timing is not None and out and out[-1].cells["explanation"]
+                alt = split_row_scored(*args, strict=True, no_explanation=True) if shared else None
+                if alt is not None and reads_without_reason(cells[3], cost, alt[3]):
+                    cells, confidence, margin, _ = alt
                 put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
+                if alt is not None and cells is alt[0]:
+                    share_reason(row, out[-1])
             if unsure:
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 strength = settings.quality.unsure_plan_strength

@@ -93,7 +93,7 @@ def test_a_cell_ending_beside_the_next_after_several_lines_is_a_guess():
     """A before cell of three printed lines whose last piece shares a line with the after
     cell's first: a cell drawn from the row's top cannot end so; the row is column_guess."""
     from piatable.models import CellLine, RawRow
-    from piatable.normalize.twophase import late_cut_doubt
+    from piatable.normalize.cut_gaps import late_cut_doubt
 
     row = RawRow()
     row.cells["item"] = [CellLine("Ⅴ開示請求、問合せ", 1, 1), CellLine("①連絡先", 1, 2)]

@@ -144,6 +144,9 @@ class Case:
     break_before: bool = False
     # A page-number footer (branch between18): ``"- {p}/{n} -"``, ``"{p} / {n}"``, ``"- {p} -"``.
     footer: str = ""
+    # Vertical alignment of single columns where it differs from ``valign`` (a user who formats
+    # column by column: the explanation centred or at the bottom beside top-aligned text).
+    key_valigns: dict[str, str] = field(default_factory=dict)
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -216,6 +219,8 @@ def cell_valign(case: Case, key: str) -> str:
     項目 at the first, the other cells at the second."""
     if case.date_valign and key == "change_date_raw":
         return case.date_valign
+    if key in case.key_valigns:
+        return case.key_valigns[key]
     if "-" not in case.valign:
         return case.valign
     first, second = case.valign.split("-")
