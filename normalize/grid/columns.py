@@ -165,3 +165,20 @@ def fits_bounds(body: list[Line], bounds: list[float], hx: float, crossed: int =
     inner = bounds[1:-1]
     crossing = sum(1 for ln in body if sum(ln.x0 + hx < b < ln.x1 - hx for b in inner) >= crossed)
     return crossing <= CONTINUED_CROSS_SHARE * len(body)
+
+
+def continues_columns(
+    vxs: list[float], prev: list[float], body: Callable[[], list[Line]], hx: float, slack: float
+) -> bool:
+    """Whether a page with no label row, ruled at ``vxs`` (pt; maybe none), continues the table
+    whose columns the page before has at ``prev``: ruled in those columns (``slack`` pt), or with
+    no stray ruling and either ruled only in the table's outer box or its text (``body()``, made
+    on first use) fitting the columns (``fits_bounds``; with no rulings at all a segment counts
+    as crossing over two boundaries: a note printed across the page after the table is no row)."""
+    matched = sum(1 for b in prev if any(abs(x - b) <= slack for x in vxs))
+    if matched >= N_COLS - 1:
+        return True
+    if any(min(abs(x - b) for b in prev) > slack for x in vxs):
+        return False
+    box = all(any(abs(x - e) <= slack for x in vxs) for e in (prev[0], prev[-1]))
+    return (bool(vxs) and box) or fits_bounds(body(), prev, hx, 1 if vxs else 2)

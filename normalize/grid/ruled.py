@@ -16,7 +16,7 @@ from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .between_rulings import lines_between_tables
 from .column_order import ColumnMove, moved_page, page_move
-from .columns import bounds_from_gaps, bounds_from_labels, fits_bounds
+from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
 from .common import N_COLS, PageRows, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, with_label_tails
@@ -239,16 +239,9 @@ def page_rows(
         bounds = bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
-        matched = sum(1 for b in prev_bounds if any(abs(x - b) <= slack for x in vxs))
-        stray = any(min(abs(x - b) for b in prev_bounds) > slack for x in vxs)
-        box = all(any(abs(x - e) <= slack for x in vxs) for e in (prev_bounds[0], prev_bounds[-1]))
-        if matched < N_COLS - 1 and (
-            stray or not ((vxs and box) or fits_bounds(body(), prev_bounds, hx, 1 if vxs else 2))
-        ):
-            # Ruled, but not in the table's columns: another part of the document.  A page
-            # ruled only in the table's outer box, or whose text fits the columns, continues it;
-            # a page with no rulings at all only when its text fits them (a note or the closing
-            # 以上 printed after the table is no row).
+        if not continues_columns(vxs, prev_bounds, body, hx, slack):
+            # Ruled, but not in the table's columns, or text that does not fit them: another
+            # part of the document (a note or the closing 以上 printed after the table).
             return None
         bounds = [
             min(vxs, key=lambda x: abs(x - b)) if vxs and min(abs(x - b) for x in vxs) <= slack else b
