@@ -174,15 +174,24 @@ def _file_groups(files: list[str]) -> list[list[str]]:
     return groups
 
 
+# The sections the forms print once per 特定個人情報ファイル (Ⅱ ファイルの概要, Ⅲ リスク対策).
+FILE_SECTIONS = ("Ⅱ", "Ⅲ")
+
+
 def table_files(keys: list[ItemKey]) -> list[ItemKey]:
     """The keys of a table's rows with the 特定個人情報ファイル they name made one table's way.
 
-    A file line (``（１）住民基本台帳ファイル``) tells two files' items apart only in a table that
-    names two files or more; readers print it on some rows and not on others (a merged cell read
-    once, a line lost by OCR).  So in a table whose rows name one file (names alike as
-    ``SAME_FILE_MIN_RATIO`` counted as one), the file is left out of every key (``ItemKey.file``
-    keeps it): a row is keyed the same with its file line or without.  In a table naming several,
-    each name takes its group's most printed spelling (a misread name is its file)."""
+    A file line (``（１）住民基本台帳ファイル``) tells two files' items apart in a table that names
+    two files or more; readers print it on some rows and not on others (a merged cell read once,
+    a line lost by OCR).  So in a table whose rows name one file (names alike as
+    ``SAME_FILE_MIN_RATIO`` counted as one), that file goes into the key of every row of the
+    sections printed per file (``FILE_SECTIONS``) that lacks it, after the section
+    (``ItemKey.file`` stays None there: not printed): a row is keyed the same with its file line
+    or without.  (Leaving the file out of every key instead made the key depend on whether a
+    reader kept another file's only line: newuser16's A3, two files, keyed its first file's rows
+    without it in the pypdfium2 text, whose second file's line went into another cell.)  In a
+    table naming several, each name takes its group's most printed spelling (a misread name is
+    its file)."""
     files = [k.file for k in keys if k.file]
     if not files:
         return keys
@@ -191,13 +200,18 @@ def table_files(keys: list[ItemKey]) -> list[ItemKey]:
     out = []
     for key in keys:
         if not key.file:
+            if (
+                len(groups) == 1
+                and key.section in FILE_SECTIONS
+                and key.path
+                and key.path[0].startswith(key.section)
+            ):
+                path = (key.path[0], groups[0][0], *key.path[1:])
+                key = replace(key, key=KEY_SEPARATOR.join(path), path=path)
             out.append(key)
             continue
         name = spelling[key.file]
-        if len(groups) == 1:
-            path = tuple(c for c in key.path if c != key.file)
-        else:
-            path = tuple(name if c == key.file else c for c in key.path)
+        path = tuple(name if c == key.file else c for c in key.path)
         if path == key.path and name == key.file:
             out.append(key)
             continue
