@@ -2005,20 +2005,30 @@ def hwkana18_cases() -> list[Case]:
     return cases
 
 
+def _four_tables(heldout: bool) -> list[tuple[str, Path]]:
+    """Four tables for a set of one kind: four tuning tables, or the first four held-out ones."""
+    if heldout:
+        return [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
+    return [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+
+
+def _printable(table: list[dict]) -> list[dict]:
+    """The rows without choice cells and marks (``[ 再委託する ]``, △, □, 〒) that Writer may not
+    print whole in narrow cells (``NotPrinted``)."""
+    return [r for r in table if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+
+
 def dotted18_cases(heldout: bool) -> list[Case]:
     """Tables whose inner rulings are dotted, dashed or hairlines (the frame and the label row's
     foot solid), by Calc and by Writer, for scans and PDFs of such rulings (issue 11).  Tuning
     ``office-dotted18`` from the tuning tables; ``heldout-dotted18`` from the held-out tables."""
-    if heldout:
-        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
-    else:
-        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    plan = _four_tables(heldout)
     calc_rules, writer_rules = ("dotted", "hair", "dashed", "dotted"), ("dotted", "dashed")
     cases = []
     for k, (name, path) in enumerate(plan):
         maker = ("calc", "writer")[k % 2]
         rng = _rng(f"dotted18-{name}-{heldout}")
-        table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+        table = _printable(load_table(path))
         start = rng.randrange(max(len(table) - 9, 0) + 1)
         c = plain_case(f"{maker}-dotted-{name}", table[start : start + 9], maker, heldout=heldout)
         rule = calc_rules[k % 4] if maker == "calc" else writer_rules[(k // 2 + heldout) % 2]
@@ -2047,16 +2057,13 @@ def explonly19_cases(heldout: bool) -> list[Case]:
     with the group's or empty): in ``pdftotext -layout`` text such a row's explanation stands
     under the row above's, with no date of its own.  Tuning ``office-explonly19`` from the
     tuning tables; ``heldout-explonly19`` from the held-out tables (measure only)."""
-    if heldout:
-        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
-    else:
-        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    plan = _four_tables(heldout)
     phrases = EXPLONLY_HELDOUT if heldout else EXPLONLY_TUNING
     cases = []
     for k, (name, path) in enumerate(plan):
         maker = ("calc", "writer")[k % 2]
         rng = _rng(f"explonly19-{name}-{heldout}")
-        table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+        table = _printable(load_table(path))
         start = rng.randrange(max(len(table) - 7, 0) + 1)
         rows = [dict(r) for r in table[start : start + 7]]
         # One or two explanation-only rows, each right after a row, inside that row's date group.
@@ -2085,16 +2092,12 @@ def closing19_cases(heldout: bool) -> list[Case]:
     """Tables followed by a note or the closing mark 以上 (``CLOSINGS``), by Calc and by Writer,
     so that the last row must not take them in (issue 10).  Tuning ``office-closing19`` from the
     tuning tables; ``heldout-closing19`` from the held-out tables (measure only)."""
-    if heldout:
-        plan = [(p.stem, p) for p in sorted(HELDOUT_DIR.glob("*.json"))][:4]
-    else:
-        plan = [(n, TUNING_TABLES[n]) for n in ("juki", "kokuho", "zeimu", "municipal")]
+    plan = _four_tables(heldout)
     cases = []
     for k, (name, path) in enumerate(plan):
         for maker in ("calc", "writer"):
             rng = _rng(f"closing19-{name}-{maker}-{heldout}")
-            # Choice cells ([ 再委託する ]) Writer may not print whole: left out, as dotted18 does.
-            table = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in "[△□〒")]
+            table = _printable(load_table(path))
             start = rng.randrange(max(len(table) - 7, 0) + 1)
             c = plain_case(f"{maker}-closing-{name}", table[start : start + 7], maker, heldout=heldout)
             closing = CLOSINGS[(2 * k + (maker == "writer") + heldout) % len(CLOSINGS)]
