@@ -6,7 +6,9 @@ STAMP   := $(VENV)/.installed-stamp
 SYSSTAMP := $(VENV)/.system-stamp
 SAMPLES := samples
 # The bundled samples' inputs (samples/**/input.*): not their READMEs or the OCR fixtures beside them.
-INPUTS = $(shell find $(SAMPLES) -name 'input.*' | sort)
+# Listed by the recipe's shell, not by make: make passes a recipe to the shell as one argument,
+# which may hold at most 128 KiB (MAX_ARG_STRLEN), and the list of ~2,400 paths is longer.
+INPUTS = $$(find $(SAMPLES) -name 'input.*' | sort)
 OUT     := out
 
 .PHONY: run test lint format bench samples samples-office clean setup
