@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -468,3 +469,16 @@ def test_a_kind_of_note_is_said_for_a_few_inputs_then_counted(tmp_path, capsys):
     prose = [d for d in json.loads(docs.read_text("utf-8")) if "prose" in d["source"]]
     assert len(prose) == n
     assert all(any("no amendment table found" in x for x in d["notes"]) for d in prose)
+
+
+def test_log_keeps_one_line_for_a_name_with_a_newline(tmp_path, seed_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = folder / "two\nlines.txt"
+    shutil.copy(seed_path, odd)
+    shutil.copy(seed_path, folder / "plain name.txt")
+    ds = tmp_path / "ds"
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 0
+    log = (ds / "piatable.log").read_text("utf-8").splitlines()
+    assert len(log) == 2
+    assert any(line.endswith("two\\nlines.txt") for line in log)

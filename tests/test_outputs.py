@@ -247,3 +247,17 @@ def test_an_output_whose_folder_cannot_be_made_is_a_usage_error_before_the_run(
     assert f"output {bad}: cannot make its folder {bad.parent}" in err
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("inside", ["documents.parquet", "piatable.log", "records/r.html", "r.html"])
+def test_report_inside_the_dataset_folder_is_a_usage_error(tmp_path, seed_path, capsys, inside):
+    ds = tmp_path / "ds"
+    assert main(["extract", str(seed_path), "--dataset", str(ds)]) == 0
+    documents = (ds / "documents.parquet").read_bytes()
+    log = (ds / "piatable.log").read_bytes()
+    assert main(["extract", str(seed_path), "--dataset", str(ds), "--report", str(ds / inside)]) == 2
+    assert "inside the dataset folder" in capsys.readouterr().err
+    assert (ds / "documents.parquet").read_bytes() == documents
+    assert (ds / "piatable.log").read_bytes() == log
+    assert pq.read_table(ds / "records").num_rows == 12
+    assert not (ds / "records" / "r.html").exists()

@@ -123,6 +123,7 @@ def run_extract(ns: argparse.Namespace) -> int:
                 named = {os.path.realpath(p) for p in ns.inputs}
                 if any(os.path.realpath(p) in named for p in skip[1:]):
                     raise UsageError(f"--report {ns.report} is an input; it would be overwritten")
+                _refuse_report_in_dataset(ns.report, ns.dataset)
         else:
             if ns.retry_failed:
                 raise UsageError("--retry-failed goes with --dataset")
@@ -169,6 +170,22 @@ def _refuse_outputs_over_found_inputs(outputs: Sequence[Path], inputs: Sequence[
         if hit is not None:
             raise UsageError(
                 f"output {out} is an input found in {', '.join(folders)}; it would be overwritten"
+            )
+
+
+def _refuse_report_in_dataset(report: Path, dataset: Path) -> None:
+    """A report (or its JSON twin) inside the dataset folder is a usage error: it could replace
+    ``documents.parquet`` or the log, and a file under ``records/`` that is not Parquet stops
+    ``pandas.read_parquet(DIR/records)`` and ``pyarrow.dataset`` from reading the dataset."""
+    import os
+
+    root = os.path.realpath(dataset)
+    for path in (report, report_twin(report)):
+        where = os.path.realpath(path)
+        if where == root or where.startswith(root + os.sep):
+            raise UsageError(
+                f"--report {report}: {path} would be written inside the dataset folder {dataset}; "
+                "put the report outside it"
             )
 
 

@@ -290,9 +290,10 @@ class Dataset:
             (self.records / old["_file"]).unlink(missing_ok=True)
 
     def log(self, line: str) -> None:
-        """Append one line to DIR/piatable.log (flushed at once)."""
+        """Append one line to DIR/piatable.log (flushed at once). Control characters (a newline
+        in a file name) are written escaped (``\\n``), so the log keeps one line per input."""
         if self._log is not None:
-            self._log.write(f"{_now()} {line}\n")
+            self._log.write(f"{_now()} {_one_line(line)}\n")
 
     def write_documents(self, force: bool = True) -> Path:
         """Rewrite documents.parquet from what is done (at most every ``DOCUMENTS_EVERY_S``
@@ -351,3 +352,10 @@ class Dataset:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its C0/C1 control characters written as Python escapes (``\\n``, ``\\x1b``)."""
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text
+    )

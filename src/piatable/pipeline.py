@@ -258,7 +258,7 @@ def _pdf_document(path: Path, source: str, settings: Settings) -> DocumentResult
         result.status = "partial"
         return result
     reading.kind = "pdf-ocr"
-    reading.notes.append(f"{what}: read by OCR")
+    reading.notes.append(f"{what}: given to OCR")  # blank ones are then skipped, with a note
     return reading_to_result(reading, source, settings)
 
 
