@@ -361,3 +361,23 @@ def test_a_form_label_the_lexicon_lacks_is_no_cut_in_a_positioned_cell():
     assert not guessed("手順の内容", positioned=True)
     assert guessed("手順の内容", positioned=False)
     assert guessed("保存期間を経過した紙媒体は、溶解処理を行う。", positioned=True)
+
+
+def test_a_date_torn_after_its_month_and_a_note_in_the_explanation_are_column_guesses():
+    """pdftotext -raw of samples/office-split15 sp15-calc-10 and office-closing19's Writer zeimu:
+    a before/after cut inside ``令和元年6月1日`` and the note printed after the table read into
+    the last row's explanation.  No truth row of the samples has either."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import cut_doubts
+
+    def rec(before: str, after: str, explanation: str = "時点修正") -> Record:
+        return Record(
+            "s", 0, 1, 1, None, "", "Ⅱ特定個人情報ファイルの概要", [], before, after, "事後", explanation
+        )
+
+    torn = cut_doubts(rec("令和元年6月", "1日から令和元年6月\n30日まで"))
+    assert [(d.kind, d.field) for d in torn] == [("column_guess", "after")]
+    assert not cut_doubts(rec("令和元年6月1日から", "令和5年1月4日から"))
+    note = cut_doubts(rec("a", "b", "部署名の変更\n※ 変更日は、評価書の記載を変更した日を示す。"))
+    assert [(d.kind, d.field) for d in note] == [("column_guess", "explanation")]
+    assert not cut_doubts(rec("a", "b", "※ 部署名の変更"))
