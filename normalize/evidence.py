@@ -249,6 +249,12 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 why = f"the {field} cell holds only headings of the form ({paras[0][:16]})"
                 out.append(Doubt("column_guess", "item", why))
                 break
+            if len(paras) > 2 and _is_heading_line(paras[0]) and _is_heading_line(paras[1]):
+                # Two headings of the form before the text (委託事項１ / ①委託内容 / …): no truth
+                # row of the samples (20,161) opens a before/after cell so; the item's last lines.
+                why = f"the {field} cell opens with two headings of the form ({paras[0][:16]})"
+                out.append(Doubt("column_guess", "item", why))
+                break
     return out
 
 

@@ -381,3 +381,19 @@ def test_a_date_torn_after_its_month_and_a_note_in_the_explanation_are_column_gu
     note = cut_doubts(rec("a", "b", "部署名の変更\n※ 変更日は、評価書の記載を変更した日を示す。"))
     assert [(d.kind, d.field) for d in note] == [("column_guess", "explanation")]
     assert not cut_doubts(rec("a", "b", "※ 部署名の変更"))
+
+
+def test_a_body_cell_opening_with_two_headings_doubts_the_item():
+    """pdftotext -raw of samples/office-colorder18 co18-calc-3: the item's last two lines
+    (委託事項１ / ①委託内容) read into the after cell.  No truth row opens a cell so."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import column_doubts
+
+    item = "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託"
+
+    def rec(after: str) -> Record:
+        return Record("s", 0, 1, 1, None, "", item, item.split("\n"), "", after, "事後", "委託先の追加")
+
+    got = column_doubts(rec("委託事項１\n①委託内容\n課税資料のパンチ入力業務"))
+    assert ("column_guess", "item") in [(d.kind, d.field) for d in got]
+    assert not column_doubts(rec("課税資料のパンチ入力業務\n①委託内容\n画像データ化業務"))
