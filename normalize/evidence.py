@@ -76,6 +76,13 @@ _COUNTER_START = regex.compile(r"^[年月日号条項]")
 # Era names written out (令和, 平成, 昭和: one-letter forms end too many words) and 第.
 _ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) + "|第)$")
 _DIGIT_START = regex.compile(r"^[0-9０-９]")
+# A date torn after its year or month (``令和元年6月`` / ``1日から…``): no truth row of the
+# samples (20,161) has one cell ending so and the next opening with the day or month.
+_DATE_PART_END = regex.compile(r"[0-9０-９元][年月]$")
+_DATE_PART_START = regex.compile(r"^[0-9０-９]{1,2}[月日]")
+# A note of the document (``※ 変更日は…``) opens no later paragraph of any truth row's
+# explanation (20,161 rows): one there is text printed after the table read into the last row.
+_NOTE_OPENING = "※"
 # A 提出時期 set apart at the end of a paragraph (…を変更 事後).
 _SPACED_TIMING_END = regex.compile(r"[\s　](事前|事後)$")
 # A 事前/事後 standing alone between spaces inside a paragraph: another row's timing cell read
@@ -242,6 +249,12 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 why = f"the {field} cell holds only headings of the form ({paras[0][:16]})"
                 out.append(Doubt("column_guess", "item", why))
                 break
+            if len(paras) > 2 and _is_heading_line(paras[0]) and _is_heading_line(paras[1]):
+                # Two headings of the form before the text (委託事項１ / ①委託内容 / …): no truth
+                # row of the samples (20,161) opens a before/after cell so; the item's last lines.
+                why = f"the {field} cell opens with two headings of the form ({paras[0][:16]})"
+                out.append(Doubt("column_guess", "item", why))
+                break
     return out
 
 
@@ -316,8 +329,11 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
     order = [f for f in TEXT_FIELDS if squashed[f]]
     for a, b in pairwise(order):
         end, start = squashed[a][-3:], squashed[b][:2]
-        if (_NUMBER_END.search(end) and _COUNTER_START.match(start)) or (
-            _ERA_END.search(end) and _DIGIT_START.match(start)
+        end5 = squashed[a][-5:]
+        if (
+            (_NUMBER_END.search(end) and _COUNTER_START.match(start))
+            or (_ERA_END.search(end) and _DIGIT_START.match(start))
+            or (_DATE_PART_END.search(end5) and _DATE_PART_START.match(squashed[b][:3]))
         ):
             out.append(
                 Doubt("column_guess", b, f"a number is torn between the {a} and {b} cells ({end}|{start})")
@@ -328,6 +344,10 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             out.append(
                 Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})")
             )
+    if any(p.lstrip().startswith(_NOTE_OPENING) for p in paragraphs(record.explanation)[1:]):
+        out.append(
+            Doubt("column_guess", "explanation", "a later paragraph of the explanation is a note (※…)")
+        )
     return out
 
 

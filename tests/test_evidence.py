@@ -361,3 +361,39 @@ def test_a_form_label_the_lexicon_lacks_is_no_cut_in_a_positioned_cell():
     assert not guessed("手順の内容", positioned=True)
     assert guessed("手順の内容", positioned=False)
     assert guessed("保存期間を経過した紙媒体は、溶解処理を行う。", positioned=True)
+
+
+def test_a_date_torn_after_its_month_and_a_note_in_the_explanation_are_column_guesses():
+    """pdftotext -raw of samples/office-split15 sp15-calc-10 and office-closing19's Writer zeimu:
+    a before/after cut inside ``令和元年6月1日`` and the note printed after the table read into
+    the last row's explanation.  No truth row of the samples has either."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import cut_doubts
+
+    def rec(before: str, after: str, explanation: str = "時点修正") -> Record:
+        return Record(
+            "s", 0, 1, 1, None, "", "Ⅱ特定個人情報ファイルの概要", [], before, after, "事後", explanation
+        )
+
+    torn = cut_doubts(rec("令和元年6月", "1日から令和元年6月\n30日まで"))
+    assert [(d.kind, d.field) for d in torn] == [("column_guess", "after")]
+    assert not cut_doubts(rec("令和元年6月1日から", "令和5年1月4日から"))
+    note = cut_doubts(rec("a", "b", "部署名の変更\n※ 変更日は、評価書の記載を変更した日を示す。"))
+    assert [(d.kind, d.field) for d in note] == [("column_guess", "explanation")]
+    assert not cut_doubts(rec("a", "b", "※ 部署名の変更"))
+
+
+def test_a_body_cell_opening_with_two_headings_doubts_the_item():
+    """pdftotext -raw of samples/office-colorder18 co18-calc-3: the item's last two lines
+    (委託事項１ / ①委託内容) read into the after cell.  No truth row opens a cell so."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import column_doubts
+
+    item = "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託"
+
+    def rec(after: str) -> Record:
+        return Record("s", 0, 1, 1, None, "", item, item.split("\n"), "", after, "事後", "委託先の追加")
+
+    got = column_doubts(rec("委託事項１\n①委託内容\n課税資料のパンチ入力業務"))
+    assert ("column_guess", "item") in [(d.kind, d.field) for d in got]
+    assert not column_doubts(rec("課税資料のパンチ入力業務\n①委託内容\n画像データ化業務"))

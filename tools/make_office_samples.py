@@ -20,7 +20,8 @@ creation date).
                                                        # office8, heldout8, office9, heldout9,
                                                        # office-long, heldout-long,
                                                        # office-scanmerge,
-                                                       # office-explonly19, heldout-explonly19
+                                                       # office-explonly19, heldout-explonly19,
+                                                       # office-raw20, heldout-raw20
     python tools/make_office_samples.py --keep DIR     # also keep the .xlsx / .docx in DIR
 
 Writes, for each case NAME of a set (``samples/office``, ``samples/heldout``,
@@ -753,6 +754,8 @@ LEAN_SETS = (
     "heldout8",
     "office-explonly19",
     "heldout-explonly19",
+    "office-raw20",
+    "heldout-raw20",
 )
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
@@ -2105,6 +2108,39 @@ def closing19_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+def _short_cell_rows(table: list[dict], rng: random.Random, n: int) -> list[dict]:
+    """``n`` consecutive rows of ``table`` where at least a third hold a before or after cell of
+    at most 12 characters (one printed line beside the date in row-ordered text)."""
+    short = [
+        i
+        for i, r in enumerate(table)
+        if 0 < min(len(r["before"] or "x" * 99), len(r["after"] or "x" * 99)) <= 12
+    ]
+    best = max(
+        range(max(len(table) - n, 0) + 1), key=lambda s: (sum(s <= i < s + n for i in short), rng.random())
+    )
+    return [dict(r) for r in table[best : best + n]]
+
+
+def raw20_cases(heldout: bool) -> list[Case]:
+    """Tables of 8 rows by Calc and by Writer (two each) where short before / after cells (one
+    printed line) sit among wrapped ones and the 提出時期 / 説明 columns are centred or at the
+    bottom while the text cells stay at the top: in ``pdftotext -raw`` and pypdfium2 text the
+    one-line cells and the explanation's first line share printed lines with other cells
+    (issue 10, branch raw20).  Tuning ``office-raw20`` from the tuning tables; ``heldout-raw20``
+    from the held-out tables (measure only)."""
+    cases = []
+    for k, (name, path) in enumerate(_four_tables(heldout)):
+        maker = ("calc", "writer")[k % 2]
+        rng = _rng(f"raw20-{name}-{heldout}")
+        rows = _short_cell_rows(_printable(load_table(path)), rng, 8)
+        c = plain_case(f"{maker}-raw20-{name}", rows, maker, heldout=heldout)
+        where = rng.choice(("center", "bottom"))
+        c = replace(c, valign="top", valign_of={"timing": where, "explanation": where}, merge=False)
+        cases.append(c)
+    return cases
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -2147,6 +2183,8 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout-explonly19": (SAMPLES / "heldout-explonly19", lambda: explonly19_cases(heldout=True)),
     "office-closing19": (SAMPLES / "office-closing19", lambda: closing19_cases(heldout=False)),
     "heldout-closing19": (SAMPLES / "heldout-closing19", lambda: closing19_cases(heldout=True)),
+    "office-raw20": (SAMPLES / "office-raw20", lambda: raw20_cases(heldout=False)),
+    "heldout-raw20": (SAMPLES / "heldout-raw20", lambda: raw20_cases(heldout=True)),
 }
 
 
