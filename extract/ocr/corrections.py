@@ -562,9 +562,11 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
+    from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
 
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
+    fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows) + half_width_choices(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)

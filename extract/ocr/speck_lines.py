@@ -6,7 +6,13 @@ long, yet tesseract reads a lone kana or kanji from a speck or a stroke between 
 ``(3)…``).  Such a line is no wrapped tail of the line before when that line ends a paragraph
 (``。``, a closing bracket) or stops short of the cell's edge (``CellLine.wraps`` False) while
 the next line opens a paragraph of its own (a list mark, a bracket, a number, a heading's
-numbering).  It is dropped; the row is flagged ``ocr_corrected`` with what was dropped.
+numbering), or when it is a particle no paragraph ends with (の, を, が, は, と) before a line
+opening a list mark.  It is dropped; the row is flagged ``ocr_corrected`` with what was dropped.
+
+Specks read as characters inside a line (``speck_mark_text``): の ending a line before a line that
+opens a list mark (``(1)本人確認の徹底の`` / ``(2)…``), の before an item heading's numbering
+(``の②所属長の役職名``), and a doubled opening of a list mark (``((3)``); none is in any
+truth cell of the samples.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import regex
 from piatable.models import Doubt, RawRow
 
 FIELDS = ("item", "before", "after", "explanation")
+# Particles that end no paragraph of the samples' truth cells.
+_NO_END = frozenset("のをがはと")
 _ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}]$")
 _CLOSED = regex.compile(r"[。．\]］】＞>）)」』]$")
 # What opens a paragraph of its own: list marks, brackets, numbers and numbered headings.
@@ -40,7 +48,9 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
                 nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
                 closed = bool(_CLOSED.search(prev.text.strip()))
                 short = f != "item" and prev.wraps is False and bool(_OPENS.match(nxt))
-                if not (closed or short):
+                # A particle no paragraph ends with, before a line opening a list mark.
+                particle = text in _NO_END and bool(_MARK.match(nxt))
+                if not (closed or short or particle):
                     continue
                 del keep[k]
                 why = f"a line of one character {text!r} after {prev.text.strip()[-8:]!r} dropped as a speck"
@@ -50,3 +60,39 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
             if len(keep) != len(lines):
                 row.cells[f] = keep
     return dropped
+
+
+# A paragraph's list mark (``(2)``, ``（２）``, ``①``, ``・``, ``※``) opening a line.
+_MARK = regex.compile(r"^\s*(?:[(（][0-9０-９]{1,2}[)）]|[①-⑳・※])")
+# A speck read as の at a line's end (the paragraph ends there: the next line opens a list
+# mark), as の before an item heading's numbering, or a doubled opening of a list mark.
+_TRAILING_NO = regex.compile(r"(?<=[\p{Han}\p{Katakana}ー）)])の(\s*)$")
+_LEADING_NO = regex.compile(r"^(\s*)の(?=[①-⑳]|[0-9０-９]{1,2}[．.]|[(（][0-9０-９]{1,2}[)）])")
+_DOUBLE_OPEN = regex.compile(r"^(\s*)[(（](?=[(（][0-9０-９]{1,2}[)）])")
+
+
+def speck_mark_text(lines: list[str], field: str) -> list[str]:
+    """``lines`` (one cell's) with the specks of the module notes dropped: no paragraph of the
+    samples' truth ends with の, opens with の before a numbering, or opens with ``((``."""
+    out = []
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if nxt and _MARK.match(nxt):
+            line = _TRAILING_NO.sub(r"\1", line)
+        if field == "item":
+            line = _LEADING_NO.sub(r"\1", line)
+        out.append(_DOUBLE_OPEN.sub(r"\1", line))
+    return out
+
+
+def drop_speck_marks(rows: list[RawRow]) -> int:
+    """``speck_mark_text`` on the cells of OCR rows (in place); the number of lines changed
+    (flagged ``ocr_corrected`` by ``rewrite_lines``)."""
+    from .rewrites import rewrite_lines
+
+    changed = 0
+    for row in rows:
+        for f in FIELDS:
+            lines = row.cells.get(f) or []
+            changed += rewrite_lines(row, lines, speck_mark_text([cl.text for cl in lines], f))
+    return changed
