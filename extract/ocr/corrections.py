@@ -554,17 +554,21 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .suspects import flag_suspects
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
+    from .block_titles import restore_block_titles
+    from .choice_widths import half_width_choices
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
+    from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
 
-    fixes = fix_rows(rows) + fix_punctuation(rows) + mend_misread_stops(rows)
+    fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
+    fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows)
+    fixes += even_placeholders(rows) + half_width_choices(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
@@ -581,6 +585,11 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
                     cl.corrected = True
                     why = f"read {old[k].strip()!r}, corrected to {cl.text.strip()!r}"
                     row.doubts.append(Doubt("ocr_corrected", column, why, 0.0))
+    from .section_lines import restore_section_lines
+    from .speck_lines import drop_speck_lines
+
+    # After the evidence above: a line put back shifts the cell's lines (its own evidence).
+    fixes += restore_section_lines(rows) + drop_speck_lines(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     # What the corrections could not mend: cells that still break their column's grammar.
     return notes + flag_suspects(rows)

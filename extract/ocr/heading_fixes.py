@@ -194,6 +194,8 @@ def _top_heading(text: str) -> str | None:
 # least one).
 MIN_TOP_SNAP = 6
 MIN_TOP_SNAP_BARE = 10
+# A top heading read with one stray character inside it is snapped when at least this long.
+MIN_TOP_INSERTED = 8
 
 
 def snap_top_heading(lines: list[str]) -> list[str]:
@@ -216,10 +218,14 @@ def snap_top_heading(lines: list[str]) -> list[str]:
             pieces = split_like(numeral + snapped, parts)
             head = zip(lines[:n], parts, pieces, strict=True)
             return [line.replace(part, piece, 1) for line, part, piece in head] + lines[n:]
-    return lines
+    # A stray kana or kanji read inside the heading (その他のリスクタ対策): one line alone.
+    first = lines[0].strip() if lines else ""
+    numeral, rest = _NUMERAL.match(first).groups()  # type: ignore[union-attr]
+    snapped = _snap_top_text(numeral, rest, inserted=True) if first else None
+    return [lines[0].replace(first, numeral + snapped, 1), *lines[1:]] if snapped else lines
 
 
-def _snap_top_text(numeral: str, rest: str) -> str | None:
+def _snap_top_text(numeral: str, rest: str, inserted: bool = False) -> str | None:
     """``rest`` written as the top heading it misreads (after a numeral misread as one or two other
     characters, 皿特定個人情報ファイルの取扱いブロセス…, those kept for ``restore_numerals``),
     or None."""
@@ -230,15 +236,25 @@ def _snap_top_text(numeral: str, rest: str) -> str | None:
             prefix = rest[:k]
             if _garbled_numeral(prefix, rest[k:]) is not None or not _may_be_numeral(prefix, rest[k:]):
                 continue
-            snapped = _snap_top(rest[k:], MIN_TOP_SNAP)
+            snapped = _snap_top(rest[k:], MIN_TOP_SNAP, inserted)
             if snapped is not None:
                 return prefix + snapped
-    snapped = _snap_top(rest, MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE)
+    snapped = _snap_top(rest, MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE, inserted)
     return snapped if snapped != rest else None
 
 
-def _snap_top(rest: str, least: int) -> str | None:
-    """The one top heading ``rest`` reads as, misread in kana or kanji (see snap_top_heading)."""
+def _snap_top(rest: str, least: int, inserted: bool = False) -> str | None:
+    """The one top heading ``rest`` reads as, misread in kana or kanji (see snap_top_heading);
+    with ``inserted``, the one it reads as with one kana or kanji inside it (not its first or
+    last character) left out, for headings of at least MIN_TOP_INSERTED characters."""
+    if inserted:
+        cut = {
+            rest[:k] + rest[k + 1 :]
+            for k in range(1, len(rest) - 1)
+            if KANA_KANJI.match(rest[k]) and rest[:k] + rest[k + 1 :] in top_headings()
+        }
+        cut = {h for h in cut if len(h) >= max(least, MIN_TOP_INSERTED)}
+        return next(iter(cut)) if len(cut) == 1 else None
     fits = []
     for h in top_headings():
         if len(h) != len(rest) or len(h) < least:

@@ -1,0 +1,98 @@
+"""A line of one character that is a speck, not text: dropped, with what was dropped.
+
+No paragraph of the samples' truth cells (item, before, after, explanation) is one character
+long, yet tesseract reads a lone kana or kanji from a speck or a stroke between two lines
+(``…行わない。`` / ``行`` / ``イ　提供の記録…``, ``(2)保険給付に関する事務`` / ``は`` /
+``(3)…``).  Such a line is no wrapped tail of the line before when that line ends a paragraph
+(``。``, a closing bracket) or stops short of the cell's edge (``CellLine.wraps`` False) while
+the next line opens a paragraph of its own (a list mark, a bracket, a number, a heading's
+numbering), or when it is a particle no paragraph ends with (の, を, が, は, と) before a line
+opening a list mark.  It is dropped; the row is flagged ``ocr_corrected`` with what was dropped.
+
+Specks read as characters inside a line (``speck_mark_text``): の ending a line before a line that
+opens a list mark (``(1)本人確認の徹底の`` / ``(2)…``), の before an item heading's numbering
+(``の②所属長の役職名``), and a doubled opening of a list mark (``((3)``); none is in any
+truth cell of the samples.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow
+
+FIELDS = ("item", "before", "after", "explanation")
+# Particles that end no paragraph of the samples' truth cells.
+_NO_END = frozenset("のをがはと")
+_ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}]$")
+_CLOSED = regex.compile(r"[。．\]］】＞>）)」』]$")
+# What opens a paragraph of its own: list marks, brackets, numbers and numbered headings.
+_OPENS = regex.compile(
+    r"^(?:[・･①-⑳（(\[［【＜<※〇○◎●■□◆◇Ⅰ-Ⅵ]|[0-9０-９]|[ア-ン][\s\u3000]|リスク[0-9０-９])"
+)
+
+
+def drop_speck_lines(rows: list[RawRow]) -> int:
+    """Drop the one-character speck lines of OCR rows' cells (see the module notes), in place;
+    the number of lines dropped."""
+    dropped = 0
+    for row in rows:
+        for f in FIELDS:
+            lines = row.cells.get(f) or []
+            keep = list(lines)
+            for k in range(len(lines) - 1, 0, -1):
+                text = lines[k].text.strip()
+                if not _ONE.match(text):
+                    continue
+                prev = lines[k - 1]
+                nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+                closed = bool(_CLOSED.search(prev.text.strip()))
+                short = f != "item" and prev.wraps is False and bool(_OPENS.match(nxt))
+                # A particle no paragraph ends with, before a line opening a list mark.
+                particle = text in _NO_END and bool(_MARK.match(nxt))
+                if not (closed or short or particle):
+                    continue
+                del keep[k]
+                why = f"a line of one character {text!r} after {prev.text.strip()[-8:]!r} dropped as a speck"
+                row.doubts.append(Doubt("ocr_corrected", f, why, 0.0))
+                row.add_flag("ocr_corrected")
+                dropped += 1
+            if len(keep) != len(lines):
+                row.cells[f] = keep
+    return dropped
+
+
+# A paragraph's list mark (``(2)``, ``（２）``, ``①``, ``・``, ``※``) opening a line.
+_MARK = regex.compile(r"^\s*(?:[(（][0-9０-９]{1,2}[)）]|[①-⑳・※])")
+# A speck read as の at a line's end (the paragraph ends there: the next line opens a list
+# mark), as の before an item heading's numbering, or a doubled opening of a list mark.
+_TRAILING_NO = regex.compile(r"(?<=[\p{Han}\p{Katakana}ー）)])の(\s*)$")
+_LEADING_NO = regex.compile(r"^(\s*)の(?=[①-⑳]|[0-9０-９]{1,2}[．.]|[(（][0-9０-９]{1,2}[)）])")
+_DOUBLE_OPEN = regex.compile(r"^(\s*)[(（](?=[(（][0-9０-９]{1,2}[)）])")
+
+
+def speck_mark_text(lines: list[str], field: str) -> list[str]:
+    """``lines`` (one cell's) with the specks of the module notes dropped: no paragraph of the
+    samples' truth ends with の, opens with の before a numbering, or opens with ``((``."""
+    out = []
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if nxt and _MARK.match(nxt):
+            line = _TRAILING_NO.sub(r"\1", line)
+        if field == "item":
+            line = _LEADING_NO.sub(r"\1", line)
+        out.append(_DOUBLE_OPEN.sub(r"\1", line))
+    return out
+
+
+def drop_speck_marks(rows: list[RawRow]) -> int:
+    """``speck_mark_text`` on the cells of OCR rows (in place); the number of lines changed
+    (flagged ``ocr_corrected`` by ``rewrite_lines``)."""
+    from .rewrites import rewrite_lines
+
+    changed = 0
+    for row in rows:
+        for f in FIELDS:
+            lines = row.cells.get(f) or []
+            changed += rewrite_lines(row, lines, speck_mark_text([cl.text for cl in lines], f))
+    return changed

@@ -1,0 +1,78 @@
+"""One-character speck lines dropped from OCR cells (extract/ocr/speck_lines.py)."""
+
+from __future__ import annotations
+
+from piatable.extract.ocr.speck_lines import drop_speck_lines, speck_mark_text
+from piatable.models import CellLine, RawRow
+
+
+def _row(field: str, lines: list[tuple[str, bool | None]]) -> RawRow:
+    return RawRow(cells={field: [CellLine(t, wraps=w) for t, w in lines]})
+
+
+def test_speck_after_a_finished_paragraph_dropped() -> None:
+    row = _row(
+        "after",
+        [("ア　提供先ごとに提供方法を定める。", False), ("行", None), ("イ　提供の記録を残す。", None)],
+    )
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["after"]] == [
+        "ア　提供先ごとに提供方法を定める。",
+        "イ　提供の記録を残す。",
+    ]
+    assert "ocr_corrected" in row.flags
+    assert any("'行'" in d.why for d in row.doubts)
+
+
+def test_speck_after_a_short_line_before_a_list_mark_dropped() -> None:
+    row = _row("before", [("(2)保険給付に関する事務", False), ("は", None), ("(3)保険税の賦課", None)])
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["before"]] == ["(2)保険給付に関する事務", "(3)保険税の賦課"]
+
+
+def test_wrapped_tails_kept() -> None:
+    # A line that reaches the cell's edge wraps on: its one-character tail is text.
+    row = _row("before", [("(1)被保険者の資格の取得に関する事", True), ("務", None), ("(2)保険給付", None)])
+    # A heading wraps with a one-character tail before the next numbered heading.
+    item = _row("item", [("７．評価実施機関における担当部", False), ("署", None), ("①部署", None)])
+    assert drop_speck_lines([row, item]) == 0
+    assert [cl.text for cl in row.cells["before"]][1] == "務"
+    assert [cl.text for cl in item.cells["item"]][1] == "署"
+
+
+def test_particle_line_before_a_list_mark_dropped() -> None:
+    row = _row("before", [("(1)窓口における本人確認の徹底", True), ("の", None), ("(2)届出書の確認", None)])
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["before"]] == ["(1)窓口における本人確認の徹底", "(2)届出書の確認"]
+
+
+def test_speck_marks() -> None:
+    assert speck_mark_text(["(1)本人確認の徹底の", "(2)届出書の確認"], "before") == [
+        "(1)本人確認の徹底",
+        "(2)届出書の確認",
+    ]
+    assert (
+        speck_mark_text(["７．評価実施機関における担当部署", "の②所属長の役職名"], "item")[1]
+        == "②所属長の役職名"
+    )
+    assert speck_mark_text(["((3)保険税の賦課"], "before") == ["(3)保険税の賦課"]
+    # A wrap after の (the next line opens no list mark) and の opening a body line stay.
+    kept = ["個人番号の", "利用に関する事務", "の②に定める"]
+    assert speck_mark_text(kept, "before") == kept
+
+
+def test_no_truth_cell_changes() -> None:
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    seen = 0
+    for path in (root / "samples").glob("office*/*/expected/records.json"):
+        for rec in json.loads(path.read_text("utf-8")):
+            for f in ("item", "before", "after", "explanation"):
+                lines = (rec.get(f) or "").split("\n")
+                seen += 1
+                assert speck_mark_text(lines, f) == lines
+                row = RawRow(cells={f: [CellLine(t) for t in lines]})
+                assert drop_speck_lines([row]) == 0
+    assert seen > 1000
