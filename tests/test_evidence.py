@@ -361,3 +361,25 @@ def test_a_form_label_the_lexicon_lacks_is_no_cut_in_a_positioned_cell():
     assert not guessed("手順の内容", positioned=True)
     assert guessed("手順の内容", positioned=False)
     assert guessed("保存期間を経過した紙媒体は、溶解処理を行う。", positioned=True)
+
+
+def test_a_stray_number_or_letter_paragraph_is_a_column_guess():
+    """A paragraph that is only a short number or one letter is no cell's sentence: a numbering
+    column's value (``12`` over an explanation, office-numcol19 -layout) or a piece of a column
+    label (``時`` of 提出時期, mixed mx-writer-4 -layout) read into the cell.  A cell that is
+    only that, and markers (①, －), are no doubt."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import column_doubts
+
+    def rec(after: str, explanation: str) -> Record:
+        return Record(
+            "s", 0, 1, 1, None, "", "Ⅱ特定個人情報ファイルの概要", [], "前", after, "事後", explanation
+        )
+
+    assert [(d.kind, d.field) for d in column_doubts(rec("後", "12\n委託内容の拡大に伴う修正"))] == [
+        ("column_guess", "explanation")
+    ]
+    assert [d.field for d in column_doubts(rec("後", "外部監査の導入に伴う追記\n時"))] == ["explanation"]
+    assert not column_doubts(rec("－\n上記を新規追加", "時点修正"))
+    assert not column_doubts(rec("①\n委託先の変更", "時点修正"))
+    assert not column_doubts(rec("12", "時点修正"))
