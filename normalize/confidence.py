@@ -43,8 +43,12 @@ FLAG_FIELDS: dict[str, tuple[str, ...]] = {
     "empty_change": ("before", "after"),
     "item_unknown": ("item",),
 }
-# Informational flags: they say how a row was read, not that it is in doubt.
-INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
+# Informational flags: they say how a row was read, not that it is in doubt.  ``item_key_fuzzy``
+# is a doubt about the derived ``item_key``, not about the six printed cells (on the bundled
+# samples it fired on right rows only): no warning, and no confidence cost (``NO_COST``).
+INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled", "item_key_fuzzy"})
+# Flags that never enter the confidence (not even through a weight ``--fit`` could give them).
+NO_COST = frozenset({"item_key_fuzzy"})
 
 # Doubts that only lower the confidence: alone they do not tell wrong rows from right ones
 # (``clipped_text``: the flag it comes with is ``truncated:<field>``).
@@ -106,6 +110,8 @@ def features(row: RawRow, flags: list[str], doubts: list[Doubt]) -> dict[str, di
             out[f]["layout_filled"] = 1.0
     for flag in flags:
         base = flag.partition(":")[0]
+        if base in NO_COST:
+            continue
         if ocr and base == "row_continued":
             base = "ocr_row_continued"  # a scan's rulings show the continuation: its own weight
         for f in flag_fields(flag):

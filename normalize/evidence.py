@@ -101,6 +101,10 @@ _TORN_DATE = regex.compile(
 )
 # A telephone number (0123-45-6789, full width too) or a postal code mark: a department's contact,
 # which before/after cells print and no explanation of the samples does (0 of their truth rows).
+# A paragraph that is only a short number or one letter (kanji or kana): no cell's sentence, but
+# a numbering column's value, a page number or a piece of a column label read into the cell
+# (``12`` over an explanation, ``時`` of 提出時期 after one).  Markers (①, ※, －) are no letters.
+_STRAY_PARAGRAPH = regex.compile(r"^(?:[0-9０-９]{1,3}|[\p{Han}\p{Hiragana}\p{Katakana}])$")
 _CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-―ー][0-9０-９]{3,4}|〒")
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
@@ -207,6 +211,9 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
             if f == "explanation" and _CONTACT.search(p):
                 # A telephone number or a postal code: a before/after value (部署の連絡先).
                 out.append(Doubt("column_guess", f, f"the explanation holds a contact's number ({p[:16]})"))
+                break
+            if _STRAY_PARAGRAPH.match(p) and len(paragraphs(getattr(record, f))) > 1:
+                out.append(Doubt("column_guess", f, f"the cell holds a stray number or letter ({p})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
                 out.append(Doubt("column_guess", f, f"the cell holds a date line ({p[:12]})"))

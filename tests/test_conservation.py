@@ -89,15 +89,12 @@ EXPECTED_TEXTS = sorted(
 # breaks: 10 rows printed, 2 read, row 0 holding four 提出時期) is said since a -layout row with
 # two or more 提出時期 is rows_merged (grid.rows._check_layout_rows); the rule was written from
 # branch layout16's report of the case (its text not looked at).
-KNOWN_SILENT_LOSSES: dict[str, str] = {
-    # Held out, never tuned on (branch between19): a Writer table whose explanation-only row
-    # (誤記の訂正, its date merged above) stands at a page's foot beside the next row's first
-    # lines; it is read into that row's explanation (row_split_guess on the row, status
-    # success), 8 rows of 9 (main: 7 of 9, no note either).
-    "heldout-explonly19/writer-explonly-kaigo_hoken-pdftotext-layout": (
-        "an explanation-only row at a page's foot read into the next row (row_split_guess only)"
-    ),
-}
+# (heldout-explonly19/writer-explonly-kaigo_hoken-pdftotext-layout, a strict xfail here before
+# (branch between19: 8 rows of 9, the explanation-only row 誤記の訂正 standing right above the
+# next row's cells at a page's foot read into that row's explanation, no note): branch warn20
+# reads an explanation block above a row's cells as a row of its own when the row's explanation
+# is top-aligned (lone_explanations._ends_above), a rule of the kind, not of the case.)
+KNOWN_SILENT_LOSSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("path", [_case(p, KNOWN_SILENT_LOSSES) for p in EXPECTED_TEXTS])

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 
 import piatable
+from piatable.normalize.confidence import INFORMATIONAL
 from piatable.normalize.grid.lines import Line
 from piatable.normalize.grid.top_bands import band_rows, dates_top_rows
 from piatable.normalize.items import opens_item
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 COVERITEM = SAMPLES / "coveritem"
-# Flags that say what was done, not that a row is in doubt (as the calibration bench counts).
-INFORMATIONAL = {"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"}
 FAMILIES = ("pdftotext-raw", "pypdfium2", "pdfminer", "pdftotext", "pdftotext-layout")
 
 

@@ -397,3 +397,25 @@ def test_a_body_cell_opening_with_two_headings_doubts_the_item():
     got = column_doubts(rec("委託事項１\n①委託内容\n課税資料のパンチ入力業務"))
     assert ("column_guess", "item") in [(d.kind, d.field) for d in got]
     assert not column_doubts(rec("課税資料のパンチ入力業務\n①委託内容\n画像データ化業務"))
+
+
+def test_a_stray_number_or_letter_paragraph_is_a_column_guess():
+    """A paragraph that is only a short number or one letter is no cell's sentence: a numbering
+    column's value (``12`` over an explanation, office-numcol19 -layout) or a piece of a column
+    label (``時`` of 提出時期, mixed mx-writer-4 -layout) read into the cell.  A cell that is
+    only that, and markers (①, －), are no doubt."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import column_doubts
+
+    def rec(after: str, explanation: str) -> Record:
+        return Record(
+            "s", 0, 1, 1, None, "", "Ⅱ特定個人情報ファイルの概要", [], "前", after, "事後", explanation
+        )
+
+    assert [(d.kind, d.field) for d in column_doubts(rec("後", "12\n委託内容の拡大に伴う修正"))] == [
+        ("column_guess", "explanation")
+    ]
+    assert [d.field for d in column_doubts(rec("後", "外部監査の導入に伴う追記\n時"))] == ["explanation"]
+    assert not column_doubts(rec("－\n上記を新規追加", "時点修正"))
+    assert not column_doubts(rec("①\n委託先の変更", "時点修正"))
+    assert not column_doubts(rec("12", "時点修正"))

@@ -94,6 +94,25 @@ def test_lone_explanation_rows_by_where_the_lines_stand():
     assert lone_explanation_rows(full, 1.0, 8.0, None) == [(full, None)]
 
 
+def test_a_block_above_a_rows_cells_with_no_blank_line_is_a_row_when_the_rest_is_top_aligned():
+    """An explanation line standing right above a row's cells (no blank line between; the row
+    above's explanation ends) is a row of its own when the row's explanation ends a line or
+    more above its cells' last line: a top-aligned cell never starts above its row.  A centred
+    explanation taller than the cells (running past them below as well) or one ending on their
+    last line (bottom-aligned) keeps its first line."""
+    above = _line("伴う修正", -3.0, 5)
+    top = _row([1.0, 2.0, 3.0, 4.0], [("字句の修正", 0.0), ("情報連携の本格", 1.0), ("運用に伴う修正", 2.0)])
+    pieces = lone_explanation_rows(top, 1.0, 12.0, above)
+    assert len(pieces) == 2
+    assert [ln.text for ln in pieces[0][0][5]] == ["字句の修正"]
+    assert [ln.text for ln in pieces[1][0][5]] == ["情報連携の本格", "運用に伴う修正"]
+
+    centred = _row([1.0, 2.0], [("情報連携の", 0.0), ("本格運用に", 1.0), ("伴う修正", 2.0), ("による", 3.0)])
+    assert len(lone_explanation_rows(centred, 1.0, 12.0, above)) == 1
+    bottom = _row([1.0, 2.0], [("情報連携の", 0.0), ("本格運用に", 1.0), ("伴う修正", 2.0)])
+    assert len(lone_explanation_rows(bottom, 1.0, 12.0, above)) == 1
+
+
 def test_a_repeated_label_row_under_table_text_does_not_cut_the_page():
     """office4 calc-mergebreak-t3: Calc prints a merged date cut by a page break (令和2年7 / 月1日,
     事前) above page 2's repeated label row.  With no prose between, that label row is the same

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from piatable.normalize.confidence import INFORMATIONAL
 from piatable.pipeline import extract_document
 
 CASES = Path(__file__).parent / "data" / "cases"
@@ -56,8 +57,6 @@ def test_a_text_without_a_table_says_only_that(tmp_path):
 
 # ---- issue 10: a new user's LibreOffice tables (Calc and Writer PDFs flattened by pypdfium2's
 # get_text_range and pdftotext -raw); each text is one whole table of the user's.
-
-INFORMATIONAL = {"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"}
 
 
 def _warned(record) -> bool:

@@ -24,8 +24,8 @@ Definitions (issue 12):
   **extra** (wrong); an expected row no row matched is **missing** (reported apart: it cannot
   carry a warning);
 * a row is **warned** when it carries a flag other than ``truncated:*`` and the informational
-  ``ocr``, ``ocr_corrected``, ``row_continued``, ``merged_cell_filled``, or its confidence is
-  below 0.5.
+  ``ocr``, ``ocr_corrected``, ``row_continued``, ``merged_cell_filled``, ``item_key_fuzzy`` (a
+  doubt about the derived item_key, not about the printed cells), or its confidence is below 0.5.
 
 The weights of ``--fit`` never see ``samples/heldout`` (measure on it, never tune on it): its
 figures are printed apart, then the tuning set's, then all.
@@ -67,7 +67,7 @@ def is_heldout(case: str) -> bool:
     return case.startswith((HELDOUT, "scan " + HELDOUT.split("/")[1]))
 
 
-INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled"})
+INFORMATIONAL = frozenset({"ocr", "ocr_corrected", "row_continued", "merged_cell_filled", "item_key_fuzzy"})
 WARN_BELOW = 0.5
 BINS = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0001)
 # Re-flow widths (item and explanation, before and after) in full-width characters.

@@ -11,7 +11,11 @@ centred, it stands in their middle; at the foot, it ends on their last line).  S
 read as a row of its own: the row's date lines are its too (a merged date), and a 提出時期
 printed level with the block is its own.  An explanation line right under the row's own cells
 with no blank line above it may be a row of its own or the end of the row's explanation: the
-row says so (``ROW_OF_ITS_OWN_WHY``), nothing is moved.  One of the column's stock sentences
+row says so (``ROW_OF_ITS_OWN_WHY``), nothing is moved.  A block above all the row's own cells is a
+row of its own with no blank line too when the rest of the explanation ends a line or more above
+the cells' last line (top-aligned: a row's own explanation never starts above its cells then;
+the row's explanation stood level with the page's foot of the row above, beside the next row's
+first lines).  One of the column's stock sentences
 (重大な変更に該当しない, …) below the cells is the second paragraph of the explanation above.
 """
 
@@ -149,10 +153,20 @@ def lone_explanation_rows(
     )
     if head and len(head) < len(expl) and not _full(head[-1], wrap):
         rest = expl[len(head) :]
-        if rest[0].top - head[-1].top >= _pitch(head, rest, hy) + gap:
+        if rest[0].top - head[-1].top >= _pitch(head, rest, hy) + gap or (
+            not tail and _ends_above(rest, own, hy)
+        ):
             kept, new = _apart(row, head, rest, hy)
             return [(new, None), *lone_explanation_rows(kept, hy, wrap, None, leading=False)]
     return [(row, why)]
+
+
+def _ends_above(rest: list[Line], own: list[Line], hy: float) -> bool:
+    """The row's explanation below a head block ends a line or more above its own cells' last
+    line: it is top-aligned (a centred explanation taller than the cells runs past them below
+    as far as above, a bottom-aligned one ends on their last line), and a top-aligned cell
+    starts on its row's first line, so lines above the cells are no part of it."""
+    return max(ln.bottom for ln in rest) <= max(ln.bottom for ln in own) - (1 - OUTSIDE_SLACK_EM) * hy
 
 
 def split_lone_rows(
