@@ -1540,7 +1540,8 @@ SHIFT20_ROWS = (14, 22)
 README_SHIFT20 = """# {name}: numbered tables over several pages (issue 10, shift20)
 
 As `office-numcol19` (a numbering column 番号 / No. / 項番 … before the fields, in some a 備考 or
-頁 column after them), with 14–22 rows, so that each table runs over two or three pages.  In
+頁 column after them), with up to 22 rows (14–22 drawn, as many as the drawn table holds; rows a page would
+clip are left out), so that each table runs over two to five pages.  In
 column-ordered text (pdfminer, plain pdftotext) a page then opens with the numbering column's
 label, right after the form feed (``\\f項番``): setting the label aside must keep the page break,
 else two pages' cells are handed to one page's rows and every later cell shifts a row.
