@@ -248,6 +248,8 @@ def strip_row_numbers(text: str) -> RowNumbers:
             rf"{regex.escape(label)}[ \u3000]+(?=変更日[ \u3000]+項目|項目[ \u3000]+変更前)"
         )
         new = [glued.sub("", ln) if label in ln else ln for ln in new]
+    # A line set aside keeps its form feeds: a page's first line (``\f項``) is often the label.
+    new = [_keep_form_feeds(lines[k], ln) for k, ln in enumerate(new)]
     # A number or label on a line of its own leaves nothing: the line goes.
     out.text = "\n".join(ln for k, ln in enumerate(new) if ln or not lines[k].strip() or ln == lines[k])
     run = f"1–{max(out.numbers)}"
@@ -270,6 +272,17 @@ _DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]"
 _DATE_GLUE_BEFORE = regex.compile(
     r"(?:[/／.．\-－年月][ \u3000]*|^[ \u3000]*[0-9０-９]*[/／.．\-－][0-9０-９/／.．\-－ \u3000]*)$"
 )
+
+
+def _keep_form_feeds(old: str, new: str) -> str:
+    """``new`` (``old`` with a number or label taken out) with the form feeds ``old`` held: a page
+    break is no part of what was set aside, and losing it merges two pages (a column-ordered
+    text's cells are handed to rows page by page)."""
+    lost = old.count("\f") - new.count("\f")
+    if lost <= 0:
+        return new
+    # Where the line held it: a form feed opening the line opens it still, else it ends it.
+    return "\f" * lost + new if old.lstrip(" \t\u3000").startswith("\f") else new + "\f" * lost
 
 
 def _in_date(lines: list[str], k: int) -> bool:

@@ -40,6 +40,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # positions to read the order from) and no row is read; the run says partial with a note.
     # main reads no row either.
     "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
+    # Issue 10 (shift20): a Calc table whose narrow 変更日 column wraps a seireki date as
+    # ``2019年`` / ``5月1日`` with the item's lines beside both pieces (plain pdftotext); the split
+    # date is not joined (boxes.join_split_dates takes a bare tail ending with 日 only), so no row
+    # is read; the run says partial with a note.  main reads no row either.
+    "office-shift20/sh20-calc-5-pdftotext": "a wrapped date with the item beside both pieces: no rows",
 }
 
 

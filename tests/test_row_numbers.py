@@ -66,6 +66,30 @@ def test_column_ordered_numbers_out_of_order_and_a_page_column() -> None:
     assert out.tail_values == 1
 
 
+def test_a_label_opening_a_page_keeps_the_page_break() -> None:
+    # Column-ordered text of a numbered table over two pages: pdftotext opens page 2 with the
+    # numbering column's label right after the form feed (``\f項番``).  Setting the label aside
+    # keeps the form feed, else two pages' cells would be handed to one page's rows.
+    page1 = "\n\n".join(["項番", "1", "2", "変更日", "2020年7月1日", "2021年4月1日"])
+    page2 = "\n\n".join(["\f項番", "3", "変更日", "2022年4月1日"])
+    out = strip_row_numbers(page1 + "\n\n" + page2)
+    assert sorted(out.numbers) == [1, 2, 3]
+    assert out.text.count("\f") == 1
+    pages = [[ln for ln in p.split("\n") if ln.strip()] for p in out.text.split("\f")]
+    assert pages == [["変更日", "2020年7月1日", "2021年4月1日"], ["変更日", "2022年4月1日"]]
+
+
+@pytest.mark.parametrize("tool", ["pdfminer", "pdftotext"])
+def test_numbered_column_ordered_texts_keep_every_page_break(tool: str) -> None:
+    # Every LibreOffice-made numbered table of the tuning sets, as pdfminer / plain pdftotext
+    # print it: the text read keeps every form feed of the file.
+    from piatable.extract.text import read_text
+
+    for folder in sorted([*SET.glob(f"*-{tool}"), *(ROOT / "samples" / "office-shift20").glob(f"*-{tool}")]):
+        path = folder / "input.txt"
+        assert read_text(path).count("\f") == path.read_text("utf-8").count("\f"), folder.name
+
+
 def test_text_without_a_numbering_column_is_unchanged() -> None:
     text = f"{LABELS}\n2019/4/1 Ⅰ基本情報\n1 人\n2020/4/1 事後\n"
     out = strip_row_numbers(text)

@@ -752,6 +752,8 @@ SET_NAMES = (
     "heldout-pdfium17",
     "office-numcol19",
     "heldout-numcol19",
+    "office-shift20",
+    "heldout-shift20",
     "office-between18",
     "heldout-between18",
 )
@@ -1491,6 +1493,12 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-numcol19" in sets:
         cases = numcol_cases("hnc19", HELDOUT_POOLS, 8, 2919, True)
         build(SAMPLES / "heldout-numcol19", cases, readme=README_NUMCOL)
+    if "office-shift20" in sets:
+        cases = numcol_cases("sh20", TUNING_POOLS, 6, 2020, False, SHIFT20_ROWS)
+        build(SAMPLES / "office-shift20", cases, readme=README_SHIFT20)
+    if "heldout-shift20" in sets:
+        cases = numcol_cases("hsh20", HELDOUT_POOLS, 6, 3020, True, SHIFT20_ROWS)
+        build(SAMPLES / "heldout-shift20", cases, readme=README_SHIFT20)
     return 0
 
 
@@ -1502,12 +1510,14 @@ NUMCOL_TAILS = ("", "", "備考", "頁")
 HELDOUT_NUMCOL_TAILS = ("", "該当頁", "備考", "")
 
 
-def numcol_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
-    """Outsider tables (Calc and Writer in turn, every alignment, 5–12 rows) with a numbering
+def numcol_cases(
+    prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool, rows: tuple[int, int] = (5, 12)
+) -> list[Case]:
+    """Outsider tables (Calc and Writer in turn, every alignment, ``rows`` rows) with a numbering
     column before the fields (numbers 1.., half- or full-width) and, in some, an empty 備考 or a
     頁 column of page numbers on the right (issues 10 / 11, numcol19)."""
     rng = random.Random(seed + 19)
-    cases = draw_cases(prefix, pools, n, seed, valigns=VALIGNS + MIXED_VALIGNS, rows_per_case=(5, 12))
+    cases = draw_cases(prefix, pools, n, seed, valigns=VALIGNS + MIXED_VALIGNS, rows_per_case=rows)
     leads = HELDOUT_NUMCOL_LEADS if heldout else NUMCOL_LEADS
     tails = HELDOUT_NUMCOL_TAILS if heldout else NUMCOL_TAILS
     for k, case in enumerate(cases):
@@ -1523,6 +1533,25 @@ def numcol_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldou
             case.tail_values = tuple(values)
     return cases
 
+
+# Rows of a shift20 case: enough for the table to run over two or three pages, so that a page
+# of column-ordered text opens with the numbering column's label (``\\f項番``).
+SHIFT20_ROWS = (14, 22)
+README_SHIFT20 = """# {name}: numbered tables over several pages (issue 10, shift20)
+
+As `office-numcol19` (a numbering column 番号 / No. / 項番 … before the fields, in some a 備考 or
+頁 column after them), with up to 22 rows (14–22 drawn, as many as the drawn table holds; rows a page would
+clip are left out), so that each table runs over two to five pages.  In
+column-ordered text (pdfminer, plain pdftotext) a page then opens with the numbering column's
+label, right after the form feed (``\\f項番``): setting the label aside must keep the page break,
+else two pages' cells are handed to one page's rows and every later cell shifts a row.
+
+`samples/office-shift20` draws from the tuning tables; `samples/heldout-shift20` from
+`samples/heldout/tables` with the held-out labels: measure on it only, never tune.
+
+    python tools/make_outsider_tables.py --set office-shift20 --set heldout-shift20
+    python tools/eval_office.py samples/office-shift20
+"""
 
 README_NUMCOL = """# {name}: a numbering column before the fields (issues 10 / 11, numcol19)
 
