@@ -204,7 +204,8 @@ RUN_SKIP_LINES = 2
 NAME_WRAP_LINES = 2
 # How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
 NAME_END = regex.compile(r"(?:事務|業務|評価書)$")
-_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)\s*(.*)$")
+# Full-width digits a reader spaced apart (``７ ９``) are one number: a name never opens with a digit.
+_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?: [0-9０-９]+)*(?:[-－][0-9０-９]+)?)\s*(.*)$")
 _FORM_ONLY = regex.compile(r"^\s*(?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書\s*$")
 
 
