@@ -15,6 +15,7 @@ import unicodedata
 
 import regex
 
+from . import cover_columns
 from .dates import DATE, parse_date
 from .unicode import clean_text
 
@@ -61,7 +62,7 @@ _RULE = regex.compile(r"[|｜│┃]")
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
     lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    lines = cover_columns.split_label_row([ln for ln in lines if ln])
     facts: dict[str, str] = {}
     consumed: set[int] = set()
     for i, ln in enumerate(lines):
@@ -71,6 +72,16 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         found = [lab for lab in COVER_LABELS if lab in squashed]
         if not found:
             continue
+        wide, taken = cover_columns.label_run(lines, i, COVER_LABELS)
+        if any(lab in cover_columns.ROW_LABELS for lab in wide) and len(set(wide) & set(COVER_LABELS)) >= 2:
+            # A label | value table read column by column: all labels, then all values.
+            start = _after_skipped(lines, i + taken)
+            got = cover_columns.column_values(lines, start, wide, _number_and_name, _name_run_on, _is_label)
+            if got is not None:
+                for key, value in got[0].items():
+                    facts.setdefault(key, value)
+                consumed.update(range(i, got[1]))
+                continue
         run = _label_run(lines, i)
         if len(run) >= 2:
             # Labels one per line, then their values one per line in the same order (a
@@ -93,7 +104,7 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                     if not rest_run:
                         continue
             values = lines[start : start + len(run)]
-            if len(values) == len(run) and not any(_is_label(v) for v in values):
+            if len(values) == len(run) and not any(_is_label(v) for v in values) and _values_fit(run, values):
                 consumed.update(range(start, start + len(run)))
                 for lab, val in zip(run, values, strict=True):
                     if lab == "公表日":
@@ -125,10 +136,12 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         rest = ln.split(lab, 1)[1].strip() if lab in ln else squashed.split(lab, 1)[1]
         if lab == "公表日":
             # Only a printed date: the label's own line, else the next lines up to another label.
-            for cand in [rest, *lines[i + 1 : i + 1 + PUBLISHED_LOOKAHEAD_LINES]]:
+            # A date wrapped in its cell (``平成２９年１０月`` / ``８日``) is read over its lines.
+            for j, cand in enumerate([rest, *lines[i + 1 : i + 1 + PUBLISHED_LOOKAHEAD_LINES]]):
                 m = DATE.search(cand)
-                if m:
-                    facts.setdefault("published_raw", m.group(0))
+                wrapped = cover_columns.date_at(lines, i + j) if j and not m else None
+                if m or wrapped:
+                    facts.setdefault("published_raw", m.group(0) if m else wrapped[0])
                     break
                 if cand is not rest and _is_label(cand):
                     break
@@ -145,6 +158,7 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
         lone = _lone_date(lines, consumed)
         if lone:
             facts["published_raw"] = lone
+    cover_columns.lone_facts(lines, facts, _declared(lines), consumed, _name_run_on)
     _doubt_against_declaration(lines, facts)
     _doubt_stray_start(facts)
     flat_text = "".join(ln.replace(" ", "") for ln in lines)
@@ -190,7 +204,8 @@ RUN_SKIP_LINES = 2
 NAME_WRAP_LINES = 2
 # How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
 NAME_END = regex.compile(r"(?:事務|業務|評価書)$")
-_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)\s*(.*)$")
+# Full-width digits a reader spaced apart (``７ ９``) are one number: a name never opens with a digit.
+_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?: [0-9０-９]+)*(?:[-－][0-9０-９]+)?)\s*(.*)$")
 _FORM_ONLY = regex.compile(r"^\s*(?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書\s*$")
 
 
@@ -240,7 +255,7 @@ def _name_run_on(name: str, lines: list[str], end: int) -> tuple[str, int]:
 # The declaration every cover prints: 「〇〇市長は、住民基本台帳に関する事務における特定個人情報
 # ファイルの取扱いが…」: the agency and the affair the facts name.
 # After the 宣言 heading where the text has one, else from the text's start.
-_DECLARATION = regex.compile(r"宣言([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
+_DECLARATION = regex.compile(r"宣言([^、。]{2,80}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
 _DECLARATION_AT_START = regex.compile(r"^([^、。]{2,40}?)は、([^、。]{2,60}?)における特定個人情報ファイル")
 # At most this many characters read before the affair the declaration names are dropped from
 # an 評価書名; the affair is looked for by its first NAME_START_CHARS characters.
@@ -271,7 +286,11 @@ def _agency_body(name: str) -> str:
 
 # Cover labels (and the dates after 公表日) a stream order may print between the 宣言 heading and
 # the declaration's subject (a Calc cover: 評価実施機関名 北浜町長 公表日 令和6年2月1日 北浜町長は、…).
-_COVER_LABELS_BEFORE = regex.compile(rf"評価実施機関名|公表日|評価書番号|評価書名|{DATE.pattern}")
+# A column-read label table prints the values of 評価書番号 and 評価書名 there too (``313住民基本台帳
+# に関する事務〇〇町長は、…``): the name ends as names do (評価書, 〜に関する事務).
+_COVER_LABELS_BEFORE = regex.compile(
+    rf"評価実施機関名|公表日|評価書番号|評価書名|評価書|に関する事務(?!組合)|様式[0-9０-９]+\]|{DATE.pattern}"
+)
 
 
 def _declared_agency(subject: str) -> str:
@@ -281,14 +300,20 @@ def _declared_agency(subject: str) -> str:
     return subject[end:] or subject
 
 
+def _declared(lines: list[str]) -> tuple[str, str] | None:
+    """(agency, affair) the cover's declaration names, or None when no declaration is read."""
+    text = "".join(ln.replace(" ", "") for ln in lines)
+    m = _DECLARATION.search(text) or _DECLARATION_AT_START.search(text)
+    return (_declared_agency(m.group(1)), m.group(2)) if m else None
+
+
 def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
     """A doubt on 評価実施機関名 / 評価書名 when the cover's declaration names another agency or
     affair than they do (both printed on the same cover: one of them is misread or misplaced)."""
-    text = "".join(ln.replace(" ", "") for ln in lines)
-    m = _DECLARATION.search(text) or _DECLARATION_AT_START.search(text)
-    if not m:
+    declared = _declared(lines)
+    if declared is None:
         return
-    agency, affair = _declared_agency(m.group(1)), m.group(2)
+    agency, affair = declared
     got = facts.get("agency")
     if got is not None and _agency_body(got.replace(" ", "")) != _agency_body(agency):
         _doubt(facts, "agency", f"評価実施機関名 read as {got!r}, the declaration names {agency!r}: check it")
@@ -444,6 +469,26 @@ def _lone_date(lines: list[str], consumed: set[int]) -> str | None:
         if i not in consumed and m and not _WS.sub("", ln[: m.start()] + ln[m.end() :]):
             found.append(m.group(0))
     return found[0] if len(found) == 1 else None
+
+
+def _after_skipped(lines: list[str], start: int) -> int:
+    """``start`` past at most ``RUN_SKIP_LINES`` printed lines that are never a value (the form
+    stamp between a run of labels and its values)."""
+    skipped = 0
+    while skipped < RUN_SKIP_LINES and start < len(lines) and _NOT_A_VALUE.search(lines[start]):
+        start += 1
+        skipped += 1
+    return start
+
+
+def _values_fit(run: list[str], values: list[str]) -> bool:
+    """Whether each value of a run of labels is what its label asks for: 評価書番号 a number,
+    評価実施機関名 not one (a number there is the 評価書番号 of a run read out of order)."""
+    for lab, val in zip(run, values, strict=True):
+        number = bool(_NUMBER.match(val.replace(" ", "")))
+        if (lab == "評価書番号") != number and lab in ("評価書番号", "評価実施機関名"):
+            return False
+    return True
 
 
 def _label_run(lines: list[str], start: int) -> list[str]:

@@ -383,6 +383,10 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             if not value.startswith("リスク"):
                 comps.append((value, "instance"))
         words = canonical_text(body)
+        reread = unclosed_tail(body, words)
+        if reread is not None:
+            words, tail = reread
+            fuzzy.append(f"{tail}→{words}")
         if not words:
             if kind == "section":
                 comps.append((value, "section"))
@@ -492,6 +496,35 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         tuple(dropped),
         tuple(fuzzy),
     )
+
+
+# An unclosed bracket's tail longer than this (characters, bracket aside) is no clipped note
+# (``（委託に伴うものを``) but text: a neighbouring cell's bracket and digits read before a heading.
+MAX_CLIPPED_NOTE_CHARS = 3
+_OPEN_BRACKET_DIGITS = regex.compile(r"[(（\[［][0-9０-９]{0,2}")
+
+
+def unclosed_tail(body: str, words: str) -> tuple[str, str] | None:
+    """(the words to key, the text ``canonical_text`` cut at an unclosed bracket) when that cut
+    took more than a clipped note and the text reads as known headings without the bracket, else
+    None.
+
+    ``canonical_text`` drops an unclosed bracket to the cell's end (a clipped note; the record's
+    evidence says the cell's brackets are torn).  A tail of more than ``MAX_CLIPPED_NOTE_CHARS``
+    characters whose words, with the bracket and its digits taken out (``（１`` of a
+    neighbouring cell), are all known headings is keyed so (inferred: ``ItemKey.fuzzy``)."""
+    flat = unicodedata.normalize("NFKC", _SPACES.sub("", clean_text(body)))
+    at = max(flat.rfind("("), flat.rfind("["))
+    if at < 0 or (flat.count("(") <= flat.count(")") and flat.count("[") <= flat.count("]")):
+        return None
+    tail = flat[at:]
+    if len(tail) - 1 <= MAX_CLIPPED_NOTE_CHARS:
+        return None
+    joined = canonical_text(flat[:at] + _OPEN_BRACKET_DIGITS.sub("", tail, count=1))
+    pieces = (joined,) if joined in hierarchy() else _split_known(joined)
+    if joined != words and pieces and all(p in hierarchy() for p in pieces):
+        return joined, tail
+    return None
 
 
 # A line opening with an ordinary heading's numbering (①, ２．, （３）).

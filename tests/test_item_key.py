@@ -392,3 +392,20 @@ def test_the_forms_own_file_line_names_the_file():
     # A heading that goes on after ファイル is a numbered heading, not a file.
     k = item_key("Ⅰ基本情報\n（１）特定個人情報ファイルを取り扱う事務")
     assert k.file is None and k.key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務"
+
+
+def test_a_neighbours_bracket_and_digit_before_a_heading_do_not_cut_the_key():
+    # ``（１`` of the before cell read into the 項目 cell: canonical_text would drop an unclosed
+    # bracket to the cell's end (a clipped note) and lose two headings silently.
+    truth = item_key(
+        "Ⅳその他のリスク対策\n２．従業者に対する教育・啓発\n従業者に対する教育・啓発\n具体的な方法"
+    )
+    for read in (
+        "Ⅳその他のリスク対策\n２．従業者に対する教育・啓発（１\n従業者に対する教育・啓発\n具体的な方法",
+        "Ⅳその他のリスク対策\n２．従業者に対する教育・啓発\n従業者に対する教育・啓発\n（１具体的な方法",
+    ):
+        got = item_key(read)
+        assert got.key == truth.key and got.fuzzy  # inferred, so flagged item_key_fuzzy
+    # A clipped bracketed note still goes, and nothing is inferred from it.
+    clipped = item_key("Ⅱ特定個人情報ファイルの概要\n２．基本情報\n⑥事務担当部署（委託に伴うものを")
+    assert clipped.key.endswith("事務担当部署") and not clipped.fuzzy

@@ -377,6 +377,10 @@ def _unused_note(page: int, unused: list[str]) -> str:
 # A band above the table holding this many lines of ink (the cover's, and the table's title) is
 # read for a cover; fewer is the table's title alone (no tesseract call).
 MIN_BAND_LINES = 3
+# A cover page's ink outside its cells is read when it holds this many lines: on a page known to
+# be a cover, one line left (the 公表日's value in the last box, which the grid finder did not
+# take for a cell) may be a fact.
+MIN_REST_LINES = 1
 # Tesseract's page segmentation for the band: a column of text of variable sizes (labels and
 # values stay one line each; ``--psm 6`` read a Calc cover's lines much worse).
 BAND_PSM = 4
@@ -430,7 +434,7 @@ def read_cover_rest(
     x1, bottom in pixels, the cells and the band read above them): a cover prints its facts in
     several small ruled boxes, and the grid finder may take only some of them for cells (a box
     of one column, a box whose rulings a scan broke).  One tesseract call on the page with those
-    cells painted over, when ``MIN_BAND_LINES`` lines of ink are left; [] otherwise."""
+    cells painted over, when ``MIN_REST_LINES`` lines of ink are left; [] otherwise."""
     from .engine import tesseract_chars
     from .line_rereads import ink_runs
 
@@ -440,6 +444,6 @@ def read_cover_rest(
         rest[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = paper
         ink[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = 0
     inked = (ink > 0).sum(axis=1) >= max(3.0, BAND_ROW_INK_EM * glyph)
-    if len(ink_runs(inked, 0.4 * glyph)) < MIN_BAND_LINES:
+    if len(ink_runs(inked, 0.4 * glyph)) < MIN_REST_LINES:
         return []
     return tesseract_chars(rest, BAND_PSM, lang, engine)

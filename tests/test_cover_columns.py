@@ -1,0 +1,62 @@
+"""Cover facts of assessments printed as municipal ones are (samples/office-cover20, made by
+tools/make_cover20_samples.py): the form's cover as one table, label | value rows an extractor
+reads column by column (all labels, then all values, the declaration's and 特記事項's over
+several lines), a row label or a 公表日 wrapped in its cell, a labels row glued to its values,
+平成 / 令和元年 / western / full-width / spaced dates, a 項目一覧 page after the cover, 40–80 pages
+with the table at the end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.normalize.cover import check_cover, cover_facts_from_document_text
+from piatable.normalize.cover_columns import column_values, date_at, label_run, split_label_row
+
+from .conftest import SAMPLES
+
+SET = SAMPLES / "office-cover20"
+FACTS = ("assessment_number", "assessment_name", "agency", "published", "form")
+TEXTS = sorted(p for p in SET.glob("*-*/input.txt"))
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.parent.name)
+def test_every_extractors_text_gives_the_cover_facts(path):
+    truth = json.loads((path.parent / "expected" / "documents.json").read_text("utf-8"))
+    facts, notes = check_cover(cover_facts_from_document_text(path.read_text("utf-8")))
+    for key in FACTS:
+        assert _squash(facts.get(key)) == _squash(truth[key]), (key, notes)
+    assert not notes
+
+
+def test_a_date_wrapped_in_its_cell_is_read_over_its_lines():
+    assert date_at(["平成２９年１０月", "８日"], 0) == ("平成２９年１０月８日", 2)
+    assert date_at(["北浜町長", "令和5年4月1日"], 0) is None
+
+
+def test_a_row_label_wrapped_over_two_lines_counts_once():
+    lines = ["評価書番号", "個人のプライバシー等の権利利益の保護の宣", "言", "公表日", "12"]
+    assert label_run(lines, 0, {"評価書番号": 1, "公表日": 1}) == (
+        ["評価書番号", "個人のプライバシー等の権利利益の保護の宣言", "公表日"],
+        4,
+    )
+
+
+def test_a_value_that_is_not_what_its_label_asks_for_takes_nothing():
+    # 評価実施機関名 then 公表日, but no date follows: the run is not this table's values.
+    lines = ["特記事項", "評価実施機関名", "公表日", "なし", "〇〇市長", "項目一覧"]
+    got = column_values(lines, 3, ["特記事項", "評価実施機関名", "公表日"], None, None, lambda s: False)
+    assert got is None
+
+
+def test_a_labels_row_glued_to_its_values_is_split():
+    assert split_label_row(["評価書番号 評価書名12 国民健康保険に関する事務"]) == [
+        "評価書番号 評価書名",
+        "12 国民健康保険に関する事務",
+    ]
+    assert split_label_row(["評価書番号 12"]) == ["評価書番号 12"]
