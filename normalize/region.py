@@ -416,10 +416,13 @@ def find_table_start(raw: list[CellLine]) -> int:
         # pdfminer and plain pdftotext may give a page's first cells before its first date: a
         # title followed by column labels or a timing, a date within two pages of lines and a
         # timing after it opens the table (a contents page shows neither so soon).
+        # The labels or timing must be this title's own: not those of a later title (a contents
+        # page's 変更箇所 line names the table pages before its real title).
+        own = between[: next((m for m, t in enumerate(between) if is_table_start(t)), len(between))]
         if (
             boxed()
             and len(between) <= BOXED_LINES_BEFORE_DATE
-            and any(is_label_piece(t) or TIMING.match(t) for t in between)
+            and any(is_label_piece(t) or TIMING.match(t) for t in own)
             and _block_has_anchor(raw, s, len(raw))
         ):
             return s

@@ -45,12 +45,6 @@ KNOWN_LOSSES: dict[str, str] = {
     # date is not joined (boxes.join_split_dates takes a bare tail ending with 日 only), so no row
     # is read; the run says partial with a note.  main reads no row either.
     "office-shift20/sh20-calc-5-pdftotext": "a wrapped date with the item beside both pieces: no rows",
-    # Issue 14 (key20's held-out covers): the cover's blank lines make this -layout text read as
-    # boxes, and in boxes a title may wait up to BOXED_LINES_BEFORE_DATE lines for its labels, so
-    # the contents page's （別添３）変更箇所 takes the real title's labels and opens the region
-    # two body pages early; 590 characters of those pages are not placed, said in a note, and the
-    # table's own rows are read.  main's code reads it the same way.
-    "heldout-cover20/lines-gap-h4-pdftotext-layout": "a contents page's title opens the region early",
 }
 
 

@@ -158,3 +158,38 @@ def test_a_writer_row_broken_across_pages_is_a_row(case: str) -> None:
     expected = json.loads((ROOT / case / "expected" / "records.json").read_text("utf-8"))
     res = extract_document(ROOT / case / "input.txt")
     assert [r.change_date for r in res.records] == [e["change_date"] for e in expected]
+
+
+def test_a_contents_page_title_does_not_take_the_real_titles_labels(tmp_path: Path) -> None:
+    """A cover whose blank lines make the text read as boxes, a contents page naming
+    （別添３）変更箇所, body pages, then the table under its own title: the region starts at the
+    real title, so no body line is counted as the table's (key20's held-out covers)."""
+    page = ["Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "本ページは評価書の本文である。"]
+    body = "\n".join(page * 6)
+    text = "\n".join(
+        [
+            "特定個人情報保護評価書（重点項目評価書）",
+            "",
+            "",
+            "評価書番号",
+            "",
+            "",
+            "５",
+            "",
+            "",
+            "項目一覧",
+            "Ⅰ 基本情報",
+            "Ⅵ 評価実施手続",
+            "（別添３）変更箇所",
+            body,
+            "\f（別添３）変更箇所",
+            "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明",
+            "2018/10/01 Ⅰ基本情報 福祉課 福祉保健課 事後 組織改正",
+            "2019/04/01 Ⅱ特定個人情報ファイルの概要 紙 電子 事前 様式の変更",
+        ]
+    )
+    path = tmp_path / "contents.txt"
+    path.write_text(text, "utf-8")
+    res = extract_document(path)
+    assert [r.change_date for r in res.records] == ["2018-10-01", "2019-04-01"]
+    assert not any("could not be placed" in n or "in no record" in n for n in res.notes)
