@@ -121,10 +121,14 @@ def test_cp932_names_the_characters_it_cannot_hold(tmp_path, seed_path, capsys):
     assert "𠮷" in err and "U+20BB7" in err and "--csv-errors replace" in err
     assert out.read_text("utf-8") == "old"  # not replaced by a half-right file
     assert "𠮷" in js.read_text("utf-8")  # the other output is written
+    capsys.readouterr()
     rc = main(["extract", str(odd), "-o", str(out), "--csv-encoding", "cp932", "--csv-errors", "replace"])
     assert rc == 0
     text = out.read_bytes().decode("cp932")
     assert "住?基ネット" in text
+    # Replaced, but not in silence: the run names what became '?'.
+    err = capsys.readouterr().err
+    assert "U+20BB7" in err and "in 1 row(s)" in err and "--csv-errors replace" in err
 
 
 def test_cp932_names_a_character_it_would_write_as_another(tmp_path, seed_path, capsys):
