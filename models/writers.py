@@ -63,12 +63,17 @@ class UnencodableText(ValueError):
 
     def __init__(self, encoding: str, chars: list[str], rows: int) -> None:
         self.encoding, self.chars, self.rows = encoding, chars, rows
-        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MAX_CHARS_NAMED])
-        more = f" and {len(chars) - MAX_CHARS_NAMED} more" if len(chars) > MAX_CHARS_NAMED else ""
         super().__init__(
-            f"{encoding} cannot hold {shown}{more} in {rows} row(s); "
+            f"{cannot_hold(encoding, chars, rows)}; "
             "use --csv-errors replace to write them as '?', or a UTF-8 --csv-encoding"
         )
+
+
+def cannot_hold(encoding: str, chars: list[str], rows: int) -> str:
+    """``cp932 cannot hold 𠮷 (U+20BB7) in 1 row(s)``: at most ``MAX_CHARS_NAMED`` characters named."""
+    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MAX_CHARS_NAMED])
+    more = f" and {len(chars) - MAX_CHARS_NAMED} more" if len(chars) > MAX_CHARS_NAMED else ""
+    return f"{encoding} cannot hold {shown}{more} in {rows} row(s)"
 
 
 # Unencodable characters named in the error message at most.

@@ -215,7 +215,7 @@ def run_to_outputs(
     csv_errors: str,
 ) -> int:
     """Extract ``paths`` and write every output of ``plan`` once, from one pass."""
-    from piatable.models.writers import UnencodableText, unencodable_chars
+    from piatable.models.writers import UnencodableText, cannot_hold, unencodable_chars
 
     order = {p: i for i, p in enumerate(paths)}
     results: list[DocumentResult] = []
@@ -253,10 +253,8 @@ def run_to_outputs(
             # Nothing is replaced in silence: say which characters became '?' or a look-alike.
             chars, rows = unencodable_chars(records, csv_encoding)
             if chars:
-                shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in chars[:10])
-                more = f" and {len(chars) - 10} more" if len(chars) > 10 else ""
                 print(
-                    f"piatable: {output.name}: {csv_encoding} cannot hold {shown}{more} in {rows} row(s);"
+                    f"piatable: {output.name}: {cannot_hold(csv_encoding, chars, rows)};"
                     " written as '?' or a look-alike (--csv-errors replace)",
                     file=sys.stderr,
                 )
