@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_calibration import is_warned
 from eval_text import SIX, align, squash
 
 from piatable import extract_document
@@ -109,6 +110,8 @@ class Score:
     paras: int = 0
     full_rows: int = 0
     errors: int = 0
+    wrong_rows: int = 0  # rows read with a cell wrong whitespace-free
+    wrong_warned: int = 0  # of those, rows warned (tools/bench_calibration.is_warned)
 
     def add(self, other: Score) -> None:
         for k in vars(self):
@@ -141,6 +144,9 @@ def evaluate_case(path: Path) -> CaseResult:
     for j, exp in enumerate(expected):
         g = got[matched[j]] if j in matched else {}
         all_right = True
+        if g and any(squash(g.get(name)) != squash(exp.get(name)) for name in SIX):
+            s.wrong_rows += 1
+            s.wrong_warned += is_warned(g)
         for name in SIX:
             gv, ev = g.get(name), exp.get(name)
             loose = squash(gv) == squash(ev)
@@ -189,8 +195,9 @@ def print_table(
     print(f"\n## {title}\n", file=out)
     head = "kind (family)" if key else "family"
     columns = "cases | rows found/exp | cells (no space) | cells (paragraphs) | rows all six | errors"
+    columns += " | wrong rows warned"
     print(f"| {head} | {columns} |", file=out)
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
     if key:
         order = sorted(groups)
     else:
@@ -198,7 +205,8 @@ def print_table(
     for name, s in [*((f, groups[f]) for f in order), ("ALL", total)]:
         print(
             f"| {name} | {s.cases} | {s.rows_found}/{s.rows_expected} | {_pct(s.loose, s.cells)} | "
-            f"{_pct(s.paras, s.cells)} | {_pct(s.full_rows, s.rows_expected)} | {s.errors} |",
+            f"{_pct(s.paras, s.cells)} | {_pct(s.full_rows, s.rows_expected)} | {s.errors} | "
+            f"{s.wrong_warned}/{s.wrong_rows} |",
             file=out,
         )
     return dict(groups) | {"ALL": total}
@@ -214,10 +222,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", type=Path, help="folders of cases (default: the three office sets)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the wrong cells")
     ap.add_argument("--cases", action="store_true", help="a line per case")
+    ap.add_argument("--family", help="only the inputs of this family (e.g. pdftotext-layout, pdf-calc)")
+    ap.add_argument("--total", action="store_true", help="one more table: every set given, summed")
     ns = ap.parse_args(argv)
+    every: list[CaseResult] = []
     for root in ns.sets or [s for s in SETS if s.exists()]:
         root = root.resolve()
-        results = [evaluate_case(p) for p in inputs_of(root)]
+        chosen = [p for p in inputs_of(root) if not ns.family or family(p) == ns.family]
+        if not chosen:
+            continue
+        results = [evaluate_case(p) for p in chosen]
+        every += results
         if ns.cases or ns.verbose:
             for r in results:
                 s = r.score
@@ -240,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             print_table(
                 f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
             )
+    if ns.total:
+        print_table("every set given", every, sys.stdout)
     return 0
 
 
