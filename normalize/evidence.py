@@ -51,6 +51,7 @@ from .cut_checks import (
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
+from .merged_doubts import blank_beside_merged
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
@@ -472,10 +473,10 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
         for o, r in zip(opens, records, strict=True)
     ]
     out: list[list[Doubt]] = [[] for _ in records]
-    if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
-        _same_row_twice(records, out)
-        return out
     _same_row_twice(records, out)
+    blank_beside_merged(records, out)
+    if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
+        return out
     for k, r in enumerate(records):
         if not opens[k] and "row_continued" not in r.flags:
             first = f"it opens with {r.item_path[0][:10]}" if r.item_path else "it is empty"

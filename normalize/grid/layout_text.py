@@ -7,13 +7,12 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter
-from dataclasses import replace
 
 import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import ITEM_OPENING, TIMING
+from piatable.vocabulary import TIMING
 
 from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
@@ -25,6 +24,7 @@ from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
+from .page_carry import carries, prepend_carry, take_tail
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -439,6 +439,7 @@ def layout_page_rows(
     carry: dict[int, list[Line]] | None = None,
     prev_by_chars: bool | None = None,
     move: ColumnMove | None = None,
+    breaks_rows: bool = True,
 ) -> PageRows | None:
     """A page of ``pdftotext -layout``-like text.  Such extractors place each line's segments at
     roughly proportional offsets, so one column's text starts a few columns apart from line to
@@ -446,7 +447,8 @@ def layout_page_rows(
     starts re-estimated from what they received.  Offsets are read as display columns and as
     character counts; the reading whose columns line up better wins (a page without a header,
     whose columns come from the page before, ``prev_starts``, is read as that page was,
-    ``prev_by_chars``; columns in another order are moved into the form's: ``layout_move``)."""
+    ``prev_by_chars``; columns in another order are moved into the form's: ``layout_move``;
+    ``breaks_rows``: the producer may break a row over pages, ``page_carry.carries``)."""
     best = None
     for by_chars, variant in ((False, page), (True, _char_offsets(page))):
         variant, moved = layout_move(variant, move, hx, hy, settings)
@@ -517,11 +519,10 @@ def layout_page_rows(
     # (令和２年３月 / ３１日).
     _mark_run_ons(cols, hy, settings)
     own_lines = [ln for lines in cols.values() for ln in lines]
-    carried = bool(carry) and (
-        (align != "top" and _continues_row(cols, hy)) or _date_cut(carry)  # type: ignore[arg-type]
-    )
+    carried = carries(cols, carry, align, hy)
     if carried:
-        _prepend_carry(cols, carry)  # type: ignore[arg-type]
+        prepend_carry(cols, carry)  # type: ignore[arg-type]
+    tail_why = take_tail(cols, carry, align, hy, settings) if breaks_rows and not carried else None
     res = PageRows(
         [],
         [],
@@ -537,6 +538,9 @@ def layout_page_rows(
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
+    if tail_why:
+        res.doubts.setdefault(0, tail_why)
+        res.tail_doubt = tail_why
     broken_row_doubts(res)
     crossing_row_doubts(res, hy)
     return res
@@ -566,34 +570,3 @@ def _mark_run_ons(cols: dict[int, list[Line]], hy: float, settings: GridSettings
                     or bool(_POINTS_ABOVE.match(tb))
                 )
             )
-
-
-def _date_cut(carry: dict[int, list[Line]]) -> bool:
-    """True when the row's 変更日 cell ends with the first part of a date, its rest not printed."""
-    dates = sorted(carry.get(0, []), key=lambda ln: ln.top)
-    return bool(dates) and is_date_head(dates[-1].text)
-
-
-def _continues_row(cols: dict[int, list[Line]], hy: float) -> bool:
-    """True when the page opens with the rest of a row: its first 項目 line does not open a path
-    of its own (Ⅰ…Ⅵ).  (Cells centred in a tall row may print other columns' lines above the
-    first path: they are that row's, not the previous one's.)"""
-    if not any(cols.values()):
-        return False
-    item = sorted(cols.get(1, []), key=lambda ln: ln.top)
-    return not item or not ITEM_OPENING.match(item[0].text.strip())
-
-
-def _prepend_carry(cols: dict[int, list[Line]], carry: dict[int, list[Line]]) -> None:
-    """Put the previous page's last row (``carry``) right above this page's first body line:
-    a row that runs on across the page break (Word, Writer) is then read as one, its date
-    (令和３年９月 / １日) and cells joined over the break."""
-    page_lines = [ln for lines in cols.values() for ln in lines]
-    carried = [ln for lines in carry.values() for ln in lines]
-    if not carried:
-        return
-    first = min((ln.top for ln in page_lines), default=0.0)
-    shift = first - max(ln.bottom for ln in carried)
-    for c, lines in carry.items():
-        moved = [replace(ln, top=ln.top + shift, bottom=ln.bottom + shift) for ln in lines]
-        cols[c] = moved + cols.get(c, [])

@@ -331,10 +331,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         if rows and page.page in titled:
             table += 1
         table_of_page[page.page] = table
+        held_cells = carry[0] if carry else None
         pr = (
-            layout_page_rows(
-                page, prev_bounds, hx, hy, gs, align, carry[0] if carry else None, by_chars, move
-            )
+            layout_page_rows(page, prev_bounds, hx, hy, gs, align, held_cells, by_chars, move, not rows_whole)
             if layout
             else page_rows(page, prev_bounds, hx, hy, gs, align, move)
         )
@@ -364,7 +363,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         side_numbers.extend(pr.side_numbers)
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
-            # The page does not continue the held-back row: it is read as its own page left it.
+            # The page does not continue the held-back row: it is read as its own page left it
+            # (with a cell's tail this page moved to it).
+            held_doubt = held_doubt or pr.tail_doubt
             before = len(rows)
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
             for new in rows[before:]:
