@@ -522,7 +522,8 @@ def layout_page_rows(
     carried = carries(cols, carry, align, hy)
     if carried:
         prepend_carry(cols, carry)  # type: ignore[arg-type]
-    tail_why = take_tail(cols, carry, align, hy, settings) if breaks_rows and not carried else None
+    writer = is_autospaced([w.text for w in page.words], settings)
+    tail_why = take_tail(cols, carry, align, hy, settings, writer) if breaks_rows and not carried else None
     res = PageRows(
         [],
         [],

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from piatable.models import COLUMNS
 from piatable.settings import GridSettings
 from piatable.vocabulary import ITEM_OPENING
@@ -25,6 +27,12 @@ from .lines import Line
 TEXT_COLUMNS = (2, 3, 5)
 # A line within this many display units of its column's wrap width is full (it wrapped).
 FULL_LINE_SLACK = 1.0
+# The columns every row prints itself (never merged over rows), and the fewest lines of a block
+# of theirs standing above the page's first 項目 line that make a tail (``_whole_block_above``).
+OWN_TEXT_COLUMNS = (2, 3)
+TAIL_BLOCK_MIN_LINES = 2
+# What closes a before / after cell's edit: 上記を新規追加, 上記を削除, 削除.
+EDIT_CLOSE = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?(?:追加|削除)|削除|新規追加)$")
 # A blank line between two lines of a column: a gap of at least this many line heights.
 BLANK_GAP_EM = 0.5
 
@@ -63,12 +71,30 @@ def _runs_on(last: str, first: str, width: float) -> bool:
     )
 
 
+def _whole_block_above(block: list[Line], item_top: float) -> bool:
+    """A block of a 変更前 / 変更後 column's lines (no blank line between) that holds whole
+    paragraphs and stands wholly above the page's first 項目 line: at least
+    ``TAIL_BLOCK_MIN_LINES`` lines, the last ending a sentence (。) or closing an edit
+    (上記を新規追加, 削除).  A row's own cell starts at, is centred on or ends with its row's
+    lines, so no row of this page holds such a block: it is the rest of the row broken over the
+    break.  (One line above the 項目, or lines ending mid-sentence, may be a centred cell's first
+    line that the extractor set half a line high, as -layout text of Calc tables shows.)"""
+    last = block[-1].text.strip()
+    return (
+        len(block) >= TAIL_BLOCK_MIN_LINES
+        and block[-1].top < item_top
+        and bool(last)
+        and (last[-1] in SENTENCE_END or bool(EDIT_CLOSE.match(last)))
+    )
+
+
 def take_tail(
     cols: dict[int, list[Line]],
     carry: dict[int, list[Line]] | None,
     align: str | None,
     hy: float,
     settings: GridSettings,
+    whole_blocks: bool = False,
 ) -> str | None:
     """Move the tail of a 変更前 / 変更後 / 説明 cell that runs on over a page break from this
     page's ``cols`` to the held-back row ``carry`` (the previous page's last row, read as its
@@ -79,8 +105,10 @@ def take_tail(
     no sentence, and the page's first line of the column stands above the page's first 項目
     line and opens no paragraph.  The tail is that line and the lines right below it up to the
     first that ends a sentence (or before one that opens a paragraph), all above the first 項目
-    line.  (A block standing wholly above the first 項目 line is not enough: -layout text of
-    centred Calc cells prints a row's line half a line above its 項目.)  Returns why
+    line.  With ``whole_blocks`` (the page shows Word's / Writer's autospace: ``Ⅰ 基本情報``), a
+    変更前 / 変更後 block of whole paragraphs standing wholly above the page's first 項目 line
+    is a tail too (``_whole_block_above``; -layout text of Calc's centred cells shows such
+    blocks of a row's own, office4 calc-mergebreak-t3).  Returns why
     the two rows are in doubt (``TAIL_WHY``) unless a blank line or the column's end follows the
     tail; None when no tail was moved.  Cells at the top of their rows
     show a continued row as the lines above the page's first date instead (``align`` "top")."""
@@ -97,17 +125,20 @@ def take_tail(
         block = 1  # the column's first block of lines, no blank line between
         while block < len(mine) and mine[block].top - mine[block - 1].bottom < BLANK_GAP_EM * hy:
             block += 1
-        if not _runs_on(theirs[-1].text.strip(), mine[0].text.strip(), width):
+        if _runs_on(theirs[-1].text.strip(), mine[0].text.strip(), width):
+            n = 1
+            while (
+                n < block
+                and mine[n].top < item_top
+                and mine[n - 1].text.strip()[-1] not in SENTENCE_END
+                and not starts_paragraph(mine[n].text.strip())
+            ):
+                n += 1
+            sure = n == block
+        elif whole_blocks and c in OWN_TEXT_COLUMNS and _whole_block_above(mine[:block], item_top):
+            n, sure = block, False
+        else:
             continue
-        n = 1
-        while (
-            n < block
-            and mine[n].top < item_top
-            and mine[n - 1].text.strip()[-1] not in SENTENCE_END
-            and not starts_paragraph(mine[n].text.strip())
-        ):
-            n += 1
-        sure = n == block
         tail = set(map(id, mine[:n]))
         carry[c] = [*carry[c], *mine[:n]]
         cols[c] = [ln for ln in cols[c] if id(ln) not in tail]
