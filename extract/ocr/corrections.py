@@ -105,6 +105,10 @@ MISREADS: dict[str, str] = {
     "短": "簿",
     "過": "賦",
 }
+# A small kana and its full-size glyph differ only in size, which tesseract measures from the
+# neighbours (正確かっ統一的に for 正確かつ統一的に).  Read small, printed full size only: the other
+# way round the dictionary prefers words the forms do not mean (いつ時点 → いっ時点).
+MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
 # The shortest word a look-alike swap must produce (カ/力 alone are both words).
