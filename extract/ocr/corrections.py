@@ -46,7 +46,7 @@ from .item_numbers import (
 )
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
-from .phrases import snap_phrases
+from .phrases import snap_closing_note, snap_phrases
 from .structure_fixes import (
     drop_box_specks,
     drop_stray_open_bracket,
@@ -536,8 +536,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
-                if column == "explanation":
-                    texts = snap_phrases(texts)
+                texts = {"explanation": snap_phrases, "after": snap_closing_note}.get(column, list)(texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text
