@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piatable.extract.ocr.speck_lines import drop_speck_lines, speck_mark_text
+from piatable.extract.ocr.speck_lines import drop_speck_lines, drop_speck_marks, speck_mark_text
 from piatable.models import CellLine, RawRow
 
 
@@ -76,3 +76,15 @@ def test_no_truth_cell_changes() -> None:
                 row = RawRow(cells={f: [CellLine(t) for t in lines]})
                 assert drop_speck_lines([row]) == 0
     assert seen > 1000
+
+
+def test_an_item_heading_read_with_a_speck_is_matched_again_without_it() -> None:
+    row = RawRow()
+    row.cells["item"] = [
+        CellLine("Ⅰ関連情報"),
+        CellLine("７．評価実施機関における担当部署"),
+        CellLine("の②所尾長の役職名"),
+    ]
+    assert drop_speck_marks([row]) == 1
+    assert row.cells["item"][2].text == "②所属長の役職名"
+    assert "ocr_corrected" in row.flags

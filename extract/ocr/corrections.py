@@ -105,9 +105,8 @@ MISREADS: dict[str, str] = {
     "短": "簿",
     "過": "賦",
 }
-# A small kana and its full-size glyph differ only in size, which tesseract measures from the
-# neighbours (正確かっ統一的に for 正確かつ統一的に).  Read small, printed full size only: the other
-# way round the dictionary prefers words the forms do not mean (いつ時点 → いっ時点).
+# A small kana read for its full-size glyph (正確かっ統一的に); not the other way round: the
+# dictionary then prefers words the forms do not mean (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
@@ -490,6 +489,13 @@ def _fix_wrapped_heading(line: str, nxt: str) -> str:
 _NUMBERED_COLUMNS = ("before", "after", "explanation")
 
 
+def snap_item_text(texts: list[str]) -> list[str]:
+    """An item cell's lines (one string each) snapped to the form's headings and numbering."""
+    return form_instance_numbers(
+        snap_numbered(form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts)))))
+    )
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -519,11 +525,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = form_instance_numbers(
-                        snap_numbered(
-                            form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
-                        )
-                    )
+                    texts = snap_item_text(texts)
                 else:
                     texts = restore_circled_gaps(texts)
                 if column in ("before", "after"):

@@ -88,11 +88,18 @@ def speck_mark_text(lines: list[str], field: str) -> list[str]:
 def drop_speck_marks(rows: list[RawRow]) -> int:
     """``speck_mark_text`` on the cells of OCR rows (in place); the number of lines changed
     (flagged ``ocr_corrected`` by ``rewrite_lines``)."""
+    from .corrections import snap_item_text
     from .rewrites import rewrite_lines
 
     changed = 0
     for row in rows:
         for f in FIELDS:
             lines = row.cells.get(f) or []
-            changed += rewrite_lines(row, lines, speck_mark_text([cl.text for cl in lines], f))
+            texts = [cl.text for cl in lines]
+            fixed = speck_mark_text(texts, f)
+            if f == "item" and fixed != texts:
+                # The headings were matched with the speck in them (の②所尾長の役職名): again
+                # without it.
+                fixed = snap_item_text(fixed)
+            changed += rewrite_lines(row, lines, fixed)
     return changed
