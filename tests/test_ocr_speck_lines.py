@@ -125,3 +125,12 @@ def test_heading_tails_stay() -> None:
     ):
         row = _row("item", lines)
         assert drop_speck_lines([row]) == 0, lines
+
+
+def test_a_digit_or_letter_alone_after_a_closed_line_is_a_speck() -> None:
+    row = _row("after", [("[十分である]", False), ("0", False), ("上記を新規追加", False)])
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["after"]] == ["[十分である]", "上記を新規追加"]
+    # The first line is never dropped (a cell of one digit).
+    row = _row("after", [("1", False)])
+    assert drop_speck_lines([row]) == 0

@@ -28,7 +28,8 @@ from piatable.models import CellLine, Doubt, RawRow
 FIELDS = ("item", "before", "after", "explanation")
 # Particles that end no paragraph of the samples' truth cells.
 _NO_END = frozenset("のをがはと")
-_ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}]$")
+# A digit or Latin letter alone on a line is no paragraph either (none in the samples' truth).
+_ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}0-9０-９A-Za-zＡ-Ｚａ-ｚ]$")
 _CLOSED = regex.compile(r"[。．\]］】＞>）)」』]$")
 # What opens a paragraph of its own: list marks, brackets, numbers and numbered headings.
 _OPENS = regex.compile(
