@@ -47,6 +47,7 @@ from .item_numbers import (
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
 from .phrases import snap_closing_note, snap_phrases
+from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
     drop_stray_open_bracket,
@@ -105,8 +106,7 @@ MISREADS: dict[str, str] = {
     "短": "簿",
     "過": "賦",
 }
-# A small kana read for its full-size glyph (正確かっ統一的に); not the other way round: the
-# dictionary then prefers words the forms do not mean (いつ時点 → いっ時点).
+# A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
@@ -279,9 +279,9 @@ _KANA_BETWEEN_KANA = regex.compile(r"(?<=\p{Hiragana})\p{Hiragana}(?=\p{Hiragana
 def drop_stray_kana(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
     """``text`` (a cell line) without a hiragana between hiragana that the dictionary reads as a
     stray glyph (its window of CONTEXT characters each side costs STRAY_KANA_GAIN less without
-    it); one per window at most."""
+    it), one per window at most; then ``stray_kana.drop_stray_before_katakana``."""
     if not _KANA_BETWEEN_KANA.search(text):
-        return text
+        return drop_stray_before_katakana(text, tokenizer)
     st = tokenizer or default_tokenizer()
     out = text
     for m in reversed(list(_KANA_BETWEEN_KANA.finditer(text))):
@@ -293,7 +293,7 @@ def drop_stray_kana(text: str, tokenizer: SudachiTokenizer | None = None) -> str
         without = window[: q - lo] + window[q - lo + 1 :]
         if _reading_cost(st, window) - _reading_cost(st, without) >= STRAY_KANA_GAIN:
             out = out[:q] + out[q + 1 :]
-    return out
+    return drop_stray_before_katakana(out, st)
 
 
 def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
