@@ -46,3 +46,35 @@ def test_rows_are_corrected_in_place_and_flagged() -> None:
     assert even_number_widths([row]) == 1
     assert [cl.text for cl in row.cells["before"]] == ["番号法第１９条第７号", "別表第二の４２の項"]
     assert "ocr_corrected" in row.flags
+
+
+@pytest.mark.parametrize(
+    ("read", "document", "written"),
+    [
+        # A tie takes the width the document's other cells print that kind in.
+        ("〒100-0001○○市中央一丁目１番1号", {"reference": [0, 5]}, "〒100-0001○○市中央一丁目１番１号"),
+        ("一丁目1番１号", {"reference": [4, 0]}, "一丁目1番1号"),
+        # Other cells that do not agree (80% or less), or too few, decide nothing.
+        ("一丁目1番１号", {"reference": [4, 1]}, "一丁目1番１号"),
+        ("一丁目1番１号", {"reference": [0, 1]}, "一丁目1番１号"),
+        # Another kind's width tells nothing; a cell with a majority keeps it.
+        ("一丁目1番１号", {"date": [0, 9]}, "一丁目1番１号"),
+        ("第1条第2項第３号", {"reference": [0, 9]}, "第1条第2項第3号"),
+    ],
+)
+def test_a_tie_takes_the_documents_width(read: str, document: dict, written: str) -> None:
+    assert even_counted_numbers(read, document) == written
+
+
+def test_the_documents_other_cells_break_a_cells_tie() -> None:
+    rows = []
+    for text in ("第１９条第７号", "別表第二の４２の項", "一丁目１番1号"):
+        row = RawRow()
+        row.cells["after"] = [CellLine(text)]
+        rows.append(row)
+    assert even_number_widths(rows) == 1
+    assert rows[2].cells["after"][0].text == "一丁目１番１号"
+    # The tied cell's own numbers are not counted for the document.
+    alone = RawRow()
+    alone.cells["after"] = [CellLine("一丁目１番1号")]
+    assert even_number_widths([alone]) == 0

@@ -163,6 +163,13 @@ def test_join_japanese():
         ("添付書類（戸籍膳本等）により", "添付書類（戸籍謄本等）により"),
         ("漏えい・滅失・明損リスク", "漏えい・滅失・毀損リスク"),
         ("既存住基システムつ市町村ＣＳ", "既存住基システム→市町村ＣＳ"),
+        # A small kana read for its full-size glyph.
+        ("記録を正確かっ統一的に行う", "記録を正確かつ統一的に行う"),
+        ("データセンタ一のキャビネッ卜", "データセンターのキャビネッ卜"),
+        # Right as read (a small kana the dictionary reads as well stays; full size stays).
+        ("行った", "行った"),
+        ("いつ時点の計数か", "いつ時点の計数か"),
+        ("ファイルの取扱い", "ファイルの取扱い"),
         # Right as read: nothing to correct.
         ("入力する", "入力する"),
         ("カードを交付", "カードを交付"),

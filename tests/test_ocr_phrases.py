@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from piatable.extract.ocr.phrases import snap_phrases
+from piatable.extract.ocr.phrases import snap_closing_note, snap_phrases
 
 from .conftest import ROOT
 
@@ -60,3 +60,32 @@ def test_no_truth_explanation_of_the_samples_is_changed():
     }
     assert len(cells) > 100
     assert [c for c in cells if snap_phrases(c.splitlines()) != c.splitlines()] == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "fixed"),
+    [
+        # The after cell's closing words misread at their end (a scan of office calc-lists).
+        (["[ 十分である ]", "上記を新規師"], ["[ 十分である ]", "上記を新規追加"]),
+        (["・上記を新規追カロ"], ["・上記を新規追加"]),
+        (["本文", "上記を削余"], ["本文", "上記を削除"]),
+        # Closing words as printed, other last lines, and lines near two words alike stay.
+        (["本文", "上記を新規追加"], ["本文", "上記を新規追加"]),
+        (["本文", "上記を修正"], ["本文", "上記を修正"]),
+        (["上記を新規追加", "本文"], ["上記を新規追加", "本文"]),
+        (["１件"], ["１件"]),
+        (["削余"], ["削余"]),
+        ([], []),
+    ],
+)
+def test_closing_words_misread_are_written_as_printed(lines: list[str], fixed: list[str]) -> None:
+    assert snap_closing_note(lines) == fixed
+
+
+def test_no_truth_after_cell_of_the_samples_changes() -> None:
+    for path in sorted(ROOT.glob("samples/*/*/expected/records.json")):
+        if "heldout" in str(path):
+            continue
+        for row in json.loads(path.read_text("utf-8")):
+            lines = str(row.get("after") or "").split("\n")
+            assert snap_closing_note(lines) == lines, (path, row["row_index"])

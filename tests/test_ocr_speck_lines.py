@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piatable.extract.ocr.speck_lines import drop_speck_lines, speck_mark_text
+from piatable.extract.ocr.speck_lines import drop_speck_lines, drop_speck_marks, speck_mark_text
 from piatable.models import CellLine, RawRow
 
 
@@ -76,3 +76,61 @@ def test_no_truth_cell_changes() -> None:
                 row = RawRow(cells={f: [CellLine(t) for t in lines]})
                 assert drop_speck_lines([row]) == 0
     assert seen > 1000
+
+
+def test_an_item_heading_read_with_a_speck_is_matched_again_without_it() -> None:
+    row = RawRow()
+    row.cells["item"] = [
+        CellLine("Ⅰ関連情報"),
+        CellLine("７．評価実施機関における担当部署"),
+        CellLine("の②所尾長の役職名"),
+    ]
+    assert drop_speck_marks([row]) == 1
+    assert row.cells["item"][2].text == "②所属長の役職名"
+    assert "ocr_corrected" in row.flags
+
+
+def test_short_item_lines_between_whole_headings_are_specks() -> None:
+    row = _row(
+        "item",
+        [
+            ("Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策", False),
+            ("７．特定個人情報の保管・消去", False),
+            ("全", False),
+            ("リスク１：特定個人情報の漏えい・滅失・毀損リスク", False),
+        ],
+    )
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["item"]][2].startswith("リスク１")
+    row = _row(
+        "item",
+        [
+            ("Ⅱしきい値判断項目", False),
+            ("１．対象人数", False),
+            ("の二", False),
+            ("評価対象の事務の対象人数は何人か", False),
+        ],
+    )
+    assert drop_speck_lines([row]) == 1
+
+
+def test_heading_tails_stay() -> None:
+    # A line before that reaches the cell's edge (wrapped), or is no whole heading, or that the
+    # short line lengthens into a heading: a tail, kept.
+    for lines in (
+        [("７．特定個人情報の保管・消去", True), ("全", False), ("リスク１：漏えい", False)],
+        [("７．評価実施機関における担当部", False), ("署", False), ("①部署", False)],
+        [("①部", False), ("署", False), ("②所属長の役職名", False)],
+        [("１．対象人数", False), ("の二", False), ("本文の続き", False)],
+    ):
+        row = _row("item", lines)
+        assert drop_speck_lines([row]) == 0, lines
+
+
+def test_a_digit_or_letter_alone_after_a_closed_line_is_a_speck() -> None:
+    row = _row("after", [("[十分である]", False), ("0", False), ("上記を新規追加", False)])
+    assert drop_speck_lines([row]) == 1
+    assert [cl.text for cl in row.cells["after"]] == ["[十分である]", "上記を新規追加"]
+    # The first line is never dropped (a cell of one digit).
+    row = _row("after", [("1", False)])
+    assert drop_speck_lines([row]) == 0

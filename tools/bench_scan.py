@@ -184,8 +184,9 @@ if isinstance(tables, dict):
     tables = [t for ts in tables.values() for t in ts]
 out = []
 for t in tables:
-    df = t.df
-    out.append([[("" if v is None else str(v)) for v in row] for row in df.itertuples(index=False)])
+    # Its cells as read (``content``: rows of TableCell); ``df`` needs pandas, which img2table
+    # 2.x no longer installs.
+    out.append([[("" if c.value is None else str(c.value)) for c in row] for row in t.content.values()])
 print(json.dumps({"tables": out, "seconds": secs}, ensure_ascii=False))
 """
 

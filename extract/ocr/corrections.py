@@ -46,7 +46,8 @@ from .item_numbers import (
 )
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
-from .phrases import snap_phrases
+from .phrases import snap_closing_note, snap_phrases
+from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
     drop_stray_open_bracket,
@@ -105,6 +106,8 @@ MISREADS: dict[str, str] = {
     "短": "簿",
     "過": "賦",
 }
+# A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
+MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
 # Characters of context on each side handed to the tokenizer.
 CONTEXT = 6
 # The shortest word a look-alike swap must produce (カ/力 alone are both words).
@@ -276,9 +279,9 @@ _KANA_BETWEEN_KANA = regex.compile(r"(?<=\p{Hiragana})\p{Hiragana}(?=\p{Hiragana
 def drop_stray_kana(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
     """``text`` (a cell line) without a hiragana between hiragana that the dictionary reads as a
     stray glyph (its window of CONTEXT characters each side costs STRAY_KANA_GAIN less without
-    it); one per window at most."""
+    it), one per window at most; then ``stray_kana.drop_stray_before_katakana``."""
     if not _KANA_BETWEEN_KANA.search(text):
-        return text
+        return drop_stray_before_katakana(text, tokenizer)
     st = tokenizer or default_tokenizer()
     out = text
     for m in reversed(list(_KANA_BETWEEN_KANA.finditer(text))):
@@ -290,7 +293,7 @@ def drop_stray_kana(text: str, tokenizer: SudachiTokenizer | None = None) -> str
         without = window[: q - lo] + window[q - lo + 1 :]
         if _reading_cost(st, window) - _reading_cost(st, without) >= STRAY_KANA_GAIN:
             out = out[:q] + out[q + 1 :]
-    return out
+    return drop_stray_before_katakana(out, st)
 
 
 def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
@@ -486,6 +489,13 @@ def _fix_wrapped_heading(line: str, nxt: str) -> str:
 _NUMBERED_COLUMNS = ("before", "after", "explanation")
 
 
+def snap_item_text(texts: list[str]) -> list[str]:
+    """An item cell's lines (one string each) snapped to the form's headings and numbering."""
+    return form_instance_numbers(
+        snap_numbered(form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts)))))
+    )
+
+
 def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> int:
     """Correct the cell lines of OCR rows in place; the number of lines changed.  Changed rows are
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
@@ -515,11 +525,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
             if column != "change_date" and texts:
                 texts = drop_stray_open_bracket(drop_double_reads_across(texts, tokenizer))
                 if column == "item":
-                    texts = form_instance_numbers(
-                        snap_numbered(
-                            form_numbering(snap_item_lines(snap_to_headings(snap_top_heading(texts))))
-                        )
-                    )
+                    texts = snap_item_text(texts)
                 else:
                     texts = restore_circled_gaps(texts)
                 if column in ("before", "after"):
@@ -532,8 +538,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
-                if column == "explanation":
-                    texts = snap_phrases(texts)
+                texts = {"explanation": snap_phrases, "after": snap_closing_note}.get(column, list)(texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text

@@ -14,8 +14,13 @@ one kind.  Two signs tell the width:
 
 Within one cell (the lines of one cell together), numbers of a kind take the width of the strict
 majority of its votes (those of two or more digits; the lone digits' where those tie); the
-space inside a number read apart is dropped.  A tie is left as read (and
-``extract/ocr/suspects`` still flags the mix).
+space inside a number read apart is dropped.  A tie (no truth cell of the samples mixes the
+widths of a kind, so a tied cell is misread either way) takes the width the rest of the document
+prints that kind in, when its other cells agree on it (more than ``DOCUMENT_WIDTH_SHARE`` of at
+least ``DOCUMENT_WIDTH_MIN`` numbers); else it is left as read (and ``extract/ocr/suspects`` still
+flags the mix).  Measured on the samples' 453 distinct truth documents (not held out): a cell's
+width of a kind is the one the document's other cells print by more than 80% in 879 of 923
+reference numbers, 636 of 667 dates and 803 of 807 other counters (95–99%).
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ _SPLIT = regex.compile(r"[ \u3000]")
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _HALF = str.maketrans("０１２３４５６７８９", "0123456789")
 FIELDS = ("before", "after", "explanation")
+# A tied cell takes the document's width of a kind when more than this share of at least
+# DOCUMENT_WIDTH_MIN numbers of that kind in the document's other cells are of that width.
+DOCUMENT_WIDTH_SHARE = 0.8
+DOCUMENT_WIDTH_MIN = 2
 
 
 def _vote(number: str) -> bool | None:
@@ -48,9 +57,32 @@ def _vote(number: str) -> bool | None:
     return None
 
 
-def even_counted_numbers(text: str) -> str:
+def kind_votes(text: str) -> dict[str, list[int]]:
+    """Numbers of each kind in ``text`` by width: {kind: [half, full]} (numbers of both widths
+    not counted)."""
+    out: dict[str, list[int]] = {}
+    for m in _COUNTED.finditer(text):
+        v = _vote(m.group(1))
+        if v is not None:
+            out.setdefault(COUNTER_KINDS.get(m.group(3), m.group(3)), [0, 0])[int(v)] += 1
+    return out
+
+
+def _document_width(votes: list[int] | None) -> bool | None:
+    """Full width (True), half (False) or None: what the document's other cells print a kind in
+    (``votes`` [half, full]; see DOCUMENT_WIDTH_SHARE)."""
+    if not votes or sum(votes) < DOCUMENT_WIDTH_MIN:
+        return None
+    if max(votes) / sum(votes) <= DOCUMENT_WIDTH_SHARE:
+        return None
+    return votes[1] > votes[0]
+
+
+def even_counted_numbers(text: str, document: dict[str, list[int]] | None = None) -> str:
     """``text`` (one cell, lines joined by ``\\n``) with the numbers of each kind in the width
-    the strict majority of that kind's numbers vote for (see the module notes)."""
+    the strict majority of that kind's numbers vote for (see the module notes); a tie goes to
+    the width of ``document`` ({kind: [half, full]} of the document's other cells) when it is
+    clear."""
     votes: dict[str, list[list[int]]] = {}
     for m in _COUNTED.finditer(text):
         kind = COUNTER_KINDS.get(m.group(3), m.group(3))
@@ -67,6 +99,12 @@ def even_counted_numbers(text: str) -> str:
             if v[0] != v[1]:
                 width[kind] = v[1] > v[0]
                 break
+        else:
+            if multi[0] + single[0] and multi[1] + single[1]:
+                # Both widths, tied: the document's other cells decide, when they agree.
+                doc = _document_width((document or {}).get(kind))
+                if doc is not None:
+                    width[kind] = doc
     if not width:
         return text
 
@@ -83,12 +121,23 @@ def even_counted_numbers(text: str) -> str:
 def even_number_widths(rows: list[RawRow]) -> int:
     """``even_counted_numbers`` on every before, after and explanation cell of OCR rows (in
     place); the number of lines changed.  Rows changed are flagged ``ocr_corrected``."""
+    cells = [
+        (row, lines)
+        for row in rows
+        for f in FIELDS
+        if (lines := row.cells.get(f) or []) and not any("\n" in cl.text for cl in lines)
+    ]
+    votes = [kind_votes("\n".join(cl.text for cl in lines)) for _, lines in cells]
+    total: dict[str, list[int]] = {}
+    for v in votes:
+        for kind, (half, full) in v.items():
+            t = total.setdefault(kind, [0, 0])
+            t[0] += half
+            t[1] += full
     changed = 0
-    for row in rows:
-        for f in FIELDS:
-            lines = row.cells.get(f) or []
-            if not lines or any("\n" in cl.text for cl in lines):
-                continue
-            texts = even_counted_numbers("\n".join(cl.text for cl in lines)).split("\n")
-            changed += rewrite_lines(row, lines, texts)
+    for (row, lines), own in zip(cells, votes, strict=True):
+        # The document's other cells: every cell's votes less this one's.
+        others = {k: [t[0] - own.get(k, [0, 0])[0], t[1] - own.get(k, [0, 0])[1]] for k, t in total.items()}
+        texts = even_counted_numbers("\n".join(cl.text for cl in lines), others).split("\n")
+        changed += rewrite_lines(row, lines, texts)
     return changed

@@ -13,18 +13,23 @@ Specks read as characters inside a line (``speck_mark_text``): の ending a line
 opens a list mark (``(1)本人確認の徹底の`` / ``(2)…``), の before an item heading's numbering
 (``の②所属長の役職名``), and a doubled opening of a list mark (``((3)``); none is in any
 truth cell of the samples.
+
+In item cells, a line of one or two characters (``全``, ``の二``) after a whole heading of the forms
+that stops short of the cell's edge, before a numbered heading or a heading, is a speck too: no
+truth item line of the samples is that short, and the whole heading before it has no tail.
 """
 
 from __future__ import annotations
 
 import regex
 
-from piatable.models import Doubt, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 
 FIELDS = ("item", "before", "after", "explanation")
 # Particles that end no paragraph of the samples' truth cells.
 _NO_END = frozenset("のをがはと")
-_ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}]$")
+# A digit or Latin letter alone on a line is no paragraph either (none in the samples' truth).
+_ONE = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}0-9０-９A-Za-zＡ-Ｚａ-ｚ]$")
 _CLOSED = regex.compile(r"[。．\]］】＞>）)」』]$")
 # What opens a paragraph of its own: list marks, brackets, numbers and numbered headings.
 _OPENS = regex.compile(
@@ -42,16 +47,19 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
             keep = list(lines)
             for k in range(len(lines) - 1, 0, -1):
                 text = lines[k].text.strip()
-                if not _ONE.match(text):
-                    continue
                 prev = lines[k - 1]
                 nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-                closed = bool(_CLOSED.search(prev.text.strip()))
-                short = f != "item" and prev.wraps is False and bool(_OPENS.match(nxt))
-                # A particle no paragraph ends with, before a line opening a list mark.
-                particle = text in _NO_END and bool(_MARK.match(nxt))
-                if not (closed or short or particle):
+                if f == "item" and _item_speck(prev, text, nxt):
+                    pass
+                elif not _ONE.match(text):
                     continue
+                else:
+                    closed = bool(_CLOSED.search(prev.text.strip()))
+                    short = f != "item" and prev.wraps is False and bool(_OPENS.match(nxt))
+                    # A particle no paragraph ends with, before a line opening a list mark.
+                    particle = text in _NO_END and bool(_MARK.match(nxt))
+                    if not (closed or short or particle):
+                        continue
                 del keep[k]
                 why = f"a line of one character {text!r} after {prev.text.strip()[-8:]!r} dropped as a speck"
                 row.doubts.append(Doubt("ocr_corrected", f, why, 0.0))
@@ -60,6 +68,26 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
             if len(keep) != len(lines):
                 row.cells[f] = keep
     return dropped
+
+
+# The longest item line read between two headings that is taken for a speck (全, の二).
+ITEM_SPECK_MAX_CHARS = 2
+
+
+def _item_speck(prev: CellLine, text: str, nxt: str) -> bool:
+    """An item cell's short line that is no heading nor the tail of one: the line before is a whole
+    heading of the forms, stops short of the cell's edge and is not lengthened by the line into
+    another heading, and the line after opens a numbered heading or is one
+    (``７．特定個人情報の保管・消去`` / ``全`` / ``リスク１：…``)."""
+    from .item_lines import printed_headings, strip_numbering
+
+    if not 0 < len(text) <= ITEM_SPECK_MAX_CHARS or prev.wraps is not False:
+        return False
+    headings = printed_headings()
+    head = regex.sub(r"\s", "", strip_numbering(prev.text.strip()))
+    if head not in headings or any(h.startswith(head + text) for h in headings):
+        return False
+    return bool(_OPENS.match(nxt)) or regex.sub(r"\s", "", strip_numbering(nxt)) in headings
 
 
 # A paragraph's list mark (``(2)``, ``（２）``, ``①``, ``・``, ``※``) opening a line.
@@ -88,11 +116,18 @@ def speck_mark_text(lines: list[str], field: str) -> list[str]:
 def drop_speck_marks(rows: list[RawRow]) -> int:
     """``speck_mark_text`` on the cells of OCR rows (in place); the number of lines changed
     (flagged ``ocr_corrected`` by ``rewrite_lines``)."""
+    from .corrections import snap_item_text
     from .rewrites import rewrite_lines
 
     changed = 0
     for row in rows:
         for f in FIELDS:
             lines = row.cells.get(f) or []
-            changed += rewrite_lines(row, lines, speck_mark_text([cl.text for cl in lines], f))
+            texts = [cl.text for cl in lines]
+            fixed = speck_mark_text(texts, f)
+            if f == "item" and fixed != texts:
+                # The headings were matched with the speck in them (の②所尾長の役職名): again
+                # without it.
+                fixed = snap_item_text(fixed)
+            changed += rewrite_lines(row, lines, fixed)
     return changed
