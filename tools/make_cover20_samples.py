@@ -20,11 +20,8 @@ from its held-out lists.  Needs LibreOffice and the IPA fonts; CI only reads the
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import random
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -32,7 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_cover2_samples as mc2
 import make_office_samples as mos
-import make_pdfs
 from flatten import FULL, era, render_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,31 +103,12 @@ def write_docx(
 ) -> None:
     """The assessment as a .docx: the cover (``layout``), the 項目一覧 page, ``pages`` body pages,
     the change table."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    doc = Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.0)
-    sec.top_margin = sec.bottom_margin = Cm(2.0)
-    normal = doc.styles["Normal"]
-    normal.font.name = font
-    normal.font.size = Pt(size)
-    mos._set_east_asian(normal, font)
-    normal.paragraph_format.space_after = Pt(2)
-
-    def para(text: str, big: bool = False, center: bool = False) -> None:
-        p = doc.add_paragraph()
-        run = p.add_run(text)
-        if big:
-            run.font.size = Pt(size + 6)
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc, para = mc2.new_docx(font, size)
 
     def page_break() -> None:
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        mc2.docx_page_break(doc)
 
     f = facts
     decl = mc2.DECLARATION[1].format(agency=f["agency"], affair=f["_affair"])
@@ -171,7 +148,7 @@ def write_docx(
             ["公表日", ""],
             ["", f["published_raw"]],
         ]
-        mc2_grid(doc, cells, [4.5, 12.5], Cm)
+        mc2.docx_grid(doc, cells, [4.5, 12.5])
     else:
         for label, value in (
             ("評価書番号", f["_number_printed"]),
@@ -196,21 +173,8 @@ def write_docx(
     page_break()
     para("（別添３）変更箇所")
     cells = [list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows]
-    mc2_grid(doc, cells, [2.2, 3.0, 3.6, 3.6, 2.2, 2.4], Cm)
+    mc2.docx_grid(doc, cells, [2.2, 3.0, 3.6, 3.6, 2.2, 2.4])
     doc.save(path)
-
-
-def mc2_grid(doc, cells: list[list[str]], widths: list[float], cm) -> None:  # type: ignore[no-untyped-def]
-    """A bordered table of ``cells`` with column ``widths`` (cm)."""
-    t = doc.add_table(rows=len(cells), cols=len(cells[0]))
-    t.style = "Table Grid"
-    t.autofit = False
-    for r, row in enumerate(cells):
-        for c, text in enumerate(row):
-            t.rows[r].cells[c].text = text
-    for c, w in enumerate(widths):
-        for cell in t.columns[c].cells:
-            cell.width = cm(w)
 
 
 def write_xlsx(path: Path, facts: dict, rows: list[dict], font: str, size: float) -> None:
@@ -256,18 +220,7 @@ def write_xlsx(path: Path, facts: dict, rows: list[dict], font: str, size: float
     for i, line in enumerate(CONTENTS, 1):
         contents.cell(i, 1, line).font = Font(name=font, size=size)
     contents.column_dimensions["A"].width = 70
-    table = wb.create_sheet("変更箇所")
-    table.cell(1, 1, "（別添３）変更箇所").font = Font(name=font, size=size)
-    for i, line in enumerate([list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows], 2):
-        for j, text in enumerate(line, 1):
-            c = table.cell(i, j, text)
-            c.font = Font(name=font, size=size)
-            c.border = border
-            c.alignment = Alignment(vertical="top", wrap_text=True)
-    for col, width in zip("ABCDEF", (12, 18, 24, 24, 8, 16), strict=True):
-        table.column_dimensions[col].width = width
-    table.page_setup.orientation = "landscape"
-    table.page_setup.paperSize = table.PAPERSIZE_A4
+    mc2.xlsx_table_sheet(wb, "（別添３）変更箇所", rows, font, size)
     wb.save(path)
 
 
@@ -311,31 +264,15 @@ def build(set_name: str) -> None:
                 write_docx(src, facts, layout, rows, font, size, pages)
             sources.append(src)
         mos.convert(sources, work)
-        if root.exists():
-            shutil.rmtree(root)
-        manifest = {}
-        for name, facts, layout, _rows, font, size, pages in made:
-            pdf = work / f"{name}.pdf"
-            truth = {k: v for k, v in facts.items() if not k.startswith("_")}
-            folder = root / name
-            folder.mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            mos.write_json(folder / "expected" / "documents.json", truth)
-            for tool in make_pdfs.EXTRACTORS:
-                tf = root / f"{name}-{tool}"
-                tf.mkdir(parents=True)
-                (tf / "input.txt").write_text(make_pdfs.extract_text(pdf, tool), "utf-8")
-                mos.write_json(tf / "expected" / "documents.json", truth)
-            manifest[name] = {"layout": layout, "font": font, "size_pt": size, "body_pages": pages}
-            print(f"{set_name}/{name}: {layout}, {font} {size}pt, {pages} body pages", file=sys.stderr)
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        settings = [
+            (n, f, {"layout": lay, "font": fo, "size_pt": sz, "body_pages": pg})
+            for n, f, lay, _r, fo, sz, pg in made
+        ]
+        mc2.store_cover_set(root, work, settings, set_name)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
+    for name in mos.set_arguments(argv, __doc__, SETS).set:
         build(name)
     return 0
 

@@ -19,7 +19,6 @@ seeded with the case's name.  Needs LibreOffice and the IPA fonts; CI only reads
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import shutil
@@ -96,10 +95,12 @@ def cover_of(rng: random.Random, heldout: bool) -> dict:
     }
 
 
-def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str, size: float) -> None:
-    """The whole assessment as a .docx: cover (``layout``), two body pages, a short table."""
+def new_docx(font: str, size: float):  # type: ignore[no-untyped-def]
+    """A new A4 portrait python-docx ``Document`` (2 cm margins) whose Normal style is ``font`` at
+    ``size`` pt, East Asian text included, and ``para(text, big=False, center=False)`` that adds a
+    paragraph (``big``: ``size`` + 6 pt).  Returns ``(doc, para)``."""
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -121,16 +122,62 @@ def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    return doc, para
+
+
+def docx_grid(doc, cells: list[list[str]], widths: list[float]) -> None:  # type: ignore[no-untyped-def]
+    """A bordered table of ``cells`` (rows of strings) with column ``widths`` (cm) added to ``doc``."""
+    from docx.shared import Cm
+
+    t = doc.add_table(rows=len(cells), cols=len(cells[0]))
+    t.style = "Table Grid"
+    t.autofit = False
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            t.rows[r].cells[c].text = text
+    for c, w in enumerate(widths):
+        for cell in t.columns[c].cells:
+            cell.width = Cm(w)
+
+
+def docx_page_break(doc) -> None:  # type: ignore[no-untyped-def]
+    """A page break after what ``doc`` holds."""
+    from docx.enum.text import WD_BREAK
+
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def store_cover_set(root: Path, work: Path, made: list[tuple[str, dict, dict]], set_name: str) -> None:
+    """Replace ``root`` by the converted cases: per ``(name, facts, settings)``, ``NAME/input.pdf``
+    (``work/NAME.pdf``) and ``NAME-TOOL/input.txt`` for each of make_pdfs.EXTRACTORS, each with
+    ``expected/documents.json`` (``facts`` without its ``_`` keys); ``cases.json`` maps each name
+    to its ``settings``."""
+    if root.exists():
+        shutil.rmtree(root)
+    manifest = {}
+    for name, facts, settings in made:
+        pdf = work / f"{name}.pdf"
+        truth = {k: v for k, v in facts.items() if not k.startswith("_")}
+        folder = root / name
+        folder.mkdir(parents=True)
+        shutil.copy(pdf, folder / "input.pdf")
+        mos.write_json(folder / "expected" / "documents.json", truth)
+        for tool in make_pdfs.EXTRACTORS:
+            tf = root / f"{name}-{tool}"
+            tf.mkdir(parents=True)
+            (tf / "input.txt").write_text(make_pdfs.extract_text(pdf, tool), "utf-8")
+            mos.write_json(tf / "expected" / "documents.json", truth)
+        manifest[name] = settings
+        print(f"{set_name}/{name}: " + ", ".join(f"{k} {v}" for k, v in settings.items()), file=sys.stderr)
+    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str, size: float) -> None:
+    """The whole assessment as a .docx: cover (``layout``), two body pages, a short table."""
+    doc, para = new_docx(font, size)
+
     def grid(cells: list[list[str]], widths: list[float]) -> None:
-        t = doc.add_table(rows=len(cells), cols=len(cells[0]))
-        t.style = "Table Grid"
-        t.autofit = False
-        for r, row in enumerate(cells):
-            for c, text in enumerate(row):
-                t.rows[r].cells[c].text = text
-        for c, w in enumerate(widths):
-            for cell in t.columns[c].cells:
-                cell.width = Cm(w)
+        docx_grid(doc, cells, widths)
 
     f = facts
     decl = DECLARATION[1].format(agency=f["agency"], affair=f["_affair"])
@@ -164,15 +211,37 @@ def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str
     para("")
     para("[令和6年10月 様式4]")
     for k in range(2):
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        docx_page_break(doc)
         for line in BODY:
             para(line.format(affair=f["_affair"]))
         para(f"（{k + 1}）" + "本ページは評価書の本文である。" * 6)
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    docx_page_break(doc)
     para("（別添２）変更箇所")
     cells = [list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows]
     grid(cells, [2.2, 3.0, 3.6, 3.6, 2.2, 2.4])
     doc.save(path)
+
+
+def xlsx_table_sheet(wb, title: str, rows: list[dict], font: str, size: float) -> None:  # type: ignore[no-untyped-def]
+    """A landscape A4 sheet 変更箇所 added to the openpyxl workbook ``wb``: ``title`` in A1, then
+    the six labels and ``rows`` (printed cells by make_office_samples.SIX) in bordered, wrapped,
+    top-aligned cells of ``font`` at ``size`` pt."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin", color="FF000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    table = wb.create_sheet("変更箇所")
+    table.cell(1, 1, title).font = Font(name=font, size=size)
+    for i, line in enumerate([list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows], 2):
+        for j, text in enumerate(line, 1):
+            c = table.cell(i, j, text)
+            c.font = Font(name=font, size=size)
+            c.border = border
+            c.alignment = Alignment(vertical="top", wrap_text=True)
+    for col, width in zip("ABCDEF", (12, 18, 24, 24, 8, 16), strict=True):
+        table.column_dimensions[col].width = width
+    table.page_setup.orientation = "landscape"
+    table.page_setup.paperSize = table.PAPERSIZE_A4
 
 
 def write_xlsx(path: Path, facts: dict, layout: str, rows: list[dict], font: str, size: float) -> None:
@@ -218,18 +287,7 @@ def write_xlsx(path: Path, facts: dict, layout: str, rows: list[dict], font: str
     cover.page_setup.paperSize = cover.PAPERSIZE_A4
     cover.sheet_properties.pageSetUpPr.fitToPage = True
     cover.page_setup.fitToWidth, cover.page_setup.fitToHeight = 1, 0
-    table = wb.create_sheet("変更箇所")
-    table.cell(1, 1, "（別添２）変更箇所").font = Font(name=font, size=size)
-    for i, line in enumerate([list(mos.LABELS)] + [[r[k] for k in mos.SIX] for r in rows], 2):
-        for j, text in enumerate(line, 1):
-            c = table.cell(i, j, text)
-            c.font = Font(name=font, size=size)
-            c.border = border
-            c.alignment = Alignment(vertical="top", wrap_text=True)
-    for col, width in zip("ABCDEF", (12, 18, 24, 24, 8, 16), strict=True):
-        table.column_dimensions[col].width = width
-    table.page_setup.orientation = "landscape"
-    table.page_setup.paperSize = table.PAPERSIZE_A4
+    xlsx_table_sheet(wb, "（別添２）変更箇所", rows, font, size)
     wb.save(path)
 
 
@@ -262,31 +320,12 @@ def build(set_name: str) -> None:
             (write_xlsx if calc else write_docx)(src, facts, layout, rows, font, size)
             sources.append(src)
         mos.convert(sources, work)
-        if root.exists():
-            shutil.rmtree(root)
-        manifest = {}
-        for name, facts, layout, _rows, font, size in made:
-            pdf = work / f"{name}.pdf"
-            truth = {k: v for k, v in facts.items() if not k.startswith("_")}
-            folder = root / name
-            folder.mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            mos.write_json(folder / "expected" / "documents.json", truth)
-            for tool in make_pdfs.EXTRACTORS:
-                tf = root / f"{name}-{tool}"
-                tf.mkdir(parents=True)
-                (tf / "input.txt").write_text(make_pdfs.extract_text(pdf, tool), "utf-8")
-                mos.write_json(tf / "expected" / "documents.json", truth)
-            manifest[name] = {"layout": layout, "font": font, "size_pt": size}
-            print(f"{set_name}/{name}: {layout}, {font} {size}pt", file=sys.stderr)
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        settings = [(n, f, {"layout": lay, "font": fo, "size_pt": sz}) for n, f, lay, _r, fo, sz in made]
+        store_cover_set(root, work, settings, set_name)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
+    for name in mos.set_arguments(argv, __doc__, SETS).set:
         build(name)
     return 0
 

@@ -51,7 +51,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -2188,15 +2188,34 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: every set")
-    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
+def set_arguments(
+    argv: list[str] | None, doc: str | None, sets: Iterable[str], keep: bool = False
+) -> argparse.Namespace:
+    """The command line every sample-set generator shares: ``--set NAME`` (repeatable, one of
+    ``sets``; ``.set`` is every set when none is named) and, with ``keep``, ``--keep DIR`` (also
+    copy the .xlsx / .docx there).  ``doc``'s first line is the description."""
+    names = list(sets)
+    ap = argparse.ArgumentParser(description=(doc or "").splitlines()[0] if doc else None)
+    ap.add_argument("--set", choices=sorted(names), action="append", help="default: every set")
+    if keep:
+        ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
     ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        root, make = SETS[name]
+    ns.set = ns.set or names
+    return ns
+
+
+def sets_main(argv: list[str] | None, doc: str | None, sets: dict) -> int:
+    """``main`` of a generator whose ``sets`` map a name to ``(folder, cases maker)``: builds the
+    chosen sets with build_set."""
+    ns = set_arguments(argv, doc, sets, keep=True)
+    for name in ns.set:
+        root, make = sets[name]
         build_set(root, make(), ns.keep)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return sets_main(argv, __doc__, SETS)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@
     python tools/make_outsider_tables.py --set office-colhead17 --set heldout-colhead17  # columns reordered
     python tools/make_outsider_tables.py --set office-numcol19 --set heldout-numcol19  # 番号 column
     python tools/make_outsider_tables.py --set office-between18 --set heldout-between18  # two tables
+    python tools/make_outsider_tables.py --set office-narrowhead21 --set heldout-narrowhead21  # labels
 
 Each case is a small .xlsx (openpyxl) or .docx (python-docx) written directly, in a style of its
 own drawn from a seeded random generator: font (IPAexGothic, IPAexMincho, IPAGothic) at 8–11 pt,
@@ -147,6 +148,9 @@ class Case:
     # Vertical alignment of single columns where it differs from ``valign`` (a user who formats
     # column by column: the explanation centred or at the bottom beside top-aligned text).
     key_valigns: dict[str, str] = field(default_factory=dict)
+    # Labels typed with line breaks of their own (narrowhead21: 提出時期 / に係る説明, 提 / 出 / 時 /
+    # 期), by field index; the others print as LABELS and wrap where their cell ends.
+    label_lines: dict[int, str] = field(default_factory=dict)
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -229,7 +233,7 @@ def cell_valign(case: Case, key: str) -> str:
 
 def table_labels(case: Case) -> list[str]:
     """The column labels left to right: the extra columns' with the six fields'."""
-    labels = [LABELS[k] for k in case.order]
+    labels = [case.label_lines.get(k, LABELS[k]) for k in case.order]
     return (
         ([case.lead_label] if case.lead_label else [])
         + labels
@@ -405,7 +409,7 @@ def _xlsx_between(ws, case: Case, at: int, border) -> int:  # type: ignore[no-un
         ws.row_dimensions[row].height = round((lines + 0.3) * case.size * 1.5, 1)
         row += 1
     row += 1
-    for j, label in enumerate(LABELS[k] for k in case.order):
+    for j, label in enumerate(case.label_lines.get(k, LABELS[k]) for k in case.order):
         c = ws.cell(row, j + 1, label)
         c.font = Font(name=case.font, size=case.size, bold=True)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -756,6 +760,8 @@ SET_NAMES = (
     "heldout-shift20",
     "office-between18",
     "heldout-between18",
+    "office-narrowhead21",
+    "heldout-narrowhead21",
 )
 # The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
 COLUMN_TOOLS = ("pdfminer", "pdftotext")
@@ -1499,7 +1505,66 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout-shift20" in sets:
         cases = numcol_cases("hsh20", HELDOUT_POOLS, 6, 3020, True, SHIFT20_ROWS)
         build(SAMPLES / "heldout-shift20", cases, readme=README_SHIFT20)
+    if "office-narrowhead21" in sets:
+        build(
+            SAMPLES / "office-narrowhead21",
+            narrowhead_cases("nh21", TUNING_POOLS, 6, 2121, False),
+            readme=README_NARROWHEAD,
+        )
+    if "heldout-narrowhead21" in sets:
+        cases = narrowhead_cases("hnh21", HELDOUT_POOLS, 6, 3121, True)
+        build(SAMPLES / "heldout-narrowhead21", cases, readme=README_NARROWHEAD)
     return 0
+
+
+# Narrow header cells (narrowhead21): the share of the 提出時期 column (its label and 事前 / 事後
+# wrap a character a line) and of the explanation column (提出時期に係る説明 wraps after
+# 提出時期, whose first line then reads as the other label), portrait pages.
+NARROW_TIMING_SHARE = (0.05, 0.065)
+NARROW_EXPLANATION_SHARE = (0.10, 0.13)
+# Line breaks typed into the labels of the two columns (the first four cases): the explanation's
+# after 提出時期 (so that its first line is the other label), the timing's after each character.
+TYPED_LABEL_LINES = ({5: "提出時期\nに係る説明"}, {4: "提\n出\n時\n期", 5: "提出時期\nに係る説明"})
+
+
+def narrowhead_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
+    """Outsider tables (Calc and Writer in turn, every alignment) on portrait pages whose 提出時期
+    column is so narrow that its label and its 事前 / 事後 print a character a line, and whose
+    explanation column wraps 提出時期に係る説明 after 提出時期 (narrowhead21): the header's first
+    line then shows 提出時期 twice, once as the start of the other label.  Every other case has a
+    numbering column on the left and an empty 備考 column on the right (as numcol19)."""
+    leads = HELDOUT_NUMCOL_LEADS if heldout else NUMCOL_LEADS
+    rng = random.Random(seed + 21)
+    cases = draw_cases(prefix, pools, n, seed, valigns=VALIGNS + MIXED_VALIGNS, sizes=(9.0, 10.0, 10.5, 11.0))
+    for k, case in enumerate(cases):
+        case.landscape = False
+        if k < 2 * len(TYPED_LABEL_LINES):  # a Calc and a Writer case of each
+            case.label_lines = dict(TYPED_LABEL_LINES[k // 2])
+        if (k // 2) % 2 == 0:
+            case.lead_label, case.lead_style, case.tail_label = leads[k % len(leads)], "ascii", "備考"
+        shares = list(case.shares)
+        shares[4] = rng.uniform(*NARROW_TIMING_SHARE)
+        shares[5] = rng.uniform(*NARROW_EXPLANATION_SHARE)
+        rest = 1.0 - shares[4] - shares[5]
+        wide = sum(shares[:4])
+        case.shares = tuple(round(x, 3) for x in [x * rest / wide for x in shares[:4]] + shares[4:])
+    return cases
+
+
+README_NARROWHEAD = """# {name}: narrow header cells (issues 10 / 11, narrowhead21)
+
+Outsider tables (openpyxl .xlsx `*-calc-*`, python-docx .docx `*-writer-*`, every alignment) on
+portrait pages whose 提出時期 column is 5–6.5% of the width, so that its label and its 事前 / 事後
+print a character a line (提 / 出 / 時 / 期), and whose explanation column is 10–13%, so that
+提出時期に係る説明 wraps after 提出時期: the header's first line then reads 提出時期 where the
+explanation column starts, and a reader that takes it for the timing label shifts the columns.
+
+`samples/office-narrowhead21` draws from the tuning tables; `samples/heldout-narrowhead21` from
+`samples/heldout/tables`: measure on it only, never tune.
+
+    python tools/make_outsider_tables.py --set office-narrowhead21 --set heldout-narrowhead21
+    python tools/eval_office.py samples/office-narrowhead21
+"""
 
 
 # Numbering columns (issues 10 / 11, numcol19): the label of the left column and of the right one.

@@ -16,7 +16,6 @@ IPA fonts (see tools/make_office_samples.py); CI only reads the committed files.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import shutil
@@ -149,10 +148,7 @@ def build(name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
+    for name in mos.set_arguments(argv, __doc__, SETS).set:
         build(name)
     return 0
 

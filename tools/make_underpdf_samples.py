@@ -21,7 +21,6 @@ the held-out cases use other column widths and font sizes.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
@@ -35,10 +34,10 @@ from make_office_samples import (
     SAMPLES,
     TUNING_TABLES,
     Case,
-    build_set,
     changed_spans,
     load_table,
     plain_case,
+    sets_main,
 )
 
 # Looks: (maker, font, size, widths).  Calc widths in Excel units, Writer widths in cm.
@@ -187,14 +186,7 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: both sets")
-    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        root, make = SETS[name]
-        build_set(root, make(), ns.keep)
-    return 0
+    return sets_main(argv, __doc__, SETS)
 
 
 if __name__ == "__main__":

@@ -174,6 +174,32 @@ def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:
     return covered >= ink and (len(runs) >= 3 or all(_label_column(r.text) in (4, 5) for r in runs))
 
 
+def _longer_label(seg: Line, lines: list[Line], hy: float) -> int | None:
+    """The column of the label that ``seg`` opens, read on down its header cell, when ``seg``
+    alone could open two (提出時 and 提出時期 open both 提出時期 and 提出時期に係る説明): the words
+    of the next lines that overlap it across (each line less than a line height below the last)
+    are added while the text stays the start of a label, and the text read so decides when it
+    is the start of one label only.  A narrow explanation cell of the form wraps its label as
+    提出時期 / に係る説明 or 提出時 / 期に係 / る説明, and its first line then reads as (a piece
+    of) the other column's label.  None when the cell's text does not decide."""
+    text = without_whitespace(seg.text)
+    if sum(label.startswith(text) for label in LABELS) < 2:
+        return None
+    bottom = seg.bottom
+    for ln in sorted((ln for ln in lines if ln.top >= seg.bottom - hy / 2), key=attrgetter("top")):
+        if ln.top - bottom >= hy:
+            break
+        under = sorted((w for w in ln.words if w.x0 < seg.x1 and w.x1 > seg.x0), key=_X0)
+        if not under:
+            continue
+        more = text + without_whitespace("".join(w.text for w in under))
+        if not any(label.startswith(more) for label in LABELS):
+            break  # the first row's text under the label
+        text, bottom = more, ln.bottom
+    opened = [k for k, label in enumerate(LABELS) if label.startswith(text)]
+    return opened[0] if len(opened) == 1 else None
+
+
 def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings) -> Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
     segs = [
@@ -208,7 +234,9 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         twice: set[int] = set()
         for g in groups:
             g.sort(key=lambda s: s.top)
-            col = _label_column("".join(s.text for s in g))
+            # A label's start that may open two labels is read on down its cell.
+            col = _longer_label(g[0], lines, hy) if len(g) == 1 else None
+            col = col if col is not None else _label_column("".join(s.text for s in g))
             if col is not None and col not in labels:
                 labels[col] = (min(s.x0 for s in g), max(s.x1 for s in g))
             elif col is not None:
