@@ -90,6 +90,16 @@ def family(input_path: Path) -> str:
     return "other text"
 
 
+def wanted(input_path: Path, families: list[str] | None) -> bool:
+    """Whether an input is of one of ``families`` (all when None); a PDF is opened only when a
+    PDF family is asked for."""
+    if not families:
+        return True
+    if input_path.suffix == ".pdf" and not any(f.startswith("pdf-") for f in families):
+        return False
+    return family(input_path) in families
+
+
 @dataclass
 class Wrong:
     row: int
@@ -214,10 +224,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", type=Path, help="folders of cases (default: the three office sets)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the wrong cells")
     ap.add_argument("--cases", action="store_true", help="a line per case")
+    ap.add_argument(
+        "--family",
+        action="append",
+        choices=FAMILIES,
+        help="only inputs of this family (may be given again; default: every family)",
+    )
     ns = ap.parse_args(argv)
     for root in ns.sets or [s for s in SETS if s.exists()]:
         root = root.resolve()
-        results = [evaluate_case(p) for p in inputs_of(root)]
+        inputs = [p for p in inputs_of(root) if wanted(p, ns.family)]
+        results = [evaluate_case(p) for p in inputs]
         if ns.cases or ns.verbose:
             for r in results:
                 s = r.score
