@@ -77,7 +77,7 @@ DIGITS = "0-9０-９"
 # Starts of a paragraph inside a cell: bullets, circled numbers, numbered headings, brackets.
 PARAGRAPH_MARKER = regex.compile(
     rf"""^(?:
-        [・･●○◯■□◆◇▲△▼▽★☆※→◎](?![○◯])
+        [・･●○◯■□☐☑☒◆◇▲△▼▽★☆※→◎](?![○◯])
       | [\[［][○〇◯●✓✔レ\s　]?[\]］]
       | [\[［][^\]］]{{1,40}}[\]］]$
       | [{CIRCLED}{_ROMAN}]
@@ -112,7 +112,7 @@ ITEM_MARKER = regex.compile(
 
 # Starts that belong to before/after text rather than to a heading.
 BODY_MARKER = regex.compile(
-    r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"
+    r"^(?:[・･●■□☐☑☒◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"
 )
 
 

@@ -78,7 +78,40 @@ BRACKET_HEADING = regex.compile(r"^[＜<《【][^＜<《【＞>》】]{2,40}[＞
 HEADING_OPENING = regex.compile(r"^(?:[＜<《【（(［\[①-⑳]|[0-9０-９]{1,2}[．.])")
 HEADING_ENDS_CELL_PENALTY = 4.0
 # A check box, marked or not: cells listing the same choices open alike (``［○］紙`` / ``［ ］紙``).
-_BOX_OPENING = regex.compile(r"^[［\[][ 　○〇◯●✓✔レ]?[］\]]")
+_BOX_OPENING = regex.compile(r"^(?:[［\[][ 　○〇◯●✓✔レ]?[］\]]|[■□☐☑☒][ 　]?)")
+# A list of choices repeated in before and after, each line a box marked or not (``■本人…`` /
+# ``□評価実施機関…`` then the same choices with other marks): each further line that the two
+# cells open with alike, after the first (which earns the shared opening), earns this much, up
+# to ``CHOICE_RUN_CAP`` lines.  LibreOffice tables of issue 10 (branch raw21): the item took the
+# first choices and the before / after boundary fell inside the list.
+CHOICE_LINE_BONUS = 1.0
+CHOICE_RUN_CAP = 4
+# A numbered list (①②③, １．２．, （１）（２）) torn by a cell boundary: the line after the cut
+# opens with the number following the nearest numbered paragraph above it (same style), which
+# lies in the cell before.  Before and after cells open their lists alike (① again), so a
+# sequence going on across the cut means the cut is inside one cell (a row adding a block:
+# 変更前 empty, the after cell's ①…③ split between item, before and after; branch raw21).
+SEQUENCE_CUT_PENALTY = 3.0
+_SEQ_NUMBER = regex.compile(r"^[ 　]*(?:([①-⑳])|([0-9０-９]{1,2})[．.]|[（(]([0-9０-９]{1,2})[）)])")
+# An item paragraph that is no heading (a value: ``本人又は本人の代理人``) followed in the item by
+# a heading of the form: item paths hold headings only, a deleted block (before = the block,
+# after = 削除) holds heading / value pairs; its headings read into the item (branch raw21).
+VALUE_BEFORE_HEADING_PENALTY = 3.0
+# A row deleting a whole block (after = 削除 alone): its before cell opens with the block's own
+# heading (``３．特定個人情報の入手・使用`` / ``①入手元`` / …), so a heading opening the before cell
+# is no sign that it ends the item path (``heading_opens_body_penalty`` waived); the before cell
+# opening with a heading of a higher level earns more (``３．`` over ``①``: the deleted block is
+# read whole rather than the item taking its top heading), this much divided by the level
+# (１． 1, ① 2, （１） 3).  Branch raw21 (issue 10): LibreOffice tables deleting whole blocks.
+DELETED_BLOCK_BONUS = 4.0
+_LEVELS = (
+    (regex.compile(r"^[0-9０-９]{1,2}[．.]"), 1),
+    (regex.compile(r"^[①-⑳]"), 2),
+    (regex.compile(r"^[（(][0-9０-９]{1,2}[）)]"), 3),
+)
+# A value has at least this many characters (a shorter piece is more likely a heading's wrapped
+# tail read at a wrong width: ``…の委`` / ``託``).
+VALUE_MIN_CHARS = 4
 # Items with more lines too wide for the item column are not tried (each costs over_width_penalty).
 MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
@@ -102,7 +135,7 @@ _WIDTH_FREE = tuple(
     (
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
-        "addition_from empty_before_bonus empty_after_bonus shared_from key"
+        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box"
     ).split()
 )
 
@@ -129,6 +162,17 @@ def _paragraph_cost(p: str, heading_bonus: float, body_marker_penalty: float) ->
     if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
         cost += 1.0
     return cost
+
+
+def _is_value(paragraph: str) -> bool:
+    """A paragraph that is no heading of the form (``VALUE_BEFORE_HEADING_PENALTY``): no
+    lexicon heading, no paragraph marker (a bullet or a numbered line may be an unknown
+    heading)."""
+    return (
+        len(paragraph) >= VALUE_MIN_CHARS
+        and heading_score(paragraph) == 0
+        and not starts_paragraph(paragraph)
+    )
 
 
 class BlockScorer:
@@ -167,11 +211,13 @@ class BlockScorer:
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
         # previous prefix's, the last one extended or a new one begun).
+        self.heading_at = self._heading_at()
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.torn_at = self._first_continuations()
         self.cut_i = [self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) for k in range(n + 1)]
+        self.block_open = [self._block_opening(k) for k in range(n + 1)]
         self.heading_at = self._heading_at()
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
@@ -179,6 +225,7 @@ class BlockScorer:
         lines, body_width = self.lines, self.wb
         self.t = [cl.text for cl in lines]
         self.key = [_BOX_OPENING.sub("［］", x) for x in self.t]
+        self.box = [_BOX_OPENING.match(x) is not None for x in self.t]
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
         self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
@@ -213,6 +260,7 @@ class BlockScorer:
         self.empty_before_bonus = bonus if adds and not dels else 0.0
         self.empty_after_bonus = bonus if dels and not adds else 0.0
         self.shared_from = self._shared_from()
+        self.seq_prev = self._sequence_prev()
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -233,6 +281,49 @@ class BlockScorer:
                 k -= 1
             out[j] = k
         return out
+
+    def _sequence_prev(self) -> list[int]:
+        """For each line, the line of the numbered paragraph it continues (the nearest numbered
+        paragraph above it, of the same style, numbered one less), or -1 (``SEQUENCE_CUT_PENALTY``)."""
+        last: dict[int, tuple[int, int]] = {}
+        out = [-1] * (self.n + 1)
+        for k, x in enumerate(self.t):
+            m = _SEQ_NUMBER.match(x)
+            if not m or (k and self.soft_b[k - 1] and not self.marker[k]):
+                continue
+            style = 0 if m.group(1) else 1 if m.group(2) else 2
+            digits = m.group(2) or m.group(3)
+            num = ord(m.group(1)) - ord("①") + 1 if m.group(1) else int(digits.translate(_FW))
+            prev = last.get(style)
+            if prev and prev[1] == num - 1:
+                out[k] = prev[0]
+            last[style] = (k, num)
+        return out
+
+    def _block_opening(self, k: int) -> float:
+        """The cost change of a deletion row's before cell opening at line k
+        (``DELETED_BLOCK_BONUS``): the heading penalty taken back, the level's bonus given."""
+        if k >= self.n or not self.heading_at[k]:
+            return 0.0
+        level = next((lv for pattern, lv in _LEVELS if pattern.match(self.t[k])), None)
+        bonus = DELETED_BLOCK_BONUS / level if level else 0.0
+        return -self.s.heading_opens_body_penalty - bonus
+
+    def _choice_run(self, i: int, j: int) -> float:
+        """The bonus of before [i, j) and after [j, n) opening with the same list of choices."""
+        if not (self.box[i] and self.box[j]):
+            return 0.0
+        m = 0
+        while i + m < j and j + m < self.n and self.box[i + m] and self.key[i + m] == self.key[j + m]:
+            m += 1
+        return -CHOICE_LINE_BONUS * min(max(m - 1, 0), CHOICE_RUN_CAP)
+
+    def _sequence_cut(self, i: int, j: int) -> float:
+        """``SEQUENCE_CUT_PENALTY`` for each boundary of (i, j) that tears a numbered list."""
+        cost = SEQUENCE_CUT_PENALTY if 0 < i < self.n and self.seq_prev[i] >= 0 else 0.0
+        if i < j < self.n and self.seq_prev[j] >= i:
+            cost += SEQUENCE_CUT_PENALTY
+        return cost
 
     def _heading_at(self) -> list[bool]:
         """For each line, whether the paragraph it opens (soft wraps at the item width joined)
@@ -288,12 +379,15 @@ class BlockScorer:
         out: list[tuple[float, list[str]]] = [(0.0, [])]
         done = 0.0
         paras: list[str] = []
+        opens_heading = self.heading_at
         for k in range(self.n):
             if k and self.soft_i[k - 1]:
                 paras = [*paras[:-1], paras[-1] + self.t[k]]
             else:
                 if paras:
                     done += self._paragraph_cost(paras[-1])
+                    if opens_heading[k] and _is_value(paras[-1]):
+                        done += VALUE_BEFORE_HEADING_PENALTY
                 paras = [*paras, self.t[k]]
             out.append((done, paras))
         return out
@@ -401,6 +495,7 @@ class BlockScorer:
                 cost += LONE_ABOVE_PENALTY
             if j == n - 1 and self.last_deletion:
                 cost -= DELETION_ONLY_BONUS
+                cost += self.block_open[i] if self.t[j] != self.t[i] else 0.0
             else:
                 hit, tot = self.hit, self.tot
                 t_after = tot[n] - tot[j]
@@ -415,7 +510,9 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
             cost += SHIFTED_OPENING_PENALTY
-        return cost
+        if i < j < n:
+            cost += self._choice_run(i, j)
+        return cost + self._sequence_cut(i, j)
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -456,7 +553,9 @@ class BlockScorer:
         cost += after_body[i]
         cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
         cost -= self.empty_before_bonus
-        out: list[float] = [cost]
+        seq_i = self._sequence_cut(i, i)
+        out: list[float] = [cost + seq_i]
+        seq_prev, box_i = self.seq_prev, self.box[i]
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -480,6 +579,7 @@ class BlockScorer:
                 cost += LONE_ABOVE_PENALTY
             if j == last and self.last_deletion:
                 cost -= DELETION_ONLY_BONUS
+                cost += self.block_open[i] if t[j] != t[i] else 0.0
             else:
                 t_before = tot[j] - tot_i
                 before = (hit[j] - hit_i) / t_before if t_before else 0.0
@@ -491,7 +591,9 @@ class BlockScorer:
                 cost += NUMBERING_BREAK_PENALTY
             if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
-            out.append(cost)
+            if box_i:
+                cost += self._choice_run(i, j)
+            out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i else 0.0))
         # j = n: the after cell is empty.
         cost = base
         if heading_at:
@@ -503,7 +605,7 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if item_last == t[n - 1]:
             cost += SHIFTED_OPENING_PENALTY
-        out.append(cost)
+        out.append(cost + seq_i)
         return out
 
     def _looks_clipped(self, k: int) -> bool:
@@ -562,7 +664,9 @@ def _bonus_bound(s: StreamSettings) -> float | None:
     overlap = max(DELETION_ONLY_BONUS, EXPLANATION_OVERLAP_WEIGHT)
     # An empty before (j = i) or after (j = n) cell earns the explained-empty bonus alone; a cut
     # with both cells earns the others.
-    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS)
+    choices = CHOICE_LINE_BONUS * CHOICE_RUN_CAP
+    block = s.heading_opens_body_penalty + DELETED_BLOCK_BONUS
+    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS + choices + block)
 
 
 def best_partition(scorer: BlockScorer) -> Partition:
