@@ -98,6 +98,7 @@ def drop_closing_mark(text: str) -> tuple[str, bool]:
             lines.append(feeds)
     return "\n".join(lines), True
 
+
 # Notes quote at most this many characters of the text left out.
 NOTE_CHARS = 60
 
@@ -105,7 +106,8 @@ NOTE_CHARS = 60
 def after_table_note(text: str) -> str:
     """The note naming text printed after the table that was left out of the rows."""
     more = "…" if len(text) > NOTE_CHARS else ""
-    return f"text printed after the table (a note), not a row, was left out of the rows: '{text[:NOTE_CHARS]}{more}'"
+    quoted = f"'{text[:NOTE_CHARS]}{more}'"
+    return f"text printed after the table (a note), not a row, was left out of the rows: {quoted}"
 
 
 def _is_closing_line(text: str) -> bool:

@@ -39,12 +39,25 @@ from .chars import (
     starts_paragraph,
 )
 from .items import heading_score, is_form_heading
+from .partition_lists import (
+    CHOICE_LINE_BONUS,
+    CHOICE_RUN_CAP,
+    DELETED_BLOCK_BONUS,
+    SEQUENCE_CUT_PENALTY,
+    VALUE_BEFORE_HEADING_PENALTY,
+    block_opening,
+    choice_run,
+    first_continuations,
+    is_value,
+    number_of,
+    sequence_cut,
+    sequence_prev,
+)
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
 DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
-_NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]|^[（(]([0-9０-９]{1,2})[）)]")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding (weights: structural, not tuned)
@@ -79,39 +92,6 @@ HEADING_OPENING = regex.compile(r"^(?:[＜<《【（(［\[①-⑳]|[0-9０-９]{
 HEADING_ENDS_CELL_PENALTY = 4.0
 # A check box, marked or not: cells listing the same choices open alike (``［○］紙`` / ``［ ］紙``).
 _BOX_OPENING = regex.compile(r"^(?:[［\[][ 　○〇◯●✓✔レ]?[］\]]|[■□☐☑☒][ 　]?)")
-# A list of choices repeated in before and after, each line a box marked or not (``■本人…`` /
-# ``□評価実施機関…`` then the same choices with other marks): each further line that the two
-# cells open with alike, after the first (which earns the shared opening), earns this much, up
-# to ``CHOICE_RUN_CAP`` lines.  LibreOffice tables of issue 10 (branch raw21): the item took the
-# first choices and the before / after boundary fell inside the list.
-CHOICE_LINE_BONUS = 1.0
-CHOICE_RUN_CAP = 4
-# A numbered list (①②③, １．２．, （１）（２）) torn by a cell boundary: the line after the cut
-# opens with the number following the nearest numbered paragraph above it (same style), which
-# lies in the cell before.  Before and after cells open their lists alike (① again), so a
-# sequence going on across the cut means the cut is inside one cell (a row adding a block:
-# 変更前 empty, the after cell's ①…③ split between item, before and after; branch raw21).
-SEQUENCE_CUT_PENALTY = 3.0
-_SEQ_NUMBER = regex.compile(r"^[ 　]*(?:([①-⑳])|([0-9０-９]{1,2})[．.]|[（(]([0-9０-９]{1,2})[）)])")
-# An item paragraph that is no heading (a value: ``本人又は本人の代理人``) followed in the item by
-# a heading of the form: item paths hold headings only, a deleted block (before = the block,
-# after = 削除) holds heading / value pairs; its headings read into the item (branch raw21).
-VALUE_BEFORE_HEADING_PENALTY = 3.0
-# A row deleting a whole block (after = 削除 alone): its before cell opens with the block's own
-# heading (``３．特定個人情報の入手・使用`` / ``①入手元`` / …), so a heading opening the before cell
-# is no sign that it ends the item path (``heading_opens_body_penalty`` waived); the before cell
-# opening with a heading of a higher level earns more (``３．`` over ``①``: the deleted block is
-# read whole rather than the item taking its top heading), this much divided by the level
-# (１． 1, ① 2, （１） 3).  Branch raw21 (issue 10): LibreOffice tables deleting whole blocks.
-DELETED_BLOCK_BONUS = 4.0
-_LEVELS = (
-    (regex.compile(r"^[0-9０-９]{1,2}[．.]"), 1),
-    (regex.compile(r"^[①-⑳]"), 2),
-    (regex.compile(r"^[（(][0-9０-９]{1,2}[）)]"), 3),
-)
-# A value has at least this many characters (a shorter piece is more likely a heading's wrapped
-# tail read at a wrong width: ``…の委`` / ``託``).
-VALUE_MIN_CHARS = 4
 # Items with more lines too wide for the item column are not tried (each costs over_width_penalty).
 MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
@@ -141,16 +121,6 @@ _WIDTH_FREE = tuple(
 
 
 @lru_cache(maxsize=65536)
-def _number_of(paragraph: str) -> int | None:
-    """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
-    m = _NUMBERED.match(paragraph)
-    if not m:
-        return None
-    style = 1000 if m.group(2) else 2000 if paragraph[:1] in "（(" else 0
-    return style + int((m.group(1) or m.group(2)).translate(_FW))
-
-
-@lru_cache(maxsize=65536)
 def _paragraph_cost(p: str, heading_bonus: float, body_marker_penalty: float) -> float:
     """The cost of ``p`` as a paragraph of the item cell (asked of every prefix of every block's
     item under each width tried: cached)."""
@@ -162,17 +132,6 @@ def _paragraph_cost(p: str, heading_bonus: float, body_marker_penalty: float) ->
     if len(p) > LONG_ITEM_PARAGRAPH_CHARS:
         cost += 1.0
     return cost
-
-
-def _is_value(paragraph: str) -> bool:
-    """A paragraph that is no heading of the form (``VALUE_BEFORE_HEADING_PENALTY``): no
-    lexicon heading, no paragraph marker (a bullet or a numbered line may be an unknown
-    heading)."""
-    return (
-        len(paragraph) >= VALUE_MIN_CHARS
-        and heading_score(paragraph) == 0
-        and not starts_paragraph(paragraph)
-    )
 
 
 class BlockScorer:
@@ -215,9 +174,12 @@ class BlockScorer:
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
-        self.torn_at = self._first_continuations()
+        self.torn_at = first_continuations(self.num, self.soft_b, self.prefix_paragraphs)
         self.cut_i = [self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) for k in range(n + 1)]
-        self.block_open = [self._block_opening(k) for k in range(n + 1)]
+        self.block_open = [
+            block_opening(self.t[k], self.heading_at[k], self.s.heading_opens_body_penalty) if k < n else 0.0
+            for k in range(n + 1)
+        ]
         self.heading_at = self._heading_at()
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
@@ -253,14 +215,14 @@ class BlockScorer:
         tots = [max(len(x) - 1, 0) for x in self.t]
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
-        self.num = [_number_of(x) for x in self.t]
+        self.num = [number_of(x) for x in self.t]
         # Which empty cell the explanation speaks of (both or neither: no evidence).
         adds, dels = bool(EXPLAINS_ADDITION.search(explanation)), bool(EXPLAINS_DELETION.search(explanation))
         bonus = self.s.explained_empty_bonus
         self.empty_before_bonus = bonus if adds and not dels else 0.0
         self.empty_after_bonus = bonus if dels and not adds else 0.0
         self.shared_from = self._shared_from()
-        self.seq_prev = self._sequence_prev()
+        self.seq_prev = sequence_prev(self.t, self.soft_b, self.marker)
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -281,49 +243,6 @@ class BlockScorer:
                 k -= 1
             out[j] = k
         return out
-
-    def _sequence_prev(self) -> list[int]:
-        """For each line, the line of the numbered paragraph it continues (the nearest numbered
-        paragraph above it, of the same style, numbered one less), or -1 (``SEQUENCE_CUT_PENALTY``)."""
-        last: dict[int, tuple[int, int]] = {}
-        out = [-1] * (self.n + 1)
-        for k, x in enumerate(self.t):
-            m = _SEQ_NUMBER.match(x)
-            if not m or (k and self.soft_b[k - 1] and not self.marker[k]):
-                continue
-            style = 0 if m.group(1) else 1 if m.group(2) else 2
-            digits = m.group(2) or m.group(3)
-            num = ord(m.group(1)) - ord("①") + 1 if m.group(1) else int(digits.translate(_FW))
-            prev = last.get(style)
-            if prev and prev[1] == num - 1:
-                out[k] = prev[0]
-            last[style] = (k, num)
-        return out
-
-    def _block_opening(self, k: int) -> float:
-        """The cost change of a deletion row's before cell opening at line k
-        (``DELETED_BLOCK_BONUS``): the heading penalty taken back, the level's bonus given."""
-        if k >= self.n or not self.heading_at[k]:
-            return 0.0
-        level = next((lv for pattern, lv in _LEVELS if pattern.match(self.t[k])), None)
-        bonus = DELETED_BLOCK_BONUS / level if level else 0.0
-        return -self.s.heading_opens_body_penalty - bonus
-
-    def _choice_run(self, i: int, j: int) -> float:
-        """The bonus of before [i, j) and after [j, n) opening with the same list of choices."""
-        if not (self.box[i] and self.box[j]):
-            return 0.0
-        m = 0
-        while i + m < j and j + m < self.n and self.box[i + m] and self.key[i + m] == self.key[j + m]:
-            m += 1
-        return -CHOICE_LINE_BONUS * min(max(m - 1, 0), CHOICE_RUN_CAP)
-
-    def _sequence_cut(self, i: int, j: int) -> float:
-        """``SEQUENCE_CUT_PENALTY`` for each boundary of (i, j) that tears a numbered list."""
-        cost = SEQUENCE_CUT_PENALTY if 0 < i < self.n and self.seq_prev[i] >= 0 else 0.0
-        if i < j < self.n and self.seq_prev[j] >= i:
-            cost += SEQUENCE_CUT_PENALTY
-        return cost
 
     def _heading_at(self) -> list[bool]:
         """For each line, whether the paragraph it opens (soft wraps at the item width joined)
@@ -386,7 +305,7 @@ class BlockScorer:
             else:
                 if paras:
                     done += self._paragraph_cost(paras[-1])
-                    if opens_heading[k] and _is_value(paras[-1]):
+                    if opens_heading[k] and is_value(paras[-1]):
                         done += VALUE_BEFORE_HEADING_PENALTY
                 paras = [*paras, self.t[k]]
             out.append((done, paras))
@@ -511,8 +430,8 @@ class BlockScorer:
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
             cost += SHIFTED_OPENING_PENALTY
         if i < j < n:
-            cost += self._choice_run(i, j)
-        return cost + self._sequence_cut(i, j)
+            cost += choice_run(self.box, self.key, i, j)
+        return cost + sequence_cut(self.seq_prev, n, i, j)
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -553,7 +472,7 @@ class BlockScorer:
         cost += after_body[i]
         cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
         cost -= self.empty_before_bonus
-        seq_i = self._sequence_cut(i, i)
+        seq_i = sequence_cut(self.seq_prev, n, i, i)
         out: list[float] = [cost + seq_i]
         seq_prev, box_i = self.seq_prev, self.box[i]
         for j in range(i + 1, n):
@@ -592,7 +511,7 @@ class BlockScorer:
             if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
             if box_i:
-                cost += self._choice_run(i, j)
+                cost += choice_run(self.box, self.key, i, j)
             out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i else 0.0))
         # j = n: the after cell is empty.
         cost = base
@@ -610,41 +529,6 @@ class BlockScorer:
 
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
-
-    def _first_continuations(self) -> list[int]:
-        """For every item prefix i (lines [0, i)), the first line at or after i that starts the
-        number following the item's last number (n + 1: none), the item's numbers kept from one
-        prefix to the next (a prefix's paragraphs are the previous prefix's, the last extended
-        or a new one)."""
-        n = self.n
-        out = [n + 1]
-        # The lines that open each number, in order (``_continuation_after`` looks only there).
-        self._numbered: dict[int, list[int]] = {}
-        for k, x in enumerate(self.num):
-            if x is not None:
-                self._numbered.setdefault(x, []).append(k)
-        done: list[int] = []  # numbers of the item's paragraphs before its last one
-        count = 0
-        for i in range(1, n + 1):
-            paras = self.prefix_paragraphs[i][1]
-            if len(paras) > count and count:
-                x = _number_of(paras[-2])  # the paragraph before is complete now
-                if x:
-                    done.append(x)
-            count = len(paras)
-            last = _number_of(paras[-1])
-            item_nums = [*done, last] if last else done
-            out.append(self._continuation_after(i, item_nums))
-        return out
-
-    def _continuation_after(self, i: int, item_nums: list[int]) -> int:
-        if not item_nums or item_nums[-1] + 1 in item_nums:
-            return self.n + 1
-        want = item_nums[-1] + 1
-        for k in self._numbered.get(want, ()):
-            if k >= i and (k == i or not self.soft_b[k - 1]):
-                return k
-        return self.n + 1
 
 
 # Rounding allowance of ``_bonus_bound`` (cost units; costs are sums of a few dozen terms).

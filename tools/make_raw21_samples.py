@@ -304,7 +304,9 @@ def _cases(heldout: bool) -> list[Case]:
             c = plain_case(f"{maker}-raw21-{name}", rows, maker, heldout=heldout)
             style = office.DATE_STYLES[(2 * k + m + 3 * heldout) % len(office.DATE_STYLES)]
             c = replace(c, rows=printed_rows(rows, style, newest_first=False), rows_per_page=None)
-            cases.append(replace(c, closing=CLOSINGS[(2 * k + m + heldout) % len(CLOSINGS)], page_numbers=True))
+            cases.append(
+                replace(c, closing=CLOSINGS[(2 * k + m + heldout) % len(CLOSINGS)], page_numbers=True)
+            )
     return cases
 
 
