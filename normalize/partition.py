@@ -305,7 +305,9 @@ class BlockScorer:
             else:
                 if paras:
                     done += self._paragraph_cost(paras[-1])
-                    if opens_heading[k] and is_value(paras[-1]):
+                    # (Not the tail of a heading wrapped at a width other than the one tried.)
+                    tail = len(paras) > 1 and is_form_heading(paras[-2] + paras[-1])
+                    if opens_heading[k] and is_value(paras[-1]) and not tail:
                         done += VALUE_BEFORE_HEADING_PENALTY
                 paras = [*paras, self.t[k]]
             out.append((done, paras))

@@ -421,15 +421,12 @@ def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
         return narrow
     # Also the item's numbered headings near the block's start (``４．特定個人情報ファイルの取扱``
     # / ``いの委託``): lines that open with the form's numbering and words of its headings.
-    # Only headings that run on into their next line: a whole heading near the block's start may
-    # be the before cell's (a row deleting a block prints the block's headings there; branch
-    # raw21), and only a wrapped one shows a column's wrap width.
     heads = [
         display_width(cl.text)
         for b in blocks
         if b and _opens_item(b[0])
-        for cl, nxt in pairwise(b[: ITEM_HEAD_LINES + 1])
-        if cl is not b[0] and heading_score(cl.text) >= ITEM_HEAD_SCORE and not starts_paragraph(nxt.text)
+        for cl in b[1:ITEM_HEAD_LINES]
+        if heading_score(cl.text) >= ITEM_HEAD_SCORE
     ]
     widest = min(max(firsts + heads), body)
     if narrow > widest + WIDTH_SPREAD_UNITS and _run_on_peak(blocks, widest):
