@@ -48,6 +48,7 @@ from .partition_lists import (
     block_opening,
     choice_run,
     first_continuations,
+    heading_list_cut,
     is_value,
     number_of,
     sequence_cut,
@@ -175,12 +176,16 @@ class BlockScorer:
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.torn_at = first_continuations(self.num, self.soft_b, self.prefix_paragraphs)
-        self.cut_i = [self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) for k in range(n + 1)]
-        self.block_open = [
-            block_opening(self.t[k], self.heading_at[k], self.s.heading_opens_body_penalty) if k < n else 0.0
+        self.cut_i = [
+            self._cut_cost(k, self.soft_i)
+            + self._item_in_line_cut(k)
+            + heading_list_cut(self.seq_prev, self.heading_at, k)
             for k in range(n + 1)
         ]
-        self.heading_at = self._heading_at()
+        self.block_open = [
+            block_opening(self.t, k, self.heading_at, self.seq_prev, self.s.heading_opens_body_penalty)
+            for k in range(n + 1)
+        ]
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
         """The facts of the block that do not depend on the item column's width."""

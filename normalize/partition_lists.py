@@ -93,6 +93,16 @@ def sequence_cut(seq_prev: list[int], n: int, i: int, j: int) -> float:
     return cost
 
 
+def heading_list_cut(seq_prev: list[int], heading_at: list[bool], i: int) -> float:
+    """``SEQUENCE_CUT_PENALTY`` when the item [0, i) ends a numbered list of headings that a
+    heading further down the body goes on with (item ``…①入手元``, before ``本人… / ②入手方法 /
+    紙…``: a deleted block's headings read into the item).  The body's first line is
+    ``sequence_cut``'s."""
+    n = len(heading_at) - 1
+    hit = any(0 <= seq_prev[k] < i and heading_at[k] for k in range(i + 1, n))
+    return SEQUENCE_CUT_PENALTY if hit else 0.0
+
+
 def choice_run(box: list[bool], key: list[str], i: int, j: int) -> float:
     """The bonus (a negative cost) of before [i, j) and after [j, ...) opening with the same
     list of choices: ``box[k]`` says line k opens with a check box, ``key[k]`` is the line with
@@ -105,14 +115,20 @@ def choice_run(box: list[bool], key: list[str], i: int, j: int) -> float:
     return -CHOICE_LINE_BONUS * min(max(m - 1, 0), CHOICE_RUN_CAP)
 
 
-def block_opening(text: str, heading: bool, heading_penalty: float) -> float:
-    """The cost change of a deletion row's before cell opening with the line ``text``
-    (``DELETED_BLOCK_BONUS``; ``heading``: the paragraph it opens is a heading of the form): the
-    heading penalty taken back, the level's bonus given."""
-    if not heading:
+def block_opening(t: list[str], k: int, heading_at: list[bool], seq_prev: list[int], penalty: float) -> float:
+    """The cost change of a deletion row's before cell opening at line ``k`` of ``t`` (its last
+    line the after cell's 削除; ``DELETED_BLOCK_BONUS``): the heading penalty taken back, the
+    level's bonus given, when the before cell would hold a block: it opens with a heading
+    (``heading_at``) and holds a numbered list of headings (``②入手方法`` after ``①入手元``:
+    ``seq_prev``).  A before cell of one value under a chain of headings is the common deletion
+    row (item ``…②事務の概要``, before ``※…``, after 削除): no evidence either way, nothing given."""
+    n = len(t) - 1
+    if k >= n or not heading_at[k]:
         return 0.0
-    level = next((lv for pattern, lv in _LEVELS if pattern.match(text)), None)
-    return -heading_penalty - (DELETED_BLOCK_BONUS / level if level else 0.0)
+    if not any(seq_prev[m] >= k and heading_at[m] for m in range(k + 1, n)):
+        return 0.0
+    level = next((lv for pattern, lv in _LEVELS if pattern.match(t[k])), None)
+    return -penalty - (DELETED_BLOCK_BONUS / level if level else 0.0)
 
 
 @lru_cache(maxsize=65536)

@@ -63,14 +63,27 @@ def test_a_numbered_list_is_not_torn_between_item_before_and_after():
 
 def test_a_deleted_block_keeps_its_heading_in_the_before_cell():
     lines = [
-        "Ⅲリスク対策",
-        "７．特定個人情報の保管・消去",
-        "リスク１：特定個人情報の漏えい・滅失・毀損リスク",
-        "⑤物理的対策",
-        "施錠できる書庫に保管している。",
+        "Ⅱ特定個人情報ファイルの概要",
+        "３．特定個人情報の入手・使用",
+        "①入手元",
+        "本人又は本人の代理人",
+        "②入手方法",
+        "紙、専用線",
         "削除",
     ]
-    assert _partition(lines, "評価書様式の改正に伴う削除") == (1, 5)
+    assert _partition(lines, "ファイルの廃止に伴う削除") == (1, 6)
+
+
+def test_a_deleted_value_under_a_chain_of_headings_keeps_the_chain_in_the_item():
+    # The common deletion row: one value under the item's headings (no block of its own).
+    lines = [
+        "Ⅰ関連情報",
+        "１．特定個人情報ファイルを取り扱う事務",
+        "②事務の概要",
+        "※保険税の収納事務の一部を金融機関に委託している。",
+        "削除",
+    ]
+    assert _partition(lines, "収納事務の委託の終了に伴う削除", item=40) == (3, 4)
 
 
 def test_a_value_between_item_headings_stays_in_the_before_cell():
