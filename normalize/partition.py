@@ -437,8 +437,8 @@ class BlockScorer:
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
             cost += SHIFTED_OPENING_PENALTY
         if i < j < n:
-            cost += choice_run(self.box, self.key, i, j)
-        return cost + sequence_cut(self.seq_prev, n, i, j)
+            cost += choice_run(self.box, self.key, self.t, i, j)
+        return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above)
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -481,7 +481,7 @@ class BlockScorer:
         cost -= self.empty_before_bonus
         seq_i = sequence_cut(self.seq_prev, n, i, i)
         out: list[float] = [cost + seq_i]
-        seq_prev, box_i = self.seq_prev, self.box[i]
+        seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -518,8 +518,8 @@ class BlockScorer:
             if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
             if box_i:
-                cost += choice_run(self.box, self.key, i, j)
-            out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i else 0.0))
+                cost += choice_run(self.box, self.key, self.t, i, j)
+            out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0))
         # j = n: the after cell is empty.
         cost = base
         if heading_at:

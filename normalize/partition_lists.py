@@ -84,11 +84,14 @@ def sequence_prev(t: list[str], soft: list[bool], marker: list[bool]) -> list[in
     return out
 
 
-def sequence_cut(seq_prev: list[int], n: int, i: int, j: int) -> float:
+def sequence_cut(seq_prev: list[int], n: int, i: int, j: int, appended: bool = False) -> float:
     """``SEQUENCE_CUT_PENALTY`` for each boundary of the cut (i, j) of ``n`` lines (item [0, i),
-    before [i, j), after [j, n)) that tears a numbered list (``seq_prev`` of ``sequence_prev``)."""
+    before [i, j), after [j, n)) that tears a numbered list (``seq_prev`` of ``sequence_prev``).
+    ``appended``: the after cell closes with 上記を新規追加: it may hold only the items added to the
+    before cell's list, numbered on (``⑥…`` / ``⑦…⑨ 上記を新規追加``: office8), so the before /
+    after cut costs nothing for it."""
     cost = SEQUENCE_CUT_PENALTY if 0 < i < n and seq_prev[i] >= 0 else 0.0
-    if i < j < n and seq_prev[j] >= i:
+    if i < j < n and seq_prev[j] >= i and not appended:
         cost += SEQUENCE_CUT_PENALTY
     return cost
 
@@ -103,16 +106,19 @@ def heading_list_cut(seq_prev: list[int], heading_at: list[bool], i: int) -> flo
     return SEQUENCE_CUT_PENALTY if hit else 0.0
 
 
-def choice_run(box: list[bool], key: list[str], i: int, j: int) -> float:
+def choice_run(box: list[bool], key: list[str], t: list[str], i: int, j: int) -> float:
     """The bonus (a negative cost) of before [i, j) and after [j, ...) opening with the same
-    list of choices: ``box[k]`` says line k opens with a check box, ``key[k]`` is the line with
-    its box's mark taken out."""
+    list of choices, some choice marked otherwise (the edit a list of check boxes shows):
+    ``box[k]`` says line k opens with a check box, ``key[k]`` is the line with its box's mark
+    taken out, ``t[k]`` the line.  The same marks all through earn nothing: a list repeated
+    within one cell (``[○]識別情報`` / ``[○]連絡先等情報`` twice, office3) matches itself too."""
     if not (box[i] and box[j]):
         return 0.0
-    n, m = len(box), 0
+    n, m, remarked = len(box), 0, False
     while i + m < j and j + m < n and box[i + m] and key[i + m] == key[j + m]:
+        remarked = remarked or t[i + m] != t[j + m]
         m += 1
-    return -CHOICE_LINE_BONUS * min(max(m - 1, 0), CHOICE_RUN_CAP)
+    return -CHOICE_LINE_BONUS * min(max(m - 1, 0), CHOICE_RUN_CAP) if remarked else 0.0
 
 
 def block_opening(t: list[str], k: int, heading_at: list[bool], seq_prev: list[int], penalty: float) -> float:
