@@ -112,7 +112,7 @@ ITEM_MARKER = regex.compile(
 
 # Starts that belong to before/after text rather than to a heading.
 BODY_MARKER = regex.compile(
-    r"^(?:[・･●■□☐☑☒◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"
+    r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"
 )
 
 
