@@ -77,7 +77,7 @@ DIGITS = "0-9０-９"
 # Starts of a paragraph inside a cell: bullets, circled numbers, numbered headings, brackets.
 PARAGRAPH_MARKER = regex.compile(
     rf"""^(?:
-        [・･●○◯■□◆◇▲△▼▽★☆※→◎](?![○◯])
+        [・･●○◯■□☐☑☒◆◇▲△▼▽★☆※→◎](?![○◯])
       | [\[［][○〇◯●✓✔レ\s　]?[\]］]
       | [\[［][^\]］]{{1,40}}[\]］]$
       | [{CIRCLED}{_ROMAN}]

@@ -9,6 +9,11 @@ Calc's ``-raw`` / pypdfium2 text prints a page's one-line cells first (``事後`
 mark among them as the last, right before the first row's date: a line ``以上`` between a line
 ending in a timing and a line opening with a date is the mark too.
 
+Notes printed after the table (``※ 変更日は…``, ``（注）…``) go the same way: in Calc's text they
+stand among the one-line cells, after the last date or timing and before the first row's date or
+the table's title, with or without 以上 (``drop_pass_one_notes``); at the text's end they follow
+the last row's last cell and are cut from it by ``normalize/closing_text.py``.
+
 A line ``以上`` that ends a cell (``対象者は６５歳`` / ``以上``: a quantity wrapped before its
 tail) follows a line ending in a number or a unit (``QUANTITY_END``; not the digits of a phone
 number or postal code, ``－６７００``) and is kept.
@@ -20,7 +25,7 @@ import regex
 
 from piatable.vocabulary import TIMING_AT_END, is_page_number, is_table_start
 
-from .dates import DATE_AT_START
+from .dates import DATE_AT_START, DATE_HEAD, is_date_line
 
 CLOSING_MARK = regex.compile(r"^[ \t\u3000]*以[ \t\u3000]*上[ \t\u3000]*$")
 # A line ending so is a quantity a line ``以上`` may complete (６５歳 / 以上, 10万人 / 以上).
@@ -28,6 +33,8 @@ QUANTITY_END = regex.compile(
     r"(?<![-－‐−ー〒][0-9０-９]*)[0-9０-９〇一二三四五六七八九十百千万億]+"
     r"(?:歳|人|件|円|年|か月|ヶ月|月|日|回|時間|分|名|社|校|項目|%|％)?\s*$"
 )
+# A note of the document: ``※``, ``※１``, ``（注）``, ``注１）``, ``＊`` opening a line.
+NOTE_OPENING = regex.compile(r"^[ \t\u3000]*(?:※|[（(]注[0-9０-９]*[）)]|注[0-9０-９]*[）):：]|＊|\*(?!\*))")
 CLOSING_NOTE = "the closing mark 以上 printed after the table (the text's last line) was left out of the rows"
 
 
@@ -90,3 +97,52 @@ def drop_closing_mark(text: str) -> tuple[str, bool]:
         else:
             lines.append(feeds)
     return "\n".join(lines), True
+
+
+# Notes quote at most this many characters of the text left out.
+NOTE_CHARS = 60
+
+
+def after_table_note(text: str) -> str:
+    """The note naming text printed after the table that was left out of the rows."""
+    more = "…" if len(text) > NOTE_CHARS else ""
+    quoted = f"'{text[:NOTE_CHARS]}{more}'"
+    return f"text printed after the table (a note), not a row, was left out of the rows: {quoted}"
+
+
+def _is_closing_line(text: str) -> bool:
+    return bool(CLOSING_MARK.match(text) or NOTE_OPENING.match(text))
+
+
+def _opens_rows(text: str) -> bool:
+    return bool(DATE_AT_START.match(text) or DATE_HEAD.match(text)) or is_table_start(text)
+
+
+def drop_pass_one_notes(text: str) -> tuple[str, list[str]]:
+    """``text`` without a run of notes (and 以上) printed after the table that Calc's one-line
+    cells hold: right after a line that is a timing or a date alone, right before a line that
+    opens a row (a date) or the table (its title or column labels); and the runs' text, one
+    string per run.  A run of 以上 alone is ``drop_closing_mark``'s."""
+    lines = text.split("\n")
+    runs: list[tuple[int, int]] = []
+    k = 1
+    while k < len(lines):
+        if not _is_closing_line(_content(lines[k])):
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and _is_closing_line(_content(lines[end + 1])):
+            end += 1
+        before, after = _content(lines[k - 1]), _content(lines[end + 1]) if end + 1 < len(lines) else ""
+        notes = any(NOTE_OPENING.match(_content(lines[m])) for m in range(k, end + 1))
+        if notes and (_is_timing_line(before) or is_date_line(before)) and _opens_rows(after):
+            runs.append((k, end))
+        k = end + 1
+    if not runs:
+        return text, []
+    dropped = []
+    for a, b in reversed(runs):
+        dropped.insert(0, " ".join(_content(ln) for ln in lines[a : b + 1]))
+        feeds = "\f" * sum(ln.count("\f") for ln in lines[a : b + 1])
+        lines[a : b + 1] = [feeds] if feeds else []
+    return "\n".join(lines), dropped

@@ -23,7 +23,7 @@ import regex
 
 from piatable.vocabulary import TIMING
 
-from .closing_mark import CLOSING_NOTE, drop_closing_mark
+from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, is_date_line
 
 # Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
@@ -447,6 +447,8 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
+    out.text, notes = drop_pass_one_notes(out.text)
+    out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)
     if closed:
         out.notes.append(CLOSING_NOTE)

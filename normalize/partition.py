@@ -39,12 +39,26 @@ from .chars import (
     starts_paragraph,
 )
 from .items import heading_score, is_form_heading
+from .partition_lists import (
+    CHOICE_LINE_BONUS,
+    CHOICE_RUN_CAP,
+    DELETED_BLOCK_BONUS,
+    SEQUENCE_CUT_PENALTY,
+    VALUE_BEFORE_HEADING_PENALTY,
+    block_opening,
+    choice_run,
+    first_continuations,
+    heading_list_cut,
+    is_value,
+    number_of,
+    sequence_cut,
+    sequence_prev,
+)
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
 DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
-_NUMBERED = regex.compile(r"^[（(]?([0-9０-９]{1,2})[．.]|^[（(]([0-9０-９]{1,2})[）)]")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding (weights: structural, not tuned)
@@ -78,7 +92,7 @@ BRACKET_HEADING = regex.compile(r"^[＜<《【][^＜<《【＞>》】]{2,40}[＞
 HEADING_OPENING = regex.compile(r"^(?:[＜<《【（(［\[①-⑳]|[0-9０-９]{1,2}[．.])")
 HEADING_ENDS_CELL_PENALTY = 4.0
 # A check box, marked or not: cells listing the same choices open alike (``［○］紙`` / ``［ ］紙``).
-_BOX_OPENING = regex.compile(r"^[［\[][ 　○〇◯●✓✔レ]?[］\]]")
+_BOX_OPENING = regex.compile(r"^(?:[［\[][ 　○〇◯●✓✔レ]?[］\]]|[■□☐☑☒][ 　]?)")
 # Items with more lines too wide for the item column are not tried (each costs over_width_penalty).
 MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
@@ -102,19 +116,9 @@ _WIDTH_FREE = tuple(
     (
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
-        "addition_from empty_before_bonus empty_after_bonus shared_from key"
+        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box"
     ).split()
 )
-
-
-@lru_cache(maxsize=65536)
-def _number_of(paragraph: str) -> int | None:
-    """The number of a numbered paragraph, with its style (１． and (1) count apart)."""
-    m = _NUMBERED.match(paragraph)
-    if not m:
-        return None
-    style = 1000 if m.group(2) else 2000 if paragraph[:1] in "（(" else 0
-    return style + int((m.group(1) or m.group(2)).translate(_FW))
 
 
 @lru_cache(maxsize=65536)
@@ -167,18 +171,28 @@ class BlockScorer:
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
         # previous prefix's, the last one extended or a new one begun).
+        self.heading_at = self._heading_at()
         self.prefix_paragraphs = self._prefix_paragraphs()
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
-        self.torn_at = self._first_continuations()
-        self.cut_i = [self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) for k in range(n + 1)]
-        self.heading_at = self._heading_at()
+        self.torn_at = first_continuations(self.num, self.soft_b, self.prefix_paragraphs)
+        self.cut_i = [
+            self._cut_cost(k, self.soft_i)
+            + self._item_in_line_cut(k)
+            + heading_list_cut(self.seq_prev, self.heading_at, k)
+            for k in range(n + 1)
+        ]
+        self.block_open = [
+            block_opening(self.t, k, self.heading_at, self.seq_prev, self.s.heading_opens_body_penalty)
+            for k in range(n + 1)
+        ]
 
     def _width_free_facts(self, explanation: str, rejoin: RejoinSettings, tok: Tokenizer) -> None:
         """The facts of the block that do not depend on the item column's width."""
         lines, body_width = self.lines, self.wb
         self.t = [cl.text for cl in lines]
         self.key = [_BOX_OPENING.sub("［］", x) for x in self.t]
+        self.box = [_BOX_OPENING.match(x) is not None for x in self.t]
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
         self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
@@ -206,13 +220,14 @@ class BlockScorer:
         tots = [max(len(x) - 1, 0) for x in self.t]
         self.hit = [0, *accumulate(hits)]
         self.tot = [0, *accumulate(tots)]
-        self.num = [_number_of(x) for x in self.t]
+        self.num = [number_of(x) for x in self.t]
         # Which empty cell the explanation speaks of (both or neither: no evidence).
         adds, dels = bool(EXPLAINS_ADDITION.search(explanation)), bool(EXPLAINS_DELETION.search(explanation))
         bonus = self.s.explained_empty_bonus
         self.empty_before_bonus = bonus if adds and not dels else 0.0
         self.empty_after_bonus = bonus if dels and not adds else 0.0
         self.shared_from = self._shared_from()
+        self.seq_prev = sequence_prev(self.t, self.soft_b, self.marker)
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -288,12 +303,17 @@ class BlockScorer:
         out: list[tuple[float, list[str]]] = [(0.0, [])]
         done = 0.0
         paras: list[str] = []
+        opens_heading = self.heading_at
         for k in range(self.n):
             if k and self.soft_i[k - 1]:
                 paras = [*paras[:-1], paras[-1] + self.t[k]]
             else:
                 if paras:
                     done += self._paragraph_cost(paras[-1])
+                    # (Not the tail of a heading wrapped at a width other than the one tried.)
+                    tail = len(paras) > 1 and is_form_heading(paras[-2] + paras[-1])
+                    if opens_heading[k] and is_value(paras[-1]) and not tail:
+                        done += VALUE_BEFORE_HEADING_PENALTY
                 paras = [*paras, self.t[k]]
             out.append((done, paras))
         return out
@@ -401,6 +421,7 @@ class BlockScorer:
                 cost += LONE_ABOVE_PENALTY
             if j == n - 1 and self.last_deletion:
                 cost -= DELETION_ONLY_BONUS
+                cost += self.block_open[i] if self.t[j] != self.t[i] else 0.0
             else:
                 hit, tot = self.hit, self.tot
                 t_after = tot[n] - tot[j]
@@ -415,7 +436,9 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
             cost += SHIFTED_OPENING_PENALTY
-        return cost
+        if i < j < n:
+            cost += choice_run(self.box, self.key, self.t, i, j)
+        return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above)
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -456,7 +479,9 @@ class BlockScorer:
         cost += after_body[i]
         cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
         cost -= self.empty_before_bonus
-        out: list[float] = [cost]
+        seq_i = sequence_cut(self.seq_prev, n, i, i)
+        out: list[float] = [cost + seq_i]
+        seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -480,6 +505,7 @@ class BlockScorer:
                 cost += LONE_ABOVE_PENALTY
             if j == last and self.last_deletion:
                 cost -= DELETION_ONLY_BONUS
+                cost += self.block_open[i] if t[j] != t[i] else 0.0
             else:
                 t_before = tot[j] - tot_i
                 before = (hit[j] - hit_i) / t_before if t_before else 0.0
@@ -491,7 +517,9 @@ class BlockScorer:
                 cost += NUMBERING_BREAK_PENALTY
             if item_last == t[j - 1]:
                 cost += SHIFTED_OPENING_PENALTY
-            out.append(cost)
+            if box_i:
+                cost += choice_run(self.box, self.key, self.t, i, j)
+            out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0))
         # j = n: the after cell is empty.
         cost = base
         if heading_at:
@@ -503,46 +531,11 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if item_last == t[n - 1]:
             cost += SHIFTED_OPENING_PENALTY
-        out.append(cost)
+        out.append(cost + seq_i)
         return out
 
     def _looks_clipped(self, k: int) -> bool:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
-
-    def _first_continuations(self) -> list[int]:
-        """For every item prefix i (lines [0, i)), the first line at or after i that starts the
-        number following the item's last number (n + 1: none), the item's numbers kept from one
-        prefix to the next (a prefix's paragraphs are the previous prefix's, the last extended
-        or a new one)."""
-        n = self.n
-        out = [n + 1]
-        # The lines that open each number, in order (``_continuation_after`` looks only there).
-        self._numbered: dict[int, list[int]] = {}
-        for k, x in enumerate(self.num):
-            if x is not None:
-                self._numbered.setdefault(x, []).append(k)
-        done: list[int] = []  # numbers of the item's paragraphs before its last one
-        count = 0
-        for i in range(1, n + 1):
-            paras = self.prefix_paragraphs[i][1]
-            if len(paras) > count and count:
-                x = _number_of(paras[-2])  # the paragraph before is complete now
-                if x:
-                    done.append(x)
-            count = len(paras)
-            last = _number_of(paras[-1])
-            item_nums = [*done, last] if last else done
-            out.append(self._continuation_after(i, item_nums))
-        return out
-
-    def _continuation_after(self, i: int, item_nums: list[int]) -> int:
-        if not item_nums or item_nums[-1] + 1 in item_nums:
-            return self.n + 1
-        want = item_nums[-1] + 1
-        for k in self._numbered.get(want, ()):
-            if k >= i and (k == i or not self.soft_b[k - 1]):
-                return k
-        return self.n + 1
 
 
 # Rounding allowance of ``_bonus_bound`` (cost units; costs are sums of a few dozen terms).
@@ -562,7 +555,9 @@ def _bonus_bound(s: StreamSettings) -> float | None:
     overlap = max(DELETION_ONLY_BONUS, EXPLANATION_OVERLAP_WEIGHT)
     # An empty before (j = i) or after (j = n) cell earns the explained-empty bonus alone; a cut
     # with both cells earns the others.
-    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS)
+    choices = CHOICE_LINE_BONUS * CHOICE_RUN_CAP
+    block = s.heading_opens_body_penalty + DELETED_BLOCK_BONUS
+    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS + choices + block)
 
 
 def best_partition(scorer: BlockScorer) -> Partition:

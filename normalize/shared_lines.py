@@ -57,6 +57,9 @@ from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
 
+# A reference mark alone (``①入手元 ※``: the form marks a heading that a note explains) is the
+# heading's, never a cell's value (branch raw21: LibreOffice Calc -raw / pypdfium2).
+_REFERENCE_MARK = regex.compile(r"^[※＊*][0-9０-９]{0,2}$")
 # An item line that opens with a circled number (②所属長の役職): a heading of the lowest level.
 NUMBERED_LEAF = regex.compile(r"^[①-⑳]")
 # One full-width character in display units: the slack of a cell's line against its column.
@@ -189,7 +192,7 @@ def _item_value(item: list[CellLine]) -> tuple[str, list[str]] | None:
     if not rest.strip() or not is_heading_line(head):
         return None
     values = [v for v in CELL_GAP.split(rest.strip()) if v.strip()]
-    if not values or any(LEAF.match(v) or is_heading_line(v) for v in values):
+    if not values or any(LEAF.match(v) or is_heading_line(v) or _REFERENCE_MARK.match(v) for v in values):
         return None
     return head, values
 

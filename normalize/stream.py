@@ -20,6 +20,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 from .added_above import repeats_label
 from .between import without_prose
 from .chars import display_width, starts_paragraph, without_whitespace
+from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region, rowless_share
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
@@ -295,6 +296,10 @@ def lines_to_rows(
     raw, roles, why = lines_in_label_order(pages_to_cell_lines(pages, release))
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged)
     read_by_labels(result, roles, why)
+    region, closing = cut_closing_notes(result.rows, region)
+    if closing:
+        result.region = [cl.text for cl in region]
+        result.notes.extend(closing)
     lost = lines_in_no_row(region, result.rows)
     # Text between the table's head (title or column labels) and the first line read (the region
     # found too late).

@@ -99,7 +99,12 @@ EXPECTED_TEXTS = sorted(
 # next row's cells at a page's foot read into that row's explanation, no note): branch warn20
 # reads an explanation block above a row's cells as a row of its own when the row's explanation
 # is top-aligned (lone_explanations._ends_above), a rule of the kind, not of the case.)
-KNOWN_SILENT_LOSSES: dict[str, str] = {}
+KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Branch raw21's new set (tools/make_raw21_samples.py): pdfminer's column-order text of a Calc
+    # table with merged dates and check-box lists is read into 4 rows of 7 with no note; main reads
+    # the same.  Left for the column-order reader (pdfminer is outside raw21's families).
+    "office-raw21/calc-raw21-seiho21-pdfminer": "pdfminer, Calc, merged dates: 4 rows of 7, no note",
+}
 
 
 @pytest.mark.parametrize("path", [_case(p, KNOWN_SILENT_LOSSES) for p in EXPECTED_TEXTS])

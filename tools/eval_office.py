@@ -91,6 +91,16 @@ def family(input_path: Path) -> str:
     return "other text"
 
 
+def wanted(input_path: Path, families: list[str] | None) -> bool:
+    """Whether an input is of one of ``families`` (all when None); a PDF is opened only when a
+    PDF family is asked for."""
+    if not families:
+        return True
+    if input_path.suffix == ".pdf" and not any(f.startswith("pdf-") for f in families):
+        return False
+    return family(input_path) in families
+
+
 @dataclass
 class Wrong:
     row: int
@@ -222,13 +232,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", type=Path, help="folders of cases (default: the three office sets)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the wrong cells")
     ap.add_argument("--cases", action="store_true", help="a line per case")
-    ap.add_argument("--family", help="only the inputs of this family (e.g. pdftotext-layout, pdf-calc)")
+    ap.add_argument(
+        "--family",
+        action="append",
+        choices=FAMILIES,
+        help="only inputs of this family (may be given again; default: every family)",
+    )
     ap.add_argument("--total", action="store_true", help="one more table: every set given, summed")
     ns = ap.parse_args(argv)
     every: list[CaseResult] = []
     for root in ns.sets or [s for s in SETS if s.exists()]:
         root = root.resolve()
-        chosen = [p for p in inputs_of(root) if not ns.family or family(p) == ns.family]
+        chosen = [p for p in inputs_of(root) if wanted(p, ns.family)]
         if not chosen:
             continue
         results = [evaluate_case(p) for p in chosen]

@@ -150,6 +150,8 @@ class Case:
     # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
     # document's closing mark ``以上`` set to the right, as filings end.
     closing: tuple[tuple[str, str], ...] = ()
+    # A page-number footer (``- 1 -``) on every page, as filings print one.
+    page_numbers: bool = False
 
 
 class NotPrinted(ValueError):
@@ -302,6 +304,8 @@ def write_xlsx(path: Path, case: Case) -> None:
     for k in sorted(breaks):
         ws.row_breaks.append(Break(id=hdr + k))
     ws.print_title_rows = f"{hdr}:{hdr}"
+    if case.page_numbers:
+        ws.oddFooter.center.text = "- &P -"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -505,6 +509,8 @@ def write_docx(path: Path, case: Case) -> None:
             attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             tcb.append(tcb.makeelement(qn("w:bottom"), attrs))
             tcpr.append(tcb)
+    if case.page_numbers:
+        _docx_page_numbers(doc)
     if case.closing:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -514,6 +520,29 @@ def write_docx(path: Path, case: Case) -> None:
             if align == "right":
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.save(path)
+
+
+def _docx_page_numbers(doc) -> None:  # type: ignore[no-untyped-def]
+    """A centred ``- N -`` footer on every page (a PAGE field)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run("- ")
+    run = para.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+        elif text == "PAGE":
+            el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+            el.text = " PAGE "
+            run._r.append(el)
+        else:
+            el = run._r.makeelement(qn("w:t"), {})
+            el.text = text
+            run._r.append(el)
+    para.add_run(" -")
 
 
 # --------------------------------------------------------------------------- conversion + truth
@@ -737,6 +766,7 @@ def settings_of(case: Case) -> dict:
         "extra_spare_lines": sum(case.extra_spare.values()),
         "texts": case.texts,
         "closing": [text for text, _ in case.closing],
+        "page_numbers": case.page_numbers,
     }
 
 

@@ -20,6 +20,7 @@ from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableErro
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
+from piatable.normalize.closing_text import cut_closing_notes
 from piatable.normalize.conservation import (
     date_lines_without_rows,
     dates_beyond_rows,
@@ -87,6 +88,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         if grid.merged_rows:
             result.status = "partial"
+        result.notes.extend(cut_closing_notes(grid.rows)[1])
         result.records = rows_to_records(grid.rows, source, settings)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
     else:
