@@ -49,6 +49,8 @@ LOG_FILE = "piatable.log"
 LOCK_FILE = ".piatable.lock"
 # documents.parquet is rewritten at least this often during a run (s).
 DOCUMENTS_EVERY_S = 60.0
+# ... in row groups of this many rows (bounds the parent's memory while it writes).
+DOCUMENTS_CHUNK_ROWS = 1000
 HASH_CHUNK = 1 << 20
 # Hex digits of the hashes in a document file's name.
 NAME_HASH_DIGITS = 16
@@ -353,13 +355,16 @@ class Dataset:
             return path
         self._documents_written = now
         schema = documents_schema()
-        rows = [
-            {name: row.get(name) for name in schema.names}
-            for _, row in sorted(self.entries.items(), key=lambda kv: kv[0])
-        ]
-        table = rows_to_table(rows, schema)
-        with atomic_path(path) as tmp:
-            pq.write_table(table, tmp)
+        done = sorted(self.entries.items(), key=lambda kv: kv[0])
+        with atomic_path(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+            # A row group of DOCUMENTS_CHUNK_ROWS at a time: the Arrow table (and the JSON it is
+            # read from) of tens of thousands of inputs at once took over 100 MB at its peak.
+            for at in range(0, max(len(done), 1), DOCUMENTS_CHUNK_ROWS):
+                rows = [
+                    {name: row.get(name) for name in schema.names}
+                    for _, row in done[at : at + DOCUMENTS_CHUNK_ROWS]
+                ]
+                writer.write_table(rows_to_table(rows, schema))
         return path
 
     def document_result(self, source: str) -> DocumentResult:
