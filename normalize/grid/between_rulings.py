@@ -9,6 +9,8 @@ beside no vertical ruling of the inner column boundaries, which no cell's line d
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from piatable.models import PageWords
 from piatable.settings import GridSettings
 
@@ -36,10 +38,23 @@ def lines_between_tables(
     if not spans:
         return set()
     top, bottom = min(a for a, _ in spans), max(b for _, b in spans)
+    # A line is beside a ruling when its middle is within a quarter line of the ruling's span:
+    # the spans so widened, merged into disjoint intervals (the same union), are searched by
+    # bisection instead of trying every ruling for every line.
+    reach = hy / 4
+    merged: list[list[float]] = []
+    for a, b in sorted(spans):
+        if merged and a - reach <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b + reach)
+        else:
+            merged.append([a - reach, b + reach])
+    starts = [lo for lo, _ in merged]
     out = set()
     for k, ln in enumerate(lines):
-        if not top < ln.mid < bottom or is_furniture(ln.text):
+        mid = ln.mid
+        if not top < mid < bottom or is_furniture(ln.text):
             continue
-        if not any(a - hy / 4 <= ln.mid <= b + hy / 4 for a, b in spans):
+        at = bisect_right(starts, mid) - 1
+        if at < 0 or mid > merged[at][1]:
             out.add(k)
     return out

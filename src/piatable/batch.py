@@ -38,6 +38,7 @@ from typing import Any
 
 from piatable.models import DocumentResult
 
+from .dataset import Finished, Target, encode
 from .pipeline import extract_document
 from .settings import Settings
 
@@ -90,15 +91,17 @@ class Limits:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One input to run: its path as given, the reader kind, the settings, the limits, and the
+    """One input to run: its path as given, the reader kind, the settings, the limits, the
     folder the path is relative to (the worker runs there, so that records keep the path as
-    given also on a Dask worker started elsewhere)."""
+    given also on a Dask worker started elsewhere), and for a dataset the ``Target`` its
+    result is encoded for in the worker (``dataset.encode``)."""
 
     path: str
     kind: str
     settings: Settings
     limits: Limits
     cwd: str = field(default_factory=os.getcwd)
+    target: Target | None = None
 
 
 # ---------------------------------------------------------------- inside the worker
@@ -188,8 +191,10 @@ def _test_hook(path: str) -> None:
             time.sleep(0.002)
 
 
-def run_in_worker(job: Job) -> tuple[DocumentResult, float]:
-    """Run one document under the watchdog (what a pool worker executes); (result, seconds)."""
+def run_in_worker(job: Job) -> tuple[DocumentResult | Finished, float]:
+    """Run one document under the watchdog (what a pool worker executes); (result, seconds).
+    The result of a job with a ``target`` comes back ``Finished``: its rows as the bytes of its
+    dataset file."""
     stop = threading.Event()
     watchdog = threading.Thread(target=_watch, args=(stop, job.limits), daemon=True)
     start = time.monotonic()
@@ -199,7 +204,10 @@ def run_in_worker(job: Job) -> tuple[DocumentResult, float]:
             os.chdir(job.cwd)
         _test_hook(job.path)
         res = extract_document(job.path, job.kind, job.settings)  # type: ignore[arg-type]
-        return res, time.monotonic() - start
+        seconds = time.monotonic() - start
+        if job.target is not None:
+            return encode(job.target, res, seconds), seconds
+        return res, seconds
     finally:
         stop.set()
 
@@ -409,7 +417,7 @@ class LocalRunner:
         done, _ = cf.wait(list(pending), return_when=cf.FIRST_COMPLETED)
         return done
 
-    def result(self, future: Any, job: Job) -> tuple[DocumentResult, float]:
+    def result(self, future: Any, job: Job) -> tuple[DocumentResult | Finished, float]:
         return future.result()
 
     def close(self) -> None:
@@ -442,7 +450,7 @@ def _stop_pool(pool: Any) -> None:
     pool.join(timeout=10)
 
 
-def run_jobs(jobs: Iterable[Job], runner: Any) -> Iterator[tuple[Job, DocumentResult, float]]:
+def run_jobs(jobs: Iterable[Job], runner: Any) -> Iterator[tuple[Job, DocumentResult | Finished, float]]:
     """Submit ``jobs`` to ``runner`` a few at a time; yield (job, result, seconds) as each
     completes (seconds: the document's time in its worker)."""
     it = iter(jobs)
@@ -469,7 +477,7 @@ _DASK_POOL: dict[str, Any] = {}
 _DASK_POOL_LOCK = threading.Lock()
 
 
-def run_in_dask_worker(job_pickle: bytes) -> tuple[DocumentResult, float]:
+def run_in_dask_worker(job_pickle: bytes) -> tuple[DocumentResult | Finished, float]:
     """A Dask task: run a pickled ``Job`` in this Dask worker's own Pebble pool (one process
     per thread).  The job travels pickled because Dask rebuilds dataclass arguments field by
     field and loses fields with a default factory.
@@ -540,7 +548,7 @@ class DaskRunner:
         done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
         return set(done)
 
-    def result(self, future: Any, job: Job) -> tuple[DocumentResult, float]:
+    def result(self, future: Any, job: Job) -> tuple[DocumentResult | Finished, float]:
         try:
             res = future.result()
         except Exception as exc:  # the Dask worker itself died or could not run the task

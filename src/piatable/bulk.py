@@ -226,6 +226,7 @@ def run_to_outputs(
     notes = NoteLog(progress, str(where) if where else "--documents FILE")
     try:
         for _, res, _ in run_jobs((Job(p, kind, settings, limits) for p in paths), runner):
+            assert isinstance(res, DocumentResult)  # a job without a dataset target
             notes.say(res)
             results.append(res)
             progress.advance()
@@ -283,7 +284,7 @@ def run_to_dataset(
 ) -> int:
     """Extract the inputs of ``paths`` not yet done into the dataset ``folder`` (see ``dataset``);
     with ``report``, write the quality report of all of ``paths`` (done now or before) there."""
-    from .dataset import Dataset, InputInfo, settings_hash
+    from .dataset import Dataset, Finished, InputInfo, Target, settings_hash
 
     unique = list(dict.fromkeys(paths))  # an input named twice is one input
     with Dataset(folder, __version__, settings_hash(settings, kind)) as ds:
@@ -307,7 +308,7 @@ def run_to_dataset(
                     prev = ds.entries.get(p)  # a retry of the same content that had failed?
                     ran[p] = prev is not None and prev["key"] == info.key and prev["status"] == "failure"
                     counts["run"] += 1
-                    yield Job(p, kind, settings, limits)
+                    yield Job(p, kind, settings, limits, target=Target(info, ds.version, ds.settings_digest))
                     continue
                 if action == "reuse":
                     row = ds.reuse(info)
@@ -320,7 +321,7 @@ def run_to_dataset(
             for job, res, seconds in run_jobs(todo(), runner):
                 row = ds.add(infos.pop(job.path), res, seconds)
                 ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
-                notes.say(res)
+                notes.say(res.result if isinstance(res, Finished) else res)
                 progress.advance()
                 ds.write_documents(force=False)
         finally:

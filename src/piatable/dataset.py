@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piatable.models.writers import records_to_table
+from piatable.models.writers import records_to_table, rows_to_table
 
 from .documents import COVER_FIELDS, document_row
 from .outputs import atomic_path
@@ -49,6 +49,8 @@ LOG_FILE = "piatable.log"
 LOCK_FILE = ".piatable.lock"
 # documents.parquet is rewritten at least this often during a run (s).
 DOCUMENTS_EVERY_S = 60.0
+# ... in row groups of this many rows (bounds the parent's memory while it writes).
+DOCUMENTS_CHUNK_ROWS = 1000
 HASH_CHUNK = 1 << 20
 # Hex digits of the hashes in a document file's name.
 NAME_HASH_DIGITS = 16
@@ -121,6 +123,70 @@ class InputInfo:
     @property
     def file_name(self) -> str:
         return f"{_short(self.source)}-{self.key}.parquet"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a document run for a dataset goes, as the parent knows it before the run: the
+    input (``InputInfo``), the dataset's piatable version and settings digest (of the parent,
+    which keys the dataset, also when a Dask worker has another version)."""
+
+    info: InputInfo
+    version: str
+    settings_digest: str
+
+
+@dataclass(slots=True)
+class Finished:
+    """A document made ready for the dataset where it ran (``encode``, in the worker): its result
+    without the records (status, errors, notes: for the parent's lines), its documents row, and
+    the bytes of its Parquet file (its rows, the row in the file's metadata).  The parent only
+    writes the bytes under the file's name: converting records to Arrow and Parquet in the
+    parent cost it about 8 ms of CPU a document, which two workers on two cores compete with."""
+
+    result: DocumentResult
+    row: dict[str, Any]
+    data: bytes
+
+
+def encode(target: Target, result: DocumentResult, seconds: float) -> Finished:
+    """The documents row and the Parquet file of one finished document (see ``Finished``);
+    ``seconds``: the document's time in its worker."""
+    import dataclasses
+
+    info = target.info
+    facts = document_row(result)
+    row: dict[str, Any] = {
+        "source": info.source,
+        "sha256": info.sha256,
+        "bytes": info.size,
+        "kind": result.kind,
+        "status": result.status,
+        "rows": len(result.records),
+        "pages": result.pages,
+        "seconds": round(seconds, 3),
+        "error": facts["error"],
+        "notes": facts["notes"],
+        "piatable_version": target.version,
+        "settings_hash": target.settings_digest,
+        "key": info.key,
+        "finished": _now(),
+    }
+    for name in (*COVER_FIELDS, "table_page_start", "table_page_end"):
+        row[name] = facts[name]
+    data = _file_bytes(records_to_table(result.records), row)
+    return Finished(dataclasses.replace(result, records=[]), row, data)
+
+
+def _file_bytes(table: pa.Table, row: dict[str, Any]) -> bytes:
+    """A document's Parquet file: ``table`` with the documents ``row`` in its metadata."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    meta = {DOC_META_KEY: json.dumps(row, ensure_ascii=False).encode("utf-8")}
+    sink = pa.BufferOutputStream()
+    pq.write_table(table.replace_schema_metadata(meta), sink)
+    return sink.getvalue().to_pybytes()
 
 
 class Dataset:
@@ -220,29 +286,14 @@ class Dataset:
 
     # -- writing
 
-    def add(self, info: InputInfo, result: DocumentResult, seconds: float) -> dict[str, Any]:
-        """Write one finished document (rows + its documents row), atomically; return the row."""
-        facts = document_row(result)
-        row: dict[str, Any] = {
-            "source": info.source,
-            "sha256": info.sha256,
-            "bytes": info.size,
-            "kind": result.kind,
-            "status": result.status,
-            "rows": len(result.records),
-            "pages": result.pages,
-            "seconds": round(seconds, 3),
-            "error": facts["error"],
-            "notes": facts["notes"],
-            "piatable_version": self.version,
-            "settings_hash": self.settings_digest,
-            "key": info.key,
-            "finished": _now(),
-        }
-        for name in (*COVER_FIELDS, "table_page_start", "table_page_end"):
-            row[name] = facts[name]
-        self._write(info, records_to_table(result.records), row)
-        return row
+    def add(self, info: InputInfo, result: DocumentResult | Finished, seconds: float) -> dict[str, Any]:
+        """Write one finished document (rows + its documents row), atomically; return the row.
+        ``result`` is ``Finished`` when its worker encoded it, else (a worker that failed) the
+        parent encodes it here."""
+        if not isinstance(result, Finished):
+            result = encode(Target(info, self.version, self.settings_digest), result, seconds)
+        self._write(info, result.data, result.row)
+        return result.row
 
     def reuse(self, info: InputInfo) -> dict[str, Any]:
         """Copy the rows of a finished input with the same key under this input's name."""
@@ -261,7 +312,7 @@ class Dataset:
         row.update(source=info.source, bytes=info.size, finished=_now())
         if row["error"]:
             row["error"] = row["error"].replace(donor, info.source)
-        self._write(info, table, row)
+        self._write(info, _file_bytes(table, row), row)
         if not os.path.exists(donor):  # a renamed file: its old name is gone
             self.drop(donor)
         return row
@@ -275,14 +326,10 @@ class Dataset:
             del self.by_key[row["key"]]
         (self.records / row["_file"]).unlink(missing_ok=True)
 
-    def _write(self, info: InputInfo, table: pa.Table, row: dict[str, Any]) -> None:
-        import pyarrow.parquet as pq
-
-        meta = {DOC_META_KEY: json.dumps(row, ensure_ascii=False).encode("utf-8")}
-        table = table.replace_schema_metadata(meta)
+    def _write(self, info: InputInfo, data: bytes, row: dict[str, Any]) -> None:
         final = self.records / info.file_name
         with atomic_path(final) as tmp:
-            pq.write_table(table, tmp)
+            tmp.write_bytes(data)
         old = self.entries.get(info.source)
         row["_file"] = final.name
         self._remember(info.source, row)
@@ -300,7 +347,6 @@ class Dataset:
         seconds unless ``force``)."""
         import time
 
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         path = self.folder / DOCUMENTS_FILE
@@ -309,13 +355,16 @@ class Dataset:
             return path
         self._documents_written = now
         schema = documents_schema()
-        rows = [
-            {name: row.get(name) for name in schema.names}
-            for _, row in sorted(self.entries.items(), key=lambda kv: kv[0])
-        ]
-        table = pa.Table.from_pylist(rows, schema=schema)
-        with atomic_path(path) as tmp:
-            pq.write_table(table, tmp)
+        done = sorted(self.entries.items(), key=lambda kv: kv[0])
+        with atomic_path(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
+            # A row group of DOCUMENTS_CHUNK_ROWS at a time: the Arrow table (and the JSON it is
+            # read from) of tens of thousands of inputs at once took over 100 MB at its peak.
+            for at in range(0, max(len(done), 1), DOCUMENTS_CHUNK_ROWS):
+                rows = [
+                    {name: row.get(name) for name in schema.names}
+                    for _, row in done[at : at + DOCUMENTS_CHUNK_ROWS]
+                ]
+                writer.write_table(rows_to_table(rows, schema))
         return path
 
     def document_result(self, source: str) -> DocumentResult:
