@@ -15,6 +15,10 @@ on the tuning ``pdftotext -layout`` sets):
   opens so (cells of marks only, ``上記を新規追加`` repeated, do not fire); one held-out truth
   cell does (an after cell ``上記を新規追加`` / a list, beside an empty before), found after the
   rule was set and left as measured.
+* ``row_split_guess``: a before / after / explanation cell opening with a sentence's end alone
+  (``行う。`` / ``①…``: the row above's cell ended ``…の管理を``), or an item whose last heading
+  ends on a particle (``２．国民・住民等からの意見の``: the heading goes on in another row or
+  cell).  No tuning truth cell does either.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ WORD_CONTEXT = 3
 STRAY_FIELDS = ("item", "before", "after", "explanation")
 _OPENING_MARK = regex.compile(r"^上記を(?:新規追加|削除)[。．]?$")
 _ANY_MARK = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)[。．]?$")
+# A paragraph that is a sentence's end alone: at most four kana or kanji and a full stop.
+_SENTENCE_END = regex.compile(r"^[\p{Hiragana}\p{Han}ー]{1,4}[。．]$")
+# How a heading of the form never ends: on a particle, a middle dot, a comma, 及び.
+_OPEN_HEADING_END = regex.compile(r"(?:[のをにがはと・、]|及び)$")
 
 
 def wedged_numbers(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -84,4 +92,18 @@ def opening_mark_doubts(record: Record) -> list[Doubt]:
         if paras and _OPENING_MARK.match(paras[0]) and any(not _ANY_MARK.match(p) for p in paras[1:]):
             why = f"the {f} cell opens with {paras[0]}, the mark that closes a cell: the row above's?"
             return [Doubt("row_split_guess", f, why)]
+    return []
+
+
+def torn_sentence_doubts(record: Record) -> list[Doubt]:
+    """``row_split_guess`` for a body cell opening with a sentence's end alone, or an item whose
+    last heading ends on a particle (see the module notes)."""
+    for f in ("before", "after", "explanation"):
+        paras = paragraphs(getattr(record, f) or "")
+        if paras and _SENTENCE_END.match(paras[0]):
+            why = f"the {f} cell opens with {paras[0]}, a sentence's end alone: its start in the row above?"
+            return [Doubt("row_split_guess", f, why)]
+    if record.item_path and _OPEN_HEADING_END.search(record.item_path[-1]):
+        why = f"the item's last heading ends open ({record.item_path[-1][-8:]}): it goes on elsewhere?"
+        return [Doubt("row_split_guess", "item", why)]
     return []

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from piatable.models import Record
-from piatable.normalize.stray_numbers import opening_mark_doubts, stray_number_doubts, wedged_numbers
+from piatable.normalize.stray_numbers import (
+    opening_mark_doubts,
+    stray_number_doubts,
+    torn_sentence_doubts,
+    wedged_numbers,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,3 +91,16 @@ def test_quiet_on_every_truth_cell() -> None:
             seen.add(key)  # type: ignore[arg-type]
             r = _record(**cells)
             assert stray_number_doubts(r) == [] and opening_mark_doubts(r) == [], path
+            assert torn_sentence_doubts(r) == [], path
+
+
+def test_sentence_end_opening_a_cell() -> None:
+    doubts = torn_sentence_doubts(_record(after="行う。\n①システムの名称：ワクチン接種記録システム"))
+    assert [(d.kind, d.field) for d in doubts] == [("row_split_guess", "after")]
+    assert torn_sentence_doubts(_record(after="事務を行う。\n①システムの名称")) == []
+
+
+def test_item_ending_open() -> None:
+    doubts = torn_sentence_doubts(_record(item="Ⅵ評価実施手続\n２．国民・住民等からの意見の"))
+    assert [(d.kind, d.field) for d in doubts] == [("row_split_guess", "item")]
+    assert torn_sentence_doubts(_record(item="Ⅵ評価実施手続\n２．国民・住民等からの意見の聴取")) == []
