@@ -33,7 +33,8 @@ from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 _JA = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # A run of one to three digits between two Japanese characters.
 _WEDGED = regex.compile(rf"(?<={_JA})[0-9０-９]{{1,3}}(?={_JA})")
-# A paragraph ending with a number right after a kanji or hiragana (not の: ``第30条の41``).
+# A paragraph ending with a number right after a kanji or hiragana (not の: ``第30条の41``;
+# nor 第 or an era: ``…から令和5``, ``NUMBER_LEADS``).
 _TRAILING = regex.compile(r"(?<=[\p{Han}\p{Hiragana}])(?<!の)[0-9０-９]{1,3}$")
 # Characters a number stands before as the text's own (counters and units).
 COUNTERS = frozenset("年月日回号条項番人件点万億千百名歳時分秒度割部枚台個ヶか箇週期次者位目丁倍")
@@ -48,6 +49,13 @@ _ANY_MARK = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)[。．
 _SENTENCE_END = regex.compile(r"^[\p{Hiragana}\p{Han}ー]{1,4}[。．]$")
 # How a heading of the form never ends: on a particle, a middle dot, a comma, 及び.
 _OPEN_HEADING_END = regex.compile(r"(?:[のをにがはと・、]|及び)$")
+
+
+def _trailing_number(paragraph: str) -> bool:
+    """The paragraph ends with a number right after a word, not after 第 / an era / の
+    (``…から令和5``: the text's own, a date torn at its year)."""
+    m = _TRAILING.search(paragraph)
+    return bool(m) and paragraph[m.start() - 1] not in NUMBER_LEADS
 
 
 def wedged_numbers(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -78,7 +86,7 @@ def stray_number_doubts(record: Record, tokenizer: Tokenizer | None = None) -> l
             continue
         if f == "item":
             continue  # 委託事項１, システム３: the form numbers its headings so
-        tail = next((p for p in paragraphs(text) if _TRAILING.search(p)), "")
+        tail = next((p for p in paragraphs(text) if _trailing_number(p)), "")
         if tail:
             out.append(Doubt("column_guess", f, f"a paragraph ends with a bare number ({tail[-8:]})"))
     return out
