@@ -1,12 +1,14 @@
 """Text of other cells or rows inside a cell: a stray number, or another row's closing mark.
 
-Two checks on a read record, whatever reader read it (issue 12: rows wrong without a warning
+Checks on a read record, whatever reader read it (issue 12: rows wrong without a warning
 on the tuning ``pdftotext -layout`` sets):
 
-* ``column_guess``: a short number wedged inside a word (``部19署名``, ``削24除``) or ending a
-  paragraph after a word (``…に伴う追加11``): a numbering column's value or a page number read
-  into the cell.  A number before a counter (``年１回``, ``第19条``, ``100人``), after 第 / an
-  era / の (``令和5年``, ``…の30の項``, ``第30条の41``) is the text's own; only a number whose
+* ``column_guess``: a short number wedged inside a word (``部19署名``, ``削24除``): a numbering
+  column's value or a page number read into the cell.  (A number ending a paragraph after a
+  word, ``…に伴う追加11``, was tried and dropped: in text wrapped at the cell's width a line
+  ends so in right rows, ``…50人以上100`` / ``人未満``: 98 right rows warned.)  A number
+  before a counter (``年１回``, ``第19条``, ``100人``), after 第 / an era / の (``令和5年``,
+  ``…の30の項``, ``第30条の41``) is the text's own; only a number whose
   neighbours make one dictionary word without it (部|署, 削|除) is wedged.  Measured on the
   samples' truth (1,876 distinct item / before / after / explanation cells): no cell fires.
 * ``row_split_guess``: a before / after cell opening with 上記を新規追加 or 上記を削除 (the mark
@@ -33,9 +35,6 @@ from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 _JA = r"[\p{Han}\p{Hiragana}\p{Katakana}]"
 # A run of one to three digits between two Japanese characters.
 _WEDGED = regex.compile(rf"(?<={_JA})[0-9０-９]{{1,3}}(?={_JA})")
-# A paragraph ending with a number right after a kanji or hiragana (not の: ``第30条の41``;
-# nor 第 or an era: ``…から令和5``, ``NUMBER_LEADS``).
-_TRAILING = regex.compile(r"(?<=[\p{Han}\p{Hiragana}])(?<!の)[0-9０-９]{1,3}$")
 # Characters a number stands before as the text's own (counters and units).
 COUNTERS = frozenset("年月日回号条項番人件点万億千百名歳時分秒度割部枚台個ヶか箇週期次者位目丁倍")
 # Characters a number stands after as the text's own (第, the eras' last character, の, 約 …).
@@ -49,13 +48,6 @@ _ANY_MARK = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)[。．
 _SENTENCE_END = regex.compile(r"^[\p{Hiragana}\p{Han}ー]{1,4}[。．]$")
 # How a heading of the form never ends: on a particle, a middle dot, a comma, 及び.
 _OPEN_HEADING_END = regex.compile(r"(?:[のをにがはと・、]|及び)$")
-
-
-def _trailing_number(paragraph: str) -> bool:
-    """The paragraph ends with a number right after a word, not after 第 / an era / の
-    (``…から令和5``: the text's own, a date torn at its year)."""
-    m = _TRAILING.search(paragraph)
-    return bool(m) and paragraph[m.start() - 1] not in NUMBER_LEADS
 
 
 def wedged_numbers(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -74,8 +66,8 @@ def wedged_numbers(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
 
 
 def stray_number_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
-    """``column_guess`` for a number wedged inside a word or trailing a text paragraph (see the
-    module notes); one doubt per cell."""
+    """``column_guess`` for a number wedged inside a word (see the module notes); one doubt per
+    cell."""
     out: list[Doubt] = []
     for f in STRAY_FIELDS:
         text = getattr(record, f) or ""
@@ -84,11 +76,6 @@ def stray_number_doubts(record: Record, tokenizer: Tokenizer | None = None) -> l
             why = f"a number inside a word ({wedged[0]}): another column's text?"
             out.append(Doubt("column_guess", f, why))
             continue
-        if f == "item":
-            continue  # 委託事項１, システム３: the form numbers its headings so
-        tail = next((p for p in paragraphs(text) if _trailing_number(p)), "")
-        if tail:
-            out.append(Doubt("column_guess", f, f"a paragraph ends with a bare number ({tail[-8:]})"))
     return out
 
 

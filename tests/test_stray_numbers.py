@@ -43,11 +43,6 @@ def test_number_inside_a_word(text: str) -> None:
     assert [(d.kind, d.field) for d in doubts] == [("column_guess", "explanation")]
 
 
-def test_trailing_number_after_a_word() -> None:
-    doubts = stray_number_doubts(_record(explanation="附票本人確認情報の提供開始に伴う追加11"))
-    assert [(d.kind, d.field) for d in doubts] == [("column_guess", "explanation")]
-
-
 @pytest.mark.parametrize(
     "text",
     [
