@@ -57,6 +57,7 @@ from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
 from .spill_checks import spill_doubts
+from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
 from .tokenizer import Tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -427,6 +428,8 @@ def row_doubts(
     out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
     out += item_path_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
+    out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
+    out += torn_sentence_doubts(record)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
