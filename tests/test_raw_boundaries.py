@@ -86,20 +86,6 @@ def test_a_deleted_value_under_a_chain_of_headings_keeps_the_chain_in_the_item()
     assert _partition(lines, "収納事務の委託の終了に伴う削除", item=40) == (3, 4)
 
 
-def test_a_value_between_item_headings_stays_in_the_before_cell():
-    lines = [
-        "Ⅱ特定個人情報ファイルの概要",
-        "３．特定個人情報の入手・使用",
-        "①入手元",
-        "本人又は本人の代理人",
-        "②入手方法",
-        "紙、専用線",
-        "削除",
-    ]
-    item, before = _partition(lines, "ファイルの廃止に伴う削除")
-    assert item <= 3 and before == 6
-
-
 def test_calc_notes_among_the_one_line_cells_are_dropped_and_named():
     text = "変更日 項目\n2024/1/15\n※ 記載内容に変更のない項目は省略している。\n以上\n（別添3）変更箇所\nⅡ…\n"
     kept, notes = drop_pass_one_notes(text)
