@@ -25,6 +25,9 @@ from .conftest import ROOT
         (["重要な変更に該当すゐ"], ["重要な変更に該当する"]),
         # Wrapped before its last character: matched on both lines, each keeps its length.
         (["重大な変更に設当しな", "い"], ["重大な変更に該当しな", "い"]),
+        # A misread of the sentence whose 当たる is printed in kanji or in kana (two spellings,
+        # one sentence): the kanji spelling, listed first.
+        (["重要な変更に当たらなぃ"], ["重要な変更に当たらない"]),
     ],
 )
 def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
@@ -46,6 +49,12 @@ def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
         ["重Xな変更に該当しない"],
         # A sentence of the municipality's own.
         ["システム更改に伴う修正"],
+        # 当たる spelled in kana, listed or not: the same words as the stock sentence, no misread
+        # (newuser22's scans had these written in kanji).
+        ["重要な変更にあたらない"],
+        ["重要な変更にはあたらない。"],
+        ["重大な変更にあたる"],
+        ["重要な変更に該当致しません"],
     ],
 )
 def test_other_lines_stay_as_read(lines):

@@ -3,7 +3,10 @@ or a line and the next one read together (a sentence wrapped before its last cha
 misreads one of ``vocabulary.EXPLANATION_PHRASES`` in a character or two is written as printed.
 
 Only substitutions count (a character added or lost is more often a line cut than a misread), and
-only a single nearest phrase is taken (重大 / 重要 misread alike decide nothing).
+only a single nearest phrase is taken (重大 / 重要 misread alike decide nothing).  Phrases that are
+spellings of one sentence (当たらない / あたらない: the same words in SudachiPy's normalized forms)
+count as one, and a line that spells its nearest phrase otherwise is no misread: it stays as
+printed (newuser22's scans: 重要な変更にあたらない was written 当たらない in 31 of 33 rows).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from piatable.normalize.added_above import ADDED_ABOVE, DELETED
+from piatable.normalize.tokenizer import default_tokenizer
 from piatable.vocabulary import EXPLANATION_PHRASES
 
 from .item_lines import levenshtein
@@ -21,22 +25,32 @@ PHRASE_EDIT_STEP = 5
 _TAIL = "。．."
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """``text``'s words in SudachiPy's normalized forms (あたら and 当たら are both 当たる)."""
+    return tuple(m.normalized_form() for m in default_tokenizer().tokenize(text))
+
+
 def _nearest(text: str) -> str | None:
-    """The single stock phrase ``text`` misreads by substitutions only, or None (also when
-    ``text`` is one already)."""
+    """The single stock phrase ``text`` misreads by substitutions only, or None: also when ``text``
+    is one already or spells its nearest phrase otherwise (the same words, ``_words``).  Of the
+    nearest phrases, spellings of one sentence count as one and the first listed is taken."""
     if not text or text in EXPLANATION_PHRASES:
         return None
     fits = []
-    for phrase in EXPLANATION_PHRASES:
+    for order, phrase in enumerate(EXPLANATION_PHRASES):
         if len(phrase) != len(text):
             continue
         d = sum(1 for a, b in zip(phrase, text, strict=True) if a != b)
         if d <= max(1, len(phrase) // PHRASE_EDIT_STEP):
-            fits.append((d, phrase))
-    fits.sort()
-    if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+            fits.append((d, order, phrase))
+    if not fits:
         return None
-    return fits[0][1]
+    fits.sort()
+    nearest = [phrase for d, _, phrase in fits if d == fits[0][0]]
+    sentences = {_words(phrase) for phrase in nearest}
+    if len(sentences) > 1 or _words(text) in sentences:
+        return None
+    return nearest[0]
 
 
 def snap_phrases(lines: list[str]) -> list[str]:

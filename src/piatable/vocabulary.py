@@ -115,6 +115,11 @@ SIGNIFICANCE_PREDICATES = (
     "には当たらない",
     "に該当しません",
     "に該当します",
+    # 当たる spelled in kana, as many bodies print it (重要な変更にあたらない): a stock sentence
+    # too, not a misread of the kanji spelling (newuser22's scans had 当 written over あ).
+    "にあたらない",
+    "にあたる",
+    "にはあたらない",
 )
 EXPLANATION_PHRASES: tuple[str, ...] = (
     *(f"{w}な変更{p}" for w in SIGNIFICANCE_WORDS for p in SIGNIFICANCE_PREDICATES),
