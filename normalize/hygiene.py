@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import LABEL_PIECES, TIMING, is_header_line
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, is_date_line
@@ -39,6 +39,13 @@ SPACED_MIN_LINE_SHARE = 0.2
 # doubled with it) when this share of the lines (of three characters or more) show it: lines
 # with digits among Japanese show it too, unless only Japanese characters were spaced.
 SPACED_INTERLEAVED_SHARE = 0.9
+# Spacing that put a space between every two characters, spaces included, makes every gap of n
+# spaces between two characters 2n + 1 wide: odd.  Spacing that put one only between two
+# characters that are not spaces (document-sharing sites' viewers) leaves the text's own gaps as
+# they were, and so of any width (``-layout`` column gaps).  The gaps are taken as doubled, and
+# halved back, unless more than this share of the spaced lines' gaps of two spaces or more
+# are even.
+SPACED_EVEN_GAP_SHARE = 0.1
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -69,6 +76,9 @@ _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
 # space was put there by the spacing (a line that mixes them is not itself "spaced out").
 _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
+_NON_SPACE = regex.compile(r"[^\s　]+")
+# A gap of two spaces or more between two characters of a line.
+_INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 @dataclass(slots=True)
@@ -104,13 +114,14 @@ def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
     return single >= SPACED_SINGLE_SHARE * len(pieces)
 
 
-def despace_line(line: str) -> str:
+def despace_line(line: str, gaps_doubled: bool = True) -> str:
     """The line without the spaces put between its characters.
 
     A single space goes; a space between two ASCII words of two or more letters stays, and so
     does one after a whole date or before 事前 / 事後 ending the line (cells of their own); a
-    gap of n ≥ 2 spaces (a real space or a column gap, spaced out too) becomes
-    max(1, (n - 1) // 2) spaces.  Leading and trailing space is kept as it was (layout text counts on it).
+    gap of n ≥ 2 spaces (a real space or a column gap) becomes max(1, (n - 1) // 2) spaces when
+    ``gaps_doubled`` (spaced out itself), else stays as it was.  Leading and trailing space is
+    kept as it was (layout text counts on it).
     """
     lead = line[: len(line) - len(line.lstrip(" "))]
     trail = line[len(line.rstrip(" ")) :]
@@ -122,7 +133,7 @@ def despace_line(line: str) -> str:
         out.append(left)
         n = m.end() - m.start()
         if n >= 2:
-            out.append(" " * max(1, (n - 1) // 2))
+            out.append(" " * (max(1, (n - 1) // 2) if gaps_doubled else n))
         else:
             right_end = body.find(" ", m.end())
             right = body[m.end() : right_end if right_end >= 0 else len(body)]
@@ -175,25 +186,53 @@ def despace_text(text: str) -> tuple[str, int]:
                 longer += 1
                 interleaved += _interleaved(part) is not None
     by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
+    gaps_doubled = _gaps_doubled(text)
+    # Digits and Latin letters spaced out on several lines: every two characters were spaced,
+    # not only Japanese ones, so a line with no spaced-out ASCII of its own (令 和 5 年) is
+    # despaced piece by piece as well.
+    ascii_spaced = sum(1 for ln in _lines(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
     count = 0
     out = []
     for ln in text.split("\n"):
         # Form feeds stay where they are: they are page breaks, not spaces.
-        parts = [_despace_part(part, by_char) for part in ln.split("\f")]
+        parts = [_despace_part(part, by_char, gaps_doubled, ascii_spaced) for part in ln.split("\f")]
         count += any(changed for _, changed in parts)
         out.append("\f".join(part for part, _ in parts))
     return "\n".join(out), count
 
 
-def _despace_part(part: str, by_char: bool) -> tuple[str, bool]:
+def _gaps_doubled(text: str) -> bool:
+    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
+    (nearly) all odd: the spacing spaced the text's own spaces too (``SPACED_EVEN_GAP_SHARE``)."""
+    gaps = even = 0
+    for ln in _lines(text):
+        if not is_spaced_out(ln):
+            continue
+        for m in _INNER_GAP.finditer(ln.strip(" \f")):
+            gaps += 1
+            even += (m.end() - m.start()) % 2 == 0
+    return even <= SPACED_EVEN_GAP_SHARE * gaps
+
+
+def _despace_part(
+    part: str,
+    by_char: bool,
+    gaps_doubled: bool = True,
+    ascii_spaced: bool = False,
+) -> tuple[str, bool]:
     """One line (or the piece of it between form feeds) of a spaced-out document, despaced;
-    and whether it changed.  ``by_char``: the document was spaced a character at a time."""
+    and whether it changed.  ``by_char``: the document was spaced a character at a time;
+    ``gaps_doubled``: its gaps were spaced out too (``_gaps_doubled``); ``ascii_spaced``: its
+    digits and Latin letters were spaced out too, on several lines."""
     if by_char:
         even = _interleaved(part)
         if even is not None:
             return cell_spaces(even), True
-    if is_spaced_out(part, SPACED_SHORT_MIN_PIECES) and _SPACED_ASCII.search(part):
-        return cell_spaces(despace_line(part)), True  # Latin letters and digits spaced out too
+    if is_spaced_out(part, SPACED_SHORT_MIN_PIECES) and (
+        _SPACED_ASCII.search(part) or (ascii_spaced and not gaps_doubled)
+    ):
+        # Latin letters and digits spaced out too
+        return cell_spaces(despace_line(part, gaps_doubled)), True
     joined = cell_spaces(join_japanese(part))
     return joined, joined != part
 
@@ -204,11 +243,42 @@ def cell_spaces(line: str) -> str:
     事後 ending it, where the spacing left them glued to the next cell's text
     (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``).  Not before hiragana: a date or
     事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
+    line = label_spaces(line)
     m = _DATE_OPENING.match(line)
     if m and m.end() < len(line) and not _NO_CELL_AFTER.match(line[m.end() :]):
         line = line[: m.end()] + " " + line[m.end() :]
     line = _TIMING_OPENING.sub(r"\1 ", line, count=1)
     return _TIMING_CLOSING.sub(r" \1", line, count=1)
+
+
+def label_spaces(line: str) -> str:
+    """A despaced column-label row with the spaces back between its labels
+    (``変更日項目変更前の記載…`` → ``変更日 項目 変更前の記載 …``: the spacing put one between
+    every two characters, so the labels' own went with it).  Each space-separated piece that
+    is a run of label pieces (``vocabulary.LABEL_PIECES``, longest first) is split into them;
+    the line changes only when it then is a label row (``vocabulary.is_header_line``)."""
+    out: list[str] = []
+    pos = 0
+    for m in _NON_SPACE.finditer(line):
+        run = _label_run(m.group())
+        if run is None:
+            return line
+        out.append(line[pos : m.start()] + " ".join(run))
+        pos = m.end()
+    spaced = "".join(out) + line[pos:]
+    return spaced if spaced != line and is_header_line(spaced) else line
+
+
+def _label_run(text: str) -> list[str] | None:
+    """``text`` cut into the fewest label pieces that make it up, or None."""
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(end):
+            head = best[start]
+            if head is not None and text[start:end] in LABEL_PIECES:
+                if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                    best[end] = [*head, text[start:end]]
+    return best[len(text)]
 
 
 def join_japanese(line: str) -> str:

@@ -175,3 +175,50 @@ def test_cells_glued_by_the_spacing_get_their_space_back():
         "事前に申請した者",
         "令和5年4月1日から",
     ]
+
+
+def _spaced_between_characters(text: str) -> str:
+    """A space between every two characters that are not spaces, the text's own spaces and
+    column gaps left as they were (how document-sharing sites' viewers print a page)."""
+    return "\n".join(re.sub(r"(?<=\S)(?=\S)", " ", ln) for ln in text.split("\n"))
+
+
+def test_layout_gaps_not_spaced_out_keep_their_width():
+    """Spaced between characters only, a ``-layout`` text's column gaps keep their width (some
+    of them even): despaced, every line that had no single space of its own comes back as it
+    was, its columns where they stood (they were halved before: rows fell apart)."""
+    text = (SAMPLES / "office" / "calc-juki-pdftotext-layout" / "input.txt").read_text("utf-8")
+    got = despace_text(_spaced_between_characters(text))[0].split("\n")
+    lines = text.split("\n")
+    assert len(got) == len(lines)
+    own_single = re.compile(r"(?<=\S) (?=\S)")
+    plain = [i for i, ln in enumerate(lines) if ln.strip() and not own_single.search(ln)]
+    assert len(plain) > 20
+    assert [got[i] for i in plain] == [lines[i] for i in plain]
+
+
+def test_label_row_gets_its_spaces_back():
+    """The label row despaced into one run (``変更日項目変更前の記載…``) is cut back into its
+    labels, so the table is found; other runs of text stay."""
+    from piatable.normalize.hygiene import label_spaces
+
+    assert label_spaces("変更日項目変更前の記載変更後の記載提出時期提出時期に係る説明") == (
+        "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明"
+    )
+    assert label_spaces("変更日   項目   変更前の記載   提出時期提出時期に係る説明") == (
+        "変更日   項目   変更前の記載   提出時期 提出時期に係る説明"
+    )
+    assert label_spaces("変更日項目") == "変更日項目"  # two labels are no label row
+    assert label_spaces("市民課市民窓口課") == "市民課市民窓口課"
+
+
+def test_rows_of_pypdfium2_text_spaced_between_characters_are_found(tmp_path):
+    """pypdfium2 text of a Writer table spaced between characters: with the label row despaced
+    into one run the first rows were taken for text before the table and lost with no note."""
+    case = SAMPLES / "office" / "writer-municipal-pypdfium2"
+    path = tmp_path / "spaced.txt"
+    path.write_text(_spaced_between_characters((case / "input.txt").read_text("utf-8")), "utf-8")
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(path)
+    assert [r.change_date for r in result.records][:2] == [e["change_date"] for e in expected][:2]
+    assert len(result.records) == len(expected)
