@@ -79,3 +79,17 @@ def test_a_folder_walk_names_every_file(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(bytes(range(256)) * 4)
     assert main(["extract", str(bad), "-o", str(tmp_path / "b.json")]) == 1
+
+
+def test_the_summary_counts_inputs_not_read_whole(tmp_path, seed_path, capsys):
+    """The summary line says how many inputs failed (a new user read "0 rows from 0 of 1
+    inputs" as a table with no rows); a run that read every input whole says nothing more."""
+    bad = tmp_path / "not-an-image.txt"
+    bad.write_text("hello\n", "utf-8")
+    out = tmp_path / "o.json"
+    assert main(["extract", str(seed_path), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.rstrip().endswith(f"12 rows from 1 of 1 inputs → {out} (json)")
+    assert main(["extract", str(bad), "--kind", "scan", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: not a readable image" in err
+    assert "0 rows from 0 of 1 inputs (1 failed: see the notes above) →" in err

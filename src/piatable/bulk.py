@@ -247,7 +247,7 @@ def run_to_outputs(
             continue
         print(
             f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
-            f" → {output.name} ({output.fmt})",
+            f"{_not_all_read(results)} → {output.name} ({output.fmt})",
             file=sys.stderr,
         )
         if output.fmt == "csv" and csv_errors == "replace":
@@ -380,3 +380,16 @@ def _say_failures(
 
 def _inputs(n: int) -> str:
     return f"{n} input" if n == 1 else f"{n} inputs"
+
+
+def _not_all_read(results: list[DocumentResult]) -> str:
+    """`` (1 failed, 2 partial: see the notes above)`` for the summary line, or "" when every
+    input was read whole (skipped files are named in their own notes)."""
+    counts = [(n, what) for what in ("failed", "partial") if (n := sum(_status(r) == what for r in results))]
+    if not counts:
+        return ""
+    return " (" + ", ".join(f"{n} {what}" for n, what in counts) + ": see the notes above)"
+
+
+def _status(res: DocumentResult) -> str:
+    return "failed" if res.status == "failure" else res.status
