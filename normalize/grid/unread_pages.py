@@ -6,6 +6,8 @@ Split from ``rows`` (the page-by-page reading of the grid), which calls it for s
 
 from __future__ import annotations
 
+import regex
+
 from piatable.models import PageWords
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD
@@ -44,4 +46,25 @@ def note_unread_page(
         )
         result.unplaced += sum(1 for w in page.words if w.text.strip())
     else:
-        result.notes.append(f"page {page.page}: no table columns found (no row of the table read on it)")
+        _name_page_without_table(page.page, result.notes)
+
+
+# The note naming pages with no table on them, for one page or a run of them.
+_NO_TABLE = "no table columns found (no row of the table read on {})"
+_NO_TABLE_ONE = regex.compile(r"^page (?P<first>\d+): " + regex.escape(_NO_TABLE.format("it")) + "$")
+_NO_TABLE_RUN = regex.compile(
+    r"^pages (?P<first>\d+)[–-](?P<last>\d+): " + regex.escape(_NO_TABLE.format("them")) + "$"
+)
+
+
+def _name_page_without_table(page: int, notes: list[str]) -> None:
+    """Name ``page`` in ``notes`` as a page with no table on it; a run of such pages is one note
+    (``pages 1–4: …``): a whole assessment's cover and body before the table gave a note per
+    page, which a new user read as errors."""
+    last = notes[-1] if notes else ""
+    if (m := _NO_TABLE_ONE.match(last)) and int(m["first"]) == page - 1:
+        notes[-1] = f"pages {m['first']}–{page}: " + _NO_TABLE.format("them")
+    elif (m := _NO_TABLE_RUN.match(last)) and int(m["last"]) == page - 1:
+        notes[-1] = f"pages {m['first']}–{page}: " + _NO_TABLE.format("them")
+    else:
+        notes.append(f"page {page}: " + _NO_TABLE.format("it"))
