@@ -19,7 +19,7 @@ import re
 import struct
 import unicodedata
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
@@ -83,6 +83,9 @@ DEDUPE_GRID = 4
 # ends, and in the gap it leaves between Japanese text and digits of an underlined run).
 ZERO_ADVANCE_EM = 0.1
 ZERO_ADVANCE_SPACES = frozenset(KEPT_SPACES)
+# The note on characters left out as not visible quotes at most this many of each reason's
+# (a new user could not tell which text a "9 characters … clipped away" note meant).
+HIDDEN_QUOTED_CHARS = 20
 _TEXT_OF = attrgetter("text")
 
 
@@ -143,6 +146,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     turned: list[tuple[float, Word]] = []  # (angle in degrees, character) of rotated characters
     unmapped = 0
     hidden: Counter[str] = Counter()
+    hidden_text: defaultdict[str, list[str]] = defaultdict(list)
     unseen: list[Unseen] = []  # the left-out characters (but render mode 3), with their boxes
     objects = walk_page(page.raw, height, settings)
     check, turned_page = objects.may_hide, objects.turned
@@ -207,6 +211,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
                 if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
                         hidden[why] += 1
+                        if len(hidden_text[why]) < HIDDEN_QUOTED_CHARS:
+                            hidden_text[why].append(text)
                         if why != "invisible":
                             box = Word(text, number, left, right, height - top, height - bottom, "pdf")
                             unseen.append(Unseen(box, why, _clip_box(objects, key, height)))
@@ -234,7 +240,9 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     words += _turned_runs(turned)
     notes = []
     if hidden:
-        parts = ", ".join(f"{n} {HIDDEN_REASONS[k]}" for k, n in sorted(hidden.items()))
+        parts = ", ".join(
+            f"{n} {HIDDEN_REASONS[k]}: {_quoted(hidden_text[k], n)}" for k, n in sorted(hidden.items())
+        )
         notes.append(
             f"page {number}: {sum(hidden.values())} characters not visible on the page left out ({parts})"
         )
@@ -268,6 +276,12 @@ def _page_codes(tpr: int, n_chars: int) -> list[int]:
     if got != n_chars + 1 or len(units) != n_chars or _SURROGATE.search(units):
         return [pc.text_get_unicode(tpr, i) for i in range(n_chars)]
     return array("H", raw).tolist()  # the units as ints (``buf[:n_chars]``, several times as fast)
+
+
+def _quoted(chars: list[str], count: int) -> str:
+    """The characters left out, in page order, quoted (``「令和5年4月1日」``), with ``…`` when
+    ``count`` is more than were kept (``HIDDEN_QUOTED_CHARS``)."""
+    return "「" + "".join(chars) + ("…" if count > len(chars) else "") + "」"
 
 
 # The one rectangle pdfium fills with a character's loose box (left, top, right, bottom: four

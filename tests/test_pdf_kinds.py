@@ -63,6 +63,8 @@ def test_handed_case(case: str) -> None:
         assert spans and all(s.strip() for s in spans)
     if case == "pdf_hidden_text":
         assert any("13 characters not visible" in n and "paper's colour" in n for n in res.notes)
+        # The note quotes what was left out: the reader can tell which text it means.
+        assert any("in the paper's colour: 「旧規定：番号法第９条第２項」" in n for n in res.notes), res.notes
 
 
 @pytest.fixture(scope="module")
