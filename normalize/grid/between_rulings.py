@@ -27,13 +27,11 @@ def lines_between_tables(
     it.  Such a line is no cell of the row above it."""
     thick, min_len = settings.ruling_thickness_em * hx, settings.min_ruling_em * hy
     slack = settings.ruling_merge_em * hx
-    inner = bounds[1:-1]
+    inner = sorted(bounds[1:-1])
     spans = [
         (min(t, b), max(t, b))
         for x0, t, x1, b in page.rulings
-        if abs(x1 - x0) <= thick
-        and abs(b - t) >= min_len
-        and any(abs((x0 + x1) / 2 - x) <= slack for x in inner)
+        if abs(x1 - x0) <= thick and abs(b - t) >= min_len and _near_any((x0 + x1) / 2, inner, slack)
     ]
     if not spans:
         return set()
@@ -51,10 +49,18 @@ def lines_between_tables(
     starts = [lo for lo, _ in merged]
     out = set()
     for k, ln in enumerate(lines):
-        mid = ln.mid
-        if not top < mid < bottom or is_furniture(ln.text):
+        mid = (ln.top + ln.bottom) / 2
+        if not top < mid < bottom:
             continue
         at = bisect_right(starts, mid) - 1
-        if at < 0 or mid > merged[at][1]:
+        # Furniture (the title, a page number) is looked for only on a line beside no ruling.
+        if (at < 0 or mid > merged[at][1]) and not is_furniture(ln.text):
             out.add(k)
     return out
+
+
+def _near_any(x: float, xs: list[float], slack: float) -> bool:
+    """True when some value of ``xs`` (sorted) lies within ``slack`` of ``x``: the nearest on
+    either side of ``x``, found by bisection, is the only one to look at."""
+    at = bisect_right(xs, x)
+    return (at < len(xs) and xs[at] - x <= slack) or (at > 0 and x - xs[at - 1] <= slack)
