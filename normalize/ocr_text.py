@@ -84,8 +84,11 @@ def _numeral_compound(text: str, begin: int, token: str, nxt: object) -> bool:
     if before == "\n" or before.isdigit() or regex.match(r"\p{Katakana}", before):
         return False
     word = nxt.surface()
-    return len(word) >= 2 and not nxt.is_oov() and nxt.part_of_speech()[0] == "名詞" and bool(
-        regex.match(r"^\p{Han}+$", word)
+    return (
+        len(word) >= 2
+        and not nxt.is_oov()
+        and nxt.part_of_speech()[0] == "名詞"
+        and bool(regex.match(r"^\p{Han}+$", word))
     )
 
 
