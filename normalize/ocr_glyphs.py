@@ -24,7 +24,14 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
 * ``Latin opening``: a line opening with one or two Latin letters right before a ○, a bracket or
   a digit (``IO○1その他``, ``Eo（住基…``): a check box ``[○]`` misread;
 * ``bare block heading``: a line ``…における措置`` neither bracketed ``＜…＞`` nor numbered
-  (``１．運用における措置``): the brackets of a block heading lost.
+  (``１．運用における措置``): the brackets of a block heading lost;
+* ``half-width mark``: a half-width colon or semicolon right after Japanese on its line
+  (``名称:ワクチン``), or a half-width opening parenthesis after Japanese (``システム(VRS)``, also
+  across a line break) that opens no list number ``(1)`` / ``(ア)`` / ``(a)``: the forms type these
+  in full width beside Japanese (none in the samples' truth, 2,714 record files), and their ink
+  is the same in both widths, so the OCR's width was a guess;
+* ``stops in two widths``: two periods or commas side by side of which one is half width
+  (``１．.監査``): a speck read as a stop.
 
 Measured on the tuning scans (samples/office, office-calcbreak, office-scanmerge at 200 and 300
 dpi): each of the last six warns one to three wrong rows no other check warned and no right row
@@ -88,6 +95,11 @@ _MIXED_STOPS = regex.compile(r"[．，、][．。]|。[、，．]")
 _LATIN_OPENING = regex.compile(r"(?m)^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])")
 _BARE_BLOCK = regex.compile(r"(?m)^(?![＜<［\[（(0-9０-９①-⑳・])[^\n]*における措置$")
 # One number whose digits mix widths across a thousands or decimal separator.
+_JAPANESE_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
+_HALF_MARK = regex.compile(
+    _JAPANESE_CHAR + r"[ 　]*[:;]|" + _JAPANESE_CHAR + r"\s*\((?![0-9０-９]{1,2}\)|\p{Katakana}\)|[a-z]\))"
+)
+_STOPS_TWO_WIDTHS = regex.compile(r"[.,][．，]|[．，][.,]")
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
 
 
@@ -200,6 +212,8 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             (_MIXED_STOPS, "two stops of different kinds side by side"),
             (_LATIN_OPENING, "a line opening with Latin letters before a mark or digit"),
             (_BARE_BLOCK, "a block heading without its brackets ＜＞"),
+            (_HALF_MARK, "a half-width colon or parenthesis after Japanese (its width guessed)"),
+            (_STOPS_TWO_WIDTHS, "two stops in two widths side by side"),
         ):
             if m := pattern.search(text):
                 near = text[max(0, m.start() - 3) : m.end() + 3]

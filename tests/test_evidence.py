@@ -139,6 +139,10 @@ def test_helpers():
     # A paragraph's numbering with a space inside (１． misread), not a decimal or a plain 1.
     assert width_mix("リスク対策\n1 .従事者が事務外で") == "1 ."
     assert width_mix("1.運用における措置\n2.システム") == "" and width_mix("第1.5版") == ""
+    # A bracket before a number of the other width is a numbering's only when the number closes
+    # (（2) misread from （２）), not a full-width bracket round half-width figures.
+    assert width_mix("・事業概要（2)保険給付") == "（2" and width_mix("(１)被保険者") == "(１"
+    assert width_mix("広報紙（2月1日号）に掲載") == "" and width_mix("接種券番号（18桁）と") == ""
 
 
 def test_strong_doubts_become_flags_weak_ones_only_cost_confidence():

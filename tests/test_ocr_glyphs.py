@@ -32,6 +32,10 @@ def _rec(text: str, field: str = "after") -> SimpleNamespace:
         ("令和5年1月4日から令和5年2月3日まで．。", "two stops"),
         ("[○]紙\nIO○1その他（住基ネット）", "Latin letters"),
         ("中間サーバー・ソフトウェアにおける措置\n①情報提供機能により", "brackets ＜＞"),
+        ("①システムの名称:ワクチン接種記録システム", "half-width colon"),
+        ("その他（ワクチン接種記録システム(VRS)、接種証明書アプリ）", "half-width colon or parenthesis"),
+        ("ワクチン接種記録システム\n(VRS)", "half-width colon or parenthesis"),
+        ("Ⅳその他のリスク対策\n１．.監査", "two stops in two widths"),
     ],
 )
 def test_a_misread_glyph_is_suspect(text, why):
@@ -54,6 +58,8 @@ def test_a_misread_glyph_is_suspect(text, why):
         "＜中間サーバー・ソフトウェアにおける措置＞\n１．運用における措置",
         "確認した。。",
         "LGWAN接続端末",
+        "・識別情報：[○]個人番号\n(1)窓口における本人確認\n(ア)住民票の写し",
+        "受付時間は9:00から17:00まで",
     ],
 )
 def test_a_right_text_is_quiet(text):
