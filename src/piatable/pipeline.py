@@ -170,8 +170,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     elif skipped:
         result.notes.append(
-            f"{skipped} item paths after the table's title or column labels came before the rows read"
-            " and were not read"
+            f"{skipped} item paths after the table's title or column labels (or printed above the title"
+            " on its page) came before the rows read and were not read"
         )
         result.status = "partial"
     if unopened:
