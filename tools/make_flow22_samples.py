@@ -19,7 +19,6 @@ extractors' texts.
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from dataclasses import replace
@@ -115,11 +114,8 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: both sets")
-    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
+    ns = office.parse_set_args(__doc__, list(SETS), argv)
+    for name in ns.set:
         root, make = SETS[name]
         redrawn: set[str] = set()
         for _ in range(REDRAWS_MAX + 1):
