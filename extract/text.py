@@ -294,7 +294,8 @@ def read_text_pages(path: Path) -> Reading:
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
-        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover)
+        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover, paged="\f" in text)
     # Empty pages at the end are no pages of the document (as in text_to_pages).
     page_count = text.rstrip().count("\f") + 1
-    return Reading("text", page_count, notes=notes, cover=cover, parts=_stream_parts(text, bounds))
+    parts = _stream_parts(text, bounds)
+    return Reading("text", page_count, notes=notes, cover=cover, parts=parts, paged="\f" in text)

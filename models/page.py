@@ -132,6 +132,10 @@ class Reading:
     # A long flattened text: for each part, a function that builds its pages (the pipeline
     # reconstructs one part before it builds the next); ``pages`` is then empty.
     parts: list[Callable[[], list[PageWords]]] | None = None
+    # A flattened text whose extractor marks its pages (a form feed after each page, as pdfminer,
+    # pdftotext and pypdfium2 print one): its pages are its own, a one-page text's too, so its
+    # furniture (column labels pdfminer prints where their column starts) is no page break.
+    paged: bool = False
 
     @property
     def ocr(self) -> bool:

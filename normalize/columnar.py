@@ -46,6 +46,7 @@ from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .dates import is_date_line
 from .explanation_excess import return_paired_explanations
+from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
@@ -77,9 +78,12 @@ WIDTH_SLACK = 2
 # A box of at most EXPLANATION_MAX_LINES lines ending as an explanation's phrase ends (…に伴う
 # 修正, …のため) is an explanation whatever its width (Writer's narrow columns wrap alike).
 EXPLANATION_MAX_LINES = 4
+# (An object of at most EXPLANATION_OBJECT_MAX characters may stand before the noun: ``…に伴う条項の修正``.)
+EXPLANATION_OBJECT_MAX = 10
 EXPLANATION_PHRASE_END = regex.compile(
     r"(?:に伴う|による|のため|ため)(?:修正|追加|追記|変更|削除|見直し|記載)?[。．]?$|"
-    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$"
+    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$|"
+    rf"(?:に伴う|による)[^。．、]{{1,{EXPLANATION_OBJECT_MAX}}}(?:の)(?:修正|追加|追記|変更|削除|見直し)[。．]?$"
 )
 # Lines wider than the before/after column that show a text prints cells side by side.
 SIDE_BY_SIDE_LINES = 2
@@ -363,17 +367,18 @@ def _rows_and_dates(
 
 
 def _fill_column(
-    rows: list[RawRow], groups: list[int], found: list[Box], key: str, order: list[int], pos: dict[int, int]
+    rows: list[RawRow], groups: list, found: list[Box], key: str, order: list[int], pos: dict, timed: list
 ) -> tuple[list[Box], bool, list[str]]:
     """Hand the boxes of one column to the rows, page by page (a page's cells are printed on
     it): one each where the counts match; where a page has fewer boxes than rows (merged cells),
     one per date group when those match, else cut into runs as merged dates are (``_segment``:
     ``order[k]`` is where row k's item came in the box stream, ``pos`` each box's place).
-    Boxes of a page with more boxes than rows go on to the next page.  Returns the boxes left
-    over, whether every page matched without a guess, and for each row how its box was found:
-    "one" (a box per row), "excess" (the page had more boxes), "group" (a box per date
-    group), "segment" (cut into runs by the extractor's order), "shared" (none on the page),
-    "none"."""
+    Boxes of a page with more boxes than rows go on to the next page; fewer explanations than
+    rows are first placed after the timing boxes ``timed`` (``explanation_runs``: an empty 説明).
+    Returns the boxes left over, whether every page matched without a guess, and for each row
+    how its box was found: "one" (a box per row), "excess" (the page had more boxes), "group"
+    (a box per date group), "segment" (cut into runs by the extractor's order), "shared" (none
+    on the page), "none"."""
 
     def order_of(b: Box) -> int:
         return pos.get(id(b), 0)
@@ -394,14 +399,15 @@ def _fill_column(
         idx = [k for k, rp in enumerate(row_page) if rp == p]
         avail = carry + by_page.get(p, [])
         carry = []
-        split = None
+        split: list[tuple[Box | None, str]] | None = None
         if key == "explanation" and 0 < len(avail) < len(idx):
-            if len(set(groups[k] for k in idx)) != len(avail):
+            split = explanations_after_timings(rows, idx, avail, timed, pos)
+            if split is None and len(set(groups[k] for k in idx)) != len(avail):
                 split = split_merged_explanations(avail, len(idx) - len(avail), pos)
         if split is not None:
             for k, (b, way) in zip(idx, split, strict=True):
-                rows[k].cells[key], how[k] = list(b.lines), way
-            last = split[-1][0]
+                rows[k].cells[key], how[k] = list(b.lines) if b else [], way
+            last = next((b for b, _ in reversed(split) if b), last)
             continue
         if len(avail) >= len(idx):
             for k, b in zip(idx, avail, strict=False):
@@ -515,7 +521,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     matched = not leftovers
     fill_how = {"change_date": date_how}
     for key in ("timing", "explanation"):
-        rest, ok, fill_how[key] = _fill_column(rows, groups, kinds[key], key, order, pos)
+        rest, ok, fill_how[key] = _fill_column(rows, groups, kinds[key], key, order, pos, kinds["timing"])
         leftovers += rest
         matched = matched and ok
     bodies = kinds["body"]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import regex
 
-from piatable.models import RawRow, Record
+from piatable.models import CellLine, RawRow, Record
 from piatable.vocabulary import (
     ATTACHMENT_LABEL,
     ATTACHMENT_LABEL_PATTERN,
@@ -204,11 +204,19 @@ def table_head_before(raw: list[str], start: int) -> int | None:
     )
 
 
-def paths_before_region(raw: list[str], start: int) -> int:
+def paths_before_region(raw: list[str] | list[CellLine], start: int) -> int:
     """Item paths (Ⅰ…Ⅵ openings) between the table's head (``table_head_before``) and the start
-    of the region read as the table: each is a row skipped before the table was found.  0 when
-    no head precedes."""
-    head = table_head_before(raw, start)
+    of the region read as the table: each is a row skipped before the table was found.  With no
+    head, those printed above ``start`` on its own page when that stretch also holds a date line
+    (``raw`` as CellLines, which know their pages): pdfminer emits a page's boxes in its own
+    order, some of a table's rows (date, item) before the page's title; else 0."""
+    texts = [t if isinstance(t, str) else t.text for t in raw]
+    head = table_head_before(texts, start)
     if head is None:
-        return 0
-    return sum(len(SECTION_OPENING.findall(t)) for t in raw[head + 1 : start])
+        lines = [cl for cl in raw[: start + 1] if isinstance(cl, CellLine)]
+        page = lines[start].page if len(lines) > start else None
+        above = [cl.text for cl in lines[:start] if page is not None and cl.page == page]
+        if not any(is_date_line(t) for t in above):
+            return 0
+        return sum(len(SECTION_OPENING.findall(t)) for t in above)
+    return sum(len(SECTION_OPENING.findall(t)) for t in texts[head + 1 : start])

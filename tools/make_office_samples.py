@@ -803,6 +803,18 @@ LAYOUT_SETS = (
 LAYOUT_TEXTS = ("pdftotext-layout",)
 
 
+def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
+    """The command line of a tool that makes sample sets: ``--set NAME`` (repeatable, one of
+    ``names``; none given: every set, ``ns.set`` filled so) and ``--keep DIR`` (also copy the
+    .xlsx / .docx there)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--set", choices=sorted(names), action="append", help="default: every set")
+    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
+    ns = ap.parse_args(argv)
+    ns.set = ns.set or list(names)
+    return ns
+
+
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
     """Write every case of one set under ``root`` (replacing what was there), and the settings
     of each case in ``root/cases.json``."""

@@ -21,7 +21,6 @@ case keeps its PDF and the five extractors' texts.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from dataclasses import replace
@@ -317,11 +316,8 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: both sets")
-    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
+    ns = office.parse_set_args(__doc__, list(SETS), argv)
+    for name in ns.set:
         root, make = SETS[name]
         build_set(root, make(), ns.keep)
     return 0

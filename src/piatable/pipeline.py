@@ -119,7 +119,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         pages = build()
         # The region of a table read in several parts spans several pages: its pages are the
         # text's own (form feeds), not counted from its furniture.
-        paged = len(parts) > 1 and (in_table or k + 1 < len(parts))
+        # (A text whose extractor marks its pages, a one-page text too, has its own pages.)
+        paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
         stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
         broken += flag_broken_dates(stream.rows)
         records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
@@ -169,8 +170,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     elif skipped:
         result.notes.append(
-            f"{skipped} item paths after the table's title or column labels came before the rows read"
-            " and were not read"
+            f"{skipped} item paths after the table's title or column labels (or printed above the title"
+            " on its page) came before the rows read and were not read"
         )
         result.status = "partial"
     if unopened:
