@@ -33,6 +33,10 @@ CENTRED_MARGIN_LINES = 1.5
 # its run's middle; otherwise the rows it moves are only warned.
 FIX_MARGIN_LINES = 3.0
 FIX_DEVIATION_LINES = 2.0
+# A cut moving one run edge by a row that costs at most this many lines more than the reader's
+# leaves the moved row's date in doubt: a centred date's line, rounded to whole lines of -layout
+# text, cannot tell the two apart.
+NEAR_MARGIN_LINES = 1.0
 # A row at the page's head or foot left out of every run of the page's dates (its merged date is
 # printed on the page before or after) costs this many lines.
 OPEN_ROW_LINES = 2.0
@@ -40,6 +44,10 @@ OPEN_ROW_LINES = 2.0
 WHY = (
     "a merged date centred on its rows: by where the page's dates stand, this row is in the run "
     "of the date printed on line {line}, not the one it was given"
+)
+NEAR_WHY = (
+    "a merged date centred on its rows: the page's dates stand about as near the middle of their "
+    "runs when this row is in the run of the date printed on line {line}"
 )
 OPEN_WHY = (
     "a merged date centred on its rows: by where the page's dates stand, this row is in none of "
@@ -110,6 +118,35 @@ def _deviations(own: list, rows_on: list[int], cuts: list[int], lines: list[floa
     return out
 
 
+def _prints_date(key: tuple, own: list[tuple[int, int]]) -> bool:
+    """The row's date stands among its own lines (the row prints it, wherever it is merged)."""
+    return bool(key and own) and own[0] <= _line(key[0]) <= own[-1]
+
+
+def _line(at: tuple) -> tuple[int, int]:
+    return (at[0] or 0, at[1] or 0)
+
+
+def _near_moves(
+    own: list, rows_on: list[int], cuts: list[int], lines: list[float], cost: float
+) -> list[tuple[int, int]]:
+    """The rows (index into ``rows_on``) that another cut, one run edge moved a row up or down,
+    gives another date while it costs at most ``NEAR_MARGIN_LINES`` more than ``cuts`` (with
+    ``cost``): (row, the run it would join)."""
+    out = []
+    bounds = [*cuts, len(rows_on)]
+    for g in range(1, len(lines)):
+        for step in (-1, 1):
+            moved = [*bounds]
+            moved[g] += step
+            if not moved[g - 1] < moved[g] < moved[g + 1]:
+                continue
+            if _cost(own, rows_on, moved, lines) - cost <= NEAR_MARGIN_LINES:
+                # step -1: the last row of run g-1 joins run g; +1: the first row of run g joins g-1.
+                out.append((moved[g], g) if step < 0 else (bounds[g], g - 1))
+    return out
+
+
 def _level_with_top(key: tuple, first: list[tuple[int, int]]) -> bool:
     """The date stands level with its group's first row's first line (a merged date at the
     top of its cell, or a row's own date)."""
@@ -163,6 +200,10 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
         cost_given = _cost(own, rows_on, [*cuts_given, len(rows_on)], lines)
         cost_best, cuts = _best_cuts(own, rows_on, lines)
         if cost_best >= cost_given - CENTRED_MARGIN_LINES:
+            for i, g in _near_moves(own, rows_on, cuts_given, lines, cost_given):
+                k = rows_on[i]
+                if "merged_cell_filled" in rows[k].flags and not _prints_date(keys[k], own[k]):
+                    out[k].append(Doubt("column_guess", "change_date", NEAR_WHY.format(line=dates[g][0][1])))
             continue
         sure = cost_given - cost_best >= FIX_MARGIN_LINES and max(_deviations(own, rows_on, cuts, lines)) <= (
             FIX_DEVIATION_LINES

@@ -132,3 +132,24 @@ def test_a_date_at_the_top_of_its_rows_is_not_read_as_centred():
     rows = [_row(4, (4, 6), False), _row(4, (11, 13), True), _row(4, (18, 20), True)]
     rows.append(_row(25, (25, 29), False))
     assert _kinds(centred_date_reading(rows)[1]) == [[]] * 4
+
+
+def test_a_centred_date_one_row_off_by_whole_lines_is_warned():
+    # Calc, samples/office/calc-juki-b (-layout): dates centred on lines 7 and 16; row 0 (lines
+    # 3-8) prints 7, rows 1-3 (9-21) share 16.  Runs [0, 1] / [2, 3] and [0] / [1, 2, 3] put the
+    # dates equally near their middles once rounded to whole lines: row 1's date is in doubt,
+    # the rows printing their own date are not.
+    from piatable.normalize.centred_dates import centred_date_reading
+
+    spans = [(3, 8), (9, 12), (13, 17), (18, 21)]
+    rows = [_row(d, s, True) for d, s in zip((7, 7, 16, 16), spans, strict=True)]
+    assert _kinds(centred_date_reading(rows)[1]) == [[], ["column_guess:change_date"], [], []]
+
+
+def test_the_real_centred_calc_table_warns_its_wrong_date():
+    name = Path(__file__).resolve().parent.parent / "samples/office/calc-juki-b-pdftotext-layout"
+    want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(name / "input.txt").records
+    wrong = [g for g, w in zip(got, want, strict=True) if g.change_date != w["change_date"]]
+    assert wrong and all("column_guess" in g.flags for g in wrong)
+    assert any("about as near the middle" in e for g in wrong for e in g.evidence)
