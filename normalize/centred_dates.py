@@ -178,9 +178,9 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
         if (
             not dates
             or len(rows_on) < 2
-            or any(rows_on[i + 1] != rows_on[i] + 1 for i in range(len(rows_on) - 1))
+            or any(own[j] for i in range(len(rows_on) - 1) for j in range(rows_on[i] + 1, rows_on[i + 1]))
         ):
-            continue  # the rows of the page's dates are not one block
+            continue  # the rows of the page's dates are not one block (rows printing no line aside)
         given: list[int | None] = [None if k in lead else dates.index(keys[k]) for k in rows_on]
         placed = [g for g in given if g is not None]
         if (
