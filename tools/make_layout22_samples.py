@@ -68,18 +68,21 @@ the truth in `expected/records.json` (the rows as written).  Settings per case: 
 """
 
 
+# Each set: (case prefix, tables drawn from, cases, seed, styles).
+SETS = {
+    "office-layout22": ("ly22", mot.TUNING_POOLS, 8, 2222, TUNING),
+    "heldout-layout22": ("hly22", mot.HELDOUT_POOLS, 6, 3222, HELDOUT),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("office-layout22", "heldout-layout22"), action="append")
+    ap.add_argument("--set", choices=tuple(SETS), action="append")
     ap.add_argument("--only", default="", help="make only the cases whose name holds this")
     ns = ap.parse_args(argv)
-    sets = ns.set or ["office-layout22", "heldout-layout22"]
-    if "office-layout22" in sets:
-        cases = layout22_cases("ly22", mot.TUNING_POOLS, 8, 2222, TUNING)
-        mot.build(mot.SAMPLES / "office-layout22", [c for c in cases if ns.only in c.name], readme=README)
-    if "heldout-layout22" in sets:
-        cases = layout22_cases("hly22", mot.HELDOUT_POOLS, 6, 3222, HELDOUT)
-        mot.build(mot.SAMPLES / "heldout-layout22", [c for c in cases if ns.only in c.name], readme=README)
+    for name in ns.set or list(SETS):
+        cases = [c for c in layout22_cases(*SETS[name]) if ns.only in c.name]
+        mot.build(mot.SAMPLES / name, cases, readme=README)
     return 0
 
 
