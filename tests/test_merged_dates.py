@@ -159,7 +159,8 @@ def test_rows_printing_only_an_explanation_do_not_stop_the_centred_reading():
     # samples/office-explonly19/calc-explonly-juki (-layout): rows 1 and 3 print only an
     # explanation (no line of item, before or after), and the page's dates were not read as
     # centred at all; row 7, given the date above, stands in the run of the date on line 48.
-    name = Path(__file__).resolve().parent.parent / "samples/office-explonly19/calc-explonly-juki-pdftotext-layout"
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    name = samples / "office-explonly19" / "calc-explonly-juki-pdftotext-layout"
     want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
     got = extract_document(name / "input.txt").records
     assert [g.change_date for g in got] == [w["change_date"] for w in want]
