@@ -161,9 +161,11 @@ def rows_to_records(
     (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
     q = settings.quality
     moves, centred = centred_date_reading(rows)
-    for k, src in moves.items():
-        # A merged date centred on its rows: the row is in the run of another printed date.
-        rows[k].cells["change_date"] = list(rows[src].cells["change_date"])
+    # A merged date centred on its rows: the row is in the run of another printed date.  The
+    # dates are taken before any is moved (a source row may be moved itself).
+    taken = {k: list(rows[src].cells["change_date"]) for k, src in moves.items()}
+    for k, date in taken.items():
+        rows[k].cells["change_date"] = date
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records)
     flag_duplicates(records, q, seen)

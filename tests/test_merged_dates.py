@@ -164,3 +164,15 @@ def test_rows_printing_only_an_explanation_do_not_stop_the_centred_reading():
     want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
     got = extract_document(name / "input.txt").records
     assert [g.change_date for g in got] == [w["change_date"] for w in want]
+
+
+def test_centred_dates_over_rows_whose_text_stands_at_their_foot_are_read_so():
+    # samples/office-layout22/ly22-m-calc-10 (-layout, Calc): merged dates centred, the body at
+    # the foot of its rows (blank lines above each row's text).  Read with the blank lines
+    # below each row, row 5 stayed in the run above; read at the foot it takes the date centred
+    # on it, and row 2 (moved too) gives row 5 the date it printed, not the one it took.
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    name = samples / "office-layout22" / "ly22-m-calc-10-pdftotext-layout"
+    want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(name / "input.txt").records
+    assert [g.change_date for g in got] == [w["change_date"] for w in want]
