@@ -25,6 +25,7 @@ from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .shared_line_checks import shared_line_row_doubts
 from .tokenizer import Tokenizer
+from .torn_dates import torn_date_doubts
 
 TEXT_COLUMNS = ("item", "before", "after", "explanation")
 
@@ -169,7 +170,7 @@ def rows_to_records(
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records)
     flag_duplicates(records, q, seen)
-    whole = document_doubts(records)
+    whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)
     strays = stray_date_doubts(rows)
     shared_dates = shared_line_date_doubts(rows)
