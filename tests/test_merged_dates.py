@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from piatable.models import CellLine, RawRow
 from piatable.normalize.merged_dates import date_alignment, filled_group_doubts
 from piatable.pipeline import extract_document
@@ -147,32 +149,33 @@ def test_a_centred_date_one_row_off_by_whole_lines_is_warned():
 
 
 def test_the_real_centred_calc_table_warns_its_wrong_date():
-    name = Path(__file__).resolve().parent.parent / "samples/office/calc-juki-b-pdftotext-layout"
-    want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
-    got = extract_document(name / "input.txt").records
+    got, want = _read_sample("office/calc-juki-b-pdftotext-layout")
     wrong = [g for g, w in zip(got, want, strict=True) if g.change_date != w["change_date"]]
     assert wrong and all("column_guess" in g.flags for g in wrong)
     assert any("about as near the middle" in e for g in wrong for e in g.evidence)
 
 
-def test_rows_printing_only_an_explanation_do_not_stop_the_centred_reading():
-    # samples/office-explonly19/calc-explonly-juki (-layout): rows 1 and 3 print only an
-    # explanation (no line of item, before or after), and the page's dates were not read as
-    # centred at all; row 7, given the date above, stands in the run of the date on line 48.
-    samples = Path(__file__).resolve().parent.parent / "samples"
-    name = samples / "office-explonly19" / "calc-explonly-juki-pdftotext-layout"
-    want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
-    got = extract_document(name / "input.txt").records
-    assert [g.change_date for g in got] == [w["change_date"] for w in want]
+def _read_sample(rel: str) -> tuple[list, list[dict]]:
+    """The records read from ``samples/<rel>/input.txt`` and the expected ones."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / rel
+    want = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return extract_document(folder / "input.txt").records, want
 
 
-def test_centred_dates_over_rows_whose_text_stands_at_their_foot_are_read_so():
-    # samples/office-layout22/ly22-m-calc-10 (-layout, Calc): merged dates centred, the body at
-    # the foot of its rows (blank lines above each row's text).  Read with the blank lines
-    # below each row, row 5 stayed in the run above; read at the foot it takes the date centred
-    # on it, and row 2 (moved too) gives row 5 the date it printed, not the one it took.
-    samples = Path(__file__).resolve().parent.parent / "samples"
-    name = samples / "office-layout22" / "ly22-m-calc-10-pdftotext-layout"
-    want = json.loads((name / "expected" / "records.json").read_text("utf-8"))
-    got = extract_document(name / "input.txt").records
+@pytest.mark.parametrize(
+    "rel",
+    [
+        # Rows 1 and 3 print only an explanation (no line of item, before or after), and the
+        # page's dates were not read as centred at all; row 7, given the date above, stands in
+        # the run of the date on line 48.
+        "office-explonly19/calc-explonly-juki-pdftotext-layout",
+        # Merged dates centred, the body at the foot of its rows (blank lines above each row's
+        # text).  Read with the blank lines below each row, row 5 stayed in the run above; read
+        # at the foot it takes the date centred on it, and row 2 (moved too) gives row 5 the
+        # date it printed, not the one it took.
+        "office-layout22/ly22-m-calc-10-pdftotext-layout",
+    ],
+)
+def test_centred_dates_are_read_into_the_runs_they_stand_in(rel):
+    got, want = _read_sample(rel)
     assert [g.change_date for g in got] == [w["change_date"] for w in want]
