@@ -33,6 +33,12 @@ CENTRED_MARGIN_LINES = 1.5
 # its run's middle; otherwise the rows it moves are only warned.
 FIX_MARGIN_LINES = 3.0
 FIX_DEVIATION_LINES = 2.0
+# A cut moving one run edge by a row that costs at most this many lines more than the reader's
+# leaves the moved row's date in doubt: a centred date's line, rounded to whole lines of -layout
+# text, cannot tell the two apart.
+NEAR_MARGIN_LINES = 1.0
+# Where a row's text stands in its row (the blank lines between rows: below it, or around it).
+BODIES = ("top", "centre", "bottom")
 # A row at the page's head or foot left out of every run of the page's dates (its merged date is
 # printed on the page before or after) costs this many lines.
 OPEN_ROW_LINES = 2.0
@@ -41,42 +47,52 @@ WHY = (
     "a merged date centred on its rows: by where the page's dates stand, this row is in the run "
     "of the date printed on line {line}, not the one it was given"
 )
+NEAR_WHY = (
+    "a merged date centred on its rows: the page's dates stand about as near the middle of their "
+    "runs when this row is in the run of the date printed on line {line}"
+)
 OPEN_WHY = (
     "a merged date centred on its rows: by where the page's dates stand, this row is in none of "
     "their runs (its date may be merged over the page break and printed on the next page)"
 )
 
 
-def _middle(own: list[list[tuple[int, int]]], run: list[int], after: int | None) -> float:
-    """The middle line of ``run`` (row indexes): from its first row's first line to the last
-    line of its last row, or the line before the next run's first row (``after``)."""
-    top = own[run[0]][0][1]
-    end = own[run[-1]][-1][1] if after is None else max(own[after][0][1] - 1, own[run[-1]][-1][1])
-    return (top + end) / 2
+def _middle(own: list[list[tuple[int, int]]], rows_on: list[int], a: int, b: int, body: str) -> float:
+    """The middle line of the run ``rows_on[a:b]``.  Body text at the top of its rows (``top``):
+    from its first row's first line to the line before the next run's first row (or its last
+    row's last line); at the foot (``bottom``): from the line after the run before's last line
+    to its last row's last line; centred (``centre``): the blank lines between two runs shared
+    half and half (none above the page's first row or below its last)."""
+    first, last = own[rows_on[a]][0][1], own[rows_on[b - 1]][-1][1]
+    nxt = own[rows_on[b]][0][1] if b < len(rows_on) else None
+    prev = own[rows_on[a - 1]][-1][1] if a > 0 else None
+    if body == "top":
+        return (first + (last if nxt is None else max(nxt - 1, last))) / 2
+    if body == "bottom":
+        return ((first if prev is None else min(prev + 1, first)) + last) / 2
+    top = first if prev is None else (prev + first) / 2
+    return (top + (last if nxt is None else (last + nxt) / 2)) / 2
 
 
-def _cost(own: list, rows_on: list[int], cuts: list[int], lines: list[float]) -> float:
+def _cost(own: list, rows_on: list[int], cuts: list[int], lines: list[float], body: str) -> float:
     """Lines between each date and its run's middle; ``cuts[g]`` the first row (index into
     ``rows_on``) of run ``g``, ``cuts[-1]`` the end of the last run (rows outside every run
     cost ``OPEN_ROW_LINES`` each)."""
     bounds = cuts
     total = (bounds[0] + len(rows_on) - bounds[-1]) * OPEN_ROW_LINES
     for g, y in enumerate(lines):
-        run = rows_on[bounds[g] : bounds[g + 1]]
-        after = rows_on[bounds[g + 1]] if bounds[g + 1] < len(rows_on) else None
-        total += abs(_middle(own, run, after) - y)
+        total += abs(_middle(own, rows_on, bounds[g], bounds[g + 1], body) - y)
     return total
 
 
-def _best_cuts(own: list, rows_on: list[int], lines: list[float]) -> tuple[float, list[int]]:
+def _best_cuts(own: list, rows_on: list[int], lines: list[float], body: str) -> tuple[float, list[int]]:
     """The cheapest cut of ``rows_on`` into ``len(lines)`` non-empty consecutive runs, the
     first from the first row: (cost, each run's first row as an index into ``rows_on``)."""
     n, m = len(rows_on), len(lines)
     inf = float("inf")
 
     def run_cost(g: int, a: int, b: int) -> float:  # run g holds rows_on[a:b]
-        after = rows_on[b] if b < n else None
-        return abs(_middle(own, rows_on[a:b], after) - lines[g])
+        return abs(_middle(own, rows_on, a, b, body) - lines[g])
 
     # f[g][b]: runs 0..g-1 hold rows_on[:b] (rows before run 0 left open); back[g][b]: where
     # run g-1 starts.
@@ -100,13 +116,37 @@ def _best_cuts(own: list, rows_on: list[int], lines: list[float]) -> tuple[float
     return f[m][end] + (n - end) * OPEN_ROW_LINES, cuts[::-1]
 
 
-def _deviations(own: list, rows_on: list[int], cuts: list[int], lines: list[float]) -> list[float]:
+def _deviations(own: list, rows_on: list[int], cuts: list[int], lines: list[float], body: str) -> list[float]:
     """Lines between each date and the middle of its run in the cut ``cuts``."""
+    return [abs(_middle(own, rows_on, cuts[g], cuts[g + 1], body) - y) for g, y in enumerate(lines)]
+
+
+def _prints_date(key: tuple, own: list[tuple[int, int]]) -> bool:
+    """The row's date stands among its own lines (the row prints it, wherever it is merged)."""
+    return bool(key and own) and own[0] <= _line(key[0]) <= own[-1]
+
+
+def _line(at: tuple) -> tuple[int, int]:
+    return (at[0] or 0, at[1] or 0)
+
+
+def _near_moves(
+    own: list, rows_on: list[int], cuts: list[int], lines: list[float], cost: float, body: str
+) -> list[tuple[int, int]]:
+    """The rows (index into ``rows_on``) that another cut, one run edge moved a row up or down,
+    gives another date while it costs at most ``NEAR_MARGIN_LINES`` more than ``cuts`` (with
+    ``cost``): (row, the run it would join)."""
     out = []
-    for g, y in enumerate(lines):
-        run = rows_on[cuts[g] : cuts[g + 1]]
-        after = rows_on[cuts[g + 1]] if cuts[g + 1] < len(rows_on) else None
-        out.append(abs(_middle(own, run, after) - y))
+    bounds = [*cuts, len(rows_on)]
+    for g in range(1, len(lines)):
+        for step in (-1, 1):
+            moved = [*bounds]
+            moved[g] += step
+            if not moved[g - 1] < moved[g] < moved[g + 1]:
+                continue
+            if _cost(own, rows_on, moved, lines, body) - cost <= NEAR_MARGIN_LINES:
+                # step -1: the last row of run g-1 joins run g; +1: the first row of run g joins g-1.
+                out.append((moved[g], g) if step < 0 else (bounds[g], g - 1))
     return out
 
 
@@ -141,9 +181,9 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
         if (
             not dates
             or len(rows_on) < 2
-            or any(rows_on[i + 1] != rows_on[i] + 1 for i in range(len(rows_on) - 1))
+            or any(own[j] for i in range(len(rows_on) - 1) for j in range(rows_on[i] + 1, rows_on[i + 1]))
         ):
-            continue  # the rows of the page's dates are not one block
+            continue  # the rows of the page's dates are not one block (rows printing no line aside)
         given: list[int | None] = [None if k in lead else dates.index(keys[k]) for k in rows_on]
         placed = [g for g in given if g is not None]
         if (
@@ -160,13 +200,20 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
         ):
             continue
         lines = [sum(ln or 0 for _, ln in d) / len(d) for d in dates]
-        cost_given = _cost(own, rows_on, [*cuts_given, len(rows_on)], lines)
-        cost_best, cuts = _best_cuts(own, rows_on, lines)
+        # The body's alignment in its rows (where the blank lines between rows belong): the one
+        # whose best cut puts the dates nearest their runs' middles.
+        body = min(BODIES, key=lambda b: _best_cuts(own, rows_on, lines, b)[0])
+        cost_given = _cost(own, rows_on, [*cuts_given, len(rows_on)], lines, body)
+        cost_best, cuts = _best_cuts(own, rows_on, lines, body)
         if cost_best >= cost_given - CENTRED_MARGIN_LINES:
+            for i, g in _near_moves(own, rows_on, cuts_given, lines, cost_given, body):
+                k = rows_on[i]
+                if "merged_cell_filled" in rows[k].flags and not _prints_date(keys[k], own[k]):
+                    out[k].append(Doubt("column_guess", "change_date", NEAR_WHY.format(line=dates[g][0][1])))
             continue
-        sure = cost_given - cost_best >= FIX_MARGIN_LINES and max(_deviations(own, rows_on, cuts, lines)) <= (
-            FIX_DEVIATION_LINES
-        )
+        sure = cost_given - cost_best >= FIX_MARGIN_LINES and max(
+            _deviations(own, rows_on, cuts, lines, body)
+        ) <= (FIX_DEVIATION_LINES)
         run_of = [None] * len(rows_on)
         for g in range(len(dates)):
             for i in range(cuts[g], cuts[g + 1]):

@@ -25,6 +25,7 @@ from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .shared_line_checks import shared_line_row_doubts
 from .tokenizer import Tokenizer
+from .torn_dates import torn_date_doubts
 
 TEXT_COLUMNS = ("item", "before", "after", "explanation")
 
@@ -161,13 +162,15 @@ def rows_to_records(
     (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
     q = settings.quality
     moves, centred = centred_date_reading(rows)
-    for k, src in moves.items():
-        # A merged date centred on its rows: the row is in the run of another printed date.
-        rows[k].cells["change_date"] = list(rows[src].cells["change_date"])
+    # A merged date centred on its rows: the row is in the run of another printed date.  The
+    # dates are taken before any is moved (a source row may be moved itself).
+    taken = {k: list(rows[src].cells["change_date"]) for k, src in moves.items()}
+    for k, date in taken.items():
+        rows[k].cells["change_date"] = date
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records)
     flag_duplicates(records, q, seen)
-    whole = document_doubts(records)
+    whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)
     strays = stray_date_doubts(rows)
     shared_dates = shared_line_date_doubts(rows)

@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from piatable.models import CellLine, RawRow
 from piatable.normalize.merged_dates import date_alignment, filled_group_doubts
 from piatable.pipeline import extract_document
@@ -132,3 +134,48 @@ def test_a_date_at_the_top_of_its_rows_is_not_read_as_centred():
     rows = [_row(4, (4, 6), False), _row(4, (11, 13), True), _row(4, (18, 20), True)]
     rows.append(_row(25, (25, 29), False))
     assert _kinds(centred_date_reading(rows)[1]) == [[]] * 4
+
+
+def test_a_centred_date_one_row_off_by_whole_lines_is_warned():
+    # Calc, samples/office/calc-juki-b (-layout): dates centred on lines 7 and 16; row 0 (lines
+    # 3-8) prints 7, rows 1-3 (9-21) share 16.  Runs [0, 1] / [2, 3] and [0] / [1, 2, 3] put the
+    # dates equally near their middles once rounded to whole lines: row 1's date is in doubt,
+    # the rows printing their own date are not.
+    from piatable.normalize.centred_dates import centred_date_reading
+
+    spans = [(3, 8), (9, 12), (13, 17), (18, 21)]
+    rows = [_row(d, s, True) for d, s in zip((7, 7, 16, 16), spans, strict=True)]
+    assert _kinds(centred_date_reading(rows)[1]) == [[], ["column_guess:change_date"], [], []]
+
+
+def test_the_real_centred_calc_table_warns_its_wrong_date():
+    got, want = _read_sample("office/calc-juki-b-pdftotext-layout")
+    wrong = [g for g, w in zip(got, want, strict=True) if g.change_date != w["change_date"]]
+    assert wrong and all("column_guess" in g.flags for g in wrong)
+    assert any("about as near the middle" in e for g in wrong for e in g.evidence)
+
+
+def _read_sample(rel: str) -> tuple[list, list[dict]]:
+    """The records read from ``samples/<rel>/input.txt`` and the expected ones."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / rel
+    want = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return extract_document(folder / "input.txt").records, want
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        # Rows 1 and 3 print only an explanation (no line of item, before or after), and the
+        # page's dates were not read as centred at all; row 7, given the date above, stands in
+        # the run of the date on line 48.
+        "office-explonly19/calc-explonly-juki-pdftotext-layout",
+        # Merged dates centred, the body at the foot of its rows (blank lines above each row's
+        # text).  Read with the blank lines below each row, row 5 stayed in the run above; read
+        # at the foot it takes the date centred on it, and row 2 (moved too) gives row 5 the
+        # date it printed, not the one it took.
+        "office-layout22/ly22-m-calc-10-pdftotext-layout",
+    ],
+)
+def test_centred_dates_are_read_into_the_runs_they_stand_in(rel):
+    got, want = _read_sample(rel)
+    assert [g.change_date for g in got] == [w["change_date"] for w in want]
