@@ -94,7 +94,9 @@ _HOCR = regex.compile(
 )
 
 
-_LOCAL = threading.local()
+# Loaded tesserocr APIs not in use, by (psm, lang) (``_hocr_api``).
+_FREE: dict[tuple[int, str], list] = {}  # type: ignore[type-arg]
+_FREE_LOCK = threading.Lock()
 _TESSDATA: list[str] = []
 
 
@@ -136,22 +138,29 @@ def use_api(engine: str) -> bool:
 
 
 def _hocr_api(gray: np.ndarray, psm: int, lang: str, whitelist: str = "") -> str:
-    """hOCR of an image from a tesseract API kept loaded in this thread (tesserocr): no
-    process start and no model load per call (``ocr.engine=api``: see the setting for what it
-    measured)."""
+    """hOCR of an image from a tesseract API kept loaded (tesserocr): no process start and no
+    model load per call (``ocr.engine=api``: see the setting for what it measured).  The loaded
+    APIs are lent out one per call from a free list (``_FREE``), so that they outlive the
+    threads of one document: at most as many are loaded as calls ever ran at once."""
     import tesserocr
     from PIL import Image
 
-    api = getattr(_LOCAL, "api", None)
-    if api is None or getattr(_LOCAL, "key", None) != (psm, lang):
+    key = (psm, lang)
+    with _FREE_LOCK:
+        free = _FREE.setdefault(key, [])
+        api = free.pop() if free else None
+    if api is None:
         api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=lang, psm=psm, oem=tesserocr.OEM.LSTM_ONLY)
         api.SetVariable("tessedit_do_invert", "0")
         api.SetVariable("hocr_char_boxes", "1")
-        _LOCAL.api, _LOCAL.key = api, (psm, lang)
-    api.SetVariable("tessedit_char_whitelist", whitelist)
-    api.SetImage(Image.fromarray(gray))
-    api.Recognize()
-    return api.GetHOCRText(0)
+    try:
+        api.SetVariable("tessedit_char_whitelist", whitelist)
+        api.SetImage(Image.fromarray(gray))
+        api.Recognize()
+        return api.GetHOCRText(0)
+    finally:
+        with _FREE_LOCK:
+            _FREE[key].append(api)
 
 
 def tesseract_chars(

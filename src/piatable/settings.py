@@ -383,13 +383,14 @@ class OcrSettings:
     lang: str = "jpn"
     psm: int = 6
     # How tesseract is called for the cells and pages: "process" (pytesseract, a tesseract
-    # process per call), "api" (tesserocr, `pip install piatable[ocr-api]`: one tesseract with its
-    # model kept loaded per thread), or "auto" (the API when tesserocr imports).  Measured with
-    # `tools/bench_scan.py --generate 200,300 --only excel-seed --set ocr.engine=…`: on the
-    # machine loaded by other jobs the API took 2.4-2.8 s a page against 3.4-3.8; idle, 2.4
-    # against 1.8 (the threads, and so the loaded models, live for one document).  No steady
-    # gain: the process stays the default.
-    engine: str = "process"
+    # process per call), "api" (tesserocr, `pip install piatable[ocr-api]`: tesseract with its
+    # model kept loaded, lent to one call at a time), or "auto" (the API when tesserocr imports).
+    # Measured in CPU seconds (this process and its tesseract children; the machine shared, load
+    # 10-15 on 2 cores): held-out LibreOffice scans (`tools/bench_scan.py --no-committed --office
+    # samples/heldout --generate 200,300`) 2.4 CPU s/page by process, 1.4 by the API, cells exact
+    # 84.8% / 85.0%; the seed tables (`--generate 200,300 --only excel-seed,word-seed`) see the
+    # README.  A process call spends about 0.2 CPU s starting and loading `jpn` before it reads.
+    engine: str = "auto"
     # A Latin letter or digit tesseract reads from a box both lower and narrower than this share
     # of the page's glyph height is a speck (a printed digit or letter stands at least as high
     # as the x-height, about half of it): dropped before the words are placed, named in a page
