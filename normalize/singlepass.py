@@ -206,17 +206,15 @@ def widths_of_lines(blocks: list[list[CellLine]]) -> tuple[int, int]:
     return max(near, default=mode), body
 
 
-def width_peaks(blocks: list[list[CellLine]], body: int) -> list[int]:
-    """The wrap widths seen often among run-on lines (display units), from NARROW_MIN_SHARE of
+def width_peaks(blocks: list[list[CellLine]], body: int, min_share: float = NARROW_MIN_SHARE) -> list[int]:
+    """The wrap widths seen often among run-on lines (display units), from ``min_share`` of
     ``body`` up to ``body``: each a candidate width of a column."""
     counts: Counter[int] = Counter()
     for content in blocks:
         for a, b in pairwise(content):
             if not starts_paragraph(b.text) and not same_printed_line(a, b):
                 counts[display_width(a.text)] += 1
-    return sorted(
-        w for w, c in counts.items() if c >= WIDTH_MIN_COUNT and NARROW_MIN_SHARE * body <= w <= body
-    )
+    return sorted(w for w, c in counts.items() if c >= WIDTH_MIN_COUNT and min_share * body <= w <= body)
 
 
 def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok: Tokenizer) -> float:
