@@ -43,9 +43,12 @@ ROWS_PER_TABLE = 8
 # Column widths with a narrow explanation (order: date, item, before, after, timing,
 # explanation).  Calc: Excel width units; Writer: centimetres of a landscape A4 page.
 TUNING_CALC = ((11, 24, 40, 40, 8, 12), (10, 22, 36, 36, 7, 14))
-HELDOUT_CALC = ((12, 26, 46, 46, 9, 12), (11, 24, 42, 42, 8, 14))
+HELDOUT_CALC = ((12, 26, 46, 46, 9, 15), (11, 24, 44, 44, 8, 16))
 TUNING_WRITER = ((2.4, 4.8, 7.2, 7.2, 1.7, 2.4), (2.6, 4.4, 6.8, 6.8, 1.8, 2.8))
-HELDOUT_WRITER = ((2.5, 4.8, 7.0, 7.0, 1.8, 2.5), (2.8, 4.4, 6.8, 6.8, 1.9, 2.7))
+HELDOUT_WRITER = ((2.5, 4.8, 6.8, 6.8, 1.8, 2.9), (2.8, 4.4, 6.6, 6.6, 1.9, 3.1))
+# Rows whose before / after hold these are left out (as tools/make_office_samples.py's era17
+# cases do): the truth is not found in the PDF's text of the held-out fonts.
+UNFOUND = "[△□〒"
 TUNING = ("juki", "kokuho", "zeimu", "municipal")
 HELDOUT = tuple(sorted(p.stem for p in HELDOUT_DIR.glob("*.json")))
 
@@ -57,7 +60,8 @@ def _cases(heldout: bool) -> list[Case]:
     cases = []
     for k, name in enumerate(names):
         path = HELDOUT_DIR / f"{name}.json" if heldout else TUNING_TABLES[name]
-        rows = load_table(path)[:ROWS_PER_TABLE]
+        rows = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in UNFOUND)]
+        rows = rows[:ROWS_PER_TABLE]
         for m, maker in enumerate(("calc", "writer")):
             n = 2 * k + m
             style = office.DATE_STYLES[(n + 3 * heldout) % len(office.DATE_STYLES)]
@@ -70,6 +74,8 @@ def _cases(heldout: bool) -> list[Case]:
                     widths=pool[k % len(pool)],
                     merge=n % 2 == 0,
                     valign=("top", "center")[(n // 2 + m + heldout) % 2],
+                    # Dates as text: a real date cell too wide for its column prints ###.
+                    real_dates=False,
                 )
             )
     return cases
