@@ -20,23 +20,13 @@ keeps its PDF and the five extractors' texts.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_office_samples import (
-    HELDOUT_DIR,
-    SAMPLES,
-    TUNING_TABLES,
-    Case,
-    NotPrinted,
-    build_set,
-    load_table,
-    plain_case,
-)
+from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, plain_case, sets_main
 
 # Rows of each table printed (the first ones): short tables keep the committed files small.
 ROWS_PER_TABLE = 8
@@ -88,24 +78,7 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=sorted(SETS), action="append", help="default: both sets")
-    ap.add_argument("--keep", type=Path, help="also copy the .xlsx / .docx here")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        root, make = SETS[name]
-        cases = make()
-        while True:
-            try:
-                build_set(root, cases, ns.keep)
-                break
-            except NotPrinted as exc:
-                # A Writer case whose text the PDF does not hold in full has no truth: left out,
-                # and said so (make_office_samples retries Calc cases itself).
-                bad = str(exc).split(": ", 1)[0]
-                print(f"{bad}: not printed in full, left out of {name}", file=sys.stderr)
-                cases = [c for c in cases if c.name != bad]
-    return 0
+    return sets_main(argv, __doc__, SETS)
 
 
 if __name__ == "__main__":
