@@ -80,6 +80,7 @@ GUESS_MARGIN = 0.5
 # tuning samples' 6,000 expected rows none has text after such a line but the explanation.
 CLOSED_AFTER_RUN_ON_PENALTY = 6.0
 CLOSING_LINE = regex.compile(r"^(?:上記を)?(?:新規追加|削除)$")
+ABOVE_ADDED = regex.compile(r"^上記(?:を|の通り)?新規追加$")
 
 
 @dataclass(slots=True)
@@ -206,17 +207,15 @@ def widths_of_lines(blocks: list[list[CellLine]]) -> tuple[int, int]:
     return max(near, default=mode), body
 
 
-def width_peaks(blocks: list[list[CellLine]], body: int) -> list[int]:
-    """The wrap widths seen often among run-on lines (display units), from NARROW_MIN_SHARE of
+def width_peaks(blocks: list[list[CellLine]], body: int, min_share: float = NARROW_MIN_SHARE) -> list[int]:
+    """The wrap widths seen often among run-on lines (display units), from ``min_share`` of
     ``body`` up to ``body``: each a candidate width of a column."""
     counts: Counter[int] = Counter()
     for content in blocks:
         for a, b in pairwise(content):
             if not starts_paragraph(b.text) and not same_printed_line(a, b):
                 counts[display_width(a.text)] += 1
-    return sorted(
-        w for w, c in counts.items() if c >= WIDTH_MIN_COUNT and NARROW_MIN_SHARE * body <= w <= body
-    )
+    return sorted(w for w, c in counts.items() if c >= WIDTH_MIN_COUNT and min_share * body <= w <= body)
 
 
 def _explanation_cost(lines: list[CellLine], width: int, settings: Settings, tok: Tokenizer) -> float:
@@ -400,6 +399,10 @@ def split_row_scored(
             # and no run-on of the cell before: the explanation's first line, one line too late.
             cost += LATE_START_COST
         if closed is not None and e > closed + 1:
+            cost += CLOSED_AFTER_RUN_ON_PENALTY
+        if closing and post and e > 1 and ABOVE_ADDED.match("".join(post[-1].text.split())):
+            # 上記を新規追加 points at the text above it in its own cell: the after cell's last
+            # line, never an explanation's (a lone 新規追加 may be a one-line after cell).
             cost += CLOSED_AFTER_RUN_ON_PENALTY
         scored.append((cost, e, p, sc))
     scored.sort(key=lambda x: x[0])

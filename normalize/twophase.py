@@ -75,6 +75,10 @@ ITEM_WIDTH_MIN_ROWS = 3
 # form (``heading_score``: numbering and words of a heading).
 ITEM_HEAD_LINES = 6
 ITEM_HEAD_SCORE = 0.75
+# The explanation column may be far narrower than before / after (Calc widths 10 : 42 characters
+# in office8): its candidate widths go down to this share of the body's, below the narrow
+# columns' NARROW_MIN_SHARE; each candidate is still judged by what the rows' readings cost.
+EXPLANATION_MIN_SHARE = 0.15
 # Rows sampled to choose the explanation's width of a long document.
 EXPLANATION_SAMPLE_ROWS = 30
 # Rows left out (those that cost most above their best) in judging a width of the explanation
@@ -458,7 +462,7 @@ def explanation_width(
     odd row (a long before / after whose cut one width happens to suit) does not outweigh the
     many rows that agree."""
     sample = [b for b in blocks[:: max(1, len(blocks) // EXPLANATION_SAMPLE_ROWS)] if b]
-    widths = [w for w in sorted({narrow, body, *width_peaks(blocks, body)}) if w > 0]
+    widths = [w for w in sorted({narrow, body, *width_peaks(blocks, body, EXPLANATION_MIN_SHARE)}) if w > 0]
     if not widths or not sample:
         return narrow
     costs = [

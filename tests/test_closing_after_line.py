@@ -70,3 +70,15 @@ def test_a_calc_row_adding_a_contractor_reads_right_in_both_orders():
         assert _squash(got.after).endswith("上記を新規追加")
         assert _squash(got.explanation) == _squash(want["explanation"])
         assert _squash(got.explanation).startswith("住民基本台帳システムのクラウド移行に伴い")
+
+
+def test_a_last_line_above_added_stays_in_the_after_cell():
+    """上記を新規追加 as a row's last line (its explanation merged with the row above, printed
+    there) points at the text above it in its cell: the after cell's, never an explanation."""
+    row = ROW[:10]
+    cells, _, _, _ = split_row_scored(_lines(row), 30, 40, Settings(), default_tokenizer(), 30, strict=True)
+    item, before, after, expl = ([cl.text for cl in c] for c in cells)
+    assert item == row[:5]
+    assert before == []
+    assert after == row[5:]
+    assert expl == []
