@@ -46,14 +46,6 @@ UNTAKEN_COST = 10.0
 # The first row of a table going without a date or timing that pass 1 could give it (no row
 # above to share a merged cell with): more than taking it costs in all.
 NOTHING_ABOVE_COST = 3.0
-# Tie-break of the pass-1 alignments: per row, this much per piece (date or timing) by which the
-# count taken so far strays from an even spread over the rows.  A cell merged over rows prints
-# once and nothing in the text says over how many rows; where the costs above tie, taking the
-# pieces as early as possible gives the last piece to all the rows left, while with runs of
-# unknown lengths (every split as likely) the even spread is each row's likeliest piece.  Small
-# enough to decide only among equal costs (the costs above are multiples of 0.5, a page has a
-# few dozen rows at most).
-SPREAD_COST = 0.001
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (twophase uses it too).
 LOOSE_DATE_COST = 0.5
@@ -133,12 +125,6 @@ def step_costs(
     and a timing taken from two printed lines (twophase: a row's own date and timing share their
     baseline)."""
     m = len(pieces)
-    n = len(own_date)
-    spread = {k: _spread_targets(kinds, k, own_date) for k in "dt"}
-    before = {k: [0] * (m + 1) for k in "dt"}
-    for k in "dt":
-        for j, kd in enumerate(kinds):
-            before[k][j + 1] = before[k][j] + (kd == k)
 
     def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
         take_d, pre, take_t, post = opt
@@ -176,25 +162,9 @@ def step_costs(
             date, timing = pieces[t - 2 - post], pieces[t - 1 - post]
             if not same_printed_line(date, timing):
                 cost += apart_cost
-        if r < n:
-            cost += SPREAD_COST * sum(abs(before[k][t] - spread[k][r]) for k in "dt")
         return cost, t
 
     return step
-
-
-def _spread_targets(kinds: list[str], kind: str, own_date: list[bool]) -> list[float]:
-    """Per row, how many pieces of ``kind`` (``d`` date, ``t`` timing) the rows up to it take in
-    an even spread: the first row takes one, the last all (rows that print their date in pass 2
-    take no date here and count for none)."""
-    total = kinds.count(kind)
-    rows = [not (kind == "d" and own) for own in own_date]
-    count = sum(rows)
-    out, seen = [], 0
-    for takes in rows:
-        seen += takes
-        out.append(0.0 if not total or not seen else 1 + (seen - 1) * (total - 1) / max(count - 1, 1))
-    return out
 
 
 def align_pieces(
