@@ -388,8 +388,7 @@ class OcrSettings:
     # Measured in CPU seconds (this process and its tesseract children; the machine shared, load
     # 10-15 on 2 cores): held-out LibreOffice scans (`tools/bench_scan.py --no-committed --office
     # samples/heldout --generate 200,300`) 2.4 CPU s/page by process, 1.4 by the API, cells exact
-    # 84.8% / 85.0%; the seed tables (`--generate 200,300 --only excel-seed,word-seed`) see the
-    # README.  A process call spends about 0.2 CPU s starting and loading `jpn` before it reads.
+    # 84.8% / 85.0% (seed tables: see the README).  A process call spends ~0.2 CPU s starting.
     engine: str = "auto"
     # A Latin letter or digit tesseract reads from a box both lower and narrower than this share
     # of the page's glyph height is a speck (a printed digit or letter stands at least as high
