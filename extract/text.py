@@ -294,8 +294,18 @@ def read_text_pages(path: Path) -> Reading:
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
-        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover, paged="\f" in text)
+        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover, paged=marks_its_pages(text))
     # Empty pages at the end are no pages of the document (as in text_to_pages).
     page_count = text.rstrip().count("\f") + 1
     parts = _stream_parts(text, bounds)
-    return Reading("text", page_count, notes=notes, cover=cover, parts=parts, paged="\f" in text)
+    return Reading("text", page_count, notes=notes, cover=cover, parts=parts, paged=marks_its_pages(text))
+
+
+def marks_its_pages(text: str) -> bool:
+    """True when the extractor marked the text's pages: it holds form feeds and no page between
+    them prints the table's title twice (a title printed again with no form feed before it is a
+    page break the text does not mark: a whole assessment's text, or texts joined by hand, whose
+    repeated title and label row must still count as page breaks)."""
+    if "\f" not in text:
+        return False
+    return all(sum(is_title(ln.strip()) for ln in page.split("\n")) < 2 for page in text.split("\f"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from piatable.extract.text import read_text, text_to_pages
+from piatable.extract.text import marks_its_pages, read_text, text_to_pages
 from piatable.normalize.conservation import date_lines_without_rows, lost_and_invented
 from piatable.normalize.records import rows_to_records
 from piatable.normalize.stream import lines_to_rows
@@ -61,7 +61,7 @@ def test_every_character_of_the_region_is_placed_once(path):
     settings = Settings()
     text = read_text(path)
     # As the pipeline reads it: a text whose extractor marks its pages keeps them (Reading.paged).
-    stream = lines_to_rows(text_to_pages(text), settings, paged="\f" in text)
+    stream = lines_to_rows(text_to_pages(text), settings, paged=marks_its_pages(text))
     records = rows_to_records(stream.rows, str(path), settings)
     assert records, "a sample must give rows"
     lost, invented = lost_and_invented(stream.region, records)
