@@ -93,3 +93,9 @@ def test_the_summary_counts_inputs_not_read_whole(tmp_path, seed_path, capsys):
     err = capsys.readouterr().err
     assert f"{bad}: not a readable image" in err
     assert "0 rows from 0 of 1 inputs (1 failed: see the notes above) →" in err
+    # A file of another kind is skipped, exit 0: the summary names it too (break22).
+    other = tmp_path / "original.docx"
+    other.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    assert main(["extract", str(seed_path), str(other), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "12 rows from 2 of 2 inputs (1 skipped: see the notes above) →" in err

@@ -383,9 +383,11 @@ def _inputs(n: int) -> str:
 
 
 def _not_all_read(results: list[DocumentResult]) -> str:
-    """`` (1 failed, 2 partial: see the notes above)`` for the summary line, or "" when every
-    input was read whole (skipped files are named in their own notes)."""
-    counts = [(n, what) for what in ("failed", "partial") if (n := sum(_status(r) == what for r in results))]
+    """`` (1 failed, 2 partial, 1 skipped: see the notes above)`` for the summary line, or ""
+    when every input was read whole (a skipped file, not a PDF, image or text, is counted among
+    the inputs read: it is named here too)."""
+    kinds = ("failed", "partial", "skipped")
+    counts = [(n, what) for what in kinds if (n := sum(_status(r) == what for r in results))]
     if not counts:
         return ""
     return " (" + ", ".join(f"{n} {what}" for n, what in counts) + ": see the notes above)"
