@@ -308,4 +308,8 @@ def marks_its_pages(text: str) -> bool:
     repeated title and label row must still count as page breaks)."""
     if "\f" not in text:
         return False
-    return all(sum(is_title(ln.strip()) for ln in page.split("\n")) < 2 for page in text.split("\f"))
+    # Only a page printing 箇 twice can print the title twice: the others are not split into lines.
+    return all(
+        page.count("箇") < 2 or sum(is_title(ln.strip()) for ln in page.split("\n")) < 2
+        for page in text.split("\f")
+    )

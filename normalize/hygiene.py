@@ -77,6 +77,7 @@ _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
 _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 _NON_SPACE = regex.compile(r"[^\s　]+")
+_LABEL_CHARS = frozenset("".join(LABEL_PIECES))
 # A gap of two spaces or more between two characters of a line.
 _INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
@@ -255,8 +256,11 @@ def label_spaces(line: str) -> str:
     """A despaced column-label row with the spaces back between its labels
     (``変更日項目変更前の記載…`` → ``変更日 項目 変更前の記載 …``: the spacing put one between
     every two characters, so the labels' own went with it).  Each space-separated piece that
-    is a run of label pieces (``vocabulary.LABEL_PIECES``, longest first) is split into them;
-    the line changes only when it then is a label row (``vocabulary.is_header_line``)."""
+    is a run of label pieces (``vocabulary.LABEL_PIECES``, the fewest that make it up) is split
+    into them; the line changes only when it then is a label row (``vocabulary.is_header_line``).
+    A line holding a character no label has is left at once (every despaced line comes here)."""
+    if not _LABEL_CHARS.issuperset("".join(line.split())):
+        return line
     out: list[str] = []
     pos = 0
     for m in _NON_SPACE.finditer(line):
