@@ -121,7 +121,10 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
         tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")
     tidy.text, joined = join_font_runs(tidy.text)
     if joined:
-        tidy.notes.append(f"{joined} lines had font-run spaces around digits or numerals removed")
+        tidy.notes.append(
+            f"{joined} lines: the spaces an extractor puts where the font changes around digits"
+            " or numerals (平成 29 年, Ⅰ 基本情報) were removed"
+        )
     tidy.text, marks = place_box_marks(tidy.text)
     if marks:
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")

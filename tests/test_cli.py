@@ -99,3 +99,23 @@ def test_the_summary_counts_inputs_not_read_whole(tmp_path, seed_path, capsys):
     assert main(["extract", str(seed_path), str(other), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "12 rows from 2 of 2 inputs (1 skipped: see the notes above) →" in err
+
+
+def test_version_names_the_commit_of_a_checkout(capsys):
+    """``--version`` ties a result to its code: the version, and in a git checkout the commit."""
+    import subprocess
+
+    import pytest
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("piatable 0.1.0")
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    )
+    if head.returncode == 0:  # a checkout (CI clones one): the commit is named
+        assert f"(git {head.stdout.strip()}" in out
+    else:
+        assert out == "piatable 0.1.0"

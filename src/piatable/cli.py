@@ -10,7 +10,7 @@ from pathlib import Path
 
 from piatable.models.writers import FORMATS
 
-from ._version import __version__
+from ._version import version_text
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUnavailable
 from .bulk import expand_inputs, run_to_dataset, run_to_outputs, unique_inputs
 from .dataset import DatasetLocked
@@ -22,12 +22,25 @@ from .settings import Settings
 __all__ = ["INPUT_SUFFIXES", "build_parser", "expand_inputs", "main"]
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the git commit is looked up only when asked for (a subprocess)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="piatable",
         description="Amendment tables (変更箇所) of Japanese privacy impact assessments → data.",
     )
-    parser.add_argument("--version", action="version", version=f"piatable {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        nargs=0,
+        help="print the version (and the git commit of a checkout) and exit",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract the amendment table rows of the inputs")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
