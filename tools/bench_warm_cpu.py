@@ -21,14 +21,14 @@ pages piatable reads per CPU-second as a share of ``pdftotext``'s).  The median 
 and its spread (quartiles, least and most) are printed; the median moves far less than any
 single run's figures.
 
-``--distinct`` (with ``--pairs``): each pair reads its own two assessments, whose tables hold
+``--distinct`` (with ``--pairs``): each pair reads two assessments of its own, whose tables hold
 69 rows drawn (seeded) from the records of every ``samples/*/*/expected/records.json`` (about
-1,200 distinct rows), so that what the reader remembers by text (line widths, wrap verdicts,
-item keys, diff tokens: ``functools.lru_cache``) hits only where a bulk run of different
-assessments would hit it too; without it every read after the first meets the same two tables
-(the same rows in both files) and those caches answer nearly every question.  It also prints
-how much more CPU a pair's first read takes than a second read of the same two files right
-after it (not part of the ratio).
+1,200 distinct rows; their tables take 13-14 pages where the bench's own take 12), instead of
+the same two files (the same 69 rows in both) every time: other tables, as a bulk run meets
+them, and no answer remembered by text (``functools.lru_cache``) from an earlier read of the
+same table.  It also prints a pair's first read over a second read of the same two files right
+after (not part of the ratio; later pairs draw rows earlier pairs had, as a bulk run meets
+rows it has met).
 
 ``--instructions`` counts instructions instead (valgrind's callgrind), which no other job on the
 machine moves: ``pdftotext`` on each file, process start included, against warm piatable reads
