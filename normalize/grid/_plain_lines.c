@@ -973,5 +973,9 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark || !s_source || !s_pdf ||
         !s_conf || !s_line || !s_line_no)
         return NULL;
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* plain_lines takes a template Line (new_line): lines.py asks, so that an extension built
+     * before it (called with the class only) is never handed one. */
+    if (m && PyModule_AddIntConstant(m, "LINE_TEMPLATES", 1) < 0) Py_CLEAR(m);
+    return m;
 }
