@@ -67,6 +67,7 @@ bench: setup
 	$(PY) tools/bench_bulk.py
 	$(PY) tools/bench_warm_cpu.py
 	$(PY) tools/bench_warm_cpu.py --pairs 30
+	$(PY) tools/bench_warm_cpu.py --pairs 30 --distinct
 	$(PY) tools/bench_scan_memory.py
 
 clean:

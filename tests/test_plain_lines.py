@@ -53,8 +53,15 @@ def _sample_table_pages():
 
 def _both(words: list[Word], tol: float) -> tuple[list, list | None]:
     py = L._words_to_lines(list(words), tol, 10.0, Settings().grid, True)
-    c = compiled(list(words), tol, L.Line)
+    c = compiled(list(words), tol, L.LINE_TEMPLATE)
+    if c is not None:
+        # Every field, the defaults the template carries included, as the class's __init__ sets it.
+        assert [_all_fields(ln) for ln in c] == [_all_fields(ln) for ln in py]
     return _as_tuples(py), None if c is None else _as_tuples(c)
+
+
+def _all_fields(ln: L.Line) -> list[tuple[str, object, type]]:
+    return [(f, getattr(ln, f), type(getattr(ln, f))) for f in L.Line.__slots__ if f != "words"]
 
 
 @needs_build
@@ -99,6 +106,42 @@ def test_boxes_that_are_not_floats_go_to_python():
     assert compiled([pdf_char("あ", 1, float("nan"), 1.0, 0.0, 1.0)], 1.0, L.Line) is None
     lines = L.words_to_lines(words, 10.0, 10.0, Settings().grid, True)
     assert [ln.text for ln in lines] == ["あい"]
+
+
+@needs_build
+def test_lines_copied_from_the_template_are_the_class_s_own():
+    """Lines made as copies of ``LINE_TEMPLATE`` (the compiled loop's way) equal, field by field,
+    those the class's ``__init__`` makes from the same words, are new objects each, and are
+    tracked by the garbage collector like them; a template whose class cannot be copied slot by
+    slot (a ``__dict__``, a field not filled) has its class called instead."""
+    import gc
+
+    assert isinstance(L.LINE_TEMPLATE, L.Line)
+    words = [pdf_char("あ", 3, 0.0, 10.0, 0.0, 10.0), pdf_char("い", 3, 10.0, 20.0, 0.5, 10.5)]
+    words.append(pdf_char("う", 3, 0.0, 10.0, 30.0, 40.0))
+    by_class = compiled(list(words), 1.0, L.Line)
+    copied = compiled(list(words), 1.0, L.LINE_TEMPLATE)
+    assert [_all_fields(ln) for ln in copied] == [_all_fields(ln) for ln in by_class]
+    assert [[id(w) for w in ln.words] for ln in copied] == [[id(w) for w in ln.words] for ln in by_class]
+    assert [(ln.text, ln.column, ln.left, ln.width, ln.clipped) for ln in copied] == [
+        ("あい", -1, 0.0, None, ""),
+        ("う", -1, 0.0, None, ""),
+    ]
+    assert copied[0] is not copied[1] and copied[0].words is not copied[1].words
+    assert all(gc.is_tracked(ln) for ln in copied)
+    copied[0].column = 4  # a copy's field is its own
+    assert L.LINE_TEMPLATE.column == -1 and copied[1].column == -1
+
+    class WithDict(L.Line):  # instances have a __dict__: the class is called
+        pass
+
+    made = compiled(list(words), 1.0, WithDict([], "", 0.0, 0.0, 0.0, 0.0, 0, None, None))
+    assert [type(ln) for ln in made] == [WithDict, WithDict]
+    assert [ln.text for ln in made] == ["あい", "う"]
+    unfilled = L.Line([], "", 0.0, 0.0, 0.0, 0.0, 0, None, None)
+    del unfilled.clipped
+    made = compiled(list(words), 1.0, unfilled)
+    assert [ln.clipped for ln in made] == ["", ""]  # the class's __init__ ran
 
 
 @needs_build

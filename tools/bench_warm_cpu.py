@@ -2,6 +2,7 @@
 
     python tools/bench_warm_cpu.py [--repeat 20]
     python tools/bench_warm_cpu.py --pairs 30
+    python tools/bench_warm_cpu.py --pairs 30 --distinct
     python tools/bench_warm_cpu.py --instructions   # needs valgrind
 
 
@@ -19,6 +20,15 @@ hurts each side as often), and the ratio of the pair's CPU times (``pdftotext`` 
 pages piatable reads per CPU-second as a share of ``pdftotext``'s).  The median of the N ratios
 and its spread (quartiles, least and most) are printed; the median moves far less than any
 single run's figures.
+
+``--distinct`` (with ``--pairs``): each pair reads two assessments of its own, whose tables hold
+69 rows drawn (seeded) from the records of every ``samples/*/*/expected/records.json`` (about
+1,200 distinct rows; their tables take 13-14 pages where the bench's own take 12), instead of
+the same two files (the same 69 rows in both) every time: other tables, as a bulk run meets
+them, and no answer remembered by text (``functools.lru_cache``) from an earlier read of the
+same table.  It also prints a pair's first read over a second read of the same two files right
+after (not part of the ratio; later pairs draw rows earlier pairs had, as a bulk run meets
+rows it has met).
 
 ``--instructions`` counts instructions instead (valgrind's callgrind), which no other job on the
 machine moves: ``pdftotext`` on each file, process start included, against warm piatable reads
@@ -81,15 +91,59 @@ def quantile(values: list[float], q: float) -> float:
     return s[lo] + (s[hi] - s[lo]) * (at - lo)
 
 
-def paired(files: list[tuple[Path, int]], out: Path, pairs: int) -> None:
-    """Print the median and spread of ``pairs`` back-to-back CPU ratios (``pdftotext`` / piatable)."""
-    paths = [p for p, _ in files]
+# Rows of each table of ``--distinct``: as many as the bench's own assessments hold (load_truth).
+DISTINCT_ROWS = 69
+DISTINCT_SEED = 13
+
+
+def record_pool() -> list[dict]:
+    """The distinct rows (by item, before and after) of every sample's expected records."""
+    import json
+
+    pool: dict[tuple, dict] = {}
+    for p in sorted(ROOT.glob("samples/*/*/expected/records.json")):
+        data = json.loads(p.read_text("utf-8"))
+        for r in data.get("records", []) if isinstance(data, dict) else data:
+            if isinstance(r, dict) and r.get("item"):
+                pool.setdefault((r["item"], r.get("before"), r.get("after")), r)
+    return list(pool.values())
+
+
+def distinct_assessments(folder: Path, pairs: int) -> list[list[tuple[Path, int]]]:
+    """``pairs`` pairs of assessments (40 and 80 pages, ``make_long``), each table its own
+    ``DISTINCT_ROWS`` rows drawn from ``record_pool`` (seeded: the same files every run)."""
+    import random
+
+    from make_pdfs import make_long
+
+    pool = record_pool()
+    rng = random.Random(DISTINCT_SEED)
+    out = []
+    for k in range(pairs):
+        pair = []
+        for pages in (40, 80):
+            p = folder / f"distinct-{k}-{pages}p.pdf"
+            make_long(p, pages, records=rng.sample(pool, DISTINCT_ROWS))
+            pair.append((p, pages))
+        out.append(pair)
+    return out
+
+
+def paired(
+    files: list[tuple[Path, int]], out: Path, pairs: int, each: list[list[tuple[Path, int]]] | None = None
+) -> None:
+    """Print the median and spread of ``pairs`` back-to-back CPU ratios (``pdftotext`` / piatable);
+    with ``each``, pair k reads ``each[k]`` (``--distinct``), after a warming read of ``files``."""
+    piatable_cpu([p for p, _ in files])  # warm: imports, the dictionary, the lexicon
     pages = sum(n for _, n in files)
-    piatable_cpu(paths)  # warm: imports, the dictionary, the lexicon
     ratios: list[float] = []
     ours: list[float] = []
     theirs: list[float] = []
+    again: list[float] = []  # --distinct: a first read's CPU over a second read's of the same files
     for k in range(pairs):
+        paths = [p for p, _ in (each[k] if each else files)]
+        if each:
+            pages = sum(n for _, n in each[k])
         if k % 2:
             tt = sum(pdftotext_cpu(p, out, 1) for p in paths)
             pl = piatable_cpu(paths)
@@ -99,8 +153,11 @@ def paired(files: list[tuple[Path, int]], out: Path, pairs: int) -> None:
         ours.append(pl)
         theirs.append(tt)
         ratios.append(tt / pl)
+        if each:  # the same two files at once again: what the remembered answers save
+            again.append(pl / piatable_cpu(paths))
     med = quantile(ratios, 0.5)
-    print(f"{pairs} pairs, both files ({pages} pages) each side, order alternating")
+    what = "two distinct files each (--distinct)" if each else f"both files ({pages} pages) each side"
+    print(f"{pairs} pairs, {what}, order alternating")
     print(
         f"piatable CPU ms: median {quantile(ours, 0.5) * 1000:.0f} "
         f"(least {min(ours) * 1000:.0f}, most {max(ours) * 1000:.0f}); "
@@ -112,6 +169,11 @@ def paired(files: list[tuple[Path, int]], out: Path, pairs: int) -> None:
         f"median {med:.2f}, quartiles {quantile(ratios, 0.25):.2f}–{quantile(ratios, 0.75):.2f}, "
         f"range {min(ratios):.2f}–{max(ratios):.2f}"
     )
+    if again:
+        print(
+            f"first read of a pair's files over a second read of the same files right after: median "
+            f"{quantile(again, 0.5):.2f} (quartiles {quantile(again, 0.25):.2f}–{quantile(again, 0.75):.2f})"
+        )
     print(f"compiled loops (setup.py; else their Python twins ran): {compiled_loops()}")
 
 
@@ -202,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--pairs", type=int, default=0, help="instead: N back-to-back pairs, median of their CPU ratios"
     )
+    ap.add_argument(
+        "--distinct", action="store_true", help="with --pairs: each pair reads two assessments of its own"
+    )
     ap.add_argument("--instructions", action="store_true", help="instead: callgrind instruction counts")
     ap.add_argument("--reads", type=int, default=2, help="with --instructions: warm reads counted")
     ns = ap.parse_args(argv)
@@ -219,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             instructions(files, Path(tmp), ns.reads)
             return 0
         if ns.pairs:
-            paired(files, Path(tmp) / "out.txt", ns.pairs)
+            each = distinct_assessments(Path(tmp), ns.pairs) if ns.distinct else None
+            paired(files, Path(tmp) / "out.txt", ns.pairs, each)
             return 0
         spent = stage_timers()
         for p, _ in files:

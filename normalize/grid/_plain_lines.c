@@ -12,7 +12,8 @@
  * (stable); the line's box from its words (spaces take no room unless the line is nothing
  * but spaces: the first word's top / bottom, then strictly smaller / larger ones; the box's
  * values are the words' own float objects); its text the words' texts joined.
- * ``Line(words, text, x0, x1, top, bottom, page, None, None)`` is called for each line.
+ * Each line is ``Line(words, text, x0, x1, top, bottom, page, None, None)``: the class called,
+ * or, given a template Line instead of the class, a copy of it with those fields (new_line).
  *
  * None is returned (and the caller runs the Python code) when a word's x0, x1, top or bottom
  * is not exactly a float, its text not exactly a str, or a coordinate is NaN: the cases in
@@ -205,8 +206,71 @@ static void release(item *items, Py_ssize_t n) {
     PyMem_Free(items);
 }
 
+/* How plain_lines makes each Line: by calling ``type`` (the class, as the Python code does), or
+ * as a copy of ``template``, a Line that the class's __init__ made, with the nine fields that
+ * call passes (LINE_FIELDS) set to the line's: every other field keeps the template's value,
+ * the default __init__ gave it (``lines.LINE_TEMPLATE``: only when no field has a default
+ * factory, so no default is a mutable object that lines would share).  The copy is the type's
+ * tp_alloc (as object.__new__) and each slot stored directly, where __init__'s setattr through
+ * the slot descriptors stores the same objects: some 2,000 lines a read of a 12-page table at
+ * a fraction of the call's cost.  The template is used only when every member of its type is
+ * a plain writable object slot (T_OBJECT_EX) that the template fills, the type has no
+ * ``__dict__``, and each of LINE_FIELDS is such a slot of the type itself; else the class is
+ * called. */
+#define N_LINE_FIELDS 9
+static PyObject *s_line_no;
+typedef struct {
+    PyObject *type;                  /* borrowed: called when template is NULL */
+    PyObject *template;              /* borrowed, or NULL */
+    Py_ssize_t offsets[N_LINE_FIELDS];
+} line_maker;
+
+static void line_maker_init(line_maker *mk, PyObject *arg) {
+    mk->template = NULL;
+    if (PyType_Check(arg)) {
+        mk->type = arg;
+        return;
+    }
+    PyTypeObject *t = Py_TYPE(arg);
+    mk->type = (PyObject *)t;
+    if (t->tp_members == NULL || t->tp_dictoffset != 0) return;
+    for (PyMemberDef *m = t->tp_members; m->name != NULL; m++) {
+        if (m->type != T_OBJECT_EX || (m->flags & (READONLY | PY_WRITE_RESTRICTED))) return;
+        if (*(PyObject **)((char *)arg + m->offset) == NULL) return;
+    }
+    PyObject *const names[N_LINE_FIELDS] = {s_words, s_text, s_x0, s_x1, s_top, s_bottom, s_page, s_line_no, s_conf};
+    for (int k = 0; k < N_LINE_FIELDS; k++) {
+        mk->offsets[k] = slot_offset(t, names[k]);
+        if (mk->offsets[k] < 0) return;
+    }
+    mk->template = arg;
+    return;
+}
+
+static PyObject *new_line(const line_maker *mk, PyObject *const *values) {
+    if (mk->template == NULL)
+        return PyObject_CallFunctionObjArgs(mk->type, values[0], values[1], values[2], values[3], values[4],
+                                            values[5], values[6], values[7], values[8], NULL);
+    PyTypeObject *t = Py_TYPE(mk->template);
+    PyObject *line = t->tp_alloc(t, 0);
+    if (!line) return NULL;
+    for (PyMemberDef *m = t->tp_members; m->name != NULL; m++) {
+        PyObject *v = *(PyObject **)((char *)mk->template + m->offset);
+        Py_INCREF(v);
+        *(PyObject **)((char *)line + m->offset) = v;
+    }
+    for (int k = 0; k < N_LINE_FIELDS; k++) {
+        PyObject **slot = (PyObject **)((char *)line + mk->offsets[k]);
+        PyObject *old = *slot;
+        Py_INCREF(values[k]);
+        *slot = values[k];
+        Py_DECREF(old);
+    }
+    return line;
+}
+
 /* The line of items[a:b] (sorted by x0), appended to out; 0 on success, -1 on error. */
-static int make_line(item *g, Py_ssize_t n, PyObject *line_type, PyObject *out) {
+static int make_line(item *g, Py_ssize_t n, const line_maker *mk, PyObject *out) {
     PyObject *ws = PyList_New(n), *texts = PyList_New(n);
     PyObject *text = NULL, *page = NULL, *line = NULL;
     int rc = -1;
@@ -236,8 +300,9 @@ static int make_line(item *g, Py_ssize_t n, PyObject *line_type, PyObject *out) 
     if (!text) goto done;
     page = slot_attr(g[0].w, s_page);
     if (!page) goto done;
-    line = PyObject_CallFunctionObjArgs(line_type, ws, text, left->ox0, right->ox1, top->otop,
-                                        bottom->obottom, page, Py_None, Py_None, NULL);
+    PyObject *const values[N_LINE_FIELDS] = {ws, text, left->ox0, right->ox1, top->otop,
+                                             bottom->obottom, page, Py_None, Py_None};
+    line = new_line(mk, values);
     if (!line) goto done;
     rc = PyList_Append(out, line);
 done:
@@ -253,6 +318,8 @@ static PyObject *plain_lines(PyObject *self, PyObject *args) {
     PyObject *words, *line_type;
     double tol;
     if (!PyArg_ParseTuple(args, "O!dO:plain_lines", &PyList_Type, &words, &tol, &line_type)) return NULL;
+    line_maker mk;
+    line_maker_init(&mk, line_type);
     Py_ssize_t n = PyList_GET_SIZE(words);
     PyObject *out = PyList_New(0);
     if (!out || n == 0) return out;
@@ -302,7 +369,7 @@ static PyObject *plain_lines(PyObject *self, PyObject *args) {
         Py_ssize_t m = k - start;
         for (Py_ssize_t j = 0; j < m; j++) g[j].i = j; /* stable: ties keep the group's order */
         sort_items(g, m, sizeof(item), by_x0);
-        if (make_line(g, m, line_type, out) < 0) goto fail;
+        if (make_line(g, m, &mk, out) < 0) goto fail;
         if (k < n) {
             start = k;
             centre = items[k].c;
@@ -870,7 +937,7 @@ static PyObject *width_and_text(PyObject *self, PyObject *arg) {
 
 static PyMethodDef methods[] = {
     {"plain_lines", plain_lines, METH_VARARGS,
-     "plain_lines(words, tol, Line) -> list[Line] | None: words_to_lines for PDF characters."},
+     "plain_lines(words, tol, Line or a template Line) -> list[Line] | None: words_to_lines for PDF characters."},
     {"printed_crossings", printed_crossings, METH_VARARGS,
      "printed_crossings(words, tolerance, span_tops, share) -> list | None: ruled.printed_crossings."},
     {"column_words", column_words, METH_VARARGS,
@@ -902,8 +969,13 @@ PyMODINIT_FUNC PyInit__plain_lines(void) {
     s_pdf = PyUnicode_InternFromString("pdf");
     s_conf = PyUnicode_InternFromString("conf");
     s_line = PyUnicode_InternFromString("line");
+    s_line_no = PyUnicode_InternFromString("line_no");
     if (!s_empty || !s_x0 || !s_x1 || !s_top || !s_bottom || !s_text || !s_page || !s_words || !s_mark || !s_source || !s_pdf ||
-        !s_conf || !s_line)
+        !s_conf || !s_line || !s_line_no)
         return NULL;
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* plain_lines takes a template Line (new_line): lines.py asks, so that an extension built
+     * before it (called with the class only) is never handed one. */
+    if (m && PyModule_AddIntConstant(m, "LINE_TEMPLATES", 1) < 0) Py_CLEAR(m);
+    return m;
 }

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from operator import attrgetter
 
 from piatable.models import PageWords, Word
@@ -16,11 +16,17 @@ from piatable.settings import GridSettings
 from ..chars import NO_LINE_END, NO_LINE_START, char_width, display_width
 
 try:  # the compiled twins of words_to_lines' PDF path and of ems' heights (_plain_lines.c)
+    from . import _plain_lines as _built
     from ._plain_lines import ink_heights as _compiled_ink_heights
     from ._plain_lines import plain_lines as _compiled_plain_lines
     from ._plain_lines import width_and_text as _compiled_width_and_text
+
+    # Whether the build's plain_lines takes a template Line (``LINE_TEMPLATE``; one built before
+    # that calls what it is given, so it gets the class).
+    _TAKES_TEMPLATE = bool(getattr(_built, "LINE_TEMPLATES", 0))
 except ImportError:  # no C compiler where the package was installed: the Python code does it all
     _compiled_ink_heights = _compiled_plain_lines = _compiled_width_and_text = None
+    _TAKES_TEMPLATE = False
 
 _HALF_WIDTH_WORD = re.compile(r"[A-Za-z0-9]+")
 # The characters ``_HALF_WIDTH_WORD`` matches: a text opening with none of them has its first
@@ -114,6 +120,18 @@ class Line:
         return piece
 
 
+# A Line made by the class's ``__init__``, handed to the compiled ``plain_lines``, which makes
+# each line as a copy of it with the nine fields it passes to ``Line(...)`` set (the other
+# fields keep these defaults; about a fifth of the cost of calling the class, for some 2,000
+# lines a read of a 12-page table).  Only while no field has a ``default_factory`` (a mutable
+# default would be shared by the copies), and when the build takes one: else the class is called.
+LINE_TEMPLATE: Line | type[Line] = (
+    Line([], "", 0.0, 0.0, 0.0, 0.0, 0, None, None)
+    if _TAKES_TEMPLATE and all(f.default_factory is MISSING for f in fields(Line))
+    else Line
+)
+
+
 def _with_no_line_starts(piece: str, rest: str) -> str:
     """``piece`` with the characters that may not start a line at the start of ``rest``."""
     while rest and rest[0] in NO_LINE_START:
@@ -174,7 +192,7 @@ def words_to_lines(
         if plain_pdf is None:
             plain_pdf = is_plain_pdf(words)
         if plain_pdf:
-            lines = _compiled_plain_lines(words, tol, Line)
+            lines = _compiled_plain_lines(words, tol, LINE_TEMPLATE)
             if lines is not None:
                 return lines
     return _words_to_lines(words, tol, hx, settings, plain_pdf)
