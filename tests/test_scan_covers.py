@@ -109,11 +109,19 @@ def test_a_table_page_whose_header_misread_is_not_a_cover():
     assert facts and any("cover page read for its facts" in n for n in notes)
 
 
-def test_a_ruling_read_as_a_1_before_a_value_is_taken_off():
-    # writer-page-t4's value cells open on one ruling; tesseract glued it to the number (135
-    # for 35) and to the date (12024/11/14): the column of ruling glyphs read in the other
-    # lines tells it apart from a real 1.
+def test_a_ruling_read_as_a_1_before_a_value_is_taken_off(monkeypatch):
+    # writer-page-t4's value cells open on one ruling; on the page as pdfium renders it (the
+    # scan resampled, shifted by up to a pixel) tesseract glued it to the number (135 for 35)
+    # and to the date (12024/11/14): the column of ruling glyphs read in the other lines tells
+    # it apart from a real 1.  Read from the JPEG's own pixels (the default), tesseract does
+    # not glue them here: the facts are right either way.
+    from piatable.extract.ocr import render
+
     path, facts, _ = _case("writer-page-t4")
+    res = extract_document(path, "scan")
+    assert res.documents.get("assessment_number") == facts["assessment_number"]
+    assert res.documents.get("published") == facts["published"]
+    monkeypatch.setattr(render, "scanned_page_gray", lambda doc, index: None)
     res = extract_document(path, "scan")
     assert res.documents.get("assessment_number") == facts["assessment_number"]
     assert res.documents.get("published") == facts["published"]
