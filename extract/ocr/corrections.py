@@ -46,7 +46,7 @@ from .item_numbers import (
 )
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
-from .phrases import snap_closing_note, snap_phrases
+from .phrases import printed_phrases, snap_closing_note, snap_phrases
 from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
@@ -501,6 +501,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
     word wrapped over a line end (こ|と) would read as a different one on its line alone."""
     changed = 0
+    # The document's own spelling of its stock sentences (あたらない / 当たらない), as read.
+    printed = printed_phrases(["".join(cl.text for cl in row.cells.get("explanation") or []) for row in rows])
     for row in rows:
         n = 0
         numbered = paren_numbers([cl.text for c in _NUMBERED_COLUMNS for cl in row.cells.get(c) or []])
@@ -538,7 +540,10 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
-                texts = {"explanation": snap_phrases, "after": snap_closing_note}.get(column, list)(texts)
+                if column == "explanation":
+                    texts = snap_phrases(texts, printed)
+                elif column == "after":
+                    texts = snap_closing_note(texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text
