@@ -565,7 +565,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
     from .block_titles import restore_block_titles
-    from .choice_widths import half_width_choices
+    from .choice_widths import even_choices
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
@@ -578,7 +578,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows) + half_width_choices(rows)
+    fixes += even_placeholders(rows) + even_choices(rows)
     fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
