@@ -13,7 +13,8 @@ one kind.  Two signs tell the width:
   width, whatever its glyphs.
 
 Within one cell (the lines of one cell together), numbers of a kind take the width of the strict
-majority of its votes (those of two or more digits; the lone digits' where those tie); the
+majority of its votes (those of two or more digits, each by its count of digits: a pitch measured
+over more digits is surer; the lone digits' where those tie); the
 space inside a number read apart is dropped.  A tie (no truth cell of the samples mixes the
 widths of a kind, so a tied cell is misread either way) takes the width the rest of the document
 prints that kind in, when its other cells agree on it (more than ``DOCUMENT_WIDTH_SHARE`` of at
@@ -103,7 +104,10 @@ def even_counted_numbers(
         v = _vote(m.group(1))
         if v is not None:
             single = len(m.group(1)) == 1
-            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += 1
+            # A longer number's pitch is measured over more digits: it votes by its digits
+            # (2023年１０月: the year's four half-width digits outweigh the month's two).
+            weight = 1 if single else len(_SPLIT.sub("", m.group(1)))
+            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += weight
     width: dict[str, bool] = {}
     for kind, (multi, single) in votes.items():
         if not sum(multi):
@@ -154,8 +158,8 @@ def even_number_widths(rows: list[RawRow]) -> int:
     changed = 0
     for (row, lines), text, own, own_longer in zip(cells, texts, votes, longer, strict=True):
         # The document's other cells: every cell's votes less this one's.
-        others = _less(total, own)
-        written = even_counted_numbers(text, others, _less(total_longer, own_longer)).split("\n")
+        others = other_cells_votes(total, own)
+        written = even_counted_numbers(text, others, other_cells_votes(total_longer, own_longer)).split("\n")
         changed += rewrite_lines(row, lines, written)
     return changed
 
@@ -171,6 +175,6 @@ def _summed(votes: list[dict[str, list[int]]]) -> dict[str, list[int]]:
     return total
 
 
-def _less(total: dict[str, list[int]], own: dict[str, list[int]]) -> dict[str, list[int]]:
+def other_cells_votes(total: dict[str, list[int]], own: dict[str, list[int]]) -> dict[str, list[int]]:
     """``total`` less one cell's ``own`` votes: the document's other cells."""
     return {k: [t[0] - own.get(k, [0, 0])[0], t[1] - own.get(k, [0, 0])[1]] for k, t in total.items()}
