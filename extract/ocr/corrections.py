@@ -574,12 +574,13 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
+    from .word_widths import even_word_widths
 
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows) + even_choices(rows)
-    fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
+    fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
     for row in rows:
