@@ -24,7 +24,7 @@ import regex
 
 from piatable.models import RawRow
 
-from .number_widths import _document_width
+from .number_widths import document_width
 from .rewrites import rewrite_lines
 
 # A count choice in brackets: one or two counts (digits of either width, a thousands comma, 万),
@@ -65,7 +65,7 @@ def even_choice(text: str, document: list[int] | None = None) -> str:
     longer numbers', else half (module notes)."""
 
     def write(m: regex.Match) -> str:
-        full = _document_width(document)
+        full = document_width(document)
         if full is None:
             full = bool(_answer_width(m.group(0)))
         return m.group(0).translate(_FULL if full else _HALF)

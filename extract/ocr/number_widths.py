@@ -80,7 +80,7 @@ def kind_votes(text: str, longer: bool = False) -> dict[str, list[int]]:
     return out
 
 
-def _document_width(votes: list[int] | None) -> bool | None:
+def document_width(votes: list[int] | None) -> bool | None:
     """Full width (True), half (False) or None: what the document's other cells print a kind in
     (``votes`` [half, full]; see DOCUMENT_WIDTH_SHARE)."""
     if not votes or sum(votes) < DOCUMENT_WIDTH_MIN:
@@ -112,7 +112,7 @@ def even_counted_numbers(
     for kind, (multi, single) in votes.items():
         if not sum(multi):
             # Only lone digits: the document's longer numbers of the kind, when they agree.
-            doc = _document_width((longer or {}).get(kind))
+            doc = document_width((longer or {}).get(kind))
             if doc is not None:
                 width[kind] = doc
                 continue
@@ -126,7 +126,7 @@ def even_counted_numbers(
         else:
             if multi[0] + single[0] and multi[1] + single[1]:
                 # Both widths, tied: the document's other cells decide, when they agree.
-                doc = _document_width((document or {}).get(kind))
+                doc = document_width((document or {}).get(kind))
                 if doc is not None:
                     width[kind] = doc
     if not width:
