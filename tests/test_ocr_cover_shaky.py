@@ -18,7 +18,8 @@ def test_a_misread_agency_is_left_out_with_the_read_quoted() -> None:
 
 
 def test_an_earlier_doubt_is_kept_beside_it() -> None:
-    cover = {"agency": "西川市長I", DOUBT + "agency": "評価実施機関名 read as '西川市長I' in its cells: check it"}
+    earlier = "評価実施機関名 read as '西川市長I' in its cells: check it"
+    cover = {"agency": "西川市長I", DOUBT + "agency": earlier}
     doubt_shaky(cover)
     assert cover[DOUBT + "agency"].startswith("評価実施機関名 read as '西川市長I' in its cells")
     assert cover[DOUBT + "agency"].endswith("left out")
