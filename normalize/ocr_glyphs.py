@@ -32,6 +32,9 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   is the same in both widths, so the OCR's width was a guess;
 * ``stops in two widths``: two periods or commas side by side of which one is half width
   (``１．.監査``): a speck read as a stop.
+* ``I look-alike in a capitalised word``: a lowercase l or a bar after a capital letter and not
+  before a lowercase one (``Al-OCR``), or a 1 or l opening a run of capitals (``１ＳＭＡＰ``): an I
+  misread (none in the samples' truth cells, 2,052 distinct texts; branch width23).
 
 Measured on the tuning scans (samples/office, office-calcbreak, office-scanmerge at 200 and 300
 dpi): each of the last six warns one to three wrong rows no other check warned and no right row
@@ -101,6 +104,9 @@ _HALF_MARK = regex.compile(
 )
 _STOPS_TWO_WIDTHS = regex.compile(r"[.,][．，]|[．，][.,]")
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
+_I_LOOKALIKE = regex.compile(
+    r"(?<=[A-ZＡ-Ｚ])[lｌ|｜](?![a-zａ-ｚ])|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[1１lｌ](?=[A-ZＡ-Ｚ]{2})"
+)
 
 
 # Numbers of one kind: a date (year, month, day; 元 of 令和元年 has no width) and a law's article,
@@ -214,6 +220,7 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             (_BARE_BLOCK, "a block heading without its brackets ＜＞"),
             (_HALF_MARK, "a half-width colon or parenthesis after Japanese (its width guessed)"),
             (_STOPS_TWO_WIDTHS, "two stops in two widths side by side"),
+            (_I_LOOKALIKE, "an I look-alike (l, 1) in a capitalised Latin word"),
         ):
             if m := pattern.search(text):
                 near = text[max(0, m.start() - 3) : m.end() + 3]

@@ -19,6 +19,9 @@ from piatable.models import CellLine, RawRow
         ("令和元年６月１日から令和元年６\n月30日まで", "令和元年6月1日から令和元年6\n月30日まで"),
         # A number read apart alone is full width.
         ("第1 9条", "第１９条"),
+        # Longer numbers vote by their digits: a pitch measured over more digits is surer.
+        ("eLTAXを経由して2023年１０月から", "eLTAXを経由して2023年10月から"),
+        ("１０万人以上100万人未満", "10万人以上100万人未満"),
     ],
 )
 def test_numbers_of_a_kind_take_one_width(read: str, written: str) -> None:
@@ -29,7 +32,7 @@ def test_numbers_of_a_kind_take_one_width(read: str, written: str) -> None:
     "text",
     [
         "〒100-0001○○市中央一丁目１番1号",  # a tie: left as read
-        "１０万人以上100万人未満",  # a tie
+        "１０万人以上30万人未満",  # a tie
         "平成31年4月1日時点",  # one width
         "令和３年４月１日",
         "電話0123 45 6789",  # no counter after the numbers

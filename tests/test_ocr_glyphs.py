@@ -36,6 +36,9 @@ def _rec(text: str, field: str = "after") -> SimpleNamespace:
         ("その他（ワクチン接種記録システム(VRS)、接種証明書アプリ）", "half-width colon or parenthesis"),
         ("ワクチン接種記録システム\n(VRS)", "half-width colon or parenthesis"),
         ("Ⅳその他のリスク対策\n１．.監査", "two stops in two widths"),
+        # An I misread in a capitalised word (office-width23 scans).
+        ("Al-OCRによる読取りを行い、職員が確認する。", "I look-alike"),
+        ("１ＳＭＡＰに登録されたクラウドサービスを利用する。", "I look-alike"),
     ],
 )
 def test_a_misread_glyph_is_suspect(text, why):
@@ -60,6 +63,7 @@ def test_a_misread_glyph_is_suspect(text, why):
         "LGWAN接続端末",
         "・識別情報：[○]個人番号\n(1)窓口における本人確認\n(ア)住民票の写し",
         "受付時間は9:00から17:00まで",
+        "AI-OCRによる読取り、ＩＳＭＡＰに登録、Excelで集計、Ｗｅｂ、LGWAN-ASP",
     ],
 )
 def test_a_right_text_is_quiet(text):

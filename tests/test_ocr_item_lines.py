@@ -442,3 +442,10 @@ def test_heading_whose_number_did_not_read_gets_it_where_the_document_numbers_th
         for cell in _numbered_doc(["Ⅵ評価実施手続", "２．国民・住民等からの意見の聴取", "方法"])
     ]
     assert number_bare_headings(bare) == bare
+
+
+def test_a_wrapped_headings_line_that_continues_it_is_not_snapped_to_another_heading():
+    # リスク２：不適切な / 方法で提供・移転が / 行われるリスク (newuser23's scans): the second line is
+    # as near 不正な提供・移転が (another heading's start) as a misread, but it continues the first.
+    lines = ["リスク２：不適切な", "方法で提供・移転が", "行われるリスク"]
+    assert snap_item_lines(lines) == lines

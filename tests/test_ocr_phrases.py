@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from piatable.extract.ocr.phrases import snap_closing_note, snap_phrases
+from piatable.extract.ocr.phrases import printed_phrases, snap_closing_note, snap_phrases
 
 from .conftest import ROOT
 
@@ -59,6 +59,22 @@ def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
 )
 def test_other_lines_stay_as_read(lines):
     assert snap_phrases(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "document", "fixed"),
+    [
+        # The misread character is the one the two spellings differ in: the document's spelling.
+        ("重要な変更にめたらない", ["重要な変更にあたらない"] * 2, "重要な変更にあたらない"),
+        ("重要な変更にめたらない", ["重要な変更に当たらない"], "重要な変更に当たらない"),
+        ("重要な変更に半たらない", ["重要な変更にあたらない"], "重要な変更にあたらない"),
+        # No document evidence: the spelling whose character there is of the script read.
+        ("重要な変更にめたらない", [], "重要な変更にあたらない"),
+        ("重要な変更に半たらない", [], "重要な変更に当たらない"),
+    ],
+)
+def test_a_misread_spelling_follows_the_document(line, document, fixed):
+    assert snap_phrases([line], printed_phrases(document)) == [fixed]
 
 
 def test_no_truth_explanation_of_the_samples_is_changed():

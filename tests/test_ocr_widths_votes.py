@@ -124,3 +124,13 @@ def test_answer_brackets_restored_before_a_note():
     )
     for kept in kept_cells:
         assert restore_choice_brackets(kept) == kept
+
+
+def test_a_tied_date_follows_its_longer_numbers_and_a_lone_digit_date_the_documents():
+    # No document majority (6 half digits, 5 full): 平成31年４月１日 ties 2 to 2, its 31 (measured
+    # over two digits) decides; 令和３年４月１日 has lone digits only: the document's longer runs
+    # of the form (31, 10: half) decide (office-width23 scans).
+    rows = _rows(["平成31年４月１日"], ["令和３年４月１日"], ["令和2年10月1日"])
+    assert even_date_widths(rows) == 2
+    got = ["".join(cl.text for cl in r.cells["change_date"]) for r in rows]
+    assert got == ["平成31年4月1日", "令和3年4月1日", "令和2年10月1日"]

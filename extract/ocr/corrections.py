@@ -46,7 +46,7 @@ from .item_numbers import (
 )
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, recount_circled, restore_number_brackets
-from .phrases import snap_closing_note, snap_phrases
+from .phrases import printed_phrases, snap_closing_note, snap_phrases
 from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
@@ -501,6 +501,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
     flagged ``ocr_corrected``.  Look-alikes are judged on the cell's lines read as one text: a
     word wrapped over a line end (こ|と) would read as a different one on its line alone."""
     changed = 0
+    # The document's own spelling of its stock sentences (あたらない / 当たらない), as read.
+    printed = printed_phrases(["".join(cl.text for cl in row.cells.get("explanation") or []) for row in rows])
     for row in rows:
         n = 0
         numbered = paren_numbers([cl.text for c in _NUMBERED_COLUMNS for cl in row.cells.get(c) or []])
@@ -538,7 +540,10 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
-                texts = {"explanation": snap_phrases, "after": snap_closing_note}.get(column, list)(texts)
+                if column == "explanation":
+                    texts = snap_phrases(texts, printed)
+                elif column == "after":
+                    texts = snap_closing_note(texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text
@@ -560,7 +565,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     was = [{c: [cl.text for cl in cells] for c, cells in row.cells.items()} for row in rows]
     from .block_titles import restore_block_titles
-    from .choice_widths import half_width_choices
+    from .choice_widths import even_choices
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_full_stops, mend_echoes
@@ -569,12 +574,13 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
+    from .word_widths import even_word_widths
 
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows) + half_width_choices(rows)
-    fixes += even_number_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
+    fixes += even_placeholders(rows) + even_choices(rows)
+    fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
     for row in rows:

@@ -192,15 +192,33 @@ def complete_cover(
     gives ``MIN_COVER_FACTS`` facts is the cover, and its words are kept out of the table.  A
     candidate left with words that gave no fact is named in a note (neither cover nor table).
     A name or an agency read with Latin letters (``shaky``) is read again the same way and
-    replaced by a read without them; one left so is doubted."""
+    replaced by a read without them; a name left so is doubted, an agency left out
+    (``doubt_shaky``)."""
     pages = _read_whole(path, cover, candidates, pages, settings, notes)
-    for key in SHAKY_KEYS:
-        if shaky(key, cover.get(key)) and DOUBT + key not in cover:
-            cover[DOUBT + key] = (
-                f"{FACT_LABELS[key]} read as {cover[key]!r}: a character no name prints, "
-                "an OCR misread? check it"
-            )
+    doubt_shaky(cover)
     return pages
+
+
+def doubt_shaky(cover: dict[str, str]) -> None:
+    """A name or an agency still read with Latin letters (``shaky``) after the re-reads, doubted in
+    ``cover`` (in place).  An agency is left out, the read quoted in the doubt (which the report
+    gives as a note): no agency prints Latin letters (``normalize.cover.AGENCY_END``: 市長, 知事,
+    委員会 …), so the read is wrong, and a researcher would rather find the agency missing than
+    a misread one given as read (newuser23: a 200-dpi cover's misread agency kept, status
+    success).  A name may print Latin letters (ＤＶ, ＩＣカード): it is kept, doubted."""
+    for key in SHAKY_KEYS:
+        if not shaky(key, cover.get(key)):
+            continue
+        value = cover[key]
+        if key == "agency":
+            why = f"{FACT_LABELS[key]} read as {value!r}: a character no agency prints, a misread: left out"
+            del cover[key]
+            old = cover.get(DOUBT + key)
+            cover[DOUBT + key] = f"{old}; {why}" if old else why
+        elif DOUBT + key not in cover:
+            cover[DOUBT + key] = (
+                f"{FACT_LABELS[key]} read as {value!r}: a character no name prints, an OCR misread? check it"
+            )
 
 
 def _read_whole(

@@ -290,6 +290,13 @@ def _fix_prefix(prefix: str, key: str, parent: str | None = None) -> str:
     return prefix
 
 
+def _continues(text: str) -> bool:
+    """True when ``text`` (a heading's lines read so far, joined) is the start of a heading of the
+    form: its last line is right as read, whatever heading it alone is near (リスク２：不適切な /
+    方法で提供・移転が is not 不正な提供・移転が; newuser23's scans)."""
+    return any(h.startswith(text) for h in printed_headings())
+
+
 def snap_item_lines(lines: list[str]) -> list[str]:
     """An item cell's lines, each line that misreads a heading of the form by a character or two
     (評価実施考続, 担当部暫, ①部明) written as the form prints it, with its numbering mended
@@ -323,7 +330,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                     break
         if key is None and body in printed_headings():
             key = body
-        elif key is None:
+        elif key is None and not (not prefix and run and _continues(run + body)):
             continued = i + 1 < len(out) and not _opens_heading(out[i + 1].strip())
             key = nearest_heading(body, parent, continued)
             tail = _tail_line(out, i, body) if key is None else None

@@ -13,7 +13,8 @@ one kind.  Two signs tell the width:
   width, whatever its glyphs.
 
 Within one cell (the lines of one cell together), numbers of a kind take the width of the strict
-majority of its votes (those of two or more digits; the lone digits' where those tie); the
+majority of its votes (those of two or more digits, each by its count of digits: a pitch measured
+over more digits is surer; the lone digits' where those tie); the
 space inside a number read apart is dropped.  A tie (no truth cell of the samples mixes the
 widths of a kind, so a tied cell is misread either way) takes the width the rest of the document
 prints that kind in, when its other cells agree on it (more than ``DOCUMENT_WIDTH_SHARE`` of at
@@ -21,6 +22,15 @@ least ``DOCUMENT_WIDTH_MIN`` numbers); else it is left as read (and ``extract/oc
 flags the mix).  Measured on the samples' 453 distinct truth documents (not held out): a cell's
 width of a kind is the one the document's other cells print by more than 80% in 879 of 923
 reference numbers, 636 of 667 dates and 803 of 807 other counters (95–99%).
+
+A kind that a cell prints only in lone digits (``年１回``, ``令和３年４月１日時点``) has no number
+measured by its own pitch there: LibreOffice sets white round a half-width digit between kanji,
+so each such digit can read full width, all of them alike.  Such a kind takes the width the
+document's other cells print that kind's numbers of two or more digits in, when they agree
+(``DOCUMENT_WIDTH_SHARE`` of at least ``DOCUMENT_WIDTH_MIN``; newuser23's scans: printed ２ and
+３０ read half width, printed 1 full).  On the samples' truth (379 distinct tuning documents) the
+lone digits of such kinds are of that width in 499 of 530 (94%; held-out 118 of 124); a document
+whose other cells print no such numbers, or mixed, leaves them as read.
 """
 
 from __future__ import annotations
@@ -57,18 +67,20 @@ def _vote(number: str) -> bool | None:
     return None
 
 
-def kind_votes(text: str) -> dict[str, list[int]]:
+def kind_votes(text: str, longer: bool = False) -> dict[str, list[int]]:
     """Numbers of each kind in ``text`` by width: {kind: [half, full]} (numbers of both widths
-    not counted)."""
+    not counted; with ``longer``, numbers of two or more digits only)."""
     out: dict[str, list[int]] = {}
     for m in _COUNTED.finditer(text):
+        if longer and len(m.group(1)) < 2:
+            continue
         v = _vote(m.group(1))
         if v is not None:
             out.setdefault(COUNTER_KINDS.get(m.group(3), m.group(3)), [0, 0])[int(v)] += 1
     return out
 
 
-def _document_width(votes: list[int] | None) -> bool | None:
+def document_width(votes: list[int] | None) -> bool | None:
     """Full width (True), half (False) or None: what the document's other cells print a kind in
     (``votes`` [half, full]; see DOCUMENT_WIDTH_SHARE)."""
     if not votes or sum(votes) < DOCUMENT_WIDTH_MIN:
@@ -78,20 +90,32 @@ def _document_width(votes: list[int] | None) -> bool | None:
     return votes[1] > votes[0]
 
 
-def even_counted_numbers(text: str, document: dict[str, list[int]] | None = None) -> str:
+def even_counted_numbers(
+    text: str, document: dict[str, list[int]] | None = None, longer: dict[str, list[int]] | None = None
+) -> str:
     """``text`` (one cell, lines joined by ``\\n``) with the numbers of each kind in the width
     the strict majority of that kind's numbers vote for (see the module notes); a tie goes to
     the width of ``document`` ({kind: [half, full]} of the document's other cells) when it is
-    clear."""
+    clear, and a kind the cell prints only in lone digits to the width of ``longer`` (the same,
+    numbers of two or more digits only) when it is clear."""
     votes: dict[str, list[list[int]]] = {}
     for m in _COUNTED.finditer(text):
         kind = COUNTER_KINDS.get(m.group(3), m.group(3))
         v = _vote(m.group(1))
         if v is not None:
             single = len(m.group(1)) == 1
-            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += 1
+            # A longer number's pitch is measured over more digits: it votes by its digits
+            # (2023年１０月: the year's four half-width digits outweigh the month's two).
+            weight = 1 if single else len(_SPLIT.sub("", m.group(1)))
+            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += weight
     width: dict[str, bool] = {}
     for kind, (multi, single) in votes.items():
+        if not sum(multi):
+            # Only lone digits: the document's longer numbers of the kind, when they agree.
+            doc = document_width((longer or {}).get(kind))
+            if doc is not None:
+                width[kind] = doc
+                continue
         # Numbers of two or more digits first (their own pitch tells their width), lone digits
         # (measured from their neighbours) only where those tie.  A kind read all in one width
         # changes only where a number of it was read apart.
@@ -102,7 +126,7 @@ def even_counted_numbers(text: str, document: dict[str, list[int]] | None = None
         else:
             if multi[0] + single[0] and multi[1] + single[1]:
                 # Both widths, tied: the document's other cells decide, when they agree.
-                doc = _document_width((document or {}).get(kind))
+                doc = document_width((document or {}).get(kind))
                 if doc is not None:
                     width[kind] = doc
     if not width:
@@ -127,17 +151,30 @@ def even_number_widths(rows: list[RawRow]) -> int:
         for f in FIELDS
         if (lines := row.cells.get(f) or []) and not any("\n" in cl.text for cl in lines)
     ]
-    votes = [kind_votes("\n".join(cl.text for cl in lines)) for _, lines in cells]
+    texts = ["\n".join(cl.text for cl in lines) for _, lines in cells]
+    votes = [kind_votes(t) for t in texts]
+    longer = [kind_votes(t, longer=True) for t in texts]
+    total, total_longer = _summed(votes), _summed(longer)
+    changed = 0
+    for (row, lines), text, own, own_longer in zip(cells, texts, votes, longer, strict=True):
+        # The document's other cells: every cell's votes less this one's.
+        others = other_cells_votes(total, own)
+        written = even_counted_numbers(text, others, other_cells_votes(total_longer, own_longer)).split("\n")
+        changed += rewrite_lines(row, lines, written)
+    return changed
+
+
+def _summed(votes: list[dict[str, list[int]]]) -> dict[str, list[int]]:
+    """{kind: [half, full]} over all of ``votes``."""
     total: dict[str, list[int]] = {}
     for v in votes:
         for kind, (half, full) in v.items():
             t = total.setdefault(kind, [0, 0])
             t[0] += half
             t[1] += full
-    changed = 0
-    for (row, lines), own in zip(cells, votes, strict=True):
-        # The document's other cells: every cell's votes less this one's.
-        others = {k: [t[0] - own.get(k, [0, 0])[0], t[1] - own.get(k, [0, 0])[1]] for k, t in total.items()}
-        texts = even_counted_numbers("\n".join(cl.text for cl in lines), others).split("\n")
-        changed += rewrite_lines(row, lines, texts)
-    return changed
+    return total
+
+
+def other_cells_votes(total: dict[str, list[int]], own: dict[str, list[int]]) -> dict[str, list[int]]:
+    """``total`` less one cell's ``own`` votes: the document's other cells."""
+    return {k: [t[0] - own.get(k, [0, 0])[0], t[1] - own.get(k, [0, 0])[1]] for k, t in total.items()}

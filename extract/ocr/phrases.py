@@ -7,9 +7,17 @@ only a single nearest phrase is taken (重大 / 重要 misread alike decide noth
 spellings of one sentence (当たらない / あたらない: the same words in SudachiPy's normalized forms)
 count as one, and a line that spells its nearest phrase otherwise is no misread: it stays as
 printed (newuser22's scans: 重要な変更にあたらない was written 当たらない in 31 of 33 rows).
+
+When a misread character is the very one the spellings differ in (``重要な変更にめたらない``: あ
+or 当 misread), the spelling is the document's, not the list's: the one its other cells print
+most (``printed_phrases``), else the one whose characters there are of the script read (め, a
+kana, for あ), else the first listed (newuser23's scans: 2 cells printed あたらない were
+written 当たらない by the list's order).
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import regex
 
@@ -30,10 +38,43 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(m.normalized_form() for m in default_tokenizer().tokenize(text))
 
 
-def _nearest(text: str) -> str | None:
+_SPACE = regex.compile(r"\s+")
+_SCRIPT = regex.compile(r"(\p{Han})|(\p{Hiragana})|(\p{Katakana})")
+
+
+def printed_phrases(cells: list[str]) -> Counter[str]:
+    """How many of ``cells`` (explanation cells' texts, as read) print each stock phrase whole:
+    the document's own spelling of a sentence."""
+    out: Counter[str] = Counter()
+    for cell in cells:
+        flat = _SPACE.sub("", cell)
+        out.update(phrase for phrase in EXPLANATION_PHRASES if phrase in flat)
+    return out
+
+
+def _script(ch: str) -> int:
+    m = _SCRIPT.match(ch)
+    return (m.lastindex or 0) if m else 0
+
+
+def _spelling(text: str, spellings: list[str], printed: Counter[str] | None) -> str:
+    """Of ``spellings`` of one sentence that ``text`` misreads alike, the document's (see the
+    module notes): most printed in ``printed``, then most differing characters of the script read
+    in ``text``, then the first listed."""
+
+    def rank(order: int) -> tuple[int, int, int]:
+        phrase = spellings[order]
+        script = sum(1 for a, b in zip(phrase, text, strict=True) if a != b and _script(a) == _script(b))
+        return (-(printed or {}).get(phrase, 0), -script, order)
+
+    return spellings[min(range(len(spellings)), key=rank)]
+
+
+def _nearest(text: str, printed: Counter[str] | None = None) -> str | None:
     """The single stock phrase ``text`` misreads by substitutions only, or None: also when ``text``
     is one already or spells its nearest phrase otherwise (the same words, ``_words``).  Of the
-    nearest phrases, spellings of one sentence count as one and the first listed is taken."""
+    nearest phrases, spellings of one sentence count as one, and the document's spelling is
+    taken (``_spelling``; ``printed``: the document's stock phrases, ``printed_phrases``)."""
     if not text or text in EXPLANATION_PHRASES:
         return None
     fits = []
@@ -50,12 +91,14 @@ def _nearest(text: str) -> str | None:
     sentences = {_words(phrase) for phrase in nearest}
     if len(sentences) > 1 or _words(text) in sentences:
         return None
-    return nearest[0]
+    return _spelling(text, nearest, printed)
 
 
-def snap_phrases(lines: list[str]) -> list[str]:
+def snap_phrases(lines: list[str], printed: Counter[str] | None = None) -> list[str]:
     """An explanation cell's lines with each stock sentence misread in a character or two written
-    as printed; a sentence wrapped over two lines keeps each line's length.  Other lines stay."""
+    as printed (in the document's spelling: ``printed``, its stock phrases as
+    ``printed_phrases`` counts them); a sentence wrapped over two lines keeps each line's length.
+    Other lines stay."""
     out = list(lines)
     i = 0
     while i < len(out):
@@ -68,14 +111,14 @@ def snap_phrases(lines: list[str]) -> list[str]:
             if joined in EXPLANATION_PHRASES:
                 i += 2
                 continue
-            phrase = _nearest(joined) if len(joined) > len(text) else None
+            phrase = _nearest(joined, printed) if len(joined) > len(text) else None
             if phrase is not None:
                 out[i] = out[i].replace(text, phrase[: len(text)], 1)
                 out[i + 1] = out[i + 1].replace(nxt, phrase[len(text) :] + (text + nxt)[len(joined) :], 1)
                 i += 2
                 continue
         body = text.rstrip(_TAIL)
-        phrase = _nearest(body)
+        phrase = _nearest(body, printed)
         if phrase is not None:
             out[i] = out[i].replace(text, phrase + text[len(body) :], 1)
         i += 1

@@ -15,6 +15,7 @@ import regex
 from piatable.models import CellLine, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 
+from .number_widths import document_width
 from .rewrites import rewrite_lines
 
 # A run of the Latin letter O (or the kanji zero) standing among Japanese text: the form's
@@ -410,6 +411,25 @@ def _majority(half: int, full: int, least: int, share: float = DATE_WIDTH_MAJORI
     return None
 
 
+def _cell_date_width(lines: list[CellLine], longer: list[int]) -> bool | None:
+    """Full width (True), half or None for one date cell without a document majority: its runs
+    of two or more digits when they agree (``平成31年４月１日``: 31 is measured over two digits, ４ and
+    １ from their neighbours), else, for a cell of lone digits only (``令和３年４月１日``), the
+    width of the document's longer runs of the form (``longer``, [half, full], this cell's none)
+    when more than ``DOCUMENT_WIDTH_SHARE`` of at least two agree, else the width most of its
+    digits were read in (None on a tie)."""
+    runs = [r for r in _DIGIT_RUN.findall("".join(cl.text for cl in lines)) if len(r) >= 2]
+    widths = {_is_full(r) for r in runs if r.isascii() or _is_full(r)}
+    if len(widths) == 1 and len(runs) == len([r for r in runs if r.isascii() or _is_full(r)]):
+        return next(iter(widths))
+    if not runs:
+        doc = document_width(longer)
+        if doc is not None:
+            return doc
+    h, f = _widths(lines)
+    return None if f == h else f > h
+
+
 def even_date_widths(rows: list[RawRow]) -> int:
     """The digits of every date cell of a document in the one width most of its date digits (or
     distinct date cells) were read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN digits, or
@@ -419,6 +439,13 @@ def even_date_widths(rows: list[RawRow]) -> int:
     cell without such a majority is evened within itself (its lines together).  The number of
     lines changed; rows changed are flagged ``ocr_corrected``."""
     cells = [row.cells.get("change_date") or [] for row in rows]
+    # Each form's runs of two or more digits by width: measured by their own pitch.
+    longer: dict[str, list[int]] = {}
+    for lines in cells:
+        v = longer.setdefault(_date_form(lines), [0, 0])
+        for run in _DIGIT_RUN.findall("".join(cl.text for cl in lines)):
+            if len(run) >= 2 and (run.isascii() or _is_full(run)):
+                v[int(_is_full(run))] += 1
     votes: dict[str, list[int]] = {}
     distinct: dict[str, dict[str, bool]] = {}
     for lines in cells:
@@ -438,10 +465,9 @@ def even_date_widths(rows: list[RawRow]) -> int:
             kinds = list(distinct.get(form, {}).values())
             own = _majority(kinds.count(False), kinds.count(True), DATE_CELLS_MIN, 0.5)
         if own is None:
-            h, f = _widths(lines)
-            if f == h:
-                continue
-            own = f > h
+            own = _cell_date_width(lines, longer.get(form, [0, 0]))
+        if own is None:
+            continue
         table = _DIGIT_WIDTHS if own else _DIGIT_NARROW
         changed += rewrite_lines(row, lines, [cl.text.translate(table) for cl in lines])
     return changed
