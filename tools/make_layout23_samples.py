@@ -56,7 +56,9 @@ SHORT_BEFORES = ("なし", "－", "（なし）", "未記載")
 def layout23_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, style: dict) -> list[mot.Case]:
     """``n`` cases of the kinds b, c, e in turn (module docstring), drawn with ``seed``."""
     rng = random.Random(seed + 23)
-    cases = mot.draw_cases(prefix, pools, n, seed=seed, valigns=("bottom",), rows_per_case=(8, 11), sizes=style["sizes"])
+    cases = mot.draw_cases(
+        prefix, pools, n, seed=seed, valigns=("bottom",), rows_per_case=(8, 11), sizes=style["sizes"]
+    )
     for k, case in enumerate(cases):
         kind = "bce"[k % 3]
         case.maker = "writer" if kind == "b" else "calc" if kind == "c" else ("calc", "writer")[k // 3 % 2]
@@ -97,7 +99,7 @@ def layout23_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
     return cases
 
 
-README = """# {name}: bottom-aligned merged tables and wide 和暦 dates in `pdftotext -layout` text (issue 10, branch layout23)
+README = """# {name}: bottom-aligned merged cells, wide 和暦 dates in `-layout` text (issue 10, layout23)
 
 Small amendment tables written directly with openpyxl (`*-calc-*`) and python-docx (`*-writer-*`)
 in the outsider styles, three kinds in turn: `b` Writer tables whose body cells stand at the foot
