@@ -62,12 +62,12 @@ def item_top_reading(
     single: dict[int, float],
 ) -> tuple[list[tuple[float, float]], dict[int, str], dict[int, list[int]]] | None:
     """The rows read with each path opening its row (module docstring): (row spans, each read
-    column's alignment, each read column's row per line), or None where that reading does not
-    place every line, the item column does not fit it top-aligned, the body fits best at the
-    top, or it does not beat the one-alignment reading, whose cost per column is ``single``
-    (line heights, ``line_groups.group_lines``), by ``ITEM_TOP_MARGIN_LINES``.  ``paths``: the
-    item paths' extents (``anchored._section_spans``), ``whole_value``: column → its test of a
-    whole one-line value (or None)."""
+    column's alignment, each read column's row per line), or None where the item column does
+    not fit it top-aligned (item lines above the first path: a row continued from the page
+    before), the body fits best at the top, or the reading does not beat the one-alignment
+    reading, whose cost per column is ``single`` (line heights, ``line_groups.group_lines``), by
+    ``ITEM_TOP_MARGIN_LINES``.  ``paths``: the item paths' extents (``anchored._section_spans``);
+    ``whole_value``: column → its test of a whole one-line value (or None)."""
     if len(paths) < 2:
         return None
     spans = path_row_spans(cols, paths, hy)
@@ -84,7 +84,5 @@ def item_top_reading(
     cost = sum(fits[c][modes[c]][0] for c in READ_COLUMNS)
     if cost >= sum(single.get(c, 0.0) for c in READ_COLUMNS) - ITEM_TOP_MARGIN_LINES:
         return None
-    assignment = {c: fits[c][modes[c]][1] for c in READ_COLUMNS}
-    if any(r < 0 for rows_of in assignment.values() for r in rows_of):
-        return None
-    return spans, modes, assignment
+    # Without ``lead`` every line gets a row (none is left above the first path).
+    return spans, modes, {c: fits[c][modes[c]][1] for c in READ_COLUMNS}
