@@ -19,7 +19,6 @@ measure on it only, never tune on it.
 
 from __future__ import annotations
 
-import argparse
 import random
 
 import make_layout21_samples as ly21
@@ -76,14 +75,7 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=tuple(SETS), action="append")
-    ap.add_argument("--only", default="", help="make only the cases whose name holds this")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        cases = [c for c in layout22_cases(*SETS[name]) if ns.only in c.name]
-        mot.build(mot.SAMPLES / name, cases, readme=README)
-    return 0
+    return mot.build_sets(__doc__, SETS, layout22_cases, README, argv)
 
 
 if __name__ == "__main__":

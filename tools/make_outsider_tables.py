@@ -47,6 +47,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -656,6 +657,27 @@ def build(
             print(f"{case.name}: {len(truth)} rows", file=sys.stderr)
     _write_json(root / "cases.json", settings)
     (root / "README.md").write_text((readme or README).format(name=root.name), "utf-8")
+
+
+def build_sets(
+    doc: str,
+    sets: dict[str, tuple],
+    make_cases: Callable[..., list[Case]],
+    readme: str,
+    argv: list[str] | None = None,
+) -> int:
+    """The command line of a sample maker whose ``sets`` map a set's name to ``make_cases``'
+    arguments: ``--set NAME`` (again for more; default every set), ``--only TEXT`` (only the
+    cases whose name holds it); each set built under ``samples/`` with ``readme``.  ``doc``:
+    the maker's docstring (its first line the description).  Returns the exit status."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--set", choices=tuple(sets), action="append")
+    ap.add_argument("--only", default="", help="make only the cases whose name holds this")
+    ns = ap.parse_args(argv)
+    for name in ns.set or list(sets):
+        cases = [c for c in make_cases(*sets[name]) if ns.only in c.name]
+        build(SAMPLES / name, cases, readme=readme)
+    return 0
 
 
 README = """# {name}: tables made as an outside user makes them (issue 12)

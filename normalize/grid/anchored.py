@@ -14,6 +14,7 @@ from piatable.vocabulary import ITEM_OPENING, TIMING
 from ..dates import DATE_AT_START
 from .common import PageRows, cell_text
 from .date_spans import date_spans
+from .item_top_rows import READ_COLUMNS, item_top_reading
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
 from .lone_explanations import last_explanation, lone_explanation_rows, split_lone_rows
@@ -430,11 +431,19 @@ def _rows_from_paths(
     if not whole:
         return False
     _, mode, assignment = min(whole, key=lambda f: f[0])
+    col_modes = {c: mode for c in (*cols, *READ_COLUMNS)}
+    single = {c: group_lines(lines, spans, mode, hy, blanks, _whole_value(c))[0] for c, lines in cols.items()}
+    item_top = item_top_reading(cols, spans, hy, blanks, _whole_value, single)
+    if item_top is not None:
+        # Items at the top of their rows, the body at another height (``item_top_rows``).
+        spans, read_modes, read = item_top
+        col_modes.update(read_modes)
+        assignment = {**assignment, **read}
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r].setdefault(c, []).append(ln)
-    close = _close_rows(cols, spans, mode, hy, assignment, blanks)
+    close = _close_rows(cols, spans, col_modes, hy, assignment, blanks)
     if wrap is not None:
         rows, spans, close = split_lone_rows(rows, spans, close, hy, wrap)
     res.doubts.update(close)
@@ -450,14 +459,14 @@ def _rows_from_paths(
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
-        sources = fill_sources(rows, have, c, mode, extents, centres)
+        sources = fill_sources(rows, have, c, col_modes[c], extents, centres)
         if c == 5:
             sources = _own_timing_explanations(sources, own_timing, res.doubts)
         # Top-aligned rows, but a value printed below its row's first line: the column's
         # cells may be centred (a merged date centred beside text cells at the top), and
         # where that reading gives a merged value to another row, the row is in doubt.
         lowered = any(min(ln.top for ln in rows[j][c]) > extents[j][0] + LOWERED_VALUE_EM * hy for j in have)
-        if mode == "top" and lowered:
+        if col_modes[c] == "top" and lowered:
             for k, src in fill_sources(rows, have, c, "centre", extents, centres).items():
                 if cell_text(rows[src][c]) != cell_text(rows[sources[k]][c]):
                     res.doubts.setdefault(
