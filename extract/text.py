@@ -296,7 +296,7 @@ def read_text_pages(path: Path) -> Reading:
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
-        mixed = mixed_pages_notes(text) if kind == "text-layout" else []
+        mixed = mixed_pages_notes(text, kind == "text-layout")
         return Reading(
             kind,
             len(pages),

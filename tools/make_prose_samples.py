@@ -8,6 +8,7 @@ them with a table's committed text by form feeds, as a whole assessment's text h
 (break22: prose pages around a table gave made-up rows or ran into the last row).
 
     python tools/make_prose_samples.py            # writes samples/prose23
+    python tools/make_prose_samples.py --heldout  # writes samples/heldout-prose23 (never tuned on)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from make_office_samples import convert
 from make_pdfs import extract_text
 
-OUT = Path(__file__).parent.parent / "samples" / "prose23"
+SAMPLES = Path(__file__).parent.parent / "samples"
 EXTRACTORS = ("pdftotext-layout", "pdftotext-raw", "pypdfium2")
 
 DOCS = {
@@ -52,6 +53,22 @@ DOCS = {
         ],
     ),
 }
+# Held out: other prose, set otherwise (a numbered list, an indented note, a short page).
+HELDOUT_DOCS = {
+    "summary": (
+        "１．評価の概要",
+        [
+            "（１）本市は、国民健康保険に関する事務において、被保険者の資格の得喪及び保険料の賦課"
+            "徴収に当たり、個人番号を利用している。",
+            "（２）情報提供ネットワークシステムを通じた情報連携により、他の行政機関から所得情報等を"
+            "入手しており、入手した情報は業務システムにおいて厳格に管理している。",
+            "　※委託先における取扱いについては、再委託を原則として禁止し、やむを得ない場合には"
+            "事前に書面による承認を要することとしている。",
+            "（３）今回の再評価においては、システムの標準化に伴う変更点を中心に点検を行い、"
+            "リスク対策の見直しを行った。",
+        ],
+    ),
+}
 
 
 def make_docx(title: str, paragraphs: list[str], path: Path) -> None:
@@ -69,16 +86,19 @@ def make_docx(title: str, paragraphs: list[str], path: Path) -> None:
 
 
 def main() -> None:
+    heldout = "--heldout" in sys.argv[1:]
+    docs = HELDOUT_DOCS if heldout else DOCS
+    out_dir = SAMPLES / ("heldout-prose23" if heldout else "prose23")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         files = []
-        for name, (title, paragraphs) in DOCS.items():
+        for name, (title, paragraphs) in docs.items():
             make_docx(title, paragraphs, work / f"{name}.docx")
             files.append(work / f"{name}.docx")
         convert(files, work)
-        for name in DOCS:
+        for name in docs:
             for tool in EXTRACTORS:
-                out = OUT / name / f"{tool}.txt"
+                out = out_dir / name / f"{tool}.txt"
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(extract_text(work / f"{name}.pdf", tool), "utf-8")
 
