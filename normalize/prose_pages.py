@@ -7,9 +7,9 @@ no wider than its widest column.  A page of the region with no date, timing, tit
 label row, whose lines are mostly prose lines (``between.is_prose_line``: wider than
 the table's widest column by its share), holds no row: read as table text it made rows of its
 own (break22: four pages of prose around two copies of a pypdfium2 table gave 34 made-up
-rows) or ran into the last row's cells.  Such pages are kept out of the region and named in one note per run of pages; so
-are the pages before the table's region that hold text (a cover, the body before it), which the
-region's start leaves out.
+rows) or ran into the last row's cells.  Such pages are kept out of the region and named in one
+note per run of pages; so are the pages before the table's region that hold text (a cover,
+the body before it), which the region's start leaves out.
 """
 
 from __future__ import annotations

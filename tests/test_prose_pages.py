@@ -61,7 +61,8 @@ def test_layout_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, 
 def test_stream_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, case, extractor):
     """Text read without positions: the prose pages after the table made rows of their own
     (pypdfium2: 34 made-up rows, confidence 0.0-0.3) or ran into its cells (``-raw``); the pages
-    before the title were left out without a word.  Now each run of them is named and no row is made of them."""
+    before the title were left out without a word.  Now each run of them is named and no row is
+    made of them."""
     table = _table(case, extractor)
     alone = extract_document(table)
     body = table.read_text("utf-8").rstrip("\f")
