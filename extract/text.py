@@ -26,6 +26,8 @@ from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbe
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
+from .mixed_pages import mixed_pages_notes
+
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01
 # Layout text: share of non-blank lines with two or more separated segments.
@@ -297,7 +299,16 @@ def read_text_pages(path: Path) -> Reading:
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
-        return Reading(kind, len(pages), pages=pages, notes=notes, cover=cover, paged=marks_its_pages(text))
+        mixed = mixed_pages_notes(text, kind == "text-layout")
+        return Reading(
+            kind,
+            len(pages),
+            pages=pages,
+            notes=notes + mixed,
+            cover=cover,
+            paged=marks_its_pages(text),
+            partial=bool(mixed),
+        )
     # Empty pages at the end are no pages of the document (as in text_to_pages).
     page_count = text.rstrip().count("\f") + 1
     parts = _stream_parts(text, bounds)

@@ -34,7 +34,7 @@ _MIN_BODY_LINES = 12
 NOTE_CHARS = 60
 
 
-def _cell_width(widths: list[int]) -> int:
+def cell_width(widths: list[int]) -> int:
     counts = Counter(widths)
     repeated = [w for w, c in counts.items() if c >= _MIN_REPEAT]
     return max(repeated) if repeated else 0
@@ -42,6 +42,22 @@ def _cell_width(widths: list[int]) -> int:
 
 def _is_label_row(text: str) -> bool:
     return is_header_line(text) or is_title(text)
+
+
+def is_prose_line(text: str, cell: int) -> bool:
+    """Whether ``text`` is a line of a paragraph set across the page: one run of text (a mark
+    such as ``※`` may stand apart: cells sharing a printed line are set apart by spaces), wider
+    than ``cell`` (the table's widest column, display width) by ``PROSE_WIDTH_SHARE``, and no
+    date, timing or label row."""
+    pieces = text.split()
+    one_run = len(pieces) == 1 or (len(pieces) == 2 and len(pieces[0]) <= PROSE_MARK_CHARS)
+    return (
+        one_run
+        and display_width(text) > cell * PROSE_WIDTH_SHARE
+        and not DATE_HEAD.match(text)
+        and not TIMING.search(text)
+        and not _is_label_row(text)
+    )
 
 
 def prose_before_labels(lines: list[CellLine]) -> list[int]:
@@ -55,23 +71,12 @@ def prose_before_labels(lines: list[CellLine]) -> list[int]:
     ]
     if len(body) < _MIN_BODY_LINES:
         return []
-    cell = _cell_width(body)
+    cell = cell_width(body)
     if not cell:
         return []
 
     def wide(k: int) -> bool:
-        text = lines[k].text
-        pieces = text.split()
-        # One run of text (a mark such as ``※`` may stand apart): cells sharing a printed line
-        # are set apart by spaces.
-        one_run = len(pieces) == 1 or (len(pieces) == 2 and len(pieces[0]) <= PROSE_MARK_CHARS)
-        return (
-            one_run
-            and display_width(text) > cell * PROSE_WIDTH_SHARE
-            and not DATE_HEAD.match(text)
-            and not TIMING.search(text)
-            and not _is_label_row(text)
-        )
+        return is_prose_line(lines[k].text, cell)
 
     out: list[int] = []
     seen_date = False

@@ -18,7 +18,6 @@ from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
 from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
-from .between import without_prose
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region, rowless_share
@@ -35,6 +34,7 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
+from .prose_pages import prose_kept_out
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
@@ -322,7 +322,7 @@ def _read_rows(
     """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
     order (``label_order``): the result and the region's lines."""
     start = 0 if in_table else find_table_start(raw)
-    tail, prose_notes = without_prose(raw[start:])
+    tail, prose_notes = prose_kept_out(raw, start, in_table)
     region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)

@@ -92,13 +92,13 @@ def test_the_summary_counts_inputs_not_read_whole(tmp_path, seed_path, capsys):
     assert main(["extract", str(bad), "--kind", "scan", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}: not a readable image" in err
-    assert "0 rows from 0 of 1 inputs (1 failed: see the notes above) →" in err
+    assert f"0 rows from 0 of 1 inputs (1 failed: {bad}: see the notes above) →" in err
     # A file of another kind is skipped, exit 0: the summary names it too (break22).
     other = tmp_path / "original.docx"
     other.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     assert main(["extract", str(seed_path), str(other), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "12 rows from 2 of 2 inputs (1 skipped: see the notes above) →" in err
+    assert f"12 rows from 2 of 2 inputs (1 skipped: {other}: see the notes above) →" in err
 
 
 def test_version_names_the_commit_of_a_checkout(capsys):
@@ -119,3 +119,15 @@ def test_version_names_the_commit_of_a_checkout(capsys):
         assert f"(git {head.stdout.strip()}" in out
     else:
         assert out == "piatable 0.1.0"
+
+
+def test_a_partial_input_says_so_and_the_summary_names_it(tmp_path, seed_path, capsys):
+    """An input read in part says "partial" on its stderr lines, and the summary names the
+    partial inputs: break22 saw "2 partial" and could not tell which without --documents."""
+    partial = ROOT / "samples/office-flow22/f22-calc-juki-pypdfium2/input.txt"
+    out = tmp_path / "o.json"
+    assert main(["extract", str(seed_path), str(partial), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"piatable: {partial}: partial: " in err
+    assert f"{seed_path}: partial" not in err
+    assert f"inputs (1 partial: {partial}: see the notes above) →" in err

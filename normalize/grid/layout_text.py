@@ -25,6 +25,7 @@ from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
+from .prose_page import is_prose_page
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -484,6 +485,8 @@ def layout_page_rows(
     if best is None:
         return None
     _, header, segs, starts, aligned, chosen_by_chars, moved = best
+    if header is None and prev_starts is not None and is_prose_page(segs, prev_starts[:N_COLS]):
+        return None  # prose across the columns of the page before: no table on this page
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}

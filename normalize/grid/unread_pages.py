@@ -40,10 +40,7 @@ def note_unread_page(
         )
         result.unplaced += sum(1 for w in page.words if w.text.strip())
     elif started and (body := [t for t in lines if t.strip() and not is_furniture(t)]):
-        result.notes.append(
-            f"page {page.page}: no table columns found; its {len(body)} lines of text after the "
-            "table's rows were not read"
-        )
+        _name_unread_body(page.page, len(body), result.notes)
         result.unplaced += sum(1 for w in page.words if w.text.strip())
     else:
         _name_page_without_table(page.page, result.notes)
@@ -68,3 +65,23 @@ def _name_page_without_table(page: int, notes: list[str]) -> None:
         notes[-1] = f"pages {m['first']}–{page}: " + _NO_TABLE.format("them")
     else:
         notes.append(f"page {page}: " + _NO_TABLE.format("it"))
+
+
+# The note of pages of body text after the table's rows began (prose after or between tables),
+# for one page or a run of them.
+_BODY = "no table columns found; {} lines of text after the table's rows were not read"
+_BODY_ONE = regex.compile(r"^page (?P<first>\d+): no table columns found; its (?P<n>\d+) lines ")
+_BODY_RUN = regex.compile(
+    r"^pages (?P<first>\d+)[–-](?P<last>\d+): no table columns found; their (?P<n>\d+) lines "
+)
+
+
+def _name_unread_body(page: int, lines: int, notes: list[str]) -> None:
+    """Note ``lines`` lines of body text on ``page`` as not read; a run of such pages (the prose
+    pages after a table) is one note, ``pages 6–7: … their 17 lines …``."""
+    last = notes[-1] if notes else ""
+    m = _BODY_ONE.match(last) or _BODY_RUN.match(last)
+    if m and int(m.groupdict().get("last") or m["first"]) == page - 1:
+        notes[-1] = f"pages {m['first']}–{page}: " + _BODY.format(f"their {int(m['n']) + lines}")
+    else:
+        notes.append(f"page {page}: " + _BODY.format(f"its {lines}"))

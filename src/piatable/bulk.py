@@ -158,6 +158,7 @@ EARLIER_FAILURES_SHOWN = 5
 # A kind of note (its text with the numbers taken out) is printed as it comes for this many
 # inputs; the same kind on later inputs is counted and said once at the end of the run.
 NOTES_SHOWN_PER_KIND = 3
+NAMED_PER_KIND = 3  # inputs named per status on the summary line
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -187,7 +188,7 @@ class NoteLog:
                 self.shown[kind] = self.shown.get(kind, 0) + 1
                 for n in res.notes:
                     if _NUMBER.sub("N", n) == kind:
-                        self.progress.say(f"piatable: {res.source}: {n}")
+                        self.progress.say(f"piatable: {res.source}: {_partial(res)}{n}")
             else:
                 count, _ = self.held.get(kind, (0, note))
                 self.held[kind] = (count + 1, note)
@@ -383,14 +384,27 @@ def _inputs(n: int) -> str:
 
 
 def _not_all_read(results: list[DocumentResult]) -> str:
-    """`` (1 failed, 2 partial, 1 skipped: see the notes above)`` for the summary line, or ""
-    when every input was read whole (a skipped file, not a PDF, image or text, is counted among
-    the inputs read: it is named here too)."""
+    """`` (1 failed: bad.txt; 2 partial: a.txt, b.pdf: see the notes above)`` for the summary
+    line, or "" when every input was read whole.  Each kind names its inputs (the first
+    ``NAMED_PER_KIND``, then how many more), so a count can be traced to its inputs without
+    ``--documents`` (break22: "2 partial" named none); a skipped file (not a PDF, image or text)
+    is counted among the inputs read and named too."""
     kinds = ("failed", "partial", "skipped")
-    counts = [(n, what) for what in kinds if (n := sum(_status(r) == what for r in results))]
-    if not counts:
+    parts = []
+    for what in kinds:
+        names = [r.source for r in results if _status(r) == what]
+        if names:
+            shown = ", ".join(names[:NAMED_PER_KIND])
+            more = len(names) - NAMED_PER_KIND
+            parts.append(f"{len(names)} {what}: {shown}" + (f" and {more} more" if more > 0 else ""))
+    if not parts:
         return ""
-    return " (" + ", ".join(f"{n} {what}" for n, what in counts) + ": see the notes above)"
+    return " (" + "; ".join(parts) + ": see the notes above)"
+
+
+def _partial(res: DocumentResult) -> str:
+    """``partial: `` before the notes of an input read in part, so its stderr line says so."""
+    return "partial: " if res.status == "partial" else ""
 
 
 def _status(res: DocumentResult) -> str:
