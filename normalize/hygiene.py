@@ -46,6 +46,14 @@ SPACED_INTERLEAVED_SHARE = 0.9
 # halved back, unless more than this share of the spaced lines' gaps of two spaces or more
 # are even.
 SPACED_EVEN_GAP_SHARE = 0.1
+# A viewer that spaced only between two characters that are not spaces may widen the text's own
+# spaces too, each to two (``市民課  市民生活部``): then the spaced lines' gaps of two spaces or
+# more are all even.  They are halved back (every run of k spaces to k // 2: a single space,
+# the spacing's, goes) when at least this
+# many gaps are found and at most SPACED_EVEN_GAP_SHARE of them are odd (spaced-out office
+# texts, samples/office-spaced23 ``*2`` cases; a ``-layout`` text's own column gaps are of
+# every width, and " ".join makes them all odd).
+SPACED_HALVED_MIN_GAPS = 5
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -62,6 +70,7 @@ OVERPRINT_MIN_RUNS = 2
 OVERPRINT_MAX_BLANK_SHARE = 0.05
 
 _PIECES = regex.compile(r" +")
+_IDEOGRAPHIC_PIECES = regex.compile("\u3000+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
 # Two ASCII characters standing alone side by side (``2 0 2 3``, ``W i n``): Latin letters and
 # digits were spaced out too, so wider gaps are spaced-out spaces (``despace_line``).
@@ -162,9 +171,29 @@ def _interleaved(line: str) -> str | None:
     return None
 
 
+def _spaced_with_ideographic(text: str) -> bool:
+    """True when the document's characters were spaced with ideographic spaces
+    (``"\u3000".join(line)``): as many lines as ``despace_text`` asks of spaced-out text, with
+    ``\u3000`` for the space.  A text that only uses ``\u3000`` as a word space (``第１条　目的``,
+    ``以　上``) has few lines of single characters between them."""
+    nonblank = spaced = 0
+    for ln in _lines(text):
+        if ln.strip():
+            nonblank += 1
+            pieces = [p for p in _IDEOGRAPHIC_PIECES.split(ln.strip(" \u3000\f")) if p]
+            if len(pieces) >= SPACED_MIN_PIECES:
+                single = sum(1 for p in pieces if len(p) == 1)
+                spaced += single >= SPACED_SINGLE_SHARE * len(pieces)
+    return spaced >= SPACED_MIN_LINES and spaced >= SPACED_MIN_LINE_SHARE * nonblank
+
+
 def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
     spaced out; else the text unchanged and 0.
+
+    A document spaced with ideographic spaces (``_spaced_with_ideographic``) is read as if
+    they were spaces (a space and an ideographic space side by side: two spaces), so the rules
+    below undo it the same way.
 
     When (nearly) every line has a space at every second character, the
     whole text was spaced out a character at a time, spaces and column gaps included: each such
@@ -173,6 +202,8 @@ def despace_text(text: str) -> tuple[str, int]:
     (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
     line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
     column gaps kept)."""
+    if "\u3000" in text and _spaced_with_ideographic(text):
+        text = text.replace("\u3000", " ")
     nonblank = spaced = 0
     for ln in _lines(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
@@ -187,6 +218,11 @@ def despace_text(text: str) -> tuple[str, int]:
                 longer += 1
                 interleaved += _interleaved(part) is not None
     by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
+    if _gaps_widened(text):
+        # The text's own spaces are the runs of two or more (halved back); a single space is
+        # the spacing's.
+        out = [_PIECES.sub(lambda m: " " * (len(m.group()) // 2), ln) for ln in text.split("\n")]
+        return "\n".join(out), sum(1 for a, b in zip(out, text.split("\n"), strict=True) if a != b)
     gaps_doubled = _gaps_doubled(text)
     # Digits and Latin letters spaced out on several lines: every two characters were spaced,
     # not only Japanese ones, so a line with no spaced-out ASCII of its own (令 和 5 年) is
@@ -200,6 +236,20 @@ def despace_text(text: str) -> tuple[str, int]:
         count += any(changed for _, changed in parts)
         out.append("\f".join(part for part, _ in parts))
     return "\n".join(out), count
+
+
+def _gaps_widened(text: str) -> bool:
+    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
+    (nearly) all even and there are several (``SPACED_HALVED_MIN_GAPS``): a viewer spaced the
+    characters and doubled the text's own spaces."""
+    gaps = odd = 0
+    for ln in _lines(text):
+        if not is_spaced_out(ln):
+            continue
+        for m in _INNER_GAP.finditer(ln.strip(" \f")):
+            gaps += 1
+            odd += (m.end() - m.start()) % 2 == 1
+    return gaps >= SPACED_HALVED_MIN_GAPS and odd <= SPACED_EVEN_GAP_SHARE * gaps
 
 
 def _gaps_doubled(text: str) -> bool:
