@@ -91,6 +91,15 @@ _LABEL_CHARS = frozenset("".join(LABEL_PIECES))
 _INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
+# Said of a despaced text whose own single spaces went with the spacing's (``own_spaces_lost``);
+# the stream reader flags the rows it may have run together (``normalize.spaced_rows``).
+SPACES_LOST_NOTE = (
+    "the spacing left the text's own single spaces looking like the spacing's: cells printed side by"
+    " side on a line may have been read as one (rows with an empty cell beside a filled one are"
+    " flagged column_guess)"
+)
+
+
 @dataclass(slots=True)
 class TidyText:
     text: str
@@ -238,10 +247,9 @@ def despace_text(text: str) -> tuple[str, int]:
     return "\n".join(out), count
 
 
-def _gaps_widened(text: str) -> bool:
-    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
-    (nearly) all even and there are several (``SPACED_HALVED_MIN_GAPS``): a viewer spaced the
-    characters and doubled the text's own spaces."""
+def _gap_parities(text: str) -> tuple[int, int]:
+    """(gaps of two spaces or more between two characters of the spaced-out lines, how many of
+    them are odd)."""
     gaps = odd = 0
     for ln in _lines(text):
         if not is_spaced_out(ln):
@@ -249,20 +257,37 @@ def _gaps_widened(text: str) -> bool:
         for m in _INNER_GAP.finditer(ln.strip(" \f")):
             gaps += 1
             odd += (m.end() - m.start()) % 2 == 1
+    return gaps, odd
+
+
+def _gaps_widened(text: str) -> bool:
+    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
+    (nearly) all even and there are several (``SPACED_HALVED_MIN_GAPS``): a viewer spaced the
+    characters and doubled the text's own spaces."""
+    gaps, odd = _gap_parities(text)
     return gaps >= SPACED_HALVED_MIN_GAPS and odd <= SPACED_EVEN_GAP_SHARE * gaps
 
 
 def _gaps_doubled(text: str) -> bool:
     """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
     (nearly) all odd: the spacing spaced the text's own spaces too (``SPACED_EVEN_GAP_SHARE``)."""
-    gaps = even = 0
-    for ln in _lines(text):
-        if not is_spaced_out(ln):
-            continue
-        for m in _INNER_GAP.finditer(ln.strip(" \f")):
-            gaps += 1
-            even += (m.end() - m.start()) % 2 == 0
-    return even <= SPACED_EVEN_GAP_SHARE * gaps
+    gaps, odd = _gap_parities(text)
+    return gaps - odd <= SPACED_EVEN_GAP_SHARE * gaps
+
+
+def own_spaces_lost(text: str) -> bool:
+    """True when a spaced-out text (one ``despace_text`` despaces) left its own single spaces
+    looking like the spacing's: neither doubled by it (`` " ".join``: odd gaps) nor widened by
+    the viewer (even gaps), so a space between two cells of a line went with the rest
+    (``市民課 市民生活部`` printed ``市 民 課 市 民 生 活 部``).  Extractor texts of a table
+    always hold such spaces (a date and its timing on one line), so a spaced-out text without
+    any gap lost them.  ``text`` as ``despace_text`` was given it."""
+    if "\u3000" in text and _spaced_with_ideographic(text):
+        text = text.replace("\u3000", " ")
+    gaps, odd = _gap_parities(text)
+    widened = gaps >= SPACED_HALVED_MIN_GAPS and odd <= SPACED_EVEN_GAP_SHARE * gaps
+    doubled = gaps > 0 and gaps - odd <= SPACED_EVEN_GAP_SHARE * gaps
+    return not widened and not doubled
 
 
 def _despace_part(
@@ -560,11 +585,14 @@ def tidy_text(text: str) -> TidyText:
     """Despace spaced-out text, remove over-printed copies and the closing mark 以上 after the
     table (``closing_mark``); a note for each repair made."""
     out = TidyText(text)
+    spaced = out.text
     out.text, out.despaced_lines = despace_text(out.text)
     if out.despaced_lines:
         out.notes.append(
             f"{out.despaced_lines} lines printed with a space between every character were despaced"
         )
+        if own_spaces_lost(spaced):
+            out.notes.append(SPACES_LOST_NOTE)
     out.text, out.overprinted_lines = collapse_overprint(out.text)
     if out.overprinted_lines:
         out.notes.append(

@@ -30,8 +30,10 @@ from piatable.normalize.conservation import (
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.hygiene import SPACES_LOST_NOTE
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
+from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
 
@@ -115,6 +117,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     lost = unrowed = skipped = unopened = beyond = broken = 0
     lost_lines: list[str] = []
     in_table = False
+    spaces_lost = SPACES_LOST_NOTE in reading.notes
     for k, build in enumerate(parts):
         pages = build()
         # The region of a table read in several parts spans several pages: its pages are the
@@ -123,6 +126,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
         stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
         broken += flag_broken_dates(stream.rows)
+        if spaces_lost:
+            for row in stream.rows:
+                row.doubts.extend(lost_space_doubts(row))
         records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
