@@ -16,7 +16,6 @@ line that happens to look so is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -25,35 +24,24 @@ from piatable.vocabulary import LABEL_PIECES, TIMING, is_header_line
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, is_date_line
+from .spacing_evidence import (
+    SPACED_MIN_LINE_SHARE,
+    SPACED_MIN_LINES,
+    SPACES_LOST_NOTE,
+    gaps_doubled_by_spacing,
+    gaps_widened,
+    is_spaced_out,
+    lines_of,
+    own_spaces_lost,
+    spaced_with_ideographic,
+)
 
-# Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
-# and this share of them are one character long.
-SPACED_MIN_PIECES = 4
-SPACED_SINGLE_SHARE = 0.75
 # Short lines (``事 後``) of a spaced-out document: fewer pieces suffice.
 SPACED_SHORT_MIN_PIECES = 2
-# The document is spaced out when this many lines, and this share of its non-blank lines, are.
-SPACED_MIN_LINES = 3
-SPACED_MIN_LINE_SHARE = 0.2
 # The spacing is a space at every second character of the line (column gaps and leading space
 # doubled with it) when this share of the lines (of three characters or more) show it: lines
 # with digits among Japanese show it too, unless only Japanese characters were spaced.
 SPACED_INTERLEAVED_SHARE = 0.9
-# Spacing that put a space between every two characters, spaces included, makes every gap of n
-# spaces between two characters 2n + 1 wide: odd.  Spacing that put one only between two
-# characters that are not spaces (document-sharing sites' viewers) leaves the text's own gaps as
-# they were, and so of any width (``-layout`` column gaps).  The gaps are taken as doubled, and
-# halved back, unless more than this share of the spaced lines' gaps of two spaces or more
-# are even.
-SPACED_EVEN_GAP_SHARE = 0.1
-# A viewer that spaced only between two characters that are not spaces may widen the text's own
-# spaces too, each to two (``市民課  市民生活部``): then the spaced lines' gaps of two spaces or
-# more are all even.  They are halved back (every run of k spaces to k // 2: a single space,
-# the spacing's, goes) when at least this
-# many gaps are found and at most SPACED_EVEN_GAP_SHARE of them are odd (spaced-out office
-# texts, samples/office-spaced23 ``*2`` cases; a ``-layout`` text's own column gaps are of
-# every width, and " ".join makes them all odd).
-SPACED_HALVED_MIN_GAPS = 5
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -70,7 +58,6 @@ OVERPRINT_MIN_RUNS = 2
 OVERPRINT_MAX_BLANK_SHARE = 0.05
 
 _PIECES = regex.compile(r" +")
-_IDEOGRAPHIC_PIECES = regex.compile("\u3000+")
 _ASCII_WORD = regex.compile(r"[A-Za-z0-9]{2,}")
 # Two ASCII characters standing alone side by side (``2 0 2 3``, ``W i n``): Latin letters and
 # digits were spaced out too, so wider gaps are spaced-out spaces (``despace_line``).
@@ -87,17 +74,6 @@ _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 _NON_SPACE = regex.compile(r"[^\s　]+")
 _LABEL_CHARS = frozenset("".join(LABEL_PIECES))
-# A gap of two spaces or more between two characters of a line.
-_INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
-
-
-# Said of a despaced text whose own single spaces went with the spacing's (``own_spaces_lost``);
-# the stream reader flags the rows it may have run together (``normalize.spaced_rows``).
-SPACES_LOST_NOTE = (
-    "the spacing left the text's own single spaces looking like the spacing's: cells printed side by"
-    " side on a line may have been read as one (rows with an empty cell beside a filled one are"
-    " flagged column_guess)"
-)
 
 
 @dataclass(slots=True)
@@ -106,31 +82,6 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (split at ``\\n`` only, like ``str.split``)."""
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
-def _pieces(line: str) -> list[str]:
-    return [p for p in _PIECES.split(line.strip()) if p]
-
-
-def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
-    """True for a line printed with a space between (nearly) every character."""
-    pieces = _pieces(line)
-    if len(pieces) < min_pieces:
-        return False
-    single = sum(1 for p in pieces if len(p) == 1)
-    return single >= SPACED_SINGLE_SHARE * len(pieces)
 
 
 def despace_line(line: str, gaps_doubled: bool = True) -> str:
@@ -180,27 +131,11 @@ def _interleaved(line: str) -> str | None:
     return None
 
 
-def _spaced_with_ideographic(text: str) -> bool:
-    """True when the document's characters were spaced with ideographic spaces
-    (``"\u3000".join(line)``): as many lines as ``despace_text`` asks of spaced-out text, with
-    ``\u3000`` for the space.  A text that only uses ``\u3000`` as a word space (``第１条　目的``,
-    ``以　上``) has few lines of single characters between them."""
-    nonblank = spaced = 0
-    for ln in _lines(text):
-        if ln.strip():
-            nonblank += 1
-            pieces = [p for p in _IDEOGRAPHIC_PIECES.split(ln.strip(" \u3000\f")) if p]
-            if len(pieces) >= SPACED_MIN_PIECES:
-                single = sum(1 for p in pieces if len(p) == 1)
-                spaced += single >= SPACED_SINGLE_SHARE * len(pieces)
-    return spaced >= SPACED_MIN_LINES and spaced >= SPACED_MIN_LINE_SHARE * nonblank
-
-
 def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
     spaced out; else the text unchanged and 0.
 
-    A document spaced with ideographic spaces (``_spaced_with_ideographic``) is read as if
+    A document spaced with ideographic spaces (``spaced_with_ideographic``) is read as if
     they were spaces (a space and an ideographic space side by side: two spaces), so the rules
     below undo it the same way.
 
@@ -211,32 +146,32 @@ def despace_text(text: str) -> tuple[str, int]:
     (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
     line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
     column gaps kept)."""
-    if "\u3000" in text and _spaced_with_ideographic(text):
+    if "\u3000" in text and spaced_with_ideographic(text):
         text = text.replace("\u3000", " ")
     nonblank = spaced = 0
-    for ln in _lines(text):  # counted without a list of all lines: texts may be long
+    for ln in lines_of(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
             spaced += is_spaced_out(ln)
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
     longer = interleaved = 0
-    for ln in _lines(text):
+    for ln in lines_of(text):
         for part in ln.split("\f"):
             if len(part.strip()) >= 3:
                 longer += 1
                 interleaved += _interleaved(part) is not None
     by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
-    if _gaps_widened(text):
+    if gaps_widened(text):
         # The text's own spaces are the runs of two or more (halved back); a single space is
         # the spacing's.
         out = [_PIECES.sub(lambda m: " " * (len(m.group()) // 2), ln) for ln in text.split("\n")]
         return "\n".join(out), sum(1 for a, b in zip(out, text.split("\n"), strict=True) if a != b)
-    gaps_doubled = _gaps_doubled(text)
+    gaps_doubled = gaps_doubled_by_spacing(text)
     # Digits and Latin letters spaced out on several lines: every two characters were spaced,
     # not only Japanese ones, so a line with no spaced-out ASCII of its own (令 和 5 年) is
     # despaced piece by piece as well.
-    ascii_spaced = sum(1 for ln in _lines(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
+    ascii_spaced = sum(1 for ln in lines_of(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
     count = 0
     out = []
     for ln in text.split("\n"):
@@ -247,49 +182,6 @@ def despace_text(text: str) -> tuple[str, int]:
     return "\n".join(out), count
 
 
-def _gap_parities(text: str) -> tuple[int, int]:
-    """(gaps of two spaces or more between two characters of the spaced-out lines, how many of
-    them are odd)."""
-    gaps = odd = 0
-    for ln in _lines(text):
-        if not is_spaced_out(ln):
-            continue
-        for m in _INNER_GAP.finditer(ln.strip(" \f")):
-            gaps += 1
-            odd += (m.end() - m.start()) % 2 == 1
-    return gaps, odd
-
-
-def _gaps_widened(text: str) -> bool:
-    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
-    (nearly) all even and there are several (``SPACED_HALVED_MIN_GAPS``): a viewer spaced the
-    characters and doubled the text's own spaces."""
-    gaps, odd = _gap_parities(text)
-    return gaps >= SPACED_HALVED_MIN_GAPS and odd <= SPACED_EVEN_GAP_SHARE * gaps
-
-
-def _gaps_doubled(text: str) -> bool:
-    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
-    (nearly) all odd: the spacing spaced the text's own spaces too (``SPACED_EVEN_GAP_SHARE``)."""
-    gaps, odd = _gap_parities(text)
-    return gaps - odd <= SPACED_EVEN_GAP_SHARE * gaps
-
-
-def own_spaces_lost(text: str) -> bool:
-    """True when a spaced-out text (one ``despace_text`` despaces) left its own single spaces
-    looking like the spacing's: neither doubled by it (`` " ".join``: odd gaps) nor widened by
-    the viewer (even gaps), so a space between two cells of a line went with the rest
-    (``市民課 市民生活部`` printed ``市 民 課 市 民 生 活 部``).  Extractor texts of a table
-    always hold such spaces (a date and its timing on one line), so a spaced-out text without
-    any gap lost them.  ``text`` as ``despace_text`` was given it."""
-    if "\u3000" in text and _spaced_with_ideographic(text):
-        text = text.replace("\u3000", " ")
-    gaps, odd = _gap_parities(text)
-    widened = gaps >= SPACED_HALVED_MIN_GAPS and odd <= SPACED_EVEN_GAP_SHARE * gaps
-    doubled = gaps > 0 and gaps - odd <= SPACED_EVEN_GAP_SHARE * gaps
-    return not widened and not doubled
-
-
 def _despace_part(
     part: str,
     by_char: bool,
@@ -298,7 +190,7 @@ def _despace_part(
 ) -> tuple[str, bool]:
     """One line (or the piece of it between form feeds) of a spaced-out document, despaced;
     and whether it changed.  ``by_char``: the document was spaced a character at a time;
-    ``gaps_doubled``: its gaps were spaced out too (``_gaps_doubled``); ``ascii_spaced``: its
+    ``gaps_doubled``: its gaps were spaced out too (``gaps_doubled_by_spacing``); ``ascii_spaced``: its
     digits and Latin letters were spaced out too, on several lines."""
     if by_char:
         even = _interleaved(part)
@@ -408,7 +300,7 @@ def collapse_overprint(text: str) -> tuple[str, int]:
         return text, 0
     found: list[tuple[int, str]] = []
     prev = ""
-    for k, cur in enumerate(_lines(text)):
+    for k, cur in enumerate(lines_of(text)):
         if k and prev.strip() and cur.strip() and "\f" not in cur and "\f" not in prev:
             head = _repeated_head(prev, cur)
             if head is not None:

@@ -2,7 +2,7 @@
 spaced23).
 
 Text copied from document-sharing sites prints a space between characters.  Where the spacing
-left the text's own single spaces looking like its own (``hygiene.own_spaces_lost``: spaced
+left the text's own single spaces looking like its own (``spacing_evidence.own_spaces_lost``: spaced
 between non-space or Japanese characters only), a space that parted two cells printed side by
 side on one line of pypdfium2 or ``pdftotext -raw`` text (``市民課 市民生活部 組織改正``) went
 with the rest, and the reader takes the line for one cell: the after cell holds the before and

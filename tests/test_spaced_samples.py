@@ -12,7 +12,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.extract.text import read_text_with_notes
-from piatable.normalize.hygiene import SPACES_LOST_NOTE
+from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 
 from .conftest import ROOT, SAMPLES
 

@@ -30,10 +30,10 @@ from piatable.normalize.conservation import (
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
-from piatable.normalize.hygiene import SPACES_LOST_NOTE
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.spaced_rows import lost_space_doubts
+from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
 
