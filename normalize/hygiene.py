@@ -20,10 +20,16 @@ from dataclasses import dataclass, field
 
 import regex
 
-from piatable.vocabulary import LABEL_PIECES, TIMING, is_header_line
+from piatable.vocabulary import (
+    COVER_LABEL_PATTERN,
+    LABEL_PIECES,
+    SECTION_NUMERAL_CLASS,
+    TIMING,
+    is_header_line,
+)
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
-from .dates import DATE, is_date_line
+from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -65,6 +71,16 @@ _SPACED_ASCII = regex.compile(r"(?:^| )[!-~] [!-~](?: |$)")
 _SPACED_TIMING_END = regex.compile(r"事 ?[前後] *")
 _DATE_END = regex.compile(rf"(?:^|\s)(?:{DATE.pattern})$")
 _DATE_OPENING = regex.compile(rf"^\s*(?:{DATE.pattern})(?![0-9０-９])")
+# A date a narrow 変更日 column tore after its year or month (``令和3年9`` / ``月1日``), glued by
+# the despacing to the item that shared its line (``令和3年9Ⅱ特定個人情報…``): the item opens
+# with a section numeral Ⅰ…Ⅵ, an attachment's label or 表紙 (as ``dates.DATE_THEN_ITEM``).
+_ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
+_SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
+_TORN_DATE_THEN_ITEM = regex.compile(
+    rf"^(\s*(?:(?:{_ERA})(?:元|[0-9０-９]{{1,2}})(?:年(?:[0-9０-９]{{1,2}}月?)?)?"
+    rf"|[0-9０-９]{{4}}[{_SEPS}年](?:[0-9０-９]{{1,2}}[{_SEPS}月]?)?))"
+    rf"(?={SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN})"
+)
 _NO_CELL_AFTER = regex.compile(r"[\sぁ-ゖ、。,.)）]")
 _TIMING_OPENING = regex.compile(r"^(\s*事[前後])(?=[^\sぁ-ゖ、。])")
 _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
@@ -209,12 +225,20 @@ def cell_spaces(line: str) -> str:
     """A despaced line with the space back between cells that stand apart on a line of their
     own kind: after a whole date opening the line, after 事前 / 事後 opening it and before 事前 /
     事後 ending it, where the spacing left them glued to the next cell's text
-    (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``).  Not before hiragana: a date or
-    事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
+    (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``); after a date torn by its column
+    (``令和3年9``) where an item opens next (``_TORN_DATE_THEN_ITEM``).  Not before hiragana: a
+    date or 事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
     line = label_spaces(line)
     m = _DATE_OPENING.match(line)
-    if m and m.end() < len(line) and not _NO_CELL_AFTER.match(line[m.end() :]):
-        line = line[: m.end()] + " " + line[m.end() :]
+    if m and m.end() < len(line):
+        rest = line[m.end() :]
+        if not _NO_CELL_AFTER.match(rest):
+            rest = " " + rest
+        # the date's row's timing may follow it, glued to the item (``2019/4/1 事前Ⅰ関連情報``)
+        body = rest.lstrip(" ")
+        line = line[: m.end()] + rest[: len(rest) - len(body)] + _TIMING_OPENING.sub(r"\1 ", body, count=1)
+    elif torn := _TORN_DATE_THEN_ITEM.match(line):
+        line = torn.group(1) + " " + line[torn.end(1) :]
     line = _TIMING_OPENING.sub(r"\1 ", line, count=1)
     return _TIMING_CLOSING.sub(r" \1", line, count=1)
 

@@ -284,17 +284,20 @@ def lines_to_rows(
     release: bool = False,
     in_table: bool = False,
     paged: bool = False,
+    spaces_lost: bool = False,
 ) -> StreamResult:
     """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
     words are dropped as they are read: the caller needs them no more (memory of long texts).
     ``in_table``: the pages continue a table whose region began earlier (a later part of a long
     text), so the region starts at their first line.  ``paged``: the region goes on in other
     parts, over several pages: its pages are the text's own, not counted from its furniture.
+    ``spaces_lost``: a spaced-out text whose own spaces went with the spacing
+    (``between.prose_before_labels``).
 
     Every printed line of the region must be found in some row (``printed_lines``): the rows
     next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
     raw, roles, why = lines_in_label_order(pages_to_cell_lines(pages, release))
-    result, region = _read_rows(raw, settings, tokenizer, in_table, paged)
+    result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
     if closing:
@@ -317,12 +320,17 @@ def lines_to_rows(
 
 
 def _read_rows(
-    raw: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, in_table: bool, paged: bool
+    raw: list[CellLine],
+    settings: Settings,
+    tokenizer: Tokenizer | None,
+    in_table: bool,
+    paged: bool,
+    spaces_lost: bool = False,
 ) -> tuple[StreamResult, list[CellLine]]:
     """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
     order (``label_order``): the result and the region's lines."""
     start = 0 if in_table else find_table_start(raw)
-    tail, prose_notes = without_prose(raw[start:])
+    tail, prose_notes = without_prose(raw[start:], spaces_lost)
     region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)

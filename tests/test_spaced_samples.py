@@ -89,3 +89,40 @@ def test_text_whose_spaces_the_spacing_kept_is_not_flagged(spacing):
     res = extract_document(TUNING / f"writer-raw22-kokuho-{spacing}-pypdfium2" / "input.txt")
     assert SPACES_LOST_NOTE not in res.notes
     assert not any("cannot be told from the spacing" in e for r in res.records for e in r.evidence)
+
+
+@pytest.mark.parametrize("spacing", ["nonspace", "japanese"])
+@pytest.mark.parametrize(
+    ("case", "rows"),
+    [
+        # 令和3年9 / Ⅱ特定個人情報… : a torn date glued to its item, read as prose between tables
+        ("office-flow22/f22-writer-juki-pypdfium2", 9),
+        # 2019/4/1 事前Ⅰ関連情報 : the timing glued to the item (0 rows, 'no amendment table found')
+        ("office-colorder18/co18-writer-4-pypdfium2", 8),
+    ],
+)
+def test_cells_glued_after_a_date_are_parted(case, rows, spacing, tmp_path):
+    """Spaced out so that the spaces between a date line's cells were lost, the rows are read as
+    in the unspaced text: the date's timing and the item after a torn date are parted again
+    (``hygiene.cell_spaces``), and no row is taken for text between two tables."""
+    src = SAMPLES / case / "input.txt"
+    spaced = tmp_path / "input.txt"
+    spaced.write_text(mss.space_text(src.read_text("utf-8"), spacing), "utf-8")
+    res = extract_document(spaced)
+    plain = extract_document(src)
+    assert len(res.records) == len(plain.records) == rows
+    assert [r.change_date for r in res.records] == [r.change_date for r in plain.records]
+    assert not any("two tables" in n and "Ⅱ" in n for n in res.notes)
+
+
+def test_glued_cells_are_no_prose_between_tables(tmp_path):
+    """A line of a before, an after and an explanation glued by the lost spaces is one run as
+    wide as a paragraph; in such a text a paragraph between two tables must end as a sentence
+    does, so the row is read (was: the row dropped as 'text between two tables')."""
+    src = SAMPLES / "office-colhead17" / "ch17-writer-4-pypdfium2" / "input.txt"
+    spaced = tmp_path / "input.txt"
+    spaced.write_text(mss.space_text(src.read_text("utf-8"), "japanese"), "utf-8")
+    res = extract_document(spaced)
+    assert len(res.records) == 6
+    assert not any("two tables" in n for n in res.notes)
+    assert any("50人以上100人未満" in (r.before or "") + (r.after or "") for r in res.records)

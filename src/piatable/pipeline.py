@@ -124,7 +124,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         # text's own (form feeds), not counted from its furniture.
         # (A text whose extractor marks its pages, a one-page text too, has its own pages.)
         paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
-        stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
+        stream = lines_to_rows(
+            pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
+        )
         broken += flag_broken_dates(stream.rows)
         if spaces_lost:
             for row in stream.rows:
