@@ -49,6 +49,10 @@ SPACED_SHORT_MIN_PIECES = 2
 # with digits among Japanese show it too, unless only Japanese characters were spaced.
 SPACED_INTERLEAVED_SHARE = 0.9
 
+# A despaced piece that repeats its first this many characters further on is two cells
+# (``repeat_spaces``).
+REPEAT_MIN_CHARS = 6
+
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
 # twice, so its copies come in runs (A A B B); a lone repeated line is as likely a before cell
@@ -188,14 +192,32 @@ def despace_text(text: str) -> tuple[str, int]:
     # not only Japanese ones, so a line with no spaced-out ASCII of its own (令 和 5 年) is
     # despaced piece by piece as well.
     ascii_spaced = sum(1 for ln in lines_of(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
+    lost = own_spaces_lost(text)
     count = 0
     out = []
     for ln in text.split("\n"):
         # Form feeds stay where they are: they are page breaks, not spaces.
         parts = [_despace_part(part, by_char, gaps_doubled, ascii_spaced) for part in ln.split("\f")]
         count += any(changed for _, changed in parts)
-        out.append("\f".join(part for part, _ in parts))
+        out.append("\f".join(repeat_spaces(part) if lost and changed else part for part, changed in parts))
     return "\n".join(out), count
+
+
+def repeat_spaces(line: str) -> str:
+    """A despaced line whose own spaces were lost (``own_spaces_lost``), with a space put back
+    before a run that repeats the opening of its piece (``REPEAT_MIN_CHARS`` or more):
+    ``国民健康保険情報ファイル国民健康保険情報ファイル`` → two pieces.  An after cell is most often its
+    before cell amended, and pypdfium2 / ``pdftotext -raw`` print the two side by side on one
+    line (a cell's own line seldom repeats its opening)."""
+    out: list[str] = []
+    for piece in line.split(" "):
+        k = (
+            piece.find(piece[:REPEAT_MIN_CHARS], REPEAT_MIN_CHARS)
+            if len(piece) >= 2 * REPEAT_MIN_CHARS
+            else -1
+        )
+        out.append(piece if k < 0 else piece[:k] + " " + piece[k:])
+    return " ".join(out)
 
 
 def _despace_part(

@@ -12,6 +12,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.extract.text import read_text_with_notes
+from piatable.normalize.hygiene import repeat_spaces
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 
 from .conftest import ROOT, SAMPLES
@@ -74,14 +75,26 @@ def test_ideographic_spaced_text_reads_its_rows():
 
 def test_rows_a_lost_space_may_have_run_together_are_flagged():
     """Spaced between non-space characters only, the text's single space between the before and
-    the after cell of a pypdfium2 line (``国民健康保険情報ファイル 国民健康保険情報ファイル``) is
-    lost: the after cell takes both, at 0.62 with no flag before this check."""
-    res = extract_document(TUNING / "writer-raw22-kokuho-nonspace-pypdfium2" / "input.txt")
+    the after cell of a pypdfium2 line (``財務部市民税課、… 財政部市民税課、…``) is lost: the after
+    cell takes both, at 0.72 with no flag before this check."""
+    res = extract_document(TUNING / "writer-raw22-zeimu-nonspace-pypdfium2" / "input.txt")
     assert SPACES_LOST_NOTE in res.notes
-    glued = [r for r in res.records if r.after.startswith("国民健康保険情報ファイル国民健康保険情報ファイル")]
+    glued = [r for r in res.records if r.after.startswith("財務部市民税課、資産税課、納税課財政部")]
     assert len(glued) == 1 and not glued[0].before
     assert "column_guess" in glued[0].flags
     assert any("cannot be told from the spacing" in e for e in glued[0].evidence)
+
+
+def test_an_after_cell_repeating_its_before_cell_is_parted():
+    """``国民健康保険情報ファイル国民健康保険情報ファイル``: a despaced piece repeating its opening
+    is two cells (``hygiene.repeat_spaces``); before, the after cell took both."""
+    res = extract_document(TUNING / "writer-raw22-kokuho-nonspace-pypdfium2" / "input.txt")
+    rows = [r for r in res.records if r.after.startswith("国民健康保険情報ファイル")]
+    assert len(rows) == 1
+    assert rows[0].before == "国民健康保険情報ファイル"
+    assert rows[0].after == "国民健康保険情報ファイル\n中間サーバー副本ファイル"
+    assert repeat_spaces("年１回、評価書の年１回、評価書の記載") == "年１回、評価書の 年１回、評価書の記載"
+    assert repeat_spaces("市民部市民課市民生活部市民課") == "市民部市民課市民生活部市民課"
 
 
 @pytest.mark.parametrize("spacing", ["every", "nonspace2", "japanese2", "ideographic"])
