@@ -49,8 +49,8 @@ _INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 # the stream reader flags the rows it may have run together (``normalize.spaced_rows``).
 SPACES_LOST_NOTE = (
     "the spacing left the text's own single spaces looking like the spacing's: cells printed side by"
-    " side on a line may have been read as one (rows with an empty cell beside a filled one are"
-    " flagged column_guess)"
+    " side on a line may have been read as one (rows of text without column offsets that have an"
+    " empty cell beside a filled one are flagged column_guess)"
 )
 
 

@@ -93,6 +93,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.notes.extend(cut_closing_notes(grid.rows)[1])
         result.records = rows_to_records(grid.rows, source, settings)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
+        split = sum("row_split_guess" in r.flags for r in result.records)
+        if split and SPACES_LOST_NOTE in reading.notes:
+            # Cells glued by the lost spaces hide the item that opens a row (``Ⅲ特定…プ・サーバー``
+            # read as one before cell): the row is read into the one above, which says so.
+            result.notes.append(SPACED_ROWS_NOTE.format(n=split))
+            result.status = "partial"
     else:
         _stream_document(reading, result, settings)
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
@@ -100,6 +106,13 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         # is no over-printed table); "no amendment table found" is said.
         result.notes = [n for n in result.notes if n not in repairs]
     return result
+
+
+# A spaced-out ``-layout`` text whose own spaces were lost, with rows flagged row_split_guess.
+SPACED_ROWS_NOTE = (
+    "{n} rows of a spaced-out text whose own spaces were lost may hold two rows run together"
+    " (flagged row_split_guess): rows may be missing"
+)
 
 
 # The note of a flattened text whose table title (with its column labels) was found but none
