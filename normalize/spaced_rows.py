@@ -11,7 +11,8 @@ the after (``国民健康保険情報ファイル国民健康保険情報ファ�
 
 Such a row is left with an empty text cell (before, after or explanation) beside a filled one.
 Here each such row gets ``column_guess`` on its filled text cells, unless the empty cell is the
-before cell of an after cell that opens with 新規追加 / 削除 (which say why it is empty).  Measured on
+before cell of a row that says it adds its item (``_is_addition``: an after cell opening or
+ending with (上記を)新規追加 / 削除, an explanation ending with 追加 / 新設), which has none.  Measured on
 samples/office-spaced23 (tuning; rows aligned as tools/eval_office.py does): see the README's
 hygiene section for how many wrong and right rows it warns.
 """
@@ -23,8 +24,10 @@ import regex
 from piatable.models import Doubt, RawRow
 
 TEXT_FIELDS = ("before", "after", "explanation")
-# An after cell that says the item is new (or gone) explains its empty before cell.
-_ADDED_OR_REMOVED = regex.compile(r"^\s*(?:上記を)?(?:新規追加|削除)")
+# An after cell that says the item is new (or gone), at its start or its end, or an explanation
+# that names an addition (…に伴う追加, …の新設), explains an empty before cell: an addition has none.
+_ADDED_OR_REMOVED = regex.compile(r"^\s*(?:上記を)?(?:新規追加|削除)|(?:上記を)?新規追加\s*$")
+_ADDITION_EXPLAINED = regex.compile(r"(?:追加|新設)[。.]?\s*$", regex.MULTILINE)
 
 WHY = (
     "the text was spaced out and its own single spaces cannot be told from the spacing's: the"
@@ -32,11 +35,18 @@ WHY = (
 )
 
 
+def _is_addition(row: RawRow) -> bool:
+    """The row says it adds (or removes) its item: its empty before cell is no lost text."""
+    after = "".join(cl.text for cl in row.cells["after"])
+    explanation = "\n".join(cl.text for cl in row.cells["explanation"])
+    return bool(_ADDED_OR_REMOVED.search(after) or _ADDITION_EXPLAINED.search(explanation))
+
+
 def lost_space_doubts(row: RawRow) -> list[Doubt]:
     """``column_guess`` on each filled text cell of a row with an empty one (module docstring)."""
     filled = [f for f in TEXT_FIELDS if any(cl.text.strip() for cl in row.cells.get(f, ()))]
     empty = [f for f in TEXT_FIELDS if f not in filled]
-    if empty == ["before"] and _ADDED_OR_REMOVED.match("".join(cl.text for cl in row.cells["after"])):
+    if empty == ["before"] and _is_addition(row):
         return []
     if not filled or not empty:
         return []

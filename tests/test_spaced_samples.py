@@ -74,15 +74,21 @@ def test_ideographic_spaced_text_reads_its_rows():
 
 
 def test_rows_a_lost_space_may_have_run_together_are_flagged():
-    """Spaced between non-space characters only, the text's single space between the before and
-    the after cell of a pypdfium2 line (``財務部市民税課、… 財政部市民税課、…``) is lost: the after
-    cell takes both, at 0.72 with no flag before this check."""
-    res = extract_document(TUNING / "writer-raw22-zeimu-nonspace-pypdfium2" / "input.txt")
+    """Spaced between non-space characters only, the text's single spaces between the before, the
+    after and the explanation cell of a pypdfium2 line (``保険年金課 国保年金課 組織改正による``)
+    are lost: the after cell takes all three.  Such rows say so; a row that says it adds its
+    item (an empty before cell beside an after cell closed by 上記を新規追加, or an explanation
+    naming an addition) does not."""
+    res = extract_document(TUNING / "writer-raw22-kokuho-nonspace-pypdfium2" / "input.txt")
     assert SPACES_LOST_NOTE in res.notes
-    glued = [r for r in res.records if r.after.startswith("財務部市民税課、資産税課、納税課財政部")]
+    glued = [r for r in res.records if r.after.startswith("保険年金課国保年金課")]
     assert len(glued) == 1 and not glued[0].before
     assert "column_guess" in glued[0].flags
     assert any("cannot be told from the spacing" in e for e in glued[0].evidence)
+    added = extract_document(TUNING / "writer-raw22-zeimu-nonspace-pypdfium2" / "input.txt").records
+    new = [r for r in added if r.after.startswith("・給与支払報告書等の電子データを")]
+    assert len(new) == 1 and not new[0].before and new[0].explanation.endswith("追加")
+    assert not any("cannot be told from the spacing" in e for e in new[0].evidence)
 
 
 def test_an_after_cell_repeating_its_before_cell_is_parted():
