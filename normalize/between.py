@@ -30,6 +30,8 @@ _MIN_REPEAT = 2
 PROSE_MARK_CHARS = 2
 # Body lines needed to know the columns' widths.
 _MIN_BODY_LINES = 12
+# How a paragraph ends, in a spaced-out text that lost its spaces (``prose_before_labels``).
+SENTENCE_ENDS = ("。", "．")
 # Notes quote at most this many characters of a paragraph.
 NOTE_CHARS = 60
 
@@ -60,10 +62,13 @@ def is_prose_line(text: str, cell: int) -> bool:
     )
 
 
-def prose_before_labels(lines: list[CellLine]) -> list[int]:
+def prose_before_labels(lines: list[CellLine], spaces_lost: bool = False) -> list[int]:
     """Indices of the lines of ``lines`` (a table region's, in the extractor's order) that are a
     paragraph printed between two tables: right before a label row or title that follows a
-    date line, wider than the table's columns (module docstring)."""
+    date line, wider than the table's columns (module docstring).  ``spaces_lost``: the text
+    was spaced out and its own spaces went with the spacing
+    (``spacing_evidence.own_spaces_lost``), so cells that shared a line are one run too; the
+    paragraph must then end as a sentence does (``。``)."""
     body = [
         display_width(cl.text)
         for cl in lines
@@ -98,6 +103,8 @@ def prose_before_labels(lines: list[CellLine]) -> list[int]:
                 j -= 2
             else:
                 break
+        if run and spaces_lost and not lines[max(run)].text.rstrip().endswith(SENTENCE_ENDS):
+            continue
         out.extend(sorted(run))
     return sorted(set(out))
 
@@ -116,9 +123,10 @@ def prose_note(lines: list[CellLine], picked: list[int]) -> list[str]:
     return notes
 
 
-def without_prose(lines: list[CellLine]) -> tuple[list[CellLine], list[str]]:
-    """``lines`` without the paragraphs printed between two tables, and the notes naming them."""
-    picked = prose_before_labels(lines)
+def without_prose(lines: list[CellLine], spaces_lost: bool = False) -> tuple[list[CellLine], list[str]]:
+    """``lines`` without the paragraphs printed between two tables, and the notes naming them
+    (``spaces_lost`` as for ``prose_before_labels``)."""
+    picked = prose_before_labels(lines, spaces_lost)
     if not picked:
         return lines, []
     drop = set(picked)

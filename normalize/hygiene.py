@@ -16,36 +16,42 @@ line that happens to look so is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
-from piatable.vocabulary import LABEL_PIECES, TIMING, is_header_line
+from piatable.vocabulary import (
+    COVER_LABEL_PATTERN,
+    LABEL_PIECES,
+    SECTION_NUMERAL_CLASS,
+    TIMING,
+    is_header_line,
+)
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
-from .dates import DATE, is_date_line
+from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
+from .spacing_evidence import (
+    SPACED_MIN_LINE_SHARE,
+    SPACED_MIN_LINES,
+    SPACES_LOST_NOTE,
+    gaps_doubled_by_spacing,
+    gaps_widened,
+    is_spaced_out,
+    lines_of,
+    own_spaces_lost,
+    spaced_with_ideographic,
+)
 
-# Spaced-out text: a line is spaced out when it has at least this many space-separated pieces
-# and this share of them are one character long.
-SPACED_MIN_PIECES = 4
-SPACED_SINGLE_SHARE = 0.75
 # Short lines (``事 後``) of a spaced-out document: fewer pieces suffice.
 SPACED_SHORT_MIN_PIECES = 2
-# The document is spaced out when this many lines, and this share of its non-blank lines, are.
-SPACED_MIN_LINES = 3
-SPACED_MIN_LINE_SHARE = 0.2
 # The spacing is a space at every second character of the line (column gaps and leading space
 # doubled with it) when this share of the lines (of three characters or more) show it: lines
 # with digits among Japanese show it too, unless only Japanese characters were spaced.
 SPACED_INTERLEAVED_SHARE = 0.9
-# Spacing that put a space between every two characters, spaces included, makes every gap of n
-# spaces between two characters 2n + 1 wide: odd.  Spacing that put one only between two
-# characters that are not spaces (document-sharing sites' viewers) leaves the text's own gaps as
-# they were, and so of any width (``-layout`` column gaps).  The gaps are taken as doubled, and
-# halved back, unless more than this share of the spaced lines' gaps of two spaces or more
-# are even.
-SPACED_EVEN_GAP_SHARE = 0.1
+
+# A despaced piece that repeats its first this many characters further on is two cells
+# (``repeat_spaces``).
+REPEAT_MIN_CHARS = 6
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -69,6 +75,16 @@ _SPACED_ASCII = regex.compile(r"(?:^| )[!-~] [!-~](?: |$)")
 _SPACED_TIMING_END = regex.compile(r"事 ?[前後] *")
 _DATE_END = regex.compile(rf"(?:^|\s)(?:{DATE.pattern})$")
 _DATE_OPENING = regex.compile(rf"^\s*(?:{DATE.pattern})(?![0-9０-９])")
+# A date a narrow 変更日 column tore after its year or month (``令和3年9`` / ``月1日``), glued by
+# the despacing to the item that shared its line (``令和3年9Ⅱ特定個人情報…``): the item opens
+# with a section numeral Ⅰ…Ⅵ, an attachment's label or 表紙 (as ``dates.DATE_THEN_ITEM``).
+_ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
+_SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
+_TORN_DATE_THEN_ITEM = regex.compile(
+    rf"^(\s*(?:(?:{_ERA})(?:元|[0-9０-９]{{1,2}})(?:年(?:[0-9０-９]{{1,2}}月?)?)?"
+    rf"|[0-9０-９]{{4}}[{_SEPS}年](?:[0-9０-９]{{1,2}}[{_SEPS}月]?)?))"
+    rf"(?={SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN})"
+)
 _NO_CELL_AFTER = regex.compile(r"[\sぁ-ゖ、。,.)）]")
 _TIMING_OPENING = regex.compile(r"^(\s*事[前後])(?=[^\sぁ-ゖ、。])")
 _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
@@ -78,8 +94,6 @@ _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 _NON_SPACE = regex.compile(r"[^\s　]+")
 _LABEL_CHARS = frozenset("".join(LABEL_PIECES))
-# A gap of two spaces or more between two characters of a line.
-_INNER_GAP = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 @dataclass(slots=True)
@@ -88,31 +102,6 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (split at ``\\n`` only, like ``str.split``)."""
-    start = 0
-    while True:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
-def _pieces(line: str) -> list[str]:
-    return [p for p in _PIECES.split(line.strip()) if p]
-
-
-def is_spaced_out(line: str, min_pieces: int = SPACED_MIN_PIECES) -> bool:
-    """True for a line printed with a space between (nearly) every character."""
-    pieces = _pieces(line)
-    if len(pieces) < min_pieces:
-        return False
-    single = sum(1 for p in pieces if len(p) == 1)
-    return single >= SPACED_SINGLE_SHARE * len(pieces)
 
 
 def despace_line(line: str, gaps_doubled: bool = True) -> str:
@@ -166,6 +155,10 @@ def despace_text(text: str) -> tuple[str, int]:
     """(text with its spaced-out lines despaced, how many lines were) when the document is
     spaced out; else the text unchanged and 0.
 
+    A document spaced with ideographic spaces (``spaced_with_ideographic``) is read as if
+    they were spaces (a space and an ideographic space side by side: two spaces), so the rules
+    below undo it the same way.
+
     When (nearly) every line has a space at every second character, the
     whole text was spaced out a character at a time, spaces and column gaps included: each such
     line is its even characters (``line[::2]``), which restores a ``-layout`` text's column
@@ -173,46 +166,58 @@ def despace_text(text: str) -> tuple[str, int]:
     (``2 0 2 3 / 2 / 6``) is despaced piece by piece (``despace_line``), and in every other
     line a single space between two Japanese characters goes (``join_japanese``: ``平 成30年``,
     column gaps kept)."""
+    if "\u3000" in text and spaced_with_ideographic(text):
+        text = text.replace("\u3000", " ")
     nonblank = spaced = 0
-    for ln in _lines(text):  # counted without a list of all lines: texts may be long
+    for ln in lines_of(text):  # counted without a list of all lines: texts may be long
         if ln.strip():
             nonblank += 1
             spaced += is_spaced_out(ln)
     if spaced < SPACED_MIN_LINES or spaced < SPACED_MIN_LINE_SHARE * nonblank:
         return text, 0
     longer = interleaved = 0
-    for ln in _lines(text):
+    for ln in lines_of(text):
         for part in ln.split("\f"):
             if len(part.strip()) >= 3:
                 longer += 1
                 interleaved += _interleaved(part) is not None
     by_char = interleaved >= SPACED_INTERLEAVED_SHARE * longer
-    gaps_doubled = _gaps_doubled(text)
+    if gaps_widened(text):
+        # The text's own spaces are the runs of two or more (halved back); a single space is
+        # the spacing's.
+        out = [_PIECES.sub(lambda m: " " * (len(m.group()) // 2), ln) for ln in text.split("\n")]
+        return "\n".join(out), sum(1 for a, b in zip(out, text.split("\n"), strict=True) if a != b)
+    gaps_doubled = gaps_doubled_by_spacing(text)
     # Digits and Latin letters spaced out on several lines: every two characters were spaced,
     # not only Japanese ones, so a line with no spaced-out ASCII of its own (令 和 5 年) is
     # despaced piece by piece as well.
-    ascii_spaced = sum(1 for ln in _lines(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
+    ascii_spaced = sum(1 for ln in lines_of(text) if _SPACED_ASCII.search(ln)) >= SPACED_MIN_LINES
+    lost = own_spaces_lost(text)
     count = 0
     out = []
     for ln in text.split("\n"):
         # Form feeds stay where they are: they are page breaks, not spaces.
         parts = [_despace_part(part, by_char, gaps_doubled, ascii_spaced) for part in ln.split("\f")]
         count += any(changed for _, changed in parts)
-        out.append("\f".join(part for part, _ in parts))
+        out.append("\f".join(repeat_spaces(part) if lost and changed else part for part, changed in parts))
     return "\n".join(out), count
 
 
-def _gaps_doubled(text: str) -> bool:
-    """True when the spaced-out lines' gaps of two spaces or more (between two characters) are
-    (nearly) all odd: the spacing spaced the text's own spaces too (``SPACED_EVEN_GAP_SHARE``)."""
-    gaps = even = 0
-    for ln in _lines(text):
-        if not is_spaced_out(ln):
-            continue
-        for m in _INNER_GAP.finditer(ln.strip(" \f")):
-            gaps += 1
-            even += (m.end() - m.start()) % 2 == 0
-    return even <= SPACED_EVEN_GAP_SHARE * gaps
+def repeat_spaces(line: str) -> str:
+    """A despaced line whose own spaces were lost (``own_spaces_lost``), with a space put back
+    before a run that repeats the opening of its piece (``REPEAT_MIN_CHARS`` or more):
+    ``国民健康保険情報ファイル国民健康保険情報ファイル`` → two pieces.  An after cell is most often its
+    before cell amended, and pypdfium2 / ``pdftotext -raw`` print the two side by side on one
+    line (a cell's own line seldom repeats its opening)."""
+    out: list[str] = []
+    for piece in line.split(" "):
+        k = (
+            piece.find(piece[:REPEAT_MIN_CHARS], REPEAT_MIN_CHARS)
+            if len(piece) >= 2 * REPEAT_MIN_CHARS
+            else -1
+        )
+        out.append(piece if k < 0 else piece[:k] + " " + piece[k:])
+    return " ".join(out)
 
 
 def _despace_part(
@@ -223,7 +228,7 @@ def _despace_part(
 ) -> tuple[str, bool]:
     """One line (or the piece of it between form feeds) of a spaced-out document, despaced;
     and whether it changed.  ``by_char``: the document was spaced a character at a time;
-    ``gaps_doubled``: its gaps were spaced out too (``_gaps_doubled``); ``ascii_spaced``: its
+    ``gaps_doubled``: its gaps were spaced out too (``gaps_doubled_by_spacing``); ``ascii_spaced``: its
     digits and Latin letters were spaced out too, on several lines."""
     if by_char:
         even = _interleaved(part)
@@ -242,12 +247,20 @@ def cell_spaces(line: str) -> str:
     """A despaced line with the space back between cells that stand apart on a line of their
     own kind: after a whole date opening the line, after 事前 / 事後 opening it and before 事前 /
     事後 ending it, where the spacing left them glued to the next cell's text
-    (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``).  Not before hiragana: a date or
-    事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
+    (``令和5年4月1日Ⅰ基本情報``, ``事後システム機能の追加``); after a date torn by its column
+    (``令和3年9``) where an item opens next (``_TORN_DATE_THEN_ITEM``).  Not before hiragana: a
+    date or 事前 opening a sentence goes on with a particle (``令和5年4月1日から``, ``事前に申請``)."""
     line = label_spaces(line)
     m = _DATE_OPENING.match(line)
-    if m and m.end() < len(line) and not _NO_CELL_AFTER.match(line[m.end() :]):
-        line = line[: m.end()] + " " + line[m.end() :]
+    if m and m.end() < len(line):
+        rest = line[m.end() :]
+        if not _NO_CELL_AFTER.match(rest):
+            rest = " " + rest
+        # the date's row's timing may follow it, glued to the item (``2019/4/1 事前Ⅰ関連情報``)
+        body = rest.lstrip(" ")
+        line = line[: m.end()] + rest[: len(rest) - len(body)] + _TIMING_OPENING.sub(r"\1 ", body, count=1)
+    elif torn := _TORN_DATE_THEN_ITEM.match(line):
+        line = torn.group(1) + " " + line[torn.end(1) :]
     line = _TIMING_OPENING.sub(r"\1 ", line, count=1)
     return _TIMING_CLOSING.sub(r" \1", line, count=1)
 
@@ -333,7 +346,7 @@ def collapse_overprint(text: str) -> tuple[str, int]:
         return text, 0
     found: list[tuple[int, str]] = []
     prev = ""
-    for k, cur in enumerate(_lines(text)):
+    for k, cur in enumerate(lines_of(text)):
         if k and prev.strip() and cur.strip() and "\f" not in cur and "\f" not in prev:
             head = _repeated_head(prev, cur)
             if head is not None:
@@ -510,11 +523,14 @@ def tidy_text(text: str) -> TidyText:
     """Despace spaced-out text, remove over-printed copies and the closing mark 以上 after the
     table (``closing_mark``); a note for each repair made."""
     out = TidyText(text)
+    spaced = out.text
     out.text, out.despaced_lines = despace_text(out.text)
     if out.despaced_lines:
         out.notes.append(
             f"{out.despaced_lines} lines printed with a space between every character were despaced"
         )
+        if own_spaces_lost(spaced):
+            out.notes.append(SPACES_LOST_NOTE)
     out.text, out.overprinted_lines = collapse_overprint(out.text)
     if out.overprinted_lines:
         out.notes.append(

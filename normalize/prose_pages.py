@@ -104,10 +104,12 @@ def pages_before(raw: list[CellLine], start: int) -> list[str]:
     return [f"{run}: before the table's title, no row read there" for run in page_runs(before)]
 
 
-def prose_kept_out(raw: list[CellLine], start: int, in_table: bool) -> tuple[list[CellLine], list[str]]:
+def prose_kept_out(
+    raw: list[CellLine], start: int, in_table: bool, spaces_lost: bool = False
+) -> tuple[list[CellLine], list[str]]:
     """The region's lines from ``raw[start]`` without its prose pages and the paragraphs between
-    two tables (``between.without_prose``), and the notes naming them and the pages before the
-    region (none for a part that continues a table, ``in_table``)."""
+    two tables (``between.without_prose``; ``spaces_lost`` as there), and the notes naming them
+    and the pages before the region (none for a part that continues a table, ``in_table``)."""
     tail, page_notes = without_prose_pages(raw[start:])
-    tail, paragraph_notes = without_prose(tail)
+    tail, paragraph_notes = without_prose(tail, spaces_lost)
     return tail, ([] if in_table else pages_before(raw, start)) + page_notes + paragraph_notes

@@ -284,17 +284,18 @@ def lines_to_rows(
     release: bool = False,
     in_table: bool = False,
     paged: bool = False,
+    spaces_lost: bool = False,
 ) -> StreamResult:
     """The stream strategy from pages of line-words to raw rows.  With ``release`` the pages'
     words are dropped as they are read: the caller needs them no more (memory of long texts).
-    ``in_table``: the pages continue a table whose region began earlier (a later part of a long
-    text), so the region starts at their first line.  ``paged``: the region goes on in other
-    parts, over several pages: its pages are the text's own, not counted from its furniture.
+    ``in_table``: the pages continue a table whose region began earlier (a later part of a long text), so the
+    region starts at their first line.  ``paged``: the region goes on in other parts, over several pages: its
+    pages are the text's own, not counted from its furniture.  ``spaces_lost``: as ``between.without_prose``.
 
     Every printed line of the region must be found in some row (``printed_lines``): the rows
     next to a line found in none are flagged ``unplaced_text``, and ``lost_lines`` names it."""
     raw, roles, why = lines_in_label_order(pages_to_cell_lines(pages, release))
-    result, region = _read_rows(raw, settings, tokenizer, in_table, paged)
+    result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
     if closing:
@@ -317,12 +318,12 @@ def lines_to_rows(
 
 
 def _read_rows(
-    raw: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, in_table: bool, paged: bool
+    raw: list[CellLine], settings: Settings, tok: Tokenizer | None, in_table: bool, paged: bool, lost: bool
 ) -> tuple[StreamResult, list[CellLine]]:
     """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
     order (``label_order``): the result and the region's lines."""
     start = 0 if in_table else find_table_start(raw)
-    tail, prose_notes = prose_kept_out(raw, start, in_table)
+    tail, prose_notes = prose_kept_out(raw, start, in_table, lost)
     region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
@@ -333,7 +334,7 @@ def _read_rows(
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tokenizer), settings, tokenizer)
+        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
         result.notes.append(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
@@ -341,14 +342,14 @@ def _read_rows(
         return result, region
     groups = single_pass_groups(region)
     if groups:
-        result.rows = mend_shared_lines(single_pass_rows(groups, settings, tokenizer), settings, tokenizer)
+        result.rows = mend_shared_lines(single_pass_rows(groups, settings, tok), settings, tok)
         result.notes.append(
             "the text gives each page's dates and timings before its wrapped cells;"
             " rows were read in that order"
         )
         return result, region
     share = row_order_share(region)
-    in_order = _rows_in_order(region, settings, tokenizer) if share >= ROW_ORDER_MIN_SHARE else []
+    in_order = _rows_in_order(region, settings, tok) if share >= ROW_ORDER_MIN_SHARE else []
     from .boxes import without_label_boxes
     from .columnar import column_order_rows
 
@@ -372,7 +373,7 @@ def _read_rows(
             result.region = [cl.text for cl in boxed_region]
             result.notes.append("the text is not in row order; cells were paired with rows column by column")
             return result, boxed_region
-    result.rows = mend_shared_lines(in_order, settings, tokenizer)
+    result.rows = mend_shared_lines(in_order, settings, tok)
     return result, region
 
 

@@ -193,6 +193,15 @@ def kind_of(case: str) -> str:
     return re.sub(r"-\d+$", "", name)
 
 
+def spacing_of(case: str) -> str:
+    """The spacing of a case of a spaced-out set (tools/make_spaced23_samples.py:
+    ``calc-raw22-juki-nonspace-pypdfium2`` → ``nonspace``)."""
+    name = Path(case).name
+    for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
+        name = name.removesuffix(f"-{tool}")
+    return name.rsplit("-", 1)[-1]
+
+
 def print_table(
     title: str, results: list[CaseResult], out, key: Callable[[CaseResult], str] | None = None
 ) -> dict[str, Score]:
@@ -269,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         if root.name == "office-kinds":
             print_table(
                 f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
+            )
+        if root.name.endswith("-spaced23"):
+            print_table(
+                f"{title} by spacing", results, sys.stdout, key=lambda r: f"{spacing_of(r.case)} ({r.family})"
             )
     if ns.total:
         print_table("every set given", every, sys.stdout)

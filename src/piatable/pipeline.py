@@ -32,6 +32,8 @@ from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
+from piatable.normalize.spaced_rows import lost_space_doubts
+from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
 
@@ -91,6 +93,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.notes.extend(cut_closing_notes(grid.rows)[1])
         result.records = rows_to_records(grid.rows, source, settings)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
+        split = sum("row_split_guess" in r.flags for r in result.records)
+        if split and SPACES_LOST_NOTE in reading.notes:
+            # Cells glued by the lost spaces hide the item that opens a row (``Ⅲ特定…プ・サーバー``
+            # read as one before cell): the row is read into the one above, which says so.
+            result.notes.append(SPACED_ROWS_NOTE.format(n=split))
+            result.status = "partial"
     else:
         _stream_document(reading, result, settings)
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
@@ -98,6 +106,13 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         # is no over-printed table); "no amendment table found" is said.
         result.notes = [n for n in result.notes if n not in repairs]
     return result
+
+
+# A spaced-out ``-layout`` text whose own spaces were lost, with rows flagged row_split_guess.
+SPACED_ROWS_NOTE = (
+    "{n} rows of a spaced-out text whose own spaces were lost may hold two rows run together"
+    " (flagged row_split_guess): rows may be missing"
+)
 
 
 # The note of a flattened text whose table title (with its column labels) was found but none
@@ -115,14 +130,20 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     lost = unrowed = skipped = unopened = beyond = broken = 0
     lost_lines: list[str] = []
     in_table = False
+    spaces_lost = SPACES_LOST_NOTE in reading.notes
     for k, build in enumerate(parts):
         pages = build()
         # The region of a table read in several parts spans several pages: its pages are the
         # text's own (form feeds), not counted from its furniture.
         # (A text whose extractor marks its pages, a one-page text too, has its own pages.)
         paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
-        stream = lines_to_rows(pages, settings, release=True, in_table=in_table, paged=paged)
+        stream = lines_to_rows(
+            pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
+        )
         broken += flag_broken_dates(stream.rows)
+        if spaces_lost:
+            for row in stream.rows:
+                row.doubts.extend(lost_space_doubts(row))
         records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
