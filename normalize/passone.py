@@ -33,7 +33,7 @@ from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
-from .plan_values import rows_left_open
+from .plan_values import finish_costs, rows_left_open
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
@@ -233,15 +233,7 @@ def best_path(
                 s = step(r, t, opt)
                 if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
                     fwd[r + 1][s[1]] = fwd[r][t] + s[0]
-    bwd = [[inf] * (m + 1) for _ in range(n + 1)]
-    for t in range(m + 1):
-        bwd[n][t] = untaken_cost * (m - t)
-    for r in range(n - 1, -1, -1):
-        for t in range(m + 1):
-            for opt in options:
-                s = step(r, t, opt)
-                if s is not None:
-                    bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
+    bwd = finish_costs(n, m, step, options, untaken_cost)
     best = bwd[0][0]
     out: list[tuple[Option | None, set[Option]]] = []
     t = 0

@@ -30,7 +30,7 @@ Option = TypeVar("Option", bound=tuple)
 _EPS = 1e-9
 
 
-def _finish_costs(
+def finish_costs(
     n: int,
     m: int,
     step: Callable[[int, int, Option], tuple[float, int] | None],
@@ -38,7 +38,7 @@ def _finish_costs(
     untaken: float,
 ) -> list[list[float]]:
     """``bwd[r][t]``: the least cost of rows ``r..n-1`` taking pieces from ``t`` on (pieces no
-    row takes cost ``untaken`` each), as ``passone.best_path`` counts it."""
+    row takes cost ``untaken`` each): the backward table of ``passone.best_path`` too."""
     inf = float("inf")
     bwd = [[inf] * (m + 1) for _ in range(n + 1)]
     for t in range(m + 1):
@@ -73,7 +73,7 @@ def rows_left_open(
     Texts are compared whitespace-free (a page that prints the date again, as Calc does when a
     page break cuts a merged cell, gives its first rows the same date either way)."""
     n, m = len(own_date), len(texts)
-    bwd = _finish_costs(n, m, step, options, untaken)
+    bwd = finish_costs(n, m, step, options, untaken)
     limit = bwd[0][0] + margin + _EPS
     texts = ["".join(t.split()) for t in texts]
     start = tuple(None if t is None else "".join(t.split()) for t in above)
