@@ -103,7 +103,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "row_split_guess": "the row's boundaries are in doubt: its item holds two paths, it does not open "
     "with a section Ⅰ～Ⅵ as the document's other rows do, or it repeats its neighbour's date, item "
     "and explanation, or a cell opens mid-phrase (a particle, a word leaning on the one before), "
-    "or its date was copied from the row above while a date printed in the table opened no row",
+    "or its date was copied from the row above while a date printed in the table opened no row, "
+    "or the dates / timings printed once (merged) could go to the rows in another way as well that "
+    "gives this row another value",
     "ocr_suspect:<field>": "an OCR cell breaks its column's grammar or vocabulary: a section "
     "numeral misread (HI…), words unknown to the dictionary, numbering that skips, mixed widths, "
     "brackets that do not pair, a line tesseract was unsure of, before and after numbers in two "

@@ -33,6 +33,7 @@ from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
+from .plan_values import finish_costs, rows_left_open
 from .rejoin import is_soft_break, same_printed_line
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
@@ -53,6 +54,11 @@ LOOSE_DATE_COST = 0.5
 AMBIGUOUS_CONFIDENCE = 0.45
 # Why a row's dates and timings (pass 1) or its after/explanation cut is a guess.
 UNSURE_PLAN_WHY = "the one-line cells (dates, timings) could go to these rows in another way about as well"
+# ... and that other way gives this row another date, timing or one-line cell (``plan_values``).
+OPEN_PLAN_WHY = (
+    "the merged dates / timings (one-line cells printed once) could go to these rows in another way"
+    " as well, and that way gives this row other values: which row each opens is not printed"
+)
 RUN_ON_WHY = "the after cell's last line runs on into the explanation's first: the cut is a guess"
 # Words after a date that make it a cell's text (平成31年4月1日 時点), not a row's date.
 DATE_QUALIFIER = regex.compile(r"^(?:時点|現在|以降|以前|から|まで|付)")
@@ -72,13 +78,15 @@ CLOSING_AFTER = frozenset({"新規追加", "上記を新規追加", "削除", "�
 @dataclass(frozen=True, slots=True)
 class Take:
     """What one row takes of pass 1: its date, its text cells before the timing, its timing,
-    its text cell after the timing; ``unsure`` when another reading costs as little."""
+    its text cell after the timing; ``unsure`` when another reading costs as little, ``open``
+    when such a reading gives the row another date, timing or text cell."""
 
     date: bool
     pre: int
     timing: bool
     post: int
     unsure: bool = False
+    open: bool = False  # the near-best readings give the row other values (``plan_values``)
 
 
 _OPTIONS = tuple(
@@ -168,26 +176,31 @@ def step_costs(
 
 
 def align_pieces(
-    pieces: list[CellLine], own_date: list[bool], above: tuple[bool, bool]
+    pieces: list[CellLine],
+    own_date: list[bool],
+    above: tuple[bool, bool],
+    above_texts: tuple[str | None, str | None] = (None, None),
 ) -> tuple[list[Take], float]:
     """Each row's share of pass 1's ``pieces`` (see the module's docstring) and the cost.
     ``own_date[r]``: the row printed its date in pass 2.  ``above``: a date and a timing were
-    read before these rows."""
+    read before these rows; ``above_texts``: which (None: not known)."""
     n, m = len(own_date), len(pieces)
     kinds = [kind(cl) for cl in pieces]
 
     step = step_costs(kinds, pieces, own_date, above)
 
     best, path = best_path(n, m, step, _OPTIONS, UNTAKEN_COST)
+    texts = [cl.text for cl in pieces]
+    left_open = rows_left_open(texts, kinds, own_date, step, _OPTIONS, UNTAKEN_COST, above=above_texts)
     out: list[Take] = []
-    for opt, near in path:
+    for (opt, near), is_open in zip(path, left_open, strict=True):
         if opt is None:
-            out.append(Take(False, 0, False, 0, True))
+            out.append(Take(False, 0, False, 0, True, True))
             continue
         take_d, pre, take_t, post = opt
         # A text cell beside no timing of its own cannot be told before / after / explanation.
         unsure = len(near) > 1 or (not take_t and pre > 0)
-        out.append(Take(take_d, pre, take_t, post, unsure))
+        out.append(Take(take_d, pre, take_t, post, unsure, is_open))
     return out, best
 
 
@@ -220,15 +233,7 @@ def best_path(
                 s = step(r, t, opt)
                 if s is not None and fwd[r][t] + s[0] < fwd[r + 1][s[1]]:
                     fwd[r + 1][s[1]] = fwd[r][t] + s[0]
-    bwd = [[inf] * (m + 1) for _ in range(n + 1)]
-    for t in range(m + 1):
-        bwd[n][t] = untaken_cost * (m - t)
-    for r in range(n - 1, -1, -1):
-        for t in range(m + 1):
-            for opt in options:
-                s = step(r, t, opt)
-                if s is not None:
-                    bwd[r][t] = min(bwd[r][t], s[0] + bwd[r + 1][s[1]])
+    bwd = finish_costs(n, m, step, options, untaken_cost)
     best = bwd[0][0]
     out: list[tuple[Option | None, set[Option]]] = []
     t = 0
@@ -413,11 +418,12 @@ def text_page_rows(
     place_pass_one_items(page, widths, settings, tok)
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
-    plan, cost = align_pieces(page.singles, own, above)
+    known = (last_date.text if last_date else None, last_timing.text if last_timing else None)
+    plan, cost = align_pieces(page.singles, own, above, known)
     moved = page.rows[0].date if page.loose_date and page.rows else None
     if moved is not None:
         # The first row's date read as pass 1's last date instead (``two_phase_rows``).
-        alt, alt_cost = align_pieces([*page.singles, moved], [False, *own[1:]], above)
+        alt, alt_cost = align_pieces([*page.singles, moved], [False, *own[1:]], above, known)
         if alt_cost < cost + LOOSE_DATE_COST:
             page.singles = [*page.singles, moved]
             page.rows[0].date = None
@@ -485,6 +491,9 @@ def text_page_rows(
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             strength = settings.quality.unsure_plan_strength
             row.doubts.append(Doubt("cut_guess", None, UNSURE_PLAN_WHY, strength))
+        if take.open:
+            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+            row.doubts.append(Doubt("row_split_guess", None, OPEN_PLAN_WHY))
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
             row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))

@@ -199,7 +199,7 @@ def _split_continuation(block: _Block) -> list[CellLine]:
     for k, cl in enumerate(block.post):
         if cl.page is not None and cl.page > block.timing.page and k > 0:
             cont = block.post[k:]
-            block.post = block.post[:k]
+            del block.post[k:]  # in place: the rows sharing a merged explanation hold this list
             return cont
     return []
 
@@ -302,8 +302,7 @@ def lines_to_rows(
         result.region = [cl.text for cl in region]
         result.notes.extend(closing)
     lost = lines_in_no_row(region, result.rows)
-    # Text between the table's head (title or column labels) and the first line read (the region
-    # found too late).
+    # Text between the table's head (title or labels) and the first line read (region found late).
     early = lines_in_no_row(result.after_title, result.rows) if result.after_title else []
     result.after_title = []
     if early and result.rows:
@@ -354,9 +353,8 @@ def _read_rows(
     from .columnar import column_order_rows
 
     if share < 1.0 or boxed_text:
-        # Some blocks are not shaped like rows, or the text is made of boxes: the extractor may
-        # have emitted cells out of row order.  Build rows from cell boxes too and keep the
-        # more plausible reading.
+        # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
+        # of row order.  Build rows from cell boxes too and keep the more plausible reading.
         boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
         boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
@@ -442,8 +440,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     expl_width = expl_width or robust_max_width([display_width(cl.text) for b in blocks for cl in b.post])
     body_width = robust_max_width([display_width(cl.text) for b in blocks for cl in b.pre])
 
-    # Scorers of the sampled rows, by row: their facts that do not depend on the item width are
-    # computed once for all the widths tried.
+    # Scorers of the sampled rows, by row: facts not depending on the item width computed once.
     scorers: dict[int, BlockScorer] = {}
 
     def partition(
@@ -477,6 +474,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     partitions = [sampled.get(k) or partition(b.pre, b.post, item_width) for k, b in enumerate(blocks)]
     scorers.clear()
 
+    explained: dict[int, list[CellLine]] = {}  # a merged explanation's lines, as its row read it
     for b, p, cont in zip(blocks, partitions, continued, strict=True):
         row = RawRow()
         row.cells["change_date"] = [b.date]
@@ -484,7 +482,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]
         row.cells["timing"] = [b.timing] if b.timing else []
-        row.cells["explanation"] = b.post
+        row.cells["explanation"] = list(explained.get(id(b.post), b.post)) if b.shared_rest else b.post
         if cont and b.post and _explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
             # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
             # rest is the continuation's last line, after the item, before and after cells';
@@ -492,6 +490,8 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             k = explanation_rest(b.post[-1], cont, expl_width, settings.rejoin, tokenizer)
             row.cells["explanation"] = [*b.post, *cont[-k:]]
             cont = cont[:-k]
+        if not b.shared_rest:
+            explained[id(b.post)] = row.cells["explanation"]
         if cont:
             q = partition(cont, b.post, item_width, optional=True)
             row.cells["item"] = row.cells["item"] + cont[: q.item]

@@ -47,6 +47,7 @@ from .dates import is_date_line
 from .items import heading_score, opens_item_line
 from .merged_reasons import reads_without_reason, share_reason
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, UNTAKEN_COST, runs_into_explanation
+from .plan_values import rows_left_open
 from .rejoin import same_printed_line
 from .singlepass import (
     WIDTH_MIN_COUNT,
@@ -415,6 +416,23 @@ def align_singles(
     return out, best
 
 
+def singles_left_open(
+    singles: list[CellLine],
+    own_date: list[bool],
+    above: tuple[CellLine | None, CellLine | None] = (None, None),
+) -> list[bool]:
+    """Per row of ``align_singles``: whether the readings within ``APART_PAIR_COST`` of the best
+    give it another date or timing (``plan_values``); ``above``: the date and timing read
+    before these rows."""
+    kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
+    step = passone.step_costs(
+        kinds, singles, own_date, (above[0] is not None, above[1] is not None), APART_PAIR_COST
+    )
+    texts = [cl.text for cl in singles]
+    known = (above[0].text if above[0] else None, above[1].text if above[1] else None)
+    return rows_left_open(texts, kinds, own_date, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST, known)
+
+
 def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
     """The item column's wrap width: each wrapped row opens with its item's first line (a
     section of the form, Ⅰ…Ⅵ), so the widest of these (up to the body's width) is at most the
@@ -513,9 +531,12 @@ def two_phase_rows(
                 plan = alt
                 if alt_cost > cost - LOOSE_DATE_COST:
                     plan = [(d, t, True) for d, t, _ in plan]
+        left_open = singles_left_open(
+            page.singles, [r.date is not None for r in page.rows], (last_date, last_timing)
+        )
         queue = list(page.singles)
         taken = 0
-        for prow, (take_d, take_t, unsure) in zip(page.rows, plan, strict=True):
+        for prow, (take_d, take_t, unsure), is_open in zip(page.rows, plan, left_open, strict=True):
             row = RawRow()
             if prow.date is not None:
                 last_date = prow.date
@@ -545,6 +566,9 @@ def two_phase_rows(
                 row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                 strength = settings.quality.unsure_plan_strength
                 row.doubts.append(Doubt("cut_guess", None, passone.UNSURE_PLAN_WHY, strength))
+            if is_open:
+                row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+                row.doubts.append(Doubt("row_split_guess", None, passone.OPEN_PLAN_WHY))
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

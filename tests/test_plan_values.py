@@ -1,0 +1,88 @@
+"""Rows that pass 1's alignment leaves open (normalize/plan_values.py): merged dates and timings
+printed once, which row opens each not printed (issue 10, 12, branch raw23)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable.models import CellLine
+from piatable.normalize.twophase import align_singles, singles_left_open
+from piatable.pipeline import extract_document
+
+SET = Path(__file__).resolve().parent.parent / "samples" / "office-raw23"
+OPEN = "row_split_guess"
+
+
+def _lines(*texts: tuple[str, int]) -> list[CellLine]:
+    return [CellLine(t, 1, n) for t, n in texts]
+
+
+def test_rows_between_two_merged_dates_and_timings_are_open():
+    # Four rows; a date and a timing on row 1's line, then a second date and a second timing
+    # (each merged over the rows it opens): rows 2 to 4 may each be the one that opens them, so
+    # rows 2 and 3 may read either date (row 4 reads the second whichever row opens it).
+    singles = _lines(("令和2年7月1日", 3), ("事前", 3), ("令和3年4月1日", 4), ("事後", 5))
+    left_open = singles_left_open(singles, [False] * 4)
+    assert left_open == [False, True, True, False]
+    # The alignment itself still reads one of the ways (a reading is given, and said to be open).
+    plan, _ = align_singles(singles, [False] * 4, above=(False, False))
+    assert plan[0][:2] == (True, True)
+
+
+def test_rows_whose_timings_are_their_own_are_not_open():
+    # Every row prints its timing; a merged date is drawn before the timing of the row it opens,
+    # so each row's date is told by where the dates stand among the timings.
+    singles = _lines(
+        ("令和2年7月1日", 3), ("事後", 3), ("事後", 4), ("令和3年4月1日", 5), ("事前", 5), ("事後", 6)
+    )
+    assert singles_left_open(singles, [False] * 4) == [False] * 4
+
+
+def test_a_tie_that_gives_every_row_the_same_values_is_not_open():
+    # Three rows, one date and two 事後 on lines of their own: row 2 or row 3 may take the second
+    # 事後 (row 2 sharing the first one's otherwise), yet every row reads 事後 either way.
+    singles = _lines(("令和４年４月１日", 3), ("事後", 4), ("事後", 5))
+    plan, _ = align_singles(singles, [False] * 3, above=(False, False))
+    assert any(unsure for _, _, unsure in plan)
+    assert singles_left_open(singles, [False] * 3) == [False] * 3
+
+
+def _read(case: str) -> tuple[list[dict], list[dict]]:
+    folder = SET / case
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return [r.to_dict() for r in extract_document(folder / "input.txt").records], expected
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext-raw", "pypdfium2"])
+def test_rows_given_the_wrong_merged_date_say_so(extractor):
+    # Calc, 国保 table: 10 rows under four merged dates and two merged timings, nothing else in
+    # pass 1: which rows the dates open is not printed, and the rows read with another date
+    # than the truth's carry the flag (confidence below 0.5).
+    got, expected = _read(f"calc1-raw23-kokuho-{extractor}")
+    assert len(got) == len(expected) == 10
+    wrong = [g for g, e in zip(got, expected, strict=True) if g["change_date"] != e["change_date"]]
+    assert wrong
+    assert all(OPEN in g["flags"] and g["confidence"] < 0.5 for g in wrong)
+    assert OPEN not in got[0]["flags"]  # the first row opens the first date: no doubt
+
+
+def test_rows_told_by_their_own_timings_stay_quiet():
+    # Calc, 住基 table: only the dates merged; each row prints its timing in pass 1, so every
+    # date is read right and no row carries the flag for it.
+    got, expected = _read("calc-raw23-juki-pdftotext-raw")
+    assert [g["change_date"] for g in got] == [e["change_date"] for e in expected]
+    assert not any(OPEN in g["flags"] for g in got)
+
+
+def test_a_page_that_prints_the_date_above_again_leaves_its_first_rows_as_they_are():
+    # A new page opens with the date read above printed again (a merged cell cut by the page
+    # break) and one timing: whichever of the two rows takes them, both read the same values.
+    above = (CellLine("令和4年4月1日", 1, 9), CellLine("事後", 1, 9))
+    singles = [CellLine("令和4年4月1日", 2, 3), CellLine("事後", 2, 4)]
+    assert singles_left_open(singles, [False, False], above) == [False, False]
+    # Another date there: the first row may read the date above or the new one.
+    singles = [CellLine("令和5年4月1日", 2, 3), CellLine("事後", 2, 4)]
+    assert singles_left_open(singles, [False, False], above) == [True, False]
