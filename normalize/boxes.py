@@ -17,6 +17,7 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
+from .beside_dates import KANJI_DATE_OPEN, join_split_dates
 from .chars import ITEM_MARKER, display_width
 from .compound import numbered_up
 from .dates import (
@@ -41,16 +42,9 @@ LABEL_CHARS = frozenset("".join(LABELS))
 VERTICAL_LABEL_MIN = 3
 # A column label wrapped in its header cell opening a box: at most this many lines.
 WRAPPED_LABEL_LINES_MAX = 4
-# A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 # A bare 追加 / 削除 after a line ending so ends its phrase (``使用部署の`` / ``追加``, an
 # explanation's words, ``…を再委託することに伴う`` / ``追加``), closing no after cell (_cut).
 WRAPPED_BEFORE_MARKER = ("の", "を", "に", "が", "と", "へ", "や", "及び", "並びに", "伴う", "よる")
-KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
-# What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
-DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")
-# Printed lines below a date's first part that its last part may stand (another column's line
-# between).
-SPLIT_DATE_REACH = 3
 # A date wrapped a piece a line in a narrow 変更日 column (``2019`` / ``/04/0`` / ``1``): lines made
 # only of a date's characters, at most this many, joined when together they read as a date.
 DATE_PIECES_MAX = 4
@@ -404,63 +398,6 @@ def _cut(box: Box) -> list[Box]:
             flush()
     flush()
     return out
-
-
-def _date_rest(head_line: str, tail: str) -> tuple[str, str] | None:
-    """(date, rest) when ``head_line`` opens with a date's first part that ``tail`` finishes
-    (``令和3年9月1 Ⅰ基本情報`` + ``日`` → ``令和3年9月1日``, ``Ⅰ基本情報``); the longest such
-    part, cut where the line has a space (the head itself may hold spaces: ``2020 年 7 月 1``)."""
-    if not DATE_REST.match(tail):
-        return None
-    text = head_line.rstrip()
-    cuts = [m.start() for m in regex.finditer(r"[\s　]+", text)] + [len(text)]
-    for p in sorted(set(cuts), reverse=True):
-        head = text[:p]
-        if head and DATE_HEAD.match(head) and is_date_line(head + tail.strip()):
-            return head.strip() + tail.strip(), text[p:].strip()
-    return None
-
-
-def _within_reach(head: CellLine, tail: CellLine) -> bool:
-    """Whether ``tail`` is printed at most ``SPLIT_DATE_REACH`` lines below ``head`` (a printed
-    line split into pieces keeps its number)."""
-    if head.line_no is None or tail.line_no is None:
-        return False
-    return 0 < tail.line_no - head.line_no <= SPLIT_DATE_REACH or tail.line_no == head.line_no
-
-
-def join_split_dates(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
-    """Dates whose last part (``日``, ``月1日``) an extractor printed a line or two below their
-    first part, with another column's line between or beside it (plain ``pdftotext`` reads a
-    row's wrapped date and item side by side: ``令和3年9月1 Ⅰ基本情報`` / ``行政手続…`` / ``日``),
-    made whole: the date on a line of its own, the rest of its line after it (same line number),
-    the tail's line dropped.  Only within one box (no blank line between) of one page.
-    ``gaps`` as for ``lines_to_boxes``."""
-    out = list(lines)
-    out_gaps = list(gaps)
-    k = 0
-    while k < len(out):
-        for j in range(k + 1, len(out)):
-            if out_gaps[j] or out[j].page != out[k].page or not _within_reach(out[k], out[j]):
-                break
-            found = _date_rest(out[k].text, out[j].text)
-            if found and is_date_line(out[k].text):
-                # 令和4年4月1 reads as a date already: only its 日 may finish it.
-                if not (DATE_TAIL.match(out[j].text) and KANJI_DATE_OPEN.search(out[k].text)):
-                    found = None
-            if found is None:
-                continue
-            date, rest = found
-            if j == k + 1 and not rest:
-                break  # a date wrapped in place: _rejoin_dates keeps it so
-            head = out[k]
-            pieces = [replace(head, text=date)] + ([replace(head, text=rest)] if rest else [])
-            del out[j], out_gaps[j]
-            out[k : k + 1] = pieces
-            out_gaps[k : k + 1] = [out_gaps[k]] + [False] * (len(pieces) - 1)
-            break
-        k += 1
-    return out, out_gaps
 
 
 def _bracket_depth(text: str) -> int:

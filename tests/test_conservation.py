@@ -34,17 +34,16 @@ TEXT_SAMPLES = sorted(
 # very narrow date column, no rows read; branch stream14 closes up the line numbers that joined
 # date and timing pieces left open, which had made the text look boxed, compound.closed_up.
 # Never tuned on: fixed through tuning tables of that kind.)
+# (office-shift20/sh20-calc-5-pdftotext, listed here before: a narrow 変更日 column wrapping
+# ``2019年`` / ``5月1日`` with the item's lines beside both pieces, no rows read; branch plain23
+# joins a date's tail that opens a line of another column, ``5月1日 ７．評価実施機関における``,
+# beside_dates.join_split_dates: 7 rows of 8, every character placed, partial with a note.)
 KNOWN_LOSSES: dict[str, str] = {
     # Issue 11 (colhead17): a Calc table printing 提出時期 before 変更前; plain pdftotext's
     # column-by-column boxes are paired in the form's order (flattened text has no label
     # positions to read the order from) and no row is read; the run says partial with a note.
     # main reads no row either.
     "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
-    # Issue 10 (shift20): a Calc table whose narrow 変更日 column wraps a seireki date as
-    # ``2019年`` / ``5月1日`` with the item's lines beside both pieces (plain pdftotext); the split
-    # date is not joined (boxes.join_split_dates takes a bare tail ending with 日 only), so no row
-    # is read; the run says partial with a note.  main reads no row either.
-    "office-shift20/sh20-calc-5-pdftotext": "a wrapped date with the item beside both pieces: no rows",
 }
 
 

@@ -89,7 +89,8 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
         # Look-alike dashes (U+2212, ー, U+2010, －, ／, .) in every date.
         dashed = [dict(r) for r in c.rows]
         for i, r in enumerate(dashed):
-            r["change_date_raw"] = DASH_DATES[(i + n) % len(DASH_DATES)](dt.date.fromisoformat(r["change_date"]))
+            dash = DASH_DATES[(i + n) % len(DASH_DATES)]
+            r["change_date_raw"] = dash(dt.date.fromisoformat(r["change_date"]))
         c = replace(c, rows=dashed)
     if maker == "writer":
         # Long rows in narrow columns: rows break over pages, dates wrap.
