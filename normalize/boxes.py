@@ -18,7 +18,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN, join_split_dates
-from .chars import ITEM_MARKER, display_width
+from .chars import DIGITS, ITEM_MARKER, display_width
 from .compound import numbered_up
 from .dates import (
     DATE_AT_START,
@@ -32,6 +32,7 @@ from .dates import (
 )
 from .items import heading_score, opens_item
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
+from .sectionless_items import is_heading_path
 
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
@@ -61,6 +62,10 @@ NARROW_PIECE_CHARS = 3
 NARROW_PIECES_MAX = 12
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
+# A heading numbered under a section (``２．``), the level below it in an item path.
+NUMBERED_HEADING = regex.compile(rf"^\s*[{DIGITS}]{{1,2}}[．.]")
+# Lines a lone section's name may wrap over in a narrow item column.
+SECTION_WRAP_LINES_MAX = 3
 # The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
 OPEN_BRACKETS = "[［"
 CLOSE_BRACKETS = "]］"
@@ -383,7 +388,7 @@ def _cut(box: Box) -> list[Box]:
             # date, its next lines): the date is taken out and the cell read on.
             out.append(Box([cl]))
             continue
-        if opens_item(t) and cur:
+        if cur and (opens_item(t) or _opens_next_item(cur, t)):
             flush()
         m = DATE_AT_START.match(t)
         if m and cur and cur[0].text[:1] in SECTION_NUMERALS and t[m.end() :].strip():
@@ -398,6 +403,17 @@ def _cut(box: Box) -> list[Box]:
             flush()
     flush()
     return out
+
+
+def _opens_next_item(cur: list[CellLine], line: str) -> bool:
+    """Whether ``line`` opens the next row's item in an item box (``cur`` opens with a section, or
+    is a path of headings: ``sectionless_items.is_heading_path``): a heading numbered ``N．``
+    when the box already holds one.  An item path has one heading a
+    level; vertically adjacent item cells come out as one box (pdfminer, plain ``pdftotext``),
+    the next one printing no section (``１．対象人数`` / … / ``２．特定個人情報の入手（…``)."""
+    if not NUMBERED_HEADING.match(line) or not any(NUMBERED_HEADING.match(cl.text) for cl in cur):
+        return False
+    return cur[0].text[:1] in SECTION_NUMERALS or is_heading_path(tuple(cl.text for cl in cur))
 
 
 def _bracket_depth(text: str) -> int:
@@ -472,7 +488,8 @@ def join_lone_sections(boxes: list[Box]) -> list[Box]:
 
 
 def join_items_over_pages(boxes: list[Box]) -> list[Box]:
-    """A page's last item box holding only its section line (``Ⅳ リスク対策``) is a row broken
+    """A page's last item box holding only its section line (``Ⅳ リスク対策``, perhaps wrapped:
+    ``_section_alone``) is a row broken
     over a page break (Writer): the rest of its item path is the first box of the next page
     that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
     box opening a section comes before it there.  Such a box joins the section's box."""
@@ -481,7 +498,7 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
     for b in boxes:
         first = b.lines[0].text
         if first[:1] in SECTION_NUMERALS:
-            lone = b if len(b.lines) == 1 else None
+            lone = b if _section_alone(b) else None
         elif (
             lone is not None
             and b.page is not None
@@ -497,6 +514,17 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             continue
         out.append(b)
     return out
+
+
+def _section_alone(box: Box) -> bool:
+    """Whether an item box holds its section line alone, perhaps wrapped in a narrow item column
+    (``Ⅲ 特定個人情報ファイルの取扱`` / ``いプロセスにおけるリスク対策``): one line, or lines
+    opening no heading of their own that read together as one heading of the form."""
+    if len(box.lines) == 1:
+        return True
+    if len(box.lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in box.lines[1:]):
+        return False
+    return heading_score("".join(cl.text.strip() for cl in box.lines)) >= SECTION_CONTINUATION_SCORE
 
 
 def _opening_heading_score(box: Box) -> float:

@@ -8,9 +8,9 @@ column, and often merge vertically adjacent cells of one column into one box.  A
 when its date line never becomes a row's date.  These tables gather what makes that likely, the
 way filings print it: dates merged over runs of 2 to 4 rows, empty 変更前 cells with an after
 cell closing in 新規追加 / 上記を新規追加, a narrow date column whose dates wrap, dates written
-with look-alike dashes, and (Writer) long rows running over page breaks.  The looks (fonts,
-sizes, alignment, page breaks) come from the pools of tools/make_office_samples.py, whose
-helpers (writing, converting, truth) this tool uses.
+with look-alike dashes, items printing no section of the form (Ⅰ…Ⅵ), and (Writer) long rows
+running over page breaks.  The looks (fonts, sizes, alignment, page breaks) come from the pools
+of tools/make_office_samples.py, whose helpers (writing, converting, truth) this tool uses.
 
 ``office-flow23`` (tuning) takes the tuning tables; ``heldout-flow23`` (measure only, never tune
 on it) the held-out tables, in the held-out pools.  Each case keeps its PDF and the five
@@ -48,6 +48,9 @@ RUN_LENGTHS = (1, 2, 3, 4)
 # Share of rows (never the first) made additions: no 変更前, the after cell closing in 新規追加.
 ADDITION_SHARE = 0.3
 ADDITION_CLOSINGS = ("上記を新規追加", "新規追加")
+# Share of rows (never the first) whose item prints no section of the form (Ⅰ…Ⅵ): filers often
+# print only the heading under it (``２．基本情報`` / ``⑥事務担当部署``), in every third case.
+SECTIONLESS_SHARE = 0.4
 # Calc date columns narrow enough (characters) that a date wraps onto a second line.
 NARROW_CALC_DATE = (6, 7)
 REDRAWS_MAX = 4
@@ -79,9 +82,24 @@ def _additions(rows: list[dict], rng: random.Random) -> list[dict]:
     return out
 
 
+def _sectionless(rows: list[dict], rng: random.Random) -> list[dict]:
+    """Rows drawn (never the first) with their item's first line, the section (Ⅰ…Ⅵ), left out."""
+    out = [dict(r) for r in rows]
+    picks = (
+        rng.sample(range(1, len(out)), max(1, round(SECTIONLESS_SHARE * len(out)))) if len(out) > 1 else []
+    )
+    for i in picks:
+        lines = out[i]["item"].split("\n")
+        if len(lines) > 1:
+            out[i]["item"] = "\n".join(lines[1:])
+    return out
+
+
 def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Case:
     rng = random.Random(f"piatable-flow23-{name}")
     rows = _additions(_merged_dates(table[:ROWS_MAX], rng), rng)
+    if n % 3 == 2:
+        rows = _sectionless(rows, rng)
     style = office.DATE_STYLES[(n + 2 * heldout) % len(office.DATE_STYLES)]
     c = plain_case(name, rows, maker, heldout=heldout, date_style=style)
     c = replace(c, merge=True, fallback_glyphs="○□")
