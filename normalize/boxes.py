@@ -63,7 +63,8 @@ NARROW_PIECES_MAX = 12
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
 # A heading numbered under a section (``２．``), the level below it in an item path.
-NUMBERED_HEADING = regex.compile(rf"^\s*[{DIGITS}]{{1,2}}[．.]")
+NUMBERED_HEADING = regex.compile(rf"^\s*([{DIGITS}]{{1,2}})[．.]")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Lines a lone section's name may wrap over in a narrow item column.
 SECTION_WRAP_LINES_MAX = 3
 # The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
@@ -408,12 +409,23 @@ def _cut(box: Box) -> list[Box]:
 def _opens_next_item(cur: list[CellLine], line: str) -> bool:
     """Whether ``line`` opens the next row's item in an item box (``cur`` opens with a section, or
     is a path of headings: ``sectionless_items.is_heading_path``): a heading numbered ``N．``
-    when the box already holds one.  An item path has one heading a
+    past the one numbered heading the box holds.  An item path has one heading a
     level; vertically adjacent item cells come out as one box (pdfminer, plain ``pdftotext``),
     the next one printing no section (``１．対象人数`` / … / ``２．特定個人情報の入手（…``)."""
-    if not NUMBERED_HEADING.match(line) or not any(NUMBERED_HEADING.match(cl.text) for cl in cur):
+    numbers = [_heading_number(cl.text) for cl in cur]
+    held = [n for n in numbers if n is not None]
+    new = _heading_number(line)
+    # A deeper level numbers from 1 again (``２．特定個人情報の入手`` / ``１．不適切な方法で…`` /
+    # ``２．入手した…``): only a number past the box's one numbered heading opens the next item.
+    if new is None or len(held) != 1 or new <= held[0]:
         return False
     return cur[0].text[:1] in SECTION_NUMERALS or is_heading_path(tuple(cl.text for cl in cur))
+
+
+def _heading_number(text: str) -> int | None:
+    """The number of a heading numbered ``N．`` (``２．`` → 2), else None."""
+    m = NUMBERED_HEADING.match(text)
+    return int(m.group(1).translate(FULL_WIDTH_DIGITS)) if m else None
 
 
 def _bracket_depth(text: str) -> int:

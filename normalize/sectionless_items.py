@@ -14,7 +14,9 @@ bracketed) and scoring ``FIRST_SCORE_MIN``, no level printed twice (two ``N．``
 openings: a cell listing headings), when it is no wider than the item column (the widest box
 opening with a section, plus ``WIDTH_SLACK``) and an item comes before it on its page (a
 Writer row cut by a page break goes on at the top of the next page with the rest of its item,
-which is no row: at a page's top such an item is left to the cells).
+which is no row: at a page's top such an item is left to the cells), and no item box holding
+its section alone waits for the rest of its path (pdfminer may print that rest as a box of its
+own).
 """
 
 from __future__ import annotations
@@ -83,13 +85,22 @@ def sectionless_items(boxes: list[Box], kinds: dict[int, str], item_width: int) 
         return {}
     out = {}
     page_of_item = None
+    lone = 0  # item boxes holding their section alone, whose rest is still to come
     for b in boxes:
         if kinds.get(id(b)) == "item":
+            if page_of_item != b.page:
+                lone = 0
             page_of_item = b.page
+            lone += len(b.lines) == 1
         if kinds.get(id(b)) in ("item", "date", "timing") or len(b.lines) < 2:
             continue
         if page_of_item != b.page:
             # Above its page's first item: the rest of an item a page break cut (Writer).
+            continue
+        if lone:
+            # The rest of an item whose section line the extractor printed as a box of its own
+            # (pdfminer: ``Ⅰ 基本情報`` beside the date, ``５．個人番号の利用`` / … below).
+            lone -= 1
             continue
         if max(display_width(cl.text) for cl in b.lines) > item_width + WIDTH_SLACK:
             continue

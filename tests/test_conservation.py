@@ -112,6 +112,8 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     "office-flow23/f23-writer-kokuho-pdfminer": COLUMN + NO_SECTION,
     "office-flow23/f23-writer-kokuho-pdftotext": COLUMN + NO_SECTION,
     "office-flow23/f23-calc-juki-pdftotext": COLUMN + "a date tail beside an item line, a row short",
+    "heldout-flow23/hf23-writer-koseki_fuhyo-pdfminer": COLUMN + HELD_OUT,
+    "heldout-flow23/hf23-writer-koseki_fuhyo-pdftotext": COLUMN + HELD_OUT,
     "heldout-flow23/hf23-calc-kaigo_hoken-pdfminer": COLUMN + HELD_OUT,
     "heldout-flow23/hf23-calc-kaigo_hoken-pdftotext": COLUMN + HELD_OUT,
     "office-flow23/f23-calc-juki-pdftotext-raw": RAW + NO_SECTION,
