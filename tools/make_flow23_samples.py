@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
+from make_flow22_samples import build_redrawn
 from make_office_samples import (
     DASH_DATES,
     HELDOUT_BREAK_WIDTHS,
@@ -35,8 +36,6 @@ from make_office_samples import (
     TUNING_BREAK_WIDTHS,
     TUNING_TABLES,
     Case,
-    NotPrinted,
-    build_set,
     load_table,
     plain_case,
 )
@@ -53,7 +52,6 @@ ADDITION_CLOSINGS = ("上記を新規追加", "新規追加")
 SECTIONLESS_SHARE = 0.4
 # Calc date columns narrow enough (characters) that a date wraps onto a second line.
 NARROW_CALC_DATE = (6, 7)
-REDRAWS_MAX = 4
 
 
 def _merged_dates(rows: list[dict], rng: random.Random) -> list[dict]:
@@ -142,19 +140,7 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    ns = office.parse_set_args(__doc__, list(SETS), argv)
-    for name in ns.set:
-        root, make = SETS[name]
-        redrawn: set[str] = set()
-        for _ in range(REDRAWS_MAX + 1):
-            try:
-                build_set(root, make(frozenset(redrawn)), ns.keep)
-                break
-            except NotPrinted as e:
-                case = str(e).split(":", 1)[0]
-                print(f"{case}: not printed in full, drawn again", file=sys.stderr)
-                redrawn.add(case)
-    return 0
+    return build_redrawn(SETS, __doc__, argv)
 
 
 if __name__ == "__main__":
