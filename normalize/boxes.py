@@ -17,7 +17,8 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
 
-from .chars import ITEM_MARKER, display_width
+from .beside_dates import KANJI_DATE_OPEN, join_split_dates
+from .chars import DIGITS, ITEM_MARKER, display_width
 from .compound import numbered_up
 from .dates import (
     DATE_AT_START,
@@ -31,6 +32,7 @@ from .dates import (
 )
 from .items import heading_score, opens_item
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
+from .sectionless_items import is_heading_path
 
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
@@ -41,16 +43,9 @@ LABEL_CHARS = frozenset("".join(LABELS))
 VERTICAL_LABEL_MIN = 3
 # A column label wrapped in its header cell opening a box: at most this many lines.
 WRAPPED_LABEL_LINES_MAX = 4
-# A date written with 年/月 whose 日 is still to come (``2023 年 2 月 1``).
 # A bare 追加 / 削除 after a line ending so ends its phrase (``使用部署の`` / ``追加``, an
 # explanation's words, ``…を再委託することに伴う`` / ``追加``), closing no after cell (_cut).
 WRAPPED_BEFORE_MARKER = ("の", "を", "に", "が", "と", "へ", "や", "及び", "並びに", "伴う", "よる")
-KANJI_DATE_OPEN = regex.compile(r"月\s*[0-9０-９]{0,2}\s*$")
-# What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``).
-DATE_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*(?:月\s*[0-9０-９]{0,2}\s*)?日\s*$")
-# Printed lines below a date's first part that its last part may stand (another column's line
-# between).
-SPLIT_DATE_REACH = 3
 # A date wrapped a piece a line in a narrow 変更日 column (``2019`` / ``/04/0`` / ``1``): lines made
 # only of a date's characters, at most this many, joined when together they read as a date.
 DATE_PIECES_MAX = 4
@@ -67,6 +62,11 @@ NARROW_PIECE_CHARS = 3
 NARROW_PIECES_MAX = 12
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
+# A heading numbered under a section (``２．``), the level below it in an item path.
+NUMBERED_HEADING = regex.compile(rf"^\s*([{DIGITS}]{{1,2}})[．.]")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Lines a lone section's name may wrap over in a narrow item column.
+SECTION_WRAP_LINES_MAX = 3
 # The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
 OPEN_BRACKETS = "[［"
 CLOSE_BRACKETS = "]］"
@@ -389,7 +389,7 @@ def _cut(box: Box) -> list[Box]:
             # date, its next lines): the date is taken out and the cell read on.
             out.append(Box([cl]))
             continue
-        if opens_item(t) and cur:
+        if cur and (opens_item(t) or _opens_next_item(cur, t)):
             flush()
         m = DATE_AT_START.match(t)
         if m and cur and cur[0].text[:1] in SECTION_NUMERALS and t[m.end() :].strip():
@@ -406,61 +406,26 @@ def _cut(box: Box) -> list[Box]:
     return out
 
 
-def _date_rest(head_line: str, tail: str) -> tuple[str, str] | None:
-    """(date, rest) when ``head_line`` opens with a date's first part that ``tail`` finishes
-    (``令和3年9月1 Ⅰ基本情報`` + ``日`` → ``令和3年9月1日``, ``Ⅰ基本情報``); the longest such
-    part, cut where the line has a space (the head itself may hold spaces: ``2020 年 7 月 1``)."""
-    if not DATE_REST.match(tail):
-        return None
-    text = head_line.rstrip()
-    cuts = [m.start() for m in regex.finditer(r"[\s　]+", text)] + [len(text)]
-    for p in sorted(set(cuts), reverse=True):
-        head = text[:p]
-        if head and DATE_HEAD.match(head) and is_date_line(head + tail.strip()):
-            return head.strip() + tail.strip(), text[p:].strip()
-    return None
-
-
-def _within_reach(head: CellLine, tail: CellLine) -> bool:
-    """Whether ``tail`` is printed at most ``SPLIT_DATE_REACH`` lines below ``head`` (a printed
-    line split into pieces keeps its number)."""
-    if head.line_no is None or tail.line_no is None:
+def _opens_next_item(cur: list[CellLine], line: str) -> bool:
+    """Whether ``line`` opens the next row's item in an item box (``cur`` opens with a section, or
+    is a path of headings: ``sectionless_items.is_heading_path``): a heading numbered ``N．``
+    past the one numbered heading the box holds.  An item path has one heading a
+    level; vertically adjacent item cells come out as one box (pdfminer, plain ``pdftotext``),
+    the next one printing no section (``１．対象人数`` / … / ``２．特定個人情報の入手（…``)."""
+    numbers = [_heading_number(cl.text) for cl in cur]
+    held = [n for n in numbers if n is not None]
+    new = _heading_number(line)
+    # A deeper level numbers from 1 again (``２．特定個人情報の入手`` / ``１．不適切な方法で…`` /
+    # ``２．入手した…``): only a number past the box's one numbered heading opens the next item.
+    if new is None or len(held) != 1 or new <= held[0]:
         return False
-    return 0 < tail.line_no - head.line_no <= SPLIT_DATE_REACH or tail.line_no == head.line_no
+    return cur[0].text[:1] in SECTION_NUMERALS or is_heading_path(tuple(cl.text for cl in cur))
 
 
-def join_split_dates(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLine], list[bool]]:
-    """Dates whose last part (``日``, ``月1日``) an extractor printed a line or two below their
-    first part, with another column's line between or beside it (plain ``pdftotext`` reads a
-    row's wrapped date and item side by side: ``令和3年9月1 Ⅰ基本情報`` / ``行政手続…`` / ``日``),
-    made whole: the date on a line of its own, the rest of its line after it (same line number),
-    the tail's line dropped.  Only within one box (no blank line between) of one page.
-    ``gaps`` as for ``lines_to_boxes``."""
-    out = list(lines)
-    out_gaps = list(gaps)
-    k = 0
-    while k < len(out):
-        for j in range(k + 1, len(out)):
-            if out_gaps[j] or out[j].page != out[k].page or not _within_reach(out[k], out[j]):
-                break
-            found = _date_rest(out[k].text, out[j].text)
-            if found and is_date_line(out[k].text):
-                # 令和4年4月1 reads as a date already: only its 日 may finish it.
-                if not (DATE_TAIL.match(out[j].text) and KANJI_DATE_OPEN.search(out[k].text)):
-                    found = None
-            if found is None:
-                continue
-            date, rest = found
-            if j == k + 1 and not rest:
-                break  # a date wrapped in place: _rejoin_dates keeps it so
-            head = out[k]
-            pieces = [replace(head, text=date)] + ([replace(head, text=rest)] if rest else [])
-            del out[j], out_gaps[j]
-            out[k : k + 1] = pieces
-            out_gaps[k : k + 1] = [out_gaps[k]] + [False] * (len(pieces) - 1)
-            break
-        k += 1
-    return out, out_gaps
+def _heading_number(text: str) -> int | None:
+    """The number of a heading numbered ``N．`` (``２．`` → 2), else None."""
+    m = NUMBERED_HEADING.match(text)
+    return int(m.group(1).translate(FULL_WIDTH_DIGITS)) if m else None
 
 
 def _bracket_depth(text: str) -> int:
@@ -535,7 +500,8 @@ def join_lone_sections(boxes: list[Box]) -> list[Box]:
 
 
 def join_items_over_pages(boxes: list[Box]) -> list[Box]:
-    """A page's last item box holding only its section line (``Ⅳ リスク対策``) is a row broken
+    """A page's last item box holding only its section line (``Ⅳ リスク対策``, perhaps wrapped:
+    ``_section_alone``) is a row broken
     over a page break (Writer): the rest of its item path is the first box of the next page
     that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
     box opening a section comes before it there.  Such a box joins the section's box."""
@@ -544,7 +510,7 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
     for b in boxes:
         first = b.lines[0].text
         if first[:1] in SECTION_NUMERALS:
-            lone = b if len(b.lines) == 1 else None
+            lone = b if _section_alone(b) else None
         elif (
             lone is not None
             and b.page is not None
@@ -560,6 +526,17 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             continue
         out.append(b)
     return out
+
+
+def _section_alone(box: Box) -> bool:
+    """Whether an item box holds its section line alone, perhaps wrapped in a narrow item column
+    (``Ⅲ 特定個人情報ファイルの取扱`` / ``いプロセスにおけるリスク対策``): one line, or lines
+    opening no heading of their own that read together as one heading of the form."""
+    if len(box.lines) == 1:
+        return True
+    if len(box.lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in box.lines[1:]):
+        return False
+    return heading_score("".join(cl.text.strip() for cl in box.lines)) >= SECTION_CONTINUATION_SCORE
 
 
 def _opening_heading_score(box: Box) -> float:

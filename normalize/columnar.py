@@ -54,6 +54,7 @@ from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import bodies_in_own_run, excess_how, row_doubts, rows_in_row_order
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
+from .sectionless_items import sectionless_items
 from .side_columns import wide_lines
 
 COLUMN_ORDER_CONFIDENCE = 0.3
@@ -85,10 +86,8 @@ EXPLANATION_PHRASE_END = regex.compile(
     r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$|"
     rf"(?:に伴う|による)[^。．、]{{1,{EXPLANATION_OBJECT_MAX}}}(?:の)(?:修正|追加|追記|変更|削除|見直し)[。．]?$"
 )
-# Lines wider than the before/after column that show a text prints cells side by side.
-SIDE_BY_SIDE_LINES = 2
-# Columns whose boxes, handed one per row, tell where each row's before/after cells are emitted.
-ANCHOR_COLUMNS = ("timing", "explanation")
+SIDE_BY_SIDE_LINES = 2  # lines wider than the before/after column: cells printed side by side
+ANCHOR_COLUMNS = ("timing", "explanation")  # boxes one per row: where a row's before/after come
 # What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
 # a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
 OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
@@ -506,6 +505,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     numbered = len(item_boxes) >= NUMBERED_ITEMS_MIN
     # A box read apart from another column's lines is a before or after cell (side_columns).
     kind_of = {id(b): "body" if id(b) in apart else _kind(b, widths, numbered) for b in boxes}
+    kind_of |= sectionless_items([b for b in boxes if id(b) not in apart], kind_of, narrow_item * numbered)
     _settle_weak_bodies(boxes, kind_of, widths)
     return_paired_explanations(boxes, kind_of)
     for b in boxes:

@@ -78,6 +78,13 @@ DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降
 
 # What a wrapped date leaves on its second line when the first already reads as a date.
 DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
+# What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``; ``1``,
+# ``/1``, ``7/1`` after ``2018/7/``, ``2016/10``: a numeric date wrapped in a narrow 変更日 column,
+# whose first part plain ``pdftotext`` prints beside the item's first line).
+DATE_REST = regex.compile(
+    rf"^\s*(?:[0-9０-９]{{0,2}}\s*(?:月\s*[0-9０-９]{{0,2}}\s*)?日|"
+    rf"[{_SEPS}]?\s*{_D}{{1,2}}(?:\s*[{_SEPS}]\s*{_D}{{1,2}})?)\s*$"
+)
 
 
 def _num(s: str) -> int:

@@ -34,17 +34,16 @@ TEXT_SAMPLES = sorted(
 # very narrow date column, no rows read; branch stream14 closes up the line numbers that joined
 # date and timing pieces left open, which had made the text look boxed, compound.closed_up.
 # Never tuned on: fixed through tuning tables of that kind.)
+# (office-shift20/sh20-calc-5-pdftotext, listed here before: a narrow 変更日 column wrapping
+# ``2019年`` / ``5月1日`` with the item's lines beside both pieces, no rows read; branch plain23
+# joins a date's tail that opens a line of another column, ``5月1日 ７．評価実施機関における``,
+# beside_dates.join_split_dates: 7 rows of 8, every character placed, partial with a note.)
 KNOWN_LOSSES: dict[str, str] = {
     # Issue 11 (colhead17): a Calc table printing 提出時期 before 変更前; plain pdftotext's
     # column-by-column boxes are paired in the form's order (flattened text has no label
     # positions to read the order from) and no row is read; the run says partial with a note.
     # main reads no row either.
     "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
-    # Issue 10 (shift20): a Calc table whose narrow 変更日 column wraps a seireki date as
-    # ``2019年`` / ``5月1日`` with the item's lines beside both pieces (plain pdftotext); the split
-    # date is not joined (boxes.join_split_dates takes a bare tail ending with 日 only), so no row
-    # is read; the run says partial with a note.  main reads no row either.
-    "office-shift20/sh20-calc-5-pdftotext": "a wrapped date with the item beside both pieces: no rows",
 }
 
 
@@ -101,7 +100,32 @@ EXPECTED_TEXTS = sorted(
 # next row's cells at a page's foot read into that row's explanation, no note): branch warn20
 # reads an explanation block above a row's cells as a row of its own when the row's explanation
 # is top-aligned (lone_explanations._ends_above), a rule of the kind, not of the case.)
+NO_SECTION = "an item printing no section (Ⅰ…Ⅵ) under a merged date opens no row, no note"
+HELD_OUT = "held-out (never tuned): rows short, no note"
+COLUMN, RAW, PDFIUM, LAYOUT = "column order: ", "row order (-raw): ", "row order (pypdfium2): ", "-layout: "
 KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Issue 10 (plain23): office-flow23 / heldout-flow23 print some items with no section (Ⅰ…Ⅵ)
+    # under dates merged over 2-4 rows; a row lost there has no date line or item path to count.
+    # Branch plain23 reads such items in column-ordered text (normalize/sectionless_items.py) but
+    # not yet all; the row-ordered and -layout readers (other branches' modules) not at all.
+    # The reasons are the cases' causes as far as looked at (the held-out ones were not).
+    "office-flow23/f23-writer-kokuho-pdfminer": COLUMN + NO_SECTION,
+    "office-flow23/f23-writer-kokuho-pdftotext": COLUMN + NO_SECTION,
+    "office-flow23/f23-calc-juki-pdftotext": COLUMN + "a date tail beside an item line, a row short",
+    "heldout-flow23/hf23-writer-koseki_fuhyo-pdfminer": COLUMN + HELD_OUT,
+    "heldout-flow23/hf23-writer-koseki_fuhyo-pdftotext": COLUMN + HELD_OUT,
+    "heldout-flow23/hf23-calc-kaigo_hoken-pdfminer": COLUMN + HELD_OUT,
+    "heldout-flow23/hf23-calc-kaigo_hoken-pdftotext": COLUMN + HELD_OUT,
+    "office-flow23/f23-calc-juki-pdftotext-raw": RAW + NO_SECTION,
+    "office-flow23/f23-calc-juki-pypdfium2": PDFIUM + NO_SECTION,
+    "office-flow23/f23-writer-kokuho-pdftotext-raw": RAW + NO_SECTION,
+    "office-flow23/f23-writer-kokuho-pypdfium2": PDFIUM + NO_SECTION,
+    "office-flow23/f23-writer-municipal-pdftotext-raw": RAW + NO_SECTION,
+    "office-flow23/f23-writer-municipal-pypdfium2": PDFIUM + NO_SECTION,
+    "office-flow23/f23-calc-juki-pdftotext-layout": LAYOUT + NO_SECTION,
+    "office-flow23/f23-calc-lists-pdftotext-layout": LAYOUT + NO_SECTION,
+    "office-flow23/f23-writer-kokuho-pdftotext-layout": LAYOUT + NO_SECTION,
+    "heldout-flow23/hf23-writer-koseki_fuhyo-pdftotext-layout": LAYOUT + HELD_OUT,
     # (office-raw21/calc-raw21-seiho21-pdfminer, listed here before: pdfminer emits three rows'
     # boxes above the page's title, which the region leaves out; branch flow22 counts the item
     # paths printed above the title on its page (with a date line among them) as rows skipped,

@@ -13,7 +13,11 @@ each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout)
   explanation) equal once all whitespace is removed;
 - cells right with paragraph breaks: equal once each line is stripped (the line breaks must be
   the truth's paragraph breaks, no more, no fewer);
-- rows with all six cells right with paragraph breaks.
+- rows with all six cells right with paragraph breaks;
+- wrong rows warned, right rows warned (all six right whitespace-free): a warning is worth
+  having when it fires on the first and not on the second (tools/bench_calibration.is_warned);
+- rows lost silently: rows fewer than expected in inputs read with the status success (no
+  note says a row may be missing).
 
 Rows are aligned with the expected rows as tools/eval_text.py does (order kept, most matching
 cells), so one row too many or too few does not make every later row wrong.  ``-v`` lists the
@@ -122,6 +126,9 @@ class Score:
     errors: int = 0
     wrong_rows: int = 0  # rows read with a cell wrong whitespace-free
     wrong_warned: int = 0  # of those, rows warned (tools/bench_calibration.is_warned)
+    right_rows: int = 0  # rows read with all six cells right whitespace-free
+    right_warned: int = 0  # of those, rows warned
+    lost_silent: int = 0  # rows fewer than expected in inputs whose status is success (no note)
 
     def add(self, other: Score) -> None:
         for k in vars(self):
@@ -149,6 +156,8 @@ def evaluate_case(path: Path) -> CaseResult:
     except Exception as exc:  # a crash counts as no rows, and is shown
         got, error = [], f"{type(exc).__name__}: {exc}"
     s = Score(1, len(got), len(expected), 6 * len(expected), errors=int(error is not None))
+    if error is None and res.status == "success":
+        s.lost_silent = max(0, len(expected) - len(got))
     out = CaseResult(str(path.parent.relative_to(ROOT)), fam, s, error=error)
     matched = {j: i for i, j in align(got, expected)}
     for j, exp in enumerate(expected):
@@ -157,6 +166,9 @@ def evaluate_case(path: Path) -> CaseResult:
         if g and any(squash(g.get(name)) != squash(exp.get(name)) for name in SIX):
             s.wrong_rows += 1
             s.wrong_warned += is_warned(g)
+        elif g:
+            s.right_rows += 1
+            s.right_warned += is_warned(g)
         for name in SIX:
             gv, ev = g.get(name), exp.get(name)
             loose = squash(gv) == squash(ev)
@@ -214,9 +226,9 @@ def print_table(
     print(f"\n## {title}\n", file=out)
     head = "kind (family)" if key else "family"
     columns = "cases | rows found/exp | cells (no space) | cells (paragraphs) | rows all six | errors"
-    columns += " | wrong rows warned"
+    columns += " | wrong rows warned | right rows warned | rows lost silently"
     print(f"| {head} | {columns} |", file=out)
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", file=out)
     if key:
         order = sorted(groups)
     else:
@@ -225,7 +237,7 @@ def print_table(
         print(
             f"| {name} | {s.cases} | {s.rows_found}/{s.rows_expected} | {_pct(s.loose, s.cells)} | "
             f"{_pct(s.paras, s.cells)} | {_pct(s.full_rows, s.rows_expected)} | {s.errors} | "
-            f"{s.wrong_warned}/{s.wrong_rows} |",
+            f"{s.wrong_warned}/{s.wrong_rows} | {s.right_warned}/{s.right_rows} | {s.lost_silent} |",
             file=out,
         )
     return dict(groups) | {"ALL": total}

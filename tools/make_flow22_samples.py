@@ -113,10 +113,13 @@ SETS = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ns = office.parse_set_args(__doc__, list(SETS), argv)
+def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
+    """Build the sets named on the command line (``sets``: name → (root, make), ``make`` taking
+    the names of cases to draw anew); a case not printed in full is drawn again, up to
+    ``REDRAWS_MAX`` times (tools/make_flow23_samples.py uses it too)."""
+    ns = office.parse_set_args(doc, list(sets), argv)
     for name in ns.set:
-        root, make = SETS[name]
+        root, make = sets[name]
         redrawn: set[str] = set()
         for _ in range(REDRAWS_MAX + 1):
             try:
@@ -127,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{case}: not printed in full, drawn again", file=sys.stderr)
                 redrawn.add(case)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build_redrawn(SETS, __doc__, argv)
 
 
 if __name__ == "__main__":
