@@ -24,7 +24,6 @@ from piatable.extract.ocr.corrections import (
     fix_date,
     fix_marks,
     fix_rows,
-    fix_symbols,
     restore_full_stops,
 )
 from piatable.extract.ocr.deskew import rotate, skew_angle
@@ -42,6 +41,7 @@ from piatable.extract.ocr.structure_fixes import (
     restore_circled_gaps,
     restore_title_bracket,
 )
+from piatable.extract.ocr.symbol_fixes import fix_symbols
 from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
 from piatable.pipeline import extract_document, reading_to_result

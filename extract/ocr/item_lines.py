@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from piatable.vocabulary import DATA_DIR, HEADING_FILES, heading_key, lexicon
 
@@ -52,18 +53,8 @@ MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:
-    """Edit distance of ``a`` and ``b``, or ``limit + 1`` when it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    """Edit distance of ``a`` and ``b``, or ``limit + 1`` when it exceeds ``limit`` (rapidfuzz)."""
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 # A line this many edits further from a heading than a snap allows is still flagged as a
