@@ -70,7 +70,7 @@ def page_runs(pages: list[int]) -> list[str]:
     out = []
     for _, run in groupby(enumerate(sorted(pages)), key=lambda kp: kp[1] - kp[0]):
         ps = [p for _, p in run]
-        out.append(f"page {ps[0]}" if len(ps) == 1 else f"pages {ps[0]}–{ps[-1]}")
+        out.append(f"page {ps[0]}" if len(ps) == 1 else f"pages {ps[0]}-{ps[-1]}")
     return out
 
 
@@ -81,7 +81,7 @@ def without_prose_pages(lines: list[CellLine]) -> tuple[list[CellLine], list[str
         return lines, []
     notes = []
     for run in page_runs(sorted(drop)):
-        first, _, last = run.split()[-1].partition("–")
+        first, _, last = run.split()[-1].partition("-")
         span = range(int(first), int(last or first) + 1)
         n = sum(1 for cl in lines if cl.page in span and not is_page_number(cl.text))
         notes.append(f"{run}: prose, no table ({n} lines): not read as rows")

@@ -445,7 +445,7 @@ def blank_layout_numbers(text: str) -> RowNumbers:
     if out.numbers:
         out.notes.append(
             f"a numbering column ({label}) was read: {len(out.numbers)} row numbers"
-            f" ({min(out.numbers)}–{max(out.numbers)}) set aside, not a field"
+            f" ({min(out.numbers)}-{max(out.numbers)}) set aside, not a field"
         )
     if tail:
         what = (

@@ -64,7 +64,7 @@ def test_a_labels_row_glued_to_its_values_is_split():
 
 def test_pages_before_the_table_are_one_note():
     """A whole assessment's ``-layout`` text: the cover and body pages before the table are
-    named in one note (``pages 1–4``), not one note a page; the table's rows and the cover's
+    named in one note (``pages 1-4``), not one note a page; the table's rows and the cover's
     facts are read."""
     from piatable.pipeline import extract_document
 
@@ -74,5 +74,5 @@ def test_pages_before_the_table_are_one_note():
     assert len(result.records) == 2
     assert result.documents["published"] == cover["published"]
     assert [n for n in result.notes if "no table columns found" in n] == [
-        "pages 1–4: no table columns found (no row of the table read on them)"
+        "pages 1-4: no table columns found (no row of the table read on them)"
     ]

@@ -26,7 +26,7 @@ def test_another_extractors_pages_in_a_layout_text_are_named_and_partial(tmp_pat
     assert pages_of_other_kind(joined.read_text("utf-8"), layout=True) == others
     result = extract_document(joined)
     assert result.status == "partial"
-    run = f"page {others[0]}" if len(others) == 1 else f"pages {others[0]}–{others[-1]}"
+    run = f"page {others[0]}" if len(others) == 1 else f"pages {others[0]}-{others[-1]}"
     assert any(n.startswith(f"{run}: one printed line per line") for n in result.notes), result.notes
     alone = extract_document(LAYOUT)
     assert alone.status == "success"
@@ -47,7 +47,7 @@ def test_layout_pages_in_a_text_read_line_by_line_are_named_and_partial(tmp_path
     assert pages_of_other_kind(joined.read_text("utf-8"), layout=False) == list(range(1, pages + 1))
     result = extract_document(joined)
     assert result.status == "partial"
-    run = "page 1" if pages == 1 else f"pages 1–{pages}"
+    run = "page 1" if pages == 1 else f"pages 1-{pages}"
     assert any(n.startswith(f"{run}: cells side by side (pdftotext -layout)") for n in result.notes), (
         result.notes
     )

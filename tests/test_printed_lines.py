@@ -27,7 +27,7 @@ CASES = (
 def _rows_and_region(case: str):
     reading = read_text_pages(ROOT / case / "input.txt")
     result, region = _read_rows(
-        lines_in_label_order(pages_to_cell_lines(reading.pages))[0], Settings(), None, False, False
+        lines_in_label_order(pages_to_cell_lines(reading.pages))[0], Settings(), None, False, False, False
     )
     return result.rows, region
 

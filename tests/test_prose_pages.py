@@ -47,12 +47,12 @@ def test_layout_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, 
     # prose run into a row.
     assert _rows(result) == _rows(alone) * 2
     assert result.status == "partial"
-    assert "pages 1–2: no table columns found (no row of the table read on them)" in result.notes
+    assert "pages 1-2: no table columns found (no row of the table read on them)" in result.notes
     first = 3 + pages_of_table
     second = first + 2 + pages_of_table
     for p in (first, second):
         assert any(
-            n.startswith(f"pages {p}–{p + 1}: no table columns found; their ") for n in result.notes
+            n.startswith(f"pages {p}-{p + 1}: no table columns found; their ") for n in result.notes
         ), result.notes
 
 
@@ -72,10 +72,10 @@ def test_stream_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, 
     joined.write_text("\f".join([decl, body, review, body, review]), "utf-8")
     result = extract_document(joined)
     assert _rows(result) == _rows(alone) * 2
-    assert "pages 1–2: before the table's title, no row read there" in result.notes
+    assert "pages 1-2: before the table's title, no row read there" in result.notes
     first = 3 + pages_of_table
     second = first + 2 + pages_of_table
     for p in (first, second):
-        assert f"pages {p}–{p + 1}: prose, no table (17 lines): not read as rows" in result.notes, (
+        assert f"pages {p}-{p + 1}: prose, no table (17 lines): not read as rows" in result.notes, (
             result.notes
         )

@@ -50,7 +50,7 @@ def note_unread_page(
 _NO_TABLE = "no table columns found (no row of the table read on {})"
 _NO_TABLE_ONE = regex.compile(r"^page (?P<first>\d+): " + regex.escape(_NO_TABLE.format("it")) + "$")
 _NO_TABLE_RUN = regex.compile(
-    r"^pages (?P<first>\d+)[–-](?P<last>\d+): " + regex.escape(_NO_TABLE.format("them")) + "$"
+    r"^pages (?P<first>\d+)-(?P<last>\d+): " + regex.escape(_NO_TABLE.format("them")) + "$"
 )
 
 
@@ -60,9 +60,9 @@ def _name_page_without_table(page: int, notes: list[str]) -> None:
     page, which a new user read as errors."""
     last = notes[-1] if notes else ""
     if (m := _NO_TABLE_ONE.match(last)) and int(m["first"]) == page - 1:
-        notes[-1] = f"pages {m['first']}–{page}: " + _NO_TABLE.format("them")
+        notes[-1] = f"pages {m['first']}-{page}: " + _NO_TABLE.format("them")
     elif (m := _NO_TABLE_RUN.match(last)) and int(m["last"]) == page - 1:
-        notes[-1] = f"pages {m['first']}–{page}: " + _NO_TABLE.format("them")
+        notes[-1] = f"pages {m['first']}-{page}: " + _NO_TABLE.format("them")
     else:
         notes.append(f"page {page}: " + _NO_TABLE.format("it"))
 
@@ -72,7 +72,7 @@ def _name_page_without_table(page: int, notes: list[str]) -> None:
 _BODY = "no table columns found; {} lines of text after the table's rows were not read"
 _BODY_ONE = regex.compile(r"^page (?P<first>\d+): no table columns found; its (?P<n>\d+) lines ")
 _BODY_RUN = regex.compile(
-    r"^pages (?P<first>\d+)[–-](?P<last>\d+): no table columns found; their (?P<n>\d+) lines "
+    r"^pages (?P<first>\d+)-(?P<last>\d+): no table columns found; their (?P<n>\d+) lines "
 )
 
 
@@ -82,6 +82,6 @@ def _name_unread_body(page: int, lines: int, notes: list[str]) -> None:
     last = notes[-1] if notes else ""
     m = _BODY_ONE.match(last) or _BODY_RUN.match(last)
     if m and int(m.groupdict().get("last") or m["first"]) == page - 1:
-        notes[-1] = f"pages {m['first']}–{page}: " + _BODY.format(f"their {int(m['n']) + lines}")
+        notes[-1] = f"pages {m['first']}-{page}: " + _BODY.format(f"their {int(m['n']) + lines}")
     else:
         notes.append(f"page {page}: " + _BODY.format(f"its {lines}"))
