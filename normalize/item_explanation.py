@@ -9,9 +9,9 @@ leave the explanation's opening in the item.
 
 An item cell is a path of the form's headings: each line opens a heading (a section Ⅰ…Ⅵ, a
 numbering, a heading of the lexicon, ``heading_score``) or goes on with the heading above it
-(joined, the heading reads more as one of the lexicon, or the line opens mid-phrase after a
-wrap).  The item's last lines that do none of these, and are no value of a before / after cell
-(a list or bracket marker, 上記を新規追加, 削除), are taken as the explanation's opening when the
+(joined, the heading reads more as one of the lexicon).  The item's last lines that do none of
+these, and are no value of a before / after cell (a list or bracket marker, 上記を新規追加, 削除),
+are taken as the explanation's opening when the
 evidence says so:
 
 * they read as an explanation: an explanation's stock phrases (重要な変更に当たらない,
@@ -20,7 +20,8 @@ evidence says so:
 * or they are wrapped at the explanation column's width (every line but the last full at it,
   none wider): LibreOffice wraps each cell at its own column's width.
 
-and they sit where row order puts the explanation's opening: after every before / after line
+they open no line mid-phrase (such a line goes on with another cell's text), and they sit
+where row order puts the explanation's opening: after every before / after line
 of the row and before the explanation's first line.  The lines move to the explanation's start
 and the row gets a ``cut_guess`` doubt.
 Lines that are no heading but show neither kind of evidence stay in the item, and the row gets
