@@ -43,6 +43,7 @@ from piatable.vocabulary import EXPLANATION_ENDING
 from .added_above import mend_added_above, mend_repeated_label
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
+from .item_explanation import mend_item_explanation
 from .items import is_form_heading
 from .passone import (
     _HIRAGANA,
@@ -312,6 +313,7 @@ def mend_shared_lines(
         mend_leaf(row)
         mend_item_tail(row)
         mend_added_above(row)
+        mend_item_explanation(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     return rows
