@@ -73,8 +73,9 @@ def _split(text: str) -> tuple[str, str] | None:
     return a, b
 
 
-def _same_printed_line(a: CellLine, b: CellLine) -> bool:
-    """Whether two pieces come from one printed line (the extractor parted it at a gap)."""
+def same_printed_line(a: CellLine, b: CellLine) -> bool:
+    """Whether two pieces come from one printed line (the extractor parted it at a gap between
+    cells)."""
     return a.line_no is not None and a.page == b.page and a.line_no == b.line_no
 
 
@@ -87,7 +88,7 @@ def mend_paired_values(row: RawRow) -> None:
         return
     lone = before or after
     first = lone[0]
-    if not all(_same_printed_line(first, cl) for cl in lone[1:]):
+    if not all(same_printed_line(first, cl) for cl in lone[1:]):
         return  # a wrapped cell: its own text may hold a space (a full-width one printed half-width)
     if len(lone) == 2:
         a, b = first.text.strip(), lone[1].text.strip()
