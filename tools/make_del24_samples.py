@@ -64,8 +64,9 @@ def _edited(rows: list[dict], rng: random.Random) -> list[dict]:
     n_pair = max(1, round(PAIR_SHARE * len(out)))
     for i in rest[:n_del]:
         r = out[i]
-        if not r["before"]:
-            r["before"] = r["after"].split("\n上記を新規追加")[0] if r["after"] != "新規追加" else "紙媒体による管理"
+        if not r["before"]:  # an addition row: its added text (or a stand-in) becomes the deleted one
+            added = r["after"].split("\n上記を新規追加")[0]
+            r["before"] = added if r["after"] != "新規追加" else "紙媒体による管理"
         r["after"] = "削除" if rng.random() < DELETION_WORD_SHARE else ""
         if rng.random() < 0.5:
             r["explanation"] = rng.choice(DELETION_REASONS)
