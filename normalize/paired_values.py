@@ -12,6 +12,13 @@ pieces of one printed line, when the extractor parted it there already) when the
 alike (``alike_pieces``): the first piece becomes the before cell, the rest the after
 cell, and the row gets a ``cut_guess`` (the cut was inferred).
 
+A lone after cell (before empty, no 新規追加 / 削除 in it) under an explanation that speaks of
+removing and not of adding (``shared_line_checks.DELETION_REASON`` / ``ADDITION_REASON``:
+…を削除, 廃止, 再委託を行わないこととしたため) is the before cell of a deletion whose after cell was
+left empty (``mend_deleted_text``; the row gets a ``cut_guess``).  On the tuning office sets' texts
+(samples/office*, office-del24) such text was the before cell's in 4 rows of 6 and the after
+cell's in none (the other 2 were cut wrong whichever way).
+
 Measured with ``tools/eval_office.py`` on the row-ordered texts of the tuning office sets
 (samples/office*) and the held-out ones (samples/heldout*), see the README.
 """
@@ -23,7 +30,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
-from .shared_line_checks import CELL_GAP
+from .shared_line_checks import ADDITION_REASON, CELL_GAP, DELETION_REASON
 
 # Two pieces that open or end with the same run of this many characters read alike
 # (``市民部市民課`` / ``市民生活部市民課``, ``10人以上50人未満`` / ``50人以上100人未満``).
@@ -40,6 +47,8 @@ _AFTER_WORD = regex.compile(r"^(?:上記を)?(?:新規追加|削除)$")
 _SPACES = regex.compile(r"(?<=\S) +(?=\S)")
 # A paragraph marker or heading opening the second piece is a list's next item, not a value.
 _MARKER = regex.compile(r"^[・①-⑳※(（]")
+_EDIT_WORD = regex.compile(r"新規追加|削除")
+DELETED_WHY = "a lone text under an explanation that speaks of removing: moved to the before cell"
 WHY = "two one-line values printed side by side ({}|{}): parted into before and after"
 
 
@@ -106,3 +115,16 @@ def mend_paired_values(row: RawRow) -> None:
         return
     why = WHY.format(a[:12], b[:12])
     row.doubts.append(Doubt("cut_guess", "before", why, MENDED_CUT_STRENGTH))
+
+
+def mend_deleted_text(row: RawRow) -> None:
+    """Move a lone after cell to the before cell (in place) when the explanation speaks of
+    removing and not of adding, and the cell holds no 新規追加 / 削除 (see the module notes)."""
+    before, after = row.cells["before"], row.cells["after"]
+    if before or not after or _EDIT_WORD.search("".join(cl.text for cl in after)):
+        return
+    expl = "".join(cl.text for cl in row.cells["explanation"])
+    if not DELETION_REASON.search(expl) or ADDITION_REASON.search(expl):
+        return
+    row.cells["before"], row.cells["after"] = after, []
+    row.doubts.append(Doubt("cut_guess", "before", DELETED_WHY, MENDED_CUT_STRENGTH))

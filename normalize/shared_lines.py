@@ -44,7 +44,7 @@ from .added_above import mend_added_above, mend_repeated_label
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .items import is_form_heading
-from .paired_values import mend_paired_values, same_printed_line
+from .paired_values import mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
     _HIRAGANA,
     _KATAKANA,
@@ -309,6 +309,7 @@ def mend_shared_lines(
         mend_item_tail(row)
         mend_added_above(row)
         mend_paired_values(row)
+        mend_deleted_text(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     return rows

@@ -11,7 +11,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
-from piatable.normalize.paired_values import alike_pieces, mend_paired_values
+from piatable.normalize.paired_values import alike_pieces, mend_deleted_text, mend_paired_values
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,3 +113,44 @@ def test_a_libreoffice_deletion_read_as_an_addition_is_warned(case):
     assert row["expected"]["after"] == "" and row["got"]["before"] == ""
     assert "column_guess" in row["got"]["flags"]
     assert row["got"]["confidence"] < 0.5
+
+
+def deletion_row(after: list[str], explanation: str) -> RawRow:
+    row = lone_row([(t, 10 + k) for k, t in enumerate(after)])
+    row.cells["explanation"] = [CellLine(explanation, 1, 10)]
+    return row
+
+
+def test_a_lone_after_text_under_a_removing_explanation_moves_to_the_before_cell():
+    row = deletion_row(["保険年金課長"], "再委託を行わないこととしたため")
+    mend_deleted_text(row)
+    assert body(row) == (["保険年金課長"], [])
+    assert [d.kind for d in row.doubts] == ["cut_guess"]
+
+
+@pytest.mark.parametrize(
+    ("after", "explanation"),
+    [
+        (["保険年金課長"], "組織改正による部署名の変更"),  # says neither
+        (["保険年金課長"], "窓口業務の廃止及び新設に伴う追加"),  # says both
+        (["保険年金課長", "上記を新規追加"], "旧システムの廃止"),  # the cell says it is added
+    ],
+)
+def test_a_lone_after_text_stays_unless_the_explanation_says_removing_alone(after, explanation):
+    row = deletion_row(after, explanation)
+    mend_deleted_text(row)
+    assert body(row) == ([], after)
+
+
+@pytest.mark.parametrize(
+    "case", ["office-del24/d24-calc-kokuho-pdftotext-raw", "office-del24/d24-calc-kokuho-pypdfium2"]
+)
+def test_a_libreoffice_deletion_under_a_removing_explanation_keeps_its_text_before(case):
+    """Expected row 3: 保険年金課長 deleted (変更後 empty), explained 再委託を行わないこととしたため;
+    the row's date and item are read wrong (a merged date), so it is found by its text."""
+    folder = ROOT / "samples" / case
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))[3]
+    assert (expected["before"], expected["after"]) == ("保険年金課長", "")
+    got = [r.to_dict() for r in extract_document(folder / "input.txt").records]
+    holding = [g for g in got if "保険年金課長" in (g["before"] or "") + (g["after"] or "")]
+    assert [(g["before"], g["after"]) for g in holding] == [("保険年金課長", "")]
