@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, plain_case
+from make_flow22_samples import build_redrawn, table_cases
+from make_office_samples import SAMPLES, Case, plain_case
 
 # Rows kept per table.
 ROWS_MAX = 8
@@ -86,19 +86,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Each table of the set by Calc and by Writer; a case named in ``redrawn`` takes a look
-    drawn anew (name suffixed ``-r``), one whose redrawn look is named there too is left out."""
-    tables = {p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json"))} if heldout else dict(TUNING_TABLES)
-    cases = []
-    for k, (name, path) in enumerate(tables.items()):
-        for m, maker in enumerate(("calc", "writer")):
-            case_name = f"{'hd' if heldout else 'd'}24-{maker}-{name}"
-            if case_name in redrawn:
-                case_name += "-r"
-                if case_name in redrawn:
-                    continue
-            cases.append(_case(case_name, load_table(path), maker, heldout, 2 * k + m))
-    return cases
+    return table_cases("d24", heldout, redrawn, _case)
 
 
 SETS = {
