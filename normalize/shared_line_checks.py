@@ -32,9 +32,18 @@ a row whose cut is in doubt must say so):
   of ``shared_lines``): it fires on 83 rows whose before/after cells are wrong (22 of them
   warned by nothing else) and on 2 right rows of 962;
 * ``one-sided``: exactly one of before and after holds text and no 新規追加 / 削除 says which
-  (row-ordered text only: without positions nothing tells a lone before cell from a lone after
-  cell).  This one is a confidence-only ``cut_guess``, not a flag: a new user's LibreOffice
-  tables (not in the repo) showed it firing on right rows whose before cell is truly empty.
+  (row-ordered text only: an empty cell prints nothing, so nothing tells a lone before cell from
+  a lone after cell).  The explanation's wording is the evidence left: a lone after cell under
+  an explanation that speaks of adding (…追加 / 新設 / 新規 / 追記 / 開始, ``ADDITION_REASON``)
+  and not of removing, or a lone before cell under one that speaks of removing (…削除 / 廃止 /
+  取りやめ / 行わない, ``DELETION_REASON``) and not of adding, agrees: a confidence-only
+  ``cut_guess`` (a new user's LibreOffice tables, not in the repo, showed it firing on right rows
+  whose before cell is truly empty).  Where the wording says neither, or says the other side
+  (a deletion row read as an addition: issue 12's unseen set G had such rows at confidence 0.7
+  with no warning), the row gets ``column_guess`` and a ``cut_guess`` (its confidence below one
+  half).  Measured on the row-ordered texts of the tuning office sets (samples/office*): of 181
+  one-sided rows whose explanation says neither, 169 had the text in the wrong cell; of 68 that
+  agree, 21; of 4 that say the other side, none (their other cells were wrong as well).
 
 The item/body cut's checks of ``stream_cut_checks`` (a body cell opening with the item's next
 heading, an item ending with a value) run here too.
@@ -81,6 +90,10 @@ _DATE_PIECE = regex.compile(
     r"|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)$"
 )
 _EDIT_WORD = regex.compile(r"新規追加|削除")
+# An explanation's words for adding and for removing text (…に伴う追加, 新設, …を削除, 廃止): which of
+# before / after a lone text cell is (``one_sided_doubts``).
+ADDITION_REASON = regex.compile(r"追加|新設|新規|追記|開始")
+DELETION_REASON = regex.compile(r"削除|廃止|削る|取りやめ|行わない")
 # An attachment's label opening a paragraph (``別紙２``, ``（別添１）事務の内容``), not a reference in a
 # sentence (``別紙２のとおり``).
 _LABEL_OPENING = regex.compile(rf"^(?:{ATTACHMENT_OPENING_PATTERN})")
@@ -164,15 +177,26 @@ def date_piece_doubts(record: Record) -> list[Doubt]:
 
 
 def one_sided_doubts(record: Record) -> list[Doubt]:
-    """``one-sided`` (see the module notes)."""
+    """``one-sided`` (see the module notes): ``cut_guess`` when the explanation's wording agrees
+    with the side the lone text is in, ``column_guess`` when it says nothing or the other side."""
     before, after = (record.before or "").strip(), (record.after or "").strip()
     if bool(before) == bool(after) or _EDIT_WORD.search(before or after):
         return []
     field = "before" if before else "after"
-    why = f"only the {field} cell holds text, and no 新規追加 / 削除 tells which of the two it is"
-    # Confidence only: a before or after cell is truly empty in many right rows (a new user's
-    # tables: right rows warned rose with it as a flag), so alone it tells too little to warn.
-    return [Doubt("cut_guess", field, why)]
+    expl = record.explanation or ""
+    adds, removes = bool(ADDITION_REASON.search(expl)), bool(DELETION_REASON.search(expl))
+    says = "after" if adds and not removes else "before" if removes and not adds else None
+    if says == field:
+        why = f"only the {field} cell holds text, as the explanation's wording says; no 新規追加 / 削除"
+        # Confidence only: a before or after cell is truly empty in many right rows.
+        return [Doubt("cut_guess", field, why)]
+    if says is None:
+        why = f"only the {field} cell holds text, and nothing (新規追加 / 削除, the explanation) says which"
+    else:
+        why = f"only the {field} cell holds text, but the explanation's wording speaks of the {says} cell"
+    # Both: the flag warns, and the confidence falls below one half (of the tuning rows so read,
+    # 12 of 181 were right).
+    return [Doubt("column_guess", field, why), Doubt("cut_guess", field, why)]
 
 
 def _bigrams(paragraphs: list[str]) -> set[str]:

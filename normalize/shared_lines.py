@@ -45,6 +45,7 @@ from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
 from .items import is_form_heading
+from .paired_values import mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
     _HIRAGANA,
     _KATAKANA,
@@ -76,11 +77,6 @@ def _guess(row: RawRow, field: str, why: str) -> None:
     row.doubts.append(Doubt("cut_guess", field, why, MENDED_CUT_STRENGTH))
 
 
-def _same_printed_line(a: CellLine, b: CellLine) -> bool:
-    """Whether two pieces come from one printed line (parted at a gap between cells)."""
-    return a.line_no is not None and a.page == b.page and a.line_no == b.line_no
-
-
 def mend_closing(row: RawRow) -> None:
     """The after cell's last line ``削除 …``: its rest opens the explanation."""
     after = row.cells["after"]
@@ -101,7 +97,7 @@ def mend_shared_explanation(row: RawRow) -> None:
     expl, after = row.cells["explanation"], row.cells["after"]
     if not expl or not after:
         return
-    if len(expl) > 1 and _same_printed_line(expl[0], expl[1]):
+    if len(expl) > 1 and same_printed_line(expl[0], expl[1]):
         # The line was already parted at its gap (``split_compound_lines``): two pieces.
         left, right = expl[0].text.strip(), expl[1].text.strip()
         if EXPLANATION_ENDING.search(right) and not EXPLANATION_ENDING.search(left):
@@ -182,9 +178,9 @@ def _item_value(item: list[CellLine]) -> tuple[str, list[str]] | None:
     """The item's last heading (a heading of the form) and the values printed beside it on its
     line (``①実施日``, [``平成28年8月25日``, ``令和2年11月20日``]), whether the line is still
     whole or already parted at its gaps; None when the item's last line is no such line."""
-    if len(item) > 1 and _same_printed_line(item[-2], item[-1]):
+    if len(item) > 1 and same_printed_line(item[-2], item[-1]):
         k = len(item) - 1
-        while k > 0 and _same_printed_line(item[k - 1], item[-1]):
+        while k > 0 and same_printed_line(item[k - 1], item[-1]):
             k -= 1
         pieces = [cl.text.strip() for cl in item[k:]]
         head, rest = pieces[0], " ".join(pieces[1:])
@@ -216,7 +212,7 @@ def mend_item_value(row: RawRow) -> None:
     last = item[-1]
     if len(values) > 2 or (len(values) == 2 and (before or after)):
         return
-    while len(item) > 1 and _same_printed_line(item[-2], last):
+    while len(item) > 1 and same_printed_line(item[-2], last):
         item.pop()
     item[-1] = _line(last, head)
     if len(values) == 2:
@@ -314,6 +310,8 @@ def mend_shared_lines(
         mend_item_tail(row)
         mend_added_above(row)
         mend_item_explanation(row)
+        mend_paired_values(row)
+        mend_deleted_text(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     return rows

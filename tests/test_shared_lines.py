@@ -123,19 +123,44 @@ def test_doubtful_shared_lines_are_warned(cells, field):
     assert any(f" {field}" in e or e.startswith(field) for e in rec.evidence)
 
 
-def test_a_lone_before_or_after_cell_lowers_the_confidence_without_a_flag():
-    """Only one of before / after holds text and no 新規追加 / 削除 tells which: confidence only
-    (cut_guess), since many right rows have a truly empty before cell (a new user's tables)."""
-    lone = record({"before": ["保存期間を経過したデータは、システムにより自動で消去する。"], "after": []})
+def test_a_lone_cell_the_explanation_agrees_with_lowers_the_confidence_without_a_flag():
+    """Only one of before / after holds text and no 新規追加 / 削除 tells which, but the
+    explanation's wording (…を削除) agrees with the side: confidence only (cut_guess), since many
+    right rows have a truly empty before cell (a new user's tables)."""
+    lone = record(
+        {
+            "before": ["保存期間を経過したデータは、システムにより自動で消去する。"],
+            "after": [],
+            "explanation": ["消去方法の記載を削除"],
+        }
+    )
     both = record(
         {
             "before": ["保存期間を経過したデータは、システムにより自動で消去する。"],
             "after": ["保存期間を経過したデータは、速やかに消去する。"],
+            "explanation": ["消去方法の記載を削除"],
         }
     )
     assert not {"column_guess", "row_split_guess"} & set(lone.flags)
     assert any(e.startswith("before: cut_guess: only the before cell") for e in lone.evidence)
     assert lone.confidence < both.confidence
+
+
+@pytest.mark.parametrize(
+    ("side", "explanation"),
+    [
+        ("before", "組織改正による部署名の変更"),  # says neither
+        ("after", "組織改正による部署名の変更"),
+        ("after", "再委託の終了に伴う記載の削除"),  # a deletion's text read as an addition
+        ("before", "使用部署の追加"),
+    ],
+)
+def test_a_lone_cell_the_explanation_does_not_place_is_warned_below_one_half(side, explanation):
+    text = ["保存期間を経過したデータは、システムにより自動で消去する。"]
+    rec = record({"before": [], "after": [], side: text, "explanation": [explanation]})
+    assert "column_guess" in rec.flags
+    assert any(e.startswith(f"{side}: column_guess: only the {side} cell") for e in rec.evidence)
+    assert rec.confidence < 0.5
 
 
 def test_an_added_or_deleted_cell_alone_is_no_doubt():

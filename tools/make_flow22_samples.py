@@ -113,6 +113,25 @@ SETS = {
 }
 
 
+def table_cases(prefix: str, heldout: bool, redrawn: frozenset[str], make) -> list[Case]:
+    """Each table of the set (the held-out tables or the tuning ones) by Calc and by Writer,
+    named ``[h]<prefix>-<maker>-<table>`` and made by ``make(name, table rows, maker, heldout,
+    n)``; a case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose
+    redrawn look is named there too is left out (tools/make_flow23_samples.py,
+    make_del24_samples.py)."""
+    tables = {p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json"))} if heldout else dict(TUNING_TABLES)
+    cases = []
+    for k, (name, path) in enumerate(tables.items()):
+        for m, maker in enumerate(("calc", "writer")):
+            case_name = f"{'h' if heldout else ''}{prefix}-{maker}-{name}"
+            if case_name in redrawn:
+                case_name += "-r"
+                if case_name in redrawn:
+                    continue
+            cases.append(make(case_name, load_table(path), maker, heldout, 2 * k + m))
+    return cases
+
+
 def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
     """Build the sets named on the command line (``sets``: name → (root, make), ``make`` taking
     the names of cases to draw anew); a case not printed in full is drawn again, up to

@@ -27,16 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn
+from make_flow22_samples import build_redrawn, table_cases
 from make_office_samples import (
     DASH_DATES,
     HELDOUT_BREAK_WIDTHS,
-    HELDOUT_DIR,
     SAMPLES,
     TUNING_BREAK_WIDTHS,
-    TUNING_TABLES,
     Case,
-    load_table,
     plain_case,
 )
 
@@ -118,19 +115,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Each table of the set by Calc and by Writer; a case named in ``redrawn`` takes a look
-    drawn anew (name suffixed ``-r``), one whose redrawn look is named there too is left out."""
-    tables = {p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json"))} if heldout else dict(TUNING_TABLES)
-    cases = []
-    for k, (name, path) in enumerate(tables.items()):
-        for m, maker in enumerate(("calc", "writer")):
-            case_name = f"{'hf' if heldout else 'f'}23-{maker}-{name}"
-            if case_name in redrawn:
-                case_name += "-r"
-                if case_name in redrawn:
-                    continue
-            cases.append(_case(case_name, load_table(path), maker, heldout, 2 * k + m))
-    return cases
+    return table_cases("f23", heldout, redrawn, _case)
 
 
 SETS = {
