@@ -27,7 +27,8 @@ and the row gets a ``cut_guess`` doubt.
 Lines that are no heading but show neither kind of evidence stay in the item, and the row gets
 a ``cut_guess`` doubt (its confidence falls) saying so: never a silent guess.  Not a warning
 flag: measured on the tuning sets, ``column_guess`` there fired on 58 right rows for 1 wrong
-one (items whose last heading is missing from the lexicon).
+one (items whose last heading is missing from the lexicon).  No doubt either where the line
+before them fills the item column: they are that heading's soft wrap (``_soft_wrap_tail``).
 
 Measured with ``tools/eval_office.py --family pdftotext-raw --family pypdfium2`` on the tuning
 sets ``samples/office*`` (tuned) and ``samples/heldout*`` (measured only).
@@ -161,4 +162,15 @@ def mend_item_explanation(row: RawRow) -> None:
         row.cells["explanation"] = [*tail, *row.cells["explanation"]]
         row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
         return
+    if _soft_wrap_tail(item, k):
+        return
     row.doubts.append(Doubt("cut_guess", "item", NOT_HEADING_WHY, MENDED_CUT_STRENGTH))
+
+
+def _soft_wrap_tail(item: list[CellLine], k: int) -> bool:
+    """Whether ``item[k]`` is the soft wrap of the heading line above it: that line fills the
+    item column (as wide as the cell's widest line, within ``EXPLANATION_WRAP_SLACK``), as a
+    heading the lexicon does not hold wraps in a narrow item column (``…事務外で使用`` /
+    ``するリスクへの措置``, the seed's risk headings)."""
+    widest = max(display_width(cl.text.strip()) for cl in item)
+    return display_width(item[k - 1].text.strip()) >= widest - EXPLANATION_WRAP_SLACK
