@@ -17,6 +17,7 @@ from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_I
 
 from .chars import bigrams, common_prefix
 from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
+from .spaced_pairs import spaced_pair
 
 # Two halves of a line are a before and an after cell when they share this many opening
 # characters, or this share of their character pairs.
@@ -325,6 +326,9 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     """
     if is_label_piece(t):
         return [t]
+    spaced = spaced_pair(t)
+    if spaced is not None:
+        return list(spaced)
     parts = _split_edit_pair(t, joints=gaps)
     if gaps:
         parts = _split_edit_pair_and_rest(t) or parts

@@ -58,6 +58,7 @@ from .singlepass import (
     width_peaks,
     widths_of_lines,
 )
+from .spaced_pairs import spaced_value
 from .split_dates import wrapped_lone_date
 from .tokenizer import Tokenizer, default_tokenizer
 
@@ -198,8 +199,10 @@ def _regrouped(region: list[CellLine]) -> list[CellLine]:
     whose first line shares the printed line of a timing (``令和5年3月 事後`` / ``31日``) put
     after that timing, whole."""
     out: list[CellLine] = []
-    for cl in region:
+    for k, cl in enumerate(region):
         pieces = cells_of_line(cl.text, gaps=True)
+        if len(pieces) > 1 and spaced_value(region, k):
+            pieces = [cl.text]  # a value that holds a space, parted from its pair already
         if len(pieces) == 1:
             out.append(cl)
         else:

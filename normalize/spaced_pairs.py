@@ -1,0 +1,122 @@
+"""Part a line holding a one-line before and after cell whose values hold half-width spaces.
+
+pypdfium2 and ``pdftotext -raw`` print a row's one-line cells side by side on one line, a space
+between them.  When each value holds a space itself (a department ``市民部 市民課``, a postal code
+and address ``〒100-0001 千代田区千代田1-1``, a phone line ``電話 03-1234-5678``, a count
+``1,000人以上 1万人未満``) the gap between the cells is one space among several, and a cut at the
+first space (or at every space) gives the before cell the first word and the after cell the
+second (issue 12, kind 1 of unseen set G; branch pair25).
+
+An amendment changes a few words of one value, so the two values are built alike: as many words
+each side, word for word of one shape (the same word, or words of one make: digits where digits
+are, ``〒`` where ``〒`` is; ``spaced_pair``).  A line parts into ``before | after | rest`` where
+``before`` and ``after`` hold ``k ≥ 2`` words each, every pair of words at one place is alike
+(``_alike_words``), at least one pair is the same word or one of digits of one shape (the
+evidence that decides), and ``rest`` (the explanation's first line, possibly empty) opens with a
+character a value may start with.  Where two partings are equally good the line is left as it
+is (the row's other checks then speak).  Measured with ``tools/eval_office.py`` on
+``samples/office-pair25`` (tuning) and ``samples/heldout-pair25`` (held out), see the README.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from piatable.models import CellLine
+
+from .chars import NO_LINE_START, bigrams
+
+# Words each side at least (one word each is an edit pair of ``compound._split_edit_pair``).
+MIN_WORDS = 2
+# Two words whose character pairs overlap this much (Dice coefficient) read alike, and so do
+# two that open or end with the same run of this many characters.
+ALIKE_WORD_DICE = 0.3
+ALIKE_AFFIX_CHARS = 2
+# A run of digits (half- or full-width) with their separators, and a run of Japanese text: a
+# word's make (``〒100-0001`` → ``〒0``, ``千代田区丸の内2-3-1`` → ``J0``, ``1万人以上`` → ``0J``).
+_DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，.．\-‐−－]*")
+_JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆]+")
+# A word no value opens with: a lone particle or a closing mark.
+_PARTICLE = regex.compile(r"^[のをにがへとではもや]$")
+
+
+def _make(word: str) -> str:
+    return _JAPANESE.sub("J", _DIGITS.sub("0", word))
+
+
+def _alike_words(a: str, b: str) -> bool:
+    """Whether two words at one place of the two values read as one word amended: the same
+    word, one make (``_make``), or a shared opening or ending, or overlapping character pairs."""
+    if a == b or _make(a) == _make(b):
+        return True
+    n = ALIKE_AFFIX_CHARS
+    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:]):
+        return True
+    x, y = bigrams(a), bigrams(b)
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= ALIKE_WORD_DICE
+
+
+def _deciding(a: str, b: str) -> bool:
+    """Whether a pair of words decides that two values are one amended: the same word, or words
+    of digits of one make (``03-1234-5678`` / ``03-5555-0123``, ``〒100-0001`` / ``〒100-0005``)."""
+    return a == b or ("0" in _make(a) and _make(a) == _make(b))
+
+
+def _opens_value(word: str) -> bool:
+    return bool(word) and word[0] not in NO_LINE_START and not _PARTICLE.match(word)
+
+
+@lru_cache(maxsize=4096)
+def spaced_pair(line: str) -> tuple[str, ...] | None:
+    """``(before, after)`` or ``(before, after, rest)`` when ``line`` holds two one-line values of
+    ``MIN_WORDS`` or more space-separated words each, built alike (see the module notes), then
+    possibly the text of the next cell; None when no parting is found or two are equally good.
+
+    ``市民部 市民課 市民部 住民課 時点修正`` → (``市民部 市民課``, ``市民部 住民課``, ``時点修正``)."""
+    words = line.split()
+    best: list[tuple[int, int]] = []
+    best_score = 0
+    for k in range(MIN_WORDS, len(words) // 2 + 1):
+        before, after, rest = words[:k], words[k : 2 * k], words[2 * k :]
+        if not _opens_value(after[0]) or (rest and not _opens_value(rest[0])):
+            continue
+        if not all(_alike_words(a, b) for a, b in zip(before, after, strict=True)):
+            continue
+        score = sum(_deciding(a, b) for a, b in zip(before, after, strict=True))
+        if score == 0:
+            continue
+        if score > best_score:
+            best, best_score = [(k, score)], score
+        elif score == best_score:
+            best.append((k, score))
+    if len(best) != 1:
+        return None
+    k = best[0][0]
+    pieces = (" ".join(words[:k]), " ".join(words[k : 2 * k]), " ".join(words[2 * k :]))
+    return pieces if pieces[2] else pieces[:2]
+
+
+def _one_printed_line(a: CellLine, b: CellLine) -> bool:
+    """Two pieces of one printed line (``rejoin.same_printed_line``)."""
+    return a.wraps is None and a.line_no is not None and a.line_no == b.line_no and a.page == b.page
+
+
+def spaced_value(lines: list[CellLine], k: int) -> bool:
+    """Whether ``lines[k]`` is the before or after piece of a printed line that ``spaced_pair``
+    parted (``市民部 市民課`` | ``市民部 住民課``): its spaces are inside the value, no gaps between
+    cells, and a reader that parts a line's pieces at its gaps again (``twophase._regrouped``)
+    leaves it whole."""
+    cl = lines[k]
+    lo = k
+    while lo > 0 and _one_printed_line(lines[lo - 1], cl):
+        lo -= 1
+    hi = k + 1
+    while hi < len(lines) and _one_printed_line(lines[hi], cl):
+        hi += 1
+    texts = [x.text.strip() for x in lines[lo:hi]]
+    for m in range(max(0, k - lo - 1), min(k - lo + 1, len(texts) - 1)):
+        if spaced_pair(f"{texts[m]} {texts[m + 1]}") == (texts[m], texts[m + 1]):
+            return True
+    return False
