@@ -34,6 +34,8 @@ MIN_WORDS = 2
 # two that open or end with the same run of this many characters.
 ALIKE_WORD_DICE = 0.3
 ALIKE_AFFIX_CHARS = 2
+# Characters of each word of a value at least.
+MIN_WORD_CHARS = 2
 # A run of digits (half- or full-width) with their separators, and a run of Japanese text: a
 # word's make (``〒100-0001`` → ``〒0``, ``千代田区丸の内2-3-1`` → ``J0``, ``1万人以上`` → ``0J``).
 _DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，.．\-‐−－]*")
@@ -48,11 +50,13 @@ def _make(word: str) -> str:
 
 def _alike_words(a: str, b: str) -> bool:
     """Whether two words at one place of the two values read as one word amended: the same
-    word, one make (``_make``), or a shared opening or ending, or overlapping character pairs."""
-    if a == b or _make(a) == _make(b):
+    word, one make with digits or marks in it (``_make``: ``〒0``, ``0J``; two words of Japanese
+    text alone are of one make whatever they say), a shared opening or ending, the same last
+    character (a suffix: ``健康福祉部`` / ``市民部``), or overlapping character pairs."""
+    if a == b or (_make(a) == _make(b) and _make(a) != "J"):
         return True
     n = ALIKE_AFFIX_CHARS
-    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:]):
+    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:] or a[-1] == b[-1]):
         return True
     x, y = bigrams(a), bigrams(b)
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= ALIKE_WORD_DICE
@@ -64,8 +68,38 @@ def _deciding(a: str, b: str) -> bool:
     return a == b or ("0" in _make(a) and _make(a) == _make(b))
 
 
+def _value_words(words: list[str]) -> bool:
+    """Whether ``words`` may make a one-line value with spaces: each word at least
+    ``MIN_WORD_CHARS`` long (text spaced out one character at a time, Writer's dates
+    ``2021 年 4 月`` are no such words), the first no bare number (Writer prints a space between
+    digits and Japanese text: ``10 万人以上 100 万人未満`` is one value)."""
+    return all(len(w) >= MIN_WORD_CHARS for w in words) and _make(words[0]) != "0"
+
+
 def _opens_value(word: str) -> bool:
     return bool(word) and word[0] not in NO_LINE_START and not _PARTICLE.match(word)
+
+
+def _candidates(words: list[str]) -> list[tuple[int, int]]:
+    """(k, deciding pairs) of each parting of ``words`` into two values of k words each, word for
+    word alike, then a rest that opens as a value may (deciding pairs may be 0)."""
+    out = []
+    for k in range(MIN_WORDS, len(words) // 2 + 1):
+        before, after, rest = words[:k], words[k : 2 * k], words[2 * k :]
+        if not _opens_value(after[0]) or (rest and not _opens_value(rest[0])):
+            continue
+        if not _value_words(before) or not _value_words(after):
+            continue
+        if all(_alike_words(a, b) for a, b in zip(before, after, strict=True)):
+            out.append((k, sum(_deciding(a, b) for a, b in zip(before, after, strict=True))))
+    return out
+
+
+def undecided_pair(line: str) -> bool:
+    """Whether ``line`` may hold two one-line values with spaces side by side (a parting of its
+    words into two alike values exists) that ``spaced_pair`` does not part: no pair of words
+    decides, or two partings are equally good.  Where such a line was cut is a guess."""
+    return spaced_pair(line) is None and bool(_candidates(line.split()))
 
 
 @lru_cache(maxsize=4096)
@@ -76,21 +110,9 @@ def spaced_pair(line: str) -> tuple[str, ...] | None:
 
     ``市民部 市民課 市民部 住民課 時点修正`` → (``市民部 市民課``, ``市民部 住民課``, ``時点修正``)."""
     words = line.split()
-    best: list[tuple[int, int]] = []
-    best_score = 0
-    for k in range(MIN_WORDS, len(words) // 2 + 1):
-        before, after, rest = words[:k], words[k : 2 * k], words[2 * k :]
-        if not _opens_value(after[0]) or (rest and not _opens_value(rest[0])):
-            continue
-        if not all(_alike_words(a, b) for a, b in zip(before, after, strict=True)):
-            continue
-        score = sum(_deciding(a, b) for a, b in zip(before, after, strict=True))
-        if score == 0:
-            continue
-        if score > best_score:
-            best, best_score = [(k, score)], score
-        elif score == best_score:
-            best.append((k, score))
+    scored = [c for c in _candidates(words) if c[1] > 0]
+    top = max((score for _, score in scored), default=0)
+    best = [c for c in scored if c[1] == top]
     if len(best) != 1:
         return None
     k = best[0][0]
