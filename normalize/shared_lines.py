@@ -45,7 +45,7 @@ from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
 from .items import is_form_heading
-from .paired_values import mend_deleted_text, mend_paired_values, same_printed_line
+from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
     _HIRAGANA,
     _KATAKANA,
@@ -314,6 +314,7 @@ def mend_shared_lines(
         mend_deleted_text(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
+    doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     return rows
 
 

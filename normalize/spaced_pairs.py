@@ -42,6 +42,8 @@ _DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，.．\-‐−－]*")
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆]+")
 # A word no value opens with: a lone particle or a closing mark.
 _PARTICLE = regex.compile(r"^[のをにがへとではもや]$")
+# A heading of the form's lowest level (①…⑳): an item's line, no value.
+_HEADING = regex.compile(r"^[①-⑳]")
 
 
 def _make(word: str) -> str:
@@ -99,7 +101,10 @@ def undecided_pair(line: str) -> bool:
     """Whether ``line`` may hold two one-line values with spaces side by side (a parting of its
     words into two alike values exists) that ``spaced_pair`` does not part: no pair of words
     decides, or two partings are equally good.  Where such a line was cut is a guess."""
-    return spaced_pair(line) is None and bool(_candidates(line.split()))
+    words = line.split()
+    if not words or _HEADING.match(words[0]):
+        return False  # the item's heading, the values beside it (``shared_lines.mend_item_value``)
+    return spaced_pair(line) is None and bool(_candidates(words))
 
 
 @lru_cache(maxsize=4096)

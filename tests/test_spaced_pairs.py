@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from piatable import extract_document
+from piatable.models import CellLine, RawRow
 from piatable.normalize.compound import line_cells
+from piatable.normalize.paired_values import doubt_undecided_pairs
 from piatable.normalize.spaced_pairs import spaced_pair, undecided_pair
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,10 +62,40 @@ def test_a_line_of_one_value_with_spaces_is_left_whole(line):
 
 
 def test_alike_halves_that_no_word_decides_are_undecided():
-    line = "①システムの名称 児童手当システム 子ども・子育て支援システム システム名称の変更"
+    line = "健康福祉部 保険年金課 市民生活部 国保年金課 組織改正"
     assert spaced_pair(line) is None
     assert undecided_pair(line)
     assert not undecided_pair("市民部 市民課 市民部 住民課")
+    # The item's heading with the values beside it: mended by shared_lines.mend_item_value.
+    assert not undecided_pair(
+        "①システムの名称 児童手当システム 子ども・子育て支援システム システム名称の変更"
+    )
+
+
+def _row(page: int, line: int, date: str, before: list[str]) -> RawRow:
+    row = RawRow()
+    if date:
+        row.cells["change_date"] = [CellLine(date, page, line)]
+    row.cells["item"] = [CellLine("Ⅰ基本情報", page, line + 1)]
+    row.cells["before"] = [CellLine(t, page, line + 2) for t in before]
+    row.cells["after"] = [CellLine("・変更後の記載", page, line + 3)]
+    row.confidence = 0.875
+    return row
+
+
+def test_an_undecided_parting_doubts_its_row_and_the_rows_after_it_until_a_date():
+    rows = [
+        _row(1, 1, "2023/2/6", ["健康福祉部", "保険年金課 市民生活部 国保年金課"]),
+        _row(1, 10, "", ["・変更前の記載"]),
+        _row(1, 20, "", ["・変更前の記載"]),
+        _row(1, 30, "2023/4/1", ["・変更前の記載"]),
+        _row(2, 1, "2023/2/6", ["市民部 市民課", "市民部 住民課"]),
+        _row(2, 10, "", ["・変更前の記載"]),
+    ]
+    doubt_undecided_pairs(rows)
+    kinds = [[d.kind for d in r.doubts] for r in rows]
+    assert kinds == [["column_guess"], ["row_split_guess"], ["row_split_guess"], [], [], []]
+    assert [r.confidence < 0.5 for r in rows] == [True, True, True, False, False, False]
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
