@@ -40,8 +40,12 @@ MIN_WORD_CHARS = 2
 # word's make (``〒100-0001`` → ``〒0``, ``千代田区丸の内2-3-1`` → ``J0``, ``1万人以上`` → ``0J``).
 _DIGITS = regex.compile(r"[0-9０-９][0-9０-９,，.．\-‐−－]*")
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々〆]+")
+# A plain number (no phone's or postal code's dashes): Writer sets it apart from its counter.
+_NUMBER = regex.compile(r"^[0-9０-９][0-9０-９,，.．]*$")
 # A word no value opens with: a lone particle or a closing mark.
 _PARTICLE = regex.compile(r"^[のをにがへとではもや]$")
+# A date (``令和 5 年 1 月``, ``2018年6月``): lines that hold one are left to the date rules.
+_DATE = regex.compile(r"[0-9０-９元]\s*年\s*[0-9０-９]{1,2}\s*月")
 # A heading of the form's lowest level (①…⑳): an item's line, no value.
 _HEADING = regex.compile(r"^[①-⑳]")
 
@@ -54,9 +58,12 @@ def _alike_words(a: str, b: str) -> bool:
     """Whether two words at one place of the two values read as one word amended: the same
     word, one make with digits or marks in it (``_make``: ``〒0``, ``0J``; two words of Japanese
     text alone are of one make whatever they say), a shared opening or ending, the same last
-    character (a suffix: ``健康福祉部`` / ``市民部``), or overlapping character pairs."""
+    character (a suffix: ``健康福祉部`` / ``市民部``), or overlapping character pairs; words with
+    digits only when of one make (``令和元年`` / ``1 日から令和元年`` are not)."""
     if a == b or (_make(a) == _make(b) and _make(a) != "J"):
         return True
+    if "0" in _make(a) or "0" in _make(b):
+        return False  # digits in one and not in the other at one place, or in another make
     n = ALIKE_AFFIX_CHARS
     if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:] or a[-1] == b[-1]):
         return True
@@ -82,6 +89,19 @@ def _opens_value(word: str) -> bool:
     return bool(word) and word[0] not in NO_LINE_START and not _PARTICLE.match(word)
 
 
+def _words(line: str) -> list[str]:
+    """The line's space-separated words, a plain number kept with the Japanese word after it
+    (Writer prints a space between half-width digits and Japanese text: ``100 人以上`` is one
+    word, ``100 人以上 500 人未満 500 人以上 1,000 人未満`` two values of two words each)."""
+    out: list[str] = []
+    for w in line.split():
+        if out and _NUMBER.match(out[-1]) and _JAPANESE.match(w):
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
 def _candidates(words: list[str]) -> list[tuple[int, int]]:
     """(k, deciding pairs) of each parting of ``words`` into two values of k words each, word for
     word alike, then a rest that opens as a value may (deciding pairs may be 0)."""
@@ -101,8 +121,8 @@ def undecided_pair(line: str) -> bool:
     """Whether ``line`` may hold two one-line values with spaces side by side (a parting of its
     words into two alike values exists) that ``spaced_pair`` does not part: no pair of words
     decides, or two partings are equally good.  Where such a line was cut is a guess."""
-    words = line.split()
-    if not words or _HEADING.match(words[0]):
+    words = _words(line)
+    if not words or _HEADING.match(words[0]) or _DATE.search(line):
         return False  # the item's heading, the values beside it (``shared_lines.mend_item_value``)
     return spaced_pair(line) is None and bool(_candidates(words))
 
@@ -114,7 +134,9 @@ def spaced_pair(line: str) -> tuple[str, ...] | None:
     possibly the text of the next cell; None when no parting is found or two are equally good.
 
     ``市民部 市民課 市民部 住民課 時点修正`` → (``市民部 市民課``, ``市民部 住民課``, ``時点修正``)."""
-    words = line.split()
+    if _DATE.search(line):
+        return None  # dates side by side: compound's date rules part them
+    words = _words(line)
     scored = [c for c in _candidates(words) if c[1] > 0]
     top = max((score for _, score in scored), default=0)
     best = [c for c in scored if c[1] == top]

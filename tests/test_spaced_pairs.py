@@ -35,6 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
             ("〒100-0001 千代田区千代田 1-1", "〒100-0005 千代田区丸の内 2-3-1"),
         ),
         ("1,000人以上 1万人未満 1万人以上 10万人未満", ("1,000人以上 1万人未満", "1万人以上 10万人未満")),
+        # Writer's space between digits and Japanese text stays inside its word.
+        (
+            "100 人以上 500 人未満 500 人以上 1,000 人未満",
+            ("100 人以上 500 人未満", "500 人以上 1,000 人未満"),
+        ),
     ],
 )
 def test_two_spaced_values_built_alike_are_parted_between_them(line, pieces):
@@ -50,6 +55,9 @@ def test_two_spaced_values_built_alike_are_parted_between_them(line, pieces):
         "住民基本台帳法第 30 条の 41",
         # A date and text spaced out one character at a time.
         "2021 年 4 月 1 日",
+        # A wrapped date range: a word with digits is alike only one of its make.
+        "令和元年 6 月 1 日から令和元年 6 月",
+        "令和 5 年 1 月 4 日から令和 5 年 2 月 3",
         "ロ セ ス に お け る リ ス ク 対 策",
         # One cell's address: no two alike halves.
         "〒100-0001 ○○市中央一丁目１番１号 ○○市役所 市民",
