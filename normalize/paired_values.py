@@ -32,13 +32,8 @@ from piatable.settings import MENDED_CUT_STRENGTH
 
 from .passone import AMBIGUOUS_CONFIDENCE
 from .shared_line_checks import ADDITION_REASON, CELL_GAP, DELETION_REASON
-from .spaced_pairs import undecided_pair
+from .spaced_pairs import shares_affix_or_pairs, undecided_pair
 
-# Two pieces that open or end with the same run of this many characters read alike
-# (``市民部市民課`` / ``市民生活部市民課``, ``10人以上50人未満`` / ``50人以上100人未満``).
-ALIKE_AFFIX_CHARS = 2
-# ... or whose character bigrams overlap this much (Dice coefficient).
-ALIKE_BIGRAM_DICE = 0.3
 # A bracketed choice of the form (``[ 再委託する ]``, ``［○］委託する``) or a date: two such pieces
 # are one kind of value.
 _CHOICE = regex.compile(r"^[\[［].*[\]］]$")
@@ -54,22 +49,14 @@ DELETED_WHY = "a lone text under an explanation that speaks of removing: moved t
 WHY = "two one-line values printed side by side ({}|{}): parted into before and after"
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[k : k + 2] for k in range(len(text) - 1)}
-
-
 def alike_pieces(a: str, b: str) -> bool:
     """Whether two pieces of one printed line read as a before and an after cell: the second is
     a word that makes a whole after cell (削除, (上記を)新規追加), or both are a bracketed choice or
-    both a date, or they share an opening or ending of ``ALIKE_AFFIX_CHARS`` characters, or their
-    character bigrams overlap by ``ALIKE_BIGRAM_DICE``."""
+    both a date, or they share an opening or ending, or character pairs
+    (``spaced_pairs.shares_affix_or_pairs``)."""
     if _AFTER_WORD.match(b) or (_CHOICE.match(a) and _CHOICE.match(b)) or (_DATE.match(a) and _DATE.match(b)):
         return True
-    n = ALIKE_AFFIX_CHARS
-    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:]):
-        return True
-    x, y = _bigrams(a), _bigrams(b)
-    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= ALIKE_BIGRAM_DICE
+    return shares_affix_or_pairs(a, b)
 
 
 def _split(text: str) -> tuple[str, str] | None:

@@ -54,21 +54,30 @@ def _make(word: str) -> str:
     return _JAPANESE.sub("J", _DIGITS.sub("0", word))
 
 
+def shares_affix_or_pairs(a: str, b: str) -> bool:
+    """Whether two texts open or end with the same ``ALIKE_AFFIX_CHARS`` characters, or their
+    character pairs overlap by ``ALIKE_WORD_DICE`` (Dice coefficient): the likeness of a value and
+    its amendment (also ``paired_values.alike_pieces``')."""
+    n = ALIKE_AFFIX_CHARS
+    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:]):
+        return True
+    x, y = bigrams(a), bigrams(b)
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= ALIKE_WORD_DICE
+
+
 def _alike_words(a: str, b: str) -> bool:
     """Whether two words at one place of the two values read as one word amended: the same
     word, one make with digits or marks in it (``_make``: ``〒0``, ``0J``; two words of Japanese
-    text alone are of one make whatever they say), a shared opening or ending, the same last
-    character (a suffix: ``健康福祉部`` / ``市民部``), or overlapping character pairs; words with
-    digits only when of one make (``令和元年`` / ``1 日から令和元年`` are not)."""
+    text alone are of one make whatever they say), the same last character (a suffix:
+    ``健康福祉部`` / ``市民部``), or ``shares_affix_or_pairs``; words with digits only when of one
+    make (``令和元年`` / ``1 日から令和元年`` are not)."""
     if a == b or (_make(a) == _make(b) and _make(a) != "J"):
         return True
     if "0" in _make(a) or "0" in _make(b):
         return False  # digits in one and not in the other at one place, or in another make
-    n = ALIKE_AFFIX_CHARS
-    if len(a) >= n and len(b) >= n and (a[:n] == b[:n] or a[-n:] == b[-n:] or a[-1] == b[-1]):
+    if len(a) >= ALIKE_AFFIX_CHARS and len(b) >= ALIKE_AFFIX_CHARS and a[-1] == b[-1]:
         return True
-    x, y = bigrams(a), bigrams(b)
-    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= ALIKE_WORD_DICE
+    return shares_affix_or_pairs(a, b)
 
 
 def _deciding(a: str, b: str) -> bool:
