@@ -114,7 +114,7 @@ def test_an_undecided_parting_doubts_its_row_and_the_rows_after_it_until_a_date(
         ("p25-calc-kokuho", "総務部 情報政策課"),
         ("p25-calc-kokuho", "電話 03-1234-5678"),
         ("p25-calc-lists", "〒100-0001 千代田区千代田1-1"),
-        ("p25-writer-juki", "〒100-0001 千代田区千代田1-1"),
+        ("p25-calc-municipal", "〒100-0001 千代田区千代田1-1"),
     ],
 )
 def test_a_libreoffice_row_of_spaced_values_reads_its_own_cells(tool, case, before):
