@@ -300,6 +300,8 @@ def test_measure_titles_and_check_marks():
     assert fix_marks("く共通基盤システムにおける措置5") == "＜共通基盤システムにおける措置＞"
     assert fix_marks("セキュリティにおける措置の") == "セキュリティにおける措置の"
     assert fix_marks("[Oj紙") == "[○]紙"
+    assert fix_marks("【O]電子記録媒体") == "[○]電子記録媒体"
+    assert fix_marks("【○○市】の窓口") == "【○○市】の窓口"
     assert fix_marks("[O)紙") == "[○]紙"
 
 
