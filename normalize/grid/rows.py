@@ -171,8 +171,12 @@ def _take_row(
     own = cells
     if rows and top_of_page and state.get("rows_whole"):
         # A spreadsheet prints a cell merged over a page break once, on the page before: the
-        # page's first row takes the 提出時期 and explanation it lacks from the row above.
-        carried = tuple(dict.fromkeys((*carried, *MERGED_COLUMNS[1:])))
+        # page's first row takes the 提出時期 and explanation it lacks from the row above, unless
+        # a ruling closed that column's cell at the foot of the page before (a cell left empty
+        # under a fresh date, not a merged one: LibreOffice leaves a merged cell open at the
+        # break; office-flow22 / heldout-flow22 rows took the explanation of the row above).
+        closed = state.get("closed_above", ())
+        carried = tuple(dict.fromkeys((*carried, *(c for c in MERGED_COLUMNS[1:] if c not in closed))))
     if rows and carried:
         prev = rows[-1]
         filled = [c for c in carried if not cell_text(cells.get(c)) and cell_text(prev.cells.get(c))]
@@ -353,6 +357,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             and all(c in prev_foot for c in ROW_OWN)
             and any(c not in prev_foot for c in MERGED_COLUMNS)
         )
+        # The merged columns the page before closed with a ruling at its foot: their cells end
+        # there, so the page's first row does not take them over (``_take_row``).
+        closed_above = tuple(c for c in MERGED_COLUMNS if c in prev_foot) if prev_ruled else ()
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         if pr.move is not None and (move is None or pr.move.roles != move.roles):
@@ -372,7 +379,13 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 new.doubt = new.doubt or held_doubt
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
-        state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
+        state: dict = {
+            "first": True,
+            "leading": True,
+            "rows_whole": rows_whole,
+            "foot_closed": foot_closed,
+            "closed_above": closed_above,
+        }
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
         made: dict[int, list[_Row]] = {}
