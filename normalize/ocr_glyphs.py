@@ -32,6 +32,11 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   is the same in both widths, so the OCR's width was a guess;
 * ``stops in two widths``: two periods or commas side by side of which one is half width
   (``１．.監査``): a speck read as a stop.
+* ``no calendar's date``: an era year no era has (``平成0年`` for 平成30年: the forms write the
+  first year 元年; 明治 ran 45 years, 大正 15, 昭和 64, 平成 31, and 令和 is given
+  ``ERA_YEAR_CEILING_REIWA``, generous for the plans' future dates), or a month or day out of
+  the calendar (``13月``, ``0日``, ``32日``): a digit lost or misread (scan set G's kind, found
+  at 200 dpi; none in the samples' truth);
 * ``I look-alike in a capitalised word``: a lowercase l or a bar after a capital letter and not
   before a lowercase one (``Al-OCR``), or a 1 or l opening a run of capitals (``１ＳＭＡＰ``): an I
   misread (none in the samples' truth cells, 2,052 distinct texts; branch width23).
@@ -104,6 +109,13 @@ _HALF_MARK = regex.compile(
 )
 _STOPS_TWO_WIDTHS = regex.compile(r"[.,][．，]|[．，][.,]")
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
+# Era years: the last year of each era (令和's ceiling is generous: the forms print plans' dates).
+ERA_YEAR_CEILING_REIWA = 50
+_ERA_LAST_YEAR = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31, "令和": ERA_YEAR_CEILING_REIWA}
+_ERA_DATE = regex.compile(
+    r"(明治|大正|昭和|平成|令和)[ 　]?([0-9０-９]{1,3}|元)[ 　]?年"
+    r"(?:[ 　]?([0-9０-９]{1,2})[ 　]?月(?:[ 　]?([0-9０-９]{1,2})[ 　]?日)?)?"
+)
 _I_LOOKALIKE = regex.compile(
     r"(?<=[A-ZＡ-Ｚ])[lｌ|｜](?![a-zａ-ｚ])|(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[1１lｌ](?=[A-ZＡ-Ｚ]{2})"
 )
@@ -182,6 +194,21 @@ def lookalike_echo_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def impossible_date(text: str) -> str:
+    """The first era date of ``text`` that no calendar has (an era year 0 or past the era's last
+    year, a month outside 1–12, a day outside 1–31), as printed; else ``""``.  Western years are
+    not judged (a lost digit leaves a plausible year)."""
+    for m in _ERA_DATE.finditer(text):
+        era, year, month, day = m.groups()
+        y = 1 if year == "元" else int(unicodedata.normalize("NFKC", year))
+        bad = not 1 <= y <= _ERA_LAST_YEAR[era]
+        bad = bad or (month is not None and not 1 <= int(unicodedata.normalize("NFKC", month)) <= 12)
+        bad = bad or (day is not None and not 1 <= int(unicodedata.normalize("NFKC", day)) <= 31)
+        if bad:
+            return m.group(0)
+    return ""
+
+
 def numbering_repeat(text: str) -> str:
     """Circled numerals of ``text`` (anywhere in it) that count up by one and then repeat the
     last (``⑥⑦⑦``), as ``"⑥⑦⑦"``; else ``""``."""
@@ -206,6 +233,8 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             out.append(Doubt("ocr_suspect", f, f"a katakana {m.group(0)} among hiragana ({near!r})"))
         if seq := numbering_repeat(text):
             out.append(Doubt("ocr_suspect", f, f"the cell's circled numerals repeat as they count ({seq})"))
+        if date := impossible_date(text):
+            out.append(Doubt("ocr_suspect", f, f"a date no calendar has ({date!r}: a digit lost or misread)"))
         if m := _WIDTH_ACROSS.search(text):
             out.append(Doubt("ocr_suspect", f, f"one number in mixed digit widths ({m.group(0)!r})"))
         if m := _KANA_AMONG_KANJI.search(text):

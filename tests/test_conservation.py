@@ -93,7 +93,7 @@ EXPECTED_TEXTS = sorted(
 # rows (conservation.dates_before_region, dates_beyond_rows).
 # heldout-layout16/hly16-c-writer-3 (-layout of a Writer 12 pt landscape table, rows over page
 # breaks: 10 rows printed, 2 read, row 0 holding four 提出時期) is said since a -layout row with
-# two or more 提出時期 is rows_merged (grid.rows._check_layout_rows); the rule was written from
+# two or more 提出時期 is rows_merged (grid.lost_lines.check_layout_rows); the rule was written from
 # branch layout16's report of the case (its text not looked at).
 # (heldout-explonly19/writer-explonly-kaigo_hoken-pdftotext-layout, a strict xfail here before
 # (branch between19: 8 rows of 9, the explanation-only row 誤記の訂正 standing right above the

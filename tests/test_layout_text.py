@@ -96,7 +96,8 @@ def test_no_line_lost_in_silence():
     """A line of the columns that landed in no row is counted and named; a row holding two
     dates is flagged rows_merged."""
     from piatable.normalize.grid.common import GridResult
-    from piatable.normalize.grid.rows import _check_layout_rows, _Row
+    from piatable.normalize.grid.lost_lines import check_layout_rows
+    from piatable.normalize.grid.rows import _Row
 
     d1, d2, item, lost = (
         _line("2019/4/1", 1),
@@ -106,7 +107,7 @@ def test_no_line_lost_in_silence():
     )
     rows = [_Row({0: [d1, d2], 1: [item]}, 1, 1, [])]
     result = GridResult()
-    _check_layout_rows(rows, [d1, d2, item, lost], result)
+    check_layout_rows(rows, [d1, d2, item, lost], result)
     assert result.unplaced == 1
     assert any("a date line placed in no row" in n and "2021/4/1" in n for n in result.notes)
     assert rows[0].flags == ["rows_merged"] and result.merged_rows == 1
@@ -116,7 +117,7 @@ def test_merged_rows_make_the_document_partial(monkeypatch):
     """A document with a row flagged rows_merged is partial, with a note, never a silent success."""
     from piatable.normalize.grid import rows as grid_rows
 
-    real = grid_rows._check_layout_rows
+    real = grid_rows.check_layout_rows
 
     def merge_first_two(rows, page_lines, result):  # the first two rows read as one
         first, second = rows[0], rows.pop(1)
@@ -124,7 +125,7 @@ def test_merged_rows_make_the_document_partial(monkeypatch):
             first.cells[c] = [*first.cells.get(c, []), *lines]
         real(rows, page_lines, result)
 
-    monkeypatch.setattr(grid_rows, "_check_layout_rows", merge_first_two)
+    monkeypatch.setattr(grid_rows, "check_layout_rows", merge_first_two)
     res = piatable.extract_document(CASES / "layout_dash_dates.txt")
     flagged = [r for r in res.records if "rows_merged" in r.flags]
     assert len(res.records) == 3 and len(flagged) == 1

@@ -300,6 +300,8 @@ def test_measure_titles_and_check_marks():
     assert fix_marks("く共通基盤システムにおける措置5") == "＜共通基盤システムにおける措置＞"
     assert fix_marks("セキュリティにおける措置の") == "セキュリティにおける措置の"
     assert fix_marks("[Oj紙") == "[○]紙"
+    assert fix_marks("【O]電子記録媒体") == "[○]電子記録媒体"
+    assert fix_marks("【○○市】の窓口") == "【○○市】の窓口"
     assert fix_marks("[O)紙") == "[○]紙"
 
 
@@ -686,6 +688,13 @@ def test_item_headings_snap_to_the_form():
     assert snap_to_headings(lines)[2] == "リスク：特定個人情報の漏えい・滅失・毀損リスク"
     other = ["４．特定個人情報ファイルの取扱いの委託", "委託事項２"]
     assert snap_to_headings(other) == other
+    # Two headings as long fit a misread (…の委話: …の委託 one character off, …の記録 two):
+    # the nearer wins (scan set G read 委託 as 記録 through this tie).
+    for misread in ("委話", "委任", "季託"):
+        read = ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの" + misread, "委託事項１"]
+        assert snap_to_headings(read)[1] == "４．特定個人情報ファイルの取扱いの委託"
+    read = ["Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "特定個人情報ファイルの取扱いの記緑"]
+    assert snap_to_headings(read)[1] == "特定個人情報ファイルの取扱いの記録"
     wrapped = ["特定個人情報ファイルの", "保管・消去"]
     assert snap_to_headings(wrapped) == wrapped
 

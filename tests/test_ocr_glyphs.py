@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from piatable.normalize.ocr_glyphs import glyph_doubts, numbering_repeat
+from piatable.normalize.ocr_glyphs import glyph_doubts, impossible_date, numbering_repeat
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("item", "before", "after", "explanation")
@@ -39,6 +39,10 @@ def _rec(text: str, field: str = "after") -> SimpleNamespace:
         # An I misread in a capitalised word (office-width23 scans).
         ("Al-OCRによる読取りを行い、職員が確認する。", "I look-alike"),
         ("１ＳＭＡＰに登録されたクラウドサービスを利用する。", "I look-alike"),
+        # A digit lost from an era year (scan set G, 200 dpi: 平成30年 read 平成0年).
+        ("平成0年2月14日", "no calendar"),
+        ("令和３年１３月１日時点", "no calendar"),
+        ("昭和65年4月1日", "no calendar"),
     ],
 )
 def test_a_misread_glyph_is_suspect(text, why):
@@ -64,10 +68,19 @@ def test_a_misread_glyph_is_suspect(text, why):
         "・識別情報：[○]個人番号\n(1)窓口における本人確認\n(ア)住民票の写し",
         "受付時間は9:00から17:00まで",
         "AI-OCRによる読取り、ＩＳＭＡＰに登録、Excelで集計、Ｗｅｂ、LGWAN-ASP",
+        "平成元年4月1日から令和12年3月31日まで、昭和64年1月7日",
+        "平成 31 年 4 月 30 日",
     ],
 )
 def test_a_right_text_is_quiet(text):
     assert glyph_doubts(_rec(text)) == []
+
+
+def test_impossible_date():
+    assert impossible_date("平成0年2月14日") == "平成0年2月14日"
+    assert impossible_date("令和5年2月30日") == ""  # day within 1-31: not judged by month
+    assert impossible_date("令和5年4月32日") == "令和5年4月32日"
+    assert impossible_date("2023年13月") == ""  # western years are not judged
 
 
 def test_numbering_repeat():

@@ -308,7 +308,8 @@ def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
     return False
 
 
-_CHECK = regex.compile(r"^(\s*)[\[［][OoＯｏ0０〇○][\]］IlＩｌ1１|｜jJ)）](?=\S)")
+# The check mark [○] opening a line, its brackets read as their look-alikes (【O] in scan set G).
+_CHECK = regex.compile(r"^(\s*)[\[［【〔][OoＯｏ0０〇○][\]］】〕IlＩｌ1１|｜jJ)）](?=\S)")
 # The form's sub-headings ＜…における措置＞ with their brackets misread (く, ぐ; の, 5, 2): only
 # with the opening one there (…における措置の may wrap on to 内容).
 _MEASURE_TITLE = regex.compile(
@@ -336,7 +337,7 @@ def fix_placeholder(line: str) -> str:
 
 
 def fix_marks(line: str, previous: str | None = None) -> str:
-    """``[O]``/``[OI``/``[0]`` opening a line → the form's check mark ``[○]``; く/ぐ opening a
+    """``[O]``/``[OI``/``[0]``/``【O]`` opening a line → the form's check mark ``[○]``; く/ぐ opening a
     line whose ＞ closes a bracketed title → ＜; and a ＜ that did not read at all restored
     before a title that closes with ＞ on a line of its own (``previous``: the line before, None
     for a cell's first)."""

@@ -47,7 +47,8 @@ def snap_to_headings(lines: list[str]) -> list[str]:
     (漏えい・減失・表損リスク), written as the forms print them.  A heading is looked for where it
     lines up with the cell's text (lines read together) on a shared trigram, starts a line (after
     its numbering) and ends one, and differs only in kana or kanji, one per CHARS_PER_MISREAD;
-    the longest heading wins where several fit.  Lengths are kept."""
+    the longest heading wins where several fit, and of two as long the one fewer characters off.
+    Lengths are kept."""
     headings, index = _heading_index()
     text = "".join(lines)
     starts, ends, pos = [], set(), 0
@@ -62,7 +63,13 @@ def snap_to_headings(lines: list[str]) -> list[str]:
                 candidates.add((h, i - o))
     chars = list(text)
     done: list[tuple[int, int]] = []
-    for h, start in sorted(candidates, key=lambda c: -len(headings[c[0]])):
+
+    def misreads(c: tuple[int, int]) -> int:
+        return sum(a != b for a, b in zip(headings[c[0]], text[c[1] :], strict=False))
+
+    # Longest first; of two as long, the one the text is nearer (…の取扱いの委話 is …の委託, one
+    # character off, not …の記録, two off: scan set G).
+    for h, start in sorted(candidates, key=lambda c: (-len(headings[c[0]]), misreads(c), c)):
         key = headings[h]
         line_start = max(p for p in starts if p <= start)
         # Only the heading's numbering may stand before it on its line.

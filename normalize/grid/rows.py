@@ -13,10 +13,10 @@ import regex
 
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
-from piatable.vocabulary import ITEM_OPENING, TIMING_WORD, is_title, top_headings
+from piatable.vocabulary import ITEM_OPENING, is_title, top_headings
 
 from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
-from ..dates import DATE_AT_START, DATE_LINE, is_date_head
+from ..dates import DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
@@ -26,11 +26,12 @@ from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
 from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
 from .lines import Line, ems, unit_width
+from .lost_lines import check_layout_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
-from .unread_pages import note_unread_page
+from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
@@ -81,7 +82,7 @@ def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
     head, rest = cell_text(prev), cell_text(lines)
     return (
         bool(rest)
-        and not _is_printed_date(rest)
+        and not is_printed_date(rest)
         and (is_date_head(head) or bool(DATE_LINE.match(head)))
         and bool(DATE_LINE.match(head + rest))
     )
@@ -171,8 +172,10 @@ def _take_row(
     own = cells
     if rows and top_of_page and state.get("rows_whole"):
         # A spreadsheet prints a cell merged over a page break once, on the page before: the
-        # page's first row takes the 提出時期 and explanation it lacks from the row above.
-        carried = tuple(dict.fromkeys((*carried, *MERGED_COLUMNS[1:])))
+        # page's first row takes the 提出時期 and explanation it lacks from the row above, unless a
+        # ruling closed that cell at the foot of the page before (LibreOffice leaves it open).
+        closed = state.get("closed_above", ())
+        carried = tuple(dict.fromkeys((*carried, *(c for c in MERGED_COLUMNS[1:] if c not in closed))))
     if rows and carried:
         prev = rows[-1]
         filled = [c for c in carried if not cell_text(cells.get(c)) and cell_text(prev.cells.get(c))]
@@ -188,47 +191,6 @@ def _take_row(
             flags = [*flags, "merged_cell_filled"]
     rows.append(_new_row(dict(cells), page, flags, own))
     rows[-1].doubt = rows[-1].doubt or why
-
-
-# Layout text: notes name at most this many lines that landed in no row.
-MAX_LOST_NOTES = 5
-
-
-def _line_key(ln: Line) -> tuple[int, int | None, float, str]:
-    return (ln.page, ln.line_no, round(ln.x0, 1), ln.text)
-
-
-def _is_printed_date(text: str) -> bool:
-    return bool(DATE_AT_START.match(text)) or is_date_head(text)
-
-
-def _check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResult) -> None:
-    """No row lost in silence: every line of the table's columns must be in a row (else it is
-    counted as unplaced and named in a note), and a row that holds two printed dates, two
-    項目 paths or two 提出時期 (事前/事後: the cell prints one) is flagged ``rows_merged`` (two
-    rows read as one; a low confidence)."""
-    placed = {_line_key(ln) for r in rows for lines in r.cells.values() for ln in lines}
-    lost = [ln for ln in page_lines if _line_key(ln) not in placed and ln.text.strip()]
-    for ln in lost[:MAX_LOST_NOTES]:
-        what = "a date line" if _is_printed_date(ln.text) else "a line"
-        result.notes.append(
-            f"page {ln.page}, line {ln.line_no}: {what} placed in no row: {ln.text.strip()!r}"
-        )
-    if len(lost) > MAX_LOST_NOTES:
-        result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
-    result.unplaced += len(lost)
-    for r in rows:
-        dates = {_line_key(ln) for ln in r.cells.get(0, []) if _is_printed_date(ln.text)}
-        paths = {_line_key(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
-        timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
-        if (len(dates) > 1 or len(paths) > 1 or timings > 1) and "rows_merged" not in r.flags:
-            r.flags.append("rows_merged")
-            result.merged_rows += 1
-    if result.merged_rows:
-        result.notes.append(
-            f"{result.merged_rows} rows hold two or more printed dates, 項目 paths or 提出時期: rows were "
-            "probably read as one (flag rows_merged)"
-        )
 
 
 def _first_body_row(pr: PageRows) -> int | None:
@@ -328,6 +290,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     table_of_page: dict[int, int] = {}
     table = tabled = 0
     for n, page in enumerate(pages):
+        if rows and not layout and carry is None and closing_mark_page(page):  # 以上 alone after it
+            result.notes.append(f"page {page.page}: {CLOSING_NOTE_PAGE}")
+            continue
         if rows and page.page in titled:
             table += 1
         table_of_page[page.page] = table
@@ -353,6 +318,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             and all(c in prev_foot for c in ROW_OWN)
             and any(c not in prev_foot for c in MERGED_COLUMNS)
         )
+        closed_above = tuple(c for c in MERGED_COLUMNS if c in prev_foot) if prev_ruled else ()
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         if pr.move is not None and (move is None or pr.move.roles != move.roles):
@@ -373,6 +339,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
+        state["closed_above"] = closed_above  # merged columns the page before closed at its foot
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         top = _first_body_row(pr) if rows else None
         made: dict[int, list[_Row]] = {}
@@ -401,7 +368,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     for r in rows[tabled:]:
         r.table = table
     if layout:
-        _check_layout_rows(rows, page_lines, result)
+        check_layout_rows(rows, page_lines, result)
     if side_numbers:
         result.notes.append(side_numbers_note(side_numbers))
     if result.unplaced:

@@ -1,5 +1,5 @@
 """Pages of the table region where no table columns were found: what their note says, and
-whether the rows they print count as lost.
+whether the rows they print count as lost; and a page that prints only the closing mark 以上.
 
 Split from ``rows`` (the page-by-page reading of the grid), which calls it for such a page.
 """
@@ -10,8 +10,9 @@ import regex
 
 from piatable.models import PageWords
 from piatable.settings import GridSettings
-from piatable.vocabulary import TIMING_WORD
+from piatable.vocabulary import TIMING_WORD, is_page_number
 
+from ..closing_mark import CLOSING_MARK
 from ..dates import DATE
 from .common import GridResult, is_furniture
 from .lines import words_to_lines
@@ -85,3 +86,13 @@ def _name_unread_body(page: int, lines: int, notes: list[str]) -> None:
         notes[-1] = f"pages {m['first']}-{page}: " + _BODY.format(f"their {int(m['n']) + lines}")
     else:
         notes.append(f"page {page}: " + _BODY.format(f"its {lines}"))
+
+
+CLOSING_NOTE_PAGE = "the closing mark 以上 printed alone after the table was left out of the rows"
+
+
+def closing_mark_page(page: PageWords) -> bool:
+    """True when ``page``'s words, page numbers aside, read 以上 and nothing else: the closing
+    mark a filing prints after its table (normalize/closing_mark.py), on a page of its own."""
+    texts = [w.text.strip() for w in page.words if w.text.strip() and not is_page_number(w.text.strip())]
+    return bool(texts) and bool(CLOSING_MARK.match("".join(texts)))
