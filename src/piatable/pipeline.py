@@ -30,6 +30,7 @@ from piatable.normalize.conservation import (
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.spaced_rows import lost_space_doubts
@@ -101,6 +102,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
     else:
         _stream_document(reading, result, settings)
+    hidden = hidden_rows_note(result.records)
+    if hidden:
+        # An item of the form opening inside another row's cell: a row with no date line or
+        # section of its own to count it by, read into its neighbour (issue 10).
+        result.notes.append(hidden)
+        result.status = "partial"
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
