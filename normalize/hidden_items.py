@@ -32,10 +32,12 @@ from dataclasses import dataclass
 import regex
 
 from piatable.models import Doubt, Record
+from piatable.vocabulary import heading_key
 
 from .chars import CIRCLED, DIGITS, paragraphs
 from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import INSTANCE_LINE
+from .heading_lexicon import canonical_text, structure
 from .items import heading_score
 
 # A numbered line with the wrapped lines after it scores at least this as a heading of the form:
@@ -60,13 +62,17 @@ NUMBERED_LEVELS = (1.0, 2.0)
 
 @dataclass(frozen=True, slots=True)
 class HiddenItem:
-    """An item of the form opening inside a record's ``field`` cell: ``heading`` (its first
-    line as printed), ``section``: True when it opens with a section or an attachment's label
-    (which ``evidence`` flags already)."""
+    """An item of the form opening inside a record's ``field`` cell: ``heading`` (its heading
+    as printed, wraps joined) at path ``level`` (0: a section or an attachment's label, which
+    ``evidence`` flags already; 1: ``N．``; 2: ``①``; 3: ``（N）``)."""
 
     field: str
     heading: str
-    section: bool
+    level: float
+
+    @property
+    def section(self) -> bool:
+        return self.level == 0.0
 
 
 def _level(line: str) -> float | None:
@@ -129,10 +135,12 @@ def hidden_items(record: Record) -> list[HiddenItem]:
     out = []
     lines = paragraphs(record.item)
     for k in item_paths(record.item)[1:]:
-        out.append(HiddenItem("item", _heading_text(lines, k), _level(lines[k]) == 0.0))
+        out.append(HiddenItem("item", _heading_text(lines, k), _level(lines[k]) or 0.0))
     for f in TEXT_CELLS:
         lines = paragraphs(getattr(record, f))
-        out += [HiddenItem(f, _heading_text(lines, k), False) for k in _cell_openings(lines, f)]
+        out += [
+            HiddenItem(f, _heading_text(lines, k), _level(lines[k]) or 0.0) for k in _cell_openings(lines, f)
+        ]
     return out
 
 
@@ -181,18 +189,58 @@ def hidden_item_doubts(record: Record) -> list[Doubt]:
     ]
 
 
+def _deepest(item: str) -> tuple[float, str] | None:
+    """The deepest level an item's numbered headings reach (``_level``) and the last heading
+    printed at it, None for an item with no numbered heading."""
+    found = [(lv, p) for p in paragraphs(item) if (lv := _level(p)) is not None and lv != INSTANCE_LEVEL]
+    if not found:
+        return None
+    deepest = max(lv for lv, _ in found)
+    return deepest, [p for lv, p in found if lv == deepest][-1]
+
+
+def _key(heading: str) -> str:
+    """A heading as the lexicon's structure names it: a section by its numeral, else canonical."""
+    if SECTION_OPENING.match(heading):
+        return heading[:1]
+    return canonical_text(heading_key(heading))
+
+
+def continues_a_neighbour(records: list[Record], k: int, hidden: HiddenItem) -> bool:
+    """Whether an item opening in a before, after or explanation cell of ``records[k]`` may be
+    the rest of an item cut short rather than a row of its own: an item whose numbered headings
+    stop above the hidden heading's level, either beside it (``k - 1`` … ``k + 1``: an item
+    ``Ⅵ評価実施手続`` / ``３．第三者点検`` whose ``①実施日`` went to its explanation, ``Ⅰ基本情報``
+    whose ``２．…`` went to the row above), or anywhere when its last heading is the one the forms
+    print just above the hidden one (``１．監査`` above ``②監査``: ``heading_lexicon.structure``).
+    Such a row is wrong (flagged) but no row is missing."""
+    if hidden.field == "item":
+        return False
+    parents = structure().parents.get(_key(hidden.heading), frozenset())
+    for j, r in enumerate(records):
+        deepest = _deepest(r.item)
+        if deepest is None or deepest[0] >= hidden.level:
+            continue
+        if abs(j - k) <= 1 or _key(deepest[1]) in parents:
+            return True
+    return False
+
+
 def hidden_rows_note(records: list[Record]) -> str | None:
-    """The note of a document whose records hold items of the form opening inside them (rows
-    read into their neighbours: how many, where), None when none do.  Each such record's
-    confidence is lowered to ``HIDDEN_ROW_CONFIDENCE`` at most (and its cells')."""
+    """The note of a document whose records hold items of the form opening inside them that are
+    rows of their own (not ``continues_a_neighbour``): rows read into their neighbours, how
+    many, where; None when none.  Every record an item of the form opens inside (sections aside)
+    has its confidence lowered to ``HIDDEN_ROW_CONFIDENCE`` at most (and the cell's)."""
     where = []
-    for r in records:
+    for k, r in enumerate(records):
         found = [h for h in hidden_items(r) if not h.section]
         if not found:
             continue
         r.confidence = min(r.confidence, HIDDEN_ROW_CONFIDENCE)
         for h in found:
             r.cell_confidence[h.field] = min(r.cell_confidence.get(h.field, 1.0), HIDDEN_ROW_CONFIDENCE)
+            if continues_a_neighbour(records, k, h):
+                continue
             page = f"page {r.page_start}, " if r.page_start else ""
             where.append(f"{page}row {r.row_index} {h.field}: 「{h.heading[:24]}」")
     if not where:

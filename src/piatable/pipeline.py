@@ -26,6 +26,7 @@ from piatable.normalize.conservation import (
     dates_beyond_rows,
     item_paths_without_rows,
     lost_and_invented,
+    timings_beyond_rows,
 )
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
@@ -134,7 +135,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
-    lost = unrowed = skipped = unopened = beyond = broken = 0
+    lost = unrowed = skipped = unopened = beyond = broken = timings = 0
     lost_lines: list[str] = []
     in_table = False
     spaces_lost = SPACES_LOST_NOTE in reading.notes
@@ -157,6 +158,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
         beyond += dates_beyond_rows(stream.region, stream.rows, stream.dates_before)
+        timings += timings_beyond_rows(stream.region, stream.rows)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
         lost_lines.extend(stream.lost_lines)
@@ -180,6 +182,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.notes.append(
             f"the table region prints {beyond} more dates than rows were read; rows may be missing"
             " or run together"
+        )
+        result.status = "partial"
+    if timings and beyond <= unrowed:
+        # Every date line placed and no more dates than rows, yet more 提出時期 than rows: rows
+        # under a merged date, with no section, read into their neighbours (issue 10).
+        result.notes.append(
+            f"the table region prints {timings} more 提出時期 (事前 / 事後) than rows were read;"
+            " rows may be missing or run together"
         )
         result.status = "partial"
     if broken:
