@@ -245,6 +245,12 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
         result.status = "partial"
+    hidden = None if reading.ocr else hidden_rows_note(result.records)
+    if hidden:
+        # A text layer's row with no ruling between it and the row above (Writer, a merged date)
+        # read into that row: its item opens inside the row's item (OCR's misreads aside).
+        result.notes.append(hidden)
+        result.status = "partial"
     return result
 
 
