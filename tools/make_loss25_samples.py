@@ -27,15 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn
+from make_flow22_samples import build_redrawn, table_cases
 from make_office_samples import (
     HELDOUT_BREAK_WIDTHS,
-    HELDOUT_DIR,
     SAMPLES,
     TUNING_BREAK_WIDTHS,
-    TUNING_TABLES,
     Case,
-    load_table,
     plain_case,
 )
 
@@ -112,20 +109,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Each table of the set by Calc and by Writer (names as tools/make_flow22_samples'
-    ``table_cases``: a redrawn case suffixed ``-r``)."""
-    names = HELDOUT if heldout else TUNING
-    paths = {p.stem: p for p in HELDOUT_DIR.glob("*.json")} if heldout else TUNING_TABLES
-    cases = []
-    for k, name in enumerate(names):
-        for m, maker in enumerate(("calc", "writer")):
-            case_name = f"{'h' if heldout else ''}l25-{maker}-{name}"
-            if case_name in redrawn:
-                case_name += "-r"
-                if case_name in redrawn:
-                    continue
-            cases.append(_case(case_name, load_table(paths[name]), maker, heldout, 2 * k + m))
-    return cases
+    return table_cases("l25", heldout, redrawn, _case, HELDOUT if heldout else TUNING)
 
 
 SETS = {
