@@ -45,6 +45,9 @@ from .items import heading_score
 WHOLE_HEADING_SCORE = 1.0
 # Lines a heading may wrap over in a cell (the narrowest item columns of the samples: 4).
 HEADING_WRAP_LINES = 4
+# A line after a whole heading in an item cell that scores below this as a heading
+# (``items.heading_score``) is that heading's line going on (a wrap), not a heading of its own.
+WRAP_SCORE_MAX = 0.5
 # Confidence at most of a row another row's item opens in (below 0.5: "a row we are unsure of").
 HIDDEN_ROW_CONFIDENCE = 0.45
 
@@ -85,26 +88,39 @@ def _level(line: str) -> float | None:
     return INSTANCE_LEVEL if INSTANCE_LINE.match(line) else None
 
 
-def _heading_lines(lines: tuple[str, ...], k: int) -> int:
+def _heading_lines(lines: tuple[str, ...], k: int, whole: bool = False) -> int:
     """How many lines from ``lines[k]`` make a whole heading of the form (``WHOLE_HEADING_SCORE``):
-    the line alone, or joined with the unnumbered lines after it (a wrap); 0 when none do."""
+    the line alone, or joined with the unnumbered lines after it (a wrap); 0 when none do.
+    ``whole`` (an item cell, which prints headings and their wraps only): a heading the next
+    line goes on from (unnumbered, no heading's start: ``２．入手した特定個人情報が不正確である
+    リスク`` / ``への措置``) is the start of a longer line, which must be whole itself."""
     joined = ""
-    for j in range(k, min(len(lines), k + HEADING_WRAP_LINES)):
+    end = min(len(lines), k + HEADING_WRAP_LINES)
+    for j in range(k, end):
         if j > k and _level(lines[j]) is not None:
             break
         joined += lines[j]
-        if heading_score(joined) >= WHOLE_HEADING_SCORE:
+        if heading_score(joined) < WHOLE_HEADING_SCORE:
+            continue
+        goes_on = (
+            whole
+            and j + 1 < len(lines)
+            and _level(lines[j + 1]) is None
+            and heading_score(lines[j + 1]) < WRAP_SCORE_MAX
+        )
+        if not goes_on:
             return j - k + 1
     return 0
 
 
-def _opening(lines: tuple[str, ...], k: int) -> float | None:
+def _opening(lines: tuple[str, ...], k: int, whole: bool = False) -> float | None:
     """The level of the item path ``lines[k]`` opens a heading of, or None: a section or an
-    attachment's label, an instance line, or a numbered whole heading of the form."""
+    attachment's label, an instance line, or a numbered whole heading of the form (``whole``:
+    as ``_heading_lines``)."""
     level = _level(lines[k])
     if level is None or level in (0.0, INSTANCE_LEVEL):
         return level
-    return level if _heading_lines(lines, k) else None
+    return level if _heading_lines(lines, k, whole) else None
 
 
 def item_paths(item: str) -> list[int]:
@@ -114,7 +130,7 @@ def item_paths(item: str) -> list[int]:
     starts: list[int] = []
     deepest: float | None = None
     for k in range(len(lines)):
-        level = _opening(lines, k)
+        level = _opening(lines, k, whole=True)
         if level is None:
             continue
         if deepest is not None and level <= deepest and level != INSTANCE_LEVEL:
