@@ -262,6 +262,6 @@ def hidden_rows_note(records: list[Record]) -> str | None:
     if not where:
         return None
     return (
-        f"{len(where)} items of the form open inside other rows' cells ({'; '.join(where)}):"
+        f"items of the form open inside other rows' cells, {len(where)} in all ({'; '.join(where)}):"
         " rows read into their neighbours, flagged row_split_guess; rows may be missing"
     )
