@@ -22,7 +22,8 @@ confidence in ``normalize/confidence.py``.
   cell opens mid-phrase (a particle, an auxiliary, 及び, 、, a hiragana word that leans on the
   one before it: いる, される, ため, a lone kana); its explanation holds a date on
   a line of its own (a row's date that opened no row, or the explanation's text); or a before,
-  after or explanation cell holds a section of the form (another row's item).
+  after or explanation cell holds a section of the form (another row's item), or a numbered one
+  (``hidden_items``).
 """
 
 from __future__ import annotations
