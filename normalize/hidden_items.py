@@ -38,6 +38,7 @@ from .chars import CIRCLED, DIGITS, paragraphs
 from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import INSTANCE_LINE
 from .heading_lexicon import canonical_text, structure
+from .item_intruders import MID_PHRASE
 from .items import heading_score
 
 # A numbered line with the wrapped lines after it scores at least this as a heading of the form:
@@ -48,9 +49,6 @@ HEADING_WRAP_LINES = 4
 # A line after a whole heading in an item cell that scores below this as a heading
 # (``items.heading_score``) is that heading's line going on (a wrap), not a heading of its own.
 WRAP_SCORE_MAX = 0.5
-# A wrapped line going on from the line above opens with a particle or an ending (kana):
-# ``への措置``, ``における…``.
-_PHRASE_GOES_ON = regex.compile(r"^[\p{Hiragana}]")
 # Confidence at most of a row another row's item opens in (below 0.5: "a row we are unsure of").
 HIDDEN_ROW_CONFIDENCE = 0.45
 
@@ -94,10 +92,11 @@ def _level(line: str) -> float | None:
 def _heading_lines(lines: tuple[str, ...], k: int, whole: bool = False) -> int:
     """How many lines from ``lines[k]`` make a whole heading of the form (``WHOLE_HEADING_SCORE``):
     the line alone, or joined with the unnumbered lines after it (a wrap); 0 when none do.
-    ``whole`` (an item cell): a heading the next line goes on from (a line opening with kana
-    that is no heading's start: ``２．入手した特定個人情報が不正確であるリスク`` / ``への措置``)
-    is the start of a longer line, which must be whole itself; another cell's line the reader
-    left in the item box (a value, opening with a kanji) does not go on from it."""
+    ``whole`` (an item cell): a heading the next line goes on from (a line opening mid-phrase,
+    ``item_intruders.MID_PHRASE``, that is no heading's start: ``２．入手した特定個人情報が
+    不正確であるリスク`` / ``への措置``) is the start of a longer line, which must be whole
+    itself; another cell's line the reader left in the item box (a value, opening with a kanji)
+    does not go on from it."""
     joined = ""
     end = min(len(lines), k + HEADING_WRAP_LINES)
     for j in range(k, end):
@@ -109,7 +108,7 @@ def _heading_lines(lines: tuple[str, ...], k: int, whole: bool = False) -> int:
         goes_on = (
             whole
             and j + 1 < len(lines)
-            and bool(_PHRASE_GOES_ON.match(lines[j + 1]))
+            and bool(MID_PHRASE.match(lines[j + 1]))
             and heading_score(lines[j + 1]) < WRAP_SCORE_MAX
         )
         if not goes_on:
