@@ -12,6 +12,7 @@ from piatable.vocabulary import (
     ATTACHMENT_LABEL,
     ATTACHMENT_LABEL_PATTERN,
     SECTION_NUMERALS,
+    TIMING,
     TITLE,
     is_header_line,
     is_label_piece,
@@ -124,6 +125,28 @@ def dates_beyond_rows(region: list[str], rows: list[RawRow], before: int = 0) ->
         is_date_line(cl.text) for row in rows for key in DATE_VALUE_CELLS for cl in row.cells.get(key, [])
     )
     return max(0, before + date_markers(region) - len(rows) - values)
+
+
+# A 提出時期 printed as a word of its own (a line, or a piece between spaces: pypdfium2 prints a
+# row's one-line cells on one line, ``事前 事務の名称の見直しによる修正``); 事前に / を事後 are words
+# of a sentence.
+TIMING_TOKEN = regex.compile(r"(?<!\S)事[前後](?!\S)")
+
+
+def timings_beyond_rows(region: Iterable[str], rows: list[RawRow]) -> int:
+    """How many more 提出時期 (``TIMING_TOKEN``) the table region prints than there are rows read
+    and 提出時期 held as values of item, before or after cells: each row prints one at most (none
+    where it is merged over rows), so more means rows lost or run together, when the rows have no
+    date line (merged) and no section to count them by."""
+    values = sum(
+        bool(TIMING.match(p))
+        for row in rows
+        for key in DATE_VALUE_CELLS
+        for cl in row.cells.get(key, [])
+        for p in cl.text.split("\n")
+    )
+    printed = sum(len(TIMING_TOKEN.findall(t)) for t in region)
+    return max(0, printed - len(rows) - values)
 
 
 def dates_before_region(raw: list[str], start: int) -> int:

@@ -22,7 +22,8 @@ confidence in ``normalize/confidence.py``.
   cell opens mid-phrase (a particle, an auxiliary, 及び, 、, a hiragana word that leans on the
   one before it: いる, される, ため, a lone kana); its explanation holds a date on
   a line of its own (a row's date that opened no row, or the explanation's text); or a before,
-  after or explanation cell holds a section of the form (another row's item).
+  after or explanation cell holds a section of the form (another row's item), or a numbered one
+  (``hidden_items``).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from .cut_checks import (
     torn_word_doubts,
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
+from .hidden_items import hidden_item_doubts
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .merged_doubts import blank_beside_merged
@@ -443,7 +445,7 @@ def row_doubts(
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
     out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
-    out += item_path_doubts(record)
+    out += item_path_doubts(record) + hidden_item_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     out += torn_sentence_doubts(record)

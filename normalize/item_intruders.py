@@ -43,7 +43,7 @@ _SPACE = regex.compile(r"[ 　]+")
 ITEM_LINE_MAX_PIECES = 2
 # What no cell opens with but a wrapped line may (LibreOffice applies no kinsoku): a line of an
 # item box opening so goes on from the line above.
-_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・]")
+MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・]")
 
 
 def _is_heading_line(text: str) -> bool:
@@ -109,7 +109,7 @@ def _side_by_side(
         head, rest = cl.text[: m.start()], cl.text[m.end() :]
         if not rest:
             continue
-        other = bool(BODY_MARKER.match(rest) or _MID_PHRASE.match(rest))
+        other = bool(BODY_MARKER.match(rest) or MID_PHRASE.match(rest))
         if (
             _fills(head, wrap)
             or (first and heading_score(head) >= 1.0 and not _is_heading_line(rest))
@@ -168,7 +168,7 @@ def split_item_intruders(boxes: list[Box], columns_side: bool = False) -> tuple[
                 kept.append(cl)
                 para, last = para + text, cl
             elif _goes_on(
-                para, text, not BODY_MARKER.match(text) and (runs_on or bool(_MID_PHRASE.match(text)))
+                para, text, not BODY_MARKER.match(text) and (runs_on or bool(MID_PHRASE.match(text)))
             ):
                 # (a line opening with a list marker, ``・USBメモリ等の…``, goes on a heading only
                 # when it makes it read more as one: ``…漏えい`` + ``・滅失・毀損リスク``)

@@ -113,13 +113,18 @@ SETS = {
 }
 
 
-def table_cases(prefix: str, heldout: bool, redrawn: frozenset[str], make) -> list[Case]:
-    """Each table of the set (the held-out tables or the tuning ones) by Calc and by Writer,
+def table_cases(
+    prefix: str, heldout: bool, redrawn: frozenset[str], make, only: tuple[str, ...] | None = None
+) -> list[Case]:
+    """Each table of the set (the held-out tables or the tuning ones; those named in ``only``
+    when given) by Calc and by Writer,
     named ``[h]<prefix>-<maker>-<table>`` and made by ``make(name, table rows, maker, heldout,
     n)``; a case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose
     redrawn look is named there too is left out (tools/make_flow23_samples.py,
-    make_del24_samples.py)."""
+    make_del24_samples.py, make_loss25_samples.py)."""
     tables = {p.stem: p for p in sorted(HELDOUT_DIR.glob("*.json"))} if heldout else dict(TUNING_TABLES)
+    if only is not None:
+        tables = {name: path for name, path in tables.items() if name in only}
     cases = []
     for k, (name, path) in enumerate(tables.items()):
         for m, maker in enumerate(("calc", "writer")):

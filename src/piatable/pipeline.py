@@ -26,10 +26,12 @@ from piatable.normalize.conservation import (
     dates_beyond_rows,
     item_paths_without_rows,
     lost_and_invented,
+    timings_beyond_rows,
 )
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.spaced_rows import lost_space_doubts
@@ -101,6 +103,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
     else:
         _stream_document(reading, result, settings)
+    hidden = hidden_rows_note(result.records)
+    if hidden:
+        # An item of the form opening inside another row's cell: a row with no date line or
+        # section of its own to count it by, read into its neighbour (issue 10).
+        result.notes.append(hidden)
+        result.status = "partial"
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -127,7 +135,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     parts = reading.parts or [lambda: reading.pages]
     seen: set[bytes] = set()
     notes: list[str] = []
-    lost = unrowed = skipped = unopened = beyond = broken = 0
+    lost = unrowed = skipped = unopened = beyond = broken = timings = 0
     lost_lines: list[str] = []
     in_table = False
     spaces_lost = SPACES_LOST_NOTE in reading.notes
@@ -150,6 +158,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
         beyond += dates_beyond_rows(stream.region, stream.rows, stream.dates_before)
+        timings += timings_beyond_rows(stream.region, stream.rows)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
         lost_lines.extend(stream.lost_lines)
@@ -173,6 +182,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.notes.append(
             f"the table region prints {beyond} more dates than rows were read; rows may be missing"
             " or run together"
+        )
+        result.status = "partial"
+    if timings and beyond <= unrowed:
+        # Every date line placed and no more dates than rows, yet more 提出時期 than rows: rows
+        # under a merged date, with no section, read into their neighbours (issue 10).
+        result.notes.append(
+            f"the table region prints {timings} more 提出時期 (事前 / 事後) than rows were read;"
+            " rows may be missing or run together"
         )
         result.status = "partial"
     if broken:
@@ -227,6 +244,12 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
+        result.status = "partial"
+    hidden = None if reading.ocr else hidden_rows_note(result.records)
+    if hidden:
+        # A text layer's row with no ruling between it and the row above (Writer, a merged date)
+        # read into that row: its item opens inside the row's item (OCR's misreads aside).
+        result.notes.append(hidden)
         result.status = "partial"
     return result
 
