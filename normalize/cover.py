@@ -340,12 +340,27 @@ def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
                 f"評価書番号 read as {facts['assessment_number']!r}, followed by "
                 f"{name_read[:at].strip()!r} before the name: check it",
             )
-    if name is not None and not name.replace(" ", "").startswith(affair):
+    if name is not None and not _names_affair(name, affair, (agency, got)):
         _doubt(
             facts,
             "assessment_name",
             f"評価書名 read as {name!r}, the declaration names the affair {affair!r}: check it",
         )
+
+
+_SPACE = regex.compile(r"\s+")
+
+
+def _names_affair(name: str, affair: str, agencies: tuple[str | None, ...]) -> bool:
+    """Whether the 評価書名 ``name`` opens with the ``affair`` the declaration names, its spaces
+    (also U+3000) aside, or after the agency's body the cover names (``潮見台町 予防接種に関する
+    事務 全項目評価書`` beside 潮見台町長; a new user's cover was doubted with both agreeing)."""
+    text = _SPACE.sub("", name)
+    affair = _SPACE.sub("", affair)
+    if text.startswith(affair):
+        return True
+    bodies = {_agency_body(_SPACE.sub("", a)) for a in agencies if a}
+    return any(body and text.startswith(body + affair) for body in bodies)
 
 
 # The first word of an 評価書名 this short and set apart by a space is a stray mark, not the name.

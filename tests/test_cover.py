@@ -188,3 +188,23 @@ def test_cover_labels_printed_before_the_declaration_are_not_its_subject():
     assert not any(k.startswith("doubt:") for k in facts), facts
     wrong = cover_facts_from_text(text.replace("評価実施機関名 北浜町長", "評価実施機関名 南浜町長"))
     assert "北浜町長" in wrong["doubt:agency"]
+
+
+def test_a_name_opening_with_the_agencys_body_agrees_with_the_declaration():
+    """評価書名 printed after the body's name (``潮見台町 予防接種に関する事務 全項目評価書``)
+    names the affair the declaration names: no doubt (a new user's cover drew one); another
+    body's name before it, or another affair, still does."""
+    text = (
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 評価書名\n"
+        "5 北浜町 予防接種に関する事務 全項目評価書\n"
+        "個人のプライバシー等の権利利益の保護の宣言\n"
+        "北浜町長は、予防接種に関する事務における特定個人情報ファイルの取扱いにあたり、\n"
+        "評価実施機関名 北浜町長\n公表日 令和6年2月1日\n"
+    )
+    facts = cover_facts_from_text(text)
+    assert facts["assessment_name"].endswith("予防接種に関する事務 全項目評価書")
+    assert "doubt:assessment_name" not in facts, facts
+    other = cover_facts_from_text(text.replace("5 北浜町 予防接種", "5 南浜町 予防接種"))
+    assert "予防接種に関する事務" in other["doubt:assessment_name"]
+    affair = cover_facts_from_text(text.replace("5 北浜町 予防接種", "5 北浜町 国民健康保険"))
+    assert "doubt:assessment_name" in affair
