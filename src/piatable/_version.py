@@ -1,16 +1,35 @@
 """The package version, and the source commit when piatable runs from a git checkout."""
 
+import importlib.util
 import subprocess
 from pathlib import Path
 
 __version__ = "0.1.0"
 
 
+# The compiled loops ``setup.py`` builds when a C compiler and Python's headers are found (each
+# has a Python twin that gives the same records, slower).
+COMPILED_LOOPS = (
+    "piatable.normalize.grid._plain_lines",
+    "piatable.extract._page_chars",
+    "piatable.extract._text_objects",
+)
+
+
+def compiled_loops() -> str:
+    """``compiled loops`` when all of COMPILED_LOOPS import, else which are missing (the Python
+    twins run instead: a pip install without a C compiler)."""
+    missing = [name.rsplit(".", 1)[1] for name in COMPILED_LOOPS if importlib.util.find_spec(name) is None]
+    if not missing:
+        return "compiled loops"
+    return f"Python loops for {', '.join(missing)} (no C compiler at install: same records, slower)"
+
+
 def version_text() -> str:
     """``piatable 0.1.0`` plus ``(git 0086a3c)`` — ``+dirty`` when files differ from that commit —
     when the package runs from a git checkout (an editable install), so a result can be tied to
-    the code that made it.  An installed wheel, or a machine without git, gives the version alone.
-    """
+    the code that made it, then ``; compiled loops`` or which loops run in Python
+    (``compiled_loops``).  An installed wheel, or a machine without git, gives no commit."""
     text = f"piatable {__version__}"
     here = Path(__file__).resolve().parent
 
@@ -24,5 +43,7 @@ def version_text() -> str:
         commit = git("rev-parse", "--short", "HEAD")
         dirty = git("status", "--porcelain", "--untracked-files=no")
     except (OSError, subprocess.SubprocessError):
-        return text
-    return f"{text} (git {commit}{'+dirty' if dirty else ''})" if commit else text
+        commit = ""
+    if commit:
+        text = f"{text} (git {commit}{'+dirty' if dirty else ''})"
+    return f"{text}; {compiled_loops()}"
