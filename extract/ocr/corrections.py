@@ -46,6 +46,7 @@ from .item_numbers import (
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, restore_number_brackets
 from .phrases import printed_phrases, snap_closing_note, snap_phrases
+from .read_headings import keep_read_headings
 from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
@@ -478,6 +479,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     texts = snap_phrases(texts, printed)
                 elif column == "after":
                     texts = snap_closing_note(texts)
+                elif column == "item":
+                    texts = keep_read_headings([cl.text for cl in lines], texts)
             for cl, text in zip(lines, texts, strict=True):
                 if text != cl.text:
                     cl.text = text

@@ -362,7 +362,8 @@ def snap_item_lines(lines: list[str]) -> list[str]:
             parent = run = run + body
         else:
             parent = heading_key(text) or None
-            run = body if prefix or not run else run + body
+            # White space after the numbering (３．　特 / 定個人…) is no part of the heading's text.
+            run = body.lstrip() if prefix or not run else run + body
         i += 1
     return out
 

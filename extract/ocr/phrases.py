@@ -91,7 +91,20 @@ def _nearest(text: str, printed: Counter[str] | None = None) -> str | None:
     sentences = {_words(phrase) for phrase in nearest}
     if len(sentences) > 1 or _words(text) in sentences:
         return None
-    return _spelling(text, nearest, printed)
+    spelled = _spelling(text, nearest, printed)
+    # A character read twice or a speck (重要な変更にああたらない) is one character off another
+    # phrase too, with that character dropped: the substitution (…にはあたらない) is then a guess
+    # between two sentences, taken only where the document prints it more often than the other
+    # (set H's scans: 4 cells printed …にあたらない written …にはあたらない).
+    dropped = {text[:k] + text[k + 1 :] for k in range(len(text))} & set(EXPLANATION_PHRASES)
+    if dropped:
+        counts = printed or Counter()
+        other = max(dropped, key=lambda phrase: (counts.get(phrase, 0), phrase))
+        if counts.get(other, 0) > counts.get(spelled, 0):
+            return other
+        if counts.get(other, 0) == counts.get(spelled, 0):
+            return None
+    return spelled
 
 
 def snap_phrases(lines: list[str], printed: Counter[str] | None = None) -> list[str]:
