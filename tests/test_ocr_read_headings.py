@@ -34,6 +34,10 @@ def _corrected_item(lines: list[str]) -> list[str]:
         # A heading wrapped after the numbering's full-width space (snap_item_lines made 特特).
         ["Ⅱ特定個人情報ファイルの概要", "３．　特", "定個人情報の入手・使用", "②入手方法"],
         ["Ⅵ評価実施手続", "２．　国", "民・住民等からの意見の聴取", "①方法"],
+        # A heading's numbering wrapped onto a line of its own (restore_lost_circled took １． for a
+        # lost circled number: ②監査, ③対象人数).
+        ["Ⅳその他のリスク対策", "１．", "監査", "①自己点検"],
+        ["Ⅱしきい値判断項目", "１．", "対象人数", "いつ時点の計数か"],
         # A top heading wrapped before 概要: its Ⅱ is right (fix_heading made it Ⅲ).
         ["Ⅱ特定個人情報ファイルの", "概要", "１．特定個人情報ファイル名"],
     ],
