@@ -71,3 +71,16 @@ def test_phrase_read_with_a_character_twice_is_the_documents_sentence(read):
     assert snap_phrases([read], Counter({"重要な変更にはあたらない": 3})) == ["重要な変更にはあたらない"]
     # A plain misread is still snapped.
     assert snap_phrases(["重要な変更にめたらない"]) == ["重要な変更にあたらない"]
+
+
+def test_phrase_left_as_read_is_flagged_suspect():
+    def doubts(text: str) -> list[tuple[str, str]]:
+        row = RawRow()
+        row.cells["item"] = [CellLine("Ⅱ特定個人情報ファイルの概要")]
+        row.cells["explanation"] = [CellLine(text)]
+        correct_ocr_rows([row])
+        return [(d.kind, d.field) for d in row.doubts]
+
+    assert ("ocr_suspect", "explanation") in doubts("重要な変更にああたらない")
+    for printed in ("重要な変更にあたらない", "重要な変更にはあたらない", "・重要な変更にあたらない"):
+        assert doubts(printed) == []
