@@ -46,6 +46,7 @@ from .item_numbers import (
 from .lone_katakana import lone_katakana_to_kanji
 from .paragraph_counts import paren_numbers, restore_number_brackets
 from .phrases import printed_phrases, snap_closing_note, snap_phrases
+from .read_headings import keep_read_headings
 from .stray_kana import drop_stray_before_katakana
 from .structure_fixes import (
     drop_box_specks,
@@ -517,6 +518,14 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
+    for row, before in zip(rows, was, strict=True):
+        # An item line read as a heading of the form keeps it, whichever step changed it.
+        item = row.cells.get("item") or []
+        for cl, text in zip(
+            item, keep_read_headings(before.get("item", []), [cl.text for cl in item]), strict=True
+        ):
+            fixes -= text != cl.text
+            cl.text = text
     for row in rows:
         item = row.cells.get("item") or []
         # A heading wrapped over lines is one line of the item, whatever its ink said.

@@ -155,6 +155,11 @@ def fix_heading(line: str) -> str:
     the heading has several in different forms), a circled number before a numbered heading
     whose number the forms agree on (after @, or a look-alike such as ⑧ for ②)."""
     text = line.strip()
+    if any(
+        text[:1] in numerals and heading.startswith(text[1:]) for heading, numerals in top_headings().items()
+    ):
+        # Read right already: Ⅱ特定個人情報ファイルの / 概要 starts Ⅲ's heading too.
+        return line
     for heading, numerals in top_headings().items():
         for k in range(1, 4):
             prefix, rest = text[:k], text[k:]

@@ -362,7 +362,8 @@ def snap_item_lines(lines: list[str]) -> list[str]:
             parent = run = run + body
         else:
             parent = heading_key(text) or None
-            run = body if prefix or not run else run + body
+            # White space after the numbering (３．　特 / 定個人…) is no part of the heading's text.
+            run = body.lstrip() if prefix or not run else run + body
         i += 1
     return out
 
@@ -388,11 +389,11 @@ def _circled_number(key: str, ancestors: list[str]) -> str | None:
 
 def _stray(text: str, ancestors: list[str], limit: int) -> bool:
     """True when ``text`` (a line or a line's start) is short garbage, not text of a heading: at
-    most ``limit`` characters, no circled number or Roman numeral, no heading of its own, and
+    most ``limit`` characters, no circled number, Roman numeral or １．, no heading of its own, and
     not the end of the heading before it wrapped (提供先における用 / 途)."""
     return (
         0 < len(text) <= limit
-        and not regex.search(r"[①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]", text)
+        and not regex.search(r"[①-⑳ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|^[0-9０-９]{1,2}[．.]$", text)  # １． wraps off its heading
         and text not in printed_headings()
         and not any(k.startswith(ancestors[-1] + text) for k in printed_headings())
     )

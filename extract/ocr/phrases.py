@@ -91,7 +91,39 @@ def _nearest(text: str, printed: Counter[str] | None = None) -> str | None:
     sentences = {_words(phrase) for phrase in nearest}
     if len(sentences) > 1 or _words(text) in sentences:
         return None
-    return _spelling(text, nearest, printed)
+    spelled = _spelling(text, nearest, printed)
+    # A character read twice or a speck (重要な変更にああたらない) is one character off another
+    # phrase too, with that character dropped: the substitution (…にはあたらない) is then a guess
+    # between two sentences, taken only where the document prints it more often than the other
+    # (set H's scans: 4 cells printed …にあたらない written …にはあたらない).
+    dropped = _dropped_one(text)
+    if dropped:
+        counts = printed or Counter()
+        other = max(dropped, key=lambda phrase: (counts.get(phrase, 0), phrase))
+        if counts.get(other, 0) > counts.get(spelled, 0):
+            return other
+        if counts.get(other, 0) == counts.get(spelled, 0):
+            return None
+    return spelled
+
+
+def _dropped_one(text: str) -> set[str]:
+    """The stock phrases ``text`` is with one character inside it (not its first or last: a mark
+    before or after a phrase is printed) left out."""
+    return {text[:k] + text[k + 1 :] for k in range(1, len(text) - 1)} & set(EXPLANATION_PHRASES)
+
+
+def phrase_in_doubt(lines: list[str]) -> str:
+    """Why an explanation cell (its lines) is in doubt when one of its lines, or the cell read as
+    one text, is a stock phrase with a character added (read twice, a speck) and also one
+    character off another phrase (重要な変更にああたらない: …にあたらない or …にはあたらない), which
+    ``snap_phrases`` leaves as read without the document's evidence; else ``""``."""
+    for text in [*lines, "".join(lines)]:
+        body = _SPACE.sub("", text).rstrip(_TAIL)
+        dropped = _dropped_one(body) if body not in EXPLANATION_PHRASES else set()
+        if dropped:
+            return f"{body!r}: a stock sentence with a character added or misread ({min(dropped)!r} …)"
+    return ""
 
 
 def snap_phrases(lines: list[str], printed: Counter[str] | None = None) -> list[str]:

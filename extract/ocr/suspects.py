@@ -20,6 +20,7 @@ from piatable.vocabulary import heading_key
 from .date_repairs import UNKNOWN_ERA
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
+from .phrases import phrase_in_doubt
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
 # characters it could not read.
@@ -121,6 +122,8 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
             why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
             why = _near_heading(lines) or _misnumbered_heading(lines)
+        elif column == "explanation" and not why:
+            why = phrase_in_doubt(lines)
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
