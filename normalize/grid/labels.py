@@ -253,9 +253,13 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
 # wide, samples/office-narrow25) leaves single characters of its middle under the header; the
 # characters of 事前 / 事後 are never taken so (a value wrapped so, 事 / 前, is a cell's).
 _TIMING_CHARS = frozenset("事前後")
-_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label))) | frozenset(
-    label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
-) | frozenset(c for label in LABELS for c in label[1:-1] if c not in _TIMING_CHARS)
+_LABEL_TAILS = (
+    frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+    | frozenset(
+        label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
+    )
+    | frozenset(c for label in LABELS for c in label[1:-1] if c not in _TIMING_CHARS)
+)
 
 
 def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
