@@ -17,9 +17,11 @@ from .lines import Line
 # The first and second characters of a 提出時期 value.
 _HEAD = "事"
 _TAILS = "前後"
-# How far (in display columns) the second character may stand from the first's offset, and how
-# many lines below it (a blank line between: a line of another column's cell).
-WRAPPED_TIMING_DX = 1.0
+# How far (in characters: ``pdftotext -layout`` places text by character count, so a line of
+# full-width text drifts from its neighbours in display columns) the second character may stand
+# from the first's offset (measured on office-narrow25: 0, at most 2), and how many lines below
+# it (a blank line between: a line of another column's cell).
+WRAPPED_TIMING_DX = 2.0
 WRAPPED_TIMING_LINES = 2
 
 
@@ -27,9 +29,19 @@ def _lone(line: list[Line], i: int, text: str) -> bool:
     return line[i].text.strip() == text
 
 
+def _char_offsets(line: list[Line]) -> list[float]:
+    """Each piece's offset counted in characters, whatever the pieces' units (display columns or
+    characters): the offset less what the pieces before it are wider than their length."""
+    out, extra = [], 0.0
+    for p in line:
+        out.append(p.x0 - extra)
+        extra += (p.x1 - p.x0) - len(p.text)
+    return out
+
+
 def join_wrapped_timing(segs: list[list[Line]]) -> int:
     """Join, in place, each lone 事 piece with the lone 前 / 後 piece standing under it (within
-    ``WRAPPED_TIMING_LINES`` lines, its offset within ``WRAPPED_TIMING_DX``): the 事 piece reads
+    ``WRAPPED_TIMING_LINES`` lines, its offset in characters within ``WRAPPED_TIMING_DX``): the 事 piece reads
     事前 / 事後 (keeping its offset and width: the column is one character wide) and the
     second piece is removed.  ``segs``: each line's pieces, left to right.  Returns the number
     of values joined; a 事 with nothing under it is left as it is (the timing is then invalid
@@ -39,14 +51,14 @@ def join_wrapped_timing(segs: list[list[Line]]) -> int:
         for i in range(len(line)):
             if not _lone(line, i, _HEAD):
                 continue
-            x = line[i].x0
+            x = _char_offsets(line)[i]
             for jj in range(j + 1, min(len(segs), j + 1 + WRAPPED_TIMING_LINES)):
                 below = segs[jj]
                 k = next(
                     (
                         k
-                        for k, p in enumerate(below)
-                        if abs(p.x0 - x) <= WRAPPED_TIMING_DX and p.text.strip() in tuple(_TAILS)
+                        for k, (p, xc) in enumerate(zip(below, _char_offsets(below), strict=True))
+                        if abs(xc - x) <= WRAPPED_TIMING_DX and p.text.strip() in tuple(_TAILS)
                     ),
                     None,
                 )
