@@ -30,10 +30,12 @@ from make_office_samples import SAMPLES, Case, plain_case
 
 # Rows kept per table.
 ROWS_MAX = 9
+FALLBACK_GLYPHS = "○□△〒"
 # Widths of the 提出時期 column: Calc character units, Writer centimetres (one to one and a half
-# full-width characters at 9–11 pt, cell padding included).
-CALC_WIDTHS = (2.4, 2.8, 3.2)
-WRITER_WIDTHS = (0.62, 0.7, 0.8)
+# full-width characters, cell padding included; the held-out tables' 9.5–11 pt IPA fonts a
+# little wider, else LibreOffice clips the cells).
+CALC_WIDTHS = {False: (2.4, 2.8, 3.2), True: (3.0, 3.4)}
+WRITER_WIDTHS = {False: (0.62, 0.7, 0.8), True: (0.72, 0.8, 0.88)}
 
 
 def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Case:
@@ -41,8 +43,15 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
     style = office.DATE_STYLES[(n + 3 * heldout) % len(office.DATE_STYLES)]
     c = plain_case(name, table[:ROWS_MAX], maker, heldout=heldout, date_style=style)
     widths = list(c.widths)
-    widths[4] = rng.choice(CALC_WIDTHS if maker == "calc" else WRITER_WIDTHS)
-    return replace(c, widths=tuple(widths), valign=rng.choice(("top", "center", "bottom")), valign_of={})
+    widths[4] = rng.choice((CALC_WIDTHS if maker == "calc" else WRITER_WIDTHS)[heldout])
+    # Marks some fonts lack (drawn out of the text's order): the truth check leaves them out.
+    return replace(
+        c,
+        widths=tuple(widths),
+        valign=rng.choice(("top", "center", "bottom")),
+        valign_of={},
+        fallback_glyphs=FALLBACK_GLYPHS,
+    )
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
