@@ -40,6 +40,10 @@ words show it, and so do a few other pieces that no cell of their column holds. 
   kana or kanji alone, more text after it (``時`` over an explanation: a piece of the header's
   wrapped 提出時 / 期; a wrap leaves a lone character at a paragraph's end, not at the cell's
   start); no row of the samples' truth has a one-character paragraph;
+* ``timing piece`` (any text row): the explanation opens with 事, 前 or 後 alone, a space or a
+  line after it (``後 時点修正``): a character of a 提出時期 value wrapped one character a line
+  in a column one character wide (事 / 後), read into the explanation (samples/office-narrow25:
+  what is left where ``normalize/grid/wrapped_timing.py`` could not pair the two characters);
 * ``digit piece``: a paragraph of the explanation is only digits and date separators
   (``202`` / ``0ー`` / ``10ー1``): a date wrapped in a narrow column, read into this row
   (``row_split_guess``; ``shared_line_checks`` sees the pieces written with 令和 / 年 / 月).
@@ -247,7 +251,25 @@ def lone_character_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+# 事, 前 or 後 alone at the explanation's start, then a space or a line break.
+_TIMING_PIECE = regex.compile(r"^[事前後](?:[ 　]+|\n)\S")
+
+
+def timing_piece_doubts(record: Record) -> list[Doubt]:
+    """``timing piece`` (see the module notes): ``column_guess`` on the 提出時期."""
+    text = (record.explanation or "").lstrip()
+    if not _TIMING_PIECE.match(text):
+        return []
+    why = f"the explanation opens with {text[0]!r} alone: a piece of 事前/事後 wrapped a character a line?"
+    return [Doubt("column_guess", "timing", why)]
+
+
 def any_text_doubts(record: Record, q: QualitySettings) -> list[Doubt]:
     """The checks of this module for any text row (``-layout`` too): item tail, short
-    explanation, lone character."""
-    return item_tail_doubts(record) + short_explanation_doubts(record, q) + lone_character_doubts(record)
+    explanation, lone character, timing piece."""
+    return (
+        item_tail_doubts(record)
+        + short_explanation_doubts(record, q)
+        + lone_character_doubts(record)
+        + timing_piece_doubts(record)
+    )

@@ -249,8 +249,16 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
 # The tails a narrow header cell wraps a label into (提出時期に係る説 / 明): any proper end of a
 # label, and any middle part of two or more characters (a label wrapped over three lines:
 # 変更 / 前の / 記載).  A line of them only right under the header row is the header's.
-_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label))) | frozenset(
-    label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
+# A label wrapped one character per line (提 / 出 / 時 / 期 in a 提出時期 column one character
+# wide, samples/office-narrow25) leaves single characters of its middle under the header; the
+# characters of 事前 / 事後 are never taken so (a value wrapped so, 事 / 前, is a cell's).
+_TIMING_CHARS = frozenset("事前後")
+_LABEL_TAILS = (
+    frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+    | frozenset(
+        label[a:b] for label in LABELS for a in range(1, len(label)) for b in range(a + 2, len(label))
+    )
+    | frozenset(c for label in LABELS for c in label[1:-1] if c not in _TIMING_CHARS)
 )
 
 

@@ -26,6 +26,7 @@ from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
+from .wrapped_timing import join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -469,6 +470,7 @@ def layout_page_rows(
         if not body:
             continue
         segs = [_layout_segments(ln, by_chars) for ln in body]
+        join_wrapped_timing(segs)
         running = _running_columns(carry)
         init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
