@@ -100,7 +100,8 @@ def give_untaken_dates(filled: list[RawRow], untaken: list[CellLine], confidence
     of that page that took the row above's date (``filled``, in print order): the last of those
     rows take the untaken dates in the order printed (pass 1 prints its dates in row order, and
     the untaken ones follow the taken ones).  Which row each belongs to is a guess: the rows are
-    flagged ``row_split_guess`` on ``change_date`` and their confidence kept to ``confidence``.
+    flagged ``row_split_guess`` on ``change_date`` and their confidence kept to ``confidence``
+    (``merged_cell_filled`` stays: their 提出時期 may still be the row above's).
     Before, each such date made a row of a date alone while the rows whose dates they were kept
     the row above's, unwarned (a new user's Calc table: 3 such rows at confidence 0.895–0.898)."""
     dates = [cl for cl in untaken if is_date_line(cl.text)]
@@ -109,7 +110,6 @@ def give_untaken_dates(filled: list[RawRow], untaken: list[CellLine], confidence
         return untaken
     for row, date in zip(filled[len(filled) - n :], dates[:n], strict=True):
         row.cells["change_date"] = [date]
-        row.flags.remove("merged_cell_filled")
         row.confidence = min(row.confidence, confidence)
         why = f"a date printed apart from its row ({date.text.strip()}), given to a row that printed none"
         row.doubts.append(Doubt("row_split_guess", "change_date", why))
