@@ -35,6 +35,7 @@ from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
 from .plan_values import finish_costs, rows_left_open
 from .rejoin import is_soft_break, same_printed_line
+from .rowless_dates import give_untaken_dates
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
 
@@ -428,7 +429,7 @@ def text_page_rows(
             page.singles = [*page.singles, moved]
             page.rows[0].date = None
             plan = alt if alt_cost <= cost - LOOSE_DATE_COST else [replace(t, unsure=True) for t in alt]
-    k = 0
+    k, filled = 0, []
     for prow, take in zip(page.rows, plan, strict=True):
         row = RawRow()
         if prow.date is not None:
@@ -438,6 +439,7 @@ def text_page_rows(
             k += 1
         else:
             row.flags.append("merged_cell_filled")
+            filled.append(row)
         texts = page.singles[k : k + take.pre]
         k += take.pre
         if take.timing:
@@ -501,8 +503,11 @@ def text_page_rows(
         row.set_pages()
         row.flags = sorted(set(row.flags))
         out.append(row)
-    for cl in page.singles[k:]:
-        # Pass-1 pieces no row took: kept, and doubted.
+    rest = give_untaken_dates(filled, page.singles[k:], AMBIGUOUS_CONFIDENCE)
+    if page.rows and out:
+        last_date = (out[-1].cells["change_date"] or [last_date])[0]
+    for cl in rest:
+        # Pass-1 pieces no row took (less the dates given to rows that printed none): kept, and doubted.
         row = RawRow()
         key = {"d": "change_date", "t": "timing"}.get(kind(cl), "explanation")
         row.cells[key] = [cl]

@@ -23,6 +23,7 @@ from .ocr_spots import unsure_kanji_doubts
 from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
+from .rowless_dates import dateless_fill_doubts
 from .shared_line_checks import shared_line_row_doubts
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
@@ -172,7 +173,7 @@ def rows_to_records(
     flag_duplicates(records, q, seen)
     whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)
-    strays = stray_date_doubts(rows)
+    strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = shared_line_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
     groups = filled_group_doubts(rows)

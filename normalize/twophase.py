@@ -49,6 +49,7 @@ from .merged_reasons import reads_without_reason, share_reason
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, UNTAKEN_COST, runs_into_explanation
 from .plan_values import rows_left_open
 from .rejoin import same_printed_line
+from .rowless_dates import give_untaken_dates
 from .singlepass import (
     WIDTH_MIN_COUNT,
     WIDTH_SPREAD_UNITS,
@@ -537,7 +538,7 @@ def two_phase_rows(
         left_open = singles_left_open(
             page.singles, [r.date is not None for r in page.rows], (last_date, last_timing)
         )
-        queue = list(page.singles)
+        queue, filled = list(page.singles), []
         taken = 0
         for prow, (take_d, take_t, unsure), is_open in zip(page.rows, plan, left_open, strict=True):
             row = RawRow()
@@ -548,6 +549,7 @@ def two_phase_rows(
                 taken += 1
             else:
                 row.flags.append("merged_cell_filled")
+                filled.append(row)
             if take_t and taken < len(queue):
                 last_timing = queue[taken]
                 taken += 1
@@ -585,7 +587,9 @@ def two_phase_rows(
             out.append(row)
         if taken < len(queue):
             # Pass-1 lines no row took: a row lost from pass 2 would otherwise vanish unseen.
-            for cl in queue[taken:]:
+            rest = give_untaken_dates(filled, queue[taken:], AMBIGUOUS_CONFIDENCE)
+            last_date = (out[-1].cells["change_date"] or [last_date])[0] if out else last_date
+            for cl in rest:
                 row = RawRow()
                 row.cells["change_date" if is_date_line(cl.text) else "timing"] = [cl]
                 row.flags = ["column_guess", "row_split_guess"]

@@ -1,0 +1,117 @@
+"""Doubts on rows given a neighbour's date while a date of their page went elsewhere (issues 10, 12).
+
+In row-ordered text (``pdftotext -raw``, pypdfium2) LibreOffice Calc prints a page's one-line
+cells first, the dates that fit a narrow 変更日 column among them (``R3.9.30``, ``H31.4.1``),
+and its wrapped cells after, row by row (a date that wraps, ``2020/2/`` over ``14``, with its
+row, or after the row before).  Where the reader does not take that order, a one-line date may
+make a row of its own that holds nothing else, or a wrapped date's pieces may end the row
+before's explanation; the rows whose dates those were print none of their own and are given the
+row above's date as a merged cell's (``merged_cell_filled``).  A new user's Calc table so gave
+3 empty rows and 3 rows at confidence 0.895–0.898 with another row's date and no warning.
+
+What the text shows honestly:
+
+* a row holding a date and no item, before, after or explanation is no row of an amendment
+  table (each names what it changed): its date is a date printed apart from its row;
+* a text cell ending in a date or the head of one (``…に伴う修正2021/12/``) after other text
+  holds a date that wrapped out of the next row's cell.
+
+``dateless_fill_doubts`` gives ``row_split_guess`` (on ``change_date``) to each row of such a page
+that took its date from the row above: which of them the printed date belongs to, the text does
+not say.  Ruled rows (the grid, whose rulings show the cells) are not checked.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import CellLine, Doubt, RawRow
+
+from .dates import DATE_SEPARATORS, ERA_OFFSETS, is_date_line
+
+TEXT_FIELDS = ("item", "before", "after", "explanation")
+_ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
+_SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
+# A date, or its head cut by a wrap (year and month, a separator after them), ending a cell's
+# text after other text that is not a digit: ``…修正2021/12/``, ``…修正R3.9.``, ``…修正2020年2月``.
+TRAILING_DATE = regex.compile(
+    rf"(?<=[^\d０-９\s{_SEPS}])\s*(?P<date>(?:[0-9０-９]{{4}}|(?:{_ERA})\s*[0-9０-９元]{{1,2}})"
+    rf"\s*[{_SEPS}年]\s*[0-9０-９]{{1,2}}\s*(?:[{_SEPS}月]\s*(?:[0-9０-９]{{1,2}}\s*日?)?)?)\s*$"
+)
+
+
+def _text(row: RawRow, f: str) -> str:
+    return "".join(cl.text.strip() for cl in row.cells.get(f) or [])
+
+
+def _pages(row: RawRow) -> set[int | None]:
+    pages = {cl.page for cells in row.cells.values() for cl in cells}
+    return pages or {None}
+
+
+def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str]]:
+    """(pages, what) of each date printed apart from its row: a row of a date alone, or a text
+    cell ending in a date (the last row's before the one that took a filled date)."""
+    out = []
+    for k, row in enumerate(rows):
+        if row.ruled:
+            continue
+        date = _text(row, "change_date")
+        if date and not any(_text(row, f) for f in TEXT_FIELDS):
+            out.append((_pages(row), f"a date with no cells of its own ({date})"))
+            continue
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if nxt is None or "merged_cell_filled" not in nxt.flags:
+            continue
+        for f in ("explanation", "after", "before"):
+            m = TRAILING_DATE.search(_text(row, f))
+            if m:
+                out.append((_pages(row) | _pages(nxt), f"a date ending the {f} of a row ({m.group('date')})"))
+                break
+    return out
+
+
+def dateless_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
+    """Per row, ``row_split_guess`` on ``change_date`` for a row that took the row above's date
+    (``merged_cell_filled``) on a page where a date was printed apart from its row (a row of a
+    date alone, or a date ending a text cell); the rows of a date alone are flagged so too."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    apart = _apart_dates(rows)
+    if not apart:
+        return out
+    for k, row in enumerate(rows):
+        if row.ruled:
+            continue
+        pages = _pages(row)
+        alone = _text(row, "change_date") and not any(_text(row, f) for f in TEXT_FIELDS)
+        if "merged_cell_filled" not in row.flags and not alone:
+            continue
+        near = [what for p, what in apart if p & pages or None in p or None in pages]
+        if near:
+            why = f"{near[0]} was printed on this row's page while its date was taken from the row above"
+            if alone:
+                why = "the row holds a date alone: a date printed apart from its row"
+            out[k].append(Doubt("row_split_guess", "change_date", why))
+    return out
+
+
+def give_untaken_dates(filled: list[RawRow], untaken: list[CellLine], confidence: float) -> list[CellLine]:
+    """Pass-1 lines no row of a page took (``twophase``), less the dates given here to the rows
+    of that page that took the row above's date (``filled``, in print order): the last of those
+    rows take the untaken dates in the order printed (pass 1 prints its dates in row order, and
+    the untaken ones follow the taken ones).  Which row each belongs to is a guess: the rows are
+    flagged ``row_split_guess`` on ``change_date`` and their confidence kept to ``confidence``
+    (``merged_cell_filled`` stays: their 提出時期 may still be the row above's).
+    Before, each such date made a row of a date alone while the rows whose dates they were kept
+    the row above's, unwarned (a new user's Calc table: 3 such rows at confidence 0.895–0.898)."""
+    dates = [cl for cl in untaken if is_date_line(cl.text)]
+    n = min(len(dates), len(filled))
+    if not n:
+        return untaken
+    for row, date in zip(filled[len(filled) - n :], dates[:n], strict=True):
+        row.cells["change_date"] = [date]
+        row.confidence = min(row.confidence, confidence)
+        why = f"a date printed apart from its row ({date.text.strip()}), given to a row that printed none"
+        row.doubts.append(Doubt("row_split_guess", "change_date", why))
+    given = {id(cl) for cl in dates[:n]}
+    return [cl for cl in untaken if id(cl) not in given]

@@ -1,0 +1,123 @@
+"""Dates printed apart from their rows in row-ordered text (normalize/rowless_dates.py): on built
+rows and on committed LibreOffice Calc texts (samples/office-wrapdate25, office-between18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.models import CellLine, RawRow
+from piatable.normalize.rowless_dates import TRAILING_DATE, dateless_fill_doubts, give_untaken_dates
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ("item", "before", "after", "explanation")
+
+
+def row(
+    date: str, page: int, line: int, item: str = "", explanation: str = "", filled: bool = False
+) -> RawRow:
+    r = RawRow()
+    r.cells["change_date"] = [CellLine(date, page, line)] if date else []
+    if item:
+        r.cells["item"] = [CellLine(item, page, line + 1)]
+    if explanation:
+        r.cells["explanation"] = [CellLine(explanation, page, line + 2)]
+    r.flags = ["merged_cell_filled"] if filled else []
+    return r
+
+
+def kinds(doubts) -> list[tuple[str, str | None]]:
+    return [(d.kind, d.field) for d in doubts]
+
+
+def test_a_date_alone_doubts_the_rows_of_its_page_that_took_the_date_above():
+    rows = [
+        row("2020/2/14", 1, 3, "Ⅰ基本情報"),
+        row("2020/2/14", 1, 3, "Ⅱ特定個人情報ファイルの概要", filled=True),
+        row("R3.9.30", 1, 4),  # printed apart: no cells of its own
+        row("2020/2/14", 2, 3, "Ⅲリスク対策", filled=True),  # another page: left alone
+    ]
+    out = dateless_fill_doubts(rows)
+    assert kinds(out[0]) == []
+    assert kinds(out[1]) == [("row_split_guess", "change_date")]
+    assert "R3.9.30" in out[1][0].why
+    assert kinds(out[2]) == [("row_split_guess", "change_date")]
+    assert kinds(out[3]) == []
+
+
+def test_a_date_ending_an_explanation_doubts_the_next_row_that_took_the_date_above():
+    rows = [
+        row("R3.9.30", 1, 3, "Ⅰ基本情報", "組織改正による修正2021/12/"),
+        row("R3.9.30", 1, 3, "Ⅱ特定個人情報ファイルの概要", "修正", filled=True),
+    ]
+    out = dateless_fill_doubts(rows)
+    assert kinds(out[1]) == [("row_split_guess", "change_date")]
+    assert "2021/12/" in out[1][0].why
+    # An explanation that ends in words, or a next row with a date of its own: no doubt.
+    rows[0].cells["explanation"] = [CellLine("組織改正による修正", 1, 5)]
+    assert dateless_fill_doubts(rows) == [[], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("修正2021/12/", "2021/12/"),
+        ("修正2020年2月", "2020年2月"),
+        ("修正R3.9.", "R3.9."),
+        ("変更H31.4.1", "H31.4.1"),
+    ],
+)
+def test_a_trailing_date_or_its_head_is_found(text, date):
+    assert TRAILING_DATE.search(text).group("date") == date
+
+
+@pytest.mark.parametrize(
+    "text", ["令和3年4月1日", "第19条第8号", "重大な変更に該当しない", "４４の項、４５の項"]
+)
+def test_no_trailing_date_in_words_or_a_date_alone(text):
+    assert TRAILING_DATE.search(text) is None
+
+
+def test_untaken_dates_go_in_print_order_to_the_last_rows_that_printed_none():
+    filled = [row("R2.4.1", 1, 3, "Ⅰ", filled=True) for _ in range(3)]
+    untaken = [CellLine("R3.9.30", 1, 4), CellLine("事後", 1, 4), CellLine("H31.4.1", 1, 5)]
+    rest = give_untaken_dates(filled, untaken, 0.45)
+    assert [cl.text for cl in rest] == ["事後"]
+    assert [r.cells["change_date"][0].text for r in filled] == ["R2.4.1", "R3.9.30", "H31.4.1"]
+    assert all(
+        r.confidence <= 0.45 and kinds(r.doubts) == [("row_split_guess", "change_date")] for r in filled[1:]
+    )
+
+
+@pytest.mark.parametrize("family", ["pdftotext-raw", "pypdfium2"])
+def test_a_pass_one_date_no_row_took_goes_to_a_row_warned(family):
+    """A Calc page whose pass 1 prints 令和４年４月１日 that no row's place in the alignment took:
+    it made a row of a date alone (and the row it belonged to kept another date); now a row that
+    printed no date takes it, warned."""
+    got = [
+        r.to_dict()
+        for r in extract_document(ROOT / f"samples/office-between18/bt18-calc-1-{family}/input.txt").records
+    ]
+    alone = [g for g in got if g["change_date"] and not any(g[f] for f in TEXT)]
+    assert alone == []
+    given = [g for g in got if g["change_date_raw"] == "令和４年４月１日" and "row_split_guess" in g["flags"]]
+    assert given and all(g["confidence"] < 0.5 for g in given)
+
+
+@pytest.mark.parametrize("family", ["pdftotext-raw", "pypdfium2"])
+def test_mixed_one_line_and_wrapped_dates_of_a_narrow_column(family):
+    """A Calc table whose 変更日 column prints 2020/7/1 (merged over three rows) and R2.10.1 on one
+    line each and R3.4.1 over the rest: pass 1 does not say where the merged date ends, so the
+    rows given a date other than their own are warned, and every row has its item."""
+    folder = ROOT / f"samples/office-wrapdate25/w25-calc-kokuho-{family}"
+    got = [r.to_dict() for r in extract_document(folder / "input.txt").records]
+    expected = json.loads((folder / "expected/records.json").read_text("utf-8"))
+    assert len(got) == len(expected) == 8
+    assert [g["change_date_raw"] for g in got][4:] == ["R3.4.1"] * 4
+    assert all(g["item"] for g in got)
+    for g, e in zip(got, expected, strict=True):
+        if g["change_date"] != e["change_date"]:
+            assert "row_split_guess" in g["flags"] and g["confidence"] < 0.5
