@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,21 @@ def seed_path() -> Path:
 
 def load_expected(case: str) -> list[dict]:
     return json.loads((SAMPLES / case / "expected" / "records.json").read_text("utf-8"))
+
+
+SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def wrong_cells(got: list, want: list[dict]) -> list[tuple[int, str]]:
+    """(row, field) of each cell of the records ``got`` whose text differs from the expected
+    records ``want`` (whitespace aside), row by row in order."""
+
+    def ws(text: str | None) -> str:
+        return re.sub(r"\s+", "", text or "")
+
+    return [
+        (k, f)
+        for k, (g, w) in enumerate(zip(got, want, strict=True))
+        for f in SIX
+        if ws(getattr(g, f)) != ws(w[f])
+    ]

@@ -5,20 +5,16 @@ into its explanation; a note says the mark was left out (normalize/grid/unread_p
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from piatable.pipeline import extract_document
 
+from .conftest import wrong_cells
+
 DATA = Path(__file__).parent / "data" / "closing_page"
 CASES = sorted(p.stem for p in DATA.glob("*.pdf"))
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
-
-
-def _ws(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def test_there_are_cases():
@@ -31,13 +27,7 @@ def test_a_page_of_only_the_closing_mark_makes_no_row(name):
     result = extract_document(DATA / f"{name}.pdf")
     got = result.records
     assert len(got) == len(want)
-    wrong = [
-        (k, f)
-        for k, (g, w) in enumerate(zip(got, want, strict=True))
-        for f in SIX
-        if _ws(getattr(g, f)) != _ws(w[f])
-    ]
-    assert wrong == []
+    assert wrong_cells(got, want) == []
     assert "以" not in got[-1].explanation[-2:]
     assert "row_continued" not in got[-1].flags
     assert result.status == "success"

@@ -8,24 +8,18 @@ rows under it still take its value (tests/test_merged_date_break.py, test_page_c
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
 from piatable.pipeline import extract_document
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, wrong_cells
 
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 CASES = [
     "office-flow22/f22-calc-juki",
     "office-flow22/f22-calc-lists",
     "heldout-flow22/hf22-calc-jidou_teate",
 ]
-
-
-def _ws(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -40,10 +34,4 @@ def test_a_page_top_cell_closed_above_stays_empty(case):
     for k in empty_top:
         assert got[k].explanation == "", (k, got[k].explanation)
         assert "merged_cell_filled" not in got[k].flags or got[k].timing == want[k]["timing"]
-    wrong = [
-        (k, f)
-        for k, (g, w) in enumerate(zip(got, want, strict=True))
-        for f in SIX
-        if _ws(getattr(g, f)) != _ws(w[f])
-    ]
-    assert wrong == []
+    assert wrong_cells(got, want) == []
