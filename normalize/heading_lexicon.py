@@ -167,6 +167,26 @@ def structure() -> Structure:
 
 
 @lru_cache(maxsize=1)
+def whole_sections() -> frozenset[str]:
+    """Canonical headings of sections that are a whole item of their form: no other heading of
+    either lexicon file at or under the section's level (基礎項目's Ⅲ しきい値判断結果, printed as
+    the 項目 cell alone)."""
+    under: dict[str, set[str]] = {}  # section level → every heading at or under it
+    own: dict[str, set[str]] = {}  # section level → its own heading(s)
+    for _, level, parts in lexicon_lines():
+        head = level.split("/")[0]
+        if head.split(":")[-1] not in SECTION_NUMERALS:
+            continue
+        under.setdefault(head, set()).update(parts)
+        if level == head:
+            own.setdefault(head, set()).update(parts)
+    whole = {h for lv, hs in own.items() for h in hs if under[lv] == {h}}
+    # A heading that heads a section with sub-headings in another form (Ⅴ開示請求、問合せ of
+    # 全項目) is no whole item.
+    return frozenset(h for h in whole if not any(h in hs and under[lv] != {h} for lv, hs in own.items()))
+
+
+@lru_cache(maxsize=1)
 def hierarchy() -> dict[str, frozenset[str]]:
     """Canonical heading → the sections (Ⅰ…Ⅵ) the forms put it in (empty: outside Ⅰ…Ⅵ)."""
     index: dict[str, set[str]] = {}

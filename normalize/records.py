@@ -14,6 +14,7 @@ from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
 from .flags import flag_duplicates, flag_record
+from .heading_lexicon import canonical_text, whole_sections
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
@@ -88,7 +89,17 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     # The cover (表紙 評価実施機関名) is no section of the form: its fields are the cover's, not
     # the lexicon's headings.
     cover = bool(record.item_path) and bool(COVER_LABEL.match(record.item_path[0]))
-    if all(p in key.unknown for p in below_section) and not cover and "item_unknown" not in record.flags:
+    # A section that is a whole item of its form (基礎項目's Ⅲ しきい値判断結果) stands alone.
+    whole = (
+        not below_section
+        and key.section
+        and canonical_text(key.path[0][len(key.section) :]) in whole_sections()
+    )
+    if (
+        all(p in key.unknown for p in below_section)
+        and not (cover or whole)
+        and "item_unknown" not in record.flags
+    ):
         record.flags = sorted({*record.flags, "item_unknown"})
     if key.fuzzy:
         record.flags = sorted({*record.flags, "item_key_fuzzy"})

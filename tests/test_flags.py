@@ -471,3 +471,28 @@ def test_equal_cells_of_their_own_printed_text_are_not_one_cell_read_twice():
     spilled.cells["before"] = [CellLine("市民課", 1, 70)]
     spilled.cells["after"] = [CellLine("市民課", 1, 70)]
     assert "before_equals_after" in rows_to_records([spilled], "synthetic.txt", Settings())[0].flags
+
+
+def test_a_section_that_is_a_whole_item_is_not_unknown():
+    """基礎項目's Ⅲ しきい値判断結果 is a whole item of its form, printed alone in the 項目 cell: no
+    ``item_unknown`` (a new user's 基礎項目 table was warned on right rows); a section that has
+    sub-headings in the forms (Ⅱ特定個人情報ファイルの概要), printed alone, still is."""
+    from piatable.models import Record
+    from piatable.normalize.heading_lexicon import whole_sections
+    from piatable.normalize.items import item_path
+    from piatable.normalize.records import add_research_fields
+
+    assert whole_sections() == frozenset({"しきい値判断結果"})
+
+    def flags(item: str) -> list[str]:
+        r = Record(
+            source="x", row_index=0, page_start=1, page_end=1, change_date_raw="2023/4/1",
+            item_path=item_path(item), change_date="2023-04-01", item=item, before="[ 基礎項目評価 ]",
+            after="[ 重点項目評価 ]", timing="事前", explanation="対象人数の増加",
+        )  # fmt: skip
+        add_research_fields(r)
+        return r.flags
+
+    assert "item_unknown" not in flags("Ⅲしきい値判断結果")
+    assert "item_unknown" not in flags("Ⅲ しきい値判断結果")
+    assert "item_unknown" in flags("Ⅱ特定個人情報ファイルの概要")
