@@ -250,14 +250,16 @@ def _heading_tail(item: Sequence[str], paras: Sequence[str]) -> str:
     return ""
 
 
-def placed_doubts(record: Record) -> list[Doubt]:
+def placed_doubts(record: Record, ruled: bool = False) -> list[Doubt]:
     """``column_guess`` doubts where a cell opens or ends with another column's kind of text
-    (``placed`` in the module notes).  Measured on every sample kind: none fires on a right
-    row."""
+    (``placed`` in the module notes).  ``ruled``: the row's cells lie between drawn rulings (a
+    PDF's or a scan's grid), so an explanation that opens with 新規追加 or a choice is printed in
+    the explanation's own cell, not read into it (a new user's Calc table prints 新規追加 as
+    the explanation of added rows: right rows were warned)."""
     expl, item = paragraphs(record.explanation), paragraphs(record.item)
     out: list[Doubt] = []
     first = expl[0] if expl else ""
-    if first and (_CHOICE.match(first) or _CLOSING.match(first)):
+    if first and not ruled and (_CHOICE.match(first) or _CLOSING.match(first)):
         why = f"the explanation opens with an after cell's text ({first[:12]})"
         out += _doubts("after", "explanation", why)
     elif first and (INSTANCE_LINE.match(first) or is_heading_line(first)):

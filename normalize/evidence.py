@@ -463,7 +463,7 @@ def row_doubts(
         said = {d.why.partition(" (")[0] for d in lines}  # the same tear found line by line
         torn = torn_word_doubts(row, record, tokenizer)
         out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
-        out += placed_doubts(record) + spill_doubts(row, record, q, tokenizer)
+        out += placed_doubts(record, row.ruled) + spill_doubts(row, record, q, tokenizer)
     return out
 
 

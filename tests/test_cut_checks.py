@@ -170,3 +170,16 @@ def test_an_explanation_holding_a_contacts_number_is_a_column_guess():
         column_doubts(_record(after="○○市財政部市民税課", explanation="組織改正及び電話番号の変更による修正"))
         == []
     )
+
+
+def test_an_explanation_printed_as_new_between_rulings_is_not_a_column_guess():
+    """新規追加 as the explanation of an added row: in text read without rulings it may be the
+    after cell's end read on (column_guess); between a PDF's drawn rulings the grid placed it in
+    the explanation's own cell (a new user's Calc table: right rows were warned)."""
+    rec = _record(
+        item="Ⅱ特定個人情報ファイルの概要\n②入手方法",
+        after="[○]情報提供ネットワークシステム",
+        explanation="新規追加",
+    )
+    assert {d.field for d in placed_doubts(rec)} == {"after", "explanation"}
+    assert placed_doubts(rec, ruled=True) == []
