@@ -44,6 +44,12 @@ def _text(row: RawRow, f: str) -> str:
     return "".join(cl.text.strip() for cl in row.cells.get(f) or [])
 
 
+def _date_alone(row: RawRow) -> str:
+    """The row's date when it holds a date and no item, before, after or explanation, else ``""``."""
+    date = _text(row, "change_date")
+    return date if date and not any(_text(row, f) for f in TEXT_FIELDS) else ""
+
+
 def _pages(row: RawRow) -> set[int | None]:
     pages = {cl.page for cells in row.cells.values() for cl in cells}
     return pages or {None}
@@ -56,8 +62,8 @@ def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str]]:
     for k, row in enumerate(rows):
         if row.ruled:
             continue
-        date = _text(row, "change_date")
-        if date and not any(_text(row, f) for f in TEXT_FIELDS):
+        date = _date_alone(row)
+        if date:
             out.append((_pages(row), f"a date with no cells of its own ({date})"))
             continue
         nxt = rows[k + 1] if k + 1 < len(rows) else None
@@ -83,7 +89,7 @@ def dateless_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
         if row.ruled:
             continue
         pages = _pages(row)
-        alone = _text(row, "change_date") and not any(_text(row, f) for f in TEXT_FIELDS)
+        alone = bool(_date_alone(row))
         if "merged_cell_filled" not in row.flags and not alone:
             continue
         near = [what for p, what in apart if p & pages or None in p or None in pages]

@@ -1,6 +1,6 @@
 """The package version, and the source commit when piatable runs from a git checkout."""
 
-import importlib.util
+import importlib
 import subprocess
 from pathlib import Path
 
@@ -18,8 +18,17 @@ COMPILED_LOOPS = (
 
 def compiled_loops() -> str:
     """``compiled loops`` when all of COMPILED_LOOPS import, else which are missing (the Python
-    twins run instead: a pip install without a C compiler)."""
-    missing = [name.rsplit(".", 1)[1] for name in COMPILED_LOOPS if importlib.util.find_spec(name) is None]
+    twins run instead, as the readers fall back on ImportError: a pip install without a C
+    compiler, or a build for another Python)."""
+
+    def imports(name: str) -> bool:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            return False
+        return True
+
+    missing = [name.rsplit(".", 1)[1] for name in COMPILED_LOOPS if not imports(name)]
     if not missing:
         return "compiled loops"
     return f"Python loops for {', '.join(missing)} (no C compiler at install: same records, slower)"

@@ -103,12 +103,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
     else:
         _stream_document(reading, result, settings)
-    hidden = hidden_rows_note(result.records)
-    if hidden:
-        # An item of the form opening inside another row's cell: a row with no date line or
-        # section of its own to count it by, read into its neighbour (issue 10).
-        result.notes.append(hidden)
-        result.status = "partial"
+    _note_hidden_rows(result)
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -126,6 +121,16 @@ SPACED_ROWS_NOTE = (
 # The note of a flattened text whose table title (with its column labels) was found but none
 # of whose rows could be read.
 TABLE_NOT_READ = "the amendment table's title and column labels were found but none of its rows could be read"
+
+
+def _note_hidden_rows(result: DocumentResult) -> None:
+    """An item of the form opening inside another row's cell (``hidden_rows_note``): a row with no
+    date line or section of its own to count it by, read into its neighbour (issue 10): the
+    document is partial, with the note."""
+    hidden = hidden_rows_note(result.records)
+    if hidden:
+        result.notes.append(hidden)
+        result.status = "partial"
 
 
 def _stream_document(reading: Reading, result: DocumentResult, settings: Settings) -> None:
@@ -245,12 +250,9 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
         result.status = "partial"
-    hidden = None if reading.ocr else hidden_rows_note(result.records)
-    if hidden:
-        # A text layer's row with no ruling between it and the row above (Writer, a merged date)
-        # read into that row: its item opens inside the row's item (OCR's misreads aside).
-        result.notes.append(hidden)
-        result.status = "partial"
+    if not reading.ocr:  # OCR's misreads of a heading aside
+        # A text layer's row with no ruling between it and the row above (Writer, a merged date).
+        _note_hidden_rows(result)
     return result
 
 
