@@ -133,3 +133,24 @@ def test_a_partial_input_says_so_and_the_summary_names_it(tmp_path, seed_path, c
     assert f"piatable: {partial}: partial: " in err
     assert f"{seed_path}: partial" not in err
     assert f"inputs (1 partial: {partial}: see the notes above) →" in err
+
+
+def test_a_kind_the_file_is_not_says_which_kind_it_is(tmp_path, capsys):
+    """``--kind text`` on an image or a PDF, or ``--kind pdf`` on an image, fails that input with
+    what its first bytes show and the kind to give (a new user read "binary file, not text" on a
+    PNG given as text and did not know what to do)."""
+    from PIL import Image
+
+    png = tmp_path / "page.png"
+    Image.new("L", (40, 40), 255).save(png)
+    jpeg = tmp_path / "page.jpg"
+    Image.new("L", (40, 40), 255).save(jpeg)
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    out = tmp_path / "o.json"
+    assert main(["extract", str(png), "--kind", "text", "-o", str(out)]) == 1
+    assert f"{png}: a PNG image, not text: give --kind scan, or auto" in capsys.readouterr().err
+    assert main(["extract", str(pdf), "--kind", "text", "-o", str(out)]) == 1
+    assert f"{pdf}: a PDF, not text: give --kind pdf, or auto" in capsys.readouterr().err
+    assert main(["extract", str(jpeg), "--kind", "pdf", "-o", str(out)]) == 1
+    assert f"{jpeg}: a JPEG image, not a PDF: give --kind scan, or auto" in capsys.readouterr().err

@@ -51,13 +51,37 @@ INPUT_SUFFIXES = frozenset({".txt", ".text", ".csv", ".pdf", *IMAGE_SUFFIXES})
 OFFICE_SUFFIXES = frozenset({".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf"})
 
 
-def detect_kind(path: Path) -> str:
-    """``pdf``, ``scan`` (an image) or ``text``, from the file's first bytes and suffix."""
+# A file's first bytes, as the formats piatable reads begin: (magic, what it is, its reader).
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "a PDF", "pdf"),
+    (b"\x89PNG", "a PNG image", "scan"),
+    (b"\xff\xd8", "a JPEG image", "scan"),
+    (b"II*\x00", "a TIFF image", "scan"),
+    (b"MM\x00*", "a TIFF image", "scan"),
+    (b"BM", "a BMP image", "scan"),
+)
+
+
+def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            return fh.read(8)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _magic(head: bytes) -> tuple[str, str] | None:
+    """(what the file is, its reader) by its first bytes; BMP's two-byte ``BM`` only with the
+    size field after it non-zero, so that a text opening with ``BM`` stays text."""
+    for magic, what, reader in _MAGIC:
+        if head.startswith(magic) and (magic != b"BM" or head[2:6].strip(b"\x00")):
+            return what, reader
+    return None
+
+
+def detect_kind(path: Path) -> str:
+    """``pdf``, ``scan`` (an image) or ``text``, from the file's first bytes and suffix."""
+    head = _head(path)
     if head.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
         return "pdf"
     if (
@@ -68,6 +92,22 @@ def detect_kind(path: Path) -> str:
     ):
         return "scan"
     return "text"
+
+
+def forced_kind_mismatch(path: Path, kind: str) -> str | None:
+    """The one-line reason a ``kind`` given by the user cannot read this file, from its first
+    bytes (``a PNG image, not text: give --kind scan, or auto``), or None.  A scanned PDF given
+    as ``scan`` is fine (its pages are rendered and read by OCR)."""
+    found = _magic(_head(path))
+    if kind == "text" and found:
+        what, reader = found
+    elif kind == "pdf" and found and found[1] == "scan":
+        what, reader = found
+    else:
+        # Text, or bytes of no known kind, given as a PDF or a scan: the reader says what it
+        # found (a PDF's header may follow other bytes; an empty file is named as such).
+        return None
+    return f"{path}: {what}, not {'a PDF' if kind == 'pdf' else kind}: give --kind {reader}, or auto"
 
 
 def _result(reading: Reading, source: str) -> DocumentResult:
@@ -329,6 +369,8 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         raise InputError(f"{source}: no such file")
     if p.is_dir():
         raise InputError(f"{source}: is a folder")
+    if kind != "auto" and (mismatch := forced_kind_mismatch(p, kind)):
+        raise InputError(mismatch)
     actual = detect_kind(p) if kind == "auto" else kind
     if actual == "text":
         result = _text_document(p, source, settings)
