@@ -447,7 +447,7 @@ def test_a_kind_of_note_is_said_for_a_few_inputs_then_counted(tmp_path, capsys):
     """A batch whose inputs all give one kind of note prints it for the first
     NOTES_SHOWN_PER_KIND inputs and one count line for the rest; errors are all printed, and
     the documents table keeps every input's note."""
-    from piatable.bulk import NOTES_SHOWN_PER_KIND
+    from piatable.bulk import NAMED_PER_KIND, NOTES_SHOWN_PER_KIND
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -465,6 +465,11 @@ def test_a_kind_of_note_is_said_for_a_few_inputs_then_counted(tmp_path, capsys):
     more = [line for line in err if "more inputs with a note like" in line]
     assert len(more) == 1 and f"and {n - NOTES_SHOWN_PER_KIND} more inputs" in more[0], err
     assert "no amendment table found" in more[0] and str(docs) in more[0]
+    # The inputs held back are named, the first few (a short batch's user wants to know which).
+    assert (
+        more[0].count("prose") == NAMED_PER_KIND
+        and f"and {n - NOTES_SHOWN_PER_KIND - NAMED_PER_KIND} more;" in more[0]
+    )
     assert sum("empty file" in line for line in err) == NOTES_SHOWN_PER_KIND + 1  # errors: all
     prose = [d for d in json.loads(docs.read_text("utf-8")) if "prose" in d["source"]]
     assert len(prose) == n

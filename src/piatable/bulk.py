@@ -167,7 +167,8 @@ class NoteLog:
 
     Errors are always printed.  A note is printed for the first ``NOTES_SHOWN_PER_KIND`` inputs
     that give its kind; later ones are counted, and ``close`` prints one line per kind held back
-    with the count and where every input's notes are (``where``: the documents table or the
+    with the count, the first ``NAMED_PER_KIND`` of those inputs by name, and where every input's
+    notes are (``where``: the documents table or the
     report this run writes, else how to ask for one).  A batch of thousands of inputs that were
     read the same way (``the text is not in row order …``) then gives a few lines, not one per
     input, and no note is lost: each stays with its input in the documents table and report."""
@@ -176,7 +177,7 @@ class NoteLog:
         self.progress = progress
         self.where = where
         self.shown: dict[str, int] = {}
-        self.held: dict[str, tuple[int, str]] = {}
+        self.held: dict[str, tuple[int, str, list[str]]] = {}
 
     def say(self, res: DocumentResult) -> None:
         for err in res.errors:
@@ -190,15 +191,18 @@ class NoteLog:
                     if _NUMBER.sub("N", n) == kind:
                         self.progress.say(f"piatable: {res.source}: {_partial(res)}{n}")
             else:
-                count, _ = self.held.get(kind, (0, note))
-                self.held[kind] = (count + 1, note)
+                count, _, names = self.held.get(kind, (0, note, []))
+                if len(names) < NAMED_PER_KIND:
+                    names.append(res.source)
+                self.held[kind] = (count + 1, note, names)
 
     def close(self) -> None:
-        for count, note in self.held.values():
+        for count, note, names in self.held.values():
             more = "input" if count == 1 else "inputs"
+            which = ", ".join(names) + (f" and {count - len(names)} more" if count > len(names) else "")
             print(
                 f"piatable: and {count} more {more} with a note like '{note}'"
-                f" (each input's notes: {self.where})",
+                f" ({which}; each input's notes: {self.where})",
                 file=sys.stderr,
             )
 
