@@ -30,6 +30,7 @@ from piatable.vocabulary import (
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
+from .glued_cells import marked_spaces
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -199,7 +200,11 @@ def despace_text(text: str) -> tuple[str, int]:
         # Form feeds stay where they are: they are page breaks, not spaces.
         parts = [_despace_part(part, by_char, gaps_doubled, ascii_spaced) for part in ln.split("\f")]
         count += any(changed for _, changed in parts)
-        out.append("\f".join(repeat_spaces(part) if lost and changed else part for part, changed in parts))
+        out.append(
+            "\f".join(
+                marked_spaces(repeat_spaces(part)) if lost and changed else part for part, changed in parts
+            )
+        )
     return "\n".join(out), count
 
 
