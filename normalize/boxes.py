@@ -31,6 +31,7 @@ from .dates import (
     parse_date,
 )
 from .items import heading_score, opens_item
+from .narrow_timings import timings_apart
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .sectionless_items import is_heading_path
 
@@ -249,6 +250,7 @@ def join_narrow_cells(lines: list[CellLine]) -> list[CellLine]:
         from .narrow_item_dates import split_date_beside_item  # (it uses this module's pieces)
 
         return split_date_beside_item(join_narrow_pieces(lines))
+    lines, gaps = timings_apart(lines, gaps)
     out: list[CellLine] = []
     shift, page, k = 0, None, 0
     while k < len(lines):

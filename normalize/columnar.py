@@ -13,15 +13,13 @@ column often come out as one box.  What can be done honestly:
    a merged date printed once shared by the items that follow), timings and explanations in
    order or one per date group;
 4. pair the before/after boxes with the rows (``body_pairing``): each column's cells come in
-   row order, a row's before and after near each other (Calc: before, after; Writer: several
-   befores, then their afters), a box may be cut where a paragraph ends short of the wrap width;
-   a pair opening alike or sharing words, an addition ending in 新規追加 alone, a deletion's
-   削除 with a before; the margin over the runner-up reading says how sure the pairing is.
+   row order, a row's before and after near each other (Calc: before, after; Writer: befores,
+   then afters), a box may be cut where a paragraph ends short of the wrap width; a pair opening
+   alike or sharing words, an addition's 新規追加, a deletion's 削除: the margin over the
+   runner-up reading says how sure the pairing is.
 
-Every row gets a confidence-only ``column_order`` doubt (such a reading is never as sure as one
-in row order) and, where its own evidence is weak (``row_doubts``), a ``column_guess`` doubt
-saying why, which flags it; a row with nothing against it carries no flag.  Boxes left over are
-kept in the last row with ``unplaced_text``.
+Every row gets a confidence-only ``column_order`` doubt and, where its own evidence is weak
+(``row_doubts``), a flagging ``column_guess`` saying why.  Leftover boxes: last row, ``unplaced_text``.
 """
 
 from __future__ import annotations
@@ -51,7 +49,7 @@ from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
-from .row_doubts import bodies_in_own_run, excess_how, row_doubts, rows_in_row_order
+from .row_doubts import bodies_in_own_run, doubt_unshared_groups, excess_how, row_doubts, rows_in_row_order
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
 from .sectionless_items import sectionless_items
@@ -553,6 +551,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
+    fill_how["explanation"] = doubt_unshared_groups(rows, fill_how["explanation"])  # empty 説明?
     ordered = rows_in_row_order(rows, boxes, leftovers)
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, [pos[id(b)] for b in bodies])

@@ -41,7 +41,12 @@ FILL_WORDS = {
     "none": "nothing (no box left)",
     "split": "cutting a box of several explanations where each ends",
     "split_guess": "cutting a box of several explanations where each ends, a cut after …に伴う dropped",
+    "group_unshared": "a box shared with rows of their own date or 提出時期 (an empty 説明 reads so too)",
 }
+# An explanation box shared by rows (a merged cell) that print their own date or 提出時期: nothing
+# but the count says it is merged rather than the other rows' 説明 empty (boxes40).
+UNSHARED_GROUP = "group_unshared"
+SHARED_FILLS = frozenset({"group", "segment"})
 # The columns left to right: the order a row's cells are emitted in when read in row order.
 ROW_ORDER = ("change_date", "item", "before", "after", "timing", "explanation")
 # Cells that may be merged over several rows (one box shared by a group of rows).
@@ -145,6 +150,46 @@ def bodies_in_own_run(
         whole = all(p is not None and lo < p < hi and n == len(boxes[p].lines) for p, n in used.items())
         out.append(whole and not any(p is not None and lo < p < hi for p in left))
     return out
+
+
+def doubt_unshared_groups(rows: list[RawRow], hows: list[str]) -> list[str]:
+    """The explanation fills ``hows`` (one per row, ``columnar._fill_column``) with each fill
+    of one box shared by several rows ("group", "segment": read as a merged cell) made
+    ``UNSHARED_GROUP`` unless those rows and no others share one date box and one 提出時期 box.
+    An empty 説明 prints no box, so a page whose rows below an explanation have none prints the
+    same count of boxes as one whose explanation is merged over them.  Only where the date and
+    the 提出時期 are merged over just those rows (printed once) does the text bear the merge out;
+    nothing says a 説明 was merged over rows printing their own date or 提出時期, or over some of
+    the rows of a merged one (boxes40: Calc and Writer tables with empty 説明, pdfminer
+    and plain pdftotext).  Such a page's other rows so filled are in doubt too: where its boxes
+    were cut into runs was read as merges, and a run alone may be the row above's 説明."""
+    sharing: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        cell = row.cells["explanation"]
+        if hows[k] in SHARED_FILLS and cell:
+            sharing.setdefault(id(cell[0]), []).append(k)
+    doubted_pages = set()
+    for key in ("change_date", "timing"):
+        runs: dict[int, set[int]] = {}
+        for k, row in enumerate(rows):
+            runs.setdefault(id(row.cells[key][0]) if row.cells[key] else -1 - k, set()).add(k)
+        for ks in sharing.values():
+            if len(ks) > 1 and any(runs_k != set(ks) for runs_k in _runs_of(rows, ks, key, runs)):
+                doubted_pages |= {_page(rows[k]) for k in ks}
+    return [
+        UNSHARED_GROUP if how in SHARED_FILLS and _page(row) in doubted_pages else how
+        for row, how in zip(rows, hows, strict=True)
+    ]
+
+
+def _runs_of(rows: list[RawRow], ks: list[int], key: str, runs: dict[int, set[int]]) -> list[set[int]]:
+    """The sets of rows sharing the ``key`` box of each row of ``ks`` (``runs``: box id → rows)."""
+    return [runs[id(rows[k].cells[key][0]) if rows[k].cells[key] else -1 - k] for k in ks]
+
+
+def _page(row: RawRow) -> int | None:
+    """The page a row of column-ordered text is counted on (its item's first line's)."""
+    return row.cells["item"][0].page if row.cells["item"] else None
 
 
 def row_doubts(

@@ -61,6 +61,8 @@ SET_NAMES = (
     "heldout5",
     "office9",
     "heldout9",
+    "office-boxes40",
+    "heldout-boxes40",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
