@@ -29,6 +29,7 @@ from piatable.models import CellLine
 from piatable.settings import RejoinSettings, StreamSettings
 from piatable.vocabulary import SECTION_NUMERALS
 
+from .bracket_lists import EXPLAINS_ADDITION, EXPLAINS_DELETION, ListCuts
 from .chars import (
     BODY_MARKER,
     NO_LINE_START,
@@ -79,9 +80,6 @@ NUMBERING_BREAK_PENALTY = 2.0
 # The item and the before cell end with the same line (``…①請求先`` / ``〒100-0001`` then ``東京都…`` /
 # ``市民課`` / ``〒100-0001``): the line both open with, read one line too late (Writer -raw, pypdfium2).
 SHIFTED_OPENING_PENALTY = 4.0
-# Words of an explanation that say the row adds text (its before cell empty) or removes it.
-EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
-EXPLAINS_DELETION = regex.compile(r"削除|廃止")
 SENTENCE_IN_ITEM_PENALTY = 2.5
 LONG_ITEM_PARAGRAPH_CHARS = 60
 CLIP_INSIDE_PENALTY = 2.0
@@ -116,7 +114,7 @@ _WIDTH_FREE = tuple(
     (
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
-        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box"
+        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists"
     ).split()
 )
 
@@ -193,6 +191,8 @@ class BlockScorer:
         self.t = [cl.text for cl in lines]
         self.key = [_BOX_OPENING.sub("［］", x) for x in self.t]
         self.box = [_BOX_OPENING.match(x) is not None for x in self.t]
+        # Cuts between bracket paragraphs whose headings before and after do not share.
+        self.lists = ListCuts(self.t, explanation)
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
         self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
@@ -388,8 +388,9 @@ class BlockScorer:
             return -s.shared_opening_bonus
         if common >= 3:
             return -s.shared_opening_bonus * common / s.shared_opening_min_chars / 2
-        if self.marker[i] and self.marker[j] and a[:1] not in BULLETS:
-            # The same kind of heading opens both cells; bullets open every paragraph.
+        if self.marker[i] and self.marker[j] and a[:1] not in BULLETS and not self.lists.both_open(i, j):
+            # The same kind of heading opens both cells; bullets open every paragraph, and two
+            # different bracket headings open the paragraphs of one list as well.
             return -SHARED_MARKER_BONUS
         return 0.0
 
@@ -414,6 +415,7 @@ class BlockScorer:
             cost -= self.empty_before_bonus
         else:
             cost += self.cut_b[j] + self._pair_opening(i, j)
+            cost += self.lists.cost(i, j)
             if self.shared_from[j] < i:
                 cost += self.s.disjoint_pair_penalty
             if j == n - 1 and self.last_above:
@@ -482,6 +484,7 @@ class BlockScorer:
         seq_i = sequence_cut(self.seq_prev, n, i, i)
         out: list[float] = [cost + seq_i]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
+        lists = self.lists
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -496,9 +499,10 @@ class BlockScorer:
                     opening = -opening_bonus
                 elif common >= 3:
                     opening = -opening_bonus * common / min_chars / 2
-                elif marker_i and marker[j] and head not in BULLETS:
+                elif marker_i and marker[j] and head not in BULLETS and not lists.both_open(i, j):
                     opening = -SHARED_MARKER_BONUS
             cost += cut_b[j] + opening
+            cost += lists.cost(i, j)
             if shared_from[j] < i:
                 cost += disjoint
             if j == last and self.last_above:

@@ -41,6 +41,7 @@ from piatable.settings import (
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .added_above import mend_added_above, mend_repeated_label
+from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
@@ -315,6 +316,7 @@ def mend_shared_lines(
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
+    doubt_bracket_cuts(rows)
     return rows
 
 
