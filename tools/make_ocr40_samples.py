@@ -40,15 +40,12 @@ _II = "Ⅱ特定個人情報ファイルの概要"
 _III = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策"
 
 
-def _row(date: str, item: str, before: str, after: str, timing: str, explanation: str) -> dict:
-    return {
-        "change_date": date,
-        "item": item,
-        "before": before,
-        "after": after,
-        "timing": timing,
-        "explanation": explanation,
-    }
+_FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _row(*cells: str) -> dict:
+    """A true row from its six cells in ``_FIELDS``'s order (the date in ISO form)."""
+    return dict(zip(_FIELDS, cells, strict=True))
 
 
 # Tuning rows: circled numbers of the document's own (the form's numbers: ③ ⑥ ⑥ ②), full-width
@@ -214,6 +211,7 @@ def write_ocr(target: Path) -> None:
 
 
 def build(name: str) -> None:
+    """Make set ``name`` anew: its cases' scans, truths, tesseract reads and ``cases.json``."""
     root = SETS[name]
     made_cases = set_cases(name.startswith("heldout"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -229,14 +227,13 @@ def build(name: str) -> None:
             write_ocr(target)
             mos.write_json(folder / "expected" / "records.json", expected)
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected)}
-            print(
-                f"{name}/{case.name}: {len(expected)} rows, {target.stat().st_size // 1024} KB",
-                file=sys.stderr,
-            )
+            size = target.stat().st_size // 1024
+            print(f"{name}/{case.name}: {len(expected)} rows, {size} KB", file=sys.stderr)
         (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Make the sets named with ``--set`` (both by default); 0."""
     for name in mos.set_arguments(argv, __doc__, SETS).set:
         build(name)
     return 0
