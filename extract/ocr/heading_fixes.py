@@ -147,13 +147,16 @@ _CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®�
 # Circled numbers tesseract reads as another (measured on the generated scans): read → printed.
 # (⑥ is read for ⑤ too, but beside a ⑤ that did not read at all it is right: not corrected.)
 CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③"}
+# Circled numbers tesseract reads as others, anywhere in an item cell: read → the ones printed.
+MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
 
 
 def fix_heading(line: str) -> str:
     """An item line that is (the start of) a heading of the form after a misread number gets the
     form's number back: a Roman numeral before a top heading (the one its shape suggests, when
     the heading has several in different forms), a circled number before a numbered heading
-    whose number the forms agree on (after @, or a look-alike such as ⑧ for ②)."""
+    whose number the forms agree on (after @, or a look-alike such as ⑧ for ②); a circled
+    number read beside the @ that is no look-alike of the form's (⑧@ for ⑦) is kept as read."""
     text = line.strip()
     if any(
         text[:1] in numerals and heading.startswith(text[1:]) for heading, numerals in top_headings().items()
@@ -178,6 +181,14 @@ def fix_heading(line: str) -> str:
         if not numbers or len(numbers) != 1:
             continue
         number = next(iter(numbers))
+        read = regex.sub(r"[^①-⑳]", "", prefix)
+        if _CIRCLE_GARBAGE.match(prefix) and read and number not in MISREAD_CIRCLED.get(read, number):
+            # A circled number read beside the garbage that is no look-alike of the form's is
+            # the glyph's own evidence: the document may number the heading its own way (bodies
+            # add or skip items), so it is kept, the garbage dropped (⑧@再委託の有無, where the
+            # form prints ⑦); suspects.py judges whether it is in doubt.  ⑧@ before 入手方法 is
+            # the form's ②, as read on the tuning scans.
+            return read + rest
         if _CIRCLE_GARBAGE.match(prefix) or CIRCLED_LOOKALIKES.get(prefix) == number:
             return number + rest
     return line

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from piatable.vocabulary import DATA_DIR, HEADING_FILES, heading_key, lexicon
 
-from .heading_fixes import circled_headings, top_headings
+from .heading_fixes import MISREAD_CIRCLED, circled_headings, top_headings
 
 # A heading shorter than this is taken only under its own parent (the cell's line before it).
 MIN_FREE_HEADING = 4
@@ -49,7 +49,6 @@ _ONES = "①②③④⑤⑥⑦⑧⑨⑩"
 # adds or leaves out a heading before it, ③入手方法 where the forms print ②) reads the same:
 # such a read is not clearly a misread, so it is kept.
 MAX_RENUMBER_SHIFT = 2
-MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
 
 
 def levenshtein(a: str, b: str, limit: int) -> int:

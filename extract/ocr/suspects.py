@@ -19,7 +19,7 @@ from piatable.vocabulary import heading_key
 
 from .date_repairs import UNKNOWN_ERA
 from .item_lines import _PREFIX as ITEM_PREFIX
-from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
+from .item_lines import MAX_RENUMBER_SHIFT, _numbered, circled_misfits, given_anywhere, printed_headings
 from .phrases import phrase_in_doubt
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
@@ -93,9 +93,10 @@ _CLOSE_OF = {"）": "（", ")": "(", "」": "「", "』": "『", "】": "【", "
 _WS = regex.compile(r"\s+")
 
 
-def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
+def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
     """(column, why) for each column of a row whose OCR text breaks the column's grammar (empty
-    cells aside: the record checks flag those)."""
+    cells aside: the record checks flag those).  ``own_numbered``: the item cell's lines whose
+    circled number is the document's own numbering (``own_numbered_lines``), not in doubt."""
     out: list[tuple[str, str]] = []
     for column in ("change_date", "item", "before", "after", "timing", "explanation"):
         lines = [cl.text for cl in row.cells.get(column, [])]
@@ -121,7 +122,7 @@ def suspect_fields(row: RawRow) -> list[tuple[str, str]]:
         elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
             why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
-            why = _near_heading(lines) or _misnumbered_heading(lines)
+            why = _near_heading(lines) or _misnumbered_heading(lines, own_numbered)
         elif column == "explanation" and not why:
             why = phrase_in_doubt(lines)
         if why:
@@ -253,7 +254,7 @@ def _near_heading(lines: list[str]) -> str:
     return ""
 
 
-def _misnumbered_heading(lines: list[str]) -> str:
+def _misnumbered_heading(lines: list[str], own_numbered: frozenset[int] = frozenset()) -> str:
     """Why an item cell's circled numbering is in doubt ("" when it is not): a heading of the
     form read with a circled number the forms give it nowhere, where the cell's earlier headings
     give it another (⑲再委託の有無, ④自己点検 under １．監査: item_lines.foreign_circled), or read
@@ -261,13 +262,43 @@ def _misnumbered_heading(lines: list[str]) -> str:
     ①保管場所: item_lines.unnumbered_headings).  Measured on the tuning scans: 12 rows, each
     with its item wrong; on the samples' true item cells, 7 of 206 distinct ones number a
     heading their own way (the form's older editions) and none leaves a number out."""
-    if found := foreign_circled([line.strip() for line in lines]):
+    found = [m for m in foreign_circled([line.strip() for line in lines]) if m[0] not in own_numbered]
+    if found:
         _, read, key, numbers = found[0]
         return f"{read}{key}: the forms number this heading {'/'.join(sorted(numbers))} here, never {read}"
     if lost := unnumbered_headings([line.strip() for line in lines]):
         _, key, number = lost[0]
         return f"{key}: read without the number {number} the forms give it here (a numeral lost)"
     return ""
+
+
+# A document numbers its headings its own way (bodies add or skip items; a sub-heading's number
+# differs between the forms' editions) when the circled numbers the forms give a heading nowhere
+# stand at most item_lines.MAX_RENUMBER_SHIFT from the forms' number, on at least MIN_OWN_NUMBERED distinct
+# headings of its item cells.  OCR's misreads of a circled number land further (⑧ for ②, ⑨ for
+# ③, ⑲ for ⑨, ⑯ for ⑥: item_lines.MISREAD_CIRCLED) or on one heading alone.  Tesseract's
+# confidence in the glyph does not tell them apart: on the scans of samples/scan-ocr40 right
+# circled numbers read at 90–96, as the misread ones did.
+MIN_OWN_NUMBERED = 2
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def own_numbered_lines(items: list[list[str]]) -> list[frozenset[int]]:
+    """For each item cell of one document (``items``: its lines), the indexes of its lines whose
+    circled number the forms give the heading nowhere (``foreign_circled``) yet reads as the
+    document's own numbering: within MAX_RENUMBER_SHIFT of the forms' number, where at least
+    MIN_OWN_NUMBERED distinct headings of the document are so numbered (else none)."""
+    near: list[set[int]] = [set() for _ in items]
+    headings: set[str] = set()
+    for k, lines in enumerate(items):
+        for i, read, key, numbers in foreign_circled([line.strip() for line in lines]):
+            shift = min(abs(_CIRCLED.index(read) - _CIRCLED.index(n)) for n in numbers if n in _CIRCLED)
+            if shift <= MAX_RENUMBER_SHIFT:
+                near[k].add(i)
+                headings.add(key)
+    if len(headings) < MIN_OWN_NUMBERED:
+        return [frozenset() for _ in items]
+    return [frozenset(n) for n in near]
 
 
 def foreign_circled(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:
@@ -333,8 +364,9 @@ def flag_suspects(rows: list[RawRow]) -> list[str]:
     breaks a column's grammar (in place); a note counting the rows."""
     count = 0
     sectionless = _sectionless(rows)
+    own = own_numbered_lines([[cl.text for cl in row.cells.get("item") or []] for row in rows])
     for k, row in enumerate(rows):
-        found = suspect_fields(row)
+        found = suspect_fields(row, own[k])
         if k in sectionless and not any(c == "item" for c, _ in found):
             found.append(("item", SECTIONLESS_WHY))
         for column, why in found:
