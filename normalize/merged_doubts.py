@@ -56,6 +56,32 @@ def _share_a_page(a: RawRow, b: RawRow) -> bool:
     return a.page_start <= b.page_end and b.page_start <= a.page_end  # type: ignore[operator]
 
 
+def _lines(row: RawRow, fields: tuple[str, ...]) -> list[tuple[int, int]]:
+    return sorted(
+        (cl.page, cl.line_no)
+        for f in fields
+        for cl in row.cells.get(f) or []
+        if cl.page is not None and cl.line_no is not None
+    )
+
+
+def _at_far_edge(row: RawRow, below: bool) -> bool:
+    """The explanation of ``row`` stands at its edge away from the blank row: at its top when it
+    is the row below (a merged cell's text at the top is its first row's: the blank row above
+    would hold it), at its foot when it is the row above.  Such a text is the row's own."""
+    own, expl = _lines(row, ("item", "before", "after")), _lines(row, ("explanation",))
+    if not own or not expl:
+        return False
+    return expl[0] <= own[0] if below else expl[-1] >= own[-1]
+
+
+def _same_timing(a: Record, b: Record) -> bool:
+    """The rows' 提出時期 agree (or one is not read): a 説明 explains its row's 提出時期, so one
+    merged over two rows covers rows of one 提出時期 (tests/test_layout_text.py: a 事後 row
+    under a 事前 row keeps its own blank)."""
+    return a.timing is None or b.timing is None or a.timing == b.timing
+
+
 def blank_beside_explained(rows: list[RawRow], records: list[Record]) -> list[list[Doubt]]:
     """Per row, ``row_split_guess`` on a row read by positions without rulings (``-layout``
     text, a PDF without a grid) whose explanation is blank while the row above or below it on
@@ -74,7 +100,13 @@ def blank_beside_explained(rows: list[RawRow], records: list[Record]) -> list[li
         if not blank[k] or row.ruled or not row.positioned:
             continue
         for j in (k - 1, k + 1):
-            if 0 <= j < len(rows) and not blank[j] and _share_a_page(rows[j], row):
+            if (
+                0 <= j < len(rows)
+                and not blank[j]
+                and _share_a_page(rows[j], row)
+                and _same_timing(records[j], records[k])
+                and not _at_far_edge(rows[j], below=j > k)
+            ):
                 out[k].append(Doubt("row_split_guess", "explanation", BLANK_BESIDE_EXPLAINED_WHY))
                 break
     return out

@@ -11,7 +11,8 @@ extractors this reuses) and converted with ``soffice --headless --convert-to pdf
 
 - ``p`` (Writer): 変更日 merged over runs of two to four rows, the after cells long (a row breaks
   over a page, Writer repeating the label row above its tail), portrait;
-- ``m`` (Writer): 説明, or 提出時期 and 説明, merged over runs of two rows, any alignment;
+- ``m`` (Writer): 説明, or 提出時期 and 説明, merged over runs of two rows sharing both, any
+  alignment;
 - ``f`` (Calc): 8 pt IPAexMincho, narrow text columns; cells whose text holds a full-width space
   (``番号法第９条第１項　別表第一…``, ``…に伴う修正　重大な変更に該当しない``) where a soft wrap
   may follow it, and check-box choices padded with full-width spaces (``[　再委託する　]``);
@@ -100,8 +101,10 @@ def layout40_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
             case.date_valign = rng.choice(("top", "center"))
         elif kind == "m":
             case.valign = rng.choice(("top", "center", "bottom"))
+            # Rows sharing a 説明 share its 提出時期 (the reason explains the timing); the 提出時期
+            # is merged with it or printed on each row.
             keys = rng.choice((("explanation",), ("explanation", "timing")))
-            _share_runs(rows, _runs(rng, n_rows, (2, 2), 0.8), keys)
+            _share_runs(rows, _runs(rng, n_rows, (2, 2), 0.8), ("explanation", "timing"))
             case.merge_keys = keys
         else:
             case.font = "IPAexMincho"
