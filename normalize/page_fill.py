@@ -28,6 +28,13 @@ def _date_key(row: RawRow) -> tuple[tuple[int | None, int | None], ...]:
     return tuple((cl.page, cl.line_no) for cl in row.cells.get("change_date") or [] if cl.line_no is not None)
 
 
+def _printed_on(key: tuple[tuple[int | None, int | None], ...], page: int | None) -> bool:
+    """The date of ``key`` stands on ``page``: a row above holding a date merged over the break
+    from an earlier page (a Writer row continued under a merged 変更日, branch layout40) does
+    not show where the next date's rows begin."""
+    return any(p == page for p, _ in key)
+
+
 def _own_lines(row: RawRow) -> list[tuple[int, int]]:
     return sorted(
         (cl.page, cl.line_no)
@@ -101,7 +108,7 @@ def page_break_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
             if (
                 earlier
                 and not centred(keys[k])
-                and not any(printed[j] or (keys[j] and keys[j] != keys[k]) for j in above)
+                and not any(printed[j] or (_printed_on(keys[j], page) and keys[j] != keys[k]) for j in above)
             ):
                 why = "its date was printed below it and none above it on its page"
         elif top > date_last:

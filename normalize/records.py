@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
-from piatable.vocabulary import COVER_LABEL
+from piatable.vocabulary import COVER_LABEL, TIMING_CHOICE
 
 from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
@@ -20,6 +20,7 @@ from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .items import item_path
 from .merged_dates import filled_group_doubts
+from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
 from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
@@ -45,7 +46,8 @@ def row_to_record(
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
         flags.append("date_unparsed")
-    timing = timing_raw if timing_raw in ("事前", "事後") else None
+    choice = TIMING_CHOICE.match(timing_raw)
+    timing = timing_raw if timing_raw in ("事前", "事後") else choice.group(1) if choice else None
     if timing_raw and timing is None:
         flags.append("timing_invalid")
     record = Record(
@@ -187,7 +189,13 @@ def rows_to_records(
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = shared_line_date_doubts(rows)
     fills = page_break_fill_doubts(rows)
-    groups = filled_group_doubts(rows)
+    blanks = [
+        a + b
+        for a, b in zip(
+            blank_beside_explained(rows, records), torn_into_next(rows, records, tokenizer), strict=True
+        )
+    ]
+    groups = [a + b for a, b in zip(filled_group_doubts(rows), blanks, strict=True)]
     kanji = [
         a + b
         for a, b in zip(

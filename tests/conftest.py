@@ -22,6 +22,14 @@ def load_expected(case: str) -> list[dict]:
     return json.loads((SAMPLES / case / "expected" / "records.json").read_text("utf-8"))
 
 
+def text_case(folder: Path):  # -> tuple[list[piatable.Record], list[dict]]
+    """The records piatable reads from ``folder/input.txt`` and the truth beside it."""
+    import piatable
+
+    truth = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    return piatable.extract(folder / "input.txt"), truth
+
+
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 

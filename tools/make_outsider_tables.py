@@ -232,6 +232,12 @@ def cell_valign(case: Case, key: str) -> str:
     return first if key in ("change_date_raw", "item") else second
 
 
+def printed(row: dict, key: str) -> str:
+    """The text row ``row`` prints in column ``key``: ``row[key + "_printed"]`` where the table
+    prints a value another way than the truth holds it (``[　事前　]`` for 事前), else ``row[key]``."""
+    return row.get(f"{key}_printed", row[key])
+
+
 def table_labels(case: Case) -> list[str]:
     """The column labels left to right: the extra columns' with the six fields'."""
     labels = [case.label_lines.get(k, LABELS[k]) for k in case.order]
@@ -360,7 +366,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
             c.alignment = Alignment(horizontal="center", vertical=cell_valign(case, "item"), wrap_text=True)
             c.border = border
         for j, key in enumerate((SIX[k] for k in case.order), start=first):
-            value = None if key == "change_date_raw" and i in covered else r[key]
+            value = None if key == "change_date_raw" and i in covered else printed(r, key)
             if key == "change_date_raw" and case.rich_dates and value is not None:
                 value = _rich(value, case)
             elif case.mark_font and isinstance(value, str) and "［○］" in value:
@@ -481,7 +487,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
             cells[j].vertical_alignment = valigns.get(cell_valign(case, "item"), WD_ALIGN_VERTICAL.TOP)
         for j, key in enumerate((SIX[k] for k in case.order), start=first):
             # A merged cell's text is in its first row only.
-            paras = [] if (i, key) in covered else str(r[key]).split("\n")
+            paras = [] if (i, key) in covered else str(printed(r, key)).split("\n")
             for k, para in enumerate(paras):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
                 for m, piece in enumerate(_mark_pieces(para) if case.mark_font else [para]):

@@ -12,11 +12,12 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import TIMING, TIMING_CHOICE
 
 from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
+from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
@@ -26,6 +27,7 @@ from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
+from .squeezed_gaps import squeezed_gap
 from .wrapped_timing import join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -74,6 +76,11 @@ _OPEN_BOX = regex.compile(r"\[\s*[○◯●]?$")
 _WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
 
 
+def _is_timing(text: str) -> bool:
+    """事前 / 事後, also printed as a choice box (``[ 事前 ]``)."""
+    return bool(TIMING.match(text) or TIMING_CHOICE.match(text))
+
+
 def _is_soft(line: list[Line], i: int) -> bool:
     """True when piece ``i`` of a line follows the previous piece after a single space that
     may be the text's own: not beside a 提出時期 value (事前/事後 is a cell of its own), nor
@@ -81,8 +88,8 @@ def _is_soft(line: list[Line], i: int) -> bool:
     return (
         i > 0
         and line[i].x0 - line[i - 1].x1 <= 1.5
-        and not TIMING.match(line[i].text)
-        and not TIMING.match(line[i - 1].text)
+        and not _is_timing(line[i].text)
+        and not _is_timing(line[i - 1].text)
         and not _WHOLE_CELL.match(line[i].text.strip())
     )
 
@@ -125,7 +132,7 @@ def _assign(
     def opening(i: int, k: int) -> float:
         cost = abs(segs[i].x0 - starts[k]) + overflow(i, k)
         if (k == 0 and not _is_date_part(segs[i].text)) or (
-            k == TIMING_COLUMN and not TIMING.match(segs[i].text)
+            k == TIMING_COLUMN and not _is_timing(segs[i].text)
         ):
             cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
@@ -370,7 +377,7 @@ def _timing_from_body(
         p.x0
         for line in segs
         for i, p in enumerate(line)
-        if p.x0 > end and not TIMING.match(p.text.strip()) and not _is_soft(line, i)
+        if p.x0 > end and not _is_timing(p.text.strip()) and not _is_soft(line, i)
     ]
     out = list(starts)
     out[TIMING_COLUMN] = xt
@@ -471,6 +478,7 @@ def layout_page_rows(
             continue
         segs = [_layout_segments(ln, by_chars) for ln in body]
         join_wrapped_timing(segs)
+        join_choice_boxes(segs)
         running = _running_columns(carry)
         init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
@@ -489,6 +497,8 @@ def layout_page_rows(
     _, header, segs, starts, aligned, chosen_by_chars, moved = best
     if header is None and prev_starts is not None and is_prose_page(segs, prev_starts[:N_COLS]):
         return None  # prose across the columns of the page before: no table on this page
+    # A page showing Word / Writer's autospace: its gaps are no spreadsheet's full-width spaces.
+    writer = is_autospaced([w.text for w in page.words], settings)
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
         placed: dict[int, list[Line]] = {}
@@ -505,6 +515,7 @@ def layout_page_rows(
                     " " if near or (char_width(text[-1]) == 1 and char_width(b.text[0]) == 1) else ""
                 ) + b.text
             ws = [w for p_ in parts for w in p_.words]
+            squeezed = "" if writer else squeezed_gap(line, parts, starts[c])
             ln = Line(
                 ws,
                 text,
@@ -518,6 +529,7 @@ def layout_page_rows(
                 column=c,
                 left=starts[c],
             )
+            ln.gap_guess = squeezed
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
@@ -527,7 +539,6 @@ def layout_page_rows(
     carried = carries(cols, carry, align, hy)
     if carried:
         prepend_carry(cols, carry)  # type: ignore[arg-type]
-    writer = is_autospaced([w.text for w in page.words], settings)
     tail_why = take_tail(cols, carry, align, hy, settings, writer) if breaks_rows and not carried else None
     res = PageRows(
         [],

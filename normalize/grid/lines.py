@@ -60,6 +60,9 @@ class Line:
     # Ruled pages: the line crosses the ruling under its cell (the cell's text overflows it, so
     # lines after it may not be printed at all: ``GridSettings.crossing_line_share``).
     overflows: bool = False
+    # Layout text: the cell's first piece on this line, when a squeezed column gap leaves its
+    # column a guess (normalize/grid/squeezed_gaps.py); "" otherwise.
+    gap_guess: str = ""
 
     @property
     def mid(self) -> float:

@@ -85,6 +85,8 @@ SECTION_OR_COVER_PATTERN = rf"{SECTION_NUMERAL_CLASS}|{COVER_LABEL_PATTERN}"
 ITEM_OPENING_PATTERN = rf"{SECTION_OR_COVER_PATTERN}|{ATTACHMENT_OPENING_PATTERN}"
 ITEM_OPENING = regex.compile(rf"^\s*(?:{ITEM_OPENING_PATTERN})")
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
+# 提出時期 printed as a form's choice box (``[　事前　]``, ``［事後］``): the value is the word inside.
+TIMING_CHOICE = regex.compile(r"^\s*[\[［][\s　]*(事前|事後)[\s　]*[\]］]\s*$")
 # 事前 or 事後 anywhere in a text (a page of the table prints them; a 提出時期 cell prints one).
 TIMING_WORD = regex.compile(r"事\s*[前後]")
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
