@@ -37,6 +37,8 @@ HEADING_CHARS_MAX = 44
 # removes text; the first without the second tells an added row.
 EXPLAINS_ADDITION = regex.compile(r"追加|追記|新規|新設")
 EXPLAINS_DELETION = regex.compile(r"削除|廃止")
+# The after cell's closing mark of a block it adds below the before cell's text.
+ADDS_ABOVE = regex.compile(r"^\s*上記を(?:新規)?追加\s*$")
 # The cost of a cut between two bracket paragraphs whose headings before and after do not
 # share (partition cost units: an empty before cell costs 3, a shared marker earns 1.5).
 LIST_CUT_PENALTY = 1.5
@@ -134,6 +136,15 @@ def bracket_cut_doubt(row: RawRow) -> Doubt | None:
     added."""
     before, after = _texts(row.cells["before"]), _texts(row.cells["after"])
     b_heads, a_heads = headings_at(before), headings_at(after)
+    explanation = "".join(cl.text for cl in row.cells["explanation"])
+    one_block = len([h for h in a_heads if h]) == 1
+    if before and one_block and ADDS_ABOVE.search(after[-1]) and not explains_addition(explanation):
+        # The after cell is one block under its own heading closed by 上記を新規追加 (a measure
+        # added to the list the before cell holds) and the explanation speaks of a change, not
+        # of a new item: two cells, their headings apart by what the row does (the seed's row 7:
+        # ＜既存住基…＞＜共通基盤…＞ / ＜サービス検索…＞ 上記を新規追加).  An added list read apart
+        # leaves its later headings, most often more than one, in the after cell.
+        return None
     if before and disjoint_lists(b_heads, a_heads, after_opens=False):
         first = next(h for h in a_heads if h)
         return Doubt("column_guess", "before", WHY_SPLIT.format(b_heads[0], first))
@@ -142,7 +153,6 @@ def bracket_cut_doubt(row: RawRow) -> Doubt | None:
     listed = [h for h in a_heads if h]
     if len(listed) < 2 or len(set(listed)) < len(listed):
         return None
-    explanation = "".join(cl.text for cl in row.cells["explanation"])
     if explains_addition(explanation):
         return None
     return Doubt("column_guess", "after", WHY_WHOLE.format(len(listed)))

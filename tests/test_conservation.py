@@ -48,6 +48,14 @@ KNOWN_LOSSES: dict[str, str] = {
     # positions to read the order from) and no row is read; the run says partial with a note.
     # main reads no row either.
     "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
+    # Branch raw40: Calc tables of a narrow 変更日 column whose dates wrap inside their digits
+    # (``平成30`` / ``年…``); plain pdftotext prints the date's pieces in boxes of their own and no
+    # row is read (partial, notes: no rows read, the lines placed in no record are quoted).  The
+    # branch reads none either; its -raw / pypdfium2 / pdfminer texts are read.
+    **{
+        f"office-raw40/r40wrap-{c}-zeimu-pdftotext": "date wrapped inside its digits, plain pdftotext: no rows"
+        for c in ("calc1", "calc2")
+    },
     # Branch layout40: a Calc table in 8 pt whose 提出時期 prints ``[　事前　]`` wrapped in a
     # narrow column; -raw and pypdfium2 (read without positions) lose 11 characters of it.  Main
     # (e9c09bb9) loses the same 11; layout40 changed only the -layout reading of such boxes.
