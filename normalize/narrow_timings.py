@@ -48,7 +48,7 @@ def timings_apart(lines: list[CellLine], gaps: list[bool]) -> tuple[list[CellLin
                 out_gaps.append(len(out) - 1 == box_start + 1)
         box_start += 1
         k += 2
-    if len(out) == len(lines) and out == lines:
+    if out == lines:
         return lines, gaps
     numbered = [replace(cl, line_no=None if cl.line_no is None else 2 * n) for n, cl in enumerate(out)]
     return numbered_up(numbered, out_gaps), out_gaps

@@ -154,3 +154,16 @@ def test_a_kind_the_file_is_not_says_which_kind_it_is(tmp_path, capsys):
     assert f"{pdf}: a PDF, not text: give --kind pdf, or auto" in capsys.readouterr().err
     assert main(["extract", str(jpeg), "--kind", "pdf", "-o", str(out)]) == 1
     assert f"{jpeg}: a JPEG image, not a PDF: give --kind scan, or auto" in capsys.readouterr().err
+
+
+def test_a_text_opening_with_bm_stays_text(tmp_path):
+    """BMP's ``BM`` counts only with its reserved bytes zero: a text opening with ``BM`` given as
+    text is read, not refused as an image."""
+    from piatable.pipeline import detect_kind, forced_kind_mismatch
+
+    text = tmp_path / "notes"
+    text.write_text("BMI の記載について\n", "utf-8")
+    assert detect_kind(text) == "text" and forced_kind_mismatch(text, "text") is None
+    bmp = tmp_path / "scan"
+    bmp.write_bytes(b"BM" + (70).to_bytes(4, "little") + b"\x00" * 4 + b"\x36" + b"\x00" * 60)
+    assert detect_kind(bmp) == "scan"

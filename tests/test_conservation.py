@@ -53,7 +53,7 @@ KNOWN_LOSSES: dict[str, str] = {
     # row is read (partial, notes: no rows read, the lines placed in no record are quoted).  The
     # branch reads none either; its -raw / pypdfium2 / pdfminer texts are read.
     **{
-        f"office-raw40/r40wrap-{c}-zeimu-pdftotext": "date wrapped inside its digits, plain pdftotext: no rows"
+        f"office-raw40/r40wrap-{c}-zeimu-pdftotext": "date wrapped in its digits, plain pdftotext: no rows"
         for c in ("calc1", "calc2")
     },
     # Branch layout40: a Calc table in 8 pt whose 提出時期 prints ``[　事前　]`` wrapped in a

@@ -21,6 +21,8 @@ from .lines import Line
 # after the cell's first piece may stand (half as far left of it), the first piece opening left
 # of the start.
 SQUEEZED_GAP_DX = 1.5
+# The widest gap (characters) that is one space between two pieces (``layout_text._is_soft``).
+ONE_SPACE = 1.5
 
 SQUEEZED_GAP_WHY = (
     "the {column} cell's first piece ({first!r}) stands left of the column, a wide gap after "
@@ -40,7 +42,7 @@ def squeezed_gap(line: list[Line], parts: list[Line], start: float) -> str:
         return ""
     first, second = parts[0], parts[1]
     k = next((i for i, p in enumerate(line) if p is first), 0)
-    if k == 0 or first.x0 - line[k - 1].x1 <= 1.5 or second.x0 - first.x1 > 1.5:
+    if k == 0 or first.x0 - line[k - 1].x1 <= ONE_SPACE or second.x0 - first.x1 > ONE_SPACE:
         return ""
     if first.x0 < start <= second.x0 + SQUEEZED_GAP_DX / 2 and second.x0 - start <= SQUEEZED_GAP_DX:
         return first.text.strip()

@@ -65,31 +65,26 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
 def _head(path: Path) -> bytes:
     try:
         with path.open("rb") as fh:
-            return fh.read(8)
+            return fh.read(16)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 def _magic(head: bytes) -> tuple[str, str] | None:
     """(what the file is, its reader) by its first bytes; BMP's two-byte ``BM`` only with the
-    size field after it non-zero, so that a text opening with ``BM`` stays text."""
+    four reserved bytes after its size field zero, so that a text opening with ``BM`` stays text."""
     for magic, what, reader in _MAGIC:
-        if head.startswith(magic) and (magic != b"BM" or head[2:6].strip(b"\x00")):
+        if head.startswith(magic) and (magic != b"BM" or head[6:10] == b"\x00" * 4):
             return what, reader
     return None
 
 
 def detect_kind(path: Path) -> str:
     """``pdf``, ``scan`` (an image) or ``text``, from the file's first bytes and suffix."""
-    head = _head(path)
-    if head.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
+    found = _magic(_head(path))
+    if (found and found[1] == "pdf") or path.suffix.lower() == ".pdf":
         return "pdf"
-    if (
-        head.startswith(b"\x89PNG")
-        or head.startswith(b"\xff\xd8")
-        or head[:4] in (b"II*\x00", b"MM\x00*")
-        or path.suffix.lower() in IMAGE_SUFFIXES
-    ):
+    if found or path.suffix.lower() in IMAGE_SUFFIXES:
         return "scan"
     return "text"
 
