@@ -24,13 +24,25 @@ their ``column_guess`` doubts (``spaced_rows``).
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 import regex
+
+from .chars import NO_LINE_START
+from .tokenizer import default_tokenizer
 
 # A bracketed value of the form's choices: a bracket holding at least this many characters
 # (a check mark ○ / ✓ or a blank box holds fewer, and its label follows it in the same cell).
 CHOICE_MIN_CHARS = 2
 # Text after a marker opening the run: at least this many characters make it a cell.
 MARKER_REST_MIN_CHARS = 4
+
+# A run parts into two values of one shape (before | after) when they end with the same
+# character (課 / 課, システム / システム) and match this much in order (difflib's ratio); each
+# value holds ``PAIR_MIN_CHARS`` or more, and the best parting beats the next by ``PAIR_MARGIN``.
+PAIR_MIN_CHARS = 3
+PAIR_RATIO = 0.6
+PAIR_MARGIN = 0.05
 
 _CHECK_MARKS = "○●◯✓✔☑■□☐〇"
 _CHOICE_THEN_MORE = regex.compile(
@@ -47,3 +59,81 @@ def marked_spaces(line: str) -> str:
     it (module docstring).  Spaces already there stay; nothing else changes."""
     line = _CHOICE_THEN_MORE.sub(r"\1 ", line)
     return _MARKER_OPENING.sub(r"\1 ", line, count=1)
+
+
+# A value of a one-line cell (a name: 市民生活部市民課, ○○情報システム株式会社) holds no sentence
+# mark, no hiragana but の, and no date (dates are left to the date rules: ``令和元年6月1日から…``
+# pairs with itself too well).
+_NOT_A_VALUE = regex.compile(r"[、。，．,\sぁ-ねは-ゖ]|[0-9０-９元]年[0-9０-９]{1,2}月")
+_PARTICLE_OPENING = regex.compile(r"^[ぁ-ゖ]")
+# A value opens with no particle, no digit and no heading's number (``３①システムの名称`` is an
+# item's line: システム３ | ①システム… is no pair).
+_NO_VALUE_OPENING = regex.compile(r"^[ぁ-ゖ0-9０-９①-⑳]")
+# Characters of a name's words (digits and marks aside: ``10万人`` is one word of two).
+_WORD_CHARS = regex.compile(r"[\p{Han}\p{Katakana}ー々〆]")
+# The row's 提出時期 glued to the explanation after the values (``事後組織改正による``; as
+# ``hygiene.cell_spaces`` parts it at a line's start).
+_TIMING_OPENING = regex.compile(r"^(事[前後])(?=[^\sぁ-ゖ、。])")
+
+
+def _pair_score(a: str, b: str) -> float:
+    """How alike two values read: ``difflib``'s ratio (twice the characters matched in order
+    over both lengths), 0 when it is below ``PAIR_RATIO`` with the same last character or
+    below ``PAIR_ALONE_RATIO`` without."""
+    if a[-1] != b[-1]:
+        return 0.0
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio if ratio >= PAIR_RATIO else 0.0
+
+
+def paired_spaces(line: str) -> str:
+    """``line`` (one despaced line of a text whose own spaces were lost) with spaces put back
+    around two one-line values of one shape glued at the start of a piece: the before cell and
+    its amended after cell (``市民部市民課市民生活部市民課組織改正による部`` →
+    ``市民部市民課 市民生活部市民課 組織改正による部``: the rest is the explanation's first line).
+    A parting counts when both values hold ``PAIR_MIN_CHARS`` characters or more and no
+    sentence mark or date, read alike (``_pair_score``), the rest opens as a cell may (no
+    particle, no mark that cannot start a line), and no other parting reads within
+    ``PAIR_MARGIN`` as alike.  A piece ``repeat_spaces`` parted is left as it is."""
+    out: list[str] = []
+    for piece in line.split(" "):
+        out.append(_parted_pair(piece) or piece)
+    return " ".join(out)
+
+
+def _parted_pair(piece: str) -> str | None:
+    n = len(piece)
+    if n < 2 * PAIR_MIN_CHARS:
+        return None
+    # cuts fall between the tokenizer's words only (市民部市民課 | 市民生活部…, not システ | ム…)
+    cuts, pos = [], 0
+    for word in default_tokenizer().surfaces(piece):
+        pos += len(word)
+        cuts.append(pos)
+    scored: list[tuple[float, int, int]] = []
+    for x, i in enumerate(cuts):
+        a = piece[:i]
+        if _NOT_A_VALUE.search(a):
+            break
+        if len(_WORD_CHARS.findall(a)) < PAIR_MIN_CHARS:
+            continue
+        for j in cuts[x + 1 :]:
+            b = piece[i:j]
+            if _NOT_A_VALUE.search(b):
+                break
+            rest = piece[j:]
+            if rest and (rest[0] in NO_LINE_START or _PARTICLE_OPENING.match(rest)):
+                continue
+            if _NO_VALUE_OPENING.match(b) or len(_WORD_CHARS.findall(b)) < PAIR_MIN_CHARS:
+                continue
+            score = _pair_score(a, b)
+            if score:
+                scored.append((score, i, j))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best, i, j = scored[0]
+    if len(scored) > 1 and best - scored[1][0] < PAIR_MARGIN:
+        return None
+    rest = _TIMING_OPENING.sub(r"\1 ", piece[j:], count=1)
+    return " ".join(p for p in (piece[:i], piece[i:j], rest) if p)

@@ -30,7 +30,7 @@ from piatable.vocabulary import (
 
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
-from .glued_cells import marked_spaces
+from .glued_cells import marked_spaces, paired_spaces
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -201,11 +201,15 @@ def despace_text(text: str) -> tuple[str, int]:
         parts = [_despace_part(part, by_char, gaps_doubled, ascii_spaced) for part in ln.split("\f")]
         count += any(changed for _, changed in parts)
         out.append(
-            "\f".join(
-                marked_spaces(repeat_spaces(part)) if lost and changed else part for part, changed in parts
-            )
+            "\f".join(_glued_cells_parted(part) if lost and changed else part for part, changed in parts)
         )
     return "\n".join(out), count
+
+
+def _glued_cells_parted(line: str) -> str:
+    """A despaced line whose own spaces were lost with the spaces back between the cells it
+    glued that their text tells apart (``repeat_spaces``, ``glued_cells``)."""
+    return marked_spaces(paired_spaces(repeat_spaces(line)))
 
 
 def repeat_spaces(line: str) -> str:

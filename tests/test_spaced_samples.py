@@ -12,6 +12,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.extract.text import read_text_with_notes
+from piatable.normalize.glued_cells import paired_spaces
 from piatable.normalize.hygiene import repeat_spaces
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 
@@ -75,13 +76,14 @@ def test_ideographic_spaced_text_reads_its_rows():
 
 def test_rows_a_lost_space_may_have_run_together_are_flagged():
     """Spaced between non-space characters only, the text's single spaces between the before, the
-    after and the explanation cell of a pypdfium2 line (``保険年金課 国保年金課 組織改正による``)
-    are lost: the after cell takes all three.  Such rows say so; a row that says it adds its
+    after and the explanation cell of a pypdfium2 line are lost: the after cell takes them all.
+    Where the values do not read as one value amended (``株式会社○○システムサービス`` →
+    ``○○情報システム株式会社`` end differently) the row says so; a row that says it adds its
     item (an empty before cell beside an after cell closed by 上記を新規追加, or an explanation
     naming an addition) does not."""
-    res = extract_document(TUNING / "writer-raw22-kokuho-nonspace-pypdfium2" / "input.txt")
+    res = extract_document(TUNING / "writer-raw22-juki-nonspace-pypdfium2" / "input.txt")
     assert SPACES_LOST_NOTE in res.notes
-    glued = [r for r in res.records if r.after.startswith("保険年金課国保年金課")]
+    glued = [r for r in res.records if r.after.startswith("株式会社○○システムサービス○○情報")]
     assert len(glued) == 1 and not glued[0].before
     assert "column_guess" in glued[0].flags
     assert any("cannot be told from the spacing" in e for e in glued[0].evidence)
@@ -89,6 +91,25 @@ def test_rows_a_lost_space_may_have_run_together_are_flagged():
     new = [r for r in added if r.after.startswith("・給与支払報告書等の電子データを")]
     assert len(new) == 1 and not new[0].before and new[0].explanation.endswith("追加")
     assert not any("cannot be told from the spacing" in e for e in new[0].evidence)
+
+
+@pytest.mark.parametrize("spacing", ["nonspace", "japanese"])
+@pytest.mark.parametrize("tool", ["pypdfium2", "pdftotext-raw"])
+def test_a_value_and_its_amendment_glued_by_the_spacing_are_parted(spacing, tool):
+    """``保険年金課国保年金課組織改正による部署``: two values ending alike and matching in order
+    (``glued_cells.paired_spaces``) are the before and the after cell, the rest opens the
+    explanation; before, the after cell took all three and the before cell stayed empty."""
+    res = extract_document(TUNING / f"writer-raw22-kokuho-{spacing}-{tool}" / "input.txt")
+    rows = {r.before: r for r in res.records if r.after in ("国保年金課", "国保年金課長")}
+    assert set(rows) == {"保険年金課", "保険年金課長"}
+    assert rows["保険年金課"].explanation == "組織改正による部署名の変更"
+    assert rows["保険年金課長"].explanation == "組織改正による役職名の変更"
+    assert paired_spaces("市民部市民課市民生活部市民課組織改正による部") == (
+        "市民部市民課 市民生活部市民課 組織改正による部"
+    )
+    # one value alone, a count range, an item's line and a label row stay whole
+    for line in ("市民部市民課長", "10万人以上100万人未満", "システム３①システムの名称", "提出時期に係る説明"):
+        assert paired_spaces(line) == line
 
 
 def test_an_after_cell_repeating_its_before_cell_is_parted():
