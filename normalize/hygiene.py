@@ -51,8 +51,9 @@ SPACED_SHORT_MIN_PIECES = 2
 SPACED_INTERLEAVED_SHARE = 0.9
 
 # A despaced piece that repeats its first this many characters further on is two cells
-# (``repeat_spaces``).
+# (``repeat_spaces``), unless the text before the repeat opens a range or a list (から, 及び).
 REPEAT_MIN_CHARS = 6
+_RANGE_OPEN = regex.compile(r"(?:から|より|及び|並びに|又は|～|〜)$")
 
 # Over-printing: a repeated line (or a repeated tail of the line before) counts when it has at
 # least this many characters and is no date or timing.  Bold text is a whole cell printed
@@ -225,6 +226,8 @@ def repeat_spaces(line: str) -> str:
             if len(piece) >= 2 * REPEAT_MIN_CHARS
             else -1
         )
+        if k > 0 and _RANGE_OPEN.search(piece[:k]):
+            k = -1  # 令和元年6月1日から令和元年6月30日まで: one period, its two ends alike
         out.append(piece if k < 0 else piece[:k] + " " + piece[k:])
     return " ".join(out)
 
@@ -311,14 +314,18 @@ def join_japanese(line: str) -> str:
     """The line without the single spaces between two Japanese characters (``特 定 個 人`` →
     ``特定個人``), gaps of two or more spaces kept as they are (column gaps of ``-layout`` text),
     and the space kept after a whole date and before 事前 / 事後 ending the line (cells of their
-    own, whose space the spacing made look like the others)."""
+    own, whose space the spacing made look like the others).  Not after a date that a particle
+    goes on from (``令和元年 6 月 1 日 から…``: a period, one cell)."""
     out: list[str] = []
     pos = 0
     for m in _JAPANESE_GAP.finditer(line):
         out.append(line[pos : m.start()])
         pos = m.end()
         before = "".join(out)
-        if _SPACED_TIMING_END.fullmatch(line[m.end() :]) or _DATE_END.search(before):
+        after = line[m.end() :]
+        if _SPACED_TIMING_END.fullmatch(after) or (
+            _DATE_END.search(before) and not _NO_CELL_AFTER.match(after)
+        ):
             out.append(" ")
     out.append(line[pos:])
     return "".join(out)
