@@ -70,6 +70,8 @@ NO_CELL_OPENING = "、。，．）」』】〕ー・"
 # Two neighbouring rows whose cells crossed score within this of the reading chosen are in doubt
 # (``crossable_rows``).
 CROSSED_MARGIN = 3.0
+# What may close a cell after its last character of substance (``uncross_by_endings``).
+CELL_END_MARKS = "。．.、，,）)」』】］]＞>"
 
 
 @dataclass(slots=True)
@@ -386,23 +388,16 @@ def _pair_cells(
     return Pairing(out, skipped, final.best, margin, cuts, moves)
 
 
-def crossable_rows(
+def _crossings(
     cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
     bodies: list[list[CellLine]],
-    anchors: list[Anchors] | None = None,
-    stream: list[int] | None = None,
-) -> set[int]:
-    """Rows whose before/after cells could as well be crossed with the next row's (issues 10
-    and 12: look-alike cells of neighbouring rows, ``市民課`` / ``市民課長`` / ``市民窓口課`` /
-    ``市民窓口課長``).  Two neighbouring rows each made of two whole boxes, the four emitted in
-    the order X Y Z W, are read either as (X, Y) (Z, W) or as (X, Z) (Y, W); when the other
-    reading scores within ``CROSSED_MARGIN`` of the chosen one (pair scores plus the anchors'
-    costs, the queue's order costs left out: pdfminer emits a Calc row's before cells of two
-    rows before their after cells as often as not), the text does not tell which, and both rows
-    are returned.  ``stream[k]``: body box k's place among all the text's boxes; where the
-    reading chosen is (X, Y) (Z, W) and a box of another column (a timing, an explanation, the
-    next row's date or item) was emitted between Y and Z, the extractor parted the two rows
-    itself and they are not in doubt."""
+    stream: list[int] | None,
+):
+    """For each two neighbouring rows each made of two whole boxes, emitted in the order X Y Z
+    W and read as (X, Y) (Z, W) or as (X, Z) (Y, W): the first row r, the two rows' (before,
+    after) box numbers and the other reading's.  Not when the reading chosen is (X, Y) (Z, W)
+    and a box of another column was emitted between Y and Z (``stream[k]``: body box k's place
+    among all the text's boxes): the extractor parted the two rows itself."""
     where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
     whole: list[tuple[int, int] | None] = []
     for before, after in cells:
@@ -411,14 +406,6 @@ def crossable_rows(
         ok = kb is not None and ka is not None and before and after
         ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
         whole.append((kb, ka) if ok else None)  # type: ignore[arg-type]
-
-    def cost(box: int, row: int) -> float:
-        return sum(ANCHOR_DISTANCE * a.distance(box, row) for a in anchors or ())
-
-    def score(b: int, a: int, row: int) -> float:
-        return pair_score(_cell(bodies[b]), _cell(bodies[a])) + cost(b, row) + cost(a, row)
-
-    out: set[int] = set()
     for r in range(len(cells) - 1):
         one, two = whole[r], whole[r + 1]
         if one is None or two is None:
@@ -433,8 +420,71 @@ def crossable_rows(
             other = ((x, y), (z, w))
         else:
             continue
+        yield r, one, two, other
+
+
+def crossable_rows(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
+    bodies: list[list[CellLine]],
+    anchors: list[Anchors] | None = None,
+    stream: list[int] | None = None,
+) -> set[int]:
+    """Rows whose before/after cells could as well be crossed with the next row's (issues 10
+    and 12: look-alike cells of neighbouring rows, ``市民課`` / ``市民課長`` / ``市民窓口課`` /
+    ``市民窓口課長``).  Two neighbouring rows each made of two whole boxes (``_crossings``);
+    when the other reading scores within ``CROSSED_MARGIN`` of the chosen one (pair scores plus
+    the anchors' costs, the queue's order costs left out: pdfminer emits a Calc row's before
+    cells of two rows before their after cells as often as not), the text does not tell which,
+    and both rows are returned."""
+
+    def cost(box: int, row: int) -> float:
+        return sum(ANCHOR_DISTANCE * a.distance(box, row) for a in anchors or ())
+
+    def score(b: int, a: int, row: int) -> float:
+        return pair_score(_cell(bodies[b]), _cell(bodies[a])) + cost(b, row) + cost(a, row)
+
+    out: set[int] = set()
+    for r, one, two, other in _crossings(cells, bodies, stream):
         chosen = score(*one, r) + score(*two, r + 1)
         alt = score(*other[0], r) + score(*other[1], r + 1)
         if alt >= chosen - CROSSED_MARGIN:
             out |= {r, r + 1}
     return out
+
+
+def _ending(lines: list[CellLine]) -> str:
+    """A cell's last character, closing marks and spaces aside."""
+    return _squash(lines).rstrip(CELL_END_MARKS)[-1:]
+
+
+def uncross_by_endings(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
+    bodies: list[list[CellLine]],
+    stream: list[int] | None = None,
+) -> tuple[list[tuple[list[CellLine] | None, list[CellLine] | None]], set[int]]:
+    """Two neighbouring rows read as (X, Y) (Z, W) whose other reading (X, Z) (Y, W) (or the
+    reverse, ``_crossings``) pairs cells that end alike in both rows where the reading chosen
+    pairs none so: a row's before and after hold the same kind of value (a department
+    ``市民課`` → ``市民窓口課``, a title ``市民課長`` → ``市民窓口課長``, a count ``…未満``), so the
+    other reading is taken (pdfminer emits two short rows' befores before their afters as often
+    as not; the pair scores favour the look-alike cells of one column).  Returns the cells and
+    the rows changed; the caller keeps them in doubt (``crossable_rows`` still finds them)."""
+    out = list(cells)
+    changed: set[int] = set()
+    for r, one, two, other in _crossings(cells, bodies, stream):
+        if r in changed or r + 1 in changed:
+            continue
+
+        def alike(pair: tuple[int, int]) -> bool:
+            a, b = (_ending(bodies[k]) for k in pair)
+            return bool(a) and a == b
+
+        # (The other reading takes each row's earlier box as its before: only where the reading
+        # chosen did so too.)
+        in_order = one[0] < one[1] and two[0] < two[1]
+        if not in_order or alike(one) or alike(two) or not (alike(other[0]) and alike(other[1])):
+            continue
+        out[r] = (bodies[other[0][0]], bodies[other[0][1]])
+        out[r + 1] = (bodies[other[1][0]], bodies[other[1][1]])
+        changed |= {r, r + 1}
+    return out, changed

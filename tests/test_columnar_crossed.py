@@ -68,3 +68,30 @@ def test_a_bare_addition_word_wrapped_from_a_particle_ends_a_phrase_not_an_after
     # The explanation and its second paragraph stay one box; 上記を新規追加 still closes its cell.
     assert wrapped in texts
     assert ["番号法第９条第２項に基づく条例", "第４条", "上記を新規追加"] in texts
+
+
+def test_crossed_look_alike_rows_are_uncrossed_where_both_other_pairs_end_alike():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    b = _four()
+    # Read (市民課, 市民課長) (市民窓口課, 市民窓口課長): each row's cells end unlike (課 / 長); the
+    # other reading's both end alike (課 / 課, 長 / 長): a row's before and after hold one kind of value.
+    cells, changed = uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)
+    assert cells == [(b[0], b[2]), (b[1], b[3])] and changed == {0, 1}
+    # Read right already, nothing moves; the two rows stay in doubt (crossable_rows).
+    cells, changed = uncross_by_endings([(b[0], b[2]), (b[1], b[3])], b)
+    assert changed == set() and crossable_rows(cells, b) == {0, 1}
+    # Rows the extractor parted with another column's box are not uncrossed.
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b, [0, 1, 4, 5])[1] == set()
+
+
+def test_endings_that_tell_nothing_leave_the_reading_chosen():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    # Every cell ends alike (…未満): no reading is told from the other.
+    texts = ("10万人以上30万人未満", "30万人以上100万人未満", "10万人以上30万人未満", "30万人以上100万人未満")
+    b = [_box(t, k) for k, t in enumerate(texts)]
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)[1] == set()
+    # Only one of the other reading's rows ends alike: not enough.
+    b = [_box(t, k) for k, t in enumerate(("市民課", "市民課長", "市民窓口課", "市民窓口係"))]
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)[1] == set()
