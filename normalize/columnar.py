@@ -489,8 +489,7 @@ def _item_pages(row: RawRow) -> set[int | None]:
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    # Lines of other columns printed in item boxes or beside each other (plain pdftotext) read
-    # apart; a guess, so the rows are warned (several columns on one line, row_doubts).
+    # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
