@@ -420,6 +420,8 @@ def _opens_row_below(lines: list[CellLine], k: int) -> bool:
     if k == 0 or k + 1 >= len(lines):
         return False
     nxt, cl = lines[k + 1], lines[k]
+    if cl.wraps:  # a date printed over two lines (split_dates, beside_dates): centred, not at the top
+        return False
     # Only an item path's first line (its section, Ⅰ…Ⅵ): a date wrapped in a narrow column ends
     # beside any line of the rows it spans (``令和2年1`` / ``月6日 １．監査``).
     return nxt.line_no == cl.line_no and nxt.page == cl.page and nxt.text[:1] in SECTION_NUMERALS
