@@ -71,6 +71,8 @@ NO_CELL_OPENING = "、。，．）」』】〕ー・"
 # (``crossable_rows``).
 CROSSED_MARGIN = 3.0
 # What may close a cell after its last character of substance (``uncross_by_endings``).
+# Neighbouring rows read again together at most (``uncross_by_endings``).
+UNCROSS_ROWS_MAX = 4
 CELL_END_MARKS = "。．.、，,）)」』】］]＞>"
 
 
@@ -398,14 +400,7 @@ def _crossings(
     after) box numbers and the other reading's.  Not when the reading chosen is (X, Y) (Z, W)
     and a box of another column was emitted between Y and Z (``stream[k]``: body box k's place
     among all the text's boxes): the extractor parted the two rows itself."""
-    where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
-    whole: list[tuple[int, int] | None] = []
-    for before, after in cells:
-        kb = where.get(id(before[0])) if before else None
-        ka = where.get(id(after[0])) if after else None
-        ok = kb is not None and ka is not None and before and after
-        ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
-        whole.append((kb, ka) if ok else None)  # type: ignore[arg-type]
+    whole = _whole_boxes(cells, bodies)
     for r in range(len(cells) - 1):
         one, two = whole[r], whole[r + 1]
         if one is None or two is None:
@@ -457,34 +452,62 @@ def _ending(lines: list[CellLine]) -> str:
     return _squash(lines).rstrip(CELL_END_MARKS)[-1:]
 
 
+def _whole_boxes(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]], bodies: list[list[CellLine]]
+) -> list[tuple[int, int] | None]:
+    """For each row made of a whole before box and a whole after box: their box numbers."""
+    where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
+    out: list[tuple[int, int] | None] = []
+    for before, after in cells:
+        kb = where.get(id(before[0])) if before else None
+        ka = where.get(id(after[0])) if after else None
+        ok = kb is not None and ka is not None and before and after
+        ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
+        out.append((kb, ka) if ok else None)  # type: ignore[arg-type]
+    return out
+
+
 def uncross_by_endings(
     cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
     bodies: list[list[CellLine]],
     stream: list[int] | None = None,
 ) -> tuple[list[tuple[list[CellLine] | None, list[CellLine] | None]], set[int]]:
-    """Two neighbouring rows read as (X, Y) (Z, W) whose other reading (X, Z) (Y, W) (or the
-    reverse, ``_crossings``) pairs cells that end alike in both rows where the reading chosen
-    pairs none so: a row's before and after hold the same kind of value (a department
-    ``市民課`` → ``市民窓口課``, a title ``市民課長`` → ``市民窓口課長``, a count ``…未満``), so the
-    other reading is taken (pdfminer emits two short rows' befores before their afters as often
-    as not; the pair scores favour the look-alike cells of one column).  Returns the cells and
-    the rows changed; the caller keeps them in doubt (``crossable_rows`` still finds them)."""
+    """A run of 2 to ``UNCROSS_ROWS_MAX`` neighbouring rows, each made of two whole boxes, read
+    again (its boxes in the extractor's order) where the cells the reading chose end
+    unlike in some row and another reading of the same boxes pairs cells ending alike in every
+    row: a row's before and after hold one kind of value (a department ``市民課`` → ``市民窓口課``,
+    a title ``市民課長`` → ``市民窓口課長``, a count ``…未満``).  The other readings: in row order
+    (each row's before then its after) and in column order (the run's befores, then its afters:
+    not when a box of another column was emitted between two rows of the row order, which parts
+    them, ``stream[k]`` being body box k's place among all the text's boxes).  pdfminer emits
+    short rows' befores before their afters as often as not, and the pair scores favour the
+    look-alike cells of one column.  Returns the cells and the rows changed; the caller keeps
+    such rows in doubt (``crossable_rows``)."""
     out = list(cells)
+    whole = _whole_boxes(cells, bodies)
     changed: set[int] = set()
-    for r, one, two, other in _crossings(cells, bodies, stream):
-        if r in changed or r + 1 in changed:
-            continue
 
-        def alike(pair: tuple[int, int]) -> bool:
-            a, b = (_ending(bodies[k]) for k in pair)
-            return bool(a) and a == b
+    def alike(pair: tuple[int, int]) -> bool:
+        a, b = (_ending(bodies[k]) for k in pair)
+        return bool(a) and a == b
 
-        # (The other reading takes each row's earlier box as its before: only where the reading
-        # chosen did so too.)
-        in_order = one[0] < one[1] and two[0] < two[1]
-        if not in_order or alike(one) or alike(two) or not (alike(other[0]) and alike(other[1])):
-            continue
-        out[r] = (bodies[other[0][0]], bodies[other[0][1]])
-        out[r + 1] = (bodies[other[1][0]], bodies[other[1][1]])
-        changed |= {r, r + 1}
+    for k in range(min(UNCROSS_ROWS_MAX, len(cells)), 1, -1):
+        for r in range(len(cells) - k + 1):
+            run = whole[r : r + k]
+            if any(p is None for p in run) or changed & set(range(r, r + k)):
+                continue
+            boxes = sorted(b for p in run for b in p)  # type: ignore[union-attr]
+            chosen = sum(alike(p) for p in run)  # type: ignore[arg-type]
+            readings = [[(boxes[2 * i], boxes[2 * i + 1]) for i in range(k)]]
+            parted = stream is not None and any(
+                stream[boxes[2 * i + 2]] - stream[boxes[2 * i + 1]] > 1 for i in range(k - 1)
+            )
+            if not parted:
+                readings.append([(boxes[i], boxes[k + i]) for i in range(k)])
+            for other in readings:
+                if other != run and chosen < k and all(alike(p) for p in other):
+                    for i, (b, a) in enumerate(other):
+                        out[r + i] = (bodies[b], bodies[a])
+                    changed |= set(range(r, r + k))
+                    break
     return out, changed

@@ -95,3 +95,24 @@ def test_endings_that_tell_nothing_leave_the_reading_chosen():
     # Only one of the other reading's rows ends alike: not enough.
     b = [_box(t, k) for k, t in enumerate(("市民課", "市民課長", "市民窓口課", "市民窓口係"))]
     assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)[1] == set()
+
+
+def test_a_run_of_four_look_alike_rows_emitted_column_by_column_is_read_again_together():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    # Two department / head-title pairs, the four befores emitted before the four afters.
+    texts = (
+        "市民課",
+        "市民課長",
+        "保険年金課",
+        "保険年金課長",
+        "市民窓口課",
+        "市民窓口課長",
+        "国保年金課",
+        "国保年金課長",
+    )
+    b = [_box(t, k) for k, t in enumerate(texts)]
+    # The pairing read the look-alike boxes of one column as rows (one row ending alike by chance).
+    chosen = [(b[0], b[1]), (b[2], b[4]), (b[3], b[5]), (b[6], b[7])]
+    cells, changed = uncross_by_endings(chosen, b)
+    assert cells == [(b[0], b[4]), (b[1], b[5]), (b[2], b[6]), (b[3], b[7])] and changed == {0, 1, 2, 3}
