@@ -116,3 +116,17 @@ def test_a_run_of_four_look_alike_rows_emitted_column_by_column_is_read_again_to
     chosen = [(b[0], b[1]), (b[2], b[4]), (b[3], b[5]), (b[6], b[7])]
     cells, changed = uncross_by_endings(chosen, b)
     assert cells == [(b[0], b[4]), (b[1], b[5]), (b[2], b[6]), (b[3], b[7])] and changed == {0, 1, 2, 3}
+
+
+def test_a_calc_table_in_pdfminer_text_reads_its_department_rows_and_top_aligned_dates_right():
+    # pdfminer emitted 市民課, 市民課長, 市民窓口課, 市民窓口課長, and printed ``2020年4月1日 Ⅱ…``
+    # as one line in the middle of the item column's box.
+    res = extract_document(SAMPLES / "office" / "calc-municipal-pdfminer" / "input.txt")
+    got = [(r.change_date, r.before, r.after) for r in res.records[:3]]
+    assert got == [
+        ("2019-05-01", "市民課", "市民窓口課"),
+        ("2019-05-01", "市民課長", "市民窓口課長"),
+        ("2020-04-01", "10万人以上100万人未満", "10万人以上100万人未満"),
+    ]
+    # The two department rows stay in doubt: the text alone does not tell the reading.
+    assert all(any(CROSSED in e for e in res.records[k].evidence) for k in (0, 1))
