@@ -32,8 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn, table_cases
-from make_office_samples import SAMPLES, Case, plain_case
+from make_flow22_samples import build_redrawn, paired_sets
+from make_office_samples import Case, plain_case
 
 ROWS_MAX = 9
 PAIRS = 2
@@ -65,14 +65,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
     return replace(c, fallback_glyphs="○□", valign="top", merge=True)
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    return table_cases("b41", heldout, redrawn, _case, HELDOUT if heldout else TUNING)
-
-
-SETS = {
-    "office-boxes41": (SAMPLES / "office-boxes41", lambda r: _cases(False, r)),
-    "heldout-boxes41": (SAMPLES / "heldout-boxes41", lambda r: _cases(True, r)),
-}
+SETS = paired_sets("boxes41", "b41", _case, TUNING, HELDOUT)
 
 
 def main(argv: list[str] | None = None) -> int:
