@@ -98,7 +98,9 @@ def join_split_dates(lines: list[CellLine], gaps: list[bool]) -> tuple[list[Cell
             if j == k + 1 and not rest:
                 break  # a date wrapped in place: boxes._rejoin_dates keeps it so
             head = out[k]
-            pieces = [replace(head, text=date)] + ([replace(head, text=rest)] if rest else [])
+            # The date is marked wrapped (as split_dates marks its own): it was printed over two
+            # lines, so it need not open the row whose line it shares (boxes._opens_row_below).
+            pieces = [replace(head, text=date, wraps=True)] + ([replace(head, text=rest)] if rest else [])
             if tail_rest:
                 out[j] = replace(out[j], text=tail_rest)
             else:

@@ -70,6 +70,10 @@ NO_CELL_OPENING = "、。，．）」』】〕ー・"
 # Two neighbouring rows whose cells crossed score within this of the reading chosen are in doubt
 # (``crossable_rows``).
 CROSSED_MARGIN = 3.0
+# What may close a cell after its last character of substance (``uncross_by_endings``).
+# Neighbouring rows read again together at most (``uncross_by_endings``).
+UNCROSS_ROWS_MAX = 4
+CELL_END_MARKS = "。．.、，,）)」』】］]＞>"
 
 
 @dataclass(slots=True)
@@ -386,39 +390,17 @@ def _pair_cells(
     return Pairing(out, skipped, final.best, margin, cuts, moves)
 
 
-def crossable_rows(
+def _crossings(
     cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
     bodies: list[list[CellLine]],
-    anchors: list[Anchors] | None = None,
-    stream: list[int] | None = None,
-) -> set[int]:
-    """Rows whose before/after cells could as well be crossed with the next row's (issues 10
-    and 12: look-alike cells of neighbouring rows, ``市民課`` / ``市民課長`` / ``市民窓口課`` /
-    ``市民窓口課長``).  Two neighbouring rows each made of two whole boxes, the four emitted in
-    the order X Y Z W, are read either as (X, Y) (Z, W) or as (X, Z) (Y, W); when the other
-    reading scores within ``CROSSED_MARGIN`` of the chosen one (pair scores plus the anchors'
-    costs, the queue's order costs left out: pdfminer emits a Calc row's before cells of two
-    rows before their after cells as often as not), the text does not tell which, and both rows
-    are returned.  ``stream[k]``: body box k's place among all the text's boxes; where the
-    reading chosen is (X, Y) (Z, W) and a box of another column (a timing, an explanation, the
-    next row's date or item) was emitted between Y and Z, the extractor parted the two rows
-    itself and they are not in doubt."""
-    where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
-    whole: list[tuple[int, int] | None] = []
-    for before, after in cells:
-        kb = where.get(id(before[0])) if before else None
-        ka = where.get(id(after[0])) if after else None
-        ok = kb is not None and ka is not None and before and after
-        ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
-        whole.append((kb, ka) if ok else None)  # type: ignore[arg-type]
-
-    def cost(box: int, row: int) -> float:
-        return sum(ANCHOR_DISTANCE * a.distance(box, row) for a in anchors or ())
-
-    def score(b: int, a: int, row: int) -> float:
-        return pair_score(_cell(bodies[b]), _cell(bodies[a])) + cost(b, row) + cost(a, row)
-
-    out: set[int] = set()
+    stream: list[int] | None,
+):
+    """For each two neighbouring rows each made of two whole boxes, emitted in the order X Y Z
+    W and read as (X, Y) (Z, W) or as (X, Z) (Y, W): the first row r, the two rows' (before,
+    after) box numbers and the other reading's.  Not when the reading chosen is (X, Y) (Z, W)
+    and a box of another column was emitted between Y and Z (``stream[k]``: body box k's place
+    among all the text's boxes): the extractor parted the two rows itself."""
+    whole = _whole_boxes(cells, bodies)
     for r in range(len(cells) - 1):
         one, two = whole[r], whole[r + 1]
         if one is None or two is None:
@@ -433,8 +415,99 @@ def crossable_rows(
             other = ((x, y), (z, w))
         else:
             continue
+        yield r, one, two, other
+
+
+def crossable_rows(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
+    bodies: list[list[CellLine]],
+    anchors: list[Anchors] | None = None,
+    stream: list[int] | None = None,
+) -> set[int]:
+    """Rows whose before/after cells could as well be crossed with the next row's (issues 10
+    and 12: look-alike cells of neighbouring rows, ``市民課`` / ``市民課長`` / ``市民窓口課`` /
+    ``市民窓口課長``).  Two neighbouring rows each made of two whole boxes (``_crossings``);
+    when the other reading scores within ``CROSSED_MARGIN`` of the chosen one (pair scores plus
+    the anchors' costs, the queue's order costs left out: pdfminer emits a Calc row's before
+    cells of two rows before their after cells as often as not), the text does not tell which,
+    and both rows are returned."""
+
+    def cost(box: int, row: int) -> float:
+        return sum(ANCHOR_DISTANCE * a.distance(box, row) for a in anchors or ())
+
+    def score(b: int, a: int, row: int) -> float:
+        return pair_score(_cell(bodies[b]), _cell(bodies[a])) + cost(b, row) + cost(a, row)
+
+    out: set[int] = set()
+    for r, one, two, other in _crossings(cells, bodies, stream):
         chosen = score(*one, r) + score(*two, r + 1)
         alt = score(*other[0], r) + score(*other[1], r + 1)
         if alt >= chosen - CROSSED_MARGIN:
             out |= {r, r + 1}
     return out
+
+
+def _ending(lines: list[CellLine]) -> str:
+    """A cell's last character, closing marks and spaces aside."""
+    return _squash(lines).rstrip(CELL_END_MARKS)[-1:]
+
+
+def _whole_boxes(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]], bodies: list[list[CellLine]]
+) -> list[tuple[int, int] | None]:
+    """For each row made of a whole before box and a whole after box: their box numbers."""
+    where = {id(lines[0]): k for k, lines in enumerate(bodies) if lines}
+    out: list[tuple[int, int] | None] = []
+    for before, after in cells:
+        kb = where.get(id(before[0])) if before else None
+        ka = where.get(id(after[0])) if after else None
+        ok = kb is not None and ka is not None and before and after
+        ok = ok and len(before) == len(bodies[kb]) and len(after) == len(bodies[ka])  # type: ignore[arg-type]
+        out.append((kb, ka) if ok else None)  # type: ignore[arg-type]
+    return out
+
+
+def uncross_by_endings(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]],
+    bodies: list[list[CellLine]],
+    stream: list[int] | None = None,
+) -> tuple[list[tuple[list[CellLine] | None, list[CellLine] | None]], set[int]]:
+    """A run of 2 to ``UNCROSS_ROWS_MAX`` neighbouring rows, each made of two whole boxes, read
+    again (its boxes in the extractor's order) where the cells the reading chose end
+    unlike in some row and another reading of the same boxes pairs cells ending alike in every
+    row: a row's before and after hold one kind of value (a department ``市民課`` → ``市民窓口課``,
+    a title ``市民課長`` → ``市民窓口課長``, a count ``…未満``).  The other readings: in row order
+    (each row's before then its after) and in column order (the run's befores, then its afters:
+    not when a box of another column was emitted between two rows of the row order, which parts
+    them, ``stream[k]`` being body box k's place among all the text's boxes).  pdfminer emits
+    short rows' befores before their afters as often as not, and the pair scores favour the
+    look-alike cells of one column.  Returns the cells and the rows changed; the caller keeps
+    such rows in doubt (``crossable_rows``)."""
+    out = list(cells)
+    whole = _whole_boxes(cells, bodies)
+    changed: set[int] = set()
+
+    def alike(pair: tuple[int, int]) -> bool:
+        a, b = (_ending(bodies[k]) for k in pair)
+        return bool(a) and a == b
+
+    for k in range(min(UNCROSS_ROWS_MAX, len(cells)), 1, -1):
+        for r in range(len(cells) - k + 1):
+            run = whole[r : r + k]
+            if any(p is None for p in run) or changed & set(range(r, r + k)):
+                continue
+            boxes = sorted(b for p in run for b in p)  # type: ignore[union-attr]
+            chosen = sum(alike(p) for p in run)  # type: ignore[arg-type]
+            readings = [[(boxes[2 * i], boxes[2 * i + 1]) for i in range(k)]]
+            parted = stream is not None and any(
+                stream[boxes[2 * i + 2]] - stream[boxes[2 * i + 1]] > 1 for i in range(k - 1)
+            )
+            if not parted:
+                readings.append([(boxes[i], boxes[k + i]) for i in range(k)])
+            for other in readings:
+                if other != run and chosen < k and all(alike(p) for p in other):
+                    for i, (b, a) in enumerate(other):
+                        out[r + i] = (bodies[b], bodies[a])
+                    changed |= set(range(r, r + k))
+                    break
+    return out, changed

@@ -384,9 +384,13 @@ def _cut(box: Box) -> list[Box]:
             after_date = False
         cur = []
 
-    for cl in lines:
+    for k, cl in enumerate(lines):
         t = cl.text
         if is_date_line(t) or TIMING.match(t):
+            if _opens_row_below(lines, k):
+                # A date printed beside the first line of the next row's item (``2020年4月1日
+                # Ⅱ…`` in the middle of an item box): it goes after the cell read so far.
+                flush()
             # pdfminer interleaves the lines of neighbouring boxes (an item's first line, the
             # date, its next lines): the date is taken out and the cell read on.
             out.append(Box([cl]))
@@ -406,6 +410,21 @@ def _cut(box: Box) -> list[Box]:
             flush()
     flush()
     return out
+
+
+def _opens_row_below(lines: list[CellLine], k: int) -> bool:
+    """Whether the date or timing at ``k`` shares its printed line with the next line and that
+    line opens an item with its section: the stream step split ``2020年4月1日 Ⅱ…`` (a top-aligned
+    変更日 beside its item's first line, which pdfminer prints as one line), so the date belongs
+    to the row below the lines read before it, not to theirs."""
+    if k == 0 or k + 1 >= len(lines):
+        return False
+    nxt, cl = lines[k + 1], lines[k]
+    if cl.wraps:  # a date printed over two lines (split_dates, beside_dates): centred, not at the top
+        return False
+    # Only an item path's first line (its section, Ⅰ…Ⅵ): a date wrapped in a narrow column ends
+    # beside any line of the rows it spans (``令和2年1`` / ``月6日 １．監査``).
+    return nxt.line_no == cl.line_no and nxt.page == cl.page and nxt.text[:1] in SECTION_NUMERALS
 
 
 def _opens_next_item(cur: list[CellLine], line: str) -> bool:

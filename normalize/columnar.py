@@ -31,7 +31,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
-from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells
+from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells, uncross_by_endings
 from .boxes import (
     Box,
     is_single_box,
@@ -489,8 +489,7 @@ def _item_pages(row: RawRow) -> set[int | None]:
 def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    # Lines of other columns printed in item boxes or beside each other (plain pdftotext) read
-    # apart; a guess, so the rows are warned (several columns on one line, row_doubts).
+    # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
@@ -535,6 +534,8 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         # The anchors' costs steered the beam off every reading that ends with all rows made
         # (a long Writer table): read by the order alone rather than leave every cell over.
         pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, [])
+    stream = [pos[id(b)] for b in bodies]
+    pairing.cells, _ = uncross_by_endings(pairing.cells, [b.lines for b in bodies], stream)
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)
@@ -554,7 +555,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     fill_how["explanation"] = doubt_unshared_groups(rows, fill_how["explanation"])  # empty 説明?
     ordered = rows_in_row_order(rows, boxes, leftovers)
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
-    crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, [pos[id(b)] for b in bodies])
+    crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]

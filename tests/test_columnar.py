@@ -578,3 +578,30 @@ def test_every_row_of_narrow_date_columns_is_read_with_its_date(case):
     res = extract_document(root / case / "input.txt")
     assert [r.change_date for r in res.records] == [e["change_date"] for e in expected]
     assert [r.timing for r in res.records] == [e["timing"] for e in expected]
+
+
+def test_a_date_split_off_the_next_items_first_line_goes_after_the_item_read_before_it():
+    from piatable.normalize.boxes import lines_to_boxes
+
+    # pdfminer prints a top-aligned 変更日 and its item's first line as one line, in the middle
+    # of the item column's box (``2020年4月1日 Ⅱ…``); the stream step splits it (one line_no).
+    texts = [
+        (1, "Ⅰ基本情報"),
+        (2, "７．評価実施機関における担当部署"),
+        (3, "②所属長の役職名"),
+        (4, "2020年4月1日"),
+        (4, "Ⅱ特定個人情報ファイルの概要"),
+        (5, "２．基本情報"),
+    ]
+    lines = [CellLine(t, 1, n) for n, t in texts]
+    boxes = lines_to_boxes(lines, [True] + [False] * (len(lines) - 1))
+    got = [[cl.text for cl in b.lines] for b in boxes]
+    assert got == [
+        ["Ⅰ基本情報", "７．評価実施機関における担当部署", "②所属長の役職名"],
+        ["2020年4月1日"],
+        ["Ⅱ特定個人情報ファイルの概要", "２．基本情報"],
+    ]
+    # A date printed among an item's lines on a line of its own is still taken out before it.
+    lines = [CellLine(t, 1, n) for n, t in enumerate(["Ⅰ基本情報", "2020年4月1日", "７．評価実施機関"])]
+    got = [[cl.text for cl in b.lines] for b in lines_to_boxes(lines, [True, False, False])]
+    assert got == [["2020年4月1日"], ["Ⅰ基本情報", "７．評価実施機関"]]

@@ -68,3 +68,65 @@ def test_a_bare_addition_word_wrapped_from_a_particle_ends_a_phrase_not_an_after
     # The explanation and its second paragraph stay one box; 上記を新規追加 still closes its cell.
     assert wrapped in texts
     assert ["番号法第９条第２項に基づく条例", "第４条", "上記を新規追加"] in texts
+
+
+def test_crossed_look_alike_rows_are_uncrossed_where_both_other_pairs_end_alike():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    b = _four()
+    # Read (市民課, 市民課長) (市民窓口課, 市民窓口課長): each row's cells end unlike (課 / 長); the
+    # other reading's both end alike (課 / 課, 長 / 長): a row's before and after hold one kind of value.
+    cells, changed = uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)
+    assert cells == [(b[0], b[2]), (b[1], b[3])] and changed == {0, 1}
+    # Read right already, nothing moves; the two rows stay in doubt (crossable_rows).
+    cells, changed = uncross_by_endings([(b[0], b[2]), (b[1], b[3])], b)
+    assert changed == set() and crossable_rows(cells, b) == {0, 1}
+    # Rows the extractor parted with another column's box are not uncrossed.
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b, [0, 1, 4, 5])[1] == set()
+
+
+def test_endings_that_tell_nothing_leave_the_reading_chosen():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    # Every cell ends alike (…未満): no reading is told from the other.
+    texts = ("10万人以上30万人未満", "30万人以上100万人未満", "10万人以上30万人未満", "30万人以上100万人未満")
+    b = [_box(t, k) for k, t in enumerate(texts)]
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)[1] == set()
+    # Only one of the other reading's rows ends alike: not enough.
+    b = [_box(t, k) for k, t in enumerate(("市民課", "市民課長", "市民窓口課", "市民窓口係"))]
+    assert uncross_by_endings([(b[0], b[1]), (b[2], b[3])], b)[1] == set()
+
+
+def test_a_run_of_four_look_alike_rows_emitted_column_by_column_is_read_again_together():
+    from piatable.normalize.body_pairing import uncross_by_endings
+
+    # Two department / head-title pairs, the four befores emitted before the four afters.
+    texts = (
+        "市民課",
+        "市民課長",
+        "保険年金課",
+        "保険年金課長",
+        "市民窓口課",
+        "市民窓口課長",
+        "国保年金課",
+        "国保年金課長",
+    )
+    b = [_box(t, k) for k, t in enumerate(texts)]
+    # The pairing read the look-alike boxes of one column as rows (one row ending alike by chance).
+    chosen = [(b[0], b[1]), (b[2], b[4]), (b[3], b[5]), (b[6], b[7])]
+    cells, changed = uncross_by_endings(chosen, b)
+    assert cells == [(b[0], b[4]), (b[1], b[5]), (b[2], b[6]), (b[3], b[7])] and changed == {0, 1, 2, 3}
+
+
+def test_a_calc_table_in_pdfminer_text_reads_its_department_rows_and_top_aligned_dates_right():
+    # pdfminer emitted 市民課, 市民課長, 市民窓口課, 市民窓口課長, and printed ``2020年4月1日 Ⅱ…``
+    # as one line in the middle of the item column's box.
+    res = extract_document(SAMPLES / "office" / "calc-municipal-pdfminer" / "input.txt")
+    got = [(r.change_date, r.before, r.after) for r in res.records[:3]]
+    assert got == [
+        ("2019-05-01", "市民課", "市民窓口課"),
+        ("2019-05-01", "市民課長", "市民窓口課長"),
+        ("2020-04-01", "10万人以上100万人未満", "10万人以上100万人未満"),
+    ]
+    # The two department rows stay in doubt: the text alone does not tell the reading.
+    assert all(any(CROSSED in e for e in res.records[k].evidence) for k in (0, 1))

@@ -63,6 +63,8 @@ SET_NAMES = (
     "heldout9",
     "office-boxes40",
     "heldout-boxes40",
+    "office-boxes41",
+    "heldout-boxes41",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -137,6 +137,21 @@ def table_cases(
     return cases
 
 
+def paired_sets(name: str, prefix: str, make, tuning: tuple[str, ...], heldout: tuple[str, ...]) -> dict:
+    """The ``office-<name>`` (tuning tables ``tuning``) and ``heldout-<name>`` (held-out tables
+    ``heldout``) sets of a generator, as ``build_redrawn`` takes them; cases named and made as
+    ``table_cases`` makes them (tools/make_boxes41_samples.py)."""
+    return {
+        f"{kind}-{name}": (
+            SAMPLES / f"{kind}-{name}",
+            lambda r, held=(kind == "heldout"): table_cases(
+                prefix, held, r, make, heldout if held else tuning
+            ),
+        )
+        for kind in ("office", "heldout")
+    }
+
+
 def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
     """Build the sets named on the command line (``sets``: name → (root, make), ``make`` taking
     the names of cases to draw anew); a case not printed in full is drawn again, up to
