@@ -10,7 +10,8 @@ _CLOSERS = frozenset("）)」』＞>】〕］]")
 _BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
 # A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
 # bracket closes a number or a letter that no other character runs into, not a bracket pair.
-_NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
+# A digit after a stop (（Ver.2.1）) ends a decimal, not a list's number.
+_NUMBER_CLOSER = regex.compile(r"(?<![\p{L}\p{N}（(.．])(?:[0-9０-９]{1,2}|[ア-ンa-zA-Zａ-ｚＡ-Ｚ])[)）]")
 # A list's next number printed straight after the previous item's last word (…１万人未満４）…):
 # a bracket closing a number that follows the list's number before it.
 _RUN_ON_NUMBER_CLOSER = regex.compile(r"([0-9０-９]{1,2})[)）]")

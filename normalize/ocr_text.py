@@ -126,8 +126,10 @@ _PAREN_NUMBER = regex.compile(r"^[（(]([0-9０-９]{1,2})[．.]")
 # paragraph's numbering with a space inside ("1 .従事者…": １． misread).  A bracket before a
 # number of the other width counts only when a closing bracket or stop follows the number (a
 # numbering): the forms print （18桁）, 広報紙（2月1日号） (a right row warned on the held-out scans).
+# A digit ending a Latin run or a decimal (（Ver.2.1）, （ISO27001）) is no numbering: the
+# bracket round the run is full width as the text round it.
 _WIDTH_MIX = regex.compile(
-    r"\([０-９]{1,2}(?=\s*[)）.．])|（[0-9]{1,2}(?=\s*[)）.．])|[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
+    r"\([０-９]{1,2}(?=\s*[)）.．])|（[0-9]{1,2}(?=\s*[)）.．])|(?<![.A-Za-z][0-9]*)[0-9]\s*[．）]|[０-９]\s*[.)]|[0-9][０-９]|[０-９][0-9]|\(\s*[0-9]\s+[.．]"
     r"|(?m:^)[0-9]\s+[.．]"
 )
 

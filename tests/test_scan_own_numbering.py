@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,7 +34,11 @@ OWN = ("②対象となる本人の範囲", "⑤使用目的", "⑤委託先名"
 
 
 def _read(name: str) -> tuple[list[dict], list[dict]]:
-    folder = SAMPLES / "scan-ocr40" / name
+    return read_scan_folder(SAMPLES / "scan-ocr40" / name)
+
+
+def read_scan_folder(folder: Path) -> tuple[list[dict], list[dict]]:
+    """(the records read from a committed scan's tesseract TSV, its expected records)."""
     scans, pages = load_scans(folder / "ocr")
     settings = Settings()
     res = reading_to_result(

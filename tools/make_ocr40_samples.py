@@ -130,9 +130,11 @@ HELDOUT_ROWS = (
 )
 
 
-def case_of(name: str, rows: tuple[dict, ...], maker: str, heldout: bool) -> tuple[mos.Case, dict]:
-    """A case and how it is scanned, drawn from an RNG seeded with its name."""
-    rng = random.Random(f"piatable-ocr40-{name}")
+def case_of(
+    name: str, rows: tuple[dict, ...], maker: str, heldout: bool, seed: str = "ocr40"
+) -> tuple[mos.Case, dict]:
+    """A case and how it is scanned, drawn from an RNG seeded with ``seed`` and its name."""
+    rng = random.Random(f"piatable-{seed}-{name}")
     font = "IPAexMincho" if "mincho" in name else "IPAexGothic"
     if heldout:
         font = "IPAMincho" if "mincho" in name else "IPAGothic"
@@ -212,8 +214,12 @@ def write_ocr(target: Path) -> None:
 
 def build(name: str) -> None:
     """Make set ``name`` anew: its cases' scans, truths, tesseract reads and ``cases.json``."""
-    root = SETS[name]
-    made_cases = set_cases(name.startswith("heldout"))
+    build_scans(SETS[name], name, set_cases(name.startswith("heldout")))
+
+
+def build_scans(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) -> None:
+    """Folder ``root`` made anew from ``made_cases`` (a case and its look, as ``case_of`` gives):
+    each case's scan, truth, tesseract read, and the set's ``cases.json``."""
     with tempfile.TemporaryDirectory() as tmp:
         made = mos.render([c for c, _ in made_cases], Path(tmp))
         if root.exists():

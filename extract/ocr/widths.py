@@ -35,15 +35,49 @@ _SPECK_WIDTH = 4.0
 _MAX_PIECES = 4
 # Ink this far (ems) beyond a line's first and last boxes may still be theirs.
 _LINE_MARGIN = 0.3
+# A character's box wider than this (ems) is not its own ink: tesseract stretched it over its
+# neighbours (a Calc cell's 守 box 8 ems wide over 保守作業（年4回）), so its centre is put
+# between the nearest sure boxes before and after it.
+_STRAY_BOX_EM = 1.6
+# Letters and digits set tight may touch (a Mincho ``Ve``): up to _MAX_SHARED of them may share
+# one run of ink, split evenly, at a cost of _TOUCHING, when it is no wider than they would be
+# and at least _SHARED_MIN_EM wide for each of them.
+_MAX_SHARED = 3
+_TOUCHING = 1.5
+_SHARED_MIN_EM = 0.3
+_LETTER = regex.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+
+
+def _box_centres(words: list[TsvWord], em: float) -> list[float]:
+    """The centre of each character's box (pixels), a stray box's (wider than ``_STRAY_BOX_EM``)
+    set between its line neighbours' sure ones in proportion to their order."""
+    centres = [w.left + w.width / 2 for w in words]
+    sure = [i for i, w in enumerate(words) if w.width <= _STRAY_BOX_EM * em]
+    if len(sure) == len(words) or not sure:
+        return centres
+    for i, w in enumerate(words):
+        if w.width <= _STRAY_BOX_EM * em:
+            continue
+        before = [k for k in sure if k < i]
+        after = [k for k in sure if k > i]
+        if before and after:
+            a, b = before[-1], after[0]
+            centres[i] = centres[a] + (centres[b] - centres[a]) * (i - a) / (b - a)
+        elif before:
+            centres[i] = words[before[-1]].left + words[before[-1]].width + (i - before[-1] - 0.5) * em
+        else:
+            centres[i] = words[after[0]].left - (after[0] - i - 0.5) * em
+    return centres
 
 
 def _align_ink(
     words: list[TsvWord], starts: list[int], ends: list[int], em: float
 ) -> list[tuple[int, int]] | None:
     """Each character's (first, last + 1) run of inked columns: characters and runs matched in
-    order (a character takes one or more runs, a narrow run may be noise), at the least cost of
-    widths, white inside characters and distance from tesseract's boxes.  None when no
-    matching exists (two characters touching)."""
+    order (a character takes one or more runs, a narrow run may be noise, up to _MAX_SHARED
+    letters or digits touching share one), at the least cost of widths, white inside characters
+    and distance from tesseract's boxes.  None when no matching exists (Japanese characters
+    touching)."""
     n, m = len(words), len(starts)
     inf = float("inf")
     # best[i][j]: cost of the first i characters holding the first j runs; back: the choice.
@@ -51,12 +85,13 @@ def _align_ink(
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     skip = [_SPECK + _SPECK_WIDTH * (e - s) / em for s, e in zip(starts, ends, strict=True)]
+    centres = _box_centres(words, em)
     for j in range(1, m + 1):
         best[0][j] = best[0][j - 1] + skip[j - 1]
         back[0][j] = -1
     for i in range(1, n + 1):
         w = words[i - 1]
-        centre = w.left + w.width / 2
+        centre = centres[i - 1]
         widest = (_LETTER_WIDTH if _CONVERTIBLE.match(w.text) else _CJK_WIDTH) * em
         for j in range(1, m + 1):
             # Only runs near the character's box (tesseract's boxes stray, but not by ems).
@@ -81,6 +116,21 @@ def _align_ink(
                     c += _OVERWIDE * (b - a - widest) / em
                 if c < cost:
                     cost, choice = c, g
+            # Letters or digits touching: the last ``shared`` characters share run j.
+            a, b = starts[j - 1], ends[j - 1]
+            for shared in range(2, min(_MAX_SHARED, i) + 1):
+                mates = words[i - shared : i]
+                if not all(_LETTER.fullmatch(x.text) for x in mates) or b - a > shared * widest:
+                    break
+                if b - a < shared * _SHARED_MIN_EM * em:
+                    continue
+                prev = best[i - shared][j - 1]
+                if prev == inf:
+                    continue
+                mid = sum(centres[i - shared : i]) / shared
+                c = prev + _TOUCHING + _BOX_DISTANCE * abs((a + b) / 2 - mid) / em
+                if c < cost:
+                    cost, choice = c, -shared
             best[i][j] = cost
             back[i][j] = choice
     if best[n][m] == inf:
@@ -91,6 +141,12 @@ def _align_ink(
         g = back[i][j]
         if g == -1 or i == 0:
             j -= 1
+            continue
+        if g < -1:
+            a, b = starts[j - 1], ends[j - 1]
+            for k in range(-g):
+                out[i + g + k] = (a + (b - a) * k // -g, a + (b - a) * (k + 1) // -g)
+            i, j = i + g, j - 1
             continue
         out[i - 1] = (starts[j - g], ends[j - 1])
         i, j = i - 1, j - g
@@ -359,7 +415,7 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
         if chars and KANA_KANJI.match(chars[0][0]) and words[chars[0][3]].inked:
             margins[key[0]] = min(margins.get(key[0], chars[0][1]), chars[0][1])
     texts: dict[int, list[str]] = {}
-    brackets: list[bool] = []
+    brackets: list[tuple[bool, bool]] = []  # (full width, measured by its own ink)
     for key, chars, line_runs in zip(line_keys, per_line, measured, strict=True):
         n = len(chars)
         prior = prior_of(key[0])
@@ -379,17 +435,20 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 ):
                     full = prior
             if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:
-                full = brackets[-1]
+                full = brackets[-1][0]
             if full is not None:
                 for m in range(k, j + 1):
                     chars[m][0] = _to_width(chars[m][0], full)
             for m in range(k, j + 1):
                 own = punctuation_width(chars, m, margin)
+                if own is None and m > k and chars[m][0] in _CLOSE and brackets and brackets[-1][1]:
+                    # A bracket closing a run (（Ver.2.1）): its ink cannot tell (no neighbour
+                    # after it); it is printed in the width its opener's own ink showed.
+                    own = brackets[-1][0]
                 if own is not None:
                     chars[m][0] = _to_width(chars[m][0], own)
-            for m in range(k, j + 1):
                 if chars[m][0] in _OPEN:
-                    brackets.append(chars[m][0] in "（＜")
+                    brackets.append((chars[m][0] in "（＜", own is not None))
                 elif chars[m][0] in _CLOSE and brackets:
                     brackets.pop()
         # Brackets around Japanese text are printed full width (（委託に伴うものを除く。）,
