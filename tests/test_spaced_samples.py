@@ -108,7 +108,8 @@ def test_a_value_and_its_amendment_glued_by_the_spacing_are_parted(spacing, tool
         "市民部市民課 市民生活部市民課 組織改正による部"
     )
     # one value alone, a count range, an item's line and a label row stay whole
-    for line in ("市民部市民課長", "10万人以上100万人未満", "システム３①システムの名称", "提出時期に係る説明"):
+    whole = ["市民部市民課長", "10万人以上100万人未満", "システム３①システムの名称"]
+    for line in [*whole, "提出時期提出時期に係る説明"]:
         assert paired_spaces(line) == line
 
 
