@@ -89,8 +89,11 @@ LEVEL_OPENERS = frozenset(SECTION_ORDER + "（(別" + "0123456789０１２３４
 
 def _level(line: str) -> float | None:
     """The path level a line's numbering says (module docstring), None for an unnumbered line."""
-    if line[:1] not in LEVEL_OPENERS:
-        return None
+    return None if line[:1] not in LEVEL_OPENERS else level_by_patterns(line)
+
+
+def level_by_patterns(line: str) -> float | None:
+    """``_level`` without its first-character test: what the patterns alone say."""
     if SECTION_OPENING.match(line) or ATTACHMENT_OPENING.match(line):
         return 0.0
     for pattern, level in _NUMBERINGS:

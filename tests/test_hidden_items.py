@@ -8,9 +8,7 @@ import json
 
 from piatable.models import Record
 from piatable.normalize.chars import paragraphs
-from piatable.normalize.conservation import ATTACHMENT_OPENING, SECTION_OPENING
-from piatable.normalize.cut_checks import INSTANCE_LINE
-from piatable.normalize.hidden_items import _NUMBERINGS, INSTANCE_LEVEL, LEVEL_OPENERS, _level, hidden_items
+from piatable.normalize.hidden_items import LEVEL_OPENERS, _level, hidden_items, level_by_patterns
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -120,16 +118,6 @@ def test_a_text_layer_pdf_says_it_too():
     assert "item: 「２．特定個人情報ファイルを取り扱う事務において使" in _note(result, HIDDEN_NOTE)
 
 
-def _level_unfiltered(line: str) -> float | None:
-    """``_level`` without its first-character test: the patterns alone."""
-    if SECTION_OPENING.match(line) or ATTACHMENT_OPENING.match(line):
-        return 0.0
-    for pattern, level in _NUMBERINGS:
-        if pattern.match(line):
-            return level
-    return INSTANCE_LEVEL if INSTANCE_LINE.match(line) else None
-
-
 # After a first character, what completes each of ``_level``'s patterns.
 _COMPLETIONS = (
     "関連情報",
@@ -153,9 +141,9 @@ def test_no_line_opening_with_another_character_has_a_level():
         if c in LEVEL_OPENERS or 0xD800 <= cp < 0xE000:
             continue
         for rest in _COMPLETIONS:
-            assert _level_unfiltered(c + rest) is None, (c, rest)
+            assert level_by_patterns(c + rest) is None, (c, rest)
     for c in LEVEL_OPENERS:  # and none of them is there for nothing
-        assert any(_level_unfiltered(c + rest) is not None for rest in _COMPLETIONS), c
+        assert any(level_by_patterns(c + rest) is not None for rest in _COMPLETIONS), c
 
 
 def test_levels_of_every_expected_paragraph_are_those_of_the_patterns():
@@ -165,6 +153,6 @@ def test_levels_of_every_expected_paragraph_are_those_of_the_patterns():
         for r in data.get("records", []) if isinstance(data, dict) else data:
             for field in ("item", "before", "after", "explanation"):
                 for line in paragraphs(r.get(field) or ""):
-                    assert _level(line) == _level_unfiltered(line), line
+                    assert _level(line) == level_by_patterns(line), line
                     seen += 1
     assert seen > 1000
