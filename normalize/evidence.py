@@ -208,7 +208,9 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     (①委託内容) in their cells, and a date item's after cell is often the change date."""
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
-        torn = _TORN_DATE.search(getattr(record, f) or "")
+        text = getattr(record, f) or ""
+        # (the pattern needs a slash: a cell without one is not searched)
+        torn = _TORN_DATE.search(text) if "/" in text or "／" in text else None
         if torn:
             why = f"the cell holds a date torn as a narrow date column tears it ({torn.group(0)!r})"
             out.append(Doubt("column_guess", f, why))
@@ -328,7 +330,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
             )
     for p in record.item_path:
-        if _INNER_SPACE.search(p):
+        if (" " in p or "　" in p) and _INNER_SPACE.search(p):  # (the pattern needs a space)
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
     else:

@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from piatable.models import PageWords, Word
+from piatable.normalize.closing_mark import CLOSING_MARK
+from piatable.normalize.grid.unread_pages import closing_mark_page
 from piatable.pipeline import extract_document
+from piatable.vocabulary import is_page_number
 
 from .conftest import wrong_cells
 
@@ -32,3 +36,34 @@ def test_a_page_of_only_the_closing_mark_makes_no_row(name):
     assert "row_continued" not in got[-1].flags
     assert result.status == "success"
     assert any("closing mark 以上" in n and n.startswith("page 2:") for n in result.notes), result.notes
+
+
+def _closing_mark_page_by_joining(page) -> bool:
+    """``closing_mark_page`` as first written: every word tested, the rest joined and matched."""
+    texts = [w.text.strip() for w in page.words if w.text.strip() and not is_page_number(w.text.strip())]
+    return bool(texts) and bool(CLOSING_MARK.match("".join(texts)))
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["以", "上"],
+        ["以上"],
+        ["以 上", "- 3 -"],
+        ["３", "以", "\u3000", "上", " "],
+        ["以上", "以上"],
+        ["以", "上", "下"],
+        ["以上", "3/4"],
+        ["上", "以"],
+        ["以\n上"],
+        ["- 3 -"],
+        [],
+        [" ", "\t"],
+        ["変更箇所", "以上"],
+        ["以上", "です"],
+    ],
+)
+def test_closing_mark_page_answers_as_the_joined_words_do(texts):
+    words = [Word(t, 1, 10.0 * k, 10.0 * k + 9, 0.0, 10.0, "pdf") for k, t in enumerate(texts)]
+    page = PageWords(1, 595.0, 842.0, "pt", "pdf", words)
+    assert closing_mark_page(page) == _closing_mark_page_by_joining(page)

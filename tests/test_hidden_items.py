@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 
 from piatable.models import Record
-from piatable.normalize.hidden_items import hidden_items
+from piatable.normalize.chars import paragraphs
+from piatable.normalize.hidden_items import LEVEL_OPENERS, _level, hidden_items, level_by_patterns
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -115,3 +116,43 @@ def test_a_text_layer_pdf_says_it_too():
     result = extract_document(SAMPLES / "office-loss25/l25-writer-zeimu/input.pdf", kind="pdf")
     assert len(result.records) == 9 and result.status == "partial"
     assert "item: 「２．特定個人情報ファイルを取り扱う事務において使" in _note(result, HIDDEN_NOTE)
+
+
+# After a first character, what completes each of ``_level``'s patterns.
+_COMPLETIONS = (
+    "関連情報",
+    "紙１",
+    "　別紙１）",
+    "．事務",
+    "1）",
+    "供先１",
+    "転先１",
+    "託事項２",
+    "委託事項２",
+    "ステム１",
+)
+
+
+def test_no_line_opening_with_another_character_has_a_level():
+    # LEVEL_OPENERS lists every character a pattern of _level can open a match with: on every
+    # code point of the BMP, followed by what completes each pattern, no other one matches.
+    for cp in range(0x10000):
+        c = chr(cp)
+        if c in LEVEL_OPENERS or 0xD800 <= cp < 0xE000:
+            continue
+        for rest in _COMPLETIONS:
+            assert level_by_patterns(c + rest) is None, (c, rest)
+    for c in LEVEL_OPENERS:  # and none of them is there for nothing
+        assert any(level_by_patterns(c + rest) is not None for rest in _COMPLETIONS), c
+
+
+def test_levels_of_every_expected_paragraph_are_those_of_the_patterns():
+    seen = 0
+    for path in SAMPLES.glob("*/*/expected/records.json"):
+        data = json.loads(path.read_text("utf-8"))
+        for r in data.get("records", []) if isinstance(data, dict) else data:
+            for field in ("item", "before", "after", "explanation"):
+                for line in paragraphs(r.get(field) or ""):
+                    assert _level(line) == level_by_patterns(line), line
+                    seen += 1
+    assert seen > 1000
