@@ -48,15 +48,6 @@ UNTAKEN_COST = 10.0
 # The first row of a table going without a date or timing that pass 1 could give it (no row
 # above to share a merged cell with): more than taking it costs in all.
 NOTHING_ABOVE_COST = 3.0
-# A page's first row carrying its timing over from the page before (``step_costs``, with
-# ``page_top_cost``): Calc prints a merged one-line cell cut by a page break again on the new
-# page (a merged 2020/4/1 printed again in pass 1), so a page's pass 1 gives its first row a
-# timing; the alignment had as cheap a reading that gives the first row the page before's
-# timing and shifts the page's timings down by a row (more than ``twophase.APART_PAIR_COST``:
-# it outweighs a date and timing printed apart).  Not where the page's first row prints again in
-# pass 2 a date equal to the page before's (``page_top_cost``): a wrapped merged cell printed
-# again says nothing of the one-line ones (a merged 事後 over the break was not printed again).
-PAGE_TOP_INHERIT_COST = 1.0
 # Cost of reading a date on its own line before the first row's item as that row's, not as
 # pass 1's last date (twophase uses it too).
 LOOSE_DATE_COST = 0.5
@@ -133,7 +124,6 @@ def step_costs(
     own_date: list[bool],
     above: tuple[bool, bool],
     apart_cost: float = 0.0,
-    top_cost: float = 0.0,
 ) -> Callable[[int, int, tuple[bool, int, bool, int]], tuple[float, int] | None]:
     """The step of a pass-1 alignment (``best_path``): row ``r`` taking, from piece ``t`` on, an
     option (its date, ``pre`` text cells, its timing, ``post`` text cells) of the pieces of
@@ -142,8 +132,7 @@ def step_costs(
     from the row above, ``NOTHING_ABOVE_COST`` for one the first row goes without,
     ``SPLIT_LINE_COST`` for a printed line shared with the next row, ``apart_cost`` for a date
     and a timing taken from two printed lines (twophase: a row's own date and timing share their
-    baseline); ``top_cost`` for the first row carrying its timing over from the page before
-    (``page_top_cost``)."""
+    baseline)."""
     m = len(pieces)
 
     def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
@@ -172,8 +161,6 @@ def step_costs(
             t += 1
         else:
             cost += INHERIT_COST
-            if not r and above[1]:
-                cost += top_cost
         for _ in range(post):
             if t >= m or kinds[t] != "x":
                 return None
@@ -189,32 +176,19 @@ def step_costs(
     return step
 
 
-def page_top_cost(first_date: CellLine | None, last_date: CellLine | None) -> float:
-    """The cost of a page's first row carrying its timing over from the page before
-    (``PAGE_TOP_INHERIT_COST``), or 0.0 where that row prints in pass 2 (``first_date``; None: it
-    prints none) a date equal, whitespace aside, to the date read before the page
-    (``last_date``): a merged cell went on over the break, and a merged timing may have too."""
-    if first_date is not None and last_date is not None:
-        if "".join(first_date.text.split()) == "".join(last_date.text.split()):
-            return 0.0
-    return PAGE_TOP_INHERIT_COST
-
-
 def align_pieces(
     pieces: list[CellLine],
     own_date: list[bool],
     above: tuple[bool, bool],
     above_texts: tuple[str | None, str | None] = (None, None),
-    top_cost: float = 0.0,
 ) -> tuple[list[Take], float]:
     """Each row's share of pass 1's ``pieces`` (see the module's docstring) and the cost.
     ``own_date[r]``: the row printed its date in pass 2.  ``above``: a date and a timing were
-    read before these rows; ``above_texts``: which (None: not known); ``top_cost``: see
-    ``page_top_cost``."""
+    read before these rows; ``above_texts``: which (None: not known)."""
     n, m = len(own_date), len(pieces)
     kinds = [kind(cl) for cl in pieces]
 
-    step = step_costs(kinds, pieces, own_date, above, top_cost=top_cost)
+    step = step_costs(kinds, pieces, own_date, above)
 
     best, path = best_path(n, m, step, _OPTIONS, UNTAKEN_COST)
     texts = [cl.text for cl in pieces]
@@ -446,12 +420,11 @@ def text_page_rows(
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     known = (last_date.text if last_date else None, last_timing.text if last_timing else None)
-    top = page_top_cost(page.rows[0].date if page.rows else None, last_date)
-    plan, cost = align_pieces(page.singles, own, above, known, top)
+    plan, cost = align_pieces(page.singles, own, above, known)
     moved = page.rows[0].date if page.loose_date and page.rows else None
     if moved is not None:
         # The first row's date read as pass 1's last date instead (``two_phase_rows``).
-        alt, alt_cost = align_pieces([*page.singles, moved], [False, *own[1:]], above, known, top)
+        alt, alt_cost = align_pieces([*page.singles, moved], [False, *own[1:]], above, known)
         if alt_cost < cost + LOOSE_DATE_COST:
             page.singles = [*page.singles, moved]
             page.rows[0].date = None

@@ -63,9 +63,12 @@ from .spaced_pairs import spaced_value
 from .split_dates import wrapped_lone_date
 from .tokenizer import Tokenizer, default_tokenizer
 
-# On passone's cost scale (``passone.step_costs``), a row taking a date and a timing printed on
-# two lines: a row's own date and timing share their baseline (top or centred); they stand apart
-# only when one of them is merged over more rows (centred in the merged span).
+# The costs of a row taking its date or timing from the row above (a merged cell), of splitting
+# two cells printed on one line between two rows, of a pass-1 line no row takes and of the first
+# row going without: passone's (one scale for both alignments).
+# Cost of a row taking a date and a timing printed on two lines: a row's own date and timing
+# share their baseline (both at the row's top, or both centred in it); they stand apart only
+# when one of them is merged over more rows (centred in the merged span).
 APART_PAIR_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
@@ -119,7 +122,8 @@ def _opens_row_item(lines: list[CellLine], k: int) -> bool:
     pass 2 only when no timing follows on its page below its printed line (pass 2 prints none)
     and the next printed line runs on in its cell (no date, timing, item or closing words).  On
     its own printed line (``pdftotext -raw``) or beside its row's date and timing (pypdfium2
-    joins a baseline's pieces: ``令和元年10月1日 （別紙２）特定個人情報ファイル 事後 記載内容の充実``)."""
+    joins a baseline's pieces: ``令和元年10月1日 （別紙２）特定個人情報ファイル 事後 記載内容の充実``).
+    """
     cl = lines[k]
     if _opens_item(cl):
         return True
@@ -392,10 +396,7 @@ _OPTIONS = ((True, 0, True, 0), (True, 0, False, 0), (False, 0, True, 0), (False
 
 
 def align_singles(
-    singles: list[CellLine],
-    own_date: list[bool],
-    above: tuple[bool, bool] = (True, True),
-    top_cost: float = 0,
+    singles: list[CellLine], own_date: list[bool], above: tuple[bool, bool] = (True, True)
 ) -> tuple[list[tuple[bool, bool, bool]], float]:
     """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
     alignment's cost.
@@ -406,12 +407,12 @@ def align_singles(
     per line no row takes, which ends the alignment early); a row is unsure when another
     option of it comes within ``APART_PAIR_COST`` of the least cost (that cost is a prior, not
     evidence).  ``above``: whether a date and a timing were
-    read before these rows (the first row of a table has none); ``top_cost``: ``passone.page_top_cost``.
+    read before these rows (the first row of a table has no row above to take one from).
     """
     n, m = len(own_date), len(singles)
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
 
-    step = passone.step_costs(kinds, singles, own_date, above, APART_PAIR_COST, top_cost)
+    step = passone.step_costs(kinds, singles, own_date, above, APART_PAIR_COST)
 
     # Unsure also when another option loses only by the prior of APART_PAIR_COST.
     best, path = passone.best_path(n, m, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST)
@@ -422,15 +423,14 @@ def align_singles(
 def singles_left_open(
     singles: list[CellLine],
     own_date: list[bool],
-    above: tuple[CellLine | None, ...] = (None, None),
-    top_cost: float = 0,
+    above: tuple[CellLine | None, CellLine | None] = (None, None),
 ) -> list[bool]:
     """Per row of ``align_singles``: whether the readings within ``APART_PAIR_COST`` of the best
     give it another date or timing (``plan_values``); ``above``: the date and timing read
-    before these rows; ``top_cost``: as ``align_singles``'s."""
+    before these rows."""
     kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
     step = passone.step_costs(
-        kinds, singles, own_date, (above[0] is not None, above[1] is not None), APART_PAIR_COST, top_cost
+        kinds, singles, own_date, (above[0] is not None, above[1] is not None), APART_PAIR_COST
     )
     texts = [cl.text for cl in singles]
     known = (above[0].text if above[0] else None, above[1].text if above[1] else None)
@@ -524,12 +524,11 @@ def two_phase_rows(
                     row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                     row.doubts.append(Doubt("row_split_guess", None, page.pairing_why))
             continue
-        top = passone.page_top_cost(page.rows[0].date if page.rows else None, last_date)
-        plan, cost = align_singles(page.singles, own, above, top)
+        plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None
         if moved is not None:
             # The first row's date read as pass 1's last date instead.
-            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]], above, top)
+            alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]], above)
             if alt_cost < cost + LOOSE_DATE_COST:
                 page.singles = [*page.singles, moved]
                 page.rows[0].date = None
@@ -537,7 +536,7 @@ def two_phase_rows(
                 if alt_cost > cost - LOOSE_DATE_COST:
                     plan = [(d, t, True) for d, t, _ in plan]
         left_open = singles_left_open(
-            page.singles, [r.date is not None for r in page.rows], (last_date, last_timing), top
+            page.singles, [r.date is not None for r in page.rows], (last_date, last_timing)
         )
         queue, filled = list(page.singles), []
         taken = 0

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from piatable.models import CellLine
-from piatable.normalize.passone import page_top_cost
 from piatable.normalize.twophase import align_singles, singles_left_open
 from piatable.pipeline import extract_document
 
@@ -87,25 +86,3 @@ def test_a_page_that_prints_the_date_above_again_leaves_its_first_rows_as_they_a
     # Another date there: the first row may read the date above or the new one.
     singles = [CellLine("令和5年4月1日", 2, 3), CellLine("事後", 2, 4)]
     assert singles_left_open(singles, [False, False], above) == [True, False]
-
-
-def test_a_page_top_row_takes_the_pages_timing_not_the_one_before():
-    # A page whose pass 1 prints a merged date again, then 事前 and a second date: its first
-    # row takes the page's 事前 (Calc prints a merged one-line cell cut by a break again), not
-    # the 事後 of the page before while 事前 goes to the row below (branch raw41).
-    # (-raw prints each on a line of its own: a date and timing apart cost APART_PAIR_COST.)
-    singles = _lines(("2020/4/1", 3), ("事前", 4), ("2019/5/1", 5))
-    above = (CellLine("2020/4/1", 1, 9), CellLine("事後", 1, 8))
-    without, _ = align_singles(singles, [False] * 3, above=(True, True))
-    assert [p[:2] for p in without] == [(True, False), (False, True), (True, False)]
-    plan, _ = align_singles(singles, [False] * 3, (True, True), page_top_cost(None, above[0]))
-    assert [p[:2] for p in plan] == [(True, True), (True, False), (False, False)]
-    # Within APART_PAIR_COST of each other the readings stay open: the doubt is kept.
-    assert singles_left_open(singles, [False] * 3, above, page_top_cost(None, above[0]))[:2] == [True, True]
-
-
-def test_a_page_top_row_printing_the_date_before_again_may_carry_its_timing():
-    # The first row prints again (pass 2) the date the page before ended with: a merged cell
-    # went on over the break, and a merged 事後 may have too (not printed again).
-    assert page_top_cost(CellLine("令和3年4月1", 2, 3), CellLine("令和3年4月1", 1, 30)) == 0.0
-    assert page_top_cost(CellLine("令和4年1月4", 2, 3), CellLine("令和3年4月1", 1, 30)) > 0.0
