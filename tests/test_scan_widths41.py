@@ -180,13 +180,11 @@ def test_a_decimal_or_latin_run_in_brackets_is_no_numbering(text, mix, state):
 @pytest.mark.parametrize(
     ("line", "previous", "fixed"),
     [
-        # ＜ read as a lone katakana before the name (writer-mincho-200-t6's before cell).
-        ("マ市町村ＣＳにおける措置＞", None, "＜市町村ＣＳにおける措置＞"),
-        ("＜マ市町村ＣＳにおける措置＞", None, "＜市町村ＣＳにおける措置＞"),
         # ＜ read as two kana, the first of them one the ＜ of other titles reads as.
         ("べてガバメントクラウドにおける措置＞", None, "＜ガバメントクラウドにおける措置＞"),
-        # ＜ not read at all, the title wrapped before its ＞ (writer-gothic-200-t4).
-        ("統合宛名システムにおける措\n置＞", "（変更なし）", "＜統合宛名システムにおける措\n置＞"),
+        # (A lone katakana read for ＜, マ市町村ＣＳ…, and a title wrapped before its ＞ whose ＜ did
+        # not read are not mended: the rules branch ocr41 wrote for them lowered the unseen set I's
+        # scans, 90.5 → 89.8% at 300 dpi, and were taken out at the merge.)
         # A katakana word opening the name stays; a paragraph ending before the wrap gets no ＜.
         ("ガバメントクラウドにおける措置＞", None, "＜ガバメントクラウドにおける措置＞"),
         ("（変更なし）\nＣＳにおける措置＞", None, "（変更なし）\nＣＳにおける措置＞"),
@@ -197,19 +195,6 @@ def test_measure_titles_whose_opening_bracket_misread(line, previous, fixed):
     from piatable.extract.ocr.corrections import fix_marks
 
     assert fix_marks(line, previous) == fixed
-
-
-def test_measure_titles_read_right_in_the_scans(reads):
-    """Every ＜…における措置＞ title of the tuning scans is read with its brackets (before: a
-    title whose ＜ did not read, wrapped before ＞, and one whose ＜ read マ)."""
-    for name, (got, expected) in reads.items():
-        for g, e in zip(got, expected, strict=True):
-            for f in ("before", "after"):
-                titles = [line for line in e[f].splitlines() if line.startswith("＜")]
-                flat = _flat(g[f])
-                for title in titles:
-                    if title[1:6] in flat:
-                        assert "＜" + title[1:6] in flat, (name, g[f])
 
 
 def test_live_tesseract_reads_the_bracketed_version():

@@ -313,11 +313,8 @@ def _joins_one_word(st: SudachiTokenizer, text: str, at: int) -> bool:
 _CHECK = regex.compile(r"^(\s*)[\[［【〔][OoＯｏ0０〇○][\]］】〕IlＩｌ1１|｜jJ)）](?=\S)")
 # The form's sub-headings ＜…における措置＞ with their brackets misread (く, ぐ; の, 5, 2): only
 # with the opening one there (…における措置の may wrap on to 内容).
-# A lone kana opening such a title (not the head of a katakana word: ＜マ市町村ＣＳにおける措置＞,
-# マ市町村…) is the ＜ misread; the names these titles bracket open with kanji or a katakana word.
 _MEASURE_TITLE = regex.compile(
-    r"^(\s*)(?P<mark>(?:[くぐべご<＜][くぐべごて]?)?(?:\p{Hiragana}|\p{Katakana}(?![\p{Katakana}ー]))?)"
-    r"([^<＜>＞\s]{2,30}における措置)[のっ52２>＞]?\s*$"
+    r"^(\s*)(?:[くぐ<＜][くぐごて]?)?([^<＜>＞\s]{2,30}における措置)[のっ52２>＞]?\s*$"
 )
 
 
@@ -326,13 +323,8 @@ _ANGLE = regex.compile(
     r"^(\s*)(?:[くぐべご][くぐべごて]?|[<＜][くぐご]?)(?=[^<＜>＞\n]{2,40}\n?[^<＜>＞\n]{0,20}[>＞])"
 )
 # A bracketed title whose ＜ did not read at all: a line that closes a ＞ it never opened, after a
-# line that ended its paragraph (or none); the title may wrap before its ＞ (…における措 / 置＞ in a
-# narrow cell), the line before the wrap not ending a paragraph or a heading (…措置) itself and the
-# line after it not a title of its own (２．システムにおける措置 / 中間サーバーにおける措置＞).
-_CLOSES_UNOPENED = regex.compile(
-    r"^(\s*)(?=[^<＜>＞\n]{2,40}[>＞]"
-    r"|[^<＜>＞\n]{1,39}[^<＜>＞\n。）)\s](?<!措置)\n(?![^\n]*における)[^<＜>＞\n]{1,20}[>＞])"
-)
+# line that ended its paragraph (or none).
+_CLOSES_UNOPENED = regex.compile(r"^(\s*)(?=[^<＜>＞\n]{2,40}[>＞])")
 _PARAGRAPH_END = regex.compile(r"(?:^|[。＞>）)])\s*$")
 
 
@@ -353,8 +345,8 @@ def fix_marks(line: str, previous: str | None = None) -> str:
     line = _CHECK.sub(lambda m: m.group(1) + "[○]", line)
     head, sep, tail = line.partition("\n")
     title = _MEASURE_TITLE.match(head)
-    if title and title.group("mark"):
-        line = title.group(1) + "＜" + title.group(3) + "＞" + sep + tail
+    if title and head.lstrip()[:1] in "くぐ<＜":
+        line = title.group(1) + "＜" + title.group(2) + "＞" + sep + tail
     line = _ANGLE.sub(lambda m: m.group(1) + "＜", line)
     if previous is None or _PARAGRAPH_END.search(previous):
         line = _CLOSES_UNOPENED.sub(lambda m: m.group(1) + "＜", line, count=1)
