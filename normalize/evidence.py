@@ -208,8 +208,7 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
     (①委託内容) in their cells, and a date item's after cell is often the change date."""
     out: list[Doubt] = []
     for f in TEXT_FIELDS:
-        text = getattr(record, f) or ""
-        # (the pattern needs a slash: a cell without one is not searched)
+        text = getattr(record, f) or ""  # the pattern needs a slash: a cell without one is not searched
         torn = _TORN_DATE.search(text) if "/" in text or "／" in text else None
         if torn:
             why = f"the cell holds a date torn as a narrow date column tears it ({torn.group(0)!r})"
