@@ -5,7 +5,7 @@ between them.  Text copied from a document-sharing site prints a space between e
 characters; where the text's own single spaces cannot be told from the spacing's
 (``spacing_evidence.own_spaces_lost``), despacing glues those cells into one run, and the reader
 takes the run for one cell.  ``hygiene.repeat_spaces`` parts a run that repeats its opening (a
-before cell and its amended after cell); here two more kinds of cell are parted by their own
+before cell and its amended after cell); here three more kinds of cell are parted by their own
 form:
 
 * **a choice of the form, in brackets** (``[ 50人以上100人未満 ]``, the value of a 選択肢 item):
@@ -13,6 +13,9 @@ form:
   when another bracket or text other than a particle follows it:
   ``[50人以上100人未満][100人以上500人未満]支所における…`` → three pieces.  A check box and its
   label (``[○]紙``, ``[ ]その他``) stay one;
+* **a value and its amendment** (``paired_spaces``): ``市民部市民課市民生活部市民課組織改正による部``
+  → ``市民部市民課 市民生活部市民課 組織改正による部``, the two values ending alike and matching in
+  order, the rest the explanation's first line;
 * **an after cell that is only 削除 / 新規追加** (the row deletes or adds its item) opening the
   run, the explanation after it: ``削除収納事務の委託の終了に伴う削除`` → ``削除`` and the rest.
   Not before a particle, a conjunction or a suffix that goes on with the word (``削除する``,
@@ -78,8 +81,8 @@ _TIMING_OPENING = regex.compile(r"^(事[前後])(?=[^\sぁ-ゖ、。])")
 
 def _pair_score(a: str, b: str) -> float:
     """How alike two values read: ``difflib``'s ratio (twice the characters matched in order
-    over both lengths), 0 when it is below ``PAIR_RATIO`` with the same last character or
-    below ``PAIR_ALONE_RATIO`` without."""
+    over both lengths), 0 when their last characters differ or the ratio is below
+    ``PAIR_RATIO``."""
     if a[-1] != b[-1]:
         return 0.0
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
@@ -91,10 +94,12 @@ def paired_spaces(line: str) -> str:
     around two one-line values of one shape glued at the start of a piece: the before cell and
     its amended after cell (``市民部市民課市民生活部市民課組織改正による部`` →
     ``市民部市民課 市民生活部市民課 組織改正による部``: the rest is the explanation's first line).
-    A parting counts when both values hold ``PAIR_MIN_CHARS`` characters or more and no
-    sentence mark or date, read alike (``_pair_score``), the rest opens as a cell may (no
-    particle, no mark that cannot start a line), and no other parting reads within
-    ``PAIR_MARGIN`` as alike.  A piece ``repeat_spaces`` parted is left as it is."""
+    Cuts fall between the tokenizer's words.  A parting counts when both values hold
+    ``PAIR_MIN_CHARS`` kanji / katakana or more and no sentence mark, hiragana but の or date,
+    the after value opens with no particle, digit or circled number, they read alike
+    (``_pair_score``), the rest opens as a cell may (no particle, no mark that cannot start a
+    line), and no other parting scores within ``PAIR_MARGIN``.  Each space-separated piece is
+    tried on its own (after ``hygiene.repeat_spaces``)."""
     out: list[str] = []
     for piece in line.split(" "):
         out.append(_parted_pair(piece) or piece)
