@@ -1,6 +1,6 @@
 """Item keys of a table's rows in order: a 項目 cell read without its section and upper headings
-continues the row before (``document_item_keys``); a table naming one 特定個人情報ファイル keys its
-rows without it (``table_files``)."""
+continues the row before (``document_item_keys``); the one 特定個人情報ファイル a table names is the
+file of its rows that do not print it (``table_files``)."""
 
 from __future__ import annotations
 
@@ -181,17 +181,14 @@ FILE_SECTIONS = ("Ⅱ", "Ⅲ")
 def table_files(keys: list[ItemKey]) -> list[ItemKey]:
     """The keys of a table's rows with the 特定個人情報ファイル they name made one table's way.
 
-    A file line (``（１）住民基本台帳ファイル``) tells two files' items apart in a table that names
-    two files or more; readers print it on some rows and not on others (a merged cell read once,
-    a line lost by OCR).  So in a table whose rows name one file (names alike as
-    ``SAME_FILE_MIN_RATIO`` counted as one), that file goes into the key of every row of the
-    sections printed per file (``FILE_SECTIONS``) that lacks it, after the section
-    (``ItemKey.file`` stays None there: not printed): a row is keyed the same with its file line
-    or without.  (Leaving the file out of every key instead made the key depend on whether a
-    reader kept another file's only line: newuser16's A3, two files, keyed its first file's rows
-    without it in the pypdfium2 text, whose second file's line went into another cell.)  In a
-    table naming several, each name takes its group's most printed spelling (a misread name is
-    its file)."""
+    A file line (``（１）住民基本台帳ファイル``) names the file of the rows under it; readers print
+    it on some rows and not on others (a merged cell read once, a line lost by OCR).  So in a
+    table whose rows name one file (names alike as ``SAME_FILE_MIN_RATIO`` counted as one), that
+    file is the ``file`` of every row of the sections printed per file (``FILE_SECTIONS``) that
+    lacks it.  In a table naming several, each name takes its group's most printed spelling (a
+    misread name is its file); a row that prints none keeps ``file`` None (which file a merged
+    cell's line covers is not told).  The file is never part of the record's key
+    (``ItemKey.form_key``), so a row is keyed the same with its file line or without."""
     files = [k.file for k in keys if k.file]
     if not files:
         return keys
@@ -206,8 +203,7 @@ def table_files(keys: list[ItemKey]) -> list[ItemKey]:
                 and key.path
                 and key.path[0].startswith(key.section)
             ):
-                path = (key.path[0], groups[0][0], *key.path[1:])
-                key = replace(key, key=KEY_SEPARATOR.join(path), path=path)
+                key = replace(key, file=groups[0][0])
             out.append(key)
             continue
         name = spelling[key.file]

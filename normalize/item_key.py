@@ -108,6 +108,18 @@ class ItemKey:
     dropped: tuple[str, ...] = ()
     fuzzy: tuple[str, ...] = ()
 
+    @property
+    def form_key(self) -> str:
+        """The record's ``item_key``: ``path`` joined by ``/`` without the file's component.
+
+        The file (``item_file``, its own field) tells two files' rows of one table apart; the
+        key names the form's item, so that the same item of different bodies' files groups
+        together (issue 14: how many bodies changed ②入手方法 of a file's 入手・使用).  ``key``
+        keeps the file: the table's context rules compare paths with it."""
+        if not self.file:
+            return self.key
+        return KEY_SEPARATOR.join(c for c in self.path if c != self.file)
+
 
 @lru_cache(maxsize=16384)
 def _known(text: str) -> str | None:

@@ -83,7 +83,7 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     ``item_key_fuzzy`` (no confidence cost: the cell's text is kept as read).
     """
     key = complete_from_cells(item_key(record.item_path), [record.before, record.after], record.item_path)
-    record.item_key = key.key
+    record.item_key = key.form_key
     record.item_section = key.section
     record.item_file = key.file
     record.item_instance = key.instance
@@ -116,7 +116,7 @@ def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> lis
     cells keyed as a table (``document_item_keys``), each then completed from its row's cells
     (``complete_from_cells``, ``complete_from_pieces``) or from the lines that open the next
     row's 項目 cell before its own section (``leading_lines``); the file named made one table's way
-    (``table_files``: left out of the keys where the table names one file)."""
+    (``table_files``: the one file a table names is every Ⅱ / Ⅲ row's file)."""
     keys = document_item_keys([path for path, _, _ in rows])
     out = []
     for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
@@ -134,9 +134,9 @@ def add_document_item_keys(records: list[Record]) -> None:
     continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
     keys = table_item_keys([(r.item_path, r.before, r.after) for r in records])
     for record, key in zip(records, keys, strict=True):
-        if key.key == record.item_key:
+        if key.form_key == record.item_key and key.file == record.item_file:
             continue
-        record.item_key = key.key
+        record.item_key = key.form_key
         record.item_section = key.section
         record.item_file = key.file
         record.item_instance = key.instance

@@ -1,10 +1,16 @@
-"""The 特定個人情報ファイル in a table's keys (``item_context.table_files``): left out where the
-table names one file, put into the keys of rows printed without it, so that a row keys the same
-with its file line or without."""
+"""The 特定個人情報ファイル of a table's rows (``item_context.table_files``): the record's key
+(``ItemKey.form_key``) never holds it, so that a row keys the same with its file line or without
+and the same item of two bodies' files groups together; ``file`` names it, and in a table naming
+one file every Ⅱ / Ⅲ row takes that file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from piatable.api import extract_records
 from piatable.normalize.records import table_item_keys
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 FILE = "（１）住民基本台帳ファイル"
 SECTION = "Ⅱ特定個人情報ファイルの概要"
@@ -18,12 +24,16 @@ def test_a_table_naming_one_file_keys_its_rows_with_or_without_the_file_line():
     with_line = f"{SECTION}\n{FILE}\n３．特定個人情報の入手・使用\n②入手方法"
     without = f"{SECTION}\n３．特定個人情報の入手・使用\n②入手方法"
     a, b = _keys([with_line, without])
-    assert (
-        a.key == b.key == "Ⅱ特定個人情報ファイルの概要/住民基本台帳ファイル/特定個人情報の入手・使用/入手方法"
-    )
-    # The file is still named where the row prints it.
-    assert a.file == "住民基本台帳ファイル"
-    assert b.file is None
+    assert a.form_key == b.form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    # The file is named on both rows: printed on the first, the table's only file on the second.
+    assert a.file == b.file == "住民基本台帳ファイル"
+
+
+def test_the_same_item_of_two_bodies_files_has_one_key():
+    ours = _keys([f"{SECTION}\n{FILE}\n３．特定個人情報の入手・使用\n②入手方法"])
+    theirs = _keys([f"{SECTION}\n（１）宛名管理ファイル\n３．特定個人情報の入手・使用\n②入手方法"])
+    assert ours[0].form_key == theirs[0].form_key
+    assert (ours[0].file, theirs[0].file) == ("住民基本台帳ファイル", "宛名管理ファイル")
 
 
 def test_a_table_naming_two_files_keeps_them_apart_and_one_spelling_each():
@@ -34,12 +44,12 @@ def test_a_table_naming_two_files_keeps_them_apart_and_one_spelling_each():
         f"{SECTION}\n（２）送付先情報ファイル\n２．基本情報\n①ファイルの種類",
     ]
     keys = _keys(rows)
-    assert keys[0].key != keys[3].key
-    assert keys[0].path[1] == "住民基本台帳ファイル"
-    assert keys[3].path[1] == "送付先情報ファイル"
+    # One item of two files: one key, two files.
+    assert keys[0].form_key == keys[3].form_key == "Ⅱ特定個人情報ファイルの概要/基本情報/ファイルの種類"
+    assert (keys[0].file, keys[3].file) == ("住民基本台帳ファイル", "送付先情報ファイル")
     # A name OCR read with 張 for 帳 takes the table's most printed spelling of that file.
     assert keys[2].file == "住民基本台帳ファイル"
-    assert keys[2].path[1] == "住民基本台帳ファイル"
+    assert keys[2].form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手の時期・頻度"
 
 
 def test_a_cell_opening_with_its_file_line_goes_under_the_section_before():
@@ -49,23 +59,33 @@ def test_a_cell_opening_with_its_file_line_goes_under_the_section_before():
         "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先１\n②提供先における用途",
     ]
     keys = _keys(rows)
-    assert (
-        keys[1].key
-        == "Ⅱ特定個人情報ファイルの概要/住民基本台帳ファイル/特定個人情報の提供・移転/提供先1/法令上の根拠"
-    )
-    assert keys[2].key.startswith(
-        "Ⅱ特定個人情報ファイルの概要/住民基本台帳ファイル/特定個人情報の提供・移転/提供先1/"
-    )
-    assert keys[1].file == "住民基本台帳ファイル"
+    assert keys[1].form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/法令上の根拠"
+    assert keys[2].form_key.startswith("Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/")
+    assert keys[1].file == keys[2].file == "住民基本台帳ファイル"
 
 
-def test_a_table_whose_other_file_line_was_lost_keys_its_file_rows_with_the_file():
+def test_a_table_whose_other_file_line_was_lost_keys_its_file_rows_the_same():
     # newuser16's A3 in pypdfium2 text: the second file's line went into another cell, so the
-    # table read as naming one file; its first file's rows keep the file in their keys, as in
-    # every other reading of that table.
+    # table read as naming one file; its first file's rows key as in every other reading.
     with_other = _keys(
         [f"{SECTION}\n{FILE}\n２．基本情報\n③対象となる本人の範囲", f"{SECTION}\n（２）送付先情報ファイル"]
     )
     alone = _keys([f"{SECTION}\n{FILE}\n２．基本情報\n③対象となる本人の範囲", SECTION])
-    assert with_other[0].key == alone[0].key
-    assert alone[0].path[1] == "住民基本台帳ファイル"
+    key = "Ⅱ特定個人情報ファイルの概要/基本情報/対象となる本人の範囲"
+    assert with_other[0].form_key == alone[0].form_key == key
+    assert with_other[0].file == alone[0].file == "住民基本台帳ファイル"
+
+
+def test_records_of_a_writer_table_name_its_one_file_on_every_file_row():
+    # A Writer table (LibreOffice export, pdftotext -layout) printing its file line on its first
+    # row only: the Ⅱ / Ⅲ rows all name the file, no key holds it, the Ⅰ row names none.
+    records = extract_records(SAMPLES / "office9/writer-wbreak-t2-pdftotext-layout/input.txt")
+    got = [(r.item_section, r.item_file, r.item_key) for r in records]
+    assert [(s, f) for s, f, _ in got] == [
+        ("Ⅱ", "送付先情報ファイル"),
+        ("Ⅲ", "送付先情報ファイル"),
+        ("Ⅱ", "送付先情報ファイル"),
+        ("Ⅰ", None),
+    ]
+    assert got[0][2] == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/法令上の根拠"
+    assert not any("送付先情報ファイル" in k for _, _, k in got)
