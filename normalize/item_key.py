@@ -29,11 +29,13 @@ with look-alike strokes, ``IⅠ`` for Ⅱ; a circled number read as ``(D`` or ``
 ``item_numerals``.
 
 The key is the canonical components joined by ``/``, e.g.
-``Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度``.
+``Ⅱ特定個人情報ファイルの概要/送付先情報ファイル/特定個人情報の提供・移転/提供先1/時期・頻度``
+(``ItemKey.key``; the record's ``item_key`` is ``ItemKey.form_key``, without the file and the
+block's number: ``Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/時期・頻度``).
 Numbers of ordinary headings (``３．``, ``②``) are left out of the key because they differ between
-versions of the forms while the words do not; the instance numbers (``提供先1``) are kept because
-they tell two blocks apart.  Components that the lexicon does not know are listed in
-``ItemKey.unknown``.
+versions of the forms while the words do not; the instance numbers (``提供先1``) are kept in
+``ItemKey.key`` because they tell two blocks of one table apart.  Components that the lexicon
+does not know are listed in ``ItemKey.unknown``.
 """
 
 from __future__ import annotations
@@ -110,15 +112,23 @@ class ItemKey:
 
     @property
     def form_key(self) -> str:
-        """The record's ``item_key``: ``path`` joined by ``/`` without the file's component.
+        """The record's ``item_key``: ``path`` joined by ``/`` without the file's component and
+        with each repeated block's number dropped (``提供先1`` → ``提供先``).
 
-        The file (``item_file``, its own field) tells two files' rows of one table apart; the
-        key names the form's item, so that the same item of different bodies' files groups
-        together (issue 14: how many bodies changed ②入手方法 of a file's 入手・使用).  ``key``
-        keeps the file: the table's context rules compare paths with it."""
-        if not self.file:
+        The file (``item_file``) and the block's number (``item_instance``) are fields of their
+        own; they tell one table's blocks apart.  The key names the form's item, so that the same
+        item of different files, blocks and bodies groups together (issue 14: how many bodies
+        changed ②入手方法 of a file's 入手・使用).  ``key`` keeps both: the table's context rules
+        compare paths with them."""
+        if not (self.file or self.instance):
             return self.key
-        return KEY_SEPARATOR.join(c for c in self.path if c != self.file)
+        return KEY_SEPARATOR.join(
+            _INSTANCE_NUMBER.sub("", c) for c in self.path if not (self.file and c == self.file)
+        )
+
+
+# A repeated block's component as the key prints it (``提供先1``): its number is ``item_instance``.
+_INSTANCE_NUMBER = regex.compile(rf"(?<=^(?:{'|'.join(INSTANCE_LABELS)}))[0-9]+$")
 
 
 @lru_cache(maxsize=16384)

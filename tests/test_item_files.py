@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from piatable.api import extract_records
+from piatable.normalize.item_key import item_key
 from piatable.normalize.records import table_item_keys
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -59,8 +60,8 @@ def test_a_cell_opening_with_its_file_line_goes_under_the_section_before():
         "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先１\n②提供先における用途",
     ]
     keys = _keys(rows)
-    assert keys[1].form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/法令上の根拠"
-    assert keys[2].form_key.startswith("Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/")
+    assert keys[1].form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/法令上の根拠"
+    assert keys[2].form_key.startswith("Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/")
     assert keys[1].file == keys[2].file == "住民基本台帳ファイル"
 
 
@@ -87,5 +88,28 @@ def test_records_of_a_writer_table_name_its_one_file_on_every_file_row():
         ("Ⅱ", "送付先情報ファイル"),
         ("Ⅰ", None),
     ]
-    assert got[0][2] == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先1/法令上の根拠"
+    assert got[0][2] == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/法令上の根拠"
     assert not any("送付先情報ファイル" in k for _, _, k in got)
+
+
+def test_a_repeated_block_number_is_item_instance_not_part_of_the_key():
+    first, third, risk = (
+        item_key(text)
+        for text in (
+            f"{SECTION}\n５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先１\n⑦時期・頻度",
+            f"{SECTION}\n５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先３\n⑦時期・頻度",
+            "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n３．特定個人情報の使用\n"
+            "リスク４：特定個人情報ファイルが不正に複製されるリスク",
+        )
+    )
+    assert (
+        first.form_key
+        == third.form_key
+        == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/時期・頻度"
+    )
+    assert (first.instance, third.instance) == ("提供先1", "提供先3")
+    # The table's own key keeps the number: two blocks of one table stay apart for its rules.
+    assert first.key != third.key
+    # A risk's name is a heading of the form: it stays in the key; its number is the instance.
+    assert risk.form_key.endswith("/特定個人情報の使用/特定個人情報ファイルが不正に複製されるリスク")
+    assert risk.instance == "リスク4"
