@@ -41,12 +41,21 @@ def _table_pages(text: str) -> dict[int, float]:
     return out
 
 
+def table_pages_side_by_side(text: str) -> bool:
+    """True when ``text`` has table pages (``_table_pages``) and every one of them sets its cells
+    side by side (``LAYOUT_PAGE_MIN_GAP_SHARE``): a ``-layout`` text however many lines of prose
+    its cover and body print before the table.  (A whole assessment's ``-layout`` text whose body
+    is typed as prose was read line by line, its table's cells cut at every line: session 42's new
+    user, 0 of 33 rows with their 項目 right; samples/office-whole42.)"""
+    shares = _table_pages(text)
+    return bool(shares) and all(share >= LAYOUT_PAGE_MIN_GAP_SHARE for share in shares.values())
+
+
 def pages_of_other_kind(text: str, layout: bool) -> list[int]:
     """The table pages of ``text`` that another extractor wrote than the one the text was read
     as (``layout``: as ``-layout`` text): in a ``-layout`` text, the pages that set no cells
     side by side; in a text read line by line, the pages that do, when other table pages do not
-    (a ``-layout`` text read line by line as a whole, its cover and body outweighing its table,
-    has no pages of another kind)."""
+    (when none does not, the text is read as ``-layout``: ``table_pages_side_by_side``)."""
     shares = _table_pages(text)
     flat = [p for p, share in shares.items() if share < MIXED_PAGE_MAX_GAP_SHARE]
     if layout:

@@ -26,7 +26,7 @@ from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbe
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
-from .mixed_pages import mixed_pages_notes
+from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01
@@ -141,7 +141,9 @@ def read_text(path: Path) -> str:
 
 
 def is_layout_text(text: str) -> bool:
-    """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs."""
+    """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs, on
+    ``LAYOUT_MULTI_SEGMENT_SHARE`` of its lines, or on every page of its table
+    (``mixed_pages.table_pages_side_by_side``: a whole assessment whose body is prose)."""
     lines = multi = 0
     start = 0
     while start <= len(text):  # line by line, without a list of all lines: texts may be long
@@ -156,7 +158,7 @@ def is_layout_text(text: str) -> bool:
                 multi += LAYOUT_GAP.search(ln.strip()) is not None
     if lines < 5:
         return False
-    return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE
+    return multi / lines >= LAYOUT_MULTI_SEGMENT_SHARE or table_pages_side_by_side(text)
 
 
 def _segments(line: str) -> list[tuple[int, str]]:

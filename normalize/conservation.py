@@ -149,21 +149,32 @@ def timings_beyond_rows(region: Iterable[str], rows: list[RawRow]) -> int:
     return max(0, printed - len(rows) - values)
 
 
-def dates_before_region(raw: list[str], start: int) -> int:
+def dates_before_region(raw: list[str] | list[CellLine], start: int) -> int:
     """Dates (``date_markers``) printed between the table's head (``table_head_before``) and
     ``start``, the first line of the region read: rows the region does not hold.  With no head,
     the text's lines before ``start`` count, but for a date right after a field's label that
-    names a day (公表日, ①実施日: ``COVER_DATE_LABEL``, a cover page's) and not a column label."""
-    head = table_head_before(raw, start)
+    names a day (公表日, ①実施日: ``COVER_DATE_LABEL``, a cover page's) and not a column label;
+    and when ``start`` is the table's title or label row and ``raw`` are CellLines (which know
+    their pages), only the lines above it on its own page count (an extractor prints a page's
+    first rows before its title, as ``paths_before_region`` says; the pages before are a whole
+    assessment's cover and body, whose dates are no rows: samples/office-whole42)."""
+    texts = [t if isinstance(t, str) else t.text for t in raw]
+    head = table_head_before(texts, start)
     if head is not None:
-        return date_markers(raw[head + 1 : start])
-    before = [
-        ""
-        if k and is_date_line(t) and COVER_DATE_LABEL.search(raw[k - 1]) and not is_label_piece(raw[k - 1])
-        else t
-        for k, t in enumerate(raw[:start])
-    ]
-    return date_markers(before)
+        return date_markers(texts[head + 1 : start])
+    first = 0
+    if start < len(raw) and isinstance(raw[start], CellLine) and is_table_start(texts[start]):
+        page = raw[start].page  # type: ignore[union-attr]
+        while first < start and raw[first].page != page:  # type: ignore[union-attr]
+            first += 1
+
+    def cover_date(k: int, t: str) -> bool:
+        label = texts[k - 1] if k else ""
+        named = bool(label and COVER_DATE_LABEL.search(label)) and not is_label_piece(label)
+        return named and is_date_line(t)
+
+    before = ["" if cover_date(k, t) else t for k, t in enumerate(texts[:start])]
+    return date_markers(before[first:])
 
 
 def unrowed_share(region: list[str], rows: list[RawRow]) -> float:

@@ -449,7 +449,9 @@ def find_table_start(raw: list[CellLine]) -> int:
         earlier = [d for d in dates if d < s]
         while earlier:
             d = earlier.pop()
-            if _block_has_anchor(raw, d, block_end(d)) and not any(
+            # The block's own anchor, before the title: the table's timings after it are no
+            # anchor of a cover's or body's date (a whole assessment's 公表日 line).
+            if _block_has_anchor(raw, d, min(block_end(d), s)) and not any(
                 is_table_start(raw[m].text) for m in range(d, s)
             ):
                 start = d

@@ -326,7 +326,7 @@ def _read_rows(
     region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
-    result.dates_before = dates_before_region([cl.text for cl in raw[: start + 1]], start)
+    result.dates_before = dates_before_region(raw[: start + 1], start)
     result.after_title = lines_after_title(raw, start)
     from .boxes import looks_boxed
 
