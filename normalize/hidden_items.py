@@ -57,7 +57,8 @@ HIDDEN_ROW_CONFIDENCE = 0.45
 _NUMBERED = regex.compile(rf"^[{DIGITS}]{{1,2}}[．.]")
 _CIRCLED = regex.compile(rf"^[{CIRCLED}]")
 _BRACKETED = regex.compile(rf"^[（(][{DIGITS}]{{1,2}}[）)]")
-_NUMBERINGS = ((_NUMBERED, 1.0), (_CIRCLED, 2.0), (_BRACKETED, 3.0))
+BRACKETED_LEVEL = 3.0
+_NUMBERINGS = ((_NUMBERED, 1.0), (_CIRCLED, 2.0), (_BRACKETED, BRACKETED_LEVEL))
 INSTANCE_LEVEL = 1.5
 TEXT_CELLS = ("before", "after", "explanation")
 # The levels a numbered heading of a cell may open another row's item at (``N．``, ``①``).
@@ -141,14 +142,22 @@ def _opening(lines: tuple[str, ...], k: int, whole: bool = False) -> float | Non
 
 def item_paths(item: str) -> list[int]:
     """Indices of the item's paragraphs that open a path of headings: the first, and each
-    heading at a level the current path already printed or passed (module docstring)."""
+    heading at a level the current path already printed or passed (module docstring).  A
+    ``（N）`` heading printed before any ``N．`` or ``①`` of its path stands at ``N．``'s level
+    (a document that numbers its first level so)."""
     lines = paragraphs(item)
     starts: list[int] = []
     deepest: float | None = None
+    bracketed_first = False
     for k in range(len(lines)):
         level = _opening(lines, k, whole=True)
         if level is None:
             continue
+        if level == BRACKETED_LEVEL and (bracketed_first or deepest is None or deepest < 1.0):
+            # ``（３）`` where ``３．`` stands, right under the section: a body that numbers its
+            # headings so (session 42's new user: every row of such a Writer PDF was doubted);
+            # its later ``（N）`` are first-level headings too.
+            level, bracketed_first = 1.0, True
         if deepest is not None and level <= deepest and level != INSTANCE_LEVEL:
             starts.append(k)
             deepest = level

@@ -156,3 +156,18 @@ def test_levels_of_every_expected_paragraph_are_those_of_the_patterns():
                     assert _level(line) == level_by_patterns(line), line
                     seen += 1
     assert seen > 1000
+
+
+def test_a_first_level_numbered_in_brackets_opens_no_second_path():
+    # A Writer PDF numbering its first level （７） instead of ７． (session 42's new user: every
+    # right row was flagged row_split_guess and the document partial).
+    from piatable.normalize.hidden_items import item_paths
+
+    assert item_paths("Ⅰ基本情報\n（７）評価実施機関における担当部署\n①部署") == [0]
+    overview = "Ⅱ特定個人情報ファイルの概要"
+    assert item_paths(f"{overview}\n（３）特定個人情報の入手・使用\n⑦使用の主体\n使用者数") == [0]
+    # Another （N） after the ① of its path is a second path still, as ８． would be.
+    second = "Ⅰ基本情報\n（７）評価実施機関における担当部署\n①部署\n（８）他の評価実施機関"
+    assert item_paths(second) == [0, 3]
+    # Under a ３． the bracketed number stays a deeper level.
+    assert item_paths(f"{overview}\n３．特定個人情報の入手・使用\n（１）使用の主体") == [0]
