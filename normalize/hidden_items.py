@@ -54,7 +54,8 @@ WRAP_SCORE_MAX = 0.5
 HIDDEN_ROW_CONFIDENCE = 0.45
 # Records whose ``hidden_items`` are remembered (by their four texts) from ``evidence``'s row doubts
 # until ``hidden_rows_note`` asks again: more rows than a document's table holds (the 40- and
-# 80-page assessments of tools/bench_bulk.py: 69).  The note forgets them all once made.
+# 80-page assessments of tools/bench_bulk.py: 69).  The note forgets them all once made; a text
+# read as a stream gets no note, and at most this many answers stay (the same as asked anew).
 HIDDEN_ITEMS_CACHE = 1024
 
 # The levels of an item's path: section or attachment 0, ``N．`` 1, an instance (委託事項２,
