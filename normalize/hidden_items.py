@@ -28,6 +28,7 @@ heading by this rule.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,6 +52,11 @@ HEADING_WRAP_LINES = 4
 WRAP_SCORE_MAX = 0.5
 # Confidence at most of a row another row's item opens in (below 0.5: "a row we are unsure of").
 HIDDEN_ROW_CONFIDENCE = 0.45
+# Records whose ``hidden_items`` are remembered (by their four texts) from ``evidence``'s row doubts
+# until ``hidden_rows_note`` asks again: more rows than a document's table holds (the 40- and
+# 80-page assessments of tools/bench_bulk.py: 69).  The note forgets them all once made; a text
+# read as a stream gets no note, and at most this many answers stay (the same as asked anew).
+HIDDEN_ITEMS_CACHE = 1024
 
 # The levels of an item's path: section or attachment 0, ``N．`` 1, an instance (委託事項２,
 # 提供先１, リスク１：…) 1.5, ``①`` 2, ``（N）`` 3.
@@ -173,16 +179,23 @@ def hidden_items(record: Record) -> list[HiddenItem]:
     """The items of the form that open inside ``record`` beyond its own (module docstring): later
     paths of its item, and numbered whole headings (or sections) opening a paragraph of its
     before, after or explanation cell."""
+    return list(_hidden_items(record.item, *(getattr(record, f) for f in TEXT_CELLS)))
+
+
+@lru_cache(maxsize=HIDDEN_ITEMS_CACHE)
+def _hidden_items(item: str, *cells: str) -> tuple[HiddenItem, ...]:
+    """``hidden_items`` of a record with this item and these ``TEXT_CELLS`` texts (remembered: each
+    record is asked twice, by ``hidden_item_doubts`` and by ``hidden_rows_note``)."""
     out = []
-    lines = paragraphs(record.item)
-    for k in item_paths(record.item)[1:]:
+    lines = paragraphs(item)
+    for k in item_paths(item)[1:]:
         out.append(HiddenItem("item", _heading_text(lines, k), _level(lines[k]) or 0.0))
-    for f in TEXT_CELLS:
-        lines = paragraphs(getattr(record, f))
+    for f, text in zip(TEXT_CELLS, cells, strict=True):
+        lines = paragraphs(text)
         out += [
             HiddenItem(f, _heading_text(lines, k), _level(lines[k]) or 0.0) for k in _cell_openings(lines, f)
         ]
-    return out
+    return tuple(out)
 
 
 def _heading_text(lines: tuple[str, ...], k: int) -> str:
@@ -284,6 +297,9 @@ def hidden_rows_note(records: list[Record]) -> str | None:
                 continue
             page = f"page {r.page_start}, " if r.page_start else ""
             where.append(f"{page}row {r.row_index} {h.field}: 「{h.heading[:24]}」")
+    # The document's records were asked twice (row doubts, this note): forgotten now, so that no
+    # answer is remembered from one document to the next.
+    _hidden_items.cache_clear()
     if not where:
         return None
     return (

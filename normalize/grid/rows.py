@@ -342,7 +342,10 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
         state["closed_above"] = closed_above  # merged columns the page before closed at its foot
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
-        top = _first_body_row(pr) if rows else None
+        # The page's first body row, found once (``_take_row`` below copies the cells it changes,
+        # so the page's rows stay as they were for the page chains).
+        first = _first_body_row(pr) if rows or not layout else None
+        top = first if rows else None
         made: dict[int, list[_Row]] = {}
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
@@ -359,7 +362,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 if layout and pr.align in ("centre", "bottom"):
                     new.aligned_cut = pr.align
         if not layout:
-            chains.page(pr, _first_body_row(pr), made)
+            chains.page(pr, first, made)
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
