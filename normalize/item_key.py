@@ -128,7 +128,7 @@ class ItemKey:
 
 
 # A repeated block's component as the key prints it (``提供先1``): its number is ``item_instance``.
-_INSTANCE_NUMBER = regex.compile(rf"(?<=^(?:{'|'.join(INSTANCE_LABELS)}))[0-9]+$")
+_INSTANCE_NUMBER = regex.compile(rf"(?<=^(?:{'|'.join(INSTANCE_LABELS)}))[0-9]+(?:[~-][0-9]+)?$")
 
 
 @lru_cache(maxsize=16384)
@@ -378,7 +378,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             num = mm.group("inum") or mm.group("rnum") or ""
             label = next(lab for lab in INSTANCE_LABELS if mm.group("instance").startswith(lab))
             # An unnumbered リスク： (the form has one risk there) is no instance.
-            kind, value = "instance", (label + _digits(num)) if num else ""
+            kind, value = "instance", (label + _digits(num).replace("〜", "~")) if num else ""
         else:
             # A circled number is kept: the lexicon numbers a heading's items (``item_anchor``).
             kind, value = "number", mm.group(0) if regex.fullmatch(r"[①-⑳]", mm.group(0)) else ""

@@ -31,7 +31,9 @@ MARKER = regex.compile(
     rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)]"
     # The form's own file line: （１）住民基本台帳ファイル, the file's name ending the heading.
     rf"|[（(]{_D}{{1,2}}[）)][ 　]*(?P<fname>[^（）()\s]{{1,40}}?ファイル)(?!{_WORD_GOES_ON}))"
-    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}})(?![0-9０-９．.])[：:]?"
+    # A block's number, or a range of blocks printed as one (提供先１～５).
+    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}}(?:[～〜~－\-]{_D}{{1,2}})?)"
+    rf"(?![0-9０-９．.])[：:]?"
     rf"|リスク(?P<rnum>{_D}{{1,2}})[：:・]?|リスク[：:])"
     rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
     # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.

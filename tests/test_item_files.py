@@ -113,3 +113,14 @@ def test_a_repeated_block_number_is_item_instance_not_part_of_the_key():
     # A risk's name is a heading of the form: it stays in the key; its number is the instance.
     assert risk.form_key.endswith("/特定個人情報の使用/特定個人情報ファイルが不正に複製されるリスク")
     assert risk.instance == "リスク4"
+
+
+def test_a_range_of_blocks_printed_as_one_is_the_instance_whole():
+    # 提供先１～５: the five blocks amended alike in one row (session 42's new user: the instance
+    # said 提供先1 alone).
+    for dash in "～〜":
+        key = item_key(
+            f"{SECTION}\n５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先１{dash}５\n⑦時期・頻度"
+        )
+        assert key.instance == "提供先1~5"
+        assert key.form_key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/時期・頻度"
