@@ -28,6 +28,7 @@ from piatable.vocabulary import (
     is_header_line,
 )
 
+from .ascii_numerals import section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
@@ -536,8 +537,9 @@ def join_font_runs(text: str) -> tuple[str, int]:
 
 
 def tidy_text(text: str) -> TidyText:
-    """Despace spaced-out text, remove over-printed copies and the closing mark 以上 after the
-    table (``closing_mark``); a note for each repair made."""
+    """Despace spaced-out text, remove over-printed copies, read section numerals typed in ASCII
+    letters (``ascii_numerals``) and drop the closing mark 以上 after the table
+    (``closing_mark``); a note for each repair made."""
     out = TidyText(text)
     spaced = out.text
     out.text, out.despaced_lines = despace_text(out.text)
@@ -553,6 +555,9 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
+    out.text, numerals = section_numerals(out.text)
+    if numerals:
+        out.notes.append(f"{numerals} section numerals typed in ASCII letters (II) were read as Ⅰ…Ⅵ")
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)

@@ -1,0 +1,50 @@
+"""Section numerals typed in ASCII letters (``normalize.ascii_numerals``): a flattened text whose
+sections read ``II特定個人情報ファイルの概要`` gives the rows of the same text printed with Ⅱ
+(session 42's new user: a table of 9 rows read as 1 from its pypdfium2 and -raw texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from piatable.normalize.ascii_numerals import section_numerals
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+ASCII = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"}
+SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+CASES = sorted(
+    p / "input.txt"
+    for p in (SAMPLES / "office-raw40").iterdir()
+    if p.name.endswith(("-pdftotext-raw", "-pypdfium2")) and "calc-juki" in p.name
+)
+
+
+def _typed_in_ascii(text: str) -> str:
+    return regex.sub(r"(?m)^[ⅠⅡⅢⅣⅤⅥ]", lambda m: ASCII[m.group(0)], text)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.parent.name)
+def test_a_text_typing_its_sections_in_ascii_reads_as_the_same_text_with_numerals(path: Path, tmp_path: Path):
+    text = path.read_text("utf-8")
+    typed = tmp_path / "input.txt"
+    typed.write_text(_typed_in_ascii(text), "utf-8")
+    assert typed.read_text("utf-8") != text
+    want = [[r.to_dict()[f] for f in SIX] for r in extract_document(path).records]
+    result = extract_document(typed)
+    assert [[r.to_dict()[f] for f in SIX] for r in result.records] == want
+    assert any("typed in ASCII letters" in n for n in result.notes)
+
+
+def test_only_letters_before_a_section_heading_are_read():
+    text = "I基本情報\nII 特定個人情報ファイルの概要\nIT推進課\nVI評価実施手続\nIV．その他のリスク対策\nV字"
+    assert section_numerals(text) == (
+        "Ⅰ基本情報\nⅡ 特定個人情報ファイルの概要\nIT推進課\nⅥ評価実施手続\nⅣ．その他のリスク対策\nV字",
+        4,
+    )
+    # A heading wrapped right after its opening still counts; a word that merely opens alike not.
+    assert section_numerals("III特定個人情報ファイルの取扱いプロセ\nスにおけるリスク対策")[1] == 1
+    assert section_numerals("II特定の事務")[1] == 0
