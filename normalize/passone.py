@@ -119,8 +119,8 @@ def doubt_plan(row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: S
     ``row_split_guess``.  Both hold the row at ``AMBIGUOUS_CONFIDENCE``, but for a tie alone
     (``tied``) that is not open: every alignment as cheap gives this row the same values, so
     which is taken changes none of its cells (issue 12, branch warn42: on the office -raw /
-    pypdfium2 tuning samples such rows with no flag were right 144 times of 144, 16 of them
-    warned only by that hold at 0.499; held out 91 of 94, 23 held)."""
+    pypdfium2 tuning samples such rows with no flag were right 144 times of 144, 16 of them held
+    below 0.5, 11 by that hold alone; held out 91 of 94, 23 held below 0.5 by it alone)."""
     if unsure:
         if is_open or not tied:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
