@@ -120,7 +120,10 @@ def doubt_plan(row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: S
     (``tied``) that is not open: every alignment as cheap gives this row the same values, so
     which is taken changes none of its cells (issue 12, branch warn42: on the office -raw /
     pypdfium2 tuning samples such rows with no flag were right 144 times of 144, 16 of them held
-    below 0.5, 11 by that hold alone; held out 91 of 94, 23 held below 0.5 by it alone)."""
+    below 0.5, 11 by that hold alone; held out 91 of 94, 23 held below 0.5 by it alone).
+    Callers pass ``tied`` False for a row that took the explanation above as merged
+    (``merged_reasons``): it does so only when it shares the timing, which the tie decides
+    (office-boxes40 b40-calc-kokuho: three such wrong rows were left unwarned)."""
     if unsure:
         if is_open or not tied:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
@@ -518,7 +521,7 @@ def text_page_rows(
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))
-        doubt_plan(row, take.unsure, take.open, take.tied, settings)
+        doubt_plan(row, take.unsure, take.open, take.tied and not merged_reason, settings)
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
             row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))

@@ -557,6 +557,7 @@ def two_phase_rows(
             elif last_timing is not None:
                 row.flags.append("merged_cell_filled")
             passone.put_date_and_timing(row, last_date, last_timing)
+            shared_reason = False
             if prow.lines:
                 args = (prow.lines, narrow, body, settings, tok, expl)
                 cells, confidence, margin, cost = split_row_scored(*args, strict=True)
@@ -568,7 +569,8 @@ def two_phase_rows(
                 put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
                 if alt is not None and cells is alt[0]:
                     share_reason(row, out[-1])
-            passone.doubt_plan(row, unsure, is_open, not loose, settings)
+                    shared_reason = True  # had it taken its own timing, it read its own reason
+            passone.doubt_plan(row, unsure, is_open, not (loose or shared_reason), settings)
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

@@ -14,7 +14,8 @@ from piatable.normalize.twophase import align_singles, singles_left_open
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
-SET = Path(__file__).resolve().parent.parent / "samples" / "office-raw23"
+ROOT_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SET = ROOT_SAMPLES / "office-raw23"
 OPEN = "row_split_guess"
 
 
@@ -127,3 +128,17 @@ def test_settled_rows_of_a_calc_table_are_right_and_not_warned_by_confidence_alo
     for g, e in settled:
         assert (g["change_date"], g["timing"]) == (e["change_date"], e["timing"])
         assert g["confidence"] >= 0.5
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext-raw", "pypdfium2"])
+def test_a_tied_row_that_took_the_explanation_above_stays_held(extractor):
+    # Calc, 国保 table with merged explanations (office-boxes40): a row that shares the timing
+    # above may share its explanation too, but it shares the timing only in some of the tied
+    # alignments: such a row's cells depend on the tie, and it stays below 0.5.
+    folder = ROOT_SAMPLES / "office-boxes40" / f"b40-calc-kokuho-{extractor}"
+    got = [r.to_dict() for r in extract_document(folder / "input.txt").records]
+    shared = [g for g in got if any("explanation merged above is shared" in e for e in g["evidence"])]
+    tied = [g for g in shared if any("could go to these rows in another way" in e for e in g["evidence"])]
+    assert tied
+    assert all(g["confidence"] < 0.5 for g in tied)
+    assert not any("same values" in e for g in tied for e in g["evidence"])
