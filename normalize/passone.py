@@ -60,6 +60,8 @@ OPEN_PLAN_WHY = (
     "the merged dates / timings (one-line cells printed once) could go to these rows in another way"
     " as well, and that way gives this row other values: which row each opens is not printed"
 )
+# ... and every such way gives this row the same values (the tie is about its neighbours).
+SETTLED_PLAN_WHY = UNSURE_PLAN_WHY + ", each giving this row the same values"
 RUN_ON_WHY = "the after cell's last line runs on into the explanation's first: the cut is a guess"
 # Words after a date that make it a cell's text (平成31年4月1日 時点), not a row's date.
 DATE_QUALIFIER = regex.compile(r"^(?:時点|現在|以降|以前|から|まで|付)")
@@ -79,8 +81,9 @@ CLOSING_AFTER = frozenset({"新規追加", "上記を新規追加", "削除", "�
 @dataclass(frozen=True, slots=True)
 class Take:
     """What one row takes of pass 1: its date, its text cells before the timing, its timing,
-    its text cell after the timing; ``unsure`` when another reading costs as little, ``open``
-    when such a reading gives the row another date, timing or text cell."""
+    its text cell after the timing; ``unsure`` when another reading costs as little (``tied``:
+    for that reason alone, not for a text cell beside no timing of its own or a loose date),
+    ``open`` when such a reading gives the row another date, timing or text cell."""
 
     date: bool
     pre: int
@@ -88,6 +91,7 @@ class Take:
     post: int
     unsure: bool = False
     open: bool = False  # the near-best readings give the row other values (``plan_values``)
+    tied: bool = False
 
 
 _OPTIONS = tuple(
@@ -105,6 +109,29 @@ def kind(cl: CellLine) -> str:
     if is_date_line(cl.text) and not cl.cell_date:
         return "d"
     return "t" if TIMING.match(cl.text) else "x"
+
+
+def doubt_plan(row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: Settings) -> None:
+    """The doubts of a row's pass-1 take (here and ``twophase``).  ``unsure`` (another alignment
+    costs as little, or a text cell beside no timing of its own, or a loose date's place): a
+    confidence-only ``cut_guess`` at ``quality.unsure_plan_strength``; ``is_open`` (such an
+    alignment gives the row another date, timing or one-line cell, ``plan_values``): the flag
+    ``row_split_guess``.  Both hold the row at ``AMBIGUOUS_CONFIDENCE``, but for a tie alone
+    (``tied``) that is not open: every alignment as cheap gives this row the same values, so
+    which is taken changes none of its cells (issue 12, branch warn42: on the office -raw /
+    pypdfium2 tuning samples such rows with no flag were right 144 times of 144, 16 of them held
+    below 0.5, 11 by that hold alone; held out 91 of 94, 23 held below 0.5 by it alone).
+    Callers pass ``tied`` False for a row that took the explanation above as merged
+    (``merged_reasons``): it does so only when it shares the timing, which the tie decides
+    (office-boxes40 b40-calc-kokuho: three such wrong rows were left unwarned)."""
+    if unsure:
+        if is_open or not tied:
+            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+        why = SETTLED_PLAN_WHY if tied and not is_open else UNSURE_PLAN_WHY
+        row.doubts.append(Doubt("cut_guess", None, why, settings.quality.unsure_plan_strength))
+    if is_open:
+        row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+        row.doubts.append(Doubt("row_split_guess", None, OPEN_PLAN_WHY))
 
 
 def put_date_and_timing(row: RawRow, date: CellLine | None, timing: CellLine | None) -> None:
@@ -200,8 +227,9 @@ def align_pieces(
             continue
         take_d, pre, take_t, post = opt
         # A text cell beside no timing of its own cannot be told before / after / explanation.
-        unsure = len(near) > 1 or (not take_t and pre > 0)
-        out.append(Take(take_d, pre, take_t, post, unsure, is_open))
+        loose_text = not take_t and pre > 0
+        unsure = len(near) > 1 or loose_text
+        out.append(Take(take_d, pre, take_t, post, unsure, is_open, unsure and not loose_text))
     return out, best
 
 
@@ -428,7 +456,11 @@ def text_page_rows(
         if alt_cost < cost + LOOSE_DATE_COST:
             page.singles = [*page.singles, moved]
             page.rows[0].date = None
-            plan = alt if alt_cost <= cost - LOOSE_DATE_COST else [replace(t, unsure=True) for t in alt]
+            plan = (
+                alt
+                if alt_cost <= cost - LOOSE_DATE_COST
+                else [replace(t, unsure=True, tied=False) for t in alt]
+            )
     k, filled = 0, []
     for prow, take in zip(page.rows, plan, strict=True):
         row = RawRow()
@@ -489,13 +521,7 @@ def text_page_rows(
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))
-        if take.unsure:
-            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-            strength = settings.quality.unsure_plan_strength
-            row.doubts.append(Doubt("cut_guess", None, UNSURE_PLAN_WHY, strength))
-        if take.open:
-            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-            row.doubts.append(Doubt("row_split_guess", None, OPEN_PLAN_WHY))
+        doubt_plan(row, take.unsure, take.open, take.tied and not merged_reason, settings)
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
             row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))

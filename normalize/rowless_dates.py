@@ -17,8 +17,9 @@ What the text shows honestly:
   holds a date that wrapped out of the next row's cell.
 
 ``dateless_fill_doubts`` gives ``row_split_guess`` (on ``change_date``) to each row of such a page
-that took its date from the row above: which of them the printed date belongs to, the text does
-not say.  Ruled rows (the grid, whose rulings show the cells) are not checked.
+that took its date from the row above (for a date ending a cell, each such row printed after
+that cell): which of them the printed date belongs to, the text does not say.  Ruled rows (the
+grid, whose rulings show the cells) are not checked.
 """
 
 from __future__ import annotations
@@ -55,16 +56,20 @@ def _pages(row: RawRow) -> set[int | None]:
     return pages or {None}
 
 
-def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str]]:
-    """(pages, what) of each date printed apart from its row: a row of a date alone, or a text
-    cell ending in a date (the last row's before the one that took a filled date)."""
+def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str, int]]:
+    """(pages, what, first row it may belong to) of each date printed apart from its row: a row
+    of a date alone (pass 1's, any row of its page), or a text cell ending in a date (the last
+    row's before the one that took a filled date; a date wrapped out of a cell prints with its
+    row's wrapped cells or after the row before, so it is a later row's, never one printed
+    before that cell: ``office-raw23`` calc-raw23-juki, pypdfium2, where the next page's
+    column labels and reprinted date end a row's after cell)."""
     out = []
     for k, row in enumerate(rows):
         if row.ruled:
             continue
         date = _date_alone(row)
         if date:
-            out.append((_pages(row), f"a date with no cells of its own ({date})"))
+            out.append((_pages(row), f"a date with no cells of its own ({date})", 0))
             continue
         nxt = rows[k + 1] if k + 1 < len(rows) else None
         if nxt is None or "merged_cell_filled" not in nxt.flags:
@@ -72,7 +77,8 @@ def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str]]:
         for f in ("explanation", "after", "before"):
             m = TRAILING_DATE.search(_text(row, f))
             if m:
-                out.append((_pages(row) | _pages(nxt), f"a date ending the {f} of a row ({m.group('date')})"))
+                what = f"a date ending the {f} of a row ({m.group('date')})"
+                out.append((_pages(row) | _pages(nxt), what, k + 1))
                 break
     return out
 
@@ -92,7 +98,7 @@ def dateless_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
         alone = bool(_date_alone(row))
         if "merged_cell_filled" not in row.flags and not alone:
             continue
-        near = [what for p, what in apart if p & pages or None in p or None in pages]
+        near = [what for p, what, first in apart if k >= first and (p & pages or None in p or None in pages)]
         if near:
             why = f"{near[0]} was printed on this row's page while its date was taken from the row above"
             if alone:

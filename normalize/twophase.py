@@ -526,14 +526,15 @@ def two_phase_rows(
             continue
         plan, cost = align_singles(page.singles, own, above)
         moved = page.rows[0].date if page.loose_date and page.rows else None
+        loose = False  # every row unsure: the loose date's place is a guess
         if moved is not None:
             # The first row's date read as pass 1's last date instead.
             alt, alt_cost = align_singles([*page.singles, moved], [False, *own[1:]], above)
             if alt_cost < cost + LOOSE_DATE_COST:
                 page.singles = [*page.singles, moved]
                 page.rows[0].date = None
-                plan = alt
-                if alt_cost > cost - LOOSE_DATE_COST:
+                plan, loose = alt, alt_cost > cost - LOOSE_DATE_COST
+                if loose:
                     plan = [(d, t, True) for d, t, _ in plan]
         left_open = singles_left_open(
             page.singles, [r.date is not None for r in page.rows], (last_date, last_timing)
@@ -556,6 +557,7 @@ def two_phase_rows(
             elif last_timing is not None:
                 row.flags.append("merged_cell_filled")
             passone.put_date_and_timing(row, last_date, last_timing)
+            shared_reason = False
             if prow.lines:
                 args = (prow.lines, narrow, body, settings, tok, expl)
                 cells, confidence, margin, cost = split_row_scored(*args, strict=True)
@@ -567,13 +569,8 @@ def two_phase_rows(
                 put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
                 if alt is not None and cells is alt[0]:
                     share_reason(row, out[-1])
-            if unsure:
-                row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-                strength = settings.quality.unsure_plan_strength
-                row.doubts.append(Doubt("cut_guess", None, passone.UNSURE_PLAN_WHY, strength))
-            if is_open:
-                row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
-                row.doubts.append(Doubt("row_split_guess", None, passone.OPEN_PLAN_WHY))
+                    shared_reason = True  # had it taken its own timing, it read its own reason
+            passone.doubt_plan(row, unsure, is_open, not (loose or shared_reason), settings)
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

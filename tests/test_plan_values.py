@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from piatable.models import CellLine
+from piatable.models import CellLine, RawRow
+from piatable.normalize.passone import AMBIGUOUS_CONFIDENCE, doubt_plan
 from piatable.normalize.twophase import align_singles, singles_left_open
 from piatable.pipeline import extract_document
+from piatable.settings import Settings
 
-SET = Path(__file__).resolve().parent.parent / "samples" / "office-raw23"
+ROOT_SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SET = ROOT_SAMPLES / "office-raw23"
 OPEN = "row_split_guess"
 
 
@@ -86,3 +89,56 @@ def test_a_page_that_prints_the_date_above_again_leaves_its_first_rows_as_they_a
     # Another date there: the first row may read the date above or the new one.
     singles = [CellLine("令和5年4月1日", 2, 3), CellLine("事後", 2, 4)]
     assert singles_left_open(singles, [False, False], above) == [True, False]
+
+
+def _held(unsure: bool, is_open: bool, tied: bool) -> RawRow:
+    row = RawRow()
+    row.confidence = 0.9
+    doubt_plan(row, unsure, is_open, tied, Settings())
+    return row
+
+
+def test_a_tie_that_leaves_the_row_its_values_does_not_hold_its_confidence():
+    # Every alignment as cheap gives the row the same values: a confidence-only doubt, and the
+    # row keeps its reader's confidence (it sat at 0.499, warned, though its cells are settled).
+    row = _held(unsure=True, is_open=False, tied=True)
+    assert row.confidence == 0.9
+    strength = Settings().quality.unsure_plan_strength
+    assert [(d.kind, d.strength) for d in row.doubts] == [("cut_guess", strength)]
+    assert "same values" in row.doubts[0].why
+    # Open (another value), or unsure for another reason (a text cell beside no timing, a loose
+    # date's place): held at AMBIGUOUS_CONFIDENCE.
+    assert _held(unsure=True, is_open=True, tied=True).confidence == AMBIGUOUS_CONFIDENCE
+    assert "row_split_guess" in [d.kind for d in _held(unsure=True, is_open=True, tied=True).doubts]
+    assert _held(unsure=True, is_open=False, tied=False).confidence == AMBIGUOUS_CONFIDENCE
+    assert _held(unsure=False, is_open=False, tied=False).doubts == []
+
+
+def test_settled_rows_of_a_calc_table_are_right_and_not_warned_by_confidence_alone():
+    # Calc, 住基 table (pdftotext -raw): rows under a merged date whose pass-1 tie leaves them
+    # their values read their date and timing right, at 0.5 or more when no flag doubts them.
+    got, expected = _read("calc1-raw23-juki-pdftotext-raw")
+    assert len(got) == len(expected)
+    settled = [
+        (g, e)
+        for g, e in zip(got, expected, strict=True)
+        if any("same values" in x for x in g["evidence"]) and set(g["flags"]) <= {"merged_cell_filled"}
+    ]
+    assert settled
+    for g, e in settled:
+        assert (g["change_date"], g["timing"]) == (e["change_date"], e["timing"])
+        assert g["confidence"] >= 0.5
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext-raw", "pypdfium2"])
+def test_a_tied_row_that_took_the_explanation_above_stays_held(extractor):
+    # Calc, 国保 table with merged explanations (office-boxes40): a row that shares the timing
+    # above may share its explanation too, but it shares the timing only in some of the tied
+    # alignments: such a row's cells depend on the tie, and it stays below 0.5.
+    folder = ROOT_SAMPLES / "office-boxes40" / f"b40-calc-kokuho-{extractor}"
+    got = [r.to_dict() for r in extract_document(folder / "input.txt").records]
+    shared = [g for g in got if any("explanation merged above is shared" in e for e in g["evidence"])]
+    tied = [g for g in shared if any("could go to these rows in another way" in e for e in g["evidence"])]
+    assert tied
+    assert all(g["confidence"] < 0.5 for g in tied)
+    assert not any("same values" in e for g in tied for e in g["evidence"])

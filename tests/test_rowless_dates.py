@@ -121,3 +121,20 @@ def test_mixed_one_line_and_wrapped_dates_of_a_narrow_column(family):
     for g, e in zip(got, expected, strict=True):
         if g["change_date"] != e["change_date"]:
             assert "row_split_guess" in g["flags"] and g["confidence"] < 0.5
+
+
+def test_a_date_ending_a_cell_doubts_no_row_printed_before_that_cell():
+    # pypdfium2 text of a Calc table (office-raw23 calc-raw23-juki): the next page's column labels
+    # and its reprinted date end a row's after cell; the rows printed before that cell took the
+    # date above rightly (their dates would print before their cells), the rows after it may not.
+    rows = [
+        row("2018/4/1", 1, 3, "Ⅰ基本情報", "組織改正"),
+        row("2018/4/1", 1, 6, "Ⅰ基本情報", "組織改正", filled=True),  # before the cell: left alone
+        row("2019/5/1", 1, 9, "Ⅱ特定個人情報ファイルの概要", "修正2020/1/6", filled=True),
+        row("2019/5/1", 2, 3, "Ⅲリスク対策", "追加", filled=True),
+    ]
+    out = dateless_fill_doubts(rows)
+    assert kinds(out[1]) == []
+    assert kinds(out[2]) == []
+    assert kinds(out[3]) == [("row_split_guess", "change_date")]
+    assert "2020/1/6" in out[3][0].why

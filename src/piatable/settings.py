@@ -306,11 +306,11 @@ class QualitySettings:
     # cells of several columns on one line, a date's run fixed by the extractor's order).  Set by
     # hand: the 51 tuning rows with no other evidence were right 2 times in 3.
     column_order_weak_strength: float = 0.3
-    # The strength of the cut_guess of a row whose dates and timings (pass 1) could go to the
-    # rows in another way about as well (normalize/passone.py, twophase.py).  Its reader's
-    # confidence is already AMBIGUOUS_CONFIDENCE (x_reconstruction 0.8), so at full strength the
-    # one doubt counted twice: the tuning -raw / pypdfium2 rows with it and no other evidence
-    # were right 61 times in 86 (71%) yet sat at 0.499, every one warned.  Set by hand.
+    # The strength of the cut_guess of a row whose pass-1 dates and timings could go to the rows
+    # another way about as well (passone.py, twophase.py).  Its reader's confidence is already
+    # AMBIGUOUS_CONFIDENCE (x_reconstruction 0.8; not if each way gives it the same values:
+    # passone.doubt_plan), so at full strength the one doubt counted twice: the tuning -raw /
+    # pypdfium2 rows with it alone were right 61 times in 86 (71%) yet sat at 0.499.  By hand.
     unsure_plan_strength: float = 0.5
     weight_row_split_guess: float = 1.41
     weight_ocr_suspect: float = 1.22
