@@ -46,11 +46,12 @@ def test_date_lines_and_heading_numbers_are_told():
 
 
 def test_white_beside_a_run_is_measured_to_japanese_neighbours_only():
-    # [char, ink x0, ink x1]: 第 | 12 | 条 with 5 px of white on each side, and a Latin neighbour.
-    chars = [["第", 0, 20], ["1", 25, 30], ["2", 32, 37], ["条", 42, 62], ["A", 63, 70]]
+    # [char, ink x0, ink x1]: 第 | 12 | 条 with 5 px of white on each side; A | 12 | 条.
+    chars = [["第", 0, 20], ["1", 25, 30], ["2", 32, 37], ["条", 42, 62]]
     assert latin_spacing.run_whites(chars, 1, 2, _JAPANESE, 10) == [5, 5]
     assert latin_spacing.run_whites(chars, 1, 2, _JAPANESE, 4) == []
-    assert latin_spacing.run_whites(chars, 4, 4, _JAPANESE, 10) == []
+    chars[0][0] = "A"
+    assert latin_spacing.run_whites(chars, 1, 2, _JAPANESE, 10) == [5]
 
 
 def test_a_page_is_autospaced_from_enough_wide_whites():
@@ -90,9 +91,9 @@ def test_writer_full_width_text_keeps_its_lone_digits_full(reads):
 
 
 def test_few_cells_are_wrong_in_their_widths_alone(reads):
-    """Cells right but for their characters' widths, over the six scans (36 rows): the IPA P
-    Mincho Calc scan prints its full-width letters and digits proportional, as narrow as
-    half-width ones, and reads them all half (14 cells); the rest measured."""
+    """Cells right but for their characters' widths, over the six scans (36 rows): measured 13
+    (before: 27).  The IPA P Mincho Calc scan prints its full-width letters and digits
+    proportional, as narrow as half-width ones, and reads 12 cells half width."""
     width_only = [
         (name, f, g[f])
         for name, (got, expected) in reads.items()
@@ -100,4 +101,4 @@ def test_few_cells_are_wrong_in_their_widths_alone(reads):
         for f in SIX
         if _flat(g[f]) != _flat(e[f]) and _flat(g[f], True) == _flat(e[f], True)
     ]
-    assert len(width_only) <= 20, width_only
+    assert len(width_only) <= 14, width_only
