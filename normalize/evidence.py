@@ -73,9 +73,9 @@ TEXT_FIELDS = ("item", "before", "after", "explanation")
 _PLACEHOLDER_THEN_TEXT = regex.compile(
     r"^\s*(?:[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?)[ 　]+\S"
 )
-# A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
-# two cells: the cut between them fell inside one phrase.
-_NUMBER_END = regex.compile(r"[0-9０-９]$")
+# A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between two cells:
+# the cut fell inside one phrase.  A form's instance label (委託事項２ | 年4回…) ends its item whole.
+_NUMBER_END = regex.compile(r"(?<!(?:リスク|提供先|移転先|委託事項|システム)[0-9０-９]?)[0-9０-９]$")
 _COUNTER_START = regex.compile(r"^[年月日号条項]")
 # Era names written out (令和, 平成, 昭和: one-letter forms end too many words) and 第.
 _ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) + "|第)$")
@@ -360,7 +360,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
         end, start = squashed[a][-3:], squashed[b][:2]
         end5 = squashed[a][-5:]
         if (
-            (_NUMBER_END.search(end) and _COUNTER_START.match(start))
+            (_NUMBER_END.search(squashed[a]) and _COUNTER_START.match(start))
             or (_ERA_END.search(end) and _DIGIT_START.match(start))
             or (_DATE_PART_END.search(end5) and _DATE_PART_START.match(squashed[b][:3]))
         ):

@@ -102,3 +102,11 @@ def test_few_cells_are_wrong_in_their_widths_alone(reads):
         if _flat(g[f]) != _flat(e[f]) and _flat(g[f], True) == _flat(e[f], True)
     ]
     assert len(width_only) <= 14, width_only
+
+
+def test_an_instance_label_ending_the_item_is_no_torn_number(reads):
+    """委託事項２ | 年4回点検する。: the label's number is the form's, not a count torn from its 年
+    (before: a column_guess on that row of all six scans, five of them right)."""
+    for name, (got, _) in reads.items():
+        why = [e for g in got for e in g.get("evidence") or [] if "number is torn" in e]
+        assert not why, (name, why)
