@@ -13,7 +13,6 @@ import regex
 from piatable.normalize.chars import KANA_KANJI
 from piatable.settings import OcrSettings
 
-from . import latin_spacing
 from .engine import TsvWord
 
 # Square brackets stay as read: the form's [○] and [ 選択肢 ] are half width, ［］ rare.
@@ -259,39 +258,6 @@ def _extent_width(chars: list[list], line: list[TsvWord], em: float, settings: O
     return length > (full + half) / 2
 
 
-def _latin_spacing(
-    per_line: list[list[list]],
-    measured: list[list[tuple]],
-    words: list[TsvWord],
-    em: float,
-    settings: OcrSettings,
-) -> tuple[bool, bool | None]:
-    """(whether the page sets white between Japanese and Latin text, the width its text's sure
-    runs show) from its runs of two or more letters or digits measured by their own pitch
-    (``latin_spacing``): sure half-width runs give the white beside them, and every sure run
-    outside date lines and heading numbers votes for the page's convention."""
-    whites: list[float] = []
-    digit_votes, letter_votes = [0, 0], [0, 0]
-    for chars, line_runs in zip(per_line, measured, strict=True):
-        if latin_spacing.is_date_line("".join(c[0] for c in chars)):
-            continue
-        for k, j, adv, threshold, _ in line_runs:
-            run = chars[k : j + 1]
-            if (
-                adv is None
-                or len(run) < 2
-                or not all(c[0].isalnum() and words[c[3]].inked for c in run)
-                or abs(adv / em - threshold) < settings.sure_margin_em
-            ):
-                continue
-            full = adv >= threshold * em
-            (digit_votes if run[0][0].isdigit() else letter_votes)[int(full)] += 1
-            if not full:
-                whites += latin_spacing.run_whites(chars, k, j, _JAPANESE, settings.neighbour_gap_em * em)
-    spaced = latin_spacing.is_autospaced(whites, em, settings.autospace_white_em, settings.autospace_min_runs)
-    return spaced, latin_spacing.page_convention(digit_votes, letter_votes)
-
-
 def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
     """Letters, digits and punctuation in the width they were printed in.
 
@@ -428,27 +394,10 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     # digits of its block have (a cell, when cells are read one by one: a date cell's 10 and 4
     # speak for its 1), else of the page; so does any lone digit measured near the threshold.
     measured = [list(runs(chars)) for chars in per_line]
-    spaced, convention = _latin_spacing(per_line, measured, words, em, settings)
-
-    def in_doubt(chars: list[list], k: int, j: int, adv: float | None, between: bool) -> bool:
-        """A lone digit between Japanese characters on an autospaced page, measured full width
-        within the band where a half-width one with its white lands too."""
-        return (
-            spaced
-            and j == k
-            and between
-            and adv is not None
-            and chars[k][0].isdigit()
-            and settings.full_advance_em * em <= adv <= settings.autospace_band_em * em
-        )
-
     votes: dict[int | None, list[int]] = {None: [0, 0]}
     for key, chars, line_runs in zip(line_keys, per_line, measured, strict=True):
         for k, j, adv, threshold, between in line_runs:
             if adv is None or (j == k and not between) or not any(c[0].isdigit() for c in chars[k : j + 1]):
-                continue
-            run = "".join(c[0] for c in chars[k : j + 1])
-            if latin_spacing.is_heading_number(run, k == 0) or in_doubt(chars, k, j, adv, between):
                 continue
             if abs(adv / em - threshold) >= settings.sure_margin_em:
                 votes.setdefault(key[0], [0, 0])[int(adv >= threshold * em)] += 1
@@ -476,8 +425,6 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
             full: bool | None = None
             if chars[k][4] is not None:
                 full = chars[k][4]
-            elif in_doubt(chars, k, j, adv, between) and convention is not None:
-                full = convention
             elif adv is not None:
                 full = adv >= threshold * em
                 if (

@@ -553,14 +553,6 @@ class OcrSettings:
     # the two past their midpoint (extract/ocr/widths._extent_width).
     extent_margin: float = 0.2
     extent_latin_white_em: float = 0.25
-    # A page whose sure half-width runs of letters or digits stand autospace_white_em or more
-    # (median, over at least autospace_min_runs measures) from the Japanese ink beside them sets
-    # white between Japanese and Latin text (Writer); there a lone digit between Japanese
-    # characters measured full width up to autospace_band_em takes the width the page's own
-    # sure runs show (extract/ocr/latin_spacing.py).
-    autospace_white_em: float = 0.25
-    autospace_min_runs: int = 2
-    autospace_band_em: float = 1.25
 
 
 @dataclass(slots=True)
