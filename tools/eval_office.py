@@ -65,6 +65,8 @@ SET_NAMES = (
     "heldout-boxes40",
     "office-boxes41",
     "heldout-boxes41",
+    "office-boxes42",
+    "heldout-boxes42",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
