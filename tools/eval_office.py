@@ -65,6 +65,8 @@ SET_NAMES = (
     "heldout-boxes40",
     "office-boxes41",
     "heldout-boxes41",
+    "office-boxes42",
+    "heldout-boxes42",
     "office-whole42",
     "heldout-whole42",
 )
