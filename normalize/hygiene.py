@@ -28,7 +28,7 @@ from piatable.vocabulary import (
     is_header_line,
 )
 
-from .ascii_numerals import section_numerals
+from .ascii_numerals import NUMERALS_NOTE, section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
@@ -557,7 +557,7 @@ def tidy_text(text: str) -> TidyText:
         )
     out.text, numerals = section_numerals(out.text)
     if numerals:
-        out.notes.append(f"{numerals} section numerals typed in ASCII letters (II) were read as Ⅰ…Ⅵ")
+        out.notes.append(NUMERALS_NOTE.format(n=numerals))
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)
