@@ -5,21 +5,15 @@ samples/heldout-scan-ocr42, measured, never tuned on), documents printing their 
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from .conftest import SAMPLES
 from .test_scan_own_numbering import read_scan_folder
+from .test_scan_widths41 import _flat
 
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 TUNING = SAMPLES / "scan-ocr42"
 CASES = sorted(p.name for p in TUNING.iterdir() if (p / "ocr").is_dir())
-
-
-def _flat(text: str | None, nfkc: bool = False) -> str:
-    s = "".join(str(text or "").split())
-    return unicodedata.normalize("NFKC", s) if nfkc else s
 
 
 @pytest.fixture(scope="module")
