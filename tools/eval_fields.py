@@ -202,12 +202,12 @@ def truth_items(heldout: bool = False) -> list[str]:
 
 def truth_keys(expected: list[dict]) -> list[str]:
     """The keys of a truth table's rows, keyed as the records are (``records.table_item_keys``:
-    as a table, so that what a key owes to its table, such as the one file a table names, is the
-    truth's too)."""
+    as a table, so that what a key owes to its table is the truth's too; ``ItemKey.form_key``,
+    the records' ``item_key``, without the file and the block's number)."""
     from piatable.normalize.records import table_item_keys
 
     rows = [(e["item"].split("\n"), e.get("before"), e.get("after")) for e in expected]
-    return [k.key for k in table_item_keys(rows)]
+    return [k.form_key for k in table_item_keys(rows)]
 
 
 def measure_samples(verbose: bool, heldout: bool = False) -> dict:
@@ -644,7 +644,7 @@ def measure_kinds(
             got = _read_kind(kind, path, cache)
             if rekey is not None:
                 for g, k in zip(got, rekey(got), strict=True):
-                    g["item_key"] = k.key
+                    g["item_key"] = k.form_key
                     flags = [f for f in g.get("flags") or [] if f != "item_key_fuzzy"]
                     g["flags"] = flags + (["item_key_fuzzy"] if k.fuzzy else [])
             pairs = dict((j, i) for i, j in align(got, expected))
