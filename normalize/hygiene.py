@@ -105,6 +105,8 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
+    # Section numerals typed in ASCII letters (II) read as Ⅰ…Ⅵ (``section_numerals``).
+    ascii_numerals: int = 0
 
 
 def despace_line(line: str, gaps_doubled: bool = True) -> str:
@@ -555,9 +557,9 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
-    out.text, numerals = section_numerals(out.text)
-    if numerals:
-        out.notes.append(NUMERALS_NOTE.format(n=numerals))
+    out.text, out.ascii_numerals = section_numerals(out.text)
+    if out.ascii_numerals:
+        out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)
