@@ -22,6 +22,7 @@ import regex
 
 from piatable.vocabulary import (
     COVER_LABEL_PATTERN,
+    LABEL_CHARS,
     LABEL_PIECES,
     SECTION_NUMERAL_CLASS,
     TIMING,
@@ -96,7 +97,6 @@ _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
 _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 _NON_SPACE = regex.compile(r"[^\s　]+")
-_LABEL_CHARS = frozenset("".join(LABEL_PIECES))
 
 
 @dataclass(slots=True)
@@ -287,7 +287,7 @@ def label_spaces(line: str) -> str:
     is a run of label pieces (``vocabulary.LABEL_PIECES``, the fewest that make it up) is split
     into them; the line changes only when it then is a label row (``vocabulary.is_header_line``).
     A line holding a character no label has is left at once (every despaced line comes here)."""
-    if not _LABEL_CHARS.issuperset("".join(line.split())):
+    if not LABEL_CHARS.issuperset("".join(line.split())):
         return line
     out: list[str] = []
     pos = 0
