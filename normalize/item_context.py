@@ -30,6 +30,10 @@ def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
     so the row before names the section and headings the row continues."""
     if not key.path or _section_of(key.path[0]) or not previous.path or not _section_of(previous.path[0]):
         return None
+    if key.section and key.section != _section_of(previous.path[0]):
+        # Its headings place the item in another section than the row before's (リスク２ … Ⅲ
+        # after a Ⅱ row): it continues no heading of that row.
+        return None
     first = key.path[0]
     parents = structure().parents.get(first, frozenset()) if first in hierarchy() else frozenset()
     for j in range(len(previous.path) - 1, -1, -1):
@@ -71,7 +75,8 @@ def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
 def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey | None:
     """The key of a cell read without its section, placed by the forms' structure and the table's
     own section headings, or None.  Its first component is a heading the forms print just under
-    one section (``特定個人情報の入手・使用`` under Ⅱ), or the end of exactly one heading whose
+    one section (``特定個人情報の入手・使用`` under Ⅱ; of several, the one its later headings place
+    the item in: ``ItemKey.section``), or the end of exactly one heading whose
     sub-heading follows it (``り扱う事務`` / ``事務の概要``: 特定個人情報ファイルを取り扱う事務); the
     section component is the one the table prints for that numeral (``Ⅰ関連情報`` or ``Ⅰ基本情報``
     by form), when it prints exactly one; else the one the forms print the heading under, of the
@@ -88,7 +93,13 @@ def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey 
             return None
         first = ends[0]
     numerals = {p for p in parents.get(first, ()) if p in SECTION_NUMERALS}
-    if len(numerals) != 1 or numerals != set(parents.get(first, ())):
+    if numerals != set(parents.get(first, ())):
+        return None
+    if len(numerals) > 1 and key.section in numerals:
+        # A heading printed under several sections (特定個人情報の提供・移転: Ⅱ and Ⅲ) goes under
+        # the one the headings after it place the item in (``ItemKey.section``: リスク２ … Ⅲ).
+        numerals = {key.section}
+    if len(numerals) != 1:
         return None
     numeral = numerals.pop()
     heads = sections.get(numeral, set())

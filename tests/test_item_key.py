@@ -381,6 +381,31 @@ def test_a_row_without_its_section_in_a_table_printing_none_for_it_takes_the_for
     )[1].key == ("評価実施機関における担当部署/部署")
 
 
+def test_a_heading_printed_under_two_sections_goes_where_its_later_headings_place_it():
+    """特定個人情報の提供・移転 is printed under Ⅱ and Ⅲ; リスク２ … places the row in Ⅲ: it does not
+    continue the Ⅱ row before it, and takes the Ⅲ heading the table prints."""
+    from piatable.normalize.item_context import document_item_keys
+
+    iii = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策"
+    risk = (
+        "５．特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）\n"
+        "リスク２：不適切な方法で提供・移転が行われるリスク\nリスクに対する措置の内容"
+    )
+    keys = document_item_keys(
+        [
+            f"{iii}\n２．特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）\n"
+            "リスク１：目的外の入手が行われるリスク\n対象者以外の情報の入手を防止するための措置の内容",
+            "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法",
+            risk,
+        ]
+    )
+    assert (
+        keys[2].key
+        == f"{iii}/特定個人情報の提供・移転/不適切な方法で提供・移転が行われるリスク/リスクに対する措置の内容"
+    )
+    assert keys[2].section == "Ⅲ" and keys[2].fuzzy
+
+
 def test_a_bracketed_numbered_sub_heading_of_the_body_is_no_heading():
     # （２．違反行為への対応） is the before/after cell's own sub-heading read into the 項目 cell.
     k = item_key(
