@@ -49,6 +49,7 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .hidden_items import hidden_item_doubts
+from .item_cells import heading_cell_doubts
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .merged_doubts import blank_beside_merged
@@ -446,7 +447,7 @@ def row_doubts(
     ocr = is_ocr_row(row)
     placed = row.positioned and not ocr
     out = column_doubts(record, row.ruled, row.ruled and placed) + cut_doubts(record, ocr, placed)
-    out += item_path_doubts(record) + hidden_item_doubts(record)
+    out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     out += torn_sentence_doubts(record)
