@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{step:22s} {calls / pages_total:10.1f} {px / max(calls, 1) / 1e6:9.3f} "
             f"{cpu / pages_total:10.2f} {cpu / total:6.1%}"
         )
-    print(f"{'other (not tesseract)':22s} {'':10s} {'':9s} {(total - ocr) / pages_total:10.2f} {(total - ocr) / total:6.1%}")
+    rest = total - ocr
+    print(f"{'other (not tesseract)':22s} {'':20s} {rest / pages_total:10.2f} {rest / total:6.1%}")
     return 0
 
 
