@@ -199,13 +199,6 @@ def _read_strip(
     return out
 
 
-# Pieces of fewer pixels than this are read in one call, never split over the cores: a
-# tesseract process spends about 0.2 CPU s starting, about what it takes to read this many
-# pixels of text (a page's strip of 2.1 Mpx: 1.2–1.5 CPU s).  The lines read again
-# (line_rereads, 0.1 Mpx a page) were two calls a page on two cores.
-MIN_SPLIT_PX = 300_000
-
-
 def ocr_cells(  # type: ignore[no-untyped-def]
     clean: np.ndarray,
     ink: np.ndarray,
@@ -225,9 +218,7 @@ def ocr_cells(  # type: ignore[no-untyped-def]
     gap = max(int(settings.mosaic_gap_em * glyph), 4)
 
     def read(some: list[tuple[int, _Cell, np.ndarray]]) -> list[TsvWord]:
-        sizes = [crop.size for _, _, crop in some]
-        split = pool is not None and sum(sizes) >= MIN_SPLIT_PX
-        runs = _balanced_runs(sizes, parts if split else 1)
+        runs = _balanced_runs([crop.size for _, _, crop in some], parts if pool is not None else 1)
         if len(runs) == 1:
             return _read_strip(some, paper, gap, gap, settings)
         futures = [pool.submit(_read_strip, [some[i] for i in r], paper, gap, gap, settings) for r in runs]  # type: ignore[union-attr]
