@@ -20,6 +20,7 @@ extractors' texts.  Needs LibreOffice and the IPA fonts; CI only reads the files
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -43,6 +44,8 @@ PT_CM = 2.54 / 72
 EMPTY_BEFORE_SHARE = 0.3
 LIST_MARK_SHARE = 0.45
 JUSTIFY_SHARE = 0.5
+MARKED = re.compile(r"^\s*(・|※|[ア-ン][　 ]|[（(]?[0-9０-９]+[)）]|[①-⑳])")
+CLOSING = re.compile(r"(新規追加|削除)$")
 LIST_MARKS = (("ア", "イ", "ウ", "エ"), ("(1)", "(2)", "(3)", "(4)"), ("・", "・", "・", "・"))
 
 
@@ -54,13 +57,22 @@ def _pool(heldout: bool) -> list[dict]:
 
 def with_list_marks(text: str, rng: random.Random) -> str:
     """``text`` as a list: each of its lines (or, for a one-line text, its sentences cut at
-    「、」) opened by the next mark of one of ``LIST_MARKS``, with a full-width space or none."""
+    「、」) opened by the next mark of one of ``LIST_MARKS``, with a full-width space or none.
+    A text already a list (a line opened by a mark) and the closing lines the forms print
+    (``上記を新規追加``, ``…削除``) are left as they are."""
+    if MARKED.match(text) or any(MARKED.match(p) for p in text.split("\n")):
+        return text
     marks = rng.choice(LIST_MARKS)
     gap = rng.choice(("　", ""))
     parts = [p for p in text.split("\n") if p]
     if len(parts) == 1 and "、" in text:
-        parts = [p for p in text.split("、") if p][: len(marks)]
-    return "\n".join(f"{m}{gap}{p}" for m, p in zip(marks, parts, strict=False))
+        parts = [p for p in text.split("、", len(marks) - 1) if p]
+    items = [p for p in parts if not CLOSING.search(p)]
+    closing = parts[len(items) :]
+    if items != parts[: len(items)]:
+        return text
+    marked = [f"{m}{gap}{p}" for m, p in zip(marks, items, strict=False)] + items[len(marks) :]
+    return "\n".join(marked + closing)
 
 
 def narrow_rows(rows: list[dict], rng: random.Random) -> list[dict]:
