@@ -9,7 +9,7 @@ list mark of the after cell glued to the before cell's last line, an explanation
 row beside).  Each case is a random subset of a pool of tables' rows (4–9 rows, in order) in a
 look where 変更前, 変更後 and 提出時期に係る説明 are 8–14 full-width characters wide, some
 変更前 cells are empty, some 変更後 cells start with list marks (ア / イ, (1) / (2), ・) and the
-text cells may be justified (両端揃え: Writer's pypdfium2 text then prints one character a line).
+text cells may be justified (両端揃え).
 
 ``office-narrow43`` (tuning) draws ``TUNING_CASES`` cases per maker from the tuning tables' rows
 and the IPAex fonts; ``heldout-narrow43`` (measure only, never tune on it) ``HELDOUT_CASES`` per

@@ -282,8 +282,9 @@ def write_xlsx(path: Path, case: Case) -> None:
             c.border = border if case.inner_rule == "thin" else _inner_border(case.inner_rule, i, j, n)
             center = key in ("change_date_raw", "timing")
             rot = case.timing_rotation if key == "timing" else None
+            justify = case.justify and key in TEXT_CELLS
             c.alignment = Alignment(
-                horizontal="center" if center else ("justify" if case.justify and key in TEXT_CELLS else "left"),
+                horizontal="center" if center else ("justify" if justify else "left"),
                 vertical=case.valign_of.get(key, case.valign),
                 wrap_text=True,
                 text_rotation=rot or 0,
@@ -490,7 +491,8 @@ def write_docx(path: Path, case: Case) -> None:
         cells = table.rows[1 + i].cells
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
-                _fill_cell(cells[j], r[key], case.runs.get((i, key)), case, case.justify and key in TEXT_CELLS)
+                justify = case.justify and key in TEXT_CELLS
+                _fill_cell(cells[j], r[key], case.runs.get((i, key)), case, justify)
             cells[j].vertical_alignment = {
                 "center": WD_ALIGN_VERTICAL.CENTER,
                 "bottom": WD_ALIGN_VERTICAL.BOTTOM,
