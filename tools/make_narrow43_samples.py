@@ -26,13 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
+from make_boxes42_samples import drawn_cases
 from make_flow22_samples import build_redrawn
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, printed_rows
+from make_office_samples import SAMPLES, Case, printed_rows
 
 TUNING_CASES = 4
 HELDOUT_CASES = 3
-TUNING_POOL = ("juki", "municipal", "kokuho", "zeimu")
-MAKERS = ("calc", "writer")
 # The narrow text columns' width in full-width characters (before, after, explanation).
 NARROW_CHARS = (8, 14)
 # Calc: an Excel width unit is about half a full-width character; Writer: a full-width character
@@ -47,12 +46,6 @@ JUSTIFY_SHARE = 0.5
 MARKED = re.compile(r"^\s*(・|※|[ア-ン][　 ]|[（(]?[0-9０-９]+[)）]|[①-⑳])")
 CLOSING = re.compile(r"(新規追加|削除)$")
 LIST_MARKS = (("ア", "イ", "ウ", "エ"), ("(1)", "(2)", "(3)", "(4)"), ("・", "・", "・", "・"))
-
-
-def _pool(heldout: bool) -> list[dict]:
-    if heldout:
-        return [r for path in sorted(HELDOUT_DIR.glob("*.json")) for r in load_table(path)]
-    return [r for name in TUNING_POOL for r in load_table(TUNING_TABLES[name])]
 
 
 def with_list_marks(text: str, rng: random.Random) -> str:
@@ -127,20 +120,8 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]n43-<maker>-v<k>``; a
-    case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn
-    look is named there too is left out."""
-    pool = _pool(heldout)
-    cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
-        for maker in MAKERS:
-            name = f"{'h' if heldout else ''}n43-{maker}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append(_case(name, pool, maker, heldout))
-    return cases
+    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]n43-<maker>-v<k>``."""
+    return drawn_cases("n43", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES))
 
 
 SETS = {
