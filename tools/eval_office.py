@@ -69,6 +69,8 @@ SET_NAMES = (
     "heldout-boxes42",
     "office-whole42",
     "heldout-whole42",
+    "office-narrow43",
+    "heldout-narrow43",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -191,8 +191,10 @@ class GridSettings:
     # A single-space-separated piece that opens a cell although no line nearby starts a cell at
     # its offset (within one column) costs this much more.
     layout_unaligned_cost: float = 1.0
-    # A piece may run this many text columns past the next column's start; each further column
-    # costs one.
+    # A list marker alone (``… 事務 ア 療養費``) read as the end of the piece before it costs this
+    # much more: a marker opens a line (Calc's -layout text of narrow cells; issue 12).
+    layout_mark_tail_cost: float = 2.0
+    # A piece may run this many text columns past the next column's start; each further one costs one.
     layout_overflow_slack: float = 2.0
     # Column starts drift from line to line: each line is matched with the starts of the cells
     # opened within this many lines of it.
@@ -200,9 +202,8 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
-    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without
-    # its label, one inside a box tears it (a form's box and its label stand in one cell): it
-    # costs this much more.
+    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without its
+    # label, one inside a box tears it (a form's box and its label stand in one cell): it costs more.
     layout_box_label_cost: float = 6.0
     # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
     # lines have, and at least layout_wrap_min_share as many as the commonest width (one
@@ -399,8 +400,7 @@ class OcrSettings:
     # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
     # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
     reread_cells: bool = True
-    # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
-    # core.
+    # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per core.
     workers: int = 0
     page_psm: int = 6
     # "cells": each ruled cell cut out and read on one strip; "page": the page read as a whole.
