@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,21 +50,33 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
     return replace(c, fallback_glyphs="○□")
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``; a
-    case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn
-    look is named there too is left out."""
+def numbered_cases(
+    tag: str,
+    counts: tuple[int, int],
+    make_case: Callable[[str, list[dict], str, bool], Case],
+    heldout: bool,
+    redrawn: frozenset[str] = frozenset(),
+) -> list[Case]:
+    """``counts`` (tuning, held-out) cases per maker, named ``[h]<tag>-<maker>-v<k>`` and made by
+    ``make_case(name, pool, maker, heldout)``; a case named in ``redrawn`` takes a look drawn
+    anew (name suffixed ``-r``), one whose redrawn look is named there too is left out
+    (tools/make_warn43_samples.py uses it too)."""
     pool = _pool(heldout)
     cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
+    for k in range(1, counts[heldout] + 1):
         for maker in MAKERS:
-            name = f"{'h' if heldout else ''}b42-{maker}-v{k}"
+            name = f"{'h' if heldout else ''}{tag}-{maker}-v{k}"
             if name in redrawn:
                 name += "-r"
                 if name in redrawn:
                     continue
-            cases.append(_case(name, pool, maker, heldout))
+            cases.append(make_case(name, pool, maker, heldout))
     return cases
+
+
+def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
+    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``."""
+    return numbered_cases("b42", (TUNING_CASES, HELDOUT_CASES), _case, heldout, redrawn)
 
 
 SETS = {
