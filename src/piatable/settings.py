@@ -299,20 +299,20 @@ class QualitySettings:
     weight_ocr_unsure: float = 1.24
     weight_close_cut: float = 0.58
     # cut_guess (confidence only): a reader's cut or assignment decided by widths or a near tie
-    # (normalize/stream.py, singlepass.py, twophase.py, passone.py).  It was a column_guess flag
-    # until measured to fire on right rows about as often as on wrong ones; its weight is
-    # column_guess's, so the confidence of those rows did not change.
+    # (normalize/stream.py, singlepass.py, twophase.py, passone.py); a column_guess flag until
+    # measured to fire on right rows about as often as on wrong ones (column_guess's weight).
     weight_cut_guess: float = 1.49
     # The strength of the cut_guess of a column-ordered row's weak reasons (normalize/columnar.py:
     # cells of several columns on one line, a date's run fixed by the extractor's order).  Set by
     # hand: the 51 tuning rows with no other evidence were right 2 times in 3.
     column_order_weak_strength: float = 0.3
     # The strength of the cut_guess of a row whose pass-1 dates and timings could go to the rows
-    # another way about as well (passone.py, twophase.py).  Its reader's confidence is already
-    # AMBIGUOUS_CONFIDENCE (x_reconstruction 0.8; not if each way gives it the same values:
-    # passone.doubt_plan), so at full strength the one doubt counted twice: the tuning -raw /
-    # pypdfium2 rows with it alone were right 61 times in 86 (71%) yet sat at 0.499.  By hand.
+    # another way about as well (passone.py, twophase.py; already held at AMBIGUOUS_CONFIDENCE,
+    # full strength counted the doubt twice: rows with it alone right 61 in 86, at 0.499).
     unsure_plan_strength: float = 0.5
+    # An open row whose values this share of the near-best readings give it: neither flagged
+    # nor held (passone.doubt_plan, warn43; tuning -raw / pypdfium2: 19 right, 6 wrong rows).
+    plan_majority_share: float = 0.6
     weight_row_split_guess: float = 1.41
     weight_ocr_suspect: float = 1.22
     weight_ocr_corrected: float = 1.02
