@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,21 +50,27 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
     return replace(c, fallback_glyphs="○□")
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``; a
-    case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn
-    look is named there too is left out."""
-    pool = _pool(heldout)
+def named_cases(
+    prefix: str, pool: list[dict], make: Callable[..., Case], heldout: bool, redrawn: frozenset[str]
+) -> list[Case]:
+    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, ``make(name, pool, maker, heldout)``
+    named ``[h]<prefix>-<maker>-v<k>``; a case named in ``redrawn`` takes a look drawn anew (name
+    suffixed ``-r``), one whose redrawn look is named there too is left out (also
+    tools/make_boxes43_samples.py)."""
     cases = []
     for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
         for maker in MAKERS:
-            name = f"{'h' if heldout else ''}b42-{maker}-v{k}"
+            name = f"{'h' if heldout else ''}{prefix}-{maker}-v{k}"
             if name in redrawn:
                 name += "-r"
                 if name in redrawn:
                     continue
-            cases.append(_case(name, pool, maker, heldout))
+            cases.append(make(name, pool, maker, heldout))
     return cases
+
+
+def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
+    return named_cases("b42", _pool(heldout), _case, heldout, redrawn)
 
 
 SETS = {

@@ -13,8 +13,8 @@ which flattened text prints as alone as a 変更日) and one whose cells are cho
 Rows of dates of our own join each pool (``DATE_ROWS``, ``HELDOUT_DATE_ROWS``): the held-out
 tables have none.
 
-``office-boxes43`` (tuning) draws ``TUNING_CASES`` cases per maker from the tuning tables'
-rows; ``heldout-boxes43`` (measure only, never tune on it) ``HELDOUT_CASES`` per maker from the
+``office-boxes43`` (tuning) draws four cases per maker from the tuning tables'
+rows; ``heldout-boxes43`` (measure only, never tune on it) three per maker from the
 held-out tables' rows, in the held-out fonts.  Each case keeps its PDF and the five extractors'
 texts.
 """
@@ -29,13 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
+from make_boxes42_samples import named_cases
 from make_flow22_samples import build_redrawn
 from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, varied_case
 
-TUNING_CASES = 4
-HELDOUT_CASES = 3
 TUNING_POOL = ("juki", "municipal", "kokuho", "zeimu")
-MAKERS = ("calc", "writer")
 # Looks drawn per case before giving up on holding both kinds of rows.
 DRAWS_MAX = 60
 _EXPL = "評価の再実施に伴う修正"
@@ -133,20 +131,8 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b43-<maker>-v<k>``; a
-    case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn
-    look is named there too is left out."""
-    pool = _pool(heldout)
-    cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
-        for maker in MAKERS:
-            name = f"{'h' if heldout else ''}b43-{maker}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append(_case(name, pool, maker, heldout))
-    return cases
+    """As tools/make_boxes42_samples.py's, named ``[h]b43-<maker>-v<k>``."""
+    return named_cases("b43", _pool(heldout), _case, heldout, redrawn)
 
 
 SETS = {
