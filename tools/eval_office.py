@@ -67,6 +67,8 @@ SET_NAMES = (
     "heldout-boxes41",
     "office-boxes42",
     "heldout-boxes42",
+    "office-boxes43",
+    "heldout-boxes43",
     "office-whole42",
     "heldout-whole42",
     "office-narrow43",

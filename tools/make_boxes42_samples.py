@@ -51,12 +51,18 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
 
 
 def drawn_cases(
-    tag: str, heldout: bool, redrawn: frozenset[str], make: Callable[..., Case], counts: tuple[int, int]
+    tag: str,
+    heldout: bool,
+    redrawn: frozenset[str],
+    make: Callable[..., Case],
+    counts: tuple[int, int],
+    pool: list[dict] | None = None,
 ) -> list[Case]:
     """``counts`` (held out, tuning) cases per maker, named ``[h]<tag>-<maker>-v<k>``, each
-    ``make(name, pool, maker, heldout)``; a case named in ``redrawn`` takes a look drawn anew
-    (name suffixed ``-r``), one whose redrawn look is named there too is left out."""
-    pool = _pool(heldout)
+    ``make(name, pool, maker, heldout)`` (``pool``: these tables' rows unless given); a case
+    named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn look
+    is named there too is left out (make_narrow43, make_warn43 and make_boxes43 use it too)."""
+    pool = _pool(heldout) if pool is None else pool
     cases = []
     for k in range(1, (counts[0] if heldout else counts[1]) + 1):
         for maker in MAKERS:
