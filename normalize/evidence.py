@@ -6,9 +6,8 @@ only when it fires on wrong rows and stays quiet on right ones (``tools/bench_ca
 prints, per flag, the wrong and right rows it fires on).  The doubts become flags and lower the
 confidence in ``normalize/confidence.py``.
 
-* ``ocr_suspect:<field>`` (OCR rows): the cell breaks its column's grammar or vocabulary: an
-  item that should open with a section numeral Ⅰ–Ⅵ reads ``HI…``; a word of the cell is unknown
-  to the dictionary and was read with low confidence; a line tesseract was unsure of.
+* ``ocr_suspect:<field>`` (OCR rows): the cell breaks its column's grammar or vocabulary (an
+  item opening ``HI…`` for a numeral Ⅰ–Ⅵ; an unknown word read unsure; an unsure line).
 * ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a text
   cell, the table's column labels (a header read into a cell), or the before/after cell opens with a
   heading of the form that continues the item's path (``①法令上の根拠`` after ``提供先１``).  A reader's near
