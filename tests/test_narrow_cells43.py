@@ -68,8 +68,6 @@ UNWARNED: dict[str, str] = {
     **{
         f"heldout-narrow43/{name}": HELD_OUT
         for name in (
-            "hn43-calc-v1-pdfminer",
-            "hn43-calc-v1-pdftotext",
             "hn43-calc-v1-pdftotext-raw",
             "hn43-calc-v1-pypdfium2",
             "hn43-calc-v2-pdfminer",
