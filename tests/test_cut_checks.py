@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from piatable.models import CellLine, RawRow, Record
-from piatable.normalize.cut_checks import cut_line_doubts, placed_doubts
+from piatable.normalize.cut_checks import cut_line_doubts, placed_doubts, torn_word_doubts
 from piatable.pipeline import extract_document
 from piatable.settings import QualitySettings
 
@@ -183,3 +183,41 @@ def test_an_explanation_printed_as_new_between_rulings_is_not_a_column_guess():
     )
     assert {d.field for d in placed_doubts(rec)} == {"after", "explanation"}
     assert placed_doubts(rec, ruled=True) == []
+
+
+def _layout_row(cells: dict[str, list[tuple[str, int]]]) -> RawRow:
+    """A ``-layout`` row: its cells cut by positions (``RawRow.positioned``), wrap widths set."""
+    row = _row(cells, timing_line=1)
+    for lines in row.cells.values():
+        for cl in lines:
+            cl.wraps = None
+    row.positioned = True
+    return row
+
+
+def test_values_side_by_side_in_layout_text_tear_no_word():
+    """``有`` | ``無``, ``3/15`` | ``4/1``, an item's last line ``①入手元`` beside the before
+    cell's first ``本人又は…``: the -layout text set them apart by its own spacing on one printed
+    line, so no word runs on between them (these had warned 12 right rows of
+    samples/office-values44 and the held-out sets, and no wrong one)."""
+    for before, after in (("有", "無"), ("3/15", "4/1"), ("なし", "あり")):
+        cells = {"item": [("②所属長の役職名", 1)], "before": [(before, 1)], "after": [(after, 1)]}
+        rec = _record(item="②所属長の役職名", before=before, after=after)
+        assert torn_word_doubts(_layout_row(cells), rec) == []
+    item_beside = {
+        "item": [("Ⅱ特定個人情報ファイルの概要", 1), ("①入手元", 2)],
+        "before": [("本人又は本人の代理人", 2)],
+    }
+    rec = _record(item="Ⅱ特定個人情報ファイルの概要\n①入手元", before="本人又は本人の代理人")
+    assert torn_word_doubts(_layout_row(item_beside), rec) == []
+
+
+def test_a_word_torn_over_printed_lines_of_layout_text_is_still_a_column_guess():
+    """The after cell's last line and the explanation's first on different printed lines:
+    a line wrapped inside a word (``…居住関`` | ``係の公証…``), whatever cut the cells."""
+    row = _layout_row(WORD_SPLIT)
+    rec = _record(**{k: "\n".join(t for t, _ in v) for k, v in WORD_SPLIT.items()})
+    assert {d.field for d in torn_word_doubts(row, rec)} == {"after", "explanation"}
+    # Flattened text without positions keeps the check on one printed line too (-raw's pieces).
+    flat = _row({"before": [("居住関", 1)], "after": [("係の公証", 1)]}, timing_line=2)
+    assert torn_word_doubts(flat, _record(before="居住関", after="係の公証"))

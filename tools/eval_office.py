@@ -73,6 +73,8 @@ SET_NAMES = (
     "heldout-whole42",
     "office-narrow43",
     "heldout-narrow43",
+    "office-values44",
+    "heldout-values44",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
