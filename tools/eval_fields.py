@@ -459,6 +459,82 @@ def measure_lost_lines(heldout: bool = False) -> dict:
     }
 
 
+def _section_lost(item: str) -> list[str]:
+    """The 項目 lines with the section's (Ⅰ…Ⅵ, wrapped over lines or not) left out: the lines
+    before the first that opens a heading below it (numbered, or the file line)."""
+    lines = item.split("\n")
+    if not lines or lines[0][:1] not in _ROMAN_ASCII:
+        return lines
+    k = item_key(item)
+    if len(k.path) < 2:
+        return lines
+    below = k.path[1]
+    for j in range(1, len(lines)):
+        if canonical_item(lines[j]).startswith(below[:4]) or item_key(lines[j]).path[:1] == (below,):
+            return lines[j:]
+    return lines
+
+
+def canonical_item(line: str) -> str:
+    """A 項目 line as the key reads its words (``item_key``'s first component, numbering cut)."""
+    k = item_key(line)
+    return k.path[0] if k.path else ""
+
+
+def form_tables(heldout: bool = False) -> list[tuple[str, str, list[dict]]]:
+    """(case, form, truth rows) of every sample whose expected document facts name a form
+    (``expected/documents.json``) and whose truth table's printed sections are that form's
+    (``item_context._table_forms``: a generated cover may name another form than its table's)."""
+    from piatable.normalize.heading_lexicon import FORM_PREFIXES
+    from piatable.normalize.item_context import _document_sections, _table_forms
+
+    out = []
+    for docs in sorted(SAMPLES.rglob("expected/documents.json")):
+        folder = docs.parent.parent
+        rel = folder.relative_to(SAMPLES)
+        if rel.parts[0].startswith("heldout") != heldout or not (docs.parent / "records.json").exists():
+            continue
+        form = (json.loads(docs.read_text("utf-8")) or {}).get("form")
+        expected = json.loads((docs.parent / "records.json").read_text("utf-8"))
+        keys = [item_key(e["item"]) for e in expected]
+        if form and expected and FORM_PREFIXES[form] in _table_forms(_document_sections(keys)):
+            out.append((str(rel), form, expected))
+    return out
+
+
+def measure_sections_lost(heldout: bool = False) -> dict:
+    """Every 項目 cell of a table printed without its section (a reader that lost the section
+    lines), keyed as a table with the form the document's cover names and without it: rows
+    given the truth's key each way, and rows given another truth item's key.  Tables whose
+    cover names a form (``form_tables``), each table once (its extractors' copies share one
+    truth)."""
+    from piatable.normalize.records import table_item_keys
+
+    seen: set[str] = set()
+    rows = with_form = without = other = 0
+    for _case, form, expected in form_tables(heldout):
+        table = json.dumps([e["item"] for e in expected], ensure_ascii=False)
+        if table in seen:
+            continue
+        seen.add(table)
+        truth = truth_keys(expected)
+        cells = [(_section_lost(e["item"]), e.get("before"), e.get("after")) for e in expected]
+        got = [k.form_key for k in table_item_keys(cells, form)]
+        bare = [k.form_key for k in table_item_keys(cells)]
+        for t, g, b in zip(truth, got, bare, strict=True):
+            rows += 1
+            with_form += g == t
+            without += b == t
+            other += g != t and g in truth
+    return {
+        "tables": len(seen),
+        "rows": rows,
+        "rows_truth_key_with_form": with_form,
+        "rows_truth_key_without_form": without,
+        "rows_other_items_key_with_form": other,
+    }
+
+
 # ----------------------------------------------------------------------------- file lines
 
 
@@ -592,7 +668,9 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
         _, recs = bench_calibration._scan_cached(target)
         del bench_scan
     else:
-        recs = [r.to_dict() for r in extract_document(path).records]
+        res = extract_document(path)
+        form = (res.documents or {}).get("form")
+        recs = [{**r.to_dict(), "form": form} for r in res.records]
     keep = (
         "change_date",
         "item",
@@ -603,6 +681,7 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
         "item_key",
         "item_path",
         "flags",
+        "form",
     )
     recs = [{f: r.get(f) for f in keep} for r in recs]
     if hit:
@@ -628,6 +707,11 @@ def measure_kinds(
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
     cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
+    # Rows without the truth's key split by whose fault: (a) the reader read the 項目 text wrong
+    # (whitespace aside; the readers' fault), (b) the 項目 text is the truth's but the key differs
+    # (the key rules' fault).
+    missed_misread = missed_text_right = 0
+    missed_b: list[str] = []
     # Every key a row read as each truth item got (by the truth's key): the keys two different
     # items' rows share (``output_collisions``).
     keys_got: dict[str, set[str]] = {}
@@ -669,9 +753,15 @@ def measure_kinds(
                 if not same:
                     ok[j] = False
                     other_item += g["item_key"] in truth
+                    text_right = squash(g["item"]) == squash(expected[j]["item"])
+                    missed_text_right += text_right
+                    missed_misread += not text_right
+                    if text_right:
+                        missed_b.append(f"{table} [{kind}] {g['item_key'][:80]} (want {truth[j][:80]})")
                     if verbose:
                         print(
-                            f"  {table} [{kind}] {squash(g['item'])[:70]!r}\n      got  {g['item_key'][:110]}"
+                            f"  {'(b)' if text_right else '(a)'} {table} [{kind}] {squash(g['item'])[:70]!r}"
+                            f"\n      got  {g['item_key'][:110]}"
                             f"\n      want {truth[j][:110]}",
                             file=sys.stderr,
                         )
@@ -693,6 +783,9 @@ def measure_kinds(
         "rows_truth_key": rows_ok,
         "rows_missing": missing,
         "rows_other_items_key": other_item,
+        "rows_missed_item_misread": missed_misread,
+        "rows_missed_item_right": missed_text_right,
+        "rows_missed_item_right_list": missed_b,
         "rows_fuzzy": fuzzy_rows,
         "per_kind": {k: {"rows": v[0], "truth_key": v[1]} for k, v in sorted(per_kind.items())},
         "distinct_items": len(keys),
@@ -755,6 +848,9 @@ def kinds_lines(name: str, m: dict) -> list[str]:
         f"  rows with the truth's key {m['rows_truth_key']}/{m['rows']} (not found {m['rows_missing']});"
         f" given another truth item's key {m['rows_other_items_key']}; flagged item_key_fuzzy"
         f" {m['rows_fuzzy']}",
+        f"  rows without the truth's key: (a) 項目 text misread by the reader"
+        f" {m['rows_missed_item_misread']}, (b) 項目 text right, key differs {m['rows_missed_item_right']}",
+        *(f"    (b) {x}" for x in m["rows_missed_item_right_list"][:40]),
         f"  per kind: {kinds}",
         f"  different truth items sharing a key: {m['pairs_sharing_a_key']}/{m['pairs']} pairs"
         f" ({m['distinct_items']} items)",
@@ -845,6 +941,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --kinds --cache: key the cached rows anew as the records do (records.table_item_keys)",
     )
+    ap.add_argument(
+        "--no-form",
+        action="store_true",
+        help="with --rekey: key the rows without the form their document's cover names",
+    )
     ap.add_argument("--sets", default="", help="with --kinds: only these sample sets (comma-separated)")
     ap.add_argument("--readers", action="store_true", help="only measure 6 (reader_misreadings), per kind")
     ap.add_argument(
@@ -867,6 +968,8 @@ def main(argv: list[str] | None = None) -> int:
         res["lost_lines_heldout"] = measure_lost_lines(heldout=True)
         res["file_lines"] = measure_file_lines()
         res["file_lines_heldout"] = measure_file_lines(heldout=True)
+        res["sections_lost"] = measure_sections_lost()
+        res["sections_lost_heldout"] = measure_sections_lost(heldout=True)
         res["distinct"] = measure_distinct(ns.verbose)
         for name, m in res.items():
             print(
@@ -891,7 +994,10 @@ def main(argv: list[str] | None = None) -> int:
             from piatable.normalize.records import table_item_keys
 
             def rekey(rows: list[dict]) -> list:
-                return table_item_keys([(r["item_path"], r["before"], r["after"]) for r in rows])
+                # The form the document's cover names (cached with each row), unless --no-form.
+                form = None if ns.no_form else next((r.get("form") for r in rows if r.get("form")), None)
+                cells = [(r["item_path"], r["before"], r["after"]) for r in rows]
+                return table_item_keys(cells, form) if form else table_item_keys(cells)
 
         res = {
             "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey, only),
