@@ -82,6 +82,9 @@ def canonical_text(text: str) -> str:
 # (never the start of a key component).
 SECTION_HEAD = "§"
 _FORM_PREFIX = regex.compile(r"^(?:基礎|重点):")
+# The lexicon's level prefix (``form_sections``' keys) of each assessment form a cover names
+# (``cover.FORMS``): 全項目評価書's levels have none.
+FORM_PREFIXES = {"全項目評価書": "", "基礎項目評価書": "基礎:", "重点項目評価書": "重点:"}
 # The level of an item under a numbered heading: ``①``…``⑳``, or ``-`` for the one unnumbered item.
 _ITEM_LEVEL = regex.compile(r"^(?:[①-⑳]|-)$")
 

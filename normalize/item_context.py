@@ -11,8 +11,20 @@ from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import SECTION_NUMERALS
 
-from .heading_lexicon import form_sections, hierarchy, sections_over, structure
+from .heading_lexicon import FORM_PREFIXES, form_sections, hierarchy, sections_over, structure
 from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, MIN_SPLIT_PIECE_CHARS, ItemKey, item_key
+
+# The section each repeated block of the forms is printed in (``item_key.INSTANCE_LABELS``):
+# システム１ in Ⅰ (使用するシステム), 委託事項 / 再委託事項 / 提供先 / 移転先 in Ⅱ (委託, 提供・移転),
+# リスク in Ⅲ (リスク対策).
+INSTANCE_SECTIONS = {
+    "システム": "Ⅰ",
+    "委託事項": "Ⅱ",
+    "再委託事項": "Ⅱ",
+    "提供先": "Ⅱ",
+    "移転先": "Ⅱ",
+    "リスク": "Ⅲ",
+}
 
 
 def _section_of(component: str) -> str | None:
@@ -72,7 +84,9 @@ def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
     return out
 
 
-def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey | None:
+def _placed_in_document(
+    key: ItemKey, sections: dict[str, set[str]], form: str | None = None
+) -> ItemKey | None:
     """The key of a cell read without its section, placed by the forms' structure and the table's
     own section headings, or None.  Its first component is a heading the forms print just under
     one section (``特定個人情報の入手・使用`` under Ⅱ; of several, the one its later headings place
@@ -80,7 +94,8 @@ def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey 
     sub-heading follows it (``り扱う事務`` / ``事務の概要``: 特定個人情報ファイルを取り扱う事務); the
     section component is the one the table prints for that numeral (``Ⅰ関連情報`` or ``Ⅰ基本情報``
     by form), when it prints exactly one; else the one the forms print the heading under, of the
-    form the table's other sections name (``_form_heads``)."""
+    form the document's cover names (``form``: ``cover.FORMS``) or else the table's other
+    sections name (``_form_heads``)."""
     if not key.path or _section_of(key.path[0]):
         return None
     first, rest = key.path[0], key.path[1:]
@@ -93,20 +108,25 @@ def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey 
             return None
         first = ends[0]
     numerals = {p for p in parents.get(first, ()) if p in SECTION_NUMERALS}
-    if numerals != set(parents.get(first, ())):
+    # The section the headings after it place the item in (``ItemKey.section``: リスク２ … Ⅲ), or
+    # its repeated block's (``INSTANCE_SECTIONS``: 提供先２ … Ⅱ).
+    later = key.section or INSTANCE_SECTIONS.get((key.instance or "").rstrip("0123456789"))
+    if numerals != set(parents.get(first, ())) and later not in numerals:
+        # Printed under other headings too (対象人数 under 特定個人情報ファイルを取り扱う事務 as
+        # well; 基本情報 heading section Ⅰ itself): placed only when its later headings say it
+        # is the one just under a section (いつ時点の計数か, 対象となる本人の範囲 … Ⅱ).
         return None
-    if len(numerals) > 1 and key.section in numerals:
+    if len(numerals) > 1 and later in numerals:
         # A heading printed under several sections (特定個人情報の提供・移転: Ⅱ and Ⅲ) goes under
-        # the one the headings after it place the item in (``ItemKey.section``: リスク２ … Ⅲ).
-        numerals = {key.section}
+        # the one its later headings or its block place the item in.
+        numerals = {later}
     if len(numerals) != 1:
         return None
     numeral = numerals.pop()
     heads = sections.get(numeral, set())
     where = "document"
     if len(heads) != 1:
-        heads = _form_heads(first, numeral, sections)
-        where = "forms"
+        heads, where = _form_heads(first, numeral, sections, form)
     if len(heads) != 1:
         return None
     head = next(iter(heads))
@@ -134,27 +154,45 @@ def _table_forms(sections: dict[str, set[str]]) -> set[str]:
     return out
 
 
-def _form_heads(first: str, numeral: str, sections: dict[str, set[str]]) -> set[str]:
+def _form_heads(
+    first: str, numeral: str, sections: dict[str, set[str]], form: str | None = None
+) -> tuple[set[str], str]:
     """The section component a heading read without its section goes under when the table prints
-    none (or several) for its numeral: the forms' (``sections_over``: the section the lexicon's
-    forms print ``first`` just under), of the forms the table's other sections say it is
-    (``_table_forms``); among those the table prints, when it prints several.  The forms head a
-    numeral differently and the lexicon lists some forms' headings only (基礎's Ⅰ prints
-    評価実施機関における担当部署 too), so a table whose printed sections name no form places
-    nothing."""
-    forms = _table_forms({n: c for n, c in sections.items() if n != numeral})
-    heads = {c for f, c in sections_over(first) if f in forms and c[:1] == numeral}
+    none (or several) for its numeral, and where the form came from (``cover`` or ``forms``): the
+    forms' (``sections_over``: the section the lexicon's forms print ``first`` just under), of the
+    form the document's cover names (``form``, a ``cover.FORMS`` name: the forms head a numeral
+    differently, Ⅰ基本情報 in 全項目 and 重点, Ⅰ関連情報 in 基礎) when the table's other sections
+    name no form or that one too, else of the forms the table's other sections say it is
+    (``_table_forms``); among those the table prints, when it prints several.  The lexicon lists
+    some forms' headings only (基礎's Ⅰ prints 評価実施機関における担当部署 too; 重点's Ⅰ and Ⅱ
+    only the headings the seed prints): a cover's form under which the lexicon prints no such
+    heading falls back to the table's, and a document naming no form in either places nothing."""
     printed = sections.get(numeral, set())
-    return heads & printed if printed else heads
+    table = _table_forms({n: c for n, c in sections.items() if n != numeral})
+    tried = []
+    if form in FORM_PREFIXES and (not table or FORM_PREFIXES[form] in table):
+        # The cover's form, unless the sections the table prints are another form's (the table
+        # prints its own headings; a cover read wrong, or a table of another assessment).
+        tried.append(({FORM_PREFIXES[form]}, "cover"))
+    tried.append((table, "forms"))
+    heads: set[str] = set()
+    for forms, where in tried:
+        heads = {c for f, c in sections_over(first) if f in forms and c[:1] == numeral}
+        heads = heads & printed if printed else heads
+        if heads:
+            return heads, where
+    return heads, "forms"
 
 
-def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
+def document_item_keys(items: list[str | list[str]], form: str | None = None) -> list[ItemKey]:
     """The keys of a table's 項目 cells in the order printed (``item_key`` of each), each cell
     read without its section and upper headings continued from the row before when the forms'
     structure says it goes there (``_context_prefix``); such a key lists the inferred headings in
     ``fuzzy`` (``…→context``): it came from the rows around it, not from the cell alone.  A cell
     without its section that no row before continues is placed under the section heading the
-    table prints (``_placed_in_document``, ``…(document)`` in ``fuzzy``)."""
+    table prints (``_placed_in_document``, ``…(document)`` in ``fuzzy``), or else by ``form`` (the
+    assessment form the document's cover names, ``cover.FORMS``; ``…(cover)``) or the form its
+    other sections name (``…(forms)``)."""
     out: list[ItemKey] = []
     previous: ItemKey | None = None
     alone = [item_key(item) for item in items]
@@ -187,7 +225,7 @@ def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:
                 (*key.fuzzy, f"{KEY_SEPARATOR.join(prefix)}→context"),
             )
         elif key.path and not _section_of(key.path[0]):
-            key = _placed_in_document(key, sections) or key
+            key = _placed_in_document(key, sections, form) or key
         if key.path and _section_of(key.path[0]):
             previous = key
         out.append(key)

@@ -111,13 +111,17 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     return record
 
 
-def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> list[ItemKey]:
+def table_item_keys(
+    rows: list[tuple[list[str], str | None, str | None]], form: str | None = None
+) -> list[ItemKey]:
     """The keys of a table's rows in order, each given as (項目 lines, before, after): the 項目
     cells keyed as a table (``document_item_keys``), each then completed from its row's cells
     (``complete_from_cells``, ``complete_from_pieces``) or from the lines that open the next
     row's 項目 cell before its own section (``leading_lines``); the file named made one table's way
-    (``table_files``: the one file a table names is every Ⅱ / Ⅲ row's file)."""
-    keys = document_item_keys([path for path, _, _ in rows])
+    (``table_files``: the one file a table names is every Ⅱ / Ⅲ row's file).  ``form``: the
+    assessment form the document's cover names (``cover.FORMS``), which places a cell read
+    without its section under that form's section heading."""
+    keys = document_item_keys([path for path, _, _ in rows], form)
     out = []
     for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
         key = complete_from_cells(key, [before, after], path)
@@ -128,11 +132,12 @@ def table_item_keys(rows: list[tuple[list[str], str | None, str | None]]) -> lis
     return table_files(out)
 
 
-def add_document_item_keys(records: list[Record]) -> None:
+def add_document_item_keys(records: list[Record], form: str | None = None) -> None:
     """Key the records' 項目 cells as a table (``table_item_keys``): a cell read without its
     section and upper headings takes them from the row before when the forms' structure says it
-    continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read)."""
-    keys = table_item_keys([(r.item_path, r.before, r.after) for r in records])
+    continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read).  ``form``: the
+    form the document's cover names (``table_item_keys``)."""
+    keys = table_item_keys([(r.item_path, r.before, r.after) for r in records], form)
     for record, key in zip(records, keys, strict=True):
         if key.form_key == record.item_key and key.file == record.item_file:
             continue
@@ -169,11 +174,14 @@ def rows_to_records(
     tokenizer: Tokenizer | None = None,
     first_index: int = 0,
     seen: set[bytes] | None = None,
+    form: str | None = None,
 ) -> list[Record]:
     """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``.
 
     A document read part by part passes each part's rows with the ``row_index`` of its first row
-    (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``)."""
+    (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``).  ``form``: the
+    assessment form the document's cover names (``cover.FORMS``, the document facts' ``form``),
+    by which a 項目 cell read without its section is keyed (``add_document_item_keys``)."""
     q = settings.quality
     moves, centred = centred_date_reading(rows)
     # A merged date centred on its rows: the row is in the run of another printed date.  The
@@ -182,7 +190,7 @@ def rows_to_records(
     for k, date in taken.items():
         rows[k].cells["change_date"] = date
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
-    add_document_item_keys(records)
+    add_document_item_keys(records, form)
     flag_duplicates(records, q, seen)
     whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)

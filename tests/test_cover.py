@@ -64,6 +64,28 @@ def test_documents_of_a_text_input_join_by_source(tmp_path):
     assert doc["rows"] == len(records) and doc["kind"] == "text"
 
 
+def test_rows_of_a_text_holding_a_whole_assessment_are_keyed_by_the_form_its_cover_names(tmp_path):
+    """A text holding the cover: its ``form`` (重点項目評価書) keys the rows' 項目 cells read
+    without their section (no row of the table prints Ⅱ here): ``Ⅱ特定個人情報ファイルの概要/…``;
+    the same table without its cover names no form and leaves the key without its section."""
+    from piatable.pipeline import extract_document
+
+    from .conftest import SAMPLES
+
+    table = (
+        (SAMPLES / "seed" / "input.txt").read_text("utf-8").replace("Ⅱ特定個人情報ファイルの\n\n概要\n\n", "")
+    )
+    whole, bare = tmp_path / "whole.txt", tmp_path / "bare.txt"
+    whole.write_text(COVER + "\f" + table, "utf-8")
+    bare.write_text(table, "utf-8")
+    res = extract_document(whole)
+    assert res.documents["form"] == "重点項目評価書"
+    key = "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    assert res.records[0].item_key == key and res.records[0].item_section == "Ⅱ"
+    assert "item_key_fuzzy" in res.records[0].flags
+    assert extract_document(bare).records[0].item_key == "特定個人情報の入手・使用/入手方法"
+
+
 def _pdf_with_cover(tmp_path):
     """An assessment drawn by tools/make_pdfs (a cover, a contents page, a table) and the facts
     its cover prints."""

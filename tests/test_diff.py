@@ -62,11 +62,28 @@ def test_tokens_keep_the_text():
         ("古い記載", "", "deleted"),
         ("削除の規定", "削除の規定を改める", "modified"),
         ("同じ 記載", "同じ記載", "unchanged"),
-        # Both empty: no kind is told (neither added nor deleted; the row is flagged empty_change).
-        ("", "", ""),
-        (" \n", "　", ""),
+        # Both empty: the cells print no difference, unchanged (neither added nor deleted; the
+        # row is flagged empty_change).
+        ("", "", "unchanged"),
+        (" \n", "　", "unchanged"),
         ("市民部", "市民生活部", "modified"),
     ],
 )
 def test_change_kind(before, after, kind):
     assert change_kind(before, after) == kind
+
+
+def test_change_kind_keeps_the_record_contract():
+    """``change_kind`` is one of the four kinds the record contract lists (DESIGN.md), never
+    empty nor null, both cells empty included; the README's schema row lists the same four."""
+    from pathlib import Path
+
+    from piatable.normalize.diff import CHANGE_KINDS
+
+    assert set(CHANGE_KINDS) == {"added", "deleted", "modified", "unchanged"}
+    for before, after in [("", ""), ("\n", " "), ("", "新規追加"), ("a", ""), ("a", "a"), ("a", "b")]:
+        assert change_kind(before, after) in CHANGE_KINDS
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    row = next(ln for ln in readme.splitlines() if ln.startswith("| `change_kind` |"))
+    listed = set(row.split("|")[2].replace(",", " ").replace("or", " ").split())
+    assert listed == {f"`{k}`" for k in CHANGE_KINDS}, listed

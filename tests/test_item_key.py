@@ -381,6 +381,91 @@ def test_a_row_without_its_section_in_a_table_printing_none_for_it_takes_the_for
     )[1].key == ("評価実施機関における担当部署/部署")
 
 
+def test_a_row_without_its_section_takes_the_section_of_the_form_the_cover_names():
+    """The cover names the form (``--documents``' ``form``): a 項目 cell read without its section,
+    in a table printing no heading for that numeral, goes under that form's section heading (Ⅰ is
+    基本情報 in 全項目, 関連情報 in 基礎), also when the table prints no other section to name the
+    form by; ``(cover)`` in ``fuzzy`` says where the form came from.  A form under which the
+    lexicon prints no such heading (重点's Ⅰ/1 is not in it) falls back to the table's other
+    sections, and places nothing when those name none."""
+    from piatable.normalize.item_context import document_item_keys
+
+    jimu = "１．特定個人情報ファイルを取り扱う事務\n②事務の概要"
+    zen = document_item_keys([jimu], form="全項目評価書")[0]
+    assert zen.key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務/事務の概要" and zen.section == "Ⅰ"
+    assert any(f.endswith("(cover)") for f in zen.fuzzy)
+    kiso = document_item_keys([jimu], form="基礎項目評価書")[0]
+    assert kiso.key == "Ⅰ関連情報/特定個人情報ファイルを取り扱う事務/事務の概要"
+    # Without a form named, nothing places it (keys43's rule: the table prints no other section).
+    assert document_item_keys([jimu])[0].key == "特定個人情報ファイルを取り扱う事務/事務の概要"
+    # The form named by the cover decides over none named by the table's other sections.
+    sectionless = "３．特定個人情報の入手・使用\n②入手方法"
+    other = "Ⅵ評価実施手続\n３．第三者点検\n①実施日"
+    got = document_item_keys([sectionless, other], form="全項目評価書")[0]
+    assert got.key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    # 基礎 prints no 特定個人情報の入手・使用 under Ⅱ (しきい値判断項目): a 基礎 cover does not
+    # put it there, and a table naming no form places nothing.
+    assert (
+        document_item_keys([sectionless], form="基礎項目評価書")[0].key == "特定個人情報の入手・使用/入手方法"
+    )
+    # 重点 heads Ⅱ as 全項目 does (the seed, a published 重点 assessment).
+    juten = document_item_keys([sectionless], form="重点項目評価書")[0]
+    assert juten.key == "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    assert any(f.endswith("(cover)") for f in juten.fuzzy)
+    # A heading the lexicon does not list under the cover's form (重点's Ⅰ/1) falls back to the
+    # form the table's other sections name (Ⅱ特定個人情報ファイルの概要: 全項目 or 重点).
+    juten = document_item_keys([f"Ⅱ特定個人情報ファイルの概要\n{sectionless}", jimu], form="重点項目評価書")[
+        1
+    ]
+    assert juten.key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務/事務の概要"
+    assert any(f.endswith("(forms)") for f in juten.fuzzy)
+    # Sections the table prints that are another form's (Ⅵ評価実施手続: 全項目) decide over the
+    # cover's (a cover read wrong, or another assessment's table).
+    other_form = document_item_keys([jimu, other], form="基礎項目評価書")[0]
+    assert other_form.key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務/事務の概要"
+    assert any(f.endswith("(forms)") for f in other_form.fuzzy)
+    # A section the table prints for that numeral is the table's own, whatever the cover says.
+    printed = document_item_keys(
+        ["Ⅰ関連情報\n１．特定個人情報ファイルを取り扱う事務\n①事務の名称", jimu], form="全項目評価書"
+    )
+    assert printed[1].key.startswith("Ⅰ関連情報/")
+
+
+@pytest.mark.parametrize(
+    ("cell", "form", "want"),
+    [
+        # 基本情報 heads section Ⅰ and is Ⅱ's ２．; 対象となる本人の範囲 is printed under Ⅱ's only.
+        (
+            "２．基本情報\n③対象となる本人の範囲",
+            "全項目評価書",
+            "Ⅱ特定個人情報ファイルの概要/基本情報/対象となる本人の範囲",
+        ),
+        # 対象人数 is printed just under 基礎's Ⅱ and under Ⅰ's 特定個人情報ファイルを取り扱う事務.
+        ("１．対象人数\nいつ時点の計数か", "基礎項目評価書", "Ⅱしきい値判断項目/対象人数/いつ時点の計数か"),
+        # 提供・移転 and 委託 are printed under Ⅱ and Ⅲ; their blocks (提供先, 委託事項) are Ⅱ's.
+        (
+            "５．特定個人情報の提供・移転（委託に伴うものを除く。）\n提供先２\n①法令上の根拠",
+            "全項目評価書",
+            "Ⅱ特定個人情報ファイルの概要/特定個人情報の提供・移転/提供先/法令上の根拠",
+        ),
+        (
+            "４．特定個人情報ファイルの取扱いの委託\n委託事項３",
+            "全項目評価書",
+            "Ⅱ特定個人情報ファイルの概要/特定個人情報ファイルの取扱いの委託/委託事項",
+        ),
+    ],
+)
+def test_a_heading_printed_in_several_places_is_placed_by_its_later_headings_or_block(cell, form, want):
+    """A cell read without its section whose first heading the forms print under a section and
+    elsewhere too goes under the section its later headings (or its repeated block) put it in;
+    alone, with nothing after it to tell, it stays unplaced."""
+    from piatable.normalize.item_context import document_item_keys
+
+    assert document_item_keys([cell], form=form)[0].form_key == want
+    first = cell.split("\n")[0]
+    assert document_item_keys([first], form=form)[0].section is None
+
+
 def test_a_heading_printed_under_two_sections_goes_where_its_later_headings_place_it():
     """特定個人情報の提供・移転 is printed under Ⅱ and Ⅲ; リスク２ … places the row in Ⅲ: it does not
     continue the Ⅱ row before it, and takes the Ⅲ heading the table prints."""

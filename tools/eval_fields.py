@@ -93,13 +93,13 @@ HELDOUT = SAMPLES / "heldout"
 
 
 def truth_kind(before: str, after: str) -> str:
-    """Issue 14's change kind of a truth row, in the rule's order: both empty → no kind ("": the
-    row tells none, and added or deleted would claim one); an empty before, or an after that is
-    新規追加 / 上記を新規追加 → added; 削除 or an empty after → deleted; equal → unchanged; else
-    modified."""
+    """Issue 14's change kind of a truth row, in the rule's order: both empty → unchanged (one of
+    the four kinds the record contract lists, DESIGN.md: the cells print no difference, and added
+    or deleted would claim one); an empty before, or an after that is 新規追加 / 上記を新規追加 →
+    added; 削除 or an empty after → deleted; equal → unchanged; else modified."""
     b, a = squash(before), squash(after)
     if not b and not a:
-        return ""
+        return "unchanged"
     if not b or a in ("新規追加", "上記を新規追加"):
         return "added"
     if not a or a == "削除":
@@ -592,7 +592,9 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
         _, recs = bench_calibration._scan_cached(target)
         del bench_scan
     else:
-        recs = [r.to_dict() for r in extract_document(path).records]
+        res = extract_document(path)
+        form = (res.documents or {}).get("form")
+        recs = [{**r.to_dict(), "form": form} for r in res.records]
     keep = (
         "change_date",
         "item",
@@ -603,6 +605,7 @@ def _read_kind(kind: str, path: Path, cache: Path | None) -> list[dict]:
         "item_key",
         "item_path",
         "flags",
+        "form",
     )
     recs = [{f: r.get(f) for f in keep} for r in recs]
     if hit:
@@ -628,6 +631,11 @@ def measure_kinds(
     the cached records): a function of the rows in order giving their keys (``ItemKey``)."""
     cases = kind_cases(heldout, scan_dpis, only=only)
     items = items_ok = rows = rows_ok = missing = other_item = fuzzy_rows = 0
+    # Rows without the truth's key split by whose fault: (a) the reader read the 項目 text wrong
+    # (whitespace aside; the readers' fault), (b) the 項目 text is the truth's but the key differs
+    # (the key rules' fault).
+    missed_misread = missed_text_right = 0
+    missed_b: list[str] = []
     # Every key a row read as each truth item got (by the truth's key): the keys two different
     # items' rows share (``output_collisions``).
     keys_got: dict[str, set[str]] = {}
@@ -669,9 +677,15 @@ def measure_kinds(
                 if not same:
                     ok[j] = False
                     other_item += g["item_key"] in truth
+                    text_right = squash(g["item"]) == squash(expected[j]["item"])
+                    missed_text_right += text_right
+                    missed_misread += not text_right
+                    if text_right:
+                        missed_b.append(f"{table} [{kind}] {g['item_key'][:80]} (want {truth[j][:80]})")
                     if verbose:
                         print(
-                            f"  {table} [{kind}] {squash(g['item'])[:70]!r}\n      got  {g['item_key'][:110]}"
+                            f"  {'(b)' if text_right else '(a)'} {table} [{kind}] {squash(g['item'])[:70]!r}"
+                            f"\n      got  {g['item_key'][:110]}"
                             f"\n      want {truth[j][:110]}",
                             file=sys.stderr,
                         )
@@ -693,6 +707,9 @@ def measure_kinds(
         "rows_truth_key": rows_ok,
         "rows_missing": missing,
         "rows_other_items_key": other_item,
+        "rows_missed_item_misread": missed_misread,
+        "rows_missed_item_right": missed_text_right,
+        "rows_missed_item_right_list": missed_b,
         "rows_fuzzy": fuzzy_rows,
         "per_kind": {k: {"rows": v[0], "truth_key": v[1]} for k, v in sorted(per_kind.items())},
         "distinct_items": len(keys),
@@ -755,6 +772,9 @@ def kinds_lines(name: str, m: dict) -> list[str]:
         f"  rows with the truth's key {m['rows_truth_key']}/{m['rows']} (not found {m['rows_missing']});"
         f" given another truth item's key {m['rows_other_items_key']}; flagged item_key_fuzzy"
         f" {m['rows_fuzzy']}",
+        f"  rows without the truth's key: (a) 項目 text misread by the reader"
+        f" {m['rows_missed_item_misread']}, (b) 項目 text right, key differs {m['rows_missed_item_right']}",
+        *(f"    (b) {x}" for x in m["rows_missed_item_right_list"][:40]),
         f"  per kind: {kinds}",
         f"  different truth items sharing a key: {m['pairs_sharing_a_key']}/{m['pairs']} pairs"
         f" ({m['distinct_items']} items)",
@@ -845,6 +865,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --kinds --cache: key the cached rows anew as the records do (records.table_item_keys)",
     )
+    ap.add_argument(
+        "--no-form",
+        action="store_true",
+        help="with --rekey: key the rows without the form their document's cover names",
+    )
     ap.add_argument("--sets", default="", help="with --kinds: only these sample sets (comma-separated)")
     ap.add_argument("--readers", action="store_true", help="only measure 6 (reader_misreadings), per kind")
     ap.add_argument(
@@ -867,6 +892,10 @@ def main(argv: list[str] | None = None) -> int:
         res["lost_lines_heldout"] = measure_lost_lines(heldout=True)
         res["file_lines"] = measure_file_lines()
         res["file_lines_heldout"] = measure_file_lines(heldout=True)
+        from eval_sections_lost import measure_sections_lost
+
+        res["sections_lost"] = measure_sections_lost()
+        res["sections_lost_heldout"] = measure_sections_lost(heldout=True)
         res["distinct"] = measure_distinct(ns.verbose)
         for name, m in res.items():
             print(
@@ -891,7 +920,10 @@ def main(argv: list[str] | None = None) -> int:
             from piatable.normalize.records import table_item_keys
 
             def rekey(rows: list[dict]) -> list:
-                return table_item_keys([(r["item_path"], r["before"], r["after"]) for r in rows])
+                # The form the document's cover names (cached with each row), unless --no-form.
+                form = None if ns.no_form else next((r.get("form") for r in rows if r.get("form")), None)
+                cells = [(r["item_path"], r["before"], r["after"]) for r in rows]
+                return table_item_keys(cells, form) if form else table_item_keys(cells)
 
         res = {
             "tuning": measure_kinds(ns.verbose, False, dpis, ns.cache, rekey, only),

@@ -116,6 +116,12 @@ def _result(reading: Reading, source: str) -> DocumentResult:
     return result
 
 
+def _form(result: DocumentResult) -> str | None:
+    """The assessment form the document's cover names (``--documents``' ``form``), or None: the
+    rows' 項目 cells read without their section are keyed by it (``records.rows_to_records``)."""
+    return (result.documents or {}).get("form")
+
+
 def _text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
     reading = read_text_pages(path)
     repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
@@ -129,7 +135,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.merged_rows:
             result.status = "partial"
         result.notes.extend(cut_closing_notes(grid.rows)[1])
-        result.records = rows_to_records(grid.rows, source, settings)
+        result.records = rows_to_records(grid.rows, source, settings, form=_form(result))
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
         split = sum("row_split_guess" in r.flags for r in result.records)
         if split and SPACES_LOST_NOTE in reading.notes:
@@ -195,7 +201,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
-        records = rows_to_records(stream.rows, result.source, settings, None, len(result.records), seen)
+        records = rows_to_records(
+            stream.rows, result.source, settings, None, len(result.records), seen, _form(result)
+        )
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
         lost += lost_and_invented(stream.region, records)[0]
@@ -280,7 +288,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         from piatable.extract.ocr.corrections import correct_ocr_rows
 
         result.notes.extend(correct_ocr_rows(rows))
-    result.records = rows_to_records(rows, source, settings)
+    result.records = rows_to_records(rows, source, settings, form=_form(result))
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
         flag_ocr_records(rows, result.records, settings)
