@@ -50,7 +50,7 @@ from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
 from .item_key import item_key
-from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
+from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item, opens_lower_heading
 from .merged_doubts import blank_beside_merged
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
@@ -485,12 +485,11 @@ def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
 
 
 def document_doubts(records: list[Record]) -> list[list[Doubt]]:
-    """Per record, doubts that need the whole document: an item that does not open with a
-    section numeral (nor names an attachment: ``items.opens_item``) when at least ``SECTION_SHARE``
-    of the other rows' items do; neighbouring rows that share a filled date, item and explanation."""
+    """Per record, doubts that need the whole document: an item that does not open with a section
+    numeral, an attachment (``items.opens_item``) nor a heading numbered N． (``opens_lower_heading``)
+    when at least ``SECTION_SHARE`` of the others do; neighbours sharing a date, item and explanation."""
     opens = [bool(r.item_path) and opens_item(r.item_path[0]) for r in records]
-    # A section heading whose numeral was misread (``帳特定個人情報ファイルの…リスク対策`` for Ⅲ)
-    # still shows that the document's items open with their section.
+    # A section whose numeral was misread (``帳特定…リスク対策`` for Ⅲ) still opens the item.
     sectioned = [
         o or (bool(r.item_path) and r.item_path[0][1:] in top_headings())
         for o, r in zip(opens, records, strict=True)
@@ -501,7 +500,8 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
     if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         return out
     for k, r in enumerate(records):
-        if not opens[k] and "row_continued" not in r.flags:
+        lower = bool(r.item_path) and opens_lower_heading(r.item_path[0])  # printed without its section
+        if not opens[k] and "row_continued" not in r.flags and not lower:
             first = f"it opens with {r.item_path[0][:10]}" if r.item_path else "it is empty"
             out[k].append(
                 Doubt(

@@ -99,9 +99,14 @@ def test_row_split_guess_on_two_paths_and_on_a_row_without_a_section():
         {"item": ["具体的なチェック方法", "Ⅰ基本情報", "６．情報提供ネットワークシステムによる情報連携"]}
     )
     assert "row_split_guess" in rec.flags
-    rows = [raw_row({}) for _ in range(4)] + [raw_row({"item": ["５．特定個人情報の提供・移転"]})]
+    rows = [raw_row({}) for _ in range(4)] + [raw_row({"item": ["①法令上の根拠"]})]
     recs = rows_to_records(rows, "t.txt", Settings())
     assert ["row_split_guess" in r.flags for r in recs] == [False] * 4 + [True]
+    # A heading numbered N． opening the item: the path printed without its section line, as
+    # tables print the items under a row of the same section (session 44), not a row cut.
+    rows = [raw_row({}) for _ in range(4)] + [raw_row({"item": ["５．特定個人情報の提供・移転"]})]
+    recs = rows_to_records(rows, "t.txt", Settings())
+    assert not any("row_split_guess" in r.flags for r in recs)
 
 
 @pytest.mark.parametrize(

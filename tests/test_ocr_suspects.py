@@ -161,7 +161,7 @@ def test_a_misread_section_numeral_still_counts_for_the_documents_sections():
     items = [["Ⅰ基本情報", "①部署"]] * 6 + [
         ["帳特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "１．監査"]
     ] * 2
-    items += [["７．評価実施機関における担当部署", "①部署"]] * 2
+    items += [["①部署"]] * 2
     recs = rows_to_records([_row(item=i) for i in items], "x", Settings())
     doubts = document_doubts(recs)
     assert any(d.kind == "row_split_guess" for d in doubts[-1])
@@ -285,27 +285,39 @@ def _item_row(text: str) -> RawRow:
     return row
 
 
-def test_an_item_without_the_section_its_documents_items_open_with_is_suspect():
-    """Ⅰ基本情報 did not read above ７．評価実施機関における担当部署: the other items of the document
-    open with their section, so this one says it is unsure; where few do, none is flagged."""
+def test_an_item_whose_section_numeral_did_not_read_is_suspect():
+    """基本情報 above ７．評価実施機関における担当部署 without its Ⅰ (or after a glyph of no word,
+    １関連情): the other items of the document open with their section, so this one says it is
+    unsure; where few do, none is flagged."""
+    texts = [
+        "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容",
+        "Ⅱ特定個人情報ファイルの概要\n２．基本情報\n⑥事務担当部署",
+        "Ⅵ評価実施手続\n３．第三者点検\n①実施日",
+        "基本情報\n７．評価実施機関における担当部署\n①部署",
+        "１関連情\n２．特定個人情報ファイル名",
+    ]
+    rows = [_item_row(t) for t in texts]
+    flag_suspects(rows)
+    flagged = [any(d.kind == "ocr_suspect" and d.field == "item" for d in r.doubts) for r in rows]
+    assert flagged == [False, False, False, True, True]
+    few = ["基本情報\n７．評価実施機関における担当部署\n①部署", "２．基本情報\n⑥事務担当部署", texts[0]]
+    rows = [_item_row(t) for t in few]
+    flag_suspects(rows)
+    assert not any(d.kind == "ocr_suspect" for r in rows for d in r.doubts)
+
+
+def test_an_item_printed_without_its_section_line_is_not_suspect():
+    """Tables print an item without its section line under rows of the same section
+    (７．評価実施機関における担当部署 / ①部署, ⑧使用方法 alone): on the unseen scans such items
+    made right rows warned and no wrong one."""
     texts = [
         "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容",
         "Ⅱ特定個人情報ファイルの概要\n２．基本情報\n⑥事務担当部署",
         "Ⅵ評価実施手続\n３．第三者点検\n①実施日",
         "７．評価実施機関における担当部署\n①部署",
+        "３．特定個人情報の入手・使用\n⑧使用方法",
     ]
     rows = [_item_row(t) for t in texts]
-    flag_suspects(rows)
-    assert [any(d.kind == "ocr_suspect" and d.field == "item" for d in r.doubts) for r in rows] == [
-        False,
-        False,
-        False,
-        True,
-    ]
-    rows = [
-        _item_row(t)
-        for t in ["７．評価実施機関における担当部署\n①部署", "２．基本情報\n⑥事務担当部署", texts[0]]
-    ]
     flag_suspects(rows)
     assert not any(d.kind == "ocr_suspect" for r in rows for d in r.doubts)
 

@@ -238,6 +238,14 @@ def build_scans(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) 
         (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
+def make_sets(argv: list[str] | None, doc: str | None, sets: dict[str, Path], cases_of) -> int:
+    """Make the sets of ``sets`` named with ``--set`` (each by default) from ``cases_of(heldout)``
+    (a generator's ``set_cases``); 0."""
+    for name in mos.set_arguments(argv, doc, sets).set:
+        build_scans(sets[name], name, cases_of(name.startswith("heldout")))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
     for name in mos.set_arguments(argv, __doc__, SETS).set:
