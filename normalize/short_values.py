@@ -16,8 +16,10 @@ inside one cell; a digit on one side of the space only with a digit on the other
 text parts a number from its words: ``1,000 人以上``, ``番号法第 19 条``) and the before cell holds no
 other text: the first piece becomes the before cell, the next the after cell's first line, a
 third (if any) the explanation's first line; the row's other lines keep their cells. The row
-gets a ``cut_guess`` doubt (the cut was inferred).  Measured with ``tools/eval_office.py`` on
-``samples/office-short43`` (tuning) and ``samples/heldout-short43`` (held out).
+gets a ``cut_guess`` doubt (the cut was inferred).  A line opening with a lone mark
+(``○ 住民基本台帳に…``: a one-mark cell, or a bullet of one cell's list) is left as it is, with a
+``column_guess`` and a confidence of at most ``AMBIGUOUS_CONFIDENCE``.  Measured with
+``tools/eval_office.py`` on ``samples/office-short43`` (tuning) and ``samples/heldout-short43``.
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ from piatable.settings import MENDED_CUT_STRENGTH, SHORT_VALUE_MAX_CHARS
 
 from .chars import starts_paragraph
 from .paired_values import same_printed_line
+from .passone import AMBIGUOUS_CONFIDENCE
 
 # A one-word value: kanji, kana, digits (with a thousands comma), ○ or ×.
 _SHORT = regex.compile(
     rf"^[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー々0-9０-９,，○×]{{1,{SHORT_VALUE_MAX_CHARS}}}$"
 )
+# A lone mark (``○``, ``×``): a whole one-mark cell or a bullet.
+_LONE_MARK = regex.compile(r"^[○◯×]$")
+MARK_WHY = "a lone mark ({}) opens the row's first body line: a one-mark cell or a bullet, not told apart"
 _DIGIT = regex.compile(r"^[0-9０-９]$")
 _SPACES = regex.compile(r"(?<=\S) +(?=\S)")
 WHY = "a one-word value ({}) opens the row's first body line: parted into before, after and explanation"
@@ -68,6 +74,12 @@ def mend_short_values(row: RawRow) -> None:
     while len(pieces) < 3 and taken < len(lines) and same_printed_line(first, lines[taken]):
         pieces.append(lines[taken].text.strip())  # the extractor parted the line already
         taken += 1
+    if len(pieces) >= 2 and _LONE_MARK.match(pieces[0]):
+        # ``○ 住民基本台帳に…``: a one-mark value beside the next cell, or a bullet of one cell's
+        # list; the text does not tell, so the row says so.
+        row.doubts.append(Doubt("column_guess", field, MARK_WHY.format(pieces[0])))
+        row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+        return
     if len(pieces) < 2 or not is_short_value(pieces[0]) or starts_paragraph(first.text.strip()):
         return
     if bool(_DIGIT.match(pieces[0][-1])) != bool(_DIGIT.match(pieces[1][:1])):

@@ -128,3 +128,12 @@ def test_short_value_tables_read_mostly_right(family):
     # main (aac0e2e7) read 71% of these body cells right in both families (whole rows, in order);
     # the two mends bring it to 77–78%.
     assert _cells_right(family) >= 0.75
+
+
+def test_a_lone_mark_opening_the_body_is_left_as_it_is_and_warned():
+    row = row_of(
+        {"item": ITEM, "before": ["○ 住民基本台帳に記録された住民"], "after": ["（消除者を含む。）"]}
+    )
+    mend_short_values(row)
+    assert cells_of(row)["before"] == ["○ 住民基本台帳に記録された住民"]
+    assert any(d.kind == "column_guess" for d in row.doubts) and row.confidence < 0.5
