@@ -95,13 +95,14 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
     hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
     for each repair of the hygiene."""
-    text, notes, _ = _read_text_and_kind(path)
+    text, notes, _, _ = _read_text_and_kind(path)
     return text, notes
 
 
-def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
-    """``read_text_with_notes``, and ``is_layout_text`` of the text it returns (asked once: a
-    long text's lines are scanned once for it)."""
+def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool]:
+    """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
+    text's lines are scanned once for it), and whether section numerals typed in ASCII letters
+    were read as Ⅰ…Ⅵ."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -113,7 +114,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
     tidy = tidy_text(clean_text(text))
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
-        return numbered.text, tidy.notes + numbered.notes, True
+        return numbered.text, tidy.notes + numbered.notes, True, bool(tidy.ascii_numerals)
     tidied = tidy.text
     numbered = strip_row_numbers(tidy.text)
     tidy.text = numbered.text
@@ -132,7 +133,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool]:
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
-    return tidy.text, tidy.notes, layout
+    return tidy.text, tidy.notes, layout, bool(tidy.ascii_numerals)
 
 
 def read_text(path: Path) -> str:
@@ -295,7 +296,7 @@ def read_text_pages(path: Path) -> Reading:
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes, layout = _read_text_and_kind(path)
+    text, notes, layout, numerals = _read_text_and_kind(path)
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
@@ -310,11 +311,20 @@ def read_text_pages(path: Path) -> Reading:
             cover=cover,
             paged=marks_its_pages(text),
             partial=bool(mixed),
+            ascii_numerals=numerals,
         )
     # Empty pages at the end are no pages of the document (as in text_to_pages).
     page_count = text.rstrip().count("\f") + 1
     parts = _stream_parts(text, bounds)
-    return Reading("text", page_count, notes=notes, cover=cover, parts=parts, paged=marks_its_pages(text))
+    return Reading(
+        "text",
+        page_count,
+        notes=notes,
+        cover=cover,
+        parts=parts,
+        paged=marks_its_pages(text),
+        ascii_numerals=numerals,
+    )
 
 
 def marks_its_pages(text: str) -> bool:

@@ -62,8 +62,7 @@ def section_numerals(text: str) -> tuple[str, int]:
 
 
 # The note of a text whose numerals were read (after their count).
-NUMERALS_NOTE_TAIL = "section numerals typed in ASCII letters (II) were read as Ⅰ…Ⅵ"
-NUMERALS_NOTE = "{n} " + NUMERALS_NOTE_TAIL
+NUMERALS_NOTE = "{n} section numerals typed in ASCII letters (II) were read as Ⅰ…Ⅵ"
 _LETTERS = {v: k for k, v in ASCII_NUMERALS.items()}
 
 

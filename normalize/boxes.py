@@ -15,7 +15,7 @@ from itertools import combinations, pairwise
 import regex
 
 from piatable.models import CellLine
-from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN, join_split_dates
 from .chars import DIGITS, ITEM_MARKER, display_width
@@ -38,9 +38,8 @@ from .sectionless_items import is_heading_path
 # Boxed text (see looks_boxed): share of lines after a blank line, share of multi-line boxes.
 BOXED_MIN_GAP_SHARE = 0.1
 BOXED_MIN_MULTI_SHARE = 0.5
-# Characters of the column labels; a run of this many one-character boxes of them is a label
-# printed vertically.
-LABEL_CHARS = frozenset("".join(LABELS))
+# A run of this many one-character boxes of the column labels' characters is a label printed
+# vertically.
 VERTICAL_LABEL_MIN = 3
 # A column label wrapped in its header cell opening a box: at most this many lines.
 WRAPPED_LABEL_LINES_MAX = 4

@@ -110,6 +110,10 @@ ITEM_MARKER = regex.compile(
     regex.VERBOSE,
 )
 
+# A list marker alone (ア, イ, ①, ・, (1), １．): a cell's paragraph opening, typed with a space
+# (often a full-width one, which ``pdftotext -raw`` prints half-width) before its text.
+MARKER_ALONE = regex.compile(r"^(?:[ア-コ]|[①-⑳]|・|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.])$")
+
 # Starts that belong to before/after text rather than to a heading.
 BODY_MARKER = regex.compile(
     r"^(?:[・･●■□◆◇※→]|[\[［][○〇◯●\s　]?[\]］]|[\[［][^\]］]{1,40}[\]］]$|[＜<《【]|上記を|　)"

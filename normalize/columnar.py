@@ -24,8 +24,6 @@ Every row gets a confidence-only ``column_order`` doubt and, where its own evide
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
@@ -42,6 +40,7 @@ from .boxes import (
 )
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
+from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .explanation_excess import return_paired_explanations
 from .explanation_runs import explanations_after_timings
@@ -49,11 +48,22 @@ from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
-from .row_doubts import bodies_in_own_run, doubt_unshared_groups, excess_how, row_doubts, rows_in_row_order
+from .row_doubts import (
+    bodies_in_own_run,
+    doubt_unshared_groups,
+    doubt_unshared_timings,
+    excess_how,
+    row_doubts,
+    rows_in_row_order,
+)
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
 from .sectionless_items import sectionless_items
 from .side_columns import wide_lines
+from .stock_explanations import ends_with_stock_sentence, explanation_width_contradicted
+from .wrap_widths import SENTENCE_END, WIDTH_SLACK
+from .wrap_widths import full_widths as _full_widths
+from .wrap_widths import two_widths as _two_widths
 
 COLUMN_ORDER_CONFIDENCE = 0.3
 # When every column held exactly one box per row (or per date group) and the pairing of
@@ -70,10 +80,6 @@ ROW_ORDER_STRENGTH = 0.1
 ITEM_HEADING_SCORE = 1.0
 # Item boxes opening with a section (Ⅰ…Ⅵ) that show the document numbers its items.
 NUMBERED_ITEMS_MIN = 2
-# Two wrap widths closer than this share (of the wider) cannot tell two columns apart.
-WIDTH_SEPARATION_SHARE = 0.12
-# Display units a line may stray from its column's wrap width (kinsoku, a half-width character).
-WIDTH_SLACK = 2
 # A box of at most EXPLANATION_MAX_LINES lines ending as an explanation's phrase ends (…に伴う
 # 修正, …のため) is an explanation whatever its width (Writer's narrow columns wrap alike).
 EXPLANATION_MAX_LINES = 4
@@ -89,47 +95,6 @@ ANCHOR_COLUMNS = ("timing", "explanation")  # boxes one per row: where a row's b
 # What a cell's text never opens with but a line cut mid-phrase may (a hiragana, a closing mark);
 # a box opening so at the top of a page goes on from the page before (join_cells_over_pages).
 OPENS_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕]")
-# A line ending with one of these ends its cell (or a paragraph of it).
-SENTENCE_END = "。．.）)」』"
-# ... and so does one ending a bracketed heading: no wrapped line, for the wrap widths.
-PARAGRAPH_CLOSE = SENTENCE_END + "】＞>》"
-
-
-def _full_widths(boxes: list[Box]) -> list[int]:
-    """Widths of lines that run on into the next line of their box (wrapped lines); a line
-    ending a sentence or a bracketed heading (``【内部監査】``) ends a paragraph, no wrap."""
-    out = []
-    for b in boxes:
-        for a, nxt in zip(b.lines, b.lines[1:], strict=False):
-            ends = a.text.rstrip()[-1:] in PARAGRAPH_CLOSE
-            if not ends and not BODY_MARKER.match(nxt.text) and nxt.text[:1] not in "①②③④⑤⑥⑦⑧⑨⑩":
-                out.append(display_width(a.text))
-    return out
-
-
-def _two_widths(widths: list[int]) -> tuple[int, int] | None:
-    """The wrap widths of the before/after columns and of the explanation column (wide,
-    narrow), from the widths of wrapped lines: the wide one is the commonest width of the
-    window of ``WIDTH_SLACK`` display units holding most lines, the narrow one likewise among
-    the widths (seen at least twice) clearly below it.  None when no such second
-    width shows (the columns cannot be told apart by width)."""
-    if len(widths) < 4:
-        return None
-    counts = Counter(widths)
-    # A column's wrapped lines fall a little short of its width (kinsoku, a half-width
-    # character): each width counts the lines up to WIDTH_SLACK narrower.
-    # The width reported is the commonest one of the best window.
-    near = {w: sum(c for v, c in counts.items() if w - WIDTH_SLACK <= v <= w) for w in counts}
-
-    def commonest(top: int) -> int:
-        return max((v for v in counts if top - WIDTH_SLACK <= v <= top), key=lambda v: (counts[v], v))
-
-    wide = commonest(max(near, key=lambda w: (near[w], w)))
-    below = {w: c for w, c in near.items() if w < (1 - WIDTH_SEPARATION_SHARE) * wide and counts[w] >= 2}
-    if not below:
-        return None
-    narrow = commonest(max(below, key=lambda w: (below[w], w)))
-    return wide, narrow
 
 
 def _is_item_box(box: Box) -> bool:
@@ -216,6 +181,8 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
         return "timing"
     if _is_item_box(box):
         return "item"
+    if ends_with_stock_sentence(box):
+        return "explanation"
     closes = ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last)
     if not numbered_items and heading_score(first) >= ITEM_HEADING_SCORE and not _label_over_mark(box):
         return "item"
@@ -497,6 +464,8 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
     widths = _two_widths(_full_widths(others))
+    if explanation_width_contradicted(others, widths, WIDTH_SLACK):
+        widths = None
     boxes = join_cells_over_pages(boxes, widths)
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     numbered = len(item_boxes) >= NUMBERED_ITEMS_MIN
@@ -553,9 +522,11 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
     skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
     fill_how["explanation"] = doubt_unshared_groups(rows, fill_how["explanation"])  # empty 説明?
+    fill_how["timing"] = doubt_unshared_timings(rows, fill_how["timing"])
     ordered = rows_in_row_order(rows, boxes, leftovers)
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
+    width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
@@ -563,6 +534,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         if k in crossed:
             crossing = "its before/after cells and a neighbouring row's could be crossed"
             why = "; ".join(filter(None, (why, crossing)))
+        if k in width_crossed:
+            why = "; ".join(
+                filter(None, (why, "its before and after cells wrap at each other's column's width"))
+            )
         if k in intruded_rows:
             # A guess, but one its row's run of boxes bears out when emitted in row order: the
             # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong

@@ -15,7 +15,7 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
-from .chars import bigrams, common_prefix
+from .chars import MARKER_ALONE, bigrams, common_prefix
 from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
 from .spaced_pairs import spaced_pair
 
@@ -348,12 +348,17 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     return pieces
 
 
-# A list marker alone (ア, イ, ①, ・, (1), １．): a cell's paragraph opening, typed with a space
-# (often a full-width one, which ``pdftotext -raw`` prints half-width) before its text.
-_MARKER_ALONE = regex.compile(r"^(?:[ア-コ]|[①-⑳]|・|[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.])$")
 # A law's article (…第９条第１項, …第８号) and its table (別表第一の３０の項): one citation.
 _ARTICLE_END = regex.compile(r"第[0-9０-９一二三四五六七八九十]+[条項号]$")
 _TABLE_OF_LAW = regex.compile(r"^別表")
+
+
+def _ends_in_marker(text: str) -> bool:
+    """``text`` ends in a list marker alone after a space (``財務部市民税課 (1)``): a cut there
+    leaves the marker without its item (the next cell's opening; narrow Writer cells, pypdfium2
+    and ``-raw`` text)."""
+    tail = text.rsplit(maxsplit=1)
+    return len(tail) == 2 and bool(MARKER_ALONE.match(tail[1]))
 
 
 def _one_cells_spaces(pieces: list[str]) -> list[str]:
@@ -365,9 +370,7 @@ def _one_cells_spaces(pieces: list[str]) -> list[str]:
         return pieces
     out: list[str] = []
     for q in pieces:
-        if out and (
-            _MARKER_ALONE.match(out[-1]) or (_ARTICLE_END.search(out[-1]) and _TABLE_OF_LAW.match(q))
-        ):
+        if out and (MARKER_ALONE.match(out[-1]) or (_ARTICLE_END.search(out[-1]) and _TABLE_OF_LAW.match(q))):
             out[-1] = f"{out[-1]} {q}"
         else:
             out.append(q)
@@ -403,6 +406,8 @@ def _split_edit_pair_and_rest(t: str) -> list[str] | None:
         for c2 in (c for c in spaces if c > c1[0]):
             mid, rest = t[c1[1] : c2].strip(), t[c2 + 1 :].strip()
             if len(mid) < 2 or len(rest) < 2 or mid.count("[") != mid.count("]"):
+                continue
+            if _ends_in_marker(left) or _ends_in_marker(mid):
                 continue
             if min(len(left), len(mid)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(mid)):
                 continue
@@ -449,7 +454,7 @@ def _split_edit_pair(t: str, joints: bool = False) -> list[str]:
                 break
             continue
         left, right = t[:start].strip(), t[end:].strip()
-        if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]"):
+        if len(left) < 2 or len(right) < 2 or left.count("[") != left.count("]") or _ends_in_marker(left):
             continue
         if min(len(left), len(right)) < EDIT_PAIR_MIN_LENGTH_RATIO * max(len(left), len(right)):
             continue

@@ -24,7 +24,10 @@ from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 from .chars import without_whitespace
 
 Op = Literal["kept", "deleted", "inserted"]
-ChangeKind = Literal["added", "deleted", "modified", "unchanged"]
+ChangeKind = Literal["added", "deleted", "modified", "unchanged", ""]
+# The kind of a row whose before and after are both empty (flag ``empty_change``): no kind is
+# told (an explanation-only row, or cells lost); ``added`` and ``deleted`` would both claim one.
+NO_KIND = ""
 
 _TOKEN = regex.compile(
     r"[\p{Katakana}ー]+|[\p{Hiragana}]+|[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+|[\s\u3000]+|\p{Han}|.",
@@ -177,6 +180,11 @@ def change_kind(before: str, after: str) -> ChangeKind:
     """What a row does, from its before and after texts (whitespace aside), by issue 14's rule,
     tried in this order:
 
+    No kind (``NO_KIND``, the empty string: the schema's non-null string) when both texts are
+    empty: the row tells nothing of its text (an explanation-only row, or cells lost; the records
+    flag it ``empty_change``), and either ``added`` (empty before) or ``deleted`` (empty after)
+    would claim what it cannot know.  Else:
+
     ``added``: an empty before, or an after that says only that the item was added (新規追加,
     上記を新規追加, 上記を追加: ``ADDED_MARKS``); ``deleted``: an empty after, or one that says only
     削除 (上記を削除: ``DELETED_MARKS``); ``unchanged``: equal texts; else ``modified``.
@@ -188,6 +196,8 @@ def change_kind(before: str, after: str) -> ChangeKind:
     """
     b, a = without_whitespace(before), without_whitespace(after)
     mark = _MARK_DRESS.sub("", a)
+    if not b and not a:
+        return NO_KIND
     if not b or mark in ADDED_MARKS:
         return "added"
     if not a or mark in DELETED_MARKS:

@@ -6,24 +6,21 @@ only when it fires on wrong rows and stays quiet on right ones (``tools/bench_ca
 prints, per flag, the wrong and right rows it fires on).  The doubts become flags and lower the
 confidence in ``normalize/confidence.py``.
 
-* ``ocr_suspect:<field>`` (OCR rows): the cell breaks its column's grammar or vocabulary: an
-  item that should open with a section numeral Ⅰ–Ⅵ reads ``HI…``; a word of the cell is unknown
-  to the dictionary and was read with low confidence; a line tesseract was unsure of.
-* ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a
-  text cell, the table's column labels (a header read into a cell), or the before/after cell
-  opens with a heading of the form that continues the item's path (``①法令上の根拠`` after
-  ``提供先１``).  A reader's near guess (the runner-up cut scored almost as well, widths alone
-  decided) is ``cut_guess``: confidence only.  Rows read without rulings get
-  it where the rows sharing one printed value (a merged date) cross the rows sharing another
-  (a merged 提出時期) without nesting.
-* ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second
-  section numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the
-  document's other rows do; it repeats its neighbour's filled date, item and explanation; a
-  cell opens mid-phrase (a particle, an auxiliary, 及び, 、, a hiragana word that leans on the
-  one before it: いる, される, ため, a lone kana); its explanation holds a date on
-  a line of its own (a row's date that opened no row, or the explanation's text); or a before,
-  after or explanation cell holds a section of the form (another row's item), or a numbered one
-  (``hidden_items``).
+* ``ocr_suspect:<field>`` (OCR rows): the cell breaks its column's grammar or vocabulary (an
+  item opening ``HI…`` for a numeral Ⅰ–Ⅵ; an unknown word read unsure; an unsure line).
+* ``column_guess``: a cell holds what belongs to another column: a 事前/事後 or a date inside a text
+  cell, the table's column labels (a header read into a cell), or the before/after cell opens with a
+  heading of the form that continues the item's path (``①法令上の根拠`` after ``提供先１``).  A reader's near
+  guess (the runner-up cut scored almost as well, widths alone decided) is ``cut_guess``: confidence
+  only.  Rows read without rulings get it where the rows sharing one printed value (a merged date)
+  cross the rows sharing another (a merged 提出時期) without nesting.
+* ``row_split_guess``: the row's boundaries are in doubt: its item holds two paths (a second section
+  numeral Ⅰ–Ⅵ inside the cell); it does not open with a section numeral when the document's other
+  rows do; it repeats its neighbour's filled date, item and explanation; a cell opens mid-phrase (a
+  particle, an auxiliary, 及び, 、, a hiragana word that leans on the one before it: いる, される, ため, a
+  lone kana); its explanation holds a date on a line of its own (a row's date that opened no row, or
+  the explanation's text); or a before, after or explanation cell holds a section of the form
+  (another row's item), or a numbered one (``hidden_items``).
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import LABELS, SECTION_NUMERALS, TIMING, top_headings
+from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts
@@ -51,6 +48,7 @@ from .cut_checks import (
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
 from .hidden_items import hidden_item_doubts
+from .item_cells import heading_cell_doubts
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item
 from .merged_doubts import blank_beside_merged
@@ -199,7 +197,7 @@ def _wrap_remnant(paras: tuple[str, ...], k: int) -> bool:
     return display_width(before) >= widest - WRAP_REMNANT_SLACK and not before.endswith(("。", "）", ")"))
 
 
-def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
+def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: bool = False) -> list[Doubt]:
     """``column_guess`` doubts: a cell holding what belongs to another column.
 
     A before/after cell that opens with a heading of the form, or holds the row's own date as a
@@ -234,7 +232,8 @@ def column_doubts(record: Record, columns_ruled: bool = False) -> list[Doubt]:
                 # A telephone number or a postal code: a before/after value (部署の連絡先).
                 out.append(Doubt("column_guess", f, f"the explanation holds a contact's number ({p[:16]})"))
                 break
-            if _STRAY_PARAGRAPH.match(p) and len(paras) > 1 and not _wrap_remnant(paras, k):
+            own = drawn_in_cells and p not in LABEL_CHARS and not p.isdigit()  # 紙, not 明 of 説明
+            if _STRAY_PARAGRAPH.match(p) and len(paras) > 1 and not own and not _wrap_remnant(paras, k):
                 out.append(Doubt("column_guess", f, f"the cell holds a stray number or letter ({p})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
@@ -445,8 +444,9 @@ def row_doubts(
 ) -> list[Doubt]:
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
-    out = column_doubts(record, row.ruled) + cut_doubts(record, ocr, row.positioned and not ocr)
-    out += item_path_doubts(record) + hidden_item_doubts(record)
+    placed = row.positioned and not ocr
+    out = column_doubts(record, row.ruled, row.ruled and placed) + cut_doubts(record, ocr, placed)
+    out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     out += torn_sentence_doubts(record)

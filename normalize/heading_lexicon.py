@@ -167,6 +167,39 @@ def structure() -> Structure:
 
 
 @lru_cache(maxsize=1)
+def form_sections() -> dict[str, dict[str, frozenset[str]]]:
+    """Each form's sections as the main lexicon file prints them: form (the level's prefix,
+    ``基礎:`` / ``重点:``, "" for 全項目) → numeral Ⅰ…Ⅵ → the section's own headings.  The forms
+    head a numeral differently (Ⅰ: 基本情報 in 全項目, 関連情報 in 基礎; Ⅱ: 特定個人情報ファイルの
+    概要 / しきい値判断項目)."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for name, level, parts in lexicon_lines():
+        prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
+        numeral = level[len(prefix) :]
+        if name == HEADING_FILES[0] and numeral in SECTION_NUMERALS and parts:
+            out.setdefault(prefix, {}).setdefault(numeral, set()).update(parts)
+    return {f: {n: frozenset(h) for n, h in secs.items()} for f, secs in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def sections_over(heading: str) -> frozenset[tuple[str, str]]:
+    """(form, section component) for each form whose main lexicon file prints ``heading``
+    (canonical) just under a section: the section as a key's first component, numeral and
+    heading (``Ⅱ特定個人情報ファイルの概要`` for ``特定個人情報の入手・使用``, 全項目 only).  Empty
+    for a heading printed under no section directly."""
+    out: set[tuple[str, str]] = set()
+    sections = form_sections()
+    for name, level, parts in lexicon_lines():
+        if name != HEADING_FILES[0] or heading not in parts:
+            continue
+        prefix = level[: len(level) - len(_FORM_PREFIX.sub("", level))]
+        segs = level[len(prefix) :].split("/")
+        if len(segs) == 2 and segs[0] in SECTION_NUMERALS:
+            out.update((prefix, segs[0] + h) for h in sections.get(prefix, {}).get(segs[0], ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def whole_sections() -> frozenset[str]:
     """Canonical headings of sections that are a whole item of their form: no other heading of
     either lexicon file at or under the section's level (基礎項目's Ⅲ しきい値判断結果, printed as

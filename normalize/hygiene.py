@@ -22,6 +22,7 @@ import regex
 
 from piatable.vocabulary import (
     COVER_LABEL_PATTERN,
+    LABEL_CHARS,
     LABEL_PIECES,
     SECTION_NUMERAL_CLASS,
     TIMING,
@@ -96,7 +97,6 @@ _TIMING_CLOSING = regex.compile(r"(?<=[^\s])(事[前後])\s*$")
 _JAPANESE_GAP = regex.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ANY_SPACES = regex.compile(r"[ 　]+")
 _NON_SPACE = regex.compile(r"[^\s　]+")
-_LABEL_CHARS = frozenset("".join(LABEL_PIECES))
 
 
 @dataclass(slots=True)
@@ -105,6 +105,8 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
+    # Section numerals typed in ASCII letters (II) read as Ⅰ…Ⅵ (``section_numerals``).
+    ascii_numerals: int = 0
 
 
 def despace_line(line: str, gaps_doubled: bool = True) -> str:
@@ -285,7 +287,7 @@ def label_spaces(line: str) -> str:
     is a run of label pieces (``vocabulary.LABEL_PIECES``, the fewest that make it up) is split
     into them; the line changes only when it then is a label row (``vocabulary.is_header_line``).
     A line holding a character no label has is left at once (every despaced line comes here)."""
-    if not _LABEL_CHARS.issuperset("".join(line.split())):
+    if not LABEL_CHARS.issuperset("".join(line.split())):
         return line
     out: list[str] = []
     pos = 0
@@ -555,9 +557,9 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
-    out.text, numerals = section_numerals(out.text)
-    if numerals:
-        out.notes.append(NUMERALS_NOTE.format(n=numerals))
+    out.text, out.ascii_numerals = section_numerals(out.text)
+    if out.ascii_numerals:
+        out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import regex
 
+from piatable.models import Doubt, Record
 from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
@@ -99,6 +100,24 @@ def _opening_heading(paragraph: str, headings: frozenset[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+# A cell's first paragraph this long or longer (numbering and spaces aside), numbered, that opens
+# exactly one heading the forms print under the item's last heading is that heading cut short
+# (``③ 委託先における取扱者`` of 委託先における取扱者数: its last characters wrapped elsewhere).
+CLIPPED_HEADING_MIN_CHARS = 6
+
+
+def _clipped_heading(paragraph: str, headings: frozenset[str]) -> str | None:
+    """The one heading of ``headings`` that ``paragraph`` (numbered: ``_LEADING_NUMBER``) is the
+    cut-short start of, at least ``CLIPPED_HEADING_MIN_CHARS`` characters; None otherwise."""
+    if not _LEADING_NUMBER.match(paragraph):
+        return None
+    words = canonical_text(_LEADING_NUMBER.sub("", paragraph))
+    if len(words) < CLIPPED_HEADING_MIN_CHARS or FOREIGN_TO_HEADINGS.search(words):
+        return None
+    found = [h for h in headings if h.startswith(words) and h != words]
+    return found[0] if len(found) == 1 else None
+
+
 def _last_heading(key: ItemKey) -> str | None:
     """The heading the item's sub-items are printed under: the last component, or the one
     before a repeated block's number (``…の委託`` / ``委託事項1``); None for an unknown one."""
@@ -127,29 +146,62 @@ def complete_from_cells(
     """``key`` with the sub-item of its last heading that the first of ``cells`` (the row's before
     and after text) that opens with one holds, or ``key`` itself (see the module notes).
     ``item_lines``: the 項目 cell's lines (its last may have wrapped into the cell)."""
+    found = heading_in_cells(key, cells, item_lines)
+    if not found:
+        return key
+    _, first, heading = found
+    path = (*key.path, heading)
+    return ItemKey(
+        KEY_SEPARATOR.join(path),
+        path,
+        key.section,
+        key.file,
+        key.instance,
+        key.unknown,
+        key.dropped,
+        (*key.fuzzy, f"{first[:20]}→{heading}"),
+    )
+
+
+def heading_in_cells(
+    key: ItemKey, cells: list[str | None], item_lines: list[str] | None = None
+) -> tuple[int, str, str] | None:
+    """(index of the cell, its first paragraph, the heading) for the first of ``cells`` (the row's
+    before and after) that opens with a heading the forms print under ``key``'s last heading (see
+    the module notes), whole or cut short (``_clipped_heading``: the lexicon knows one heading it
+    opens); None when ``key`` does not stop on such a heading or no cell opens so."""
     last = _last_heading(key) if len(key.path) >= 2 else None
     if last is None:
-        return key
+        return None
     # A heading already in the path is not taken again (監査 / ②監査: the cell's 監査 is a word).
     under = sub_items().get(last, frozenset()) - set(key.path)
     if not under:
-        return key
-    for text in cells:
+        return None
+    for k, text in enumerate(cells):
         first = _opening(text, item_lines or [], last)
-        heading = _opening_heading(first, under) if first else None
+        heading = (_opening_heading(first, under) or _clipped_heading(first, under)) if first else None
         if heading:
-            path = (*key.path, heading)
-            return ItemKey(
-                KEY_SEPARATOR.join(path),
-                path,
-                key.section,
-                key.file,
-                key.instance,
-                key.unknown,
-                key.dropped,
-                (*key.fuzzy, f"{first[:20]}→{heading}"),
-            )
-    return key
+            return k, first, heading
+    return None
+
+
+def heading_cell_doubts(record: Record) -> list[Doubt]:
+    """``column_guess`` on the before or after cell that opens with the item's own last heading
+    (``heading_in_cells``: a heading the forms print under the last heading of the 項目 cell's
+    key, whole or cut short): the key is completed from it (``complete_from_cells``), but the
+    cell's text holds a line of the 項目 cell (``③ 委託先における取扱者`` read into 変更前 by a
+    reader that cut the shared printed line without positions) and may lack its own."""
+    lines = record.item_path
+    found = heading_in_cells(item_key(lines), [record.before or "", record.after or ""], lines)
+    if not found:
+        return []
+    k, first, heading = found
+    field = ("before", "after")[k]
+    why = (
+        f"the {field} cell opens with {first[:20]!r}, the item's heading {heading!r} (the forms print it"
+        " under the item's last heading): a line of the 項目 cell read into it?"
+    )
+    return [Doubt("column_guess", field, why)]
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import SECTION_NUMERALS
 
-from .heading_lexicon import hierarchy, structure
+from .heading_lexicon import form_sections, hierarchy, sections_over, structure
 from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, MIN_SPLIT_PIECE_CHARS, ItemKey, item_key
 
 
@@ -29,6 +29,10 @@ def _context_prefix(key: ItemKey, previous: ItemKey) -> tuple[str, ...] | None:
     (``ルを取り扱う事務``, at least ``MIN_SPLIT_PIECE_CHARS``).  A table lists items in form order,
     so the row before names the section and headings the row continues."""
     if not key.path or _section_of(key.path[0]) or not previous.path or not _section_of(previous.path[0]):
+        return None
+    if key.section and key.section != _section_of(previous.path[0]):
+        # Its headings place the item in another section than the row before's (リスク２ … Ⅲ
+        # after a Ⅱ row): it continues no heading of that row.
         return None
     first = key.path[0]
     parents = structure().parents.get(first, frozenset()) if first in hierarchy() else frozenset()
@@ -71,10 +75,12 @@ def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
 def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey | None:
     """The key of a cell read without its section, placed by the forms' structure and the table's
     own section headings, or None.  Its first component is a heading the forms print just under
-    one section (``特定個人情報の入手・使用`` under Ⅱ), or the end of exactly one heading whose
+    one section (``特定個人情報の入手・使用`` under Ⅱ; of several, the one its later headings place
+    the item in: ``ItemKey.section``), or the end of exactly one heading whose
     sub-heading follows it (``り扱う事務`` / ``事務の概要``: 特定個人情報ファイルを取り扱う事務); the
     section component is the one the table prints for that numeral (``Ⅰ関連情報`` or ``Ⅰ基本情報``
-    by form), when it prints exactly one."""
+    by form), when it prints exactly one; else the one the forms print the heading under, of the
+    form the table's other sections name (``_form_heads``)."""
     if not key.path or _section_of(key.path[0]):
         return None
     first, rest = key.path[0], key.path[1:]
@@ -87,9 +93,20 @@ def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey 
             return None
         first = ends[0]
     numerals = {p for p in parents.get(first, ()) if p in SECTION_NUMERALS}
-    if len(numerals) != 1 or numerals != set(parents.get(first, ())):
+    if numerals != set(parents.get(first, ())):
         return None
-    heads = sections.get(numerals.pop(), set())
+    if len(numerals) > 1 and key.section in numerals:
+        # A heading printed under several sections (特定個人情報の提供・移転: Ⅱ and Ⅲ) goes under
+        # the one the headings after it place the item in (``ItemKey.section``: リスク２ … Ⅲ).
+        numerals = {key.section}
+    if len(numerals) != 1:
+        return None
+    numeral = numerals.pop()
+    heads = sections.get(numeral, set())
+    where = "document"
+    if len(heads) != 1:
+        heads = _form_heads(first, numeral, sections)
+        where = "forms"
     if len(heads) != 1:
         return None
     head = next(iter(heads))
@@ -102,8 +119,33 @@ def _placed_in_document(key: ItemKey, sections: dict[str, set[str]]) -> ItemKey 
         key.instance,
         tuple(u for u in key.unknown if u in path),
         key.dropped,
-        (*key.fuzzy, f"{key.path[0]}→{head}/{first} (document)"),
+        (*key.fuzzy, f"{key.path[0]}→{head}/{first} ({where})"),
     )
+
+
+def _table_forms(sections: dict[str, set[str]]) -> set[str]:
+    """The forms (``heading_lexicon.form_sections``' keys) whose sections are headed as every
+    section component the table prints is (``Ⅰ関連情報``: 基礎 only); empty when the table prints
+    none, or one no form heads so."""
+    forms = form_sections()
+    out = set(forms) if sections else set()
+    for numeral, comps in sections.items():
+        out &= {f for f in forms if all(c[1:] in forms[f].get(numeral, ()) for c in comps)}
+    return out
+
+
+def _form_heads(first: str, numeral: str, sections: dict[str, set[str]]) -> set[str]:
+    """The section component a heading read without its section goes under when the table prints
+    none (or several) for its numeral: the forms' (``sections_over``: the section the lexicon's
+    forms print ``first`` just under), of the forms the table's other sections say it is
+    (``_table_forms``); among those the table prints, when it prints several.  The forms head a
+    numeral differently and the lexicon lists some forms' headings only (基礎's Ⅰ prints
+    評価実施機関における担当部署 too), so a table whose printed sections name no form places
+    nothing."""
+    forms = _table_forms({n: c for n, c in sections.items() if n != numeral})
+    heads = {c for f, c in sections_over(first) if f in forms and c[:1] == numeral}
+    printed = sections.get(numeral, set())
+    return heads & printed if printed else heads
 
 
 def document_item_keys(items: list[str | list[str]]) -> list[ItemKey]:

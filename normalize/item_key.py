@@ -67,7 +67,7 @@ from .item_noise import (
     supported_heading,
 )
 from .item_numerals import MARKER as _MARKER
-from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start
+from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start, same_level_split
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
 from .item_structure import lost_line, repair_path, strip_edge_noise
@@ -421,7 +421,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 fuzzy.append(f"{words}→{cleaned}")
                 words = cleaned
         known = _known(words)
-        split = None if known else _split_known(words)
+        split = None if known else (_split_known(words) or same_level_split(words))
         around = None if known or split else known_around(words)
         if around:
             known = around[0]

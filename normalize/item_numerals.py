@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 from cydifflib import SequenceMatcher
 
-from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, structure
+from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, lexicon_lines, structure
 from .item_noise import section_heads
 
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
@@ -100,6 +100,32 @@ def split_known(text: str) -> tuple[str, ...] | None:
         head = best[i]
         if head and _TAIL_START.match(text[i]):
             return (*head, text[i:])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _same_level_pairs() -> dict[str, frozenset[str]]:
+    """Heading → the headings the lexicon lists at the same level (``②監査`` and the sub-heading
+    ``具体的な内容`` printed with it, from ``extra_headings.tsv``)."""
+    by_level: dict[str, set[str]] = {}
+    for _, level, parts in lexicon_lines():
+        by_level.setdefault(level, set()).update(parts)
+    out: dict[str, set[str]] = {}
+    for names in by_level.values():
+        for name in names:
+            out.setdefault(name, set()).update(names - {name})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def same_level_split(text: str) -> tuple[str, str] | None:
+    """``text`` cut into a heading shorter than ``MIN_SPLIT_PIECE_CHARS`` and the heading the
+    lexicon lists at its level (``監査具体的な内容`` → ``監査`` + ``具体的な内容``: the line
+    ``②監査`` and the line under it, glued once their numbering was read), or None.  The short
+    heading is cut only where the lexicon pairs the two, so ``方法`` or ``結果`` open no split."""
+    for k in range(2, MIN_SPLIT_PIECE_CHARS):
+        head, rest = text[:k], text[k:]
+        if rest in _same_level_pairs().get(head, ()):
+            return head, rest
     return None
 
 

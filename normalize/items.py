@@ -20,6 +20,7 @@ from piatable.vocabulary import (
     lexicon,
 )
 
+from .ascii_numerals import section_numerals
 from .chars import ITEM_MARKER
 
 # A repeated block's label on a line of its own (委託事項２, 提供先１, システム３).
@@ -45,9 +46,13 @@ def _long_keys() -> tuple[str, ...]:
 def heading_score(paragraph: str) -> float:
     """How much a paragraph looks like a heading of the form: 0 (not at all) to 1.  An
     attachment's label (``is_attachment_label``) or the cover (``表紙``: ``COVER_LABEL``) is an
-    item of its own: 1."""
+    item of its own: 1.  A section numeral typed in ASCII letters (``III特定個人情報…``) scores
+    as the numeral (``ascii_numerals.section_numerals``)."""
     if is_attachment_label(paragraph) or COVER_LABEL.match(paragraph):
         return 1.0
+    # A section numeral typed in ASCII letters before a section's heading (``II特定個人情報…``)
+    # is the numeral Ⅱ (``ascii_numerals``): a PDF's reader keeps the letters as printed.
+    paragraph = section_numerals(paragraph)[0]
     key = heading_key(paragraph)
     score = 0.0
     if ITEM_MARKER.match(paragraph):

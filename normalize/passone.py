@@ -33,7 +33,7 @@ from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
-from .plan_values import finish_costs, rows_left_open
+from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
 from .rejoin import is_soft_break, same_printed_line
 from .rowless_dates import give_untaken_dates
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
@@ -59,6 +59,11 @@ UNSURE_PLAN_WHY = "the one-line cells (dates, timings) could go to these rows in
 OPEN_PLAN_WHY = (
     "the merged dates / timings (one-line cells printed once) could go to these rows in another way"
     " as well, and that way gives this row other values: which row each opens is not printed"
+)
+# ... and most such ways (``quality.plan_majority_share``) give this row the values taken.
+MAJORITY_PLAN_WHY = (
+    "the merged dates / timings (one-line cells printed once) could go to these rows in another way"
+    " as well; {share:.0%} of those ways give this row the values taken"
 )
 # ... and every such way gives this row the same values (the tie is about its neighbours).
 SETTLED_PLAN_WHY = UNSURE_PLAN_WHY + ", each giving this row the same values"
@@ -92,6 +97,7 @@ class Take:
     unsure: bool = False
     open: bool = False  # the near-best readings give the row other values (``plan_values``)
     tied: bool = False
+    share: float = 1.0  # of the near-best readings, those giving the row the values taken
 
 
 _OPTIONS = tuple(
@@ -111,7 +117,9 @@ def kind(cl: CellLine) -> str:
     return "t" if TIMING.match(cl.text) else "x"
 
 
-def doubt_plan(row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: Settings) -> None:
+def doubt_plan(
+    row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: Settings, share: float = 0.0
+) -> None:
     """The doubts of a row's pass-1 take (here and ``twophase``).  ``unsure`` (another alignment
     costs as little, or a text cell beside no timing of its own, or a loose date's place): a
     confidence-only ``cut_guess`` at ``quality.unsure_plan_strength``; ``is_open`` (such an
@@ -123,7 +131,21 @@ def doubt_plan(row: RawRow, unsure: bool, is_open: bool, tied: bool, settings: S
     below 0.5, 11 by that hold alone; held out 91 of 94, 23 held below 0.5 by it alone).
     Callers pass ``tied`` False for a row that took the explanation above as merged
     (``merged_reasons``): it does so only when it shares the timing, which the tie decides
-    (office-boxes40 b40-calc-kokuho: three such wrong rows were left unwarned)."""
+    (office-boxes40 b40-calc-kokuho: three such wrong rows were left unwarned).
+
+    ``share``: of the near-best alignments, the share giving this row the values taken
+    (``plan_values.chosen_shares``).  An open row at ``quality.plan_majority_share`` or more is
+    not held nor flagged: the values most readings give it were taken, and the confidence-only
+    ``cut_guess`` says so (issue 12, branch warn43: on the -raw / pypdfium2 rows such rows
+    with no other warning were right 19 times in 25 on the tuning sets, 54 in 62 held out, yet
+    every one was warned)."""
+    if is_open and share >= settings.quality.plan_majority_share:
+        is_open = False
+        why = MAJORITY_PLAN_WHY.format(share=share)
+        if not tied:
+            row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
+        row.doubts.append(Doubt("cut_guess", None, why, settings.quality.unsure_plan_strength))
+        return
     if unsure:
         if is_open or not tied:
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
@@ -220,16 +242,19 @@ def align_pieces(
     best, path = best_path(n, m, step, _OPTIONS, UNTAKEN_COST)
     texts = [cl.text for cl in pieces]
     left_open = rows_left_open(texts, kinds, own_date, step, _OPTIONS, UNTAKEN_COST, above=above_texts)
+    chosen = [opt for opt, _ in path]
+    alignment = Alignment(texts, kinds, own_date, step, _OPTIONS, UNTAKEN_COST, above=above_texts)
+    shares = chosen_shares(alignment, chosen)
     out: list[Take] = []
-    for (opt, near), is_open in zip(path, left_open, strict=True):
+    for (opt, near), is_open, share in zip(path, left_open, shares, strict=True):
         if opt is None:
-            out.append(Take(False, 0, False, 0, True, True))
+            out.append(Take(False, 0, False, 0, True, True, share=0.0))
             continue
         take_d, pre, take_t, post = opt
         # A text cell beside no timing of its own cannot be told before / after / explanation.
         loose_text = not take_t and pre > 0
         unsure = len(near) > 1 or loose_text
-        out.append(Take(take_d, pre, take_t, post, unsure, is_open, unsure and not loose_text))
+        out.append(Take(take_d, pre, take_t, post, unsure, is_open, unsure and not loose_text, share))
     return out, best
 
 
@@ -521,7 +546,7 @@ def text_page_rows(
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))
-        doubt_plan(row, take.unsure, take.open, take.tied and not merged_reason, settings)
+        doubt_plan(row, take.unsure, take.open, take.tied and not merged_reason, settings, take.share)
         if not fixed_expl and runs_into_explanation(row, expl, settings, tok):
             row.confidence = min(row.confidence, RUN_ON_CONFIDENCE)
             row.doubts.append(Doubt("column_guess", None, RUN_ON_WHY))

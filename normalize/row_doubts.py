@@ -42,11 +42,14 @@ FILL_WORDS = {
     "split": "cutting a box of several explanations where each ends",
     "split_guess": "cutting a box of several explanations where each ends, a cut after …に伴う dropped",
     "group_unshared": "a box shared with rows of their own date or 提出時期 (an empty 説明 reads so too)",
+    "timing_unshared": "a box shared with rows of their own dates (another cut of the page's boxes differs)",
 }
 # An explanation box shared by rows (a merged cell) that print their own date or 提出時期: nothing
 # but the count says it is merged rather than the other rows' 説明 empty (boxes40).
 UNSHARED_GROUP = "group_unshared"
 SHARED_FILLS = frozenset({"group", "segment"})
+# A 提出時期 box shared by rows that print their own dates, on a page whose 提出時期 differ (boxes43).
+UNSHARED_TIMING = "timing_unshared"
 # The columns left to right: the order a row's cells are emitted in when read in row order.
 ROW_ORDER = ("change_date", "item", "before", "after", "timing", "explanation")
 # Cells that may be merged over several rows (one box shared by a group of rows).
@@ -180,6 +183,42 @@ def doubt_unshared_groups(rows: list[RawRow], hows: list[str]) -> list[str]:
         UNSHARED_GROUP if how in SHARED_FILLS and _page(row) in doubted_pages else how
         for row, how in zip(rows, hows, strict=True)
     ]
+
+
+def doubt_unshared_timings(rows: list[RawRow], hows: list[str]) -> list[str]:
+    """The 提出時期 fills ``hows`` (one per row, ``columnar._fill_column``) with a row's fill made
+    ``UNSHARED_TIMING`` where its page shares a timing box over several rows ("group",
+    "segment": read as a merged cell) that do not share one date box, and another cut of the
+    page's timing boxes would give the row another value.  Calc and Writer merge a 提出時期
+    over rows whatever their dates, and the text of boxes does not say over which: any cut of
+    the page's ``m`` boxes, in order, into runs over its ``n`` rows may be the printed one, so row
+    ``r`` (0-based on its page) may take any box ``j`` with ``r - (n - m) <= j <= r``; where all
+    those boxes say the same (事後 … 事後), the guess does not matter (boxes43: on office-boxes42
+    the rows so read were right only where their window's timings were alike)."""
+    sharing: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        cell = row.cells["timing"]
+        if hows[k] in SHARED_FILLS and cell:
+            sharing.setdefault(id(cell[0]), []).append(k)
+    runs: dict[int, set[int]] = {}
+    for k, row in enumerate(rows):
+        runs.setdefault(id(row.cells["change_date"][0]) if row.cells["change_date"] else -1 - k, set()).add(k)
+    pages = {
+        _page(rows[ks[0]])
+        for ks in sharing.values()
+        if len(ks) > 1 and any(run != set(ks) for run in _runs_of(rows, ks, "change_date", runs))
+    }
+    out = list(hows)
+    for page in pages:
+        idx = [k for k, row in enumerate(rows) if _page(row) == page and hows[k] in SHARED_FILLS]
+        boxes = list(dict.fromkeys(id(rows[k].cells["timing"][0]) for k in idx if rows[k].cells["timing"]))
+        value = {id(rows[k].cells["timing"][0]): rows[k].cells["timing"][0].text.strip() for k in idx}
+        n, m = len(idx), len(boxes)
+        for r, k in enumerate(idx):
+            window = {value[b] for b in boxes[max(0, r - (n - m)) : min(r, m - 1) + 1]}
+            if len(window) > 1:
+                out[k] = UNSHARED_TIMING
+    return out
 
 
 def _runs_of(rows: list[RawRow], ks: list[int], key: str, runs: dict[int, set[int]]) -> list[set[int]]:

@@ -46,10 +46,10 @@ from .cut_gaps import space_gap_why
 from .dates import is_date_line
 from .items import heading_score, opens_item_line
 from .merged_reasons import reads_without_reason, share_reason
-from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, UNTAKEN_COST, runs_into_explanation
-from .plan_values import rows_left_open
+from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .rowless_dates import give_untaken_dates
+from .single_plans import align_singles, singles_left_open, singles_shares
 from .singlepass import (
     WIDTH_MIN_COUNT,
     WIDTH_SPREAD_UNITS,
@@ -63,13 +63,6 @@ from .spaced_pairs import spaced_value
 from .split_dates import wrapped_lone_date
 from .tokenizer import Tokenizer, default_tokenizer
 
-# The costs of a row taking its date or timing from the row above (a merged cell), of splitting
-# two cells printed on one line between two rows, of a pass-1 line no row takes and of the first
-# row going without: passone's (one scale for both alignments).
-# Cost of a row taking a date and a timing printed on two lines: a row's own date and timing
-# share their baseline (both at the row's top, or both centred in it); they stand apart only
-# when one of them is merged over more rows (centred in the merged span).
-APART_PAIR_COST = 0.5
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
 # Rows whose item's first line tells the item column's width (``item_width``).
@@ -390,53 +383,6 @@ def _dates_in_cells(region: list[CellLine]) -> set[int]:
     return out
 
 
-# An option of one row in pass 1 (passone.step_costs): takes a date, no text cells, takes a
-# timing, none after it.
-_OPTIONS = ((True, 0, True, 0), (True, 0, False, 0), (False, 0, True, 0), (False, 0, False, 0))
-
-
-def align_singles(
-    singles: list[CellLine], own_date: list[bool], above: tuple[bool, bool] = (True, True)
-) -> tuple[list[tuple[bool, bool, bool]], float]:
-    """For each row: (takes a pass-1 date, takes a pass-1 timing, assignment unsure); and the
-    alignment's cost.
-
-    ``own_date[r]``: row r printed its date in pass 2, so takes none here.  Pass 1 lists, row by
-    row, each row's date then its timing.  Least total cost (``INHERIT_COST`` per cell taken from
-    the row above, ``SPLIT_LINE_COST`` for one printed line shared by two rows, ``UNTAKEN_COST``
-    per line no row takes, which ends the alignment early); a row is unsure when another
-    option of it comes within ``APART_PAIR_COST`` of the least cost (that cost is a prior, not
-    evidence).  ``above``: whether a date and a timing were
-    read before these rows (the first row of a table has no row above to take one from).
-    """
-    n, m = len(own_date), len(singles)
-    kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
-
-    step = passone.step_costs(kinds, singles, own_date, above, APART_PAIR_COST)
-
-    # Unsure also when another option loses only by the prior of APART_PAIR_COST.
-    best, path = passone.best_path(n, m, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST)
-    out = [(opt[0], opt[2], len(near) > 1) if opt else (False, False, True) for opt, near in path]
-    return out, best
-
-
-def singles_left_open(
-    singles: list[CellLine],
-    own_date: list[bool],
-    above: tuple[CellLine | None, CellLine | None] = (None, None),
-) -> list[bool]:
-    """Per row of ``align_singles``: whether the readings within ``APART_PAIR_COST`` of the best
-    give it another date or timing (``plan_values``); ``above``: the date and timing read
-    before these rows."""
-    kinds = ["d" if is_date_line(cl.text) else "t" for cl in singles]
-    step = passone.step_costs(
-        kinds, singles, own_date, (above[0] is not None, above[1] is not None), APART_PAIR_COST
-    )
-    texts = [cl.text for cl in singles]
-    known = (above[0].text if above[0] else None, above[1].text if above[1] else None)
-    return rows_left_open(texts, kinds, own_date, step, _OPTIONS, UNTAKEN_COST, APART_PAIR_COST, known)
-
-
 def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
     """The item column's wrap width: each wrapped row opens with its item's first line (a
     section of the form, Ⅰ…Ⅵ), so the widest of these (up to the body's width) is at most the
@@ -536,12 +482,14 @@ def two_phase_rows(
                 plan, loose = alt, alt_cost > cost - LOOSE_DATE_COST
                 if loose:
                     plan = [(d, t, True) for d, t, _ in plan]
-        left_open = singles_left_open(
-            page.singles, [r.date is not None for r in page.rows], (last_date, last_timing)
-        )
+        own = [r.date is not None for r in page.rows]
+        left_open = singles_left_open(page.singles, own, (last_date, last_timing))
+        shares = singles_shares(page.singles, own, plan, (last_date, last_timing))
         queue, filled = list(page.singles), []
         taken = 0
-        for prow, (take_d, take_t, unsure), is_open in zip(page.rows, plan, left_open, strict=True):
+        for prow, (take_d, take_t, unsure), is_open, share in zip(
+            page.rows, plan, left_open, shares, strict=True
+        ):
             row = RawRow()
             if prow.date is not None:
                 last_date = prow.date
@@ -570,7 +518,7 @@ def two_phase_rows(
                 if alt is not None and cells is alt[0]:
                     share_reason(row, out[-1])
                     shared_reason = True  # had it taken its own timing, it read its own reason
-            passone.doubt_plan(row, unsure, is_open, not (loose or shared_reason), settings)
+            passone.doubt_plan(row, unsure, is_open, not (loose or shared_reason), settings, share)
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

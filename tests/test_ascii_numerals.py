@@ -13,6 +13,7 @@ from piatable.normalize.ascii_numerals import section_numerals
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
+from .test_flags import BASE, record_of
 
 ASCII = {"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"}
 SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
@@ -53,3 +54,28 @@ def test_only_letters_before_a_section_heading_are_read():
     # A heading wrapped right after its opening still counts; a word that merely opens alike not.
     assert section_numerals("III特定個人情報ファイルの取扱いプロセ\nスにおけるリスク対策")[1] == 1
     assert section_numerals("II特定の事務")[1] == 0
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # One paragraph (a reader that glued the cell's lines): the numeral is the paragraph's
+        # only numbering the lexicon's scoring sees.
+        "III特定個人情報ファイルの取扱いプロセスにおけるリスク対策 ３．特定個人情報の使用"
+        " リスク２：権限のない者によって不正に使用されるリスク",
+        "II特定個人情報ファイルの概要３．特定個人情報の入手・使用②入手方法",
+    ],
+)
+def test_an_item_typed_with_ascii_numerals_is_no_unknown_item(item: str):
+    """A 項目 cell whose section numeral is typed in letters (a PDF's reader keeps them) scores
+    as the same cell with the numeral (``items.heading_score``): no ``item_unknown``, the same
+    confidence, the same key."""
+    widths = {"item": 200, "before": 40, "after": 40, "explanation": 24}
+    typed = record_of({**BASE, "item": item}, widths=widths)
+    numeral = record_of({**BASE, "item": section_numerals(item)[0]}, widths=widths)
+    assert "item_unknown" not in typed.flags
+    assert (typed.flags, typed.confidence, typed.item_key) == (
+        numeral.flags,
+        numeral.confidence,
+        numeral.item_key,
+    )

@@ -62,8 +62,9 @@ def test_tokens_keep_the_text():
         ("古い記載", "", "deleted"),
         ("削除の規定", "削除の規定を改める", "modified"),
         ("同じ 記載", "同じ記載", "unchanged"),
-        # An empty before is tried first: the rule's order.
-        ("", "", "added"),
+        # Both empty: no kind is told (neither added nor deleted; the row is flagged empty_change).
+        ("", "", ""),
+        (" \n", "　", ""),
         ("市民部", "市民生活部", "modified"),
     ],
 )

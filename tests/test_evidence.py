@@ -423,3 +423,24 @@ def test_a_stray_number_or_letter_paragraph_is_a_column_guess():
     assert not column_doubts(rec("－\n上記を新規追加", "時点修正"))
     assert not column_doubts(rec("①\n委託先の変更", "時点修正"))
     assert not column_doubts(rec("12", "時点修正"))
+
+
+def test_lone_letter_between_rulings_is_the_cells_own():
+    """A PDF row whose words its rulings placed: a lone letter is the cell's own paragraph
+    (``紙`` as one 入手方法 among others), unless it is a piece of the column labels (``明`` of
+    説明 over the cell, heldout-datecell13) or a number; text without rulings keeps the doubt."""
+    from piatable.models import Record
+    from piatable.normalize.evidence import column_doubts
+
+    def rec(before: str, explanation: str = "様式変更に伴う修正") -> Record:
+        item = "Ⅱ特定個人情報ファイルの概要"
+        return Record("s", 0, 1, 1, None, "", item, [], before, "後", "事後", explanation)
+
+    def stray(r: Record, drawn: bool) -> list[str | None]:
+        doubts = column_doubts(r, columns_ruled=drawn, drawn_in_cells=drawn)
+        return [d.field for d in doubts if "stray" in d.why]
+
+    assert stray(rec("電子記録媒体\n紙"), drawn=True) == []
+    assert stray(rec("電子記録媒体\n紙"), drawn=False) == ["before"]
+    assert stray(rec("前", "明\n認証方式の変更に伴う修正"), drawn=True) == ["explanation"]
+    assert stray(rec("前", "12\n認証方式の変更に伴う修正"), drawn=True) == ["explanation"]

@@ -176,3 +176,30 @@ def test_a_heading_with_sub_items_only_in_the_other_lexicon_file_is_completed_to
         (["評価対象の事務の対象人数は何人か", "Ⅲリスク対策", "８．人手を介在させる作業"], "", ""),
     ]
     assert table_item_keys(rows)[0].key == "Ⅱしきい値判断項目/対象人数/評価対象の事務の対象人数は何人か"
+
+
+ENTRUSTED = "Ⅱ 特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１"
+
+
+def test_the_items_last_heading_cut_short_in_the_before_cell_completes_the_key_and_is_doubted():
+    """A reader without positions put the item's last line, cut short (its last character wrapped
+    into the explanation), into the before cell: the key stopped at 委託事項 silently."""
+    from piatable.models import Record
+    from piatable.normalize.item_cells import heading_cell_doubts
+
+    before = "③ 委託先における取扱者\n市民部市民課"
+    key = _key(ENTRUSTED, before, "市民生活部市民課")
+    assert key.path[-2:] == ("委託事項1", "委託先における取扱者数") and key.fuzzy
+    record = Record(
+        source="x", row_index=0, page_start=None, page_end=None, change_date=None, change_date_raw="",
+        item=ENTRUSTED, item_path=ENTRUSTED.split("\n"), before=before, after="市民生活部市民課",
+        timing="事後", explanation="",
+    )  # fmt: skip
+    doubts = heading_cell_doubts(record)
+    assert [(d.kind, d.field) for d in doubts] == [("column_guess", "before")]
+    # Quiet on a before cell of its own text, and on a start too short to name one heading.
+    for own in ("市民部市民課", "③ 委託先\n市民部市民課", "③委託先における取扱者数を増やす方針"):
+        record.before = own
+        assert heading_cell_doubts(record) == []
+    # A cut-short start needs its numbering: unnumbered it may be a sentence's opening.
+    assert _key(ENTRUSTED, "委託先における取扱者\n市民部").path[-1] == "委託事項1"

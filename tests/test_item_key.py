@@ -359,6 +359,53 @@ def test_a_row_without_its_section_takes_the_section_heading_the_table_prints():
     assert two[3].key == "特定個人情報の入手・使用/入手方法" and not two[3].fuzzy
 
 
+def test_a_row_without_its_section_in_a_table_printing_none_for_it_takes_the_forms_section():
+    """No row of the table prints Ⅱ: the forms print 特定個人情報の入手・使用 under 全項目's Ⅱ only,
+    and the table's other sections (Ⅰ基本情報) are 全項目's; a table whose sections are 基礎's
+    (Ⅰ関連情報) or that prints none places nothing (the lexicon lists some of 基礎's headings only)."""
+    from piatable.normalize.item_context import document_item_keys
+
+    full = "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
+    sectionless = "３．特定個人情報の入手・使用\n②入手方法"
+    keys = document_item_keys(["Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署", sectionless])
+    assert keys[1].key == full and keys[1].section == "Ⅱ"
+    assert any(f.endswith("(forms)") for f in keys[1].fuzzy)
+    # Before the table's first section too.
+    assert document_item_keys([sectionless, "Ⅵ評価実施手続\n３．第三者点検\n①実施日"])[0].key == full
+    kiso = document_item_keys(["Ⅰ関連情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の概要", sectionless])
+    assert kiso[1].key == "特定個人情報の入手・使用/入手方法" and not kiso[1].fuzzy
+    assert document_item_keys([sectionless])[0].key == "特定個人情報の入手・使用/入手方法"
+    # 評価実施機関における担当部署 is printed under Ⅰ in 基礎 as well: a 基礎 table keeps it unplaced.
+    assert document_item_keys(
+        ["Ⅳリスク対策\n８．人手を介在させる作業", "７．評価実施機関における担当部署\n①部署"]
+    )[1].key == ("評価実施機関における担当部署/部署")
+
+
+def test_a_heading_printed_under_two_sections_goes_where_its_later_headings_place_it():
+    """特定個人情報の提供・移転 is printed under Ⅱ and Ⅲ; リスク２ … places the row in Ⅲ: it does not
+    continue the Ⅱ row before it, and takes the Ⅲ heading the table prints."""
+    from piatable.normalize.item_context import document_item_keys
+
+    iii = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策"
+    risk = (
+        "５．特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）\n"
+        "リスク２：不適切な方法で提供・移転が行われるリスク\nリスクに対する措置の内容"
+    )
+    keys = document_item_keys(
+        [
+            f"{iii}\n２．特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）\n"
+            "リスク１：目的外の入手が行われるリスク\n対象者以外の情報の入手を防止するための措置の内容",
+            "Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法",
+            risk,
+        ]
+    )
+    assert (
+        keys[2].key
+        == f"{iii}/特定個人情報の提供・移転/不適切な方法で提供・移転が行われるリスク/リスクに対する措置の内容"
+    )
+    assert keys[2].section == "Ⅲ" and keys[2].fuzzy
+
+
 def test_a_bracketed_numbered_sub_heading_of_the_body_is_no_heading():
     # （２．違反行為への対応） is the before/after cell's own sub-heading read into the 項目 cell.
     k = item_key(

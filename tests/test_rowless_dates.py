@@ -111,7 +111,10 @@ def test_a_pass_one_date_no_row_took_goes_to_a_row_warned(family):
 def test_mixed_one_line_and_wrapped_dates_of_a_narrow_column(family):
     """A Calc table whose 変更日 column prints 2020/7/1 (merged over three rows) and R2.10.1 on one
     line each and R3.4.1 over the rest: pass 1 does not say where the merged date ends, so the
-    rows given a date other than their own are warned, and every row has its item."""
+    rows given a date other than their own say so, and every row has its item.  A row that most
+    of the near-best readings give the date taken (row 2: two of three) is not flagged: its
+    evidence gives the share, and it stays below 0.8 (branch warn43: such rows were right far
+    more often than not)."""
     folder = ROOT / f"samples/office-wrapdate25/w25-calc-kokuho-{family}"
     got = [r.to_dict() for r in extract_document(folder / "input.txt").records]
     expected = json.loads((folder / "expected/records.json").read_text("utf-8"))
@@ -120,7 +123,10 @@ def test_mixed_one_line_and_wrapped_dates_of_a_narrow_column(family):
     assert all(g["item"] for g in got)
     for g, e in zip(got, expected, strict=True):
         if g["change_date"] != e["change_date"]:
-            assert "row_split_guess" in g["flags"] and g["confidence"] < 0.5
+            majority = any("of those ways give this row" in x for x in g["evidence"])
+            assert ("row_split_guess" in g["flags"] and g["confidence"] < 0.5) or (
+                majority and g["confidence"] < 0.8
+            )
 
 
 def test_a_date_ending_a_cell_doubts_no_row_printed_before_that_cell():

@@ -148,3 +148,29 @@ def test_a_1_off_the_rulings_column_is_kept():
     zone[0] = [word("評価書番号", 10, 10), word("｜", 100, 10), word("｜", 106, 10), word("2", 108, 10)]
     _, notes = ruling_ones(zone)
     assert len(notes) == 1 and "評価書番号" in notes[0] and "a 1 read as a ruling" in notes[0]
+
+
+def test_a_number_beside_the_cells_ruling_is_doubted_by_name():
+    """評価書番号 read ``2`` where the cell prints ``12``: the 1 taken for the ruling (stripped, or
+    read as a glyph on the rulings' column, which ``ruling_ones`` leaves unsaid) is doubted in a
+    note naming the fact; a number a padding away from its ruling is not."""
+    from piatable.extract.ocr.cover_zone import ruled_number_doubts, ruling_ones
+    from piatable.models import Word
+
+    def word(text: str, x0: float, top: float) -> Word:
+        return Word(text, 1, x0, x0 + 5 * len(text), top, top + 9, "ocr", 95.0)
+
+    rest = [
+        [word("評価書名", 10, 25), word("｜", 100, 25), word("事務", 112, 25)],
+        [word("公表日", 10, 40), word("｜", 100.5, 40), word("令和5年", 112, 40)],
+    ]
+    stripped = [[word("評価書番号", 10, 10), word("12", 100, 10)], *rest]
+    on_column = [[word("評価書番号", 10, 10), word("｜", 100.2, 10), word("2", 106, 10)], *rest]
+    padded = [[word("評価書番号", 10, 10), word("｜", 100.2, 10), word("12", 112, 10)], *rest]
+    for zone, number in ((stripped, "2"), (on_column, "2")):
+        ruled, _ = ruling_ones(zone)
+        why = ruled_number_doubts(number, zone, ruled)
+        assert len(why) == 1 and why[0].startswith("評価書番号 read as '2'")
+    ruled, _ = ruling_ones(padded)
+    assert ruled_number_doubts("12", padded, ruled) == []
+    assert ruled_number_doubts(None, padded, ruled) == []

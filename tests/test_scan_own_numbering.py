@@ -106,6 +106,7 @@ def _items(*lasts: str) -> list[list[str]]:
         "委託先名": "４．特定個人情報ファイルの取扱いの委託",
         "使用目的": "３．特定個人情報の入手・使用",
         "使用の主体": "３．特定個人情報の入手・使用",
+        "再委託の有無": "４．特定個人情報ファイルの取扱いの委託",
     }
     return [[II, sections[last[1:]], last] for last in lasts]
 
@@ -118,6 +119,15 @@ def test_own_numbering_needs_two_headings_near_the_forms_numbers():
     # ⑯ for ⑥ is a misread, not a numbering: it stays in doubt beside an own numbering.
     own = own_numbered_lines(_items("⑤使用目的", "⑤委託先名", "⑯使用の主体"))
     assert own == [frozenset({2}), frozenset({2}), frozenset()]
+
+
+def test_own_numbering_two_headings_the_same_places_off():
+    # ⑨ and ⑩ for the forms' ⑥ and ⑦ (an edition with three more items before them): the same
+    # shift on two distinct headings is the document's numbering, however far.
+    assert own_numbered_lines(_items("⑨委託先名", "⑩再委託の有無")) == [frozenset({2}), frozenset({2})]
+    # One heading alone three places off, or two headings off by different distances: in doubt.
+    assert own_numbered_lines(_items("⑨委託先名")) == [frozenset()]
+    assert own_numbered_lines(_items("⑨委託先名", "⑪再委託の有無")) == [frozenset(), frozenset()]
 
 
 def _row(item: list[str]) -> RawRow:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from piatable.models import CellLine
-from piatable.normalize.twophase import align_singles, two_phase_pages
+from piatable.normalize.single_plans import align_singles
+from piatable.normalize.twophase import two_phase_pages
 from piatable.pipeline import extract_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -22,10 +22,10 @@ from piatable.normalize.conservation import dates_before_region
 from piatable.pipeline import extract_document
 
 from .conftest import ROOT, SAMPLES
+from .warned_rows import assert_wrong_rows_warned, known_case
 
 sys.path.insert(0, str(ROOT / "tools"))
-from bench_calibration import is_warned
-from eval_text import SIX, align, squash
+from eval_text import align, squash
 
 CASES = sorted(p for s in ("office-whole42", "heldout-whole42") for p in (SAMPLES / s).glob("*/input.txt"))
 LAYOUT = [p for p in CASES if p.parent.name.endswith("-pdftotext-layout")]
@@ -66,25 +66,13 @@ UNWARNED = {
     "heldout-whole42/writer-whole-h2-pdftotext-raw": LINES_ELSEWHERE,
     "heldout-whole42/writer-whole-h2-pypdfium2": LINES_ELSEWHERE,
     "office-whole42/calc-whole-t5-pdftotext": LINES_ELSEWHERE,
-    "office-whole42/calc-whole-t5-pdftotext-layout": LINES_ELSEWHERE,
     "office-whole42/writer-whole-t1-pdftotext-raw": LINES_ELSEWHERE,
 }
 
 
-def _known(path: Path):  # type: ignore[no-untyped-def]
-    name = str(path.parent.relative_to(SAMPLES))
-    if name in UNWARNED:
-        return pytest.param(path, id=name, marks=pytest.mark.xfail(strict=True, reason=UNWARNED[name]))
-    return pytest.param(path, id=name)
-
-
-@pytest.mark.parametrize("path", [_known(p) for p in CASES])
+@pytest.mark.parametrize("path", [known_case(p, UNWARNED) for p in CASES])
 def test_every_wrong_row_is_warned(path: Path):
-    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
-    got = [r.to_dict() for r in extract_document(path).records]
-    for i, j in align(got, expected):
-        wrong = [f for f in SIX if squash(got[i].get(f)) != squash(expected[j].get(f))]
-        assert not wrong or is_warned(got[i]), (j, wrong, got[i]["flags"], got[i]["confidence"])
+    assert_wrong_rows_warned(path)
 
 
 def test_dates_on_pages_before_the_title_page_are_not_the_tables():

@@ -72,7 +72,7 @@ def test_research_field_types(tmp_path, seed_path):
     csv_rows = list(csv.DictReader(csv_out.read_bytes().decode("utf-8-sig").splitlines(keepends=True)))
     assert json.loads(csv_rows[0]["diff"]) == rows[0]["diff"]
     assert {r["timing_raw"] for r in csv_rows} == {"事後"}
-    assert {r["change_kind"] for r in rows} <= {"added", "deleted", "modified", "unchanged"}
+    assert {r["change_kind"] for r in rows} <= {"added", "deleted", "modified", "unchanged", ""}
 
 
 def test_readme_schema_table_lists_every_field():

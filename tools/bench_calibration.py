@@ -523,7 +523,9 @@ def main(argv: list[str] | None = None) -> int:
         help="with --scans: a LibreOffice set (samples/office, samples/heldout …) scanned too",
     )
     ap.add_argument("--no-samples", action="store_true", help="only the scans (with --scans)")
-    ap.add_argument("--only", default="", help="substring of the case names to run")
+    ap.add_argument(
+        "--only", default="", help="substring of the case names to run (comma-separated: any of them)"
+    )
     ap.add_argument("--no-reflow", action="store_true", help="leave out the re-flowed tables")
     ap.add_argument("--rows", choices=("wrong", "unwarned", "warned-right", "all"), help="list rows")
     ap.add_argument("--json", type=Path, help="write the figures and every row here")
@@ -540,7 +542,8 @@ def main(argv: list[str] | None = None) -> int:
             for source in ns.scan_office:
                 cases += scan_cases(dpis, source)
         if ns.only:
-            cases = [c for c in cases if ns.only in c.name]
+            wanted = [w for w in ns.only.split(",") if w]
+            cases = [c for c in cases if any(w in c.name for w in wanted)]
         outcomes = [o for c in cases for o in score_case(c)]
     tuning = [o for o in outcomes if not is_heldout(o.case)]
     heldout = [o for o in outcomes if is_heldout(o.case)]

@@ -93,10 +93,13 @@ HELDOUT = SAMPLES / "heldout"
 
 
 def truth_kind(before: str, after: str) -> str:
-    """Issue 14's change kind of a truth row, in the rule's order: an empty before, or an after
-    that is 新規追加 / 上記を新規追加 → added; 削除 or an empty after → deleted; equal → unchanged;
-    else modified."""
+    """Issue 14's change kind of a truth row, in the rule's order: both empty → no kind ("": the
+    row tells none, and added or deleted would claim one); an empty before, or an after that is
+    新規追加 / 上記を新規追加 → added; 削除 or an empty after → deleted; equal → unchanged; else
+    modified."""
     b, a = squash(before), squash(after)
+    if not b and not a:
+        return ""
     if not b or a in ("新規追加", "上記を新規追加"):
         return "added"
     if not a or a == "削除":

@@ -67,8 +67,12 @@ SET_NAMES = (
     "heldout-boxes41",
     "office-boxes42",
     "heldout-boxes42",
+    "office-boxes43",
+    "heldout-boxes43",
     "office-whole42",
     "heldout-whole42",
+    "office-narrow43",
+    "heldout-narrow43",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

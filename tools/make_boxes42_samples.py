@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,21 +50,34 @@ def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
     return replace(c, fallback_glyphs="○□")
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``; a
-    case named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn
-    look is named there too is left out."""
-    pool = _pool(heldout)
+def drawn_cases(
+    tag: str,
+    heldout: bool,
+    redrawn: frozenset[str],
+    make: Callable[..., Case],
+    counts: tuple[int, int],
+    pool: list[dict] | None = None,
+) -> list[Case]:
+    """``counts`` (held out, tuning) cases per maker, named ``[h]<tag>-<maker>-v<k>``, each
+    ``make(name, pool, maker, heldout)`` (``pool``: these tables' rows unless given); a case
+    named in ``redrawn`` takes a look drawn anew (name suffixed ``-r``), one whose redrawn look
+    is named there too is left out (make_narrow43, make_warn43 and make_boxes43 use it too)."""
+    pool = _pool(heldout) if pool is None else pool
     cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
+    for k in range(1, (counts[0] if heldout else counts[1]) + 1):
         for maker in MAKERS:
-            name = f"{'h' if heldout else ''}b42-{maker}-v{k}"
+            name = f"{'h' if heldout else ''}{tag}-{maker}-v{k}"
             if name in redrawn:
                 name += "-r"
                 if name in redrawn:
                     continue
-            cases.append(_case(name, pool, maker, heldout))
+            cases.append(make(name, pool, maker, heldout))
     return cases
+
+
+def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
+    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``."""
+    return drawn_cases("b42", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES))
 
 
 SETS = {

@@ -152,6 +152,9 @@ class Case:
     closing: tuple[tuple[str, str], ...] = ()
     # A page-number footer (``- 1 -``) on every page, as filings print one.
     page_numbers: bool = False
+    # The text cells (項目, 変更前, 変更後, 説明) justified (両端揃え): Calc's horizontal
+    # "justify", Writer's justified paragraphs, so a wrapped line's characters are spread.
+    justify: bool = False
 
 
 class NotPrinted(ValueError):
@@ -279,8 +282,9 @@ def write_xlsx(path: Path, case: Case) -> None:
             c.border = border if case.inner_rule == "thin" else _inner_border(case.inner_rule, i, j, n)
             center = key in ("change_date_raw", "timing")
             rot = case.timing_rotation if key == "timing" else None
+            justify = case.justify and key in TEXT_CELLS
             c.alignment = Alignment(
-                horizontal="center" if center else "left",
+                horizontal="center" if center else ("justify" if justify else "left"),
                 vertical=case.valign_of.get(key, case.valign),
                 wrap_text=True,
                 text_rotation=rot or 0,
@@ -408,7 +412,9 @@ def _set_east_asian(run_or_style, font: str) -> None:
         fonts.set(qn(attr), font)
 
 
-def _fill_cell(cell, text: str, runs: list[tuple[str, dict]] | None, case: Case) -> None:
+def _fill_cell(
+    cell, text: str, runs: list[tuple[str, dict]] | None, case: Case, justify: bool = False
+) -> None:
     from docx.shared import RGBColor
 
     if runs is None:
@@ -423,6 +429,10 @@ def _fill_cell(cell, text: str, runs: list[tuple[str, dict]] | None, case: Case)
                 paragraphs[-1].append((piece, how))
     for k, para in enumerate(paragraphs):
         p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        if justify:
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         for t, how in para:
             run = p.add_run(t)
             run.bold = bool(how.get("bold") or case.bold_cells) or None
@@ -481,7 +491,8 @@ def write_docx(path: Path, case: Case) -> None:
         cells = table.rows[1 + i].cells
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
-                _fill_cell(cells[j], r[key], case.runs.get((i, key)), case)
+                justify = case.justify and key in TEXT_CELLS
+                _fill_cell(cells[j], r[key], case.runs.get((i, key)), case, justify)
             cells[j].vertical_alignment = {
                 "center": WD_ALIGN_VERTICAL.CENTER,
                 "bottom": WD_ALIGN_VERTICAL.BOTTOM,
@@ -767,7 +778,7 @@ def settings_of(case: Case) -> dict:
         "texts": case.texts,
         "closing": [text for text, _ in case.closing],
         "page_numbers": case.page_numbers,
-    }
+    } | ({"justified": True} if case.justify else {})
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).

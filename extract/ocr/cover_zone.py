@@ -12,6 +12,7 @@ in a note, so no text goes without a word.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import numpy as np
@@ -133,7 +134,9 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
         texts = [line_text(ln) for ln in ruled]
         texts = [mend_label(t) for t in join_wrapped_labels(texts)]
         found, doubtful = _checked(cover_facts_from_text("\n".join(texts)))
-        doubtful += _unsure_reads(found, zone)
+        doubtful += _unsure_reads(found, zone) + ruled_number_doubts(
+            found.get("assessment_number"), zone, ruled
+        )
         # A page of its own counts as the cover only with MIN_COVER_FACTS facts (a table page
         # whose title did not read may name a label in a cell).
         if len([k for k in found if k != "form"]) < (1 if top is not None else MIN_COVER_FACTS):
@@ -227,6 +230,43 @@ def ruling_ones(zone: list[list[Word]]) -> tuple[list[list[Word]], list[str]]:
             line.append(w)
         out.append(line)
     return out, notes
+
+
+def _digits(text: str) -> str:
+    return unicodedata.normalize("NFKC", _SPACE.sub("", text))
+
+
+def ruled_number_doubts(number: str | None, zone: list[list[Word]], ruled: list[list[Word]]) -> list[str]:
+    """Why the 評価書番号 read (``number``) may have lost a digit to the cell's ruling, naming the
+    fact: the word it was read from opened with a ``1`` (``l``, ``I``, ``|``) on the rulings'
+    column that ``ruling_ones`` took for the ruling (``12`` kept as ``2``), or it follows a ruling
+    glyph within ``RULING_X_HEIGHTS`` of its height (``｜2``: the ruling, or the number's 1 read
+    as one; on the rulings' column ``ruling_ones`` says nothing).  ``zone``: the cover's lines as
+    read, ``ruled``: as ``ruling_ones`` left them.  A name or an agency keeps its words; a number
+    that lost its first digit is another number, and a right one reads the same."""
+    if not number:
+        return []
+    want = _digits(number)
+    for line, kept in zip(zone, ruled, strict=True):
+        for k, (w, v) in enumerate(zip(line, kept, strict=True)):
+            t = w.text.strip()
+            if t != v.text.strip() and _digits(v.text) == want:
+                return [
+                    f"評価書番号 read as {number!r}: its word read {t!r}, the {t[0]!r} taken for the cell's"
+                    " ruling: a 1? check it"
+                ]
+            nxt = line[k + 1] if k + 1 < len(line) else None
+            if (
+                _RULING_GLYPHS.match(t)
+                and nxt is not None
+                and _digits(nxt.text) == want
+                and nxt.x0 - w.x1 <= RULING_X_HEIGHTS * max(nxt.bottom - nxt.top, 1e-6)
+            ):
+                return [
+                    f"評価書番号 read as {number!r} right after {t!r}: the cell's ruling, or a 1 read as one?"
+                    " check it"
+                ]
+    return []
 
 
 def join_wrapped_labels(texts: list[str]) -> list[str]:

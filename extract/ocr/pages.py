@@ -21,6 +21,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
@@ -463,14 +464,19 @@ def find_table_pages(
 MAX_UNSURE_KEPT = 8
 
 
-def scan_images(frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | None = None) -> list[PageScan]:
+def scan_images(
+    frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | None = None, count: int = 0
+) -> list[PageScan]:
     """Each page image read, as the frames come: at most one page per core is held in memory
     at once (rendered, read, then released), and blank pages are skipped before any tesseract
     call (their numbers added to ``blank``).  Tesseract runs as a child process, so threads
-    overlap its calls: pages are prepared side by side, and each page's cells are read on one
-    strip per core in a shared pool of one tesseract per core (at most ``ocr.workers`` when it is
-    set).  A page whose orientation was unsure is read again turned as the document's other
-    pages were, when they all agree on a turn."""
+    overlap its calls: pages are prepared side by side, and when the frames are fewer than the
+    cores (``count``: how many there are, 0 unknown) each page's cells are read on one strip per
+    core in a shared pool of one tesseract per core (at most ``ocr.workers`` when it is set);
+    else the pages keep the cores busy, and each page's cells are read on one strip (a tesseract
+    process spends about 0.2 CPU s starting: ``SPLIT_BELOW_PAGES``).  A page whose orientation
+    was unsure is read again turned as the document's other pages were, when they all agree on
+    a turn."""
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -484,7 +490,7 @@ def scan_images(frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | No
         out.append(scan)
 
     with ThreadPoolExecutor(cores) as pool, ThreadPoolExecutor(cores) as pages:
-        parts = cores if cores > 1 else 1
+        parts = strip_parts(cores, count)
         strips = pool if cores > 1 else None
         pending: deque[tuple[Frame, Future[PageScan]]] = deque()
         for f in frames:
@@ -523,11 +529,17 @@ def scan_pdf(
     nothing, and scanned pages (one JPEG) without ink, are never rendered, other blank ones
     never read."""
     check_tesseract(os_.lang)
-    if len(numbers) > os_.find_all_below:
-        numbers = find_table_pages(
-            pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank, after
+    with cv_threads():
+        if len(numbers) > os_.find_all_below:
+            numbers = find_table_pages(
+                pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank, after
+            )
+        return scan_images(
+            pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_),
+            os_,
+            blank,
+            len(numbers),
         )
-    return scan_images(pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_), os_, blank)
 
 
 def scan_image_file(
@@ -548,8 +560,9 @@ def scan_image_file(
             raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
 
     count = _frame_count(path)
-    wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
-    scans = scan_images(frames(wanted), os_, blank)
+    with cv_threads():
+        wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
+        scans = scan_images(frames(wanted), os_, blank, len(wanted) if wanted is not None else count)
     for s in scans:
         if tags.get(s.page, 1) != 1:
             s.notes.insert(0, f"page {s.page}: EXIF orientation {tags[s.page]} applied")

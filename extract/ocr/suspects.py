@@ -18,6 +18,7 @@ from piatable.normalize.dates import DATE_LINE, parse_date
 from piatable.vocabulary import heading_key
 
 from .date_repairs import UNKNOWN_ERA
+from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import MAX_RENUMBER_SHIFT, _numbered, circled_misfits, given_anywhere, printed_headings
 from .phrases import phrase_in_doubt
@@ -275,10 +276,13 @@ def _misnumbered_heading(lines: list[str], own_numbered: frozenset[int] = frozen
 # A document numbers its headings its own way (bodies add or skip items; a sub-heading's number
 # differs between the forms' editions) when the circled numbers the forms give a heading nowhere
 # stand at most item_lines.MAX_RENUMBER_SHIFT from the forms' number, on at least MIN_OWN_NUMBERED distinct
-# headings of its item cells.  OCR's misreads of a circled number land further (⑧ for ②, ⑨ for
-# ③, ⑲ for ⑨, ⑯ for ⑥: item_lines.MISREAD_CIRCLED) or on one heading alone.  Tesseract's
-# confidence in the glyph does not tell them apart: on the scans of samples/scan-ocr40 right
-# circled numbers read at 90–96, as the misread ones did.
+# headings of its item cells; or when at least MIN_OWN_NUMBERED distinct headings stand the same
+# number of places from the forms' numbers, however many (⑨委託先名 and ⑩再委託の有無 for the
+# forms' ⑥ and ⑦: an edition with three more items before them).  OCR's misreads of a circled
+# number land further (⑧ for ②, ⑨ for ③, ⑲ for ⑨, ⑯ for ⑥: item_lines.MISREAD_CIRCLED) or on one
+# heading alone, and two misreads of different numbers seldom land the same distance off.
+# Tesseract's confidence in the glyph does not tell them apart: on the scans of
+# samples/scan-ocr40 right circled numbers read at 90–96, as the misread ones did.
 MIN_OWN_NUMBERED = 2
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -287,18 +291,30 @@ def own_numbered_lines(items: list[list[str]]) -> list[frozenset[int]]:
     """For each item cell of one document (``items``: its lines), the indexes of its lines whose
     circled number the forms give the heading nowhere (``foreign_circled``) yet reads as the
     document's own numbering: within MAX_RENUMBER_SHIFT of the forms' number, where at least
-    MIN_OWN_NUMBERED distinct headings of the document are so numbered (else none)."""
-    near: list[set[int]] = [set() for _ in items]
-    headings: set[str] = set()
+    MIN_OWN_NUMBERED distinct headings of the document are so numbered, or the same number of
+    places off as at least MIN_OWN_NUMBERED distinct headings are (not a known misread,
+    ``MISREAD_CIRCLED``); else none."""
+    found: list[tuple[int, int, str, set[int]]] = []  # (cell, line, heading, shifts)
     for k, lines in enumerate(items):
         for i, read, key, numbers in foreign_circled([line.strip() for line in lines]):
-            shift = min(abs(_CIRCLED.index(read) - _CIRCLED.index(n)) for n in numbers if n in _CIRCLED)
-            if shift <= MAX_RENUMBER_SHIFT:
-                near[k].add(i)
-                headings.add(key)
-    if len(headings) < MIN_OWN_NUMBERED:
-        return [frozenset() for _ in items]
-    return [frozenset(n) for n in near]
+            shifts = {
+                _CIRCLED.index(read) - _CIRCLED.index(n)
+                for n in numbers
+                if n in _CIRCLED and n not in MISREAD_CIRCLED.get(read, "")
+            }
+            found.append((k, i, key, shifts))
+    near = {key for _, _, key, shifts in found if any(abs(s) <= MAX_RENUMBER_SHIFT for s in shifts)}
+    by_shift: dict[int, set[str]] = {}
+    for _, _, key, shifts in found:
+        for s in shifts:
+            by_shift.setdefault(s, set()).add(key)
+    out: list[set[int]] = [set() for _ in items]
+    for k, i, _, shifts in found:
+        if len(near) >= MIN_OWN_NUMBERED and any(abs(s) <= MAX_RENUMBER_SHIFT for s in shifts):
+            out[k].add(i)
+        elif any(len(by_shift[s]) >= MIN_OWN_NUMBERED for s in shifts):
+            out[k].add(i)
+    return [frozenset(n) for n in out]
 
 
 def foreign_circled(lines: list[str]) -> list[tuple[int, str, str, frozenset[str]]]:

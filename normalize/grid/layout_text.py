@@ -14,7 +14,7 @@ from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING, TIMING_CHOICE
 
-from ..chars import SENTENCE_END, char_width, display_width, starts_paragraph
+from ..chars import MARKER_ALONE, SENTENCE_END, char_width, display_width, starts_paragraph
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .choice_boxes import join_choice_boxes
@@ -94,6 +94,12 @@ def _is_soft(line: list[Line], i: int) -> bool:
     )
 
 
+def _opens_next(line: list[Line], i: int) -> bool:
+    """Piece ``i`` is a list marker alone (ア, (1), ・) with the next piece one space after it:
+    the opening of that piece's line, never the end of the previous piece's cell."""
+    return i + 1 < len(line) and _is_soft(line, i + 1) and bool(MARKER_ALONE.match(line[i].text.strip()))
+
+
 def _cell_openers(segs: list[list[Line]]) -> list[list[float]]:
     """Per line, the offsets of the pieces that certainly open a cell: at the line's start or
     after a gap of two spaces or more."""
@@ -166,6 +172,7 @@ def _assign(
                 best[i - 1][k]
                 + (join if k or _DATE_PIECE.match(segs[i].text) else share)
                 + overflow(i, k, 0.0)
+                + (settings.layout_mark_tail_cost if _opens_next(segs, i) else 0.0)
             )
             if c < best[i][k]:
                 best[i][k] = c

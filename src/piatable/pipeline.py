@@ -20,7 +20,7 @@ from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableErro
 from piatable.extract.pdf import read_pdf
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
-from piatable.normalize.ascii_numerals import NUMERALS_NOTE_TAIL, keep_printed_letters
+from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_closing_notes
 from piatable.normalize.conservation import (
     date_lines_without_rows,
@@ -140,7 +140,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     else:
         _stream_document(reading, result, settings)
     _note_hidden_rows(result)
-    if any(n.endswith(NUMERALS_NOTE_TAIL) for n in reading.notes):
+    if reading.ascii_numerals:
         keep_printed_letters(result.records)
     if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats

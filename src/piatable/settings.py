@@ -195,8 +195,10 @@ class GridSettings:
     # A single-space-separated piece that opens a cell although no line nearby starts a cell at
     # its offset (within one column) costs this much more.
     layout_unaligned_cost: float = 1.0
-    # A piece may run this many text columns past the next column's start; each further column
-    # costs one.
+    # A list marker alone (``… 事務 ア 療養費``) read as the end of the piece before it costs this
+    # much more: a marker opens a line (Calc's -layout text of narrow cells; issue 12).
+    layout_mark_tail_cost: float = 2.0
+    # A piece may run this many text columns past the next column's start; each further one costs one.
     layout_overflow_slack: float = 2.0
     # Column starts drift from line to line: each line is matched with the starts of the cells
     # opened within this many lines of it.
@@ -204,9 +206,8 @@ class GridSettings:
     # A piece that cannot be what its column holds (not a date or part of one in 変更日, not
     # 事前/事後 in 提出時期) costs this much more there.
     layout_wrong_kind_cost: float = 8.0
-    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without
-    # its label, one inside a box tears it (a form's box and its label stand in one cell): it
-    # costs this much more.
+    # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without its
+    # label, one inside a box tears it (a form's box and its label stand in one cell): it costs more.
     layout_box_label_cost: float = 6.0
     # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
     # lines have, and at least layout_wrap_min_share as many as the commonest width (one
@@ -302,20 +303,20 @@ class QualitySettings:
     weight_ocr_unsure: float = 1.24
     weight_close_cut: float = 0.58
     # cut_guess (confidence only): a reader's cut or assignment decided by widths or a near tie
-    # (normalize/stream.py, singlepass.py, twophase.py, passone.py).  It was a column_guess flag
-    # until measured to fire on right rows about as often as on wrong ones; its weight is
-    # column_guess's, so the confidence of those rows did not change.
+    # (normalize/stream.py, singlepass.py, twophase.py, passone.py); a column_guess flag until
+    # measured to fire on right rows about as often as on wrong ones (column_guess's weight).
     weight_cut_guess: float = 1.49
     # The strength of the cut_guess of a column-ordered row's weak reasons (normalize/columnar.py:
     # cells of several columns on one line, a date's run fixed by the extractor's order).  Set by
     # hand: the 51 tuning rows with no other evidence were right 2 times in 3.
     column_order_weak_strength: float = 0.3
     # The strength of the cut_guess of a row whose pass-1 dates and timings could go to the rows
-    # another way about as well (passone.py, twophase.py).  Its reader's confidence is already
-    # AMBIGUOUS_CONFIDENCE (x_reconstruction 0.8; not if each way gives it the same values:
-    # passone.doubt_plan), so at full strength the one doubt counted twice: the tuning -raw /
-    # pypdfium2 rows with it alone were right 61 times in 86 (71%) yet sat at 0.499.  By hand.
+    # another way about as well (passone.py, twophase.py; already held at AMBIGUOUS_CONFIDENCE,
+    # full strength counted the doubt twice: rows with it alone right 61 in 86, at 0.499).
     unsure_plan_strength: float = 0.5
+    # An open row whose values this share of the near-best readings give it: neither flagged
+    # nor held (passone.doubt_plan, warn43; tuning -raw / pypdfium2: 19 right, 6 wrong rows).
+    plan_majority_share: float = 0.6
     weight_row_split_guess: float = 1.41
     weight_ocr_suspect: float = 1.22
     weight_ocr_corrected: float = 1.02
@@ -403,8 +404,7 @@ class OcrSettings:
     # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
     # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
     reread_cells: bool = True
-    # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per
-    # core.
+    # Tesseract child processes run at once (over pages, and over strips of a page); 0: one per core.
     workers: int = 0
     page_psm: int = 6
     # "cells": each ruled cell cut out and read on one strip; "page": the page read as a whole.

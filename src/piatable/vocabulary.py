@@ -68,6 +68,8 @@ LABEL_PIECES: frozenset[str] = frozenset(
         "時期",
     )
 )
+# The characters of the printed column labels (a lone one in a cell: a piece of a label).
+LABEL_CHARS: frozenset[str] = frozenset("".join(LABELS))
 # Page numbers as printed in footers: "- 3 -", "- 2/3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
 PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
