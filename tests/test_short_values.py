@@ -91,7 +91,7 @@ def test_the_items_lines_past_its_last_heading_go_to_the_before_cell():
     mend_item_overrun(row)
     got = cells_of(row)
     assert got["item"] == ITEM and got["before"] == ["専用線", "紙"]
-    assert any(d.kind == "cut_guess" and d.field == "item" for d in row.doubts)
+    assert any(d.kind == "column_guess" and d.field == "item" for d in row.doubts)
 
 
 @pytest.mark.parametrize(
@@ -100,6 +100,16 @@ def test_the_items_lines_past_its_last_heading_go_to_the_before_cell():
         ITEM,
         ["Ⅱしきい値判断項目", "１．対象人数", "評価対象の事務の対象人数は何", "人か"],  # a wrapped heading
         ["Ⅱ特定個人情報ファイルの概要", "４．特定個人情報ファイルの取扱いの委託", "委託事項１", "⑥委託先名"],
+        ["Ⅱ特定個人情報ファイルの概要", "６．特定個人情報の保管・消去", "②保管期間", "期間"],  # under ②
+        [  # a long heading wrapped, known by its end (その他のリスク及びそのリスクに対する措置)
+            "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+            "４．特定個人情報ファイルの取扱いの委託",
+            "特定個人情報ファイル",
+            "の取扱いの委託におけ",
+            "るその他のリスク及び",
+            "そのリスクに対する措",
+            "置",
+        ],
     ],
 )
 def test_an_item_of_headings_only_is_left_alone(item):
