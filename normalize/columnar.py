@@ -49,12 +49,15 @@ from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import (
+    ORDER_ALONE,
     bodies_in_own_run,
+    cells_in_own_run,
     doubt_unshared_groups,
     doubt_unshared_timings,
     excess_how,
     row_doubts,
     rows_in_row_order,
+    spare_cells_in_own_run,
 )
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
@@ -323,8 +326,7 @@ def _rows_and_dates(
                 if e - a > 1:
                     rows[k].flags.append("merged_cell_filled")
                 if m in unsure:
-                    why = "a merged date's rows were told by the extractor's order alone"
-                    rows[k].doubts.append(Doubt("column_guess", "change_date", why))
+                    rows[k].doubts.append(Doubt("column_guess", "change_date", ORDER_ALONE))
         last = ds[-1]
     kinds["unplaced"] = unplaced
     return rows, groups, how
@@ -524,6 +526,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     fill_how["explanation"] = doubt_unshared_groups(rows, fill_how["explanation"])  # empty 説明?
     fill_how["timing"] = doubt_unshared_timings(rows, fill_how["timing"])
     ordered = rows_in_row_order(rows, boxes, leftovers)
+    spare_cells_in_own_run(rows, fill_how, cells_in_own_run(rows, boxes, ordered))
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)

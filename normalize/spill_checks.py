@@ -90,18 +90,30 @@ def marker_doubts(record: Record) -> list[Doubt]:
 # A reason clause's end (…を行わなくなったため): how an explanation's reason ends, not a before
 # or after text.
 _REASON_END = regex.compile(r"ため[。．]?$")
+# A body cell that says only that its row deletes or adds (the reason then explains that).
+_MARK_ALONE = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)$")
+_SENTENCE_ENDS = frozenset("。．")
 
 
 def reason_doubts(record: Record) -> list[Doubt]:
     """``reason``: the explanation holds only the stock sentences on significance (重大な変更に
     該当しない) while the before or after cell's last paragraph ends as a reason does (…ため):
-    the explanation's first paragraph read into the body cell (a 削除 row of pdftotext -raw)."""
+    the explanation's first paragraph read into the body cell (a 削除 row of pdftotext -raw).
+
+    Only where that paragraph stands after a sentence of the cell's own (the one before it ends
+    with 。) and the other body cell says nothing of its own (empty, or 削除 / 上記を新規追加
+    alone): the row deletes or adds, and the reason is why.  A cell stating a purpose (使用目的:
+    ``…の記録を行うため``) ends so too, beside any explanation: on a new user's tables (boxes44)
+    the check fired on 6 right rows and no wrong one before it asked for both."""
     expl = paragraphs(record.explanation)
     if not expl or not all(any(p.rstrip("。．") == s for s in EXPLANATION_PHRASES) for p in expl):
         return []
-    for field in ("before", "after"):
+    for field, other in (("before", "after"), ("after", "before")):
         body = paragraphs(getattr(record, field))
-        if body and _REASON_END.search(body[-1]):
+        rest = paragraphs(getattr(record, other))
+        marked = not rest or (len(rest) == 1 and _MARK_ALONE.match(rest[0].strip()))
+        appended = len(body) >= 2 and body[-2].rstrip()[-1:] in _SENTENCE_ENDS
+        if marked and appended and _REASON_END.search(body[-1]):
             why = f"the {field} cell ends as a reason ends ({body[-1][-10:]}) beside a stock explanation"
             return _both(field, "explanation", why)
     return []

@@ -56,6 +56,11 @@ KNOWN_LOSSES: dict[str, str] = {
         f"office-raw40/r40wrap-{c}-zeimu-pdftotext": "date wrapped in its digits, plain pdftotext: no rows"
         for c in ("calc1", "calc2")
     },
+    # Branch boxes44 (new sample, not fixed): a Calc table whose 変更日 column (6 units, 11 pt)
+    # wraps the date inside its digits (``平成２`` / ``８年１…``) beside the item's lines; plain
+    # pdftotext prints them side by side and 1 row of 6 is read, 66 characters unplaced (partial,
+    # with notes quoting them).  Main (d741e2e1) reads it the same: the kind of raw40's above.
+    "office-boxes44/b44-calc-v2-pdftotext": "date wrapped in its digits beside the item, plain pdftotext",
     # Branch layout40: a Calc table in 8 pt whose 提出時期 prints ``[　事前　]`` wrapped in a
     # narrow column; -raw and pypdfium2 (read without positions) lose 11 characters of it.  Main
     # (e9c09bb9) loses the same 11; layout40 changed only the -layout reading of such boxes.

@@ -139,3 +139,22 @@ def test_a_reason_in_the_before_cell_beside_a_stock_explanation():
         }
     )
     assert not any("ends as a reason ends" in e for e in _spill(right))
+
+
+def test_a_purpose_ending_as_a_reason_beside_a_stock_explanation_is_not_doubted():
+    """A 使用目的 cell states a purpose (…を行うため) beside another body cell of its own text and a
+    stock explanation: what the table prints (a new user's tables: 6 right rows warned, no wrong
+    one, before the check asked for a deletion's or addition's reason standing after a sentence)."""
+    item = ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "④使用目的"]
+    for before, after in (
+        (["住民基本台帳の記録を行うため"], ["住民基本台帳の正確な記録を行うため"]),
+        (
+            ["住民異動届の内容を確認する。", "住民基本台帳の記録を行うため"],
+            ["住民基本台帳の正確な記録を行うため"],
+        ),
+        (["住民基本台帳の記録を行うため"], ["削除"]),
+    ):
+        rec = text_record(
+            {"item": item, "before": before, "after": after, "explanation": ["重大な変更に該当しない"]}
+        )
+        assert not any("ends as a reason ends" in e for e in _spill(rec)), (before, after, rec.evidence)

@@ -69,6 +69,8 @@ SET_NAMES = (
     "heldout-boxes42",
     "office-boxes43",
     "heldout-boxes43",
+    "office-boxes44",
+    "heldout-boxes44",
     "office-whole42",
     "heldout-whole42",
     "office-narrow43",
