@@ -79,7 +79,10 @@ def page_break_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
             members.setdefault(key, []).append(k)
 
     def lowered(key: tuple) -> bool:
-        """The date stands lower than its group's first row's first line."""
+        """The date stands lower than its group's first row's first line (False for a date no
+        row with lines of its own holds: nothing to compare it with)."""
+        if key not in first_row:
+            return False
         page, line = key[0]
         top = own[first_row[key]][0]
         return (page, (line or 0)) > (top[0], top[1] + TOP_SLACK_LINES)
@@ -89,7 +92,7 @@ def page_break_fill_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
         reach over a page break to put it there."""
         page = key[0][0]
         date_lines = [line or 0 for p, line in key if p == page]
-        spans = [ln for k in members[key] for p, ln in own[k] if p == page]
+        spans = [ln for k in members.get(key, ()) for p, ln in own[k] if p == page]
         if not spans:
             return False
         middle = (min(spans) + max(spans)) / 2
