@@ -56,7 +56,6 @@ from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
-from .short_value_checks import quiet_one_word_doubts
 from .spill_checks import spill_doubts
 from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
 from .tokenizer import Tokenizer
@@ -449,7 +448,8 @@ def row_doubts(
     out = column_doubts(record, row.ruled, row.ruled and placed) + cut_doubts(record, ocr, placed)
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
-    out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record) + torn_sentence_doubts(record)
+    out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
+    out += torn_sentence_doubts(record)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
@@ -465,7 +465,7 @@ def row_doubts(
         torn = torn_word_doubts(row, record, tokenizer)
         out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
         out += placed_doubts(record, row.ruled) + spill_doubts(row, record, q, tokenizer)
-    return quiet_one_word_doubts(row, record, out)
+    return out
 
 
 def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:

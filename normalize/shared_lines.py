@@ -45,7 +45,6 @@ from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
-from .item_overrun import mend_item_overrun
 from .items import is_form_heading
 from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
@@ -59,7 +58,6 @@ from .passone import (
 )
 from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
-from .short_values import mend_short_values
 from .tokenizer import Tokenizer, default_tokenizer
 
 # A reference mark alone (``①入手元 ※``: the form marks a heading that a note explains) is the
@@ -313,8 +311,6 @@ def mend_shared_lines(
         mend_item_tail(row)
         mend_added_above(row)
         mend_item_explanation(row)
-        mend_item_overrun(row)
-        mend_short_values(row)
         mend_paired_values(row)
         mend_deleted_text(row)
         if _body_end(row) != was:

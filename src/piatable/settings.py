@@ -52,10 +52,6 @@ CONTINUED_EXPLANATION_SLACK = 2
 # ones), and an explanation beside the after cell's last line is at least this many characters.
 MENDED_CUT_STRENGTH = 0.25
 SHARED_EXPLANATION_MIN_CHARS = 6
-# A piece opening the row's first body line of at most this many characters (kanji, kana,
-# digits) is a whole one-word before cell (``紙``, ``なし``, ``10``) beside the next cells' first
-# lines (normalize/short_values.py, issue 10 short43).
-SHORT_VALUE_MAX_CHARS = 6
 # ... and the most characters of a wrapped item heading's tail taken back from the body's opening.
 ITEM_TAIL_MAX_CHARS = 4
 # A value printed beside the item's last heading (``④主な意見の内容 意見なし``) narrower than this
