@@ -16,7 +16,9 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   text (``特にカカを入れて``): the kanji misread (a list's ア / カ opening a paragraph is a marker);
 * ``stray line``: a line of the before, after or explanation cell that is one letter, kana or
   kanji alone (``人`` between two sentences): a speck or a piece of a ruling read as text (the grid
-  joins a soft wrap to its line, so a wrapped word's last character does not stand alone).
+  joins a soft wrap to its line, so a wrapped word's last character does not stand alone); not a
+  value the forms print alone (``vocabulary.ONE_CHAR_VALUES``: 紙 above 電子記録媒体 in a medium
+  list, samples/office-values44).
 
 * ``quote``: an ASCII quote glued to Japanese (``着任時に'eラーニング``): a speck;
 * ``mixed stops``: two stops of different kinds side by side (``まで．。``, ``、。``): a speck read as
@@ -68,6 +70,7 @@ import unicodedata
 import regex
 
 from piatable.models import Doubt, Record
+from piatable.vocabulary import ONE_CHAR_VALUES
 
 from .ocr_text import _CIRCLED_CHARS
 
@@ -240,7 +243,8 @@ def glyph_doubts(record: Record) -> list[Doubt]:
         if m := _KANA_AMONG_KANJI.search(text):
             near = text[max(0, m.start() - 2) : m.end() + 2]
             out.append(Doubt("ocr_suspect", f, f"a katakana {m.group(0)} among kanji and kana ({near!r})"))
-        if f in STRAY_LINE_FIELDS and (m := _STRAY_LINE.search(text)) and text.strip() != m.group(1):
+        stray = (m for m in _STRAY_LINE.finditer(text) if m.group(1) not in ONE_CHAR_VALUES)
+        if f in STRAY_LINE_FIELDS and (m := next(stray, None)) and text.strip() != m.group(1):
             out.append(Doubt("ocr_suspect", f, f"a line of one character alone ({m.group(1)!r})"))
         for pattern, what in (
             (_QUOTE_GLUED, "an ASCII quote glued to Japanese"),

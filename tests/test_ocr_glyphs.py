@@ -116,3 +116,12 @@ def test_before_and_after_numbers_in_one_width_are_quiet():
     assert glyph_doubts(rec) == []
     rec.before, rec.after = "令和元年６月１日", "令和５年１月４日"
     assert glyph_doubts(rec) == []
+
+
+def test_a_value_the_forms_print_alone_is_no_speck():
+    # 紙 above 電子記録媒体: a medium of the form's check list, one character on its line.
+    rec = SimpleNamespace(item="", before="紙", after="紙\n電子記録媒体", explanation="")
+    assert glyph_doubts(rec) == []
+    # A speck still is, after such a value too.
+    rec.after = "紙\n電子記録媒体\n人\n専用線"
+    assert [d.field for d in glyph_doubts(rec)] == ["after"]

@@ -70,6 +70,10 @@ LABEL_PIECES: frozenset[str] = frozenset(
 )
 # The characters of the printed column labels (a lone one in a cell: a piece of a label).
 LABEL_CHARS: frozenset[str] = frozenset("".join(LABELS))
+# Values the forms print as a whole line of one character: a medium of a check list (紙 beside
+# 電子記録媒体 / 専用線 under 入手方法 or 保管方法) and the choices 有 / 無.  A line of one of these is
+# a value, not an OCR speck (normalize/ocr_glyphs.py).
+ONE_CHAR_VALUES: frozenset[str] = frozenset("紙有無")
 # Page numbers as printed in footers: "- 3 -", "- 2/3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
 PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
