@@ -10,9 +10,13 @@ lines, item paths) they leave without a row (``conservation.rowless_share``).
 
 from __future__ import annotations
 
-from piatable.models import CellLine, RawRow
+from dataclasses import dataclass
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.vocabulary import TIMING
 
 from .conservation import rowless_share
+from .dates import is_date_line
 from .items import opens_item
 
 # Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
@@ -79,3 +83,90 @@ def column_order_wins(
     boxed_score = plausibility(boxed) - rowless_share([cl.text for cl in boxed_region], boxed)
     in_order_score = plausibility(in_order) - twice - rowless_share([cl.text for cl in region], in_order)
     return bool(boxed) and boxed_score + lead > in_order_score
+
+
+# Cells that tell two readings' rows apart (``flag_undecided``): all six, whitespace aside.
+SIX_CELLS = ("change_date", "item", "before", "after", "timing", "explanation")
+# Cells where a date or a 提出時期 may stand as a value of the row rather than open it.
+VALUE_CELLS = ("item", "before", "after")
+# The cells that make a row a row: a date or timing in a row holding none of them is unplaced.
+BODY_CELLS = ("item", "before", "after", "explanation")
+
+
+def _position(cl: CellLine) -> tuple[int | None, int | None]:
+    return (cl.page, cl.line_no)
+
+
+def unplaced_openings(region: list[CellLine], rows: list[RawRow]) -> tuple[int, int]:
+    """(date lines, 提出時期 lines) of ``region`` that open no row and belong to none.
+
+    A date line opens a row when it is a row's 変更日, a 提出時期 (``TIMING``: 事前 / 事後 alone on
+    its line) when it is a row's timing; either belongs to a row as a value of its item, before or
+    after cell.  Lines are told by where they were printed (page, line), so a cell merged over
+    rows and filled into each counts once, and a date whose pieces a reading joined counts by its
+    first piece.  Every row prints its date and timing unless merged, so a reading that leaves
+    such lines out has lost rows or run them into other cells."""
+    opened: set[tuple[int | None, int | None]] = set()
+    for r in rows:
+        if not any(r.cells.get(key) for key in BODY_CELLS):
+            continue
+        for key in ("change_date", "timing", *VALUE_CELLS):
+            opened.update(_position(cl) for cl in r.cells.get(key, []))
+    dates = sum(1 for cl in region if is_date_line(cl.text) and _position(cl) not in opened)
+    timings = sum(1 for cl in region if TIMING.match(cl.text) and _position(cl) not in opened)
+    return dates, timings
+
+
+@dataclass(frozen=True, slots=True)
+class TwoPhaseVerdict:
+    """Which reading of boxed text to keep when the two-phase order was found in it.
+
+    ``column_order``: keep the column-order reading; ``decided``: the text told the readings apart
+    (one left fewer date / 提出時期 lines unplaced); ``why``: the counts, in words."""
+
+    column_order: bool
+    decided: bool
+    why: str
+
+
+def two_phase_or_columns(
+    two_phase: list[RawRow], columns: list[RawRow], region: list[CellLine]
+) -> TwoPhaseVerdict:
+    """The reading of boxed text (pdfminer, plain ``pdftotext``) to keep when ``twophase`` found
+    its order in it: the one that leaves fewer of the region's date and 提出時期 lines unplaced
+    (``unplaced_openings``); on a tie the two-phase one, undecided.
+
+    Text boxes printed column by column look like Calc's two-pass order (a column of one-line
+    dates and timings, then the wrapped cells): read so, the timings open rows of their own that
+    hold nothing else and the rows with items get none (LibreOffice tables on the tuning sets:
+    office-boxes44, office-warn43, office-narrow25, office-raw23, office-values44 pdfminer texts,
+    up to 9 of 9 timings so left), while the column-order reading places them all.  Where both
+    place every such line, the text does not tell which reading is right."""
+    if not columns:
+        return TwoPhaseVerdict(False, True, "no column-order reading")
+    pd, pt = unplaced_openings(region, two_phase)
+    cd, ct = unplaced_openings(region, columns)
+    counts = (
+        f"read in two passes, {pd} date and {pt} 提出時期 lines were in no row with cells;"
+        f" read column by column, {cd} and {ct}"
+    )
+    if cd + ct == pd + pt:
+        return TwoPhaseVerdict(False, False, counts)
+    return TwoPhaseVerdict(cd + ct < pd + pt, True, counts)
+
+
+def _squashed(row: RawRow) -> tuple[str, ...]:
+    return tuple("".join("".join(cl.text.split()) for cl in row.cells.get(key, [])) for key in SIX_CELLS)
+
+
+def flag_undecided(rows: list[RawRow], other: list[RawRow], why: str) -> int:
+    """``column_guess`` on each of ``rows`` that ``other`` (the reading not kept) reads otherwise
+    (no row of it has the same six cells, whitespace aside), with ``why``: the text did not tell
+    the two readings apart.  The rows both readings agree on are left alone.  How many flagged."""
+    agreed = {_squashed(r) for r in other}
+    flagged = 0
+    for r in rows:
+        if _squashed(r) not in agreed:
+            r.doubts.append(Doubt("column_guess", None, why))
+            flagged += 1
+    return flagged

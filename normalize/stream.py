@@ -35,7 +35,7 @@ from .printed_lines import (
     untaken_anchor_lines,
 )
 from .prose_pages import prose_kept_out
-from .reading_choice import column_order_wins
+from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
@@ -45,6 +45,10 @@ from .twophase import SPACE_GAP_CONFIDENCE, space_gap_why, two_phase_pages, two_
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
+# What the note of a boxed text read column by column though it looked two-phase adds, and why
+# rows the two readings read otherwise are a guess when the text did not tell them apart.
+TWO_PHASE_LEFT = " (it also read as if each page gave its one-line cells first, but {})"
+UNDECIDED_WHY = "boxed text read as if each page gave its one-line cells first, or column by column: "
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -325,12 +329,26 @@ def _read_rows(
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
     result.after_title = lines_after_title(raw, start)
-    from .boxes import looks_boxed
+    from .boxes import looks_boxed, without_label_boxes
+    from .columnar import column_order_rows
 
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
+        rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
+        if boxed_text:
+            # Boxes printed column by column may look like the two-pass order: build the
+            # column-order reading too and keep the one the text bears out (reading_choice).
+            boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
+            boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
+            verdict = two_phase_or_columns(rows, boxed, region)
+            if verdict.column_order:
+                return _column_order_result(
+                    result, region, boxed_region, boxed, TWO_PHASE_LEFT.format(verdict.why)
+                )
+            if not verdict.decided:
+                flag_undecided(rows, boxed, UNDECIDED_WHY + verdict.why)
+        result.rows = rows
         result.notes.append(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
@@ -346,9 +364,6 @@ def _read_rows(
         return result, region
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tok) if share >= ROW_ORDER_MIN_SHARE else []
-    from .boxes import without_label_boxes
-    from .columnar import column_order_rows
-
     if share < 1.0 or boxed_text:
         # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
         # of row order.  Build rows from cell boxes too and keep the more plausible reading.
@@ -357,14 +372,27 @@ def _read_rows(
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
         # unless the in-order reading looks clearly better (reading_choice).
         if column_order_wins(in_order, region, boxed, boxed_region, boxed_text):
-            result.column_order = True
-            result.rows = boxed
-            result.furniture += len(region) - len(boxed_region)
-            result.region = [cl.text for cl in boxed_region]
-            result.notes.append("the text is not in row order; cells were paired with rows column by column")
-            return result, boxed_region
+            return _column_order_result(result, region, boxed_region, boxed)
     result.rows = mend_shared_lines(in_order, settings, tok)
     return result, region
+
+
+def _column_order_result(
+    result: StreamResult,
+    region: list[CellLine],
+    boxed_region: list[CellLine],
+    boxed: list[RawRow],
+    why: str = "",
+) -> tuple[StreamResult, list[CellLine]]:
+    """``result`` holding the column-order reading ``boxed`` of ``boxed_region`` (the region
+    without its label boxes, which count as furniture), with a note (and ``why`` it was chosen
+    over the two-phase reading, when it was); the result and the region read."""
+    result.column_order = True
+    result.rows = boxed
+    result.furniture += len(region) - len(boxed_region)
+    result.region = [cl.text for cl in boxed_region]
+    result.notes.append("the text is not in row order; cells were paired with rows column by column" + why)
+    return result, boxed_region
 
 
 def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
