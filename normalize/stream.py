@@ -20,7 +20,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 from .added_above import repeats_label
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
-from .conservation import dates_before_region, paths_before_region, rowless_share
+from .conservation import dates_before_region, paths_before_region
 from .continuation import continued_doubt, explanation_rest
 from .dates import is_date_line
 from .items import opens_item
@@ -35,6 +35,7 @@ from .printed_lines import (
     untaken_anchor_lines,
 )
 from .prose_pages import prose_kept_out
+from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
 from .region import find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
@@ -44,10 +45,10 @@ from .twophase import SPACE_GAP_CONFIDENCE, space_gap_why, two_phase_pages, two_
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
-# Plausibility given to the column-by-column reading of text made of blank-line separated boxes.
-BOXED_TEXT_LEAD = 0.25
-# ... and the margin it must win by on text without such boxes (one box per page: a poor fit).
-UNBOXED_TEXT_MARGIN = 0.1
+# What the note of a boxed text read column by column though it looked two-phase adds, and why
+# rows the two readings read otherwise are a guess when the text did not tell them apart.
+TWO_PHASE_LEFT = " (it also read as if each page gave its one-line cells first, but {})"
+UNDECIDED_WHY = "boxed text read as if each page gave its one-line cells first, or column by column: "
 # The item column is at least this share of the body column's width.
 ITEM_WIDTH_MIN_SHARE = 0.3
 MAX_ITEM_WIDTH_CANDIDATES = 6
@@ -328,12 +329,26 @@ def _read_rows(
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
     result.after_title = lines_after_title(raw, start)
-    from .boxes import looks_boxed
+    from .boxes import looks_boxed, without_label_boxes
+    from .columnar import column_order_rows
 
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        result.rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
+        rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
+        if boxed_text:
+            # Boxes printed column by column may look like the two-pass order: build the
+            # column-order reading too and keep the one the text bears out (reading_choice).
+            boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
+            boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
+            verdict = two_phase_or_columns(rows, boxed, region)
+            if verdict.column_order:
+                return _column_order_result(
+                    result, region, boxed_region, boxed, TWO_PHASE_LEFT.format(verdict.why)
+                )
+            if not verdict.decided:
+                flag_undecided(rows, boxed, UNDECIDED_WHY + verdict.why)
+        result.rows = rows
         result.notes.append(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
@@ -349,30 +364,35 @@ def _read_rows(
         return result, region
     share = row_order_share(region)
     in_order = _rows_in_order(region, settings, tok) if share >= ROW_ORDER_MIN_SHARE else []
-    from .boxes import without_label_boxes
-    from .columnar import column_order_rows
-
     if share < 1.0 or boxed_text:
         # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
         # of row order.  Build rows from cell boxes too and keep the more plausible reading.
         boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
         boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
-        # unless the in-order reading looks clearly better.
-        lead = BOXED_TEXT_LEAD if boxed_text else -UNBOXED_TEXT_MARGIN
-        twice = misplaced(in_order, region) if lead > 0 else 0.0
-        # A reading is less plausible by the share of date lines and item paths it leaves rowless.
-        boxed_score = plausibility(boxed) - rowless_share([cl.text for cl in boxed_region], boxed)
-        in_order_score = plausibility(in_order) - twice - rowless_share([cl.text for cl in region], in_order)
-        if boxed and boxed_score + lead > in_order_score:
-            result.column_order = True
-            result.rows = boxed
-            result.furniture += len(region) - len(boxed_region)
-            result.region = [cl.text for cl in boxed_region]
-            result.notes.append("the text is not in row order; cells were paired with rows column by column")
-            return result, boxed_region
+        # unless the in-order reading looks clearly better (reading_choice).
+        if column_order_wins(in_order, region, boxed, boxed_region, boxed_text):
+            return _column_order_result(result, region, boxed_region, boxed)
     result.rows = mend_shared_lines(in_order, settings, tok)
     return result, region
+
+
+def _column_order_result(
+    result: StreamResult,
+    region: list[CellLine],
+    boxed_region: list[CellLine],
+    boxed: list[RawRow],
+    why: str = "",
+) -> tuple[StreamResult, list[CellLine]]:
+    """``result`` holding the column-order reading ``boxed`` of ``boxed_region`` (the region
+    without its label boxes, which count as furniture), with a note (and ``why`` it was chosen
+    over the two-phase reading, when it was); the result and the region read."""
+    result.column_order = True
+    result.rows = boxed
+    result.furniture += len(region) - len(boxed_region)
+    result.region = [cl.text for cl in boxed_region]
+    result.notes.append("the text is not in row order; cells were paired with rows column by column" + why)
+    return result, boxed_region
 
 
 def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
@@ -386,43 +406,6 @@ def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
     moved = [f for f, (a, b) in spans.items() if a != b]
     why = f"the runner-up cut between item, before and after scored within {p.margin:.2f}"
     return [Doubt("close_cut", f, why, round(exp(-p.margin), 3)) for f in moved]
-
-
-def plausibility(rows: list[RawRow]) -> float:
-    """How much rows look like amendment rows: an item path opening a section, a timing, an
-    explanation, some before/after text.  Used to choose between two readings of one text."""
-    if not rows:
-        return 0.0
-    score = 0.0
-    for r in rows:
-        item = r.cells["item"]
-        score += bool(item) and opens_item(item[0].text)
-        score += bool(r.cells["timing"]) and "timing_missing" not in r.flags
-        score += bool(r.cells["explanation"])
-        score += bool(r.cells["before"] or r.cells["after"])
-        score -= "unplaced_text" in r.flags
-    return score / (4 * len(rows))
-
-
-def misplaced(rows: list[RawRow], region: list[CellLine]) -> float:
-    """Share of the region's characters that ``rows`` hold more than once or not at all, merged
-    cells filled into the rows they cover (date, timing, explanation of rows flagged
-    ``merged_cell_filled``) aside: a reading that places text twice, or leaves it out, is the
-    less plausible one."""
-    total = sum(len(cl.text) for cl in region)
-    if not total:
-        return 0.0
-    placed = 0
-    shared: set[tuple[int | None, int | None, str]] = set()
-    for r in rows:
-        filled = "merged_cell_filled" in r.flags
-        for key, cells in r.cells.items():
-            if filled and key in ("change_date", "timing", "explanation"):
-                shared.update((cl.page, cl.line_no, cl.text) for cl in cells)
-            else:
-                placed += sum(len(cl.text) for cl in cells)
-    placed += sum(len(t) for _, _, t in shared)
-    return abs(placed - total) / total
 
 
 def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
