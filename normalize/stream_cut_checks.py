@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import regex
 
-from piatable.models import Doubt, Record
+from piatable.models import Doubt, RawRow, Record
 
+from .added_checks import one_line_pair_doubts
 from .item_key import heads_next, item_key
 from .items import heading_score
 from .reason_tails import reason_tail_doubts
@@ -67,6 +68,8 @@ def value_doubts(record: Record) -> list[Doubt]:
     return [Doubt("column_guess", "item", why), Doubt("column_guess", "before", why)]
 
 
-def stream_cut_doubts(record: Record) -> list[Doubt]:
-    """Every check of this module (the caller keeps them to text read without positions)."""
-    return heading_doubts(record) + value_doubts(record) + reason_tail_doubts(record)
+def stream_cut_doubts(record: Record, row: RawRow | None = None) -> list[Doubt]:
+    """Every check of this module, and those of ``reason_tails`` and ``added_checks`` (with the
+    raw ``row``); the caller keeps them to text read without positions."""
+    out = heading_doubts(record) + value_doubts(record) + reason_tail_doubts(record)
+    return out + (one_line_pair_doubts(row) if row is not None else [])
