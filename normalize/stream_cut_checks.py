@@ -30,7 +30,7 @@ from piatable.models import Doubt, RawRow, Record
 from .added_checks import one_line_pair_doubts
 from .item_key import heads_next, item_key
 from .items import heading_score
-from .reason_tails import reason_tail_doubts
+from .reason_tails import reason_run_on_doubts, reason_tail_doubts
 
 # Characters no heading of the forms holds (a value's digits, a check box, a sentence's 。).
 _FOREIGN_TO_HEADINGS = regex.compile(r"[0-9０-９\[\]［］○〇。]")
@@ -71,5 +71,10 @@ def value_doubts(record: Record) -> list[Doubt]:
 def stream_cut_doubts(record: Record, row: RawRow | None = None) -> list[Doubt]:
     """Every check of this module, and those of ``reason_tails`` and ``added_checks`` (with the
     raw ``row``); the caller keeps them to text read without positions."""
-    out = heading_doubts(record) + value_doubts(record) + reason_tail_doubts(record)
+    out = (
+        heading_doubts(record)
+        + value_doubts(record)
+        + reason_tail_doubts(record)
+        + reason_run_on_doubts(record)
+    )
     return out + (one_line_pair_doubts(row) if row is not None else [])

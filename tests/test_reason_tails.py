@@ -14,7 +14,12 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
-from piatable.normalize.reason_tails import MOVED_WHY, mend_reason_tail, reason_tail_doubts
+from piatable.normalize.reason_tails import (
+    MOVED_WHY,
+    mend_reason_tail,
+    reason_run_on_doubts,
+    reason_tail_doubts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -46,8 +51,21 @@ def test_a_reason_left_in_the_after_cell_warns_the_row(tool):
     path = SAMPLES / "office-raw46" / f"r46-calc-kokuho-{tool}" / "input.txt"
     rec = next(r for r in extract_document(path).records if r.after.endswith("委託先の変更による修正"))
     assert rec.explanation == ""
-    assert "cut_guess" in rec.flags or rec.confidence < 0.5
+    assert "column_guess" in rec.flags
     assert any("ends as an explanation's reason does" in e for e in rec.to_dict()["evidence"])
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_a_reason_cut_between_the_after_cell_and_the_explanation_warns_the_row(tool):
+    path = SAMPLES / "office-raw40" / f"r40wrap-calc1-zeimu-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))[2]
+    rec = extract_document(path).records[2]
+    # The truth: after 財政部市民税課、… / explanation 組織改正による部署名の変更及び使用部署の追加.
+    assert truth["explanation"].startswith("組織改正による部署名の変更及び使用部署の追加")
+    assert rec.after.endswith("収納対策課組織改正による部署名の変更及び使用")
+    assert rec.explanation.startswith("部署の追加")
+    assert "column_guess" in rec.flags
+    assert any("inside a reason" in e for e in rec.to_dict()["evidence"])
 
 
 def test_the_mend_keeps_a_value_and_an_explanation_of_its_own():
@@ -73,7 +91,8 @@ def test_quiet_on_every_truth_row_of_the_samples():
     quiet = noisy = 0
     for path in sorted(SAMPLES.rglob("expected/records.json")):
         for r in json.loads(path.read_text("utf-8")):
-            if reason_tail_doubts(SimpleNamespace(after=r.get("after") or "")):
+            rec = SimpleNamespace(after=r.get("after") or "", explanation=r.get("explanation") or "")
+            if reason_tail_doubts(rec) or reason_run_on_doubts(rec):
                 noisy += 1
             else:
                 quiet += 1
