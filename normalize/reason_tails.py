@@ -81,7 +81,9 @@ MOVED_WHY = "the after cell's last paragraph reads as a reason (the explanation'
 TAIL_WHY = "the after cell ends as an explanation's reason does ({}): the explanation's opening?"
 
 
-def _reads_as_reason(text: str) -> bool:
+def reads_as_reason(text: str) -> bool:
+    """Whether a paragraph reads wholly as a reason: short, no list or bracket marker, ending as
+    a reason ends (``REASON_TAIL``)."""
     t = regex.sub(r"[\s　]+", "", text)
     return 0 < len(t) <= REASON_MAX_CHARS and not BODY_MARKER.match(t) and bool(REASON_TAIL.search(t))
 
@@ -103,11 +105,11 @@ def mend_reason_tail(row: RawRow) -> None:
     for k in range(1, min(REASON_MAX_LINES, len(after) - 1) + 1):
         tail = after[-k:]
         text = "".join(cl.text.strip() for cl in tail)
-        if _MID_PHRASE.match(text) or not _reads_as_reason(text):
+        if _MID_PHRASE.match(text) or not reads_as_reason(text):
             continue
         # The line above the tail must end a paragraph: the tail is a paragraph of its own.
         above = after[-k - 1].text.strip()
-        if not above or _OPEN_END.search(above) or _reads_as_reason(above):
+        if not above or _OPEN_END.search(above) or reads_as_reason(above):
             return
         del after[-k:]
         row.cells["explanation"] = [*tail, *expl]

@@ -46,6 +46,7 @@ from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
 from .items import is_form_heading
+from .own_reasons import mend_own_reasons
 from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
     _HIRAGANA,
@@ -299,6 +300,7 @@ def mend_shared_lines(
     """Every mend of this module on each row of row-ordered text (in place); the rows."""
     settings = settings or Settings()
     tok = tokenizer or default_tokenizer()
+    mend_own_reasons(rows)
     for row in rows:
         if row.ruled:
             continue
