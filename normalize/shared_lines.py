@@ -41,6 +41,7 @@ from piatable.settings import (
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .added_above import mend_added_above, mend_repeated_label
+from .added_checks import doubt_split_pairs
 from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
@@ -321,6 +322,7 @@ def mend_shared_lines(
             _recheck_run_on(row, settings, tok)
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     doubt_bracket_cuts(rows)
+    doubt_split_pairs(rows)
     return rows
 
 

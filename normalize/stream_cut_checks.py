@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import regex
 
-from piatable.models import Doubt, RawRow, Record
+from piatable.models import Doubt, Record
 
-from .added_checks import one_line_pair_doubts
 from .item_key import heads_next, item_key
 from .items import heading_score
 from .reason_tails import reason_run_on_doubts, reason_tail_doubts
@@ -68,13 +67,13 @@ def value_doubts(record: Record) -> list[Doubt]:
     return [Doubt("column_guess", "item", why), Doubt("column_guess", "before", why)]
 
 
-def stream_cut_doubts(record: Record, row: RawRow | None = None) -> list[Doubt]:
-    """Every check of this module, and those of ``reason_tails`` and ``added_checks`` (with the
-    raw ``row``); the caller keeps them to text read without positions."""
+def stream_cut_doubts(record: Record) -> list[Doubt]:
+    """Every check of this module, and those of ``reason_tails``; the caller keeps them to text
+    read without positions."""
     out = (
         heading_doubts(record)
         + value_doubts(record)
         + reason_tail_doubts(record)
         + reason_run_on_doubts(record)
     )
-    return out + (one_line_pair_doubts(row) if row is not None else [])
+    return out

@@ -12,7 +12,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
-from piatable.normalize.added_checks import SPLIT_WHY, one_line_pair_doubts
+from piatable.normalize.added_checks import SPLIT_WHY, doubt_split_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "samples" / "office-raw46"
@@ -22,6 +22,11 @@ def _row(before: CellLine, after: CellLine) -> RawRow:
     r = RawRow()
     r.cells["before"], r.cells["after"] = [before], [after]
     return r
+
+
+def _doubted(rows: list[RawRow]) -> list[bool]:
+    doubt_split_pairs(rows)
+    return [any(d.why == SPLIT_WHY for d in r.doubts) for r in rows]
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
@@ -45,8 +50,15 @@ def test_an_added_rows_two_lines_read_as_before_and_after_are_doubted(tool):
     assert not any(SPLIT_WHY in e for e in recs[3].to_dict()["evidence"])
 
 
-def test_two_values_on_one_printed_line_are_quiet():
-    assert one_line_pair_doubts(_row(CellLine("市民課", 1, 5), CellLine("市民窓口課", 1, 5))) == []
-    assert one_line_pair_doubts(_row(CellLine("市民課", 1, None), CellLine("市民窓口課", 1, 6))) == []
-    doubts = one_line_pair_doubts(_row(CellLine("市民課", 1, 5), CellLine("市民窓口課", 1, 6)))
-    assert [(d.kind, d.field) for d in doubts] == [("column_guess", "before"), ("column_guess", "after")]
+def test_pairs_apart_are_doubted_only_where_the_document_prints_pairs_on_one_line():
+    same = _row(CellLine("保険年金課", 1, 5), CellLine("国保年金課", 1, 5))
+    apart = _row(CellLine("国民健康保険情報ファイル", 1, 8), CellLine("中間サーバー副本ファイル", 1, 9))
+    assert _doubted([same, apart]) == [False, True]
+    # No pair on one line: nothing shows how the document prints them.
+    apart = _row(CellLine("国民健康保険情報ファイル", 1, 8), CellLine("中間サーバー副本ファイル", 1, 9))
+    assert _doubted([apart]) == [False]
+    # An alike pair apart (a changed value, its after cell centred): the columns are aligned apart.
+    same = _row(CellLine("保険年金課", 1, 5), CellLine("国保年金課", 1, 5))
+    alike = _row(CellLine("財務部市民税課", 1, 12), CellLine("財政部市民税課", 1, 13))
+    apart = _row(CellLine("国民健康保険情報ファイル", 1, 8), CellLine("中間サーバー副本ファイル", 1, 9))
+    assert _doubted([same, alike, apart]) == [False, False, False]
