@@ -16,8 +16,8 @@ cells follow one another with nothing to say where one ends:
 
 The looks come from the pools of tools/make_office_samples.py.  ``office-raw46`` (tuning) takes
 the tuning tables and the tuning pools below; ``heldout-raw46`` (measure only, never tune on it)
-the held-out tables, pools and widths.  Lean sets: only the pypdfium2 and ``pdftotext -raw``
-texts are kept (make_office_samples.LEAN_SETS).
+the held-out tables, pools and widths.  Each case keeps its PDF and only the pypdfium2 and
+``pdftotext -raw`` texts (make_office_samples.ROW_ORDERED_SETS).
 """
 
 from __future__ import annotations
