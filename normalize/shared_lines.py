@@ -41,11 +41,13 @@ from piatable.settings import (
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .added_above import mend_added_above, mend_repeated_label
+from .added_checks import doubt_split_pairs
 from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .item_explanation import mend_item_explanation
 from .items import is_form_heading
+from .own_reasons import mend_own_reasons
 from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
 from .passone import (
     _HIRAGANA,
@@ -56,6 +58,7 @@ from .passone import (
     RUN_ON_WHY,
     runs_into_explanation,
 )
+from .reason_tails import mend_reason_tail
 from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
@@ -298,6 +301,7 @@ def mend_shared_lines(
     """Every mend of this module on each row of row-ordered text (in place); the rows."""
     settings = settings or Settings()
     tok = tokenizer or default_tokenizer()
+    mend_own_reasons(rows)
     for row in rows:
         if row.ruled:
             continue
@@ -311,12 +315,14 @@ def mend_shared_lines(
         mend_item_tail(row)
         mend_added_above(row)
         mend_item_explanation(row)
+        mend_reason_tail(row)
         mend_paired_values(row)
         mend_deleted_text(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     doubt_bracket_cuts(rows)
+    doubt_split_pairs(rows)
     return rows
 
 

@@ -18,6 +18,7 @@ from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
 from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
+from .captions import cut_captions
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region
@@ -299,9 +300,11 @@ def lines_to_rows(
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
-    if closing:
+    start, title = result.skipped_before_table, result.after_title
+    region, result.after_title, captions = cut_captions(result.rows, region, raw, start, title)
+    if closing or captions:
         result.region = [cl.text for cl in region]
-        result.notes.extend(closing)
+        result.notes.extend(closing + captions)
     lost = lines_in_no_row(region, result.rows)
     # Text between the table's head (title or labels) and the first line read (region found late).
     early = lines_in_no_row(result.after_title, result.rows) if result.after_title else []

@@ -29,6 +29,7 @@ from piatable.models import Doubt, Record
 
 from .item_key import heads_next, item_key
 from .items import heading_score
+from .reason_tails import reason_run_on_doubts, reason_tail_doubts
 
 # Characters no heading of the forms holds (a value's digits, a check box, a sentence's 。).
 _FOREIGN_TO_HEADINGS = regex.compile(r"[0-9０-９\[\]［］○〇。]")
@@ -67,5 +68,12 @@ def value_doubts(record: Record) -> list[Doubt]:
 
 
 def stream_cut_doubts(record: Record) -> list[Doubt]:
-    """Every check of this module (the caller keeps them to text read without positions)."""
-    return heading_doubts(record) + value_doubts(record)
+    """Every check of this module, and those of ``reason_tails``; the caller keeps them to text
+    read without positions."""
+    out = (
+        heading_doubts(record)
+        + value_doubts(record)
+        + reason_tail_doubts(record)
+        + reason_run_on_doubts(record)
+    )
+    return out

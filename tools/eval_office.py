@@ -79,6 +79,8 @@ SET_NAMES = (
     "heldout-values44",
     "office-boxes46",
     "heldout-boxes46",
+    "office-raw46",
+    "heldout-raw46",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -155,6 +155,9 @@ class Case:
     # The text cells (項目, 変更前, 変更後, 説明) justified (両端揃え): Calc's horizontal
     # "justify", Writer's justified paragraphs, so a wrapped line's characters are spread.
     justify: bool = False
+    # A caption printed under the title, above the column labels (``※変更箇所に下線``), as
+    # filings print one: Calc in the row between them, Writer as a paragraph.
+    caption: str = ""
 
 
 class NotPrinted(ValueError):
@@ -246,6 +249,9 @@ def write_xlsx(path: Path, case: Case) -> None:
     top = _xlsx_cover(wb, ws, case, border) if case.cover else 0
     ws.cell(top + 1, 1, f"（別添{case.appendix}）変更箇所").font = Font(name=case.font, size=case.size + 1)
     hdr = top + 2
+    if case.caption:
+        ws.cell(hdr, 1, case.caption).font = Font(name=case.font, size=case.size)
+        hdr += 1
     for j, label in enumerate(LABELS, 1):
         c = ws.cell(hdr, j, label)
         c.font = Font(name=case.font, size=case.size)
@@ -477,6 +483,8 @@ def write_docx(path: Path, case: Case) -> None:
         else:
             doc.add_paragraph("")
     doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
+    if case.caption:
+        doc.add_paragraph(case.caption)
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
@@ -750,35 +758,44 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
 
 def settings_of(case: Case) -> dict:
     """How a case looks, for the set's ``cases.json`` (what a reader of a failure needs)."""
-    return {
-        "program": ("LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)")
-        if case.maker == "calc"
-        else "LibreOffice Writer (.docx)",
-        "font": case.font,
-        "size_pt": case.size,
-        "widths": list(case.widths),
-        "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
-        "valign": case.valign,
-        "merged_cells": list(case.merge_keys) if case.merge else False,
-        "valign_of": case.valign_of,
-        "fixed_row_heights": case.fixed_heights,
-        "height_slack_lines": case.height_slack,
-        "merged_over_page_breaks": case.merge_over_breaks,
-        "rows_per_page": case.rows_per_page,
-        "header_repeated": case.repeat_header,
-        "title": f"（別添{case.appendix}）変更箇所",
-        "real_date_cells": case.real_dates,
-        "dates": sorted({r["change_date_raw"] for r in case.rows}),
-        "styled_cells": sorted(
-            {f"{k}:{'+'.join(sorted({h for _, how in v for h in how}))}" for (_, k), v in case.runs.items()}
-        ),
-        "timing_rotation": case.timing_rotation,
-        "bold_cells": case.bold_cells,
-        "extra_spare_lines": sum(case.extra_spare.values()),
-        "texts": case.texts,
-        "closing": [text for text, _ in case.closing],
-        "page_numbers": case.page_numbers,
-    } | ({"justified": True} if case.justify else {})
+    return (
+        {
+            "program": (
+                "LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)"
+            )
+            if case.maker == "calc"
+            else "LibreOffice Writer (.docx)",
+            "font": case.font,
+            "size_pt": case.size,
+            "widths": list(case.widths),
+            "widths_unit": "Excel width units" if case.maker == "calc" else "cm",
+            "valign": case.valign,
+            "merged_cells": list(case.merge_keys) if case.merge else False,
+            "valign_of": case.valign_of,
+            "fixed_row_heights": case.fixed_heights,
+            "height_slack_lines": case.height_slack,
+            "merged_over_page_breaks": case.merge_over_breaks,
+            "rows_per_page": case.rows_per_page,
+            "header_repeated": case.repeat_header,
+            "title": f"（別添{case.appendix}）変更箇所",
+            "real_date_cells": case.real_dates,
+            "dates": sorted({r["change_date_raw"] for r in case.rows}),
+            "styled_cells": sorted(
+                {
+                    f"{k}:{'+'.join(sorted({h for _, how in v for h in how}))}"
+                    for (_, k), v in case.runs.items()
+                }
+            ),
+            "timing_rotation": case.timing_rotation,
+            "bold_cells": case.bold_cells,
+            "extra_spare_lines": sum(case.extra_spare.values()),
+            "texts": case.texts,
+            "closing": [text for text, _ in case.closing],
+            "page_numbers": case.page_numbers,
+        }
+        | ({"caption": case.caption} if case.caption else {})
+        | ({"justified": True} if case.justify else {})
+    )
 
 
 # Sets whose PDFs are not kept, and the only texts written for them (the repository stays lean).
@@ -799,6 +816,9 @@ LEAN_SETS = (
     "heldout-raw20",
 )
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
+# Sets whose PDFs are kept but whose only texts are LEAN_TEXTS (issues 10 and 12, branch raw46:
+# faults of the row-ordered texts only).
+ROW_ORDERED_SETS = ("office-raw46", "heldout-raw46")
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
 LAYOUT_SETS = (
@@ -848,7 +868,7 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
             shutil.copy(pdf, folder / "input.pdf")
             write_json(folder / "expected" / "records.json", expected)
             if case.texts:
-                tools = LEAN_TEXTS if root.name in LEAN_SETS else EXTRACTORS
+                tools = LEAN_TEXTS if root.name in (*LEAN_SETS, *ROW_ORDERED_SETS) else EXTRACTORS
                 if root.name in LONG_SETS:
                     tools = LONG_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
