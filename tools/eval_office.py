@@ -77,6 +77,8 @@ SET_NAMES = (
     "heldout-narrow43",
     "office-values44",
     "heldout-values44",
+    "office-block46",
+    "heldout-block46",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
