@@ -34,6 +34,7 @@ from functools import lru_cache
 
 import regex
 
+from piatable.models import Doubt, Record
 from piatable.vocabulary import TIMING, heading_key, lexicon
 
 from .chars import starts_paragraph
@@ -49,7 +50,8 @@ _BLOCK = regex.compile(
     r"[ 　]*[：:]?[ 　]*(?P<rest>.*)$"
 )
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
-# A block's item printed with its value: numbering, a heading of the forms, a colon, the value.
+# A block's item printed with its value: numbering, a heading of the forms, a colon, the value
+# (on the line, or wrapped onto the next: ``リスクに対する措置の内容：`` / ``外部記録媒体への…``).
 _VALUE_LINE = regex.compile(
     r"^[ 　]*(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)])?[ 　]*"
     r"(?P<head>[^：:]{2,40}?)[ 　]*[：:][ 　]*\S"
@@ -234,6 +236,15 @@ def opens_block_body(item_path: list[str], line: str) -> bool:
     return _repeats([*path, line], len(path), label, num) or _follows_parent([*path, line], len(path), label)
 
 
+def _is_value_label(text: str) -> bool:
+    """A heading of the forms with a colon and nothing after it (``リスクに対する措置の内容：``: its
+    value wrapped onto the next line): a value's label, never an item's heading; weaker than
+    ``is_value_line`` (a colon may end a line of the body's own text), so it only raises the
+    doubt."""
+    t = text.strip()
+    return t[-1:] in "：:" and block_line(t) is None and heading_key(t) in lexicon()
+
+
 def block_line_doubt(item: list[str], body: list[str]) -> str | None:
     """Why a row's cut is in doubt when its 項目 lines (``item``) still hold a block's line that
     the rules of ``item_line_costs`` give to the body (``body``: the before and after lines),
@@ -245,7 +256,20 @@ def block_line_doubt(item: list[str], body: list[str]) -> str | None:
         label, num, _ = found
         if _repeats(item, k, label, num):
             return REPEAT_WHY.format(line=x.strip())
-        rest = [*item[k + 1 :], *body]
-        if _follows_parent(item, k, label) and any(is_value_line(y) for y in rest):
+        if not _follows_parent(item, k, label):
+            continue
+        # The item ends on the block's line with the block's values in the body, or goes on
+        # into a value line (as ``item_line_costs``).
+        after = item[k + 1 : k + 2] if k + 1 < len(item) else body
+        if any(is_value_line(y) or _is_value_label(y) for y in after):
             return CONTENT_WHY.format(line=x.strip())
     return None
+
+
+def block_line_doubts(record: Record) -> list[Doubt]:
+    """``column_guess`` on the item of a record whose 項目 paragraphs still hold a block's line that
+    opens the body by ``block_line_doubt`` (the partition's costs were outweighed: the evidence
+    did not decide)."""
+    body = [p for text in (record.before, record.after) for p in (text or "").split("\n") if p.strip()]
+    why = block_line_doubt(list(record.item_path), body)
+    return [Doubt("column_guess", "item", why)] if why else []
