@@ -71,6 +71,9 @@ PARENT_MAX_LINES = 4
 # label earns (``heading_score`` 0.5) and a cut inside a soft wrap, below an over-wide line.
 # Measured on samples/office-block46 (tools/eval_office.py, pypdfium2 and -raw).
 BLOCK_LINE_IN_ITEM_PENALTY = 6.0
+# The cost of an item cut inside the wrapped heading a block's line follows (its path is whole
+# up to the block; ``item_line_costs``).
+PARENT_CUT_PENALTY = 3.0
 # The cost of a before / after cut at a ``heading：value`` line under a block's line that the
 # before cell holds (a block is printed whole in one cell: the cut belongs above its line).
 BLOCK_SPLIT_PENALTY = 3.0
@@ -159,14 +162,19 @@ def parents_of(label: str) -> frozenset[str]:
     return _risk_parents() if label == "リスク" else BLOCK_PARENTS.get(label, frozenset())
 
 
-def _follows_parent(t: list[str], k: int, label: str) -> bool:
-    """Whether lines just before ``k`` (one heading, wrapped over at most ``PARENT_MAX_LINES``
-    lines) are the heading the block is printed under."""
+def _parent_start(t: list[str], k: int, label: str) -> int | None:
+    """The first line of the heading the block is printed under when lines just before ``k``
+    (one heading, wrapped over at most ``PARENT_MAX_LINES`` lines) are it, else None."""
     parents = parents_of(label)
     for m in range(k - 1, max(k - 1 - PARENT_MAX_LINES, -1), -1):
         if heading_key("".join(t[m:k])) in parents:
-            return True
-    return False
+            return m
+    return None
+
+
+def _follows_parent(t: list[str], k: int, label: str) -> bool:
+    """Whether lines just before ``k`` are the heading the block is printed under."""
+    return _parent_start(t, k, label) is not None
 
 
 def _repeats(t: list[str], k: int, label: str, num: int) -> bool:
@@ -196,8 +204,12 @@ def item_line_costs(t: list[str]) -> list[float]:
             # before it.
             out[k - 1] = max(out[k - 1], BLOCK_LINE_IN_ITEM_PENALTY)
             continue
-        if not _follows_parent(t, k, label) or not any(is_value_line(y) for y in t[k + 1 :]):
+        start = _parent_start(t, k, label)
+        if start is None or not any(is_value_line(y) for y in t[k + 1 :]):
             continue
+        # The path is whole up to the block: an item cut inside its last, wrapped heading is not.
+        for i in range(start + 1, k):
+            out[i] = max(out[i], PARENT_CUT_PENALTY)
         # The item ends on the block's line, or runs into a value line past it.
         for i in range(k + 1, n + 1):
             if i == k + 1 or any(is_value_line(y) for y in t[k + 1 : i]):
