@@ -15,6 +15,7 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
+from .block_lines import is_bare_block_label, is_block_name
 from .chars import MARKER_ALONE, bigrams, common_prefix
 from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
 from .spaced_pairs import spaced_pair
@@ -363,14 +364,19 @@ def _ends_in_marker(text: str) -> bool:
 
 def _one_cells_spaces(pieces: list[str]) -> list[str]:
     """``pieces`` of a line (split at gaps between cells) with the gaps that lie inside one
-    cell closed again: after a list marker alone (``ア 提供先ごとに…``), and between a law's
-    article and its table (``番号法第９条第１項 別表第一の３０の項``).  Measured on the tuning
+    cell closed again: after a list marker alone (``ア 提供先ごとに…``), between a law's
+    article and its table (``番号法第９条第１項 別表第一の３０の項``), and after a repeated block's
+    label and number (``提供先３ 都道府県知事``: block46, ``block_lines``).  Measured on the tuning
     samples (issue 10, sixth round): cells were cut at such spaces in 20 wrong rows."""
     if len(pieces) < 2:
         return pieces
     out: list[str] = []
     for q in pieces:
-        if out and (MARKER_ALONE.match(out[-1]) or (_ARTICLE_END.search(out[-1]) and _TABLE_OF_LAW.match(q))):
+        if out and (
+            MARKER_ALONE.match(out[-1])
+            or (_ARTICLE_END.search(out[-1]) and _TABLE_OF_LAW.match(q))
+            or (is_bare_block_label(out[-1]) and is_block_name(q))
+        ):
             out[-1] = f"{out[-1]} {q}"
         else:
             out.append(q)

@@ -402,7 +402,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             continue
         if kind == "instance" and value:
             instances.append((len(comps), value))
-            if not value.startswith("リスク"):
+            # The block printed again right after its own label (``提供先３`` / ``提供先３　都道府県
+            # 知事``: the body's opening line read into the item, block46) is one component.
+            if not value.startswith("リスク") and comps[-1:] != [(value, "instance")]:
                 comps.append((value, "instance"))
         words = canonical_text(body)
         reread = unclosed_tail(body, words)

@@ -29,6 +29,7 @@ from piatable.models import CellLine
 from piatable.settings import RejoinSettings, StreamSettings
 from piatable.vocabulary import SECTION_NUMERALS
 
+from .block_lines import BLOCK_SPLIT_PENALTY, item_line_costs, value_blocks
 from .bracket_lists import EXPLAINS_ADDITION, EXPLAINS_DELETION, ListCuts
 from .chars import (
     BODY_MARKER,
@@ -114,7 +115,8 @@ _WIDTH_FREE = tuple(
     (
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
-        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists"
+        "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
+        "block_item value_block"
     ).split()
 )
 
@@ -178,6 +180,7 @@ class BlockScorer:
             self._cut_cost(k, self.soft_i)
             + self._item_in_line_cut(k)
             + heading_list_cut(self.seq_prev, self.heading_at, k)
+            + self.block_item[k]
             for k in range(n + 1)
         ]
         self.block_open = [
@@ -228,6 +231,9 @@ class BlockScorer:
         self.empty_after_bonus = bonus if dels and not adds else 0.0
         self.shared_from = self._shared_from()
         self.seq_prev = sequence_prev(self.t, self.soft_b, self.marker)
+        # A repeated block's line that opens the body, not the item (block_lines).
+        self.block_item = item_line_costs(self.t)
+        self.value_block = value_blocks(self.t)
         self._prepare_pair_terms()
         self.addition_from = [False] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -416,6 +422,8 @@ class BlockScorer:
         else:
             cost += self.cut_b[j] + self._pair_opening(i, j)
             cost += self.lists.cost(i, j)
+            if self.value_block[j] >= i:
+                cost += BLOCK_SPLIT_PENALTY
             if self.shared_from[j] < i:
                 cost += self.s.disjoint_pair_penalty
             if j == n - 1 and self.last_above:
@@ -484,7 +492,7 @@ class BlockScorer:
         seq_i = sequence_cut(self.seq_prev, n, i, i)
         out: list[float] = [cost + seq_i]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
-        lists = self.lists
+        lists, value_block = self.lists, self.value_block
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -503,6 +511,8 @@ class BlockScorer:
                     opening = -SHARED_MARKER_BONUS
             cost += cut_b[j] + opening
             cost += lists.cost(i, j)
+            if value_block[j] >= i:
+                cost += BLOCK_SPLIT_PENALTY
             if shared_from[j] < i:
                 cost += disjoint
             if j == last and self.last_above:

@@ -6,6 +6,7 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL, TIMING_CHOICE
 
+from .block_lines import block_line_doubts
 from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
@@ -219,6 +220,7 @@ def rows_to_records(
                 *row.doubts,
                 *row_doubts(row, rec, q, tokenizer),
                 *shared_line_row_doubts(row, rec),
+                *block_line_doubts(rec),
                 *column_vocabulary_doubts(row, rec),
                 *doc,
                 *crossing,

@@ -65,6 +65,7 @@ from piatable.models import Doubt, RawRow, Record
 from piatable.settings import BEFORE_AFTER_ALIKE_GAIN, SHARED_EXPLANATION_MIN_CHARS
 from piatable.vocabulary import ATTACHMENT_OPENING_PATTERN, COVER_LABEL, EXPLANATION_ENDING
 
+from .block_lines import opens_block_body
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .stream_cut_checks import stream_cut_doubts
 
@@ -159,6 +160,8 @@ def leaf_doubts(record: Record) -> list[Doubt]:
         return []
     if any(LEAF.match(p) for p in record.item_path) or (other and other[:2] == first[:2]):
         return []
+    if opens_block_body(record.item_path, first):
+        return []  # a block's own line after the path it is printed under (block_lines)
     field = "before" if before else "after"
     return [
         Doubt("column_guess", "item", f"the {field} cell opens with the item's last heading? ({head[:12]})")

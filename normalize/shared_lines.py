@@ -42,6 +42,7 @@ from piatable.vocabulary import EXPLANATION_ENDING
 
 from .added_above import mend_added_above, mend_repeated_label
 from .added_checks import doubt_split_pairs
+from .block_lines import opens_block_body
 from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
@@ -137,6 +138,8 @@ def mend_leaf(row: RawRow) -> None:
     while body:
         t = body[0].text.strip()
         head, _, rest = t.partition(" ")
+        if opens_block_body([cl.text for cl in item], t):
+            break  # a block's own line after the path it is printed under (block_lines)
         if not head or not LEAF.match(head) or not (INSTANCE_LINE.match(head) or is_heading_line(head)):
             break
         item.append(_line(body[0], head))

@@ -39,6 +39,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL, SECTION_NUMERALS, SECTION_OR_COVER_PATTERN, TIMING
 
 from . import passone
+from .block_lines import is_block_body_line
 from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
@@ -398,7 +399,7 @@ def item_width(blocks: list[list[CellLine]], narrow: int, body: int) -> int:
         for b in blocks
         if b and _opens_item(b[0])
         for cl in b[1:ITEM_HEAD_LINES]
-        if heading_score(cl.text) >= ITEM_HEAD_SCORE
+        if heading_score(cl.text) >= ITEM_HEAD_SCORE and not is_block_body_line(cl.text)
     ]
     widest = min(max(firsts + heads), body)
     if narrow > widest + WIDTH_SPREAD_UNITS and _run_on_peak(blocks, widest):

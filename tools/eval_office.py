@@ -81,6 +81,8 @@ SET_NAMES = (
     "heldout-boxes46",
     "office-raw46",
     "heldout-raw46",
+    "office-block46",
+    "heldout-block46",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
