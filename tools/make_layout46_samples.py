@@ -9,8 +9,8 @@ Two kinds of table, in turn, written directly with python-docx (.docx) or openpy
 the outsider styles of ``tools/make_outsider_tables.py`` (whose writers, converter and
 extractors this reuses) and converted with ``soffice --headless --convert-to pdf``:
 
-- ``w`` (Writer): items of three or four headings (the last one a heading such as 法令上の根拠),
-  before and after cells of several paragraphs, so that rows break over a page; Writer repeats
+- ``w`` (Writer): items of four to six headings (the last one a heading such as 法令上の根拠),
+  before cells of two or more paragraphs, so that rows break over a page; Writer repeats
   the label row above each row's tail (a tester's tables: the tail's lines read as a junk row);
 - ``c`` (Calc): 8 or 9 pt, narrow before / after columns; before cells of legal references with
   half-width numbers typed without a break (``番号法第19条第8号　別表第二の9の項``), the after
@@ -18,7 +18,7 @@ extractors this reuses) and converted with ``soffice --headless --convert-to pdf
   the after column's edge with no gap of spaces in the ``-layout`` text.
 
 Writers, converter, extractors and truth files: ``make_outsider_tables.build``.  Tuning set
-``samples/office-layout46`` (8 cases, tuning tables); held-out set ``samples/heldout-layout46``
+``samples/office-layout46`` (10 cases, tuning tables); held-out set ``samples/heldout-layout46``
 (4 cases, ``samples/heldout/tables``, other sizes and date styles: never tuned on).
 Measured with ``tools/eval_office.py --family pdftotext-layout`` on both.
 """
@@ -38,7 +38,8 @@ TUNING = {
     "fonts": ("IPAexGothic", "IPAexMincho"),
     "date_styles": ("slash", "wareki", "short"),
     "last_heads": ("⑥法令上の根拠", "⑦法令上の根拠", "③法令上の根拠"),
-    "calc_shares": ((0.09, 0.17, 0.2, 0.2, 0.07, 0.16), (0.08, 0.18, 0.18, 0.18, 0.06, 0.2)),
+    "mid_heads": ("（１）基本情報", "事務の内容", "２．特定個人情報ファイルの対象となる本人"),
+    "calc_shares": ((0.09, 0.17, 0.17, 0.17, 0.07, 0.16), (0.08, 0.18, 0.15, 0.16, 0.06, 0.2)),
 }
 HELDOUT = {
     "writer_sizes": (9.5, 12.0),
@@ -46,7 +47,8 @@ HELDOUT = {
     "fonts": ("IPAexMincho", "IPAexGothic"),
     "date_styles": ("slash0", "wareki_fw", "seireki"),
     "last_heads": ("④法令上の根拠", "⑤使用目的", "②法令上の根拠"),
-    "calc_shares": ((0.085, 0.16, 0.19, 0.19, 0.065, 0.2),),
+    "mid_heads": ("（２）事務の概要", "システムの名称", "３．個人番号の利用"),
+    "calc_shares": ((0.085, 0.16, 0.16, 0.17, 0.065, 0.2),),
 }
 # Legal references typed as one unbroken paragraph, half-width numbers (a tester's Calc tables).
 LAW_REFS = (
@@ -55,6 +57,8 @@ LAW_REFS = (
     "行政手続における特定の個人を識別するための番号の利用等に関する法律第19条第{a}号　別表第二の{b}の項",
     "番号法第19条第{a}号　別表第二の{b}の項、{c}の項",
     "住民基本台帳法第30条の{a}第{b}項",
+    "番号法第19条第{a}号　別表第二の{b}の項(平成25年法律第27号)",
+    "住基法第30条の{a}、第30条の1{a}、第30条の{b}",
 )
 SHORT_AFTERS = ("削除", "新規追加", "削除", "（削除）")
 
@@ -64,13 +68,13 @@ def _law_ref(rng: random.Random) -> str:
 
 
 def _long_cells(rng: random.Random, row: dict, pool: list[dict]) -> None:
-    """The row's before and after cells get one or two more paragraphs of other rows' text, so
-    that a row is taller than what is left of its page."""
-    texts = [r[k] for r in pool for k in ("before", "after") if len(r[k]) > 30]
-    for key in ("before", "after"):
-        if texts and rng.random() < 0.8:
-            extra = rng.sample(texts, k=min(len(texts), rng.randint(1, 2)))
-            row[key] = "\n".join([row[key], *extra]).strip("\n")
+    """The row's before cell (and at times its after cell) gets one more paragraph of other
+    rows' text, so that a row's item and before cells are about as tall, and a page break
+    falling in the row cuts both."""
+    texts = [r[k] for r in pool for k in ("before", "after") if 30 < len(r[k]) < 120]
+    for key, share in (("before", 0.8), ("after", 0.3)):
+        if texts and rng.random() < share:
+            row[key] = "\n".join([row[key], rng.choice(texts)]).strip("\n")
 
 
 def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, style: dict) -> list[mot.Case]:
@@ -92,8 +96,10 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
             case.valign = "top"
             for row in rows:
                 heads = row["item"].split("\n")
-                if len(heads) < 4 and rng.random() < 0.7:
-                    row["item"] = "\n".join([*heads, rng.choice(style["last_heads"])])
+                if len(heads) < 5:
+                    row["item"] = "\n".join(
+                        [*heads, rng.choice(style["mid_heads"]), rng.choice(style["last_heads"])]
+                    )
                 _long_cells(rng, row, pool_rows)
         else:
             case.size = rng.choice(style["calc_sizes"])
@@ -117,7 +123,7 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
 README = "# {name} (branch layout46)\n\n" + __doc__.replace("{", "{{").replace("}", "}}")
 
 SETS = {  # name: (case prefix, tables drawn from, cases, seed, styles)
-    "office-layout46": ("ly46", mot.TUNING_POOLS, 8, 4646, TUNING),
+    "office-layout46": ("ly46", mot.TUNING_POOLS, 10, 4646, TUNING),
     "heldout-layout46": ("hly46", mot.HELDOUT_POOLS, 4, 9046, HELDOUT),
 }
 
