@@ -9,8 +9,8 @@ Two kinds of table, in turn, written directly with python-docx (.docx) or openpy
 the outsider styles of ``tools/make_outsider_tables.py`` (whose writers, converter and
 extractors this reuses) and converted with ``soffice --headless --convert-to pdf``:
 
-- ``w`` (Writer): items of four to six headings (the last one a heading such as 法令上の根拠),
-  before cells of two or more paragraphs, so that rows break over a page; Writer repeats
+- ``w`` (Writer): items of four headings or more (paths of the tables, down to a heading such as
+  法令上の根拠), before cells of two or more paragraphs, so that rows break over a page; Writer repeats
   the label row above each row's tail (a tester's tables: the tail's lines read as a junk row);
 - ``c`` (Calc): 8 or 9 pt, narrow before / after columns; before cells of legal references with
   half-width numbers typed without a break (``番号法第19条第8号　別表第二の9の項``), the after
@@ -37,8 +37,6 @@ TUNING = {
     "calc_sizes": (8.0, 9.0),
     "fonts": ("IPAexGothic", "IPAexMincho"),
     "date_styles": ("slash", "wareki", "short"),
-    "last_heads": ("⑥法令上の根拠", "⑦法令上の根拠", "③法令上の根拠"),
-    "mid_heads": ("（１）基本情報", "事務の内容", "２．特定個人情報ファイルの対象となる本人"),
     "calc_shares": ((0.09, 0.17, 0.17, 0.17, 0.07, 0.16), (0.08, 0.18, 0.15, 0.16, 0.06, 0.2)),
 }
 HELDOUT = {
@@ -46,8 +44,6 @@ HELDOUT = {
     "calc_sizes": (8.5, 9.5),
     "fonts": ("IPAexMincho", "IPAexGothic"),
     "date_styles": ("slash0", "wareki_fw", "seireki"),
-    "last_heads": ("④法令上の根拠", "⑤使用目的", "②法令上の根拠"),
-    "mid_heads": ("（２）事務の概要", "システムの名称", "３．個人番号の利用"),
     "calc_shares": ((0.085, 0.16, 0.16, 0.17, 0.065, 0.2),),
 }
 # Legal references typed as one unbroken paragraph, half-width numbers (a tester's Calc tables).
@@ -79,10 +75,12 @@ def _long_cells(rng: random.Random, row: dict, pool: list[dict]) -> None:
 
 def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, style: dict) -> list[mot.Case]:
     """``n`` cases of the kinds w, c in turn (module docstring), drawn with ``seed``."""
-    rng = random.Random(seed + 46)
     cases = mot.draw_cases(prefix, pools, n, seed=seed, rows_per_case=(6, 9), sizes=style["writer_sizes"])
     pool_rows = [r for p in pools for r in json.loads(p.read_text("utf-8"))]
+    # Items of four headings or more (a path down to a heading such as 法令上の根拠), as printed.
+    deep = sorted({r["item"] for r in pool_rows if r["item"].count("\n") >= 3})
     for k, case in enumerate(cases):
+        rng = random.Random(f"{seed}-{k}")  # each case its own draws
         kind = "wc"[k % 2]
         case.maker = "calc" if kind == "c" else "writer"
         case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
@@ -95,11 +93,8 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
             case.landscape = rng.random() < 0.5
             case.valign = "top"
             for row in rows:
-                heads = row["item"].split("\n")
-                if len(heads) < 5:
-                    row["item"] = "\n".join(
-                        [*heads, rng.choice(style["mid_heads"]), rng.choice(style["last_heads"])]
-                    )
+                if row["item"].count("\n") < 3 and deep and rng.random() < 0.8:
+                    row["item"] = rng.choice(deep)
                 _long_cells(rng, row, pool_rows)
         else:
             case.size = rng.choice(style["calc_sizes"])
