@@ -12,7 +12,8 @@ extractors this reuses) and converted with ``soffice --headless --convert-to pdf
 - ``w`` (Writer): items of four headings or more (paths of the tables, down to a heading such as
   法令上の根拠), before cells of two or more paragraphs, so that rows break over a page; Writer repeats
   the label row above each row's tail (a tester's tables: the tail's lines read as a junk row);
-  half of them with a 提出時期 column one character wide (its label printed 提 / 出 / 時 / 期);
+  half of them portrait with a 提出時期 column one character wide (its label printed 提 / 出 / 時 /
+  期) beside a narrow 説明 column (its label wrapped: 提出時期 / に係る説 / 明);
 - ``c`` (Calc): 8 or 9 pt, narrow before / after columns; before cells of legal references with
   half-width numbers typed without a break (``番号法第19条第8号　別表第二の9の項``), the after
   cell often a short ``削除`` or ``新規追加``, so that a before line filling its column ends at
@@ -39,7 +40,7 @@ TUNING = {
     "fonts": ("IPAexGothic", "IPAexMincho"),
     "date_styles": ("slash", "wareki", "short"),
     "calc_shares": ((0.09, 0.17, 0.17, 0.17, 0.07, 0.16), (0.08, 0.18, 0.15, 0.16, 0.06, 0.2)),
-    "narrow_timing_shares": ((0.09, 0.2, 0.26, 0.26, 0.035, 0.15), (0.1, 0.22, 0.24, 0.24, 0.035, 0.16)),
+    "narrow_timing_shares": ((0.09, 0.2, 0.29, 0.29, 0.035, 0.095), (0.1, 0.22, 0.27, 0.27, 0.035, 0.105)),
 }
 HELDOUT = {
     "writer_sizes": (9.5, 12.0),
@@ -47,7 +48,7 @@ HELDOUT = {
     "fonts": ("IPAexMincho", "IPAexGothic"),
     "date_styles": ("slash0", "wareki_fw", "seireki"),
     "calc_shares": ((0.085, 0.16, 0.16, 0.17, 0.065, 0.2),),
-    "narrow_timing_shares": ((0.1, 0.19, 0.25, 0.25, 0.04, 0.17),),
+    "narrow_timing_shares": ((0.1, 0.19, 0.28, 0.28, 0.04, 0.11),),
 }
 # Legal references typed as one unbroken paragraph, half-width numbers (a tester's Calc tables).
 LAW_REFS = (
@@ -103,6 +104,7 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
                 # A 提出時期 column one character wide: its label prints 提 / 出 / 時 / 期, and
                 # so does the label row Writer repeats above a row's tail.
                 case.shares = rng.choice(style["narrow_timing_shares"])
+                case.landscape = False
         else:
             case.size = rng.choice(style["calc_sizes"])
             case.landscape = rng.random() < 0.5
