@@ -73,3 +73,42 @@ def test_a_calc_before_line_run_up_to_the_after_column_keeps_its_end():
         for key in ("item", "before", "after", "explanation"):
             assert _squash(getattr(got, key)) == _squash(want[key])
         assert got.timing == want["timing"]
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_a_row_broken_over_a_page_gets_its_tail_under_the_repeated_labels():
+    """layout_page_tail: row 6's last 項目 headings (事務において使用するシステム / システム３ /
+    ① システムの名称), the end of its before / after cells and its 説明's last character 記
+    (printed in the one-character 提出時期 column) stand at the top of page 2.  Read before as a
+    row of its own (its 提出時期 ``記``, no date: a junk row) while row 6 lacked those lines."""
+    recs, truth = text_case(DATA / "layout_page_tail")
+    assert len(recs) == len(truth) == 7
+    row = recs[6]
+    assert row.page_start == 1 and row.page_end == 2
+    assert [_squash(h) for h in row.item_path[-2:]] == ["システム３", "①システムの名称"]
+    assert _squash(row.before) == _squash(truth[6]["before"])
+    assert _squash(row.before).endswith("条第７号及び別表第二")
+    assert _squash(row.after) == _squash(truth[6]["after"])
+    assert row.timing == "事後" and row.explanation.endswith("追記")
+    # Joined over a 提出時期 cell that held no 事前 / 事後: in doubt, and said so.
+    assert "row_continued" in row.flags and "row_split_guess" in row.flags
+    assert row.confidence < 0.8
+    for got, want in zip(recs, truth, strict=True):
+        for key in ("item", "before", "after", "explanation"):
+            assert _squash(getattr(got, key)) == _squash(want[key])
+
+
+def test_wrapped_label_tails_sharing_a_line_stay_in_the_label_row():
+    """layout_label_tails: ``出   に係る説`` / ``時   明`` / ``期`` under each page's label row
+    (提出時期 one character a line beside the wrapped 説明 label) were read as a row of text:
+    a junk row (提出時期 出時, 説明 に係る説明) on page 1, and 出時期 / に係る説明 added to the
+    rows continued under the repeated labels."""
+    recs, truth = text_case(DATA / "layout_label_tails")
+    assert len(recs) == len(truth) == 8
+    assert all("に係る説明" not in r.explanation for r in recs)
+    assert [r.timing for r in recs] == [t["timing"] for t in truth]
+    for got, want in zip(recs, truth, strict=True):
+        for key in ("item", "before", "after", "explanation"):
+            assert _squash(getattr(got, key)) == _squash(want[key])

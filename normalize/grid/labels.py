@@ -270,8 +270,13 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
     for ln in sorted((ln for ln in lines if ln.top >= header.bottom - hy / 2), key=attrgetter("top")):
         if ln.top - bottom >= hy:
             break
-        tokens = _SPACE.split(ln.text.strip())
-        if not ln.text.strip() or not all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens):
+        # By word too: a line's text joins its words with no space (``出`` and ``に係る説`` of a
+        # one-character 提出時期 column beside a wrapped 説明 label read ``出に係る説``).
+        tokens = [t for w in ln.words for t in _SPACE.split(w.text.strip()) if t] or [ln.text.strip()]
+        if not ln.text.strip() or not (
+            all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens)
+            or all(t in _LABEL_TAILS or t in LABEL_PIECES for t in _SPACE.split(ln.text.strip()))
+        ):
             break
         bottom = max(bottom, ln.bottom)
     if bottom == header.bottom:
