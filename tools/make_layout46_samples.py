@@ -20,8 +20,8 @@ extractors this reuses) and converted with ``soffice --headless --convert-to pdf
   the after column's edge with no gap of spaces in the ``-layout`` text.
 
 Writers, converter, extractors and truth files: ``make_outsider_tables.build``.  Tuning set
-``samples/office-layout46`` (10 cases, tuning tables); held-out set ``samples/heldout-layout46``
-(4 cases, ``samples/heldout/tables``, other sizes and date styles: never tuned on).
+``samples/office-layout46`` (14 cases, tuning tables); held-out set ``samples/heldout-layout46``
+(6 cases, ``samples/heldout/tables``, other sizes and date styles: never tuned on).
 Measured with ``tools/eval_office.py --family pdftotext-layout`` on both.
 """
 
@@ -127,8 +127,8 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
 README = "# {name} (branch layout46)\n\n" + __doc__.replace("{", "{{").replace("}", "}}")
 
 SETS = {  # name: (case prefix, tables drawn from, cases, seed, styles)
-    "office-layout46": ("ly46", mot.TUNING_POOLS, 10, 4646, TUNING),
-    "heldout-layout46": ("hly46", mot.HELDOUT_POOLS, 4, 9046, HELDOUT),
+    "office-layout46": ("ly46", mot.TUNING_POOLS, 14, 4646, TUNING),
+    "heldout-layout46": ("hly46", mot.HELDOUT_POOLS, 6, 9046, HELDOUT),
 }
 
 if __name__ == "__main__":
