@@ -77,8 +77,6 @@ SET_NAMES = (
     "heldout-narrow43",
     "office-values44",
     "heldout-values44",
-    "office-layout46",
-    "heldout-layout46",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
