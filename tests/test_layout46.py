@@ -82,7 +82,8 @@ def test_a_row_broken_over_a_page_gets_its_tail_under_the_repeated_labels():
     """layout_page_tail: row 6's last 項目 headings (事務において使用するシステム / システム３ /
     ① システムの名称), the end of its before / after cells and its 説明's last character 記
     (printed in the one-character 提出時期 column) stand at the top of page 2.  Read before as a
-    row of its own (its 提出時期 ``記``, no date: a junk row) while row 6 lacked those lines."""
+    row of its own (its 提出時期 ``記``, no date: a junk row) while row 6 lacked those lines; the
+    label row's stacked 説明 label now places 記 in the explanation column."""
     recs, truth = text_case(DATA / "layout_page_tail")
     assert len(recs) == len(truth) == 7
     row = recs[6]
@@ -92,9 +93,7 @@ def test_a_row_broken_over_a_page_gets_its_tail_under_the_repeated_labels():
     assert _squash(row.before).endswith("条第７号及び別表第二")
     assert _squash(row.after) == _squash(truth[6]["after"])
     assert row.timing == "事後" and row.explanation.endswith("追記")
-    # Joined over a 提出時期 cell that held no 事前 / 事後: in doubt, and said so.
-    assert "row_continued" in row.flags and "row_split_guess" in row.flags
-    assert row.confidence < 0.8
+    assert "row_continued" in row.flags
     for got, want in zip(recs, truth, strict=True):
         for key in ("item", "before", "after", "explanation"):
             assert _squash(getattr(got, key)) == _squash(want[key])
@@ -112,3 +111,48 @@ def test_wrapped_label_tails_sharing_a_line_stay_in_the_label_row():
     for got, want in zip(recs, truth, strict=True):
         for key in ("item", "before", "after", "explanation"):
             assert _squash(getattr(got, key)) == _squash(want[key])
+
+
+def test_a_label_wrapped_in_a_narrow_header_cell_gives_its_column_on_a_continued_page():
+    """ly46-w-writer-7: page 2 repeats the label row with 提出時期に係る説明 wrapped as 提出時 /
+    期に係 / る説明 beside 提 / 出 / 時 / 期; read as the 提出時期 label, it put the explanation's
+    tail (よる修 / 正) into the after cell of the row continued there.  The stacked label now
+    gives the explanation column."""
+    recs, truth = _case("ly46-w-writer-7")
+    assert len(recs) == len(truth) == 7
+    row = recs[6]
+    assert row.page_start == 1 and row.page_end == 2
+    assert _squash(row.after) == _squash(truth[6]["after"]) == "[特に力を入れて行っている]"
+    assert _squash(row.explanation) == "研修体制の見直しによる修正"
+    assert "row_continued" in row.flags
+
+
+def _cell(text: str, top: float, x0: float) -> list[Line]:
+    w = Word(text, 2, x0, x0 + 2 * len(text), top, top + 1)
+    return [Line([w], text, x0, x0 + 2 * len(text), top, top + 1, 2, int(top), None)]
+
+
+def test_a_dateless_page_top_whose_timing_cell_holds_no_timing_continues_the_row_above():
+    """rows._take_row: the top of a page with no date, an item heading and, in the 提出時期
+    column, text with no 事 / 前 / 後 (a 説明 tail set left, a label's 出 / 時 / 期) is the rest of
+    the row above, not a row of its own; its text joins the 説明 and the row is in doubt."""
+    from piatable.normalize.grid.rows import _new_row, _take_row
+
+    prev = {0: _cell("2021/4/1", 1, 0), 1: _cell("Ⅰ基本情報", 1, 10), 4: _cell("事後", 1, 60)}
+    prev[5] = _cell("第三者点検の実施に伴う追", 1, 66)
+    rows = [_new_row(prev, 1, [])]
+    top = {
+        1: _cell("①システムの名称", 10, 10),
+        2: _cell("条第７号及び別表第二", 10, 30),
+        4: _cell("記", 10, 62),
+    }
+    _take_row(rows, top, False, 2, {"first": True, "leading": True})
+    assert len(rows) == 1
+    row = rows[0]
+    assert [ln.text for ln in row.cells[5]] == ["第三者点検の実施に伴う追", "記"]
+    assert [ln.text for ln in row.cells[4]] == ["事後"]
+    assert "row_continued" in row.flags and row.doubt and "'記'" in row.doubt
+    # A 事前 / 事後 of its own keeps a row of its own.
+    rows = [_new_row(prev, 1, [])]
+    _take_row(rows, {**top, 4: _cell("事前", 10, 60)}, False, 2, {"first": True, "leading": True})
+    assert len(rows) == 2
