@@ -270,13 +270,66 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
     for ln in sorted((ln for ln in lines if ln.top >= header.bottom - hy / 2), key=attrgetter("top")):
         if ln.top - bottom >= hy:
             break
-        tokens = _SPACE.split(ln.text.strip())
-        if not ln.text.strip() or not all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens):
+        # By word too: a line's text joins its words with no space (``出`` and ``に係る説`` of a
+        # one-character 提出時期 column beside a wrapped 説明 label read ``出に係る説``).
+        tokens = [t for w in ln.words for t in _SPACE.split(w.text.strip()) if t] or [ln.text.strip()]
+        if not ln.text.strip() or not (
+            all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens)
+            or all(t in _LABEL_TAILS or t in LABEL_PIECES for t in _SPACE.split(ln.text.strip()))
+        ):
             break
         bottom = max(bottom, ln.bottom)
     if bottom == header.bottom:
         return header
-    return Header(header.top, bottom, header.labels, header.twice)
+    labels = _stacked_labels(header, lines, bottom)
+    return Header(header.top, bottom, labels, header.twice)
+
+
+# Words of a label row stacked in one column of text start within this many units of each other.
+STACK_DX = 1.5
+
+
+def _stacked_labels(header: Header, lines: list[Line], bottom: float) -> dict[int, tuple[float, float]]:
+    """``header``'s labels, with each label a narrow header cell wrapped over its lines read
+    whole: the words of the label row and its tails (down to ``bottom``) that start at one
+    offset (``STACK_DX``), top to bottom, making a whole label (提出時 / 期に係 / る説明) give that
+    label's column its extent, in place of a column a piece of it was read as (提出時 read as
+    提出時期's; branch layout46: Writer's repeated label row over a one-character 提出時期
+    column)."""
+    pieces: list[tuple[float, float, float, str]] = []  # top, x0, x1, text
+    for ln in lines:
+        if not header.top <= ln.top < bottom:
+            continue
+        for w in ln.words:
+            # A word's pieces one space apart (``提 提出時``: two labels' cells), at character offsets.
+            x = w.x0
+            for part in w.text.split(" "):
+                if part:
+                    pieces.append((w.top, x, x + len(part), part))
+                x += len(part) + 1
+    pieces.sort()
+    stacks: list[list[tuple[float, float, float, str]]] = []
+    for pc in pieces:
+        for st in stacks:
+            if abs(st[0][1] - pc[1]) <= STACK_DX:
+                st.append(pc)
+                break
+        else:
+            stacks.append([pc])
+    labels = dict(header.labels)
+    for st in stacks:
+        if len(st) < 2:
+            continue
+        text = without_whitespace("".join(pc[3] for pc in st))
+        if text not in LABELS:
+            continue
+        col = LABELS.index(text)
+        x0, x1 = min(pc[1] for pc in st), max(pc[2] for pc in st)
+        for k, (a, b) in list(labels.items()):
+            if k != col and a < x1 and x0 < b:
+                del labels[k]
+        labels[col] = (x0, x1)
+    return labels
 
 
 # OCR marks round a label cell's text (a speck read as ．, ：, ｜ or a Latin letter): a label

@@ -100,6 +100,20 @@ def _opens_next(line: list[Line], i: int) -> bool:
     return i + 1 < len(line) and _is_soft(line, i + 1) and bool(MARKER_ALONE.match(line[i].text.strip()))
 
 
+def _opens_after(segs: list[Line], i: int, starts: list[float], k: int, slack: float) -> bool:
+    """Piece ``i`` starts more than ``slack`` text columns left of column ``k``'s start and the
+    piece one space after it opens at that start: ``i`` is the end of column ``k - 1``'s line
+    run up to the boundary (``pdftotext -layout`` widens a line of half-width numbers, or prints
+    a full-width space as a gap: ``番号法第９条第１項    別表第 番号法…``), not column ``k``'s."""
+    return (
+        k > 0
+        and i + 1 < len(segs)
+        and segs[i].x0 < starts[k] - slack
+        and _is_soft(segs, i + 1)
+        and abs(segs[i + 1].x0 - starts[k]) <= slack
+    )
+
+
 def _cell_openers(segs: list[list[Line]]) -> list[list[float]]:
     """Per line, the offsets of the pieces that certainly open a cell: at the line's start or
     after a gap of two spaces or more."""
@@ -124,7 +138,8 @@ def _assign(
     the cost of its distance from the column's start, or continues the previous piece's cell at
     a cost that is small after a single space (``layout_soft_join_cost``) and large after a
     column gap (``layout_share_cost``); a piece running past the next column's start costs the
-    columns it overruns."""
+    columns it overruns, and one opening a column well left of its start, one space before the
+    piece that opens it, costs more (``layout_left_open_cost``, ``_opens_after``)."""
     n, m = len(segs), len(starts)
     if n == 0:
         return []
@@ -143,6 +158,8 @@ def _assign(
             cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
+        if _opens_after(segs, i, starts, k, settings.layout_left_open_slack):
+            cost += settings.layout_left_open_cost
         if _is_soft(segs, i) and (
             (_ENDS_WITH_BOX.search(segs[i - 1].text) and not segs[i].text.startswith("["))
             or _OPEN_BOX.search(segs[i - 1].text)

@@ -147,8 +147,19 @@ def _take_row(
         rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
         state["first"] = False
         return
-    if state["first"] and rows and no_date and (not cell_text(cells.get(1)) or not cell_text(cells.get(4))):
+    timing = cell_text(cells.get(4))
+    # Text in the 提出時期 column with no character of 事前 / 事後 (a 説明's tail set a little
+    # left, a repeated label row's 出 / 時 / 期): no timing of a row of its own.  (One of them
+    # kept, it may be a misread one: OCR's 事俊.)
+    no_timing = not timing or not _TIMING_CHARS.search(timing)
+    if state["first"] and rows and no_date and (not cell_text(cells.get(1)) or no_timing):
         prev = rows[-1]
+        if timing and no_timing:
+            prev.doubt = prev.doubt or NO_TIMING_JOIN_WHY.format(page=page, text=timing)
+            if cell_text(prev.cells.get(4)):
+                # The row has its 提出時期: the text is the 説明's tail, set a little left.
+                cells = dict(cells)
+                cells[5] = sorted([*cells.get(5, []), *cells.pop(4)], key=attrgetter("top", "x0"))
         if (
             prev.ruled  # between rulings, where a cell's foot is known
             and not (date is not None and date is state.get("rest"))
@@ -192,6 +203,15 @@ def _take_row(
             flags = [*flags, "merged_cell_filled"]
     rows.append(_new_row(dict(cells), page, flags, own))
     rows[-1].doubt = rows[-1].doubt or why
+
+
+_TIMING_CHARS = regex.compile(r"[事前後]")
+# Why a row joined with the top of the next page over a 提出時期 cell of text that is no timing
+# is in doubt (branch layout46: a repeated label row's 提 / 出 / 時 / 期 left under it).
+NO_TIMING_JOIN_WHY = (
+    "joined with the top of page {page}, which has no date and, in the 提出時期 column, "
+    "{text!r}, no 事前 / 事後: a row of its own or the rest of this one is a guess"
+)
 
 
 def _first_body_row(pr: PageRows) -> int | None:

@@ -205,6 +205,14 @@ class GridSettings:
     # A cell that opens one space after a check box (``[ ○ ]``, ``[ ]``) leaves the box without its
     # label, one inside a box tears it (a form's box and its label stand in one cell): it costs more.
     layout_box_label_cost: float = 6.0
+    # A piece that starts more than layout_left_open_slack text columns left of a column's start,
+    # one space before a piece at that start, costs layout_left_open_cost more to open that
+    # column: it started in the column before and runs up to the boundary (``pdftotext -layout``
+    # widens a line of half-width numbers, or prints a full-width space as a gap:
+    # ``番号法第９条第１項    別表第 番号法…``); a line belongs to the column it starts in
+    # (branch layout46, issue 12).
+    layout_left_open_slack: float = 2.0
+    layout_left_open_cost: float = 8.0
     # A text column's wrap width: the widest line width that at least layout_wrap_min_lines
     # lines have, and at least layout_wrap_min_share as many as the commonest width (one
     # over-wide line, a date spread out by spaces say, is no wrap width).
