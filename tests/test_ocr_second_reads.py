@@ -1,0 +1,119 @@
+"""A second read of the lines tesseract was unsure of, at another scale (extract/ocr/second_reads.py):
+look-alikes, the doubt and when it stands, the one tesseract call, the grammar's certainty."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from piatable.extract.ocr import strips
+from piatable.extract.ocr.corrections import lookalike_key
+from piatable.extract.ocr.engine import TsvWord
+from piatable.extract.ocr.ink import binarize, paper_tone
+from piatable.extract.ocr.second_reads import SecondRead, second_read_unsure, still_in_doubt, unsure_lines
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.settings import Settings
+
+
+def test_look_alikes_share_a_key_and_other_characters_do_not():
+    assert lookalike_key("サーバ 室") == lookalike_key("サ一バ室")  # ー / 一, a space
+    assert lookalike_key("ロ座") == lookalike_key("口座")
+    assert lookalike_key("ＬＧＷＡＮ、１") == lookalike_key("LGWAN，1")  # widths, 、/，
+    assert lookalike_key("人力") == lookalike_key("入カ")
+    assert lookalike_key("①部署") != lookalike_key("①部暑")
+    assert lookalike_key("2023/4/1") != lookalike_key("2023/4/7")
+
+
+def test_the_doubt_quotes_both_reads_and_stands_while_the_first_read_does():
+    r = SecondRead(0, 0, 10, 10, "①部暑", "①部署", 81.2)
+    assert r.disagrees
+    assert "'①部暑'" in r.why and "'①部署'" in r.why and "81" in r.why
+    assert still_in_doubt(r.why, "①部暑")  # the cell still reads as first read
+    assert not still_in_doubt(r.why, "①部署")  # corrected to the second read: they agree
+    # The corrections rewrote the stretch where the reads differ (a form heading): it is theirs.
+    r = SecondRead(0, 0, 10, 10, "出特定個人情報ファイルの取扱い", "川特定個人情報ファイルの取扱い", 79.5)
+    assert not still_in_doubt(r.why, "Ⅲ特定個人情報ファイルの取扱い")
+    assert not SecondRead(0, 0, 1, 1, "サーバ室", "サ一バ室", 80).disagrees
+
+
+def test_settled_after_the_corrections():
+    from piatable.extract.ocr.second_reads import settle_second_reads
+
+    why = SecondRead(0, 0, 1, 1, "①部暑", "①部署", 81.2).why
+    kept, gone = RawRow(), RawRow()
+    kept.cells["item"] = [CellLine("①部暑", conf=81.2)]
+    gone.cells["item"] = [CellLine("①部署", conf=81.2)]
+    for row in (kept, gone):
+        row.doubts.append(Doubt("ocr_suspect", "item", why))
+        row.doubts.append(Doubt("ocr_suspect", "item", "another doubt"))
+    assert settle_second_reads([kept, gone]) == 1
+    assert [d.why for d in kept.doubts] == [why, "another doubt"]
+    assert [d.why for d in gone.doubts] == ["another doubt"]
+
+
+def test_only_lines_under_the_threshold_are_read_again():
+    words = [
+        TsvWord("事", 0, 0, 10, 10, 96.0, (1, 1, 1)),
+        TsvWord("前", 10, 0, 10, 10, 91.0, (1, 1, 1)),
+        TsvWord("令", 0, 20, 10, 10, 97.0, (2, 1, 2)),
+        TsvWord("和", 10, 20, 10, 10, 62.0, (2, 1, 2)),
+    ]
+    assert list(unsure_lines(words, 90.0)) == [(2, 1, 2)]
+    assert list(unsure_lines(words, 92.0)) == [(1, 1, 1), (2, 1, 2)]
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    for path in (
+        "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+        "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+    ):
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    pytest.skip("no IPAex Gothic font")
+
+
+def _cells_image(texts: list[str], size: int = 17) -> tuple[np.ndarray, list]:
+    """Six cells side by side, one line of text each (a six-column table's row), on white."""
+    widths = [150, 240, 240, 240, 80, 240]
+    img = Image.new("L", (sum(widths) + 20, 60), 255)
+    draw = ImageDraw.Draw(img)
+    cells = []
+    x = 10
+    for w, text in zip(widths, texts, strict=True):
+        draw.text((x + 8, 18), text, font=_font(size), fill=0)
+        cells.append(strips._Cell(x, 4, x + w, 56))
+        x += w
+    return np.asarray(img), cells
+
+
+def test_one_tesseract_call_reads_every_unsure_line_of_a_page(monkeypatch):
+    """The unsure lines of a page are stacked on one image: one call, whatever their number; the
+    second read's words come back on the page, in the cells they were cut from."""
+    from piatable.extract.ocr import second_reads
+
+    gray, cells = _cells_image(["2023/4/1", "①部署", "市民課", "市民窓口課", "事後", "組織改正"])
+    s = Settings().ocr
+    s.second_read_below = 101.0  # every line is unsure
+    pieces = strips._cut_cells(gray, binarize(gray), cells, 17.0, s)
+    words = strips._read_strip(pieces, paper_tone(gray), 17, 17, s)
+    calls: list[tuple[int, int]] = []
+    real = second_reads.tesseract_chars
+
+    def counted(image, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(image.shape)
+        return real(image, *args, **kwargs)
+
+    monkeypatch.setattr(second_reads, "tesseract_chars", counted)
+    found: list[SecondRead] = []
+    out = second_read_unsure(words, pieces, cells, binarize(gray), 17.0, paper_tone(gray), s, found)
+    assert len(calls) == 1
+    assert len(found) == len(unsure_lines(words, 101.0)) >= 5
+    by_first = {r.first: r for r in found}
+    assert by_first["市民窓口課"].second == "市民窓口課"  # read twice, alike: no doubt
+    assert not by_first["市民窓口課"].disagrees
+    assert out == words  # no date or timing cell broke its grammar: the text is as first read
+    for r in found:  # each line's box lies in its own cell
+        assert any(c.x0 <= r.x0 and r.x1 <= c.x1 for c in cells)
