@@ -37,6 +37,9 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+BELOW: list[float] = []
+
+
 def read(path: Path, on: bool, cache: Path, cached: bool) -> tuple[list[dict], float, int]:
     """(records, CPU seconds of the OCR, pages) of one scanned image."""
     from piatable.extract.ocr.pages import scan_image_file
@@ -46,6 +49,8 @@ def read(path: Path, on: bool, cache: Path, cached: bool) -> tuple[list[dict], f
 
     settings = Settings()
     settings.ocr = replace(settings.ocr, second_read=on, workers=1)
+    if BELOW:
+        settings.ocr = replace(settings.ocr, second_read_below=BELOW[0])
     stamp = cache / ("on" if on else "off")
     if cached and (stamp / "done").exists():
         scans, _ = load_scans(stamp)
@@ -80,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="+", type=Path)
     ap.add_argument("--rows", action="store_true", help="list the rows whose warning changed")
     ap.add_argument("--cached", action="store_true", help="score the kept scans again, no OCR")
+    ap.add_argument("--below", type=float, help="ocr.second_read_below (its own cache)")
     args = ap.parse_args(argv)
+    if args.below is not None:
+        BELOW.append(args.below)
     if not args.cached:
         # Warm up (modules, the dictionary, the page cache) on a throwaway read: the first
         # read's CPU would count them.
@@ -93,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         for case in sorted(p for p in folder.iterdir() if (p / "expected" / "records.json").exists()):
             expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
             inputs = sorted(case.glob("input.*"))
-            cache = CACHE / folder.name / case.name
+            cache = (
+                CACHE / (f"below{args.below:g}" if args.below is not None else "") / folder.name / case.name
+            )
             outcomes = {}
             for mode in ("off", "on"):
                 t = time.perf_counter()

@@ -110,8 +110,21 @@ MISREADS: dict[str, str] = {
 # A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
 # Punctuation and dashes tesseract reads one for another (a stop for a comma, a bullet for a
-# dash, the long-vowel mark for a kanji one): look-alikes for ``lookalike_key``.
-PUNCTUATION_LOOKALIKES = ("、，,､", "。．.｡", "・･·-－‐−―ー一", "（(", "）)", "「｢", "」｣", "：:", "；;")
+# dash, the long-vowel mark for a kanji one, ＜ for く): look-alikes for ``lookalike_key``.
+PUNCTUATION_LOOKALIKES = (
+    "、，,､",
+    "。．.｡",
+    "・･·-－‐−―ー一",
+    "（(",
+    "）)",
+    "「｢",
+    "」｣",
+    "：:",
+    "；;",
+    # ＜ read as a kana (く市における措置＞, ぐ中間サーバー…: structure_fixes puts it back).
+    "＜<くぐ",
+    "＞>",
+)
 
 
 @lru_cache(maxsize=1)

@@ -252,55 +252,76 @@ def read_key(text: str) -> str:
     return regex.sub(r"([^\w\x02\x03])\1+", r"\1", lookalike_key(text))
 
 
-def _stretches(first: str, second: str) -> list[tuple[str, str, str]]:
-    """Where ``second`` reads otherwise than ``first`` beyond look-alikes and marks read twice:
-    for each such place, the stretch of ``first``'s key (``lookalike_key``, the line's ends
-    marked) with a character of context on either side, and the two reads' text round it
-    (``COST_CONTEXT`` characters each side) for the dictionary (difflib over the keys, which
-    keep one character per character of the reads without their spaces)."""
+@dataclass(slots=True)
+class _Place:
+    """A place where two reads of a line differ beyond look-alikes and marks read twice: the
+    second read's range in its key (``lookalike_key``, the line's ends marked: ``_START`` …
+    ``_END``), and each read's text round it (``COST_CONTEXT`` characters each side)."""
+
+    start: int
+    end: int
+    one: str
+    two: str
+    one_core: str  # the first read's characters at the place (key)
+    two_core: str
+
+
+def _places(first: str, second: str) -> list[_Place]:
+    """Where ``second`` reads otherwise than ``first`` (difflib over the keys, which keep one
+    character per character of the reads without their spaces)."""
     import difflib
 
     one, two = "".join(first.split()), "".join(second.split())
     a, b = _START + lookalike_key(one) + _END, _START + lookalike_key(two) + _END
     out = []
+    c = COST_CONTEXT
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal" or read_key(a[i1 - 1 : i2 + 1]) == read_key(b[j1 - 1 : j2 + 1]):
             continue
-        c = COST_CONTEXT
-        out.append(
-            (
-                a[max(i1 - 1, 0) : i2 + 1],
-                one[max(i1 - 1 - c, 0) : i2 - 1 + c],
-                two[max(j1 - 1 - c, 0) : j2 - 1 + c],
-            )
-        )
+        around = one[max(i1 - 1 - c, 0) : i2 - 1 + c], two[max(j1 - 1 - c, 0) : j2 - 1 + c]
+        out.append(_Place(j1, j2, *around, a[i1:i2], b[j1:j2]))
     return out
+
+
+def _numeral_restored(place: _Place) -> bool:
+    """The cell's line opens with a section numeral (Ⅰ…Ⅵ) where the second read has something
+    else (川, 皿, 帳, IT …): the form's heading put the numeral back (heading_fixes: only before
+    the rest of a top heading of the form), whatever either read made of it."""
+    core = place.one_core.strip(_START)
+    return place.start <= 1 and bool(core) and all(ch in "ⅠⅡⅢⅣⅤⅥ" for ch in core)
 
 
 def still_in_doubt(why: str, cell: str) -> bool:
     """Whether a second read's doubt (``why``: ``SecondRead.why``) still stands over a cell whose
-    text is now ``cell`` (after the OCR corrections): the cell does not read the second read,
-    and a stretch where the reads differ still reads as first read (look-alikes aside), the
-    second read's text there not reading far worse by the dictionary (its SudachiPy path cost
-    less than SECOND_WORSE_COST above the first's: ``における振置`` for ``における措置`` is the
-    second read's misread).  Where the corrections rewrote that stretch (from the dictionary or
-    the form), they vouch for it."""
+    text is now ``cell`` (after the OCR corrections).  The line the first read became is the
+    cell's line most like it; the doubt stands where that line and the second read still differ
+    at a place where the two reads differed, unless the second read's text there reads far
+    worse by the dictionary (its SudachiPy path cost SECOND_WORSE_COST or more above the
+    line's: ``における振置`` for ``における措置`` is the second read's own misread) or the place
+    is the section numeral the form's heading opened the line with (``_numeral_restored``).
+    A cell that reads the second read has no doubt left."""
     m = _WHY.match(why)
     if m is None:
         return True
     import ast
+    import difflib
 
     from piatable.normalize.tokenizer import default_tokenizer
 
     first, second = ast.literal_eval(m.group(1)), ast.literal_eval(m.group(2))
-    if second and read_key(second) in read_key(cell):
+    lines = [line for line in cell.split("\n") if line.strip()]
+    if not lines or (second and read_key(second) in read_key(cell)):
         return False
-    flat = _anchored([lookalike_key(line) for line in cell.split("\n")])
+    key = lookalike_key(first)
+    line = max(lines, key=lambda t: difflib.SequenceMatcher(None, key, lookalike_key(t)).ratio())
+    reads = _places(first, second)
     cost = default_tokenizer().path_cost
-    return any(
-        stretch in flat and cost(two) - cost(one) < SECOND_WORSE_COST
-        for stretch, one, two in _stretches(first, second)
-    )
+    for p in _places(line, second):
+        if not any(p.start <= r.end and r.start <= p.end for r in reads) or _numeral_restored(p):
+            continue
+        if cost(p.two) - cost(p.one) < SECOND_WORSE_COST:
+            return True
+    return False
 
 
 def settle_second_reads(rows: list) -> int:  # type: ignore[type-arg]
