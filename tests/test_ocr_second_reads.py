@@ -117,3 +117,78 @@ def test_one_tesseract_call_reads_every_unsure_line_of_a_page(monkeypatch):
     assert out == words  # no date or timing cell broke its grammar: the text is as first read
     for r in found:  # each line's box lies in its own cell
         assert any(c.x0 <= r.x0 and r.x1 <= c.x1 for c in cells)
+
+
+def test_a_date_cell_takes_the_second_read_only_when_the_grammar_is_certain():
+    """Six cells (x0 0, 100 … 500); the 変更日 cell's unsure line read ``2023/4/l日`` (no date)
+    and again ``2023/4/1`` (a date): taken.  A 項目 cell's is never taken, nor a date's second
+    read that is no date either."""
+    from piatable.extract.ocr.second_reads import _grammar_takes
+
+    cells = [strips._Cell(100 * k, 0, 100 * k + 90, 40) for k in range(6)]
+
+    def line(text: str, block: int, conf: float = 70.0, no: int = 1) -> list[TsvWord]:
+        return [
+            TsvWord(ch, 100 * (block - 1) + 8 * i, 10, 8, 12, conf, (block, 1, no))
+            for i, ch in enumerate(text)
+        ]
+
+    words = line("2023/4/l日", 1) + line("①部署", 2, 95.0, 2)
+    unsure = unsure_lines(words, 90.0)
+    assert _grammar_takes((1, 1, 1), line("2023/4/1", 1, 96.0, 9), words, unsure, cells)
+    assert not _grammar_takes((1, 1, 1), line("2023/4/", 1, 96.0, 9), words, unsure, cells)
+    words = line("2023/4/1", 1) + line("①部暑", 2, 70.0, 2)
+    unsure = unsure_lines(words, 90.0)
+    assert not _grammar_takes((1, 1, 1), line("2023/4/7", 1, 96.0, 9), words, unsure, cells)  # a date already
+    assert not _grammar_takes((2, 1, 2), line("①部署", 2, 96.0, 9), words, unsure, cells)  # no grammar there
+
+
+CASE = "samples/scan-ocr41/calc-mincho-200-t1"
+
+
+@pytest.fixture(scope="module")
+def scanned_case():  # type: ignore[no-untyped-def]
+    """A LibreOffice Calc table (IPAex Mincho, 200 dpi JPEG) read live, second reads off and on."""
+    import json
+    from dataclasses import replace
+
+    from piatable.pipeline import extract_document
+
+    from .conftest import ROOT
+
+    folder = ROOT / CASE
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    out = {}
+    for on in (False, True):
+        settings = Settings()
+        settings.ocr = replace(settings.ocr, second_read=on, workers=1)  # one strip a page: as measured
+        out[on] = extract_document(folder / "input.jpg", settings=settings).records
+    return expected, out
+
+
+def test_a_wrong_row_of_a_scan_is_warned_by_its_second_read(scanned_case):
+    """The Calc IPAex Mincho scan at 200 dpi: tesseract read ``①ＩＤ及び…`` as ``1D及び…``
+    (confidence 89), and the corrections made it ``ＩＤ及び…``: the ① is lost and nothing said
+    so.  Read again at 1.5× the line reads ``①1】D及び…``: the cell is ``ocr_suspect:before``,
+    the evidence quoting both reads; the text is as first read (no grammar for running text)."""
+    expected, records = scanned_case
+    lost = "＜中間サーバーにおける措置＞\nＩＤ及びパスワードによる認証を行う。"
+    assert expected[3]["before"] == "＜中間サーバーにおける措置＞\n①ＩＤ及びパスワードによる認証を行う。"
+    before = next(r for r in records[False] if r.before == lost)
+    after = next(r for r in records[True] if r.before == lost)
+    assert "ocr_suspect:before" not in before.flags
+    assert "ocr_suspect:before" in after.flags
+    why = next(e for e in after.evidence if "read twice" in e)
+    assert "'1D及びパスワードによる認証を行う。'" in why and "read again '①" in why
+
+
+def test_no_right_row_of_the_scan_gets_a_second_read_doubt(scanned_case):
+    expected, records = scanned_case
+    six = ("change_date", "item", "before", "after", "timing", "explanation")
+    truth = {tuple("".join(str(e.get(f) or "").split()) for f in six) for e in expected}
+    right = [
+        r for r in records[True] if tuple("".join(str(getattr(r, f) or "").split()) for f in six) in truth
+    ]
+    assert len(right) >= 5
+    for r in right:
+        assert not any("read twice" in e for e in r.evidence), r.evidence
