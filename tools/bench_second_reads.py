@@ -57,11 +57,21 @@ def read(path: Path, on: bool, cache: Path, cached: bool) -> tuple[list[dict], f
         cpu = float((stamp / "cpu").read_text())
     else:
         t0 = _cpu()
-        scans = scan_image_file(path, settings.ocr)
+        if path.suffix.lower() == ".pdf":
+            from piatable.extract.ocr.pages import scan_pdf
+            from piatable.extract.pdf import open_pdf
+
+            doc = open_pdf(path)
+            numbers = list(range(1, len(doc) + 1))
+            doc.close()
+            scans = scan_pdf(path, numbers, settings.ocr)
+        else:
+            scans = scan_image_file(path, settings.ocr)
         cpu = _cpu() - t0
         save_scans(stamp, scans, len(scans))
         (stamp / "cpu").write_text(f"{cpu:.3f}")
-    reading = scans_to_reading(scans, "scan", len(scans), settings.ocr)
+    kind = "pdf-ocr" if path.suffix.lower() == ".pdf" else "scan"
+    reading = scans_to_reading(scans, kind, len(scans), settings.ocr)
     res = reading_to_result(reading, str(path), settings)
     return [r.to_dict() for r in res.records], cpu, len(scans)
 

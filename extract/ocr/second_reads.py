@@ -237,6 +237,9 @@ def _flat(words: list[TsvWord]) -> str:
 # (おけるる) 4,200; a circled number put back (①ＩＤ及び for ＩＤ及び) 1,700.
 COST_CONTEXT = 3
 SECOND_WORSE_COST = 4000.0
+# Circled numbers: a second read that reads one more beside the one a line keeps (⑧② for ②,
+# ③④ for ③) read the numeral twice, as a mark read twice (``read_key``).
+_CIRCLED = regex.compile(r"[①-⑳]+")
 # A line's ends in ``_anchored`` text: a stretch at a line's start or end is looked for there.
 _START, _END = "\x02", "\x03"
 
@@ -264,6 +267,9 @@ class _Place:
     two: str
     one_core: str  # the first read's characters at the place (key)
     two_core: str
+    one_start: int  # where the place starts in the first read's key
+    # The second read has only circled numbers more there, beside one both have (⑧②, ③④).
+    numeral_twice: bool = False
 
 
 def _places(first: str, second: str) -> list[_Place]:
@@ -279,7 +285,8 @@ def _places(first: str, second: str) -> list[_Place]:
         if op == "equal" or read_key(a[i1 - 1 : i2 + 1]) == read_key(b[j1 - 1 : j2 + 1]):
             continue
         around = one[max(i1 - 1 - c, 0) : i2 - 1 + c], two[max(j1 - 1 - c, 0) : j2 - 1 + c]
-        out.append(_Place(j1, j2, *around, a[i1:i2], b[j1:j2]))
+        twice = i1 == i2 and _CIRCLED.fullmatch(b[j1:j2]) and bool(_CIRCLED.search(b[j2] + b[j1 - 1]))
+        out.append(_Place(j1, j2, *around, a[i1:i2], b[j1:j2], i1, bool(twice)))
     return out
 
 
@@ -291,14 +298,30 @@ def _numeral_restored(place: _Place) -> bool:
     return place.start <= 1 and bool(core) and all(ch in "ⅠⅡⅢⅣⅤⅥ" for ch in core)
 
 
-def still_in_doubt(why: str, cell: str) -> bool:
+def _heading_body_from(line: str) -> int | None:
+    """Where (in ``_anchored`` key positions) the body of a heading of the form starts when
+    ``line`` is one whole (its numbering aside: ``item_lines.strip_numbering``), else None."""
+    from .item_lines import printed_headings, strip_numbering
+
+    flat = "".join(line.split())
+    body = strip_numbering(flat)
+    if not body or body not in printed_headings() or not flat.endswith(body):
+        return None
+    return 1 + len(flat) - len(body)
+
+
+def still_in_doubt(why: str, cell: str, field: str | None = None) -> bool:
     """Whether a second read's doubt (``why``: ``SecondRead.why``) still stands over a cell whose
     text is now ``cell`` (after the OCR corrections).  The line the first read became is the
     cell's line most like it; the doubt stands where that line and the second read still differ
     at a place where the two reads differed, unless the second read's text there reads far
     worse by the dictionary (its SudachiPy path cost SECOND_WORSE_COST or more above the
     line's: ``における振置`` for ``における措置`` is the second read's own misread) or the place
-    is the section numeral the form's heading opened the line with (``_numeral_restored``).
+    is the section numeral the form's heading opened the line with (``_numeral_restored``), or,
+    in an item cell, lies in the words of a line that is a whole heading of the form (the
+    lexicon vouches for them, as for a heading read unsure: normalize/ocr_text.line_confs;
+    its numbering stays in doubt: ⑥委託先名 where the second read has ⑤), or is a circled
+    number the second read has more beside the one the line keeps (``_Place.numeral_twice``).
     A cell that reads the second read has no doubt left."""
     m = _WHY.match(why)
     if m is None:
@@ -315,9 +338,14 @@ def still_in_doubt(why: str, cell: str) -> bool:
     key = lookalike_key(first)
     line = max(lines, key=lambda t: difflib.SequenceMatcher(None, key, lookalike_key(t)).ratio())
     reads = _places(first, second)
+    body = _heading_body_from(line) if field == "item" else None
     cost = default_tokenizer().path_cost
     for p in _places(line, second):
         if not any(p.start <= r.end and r.start <= p.end for r in reads) or _numeral_restored(p):
+            continue
+        if p.numeral_twice:
+            continue
+        if body is not None and p.one_start >= body:
             continue
         if cost(p.two) - cost(p.one) < SECOND_WORSE_COST:
             return True
@@ -333,7 +361,7 @@ def settle_second_reads(rows: list) -> int:  # type: ignore[type-arg]
         for d in row.doubts:
             if d.kind == "ocr_suspect" and d.why.startswith(WHY_OPENING) and d.field:
                 cell = "\n".join(cl.text for cl in row.cells.get(d.field) or [])
-                if not still_in_doubt(d.why, cell):
+                if not still_in_doubt(d.why, cell, d.field):
                     dropped += 1
                     continue
             keep.append(d)
