@@ -192,3 +192,50 @@ def test_no_right_row_of_the_scan_gets_a_second_read_doubt(scanned_case):
     assert len(right) >= 5
     for r in right:
         assert not any("read twice" in e for e in r.evidence), r.evidence
+
+
+def _committed(case: str) -> tuple[list[dict], list[dict]]:
+    """(records read from the committed tesseract reads of a scan sample, its truth)."""
+    import json
+
+    from piatable.extract.ocr.reader import scans_to_reading
+    from piatable.pipeline import reading_to_result
+
+    from .conftest import ROOT
+
+    sys_path = str(ROOT / "tools")
+    import sys
+
+    if sys_path not in sys.path:
+        sys.path.insert(0, sys_path)
+    from ocr_cache import load_scans
+
+    folder = ROOT / case
+    settings = Settings()
+    scans, _ = load_scans(folder / "ocr")
+    reading = scans_to_reading(scans, "scan", len(scans), settings.ocr)
+    res = reading_to_result(reading, str(folder), settings)
+    return [r.to_dict() for r in res.records], json.loads(
+        (folder / "expected" / "records.json").read_text("utf-8")
+    )
+
+
+def test_the_second_reads_of_the_ocr46_scans_doubt_wrong_rows_only():
+    """samples/scan-ocr46 (tools/make_ocr46_samples.py; tuning), read from the committed reads
+    (each page's second reads kept in its page JSON): every row a second read doubts is wrong,
+    and the misread ``10万人以上30万償満`` is doubted with both reads quoted."""
+    six = ("change_date", "item", "before", "after", "timing", "explanation")
+    doubted = 0
+    for name in ("calc-gothic-300-t3", "calc-mincho-200-t1", "writer-gothic-200-t4", "writer-mincho-300-t2"):
+        got, expected = _committed(f"samples/scan-ocr46/{name}")
+        truth = {tuple("".join(str(e.get(f) or "").split()) for f in six) for e in expected}
+        for g in got:
+            whys = [e for e in g["evidence"] if "read twice" in e]
+            if whys:
+                doubted += 1
+                assert tuple("".join(str(g.get(f) or "").split()) for f in six) not in truth, whys
+        if name == "writer-gothic-200-t4":
+            row = next(g for g in got if "償満" in g["after"])
+            assert "ocr_suspect:after" in row["flags"]
+            assert any("'10万人以上30万償満'" in e and "'10万人以上30万人未満'" in e for e in row["evidence"])
+    assert doubted >= 5
