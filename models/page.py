@@ -31,6 +31,9 @@ class Word:
     line: int | None = None  # line number in a text input (1-based), for provenance
     # A stroke the document draws on the word: "underlined" (under it) or "struck" (through it).
     mark: str | None = None
+    # OCR: why the word's line is in doubt by a second read that disagreed with the first
+    # (extract/ocr/second_reads.py); the grid makes it ``ocr_suspect:<field>``.
+    second_read: str | None = None
 
 
 _new = object.__new__
@@ -51,6 +54,7 @@ def pdf_char(text: str, page: int, x0: float, x1: float, top: float, bottom: flo
     w.conf = None
     w.line = None
     w.mark = None
+    w.second_read = None
     return w
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .engine import TsvWord, parse_tsv
+from .second_reads import SecondRead
 
 
 @dataclass(slots=True)
@@ -32,6 +33,8 @@ class PageScan:
     unread: int = 0
     # Underlines (rulings.split_underlines): strokes under text, no row's ruling.
     underlines: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Lines whose second read disagreed with the first (second_reads.SecondRead).
+    second_reads: list = field(default_factory=list)  # type: ignore[type-arg]
 
     def to_json(self) -> dict:
         return {
@@ -45,6 +48,7 @@ class PageScan:
             "horizontal": [list(r) for r in self.horizontal],
             "vertical": [list(r) for r in self.vertical],
             "underlines": [list(r) for r in self.underlines],
+            "second_reads": [r.to_json() for r in self.second_reads],
         }
 
     @classmethod
@@ -61,4 +65,5 @@ class PageScan:
             parse_tsv(tsv),
             turned=data.get("turned", 0),
             underlines=[tuple(r) for r in data.get("underlines", [])],  # type: ignore[misc]
+            second_reads=[SecondRead.from_json(r) for r in data.get("second_reads", [])],
         )

@@ -115,7 +115,7 @@ def scan_image(
         )
     cells = table_cells(scan, settings) if settings.mode == "cells" else []
     if cells:
-        scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts)
+        scan.words = ocr_cells(clean, text_ink, cells, glyph, paper, settings, pool, parts, scan.second_reads)
         if page <= COVER_PAGES:
             # A cover printed above the table (a sheet's first rows): its own unruled or
             # lightly ruled lines, read apart (cover_zone.split_cover takes them off the table).
@@ -314,6 +314,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             max(tw.conf, 0.0),
         )
         words.extend(_split_at(w, vx))
+    mark_second_reads(words, scan.second_reads, s)
     under = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in scan.underlines]
     mark_underlined(words, under, settings.underline_band_em * scan.glyph * s)
     rulings = [(x0 * s, t * s, x1 * s, b * s) for x0, t, x1, b in [*scan.horizontal, *scan.vertical]]
@@ -337,6 +338,19 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     if scan.angle:
         pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
     return pw
+
+
+def mark_second_reads(words: list[Word], found: list, s: float) -> None:  # type: ignore[type-arg]
+    """Each word whose box's centre lies in the box of a line whose second read disagreed
+    (``second_reads.SecondRead``, pixels; ``s``: points per pixel) carries its why
+    (``Word.second_read``): the grid makes it the doubt ``ocr_suspect:<field>`` of its cell."""
+    for r in found:
+        if not r.disagrees:
+            continue
+        for w in words:
+            x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+            if r.x0 * s <= x <= r.x1 * s and r.top * s <= y <= r.bottom * s:
+                w.second_read = r.why
 
 
 _LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")

@@ -208,10 +208,12 @@ def ocr_cells(  # type: ignore[no-untyped-def]
     settings: OcrSettings,
     pool: Executor | None = None,
     parts: int = 1,
+    second_reads: list | None = None,  # type: ignore[type-arg]
 ):
     """Cells with ink, cut out (inside their borders) and read on strips of the page's
     ``paper`` tone: one tesseract call per strip, ``parts`` strips of about equal area read in
-    ``pool`` (so that a page's cells keep every core busy while the next page is prepared)."""
+    ``pool`` (so that a page's cells keep every core busy while the next page is prepared).
+    The unsure lines are read a second time (``second_reads``: where the reads disagree)."""
     pieces = _cut_cells(clean, ink, cells, glyph, settings)
     if not pieces:
         return []
@@ -228,6 +230,11 @@ def ocr_cells(  # type: ignore[no-untyped-def]
     words = reread_lost_lines(words, pieces, ink, glyph, settings, read)
     if settings.reread_cells:
         words = reread_broken_cells(words, pieces, cells, paper, gap, settings)
+    if settings.second_read:
+        from .second_reads import second_read_unsure
+
+        found = second_reads if second_reads is not None else []
+        words = second_read_unsure(words, pieces, cells, ink, glyph, paper, settings, found)
     return words
 
 

@@ -497,6 +497,18 @@ class OcrSettings:
     reread_cost_worse: float = 1000.0
     reread_cost_plain: float = 4000.0
     reread_cost_margin: float = 150.0
+    # A second read of the unsure lines (extract/ocr/second_reads.py): a cell's text line whose
+    # least sure character read below second_read_below is read again scaled by
+    # second_read_scale (at most second_read_max_lines a page, the least sure first, all in one
+    # tesseract call); a second read that differs beyond look-alikes makes the cell
+    # ocr_suspect:<field>, quoting both reads (the text is changed only where a date or timing
+    # cell's grammar takes the second read).  Measured live (tools/bench_second_reads.py, one
+    # strip a page): 0-18 such lines a page, one more tesseract call costing +8-12% CPU per page
+    # on the scan sample sets, +26% on the small print of samples/scan-ocr46; the cap bounds it.
+    second_read: bool = True
+    second_read_below: float = 90.0
+    second_read_scale: float = 1.5
+    second_read_max_lines: int = 16
     # Finding the table pages: resolution of the quick look, the top share of a page read when
     # it has no grid, the vertical rulings that make a grid, and documents short enough to
     # read every page without looking first.
