@@ -42,9 +42,6 @@ from .chars import (
 )
 from .items import heading_score, is_form_heading
 from .partition_lists import (
-    CHOICE_LINE_BONUS,
-    CHOICE_RUN_CAP,
-    DELETED_BLOCK_BONUS,
     SEQUENCE_CUT_PENALTY,
     VALUE_BEFORE_HEADING_PENALTY,
     block_opening,
@@ -552,28 +549,6 @@ class BlockScorer:
         return self.t[k][-1:] not in SENTENCE_END and self.w[k] >= self.wb - 2
 
 
-# Rounding allowance of ``_bonus_bound`` (cost units; costs are sums of a few dozen terms).
-BOUND_SLACK = 1e-6
-
-
-def _bonus_bound(s: StreamSettings) -> float | None:
-    """The most that the bonuses of ``costs_from`` (every negative term) can take off a cut's
-    item cost, so that ``cost(i, j) >= item_cost[i] + cut_i[i] - bound`` for every j; None when
-    a weight of the settings is negative (the other terms then need not be >= 0)."""
-    weights = (s.over_width_penalty, s.split_word_penalty, s.balance_weight, s.heading_opens_body_penalty)
-    if min(*weights, s.disjoint_pair_penalty) < 0 or s.shared_opening_min_chars <= 0:
-        return None
-    opening = max(s.shared_opening_bonus, SHARED_MARKER_BONUS, 0.0)
-    # The explanation's overlap term is -EXPLANATION_OVERLAP_WEIGHT * (after - before), both
-    # shares in [0, 1]; the last line's 削除 takes its place.
-    overlap = max(DELETION_ONLY_BONUS, EXPLANATION_OVERLAP_WEIGHT)
-    # An empty before (j = i) or after (j = n) cell earns the explained-empty bonus alone; a cut
-    # with both cells earns the others.
-    choices = CHOICE_LINE_BONUS * CHOICE_RUN_CAP
-    block = s.heading_opens_body_penalty + DELETED_BLOCK_BONUS
-    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS + choices + block)
-
-
 def best_partition(scorer: BlockScorer) -> Partition:
     """The (i, j) of least cost, with a confidence from its margin over the runner-up."""
     n = scorer.n
@@ -584,7 +559,9 @@ def best_partition(scorer: BlockScorer) -> Partition:
     # A block opening with a section of the form (Ⅰ…Ⅵ) opens with its item: the item is not
     # empty, however wide its lines (an item column as wide as the before / after columns).
     lo = 1 if scorer.lines[0].text[:1] in SECTION_NUMERALS else 0
-    bonus = _bonus_bound(scorer.s)
+    from .partition_bounds import BOUND_SLACK, bonus_bound
+
+    bonus = bonus_bound(scorer.s)
     item_cost, cut_i = scorer.item_cost, scorer.cut_i
     for i in range(lo, n + 1):
         if i > lo and scorer.over_i[i] > MAX_OVER_WIDTH_ITEM_LINES:

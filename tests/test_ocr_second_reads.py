@@ -8,9 +8,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from piatable.extract.ocr import strips
-from piatable.extract.ocr.corrections import lookalike_key
 from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.ink import binarize, paper_tone
+from piatable.extract.ocr.lookalikes import lookalike_key
 from piatable.extract.ocr.second_reads import SecondRead, second_read_unsure, still_in_doubt, unsure_lines
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings

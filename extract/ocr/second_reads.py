@@ -7,7 +7,7 @@ middle of the white towards the lines above and below, as ``line_rereads`` cuts 
 scaled by ``ocr.second_read_scale``; the page's such strips are stacked one under another on the
 paper's tone and read in ONE tesseract call (a page of lines costs one process start, not one
 per line).  The two reads of a line are compared as their look-alikes cannot tell them apart
-(``corrections.lookalike_key``: ー/一, ロ/口, 、/，, widths …):
+(``lookalikes.lookalike_key``: ー/一, ロ/口, 、/，, widths …):
 
 - the same: nothing is said (a look-alike is the corrections' business);
 - different: the line's words carry the evidence (``SecondRead``: both reads quoted), and the
@@ -29,9 +29,9 @@ import regex
 
 from piatable.settings import OcrSettings
 
-from .corrections import lookalike_key
 from .engine import TsvWord, tesseract_chars
 from .line_rereads import REREAD_LINE_BASE, _bands, _bands_of, ink_crop
+from .lookalikes import lookalike_key
 
 # Line numbers of the second read start here (beyond line_rereads' own), so that a line put in
 # from the second read never meets another's.
@@ -250,7 +250,7 @@ def _anchored(lines: list[str]) -> str:
 
 
 def read_key(text: str) -> str:
-    """``corrections.lookalike_key`` with a mark repeated (``--``, ``。。``: a stroke read twice)
+    """``lookalikes.lookalike_key`` with a mark repeated (``--``, ``。。``: a stroke read twice)
     written once."""
     return regex.sub(r"([^\w\x02\x03])\1+", r"\1", lookalike_key(text))
 

@@ -14,7 +14,7 @@ from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING, TIMING_CHOICE
 
-from ..chars import MARKER_ALONE, SENTENCE_END, char_width, display_width, starts_paragraph
+from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
 from .choice_boxes import join_choice_boxes
@@ -27,6 +27,7 @@ from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
+from .run_ons import mark_run_ons
 from .squeezed_gaps import squeezed_gap
 from .wrapped_timing import join_wrapped_timing
 
@@ -60,10 +61,6 @@ TIMING_COLUMN = 4
 def _is_date_part(text: str) -> bool:
     """A date, the head of a wrapped one (令和元年５月) or what it leaves on the next line (１日)."""
     return bool(DATE_AT_START.match(text) or is_date_head(text) or _DATE_PIECE.match(text.strip()))
-
-
-# An after cell's last line that points at the text above it in that cell.
-_POINTS_ABOVE = regex.compile(r"^上記(?:を|の)?(?:とおり)?(?:新規)?追加$")
 
 
 # The end of a check box of a form (``[ ○ ]``, ``[ ]``, ``[○]``, or its closing bracket alone).
@@ -558,7 +555,7 @@ def layout_page_rows(
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
     # (令和２年３月 / ３１日).
-    _mark_run_ons(cols, hy, settings)
+    mark_run_ons(cols, hy, settings, TIMING_COLUMN)
     own_lines = [ln for lines in cols.values() for ln in lines]
     carried = carries(cols, carry, align, hy)
     if carried:
@@ -585,29 +582,3 @@ def layout_page_rows(
     broken_row_doubts(res)
     crossing_row_doubts(res, hy)
     return res
-
-
-def _mark_run_ons(cols: dict[int, list[Line]], hy: float, settings: GridSettings) -> None:
-    """Mark the lines of the text columns that run on into the next line of their column: full
-    to the column's wrap width (within one unit), not ending a sentence, the next line right
-    below and opening no paragraph."""
-    for c, lines in cols.items():
-        if c in (0, TIMING_COLUMN) or len(lines) < 2:
-            continue
-        width = wrap_width([float(display_width(ln.text)) for ln in lines], settings)
-        for a, b in itertools.pairwise(lines):
-            ta, tb = a.text.strip(), b.text.strip()
-            a.runs_on = bool(
-                ta
-                and tb
-                and b.top - a.bottom < hy
-                and (
-                    (
-                        display_width(ta) >= width - 1
-                        and ta[-1] not in SENTENCE_END
-                        and not starts_paragraph(tb)
-                    )
-                    # 上記を新規追加 closes the cell whose text it points at.
-                    or bool(_POINTS_ABOVE.match(tb))
-                )
-            )

@@ -7,10 +7,8 @@ points, and character cells.  ``--set section.key=value`` on the command line ch
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
-
-from .errors import SettingsError
 
 # The before → after diff (normalize/diff.py): a kept run shorter than this many characters
 # between two changes is folded into them (通知カード → 個人番号通知書 share only 通知).
@@ -588,33 +586,11 @@ class Settings:
         return asdict(self)
 
     def set(self, assignment: str) -> None:
-        """Apply one ``section.key=value`` assignment, naming the bad key when there is one."""
-        key, sep, value = assignment.partition("=")
-        section_name, dot, name = key.strip().partition(".")
-        if not sep or not dot:
-            raise SettingsError(f"setting {assignment!r} is not of the form section.key=value")
-        section = getattr(self, section_name, None)
-        if section is None or section_name not in {f.name for f in fields(self)}:
-            raise SettingsError(f"unknown settings section {section_name!r}")
-        types = {f.name: f.type for f in fields(section)}
-        if name not in types:
-            raise SettingsError(f"unknown setting {section_name}.{name}")
-        current = getattr(section, name)
-        try:
-            setattr(section, name, _parse(current, value.strip()))
-        except ValueError as exc:
-            raise SettingsError(f"bad value for {section_name}.{name}: {value!r}") from exc
+        """Apply one ``section.key=value`` assignment, naming the bad key when there is one
+        (``SettingsError``); see ``setting_assignments.apply_assignment``."""
+        from .setting_assignments import apply_assignment
 
-
-def _parse(current: Any, value: str) -> Any:
-    """``value`` read as the type of ``current`` (true/false, yes/no, 1/0 for a flag)."""
-    if isinstance(current, bool):
-        if value.lower() in ("true", "1", "yes", "on"):
-            return True
-        if value.lower() in ("false", "0", "no", "off"):
-            return False
-        raise ValueError(value)
-    return type(current)(value)
+        apply_assignment(self, assignment)
 
 
 DEFAULT_SETTINGS = Settings()
