@@ -6,14 +6,12 @@ from __future__ import annotations
 from piatable.settings import StreamSettings
 
 from .partition import (
-    CHOICE_LINE_BONUS,
-    CHOICE_RUN_CAP,
     CLIPPED_PAIR_BONUS,
-    DELETED_BLOCK_BONUS,
     DELETION_ONLY_BONUS,
     EXPLANATION_OVERLAP_WEIGHT,
     SHARED_MARKER_BONUS,
 )
+from .partition_lists import CHOICE_LINE_BONUS, CHOICE_RUN_CAP, DELETED_BLOCK_BONUS
 
 # Rounding allowance of ``bonus_bound`` (cost units; costs are sums of a few dozen terms).
 BOUND_SLACK = 1e-6
