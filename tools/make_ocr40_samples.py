@@ -163,24 +163,33 @@ def case_of(
     return case, look
 
 
+# (program, font, dpi) of the four looks every scanned set has (Calc and Writer, Mincho and
+# Gothic, 200 and 300 dpi); some sets take fewer or more.
+KINDS = (
+    ("calc", "mincho", 200),
+    ("writer", "mincho", 300),
+    ("calc", "gothic", 300),
+    ("writer", "gothic", 200),
+)
+
+
+def kind_cases(
+    kinds: tuple[tuple[str, str, int], ...], rows: tuple[dict, ...], heldout: bool, seed: str = "ocr40"
+) -> list[tuple[mos.Case, dict]]:
+    """One case of ``rows`` per (program, font, dpi) of ``kinds``, named
+    ``<program>-<font>-<dpi>-<t|h><k>`` (``case_of`` draws the rest of its look with ``seed``)."""
+    tag = "h" if heldout else "t"
+    return [
+        case_of(f"{maker}-{font}-{dpi}-{tag}{k}", rows, maker, heldout, seed=seed)
+        for k, (maker, font, dpi) in enumerate(kinds, 1)
+    ]
+
+
 def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
     """Calc and Writer, Mincho and Gothic, 200 and 300 dpi: four tuning cases, two held-out."""
     if heldout:
-        kinds = [("calc", "mincho", 300), ("writer", "gothic", 200)]
-        rows = HELDOUT_ROWS
-    else:
-        kinds = [
-            ("calc", "mincho", 200),
-            ("writer", "mincho", 300),
-            ("calc", "gothic", 300),
-            ("writer", "gothic", 200),
-        ]
-        rows = TUNING_ROWS
-    tag = "h" if heldout else "t"
-    return [
-        case_of(f"{maker}-{font}-{dpi}-{tag}{k}", rows, maker, heldout)
-        for k, (maker, font, dpi) in enumerate(kinds, 1)
-    ]
+        return kind_cases((("calc", "mincho", 300), ("writer", "gothic", 200)), HELDOUT_ROWS, True)
+    return kind_cases(KINDS, TUNING_ROWS, False)
 
 
 def scan(pdf: Path, target: Path, look: dict) -> None:

@@ -140,27 +140,15 @@ HELDOUT_ROWS = (
 
 def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
     """Calc and Writer, Mincho and Gothic, 200 and 300 dpi: six tuning cases, four held-out."""
-    kinds = [
-        ("calc", "mincho", 200),
-        ("writer", "mincho", 300),
-        ("calc", "gothic", 300),
-        ("writer", "gothic", 200),
-    ]
-    if not heldout:
-        kinds += [("calc", "gothic", 200), ("writer", "mincho", 200)]
-    rows = HELDOUT_ROWS if heldout else TUNING_ROWS
-    tag = "h" if heldout else "t"
-    return [
-        m40.case_of(f"{maker}-{font}-{dpi}-{tag}{k}", rows, maker, heldout, seed="ocr41")
-        for k, (maker, font, dpi) in enumerate(kinds, 1)
-    ]
+    if heldout:
+        return m40.kind_cases(m40.KINDS, HELDOUT_ROWS, True, seed="ocr41")
+    more = (("calc", "gothic", 200), ("writer", "mincho", 200))
+    return m40.kind_cases(m40.KINDS + more, TUNING_ROWS, False, seed="ocr41")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        m40.build_scans(SETS[name], name, set_cases(name.startswith("heldout")))
-    return 0
+    return m40.make_sets(argv, __doc__, SETS, set_cases)
 
 
 if __name__ == "__main__":

@@ -196,9 +196,7 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        m40.build_scans(SETS[name], name, set_cases(name.startswith("heldout")))
-    return 0
+    return m40.make_sets(argv, __doc__, SETS, set_cases)
 
 
 if __name__ == "__main__":

@@ -121,20 +121,9 @@ HELDOUT_ROWS = (
 )
 
 
-# (program, font, dpi) of the cases of each set.
-KINDS = (
-    ("calc", "mincho", 200),
-    ("writer", "mincho", 300),
-    ("calc", "gothic", 300),
-    ("writer", "gothic", 200),
-)
-
-
 def set_cases(heldout: bool) -> list[tuple[m40.mos.Case, dict]]:
-    """Calc and Writer, Mincho and Gothic, 200 and 300 dpi (KINDS): four cases in each set."""
-    rows, tag = (HELDOUT_ROWS, "h") if heldout else (TUNING_ROWS, "t")
-    names = [f"{maker}-{font}-{dpi}-{tag}{k}" for k, (maker, font, dpi) in enumerate(KINDS, 1)]
-    return [m40.case_of(n, rows, k[0], heldout, seed="ocr44") for n, k in zip(names, KINDS, strict=True)]
+    """Calc and Writer, Mincho and Gothic, 200 and 300 dpi (``m40.KINDS``): four cases in each set."""
+    return m40.kind_cases(m40.KINDS, HELDOUT_ROWS if heldout else TUNING_ROWS, heldout, seed="ocr44")
 
 
 def main(argv: list[str] | None = None) -> int:
