@@ -28,8 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn, table_cases
-from make_office_samples import SAMPLES, Case, plain_case
+from make_flow22_samples import build_redrawn, split_sets, table_cases
+from make_office_samples import Case, plain_case
 
 # Rows kept per table.
 ROWS_MAX = 9
@@ -94,10 +94,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return table_cases("b40", heldout, redrawn, _case, HELDOUT if heldout else TUNING)
 
 
-SETS = {
-    "office-boxes40": (SAMPLES / "office-boxes40", lambda r: _cases(False, r)),
-    "heldout-boxes40": (SAMPLES / "heldout-boxes40", lambda r: _cases(True, r)),
-}
+SETS = split_sets("boxes40", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, varied_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import HELDOUT_DIR, TUNING_TABLES, Case, load_table, varied_case
 
 TUNING_CASES = 4
 HELDOUT_CASES = 3
@@ -75,15 +75,38 @@ def drawn_cases(
     return cases
 
 
+def scaled_run(
+    seed: str,
+    name: str,
+    pool: list[dict],
+    maker: str,
+    heldout: bool,
+    counts: tuple[int, ...],
+    scales: tuple[float, ...],
+) -> tuple[Case, tuple[float, ...], random.Random]:
+    """A contiguous run of ``pool``'s rows (its length drawn from ``counts``) in a look
+    ``varied_case`` draws, its column widths scaled by a factor drawn from ``scales`` (Calc:
+    width units, rounded, at least 4; Writer: cm to 0.1): the case, the scaled widths and the
+    RNG (seeded ``piatable-<seed>-<name>``) for the caller's further draws (make_boxes44 and
+    make_boxes46)."""
+    rng = random.Random(f"piatable-{seed}-{name}")
+    n = min(len(pool), rng.choice(counts))
+    start = rng.randrange(len(pool) - n + 1)
+    c = varied_case(name, pool[start : start + n], maker, heldout=heldout)
+    scale = rng.choice(scales)
+    if maker == "calc":
+        widths = tuple(float(max(4, round(w * scale))) for w in c.widths)
+    else:
+        widths = tuple(round(w * scale, 1) for w in c.widths)
+    return c, widths, rng
+
+
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per maker, named ``[h]b42-<maker>-v<k>``."""
     return drawn_cases("b42", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES))
 
 
-SETS = {
-    "office-boxes42": (SAMPLES / "office-boxes42", lambda r: _cases(False, r)),
-    "heldout-boxes42": (SAMPLES / "heldout-boxes42", lambda r: _cases(True, r)),
-}
+SETS = split_sets("boxes42", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,8 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import HELDOUT_CASES, TUNING_CASES, drawn_cases
-from make_flow22_samples import build_redrawn
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, varied_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import HELDOUT_DIR, TUNING_TABLES, Case, load_table, varied_case
 
 TUNING_POOL = ("juki", "municipal", "kokuho", "zeimu")
 # Looks drawn per case before giving up on holding both kinds of rows.
@@ -135,10 +135,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return drawn_cases("b43", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES), _pool(heldout))
 
 
-SETS = {
-    "office-boxes43": (SAMPLES / "office-boxes43", lambda r: _cases(False, r)),
-    "heldout-boxes43": (SAMPLES / "heldout-boxes43", lambda r: _cases(True, r)),
-}
+SETS = split_sets("boxes43", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

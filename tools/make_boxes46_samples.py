@@ -19,16 +19,15 @@ texts.
 
 from __future__ import annotations
 
-import random
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_boxes42_samples import _pool, drawn_cases
-from make_flow22_samples import build_redrawn
-from make_office_samples import MERGEABLE, SAMPLES, Case, varied_case
+from make_boxes42_samples import _pool, drawn_cases, scaled_run
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import MERGEABLE, Case
 
 TUNING_CASES = 5
 HELDOUT_CASES = 4
@@ -44,15 +43,7 @@ SIZES = (9.0, 10.0, 11.0)
 
 
 def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
-    rng = random.Random(f"piatable-boxes46-{name}")
-    n = min(len(pool), rng.choice(ROW_COUNTS))
-    start = rng.randrange(len(pool) - n + 1)
-    c = varied_case(name, pool[start : start + n], maker, heldout=heldout)
-    scale = rng.choice(WIDTH_SCALES)
-    if maker == "calc":
-        widths = tuple(float(max(4, round(w * scale))) for w in c.widths)
-    else:
-        widths = tuple(round(w * scale, 1) for w in c.widths)
+    c, widths, rng = scaled_run("boxes46", name, pool, maker, heldout, ROW_COUNTS, WIDTH_SCALES)
     merge = rng.random() < MERGED_SHARE
     keys = rng.choice(MERGE_KEYS) if merge else c.merge_keys
     font = rng.choice(office.HELDOUT_FONTS if heldout else office.TUNING_FONTS)
@@ -73,10 +64,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return drawn_cases("b46", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES), _pool(heldout))
 
 
-SETS = {
-    "office-boxes46": (SAMPLES / "office-boxes46", lambda r: _cases(False, r)),
-    "heldout-boxes46": (SAMPLES / "heldout-boxes46", lambda r: _cases(True, r)),
-}
+SETS = split_sets("boxes46", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

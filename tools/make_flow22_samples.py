@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -107,12 +108,6 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-flow22": (SAMPLES / "office-flow22", lambda r: _cases(False, r)),
-    "heldout-flow22": (SAMPLES / "heldout-flow22", lambda r: _cases(True, r)),
-}
-
-
 def table_cases(
     prefix: str, heldout: bool, redrawn: frozenset[str], make, only: tuple[str, ...] | None = None
 ) -> list[Case]:
@@ -137,19 +132,20 @@ def table_cases(
     return cases
 
 
-def paired_sets(name: str, prefix: str, make, tuning: tuple[str, ...], heldout: tuple[str, ...]) -> dict:
-    """The ``office-<name>`` (tuning tables ``tuning``) and ``heldout-<name>`` (held-out tables
-    ``heldout``) sets of a generator, as ``build_redrawn`` takes them; cases named and made as
-    ``table_cases`` makes them (tools/make_boxes41_samples.py)."""
+def split_sets(name: str, cases: Callable[[bool, frozenset[str]], list[Case]]) -> dict:
+    """The ``office-<name>`` (tuning) and ``heldout-<name>`` sets of a generator as
+    ``build_redrawn`` takes them: name → (folder under samples/, ``cases(heldout, redrawn)``
+    with ``heldout`` bound)."""
     return {
-        f"{kind}-{name}": (
-            SAMPLES / f"{kind}-{name}",
-            lambda r, held=(kind == "heldout"): table_cases(
-                prefix, held, r, make, heldout if held else tuning
-            ),
-        )
+        f"{kind}-{name}": (SAMPLES / f"{kind}-{name}", lambda r, held=(kind == "heldout"): cases(held, r))
         for kind in ("office", "heldout")
     }
+
+
+def paired_sets(name: str, prefix: str, make, tuning: tuple[str, ...], heldout: tuple[str, ...]) -> dict:
+    """``split_sets`` of cases named and made as ``table_cases`` makes them, from the tuning
+    tables ``tuning`` or the held-out tables ``heldout`` (tools/make_boxes41_samples.py)."""
+    return split_sets(name, lambda held, r: table_cases(prefix, held, r, make, heldout if held else tuning))
 
 
 def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
@@ -169,6 +165,9 @@ def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
                 print(f"{case}: not printed in full, drawn again", file=sys.stderr)
                 redrawn.add(case)
     return 0
+
+
+SETS = split_sets("flow22", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

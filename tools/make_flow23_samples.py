@@ -27,11 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn, table_cases
+from make_flow22_samples import build_redrawn, split_sets, table_cases
 from make_office_samples import (
     DASH_DATES,
     HELDOUT_BREAK_WIDTHS,
-    SAMPLES,
     TUNING_BREAK_WIDTHS,
     Case,
     plain_case,
@@ -118,10 +117,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return table_cases("f23", heldout, redrawn, _case)
 
 
-SETS = {
-    "office-flow23": (SAMPLES / "office-flow23", lambda r: _cases(False, r)),
-    "heldout-flow23": (SAMPLES / "heldout-flow23", lambda r: _cases(True, r)),
-}
+SETS = split_sets("flow23", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,10 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn, table_cases
+from make_flow22_samples import build_redrawn, split_sets, table_cases
 from make_office_samples import (
     HELDOUT_BREAK_WIDTHS,
-    SAMPLES,
     TUNING_BREAK_WIDTHS,
     Case,
     plain_case,
@@ -112,10 +111,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return table_cases("l25", heldout, redrawn, _case, HELDOUT if heldout else TUNING)
 
 
-SETS = {
-    "office-loss25": (SAMPLES / "office-loss25", lambda r: _cases(False, r)),
-    "heldout-loss25": (SAMPLES / "heldout-loss25", lambda r: _cases(True, r)),
-}
+SETS = split_sets("loss25", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import drawn_cases
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, printed_rows
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, printed_rows
 
 TUNING_CASES = 4
 HELDOUT_CASES = 3
@@ -124,10 +124,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return drawn_cases("n43", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES))
 
 
-SETS = {
-    "office-narrow43": (SAMPLES / "office-narrow43", lambda r: _cases(False, r)),
-    "heldout-narrow43": (SAMPLES / "heldout-narrow43", lambda r: _cases(True, r)),
-}
+SETS = split_sets("narrow43", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_flow22_samples import build_redrawn, table_cases
-from make_office_samples import SAMPLES, Case, plain_case
+from make_flow22_samples import build_redrawn, split_sets, table_cases
+from make_office_samples import Case, plain_case
 
 # Rows kept per table.
 ROWS_MAX = 8
@@ -88,10 +88,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return table_cases("p25", heldout, redrawn, _case)
 
 
-SETS = {
-    "office-pair25": (SAMPLES / "office-pair25", lambda r: _cases(False, r)),
-    "heldout-pair25": (SAMPLES / "heldout-pair25", lambda r: _cases(True, r)),
-}
+SETS = split_sets("pair25", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,8 +30,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn, table_cases
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, plain_case
+from make_flow22_samples import build_redrawn, split_sets, table_cases
+from make_office_samples import HELDOUT_DIR, TUNING_TABLES, Case, load_table, plain_case
 
 # Rows of each table kept (before the added rows go in).
 ROWS_MAX = 6
@@ -181,10 +181,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return added + wrapped
 
 
-SETS = {
-    "office-raw40": (SAMPLES / "office-raw40", lambda r: _cases(False, r)),
-    "heldout-raw40": (SAMPLES / "heldout-raw40", lambda r: _cases(True, r)),
-}
+SETS = split_sets("raw40", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,8 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
 # Rows of each table kept (before the added rows go in).
 ROWS_MAX = 6
@@ -128,10 +128,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-raw46": (SAMPLES / "office-raw46", lambda r: _cases(False, r)),
-    "heldout-raw46": (SAMPLES / "heldout-raw46", lambda r: _cases(True, r)),
-}
+SETS = split_sets("raw46", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import drawn_cases
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, varied_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, varied_case
 
 TUNING_CASES = 4
 HELDOUT_CASES = 3
@@ -82,10 +82,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return drawn_cases("v44", heldout, redrawn, _case, (HELDOUT_CASES, TUNING_CASES))
 
 
-SETS = {
-    "office-values44": (SAMPLES / "office-values44", lambda r: _cases(False, r)),
-    "heldout-values44": (SAMPLES / "heldout-values44", lambda r: _cases(True, r)),
-}
+SETS = split_sets("values44", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
-from make_flow22_samples import build_redrawn, table_cases
-from make_office_samples import SAMPLES, Case, plain_case
+from make_flow22_samples import build_redrawn, split_sets, table_cases
+from make_office_samples import Case, plain_case
 
 # Rows kept per table.
 ROWS_MAX = 8
@@ -76,10 +76,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return [c for c in table_cases("w25", heldout, redrawn, _case) if c.maker == "calc"]
 
 
-SETS = {
-    "office-wrapdate25": (SAMPLES / "office-wrapdate25", lambda r: _cases(False, r)),
-    "heldout-wrapdate25": (SAMPLES / "heldout-wrapdate25", lambda r: _cases(True, r)),
-}
+SETS = split_sets("wrapdate25", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:
