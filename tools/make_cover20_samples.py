@@ -272,9 +272,7 @@ def build(set_name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":

@@ -302,9 +302,8 @@ def cases(heldout: bool) -> list[tuple[str, dict, str, list[dict], str, float]]:
         rng = random.Random(f"piatable-cover2-{name}")
         facts = cover_of(rng, heldout)
         start = rng.randrange(len(pool) - 3)
-        rows = mos.printed_rows(pool[start : start + 2], rng.choice(mos.DATE_STYLES))
-        fonts = mos.HELDOUT_FONTS if heldout else mos.TUNING_FONTS
-        out.append((name, facts, layout, rows, rng.choice(fonts), rng.choice((10.0, 10.5, 11.0))))
+        rows, font, size = mos.drawn_look(rng, pool[start : start + 2], heldout, (10.0, 10.5, 11.0))
+        out.append((name, facts, layout, rows, font, size))
     return out
 
 
@@ -325,9 +324,7 @@ def build(set_name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":

@@ -138,11 +138,7 @@ def case_of(
     font = "IPAexMincho" if "mincho" in name else "IPAexGothic"
     if heldout:
         font = "IPAMincho" if "mincho" in name else "IPAGothic"
-    widths = rng.choice(
-        (mos.HELDOUT_CALC_WIDTHS if heldout else mos.TUNING_CALC_WIDTHS)
-        if maker == "calc"
-        else (mos.HELDOUT_WRITER_WIDTHS if heldout else mos.TUNING_WRITER_WIDTHS)
-    )
+    widths = rng.choice(mos.widths_of(maker, heldout))
     case = mos.Case(
         name=name,
         rows=mos.printed_rows(
@@ -221,11 +217,6 @@ def write_ocr(target: Path) -> None:
     save_scans(ocr, scans, len(scans))
 
 
-def build(name: str) -> None:
-    """Make set ``name`` anew: its cases' scans, truths, tesseract reads and ``cases.json``."""
-    build_scans(SETS[name], name, set_cases(name.startswith("heldout")))
-
-
 def build_scans(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) -> None:
     """Folder ``root`` made anew from ``made_cases`` (a case and its look, as ``case_of`` gives):
     each case's scan, truth, tesseract read, and the set's ``cases.json``."""
@@ -257,9 +248,7 @@ def make_sets(argv: list[str] | None, doc: str | None, sets: dict[str, Path], ca
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return make_sets(argv, __doc__, SETS, set_cases)
 
 
 if __name__ == "__main__":

@@ -169,11 +169,7 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
     for k, (maker, font, dpi, full) in enumerate(kinds, 1):
         name = f"{maker}-{font.lower()}-{dpi}-{'fw' if full else 'hw'}-{tag}{k}"
         rng = random.Random(f"piatable-ocr42-{name}")
-        widths = rng.choice(
-            (mos.HELDOUT_CALC_WIDTHS if heldout else mos.TUNING_CALC_WIDTHS)
-            if maker == "calc"
-            else (mos.HELDOUT_WRITER_WIDTHS if heldout else mos.TUNING_WRITER_WIDTHS)
-        )
+        widths = rng.choice(mos.widths_of(maker, heldout))
         rows = [dict(r, change_date_raw="") for r in _rows(template, full)]
         case = mos.Case(
             name=name,

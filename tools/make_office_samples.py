@@ -897,6 +897,14 @@ def _rng(name: str) -> random.Random:
     return random.Random(f"piatable-office-{name}")
 
 
+def widths_of(maker: str, heldout: bool) -> tuple[tuple[float, ...], ...]:
+    """The column widths a case of ``maker`` draws from (Calc: width units; Writer: cm), the
+    held-out set's or the tuning set's."""
+    if maker == "calc":
+        return HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS
+    return HELDOUT_WRITER_WIDTHS if heldout else TUNING_WRITER_WIDTHS
+
+
 def plain_case(
     name: str, table: list[dict], maker: str, heldout: bool, date_style: str | None = None
 ) -> Case:
@@ -905,10 +913,7 @@ def plain_case(
     rng = _rng(name)
     fonts = HELDOUT_FONTS if heldout else TUNING_FONTS
     sizes = HELDOUT_SIZES if heldout else TUNING_SIZES
-    if maker == "calc":
-        widths = rng.choice(HELDOUT_CALC_WIDTHS if heldout else TUNING_CALC_WIDTHS)
-    else:
-        widths = rng.choice(HELDOUT_WRITER_WIDTHS if heldout else TUNING_WRITER_WIDTHS)
+    widths = rng.choice(widths_of(maker, heldout))
     drawn = rng.choice(DATE_STYLES)
     date_style = date_style or drawn
     rows = printed_rows(table, date_style, newest_first=rng.random() < 0.35)
@@ -1712,6 +1717,15 @@ def _row_pool(heldout: bool) -> list[dict]:
     return pool + [r for path in own for r in load_table(path)]
 
 
+def drawn_look(
+    rng: random.Random, rows: list[dict], heldout: bool, sizes: tuple[float, ...]
+) -> tuple[list[dict], str, float]:
+    """``rows`` printed in a date style, a font of the set's and a size of ``sizes``, drawn in
+    that order from ``rng`` (the cover sets: make_cover2_samples, make_whole42_samples)."""
+    printed = printed_rows(rows, rng.choice(DATE_STYLES))
+    return printed, rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS), rng.choice(sizes)
+
+
 def fifth_cases(heldout: bool) -> list[Case]:
     """``office5`` (tuning: the tuning tables' rows) or ``heldout5`` (measure only: the
     held-out tables' rows), each kind twice."""
@@ -2275,6 +2289,16 @@ def set_arguments(
     ns = ap.parse_args(argv)
     ns.set = ns.set or names
     return ns
+
+
+def build_named(
+    argv: list[str] | None, doc: str | None, sets: Iterable[str], build: Callable[[str], None]
+) -> int:
+    """``main`` of a generator that builds one set by name: ``build(name)`` for each set chosen
+    on the command line (``set_arguments``); 0."""
+    for name in set_arguments(argv, doc, sets).set:
+        build(name)
+    return 0
 
 
 def sets_main(argv: list[str] | None, doc: str | None, sets: dict) -> int:

@@ -68,11 +68,7 @@ def scan_case(name: str, heldout: bool, own_page: bool, maker: str) -> tuple[mos
     rows = mos.printed_rows(pool[start : start + n], rng.choice(mos.DATE_STYLES))
     title, cells, facts = cover_of(rng, heldout)
     fonts = mos.HELDOUT_FONTS if heldout else mos.TUNING_FONTS
-    widths = rng.choice(
-        (mos.HELDOUT_CALC_WIDTHS if heldout else mos.TUNING_CALC_WIDTHS)
-        if maker == "calc"
-        else (mos.HELDOUT_WRITER_WIDTHS if heldout else mos.TUNING_WRITER_WIDTHS)
-    )
+    widths = rng.choice(mos.widths_of(maker, heldout))
     case = mos.Case(
         name=name,
         rows=rows,
@@ -148,9 +144,7 @@ def build(name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":

@@ -183,9 +183,8 @@ def cases(heldout: bool) -> list[tuple[str, str, dict, list[dict], str, float]]:
         facts = cover2.cover_of(rng, heldout)
         n = rng.randint(3, 6)
         start = rng.randrange(len(pool) - n)
-        rows = mos.printed_rows(pool[start : start + n], rng.choice(mos.DATE_STYLES))
-        fonts = mos.HELDOUT_FONTS if heldout else mos.TUNING_FONTS
-        out.append((name, maker, facts, rows, rng.choice(fonts), rng.choice((9.0, 10.0, 10.5))))
+        rows, font, size = mos.drawn_look(rng, pool[start : start + n], heldout, (9.0, 10.0, 10.5))
+        out.append((name, maker, facts, rows, font, size))
     return out
 
 
@@ -227,9 +226,7 @@ def build(set_name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":
