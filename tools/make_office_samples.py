@@ -53,6 +53,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -2228,6 +2229,17 @@ def raw20_cases(heldout: bool) -> list[Case]:
     return cases
 
 
+def office_pair(
+    name: str, cases: Callable[..., list[Case]]
+) -> dict[str, tuple[Path, Callable[[], list[Case]]]]:
+    """The ``office-<name>`` and ``heldout-<name>`` sets of ``cases(heldout=...)`` as ``SETS``
+    and ``sets_main`` take them (name → folder under samples/, cases maker)."""
+    return {
+        f"{kind}-{name}": (SAMPLES / f"{kind}-{name}", partial(cases, heldout=kind == "heldout"))
+        for kind in ("office", "heldout")
+    }
+
+
 SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "office": (SAMPLES / "office", tuning_cases),
     "heldout": (SAMPLES / "heldout", heldout_cases),
@@ -2244,34 +2256,25 @@ SETS: dict[str, tuple[Path, Callable[[], list[Case]]]] = {
     "heldout3": (SAMPLES / "heldout3", heldout3_cases),
     "office-passone": (SAMPLES / "office-passone", passone_cases),
     "heldout-passone": (SAMPLES / "heldout-passone", heldout_passone_cases),
-    "office-bottom": (SAMPLES / "office-bottom", lambda: bottom_cases(heldout=False)),
-    "heldout-bottom": (SAMPLES / "heldout-bottom", lambda: bottom_cases(heldout=True)),
+    **office_pair("bottom", bottom_cases),
     "office4": (SAMPLES / "office4", lambda: fourth_cases(heldout=False)),
-    "office-writerraw": (SAMPLES / "office-writerraw", lambda: writer_raw_cases(heldout=False)),
-    "heldout-writerraw": (SAMPLES / "heldout-writerraw", lambda: writer_raw_cases(heldout=True)),
+    **office_pair("writerraw", writer_raw_cases),
     "heldout4": (SAMPLES / "heldout4", lambda: fourth_cases(heldout=True)),
     "office5": (SAMPLES / "office5", lambda: fifth_cases(heldout=False)),
     "heldout5": (SAMPLES / "heldout5", lambda: fifth_cases(heldout=True)),
-    "office-long": (SAMPLES / "office-long", lambda: long_cases(heldout=False)),
-    "heldout-long": (SAMPLES / "heldout-long", lambda: long_cases(heldout=True)),
+    **office_pair("long", long_cases),
     "office8": (SAMPLES / "office8", lambda: mdate_cases(heldout=False)),
     "heldout8": (SAMPLES / "heldout8", lambda: mdate_cases(heldout=True)),
     "office9": (SAMPLES / "office9", lambda: ninth_cases(heldout=False)),
     "heldout9": (SAMPLES / "heldout9", lambda: ninth_cases(heldout=True)),
     "office-scanmerge": (SAMPLES / "office-scanmerge", scanmerge_cases),
-    "office-underline16": (SAMPLES / "office-underline16", lambda: underline16_cases(heldout=False)),
-    "heldout-underline16": (SAMPLES / "heldout-underline16", lambda: underline16_cases(heldout=True)),
-    "office-era17": (SAMPLES / "office-era17", lambda: era17_cases(heldout=False)),
-    "heldout-era17": (SAMPLES / "heldout-era17", lambda: era17_cases(heldout=True)),
+    **office_pair("underline16", underline16_cases),
+    **office_pair("era17", era17_cases),
     "office-hwkana18": (SAMPLES / "office-hwkana18", hwkana18_cases),
-    "office-dotted18": (SAMPLES / "office-dotted18", lambda: dotted18_cases(heldout=False)),
-    "heldout-dotted18": (SAMPLES / "heldout-dotted18", lambda: dotted18_cases(heldout=True)),
-    "office-explonly19": (SAMPLES / "office-explonly19", lambda: explonly19_cases(heldout=False)),
-    "heldout-explonly19": (SAMPLES / "heldout-explonly19", lambda: explonly19_cases(heldout=True)),
-    "office-closing19": (SAMPLES / "office-closing19", lambda: closing19_cases(heldout=False)),
-    "heldout-closing19": (SAMPLES / "heldout-closing19", lambda: closing19_cases(heldout=True)),
-    "office-raw20": (SAMPLES / "office-raw20", lambda: raw20_cases(heldout=False)),
-    "heldout-raw20": (SAMPLES / "heldout-raw20", lambda: raw20_cases(heldout=True)),
+    **office_pair("dotted18", dotted18_cases),
+    **office_pair("explonly19", explonly19_cases),
+    **office_pair("closing19", closing19_cases),
+    **office_pair("raw20", raw20_cases),
 }
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_office_samples import SAMPLES, Case, build_set, plain_case, printed_rows
+from make_office_samples import Case, build_set, plain_case, printed_rows
 
 
 def _row(date: str, item: str, before: str, after: str, timing: str, explanation: str) -> dict:
@@ -309,10 +309,7 @@ def _cases(heldout: bool) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-raw21": (SAMPLES / "office-raw21", lambda: _cases(heldout=False)),
-    "heldout-raw21": (SAMPLES / "heldout-raw21", lambda: _cases(heldout=True)),
-}
+SETS = office.office_pair("raw21", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

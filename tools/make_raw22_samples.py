@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, plain_case, sets_main
+from make_office_samples import HELDOUT_DIR, TUNING_TABLES, Case, load_table, plain_case, sets_main
 
 # Rows of each table printed (the first ones): short tables keep the committed files small.
 ROWS_PER_TABLE = 8
@@ -43,21 +43,32 @@ TUNING = ("juki", "kokuho", "zeimu", "municipal")
 HELDOUT = tuple(sorted(p.stem for p in HELDOUT_DIR.glob("*.json")))
 
 
+def kept_rows(name: str, heldout: bool, n: int) -> list[dict]:
+    """The first ``n`` rows of table ``name`` (a held-out table's or a tuning one's) whose before
+    / after hold none of ``UNFOUND`` (tools/make_raw23_samples.py too)."""
+    path = HELDOUT_DIR / f"{name}.json" if heldout else TUNING_TABLES[name]
+    rows = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in UNFOUND)]
+    return rows[:n]
+
+
+def width_pool(maker: str, heldout: bool, calc: tuple[tuple, tuple], writer: tuple[tuple, tuple]) -> tuple:
+    """The column-width pool of ``maker`` for the set: ``calc`` / ``writer`` are (tuning pool,
+    held-out pool)."""
+    return (calc if maker == "calc" else writer)[heldout]
+
+
 def _cases(heldout: bool) -> list[Case]:
     """Each table of the set by Calc and by Writer, with a narrow explanation column, merged
     cells in every other case and the date styles in turn."""
     names = HELDOUT if heldout else TUNING
     cases = []
     for k, name in enumerate(names):
-        path = HELDOUT_DIR / f"{name}.json" if heldout else TUNING_TABLES[name]
-        rows = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in UNFOUND)]
-        rows = rows[:ROWS_PER_TABLE]
+        rows = kept_rows(name, heldout, ROWS_PER_TABLE)
         for m, maker in enumerate(("calc", "writer")):
             n = 2 * k + m
             style = office.DATE_STYLES[(n + 3 * heldout) % len(office.DATE_STYLES)]
             c = plain_case(f"{maker}-raw22-{name}", rows, maker, heldout=heldout, date_style=style)
-            pool = (HELDOUT_CALC if heldout else TUNING_CALC) if maker == "calc" else None
-            pool = pool or (HELDOUT_WRITER if heldout else TUNING_WRITER)
+            pool = width_pool(maker, heldout, (TUNING_CALC, HELDOUT_CALC), (TUNING_WRITER, HELDOUT_WRITER))
             cases.append(
                 replace(
                     c,
@@ -71,10 +82,7 @@ def _cases(heldout: bool) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-raw22": (SAMPLES / "office-raw22", lambda: _cases(heldout=False)),
-    "heldout-raw22": (SAMPLES / "heldout-raw22", lambda: _cases(heldout=True)),
-}
+SETS = office.office_pair("raw22", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_office_samples import HELDOUT_DIR, SAMPLES, TUNING_TABLES, Case, load_table, plain_case, sets_main
+from make_office_samples import Case, plain_case, sets_main
+from make_raw22_samples import HELDOUT, TUNING, kept_rows, width_pool
 
 # Rows of each table printed (the first ones).
 ROWS_PER_TABLE = 10
@@ -46,12 +47,8 @@ TUNING_CALC = ((11, 24, 36, 36, 8, 24), (10, 20, 30, 30, 7, 30))
 HELDOUT_CALC = ((12, 26, 34, 34, 9, 26), (13, 22, 32, 32, 8, 20))
 TUNING_WRITER = ((2.4, 4.6, 6.4, 6.4, 1.7, 4.2), (2.7, 5.0, 5.8, 5.8, 1.8, 4.6))
 HELDOUT_WRITER = ((2.6, 4.4, 6.2, 6.2, 1.9, 4.4), (2.3, 5.2, 6.0, 6.0, 1.7, 4.0))
-# Rows whose before / after hold these are left out (as tools/make_raw22_samples.py does).
-UNFOUND = "[△□〒"
 # The looks of each table: the held-out tables are short (4 to 8 rows kept), so more of them.
 MAKERS = {False: ("calc", "calc", "writer"), True: ("calc", "calc", "writer", "calc", "writer")}
-TUNING = ("juki", "kokuho", "zeimu", "municipal")
-HELDOUT = tuple(sorted(p.stem for p in HELDOUT_DIR.glob("*.json")))
 
 
 def shared_runs(rows: list[dict], runs: tuple[int, ...], keys: tuple[str, ...]) -> list[dict]:
@@ -83,17 +80,14 @@ def _cases(heldout: bool) -> list[Case]:
     names = HELDOUT if heldout else TUNING
     cases = []
     for k, name in enumerate(names):
-        path = HELDOUT_DIR / f"{name}.json" if heldout else TUNING_TABLES[name]
-        rows = [r for r in load_table(path) if not any(c in r["after"] + r["before"] for c in UNFOUND)]
-        rows = rows[:ROWS_PER_TABLE]
+        rows = kept_rows(name, heldout, ROWS_PER_TABLE)
         for m, maker in enumerate(MAKERS[heldout]):
             n = len(MAKERS[heldout]) * k + m + heldout
             keys = MERGE_KEYS[n % len(MERGE_KEYS)]
             table = shared_runs(rows, RUNS[n % len(RUNS)], keys)
             style = office.DATE_STYLES[(n + 3 * heldout) % len(office.DATE_STYLES)]
             c = plain_case(f"{maker}{m or ''}-raw23-{name}", table, maker, heldout=heldout, date_style=style)
-            pool = (HELDOUT_CALC if heldout else TUNING_CALC) if maker == "calc" else None
-            pool = pool or (HELDOUT_WRITER if heldout else TUNING_WRITER)
+            pool = width_pool(maker, heldout, (TUNING_CALC, HELDOUT_CALC), (TUNING_WRITER, HELDOUT_WRITER))
             body, cell = VALIGNS[n % len(VALIGNS)]
             cases.append(
                 replace(
@@ -113,10 +107,7 @@ def _cases(heldout: bool) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-raw23": (SAMPLES / "office-raw23", lambda: _cases(heldout=False)),
-    "heldout-raw23": (SAMPLES / "heldout-raw23", lambda: _cases(heldout=True)),
-}
+SETS = office.office_pair("raw23", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_office_samples import (
     DATE_STYLES,
     HELDOUT_DIR,
-    SAMPLES,
     TUNING_TABLES,
     Case,
     changed_spans,
     load_table,
+    office_pair,
     plain_case,
     sets_main,
 )
@@ -179,10 +179,7 @@ def underpdf_cases(heldout: bool) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-underpdf17": (SAMPLES / "office-underpdf17", lambda: underpdf_cases(heldout=False)),
-    "heldout-underpdf17": (SAMPLES / "heldout-underpdf17", lambda: underpdf_cases(heldout=True)),
-}
+SETS = office_pair("underpdf17", underpdf_cases)
 
 
 def main(argv: list[str] | None = None) -> int:
