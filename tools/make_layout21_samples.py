@@ -34,7 +34,6 @@ import random
 from pathlib import Path
 
 import make_outsider_tables as mot
-from flatten import render_date
 
 # The tuning set's styles; the held-out set's differ in every one of them (sizes, fonts, date
 # styles, the spans' lengths, the share of the narrow column).
@@ -75,11 +74,6 @@ def _share_runs(rows: list[dict], runs: list[tuple[int, int]], keys: tuple[str, 
         for row in rows[a + 1 : b + 1]:
             for key in keys:
                 row[key] = rows[a][key]
-
-
-def _dates(case: mot.Case) -> None:
-    for row in case.rows:
-        row["change_date_raw"] = render_date(row["change_date"], case.date_style)
 
 
 def _long_after(rng: random.Random, rows: list[dict], pool: list[dict], share: float) -> None:
@@ -144,7 +138,7 @@ def layout21_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
             for row in rng.sample(rows, k=max(1, n_rows // 4)):
                 if row["after"].strip():
                     row["before"] = ""
-        _dates(case)
+        mot.date_cells(case)
     return cases
 
 

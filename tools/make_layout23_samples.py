@@ -61,9 +61,7 @@ def layout23_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
     for k, case in enumerate(cases):
         kind = "bce"[k % 3]
         case.maker = "writer" if kind == "b" else "calc" if kind == "c" else ("calc", "writer")[k // 3 % 2]
-        case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
-        case.font = rng.choice(style["fonts"])
-        case.title = rng.choice(("（別添２）変更箇所", "変更箇所", ""))
+        mot.named_look(case, rng, prefix, kind, k, style["fonts"])
         rows = case.rows
         n_rows = len(rows)
         short = rng.choice(style["short_styles"])

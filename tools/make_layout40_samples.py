@@ -32,7 +32,6 @@ import re
 from pathlib import Path
 
 import make_outsider_tables as mot
-from flatten import render_date
 from make_layout21_samples import _long_after, _runs, _share_runs
 
 TUNING = {
@@ -86,9 +85,7 @@ def layout40_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
     for k, case in enumerate(cases):
         kind = "pmf"[k % 3]
         case.maker = "calc" if kind == "f" else "writer"
-        case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
-        case.font = rng.choice(style["fonts"])
-        case.title = rng.choice(("（別添２）変更箇所", "変更箇所", ""))
+        mot.named_look(case, rng, prefix, kind, k, style["fonts"])
         case.date_style = rng.choice(style["date_styles"])
         rows = case.rows
         n_rows = len(rows)
@@ -120,8 +117,7 @@ def layout40_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
                 _spaced(rng, row)
             for row in rng.sample(rows, k=max(1, n_rows // 4)):
                 row["timing_printed"] = f"[　{row['timing']}　]"
-        for row in rows:
-            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+        mot.date_cells(case)
     return cases
 
 

@@ -32,7 +32,6 @@ import random
 from pathlib import Path
 
 import make_outsider_tables as mot
-from flatten import render_date
 
 TUNING = {
     "writer_sizes": (10.0, 10.5, 11.0),
@@ -87,9 +86,7 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
         rng = random.Random(f"{seed}-{k}")  # each case its own draws
         kind = "wc"[k % 2]
         case.maker = "calc" if kind == "c" else "writer"
-        case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
-        case.font = rng.choice(style["fonts"])
-        case.title = rng.choice(("（別添２）変更箇所", "変更箇所", ""))
+        mot.named_look(case, rng, prefix, kind, k, style["fonts"])
         case.date_style = rng.choice(style["date_styles"])
         case.merge_keys = ()
         rows = case.rows
@@ -118,8 +115,7 @@ def layout46_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, styl
                     row["after"] = rng.choice(SHORT_AFTERS)
                 else:
                     row["after"] = "\n".join(_law_ref(rng) for _ in refs)
-        for row in rows:
-            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+        mot.date_cells(case)
     return cases
 
 

@@ -219,6 +219,26 @@ def draw_cases(
     return cases
 
 
+# Title lines of the layout sets' cases (tools/make_layout23/40/46_samples.py), "" for none.
+SHORT_TITLES = ("（別添２）変更箇所", "変更箇所", "")
+
+
+def named_look(
+    case: Case, rng: random.Random, prefix: str, kind: str, k: int, fonts: tuple[str, ...]
+) -> None:
+    """Case ``k`` (from 0) of ``kind``, its maker set: named ``<prefix>-<kind>-<maker>-<k+1>``,
+    a font of ``fonts`` and a title of ``SHORT_TITLES`` drawn from ``rng`` (in that order)."""
+    case.name = f"{prefix}-{kind}-{case.maker}-{k + 1}"
+    case.font = rng.choice(fonts)
+    case.title = rng.choice(SHORT_TITLES)
+
+
+def date_cells(case: Case) -> None:
+    """Every row's 変更日 written in the case's date style (``change_date_raw``)."""
+    for row in case.rows:
+        row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+
+
 def cell_valign(case: Case, key: str) -> str:
     """The vertical alignment of column ``key``: a mixed style (``top-center``) puts 変更日 and
     項目 at the first, the other cells at the second."""
@@ -915,8 +935,7 @@ def merge_date_runs(rng: random.Random, case: Case, longest: int, share: float) 
         case.merge_dates = True
     else:
         case.merge_keys = ("change_date_raw",)
-    for row in case.rows:
-        row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+    date_cells(case)
 
 
 def dense_calc_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldout: bool) -> list[Case]:
@@ -1085,8 +1104,7 @@ def split_cases(
             case.merge_dates = True
             for row in case.rows[1 : rng.randint(3, 5)]:
                 row["change_date"] = case.rows[0]["change_date"]
-        for row in case.rows:
-            row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+        date_cells(case)
     return cases
 
 
@@ -1152,8 +1170,7 @@ def layout_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int) -> lis
                 for row in case.rows[i + 1 : i + run]:
                     row["change_date"] = case.rows[i]["change_date"]
                 i += run
-            for row in case.rows:
-                row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+            date_cells(case)
     return cases
 
 
@@ -1273,8 +1290,7 @@ def bullet_cases(prefix: str, pools: tuple[Path, ...], n: int, seed: int, heldou
                 case.merge_dates = True
             else:
                 case.merge_keys = ("change_date_raw",)
-            for row in case.rows:
-                row["change_date_raw"] = render_date(row["change_date"], case.date_style)
+            date_cells(case)
     return cases
 
 
