@@ -582,6 +582,23 @@ LAND = landscape(A4)
 EXCEL_WIDTHS = (62, 130, 215, 215, 50, 130)  # 802 - 2*36 = 770 wide
 
 
+def word_style() -> Style:
+    """The Word look of the seed tables: A4 portrait, 8 pt IPAex Mincho, top-aligned rows that
+    grow and split, kinsoku, titled （別添3） (make_scans.py scans it too)."""
+    return Style(
+        "word",
+        A4,
+        (50, 90, 130, 130, 36, 87),
+        font="IPAexMincho",
+        size=8,
+        excel=False,
+        max_lines=None,
+        valign="top",
+        kinsoku=True,
+        title="（別添3）変更箇所",
+    )
+
+
 def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], Style]]:
     out: dict[str, tuple[list[dict], Style]] = {}
     for k, (name, recs) in enumerate(truth):
@@ -593,22 +610,7 @@ def cases(truth: list[tuple[str, list[dict]]]) -> dict[str, tuple[list[dict], St
                 Style("excel", LAND, EXCEL_WIDTHS, size=9, max_lines=28, valign="center", merge=True),
             )
         if k == 0 or k % 2 == 0:
-            out[f"word-{name}"] = (
-                recs,
-                Style(
-                    "word",
-                    A4,
-                    (50, 90, 130, 130, 36, 87),
-                    font="IPAexMincho",
-                    size=8,
-                    excel=False,
-                    max_lines=None,
-                    valign="top",
-                    repeat_header=True,
-                    kinsoku=True,
-                    title="（別添3）変更箇所",
-                ),
-            )
+            out[f"word-{name}"] = (recs, word_style())
     name, recs = truth[0]
     out["excel-small-top"] = (
         recs,
