@@ -21,28 +21,20 @@ from piatable.normalize.brackets import unbalanced
 from piatable.normalize.ocr_text import width_mix
 from piatable.settings import OcrSettings
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, SIX
+from .scan_widths import assert_rows_and_dates_read, flat, read_set, scan_cases, width_only_cells
 from .test_scan_own_numbering import _warned, read_scan_folder
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 INFORMATIONAL = ("ocr", "ocr_corrected", "row_continued", "merged_cell_filled", "item_key_fuzzy")
 TUNING = SAMPLES / "scan-ocr41"
-CASES = sorted(p.name for p in TUNING.iterdir() if (p / "ocr").is_dir())
-
-
-_read = read_scan_folder
-
-
-def _flat(text: str | None, nfkc: bool = False) -> str:
-    s = "".join(str(text or "").split())
-    return unicodedata.normalize("NFKC", s) if nfkc else s
+CASES = scan_cases(TUNING)
 
 
 @pytest.fixture(scope="module")
 def reads() -> dict[str, tuple[list[dict], list[dict]]]:
-    return {name: _read(TUNING / name) for name in CASES}
+    return read_set(TUNING)
 
 
 def test_the_set_is_there():
@@ -50,9 +42,7 @@ def test_the_set_is_there():
 
 
 def test_every_row_and_date_is_read(reads):
-    for name, (got, expected) in reads.items():
-        assert len(got) == len(expected), name
-        assert [g["change_date"] for g in got] == [e["change_date"] for e in expected], name
+    assert_rows_and_dates_read(reads)
 
 
 def test_brackets_round_a_latin_run_are_printed_full_width(reads):
@@ -68,13 +58,7 @@ def test_few_cells_are_wrong_in_their_widths_alone(reads):
     """Cells right but for the width of their characters: measured 1 of 288 (a Writer 年１２回
     whose line's boxes stray and whose ink band takes in the next line: read 年12回); before,
     the bracketed versions ((Ver.2.1)) and 年4回 for 年４回 too."""
-    width_only = [
-        (name, f, g[f])
-        for name, (got, expected) in reads.items()
-        for g, e in zip(got, expected, strict=True)
-        for f in SIX
-        if _flat(g[f]) != _flat(e[f]) and _flat(g[f], True) == _flat(e[f], True)
-    ]
+    width_only = width_only_cells(reads)
     assert len(width_only) <= 1, width_only
 
 
@@ -102,7 +86,7 @@ def test_right_rows_stay_quiet(reads):
         g
         for got, expected in reads.values()
         for g, e in zip(got, expected, strict=True)
-        if all(_flat(g[f]) == _flat(e[f]) for f in SIX)
+        if all(flat(g[f]) == flat(e[f]) for f in SIX)
     ]
     assert len(right) >= 38
     assert sum(map(_warned, right)) <= 2
@@ -204,6 +188,6 @@ def test_live_tesseract_reads_the_bracketed_version():
 
     res = extract_document(TUNING / "calc-mincho-200-t1" / "input.jpg")
     got = [r.to_dict() for r in res.records]
-    _, expected = _read(TUNING / "calc-mincho-200-t1")
+    _, expected = read_scan_folder(TUNING / "calc-mincho-200-t1")
     assert len(got) == len(expected)
     assert got[1]["before"] == "住民記録システム（Ver.2.1）"

@@ -8,27 +8,22 @@ from __future__ import annotations
 import pytest
 
 from .conftest import SAMPLES
-from .test_scan_own_numbering import read_scan_folder
-from .test_scan_widths41 import _flat
+from .scan_widths import assert_rows_and_dates_read, read_set, scan_cases, width_only_cells
 
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 TUNING = SAMPLES / "scan-ocr42"
-CASES = sorted(p.name for p in TUNING.iterdir() if (p / "ocr").is_dir())
 
 
 @pytest.fixture(scope="module")
 def reads() -> dict[str, tuple[list[dict], list[dict]]]:
-    return {name: read_scan_folder(TUNING / name) for name in CASES}
+    return read_set(TUNING)
 
 
 def test_the_set_is_there():
-    assert len(CASES) == 6
+    assert len(scan_cases(TUNING)) == 6
 
 
 def test_every_row_and_date_is_read(reads):
-    for name, (got, expected) in reads.items():
-        assert len(got) == len(expected), name
-        assert [g["change_date"] for g in got] == [e["change_date"] for e in expected], name
+    assert_rows_and_dates_read(reads)
 
 
 def test_cells_wrong_in_their_widths_alone_are_known(reads):
@@ -39,11 +34,5 @@ def test_cells_wrong_in_their_widths_alone_are_known(reads):
     giving such digits the page's sure runs' width was tried and not kept: samples/office's
     Writer tables print lone digits full width beside half-width longer numbers (年１回 beside
     03-1234-5678), and their scans lost 19 cells (90.5% → 89.6%)."""
-    width_only = [
-        (name, f, g[f])
-        for name, (got, expected) in reads.items()
-        for g, e in zip(got, expected, strict=True)
-        for f in SIX
-        if _flat(g[f]) != _flat(e[f]) and _flat(g[f], True) == _flat(e[f], True)
-    ]
+    width_only = width_only_cells(reads)
     assert len(width_only) <= 27, width_only
