@@ -33,16 +33,23 @@ def text_case(folder: Path):  # -> tuple[list[piatable.Record], list[dict]]
 SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
+def squash(value: object) -> str:
+    """``value`` as text without white space (None: "")."""
+    return re.sub(r"\s+", "", "" if value is None else str(value))
+
+
+def is_expected_row(rec: object, expected: list[dict]) -> bool:
+    """Whether record ``rec`` equals one of the ``expected`` records in its six cells, white
+    space aside."""
+    return any(all(squash(getattr(rec, f)) == squash(e[f]) for f in SIX) for e in expected)
+
+
 def wrong_cells(got: list, want: list[dict]) -> list[tuple[int, str]]:
     """(row, field) of each cell of the records ``got`` whose text differs from the expected
     records ``want`` (whitespace aside), row by row in order."""
-
-    def ws(text: str | None) -> str:
-        return re.sub(r"\s+", "", text or "")
-
     return [
         (k, f)
         for k, (g, w) in enumerate(zip(got, want, strict=True))
         for f in SIX
-        if ws(getattr(g, f)) != ws(w[f])
+        if squash(getattr(g, f)) != squash(w[f])
     ]

@@ -7,17 +7,9 @@ from __future__ import annotations
 from piatable.models import Doubt
 from piatable.normalize.confidence import score_record
 from piatable.normalize.evidence import starts_mid_phrase
-from piatable.normalize.records import rows_to_records
 from piatable.settings import Settings
 from tests.test_evidence import raw_row
-
-TEXT_WIDTHS = {"item": 14.0, "before": 24.0, "after": 24.0, "explanation": 14.0}
-
-
-def text_record(cells: dict[str, list[str]]):
-    row = raw_row(cells)
-    row.widths = dict(TEXT_WIDTHS)
-    return rows_to_records([row], "t.txt", Settings())[0]
+from tests.text_checks import TEXT_WIDTHS, text_record
 
 
 def test_a_cell_opening_with_a_word_that_leans_on_the_one_before():

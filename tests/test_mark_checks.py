@@ -6,21 +6,13 @@ their column holds, is a column_guess / row_split_guess; the right rows beside e
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 import pytest
 
 from piatable.pipeline import extract_document
-from tests.test_honest_evidence import text_record
+from tests.text_checks import evidence_of, text_record
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
-
-
-def squash(value: object) -> str:
-    return re.sub(r"\s+", "", "" if value is None else str(value))
-
+from .conftest import SAMPLES, SIX, is_expected_row, squash
 
 SYSTEM = [
     "Ⅰ基本情報",
@@ -37,10 +29,6 @@ ENTRUST = [
 STOCK = "重大な変更に該当しない"
 
 
-def _why(rec, kind: str = "column_guess") -> list[str]:
-    return [e for e in rec.evidence if kind in e]
-
-
 def test_an_added_rows_before_cell_holding_the_explanations_opening():
     rec = text_record(
         {
@@ -51,7 +39,7 @@ def test_an_added_rows_before_cell_holding_the_explanations_opening():
         }
     )
     assert "column_guess" in rec.flags
-    assert any("only 新規追加 beside a before text" in e for e in _why(rec)), rec.evidence
+    assert any("only 新規追加 beside a before text" in e for e in evidence_of(rec)), rec.evidence
     right = text_record(
         {
             "item": SYSTEM,
@@ -60,7 +48,7 @@ def test_an_added_rows_before_cell_holding_the_explanations_opening():
             "explanation": ["ｅＬＴＡＸによる課税資料の受領開始に伴う追加"],
         }
     )
-    assert not _why(right), right.evidence
+    assert not evidence_of(right), right.evidence
 
 
 def test_a_deleted_rows_before_cell_ending_open_or_as_a_reason():
@@ -72,7 +60,7 @@ def test_a_deleted_rows_before_cell_ending_open_or_as_a_reason():
         rec = text_record(
             {"item": ENTRUST, "before": [before, tail], "after": ["削除"], "explanation": [expl]}
         )
-        assert any("a deleted row's before cell" in e for e in _why(rec)), (tail, rec.evidence)
+        assert any("a deleted row's before cell" in e for e in evidence_of(rec)), (tail, rec.evidence)
     right = text_record(
         {
             "item": ENTRUST,
@@ -81,7 +69,7 @@ def test_a_deleted_rows_before_cell_ending_open_or_as_a_reason():
             "explanation": ["委託契約の見直しにより再委託を行わないこととしたため", STOCK],
         }
     )
-    assert not _why(right), right.evidence
+    assert not evidence_of(right), right.evidence
 
 
 def test_an_after_cell_going_on_open_after_its_closing_mark():
@@ -96,7 +84,7 @@ def test_an_after_cell_going_on_open_after_its_closing_mark():
             "explanation": ["委託することに伴う追加", STOCK],
         }
     )
-    assert any("goes on after its 上記を新規追加" in e for e in _why(rec)), rec.evidence
+    assert any("goes on after its 上記を新規追加" in e for e in evidence_of(rec)), rec.evidence
     # Several blocks, each closed by its mark: the after cell of a right row.
     right = text_record(
         {
@@ -106,7 +94,7 @@ def test_an_after_cell_going_on_open_after_its_closing_mark():
             "explanation": ["再委託の開始に伴う追加", STOCK],
         }
     )
-    assert not _why(right), right.evidence
+    assert not evidence_of(right), right.evidence
 
 
 def test_the_items_last_heading_or_a_dates_pieces_in_the_explanation():
@@ -119,7 +107,7 @@ def test_the_items_last_heading_or_a_dates_pieces_in_the_explanation():
             "explanation": ["組織改正による役職名の変更", "②所属長の役職名"],
         }
     )
-    assert any("holds a heading of the form (②所属長の役職名)" in e for e in _why(rec)), rec.evidence
+    assert any("holds a heading of the form (②所属長の役職名)" in e for e in evidence_of(rec)), rec.evidence
     rec = text_record(
         {
             "item": ["Ⅰ関連情報", "２．特定個人情報ファイル名"],
@@ -129,7 +117,7 @@ def test_the_items_last_heading_or_a_dates_pieces_in_the_explanation():
         }
     )
     assert "row_split_guess" in rec.flags
-    assert any("a piece of a date (202)" in e for e in _why(rec, "row_split_guess")), rec.evidence
+    assert any("a piece of a date (202)" in e for e in evidence_of(rec, "row_split_guess")), rec.evidence
     right = text_record(
         {
             "item": [*item, "②所属長の役職名"],
@@ -138,7 +126,7 @@ def test_the_items_last_heading_or_a_dates_pieces_in_the_explanation():
             "explanation": ["組織改正による役職名の変更", STOCK],
         }
     )
-    assert not _why(right) and not _why(right, "row_split_guess"), right.evidence
+    assert not evidence_of(right) and not evidence_of(right, "row_split_guess"), right.evidence
 
 
 def test_the_rest_of_the_items_heading_or_an_attachments_title_in_the_body():
@@ -157,7 +145,7 @@ def test_the_rest_of_the_items_heading_or_an_attachments_title_in_the_body():
             "explanation": ["庁内連携の開始に伴う追加"],
         }
     )
-    assert any("rest of the item's last heading" in e for e in _why(rec)), rec.evidence
+    assert any("rest of the item's last heading" in e for e in evidence_of(rec)), rec.evidence
     rec = text_record(
         {
             "item": ["別紙２"],
@@ -166,7 +154,7 @@ def test_the_rest_of_the_items_heading_or_an_attachments_title_in_the_body():
             "explanation": ["収納事務の委託の終了に伴う削除"],
         }
     )
-    assert any("別紙２ alone" in e for e in _why(rec)), rec.evidence
+    assert any("別紙２ alone" in e for e in evidence_of(rec)), rec.evidence
     # A numbered block heading opening the body does not complete the item's heading.
     right = text_record(
         {
@@ -176,21 +164,21 @@ def test_the_rest_of_the_items_heading_or_an_attachments_title_in_the_body():
             "explanation": ["研修回数の見直しに伴う修正"],
         }
     )
-    assert not _why(right), right.evidence
+    assert not evidence_of(right), right.evidence
 
 
 def test_an_explanation_of_one_character():
     """Any text row, ``-layout`` too: ``時`` is no explanation (its rest was read elsewhere)."""
     rec = text_record({"explanation": ["時"]})
-    assert any("the explanation is only '時'" in e for e in _why(rec)), rec.evidence
-    assert not _why(text_record({"explanation": ["修正"]}))
+    assert any("the explanation is only '時'" in e for e in evidence_of(rec)), rec.evidence
+    assert not evidence_of(text_record({"explanation": ["修正"]}))
 
 
 def test_a_katakana_word_torn_between_before_and_after():
     rec = text_record({"before": ["株式会社○○システムサービ"], "after": ["ス ○○情報システム株式会社"]})
-    assert any("katakana word torn" in e for e in _why(rec)), rec.evidence
+    assert any("katakana word torn" in e for e in evidence_of(rec)), rec.evidence
     right = text_record({"before": ["株式会社○○システムサービス"], "after": ["ア ○○情報システム株式会社"]})
-    assert not _why(right), right.evidence
+    assert not evidence_of(right), right.evidence
 
 
 # Committed samples whose rows the checks were measured on: the wrong row named is warned by one
@@ -223,7 +211,7 @@ def test_committed_samples_warn_the_wrong_row_and_leave_right_ones_quiet(sample:
     records = extract_document(folder / "input.txt").records
     assert any(w in e for e in records[row].evidence for w in MARK_WORDS), records[row].evidence
     for rec in records:
-        if any(all(squash(getattr(rec, f)) == squash(e[f]) for f in SIX) for e in expected):
+        if is_expected_row(rec, expected):
             assert not [e for e in rec.evidence if any(w in e for w in MARK_WORDS)], rec.row_index
 
 

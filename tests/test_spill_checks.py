@@ -5,15 +5,11 @@ sample)."""
 
 from __future__ import annotations
 
-from tests.test_honest_evidence import text_record
+from tests.text_checks import evidence_of, text_record
 
 ITEM = ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "⑤使用方法"]
 BEFORE = "既存住基システムから個人番号の通知対象者の情報を抽出し、通知カード等の送付先情報を機構へ提供する。"
 EXPL = ["行政手続における番号法の改正により、個人番号通知書となったことによる修正"]
-
-
-def _spill(rec) -> list[str]:
-    return [e for e in rec.evidence if "column_guess" in e]
 
 
 def test_the_after_cells_closing_words_inside_the_explanation():
@@ -25,7 +21,7 @@ def test_the_after_cells_closing_words_inside_the_explanation():
         }
     )
     assert "column_guess" in rec.flags
-    assert any("上記を新規追加" in e for e in _spill(rec))
+    assert any("上記を新規追加" in e for e in evidence_of(rec))
     right = text_record(
         {"item": ITEM, "after": ["評価書の記載内容は適切である。", "上記を新規追加"], "explanation": EXPL}
     )
@@ -41,7 +37,7 @@ def test_a_sentence_cut_between_after_and_explanation_that_the_before_cell_reads
             "explanation": ["者の情報を抽出し、個人番号通知書等の送付先情報を機構へ提供する。", *EXPL],
         }
     )
-    assert any("read on in the before cell (対象|者の情報" in e for e in _spill(rec)), rec.evidence
+    assert any("read on in the before cell (対象|者の情報" in e for e in evidence_of(rec)), rec.evidence
     right = text_record(
         {
             "item": ITEM,
@@ -62,7 +58,7 @@ def test_an_open_after_cell_and_an_explanation_opening_with_a_sentences_end():
             "explanation": ["取り込む。", "電子データの受信開始に伴う修正"],
         }
     )
-    assert any("ends open" in e for e in _spill(rec)), rec.evidence
+    assert any("ends open" in e for e in evidence_of(rec)), rec.evidence
     right = text_record(
         {
             "item": ITEM,
@@ -79,7 +75,7 @@ def test_before_and_after_values_read_one_column_right():
     rec = text_record(
         {"item": item, "before": [], "after": ["市民部市民課"], "explanation": ["市民生活部市民課"]}
     )
-    assert any("a value like the after cell's" in e for e in _spill(rec)), rec.evidence
+    assert any("a value like the after cell's" in e for e in evidence_of(rec)), rec.evidence
     right = text_record(
         {
             "item": item,
@@ -97,7 +93,9 @@ def test_a_piece_of_the_before_cell_printed_beside_the_after_cell():
     before = ["○○市総務部総務課 〒123-4567", "町一丁目１番１号 電話 0123-45-6789"]
     after = ["○○市本 ○○市総務部行政管理課 〒123-4567 ○○市本町一丁目１番１号 電話 0123-45-6700"]
     rec = text_record({"item": item, "before": before, "after": after})
-    assert any("a piece of the before cell's text (○○市本|町一丁目)" in e for e in _spill(rec)), rec.evidence
+    assert any("a piece of the before cell's text (○○市本|町一丁目)" in e for e in evidence_of(rec)), (
+        rec.evidence
+    )
     right = text_record(
         {
             "item": item,
@@ -111,7 +109,7 @@ def test_a_piece_of_the_before_cell_printed_beside_the_after_cell():
 def test_two_dates_in_one_body_cell_beside_an_empty_one():
     item = ["Ⅱしきい値判断項目", "１．対象人数", "いつ時点の計数か"]
     rec = text_record({"item": item, "before": ["平成28年8月25日令和2年11月20日"], "after": []})
-    assert any("holds two dates" in e for e in _spill(rec)), rec.evidence
+    assert any("holds two dates" in e for e in evidence_of(rec)), rec.evidence
     right = text_record({"item": item, "before": ["平成28年8月25日"], "after": ["令和2年11月20日"]})
     assert not any("two dates" in e for e in right.evidence)
 
@@ -129,7 +127,7 @@ def test_a_reason_in_the_before_cell_beside_a_stock_explanation():
             "explanation": ["重大な変更に該当しない"],
         }
     )
-    assert any("ends as a reason ends" in e for e in _spill(rec)), rec.evidence
+    assert any("ends as a reason ends" in e for e in evidence_of(rec)), rec.evidence
     right = text_record(
         {
             "item": ITEM,
@@ -138,7 +136,7 @@ def test_a_reason_in_the_before_cell_beside_a_stock_explanation():
             "explanation": ["事務の見直しにより突合を行わなくなったため", "重大な変更に該当しない"],
         }
     )
-    assert not any("ends as a reason ends" in e for e in _spill(right))
+    assert not any("ends as a reason ends" in e for e in evidence_of(right))
 
 
 def test_a_purpose_ending_as_a_reason_beside_a_stock_explanation_is_not_doubted():
@@ -157,4 +155,4 @@ def test_a_purpose_ending_as_a_reason_beside_a_stock_explanation_is_not_doubted(
         rec = text_record(
             {"item": item, "before": before, "after": after, "explanation": ["重大な変更に該当しない"]}
         )
-        assert not any("ends as a reason ends" in e for e in _spill(rec)), (before, after, rec.evidence)
+        assert not any("ends as a reason ends" in e for e in evidence_of(rec)), (before, after, rec.evidence)
