@@ -19,7 +19,13 @@ def seed_path() -> Path:
 
 
 def load_expected(case: str) -> list[dict]:
-    return json.loads((SAMPLES / case / "expected" / "records.json").read_text("utf-8"))
+    return expected_beside(SAMPLES / case / "input")
+
+
+def expected_beside(path: Path) -> list[dict]:
+    """The expected records of the case whose input is ``path`` (its folder's
+    ``expected/records.json``)."""
+    return json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
 
 
 def text_case(folder: Path):  # -> tuple[list[piatable.Record], list[dict]]

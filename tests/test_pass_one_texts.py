@@ -11,17 +11,12 @@ from piatable.normalize.passone import Take, align_pieces, text_columns
 from piatable.normalize.region import furniture_mask
 from piatable.pipeline import extract_document
 
-from .conftest import SAMPLES
-
-
-def _squash(value: object) -> str:
-    return "".join(str(value or "").split())
+from .conftest import SAMPLES, expected_beside, squash
 
 
 def _record(case: str, index: int):
     path = SAMPLES / "office3" / case / "input.txt"
-    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))[index]
-    return extract_document(path).records[index], expected
+    return extract_document(path).records[index], expected_beside(path)[index]
 
 
 def test_a_one_line_before_cell_in_pass_one_goes_to_its_row():
@@ -29,17 +24,17 @@ def test_a_one_line_before_cell_in_pass_one_goes_to_its_row():
     pass 1 with the timings of the rows above; before, it made the text unreadable in this order."""
     for tool in ("pdftotext-raw", "pypdfium2"):
         got, want = _record(f"calc-v1-{tool}", 4)
-        assert _squash(got.before) == _squash(want["before"]) == "課税資料のパンチ入力業務"
+        assert squash(got.before) == squash(want["before"]) == "課税資料のパンチ入力業務"
         assert got.timing == want["timing"]
-        assert _squash(got.item) == _squash(want["item"])
+        assert squash(got.item) == squash(want["item"])
 
 
 def test_an_item_column_as_wide_as_the_body_keeps_its_item():
     """calc-v1's item column is wider than its explanation column: the item's lines are not
     read as the before cell (the row was shifted one column to the right)."""
     got, want = _record("calc-v1-pdftotext-raw", 0)
-    assert _squash(got.item) == _squash(want["item"])
-    assert _squash(got.before) == _squash(want["before"])
+    assert squash(got.item) == squash(want["item"])
+    assert squash(got.before) == squash(want["before"])
 
 
 def test_a_header_label_wrapped_at_any_character_is_furniture():
@@ -65,7 +60,7 @@ def test_a_wrapped_label_among_pass_one_no_longer_hides_the_order():
     were handed out one row late."""
     got, want = _record("calc-v5-pdftotext-raw", 0)
     assert got.change_date == want["change_date"]
-    assert _squash(got.item) == _squash(want["item"])
+    assert squash(got.item) == squash(want["item"])
 
 
 def test_pass_one_pieces_are_aligned_with_their_rows():
@@ -123,8 +118,8 @@ def test_a_pass_one_timing_that_pypdfium2_put_after_the_item_on_its_line():
     is read in the two-pass order and the row gets it."""
     got, want = _record("calc-v6-pypdfium2", 3)
     assert (got.change_date, got.timing) == (want["change_date"], want["timing"])
-    assert _squash(got.item) == _squash(want["item"])
-    assert _squash(got.explanation) == _squash(want["explanation"])
+    assert squash(got.item) == squash(want["item"])
+    assert squash(got.explanation) == squash(want["explanation"])
 
 
 def test_a_lone_closing_cell_beside_a_merged_timing_is_the_after_cell():

@@ -10,7 +10,6 @@ assessment (79 rows of cover and body for its 4).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from piatable.models import CellLine
 from piatable.normalize.conservation import dates_before_region
 from piatable.pipeline import extract_document
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, expected_beside
 from .warned_rows import assert_wrong_rows_warned, known_case
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -34,7 +33,7 @@ LAYOUT = [p for p in CASES if p.parent.name.endswith("-pdftotext-layout")]
 @pytest.mark.parametrize("path", LAYOUT, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
 def test_a_layout_text_is_read_as_layout_however_much_prose_comes_before_its_table(path: Path):
     assert is_layout_text(read_text(path))
-    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    expected = expected_beside(path)
     got = [r.to_dict() for r in extract_document(path).records]
     assert len(got) == len(expected)
     # Every 項目 read whole (its lines joined; paragraph breaks aside).
@@ -43,7 +42,7 @@ def test_a_layout_text_is_read_as_layout_however_much_prose_comes_before_its_tab
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
 def test_every_row_is_found_and_no_cover_or_body_line_becomes_a_row(path: Path):
-    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    expected = expected_beside(path)
     result = extract_document(path)
     got = [r.to_dict() for r in result.records]
     assert len(got) == len(expected), [r["change_date_raw"] for r in got]
