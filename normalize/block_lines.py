@@ -30,7 +30,9 @@ after its number in the 項目 cell with no block content in the row (``委託�
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -184,6 +186,31 @@ def _repeats(t: list[str], k: int, label: str, num: int) -> bool:
     return found is not None and found[0] == label and found[1] == num and not found[2]
 
 
+class _BlockAt(NamedTuple):
+    """A named block line at ``k`` (not the first line) of a row's lines: whether it repeats
+    the bare label just above it, else the start of the block's heading above it (None: not
+    printed under that heading)."""
+
+    k: int
+    repeats: bool
+    parent: int | None
+
+
+def _named_block_lines(t: list[str]) -> Iterator[_BlockAt]:
+    """Each named block line of ``t`` past the first, as ``item_line_costs`` and
+    ``block_line_doubt`` weigh it (the heading above is looked for only when the line does not
+    repeat a bare label)."""
+    for k, x in enumerate(t):
+        found = block_line(x)
+        if found is None or not found[2] or k == 0:
+            continue
+        label, num, _ = found
+        if _repeats(t, k, label, num):
+            yield _BlockAt(k, True, None)
+        else:
+            yield _BlockAt(k, False, _parent_start(t, k, label))
+
+
 def item_line_costs(t: list[str]) -> list[float]:
     """For each item end i (lines [0, i) the item, i = 0 … n), ``BLOCK_LINE_IN_ITEM_PENALTY``
     when the item takes a block's line that opens the body: a named block line that repeats
@@ -192,19 +219,14 @@ def item_line_costs(t: list[str]) -> list[float]:
     lines after it in the row (the item then ends on the line, or takes a value line too)."""
     n = len(t)
     out = [0.0] * (n + 1)
-    for k, x in enumerate(t):
-        found = block_line(x)
-        if found is None or not found[2] or k == 0:
-            continue
-        label, num, _ = found
-        if _repeats(t, k, label, num):
+    for k, repeats, start in _named_block_lines(t):
+        if repeats:
             for i in range(k + 1, n + 1):
                 out[i] = max(out[i], BLOCK_LINE_IN_ITEM_PENALTY)
             # The bare label it repeats is the item's last heading: the item does not stop
             # before it.
             out[k - 1] = max(out[k - 1], BLOCK_LINE_IN_ITEM_PENALTY)
             continue
-        start = _parent_start(t, k, label)
         if start is None or not any(is_value_line(y) for y in t[k + 1 :]):
             continue
         # The path is whole up to the block: an item cut inside its last, wrapped heading is not.
@@ -265,20 +287,16 @@ def block_line_doubt(item: list[str], body: list[str]) -> str | None:
     """Why a row's cut is in doubt when its 項目 lines (``item``) still hold a block's line that
     the rules of ``item_line_costs`` give to the body (``body``: the before and after lines),
     else None."""
-    for k, x in enumerate(item):
-        found = block_line(x)
-        if found is None or not found[2] or k == 0:
-            continue
-        label, num, _ = found
-        if _repeats(item, k, label, num):
-            return REPEAT_WHY.format(line=x.strip())
-        if not _follows_parent(item, k, label):
+    for k, repeats, start in _named_block_lines(item):
+        if repeats:
+            return REPEAT_WHY.format(line=item[k].strip())
+        if start is None:
             continue
         # The item ends on the block's line with the block's values in the body, or goes on
         # into a value line (as ``item_line_costs``).
         after = item[k + 1 : k + 2] if k + 1 < len(item) else body
         if any(is_value_line(y) or _is_value_label(y) for y in after):
-            return CONTENT_WHY.format(line=x.strip())
+            return CONTENT_WHY.format(line=item[k].strip())
     return None
 
 
