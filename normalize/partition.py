@@ -41,6 +41,14 @@ from .chars import (
     starts_paragraph,
 )
 from .items import heading_score, is_form_heading
+from .partition_bounds import (
+    BOUND_SLACK,
+    CLIPPED_PAIR_BONUS,
+    DELETION_ONLY_BONUS,
+    EXPLANATION_OVERLAP_WEIGHT,
+    SHARED_MARKER_BONUS,
+    bonus_bound,
+)
 from .partition_lists import (
     SEQUENCE_CUT_PENALTY,
     VALUE_BEFORE_HEADING_PENALTY,
@@ -68,12 +76,8 @@ ADDITION_OUTSIDE_AFTER_PENALTY = 6.0
 KINSOKU_START_PENALTY = 8.0
 UNMARKED_BREAK_PENALTY = 1.0
 SPLIT_WORD_BREAK_PENALTY = 1.5
-SHARED_MARKER_BONUS = 1.5
 BULLETS = frozenset("・･●○◯■□◆◇※→")
-EXPLANATION_OVERLAP_WEIGHT = 4.0
-CLIPPED_PAIR_BONUS = 2.0
 LONE_ABOVE_PENALTY = 4.0  # an after cell of only 上記を新規追加 (it points at text above it)
-DELETION_ONLY_BONUS = 4.0  # an after cell that says only 削除 (the before text was removed)
 NUMBERING_BREAK_PENALTY = 2.0
 # The item and the before cell end with the same line (``…①請求先`` / ``〒100-0001`` then ``東京都…`` /
 # ``市民課`` / ``〒100-0001``): the line both open with, read one line too late (Writer -raw, pypdfium2).
@@ -559,8 +563,6 @@ def best_partition(scorer: BlockScorer) -> Partition:
     # A block opening with a section of the form (Ⅰ…Ⅵ) opens with its item: the item is not
     # empty, however wide its lines (an item column as wide as the before / after columns).
     lo = 1 if scorer.lines[0].text[:1] in SECTION_NUMERALS else 0
-    from .partition_bounds import BOUND_SLACK, bonus_bound
-
     bonus = bonus_bound(scorer.s)
     item_cost, cut_i = scorer.item_cost, scorer.cut_i
     for i in range(lo, n + 1):

@@ -1,17 +1,21 @@
-"""A lower bound on a cut's cost from its item alone (``partition.best_partition`` skips items that
-cannot beat the runner-up): the most the scorer's bonuses can take off."""
+"""The bonuses of ``partition.BlockScorer``'s costs (its negative terms, cost units) and a lower
+bound on a cut's cost from its item alone (``partition.best_partition`` skips items that cannot
+beat the runner-up): the most those bonuses can take off.  ``partition`` imports this module,
+never the other way round."""
 
 from __future__ import annotations
 
 from piatable.settings import StreamSettings
 
-from .partition import (
-    CLIPPED_PAIR_BONUS,
-    DELETION_ONLY_BONUS,
-    EXPLANATION_OVERLAP_WEIGHT,
-    SHARED_MARKER_BONUS,
-)
 from .partition_lists import CHOICE_LINE_BONUS, CHOICE_RUN_CAP, DELETED_BLOCK_BONUS
+
+# The same kind of heading (not a bullet) opens the before and the after cell.
+SHARED_MARKER_BONUS = 1.5
+# Weight of the explanation's overlap with the after cell less that with the before cell (shares).
+EXPLANATION_OVERLAP_WEIGHT = 4.0
+# Before and after cells of as many lines, each ending on a line clipped at the column's width.
+CLIPPED_PAIR_BONUS = 2.0
+DELETION_ONLY_BONUS = 4.0  # an after cell that says only 削除 (the before text was removed)
 
 # Rounding allowance of ``bonus_bound`` (cost units; costs are sums of a few dozen terms).
 BOUND_SLACK = 1e-6
