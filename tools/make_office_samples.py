@@ -1257,19 +1257,24 @@ def break_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
     )
 
 
+def each_table(heldout: bool) -> list[tuple[int, str, Path]]:
+    """(k, name, path) of each table of a set: the tuning tables, or the held-out ones by name."""
+    if heldout:
+        return [(k, path.stem, path) for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))]
+    return [(k, name, path) for k, (name, path) in enumerate(TUNING_TABLES.items())]
+
+
 def pagebreak_cases() -> list[Case]:
     """Tuning: the tuning tables by Writer with long rows broken over pages."""
     return [
-        break_case(f"writer-break-{name}", load_table(path), heldout=False, k=k)
-        for k, (name, path) in enumerate(TUNING_TABLES.items())
+        break_case(f"writer-break-{name}", load_table(path), False, k) for k, name, path in each_table(False)
     ]
 
 
 def heldout_pagebreak_cases() -> list[Case]:
     """Held-out (measure only, never tune): the held-out tables, the same way, other looks."""
     return [
-        break_case(f"writer-break-{path.stem}", load_table(path), heldout=True, k=k)
-        for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))
+        break_case(f"writer-break-{name}", load_table(path), True, k) for k, name, path in each_table(True)
     ]
 
 
@@ -1372,16 +1377,15 @@ def calcbreak_case(name: str, table: list[dict], heldout: bool, k: int) -> Case:
 def calcbreak_cases() -> list[Case]:
     """Tuning: the tuning tables by Calc, merged dates cut by page breaks."""
     return [
-        calcbreak_case(f"calc-break-{name}", load_table(path), heldout=False, k=k)
-        for k, (name, path) in enumerate(TUNING_TABLES.items())
+        calcbreak_case(f"calc-break-{name}", load_table(path), False, k)
+        for k, name, path in each_table(False)
     ]
 
 
 def heldout_calcbreak_cases() -> list[Case]:
     """Held-out (measure only, never tune): the held-out tables, the same way, other looks."""
     return [
-        calcbreak_case(f"calc-break-{path.stem}", load_table(path), heldout=True, k=k)
-        for k, path in enumerate(sorted(HELDOUT_DIR.glob("*.json")))
+        calcbreak_case(f"calc-break-{name}", load_table(path), True, k) for k, name, path in each_table(True)
     ]
 
 
