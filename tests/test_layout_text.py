@@ -15,8 +15,9 @@ from piatable.normalize.grid.layout_text import _assign, drop_autospace, is_auto
 from piatable.normalize.grid.lines import Line
 from piatable.settings import GridSettings
 
+from .conftest import SIX
+
 CASES = Path(__file__).parent / "data" / "cases"
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
 def _records(name: str) -> tuple[list[dict], list[dict], piatable.DocumentResult]:

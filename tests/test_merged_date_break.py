@@ -14,9 +14,10 @@ import pytest
 
 from piatable.pipeline import extract_document
 
+from .conftest import SIX
+
 DATA = Path(__file__).parent / "data" / "merged_date_break"
 CASES = sorted(p.stem for p in DATA.glob("*.pdf"))
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
 def _ws(text: str | None) -> str:

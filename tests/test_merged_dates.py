@@ -14,8 +14,9 @@ from piatable.models import CellLine, RawRow
 from piatable.normalize.merged_dates import date_alignment, filled_group_doubts
 from piatable.pipeline import extract_document
 
+from .conftest import SIX
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "valigndate15"
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
 def _row(date_line: int, lines: tuple[int, int], filled: bool) -> RawRow:

@@ -17,9 +17,8 @@ from piatable.normalize.reading_choice import flag_undecided
 from piatable.normalize.stream import UNDECIDED_WHY, StreamResult, lines_to_rows
 from piatable.settings import Settings
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, SIX
 
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 RAW_OF = {"change_date": "change_date_raw"}
 
 

@@ -14,13 +14,12 @@ import pytest
 
 import piatable
 
-from .conftest import ROOT
+from .conftest import ROOT, SIX
 from .reflow import reflow
 
 TABLES = sorted((ROOT / "tests" / "data" / "tables").glob("*.json")) + sorted(
     p for p in (ROOT / "samples" / "tables").glob("*.json") if p.stem != "seed"
 )
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 # (item and explanation, before and after) widths in full-width characters.
 WIDTHS = [(10, 14), (12, 20), (14, 26), (16, 16), (20, 20), (12, 24), (10, 26), (16, 22), (26, 26), (13, 18)]
 # Cells right over all widths, per table; measured 91-99% when written, the floor leaves a margin.

@@ -15,13 +15,12 @@ from piatable.extract.ocr.reader import scans_to_reading
 from piatable.pipeline import reading_to_result
 from piatable.settings import Settings
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, SIX
 
 sys.path.insert(0, str(ROOT / "tools"))
 from eval_text import align
 
 DATA = ROOT / "tests" / "data" / "scan_office_checks"
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 # The evidence of the checks these tests are about (normalize/ocr_glyphs.py, ocr_words.py).
 CHECKS = (
     "numbers read",

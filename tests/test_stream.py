@@ -5,9 +5,7 @@ from __future__ import annotations
 import piatable
 import piatable.normalize.dates
 
-from .conftest import load_expected
-
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
+from .conftest import SIX, load_expected
 
 PREAMBLE = """特定個人情報保護評価書（全項目評価書）
 評価書番号

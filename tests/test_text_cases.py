@@ -12,8 +12,9 @@ import pytest
 from piatable.normalize.confidence import INFORMATIONAL
 from piatable.pipeline import extract_document
 
+from .conftest import SIX
+
 CASES = Path(__file__).parent / "data" / "cases"
-SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
 def squash(value: object) -> str:
