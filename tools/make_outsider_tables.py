@@ -762,55 +762,6 @@ Made by `python tools/make_outsider_tables.py --set datecell --set heldout-datec
 """
 
 
-SET_NAMES = (
-    "outsider",
-    "outsider2",
-    "outsider3",
-    "heldout-outsider",
-    "mixed",
-    "heldout-mixed",
-    "colorder",
-    "office-stream13",
-    "heldout-stream13",
-    "colorder13",
-    "heldout-column13",
-    "datecell",
-    "heldout-datecell13",
-    "office-narrowdate14",
-    "office-attach14",
-    "coveritem",
-    "heldout-coveritem",
-    "office-split15",
-    "heldout-split15",
-    "office-mergedate15",
-    "heldout-mergedate15",
-    "valigndate15",
-    "heldout-valigndate15",
-    "office-layout16",
-    "heldout-layout16",
-    "office-colhead17",
-    "heldout-colhead17",
-    "office-colorder18",
-    "heldout-colorder18",
-    "office-stream16",
-    "heldout-stream16",
-    "office-itemkey17",
-    "heldout-itemkey17",
-    "office-dense17",
-    "heldout-dense17",
-    "office-column17",
-    "heldout-column17",
-    "office-pdfium17",
-    "heldout-pdfium17",
-    "office-numcol19",
-    "heldout-numcol19",
-    "office-shift20",
-    "heldout-shift20",
-    "office-between18",
-    "heldout-between18",
-    "office-narrowhead21",
-    "heldout-narrowhead21",
-)
 # The column-ordered texts (issues 10 / 12's pdfminer and plain pdftotext families).
 COLUMN_TOOLS = ("pdfminer", "pdftotext")
 # The texts kept for the flattened-order sets (issue 10's pypdfium2 and -raw families).
@@ -1310,254 +1261,201 @@ held-out wording: measure on it only, never tune on it.
 """
 
 
+# Keyword sets of draw_cases shared by a set and its held-out twin.  Issue 10's mixed alignment:
+# 変更日 and 項目 at the top, the other cells centred or at the bottom; some rows amend an
+# attachment (（別紙１）事務の流れ).
+MIXED = {"valigns": MIXED_VALIGNS, "attachment_share": 0.2, "rich_share": 0.75}
+# Issues 10/12, branch column13: a second tuning set for the column-order readers (every
+# alignment, plain and mixed) and a held-out set of the same styles from the held-out pools.
+COL13 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3}
+# Rows whose before / after cells are dates (第三者点検 ①実施日, 意見聴取 ②実施日・期間; issue 10,
+# branch datecell13): every alignment, two to four such rows per table.
+DATED = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "date_rows": (2, 4)}
+# Rows amending the cover (表紙 / 評価実施機関名; lead, issue 10): a 項目 that opens with no
+# section numeral, one of them the table's last row; every alignment and date style.
+COVERED = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "cover_rows": (1, 2)}
+# Issues 10 / 12, branch column17: column-ordered texts of longer tables (6–11 rows, page
+# breaks) in every style and size.
+COL17 = {
+    "titles": (*TITLES, ""),
+    "valigns": VALIGNS + MIXED_VALIGNS,
+    "rich_share": 0.4,
+    "rows_per_case": (6, 11),
+}
+
+
+def _flat(readme: str) -> dict:
+    """``build``'s arguments of a set of which only the pypdfium2 and -raw texts are kept."""
+    return {"tools": FLAT_TOOLS, "keep_pdf": False, "readme": readme}
+
+
+def _calc_only(cases: list[Case]) -> list[Case]:
+    return [c for c in cases if c.maker == "calc"]
+
+
+# Each set: its cases and ``build``'s other arguments, made when the set is built (in this order).
+SET_PLANS: dict[str, Callable[[], tuple[list[Case], dict]]] = {
+    "outsider": lambda: (draw_cases("out", TUNING_POOLS, 8, seed=1201), {}),
+    # Tuning tables with no title line above the column labels (issue 12's held-out losses
+    # were all untitled tables: a region found late, the text before it checked by nothing).
+    "outsider2": lambda: (draw_cases("out2", TUNING_POOLS, 8, seed=1202, titles=("",)), {}),
+    # Longer tables in larger type, every alignment (plain and mixed), so that rows break
+    # across pages under the repeated header (issue 10's -raw / pypdfium2 families).
+    "outsider3": lambda: (
+        draw_cases(
+            "out3",
+            TUNING_POOLS,
+            8,
+            seed=1311,
+            valigns=VALIGNS + MIXED_VALIGNS,
+            attachment_share=0.1,
+            rich_share=0.3,
+            rows_per_case=(9, 14),
+            sizes=(9.0, 10.0, 10.5, 11.0, 12.0),
+        ),
+        {},
+    ),
+    "heldout-outsider": lambda: (draw_cases("ho", HELDOUT_POOLS, 8, seed=2412), {}),
+    "mixed": lambda: (draw_cases("mx", TUNING_POOLS, 8, seed=1010, **MIXED), {}),
+    "heldout-mixed": lambda: (draw_cases("hmx", HELDOUT_POOLS, 6, seed=2010, **MIXED), {}),
+    # Tuning tables for the column-order readers (pdfminer, plain pdftotext; issue 10): the
+    # outsider styles with a seed of their own, half of them untitled.
+    "colorder": lambda: (draw_cases("co", TUNING_POOLS, 10, seed=1110, titles=(*TITLES, "")), {}),
+    # Issue 10 (stream13): flattened orders of long outsider tables, narrow date columns and
+    # look-alike dashes.
+    "office-stream13": lambda: (flat_cases("s13", TUNING_POOLS, 10, 1313), _flat(FLAT_README)),
+    "heldout-stream13": lambda: (flat_cases("hs13", HELDOUT_POOLS, 10, 2313), _flat(FLAT_README)),
+    "colorder13": lambda: (draw_cases("c13", TUNING_POOLS, 12, seed=1313, **COL13), {}),
+    "heldout-column13": lambda: (draw_cases("hc13", HELDOUT_POOLS, 10, seed=2513, **COL13), {}),
+    "datecell": lambda: (draw_cases("dc", TUNING_POOLS, 8, seed=1313, **DATED), {"readme": README_DATECELL}),
+    "heldout-datecell13": lambda: (
+        draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **DATED),
+        {"readme": README_DATECELL},
+    ),
+    "office-narrowdate14": lambda: (narrow_writer_cases("nd14", TUNING_POOLS, 6, 1414), _flat(README_NARROW)),
+    # Calc tables in which rows amend an attachment (（別紙２）特定個人情報ファイル記録項目) whose
+    # label wraps: pass 2 opens such a row at the label, not at a section Ⅰ…Ⅵ.
+    "office-attach14": lambda: (
+        _calc_only(
+            draw_cases(
+                "at14",
+                TUNING_POOLS,
+                8,
+                seed=1415,
+                valigns=VALIGNS,
+                attachment_share=0.35,
+                rows_per_case=(4, 6),
+            )
+        ),
+        _flat(README_ATTACH),
+    ),
+    "coveritem": lambda: (draw_cases("cv", TUNING_POOLS, 8, seed=1414, **COVERED), {}),
+    "heldout-coveritem": lambda: (
+        draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **COVERED),
+        {},
+    ),
+    "office-split15": lambda: (split_cases("sp15", TUNING_POOLS, 12, 1515, False), _flat(README_SPLIT)),
+    "heldout-split15": lambda: (split_cases("hsp15", HELDOUT_POOLS, 9, 2515, True), _flat(README_SPLIT)),
+    # Calc tables whose first rows share a merged 変更日 cell (issue 10, branch stream15).
+    "office-mergedate15": lambda: (
+        _calc_only(split_cases("md15", TUNING_POOLS, 9, 1615, False, merged=True)),
+        _flat(README_SPLIT),
+    ),
+    "heldout-mergedate15": lambda: (
+        _calc_only(split_cases("hmd15", HELDOUT_POOLS, 6, 2615, True, merged=True)),
+        _flat(README_SPLIT),
+    ),
+    "valigndate15": lambda: (
+        merged_date_cases("md", TUNING_POOLS, 9, 1515),
+        {"keep_pdf": False, "readme": README_MERGED},
+    ),
+    "heldout-valigndate15": lambda: (
+        merged_date_cases("hmd", HELDOUT_POOLS, 6, 2515),
+        {"keep_pdf": False, "readme": README_MERGED},
+    ),
+    # The -layout kinds of issues 10 / 12 (branch layout16): cover + merged centred dates in
+    # Writer, merged centred dates in Calc, Writer rows over page breaks.
+    "office-layout16": lambda: (
+        layout_cases("ly16", TUNING_POOLS, 12, 1616),
+        {"tools": ("pdftotext-layout",), "keep_pdf": False, "readme": README_LAYOUT},
+    ),
+    "heldout-layout16": lambda: (
+        layout_cases("hly16", HELDOUT_POOLS, 9, 2616),
+        {"tools": ("pdftotext-layout",), "keep_pdf": False, "readme": README_LAYOUT},
+    ),
+    "office-stream16": lambda: (dense_calc_cases("ds16", TUNING_POOLS, 12, 1616, False), _flat(README_DENSE)),
+    "heldout-stream16": lambda: (
+        dense_calc_cases("hds16", HELDOUT_POOLS, 9, 2616, True),
+        _flat(README_DENSE),
+    ),
+    # Issue 14 (branch itemkey17): one item key per item over a table's kinds; a narrow 項目
+    # column wraps headings mid-word, so readers glue a neighbour cell's characters into them.
+    "office-itemkey17": lambda: (narrow_item_cases("ik17", TUNING_POOLS, 6, 1717), {}),
+    "heldout-itemkey17": lambda: (narrow_item_cases("hik17", HELDOUT_POOLS, 6, 2717), {}),
+    "office-dense17": lambda: (dense17_cases("dn17", TUNING_POOLS, 12, 1717, False), _flat(README_DENSE17)),
+    "heldout-dense17": lambda: (dense17_cases("hdn17", HELDOUT_POOLS, 10, 2717, True), _flat(README_DENSE17)),
+    "office-column17": lambda: (
+        draw_cases("oc17", TUNING_POOLS, 10, seed=1717, **COL17),
+        {"tools": COLUMN_TOOLS, "keep_pdf": False},
+    ),
+    "heldout-column17": lambda: (
+        draw_cases("hc17", HELDOUT_POOLS, 10, seed=2717, **COL17),
+        {"tools": COLUMN_TOOLS, "keep_pdf": False},
+    ),
+    "office-pdfium17": lambda: (bullet_cases("bl17", TUNING_POOLS, 12, 1717, False), _flat(README_BULLETS)),
+    "heldout-pdfium17": lambda: (bullet_cases("hbl17", HELDOUT_POOLS, 9, 2717, True), _flat(README_BULLETS)),
+    "office-colhead17": lambda: (colhead_cases("ch17", TUNING_POOLS, 6, 1717), {"readme": README_COLHEAD}),
+    "heldout-colhead17": lambda: (colhead_cases("hch17", HELDOUT_POOLS, 6, 2717), {"readme": README_COLHEAD}),
+    "office-between18": lambda: (
+        between_cases("bt18", TUNING_POOLS, 10, 1818, False),
+        {"readme": README_BETWEEN},
+    ),
+    "heldout-between18": lambda: (
+        between_cases("hbt18", HELDOUT_POOLS, 8, 2818, True),
+        {"readme": README_BETWEEN},
+    ),
+    "office-colorder18": lambda: (colorder_cases("co18", TUNING_POOLS, 8, 1818), {"readme": README_COLORDER}),
+    "heldout-colorder18": lambda: (
+        colorder_cases("hco18", HELDOUT_POOLS, 8, 2818),
+        {"readme": README_COLORDER},
+    ),
+    "office-numcol19": lambda: (
+        numcol_cases("nc19", TUNING_POOLS, 8, 1919, False),
+        {"readme": README_NUMCOL},
+    ),
+    "heldout-numcol19": lambda: (
+        numcol_cases("hnc19", HELDOUT_POOLS, 8, 2919, True),
+        {"readme": README_NUMCOL},
+    ),
+    "office-shift20": lambda: (
+        numcol_cases("sh20", TUNING_POOLS, 6, 2020, False, SHIFT20_ROWS),
+        {"readme": README_SHIFT20},
+    ),
+    "heldout-shift20": lambda: (
+        numcol_cases("hsh20", HELDOUT_POOLS, 6, 3020, True, SHIFT20_ROWS),
+        {"readme": README_SHIFT20},
+    ),
+    "office-narrowhead21": lambda: (
+        narrowhead_cases("nh21", TUNING_POOLS, 6, 2121, False),
+        {"readme": README_NARROWHEAD},
+    ),
+    "heldout-narrowhead21": lambda: (
+        narrowhead_cases("hnh21", HELDOUT_POOLS, 6, 3121, True),
+        {"readme": README_NARROWHEAD},
+    ),
+}
+SET_NAMES = tuple(SET_PLANS)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=SET_NAMES, action="append")
     ns = ap.parse_args(argv)
     sets = ns.set or list(SET_NAMES)
-    if "outsider" in sets:
-        build(SAMPLES / "outsider", draw_cases("out", TUNING_POOLS, 8, seed=1201))
-    if "outsider2" in sets:
-        # Tuning tables with no title line above the column labels (issue 12's held-out losses
-        # were all untitled tables: a region found late, the text before it checked by nothing).
-        build(SAMPLES / "outsider2", draw_cases("out2", TUNING_POOLS, 8, seed=1202, titles=("",)))
-    if "outsider3" in sets:
-        # Longer tables in larger type, every alignment (plain and mixed), so that rows break
-        # across pages under the repeated header (issue 10's -raw / pypdfium2 families).
-        build(
-            SAMPLES / "outsider3",
-            draw_cases(
-                "out3",
-                TUNING_POOLS,
-                8,
-                seed=1311,
-                valigns=VALIGNS + MIXED_VALIGNS,
-                attachment_share=0.1,
-                rich_share=0.3,
-                rows_per_case=(9, 14),
-                sizes=(9.0, 10.0, 10.5, 11.0, 12.0),
-            ),
-        )
-    if "heldout-outsider" in sets:
-        build(SAMPLES / "heldout-outsider", draw_cases("ho", HELDOUT_POOLS, 8, seed=2412))
-    # Issue 10's mixed alignment: 変更日 and 項目 at the top, the other cells centred or at the
-    # bottom; some rows amend an attachment (（別紙１）事務の流れ).
-    mixed = {"valigns": MIXED_VALIGNS, "attachment_share": 0.2, "rich_share": 0.75}
-    if "mixed" in sets:
-        build(SAMPLES / "mixed", draw_cases("mx", TUNING_POOLS, 8, seed=1010, **mixed))
-    if "heldout-mixed" in sets:
-        build(SAMPLES / "heldout-mixed", draw_cases("hmx", HELDOUT_POOLS, 6, seed=2010, **mixed))
-    if "colorder" in sets:
-        # Tuning tables for the column-order readers (pdfminer, plain pdftotext; issue 10): the
-        # outsider styles with a seed of their own, half of them untitled.
-        build(SAMPLES / "colorder", draw_cases("co", TUNING_POOLS, 10, seed=1110, titles=(*TITLES, "")))
-
-    # Issue 10 (stream13): flattened orders of long outsider tables, narrow date columns and
-    # look-alike dashes; only the pypdfium2 and -raw texts are kept.
-    if "office-stream13" in sets:
-        build(
-            SAMPLES / "office-stream13",
-            flat_cases("s13", TUNING_POOLS, 10, 1313),
-            FLAT_TOOLS,
-            False,
-            FLAT_README,
-        )
-    if "heldout-stream13" in sets:
-        build(
-            SAMPLES / "heldout-stream13",
-            flat_cases("hs13", HELDOUT_POOLS, 10, 2313),
-            FLAT_TOOLS,
-            False,
-            FLAT_README,
-        )
-    # Issues 10/12, branch column13: a second tuning set for the column-order readers (every
-    # alignment, plain and mixed) and a held-out set of the same styles from the held-out pools
-    # (measure on it only).
-    col13 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3}
-    if "colorder13" in sets:
-        build(SAMPLES / "colorder13", draw_cases("c13", TUNING_POOLS, 12, seed=1313, **col13))
-    if "heldout-column13" in sets:
-        build(SAMPLES / "heldout-column13", draw_cases("hc13", HELDOUT_POOLS, 10, seed=2513, **col13))
-    # Rows whose before / after cells are dates (第三者点検 ①実施日, 意見聴取 ②実施日・期間; issue 10,
-    # branch datecell13): every alignment, two to four such rows per table.
-    dated = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "date_rows": (2, 4)}
-    if "datecell" in sets:
-        build(
-            SAMPLES / "datecell",
-            draw_cases("dc", TUNING_POOLS, 8, seed=1313, **dated),
-            readme=README_DATECELL,
-        )
-    if "heldout-datecell13" in sets:
-        build(
-            SAMPLES / "heldout-datecell13",
-            draw_cases("hdc", HELDOUT_POOLS, 6, seed=2313, heldout_dates=True, **dated),
-            readme=README_DATECELL,
-        )
-    if "office-narrowdate14" in sets:
-        build(
-            SAMPLES / "office-narrowdate14",
-            narrow_writer_cases("nd14", TUNING_POOLS, 6, 1414),
-            FLAT_TOOLS,
-            False,
-            README_NARROW,
-        )
-    if "office-attach14" in sets:
-        # Calc tables in which rows amend an attachment (（別紙２）特定個人情報ファイル記録項目)
-        # whose label wraps: pass 2 opens such a row at the label, not at a section Ⅰ…Ⅵ.
-        cases = draw_cases(
-            "at14", TUNING_POOLS, 8, seed=1415, valigns=VALIGNS, attachment_share=0.35, rows_per_case=(4, 6)
-        )
-        build(
-            SAMPLES / "office-attach14",
-            [c for c in cases if c.maker == "calc"],
-            FLAT_TOOLS,
-            False,
-            README_ATTACH,
-        )
-    # Rows amending the cover (表紙 / 評価実施機関名; lead, issue 10): a 項目 that opens with no
-    # section numeral, one of them the table's last row; every alignment and date style.
-    covered = {"valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.3, "cover_rows": (1, 2)}
-    if "coveritem" in sets:
-        build(SAMPLES / "coveritem", draw_cases("cv", TUNING_POOLS, 8, seed=1414, **covered))
-    if "heldout-coveritem" in sets:
-        build(
-            SAMPLES / "heldout-coveritem",
-            draw_cases("hcv", HELDOUT_POOLS, 6, seed=2414, heldout_dates=True, **covered),
-        )
-    if "office-split15" in sets:
-        build(
-            SAMPLES / "office-split15",
-            split_cases("sp15", TUNING_POOLS, 12, 1515, False),
-            FLAT_TOOLS,
-            False,
-            README_SPLIT,
-        )
-    if "heldout-split15" in sets:
-        build(
-            SAMPLES / "heldout-split15",
-            split_cases("hsp15", HELDOUT_POOLS, 9, 2515, True),
-            FLAT_TOOLS,
-            False,
-            README_SPLIT,
-        )
-    # Calc tables whose first rows share a merged 変更日 cell (issue 10, branch stream15).
-    if "office-mergedate15" in sets:
-        cases = split_cases("md15", TUNING_POOLS, 9, 1615, False, merged=True)
-        build(
-            SAMPLES / "office-mergedate15",
-            [c for c in cases if c.maker == "calc"],
-            FLAT_TOOLS,
-            False,
-            README_SPLIT,
-        )
-    if "heldout-mergedate15" in sets:
-        cases = split_cases("hmd15", HELDOUT_POOLS, 6, 2615, True, merged=True)
-        build(
-            SAMPLES / "heldout-mergedate15",
-            [c for c in cases if c.maker == "calc"],
-            FLAT_TOOLS,
-            False,
-            README_SPLIT,
-        )
-    if "valigndate15" in sets:
-        build(
-            SAMPLES / "valigndate15",
-            merged_date_cases("md", TUNING_POOLS, 9, 1515),
-            keep_pdf=False,
-            readme=README_MERGED,
-        )
-    if "heldout-valigndate15" in sets:
-        build(
-            SAMPLES / "heldout-valigndate15",
-            merged_date_cases("hmd", HELDOUT_POOLS, 6, 2515),
-            keep_pdf=False,
-            readme=README_MERGED,
-        )
-    # The -layout kinds of issues 10 / 12 (branch layout16): cover + merged centred dates in
-    # Writer, merged centred dates in Calc, Writer rows over page breaks.
-    if "office-layout16" in sets:
-        cases = layout_cases("ly16", TUNING_POOLS, 12, 1616)
-        build(SAMPLES / "office-layout16", cases, ("pdftotext-layout",), False, README_LAYOUT)
-    if "heldout-layout16" in sets:
-        cases = layout_cases("hly16", HELDOUT_POOLS, 9, 2616)
-        build(SAMPLES / "heldout-layout16", cases, ("pdftotext-layout",), False, README_LAYOUT)
-    if "office-stream16" in sets:
-        cases = dense_calc_cases("ds16", TUNING_POOLS, 12, 1616, False)
-        build(SAMPLES / "office-stream16", cases, FLAT_TOOLS, False, README_DENSE)
-    if "heldout-stream16" in sets:
-        cases = dense_calc_cases("hds16", HELDOUT_POOLS, 9, 2616, True)
-        build(SAMPLES / "heldout-stream16", cases, FLAT_TOOLS, False, README_DENSE)
-    # Issue 14 (branch itemkey17): one item key per item over a table's kinds; a narrow 項目
-    # column wraps headings mid-word, so readers glue a neighbour cell's characters into them.
-    if "office-itemkey17" in sets:
-        build(SAMPLES / "office-itemkey17", narrow_item_cases("ik17", TUNING_POOLS, 6, 1717))
-    if "heldout-itemkey17" in sets:
-        build(SAMPLES / "heldout-itemkey17", narrow_item_cases("hik17", HELDOUT_POOLS, 6, 2717))
-    if "office-dense17" in sets:
-        cases = dense17_cases("dn17", TUNING_POOLS, 12, 1717, False)
-        build(SAMPLES / "office-dense17", cases, FLAT_TOOLS, False, README_DENSE17)
-    if "heldout-dense17" in sets:
-        cases = dense17_cases("hdn17", HELDOUT_POOLS, 10, 2717, True)
-        build(SAMPLES / "heldout-dense17", cases, FLAT_TOOLS, False, README_DENSE17)
-    # Issues 10 / 12, branch column17: column-ordered texts of longer tables (6–11 rows, page
-    # breaks) in every style and size; the held-out set from the held-out pools (measure only).
-    col17 = {"titles": (*TITLES, ""), "valigns": VALIGNS + MIXED_VALIGNS, "rich_share": 0.4}
-    col17["rows_per_case"] = (6, 11)
-    if "office-column17" in sets:
-        cases = draw_cases("oc17", TUNING_POOLS, 10, seed=1717, **col17)
-        build(SAMPLES / "office-column17", cases, COLUMN_TOOLS, False)
-    if "heldout-column17" in sets:
-        cases = draw_cases("hc17", HELDOUT_POOLS, 10, seed=2717, **col17)
-        build(SAMPLES / "heldout-column17", cases, COLUMN_TOOLS, False)
-    if "office-pdfium17" in sets:
-        cases = bullet_cases("bl17", TUNING_POOLS, 12, 1717, False)
-        build(SAMPLES / "office-pdfium17", cases, FLAT_TOOLS, False, README_BULLETS)
-    if "heldout-pdfium17" in sets:
-        cases = bullet_cases("hbl17", HELDOUT_POOLS, 9, 2717, True)
-        build(SAMPLES / "heldout-pdfium17", cases, FLAT_TOOLS, False, README_BULLETS)
-    if "office-colhead17" in sets:
-        build(
-            SAMPLES / "office-colhead17", colhead_cases("ch17", TUNING_POOLS, 6, 1717), readme=README_COLHEAD
-        )
-    if "heldout-colhead17" in sets:
-        cases = colhead_cases("hch17", HELDOUT_POOLS, 6, 2717)
-        build(SAMPLES / "heldout-colhead17", cases, readme=README_COLHEAD)
-    if "office-between18" in sets:
-        cases = between_cases("bt18", TUNING_POOLS, 10, 1818, False)
-        build(SAMPLES / "office-between18", cases, readme=README_BETWEEN)
-    if "heldout-between18" in sets:
-        cases = between_cases("hbt18", HELDOUT_POOLS, 8, 2818, True)
-        build(SAMPLES / "heldout-between18", cases, readme=README_BETWEEN)
-    if "office-colorder18" in sets:
-        cases = colorder_cases("co18", TUNING_POOLS, 8, 1818)
-        build(SAMPLES / "office-colorder18", cases, readme=README_COLORDER)
-    if "heldout-colorder18" in sets:
-        cases = colorder_cases("hco18", HELDOUT_POOLS, 8, 2818)
-        build(SAMPLES / "heldout-colorder18", cases, readme=README_COLORDER)
-    if "office-numcol19" in sets:
-        build(
-            SAMPLES / "office-numcol19",
-            numcol_cases("nc19", TUNING_POOLS, 8, 1919, False),
-            readme=README_NUMCOL,
-        )
-    if "heldout-numcol19" in sets:
-        cases = numcol_cases("hnc19", HELDOUT_POOLS, 8, 2919, True)
-        build(SAMPLES / "heldout-numcol19", cases, readme=README_NUMCOL)
-    if "office-shift20" in sets:
-        cases = numcol_cases("sh20", TUNING_POOLS, 6, 2020, False, SHIFT20_ROWS)
-        build(SAMPLES / "office-shift20", cases, readme=README_SHIFT20)
-    if "heldout-shift20" in sets:
-        cases = numcol_cases("hsh20", HELDOUT_POOLS, 6, 3020, True, SHIFT20_ROWS)
-        build(SAMPLES / "heldout-shift20", cases, readme=README_SHIFT20)
-    if "office-narrowhead21" in sets:
-        build(
-            SAMPLES / "office-narrowhead21",
-            narrowhead_cases("nh21", TUNING_POOLS, 6, 2121, False),
-            readme=README_NARROWHEAD,
-        )
-    if "heldout-narrowhead21" in sets:
-        cases = narrowhead_cases("hnh21", HELDOUT_POOLS, 6, 3121, True)
-        build(SAMPLES / "heldout-narrowhead21", cases, readme=README_NARROWHEAD)
+    for name, plan in SET_PLANS.items():
+        if name in sets:
+            cases, args = plan()
+            build(SAMPLES / name, cases, **args)
     return 0
 
 
