@@ -390,6 +390,13 @@ def fix_number_dashes(text: str) -> str:
 DATE_WIDTH_MAJORITY = 2 / 3
 DATE_DIGITS_MIN = 6
 DATE_CELLS_MIN = 4
+# Before any of that: the form's runs of two or more digits (10月, 2023), when at least
+# DATE_RUNS_MIN of them are read and all in one width.  They are measured by their own pitch
+# (half-width 0.6 em, full 1 em), while a lone digit between kanji is measured from its
+# neighbours, and LibreOffice's white between Latin and Japanese text makes a half-width one
+# advance about an em: a Writer table's 令和5年4月1日 … 令和5年11月1日 read 令和５年４月１日 …
+# 令和５年11月１日 (session 47's new user's set V).
+DATE_RUNS_MIN = 1
 
 
 def _date_form(lines: list[CellLine]) -> str:
@@ -431,7 +438,8 @@ def _cell_date_width(lines: list[CellLine], longer: list[int]) -> bool | None:
 
 
 def even_date_widths(rows: list[RawRow]) -> int:
-    """The digits of every date cell of a document in the one width most of its date digits (or
+    """The digits of every date cell of a document in the one width its runs of two or more
+    digits were all read in (DATE_RUNS_MIN), else the one most of its date digits (or
     distinct date cells) were read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN digits, or
     more than half of at least DATE_CELLS_MIN cells, among the cells of one form: 年月日, or the
     same separators), since the width of a digit is measured from where its neighbours stand and
@@ -460,7 +468,10 @@ def even_date_widths(rows: list[RawRow]) -> int:
     changed = 0
     for row, lines in zip(rows, cells, strict=True):
         form = _date_form(lines)
-        own = _majority(*votes[form], DATE_DIGITS_MIN)
+        runs = longer.get(form, [0, 0])
+        own = None if min(runs) or max(runs) < DATE_RUNS_MIN else runs[1] > runs[0]
+        if own is None:
+            own = _majority(*votes[form], DATE_DIGITS_MIN)
         if own is None:
             kinds = list(distinct.get(form, {}).values())
             own = _majority(kinds.count(False), kinds.count(True), DATE_CELLS_MIN, 0.5)
