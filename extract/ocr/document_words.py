@@ -47,6 +47,11 @@ def _masked(cl: CellLine) -> str:
     return text
 
 
+def _cell_text(lines: list[CellLine]) -> str:
+    """A cell's lines as one text, as read (a word wrapped over a line end is whole again)."""
+    return _SPACE.sub("", "".join(cl.text for cl in lines))
+
+
 def _printed_lines(rows: list[RawRow]) -> str:
     """The document's lines of text cells, each printed line once (its unsure characters
     masked), joined by ``\\n``."""
@@ -79,6 +84,8 @@ def mend_from_document(rows: list[RawRow], tokenizer: Tokenizer | None = None) -
         candidates = [c for c in found if _JAPANESE.match(c)]
         if len(candidates) != 1:
             continue
+        if candidates[0] in _between(left, right, _cell_text(rows[k].cells[f])):
+            continue  # the cell prints both words (see CONFIDENT_CONTEXT): left as read, suspect
         for cl in rows[k].cells[f]:
             if cl.text == text:
                 cl.text = text[:a] + candidates[0] + text[a + 1 :]
@@ -195,7 +202,7 @@ def mend_confident_from_document(rows: list[RawRow], tokenizer: Tokenizer | None
                     if len(candidates) != 1:
                         continue
                     if own is None:
-                        own = _printed_lines([RawRow(cells={f: row.cells.get(f) or []})])
+                        own = _cell_text(row.cells.get(f) or [])
                     if _document_candidates(text, a, own, one_sided=a not in lone) & candidates:
                         continue  # the cell prints both words (see CONFIDENT_CONTEXT)
                     lo, hi = max(0, a - CONFIDENT_WINDOW), min(len(text), a + CONFIDENT_WINDOW + 1)
