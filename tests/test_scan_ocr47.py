@@ -90,3 +90,24 @@ def test_a_wrapped_third_heading_keeps_its_numeral_and_words():
     lines = ["Ⅲ特定個人情報", "ファイルの取扱", "いプロセスにおけるリスク対策", "⑤物理的対策"]
     assert snap_item_text(lines)[:3] == lines[:3]
     assert snap_item_text(["Ⅱ特定個人情報", "ファイルの概革", "２．基本情報"])[1] == "ファイルの概要"
+
+
+def test_an_i_read_as_a_one_opening_a_word_of_capitals():
+    from piatable.extract.ocr.symbol_fixes import fix_symbols
+
+    assert fix_symbols("評価制度（１ＳＭＡＰ）のリスト") == "評価制度（ＩＳＭＡＰ）のリスト"
+    assert fix_symbols("(1SMAP)") == "(ISMAP)"
+    for kept in ("容量1TB", "１ＧＢ", "11SMAP", "ＩＳＭＡＰ"):
+        assert fix_symbols(kept) == kept
+
+
+def test_a_stroke_after_a_bracket_is_suspect(reads):
+    from piatable.extract.ocr.suspects import STROKE_AFTER_BRACKET
+
+    assert STROKE_AFTER_BRACKET.search("・その他（I旧氏）")
+    for kept in ("（ISMAP）", "（１日以内）", "（旧氏）", "（Ｉｎｔｅｒｎｅｔ）"):
+        assert not STROKE_AFTER_BRACKET.search(kept)
+    # The Calc scan's 4th row reads （I旧氏）: warned now (it was a silent wrong row).
+    row = reads["calc-gothic-300-t2"][3]
+    if "（I旧氏）" in row["after"]:
+        assert "ocr_suspect:after" in row["flags"]
