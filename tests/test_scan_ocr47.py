@@ -111,3 +111,17 @@ def test_a_stroke_after_a_bracket_is_suspect(reads):
     row = reads["calc-gothic-300-t2"][3]
     if "（I旧氏）" in row["after"]:
         assert "ocr_suspect:after" in row["flags"]
+
+
+def test_check_boxes_whose_bracket_read_as_a_bar_or_a_lenticular():
+    from piatable.extract.ocr.structure_fixes import fix_check_boxes
+
+    assert fix_check_boxes("・識別情報：IO1個人番号") == "・識別情報：[○]個人番号"
+    assert fix_check_boxes("・識別情報：IO]個人番号") == "・識別情報：[○]個人番号"
+    assert fix_check_boxes("・連絡先等情報：[O]4情報") == "・連絡先等情報：[○]4情報"
+    assert (
+        fix_check_boxes("【O電子記録媒体（フラッシュメモリを除く。）")
+        == "[○]電子記録媒体（フラッシュメモリを除く。）"
+    )
+    for kept in ("住所：l0番地", "番号：I01号", "【重要】", "【○】紙", "a[0]1", "[ 10人未満 ]"):
+        assert fix_check_boxes(kept) == kept

@@ -54,7 +54,13 @@ _CHECK_BOX = regex.compile(
     # Its ] may read as a letter or a bar (``[Oj紙``, ``[O|その他``) when a mark was read.
     rf"(?<![A-Za-z0-9_\]])([\[［])([ 　]*)([{_MARK_READS}]{{1,{CHECK_MARK_MAX_READ}}}|)([ 　]*)"
     r"([\]］]|[jJIlＩｌ|｜)）])"
-    r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(])"
+    r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(]|[0-9０-９]\p{Han})"
+)
+# A box whose [ read as a letter or a bar after a label's colon (識別情報：IO1個人番号, ：IO]),
+# or as 【 opening a line with its ] lost (【O電子記録媒体): session 47's new users' scans.
+_BAR_BOX = regex.compile(
+    r"(?:(?<=[：:][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]|^[ 　]*【([OＯ○〇])[\]］]?)"
+    r"(?=[\p{Han}\p{Katakana}\p{Hiragana}]|[0-9０-９]\p{Han})"
 )
 
 
@@ -76,6 +82,7 @@ def fix_check_boxes(line: str) -> str:
             return m.group(0) if pad or tail else opening + " " + closing
         return opening + pad + "○" + tail + closing
 
+    line = _BAR_BOX.sub(lambda m: m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "[○]", line)
     return _CHECK_BOX.sub(mend, line)
 
 
