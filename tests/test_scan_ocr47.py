@@ -125,3 +125,14 @@ def test_check_boxes_whose_bracket_read_as_a_bar_or_a_lenticular():
     )
     for kept in ("住所：l0番地", "番号：I01号", "【重要】", "【○】紙", "a[0]1", "[ 10人未満 ]"):
         assert fix_check_boxes(kept) == kept
+
+
+def test_a_lost_circled_number_past_a_speck_and_an_at_sign():
+    from piatable.extract.ocr.structure_fixes import restore_circled_gaps
+
+    lines = ["①住民異動処理：届出に基づき記", "載等を行う。", "②証明書発行：証明書を発行する。", "提"]
+    lines += ["転出届の電子受付：転出届を受", "け付ける。", "④標準準拠システムへの連携を行う。"]
+    assert restore_circled_gaps(lines)[4] == "③転出届の電子受付：転出届を受"
+    # Two lines could take it: none does.
+    two = ["①甲を行う。", "乙を行う。", "丙を行う。", "③丁を行う。"]
+    assert restore_circled_gaps(two) == two

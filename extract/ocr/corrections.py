@@ -473,6 +473,9 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
+                if column != "item":
+                    # Again, with an @ read for a circled number put right (① ＠ … ④).
+                    texts = restore_circled_gaps(texts)
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
                 if column == "explanation":

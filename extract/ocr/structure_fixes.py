@@ -167,21 +167,24 @@ def restore_circled_gaps(lines: list[str]) -> list[str]:
     """A cell's lines with a circled number that did not read at all put back: where the cell
     numbers its paragraphs ① ② … and one number is missing between two that read (② … ④), and
     exactly one line between them opens a paragraph (the line before it ends a sentence) without
-    a mark of its own, that line gets the missing number.  Nothing is guessed at the ends of the
-    count or where two lines could take it."""
+    a mark of its own, that line gets the missing number (lines of one character, specks, aside).
+    Nothing is guessed at the ends of the count or where two lines could take it."""
     firsts = [line.lstrip()[:1] for line in lines]
     spots = [(j, ch) for j, ch in enumerate(firsts) if ch and ch in CIRCLED[:20]]
     if len(spots) < 2:
         return lines
     out = list(lines)
+    # A line of one character is a speck (提 between two paragraphs), no paragraph's line: the
+    # line before a paragraph is the last longer one.
+    prev = [max((i for i in range(j) if len(lines[i].strip()) > 1), default=0) for j in range(len(lines))]
     for (j0, a), (j1, b) in itertools.pairwise(spots):
         if CIRCLED.index(b) - CIRCLED.index(a) != 2 or j1 - j0 < 2:
             continue
         candidates = [
             j
             for j in range(j0 + 1, j1)
-            if _ENDS_PARAGRAPH.search(lines[j - 1])
-            and lines[j].strip()
+            if _ENDS_PARAGRAPH.search(lines[prev[j]])
+            and len(lines[j].strip()) > 1
             and not starts_paragraph(lines[j].lstrip())
             and not _OPENS_MARKED.match(lines[j])
         ]
