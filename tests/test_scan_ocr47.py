@@ -136,3 +136,33 @@ def test_a_lost_circled_number_past_a_speck_and_an_at_sign():
     # Two lines could take it: none does.
     two = ["①甲を行う。", "乙を行う。", "丙を行う。", "③丁を行う。"]
     assert restore_circled_gaps(two) == two
+
+
+def test_a_circled_number_put_back_from_the_other_side():
+    from piatable.extract.ocr.echoes import echo_circled_numbers
+
+    def row(before: list[str], after: list[str]) -> RawRow:
+        return RawRow(
+            {
+                "before": [CellLine(t, 1, k) for k, t in enumerate(before)],
+                "after": [CellLine(t, 1, 10 + k) for k, t in enumerate(after)],
+            }
+        )
+
+    after = [
+        "①住民異動処理：届出に基づき記",
+        "載等を行う。",
+        "②証明書発行：写しを発行する。",
+        "③転出届の受付",
+    ]
+    r = row(["①住民異動処理：届出に基づき記", "載等を行う。", "証明書発行：写しを発行する。"], after)
+    assert echo_circled_numbers([r]) == 1
+    assert r.cells["before"][2].text == "②証明書発行：写しを発行する。"
+    assert "ocr_corrected" in r.flags
+    # A cell that numbers no paragraph, or a line that continues a sentence, is left alone.
+    for before in (
+        ["住民異動処理：届出。", "証明書発行：写しを発行する。"],
+        ["①住民異動処理：", "証明書発行：写しを発行する。"],
+    ):
+        r = row(before, after)
+        assert echo_circled_numbers([r]) == 0

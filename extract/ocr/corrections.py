@@ -506,7 +506,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .choice_widths import even_choices
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
-    from .echoes import echo_full_stops, mend_echoes
+    from .echoes import echo_circled_numbers, echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
@@ -519,6 +519,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows) + even_choices(rows)
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
+    fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
     for row, before in zip(rows, was, strict=True):
