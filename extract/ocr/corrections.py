@@ -473,6 +473,9 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
+                if column != "item":
+                    # Again, with an @ read for a circled number put right (① ＠ … ④).
+                    texts = restore_circled_gaps(texts)
                 if column in ("before", "after", "explanation"):
                     texts = restore_choice_brackets(restore_full_stops(texts, tokenizer))
                 if column == "explanation":
@@ -503,7 +506,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .choice_widths import even_choices
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
-    from .echoes import echo_full_stops, mend_echoes
+    from .echoes import echo_circled_numbers, echo_full_stops, mend_echoes
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
@@ -516,6 +519,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows) + even_choices(rows)
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
+    fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
     for row, before in zip(rows, was, strict=True):

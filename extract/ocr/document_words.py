@@ -47,6 +47,11 @@ def _masked(cl: CellLine) -> str:
     return text
 
 
+def _cell_text(lines: list[CellLine]) -> str:
+    """A cell's lines as one text, as read (a word wrapped over a line end is whole again)."""
+    return _SPACE.sub("", "".join(cl.text for cl in lines))
+
+
 def _printed_lines(rows: list[RawRow]) -> str:
     """The document's lines of text cells, each printed line once (its unsure characters
     masked), joined by ``\\n``."""
@@ -79,6 +84,8 @@ def mend_from_document(rows: list[RawRow], tokenizer: Tokenizer | None = None) -
         candidates = [c for c in found if _JAPANESE.match(c)]
         if len(candidates) != 1:
             continue
+        if candidates[0] in _between(left, right, _cell_text(rows[k].cells[f])):
+            continue  # the cell prints both words (see CONFIDENT_CONTEXT): left as read, suspect
         for cl in rows[k].cells[f]:
             if cl.text == text:
                 cl.text = text[:a] + candidates[0] + text[a + 1 :]
@@ -92,7 +99,10 @@ def mend_from_document(rows: list[RawRow], tokenizer: Tokenizer | None = None) -
 # characters on each side both printed round exactly one other Japanese character elsewhere,
 # the read surroundings printed nowhere else, and the dictionary reading the line's window
 # (CONFIDENT_WINDOW characters each side) at least CONFIDENT_GAIN more easily after the swap,
-# the new character inside a word of two or more characters.
+# the new character inside a word of two or more characters.  Not when the cell being mended
+# prints the other character in those surroundings itself: a cell that names two words one
+# kanji apart (（内部監査）…外部監査, 入退館…入退室; session 47's new users' scans) contrasts
+# them, and neither is a misread of the other.
 CONFIDENT_CONTEXT = 2
 CONFIDENT_WINDOW = 6
 CONFIDENT_GAIN = 2000
@@ -182,6 +192,7 @@ def mend_confident_from_document(rows: list[RawRow], tokenizer: Tokenizer | None
     changed = 0
     for row in rows:
         for f in SPOT_FIELDS:
+            own: str | None = None  # this cell's printed lines, when needed
             for cl in row.cells.get(f) or []:
                 text = cl.text
                 new = text
@@ -190,6 +201,10 @@ def mend_confident_from_document(rows: list[RawRow], tokenizer: Tokenizer | None
                     candidates = _document_candidates(text, a, corpus, one_sided=a not in lone)
                     if len(candidates) != 1:
                         continue
+                    if own is None:
+                        own = _cell_text(row.cells.get(f) or [])
+                    if _document_candidates(text, a, own, one_sided=a not in lone) & candidates:
+                        continue  # the cell prints both words (see CONFIDENT_CONTEXT)
                     lo, hi = max(0, a - CONFIDENT_WINDOW), min(len(text), a + CONFIDENT_WINDOW + 1)
                     window = new[lo:hi]
                     swapped = window[: a - lo] + next(iter(candidates)) + window[a - lo + 1 :]

@@ -164,3 +164,59 @@ def echo_full_stops(rows: list[RawRow]) -> int:
                 changed += 1
                 row.add_flag("ocr_corrected")
     return changed
+
+
+# A paragraph whose circled number did not read, put back from the row's other side: the other
+# side opens a paragraph with that number and at least ECHO_CIRCLED_CHARS of the same text after
+# it (②証明書発行：住民票の… / 証明書発行：住民票の…), this side numbers another paragraph with a
+# circled number, and the number continues this side's count (session 47's new users' scans).
+ECHO_CIRCLED_CHARS = 6
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_ENDS_SENTENCE = regex.compile(r"[。）)＞>」]\s*$")
+
+
+def echo_circled_numbers(rows: list[RawRow]) -> int:
+    """Each before/after paragraph that lost its circled number given the one the row's other
+    side opens the same text with (see ECHO_CIRCLED_CHARS): only a line that opens a paragraph
+    (the cell's first, or after one ending a sentence), in a cell that numbers another paragraph
+    with a circled number, the number being the one after the cell's number before it (or ① with
+    none before it, the one before the next).  The number of cells changed (rows flagged
+    ``ocr_corrected``)."""
+    changed = 0
+    for row in rows:
+        before, after = row.cells.get("before") or [], row.cells.get("after") or []
+        for lines, others in ((before, after), (after, before)):
+            opened = {}
+            for cl in others:
+                text = _WS.sub("", cl.text)
+                if len(text) > ECHO_CIRCLED_CHARS and text[0] in _CIRCLED:
+                    opened.setdefault(text[1 : 1 + ECHO_CIRCLED_CHARS], set()).add(text[0])
+            marks = [(k, _WS.sub("", cl.text)[:1]) for k, cl in enumerate(lines)]
+            marks = [(k, m) for k, m in marks if m and m in _CIRCLED]
+            if not opened or not marks:
+                continue
+            n = 0
+            for k, cl in enumerate(lines):
+                text = _WS.sub("", cl.text)
+                if not text or text[0] in _CIRCLED or (k and not _ENDS_SENTENCE.search(lines[k - 1].text)):
+                    continue
+                numbers = opened.get(text[:ECHO_CIRCLED_CHARS], set())
+                if len(numbers) != 1:
+                    continue
+                number = next(iter(numbers))
+                earlier = [m for j, m in marks if j < k]
+                later = [m for j, m in marks if j > k]
+                fits = (
+                    _CIRCLED.index(earlier[-1]) + 1 == _CIRCLED.index(number)
+                    if earlier
+                    else bool(later) and _CIRCLED.index(later[0]) - 1 == _CIRCLED.index(number)
+                )
+                if fits:
+                    stripped = cl.text.lstrip()
+                    cl.text = cl.text[: len(cl.text) - len(stripped)] + number + stripped
+                    marks = sorted([*marks, (k, number)])
+                    n += 1
+            if n:
+                changed += 1
+                row.add_flag("ocr_corrected")
+    return changed

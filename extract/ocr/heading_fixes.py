@@ -163,18 +163,25 @@ def fix_heading(line: str) -> str:
     ):
         # Read right already: Ⅱ特定個人情報ファイルの / 概要 starts Ⅲ's heading too.
         return line
-    for heading, numerals in top_headings().items():
-        for k in range(1, 4):
-            prefix, rest = text[:k], text[k:]
-            if prefix in numerals:
-                break
-            if (
-                len(rest) >= min(len(heading), 4)
-                and heading.startswith(rest)
-                and _NUMERAL_GARBAGE.match(prefix)
-            ):
-                numeral = _numeral_for(prefix, numerals)
-                return numeral + rest if numeral else line
+    for k in range(1, 4):
+        prefix, rest = text[:k], text[k:]
+        if not _NUMERAL_GARBAGE.match(prefix) or any(prefix in n for n in top_headings().values()):
+            continue
+        found = {
+            numeral
+            for heading, numerals in top_headings().items()
+            if len(rest) >= min(len(heading), 4) and heading.startswith(rest)
+            for numeral in [_numeral_for(prefix, numerals)]
+        }
+        if not found:
+            continue
+        if len(found) > 1:
+            # The start of two headings (特定個人情報ファイルの: Ⅱ's 概要 and Ⅲ's 取扱い…, wrapped
+            # in a narrow column): the numeral the misread's shape holds (皿 → Ⅲ), else none.
+            shaped = {n for n in found if n and prefix in _NUMERAL_SHAPES.get(n, ())}
+            found = shaped if len(shaped) == 1 else {None}
+        numeral = next(iter(found))
+        return numeral + rest if numeral else line
     for k in (1, 2):
         prefix, rest = text[:k], text[k:]
         numbers = circled_headings().get(rest)
@@ -262,14 +269,17 @@ def _snap_top_text(numeral: str, rest: str, inserted: bool = False) -> str | Non
             snapped = _snap_top(rest[k:], MIN_TOP_SNAP, inserted)
             if snapped is not None:
                 return prefix + snapped
-    snapped = _snap_top(rest, MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE, inserted)
+    snapped = _snap_top(rest, MIN_TOP_SNAP if numeral else MIN_TOP_SNAP_BARE, inserted, numeral)
     return snapped if snapped != rest else None
 
 
-def _snap_top(rest: str, least: int, inserted: bool = False) -> str | None:
+def _snap_top(rest: str, least: int, inserted: bool = False, numeral: str = "") -> str | None:
     """The one top heading ``rest`` reads as, misread in kana or kanji (see snap_top_heading);
     with ``inserted``, the one it reads as with one kana or kanji inside it (not its first or
-    last character) left out, for headings of at least MIN_TOP_INSERTED characters."""
+    last character) left out, for headings of at least MIN_TOP_INSERTED characters.  Only the
+    headings the ``numeral`` read before it numbers: Ⅲ's heading wrapped in a narrow column
+    (Ⅲ特定個人情報 / ファイルの取扱 / いプロセス…) starts with as many characters as Ⅱ's
+    特定個人情報ファイルの概要, two kanji off."""
     if inserted:
         cut = {
             rest[:k] + rest[k + 1 :]
@@ -279,8 +289,8 @@ def _snap_top(rest: str, least: int, inserted: bool = False) -> str | None:
         cut = {h for h in cut if len(h) >= max(least, MIN_TOP_INSERTED)}
         return next(iter(cut)) if len(cut) == 1 else None
     fits = []
-    for h in top_headings():
-        if len(h) != len(rest) or len(h) < least:
+    for h, numerals in top_headings().items():
+        if len(h) != len(rest) or len(h) < least or (numeral and numeral not in numerals):
             continue
         diff = [k for k, ch in enumerate(h) if rest[k] != ch]
         if len(diff) <= max(1, len(h) // CHARS_PER_MISREAD) and all(

@@ -27,6 +27,7 @@ EDIT_STEP = 5
 
 # The numbering before a heading on an item line: Roman numerals (or what OCR makes of them: Latin
 # letters, bars and brackets, a kanji or two), １．, ①, (1), リスク１：, 委託事項１ …
+_ROMAN = frozenset("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")
 _PREFIX = regex.compile(
     r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、，,]?|[①-⑳]{1,2}|[（(][0-9０-９]{1,2}[．.）)]"
     r"|[@＠®©]|(?:リスク|提供先|移転先|委託事項)(?:[0-9０-９]+[：:]?|[：:]))*"
@@ -333,7 +334,7 @@ def snap_item_lines(lines: list[str]) -> list[str]:
                 i = k + 1
                 continue
             if key is None and i + 1 < len(out):
-                key = _wrapped(body, out[i + 1].strip())
+                key = _wrapped(body, out[i + 1].strip(), prefix)
                 if key is not None:
                     out[i] = _rebuild(line, _fix_prefix(prefix, key, parent) + key[: len(body)])
                     out[i + 1] = _rebuild(out[i + 1], key[len(body) :])
@@ -526,9 +527,10 @@ def _whole_heading(lines: list[str], k: int, skip: int) -> bool:
     return joined in printed_headings()
 
 
-def _wrapped(body: str, nxt: str) -> str | None:
-    """The heading a line and the next read together misread in a few characters (the same
-    number of characters: substitutions only), or None."""
+def _wrapped(body: str, nxt: str, prefix: str = "") -> str | None:
+    """The heading a line and the next read together misread in a few characters (substitutions
+    only), or None; no top heading of another numeral than ``prefix`` (Ⅲ特定個人情報 / ファイルの取扱)."""
+    other = {h for h, ns in top_headings().items() if prefix in _ROMAN and prefix not in ns}
     if not body or not nxt or _PREFIX.match(nxt).group(0):  # type: ignore[union-attr]
         return None
     joined = body + nxt
@@ -536,7 +538,7 @@ def _wrapped(body: str, nxt: str) -> str | None:
         return None
     fits = []
     for key in printed_headings():
-        if len(key) != len(joined) or len(key) < MIN_FREE_HEADING * 2:
+        if len(key) != len(joined) or len(key) < MIN_FREE_HEADING * 2 or key in other:
             continue
         d = sum(1 for a, b in zip(key, joined, strict=True) if a != b)
         if d <= allowed_edits(len(key)):

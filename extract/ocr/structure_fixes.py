@@ -54,7 +54,13 @@ _CHECK_BOX = regex.compile(
     # Its ] may read as a letter or a bar (``[Oj紙``, ``[O|その他``) when a mark was read.
     rf"(?<![A-Za-z0-9_\]])([\[［])([ 　]*)([{_MARK_READS}]{{1,{CHECK_MARK_MAX_READ}}}|)([ 　]*)"
     r"([\]］]|[jJIlＩｌ|｜)）])"
-    r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(])"
+    r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(]|[0-9０-９]\p{Han})"
+)
+# A box whose [ read as a letter or a bar after a label's colon (識別情報：IO1個人番号, ：IO]),
+# or as 【 opening a line with its ] lost (【O電子記録媒体): session 47's new users' scans.
+_BAR_BOX = regex.compile(
+    r"(?:(?<=[：:][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]|^[ 　]*【([OＯ○〇])[\]］]?)"
+    r"(?=[\p{Han}\p{Katakana}\p{Hiragana}]|[0-9０-９]\p{Han})"
 )
 
 
@@ -76,6 +82,7 @@ def fix_check_boxes(line: str) -> str:
             return m.group(0) if pad or tail else opening + " " + closing
         return opening + pad + "○" + tail + closing
 
+    line = _BAR_BOX.sub(lambda m: m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "[○]", line)
     return _CHECK_BOX.sub(mend, line)
 
 
@@ -160,21 +167,24 @@ def restore_circled_gaps(lines: list[str]) -> list[str]:
     """A cell's lines with a circled number that did not read at all put back: where the cell
     numbers its paragraphs ① ② … and one number is missing between two that read (② … ④), and
     exactly one line between them opens a paragraph (the line before it ends a sentence) without
-    a mark of its own, that line gets the missing number.  Nothing is guessed at the ends of the
-    count or where two lines could take it."""
+    a mark of its own, that line gets the missing number (lines of one character, specks, aside).
+    Nothing is guessed at the ends of the count or where two lines could take it."""
     firsts = [line.lstrip()[:1] for line in lines]
     spots = [(j, ch) for j, ch in enumerate(firsts) if ch and ch in CIRCLED[:20]]
     if len(spots) < 2:
         return lines
     out = list(lines)
+    # A line of one character is a speck (提 between two paragraphs), no paragraph's line: the
+    # line before a paragraph is the last longer one.
+    prev = [max((i for i in range(j) if len(lines[i].strip()) > 1), default=0) for j in range(len(lines))]
     for (j0, a), (j1, b) in itertools.pairwise(spots):
         if CIRCLED.index(b) - CIRCLED.index(a) != 2 or j1 - j0 < 2:
             continue
         candidates = [
             j
             for j in range(j0 + 1, j1)
-            if _ENDS_PARAGRAPH.search(lines[j - 1])
-            and lines[j].strip()
+            if _ENDS_PARAGRAPH.search(lines[prev[j]])
+            and len(lines[j].strip()) > 1
             and not starts_paragraph(lines[j].lstrip())
             and not _OPENS_MARKED.match(lines[j])
         ]
@@ -390,6 +400,13 @@ def fix_number_dashes(text: str) -> str:
 DATE_WIDTH_MAJORITY = 2 / 3
 DATE_DIGITS_MIN = 6
 DATE_CELLS_MIN = 4
+# Before any of that: the form's runs of two or more digits (10月, 2023), when at least
+# DATE_RUNS_MIN of them are read and all in one width.  They are measured by their own pitch
+# (half-width 0.6 em, full 1 em), while a lone digit between kanji is measured from its
+# neighbours, and LibreOffice's white between Latin and Japanese text makes a half-width one
+# advance about an em: a Writer table's 令和5年4月1日 … 令和5年11月1日 read 令和５年４月１日 …
+# 令和５年11月１日 (session 47's new user's set V).
+DATE_RUNS_MIN = 1
 
 
 def _date_form(lines: list[CellLine]) -> str:
@@ -431,7 +448,8 @@ def _cell_date_width(lines: list[CellLine], longer: list[int]) -> bool | None:
 
 
 def even_date_widths(rows: list[RawRow]) -> int:
-    """The digits of every date cell of a document in the one width most of its date digits (or
+    """The digits of every date cell of a document in the one width its runs of two or more
+    digits were all read in (DATE_RUNS_MIN), else the one most of its date digits (or
     distinct date cells) were read in (DATE_WIDTH_MAJORITY of at least DATE_DIGITS_MIN digits, or
     more than half of at least DATE_CELLS_MIN cells, among the cells of one form: 年月日, or the
     same separators), since the width of a digit is measured from where its neighbours stand and
@@ -460,7 +478,10 @@ def even_date_widths(rows: list[RawRow]) -> int:
     changed = 0
     for row, lines in zip(rows, cells, strict=True):
         form = _date_form(lines)
-        own = _majority(*votes[form], DATE_DIGITS_MIN)
+        runs = longer.get(form, [0, 0])
+        own = None if min(runs) or max(runs) < DATE_RUNS_MIN else runs[1] > runs[0]
+        if own is None:
+            own = _majority(*votes[form], DATE_DIGITS_MIN)
         if own is None:
             kinds = list(distinct.get(form, {}).values())
             own = _majority(kinds.count(False), kinds.count(True), DATE_CELLS_MIN, 0.5)

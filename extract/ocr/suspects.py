@@ -37,6 +37,10 @@ WEDGED_LATIN = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])(?:[A-ZＡ-Ｚ](?![A-ZＡ-Ｚ])|[A-Z]{2,3}(?!\p{Hiragana}))"
     r"(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
+# A vertical stroke read as a letter between an opening bracket and Japanese text (（I旧氏）):
+# the bracket read twice or a ruling's speck; no true cell of the samples opens a bracket with a
+# lone I or l (session 47's new users' scans, a silent wrong row).
+STROKE_AFTER_BRACKET = regex.compile(r"[（(「『][IlｌＩ|｜](?=[\p{Han}\p{Hiragana}\p{Katakana}])")
 # A kanji read twice opening a line (上上記を新規追加): Japanese writes a repeated kanji with 々.
 DOUBLED_KANJI = regex.compile(r"^\s*(\p{Han})\1")
 # A kana wedged inside a Latin word (ｅしＴＡＸ for ｅＬＴＡＸ): a letter misread as a kana.
@@ -194,6 +198,8 @@ def _broken_text(lines: list[str], flat: str) -> str:
             return f"{m.group(0).strip()!r}: a kanji read twice opening a line"
     if m := WEDGED_KANA.search(flat):
         return f"{m.group(0)!r}: a kana inside a Latin word"
+    if m := STROKE_AFTER_BRACKET.search(flat):
+        return f"{m.group(0)!r}: a stroke read as a letter after a bracket"
     if ORPHAN_ORDINAL.search(flat):
         return "第 without a numeral after it: the numeral did not read"
     if m := UNKNOWN_ERA.search(flat):

@@ -22,6 +22,9 @@ _LONE_AT = regex.compile(r"(?<![A-Za-z0-9._-])[@＠](?![A-Za-z0-9._-])")
 _ID = regex.compile(
     r"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ])[1１lｌ|｜](?=\n?([DＤCＣ])(?![A-Za-zＡ-Ｚａ-ｚ0-9０-９]))"
 )
+# An I read as a one or an l opening a word of capitals (（１ＳＭＡＰ）, lSMAP): three or more
+# capitals after it (a size's 1GB, 1TB keep their digit); none in the samples' truth cells.
+_I_OPENING = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[1１lｌ](?=([A-ZＡ-Ｚ])[A-ZＡ-Ｚ]{2})")
 # ＩＣカード read with a T (ＴＣカード): the forms' card is the IC card.
 _IC_CARD = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])[TＴ](?=([CＣ])\n?カード)")
 
@@ -57,12 +60,14 @@ def _next_circled(number: str) -> str | None:
 
 
 def fix_symbols(text: str) -> str:
-    """A cell's text with … between words as →, 1D / 1C as ID / IC, and a circled number read as @
-    restored from its neighbours in the cell (the number after the one before it, or before the
-    one after), as is a paragraph's number that breaks the cell's count (``recount_circled``)."""
+    """A cell's text with … between words as →, 1D / 1C / 1SMAP as ID / IC / ISMAP, and a circled
+    number read as @ restored from its neighbours in the cell (the number after the one before it,
+    or before the one after), as is a paragraph's number that breaks the cell's count
+    (``recount_circled``)."""
     text = _ARROW.sub("→", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
     text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
+    text = _I_OPENING.sub(lambda m: "Ｉ" if m.group(1) >= "Ａ" else "I", text)
     text = _AT_BY_CIRCLED.sub("", text)
     text = recount_circled(_renumber_circled(text))
     while m := _LONE_AT.search(text):

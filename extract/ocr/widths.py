@@ -46,6 +46,14 @@ _MAX_SHARED = 3
 _TOUCHING = 1.5
 _SHARED_MIN_EM = 0.3
 _LETTER = regex.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]")
+# The pitch (ems, ink centre to ink centre) a run of letters or digits set to their own ink may
+# have: half-width ones about 0.5-0.65, full-width ones 1.  Outside this range the ink was cut
+# wrong (a Mincho １ of a 28th of an em beside its ９: 0.32), and the run is measured from its
+# neighbours instead.
+_PITCH_EM = (0.42, 1.3)
+# A kanji or kana's ink is at least this wide (ems); narrower, its ink was cut wrong and the
+# white beside it tells nothing (a Mincho 数 given 0.35 em, its colon the rest).
+_KANJI_INK_EM = 0.5
 
 
 def _box_centres(words: list[TsvWord], em: float) -> list[float]:
@@ -211,6 +219,7 @@ _OPEN = "(（<＜"
 _OPEN_MARKS = "(（[［"
 _CLOSE_MARKS = ")）]］.．,，:：;；"
 _CLOSE = ")）>＞"
+_COLONS = ":："
 
 
 def _blank(ch: str, full: bool, leading: bool) -> float:
@@ -337,10 +346,28 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
         if not side or not 0 <= m + side < len(chars):
             return None
         other = chars[m + side]
+        if c[0] in _COLONS and m > 0 and not _JAPANESE.match(other[0]):
+            return colon_width(chars, m)
         if not (words[c[3]].inked and words[other[3]].inked and _JAPANESE.match(other[0])):
             return None
         white = c[1] - other[2] if side < 0 else other[1] - c[2]
         return white >= settings.full_white_em * em
+
+    def colon_width(chars: list[list], m: int) -> bool | None:
+        """Full width (True) or half for a colon after a Japanese character and before a
+        letter, digit or bracket (電話：0123-45-6789), measured on the ink: a full-width colon
+        stands in the middle of its em, so the white on its two sides together is about an em
+        (0.86-1.25 measured on scan-ocr40/47), a half-width one's about 0.35 by the IPA fonts'
+        metrics, 0.65 with a space printed after it (``colon_full_white_em`` between).  None
+        when the ink does not tell: not every box set to its own ink, or the Japanese
+        character's ink narrower than ``_KANJI_INK_EM`` (the ink was cut wrong)."""
+        c, left, right = chars[m], chars[m - 1], chars[m + 1]
+        if not (_JAPANESE.match(left[0]) and all(words[x[3]].inked for x in (c, left, right))):
+            return None
+        if left[2] - left[1] < _KANJI_INK_EM * em:
+            return None
+        white = (c[1] - left[2]) + (right[1] - c[2])
+        return white >= settings.colon_full_white_em * em
 
     def runs(chars: list[list]):  # type: ignore[no-untyped-def]
         """(k, j, adv, threshold, between) of each run of convertible characters in a line: the
@@ -353,7 +380,15 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 k += 1
                 continue
             j = k
-            while j + 1 < n and _CONVERTIBLE.match(chars[j + 1][0]) and chars[j + 1][1] - chars[j][2] < em:
+            # A colon after Japanese text is a run of its own (its width is its ink's, see
+            # colon_width): the digits after it (電話：0123, 数：１９) are measured apart.
+            alone = chars[k][0] in _COLONS and 0 < k < n - 1 and colon_width(chars, k) is not None
+            while (
+                not alone
+                and j + 1 < n
+                and _CONVERTIBLE.match(chars[j + 1][0])
+                and chars[j + 1][1] - chars[j][2] < em
+            ):
                 j += 1
             size = j - k + 1
             # A neighbour across a space (電話 03-…) says nothing of the run's pitch.
@@ -384,8 +419,9 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 # to ink centre) tells their width, whatever white the typesetter put round the
                 # run (LibreOffice spaces Latin text from Japanese: a neighbour's distance then
                 # reads half-width digits as full).
-                adv = ((run[-1][1] + run[-1][2]) - (run[0][1] + run[0][2])) / 2 / (size - 1)
-                threshold, between = settings.full_advance_em, True
+                pitch = ((run[-1][1] + run[-1][2]) - (run[0][1] + run[0][2])) / 2 / (size - 1)
+                if _PITCH_EM[0] * em <= pitch <= _PITCH_EM[1] * em:
+                    adv, threshold, between = pitch, settings.full_advance_em, True
             yield k, j, adv, threshold, between
             k = j + 1
 

@@ -562,6 +562,9 @@ class OcrSettings:
     # A bracket or stop with this much white (ems) towards its Japanese neighbour is full width
     # (full-width ones leave 0.4-0.7 em, half-width ones 0.1-0.25).
     full_white_em: float = 0.32
+    # A colon between Japanese and Latin text (電話：0123) is full width from this white on its two
+    # sides together (ems; full 0.86-1.25, half 0.35-0.65: extract/ocr/widths.py colon_width).
+    colon_full_white_em: float = 0.75
     # A width measure this far (in ems) from its threshold is sure; a lone digit measured closer
     # takes the width most sure digit runs of the page have.
     sure_margin_em: float = 0.08

@@ -1,0 +1,74 @@
+"""Scan sample sets scored from their committed tesseract reads (the steps after OCR, no OCR run).
+
+    python tools/bench_scan_sets.py samples/scan-ocr47 samples/heldout-scan-ocr47 [--cells]
+
+Per set (each ``CASE/input.*`` with ``CASE/ocr/`` and ``CASE/expected/records.json``): cells
+exactly right (whitespace aside), character similarity (1 - edit distance / truth characters over
+all cells, ``bench_scan.cell_scores``), rows right (all six cells), wrong rows warned and right
+rows warned (``bench_calibration.is_warned``: issue 12's definition), rows missing.  ``--cells``
+lists every wrong cell (truth, read) with its row's flags.  Run it with another checkout's Python
+(``/work/main/.venv/bin/python tools/bench_scan_sets.py …``) for that checkout's figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from bench_calibration import _scan_from_tsv, is_warned  # noqa: E402
+from bench_scan import FIELDS, align, cell_scores  # noqa: E402
+
+
+def score_set(folder: Path, cells: bool = False) -> dict[str, int]:
+    """Counts over the cases of one set folder (see the module notes); wrong cells printed with
+    ``cells``."""
+    n = {"cells": 0, "exact": 0, "dist": 0, "chars": 0, "rows": 0, "right": 0}
+    n |= {"wrong": 0, "wrong_warned": 0, "right_warned": 0, "missing": 0}
+    for case in sorted(p for p in folder.iterdir() if (p / "ocr").is_dir()):
+        expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+        _, got = _scan_from_tsv(case)
+        for e, g in align(expected, got):
+            n["rows"] += 1
+            if g is None:
+                n["missing"] += 1
+                continue
+            ok_row = True
+            for f in FIELDS:
+                truth, read = str(e.get(f) or ""), str(g.get(f) or "")
+                _, d, k, ok = cell_scores(truth, read)
+                n["cells"] += 1
+                n["exact"] += ok
+                n["dist"] += d
+                n["chars"] += k
+                ok_row &= ok
+                if not ok and cells:
+                    print(f"{case.name} row {e.get('row_index')} {f} {g.get('flags')}")
+                    print(f"   truth {truth!r}\n   read  {read!r}")
+            warned = is_warned(g)
+            n["right" if ok_row else "wrong"] += 1
+            n["right_warned" if ok_row else "wrong_warned"] += warned
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="+", type=Path)
+    ap.add_argument("--cells", action="store_true", help="list every wrong cell")
+    ns = ap.parse_args(argv)
+    for folder in ns.sets:
+        n = score_set(folder, ns.cells)
+        print(
+            f"{folder.name}: cells {n['exact']}/{n['cells']} = {n['exact'] / max(n['cells'], 1):.1%}, "
+            f"char sim {1 - n['dist'] / max(n['chars'], 1):.3f}, rows right {n['right']}/{n['rows']}, "
+            f"wrong warned {n['wrong_warned']}/{n['wrong']}, right warned {n['right_warned']}/{n['right']}, "
+            f"missing {n['missing']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
