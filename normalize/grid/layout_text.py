@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import LABELS, TIMING, TIMING_CHOICE
+from piatable.vocabulary import TIMING, TIMING_CHOICE
 
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
@@ -21,7 +21,7 @@ from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
-from .labels import Header, find_header, is_label_line, with_label_tails
+from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
@@ -261,11 +261,6 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
 # Body openings at one offset on at least this many lines make a column start (a column's
 # lines start at one offset; ``pdftotext -layout`` moves some by a character or two).
 OPENER_MIN_LINES = 2
-# A label with no more than this many character widths between its end and the next label's
-# start (or the last label) fills its header cell: centred or left-aligned, it stands at its
-# column's start either way, so it says nothing of how the header is aligned (a Calc table's
-# narrow 提出時期 / 説明 columns, branch layout47).
-LABEL_FILLS_CELL_ROOM = 4.0
 
 
 def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
@@ -288,12 +283,12 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
         best = max(cand, key=lambda x: (counts[x], -x)) if cand else None
         if at_label >= OPENER_MIN_LINES and (best is None or at_label >= counts[best]):
             at_labels += 1
-            at_roomy += int(not _fills_cell(labels, k))
+            at_roomy += int(not label_fills_cell(labels, k))
         elif best is not None:
             out[k] = float(best)
     # Labels that stand at their columns' starts on two columns or more, one of them with room
     # beside it in its cell: a left-aligned header, whose other labels are kept too (labels
-    # that fill their cells stand at their starts centred too: ``_fills_cell``).
+    # that fill their cells stand at their starts centred too: ``labels.label_fills_cell``).
     if at_labels >= 2 and at_roomy:
         return {}
     # Starts must keep the labels' order.
@@ -302,17 +297,6 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
         if out[b] <= out[a]:
             del out[b]
     return out
-
-
-def _fills_cell(labels: dict[int, tuple[float, float]], k: int) -> bool:
-    """Label ``k`` fills its header cell: the last label, or one whose next label starts at most
-    ``LABEL_FILLS_CELL_ROOM`` character widths after its end (its width from its own x extent
-    and characters: labels are read in the page's x units)."""
-    if k + 1 not in labels:
-        return True
-    x0, x1 = labels[k]
-    width = (x1 - x0) / max(len(LABELS[k]), 1)  # about one character's width in these units
-    return labels[k + 1][0] - x1 <= LABEL_FILLS_CELL_ROOM * max(width, 1.0)
 
 
 def _running_columns(carry: dict[int, list[Line]] | None) -> set[int]:
