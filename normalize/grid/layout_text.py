@@ -28,7 +28,7 @@ from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
-from .squeezed_gaps import squeezed_gap
+from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
 from .wrapped_timing import join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -539,6 +539,7 @@ def layout_page_rows(
                 ) + b.text
             ws = [w for p_ in parts for w in p_.words]
             squeezed = "" if writer else squeezed_gap(line, parts, starts[c])
+            split = "" if writer or c not in SPLIT_COLUMNS else squeezed_split(line, parts, starts[c])
             ln = Line(
                 ws,
                 text,
@@ -553,6 +554,7 @@ def layout_page_rows(
                 left=starts[c],
             )
             ln.gap_guess = squeezed
+            ln.split_guess = split
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
