@@ -11,6 +11,11 @@ after a label, Writer's autospace: branch layout40 measured 17 right rows turned
 committed ``-layout`` samples), so the cell is flagged instead (issue 12, branch layout40,
 ``samples/office-layout40`` f cases).  Pages showing Word / Writer's autospace are not checked
 (``layout_text``): there the pattern fired on right rows only.
+
+Also (branch layout47, ``samples/office-layout47``): a Calc row whose before and after lines
+``pdftotext -layout`` ran together (``…総務課 〒123-4567 ○○市 ○○市本町…``, the after cell left
+with ``6700``) shows a 変更前 / 変更後 line opened one space after the previous cell's text, left
+of its column, in a cell whose lines start far apart (``cell_doubt``): flagged too.
 """
 
 from __future__ import annotations
@@ -31,15 +36,16 @@ SPLIT_COLUMNS = (2, 3)
 # lines read as run into another cell's (a left-aligned cell's lines start at one offset, which
 # ``pdftotext -layout`` moves by a character or two, or a few beside half-width numbers).
 CELL_START_SPREAD = 6.0
-# How far right of its column's start (characters) a cell's first piece may open, one space after
-# the previous column's text on a line run together, for the split between the two to be a guess
-# (branch layout47; further right it is the next piece that stands at the start).
+# How far left of its column's start (characters) a 変更前 / 変更後 cell's first piece must open,
+# one space after the previous column's text, for the split between the two to be a guess
+# (``squeezed_split``, branch layout47).
 SQUEEZED_SPLIT_DX = 2.5
 
 SQUEEZED_SPLIT_WHY = (
     "the {column} cell's first piece ({first!r}) opens one space after the previous column's text, "
-    "left of the column's start: no column gap on the line, where the previous cell ends and "
-    "this one begins is a guess (a line of two wide cells run together)"
+    "left of the column's start, and the cell's lines start {spread:.0f} characters apart: the "
+    "lines of two cells may have run together, where the previous cell ends and this one begins "
+    "is a guess"
 )
 
 SQUEEZED_GAP_WHY = (
@@ -95,6 +101,7 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     if squeezed:
         return SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")
-    if split and max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) > CELL_START_SPREAD:
-        return SQUEEZED_SPLIT_WHY.format(column=name, first=split)
+    spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) if lines else 0.0
+    if split and spread > CELL_START_SPREAD:
+        return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
     return ""
