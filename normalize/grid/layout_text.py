@@ -287,9 +287,10 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
         elif best is not None:
             out[k] = float(best)
     # Labels that stand at their columns' starts on two columns or more, one of them with room
-    # beside it in its cell: a left-aligned header, whose other labels are kept too (labels
-    # that fill their cells stand at their starts centred too: ``labels.label_fills_cell``).
-    if at_labels >= 2 and at_roomy:
+    # beside it in its cell, or on three or more: a left-aligned header, whose other labels are
+    # kept too (labels that fill their cells stand at their starts centred too, as a Calc
+    # header's narrow 提出時期 and 説明 do: ``labels.label_fills_cell``).
+    if at_labels >= 3 or (at_labels >= 2 and at_roomy):
         return {}
     # Starts must keep the labels' order.
     ks = sorted(out)
