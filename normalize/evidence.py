@@ -581,9 +581,9 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
                 if not m or cl.cell_date:
                     continue  # no date, or one read as a cell's value (normalize/cell_dates.py)
                 if m.end() < len(t):
-                    # A date with other text after it is a date cell only on a printed line
-                    # that also gave a 提出時期 (平成31年4月1日 時点 is a before text).
-                    beside = (cl.page, cl.line_no) in timing_lines
+                    # A date with text after it is a date cell only on a line that gave a 提出時期.
+                    own = row.positioned and f in ("before", "after")  # cut by position: its text
+                    beside = (cl.page, cl.line_no) in timing_lines and not own
                     if not (beside or any(piece in ("事前", "事後") for piece in t[m.end() :].split())):
                         continue
                 elif f not in ("explanation", "timing"):

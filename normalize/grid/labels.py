@@ -375,3 +375,21 @@ def is_header_row(cells: dict[int, list[Line]]) -> bool:
         if t.strip() and _is_label_cell(t):
             hits += 1
     return hits >= 3
+
+
+# A label with no more than this many character widths between its end and the next label's
+# start (or the last label) fills its header cell: centred or left-aligned, it stands at its
+# column's start either way, so it says nothing of how the header is aligned (a Calc table's
+# narrow 提出時期 / 説明 columns, branch layout47).
+LABEL_FILLS_CELL_ROOM = 4.0
+
+
+def label_fills_cell(labels: dict[int, tuple[float, float]], k: int) -> bool:
+    """Label ``k`` fills its header cell: the last label, or one whose next label starts at most
+    ``LABEL_FILLS_CELL_ROOM`` character widths after its end (its width from its own x extent
+    and characters: labels are read in the page's x units)."""
+    if k + 1 not in labels:
+        return True
+    x0, x1 = labels[k]
+    width = (x1 - x0) / max(len(LABELS[k]), 1)  # about one character's width in these units
+    return labels[k + 1][0] - x1 <= LABEL_FILLS_CELL_ROOM * max(width, 1.0)

@@ -21,14 +21,14 @@ from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
-from .labels import Header, find_header, is_label_line, with_label_tails
+from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
-from .squeezed_gaps import squeezed_gap
+from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
 from .wrapped_timing import join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -273,7 +273,7 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
     counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
     out: dict[int, float] = {}
     labels = header.labels
-    at_labels = 0
+    at_labels = at_roomy = 0
     for k in range(1, N_COLS):
         if k not in labels or k - 1 not in labels:
             continue
@@ -283,11 +283,14 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
         best = max(cand, key=lambda x: (counts[x], -x)) if cand else None
         if at_label >= OPENER_MIN_LINES and (best is None or at_label >= counts[best]):
             at_labels += 1
+            at_roomy += int(not label_fills_cell(labels, k))
         elif best is not None:
             out[k] = float(best)
-    # Labels that stand at their columns' starts on two columns or more: a left-aligned header,
-    # whose other labels are kept too.
-    if at_labels >= 2:
+    # Labels that stand at their columns' starts on two columns or more, one of them with room
+    # beside it in its cell, or on three or more: a left-aligned header, whose other labels are
+    # kept too (labels that fill their cells stand at their starts centred too, as a Calc
+    # header's narrow 提出時期 and 説明 do: ``labels.label_fills_cell``).
+    if at_labels >= 3 or (at_labels >= 2 and at_roomy):
         return {}
     # Starts must keep the labels' order.
     ks = sorted(out)
@@ -537,6 +540,7 @@ def layout_page_rows(
                 ) + b.text
             ws = [w for p_ in parts for w in p_.words]
             squeezed = "" if writer else squeezed_gap(line, parts, starts[c])
+            split = "" if writer or c not in SPLIT_COLUMNS else squeezed_split(line, parts, starts[c])
             ln = Line(
                 ws,
                 text,
@@ -551,6 +555,7 @@ def layout_page_rows(
                 left=starts[c],
             )
             ln.gap_guess = squeezed
+            ln.split_guess = split
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut

@@ -63,6 +63,9 @@ class Line:
     # Layout text: the cell's first piece on this line, when a squeezed column gap leaves its
     # column a guess (normalize/grid/squeezed_gaps.py); "" otherwise.
     gap_guess: str = ""
+    # Layout text: the cell's first piece on this line, when it opens one space after the
+    # previous column's text left of its column's start (``squeezed_gaps.squeezed_split``).
+    split_guess: str = ""
 
     @property
     def mid(self) -> float:

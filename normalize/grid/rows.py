@@ -31,7 +31,7 @@ from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
-from .squeezed_gaps import SQUEEZED_GAP_WHY
+from .squeezed_gaps import cell_doubt
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 from .wrap_edges import column_limits
 
@@ -498,9 +498,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             out.append(cl)
         if name == "item":
             _heading_breaks(out)
-        squeezed = next((ln.gap_guess for ln in lines if ln.gap_guess), "")
-        if squeezed:
-            why = SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
+        if why := cell_doubt(name, lines):
             raw.doubts.append(Doubt("column_guess", name, why))
         clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
         if clipped and name in CLIPPED_FIELDS:

@@ -11,6 +11,11 @@ after a label, Writer's autospace: branch layout40 measured 17 right rows turned
 committed ``-layout`` samples), so the cell is flagged instead (issue 12, branch layout40,
 ``samples/office-layout40`` f cases).  Pages showing Word / Writer's autospace are not checked
 (``layout_text``): there the pattern fired on right rows only.
+
+Also (branch layout47, ``samples/office-layout47``): a Calc row whose before and after lines
+``pdftotext -layout`` ran together (``…総務課 〒123-4567 ○○市 ○○市本町…``, the after cell left
+with ``6700``) shows a 変更前 / 変更後 line opened one space after the previous cell's text, left
+of its column, in a cell whose lines start far apart (``cell_doubt``): flagged too.
 """
 
 from __future__ import annotations
@@ -23,6 +28,25 @@ from .lines import Line
 SQUEEZED_GAP_DX = 1.5
 # The widest gap (characters) that is one space between two pieces (``layout_text._is_soft``).
 ONE_SPACE = 1.5
+
+# The columns whose first piece ``squeezed_split`` checks: 変更前 / 変更後, the wide text
+# columns whose lines run into each other and into the 項目 column's.
+SPLIT_COLUMNS = (2, 3)
+# How far apart (characters) the first pieces of one cell's lines may start before the cell's
+# lines read as run into another cell's (a left-aligned cell's lines start at one offset, which
+# ``pdftotext -layout`` moves by a character or two, or a few beside half-width numbers).
+CELL_START_SPREAD = 6.0
+# How far left of its column's start (characters) a 変更前 / 変更後 cell's first piece must open,
+# one space after the previous column's text, for the split between the two to be a guess
+# (``squeezed_split``, branch layout47).
+SQUEEZED_SPLIT_DX = 2.5
+
+SQUEEZED_SPLIT_WHY = (
+    "the {column} cell's first piece ({first!r}) opens one space after the previous column's text, "
+    "left of the column's start, and the cell's lines start {spread:.0f} characters apart: the "
+    "lines of two cells may have run together, where the previous cell ends and this one begins "
+    "is a guess"
+)
 
 SQUEEZED_GAP_WHY = (
     "the {column} cell's first piece ({first!r}) stands left of the column, a wide gap after "
@@ -46,4 +70,38 @@ def squeezed_gap(line: list[Line], parts: list[Line], start: float) -> str:
         return ""
     if first.x0 < start <= second.x0 + SQUEEZED_GAP_DX / 2 and second.x0 - start <= SQUEEZED_GAP_DX:
         return first.text.strip()
+    return ""
+
+
+def squeezed_split(line: list[Line], parts: list[Line], start: float) -> str:
+    """The first piece's text when ``parts`` (the pieces of ``line`` one column received, left to
+    right; ``start``: the column's start) open one space (``ONE_SPACE``) after the previous
+    column's last piece and more than ``SQUEEZED_SPLIT_DX`` left of ``start``: the piece that
+    opens the column may be the previous cell's.  Else "".  Alone this fired on three right rows
+    (a line of half-width numbers run wide) for each wrong one: ``cell_doubt`` also asks that
+    the cell's lines start far apart."""
+    if not parts:
+        return ""
+    first = parts[0]
+    k = next((i for i, p in enumerate(line) if p is first), 0)
+    if k == 0 or first.x0 - line[k - 1].x1 > ONE_SPACE:
+        return ""
+    return first.text.strip() if first.x0 < start - SQUEEZED_SPLIT_DX else ""
+
+
+def cell_doubt(name: str, lines: list[Line]) -> str:
+    """The evidence for a ``column_guess`` on the cell ``name`` of one row, from its lines (one
+    column's, top to bottom): a squeezed column gap (``squeezed_gap``), or a line opened one
+    space after the previous cell's text left of the column (``squeezed_split``) in a cell whose
+    lines' starts spread over more than ``CELL_START_SPREAD``: ``pdftotext -layout`` ran a Calc
+    row's before and after lines together, as at a page's foot (``…総務課 〒123-4567 ○○市
+    ○○市本町…``, the after cell left with ``6700``; issue 12, branch layout47,
+    ``samples/office-layout47``).  Else ""."""
+    squeezed = next((ln.gap_guess for ln in lines if ln.gap_guess), "")
+    if squeezed:
+        return SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
+    split = next((ln.split_guess for ln in lines if ln.split_guess), "")
+    spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) if lines else 0.0
+    if split and spread > CELL_START_SPREAD:
+        return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
     return ""
