@@ -1,0 +1,79 @@
+"""A one-line before cell and the after cell's first line printed on one line, parted again.
+
+LibreOffice Writer prints a row's cells side by side, and pypdfium2's ``get_text_range`` and
+``pdftotext -raw`` put the pieces printed on one baseline on one line, a space between them: a
+one-line 変更前 cell comes out on the line of the 変更後 cell's first line (issue 12, kind 2 of
+branch silent47; a Writer table with a 0.75 cm 提出時期 column)::
+
+    番号法第９条第１項　 番号法第９条第１項　別表第一の３０の項    ← before | after's first line
+    番号法別表第一の主務省令で定める事務を                        ← the after cell runs on
+
+The row's cut then keeps the line whole in one cell: the before cell with the after's first
+paragraph attached, or an empty before and the line opening the after cell.  The order is
+what tells them apart: on such a line the before comes first, and an amendment's after most often
+opens with its before's words (``REPEAT_PAIR_MIN_CHARS`` or more), so a line whose piece after a
+cell gap (``shared_line_checks.CELL_GAP``) opens with the whole piece before it is the two cells.
+The row is parted there and says the cut was moved (a weak ``cut_guess``).
+"""
+
+from __future__ import annotations
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.settings import MENDED_CUT_STRENGTH
+
+from .shared_line_checks import CELL_GAP
+
+# The fewest characters (whitespace left out) of the before piece that the after piece must
+# open with: a short word (``削除``, a numeral) repeats by chance.
+REPEAT_PAIR_MIN_CHARS = 5
+WHY = "a one-line before cell printed on the after cell's first line, which opens with its words: parted"
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def repeat_cut(text: str) -> tuple[str, str] | None:
+    """``text`` parted at the first cell gap whose right piece opens with the whole left piece
+    (``REPEAT_PAIR_MIN_CHARS`` or more, whitespace left out); None when no gap does."""
+    for m in CELL_GAP.finditer(text):
+        left, right = text[: m.start()], text[m.end() :]
+        head = _squeezed(left)
+        if len(head) >= REPEAT_PAIR_MIN_CHARS and _squeezed(right).startswith(head):
+            return left, right
+    # The before's own trailing ideographic space keeps CELL_GAP from matching: ``…項　 番号…``.
+    k = text.find("　 ")
+    if k > 0:
+        left, right = text[: k + 1], text[k + 2 :].lstrip()
+        head = _squeezed(left)
+        if len(head) >= REPEAT_PAIR_MIN_CHARS and _squeezed(right).startswith(head):
+            return left, right
+    return None
+
+
+def _line(cl: CellLine, text: str) -> CellLine:
+    out = CellLine(text=text, page=cl.page, line_no=cl.line_no, wraps=cl.wraps, conf=cl.conf)
+    return out
+
+
+def mend_repeat_pair(row: RawRow) -> None:
+    """Part a before cell's or (before empty) an after cell's first line that holds the one-line
+    before and the after's first line (see the module's docstring), in place."""
+    before, after = row.cells["before"], row.cells["after"]
+    if before:
+        first, rest, field = before[0], before[1:], "before"
+    elif after:
+        first, rest, field = after[0], after[1:], "after"
+    else:
+        return
+    cut = repeat_cut(first.text)
+    if cut is None:
+        return
+    left, right = cut
+    if field == "before":
+        row.cells["before"] = [_line(first, left)]
+        row.cells["after"] = [_line(first, right), *rest, *after]
+    else:
+        row.cells["before"] = [_line(first, left)]
+        row.cells["after"] = [_line(first, right), *rest]
+    row.doubts.append(Doubt("cut_guess", "before", WHY, MENDED_CUT_STRENGTH))
