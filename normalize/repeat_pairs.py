@@ -14,6 +14,13 @@ what tells them apart: on such a line the before comes first, and an amendment's
 opens with its before's words (``REPEAT_PAIR_MIN_CHARS`` or more), so a line whose piece after a
 cell gap (``shared_line_checks.CELL_GAP``) opens with the whole piece before it is the two cells.
 The row is parted there and says the cut was moved (a weak ``cut_guess``).
+
+The same order tells a body's opening line read into the 項目 cell (kind 3): when before and
+after both open with a list's name (``提供先３``, ``委託事項２``, ``リスク２：…リスク``) under an
+item that stops at its section heading, a cut between item and before that falls one paragraph
+late leaves the item ending with the after cell's first paragraph while the before cell lacks it.
+An item's own last heading is not printed again at the head of the after cell alone, so that
+paragraph is given back to the before cell (``mend_item_repeat``, a weak ``cut_guess``).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from .shared_line_checks import CELL_GAP
 # The fewest characters (whitespace left out) of the before piece that the after piece must
 # open with: a short word (``削除``, a numeral) repeats by chance.
 REPEAT_PAIR_MIN_CHARS = 5
+ITEM_WHY = "the item's last paragraph opens the after cell but not the before cell: moved to the before cell"
 WHY = "a one-line before cell printed on the after cell's first line, which opens with its words: parted"
 
 
@@ -77,3 +85,57 @@ def mend_repeat_pair(row: RawRow) -> None:
         row.cells["before"] = [_line(first, left)]
         row.cells["after"] = [_line(first, right), *rest]
     row.doubts.append(Doubt("cut_guess", "before", WHY, MENDED_CUT_STRENGTH))
+
+
+def _lines_prefix(lines: list[CellLine], text: str) -> int | None:
+    """How many of ``lines`` joined (whitespace left out) make exactly ``text``; None when no
+    count does."""
+    joined = ""
+    for m, cl in enumerate(lines, 1):
+        joined += _squeezed(cl.text)
+        if joined == text:
+            return m
+        if not text.startswith(joined):
+            return None
+    return None
+
+
+def mend_item_repeat(row: RawRow) -> None:
+    """Give the item's last paragraph back to the before cell when the after cell opens with it
+    and the before cell does not (see the module's docstring), in place."""
+    item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
+    if len(item) < 2 or not before or not after:
+        return
+    for k in range(len(item) - 1, 0, -1):
+        tail = "".join(_squeezed(cl.text) for cl in item[k:])
+        if len(tail) < REPEAT_PAIR_MIN_CHARS:
+            continue
+        if "".join(_squeezed(cl.text) for cl in before).startswith(tail):
+            return
+        if _lines_prefix(after, tail) is not None:
+            row.cells["item"], row.cells["before"] = item[:k], [*item[k:], *before]
+        else:
+            # Both cuts one paragraph late: the after's first paragraph closes the before cell.
+            m = _lines_prefix(before[::-1], _reversed_lines(before, tail))
+            if m is None or m >= len(before):
+                continue
+            row.cells["item"] = item[:k]
+            row.cells["before"] = [*item[k:], *before[:-m]]
+            row.cells["after"] = [*before[-m:], *after]
+        row.doubts.append(Doubt("cut_guess", "item", ITEM_WHY, MENDED_CUT_STRENGTH))
+        return
+
+
+def _reversed_lines(lines: list[CellLine], text: str) -> str:
+    """``text`` as ``_lines_prefix`` must see it when reading ``lines`` from the end: the
+    squeezed lines reversed, each line's characters kept in order (a key of whole lines)."""
+    out, rest = "", text
+    for cl in reversed(lines):
+        piece = _squeezed(cl.text)
+        if not rest.endswith(piece):
+            return "\x00"
+        out += piece
+        rest = rest[: -len(piece)]
+        if not rest:
+            return out
+    return "\x00"
