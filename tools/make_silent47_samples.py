@@ -45,6 +45,9 @@ HELDOUT_RISKS = ("リスク３：入手した情報が不正確であるリス�
 # kind 4: a narrow 変更日 column (Calc units) whose dates wrap.
 TUNING_CALC_TIMING = (11, 24, 30, 36, 4, 30)
 HELDOUT_CALC_TIMING = (12, 22, 28, 38, 4.5, 30)
+# Kind 1's own look: a 提出時期 column so narrow that 事前 / 事後 wrap (Calc units).
+TUNING_CALC_NARROW_TIMING = (11, 24, 30, 36, 2.4, 30)
+HELDOUT_CALC_NARROW_TIMING = (12, 22, 28, 38, 2.6, 30)
 TUNING_WRITER_TIMING = (2.6, 4.6, 5.6, 6.6, 0.75, 5.75)
 HELDOUT_WRITER_TIMING = (2.8, 4.4, 5.4, 7.0, 0.75, 5.35)
 TUNING_CALC_DATE = (6, 24, 32, 32, 8, 30)
@@ -94,7 +97,7 @@ def _kind3_rows(table: list[dict], rng: random.Random, heldout: bool) -> list[di
 def _case(name: str, table: list[dict], variant: str, heldout: bool) -> Case:
     rng = random.Random(f"piatable-silent47-{name}")
     maker = "writer" if variant in ("v2", "v3w") else "calc"
-    if variant in ("v1", "v2"):
+    if variant in ("v1", "v1n", "v2"):
         rows = _kind12_rows(table, rng, heldout)
     elif variant in ("v3c", "v3w"):
         rows = _kind3_rows(table, rng, heldout)
@@ -104,6 +107,7 @@ def _case(name: str, table: list[dict], variant: str, heldout: bool) -> Case:
     c = plain_case(name, rows, maker, heldout=heldout, date_style=style)
     widths = {
         "v1": HELDOUT_CALC_TIMING if heldout else TUNING_CALC_TIMING,
+        "v1n": HELDOUT_CALC_NARROW_TIMING if heldout else TUNING_CALC_NARROW_TIMING,
         "v2": HELDOUT_WRITER_TIMING if heldout else TUNING_WRITER_TIMING,
         "v3c": HELDOUT_CALC_TIMING if heldout else TUNING_CALC_TIMING,
         "v3w": HELDOUT_WRITER_PLAIN if heldout else TUNING_WRITER_PLAIN,
@@ -112,23 +116,24 @@ def _case(name: str, table: list[dict], variant: str, heldout: bool) -> Case:
     return replace(
         c,
         widths=widths,
-        valign="top" if variant != "v1" else "center",
+        valign="center" if variant in ("v1", "v1n") else "top",
         real_dates=False,
         merge=False,
         caption="",
         fallback_glyphs=FALLBACK_GLYPHS,
         # Heights set by hand (no trailing line breaks): Calc prints a one-line cell with the
         # row's other one-line cells, on the date's line (kind 1).
-        fixed_heights=variant in ("v1", "v3c"),
+        fixed_heights=variant in ("v1", "v1n", "v3c"),
         height_slack=0.5,
     )
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Five variants over two tables, named ``[h]s47-<variant>-<table>``."""
+    """Six variants over two tables, named ``[h]s47-<variant>-<table>`` (``v1n``: kind 1's look
+    with a 提出時期 column so narrow that 事前 wraps into the wrapped cells' pass)."""
     cases = []
     tables = _four_tables(heldout)
-    for k, variant in enumerate(("v1", "v2", "v3c", "v3w", "v4")):
+    for k, variant in enumerate(("v1", "v2", "v3c", "v3w", "v4", "v1n")):
         table, path = tables[k % 2]
         name = f"{'h' if heldout else ''}s47-{variant}-{table}"
         while name in redrawn:
