@@ -25,6 +25,8 @@ paragraph is given back to the before cell (``mend_item_repeat``, a weak ``cut_g
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
@@ -100,6 +102,25 @@ def _lines_prefix(lines: list[CellLine], text: str) -> int | None:
     return None
 
 
+def _lines_suffix(lines: list[CellLine], text: str) -> int | None:
+    """How many of ``lines``' last lines joined (whitespace left out) make exactly ``text``;
+    None when no count does."""
+    joined = ""
+    for m, cl in enumerate(reversed(lines), 1):
+        joined = _squeezed(cl.text) + joined
+        if joined == text:
+            return m
+        if not text.endswith(joined):
+            return None
+    return None
+
+
+def _one_paragraph(lines: list[CellLine]) -> list[CellLine]:
+    """``lines`` marked as one paragraph's wrapped lines (each but the last reaches the edge):
+    the after cell prints the same words as one paragraph, so the breaks are wraps."""
+    return [replace(cl, wraps=True) if k < len(lines) - 1 else cl for k, cl in enumerate(lines)]
+
+
 def mend_item_repeat(row: RawRow) -> None:
     """Give the item's last paragraph back to the before cell when the after cell opens with it
     and the before cell does not (see the module's docstring), in place."""
@@ -112,30 +133,16 @@ def mend_item_repeat(row: RawRow) -> None:
             continue
         if "".join(_squeezed(cl.text) for cl in before).startswith(tail):
             return
+        moved = _one_paragraph(item[k:])
         if _lines_prefix(after, tail) is not None:
-            row.cells["item"], row.cells["before"] = item[:k], [*item[k:], *before]
+            row.cells["item"], row.cells["before"] = item[:k], [*moved, *before]
         else:
             # Both cuts one paragraph late: the after's first paragraph closes the before cell.
-            m = _lines_prefix(before[::-1], _reversed_lines(before, tail))
+            m = _lines_suffix(before, tail)
             if m is None or m >= len(before):
                 continue
             row.cells["item"] = item[:k]
-            row.cells["before"] = [*item[k:], *before[:-m]]
+            row.cells["before"] = [*moved, *before[:-m]]
             row.cells["after"] = [*before[-m:], *after]
         row.doubts.append(Doubt("cut_guess", "item", ITEM_WHY, MENDED_CUT_STRENGTH))
         return
-
-
-def _reversed_lines(lines: list[CellLine], text: str) -> str:
-    """``text`` as ``_lines_prefix`` must see it when reading ``lines`` from the end: the
-    squeezed lines reversed, each line's characters kept in order (a key of whole lines)."""
-    out, rest = "", text
-    for cl in reversed(lines):
-        piece = _squeezed(cl.text)
-        if not rest.endswith(piece):
-            return "\x00"
-        out += piece
-        rest = rest[: -len(piece)]
-        if not rest:
-            return out
-    return "\x00"
