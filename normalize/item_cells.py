@@ -31,6 +31,7 @@ import regex
 from piatable.models import Doubt, Record
 from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
+from .body_instances import with_body_instance
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
 from .item_anchor import attachment_titles, numbered_children
 from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
@@ -146,6 +147,7 @@ def complete_from_cells(
     """``key`` with the sub-item of its last heading that the first of ``cells`` (the row's before
     and after text) that opens with one holds, or ``key`` itself (see the module notes).
     ``item_lines``: the 項目 cell's lines (its last may have wrapped into the cell)."""
+    key = with_body_instance(key, cells)
     found = heading_in_cells(key, cells, item_lines)
     if not found:
         return key

@@ -61,6 +61,7 @@ from .passone import (
 )
 from .reason_tails import mend_reason_tail
 from .rejoin import is_soft_break
+from .repeat_pairs import mend_item_repeat, mend_repeat_pair
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
 
@@ -320,6 +321,8 @@ def mend_shared_lines(
         mend_item_explanation(row)
         mend_reason_tail(row)
         mend_paired_values(row)
+        mend_repeat_pair(row)
+        mend_item_repeat(row)
         mend_deleted_text(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)

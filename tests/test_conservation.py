@@ -65,6 +65,15 @@ KNOWN_LOSSES: dict[str, str] = {
         f"office-layout40/ly40-f-calc-3-{x}": "padded 提出時期 boxes, narrow Calc column, no positions"
         for x in ("pdftotext-raw", "pypdfium2")
     },
+    # Branch silent47 (new sample, not fixed): a landscape Calc table whose 提出時期 column (2.6
+    # units) wraps 事前 / 事後 (``事`` / ``前``), so the timings print among the wrapped cells
+    # (pass 2) while one-line befores stay on the dates' lines (pass 1); the two-pass reading
+    # finds no row (partial, notes quoting the unplaced lines).  The tuning twin s47-v1n-kokuho
+    # reads 1 row of 6, partial.  Main (4264a7bf) reads the same.
+    **{
+        f"heldout-silent47/hs47-v1n-kaigo_hoken-{x}": "事前 wrapped into the wrapped cells' pass: no rows"
+        for x in ("pdftotext-raw", "pypdfium2")
+    },
 }
 
 

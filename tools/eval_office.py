@@ -85,6 +85,8 @@ SET_NAMES = (
     "heldout-block46",
     "office-layout47",
     "heldout-layout47",
+    "office-silent47",
+    "heldout-silent47",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
