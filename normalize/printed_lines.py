@@ -112,6 +112,46 @@ def lines_in_no_row(region: list[CellLine], rows: Iterable[RawRow]) -> list[Cell
     return lost
 
 
+def lines_short_of_copies(lines: list[CellLine], rows: Iterable[RawRow]) -> list[CellLine]:
+    """The lines of ``lines`` (one cell's text each: no inner whitespace, ``MIN_LINE_CHARS`` or
+    more) whose text ``lines`` print more often than the cells of ``rows`` hold it.  A one-line cell
+    whose text opens another cell (国民健康保険の被保険者 beside 国民健康保険の被保険者及び…) is
+    found inside that other cell by ``lines_in_no_row`` while no row took it; counting the copies
+    tells.  Copies a reader adds (a merged cell's value in each row it covers) only raise the
+    rows' count.  The lines returned are the last printed lines that read exactly that text."""
+    texts = [_squash(cl.text) for cl in lines]
+    cells = [t for r in rows for t in _row_texts(r)]
+    short: list[CellLine] = []
+    seen: set[str] = set()
+    for cl, t in zip(lines, texts, strict=True):
+        if len(t) < MIN_LINE_CHARS or t in seen or len(cl.text.split()) != 1:
+            continue
+        seen.add(t)
+        printed = sum(x.count(t) for x in texts)
+        missing = printed - sum(c.count(t) for c in cells)
+        if missing > 0:
+            exact = [x for x, xt in zip(lines, texts, strict=True) if xt == t]
+            short.extend(exact[-missing:])
+    return short
+
+
+COPY_WHY = (
+    "a printed line that this row also holds was taken by no row (which copy is its own is not known): "
+)
+
+
+def flag_copy_holders(short: list[CellLine], rows: list[RawRow]) -> None:
+    """Flag ``unplaced_text`` on the rows whose cells hold the text of a line of
+    ``lines_short_of_copies``: one of them took a copy that was not its own, or cut around it."""
+    for cl in short:
+        t = _squash(cl.text)
+        for row in rows:
+            if any(t in x for x in _row_texts(row)):
+                if "unplaced_text" not in row.flags:
+                    row.flags.append("unplaced_text")
+                row.doubts.append(Doubt("unplaced_text", None, COPY_WHY + quote(cl.text)))
+
+
 def lines_after_title(raw: list[CellLine], start: int) -> list[CellLine]:
     """The lines between the table's head (its title with its column labels right after it; for
     a table with no title, its column labels: ``conservation.table_head_before``) and ``start``,

@@ -28,10 +28,12 @@ from .items import opens_item
 from .label_order import lines_in_label_order, read_by_labels
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .printed_lines import (
+    flag_copy_holders,
     flag_lost_lines,
     flag_untaken_anchors,
     lines_after_title,
     lines_in_no_row,
+    lines_short_of_copies,
     quote,
     untaken_anchor_lines,
 )
@@ -308,11 +310,16 @@ def lines_to_rows(
     lost = lines_in_no_row(region, result.rows)
     # Text between the table's head (title or labels) and the first line read (region found late).
     early = lines_in_no_row(result.after_title, result.rows) if result.after_title else []
-    result.after_title = []
+    head_lines, result.after_title = result.after_title, []
     if early and result.rows:
         result.rows[0].flags.append("unplaced_text")
         result.rows[0].doubts.append(Doubt("unplaced_text", None, EARLY_WHY + quote(early[0].text)))
     lost = early + lost
+    # Text found inside another cell while its own printed line went to no row.
+    taken = {id(cl) for cl in lost}
+    short = [cl for cl in lines_short_of_copies(head_lines + region, result.rows) if id(cl) not in taken]
+    flag_copy_holders(short, result.rows)
+    lost += short
     if lost:
         flag_lost_lines(lost, result.rows)
         result.lost_lines = [cl.text for cl in lost]

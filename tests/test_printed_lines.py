@@ -9,9 +9,16 @@ import pytest
 
 from piatable import extract_document
 from piatable.extract.text import read_text_pages
+from piatable.models import CellLine, RawRow
 from piatable.normalize.conservation import table_head_before
 from piatable.normalize.label_order import lines_in_label_order
-from piatable.normalize.printed_lines import flag_lost_lines, found_in, lines_in_no_row, lost_lines_note
+from piatable.normalize.printed_lines import (
+    flag_lost_lines,
+    found_in,
+    lines_in_no_row,
+    lines_short_of_copies,
+    lost_lines_note,
+)
 from piatable.normalize.stream import _read_rows, pages_to_cell_lines
 from piatable.settings import Settings
 
@@ -148,3 +155,72 @@ def test_untitled_table_found_late_names_what_it_did_not_read() -> None:
         "".join(str(getattr(r, f)).split()) for r in res.records for f in ("item", "before", "after")
     )
     assert "１．特定個人情報ファイル" in cells
+
+
+# -raw / pypdfium2 text of a Calc table: a one-line before cell printed out of row order, under the
+# column labels, whose text opens the after cell of its row (the before 住民基本台帳に記録された住民
+# beside the after 住民基本台帳に記録された住民及び…).  The reader takes the after's first paragraph
+# as the before; the lost line is found inside it, so only counting copies tells it is in no record.
+DISPLACED_BEFORE = """（別添２）変更箇所
+変更日 項目 変更前の記載 変更後の記載 提出時期に係る説明
+住民基本台帳に記録された住民
+提
+出
+時
+期
+令和5年4月1
+日
+Ⅰ基本情報
+２．特定個人情報ファイルを取
+り扱う事務において使用するシ
+ステム
+①システムの名称
+住民記録システム 住民記録システム
+（令和5年度更改後のもの） 事
+後
+システム更改に伴い名称を改
+めたもの。
+令和5年4月1
+日
+Ⅱ特定個人情報ファイルの概要
+（１．住民基本台帳ファイル）
+２．基本情報
+③対象となる本人の範囲
+住民基本台帳に記録された住民及
+び住民であった者
+その必要性：転出後の照会に対応
+するため。 事
+前
+転出後の照会に対応するため
+、対象となる本人の範囲を広
+げたもの。
+"""
+
+
+def test_a_line_found_only_inside_another_cell_is_named_and_its_holder_flagged(tmp_path: Path) -> None:
+    src = tmp_path / "displaced.txt"
+    src.write_text(DISPLACED_BEFORE, "utf-8")
+    res = extract_document(src)
+    assert len(res.records) == 2
+    assert res.status == "partial"
+    assert any("in no record" in n and "「住民基本台帳に記録された住民」" in n for n in res.notes)
+    holder = res.records[1]
+    assert holder.before.startswith("住民基本台帳に記録された住民")
+    assert "unplaced_text" in holder.flags
+    assert holder.confidence < 0.9
+
+
+def test_copies_a_reader_adds_are_not_called_lost() -> None:
+    printed = [
+        CellLine("住民基本台帳ファイルの概要", line_no=1),
+        CellLine("住民基本台帳ファイルの概要及び範囲", line_no=2),
+    ]
+    both = RawRow()
+    both.cells["item"] = [CellLine("住民基本台帳ファイルの概要")]
+    both.cells["after"] = [CellLine("住民基本台帳ファイルの概要及び範囲")]
+    copied = RawRow()  # a merged item cell's value given to a second row as well
+    copied.cells["item"] = [CellLine("住民基本台帳ファイルの概要")]
+    assert lines_short_of_copies(printed, [both, copied]) == []
+    short_row = RawRow()
+    short_row.cells["after"] = [CellLine("住民基本台帳ファイルの概要及び範囲")]
+    assert [cl.line_no for cl in lines_short_of_copies(printed, [short_row])] == [1]
