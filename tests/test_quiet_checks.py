@@ -120,3 +120,13 @@ def test_cut_margins_of_a_one_sided_row_its_explanation_names_are_dropped() -> N
     assert [d.why for d in kept if d.kind == "column_guess"] == [_margins()[2].why]
     assert agree in kept
     assert without_settled_cuts(rec, _margins()) == _margins()
+    # Kept: an after cell of two blocks (the before cell's run into it), or a reason that is a
+    # 修正 whose 開始 reads as an addition (samples/office-pdfium17, heldout-datecell13).
+    two = SimpleNamespace(
+        before="",
+        after="＜紙媒体＞\n・施錠している。\n＜システム＞\n・監査する。",
+        explanation="副本登録の開始に伴う追加",
+    )
+    assert without_settled_cuts(two, [*_margins(), agree]) == [*_margins(), agree]
+    fix = SimpleNamespace(before="", after="2019年3月30日", explanation="電子申請の受付開始に伴う修正")
+    assert without_settled_cuts(fix, [*_margins(), agree]) == [*_margins(), agree]
