@@ -34,7 +34,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
-from .cell_dates import date_cell_doubts
+from .cell_dates import date_cell_doubts, is_own_date_out_of_place
 from .chars import display_width, paragraphs, without_whitespace
 from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import (
@@ -244,7 +244,7 @@ def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: b
                 and not columns_ruled
                 and record.change_date
                 and is_date_line(p)
-                and parse_date(p) == record.change_date
+                and is_own_date_out_of_place(p, record)
             ):
                 # The row's own 変更日 printed again as a paragraph of a text cell: a date cell
                 # read into the wrong column (pdftotext -raw of LibreOffice Calc pages).  Not

@@ -130,3 +130,27 @@ def test_cut_margins_of_a_one_sided_row_its_explanation_names_are_dropped() -> N
     assert without_settled_cuts(two, [*_margins(), agree]) == [*_margins(), agree]
     fix = SimpleNamespace(before="", after="2019年3月30日", explanation="電子申請の受付開始に伴う修正")
     assert without_settled_cuts(fix, [*_margins(), agree]) == [*_margins(), agree]
+
+
+def test_a_date_items_dates_are_no_other_columns() -> None:
+    """``①実施日`` changed from one date to the change date: the after cell is the item's value,
+    not the 変更日 read into it; a date beside text, or under another item, still is."""
+    from piatable.normalize.cell_dates import is_own_date_out_of_place
+
+    item = "Ⅵ評価実施手続\n１．基礎項目評価\n①実施日"
+    rec = SimpleNamespace(
+        item=item, before="平成28年3月15日", after="令和3年1月12日", change_date="2021-01-12"
+    )
+    assert not is_own_date_out_of_place("令和3年1月12日", rec)
+    rec.item = "Ⅱしきい値判断項目\n１．対象人数\nいつ時点の計数か"
+    assert is_own_date_out_of_place("令和3年1月12日", rec)
+    rec.item, rec.after = item, "令和3年1月12日\n再評価を実施した。"
+    assert is_own_date_out_of_place("令和3年1月12日", rec)
+
+
+def test_the_change_date_read_into_an_after_cell_is_still_doubted() -> None:
+    """samples/office-dense17 (pypdfium2 of Calc): the 変更日 read into row 7's after cell above
+    its text; the row is wrong and the check still names it."""
+    rec = extract_records(SAMPLES / "office-dense17/dn17-calc-1-pypdfium2/input.txt")[6]
+    assert rec.after.startswith("2019年5月1日\n")
+    assert any("the row's own date (2019年5月1日)" in e for e in rec.evidence)
