@@ -43,9 +43,10 @@ from math import comb
 
 import regex
 
-from piatable.models import CellLine, Doubt, RawRow
+from piatable.models import CellLine, Doubt, RawRow, Record
 from piatable.vocabulary import TIMING
 
+from .chars import paragraphs
 from .dates import DATE_AT_START, DATE_TAIL, is_date_line, parse_date
 from .items import opens_item
 from .rejoin import same_printed_line
@@ -412,3 +413,18 @@ def shared_line_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
                 doubted = date
                 break
     return out
+
+
+def is_own_date_out_of_place(paragraph: str, record: Record) -> bool:
+    """Whether a before/after ``paragraph`` that is the row's own change date is out of place
+    (``evidence.column_doubts``: "the cell holds the row's own date"): not where the item's last
+    heading names a date (``①実施日``, ``公表日``) and the before and after cells hold only date
+    lines, one date replacing another, the after one often the change date itself.  Set V's
+    Calc texts (``-layout``, pypdfium2, ``-raw``) and the samples' ``writer-long-h3`` /
+    ``writer-narrowtiming-h2`` gave 6 right rows so doubted; the wrong rows the check caught
+    (26 on the samples) hold text beside the date or stand under another item."""
+    if parse_date(paragraph) != record.change_date:
+        return False
+    last = (record.item or "").strip().split("\n")[-1].strip()
+    cells = [paragraphs(record.before), paragraphs(record.after)]
+    return not (last.endswith("日") and all(c and all(is_date_line(p) for p in c) for c in cells))

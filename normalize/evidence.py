@@ -34,7 +34,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .brackets import unbalanced
-from .cell_dates import date_cell_doubts
+from .cell_dates import date_cell_doubts, is_own_date_out_of_place
 from .chars import display_width, paragraphs, without_whitespace
 from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import (
@@ -47,6 +47,7 @@ from .cut_checks import (
     torn_word_doubts,
 )
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
+from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
 from .item_key import item_key
@@ -244,7 +245,7 @@ def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: b
                 and not columns_ruled
                 and record.change_date
                 and is_date_line(p)
-                and parse_date(p) == record.change_date
+                and is_own_date_out_of_place(p, record)
             ):
                 # The row's own 変更日 printed again as a paragraph of a text cell: a date cell
                 # read into the wrong column (pdftotext -raw of LibreOffice Calc pages).  Not
@@ -306,12 +307,6 @@ def _is_heading_line(p: str) -> bool:
     return is_heading_line(p) or bool(INSTANCE_LINE.match(p))
 
 
-# A form's own label the lexicon lacks (手順の内容, その他の内容): a short run of kanji and kana,
-# no punctuation.  In a cell cut by positions nothing of another column can be read into the
-# item, so such a tail is the form's wording, not a cut gone wrong.
-_FORM_LABEL = regex.compile(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]{2,12}$")
-
-
 def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> list[Doubt]:
     """``column_guess`` where the cut between cells shows: brackets torn apart between cells
     (an item ``…（委託に伴う`` and a before ``ものを除く。）``), an item paragraph holding a
@@ -333,8 +328,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             break
     else:
         dropped = item_key(record.item_path).dropped if record.item_path else ()
-        if positioned:
-            dropped = tuple(d for d in dropped if not _FORM_LABEL.match(d))
+        dropped = [d for d in dropped if not is_form_wording(d, positioned)]
         if dropped:
             why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
             out.append(Doubt("column_guess", "item", why))

@@ -422,6 +422,7 @@ def runs_into_explanation(row: RawRow, width: int, settings: Settings, tok: Toke
 # How a doubt about the cut between the item and the next cell begins (normalize/shared_lines.py
 # drops it where the item's last headings, found at the body's opening, decided that cut).
 ITEM_CUT_WHY = "the cut between the item and the next cell"
+BEFORE_AFTER_CUT_WHY = "the cut between the before and after cells"
 
 
 def close_cut_doubts(detail: dict, put: dict[str, CellLine], settings: Settings) -> list[Doubt]:
@@ -436,7 +437,7 @@ def close_cut_doubts(detail: dict, put: dict[str, CellLine], settings: Settings)
     ib, ba = cut_margins(detail["scorer"], p.item, p.before)
     out: list[Doubt] = []
     if "before" not in put and "after" not in put and ba < q.pass_one_cut_margin:
-        why = f"the cut between the before and after cells won by {ba:.2f} over moving it"
+        why = f"{BEFORE_AFTER_CUT_WHY} won by {ba:.2f} over moving it"
         out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
     if not ("before" in put and "after" in put) and ib < q.pass_one_item_margin:
         why = f"{ITEM_CUT_WHY} won by {ib:.2f} over moving it"

@@ -87,6 +87,8 @@ SET_NAMES = (
     "heldout-layout47",
     "office-silent47",
     "heldout-silent47",
+    "office-quiet47",
+    "heldout-quiet47",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -193,6 +193,10 @@ _NUMBERING = regex.compile(
 # The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
 # additions recalled from the form.
 HEADING_FILES = ("pia_headings.tsv", "extra_headings.tsv")
+# Labels the 全項目評価書 prints inside a heading's cell that neither file holds: no other column's
+# text when an item ends with them (``evidence.cut_doubts``; not in the lexicon, whose headings
+# also steer how column-ordered text is paired: branch quiet47 found a plain text read otherwise).
+FORM_SUB_LABELS = frozenset({"ルールの内容及びルール遵守の確認方法"})
 # In those files: a note after ``--``, alternatives split at ``/`` or ``…``, a bracketed note at
 # the end (compiled once: a pattern string costs a cache look-up per call, per line read).
 HEADING_NOTE = regex.compile(r"\s*--.*$")

@@ -1,0 +1,33 @@
+"""The form's own wording left in an item cell: not another column's text (``evidence.cut_doubts``).
+
+``item_key`` names the item text it could not match to a heading of the form (``dropped``); a
+``column_guess`` says that text may be another column's.  Two kinds are the form's own:
+
+* in a cell cut by positions (a PDF's rulings, ``-layout`` columns), a label the lexicon lacks
+  (手順の内容, その他の内容): a short run of kanji and kana, no punctuation; nothing of another
+  column can be read into the item there;
+* anywhere, a label the 全項目評価書 prints inside a heading's cell that the lexicon files lack
+  (``vocabulary.FORM_SUB_LABELS``: ``特定個人情報の消去ルール`` / ``ルールの内容及びルール遵守の
+  確認方法``).  Set VI (a new user's tables): 14 right rows flagged for it, in every kind of
+  input, and 1 wrong row also warned otherwise.  It is not added to the lexicon itself: the
+  lexicon's headings also steer how column-ordered text is paired, and with it a plain
+  ``pdftotext`` page of set VI paired otherwise, leaving a wrong row with no warning.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.vocabulary import FORM_SUB_LABELS
+
+from .chars import without_whitespace
+
+# A form's own label the lexicon lacks (手順の内容, その他の内容): a short run of kanji and kana,
+# no punctuation.
+_FORM_LABEL = regex.compile(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]{2,12}$")
+
+
+def is_form_wording(text: str, positioned: bool) -> bool:
+    """Whether ``text`` (a piece of an item ``item_key`` could not match) is the form's own
+    wording: a short label in a cell cut by positions, or one of ``FORM_SUB_LABELS``."""
+    return bool(positioned and _FORM_LABEL.match(text)) or without_whitespace(text) in FORM_SUB_LABELS
