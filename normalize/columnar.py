@@ -61,6 +61,7 @@ from .row_doubts import (
 )
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
+from .run_together import doubt_cells_of_other_rows
 from .sectionless_items import sectionless_items
 from .side_columns import wide_lines
 from .stock_explanations import ends_with_stock_sentence, explanation_width_contradicted
@@ -459,7 +460,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
-    boxes, intruded, apart = read_other_columns(boxes)
+    boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if _is_item_box(b)]
@@ -541,6 +542,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
             why = "; ".join(
                 filter(None, (why, "its before and after cells wrap at each other's column's width"))
             )
+        if any((cl.page, cl.line_no) in undecided for key in ("before", "after") for cl in row.cells[key]):
+            why = "; ".join(
+                filter(None, (why, "its before and after lines, printed side by side, fit either cell"))
+            )
         if k in intruded_rows:
             # A guess, but one its row's run of boxes bears out when emitted in row order: the
             # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong
@@ -561,6 +566,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         how_read += "; its cells were emitted whole in row order" if ordered[k] else ""
         strength = ROW_ORDER_STRENGTH if ordered[k] else 1.0
         row.doubts.append(Doubt("column_order", None, how_read, strength))
+    doubt_cells_of_other_rows(rows)  # a box holding two rows' cells (pdfminer, run_together)
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]
