@@ -46,6 +46,7 @@ from .explanation_excess import return_paired_explanations
 from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
+from .label_columns import labelled_kind
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import (
@@ -456,8 +457,11 @@ def _item_pages(row: RawRow) -> set[int | None]:
     return {cl.page for cl in row.cells["item"]}
 
 
-def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
-    """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
+def column_order_rows(
+    lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3, labelled: dict | None = None
+) -> list[RawRow]:
+    """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
+    ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart, undecided = read_other_columns(boxes)
@@ -475,6 +479,9 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     # A box read apart from another column's lines is a before or after cell (side_columns).
     kind_of = {id(b): "body" if id(b) in apart else _kind(b, widths, numbered) for b in boxes}
     kind_of |= sectionless_items([b for b in boxes if id(b) not in apart], kind_of, narrow_item * numbered)
+    kind_of |= {
+        id(b): k for b in boxes if id(b) not in apart and (k := labelled_kind(b.lines[0], labelled or {}))
+    }
     _settle_weak_bodies(boxes, kind_of, widths)
     return_paired_explanations(boxes, kind_of)
     for b in boxes:

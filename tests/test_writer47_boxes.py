@@ -64,3 +64,14 @@ def test_cells_of_two_rows_in_one_box_are_warned() -> None:
     assert _squashed(truth[1], "after")[:20] in _cell(result.rows[1], "after") + _cell(
         result.rows[0], "after"
     )
+
+
+def test_a_box_its_label_opens_is_that_column_s_cell() -> None:
+    # Writer, plain pdftotext: each of the before / after labels and its column's first cell
+    # are one box (``変更前の記載`` / ``令和 3 年 4 月 1 日``); the cell's text is a date, which the
+    # base read as the next row's 変更日.  The label says it is a before (after) cell.
+    result, truth = _read("office-values44/v44-writer-v3-pdftotext")
+    row = result.rows[0]
+    assert _cell(row, "before") == _squashed(truth[0], "before") == "令和3年4月1日"
+    assert _cell(row, "after") == _squashed(truth[0], "after") == "令和5年4月1日"
+    assert _cell(row, "change_date") != "令和3年4月1日"
