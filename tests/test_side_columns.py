@@ -28,7 +28,7 @@ def _box(texts: list[str]) -> Box:
 
 
 def test_two_columns_read_apart_by_order_width_and_run_on() -> None:
-    out, apart, undecided = split_side_columns([_box(MIXED)], set())
+    out, apart, _undecided = split_side_columns([_box(MIXED)], set())
     assert len(out) == 2 and len(apart) == 2
     before, after = ("".join(cl.text for cl in b.lines) for b in out)
     assert before == (
