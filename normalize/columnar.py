@@ -46,6 +46,7 @@ from .explanation_excess import return_paired_explanations
 from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
+from .label_columns import labelled_kind
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import (
@@ -61,6 +62,7 @@ from .row_doubts import (
 )
 from .run_segments import segment_runs as _segment
 from .run_segments import unsure_rows
+from .run_together import doubt_cells_of_other_rows
 from .sectionless_items import sectionless_items
 from .side_columns import wide_lines
 from .stock_explanations import ends_with_stock_sentence, explanation_width_contradicted
@@ -455,11 +457,14 @@ def _item_pages(row: RawRow) -> set[int | None]:
     return {cl.page for cl in row.cells["item"]}
 
 
-def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3) -> list[RawRow]:
-    """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts)."""
+def column_order_rows(
+    lines: list[CellLine], gaps: list[bool], weak_strength: float = 0.3, labelled: dict | None = None
+) -> list[RawRow]:
+    """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
+    ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
-    boxes, intruded, apart = read_other_columns(boxes)
+    boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
         return []
     item_boxes = [b for b in boxes if _is_item_box(b)]
@@ -474,6 +479,9 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
     # A box read apart from another column's lines is a before or after cell (side_columns).
     kind_of = {id(b): "body" if id(b) in apart else _kind(b, widths, numbered) for b in boxes}
     kind_of |= sectionless_items([b for b in boxes if id(b) not in apart], kind_of, narrow_item * numbered)
+    kind_of |= {
+        id(b): k for b in boxes if id(b) not in apart and (k := labelled_kind(b.lines[0], labelled or {}))
+    }
     _settle_weak_bodies(boxes, kind_of, widths)
     return_paired_explanations(boxes, kind_of)
     for b in boxes:
@@ -541,6 +549,10 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
             why = "; ".join(
                 filter(None, (why, "its before and after cells wrap at each other's column's width"))
             )
+        if any((cl.page, cl.line_no) in undecided for key in ("before", "after") for cl in row.cells[key]):
+            why = "; ".join(
+                filter(None, (why, "its before and after lines, printed side by side, fit either cell"))
+            )
         if k in intruded_rows:
             # A guess, but one its row's run of boxes bears out when emitted in row order: the
             # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong
@@ -561,6 +573,7 @@ def column_order_rows(lines: list[CellLine], gaps: list[bool], weak_strength: fl
         how_read += "; its cells were emitted whole in row order" if ordered[k] else ""
         strength = ROW_ORDER_STRENGTH if ordered[k] else 1.0
         row.doubts.append(Doubt("column_order", None, how_read, strength))
+    doubt_cells_of_other_rows(rows)  # a box holding two rows' cells (pdfminer, run_together)
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]

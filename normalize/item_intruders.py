@@ -230,17 +230,20 @@ def join_lines_above_items(boxes: list[Box], intruded: set[int]) -> list[Box]:
     return out
 
 
-def read_other_columns(boxes: list[Box]) -> tuple[list[Box], set[int], set[int]]:
+def read_other_columns(
+    boxes: list[Box],
+) -> tuple[list[Box], set[int], set[int], set[tuple[int | None, int | None]]]:
     """The boxes with other columns' lines read out of item boxes (``split_item_intruders``)
     and, where the text prints two columns side by side (plain ``pdftotext``), the lines
     printed above an item joined to them (``join_lines_above_items``) and the boxes holding
     both columns read apart (``side_columns``); also the ``id`` of each item box that lost
-    lines and of each box read apart."""
+    lines and of each box read apart, and the (page, line number) of the lines read apart on
+    undecided evidence."""
     items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
     columns_side = shows_side_columns(boxes, items)
     boxes, intruded = split_item_intruders(boxes, columns_side)
     if columns_side:
         boxes = join_lines_above_items(boxes, intruded)
     items = {id(b) for b in boxes if b.lines[0].text[:1] in SECTION_NUMERALS}
-    boxes, apart = split_side_columns(boxes, items)
-    return boxes, intruded, apart
+    boxes, apart, undecided = split_side_columns(boxes, items)
+    return boxes, intruded, apart, undecided

@@ -19,6 +19,17 @@ column's width; the lines are assigned by a beam search over these costs, and th
 two boxes, the left column's lines then the right's (the order Calc's cells come in).  Every
 character stays in one of the two.  Rows of such text are already warned (``column_guess``:
 cells of several columns on one line, ``row_doubts.row_doubts``).  Used by ``columnar``.
+
+Cells that open with the same lines (an after cell that keeps the before cell's lines and adds
+its own, issue 12, session 47): plain ``pdftotext`` prints the two copies of such a line either
+joined by a space (``X X``) or as two lines in a row (``X`` / ``X``, when it keeps the pieces of
+one baseline apart).  Two such lines in a row are one line of each column
+(``COST_TWIN_ONE_COLUMN`` against reading both into one), and once both columns' shared lines
+are over, the lines left (in only one cell) fit either column as well: the reading that gives
+them to the after cell is kept (an amendment adds lines to a cell it repeats; the tuning sets'
+rows of this kind add: office-writer47) and the box is *undecided*: ``split_side_columns``
+returns its lines so that their rows are warned (``column_guess``).  So is every box whose
+cheapest readings differ by less than ``SIDE_UNDECIDED_MARGIN`` in where they put a line.
 """
 
 from __future__ import annotations
@@ -63,6 +74,10 @@ JOIN_BASELINE = 6000
 JOIN_COST_UNIT = 4000.0
 JOIN_BONUS_MAX = 1.5
 BEAM = 24
+# Two equal lines in a row (both cells open alike, printed on two lines) read into one column.
+COST_TWIN_ONE_COLUMN = 4.0
+# Readings of a box within this cost of the cheapest that place its lines otherwise: undecided.
+SIDE_UNDECIDED_MARGIN = 0.5
 _MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・ァィゥェォッャュョ]")
 _MID_PHRASE_STRICT = regex.compile(r"^[、。，．）」』】〕ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]")
 _CLOSES = "。．.）)」』】＞>》"
@@ -188,17 +203,40 @@ def _longer_first(seq: list[tuple[str | None, str | None]]) -> bool:
     return n_left > n_right if first_left else n_right > n_left
 
 
-def _read_apart(b: Box, widths: tuple[int, int]) -> tuple[list[CellLine], list[CellLine]] | None:
+def _twin_cost(prev: tuple[str | None, str | None] | None, prev_text: str, cl: CellLine, lp, rp) -> float:
+    """``COST_TWIN_ONE_COLUMN`` when a line equal to the line before it goes whole into the column
+    that line went to (two copies of one shared line are one line of each column)."""
+    if prev is None or cl.text != prev_text:
+        return 0.0
+    same_left = lp == cl.text and prev[0] == prev_text
+    same_right = rp == cl.text and prev[1] == prev_text
+    return COST_TWIN_ONE_COLUMN if same_left or same_right else 0.0
+
+
+def _opens_shared(b: Box) -> bool:
+    """The box opens with a line both cells share: two equal pieces on one line, or two equal
+    lines in a row."""
+    if not b.lines:
+        return False
+    ps = line_pieces(b.lines[0].text)
+    return (len(ps) == 2 and ps[0] == ps[1]) or (len(b.lines) > 1 and b.lines[0].text == b.lines[1].text)
+
+
+def _read_apart(b: Box, widths: tuple[int, int]) -> tuple[list[CellLine], list[CellLine], bool] | None:
+    """The box's (left, right) column lines by the beam search of the module's doc, and whether
+    the reading is undecided (another reading within ``SIDE_UNDECIDED_MARGIN`` places its lines
+    otherwise); None when one column would be empty."""
     wl, wr = widths
     # beam item: (cost, last left, last right, assignment list)
     beam: list[tuple[float, str | None, str | None, list[tuple[str | None, str | None]]]] = [
         (0.0, None, None, [])
     ]
+    prev_text = ""
     for cl in b.lines:
         nxt = []
         for cost, lastl, lastr, seq in beam:
             for lp, rp in _choices(cl):
-                c = cost
+                c = cost + _twin_cost(seq[-1] if seq else None, prev_text, cl, lp, rp)
                 if lp is not None:
                     c += _cost(lastl, lp, wl)
                 if rp is not None:
@@ -206,6 +244,7 @@ def _read_apart(b: Box, widths: tuple[int, int]) -> tuple[list[CellLine], list[C
                 nxt.append(
                     (c, lp if lp is not None else lastl, rp if rp is not None else lastr, seq + [(lp, rp)])
                 )
+        prev_text = cl.text
         # Readings ending alike go on alike: the cheapest of each kept (Viterbi), then the beam;
         # the two columns' line counts are kept apart too, for the tie-break below.
         best: dict[tuple[str | None, str | None, int], tuple] = {}
@@ -213,14 +252,20 @@ def _read_apart(b: Box, widths: tuple[int, int]) -> tuple[list[CellLine], list[C
             best.setdefault((t[1], t[2], _count_gap(t[3])), t)
         beam = list(best.values())[:BEAM]
     # Equal costs (both cells open alike, ``＜…＞``): the longer column starts first (a row's
-    # cells are centred or bottom-aligned, or the longer one's top line is the row's top line).
+    # cells are centred or bottom-aligned, or the longer one's top line is the row's top line);
+    # cells that open with shared lines: the after cell (right) holds the lines left over.
     ties = [t for t in beam if t[0] <= beam[0][0] + 1e-9]
-    seq = max(ties, key=lambda t: _longer_first(t[3]))[3]
+    if _opens_shared(b):
+        seq = max(ties, key=lambda t: -_count_gap(t[3]))[3]
+    else:
+        seq = max(ties, key=lambda t: _longer_first(t[3]))[3]
+    close = [t[3] for t in beam if t[0] <= beam[0][0] + SIDE_UNDECIDED_MARGIN]
+    undecided = any(s != seq for s in close)
     left = [replace(cl, text=lp) for cl, (lp, _) in zip(b.lines, seq, strict=True) if lp]
     right = [replace(cl, text=rp) for cl, (_, rp) in zip(b.lines, seq, strict=True) if rp]
     if not left or not right:
         return None
-    return left, right
+    return left, right, undecided
 
 
 def _shows_two(b: Box, widths: tuple[int, int], widest: int) -> bool:
@@ -281,18 +326,22 @@ def shows_side_columns(boxes: list[Box], skip: set[int]) -> bool:
     return side_widths(bodies, _widest_single(bodies)) is not None
 
 
-def split_side_columns(boxes: list[Box], skip: set[int]) -> tuple[list[Box], set[int]]:
+def split_side_columns(
+    boxes: list[Box], skip: set[int]
+) -> tuple[list[Box], set[int], set[tuple[int | None, int | None]]]:
     """The boxes with each box that prints two columns side by side (see the module's doc)
-    replaced by the left column's box and the right column's, and the ``id`` of each box so
-    read (a before or after cell); boxes whose ``id`` is in ``skip`` (item boxes) and single
-    boxes (a date, a timing) are kept as they are."""
+    replaced by the left column's box and the right column's, the ``id`` of each box so read (a
+    before or after cell), and the (page, line number) of each line of a box read apart on
+    undecided evidence; boxes whose ``id`` is in ``skip`` (item boxes) and single boxes (a
+    date, a timing) are kept as they are."""
     bodies = _bodies(boxes, skip)
     widest = _widest_single(bodies)
     widths = side_widths(bodies, widest)
     if widths is None:
-        return boxes, set()
+        return boxes, set(), set()
     out: list[Box] = []
     apart_ids: set[int] = set()
+    undecided: set[tuple[int | None, int | None]] = set()
     for b in boxes:
         if id(b) in skip or is_single_box(b):
             out.append(b)
@@ -306,4 +355,6 @@ def split_side_columns(boxes: list[Box], skip: set[int]) -> tuple[list[Box], set
         left, right = Box(apart[0], b.after_date), Box(apart[1])
         out += [left, right, *(Box([t]) for t in timings)]
         apart_ids |= {id(left), id(right)}
-    return out, apart_ids
+        if apart[2]:
+            undecided |= {(cl.page, cl.line_no) for cl in bare.lines}
+    return out, apart_ids, undecided

@@ -341,6 +341,7 @@ def _read_rows(
     result.after_title = lines_after_title(raw, start)
     from .boxes import looks_boxed, without_label_boxes
     from .columnar import column_order_rows
+    from .label_columns import labelled_openings
 
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
@@ -350,7 +351,10 @@ def _read_rows(
             # Boxes printed column by column may look like the two-pass order: build the
             # column-order reading too and keep the one the text bears out (reading_choice).
             boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
-            boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
+            labelled = labelled_openings(region, _blank_line_before(region))
+            boxed = column_order_rows(
+                boxed_region, gaps, settings.quality.column_order_weak_strength, labelled
+            )
             verdict = two_phase_or_columns(rows, boxed, region)
             if verdict.column_order:
                 return _column_order_result(
@@ -378,7 +382,8 @@ def _read_rows(
         # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
         # of row order.  Build rows from cell boxes too and keep the more plausible reading.
         boxed_region, gaps = without_label_boxes(region, _blank_line_before(region))
-        boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength)
+        labelled = labelled_openings(region, _blank_line_before(region))
+        boxed = column_order_rows(boxed_region, gaps, settings.quality.column_order_weak_strength, labelled)
         # Text boxes separated by blank lines (pdfminer, plain pdftotext) are read as boxes
         # unless the in-order reading looks clearly better (reading_choice).
         if column_order_wins(in_order, region, boxed, boxed_region, boxed_text):

@@ -28,7 +28,7 @@ def _box(texts: list[str]) -> Box:
 
 
 def test_two_columns_read_apart_by_order_width_and_run_on() -> None:
-    out, apart = split_side_columns([_box(MIXED)], set())
+    out, apart, _undecided = split_side_columns([_box(MIXED)], set())
     assert len(out) == 2 and len(apart) == 2
     before, after = ("".join(cl.text for cl in b.lines) for b in out)
     assert before == (
@@ -52,7 +52,7 @@ def test_spaces_inside_one_cell_split_nothing() -> None:
         _box(["番号法第９条第１項 別表第一の", "３０の項", "番号法別表第一の主務省令で定め"]),
         _box(["令和 3 年 4 月 1 日 時点"]),
     ]
-    assert split_side_columns(boxes, set()) == (boxes, set())
+    assert split_side_columns(boxes, set()) == (boxes, set(), set())
 
 
 def test_lines_printed_above_an_item_go_with_the_lines_taken_out_of_it() -> None:

@@ -89,6 +89,8 @@ SET_NAMES = (
     "heldout-silent47",
     "office-quiet47",
     "heldout-quiet47",
+    "office-writer47",
+    "heldout-writer47",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

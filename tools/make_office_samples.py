@@ -159,6 +159,8 @@ class Case:
     # A caption printed under the title, above the column labels (``※変更箇所に下線``), as
     # filings print one: Calc in the row between them, Writer as a paragraph.
     caption: str = ""
+    # writer: an A4 portrait page (17 cm between the margins) instead of landscape.
+    portrait: bool = False
 
 
 class NotPrinted(ValueError):
@@ -460,8 +462,8 @@ def write_docx(path: Path, case: Case) -> None:
 
     doc = Document()
     sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+    sec.orientation = WD_ORIENT.PORTRAIT if case.portrait else WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = (Cm(21.0), Cm(29.7)) if case.portrait else (Cm(29.7), Cm(21.0))
     for side in ("left_margin", "right_margin"):
         setattr(sec, side, Cm(2.0))
     sec.top_margin = sec.bottom_margin = Cm(1.8)
@@ -778,6 +780,7 @@ def settings_of(case: Case) -> dict:
             "merged_over_page_breaks": case.merge_over_breaks,
             "rows_per_page": case.rows_per_page,
             "header_repeated": case.repeat_header,
+            "portrait": case.portrait,
             "title": f"（別添{case.appendix}）変更箇所",
             "real_date_cells": case.real_dates,
             "dates": sorted({r["change_date_raw"] for r in case.rows}),
