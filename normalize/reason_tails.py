@@ -78,6 +78,14 @@ RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
 )
 MOVED_WHY = "the after cell's last paragraph reads as a reason (the explanation's opening); moved there"
+RUN_ON_MOVED_WHY = (
+    "the after cell's last paragraph and the explanation's opening read as one reason cut mid-phrase; "
+    "joined in the explanation"
+)
+# A katakana word cut in two (サー|ビス) and kana after a particle or inside a word (…の移行|に伴う).
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+# What opens a wrapped line mid-phrase, but not a list's ``・`` (which opens a paragraph).
+_HEAD_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 TAIL_WHY = "the after cell ends as an explanation's reason does ({}): the explanation's opening?"
 
 
@@ -115,6 +123,65 @@ def mend_reason_tail(row: RawRow) -> None:
         row.cells["explanation"] = [*tail, *expl]
         row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
         return
+
+
+def _cut_mid_phrase(tail: str, head: str) -> bool:
+    """Whether the break between ``tail`` (a cell's last line) and ``head`` (the next cell's
+    first line) falls inside a phrase: ``head`` opens as no paragraph does (``_HEAD_MID_PHRASE``), a
+    katakana word runs across it, or ``tail`` ends on a particle or comma (``_OPEN_END``) and
+    ``head`` does not read as a reason alone."""
+    if not tail or not head:
+        return False
+    if _HEAD_MID_PHRASE.match(head) or (_KATAKANA.match(tail[-1]) and _KATAKANA.match(head[0])):
+        return True
+    # A line ending on a particle (…受付開始に | 伴う追記) may also end a value (…まで): only
+    # when ``head`` cannot stand as a reason of its own.
+    return bool(_OPEN_END.search(tail)) and not reads_as_reason(head)
+
+
+def _inside_reason(tail: str, head: str) -> bool:
+    """Whether ``tail`` ends inside a reason (a reason's word and a few more characters,
+    ``…に伴う認証方式の変``) whose rest ``head`` is, neither reading as a reason alone: a
+    break between two kanji that only the joined reason explains."""
+    m = _REASON_RUN_ON.search(tail)
+    return bool(m) and not reads_as_reason(tail) and not reads_as_reason(head)
+
+
+def mend_reason_run_on(row: RawRow) -> None:
+    """Join a reason cut between the after cell's end and the explanation's start (in place).
+
+    In row-ordered text LibreOffice's explanation column wraps narrower than the after column,
+    and the reader may end the after cell a line or two into the explanation
+    (``…必要となる。`` / ``ガバメントクラウドへの移行`` | ``に伴う変更``).  The after cell's last
+    ``k`` lines (at most ``REASON_MAX_LINES``, after a line that does not run on) and the
+    explanation's first ``j`` lines move together when, joined, they read wholly as a reason
+    (``reads_as_reason``) and the break between them falls inside a phrase (``_cut_mid_phrase``)
+    or inside the reason's words (``_inside_reason``); the explanation's line after the ``j``
+    must not run on from them (the reason ends there).  The after cell keeps a line; a weak
+    ``cut_guess`` (``MENDED_CUT_STRENGTH``) names the move.  Rows read by positions are left
+    alone."""
+    after, expl = row.cells["after"], row.cells["explanation"]
+    if row.positioned or row.ruled or len(after) < 2 or not expl:
+        return
+    for k in range(1, min(REASON_MAX_LINES, len(after) - 1) + 1):
+        tail = "".join(cl.text.strip() for cl in after[-k:])
+        above = after[-k - 1].text.strip()
+        if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
+            continue
+        last, first = after[-1].text.strip(), expl[0].text.strip()
+        if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first)):
+            continue
+        for j in range(1, min(REASON_MAX_LINES, len(expl)) + 1):
+            head = "".join(cl.text.strip() for cl in expl[:j])
+            if not reads_as_reason(tail + head):
+                continue
+            if j < len(expl) and _cut_mid_phrase(head, expl[j].text.strip()):
+                continue
+            moved = after[-k:]
+            del after[-k:]
+            row.cells["explanation"] = [*moved, *expl]
+            row.doubts.append(Doubt("cut_guess", "explanation", RUN_ON_MOVED_WHY, MENDED_CUT_STRENGTH))
+            return
 
 
 def reason_tail_doubts(record: Record) -> list[Doubt]:

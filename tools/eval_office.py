@@ -83,6 +83,8 @@ SET_NAMES = (
     "heldout-raw46",
     "office-block46",
     "heldout-block46",
+    "office-raw47",
+    "heldout-raw47",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

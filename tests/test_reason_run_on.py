@@ -1,0 +1,74 @@
+"""A reason cut between the after cell's end and the explanation's start, joined back in the
+explanation (normalize/reason_tails.mend_reason_run_on; issues 10 and 12, branch raw47).  Real
+texts of samples/office-raw47 and samples/office-writerraw (LibreOffice Calc and Writer,
+pypdfium2 and ``pdftotext -raw``, made by tools/make_raw47_samples.py and
+tools/make_office_samples.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.models import CellLine, RawRow
+from piatable.normalize.reason_tails import RUN_ON_MOVED_WHY, mend_reason_run_on
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _squash(text: str | None) -> str:
+    return "".join((text or "").split())
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_a_reason_wrapped_in_a_narrow_explanation_column_is_joined_in_the_explanation(tool):
+    path = ROOT / "samples" / "office-raw47" / f"r47-calc-juki-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    recs = extract_document(path).records
+    # ``番号法の改正に伴う条`` / ``項ずれの修正``: its first line was read as the after cell's last.
+    for k in (0, 1, 3, 4):
+        assert (
+            _squash(recs[k].explanation)
+            == _squash(truth[k]["explanation"])
+            == "番号法の改正に伴う条項ずれの修正"
+        )
+        assert _squash(recs[k].after) == _squash(truth[k]["after"])
+        assert not recs[k].after.endswith("番号法の改正に伴う条")
+    assert any(RUN_ON_MOVED_WHY in e for e in recs[0].to_dict()["evidence"])
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_a_value_ending_on_a_particle_keeps_its_line_before_a_reason_of_its_own(tool):
+    path = ROOT / "samples" / "office-writerraw" / f"writer-raw1-municipal-{tool}" / "input.txt"
+    recs = extract_document(path).records
+    # ``…令和元年6`` / ``月30日まで`` | ``組織改正による部署名の変更``: まで ends on で, but the
+    # explanation reads as a reason alone, so the after cell's line stays there.
+    assert recs[1].after.endswith("月30日まで")
+    assert recs[1].explanation == "組織改正による部署名の変更"
+
+
+def _row(after: list[str], expl: list[str]) -> RawRow:
+    r = RawRow()
+    r.cells["after"] = [CellLine(t, 1, 10 + k) for k, t in enumerate(after)]
+    r.cells["explanation"] = [CellLine(t, 1, 20 + k) for k, t in enumerate(expl)]
+    return r
+
+
+def test_the_cut_moves_only_when_it_falls_inside_a_phrase_or_a_reason():
+    # Kana opening the explanation: the reason's first line moves.
+    row = _row(["・必要となる。", "ガバメントクラウドへの移行"], ["に伴う変更"])
+    mend_reason_run_on(row)
+    assert [cl.text for cl in row.cells["after"]] == ["・必要となる。"]
+    assert [cl.text for cl in row.cells["explanation"]] == ["ガバメントクラウドへの移行", "に伴う変更"]
+    assert row.doubts and row.doubts[0].kind == "cut_guess"
+    # Two kanji cut inside a reason's words (…に伴う認証方式の変 | 更).
+    row = _row(["・失効させている。", "端末更新に伴う認証方式の変"], ["更"])
+    mend_reason_run_on(row)
+    assert [cl.text for cl in row.cells["explanation"]] == ["端末更新に伴う認証方式の変", "更"]
+    # A value's own last line before an explanation that reads as a reason alone: nothing moves.
+    row = _row(["・保管している。", "保険年金課"], ["組織改正による部署名の変更"])
+    mend_reason_run_on(row)
+    assert [cl.text for cl in row.cells["after"]] == ["・保管している。", "保険年金課"]
+    assert not row.doubts
