@@ -26,6 +26,19 @@ the tuning samples' truth, one last paragraph ends so (``…を行うため``, a
   paragraph is short and ends as explanations do (``部署の追加``): the reason was cut between
   the two cells, ``column_guess`` on both (no place to cut it back is known).
 
+Two mends of branch raw47 (new users' sets V and VI: Calc and Writer tables whose explanation
+column is about half as wide as the after column, their reasons wrapping over its lines):
+
+* ``mend_reason_run_on``: a reason cut between the two cells (``…必要となる。`` /
+  ``ガバメントクラウドへの移行`` | ``に伴う変更``) is joined in the explanation when the break
+  falls inside a phrase or inside the reason's words;
+* ``mend_value_tail``: the after cell's last line runs on and the explanation opens with that
+  sentence's end (``実施する。``) before a reason: the end goes back to the after cell.
+
+Both leave a weak ``cut_guess``.  Measured on the row-ordered texts of samples/office-raw47,
+office-raw40/46, office-writerraw and office (tuning): cells right up, no right row turned
+wrong.
+
 A ``cut_guess`` there would not warn: these rows carry a reader's ``cut_guess`` already (a
 doubt's kind counts once per cell, at its strongest), and their confidence stayed at 0.59–0.64.
 
@@ -44,7 +57,7 @@ from piatable.models import CellLine, Doubt, RawRow, Record
 from piatable.settings import MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
-from .chars import BODY_MARKER
+from .chars import BODY_MARKER, display_width
 
 # How a reason ends: a change's word after …に伴う / …による / …のため / …を受け (``組織改正による
 # 部署名の変更``), or …のため / …に伴い alone, or a correction (誤記の訂正).  The bare ``ため`` is
@@ -77,6 +90,15 @@ RUN_ON_MAX_CHARS = 30
 RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
 )
+VALUE_TAIL_WHY = (
+    "the explanation opened with the end of the after cell's last sentence, before a reason; moved back"
+)
+# The explanation's opening lines that may end the after cell's last sentence, and how many
+# display units a run-on line may fall short of the after cell's widest line (kinsoku, a
+# half-width character).
+VALUE_TAIL_MAX_LINES = 2
+FULL_LINE_SLACK_UNITS = 2
+SENTENCE_ENDS = "。．.）)」』】＞>"
 MOVED_WHY = "the after cell's last paragraph reads as a reason (the explanation's opening); moved there"
 RUN_ON_MOVED_WHY = (
     "the after cell's last paragraph and the explanation's opening read as one reason cut mid-phrase; "
@@ -182,6 +204,46 @@ def mend_reason_run_on(row: RawRow) -> None:
             row.cells["explanation"] = [*moved, *expl]
             row.doubts.append(Doubt("cut_guess", "explanation", RUN_ON_MOVED_WHY, MENDED_CUT_STRENGTH))
             return
+
+
+def _opens_with_reason(lines: list[CellLine]) -> bool:
+    """Whether the first ``REASON_MAX_LINES`` lines or fewer of ``lines`` read as a reason."""
+    return any(
+        reads_as_reason("".join(cl.text.strip() for cl in lines[:m]))
+        for m in range(1, min(REASON_MAX_LINES, len(lines)) + 1)
+    )
+
+
+def mend_value_tail(row: RawRow) -> None:
+    """Give the after cell back the end of its last sentence read as the explanation's opening
+    (in place).
+
+    The after cell's last line runs on (it ends on a particle or comma, ``…３年に１回外部監査を``,
+    or is as wide as the cell's widest line and ends no sentence), and the explanation opens with
+    a short piece that ends a sentence (``実施する。``, at most ``VALUE_TAIL_MAX_LINES`` lines, no
+    list marker) and does not read as a reason, while the explanation's next lines do
+    (``監査体制の見直しに伴う変更``): the piece is the after cell's last sentence's end, cut
+    into the explanation.  It moves back with a weak ``cut_guess`` (``MENDED_CUT_STRENGTH``).
+    Rows read by positions are left alone."""
+    after, expl = row.cells["after"], row.cells["explanation"]
+    if row.positioned or row.ruled or not after or len(expl) < 2:
+        return
+    last = after[-1].text.strip()
+    if not last or last[-1] in SENTENCE_ENDS:
+        return
+    widest = max((display_width(cl.text.strip()) for cl in after[:-1]), default=0)
+    if not (_OPEN_END.search(last) or (widest and display_width(last) >= widest - FULL_LINE_SLACK_UNITS)):
+        return
+    for j in range(1, min(VALUE_TAIL_MAX_LINES, len(expl) - 1) + 1):
+        head = "".join(cl.text.strip() for cl in expl[:j])
+        if not head.endswith("。"):
+            continue
+        if BODY_MARKER.match(head) or reads_as_reason(head) or not _opens_with_reason(expl[j:]):
+            return
+        after.extend(expl[:j])
+        del expl[:j]
+        row.doubts.append(Doubt("cut_guess", "after", VALUE_TAIL_WHY, MENDED_CUT_STRENGTH))
+        return
 
 
 def reason_tail_doubts(record: Record) -> list[Doubt]:

@@ -59,7 +59,7 @@ from .passone import (
     RUN_ON_WHY,
     runs_into_explanation,
 )
-from .reason_tails import mend_reason_run_on, mend_reason_tail
+from .reason_tails import mend_reason_run_on, mend_reason_tail, mend_value_tail
 from .rejoin import is_soft_break
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
@@ -320,6 +320,7 @@ def mend_shared_lines(
         mend_item_explanation(row)
         mend_reason_tail(row)
         mend_reason_run_on(row)
+        mend_value_tail(row)
         mend_paired_values(row)
         mend_deleted_text(row)
         if _body_end(row) != was:

@@ -1,5 +1,6 @@
 """A reason cut between the after cell's end and the explanation's start, joined back in the
-explanation (normalize/reason_tails.mend_reason_run_on; issues 10 and 12, branch raw47).  Real
+explanation, and the after cell's sentence end read into the explanation, given back
+(normalize/reason_tails.mend_reason_run_on, mend_value_tail; issues 10 and 12, branch raw47).  Real
 texts of samples/office-raw47 and samples/office-writerraw (LibreOffice Calc and Writer,
 pypdfium2 and ``pdftotext -raw``, made by tools/make_raw47_samples.py and
 tools/make_office_samples.py)."""
@@ -13,7 +14,12 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
-from piatable.normalize.reason_tails import RUN_ON_MOVED_WHY, mend_reason_run_on
+from piatable.normalize.reason_tails import (
+    RUN_ON_MOVED_WHY,
+    VALUE_TAIL_WHY,
+    mend_reason_run_on,
+    mend_value_tail,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,3 +78,33 @@ def test_the_cut_moves_only_when_it_falls_inside_a_phrase_or_a_reason():
     mend_reason_run_on(row)
     assert [cl.text for cl in row.cells["after"]] == ["・保管している。", "保険年金課"]
     assert not row.doubts
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_the_end_of_the_after_cells_last_sentence_goes_back_from_before_a_reason(tool):
+    path = ROOT / "samples" / "office-raw40" / f"r40wrap-calc-municipal-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    rec = extract_document(path).records[5]
+    # The after cell's last line ran on (``…契約時に研修の実施状況を確``) and its end
+    # (``認している。``) was read as the explanation's first paragraph, before the reason.
+    assert _squash(rec.after) == _squash(truth[5]["after"])
+    assert rec.after.endswith("契約時に研修の実施状況を確認している。")
+    assert rec.explanation == truth[5]["explanation"] == "研修体制の強化に伴う修正"
+    assert any(VALUE_TAIL_WHY in e for e in rec.to_dict()["evidence"])
+
+
+def test_a_sentence_opening_the_explanation_stays_without_a_reason_after_it_or_a_run_on_line():
+    # The explanation's lines after the sentence are no reason: nothing moves.
+    row = _row(["・年１回、監査を"], ["実施する。", "重要な変更に当たらない"])
+    mend_value_tail(row)
+    assert [cl.text for cl in row.cells["explanation"]] == ["実施する。", "重要な変更に当たらない"]
+    # The after cell's last line ends its sentence: nothing moves.
+    row = _row(["・年１回、監査を実施する。"], ["記載を修正した。", "監査体制の見直しに伴う変更"])
+    mend_value_tail(row)
+    assert len(row.cells["explanation"]) == 2
+    # It runs on (ends on a particle): the sentence's end goes back, with a weak cut_guess.
+    row = _row(["・年１回、監査を"], ["実施する。", "監査体制の見直しに伴う変更"])
+    mend_value_tail(row)
+    assert [cl.text for cl in row.cells["after"]] == ["・年１回、監査を", "実施する。"]
+    assert [cl.text for cl in row.cells["explanation"]] == ["監査体制の見直しに伴う変更"]
+    assert row.doubts[0].kind == "cut_guess" and row.doubts[0].field == "after"
