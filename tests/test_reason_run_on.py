@@ -14,6 +14,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
+from piatable.normalize.passone import align_pieces
 from piatable.normalize.reason_tails import (
     RUN_ON_MOVED_WHY,
     VALUE_TAIL_WHY,
@@ -108,3 +109,24 @@ def test_a_sentence_opening_the_explanation_stays_without_a_reason_after_it_or_a
     assert [cl.text for cl in row.cells["after"]] == ["・年１回、監査を", "実施する。"]
     assert [cl.text for cl in row.cells["explanation"]] == ["監査体制の見直しに伴う変更"]
     assert row.doubts[0].kind == "cut_guess" and row.doubts[0].field == "after"
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_a_reason_between_two_timings_of_pass_one_is_the_explanation_of_the_row_above(tool):
+    # Calc's pass 1 prints ``事後`` / ``研修体制の見直しによる追記`` / ``事後`` / ``評価書様式の改正
+    # に伴う追加``: the reason after a timing is that row's explanation, not the row below's
+    # one-line before cell (passone.REASON_AS_VALUE_COST, branch raw47).
+    path = ROOT / "samples" / "office-passone" / f"calc-w3-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    recs = extract_document(path).records
+    assert recs[7].explanation == truth[7]["explanation"] == "研修体制の見直しによる追記"
+    assert recs[8].before == truth[8]["before"] == ""
+    assert recs[8].explanation == truth[8]["explanation"] == "評価書様式の改正に伴う追加"
+    assert _squash(recs[7].after) == _squash(truth[7]["after"])
+
+
+def test_reasons_taken_as_one_line_values_cost_more_in_the_pass_one_alignment():
+    pieces = [CellLine(t, 1, k) for k, t in enumerate(["事後", "組織改編に伴う変更", "事後"])]
+    plan, _ = align_pieces(pieces, [True, True], (False, False))
+    # The reason goes after the first row's timing, not before the second row's.
+    assert [(t.pre, t.timing, t.post) for t in plan] == [(0, True, 1), (0, True, 0)]
