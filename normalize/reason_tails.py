@@ -86,6 +86,8 @@ _REASON_RUN_ON = regex.compile(
     r"(?:に伴[いう]|による|により|のため|を受け)([^、。，．\s（）()「」［］\[\]]{1,12})$"
 )
 _VERB_END = "るたいすう"
+# A line ending on a reason's word (…への移行に伴う): the reason goes on in the next line.
+_REASON_WORD_END = regex.compile(r"(?:に伴[いう]|による|により|を受け)$")
 RUN_ON_MAX_CHARS = 30
 RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
@@ -163,10 +165,23 @@ def _cut_mid_phrase(tail: str, head: str) -> bool:
 
 def _inside_reason(tail: str, head: str) -> bool:
     """Whether ``tail`` ends inside a reason (a reason's word and a few more characters,
-    ``…に伴う認証方式の変``) whose rest ``head`` is, neither reading as a reason alone: a
-    break between two kanji that only the joined reason explains."""
-    m = _REASON_RUN_ON.search(tail)
+    ``…に伴う認証方式の変``, or the word itself, ``…への移行に伴う``) whose rest ``head`` is,
+    neither reading as a reason alone: a break between two kanji that only the joined reason
+    explains."""
+    m = _REASON_RUN_ON.search(tail) or _REASON_WORD_END.search(tail)
     return bool(m) and not reads_as_reason(tail) and not reads_as_reason(head)
+
+
+def _printed_before(cell: list[CellLine], first: CellLine) -> bool:
+    """Whether ``cell``'s last line is the printed line right before ``first``."""
+    last = cell[-1] if cell else None
+    return (
+        last is not None
+        and last.line_no is not None
+        and first.line_no is not None
+        and last.page == first.page
+        and last.line_no + 1 == first.line_no
+    )
 
 
 def mend_reason_run_on(row: RawRow) -> None:
@@ -179,18 +194,26 @@ def mend_reason_run_on(row: RawRow) -> None:
     explanation's first ``j`` lines move together when, joined, they read wholly as a reason
     (``reads_as_reason``) and the break between them falls inside a phrase (``_cut_mid_phrase``)
     or inside the reason's words (``_inside_reason``); the explanation's line after the ``j``
-    must not run on from them (the reason ends there).  The after cell keeps a line; a weak
-    ``cut_guess`` (``MENDED_CUT_STRENGTH``) names the move.  Rows read by positions are left
-    alone."""
-    after, expl = row.cells["after"], row.cells["explanation"]
-    if row.positioned or row.ruled or len(after) < 2 or not expl:
+    must not run on from them (the reason ends there).  The after cell keeps a line.  Where the
+    after cell came from Calc's one-line pass (its lines printed elsewhere) and the before cell
+    is the one printed right before the explanation, the same holds for the before cell, which
+    may give all its lines (an added row's empty before: ``コンビニ交付システムの導入に伴`` /
+    ``う追加``).  A weak ``cut_guess`` (``MENDED_CUT_STRENGTH``) names the move.  Rows read by
+    positions are left alone."""
+    after, before, expl = row.cells["after"], row.cells["before"], row.cells["explanation"]
+    if row.positioned or row.ruled or not expl:
         return
-    for k in range(1, min(REASON_MAX_LINES, len(after) - 1) + 1):
-        tail = "".join(cl.text.strip() for cl in after[-k:])
-        above = after[-k - 1].text.strip()
+    body, keep = after, 1
+    if not _printed_before(after, expl[0]) and _printed_before(before, expl[0]) and after:
+        body, keep = before, 0
+    if len(body) < keep + 1:
+        return
+    for k in range(1, min(REASON_MAX_LINES, len(body) - keep) + 1):
+        tail = "".join(cl.text.strip() for cl in body[-k:])
+        above = body[-k - 1].text.strip() if k < len(body) else "。"
         if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
             continue
-        last, first = after[-1].text.strip(), expl[0].text.strip()
+        last, first = body[-1].text.strip(), expl[0].text.strip()
         if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first)):
             continue
         for j in range(1, min(REASON_MAX_LINES, len(expl)) + 1):
@@ -199,8 +222,8 @@ def mend_reason_run_on(row: RawRow) -> None:
                 continue
             if j < len(expl) and _cut_mid_phrase(head, expl[j].text.strip()):
                 continue
-            moved = after[-k:]
-            del after[-k:]
+            moved = body[-k:]
+            del body[-k:]
             row.cells["explanation"] = [*moved, *expl]
             row.doubts.append(Doubt("cut_guess", "explanation", RUN_ON_MOVED_WHY, MENDED_CUT_STRENGTH))
             return

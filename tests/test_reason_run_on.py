@@ -130,3 +130,22 @@ def test_reasons_taken_as_one_line_values_cost_more_in_the_pass_one_alignment():
     plan, _ = align_pieces(pieces, [True, True], (False, False))
     # The reason goes after the first row's timing, not before the second row's.
     assert [(t.pre, t.timing, t.post) for t in plan] == [(0, True, 1), (0, True, 0)]
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_an_added_rows_reason_read_as_its_before_cell_goes_to_the_explanation(tool):
+    # Row 3 is added (変更前 empty, 変更後 a one-line cell of Calc's pass 1): its reason's first
+    # line ``システム運用保守業務の委託開始`` was read as the before cell, ``に伴う追加`` as the
+    # explanation.
+    path = ROOT / "samples" / "office-passone" / f"calc-w3-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    rec = extract_document(path).records[3]
+    assert rec.before == truth[3]["before"] == ""
+    assert _squash(rec.explanation) == truth[3]["explanation"] == "システム運用保守業務の委託開始に伴う追加"
+    assert any(RUN_ON_MOVED_WHY in e for e in rec.to_dict()["evidence"])
+
+
+def test_a_line_ending_on_a_reasons_word_goes_on_in_the_explanation():
+    row = _row(["・登録された事業者である。", "標準準拠システムへの移行に伴う"], ["修正"])
+    mend_reason_run_on(row)
+    assert [cl.text for cl in row.cells["explanation"]] == ["標準準拠システムへの移行に伴う", "修正"]
