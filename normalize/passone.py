@@ -29,6 +29,7 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import TIMING
 
+from .captions import is_caption
 from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
@@ -480,6 +481,8 @@ def text_page_rows(
     from .pass_one_items import place_pass_one_items
 
     place_pass_one_items(page, widths, settings, tok)
+    # A caption among pass 1's one-line cells is no row's (``captions``: noted from the region).
+    page.singles = [cl for cl in page.singles if not is_caption(cl.text)]
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     known = (last_date.text if last_date else None, last_timing.text if last_timing else None)

@@ -149,3 +149,20 @@ def test_a_line_ending_on_a_reasons_word_goes_on_in_the_explanation():
     row = _row(["・登録された事業者である。", "標準準拠システムへの移行に伴う"], ["修正"])
     mend_reason_run_on(row)
     assert [cl.text for cl in row.cells["explanation"]] == ["標準準拠システムへの移行に伴う", "修正"]
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_a_caption_on_the_timing_column_among_pass_ones_cells_is_noted_and_no_rows(tool):
+    # Calc prints ``※提出時期欄の「事前」は変更前、…`` under the title among the page's one-line
+    # cells: taken as the first row's one-line value it shifted every later row's cells
+    # (passone.text_page_rows leaves it out; captions.CAPTION_WORDS, branch raw47).
+    path = ROOT / "samples" / "office-raw47" / f"r47-calc-juki-{tool}" / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    res = extract_document(path)
+    caption = "※提出時期欄の「事前」は変更前、「事後」は変更後の提出を示す。"
+    assert any("caption" in n and caption in n for n in res.notes)
+    assert len(res.records) == len(truth)
+    assert all(caption not in (getattr(r, f) or "") for r in res.records for f in ("item", "before", "after"))
+    for rec, exp in zip(res.records, truth, strict=True):
+        assert rec.change_date_raw == exp["change_date_raw"]
+        assert rec.timing == exp["timing"]

@@ -9,7 +9,9 @@ Two new users' tables (sets V and VI) print the 提出時期に係る説明 colu
 り旧氏が記録項目に加わったことによる修正``) that wraps over two or three of its lines.  In
 pypdfium2 and ``pdftotext -raw`` text a row's wrapped cells follow one another with nothing to
 say where one ends, and the reason's first line was read as the after cell's last
-(``…必要となる。`` / ``ガバメントクラウドへの移行`` | ``に伴う変更``).
+(``…必要となる。`` / ``ガバメントクラウドへの移行`` | ``に伴う変更``).  Every other Calc case
+also prints a caption on the 提出時期 column under the title (``※提出時期欄の…``), which Calc
+prints among the page's one-line cells.
 
 The looks come from the pools of tools/make_office_samples.py and the cases are built as
 tools/make_raw46_samples.py builds its own (``_case``'s pools, ``plain_case``).  ``office-raw47``
@@ -53,6 +55,10 @@ HELDOUT_REASONS = (
 # Second paragraphs some explanations carry.
 TUNING_SECONDS = ("重要な変更に当たらない", "重大な変更に該当しない")
 HELDOUT_SECONDS = ("重要な変更には当たらない。", "軽微な変更")
+# Captions under the title on the 提出時期 column (new users' set VI), in every other Calc case:
+# Calc prints them among the page's one-line cells.
+TUNING_CAPTIONS = ("※提出時期欄の「事前」は変更前、「事後」は変更後の提出を示す。",)
+HELDOUT_CAPTIONS = ("※提出時期欄は、変更前の提出か変更後の提出かを示す。",)
 # Column widths (date, item, before, after, timing, explanation): the explanation column about
 # half as wide as the after column.
 TUNING_CALC = ((11, 24, 34, 34, 8, 16), (11, 22, 30, 30, 8, 14))
@@ -87,7 +93,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
         valign=VALIGNS[n % len(VALIGNS)],
         real_dates=False,
         merge=False,
-        caption="",
+        caption=(HELDOUT_CAPTIONS if heldout else TUNING_CAPTIONS)[0] if n % 4 == 0 else "",
         fallback_glyphs=FALLBACK_GLYPHS,
     )
 
