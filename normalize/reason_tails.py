@@ -92,6 +92,8 @@ RUN_ON_MAX_CHARS = 30
 RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
 )
+LONE_AFTER_WHY = "a lone one-line value of a row whose explanation speaks of adding: the after cell"
+LONE_VALUE_WHY = "a lone one-line value with no after cell: the before or the after cell?"
 VALUE_TAIL_WHY = (
     "the explanation opened with the end of the after cell's last sentence, before a reason; moved back"
 )
@@ -206,6 +208,16 @@ def mend_reason_run_on(row: RawRow) -> None:
     body, keep = after, 1
     if not _printed_before(after, expl[0]) and _printed_before(before, expl[0]) and after:
         body, keep = before, 0
+    elif (
+        len(before) == 1
+        and after
+        and _printed_before(after, expl[0])
+        and not _printed_before(before, after[0])
+    ):
+        # A lone one-line value printed apart (Calc's pass 1) beside an after cell printed right
+        # before the explanation: the after cell may be all the reason's (an added row whose
+        # one-line after was read as its before: ``_lone_value_is_after``).
+        keep = 0
     if len(body) < keep + 1:
         return
     for k in range(1, min(REASON_MAX_LINES, len(body) - keep) + 1):
@@ -226,7 +238,24 @@ def mend_reason_run_on(row: RawRow) -> None:
             del body[-k:]
             row.cells["explanation"] = [*moved, *expl]
             row.doubts.append(Doubt("cut_guess", "explanation", RUN_ON_MOVED_WHY, MENDED_CUT_STRENGTH))
+            if not after:
+                _lone_value_is_after(row)
             return
+
+
+def _lone_value_is_after(row: RawRow) -> None:
+    """A row left with a lone one-line before cell and no after cell once its reason went to the
+    explanation: when the explanation speaks of adding (``ADDITION_REASON``) and not of removing,
+    the value is an added row's after cell (変更前 empty), with a weak ``cut_guess``; else it stays,
+    and the row gets ``column_guess`` (which of the two it is, the text does not say)."""
+    from .shared_line_checks import ADDITION_REASON, DELETION_REASON  # (it imports this module)
+
+    text = "".join(cl.text for cl in row.cells["explanation"])
+    if ADDITION_REASON.search(text) and not DELETION_REASON.search(text):
+        row.cells["after"], row.cells["before"] = row.cells["before"], []
+        row.doubts.append(Doubt("cut_guess", "after", LONE_AFTER_WHY, MENDED_CUT_STRENGTH))
+    else:
+        row.doubts.append(Doubt("column_guess", "before", LONE_VALUE_WHY))
 
 
 def _opens_with_reason(lines: list[CellLine]) -> bool:

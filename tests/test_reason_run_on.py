@@ -166,3 +166,24 @@ def test_a_caption_on_the_timing_column_among_pass_ones_cells_is_noted_and_no_ro
     for rec, exp in zip(res.records, truth, strict=True):
         assert rec.change_date_raw == exp["change_date_raw"]
         assert rec.timing == exp["timing"]
+
+
+def test_an_added_rows_one_line_after_read_as_its_before_goes_back_once_its_reason_is_whole():
+    # Calc's pass 1 printed the added row's one-line after (line 3); pass 2 the reason, its first
+    # line read as the after cell (lines 10, 11): ``証明書コンビニ交付サー`` | ``ビスの開始に伴う追加``.
+    row = RawRow()
+    row.cells["before"] = [CellLine("コンビニ交付システム", 1, 3)]
+    row.cells["after"] = [CellLine("証明書コンビニ交付サー", 1, 10)]
+    row.cells["explanation"] = [CellLine("ビスの開始に伴う追加", 1, 11)]
+    mend_reason_run_on(row)
+    assert row.cells["before"] == []
+    assert [cl.text for cl in row.cells["after"]] == ["コンビニ交付システム"]
+    assert [cl.text for cl in row.cells["explanation"]] == ["証明書コンビニ交付サー", "ビスの開始に伴う追加"]
+    # A reason that does not speak of adding: the value stays where it was, and the row is doubted.
+    row = RawRow()
+    row.cells["before"] = [CellLine("コンビニ交付システム", 1, 3)]
+    row.cells["after"] = [CellLine("証明書コンビニ交付サー", 1, 10)]
+    row.cells["explanation"] = [CellLine("ビスの終了に伴う削除", 1, 11)]
+    mend_reason_run_on(row)
+    assert [cl.text for cl in row.cells["before"]] == ["コンビニ交付システム"]
+    assert any(d.kind == "column_guess" for d in row.doubts)
