@@ -132,9 +132,13 @@ def mend_reason_tail(row: RawRow) -> None:
     a reason and the explanation is empty or opens with a stock sentence on the change's
     weight (see the module notes); in place.  Rows read by positions are left alone."""
     after, expl = row.cells["after"], row.cells["explanation"]
-    if row.positioned or row.ruled or len(after) < 2:
+    if row.positioned or row.ruled or not after:
         return
     if expl and not _weight_sentence(expl[0]):
+        return
+    if _pair_beside_reason(row):
+        return
+    if len(after) < 2:
         return
     for k in range(1, min(REASON_MAX_LINES, len(after) - 1) + 1):
         tail = after[-k:]
@@ -149,6 +153,28 @@ def mend_reason_tail(row: RawRow) -> None:
         row.cells["explanation"] = [*tail, *expl]
         row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
         return
+
+
+def _pair_beside_reason(row: RawRow) -> bool:
+    """Calc's one-line before and after printed on one line of pass 1 (``株式会社○○システムズ
+    ○○情報サービス株式会社``) read as the before cell, and the reason (pass 2) as the after
+    cell: when the after cell's lines (at most ``REASON_MAX_LINES``) read wholly as a reason and
+    the before cell is one line printed apart from them that parts into two alike values
+    (``paired_values``), the reason moves to the explanation's start (a weak ``cut_guess``) and
+    ``mend_paired_values`` parts the line after this.  Whether it moved."""
+    from .paired_values import alike_pieces  # (it imports from modules that import this one)
+
+    before, after, expl = row.cells["before"], row.cells["after"], row.cells["explanation"]
+    if len(before) != 1 or len(after) > REASON_MAX_LINES or _printed_before(before, after[0]):
+        return False
+    pieces = before[0].text.split()
+    text = "".join(cl.text.strip() for cl in after)
+    if len(pieces) != 2 or not alike_pieces(*pieces) or not reads_as_reason(text):
+        return False
+    row.cells["explanation"] = [*after, *expl]
+    row.cells["after"] = []
+    row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
+    return True
 
 
 def _cut_mid_phrase(tail: str, head: str) -> bool:

@@ -187,3 +187,28 @@ def test_an_added_rows_one_line_after_read_as_its_before_goes_back_once_its_reas
     mend_reason_run_on(row)
     assert [cl.text for cl in row.cells["before"]] == ["コンビニ交付システム"]
     assert any(d.kind == "column_guess" for d in row.doubts)
+
+
+def test_a_one_line_pair_read_as_the_before_cell_beside_a_reason_read_as_the_after_is_parted():
+    # Calc's pass 1 printed the row's one-line before and after on one line (line 7); pass 2 the
+    # reason (lines 20, 21), read as the after cell, and the stock sentence (line 22).
+    from piatable.normalize.shared_lines import mend_shared_lines
+
+    row = RawRow()
+    row.cells["before"] = [CellLine("株式会社○○システムズ ○○情報サービス株式会社", 1, 7)]
+    row.cells["after"] = [CellLine("契約更新による委託先の変", 1, 20), CellLine("更", 1, 21)]
+    row.cells["explanation"] = [CellLine("重要な変更に当たらない", 1, 22)]
+    mend_shared_lines([row])
+    assert [cl.text for cl in row.cells["before"]] == ["株式会社○○システムズ"]
+    assert [cl.text for cl in row.cells["after"]] == ["○○情報サービス株式会社"]
+    assert [cl.text for cl in row.cells["explanation"]] == [
+        "契約更新による委託先の変",
+        "更",
+        "重要な変更に当たらない",
+    ]
+    # The pieces of the line do not read alike (one cell's text with a space in it): nothing moves.
+    row = RawRow()
+    row.cells["before"] = [CellLine("番号法第１９条第８号 別表第二の４２の項", 1, 7)]
+    row.cells["after"] = [CellLine("契約更新による委託先の変更", 1, 20)]
+    mend_shared_lines([row])
+    assert [cl.text for cl in row.cells["after"]] == ["契約更新による委託先の変更"]
