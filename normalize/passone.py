@@ -29,11 +29,13 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import TIMING
 
+from .captions import is_caption
 from .chars import display_width
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
 from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
+from .reason_tails import reads_as_reason
 from .rejoin import is_soft_break, same_printed_line
 from .rowless_dates import give_untaken_dates
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
@@ -45,6 +47,12 @@ from .tokenizer import Tokenizer
 INHERIT_COST = 1.0
 SPLIT_LINE_COST = 5.0
 UNTAKEN_COST = 10.0
+# A one-line text cell that reads wholly as a reason (``reason_tails.reads_as_reason``: 組織改編に
+# 伴う変更) taken as a row's before / after value rather than as the explanation after a timing:
+# Calc prints a row's one-line cells before, after, timing, explanation, and a value does not end
+# as a reason does (issues 10 and 12, branch raw47: new users' Calc tables printing each of those
+# on a line of its own, where a reason between two timings was handed to the row below).
+REASON_AS_VALUE_COST = 0.5
 # The first row of a table going without a date or timing that pass 1 could give it (no row
 # above to share a merged cell with): more than taking it costs in all.
 NOTHING_ABOVE_COST = 3.0
@@ -179,10 +187,12 @@ def step_costs(
     ``kinds`` (``d`` date, ``t`` timing, ``x`` text); its (cost, next piece), or None when the
     pieces there are not of those kinds.  Costs: ``INHERIT_COST`` for a date or timing taken
     from the row above, ``NOTHING_ABOVE_COST`` for one the first row goes without,
-    ``SPLIT_LINE_COST`` for a printed line shared with the next row, ``apart_cost`` for a date
+    ``SPLIT_LINE_COST`` for a printed line shared with the next row, ``REASON_AS_VALUE_COST`` for
+    a text cell read as a reason taken before the timing, ``apart_cost`` for a date
     and a timing taken from two printed lines (twophase: a row's own date and timing share their
     baseline)."""
     m = len(pieces)
+    reasons = [k == "x" and reads_as_reason(cl.text) for k, cl in zip(kinds, pieces, strict=True)]
 
     def step(r: int, t: int, opt: tuple[bool, int, bool, int]) -> tuple[float, int] | None:
         take_d, pre, take_t, post = opt
@@ -203,6 +213,7 @@ def step_costs(
         for _ in range(pre):
             if t >= m or kinds[t] != "x":
                 return None
+            cost += REASON_AS_VALUE_COST * reasons[t]
             t += 1
         if take_t:
             if t >= m or kinds[t] != "t":
@@ -471,6 +482,8 @@ def text_page_rows(
     from .pass_one_items import place_pass_one_items
 
     place_pass_one_items(page, widths, settings, tok)
+    # A caption among pass 1's one-line cells is no row's (``captions``: noted from the region).
+    page.singles = [cl for cl in page.singles if not is_caption(cl.text)]
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     known = (last_date.text if last_date else None, last_timing.text if last_timing else None)

@@ -26,6 +26,19 @@ the tuning samples' truth, one last paragraph ends so (``…を行うため``, a
   paragraph is short and ends as explanations do (``部署の追加``): the reason was cut between
   the two cells, ``column_guess`` on both (no place to cut it back is known).
 
+Two mends of branch raw47 (new users' sets V and VI: Calc and Writer tables whose explanation
+column is about half as wide as the after column, their reasons wrapping over its lines):
+
+* ``mend_reason_run_on``: a reason cut between the two cells (``…必要となる。`` /
+  ``ガバメントクラウドへの移行`` | ``に伴う変更``) is joined in the explanation when the break
+  falls inside a phrase or inside the reason's words;
+* ``mend_value_tail``: the after cell's last line runs on and the explanation opens with that
+  sentence's end (``実施する。``) before a reason: the end goes back to the after cell.
+
+Both leave a weak ``cut_guess``.  Measured on the row-ordered texts of samples/office-raw47,
+office-raw40/46, office-writerraw and office (tuning): cells right up, no right row turned
+wrong.
+
 A ``cut_guess`` there would not warn: these rows carry a reader's ``cut_guess`` already (a
 doubt's kind counts once per cell, at its strongest), and their confidence stayed at 0.59–0.64.
 
@@ -44,7 +57,7 @@ from piatable.models import CellLine, Doubt, RawRow, Record
 from piatable.settings import MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
-from .chars import BODY_MARKER
+from .chars import BODY_MARKER, display_width
 
 # How a reason ends: a change's word after …に伴う / …による / …のため / …を受け (``組織改正による
 # 部署名の変更``), or …のため / …に伴い alone, or a correction (誤記の訂正).  The bare ``ため`` is
@@ -73,11 +86,32 @@ _REASON_RUN_ON = regex.compile(
     r"(?:に伴[いう]|による|により|のため|を受け)([^、。，．\s（）()「」［］\[\]]{1,12})$"
 )
 _VERB_END = "るたいすう"
+# A line ending on a reason's word (…への移行に伴う): the reason goes on in the next line.
+_REASON_WORD_END = regex.compile(r"(?:に伴[いう]|による|により|を受け)$")
 RUN_ON_MAX_CHARS = 30
 RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
 )
+LONE_AFTER_WHY = "a lone one-line value of a row whose explanation speaks of adding: the after cell"
+LONE_VALUE_WHY = "a lone one-line value with no after cell: the before or the after cell?"
+VALUE_TAIL_WHY = (
+    "the explanation opened with the end of the after cell's last sentence, before a reason; moved back"
+)
+# The explanation's opening lines that may end the after cell's last sentence, and how many
+# display units a run-on line may fall short of the after cell's widest line (kinsoku, a
+# half-width character).
+VALUE_TAIL_MAX_LINES = 2
+FULL_LINE_SLACK_UNITS = 2
+SENTENCE_ENDS = "。．.）)」』】＞>"
 MOVED_WHY = "the after cell's last paragraph reads as a reason (the explanation's opening); moved there"
+RUN_ON_MOVED_WHY = (
+    "the after cell's last paragraph and the explanation's opening read as one reason cut mid-phrase; "
+    "joined in the explanation"
+)
+# A katakana word cut in two (サー|ビス) and kana after a particle or inside a word (…の移行|に伴う).
+_KATAKANA = regex.compile(r"[\p{Katakana}ー]")
+# What opens a wrapped line mid-phrase, but not a list's ``・`` (which opens a paragraph).
+_HEAD_MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 TAIL_WHY = "the after cell ends as an explanation's reason does ({}): the explanation's opening?"
 
 
@@ -98,9 +132,13 @@ def mend_reason_tail(row: RawRow) -> None:
     a reason and the explanation is empty or opens with a stock sentence on the change's
     weight (see the module notes); in place.  Rows read by positions are left alone."""
     after, expl = row.cells["after"], row.cells["explanation"]
-    if row.positioned or row.ruled or len(after) < 2:
+    if row.positioned or row.ruled or not after:
         return
     if expl and not _weight_sentence(expl[0]):
+        return
+    if _pair_beside_reason(row):
+        return
+    if len(after) < 2:
         return
     for k in range(1, min(REASON_MAX_LINES, len(after) - 1) + 1):
         tail = after[-k:]
@@ -114,6 +152,175 @@ def mend_reason_tail(row: RawRow) -> None:
         del after[-k:]
         row.cells["explanation"] = [*tail, *expl]
         row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
+        return
+
+
+def _pair_beside_reason(row: RawRow) -> bool:
+    """Calc's one-line before and after printed on one line of pass 1 (``株式会社○○システムズ
+    ○○情報サービス株式会社``) read as the before cell, and the reason (pass 2) as the after
+    cell: when the after cell's lines (at most ``REASON_MAX_LINES``) read wholly as a reason and
+    the before cell is one line printed apart from them that parts into two alike values
+    (``paired_values``), the reason moves to the explanation's start (a weak ``cut_guess``) and
+    ``mend_paired_values`` parts the line after this.  Whether it moved."""
+    from .paired_values import alike_pieces  # (it imports from modules that import this one)
+
+    before, after, expl = row.cells["before"], row.cells["after"], row.cells["explanation"]
+    if len(before) != 1 or len(after) > REASON_MAX_LINES or _printed_before(before, after[0]):
+        return False
+    pieces = before[0].text.split()
+    text = "".join(cl.text.strip() for cl in after)
+    if len(pieces) != 2 or not alike_pieces(*pieces) or not reads_as_reason(text):
+        return False
+    row.cells["explanation"] = [*after, *expl]
+    row.cells["after"] = []
+    row.doubts.append(Doubt("cut_guess", "explanation", MOVED_WHY, MENDED_CUT_STRENGTH))
+    return True
+
+
+def _cut_mid_phrase(tail: str, head: str) -> bool:
+    """Whether the break between ``tail`` (a cell's last line) and ``head`` (the next cell's
+    first line) falls inside a phrase: ``head`` opens as no paragraph does (``_HEAD_MID_PHRASE``), a
+    katakana word runs across it, or ``tail`` ends on a particle or comma (``_OPEN_END``) and
+    ``head`` does not read as a reason alone."""
+    if not tail or not head:
+        return False
+    if _HEAD_MID_PHRASE.match(head) or (_KATAKANA.match(tail[-1]) and _KATAKANA.match(head[0])):
+        return True
+    # A line ending on a particle (…受付開始に | 伴う追記) may also end a value (…まで): only
+    # when ``head`` cannot stand as a reason of its own.
+    return bool(_OPEN_END.search(tail)) and not reads_as_reason(head)
+
+
+def _inside_reason(tail: str, head: str) -> bool:
+    """Whether ``tail`` ends inside a reason (a reason's word and a few more characters,
+    ``…に伴う認証方式の変``, or the word itself, ``…への移行に伴う``) whose rest ``head`` is,
+    neither reading as a reason alone: a break between two kanji that only the joined reason
+    explains."""
+    m = _REASON_RUN_ON.search(tail) or _REASON_WORD_END.search(tail)
+    return bool(m) and not reads_as_reason(tail) and not reads_as_reason(head)
+
+
+def _printed_before(cell: list[CellLine], first: CellLine) -> bool:
+    """Whether ``cell``'s last line is the printed line right before ``first``."""
+    last = cell[-1] if cell else None
+    return (
+        last is not None
+        and last.line_no is not None
+        and first.line_no is not None
+        and last.page == first.page
+        and last.line_no + 1 == first.line_no
+    )
+
+
+def mend_reason_run_on(row: RawRow) -> None:
+    """Join a reason cut between the after cell's end and the explanation's start (in place).
+
+    In row-ordered text LibreOffice's explanation column wraps narrower than the after column,
+    and the reader may end the after cell a line or two into the explanation
+    (``…必要となる。`` / ``ガバメントクラウドへの移行`` | ``に伴う変更``).  The after cell's last
+    ``k`` lines (at most ``REASON_MAX_LINES``, after a line that does not run on) and the
+    explanation's first ``j`` lines move together when, joined, they read wholly as a reason
+    (``reads_as_reason``) and the break between them falls inside a phrase (``_cut_mid_phrase``)
+    or inside the reason's words (``_inside_reason``); the explanation's line after the ``j``
+    must not run on from them (the reason ends there).  The after cell keeps a line.  Where the
+    after cell came from Calc's one-line pass (its lines printed elsewhere) and the before cell
+    is the one printed right before the explanation, the same holds for the before cell, which
+    may give all its lines (an added row's empty before: ``コンビニ交付システムの導入に伴`` /
+    ``う追加``).  A weak ``cut_guess`` (``MENDED_CUT_STRENGTH``) names the move.  Rows read by
+    positions are left alone."""
+    after, before, expl = row.cells["after"], row.cells["before"], row.cells["explanation"]
+    if row.positioned or row.ruled or not expl:
+        return
+    body, keep = after, 1
+    if not _printed_before(after, expl[0]) and _printed_before(before, expl[0]) and after:
+        body, keep = before, 0
+    elif (
+        len(before) == 1
+        and after
+        and _printed_before(after, expl[0])
+        and not _printed_before(before, after[0])
+    ):
+        # A lone one-line value printed apart (Calc's pass 1) beside an after cell printed right
+        # before the explanation: the after cell may be all the reason's (an added row whose
+        # one-line after was read as its before: ``_lone_value_is_after``).
+        keep = 0
+    if len(body) < keep + 1:
+        return
+    for k in range(1, min(REASON_MAX_LINES, len(body) - keep) + 1):
+        tail = "".join(cl.text.strip() for cl in body[-k:])
+        above = body[-k - 1].text.strip() if k < len(body) else "。"
+        if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
+            continue
+        last, first = body[-1].text.strip(), expl[0].text.strip()
+        if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first)):
+            continue
+        for j in range(1, min(REASON_MAX_LINES, len(expl)) + 1):
+            head = "".join(cl.text.strip() for cl in expl[:j])
+            if not reads_as_reason(tail + head):
+                continue
+            if j < len(expl) and _cut_mid_phrase(head, expl[j].text.strip()):
+                continue
+            moved = body[-k:]
+            del body[-k:]
+            row.cells["explanation"] = [*moved, *expl]
+            row.doubts.append(Doubt("cut_guess", "explanation", RUN_ON_MOVED_WHY, MENDED_CUT_STRENGTH))
+            if not after:
+                _lone_value_is_after(row)
+            return
+
+
+def _lone_value_is_after(row: RawRow) -> None:
+    """A row left with a lone one-line before cell and no after cell once its reason went to the
+    explanation: when the explanation speaks of adding (``ADDITION_REASON``) and not of removing,
+    the value is an added row's after cell (変更前 empty), with a weak ``cut_guess``; else it stays,
+    and the row gets ``column_guess`` (which of the two it is, the text does not say)."""
+    from .shared_line_checks import ADDITION_REASON, DELETION_REASON  # (it imports this module)
+
+    text = "".join(cl.text for cl in row.cells["explanation"])
+    if ADDITION_REASON.search(text) and not DELETION_REASON.search(text):
+        row.cells["after"], row.cells["before"] = row.cells["before"], []
+        row.doubts.append(Doubt("cut_guess", "after", LONE_AFTER_WHY, MENDED_CUT_STRENGTH))
+    else:
+        row.doubts.append(Doubt("column_guess", "before", LONE_VALUE_WHY))
+
+
+def _opens_with_reason(lines: list[CellLine]) -> bool:
+    """Whether the first ``REASON_MAX_LINES`` lines or fewer of ``lines`` read as a reason."""
+    return any(
+        reads_as_reason("".join(cl.text.strip() for cl in lines[:m]))
+        for m in range(1, min(REASON_MAX_LINES, len(lines)) + 1)
+    )
+
+
+def mend_value_tail(row: RawRow) -> None:
+    """Give the after cell back the end of its last sentence read as the explanation's opening
+    (in place).
+
+    The after cell's last line runs on (it ends on a particle or comma, ``…３年に１回外部監査を``,
+    or is as wide as the cell's widest line and ends no sentence), and the explanation opens with
+    a short piece that ends a sentence (``実施する。``, at most ``VALUE_TAIL_MAX_LINES`` lines, no
+    list marker) and does not read as a reason, while the explanation's next lines do
+    (``監査体制の見直しに伴う変更``): the piece is the after cell's last sentence's end, cut
+    into the explanation.  It moves back with a weak ``cut_guess`` (``MENDED_CUT_STRENGTH``).
+    Rows read by positions are left alone."""
+    after, expl = row.cells["after"], row.cells["explanation"]
+    if row.positioned or row.ruled or not after or len(expl) < 2:
+        return
+    last = after[-1].text.strip()
+    if not last or last[-1] in SENTENCE_ENDS:
+        return
+    widest = max((display_width(cl.text.strip()) for cl in after[:-1]), default=0)
+    if not (_OPEN_END.search(last) or (widest and display_width(last) >= widest - FULL_LINE_SLACK_UNITS)):
+        return
+    for j in range(1, min(VALUE_TAIL_MAX_LINES, len(expl) - 1) + 1):
+        head = "".join(cl.text.strip() for cl in expl[:j])
+        if not head.endswith("。"):
+            continue
+        if BODY_MARKER.match(head) or reads_as_reason(head) or not _opens_with_reason(expl[j:]):
+            return
+        after.extend(expl[:j])
+        del expl[:j]
+        row.doubts.append(Doubt("cut_guess", "after", VALUE_TAIL_WHY, MENDED_CUT_STRENGTH))
         return
 
 

@@ -59,7 +59,7 @@ from .passone import (
     RUN_ON_WHY,
     runs_into_explanation,
 )
-from .reason_tails import mend_reason_tail
+from .reason_tails import mend_reason_run_on, mend_reason_tail, mend_value_tail
 from .rejoin import is_soft_break
 from .repeat_pairs import mend_item_repeat, mend_repeat_pair
 from .shared_line_checks import CELL_GAP, LEAF
@@ -70,6 +70,8 @@ from .tokenizer import Tokenizer, default_tokenizer
 _REFERENCE_MARK = regex.compile(r"^[※＊*][0-9０-９]{0,2}$")
 # An item line that opens with a circled number (②所属長の役職): a heading of the lowest level.
 NUMBERED_LEAF = regex.compile(r"^[①-⑳]")
+# A heading of the lowest level wrapped over at most this many more lines of a narrow item column.
+LEAF_WRAP_MAX_LINES = 2
 # One full-width character in display units: the slack of a cell's line against its column.
 FULL_WIDTH_UNITS = 2
 _CLOSING_THEN_TEXT = regex.compile(r"^((?:上記を)?(?:新規追加|削除))[ 　]+(\S.*)$")
@@ -142,7 +144,13 @@ def mend_leaf(row: RawRow) -> None:
         if opens_block_body([cl.text for cl in item], t):
             break  # a block's own line after the path it is printed under (block_lines)
         if not head or not LEAF.match(head) or not (INSTANCE_LINE.match(head) or is_heading_line(head)):
-            break
+            wrapped = _wrapped_leaf(body)
+            if not wrapped:
+                break
+            item.extend(body[:wrapped])
+            del body[:wrapped]
+            moved += 1
+            continue
         item.append(_line(body[0], head))
         moved += 1
         if rest.strip():
@@ -154,6 +162,21 @@ def mend_leaf(row: RawRow) -> None:
         row.doubts = [d for d in row.doubts if not d.why.startswith(ITEM_CUT_WHY)]
         field = "before" if body is before else "after"
         _guess(row, "item", f"the item's last headings taken from the {field} cell's opening")
+
+
+def _wrapped_leaf(body: list[CellLine]) -> int:
+    """How many of ``body``'s first lines make one heading of the lowest level wrapped in a
+    narrow item column (``①システムの名`` / ``称``: Writer's text, branch raw47), each line
+    whole (no space: no value beside it); 0 when they make none."""
+    text = ""
+    for k, cl in enumerate(body[: 1 + LEAF_WRAP_MAX_LINES]):
+        t = cl.text.strip()
+        if not t or " " in t or "\u3000" in t:
+            return 0
+        text += t
+        if k and LEAF.match(text) and is_heading_line(text):
+            return k + 1
+    return 0
 
 
 def mend_item_tail(row: RawRow) -> None:
@@ -320,6 +343,8 @@ def mend_shared_lines(
         mend_added_above(row)
         mend_item_explanation(row)
         mend_reason_tail(row)
+        mend_reason_run_on(row)
+        mend_value_tail(row)
         mend_paired_values(row)
         mend_repeat_pair(row)
         mend_item_repeat(row)

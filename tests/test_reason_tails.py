@@ -56,16 +56,24 @@ def test_a_reason_left_in_the_after_cell_warns_the_row(tool):
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_a_reason_cut_between_the_after_cell_and_the_explanation_warns_the_row(tool):
+def test_a_reason_cut_between_the_after_cell_and_the_explanation_is_joined_back(tool):
     path = SAMPLES / "office-raw40" / f"r40wrap-calc1-zeimu-{tool}" / "input.txt"
     truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))[2]
     rec = extract_document(path).records[2]
     # The truth: after 財政部市民税課、… / explanation 組織改正による部署名の変更及び使用部署の追加.
+    # Read before branch raw47 as after …収納対策課 / 組織改正による部署名の変更及び使用 (warned
+    # by ``reason_run_on_doubts``); ``mend_reason_run_on`` joins the reason back (raw47).
     assert truth["explanation"].startswith("組織改正による部署名の変更及び使用部署の追加")
-    assert rec.after.endswith("収納対策課組織改正による部署名の変更及び使用")
-    assert rec.explanation.startswith("部署の追加")
-    assert "column_guess" in rec.flags
-    assert any("inside a reason" in e for e in rec.to_dict()["evidence"])
+    assert rec.after.endswith("収納対策課")
+    assert "".join(rec.explanation.split()) == "".join(truth["explanation"].split())
+    assert any("read as one reason cut mid-phrase" in e for e in rec.to_dict()["evidence"])
+
+
+def test_a_reason_cut_between_the_two_cells_is_warned_on_the_record():
+    rec = SimpleNamespace(after="・収納対策課\n組織改正による部署名の変更及び使用", explanation="部署の追加")
+    doubts = reason_run_on_doubts(rec)
+    assert {d.field for d in doubts} == {"after", "explanation"}
+    assert all(d.kind == "column_guess" for d in doubts)
 
 
 def test_the_mend_keeps_a_value_and_an_explanation_of_its_own():

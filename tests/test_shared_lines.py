@@ -13,7 +13,8 @@ import pytest
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
 from piatable.normalize.records import rows_to_records
-from piatable.normalize.shared_lines import mend_shared_lines
+from piatable.normalize.shared_lines import mend_explanation_head, mend_shared_lines
+from piatable.normalize.tokenizer import default_tokenizer
 from piatable.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,7 +299,9 @@ def test_an_after_cells_wrapped_tail_stays_when_the_columns_are_as_wide():
     lines = [("・届出書等の紙媒体は、施錠できる書庫に保管している。", 5), ("既存住基システムのデータセ", 6)]
     row = printed_row({"after": lines, "explanation": [("ンターへの移設に伴う修正", 7)]})
     row.widths = {"item": 28, "before": 76, "after": 76, "explanation": 76}
-    mend_shared_lines([row])
+    # The widths' mend alone (``mend_shared_lines`` also joins the reason cut inside the katakana
+    # word, reason_tails.mend_reason_run_on, branch raw47).
+    mend_explanation_head(row, Settings(), default_tokenizer())
     assert cells_of(row)["after"] == [t for t, _ in lines]
 
 
@@ -356,3 +359,24 @@ def test_a_closing_word_inside_a_running_phrase_is_no_doubt():
     # ... nor is an attachment named in a sentence an item's label.
     rec = record({"explanation": ["別紙２のとおり修正"]})
     assert not [e for e in rec.evidence if "item's label" in e]
+
+
+def test_an_items_last_heading_wrapped_in_a_narrow_item_column_is_taken_from_the_before_cell():
+    # Writer, a narrow item column (new users' set VI, branch raw47): ``システム３`` /
+    # ``①システムの名`` / ``称`` read as the before cell of an added row (変更前 empty).
+    row = printed_row(
+        {
+            "item": [("Ⅰ基本情報", 1), ("２．特定個人情報ファイルを取り扱う事務において使用するシステム", 2)],
+            "before": [("システム３", 3), ("①システムの名", 4), ("称", 5)],
+            "after": [("コンビニ交付シ", 6), ("ステム", 7)],
+            "explanation": [("証明書コンビニ交付サービスの開始に伴う追加", 8)],
+        }
+    )
+    mend_shared_lines([row])
+    assert cells_of(row)["item"][-3:] == ["システム３", "①システムの名", "称"]
+    assert cells_of(row)["before"] == []
+    assert cells_of(row)["after"] == ["コンビニ交付シ", "ステム"]
+    # A line with a value beside the heading (a space) is not taken whole.
+    row = printed_row({"item": [("Ⅰ基本情報", 1)], "before": [("①システムの名 住基", 2), ("称", 3)]})
+    mend_shared_lines([row])
+    assert cells_of(row)["before"][-1] == "称"

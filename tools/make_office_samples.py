@@ -822,7 +822,14 @@ LEAN_SETS = (
 LEAN_TEXTS = ("pypdfium2", "pdftotext-raw")
 # Sets whose PDFs are kept but whose only texts are LEAN_TEXTS (issues 10 and 12, branch raw46:
 # faults of the row-ordered texts only).
-ROW_ORDERED_SETS = ("office-raw46", "heldout-raw46", "office-silent47", "heldout-silent47")
+ROW_ORDERED_SETS = (
+    "office-raw46",
+    "heldout-raw46",
+    "office-silent47",
+    "heldout-silent47",
+    "office-raw47",
+    "heldout-raw47",
+)
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
 LAYOUT_SETS = (
