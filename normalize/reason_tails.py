@@ -58,6 +58,7 @@ from piatable.settings import MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
 from .chars import BODY_MARKER, display_width
+from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 # How a reason ends: a change's word after …に伴う / …による / …のため / …を受け (``組織改正による
 # 部署名の変更``), or …のため / …に伴い alone, or a correction (誤記の訂正).  The bare ``ため`` is
@@ -88,6 +89,8 @@ _REASON_RUN_ON = regex.compile(
 _VERB_END = "るたいすう"
 # A line ending on a reason's word (…への移行に伴う): the reason goes on in the next line.
 _REASON_WORD_END = regex.compile(r"(?:に伴[いう]|による|により|を受け)$")
+# The change's own words, as a reason names them after its reason word (…による部署名の変更).
+_CHANGE_WORD = regex.compile(r"修正|変更|追加|追記|削除|見直し|訂正|整理|反映|明確化")
 RUN_ON_MAX_CHARS = 30
 RUN_ON_WHY = (
     "the after cell ends inside a reason ({}) that the explanation's first paragraph ends: one reason cut?"
@@ -191,13 +194,20 @@ def _cut_mid_phrase(tail: str, head: str) -> bool:
     return bool(_OPEN_END.search(tail)) and not reads_as_reason(head)
 
 
-def _inside_reason(tail: str, head: str) -> bool:
+def _inside_reason(tail: str, head: str, tok: Tokenizer) -> bool:
     """Whether ``tail`` ends inside a reason (a reason's word and a few more characters,
     ``…に伴う認証方式の変``, or the word itself, ``…への移行に伴う``) whose rest ``head`` is,
     neither reading as a reason alone: a break between two kanji that only the joined reason
     explains."""
-    m = _REASON_RUN_ON.search(tail) or _REASON_WORD_END.search(tail)
-    return bool(m) and not reads_as_reason(tail) and not reads_as_reason(head)
+    if reads_as_reason(tail) or reads_as_reason(head):
+        return False
+    if _REASON_WORD_END.search(tail):
+        return True
+    # After the reason's word the cut text must hold the change's own word (…による部署名の変更
+    # 及び使用 | 部署の追加) or be cut inside a word (…に伴う条 | 項ずれの修正): a value that only
+    # holds a reason's word (職権による記載時 | 記載の明確化) is no reason cut.
+    m = _REASON_RUN_ON.search(tail)
+    return bool(m) and (bool(_CHANGE_WORD.search(m.group(1))) or word_spans_break(tok, tail, head))
 
 
 def _printed_before(cell: list[CellLine], first: CellLine) -> bool:
@@ -212,7 +222,7 @@ def _printed_before(cell: list[CellLine], first: CellLine) -> bool:
     )
 
 
-def mend_reason_run_on(row: RawRow) -> None:
+def mend_reason_run_on(row: RawRow, tok: Tokenizer | None = None) -> None:
     """Join a reason cut between the after cell's end and the explanation's start (in place).
 
     In row-ordered text LibreOffice's explanation column wraps narrower than the after column,
@@ -231,6 +241,7 @@ def mend_reason_run_on(row: RawRow) -> None:
     after, before, expl = row.cells["after"], row.cells["before"], row.cells["explanation"]
     if row.positioned or row.ruled or not expl:
         return
+    tok = tok or default_tokenizer()
     body, keep = after, 1
     if not _printed_before(after, expl[0]) and _printed_before(before, expl[0]) and after:
         body, keep = before, 0
@@ -252,7 +263,7 @@ def mend_reason_run_on(row: RawRow) -> None:
         if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
             continue
         last, first = body[-1].text.strip(), expl[0].text.strip()
-        if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first)):
+        if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first, tok)):
             continue
         for j in range(1, min(REASON_MAX_LINES, len(expl)) + 1):
             head = "".join(cl.text.strip() for cl in expl[:j])

@@ -343,7 +343,7 @@ def mend_shared_lines(
         mend_added_above(row)
         mend_item_explanation(row)
         mend_reason_tail(row)
-        mend_reason_run_on(row)
+        mend_reason_run_on(row, tok)
         mend_value_tail(row)
         mend_paired_values(row)
         mend_repeat_pair(row)

@@ -83,8 +83,6 @@ SET_NAMES = (
     "heldout-raw46",
     "office-block46",
     "heldout-block46",
-    "office-layout47",
-    "heldout-layout47",
     "office-silent47",
     "heldout-silent47",
     "office-quiet47",
