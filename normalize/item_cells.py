@@ -346,11 +346,13 @@ def complete_from_pieces(key: ItemKey, item_lines: list[str], texts: list[str | 
     soft = old[-1] in key.unknown or any(f.endswith("→" + old[-1]) for f in key.fuzzy) or _attachment_cut(key)
     base = old[:-1] if soft else old
     pieces: list[str] = []
+    origins: list[int] = []  # which of ``texts`` each piece comes from
     starts: list[int] = []
-    for text in texts:
+    for t, text in enumerate(texts):
         found = heading_pieces(text)
         starts.extend(range(len(pieces), len(pieces) + min(len(found), COMPLETION_MAX_START)))
         pieces.extend(found)
+        origins.extend([t] * len(found))
     opened = [k for k, p in enumerate(pieces) if _FILE_OPEN.match(p)]
     if opened:
         # A file line the pieces print is part of the item: no run may start after it.
@@ -365,6 +367,7 @@ def complete_from_pieces(key: ItemKey, item_lines: list[str], texts: list[str | 
                 _whole(new)
                 and new.path[: len(base)] == base
                 and len(new.path) > len(base)
+                and not _echoed(run, origins[s : s + n])
                 and (soft or len(new.path) > len(old))
                 and set(new.dropped) <= set(key.dropped)
                 and set(new.fuzzy) <= set(key.fuzzy)
@@ -383,6 +386,15 @@ def complete_from_pieces(key: ItemKey, item_lines: list[str], texts: list[str | 
         best.unknown,
         key.dropped,
         (*key.fuzzy, f"{' '.join(used)[:30]}→{where}"),
+    )
+
+
+def _echoed(run: list[str], origins: list[int]) -> bool:
+    """Whether ``run`` takes one piece from two of the texts (the before and after cells both open
+    with リスク１：…): keyed, it would name the heading twice.  The forms' own repeats (１．監査 /
+    ②監査) come from one text."""
+    return any(
+        run[i] == run[j] and origins[i] != origins[j] for i in range(len(run)) for j in range(i + 1, len(run))
     )
 
 

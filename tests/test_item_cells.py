@@ -203,3 +203,23 @@ def test_the_items_last_heading_cut_short_in_the_before_cell_completes_the_key_a
         assert heading_cell_doubts(record) == []
     # A cut-short start needs its numbering: unnumbered it may be a sentence's opening.
     assert _key(ENTRUSTED, "委託先における取扱者\n市民部").path[-1] == "委託事項1"
+
+
+def test_a_risk_both_cells_open_with_stands_once_in_the_key():
+    # Before and after both open with the risk's name (a new user's Writer table, every reader):
+    # the run of pieces over both cells named it twice (…/特定個人情報の使用/Xリスク/Xリスク).
+    path = [
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策",
+        "（１．生活保護ファイル）",
+        "３．特定個人情報の使用",
+    ]
+    risk = "リスク１：目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク"
+    before = f"{risk}\n宛名システム等における措置の内容：アクセス権限を設定している。"
+    after = f"{risk}\n宛名システム等における措置の内容：アクセス権限を設定し、記録を残している。"
+    (key,) = table_item_keys([(path, before, after)])
+    assert key.path[-2:] == (
+        "特定個人情報の使用",
+        "目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスク",
+    )
+    assert len(set(key.path)) == len(key.path)
+    assert key.instance == "リスク1"
