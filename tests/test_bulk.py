@@ -310,12 +310,12 @@ def _idle_workers(proc: subprocess.Popen) -> list:
     return idle
 
 
-SHORT_INPUTS = 150
+SHORT_INPUTS = 300
 
 
 def test_workers_killed_between_inputs_again_and_again_the_run_completes(corpus, tmp_path):
     """Workers killed with SIGKILL while they wait for their next input or take it, every
-    0.02 s: Pebble alone gives up the pool (a worker dead while none ran) or stalls for good
+    0.01 s: Pebble alone gives up the pool (a worker dead while none ran) or stalls for good
     (one dead inside the hand-over, holding the channel's lock).  The run must end by itself
     with every input once; a --retry-failed rerun (for an input whose worker was killed as it
     started reading it) then gives the rows of one-at-a-time runs."""
@@ -334,7 +334,7 @@ def test_workers_killed_between_inputs_again_and_again_the_run_completes(corpus,
             for w in _idle_workers(proc)[:1]:
                 w.send_signal(signal.SIGKILL)
                 kills += 1
-            time.sleep(0.02)
+            time.sleep(0.01)
         assert proc.poll() in (0, 1), f"the run did not end by itself ({kills} workers killed)"
     finally:
         if proc.poll() is None:
