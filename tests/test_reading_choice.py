@@ -6,32 +6,17 @@ Every case is a committed text of a LibreOffice-made tuning table (tools/make_*_
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from piatable.extract.text import marks_its_pages, read_text, text_to_pages
-from piatable.models import RawRow
 from piatable.normalize.reading_choice import flag_undecided
-from piatable.normalize.stream import UNDECIDED_WHY, StreamResult, lines_to_rows
-from piatable.settings import Settings
+from piatable.normalize.stream import UNDECIDED_WHY
 
 from .conftest import SAMPLES, SIX
+from .text_checks import cell_text, read_sample
 
 RAW_OF = {"change_date": "change_date_raw"}
-
-
-def _read(case: str) -> tuple[StreamResult, list[dict]]:
-    folder = SAMPLES / case
-    text = read_text(folder / "input.txt")
-    result = lines_to_rows(text_to_pages(text), Settings(), paged=marks_its_pages(text))
-    truth = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
-    return result, truth
-
-
-def _cell(row: RawRow, key: str) -> str:
-    return "".join("".join(cl.text.split()) for cl in row.cells[key])
 
 
 def _squashed(record: dict, key: str) -> str:
@@ -50,7 +35,7 @@ def _squashed(record: dict, key: str) -> str:
     ],
 )
 def test_timings_left_in_rows_of_their_own_choose_the_column_order_reading(case: str, timings_left: int):
-    result, truth = _read(case)
+    result, truth = read_sample(case)
     assert result.column_order
     # The note says why the two-pass reading was not kept, with what the text showed.
     note = next(n for n in result.notes if "column by column" in n)
@@ -60,14 +45,14 @@ def test_timings_left_in_rows_of_their_own_choose_the_column_order_reading(case:
     # timing holding nothing else, and rows of items without a timing).
     assert len(result.rows) == len(truth)
     for row, want in zip(result.rows, truth, strict=True):
-        assert _cell(row, "change_date") == _squashed(want, "change_date")
-        assert _cell(row, "timing") == want["timing"]
-        assert _cell(row, "item") == _squashed(want, "item")
+        assert cell_text(row, "change_date") == _squashed(want, "change_date")
+        assert cell_text(row, "timing") == want["timing"]
+        assert cell_text(row, "item") == _squashed(want, "item")
 
 
 def test_the_column_order_reading_of_a_calc_table_is_right_cell_for_cell():
-    result, truth = _read("office-boxes44/b44-calc-v3-pdfminer")
-    got = [tuple(_cell(r, k) for k in SIX) for r in result.rows]
+    result, truth = read_sample("office-boxes44/b44-calc-v3-pdfminer")
+    got = [tuple(cell_text(r, k) for k in SIX) for r in result.rows]
     assert got == [tuple(_squashed(t, k) for k in SIX) for t in truth]
 
 
@@ -75,11 +60,11 @@ def test_a_tie_keeps_the_two_pass_reading_and_flags_what_the_readings_read_other
     # Plain pdftotext of a Calc table printing 提出時期 before its explanation: both readings give
     # every date and timing a row with cells, so the text does not tell them apart.  The two-pass
     # reading is kept (as before) and its rows, all wrong in some cell, are said to be a guess.
-    result, truth = _read("office-colorder18/co18-calc-3-pdftotext")
+    result, truth = read_sample("office-colorder18/co18-calc-3-pdftotext")
     assert not result.column_order
     assert any("each page gives its one-line cells" in n for n in result.notes)
-    assert [_cell(r, "change_date") for r in result.rows] == [_squashed(t, "change_date") for t in truth]
-    assert [_cell(r, "timing") for r in result.rows] == [t["timing"] for t in truth]
+    assert [cell_text(r, "change_date") for r in result.rows] == [_squashed(t, "change_date") for t in truth]
+    assert [cell_text(r, "timing") for r in result.rows] == [t["timing"] for t in truth]
     for row in result.rows:
         undecided = [d for d in row.doubts if d.kind == "column_guess" and d.why.startswith(UNDECIDED_WHY)]
         assert len(undecided) == 1
@@ -89,7 +74,7 @@ def test_a_tie_keeps_the_two_pass_reading_and_flags_what_the_readings_read_other
 
 
 def test_rows_both_readings_agree_on_are_not_flagged():
-    result, _ = _read("office-colorder18/co18-calc-3-pdftotext")
+    result, _ = read_sample("office-colorder18/co18-calc-3-pdftotext")
     before = [len(r.doubts) for r in result.rows]
     assert flag_undecided(result.rows, result.rows, "same reading") == 0
     assert [len(r.doubts) for r in result.rows] == before
@@ -98,7 +83,7 @@ def test_rows_both_readings_agree_on_are_not_flagged():
 def test_row_ordered_boxed_text_is_not_read_in_two_passes():
     # A Writer table's pdfminer text whose rows come out in order: two-phase finds no order in it
     # and the choice between the in-order and column-order readings is as before.
-    result, truth = _read("office-boxes44/b44-writer-v1-pdfminer")
+    result, truth = read_sample("office-boxes44/b44-writer-v1-pdfminer")
     assert not any("each page gives its one-line cells" in n for n in result.notes)
     assert len(result.rows) == len(truth)
 

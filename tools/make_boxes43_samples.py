@@ -39,16 +39,7 @@ DRAWS_MAX = 60
 _EXPL = "評価の再実施に伴う修正"
 
 
-def _row(date: str, item: str, before: str, after: str, timing: str, explanation: str) -> dict:
-    return {
-        "change_date": date,
-        "change_date_raw": date,
-        "item": item,
-        "before": before,
-        "after": after,
-        "timing": timing,
-        "explanation": explanation,
-    }
+_row = office.truth_row
 
 
 DATE_ROWS = (

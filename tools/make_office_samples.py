@@ -82,6 +82,20 @@ TEXT_CELLS = ("item", "before", "after", "explanation")
 CALC_SPARE_CHARS = 90
 
 
+def truth_row(date: str, item: str, before: str, after: str, timing: str, explanation: str) -> dict:
+    """One expected record of a hand-written table (ISO date, printed as given), as the
+    sample scripts' tables list them: field → value."""
+    return {
+        "change_date": date,
+        "change_date_raw": date,
+        "item": item,
+        "before": before,
+        "after": after,
+        "timing": timing,
+        "explanation": explanation,
+    }
+
+
 def spare_lines(text: str) -> str:
     return "\n" * (1 + len(text) // CALC_SPARE_CHARS)
 

@@ -24,21 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_office_samples import SAMPLES, Case, plain_case, sets_main
+from make_office_samples import truth_row as _row
 
 _ITEM_III = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n（１．住民基本台帳ファイル）\n"
 _NO = "重要な変更にあたらない"
-
-
-def _row(date: str, item: str, before: str, after: str, timing: str, explanation: str) -> dict:
-    return {
-        "change_date": date,
-        "change_date_raw": date,
-        "item": item,
-        "before": before,
-        "after": after,
-        "timing": timing,
-        "explanation": explanation,
-    }
 
 
 TUNING_ROWS = [
