@@ -140,6 +140,38 @@ COPY_WHY = (
 )
 
 
+PUT_BACK_WHY = (
+    "a one-line before printed out of row order ({}) opened this row's after cell; the after's "
+    "first paragraph, read as the before, went back to the after"
+)
+
+
+def put_back_opening_copies(short: list[CellLine], rows: list[RawRow]) -> list[CellLine]:
+    """Give each line of ``short`` (``lines_short_of_copies``) back to the one row whose before
+    cell opens with its text and goes on, while the after cell does not open with it: Calc's
+    one-line before printed out of row order (under the labels), its after cell's first
+    paragraph read as the before (before 住民基本台帳に記録された住民 / after 住民基本台帳に記録
+    された住民及び…).  The before cell becomes the line; its old lines open the after cell; a
+    ``cut_guess`` names the move.  Returns the lines not put back (in place on ``rows``)."""
+    left = []
+    for cl in short:
+        t = _squash(cl.text)
+        fits = []
+        for row in rows:
+            before = "".join(_squash(x.text) for x in row.cells["before"])
+            after = "".join(_squash(x.text) for x in row.cells["after"])
+            if before.startswith(t) and len(before) > len(t) and not after.startswith(t):
+                fits.append(row)
+        if len(fits) != 1:
+            left.append(cl)
+            continue
+        row = fits[0]
+        row.cells["after"] = [*row.cells["before"], *row.cells["after"]]
+        row.cells["before"] = [cl]
+        row.doubts.append(Doubt("cut_guess", "before", PUT_BACK_WHY.format(quote(cl.text))))
+    return left
+
+
 def flag_copy_holders(short: list[CellLine], rows: list[RawRow]) -> None:
     """Flag ``unplaced_text`` on the rows whose cells hold the text of a line of
     ``lines_short_of_copies``: one of them took a copy that was not its own, or cut around it."""

@@ -34,6 +34,7 @@ from .printed_lines import (
     lines_after_title,
     lines_in_no_row,
     lines_short_of_copies,
+    put_back_opening_copies,
     quote,
     untaken_anchor_lines,
 )
@@ -318,6 +319,7 @@ def lines_to_rows(
     # Text found inside another cell while its own printed line went to no row.
     taken = {id(cl) for cl in lost}
     short = [cl for cl in lines_short_of_copies(head_lines + region, result.rows) if id(cl) not in taken]
+    short = put_back_opening_copies(short, result.rows)
     flag_copy_holders(short, result.rows)
     lost += short
     if lost:

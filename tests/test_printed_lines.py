@@ -13,11 +13,13 @@ from piatable.models import CellLine, RawRow
 from piatable.normalize.conservation import table_head_before
 from piatable.normalize.label_order import lines_in_label_order
 from piatable.normalize.printed_lines import (
+    flag_copy_holders,
     flag_lost_lines,
     found_in,
     lines_in_no_row,
     lines_short_of_copies,
     lost_lines_note,
+    put_back_opening_copies,
 )
 from piatable.normalize.stream import _read_rows, pages_to_cell_lines
 from piatable.settings import Settings
@@ -197,17 +199,31 @@ DISPLACED_BEFORE = """（別添２）変更箇所
 """
 
 
-def test_a_line_found_only_inside_another_cell_is_named_and_its_holder_flagged(tmp_path: Path) -> None:
+def test_a_one_line_before_printed_out_of_row_order_goes_back_to_its_row(tmp_path: Path) -> None:
     src = tmp_path / "displaced.txt"
     src.write_text(DISPLACED_BEFORE, "utf-8")
     res = extract_document(src)
     assert len(res.records) == 2
-    assert res.status == "partial"
-    assert any("in no record" in n and "「住民基本台帳に記録された住民」" in n for n in res.notes)
-    holder = res.records[1]
-    assert holder.before.startswith("住民基本台帳に記録された住民")
-    assert "unplaced_text" in holder.flags
-    assert holder.confidence < 0.9
+    assert res.status == "success", res.notes
+    row = res.records[1]
+    assert row.before == "住民基本台帳に記録された住民"
+    assert "".join(row.after.split()).startswith("住民基本台帳に記録された住民及び住民であった者その必要性")
+    assert any("printed out of row order" in e for e in row.evidence)
+    assert row.confidence < 0.9
+
+
+def test_a_copy_two_rows_could_take_is_named_and_its_holders_flagged() -> None:
+    line = CellLine("住民基本台帳に記録された住民", line_no=2)
+    rows = []
+    for _ in range(2):
+        r = RawRow()
+        r.cells["before"] = [CellLine("住民基本台帳に記録された住民及び住民であった者")]
+        r.cells["after"] = [CellLine("その必要性：転出後の照会に対応するため。")]
+        rows.append(r)
+    assert put_back_opening_copies([line], rows) == [line]
+    assert all(r.cells["before"][0].text.endswith("であった者") for r in rows)
+    flag_copy_holders([line], rows)
+    assert all("unplaced_text" in r.flags for r in rows)
 
 
 def test_copies_a_reader_adds_are_not_called_lost() -> None:
