@@ -132,6 +132,21 @@ def table_cases(
     return cases
 
 
+def four_table_cases(prefix: str, heldout: bool, redrawn: frozenset[str], make) -> list[Case]:
+    """The four tables of ``make_office_samples._four_tables`` by Calc and by Writer, named
+    ``[h]<prefix>-<maker>-<table>`` and made by ``make(name, table rows, maker, heldout, n)``; a
+    case named in ``redrawn`` is suffixed ``-r`` until the name is new (tools/make_raw46_samples.py,
+    make_raw47_samples.py)."""
+    cases = []
+    for k, (table, path) in enumerate(office._four_tables(heldout)):
+        for m, maker in enumerate(("calc", "writer")):
+            name = f"{'h' if heldout else ''}{prefix}-{maker}-{table}"
+            while name in redrawn:
+                name += "-r"
+            cases.append(make(name, load_table(path), maker, heldout, 2 * k + m))
+    return cases
+
+
 def split_sets(name: str, cases: Callable[[bool, frozenset[str]], list[Case]]) -> dict:
     """The ``office-<name>`` (tuning) and ``heldout-<name>`` sets of a generator as
     ``build_redrawn`` takes them: name → (folder under samples/, ``cases(heldout, redrawn)``

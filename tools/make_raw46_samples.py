@@ -28,8 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn, split_sets
-from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, four_table_cases, split_sets
+from make_office_samples import Case, _printable, plain_case
 
 # Rows of each table kept (before the added rows go in).
 ROWS_MAX = 6
@@ -118,14 +118,7 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     """Four tables, each by Calc and by Writer, named ``[h]r46-<maker>-<table>``."""
-    cases = []
-    for k, (table, path) in enumerate(_four_tables(heldout)):
-        for m, maker in enumerate(("calc", "writer")):
-            name = f"{'h' if heldout else ''}r46-{maker}-{table}"
-            while name in redrawn:
-                name += "-r"
-            cases.append(_case(name, load_table(path), maker, heldout, 2 * k + m))
-    return cases
+    return four_table_cases("r46", heldout, redrawn, _case)
 
 
 SETS = split_sets("raw46", _cases)

@@ -28,8 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, four_table_cases, split_sets
+from make_office_samples import Case, _printable, plain_case
 
 # Rows of each table kept.
 ROWS_MAX = 6
@@ -100,20 +100,10 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool, n: int) -> Ca
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     """Four tables, each by Calc and by Writer, named ``[h]r47-<maker>-<table>``."""
-    cases = []
-    for k, (table, path) in enumerate(_four_tables(heldout)):
-        for m, maker in enumerate(("calc", "writer")):
-            name = f"{'h' if heldout else ''}r47-{maker}-{table}"
-            while name in redrawn:
-                name += "-r"
-            cases.append(_case(name, load_table(path), maker, heldout, 2 * k + m))
-    return cases
+    return four_table_cases("r47", heldout, redrawn, _case)
 
 
-SETS = {
-    "office-raw47": (SAMPLES / "office-raw47", lambda r: _cases(False, r)),
-    "heldout-raw47": (SAMPLES / "heldout-raw47", lambda r: _cases(True, r)),
-}
+SETS = split_sets("raw47", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,8 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import _pool
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _long_rows, varied_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, _long_rows, varied_case
 
 # Cases per set and maker: (writer, calc).
 TUNING_CASES = (4, 2)
@@ -110,10 +110,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-writer47": (SAMPLES / "office-writer47", lambda r: _cases(False, r)),
-    "heldout-writer47": (SAMPLES / "heldout-writer47", lambda r: _cases(True, r)),
-}
+SETS = split_sets("writer47", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:
