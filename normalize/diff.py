@@ -39,6 +39,11 @@ _TOKEN = regex.compile(
 # An after cell that only says the content was added or removed.
 ADDED_MARKS = ("新規追加", "上記を新規追加", "上記を追加")
 DELETED_MARKS = ("削除", "上記を削除")
+# A before cell that only says the item is new (変更前 「新規追加」 / 「（新規）」, as forms print an
+# added row's empty before): the row adds the item.
+BEFORE_ADDED_MARKS = ("新規追加", "新規", "追加", "上記を新規追加")
+# A cell that prints only a dash is an empty cell of the form (「－」: nothing was written there).
+EMPTY_CELL_DASHES = frozenset("－-―‐—−ー")
 # What may dress a mark: brackets around it, a closing 。.
 _MARK_DRESS = regex.compile(r"^[（(［\[【「]|[）)］\]】」]$|。$")
 
@@ -179,6 +184,11 @@ def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> l
     return _fold_short_kept(_merge(ops), min_kept)  # type: ignore[return-value]
 
 
+def _dash_as_empty(text: str) -> str:
+    """``text`` (whitespace removed), or ``""`` when it is one dash, the form's mark of an empty cell."""
+    return "" if len(text) == 1 and text in EMPTY_CELL_DASHES else text
+
+
 def change_kind(before: str, after: str) -> ChangeKind:
     """What a row does, from its before and after texts (whitespace aside), by issue 14's rule,
     tried in this order:
@@ -189,20 +199,22 @@ def change_kind(before: str, after: str) -> ChangeKind:
     (empty before) nor ``deleted`` (empty after), which would claim what the cells cannot show.
     Else:
 
-    ``added``: an empty before, or an after that says only that the item was added (新規追加,
+    ``added``: an empty before, or a before that says only that the item is new (新規追加,
+    （新規）: ``BEFORE_ADDED_MARKS``), or an after that says only that the item was added (新規追加,
     上記を新規追加, 上記を追加: ``ADDED_MARKS``); ``deleted``: an empty after, or one that says only
-    削除 (上記を削除: ``DELETED_MARKS``); ``unchanged``: equal texts; else ``modified``.
+    削除 (上記を削除: ``DELETED_MARKS``); ``unchanged``: equal texts; else ``modified``.  A cell
+    printing only a dash (「－」, ``EMPTY_CELL_DASHES``) is an empty cell of the form.
 
     A mark closing a longer after (``新しい文`` / ``上記を新規追加``, the text above it added to an
     item that had text before) makes no ``added``: the before is not empty and the after is
     not the mark, so the item's text was changed (``modified``), as the rule reads.  A mark in
     brackets or closed by 。 (``（削除）``) is the mark.
     """
-    b, a = without_whitespace(before), without_whitespace(after)
+    b, a = (_dash_as_empty(without_whitespace(t)) for t in (before, after))
     mark = _MARK_DRESS.sub("", a)
     if not b and not a:
         return BOTH_EMPTY_KIND
-    if not b or mark in ADDED_MARKS:
+    if not b or mark in ADDED_MARKS or _MARK_DRESS.sub("", b) in BEFORE_ADDED_MARKS:
         return "added"
     if not a or mark in DELETED_MARKS:
         return "deleted"

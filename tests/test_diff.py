@@ -56,6 +56,13 @@ def test_tokens_keep_the_text():
         ("見出し", "見出し\n追加した文\n上記を新規追加", "modified"),
         ("", "追加した文\n上記を新規追加", "added"),
         ("古い記載", "新規追加", "added"),
+        # A before that says only that the item is new, or prints only the form's dash.
+        ("新規追加", "住民基本台帳法に基づき、転出証明書情報を記録", "added"),
+        ("（新規）", "新たな記載", "added"),
+        ("－", "新たな記載", "added"),
+        ("古い記載", "－", "deleted"),
+        ("－", "―", "unchanged"),
+        ("新規追加の手続", "新規追加の手続を改める", "modified"),
         ("古い記載", "上記を新規追加", "added"),
         ("古い記載", "削除", "deleted"),
         ("古い記載", "（削除）", "deleted"),

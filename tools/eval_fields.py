@@ -95,12 +95,13 @@ HELDOUT = SAMPLES / "heldout"
 def truth_kind(before: str, after: str) -> str:
     """Issue 14's change kind of a truth row, in the rule's order: both empty → unchanged (one of
     the four kinds the record contract lists, DESIGN.md: the cells print no difference, and added
-    or deleted would claim one); an empty before, or an after that is 新規追加 / 上記を新規追加 →
-    added; 削除 or an empty after → deleted; equal → unchanged; else modified."""
-    b, a = squash(before), squash(after)
+    or deleted would claim one; a cell of one dash 「－」 is empty); an empty before, a before that
+    is 新規追加 / （新規）, or an after that is 新規追加 / 上記を新規追加 → added; 削除 or an
+    empty after → deleted; equal → unchanged; else modified."""
+    b, a = (("" if t in ("－", "-", "―", "ー") else t) for t in (squash(before), squash(after)))
     if not b and not a:
         return "unchanged"
-    if not b or a in ("新規追加", "上記を新規追加"):
+    if not b or a in ("新規追加", "上記を新規追加") or b in ("新規追加", "新規", "（新規）", "（新規追加）"):
         return "added"
     if not a or a == "削除":
         return "deleted"
