@@ -29,6 +29,7 @@ from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
+from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
 from .wrapped_timing import join_wrapped_timing
 
@@ -527,7 +528,7 @@ def layout_page_rows(
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
     line_cols_all = _local_columns(segs, starts, settings, aligned)
     if not writer:
-        line_cols_all = regap_fullwidth_spaces(segs, line_cols_all)
+        line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
