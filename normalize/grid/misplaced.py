@@ -74,6 +74,8 @@ DATE_APART_WHY = (
 # How far (line heights) a row's first own line may start below its date's top and still be
 # level with it (rounded to text lines the two share one line).
 DATE_LEVEL_EM = 0.5
+# How many rows of a page must show their dates apart (every row with cells on the page).
+DATES_APART_MIN = 2
 
 
 def dates_apart_rows(
@@ -87,18 +89,25 @@ def dates_apart_rows(
     row prints its date on its cells' first line; a date on a line of its own right above a row's
     first line is as likely the foot of the row above (Calc and Excel's default vertical
     alignment, bottom, kept for the date and 提出時期 cells beside top-aligned text: branch
-    layout48, ``samples/office-layout48`` tv cases): row → why.  A row with no own line on the
-    page (a date alone) is left to the other checks."""
+    layout48, ``samples/office-layout48`` tv cases): row → why.  Only when every row of the
+    page with own lines (``DATES_APART_MIN`` or more) shows it: an alignment is a column's, the
+    same down the page.  A row with no own line on the page (a date alone) is left to the other
+    checks."""
     firsts: dict[int, float] = {}
     for c in ROW_OWN_COLUMNS:
         for ln, r in zip(cols.get(c, []), assignment.get(c, []), strict=True):
             if r >= 0:
                 firsts[r] = min(firsts.get(r, ln.top), ln.top)
-    return {
-        r: DATE_APART_WHY
+    apart = {
+        r
         for r, first in firsts.items()
         if first - spans[r][1] >= -DATE_LEVEL_EM * hy and first - spans[r][0] > DATE_LEVEL_EM * hy
     }
+    # An alignment is the page's (a column's cells are formatted alike): one row whose date is
+    # level with its cells shows the dates top-aligned, and a date apart is then something else.
+    if len(apart) < DATES_APART_MIN or apart != set(firsts):
+        return {}
+    return dict.fromkeys(sorted(apart), DATE_APART_WHY)
 
 
 # Why a row next to a page break of a page with centred or bottom cells is in doubt.
