@@ -516,6 +516,7 @@ def layout_page_rows(
         init = _timing_from_body(segs, init, prev_starts)
         starts, cost = _fit_starts(segs, init, settings, aligned)
         starts = _timing_from_body(segs, starts, prev_starts, init)
+        # A tie (a page of one column's lines under the header) goes to the page before's reading.
         if best is None or cost < best[0] or (cost == best[0] and by_chars == prev_by_chars):
             best = (cost, header, segs, starts, aligned, by_chars, moved)
     if best is None:
