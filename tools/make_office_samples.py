@@ -855,6 +855,8 @@ LAYOUT_SETS = (
     "heldout9",
     "office-explonly19",
     "heldout-explonly19",
+    "office-layout48",
+    "heldout-layout48",
 )
 LAYOUT_TEXTS = ("pdftotext-layout",)
 

@@ -21,6 +21,7 @@ from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
+from .fullwidth_gaps import regap_fullwidth_spaces
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -28,6 +29,7 @@ from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
+from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
 from .wrapped_timing import join_wrapped_timing
 
@@ -514,7 +516,8 @@ def layout_page_rows(
         init = _timing_from_body(segs, init, prev_starts)
         starts, cost = _fit_starts(segs, init, settings, aligned)
         starts = _timing_from_body(segs, starts, prev_starts, init)
-        if best is None or cost < best[0]:
+        # A tie (a page of one column's lines under the header) goes to the page before's reading.
+        if best is None or cost < best[0] or (cost == best[0] and by_chars == prev_by_chars):
             best = (cost, header, segs, starts, aligned, by_chars, moved)
     if best is None:
         return None
@@ -524,7 +527,10 @@ def layout_page_rows(
     # A page showing Word / Writer's autospace: its gaps are no spreadsheet's full-width spaces.
     writer = is_autospaced([w.text for w in page.words], settings)
     cols: dict[int, list[Line]] = {c: [] for c in range(N_COLS)}
-    for line, line_cols in zip(segs, _local_columns(segs, starts, settings, aligned), strict=True):
+    line_cols_all = _local_columns(segs, starts, settings, aligned)
+    if not writer:
+        line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
+    for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
             placed.setdefault(c, []).append(seg)

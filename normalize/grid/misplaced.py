@@ -41,6 +41,8 @@ def misplaced_rows(
     out: dict[int, str] = {}
     if limit is None:
         return out
+    if mode == "top":
+        out.update(dates_apart_rows(cols, spans, hy, assignment))
     for c in ROW_OWN_COLUMNS:
         groups: dict[int, list[Line]] = {}
         for ln, r in zip(cols.get(c, []), assignment.get(c, []), strict=True):
@@ -61,6 +63,51 @@ def misplaced_rows(
                     f"({mode}-aligned cells): lines at its edge may be a neighbouring row's"
                 )
     return out
+
+
+# Why a row of top-aligned cells whose date stands on a line of its own above them is in doubt.
+DATE_APART_WHY = (
+    "its date stands on a line of its own above its cells (cells top-aligned): dates and "
+    "提出時期 at another alignment than the text (at the foot of their rows) are printed right "
+    "above the next row's first line, so the date and 提出時期 may be the row above's"
+)
+# How far (line heights) a row's first own line may start below its date's top and still be
+# level with it (rounded to text lines the two share one line).
+DATE_LEVEL_EM = 0.5
+# How many rows of a page must show their dates apart (every row with cells on the page).
+DATES_APART_MIN = 2
+
+
+def dates_apart_rows(
+    cols: dict[int, list[Line]],
+    spans: list[tuple[float, float]],
+    hy: float,
+    assignment: dict[int, list[int]],
+) -> dict[int, str]:
+    """Rows (indices into ``spans``) read with top-aligned cells whose 項目 / 変更前 / 変更後
+    lines all start below their date's last line: no own cell level with the date.  A top-aligned
+    row prints its date on its cells' first line; a date on a line of its own right above a row's
+    first line is as likely the foot of the row above (Calc and Excel's default vertical
+    alignment, bottom, kept for the date and 提出時期 cells beside top-aligned text: branch
+    layout48, ``samples/office-layout48`` tv cases): row → why.  Only when every row of the
+    page with own lines (``DATES_APART_MIN`` or more) shows it: an alignment is a column's, the
+    same down the page.  A row with no own line on the page (a date alone) is left to the other
+    checks."""
+    firsts: dict[int, float] = {}
+    for c in ROW_OWN_COLUMNS:
+        for ln, r in zip(cols.get(c, []), assignment.get(c, []), strict=True):
+            if r >= 0:
+                firsts[r] = min(firsts.get(r, ln.top), ln.top)
+    apart = {
+        r
+        for r, first in firsts.items()
+        if first - spans[r][1] >= -DATE_LEVEL_EM * hy and first - spans[r][0] > DATE_LEVEL_EM * hy
+    }
+    # An alignment is the page's (a column's cells are formatted alike): one row whose date is
+    # level with its cells shows the dates top-aligned, and a date apart is then something else.
+    if len(apart) < DATES_APART_MIN or apart != set(firsts):
+        return {}
+    return dict.fromkeys(sorted(apart), DATE_APART_WHY)
 
 
 # Why a row next to a page break of a page with centred or bottom cells is in doubt.
