@@ -552,5 +552,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
-    # What the corrections could not mend: cells that still break their column's grammar.
-    return notes + flag_suspects(rows)
+    from .placeholder_forms import flag_placeholder_forms
+
+    # What the corrections could not mend: cells that still break their column's grammar, and
+    # placeholders whose circle the scan cannot tell.
+    return notes + flag_suspects(rows) + flag_placeholder_forms(rows)
