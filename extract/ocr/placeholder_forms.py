@@ -10,8 +10,9 @@ all of them.  Nothing on the page tells the two apart, so the corrections write 
 placeholder run as the forms' ○ (``corrections.fix_placeholder``,
 ``structure_fixes.fix_placeholder_run``, ``structure_fixes.even_placeholders``: four of the five
 new users' sets print ○) and this step says so: each cell holding a run of two or more circles
-outside a check box gets an ``ocr_suspect:<field>`` doubt of strength ``PLACEHOLDER_DOUBT``
-naming both characters, so that a table printing 〇〇 is not given ○○ silently.
+(or one inside a line before a Japanese character) outside a check box gets an
+``ocr_suspect:<field>`` doubt of strength ``PLACEHOLDER_DOUBT`` naming both characters, so that
+a table printing 〇〇 is not given ○○ silently.
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ from piatable.models import Doubt, RawRow
 # but for that one character's code point, in most tables (four of the five private sets).
 PLACEHOLDER_DOUBT = 0.5
 _TEXT_COLUMNS = ("item", "before", "after", "explanation")
-# A placeholder run as the corrections write it: two or more circles, not in a check box.
-_PLACEHOLDER = regex.compile(r"(?<![\[［○〇])[○〇]{2,}(?![\]］○〇])")
+# A placeholder run as the corrections write it: two or more circles, not in a check box; or one
+# inside a line before a Japanese character (市○市: a run with a circle lost), or opening one
+# before a circle's misread and a kanji (○の市; a lone circle opening a line is a bullet).
+_PLACEHOLDER = regex.compile(
+    r"(?<![\[［○〇])(?:[○〇]{2,}|(?<=\S)[○〇](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+    r"|[○〇](?=[のご]\p{Han}))(?![\]］○〇])"
+)
 _WHY = (
     "placeholder {run} read from a scan: ○ (U+25CB) and the kanji zero 〇 (U+3007) print alike "
     "and tesseract reads both as 〇 or O, so which one the page printed is a guess"
