@@ -39,7 +39,8 @@ def test_a_placeholder_circle_is_flagged_not_guessed(reads, name):
 @pytest.mark.parametrize("name", CASES)
 def test_an_era_date_keeps_its_full_width_digits(reads, name):
     got, expected = reads[name]
-    assert got[0]["explanation"] == expected[0]["explanation"] == "システム更改に伴う変更（令和５年１月運用開始）"
+    assert got[0]["explanation"] == expected[0]["explanation"]
+    assert got[0]["explanation"] == "システム更改に伴う変更（令和５年１月運用開始）"
     assert got[2]["explanation"] == "認証方法の強化（令和６年４月実施）"
     assert got[1]["explanation"] == "2023年11月24日付けの事務の追加"
 
@@ -71,11 +72,12 @@ def test_the_tuning_set_figures():
 
 
 def _row(**cells: str) -> RawRow:
-    return RawRow({c: [CellLine(t, 1, k) for k, t in enumerate(text.split("\n"))] for c, text in cells.items()})
+    return RawRow({c: [CellLine(t, 1, k) for k, t in enumerate(v.split("\n"))] for c, v in cells.items()})
 
 
 def test_placeholder_cells_get_a_doubt_and_check_boxes_do_not():
-    rows = [_row(before="〇〇市総務課", after="[○]紙\n[ ]その他"), _row(before="○の市市民課", after="○住民票")]
+    rows = [_row(before="〇〇市総務課", after="[○]紙\n[ ]その他")]
+    rows.append(_row(before="○の市市民課", after="○住民票"))
     notes = flag_placeholder_forms(rows)
     assert [(d.kind, d.field) for d in rows[0].doubts] == [("ocr_suspect", "before")]
     assert [(d.kind, d.field) for d in rows[1].doubts] == [("ocr_suspect", "before")]
@@ -88,7 +90,8 @@ def test_era_dates_are_a_width_kind_of_their_own():
     assert set(kind_votes("（令\n和５年１月運用開始）")) == {ERA_DATE}
     assert set(kind_votes("2023年11月24日")) == {"date"}
     # The western dates' longer numbers (half width) say nothing of an era date's lone digits.
-    assert even_counted_numbers("（令和５年１月運用開始）", longer={"date": [6, 0]}) == "（令和５年１月運用開始）"
+    text = "（令和５年１月運用開始）"
+    assert even_counted_numbers(text, longer={"date": [6, 0]}) == text
     # An era date's own longer numbers still do (令和5年11月: the 11 measured by its pitch).
     assert even_counted_numbers("令和５年11月２日") == "令和5年11月2日"
 
