@@ -78,11 +78,13 @@ def _row(**cells: str) -> RawRow:
 def test_placeholder_cells_get_a_doubt_and_check_boxes_do_not():
     rows = [_row(before="〇〇市総務課", after="[○]紙\n[ ]その他")]
     rows.append(_row(before="○の市市民課", after="○住民票"))
+    rows.append(_row(before="○市総務部総務課", after="〒234-5678\n○C町役場通り", explanation="○市民課の新設"))
     notes = flag_placeholder_forms(rows)
     assert [(d.kind, d.field) for d in rows[0].doubts] == [("ocr_suspect", "before")]
     assert [(d.kind, d.field) for d in rows[1].doubts] == [("ocr_suspect", "before")]
+    assert [d.field for d in rows[2].doubts] == ["before", "after"]
     assert "U+3007" in rows[0].doubts[0].why and notes == [
-        "2 OCR cell(s) with a placeholder whose circle (○ or 〇) is a guess (ocr_suspect)"
+        "4 OCR cell(s) with a placeholder whose circle (○ or 〇) is a guess (ocr_suspect)"
     ]
 
 

@@ -26,11 +26,13 @@ from piatable.models import Doubt, RawRow
 PLACEHOLDER_DOUBT = 0.5
 _TEXT_COLUMNS = ("item", "before", "after", "explanation")
 # A placeholder run as the corrections write it: two or more circles, not in a check box; or one
-# inside a line before a Japanese character (市○市: a run with a circle lost), or opening one
-# before a circle's misread and a kanji (○の市; a lone circle opening a line is a bullet).
+# inside a line before a Japanese character (〒…○市: a run with a circle lost), or anywhere
+# before a circle's misread and a kanji (○の市, ○C市, ○CO町), or opening a line before the kind
+# of municipality a placeholder names (○市総務部; a lone circle opening a line before other
+# text is a bullet).
 _PLACEHOLDER = regex.compile(
     r"(?<![\[［○〇])(?:[○〇]{2,}|(?<=\S)[○〇](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
-    r"|[○〇](?=[のご]\p{Han}))(?![\]］○〇])"
+    r"|[○〇](?=[のごCcＣｃOＯoｏ0０]{1,2}\p{Han})|^\s*[○〇](?=[市町村区都道府県](?!民)))(?![\]］○〇])"
 )
 _WHY = (
     "placeholder {run} read from a scan: ○ (U+25CB) and the kanji zero 〇 (U+3007) print alike "
