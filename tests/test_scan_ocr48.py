@@ -10,11 +10,14 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import drop_double_reads
+from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.lone_katakana import lone_katakana_in_lines
 from piatable.extract.ocr.number_widths import ERA_DATE, even_counted_numbers, kind_votes
 from piatable.extract.ocr.placeholder_forms import flag_placeholder_forms
 from piatable.extract.ocr.structure_fixes import even_numbering
+from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
+from piatable.settings import Settings
 
 from .conftest import SAMPLES
 from .test_scan_own_numbering import read_scan_folder
@@ -114,3 +117,25 @@ def test_a_numbering_stop_takes_its_full_width_digits_width():
     rows = [_row(after="１.新規採用職員\n２.全職員を対象に")]
     assert even_numbering(rows) == 2
     assert [cl.text for cl in rows[0].cells["after"]] == ["１．新規採用職員", "２．全職員を対象に"]
+
+
+def test_letters_on_a_line_not_set_to_ink_take_their_sure_width():
+    """Set VIII's w1 (200 dpi Gothic Writer), its boxes as tesseract gave them: 退職者の1Dは on a
+    line whose boxes it stretched (not set to ink; 1D measured 0.72 em a letter, under
+    ``full_advance_em``) read half width while the page's 1D set to their ink stand an em apart."""
+    words = [
+        TsvWord(ch, 700 + 24 * k, 100, 20, 20, 99.0, (1, 1, 1), k, True) for k, ch in enumerate("職員は")
+    ]
+    words += [TsvWord("1", 780, 100, 4, 18, 99.0, (1, 1, 1), 3, True)]
+    words += [TsvWord("D", 798, 100, 16, 18, 99.0, (1, 1, 1), 4, True)]
+    words += [
+        TsvWord(ch, 820 + 24 * k, 100, 20, 20, 99.0, (1, 1, 1), 5 + k, True)
+        for k, ch in enumerate("及びパス")
+    ]
+    stretched = [("退", 760, 22), ("職", 785, 40), ("者", 827, 24), ("の", 852, 17), ("1", 868, 20)]
+    stretched += [("D", 887, 17), ("は", 903, 32), ("速", 934, 30), ("や", 963, 10)]
+    words += [
+        TsvWord(ch, x, 140, w, 20, 99.0, (1, 1, 2), 20 + k, False) for k, (ch, x, w) in enumerate(stretched)
+    ]
+    text = "".join(w.text for w in normalize_widths(words, Settings().ocr))
+    assert text == "職員は１Ｄ及びパス退職者の１Ｄは速や"
