@@ -15,6 +15,7 @@ from piatable.extract.ocr.lone_katakana import lone_katakana_in_lines
 from piatable.extract.ocr.number_widths import ERA_DATE, even_counted_numbers, kind_votes
 from piatable.extract.ocr.placeholder_forms import flag_placeholder_forms
 from piatable.extract.ocr.structure_fixes import even_numbering
+from piatable.extract.ocr.symbol_fixes import fix_symbols
 from piatable.extract.ocr.widths import normalize_widths
 from piatable.models import CellLine, RawRow
 from piatable.settings import Settings
@@ -139,3 +140,11 @@ def test_letters_on_a_line_not_set_to_ink_take_their_sure_width():
     ]
     text = "".join(w.text for w in normalize_widths(words, Settings().ocr))
     assert text == "職員は１Ｄ及びパス退職者の１Ｄは速や"
+
+
+def test_a_slash_read_as_no_and_an_underscore_between_kanji():
+    # Set VII's c01: ＩＤ／パスワード read ＩＤノパスワード, 設置 wrapped with an underline's speck.
+    assert fix_symbols("アクセスはＩＤノパスワードによる") == "アクセスはＩＤ／パスワードによる"
+    assert fix_symbols("IDノパスワード") == "ID/パスワード"
+    assert fix_symbols("データセンターに設_\n置した") == "データセンターに設\n置した"
+    assert fix_symbols("アノマリー検知") == "アノマリー検知"
