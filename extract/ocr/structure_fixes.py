@@ -550,7 +550,8 @@ def _stop_like_digits(rows: list[RawRow]) -> int:
     """A numbering of full-width digits with a half-width stop (``１.``) given the full-width one
     (``１．``): the digits' width is measured by their pitch, a stop's hardly (a dot's ink is
     where it stands in either width), and no truth numbering of the samples and private sets
-    prints that mix (0 of 642; ``1．``, the other mix, 12).  The number of lines changed."""
+    prints that mix (0 of 642 in text cells, 0 of 51,180 item lines; ``1．``, the other mix, 12).
+    The number of lines changed."""
     changed = 0
     for row in rows:
         for column, lines in row.cells.items():
