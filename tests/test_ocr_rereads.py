@@ -278,4 +278,8 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_check_boxes():
 
     lines = _truth_lines()
     assert [line for line in lines if fix_check_boxes(line) != line] == []
-    assert [line for line in lines if fix_placeholder_run(line) != line] == []
+    # Tables printing the placeholder with the kanji zero (〇〇市: samples/office-ocr48) get the
+    # forms' ○○, a guess a scan cannot avoid and flagged (extract/ocr/placeholder_forms.py): the
+    # two circles are compared as one.
+    same = str.maketrans("〇", "○")
+    assert [line for line in lines if fix_placeholder_run(line).translate(same) != line.translate(same)] == []

@@ -43,7 +43,7 @@ from .item_numbers import (
     number_bare_heading_rows,
     snap_numbered,
 )
-from .lone_katakana import lone_katakana_to_kanji
+from .lone_katakana import lone_katakana_in_lines
 from .paragraph_counts import paren_numbers, restore_number_brackets
 from .phrases import printed_phrases, snap_closing_note, snap_phrases
 from .read_headings import keep_read_headings
@@ -229,8 +229,11 @@ def _reading_cost(st: SudachiTokenizer, text: str) -> int:
 
 # A kana read inside a katakana word where the glyphs meet (既存住基シとステム).
 _STRAY_IN_KATAKANA = regex.compile(r"(?<=\p{Katakana})\p{Hiragana}(?=\p{Katakana})")
-# A katakana read from a bracket's edge between the bracket and a katakana word (＜ズサービス).
-_STRAY_AFTER_BRACKET = regex.compile(r"(?<=[＜<（(「])\p{Katakana}(?=[\p{Katakana}ー]{2})")
+# A katakana read from a bracket's edge between the bracket and a katakana word (＜ズサービス):
+# one of the strokes a bracket's edge makes (BRACKET_EDGE_KANA), not any katakana (（マイナンバー
+# read whole: SudachiPy knows no マイナンバー and reads ナンバー more cheaply; set VIII).
+BRACKET_EDGE_KANA = "ズスクノソンレシツ"
+_STRAY_AFTER_BRACKET = regex.compile(rf"(?<=[＜<（(「])[{BRACKET_EDGE_KANA}](?=[\p{{Katakana}}ー]{{2}})")
 
 
 def drop_double_reads(text: str, tokenizer: SudachiTokenizer | None = None) -> str:
@@ -469,7 +472,7 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                     texts = drop_box_specks(texts, [cl.wraps for cl in lines])
                 if column in _NUMBERED_COLUMNS:
                     texts = restore_number_brackets(texts, numbered)
-                joined, _ = fix_confusions(lone_katakana_to_kanji("".join(texts)), tokenizer)
+                joined, _ = fix_confusions(lone_katakana_in_lines(texts), tokenizer)
                 # A telephone number wraps (０１２３ー４５|ー６７８９): judged on the joined text.
                 joined = fix_number_dashes(joined)
                 texts = fix_symbols("\n".join(split_like(joined, texts))).split("\n")
@@ -552,5 +555,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
-    # What the corrections could not mend: cells that still break their column's grammar.
-    return notes + flag_suspects(rows)
+    from .placeholder_forms import flag_placeholder_forms
+
+    # What the corrections could not mend: cells that still break their column's grammar, and
+    # placeholders whose circle the scan cannot tell.
+    return notes + flag_suspects(rows) + flag_placeholder_forms(rows)

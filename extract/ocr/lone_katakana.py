@@ -29,3 +29,29 @@ def lone_katakana_to_kanji(text: str) -> str:
         return m.group(2) if counted else KANJI_OF[m.group(2)]
 
     return _LONE.sub(swap, text)
+
+
+# The form's list marks in their order: a line opening with one of these after a line opening
+# with the one before it (ア … イ … ウ … エ) is an item of the list, not a kanji.
+LIST_MARKS = "アイウエオカキクケコ"
+
+
+def lone_katakana_in_lines(lines: list[str]) -> str:
+    """``lone_katakana_to_kanji`` of a cell's lines read as one text (a kanji may wrap: 特に|カを),
+    where a katakana that opens a line as the next of the form's list marks (``LIST_MARKS``: エ
+    opening a line after lines opened by ア, イ, ウ) stays: joined, the line's edge that tells a
+    list mark is lost (``…の交付エ転出届…``)."""
+    joined = "".join(lines)
+    written = list(lone_katakana_to_kanji(joined))
+    opened: set[str] = set()
+    at = 0
+    for line in lines:
+        first = line.lstrip()[:1]
+        k = LIST_MARKS.find(first) if first else -1
+        if k > 0 and LIST_MARKS[k - 1] in opened:
+            q = at + len(line) - len(line.lstrip())
+            written[q] = joined[q]
+        if k >= 0:
+            opened.add(first)
+        at += len(line)
+    return "".join(written)

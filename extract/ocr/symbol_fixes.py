@@ -25,6 +25,15 @@ _ID = regex.compile(
 # An I read as a one or an l opening a word of capitals (（１ＳＭＡＰ）, lSMAP): three or more
 # capitals after it (a size's 1GB, 1TB keep their digit); none in the samples' truth cells.
 _I_OPENING = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])[1１lｌ](?=([A-ZＡ-Ｚ])[A-ZＡ-Ｚ]{2})")
+# A slash between a Latin word and a Japanese one (ＩＤ／パスワード) read as the katakana of its
+# one stroke, ノ: no truth cell of the samples or the private sets prints ノ after a letter or a
+# digit (／ there: 5).  Its width follows the letter's.
+_SLASH_AS_NO = regex.compile(r"(?<=([A-Za-zＡ-Ｚａ-ｚ]))ノ(?=[\p{Katakana}\p{Han}])")
+# An underscore between two Japanese characters (設_置, also at a wrap): a speck of an underline
+# or a ruling read as a glyph; no truth cell of the samples or the private sets prints one there.
+_UNDERSCORE = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[_＿](?=\n?[\p{Han}\p{Hiragana}\p{Katakana}])"
+)
 # ＩＣカード read with a T (ＴＣカード): the forms' card is the IC card.
 _IC_CARD = regex.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])[TＴ](?=([CＣ])\n?カード)")
 
@@ -60,11 +69,14 @@ def _next_circled(number: str) -> str | None:
 
 
 def fix_symbols(text: str) -> str:
-    """A cell's text with … between words as →, 1D / 1C / 1SMAP as ID / IC / ISMAP, and a circled
+    """A cell's text with … between words as →, ノ after a letter as ／, an underscore between
+    Japanese characters dropped, 1D / 1C / 1SMAP as ID / IC / ISMAP, and a circled
     number read as @ restored from its neighbours in the cell (the number after the one before it,
     or before the one after), as is a paragraph's number that breaks the cell's count
     (``recount_circled``)."""
     text = _ARROW.sub("→", text)
+    text = _SLASH_AS_NO.sub(lambda m: "／" if m.group(1) >= "Ａ" else "/", text)
+    text = _UNDERSCORE.sub("", text)
     text = _ID.sub(lambda m: "Ｉ" if m.group(1) in "ＤＣ" else "I", text)
     text = _IC_CARD.sub(lambda m: "Ｉ" if m.group(1) == "Ｃ" else "I", text)
     text = _I_OPENING.sub(lambda m: "Ｉ" if m.group(1) >= "Ａ" else "I", text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+import unicodedata
 
 import numpy as np
 import regex
@@ -267,6 +268,16 @@ def _extent_width(chars: list[list], line: list[TsvWord], em: float, settings: O
     return length > (full + half) / 2
 
 
+def _run_key(run: list[list]) -> str:
+    """What a run of characters reads, whatever its width and case (its ``same_runs`` key)."""
+    return unicodedata.normalize("NFKC", "".join(c[0] for c in run)).casefold()
+
+
+def _letters_inked(run: list[list], words: list[TsvWord]) -> bool:
+    """True for a run holding a letter whose every character's box was set to its ink."""
+    return any(c[0].isalpha() for c in run) and all(words[c[3]].inked for c in run)
+
+
 def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWord]:
     """Letters, digits and punctuation in the width they were printed in.
 
@@ -439,6 +450,18 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 votes.setdefault(key[0], [0, 0])[int(adv >= threshold * em)] += 1
                 votes[None][int(adv >= threshold * em)] += 1
 
+    # Letters set to their own ink and measured surely, by what they read (ＩＤ, ＬＧＷＡＮ): a
+    # run of the same letters on a line whose boxes were not set to ink (tesseract's boxes there
+    # stray: set VIII's 退職者の1Dは, its 職 box 9 ems wide) takes their width when they agree.
+    same_runs: dict[str, list[int]] = {}
+    for chars, line_runs in zip(per_line, measured, strict=True):
+        for k, j, adv, threshold, between in line_runs:
+            run = chars[k : j + 1]
+            if adv is None or not between or not _letters_inked(run, words):
+                continue
+            if abs(adv / em - threshold) >= settings.sure_margin_em:
+                same_runs.setdefault(_run_key(run), [0, 0])[int(adv >= threshold * em)] += 1
+
     def prior_of(block: int) -> bool | None:
         for v in (votes.get(block), votes[None]):
             if v and v[0] != v[1]:
@@ -470,6 +493,10 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                     and (not between or abs(adv / em - threshold) < settings.sure_margin_em)
                 ):
                     full = prior
+                run = chars[k : j + 1]
+                same = same_runs.get(_run_key(run))
+                if same and same[0] != same[1] and not all(words[c[3]].inked for c in run):
+                    full = same[1] > same[0]
             if chars[k][0] in _CLOSE and size == 1 and full is None and brackets:
                 full = brackets[-1][0]
             if full is not None:
