@@ -9,7 +9,9 @@ cells' dates become rows' 変更日 and the true ones move down.  Set VIII (a ne
 tables): pdfminer gave two rows another group's date at 0.63 and 0.72, plain pdftotext three at
 0.72, none flagged.  A table's 変更日 run in date order (oldest or newest first); a cell's date
 is an earlier check's or a later one's.  ``unordered_date_doubts`` raises ``column_guess`` on the
-変更日 of every row of a page whose date boxes, as the text gives them, run neither up nor down.
+変更日 of the rows of a page whose date boxes, as the text gives them, run neither up nor down,
+from the date before the first step against the page's way on (``first_in_doubt``): the rows
+given earlier dates keep theirs whatever the cells' dates were.
 """
 
 from __future__ import annotations
@@ -31,16 +33,37 @@ def in_date_order(isos: list[str]) -> bool:
     return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
 
 
+def first_in_doubt(isos: list[str]) -> int | None:
+    """Of a page's dates (ISO, in the text's order), the first whose row may have taken a
+    cell's date: None when they run in order; else the one before the first step against the
+    way the page runs (first to last date: a cell's date pair may have come in there, or just
+    before it, and every later date was handed one row down)."""
+    if in_date_order(isos):
+        return None
+    up = isos[0] <= isos[-1]
+    k = next(k for k, (a, b) in enumerate(pairwise(isos)) if (a > b if up else a < b))
+    return max(0, k - 1)
+
+
 def unordered_date_doubts(rows: list[RawRow], item_boxes: list, date_boxes: list) -> None:
-    """Add ``column_guess`` on the 変更日 of the rows of each page (row k's page: its item box
-    ``item_boxes[k]``'s) whose ``date_boxes`` (in the text's order) are out of date order."""
+    """Add ``column_guess`` on the 変更日 of the rows of each page whose ``date_boxes`` (in the
+    text's order) are out of date order, from the row given the date ``first_in_doubt`` names
+    on (a row's page: its item box ``item_boxes[k]``'s; its date box: the one its 変更日 came
+    from)."""
     pages: dict[int, list[str]] = {}
+    index: dict[int, int] = {}  # id of a date box's first line -> its place among its page's dates
     for b in date_boxes:
         iso = parse_date(b.lines[0].text)
         if iso is None:
             return
-        pages.setdefault(b.page or 0, []).append(iso)
-    doubted = {p for p, isos in pages.items() if not in_date_order(isos)}
+        isos = pages.setdefault(b.page or 0, [])
+        index[id(b.lines[0])] = len(isos)
+        isos.append(iso)
+    start = {p: k for p, isos in pages.items() if (k := first_in_doubt(isos)) is not None}
     for row, item in zip(rows, item_boxes, strict=False):
-        if (item.page or 0) in doubted and not any(d.why == UNORDERED_DATES_WHY for d in row.doubts):
-            row.doubts.append(Doubt("column_guess", "change_date", UNORDERED_DATES_WHY))
+        cells = row.cells["change_date"]
+        at = index.get(id(cells[0])) if cells else None
+        page = item.page or 0
+        if page in start and (at is None or at >= start[page]):
+            if not any(d.why == UNORDERED_DATES_WHY for d in row.doubts):
+                row.doubts.append(Doubt("column_guess", "change_date", UNORDERED_DATES_WHY))
