@@ -10,8 +10,8 @@ tables): pdfminer gave two rows another group's date at 0.63 and 0.72, plain pdf
 0.72, none flagged.  A table's 変更日 run in date order (oldest or newest first); a cell's date
 is an earlier check's or a later one's.  ``unordered_date_doubts`` raises ``column_guess`` on the
 変更日 of the rows of a page whose date boxes, as the text gives them, run neither up nor down,
-from the date before the first step against the page's way on (``first_in_doubt``): the rows
-given earlier dates keep theirs whatever the cells' dates were.
+from the date before the first one left out of the page's longest run in date order
+(``first_in_doubt``): the rows given earlier dates keep theirs whatever the cells' dates were.
 """
 
 from __future__ import annotations
@@ -33,16 +33,35 @@ def in_date_order(isos: list[str]) -> bool:
     return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
 
 
+def _kept(isos: list[str], up: bool) -> set[int]:
+    """The places of the longest run of ``isos`` in date order (up or down), the earliest
+    places where several are as long (the cells' dates are taken to be the later ones)."""
+    n = len(isos)
+
+    def fits(i: int, j: int) -> bool:
+        return isos[i] <= isos[j] if up else isos[i] >= isos[j]
+
+    longest = [1] * n  # longest run in order starting at each place
+    for i in range(n - 1, -1, -1):
+        longest[i] = 1 + max((longest[j] for j in range(i + 1, n) if fits(i, j)), default=0)
+    k = max(range(n), key=lambda i: (longest[i], -i))
+    kept = [k]
+    while longest[kept[-1]] > 1:
+        i = kept[-1]
+        kept.append(next(j for j in range(i + 1, n) if fits(i, j) and longest[j] == longest[i] - 1))
+    return set(kept)
+
+
 def first_in_doubt(isos: list[str]) -> int | None:
     """Of a page's dates (ISO, in the text's order), the first whose row may have taken a
-    cell's date: None when they run in order; else the one before the first step against the
-    way the page runs (first to last date: a cell's date pair may have come in there, or just
-    before it, and every later date was handed one row down)."""
+    cell's date: None when they run in order; else the one before the first date left out of
+    the longest run in date order (up, or down where that is longer): a cell's date pair came
+    in there, and every later date was handed one row down."""
     if in_date_order(isos):
         return None
-    up = isos[0] <= isos[-1]
-    k = next(k for k, (a, b) in enumerate(pairwise(isos)) if (a > b if up else a < b))
-    return max(0, k - 1)
+    up, down = _kept(isos, True), _kept(isos, False)
+    kept = up if len(up) >= len(down) else down
+    return max(0, min(set(range(len(isos))) - kept) - 1)
 
 
 def unordered_date_doubts(rows: list[RawRow], item_boxes: list, date_boxes: list) -> None:

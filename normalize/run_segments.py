@@ -83,9 +83,10 @@ def unsure_rows(before: list[int], n: int) -> set[int]:
     return {m for m in range(n) if len(seen[m]) > 1}
 
 
-# A merged date centred on an even number of rows stands at the boundary of its two middle rows:
-# pdfminer emits it after the upper or the lower one's item box alike (LibreOffice Calc tables:
-# office-plain48's p48-calc-v3, a date of two rows emitted after both their items).  A cut
+# A merged date (over 2 rows or more) centred on an even number of rows stands at the boundary
+# of its two middle rows: pdfminer emits it after the upper or the lower one's item box alike
+# (LibreOffice Calc tables: office-plain48's p48-calc-v3, a date of two rows emitted after both
+# their items).  A cut
 # that puts such a date one row past its run's last row is as well borne out as the reader's.
 BOUNDARY_SLACK_ROWS = 1
 BOUNDARY_WHY = "a merged date printed at the boundary of two rows may belong to the row above or below"
@@ -94,7 +95,8 @@ BOUNDARY_WHY = "a merged date printed at the boundary of two rows may belong to 
 def boundary_rows(before: list[int], n: int, starts: list[int]) -> set[int]:
     """The rows (0..n-1) whose run differs between the cut ``starts`` (``segment_runs``'
     choice) and some cut in which every date's place ``before[j]`` (a place that tells
-    something: 0 < before[j] < n) lies within its run or ``BOUNDARY_SLACK_ROWS`` past its end.
+    something: 0 < before[j] < n) lies within its run or, for a run of two rows or more (a
+    merged cell), ``BOUNDARY_SLACK_ROWS`` past its end.
     Every row when the cuts are too many to try."""
     d = len(before)
     if not d or comb(n - 1, d - 1) > SEGMENT_MAX_CUTS:
@@ -105,7 +107,7 @@ def boundary_rows(before: list[int], n: int, starts: list[int]) -> set[int]:
     for _key, cut in _cuts(before, n):
         cut_ends = [*cut[1:], n]
         if any(
-            0 < c < n and not a <= c <= b - 1 + BOUNDARY_SLACK_ROWS
+            0 < c < n and not a <= c <= b - 1 + (BOUNDARY_SLACK_ROWS if b - a > 1 else 0)
             for c, a, b in zip(before, cut, cut_ends, strict=True)
         ):
             continue

@@ -69,8 +69,9 @@ def test_in_date_order() -> None:
     assert not in_date_order(["2023-01-10", "2023-11-24", "2019-08-20", "2023-11-24"])
     # The rows from the date before the first step down are in doubt (a cells' pair came in
     # there or just before); the rows given earlier dates keep theirs.
-    assert first_in_doubt(["2019-05-07", "2020-04-01", "2022-06-15", "2023-11-24", "2019-08-20"]) == 2
-    assert first_in_doubt(["2019-08-20", "2023-11-24", "2020-04-01", "2024-02-01"]) == 0
+    seq = ["2019-05-07", "2020-04-01", "2022-06-15", "2023-11-24", "2019-08-20", "2023-11-24"]
+    assert first_in_doubt(seq) == 3
+    assert first_in_doubt(["2019-08-20", "2023-11-24", "2020-04-01", "2023-04-01", "2024-02-01"]) == 0
     assert first_in_doubt(["2024-02-01", "2020-01-06"]) is None
 
 
