@@ -8,7 +8,7 @@ from piatable.models import CellLine
 from piatable.normalize.boxes import Box
 from piatable.normalize.carried_dates import CARRIED_DATE_WHY, carried_rows, dates_emitted_whole
 from piatable.normalize.page_date_order import first_in_doubt, in_date_order
-from piatable.normalize.page_lists import join_lists_over_pages, list_number
+from piatable.normalize.page_lists import join_lists_over_pages, list_end, list_number
 from piatable.normalize.run_segments import BOUNDARY_WHY, boundary_rows, doubted_rows
 from tests.text_checks import cell_text, read_sample
 
@@ -97,3 +97,30 @@ def test_a_list_cut_by_a_page_break_joins_its_box() -> None:
         "２．全職員を対象に研修を実施している。",
         "３．委託先にも求めている。",
     ]
+
+
+def test_a_list_rest_sharing_its_box_with_the_next_cell_is_cut_there() -> None:
+    """Plain pdftotext put a Writer row's ``(2)…`` (the rest of its after cell, on the next
+    page) and the next row's after cell in one box: only the list's rest joins."""
+    lines = [
+        CellLine(t, page=3)
+        for t in (
+            "(2)不備があった場合",
+            "は、速やかに改善す",
+            "る。",
+            "委託先から作業報告",
+            "書を提出させる。",
+        )
+    ]
+    assert list_end(lines, ("paren", 2)) == 3
+    item = _box(2, "Ⅳその他のリスク対策", "１．監査")
+    after = _box(2, "年１回、自己点検する。", "(1)点検結果は所属長", "に報告する。")
+    rest = Box(lines)
+    out = join_lists_over_pages([item, after, rest], {id(item)})
+    assert [cl.text for cl in after.lines][3:] == ["(2)不備があった場合", "は、速やかに改善す", "る。"]
+    assert [[cl.text for cl in b.lines] for b in out[2:]] == [["委託先から作業報告", "書を提出させる。"]]
+    # Numbered paragraphs going on (２．, ３．) stay with the list.
+    numbered = [
+        CellLine(t, page=2) for t in ("２．全職員に研修を", "実施している。", "３．委託先にも求める。")
+    ]
+    assert list_end(numbered, ("dot", 2)) == 3
