@@ -26,10 +26,7 @@ from math import comb
 
 from piatable.models import Doubt, RawRow
 
-from .page_date_order import unordered_date_doubts
 from .run_segments import SEGMENT_MAX_CUTS, _cuts
-
-__all__ = ["carried_date_doubts", "dates_emitted_whole", "unordered_date_doubts"]
 
 CARRIED_DATE_WHY = (
     "a merged date may run over the page break: the text prints it only on the page holding the"

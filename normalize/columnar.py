@@ -38,7 +38,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
-from .carried_dates import carried_date_doubts, unordered_date_doubts
+from .carried_dates import carried_date_doubts
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .crossed_widths import crossed_width_rows
@@ -49,6 +49,7 @@ from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
+from .page_date_order import unordered_date_doubts
 from .page_lists import join_lists_over_pages
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import (
