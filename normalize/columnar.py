@@ -38,6 +38,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
+from .carried_dates import carried_date_doubts
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .crossed_widths import crossed_width_rows
@@ -48,6 +49,8 @@ from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
+from .page_date_order import unordered_date_doubts
+from .page_lists import join_lists_over_pages
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .row_doubts import (
     ORDER_ALONE,
@@ -60,8 +63,8 @@ from .row_doubts import (
     rows_in_row_order,
     spare_cells_in_own_run,
 )
+from .run_segments import doubted_rows
 from .run_segments import segment_runs as _segment
-from .run_segments import unsure_rows
 from .run_together import doubt_cells_of_other_rows
 from .sectionless_items import sectionless_items
 from .side_columns import wide_lines
@@ -314,9 +317,8 @@ def _rows_and_dates(
         item_pos = [pos[id(kinds["item"][k])] for k in idx]
         before = [sum(1 for q in item_pos if q < pos[id(b)]) for b in ds]
         starts, cost, tied = _segment(before, len(idx))
-        # Only rows another cut as cheap would give another date are in doubt (the others'
-        # date is the same however the tie is broken).
-        unsure = unsure_rows(before, len(idx)) if cost or tied else set()
+        # Only rows another cut as cheap would give another date are in doubt (run_segments).
+        unsure = doubted_rows(before, len(idx), starts, bool(cost or tied), ORDER_ALONE)
         ends = [*starts[1:], len(idx)]
         for b, a, e in zip(ds, starts, ends, strict=True):
             gid += 1
@@ -328,7 +330,7 @@ def _rows_and_dates(
                 if e - a > 1:
                     rows[k].flags.append("merged_cell_filled")
                 if m in unsure:
-                    rows[k].doubts.append(Doubt("column_guess", "change_date", ORDER_ALONE))
+                    rows[k].doubts.append(Doubt("column_guess", "change_date", unsure[m]))
         last = ds[-1]
     kinds["unplaced"] = unplaced
     return rows, groups, how
@@ -473,7 +475,7 @@ def column_order_rows(
     widths = _two_widths(_full_widths(others))
     if explanation_width_contradicted(others, widths, WIDTH_SLACK):
         widths = None
-    boxes = join_cells_over_pages(boxes, widths)
+    boxes = join_lists_over_pages(join_cells_over_pages(boxes, widths), {id(b) for b in item_boxes})
     kinds: dict[str, list[Box]] = {"date": [], "timing": [], "item": [], "body": [], "explanation": []}
     numbered = len(item_boxes) >= NUMBERED_ITEMS_MIN
     # A box read apart from another column's lines is a before or after cell (side_columns).
@@ -491,6 +493,8 @@ def column_order_rows(
     intruded_rows = {k for k, b in enumerate(kinds["item"][: len(rows)]) if id(b) in intruded}
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
+    carried_date_doubts(rows, kinds["item"], kinds["date"], pos, groups)  # plain pdftotext
+    unordered_date_doubts(rows, kinds["item"], kinds["date"])  # cells' dates read as 変更日?
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))

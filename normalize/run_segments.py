@@ -81,3 +81,51 @@ def unsure_rows(before: list[int], n: int) -> set[int]:
             for m in range(a, b):
                 seen[m].add(j)
     return {m for m in range(n) if len(seen[m]) > 1}
+
+
+# A merged date (over 2 rows or more) centred on an even number of rows stands at the boundary
+# of its two middle rows: pdfminer emits it after the upper or the lower one's item box alike
+# (LibreOffice Calc tables: office-plain48's p48-calc-v3, a date of two rows emitted after both
+# their items).  A cut
+# that puts such a date one row past its run's last row is as well borne out as the reader's.
+BOUNDARY_SLACK_ROWS = 1
+BOUNDARY_WHY = "a merged date printed at the boundary of two rows may belong to the row above or below"
+
+
+def boundary_rows(before: list[int], n: int, starts: list[int]) -> set[int]:
+    """The rows (0..n-1) whose run differs between the cut ``starts`` (``segment_runs``'
+    choice) and some cut in which every date's place ``before[j]`` (a place that tells
+    something: 0 < before[j] < n) lies within its run or, for a run of two rows or more (a
+    merged cell), ``BOUNDARY_SLACK_ROWS`` past its end.
+    Every row when the cuts are too many to try."""
+    d = len(before)
+    if not d or comb(n - 1, d - 1) > SEGMENT_MAX_CUTS:
+        return set(range(n)) if d else set()
+    ends = [*starts[1:], n]
+    chosen = [j for j, (a, b) in enumerate(zip(starts, ends, strict=True)) for _ in range(a, b)]
+    unsure: set[int] = set()
+    for _key, cut in _cuts(before, n):
+        cut_ends = [*cut[1:], n]
+        if any(
+            0 < c < n and not a <= c <= b - 1 + (BOUNDARY_SLACK_ROWS if b - a > 1 else 0)
+            for c, a, b in zip(before, cut, cut_ends, strict=True)
+        ):
+            continue
+        labels = [j for j, (a, b) in enumerate(zip(cut, cut_ends, strict=True)) for _ in range(a, b)]
+        unsure |= {m for m in range(n) if labels[m] != chosen[m]}
+    return unsure
+
+
+def doubted_rows(
+    before: list[int], n: int, starts: list[int], guessed: bool, order_why: str
+) -> dict[int, str]:
+    """The rows of a page whose merged date is in doubt, each with why: where the cut
+    ``starts`` was a guess (``guessed``: it cost something or tied), those another cut as cheap
+    gives another date (``unsure_rows``: the others' date is the same however the tie is
+    broken), ``order_why``; and always those a date at its run's boundary could give another
+    (``boundary_rows``), ``BOUNDARY_WHY`` (a doubt that the row's own run does not take back:
+    the boundary's date box opens the next row's run).  Keys in row order."""
+    out = dict.fromkeys(sorted(unsure_rows(before, n)) if guessed else [], order_why)
+    for m in sorted(boundary_rows(before, n, starts) - set(out)):
+        out[m] = BOUNDARY_WHY
+    return out

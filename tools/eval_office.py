@@ -93,6 +93,8 @@ SET_NAMES = (
     "heldout-raw47",
     "office-layout48",
     "heldout-layout48",
+    "office-plain48",
+    "heldout-plain48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
