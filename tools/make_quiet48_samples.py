@@ -11,8 +11,8 @@ the before cell as the after cell's closing words), a deleted one as 変更前 t
 「削除」, and the house's own 変更後 「…」 + 上記を新規追加 beside an empty before; a contact cell
 whose telephone number ends a line before a name written 〇〇 (a placeholder the tokenizer
 read as a digit running on: ``cut_checks.torn_word_doubts``); an after cell that closes with a
-numbered list ((1), (2)) and one that turns the before's sentence into a numbered list
-(``shape_checks``).
+numbered list ((1), (2)); one that turns the before's sentence into a numbered list, and an
+added after cell whose preamble opens a numbered list (``shape_checks``).
 
 ``office-quiet48`` (tuning) and ``heldout-quiet48`` (measure only, never tune on it) each hold
 one Calc and one Writer table drawn by ``make_office_samples.plain_case`` (the held-out sets'
@@ -70,10 +70,18 @@ TUNING_ROWS = [
     _row(
         "2023-04-01",
         "Ⅳその他のリスク対策\n２．従業者に対する教育・啓発\n具体的な方法",
-        "",
-        "窓口職員に対し、接遇と個人情報の取扱いの研修を行う。\n１．窓口職員及び新任職員に対し、接遇と個人情報の取扱いの研修を行う。\n２．研修の記録を５年間保存する。",
+        "窓口職員に対し、接遇と個人情報の取扱いの研修を行う。",
+        "１．窓口職員及び新任職員に対し、接遇と個人情報の取扱いの研修を行う。\n２．研修の記録を５年間保存する。",
         "事後",
         "研修対象の拡大に伴う修正",
+    ),
+    _row(
+        "2023-04-01",
+        "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n（１．住民基本台帳ファイル）\n８．監査\n具体的な内容",
+        "",
+        "次のとおり監査を行う。\n１．情報政策課による内部監査\n２．外部の専門家による監査",
+        "事後",
+        "監査体制の整備に伴う追加",
     ),
     _row(
         "2023-04-01",
