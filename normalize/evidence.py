@@ -444,7 +444,9 @@ def row_doubts(
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
-    out += torn_sentence_doubts(record) + shape_doubts(record)
+    columnar = any(d.kind == "column_order" for d in row.doubts)
+    row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)
+    out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:

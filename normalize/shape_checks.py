@@ -24,7 +24,9 @@ doubts:
   cell and the first of the next, printed on one baseline and joined by the reader with the
   space it puts between two columns' pieces.  A cell's own text sets sentences apart with a
   full-width space or a line break (the truth of the committed samples and of sets V–VIII has
-  no ``。`` + ASCII space inside a paragraph).
+  no ``。`` + ASCII space inside a paragraph).  Only in row-ordered text (``-raw``, pypdfium2),
+  which keeps a full-width space as printed: plain and ``-layout`` ``pdftotext`` print it as an
+  ASCII space, and the check warned 7 right rows of office-/heldout-layout40 there.
 
 And the quiet side of ``evidence.cut_doubts``' ``新規追加`` check: a before cell that is the
 whole word ``新規追加`` (or ``（新規追加）``) beside an after cell with text is how an amendment
@@ -79,8 +81,9 @@ def _alike(a: str, b: str) -> float:
     return len(pa & pb) / len(pa | pb) if pa and pb else 0.0
 
 
-def shape_doubts(record: Record) -> list[Doubt]:
-    """``column_guess`` doubts of the module notes' checks on one cleaned record."""
+def shape_doubts(record: Record, row_ordered: bool = False) -> list[Doubt]:
+    """``column_guess`` doubts of the module notes' checks on one cleaned record; the sentences
+    joined by a space only with ``row_ordered`` (``pdftotext -raw`` / pypdfium2 text)."""
     out: list[Doubt] = []
     expl = paragraphs(record.explanation)
     if expl and _NUMBERED.match(expl[0]) and not ends_as_reason(expl[0]):
@@ -100,7 +103,7 @@ def shape_doubts(record: Record) -> list[Doubt]:
     if not paragraphs(record.before) and len(after) >= 2 and after[-1] == "削除":
         why = f"an empty before and an after closing with 削除 after text ({after[0][:12]}): the before's?"
         out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
-    for f in ("before", "after"):
+    for f in ("before", "after") if row_ordered else ():
         hit = next((p for p in paragraphs(getattr(record, f)) if _SENTENCE_THEN_TEXT.search(p)), None)
         if hit:
             k = hit.index("。 ")
