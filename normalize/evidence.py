@@ -57,7 +57,7 @@ from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
-from .shape_checks import is_addition_mark, shape_doubts
+from .shape_checks import is_addition_mark, is_wrapped_heading, shape_doubts
 from .spill_checks import spill_doubts
 from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
 from .tokenizer import Tokenizer
@@ -324,7 +324,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
             )
     for p in record.item_path:
-        if (" " in p or "　" in p) and _INNER_SPACE.search(p) and not is_form_heading(without_whitespace(p)):
+        if (" " in p or "　" in p) and _INNER_SPACE.search(p) and not is_wrapped_heading(p):
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
     else:

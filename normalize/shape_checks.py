@@ -28,7 +28,8 @@ doubts:
   which keeps a full-width space as printed: plain and ``-layout`` ``pdftotext`` print it as an
   ASCII space, and the check warned 7 right rows of office-/heldout-layout40 there.
 
-And the quiet side of ``evidence.cut_doubts``' ``新規追加`` check: a before cell that is the
+And the quiet side of two of ``evidence.cut_doubts``' checks: ``is_wrapped_heading``, and its
+``新規追加`` check: a before cell that is the
 whole word ``新規追加`` (or ``（新規追加）``) beside an after cell with text is how an amendment
 table marks an added item (変更前 「新規追加」 / 変更後 the new text; set VIII prints it so in
 every table), not the after cell's closing words read into the before cell; ``is_addition_mark``.
@@ -43,8 +44,9 @@ import regex
 
 from piatable.models import Doubt, Record
 
-from .chars import bigrams, paragraphs
+from .chars import bigrams, paragraphs, without_whitespace
 from .columnar_checks import ends_as_reason
+from .items import is_form_heading
 
 # An after cell's unnumbered opening sharing at least this share (Jaccard, whitespace out) of its
 # character pairs with the list item after it is a before value read into the after cell.
@@ -74,6 +76,16 @@ def is_addition_mark(record: Record) -> bool:
         and bool(after)
         and not _CLOSING_WORDS.search(after[-1])
     )
+
+
+def is_wrapped_heading(path_part: str) -> bool:
+    """Whether an item heading holding a space is a heading of the form wrapped there
+    (``Ⅱ特定個人情報ファイルの 概要``: set VIII's Writer PDF, plain ``pdftotext``), not a heading and
+    a second value; none with a bracket (the lexicon's key drops a bracketed note, where another
+    column's text can hide: ``…移転（委託や ア…``, office-loss25)."""
+    if "（" in path_part or "(" in path_part:
+        return False
+    return is_form_heading(without_whitespace(path_part))
 
 
 def _alike(a: str, b: str) -> float:

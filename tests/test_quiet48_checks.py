@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from piatable.api import extract_records
-from piatable.normalize.shape_checks import is_addition_mark, shape_doubts
+from piatable.normalize.shape_checks import is_addition_mark, is_wrapped_heading, shape_doubts
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -119,3 +119,21 @@ def test_deleted_text_read_into_the_after_cell_is_doubted() -> None:
     assert any(w.startswith("after: an empty before and an after closing with 削除 after text") for w in got)
     # The deleted text in its own before cell: no doubt.
     assert not _whys(_rec("〇〇県知事\n①法令上の根拠：番号法第19条第8号", "削除", "提供の終了に伴う削除"))
+
+
+def test_a_wrapped_heading_is_no_second_value_but_a_bracketed_one_may_be() -> None:
+    assert is_wrapped_heading("Ⅱ特定個人情報ファイルの 概要")
+    assert is_wrapped_heading("Ⅱ 特定個人情報 ファイルの概要")
+    assert not is_wrapped_heading(
+        "５．特定個人情報の提供・移転（委託や ア情報提供ネットワークシステムを通じた イ提供を除く。）"
+    )
+
+
+def test_list_items_read_into_a_bracketed_heading_stay_doubted() -> None:
+    """office-loss25, -layout text of a Calc table: a before cell's ア / イ lines read into the
+    item's bracketed heading; the wrong row keeps its ``column_guess``."""
+    folder = SAMPLES / "office-loss25/l25-calc-lists-pdftotext-layout"
+    rec = extract_records(folder / "input.txt")[3]
+    assert any(p.startswith("５．特定個人情報の提供・移転（委託や ア") for p in rec.item_path)
+    assert "column_guess" in rec.flags
+    assert any("an item heading holds a second value" in e for e in rec.evidence)
