@@ -57,7 +57,7 @@ _NUMBERED_OR_LABEL = regex.compile(r"^(?:[①-⑳]|[（(][0-9０-９]+[）)]|[0-
 _CLOSING_NOTE = regex.compile(r"[（(][^（()）]*[）)][。．]?\s*$")
 
 
-def _ends_as_reason(paragraph: str) -> bool:
+def ends_as_reason(paragraph: str) -> bool:
     """Whether ``paragraph`` ends as the 提出時期に係る説明 column's text ends: a reason
     (…に伴う修正), or one of the stock sentences on significance (``EXPLANATION_PHRASES``),
     a closing note in brackets aside."""
@@ -74,10 +74,10 @@ def column_vocabulary_doubts(row: RawRow, record: Record) -> list[Doubt]:
         return []
     out: list[Doubt] = []
     paragraphs = [p.strip() for p in (record.explanation or "").split("\n") if p.strip()]
-    if paragraphs and not _ends_as_reason(paragraphs[-1]):
+    if paragraphs and not ends_as_reason(paragraphs[-1]):
         why = "the explanation does not end as an explanation ends (another column's text?)"
         out.append(Doubt("column_guess", "explanation", why))
-    reasons = [p for p in paragraphs if _ends_as_reason(p) and not any(s in p for s in EXPLANATION_PHRASES)]
+    reasons = [p for p in paragraphs if ends_as_reason(p) and not any(s in p for s in EXPLANATION_PHRASES)]
     if len(reasons) >= 2:
         why = f"the explanation holds {len(reasons)} reasons (several rows' explanations merged?)"
         out.append(Doubt("column_guess", "explanation", why))

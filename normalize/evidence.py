@@ -57,6 +57,7 @@ from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
+from .shape_checks import is_addition_mark, is_wrapped_heading, shape_doubts
 from .spill_checks import spill_doubts
 from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
 from .tokenizer import Tokenizer
@@ -323,7 +324,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
             )
     for p in record.item_path:
-        if (" " in p or "　" in p) and _INNER_SPACE.search(p):  # (the pattern needs a space)
+        if (" " in p or "　" in p) and _INNER_SPACE.search(p) and not is_wrapped_heading(p):
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
     else:
@@ -333,7 +334,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
             out.append(Doubt("column_guess", "item", why))
     before = paragraphs(record.before)
-    if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除"):
+    if before and (ADDITION_END.search(before[-1]) or before[-1] == "削除") and not is_addition_mark(record):
         out.append(
             Doubt(
                 "column_guess",
@@ -443,7 +444,9 @@ def row_doubts(
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
-    out += torn_sentence_doubts(record)
+    columnar = any(d.kind == "column_order" for d in row.doubts)
+    row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)
+    out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:

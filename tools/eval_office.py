@@ -95,6 +95,8 @@ SET_NAMES = (
     "heldout-layout48",
     "office-plain48",
     "heldout-plain48",
+    "office-quiet48",
+    "heldout-quiet48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

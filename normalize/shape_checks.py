@@ -1,0 +1,124 @@
+"""Checks of a finished row's shape that any reader's misreading leaves, and what keeps quiet
+(issue 12, session 48: set VIII's wrong rows with no warning and right rows warned).
+
+Each check looks at the cleaned record alone (its cells' paragraphs) and returns ``column_guess``
+doubts:
+
+* ``numbered explanation``: the 提出時期に係る説明 opens with a numbered paragraph (``(1)…``,
+  ``１．…``, ``①…``) that does not end as a reason ends (…に伴う修正, 重要な変更に当たらない):
+  the closing items of the after cell's list, printed beside the explanation's first line and
+  read into it (``pdftotext -raw`` / pypdfium2 of Calc tables with merged dates; set VIII c6).
+  The truth's numbered explanations (``①組織改正による部署名の変更`` / ``②重大な変更に該当しない``)
+  end as reasons.
+* ``before in the after``: an empty before cell beside an after cell that opens with an
+  unnumbered sentence much like (``ALIKE_OPENING`` of its character pairs) the numbered list
+  that follows (``研修を実施している。`` / ``１．…研修を実施している。``): a changed value's before
+  and after, the before's one line read into the after cell (Writer / Calc row-ordered text).
+  An after cell's own preamble (``次の事務を行う。`` / ``１．申請書の受付``) is no alike.
+* ``deleted text in the after``: an empty before cell beside an after cell that closes with
+  削除 after other paragraphs (``〇〇県知事`` / ``①法令上の根拠…`` / ``削除``): the deleted text,
+  the before cell's, read into the after cell (Writer ``pdftotext -raw``, office-quiet48).  The
+  truth's 111 after cells that close so all stand beside a before cell with text.
+* ``two sentences on a line``: a before / after paragraph holding a sentence end, one ASCII
+  space, then more text (``内部監査を実施する。 情報セキュリティポリシーに…``): the last line of one
+  cell and the first of the next, printed on one baseline and joined by the reader with the
+  space it puts between two columns' pieces.  A cell's own text sets sentences apart with a
+  full-width space or a line break (the truth of the committed samples and of sets V–VIII has
+  no ``。`` + ASCII space inside a paragraph).  Only in row-ordered text (``-raw``, pypdfium2),
+  which keeps a full-width space as printed: plain and ``-layout`` ``pdftotext`` print it as an
+  ASCII space, and the check warned 7 right rows of office-/heldout-layout40 there.
+
+And the quiet side of two of ``evidence.cut_doubts``' checks: ``is_wrapped_heading``, and its
+``新規追加`` check: a before cell that is the
+whole word ``新規追加`` (or ``（新規追加）``) beside an after cell with text is how an amendment
+table marks an added item (変更前 「新規追加」 / 変更後 the new text; set VIII prints it so in
+every table), not the after cell's closing words read into the before cell; ``is_addition_mark``.
+
+Measured (``tools/bench_calibration.py``, every committed sample; sets V–VIII with their
+``score.py``): see README (session 48).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, Record
+
+from .chars import bigrams, paragraphs, without_whitespace
+from .columnar_checks import ends_as_reason
+from .items import is_form_heading
+
+# An after cell's unnumbered opening sharing at least this share (Jaccard, whitespace out) of its
+# character pairs with the list item after it is a before value read into the after cell.
+# Set VIII's misread rows: 0.62; a preamble and its list (次の事務を行う。 / １．申請書の受付): ~0;
+# an instance label and its first item (委託事項２ … / ①委託内容 …): 0.3.
+ALIKE_OPENING = 0.5
+
+# A paragraph opening a numbered list: (1), １．, ①.
+_NUMBERED = regex.compile(r"^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[．.]|[①-⑳])")
+# The first item of a numbered list.
+_FIRST_ITEM = regex.compile(r"^(?:[（(][1１][）)]|[1１][．.]|①)")
+# A sentence end, one ASCII space, then more text inside one paragraph.
+_SENTENCE_THEN_TEXT = regex.compile(r"。 (?=\S)")
+# The before cell of an added item: 新規追加 alone, bracketed or not.
+_ADDITION_MARK = regex.compile(r"^[（(【［\[]?新規追加[）)】］\]]?$")
+# An after cell's closing words (an addition's or a deletion's).
+_CLOSING_WORDS = regex.compile(r"(?:新規追加|削除)[）)】］\]]?$")
+
+
+def is_addition_mark(record: Record) -> bool:
+    """Whether the before cell is the whole word 新規追加 (an added item's mark) beside an after
+    cell with text that does not itself close with 新規追加 / 削除."""
+    before, after = paragraphs(record.before), paragraphs(record.after)
+    return (
+        len(before) == 1
+        and bool(_ADDITION_MARK.match("".join(before[0].split())))
+        and bool(after)
+        and not _CLOSING_WORDS.search(after[-1])
+    )
+
+
+def is_wrapped_heading(path_part: str) -> bool:
+    """Whether an item heading holding a space is a heading of the form wrapped there
+    (``Ⅱ特定個人情報ファイルの 概要``: set VIII's Writer PDF, plain ``pdftotext``), not a heading and
+    a second value; none with a bracket (the lexicon's key drops a bracketed note, where another
+    column's text can hide: ``…移転（委託や ア…``, office-loss25)."""
+    if "（" in path_part or "(" in path_part:
+        return False
+    return is_form_heading(without_whitespace(path_part))
+
+
+def _alike(a: str, b: str) -> float:
+    pa, pb = bigrams("".join(a.split())), bigrams("".join(b.split()))
+    return len(pa & pb) / len(pa | pb) if pa and pb else 0.0
+
+
+def shape_doubts(record: Record, row_ordered: bool = False) -> list[Doubt]:
+    """``column_guess`` doubts of the module notes' checks on one cleaned record; the sentences
+    joined by a space only with ``row_ordered`` (``pdftotext -raw`` / pypdfium2 text)."""
+    out: list[Doubt] = []
+    expl = paragraphs(record.explanation)
+    if expl and _NUMBERED.match(expl[0]) and not ends_as_reason(expl[0]):
+        why = f"the explanation opens with a numbered line, no reason ({expl[0][:12]}): the after's list?"
+        out.append(Doubt("column_guess", "explanation", why))
+    after = paragraphs(record.after)
+    if (
+        not paragraphs(record.before)
+        and len(after) >= 2
+        and not _NUMBERED.match(after[0])
+        and after[0].endswith("。")
+        and _FIRST_ITEM.match(after[1])
+        and _alike(after[0], after[1]) >= ALIKE_OPENING
+    ):
+        why = f"the after cell opens with a sentence like its list item ({after[0][:12]}): the before's?"
+        out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    if not paragraphs(record.before) and len(after) >= 2 and after[-1] == "削除":
+        why = f"an empty before and an after closing with 削除 after text ({after[0][:12]}): the before's?"
+        out += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    for f in ("before", "after") if row_ordered else ():
+        hit = next((p for p in paragraphs(getattr(record, f)) if _SENTENCE_THEN_TEXT.search(p)), None)
+        if hit:
+            k = hit.index("。 ")
+            why = f"the {f} cell joins sentences with a space ({hit[max(0, k - 6) : k + 8]}): two cells?"
+            out.append(Doubt("column_guess", f, why))
+    return out
