@@ -29,12 +29,21 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
-from piatable.vocabulary import LABEL_PIECES, LABELS, is_header_line, is_page_number, is_title
+from piatable.vocabulary import (
+    LABEL_PIECES,
+    LABELS,
+    heading_key,
+    is_header_line,
+    is_page_number,
+    is_title,
+    lexicon,
+)
 
 # Recognition: share of non-blank lines holding three or more single-space-separated fragments
 # (pdfplumber texts of set X: 0.28–0.47; pdfminer / plain / -raw / pypdfium2: at most 0.19).
@@ -47,13 +56,21 @@ COLUMNS = 6
 COLUMN_GAP = 4
 # A fragment this close (display width) to its column's width filled it: its text wraps on.
 FULL_SLACK = 4
+# Display width a fragment may pass its column's known width by (○, ※ and the like are drawn
+# narrower or wider than their display width).
+WIDTH_SLACK = 2
 # Costs of a placement (``_place_line``).
 COST_TOO_WIDE = 20.0  # a fragment wider than its column's known width
 COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 in 提出時期
 COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
 COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
 COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
+# ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
+CLOSED_WRAP_SHARE = 0.5
+_CLOSING = ("。", "）", "」", "』", "＞", ")")
 COST_NEW_COLUMN = 1.5  # a column not printed on the line above starts (not at a row start)
+COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapping from above
+COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
 COST_JOINED = 3.0  # two fragments given to one column (a space inside a cell)
 COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or digits
 # A row's first line without one of its top-aligned text columns: every row has an explanation,
@@ -61,12 +78,22 @@ COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or di
 COST_ROW_START_MISSING = {BEFORE: 0.5, AFTER: 0.7, EXPLANATION: 2.0}
 # A line whose best placement costs less than this more than the next is placed by guess.
 PLACEMENT_MARGIN = 1.0
+# Share of a table's lines placed by guess from which the whole reading is in doubt (status
+# partial, with a note).
+PARTIAL_GUESS_SHARE = 0.1
+PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
 # At most this many fragments on a line are placed by search (more: kept in order, by guess).
-MAX_SEARCHED_FRAGMENTS = 9
+MAX_SEARCHED_FRAGMENTS = 14
 
 _TIMINGS = frozenset({"事前", "事後"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
+# Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
+# punctuation (kinsoku: no line starts with them).
+_CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
+_NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
+# A heading key shorter than this (characters) is not matched against the forms' headings.
+HEADING_MIN_CHARS = 3
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
@@ -105,6 +132,23 @@ class _State:
     above: dict[int, str] = field(default_factory=dict)
 
 
+def _continues(frag: str) -> bool:
+    """A fragment that cannot open a cell or a paragraph: it goes on from the line above."""
+    return bool(_CONTINUATION.match(frag))
+
+
+@lru_cache(maxsize=4096)
+def _is_heading(frag: str) -> bool:
+    """A fragment that is a heading of the forms (``pia_headings.tsv``), or the first line of one
+    wrapped in the 項目 column (numbered, and the start of a heading's words)."""
+    key = heading_key(frag)
+    if len(key) < HEADING_MIN_CHARS:
+        return False
+    if key in lexicon():
+        return True
+    return bool(_NUMBERED.match(frag)) and any(k.startswith(key) for k in lexicon())
+
+
 def _kind_cost(col: int, frag: str, index: int) -> float:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
@@ -116,6 +160,8 @@ def _kind_cost(col: int, frag: str, index: int) -> float:
         return COST_TIMING_ELSEWHERE
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
+    if col != ITEM and _is_heading(frag):
+        return COST_HEADING_ELSEWHERE
     return 0.0
 
 
@@ -128,20 +174,27 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
             cost += COST_JOINED_LATIN if latin else COST_JOINED
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
+        if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
+            cost += COST_NOT_CONTINUED
     for col in set(cols):
         text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
         width = state.widths.get(col)
-        if width is not None and display_width(text) > width + 1:
+        if width is not None and display_width(text) > width + WIDTH_SLACK:
             cost += COST_TOO_WIDE
     if row_start:
         cost += sum(c for col, c in COST_ROW_START_MISSING.items() if col not in cols)
     else:
         for col, text in state.above.items():
-            width = state.widths.get(col)
-            full = width is not None and display_width(text) >= width - FULL_SLACK
-            if full and col not in cols and col not in (DATE, TIMING):
-                cost += COST_WRAP_BROKEN
+            if _was_full(state, col) and col not in cols and col not in (DATE, TIMING):
+                closed = text.endswith(_CLOSING)
+                cost += COST_WRAP_BROKEN * (CLOSED_WRAP_SHARE if closed else 1.0)
     return cost
+
+
+def _was_full(state: _State, col: int) -> bool:
+    """Column ``col``'s fragment on the line above filled the column's width (it wraps on)."""
+    text, width = state.above.get(col), state.widths.get(col)
+    return text is not None and width is not None and display_width(text) >= width - FULL_SLACK
 
 
 def _place_line(frags: list[str], state: _State) -> Placed:
@@ -227,6 +280,12 @@ def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
         if len(body) != 3:
             return None
         return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, TIMING) + ((EXPLANATION,) if tail else ())
+    # A row's first line printing its four text columns (Calc prints the date and 提出時期 of a
+    # row lower down, centred or at the bottom).
+    dated = is_date_line(frags[0])
+    body = frags[1:] if dated else frags
+    if len(body) == 4 and _ROW_START.match(body[0]):
+        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, EXPLANATION)
     return None
 
 
@@ -296,12 +355,18 @@ def _write(
                 guesses[(pi, li)] = p.guess
         page_texts.append("\n".join(rows))
     n = len(guesses)
+    placed = sum(1 for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header)
     notes = [
         "pdfplumber text (cells of a printed line side by side, one space apart): fragments"
         " placed in columns by their kind, width and the line above"
     ]
     if n:
-        notes.append(f"{n} lines of the pdfplumber text were cut into columns by guess (column_guess)")
+        notes.append(f"{n} of {placed} lines of the pdfplumber text cut into columns by guess (column_guess)")
+    if placed and n / placed >= PARTIAL_GUESS_SHARE:
+        notes.append(
+            f"{PLUMBER_DOUBT_NOTE}: {n / placed:.0%} of the table's lines cut into columns by guess;"
+            " rows may be merged, split or missing"
+        )
     return "\f".join(page_texts), notes, guesses
 
 

@@ -27,7 +27,7 @@ from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
-from .plumber_text import is_plumber_text, plumber_to_layout
+from .plumber_text import PLUMBER_DOUBT_NOTE, is_plumber_text, plumber_to_layout
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01
@@ -311,6 +311,7 @@ def read_text_pages(path: Path) -> Reading:
                 w.guess = guesses.get((page.page - 1, int(w.top)))
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
         mixed = mixed_pages_notes(text, kind == "text-layout")
+        doubted = any(n.startswith(PLUMBER_DOUBT_NOTE) for n in notes)
         return Reading(
             kind,
             len(pages),
@@ -318,7 +319,7 @@ def read_text_pages(path: Path) -> Reading:
             notes=notes + mixed,
             cover=cover,
             paged=marks_its_pages(text),
-            partial=bool(mixed),
+            partial=bool(mixed) or doubted,
             ascii_numerals=numerals,
         )
     # Empty pages at the end are no pages of the document (as in text_to_pages).
