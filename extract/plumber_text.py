@@ -35,6 +35,7 @@ import regex
 
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
+from piatable.normalize.hygiene import has_font_run_spaces
 from piatable.vocabulary import (
     LABEL_PIECES,
     LABELS,
@@ -49,6 +50,11 @@ from piatable.vocabulary import (
 # (pdfplumber texts of set X: 0.28–0.47; pdfminer / plain / -raw / pypdfium2: at most 0.19).
 PLUMBER_MULTI_FRAGMENT_SHARE = 0.25
 PLUMBER_MIN_LINES = 8
+# ... and that share holding two or more fragments of ``SIDE_FRAGMENT_WIDTH`` (display width) side
+# by side (set X's pdfplumber texts: 0.31–0.54; -raw / pypdfium2 texts of the samples without
+# font-run spaces: at most 0.22: they print a multi-line cell's lines apart).
+PLUMBER_SIDE_BY_SIDE_SHARE = 0.25
+SIDE_FRAGMENT_WIDTH = 12
 # The six columns, in printed order.
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 COLUMNS = 6
@@ -111,8 +117,16 @@ def is_plumber_text(text: str) -> bool:
         return False
     if not any(is_header_line(ln) for ln in lines):
         return False
-    multi = sum(len(_fragments(ln)) >= 3 for ln in lines)
-    return multi / len(lines) >= PLUMBER_MULTI_FRAGMENT_SHARE
+    # pdftotext -raw and pypdfium2 put single spaces where the font changes (``2023 年 3``,
+    # ``Ⅴ 開示請求``); pdfplumber only where characters stand apart.
+    if has_font_run_spaces(text):
+        return False
+    frags = [_fragments(ln) for ln in lines]
+    multi = sum(len(f) >= 3 for f in frags)
+    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in frags)
+    return (
+        multi / len(lines) >= PLUMBER_MULTI_FRAGMENT_SHARE and side / len(lines) >= PLUMBER_SIDE_BY_SIDE_SHARE
+    )
 
 
 @dataclass
