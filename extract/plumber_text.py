@@ -84,6 +84,9 @@ COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or di
 COST_ROW_START_MISSING = {BEFORE: 0.5, AFTER: 0.7, EXPLANATION: 2.0}
 # A line whose best placement costs less than this more than the next is placed by guess.
 PLACEMENT_MARGIN = 1.0
+# Placements of the whole text: the first with the forced lines' widths, each next with the
+# widths the one before gave the columns.
+WIDTH_PASSES = 2
 # Share of a table's lines placed by guess from which the whole reading is in doubt (status
 # partial, with a note).
 PARTIAL_GUESS_SHARE = 0.1
@@ -308,6 +311,24 @@ def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], 
     guesses by (page index, line index) for the words of lines placed by guess."""
     pages = [[_fragments(ln) for ln in page.split("\n")] for page in text.split("\f")]
     widths = _certain_widths(pages)
+    for _ in range(WIDTH_PASSES - 1):
+        # The forced lines may hold only short fragments of a column: its widest fragment as
+        # the placement gives it is a better width for the next pass.
+        widths = _placed_widths(_place_pages(pages, widths), widths)
+    return _write(_place_pages(pages, widths), widths)
+
+
+def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, int]) -> dict[int, int]:
+    """Each column's widest text among the placed (table) lines, at least its width so far."""
+    out = dict(widths)
+    for p in (p for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header):
+        for col, t in p.cells.items():
+            out[col] = max(out.get(col, 0), display_width(t))
+    return out
+
+
+def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[list[Placed | None]]:
+    """Every line of every page placed (``_place_line``), page furniture and labels apart."""
     state = _State(widths)
     placed_pages: list[list[Placed | None]] = []
     header: dict[int, str] = {}
@@ -337,7 +358,7 @@ def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], 
             state.above = placed.cells
             out.append(placed)
         placed_pages.append(out)
-    return _write(placed_pages, widths)
+    return placed_pages
 
 
 def _write(
