@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_flow22_samples as flow
 import make_office_samples as office
 from make_boxes42_samples import _pool, drawn_cases, scaled_run
 from make_flow22_samples import build_redrawn, split_sets
@@ -33,6 +34,7 @@ HELDOUT_CASES = 3
 WIDTH_SCALES = (0.8, 1.0, 1.2)
 # Rows per case: a contiguous run of the pool (varied_case then keeps them all).
 ROW_COUNTS = (4, 7, 10)
+REDRAWS_MAX = 10
 
 
 def _case(name: str, pool: list[dict], maker: str, heldout: bool) -> Case:
@@ -51,6 +53,9 @@ SETS = split_sets("plumber48", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:
+    # More rounds than build_redrawn's own: narrow Calc looks are often clipped, and each round
+    # redraws only the cases the one before found clipped.
+    flow.REDRAWS_MAX = REDRAWS_MAX
     return build_redrawn(SETS, __doc__, argv)
 
 
