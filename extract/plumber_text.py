@@ -103,12 +103,24 @@ _CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 _NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
 # A heading key shorter than this (characters) is not matched against the forms' headings.
 HEADING_MIN_CHARS = 3
+# A date wrapped after its separator (``2024/4/`` over ``1``): the digits under it.
+_DIGITS_TAIL = regex.compile(r"^[0-9０-９]{1,2}日?$")
+_LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
 def _fragments(line: str) -> list[str]:
-    return [f for f in line.strip().split(" ") if f]
+    """A line's space-separated fragments, a list label standing alone (Writer draws a List
+    Bullet's or List Number's label apart from its text: ``\uf0b7 住民記録の異動``, ``1. 住民…``)
+    kept with the fragment after it."""
+    out: list[str] = []
+    for frag in (f for f in line.strip().split(" ") if f):
+        if out and _LIST_LABEL.match(out[-1]):
+            out[-1] = f"{out[-1]} {frag}"
+        else:
+            out.append(frag)
+    return out
 
 
 def is_plumber_text(text: str) -> bool:
@@ -166,9 +178,10 @@ def _is_heading(frag: str) -> bool:
     return bool(_NUMBERED.match(frag)) and any(k.startswith(key) for k in lexicon())
 
 
-def _kind_cost(col: int, frag: str, index: int) -> float:
+def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
+    dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
@@ -185,7 +198,7 @@ def _kind_cost(col: int, frag: str, index: int) -> float:
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
     cost = 0.0
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i)
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
             cost += COST_JOINED_LATIN if latin else COST_JOINED
