@@ -77,6 +77,8 @@ _CLOSING = ("。", "）", "」", "』", "＞", ")")
 COST_NEW_COLUMN = 1.5  # a column not printed on the line above starts (not at a row start)
 COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapping from above
 COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
+# The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
+COST_AFTER_WORD_ELSEWHERE = 1.0
 COST_JOINED = 3.0  # two fragments given to one column (a space inside a cell)
 COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or digits
 # A row's first line without one of its top-aligned text columns: every row has an explanation,
@@ -95,6 +97,7 @@ PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
 MAX_SEARCHED_FRAGMENTS = 14
 
 _TIMINGS = frozenset({"事前", "事後"})
+_AFTER_WORDS = frozenset({"新規追加", "上記を新規追加", "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
 # Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
@@ -192,6 +195,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
         return COST_DATE_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
+    if col != AFTER and frag in _AFTER_WORDS:
+        return COST_AFTER_WORD_ELSEWHERE
     return 0.0
 
 
