@@ -106,8 +106,9 @@ _CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 _NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
 # A heading key shorter than this (characters) is not matched against the forms' headings.
 HEADING_MIN_CHARS = 3
-# A date wrapped after its separator (``2024/4/`` over ``1``): the digits under it.
-_DIGITS_TAIL = regex.compile(r"^[0-9０-９]{1,2}日?$")
+# A date wrapped after its separator or before 日 (``2024/4/`` over ``1``, ``令和６年４月１`` over
+# ``日``): the tail under it.
+_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|日)$")
 _LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
