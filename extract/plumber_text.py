@@ -248,17 +248,13 @@ def _place_line(frags: list[str], state: _State) -> Placed:
     for frag, col in zip(frags, best, strict=True):
         cells[col] = f"{cells[col]} {frag}" if col in cells else frag
     placed = Placed(cells)
-    rival = next(((c, cols) for c, cols in scored[1:] if _cells_differ(frags, cols, best)), None)
+    rival = scored[1] if len(scored) > 1 else None
     if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
         placed.guess = (
             f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
             f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
         )
     return placed
-
-
-def _cells_differ(frags: list[str], a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    return a != b
 
 
 def _header_cells(frags: list[str]) -> dict[int, str]:
