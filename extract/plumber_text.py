@@ -79,6 +79,7 @@ COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapp
 COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
+COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
 COST_JOINED = 3.0  # two fragments given to one column (a space inside a cell)
 COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or digits
 # A row's first line without one of its top-aligned text columns: every row has an explanation,
@@ -234,18 +235,20 @@ def _was_full(state: _State, col: int) -> bool:
 
 
 def _place_line(frags: list[str], state: _State) -> Placed:
-    """The cheapest placement of a line's fragments (non-decreasing columns in line order), and
-    whether the next cheapest comes within ``PLACEMENT_MARGIN``."""
+    """The cheapest placement of a line's fragments (non-decreasing columns in line order), also
+    of its glued fragments cut (``_glued_cuts``), and whether the next cheapest comes within
+    ``PLACEMENT_MARGIN``."""
     row_start = any(_ROW_START.match(f) for f in frags[:2])
     if len(frags) > MAX_SEARCHED_FRAGMENTS:
         return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
     scored = sorted(
-        (_cost(frags, cols, state, row_start), cols)
-        for cols in itertools.combinations_with_replacement(range(COLUMNS), len(frags))
+        (_cost(pieces, cols, state, row_start) + extra, cols, pieces)
+        for pieces, extra in _glued_cuts(frags, state.widths)
+        for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
-    best_cost, best = scored[0]
+    best_cost, best, pieces = scored[0]
     cells: dict[int, str] = {}
-    for frag, col in zip(frags, best, strict=True):
+    for frag, col in zip(pieces, best, strict=True):
         cells[col] = f"{cells[col]} {frag}" if col in cells else frag
     placed = Placed(cells)
     rival = scored[1] if len(scored) > 1 else None
@@ -255,6 +258,36 @@ def _place_line(frags: list[str], state: _State) -> Placed:
             f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
         )
     return placed
+
+
+def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str], float]]:
+    """The line's fragments as printed (no extra cost), and with one fragment wider than any
+    column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
+    between two cells when the left one's line fills it to its edge (the gap is under
+    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued."""
+    out: list[tuple[list[str], float]] = [(frags, 0.0)]
+    text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
+    if not text_widths or len(frags) >= MAX_SEARCHED_FRAGMENTS:
+        return out
+    widest = max(w for c, w in widths.items() if c not in (DATE, TIMING))
+    for i, frag in enumerate(frags):
+        if display_width(frag) <= widest + WIDTH_SLACK:
+            continue
+        for width in text_widths:
+            at = _cut_at(frag, width)
+            if 0 < at < len(frag):
+                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT))
+    return out
+
+
+def _cut_at(frag: str, width: int) -> int:
+    """The index after the longest start of ``frag`` no wider than ``width`` (display width)."""
+    seen = 0
+    for i, ch in enumerate(frag):
+        seen += display_width(ch)
+        if seen > width:
+            return i
+    return len(frag)
 
 
 def _header_cells(frags: list[str]) -> dict[int, str]:
