@@ -90,6 +90,8 @@ PLACEMENT_MARGIN = 1.0
 # Placements of the whole text: the first with the forced lines' widths, each next with the
 # widths the one before gave the columns.
 WIDTH_PASSES = 2
+# Blank lines written before a line that opens a row (as -layout text shows a row's border).
+ROW_GAP_LINES = 1
 # Share of a table's lines placed by guess from which the whole reading is in doubt (status
 # partial, with a note).
 PARTIAL_GUESS_SHARE = 0.1
@@ -158,6 +160,7 @@ class Placed:
     guess: str = ""
     header: bool = False
     raw: str = ""  # page furniture (title, running header, page number): written as printed
+    row_start: bool = False  # the line opens a row (its 項目 fragment opens with Ⅰ…Ⅶ)
 
 
 @dataclass
@@ -250,7 +253,7 @@ def _place_line(frags: list[str], state: _State) -> Placed:
     cells: dict[int, str] = {}
     for frag, col in zip(pieces, best, strict=True):
         cells[col] = f"{cells[col]} {frag}" if col in cells else frag
-    placed = Placed(cells)
+    placed = Placed(cells, row_start=row_start)
     rival = scored[1] if len(scored) > 1 else None
     if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
         placed.guess = (
@@ -429,13 +432,17 @@ def _write(
     page_texts: list[str] = []
     for pi, lines in enumerate(placed_pages):
         rows: list[str] = []
-        for li, p in enumerate(lines):
+        for p in lines:
             if p is None or p.raw:
                 rows.append(p.raw if p else "")
                 continue
+            if ROW_GAP_LINES and p.row_start and rows and rows[-1]:
+                # The padding and rule between two printed rows, which -layout text shows as a
+                # blank line and pdfplumber leaves out.
+                rows.extend([""] * ROW_GAP_LINES)
             rows.append(_pad_wide(p.cells, starts))
             if p.guess:
-                guesses[(pi, li)] = p.guess
+                guesses[(pi, len(rows) - 1)] = p.guess
         page_texts.append("\n".join(rows))
     n = len(guesses)
     placed = sum(1 for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header)
