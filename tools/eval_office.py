@@ -91,9 +91,11 @@ SET_NAMES = (
     "heldout-writer47",
     "office-raw47",
     "heldout-raw47",
+    "office-plumber48",
+    "heldout-plumber48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
-TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
+TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 
 
