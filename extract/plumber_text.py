@@ -80,6 +80,9 @@ COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column t
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
+# Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
+# the two where a change adds text (a tie-breaker; the line stays a guess).
+COST_BEFORE_GOES_ON_ALONE = 0.2
 COST_JOINED = 3.0  # two fragments given to one column (a space inside a cell)
 COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or digits
 # A row's first line without one of its top-aligned text columns: every row has an explanation,
@@ -221,6 +224,8 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         width = state.widths.get(col)
         if width is not None and display_width(text) > width + WIDTH_SLACK:
             cost += COST_TOO_WIDE
+    if BEFORE in cols and AFTER not in cols and BEFORE in state.above and AFTER in state.above:
+        cost += COST_BEFORE_GOES_ON_ALONE
     if row_start:
         cost += sum(c for col, c in COST_ROW_START_MISSING.items() if col not in cols)
     else:
