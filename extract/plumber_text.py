@@ -255,17 +255,25 @@ def _place_line(frags: list[str], state: _State) -> Placed:
         for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
     best_cost, best, pieces = scored[0]
-    cells: dict[int, str] = {}
-    for frag, col in zip(pieces, best, strict=True):
-        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
+    cells = _cells_of(pieces, best)
     placed = Placed(cells, row_start=row_start)
-    rival = scored[1] if len(scored) > 1 else None
+    # The next cheapest placement that reads the line otherwise (a cut variant may give the
+    # same cells).
+    rival = next((r for r in scored[1:] if _cells_of(r[2], r[1]) != cells), None)
     if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
         placed.guess = (
             f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
             f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
         )
     return placed
+
+
+def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
+    """Column → its text (pieces given one column joined by a space)."""
+    cells: dict[int, str] = {}
+    for frag, col in zip(pieces, cols, strict=True):
+        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
+    return cells
 
 
 def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str], float]]:
