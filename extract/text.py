@@ -27,6 +27,7 @@ from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
+from .plumber_text import PLUMBER_DOUBT_NOTE, is_plumber_text, plumber_to_layout
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01
@@ -95,14 +96,15 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
     hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
     for each repair of the hygiene."""
-    text, notes, _, _ = _read_text_and_kind(path)
+    text, notes, _, _, _ = _read_text_and_kind(path)
     return text, notes
 
 
-def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool]:
+def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tuple[int, int], str]]:
     """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
-    text's lines are scanned once for it), and whether section numerals typed in ASCII letters
-    were read as Ⅰ…Ⅵ."""
+    text's lines are scanned once for it), whether section numerals typed in ASCII letters
+    were read as Ⅰ…Ⅵ, and the lines placed in columns by guess (pdfplumber text, rewritten as
+    layout text by ``plumber_text.plumber_to_layout``: (page index, line index) → why)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -112,9 +114,12 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(text))
+    if is_plumber_text(tidy.text):
+        placed, placed_notes, guesses = plumber_to_layout(tidy.text)
+        return placed, tidy.notes + placed_notes, True, bool(tidy.ascii_numerals), guesses
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
-        return numbered.text, tidy.notes + numbered.notes, True, bool(tidy.ascii_numerals)
+        return numbered.text, tidy.notes + numbered.notes, True, bool(tidy.ascii_numerals), {}
     tidied = tidy.text
     numbered = strip_row_numbers(tidy.text)
     tidy.text = numbered.text
@@ -133,7 +138,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool]:
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
-    return tidy.text, tidy.notes, layout, bool(tidy.ascii_numerals)
+    return tidy.text, tidy.notes, layout, bool(tidy.ascii_numerals), {}
 
 
 def read_text(path: Path) -> str:
@@ -296,13 +301,17 @@ def read_text_pages(path: Path) -> Reading:
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes, layout, numerals = _read_text_and_kind(path)
+    text, notes, layout, numerals, guesses = _read_text_and_kind(path)
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
         pages = text_to_pages(text, layout=layout)
+        for page in pages if guesses else ():
+            for w in page.words:
+                w.guess = guesses.get((page.page - 1, int(w.top)))
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
         mixed = mixed_pages_notes(text, kind == "text-layout")
+        doubted = any(n.startswith(PLUMBER_DOUBT_NOTE) for n in notes)
         return Reading(
             kind,
             len(pages),
@@ -310,7 +319,7 @@ def read_text_pages(path: Path) -> Reading:
             notes=notes + mixed,
             cover=cover,
             paged=marks_its_pages(text),
-            partial=bool(mixed),
+            partial=bool(mixed) or doubted,
             ascii_numerals=numerals,
         )
     # Empty pages at the end are no pages of the document (as in text_to_pages).

@@ -34,6 +34,9 @@ class Word:
     # OCR: why the word's line is in doubt by a second read that disagreed with the first
     # (extract/ocr/second_reads.py); the grid makes it ``ocr_suspect:<field>``.
     second_read: str | None = None
+    # Flattened text whose cells a reader placed in columns by guess (extract/plumber_text.py):
+    # why; the grid makes it ``column_guess`` on the cell.
+    guess: str | None = None
 
 
 _new = object.__new__
@@ -55,6 +58,7 @@ def pdf_char(text: str, page: int, x0: float, x1: float, top: float, bottom: flo
     w.line = None
     w.mark = None
     w.second_read = None
+    w.guess = None
     return w
 
 

@@ -97,9 +97,11 @@ SET_NAMES = (
     "heldout-plain48",
     "office-quiet48",
     "heldout-quiet48",
+    "office-plumber48",
+    "heldout-plumber48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
-TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")
+TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 
 

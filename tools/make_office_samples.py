@@ -859,6 +859,10 @@ LAYOUT_SETS = (
     "heldout-layout48",
 )
 LAYOUT_TEXTS = ("pdftotext-layout",)
+# Sets for pdfplumber's ``extract_text()`` (issues 10 and 12, branch plumber48): the sixth text,
+# written beside the PDF only for these sets (the older sets keep their five).
+PLUMBER_SETS = ("office-plumber48", "heldout-plumber48")
+PLUMBER_TEXTS = ("pdfplumber",)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -898,6 +902,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                 tools = LEAN_TEXTS if root.name in (*LEAN_SETS, *ROW_ORDERED_SETS) else EXTRACTORS
                 if root.name in LONG_SETS:
                     tools = LONG_TEXTS
+                if root.name in PLUMBER_SETS:
+                    tools = PLUMBER_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

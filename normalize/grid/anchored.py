@@ -468,7 +468,7 @@ def _rows_from_paths(
         lowered = any(min(ln.top for ln in rows[j][c]) > extents[j][0] + LOWERED_VALUE_EM * hy for j in have)
         if col_modes[c] == "top" and lowered:
             for k, src in fill_sources(rows, have, c, "centre", extents, centres).items():
-                if cell_text(rows[src][c]) != cell_text(rows[sources[k]][c]):
+                if k not in sources or cell_text(rows[src][c]) != cell_text(rows[sources[k]][c]):
                     res.doubts.setdefault(
                         k,
                         f"its merged {COLUMN_NAMES[c]} may be another row's: a {COLUMN_NAMES[c]} "

@@ -47,6 +47,7 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
         for part in _CJK_SPACE_CJK.split(w.text):
             width = len(part) if by_chars else display_width(part)
             piece = Word(part, w.page, x, x + width, w.top, w.bottom, w.source, w.conf, w.line)
+            piece.guess = w.guess
             out.append(Line([piece], part, x, x + width, w.top, w.bottom, w.page, w.line, w.conf))
             x += width + 1
     return out
@@ -216,7 +217,9 @@ def _char_offsets(page: PageWords) -> PageWords:
         for w in ws:
             c += w.x0 - end  # the spaces between segments count the same either way
             n = len(w.text)
-            words.append(Word(w.text, w.page, c, c + n, w.top, w.bottom, w.source, w.conf, w.line))
+            words.append(
+                Word(w.text, w.page, c, c + n, w.top, w.bottom, w.source, w.conf, w.line, guess=w.guess)
+            )
             c += n
             end = w.x1
     return PageWords(

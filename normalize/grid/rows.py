@@ -511,6 +511,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             why for ln in lines for w in ln.words if (why := getattr(w, "second_read", None))
         )
         raw.doubts.extend(Doubt("ocr_suspect", name, why) for why in whys)
+        guesses = dict.fromkeys(why for ln in lines for w in ln.words if (why := getattr(w, "guess", None)))
+        raw.doubts.extend(Doubt("column_guess", name, why) for why in guesses)
         raw.cells[name] = out
         raw.widths[name] = None
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]

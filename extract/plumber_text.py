@@ -1,0 +1,483 @@
+"""pdfplumber's ``page.extract_text()`` text → column-positioned (``-layout``-like) text.
+
+What pdfplumber prints (0.11, default tolerances): the characters of a page grouped into lines by
+their top, ordered by x, with one space wherever the gap between two characters exceeds
+``x_tolerance`` (3 pt).  One text line therefore holds the fragments of every cell printed at that
+height, side by side, each separated by a single space, with no column positions (unlike
+``pdftotext -layout``); pages are joined by form feeds.
+
+This module recognises that order (``is_plumber_text``) and cuts each line into its cells'
+fragments (``plumber_to_layout``): every fragment is given one of the six columns, in the line's
+order, by a scored choice (``_place_line``) from what is known of how the table is printed:
+
+- the 変更日 column holds only dates (or a date's wrapped tail), 提出時期 only 事前 / 事後;
+- what follows 事前 / 事後 on a line can only be the explanation (the last column);
+- a cell's lines are contiguous: a column printed on the line above goes on when its fragment
+  there filled the column's width (a soft wrap), and a line whose item fragment opens a section
+  heading (Ⅰ…Ⅶ) starts a row, where every column may start anew;
+- a fragment no wider than the column's width (the widest fragment the column takes on the lines
+  whose placement is certain: as many fragments as free columns).
+
+The placed fragments are written at fixed character offsets, one column after another, so that
+the ``-layout`` grid reader (``normalize/grid``) reads them.  A line whose best placement is not
+clearly better than the next (``PLACEMENT_MARGIN``) keeps its words' ``guess`` (the grid makes it
+``column_guess`` on the cell), and the reading notes how many lines were placed by guess.  Every
+character is kept: a placement never drops a fragment.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from piatable.normalize.chars import display_width
+from piatable.normalize.dates import is_date_head, is_date_line
+from piatable.normalize.hygiene import has_font_run_spaces
+from piatable.vocabulary import (
+    LABEL_PIECES,
+    LABELS,
+    heading_key,
+    is_header_line,
+    is_page_number,
+    is_title,
+    lexicon,
+)
+
+# Recognition: share of non-blank lines holding three or more single-space-separated fragments
+# (pdfplumber texts of set X: 0.28–0.47; pdfminer / plain / -raw / pypdfium2: at most 0.19).
+PLUMBER_MULTI_FRAGMENT_SHARE = 0.25
+PLUMBER_MIN_LINES = 8
+# ... and that share holding two or more fragments of ``SIDE_FRAGMENT_WIDTH`` (display width) side
+# by side (set X's pdfplumber texts: 0.31–0.54; -raw / pypdfium2 texts of the samples without
+# font-run spaces: at most 0.22: they print a multi-line cell's lines apart).
+PLUMBER_SIDE_BY_SIDE_SHARE = 0.25
+SIDE_FRAGMENT_WIDTH = 12
+# The six columns, in printed order.
+DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
+COLUMNS = 6
+# Characters (display width) between two columns in the written layout text.
+COLUMN_GAP = 4
+# A fragment this close (display width) to its column's width filled it: its text wraps on.
+FULL_SLACK = 4
+# Display width a fragment may pass its column's known width by (○, ※ and the like are drawn
+# narrower or wider than their display width).
+WIDTH_SLACK = 2
+# Costs of a placement (``_place_line``).
+COST_TOO_WIDE = 20.0  # a fragment wider than its column's known width
+COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 in 提出時期
+COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
+COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
+COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
+# ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
+CLOSED_WRAP_SHARE = 0.5
+_CLOSING = ("。", "）", "」", "』", "＞", ")")
+COST_NEW_COLUMN = 1.5  # a column not printed on the line above starts (not at a row start)
+COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapping from above
+COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
+# The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
+COST_AFTER_WORD_ELSEWHERE = 1.0
+COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
+# Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
+# the two where a change adds text (a tie-breaker; the line stays a guess).
+COST_BEFORE_GOES_ON_ALONE = 0.2
+COST_JOINED = 3.0  # two fragments given to one column (a space inside a cell)
+COST_JOINED_LATIN = 0.5  # ... when the space stands between Latin letters or digits
+# A row's first line without one of its top-aligned text columns: every row has an explanation,
+# a before cell is empty in an addition, an after cell in a deletion.
+COST_ROW_START_MISSING = {BEFORE: 0.5, AFTER: 0.7, EXPLANATION: 2.0}
+# A line whose best placement costs less than this more than the next is placed by guess.
+PLACEMENT_MARGIN = 1.0
+# Placements of the whole text: the first with the forced lines' widths, each next with the
+# widths the one before gave the columns.
+WIDTH_PASSES = 2
+# Blank lines written before a line that opens a row (as -layout text shows a row's border).
+ROW_GAP_LINES = 1
+# Share of a table's lines placed by guess from which the whole reading is in doubt (status
+# partial, with a note).
+PARTIAL_GUESS_SHARE = 0.1
+PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
+# At most this many fragments on a line are placed by search (more: kept in order, by guess).
+MAX_SEARCHED_FRAGMENTS = 14
+
+_TIMINGS = frozenset({"事前", "事後"})
+_AFTER_WORDS = frozenset({"新規追加", "上記を新規追加", "削除"})
+_ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
+_DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
+# Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
+# punctuation (kinsoku: no line starts with them).
+_CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
+_NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
+# A heading key shorter than this (characters) is not matched against the forms' headings.
+HEADING_MIN_CHARS = 3
+# A date wrapped after its separator or before 日 (``2024/4/`` over ``1``, ``令和６年４月１`` over
+# ``日``): the tail under it.
+_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|日)$")
+_LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
+_LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
+_LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
+
+
+def _fragments(line: str) -> list[str]:
+    """A line's space-separated fragments, a list label standing alone (Writer draws a List
+    Bullet's or List Number's label apart from its text: ``\uf0b7 住民記録の異動``, ``1. 住民…``)
+    kept with the fragment after it."""
+    out: list[str] = []
+    for frag in (f for f in line.strip().split(" ") if f):
+        if out and _LIST_LABEL.match(out[-1]):
+            out[-1] = f"{out[-1]} {frag}"
+        else:
+            out.append(frag)
+    return out
+
+
+def is_plumber_text(text: str) -> bool:
+    """True for pdfplumber ``extract_text()`` text of an amendment table: no column gaps of two
+    spaces (those make layout text), a column-label row printed on one line, and
+    ``PLUMBER_MULTI_FRAGMENT_SHARE`` of the non-blank lines holding three or more fragments."""
+    lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
+    if len(lines) < PLUMBER_MIN_LINES or any("  " in ln.strip() or "\t" in ln for ln in lines):
+        return False
+    if not any(is_header_line(ln) for ln in lines):
+        return False
+    # pdftotext -raw and pypdfium2 put single spaces where the font changes (``2023 年 3``,
+    # ``Ⅴ 開示請求``); pdfplumber only where characters stand apart.
+    if has_font_run_spaces(text):
+        return False
+    frags = [_fragments(ln) for ln in lines]
+    multi = sum(len(f) >= 3 for f in frags)
+    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in frags)
+    return (
+        multi / len(lines) >= PLUMBER_MULTI_FRAGMENT_SHARE and side / len(lines) >= PLUMBER_SIDE_BY_SIDE_SHARE
+    )
+
+
+@dataclass
+class Placed:
+    """One text line cut into columns: ``cells[c]`` the fragments given to column ``c``
+    (joined by a space), ``guess`` why the placement is in doubt (empty when it is not)."""
+
+    cells: dict[int, str] = field(default_factory=dict)
+    guess: str = ""
+    header: bool = False
+    raw: str = ""  # page furniture (title, running header, page number): written as printed
+    row_start: bool = False  # the line opens a row (its 項目 fragment opens with Ⅰ…Ⅶ)
+
+
+@dataclass
+class _State:
+    widths: dict[int, int]
+    above: dict[int, str] = field(default_factory=dict)
+
+
+def _continues(frag: str) -> bool:
+    """A fragment that cannot open a cell or a paragraph: it goes on from the line above."""
+    return bool(_CONTINUATION.match(frag))
+
+
+@lru_cache(maxsize=4096)
+def _is_heading(frag: str) -> bool:
+    """A fragment that is a heading of the forms (``pia_headings.tsv``), or the first line of one
+    wrapped in the 項目 column (numbered, and the start of a heading's words)."""
+    key = heading_key(frag)
+    if len(key) < HEADING_MIN_CHARS:
+        return False
+    if key in lexicon():
+        return True
+    return bool(_NUMBERED.match(frag)) and any(k.startswith(key) for k in lexicon())
+
+
+def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
+    """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期."""
+    dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
+    dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
+    if col == DATE:
+        return 0.0 if dateish and index == 0 else COST_WRONG_KIND
+    if col == TIMING:
+        return 0.0 if frag in _TIMINGS or frag in ("事", "前", "後") else COST_WRONG_KIND
+    if frag in _TIMINGS:
+        return COST_TIMING_ELSEWHERE
+    if index == 0 and dateish:
+        return COST_DATE_ELSEWHERE
+    if col != ITEM and _is_heading(frag):
+        return COST_HEADING_ELSEWHERE
+    if col != AFTER and frag in _AFTER_WORDS:
+        return COST_AFTER_WORD_ELSEWHERE
+    return 0.0
+
+
+def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
+    cost = 0.0
+    for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
+        if i and cols[i - 1] == col:
+            latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
+            cost += COST_JOINED_LATIN if latin else COST_JOINED
+        if col not in state.above and not row_start and col not in (DATE, TIMING):
+            cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
+        if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
+            cost += COST_NOT_CONTINUED
+    for col in set(cols):
+        text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
+        width = state.widths.get(col)
+        if width is not None and display_width(text) > width + WIDTH_SLACK:
+            cost += COST_TOO_WIDE
+    if BEFORE in cols and AFTER not in cols and BEFORE in state.above and AFTER in state.above:
+        cost += COST_BEFORE_GOES_ON_ALONE
+    if row_start:
+        cost += sum(c for col, c in COST_ROW_START_MISSING.items() if col not in cols)
+    else:
+        for col, text in state.above.items():
+            if _was_full(state, col) and col not in cols and col not in (DATE, TIMING):
+                closed = text.endswith(_CLOSING)
+                cost += COST_WRAP_BROKEN * (CLOSED_WRAP_SHARE if closed else 1.0)
+    return cost
+
+
+def _was_full(state: _State, col: int) -> bool:
+    """Column ``col``'s fragment on the line above filled the column's width (it wraps on)."""
+    text, width = state.above.get(col), state.widths.get(col)
+    return text is not None and width is not None and display_width(text) >= width - FULL_SLACK
+
+
+def _place_line(frags: list[str], state: _State) -> Placed:
+    """The cheapest placement of a line's fragments (non-decreasing columns in line order), also
+    of its glued fragments cut (``_glued_cuts``), and whether the next cheapest comes within
+    ``PLACEMENT_MARGIN``."""
+    row_start = any(_ROW_START.match(f) for f in frags[:2])
+    if len(frags) > MAX_SEARCHED_FRAGMENTS:
+        return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
+    scored = sorted(
+        (_cost(pieces, cols, state, row_start) + extra, cols, pieces)
+        for pieces, extra in _glued_cuts(frags, state.widths)
+        for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
+    )
+    best_cost, best, pieces = scored[0]
+    cells = _cells_of(pieces, best)
+    placed = Placed(cells, row_start=row_start)
+    # The next cheapest placement that reads the line otherwise (a cut variant may give the
+    # same cells).
+    rival = next((r for r in scored[1:] if _cells_of(r[2], r[1]) != cells), None)
+    if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
+        placed.guess = (
+            f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
+            f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
+        )
+    return placed
+
+
+def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
+    """Column → its text (pieces given one column joined by a space)."""
+    cells: dict[int, str] = {}
+    for frag, col in zip(pieces, cols, strict=True):
+        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
+    return cells
+
+
+def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str], float]]:
+    """The line's fragments as printed (no extra cost), and with one fragment wider than any
+    column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
+    between two cells when the left one's line fills it to its edge (the gap is under
+    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued."""
+    out: list[tuple[list[str], float]] = [(frags, 0.0)]
+    text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
+    if not text_widths or len(frags) >= MAX_SEARCHED_FRAGMENTS:
+        return out
+    widest = max(w for c, w in widths.items() if c not in (DATE, TIMING))
+    for i, frag in enumerate(frags):
+        if display_width(frag) <= widest + WIDTH_SLACK:
+            continue
+        for width in text_widths:
+            at = _cut_at(frag, width)
+            if 0 < at < len(frag):
+                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT))
+    return out
+
+
+def _cut_at(frag: str, width: int) -> int:
+    """The index after the longest start of ``frag`` no wider than ``width`` (display width)."""
+    seen = 0
+    for i, ch in enumerate(frag):
+        seen += display_width(ch)
+        if seen > width:
+            return i
+    return len(frag)
+
+
+def _header_cells(frags: list[str]) -> dict[int, str]:
+    """The label row's fragments in their columns (a label split in two, as ``提出時`` over
+    ``期``, still takes one column)."""
+    cells: dict[int, str] = {}
+    col = 0
+    for frag in frags:
+        if frag in LABELS:
+            col = LABELS.index(frag)
+        elif frag in LABEL_PIECES:
+            col = next((i for i, lab in enumerate(LABELS) if lab.startswith(frag)), col)
+        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
+        col = min(col + 1, COLUMNS - 1)
+    return cells
+
+
+def _label_tail_cells(frags: list[str], header: dict[int, str]) -> dict[int, str] | None:
+    """The second line of wrapped labels (``期`` under ``提出時``): each fragment under the
+    label it completes; None when a fragment completes none."""
+    cells: dict[int, str] = {}
+    for frag in frags:
+        col = next((c for c, lab in header.items() if lab + frag in LABELS), None)
+        if col is None or col in cells:
+            return None
+        cells[col] = frag
+    return cells
+
+
+def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
+    """Each column's width: the widest fragment on lines whose placement is forced (the line's
+    fragments as many as its free columns: 6 in all, or 事前/事後 splitting them)."""
+    widths: dict[int, int] = {}
+    for lines in pages:
+        for frags in lines:
+            if is_header_line(" ".join(frags)):
+                continue
+            cols = _forced_columns(frags)
+            for frag, col in zip(frags, cols or (), strict=False):
+                widths[col] = max(widths.get(col, 0), display_width(frag))
+    return widths
+
+
+def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
+    """The columns of a line whose fragments can go only one way, else None."""
+    if len(frags) == COLUMNS:
+        return tuple(range(COLUMNS))
+    if any(f in _TIMINGS for f in frags):
+        t = next(i for i, f in enumerate(frags) if f in _TIMINGS)
+        head, tail = frags[:t], frags[t + 1 :]
+        if len(tail) > 1:
+            return None
+        dated = bool(head) and (is_date_line(head[0]) or is_date_head(head[0]))
+        body = head[1:] if dated else head
+        if len(body) != 3:
+            return None
+        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, TIMING) + ((EXPLANATION,) if tail else ())
+    # A row's first line printing its four text columns (Calc prints the date and 提出時期 of a
+    # row lower down, centred or at the bottom).
+    dated = is_date_line(frags[0])
+    body = frags[1:] if dated else frags
+    if len(body) == 4 and _ROW_START.match(body[0]):
+        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, EXPLANATION)
+    return None
+
+
+def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
+    """The text rewritten with each column at a fixed offset; the reading's notes; and the
+    guesses by (page index, line index) for the words of lines placed by guess."""
+    pages = [[_fragments(ln) for ln in page.split("\n")] for page in text.split("\f")]
+    widths = _certain_widths(pages)
+    for _ in range(WIDTH_PASSES - 1):
+        # The forced lines may hold only short fragments of a column: its widest fragment as
+        # the placement gives it is a better width for the next pass.
+        widths = _placed_widths(_place_pages(pages, widths), widths)
+    return _write(_place_pages(pages, widths), widths)
+
+
+def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, int]) -> dict[int, int]:
+    """Each column's widest text among the placed (table) lines, at least its width so far."""
+    out = dict(widths)
+    for p in (p for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header):
+        for col, t in p.cells.items():
+            out[col] = max(out.get(col, 0), display_width(t))
+    return out
+
+
+def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[list[Placed | None]]:
+    """Every line of every page placed (``_place_line``), page furniture and labels apart."""
+    state = _State(widths)
+    placed_pages: list[list[Placed | None]] = []
+    header: dict[int, str] = {}
+    for lines in pages:
+        out: list[Placed | None] = []
+        prev_header = False
+        first_header = next((i for i, f in enumerate(lines) if is_header_line(" ".join(f))), 0)
+        for li, frags in enumerate(lines):
+            if not frags:
+                out.append(None)
+                continue
+            joined = " ".join(frags)
+            if li < first_header or is_page_number(joined) or is_title(joined):
+                out.append(Placed(raw=joined))
+                continue
+            if is_header_line(" ".join(frags)):
+                header = _header_cells(frags)
+                out.append(Placed(header, header=True))
+                prev_header, state.above = True, {}
+                continue
+            tail = _label_tail_cells(frags, header) if prev_header else None
+            prev_header = False
+            if tail is not None:
+                out.append(Placed(tail, header=True))
+                continue
+            placed = _place_line(frags, state)
+            state.above = placed.cells
+            out.append(placed)
+        placed_pages.append(out)
+    return placed_pages
+
+
+def _write(
+    placed_pages: list[list[Placed | None]], widths: dict[int, int]
+) -> tuple[str, list[str], dict[tuple[int, int], str]]:
+    final = dict(widths)
+    for lines in placed_pages:
+        for p in lines:
+            if p is not None and not p.header:
+                for col, t in p.cells.items():
+                    final[col] = max(final.get(col, 0), display_width(t))
+    for p in (p for lines in placed_pages for p in lines if p is not None and p.header):
+        for col, t in p.cells.items():
+            final[col] = max(final.get(col, 0), display_width(t))
+    starts, at = [], 0
+    for col in range(COLUMNS):
+        starts.append(at)
+        at += final.get(col, 0) + COLUMN_GAP
+    guesses: dict[tuple[int, int], str] = {}
+    page_texts: list[str] = []
+    for pi, lines in enumerate(placed_pages):
+        rows: list[str] = []
+        for p in lines:
+            if p is None or p.raw:
+                rows.append(p.raw if p else "")
+                continue
+            if ROW_GAP_LINES and p.row_start and rows and rows[-1]:
+                # The padding and rule between two printed rows, which -layout text shows as a
+                # blank line and pdfplumber leaves out.
+                rows.extend([""] * ROW_GAP_LINES)
+            rows.append(_pad_wide(p.cells, starts))
+            if p.guess:
+                guesses[(pi, len(rows) - 1)] = p.guess
+        page_texts.append("\n".join(rows))
+    n = len(guesses)
+    placed = sum(1 for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header)
+    notes = [
+        "pdfplumber text (cells of a printed line side by side, one space apart): fragments"
+        " placed in columns by their kind, width and the line above"
+    ]
+    if n:
+        notes.append(f"{n} of {placed} lines of the pdfplumber text cut into columns by guess (column_guess)")
+    if placed and n / placed >= PARTIAL_GUESS_SHARE:
+        notes.append(
+            f"{PLUMBER_DOUBT_NOTE}: {n / placed:.0%} of the table's lines cut into columns by guess;"
+            " rows may be merged, split or missing"
+        )
+    return "\f".join(page_texts), notes, guesses
+
+
+def _pad_wide(cells: dict[int, str], starts: list[int]) -> str:
+    """A line with each cell's text starting at display column ``starts[col]``."""
+    line, width = "", 0
+    for col in sorted(cells):
+        gap = max(starts[col] - width, 2 if line else starts[col])
+        line += " " * gap + cells[col]
+        width += gap + display_width(cells[col])
+    return line

@@ -1,0 +1,130 @@
+"""pdfplumber ``extract_text()`` text (extract/plumber_text.py) on real pdfplumber texts of
+LibreOffice tables (samples/office-plumber48, made by tools/make_plumber48_samples.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable.extract.plumber_text import is_plumber_text, plumber_to_layout
+from piatable.extract.text import read_text_with_notes
+from piatable.normalize.chars import display_width
+from piatable.pipeline import extract_document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+TUNING = SAMPLES / "office-plumber48"
+WRITER = TUNING / "p48-writer-v2-pdfplumber" / "input.txt"
+CALC = TUNING / "p48-calc-v2-pdfplumber" / "input.txt"
+
+
+def _at(line: str, text: str) -> int:
+    """The display column where ``text`` starts in ``line``."""
+    return display_width(line[: line.index(text)])
+
+
+def _expected(text: Path) -> list[dict]:
+    return json.loads((text.parent / "expected" / "records.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("path", [WRITER, CALC], ids=["writer", "calc"])
+def test_pdfplumber_text_is_recognised(path):
+    assert is_plumber_text(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # The same kind of table, other extractors: -raw and pypdfium2 print a row's single-line
+        # cells on one line too, with font-run spaces (2023 年 3) and multi-line cells apart.
+        "office-pair25/p25-writer-municipal-pdftotext-raw",
+        "heldout-bottom/calc-bottom3-pypdfium2",
+        "office-boxes44/b44-calc-v1-pdfminer",
+    ],
+)
+def test_other_extractors_are_not_taken_for_pdfplumber(other):
+    text, _ = read_text_with_notes(SAMPLES / other / "input.txt")
+    assert not is_plumber_text(text)
+
+
+def test_fragments_of_a_line_go_to_their_columns():
+    """``2019/05/01 Ⅰ基本情報 市民課 市民窓口課 事前 組織改正による部署名``: six fragments, six
+    columns; the next line's ``７．評価実施機関に`` (a heading of the form) stays in 項目 and
+    ``の変更`` (hiragana: it opens no cell) goes on in the explanation."""
+    layout, notes, _ = plumber_to_layout(WRITER.read_text("utf-8"))
+    lines = layout.split("\n")
+    first = next(ln for ln in lines if ln.startswith("2019/05/01"))
+    cells = [c for c in first.split("  ") if c.strip()]
+    assert [c.strip() for c in cells] == [
+        "2019/05/01",
+        "Ⅰ基本情報",
+        "市民課",
+        "市民窓口課",
+        "事前",
+        "組織改正による部署名",
+    ]
+    nxt = lines[lines.index(first) + 1]
+    assert _at(nxt, "７．評価実施機関に") == _at(first, "Ⅰ基本情報")
+    assert _at(nxt, "の変更") == _at(first, "組織改正による部署名")
+    assert any("pdfplumber text" in n for n in notes)
+
+
+def test_no_character_is_dropped_by_the_placement():
+    text = CALC.read_text("utf-8")
+    layout, _, _ = plumber_to_layout(text)
+    squash = lambda s: "".join(s.split())  # noqa: E731
+    assert sorted(squash(layout)) == sorted(squash(text))
+
+
+def test_writer_table_rows_and_flags():
+    """All four rows; the first row right in its six cells; a row whose line was cut by guess
+    carries column_guess, and the reading says how many lines were placed so."""
+    result = extract_document(WRITER)
+    expected = _expected(WRITER)
+    assert len(result.records) == len(expected) == 4
+    got = result.records[0]
+    assert got.change_date_raw == "2019/05/01"
+    assert got.item == "Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署"
+    assert got.before == "市民課" and got.after == "市民窓口課" and got.timing == "事前"
+    assert any("cut into columns by guess" in n for n in result.notes)
+    guessed = [r for r in result.records if "column_guess" in r.flags]
+    assert guessed
+
+
+def test_a_reading_mostly_guessed_is_partial():
+    """A Calc table where a third of the lines are placed by guess: status partial, with the
+    note, and every row that came out wrong is flagged."""
+    result = extract_document(CALC)
+    assert result.status == "partial"
+    assert any("pdfplumber text read in doubt" in n for n in result.notes)
+    expected = _expected(CALC)
+    keys = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+    for got, want in zip(result.records, expected, strict=False):
+        right = all(
+            "".join((getattr(got, k) or "").split()) == "".join((want[k] or "").split()) for k in keys
+        )
+        assert right or got.flags, (got.item, got.flags)
+
+
+def _squash(value: str | None) -> str:
+    return "".join((value or "").split())
+
+
+def test_label_piece_under_its_label():
+    layout, _, _ = plumber_to_layout(WRITER.read_text("utf-8"))
+    lines = layout.split("\n")
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("変更日"))
+    assert lines[head + 1].strip() == "期"
+    assert _at(lines[head + 1], "期") == _at(lines[head], "提出時")
+
+
+def test_writer_rows_over_pages_are_read_without_failure():
+    """A Writer table of 10 rows on 3 pages (rows broken over pages, label rows repeated): its
+    merged 変更日 read two ways once made the grid fail (anchored.py: a KeyError); now every row
+    comes out, those in doubt flagged."""
+    path = TUNING / "p48-writer-v3-pdfplumber" / "input.txt"
+    result = extract_document(path)
+    assert result.status in ("success", "partial")
+    assert len(result.records) == len(_expected(path)) == 10
+    assert all(r.change_date_raw for r in result.records)
