@@ -26,6 +26,7 @@ from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbe
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
+from .glyph_codes import mend_text
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
@@ -111,7 +112,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool]:
     del data  # a long text's bytes are not kept beside its characters
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tidy = tidy_text(clean_text(text))
+    tidy = tidy_text(clean_text(mend_text(text)))
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
         return numbered.text, tidy.notes + numbered.notes, True, bool(tidy.ascii_numerals)
