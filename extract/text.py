@@ -22,6 +22,7 @@ from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
+from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
@@ -207,19 +208,11 @@ def text_to_pages(
             if not raw.strip():
                 continue
             if layout:
-                for col, seg in _segments(raw.replace("\t", "    ")):
-                    words.append(
-                        Word(
-                            seg,
-                            page_no,
-                            col,
-                            col + display_width(seg),
-                            row,
-                            row + 1,
-                            "text",
-                            line=line_no,
-                        )
-                    )
+                segments = [
+                    Word(seg, page_no, col, col + display_width(seg), row, row + 1, "text", line=line_no)
+                    for col, seg in _segments(raw.replace("\t", "    "))
+                ]
+                words.extend(join_list_labels(segments))  # a list label goes with its paragraph
             else:
                 seg = raw.strip()
                 words.append(Word(seg, page_no, 0, display_width(seg), row, row + 1, "text", line=line_no))

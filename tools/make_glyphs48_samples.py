@@ -181,6 +181,11 @@ def _fill_list_cell(cell, text: str, runs, case: Case, justify: bool = False) ->
 mos._fill_cell = _fill_list_cell
 
 
+# Column widths (cm) of the portrait cases: 16.8 cm between A4's 2 cm margins (set X's W2 kind).
+PORTRAIT = (2.0, 3.4, 3.6, 3.6, 1.2, 3.0)
+PORTRAIT_HELDOUT = (1.9, 3.6, 3.5, 3.5, 1.3, 3.0)
+
+
 def _cases(heldout: bool) -> list[Case]:
     rows = HELDOUT_ROWS if heldout else TUNING_ROWS
     prefix = "hg48" if heldout else "g48"
@@ -191,6 +196,15 @@ def _cases(heldout: bool) -> list[Case]:
         # The bullet is drawn in OpenSymbol (U+F0B7 in the PDF's text): left out of the check
         # that every truth cell is printed, as the • of the truth is.
         out.append(replace(case, rows=number_lists(ordered), merge=False, fallback_glyphs="•\uf0b7"))
+    # A portrait page with narrow columns (set X's W2): -layout prints a list label in the gap
+    # left of its paragraph's text, nearer the cell on the left.
+    font, size, widths = (
+        ("IPAexMincho", 10.5, PORTRAIT_HELDOUT) if heldout else ("IPAexGothic", 10.0, PORTRAIT)
+    )
+    case = plain_case(f"{prefix}-writer-v3", rows, "writer", heldout=heldout, date_style="slash")
+    ordered = sorted(case.rows, key=lambda r: r["change_date"])
+    portrait = dict(portrait=True, font=font, size=size, widths=widths, merge=False)
+    out.append(replace(case, rows=number_lists(ordered), fallback_glyphs="•\uf0b7", **portrait))
     return out
 
 
