@@ -93,6 +93,15 @@ def may_need_mending(codes: list[int]) -> bool:
     return 0x0002 in codes or 0xFFFE in codes or any(SYMBOL_PUA_FIRST <= c <= SYMBOL_PUA_LAST for c in codes)
 
 
+def mend_page(tpr: int, codes: list[int], mended: list[int] | None = None) -> None:
+    """``mend_codes`` on a text page's ``codes`` when they may need it; the number replaced is
+    appended to ``mended`` when given (the scan counted those glyphs as garbled)."""
+    if may_need_mending(codes):
+        n = mend_codes(tpr, codes)
+        if mended is not None:
+            mended.append(n)
+
+
 # U+FFFE anywhere (pdfium writes it only for a line-end hyphen) or U+00AD before a line end.
 _LINE_END_HYPHEN = re.compile(r"\ufffe|\u00ad(?=[ \t]*(?:\r?\n|\f|$))")
 

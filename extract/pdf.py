@@ -32,7 +32,7 @@ from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
 from . import pdfium_calls as pc
-from .glyph_codes import may_need_mending, mend_codes
+from .glyph_codes import mend_page
 from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
 from .pdf_scan import (
     KEEP_OPEN_PAGES,
@@ -137,10 +137,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     character is never a space (Word's spacing between Japanese and digits or Latin letters).
     Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
     With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
-    ``textpage``: the page's open text page, if the caller has one (it is closed here).
-    Glyphs without a plain Unicode that print a known character (a symbol font's bullet, a
-    line-end hyphen: ``glyph_codes``) are read as that character, and their number is appended
-    to ``mended`` when given."""
+    ``textpage``: the page's open text page, if the caller has one (it is closed here).  Glyphs
+    read by ``glyph_codes.mend_page`` (a symbol font's •, a line-end -) are counted in ``mended``."""
     settings = settings or PdfSettings()
     width, height = page.get_size()  # as the page is shown (after its /Rotate)
     shown_turn = page.get_rotation() % 360
@@ -171,10 +169,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     try:
         n_chars = tp.count_chars()
         codes = _page_codes(tpr, n_chars)
-        if may_need_mending(codes):
-            n_mended = mend_codes(tpr, codes)
-            if mended is not None:
-                mended.append(n_mended)
+        mend_page(tpr, codes, mended)
         if _compiled_plain_chars is not None and not check and not turned_page and type(codes) is list:
             # The common page (nothing may be hidden, nothing turned): the compiled twin of the
             # loop below (extract/_page_chars.c: the same steps and arithmetic).
@@ -572,8 +567,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 layer_pages.append(n)
             reading.pages.append(pw)
             reading.notes.extend(pw.notes)
-            # The scan counted the mended glyphs (``glyph_codes``) among its garbled ones.
-            bad += max(0, scans[n - offset].garbled - sum(mended))
+            bad += max(0, scans[n - offset].garbled - sum(mended))  # the scan counted the mended
             if bad or scans[n - offset].cid:
                 unmapped[n] = bad
         if unmapped:
