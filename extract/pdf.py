@@ -32,6 +32,7 @@ from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
 from . import pdfium_calls as pc
+from .glyph_codes import mend_page
 from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
 from .pdf_scan import (
     KEEP_OPEN_PAGES,
@@ -123,7 +124,7 @@ def open_pdf(path: Path):  # type: ignore[no-untyped-def]
 
 
 def pdfium_page_to_words(  # type: ignore[no-untyped-def]
-    page, number: int, settings: PdfSettings | None = None, textpage=None
+    page, number: int, settings: PdfSettings | None = None, textpage=None, mended: list[int] | None = None
 ) -> tuple[PageWords, int, Counter[str]]:
     """A pypdfium2 page → its visible characters (loose boxes: one height per font size, so a
     line's characters share a top) and ruling segments; plus the count of characters without a
@@ -136,7 +137,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     character is never a space (Word's spacing between Japanese and digits or Latin letters).
     Characters turned 90° or 270° (a vertical 提出時期 cell) are read in their reading order.
     With ``settings.ocr_text_layer`` an invisible text layer (render mode 3) is read too.
-    ``textpage``: the page's open text page, if the caller has one (it is closed here)."""
+    ``textpage``: the page's open text page, if the caller has one (it is closed here).  Glyphs
+    read by ``glyph_codes.mend_page`` (a symbol font's •, a line-end -) are counted in ``mended``."""
     settings = settings or PdfSettings()
     width, height = page.get_size()  # as the page is shown (after its /Rotate)
     shown_turn = page.get_rotation() % 360
@@ -167,6 +169,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     try:
         n_chars = tp.count_chars()
         codes = _page_codes(tpr, n_chars)
+        mend_page(tpr, codes, mended)
         if _compiled_plain_chars is not None and not check and not turned_page and type(codes) is list:
             # The common page (nothing may be hidden, nothing turned): the compiled twin of the
             # loop below (extract/_page_chars.c: the same steps and arithmetic).
@@ -552,8 +555,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         for n in numbers:
             page, tp = kept.pop(n, (None, None))
             page = page or doc[n - 1]
+            mended: list[int] = []
             try:
-                pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp)
+                pw, bad, hidden = pdfium_page_to_words(page, n, settings, tp, mended)
             finally:
                 page.close()
             invisible = hidden["invisible"]
@@ -563,7 +567,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 layer_pages.append(n)
             reading.pages.append(pw)
             reading.notes.extend(pw.notes)
-            bad += scans[n - offset].garbled
+            bad += max(0, scans[n - offset].garbled - sum(mended))  # the scan counted the mended
             if bad or scans[n - offset].cid:
                 unmapped[n] = bad
         if unmapped:

@@ -79,6 +79,8 @@ text_get_unicode = _proto("FPDFText_GetUnicode", c_uint, c_void_p, c_int)
 text_is_generated = _proto("FPDFText_IsGenerated", c_int, c_void_p, c_int)
 text_object = _proto("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
 text_char_angle = _proto("FPDFText_GetCharAngle", c_float, c_void_p, c_int)
+text_is_hyphen = _proto("FPDFText_IsHyphen", c_int, c_void_p, c_int)
+text_font_info = _proto("FPDFText_GetFontInfo", c_ulong, c_void_p, c_int, c_void_p, c_ulong, _PI)
 
 # Unchecked (module notes): (page, int index) → Handle; (Handle) → int; (Handle, byref) → int.
 page_get_object_u = _unchecked("FPDFPage_GetObject", Handle)

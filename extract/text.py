@@ -22,10 +22,12 @@ from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
+from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
+from .glyph_codes import mend_text
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 from .plumber_text import PLUMBER_DOUBT_NOTE, is_plumber_text, plumber_to_layout
 
@@ -113,7 +115,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     del data  # a long text's bytes are not kept beside its characters
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tidy = tidy_text(clean_text(text))
+    tidy = tidy_text(clean_text(mend_text(text)))
     if is_plumber_text(tidy.text):
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
         return placed, tidy.notes + placed_notes, True, bool(tidy.ascii_numerals), guesses
@@ -211,19 +213,11 @@ def text_to_pages(
             if not raw.strip():
                 continue
             if layout:
-                for col, seg in _segments(raw.replace("\t", "    ")):
-                    words.append(
-                        Word(
-                            seg,
-                            page_no,
-                            col,
-                            col + display_width(seg),
-                            row,
-                            row + 1,
-                            "text",
-                            line=line_no,
-                        )
-                    )
+                segments = [
+                    Word(seg, page_no, col, col + display_width(seg), row, row + 1, "text", line=line_no)
+                    for col, seg in _segments(raw.replace("\t", "    "))
+                ]
+                words.extend(join_list_labels(segments))  # a list label goes with its paragraph
             else:
                 seg = raw.strip()
                 words.append(Word(seg, page_no, 0, display_width(seg), row, row + 1, "text", line=line_no))

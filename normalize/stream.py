@@ -19,6 +19,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
 from .captions import cut_captions
+from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region
@@ -45,7 +46,7 @@ from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .tokenizer import Tokenizer, default_tokenizer
-from .twophase import SPACE_GAP_CONFIDENCE, space_gap_why, two_phase_pages, two_phase_rows
+from .twophase import SPACE_GAP_CONFIDENCE, two_phase_pages, two_phase_rows
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -526,10 +527,9 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 # LibreOffice tuning texts (Writer), most such rows were wrong.
                 row.confidence = min(row.confidence, OWN_EXPLANATION_CONFIDENCE)
                 row.doubts.append(Doubt("column_guess", None, MERGED_EXPLANATION_WHY))
-        gap_why = space_gap_why(row)
-        if gap_why:
+        if gap_doubts := space_gap_doubts(row):  # a tab inside a Writer cell too (cell_tabs)
             row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
-            row.doubts.append(Doubt("cut_guess", None, gap_why))
+            row.doubts.extend(gap_doubts)
         if b.timing is None:
             row.flags.append("timing_missing")
         if b.shared_date or b.shared_rest:

@@ -99,6 +99,8 @@ SET_NAMES = (
     "heldout-quiet48",
     "office-plumber48",
     "heldout-plumber48",
+    "office-glyphs48",
+    "heldout-glyphs48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")

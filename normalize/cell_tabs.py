@@ -1,0 +1,78 @@
+"""A tab inside a Writer cell, which row-ordered text cannot tell from the gap between cells
+(issues 10/11/12, branch glyphs48).
+
+Writer prints a tab inside a cell (``番号法第１９条第７号⇥別表第二``) as a wide gap; ``pdftotext
+-raw`` and pypdfium2 write it as one space, as they write the gap between two cells of a printed
+line.  Japanese text has no space between words, so a line whose full-width pieces are parted
+by two or more such spaces holds a tab (or a U+3000) inside a cell besides the cut between cells,
+and which space is the cut is a guess: the text after the tab may have moved to the next cell
+(set X, W3: the before cell's ``別表第二`` opened the after cell, 0.624 with no flag).
+
+``tab_gap_why`` names such a row when the reader cut it at one of those spaces and kept another
+inside a cell (``cut_gaps.space_gap_doubt``); ``space_gap_doubts`` adds a ``column_guess`` (a
+flag) to the row's ``cut_guess`` (confidence only) for ``normalize/stream.py``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from piatable.models import Doubt, RawRow
+
+from .cut_gaps import space_gap_doubt, space_gap_why
+from .rejoin import same_printed_line
+
+CELL_KEYS = ("item", "before", "after", "explanation")
+# Spaces between full-width characters on one printed line from which a tab inside a cell is
+# taken to be there besides the cut between two cells.
+TAB_GAPS_MIN = 2
+TAB_GAP_WHY = (
+    "a printed line's full-width pieces are parted by several single spaces (a tab inside a cell "
+    "prints as one, as the gap between cells does): which one is the cut is a guess"
+)
+
+
+def _full_width(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _japanese_gaps(text: str) -> int:
+    """Single spaces of ``text`` with a full-width character on both sides."""
+    return sum(
+        1
+        for k in range(1, len(text) - 1)
+        if text[k] == " " and _full_width(text[k - 1]) and _full_width(text[k + 1])
+    )
+
+
+def tab_gap_why(row: RawRow) -> str:
+    """Why the cut of ``row`` on one of its printed lines may be a tab inside a cell (module
+    notes), or ``""``: the reader cut the line at a space and kept another inside a cell
+    (``space_gap_doubt``), and that line's pieces, joined as printed, part full-width characters
+    at ``TAB_GAPS_MIN`` spaces or more."""
+    if not space_gap_doubt(row):
+        return ""
+    order = [(key, cl) for key in CELL_KEYS for cl in row.cells[key]]
+    k = 0
+    while k < len(order):
+        run = [order[k]]
+        while k + 1 < len(order) and same_printed_line(order[k][1], order[k + 1][1]):
+            k += 1
+            run.append(order[k])
+        k += 1
+        if len({key for key, _ in run}) < 2:
+            continue
+        line = " ".join(cl.text.strip() for _, cl in run)
+        if _japanese_gaps(line) >= TAB_GAPS_MIN:
+            return TAB_GAP_WHY
+    return ""
+
+
+def space_gap_doubts(row: RawRow) -> list[Doubt]:
+    """The doubts of ``row``'s cuts at spaces (``cut_gaps.space_gap_why``: a ``cut_guess``) and,
+    when they may part a cell at its tab (``tab_gap_why``), a ``column_guess``; [] when none."""
+    why = space_gap_why(row)
+    if not why:
+        return []
+    tab_why = tab_gap_why(row)
+    return [Doubt("cut_guess", None, why)] + ([Doubt("column_guess", None, tab_why)] if tab_why else [])
