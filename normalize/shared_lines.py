@@ -50,6 +50,7 @@ from .item_explanation import mend_item_explanation
 from .items import is_form_heading
 from .own_reasons import mend_own_reasons
 from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
+from .paragraph_cuts import doubt_paragraph_cuts
 from .passone import (
     _HIRAGANA,
     _KATAKANA,
@@ -354,6 +355,7 @@ def mend_shared_lines(
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     doubt_bracket_cuts(rows)
     doubt_split_pairs(rows)
+    doubt_paragraph_cuts(rows)
     return rows
 
 

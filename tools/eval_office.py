@@ -91,6 +91,8 @@ SET_NAMES = (
     "heldout-writer47",
     "office-raw47",
     "heldout-raw47",
+    "office-stream48",
+    "heldout-stream48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout")

@@ -1,0 +1,125 @@
+"""Before/after and after/explanation cuts of row-ordered text at a paragraph break one cell may
+as well hold (normalize/paragraph_cuts.py; issues 10 and 12, branch stream48).  Real texts of
+samples/office-stream48 (LibreOffice Calc and Writer, pypdfium2 and ``pdftotext -raw``, made by
+tools/make_stream48_samples.py) and samples/office-raw46."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.models import CellLine, RawRow
+from piatable.normalize.paragraph_cuts import (
+    LEAD_WHY,
+    LIST_WHY,
+    SENTENCES_WHY,
+    doubt_paragraph_cuts,
+    lead_before_list,
+    unlike_sentences,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def _read(case: str) -> tuple[list, list[dict]]:
+    path = SAMPLES / case / "input.txt"
+    truth = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    return extract_document(path).records, truth
+
+
+def _why(rec) -> str:
+    return " ".join(rec.to_dict()["evidence"])
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_an_after_list_read_into_the_explanation_is_doubted(tool):
+    recs, truth = _read(f"office-stream48/s48-calc-{tool}")
+    assert len(recs) == len(truth) == 6
+    # Row 4: 変更前 empty, the after a lead and a list (１．２．); Calc's pass 2 prints the lines
+    # one under the other, and the reader cut them into before, after and explanation.
+    assert truth[4]["before"] == ""
+    assert truth[4]["after"].endswith("２．連携の記録を３年間保存している。")
+    assert recs[4].before == "宛名システムとの連携は、次の方法により制限している。"
+    assert recs[4].explanation.startswith("２．連携の記録を３年間保存している。")
+    assert "column_guess" in recs[4].flags
+    assert LIST_WHY in _why(recs[4])
+    # The rows read right carry none of this module's doubts.
+    for rec, t in zip(recs, truth, strict=True):
+        if (rec.before, rec.after, rec.explanation) == (t["before"], t["after"], t["explanation"]):
+            assert not any(w in _why(rec) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY))
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_a_before_read_as_the_lead_of_the_after_list_is_doubted(tool):
+    recs, truth = _read(f"office-stream48/s48-writer-{tool}")
+    # Row 1: a one-paragraph before, an after list (１．２．３．) that rewrites it; Writer prints
+    # the before's lines, then the after's, and the reader took the before as the after's lead.
+    assert truth[1]["before"] == "採用時の研修において、個人情報の取扱いについて説明している。"
+    assert recs[1].before == ""
+    assert recs[1].after.startswith("採用時の研修において、個人情報の取扱いについて説明している。\n１．")
+    assert "column_guess" in recs[1].flags
+    assert LEAD_WHY in _why(recs[1])
+
+
+@pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
+def test_an_after_cells_own_lead_is_not_doubted(tool):
+    recs, truth = _read(f"office-raw46/r46-writer-zeimu-{tool}")
+    # Row 1: 変更前 empty, the after a lead (…賦課に関する事務を行う。) and a list about other
+    # things (①給与支払報告書…): read right, no doubt of this module.
+    assert truth[1]["before"] == "" and recs[1].before == ""
+    assert "".join(recs[1].after.split()) == "".join(truth[1]["after"].split())
+    assert not any(w in _why(recs[1]) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY))
+
+
+def _lines(*texts: str, start: int = 1) -> list[CellLine]:
+    return [CellLine(t, 1, start + k) for k, t in enumerate(texts)]
+
+
+def test_the_shapes():
+    # One cell's two paragraphs: plain sentences, opening otherwise, few words shared.
+    one = ["標準準拠システムの稼働後も、業務データの管理責任は", "本市が負う。"]
+    two = ["運用事業者は、本市の許可なく業務データを閲覧しない", "旨を契約で定めている。"]
+    assert unlike_sentences(one, two)
+    # A changed text: the same opening, or most of the words again.
+    assert not unlike_sentences(
+        ["情報政策課が、各課の運用状況を書面により確認する。"], ["情報政策課が、書面及び実地により確認する。"]
+    )
+    assert not unlike_sentences(["半年に一度、点検する。"], ["毎年、半年に一度、点検する。"])
+    # A before that opens with a marker, or an after that closes as 削除: not plain sentences.
+    assert not unlike_sentences(["・端末を施錠している。"], ["運用事業者は閲覧しない。"])
+    assert not unlike_sentences(["端末を施錠している。"], ["削除"])
+    # A lead the list rewrites, and an after's own lead.
+    lead = "採用時の研修において、個人情報の取扱いについて説明している。"
+    rewritten = [
+        "１．採用時及び配属時に、個人情報保護に関する研修を行っている。",
+        "２．研修の受講状況を記録している。",
+    ]
+    assert lead_before_list([lead, *rewritten])
+    assert not lead_before_list([lead, "１．端末の更新", "２．回線の増強"])
+    assert not lead_before_list(
+        ["宛名システムとの連携は、次の方法により制限している。", "１．連携する項目を限定している。"]
+    )
+
+
+def test_a_cut_the_text_marks_is_left_alone():
+    row = RawRow()
+    row.cells["before"] = _lines("標準準拠システムの稼働後も、本市が負う。")
+    row.cells["after"] = _lines("運用事業者は、閲覧しない旨を定めている。", start=2)
+    doubt_paragraph_cuts([row])
+    assert [d.why for d in row.doubts] == [SENTENCES_WHY, SENTENCES_WHY]
+    # On one printed line (two cells on one baseline) the text itself marks the cut.
+    row = RawRow()
+    row.cells["before"] = _lines("標準準拠システムの稼働後も、本市が負う。")
+    row.cells["after"] = _lines("運用事業者は、閲覧しない旨を定めている。")
+    doubt_paragraph_cuts([row])
+    assert row.doubts == []
+    # A row cut by positions is not this module's.
+    row = RawRow(positioned=True)
+    row.cells["before"] = _lines("標準準拠システムの稼働後も、本市が負う。")
+    row.cells["after"] = _lines("運用事業者は、閲覧しない旨を定めている。", start=5)
+    doubt_paragraph_cuts([row])
+    assert row.doubts == []
