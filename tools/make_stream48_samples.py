@@ -15,7 +15,9 @@ text (sharing their words), which no check should doubt.
 ``office-stream48`` (tuning) and ``heldout-stream48`` (measure only, never tune on it) each
 hold one Calc and one Writer table drawn by ``make_office_samples.plain_case`` (the held-out
 sets' fonts and sizes for the held-out one); each case keeps its PDF and the pypdfium2 and
-``pdftotext -raw`` texts (make_office_samples.ROW_ORDERED_SETS).
+``pdftotext -raw`` texts (make_office_samples.ROW_ORDERED_SETS).  Their column labels are set on
+two lines (``TWO_LINE_LABELS``, set VIII kind 3): Calc prints the page's one-line cells above
+them.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_office_samples
 from make_office_samples import SAMPLES, Case, plain_case, sets_main
 from make_office_samples import truth_row as _row
 
 _ITEM_III = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n（１．住民基本台帳ファイル）\n"
 _NO = "重要な変更にあたらない"
+# Column labels set on two lines, as set VIII's c1 prints them (``変更前の`` / ``記載``): Calc prints
+# such a label row among the page's wrapped cells, after the page's one-line cells.
+TWO_LINE_LABELS = ("変更日", "項目", "変更前の\n記載", "変更後の\n記載", "提出\n時期", "提出時期に係る\n説明")
 
 TUNING_ROWS = [
     _row(
@@ -147,7 +153,9 @@ def _cases(heldout: bool) -> list[Case]:
     out = []
     for maker, style in (("calc", "wareki"), ("writer", "slash")):
         case = plain_case(f"{prefix}-{maker}", rows, maker, heldout=heldout, date_style=style)
-        out.append(replace(case, rows=sorted(case.rows, key=lambda r: r["change_date"])))
+        rows_sorted = sorted(case.rows, key=lambda r: r["change_date"])
+        # Calc: dates merged over their rows, as set VIII's c1 (its one-line cells then fewer).
+        out.append(replace(case, rows=rows_sorted, merge=case.merge or maker == "calc"))
     return out
 
 
@@ -158,6 +166,7 @@ SETS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    make_office_samples.LABELS = TWO_LINE_LABELS  # what write_xlsx / write_docx print
     return sets_main(argv, __doc__, SETS)
 
 
