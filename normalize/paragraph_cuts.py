@@ -1,5 +1,5 @@
-"""A before/after cut of row-ordered text at a paragraph break that one cell may as well hold
-(issues 10 and 12, branch stream48): ``column_guess`` on both cells.
+"""A before/after (or after/explanation) cut of row-ordered text at a paragraph break that one
+cell may as well hold (issues 10 and 12, branch stream48): ``column_guess`` on both cells.
 
 In ``pdftotext -raw`` and pypdfium2 text of LibreOffice tables a row's wrapped cells follow one
 another line by line: Calc prints a page's wrapped cells row by row, column by column (its pass
@@ -12,7 +12,7 @@ partition (``partition``) weighs balance and the form's words and takes one of t
 confidence the text does not bear (set VIII, /work/newuser47b FAULTS.md kind 1: Calc rows whose
 empty 変更前 cell took the after's first paragraph, at 0.80–0.90 with no warning; Writer and
 Calc rows whose one-paragraph before was read into the after in front of its numbered list, at
-0.65–0.70).  Two shapes are doubted, each where the cells' own words give no sign of a
+0.65–0.70).  Four shapes are doubted, each where the cells' own words give no sign of a
 changed text's before and after:
 
 * ``lead``: the before is empty and the after opens with one unnumbered paragraph ending a
@@ -27,8 +27,12 @@ changed text's before and after:
   pairs (the before and the after's first paragraph): a changed text's before and after do
   (``委託先から作業報告書を提出させ…`` / ``委託先から作業報告書を毎月提出させ…``).  In the tuning
   sets' truth 7 distinct before/after pairs are plain sentences opening differently; 6 of them
-  are that alike.
-
+  are that alike;
+* ``torn``: the before's last paragraph is a list item (``①…``, ``・…``) wrapped over two lines
+  or more whose last line stops inside its sentence, and the after's first line opens no
+  paragraph: the cut fell inside the item (set VIII kind 2, Writer 12 pt Mincho: ``…のための
+  セキュリティ評価`` | ``制度（ＩＳＭＡＰ）…``, 0.84 unwarned).  8 of the tuning truth's 21,463
+  rows with both cells end and open so;
 * ``list``: the explanation opens with a list numbered from one (``(1)…(2)…``), or with the
   next number of the after cell's list (``２．`` below ``１．``), and nothing
   (a timing, a shared printed line) marks the after cell's end: an after cell's closing list
@@ -76,6 +80,12 @@ LIST_WHY = (
     "the explanation opens with a list's first or next number, after the after cell with nothing "
     "printed between: the after cell's closing list?"
 )
+TORN_WHY = (
+    "the before cell ends inside a list item's sentence and the after cell opens with no marker: "
+    "one paragraph cut in two?"
+)
+# Characters that close a bracket (a paragraph may end on one: ``＜…措置＞``, ``（…）``).
+CLOSERS = frozenset("）)」』】〕］]＞>")
 SENTENCES_WHY = (
     "the before and after cells are plain sentences cut at a paragraph break, unlike each other: "
     "one cell's paragraphs (the other cell empty)?"
@@ -143,7 +153,22 @@ def _body_why(row: RawRow) -> str:
         return ""
     if not before:
         return LEAD_WHY if lead_before_list(after) else ""
-    return SENTENCES_WHY if unlike_sentences(before, after) else ""
+    if unlike_sentences(before, after):
+        return SENTENCES_WHY
+    return TORN_WHY if torn_item(before, after) else ""
+
+
+def torn_item(before: list[str], after: list[str]) -> bool:
+    """The ``torn`` shape: the before's last paragraph is a list item (it opens with a marker or
+    a number) wrapped over two lines or more whose last line ends inside its sentence (no
+    sentence end, no closing bracket), and the after's first line opens no paragraph."""
+    k = len(before) - 1
+    while k > 0 and _plain(before[k]):
+        k -= 1
+    last = before[-1]
+    if k == len(before) - 1 or _plain(before[k]) or last[-1] in SENTENCE_END or last[-1] in CLOSERS:
+        return False
+    return _plain(after[0])
 
 
 def _listed_explanation(row: RawRow) -> bool:

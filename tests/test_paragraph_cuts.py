@@ -18,6 +18,7 @@ from piatable.normalize.paragraph_cuts import (
     SENTENCES_WHY,
     doubt_paragraph_cuts,
     lead_before_list,
+    torn_item,
     unlike_sentences,
 )
 
@@ -103,6 +104,17 @@ def test_the_shapes():
     assert not lead_before_list(
         ["宛名システムとの連携は、次の方法により制限している。", "１．連携する項目を限定している。"]
     )
+
+
+def test_a_list_item_torn_in_two():
+    item = ["・端末は施錠している。", "①クラウドサービスは、政府の評価制度に登録された", "事業者から"]
+    # The item's sentence runs on into the after cell's first line.
+    assert torn_item(item, ["調達する。", "②データセンターは国内にある。"])
+    # The item ends its sentence, or the after opens a paragraph of its own: no doubt.
+    assert not torn_item([*item[:2], "事業者から調達する。"], ["運用を委託する。"])
+    assert not torn_item(item, ["②データセンターは国内にある。"])
+    # A before that is one plain paragraph is no list item.
+    assert not torn_item(["クラウドサービスは、政府の評価制度に登録された", "事業者から"], ["調達する。"])
 
 
 def test_a_cut_the_text_marks_is_left_alone():
