@@ -37,7 +37,10 @@ changed text's before and after:
   next number of the after cell's list (``２．`` below ``１．``), and nothing
   (a timing, a shared printed line) marks the after cell's end: an after cell's closing list
   read as the explanation (set VIII kind 2, Calc 9 pt, 0.52 unwarned).  3 of the tuning truth's
-  25,711 explanations open so (``①…による追記`` / ``②重大な変更に該当しない``).
+  25,711 explanations open so (``①…による追記`` / ``②重大な変更に該当しない``), each a list
+  to its end.  Where the list's items follow one another (numbered one more each, each ending a
+  sentence) and text of the explanation's own follows, the list goes back to the after cell
+  with a weak ``cut_guess`` (``_list_back``); else both cells get ``column_guess``.
 
 A boundary the text marks is left alone: before and after sharing a printed line (two cells on
 one baseline), or a row cut by positions (``positioned``, ``ruled``).  Only for text read
@@ -51,6 +54,7 @@ import unicodedata
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
+from piatable.settings import MENDED_CUT_STRENGTH
 
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
 
@@ -86,6 +90,7 @@ TORN_WHY = (
 )
 # Characters that close a bracket (a paragraph may end on one: ``＜…措置＞``, ``（…）``).
 CLOSERS = frozenset("）)」』】〕］]＞>")
+LIST_BACK_WHY = "the after cell's closing list, read as the explanation's opening, given back"
 SENTENCES_WHY = (
     "the before and after cells are plain sentences cut at a paragraph break, unlike each other: "
     "one cell's paragraphs (the other cell empty)?"
@@ -214,8 +219,33 @@ def doubt_paragraph_cuts(rows: list[RawRow]) -> None:
         why = _body_why(row)
         if why:
             row.doubts += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
-        if _listed_explanation(row):
+        if not _listed_explanation(row):
+            continue
+        if _list_back(row):
+            row.doubts.append(Doubt("cut_guess", "after", LIST_BACK_WHY, MENDED_CUT_STRENGTH))
+        else:
             row.doubts += [
                 Doubt("column_guess", "after", LIST_WHY),
                 Doubt("column_guess", "explanation", LIST_WHY),
             ]
+
+
+def _list_back(row: RawRow) -> bool:
+    """Give the after cell the list the explanation opens with, when the list's items follow
+    one another (each numbered one more, each ending a sentence) and text of the explanation's
+    own follows them; in place.  Whether it did."""
+    el = [cl for cl in row.cells["explanation"] if cl.text.strip()]
+    want = _number(el[0].text.strip())
+    k = 0
+    while k < len(el) and want is not None and _number(el[k].text.strip()) == want:
+        while k < len(el) and el[k].text.strip()[-1] not in SENTENCE_END:
+            k += 1
+        if k == len(el):
+            return False  # the last item runs on to the end: no reason of the row's own
+        k += 1
+        want += 1
+    if k == 0 or k == len(el) or _number(el[k].text.strip()) is not None:
+        return False
+    row.cells["after"] = [*row.cells["after"], *el[:k]]
+    row.cells["explanation"] = el[k:]
+    return True

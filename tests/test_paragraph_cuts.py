@@ -14,8 +14,10 @@ from piatable import extract_document
 from piatable.models import CellLine, RawRow
 from piatable.normalize.paragraph_cuts import (
     LEAD_WHY,
+    LIST_BACK_WHY,
     LIST_WHY,
     SENTENCES_WHY,
+    TORN_WHY,
     doubt_paragraph_cuts,
     lead_before_list,
     torn_item,
@@ -37,21 +39,28 @@ def _why(rec) -> str:
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
-def test_an_after_list_read_into_the_explanation_is_doubted(tool):
+def test_an_after_list_read_into_the_explanation_goes_back(tool):
     recs, truth = _read(f"office-stream48/s48-calc-{tool}")
     assert len(recs) == len(truth) == 6
     # Row 4: 変更前 empty, the after a lead and a list (１．２．); Calc's pass 2 prints the lines
-    # one under the other, and the reader cut them into before, after and explanation.
+    # one under the other, and the reader cut them into before, after and explanation, ``２．…``
+    # opening the explanation.  The list's next item goes back to the after cell; the lead stays
+    # in the before cell, doubted.
     assert truth[4]["before"] == ""
-    assert truth[4]["after"].endswith("２．連携の記録を３年間保存している。")
+    assert truth[4]["after"].endswith(
+        "１．連携する項目を必要最小限に限定している。\n２．連携の記録を３年間保存している。"
+    )
     assert recs[4].before == "宛名システムとの連携は、次の方法により制限している。"
-    assert recs[4].explanation.startswith("２．連携の記録を３年間保存している。")
+    assert (
+        recs[4].after == "１．連携する項目を必要最小限に限定している。\n２．連携の記録を３年間保存している。"
+    )
+    assert recs[4].explanation == truth[4]["explanation"] == "記載漏れの追記"
+    assert LIST_BACK_WHY in _why(recs[4])
     assert "column_guess" in recs[4].flags
-    assert LIST_WHY in _why(recs[4])
-    # The rows read right carry none of this module's doubts.
+    # The rows read right carry no column_guess of this module.
     for rec, t in zip(recs, truth, strict=True):
         if (rec.before, rec.after, rec.explanation) == (t["before"], t["after"], t["explanation"]):
-            assert not any(w in _why(rec) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY))
+            assert not any(w in _why(rec) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY, TORN_WHY))
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
@@ -73,7 +82,7 @@ def test_an_after_cells_own_lead_is_not_doubted(tool):
     # things (①給与支払報告書…): read right, no doubt of this module.
     assert truth[1]["before"] == "" and recs[1].before == ""
     assert "".join(recs[1].after.split()) == "".join(truth[1]["after"].split())
-    assert not any(w in _why(recs[1]) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY))
+    assert not any(w in _why(recs[1]) for w in (LIST_WHY, LEAD_WHY, SENTENCES_WHY, TORN_WHY))
 
 
 def _lines(*texts: str, start: int = 1) -> list[CellLine]:
@@ -133,5 +142,42 @@ def test_a_cut_the_text_marks_is_left_alone():
     row = RawRow(positioned=True)
     row.cells["before"] = _lines("標準準拠システムの稼働後も、本市が負う。")
     row.cells["after"] = _lines("運用事業者は、閲覧しない旨を定めている。", start=5)
+    doubt_paragraph_cuts([row])
+    assert row.doubts == []
+
+
+def test_an_explanation_opening_with_a_list():
+    row = RawRow()
+    row.cells["after"] = _lines("半年に一度、点検し、結果を", "記録する。")
+    row.cells["explanation"] = _lines(
+        "(1)点検の結果は、課内で", "共有する。", "(2)改善する。", "点検方法の明確化", start=3
+    )
+    doubt_paragraph_cuts([row])
+    # The list's items follow one another and a reason of the row's own follows them: back.
+    assert [cl.text for cl in row.cells["after"]][2:] == [
+        "(1)点検の結果は、課内で",
+        "共有する。",
+        "(2)改善する。",
+    ]
+    assert [cl.text for cl in row.cells["explanation"]] == ["点検方法の明確化"]
+    assert [(d.kind, d.why) for d in row.doubts] == [("cut_guess", LIST_BACK_WHY)]
+    # An explanation that is a list to its end stays, doubted.
+    row = RawRow()
+    row.cells["after"] = _lines("外部記録媒体の持出しを禁止する。")
+    row.cells["explanation"] = _lines("①規程の改正による追記", "②重大な変更に該当しない", start=2)
+    doubt_paragraph_cuts([row])
+    assert [cl.text for cl in row.cells["explanation"]] == [
+        "①規程の改正による追記",
+        "②重大な変更に該当しない",
+    ]
+    assert [(d.kind, d.field) for d in row.doubts] == [
+        ("column_guess", "after"),
+        ("column_guess", "explanation"),
+    ]
+    # A timing printed between the after cell and the explanation marks the cut: nothing done.
+    row = RawRow()
+    row.cells["after"] = _lines("外部記録媒体の持出しを禁止する。")
+    row.cells["timing"] = _lines("事後", start=2)
+    row.cells["explanation"] = _lines("①規程の改正による追記", "②重大な変更に該当しない", start=3)
     doubt_paragraph_cuts([row])
     assert row.doubts == []
