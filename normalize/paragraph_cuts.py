@@ -43,7 +43,14 @@ changed text's before and after:
   sentence) and text of the explanation's own follows, the list goes back to the after cell
   with a weak ``cut_guess`` (``_list_back``); else both cells get ``column_guess``.
 
-A boundary the text marks is left alone: before and after sharing a printed line (two cells on
+Where the text does mark the cut, the reader is put right: Writer prints a one-line before and
+the after cell's first line on one baseline, which the extractors give as one line with a space
+between (``内部監査を実施する。 情報セキュリティポリ``, set VII w06, 0.92 unwarned); a before cell
+whose first line so holds a sentence's end, a space and more, its next line a plain
+continuation, is parted there, the rest going to the after cell (``_part_glued_line``, a weak
+``cut_guess``).
+
+A boundary the text marks is otherwise left alone: before and after sharing a printed line (two cells on
 one baseline), or a row cut by positions (``positioned``, ``ruled``).  Only for text read
 without positions.
 """
@@ -51,6 +58,7 @@ without positions.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import regex
 
@@ -91,6 +99,9 @@ TORN_WHY = (
 )
 # Characters that close a bracket (a paragraph may end on one: ``＜…措置＞``, ``（…）``).
 CLOSERS = frozenset("）)」』】〕］]＞>")
+# A sentence's end, the space an extractor puts between two pieces on one baseline, and more.
+GLUED = regex.compile(r"。 (?=\S)")
+GLUED_WHY = "a one-line before and the after cell's first line on one printed line, parted at the space"
 LIST_BACK_WHY = "the after cell's closing list, read as the explanation's opening, given back"
 SENTENCES_WHY = (
     "the before and after cells are plain sentences cut at a paragraph break, unlike each other: "
@@ -219,6 +230,8 @@ def doubt_paragraph_cuts(rows: list[RawRow]) -> None:
     for row in rows:
         if row.positioned or row.ruled:
             continue
+        if _part_glued_line(row):
+            row.doubts.append(Doubt("cut_guess", "before", GLUED_WHY, MENDED_CUT_STRENGTH))
         why = _body_why(row)
         if why:
             row.doubts += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
@@ -231,6 +244,23 @@ def doubt_paragraph_cuts(rows: list[RawRow]) -> None:
                 Doubt("column_guess", "after", LIST_WHY),
                 Doubt("column_guess", "explanation", LIST_WHY),
             ]
+
+
+def _part_glued_line(row: RawRow) -> bool:
+    """Part a before cell whose first printed line is a one-line before and the after cell's
+    first line on one baseline (``内部監査を実施する。 情報セキュリティポリ``, the after's lines
+    going on below): the piece after the sentence's end and the lines below go to the after
+    cell, in front of its own lines; in place.  Whether it did."""
+    before = [cl for cl in row.cells["before"] if cl.text.strip()]
+    if len(before) < 2 or not [cl for cl in row.cells["after"] if cl.text.strip()]:
+        return False
+    m = GLUED.search(before[0].text)
+    if not m or not all(_plain(cl.text.strip()) for cl in before[1:2]):
+        return False
+    left, right = before[0].text[: m.start() + 1], before[0].text[m.end() :]
+    row.cells["before"] = [replace(before[0], text=left)]
+    row.cells["after"] = [replace(before[0], text=right), *before[1:], *row.cells["after"]]
+    return True
 
 
 def _list_back(row: RawRow) -> bool:

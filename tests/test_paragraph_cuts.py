@@ -13,6 +13,7 @@ import pytest
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
 from piatable.normalize.paragraph_cuts import (
+    GLUED_WHY,
     LEAD_WHY,
     LIST_BACK_WHY,
     LIST_WHY,
@@ -181,3 +182,25 @@ def test_an_explanation_opening_with_a_list():
     row.cells["explanation"] = _lines("①規程の改正による追記", "②重大な変更に該当しない", start=3)
     doubt_paragraph_cuts([row])
     assert row.doubts == []
+
+
+def test_a_one_line_before_glued_to_the_after_is_parted():
+    # Writer prints a one-line before and the after's first line on one baseline; the reader
+    # took that printed line and the after's next lines as the before.
+    row = RawRow()
+    row.cells["before"] = _lines("監査を行う。 情報政策課が年に一度", "監査を行う。")
+    row.cells["after"] = _lines("結果は委員会に報告する。", start=3)
+    doubt_paragraph_cuts([row])
+    assert [cl.text for cl in row.cells["before"]] == ["監査を行う。"]
+    assert [cl.text for cl in row.cells["after"]] == [
+        "情報政策課が年に一度",
+        "監査を行う。",
+        "結果は委員会に報告する。",
+    ]
+    assert [(d.kind, d.why) for d in row.doubts] == [("cut_guess", GLUED_WHY)]
+    # A before of one printed line (nothing below it) is left as it is.
+    row = RawRow()
+    row.cells["before"] = _lines("監査を行う。 情報政策課が行う。")
+    row.cells["after"] = _lines("結果は委員会に報告する。", start=3)
+    doubt_paragraph_cuts([row])
+    assert [cl.text for cl in row.cells["before"]] == ["監査を行う。 情報政策課が行う。"]
