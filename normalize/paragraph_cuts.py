@@ -263,10 +263,15 @@ def _part_glued_line(row: RawRow) -> bool:
     return True
 
 
+def _ends_block(line: str) -> bool:
+    return bool(line) and (line[-1] in SENTENCE_END or line[-1] in CLOSERS)
+
+
 def _list_back(row: RawRow) -> bool:
     """Give the after cell the list the explanation opens with, when the list's items follow
-    one another (each numbered one more, each ending a sentence) and text of the explanation's
-    own follows them; in place.  Whether it did."""
+    one another (each numbered one more, each ending a sentence), with the marked paragraphs
+    that go on from it, and text of the explanation's own follows them; in place.  Whether it
+    did."""
     el = [cl for cl in row.cells["explanation"] if cl.text.strip()]
     want = _number(el[0].text.strip())
     k = 0
@@ -279,6 +284,15 @@ def _list_back(row: RawRow) -> bool:
         want += 1
     if k == 0 or k == len(el) or _number(el[k].text.strip()) is not None:
         return False
+    # Paragraphs the list goes on with, each opening with a marker (``＜本市における措置＞``,
+    # ``・…。``) and ending a sentence or a bracket, are the after cell's too.
+    while k < len(el) and not _plain(el[k].text.strip()):
+        m = k
+        while m < len(el) and not _ends_block(el[m].text.strip()):
+            m += 1
+        if m >= len(el) - 1:
+            return False  # the blocks run on to the end: no reason of the row's own
+        k = m + 1
     row.cells["after"] = [*row.cells["after"], *el[:k]]
     row.cells["explanation"] = el[k:]
     return True

@@ -204,3 +204,29 @@ def test_a_one_line_before_glued_to_the_after_is_parted():
     row.cells["after"] = _lines("結果は委員会に報告する。", start=3)
     doubt_paragraph_cuts([row])
     assert [cl.text for cl in row.cells["before"]] == ["監査を行う。 情報政策課が行う。"]
+
+
+def test_marked_paragraphs_after_the_list_go_back_with_it():
+    row = RawRow()
+    row.cells["after"] = _lines("＜庁舎における措置＞")
+    row.cells["explanation"] = _lines(
+        "①サーバ室は施錠する。",
+        "②入室を記録する。",
+        "＜委託先における措置＞",
+        "・立入りを制限する。",
+        "移行に伴う",
+        "変更",
+        start=2,
+    )
+    doubt_paragraph_cuts([row])
+    assert [cl.text for cl in row.cells["explanation"]] == ["移行に伴う", "変更"]
+    assert [cl.text for cl in row.cells["after"]][-2:] == ["＜委託先における措置＞", "・立入りを制限する。"]
+    # Marked paragraphs to the explanation's end leave it no reason of its own: nothing moves.
+    row = RawRow()
+    row.cells["after"] = _lines("＜庁舎における措置＞")
+    row.cells["explanation"] = _lines(
+        "①サーバ室は施錠する。", "＜委託先における措置＞", "・立入りを制限する。", start=2
+    )
+    doubt_paragraph_cuts([row])
+    assert [cl.text for cl in row.cells["after"]] == ["＜庁舎における措置＞"]
+    assert "column_guess" in [d.kind for d in row.doubts]
