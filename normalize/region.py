@@ -349,11 +349,17 @@ def _untitled_labels(raw: list[CellLine], first_date: int) -> int | None:
 def _pass_one_lines(lines: list[CellLine]) -> bool:
     """Whether ``lines`` (between a title or label row and the first date) read as Calc's pass 1
     of a page: at most ``PASS_ONE_MAX_PRINTED_LINES`` printed lines, at least
-    ``PASS_ONE_TIMING_SHARE`` of them holding a timing (事前 / 事後) among their pieces."""
+    ``PASS_ONE_TIMING_SHARE`` of them holding a timing (事前 / 事後) among their pieces.  Column
+    labels do not count: Calc prints a two-line label (``変更前の`` / ``記載``) among the wrapped
+    cells, after the page's one-line cells (set VIII c1: ``変更日 項目``, the one-line cells, then
+    the labels; branch stream48)."""
     printed: dict[tuple[int, int | None], bool] = {}
     for cl in lines:
+        if is_label_piece(cl.text):
+            continue
         key = (cl.page, cl.line_no)
-        printed[key] = printed.get(key, False) or bool(TIMING.match(cl.text))
+        timed = any(TIMING.match(piece) for piece in cl.text.split())
+        printed[key] = printed.get(key, False) or timed
     if not printed or len(printed) > PASS_ONE_MAX_PRINTED_LINES:
         return False
     return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
@@ -395,9 +401,11 @@ def find_table_start(raw: list[CellLine]) -> int:
             following = sorted(
                 {*following, *(k for k in range(s + 1, len(raw)) if DATE_AT_START.match(raw[k].text))}
             )
-        if not boxed() and is_header_line(_page_start(raw, s).text):
+        if not boxed() and is_label_piece(_page_start(raw, s).text):
             # Calc draws a page's one-line cells (its label row, the first rows' dates, short
-            # cells and timings) before a title that sits in a taller row of its own.
+            # cells and timings) before a title that sits in a taller row of its own; the label
+            # row only in part when some labels are set on two lines (``変更日 項目`` first,
+            # ``変更前の`` / ``記載`` among the wrapped cells: branch stream48).
             lead = _labels_before(raw, s)
             if lead < s:
                 return lead

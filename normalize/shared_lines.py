@@ -50,6 +50,7 @@ from .item_explanation import mend_item_explanation
 from .items import is_form_heading
 from .own_reasons import mend_own_reasons
 from .paired_values import doubt_undecided_pairs, mend_deleted_text, mend_paired_values, same_printed_line
+from .paragraph_cuts import doubt_paragraph_cuts
 from .passone import (
     _HIRAGANA,
     _KATAKANA,
@@ -323,9 +324,14 @@ def mend_explanation_head(row: RawRow, settings: Settings, tok: Tokenizer) -> No
 
 
 def mend_shared_lines(
-    rows: list[RawRow], settings: Settings | None = None, tokenizer: Tokenizer | None = None
+    rows: list[RawRow],
+    settings: Settings | None = None,
+    tokenizer: Tokenizer | None = None,
+    boxed: bool = False,
 ) -> list[RawRow]:
-    """Every mend of this module on each row of row-ordered text (in place); the rows."""
+    """Every mend of this module on each row of row-ordered text (in place); the rows.
+    ``boxed``: the text is made of boxes (pdfminer, plain pdftotext), whose cuts
+    ``doubt_paragraph_cuts`` (single-stream text: pypdfium2, ``-raw``) does not judge."""
     settings = settings or Settings()
     tok = tokenizer or default_tokenizer()
     mend_own_reasons(rows)
@@ -354,6 +360,8 @@ def mend_shared_lines(
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     doubt_bracket_cuts(rows)
     doubt_split_pairs(rows)
+    if not boxed:
+        doubt_paragraph_cuts(rows)
     return rows
 
 

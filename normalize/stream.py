@@ -349,7 +349,7 @@ def _read_rows(
     boxed_text = looks_boxed(region, _blank_line_before(region))
     pages = two_phase_pages(region, by_breaks=not boxed_text)
     if pages:
-        rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok)
+        rows = mend_shared_lines(two_phase_rows(pages, settings, tok), settings, tok, boxed_text)
         if boxed_text:
             # Boxes printed column by column may look like the two-pass order: build the
             # column-order reading too and keep the one the text bears out (reading_choice).
@@ -391,7 +391,7 @@ def _read_rows(
         # unless the in-order reading looks clearly better (reading_choice).
         if column_order_wins(in_order, region, boxed, boxed_region, boxed_text):
             return _column_order_result(result, region, boxed_region, boxed)
-    result.rows = mend_shared_lines(in_order, settings, tok)
+    result.rows = mend_shared_lines(in_order, settings, tok, boxed_text)
     return result, region
 
 

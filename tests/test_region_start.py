@@ -33,6 +33,10 @@ LABELS = "変更日 項目 変更前の記載 変更後の記載 提出時期 �
         # Dates wrapped in a narrow column (``2016年10月`` / ``1日``): no whole date line on page 1.
         "samples/outsider3/out3-calc-3-pypdfium2",
         "samples/outsider3/out3-calc-3-pdftotext-raw",
+        # Two-line column labels (``変更前の`` / ``記載``): the page opens with ``変更日 項目`` and
+        # the one-line cells, then the title, then the labels' lines (branch stream48).
+        "samples/office-stream48/s48-calc-pypdfium2",
+        "samples/office-stream48/s48-calc-pdftotext-raw",
     ],
 )
 def test_every_row_of_the_first_pages_is_read(case: str) -> None:

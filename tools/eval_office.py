@@ -101,6 +101,8 @@ SET_NAMES = (
     "heldout-plumber48",
     "office-glyphs48",
     "heldout-glyphs48",
+    "office-stream48",
+    "heldout-stream48",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")

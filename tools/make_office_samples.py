@@ -843,6 +843,8 @@ ROW_ORDERED_SETS = (
     "heldout-silent47",
     "office-raw47",
     "heldout-raw47",
+    "office-stream48",
+    "heldout-stream48",
 )
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
