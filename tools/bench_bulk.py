@@ -1,6 +1,6 @@
 """Bench of the bulk job (``piatable extract … --dataset DIR``), each run a fresh CLI process.
 
-    python tools/bench_bulk.py [--n 200] [--big 2000] [--no-dask] [--no-long | --only-long]
+    python tools/bench_bulk.py [--n 200] [--big 2000] [--no-dask] [--no-long | --only-long] [--runs N]
 
 1. files/s on ``--n`` PDFs (copies of ``samples/pdf/*/input.pdf``, each made distinct by a
    trailing comment so that every one has its own resume key) at ``--jobs 1``, ``--jobs 2`` and
@@ -12,7 +12,9 @@
    short texts without a table), ``--jobs 2``.
 3. Pages/s on real-size assessments (40 and 80 pages, the table at the end, made by
    ``tools/make_pdfs.make_long``), warm, one worker, beside ``pdftotext`` extracting the whole
-   text of the same files one after another.
+   text of the same files one after another; and the CPU time of both (the worker's over all
+   the files, its first read cold; ``pdftotext``'s user + system), which other jobs on the
+   machine move far less.  ``--runs N``: part 3 N times, each run's figures and their medians.
 
 piatable's modules are byte-compiled first (``compile_bytecode``), as an installed piatable has them.
 """
@@ -23,9 +25,11 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -197,12 +201,28 @@ def bench_parent_memory(tmp: Path, sizes: list[int]) -> list[dict]:
     return rows
 
 
+def _children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def bench_long_runs(tmp: Path, runs: int) -> None:
+    """``bench_long`` ``runs`` times (the machine may be shared: one run's wall clock moves by up
+    to 2x), then the medians of its figures, each run's ratios among them."""
+    rows = [bench_long(tmp / f"run-{k}") for k in range(runs)]
+    keys = ("piatable_warm_pages_per_s", "pdftotext_pages_per_s", "ratio", "piatable_worker_cpu_s")
+    keys += ("pdftotext_cpu_s", "cpu_ratio", "load_average")
+    medians = {f"median_{k}": round(statistics.median(r[k] for r in rows), 3) for k in keys}
+    print(json.dumps({"runs": runs, **medians}))
+
+
 def bench_long(tmp: Path, copies: int = 3) -> dict:
     import pypdfium2 as pdfium
     from make_pdfs import make_long
 
     folder = tmp / "long"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     pages_of: dict[str, int] = {}
     for size in (40, 80):
         base = tmp / f"assessment-{size}p.pdf"
@@ -211,8 +231,8 @@ def bench_long(tmp: Path, copies: int = 3) -> dict:
             p = folder / f"a{size}-{i}.pdf"
             p.write_bytes(base.read_bytes() + f"\n%piatable-bench {i}\n".encode())
             pages_of[str(p)] = len(pdfium.PdfDocument(str(p)))
-    ds = tmp / "ds-long"
-    run_cli([str(folder), "--dataset", str(ds), "--jobs", "1"], tmp)
+    ds = tmp / f"ds-long-{time.monotonic_ns()}"
+    cli = run_cli([str(folder), "--dataset", str(ds), "--jobs", "1"], tmp)
     lines = (ds / "piatable.log").read_text("utf-8").splitlines()
     stamps = sorted(
         (dt.datetime.strptime(ln.split(" ", 1)[0], "%Y-%m-%dT%H:%M:%S.%fZ"), ln.rsplit(" ", 1)[1])
@@ -220,15 +240,23 @@ def bench_long(tmp: Path, copies: int = 3) -> dict:
     )
     warm_pages = sum(pages_of[src] for _, src in stamps[1:])
     span = (stamps[-1][0] - stamps[0][0]).total_seconds()
-    t0 = time.monotonic()
+    t0, c0 = time.monotonic(), _children_cpu()
     for p in pages_of:
         subprocess.run(["pdftotext", p, str(tmp / "out.txt")], check=True)
-    pdftotext_s = time.monotonic() - t0
+    pdftotext_s, pdftotext_cpu = time.monotonic() - t0, _children_cpu() - c0
+    pages = sum(pages_of.values())
     row = {
         "files": len(pages_of),
-        "pages": sum(pages_of.values()),
+        "pages": pages,
         "piatable_warm_pages_per_s": round(warm_pages / span, 1),
-        "pdftotext_pages_per_s": round(sum(pages_of.values()) / pdftotext_s, 1),
+        "pdftotext_pages_per_s": round(pages / pdftotext_s, 1),
+        "ratio": round(warm_pages / span / (pages / pdftotext_s), 3),
+        # CPU seconds: the worker's over all the files (the first, cold, read included: the
+        # worker is forked warm from the parent's imports) and ``pdftotext``'s (user + system).
+        "piatable_worker_cpu_s": round(cli["workers_cpu_s"], 3),
+        "pdftotext_cpu_s": round(pdftotext_cpu, 3),
+        "cpu_ratio": round(pdftotext_cpu / cli["workers_cpu_s"], 3) if cli["workers_cpu_s"] else None,
+        "load_average": os.getloadavg()[0],
     }
     print(json.dumps(row), flush=True)
     return row
@@ -241,12 +269,13 @@ def main() -> None:
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask run")
     ap.add_argument("--no-long", action="store_true", help="leave out the 40/80-page assessments")
     ap.add_argument("--only-long", action="store_true", help="only the 40/80-page assessments (part 3)")
+    ap.add_argument("--runs", type=int, default=1, help="part 3 this many times, then the medians")
     ns = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="piatable-bench-bulk-"))
     compile_bytecode()
     try:
         if ns.only_long:
-            bench_long(tmp)
+            bench_long_runs(tmp, ns.runs) if ns.runs > 1 else bench_long(tmp)
             return
         rows = bench_throughput(tmp, ns.n, not ns.no_dask)
         one = next(r for r in rows if r["run"] == "--jobs 1")
@@ -254,7 +283,7 @@ def main() -> None:
         print(f"speed-up at 2 workers: {two['wall_s'] and one['wall_s'] / two['wall_s']:.2f}× (wall)")
         bench_parent_memory(tmp, [ns.n, ns.big])
         if not ns.no_long:
-            bench_long(tmp)
+            bench_long_runs(tmp, ns.runs) if ns.runs > 1 else bench_long(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

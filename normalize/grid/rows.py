@@ -506,9 +506,11 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
         raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
-        # OCR words a second read doubted (PDF words from the compiled reader leave it unset).
+        # OCR words a second read doubted (only OCR words carry one: extract/ocr/pages.py; PDF
+        # words from the compiled reader leave the slot unset, so it is read after the source,
+        # which spares a failed attribute look-up per character).
         whys = dict.fromkeys(
-            why for ln in lines for w in ln.words if (why := getattr(w, "second_read", None))
+            why for ln in lines for w in ln.words if w.source == "ocr" and (why := w.second_read)
         )
         raw.doubts.extend(Doubt("ocr_suspect", name, why) for why in whys)
         guesses = dict.fromkeys(why for ln in lines for w in ln.words if (why := getattr(w, "guess", None)))
