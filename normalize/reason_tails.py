@@ -58,6 +58,7 @@ from piatable.settings import MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
 from .chars import BODY_MARKER, display_width
+from .page_lists import list_number
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 # How a reason ends: a change's word after …に伴う / …による / …のため / …を受け (``組織改正による
@@ -262,6 +263,8 @@ def mend_reason_run_on(row: RawRow, tok: Tokenizer | None = None) -> None:
         above = body[-k - 1].text.strip() if k < len(body) else "。"
         if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
             continue
+        if continues_a_list(tail, [cl.text for cl in body[:-k]]):
+            continue
         last, first = body[-1].text.strip(), expl[0].text.strip()
         if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first, tok)):
             continue
@@ -346,6 +349,16 @@ def reason_tail_doubts(record: Record) -> list[Doubt]:
     return [Doubt("column_guess", "after", TAIL_WHY.format(m.group()[-12:]))]
 
 
+def continues_a_list(text: str, above: list[str]) -> bool:
+    """Whether ``text`` opens with the next number of a list some paragraph of ``above`` opens
+    (``２．外部の専門家による監査`` under ``１．…``): a list's own item, not a reason cut from the
+    explanation, however its words end (…による監査)."""
+    found = list_number(text.strip())
+    if found is None or found[1] < 2:
+        return False
+    return any(list_number(line.strip()) == (found[0], found[1] - 1) for line in above)
+
+
 def reason_run_on_doubts(record: Record) -> list[Doubt]:
     """``column_guess`` on the after cell and the explanation when a reason is cut between them
     (see the module notes)."""
@@ -355,6 +368,8 @@ def reason_run_on_doubts(record: Record) -> list[Doubt]:
         return []
     m = _REASON_RUN_ON.search(after[-1])
     if not m or m.group(1)[-1] in _VERB_END or not EXPLANATION_ENDING.search(expl[0]):
+        return []
+    if continues_a_list(after[-1], after[:-1]):
         return []
     why = RUN_ON_WHY.format(m.group()[-12:] + "|" + expl[0][:12])
     return [Doubt("column_guess", "after", why), Doubt("column_guess", "explanation", why)]

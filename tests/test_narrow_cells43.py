@@ -59,12 +59,14 @@ CASES = sorted(p for s in ("office-narrow43", "heldout-narrow43") for p in (SAMP
 
 # Wrong rows left unwarned (session 43), known faults of issue 12, strict: a fix shows.
 EMPTY_BEFORE = "an empty 変更前 given the after cell's first lines (a line cut at a space)"
-BOXES = "a plain pdftotext box of the after cell paired with another row's explanation"
 HELD_OUT = "held out: a wrong row left unwarned (measured, its text not read)"
 UNWARNED: dict[str, str] = {
     "office-narrow43/n43-calc-v4-pdftotext-raw": EMPTY_BEFORE,
     "office-narrow43/n43-calc-v4-pypdfium2": EMPTY_BEFORE,
-    "office-narrow43/n43-writer-v3-pdftotext": BOXES,
+    # Warned until session 48 only by a wrong reason (its wrapped, spaced heading read as a second
+    # value; branch quiet48's shape_checks.is_wrapped_heading rightly stopped that): the kind is
+    # EMPTY_BEFORE with both cells opening with ・, which paragraph_cuts' lead/sentences rules miss.
+    "office-narrow43/n43-writer-v4-pdftotext-raw": EMPTY_BEFORE,
     **{
         f"heldout-narrow43/{name}": HELD_OUT
         for name in (
@@ -73,7 +75,6 @@ UNWARNED: dict[str, str] = {
             "hn43-calc-v2-pdfminer",
             "hn43-calc-v3-pdftotext-raw",
             "hn43-calc-v3-pypdfium2",
-            "hn43-writer-v1-pypdfium2",
             "hn43-writer-v3-pdftotext-raw",
             "hn43-writer-v3-pypdfium2",
         )

@@ -212,3 +212,19 @@ def test_a_one_line_pair_read_as_the_before_cell_beside_a_reason_read_as_the_aft
     row.cells["after"] = [CellLine("契約更新による委託先の変更", 1, 20)]
     mend_shared_lines([row])
     assert [cl.text for cl in row.cells["after"]] == ["契約更新による委託先の変更"]
+
+
+def test_a_list_item_ending_on_a_reason_word_is_no_reason_cut():
+    """``２．外部の専門家による監査`` under ``１．…`` is the list's item (samples/office-quiet48's truth),
+    not a reason cut from the explanation (reason_tails.continues_a_list); an after cell whose
+    last paragraph is no list item still is doubted."""
+    from types import SimpleNamespace
+
+    from piatable.normalize.reason_tails import continues_a_list, reason_run_on_doubts
+
+    listed = "次のとおり監査を行う。\n１．情報政策課による内部監査\n２．外部の専門家による監査"
+    assert continues_a_list("２．外部の専門家による監査", ["１．情報政策課による内部監査"])
+    assert not continues_a_list("２．外部の専門家による監査", ["次のとおり監査を行う。"])
+    assert not reason_run_on_doubts(SimpleNamespace(after=listed, explanation="監査体制の整備に伴う追加"))
+    cut = "次のとおり監査を行う。\n外部の専門家による監査"
+    assert reason_run_on_doubts(SimpleNamespace(after=cut, explanation="監査体制の整備に伴う追加"))
