@@ -147,6 +147,24 @@ def four_table_cases(prefix: str, heldout: bool, redrawn: frozenset[str], make) 
     return cases
 
 
+def numbered_cases(
+    tag: str, counts: tuple[tuple[str, int], ...], redrawn: frozenset[str], make
+) -> list[Case]:
+    """Cases named ``<tag>-<maker>-v<k>`` for each (maker, count) of ``counts``, ``k`` from 1,
+    made by ``make(name, maker, k)``; a case named in ``redrawn`` takes ``-r``, one whose redrawn
+    name is there too is left out (tools/make_writer47_samples.py, make_plain48_samples.py)."""
+    cases = []
+    for maker, count in counts:
+        for k in range(1, count + 1):
+            name = f"{tag}-{maker}-v{k}"
+            if name in redrawn:
+                name += "-r"
+                if name in redrawn:
+                    continue
+            cases.append(make(name, maker, k))
+    return cases
+
+
 def split_sets(name: str, cases: Callable[[bool, frozenset[str]], list[Case]]) -> dict:
     """The ``office-<name>`` (tuning) and ``heldout-<name>`` sets of a generator as
     ``build_redrawn`` takes them: name → (folder under samples/, ``cases(heldout, redrawn)``

@@ -17,6 +17,7 @@ the case's name.  Needs LibreOffice, poppler and the IPA fonts; CI only reads th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import shutil
@@ -170,15 +171,25 @@ KINDS = (
 
 
 def kind_cases(
-    kinds: tuple[tuple[str, str, int], ...], rows: tuple[dict, ...], heldout: bool, seed: str = "ocr40"
+    kinds: tuple[tuple[str, str, int], ...],
+    rows: tuple[dict, ...],
+    heldout: bool,
+    seed: str = "ocr40",
+    date_style: str | None = None,
 ) -> list[tuple[mos.Case, dict]]:
     """One case of ``rows`` per (program, font, dpi) of ``kinds``, named
-    ``<program>-<font>-<dpi>-<t|h><k>`` (``case_of`` draws the rest of its look with ``seed``)."""
+    ``<program>-<font>-<dpi>-<t|h><k>`` (``case_of`` draws the rest of its look with ``seed``);
+    with ``date_style`` (``mos.printed_rows``' styles: ``slash``, ``wareki`` …) every change date
+    is printed in that style (tools/make_ocr47_samples.py, make_ocr48_samples.py)."""
     tag = "h" if heldout else "t"
-    return [
+    out = [
         case_of(f"{maker}-{font}-{dpi}-{tag}{k}", rows, maker, heldout, seed=seed)
         for k, (maker, font, dpi) in enumerate(kinds, 1)
     ]
+    if date_style is None:
+        return out
+    dated = mos.printed_rows([dict(r, change_date_raw="") for r in rows], date_style)
+    return [(dataclasses.replace(case, rows=dated), look) for case, look in out]
 
 
 def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:

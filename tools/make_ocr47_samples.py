@@ -15,7 +15,6 @@ fonts; CI only reads the committed files.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -98,14 +97,8 @@ HELDOUT_KINDS = (("writer", "mincho", 300), ("calc", "mincho", 200))
 def set_cases(heldout: bool) -> list[tuple[m40.mos.Case, dict]]:
     """Writer and Calc, Mincho and Gothic, 200 and 300 dpi (TUNING_KINDS, HELDOUT_KINDS), every
     date in half-width 和暦 (令和5年4月1日)."""
-    rows, tag, kinds = (HELDOUT_ROWS, "h", HELDOUT_KINDS) if heldout else (TUNING_ROWS, "t", TUNING_KINDS)
-    names = [f"{maker}-{font}-{dpi}-{tag}{k}" for k, (maker, font, dpi) in enumerate(kinds, 1)]
-    out = []
-    for name, kind in zip(names, kinds, strict=True):
-        case, look = m40.case_of(name, rows, kind[0], heldout, seed="ocr47")
-        dated = m40.mos.printed_rows([dict(r, change_date_raw="") for r in rows], "wareki")
-        out.append((dataclasses.replace(case, rows=dated), look))
-    return out
+    rows, kinds = (HELDOUT_ROWS, HELDOUT_KINDS) if heldout else (TUNING_ROWS, TUNING_KINDS)
+    return m40.kind_cases(kinds, rows, heldout, seed="ocr47", date_style="wareki")
 
 
 def main(argv: list[str] | None = None) -> int:

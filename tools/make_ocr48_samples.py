@@ -14,7 +14,6 @@ fonts; CI only reads the committed files.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -83,14 +82,8 @@ HELDOUT_KINDS = (("writer", "gothic", 200), ("calc", "mincho", 300))
 def set_cases(heldout: bool) -> list[tuple[m40.mos.Case, dict]]:
     """Writer and Calc, Mincho and Gothic, 200 and 300 dpi (TUNING_KINDS, HELDOUT_KINDS), every
     change date in slash style (2023/11/24)."""
-    rows, tag, kinds = (HELDOUT_ROWS, "h", HELDOUT_KINDS) if heldout else (TUNING_ROWS, "t", TUNING_KINDS)
-    names = [f"{maker}-{font}-{dpi}-{tag}{k}" for k, (maker, font, dpi) in enumerate(kinds, 1)]
-    out = []
-    for name, kind in zip(names, kinds, strict=True):
-        case, look = m40.case_of(name, rows, kind[0], heldout, seed="ocr48")
-        dated = m40.mos.printed_rows([dict(r, change_date_raw="") for r in rows], "slash")
-        out.append((dataclasses.replace(case, rows=dated), look))
-    return out
+    rows, kinds = (HELDOUT_ROWS, HELDOUT_KINDS) if heldout else (TUNING_ROWS, TUNING_KINDS)
+    return m40.kind_cases(kinds, rows, heldout, seed="ocr48", date_style="slash")
 
 
 def main(argv: list[str] | None = None) -> int:

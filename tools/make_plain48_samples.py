@@ -30,8 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import _pool
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, varied_case
+from make_flow22_samples import build_redrawn, numbered_cases, split_sets
+from make_office_samples import Case, varied_case
 from make_writer47_samples import _writer_case
 
 # Cases per set and maker: (calc, writer).
@@ -80,26 +80,18 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     ``-r`` and left out if that too is not printed in full."""
     pool = _pool(heldout)
     calcs, writers = HELDOUT_CASES if heldout else TUNING_CASES
-    tag = f"{'h' if heldout else ''}p48"
-    cases = []
-    for maker, count in (("calc", calcs), ("writer", writers)):
-        for k in range(1, count + 1):
-            name = f"{tag}-{maker}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            if maker == "writer":
-                cases.append(_writer_case(name, pool, heldout, k))
-            else:
-                cases.append(_calc_case(name, pool, heldout))
-    return cases
+
+    def make(name: str, maker: str, k: int) -> Case:
+        if maker == "writer":
+            return _writer_case(name, pool, heldout, k)
+        return _calc_case(name, pool, heldout)
+
+    return numbered_cases(
+        f"{'h' if heldout else ''}p48", (("calc", calcs), ("writer", writers)), redrawn, make
+    )
 
 
-SETS = {
-    "office-plain48": (SAMPLES / "office-plain48", lambda r: _cases(False, r)),
-    "heldout-plain48": (SAMPLES / "heldout-plain48", lambda r: _cases(True, r)),
-}
+SETS = split_sets("plain48", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

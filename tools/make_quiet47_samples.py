@@ -179,14 +179,18 @@ HELDOUT_ROWS = [
 ]
 
 
-def _cases(heldout: bool) -> list[Case]:
-    rows = HELDOUT_ROWS if heldout else TUNING_ROWS
-    prefix = "hq47" if heldout else "q47"
+def calc_writer_cases(prefix: str, rows: list[dict], heldout: bool) -> list[Case]:
+    """``rows`` by Calc (和暦 dates) and by Writer (slash dates), named ``<prefix>-calc`` and
+    ``<prefix>-writer``, rows in change-date order (tools/make_quiet48_samples.py too)."""
     out = []
     for maker, style in (("calc", "wareki"), ("writer", "slash")):
         case = plain_case(f"{prefix}-{maker}", rows, maker, heldout=heldout, date_style=style)
         out.append(replace(case, rows=sorted(case.rows, key=lambda r: r["change_date"])))
     return out
+
+
+def _cases(heldout: bool) -> list[Case]:
+    return calc_writer_cases("hq47" if heldout else "q47", HELDOUT_ROWS if heldout else TUNING_ROWS, heldout)
 
 
 SETS = {

@@ -22,12 +22,12 @@ fonts and sizes for the held-out one); each case keeps its PDF and the five extr
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_office_samples import SAMPLES, Case, plain_case, sets_main
+from make_office_samples import SAMPLES, Case, sets_main
 from make_office_samples import truth_row as _row
+from make_quiet47_samples import calc_writer_cases
 
 _ITEM_III = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n（１．住民基本台帳ファイル）\n"
 _NO = "重要な変更にあたらない"
@@ -146,13 +146,7 @@ HELDOUT_ROWS = [
 
 
 def _cases(heldout: bool) -> list[Case]:
-    rows = HELDOUT_ROWS if heldout else TUNING_ROWS
-    prefix = "hq48" if heldout else "q48"
-    out = []
-    for maker, style in (("calc", "wareki"), ("writer", "slash")):
-        case = plain_case(f"{prefix}-{maker}", rows, maker, heldout=heldout, date_style=style)
-        out.append(replace(case, rows=sorted(case.rows, key=lambda r: r["change_date"])))
-    return out
+    return calc_writer_cases("hq48" if heldout else "q48", HELDOUT_ROWS if heldout else TUNING_ROWS, heldout)
 
 
 SETS = {

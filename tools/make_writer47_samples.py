@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import _pool
-from make_flow22_samples import build_redrawn, split_sets
+from make_flow22_samples import build_redrawn, numbered_cases, split_sets
 from make_office_samples import Case, _long_rows, varied_case
 
 # Cases per set and maker: (writer, calc).
@@ -94,20 +94,15 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     ``-r`` and left out if that too is not printed in full."""
     pool = _pool(heldout)
     writers, calcs = HELDOUT_CASES if heldout else TUNING_CASES
-    tag = f"{'h' if heldout else ''}w47"
-    cases = []
-    for maker, count in (("writer", writers), ("calc", calcs)):
-        for k in range(1, count + 1):
-            name = f"{tag}-{maker}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            if maker == "writer":
-                cases.append(_writer_case(name, pool, heldout, k))
-            else:
-                cases.append(_calc_case(name, pool, heldout))
-    return cases
+
+    def make(name: str, maker: str, k: int) -> Case:
+        if maker == "writer":
+            return _writer_case(name, pool, heldout, k)
+        return _calc_case(name, pool, heldout)
+
+    return numbered_cases(
+        f"{'h' if heldout else ''}w47", (("writer", writers), ("calc", calcs)), redrawn, make
+    )
 
 
 SETS = split_sets("writer47", _cases)
