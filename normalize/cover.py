@@ -52,6 +52,9 @@ _SPACES = regex.compile(r"\s+")
 # Printed text of the cover (and the contents page after it) that is never a fact's value.
 _NOT_A_VALUE = regex.compile(
     r"特記事項|承認日|個人のプライバシー|様式\s*[0-9０-９]|項目一覧|特定個人情報保護評価書|^[（(]?別添"
+    # The form stamp's opening when an extractor breaks it over lines (``［令和 6 年 10 月`` /
+    # ``様式４］``): its bracket and era open no cover value.
+    r"|^[［\[]\s*(?:令和|平成)"
 )
 
 _WS = regex.compile(r"[ \t　]+")
@@ -498,10 +501,13 @@ def _after_skipped(lines: list[str], start: int) -> int:
 
 def _values_fit(run: list[str], values: list[str]) -> bool:
     """Whether each value of a run of labels is what its label asks for: 評価書番号 a number,
-    評価実施機関名 not one (a number there is the 評価書番号 of a run read out of order)."""
+    評価実施機関名 not one (a number there is the 評価書番号 of a run read out of order), 公表日 a
+    date (a run whose values are shifted by a line reads no date there)."""
     for lab, val in zip(run, values, strict=True):
         number = bool(_NUMBER.match(val.replace(" ", "")))
         if (lab == "評価書番号") != number and lab in ("評価書番号", "評価実施機関名"):
+            return False
+        if lab == "公表日" and not DATE.search(_WS.sub("", val)):
             return False
     return True
 

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from piatable.normalize.cover import check_cover, cover_facts_from_document_text
+from piatable.normalize.cover import check_cover, cover_facts_from_document_text, cover_facts_from_text
 from piatable.normalize.cover_columns import column_values, date_at, label_run, split_label_row
 
 from .conftest import SAMPLES
@@ -76,3 +76,37 @@ def test_pages_before_the_table_are_one_note():
     assert [n for n in result.notes if "no table columns found" in n] == [
         "pages 1-4: no table columns found (no row of the table read on them)"
     ]
+
+
+def test_a_form_stamp_broken_over_lines_is_no_value_and_a_shifted_run_reads_no_date():
+    """Plain ``pdftotext`` of a Writer cover whose labels are one column and values the next: the
+    form stamp ``［令和６年１０月　様式４］`` comes out broken, its opening between the labels and
+    the values and its end after them.  The opening is no value (``cover._NOT_A_VALUE``); a run of
+    labels whose values would start a line early reads no date for 公表日 and is not taken
+    (``cover._values_fit``), so no stamp text stands in for the agency."""
+    text = "\n".join(
+        [
+            "特定個人情報保護評価書（全項目評価書）",
+            "評価書番号",
+            "評価書名",
+            "評価実施機関名",
+            "公表日",
+            "［令和 5 年 4 月",
+            "",
+            "３",
+            "介護保険に関する事務",
+            "〇〇町長",
+            "令和 5 年 6 月 1 日",
+            "様式４］",
+        ]
+    )
+    facts = cover_facts_from_text(text)
+    assert facts["assessment_number"] == "３"
+    assert facts["agency"] == "〇〇町長"
+    assert facts["published"] == "2023-06-01"
+    # Without the numbered row the agency's run is [評価実施機関名, 公表日] over the stamp and a
+    # number: not taken, the agency doubted rather than read from the stamp.
+    shifted = text.replace("評価書番号\n評価書名\n", "").replace("３\n介護保険に関する事務\n", "")
+    shifted = shifted.replace("［令和 5 年 4 月", "［令和 5 年 4 月 様").replace("〇〇町長\n", "")
+    got = cover_facts_from_text(shifted)
+    assert not got.get("agency", "").startswith("［")
