@@ -23,6 +23,7 @@ from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.list_labels import join_list_labels
+from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
@@ -121,7 +122,9 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
         return placed, tidy.notes + placed_notes, True, bool(tidy.ascii_numerals), guesses
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
-        return numbered.text, tidy.notes + numbered.notes, True, bool(tidy.ascii_numerals), {}
+        paged, breaks = mark_page_breaks(numbered.text)
+        notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else [])
+        return paged, notes, True, bool(tidy.ascii_numerals), {}
     tidied = tidy.text
     numbered = strip_row_numbers(tidy.text)
     tidy.text = numbered.text

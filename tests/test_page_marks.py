@@ -1,0 +1,73 @@
+"""Printed page breaks of ``pdftotext -layout`` text that lost its form feeds
+(normalize/page_marks.py; issue 14, item 5): a repeated column-label row or a page-number line
+opens a page.  Real committed texts (samples/extractors: Excel- and Word-made PDFs'
+``pdftotext -layout``), their form feeds taken out, read as the same rows on the same pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.normalize.page_marks import mark_page_breaks
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = [
+    ROOT / "samples" / "extractors" / name / "input.txt"
+    for name in (
+        "excel-seed-pdftotext-layout",
+        "excel-large-bottom-pdftotext-layout",
+        "word-seed-pdftotext-layout",
+    )
+]
+SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+
+
+def _rows(path: Path) -> list[tuple]:
+    out = []
+    for r in extract_document(path).records:
+        d = r.to_dict()
+        out.append((*("".join((d[f] or "").split()) for f in SIX), d["page_start"], d["page_end"]))
+    return out
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.parent.name)
+def test_text_without_form_feeds_reads_the_same_rows_and_pages(path: Path, tmp_path: Path):
+    text = path.read_text("utf-8")
+    assert text.count("\f") >= 2
+    with_feeds = _rows(path)
+    first = min(r[-2] for r in with_feeds)
+    plain = tmp_path / "copied.txt"
+    plain.write_text(text.replace("\f", ""), "utf-8")
+    result = extract_document(plain)
+    got = _rows(plain)
+    # The same cells; pages counted from the text's first page (the table's page 1 here).
+    assert [r[:-2] for r in got] == [r[:-2] for r in with_feeds]
+    assert [(r[-2], r[-1]) for r in got] == [(r[-2] - first + 1, r[-1] - first + 1) for r in with_feeds]
+    assert any("printed page breaks read from repeated column-label rows" in n for n in result.notes)
+
+
+def test_page_number_lines_and_labels_open_pages_a_bare_number_does_not():
+    labels = "変更日      項目      変更前の記載      変更後の記載      提出時期      提出時期に係る説明"
+    text = "\n".join(
+        [
+            "（別添３）変更箇所",
+            labels,
+            "令和5年4月1日  Ⅰ基本情報  市民課  市民窓口課  事後  組織改編",
+            "",
+            "                 - 1 -",
+            "",
+            "令和5年4月1日  Ⅱ特定個人情報ファイルの概要  ３  ４  事後  修正",
+            "                 12",
+            "（別添３）変更箇所",
+            labels,
+            "令和5年5月1日  Ⅲリスク対策  旧  新  事前  見直し",
+        ]
+    )
+    marked, n = mark_page_breaks(text)
+    pages = marked.split("\f")
+    assert n == 2 and len(pages) == 3
+    assert pages[1].startswith("令和5年4月1日  Ⅱ")  # after the page number, its blank line skipped
+    assert "12" in pages[1] and pages[2].startswith("（別添３）変更箇所")  # the bare 12 is kept as text
+    assert mark_page_breaks("a\f" + text) == ("a\f" + text, 0)  # text with form feeds is left alone
