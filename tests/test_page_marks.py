@@ -71,3 +71,21 @@ def test_page_number_lines_and_labels_open_pages_a_bare_number_does_not():
     assert pages[1].startswith("令和5年4月1日  Ⅱ")  # after the page number, its blank line skipped
     assert "12" in pages[1] and pages[2].startswith("（別添３）変更箇所")  # the bare 12 is kept as text
     assert mark_page_breaks("a\f" + text) == ("a\f" + text, 0)  # text with form feeds is left alone
+
+
+def test_row_ordered_text_without_form_feeds_says_its_pages_count_from_the_table(tmp_path: Path):
+    """``pdftotext -raw`` text of a multi-page table with its form feeds taken out: the rows are
+    paged at the repeated labels from the table's first page, and the document's page count and
+    notes say so (``pipeline.PAGES_FROM_TABLE_NOTE``), not ``pages: 1`` beside rows on page 3."""
+    from piatable.documents import document_row
+
+    src = ROOT / "samples" / "extractors" / "excel-seed-pdftotext-raw" / "input.txt"
+    text = src.read_text("utf-8")
+    assert text.count("\f") >= 2
+    plain = tmp_path / "copied.txt"
+    plain.write_text(text.replace("\f", ""), "utf-8")
+    res = extract_document(plain)
+    row = document_row(res)
+    last = max(r.page_end for r in res.records)
+    assert last >= 2 and row["pages"] == last == row["table_page_end"]
+    assert any("the text holds no form feeds" in n for n in res.notes)
