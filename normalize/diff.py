@@ -40,8 +40,9 @@ _TOKEN = regex.compile(
 ADDED_MARKS = ("新規追加", "上記を新規追加", "上記を追加")
 DELETED_MARKS = ("削除", "上記を削除")
 # A before cell that only says the item is new (変更前 「新規追加」 / 「（新規）」, as forms print an
-# added row's empty before): the row adds the item.
-BEFORE_ADDED_MARKS = ("新規追加", "新規", "追加", "上記を新規追加")
+# added row's empty before): the row adds the item.  (上記を新規追加 points at text above it: an
+# after cell's words, not a before's.)
+BEFORE_ADDED_MARKS = ("新規追加", "新規", "追加")
 # A cell that prints only a dash is an empty cell of the form (「－」: nothing was written there).
 EMPTY_CELL_DASHES = frozenset("－-―‐—−ー")
 # What may dress a mark: brackets around it, a closing 。.
@@ -184,6 +185,13 @@ def text_diff(before: str, after: str, min_kept: int = DIFF_MIN_KEPT_CHARS) -> l
     return _fold_short_kept(_merge(ops), min_kept)  # type: ignore[return-value]
 
 
+def is_added_before(before: str) -> bool:
+    """Whether a before cell says only that its item is new (``BEFORE_ADDED_MARKS``, brackets or a
+    closing 。 aside: 新規追加, （新規）, 【新規追加】): how a form marks an added row's before.  Used by
+    ``change_kind`` and by ``shape_checks.is_addition_mark`` (no column_guess on such a cell)."""
+    return _MARK_DRESS.sub("", without_whitespace(before)) in BEFORE_ADDED_MARKS
+
+
 def _dash_as_empty(text: str) -> str:
     """``text`` (whitespace removed), or ``""`` when it is one dash, the form's mark of an empty cell."""
     return "" if len(text) == 1 and text in EMPTY_CELL_DASHES else text
@@ -214,7 +222,7 @@ def change_kind(before: str, after: str) -> ChangeKind:
     mark = _MARK_DRESS.sub("", a)
     if not b and not a:
         return BOTH_EMPTY_KIND
-    if not b or mark in ADDED_MARKS or _MARK_DRESS.sub("", b) in BEFORE_ADDED_MARKS:
+    if not b or mark in ADDED_MARKS or is_added_before(b):
         return "added"
     if not a or mark in DELETED_MARKS:
         return "deleted"

@@ -46,6 +46,7 @@ from piatable.models import Doubt, Record
 
 from .chars import bigrams, paragraphs, without_whitespace
 from .columnar_checks import ends_as_reason
+from .diff import is_added_before
 from .items import is_form_heading
 
 # An after cell's unnumbered opening sharing at least this share (Jaccard, whitespace out) of its
@@ -60,19 +61,17 @@ _NUMBERED = regex.compile(r"^(?:[（(][0-9０-９]{1,2}[）)]|[0-9０-９]{1,2}[
 _FIRST_ITEM = regex.compile(r"^(?:[（(][1１][）)]|[1１][．.]|①)")
 # A sentence end, one ASCII space, then more text inside one paragraph.
 _SENTENCE_THEN_TEXT = regex.compile(r"。 (?=\S)")
-# The before cell of an added item: 新規追加 alone, bracketed or not.
-_ADDITION_MARK = regex.compile(r"^[（(【［\[]?新規追加[）)】］\]]?$")
 # An after cell's closing words (an addition's or a deletion's).
 _CLOSING_WORDS = regex.compile(r"(?:新規追加|削除)[）)】］\]]?$")
 
 
 def is_addition_mark(record: Record) -> bool:
-    """Whether the before cell is the whole word 新規追加 (an added item's mark) beside an after
-    cell with text that does not itself close with 新規追加 / 削除."""
+    """Whether the before cell says only that the item is new (``diff.is_added_before``: 新規追加,
+    （新規）) beside an after cell with text that does not itself close with 新規追加 / 削除."""
     before, after = paragraphs(record.before), paragraphs(record.after)
     return (
         len(before) == 1
-        and bool(_ADDITION_MARK.match("".join(before[0].split())))
+        and is_added_before(before[0])
         and bool(after)
         and not _CLOSING_WORDS.search(after[-1])
     )

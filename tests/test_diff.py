@@ -94,3 +94,20 @@ def test_change_kind_keeps_the_record_contract():
     row = next(ln for ln in readme.splitlines() if ln.startswith("| `change_kind` |"))
     listed = set(row.split("|")[2].replace(",", " ").replace("or", " ").split())
     assert listed == {f"`{k}`" for k in CHANGE_KINDS}, listed
+
+
+def test_a_before_that_says_the_item_is_new_is_one_rule():
+    """``diff.is_added_before`` is the one definition of a before cell that marks an added row:
+    ``change_kind`` calls the row added and ``shape_checks.is_addition_mark`` gives it no
+    column_guess; 上記を新規追加 points at text above it and is an after cell's words."""
+    from types import SimpleNamespace
+
+    from piatable.normalize.diff import is_added_before
+    from piatable.normalize.shape_checks import is_addition_mark
+
+    for before in ("新規追加", "（新規追加）", "【新規追加】", "（新規）", "新規"):
+        assert is_added_before(before)
+        assert change_kind(before, "新たな記載") == "added"
+    assert not is_added_before("上記を新規追加") and not is_added_before("新規追加の手続")
+    assert change_kind("上記を新規追加", "新たな記載") == "modified"
+    assert is_addition_mark(SimpleNamespace(before="（新規追加）", after="新たな記載"))
