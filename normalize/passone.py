@@ -31,6 +31,7 @@ from piatable.vocabulary import TIMING
 
 from .captions import is_caption
 from .chars import display_width
+from .crowded_values import CROWDED_WHY, join_crowded_values
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
@@ -484,6 +485,8 @@ def text_page_rows(
     place_pass_one_items(page, widths, settings, tok)
     # A caption among pass 1's one-line cells is no row's (``captions``: noted from the region).
     page.singles = [cl for cl in page.singles if not is_caption(cl.text)]
+    # Before / after cells whose own spaces (-raw) split them into more pieces: joined again.
+    page.singles, crowded = join_crowded_values(page.singles)
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     known = (last_date.text if last_date else None, last_timing.text if last_timing else None)
@@ -557,6 +560,8 @@ def text_page_rows(
         if merged_reason:
             share_reason(row, out[-1])
         row.doubts += close_cut_doubts(detail, put, settings) if detail else []
+        if any((cl.page, cl.line_no) in crowded for cl in texts):
+            row.doubts.append(Doubt("cut_guess", "before", CROWDED_WHY))
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))
