@@ -75,7 +75,9 @@ def _joined(run: list[CellLine]) -> CellLine:
 def join_crowded_values(singles: list[CellLine]) -> tuple[list[CellLine], set[tuple]]:
     """``singles`` (pass 1's pieces, in order) with each run of more than ``VALUE_PIECES`` text
     pieces between a date or a line's start and a timing, all on one printed line, joined into
-    a before and an after piece; and the (page, line_no) of the printed lines cut by guess."""
+    a before and an after piece, and each such piece of three or more words (the spaces inside
+    one piece) cut where the after half repeats the before half's opening; and the (page,
+    line_no) of the printed lines cut by guess."""
     out: list[CellLine] = []
     guessed: set[tuple] = set()
     k = 0
@@ -95,11 +97,18 @@ def join_crowded_values(singles: list[CellLine]) -> tuple[list[CellLine], set[tu
             end += 1
         run = singles[k : end + 1]
         closed = end + 1 < len(singles) and same_printed_line(singles[end], singles[end + 1])
-        if len(run) > VALUE_PIECES and closed and TIMING.match(singles[end + 1].text):
+        before_timing = closed and bool(TIMING.match(singles[end + 1].text))
+        words = [CellLine(w, cl.page, cl.line_no) for w in cl.text.split()] if len(run) == 1 else []
+        if len(run) > VALUE_PIECES and before_timing:
             cut, guess = _cut(run)
             out += [_joined(run[:cut]), _joined(run[cut:])]
             if guess:
                 guessed.add((cl.page, cl.line_no))
+        elif len(words) > VALUE_PIECES and before_timing and not _cut(words)[1]:
+            # One piece of three or more words whose second half repeats the first's opening:
+            # the before and the after cell (the cut told by the text, as above).
+            cut = _cut(words)[0]
+            out += [_joined(words[:cut]), _joined(words[cut:])]
         else:
             out += run
         k = end + 1
