@@ -41,6 +41,7 @@ from .rejoin import is_soft_break, same_printed_line
 from .rowless_dates import give_untaken_dates
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
+from .untaken_timings import doubt_untaken_timings
 
 # Costs of the pass-1 alignments (here and twophase.align_singles): a row taking its date or
 # timing from the row above (a merged cell), a printed line shared by two rows, a piece no row
@@ -480,6 +481,7 @@ def text_page_rows(
     ``out``; returns the last date and timing read (a merged cell goes on to the next page)."""
     narrow, body, expl = widths
     last_date, last_timing = last
+    first = len(out)
     from .pass_one_items import place_pass_one_items
 
     place_pass_one_items(page, widths, settings, tok)
@@ -574,6 +576,7 @@ def text_page_rows(
         row.flags = sorted(set(row.flags))
         out.append(row)
     rest = give_untaken_dates(filled, page.singles[k:], AMBIGUOUS_CONFIDENCE)
+    doubt_untaken_timings(out[first:], rest)
     if page.rows and out:
         last_date = (out[-1].cells["change_date"] or [last_date])[0]
     for cl in rest:
