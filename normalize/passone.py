@@ -35,6 +35,7 @@ from .crowded_values import CROWDED_WHY, join_crowded_values
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
+from .pass_one_pairs import beside_pair
 from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
 from .reason_tails import reads_as_reason
 from .rejoin import is_soft_break, same_printed_line
@@ -551,7 +552,7 @@ def text_page_rows(
         body_lines = cells[1] + cells[2]
         put = text_columns(take, texts, bool(body_lines))
         if "before" in put and "after" in put:
-            cells = [cells[0] + body_lines, [put["before"]], [put["after"]], cells[3]]
+            cells = beside_pair(cells, put, body_lines)
         elif "before" in put:
             cells = [cells[0], [put["before"]], body_lines, cells[3]]
         elif "after" in put:
