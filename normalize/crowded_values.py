@@ -17,8 +17,8 @@ row has no third cell there.  Such a run of three or more pieces is joined into 
 after cell repeats the before cell's opening (an edit keeps the words it does not change:
 ``健康福祉部 保険年金課`` → ``健康福祉部 国保年金課``), at the cut whose two halves share the
 longest opening; otherwise at the cut nearest the middle of the text, and that cut is a guess
-(``cut_guess`` on the row, ``CROWDED_WHY``).  No text is dropped: the pieces are joined with the
-space that parted them.
+(``column_guess`` on the row, ``CROWDED_WHY``: a flag, where ``cut_guess`` would only lower
+the confidence).  No text is dropped: the pieces are joined with the space that parted them.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _is_text(cl: CellLine) -> bool:
     return not (is_date_line(cl.text) and not cl.cell_date) and not TIMING.match(cl.text)
 
 
-def _opening(left: str, right: str) -> int:
+def shared_opening(left: str, right: str) -> int:
     """Characters (spaces aside) the two texts open with alike."""
     a, b = "".join(left.split()), "".join(right.split())
     n = 0
@@ -58,7 +58,7 @@ def _cut(run: list[CellLine]) -> tuple[int, bool]:
     """Where a run of text pieces splits into before and after (pieces before the cut) and
     whether that cut is a guess."""
     texts = [cl.text for cl in run]
-    shared = [_opening(" ".join(texts[:i]), " ".join(texts[i:])) for i in range(1, len(texts))]
+    shared = [shared_opening(" ".join(texts[:i]), " ".join(texts[i:])) for i in range(1, len(texts))]
     best = max(shared)
     if best >= SHARED_OPENING_MIN and shared.count(best) == 1:
         return shared.index(best) + 1, False

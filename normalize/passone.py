@@ -551,8 +551,9 @@ def text_page_rows(
             cells = [[pass_one_item], cells[0] + cells[1], cells[2], cells[3]]
         body_lines = cells[1] + cells[2]
         put = text_columns(take, texts, bool(body_lines))
+        pair_doubts: list[Doubt] = []
         if "before" in put and "after" in put:
-            cells = beside_pair(cells, put, body_lines)
+            cells, pair_doubts = beside_pair(cells, put, body_lines)
         elif "before" in put:
             cells = [cells[0], [put["before"]], body_lines, cells[3]]
         elif "after" in put:
@@ -562,9 +563,9 @@ def text_page_rows(
         put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
         if merged_reason:
             share_reason(row, out[-1])
-        row.doubts += close_cut_doubts(detail, put, settings) if detail else []
+        row.doubts += (close_cut_doubts(detail, put, settings) if detail else []) + pair_doubts
         if any((cl.page, cl.line_no) in crowded for cl in texts):
-            row.doubts.append(Doubt("cut_guess", "before", CROWDED_WHY))
+            row.doubts.append(Doubt("column_guess", "before", CROWDED_WHY))
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))

@@ -46,14 +46,28 @@ def test_lines_after_the_last_heading_like_line_open_the_explanation():
         [line("重要な変更に当たらない")],
     ]
     put = {"before": line("総務部 情報政策課"), "after": line("総務部 デジタル推進課")}
-    out = beside_pair(cells, put, cells[1] + cells[2])
+    out, doubts = beside_pair(cells, put, cells[1] + cells[2])
+    assert not doubts
     assert [[c.text for c in x] for x in out] == [
         ["Ⅰ基本情報", "①部署"],
         ["総務部 情報政策課"],
         ["総務部 デジタル推進課"],
         ["組織改編に伴う変更", "重要な変更に当たらない"],
     ]
-    # With the explanation printed in pass 1 (or none in pass 2), the lines stay the item's.
+    # With the explanation printed in pass 1, heading-like wrapped lines stay the item's.
     put["explanation"] = line("時点修正")
-    out = beside_pair(cells, put, cells[1] + cells[2])
+    out, doubts = beside_pair(cells, put, cells[1] + cells[2])
     assert [c.text for c in out[0]] == ["Ⅰ基本情報", "①部署", "組織改編に伴う変更"]
+    assert not doubts
+
+
+def test_two_pass_one_pieces_beside_a_wrapped_value_are_one_cell_and_flagged():
+    # ``市民生活部 市民課 事後 組織改編に伴う変更``: the after cell (rich text) printed in pass 2
+    # as ``市民生活部 市民窓口課``; pass 1's two pieces are one before cell (set IX c1's shape).
+    line = lambda t, n=3: CellLine(t, 1, n)  # noqa: E731
+    cells = [[line("Ⅰ基本情報", 9)], [line("市民生活部 市民窓口課", 11)], [], []]
+    put = {"before": line("市民生活部"), "after": line("市民課"), "explanation": line("組織改編に伴う変更")}
+    out, doubts = beside_pair(cells, put, cells[1])
+    assert [c.text for c in out[1]] == ["市民生活部 市民課"]
+    assert [c.text for c in out[2]] == ["市民生活部 市民窓口課"]
+    assert [d.kind for d in doubts] == ["column_guess"]
