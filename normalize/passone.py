@@ -31,15 +31,18 @@ from piatable.vocabulary import TIMING
 
 from .captions import is_caption
 from .chars import display_width
+from .crowded_values import CROWDED_WHY, join_crowded_values
 from .cut_checks import cut_margins
 from .dates import DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
+from .pass_one_pairs import beside_pair
 from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
 from .reason_tails import reads_as_reason
 from .rejoin import is_soft_break, same_printed_line
 from .rowless_dates import give_untaken_dates
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
+from .untaken_timings import doubt_untaken_timings
 
 # Costs of the pass-1 alignments (here and twophase.align_singles): a row taking its date or
 # timing from the row above (a merged cell), a printed line shared by two rows, a piece no row
@@ -479,11 +482,14 @@ def text_page_rows(
     ``out``; returns the last date and timing read (a merged cell goes on to the next page)."""
     narrow, body, expl = widths
     last_date, last_timing = last
+    first = len(out)
     from .pass_one_items import place_pass_one_items
 
     place_pass_one_items(page, widths, settings, tok)
     # A caption among pass 1's one-line cells is no row's (``captions``: noted from the region).
     page.singles = [cl for cl in page.singles if not is_caption(cl.text)]
+    # Before / after cells whose own spaces (-raw) split them into more pieces: joined again.
+    page.singles, crowded = join_crowded_values(page.singles)
     own = [r.date is not None for r in page.rows]
     above = (last_date is not None, last_timing is not None)
     known = (last_date.text if last_date else None, last_timing.text if last_timing else None)
@@ -545,8 +551,9 @@ def text_page_rows(
             cells = [[pass_one_item], cells[0] + cells[1], cells[2], cells[3]]
         body_lines = cells[1] + cells[2]
         put = text_columns(take, texts, bool(body_lines))
+        pair_doubts: list[Doubt] = []
         if "before" in put and "after" in put:
-            cells = [cells[0] + body_lines, [put["before"]], [put["after"]], cells[3]]
+            cells, pair_doubts = beside_pair(cells, put, body_lines)
         elif "before" in put:
             cells = [cells[0], [put["before"]], body_lines, cells[3]]
         elif "after" in put:
@@ -556,7 +563,9 @@ def text_page_rows(
         put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
         if merged_reason:
             share_reason(row, out[-1])
-        row.doubts += close_cut_doubts(detail, put, settings) if detail else []
+        row.doubts += (close_cut_doubts(detail, put, settings) if detail else []) + pair_doubts
+        if any((cl.page, cl.line_no) in crowded for cl in texts):
+            row.doubts.append(Doubt("column_guess", "before", CROWDED_WHY))
         if getattr(prow, "why", ""):
             row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
             row.doubts.append(Doubt("row_split_guess", None, prow.why))
@@ -569,6 +578,7 @@ def text_page_rows(
         row.flags = sorted(set(row.flags))
         out.append(row)
     rest = give_untaken_dates(filled, page.singles[k:], AMBIGUOUS_CONFIDENCE)
+    doubt_untaken_timings(out[first:], rest)
     if page.rows and out:
         last_date = (out[-1].cells["change_date"] or [last_date])[0]
     for cl in rest:

@@ -91,6 +91,8 @@ SET_NAMES = (
     "heldout-writer47",
     "office-raw47",
     "heldout-raw47",
+    "office-raw49",
+    "heldout-raw49",
     "office-layout48",
     "heldout-layout48",
     "office-plain48",

@@ -845,6 +845,8 @@ ROW_ORDERED_SETS = (
     "heldout-raw47",
     "office-stream48",
     "heldout-stream48",
+    "office-raw49",
+    "heldout-raw49",
 )
 # Sets for the ``pdftotext -layout`` reader only (issue 10, fourth round): their PDFs are kept,
 # and only that extractor's text is written.
