@@ -33,6 +33,7 @@ from .ascii_numerals import NUMERALS_NOTE, section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
+from .own_spaces import column_spaces, date_goes_on, is_layout_text, own_ideographic_spaces
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -207,6 +208,8 @@ def despace_text(text: str) -> tuple[str, int]:
         out.append(
             "\f".join(_glued_cells_parted(part) if lost and changed else part for part, changed in parts)
         )
+    if lost and not by_char and is_layout_text(out):
+        out = column_spaces(text.split("\n"), out)
     return "\n".join(out), count
 
 
@@ -254,7 +257,7 @@ def _despace_part(
     ):
         # Latin letters and digits spaced out too
         return cell_spaces(despace_line(part, gaps_doubled)), True
-    joined = cell_spaces(join_japanese(part))
+    joined = cell_spaces(own_ideographic_spaces(join_japanese(part)))
     return joined, joined != part
 
 
@@ -327,7 +330,9 @@ def join_japanese(line: str) -> str:
         before = "".join(out)
         after = line[m.end() :]
         if _SPACED_TIMING_END.fullmatch(after) or (
-            _DATE_END.search(before) and not _NO_CELL_AFTER.match(after)
+            _DATE_END.search(before)
+            and not _NO_CELL_AFTER.match(after)
+            and not date_goes_on(before, after, _DATE_END)
         ):
             out.append(" ")
     out.append(line[pos:])

@@ -1,0 +1,164 @@
+"""The text's own spaces in a spaced-out line, told from the spacing's (issue 10, spaced49;
+``hygiene.despace_text`` calls these).
+
+How document-sharing sites space copied text (tools/make_spaced49_samples.py, set IX's spaced
+texts): a space goes between every two *wide* characters (East Asian width W or F), and the
+full-width space U+3000 is one of them, so a cell's own full-width space comes out between two
+spacing spaces (``健康福祉部　保険年金課`` → ``健 康 福 祉 部 　 保 険 年 金 課``).  Joining the
+Japanese characters leaves ``健康福祉部 　 保険年金課``, a run of three spaces that the readers
+take for a column gap (the cell is split and rows drift).  The single spaces either side of the
+full-width space are the spacing's: they go, the full-width space stays as the cell's text.
+
+A date is a cell of its own only when whole: the spacing also parts a wrapped or full-width
+date's last character (``令 和 ５ 年 ４ 月 １ 日``), and a space kept after ``令和５年４月１``
+(a date without its 日, which the date pattern takes too) split ``日`` off it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.vocabulary import is_header_line
+
+from .chars import NO_LINE_END, NO_LINE_START
+
+# A run of full-width spaces with one spacing space on either side (a side of two spaces or
+# more is a gap of the text's own and stays).
+_IDEOGRAPHIC_SPACED = regex.compile("(?:(?<=[^ ]) )?(\u3000+)(?: (?=[^ ]))?")
+
+
+def own_ideographic_spaces(line: str) -> str:
+    """``line`` (a line of a spaced-out text, its Japanese characters joined) with the spacing's
+    single space taken from either side of each run of full-width spaces:
+    ``健康福祉部 　 保険年金課`` → ``健康福祉部　保険年金課``.  Not for a text spaced *with*
+    full-width spaces (``spacing_evidence.spaced_with_ideographic``: despace_text reads those as
+    spaces first)."""
+    if "\u3000" not in line:
+        return line
+    return _IDEOGRAPHIC_SPACED.sub(r"\1", line)
+
+
+def date_goes_on(before: str, after: str, date_end: regex.Pattern[str]) -> bool:
+    """True when the date ``before`` ends with (``date_end``) goes on into ``after``'s first
+    character (``令和５年４月１`` + ``日…``, ``令和５年４月`` + ``１日``): the space between them
+    is the spacing's, not a cell's edge."""
+    return bool(after) and not after[0].isspace() and bool(date_end.search(before + after[0]))
+
+
+# ``-layout`` text: a column start of a line is a position where text opens after two spaces
+# or an indent on at least this many of the lines this near it (either side).
+COLUMN_START_MIN_LINES = 2
+COLUMN_WINDOW = 6
+# A column's text put back at its start holds at least this many characters before a space.
+COLUMN_TEXT_MIN_CHARS = 2
+# Characters no column's text opens with: those no line opens with, a bullet aside.
+_NO_COLUMN_OPENING = frozenset(NO_LINE_START - {"・"})
+# A piece of a date as a narrow 変更日 column wraps it (``令和元``, ``年10月``, ``1日``, ``2022/4/``).
+_DATE_PIECE = regex.compile(r"[令和平成昭元0-9０-９年月日./／\-－]+")
+# The text is ``-layout`` text (column offsets to keep) when at least this share of its
+# non-blank lines have a gap of ``LAYOUT_GAP`` spaces or more between two characters.
+LAYOUT_MIN_LINE_SHARE = 0.3
+LAYOUT_GAP = 3
+_LAYOUT_GAP = regex.compile(rf"(?<=\S) {{{LAYOUT_GAP},}}(?=\S)")
+# Text opening after a line's leading spaces: its offset is as printed (despacing took out no
+# space before it, so none of the text's own either).
+_COLUMN_OPENING = regex.compile(r"(?<=^ +)\S")
+
+
+def removed_spaces(spaced: str, despaced: str) -> list[int]:
+    """Where (positions in ``despaced``) despacing took a space out of ``spaced``: the one may
+    differ from the other only by spaces taken out or put in."""
+    out: list[int] = []
+    i = j = 0
+    while i < len(spaced):
+        if j < len(despaced) and spaced[i] == despaced[j]:
+            i += 1
+            j += 1
+        elif spaced[i] == " ":
+            out.append(j)
+            i += 1
+        elif j < len(despaced) and despaced[j] == " ":
+            j += 1
+        else:  # not of that kind (a character changed): no positions
+            return []
+    return out
+
+
+def _openings(line: str) -> set[int]:
+    return {m.start() for m in _COLUMN_OPENING.finditer(line)} if "\f" not in line else set()
+
+
+def _opens_column(line: str, q: int, starts: dict[int, int]) -> bool:
+    """True when a space put before ``line[q]`` would open a column's text at a column start:
+    ``line[q:]`` and the run it is cut from hold ``COLUMN_TEXT_MIN_CHARS`` characters or more
+    either side (a last character of a cell before a gap is no cell of its own, nor a section
+    numeral ``Ⅱ`` before its title), glued together; not with a
+    character that opens no line (``）``, ``、``; a bullet ・ does) nor after one that ends no
+    line (``（``); and not inside a run that opens with a date piece and goes on past it
+    (``1日ス|ク対策``: the date's column ended before ``ス``, a character early)."""
+    run = line[q:].split(" ", 1)[0]
+    if not (
+        q + 1 in starts
+        and 0 < q
+        and line[q - 1] != " "
+        and len(run) >= COLUMN_TEXT_MIN_CHARS
+        and line[q] not in _NO_COLUMN_OPENING
+        and line[q - 1] not in NO_LINE_END
+    ):
+        return False
+    left = line[:q].rsplit(" ", 1)[-1]
+    if len(left) < COLUMN_TEXT_MIN_CHARS:
+        return False
+    head = _DATE_PIECE.match(left)
+    return head is None or head.end() == len(left)
+
+
+def is_layout_text(lines: list[str]) -> bool:
+    """True when the lines hold column gaps (``LAYOUT_GAP`` spaces) on ``LAYOUT_MIN_LINE_SHARE``
+    of the non-blank ones: ``pdftotext -layout`` text, whose column offsets the readers use."""
+    nonblank = [ln for ln in lines if ln.strip()]
+    return bool(nonblank) and sum(1 for ln in nonblank if _LAYOUT_GAP.search(ln)) >= (
+        LAYOUT_MIN_LINE_SHARE * len(nonblank)
+    )
+
+
+def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
+    """The despaced lines of a spaced-out ``-layout`` text (``despaced[k]`` from ``spaced[k]``)
+    with the single spaces the text's columns stood apart by put back.
+
+    pdftotext ``-layout`` sets a narrow column's text one space before the next column's
+    (``令和４年 用停止請求``: a wrapped date, then the item); the spacing put a space between
+    every two wide characters, so that space looks like the spacing's and went with it: the
+    date glued to the item and every column after it a character to the left.  A space taken
+    out where the line's text then opens at a column start is put back there, which also
+    brings the line's later columns back to their offsets.  A column start is a position where
+    text opens after two spaces or a line's indent on ``COLUMN_START_MIN_LINES`` of the
+    ``COLUMN_WINDOW`` lines either side (pdftotext sets the offsets anew by page and region of
+    a page).  Not where a character that opens no line would (``）``), nor in a column-label
+    row; lines with a form feed are left as they are."""
+    openings = [_openings(d) for d in despaced]
+    out = list(despaced)
+    for k, (s, d) in enumerate(zip(spaced, despaced, strict=True)):
+        if "\f" in d or s == d or is_header_line(d):
+            continue
+        counts: dict[int, int] = {}
+        for j in range(max(0, k - COLUMN_WINDOW), min(len(despaced), k + COLUMN_WINDOW + 1)):
+            if j != k:
+                for q in openings[j]:
+                    counts[q] = counts.get(q, 0) + 1
+        starts = {q: n for q, n in counts.items() if n >= COLUMN_START_MIN_LINES}
+        line = d
+        shift = 0
+        removed = removed_spaces(s, d)
+        for i, p in enumerate(removed):
+            q = p + shift
+            if not _opens_column(line, q, starts):
+                continue
+            # of two places side by side, the one more lines open at (``利|○`` beside ``・|利``)
+            nxt = removed[i + 1] + shift if i + 1 < len(removed) else -1
+            if nxt == q + 1 and _opens_column(line, nxt, starts) and starts[nxt + 1] > starts[q + 1]:
+                continue
+            line = line[:q] + " " + line[q:]
+            shift += 1
+        out[k] = line
+    return out
