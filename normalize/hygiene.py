@@ -33,7 +33,13 @@ from .ascii_numerals import NUMERALS_NOTE, section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
-from .own_spaces import column_spaces, date_goes_on, is_layout_text, own_ideographic_spaces
+from .own_spaces import (
+    column_spaces,
+    date_goes_on,
+    date_piece_spaces,
+    is_layout_text,
+    own_ideographic_spaces,
+)
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -216,7 +222,7 @@ def despace_text(text: str) -> tuple[str, int]:
 def _glued_cells_parted(line: str) -> str:
     """A despaced line whose own spaces were lost with the spaces back between the cells it
     glued that their text tells apart (``repeat_spaces``, ``glued_cells``)."""
-    return marked_spaces(paired_spaces(repeat_spaces(line)))
+    return marked_spaces(paired_spaces(repeat_spaces(date_piece_spaces(line))))
 
 
 def repeat_spaces(line: str) -> str:

@@ -162,3 +162,29 @@ def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
             shift += 1
         out[k] = line
     return out
+
+
+# A piece of a date that a narrow 変更日 column wrapped, opening a line (its own cell): the era
+# and year (``令和４年``, ``平成３０``, ``令和元``), month and day (``４月１日``, ``３月３１``,
+# ``１０月１``), or the year's 年 carried over (``年７月１``).  Digits are taken whole (possessive),
+# so ``３月３１３．特定…`` parts as ``３月３１`` | ``３．特定…``.
+_D = "[0-9０-９]{1,2}+"
+# Words a date goes on with in a sentence (令和５年度, ４月１日以降, 令和５年４月１日時点).
+_DATE_SUFFIXES = "度|以[降前内後]|時点|現在|中|付|末|頃|分|迄|施行|から|まで"
+_WRAPPED_DATE_PIECE = regex.compile(
+    rf"^(\s*(?:(?:令和|平成|昭和)(?:元|{_D})(?:年(?:{_D}(?:月(?:{_D}日?)?)?)?)?"
+    rf"|{_D}月{_D}日?|年{_D}月(?:{_D}日?)?))"
+    # what follows opens another cell: an item's number (``３．``) or a character that goes on
+    # no date and opens no sentence's continuation (no particle, punctuation or bracket close)
+    rf"(?=[0-9０-９]{{1,2}}[．.]|(?!{_DATE_SUFFIXES})[^0-9０-９年月日\sぁ-ゖ、。，,．.)）」』])"
+)
+
+
+def date_piece_spaces(line: str) -> str:
+    """``line`` (a despaced line of a text whose own single spaces were lost) with the space
+    back after a wrapped date's piece opening it (``令和４年用停止請求`` → ``令和４年 用停止請求``,
+    ``年７月１委託事項１`` → ``年７月１ 委託事項１``): plain and ``-layout`` pdftotext set the
+    8-character date of a narrow 変更日 column over two or three lines, each beside a line of the
+    item, one space apart, and the spacing made that space look like its own.  A line that goes
+    on from the piece as a sentence (``４月１日から``, ``令和５年度の``) is left."""
+    return _WRAPPED_DATE_PIECE.sub(r"\1 ", line, count=1)
