@@ -51,6 +51,9 @@ COLUMN_START_MIN_LINES = 2
 COLUMN_WINDOW = 6
 # A column's text put back at its start holds at least this many characters before a space.
 COLUMN_TEXT_MIN_CHARS = 2
+# ... and the run it is cut from keeps at least this many before it (``Ⅱ特|定個人…`` is no
+# column of two characters; ``令和|４年`` pieces are three or more).
+COLUMN_LEFT_MIN_CHARS = 3
 # Characters no column's text opens with: those no line opens with, a bullet aside.
 _NO_COLUMN_OPENING = frozenset(NO_LINE_START - {"・"})
 # A piece of a date as a narrow 変更日 column wraps it (``令和元``, ``年10月``, ``1日``, ``2022/4/``).
@@ -90,12 +93,13 @@ def _openings(line: str) -> set[int]:
 
 def _opens_column(line: str, q: int, starts: dict[int, int]) -> bool:
     """True when a space put before ``line[q]`` would open a column's text at a column start:
-    ``line[q:]`` and the run it is cut from hold ``COLUMN_TEXT_MIN_CHARS`` characters or more
-    either side (a last character of a cell before a gap is no cell of its own, nor a section
-    numeral ``Ⅱ`` before its title), glued together; not with a
+    ``line[q:]`` holds ``COLUMN_TEXT_MIN_CHARS`` characters or more (a last character of a cell
+    before a gap is no cell of its own) and the run it is cut from ``COLUMN_LEFT_MIN_CHARS``
+    before it, glued together; not with a
     character that opens no line (``）``, ``、``; a bullet ・ does) nor after one that ends no
-    line (``（``); and not inside a run that opens with a date piece and goes on past it
-    (``1日ス|ク対策``: the date's column ended before ``ス``, a character early)."""
+    line (``（``); and not inside a run that opens with a date piece unless the piece ends
+    there (``1日ス|ク対策``: the date's column ended before ``ス``, a character early;
+    ``令和2年7月|1１．``: the date goes on)."""
     run = line[q:].split(" ", 1)[0]
     if not (
         q + 1 in starts
@@ -107,9 +111,9 @@ def _opens_column(line: str, q: int, starts: dict[int, int]) -> bool:
     ):
         return False
     left = line[:q].rsplit(" ", 1)[-1]
-    if len(left) < COLUMN_TEXT_MIN_CHARS:
+    if len(left) < COLUMN_LEFT_MIN_CHARS:
         return False
-    head = _DATE_PIECE.match(left)
+    head = _DATE_PIECE.match(left + run)
     return head is None or head.end() == len(left)
 
 
@@ -134,12 +138,12 @@ def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
     brings the line's later columns back to their offsets.  A column start is a position where
     text opens after two spaces or a line's indent on ``COLUMN_START_MIN_LINES`` of the
     ``COLUMN_WINDOW`` lines either side (pdftotext sets the offsets anew by page and region of
-    a page).  Not where a character that opens no line would (``）``), nor in a column-label
-    row; lines with a form feed are left as they are."""
+    a page).  Only in lines of columns (an indent or a gap of ``LAYOUT_GAP`` spaces: not a
+    title), not in a column-label row nor a line with a form feed."""
     openings = [_openings(d) for d in despaced]
     out = list(despaced)
     for k, (s, d) in enumerate(zip(spaced, despaced, strict=True)):
-        if "\f" in d or s == d or is_header_line(d):
+        if "\f" in d or s == d or is_header_line(d) or not (d.startswith(" ") or _LAYOUT_GAP.search(d)):
             continue
         counts: dict[int, int] = {}
         for j in range(max(0, k - COLUMN_WINDOW), min(len(despaced), k + COLUMN_WINDOW + 1)):
