@@ -40,9 +40,10 @@ def own_ideographic_spaces(line: str) -> str:
 
 def date_goes_on(before: str, after: str, date_end: regex.Pattern[str]) -> bool:
     """True when the date ``before`` ends with (``date_end``) goes on into ``after``'s first
-    character (``令和５年４月１`` + ``日…``, ``令和５年４月`` + ``１日``): the space between them
-    is the spacing's, not a cell's edge."""
-    return bool(after) and not after[0].isspace() and bool(date_end.search(before + after[0]))
+    character, a 年 / 月 / 日 (``令和５年４月１`` + ``日…``): the space between them is the
+    spacing's, not a cell's edge.  (A digit after a date is as often the next cell's: an item's
+    number ``１．``, a wrapped date's next piece.)"""
+    return bool(after) and after[0] in "年月日" and bool(date_end.search(before + after[0]))
 
 
 # ``-layout`` text: a column start of a line is a position where text opens after two spaces
@@ -66,6 +67,8 @@ _LAYOUT_GAP = regex.compile(rf"(?<=\S) {{{LAYOUT_GAP},}}(?=\S)")
 # Text opening after a line's leading spaces: its offset is as printed (despacing took out no
 # space before it, so none of the text's own either).
 _COLUMN_OPENING = regex.compile(r"(?<=^ +)\S")
+# Text opening after two spaces or more (a column's, as far as the line's own spaces tell).
+_GAP_OPENING = regex.compile(r"(?<=\S  +)\S")
 
 
 def removed_spaces(spaced: str, despaced: str) -> list[int]:
@@ -135,12 +138,26 @@ def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
     every two wide characters, so that space looks like the spacing's and went with it: the
     date glued to the item and every column after it a character to the left.  A space taken
     out where the line's text then opens at a column start is put back there, which also
-    brings the line's later columns back to their offsets.  A column start is a position where
+    brings the line's later columns back to their offsets: it is put back only when it does
+    (more of the line's later columns then open where the lines near it open one; a line with
+    no later column keeps its glued text, as before).  A column start is a position where
     text opens after two spaces or a line's indent on ``COLUMN_START_MIN_LINES`` of the
     ``COLUMN_WINDOW`` lines either side (pdftotext sets the offsets anew by page and region of
     a page).  Only in lines of columns (an indent or a gap of ``LAYOUT_GAP`` spaces: not a
     title), not in a column-label row nor a line with a form feed."""
     openings = [_openings(d) for d in despaced]
+    gap_openings = [
+        {m.start() for m in _GAP_OPENING.finditer(d)} if "\f" not in d else set() for d in despaced
+    ]
+
+    def gap_counts(k: int) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for j in range(max(0, k - COLUMN_WINDOW), min(len(despaced), k + COLUMN_WINDOW + 1)):
+            if j != k:
+                for q in gap_openings[j] | openings[j]:
+                    counts[q] = counts.get(q, 0) + 1
+        return counts
+
     out = list(despaced)
     for k, (s, d) in enumerate(zip(spaced, despaced, strict=True)):
         if "\f" in d or s == d or is_header_line(d) or not (d.startswith(" ") or _LAYOUT_GAP.search(d)):
@@ -151,6 +168,7 @@ def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
                 for q in openings[j]:
                     counts[q] = counts.get(q, 0) + 1
         starts = {q: n for q, n in counts.items() if n >= COLUMN_START_MIN_LINES}
+        near = {q for q, n in gap_counts(k).items() if n >= COLUMN_START_MIN_LINES}
         line = d
         shift = 0
         removed = removed_spaces(s, d)
@@ -162,10 +180,19 @@ def column_spaces(spaced: list[str], despaced: list[str]) -> list[str]:
             nxt = removed[i + 1] + shift if i + 1 < len(removed) else -1
             if nxt == q + 1 and _opens_column(line, nxt, starts) and starts[nxt + 1] > starts[q + 1]:
                 continue
-            line = line[:q] + " " + line[q:]
+            moved = line[:q] + " " + line[q:]
+            if _later_columns_met(moved, q + 1, near) <= _later_columns_met(line, q, near):
+                continue
+            line = moved
             shift += 1
         out[k] = line
     return out
+
+
+def _later_columns_met(line: str, q: int, near: set[int]) -> int:
+    """How many of ``line``'s columns opening after ``q`` (after two spaces or more) open where
+    the lines near it open one (``near``)."""
+    return sum(1 for m in _GAP_OPENING.finditer(line, q + 1) if m.start() in near)
 
 
 # A piece of a date that a narrow 変更日 column wrapped, opening a line (its own cell): the era
