@@ -39,6 +39,7 @@ from .own_spaces import (
     date_piece_spaces,
     is_layout_text,
     own_ideographic_spaces,
+    timing_spaces,
 )
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
@@ -222,7 +223,7 @@ def despace_text(text: str) -> tuple[str, int]:
 def _glued_cells_parted(line: str) -> str:
     """A despaced line whose own spaces were lost with the spaces back between the cells it
     glued that their text tells apart (``repeat_spaces``, ``glued_cells``)."""
-    return marked_spaces(paired_spaces(repeat_spaces(date_piece_spaces(line))))
+    return marked_spaces(paired_spaces(repeat_spaces(timing_spaces(date_piece_spaces(line)))))
 
 
 def repeat_spaces(line: str) -> str:
@@ -278,7 +279,7 @@ def cell_spaces(line: str) -> str:
     m = _DATE_OPENING.match(line)
     if m and m.end() < len(line):
         rest = line[m.end() :]
-        if not _NO_CELL_AFTER.match(rest):
+        if not _NO_CELL_AFTER.match(rest) and not date_goes_on(line[: m.end()], rest, _DATE_END):
             rest = " " + rest
         # the date's row's timing may follow it, glued to the item (``2019/4/1 事前Ⅰ関連情報``)
         body = rest.lstrip(" ")

@@ -24,6 +24,9 @@ from .chars import NO_LINE_END, NO_LINE_START
 
 # A run of full-width spaces with one spacing space on either side (a side of two spaces or
 # more is a gap of the text's own and stays).
+# Words a date goes on with in a sentence (令和５年度, ４月１日以降, 令和５年４月１日時点).
+_DATE_SUFFIXES = "度|以[降前内後]|時点|現在|中|付|末|頃|分|迄|施行|から|まで"
+_DATE_SUFFIX_OPENING = regex.compile(f"(?:{_DATE_SUFFIXES})")
 _IDEOGRAPHIC_SPACED = regex.compile("(?:(?<=[^ ]) )?(\u3000+)(?: (?=[^ ]))?")
 
 
@@ -41,9 +44,14 @@ def own_ideographic_spaces(line: str) -> str:
 def date_goes_on(before: str, after: str, date_end: regex.Pattern[str]) -> bool:
     """True when the date ``before`` ends with (``date_end``) goes on into ``after``'s first
     character, a 年 / 月 / 日 (``令和５年４月１`` + ``日…``): the space between them is the
-    spacing's, not a cell's edge.  (A digit after a date is as often the next cell's: an item's
-    number ``１．``, a wrapped date's next piece.)"""
-    return bool(after) and after[0] in "年月日" and bool(date_end.search(before + after[0]))
+    spacing's, not a cell's edge; so does a word a date goes on with (``平成31年4月1日`` +
+    ``時点…``, ``度``, ``以降``: ``_DATE_SUFFIXES``), unless the line is one of columns (a gap of
+    ``LAYOUT_GAP`` spaces: ``-layout`` text, whose offsets the space keeps).  (A digit after a
+    date is as often the next cell's: an item's number ``１．``, a wrapped date's next piece.)"""
+    head = after[:8].replace(" ", "")  # ``after`` may be spaced out still (``時 点 令 和``)
+    if _DATE_SUFFIX_OPENING.match(head) and not _LAYOUT_GAP.search(before + " " + after):
+        return True
+    return bool(head) and head[0] in "年月日" and bool(date_end.search(before + head[0]))
 
 
 # ``-layout`` text: a column start of a line is a position where text opens after two spaces
@@ -200,8 +208,6 @@ def _later_columns_met(line: str, q: int, near: set[int]) -> int:
 # ``１０月１``), or the year's 年 carried over (``年７月１``).  Digits are taken whole (possessive),
 # so ``３月３１３．特定…`` parts as ``３月３１`` | ``３．特定…``.
 _D = "[0-9０-９]{1,2}+"
-# Words a date goes on with in a sentence (令和５年度, ４月１日以降, 令和５年４月１日時点).
-_DATE_SUFFIXES = "度|以[降前内後]|時点|現在|中|付|末|頃|分|迄|施行|から|まで"
 _WRAPPED_DATE_PIECE = regex.compile(
     rf"^(\s*(?:(?:令和|平成|昭和)(?:元|{_D})(?:年(?:{_D}(?:月(?:{_D}日?)?)?)?)?"
     rf"|{_D}月{_D}日?|年{_D}月(?:{_D}日?)?))"
@@ -219,3 +225,22 @@ def date_piece_spaces(line: str) -> str:
     item, one space apart, and the spacing made that space look like its own.  A line that goes
     on from the piece as a sentence (``４月１日から``, ``令和５年度の``) is left."""
     return _WRAPPED_DATE_PIECE.sub(r"\1 ", line, count=1)
+
+
+# A row's timing glued between its after cell and its explanation, the explanation running to
+# the line's end (``…確認している。事後記載内容の充実``): the rest holds at most this many
+# characters and no sentence's end.
+TIMING_REST_MAX_CHARS = 40
+_GLUED_TIMING = regex.compile(
+    rf"(?<=\S)(事[前後])(?=[^\sぁ-ゖ、。，,．.)）][^\s。]{{0,{TIMING_REST_MAX_CHARS - 1}}}$)"
+)
+
+
+def timing_spaces(line: str) -> str:
+    """``line`` (a despaced line of a text whose own single spaces were lost) with spaces back
+    around a 事前 / 事後 glued between two cells: pypdfium2 and ``pdftotext -raw`` print a row's
+    one-line after cell, timing and explanation side by side, one space apart, and the spacing
+    made those spaces look like its own (``…確認している。事後記載内容の充実`` →
+    ``…確認している。 事後 記載内容の充実``).  Only before a short last run with no sentence's
+    end (an explanation), not before a particle (``事前に``)."""
+    return _GLUED_TIMING.sub(r" \1 ", line, count=1)

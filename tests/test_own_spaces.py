@@ -127,3 +127,28 @@ def test_spaced_layout_table_reads_as_its_unspaced_text():
     assert sum(right) >= 8
     assert got[0]["change_date_raw"] == expected[0]["change_date_raw"]
     assert squash(got[0]["item"]) == squash(expected[0]["item"])
+
+
+def test_a_timing_glued_between_two_cells_stands_apart():
+    """pypdfium2 / ``-raw``: a row's after cell, timing and explanation printed side by side,
+    their spaces lost to the spacing; the timing is set apart where a short explanation ends
+    the line, not before a particle nor inside a sentence."""
+    from piatable.normalize.own_spaces import timing_spaces
+
+    plain, got = _pair("s49-writer-v1", "pypdfium2")
+    glued = [i for i, ln in enumerate(plain) if ln.endswith("。 事後 記載内容の充実")]
+    assert glued
+    for i in glued:
+        assert got[i].endswith("。 事後 記載内容の充実")
+    assert timing_spaces("事前に申請した者に限る") == "事前に申請した者に限る"
+    assert timing_spaces("事業の事前評価を実施した。") == "事業の事前評価を実施した。"
+
+
+def test_a_date_goes_on_with_its_words():
+    """A space kept after a whole date parts it from the next cell, not from a word it goes on
+    with (``平成 31 年 4 月 1 日 時点``: one before cell)."""
+    from piatable.normalize.hygiene import cell_spaces, join_japanese
+
+    line = "平 成 31 年 4 月 1 日 時 点 令 和 3 年 4 月 1 日 時 点 事 後 時 点 修 正"
+    assert cell_spaces(join_japanese(line)).startswith("平成 31 年 4 月 1 日時点令和")
+    assert cell_spaces(join_japanese("令 和 5 年 4 月 1 日 Ⅰ 基 本 情 報")) == "令和 5 年 4 月 1 日 Ⅰ基本情報"
