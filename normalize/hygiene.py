@@ -33,6 +33,14 @@ from .ascii_numerals import NUMERALS_NOTE, section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
+from .own_spaces import (
+    column_spaces,
+    date_goes_on,
+    date_piece_spaces,
+    is_layout_text,
+    own_ideographic_spaces,
+    timing_spaces,
+)
 from .spacing_evidence import (
     SPACED_MIN_LINE_SHARE,
     SPACED_MIN_LINES,
@@ -207,13 +215,15 @@ def despace_text(text: str) -> tuple[str, int]:
         out.append(
             "\f".join(_glued_cells_parted(part) if lost and changed else part for part, changed in parts)
         )
+    if lost and not by_char and is_layout_text(out):
+        out = column_spaces(text.split("\n"), out)
     return "\n".join(out), count
 
 
 def _glued_cells_parted(line: str) -> str:
     """A despaced line whose own spaces were lost with the spaces back between the cells it
     glued that their text tells apart (``repeat_spaces``, ``glued_cells``)."""
-    return marked_spaces(paired_spaces(repeat_spaces(line)))
+    return marked_spaces(paired_spaces(repeat_spaces(timing_spaces(date_piece_spaces(line)))))
 
 
 def repeat_spaces(line: str) -> str:
@@ -254,7 +264,7 @@ def _despace_part(
     ):
         # Latin letters and digits spaced out too
         return cell_spaces(despace_line(part, gaps_doubled)), True
-    joined = cell_spaces(join_japanese(part))
+    joined = cell_spaces(own_ideographic_spaces(join_japanese(part)))
     return joined, joined != part
 
 
@@ -269,7 +279,7 @@ def cell_spaces(line: str) -> str:
     m = _DATE_OPENING.match(line)
     if m and m.end() < len(line):
         rest = line[m.end() :]
-        if not _NO_CELL_AFTER.match(rest):
+        if not _NO_CELL_AFTER.match(rest) and not date_goes_on(line[: m.end()], rest, _DATE_END):
             rest = " " + rest
         # the date's row's timing may follow it, glued to the item (``2019/4/1 事前Ⅰ関連情報``)
         body = rest.lstrip(" ")
@@ -327,7 +337,9 @@ def join_japanese(line: str) -> str:
         before = "".join(out)
         after = line[m.end() :]
         if _SPACED_TIMING_END.fullmatch(after) or (
-            _DATE_END.search(before) and not _NO_CELL_AFTER.match(after)
+            _DATE_END.search(before)
+            and not _NO_CELL_AFTER.match(after)
+            and not date_goes_on(before, after, _DATE_END)
         ):
             out.append(" ")
     out.append(line[pos:])

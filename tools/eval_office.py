@@ -105,6 +105,8 @@ SET_NAMES = (
     "heldout-glyphs48",
     "office-stream48",
     "heldout-stream48",
+    "office-spaced49",
+    "heldout-spaced49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
@@ -255,7 +257,9 @@ def spacing_of(case: str) -> str:
     name = Path(case).name
     for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
         name = name.removesuffix(f"-{tool}")
-    return name.rsplit("-", 1)[-1]
+    last = name.rsplit("-", 1)[-1]
+    # spaced49's sets keep each table's unspaced texts beside the spaced ones (``s49-calc-v1``)
+    return "unspaced" if Path(case).parent.name.endswith("-spaced49") and last[0] in "vr" else last
 
 
 def print_table(
@@ -335,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             print_table(
                 f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
             )
-        if root.name.endswith("-spaced23"):
+        if root.name.endswith(("-spaced23", "-spaced49")):
             print_table(
                 f"{title} by spacing", results, sys.stdout, key=lambda r: f"{spacing_of(r.case)} ({r.family})"
             )
