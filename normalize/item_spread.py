@@ -28,7 +28,7 @@ from functools import lru_cache
 from piatable.vocabulary import SECTION_NUMERALS
 
 from .heading_lexicon import canonical_text, hierarchy, structure, whole_sections
-from .item_key import KEY_SEPARATOR, ItemKey
+from .item_key import KEY_SEPARATOR, ItemKey, item_key
 
 
 @lru_cache(maxsize=1)
@@ -85,37 +85,83 @@ def joined_heading(previous: ItemKey, key: ItemKey) -> ItemKey | None:
     )
 
 
+def _whole(key: ItemKey) -> bool:
+    """A key every component of which the lexicon knows (or that names the file or a block)."""
+    return bool(key.path) and not key.unknown and not key.dropped
+
+
+def read_together(previous_lines: list[str], lines: list[str], previous: ItemKey) -> ItemKey | None:
+    """The key of two consecutive 項目 cells read as one cell (the lines of the row before, then
+    this row's), or None: when the row before printed its section, stops above an item or in a
+    heading (``is_open``, or its last component unknown), and the two read together give a key
+    the lexicon knows whole and longer than the row before's (``システ`` / ``ム`` / ``システム３`` /
+    ``①システムの名称``).  A row that prints a leaf of its own (``①事務の名称``) above a row
+    printing only its next item (``②事務の内容``, a table printing its headings once) is not
+    joined: the row before is no open heading."""
+    if not previous.path or not _section_of(previous.path[0]):
+        return None
+    if not (is_open(previous) or previous.path[-1] not in hierarchy()):
+        return None
+    joined = item_key([*previous_lines, *lines])
+    if not _whole(joined) or len(joined.path) <= len(previous.path):
+        return None
+    if joined.path[: len(previous.path) - 1] != previous.path[:-1]:
+        return None
+    return joined
+
+
 def spread_item_keys(
-    keys: list[ItemKey], printed_section: list[bool], empty: list[bool]
+    keys: list[ItemKey], lines: list[list[str]], changed: list[bool]
 ) -> tuple[list[ItemKey], set[int]]:
     """The keys of a table's rows with a merged 項目 cell's key given to every row it spans, and
-    the indexes of the rows given a key their cell does not print (``item_key_guess``).
+    the indexes of the rows given a key their own cell does not print (``item_key_guess``).
 
     ``keys``: the rows' keys in order (``item_context.document_item_keys``, completed);
-    ``printed_section``: whether each row's own cell opens with a section (Ⅰ…Ⅵ); ``empty``:
-    whether its 項目 cell is empty.  In order:
+    ``lines``: each row's 項目 lines as read; ``changed``: whether its before or after cell holds
+    text.  For each row whose cell prints no section, after a row that does (``k`` the row
+    before):
 
-    * a row whose key ends inside a heading that the next row's cell (no section) finishes
-      (``joined_heading``): both rows take the joined key;
-    * a row whose key stops above an item (``is_open``) and is the start of the next row's key,
-      that row printing no section (its key continues this one, ``item_context``): it takes the
-      next row's key;
-    * a row whose 項目 cell is empty, under a row keyed with a section: it takes that row's key.
+    * the two cells read as one (``read_together``) give a key the lexicon knows whole: both
+      rows take it;
+    * else a heading cut between them (``joined_heading``): both rows take the joined key;
+    * else the row before stops above an item (``is_open``) and this row's key (continued from
+      it by ``item_context``) extends it: the row before takes this row's key.
+
+    Both rows are pieces of one cell: both are flagged.  Then a row whose 項目 cell is empty and
+    whose before or after is not takes the key of the row above when that row's key is whole
+    and the next row with an item does not open a merged cell spread below (its key open, or
+    continued by the row after it): between the two the empty row could belong to either (a
+    centred merged cell prints its lines from the middle of its rows: ``ik49-calc-zeimu``).  A
+    row empty in all three is no row of a merged cell but a reader's stray (set IX c3
+    pypdfium2: 17 such rows under the last item); it keeps its empty key.
     """
     out = list(keys)
     guessed: set[int] = set()
     n = len(out)
-    for k in range(n):
-        if k + 1 < n and not empty[k] and not printed_section[k + 1]:
-            joined = joined_heading(out[k], out[k + 1])
-            nxt = out[k + 1].path
-            if joined is not None:
-                out[k] = out[k + 1] = joined
-                guessed.add(k)
-            elif is_open(out[k]) and len(nxt) > len(out[k].path) and nxt[: len(out[k].path)] == out[k].path:
-                out[k] = out[k + 1]
-                guessed.add(k)
-        if empty[k] and k > 0 and out[k - 1].path and _section_of(out[k - 1].path[0]):
-            out[k] = out[k - 1]
-            guessed.add(k)
+    alone = [item_key(ln) for ln in lines]
+    printed = [bool(a.path) and bool(_section_of(a.path[0])) for a in alone]
+    empty = [not "".join(ln).strip() for ln in lines]
+    opened: set[int] = set()  # rows whose cell opens a merged cell continued below
+    for k in range(n - 1):
+        if empty[k] or empty[k + 1] or printed[k + 1]:
+            continue
+        together = read_together(lines[k], lines[k + 1], alone[k]) if printed[k] else None
+        joined = None if together else joined_heading(out[k], out[k + 1])
+        nxt = out[k + 1].path
+        if together is not None or joined is not None:
+            out[k] = out[k + 1] = together or joined  # type: ignore[assignment]
+        elif is_open(out[k]) and len(nxt) > len(out[k].path) and nxt[: len(out[k].path)] == out[k].path:
+            out[k] = out[k + 1]
+        else:
+            continue
+        guessed.update((k, k + 1))
+        opened.add(k)
+    for k in range(1, n):
+        if not (empty[k] and changed[k]) or not out[k - 1].path or not _section_of(out[k - 1].path[0]):
+            continue
+        below = next((j for j in range(k + 1, n) if not empty[j]), None)
+        if below is not None and (below in opened or is_open(alone[below])):
+            continue
+        out[k] = out[k - 1]
+        guessed.add(k)
     return out, guessed

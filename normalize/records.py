@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
-from piatable.vocabulary import COVER_LABEL, SECTION_NUMERALS, TIMING_CHOICE
+from piatable.vocabulary import COVER_LABEL, TIMING_CHOICE
 
 from .block_lines import block_line_doubts
 from .cell_dates import shared_line_date_doubts
@@ -126,14 +126,9 @@ def guessed_table_item_keys(
         if k + 1 < len(rows):
             key = complete_from_pieces(key, path, ["\n".join(leading_lines(rows[k + 1][0]))], "next row")
         out.append(key)
-    printed = [_opens_section(item_key(path)) for path, _, _ in rows]
-    empty = [not "".join(path).strip() for path, _, _ in rows]
-    out, guessed = spread_item_keys(out, printed, empty)
+    changed = [bool((before or "").strip() or (after or "").strip()) for _, before, after in rows]
+    out, guessed = spread_item_keys(out, [list(path) for path, _, _ in rows], changed)
     return table_files(out), guessed
-
-
-def _opens_section(key: ItemKey) -> bool:
-    return bool(key.path) and key.path[0][:1] in SECTION_NUMERALS
 
 
 def lexicon_unknown(key: ItemKey, item_path: list[str]) -> bool:
