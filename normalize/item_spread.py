@@ -92,15 +92,18 @@ def _whole(key: ItemKey) -> bool:
 
 def read_together(previous_lines: list[str], lines: list[str], previous: ItemKey) -> ItemKey | None:
     """The key of two consecutive 項目 cells read as one cell (the lines of the row before, then
-    this row's), or None: when the row before printed its section, stops above an item or in a
-    heading (``is_open``, or its last component unknown), and the two read together give a key
+    this row's), or None: when the row before printed its section and stops at no heading that
+    closes an item of the forms (``structure().closing``: it stops above an item, in a heading,
+    or at a heading the lexicon prints nothing under, ``⑤物理的対策`` over ``具体的な対策の内容``),
+    and the two read together give a key
     the lexicon knows whole and longer than the row before's (``システ`` / ``ム`` / ``システム３`` /
     ``①システムの名称``).  A row that prints a leaf of its own (``①事務の名称``) above a row
     printing only its next item (``②事務の内容``, a table printing its headings once) is not
     joined: the row before is no open heading."""
     if not previous.path or not _section_of(previous.path[0]):
         return None
-    if not (is_open(previous) or previous.path[-1] not in hierarchy()):
+    if previous.path[-1] in structure().closing:
+        # An item's own last heading (``①事務の名称``): the row is whole.
         return None
     joined = item_key([*previous_lines, *lines])
     if not _whole(joined) or len(joined.path) <= len(previous.path):
