@@ -28,7 +28,7 @@ from functools import lru_cache
 from piatable.vocabulary import SECTION_NUMERALS
 
 from .heading_lexicon import canonical_text, hierarchy, structure, whole_sections
-from .item_key import KEY_SEPARATOR, ItemKey, item_key
+from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,20 @@ def read_together(previous_lines: list[str], lines: list[str], previous: ItemKey
         return None
     if joined.path[: len(previous.path) - 1] != previous.path[:-1]:
         return None
+    last = previous.path[-1]
+    if joined.path[len(previous.path) - 1] == last and not _goes_under(joined.path[len(previous.path)], last):
+        return None
     return joined
+
+
+def _goes_under(component: str, heading: str) -> bool:
+    """Whether the forms may print ``component`` just under ``heading``: a repeated block's
+    number (``システム３``), a heading the structure places under it, or one it places nowhere
+    (``具体的な対策の内容``, printed under many risks' measures)."""
+    if component.rstrip("0123456789~-") in INSTANCE_LABELS:
+        return True
+    parents = structure().parents.get(component, frozenset())
+    return not parents or heading in parents or _section_of(heading) in parents
 
 
 def spread_item_keys(
@@ -147,6 +160,12 @@ def spread_item_keys(
     opened: set[int] = set()  # rows whose cell opens a merged cell continued below
     for k in range(n - 1):
         if empty[k] or empty[k + 1] or printed[k + 1]:
+            continue
+        if alone[k + 1].path and out[k].path and alone[k + 1].path[0] == out[k].path[-1]:
+            # The row prints again the heading the row before stops at (``６．特定個人情報の保管・
+            # 消去`` / ``②保管期間`` under ``…／７．特定個人情報の保管・消去``): a row of its own, as
+            # a table printing each row's headings from that level does; a merged cell's lines
+            # are printed once.
             continue
         together = read_together(lines[k], lines[k + 1], alone[k]) if printed[k] else None
         joined = None if together else joined_heading(out[k], out[k + 1])

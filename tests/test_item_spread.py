@@ -15,6 +15,7 @@ from piatable.normalize.confidence import INFORMATIONAL
 from piatable.normalize.cover import check_cover
 from piatable.normalize.cover_names import canonical_assessment_name
 from piatable.normalize.item_key import item_key
+from piatable.normalize.item_noise import garbled_tail
 from piatable.normalize.item_spread import is_open, joined_heading, read_together
 from piatable.normalize.records import table_item_keys
 from piatable.pipeline import extract_document
@@ -149,3 +150,30 @@ def test_an_assessment_name_keeps_its_other_characters():
         "○○市 住民基本台帳に関する事務 全項目評価書"
     )
     assert canonical_assessment_name("就学援助に関する事務") == "就学援助に関する事務"
+
+
+def test_a_heading_whose_end_ocr_garbled_is_read_from_its_sure_start():
+    # A new user's scan of a Calc table: ７．評価実施機関における担当部署 / ①部署 read with the
+    # numeral's dot lost and the last characters garbled.
+    key = item_key("のⅠ関連情報\n７評価実施機関における担当閉\n①部寺")
+    assert key.form_key == "Ⅰ関連情報/評価実施機関における担当部署/部署"
+    assert key.fuzzy and not key.unknown
+    # Two headings sharing the start: none is taken.
+    both = ["評価実施機関における担当部署", "評価実施機関における担当者名"]
+    assert garbled_tail("評価実施機関における担当閉", both) is None
+    assert garbled_tail("評価実施機関における担当閉", both[:1]) == both[0]
+
+
+def test_a_row_printing_again_the_heading_the_row_before_stops_at_is_its_own_row():
+    rows = [
+        (
+            ["Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "７．特定個人情報の保管・消去"],
+            "a",
+            "b",
+        ),
+        (["６．特定個人情報の保管・消去", "②保管期間"], "c", "d"),
+    ]
+    keys = table_item_keys(rows)
+    assert (
+        keys[0].form_key == "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策/特定個人情報の保管・消去"
+    )
