@@ -177,3 +177,11 @@ def test_a_row_printing_again_the_heading_the_row_before_stops_at_is_its_own_row
     assert (
         keys[0].form_key == "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策/特定個人情報の保管・消去"
     )
+
+
+def test_a_cell_cut_at_the_start_of_several_headings_is_no_misreading_of_another():
+    # pdfminer cut 「１．特定個人情報ファイルを取り扱う事務」 to 「…ファイルを」: it opens three
+    # headings under Ⅰ; it is not 特定個人情報ファイル名 misread (another item's key).
+    key = item_key("Ⅰ 基本情報\n１．特定個人情報ファイルを")
+    assert key.form_key == "Ⅰ基本情報/特定個人情報ファイルを"
+    assert key.unknown == ("特定個人情報ファイルを",)
