@@ -46,8 +46,13 @@ def is_open(key: ItemKey) -> bool:
     that is a whole item of its form, ``whole_sections``) or a heading with sub-headings and no
     item of its own (``structure().closing`` aside).  A row's item is a leaf of the form; a key
     that stops above one is a cell read without its last lines."""
-    if not key.path:
+    path = key.path[:-1] if key.file and key.path[-1:] == (key.file,) else key.path
+    if not path:
         return False
+    if len(path) < len(key.path):
+        # The file line ends the cell (``Ⅱ…概要`` / ``（１．住民基本台帳ファイル）``): the headings
+        # go on under the heading before it.
+        return is_open(ItemKey(KEY_SEPARATOR.join(path), path, key.section, None, key.instance, key.unknown))
     last = key.path[-1]
     section = _section_of(last)
     if len(key.path) == 1 and section:
@@ -111,7 +116,10 @@ def read_together(previous_lines: list[str], lines: list[str], previous: ItemKey
     if joined.path[: len(previous.path) - 1] != previous.path[:-1]:
         return None
     last = previous.path[-1]
-    if joined.path[len(previous.path) - 1] == last and not _goes_under(joined.path[len(previous.path)], last):
+    above = previous.path[-2] if previous.file and last == previous.file and len(previous.path) > 1 else last
+    if joined.path[len(previous.path) - 1] == last and not _goes_under(
+        joined.path[len(previous.path)], above
+    ):
         return None
     return joined
 
