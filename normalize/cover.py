@@ -16,6 +16,7 @@ import unicodedata
 import regex
 
 from . import cover_columns
+from .cover_names import canonical_assessment_name
 from .dates import DATE, parse_date
 from .unicode import clean_text
 
@@ -446,6 +447,7 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         del out["assessment_number"]
     name = out.get("assessment_name")
     if name is not None:
+        name = out["assessment_name"] = canonical_assessment_name(name)
         if regex.match(r"^\s*[0-9０-９]", name):
             notes.append(f"cover: 評価書名 read as {name!r}, opens with a number: left out")
             del out["assessment_name"]

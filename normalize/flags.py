@@ -91,6 +91,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "as letters, a heading damaged further but placed by the headings around it) or the cell lacked "
     "its upper headings or its last one (read into the before or after cell), and its item_key was "
     "inferred from the one heading path the text (or the rows around it, or the row's cells) supports",
+    "item_key_guess": "the 項目 cell prints only part of its item's headings, or none (a merged "
+    "cell read spread over the rows it spans: the section above, the rest below, or an empty cell "
+    "under the item), and its item_key was taken from the row below or above (item_spread)",
     "unplaced_text": "text of the table region next to this row could not be placed in a cell",
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
     "row_continued": "the row continues across a page break and was merged",

@@ -62,6 +62,7 @@ from .item_noise import (
     INSTANCE_NAME_MAX,
     MIN_INTERRUPTED_CHARS,
     NOT_A_NAME,
+    cut_start_of_another,
     item_segment,
     split_in_context,
     supported_heading,
@@ -435,6 +436,8 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
             # headings, reads better when there is one.
             parent = _parent(comps, kind, value)
             near = near_known(words, parent)
+            if near and cut_start_of_another(words, near, parent):
+                near = None
             lost = None if words in hierarchy() else lost_line(words, parent)
             if lost and (near is None or parent not in structure().parents.get(near, ())):
                 near = lost  # a wrapped line lost: the heading printed there, not one elsewhere
@@ -452,7 +455,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 fuzzy.append(near_split[1])
             elif not split and split_in_context(words, parent):
                 split = split_in_context(words, parent)
-            elif not split and strip_edge_noise(words):
+            elif not split and strip_edge_noise(words) and not cut_start_of_another(words, "", parent):
                 split, extra = strip_edge_noise(words)  # type: ignore[misc]
                 fuzzy.append(f"{words}→{''.join(split)}")
                 dropped.append(extra)

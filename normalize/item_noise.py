@@ -29,6 +29,13 @@ MIN_CLIPPED_CHARS = 2
 # A repeated block's name printed after its number (委託事項１ 住民基本台帳システムの運用保守):
 # at most this many characters, and none of a sentence's marks.
 INSTANCE_NAME_MAX = 40
+# A heading whose start a component prints this many characters of, at least ``SURE_SHARE`` of it,
+# and whose last characters OCR garbled: at most ``GARBLED_TAIL_CHARS`` read for at most as many
+# more of the heading (``評価実施機関における担当閉`` for 評価実施機関における担当部署, a new
+# user's scan).  Near misreadings (``near_known``) allow 2 edits only from 16 characters.
+MIN_SURE_START_CHARS = 8
+SURE_SHARE = 0.75
+GARBLED_TAIL_CHARS = 2
 NOT_A_NAME = regex.compile(r"[。、，,]")
 
 
@@ -129,7 +136,44 @@ def supported_heading(words: str, parent: str | None) -> tuple[str, ...] | None:
         opened = [h for h in context if h.startswith(words)]
         if len(opened) == 1:
             return (opened[0],)
-    return None
+    garbled = garbled_tail(words, context)
+    return (garbled,) if garbled else None
+
+
+def cut_start_of_another(words: str, near: str, parent: str | None) -> bool:
+    """Whether ``words``, read by ``near_known`` as a misreading of ``near``, is the start of
+    another heading the forms print under ``parent`` (a cell cut short, at least
+    ``MIN_SURE_START_CHARS`` long): ``特定個人情報ファイルを`` opens 特定個人情報ファイルを取り扱う事務
+    (and two more) and is no misreading of 特定個人情報ファイル名 (set VIII, pdfminer: a cut cell
+    was keyed as another item; ``near`` "" for any heading: nor is it a heading with noise after
+    it, ``strip_edge_noise``).  A cut start names no heading surely: the key keeps the text."""
+    if len(words) < MIN_SURE_START_CHARS or (near and near.startswith(words)):
+        return False
+    return any(h != near and h.startswith(words) and len(h) > len(words) for h in _in_context(parent))
+
+
+def garbled_tail(words: str, context: list[str]) -> str | None:
+    """The one heading of ``context`` whose start ``words`` prints surely and whose end it
+    garbled, or None (``supported_heading``'s 4th rule): a shared start of at least
+    ``MIN_SURE_START_CHARS`` and ``SURE_SHARE`` of the heading, then at most
+    ``GARBLED_TAIL_CHARS`` other characters (no digit, bracket, ○ or 。) read for at most
+    ``GARBLED_TAIL_CHARS`` of the heading's (``…担当閉`` for ``…担当部署``)."""
+    if FOREIGN_TO_HEADINGS.search(words) or any(h.startswith(words) and h != words for h in context):
+        # The start of a heading read whole (a cell cut short): no garbled end of another.
+        return None
+    found = []
+    for h in context:
+        n = 0
+        while n < min(len(h), len(words)) and h[n] == words[n]:
+            n += 1
+        if (
+            n >= MIN_SURE_START_CHARS
+            and n >= SURE_SHARE * len(h)
+            and 0 < len(words) - n <= GARBLED_TAIL_CHARS
+            and 0 < len(h) - n <= GARBLED_TAIL_CHARS
+        ):
+            found.append(h)
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=16384)

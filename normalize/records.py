@@ -19,7 +19,8 @@ from .heading_lexicon import canonical_text, whole_sections
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
-from .items import item_path
+from .item_spread import spread_item_keys
+from .items import heading_score, item_path
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
@@ -88,21 +89,7 @@ def add_research_fields(record: Record, timing_raw: str = "") -> Record:
     record.item_section = key.section
     record.item_file = key.file
     record.item_instance = key.instance
-    below_section = [p for p in key.path if not (key.section and p.startswith(key.section))]
-    # The cover (表紙 評価実施機関名) is no section of the form: its fields are the cover's, not
-    # the lexicon's headings.
-    cover = bool(record.item_path) and bool(COVER_LABEL.match(record.item_path[0]))
-    # A section that is a whole item of its form (基礎項目's Ⅲ しきい値判断結果) stands alone.
-    whole = (
-        not below_section
-        and key.section
-        and canonical_text(key.path[0][len(key.section) :]) in whole_sections()
-    )
-    if (
-        all(p in key.unknown for p in below_section)
-        and not (cover or whole)
-        and "item_unknown" not in record.flags
-    ):
+    if lexicon_unknown(key, record.item_path) and "item_unknown" not in record.flags:
         record.flags = sorted({*record.flags, "item_unknown"})
     if key.fuzzy:
         record.flags = sorted({*record.flags, "item_key_fuzzy"})
@@ -118,10 +105,19 @@ def table_item_keys(
     """The keys of a table's rows in order, each given as (項目 lines, before, after): the 項目
     cells keyed as a table (``document_item_keys``), each then completed from its row's cells
     (``complete_from_cells``, ``complete_from_pieces``) or from the lines that open the next
-    row's 項目 cell before its own section (``leading_lines``); the file named made one table's way
-    (``table_files``: the one file a table names is every Ⅱ / Ⅲ row's file).  ``form``: the
-    assessment form the document's cover names (``cover.FORMS``), which places a cell read
-    without its section under that form's section heading."""
+    row's 項目 cell before its own section (``leading_lines``); a merged 項目 cell read spread
+    over the rows it spans keyed whole on each (``item_spread.spread_item_keys``); the file named
+    made one table's way (``table_files``: the one file a table names is every Ⅱ / Ⅲ row's
+    file).  ``form``: the assessment form the document's cover names (``cover.FORMS``), which
+    places a cell read without its section under that form's section heading."""
+    return guessed_table_item_keys(rows, form)[0]
+
+
+def guessed_table_item_keys(
+    rows: list[tuple[list[str], str | None, str | None]], form: str | None = None
+) -> tuple[list[ItemKey], set[int]]:
+    """``table_item_keys`` and the indexes of the rows given a key their cell does not print
+    (``spread_item_keys``: flagged ``item_key_guess``)."""
     keys = document_item_keys([path for path, _, _ in rows], form)
     out = []
     for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
@@ -130,16 +126,43 @@ def table_item_keys(
         if k + 1 < len(rows):
             key = complete_from_pieces(key, path, ["\n".join(leading_lines(rows[k + 1][0]))], "next row")
         out.append(key)
-    return table_files(out)
+    changed = [bool((before or "").strip() or (after or "").strip()) for _, before, after in rows]
+    out, guessed = spread_item_keys(out, [list(path) for path, _, _ in rows], changed)
+    return table_files(out), guessed
 
 
-def add_document_item_keys(records: list[Record], form: str | None = None) -> None:
+def lexicon_unknown(key: ItemKey, item_path: list[str]) -> bool:
+    """Whether ``key`` names no heading below its section that the lexicon knows (the
+    ``item_unknown`` finding of ``add_research_fields``): not for the cover's fields (表紙
+    評価実施機関名: no section of the form) nor a section that is a whole item of its form
+    (基礎項目's Ⅲ しきい値判断結果)."""
+    below_section = [p for p in key.path if not (key.section and p.startswith(key.section))]
+    cover = bool(item_path) and bool(COVER_LABEL.match(item_path[0]))
+    whole = (
+        not below_section
+        and key.section
+        and canonical_text(key.path[0][len(key.section) :]) in whole_sections()
+    )
+    return all(p in key.unknown for p in below_section) and not (cover or whole)
+
+
+def add_document_item_keys(
+    records: list[Record], form: str | None = None, min_heading_score: float | None = None
+) -> None:
     """Key the records' 項目 cells as a table (``table_item_keys``): a cell read without its
     section and upper headings takes them from the row before when the forms' structure says it
-    continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read).  ``form``: the
-    form the document's cover names (``table_item_keys``)."""
-    keys = table_item_keys([(r.item_path, r.before, r.after) for r in records], form)
-    for record, key in zip(records, keys, strict=True):
+    continues it; such a key is flagged ``item_key_fuzzy`` (inferred, not read).  A row given
+    the key of a merged cell its own cell prints only part of, or none of
+    (``spread_item_keys``), is flagged ``item_key_guess``.  A row whose key the table completed
+    into known headings has the ``item_unknown`` its cell alone gave it turned into
+    ``item_key_guess`` (known, but not from its own cell), unless its cell holds no heading-like
+    paragraph at all (``min_heading_score``: ``quality.item_min_heading_score``;
+    None keeps every ``item_unknown``).  ``form``: the form the document's cover names
+    (``table_item_keys``)."""
+    keys, guessed = guessed_table_item_keys([(r.item_path, r.before, r.after) for r in records], form)
+    for k, (record, key) in enumerate(zip(records, keys, strict=True)):
+        if k in guessed:
+            record.flags = sorted({*record.flags, "item_key_guess"})
         if key.form_key == record.item_key and key.file == record.item_file:
             continue
         record.item_key = key.form_key
@@ -148,6 +171,15 @@ def add_document_item_keys(records: list[Record], form: str | None = None) -> No
         record.item_instance = key.instance
         if key.fuzzy:
             record.flags = sorted({*record.flags, "item_key_fuzzy"})
+        if (
+            "item_unknown" in record.flags
+            and min_heading_score is not None
+            and not lexicon_unknown(key, record.item_path)
+            and max((heading_score(p) for p in record.item_path), default=0.0) >= min_heading_score
+        ):
+            # Known now from the rows around or the row's other cells, not from its own cell:
+            # a guess (the cell is still short of its headings), no longer unknown.
+            record.flags = sorted({*record.flags, "item_key_guess"} - {"item_unknown"})
 
 
 def raw_timing(row: RawRow) -> str:
@@ -191,7 +223,7 @@ def rows_to_records(
     for k, date in taken.items():
         rows[k].cells["change_date"] = date
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
-    add_document_item_keys(records, form)
+    add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen)
     whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)

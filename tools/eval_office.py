@@ -107,6 +107,8 @@ SET_NAMES = (
     "heldout-stream48",
     "office-spaced49",
     "heldout-spaced49",
+    "office-itemkey49",
+    "heldout-itemkey49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
