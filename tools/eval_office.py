@@ -103,6 +103,8 @@ SET_NAMES = (
     "heldout-glyphs48",
     "office-stream48",
     "heldout-stream48",
+    "office-boxes49",
+    "heldout-boxes49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
