@@ -15,7 +15,7 @@ from piatable.pipeline import extract_document
 from .conftest import SAMPLES
 
 SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
-SPLIT = "rows may have been split"
+SPLIT = "cells may have been read as rows of their own"
 
 
 def _read(case: str):
