@@ -38,6 +38,7 @@ from .boxes import (
     join_lone_sections,
     lines_to_boxes,
 )
+from .captions import is_caption
 from .carried_dates import carried_date_doubts
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
@@ -534,7 +535,7 @@ def column_order_rows(
     )
     moves = pairing.moves + [("empty", EMPTY_ROW, False)] * (len(rows) - len(pairing.moves))
     short_pages = {p for r, m in zip(rows, moves, strict=True) if m[0] == "empty" for p in _item_pages(r)}
-    skipped_pages = {lines[0].page for lines in pairing.skipped if lines}
+    skipped_pages = {ls[0].page for ls in pairing.skipped if ls and not all(is_caption(cl.text) for cl in ls)}
     fill_how["explanation"] = doubt_unshared_groups(rows, fill_how["explanation"])  # empty 説明?
     fill_how["timing"] = doubt_unshared_timings(rows, fill_how["timing"])
     ordered = rows_in_row_order(rows, boxes, leftovers)

@@ -109,6 +109,8 @@ SET_NAMES = (
     "heldout-spaced49",
     "office-itemkey49",
     "heldout-itemkey49",
+    "office-boxes49",
+    "heldout-boxes49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")

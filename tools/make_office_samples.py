@@ -175,6 +175,8 @@ class Case:
     caption: str = ""
     # writer: an A4 portrait page (17 cm between the margins) instead of landscape.
     portrait: bool = False
+    # writer: points of spacing after every paragraph (書式 > 段落 > 段落の後), as filings set it.
+    space_after: float = 0.0
 
 
 class NotPrinted(ValueError):
@@ -485,7 +487,7 @@ def write_docx(path: Path, case: Case) -> None:
     normal.font.name = case.font
     normal.font.size = Pt(case.size)
     _set_east_asian(normal, case.font)
-    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_after = Pt(case.space_after)
     normal.paragraph_format.space_before = Pt(0)
     if case.cover:
         doc.add_paragraph(case.cover_title)
@@ -795,6 +797,7 @@ def settings_of(case: Case) -> dict:
             "rows_per_page": case.rows_per_page,
             "header_repeated": case.repeat_header,
             "portrait": case.portrait,
+            "space_after_pt": case.space_after,
             "title": f"（別添{case.appendix}）変更箇所",
             "real_date_cells": case.real_dates,
             "dates": sorted({r["change_date_raw"] for r in case.rows}),

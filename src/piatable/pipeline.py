@@ -35,6 +35,7 @@ from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
+from piatable.normalize.row_counts import surplus_note
 from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
@@ -196,6 +197,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     seen: set[bytes] = set()
     notes: list[str] = []
     lost = unrowed = skipped = unopened = beyond = broken = timings = 0
+    split = False
     lost_lines: list[str] = []
     in_table = False
     spaces_lost = SPACES_LOST_NOTE in reading.notes
@@ -223,6 +225,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         timings += timings_beyond_rows(stream.region, stream.rows)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
+        if stream.column_order and (surplus := surplus_note(stream.region, stream.rows, stream.dates_before)):
+            notes.append(surplus)  # more rows than the table counts: split rows (row_counts)
+            split = True
         lost_lines.extend(stream.lost_lines)
         result.records.extend(records)
         in_table = in_table or bool(stream.rows)
@@ -282,6 +287,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         result.status = "partial"
     if lost_lines:
         result.notes.append(lost_lines_note(lost_lines))
+        result.status = "partial"
+    if split:
         result.status = "partial"
 
 
