@@ -510,6 +510,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_circled_numbers, echo_full_stops, mend_echoes
+    from .empty_boxes import restore_empty_boxes
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
@@ -520,7 +521,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows) + even_choices(rows)
+    fixes += even_placeholders(rows) + even_choices(rows) + restore_empty_boxes(rows)
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)

@@ -220,6 +220,8 @@ _OPEN = "(（<＜"
 _OPEN_MARKS = "(（[［"
 _CLOSE_MARKS = ")）]］.．,，:：;；"
 _CLOSE = ")）>＞"
+# Marks printed inside a number in its digits' width: a telephone number's brackets and hyphens.
+_NUMBER_MARKS = "()（）-－"
 _COLONS = ":："
 
 
@@ -425,12 +427,19 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
             between = left is not None and right is not None
             run = chars[k : j + 1]
-            if size >= 2 and all(c[0].isalnum() and words[c[3]].inked for c in run):
+            own = [m for m, c in enumerate(run) if c[0].isalnum()]
+            if (
+                len(own) >= 2
+                and all(words[c[3]].inked for c in run)
+                and all(c[0].isalnum() or c[0] in _NUMBER_MARKS for c in run[own[0] : own[-1] + 1])
+            ):
                 # Two or more letters or digits set to their own ink: their own pitch (ink centre
                 # to ink centre) tells their width, whatever white the typesetter put round the
                 # run (LibreOffice spaces Latin text from Japanese: a neighbour's distance then
-                # reads half-width digits as full).
-                pitch = ((run[-1][1] + run[-1][2]) - (run[0][1] + run[0][2])) / 2 / (size - 1)
+                # reads half-width digits as full).  Brackets and hyphens between them count one
+                # advance each (a telephone number ０１２（３４５）６７８９ prints in one width).
+                first, last = run[own[0]], run[own[-1]]
+                pitch = ((last[1] + last[2]) - (first[1] + first[2])) / 2 / (own[-1] - own[0])
                 if _PITCH_EM[0] * em <= pitch <= _PITCH_EM[1] * em:
                     adv, threshold, between = pitch, settings.full_advance_em, True
             yield k, j, adv, threshold, between
