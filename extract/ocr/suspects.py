@@ -127,7 +127,7 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
         elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
             why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
-            why = _near_heading(lines) or _misnumbered_heading(lines, own_numbered)
+            why = _near_heading(lines) or _cut_heading(lines) or _misnumbered_heading(lines, own_numbered)
         elif column == "explanation" and not why:
             why = phrase_in_doubt(lines)
         if why:
@@ -258,6 +258,30 @@ def _near_heading(lines: list[str]) -> str:
             limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
             if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
                 return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
+    return ""
+
+
+# A numbered item line this long (without its numbering) that is the start of one of the form's
+# headings and no heading itself, the line after it not going on with that heading, lost its end
+# (samples/scan-ocr49: ５．特定個人情報の提 over ③…, its 供・移転 line not read).
+MIN_CUT_HEADING = 6
+
+
+def _cut_heading(lines: list[str]) -> str:
+    """Why an item cell's numbered heading line looks cut short ("" when none does): see
+    ``MIN_CUT_HEADING``.  A heading wrapped on to the next line (…の提 / 供・移転) is whole."""
+    from .item_lines import printed_headings, strip_numbering
+
+    headings = printed_headings()
+    stripped = [line.strip() for line in lines]
+    for k, line in enumerate(stripped):
+        body = strip_numbering(line)
+        if body == line or len(body) < MIN_CUT_HEADING or body in headings:
+            continue
+        longer = [h for h in headings if h.startswith(body)]
+        nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
+        if longer and not any(h.startswith(body + nxt[: len(h) - len(body)]) for h in longer if nxt):
+            return f"{line[:24]!r} is the start of the form's heading {longer[0][:24]!r}, its end not read"
     return ""
 
 
