@@ -1,15 +1,18 @@
 """Session 49's scan kinds (issues 11/12, set IX kind 6): an empty check box whose brackets a
 scan lost (``[店内連携システム``, ``[」…``, ``「1…``, closed as an answer ``[…]``), a telephone
 number's full-width digits and brackets measured by their own pitch (電話０１２（３４５）６７８９
-read 012 (345) 6789), and an item heading cut short warned.  samples/scan-ocr49 is made by
-tools/make_ocr49_samples.py (tuning set: 200 dpi grey pages turned 1°); read from the committed
-tesseract reads."""
+read 012 (345) 6789), an item heading cut short warned, look-alike swaps weighed with unknown
+words' cost (コンピニ → コンビニ) and a swap the dictionary nearly takes warned (窓日課).
+samples/scan-ocr49 is made by tools/make_ocr49_samples.py (tuning set: 200 dpi grey pages turned
+1°); read from the committed tesseract reads."""
 
 from __future__ import annotations
 
 import pytest
 
+from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.empty_boxes import restore_empty_box, restore_empty_boxes
+from piatable.extract.ocr.near_swaps import near_swap
 from piatable.extract.ocr.suspects import suspect_fields
 from piatable.models import CellLine, RawRow
 
@@ -87,3 +90,22 @@ def test_a_heading_cut_short_is_in_doubt_and_a_wrapped_one_is_not():
     assert [f for f, _ in suspect_fields(cut)] == ["item"]
     wrapped = _row(item="Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提\n供・移転\n③他のシステムとの接続")
     assert suspect_fields(wrapped) == []
+
+
+def test_a_misread_katakana_word_unknown_to_the_dictionary_is_put_right():
+    """Set VIII's c3 (300 dpi): コンビニ read コンピニ, which SudachiPy reads as an unknown word about
+    as cheaply; weighed with corrections.UNKNOWN_CHAR_COST the known word wins.  Set X's C6
+    (300 dpi 1-bit): 窓口 read 窓品 and 窓昌."""
+    assert fix_confusions("コンピニ交付システム")[0] == "コンビニ交付システム"
+    assert fix_confusions("市民窓品課長")[0] == "市民窓口課長"
+    assert fix_confusions("市民生活部市民窓昌課")[0] == "市民生活部市民窓口課"
+    for right in ("令和5年4月1日", "製品の納品", "本日は", "コンビニ交付システム"):
+        assert fix_confusions(right)[0] == right
+
+
+def test_a_swap_the_dictionary_nearly_takes_puts_the_cell_in_doubt():
+    # 窓日課 reads 窓 + 日課, 1,863 dearer than 窓口 + 課: short of MIN_GAIN, left as read.
+    assert fix_confusions("市民生活部市民窓日課")[0] == "市民生活部市民窓日課"
+    assert "窓口課" in near_swap(["市民生活部市民窓日課"])
+    assert [f for f, _ in suspect_fields(_row(after="市民生活部市民窓日課"))] == ["after"]
+    assert near_swap(["市民生活部市民窓口課", "電話０１２（３４５）６７８９"]) == ""

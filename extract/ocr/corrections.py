@@ -106,6 +106,10 @@ MISREADS: dict[str, str] = {
     "暫": "署",
     "短": "簿",
     "過": "賦",
+    # 口 read with a stroke or a box more (窓口 → 窓日, 窓品, 窓昌: set X's 300 dpi 1-bit scan).
+    "日": "口",
+    "品": "口",
+    "昌": "口",
 }
 # A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
@@ -183,7 +187,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
             continue
         lo, hi = max(0, i - CONTEXT), min(len(chars), i + CONTEXT + 1)
         window = "".join(chars[lo:hi])
-        limit = st.path_cost(window) - MIN_GAIN
+        limit = _reading_cost(st, window) - MIN_GAIN
         passing: list[tuple[int, str]] = []
         in_form = _form_word_at(window, i - lo)
         for alt in alts:
@@ -192,7 +196,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
                 # A word the forms print (店内連携 → 庁内連携): no dictionary gain needed.
                 passing.append((-1, alt))
                 continue
-            cost = st.path_cost(swapped)
+            cost = _reading_cost(st, swapped)
             if cost > limit:
                 continue
             surface, oov = _token_at(st, swapped, i - lo)

@@ -130,6 +130,10 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
             why = _near_heading(lines) or _cut_heading(lines) or _misnumbered_heading(lines, own_numbered)
         elif column == "explanation" and not why:
             why = phrase_in_doubt(lines)
+        if not why and column in ("item", "before", "after", "explanation"):
+            from .near_swaps import near_swap
+
+            why = near_swap(lines)
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
