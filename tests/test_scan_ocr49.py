@@ -109,3 +109,12 @@ def test_a_swap_the_dictionary_nearly_takes_puts_the_cell_in_doubt():
     assert "窓口課" in near_swap(["市民生活部市民窓日課"])
     assert [f for f, _ in suspect_fields(_row(after="市民生活部市民窓日課"))] == ["after"]
     assert near_swap(["市民生活部市民窓口課", "電話０１２（３４５）６７８９"]) == ""
+
+
+def test_a_dash_after_a_block_number_puts_the_item_in_doubt():
+    # Set X's W3 (200 dpi Writer): 提供先２ read 提供先２- (no true item line of the samples or
+    # sets VII–X ends so).
+    item = "Ⅱ特定個人情報ファイルの概要\n５．特定個人情報の提供・移転（委託に伴うものを除く。）"
+    item += "\n提供先２-\n①法令上の根拠"
+    assert [f for f, _ in suspect_fields(_row(item=item))] == ["item"]
+    assert suspect_fields(_row(item=item.replace("提供先２-", "提供先２"))) == []

@@ -76,6 +76,9 @@ TIMINGS = frozenset({"事前", "事後"})
 MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
 # A heading's number followed by a sentence's full stop anywhere in the item (…対策１。監査: ．
 # misread, and the break before it lost); no true item cell of the samples holds one.
+# A dash after the number closing an item line (提供先２-, システム３ー: set X's W3, 200 dpi): no
+# heading of the forms ends so; a speck or the cell's ruling read.
+BLOCK_NUMBER_DASH = regex.compile(r"[0-9０-９][-－‐―ー一]\s*$")
 NUMBER_SENTENCE_STOP = regex.compile(r"[0-9０-９]{1,2}。")
 # A paragraph numbered N) in a row whose other paragraphs are numbered (N): the opening bracket
 # did not read ((1)窓口… / 1)窓口…); none of the samples' 2,969 true rows mixes the two.
@@ -124,6 +127,8 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
             why = "ASCII letters where the heading's Roman numeral belongs"
         elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
             why = "a heading's number followed by a comma, where the form prints ．"
+        elif column == "item" and any(BLOCK_NUMBER_DASH.search(line) for line in lines):
+            why = "a dash after a block's number (提供先２-), which the forms never print: a speck read"
         elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
             why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
