@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from piatable.extract.ocr.circle_echoes import circle_count, drop_circle_echoes
 from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.empty_boxes import restore_empty_box, restore_empty_boxes
+from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.near_swaps import near_swap
 from piatable.extract.ocr.suspects import suspect_fields
 from piatable.models import CellLine, RawRow
@@ -118,3 +120,26 @@ def test_a_dash_after_a_block_number_puts_the_item_in_doubt():
     item += "\n提供先２-\n①法令上の根拠"
     assert [f for f, _ in suspect_fields(_row(item=item))] == ["item"]
     assert suspect_fields(_row(item=item.replace("提供先２-", "提供先２"))) == []
+
+
+def test_a_thin_box_between_two_placeholder_circles_is_dropped():
+    """samples/scan-ocr49's 200 dpi Mincho Calc page (glyph 22 px): 〇 at 697–716, a 10 px wide
+    O at 715–725, 〇 at 724–742 — a run two glyphs wide read as three circles."""
+    line = (1, 1, 1)
+    words = [
+        TsvWord("〇", 697, 373, 19, 21, 96.2, line, 1),
+        TsvWord("O", 715, 367, 10, 38, 95.4, line, 1),
+        TsvWord("〇", 724, 373, 18, 21, 92.5, line, 1),
+        TsvWord("市", 747, 372, 21, 23, 99.1, line, 1),
+    ]
+    assert "".join(w.text for w in drop_circle_echoes(words, 22.0)) == "〇〇市"
+    # Three circles three glyphs wide stay three; so does a lone one.
+    three = [TsvWord("〇", 100 + 25 * k, 10, 19, 21, 96.0, line, 1) for k in range(3)]
+    assert len(drop_circle_echoes(three, 22.0)) == 3
+    assert circle_count(45, 22.0) == 2 and circle_count(69, 22.0) == 3
+
+
+def test_placeholder_runs_read_their_own_length(reads):
+    got, _ = reads["calc-mincho-200-t1"]
+    assert got[1]["before"].startswith("○○市市民部市民課")
+    assert got[1]["after"].startswith("○○市市民部戸籍住民課")
