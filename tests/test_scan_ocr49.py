@@ -143,3 +143,11 @@ def test_placeholder_runs_read_their_own_length(reads):
     got, _ = reads["calc-mincho-200-t1"]
     assert got[1]["before"].startswith("○○市市民部市民課")
     assert got[1]["after"].startswith("○○市市民部戸籍住民課")
+
+
+def test_kana_swaps_and_form_headings_are_not_put_in_doubt():
+    # Set VIII's c6: できな cut by the window reads a little more easily as てきな (a kana swap).
+    assert near_swap(["り即時に提供できな"]) == ""
+    # A heading of the form read whole (人手: 入手 would read more easily) is the form's word.
+    item = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n８．人手を介在させる作業"
+    assert suspect_fields(_row(item=item)) == []

@@ -12,11 +12,14 @@ more that ``fix_confusions`` does not take stands in one (８．人手を介在�
 
 from __future__ import annotations
 
+import regex
+
 from .corrections import CONTEXT, MIN_GAIN, MIN_WORD, _candidates, _reading_cost, _token_at, default_tokenizer
 
 # The least gain (SudachiPy path cost, unknown characters weighed as corrections._reading_cost
 # does) of a swap that puts a line in doubt; MIN_GAIN and more are swapped by the corrections.
 DOUBT_GAIN = 1500
+_HAN = regex.compile(r"\p{Han}")
 
 
 def near_swap(lines: list[str]) -> str:
@@ -25,7 +28,9 @@ def near_swap(lines: list[str]) -> str:
     st = None
     for line in lines:
         for i, ch in enumerate(line):
-            alts = _candidates(ch)
+            # Kana swaps (で/て, こ/に) gain or lose by where the window cuts a word (できな):
+            # only a kanji read for another is weighed.
+            alts = "".join(a for a in _candidates(ch) if _HAN.match(a)) if _HAN.match(ch) else ""
             if not alts:
                 continue
             st = st or default_tokenizer()

@@ -20,7 +20,7 @@ from piatable.vocabulary import heading_key, top_headings
 from .date_repairs import UNKNOWN_ERA
 from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
-from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
+from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
 from .phrases import phrase_in_doubt
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
@@ -138,7 +138,9 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
         if not why and column in ("item", "before", "after", "explanation"):
             from .near_swaps import near_swap
 
-            why = near_swap(lines)
+            # A heading of the form read whole is the form's word (人手を介在させる作業).
+            headings = printed_headings() if column == "item" else frozenset()
+            why = near_swap([line for line in lines if strip_numbering(line.strip()) not in headings])
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
