@@ -8,6 +8,8 @@ samples/scan-ocr49 is made by tools/make_ocr49_samples.py (tuning set: 200 dpi g
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from piatable.extract.ocr.circle_echoes import circle_count, drop_circle_echoes
@@ -151,3 +153,16 @@ def test_kana_swaps_and_form_headings_are_not_put_in_doubt():
     # A heading of the form read whole (人手: 入手 would read more easily) is the form's word.
     item = "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n８．人手を介在させる作業"
     assert suspect_fields(_row(item=item)) == []
+
+
+def test_the_grey_skewed_page_live_from_tesseract():
+    """The 200 dpi grey Calc Mincho page turned 1° read by tesseract itself (not the committed
+    read): the empty box, the telephone numbers' full width and the placeholder's length."""
+    from piatable.api import extract_records
+
+    got = [r.to_dict() for r in extract_records(SET / "calc-mincho-200-t1" / "input.jpg")]
+    expected = json.loads((SET / "calc-mincho-200-t1" / "expected" / "records.json").read_text("utf-8"))
+    assert len(got) == len(expected)
+    assert got[0]["before"] == expected[0]["before"]
+    assert got[1]["before"] == "○○市市民部市民課\n電話０１２（３４５）６７８９"
+    assert "ocr_suspect:before" in got[1]["flags"]
