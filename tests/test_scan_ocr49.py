@@ -17,6 +17,7 @@ from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.empty_boxes import restore_empty_box, restore_empty_boxes
 from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.near_swaps import near_swap
+from piatable.extract.ocr.structure_fixes import restore_ticked_box
 from piatable.extract.ocr.suspects import suspect_fields
 from piatable.models import CellLine, RawRow
 
@@ -166,3 +167,13 @@ def test_the_grey_skewed_page_live_from_tesseract():
     assert got[0]["before"] == expected[0]["before"]
     assert got[1]["before"] == "○○市市民部市民課\n電話０１２（３４５）６７８９"
     assert "ocr_suspect:before" in got[1]["flags"]
+
+
+def test_digits_are_no_circle_echoes_and_a_full_width_ticked_box_is_restored():
+    """Set VIII: 〒100-0001 and 5600 keep their zeros (four narrow glyphs, no circle among them);
+    ＩＯ１その他 (the ticked box put in full width by the widths step) is the box [○]."""
+    line = (1, 1, 1)
+    zeros = [TsvWord(ch, 100 + 11 * k, 10, 10, 18, 96.0, line, 1) for k, ch in enumerate("0001")]
+    assert len(drop_circle_echoes(zeros, 22.0)) == 4
+    assert restore_ticked_box("ＩＯ１その他（住民基本台帳ネットワークシステム）").startswith("[○]その他")
+    assert restore_ticked_box("１０１号室") == "１０１号室"

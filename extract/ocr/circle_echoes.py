@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from .engine import TsvWord
 
-# What tesseract reads a circle as (○ 〇 O Ｏ o ｏ 0 ０).
-CIRCLE_READS = frozenset("○〇OＯoｏ0０")
+# What tesseract reads a circle as (○ 〇 O Ｏ); a run holds one circle read as such at least.
+# Digits are no circles: 0001 is four narrow glyphs, never an echo.
+CIRCLE_READS = frozenset("○〇OＯ")
+CIRCLES = frozenset("○〇")
 # Boxes of one run stand at most this many glyphs apart (ink edge to ink edge).
 RUN_GAP = 0.5
 # A box narrower than this (glyphs) may be an echo; a circle is about one glyph wide.
@@ -47,7 +49,7 @@ def drop_circle_echoes(words: list[TsvWord], glyph: float) -> list[TsvWord]:
             else:
                 runs.append([i])
         for run in runs:
-            if len(run) < 2:
+            if len(run) < 2 or not any(words[i].text in CIRCLES for i in run):
                 continue
             extent = max(words[i].left + words[i].width for i in run) - words[run[0]].left
             extra = len(run) - circle_count(extent, glyph)

@@ -273,9 +273,10 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
 
 
 # The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
-# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0).
+# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0; the
+# brackets put in full width by the widths step, ＩＯ１: set VIII's c6).
 _TICKED_BOX = regex.compile(
-    r"^(\s*)(?:[\[［|｜Il1]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
+    r"^(\s*)(?:[\[［|｜Il1Ｉ１]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1Ｉ１]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
     r"\s*(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
 )
 
