@@ -17,7 +17,7 @@ from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.empty_boxes import restore_empty_box, restore_empty_boxes
 from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.near_swaps import near_swap
-from piatable.extract.ocr.structure_fixes import restore_ticked_box
+from piatable.extract.ocr.structure_fixes import fix_check_boxes, restore_ticked_box
 from piatable.extract.ocr.suspects import suspect_fields
 from piatable.models import CellLine, RawRow
 
@@ -177,3 +177,12 @@ def test_digits_are_no_circle_echoes_and_a_full_width_ticked_box_is_restored():
     assert len(drop_circle_echoes(zeros, 22.0)) == 4
     assert restore_ticked_box("ＩＯ１その他（住民基本台帳ネットワークシステム）").startswith("[○]その他")
     assert restore_ticked_box("１０１号室") == "１０１号室"
+
+
+def test_a_box_read_as_letters_right_after_its_label_is_restored():
+    """Set X's W3 (200 dpi Writer): 識別情報　[○]個人番号 read 識別情報I○1個人番号, its [ a letter
+    straight after the label (no colon between)."""
+    assert fix_check_boxes("識別情報I○1個人番号") == "識別情報[○]個人番号"
+    assert fix_check_boxes("連絡先等情報IO14情報") == "連絡先等情報[○]4情報"
+    for kept in ("ＩＯ社のシステム", "I/O1個", "SOLID"):
+        assert fix_check_boxes(kept) == kept

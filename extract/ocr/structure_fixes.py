@@ -56,10 +56,12 @@ _CHECK_BOX = regex.compile(
     r"([\]］]|[jJIlＩｌ|｜)）])"
     r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(]|[0-9０-９]\p{Han})"
 )
-# A box whose [ read as a letter or a bar after a label's colon (識別情報：IO1個人番号, ：IO]),
+# A box whose [ read as a letter or a bar after a label's colon or the label itself (識別情報：IO1個人番号,
+# ：IO], 識別情報I○1個人番号: set X's W3, 200 dpi Writer),
 # or as 【 opening a line with its ] lost (【O電子記録媒体): session 47's new users' scans.
 _BAR_BOX = regex.compile(
-    r"(?:(?<=[：:][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]|^[ 　]*【([OＯ○〇])[\]］]?)"
+    r"(?:(?<=[：:\p{Han}\p{Katakana}\p{Hiragana}][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]"
+    r"|^[ 　]*【([OＯ○〇])[\]］]?)"
     r"(?=[\p{Han}\p{Katakana}\p{Hiragana}]|[0-9０-９]\p{Han})"
 )
 
