@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from piatable.extract.ocr.circle_echoes import circle_count, drop_circle_echoes
+from piatable.extract.ocr.circle_echoes import circle_count, drop_circle_echoes, split_wide_circles
 from piatable.extract.ocr.corrections import fix_confusions
 from piatable.extract.ocr.empty_boxes import restore_empty_box, restore_empty_boxes
 from piatable.extract.ocr.engine import TsvWord
@@ -186,3 +186,19 @@ def test_a_box_read_as_letters_right_after_its_label_is_restored():
     assert fix_check_boxes("連絡先等情報IO14情報") == "連絡先等情報[○]4情報"
     for kept in ("ＩＯ社のシステム", "I/O1個", "SOLID"):
         assert fix_check_boxes(kept) == kept
+
+
+def test_a_lone_circle_box_two_glyphs_wide_is_two_circles():
+    """Set VII's w04 (200 dpi Writer turned by EXIF): ○○市 read ○市, the 〇 box 38 px wide on a
+    page of 20 px glyphs."""
+    line = (1, 1, 1)
+    words = [TsvWord("〇", 487, 100, 38, 20, 90.0, line, 1), TsvWord("市", 538, 100, 19, 20, 99.0, line, 1)]
+    assert "".join(w.text for w in split_wide_circles(words, 20.0)) == "〇〇市"
+    # A box wider than WIDE_CIRCLE_MAX is stretched over something else; a circle before a
+    # kana, or one beside another circle, is left as read.
+    assert (
+        len(split_wide_circles([words[0].__class__("〇", 487, 100, 60, 20, 90.0, line, 1), words[1]], 20.0))
+        == 2
+    )
+    kana = [words[0], TsvWord("の", 538, 100, 19, 20, 99.0, line, 1)]
+    assert len(split_wide_circles(kana, 20.0)) == 2
