@@ -7,8 +7,8 @@ glyphs) reads ○.
 
 A run of circles on a line spans about as many glyphs as it has circles (each circle is 0.8 em
 wide, and they stand an em apart): ``circle_count`` from the run's extent.  Where tesseract
-gave the run more boxes than that, its narrowest boxes (narrower than ``ECHO_MAX_WIDTH``
-glyphs: a true circle is a whole glyph wide) are dropped as echoes of their neighbours; a lone
+gave the run more boxes than that, its narrowest boxes between two others (narrower than
+``ECHO_MAX_WIDTH`` glyphs: a true circle is a whole glyph wide) are dropped as echoes; a lone
 circle whose box holds two glyphs before a kanji is split in two (``split_wide_circles``).
 """
 
@@ -63,7 +63,9 @@ def drop_circle_echoes(words: list[TsvWord], glyph: float) -> list[TsvWord]:
                 continue
             extent = max(words[i].left + words[i].width for i in run) - words[run[0]].left
             extra = len(run) - circle_count(extent, glyph)
-            thin = [i for i in run if words[i].width < ECHO_MAX_WIDTH * glyph]
+            # Only a box between two others: one at a run's end may be a circle whose box
+            # strayed off its ink (set IX's w2: つ〇O, the first circle's ink shared with つ).
+            thin = [i for i in run[1:-1] if words[i].width < ECHO_MAX_WIDTH * glyph]
             thin.sort(key=lambda i: words[i].width)
             drop.update(thin[: max(extra, 0)])
     return [w for i, w in enumerate(words) if i not in drop] if drop else words
