@@ -202,3 +202,40 @@ def test_a_lone_circle_box_two_glyphs_wide_is_two_circles():
     )
     kana = [words[0], TsvWord("の", 538, 100, 19, 20, 99.0, line, 1)]
     assert len(split_wide_circles(kana, 20.0)) == 2
+
+
+def test_a_cell_printing_one_dash_reads_it():
+    """Set IX: a before cell printing － (a stroke a tenth of a glyph high, too low for a text
+    line) was never read and came out empty.  A cell whose ink is one such stroke reads －; a
+    longer stroke (an underline), a speck and a cell with words read are left alone."""
+    from dataclasses import dataclass
+
+    import numpy as np
+
+    from piatable.extract.ocr.dash_cells import dash_words
+
+    @dataclass
+    class Box:
+        x0: int
+        top: int
+        x1: int
+        bottom: int
+
+    glyph = 30.0
+    ink = np.zeros((200, 800), dtype=bool)
+    cells = [Box(0, 0, 200, 100), Box(200, 0, 400, 100), Box(400, 0, 600, 100), Box(600, 0, 800, 100)]
+    ink[20:23, 20:47] = True  # a dash 27 px wide, 3 high
+    ink[20:23, 220:380] = True  # an underline-long stroke
+    ink[20:22, 420:425] = True  # a speck
+    ink[20:23, 620:647] = True  # a dash in a cell with a word read
+    read = [TsvWord("市", 700, 10, 30, 30, 99.0, (1, 1, 1), 1)]
+    words = dash_words(ink, cells, read, glyph, 3)
+    assert [(w.text, w.left) for w in words] == [("－", 20)]
+
+
+def test_a_box_with_its_mark_read_twice_is_restored():
+    """Set VIII's c6 / set X's W3: [○] read IO○1 (the mark twice) after a label or a stop."""
+    assert fix_check_boxes("識別情報IO○1個人番号") == "識別情報[○]個人番号"
+    assert fix_check_boxes("（フラッシュメモリを除く。IO○1その他") == "（フラッシュメモリを除く。[○]その他"
+    assert restore_ticked_box("IO○1その他（住民基本台帳ネットワークシステム）").startswith("[○]その他")
+    assert restore_ticked_box("1001号室") == "1001号室"

@@ -60,7 +60,7 @@ _CHECK_BOX = regex.compile(
 # ：IO], 識別情報I○1個人番号: set X's W3, 200 dpi Writer),
 # or as 【 opening a line with its ] lost (【O電子記録媒体): session 47's new users' scans.
 _BAR_BOX = regex.compile(
-    r"(?:(?<=[：:\p{Han}\p{Katakana}\p{Hiragana}][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]"
+    r"(?:(?<=[：:。\p{Han}\p{Katakana}\p{Hiragana}][ 　]*)[IlＩｌ|｜]([OＯ○〇]{1,2})[\]］1１IlＩｌ|｜]"
     r"|^[ 　]*【([OＯ○〇])[\]］]?)"
     r"(?=[\p{Han}\p{Katakana}\p{Hiragana}]|[0-9０-９]\p{Han})"
 )
@@ -276,9 +276,9 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
 
 # The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
 # IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0; the
-# brackets put in full width by the widths step, ＩＯ１: set VIII's c6).
+# brackets put in full width by the widths step, ＩＯ１, or the mark read twice, IO○1: set VIII's c6).
 _TICKED_BOX = regex.compile(
-    r"^(\s*)(?:[\[［|｜Il1Ｉ１]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1Ｉ１]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
+    r"^(\s*)(?:[\[［|｜Il1Ｉ１]\s*[○〇OoＯ0]{1,2}\s*[1lI|｜]?\s*[\]］|｜Il1Ｉ１]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
     r"\s*(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
 )
 
