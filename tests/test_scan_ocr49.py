@@ -239,3 +239,9 @@ def test_a_box_with_its_mark_read_twice_is_restored():
     assert fix_check_boxes("（フラッシュメモリを除く。IO○1その他") == "（フラッシュメモリを除く。[○]その他"
     assert restore_ticked_box("IO○1その他（住民基本台帳ネットワークシステム）").startswith("[○]その他")
     assert restore_ticked_box("1001号室") == "1001号室"
+
+
+def test_a_cell_that_is_one_dash_is_not_in_doubt():
+    # The forms' － filling a cell (dash_cells reads it from the ink); a dash below text is a speck.
+    assert suspect_fields(_row(before="－")) == []
+    assert [f for f, _ in suspect_fields(_row(before="市民課\n－"))] == ["before"]

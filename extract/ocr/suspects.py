@@ -193,6 +193,9 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
     for k, line in enumerate(lines):
         text = line.strip()
+        if flat == "－":
+            # The form's mark of "nothing here" filling the cell (dash_cells writes it from ink).
+            break
         if text and EDGE_LINE.match(text) and not _wrapped_closer(text, "".join(lines[:k])):
             return f"{text!r}: a line of no word at the cell's edge (a ruling's remnant or a speck)"
         if m := AFTER_STOP.search(text):
