@@ -106,6 +106,10 @@ MISREADS: dict[str, str] = {
     "暫": "署",
     "短": "簿",
     "過": "賦",
+    # 口 read with a stroke or a box more (窓口 → 窓日, 窓品, 窓昌: set X's 300 dpi 1-bit scan).
+    "日": "口",
+    "品": "口",
+    "昌": "口",
 }
 # A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))
@@ -183,7 +187,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
             continue
         lo, hi = max(0, i - CONTEXT), min(len(chars), i + CONTEXT + 1)
         window = "".join(chars[lo:hi])
-        limit = st.path_cost(window) - MIN_GAIN
+        limit = _reading_cost(st, window) - MIN_GAIN
         passing: list[tuple[int, str]] = []
         in_form = _form_word_at(window, i - lo)
         for alt in alts:
@@ -192,7 +196,7 @@ def fix_confusions(text: str, tokenizer: SudachiTokenizer | None = None) -> tupl
                 # A word the forms print (店内連携 → 庁内連携): no dictionary gain needed.
                 passing.append((-1, alt))
                 continue
-            cost = st.path_cost(swapped)
+            cost = _reading_cost(st, swapped)
             if cost > limit:
                 continue
             surface, oov = _token_at(st, swapped, i - lo)
@@ -510,6 +514,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .date_repairs import repair_dates
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_circled_numbers, echo_full_stops, mend_echoes
+    from .empty_boxes import restore_empty_boxes
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
@@ -520,7 +525,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows) + even_choices(rows)
+    fixes += even_placeholders(rows) + even_choices(rows) + restore_empty_boxes(rows)
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)

@@ -21,6 +21,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
@@ -299,6 +300,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     words: list[Word] = []
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
     chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em)
+    chars = split_wide_circles(drop_circle_echoes(chars, scan.glyph), scan.glyph)
     for tw in _merge_words(even_tall_boxes(normalize_widths(chars, settings))):
         text = join_japanese(tw.text)
         if not text.strip():

@@ -235,7 +235,9 @@ def ocr_cells(  # type: ignore[no-untyped-def]
 
         found = second_reads if second_reads is not None else []
         words = second_read_unsure(words, pieces, cells, ink, glyph, paper, settings, found)
-    return words
+    from .dash_cells import dash_words
+
+    return words + dash_words(ink, cells, words, glyph, max(int(settings.cell_inset_em * glyph), 1))
 
 
 # The columns of the amendment table (変更日, 項目, 変更前, 変更後, 提出時期, 説明) by their place

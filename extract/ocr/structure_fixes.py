@@ -56,10 +56,12 @@ _CHECK_BOX = regex.compile(
     r"([\]］]|[jJIlＩｌ|｜)）])"
     r"(?=[ 　]*[\p{Han}\p{Katakana}\p{Hiragana}（(]|[0-9０-９]\p{Han})"
 )
-# A box whose [ read as a letter or a bar after a label's colon (識別情報：IO1個人番号, ：IO]),
+# A box whose [ read as a letter or a bar after a label's colon or the label itself (識別情報：IO1個人番号,
+# ：IO], 識別情報I○1個人番号: set X's W3, 200 dpi Writer),
 # or as 【 opening a line with its ] lost (【O電子記録媒体): session 47's new users' scans.
 _BAR_BOX = regex.compile(
-    r"(?:(?<=[：:][ 　]*)[IlＩｌ|｜]([OＯ○〇])[\]］1１IlＩｌ|｜]|^[ 　]*【([OＯ○〇])[\]］]?)"
+    r"(?:(?<=[：:。\p{Han}\p{Katakana}\p{Hiragana}][ 　]*)[IlＩｌ|｜]([OＯ○〇]{1,2})[\]］1１IlＩｌ|｜]"
+    r"|^[ 　]*【([OＯ○〇])[\]］]?)"
     r"(?=[\p{Han}\p{Katakana}\p{Hiragana}]|[0-9０-９]\p{Han})"
 )
 
@@ -273,9 +275,10 @@ def restore_choice_brackets(lines: list[str]) -> list[str]:
 
 
 # The form's ticked answer box [○] opening a line (｢[○]紙｣, ｢[○]専用線｣), as tesseract reads it:
-# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0).
+# IOI, IO1, IO], ○|, ○], ○1], [○ … (its brackets as I, l, 1, | or lost, its ○ as O or 0; the
+# brackets put in full width by the widths step, ＩＯ１, or the mark read twice, IO○1: set VIII's c6).
 _TICKED_BOX = regex.compile(
-    r"^(\s*)(?:[\[［|｜Il1]\s*[○〇OoＯ0]\s*[1lI|｜]?\s*[\]］|｜Il1]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
+    r"^(\s*)(?:[\[［|｜Il1Ｉ１]\s*[○〇OoＯ0]{1,2}\s*[1lI|｜]?\s*[\]］|｜Il1Ｉ１]|[○〇]\s*[1lI|｜]?\s*[\]］|｜]|[\[［]\s*[○〇])"
     r"\s*(?=[\p{Han}\p{Katakana}\p{Hiragana}])"
 )
 

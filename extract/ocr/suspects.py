@@ -20,7 +20,7 @@ from piatable.vocabulary import heading_key, top_headings
 from .date_repairs import UNKNOWN_ERA
 from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
-from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings
+from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
 from .phrases import phrase_in_doubt
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
@@ -76,6 +76,9 @@ TIMINGS = frozenset({"事前", "事後"})
 MISREAD_NUMBER_STOP = regex.compile(r"^\s*[0-9０-９]{1,2}[、,，・]")
 # A heading's number followed by a sentence's full stop anywhere in the item (…対策１。監査: ．
 # misread, and the break before it lost); no true item cell of the samples holds one.
+# A dash after the number closing an item line (提供先２-, システム３ー: set X's W3, 200 dpi): no
+# heading of the forms ends so; a speck or the cell's ruling read.
+BLOCK_NUMBER_DASH = regex.compile(r"[0-9０-９][-－‐―ー一]\s*$")
 NUMBER_SENTENCE_STOP = regex.compile(r"[0-9０-９]{1,2}。")
 # A paragraph numbered N) in a row whose other paragraphs are numbered (N): the opening bracket
 # did not read ((1)窓口… / 1)窓口…); none of the samples' 2,969 true rows mixes the two.
@@ -124,12 +127,20 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
             why = "ASCII letters where the heading's Roman numeral belongs"
         elif column == "item" and any(MISREAD_NUMBER_STOP.match(line) for line in lines):
             why = "a heading's number followed by a comma, where the form prints ．"
+        elif column == "item" and any(BLOCK_NUMBER_DASH.search(line) for line in lines):
+            why = "a dash after a block's number (提供先２-), which the forms never print: a speck read"
         elif column == "item" and (m := NUMBER_SENTENCE_STOP.search(flat)):
             why = f"{m.group(0)!r}: a heading's number followed by 。, where the form prints ．"
         elif column == "item" and not why:
-            why = _near_heading(lines) or _misnumbered_heading(lines, own_numbered)
+            why = _near_heading(lines) or _cut_heading(lines) or _misnumbered_heading(lines, own_numbered)
         elif column == "explanation" and not why:
             why = phrase_in_doubt(lines)
+        if not why and column in ("item", "before", "after", "explanation"):
+            from .near_swaps import near_swap
+
+            # A heading of the form read whole is the form's word (人手を介在させる作業).
+            headings = printed_headings() if column == "item" else frozenset()
+            why = near_swap([line for line in lines if strip_numbering(line.strip()) not in headings])
         if why:
             out.append((column, why))
     done = {c for c, _ in out}
@@ -182,6 +193,9 @@ def _broken_text(lines: list[str], flat: str) -> str:
         return f"{mixed[0]!r} and {mixed[1]!r}: numbers of one kind read in two widths"
     for k, line in enumerate(lines):
         text = line.strip()
+        if flat == "－":
+            # The form's mark of "nothing here" filling the cell (dash_cells writes it from ink).
+            break
         if text and EDGE_LINE.match(text) and not _wrapped_closer(text, "".join(lines[:k])):
             return f"{text!r}: a line of no word at the cell's edge (a ruling's remnant or a speck)"
         if m := AFTER_STOP.search(text):
@@ -258,6 +272,30 @@ def _near_heading(lines: list[str]) -> str:
             limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
             if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
                 return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
+    return ""
+
+
+# A numbered item line this long (without its numbering) that is the start of one of the form's
+# headings and no heading itself, the line after it not going on with that heading, lost its end
+# (samples/scan-ocr49: ５．特定個人情報の提 over ③…, its 供・移転 line not read).
+MIN_CUT_HEADING = 6
+
+
+def _cut_heading(lines: list[str]) -> str:
+    """Why an item cell's numbered heading line looks cut short ("" when none does): see
+    ``MIN_CUT_HEADING``.  A heading wrapped on to the next line (…の提 / 供・移転) is whole."""
+    from .item_lines import printed_headings, strip_numbering
+
+    headings = printed_headings()
+    stripped = [line.strip() for line in lines]
+    for k, line in enumerate(stripped):
+        body = strip_numbering(line)
+        if body == line or len(body) < MIN_CUT_HEADING or body in headings:
+            continue
+        longer = [h for h in headings if h.startswith(body)]
+        nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
+        if longer and not any(h.startswith(body + nxt[: len(h) - len(body)]) for h in longer if nxt):
+            return f"{line[:24]!r} is the start of the form's heading {longer[0][:24]!r}, its end not read"
     return ""
 
 

@@ -220,6 +220,8 @@ _OPEN = "(（<＜"
 _OPEN_MARKS = "(（[［"
 _CLOSE_MARKS = ")）]］.．,，:：;；"
 _CLOSE = ")）>＞"
+# Marks printed inside a number in its digits' width: a telephone number's brackets and hyphens.
+_NUMBER_MARKS = "()（）-－"
 _COLONS = ":："
 
 
@@ -425,14 +427,23 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
                 adv = (chars[j][2] - box_centre(left) - em / 2 + settings.bearing_em * em) / size
             between = left is not None and right is not None
             run = chars[k : j + 1]
-            if size >= 2 and all(c[0].isalnum() and words[c[3]].inked for c in run):
+            own = [m for m, c in enumerate(run) if c[0].isalnum()]
+            if (
+                len(own) >= 2
+                and all(words[c[3]].inked for c in run)
+                and all(c[0].isalnum() or c[0] in _NUMBER_MARKS for c in run[own[0] : own[-1] + 1])
+            ):
                 # Two or more letters or digits set to their own ink: their own pitch (ink centre
                 # to ink centre) tells their width, whatever white the typesetter put round the
                 # run (LibreOffice spaces Latin text from Japanese: a neighbour's distance then
-                # reads half-width digits as full).
-                pitch = ((run[-1][1] + run[-1][2]) - (run[0][1] + run[0][2])) / 2 / (size - 1)
+                # reads half-width digits as full).  Brackets and hyphens between them count one
+                # advance each (a telephone number ０１２（３４５）６７８９ prints in one width).
+                first, last = run[own[0]], run[own[-1]]
+                pitch = ((last[1] + last[2]) - (first[1] + first[2])) / 2 / (own[-1] - own[0])
                 if _PITCH_EM[0] * em <= pitch <= _PITCH_EM[1] * em:
                     adv, threshold, between = pitch, settings.full_advance_em, True
+                    if len(own) < own[-1] - own[0] + 1:
+                        across_marks.add((id(chars), k))
             yield k, j, adv, threshold, between
             k = j + 1
 
@@ -440,11 +451,16 @@ def normalize_widths(words: list[TsvWord], settings: OcrSettings) -> list[TsvWor
     # digit at a line's edge (月1日 wrapped before 1日) is not, so it takes the width the sure
     # digits of its block have (a cell, when cells are read one by one: a date cell's 10 and 4
     # speak for its 1), else of the page; so does any lone digit measured near the threshold.
+    # Runs measured across a number's marks (電話 03-1234-5600) tell their own width only: a
+    # page prints its telephone numbers half width beside full-width addresses (一丁目１番).
+    across_marks: set[tuple[int, int]] = set()
     measured = [list(runs(chars)) for chars in per_line]
     votes: dict[int | None, list[int]] = {None: [0, 0]}
     for key, chars, line_runs in zip(line_keys, per_line, measured, strict=True):
         for k, j, adv, threshold, between in line_runs:
             if adv is None or (j == k and not between) or not any(c[0].isdigit() for c in chars[k : j + 1]):
+                continue
+            if (id(chars), k) in across_marks:
                 continue
             if abs(adv / em - threshold) >= settings.sure_margin_em:
                 votes.setdefault(key[0], [0, 0])[int(adv >= threshold * em)] += 1
