@@ -33,6 +33,7 @@ from functools import lru_cache
 
 import regex
 
+from piatable.extract.plumber_labels import label_block, printed_by_top
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
@@ -55,6 +56,15 @@ PLUMBER_MIN_LINES = 8
 # font-run spaces: at most 0.22: they print a multi-line cell's lines apart).
 PLUMBER_SIDE_BY_SIDE_SHARE = 0.25
 SIDE_FRAGMENT_WIDTH = 12
+# ... both shares when the label row is wrapped and printed in the order of the lines' tops
+# (``plumber_labels.printed_by_top``: pdfplumber's order; Writer tables of set IX: 0.20–0.28,
+# a Calc table with centred labels 0.12; -raw / pypdfium2 / pdfminer texts whose label pieces
+# go back a column: at most 0.05).
+PLUMBER_TOP_ORDER_SHARE = 0.10
+# Labels printed side by side on one line of the label row (pdfplumber prints a row's labels, or
+# their first or last lines, on one line; an extractor in stream order prints a wrapped label's
+# lines one under the other).
+LABELS_SIDE_BY_SIDE = 3
 # The six columns, in printed order.
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 COLUMNS = 6
@@ -135,23 +145,41 @@ def _fragments(line: str) -> list[str]:
 
 def is_plumber_text(text: str) -> bool:
     """True for pdfplumber ``extract_text()`` text of an amendment table: no column gaps of two
-    spaces (those make layout text), a column-label row printed on one line, and
-    ``PLUMBER_MULTI_FRAGMENT_SHARE`` of the non-blank lines holding three or more fragments."""
+    spaces (those make layout text), no font-run spaces, a column-label row with three or more
+    labels side by side on a line (``plumber_labels.label_block``: on one line or wrapped over
+    several), and, over the lines from that label row on (the table: a whole assessment's cover
+    and prose before it print one paragraph line a line), ``PLUMBER_MULTI_FRAGMENT_SHARE`` of
+    the non-blank lines holding three or more fragments and ``PLUMBER_SIDE_BY_SIDE_SHARE`` two
+    long ones side by side."""
     lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
     if len(lines) < PLUMBER_MIN_LINES or any("  " in ln.strip() or "\t" in ln for ln in lines):
-        return False
-    if not any(is_header_line(ln) for ln in lines):
         return False
     # pdftotext -raw and pypdfium2 put single spaces where the font changes (``2023 年 3``,
     # ``Ⅴ 開示請求``); pdfplumber only where characters stand apart.
     if has_font_run_spaces(text):
         return False
     frags = [_fragments(ln) for ln in lines]
-    multi = sum(len(f) >= 3 for f in frags)
-    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in frags)
-    return (
-        multi / len(lines) >= PLUMBER_MULTI_FRAGMENT_SHARE and side / len(lines) >= PLUMBER_SIDE_BY_SIDE_SHARE
-    )
+    first = _first_label_row(frags)
+    if first is None:
+        return False
+    body = frags[first:]
+    if len(body) < PLUMBER_MIN_LINES:
+        return False
+    multi = sum(len(f) >= 3 for f in body) / len(body)
+    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in body) / len(body)
+    if printed_by_top(label_block(frags, first) or []):
+        return multi >= PLUMBER_TOP_ORDER_SHARE and side >= PLUMBER_TOP_ORDER_SHARE
+    return multi >= PLUMBER_MULTI_FRAGMENT_SHARE and side >= PLUMBER_SIDE_BY_SIDE_SHARE
+
+
+def _first_label_row(frags: list[list[str]]) -> int | None:
+    """The index of the first line opening a label row with ``LABELS_SIDE_BY_SIDE`` or more
+    pieces on one of its lines, or None."""
+    for i in range(len(frags)):
+        block = label_block(frags, i)
+        if block is not None and max(len(cells) for cells in block) >= LABELS_SIDE_BY_SIDE:
+            return i
+    return None
 
 
 @dataclass
@@ -391,6 +419,11 @@ def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, in
     return out
 
 
+def _opens_labels(lines: list[list[str]], i: int) -> bool:
+    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
+    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)
+
+
 def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[list[Placed | None]]:
     """Every line of every page placed (``_place_line``), page furniture and labels apart."""
     state = _State(widths)
@@ -399,14 +432,24 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
     for lines in pages:
         out: list[Placed | None] = []
         prev_header = False
-        first_header = next((i for i, f in enumerate(lines) if is_header_line(" ".join(f))), 0)
+        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), 0)
+        block: list[dict[int, str]] = []
         for li, frags in enumerate(lines):
             if not frags:
                 out.append(None)
                 continue
+            if block:  # the further lines of a wrapped label row
+                out.append(Placed(block.pop(0), header=True))
+                continue
             joined = " ".join(frags)
             if li < first_header or is_page_number(joined) or is_title(joined):
                 out.append(Placed(raw=joined))
+                continue
+            wrapped = label_block(lines, li)
+            if wrapped is not None and len(wrapped) > 1:
+                block = wrapped[1:]
+                out.append(Placed(wrapped[0], header=True))
+                prev_header, state.above = False, {}
                 continue
             if is_header_line(" ".join(frags)):
                 header = _header_cells(frags)
