@@ -91,8 +91,10 @@ def printed_by_top(block: list[dict[int, str]]) -> bool:
     label's second line under the first lines of the labels right of it, ``提出 提出時期に`` /
     ``時期 係る説明``; a centred label's first line above the one-line labels, ``提出時`` /
     ``変更日 項目 …`` / ``期``).  An extractor in content-stream order (``pdftotext -raw``,
-    pypdfium2) prints a wrapped label's lines one after the other before the next label
+    pypdfium2) prints a Writer label's lines one after the other before the next label
     (LibreOffice draws a cell's text whole), a column-ordered one (pdfminer, plain pdftotext)
-    each label apart: only an extractor that orders lines by their top (pdfplumber) prints this."""
+    each label apart; such a text goes back a column only where Calc draws a label after the
+    others (office-block46's -raw: ``変更日 … 提出時期に係る説明`` / ``提出時`` / ``期``), and then
+    holds few lines of cells side by side (``plumber_text.PLUMBER_TOP_ORDER_SHARE``)."""
     cols = [c for cells in block for c in sorted(cells)]
     return any(b < a for a, b in itertools.pairwise(cols))

@@ -58,8 +58,8 @@ PLUMBER_SIDE_BY_SIDE_SHARE = 0.25
 SIDE_FRAGMENT_WIDTH = 12
 # ... both shares when the label row is wrapped and printed in the order of the lines' tops
 # (``plumber_labels.printed_by_top``: pdfplumber's order; Writer tables of set IX: 0.20–0.28,
-# a Calc table with centred labels 0.12; -raw / pypdfium2 / pdfminer texts whose label pieces
-# go back a column: at most 0.05).
+# a Calc table with centred labels 0.12; -raw / pypdfium2 / pdfminer texts of the samples whose
+# label pieces go back a column: at most 0.05).
 PLUMBER_TOP_ORDER_SHARE = 0.10
 # Labels printed side by side on one line of the label row (pdfplumber prints a row's labels, or
 # their first or last lines, on one line; an extractor in stream order prints a wrapped label's

@@ -128,3 +128,78 @@ def test_writer_rows_over_pages_are_read_without_failure():
     assert result.status in ("success", "partial")
     assert len(result.records) == len(_expected(path)) == 10
     assert all(r.change_date_raw for r in result.records)
+
+
+# Branch plumber49: label rows wrapped over lines (extract/plumber_labels.py).
+CENTRED_CALC = TUNING / "p48-calc-v3-pdfplumber" / "input.txt"
+
+
+def _lines(path: Path) -> list[list[str]]:
+    from piatable.extract.plumber_text import _fragments
+
+    return [_fragments(ln) for ln in path.read_text("utf-8").replace("\f", "\n").split("\n")]
+
+
+def test_centred_calc_labels_over_three_lines():
+    """Calc centres its labels: ``提出時`` above the one-line labels, ``期`` below; each piece
+    goes to the column whose label it spells, and the block is printed by top."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    lines = _lines(CENTRED_CALC)
+    labels = ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期に係る説明"]
+    assert lines[1:4] == [["提出時"], labels, ["期"]]
+    block = label_block(lines, 1)
+    assert block == [
+        {4: "提出時"},
+        {0: "変更日", 1: "項目", 2: "変更前の記載", 3: "変更後の記載", 5: "提出時期に係る説明"},
+        {4: "期"},
+    ]
+    assert printed_by_top(block)
+
+
+def test_wrapped_label_text_is_recognised_and_read():
+    """The centred Calc table (a tenth of its lines with three fragments, under the one-line
+    label row's shares) is taken for pdfplumber text now (main gave it to the stream reader:
+    1 row of 4), its label pieces written in their columns.  Its centred cells interleave, so
+    two rows come out merged: 3 rows of 4, each flagged, the merged one ``rows_merged``, and
+    the reading partial with a note."""
+    text = CENTRED_CALC.read_text("utf-8")
+    assert is_plumber_text(text)
+    layout, _, _ = plumber_to_layout(text)
+    lines = layout.split("\n")
+    head = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith("変更日"))
+    assert _at(lines[head - 1], "提出時") == _at(lines[head + 1], "期")
+    assert _at(lines[head - 1], "提出時") < _at(lines[head], "提出時期に係る説明")
+    result = extract_document(CENTRED_CALC)
+    assert len(_expected(CENTRED_CALC)) == 4
+    assert [r.change_date_raw for r in result.records] == ["2022/01/04", "2023/02/01", "2016/10/01"]
+    assert all("column_guess" in r.flags for r in result.records)
+    assert "rows_merged" in result.records[1].flags
+    assert result.status == "partial"
+    assert any("pdfplumber text read in doubt" in n for n in result.notes)
+
+
+def test_stream_order_labels_are_not_printed_by_top():
+    """-raw prints a Writer label's lines one after the other (``提出`` / ``時期`` / ``提出時期に`` /
+    ``係る説明``): a label block, but not in pdfplumber's order; a -raw Calc text whose label goes
+    back a column holds too few side-by-side lines to be taken."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    raw = SAMPLES / "office-between18" / "bt18-writer-2-pdftotext-raw" / "input.txt"
+    block = label_block(_lines(raw), 1)
+    assert block is not None and len(block) == 4
+    assert not printed_by_top(block)
+    calc_raw = SAMPLES / "office-block46" / "k46-calc-v1-pdftotext-raw" / "input.txt"
+    text, _ = read_text_with_notes(calc_raw)
+    assert not is_plumber_text(text)
+
+
+def test_writer_label_second_lines_side_by_side():
+    """A Writer label row of office-plumber49 wrapping 提出時期 (``提出時`` / ``期``)."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    path = SAMPLES / "office-plumber49" / "p49-writer-v3-pdfplumber" / "input.txt"
+    block = label_block(_lines(path), 1)
+    assert block is not None and block[1] == {4: "期"} and block[0][5] == "提出時期に係る説明"
+    assert printed_by_top(block)
+    assert is_plumber_text(path.read_text("utf-8"))
