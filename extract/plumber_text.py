@@ -80,6 +80,7 @@ COST_TOO_WIDE = 20.0  # a fragment wider than its column's known width
 COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 in 提出時期
 COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
 COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
+COST_TIMING_PIECE_ELSEWHERE = 1.0  # a lone 事 / 前 / 後 (a wrapped 事前 / 事後) in a text column
 COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
 # ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
 CLOSED_WRAP_SHARE = 0.5
@@ -90,6 +91,7 @@ COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column t
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
+COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
 # the two where a change adds text (a tie-breaker; the line stays a guess).
 COST_BEFORE_GOES_ON_ALONE = 0.2
@@ -102,7 +104,7 @@ COST_ROW_START_MISSING = {BEFORE: 0.5, AFTER: 0.7, EXPLANATION: 2.0}
 PLACEMENT_MARGIN = 1.0
 # Placements of the whole text: the first with the forced lines' widths, each next with the
 # widths the one before gave the columns.
-WIDTH_PASSES = 2
+WIDTH_PASSES = 3
 # Blank lines written before a line that opens a row (as -layout text shows a row's border).
 ROW_GAP_LINES = 1
 # Share of a table's lines placed by guess from which the whole reading is in doubt (status
@@ -113,6 +115,8 @@ PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
 MAX_SEARCHED_FRAGMENTS = 14
 
 _TIMINGS = frozenset({"事前", "事後"})
+# 事前 / 事後 wrapped in a narrow 提出時期 column, a character a line.
+_TIMING_PIECES = frozenset({"事", "前", "後"})
 _AFTER_WORDS = frozenset({"新規追加", "上記を新規追加", "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
@@ -120,8 +124,13 @@ _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
 # punctuation (kinsoku: no line starts with them).
 _CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 _NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
-# A heading key shorter than this (characters) is not matched against the forms' headings.
+# A heading key shorter than this (characters) is not matched against the forms' headings; a
+# numbered one (``②監査``, ``１．監査``) is matched from this length.
 HEADING_MIN_CHARS = 3
+NUMBERED_HEADING_MIN_CHARS = 2
+# The name of a specific personal information file as the forms print it in an item's path,
+# on a line of its own: ``（１．住民基本台帳ファイル）`` (a before / after cell numbers a list ``（１）``).
+_FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*(?:[）)]|$)")
 # A date wrapped after its separator or before 日 (``2024/4/`` over ``1``, ``令和６年４月１`` over
 # ``日``): the tail under it.
 _DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|日)$")
@@ -209,12 +218,15 @@ def _continues(frag: str) -> bool:
 def _is_heading(frag: str) -> bool:
     """A fragment that is a heading of the forms (``pia_headings.tsv``), or the first line of one
     wrapped in the 項目 column (numbered, and the start of a heading's words)."""
+    if _FILE_NAME.match(frag):
+        return True
     key = heading_key(frag)
-    if len(key) < HEADING_MIN_CHARS:
+    numbered = bool(_NUMBERED.match(frag))
+    if len(key) < (NUMBERED_HEADING_MIN_CHARS if numbered else HEADING_MIN_CHARS):
         return False
     if key in lexicon():
         return True
-    return bool(_NUMBERED.match(frag)) and any(k.startswith(key) for k in lexicon())
+    return numbered and any(k.startswith(key) for k in lexicon())
 
 
 def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
@@ -224,9 +236,11 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
-        return 0.0 if frag in _TIMINGS or frag in ("事", "前", "後") else COST_WRONG_KIND
+        return 0.0 if frag in _TIMINGS or frag in _TIMING_PIECES else COST_WRONG_KIND
     if frag in _TIMINGS:
         return COST_TIMING_ELSEWHERE
+    if frag in _TIMING_PIECES:
+        return COST_TIMING_PIECE_ELSEWHERE
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
     if col != ITEM and _is_heading(frag):
@@ -265,7 +279,17 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
 
 
 def _was_full(state: _State, col: int) -> bool:
-    """Column ``col``'s fragment on the line above filled the column's width (it wraps on)."""
+    """Column ``col``'s fragment on the line above filled the column's width (it wraps on).  A
+    before and an after cell printing the same line above (a change keeps a cell's first lines)
+    are both full when either is: their widths are estimates, and a line alike in both says
+    nothing of which of the two goes on."""
+    if _filled(state, col):
+        return True
+    twin = {BEFORE: AFTER, AFTER: BEFORE}.get(col)
+    return twin is not None and state.above.get(twin) == state.above.get(col) and _filled(state, twin)
+
+
+def _filled(state: _State, col: int) -> bool:
     text, width = state.above.get(col), state.widths.get(col)
     return text is not None and width is not None and display_width(text) >= width - FULL_SLACK
 
@@ -278,8 +302,8 @@ def _place_line(frags: list[str], state: _State) -> Placed:
     if len(frags) > MAX_SEARCHED_FRAGMENTS:
         return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
     scored = sorted(
-        (_cost(pieces, cols, state, row_start) + extra, cols, pieces)
-        for pieces, extra in _glued_cuts(frags, state.widths)
+        (_cost(pieces, cols, state, row_start) + extra + _cut_cost(cut, cols, state.widths), cols, pieces)
+        for pieces, extra, cut in _glued_cuts(frags, state.widths)
         for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
     best_cost, best, pieces = scored[0]
@@ -304,12 +328,15 @@ def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
     return cells
 
 
-def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str], float]]:
+def _glued_cuts(
+    frags: list[str], widths: dict[int, int]
+) -> list[tuple[list[str], float, tuple[int, int] | None]]:
     """The line's fragments as printed (no extra cost), and with one fragment wider than any
     column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
     between two cells when the left one's line fills it to its edge (the gap is under
-    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued."""
-    out: list[tuple[list[str], float]] = [(frags, 0.0)]
+    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued.  Each with
+    the cut (the left piece's index, the width cut at), or None."""
+    out: list[tuple[list[str], float, tuple[int, int] | None]] = [(frags, 0.0, None)]
     text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
     if not text_widths or len(frags) >= MAX_SEARCHED_FRAGMENTS:
         return out
@@ -320,8 +347,18 @@ def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str
         for width in text_widths:
             at = _cut_at(frag, width)
             if 0 < at < len(frag):
-                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT))
+                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT, (i, width)))
     return out
+
+
+def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[int, int]) -> float:
+    """``COST_CUT_ELSEWHERE`` when a glued fragment's left piece goes to a column whose width is
+    not the one it was cut at (the left cell's line filled its own column: that is why the two
+    were glued)."""
+    if cut is None:
+        return 0.0
+    i, width = cut
+    return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
 
 
 def _cut_at(frag: str, width: int) -> int:
@@ -411,11 +448,17 @@ def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], 
 
 
 def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, int]) -> dict[int, int]:
-    """Each column's widest text among the placed (table) lines, at least its width so far."""
+    """Each column's widest text among the placed (table) lines, at least its width so far: only
+    lines placed with certainty, and cells of one fragment (a line placed by guess, or two
+    fragments joined in one column, may stand for two cells: one such wrong placement would
+    widen its column past every other line, set IX's Calc texts)."""
     out = dict(widths)
     for p in (p for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header):
+        if p.guess:
+            continue
         for col, t in p.cells.items():
-            out[col] = max(out.get(col, 0), display_width(t))
+            if " " not in t:
+                out[col] = max(out.get(col, 0), display_width(t))
     return out
 
 
