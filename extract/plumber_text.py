@@ -131,9 +131,9 @@ NUMBERED_HEADING_MIN_CHARS = 2
 # The name of a specific personal information file as the forms print it in an item's path,
 # on a line of its own: ``（１．住民基本台帳ファイル）`` (a before / after cell numbers a list ``（１）``).
 _FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*(?:[）)]|$)")
-# A date wrapped after its separator or before 日 (``2024/4/`` over ``1``, ``令和６年４月１`` over
-# ``日``): the tail under it.
-_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|日)$")
+# A date wrapped after its separator, its year or before 日 (``2024/4/`` over ``1``, ``令和６年４月１``
+# over ``日``, ``令和6年`` over ``10月1`` over ``日``): the pieces under it.
+_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|[0-9０-９]{1,2}月[0-9０-９]{0,2}日?|日)$")
 _LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
