@@ -88,6 +88,8 @@ _CLOSING = ("。", "）", "」", "』", "＞", ")")
 COST_NEW_COLUMN = 1.5  # a column not printed on the line above starts (not at a row start)
 COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapping from above
 COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
+# A fragment opening with a section numeral (Ⅰ…Ⅶ: an item path's first line) in another column.
+COST_SECTION_ELSEWHERE = 2.0
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
@@ -226,7 +228,12 @@ def _is_heading(frag: str) -> bool:
         return False
     if key in lexicon():
         return True
-    return numbered and any(k.startswith(key) for k in lexicon())
+    # A heading wrapped inside its bracket (``５．特定個人情報の提供・移転（委託に伴``): the
+    # words before the bracket.
+    head = regex.sub(r"[（(][^）)]*$", "", frag)
+    if head != frag and numbered:
+        key = heading_key(head)
+    return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
 def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
@@ -243,6 +250,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
         return COST_TIMING_PIECE_ELSEWHERE
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
+    if col != ITEM and _ROW_START.match(frag):
+        return COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
     if col != AFTER and frag in _AFTER_WORDS:
