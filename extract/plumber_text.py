@@ -92,6 +92,9 @@ COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column t
 COST_SECTION_ELSEWHERE = 2.0
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
+# ``上記を新規追加`` on a line of its own says the after cell's lines above it are new: it ends an
+# after cell (more than a wrap broken in another column, ``COST_WRAP_BROKEN``).
+COST_ADDED_ABOVE_ELSEWHERE = 5.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
 COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
@@ -119,7 +122,8 @@ MAX_SEARCHED_FRAGMENTS = 14
 _TIMINGS = frozenset({"事前", "事後"})
 # 事前 / 事後 wrapped in a narrow 提出時期 column, a character a line.
 _TIMING_PIECES = frozenset({"事", "前", "後"})
-_AFTER_WORDS = frozenset({"新規追加", "上記を新規追加", "削除"})
+_ADDED_ABOVE = "上記を新規追加"
+_AFTER_WORDS = frozenset({"新規追加", _ADDED_ABOVE, "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
 # Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
@@ -254,6 +258,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
         return COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
+    if col != AFTER and frag == _ADDED_ABOVE:
+        return COST_ADDED_ABOVE_ELSEWHERE
     if col != AFTER and frag in _AFTER_WORDS:
         return COST_AFTER_WORD_ELSEWHERE
     return 0.0
