@@ -70,8 +70,10 @@ DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 COLUMNS = 6
 # Characters (display width) between two columns in the written layout text.
 COLUMN_GAP = 4
-# A fragment this close (display width) to its column's width filled it: its text wraps on.
-FULL_SLACK = 4
+# A fragment this close (display width) to its column's width filled it: its text wraps on (a
+# character and a half: 4 took a one-line explanation two characters short of its column for
+# wrapping, sets VIII / X).
+FULL_SLACK = 3
 # Display width a fragment may pass its column's known width by (○, ※ and the like are drawn
 # narrower or wider than their display width).
 WIDTH_SLACK = 2
