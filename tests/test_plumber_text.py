@@ -160,8 +160,9 @@ def test_centred_calc_labels_over_three_lines():
 def test_wrapped_label_text_is_recognised_and_read():
     """The centred Calc table (a tenth of its lines with three fragments, under the one-line
     label row's shares) is taken for pdfplumber text now (main gave it to the stream reader:
-    1 row of 4), its label pieces written in their columns: 4 rows of 4.  Its centred cells
-    interleave, so every row is in doubt: each flagged, the reading partial with a note."""
+    1 row of 4), its label pieces written in their columns.  Its centred cells interleave, so
+    two rows come out merged: 3 rows of 4, each flagged, the merged one ``rows_merged``, and
+    the reading partial with a note."""
     text = CENTRED_CALC.read_text("utf-8")
     assert is_plumber_text(text)
     layout, _, _ = plumber_to_layout(text)
@@ -171,9 +172,9 @@ def test_wrapped_label_text_is_recognised_and_read():
     assert _at(lines[head - 1], "提出時") < _at(lines[head], "提出時期に係る説明")
     result = extract_document(CENTRED_CALC)
     assert len(_expected(CENTRED_CALC)) == 4
-    assert len(result.records) == 4
-    assert [r.change_date_raw for r in result.records][::3] == ["2022/01/04", "2016/10/01"]
+    assert [r.change_date_raw for r in result.records] == ["2022/01/04", "2023/02/01", "2016/10/01"]
     assert all("column_guess" in r.flags for r in result.records)
+    assert "rows_merged" in result.records[1].flags
     assert result.status == "partial"
     assert any("pdfplumber text read in doubt" in n for n in result.notes)
 
