@@ -114,7 +114,7 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # Branch plumber49 (new held-out sample, measured only): pdfplumber's extract_text(layout=True)
     # of a Calc table, read by the -layout grid (not this branch's reader): explanation text in
     # three rows' 提出時期 cells, status success.  Main (9c408da6): 9 rows of 10, status success.
-    "heldout-plumber49/hp49-calc-v2-pdfplumber-layout": "pdfplumber layout=True text: 提出時期 cells hold text",
+    "heldout-plumber49/hp49-calc-v2-pdfplumber-layout": "pdfplumber layout=True: 提出時期 cells hold text",
     # (heldout-warn43/hw43-calc-v1-pdftotext-layout, listed here from branch warn43 to session 46:
     # the last of 16 -layout rows under a merged date read into none, status success.  Branch
     # layout47 reads the page's column starts under a centred header (grid.labels.label_fills_cell)
