@@ -203,3 +203,27 @@ def test_writer_label_second_lines_side_by_side():
     assert block is not None and block[1] == {4: "期"} and block[0][5] == "提出時期に係る説明"
     assert printed_by_top(block)
     assert is_plumber_text(path.read_text("utf-8"))
+
+
+def test_dates_wrapped_after_their_year_are_whole():
+    """A narrow 変更日 column in Writer wraps ``令和５年`` / ``３月３１`` / ``日``, the middle piece
+    beside other cells' lines: each piece goes to 変更日 and every row has its whole date (main
+    read ``令和５年`` and ``令和４年７日``, 11 rows for 10)."""
+    path = SAMPLES / "office-plumber49" / "p49-writer-v3-pdfplumber" / "input.txt"
+    result = extract_document(path)
+    expected = _expected(path)
+    assert [r.change_date_raw for r in result.records] == [e["change_date_raw"] for e in expected]
+    assert result.records[0].change_date_raw == "令和５年３月３１日"
+    # The reading is in doubt (merged dates, wrapped timings): every row says so.
+    assert all("column_guess" in r.flags for r in result.records)
+
+
+@pytest.mark.parametrize("case", ["p48-writer-v3", "p48-calc-v2"])
+def test_added_above_goes_under_the_after_label(case):
+    """``上記を新規追加`` on a line (alone or beside an item line) is written in the 変更後 column."""
+    layout, _, _ = plumber_to_layout((TUNING / f"{case}-pdfplumber" / "input.txt").read_text("utf-8"))
+    lines = layout.split("\n")
+    head = next(ln for ln in lines if "変更後の記載" in ln)
+    added = [ln for ln in lines if "上記を新規追加" in ln]
+    assert len(added) >= 2
+    assert all(_at(ln, "上記を新規追加") == _at(head, "変更後の記載") for ln in added)
