@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from piatable.extract.plumber_labels import label_block, printed_by_top
+from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
@@ -67,9 +68,6 @@ PLUMBER_TOP_ORDER_SHARE = 0.10
 LABELS_SIDE_BY_SIDE = 3
 # The six columns, in printed order.
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
-COLUMNS = 6
-# Characters (display width) between two columns in the written layout text.
-COLUMN_GAP = 4
 # A fragment this close (display width) to its column's width filled it: its text wraps on (a
 # character and a half: 4 took a one-line explanation two characters short of its column for
 # wrapping, sets VIII / X).
@@ -114,12 +112,6 @@ PLACEMENT_MARGIN = 1.0
 # Placements of the whole text: the first with the forced lines' widths, each next with the
 # widths the one before gave the columns.
 WIDTH_PASSES = 3
-# Blank lines written before a line that opens a row (as -layout text shows a row's border).
-ROW_GAP_LINES = 1
-# Share of a table's lines placed by guess from which the whole reading is in doubt (status
-# partial, with a note).
-PARTIAL_GUESS_SHARE = 0.1
-PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
 # At most this many fragments on a line are placed by search (more: kept in order, by guess).
 MAX_SEARCHED_FRAGMENTS = 14
 
@@ -199,18 +191,6 @@ def _first_label_row(frags: list[list[str]]) -> int | None:
         if block is not None and max(len(cells) for cells in block) >= LABELS_SIDE_BY_SIDE:
             return i
     return None
-
-
-@dataclass
-class Placed:
-    """One text line cut into columns: ``cells[c]`` the fragments given to column ``c``
-    (joined by a space), ``guess`` why the placement is in doubt (empty when it is not)."""
-
-    cells: dict[int, str] = field(default_factory=dict)
-    guess: str = ""
-    header: bool = False
-    raw: str = ""  # page furniture (title, running header, page number): written as printed
-    row_start: bool = False  # the line opens a row (its 項目 fragment opens with Ⅰ…Ⅶ)
 
 
 @dataclass
@@ -463,7 +443,7 @@ def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], 
         # The forced lines may hold only short fragments of a column: its widest fragment as
         # the placement gives it is a better width for the next pass.
         widths = _placed_widths(_place_pages(pages, widths), widths)
-    return _write(_place_pages(pages, widths), widths)
+    return write_layout(_place_pages(pages, widths), widths)
 
 
 def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, int]) -> dict[int, int]:
@@ -528,61 +508,3 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
             out.append(placed)
         placed_pages.append(out)
     return placed_pages
-
-
-def _write(
-    placed_pages: list[list[Placed | None]], widths: dict[int, int]
-) -> tuple[str, list[str], dict[tuple[int, int], str]]:
-    final = dict(widths)
-    for lines in placed_pages:
-        for p in lines:
-            if p is not None and not p.header:
-                for col, t in p.cells.items():
-                    final[col] = max(final.get(col, 0), display_width(t))
-    for p in (p for lines in placed_pages for p in lines if p is not None and p.header):
-        for col, t in p.cells.items():
-            final[col] = max(final.get(col, 0), display_width(t))
-    starts, at = [], 0
-    for col in range(COLUMNS):
-        starts.append(at)
-        at += final.get(col, 0) + COLUMN_GAP
-    guesses: dict[tuple[int, int], str] = {}
-    page_texts: list[str] = []
-    for pi, lines in enumerate(placed_pages):
-        rows: list[str] = []
-        for p in lines:
-            if p is None or p.raw:
-                rows.append(p.raw if p else "")
-                continue
-            if ROW_GAP_LINES and p.row_start and rows and rows[-1]:
-                # The padding and rule between two printed rows, which -layout text shows as a
-                # blank line and pdfplumber leaves out.
-                rows.extend([""] * ROW_GAP_LINES)
-            rows.append(_pad_wide(p.cells, starts))
-            if p.guess:
-                guesses[(pi, len(rows) - 1)] = p.guess
-        page_texts.append("\n".join(rows))
-    n = len(guesses)
-    placed = sum(1 for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header)
-    notes = [
-        "pdfplumber text (cells of a printed line side by side, one space apart): fragments"
-        " placed in columns by their kind, width and the line above"
-    ]
-    if n:
-        notes.append(f"{n} of {placed} lines of the pdfplumber text cut into columns by guess (column_guess)")
-    if placed and n / placed >= PARTIAL_GUESS_SHARE:
-        notes.append(
-            f"{PLUMBER_DOUBT_NOTE}: {n / placed:.0%} of the table's lines cut into columns by guess;"
-            " rows may be merged, split or missing"
-        )
-    return "\f".join(page_texts), notes, guesses
-
-
-def _pad_wide(cells: dict[int, str], starts: list[int]) -> str:
-    """A line with each cell's text starting at display column ``starts[col]``."""
-    line, width = "", 0
-    for col in sorted(cells):
-        gap = max(starts[col] - width, 2 if line else starts[col])
-        line += " " * gap + cells[col]
-        width += gap + display_width(cells[col])
-    return line
