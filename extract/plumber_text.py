@@ -112,6 +112,11 @@ PLACEMENT_MARGIN = 1.0
 # Placements of the whole text: the first with the forced lines' widths, each next with the
 # widths the one before gave the columns.
 WIDTH_PASSES = 3
+# A row's first line in doubt is placed with up to this many of its next lines, its readings
+# within ``LOOKAHEAD_WINDOW`` of the cheapest (at most ``LOOKAHEAD_READINGS`` + 1) each weighed.
+LOOKAHEAD_LINES = 6
+LOOKAHEAD_WINDOW = 2.0
+LOOKAHEAD_READINGS = 3
 # At most this many fragments on a line are placed by search (more: kept in order, by guess).
 MAX_SEARCHED_FRAGMENTS = 14
 
@@ -293,30 +298,67 @@ def _filled(state: _State, col: int) -> bool:
     return text is not None and width is not None and display_width(text) >= width - FULL_SLACK
 
 
-def _place_line(frags: list[str], state: _State) -> Placed:
-    """The cheapest placement of a line's fragments (non-decreasing columns in line order), also
-    of its glued fragments cut (``_glued_cuts``), and whether the next cheapest comes within
-    ``PLACEMENT_MARGIN``."""
+def _readings(frags: list[str], state: _State) -> list[tuple[float, dict[int, str]]]:
+    """The line's placements (non-decreasing columns in line order, also of its glued fragments
+    cut, ``_glued_cuts``), cheapest first, each distinct reading once: (cost, column → text)."""
     row_start = any(_ROW_START.match(f) for f in frags[:2])
-    if len(frags) > MAX_SEARCHED_FRAGMENTS:
-        return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
     scored = sorted(
         (_cost(pieces, cols, state, row_start) + extra + _cut_cost(cut, cols, state.widths), cols, pieces)
         for pieces, extra, cut in _glued_cuts(frags, state.widths)
         for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
-    best_cost, best, pieces = scored[0]
-    cells = _cells_of(pieces, best)
-    placed = Placed(cells, row_start=row_start)
-    # The next cheapest placement that reads the line otherwise (a cut variant may give the
-    # same cells).
-    rival = next((r for r in scored[1:] if _cells_of(r[2], r[1]) != cells), None)
-    if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
+    out: list[tuple[float, dict[int, str]]] = []
+    for cost, cols, pieces in scored:
+        cells = _cells_of(pieces, cols)
+        if all(cells != c for _, c in out):
+            out.append((cost, cells))
+            if len(out) > LOOKAHEAD_READINGS:
+                break
+    return out
+
+
+def _place_line(frags: list[str], state: _State, following: list[list[str]] | None = None) -> Placed:
+    """The cheapest placement of a line's fragments (``_readings``), and whether the next
+    cheapest comes within ``PLACEMENT_MARGIN``.  A row's first line in doubt is placed with the
+    row's next lines (``following``): each of its readings within ``LOOKAHEAD_WINDOW`` of the
+    cheapest costs what it costs plus the cheapest placements of those lines under it (a cell
+    that starts on the row's first line goes on below it, one that does not, does not start
+    lower down: ``COST_NEW_COLUMN``, ``COST_WRAP_BROKEN``)."""
+    row_start = any(_ROW_START.match(f) for f in frags[:2])
+    if len(frags) > MAX_SEARCHED_FRAGMENTS:
+        return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
+    readings = _readings(frags, state)
+    by_row = bool(following) and len(readings) > 1 and readings[1][0] - readings[0][0] < PLACEMENT_MARGIN
+    if by_row:
+        near = [(c + _row_cost(cells, following or [], state.widths), cells) for c, cells in readings]
+        readings = sorted(
+            (r for r, (c, _) in zip(near, readings, strict=True) if c - readings[0][0] <= LOOKAHEAD_WINDOW),
+            key=_first,
+        )
+    best_cost, cells = readings[0]
+    placed = Placed(cells, row_start=row_start, by_row=by_row)
+    # A reading chosen by its row's next lines stays a guess: they were placed by the same costs.
+    if len(readings) > 1 and (by_row or readings[1][0] - best_cost < PLACEMENT_MARGIN):
+        rival_cost, rival = readings[1]
         placed.guess = (
             f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
-            f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
+            f" {sorted(cells)} (cost {best_cost:.1f}) rather than {sorted(rival)} ({rival_cost:.1f})"
         )
     return placed
+
+
+def _first(reading: tuple[float, dict[int, str]]) -> float:
+    return reading[0]
+
+
+def _row_cost(cells: dict[int, str], following: list[list[str]], widths: dict[int, int]) -> float:
+    """The cost of the cheapest placements of a row's next lines under a first line read as
+    ``cells``, each line under the one before."""
+    state, total = _State(widths, dict(cells)), 0.0
+    for frags in following:
+        cost, state.above = _readings(frags, state)[0]
+        total += cost
+    return total
 
 
 def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
@@ -453,7 +495,7 @@ def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, in
     widen its column past every other line, set IX's Calc texts)."""
     out = dict(widths)
     for p in (p for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header):
-        if p.guess:
+        if p.guess or p.by_row:
             continue
         for col, t in p.cells.items():
             if " " not in t:
@@ -464,6 +506,23 @@ def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, in
 def _opens_labels(lines: list[list[str]], i: int) -> bool:
     """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
     return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)
+
+
+def _row_lines(lines: list[list[str]], li: int) -> list[list[str]]:
+    """The lines after a row's first line ``li`` that go on in its row (up to
+    ``LOOKAHEAD_LINES``: before the next row's first line, a label, page furniture or a blank),
+    or none when line ``li`` opens no row."""
+    if not any(_ROW_START.match(f) for f in lines[li][:2]):
+        return []
+    out: list[list[str]] = []
+    for frags in lines[li + 1 : li + 1 + LOOKAHEAD_LINES]:
+        joined = " ".join(frags)
+        if not frags or any(_ROW_START.match(f) for f in frags[:2]) or len(frags) > MAX_SEARCHED_FRAGMENTS:
+            break
+        if is_header_line(joined) or is_page_number(joined) or is_title(joined):
+            break
+        out.append(frags)
+    return out
 
 
 def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[list[Placed | None]]:
@@ -503,7 +562,7 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
-            placed = _place_line(frags, state)
+            placed = _place_line(frags, state, _row_lines(lines, li))
             state.above = placed.cells
             out.append(placed)
         placed_pages.append(out)

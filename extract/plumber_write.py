@@ -30,6 +30,7 @@ class Placed:
     header: bool = False
     raw: str = ""  # page furniture (title, running header, page number): written as printed
     row_start: bool = False  # the line opens a row (its 項目 fragment opens with Ⅰ…Ⅶ)
+    by_row: bool = False  # placed with its row's next lines (its own readings were close)
 
 
 def write_layout(
