@@ -227,3 +227,14 @@ def test_added_above_goes_under_the_after_label(case):
     added = [ln for ln in lines if "上記を新規追加" in ln]
     assert len(added) >= 2
     assert all(_at(ln, "上記を新規追加") == _at(head, "変更後の記載") for ln in added)
+
+
+def test_first_line_in_doubt_placed_with_its_row():
+    """A Calc table whose first row's first line could be read two ways: placed with the row's
+    next lines under it, the row keeps its date and explanation apart (placed alone, the other
+    rows' items ran into its 変更日: ``令和3年4月1日Ⅰ関連情報Ⅰ関連情報…``); still a guess."""
+    path = SAMPLES / "office-plumber49" / "p49-calc-v1-pdfplumber" / "input.txt"
+    first = extract_document(path).records[0]
+    assert first.change_date_raw == _expected(path)[0]["change_date_raw"] == "令和3年4月1日"
+    assert first.explanation.startswith("時点修正")
+    assert "column_guess" in first.flags
