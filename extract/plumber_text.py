@@ -33,6 +33,8 @@ from functools import lru_cache
 
 import regex
 
+from piatable.extract.plumber_labels import label_block, printed_by_top
+from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
@@ -55,13 +57,21 @@ PLUMBER_MIN_LINES = 8
 # font-run spaces: at most 0.22: they print a multi-line cell's lines apart).
 PLUMBER_SIDE_BY_SIDE_SHARE = 0.25
 SIDE_FRAGMENT_WIDTH = 12
+# ... both shares when the label row is wrapped and printed in the order of the lines' tops
+# (``plumber_labels.printed_by_top``: pdfplumber's order; Writer tables of set IX: 0.20–0.28,
+# a Calc table with centred labels 0.12; -raw / pypdfium2 / pdfminer texts of the samples whose
+# label pieces go back a column: at most 0.05).
+PLUMBER_TOP_ORDER_SHARE = 0.10
+# Labels printed side by side on one line of the label row (pdfplumber prints a row's labels, or
+# their first or last lines, on one line; an extractor in stream order prints a wrapped label's
+# lines one under the other).
+LABELS_SIDE_BY_SIDE = 3
 # The six columns, in printed order.
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
-COLUMNS = 6
-# Characters (display width) between two columns in the written layout text.
-COLUMN_GAP = 4
-# A fragment this close (display width) to its column's width filled it: its text wraps on.
-FULL_SLACK = 4
+# A fragment this close (display width) to its column's width filled it: its text wraps on (a
+# character and a half: 4 took a one-line explanation two characters short of its column for
+# wrapping, sets VIII / X).
+FULL_SLACK = 3
 # Display width a fragment may pass its column's known width by (○, ※ and the like are drawn
 # narrower or wider than their display width).
 WIDTH_SLACK = 2
@@ -70,6 +80,7 @@ COST_TOO_WIDE = 20.0  # a fragment wider than its column's known width
 COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 in 提出時期
 COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
 COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
+COST_TIMING_PIECE_ELSEWHERE = 1.0  # a lone 事 / 前 / 後 (a wrapped 事前 / 事後) in a text column
 COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
 # ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
 CLOSED_WRAP_SHARE = 0.5
@@ -77,9 +88,17 @@ _CLOSING = ("。", "）", "」", "』", "＞", ")")
 COST_NEW_COLUMN = 1.5  # a column not printed on the line above starts (not at a row start)
 COST_NOT_CONTINUED = 3.0  # a fragment that opens no cell, in a column not wrapping from above
 COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column than 項目
+# A fragment opening with a section numeral (Ⅰ…Ⅶ: an item path's first line) in another column
+# (as a heading of the forms: 2.0 read set X's tuning texts better, but took a warning off a held-out
+# row that an earlier change had made wrong).
+COST_SECTION_ELSEWHERE = 1.0
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
+# ``上記を新規追加`` on a line of its own says the after cell's lines above it are new: it ends an
+# after cell (more than a wrap broken in another column, ``COST_WRAP_BROKEN``).
+COST_ADDED_ABOVE_ELSEWHERE = 5.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
+COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
 # the two where a change adds text (a tie-breaker; the line stays a guess).
 COST_BEFORE_GOES_ON_ALONE = 0.2
@@ -92,29 +111,36 @@ COST_ROW_START_MISSING = {BEFORE: 0.5, AFTER: 0.7, EXPLANATION: 2.0}
 PLACEMENT_MARGIN = 1.0
 # Placements of the whole text: the first with the forced lines' widths, each next with the
 # widths the one before gave the columns.
-WIDTH_PASSES = 2
-# Blank lines written before a line that opens a row (as -layout text shows a row's border).
-ROW_GAP_LINES = 1
-# Share of a table's lines placed by guess from which the whole reading is in doubt (status
-# partial, with a note).
-PARTIAL_GUESS_SHARE = 0.1
-PLUMBER_DOUBT_NOTE = "pdfplumber text read in doubt"
+WIDTH_PASSES = 3
+# A row's first line in doubt is placed with up to this many of its next lines, its readings
+# within ``LOOKAHEAD_WINDOW`` of the cheapest (at most ``LOOKAHEAD_READINGS`` + 1) each weighed.
+LOOKAHEAD_LINES = 6
+LOOKAHEAD_WINDOW = 2.0
+LOOKAHEAD_READINGS = 3
 # At most this many fragments on a line are placed by search (more: kept in order, by guess).
 MAX_SEARCHED_FRAGMENTS = 14
 
 _TIMINGS = frozenset({"事前", "事後"})
-_AFTER_WORDS = frozenset({"新規追加", "上記を新規追加", "削除"})
+# 事前 / 事後 wrapped in a narrow 提出時期 column, a character a line.
+_TIMING_PIECES = frozenset({"事", "前", "後"})
+_ADDED_ABOVE = "上記を新規追加"
+_AFTER_WORDS = frozenset({"新規追加", _ADDED_ABOVE, "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 _DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
 # Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
 # punctuation (kinsoku: no line starts with them).
 _CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
 _NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
-# A heading key shorter than this (characters) is not matched against the forms' headings.
+# A heading key shorter than this (characters) is not matched against the forms' headings; a
+# numbered one (``②監査``, ``１．監査``) is matched from this length.
 HEADING_MIN_CHARS = 3
-# A date wrapped after its separator or before 日 (``2024/4/`` over ``1``, ``令和６年４月１`` over
-# ``日``): the tail under it.
-_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|日)$")
+NUMBERED_HEADING_MIN_CHARS = 2
+# The name of a specific personal information file as the forms print it in an item's path,
+# on a line of its own: ``（１．住民基本台帳ファイル）`` (a before / after cell numbers a list ``（１）``).
+_FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*(?:[）)]|$)")
+# A date wrapped after its separator, its year or before 日 (``2024/4/`` over ``1``, ``令和６年４月１``
+# over ``日``, ``令和6年`` over ``10月1`` over ``日``): the pieces under it.
+_DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|[0-9０-９]{1,2}月[0-9０-９]{0,2}日?|日)$")
 _LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
@@ -135,35 +161,41 @@ def _fragments(line: str) -> list[str]:
 
 def is_plumber_text(text: str) -> bool:
     """True for pdfplumber ``extract_text()`` text of an amendment table: no column gaps of two
-    spaces (those make layout text), a column-label row printed on one line, and
-    ``PLUMBER_MULTI_FRAGMENT_SHARE`` of the non-blank lines holding three or more fragments."""
+    spaces (those make layout text), no font-run spaces, a column-label row with three or more
+    labels side by side on a line (``plumber_labels.label_block``: on one line or wrapped over
+    several), and, over the lines from that label row on (the table: a whole assessment's cover
+    and prose before it print one paragraph line a line), ``PLUMBER_MULTI_FRAGMENT_SHARE`` of
+    the non-blank lines holding three or more fragments and ``PLUMBER_SIDE_BY_SIDE_SHARE`` two
+    long ones side by side."""
     lines = [ln for ln in text.replace("\f", "\n").split("\n") if ln.strip()]
     if len(lines) < PLUMBER_MIN_LINES or any("  " in ln.strip() or "\t" in ln for ln in lines):
-        return False
-    if not any(is_header_line(ln) for ln in lines):
         return False
     # pdftotext -raw and pypdfium2 put single spaces where the font changes (``2023 年 3``,
     # ``Ⅴ 開示請求``); pdfplumber only where characters stand apart.
     if has_font_run_spaces(text):
         return False
     frags = [_fragments(ln) for ln in lines]
-    multi = sum(len(f) >= 3 for f in frags)
-    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in frags)
-    return (
-        multi / len(lines) >= PLUMBER_MULTI_FRAGMENT_SHARE and side / len(lines) >= PLUMBER_SIDE_BY_SIDE_SHARE
-    )
+    first = _first_label_row(frags)
+    if first is None:
+        return False
+    body = frags[first:]
+    if len(body) < PLUMBER_MIN_LINES:
+        return False
+    multi = sum(len(f) >= 3 for f in body) / len(body)
+    side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in body) / len(body)
+    if printed_by_top(label_block(frags, first) or []):
+        return multi >= PLUMBER_TOP_ORDER_SHARE and side >= PLUMBER_TOP_ORDER_SHARE
+    return multi >= PLUMBER_MULTI_FRAGMENT_SHARE and side >= PLUMBER_SIDE_BY_SIDE_SHARE
 
 
-@dataclass
-class Placed:
-    """One text line cut into columns: ``cells[c]`` the fragments given to column ``c``
-    (joined by a space), ``guess`` why the placement is in doubt (empty when it is not)."""
-
-    cells: dict[int, str] = field(default_factory=dict)
-    guess: str = ""
-    header: bool = False
-    raw: str = ""  # page furniture (title, running header, page number): written as printed
-    row_start: bool = False  # the line opens a row (its 項目 fragment opens with Ⅰ…Ⅶ)
+def _first_label_row(frags: list[list[str]]) -> int | None:
+    """The index of the first line opening a label row with ``LABELS_SIDE_BY_SIDE`` or more
+    pieces on one of its lines, or None."""
+    for i in range(len(frags)):
+        block = label_block(frags, i)
+        if block is not None and max(len(cells) for cells in block) >= LABELS_SIDE_BY_SIDE:
+            return i
+    return None
 
 
 @dataclass
@@ -181,12 +213,20 @@ def _continues(frag: str) -> bool:
 def _is_heading(frag: str) -> bool:
     """A fragment that is a heading of the forms (``pia_headings.tsv``), or the first line of one
     wrapped in the 項目 column (numbered, and the start of a heading's words)."""
+    if _FILE_NAME.match(frag):
+        return True
     key = heading_key(frag)
-    if len(key) < HEADING_MIN_CHARS:
+    numbered = bool(_NUMBERED.match(frag))
+    if len(key) < (NUMBERED_HEADING_MIN_CHARS if numbered else HEADING_MIN_CHARS):
         return False
     if key in lexicon():
         return True
-    return bool(_NUMBERED.match(frag)) and any(k.startswith(key) for k in lexicon())
+    # A heading wrapped inside its bracket (``５．特定個人情報の提供・移転（委託に伴``): the
+    # words before the bracket.
+    head = regex.sub(r"[（(][^）)]*$", "", frag)
+    if head != frag and numbered:
+        key = heading_key(head)
+    return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
 def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
@@ -196,13 +236,19 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
-        return 0.0 if frag in _TIMINGS or frag in ("事", "前", "後") else COST_WRONG_KIND
+        return 0.0 if frag in _TIMINGS or frag in _TIMING_PIECES else COST_WRONG_KIND
     if frag in _TIMINGS:
         return COST_TIMING_ELSEWHERE
+    if frag in _TIMING_PIECES:
+        return COST_TIMING_PIECE_ELSEWHERE
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
+    if col != ITEM and _ROW_START.match(frag):
+        return COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
+    if col != AFTER and frag == _ADDED_ABOVE:
+        return COST_ADDED_ABOVE_ELSEWHERE
     if col != AFTER and frag in _AFTER_WORDS:
         return COST_AFTER_WORD_ELSEWHERE
     return 0.0
@@ -237,35 +283,82 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
 
 
 def _was_full(state: _State, col: int) -> bool:
-    """Column ``col``'s fragment on the line above filled the column's width (it wraps on)."""
+    """Column ``col``'s fragment on the line above filled the column's width (it wraps on).  A
+    before and an after cell printing the same line above (a change keeps a cell's first lines)
+    are both full when either is: their widths are estimates, and a line alike in both says
+    nothing of which of the two goes on."""
+    if _filled(state, col):
+        return True
+    twin = {BEFORE: AFTER, AFTER: BEFORE}.get(col)
+    return twin is not None and state.above.get(twin) == state.above.get(col) and _filled(state, twin)
+
+
+def _filled(state: _State, col: int) -> bool:
     text, width = state.above.get(col), state.widths.get(col)
     return text is not None and width is not None and display_width(text) >= width - FULL_SLACK
 
 
-def _place_line(frags: list[str], state: _State) -> Placed:
-    """The cheapest placement of a line's fragments (non-decreasing columns in line order), also
-    of its glued fragments cut (``_glued_cuts``), and whether the next cheapest comes within
-    ``PLACEMENT_MARGIN``."""
+def _readings(frags: list[str], state: _State) -> list[tuple[float, dict[int, str]]]:
+    """The line's placements (non-decreasing columns in line order, also of its glued fragments
+    cut, ``_glued_cuts``), cheapest first, each distinct reading once: (cost, column → text)."""
+    row_start = any(_ROW_START.match(f) for f in frags[:2])
+    scored = sorted(
+        (_cost(pieces, cols, state, row_start) + extra + _cut_cost(cut, cols, state.widths), cols, pieces)
+        for pieces, extra, cut in _glued_cuts(frags, state.widths)
+        for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
+    )
+    out: list[tuple[float, dict[int, str]]] = []
+    for cost, cols, pieces in scored:
+        cells = _cells_of(pieces, cols)
+        if all(cells != c for _, c in out):
+            out.append((cost, cells))
+            if len(out) > LOOKAHEAD_READINGS:
+                break
+    return out
+
+
+def _place_line(frags: list[str], state: _State, following: list[list[str]] | None = None) -> Placed:
+    """The cheapest placement of a line's fragments (``_readings``), and whether the next
+    cheapest comes within ``PLACEMENT_MARGIN``.  A row's first line in doubt is placed with the
+    row's next lines (``following``): each of its readings within ``LOOKAHEAD_WINDOW`` of the
+    cheapest costs what it costs plus the cheapest placements of those lines under it (a cell
+    that starts on the row's first line goes on below it, one that does not, does not start
+    lower down: ``COST_NEW_COLUMN``, ``COST_WRAP_BROKEN``)."""
     row_start = any(_ROW_START.match(f) for f in frags[:2])
     if len(frags) > MAX_SEARCHED_FRAGMENTS:
         return Placed({ITEM: " ".join(frags)}, f"{len(frags)} fragments on one line, kept in 項目")
-    scored = sorted(
-        (_cost(pieces, cols, state, row_start) + extra, cols, pieces)
-        for pieces, extra in _glued_cuts(frags, state.widths)
-        for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
-    )
-    best_cost, best, pieces = scored[0]
-    cells = _cells_of(pieces, best)
-    placed = Placed(cells, row_start=row_start)
-    # The next cheapest placement that reads the line otherwise (a cut variant may give the
-    # same cells).
-    rival = next((r for r in scored[1:] if _cells_of(r[2], r[1]) != cells), None)
-    if rival is not None and rival[0] - best_cost < PLACEMENT_MARGIN:
+    readings = _readings(frags, state)
+    by_row = bool(following) and len(readings) > 1 and readings[1][0] - readings[0][0] < PLACEMENT_MARGIN
+    if by_row:
+        near = [(c + _row_cost(cells, following or [], state.widths), cells) for c, cells in readings]
+        readings = sorted(
+            (r for r, (c, _) in zip(near, readings, strict=True) if c - readings[0][0] <= LOOKAHEAD_WINDOW),
+            key=_first,
+        )
+    best_cost, cells = readings[0]
+    placed = Placed(cells, row_start=row_start, by_row=by_row)
+    # A reading chosen by its row's next lines stays a guess: they were placed by the same costs.
+    if len(readings) > 1 and (by_row or readings[1][0] - best_cost < PLACEMENT_MARGIN):
+        rival_cost, rival = readings[1]
         placed.guess = (
             f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
-            f" {list(best)} (cost {best_cost:.1f}) rather than {list(rival[1])} ({rival[0]:.1f})"
+            f" {sorted(cells)} (cost {best_cost:.1f}) rather than {sorted(rival)} ({rival_cost:.1f})"
         )
     return placed
+
+
+def _first(reading: tuple[float, dict[int, str]]) -> float:
+    return reading[0]
+
+
+def _row_cost(cells: dict[int, str], following: list[list[str]], widths: dict[int, int]) -> float:
+    """The cost of the cheapest placements of a row's next lines under a first line read as
+    ``cells``, each line under the one before."""
+    state, total = _State(widths, dict(cells)), 0.0
+    for frags in following:
+        cost, state.above = _readings(frags, state)[0]
+        total += cost
+    return total
 
 
 def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
@@ -276,12 +369,15 @@ def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
     return cells
 
 
-def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str], float]]:
+def _glued_cuts(
+    frags: list[str], widths: dict[int, int]
+) -> list[tuple[list[str], float, tuple[int, int] | None]]:
     """The line's fragments as printed (no extra cost), and with one fragment wider than any
     column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
     between two cells when the left one's line fills it to its edge (the gap is under
-    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued."""
-    out: list[tuple[list[str], float]] = [(frags, 0.0)]
+    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued.  Each with
+    the cut (the left piece's index, the width cut at), or None."""
+    out: list[tuple[list[str], float, tuple[int, int] | None]] = [(frags, 0.0, None)]
     text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
     if not text_widths or len(frags) >= MAX_SEARCHED_FRAGMENTS:
         return out
@@ -292,8 +388,18 @@ def _glued_cuts(frags: list[str], widths: dict[int, int]) -> list[tuple[list[str
         for width in text_widths:
             at = _cut_at(frag, width)
             if 0 < at < len(frag):
-                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT))
+                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT, (i, width)))
     return out
+
+
+def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[int, int]) -> float:
+    """``COST_CUT_ELSEWHERE`` when a glued fragment's left piece goes to a column whose width is
+    not the one it was cut at (the left cell's line filled its own column: that is why the two
+    were glued)."""
+    if cut is None:
+        return 0.0
+    i, width = cut
+    return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
 
 
 def _cut_at(frag: str, width: int) -> int:
@@ -379,15 +485,43 @@ def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], 
         # The forced lines may hold only short fragments of a column: its widest fragment as
         # the placement gives it is a better width for the next pass.
         widths = _placed_widths(_place_pages(pages, widths), widths)
-    return _write(_place_pages(pages, widths), widths)
+    return write_layout(_place_pages(pages, widths), widths)
 
 
 def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, int]) -> dict[int, int]:
-    """Each column's widest text among the placed (table) lines, at least its width so far."""
+    """Each column's widest text among the placed (table) lines, at least its width so far: only
+    lines placed with certainty, and cells of one fragment (a line placed by guess, or two
+    fragments joined in one column, may stand for two cells: one such wrong placement would
+    widen its column past every other line, set IX's Calc texts)."""
     out = dict(widths)
     for p in (p for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header):
+        if p.guess or p.by_row:
+            continue
         for col, t in p.cells.items():
-            out[col] = max(out.get(col, 0), display_width(t))
+            if " " not in t:
+                out[col] = max(out.get(col, 0), display_width(t))
+    return out
+
+
+def _opens_labels(lines: list[list[str]], i: int) -> bool:
+    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
+    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)
+
+
+def _row_lines(lines: list[list[str]], li: int) -> list[list[str]]:
+    """The lines after a row's first line ``li`` that go on in its row (up to
+    ``LOOKAHEAD_LINES``: before the next row's first line, a label, page furniture or a blank),
+    or none when line ``li`` opens no row."""
+    if not any(_ROW_START.match(f) for f in lines[li][:2]):
+        return []
+    out: list[list[str]] = []
+    for frags in lines[li + 1 : li + 1 + LOOKAHEAD_LINES]:
+        joined = " ".join(frags)
+        if not frags or any(_ROW_START.match(f) for f in frags[:2]) or len(frags) > MAX_SEARCHED_FRAGMENTS:
+            break
+        if is_header_line(joined) or is_page_number(joined) or is_title(joined):
+            break
+        out.append(frags)
     return out
 
 
@@ -399,14 +533,24 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
     for lines in pages:
         out: list[Placed | None] = []
         prev_header = False
-        first_header = next((i for i, f in enumerate(lines) if is_header_line(" ".join(f))), 0)
+        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), 0)
+        block: list[dict[int, str]] = []
         for li, frags in enumerate(lines):
             if not frags:
                 out.append(None)
                 continue
+            if block:  # the further lines of a wrapped label row
+                out.append(Placed(block.pop(0), header=True))
+                continue
             joined = " ".join(frags)
             if li < first_header or is_page_number(joined) or is_title(joined):
                 out.append(Placed(raw=joined))
+                continue
+            wrapped = label_block(lines, li)
+            if wrapped is not None and len(wrapped) > 1:
+                block = wrapped[1:]
+                out.append(Placed(wrapped[0], header=True))
+                prev_header, state.above = False, {}
                 continue
             if is_header_line(" ".join(frags)):
                 header = _header_cells(frags)
@@ -418,66 +562,8 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
-            placed = _place_line(frags, state)
+            placed = _place_line(frags, state, _row_lines(lines, li))
             state.above = placed.cells
             out.append(placed)
         placed_pages.append(out)
     return placed_pages
-
-
-def _write(
-    placed_pages: list[list[Placed | None]], widths: dict[int, int]
-) -> tuple[str, list[str], dict[tuple[int, int], str]]:
-    final = dict(widths)
-    for lines in placed_pages:
-        for p in lines:
-            if p is not None and not p.header:
-                for col, t in p.cells.items():
-                    final[col] = max(final.get(col, 0), display_width(t))
-    for p in (p for lines in placed_pages for p in lines if p is not None and p.header):
-        for col, t in p.cells.items():
-            final[col] = max(final.get(col, 0), display_width(t))
-    starts, at = [], 0
-    for col in range(COLUMNS):
-        starts.append(at)
-        at += final.get(col, 0) + COLUMN_GAP
-    guesses: dict[tuple[int, int], str] = {}
-    page_texts: list[str] = []
-    for pi, lines in enumerate(placed_pages):
-        rows: list[str] = []
-        for p in lines:
-            if p is None or p.raw:
-                rows.append(p.raw if p else "")
-                continue
-            if ROW_GAP_LINES and p.row_start and rows and rows[-1]:
-                # The padding and rule between two printed rows, which -layout text shows as a
-                # blank line and pdfplumber leaves out.
-                rows.extend([""] * ROW_GAP_LINES)
-            rows.append(_pad_wide(p.cells, starts))
-            if p.guess:
-                guesses[(pi, len(rows) - 1)] = p.guess
-        page_texts.append("\n".join(rows))
-    n = len(guesses)
-    placed = sum(1 for lines in placed_pages for p in lines if p is not None and not p.raw and not p.header)
-    notes = [
-        "pdfplumber text (cells of a printed line side by side, one space apart): fragments"
-        " placed in columns by their kind, width and the line above"
-    ]
-    if n:
-        notes.append(f"{n} of {placed} lines of the pdfplumber text cut into columns by guess (column_guess)")
-    if placed and n / placed >= PARTIAL_GUESS_SHARE:
-        notes.append(
-            f"{PLUMBER_DOUBT_NOTE}: {n / placed:.0%} of the table's lines cut into columns by guess;"
-            " rows may be merged, split or missing"
-        )
-    return "\f".join(page_texts), notes, guesses
-
-
-def _pad_wide(cells: dict[int, str], starts: list[int]) -> str:
-    """A line with each cell's text starting at display column ``starts[col]``."""
-    line, width = "", 0
-    for col in sorted(cells):
-        gap = max(starts[col] - width, 2 if line else starts[col])
-        line += " " * gap + cells[col]
-        width += gap + display_width(cells[col])
-    return line

@@ -31,7 +31,8 @@ from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, 
 
 from .glyph_codes import mend_text
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
-from .plumber_text import PLUMBER_DOUBT_NOTE, is_plumber_text, plumber_to_layout
+from .plumber_text import is_plumber_text, plumber_to_layout
+from .plumber_write import PLUMBER_DOUBT_NOTE
 
 # Share of control bytes above which a file without a known encoding is taken as binary.
 BINARY_CONTROL_SHARE = 0.01

@@ -58,14 +58,14 @@ KNOWN_LOSSES: dict[str, str] = {
     # pdftotext prints them side by side and 1 row of 6 is read, 66 characters unplaced (partial,
     # with notes quoting them).  Main (d741e2e1) reads it the same: the kind of raw40's above.
     "office-boxes44/b44-calc-v2-pdftotext": "date wrapped in its digits beside the item, plain pdftotext",
-    # Branch plumber48 (held out, not fixed): pdfplumber texts of two Writer tables that
-    # extract/plumber_text.is_plumber_text does not recognise (its label row wrapped onto two
-    # lines; few lines with three fragments), so the stream reader takes them and reads no row
-    # (partial, notes quoting the unplaced lines).  Main (1f933b72) reads none either.
-    **{
-        f"heldout-plumber48/hp48-writer-{v}-pdfplumber": "pdfplumber text not recognised: no rows"
-        for v in ("v1", "v2")
-    },
+    # (heldout-plumber48/hp48-writer-v1 / -v2 pdfplumber, listed here from branch plumber48: not
+    # recognised, their label rows wrapped over lines.  Branch plumber49 reads a wrapped label
+    # row, plumber_labels.label_block, written from sets IX / VIII / X and the tuning texts.)
+    # Branch plumber49 (new tuning sample, not fixed): a Writer table whose cells are centred
+    # vertically, so pdfplumber's lines (ordered by top) interleave each cell's lines with its
+    # neighbours' at half-line offsets and few lines hold cells side by side; is_plumber_text
+    # does not take it and the stream reader reads no row (partial, notes quoting the lines).
+    "office-plumber49/p49-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base
@@ -131,6 +131,10 @@ KNOWN_LOSSES: dict[str, str] = {
 # is top-aligned (lone_explanations._ends_above), a rule of the kind, not of the case.)
 MERGED_ITEM_LOSS = "項目 merged over two rows: the second row runs into its neighbour"
 KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Branch plumber49 (new held-out sample, measured only): pdfplumber's extract_text(layout=True)
+    # of a Calc table, read by the -layout grid (not this branch's reader): explanation text in
+    # three rows' 提出時期 cells, status success.  Main (9c408da6): 9 rows of 10, status success.
+    "heldout-plumber49/hp49-calc-v2-pdfplumber-layout": "pdfplumber layout=True: 提出時期 cells hold text",
     # (heldout-warn43/hw43-calc-v1-pdftotext-layout, listed here from branch warn43 to session 46:
     # the last of 16 -layout rows under a merged date read into none, status success.  Branch
     # layout47 reads the page's column starts under a centred header (grid.labels.label_fills_cell)

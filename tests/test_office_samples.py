@@ -86,7 +86,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         for p in folder.parent.iterdir()
         if (p / "input.pdf").exists() and folder.name.startswith(p.name + "-")
     )
-    assert folder.name[len(pdf_case.name) + 1 :] in (*mos.EXTRACTORS, *mos.PLUMBER_TEXTS)
+    assert folder.name[len(pdf_case.name) + 1 :] in (*mos.EXTRACTORS, *mos.PLUMBER_LAYOUT_TEXTS)
     assert _expected(folder) == _expected(pdf_case)
 
 

@@ -128,3 +128,113 @@ def test_writer_rows_over_pages_are_read_without_failure():
     assert result.status in ("success", "partial")
     assert len(result.records) == len(_expected(path)) == 10
     assert all(r.change_date_raw for r in result.records)
+
+
+# Branch plumber49: label rows wrapped over lines (extract/plumber_labels.py).
+CENTRED_CALC = TUNING / "p48-calc-v3-pdfplumber" / "input.txt"
+
+
+def _lines(path: Path) -> list[list[str]]:
+    from piatable.extract.plumber_text import _fragments
+
+    return [_fragments(ln) for ln in path.read_text("utf-8").replace("\f", "\n").split("\n")]
+
+
+def test_centred_calc_labels_over_three_lines():
+    """Calc centres its labels: ``提出時`` above the one-line labels, ``期`` below; each piece
+    goes to the column whose label it spells, and the block is printed by top."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    lines = _lines(CENTRED_CALC)
+    labels = ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期に係る説明"]
+    assert lines[1:4] == [["提出時"], labels, ["期"]]
+    block = label_block(lines, 1)
+    assert block == [
+        {4: "提出時"},
+        {0: "変更日", 1: "項目", 2: "変更前の記載", 3: "変更後の記載", 5: "提出時期に係る説明"},
+        {4: "期"},
+    ]
+    assert printed_by_top(block)
+
+
+def test_wrapped_label_text_is_recognised_and_read():
+    """The centred Calc table (a tenth of its lines with three fragments, under the one-line
+    label row's shares) is taken for pdfplumber text now (main gave it to the stream reader:
+    1 row of 4), its label pieces written in their columns.  Its centred cells interleave, so
+    two rows come out merged: 3 rows of 4, each flagged, the merged one ``rows_merged``, and
+    the reading partial with a note."""
+    text = CENTRED_CALC.read_text("utf-8")
+    assert is_plumber_text(text)
+    layout, _, _ = plumber_to_layout(text)
+    lines = layout.split("\n")
+    head = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith("変更日"))
+    assert _at(lines[head - 1], "提出時") == _at(lines[head + 1], "期")
+    assert _at(lines[head - 1], "提出時") < _at(lines[head], "提出時期に係る説明")
+    result = extract_document(CENTRED_CALC)
+    assert len(_expected(CENTRED_CALC)) == 4
+    assert [r.change_date_raw for r in result.records] == ["2022/01/04", "2023/02/01", "2016/10/01"]
+    assert all("column_guess" in r.flags for r in result.records)
+    assert "rows_merged" in result.records[1].flags
+    assert result.status == "partial"
+    assert any("pdfplumber text read in doubt" in n for n in result.notes)
+
+
+def test_stream_order_labels_are_not_printed_by_top():
+    """-raw prints a Writer label's lines one after the other (``提出`` / ``時期`` / ``提出時期に`` /
+    ``係る説明``): a label block, but not in pdfplumber's order; a -raw Calc text whose label goes
+    back a column holds too few side-by-side lines to be taken."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    raw = SAMPLES / "office-between18" / "bt18-writer-2-pdftotext-raw" / "input.txt"
+    block = label_block(_lines(raw), 1)
+    assert block is not None and len(block) == 4
+    assert not printed_by_top(block)
+    calc_raw = SAMPLES / "office-block46" / "k46-calc-v1-pdftotext-raw" / "input.txt"
+    text, _ = read_text_with_notes(calc_raw)
+    assert not is_plumber_text(text)
+
+
+def test_writer_label_second_lines_side_by_side():
+    """A Writer label row of office-plumber49 wrapping 提出時期 (``提出時`` / ``期``)."""
+    from piatable.extract.plumber_labels import label_block, printed_by_top
+
+    path = SAMPLES / "office-plumber49" / "p49-writer-v3-pdfplumber" / "input.txt"
+    block = label_block(_lines(path), 1)
+    assert block is not None and block[1] == {4: "期"} and block[0][5] == "提出時期に係る説明"
+    assert printed_by_top(block)
+    assert is_plumber_text(path.read_text("utf-8"))
+
+
+def test_dates_wrapped_after_their_year_are_whole():
+    """A narrow 変更日 column in Writer wraps ``令和５年`` / ``３月３１`` / ``日``, the middle piece
+    beside other cells' lines: each piece goes to 変更日 and every row has its whole date (main
+    read ``令和５年`` and ``令和４年７日``, 11 rows for 10)."""
+    path = SAMPLES / "office-plumber49" / "p49-writer-v3-pdfplumber" / "input.txt"
+    result = extract_document(path)
+    expected = _expected(path)
+    assert [r.change_date_raw for r in result.records] == [e["change_date_raw"] for e in expected]
+    assert result.records[0].change_date_raw == "令和５年３月３１日"
+    # The reading is in doubt (merged dates, wrapped timings): every row says so.
+    assert all("column_guess" in r.flags for r in result.records)
+
+
+@pytest.mark.parametrize("case", ["p48-writer-v3", "p48-calc-v2"])
+def test_added_above_goes_under_the_after_label(case):
+    """``上記を新規追加`` on a line (alone or beside an item line) is written in the 変更後 column."""
+    layout, _, _ = plumber_to_layout((TUNING / f"{case}-pdfplumber" / "input.txt").read_text("utf-8"))
+    lines = layout.split("\n")
+    head = next(ln for ln in lines if "変更後の記載" in ln)
+    added = [ln for ln in lines if "上記を新規追加" in ln]
+    assert len(added) >= 2
+    assert all(_at(ln, "上記を新規追加") == _at(head, "変更後の記載") for ln in added)
+
+
+def test_first_line_in_doubt_placed_with_its_row():
+    """A Calc table whose first row's first line could be read two ways: placed with the row's
+    next lines under it, the row keeps its date and explanation apart (placed alone, the other
+    rows' items ran into its 変更日: ``令和3年4月1日Ⅰ関連情報Ⅰ関連情報…``); still a guess."""
+    path = SAMPLES / "office-plumber49" / "p49-calc-v1-pdfplumber" / "input.txt"
+    first = extract_document(path).records[0]
+    assert first.change_date_raw == _expected(path)[0]["change_date_raw"] == "令和3年4月1日"
+    assert first.explanation.startswith("時点修正")
+    assert "column_guess" in first.flags

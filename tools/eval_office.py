@@ -101,6 +101,8 @@ SET_NAMES = (
     "heldout-quiet48",
     "office-plumber48",
     "heldout-plumber48",
+    "office-plumber49",
+    "heldout-plumber49",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",
@@ -113,7 +115,15 @@ SET_NAMES = (
     "heldout-boxes49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
-TEXT_FAMILIES = ("pypdfium2", "pdftotext-raw", "pdfminer", "pdftotext", "pdftotext-layout", "pdfplumber")
+TEXT_FAMILIES = (
+    "pypdfium2",
+    "pdftotext-raw",
+    "pdfminer",
+    "pdftotext",
+    "pdftotext-layout",
+    "pdfplumber",
+    "pdfplumber-layout",
+)
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 
 

@@ -868,8 +868,11 @@ LAYOUT_SETS = (
 LAYOUT_TEXTS = ("pdftotext-layout",)
 # Sets for pdfplumber's ``extract_text()`` (issues 10 and 12, branch plumber48): the sixth text,
 # written beside the PDF only for these sets (the older sets keep their five).
-PLUMBER_SETS = ("office-plumber48", "heldout-plumber48")
+PLUMBER_SETS = ("office-plumber48", "heldout-plumber48", "office-plumber49", "heldout-plumber49")
 PLUMBER_TEXTS = ("pdfplumber",)
+# Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
+PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49")
+PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -910,7 +913,7 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                 if root.name in LONG_SETS:
                     tools = LONG_TEXTS
                 if root.name in PLUMBER_SETS:
-                    tools = PLUMBER_TEXTS
+                    tools = PLUMBER_LAYOUT_TEXTS if root.name in PLUMBER_LAYOUT_SETS else PLUMBER_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

@@ -701,13 +701,14 @@ def extract_text(pdf: Path, tool: str) -> str:
         from pdfminer.high_level import extract_text as pm
 
         return pm(str(pdf))
-    if tool == "pdfplumber":
-        # What a pdfplumber user holds: each page's ``extract_text()`` (default tolerances),
-        # pages joined by form feeds.
+    if tool in ("pdfplumber", "pdfplumber-layout"):
+        # What a pdfplumber user holds: each page's ``extract_text()`` (default tolerances;
+        # ``layout=True`` for the layout-preserving text), pages joined by form feeds.
         import pdfplumber
 
+        layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
-            return "\f".join(page.extract_text() or "" for page in doc.pages)
+            return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
