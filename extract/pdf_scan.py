@@ -167,8 +167,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             # The label row repeated over rows that all began on an earlier page (Writer,
             # Word): their dates and timings were printed there.
             pages.append(s.page)
-        elif pages and s.chars and s.labels < 2 and not s.dates:
-            # A Word row continued onto this page carries no date: keep it when the page
+        elif pages and s.chars and s.labels < 2:
+            # A Word row continued onto this page carries no date; rows whose 提出時期 (and
+            # 説明) cell is merged over the rows above it print their timing on the page before
+            # (Writer: p49-writer-v2, three rows lost with no word): keep the page when it
             # directly follows a table page and has text but no heading of another section.
             if pages[-1] == s.page - 1 and not s.title:
                 pages.append(s.page)

@@ -1,0 +1,48 @@
+"""No PDF loses a row in silence: every text-layer PDF sample with expected records is read into at
+least as many rows as its table prints, or its result says ``partial`` with a note.
+
+Found by branch plumber49 (a Writer table, p49-writer-v2): rows whose 提出時期 / 説明 cells are
+merged over rows from the page before print neither a timing nor a label on their own page, and
+the page scan (``extract.pdf_scan.table_pages``) ended the table one page early: 3 rows of 10 gone,
+status success, no note.  The same kind lost rows of two committed samples nobody had noticed
+(office-flow23/f23-writer-juki 7 of 9, office-narrow25/n25-writer-municipal 7 of 8)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+PDFS = sorted(p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file())
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
+def test_no_pdf_row_is_lost_in_silence(pdf: Path) -> None:
+    result = extract_document(pdf)
+    if result.kind != "pdf":  # read by OCR: the scan tests' business
+        pytest.skip("no text layer")
+    expected = json.loads((pdf.parent / "expected" / "records.json").read_text(encoding="utf-8"))
+    if len(result.records) < len(expected):
+        assert result.status == "partial" and result.notes, (
+            f"{len(result.records)} rows of {len(expected)}, status {result.status}, no note"
+        )
+
+
+def test_rows_under_a_timing_merged_from_the_page_before_are_read() -> None:
+    """p49-writer-v2: page 2 prints no 提出時期, no 説明 and no label row; its three rows take the
+    timing printed on page 1 (merged_cell_filled) and are paged to page 2."""
+    pdf = SAMPLES / "office-plumber49" / "p49-writer-v2" / "input.pdf"
+    result = extract_document(pdf)
+    assert result.status == "success"
+    assert len(result.records) == 10
+    tail = result.records[-3:]
+    assert [r.change_date_raw for r in tail] == ["令和3年4月1日", "令和4年1月4日", "令和4年1月4日"]
+    assert all(r.timing == "事後" and "merged_cell_filled" in r.flags for r in tail)
+    assert all(r.page_start == 2 for r in tail)
+    assert tail[0].item.endswith("②所属長の役職名")
+    assert tail[1].after.replace("\n", "").startswith("[ 十分である ]上記を新規追加")
