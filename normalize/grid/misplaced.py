@@ -146,11 +146,20 @@ def crossing_row_doubts(res: PageRows, hy: float) -> None:
     interleave: a line of the upper row stands level with or below the first line of the lower
     row.  Rows of
     a table stack, so such rows were cut from each other's lines at a guess; both are in doubt
-    (``res.doubts``)."""
+    (``res.doubts``).  Lines both rows hold (a merged 項目 handed to the rows it covers) stand
+    in neither's way."""
     for r in range(len(res.rows) - 1):
         upper, lower = res.rows[r], res.rows[r + 1]
-        up = [(ln.bottom, c) for c in OWN_COLUMNS for ln in upper.get(c, []) if ln.page == _page(lower)]
-        down = [ln.top for c in OWN_COLUMNS for ln in lower.get(c, [])]
+        shared = {id(ln) for c in OWN_COLUMNS for ln in upper.get(c, [])} & {
+            id(ln) for c in OWN_COLUMNS for ln in lower.get(c, [])
+        }
+        up = [
+            (ln.bottom, c)
+            for c in OWN_COLUMNS
+            for ln in upper.get(c, [])
+            if ln.page == _page(lower) and id(ln) not in shared
+        ]
+        down = [ln.top for c in OWN_COLUMNS for ln in lower.get(c, []) if id(ln) not in shared]
         if not up or not down:
             continue
         last, column = max(up)
