@@ -16,7 +16,7 @@ place falls.  Three looks:
 - ``mi``: the 項目 merged over runs instead of the 変更日 (a date printed on every row).
 
 The looks come from the pools of tools/make_office_samples.py (``plain_case``);
-``office-layout49`` (tuning) takes three tuning tables, ``heldout-layout49`` (measure only, never
+``office-layout49`` (tuning) takes four tuning tables, ``heldout-layout49`` (measure only, never
 tune on it) two held-out tables and the held-out fonts and sizes.  Each case keeps its PDF and
 only its ``pdftotext -layout`` text (make_office_samples.LAYOUT_SETS), with the truth.
 """
@@ -113,8 +113,8 @@ def _case(name: str, table: list[dict], kind: str, heldout: bool) -> Case:
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Each kind over three tuning tables or two held-out ones, named ``[h]ly49-<kind>-<table>``."""
-    tables = _four_tables(heldout)[: 2 if heldout else 3]
+    """Each kind over four tuning tables or two held-out ones, named ``[h]ly49-<kind>-<table>``."""
+    tables = _four_tables(heldout)[: 2 if heldout else 4]
     cases = []
     for table, path in tables:
         for kind in KINDS:
