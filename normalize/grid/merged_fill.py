@@ -226,18 +226,20 @@ def centred_from_below(
     have: list[int], k: int, values: list[tuple[float, float]], extents: list[tuple[float, float]], hy: float
 ) -> bool:
     """Row ``k`` (no value of its own, given the one above as a top-aligned merged cell's) may
-    instead lie under a merged cell centred over it and the rows below: the next printed value
-    (rows ``have``, their values' extents ``values``) stands ``LOWERED_EM`` or more below its
-    row's first line, and its middle within ``CENTRED_FIT_EM`` of the middle of rows ``k..m``
-    for some ``m`` from its row down to the row before the next value.  (LibreOffice gives each
-    merged cell its own alignment: a centred date among dates at the top.)"""
+    instead lie under a merged cell centred over it and the rows below: the value above stands
+    level with its row's first line (a top-aligned cell) while the next printed value (rows
+    ``have``, their values' extents ``values``) stands ``LOWERED_EM`` or more below its row's
+    first line (a cell aligned otherwise), its middle within ``CENTRED_FIT_EM`` of the middle
+    of rows ``k..m`` for some ``m`` from its row down to the row before the next value.
+    (LibreOffice gives each merged cell its own alignment: a centred date among dates at the
+    top.)"""
     below = [i for i, j in enumerate(have) if j > k]
-    if not below:
+    if not below or below[0] == 0:
         return False
     i = below[0]
-    j = have[i]
+    j, src = have[i], have[i - 1]
     (yt, yb), own_top = values[i], extents[j][0]
-    if yt - own_top < LOWERED_EM * hy:
+    if yt - own_top < LOWERED_EM * hy or abs(values[i - 1][0] - extents[src][0]) >= LOWERED_EM * hy:
         return False
     end = have[i + 1] if i + 1 < len(have) else len(extents)
     mid = (yt + yb) / 2
