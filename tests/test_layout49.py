@@ -100,3 +100,24 @@ def test_drawn_merged_items_fill_their_rows_and_a_tail_joins_in_doubt():
     assert [squash(r.item) for r in records[3:5]] == [whole, whole]
     assert all("row_split_guess" in r.flags for r in records[3:5])
     assert squash(records[5].item).startswith("Ⅰ基本情報４．")
+
+
+def test_drawn_bare_page_numbers_are_page_breaks_not_cell_text():
+    # -layout text without form feeds whose pages end with a bare page number (``2``, ``3``,
+    # ``4`` centred under the table): each number was glued to the before cell above it
+    # (``令和4年4月1日時点2``, 0.88 unwarned).  A run of them opens a page after each, blanked.
+    records = _drawn("bare_page_numbers")
+    assert [squash(r.before) for r in records[2:6:3]] == ["令和4年4月1日時点", "令和５年４月１日"]
+    assert squash(records[4].before) == "手当の支給"
+    assert [r.page_start for r in records] == [1, 1, 1, 2, 2, 3]
+    assert not any(squash(r.before)[-1:].isdigit() for r in records if squash(r.before))
+
+
+def test_a_lone_number_makes_no_page_number_run():
+    from piatable.normalize.page_marks import bare_page_numbers, mark_page_breaks
+
+    lines = ["（別添２）変更箇所", "変更日  項目", "R5.4.1  Ⅰ 基本情報   件数", "           3", "  x", "           5"]
+    assert bare_page_numbers(lines) == set()  # 3 and 5: no run going up by one
+    paged = "a\n          1\n\fb\n          2\n\fc\n"
+    assert bare_page_numbers(paged.split("\n")) == {1, 3}
+    assert mark_page_breaks(paged) == ("a\n\n\fb\n\n\fc\n", 0)
