@@ -116,7 +116,14 @@ def test_drawn_bare_page_numbers_are_page_breaks_not_cell_text():
 def test_a_lone_number_makes_no_page_number_run():
     from piatable.normalize.page_marks import bare_page_numbers, mark_page_breaks
 
-    lines = ["（別添２）変更箇所", "変更日  項目", "R5.4.1  Ⅰ 基本情報   件数", "           3", "  x", "           5"]
+    lines = [
+        "（別添２）変更箇所",
+        "変更日  項目",
+        "R5.4.1  Ⅰ 基本情報   件数",
+        "           3",
+        "  x",
+        "           5",
+    ]
     assert bare_page_numbers(lines) == set()  # 3 and 5: no run going up by one
     paged = "a\n          1\n\fb\n          2\n\fc\n"
     assert bare_page_numbers(paged.split("\n")) == {1, 3}
