@@ -12,13 +12,29 @@ printed page's head in such text (the forms' own page furniture):
   foot of its page: the next page begins after it.
 
 A form feed is put where such a page begins, as ``pdftotext`` would have printed it (at the start
-of the page's first line).  A bare number alone on a line is not taken: it may be a cell's value.
-Text that holds any form feed is left as it is.
+of the page's first line).  A bare number alone on a line is taken only in a run of them
+(``bare_page_numbers``): numbers that go up by one, each alone on its line at about the same
+offset, as a footer prints ``1``, ``2``, ``3`` (a cell's value alone on a line makes no such
+run).  Such lines are blanked too, in text with form feeds as well (there each the last line of
+its page): the grid would read the number into the cell printed above it (issue 14 check:
+``令和4年4月1日時点4``).  Other text that holds any form feed is left as it is.
 """
 
 from __future__ import annotations
 
+import regex
+
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
+
+# A bare page number: a line holding one to three digits (half or full width) and nothing else.
+BARE_NUMBER = regex.compile(r"^( *)([0-9]{1,3}|[０-９]{1,3}) *$")
+# The numbers of one run stand at offsets at most this many columns apart (a centred footer
+# moves with the number's width).
+BARE_OFFSET_SLACK = 3
+# The fewest lines of a run of bare page numbers: in text without form feeds, and in text with
+# them (each the last line of its page).
+BARE_RUN_MIN = 3
+BARE_RUN_MIN_PAGED = 2
 
 # What the note says when page breaks were put back.
 BREAKS_NOTE = (
@@ -42,19 +58,77 @@ def _label_row_starts(lines: list[str]) -> list[int]:
     return starts
 
 
+def _number_of(line: str) -> tuple[int, int] | None:
+    """(offset, value) of a bare page-number line, None for any other line."""
+    m = BARE_NUMBER.match(line.replace("\f", ""))
+    if m is None:
+        return None
+    return len(m.group(1)), int(m.group(2).translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+
+
+def bare_page_numbers(lines: list[str]) -> set[int]:
+    """Indexes of the lines that print a bare page number: runs of lines each holding only a
+    number, at offsets within ``BARE_OFFSET_SLACK`` of each other, whose numbers go up by one
+    in text order with no other such number between, at least ``BARE_RUN_MIN`` long; with form
+    feeds, only a page's last printed line counts, and ``BARE_RUN_MIN_PAGED`` of them make a
+    run."""
+    paged = any("\f" in line for line in lines)
+    candidates = []
+    for k, line in enumerate(lines):
+        got = _number_of(line)
+        if got is None:
+            continue
+        if paged:
+            j = k + 1
+            while j < len(lines) and not lines[j].strip() and "\f" not in lines[j]:
+                j += 1
+            if j < len(lines) and "\f" not in lines[j]:
+                continue  # not its page's last line
+        candidates.append((k, *got))
+    least = BARE_RUN_MIN_PAGED if paged else BARE_RUN_MIN
+    out: set[int] = set()
+    for lead_offset in sorted({offset for _, offset, _ in candidates}):
+        # The bare numbers at about this offset, in text order: a run is a stretch of them going
+        # up by one (any other number at that offset breaks it).
+        here = [
+            (k, value) for k, offset, value in candidates if abs(offset - lead_offset) <= BARE_OFFSET_SLACK
+        ]
+        run: list[int] = []
+        for i, (k, value) in enumerate(here):
+            if run and value != here[i - 1][1] + 1:
+                if len(run) >= least:
+                    out.update(run)
+                run = []
+            run.append(k)
+        if len(run) >= least:
+            out.update(run)
+    return out
+
+
+def _blank(lines: list[str], numbers: set[int]) -> None:
+    """Blank the page-number lines ``numbers`` (a form feed they hold stays)."""
+    for k in numbers:
+        lines[k] = "\f" if "\f" in lines[k] else ""
+
+
 def mark_page_breaks(text: str) -> tuple[str, int]:
     """(``text`` with a form feed opening each printed page after the first, the number of form
     feeds put in).  Only for text without any form feed; see the module notes for what marks a
-    page's head.  ``text`` is ``pdftotext -layout``-like (one printed line per text line)."""
-    if "\f" in text:
-        return text, 0
+    page's head.  ``text`` is ``pdftotext -layout``-like (one printed line per text line).
+    Bare page-number lines (``bare_page_numbers``) are blanked, with form feeds or without."""
     lines = text.split("\n")
+    bare = bare_page_numbers(lines)
+    if "\f" in text:
+        if bare:
+            _blank(lines, bare)
+            return "\n".join(lines), 0
+        return text, 0
     has_text_after = [False] * (len(lines) + 1)
     for k in range(len(lines) - 1, -1, -1):
         has_text_after[k] = has_text_after[k + 1] or bool(lines[k].strip())
     starts: set[int] = set()
     for k, line in enumerate(lines):
-        if is_page_number(line) and has_text_after[k + 1]:
+        if (is_page_number(line) or k in bare) and has_text_after[k + 1]:
             j = k + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -68,6 +142,7 @@ def mark_page_breaks(text: str) -> tuple[str, int]:
         starts.add(j)
     first_text = next((k for k, line in enumerate(lines) if line.strip()), 0)
     starts = {k for k in starts if first_text < k < len(lines)}
+    _blank(lines, bare)
     for k in starts:
         lines[k] = "\f" + lines[k]
     return "\n".join(lines), len(starts)

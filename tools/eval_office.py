@@ -95,6 +95,8 @@ SET_NAMES = (
     "heldout-raw49",
     "office-layout48",
     "heldout-layout48",
+    "office-layout49",
+    "heldout-layout49",
     "office-plain48",
     "heldout-plain48",
     "office-quiet48",

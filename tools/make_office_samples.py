@@ -864,6 +864,8 @@ LAYOUT_SETS = (
     "heldout-explonly19",
     "office-layout48",
     "heldout-layout48",
+    "office-layout49",
+    "heldout-layout49",
 )
 LAYOUT_TEXTS = ("pdftotext-layout",)
 # Sets for pdfplumber's ``extract_text()`` (issues 10 and 12, branch plumber48): the sixth text,

@@ -23,7 +23,8 @@ Modules, in import order (each imports only those before it):
 ``lines`` (words → printed lines, segments, ems), ``common`` (shared small types), ``labels``
 (the column-label row), ``columns`` (column boundaries from labels and gaps), ``paths_down``
 (a 項目 path above a centred or bottom date goes down to its row), ``merged_fill``
-(the rows a merged 提出時期 / explanation covers, from where it stands), ``anchored`` (rows
+(the rows a merged 提出時期 / explanation covers, from where it stands), ``merged_items`` (a
+項目 merged over date-anchored rows of layout text), ``anchored`` (rows
 anchored at dates or 項目 paths), ``unseen`` (PDF text clipped away at a cell's edge, tied to
 the cell it continues), ``ocr_room`` (where an OCR line ends, read with its own pitch),
 ``between_rulings`` (a paragraph between two ruled tables of a page), ``ruled`` (one page of

@@ -13,12 +13,13 @@ from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..dates import DATE_AT_START
 from .common import PageRows, cell_text
-from .date_spans import date_spans
+from .date_spans import date_spans, whole_dates
 from .item_top_rows import READ_COLUMNS, item_top_reading
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
 from .lines import Line
 from .lone_explanations import last_explanation, lone_explanation_rows, split_lone_rows
-from .merged_fill import merged_runs
+from .merged_fill import BELOW_CENTRED_WHY, carry_leading, centred_from_below, merged_runs
+from .merged_items import fill_merged_items, join_item_tails
 from .merged_sources import fill_sources
 from .misplaced import misplaced_rows
 from .paths_down import paths_down
@@ -119,7 +120,7 @@ def lines_to_anchored_rows(
         if (
             len(paths) >= 2
             and (res.align != "top" or layout)
-            and _rows_from_paths(res, cols, paths, hy, wrap if layout else None)
+            and _rows_from_paths(res, cols, paths, hy, wrap if layout else None, lead)
         ):
             return
         res.rows, res.merged = [{c: lines for c, lines in cols.items() if lines}], [False]
@@ -130,7 +131,7 @@ def lines_to_anchored_rows(
     ):
         # More 項目 paths (each opens with its section Ⅰ…Ⅵ) than dates: dates printed once for
         # several rows (merged cells).  The paths anchor the rows then.
-        if _rows_from_paths(res, cols, item_spans, hy, wrap if layout else None):
+        if _rows_from_paths(res, cols, item_spans, hy, wrap if layout else None, lead):
             return
     blanks = _blank_bands(cols, hy)
     open_rows = frozenset({-1, *((0,) if res.carried else ())}) if layout else frozenset()
@@ -181,6 +182,12 @@ def lines_to_anchored_rows(
                 merged.append(shared or len(pieces) > 1)
     for k, why in _fill_merged_values(out, merged, len(continued), mode, hy).items():
         res.doubts.setdefault(k, why)
+    if layout:
+        for k, why in fill_merged_items(out, merged, len(continued), mode, hy).items():
+            res.doubts.setdefault(k, why)
+        if mode == "top":
+            for k, why in join_item_tails(out, merged, len(continued), hy).items():
+                res.doubts.setdefault(k, why)
     res.rows, res.merged = out, merged
 
 
@@ -418,11 +425,15 @@ def _rows_from_paths(
     spans: list[tuple[float, float]],
     hy: float,
     wrap: float | None = None,
+    lead: bool = True,
 ) -> bool:
     """Rows anchored at the 項目 paths; a row that got no date, timing or explanation shares
     those of its nearest neighbour (a merged cell), flagged.  False when the lines do not fit.
     With ``wrap`` (layout text: the explanation column's wrap width), a block of a row's
-    explanation that stands apart from its cells is a row of its own (``lone_explanations``)."""
+    explanation that stands apart from its cells is a row of its own (``lone_explanations``),
+    and (``lead``: not a table's first page) the rows above the page's first 提出時期 /
+    explanation printed at the top of its row take the page before's
+    (``merged_fill.carry_leading``)."""
     blanks = _blank_bands(cols, hy)
     # Top alignment leaves the lines above the first path out (a continued row) at no cost:
     # it wins only when it places every line.
@@ -439,6 +450,9 @@ def _rows_from_paths(
         spans, read_modes, read = item_top
         col_modes.update(read_modes)
         assignment = {**assignment, **read}
+    if cols.get(0) and wrap is not None:
+        # Layout text: a date wrapped over lines is one value, given one row.
+        assignment = {**assignment, 0: whole_dates(cols[0], assignment[0], col_modes[0], hy)}
     rows: list[dict[int, list[Line]]] = [{} for _ in spans]
     for c, lines in cols.items():
         for ln, r in zip(lines, assignment[c], strict=True):
@@ -460,6 +474,8 @@ def _rows_from_paths(
         if not have:
             continue
         sources = fill_sources(rows, have, c, col_modes[c], extents, centres)
+        if wrap is not None and lead and c in MERGED_VALUE_COLUMNS:
+            carry_leading(res, rows, sources, c, col_modes[c], hy)
         if c == 5:
             sources = _own_timing_explanations(sources, own_timing, res.doubts)
         # Top-aligned rows, but a value printed below its row's first line: the column's
@@ -474,6 +490,11 @@ def _rows_from_paths(
                         f"its merged {COLUMN_NAMES[c]} may be another row's: a {COLUMN_NAMES[c]} "
                         "printed below its row's first line may be centred over several rows",
                     )
+        if wrap is not None and col_modes[c] == "top":
+            values = [(min(ln.top for ln in rows[j][c]), max(ln.bottom for ln in rows[j][c])) for j in have]
+            for k, src in sources.items():
+                if src < k and centred_from_below(have, k, values, extents, hy):
+                    res.doubts.setdefault(k, BELOW_CENTRED_WHY.format(column=COLUMN_NAMES[c]))
         for k, src in sources.items():
             rows[k][c] = list(rows[src][c])
             merged[k] = merged[src] = True

@@ -73,6 +73,10 @@ class PageRows:
     # Layout text: why the held-back row is in doubt when this page moved a cell's tail to it
     # (``page_carry.take_tail``).
     tail_doubt: str | None = None
+    # Layout text: row → merged columns (提出時期, 説明) it takes from the row above: rows at the
+    # top of the page, above the page's first printed value of a top-aligned column (a merged
+    # cell opened on the page before, whose text LibreOffice prints there only).
+    carried_cols: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 def is_furniture(text: str) -> bool:

@@ -113,3 +113,21 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
             # carried over it: the date's extent runs to its rest.
             spans[-1] = (spans[-1][0], date_lines[j].bottom)
     return spans
+
+
+def whole_dates(date_lines: list[Line], rows_of: list[int], mode: str, hy: float) -> list[int]:
+    """``rows_of`` (the row each 変更日 line was given, lines top to bottom) with the lines of one
+    date (``date_spans``: a date a narrow column wraps, ``令和5年10月2`` / ``日``) given one row:
+    a date is one value, and a merged date centred over two rows may stand across their edge,
+    its parts level with each.  The row is the one its first line was given when the column
+    reads at the top of its rows, its last line's at the foot, its middle line's (the upper of
+    two) when centred: the row from which the merged value is handed to the rows it covers."""
+    out = list(rows_of)
+    for top, bottom in date_spans(date_lines, hy):
+        inside = [i for i, ln in enumerate(date_lines) if ln.top >= top - 1e-6 and ln.bottom <= bottom + 1e-6]
+        if len(inside) < 2:
+            continue
+        pick = {"top": inside[0], "bottom": inside[-1]}.get(mode, inside[(len(inside) - 1) // 2])
+        for i in inside:
+            out[i] = rows_of[pick]
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import cell_text
+from .common import PageRows, cell_text
 from .lines import Line
 
 # A row left out of every run (the rest of a merged cell printed on the page before or after)
@@ -164,4 +164,83 @@ def _extent(lines: list[Line]) -> tuple[float, float]:
 
 
 def _name(c: int) -> str:
-    return {4: "提出時期", 5: "explanation"}.get(c, "value")
+    return {1: "項目", 4: "提出時期", 5: "explanation"}.get(c, "value")
+
+
+# A value standing this many line heights or more below its row's first line may be centred
+# (or at the foot) over rows above its own.
+LOWERED_EM = 0.75
+
+
+def leading_rows(
+    rows: list[dict[int, list[Line]]], c: int, own_columns: tuple[int, ...], hy: float
+) -> list[int]:
+    """Rows at the top of a page that print no column-``c`` value, above the page's first row
+    that prints one level with its row's first line (within ``LOWERED_EM``, above or below):
+    such a column
+    stands at the top of its rows, and LibreOffice prints a merged cell's text once, at the top
+    of its first row, so rows under it on the next page print nothing and no value below them
+    can be theirs: they take the value of the row above (the page before's last row), not the
+    nearest one below.  Empty when that first value stands lower (it may be centred or at the
+    foot of a merged cell over them) or higher (a value at the foot of the row above)."""
+    first = next((k for k, row in enumerate(rows) if cell_text(row.get(c))), None)
+    if not first:
+        return []
+    own = [ln for col in own_columns for ln in rows[first].get(col, [])]
+    if not own or abs(min(ln.top for ln in rows[first][c]) - min(ln.top for ln in own)) >= LOWERED_EM * hy:
+        return []
+    return [k for k in range(first) if any(rows[k].get(col) for col in own_columns)]
+
+
+# The columns every row prints itself (項目, 変更前, 変更後).
+ROW_OWN_COLUMNS = (1, 2, 3)
+
+
+def carry_leading(
+    res: PageRows, rows: list[dict[int, list[Line]]], sources: dict[int, int], c: int, mode: str, hy: float
+) -> None:
+    """Layout text, column ``c`` read at the top of its rows (``mode``): the rows above the
+    page's first printed value take the row above's (the page before's last row,
+    ``PageRows.carried_cols``), not the nearest one below (``leading_rows``); ``sources`` (row →
+    the row whose value it takes) loses them.  Nothing when the page goes on with the row the
+    page before ended with (``res.carried``)."""
+    if mode != "top" or res.carried:
+        return
+    for k in leading_rows(rows, c, ROW_OWN_COLUMNS, hy):
+        if sources.get(k, -1) > k:
+            del sources[k]
+            res.carried_cols[k] = (*res.carried_cols.get(k, ()), c)
+
+
+# A value whose middle stands within this many line heights of the middle of rows ``k..m`` may
+# be centred over them (-layout text drops blank lines, moving a centred text off the middle).
+CENTRED_FIT_EM = 1.5
+BELOW_CENTRED_WHY = (
+    "its merged {column} is taken from the row above, but the next {column} below stands below "
+    "its row's first line, about in the middle of the rows from this one down: it may be "
+    "centred over this row too"
+)
+
+
+def centred_from_below(
+    have: list[int], k: int, values: list[tuple[float, float]], extents: list[tuple[float, float]], hy: float
+) -> bool:
+    """Row ``k`` (no value of its own, given the one above as a top-aligned merged cell's) may
+    instead lie under a merged cell centred over it and the rows below: the value above stands
+    level with its row's first line (a top-aligned cell) while the next printed value (rows
+    ``have``, their values' extents ``values``) stands ``LOWERED_EM`` or more below its row's
+    first line (a cell aligned otherwise), its middle within ``CENTRED_FIT_EM`` of the middle
+    of rows ``k..m`` for some ``m`` from its row down to the row before the next value.
+    (LibreOffice gives each merged cell its own alignment: a centred date among dates at the
+    top.)"""
+    below = [i for i, j in enumerate(have) if j > k]
+    if not below or below[0] == 0:
+        return False
+    i = below[0]
+    j, src = have[i], have[i - 1]
+    (yt, yb), own_top = values[i], extents[j][0]
+    if yt - own_top < LOWERED_EM * hy or abs(values[i - 1][0] - extents[src][0]) >= LOWERED_EM * hy:
+        return False
+    end = have[i + 1] if i + 1 < len(have) else len(extents)
+    mid = (yt + yb) / 2
+    return any(abs((extents[k][0] + extents[m][1]) / 2 - mid) <= CENTRED_FIT_EM * hy for m in range(j, end))

@@ -25,6 +25,9 @@ MISPLACED_EDGE_EM = {"top": 1.0, "bottom": 1.0, "centre": 1.5}
 
 # The columns every row prints itself (項目, 変更前, 変更後).
 ROW_OWN_COLUMNS = (1, 2, 3)
+# The 項目 column: a merged 項目 handed to the rows it covers (``merged_items``) is one cell
+# both rows hold.
+ITEM_COLUMN = 1
 
 
 def misplaced_rows(
@@ -146,11 +149,18 @@ def crossing_row_doubts(res: PageRows, hy: float) -> None:
     interleave: a line of the upper row stands level with or below the first line of the lower
     row.  Rows of
     a table stack, so such rows were cut from each other's lines at a guess; both are in doubt
-    (``res.doubts``)."""
+    (``res.doubts``).  項目 lines both rows hold (a merged 項目 handed to the rows it covers)
+    stand in neither's way."""
     for r in range(len(res.rows) - 1):
         upper, lower = res.rows[r], res.rows[r + 1]
-        up = [(ln.bottom, c) for c in OWN_COLUMNS for ln in upper.get(c, []) if ln.page == _page(lower)]
-        down = [ln.top for c in OWN_COLUMNS for ln in lower.get(c, [])]
+        shared = {id(ln) for ln in upper.get(ITEM_COLUMN, [])} & {id(ln) for ln in lower.get(ITEM_COLUMN, [])}
+        up = [
+            (ln.bottom, c)
+            for c in OWN_COLUMNS
+            for ln in upper.get(c, [])
+            if ln.page == _page(lower) and id(ln) not in shared
+        ]
+        down = [ln.top for c in OWN_COLUMNS for ln in lower.get(c, []) if id(ln) not in shared]
         if not up or not down:
             continue
         last, column = max(up)

@@ -369,7 +369,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         made: dict[int, list[_Row]] = {}
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
-            _take_row(rows, cells, merged, page.page, state, _carried(pr, r, top), one_row_top(pr, r, top))
+            carried = (*_carried(pr, r, top), *pr.carried_cols.get(r, ()))  # merged over the break
+            _take_row(rows, cells, merged, page.page, state, carried, one_row_top(pr, r, top))
             made[r] = rows[before:]
             doubt = pr.doubts.get(r)
             if r == 0 and pr.carried and held_doubt:
