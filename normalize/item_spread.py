@@ -157,7 +157,10 @@ def spread_item_keys(
     continued by the row after it): between the two the empty row could belong to either (a
     centred merged cell prints its lines from the middle of its rows: ``ik49-calc-zeimu``).  A
     row empty in all three is no row of a merged cell but a reader's stray (set IX c3
-    pypdfium2: 17 such rows under the last item); it keeps its empty key.
+    pypdfium2: 17 such rows under the last item); it keeps its empty key.  A row printing the
+    row above's 項目 lines again (a merged cell the reader handed down) is flagged too when that
+    row's key is a guess (a piece of a spread cell) or a cell spread below follows (either's:
+    its key is left empty).
     """
     out = list(keys)
     guessed: set[int] = set()
@@ -187,10 +190,22 @@ def spread_item_keys(
         guessed.update((k, k + 1))
         opened.add(k)
     for k in range(1, n):
+        below = next((j for j in range(k + 1, n) if not empty[j] and lines[j] != lines[k]), None)
+        spread_below = below is not None and (below in opened or is_open(alone[below]))
+        copied = not empty[k] and lines[k] == lines[k - 1]
+        if copied and (k - 1 in guessed or (below in opened and k - 1 not in opened)):
+            # The row prints the row above's 項目 lines again, as a reader that handed a merged
+            # cell to the rows it covers writes them (``merged_items``): a piece of a cell read
+            # spread over rows (``ik49-writer-zeimu`` -layout), or a cell right above a merged
+            # cell spread below, which the row could be part of as well (``ik49-calc-zeimu``):
+            # then the row's key is left empty, not possibly another item's.
+            if k - 1 not in guessed:
+                out[k] = item_key([])
+            guessed.add(k)
+            continue
         if not (empty[k] and changed[k]) or not out[k - 1].path or not _section_of(out[k - 1].path[0]):
             continue
-        below = next((j for j in range(k + 1, n) if not empty[j]), None)
-        if below is not None and (below in opened or is_open(alone[below])):
+        if spread_below:
             continue
         out[k] = out[k - 1]
         guessed.add(k)
