@@ -59,10 +59,14 @@ def test_the_items_last_heading_read_as_a_body_cells_first_line_is_flagged(case)
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
 def test_an_item_ending_with_a_value_line_is_flagged(tool):
     """samples/office-passone/calc-w18: the item of row 21 ends with the address lines of the
-    before cell (``〒100-0001`` / ``○○市役所総務部行政情報課``), read at 0.65 with no flag before."""
+    before cell (``〒100-0001`` / ``○○市役所総務部行政情報課``), read at 0.65 with no flag before.
+    Since branch raw49 (pass_one_pairs, untaken_timings) the row's item no longer ends with them
+    and its page, which leaves two 提出時期 untaken, is held at row_split_guess: either way the
+    wrong row says so."""
     rows = _read(ROOT / "samples" / "office-passone" / f"calc-w18-{tool}")
     right, evidence = rows[20]
-    assert not right and _fires(evidence, VALUE)
+    assert not right
+    assert _fires(evidence, VALUE) or _fires(evidence, "row_split_guess: the page prints 2 more 提出時期")
 
 
 def test_no_right_row_of_the_outsider_texts_is_flagged():
