@@ -48,6 +48,25 @@ def read_scan_folder(folder: Path) -> tuple[list[dict], list[dict]]:
     return [r.to_dict() for r in res.records], expected
 
 
+def scan_set_cells(folder: Path, cases: list[str]) -> tuple[int, int]:
+    """(cells right whitespace-free, cells) over ``cases`` of a committed scan set, asserting on
+    the way that each case reads its expected row count and that every wrong row carries an
+    ``ocr_suspect:<field>`` flag."""
+    right = cells = 0
+    for name in cases:
+        got, expected = read_scan_folder(folder / name)
+        assert len(got) == len(expected), name
+        for g, e in zip(got, expected, strict=True):
+            ok = True
+            for f in ("change_date_raw", "item", "before", "after", "timing", "explanation"):
+                cells += 1
+                same = "".join(str(g.get(f) or "").split()) == "".join(str(e.get(f) or "").split())
+                right += same
+                ok &= same
+            assert ok or any(flag.startswith("ocr_suspect") for flag in g["flags"]), (name, g["row_index"])
+    return right, cells
+
+
 def _warned(record: dict) -> bool:
     flags = [f for f in record.get("flags", []) if f not in INFORMATIONAL and not f.startswith("truncated")]
     return bool(flags) or record["confidence"] < 0.5
