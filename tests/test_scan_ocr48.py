@@ -25,7 +25,6 @@ from .test_scan_own_numbering import read_scan_folder, scan_set_cells
 
 SET = SAMPLES / "office-ocr48"
 CASES = ["writer-mincho-200-t1", "calc-gothic-300-t2"]
-FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
 
 
 @pytest.fixture(scope="module")

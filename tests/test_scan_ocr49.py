@@ -26,7 +26,6 @@ from .test_scan_own_numbering import read_scan_folder, scan_set_cells
 
 SET = SAMPLES / "scan-ocr49"
 CASES = ["calc-mincho-200-t1", "writer-gothic-200-t2", "calc-gothic-300-t3"]
-FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
 
 
 @pytest.fixture(scope="module")
