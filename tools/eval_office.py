@@ -115,6 +115,8 @@ SET_NAMES = (
     "heldout-itemkey49",
     "office-boxes49",
     "heldout-boxes49",
+    "office-across49",
+    "heldout-across49",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

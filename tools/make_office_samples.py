@@ -177,6 +177,9 @@ class Case:
     portrait: bool = False
     # writer: points of spacing after every paragraph (書式 > 段落 > 段落の後), as filings set it.
     space_after: float = 0.0
+    # calc: rows whose 変更前 and 変更後 are one cell merged across both columns (a note that
+    # concerns both sides, 「（記載の整理）…」): the row's text is its before, its after empty.
+    merge_across: tuple[int, ...] = ()
 
 
 class NotPrinted(ValueError):
@@ -325,6 +328,11 @@ def write_xlsx(path: Path, case: Case) -> None:
             col = SIX.index(key) + 1
             for a, b in merge_runs(case.rows, key, set() if case.merge_over_breaks else breaks):
                 ws.merge_cells(start_row=hdr + 1 + a, start_column=col, end_row=hdr + 1 + b, end_column=col)
+    before_col = SIX.index("before") + 1
+    for i in case.merge_across:
+        ws.merge_cells(
+            start_row=hdr + 1 + i, start_column=before_col, end_row=hdr + 1 + i, end_column=before_col + 1
+        )
     for j, w in enumerate(case.widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
     if case.fixed_heights:
@@ -816,6 +824,7 @@ def settings_of(case: Case) -> dict:
         }
         | ({"caption": case.caption} if case.caption else {})
         | ({"justified": True} if case.justify else {})
+        | ({"merge_across": list(case.merge_across)} if case.merge_across else {})
     )
 
 

@@ -21,6 +21,7 @@ from .common import N_COLS, PageRows, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
+from .merged_across import join_merged_across
 from .side_numbers import side_number_words
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
@@ -322,6 +323,7 @@ def page_rows(
         else:
             res.foot_closed = tuple(c for c in range(N_COLS) if closed[-1][c])
         _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
+        join_merged_across(res, page, ys, hx, hy, settings, plain)
         if header is not None:
             _label_row_apart(res, ys, header.top, header.bottom, hy)
     else:
