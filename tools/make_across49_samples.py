@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_boxes42_samples import _pool, scaled_run
-from make_flow22_samples import build_redrawn, split_sets
+from make_flow22_samples import build_redrawn, numbered_cases, split_sets
 from make_office_samples import Case
 
 TUNING_CASES = 3
@@ -57,15 +57,9 @@ def _case(name: str, pool: list[dict], heldout: bool) -> Case:
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     """``HELDOUT_CASES`` or ``TUNING_CASES`` Calc cases, named ``[h]a49-calc-v<k>``."""
     pool = _pool(heldout)
-    cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
-        name = f"{'h' if heldout else ''}a49-calc-v{k}"
-        if name in redrawn:
-            name += "-r"
-            if name in redrawn:
-                continue
-        cases.append(_case(name, pool, heldout))
-    return cases
+    count = HELDOUT_CASES if heldout else TUNING_CASES
+    tag = f"{'h' if heldout else ''}a49"
+    return numbered_cases(tag, (("calc", count),), redrawn, lambda name, _m, _k: _case(name, pool, heldout))
 
 
 SETS = split_sets("across49", _cases)
