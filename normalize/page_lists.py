@@ -97,7 +97,9 @@ def join_lists_over_pages(boxes: list[Box], item_ids: set[int]) -> list[Box]:
                 cut = list_end(b.lines, opening)
                 partner.lines.extend(b.lines[:cut])
                 if cut < len(b.lines):
-                    out.append(Box(b.lines[cut:]))
+                    rest = Box(b.lines[cut:])
+                    place[id(rest)] = place[id(b)]  # it stands where the box it was cut from stood
+                    out.append(rest)
                 continue
         out.append(b)
     return out

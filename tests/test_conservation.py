@@ -169,7 +169,9 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
             "v6-pdftotext-layout",
         )
     },
-    **{f"heldout-boxes49/hb49-writer-{v}": MERGED_ITEM_LOSS for v in ("v4-pdftotext", "v4-pdftotext-layout")},
+    # (hb49-writer-v4-pdftotext, listed here before, failed with a KeyError in page_lists — a list's
+    # rest cut off a box had no place — and so lost its rows; it reads 9 of 9 rows now, all warned.)
+    "heldout-boxes49/hb49-writer-v4-pdftotext-layout": MERGED_ITEM_LOSS,
 }
 
 
@@ -194,6 +196,9 @@ def test_no_text_or_row_is_lost_in_silence(path):
     line, an item path Ⅰ…Ⅵ or text that opened no row)."""
     with stream_parts() as parts:
         result = extract_document(path)
+    # No reader's bug is hidden as an input's failure (``pipeline.extract_document`` turns an
+    # unexpected exception into a failure with an "internal" error so a batch goes on).
+    assert not [e for e in result.errors if e[0] == "internal"], result.errors
     if result.kind == "text":
         assert result.records, "a sample must give rows"
         assert parts, "a flattened text is read by the stream reader"
