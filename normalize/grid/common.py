@@ -88,3 +88,14 @@ def is_furniture(text: str) -> bool:
 def cell_text(lines: list[Line] | None) -> str:
     """The text of a cell's lines joined without separators, stripped ("" for no lines)."""
     return "".join(ln.text for ln in lines or []).strip()
+
+
+def covered_length(intervals: list[tuple[float, float]], a: float, b: float) -> float:
+    """Length of [a, b] covered by the union of the intervals (page units): how much of a row's
+    height or a column's width the ruling segments drawn there cover."""
+    total, end = 0.0, a
+    for x0, x1 in sorted((max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b):
+        if x1 > end:
+            total += x1 - max(x0, end)
+            end = x1
+    return total

@@ -14,7 +14,7 @@ from __future__ import annotations
 from piatable.models import PageWords
 from piatable.settings import GridSettings
 
-from .common import PageRows
+from .common import PageRows, covered_length
 from .lines import words_to_lines
 
 BEFORE, AFTER = 2, 3
@@ -38,16 +38,6 @@ def _boundary_segments(
         for x0, t, x1, b in page.rulings
         if abs(x1 - x0) <= thick and abs(b - t) >= min_len and abs((x0 + x1) / 2 - x) <= near
     ]
-
-
-def _covered(segments: list[tuple[float, float]], a: float, b: float) -> float:
-    """Length of [a, b] covered by the union of ``segments``."""
-    total, end = 0.0, a
-    for s0, s1 in sorted((max(s0, a), min(s1, b)) for s0, s1 in segments if s1 > a and s0 < b):
-        if s1 > end:
-            total += s1 - max(s0, end)
-            end = s1
-    return total
 
 
 def join_merged_across(
@@ -74,7 +64,7 @@ def join_merged_across(
         after = cells.get(AFTER) or []
         if bottom <= top or not after or any(res.spans[r].get(c) != (r, r + 1) for c in (BEFORE, AFTER)):
             continue
-        if _covered(segments, top, bottom) >= MERGED_ACROSS_SHARE * (bottom - top):
+        if covered_length(segments, top, bottom) >= MERGED_ACROSS_SHARE * (bottom - top):
             continue
         words = [w for ln in (cells.get(BEFORE) or []) + after for w in ln.words]
         for w in words:

@@ -17,7 +17,7 @@ from .anchored import lines_to_anchored_rows
 from .between_rulings import lines_between_tables
 from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
-from .common import N_COLS, PageRows, is_furniture
+from .common import N_COLS, PageRows, covered_length, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
@@ -170,17 +170,6 @@ def _horizontals(
     return out
 
 
-def _covered(intervals: list[tuple[float, float]], a: float, b: float) -> float:
-    """Length of [a, b] covered by the union of the intervals."""
-    pts = sorted([(max(x0, a), min(x1, b)) for x0, x1 in intervals if x1 > a and x0 < b])
-    total, end = 0.0, a
-    for x0, x1 in pts:
-        if x1 > end:
-            total += x1 - max(x0, end)
-            end = x1
-    return total
-
-
 def _column_of(x: float, bounds: list[float]) -> int | None:
     k = bisect_right(bounds, x) - 1
     return k if 0 <= k < N_COLS else None
@@ -307,7 +296,8 @@ def page_rows(
         if not table_top - hy <= y <= table_bottom + hy:
             continue
         flags = [
-            _covered(cover, bounds[c], bounds[c + 1]) >= settings.closed_share * (bounds[c + 1] - bounds[c])
+            covered_length(cover, bounds[c], bounds[c + 1])
+            >= settings.closed_share * (bounds[c + 1] - bounds[c])
             for c in range(N_COLS)
         ]
         if any(flags):
