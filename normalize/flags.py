@@ -74,7 +74,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "truncated:<field>": "the cell (item, before, after or explanation) stops mid-word or "
     "mid-phrase: its text was probably clipped by the printed row height (or, in a PDF, the "
     "text layer goes on where the page clips the cell)",
-    "date_unparsed": "the 変更日 cell is empty or not a date",
+    "date_unparsed": "the 変更日 cell is not a date, or empty where no rulings show it printed so "
+    "(text, OCR); a text-layer PDF's empty date cell closed by its own rulings is read as printed, "
+    "with no flag",
     "date_implausible": "the date is before quality.earliest_year or after today",
     "timing_missing": "no 提出時期 (事前/事後) was found for the row",
     "timing_invalid": "the 提出時期 cell holds something other than 事前 or 事後",
@@ -349,6 +351,19 @@ def _equal_in_doubt(row: RawRow, explanation: str) -> bool:
     return not EXPLANATION_END.search(first)
 
 
+def printed_empty_date(row: RawRow, record: Record) -> bool:
+    """Whether the row's 変更日 cell is empty as printed, so its missing date is no doubt: the row
+    lies between the rulings of a text-layer PDF (``RawRow.ruled``, not OCR, where a date may be
+    unread), and a cell the rulings leave open above (a merged cell) was filled already
+    (``merged_cell_filled``): an empty date cell here was closed by its own rulings.  A filing's
+    "same as above" row prints so; the row keeps ``change_date`` None and no ``date_unparsed``.
+    Text readers, which see no rulings, still flag an empty date (set XI, 2026-12-04: its 8 rows of
+    empty date cells in the PDFs were right and warned only by ``date_unparsed``)."""
+    if record.change_date_raw or not row.ruled:
+        return False
+    return not any(cl.conf is not None for cells in row.cells.values() for cl in cells)  # OCR lines
+
+
 def row_flags(
     row: RawRow,
     record: Record,
@@ -360,7 +375,8 @@ def row_flags(
     ``flag_record`` adds)."""
     flags = set(row.flags) | set(record.flags)
     if record.change_date is None:
-        flags.add("date_unparsed")
+        if not printed_empty_date(row, record):
+            flags.add("date_unparsed")
     else:
         day = dt.date.fromisoformat(record.change_date)
         if day.year < q.earliest_year or day > (today or dt.date.today()):
