@@ -1,5 +1,7 @@
 """A 変更前 and 変更後 merged into one cell across a ruled row (normalize/grid/merged_across.py):
-the row's text is one cell, kept whole as its before, and the row says so (``column_guess``).
+the row's text is one cell, kept whole as its before; the rulings prove the merge there (the
+boundary's ruling absent over the row, the cell's sides drawn), so the row carries no flag
+(``column_guess`` only where the rulings do not prove it: tests/test_page_tables.py).
 
 samples/office-across49 (tools/make_across49_samples.py, LibreOffice Calc): before this rule
 the note was cut at the missing ruling's place into a before and an after, 4 rows of the 3
@@ -36,7 +38,8 @@ def test_the_note_across_both_columns_is_one_before_cell(case: str) -> None:
             assert _squash(getattr(g, f)) == _squash(e[f]), (k, f)
         if k in across and len(e["before"].replace("\n", "")) > 30:
             # a note long enough to run across both columns
-            assert g.after == "" and "column_guess" in g.flags
-            assert any(WHY in ev for ev in g.evidence)
+            assert g.after == "" and "column_guess" not in g.flags, (k, g.flags)
+            assert not any(WHY in ev for ev in g.evidence)
+            assert g.confidence >= 0.9
         elif k not in across:
             assert "column_guess" not in g.flags, k

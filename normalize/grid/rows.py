@@ -29,11 +29,11 @@ from .lines import Line, ems, unit_width
 from .lost_lines import check_layout_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
+from .page_tables import limits_by_table
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
-from .wrap_edges import column_limits
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
 # the rows, each column's lines are cut between dates by their distance alone (``anchored``),
@@ -314,7 +314,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         if rows and not layout and carry is None and closing_mark_page(page):  # 以上 alone after it
             result.notes.append(f"page {page.page}: {CLOSING_NOTE_PAGE}")
             continue
-        if rows and page.page in titled:
+        if rows and (page.page in titled or (n and pages[n - 1].page == page.page)):  # page_tables
             table += 1
         table_of_page[page.page] = table
         held_cells = carry[0] if carry else None
@@ -424,9 +424,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
-    limits = column_limits([r.cells for r in rows], hx, gs.wrap_edge_companion_em)
+    limits = limits_by_table([(r.table, r.cells) for r in rows], hx, gs.wrap_edge_companion_em)
     for r in rows:
-        result.rows.append(_to_raw_row(r, limits, hx, gs))
+        result.rows.append(_to_raw_row(r, limits[r.table], hx, gs))
     return result
 
 

@@ -31,6 +31,7 @@ from piatable.normalize.conservation import (
 )
 from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
+from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
@@ -299,7 +300,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
     """
     result = _result(reading, source)
-    grid = pages_to_rows(reading.pages, settings, rows_whole=reading.rows_whole)
+    pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
+    grid = pages_to_rows(pages, settings, rows_whole=reading.rows_whole)
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows
     if reading.ocr:

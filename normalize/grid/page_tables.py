@@ -1,0 +1,129 @@
+"""Two amendment tables on one page of a text-layer PDF (issues 11 / 12, a new user's documents).
+
+A filing may print its （別添２）変更箇所 table and, below it on the same page, a （別添３）変更箇所
+title line and a second table with its own label row, ruled in its own column widths (Writer: two
+tables; Calc: two blocks of one sheet).  Read as one page, the second table's cells were cut at
+the first table's column boundaries (rows lost, garbage rows made) or, in the same widths, its
+title became a row.  A table is a set of rulings and a label row: a second label row below a
+title line starts a new table, so the page is read as two pages of the same number, cut just
+above that title line; each part finds its own columns from its own label row and rulings, and
+the title line stands above the second part's label row as a table's title does (no row).
+
+Shapes: ``PageWords`` in, ``PageWords`` out (page units: PDF points, top-down).  Only text-layer PDF pages
+(``source == "pdf"``) are cut; OCR, text and layout pages are not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from piatable.models import PageWords
+from piatable.settings import GridSettings
+from piatable.vocabulary import is_title
+
+from .labels import find_header
+from .lines import Line, ems, words_to_lines
+from .ruled import page_words
+from .wrap_edges import column_limits
+
+# The title line of the second table stands within this many line heights (median glyph
+# heights) above its label row: Writer prints the title paragraph right above the table, Calc
+# the title row right above the label row (a caption line may come between: 2 lines more).
+TITLE_ABOVE_LABELS_EM = 4.0
+# A label row counts as a table's own (not a piece of a cell's text) with this many labels.
+MIN_TABLE_LABELS = 4
+
+
+def split_page_tables(pages: list[PageWords], settings: GridSettings) -> list[PageWords]:
+    """``pages`` with each PDF page that prints two or more tables (a label row below a title
+    line, under the page's first label row) cut into one page per table, same page number.
+    Pages of one table are returned as they are (the same objects)."""
+    if not pages or pages[0].unit != "pt":
+        return pages
+    hx, hy = ems(pages)
+    out: list[PageWords] = []
+    for page in pages:
+        cuts = table_cuts(page, hx, hy, settings) if page.source == "pdf" else []
+        out.extend(cut_page(page, cuts) if cuts else [page])
+    return out
+
+
+def table_cuts(page: PageWords, hx: float, hy: float, settings: GridSettings) -> list[float]:
+    """The y (page units) above each title line that opens a second, third … table of the page:
+    the top of a title line (``vocabulary.is_title``) standing within ``TITLE_ABOVE_LABELS_EM``
+    lines above a label row of at least ``MIN_TABLE_LABELS`` labels, below the page's first
+    label row.  Empty for a page of one table."""
+    words, ink, plain = page_words(page.words)
+    if not ink:
+        return []
+    lines = words_to_lines(words, hx, hy, settings, plain)
+    if not any(is_title(ln.text.strip()) for ln in lines):
+        return []
+    header = find_header(lines, hx, hy, settings)
+    if header is None:
+        return []
+    cuts: list[float] = []
+    below = header.bottom
+    while True:
+        rest = [ln for ln in lines if ln.top > below + hy / 2]
+        nxt = find_header(rest, hx, hy, settings) if rest else None
+        if nxt is None:
+            return cuts
+        title = _title_above(rest, nxt.top, hy)
+        if len(nxt.labels) >= MIN_TABLE_LABELS and title is not None:
+            cuts.append(title.top - hy / 4)
+        below = nxt.bottom
+
+
+def _title_above(lines: list[Line], top: float, hy: float) -> Line | None:
+    """The lowest title line ending above ``top`` and within ``TITLE_ABOVE_LABELS_EM`` lines of it."""
+    near = [
+        ln
+        for ln in lines
+        if ln.bottom <= top + hy / 4
+        and top - ln.bottom <= TITLE_ABOVE_LABELS_EM * hy
+        and is_title(ln.text.strip())
+    ]
+    return max(near, key=lambda ln: ln.top) if near else None
+
+
+def cut_page(page: PageWords, cuts: list[float]) -> list[PageWords]:
+    """``page`` cut at the y values ``cuts`` (ascending) into bands, each a ``PageWords`` of the
+    same page number holding the words and hidden characters whose middle lies in the band and
+    the ruling segments clipped to it; the page's notes and unread count go with the first."""
+    edges = [float("-inf"), *cuts, float("inf")]
+    parts = []
+    for k in range(len(edges) - 1):
+        lo, hi = edges[k], edges[k + 1]
+
+        def inside(top: float, bottom: float, lo: float = lo, hi: float = hi) -> bool:
+            return lo <= (top + bottom) / 2 < hi
+
+        rulings = [
+            (x0, max(min(t, b), lo), x1, min(max(t, b), hi))
+            for x0, t, x1, b in page.rulings
+            if max(t, b) > lo and min(t, b) < hi
+        ]
+        parts.append(
+            dataclasses.replace(
+                page,
+                words=[w for w in page.words if inside(w.top, w.bottom)],
+                rulings=rulings,
+                unseen=[u for u in page.unseen if inside(u.word.top, u.word.bottom)],
+                notes=list(page.notes) if k == 0 else [],
+                unread=page.unread if k == 0 else 0,
+            )
+        )
+    return parts
+
+
+def limits_by_table(
+    rows: list[tuple[int, dict[int, list[Line]]]], hx: float, companion_em: float
+) -> dict[int, dict[int, float]]:
+    """Per table (the number ``pages_to_rows`` counts: a part cut from the page before starts a
+    new one), the wrap edge of each column (``wrap_edges.column_limits`` of that table's rows
+    ``(table, cells)`` only): two tables of other widths wrap at other edges."""
+    return {
+        t: column_limits([cells for k, cells in rows if k == t], hx, companion_em)
+        for t in {k for k, _ in rows}
+    }
