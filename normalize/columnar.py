@@ -97,7 +97,7 @@ EXPLANATION_MAX_LINES = 4
 EXPLANATION_OBJECT_MAX = 10
 EXPLANATION_PHRASE_END = regex.compile(
     r"(?:に伴う|による|のため|ため)(?:修正|追加|追記|変更|削除|見直し|記載)?[。．]?$|"
-    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$|"
+    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|(?:該当しない|あたらない|当たらない)[。．]?$|"
     rf"(?:に伴う|による)[^。．、]{{1,{EXPLANATION_OBJECT_MAX}}}(?:の)(?:修正|追加|追記|変更|削除|見直し)[。．]?$"
 )
 SIDE_BY_SIDE_LINES = 2  # lines wider than the before/after column: cells printed side by side
