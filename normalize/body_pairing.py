@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from itertools import pairwise
 
+import regex
+
 from piatable.models import CellLine
 from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
@@ -39,6 +41,11 @@ ADDITION_ALONE = 2.5
 # or with 新規追加 (an addition has no before).
 DELETION_PAIR = 3.0
 ADDITION_PAIR = -1.0
+# A before cell of one line that is the marker alone (``新規追加``): some tables print it in the
+# 変更前 column of an added row (set XI w3; pdfminer gives it a box of its own), the text added
+# in 変更後.  Paired so, it scores as a plain pair (no shared words to show for it).
+ADDED_BEFORE = regex.compile(r"^(?:新規追加|新規)$")
+ADDED_BEFORE_PAIR = PAIR_PLAIN
 AFTER_ALONE = -1.5
 # A row of a before cell alone (its after cell lost or merged elsewhere).
 BEFORE_ALONE = -3.0
@@ -158,6 +165,9 @@ def _cell(lines: list[CellLine]) -> _Cell:
 def pair_score(before: _Cell, after: _Cell) -> float:
     """How well two cells make one row's before and after."""
     if before.closing == "addition":
+        if len(before.lines) == 1 and ADDED_BEFORE.match(before.text) and not after.closing:
+            # 新規追加 alone in the before cell: the row adds its after cell's text.
+            return ADDED_BEFORE_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
         return SKIPPED_BOX  # an addition's after cell is no before cell
     if after.closing:
         score = DELETION_PAIR if after.closing == "deletion" else ADDITION_PAIR

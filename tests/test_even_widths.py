@@ -85,3 +85,20 @@ def test_rows_read_right_and_warned():
     assert result.records[0].before.startswith("・新規採用職員に対して")
     assert result.records[1].explanation.replace("\n", "") == "組織改正及び電話番号の変更に伴う修正"
     assert all("column_guess" in r.flags for r in result.records)
+
+
+@pytest.mark.parametrize(
+    "case, row, after",
+    [("office-quiet48/q48-calc-pdfminer", 0, "証明書コンビニ交付システム")],
+)
+def test_added_row_keeps_shinki_tsuika_as_its_before(case, row, after):
+    """A Calc table prints 新規追加 in the 変更前 column of an added row; pdfminer gives it a box
+    of its own, which the pairing had left over (an addition's marker closes an after cell):
+    a one-line box of the marker alone pairs as the before cell (body_pairing.ADDED_BEFORE)."""
+    path = SAMPLES / case / "input.txt"
+    result = extract_document(path)
+    rec = result.records[row]
+    assert rec.before == "新規追加"
+    assert _squash(rec.after) == after
+    assert "unplaced_text" not in rec.flags
+    assert "column_guess" in rec.flags  # read column by column: still a guess
