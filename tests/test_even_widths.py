@@ -102,3 +102,16 @@ def test_added_row_keeps_shinki_tsuika_as_its_before(case, row, after):
     assert _squash(rec.after) == after
     assert "unplaced_text" not in rec.flags
     assert "column_guess" in rec.flags  # read column by column: still a guess
+
+
+def test_strike_through_caption_kept_out_of_the_rows():
+    """A Calc table's caption on struck-through text (``※…取消線を付した部分を削除する。``,
+    set XI c3 prints one) is a caption (captions.CAPTION_WORDS): named in a note, in no cell
+    (it had been appended to the last row's explanation)."""
+    path = SAMPLES / "office-pdfminer50" / "pm50-calc-v1-pdfminer" / "input.txt"
+    expected = json.loads((path.parent / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(path)
+    assert any("caption" in n and "取消線を付した部分を削除する" in n for n in result.notes)
+    assert not any("取消線" in getattr(r, f) for r in result.records for f in SIX)
+    last, exp = result.records[-1], expected[-1]
+    assert _squash(last.explanation) == _squash(exp["explanation"])

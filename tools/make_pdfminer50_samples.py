@@ -11,7 +11,8 @@ and no column can be told from another by its lines' width.  As tools/make_boxes
 ``make_office_samples.varied_case``), Writer only, the page's text width shared equally among
 the six columns (``PORTRAIT_WIDTH`` / ``LANDSCAPE_WIDTH`` cm), portrait or landscape, the
 font size drawn from ``SIZES``; some rows' explanations carry the form's second paragraph
-``重要な変更にはあたらない`` (set XI's w3 / w6 print it).
+``重要な変更にはあたらない`` (set XI's w3 / w6 print it).  ``CALC_CASES`` Calc cases more
+(make_boxes49's look) print a caption about struck-through text under the title.
 
 ``office-pdfminer50`` (tuning) draws ``TUNING_CASES`` cases; ``heldout-pdfminer50`` (measure only,
 never tune on it) ``HELDOUT_CASES`` from the held-out tables' rows, in the held-out fonts.
@@ -26,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import _pool, scaled_run
+from make_boxes49_samples import _calc_case
 from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import Case
 
@@ -39,6 +41,11 @@ LANDSCAPE_WIDTH = 25.2
 # Share of rows whose explanation gets the second paragraph below.
 SECOND_PARAGRAPH_SHARE = 0.3
 SECOND_PARAGRAPH = "重要な変更にはあたらない"
+# One Calc case a set (as make_boxes49's, 9 pt, a manual page break) whose caption says how the
+# changes are marked by striking through (set XI's c3 prints one).
+CALC_CASES = 1
+TUNING_STRIKE_CAPTION = "※変更前の記載のうち、取消線を付した部分を削除する。"
+HELDOUT_STRIKE_CAPTION = "注：取り消し線の箇所は削除した記載を示す"
 
 
 def _case(name: str, pool: list[dict], heldout: bool) -> Case:
@@ -61,7 +68,8 @@ def _case(name: str, pool: list[dict], heldout: bool) -> Case:
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` Writer cases, named ``[h]pm50-writer-v<k>``."""
+    """``HELDOUT_CASES`` or ``TUNING_CASES`` Writer cases, named ``[h]pm50-writer-v<k>``, and
+    ``CALC_CASES`` Calc ones, ``[h]pm50-calc-v<k>``."""
     pool = _pool(heldout)
     cases = []
     for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
@@ -71,6 +79,10 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
             if name in redrawn:
                 continue
         cases.append(_case(name, pool, heldout))
+    for k in range(1, CALC_CASES + 1):
+        caption = HELDOUT_STRIKE_CAPTION if heldout else TUNING_STRIKE_CAPTION
+        calc = _calc_case(f"{'h' if heldout else ''}pm50-calc-v{k}", pool, heldout)
+        cases.append(replace(calc, caption=caption))
     return cases
 
 
