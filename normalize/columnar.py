@@ -44,7 +44,7 @@ from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
-from .even_widths import even_widths
+from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
 from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
@@ -474,7 +474,6 @@ def column_order_rows(
     item_boxes = [b for b in boxes if _is_item_box(b)]
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
-    # (one_width: every column wraps at it, even_widths; it still rejoins the cells' lines)
     widths, one_width = even_widths(others, _two_widths(_full_widths(others)))
     if explanation_width_contradicted(others, widths, WIDTH_SLACK):
         widths = None
@@ -581,6 +580,7 @@ def column_order_rows(
         strength = ROW_ORDER_STRENGTH if ordered[k] else 1.0
         row.doubts.append(Doubt("column_order", None, how_read, strength))
     doubt_cells_of_other_rows(rows)  # a box holding two rows' cells (pdfminer, run_together)
+    doubt_even_rows(rows, one_width)  # one wrap width for every column (even_widths)
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]

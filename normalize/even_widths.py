@@ -14,16 +14,22 @@ slack a column's own lines show (``WIDTH_SLACK``: the wide column's window alrea
 them) and some boxes of several lines hold it and are no wider (``NARROW_BOXES_MIN``): an
 explanation column's cells wrap at its width, whole.  Otherwise the text shows one width,
 which tells no column from another, and the boxes' columns are told by their words and by
-where the extractor emitted them (``columnar._kind`` with no widths).
+where the extractor emitted them (``columnar._kind`` with no widths), and every row says so
+(``doubt_even_rows``: a guess the text cannot check).
 """
 
 from __future__ import annotations
+
+from piatable.models import Doubt, RawRow
 
 from .boxes import Box
 from .wrap_widths import WIDTH_SLACK, full_widths
 
 # Boxes of two lines or more, none wider than the narrow width, that must hold it.
 NARROW_BOXES_MIN = 2
+EVEN_WHY = (
+    "every column wraps at one width: its before/after and explanation boxes were told by their words alone"
+)
 
 
 def narrow_borne_out(boxes: list[Box], widths: tuple[int, int]) -> bool:
@@ -52,3 +58,14 @@ def even_widths(
     if widths is None or narrow_borne_out(boxes, widths):
         return widths, None
     return None, widths[0]
+
+
+def doubt_even_rows(rows: list[RawRow], one_width: int | None) -> None:
+    """A ``column_guess`` on every row of a text whose columns all wrap at ``one_width``
+    (``even_widths`` gave no widths): with no width to tell them, a before/after box read as an
+    explanation, or the other way, shifts the explanations handed out in order with nothing
+    else showing it (set XI w6, plain ``pdftotext``: three rows a row off, unflagged)."""
+    if one_width is None:
+        return
+    for row in rows:
+        row.doubts.append(Doubt("column_guess", None, EVEN_WHY))
