@@ -85,6 +85,7 @@ def test_rows_read_right_and_warned():
     assert result.records[0].before.startswith("・新規採用職員に対して")
     assert result.records[1].explanation.replace("\n", "") == "組織改正及び電話番号の変更に伴う修正"
     assert all("column_guess" in r.flags for r in result.records)
+    assert all(any("every column wraps at one width" in e for e in r.evidence) for r in result.records)
 
 
 @pytest.mark.parametrize(
@@ -113,5 +114,7 @@ def test_strike_through_caption_kept_out_of_the_rows():
     result = extract_document(path)
     assert any("caption" in n and "取消線を付した部分を削除する" in n for n in result.notes)
     assert not any("取消線" in getattr(r, f) for r in result.records for f in SIX)
+    # (Calc's 説明 column is narrower than 変更前 / 変更後: the widths tell the columns apart.)
+    assert not any("every column wraps at one width" in e for r in result.records for e in r.evidence)
     last, exp = result.records[-1], expected[-1]
     assert _squash(last.explanation) == _squash(exp["explanation"])
