@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from itertools import pairwise
 
+import regex
+
 from piatable.models import CellLine
 from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
@@ -39,6 +41,11 @@ ADDITION_ALONE = 2.5
 # or with 新規追加 (an addition has no before).
 DELETION_PAIR = 3.0
 ADDITION_PAIR = -1.0
+# A before cell of one line that is the marker alone (``新規追加``): some tables print it in the
+# 変更前 column of an added row (set XI w3; pdfminer gives it a box of its own), the text added
+# in 変更後.  Paired so, it scores as a plain pair (no shared words to show for it).
+ADDED_BEFORE = regex.compile(r"^(?:新規追加|新規)$")
+ADDED_BEFORE_PAIR = PAIR_PLAIN
 AFTER_ALONE = -1.5
 # A row of a before cell alone (its after cell lost or merged elsewhere).
 BEFORE_ALONE = -3.0
@@ -155,9 +162,13 @@ def _cell(lines: list[CellLine]) -> _Cell:
     return _Cell(lines, text, _bigrams(text), _closing(lines), lines[0].page)
 
 
-def pair_score(before: _Cell, after: _Cell) -> float:
-    """How well two cells make one row's before and after."""
+def pair_score(before: _Cell, after: _Cell, added_before: bool = True) -> float:
+    """How well two cells make one row's before and after (``added_before``: a 新規追加 box
+    may be a before cell, ``ADDED_BEFORE``)."""
     if before.closing == "addition":
+        if added_before and len(before.lines) == 1 and ADDED_BEFORE.match(before.text) and not after.closing:
+            # 新規追加 alone in the before cell: the row adds its after cell's text.
+            return ADDED_BEFORE_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
         return SKIPPED_BOX  # an addition's after cell is no before cell
     if after.closing:
         score = DELETION_PAIR if after.closing == "deletion" else ADDITION_PAIR
@@ -208,10 +219,23 @@ def pair_cells(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _pair_cells(bodies, row_pages, wrap, anchors)
+        best = _pair_cells(bodies, row_pages, wrap, anchors, True)
+        if any(b is not None and a is not None and _added_before(b) for b, a in best.cells):
+            # The marker read as a before cell, a reading the text does not decide (it may be an
+            # addition's after cell): the rows the other reading reads otherwise are weak pairs.
+            other = _pair_cells(bodies, row_pages, wrap, anchors, False)
+            for r, (mine, theirs) in enumerate(zip(best.cells, other.cells, strict=True)):
+                if mine != theirs and r < len(best.moves):
+                    how, score, cut = best.moves[r]
+                    best.moves[r] = (how, min(score, ADDED_BEFORE_PAIR), cut)
+        return best
     finally:
         if paused:
             gc.enable()
+
+
+def _added_before(lines: list[CellLine]) -> bool:
+    return len(lines) == 1 and bool(ADDED_BEFORE.match("".join(lines[0].text.split())))
 
 
 def _pair_cells(
@@ -219,6 +243,7 @@ def _pair_cells(
     row_pages: list[set[int | None]],
     wrap: int | None,
     anchors: list[Anchors] | None,
+    added_before: bool,
 ) -> Pairing:
     n = len(row_pages)
     # Fragments: pieces of boxes between cut points; frag_box[i] says which box.
@@ -258,7 +283,7 @@ def _pair_cells(
     def pair_of(b: tuple[int, int], a: tuple[int, int]) -> float:
         got = pair_scores.get((b, a))
         if got is None:
-            got = pair_scores[(b, a)] = pair_score(cell(*b), cell(*a))
+            got = pair_scores[(b, a)] = pair_score(cell(*b), cell(*a), added_before)
         return got
 
     neg = float("-inf")

@@ -26,7 +26,10 @@ from .closing_mark import NOTE_OPENING
 
 # What a caption speaks of: how the changed text is marked.
 # ... or of the 提出時期 column (``※提出時期欄の「事前」は…``; new users' set VI, branch raw47).
-CAPTION_WORDS = regex.compile(r"下線|変更箇所|変更部分|変更点|網掛け|網かけ|太字|赤字|朱書|提出時期欄")
+# ... or of struck-through text (``※…取消線を付した部分を削除…``; set XI c3, branch pdfminer50).
+CAPTION_WORDS = regex.compile(
+    r"下線|変更箇所|変更部分|変更点|網掛け|網かけ|太字|赤字|朱書|提出時期欄|取消線|取り消し線"
+)
 # A caption is one short line.
 CAPTION_MAX_CHARS = 40
 # Lines just before the region's first line looked at for a caption.

@@ -44,6 +44,7 @@ from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
 from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
+from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
 from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
@@ -96,7 +97,7 @@ EXPLANATION_MAX_LINES = 4
 EXPLANATION_OBJECT_MAX = 10
 EXPLANATION_PHRASE_END = regex.compile(
     r"(?:に伴う|による|のため|ため)(?:修正|追加|追記|変更|削除|見直し|記載)?[。．]?$|"
-    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|該当しない[。．]?$|"
+    r"(?:に伴う|による)\p{Han}{1,6}[。．]?$|(?:該当しない|あたらない|当たらない)[。．]?$|"
     rf"(?:に伴う|による)[^。．、]{{1,{EXPLANATION_OBJECT_MAX}}}(?:の)(?:修正|追加|追記|変更|削除|見直し)[。．]?$"
 )
 SIDE_BY_SIDE_LINES = 2  # lines wider than the before/after column: cells printed side by side
@@ -204,12 +205,12 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
     # (A choice cell torn over two lines, ``[ 50人以上100`` / ``人未満 ]``, is one too.)
     if closes or BODY_MARKER.match(first) or BODY_MARKER.match(box.text.strip()):
         return "body"
+    # (its last words may wrap: ``…の終了に伴う削`` / ``除``; with or without widths: even_widths)
+    tail = "".join(cl.text.strip() for cl in box.lines[-2:])
+    if len(box.lines) <= EXPLANATION_MAX_LINES and EXPLANATION_PHRASE_END.search(tail):
+        return "explanation"
     if widths is not None:
         narrow = widths[1]
-        # (its last words may wrap: ``…の終了に伴う削`` / ``除``)
-        tail = "".join(cl.text.strip() for cl in box.lines[-2:])
-        if len(box.lines) <= EXPLANATION_MAX_LINES and EXPLANATION_PHRASE_END.search(tail):
-            return "explanation"
         if box.width > narrow + WIDTH_SLACK:
             return "body"
         if len(box.lines) > 1 and box.width >= narrow - WIDTH_SLACK:
@@ -473,7 +474,7 @@ def column_order_rows(
     item_boxes = [b for b in boxes if _is_item_box(b)]
     narrow_item = max((b.width for b in item_boxes), default=0)
     others = [b for b in boxes if not is_single_box(b) and b not in item_boxes]
-    widths = _two_widths(_full_widths(others))
+    widths, one_width = even_widths(others, _two_widths(_full_widths(others)))
     if explanation_width_contradicted(others, widths, WIDTH_SLACK):
         widths = None
     boxes = join_lists_over_pages(join_cells_over_pages(boxes, widths), {id(b) for b in item_boxes})
@@ -506,7 +507,7 @@ def column_order_rows(
         leftovers += rest
         matched = matched and ok
     bodies = kinds["body"]
-    wrap = widths[0] if widths else max((b.width for b in bodies), default=None)
+    wrap = widths[0] if widths else one_width or max((b.width for b in bodies), default=None)
     row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
     anchors = [
         a
@@ -579,12 +580,14 @@ def column_order_rows(
         strength = ROW_ORDER_STRENGTH if ordered[k] else 1.0
         row.doubts.append(Doubt("column_order", None, how_read, strength))
     doubt_cells_of_other_rows(rows)  # a box holding two rows' cells (pdfminer, run_together)
+    doubt_even_rows(rows, one_width)  # one wrap width for every column (even_widths)
     if leftovers:
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]
         last.flags.append("unplaced_text")
-    body_width = widths[0] if widths else max((b.width for b in bodies), default=None)
-    expl_width = widths[1] if widths else max((b.width for b in kinds["explanation"]), default=None)
+    body_width = wrap  # (the before/after columns' wrap width)
+    expl_boxes = kinds["explanation"]
+    expl_width = widths[1] if widths else one_width or max((b.width for b in expl_boxes), default=None)
     for row in rows:
         row.widths = {
             "item": narrow_item or None,

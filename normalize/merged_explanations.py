@@ -26,7 +26,7 @@ from .rejoin import opens_paragraph
 EXPLANATION_MIN_CHARS = 6
 # Words an explanation (提出時期に係る説明) ends with.
 EXPLANATION_END = regex.compile(
-    r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|"
+    r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|あたらない|当たらない|"
     r"ため|による|に伴う|伴う|記載|明確化|整理|適正化|時点修正)[。．]?$"
 )
 # Further nouns that end an explanation (``研修内容の充実``), read only where a box of the

@@ -119,6 +119,8 @@ SET_NAMES = (
     "heldout-across49",
     "office-twotables50",
     "heldout-twotables50",
+    "office-pdfminer50",
+    "heldout-pdfminer50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
