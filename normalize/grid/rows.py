@@ -32,6 +32,7 @@ from .page_chains import PageChains
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
+from .top_carry import carry_open_columns
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 from .wrap_edges import column_limits
 
@@ -141,10 +142,8 @@ def _take_row(
         cells = dict(cells)
         if date is not None and date is state.get("rest"):
             cells[0] = list(prev.cells.get(0, []))
-        for c in MERGED_COLUMNS:
-            if not cell_text(cells.get(c)) and prev.cells.get(c):
-                cells[c] = list(prev.cells[c])
-        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
+        cells, guess = carry_open_columns(cells, prev.cells, state)
+        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled", *guess], own))
         state["first"] = False
         return
     timing = cell_text(cells.get(4))
