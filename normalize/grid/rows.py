@@ -142,8 +142,8 @@ def _take_row(
         cells = dict(cells)
         if date is not None and date is state.get("rest"):
             cells[0] = list(prev.cells.get(0, []))
-        cells, guess = carry_open_columns(cells, prev.cells, state)
-        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled", *guess], own))
+        cells = carry_open_columns(cells, prev.cells, state)
+        rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
         state["first"] = False
         return
     timing = cell_text(cells.get(4))
