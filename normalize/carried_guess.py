@@ -209,13 +209,14 @@ def _above_doubts(rows: list[RawRow], ext: list[Span | None]) -> dict[int, str]:
     return out
 
 
-def carried_date_guesses(rows: list[RawRow]) -> list[list[Doubt]]:
+def carried_date_guesses(rows: list[RawRow], flat: bool = True) -> list[list[Doubt]]:
     """Per row, ``date_carried_guess`` on the 変更日 of a row given a date printed beside another
     row where the text does not show the date is a merged cell's (module docstring): in text
     read without positions every such row but the first of its run; in text read by positions
     (``RawRow.positioned``: ``-layout``, OCR) the rows below a date level with its row's top,
     above one level with its row's foot, and the others of a date centred on its own row rather
-    than on theirs.  Ruled rows never."""
+    than on theirs (text read without positions only with ``flat``:
+    ``quality.carried_date_flat``).  Ruled rows never."""
     out: list[list[Doubt]] = [[] for _ in rows]
     groups = _groups(rows)
     ext = _extents(rows)
@@ -225,8 +226,10 @@ def carried_date_guesses(rows: list[RawRow]) -> list[list[Doubt]]:
             continue
         if all(rows[k].positioned for k in group):
             unsure = _positioned_doubts(rows, group, ext, own_align)
-        else:
+        elif flat:
             unsure = dict.fromkeys(group[1:], WHY_FLAT)
+        else:
+            continue
         for k, why in unsure.items():
             out[k].append(Doubt(FLAG, "change_date", why))
     for k, why in _above_doubts(rows, ext).items():

@@ -15,6 +15,7 @@ import pytest
 
 from piatable.normalize.confidence import INFORMATIONAL
 from piatable.pipeline import extract_document
+from piatable.settings import Settings
 
 from .conftest import SAMPLES
 
@@ -79,3 +80,15 @@ def test_writer_pdf_keeps_a_date_merged_over_the_page_break():
     recs = _records("em50-mx-writer-juki", "input.pdf")
     assert [r.change_date_raw for r in recs[6:9]] == ["令和元年5月1日"] * 3
     assert recs[7].page_start == 2
+
+
+def test_flat_text_warning_can_be_turned_off():
+    """``quality.carried_date_flat=false``: text read without positions keeps the dates and
+    warns none of the rows; ``-layout`` text still does."""
+    s = Settings()
+    s.set("quality.carried_date_flat=false")
+    raw = extract_document(SET / "em50-em-calc-zeimu-pdftotext-raw" / "input.txt", settings=s).records
+    assert [r.change_date_raw for r in raw[:3]] == ["2016年10月1日"] * 3
+    assert not any(FLAG in r.flags for r in raw)
+    layout = extract_document(SET / "em50-em-calc-zeimu-pdftotext-layout" / "input.txt", settings=s).records
+    assert [k for k, r in enumerate(layout) if FLAG in r.flags] == [1, 2, 4, 5]

@@ -300,6 +300,10 @@ class QualitySettings:
     # this one where the text cannot tell a merged 変更日 from this row's cell left empty.  Set by
     # hand (merged cells are the common case: the flag warns, the confidence drops a little).
     weight_date_carried_guess: float = 0.5
+    # ... and in text read without positions (-raw, pypdfium2, pdfminer, plain pdftotext), where
+    # the text never tells: every such row (on older held-out sets it warns some 20-30 right rows
+    # of a merged table for each few wrong ones caught; false: only text read by positions).
+    carried_date_flat: bool = True
     weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
     weight_column_order: float = 1.03
     weight_unmapped_glyphs: float = 2.0
