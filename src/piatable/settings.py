@@ -298,8 +298,9 @@ class QualitySettings:
     weight_merged_cell_filled: float = 0.26
     # date_carried_guess (normalize/carried_guess.py): a date printed beside another row, given to
     # this one where the text cannot tell a merged 変更日 from this row's cell left empty.  Set by
-    # hand (merged cells are the common case: the flag warns, the confidence drops a little).
-    weight_date_carried_guess: float = 0.5
+    # hand, low: merged cells are the common case (most rows flagged are right; the flag warns,
+    # the confidence drops a little: a settled -raw row under a merged date stays above 0.5).
+    weight_date_carried_guess: float = 0.2
     # ... and in text read without positions (-raw, pypdfium2, pdfminer, plain pdftotext), where
     # the text never tells: every such row (on older held-out sets it warns some 20-30 right rows
     # of a merged table for each few wrong ones caught; false: only text read by positions).
