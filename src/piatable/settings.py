@@ -296,15 +296,7 @@ class QualitySettings:
     # with no doubt flag were all right (0.41-0.49 at 0.75), the 7 wrong ones ocr_suspect.
     weight_ocr_row_continued: float = 0.2
     weight_merged_cell_filled: float = 0.26
-    # date_carried_guess (normalize/carried_guess.py): a date printed beside another row, given to
-    # this one where the text cannot tell a merged 変更日 from this row's cell left empty.  Set by
-    # hand, low: merged cells are the common case (most rows flagged are right; the flag warns,
-    # the confidence drops a little: a settled -raw row under a merged date stays above 0.5).
-    weight_date_carried_guess: float = 0.2
-    # ... and in text read without positions (-raw, pypdfium2, pdfminer, plain pdftotext), where
-    # the text never tells: every such row (on older held-out sets it warns some 20-30 right rows
-    # of a merged table for each few wrong ones caught; false: only text read by positions).
-    carried_date_flat: bool = True
+    carried_date_flat: bool = True  # date_carried_guess in text read without positions too
     weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
     weight_column_order: float = 1.03
     weight_unmapped_glyphs: float = 2.0
