@@ -100,6 +100,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "ocr_low_confidence": "many OCR lines of the row were read with low confidence",
     "row_continued": "the row continues across a page break and was merged",
     "merged_cell_filled": "a merged (shared) cell's value was copied into this row",
+    "date_carried_guess": "the row prints no date of its own and was given one printed beside another "
+    "row: a merged 変更日 (the common case, kept) or this row's cell left empty, which the text does "
+    "not tell apart (normalize/carried_guess.py)",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
     "rows_merged": "the row holds two or more printed dates, 項目 paths (Ⅰ…Ⅵ) or 提出時期 "
     "(事前/事後): rows were probably read as one",

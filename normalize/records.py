@@ -7,6 +7,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL, TIMING_CHOICE
 
 from .block_lines import block_line_doubts
+from .carried_guess import carried_date_guesses
 from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
@@ -229,7 +230,12 @@ def rows_to_records(
     crossings = crossing_merge_doubts(rows)
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = shared_line_date_doubts(rows)
-    fills = page_break_fill_doubts(rows)
+    fills = [
+        a + b
+        for a, b in zip(
+            page_break_fill_doubts(rows), carried_date_guesses(rows, q.carried_date_flat), strict=True
+        )
+    ]
     blanks = [
         a + b
         for a, b in zip(

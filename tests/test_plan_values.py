@@ -122,7 +122,9 @@ def test_settled_rows_of_a_calc_table_are_right_and_not_warned_by_confidence_alo
     settled = [
         (g, e)
         for g, e in zip(got, expected, strict=True)
-        if any("same values" in x for x in g["evidence"]) and set(g["flags"]) <= {"merged_cell_filled"}
+        # (date_carried_guess: a merged date or empty cells, which flattened text never tells.)
+        if any("same values" in x for x in g["evidence"])
+        and set(g["flags"]) <= {"merged_cell_filled", "date_carried_guess"}
     ]
     assert settled
     for g, e in settled:

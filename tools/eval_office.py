@@ -121,6 +121,8 @@ SET_NAMES = (
     "heldout-twotables50",
     "office-pdfminer50",
     "heldout-pdfminer50",
+    "office-empty50",
+    "heldout-empty50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

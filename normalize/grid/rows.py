@@ -33,6 +33,7 @@ from .page_tables import limits_by_table
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
+from .top_carry import carry_open_columns
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
@@ -141,9 +142,7 @@ def _take_row(
         cells = dict(cells)
         if date is not None and date is state.get("rest"):
             cells[0] = list(prev.cells.get(0, []))
-        for c in MERGED_COLUMNS:
-            if not cell_text(cells.get(c)) and prev.cells.get(c):
-                cells[c] = list(prev.cells[c])
+        cells = carry_open_columns(cells, prev.cells, state)
         rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
         state["first"] = False
         return

@@ -1,0 +1,32 @@
+"""Which merged columns a dateless row at the top of a page takes from the row above (issues
+10 / 12, branch empty50).
+
+A row opening a page without a date (the grid's leading rows, ``rows._take_row``) sits under a
+date merged over the page break, or its own 変更日 cell is empty ("same as above", its date "").
+The page before's foot tells them apart in a spreadsheet: LibreOffice Calc leaves a merged cell
+open at a page's foot (no ruling under it), so a column the page before closed there
+(``state["closed_above"]``) ended, and the cell here is the row's own: left empty, it stays
+empty.  Writer may close a merged cell at a page's foot too, so there the ruling tells nothing
+and the date is still taken (merged dates are the common case).  A warning there
+(``date_carried_guess``) was tried and dropped: over the committed Writer PDFs it fired on 84
+right rows (dates merged over a break) for 2 wrong ones (``samples/office-empty50``).
+``samples/office-empty50``: 5 Calc rows right that took the date above; no other committed
+PDF's values move.
+"""
+
+from __future__ import annotations
+
+from .common import MERGED_COLUMNS, cell_text
+from .lines import Line
+
+
+def carry_open_columns(cells: dict[int, list[Line]], above: dict[int, list], state: dict) -> dict[int, list]:
+    """``cells`` (a copy) with each empty merged column (変更日, 提出時期, 説明) taken from the row
+    above's cells ``above`` unless the page before closed it at its foot in a spreadsheet
+    (``state``: the page's ``rows_whole`` and ``closed_above``)."""
+    own_empty = state.get("closed_above", ()) if state.get("rows_whole") else ()
+    out = dict(cells)
+    for c in MERGED_COLUMNS:
+        if c not in own_empty and not cell_text(out.get(c)) and above.get(c):
+            out[c] = list(above[c])
+    return out
