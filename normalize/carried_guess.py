@@ -29,9 +29,10 @@ right and 14 right rows wrong.  Warning also the first row of a run that opens a
 flattened text (its date may be a later row's) caught 3 more wrong rows of office-empty50 for 6
 right ones, and on heldout-empty50 none for 10 right ones: left out.
 
-``quality.carried_date_flat`` (true): warn in text read without positions too; false leaves it
-to text read by positions (on older held-out sets the flattened-text part warns some 20-30
-right rows of merged tables for each few wrong ones caught).  The flag warns and leaves the
+``quality.carried_date_flat`` (false): true warns in text read without positions too; false
+leaves it to text read by positions (on older held-out sets the flattened-text part warns some
+20-30 right rows of merged tables for each few wrong ones caught, so the lead turned it off by
+default at merge: a batch whose bodies leave "same as above" cells empty may turn it on).  The flag warns and leaves the
 confidence as it was (no ``quality.weight_date_carried_guess``: most rows it marks are right).
 
 Merged dates are by far the more common (the committed samples with expected records: 1,259
