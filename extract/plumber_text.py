@@ -33,14 +33,13 @@ from functools import lru_cache
 
 import regex
 
-from piatable.extract.plumber_labels import label_block, printed_by_top
+from piatable.extract import plumber_items
+from piatable.extract.plumber_labels import header_cells, label_block, label_tail_cells, printed_by_top
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
 from piatable.vocabulary import (
-    LABEL_PIECES,
-    LABELS,
     heading_key,
     is_header_line,
     is_page_number,
@@ -97,6 +96,14 @@ COST_AFTER_WORD_ELSEWHERE = 1.0
 # ``上記を新規追加`` on a line of its own says the after cell's lines above it are new: it ends an
 # after cell (more than a wrap broken in another column, ``COST_WRAP_BROKEN``).
 COST_ADDED_ABOVE_ELSEWHERE = 5.0
+# The line's first cell fragment carries the row's 項目 path on (``plumber_items.goes_on``: a
+# heading of the forms under the open path, or a wrapped heading's rest) in another column: more
+# than a wrap broken elsewhere (``COST_WRAP_BROKEN``): pdfplumber prints a wrapped item's later
+# lines beside whatever other cells print at their height, or alone.
+COST_ITEM_PATH_ELSEWHERE = 5.0
+# ... and a fragment that is no heading given to 項目 under a path that has closed
+# (``plumber_items.closed``: its last heading closes an item of the forms).
+COST_ITEM_CLOSED = 2.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
 COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
@@ -202,6 +209,16 @@ def _first_label_row(frags: list[list[str]]) -> int | None:
 class _State:
     widths: dict[int, int]
     above: dict[int, str] = field(default_factory=dict)
+    # The 項目 lines of the row so far (from the line that opened it with Ⅰ…Ⅶ).
+    item: tuple[str, ...] = ()
+
+    def placed(self, cells: dict[int, str], row_start: bool) -> None:
+        """The line above is now ``cells``; the row's item lines go on (or start anew)."""
+        self.above = cells
+        if row_start:
+            self.item = (cells[ITEM],) if ITEM in cells else ()
+        elif ITEM in cells and self.item:
+            self.item = (*self.item, cells[ITEM])
 
 
 def _continues(frag: str) -> bool:
@@ -254,8 +271,23 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     return 0.0
 
 
+def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
+    """What the row's item path (``plumber_items``) says of the line's first cell fragment (the
+    first, or the one after a date): it carries the path on (``COST_ITEM_PATH_ELSEWHERE`` when
+    given another column), or the path has closed (``COST_ITEM_CLOSED`` when given 項目)."""
+    if row_start or not state.item:
+        return 0.0
+    i = 1 if len(frags) > 1 and cols[0] == DATE else 0
+    frag, col = frags[i], cols[i]
+    if col != ITEM and plumber_items.goes_on(state.item, frag):
+        return COST_ITEM_PATH_ELSEWHERE
+    if col == ITEM and plumber_items.closed(state.item, frag):
+        return COST_ITEM_CLOSED
+    return 0.0
+
+
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
-    cost = 0.0
+    cost = _item_cost(frags, cols, state, row_start)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
         if i and cols[i - 1] == col:
@@ -264,7 +296,8 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
-            cost += COST_NOT_CONTINUED
+            if not (col == ITEM and plumber_items.wraps_heading(state.item, frag)):
+                cost += COST_NOT_CONTINUED
     for col in set(cols):
         text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
         width = state.widths.get(col)
@@ -354,9 +387,11 @@ def _first(reading: tuple[float, dict[int, str]]) -> float:
 def _row_cost(cells: dict[int, str], following: list[list[str]], widths: dict[int, int]) -> float:
     """The cost of the cheapest placements of a row's next lines under a first line read as
     ``cells``, each line under the one before."""
-    state, total = _State(widths, dict(cells)), 0.0
+    state, total = _State(widths), 0.0
+    state.placed(dict(cells), True)
     for frags in following:
-        cost, state.above = _readings(frags, state)[0]
+        cost, above = _readings(frags, state)[0]
+        state.placed(above, False)
         total += cost
     return total
 
@@ -410,33 +445,6 @@ def _cut_at(frag: str, width: int) -> int:
         if seen > width:
             return i
     return len(frag)
-
-
-def _header_cells(frags: list[str]) -> dict[int, str]:
-    """The label row's fragments in their columns (a label split in two, as ``提出時`` over
-    ``期``, still takes one column)."""
-    cells: dict[int, str] = {}
-    col = 0
-    for frag in frags:
-        if frag in LABELS:
-            col = LABELS.index(frag)
-        elif frag in LABEL_PIECES:
-            col = next((i for i, lab in enumerate(LABELS) if lab.startswith(frag)), col)
-        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
-        col = min(col + 1, COLUMNS - 1)
-    return cells
-
-
-def _label_tail_cells(frags: list[str], header: dict[int, str]) -> dict[int, str] | None:
-    """The second line of wrapped labels (``期`` under ``提出時``): each fragment under the
-    label it completes; None when a fragment completes none."""
-    cells: dict[int, str] = {}
-    for frag in frags:
-        col = next((c for c, lab in header.items() if lab + frag in LABELS), None)
-        if col is None or col in cells:
-            return None
-        cells[col] = frag
-    return cells
 
 
 def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
@@ -553,17 +561,17 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
                 prev_header, state.above = False, {}
                 continue
             if is_header_line(" ".join(frags)):
-                header = _header_cells(frags)
+                header = header_cells(frags)
                 out.append(Placed(header, header=True))
                 prev_header, state.above = True, {}
                 continue
-            tail = _label_tail_cells(frags, header) if prev_header else None
+            tail = label_tail_cells(frags, header) if prev_header else None
             prev_header = False
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
             placed = _place_line(frags, state, _row_lines(lines, li))
-            state.above = placed.cells
+            state.placed(placed.cells, placed.row_start)
             out.append(placed)
         placed_pages.append(out)
     return placed_pages

@@ -1,0 +1,105 @@
+"""What the forms' headings say about a line of pdfplumber ``extract_text()`` text: whether its
+first cell fragment carries on the 項目 (item) path of the row, or can no longer be part of it.
+
+pdfplumber prints a wrapped 項目 cell's second and third lines between the other cells' lines of
+the same height (``plumber_text``), so a heading's later lines (``７．評価実施機関にお`` /
+``ける担当部署`` / ``①部署``) stand alone or beside before / after lines, where width and the
+line above cannot tell which column they are.  The forms can: an item path is a run of the
+forms' headings (``heading_lexicon``), section, numbered heading and sub-headings, one a line,
+each printed under the one above it, and it closes with a heading that closes an item
+(``heading_lexicon.structure().closing``: ``①部署``, ``③消去方法``).
+
+- ``goes_on``: the fragment carries the row's item path on: the rest of its last heading
+  wrapped (its last line and the fragment spell the start of a heading of the forms), or a
+  heading of the forms (or a numbered one's first line) while the path is still open.
+- ``closed``: the row's item path has closed (its last heading closes an item), and the fragment
+  is no heading: it belongs to another column.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from piatable.normalize.heading_lexicon import canonical_text, structure
+from piatable.vocabulary import heading_key, lexicon
+
+# A heading's wrapped start shorter than this (characters of its key) is not matched against the
+# forms' headings (two characters start too many of them).
+WRAPPED_MIN_CHARS = 3
+# Characters of a heading's key that open its line: a numbering (``１．``, ``①``, ``（１．``).
+_NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
+# The name of a specific file in an item's path, its bracket still open (``（１．住民基本台帳``):
+# the line under it closes it.
+_FILE_NAME_OPEN = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*$")
+_FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.]")
+# What no heading of the forms holds: a sentence's end, a check box, a date.
+_NOT_HEADING = regex.compile(r"。(?![）)])|[\[\]［］○〇]|[0-9０-９]{4}|年.*月")
+
+
+@lru_cache(maxsize=1)
+def _keys() -> tuple[str, ...]:
+    return tuple(sorted(lexicon()))
+
+
+@lru_cache(maxsize=8192)
+def _starts_heading(text: str) -> bool:
+    """``text`` (a heading's lines joined) is the start of a heading of the forms, or one whole."""
+    key = heading_key(regex.sub(r"[（(][^）)]*$", "", text))
+    if len(key) < WRAPPED_MIN_CHARS:
+        return False
+    return any(k.startswith(key) for k in _keys())
+
+
+@lru_cache(maxsize=8192)
+def _is_heading_line(frag: str) -> bool:
+    """A line that is a heading of the forms, or the first line of a numbered one wrapped."""
+    if _NOT_HEADING.search(frag):
+        return False
+    if _FILE_NAME.match(frag) or heading_key(frag) in lexicon():
+        return True
+    return bool(_NUMBERED.match(frag)) and _starts_heading(frag)
+
+
+def _closes(text: str) -> bool:
+    return canonical_text(heading_key(text)) in structure().closing
+
+
+def wraps_heading(item_lines: tuple[str, ...], frag: str) -> bool:
+    """The row's last item line and ``frag`` spell the start of one heading of the forms (a
+    heading wrapped in the 項目 column: ``７．評価実施機関にお`` + ``ける担当部署``; a file's name
+    ``（１．住民基本台帳`` + ``ファイル）``), the last line itself no whole heading."""
+    if not item_lines or _NOT_HEADING.search(frag):
+        return False
+    last = item_lines[-1]
+    if _FILE_NAME_OPEN.match(last):
+        return not _FILE_NAME_OPEN.match(frag) and not _NUMBERED.match(frag)
+    if heading_key(last) in lexicon():
+        return False
+    return _starts_heading(last + frag)
+
+
+def is_closed(item_lines: tuple[str, ...]) -> bool:
+    """The row's item path has closed: its last line (or its last two, a heading wrapped) is a
+    heading that closes an item."""
+    if not item_lines:
+        return False
+    last = item_lines[-1]
+    if _closes(last):
+        return True
+    return len(item_lines) > 1 and _closes(item_lines[-2] + last)
+
+
+def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
+    """``frag`` carries the row's item path on (see the module's docstring)."""
+    if not item_lines:
+        return False
+    if wraps_heading(item_lines, frag):
+        return True
+    return not is_closed(item_lines) and _is_heading_line(frag)
+
+
+def closed(item_lines: tuple[str, ...], frag: str) -> bool:
+    """The row's item path has closed and ``frag`` neither is a heading nor wraps one on."""
+    return is_closed(item_lines) and not _is_heading_line(frag) and not wraps_heading(item_lines, frag)
