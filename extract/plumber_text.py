@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from piatable.extract import plumber_items
+from piatable.extract.plumber_dates import unglue_dates
 from piatable.extract.plumber_labels import header_cells, label_block, label_tail_cells, printed_by_top
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
@@ -487,7 +488,7 @@ def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
 def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
     """The text rewritten with each column at a fixed offset; the reading's notes; and the
     guesses by (page index, line index) for the words of lines placed by guess."""
-    pages = [[_fragments(ln) for ln in page.split("\n")] for page in text.split("\f")]
+    pages = [unglue_dates([_fragments(ln) for ln in page.split("\n")]) for page in text.split("\f")]
     widths = _certain_widths(pages)
     for _ in range(WIDTH_PASSES - 1):
         # The forced lines may hold only short fragments of a column: its widest fragment as
