@@ -33,7 +33,8 @@ from functools import lru_cache
 
 import regex
 
-from piatable.extract import plumber_items
+from piatable.extract import plumber_cells, plumber_items
+from piatable.extract.plumber_cells import opens_phrase, twin_joins
 from piatable.extract.plumber_dates import unglue_dates
 from piatable.extract.plumber_labels import header_cells, label_block, label_tail_cells, printed_by_top
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
@@ -265,6 +266,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
         return COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
+    if col != EXPLANATION and opens_phrase(frag):
+        return plumber_cells.COST_PHRASE_ELSEWHERE
     if col != AFTER and frag == _ADDED_ABOVE:
         return COST_ADDED_ABOVE_ELSEWHERE
     if col != AFTER and frag in _AFTER_WORDS:
@@ -289,11 +292,13 @@ def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start
 
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
     cost = _item_cost(frags, cols, state, row_start)
+    twins = twin_joins(frags, cols) if BEFORE in cols and AFTER in cols else set()
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
-            cost += COST_JOINED_LATIN if latin else COST_JOINED
+            twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
+            cost += COST_JOINED_LATIN if latin else twin
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
