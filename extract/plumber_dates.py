@@ -23,6 +23,8 @@ _DATE_START = regex.compile(
     rf"^(?:{_DIGIT}{{4}}[年/]{_DIGIT}{{0,2}}[月/]?{_DIGIT}{{0,2}}日?"
     rf"|(?:令和|平成|[RH])[元0-9０-９]{{1,2}}[年.]{_DIGIT}{{0,2}}[月.]?{_DIGIT}{{0,2}}日?)"
 )
+# A date's start that lacks its day: ``2022年4月``, ``2022年10``, ``令和6年``, ``2024/4/``.
+_WITHOUT_DAY = regex.compile(rf"(?:[年月/]|[年月]{_DIGIT}{{1,2}})$")
 _SECTION = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 # The rest of a date wrapped before its day: ``1日``, ``月1日``, ``10月1日``.
 _DATE_REST = regex.compile(rf"^(?:{_DIGIT}{{0,2}}月)?{_DIGIT}{{1,2}}日|^月{_DIGIT}{{1,2}}日")
@@ -48,6 +50,6 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
         if cut is not None:
             frags = [first[:cut], first[cut:], *frags[1:]]
         head = frags[0]
-        open_date = bool(_DATE_START.fullmatch(head)) and not head.endswith("日")
+        open_date = bool(_DATE_START.fullmatch(head)) and bool(_WITHOUT_DAY.search(head))
         out.append(frags)
     return out

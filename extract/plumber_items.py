@@ -66,29 +66,38 @@ def _closes(text: str) -> bool:
     return canonical_text(heading_key(text)) in structure().closing
 
 
-def wraps_heading(item_lines: tuple[str, ...], frag: str) -> bool:
-    """The row's last item line and ``frag`` spell the start of one heading of the forms (a
-    heading wrapped in the 項目 column: ``７．評価実施機関にお`` + ``ける担当部署``; a file's name
-    ``（１．住民基本台帳`` + ``ファイル）``), the last line itself no whole heading."""
-    if not item_lines or _NOT_HEADING.search(frag):
-        return False
-    last = item_lines[-1]
+@lru_cache(maxsize=4096)
+def _headings(item_lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The item lines with a heading's wrapped lines joined (a line joins the one above when
+    that is no whole heading and the two spell the start of one, or close a file's name)."""
+    out: list[str] = []
+    for line in item_lines:
+        if out and _joins(out[-1], line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return tuple(out)
+
+
+def _joins(last: str, frag: str) -> bool:
     if _FILE_NAME_OPEN.match(last):
         return not _FILE_NAME_OPEN.match(frag) and not _NUMBERED.match(frag)
-    if heading_key(last) in lexicon():
+    return heading_key(last) not in lexicon() and _starts_heading(last + frag)
+
+
+def wraps_heading(item_lines: tuple[str, ...], frag: str) -> bool:
+    """The row's last item heading and ``frag`` spell the start of one heading of the forms (a
+    heading wrapped in the 項目 column: ``７．評価実施機関にお`` + ``ける担当部署``; a file's name
+    ``（１．住民基本台帳`` + ``ファイル）``), the last heading itself no whole one."""
+    if not item_lines or _NOT_HEADING.search(frag):
         return False
-    return _starts_heading(last + frag)
+    return _joins(_headings(item_lines)[-1], frag)
 
 
 def is_closed(item_lines: tuple[str, ...]) -> bool:
-    """The row's item path has closed: its last line (or its last two, a heading wrapped) is a
-    heading that closes an item."""
-    if not item_lines:
-        return False
-    last = item_lines[-1]
-    if _closes(last):
-        return True
-    return len(item_lines) > 1 and _closes(item_lines[-2] + last)
+    """The row's item path has closed: its last heading (its wrapped lines joined) closes an
+    item."""
+    return bool(item_lines) and _closes(_headings(item_lines)[-1])
 
 
 def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
