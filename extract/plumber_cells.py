@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.vocabulary import EXPLANATION_PHRASES
 
 BEFORE, AFTER = 2, 3  # the columns 変更前の記載 and 変更後の記載 (plumber_text's order)
@@ -22,6 +23,10 @@ BEFORE, AFTER = 2, 3  # the columns 変更前の記載 and 変更後の記載 (p
 # COST_JOINED elsewhere: 3.0); the twin fragment at least this long (characters).
 COST_JOINED_TWIN = 0.5
 TWIN_MIN_CHARS = 4
+# Two equal fragments of a line (at least ``TWIN_MIN_CHARS``) not given to 変更前 and 変更後 in
+# that order: the before and after cells printing the same line is what makes a line repeat a
+# fragment (``電話番号：００ 電話番号：００``).
+COST_TWIN_APART = 1.0
 # A fragment that opens one of the explanation column's stock sentences (``vocabulary.
 # EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
 # given to another column.
@@ -42,7 +47,7 @@ def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
     with the same fragment and each joins as many after it."""
     out: set[int] = set()
     for i, j in itertools.combinations(range(len(frags)), 2):
-        if cols[i] != BEFORE or cols[j] != AFTER or frags[i] != frags[j] or len(frags[i]) < TWIN_MIN_CHARS:
+        if cols[i] != BEFORE or cols[j] != AFTER or not _twins(frags[i], frags[j]):
             continue
         if (i and cols[i - 1] == BEFORE) or cols[j - 1] == AFTER:
             continue
@@ -51,3 +56,19 @@ def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
         if inner and len(inner) == j - i - 1 and len(outer) == len(inner):
             out.update(inner + outer)
     return out
+
+
+def twins_apart(frags: list[str], cols: tuple[int, ...]) -> int:
+    """How many pairs of equal fragments (``TWIN_MIN_CHARS`` or longer) the reading ``cols``
+    gives to other columns than 変更前 then 変更後."""
+    return sum(
+        1
+        for i, j in itertools.combinations(range(len(frags)), 2)
+        if frags[i] == frags[j] and len(frags[i]) >= TWIN_MIN_CHARS and (cols[i], cols[j]) != (BEFORE, AFTER)
+    )
+
+
+def _twins(a: str, b: str) -> bool:
+    """Two fragments that are one line printed in both before and after: equal, long enough,
+    and no date (a 変更日 may print the date a before cell opens with)."""
+    return a == b and len(a) >= TWIN_MIN_CHARS and not (is_date_line(a) or is_date_head(a))

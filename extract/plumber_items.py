@@ -28,8 +28,11 @@ from piatable.vocabulary import heading_key, lexicon
 # A heading's wrapped start shorter than this (characters of its key) is not matched against the
 # forms' headings (two characters start too many of them).
 WRAPPED_MIN_CHARS = 3
-# Characters of a heading's key that open its line: a numbering (``１．``, ``①``, ``（１．``).
-_NUMBERED = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.])")
+# Characters of a heading's key that open its line: a numbering (``１．``, ``①``, ``（１．``,
+# ``リスク２：``).
+_NUMBERED = regex.compile(
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[．.]|リスク[0-9０-９]{1,2}[：:])"
+)
 # The name of a specific file in an item's path, its bracket still open (``（１．住民基本台帳``):
 # the line under it closes it.
 _FILE_NAME_OPEN = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*$")

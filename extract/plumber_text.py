@@ -293,6 +293,7 @@ def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
     cost = _item_cost(frags, cols, state, row_start)
     twins = twin_joins(frags, cols) if BEFORE in cols and AFTER in cols else set()
+    cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
         if i and cols[i - 1] == col:
@@ -305,6 +306,8 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
             if not (col == ITEM and plumber_items.wraps_heading(state.item, frag)):
                 cost += COST_NOT_CONTINUED
     for col in set(cols):
+        if twins and col in (BEFORE, AFTER):
+            continue  # the same line printed in both: its width is the cells' own (an estimate's no test)
         text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
         width = state.widths.get(col)
         if width is not None and display_width(text) > width + WIDTH_SLACK:
