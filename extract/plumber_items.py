@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import regex
 
-from piatable.normalize.heading_lexicon import canonical_text, structure
+from piatable.normalize.heading_lexicon import canonical_text, form_sections, structure
 from piatable.vocabulary import heading_key, lexicon
 
 # A heading's wrapped start shorter than this (characters of its key) is not matched against the
@@ -115,3 +115,17 @@ def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
 def closed(item_lines: tuple[str, ...], frag: str) -> bool:
     """The row's item path has closed and ``frag`` neither is a heading nor wraps one on."""
     return is_closed(item_lines) and not _is_heading_line(frag) and not wraps_heading(item_lines, frag)
+
+
+# A section's heading wrapped after this many characters still names it (``Ⅱしきい値判断``).
+SECTION_MIN_CHARS = 2
+
+
+@lru_cache(maxsize=4096)
+def is_section_heading(frag: str) -> bool:
+    """``frag`` is a section's numeral and heading as one of the forms prints it (``Ⅰ基本情報``,
+    ``Ⅱしきい値判断`` wrapped): an item path's first line, whatever the lines around it."""
+    numeral, rest = frag[:1], canonical_text(frag[1:])
+    if len(rest) < SECTION_MIN_CHARS:
+        return False
+    return any(h.startswith(rest) for secs in form_sections().values() for h in secs.get(numeral, ()))

@@ -93,6 +93,10 @@ COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column t
 # (as a heading of the forms: 2.0 read set X's tuning texts better, but took a warning off a held-out
 # row that an earlier change had made wrong).
 COST_SECTION_ELSEWHERE = 1.0
+# ... a section's numeral with its heading as the forms print it (``Ⅰ基本情報``: plumber_items.
+# is_section_heading), alone on its line (or beside a date): a row's first 項目 line, where cells
+# aligned to the bottom or centred print the item's first lines above the others'.
+COST_SECTION_HEADING_ELSEWHERE = 4.0
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
 # ``上記を新規追加`` on a line of its own says the after cell's lines above it are new: it ends an
@@ -248,8 +252,9 @@ def _is_heading(frag: str) -> bool:
     return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
-def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
-    """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期."""
+def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone: bool = False) -> float:
+    """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
+    the line's one fragment beside a date, if any)."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
     dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
     if col == DATE:
@@ -263,7 +268,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
     if col != ITEM and _ROW_START.match(frag):
-        return COST_SECTION_ELSEWHERE
+        section = alone and plumber_items.is_section_heading(frag)
+        return COST_SECTION_HEADING_ELSEWHERE if section else COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
     if col != EXPLANATION and opens_phrase(frag):
@@ -293,9 +299,10 @@ def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
     cost = _item_cost(frags, cols, state, row_start)
     twins = twin_joins(frags, cols) if BEFORE in cols and AFTER in cols else set()
+    alone = len(frags) == 1 or (len(frags) == 2 and cols[0] == DATE)
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
             twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
