@@ -283,11 +283,13 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone:
 
 def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
     """What the row's item path (``plumber_items``) says of the line's first cell fragment (the
-    first, or the one after a date): it carries the path on (``COST_ITEM_PATH_ELSEWHERE`` when
-    given another column), or the path has closed (``COST_ITEM_CLOSED`` when given 項目)."""
+    first, or the one after a date, wherever the reading puts the date): it carries the path on
+    (``COST_ITEM_PATH_ELSEWHERE`` when given another column), or the path has closed
+    (``COST_ITEM_CLOSED`` when given 項目)."""
     if row_start or not state.item:
         return 0.0
-    i = 1 if len(frags) > 1 and cols[0] == DATE else 0
+    dated = cols[0] == DATE or _kind_cost(DATE, frags[0], 0, DATE in state.above) == 0.0
+    i = 1 if len(frags) > 1 and dated else 0
     frag, col = frags[i], cols[i]
     if col != ITEM and plumber_items.goes_on(state.item, frag):
         return COST_ITEM_PATH_ELSEWHERE
