@@ -27,6 +27,9 @@ TWIN_MIN_CHARS = 4
 # that order: the before and after cells printing the same line is what makes a line repeat a
 # fragment (``電話番号：００ 電話番号：００``).
 COST_TWIN_APART = 1.0
+# Before and after lines opening alike (this many characters the same: ``番号法第１９条第７号`` /
+# ``番号法第１９条第８号``) join as twins too (a change of a word keeps the line's start).
+TWIN_PREFIX_CHARS = 6
 # A fragment that opens one of the explanation column's stock sentences (``vocabulary.
 # EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
 # given to another column.
@@ -44,10 +47,10 @@ def opens_phrase(frag: str) -> bool:
 
 def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
     """The fragments joined to the one before at ``COST_JOINED_TWIN``: before and after open
-    with the same fragment and each joins as many after it."""
+    with the same fragment (or alike, ``_alike``) and each joins as many after it."""
     out: set[int] = set()
     for i, j in itertools.combinations(range(len(frags)), 2):
-        if cols[i] != BEFORE or cols[j] != AFTER or not _twins(frags[i], frags[j]):
+        if cols[i] != BEFORE or cols[j] != AFTER or not _alike(frags[i], frags[j]):
             continue
         if (i and cols[i - 1] == BEFORE) or cols[j - 1] == AFTER:
             continue
@@ -72,3 +75,12 @@ def _twins(a: str, b: str) -> bool:
     """Two fragments that are one line printed in both before and after: equal, long enough,
     and no date (a 変更日 may print the date a before cell opens with)."""
     return a == b and len(a) >= TWIN_MIN_CHARS and not (is_date_line(a) or is_date_head(a))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two fragments that open a before and an after cell's same line: twins, or opening with
+    ``TWIN_PREFIX_CHARS`` equal characters (no date)."""
+    if _twins(a, b):
+        return True
+    n = TWIN_PREFIX_CHARS
+    return len(a) >= n and len(b) >= n and a[:n] == b[:n] and not (is_date_line(a) or is_date_head(a))

@@ -80,3 +80,6 @@ def test_explanation_phrases_and_twin_cells():
     frags = ["法令上の根拠", "・番号法第９条第１項", "別表第一の１６の項", "・番号法第９条第１項", "別"]
     assert twin_joins(frags, (1, 2, 2, 3, 3)) == {2, 4}
     assert twin_joins(frags, (1, 2, 3, 3, 5)) == set()
+    # Lines opening alike in before and after (a change of one word) join as twins too.
+    alike = ["Ⅰ基本情報", "番号法第１９条第７号", "別表第二", "番号法第１９条第８号", "主務省令第２条の表"]
+    assert twin_joins(alike, (1, 2, 2, 3, 3)) == {2, 4}
