@@ -112,6 +112,15 @@ def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
     return not is_closed(item_lines) and _is_heading_line(frag)
 
 
+# A sentence's end (not a bracketed note's) or a list's bullet: what no line of an item path holds.
+_PROSE = regex.compile(r"。(?![）)])|^[・･]")
+
+
+def is_prose(frag: str) -> bool:
+    """``frag`` is a sentence or a list line (``・３年に１回、外部監査を実施する。``), no heading."""
+    return bool(_PROSE.search(frag))
+
+
 def closed(item_lines: tuple[str, ...], frag: str) -> bool:
     """The row's item path has closed and ``frag`` neither is a heading nor wraps one on."""
     return is_closed(item_lines) and not _is_heading_line(frag) and not wraps_heading(item_lines, frag)

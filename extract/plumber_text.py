@@ -108,7 +108,8 @@ COST_ADDED_ABOVE_ELSEWHERE = 5.0
 # lines beside whatever other cells print at their height, or alone.
 COST_ITEM_PATH_ELSEWHERE = 5.0
 # ... and a fragment that is no heading given to 項目 under a path that has closed
-# (``plumber_items.closed``: its last heading closes an item of the forms).
+# (``plumber_items.closed``: its last heading closes an item of the forms), or a sentence or list
+# line under any path (``plumber_items.is_prose``).
 COST_ITEM_CLOSED = 2.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
 COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
@@ -293,7 +294,7 @@ def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start
     frag, col = frags[i], cols[i]
     if col != ITEM and plumber_items.goes_on(state.item, frag):
         return COST_ITEM_PATH_ELSEWHERE
-    if col == ITEM and plumber_items.closed(state.item, frag):
+    if col == ITEM and (plumber_items.closed(state.item, frag) or plumber_items.is_prose(frag)):
         return COST_ITEM_CLOSED
     return 0.0
 
