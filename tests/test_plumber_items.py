@@ -46,7 +46,8 @@ def test_the_item_path_goes_on_and_closes():
     assert closed(path, "施錠可能な書庫に保管する。")
     assert not goes_on(path, "市民窓口課")
     # A sentence or a list line is no line of an item path, open or closed.
-    assert is_prose("・３年に１回、外部監査を実施する。") and not is_prose("５．特定個人情報の提供・移転（委託に伴うものを除く。）")
+    assert is_prose("・３年に１回、外部監査を実施する。")
+    assert not is_prose("５．特定個人情報の提供・移転（委託に伴うものを除く。）")
     # Before / after text under an open path is no heading: no lean either way.
     assert not goes_on(("Ⅰ基本情報",), "市民生活部市民窓口課")
     assert not closed(("Ⅰ基本情報",), "市民生活部市民窓口課")
