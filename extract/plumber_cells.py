@@ -33,7 +33,7 @@ TWIN_PREFIX_CHARS = 6
 # A fragment that opens one of the explanation column's stock sentences (``vocabulary.
 # EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
 # given to another column.
-COST_PHRASE_ELSEWHERE = 2.0
+COST_PHRASE_ELSEWHERE = 5.0
 PHRASE_MIN_CHARS = 5
 
 

@@ -557,10 +557,15 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
     state = _State(widths)
     placed_pages: list[list[Placed | None]] = []
     header: dict[int, str] = {}
+    labels_seen = False
     for lines in pages:
         out: list[Placed | None] = []
         prev_header = False
-        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), 0)
+        # A page before the table's first label row (an assessment's cover and prose) is printed
+        # as it is: its lines would widen the columns' widths of the next pass.
+        none = 0 if labels_seen else len(lines)
+        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), none)
+        labels_seen = labels_seen or first_header < len(lines)
         block: list[dict[int, str]] = []
         for li, frags in enumerate(lines):
             if not frags:
