@@ -86,3 +86,24 @@ def test_explanation_phrases_and_twin_cells():
     # Lines opening alike in before and after (a change of one word) join as twins too.
     alike = ["Ⅰ基本情報", "番号法第１９条第７号", "別表第二", "番号法第１９条第８号", "主務省令第２条の表"]
     assert twin_joins(alike, (1, 2, 2, 3, 3)) == {2, 4}
+
+
+def test_prose_pages_before_the_table_do_not_move_its_cells():
+    """A whole assessment's cover and prose before the table's label row are printed as they
+    are: the table's lines are read as without them (set XI's w6_whole: the prose lines had
+    widened every column's width)."""
+    from piatable.extract.plumber_text import plumber_to_layout
+
+    table = WRITER.read_text("utf-8")
+    cover = (
+        "特定個人情報保護評価書（全項目評価書）\n評価書番号 評価書名\n"
+        "住民基本台帳に関する事務 住民基本台帳に関する事務においては、"
+        "住民票の記載、消除又は記載の修正を行う。\n"
+        "個人のプライバシー等の権利利益の保護の宣言 ○○市は、住民基本台帳に関する事務における"
+        "特定個人情報ファイルの取扱いにあたり"
+    )
+    alone, _, _ = plumber_to_layout(table)
+    after_prose, _, _ = plumber_to_layout(cover + "\f" + table)
+    prose, read = after_prose.split("\f")
+    assert prose == cover  # printed as it is, no line placed in columns
+    assert read == alone
