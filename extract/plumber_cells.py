@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
+from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.vocabulary import EXPLANATION_PHRASES
 
@@ -84,3 +85,14 @@ def _alike(a: str, b: str) -> bool:
         return True
     n = TWIN_PREFIX_CHARS
     return len(a) >= n and len(b) >= n and a[:n] == b[:n] and not (is_date_line(a) or is_date_head(a))
+
+
+def cut_at(frag: str, width: int) -> int:
+    """The index after the longest start of ``frag`` no wider than ``width`` (display width):
+    where a fragment of two cells glued is cut (``plumber_text._glued_cuts``)."""
+    seen = 0
+    for i, ch in enumerate(frag):
+        seen += display_width(ch)
+        if seen > width:
+            return i
+    return len(frag)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-from piatable.vocabulary import LABEL_PIECES, LABELS
+from piatable.vocabulary import LABEL_PIECES, LABELS, is_header_line
 
 COLUMNS = len(LABELS)
 # Lines a wrapped label row may take (提出時期 wrapped a character a line in a narrow column).
@@ -125,3 +125,8 @@ def label_tail_cells(frags: list[str], header: dict[int, str]) -> dict[int, str]
             return None
         cells[col] = frag
     return cells
+
+
+def opens_labels(lines: list[list[str]], i: int) -> bool:
+    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
+    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)

@@ -34,9 +34,15 @@ from functools import lru_cache
 import regex
 
 from piatable.extract import plumber_cells, plumber_items
-from piatable.extract.plumber_cells import opens_phrase, twin_joins
+from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
 from piatable.extract.plumber_dates import unglue_dates
-from piatable.extract.plumber_labels import header_cells, label_block, label_tail_cells, printed_by_top
+from piatable.extract.plumber_labels import (
+    header_cells,
+    label_block,
+    label_tail_cells,
+    opens_labels,
+    printed_by_top,
+)
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
@@ -440,7 +446,7 @@ def _glued_cuts(
         if display_width(frag) <= widest + WIDTH_SLACK:
             continue
         for width in text_widths:
-            at = _cut_at(frag, width)
+            at = cut_at(frag, width)
             if 0 < at < len(frag):
                 out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT, (i, width)))
     return out
@@ -454,16 +460,6 @@ def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[i
         return 0.0
     i, width = cut
     return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
-
-
-def _cut_at(frag: str, width: int) -> int:
-    """The index after the longest start of ``frag`` no wider than ``width`` (display width)."""
-    seen = 0
-    for i, ch in enumerate(frag):
-        seen += display_width(ch)
-        if seen > width:
-            return i
-    return len(frag)
 
 
 def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
@@ -530,11 +526,6 @@ def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, in
     return out
 
 
-def _opens_labels(lines: list[list[str]], i: int) -> bool:
-    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
-    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)
-
-
 def _row_lines(lines: list[list[str]], li: int) -> list[list[str]]:
     """The lines after a row's first line ``li`` that go on in its row (up to
     ``LOOKAHEAD_LINES``: before the next row's first line, a label, page furniture or a blank),
@@ -564,7 +555,7 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
         # A page before the table's first label row (an assessment's cover and prose) is printed
         # as it is: its lines would widen the columns' widths of the next pass.
         none = 0 if labels_seen else len(lines)
-        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), none)
+        first_header = next((i for i in range(len(lines)) if opens_labels(lines, i)), none)
         labels_seen = labels_seen or first_header < len(lines)
         block: list[dict[int, str]] = []
         for li, frags in enumerate(lines):
