@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-from piatable.vocabulary import LABELS
+from piatable.vocabulary import LABEL_PIECES, LABELS, is_header_line
 
 COLUMNS = len(LABELS)
 # Lines a wrapped label row may take (提出時期 wrapped a character a line in a narrow column).
@@ -98,3 +98,35 @@ def printed_by_top(block: list[dict[int, str]]) -> bool:
     holds few lines of cells side by side (``plumber_text.PLUMBER_TOP_ORDER_SHARE``)."""
     cols = [c for cells in block for c in sorted(cells)]
     return any(b < a for a, b in itertools.pairwise(cols))
+
+
+def header_cells(frags: list[str]) -> dict[int, str]:
+    """The label row's fragments in their columns (a label split in two, as ``提出時`` over
+    ``期``, still takes one column)."""
+    cells: dict[int, str] = {}
+    col = 0
+    for frag in frags:
+        if frag in LABELS:
+            col = LABELS.index(frag)
+        elif frag in LABEL_PIECES:
+            col = next((i for i, lab in enumerate(LABELS) if lab.startswith(frag)), col)
+        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
+        col = min(col + 1, COLUMNS - 1)
+    return cells
+
+
+def label_tail_cells(frags: list[str], header: dict[int, str]) -> dict[int, str] | None:
+    """The second line of wrapped labels (``期`` under ``提出時``): each fragment under the
+    label it completes; None when a fragment completes none."""
+    cells: dict[int, str] = {}
+    for frag in frags:
+        col = next((c for c, lab in header.items() if lab + frag in LABELS), None)
+        if col is None or col in cells:
+            return None
+        cells[col] = frag
+    return cells
+
+
+def opens_labels(lines: list[list[str]], i: int) -> bool:
+    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
+    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)

@@ -33,14 +33,21 @@ from functools import lru_cache
 
 import regex
 
-from piatable.extract.plumber_labels import label_block, printed_by_top
+from piatable.extract import plumber_cells, plumber_items
+from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
+from piatable.extract.plumber_dates import unglue_dates
+from piatable.extract.plumber_labels import (
+    header_cells,
+    label_block,
+    label_tail_cells,
+    opens_labels,
+    printed_by_top,
+)
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
 from piatable.vocabulary import (
-    LABEL_PIECES,
-    LABELS,
     heading_key,
     is_header_line,
     is_page_number,
@@ -92,11 +99,24 @@ COST_HEADING_ELSEWHERE = 1.0  # a heading of the forms given to another column t
 # (as a heading of the forms: 2.0 read set X's tuning texts better, but took a warning off a held-out
 # row that an earlier change had made wrong).
 COST_SECTION_ELSEWHERE = 1.0
+# ... a section's numeral with its heading as the forms print it (``Ⅰ基本情報``: plumber_items.
+# is_section_heading), alone on its line (or beside a date): a row's first 項目 line, where cells
+# aligned to the bottom or centred print the item's first lines above the others'.
+COST_SECTION_HEADING_ELSEWHERE = 4.0
 # The form's words for an addition or a deletion stand in 変更後の記載 (DESIGN.md §1).
 COST_AFTER_WORD_ELSEWHERE = 1.0
 # ``上記を新規追加`` on a line of its own says the after cell's lines above it are new: it ends an
 # after cell (more than a wrap broken in another column, ``COST_WRAP_BROKEN``).
 COST_ADDED_ABOVE_ELSEWHERE = 5.0
+# The line's first cell fragment carries the row's 項目 path on (``plumber_items.goes_on``: a
+# heading of the forms under the open path, or a wrapped heading's rest) in another column: more
+# than a wrap broken elsewhere (``COST_WRAP_BROKEN``): pdfplumber prints a wrapped item's later
+# lines beside whatever other cells print at their height, or alone.
+COST_ITEM_PATH_ELSEWHERE = 5.0
+# ... and a fragment that is no heading given to 項目 under a path that has closed
+# (``plumber_items.closed``: its last heading closes an item of the forms), or a sentence or list
+# line under any path (``plumber_items.is_prose``).
+COST_ITEM_CLOSED = 2.0
 COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
 COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
@@ -202,6 +222,16 @@ def _first_label_row(frags: list[list[str]]) -> int | None:
 class _State:
     widths: dict[int, int]
     above: dict[int, str] = field(default_factory=dict)
+    # The 項目 lines of the row so far (from the line that opened it with Ⅰ…Ⅶ).
+    item: tuple[str, ...] = ()
+
+    def placed(self, cells: dict[int, str], row_start: bool) -> None:
+        """The line above is now ``cells``; the row's item lines go on (or start anew)."""
+        self.above = cells
+        if row_start:
+            self.item = (cells[ITEM],) if ITEM in cells else ()
+        elif ITEM in cells and self.item:
+            self.item = (*self.item, cells[ITEM])
 
 
 def _continues(frag: str) -> bool:
@@ -229,8 +259,9 @@ def _is_heading(frag: str) -> bool:
     return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
-def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> float:
-    """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期."""
+def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone: bool = False) -> float:
+    """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
+    the line's one fragment beside a date, if any)."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
     dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
     if col == DATE:
@@ -244,9 +275,12 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     if index == 0 and dateish:
         return COST_DATE_ELSEWHERE
     if col != ITEM and _ROW_START.match(frag):
-        return COST_SECTION_ELSEWHERE
+        section = alone and plumber_items.is_section_heading(frag)
+        return COST_SECTION_HEADING_ELSEWHERE if section else COST_SECTION_ELSEWHERE
     if col != ITEM and _is_heading(frag):
         return COST_HEADING_ELSEWHERE
+    if col != EXPLANATION and opens_phrase(frag):
+        return plumber_cells.COST_PHRASE_ELSEWHERE
     if col != AFTER and frag == _ADDED_ABOVE:
         return COST_ADDED_ABOVE_ELSEWHERE
     if col != AFTER and frag in _AFTER_WORDS:
@@ -254,18 +288,42 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False) -> flo
     return 0.0
 
 
+def _item_cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
+    """What the row's item path (``plumber_items``) says of the line's first cell fragment (the
+    first, or the one after a date, wherever the reading puts the date): it carries the path on
+    (``COST_ITEM_PATH_ELSEWHERE`` when given another column), or the path has closed
+    (``COST_ITEM_CLOSED`` when given 項目)."""
+    if row_start or not state.item:
+        return 0.0
+    dated = cols[0] == DATE or _kind_cost(DATE, frags[0], 0, DATE in state.above) == 0.0
+    i = 1 if len(frags) > 1 and dated else 0
+    frag, col = frags[i], cols[i]
+    if col != ITEM and plumber_items.goes_on(state.item, frag):
+        return COST_ITEM_PATH_ELSEWHERE
+    if col == ITEM and (plumber_items.closed(state.item, frag) or plumber_items.is_prose(frag)):
+        return COST_ITEM_CLOSED
+    return 0.0
+
+
 def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: bool) -> float:
-    cost = 0.0
+    cost = _item_cost(frags, cols, state, row_start)
+    twins = twin_joins(frags, cols) if BEFORE in cols and AFTER in cols else set()
+    alone = len(frags) == 1 or (len(frags) == 2 and cols[0] == DATE)
+    cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above)
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
-            cost += COST_JOINED_LATIN if latin else COST_JOINED
+            twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
+            cost += COST_JOINED_LATIN if latin else twin
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
-            cost += COST_NOT_CONTINUED
+            if not (col == ITEM and plumber_items.wraps_heading(state.item, frag)):
+                cost += COST_NOT_CONTINUED
     for col in set(cols):
+        if twins and col in (BEFORE, AFTER):
+            continue  # the same line printed in both: its width is the cells' own (an estimate's no test)
         text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
         width = state.widths.get(col)
         if width is not None and display_width(text) > width + WIDTH_SLACK:
@@ -354,9 +412,11 @@ def _first(reading: tuple[float, dict[int, str]]) -> float:
 def _row_cost(cells: dict[int, str], following: list[list[str]], widths: dict[int, int]) -> float:
     """The cost of the cheapest placements of a row's next lines under a first line read as
     ``cells``, each line under the one before."""
-    state, total = _State(widths, dict(cells)), 0.0
+    state, total = _State(widths), 0.0
+    state.placed(dict(cells), True)
     for frags in following:
-        cost, state.above = _readings(frags, state)[0]
+        cost, above = _readings(frags, state)[0]
+        state.placed(above, False)
         total += cost
     return total
 
@@ -386,7 +446,7 @@ def _glued_cuts(
         if display_width(frag) <= widest + WIDTH_SLACK:
             continue
         for width in text_widths:
-            at = _cut_at(frag, width)
+            at = cut_at(frag, width)
             if 0 < at < len(frag):
                 out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT, (i, width)))
     return out
@@ -400,43 +460,6 @@ def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[i
         return 0.0
     i, width = cut
     return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
-
-
-def _cut_at(frag: str, width: int) -> int:
-    """The index after the longest start of ``frag`` no wider than ``width`` (display width)."""
-    seen = 0
-    for i, ch in enumerate(frag):
-        seen += display_width(ch)
-        if seen > width:
-            return i
-    return len(frag)
-
-
-def _header_cells(frags: list[str]) -> dict[int, str]:
-    """The label row's fragments in their columns (a label split in two, as ``提出時`` over
-    ``期``, still takes one column)."""
-    cells: dict[int, str] = {}
-    col = 0
-    for frag in frags:
-        if frag in LABELS:
-            col = LABELS.index(frag)
-        elif frag in LABEL_PIECES:
-            col = next((i for i, lab in enumerate(LABELS) if lab.startswith(frag)), col)
-        cells[col] = f"{cells[col]} {frag}" if col in cells else frag
-        col = min(col + 1, COLUMNS - 1)
-    return cells
-
-
-def _label_tail_cells(frags: list[str], header: dict[int, str]) -> dict[int, str] | None:
-    """The second line of wrapped labels (``期`` under ``提出時``): each fragment under the
-    label it completes; None when a fragment completes none."""
-    cells: dict[int, str] = {}
-    for frag in frags:
-        col = next((c for c, lab in header.items() if lab + frag in LABELS), None)
-        if col is None or col in cells:
-            return None
-        cells[col] = frag
-    return cells
 
 
 def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
@@ -479,7 +502,7 @@ def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
 def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
     """The text rewritten with each column at a fixed offset; the reading's notes; and the
     guesses by (page index, line index) for the words of lines placed by guess."""
-    pages = [[_fragments(ln) for ln in page.split("\n")] for page in text.split("\f")]
+    pages = [unglue_dates([_fragments(ln) for ln in page.split("\n")]) for page in text.split("\f")]
     widths = _certain_widths(pages)
     for _ in range(WIDTH_PASSES - 1):
         # The forced lines may hold only short fragments of a column: its widest fragment as
@@ -501,11 +524,6 @@ def _placed_widths(placed_pages: list[list[Placed | None]], widths: dict[int, in
             if " " not in t:
                 out[col] = max(out.get(col, 0), display_width(t))
     return out
-
-
-def _opens_labels(lines: list[list[str]], i: int) -> bool:
-    """Line ``i`` opens the column-label row (on one line, or wrapped: ``label_block``)."""
-    return bool(lines[i]) and (is_header_line(" ".join(lines[i])) or label_block(lines, i) is not None)
 
 
 def _row_lines(lines: list[list[str]], li: int) -> list[list[str]]:
@@ -530,10 +548,15 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
     state = _State(widths)
     placed_pages: list[list[Placed | None]] = []
     header: dict[int, str] = {}
+    labels_seen = False
     for lines in pages:
         out: list[Placed | None] = []
         prev_header = False
-        first_header = next((i for i in range(len(lines)) if _opens_labels(lines, i)), 0)
+        # A page before the table's first label row (an assessment's cover and prose) is printed
+        # as it is: its lines would widen the columns' widths of the next pass.
+        none = 0 if labels_seen else len(lines)
+        first_header = next((i for i in range(len(lines)) if opens_labels(lines, i)), none)
+        labels_seen = labels_seen or first_header < len(lines)
         block: list[dict[int, str]] = []
         for li, frags in enumerate(lines):
             if not frags:
@@ -553,17 +576,17 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
                 prev_header, state.above = False, {}
                 continue
             if is_header_line(" ".join(frags)):
-                header = _header_cells(frags)
+                header = header_cells(frags)
                 out.append(Placed(header, header=True))
                 prev_header, state.above = True, {}
                 continue
-            tail = _label_tail_cells(frags, header) if prev_header else None
+            tail = label_tail_cells(frags, header) if prev_header else None
             prev_header = False
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
             placed = _place_line(frags, state, _row_lines(lines, li))
-            state.above = placed.cells
+            state.placed(placed.cells, placed.row_start)
             out.append(placed)
         placed_pages.append(out)
     return placed_pages

@@ -105,6 +105,8 @@ SET_NAMES = (
     "heldout-plumber48",
     "office-plumber49",
     "heldout-plumber49",
+    "office-plumber50",
+    "heldout-plumber50",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",

@@ -879,7 +879,14 @@ LAYOUT_SETS = (
 LAYOUT_TEXTS = ("pdftotext-layout",)
 # Sets for pdfplumber's ``extract_text()`` (issues 10 and 12, branch plumber48): the sixth text,
 # written beside the PDF only for these sets (the older sets keep their five).
-PLUMBER_SETS = ("office-plumber48", "heldout-plumber48", "office-plumber49", "heldout-plumber49")
+PLUMBER_SETS = (
+    "office-plumber48",
+    "heldout-plumber48",
+    "office-plumber49",
+    "heldout-plumber49",
+    "office-plumber50",
+    "heldout-plumber50",
+)
 PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
 PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49")

@@ -1,0 +1,98 @@
+"""What a pdfplumber ``extract_text()`` line's fragments say of their columns beyond their widths
+(``plumber_text`` weighs them with the rest):
+
+- ``opens_phrase``: a fragment opening one of the 提出時期に係る説明 column's stock sentences
+  (``vocabulary.EXPLANATION_PHRASES``, 重要な変更にはあたらない: the second paragraph of most
+  explanations) is the explanation's;
+- ``twin_joins``: before and after cells that print the same first line (a change keeps a
+  cell's start) hold the same spaces: an ideographic space inside a cell prints as a gap, so
+  pdfplumber cuts both at the same place (``・番号法第９条第１項 別 ・番号法第９条第１項 別``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from piatable.normalize.chars import display_width
+from piatable.normalize.dates import is_date_head, is_date_line
+from piatable.vocabulary import EXPLANATION_PHRASES
+
+BEFORE, AFTER = 2, 3  # the columns 変更前の記載 and 変更後の記載 (plumber_text's order)
+# Two fragments joined in one column (a space inside a cell) where before and after print the
+# same fragment first on the line and each takes as many fragments after it (plumber_text's
+# COST_JOINED elsewhere: 3.0); the twin fragment at least this long (characters).
+COST_JOINED_TWIN = 0.5
+TWIN_MIN_CHARS = 4
+# Two equal fragments of a line (at least ``TWIN_MIN_CHARS``) not given to 変更前 and 変更後 in
+# that order: the before and after cells printing the same line is what makes a line repeat a
+# fragment (``電話番号：００ 電話番号：００``).
+COST_TWIN_APART = 1.0
+# Before and after lines opening alike (this many characters the same: ``番号法第１９条第７号`` /
+# ``番号法第１９条第８号``) join as twins too (a change of a word keeps the line's start).
+TWIN_PREFIX_CHARS = 6
+# A fragment that opens one of the explanation column's stock sentences (``vocabulary.
+# EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
+# given to another column.
+COST_PHRASE_ELSEWHERE = 5.0
+PHRASE_MIN_CHARS = 5
+
+
+@lru_cache(maxsize=4096)
+def opens_phrase(frag: str) -> bool:
+    """The fragment is one of the explanation's stock sentences, or its first line wrapped."""
+    if len(frag) < PHRASE_MIN_CHARS:
+        return False
+    return any(p.startswith(frag) or frag.startswith(p) for p in EXPLANATION_PHRASES)
+
+
+def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
+    """The fragments joined to the one before at ``COST_JOINED_TWIN``: before and after open
+    with the same fragment (or alike, ``_alike``) and each joins as many after it."""
+    out: set[int] = set()
+    for i, j in itertools.combinations(range(len(frags)), 2):
+        if cols[i] != BEFORE or cols[j] != AFTER or not _alike(frags[i], frags[j]):
+            continue
+        if (i and cols[i - 1] == BEFORE) or cols[j - 1] == AFTER:
+            continue
+        inner = [k for k in range(i + 1, j) if cols[k] == BEFORE]
+        outer = [k for k in range(j + 1, min(len(frags), j + 1 + len(inner))) if cols[k] == AFTER]
+        if inner and len(inner) == j - i - 1 and len(outer) == len(inner):
+            out.update(inner + outer)
+    return out
+
+
+def twins_apart(frags: list[str], cols: tuple[int, ...]) -> int:
+    """How many pairs of equal fragments (``TWIN_MIN_CHARS`` or longer) the reading ``cols``
+    gives to other columns than 変更前 then 変更後."""
+    return sum(
+        1
+        for i, j in itertools.combinations(range(len(frags)), 2)
+        if frags[i] == frags[j] and len(frags[i]) >= TWIN_MIN_CHARS and (cols[i], cols[j]) != (BEFORE, AFTER)
+    )
+
+
+def _twins(a: str, b: str) -> bool:
+    """Two fragments that are one line printed in both before and after: equal, long enough,
+    and no date (a 変更日 may print the date a before cell opens with)."""
+    return a == b and len(a) >= TWIN_MIN_CHARS and not (is_date_line(a) or is_date_head(a))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two fragments that open a before and an after cell's same line: twins, or opening with
+    ``TWIN_PREFIX_CHARS`` equal characters (no date)."""
+    if _twins(a, b):
+        return True
+    n = TWIN_PREFIX_CHARS
+    return len(a) >= n and len(b) >= n and a[:n] == b[:n] and not (is_date_line(a) or is_date_head(a))
+
+
+def cut_at(frag: str, width: int) -> int:
+    """The index after the longest start of ``frag`` no wider than ``width`` (display width):
+    where a fragment of two cells glued is cut (``plumber_text._glued_cuts``)."""
+    seen = 0
+    for i, ch in enumerate(frag):
+        seen += display_width(ch)
+        if seen > width:
+            return i
+    return len(frag)

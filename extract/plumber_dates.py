@@ -1,0 +1,55 @@
+"""A 変更日 cell glued to the 項目 cell beside it in pdfplumber ``extract_text()`` text, cut apart.
+
+pdfplumber puts a space between two characters only where their gap passes ``x_tolerance``
+(3 pt).  A date that fills its narrow column to the edge stands closer than that to the item
+beside it, so the two print as one fragment, line after line of a wrapped date:
+``2022年4月Ⅰ基本情報`` / ``1日５．個人番号の利`` (set XI's Calc table of real date cells).
+``unglue_dates`` cuts such a line's first fragment where the date ends:
+
+- a date's start (a year with or without its month and day) followed by a section numeral
+  Ⅰ…Ⅶ (an item path's first line: no date runs on into one);
+- under a line whose date was cut (or stands alone) without its day, the date's rest (``1日``,
+  ``月1日``) followed by more text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_DIGIT = "[0-9０-９]"
+# A date's start as a 変更日 cell prints it: 2022年4月1日, 2023/1/16, 令和4年10月1日, R4.10.1 (or
+# a first line of one wrapped).
+_DATE_START = regex.compile(
+    rf"^(?:{_DIGIT}{{4}}[年/]{_DIGIT}{{0,2}}[月/]?{_DIGIT}{{0,2}}日?"
+    rf"|(?:令和|平成|[RH])[元0-9０-９]{{1,2}}[年.]{_DIGIT}{{0,2}}[月.]?{_DIGIT}{{0,2}}日?)"
+)
+# A date's start that lacks its day: ``2022年4月``, ``2022年10``, ``令和6年``, ``2024/4/``.
+_WITHOUT_DAY = regex.compile(rf"(?:[年月/]|[年月]{_DIGIT}{{1,2}})$")
+_SECTION = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
+# The rest of a date wrapped before its day: ``1日``, ``月1日``, ``10月1日``.
+_DATE_REST = regex.compile(rf"^(?:{_DIGIT}{{0,2}}月)?{_DIGIT}{{1,2}}日|^月{_DIGIT}{{1,2}}日")
+
+
+def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
+    """The lines (each its fragments) with a date glued to the item beside it cut off (see the
+    module's docstring); other lines as they are."""
+    out: list[list[str]] = []
+    open_date = False  # the line above cut or printed a date without its day
+    for frags in lines:
+        if not frags:
+            out.append(frags)
+            continue
+        first, cut = frags[0], None
+        start = _DATE_START.match(first)
+        if start and 0 < start.end() < len(first) and _SECTION.match(first[start.end() :]):
+            cut = start.end()
+        elif open_date:
+            rest = _DATE_REST.match(first)
+            if rest and rest.end() < len(first):
+                cut = rest.end()
+        if cut is not None:
+            frags = [first[:cut], first[cut:], *frags[1:]]
+        head = frags[0]
+        open_date = bool(_DATE_START.fullmatch(head)) and bool(_WITHOUT_DAY.search(head))
+        out.append(frags)
+    return out
