@@ -32,8 +32,9 @@ right ones, and on heldout-empty50 none for 10 right ones: left out.
 ``quality.carried_date_flat`` (false): true warns in text read without positions too; false
 leaves it to text read by positions (on older held-out sets the flattened-text part warns some
 20-30 right rows of merged tables for each few wrong ones caught, so the lead turned it off by
-default at merge: a batch whose bodies leave "same as above" cells empty may turn it on).  The flag warns and leaves the
-confidence as it was (no ``quality.weight_date_carried_guess``: most rows it marks are right).
+default at merge: a batch whose bodies leave "same as above" cells empty may turn it on).  The
+flag warns and leaves the confidence as it was (no ``quality.weight_date_carried_guess``: most
+rows it marks are right).
 
 Merged dates are by far the more common (the committed samples with expected records: 1,259
 rows under a merged 変更日, none under an empty one; sets VII–XI: 8 empty cells in 115 rows of
