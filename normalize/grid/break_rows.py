@@ -9,7 +9,8 @@ both cases (LibreOffice 7/24 PDFs measured for this module).  The text does: Wri
 row only when its text does not fit, and then fills the page before to its foot, so every cell
 whose text goes on at the top of the next page prints its last line there at the cell's foot
 (``Line.reaches_bottom``).  A 変更前 / 変更後 / 説明 cell at the top of the page whose column's
-cell above ended short of the foot of its page (its text whole there) opens a new row.
+cell above ended short of the foot of its page (its text whole there) opens a new row, unless
+a 変更前 / 変更後 cell's text runs on mid-sentence over the break (``runs_on``).
 
 Such a new row shares the merged cells of the row above: its 変更日, 提出時期 and 説明 where empty
 (as ``rows._take_row`` gives a row under a date merged over the break), and its 項目 where
@@ -19,11 +20,17 @@ every row a merged cell covers carries its text (``merged_cell_filled``).
 
 from __future__ import annotations
 
+from ..chars import SENTENCE_END, starts_paragraph
 from .common import cell_text
 from .lines import Line
+from .page_carry import EDIT_CLOSE
 
 # The cells a row prints of its own, whose text at the top of a page shows where a row starts.
 OWN_TEXT_COLUMNS = (2, 3, 5)
+# The cells whose text is written in sentences (。), whose end shows where a cell's text ends.
+SENTENCE_COLUMNS = (2, 3)
+# A line whose right end is within this many glyph heights of its cell's right edge is full.
+FULL_ROOM_EM = 2.0
 # The 項目 column: merged over rows, it is printed once, on the page where the cell opens.
 MERGED_ITEM = 1
 
@@ -58,7 +65,33 @@ def new_row_below(
     afresh (``ended_above``), and the row has a 項目 of its own or the page before ended with a
     merged 項目 cell (``merged_foot``) that gives it one."""
     has_item = bool(cell_text(cells.get(MERGED_ITEM))) or MERGED_ITEM in merged_foot
-    return has_item and bool(ended_above(prev, cells, page))
+    return has_item and bool(ended_above(prev, cells, page)) and not runs_on(prev, cells, page)
+
+
+def runs_on(prev: dict[int, list[Line]], cells: dict[int, list[Line]], page: int) -> bool:
+    """True when a 変更前 / 変更後 cell's text runs on over the break: the row above's last line
+    on the page before is full (``_full``), ends no sentence (nor closes an edit: 上記を新規追加,
+    削除) and the page's first line of the column opens no paragraph (``…としてい`` / ``る。``).
+    Writer may leave a line or two of room under a cell it broke (widow and orphan control, spacing after each
+    paragraph), so a cell short of the foot may still go on (office-boxes49 b49-writer-v2).
+    Explanations are phrases without a 。 (``…による修正``): no sign either way."""
+    for c in SENTENCE_COLUMNS:
+        mine = cells.get(c) or []
+        theirs = [ln for ln in prev.get(c) or [] if ln.page is None or ln.page < page]
+        if not cell_text(mine) or not cell_text(theirs):
+            continue
+        last, first = theirs[-1].text.strip(), mine[0].text.strip()
+        ends = not last or last[-1] in SENTENCE_END or bool(EDIT_CLOSE.match(last))
+        if _full(theirs[-1]) and not ends and not starts_paragraph(first):
+            return True
+    return False
+
+
+def _full(ln: Line) -> bool:
+    """True when a line runs to its cell's right edge (within ``FULL_ROOM_EM`` of its glyphs'
+    height: the cell's padding, a character that did not fit and one kinsoku kept back): a
+    text broken there goes on, one that ended short did not."""
+    return ln.left + ln.width - ln.x1 < FULL_ROOM_EM * (ln.bottom - ln.top)
 
 
 def carried_below(cells: dict[int, list[Line]], below: bool, merged_foot: tuple[int, ...]) -> tuple[int, ...]:
