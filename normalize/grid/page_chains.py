@@ -104,7 +104,7 @@ class PageChains:
         if len(printed) > 1 and c == ITEM:
             # A 項目 cell centred over the break: its parts' printed lines make its text, and
             # the text each part clipped away is printed by the others (no clipped_text then).
-            lines = [ln for p in printed for ln in p.lines]
+            lines = item_lines([p.lines for p in printed])
             whole = "".join(cell_text(lines).split())
             for ln in lines:
                 if ln.clipped and "".join(ln.clipped.split()) in whole:
@@ -123,3 +123,25 @@ class PageChains:
                     if "merged_cell_filled" not in row.flags:
                         row.flags.append("merged_cell_filled")
                     self.filled += 1
+
+
+def _squashed(lines: list[Line]) -> str:
+    return "".join(cell_text(lines).split())
+
+
+def item_lines(parts: list[list[Line]]) -> list[Line]:
+    """The lines of a 項目 cell centred over page breaks from its parts' printed lines (``parts``,
+    page by page): one part whose text holds every other's is the whole cell (Calc printed it
+    all on that page, a piece of it on the next); else the parts in order, less the lines a
+    part begins with that the part before ends with (a line the break cuts through is printed,
+    half clipped, on both pages)."""
+    whole = max(parts, key=lambda ls: len(_squashed(ls)))
+    if all(_squashed(ls) in _squashed(whole) for ls in parts):
+        return whole
+    out: list[Line] = list(parts[0])
+    for ls in parts[1:]:
+        k = min(len(out), len(ls))
+        while k and [ln.text.strip() for ln in out[-k:]] != [ln.text.strip() for ln in ls[:k]]:
+            k -= 1
+        out.extend(ls[k:])
+    return out
