@@ -71,3 +71,29 @@ def test_empty_timings_on_a_page_stay_empty_alike(case: str, read) -> None:
     for k in empty:
         assert not got[k].timing, k
         assert "row_split_guess" not in got[k].flags, k
+
+
+def test_a_cell_running_on_mid_sentence_keeps_the_row_whole() -> None:
+    """office-boxes49 b49-writer-v2: the 変更前 cell of the row broken over page 1's foot ends
+    two lines short of it (spacing after paragraphs) with a full line mid-word (…としてい / る。):
+    the top of page 2 is the rest of that row, not a row of its own (``break_rows.runs_on``)."""
+    folder = SAMPLES / "office-boxes49" / "b49-writer-v2"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.pdf").records
+    assert len(got) == len(expected)
+    broken = [k for k, e in enumerate(expected) if e["page_end"] > e["page_start"]]
+    assert broken
+    for k in broken:
+        assert "row_continued" in got[k].flags
+        assert _squash(got[k].before) == _squash(expected[k]["before"])
+
+
+@pytest.mark.parametrize("case", ["ly49-mi-municipal", "ly49-mi-zeimu"])
+def test_an_item_centred_over_a_break_is_read_once(case: str) -> None:
+    """office-layout49: Calc prints a 項目 merged and centred over a page break on both pages,
+    clipped; every row of it takes the whole text once (``page_chains.item_lines``), not the
+    parts doubled or a line cut by the break twice."""
+    folder = SAMPLES / "office-layout49" / case
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(folder / "input.pdf").records
+    assert [_squash(g.item) for g in got] == [_squash(e["item"]) for e in expected]
