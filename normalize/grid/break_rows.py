@@ -90,7 +90,10 @@ def runs_on(prev: dict[int, list[Line]], cells: dict[int, list[Line]], page: int
 def _full(ln: Line) -> bool:
     """True when a line runs to its cell's right edge (within ``FULL_ROOM_EM`` of its glyphs'
     height: the cell's padding, a character that did not fit and one kinsoku kept back): a
-    text broken there goes on, one that ended short did not."""
+    text broken there goes on, one that ended short did not.  A line of no known cell (rows
+    anchored at dates) counts as full: nothing shows its text ended."""
+    if ln.left is None or ln.width is None:
+        return True
     return ln.left + ln.width - ln.x1 < FULL_ROOM_EM * (ln.bottom - ln.top)
 
 

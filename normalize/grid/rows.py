@@ -273,6 +273,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     prev_bounds: list[float] | None = None
     prev_ruled, prev_foot = False, ()
     prev_merged_foot: tuple[int, ...] = ()  # columns the page before ended with a merged cell in
+    prev_spanned = False  # whether the page before had rows between horizontal rulings
     layout = pages[0].unit == "cell"
     align: str | None = None
     by_chars: bool | None = None  # layout text: how the page before read its offsets
@@ -322,7 +323,6 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             and any(c not in prev_foot for c in MERGED_COLUMNS)
         )
         closed_above = tuple(c for c in MERGED_COLUMNS if c in prev_foot) if prev_ruled else ()
-        prev_ruled_page = prev_ruled
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         if pr.move is not None and (move is None or pr.move.roles != move.roles):
@@ -343,7 +343,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
-        state["ruled_break"], state["merged_foot"] = pr.ruled and prev_ruled_page, prev_merged_foot
+        # Rows between rulings on both sides of the break: their cells' feet are known.
+        state["ruled_break"], state["merged_foot"] = bool(pr.spans) and prev_spanned, prev_merged_foot
         state["closed_above"] = closed_above  # merged columns the page before closed at its foot
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         # The page's first body row, found once (``_take_row`` below copies the cells it changes,
@@ -369,6 +370,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         if not layout:
             chains.page(pr, first, made)
         prev_merged_foot = merged_at_foot(pr.spans) if pr.ruled else ()
+        prev_spanned = bool(pr.spans)
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
