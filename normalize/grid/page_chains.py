@@ -14,7 +14,8 @@ aligned at its top: the rows under the break used to take it already) or after (
 its foot: the rows above the break took the previous cell's value, or none).  Two parts that
 both print text are left as read: a ruling lost in the scan looks the same; but a 項目 cell
 (merged over rows by Calc, issue 12) centred over the break prints the lines that fall on each
-page, the rest clipped away: its parts' lines make its text, which every row of the chain takes.
+page, the rest clipped away: its parts' lines make its text, which every row of the chain takes
+(text layers only: in a scan a 項目 ruling lost at a page's foot looks the same).
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ class PageChains:
         if len(chain) < 2:
             return
         printed = [p for p in chain if cell_text(p.lines)]
+        if c == ITEM and any(w.source != "pdf" for p in printed for ln in p.lines for w in ln.words[:1]):
+            return  # a scan: a 項目 ruling lost at a page's foot looks the same (text layers only)
         if len(printed) > 1 and len({cell_text(p.lines) for p in printed}) == 1:
             # Each part prints the whole text (a short cell centred on the break): one of them.
             printed = printed[:1]
