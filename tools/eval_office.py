@@ -125,6 +125,8 @@ SET_NAMES = (
     "heldout-pdfminer50",
     "office-empty50",
     "heldout-empty50",
+    "office-pagecarry50",
+    "heldout-pagecarry50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

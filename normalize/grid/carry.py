@@ -39,7 +39,18 @@ def fill_unsure(
 def one_row_top(pr: PageRows, r: int, top: int | None) -> tuple[int, ...]:
     """Columns (of ``UNSURE_CARRIED``) whose cell holding row ``r``, the page's first body row
     ``top`` of a ruled page, is one row high: a merged cell's part there would look the same."""
-    if top is None or r != top or not pr.ruled or r >= len(pr.spans):
+    if top is None or r != top or not pr.ruled or r >= len(pr.spans) or _leaves_timings_empty(pr, top):
         return ()
     spans = pr.spans[r]
     return tuple(c for c in UNSURE_CARRIED if spans.get(c) == (top, top + 1))
+
+
+def _leaves_timings_empty(pr: PageRows, top: int) -> bool:
+    """True when a row below the page's first body row ``top`` prints a 項目 of its own beside
+    an empty 提出時期 cell of one row: the table leaves 提出時期 cells empty, so the first row's
+    empty one is no part of a cell merged over the break either (a Calc table of issue 12
+    gave the first row the 事後 above it, the rows under it none)."""
+    return any(
+        pr.spans[k].get(4) == (k, k + 1) and cell_text(pr.rows[k].get(1)) and not cell_text(pr.rows[k].get(4))
+        for k in range(top + 1, min(len(pr.rows), len(pr.spans)))
+    )

@@ -12,7 +12,10 @@ is a chain of parts, one per page; when exactly one part prints text, every row 
 takes it (``merged_cell_filled``), whether the text is printed on the page before (a cell
 aligned at its top: the rows under the break used to take it already) or after (centred or at
 its foot: the rows above the break took the previous cell's value, or none).  Two parts that
-both print text are left as read: a ruling lost in the scan looks the same.
+both print text are left as read: a ruling lost in the scan looks the same; but a 項目 cell
+(merged over rows by Calc, issue 12) centred over the break prints the lines that fall on each
+page, the rest clipped away: its parts' lines make its text, which every row of the chain takes
+(text layers only: in a scan a 項目 ruling lost at a page's foot looks the same).
 """
 
 from __future__ import annotations
@@ -34,10 +37,17 @@ class _Part:
     rows: list = field(default_factory=list)  # rows._Row of the table
 
 
+# The 項目 column: Calc merges it over rows too (issue 12), and prints a cell merged over a page
+# break centred across it on both pages, each part clipped to its page: the lines printed on
+# the two pages are the cell's text in order (the others clipped away).
+ITEM = 1
+CHAINED_COLUMNS = (*MERGED_COLUMNS, ITEM)
+
+
 def foot_open(pr: PageRows, c: int) -> bool:
     """True when column ``c``'s last cell runs on past the page's foot: a ruling at the table's
-    foot closes the row's own columns (項目, before, after) but not ``c``."""
-    return pr.ruled and c not in pr.foot_closed and all(o in pr.foot_closed for o in ROW_OWN)
+    foot closes the row's own columns (項目, before, after) other than ``c``, but not ``c``."""
+    return pr.ruled and c not in pr.foot_closed and all(o in pr.foot_closed for o in ROW_OWN if o != c)
 
 
 @dataclass(slots=True)
@@ -55,7 +65,7 @@ class PageChains:
             for c in list(self.open):
                 self._close(c)
             return
-        for c in MERGED_COLUMNS:
+        for c in CHAINED_COLUMNS:
             first = pr.spans[top].get(c)
             chain = self.open.pop(c, None)
             if chain is not None and first is not None:
@@ -89,15 +99,52 @@ class PageChains:
         if len(chain) < 2:
             return
         printed = [p for p in chain if cell_text(p.lines)]
-        if len(printed) != 1:
+        if c == ITEM and any(w.source != "pdf" for p in printed for ln in p.lines for w in ln.words[:1]):
+            return  # a scan: a 項目 ruling lost at a page's foot looks the same (text layers only)
+        if len(printed) > 1 and len({cell_text(p.lines) for p in printed}) == 1:
+            # Each part prints the whole text (a short cell centred on the break): one of them.
+            printed = printed[:1]
+        if len(printed) > 1 and c == ITEM:
+            # A 項目 cell centred over the break: its parts' printed lines make its text, and
+            # the text each part clipped away is printed by the others (no clipped_text then).
+            lines = item_lines([p.lines for p in printed])
+            whole = "".join(cell_text(lines).split())
+            for ln in lines:
+                if ln.clipped and "".join(ln.clipped.split()) in whole:
+                    ln.clipped = ""
+        elif len(printed) == 1:
+            lines = printed[0].lines
+        else:
             return
-        lines = printed[0].lines
+        joined = len(printed) > 1
         for part in chain:
-            if part is printed[0]:
-                continue
+            if not joined and cell_text(part.lines):
+                continue  # the part that prints the text (or, all alike, each that does)
             for row in part.rows:
-                if row.cells.get(c) != lines:
+                if list(map(id, row.cells.get(c) or [])) != list(map(id, lines)):
                     row.cells[c] = list(lines)
                     if "merged_cell_filled" not in row.flags:
                         row.flags.append("merged_cell_filled")
                     self.filled += 1
+
+
+def _squashed(lines: list[Line]) -> str:
+    return "".join(cell_text(lines).split())
+
+
+def item_lines(parts: list[list[Line]]) -> list[Line]:
+    """The lines of a 項目 cell centred over page breaks from its parts' printed lines (``parts``,
+    page by page): one part whose text holds every other's is the whole cell (Calc printed it
+    all on that page, a piece of it on the next); else the parts in order, less the lines a
+    part begins with that the part before ends with (a line the break cuts through is printed,
+    half clipped, on both pages)."""
+    whole = max(parts, key=lambda ls: len(_squashed(ls)))
+    if all(_squashed(ls) in _squashed(whole) for ls in parts):
+        return whole
+    out: list[Line] = list(parts[0])
+    for ls in parts[1:]:
+        k = min(len(out), len(ls))
+        while k and [ln.text.strip() for ln in out[-k:]] != [ln.text.strip() for ln in ls[:k]]:
+            k -= 1
+        out.extend(ls[k:])
+    return out

@@ -13,13 +13,14 @@ import regex
 
 from piatable.models import COLUMNS, CellLine, Doubt, PageWords, RawRow
 from piatable.settings import GridSettings, Settings
-from piatable.vocabulary import ITEM_OPENING, is_title, top_headings
+from piatable.vocabulary import is_title
 
-from ..chars import ATTRIBUTIVE_ENDING, KANA_KANJI, RUNNING_PARTICLES, display_width, starts_paragraph
+from ..chars import ATTRIBUTIVE_ENDING, RUNNING_PARTICLES, display_width, starts_paragraph
 from ..dates import DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
+from .break_rows import MERGED_ITEM, carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
@@ -30,6 +31,7 @@ from .lost_lines import check_layout_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .page_tables import limits_by_table
+from .path_opening import opens_path as _opens_path
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
@@ -146,12 +148,18 @@ def _take_row(
         rows.append(_new_row(cells, page, [*flags, "merged_cell_filled"], own))
         state["first"] = False
         return
+    # A row of its own under cells merged over the break, whose text cells start afresh where
+    # the row above printed its own whole (Writer: ``break_rows``).
+    cut_date = date is not None and date is state.get("rest")  # the rest of a date cut by the break
+    below = (
+        state["first"] and rows and no_date and state.get("ruled_break") and not cut_date
+    ) and new_row_below(rows[-1].cells, cells, page, state.get("merged_foot", ()))
     timing = cell_text(cells.get(4))
     # Text in the 提出時期 column with no character of 事前 / 事後 (a 説明's tail set a little
     # left, a repeated label row's 出 / 時 / 期): no timing of a row of its own.  (One of them
     # kept, it may be a misread one: OCR's 事俊.)
     no_timing = not timing or not _TIMING_CHARS.search(timing)
-    if state["first"] and rows and no_date and (not cell_text(cells.get(1)) or no_timing):
+    if state["first"] and rows and no_date and not below and (not cell_text(cells.get(1)) or no_timing):
         prev = rows[-1]
         if timing and no_timing:
             prev.doubt = prev.doubt or NO_TIMING_JOIN_WHY.format(page=page, text=timing)
@@ -187,6 +195,8 @@ def _take_row(
         # ruling closed that cell at the foot of the page before (LibreOffice leaves it open).
         closed = state.get("closed_above", ())
         carried = tuple(dict.fromkeys((*carried, *(c for c in MERGED_COLUMNS[1:] if c not in closed))))
+    if rows and top_of_page:
+        carried = (*carried, *carried_below(cells, below, state.get("merged_foot", ())))
     if rows and carried:
         prev = rows[-1]
         filled = [c for c in carried if not cell_text(cells.get(c)) and cell_text(prev.cells.get(c))]
@@ -228,7 +238,9 @@ def _carried(pr: PageRows, r: int, top: int | None) -> tuple[int, ...]:
         return ()
     spans = pr.spans[r]
     return tuple(
-        c for c in MERGED_COLUMNS if c in spans and spans[c][0] == top and spans[c][1] - spans[c][0] > 1
+        c
+        for c in (*MERGED_COLUMNS, MERGED_ITEM)
+        if c in spans and spans[c][0] == top and spans[c][1] - spans[c][0] > 1
     )
 
 
@@ -245,37 +257,6 @@ def _new_row(
     return _Row(cells, start, end, flags)
 
 
-# OCR: a top heading this long (基本情報, 関連情報) after a misread numeral opens a path.
-MIN_OCR_TOP_HEADING_CHARS = 4
-HIRAGANA = regex.compile(r"\p{Hiragana}")
-
-
-def _opens_path(lines: list[Line] | None) -> bool:
-    """True when a 項目 cell starts a heading path of its own (Ⅰ…Ⅵ): a row, not the rest of one.
-    Read by OCR, the numeral may come out as something else (``｛関連情報``, ``I基本情報``,
-    ``工基本情報``): one or two characters that are not kana or kanji, or one that is no hiragana
-    (a continued cell may open with a particle: ``の基本情報``), before one of
-    the forms' top headings (``vocabulary.top_headings``) open a path too.  The OCR corrections
-    mend the numeral later; the rows are cut before them."""
-    if not lines:
-        return False
-    text = lines[0].text.strip()
-    if ITEM_OPENING.match(text):
-        return True
-    if not lines[0].words or lines[0].words[0].source != "ocr":
-        return False
-    rest = "".join(ln.text.strip() for ln in lines[:3])
-    for k in (1, 2):
-        prefix, heading = rest[:k], rest[k:]
-        if (
-            not HIRAGANA.search(prefix)
-            and (k == 1 or not KANA_KANJI.match(prefix[-1]))
-            and any(heading.startswith(h) for h in top_headings() if len(h) >= MIN_OCR_TOP_HEADING_CHARS)
-        ):
-            return True
-    return False
-
-
 def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool = False) -> GridResult:
     """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional).
 
@@ -290,6 +271,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
     prev_ruled, prev_foot = False, ()
+    prev_merged_foot: tuple[int, ...] = ()  # columns the page before ended with a merged cell in
+    prev_spanned = False  # whether the page before had rows between horizontal rulings
     layout = pages[0].unit == "cell"
     align: str | None = None
     by_chars: bool | None = None  # layout text: how the page before read its offsets
@@ -359,6 +342,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
+        # Rows between rulings on both sides of the break: their cells' feet are known.
+        state["ruled_break"], state["merged_foot"] = bool(pr.spans) and prev_spanned, prev_merged_foot
         state["closed_above"] = closed_above  # merged columns the page before closed at its foot
         held = page_rows_here.pop() if layout and n + 1 < len(pages) and page_rows_here else None
         # The page's first body row, found once (``_take_row`` below copies the cells it changes,
@@ -383,6 +368,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
                     new.aligned_cut = pr.align
         if not layout:
             chains.page(pr, first, made)
+        prev_merged_foot = merged_at_foot(pr.spans) if pr.ruled else ()
+        prev_spanned = bool(pr.spans)
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
         for r in rows[tabled:]:
