@@ -556,8 +556,10 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     # After the evidence above: a line put back shifts the cell's lines (its own evidence).
     fixes += restore_section_lines(rows) + drop_speck_lines(rows)
+    from .better_reads import take_better_reads
     from .second_reads import settle_second_reads
 
+    fixes += take_better_reads(rows)
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     from .placeholder_forms import flag_placeholder_forms

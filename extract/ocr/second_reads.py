@@ -249,10 +249,20 @@ def _anchored(lines: list[str]) -> str:
     return "".join(_START + "".join(line.split()) + _END for line in lines)
 
 
+# The circles a scan cannot tell apart (〇 U+3007, ○ U+25CB, ◯: the IPA glyphs draw them alike;
+# placeholder_forms writes the forms' ○ and flags the cell), and a check box's circle read as a
+# letter O ([O], the box rules write [○]): one key, so that a second read differing only there
+# raises no doubt (set IX's c3 at 300 dpi: [O]店内連携システム read again [〇]庁内連携システム, the
+# cell corrected to [○]庁内連携システム, stayed in doubt).
+_CIRCLE = regex.compile(r"[〇◯]")
+_BOX_LETTER_O = regex.compile(r"(?<=[\[［])[OoＯｏ](?=[\]］])")
+
+
 def read_key(text: str) -> str:
     """``lookalikes.lookalike_key`` with a mark repeated (``--``, ``。。``: a stroke read twice)
-    written once."""
-    return regex.sub(r"([^\w\x02\x03])\1+", r"\1", lookalike_key(text))
+    written once, and the circles ``_CIRCLE`` / ``_BOX_LETTER_O`` as ○."""
+    key = _BOX_LETTER_O.sub("○", _CIRCLE.sub("○", lookalike_key(text)))
+    return regex.sub(r"([^\w\x02\x03])\1+", r"\1", key)
 
 
 @dataclass(slots=True)
