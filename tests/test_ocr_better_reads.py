@@ -85,3 +85,13 @@ def test_live_read_of_a_yellowed_page():
     assert [g["timing"] for g in got] == [e["timing"] for e in expected]
     assert [g["change_date_raw"] for g in got] == [e["change_date_raw"] for e in expected]
     assert all("ocr" in g["flags"] for g in got)
+
+
+def test_a_wrapped_heading_of_the_form_vouches_for_its_last_line():
+    """set XI's c3 at 300 dpi: the tail く。） of ５．特定個人情報の提供・移転（委託に伴うものを除
+    / く。） read again くり; the joined heading is the form's, so no doubt (a heading on one line
+    already had none).  A tail that makes no heading stays in doubt."""
+    cell = "\n".join(_ITEM[:1] + ["５．特定個人情報の提供・移転（委託に伴うものを除", "く。）", "提供先２"])
+    why = f"{WHY_OPENING}'く。' (a character at confidence 91), read again 'くり'"
+    assert not still_in_doubt(why, cell, "item")
+    assert still_in_doubt(why, cell.replace("く。）", "く。）ず"), "item")
