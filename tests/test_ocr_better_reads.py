@@ -2,7 +2,8 @@
 line's second read taken where the dictionary reads it plainly better (提供範明 → 提供範囲) or
 where it has the one circled number the forms give a heading the first read numbers otherwise
 (⑥ → ⑤提供する情報の対象となる本人の範囲 under 提供先２), all places of a line or none; and a
-check box's circle (〇 / ○ / [O]) one key for the second reads.  Real SudachiPy, committed
+check box's circle (〇 / ○ / [O]) one key for the second reads; a clause broken where a 、 was
+lost in doubt (extract/ocr/broken_clauses.py).  Real SudachiPy, committed
 tesseract reads (samples/scan-ocr46) and a live tesseract read (samples/office-ocr50)."""
 
 from __future__ import annotations
@@ -95,3 +96,31 @@ def test_a_wrapped_heading_of_the_form_vouches_for_its_last_line():
     why = f"{WHY_OPENING}'く。' (a character at confidence 91), read again 'くり'"
     assert not still_in_doubt(why, cell, "item")
     assert still_in_doubt(why, cell.replace("く。）", "く。）ず"), "item")
+
+
+def _row(after: list[tuple[str, bool | None]]):
+    from piatable.models import CellLine, RawRow
+
+    return RawRow({"after": [CellLine(t, 1, k, wraps=w) for k, (t, w) in enumerate(after)]})
+
+
+def test_a_clause_broken_where_a_comma_was_lost_is_in_doubt():
+    """set XI's c1 at 400 dpi: ……年１回実施し / 未受講者には… (its 、 not read, the line stopping
+    short) and samples/office's Writer seed at 200 dpi (廃止され / 個人番号通知書…) get
+    ocr_suspect:after (extract/ocr/broken_clauses.py); a soft wrap, a noun (見直し) or だ's に
+    (速やかに) does not."""
+    from piatable.extract.ocr.broken_clauses import flag_broken_clauses
+
+    lost = [_row([("研修を年１回実施し", False), ("未受講者には受講を促している。", None)])]
+    lost.append(_row([("通知カードが廃止され", False), ("個人番号通知書となった", None)]))
+    assert flag_broken_clauses(lost) == [
+        "2 OCR cell(s) with a clause broken where a 、 was probably lost (ocr_suspect)"
+    ]
+    assert all(r.doubts[0].kind == "ocr_suspect" and r.doubts[0].field == "after" for r in lost)
+    kept = [
+        _row([("研修を年１回実施し", True), ("未受講者には受講を促している。", None)]),
+        _row([("管理方法の見直し", False), ("監査体制の見直し", None)]),
+        _row([("庁内の手順に従い速やかに", False), ("復元する。", None)]),
+        _row([("研修を実施し", False), ("①未受講者", None)]),
+    ]
+    assert flag_broken_clauses(kept) == [] and not any(r.doubts for r in kept)
