@@ -503,8 +503,7 @@ class OcrSettings:
     # cell's grammar takes the second read).  Measured live (tools/bench_second_reads.py, one
     # strip a page): 0-18 such lines a page, one more tesseract call costing +8-12% CPU per page
     # on the scan sample sets, +26% on the small print of samples/scan-ocr46; the cap bounds it.
-    # Raised from 90 to 95 (session 50): set XI's misreads ⑥ for ⑤ and 範明 for 範囲 read at
-    # 92-93 and read right at 1.5× (extract/ocr/better_reads.py takes such a read).
+    # 90 → 95 (session 50): set XI's ⑥/⑤, 範明/範囲 read at 92-93, right at 1.5× (better_reads.py).
     second_read: bool = True
     second_read_below: float = 95.0
     second_read_scale: float = 1.5
