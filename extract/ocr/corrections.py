@@ -556,12 +556,15 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
 
     # After the evidence above: a line put back shifts the cell's lines (its own evidence).
     fixes += restore_section_lines(rows) + drop_speck_lines(rows)
+    from .better_reads import take_better_reads
     from .second_reads import settle_second_reads
 
+    fixes += take_better_reads(rows)
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
+    from .broken_clauses import flag_broken_clauses
     from .placeholder_forms import flag_placeholder_forms
 
     # What the corrections could not mend: cells that still break their column's grammar, and
     # placeholders whose circle the scan cannot tell.
-    return notes + flag_suspects(rows) + flag_placeholder_forms(rows)
+    return notes + flag_suspects(rows) + flag_placeholder_forms(rows) + flag_broken_clauses(rows)

@@ -249,10 +249,20 @@ def _anchored(lines: list[str]) -> str:
     return "".join(_START + "".join(line.split()) + _END for line in lines)
 
 
+# The circles a scan cannot tell apart (〇 U+3007, ○ U+25CB, ◯: the IPA glyphs draw them alike;
+# placeholder_forms writes the forms' ○ and flags the cell), and a check box's circle read as a
+# letter O ([O], the box rules write [○]): one key, so that a second read differing only there
+# raises no doubt (set IX's c3 at 300 dpi: [O]店内連携システム read again [〇]庁内連携システム, the
+# cell corrected to [○]庁内連携システム, stayed in doubt).
+_CIRCLE = regex.compile(r"[〇◯]")
+_BOX_LETTER_O = regex.compile(r"(?<=[\[［])[OoＯｏ](?=[\]］])")
+
+
 def read_key(text: str) -> str:
     """``lookalikes.lookalike_key`` with a mark repeated (``--``, ``。。``: a stroke read twice)
-    written once."""
-    return regex.sub(r"([^\w\x02\x03])\1+", r"\1", lookalike_key(text))
+    written once, and the circles ``_CIRCLE`` / ``_BOX_LETTER_O`` as ○."""
+    key = _BOX_LETTER_O.sub("○", _CIRCLE.sub("○", lookalike_key(text)))
+    return regex.sub(r"([^\w\x02\x03])\1+", r"\1", key)
 
 
 @dataclass(slots=True)
@@ -310,6 +320,24 @@ def _heading_body_from(line: str) -> int | None:
     return 1 + len(flat) - len(body)
 
 
+# An item line this many lines at most below the start of a heading it closes (a heading of the
+# form wrapped over lines: ５．特定個人情報の提供・移転（委託に伴うものを除 / く。）).
+MAX_WRAPPED_LINES = 3
+
+
+def _closes_wrapped_heading(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` of an item cell ends a heading of the form wrapped from the lines
+    above it (joined with up to ``MAX_WRAPPED_LINES`` of them, its numbering aside, it is one
+    whole): the lexicon vouches for its words, as for a heading on one line."""
+    from .item_lines import printed_headings, strip_numbering
+
+    flat = ["".join(line.split()) for line in lines]
+    return any(
+        strip_numbering("".join(flat[j : k + 1])) in printed_headings()
+        for j in range(max(0, k - MAX_WRAPPED_LINES), k)
+    )
+
+
 def still_in_doubt(why: str, cell: str, field: str | None = None) -> bool:
     """Whether a second read's doubt (``why``: ``SecondRead.why``) still stands over a cell whose
     text is now ``cell`` (after the OCR corrections).  The line the first read became is the
@@ -339,6 +367,8 @@ def still_in_doubt(why: str, cell: str, field: str | None = None) -> bool:
     line = max(lines, key=lambda t: difflib.SequenceMatcher(None, key, lookalike_key(t)).ratio())
     reads = _places(first, second)
     body = _heading_body_from(line) if field == "item" else None
+    if field == "item" and body is None and _closes_wrapped_heading(lines, lines.index(line)):
+        body = 1
     cost = default_tokenizer().path_cost
     for p in _places(line, second):
         if not any(p.start <= r.end and r.start <= p.end for r in reads) or _numeral_restored(p):
