@@ -22,11 +22,16 @@ from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from itertools import pairwise
 
+import regex
+
 from piatable.models import CellLine
 from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
 from .chars import display_width
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
+
+# A cell of nothing but the mark of an addition, without 上記 (which points at text above it).
+BARE_ADDITION_MARK = regex.compile(r"^(?:新規追加|新規|追加)$")
 
 # Scores of a row made of a before and an after cell: opening alike (two characters or more)
 # or not, plus SHARED_WORDS times the share of character pairs the two cells have in common.
@@ -39,6 +44,10 @@ ADDITION_ALONE = 2.5
 # or with 新規追加 (an addition has no before).
 DELETION_PAIR = 3.0
 ADDITION_PAIR = -1.0
+# A row of a before cell that is the bare mark of an addition (``新規追加`` alone: the before
+# column's cell of an added row, printed at its cell's top, so emitted before the taller after
+# cell beside it) and an after cell holding text.
+ADDED_MARK_PAIR = 3.0
 AFTER_ALONE = -1.5
 # A row of a before cell alone (its after cell lost or merged elsewhere).
 BEFORE_ALONE = -3.0
@@ -134,8 +143,12 @@ def _bigrams(text: str) -> set[str]:
 
 def _closing(lines: list[CellLine]) -> str:
     """ "addition" for an after cell closing with 新規追加 (it has no before), "deletion" for one
-    closing with 削除 (its before is the text deleted), "" otherwise."""
+    closing with 削除 (its before is the text deleted), "mark" for a cell that is nothing but
+    the bare mark (``新規追加``: an added row's before cell, or an after cell's closing cut off
+    it), "" otherwise."""
     last = lines[-1].text.strip()
+    if len(lines) == 1 and BARE_ADDITION_MARK.match(last):
+        return "mark"
     if ADDITION_MARKERS.match(last):
         return "addition"
     return "deletion" if DELETION_MARKERS.match(last) else ""
@@ -159,6 +172,10 @@ def pair_score(before: _Cell, after: _Cell) -> float:
     """How well two cells make one row's before and after."""
     if before.closing == "addition":
         return SKIPPED_BOX  # an addition's after cell is no before cell
+    if before.closing == "mark" and not after.closing:
+        return ADDED_MARK_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
+    if after.closing == "mark":
+        return ADDITION_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
     if after.closing:
         score = DELETION_PAIR if after.closing == "deletion" else ADDITION_PAIR
         return score + (PAGE_MISMATCH if before.page != after.page else 0.0)
@@ -177,7 +194,7 @@ def pair_score(before: _Cell, after: _Cell) -> float:
 def _alone_score(cell: _Cell, kind: str) -> float:
     if kind == "B":
         return BEFORE_ALONE
-    return ADDITION_ALONE if cell.closing == "addition" else AFTER_ALONE
+    return ADDITION_ALONE if cell.closing in ("addition", "mark") else AFTER_ALONE
 
 
 @dataclass(slots=True)

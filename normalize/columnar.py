@@ -29,6 +29,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
+from .added_marks import afters_beside_marks
 from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells, uncross_by_endings
 from .boxes import (
     Box,
@@ -487,6 +488,7 @@ def column_order_rows(
     }
     _settle_weak_bodies(boxes, kind_of, widths)
     return_paired_explanations(boxes, kind_of)
+    afters_beside_marks(boxes, kind_of)  # an added row's after cell beside its 新規追加
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
     rows, groups, date_how = with_cell_dates(_rows_and_dates, boxes, kinds)

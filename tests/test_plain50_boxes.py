@@ -1,0 +1,95 @@
+"""Box-order texts (plain pdftotext) of LibreOffice tables (session 50, set XI FAULTS.md kind 4):
+an added row's 新規追加 printed alone in its before cell, and a before cell's wrapped line
+beside the after cell's lines."""
+
+from __future__ import annotations
+
+from piatable import extract_document
+from piatable.models import CellLine
+from piatable.normalize.body_pairing import _cell, pair_score
+from piatable.normalize.boxes import Box
+from piatable.normalize.side_columns import _off_grid, split_side_columns
+from tests.text_checks import SAMPLES
+
+# A Calc row's before and after cells as plain pdftotext prints them (set XI, c3_strike, Calc,
+# Mincho 9 pt): the first lines of both fill their columns and share a line; then the lines
+# baseline by baseline, the before cell's second and last line first.
+SIDE_BY_SIDE = [
+    "届出の際に本人確認書類の提示を求め、本人確 届出の際に本人確認書類（個人番号カード、運",
+    "認を厳格に行う。",
+    "転免許証等）の提示を求め、本人確認を厳格に",
+    "行う。",
+    "また、代理人による届出の場合は、委任状及び",
+    "代理人の本人確認書類の提示を求める。",
+]
+# Three more boxes of that page's rows (c3_strike), whose two-piece lines teach the widths.
+OTHERS = [
+    [
+        "地方税法その他の地方税に関する法律及びこれ 地方税法その他の地方税に関する法律及びこれ",
+        "らの法律に基づく条例による地方税の賦課徴収 らの法律に基づく条例又は森林環境税及び森林",
+        "に関する事務であって主務省令で定めるもの",
+        "環境譲与税に関する法律による地方税又は森林",
+        "環境税の賦課徴収に関する事務であって主務省",
+        "令で定めるもの",
+    ],
+    [
+        "市ホームページ及び市役所情報公開コーナーに 市ホームページ、市役所情報公開コーナー及び",
+        "おいて評価書案を公表し、意見を募集した。",
+        "各支所において評価書案を公表し、意見を募集",
+        "した。",
+    ],
+]
+
+
+def _box(texts: list[str], line0: int = 0) -> Box:
+    return Box([CellLine(t, 1, line0 + k) for k, t in enumerate(texts)])
+
+
+def test_a_line_after_the_shorter_column_ended_goes_to_the_longer_one() -> None:
+    """``行う。`` follows the after cell's full line ``…本人確認を厳格に`` and comes after it on
+    the baseline order: it is the after cell's third line, not a third line of the before cell
+    (whose own third line would have come before the after cell's third); ``また、…`` opens a
+    paragraph, not the middle of a phrase."""
+    boxes = [_box(OTHERS[0], 0), _box(SIDE_BY_SIDE, 10), _box(OTHERS[1], 20)]
+    out, apart, undecided = split_side_columns(boxes, set())
+    before, after = out[2], out[3]
+    assert [cl.text for cl in before.lines] == ["届出の際に本人確認書類の提示を求め、本人確", "認を厳格に行う。"]
+    assert "".join(cl.text for cl in after.lines) == (
+        "届出の際に本人確認書類（個人番号カード、運転免許証等）の提示を求め、本人確認を厳格に行う。"
+        "また、代理人による届出の場合は、委任状及び代理人の本人確認書類の提示を求める。"
+    )
+    assert not {(cl.page, cl.line_no) for cl in before.lines} & undecided
+    assert id(before) in apart and id(after) in apart
+
+
+def test_the_baseline_order_of_a_box_opening_with_both_columns() -> None:
+    opened = [("a", "b")]
+    assert not _off_grid(opened, "c", None)  # the left column's second line
+    assert _off_grid(opened + [(None, "d")], "c", None)  # a left line after more right lines
+    assert not _off_grid(opened + [("c", None)], None, "d")  # the right one beside it
+    assert _off_grid(opened + [("c", None), ("e", None)], None, "d")  # two left lines ahead
+    assert _off_grid(opened + [("c", None)], "e", "f")  # both pieces where the counts differ
+    assert not _off_grid([("a", None)], None, "b")  # no line of both columns: no grid
+
+
+def test_a_bare_addition_mark_is_the_before_cell_of_the_after_beside_it() -> None:
+    mark = _cell([CellLine("新規追加", 1, 0)])
+    names = _cell([CellLine("国民健康保険情報ファイル", 1, 1), CellLine("中間サーバー副本ファイル", 1, 2)])
+    assert mark.closing == "mark"
+    assert pair_score(mark, names) > pair_score(names, mark)
+
+
+def test_an_added_rows_list_of_names_is_its_after_cell_not_an_explanation() -> None:
+    """p50-calc-v1 (plain pdftotext, Calc, top-aligned): the added row's after cell, two names
+    as narrow as the explanation column, is emitted right before the before cell's 新規追加;
+    it is the row's after cell, and the explanations go one per row."""
+    case = SAMPLES / "office-plain50" / "p50-calc-v1-pdftotext"
+    records = extract_document(case / "input.txt").records
+    assert len(records) == 4
+    added = records[1]
+    assert added.before == "新規追加"
+    assert added.after == "国民健康保険情報ファイル\n中間サーバー副本ファイル"
+    assert added.explanation == "中間サーバーへの副本登録の開始に伴う追加"
+    assert records[0].explanation == "事務の名称の見直しによる修正"
+    # the rows around it, whose before and after cells print side by side, stay warned
+    assert "column_guess" in records[0].flags and "column_guess" in records[2].flags
