@@ -53,7 +53,8 @@ def test_a_line_after_the_shorter_column_ended_goes_to_the_longer_one() -> None:
     boxes = [_box(OTHERS[0], 0), _box(SIDE_BY_SIDE, 10), _box(OTHERS[1], 20)]
     out, apart, undecided = split_side_columns(boxes, set())
     before, after = out[2], out[3]
-    assert [cl.text for cl in before.lines] == ["届出の際に本人確認書類の提示を求め、本人確", "認を厳格に行う。"]
+    opening = "届出の際に本人確認書類の提示を求め、本人確"
+    assert [cl.text for cl in before.lines] == [opening, "認を厳格に行う。"]
     assert "".join(cl.text for cl in after.lines) == (
         "届出の際に本人確認書類（個人番号カード、運転免許証等）の提示を求め、本人確認を厳格に行う。"
         "また、代理人による届出の場合は、委任状及び代理人の本人確認書類の提示を求める。"
