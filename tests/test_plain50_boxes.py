@@ -94,3 +94,61 @@ def test_an_added_rows_list_of_names_is_its_after_cell_not_an_explanation() -> N
     assert records[0].explanation == "事務の名称の見直しによる修正"
     # the rows around it, whose before and after cells print side by side, stay warned
     assert "column_guess" in records[0].flags and "column_guess" in records[2].flags
+
+
+# A Writer table's page as plain pdftotext prints it (set XI, w1_mincho9, 8-character columns):
+# each row's before cell a box of its own, then the page's after cells merged into one box.
+BEFORES = [
+    ["行政手続における", "特定の個人を識別", "するための番号の", "利用等に関する法", "律（番号法）"],
+    ["住民基本台帳法に", "基づき、住民の居", "住関係の公証、選", "挙人名簿の登録そ"],
+    ["① 住民異動の届出", "に基づき住民票の", "記載等を行う。"],
+    ["＜サーバ＞", "入退室管理を行っ", "ている庁舎内の"],
+]
+MERGED_AFTERS = [
+    "行政手続における",
+    "特定の個人を識別",
+    "するための番号の",
+    "利用等に関する法",
+    "律（番号法）",
+    "住民基本台帳法に",
+    "基づき、住民の居",
+    "住関係の公証、選",
+    "① 住民異動の届出",
+    "に基づき住民票の",
+    "記載等を行う。",
+    "③ マイナポータル",
+    "＜ガバメントクラ",
+    "ウド＞",
+]
+
+
+def test_a_box_of_a_columns_cells_is_cut_where_they_open_as_their_befores() -> None:
+    from piatable.normalize.merged_column_cells import cut_merged_cells
+
+    befores = [_box(t, 10 * k) for k, t in enumerate(BEFORES)]
+    merged = _box(MERGED_AFTERS, 100)
+    doubtful: set[tuple[int | None, int | None]] = set()
+    boxes, bodies = cut_merged_cells([*befores, merged], [*befores, merged], doubtful)
+    texts = ["".join(cl.text for cl in b.lines) for b in bodies]
+    assert texts[:2] == ["".join(BEFORES[0]), "".join(MERGED_AFTERS[:5])]
+    assert texts[2:4] == ["".join(BEFORES[1]), "".join(MERGED_AFTERS[5:8])]
+    # the last piece repeats the third before's opening and runs on into the fourth row's
+    # after cell (＜ガバメントクラウド＞ opens otherwise than ＜サーバ＞): its rows are warned
+    assert texts[4:] == ["".join(BEFORES[2]), "".join(MERGED_AFTERS[8:]), "".join(BEFORES[3])]
+    assert doubtful == {(1, 100 + k) for k in range(8, len(MERGED_AFTERS))}
+    assert len(boxes) == 4 + 3  # nothing dropped: the merged box's lines are all in its pieces
+    assert sum(len(b.lines) for b in boxes) == sum(map(len, BEFORES)) + len(MERGED_AFTERS)
+
+
+def test_a_box_after_an_item_is_a_before_cell_unless_it_ends_as_an_explanation() -> None:
+    from piatable.normalize.neighbour_kinds import settle_by_neighbours
+
+    item = _box(["Ⅰ 基本情報", "５．個人番号の利", "用", "法令上の根拠"])
+    before = _box(BEFORES[0], 10)
+    reason = _box(["番号法別表第一の", "改正に伴う修正"], 20)
+    kinds = {id(item): "item", id(before): "explanation", id(reason): "explanation"}
+    settle_by_neighbours([item, before], kinds)
+    assert kinds[id(before)] == "body"
+    kinds[id(before)] = "explanation"
+    settle_by_neighbours([item, reason, before], kinds)
+    assert kinds[id(reason)] == "explanation" and kinds[id(before)] == "explanation"
