@@ -84,6 +84,8 @@ SIDE_UNDECIDED_MARGIN = 0.5
 _MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・ァィゥェォッャュョ]")
 _MID_PHRASE_STRICT = regex.compile(r"^[、。，．）」』】〕ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]")
 _CLOSES = "。．.）)」』】＞>》"
+# A circled number opens a list's item in a before / after cell (``③マイナポータルを通じた``).
+_CIRCLED_OPENING = regex.compile(r"^[①-⑳]")
 # A conjunction in hiragana and its comma open a paragraph (``また、代理人による…``), not the
 # middle of a phrase, though they open with a hiragana.
 _OPENING_CONJUNCTION = regex.compile(r"^(?:また|なお|ただし|さらに|あわせて|おって|および|もしくは)[、，]")
@@ -172,7 +174,7 @@ def _cost(prev: str | None, piece: str, wrap: int) -> float:
     cost = COST_TOO_WIDE if over > SIDE_WRAP_SLACK else COST_OVER_WIDTH_UNIT * max(0, over)
     if prev is None:
         return cost + (COST_MID_PHRASE_AFTER_SHORT if _MID_PHRASE_STRICT.match(piece) else 0.0)
-    opens = bool(BODY_MARKER.match(piece))
+    opens = bool(BODY_MARKER.match(piece) or _CIRCLED_OPENING.match(piece))
     if _full(prev, wrap):
         if opens:
             return cost + COST_OPENS_AFTER_FULL

@@ -152,3 +152,34 @@ def test_a_box_after_an_item_is_a_before_cell_unless_it_ends_as_an_explanation()
     kinds[id(before)] = "explanation"
     settle_by_neighbours([item, reason, before], kinds)
     assert kinds[id(reason)] == "explanation" and kinds[id(before)] == "explanation"
+
+
+def test_a_circled_number_after_the_shorter_column_ended_opens_the_longer_ones_item() -> None:
+    """Set XI c2_datevalues (Calc, plain pdftotext): the before cell ends at ``。`` (its fourth
+    line, the after cell's beside it); ``③マイナポータルを通じた`` opens a list item of the
+    after cell (a circled number after a full line would open a paragraph, not run on)."""
+    lines = [
+        "①住民異動の届出に基づき ①住民異動の届出に基づき",
+        "住民票の記載等を行う。",
+        "住民票の記載等を行う。",
+        "②住民票の写しを交付する ②住民票の写しを交付する",
+        "。",
+        "。",
+        "③マイナポータルを通じた",
+        "転出届の受付を行う。",
+        "④転入予定地の市町村に転",
+        "出証明書情報を送信する。",
+    ]
+    first = "区域内の住民（住民基本台"
+    others = [
+        [f"{first} {first}", "帳法第５条に基づき住民基 帳法第５条に基づき住民基"],
+        ["本台帳に記録された住民を 本台帳に記録された住民を", "いう。）", "いう。）及び転出者"],
+    ]
+    boxes = [_box(others[0], 0), _box(lines, 10), _box(others[1], 30)]
+    out, _apart, _undecided = split_side_columns(boxes, set())
+    texts = ["".join(cl.text for cl in b.lines) for b in out]
+    opening = "①住民異動の届出に基づき"
+    before, after = (t for t in texts if t.startswith(opening))
+    assert before == opening + "住民票の記載等を行う。②住民票の写しを交付する。"
+    tail = "③マイナポータルを通じた転出届の受付を行う。④転入予定地の市町村に転出証明書情報を送信する。"
+    assert after.endswith(tail)
