@@ -172,7 +172,10 @@ def pair_score(before: _Cell, after: _Cell) -> float:
     """How well two cells make one row's before and after."""
     if before.closing == "addition":
         return SKIPPED_BOX  # an addition's after cell is no before cell
-    if before.closing == "mark" and not after.closing:
+    if before.closing == "mark":
+        # (a mark beside a 削除 / 新規追加 cell is an after cell of its own row: set X's C3)
+        if after.closing:
+            return SKIPPED_BOX
         return ADDED_MARK_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
     if after.closing == "mark":
         return ADDITION_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
