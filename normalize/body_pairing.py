@@ -48,6 +48,9 @@ ADDITION_PAIR = -1.0
 # column's cell of an added row, printed at its cell's top, so emitted before the taller after
 # cell beside it) and an after cell holding text.
 ADDED_MARK_PAIR = 3.0
+# ... when the extractor emitted the two boxes next to each other: within this many lines of
+# the text (a blank line between two boxes); farther, the pair is scored as any other.
+MARK_REACH_LINES = 2
 AFTER_ALONE = -1.5
 # A row of a before cell alone (its after cell lost or merged elsewhere).
 BEFORE_ALONE = -3.0
@@ -168,6 +171,18 @@ def _cell(lines: list[CellLine]) -> _Cell:
     return _Cell(lines, text, _bigrams(text), _closing(lines), lines[0].page)
 
 
+def _beside(mark: CellLine, lines: list[CellLine]) -> bool:
+    """Whether the line ``mark`` was emitted within ``MARK_REACH_LINES`` lines of the first or
+    the last of ``lines``, on its page."""
+    if mark.line_no is None:
+        return False
+    ends = (lines[0], lines[-1])
+    return any(
+        cl.page == mark.page and cl.line_no is not None and abs(cl.line_no - mark.line_no) <= MARK_REACH_LINES
+        for cl in ends
+    )
+
+
 def pair_score(before: _Cell, after: _Cell) -> float:
     """How well two cells make one row's before and after."""
     if before.closing == "addition":
@@ -176,7 +191,8 @@ def pair_score(before: _Cell, after: _Cell) -> float:
         # (a mark beside a 削除 / 新規追加 cell is an after cell of its own row: set X's C3)
         if after.closing:
             return SKIPPED_BOX
-        return ADDED_MARK_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
+        if _beside(before.lines[0], after.lines):
+            return ADDED_MARK_PAIR
     if after.closing == "mark":
         return ADDITION_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
     if after.closing:

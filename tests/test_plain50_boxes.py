@@ -183,3 +183,24 @@ def test_a_circled_number_after_the_shorter_column_ended_opens_the_longer_ones_i
     assert before == opening + "住民票の記載等を行う。②住民票の写しを交付する。"
     tail = "③マイナポータルを通じた転出届の受付を行う。④転入予定地の市町村に転出証明書情報を送信する。"
     assert after.endswith(tail)
+
+
+def test_a_bare_mark_pairs_only_with_an_after_emitted_beside_it() -> None:
+    mark = _cell([CellLine("新規追加", 1, 30)])
+    near = _cell([CellLine("国民健康保険情報ファイル", 1, 27), CellLine("中間サーバー副本ファイル", 1, 28)])
+    far = _cell([CellLine("・識別情報", 1, 44), CellLine("[○]個人番号", 1, 45)])
+    deleted = _cell([CellLine("削除", 1, 31)])
+    assert pair_score(mark, near) > pair_score(mark, far)
+    assert pair_score(mark, deleted) < 0  # 新規追加 beside 削除: an after cell of its own row
+
+
+def test_a_row_whose_after_cell_is_a_bare_mark_alone_is_warned() -> None:
+    from piatable.models import RawRow
+    from piatable.normalize.run_together import LONE_MARK_WHY, doubt_cells_of_other_rows
+
+    lone, added = RawRow(), RawRow()
+    lone.cells["after"] = [CellLine("新規追加", 1, 0)]
+    added.cells["before"] = [CellLine("新規追加", 1, 1)]
+    added.cells["after"] = [CellLine("・識別情報", 1, 2)]
+    doubt_cells_of_other_rows([lone, added])
+    assert [d.why for d in lone.doubts] == [LONE_MARK_WHY] and not added.doubts
