@@ -30,6 +30,9 @@ from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 from .chars import display_width
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 
+# A cell of nothing but the mark of an addition, without 上記 (which points at text above it).
+BARE_ADDITION_MARK = regex.compile(r"^(?:新規追加|新規|追加)$")
+
 # Scores of a row made of a before and an after cell: opening alike (two characters or more)
 # or not, plus SHARED_WORDS times the share of character pairs the two cells have in common.
 PAIR_SHARED_OPENING = 3.0
@@ -46,6 +49,13 @@ ADDITION_PAIR = -1.0
 # in 変更後.  Paired so, it scores as a plain pair (no shared words to show for it).
 ADDED_BEFORE = regex.compile(r"^(?:新規追加|新規)$")
 ADDED_BEFORE_PAIR = PAIR_PLAIN
+# A row of a before cell that is the bare mark of an addition (``新規追加`` alone: the before
+# column's cell of an added row, printed at its cell's top, so emitted before the taller after
+# cell beside it) and an after cell holding text.
+ADDED_MARK_PAIR = 3.0
+# ... when the extractor emitted the two boxes next to each other: within this many lines of
+# the text (a blank line between two boxes); farther, the pair is scored as any other.
+MARK_REACH_LINES = 2
 AFTER_ALONE = -1.5
 # A row of a before cell alone (its after cell lost or merged elsewhere).
 BEFORE_ALONE = -3.0
@@ -141,8 +151,12 @@ def _bigrams(text: str) -> set[str]:
 
 def _closing(lines: list[CellLine]) -> str:
     """ "addition" for an after cell closing with 新規追加 (it has no before), "deletion" for one
-    closing with 削除 (its before is the text deleted), "" otherwise."""
+    closing with 削除 (its before is the text deleted), "mark" for a cell that is nothing but
+    the bare mark (``新規追加``: an added row's before cell, or an after cell's closing cut off
+    it), "" otherwise."""
     last = lines[-1].text.strip()
+    if len(lines) == 1 and BARE_ADDITION_MARK.match(last):
+        return "mark"
     if ADDITION_MARKERS.match(last):
         return "addition"
     return "deletion" if DELETION_MARKERS.match(last) else ""
@@ -162,14 +176,36 @@ def _cell(lines: list[CellLine]) -> _Cell:
     return _Cell(lines, text, _bigrams(text), _closing(lines), lines[0].page)
 
 
+def _beside(mark: CellLine, lines: list[CellLine]) -> bool:
+    """Whether the line ``mark`` was emitted within ``MARK_REACH_LINES`` lines of the first or
+    the last of ``lines``, on its page."""
+    if mark.line_no is None:
+        return False
+    ends = (lines[0], lines[-1])
+    return any(
+        cl.page == mark.page and cl.line_no is not None and abs(cl.line_no - mark.line_no) <= MARK_REACH_LINES
+        for cl in ends
+    )
+
+
 def pair_score(before: _Cell, after: _Cell, added_before: bool = True) -> float:
     """How well two cells make one row's before and after (``added_before``: a 新規追加 box
-    may be a before cell, ``ADDED_BEFORE``)."""
+    emitted away from the after cell may be a before cell too, ``ADDED_BEFORE``; one emitted
+    beside it is, ``ADDED_MARK_PAIR``)."""
     if before.closing == "addition":
-        if added_before and len(before.lines) == 1 and ADDED_BEFORE.match(before.text) and not after.closing:
-            # 新規追加 alone in the before cell: the row adds its after cell's text.
-            return ADDED_BEFORE_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
         return SKIPPED_BOX  # an addition's after cell is no before cell
+    if before.closing == "mark":
+        # (a mark beside a 削除 / 新規追加 cell is an after cell of its own row: set X's C3)
+        if after.closing:
+            return SKIPPED_BOX
+        if _beside(before.lines[0], after.lines):
+            return ADDED_MARK_PAIR
+        if not added_before or not ADDED_BEFORE.match(before.text):
+            return SKIPPED_BOX
+        # 新規追加 alone in the before cell, emitted away from its row's after cell.
+        return ADDED_BEFORE_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
+    if after.closing == "mark":
+        return ADDITION_PAIR + (PAGE_MISMATCH if before.page != after.page else 0.0)
     if after.closing:
         score = DELETION_PAIR if after.closing == "deletion" else ADDITION_PAIR
         return score + (PAGE_MISMATCH if before.page != after.page else 0.0)
@@ -188,7 +224,7 @@ def pair_score(before: _Cell, after: _Cell, added_before: bool = True) -> float:
 def _alone_score(cell: _Cell, kind: str) -> float:
     if kind == "B":
         return BEFORE_ALONE
-    return ADDITION_ALONE if cell.closing == "addition" else AFTER_ALONE
+    return ADDITION_ALONE if cell.closing in ("addition", "mark") else AFTER_ALONE
 
 
 @dataclass(slots=True)

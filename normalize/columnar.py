@@ -50,7 +50,9 @@ from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
+from .merged_column_cells import cut_merged_cells
 from .merged_explanations import EXPLANATION_END, split_merged_explanations
+from .neighbour_kinds import settle_by_neighbours
 from .page_date_order import unordered_date_doubts
 from .page_lists import join_lists_over_pages
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -488,8 +490,10 @@ def column_order_rows(
     }
     _settle_weak_bodies(boxes, kind_of, widths)
     return_paired_explanations(boxes, kind_of)
+    settle_by_neighbours(boxes, kind_of)  # beside a bare 新規追加, right after an item
     for b in boxes:
         kinds[kind_of[id(b)]].append(b)
+    boxes, kinds["body"] = cut_merged_cells(boxes, kinds["body"], undecided)  # a column's cells in a box
     rows, groups, date_how = with_cell_dates(_rows_and_dates, boxes, kinds)
     # Rows whose item box held other columns' lines (plain pdftotext, item_intruders).
     intruded_rows = {k for k, b in enumerate(kinds["item"][: len(rows)]) if id(b) in intruded}
@@ -557,7 +561,7 @@ def column_order_rows(
             )
         if any((cl.page, cl.line_no) in undecided for key in ("before", "after") for cl in row.cells[key]):
             why = "; ".join(
-                filter(None, (why, "its before and after lines, printed side by side, fit either cell"))
+                filter(None, (why, "its before/after lines, side by side or merged, fit either cell"))
             )
         if k in intruded_rows:
             # A guess, but one its row's run of boxes bears out when emitted in row order: the

@@ -76,11 +76,19 @@ JOIN_BONUS_MAX = 1.5
 BEAM = 24
 # Two equal lines in a row (both cells open alike, printed on two lines) read into one column.
 COST_TWIN_ONE_COLUMN = 4.0
+# A reading that breaks the order of baselines (``_off_grid``) once the box opens with a line of
+# both columns: plain pdftotext emits a block's lines baseline by baseline, left to right.
+COST_OFF_GRID = 8.0
 # Readings of a box within this cost of the cheapest that place its lines otherwise: undecided.
 SIDE_UNDECIDED_MARGIN = 0.5
 _MID_PHRASE = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー・ァィゥェォッャュョ]")
 _MID_PHRASE_STRICT = regex.compile(r"^[、。，．）」』】〕ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]")
 _CLOSES = "。．.）)」』】＞>》"
+# A circled number opens a list's item in a before / after cell (``③マイナポータルを通じた``).
+_CIRCLED_OPENING = regex.compile(r"^[①-⑳]")
+# A conjunction in hiragana and its comma open a paragraph (``また、代理人による…``), not the
+# middle of a phrase, though they open with a hiragana.
+_OPENING_CONJUNCTION = regex.compile(r"^(?:また|なお|ただし|さらに|あわせて|おって|および|もしくは)[、，]")
 
 
 def line_pieces(text: str) -> list[str]:
@@ -166,7 +174,7 @@ def _cost(prev: str | None, piece: str, wrap: int) -> float:
     cost = COST_TOO_WIDE if over > SIDE_WRAP_SLACK else COST_OVER_WIDTH_UNIT * max(0, over)
     if prev is None:
         return cost + (COST_MID_PHRASE_AFTER_SHORT if _MID_PHRASE_STRICT.match(piece) else 0.0)
-    opens = bool(BODY_MARKER.match(piece))
+    opens = bool(BODY_MARKER.match(piece) or _CIRCLED_OPENING.match(piece))
     if _full(prev, wrap):
         if opens:
             return cost + COST_OPENS_AFTER_FULL
@@ -177,7 +185,7 @@ def _cost(prev: str | None, piece: str, wrap: int) -> float:
         cost += COST_SHORT_OPEN
     if opens:
         return cost
-    if _MID_PHRASE.match(piece):
+    if _MID_PHRASE.match(piece) and not _OPENING_CONJUNCTION.match(piece):
         return cost + COST_MID_PHRASE_AFTER_SHORT
     return cost + COST_PLAIN_AFTER_SHORT
 
@@ -213,6 +221,24 @@ def _twin_cost(prev: tuple[str | None, str | None] | None, prev_text: str, cl: C
     return COST_TWIN_ONE_COLUMN if same_left or same_right else 0.0
 
 
+def _off_grid(seq: list[tuple[str | None, str | None]], lp: str | None, rp: str | None) -> bool:
+    """Whether the next line read as (``lp``, ``rp``) breaks the order plain ``pdftotext`` emits a
+    block's lines in, when the reading ``seq`` opened with a line of both columns (their first
+    lines on one baseline; the two cells of one row in one font, so the k-th line of each column
+    shares the k-th baseline): lines come baseline by baseline, the left column's piece first.
+    So a left line never follows more right lines than left ones (the right column's line beside
+    it would have come after it), a right line never follows two left lines more than right
+    ones, and a line of both columns comes only where both have had as many lines."""
+    if not seq or seq[0][0] is None or seq[0][1] is None:
+        return False
+    gap = _count_gap(seq)
+    if lp is not None and rp is not None:
+        return gap != 0
+    if lp is not None:
+        return gap < 0
+    return gap > 1
+
+
 def _opens_shared(b: Box) -> bool:
     """The box opens with a line both cells share: two equal pieces on one line, or two equal
     lines in a row."""
@@ -237,6 +263,7 @@ def _read_apart(b: Box, widths: tuple[int, int]) -> tuple[list[CellLine], list[C
         for cost, lastl, lastr, seq in beam:
             for lp, rp in _choices(cl):
                 c = cost + _twin_cost(seq[-1] if seq else None, prev_text, cl, lp, rp)
+                c += COST_OFF_GRID if _off_grid(seq, lp, rp) else 0.0
                 if lp is not None:
                     c += _cost(lastl, lp, wl)
                 if rp is not None:

@@ -127,6 +127,8 @@ SET_NAMES = (
     "heldout-empty50",
     "office-pagecarry50",
     "heldout-pagecarry50",
+    "office-plain50",
+    "heldout-plain50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
