@@ -31,6 +31,7 @@ from piatable.vocabulary import (
 from .boxes import looks_boxed
 from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
+from .rejoin import same_printed_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -66,6 +67,10 @@ FIRST_LABEL = "変更日"
 MAX_BLOCK_LINES = 200
 
 
+# A label piece and a timing printed on one baseline with no space between (``時期事後``).
+_LABEL_THEN_TIMING = regex.compile(r"^(\S+?)[ 　]?(事前|事後)$")
+
+
 def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
     """Lines that end with the column-label row glued to other text, cut in two: the text, then
     the label row (the same printed line number), so that the row is seen as the page furniture
@@ -73,8 +78,13 @@ def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
     out: list[CellLine] = []
     for cl in lines:
         k = cl.text.find(FIRST_LABEL, 1)
+        glued = _LABEL_THEN_TIMING.match(cl.text)
         if k > 0 and cl.text[:k].strip() and is_header_line(cl.text[k:]):
             out += [replace(cl, text=cl.text[:k].rstrip()), replace(cl, text=cl.text[k:])]
+        elif glued and is_label_piece(glued.group(1)):
+            # A wrapped label's last line and pass 1's first timing on one baseline, joined with
+            # no space by pypdfium2 (``提出`` / ``時期事後``: set XI c6_noexpl): label, then timing.
+            out += [replace(cl, text=glued.group(1)), replace(cl, text=glued.group(2))]
         else:
             out.append(cl)
     return out
@@ -365,6 +375,22 @@ def _pass_one_lines(lines: list[CellLine]) -> bool:
     return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
 
 
+def _dated_pass_one_lines(raw: list[CellLine]) -> set[int]:
+    """Indices of the pieces that open, with their row's date, a printed line of Calc's pass 1
+    holding the row's timing too: a row whose before / after / explanation cells all fit one line
+    prints them there (``2022/4/1 市民部市民課`` / ``市民生活部市民窓口課`` / ``事後`` /
+    ``組織改編に伴う変更``, one printed line cut at its gaps; ``pdftotext -raw`` and pypdfium2
+    alike: set XI c4_midpage).  Such a line starts a row as a date line does, though no line of
+    the page holds a date alone."""
+    timed = {(cl.page, cl.line_no) for cl in raw if cl.line_no is not None and TIMING.match(cl.text)}
+    out: set[int] = set()
+    for k, cl in enumerate(raw):
+        first = k == 0 or not same_printed_line(raw[k - 1], cl)
+        if first and (cl.page, cl.line_no) in timed and DATE_AT_START.match(cl.text):
+            out.add(k)
+    return out
+
+
 def find_table_start(raw: list[CellLine]) -> int:
     """Index of the first line of the table region in the raw (unfiltered) lines.
 
@@ -376,7 +402,12 @@ def find_table_start(raw: list[CellLine]) -> int:
     labels right after it is followed by date lines and 事前/事後, the region starts at that
     title (an order no rule foresaw: its rows are read and doubted rather than lost).
     """
-    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
+    pass_one_dated = _dated_pass_one_lines(raw)
+    dates = [
+        k
+        for k, cl in enumerate(raw)
+        if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text) or k in pass_one_dated
+    ]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
     seen: list[bool] = []
 

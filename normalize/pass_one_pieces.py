@@ -1,0 +1,123 @@
+"""Pass-1 pieces (Calc's one-line cells) found where ``pdftotext -raw`` and pypdfium2 put them
+outside the run of one-line cells that opens a page (``twophase``, ``passone``): joined to the row's
+date on one line, or among a one-row page's wrapped lines (issue 10, set XI c2_datevalues /
+c4_midpage; branch spill50)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import pairwise
+
+import regex
+
+from piatable.models import CellLine
+from piatable.vocabulary import TIMING
+
+from .chars import display_width
+from .dates import DATE_AT_START, is_date_line
+from .rejoin import same_printed_line
+
+# Why a page's one row is read from lines among which pass 1's pieces came (``one_row_pass_one``).
+INTERLEAVED_WHY = (
+    "the page's one-line cells came out among this row's wrapped lines, which may be cut into"
+    " pieces: its cells are a guess"
+)
+
+
+def dated_value_apart(cl: CellLine) -> list[CellLine]:
+    """``cl`` as its row's date and a cell's date value when it holds both, joined by a space
+    (``2023/4/1 令和元年８月２０日``: ``pdftotext -raw`` joins the 変更日 and a 第三者点検 実施日 row's
+    before cell printed beside it in pass 1, and does not part them at a gap, the date being
+    ASCII); the value is marked ``cell_date`` (the 変更日 column is the leftmost).  Else [cl]."""
+    m = DATE_AT_START.match(cl.text)
+    if m is None or is_date_line(cl.text):
+        return [cl]
+    date, rest = cl.text[: m.end()].strip(), cl.text[m.end() :].strip()
+    if not (is_date_line(date) and is_date_line(rest)):
+        return [cl]
+    return [replace(cl, text=date), replace(cl, text=rest, cell_date=True)]
+
+
+def one_row_pass_one(
+    lines: list[CellLine], opens_row: Callable[[list[CellLine], int], bool]
+) -> tuple[list[CellLine], list[CellLine]] | None:
+    """(pass 1's pieces, the wrapped lines) of a page's wrapped part that opens one row only and
+    holds that row's timing and date values among its lines; None otherwise.
+
+    pypdfium2 breaks a line where the baseline changes and orders a page's pieces by where
+    they sit: on a page holding one tall row, Calc's one-line cells (centred in the row) share
+    baselines with its wrapped lines and come out among them, even cut into pieces
+    (``2023/4/1`` / ``Ⅵ評価実施手続`` / ``令和元`` / ``年`` / … / ``８月２２日 事後`` / ``３．第`` / ``三``:
+    set XI c2_datevalues, page 3).  With one row on the page they can be no other row's; left
+    there, the page opened no row and the whole text was read column by column (0 of 12 rows)."""
+    starts = [k for k in range(len(lines)) if opens_row(lines, k)]
+    if starts[:2] == [0, 1] and is_date_line(lines[0].text):
+        starts = starts[1:]  # the row's date, then its item's first line: one row
+    if len(starts) != 1 or starts[0] > 1:
+        return None
+    ones = [cl for cl in lines[1:] if TIMING.match(cl.text) or cl.cell_date]
+    # What tells pass 1's pieces from a row printed row by row (Writer: ``事後`` on a line of
+    # its own among the row's cells): date values among them, and each timing right after one
+    # or on a baseline shared with the piece before it.
+    timed = [k for k in range(1, len(lines)) if TIMING.match(lines[k].text)]
+    if not timed or not any(cl.cell_date for cl in ones):
+        return None
+    if not all(lines[k - 1].cell_date or same_printed_line(lines[k - 1], lines[k]) for k in timed):
+        return None
+    return ones, [cl for cl in lines if not any(cl is x for x in ones)]
+
+
+# Wrapped 変更日 cells that show how narrow the 変更日 column is, before a one-line date wider than
+# them is read as a cell's value (``wide_dates_marked``); and by how many display units it must be
+# wider (half-width digits may be set narrower than half an em).
+WIDE_DATE_MIN_WRAPPED = 2
+WIDE_DATE_SLACK_UNITS = 2
+# The lines a wrapped date is printed over (``令和5年1月`` / ``4日``) and what each may hold.
+WRAPPED_DATE_MAX_LINES = 3
+_DATE_PIECE = regex.compile(r"^[0-9０-９元年月日令和平成/.\-／．－]{1,12}$")
+
+
+def _wrapped_date_widths(lines: list[CellLine]) -> list[int]:
+    """Display widths of the whole dates printed wrapped over lines (``令和5年1月`` / ``4日``),
+    joined already (``split_dates.join_split_dates`` marks them ``wraps``) or not."""
+    out: list[int] = []
+    for k, cl in enumerate(lines):
+        if cl.cell_date:
+            continue
+        if cl.wraps is True and is_date_line(cl.text):
+            out.append(display_width(cl.text))
+            continue
+        if not _DATE_PIECE.match(cl.text) or is_date_line(cl.text):
+            continue
+        text = cl.text
+        for nxt in lines[k + 1 : k + WRAPPED_DATE_MAX_LINES]:
+            if not _DATE_PIECE.match(nxt.text):
+                break
+            text += nxt.text
+            if is_date_line(text):
+                out.append(display_width(text))
+                break
+    return out
+
+
+def wide_dates_marked(lines: list[CellLine]) -> list[CellLine]:
+    """``lines`` (a two-pass region, one cell piece each) with each one-line date too wide for the
+    変更日 column marked ``cell_date``: where 変更日 cells wrap (``令和5年1月`` / ``4日``, at least
+    ``WIDE_DATE_MIN_WRAPPED`` of them), the column is narrower than the narrowest of those dates,
+    so a date printed on one line ``WIDE_DATE_SLACK_UNITS`` wider than it, before a date that is
+    a cell's value on its printed line, is another cell's value too:
+    a 第三者点検 実施日 row's before / after (``令和元年８月２０日 令和４年８月２２日 事後``, its own
+    変更日 empty: set XI c6_noexpl), read before as the row's date."""
+    widths = _wrapped_date_widths(lines)
+    if len(widths) < WIDE_DATE_MIN_WRAPPED:
+        return lines
+    limit = min(widths) + WIDE_DATE_SLACK_UNITS
+    out = list(lines)
+    for k, (cl, nxt) in enumerate(pairwise(lines)):
+        # Only a date whose printed line goes on with another date, a cell's value: the two are
+        # the row's 変更日 and before, or its before and after, and the width tells which.
+        paired = nxt.cell_date and same_printed_line(cl, nxt)
+        if paired and not cl.cell_date and is_date_line(cl.text) and display_width(cl.text) >= limit:
+            out[k] = replace(cl, cell_date=True)
+    return out
