@@ -56,6 +56,10 @@ MAX_ITEM_LINES_BEFORE_DATE = 12
 # this share hold a timing (a contents page holds none).
 PASS_ONE_MAX_PRINTED_LINES = 60
 PASS_ONE_TIMING_SHARE = 0.5
+# ... or at least this share and this many, when no line opens a section (Ⅰ…Ⅵ): each of a row's
+# one-line cells on a printed line of its own (``_pass_one_lines``).
+PASS_ONE_LOOSE_SHARE = 0.25
+PASS_ONE_MIN_TIMINGS = 3
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
 BOXED_LINES_BEFORE_DATE = 150
@@ -63,6 +67,9 @@ BOXED_LINES_BEFORE_DATE = 150
 # before it (pypdfium2 gives no line break between a page's last text and the next page's label
 # row: ``…に報告する。変更日 項目 変更前の記載 …``).
 FIRST_LABEL = "変更日"
+# An untitled label row opens Calc's two-pass text when a timing follows within this many lines
+# (``_untitled_two_pass``): pass 1's one-line cells, a row's at most a few lines.
+LABEL_TIMING_LINES = 6
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
 
@@ -372,7 +379,30 @@ def _pass_one_lines(lines: list[CellLine]) -> bool:
         printed[key] = printed.get(key, False) or timed
     if not printed or len(printed) > PASS_ONE_MAX_PRINTED_LINES:
         return False
-    return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
+    timed = sum(printed.values())
+    if timed >= PASS_ONE_TIMING_SHARE * len(printed):
+        return True
+    # A tall row sets its one-line cells at other heights (before / after at its top, the timing
+    # and the explanation below): a printed line each, a third of them timed (set X C1).  Pass 1
+    # prints no wrapped item: no line opens a section of the form (Ⅰ…Ⅵ).
+    sections = any(cl.text[:1] in SECTION_NUMERALS for cl in lines)
+    return not sections and timed >= PASS_ONE_MIN_TIMINGS and timed >= PASS_ONE_LOOSE_SHARE * len(printed)
+
+
+def _untitled_two_pass(raw: list[CellLine]) -> int | None:
+    """The column-label row of a table with no title whose dates all wrap (Calc's two-pass text:
+    pass 1's timings and one-line cells under the labels, then each row's wrapped 変更日,
+    ``令和６年４月１`` / ``日``, before its item): the first label row followed by a timing within
+    ``LABEL_TIMING_LINES`` lines and by a date's head later; None otherwise.  Without it, no line
+    of such a table is a whole date and none of its rows was read (set X C5: 0 of 7)."""
+    for k, cl in enumerate(raw):
+        if not is_header_line(cl.text):
+            continue
+        near = raw[k + 1 : k + 1 + LABEL_TIMING_LINES]
+        if any(TIMING.match(x.text) for x in near) and any(DATE_HEAD.match(x.text) for x in raw[k + 1 :]):
+            return k
+        return None
+    return None
 
 
 def _dated_pass_one_lines(raw: list[CellLine]) -> set[int]:
@@ -508,6 +538,9 @@ def find_table_start(raw: list[CellLine]) -> int:
     for d in dates:
         if _block_has_anchor(raw, d, block_end(d)):
             return d
+    untitled = _untitled_two_pass(raw)
+    if untitled is not None:
+        return untitled
     # No reading above fits, yet a title with its column labels right after it is followed by
     # dates and timings: the table is there, in an order none of the rules above foresaw
     # (pypdfium2 on some LibreOffice Calc pages).  Its rows are read from there and judged by
