@@ -121,3 +121,37 @@ def wide_dates_marked(lines: list[CellLine]) -> list[CellLine]:
         if paired and not cl.cell_date and is_date_line(cl.text) and display_width(cl.text) >= limit:
             out[k] = replace(cl, cell_date=True)
     return out
+
+
+# Printed lines after the first page's last dated or timed pass-1 line from which on they are read
+# as wrapped cells of the sheet above the table (``cells_above_table``): the last row's
+# explanation (or its before / after, set at another height) may take one or two lines of its own.
+ABOVE_TABLE_MIN_LINES = 3
+
+
+def cells_above_table(singles: list[CellLine]) -> tuple[list[CellLine], list[CellLine]]:
+    """(pass 1's pieces, the wrapped cells of the sheet above the table) of the region's first
+    page.  A table opening mid-page under body cells that wrap (a block of label / value cells,
+    a heading) gets them drawn by Calc with the page's wrapped cells, row by row from the top:
+    after the table's pass 1 and before its first wrapped row (``７．評価実施機`` / ``関における担当``
+    / ``部署`` / ``①部署 市民生活部…``).  Read as pass 1's, they became rows of their own or rows'
+    explanations.  When at least ``ABOVE_TABLE_MIN_LINES`` printed lines follow the page's last
+    line holding a date or a timing, all but the first of them are the cells above; no row takes
+    them, so they are noted as the region's lines in no record (not dropped)."""
+    timed = [
+        k
+        for k, cl in enumerate(singles)
+        if TIMING.match(cl.text) or (is_date_line(cl.text) and not cl.cell_date)
+    ]
+    if not timed:
+        return singles, []
+    last = singles[timed[-1]]
+    printed: list[int] = []
+    for k in range(timed[-1] + 1, len(singles)):
+        if not same_printed_line(last, singles[k]) and (
+            not printed or not same_printed_line(singles[printed[-1]], singles[k])
+        ):
+            printed.append(k)
+    if len(printed) < ABOVE_TABLE_MIN_LINES:
+        return singles, []
+    return singles[: printed[0]], singles[printed[0] :]

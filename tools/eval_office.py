@@ -117,6 +117,8 @@ SET_NAMES = (
     "heldout-boxes49",
     "office-across49",
     "heldout-across49",
+    "office-spill50",
+    "heldout-spill50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

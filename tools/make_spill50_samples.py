@@ -16,6 +16,10 @@ drawn by an RNG seeded with the case's name:
   cells of ``Case.cover``) and its heading cell 「（別添２）変更箇所」, its first rows' cells short
   enough to fit one line (printed beside their dates and timings in pass 1).
 
+The ``dates`` and ``mid`` cases set their rows' heights (``fixed_heights``) instead of padding
+cells with line breaks: a padded cell wraps, and Calc prints it with the wrapped cells (pass 2),
+not beside its date.
+
 ``office-spill50`` (tuning) draws from the tuning tables' rows; ``heldout-spill50`` (measure
 only, never tune on it) from the held-out tables' rows, in the held-out fonts and sizes.  Each
 case keeps its PDF and the five extractors' texts.
@@ -83,7 +87,7 @@ def _cases(heldout: bool) -> list[Case]:
     c = plain_case(f"{prefix}-calc-dates", rows, "calc", heldout, date_style="slash")
     # A date cell too narrow for its number prints ``###``: the widest 変更日 column of the set.
     widths = max(widths_of("calc", heldout), key=lambda w: w[0])
-    cases.append(replace(c, real_dates=True, widths=widths))
+    cases.append(replace(c, real_dates=True, widths=widths, fixed_heights=True, merge=False))
 
     rng = random.Random(f"{prefix}-noexpl")
     rows = [{**r, "explanation": ""} for r in _run(rng, pool)]
@@ -97,7 +101,15 @@ def _cases(heldout: bool) -> list[Case]:
     # The rows in their order (the short rows open the table), whatever order plain_case drew.
     rows = printed_rows(rows, "slash")
     cases.append(
-        replace(c, rows=rows, cover_title=BODY_TITLE, cover=BODY_CELLS, merge=False, real_dates=False)
+        replace(
+            c,
+            rows=rows,
+            cover_title=BODY_TITLE,
+            cover=BODY_CELLS,
+            merge=False,
+            real_dates=False,
+            fixed_heights=True,
+        )
     )
     return cases
 
