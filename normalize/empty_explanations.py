@@ -16,8 +16,9 @@ The text shows the column empty when, over the rows read:
 * at least ``EMPTY_MIN_ROWS`` rows cut an explanation off, and none of those reads as a reason
   (``reason_tails.reads_as_reason``) or holds a stock sentence on the change's weight
   (``EXPLANATION_PHRASES``), as explanations do;
-* at least one of them opens mid-phrase (a hiragana, a closing bracket or punctuation: no cell
-  opens so; LibreOffice applies no kinsoku): it is the after cell's sentence running on.
+* at least one of them runs on from the after cell: it opens mid-phrase (a hiragana, a closing
+  bracket or punctuation: no cell opens so; LibreOffice applies no kinsoku), or the after cell's
+  last line fills its column and ends no sentence (the cell wrapped there).
 
 Then the rows are read with no explanation in their wrapped lines.  A single row, or rows whose
 cut explanations read as explanations, decide nothing: the reading is left as it was.
@@ -31,7 +32,8 @@ from piatable.models import CellLine
 from piatable.settings import Settings
 from piatable.vocabulary import EXPLANATION_PHRASES
 
-from .reason_tails import reads_as_reason
+from .chars import display_width
+from .reason_tails import FULL_LINE_SLACK_UNITS, SENTENCE_ENDS, reads_as_reason
 from .singlepass import split_row_scored
 from .tokenizer import Tokenizer
 
@@ -60,12 +62,26 @@ def explanation_column_empty(
     if expl < body - EMPTY_WIDTH_SLACK_UNITS:
         return False
     cut: list[list[CellLine]] = []
+    ran_on = False
     for lines in blocks:
         if not lines:
             continue
         cells = split_row_scored(lines, narrow, body, settings, tok, expl, strict=True)[0]
         if cells[3]:
             cut.append(cells[3])
+            ran_on = ran_on or _runs_on(cells[2], cells[3], body)
     if len(cut) < EMPTY_MIN_ROWS or any(_explanation_like(lines) for lines in cut):
         return False
-    return any(_MID_PHRASE.match(lines[0].text) for lines in cut)
+    return ran_on
+
+
+def _runs_on(after: list[CellLine], expl: list[CellLine], body: int) -> bool:
+    """The cut explanation goes on with the after cell's sentence: it opens mid-phrase, or the
+    after cell's last line fills the column (within ``FULL_LINE_SLACK_UNITS``) and ends no
+    sentence (``…ネットワークシステ`` / ``ム）``: the cell wrapped there)."""
+    if _MID_PHRASE.match(expl[0].text):
+        return True
+    if not after:
+        return False
+    last = after[-1].text.rstrip()
+    return display_width(last) >= body - FULL_LINE_SLACK_UNITS and last[-1:] not in SENTENCE_ENDS
