@@ -12,10 +12,10 @@ from itertools import pairwise
 import regex
 
 from piatable.models import CellLine
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .chars import display_width
-from .dates import DATE_AT_START, is_date_line
+from .dates import DATE_AT_START, DATE_HEAD, is_date_line
 from .rejoin import same_printed_line
 
 # Why a page's one row is read from lines among which pass 1's pieces came (``one_row_pass_one``).
@@ -127,6 +127,9 @@ def wide_dates_marked(lines: list[CellLine]) -> list[CellLine]:
 # as wrapped cells of the sheet above the table (``cells_above_table``): the last row's
 # explanation (or its before / after, set at another height) may take one or two lines of its own.
 ABOVE_TABLE_MIN_LINES = 3
+# Printed lines of the first page's pass 1 opening with a date and holding a timing, for it to be
+# read as pass 1 printed row by row.
+ABOVE_TABLE_MIN_TIMED_LINES = 2
 
 
 def cells_above_table(singles: list[CellLine]) -> tuple[list[CellLine], list[CellLine]]:
@@ -155,3 +158,32 @@ def cells_above_table(singles: list[CellLine]) -> tuple[list[CellLine], list[Cel
     if len(printed) < ABOVE_TABLE_MIN_LINES:
         return singles, []
     return singles[: printed[0]], singles[printed[0] :]
+
+
+def without_cells_above(lines: list[CellLine]) -> list[CellLine]:
+    """A table region's lines without the wrapped cells of the sheet above a table opening
+    mid-page (``cells_above_table``), looked for on the region's first page before its first
+    wrapped row (the first line opening a section Ⅰ…Ⅵ or a wrapped date), when that page opens with
+    Calc's pass 1 printed row by row (two of its printed lines open with a date and hold a timing).
+    They were printed above the table's title: no text of the table is dropped with them."""
+    if not lines:
+        return lines
+    page = lines[0].page
+    end = next((k for k, cl in enumerate(lines) if cl.page != page), len(lines))
+    opener = next((k for k in range(end) if _opens_wrapped_row(lines[k].text)), None)
+    if opener is None:
+        return lines
+    head = lines[:opener]
+    # Pass 1 printed row by row: printed lines opening with a date and holding a timing (text
+    # read box by box, pdfminer's, gives dates and timings apart: never read so).
+    timed = {(cl.page, cl.line_no) for cl in head if TIMING.match(cl.text)}
+    dated = {(cl.page, cl.line_no) for cl in head if DATE_AT_START.match(cl.text)}
+    if len(timed & dated) < ABOVE_TABLE_MIN_TIMED_LINES:
+        return lines
+    kept, above = cells_above_table(head)
+    return kept + lines[opener:] if above else lines
+
+
+def _opens_wrapped_row(text: str) -> bool:
+    """A section of the form (Ⅰ…Ⅵ) or the head of a date wrapped over lines (``令和６年４月１``)."""
+    return text[:1] in SECTION_NUMERALS or (bool(DATE_HEAD.match(text)) and not is_date_line(text))

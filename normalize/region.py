@@ -31,6 +31,7 @@ from piatable.vocabulary import (
 from .boxes import looks_boxed
 from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
+from .pass_one_pieces import without_cells_above
 from .rejoin import same_printed_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
@@ -280,9 +281,11 @@ def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
 
 def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
     """Drop titles, column-label rows (one line or one label per line) and page numbers
-    (``furniture_mask``); returns the lines kept and how many were dropped."""
+    (``furniture_mask``), and the cells of the sheet above a table opening mid-page that Calc
+    drew after the table's pass 1 (``pass_one_pieces.without_cells_above``); returns the lines
+    kept and how many were dropped."""
     mask = furniture_mask(lines)
-    kept = [cl for cl, furn in zip(lines, mask, strict=True) if not furn]
+    kept = without_cells_above([cl for cl, furn in zip(lines, mask, strict=True) if not furn])
     return kept, len(lines) - len(kept)
 
 

@@ -50,7 +50,6 @@ from .items import heading_score, opens_item_line
 from .merged_reasons import reads_without_reason, share_reason
 from .pass_one_pieces import (
     INTERLEAVED_WHY,
-    cells_above_table,
     dated_value_apart,
     one_row_pass_one,
     wide_dates_marked,
@@ -351,8 +350,6 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
     for lines in chunks:
         b = passone.first_wrapped(lines, _opens_wrapped_row)
         singles, rest = passone.dates_apart(lines[:b]), lines[b:]
-        if not pages:
-            singles = cells_above_table(singles)[0]
         # pypdfium2 orders a printed line by position: a pass-1 timing on the first wrapped
         # row's first line comes after the item's first piece (``令和4年4月1日 Ⅴ開示請求 事後``).
         beside = [cl for cl in rest[1:] if TIMING.match(cl.text) and same_printed_line(rest[0], cl)]

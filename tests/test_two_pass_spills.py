@@ -21,7 +21,7 @@ from piatable.normalize.pass_one_pieces import (
     one_row_pass_one,
     wide_dates_marked,
 )
-from piatable.normalize.region import find_table_start, split_glued_headers
+from piatable.normalize.region import find_table_start, remove_furniture, split_glued_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 SIX = ("change_date_raw", "item", "before", "after", "timing", "explanation")
@@ -58,10 +58,10 @@ def test_a_table_opening_mid_page_is_read_from_its_pass_one_lines(extractor):
     )
     assert (recs[1].before, recs[1].after) == ("市民課長", "市民窓口課長")
     assert sum(_right(r, t) for r, t in zip(recs, truth, strict=True)) >= 8
-    # The body cells are no row's text, and they are noted, not dropped.
+    # The body cells, printed above the table's title, are no row's text (as the lines before
+    # the title are not), and no row is flagged for them.
     assert not any("規則第９条" in _squash(getattr(r, f)) for r in recs for f in SIX)
-    assert doc.status == "partial"
-    assert any("in no record" in n for n in doc.notes)
+    assert not any("unplaced_text" in r.flags for r in recs)
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -195,6 +195,8 @@ def test_a_whole_line_of_value_pieces_over_its_timing_is_joined_into_before_and_
 
 def test_cells_above_the_table_after_the_first_page_pass_one():
     singles = [
+        _line("2020/4/1", 7),
+        _line("事後", 7),
         _line("2020/7/1", 8),
         _line("事前", 8),
         _line("７．評価実施機", 9),
@@ -202,8 +204,11 @@ def test_cells_above_the_table_after_the_first_page_pass_one():
         _line("部署", 11),
     ]
     kept, above = cells_above_table(singles)
-    assert [cl.text for cl in kept] == ["2020/7/1", "事前"]
+    assert [cl.text for cl in kept] == ["2020/4/1", "事後", "2020/7/1", "事前"]
     assert [cl.text for cl in above] == ["７．評価実施機", "関における担当", "部署"]
+    # The region's first page: pass 1, the cells above, then the first wrapped row.
+    region = [*singles, _line("Ⅰ基本情報", 12)]
+    assert [cl.text for cl in remove_furniture(region)[0]] == [cl.text for cl in kept] + ["Ⅰ基本情報"]
     # One line after the last timing is the last row's explanation, set at another height.
     short = [_line("事後", 3), _line("通知カードの廃止に伴う修正", 4)]
     assert cells_above_table(short) == (short, [])
