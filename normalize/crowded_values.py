@@ -98,6 +98,12 @@ def join_crowded_values(singles: list[CellLine]) -> tuple[list[CellLine], set[tu
         run = singles[k : end + 1]
         closed = end + 1 < len(singles) and same_printed_line(singles[end], singles[end + 1])
         before_timing = closed and bool(TIMING.match(singles[end + 1].text))
+        # ... or a whole printed line of text pieces whose row's timing opens the next printed
+        # line (the one-line cells of a tall row set at other heights: before / after at its
+        # top, the timing and the explanation below them; set X C5).
+        whole_line = k == 0 or not same_printed_line(singles[k - 1], cl)
+        timing_below = end + 1 < len(singles) and not closed and bool(TIMING.match(singles[end + 1].text))
+        before_timing = before_timing or (whole_line and timing_below)
         words = [CellLine(w, cl.page, cl.line_no) for w in cl.text.split()] if len(run) == 1 else []
         if len(run) > VALUE_PIECES and before_timing:
             cut, guess = _cut(run)

@@ -359,14 +359,18 @@ def text_columns(take: Take, texts: list[CellLine], body_in_pass_two: bool) -> d
 
 def dates_apart(pieces: list[CellLine]) -> list[CellLine]:
     """Pass 1's pieces with a date that opens a piece split off it: ``pdftotext -raw`` joins a
-    date and the one-line cell beside it with one space (``2020/07/01 国民健康保険情報ファイル``)."""
+    date and the one-line cell beside it with one space (``2020/07/01 国民健康保険情報ファイル``).
+    A date split off so is the row's 変更日 (the leftmost column); when the rest is a whole date
+    too (``2023/2/6 令和元年８月２０日``: a 第三者点検 実施日 row's before cell), the rest is that
+    cell's value, marked ``cell_date`` as ``cell_dates`` marks a date after another piece."""
     out: list[CellLine] = []
     for cl in pieces:
         m = DATE_AT_START.match(cl.text)
         if m and not is_date_line(cl.text):
             date, rest = cl.text[: m.end()].strip(), cl.text[m.end() :].strip()
             if is_date_line(date) and rest and not DATE_QUALIFIER.match(rest):
-                out += [CellLine(date, cl.page, cl.line_no), CellLine(rest, cl.page, cl.line_no)]
+                value = CellLine(rest, cl.page, cl.line_no, cell_date=is_date_line(rest))
+                out += [CellLine(date, cl.page, cl.line_no), value]
                 continue
         out.append(cl)
     return out
@@ -477,9 +481,11 @@ def text_page_rows(
     widths: tuple[int, int, int],
     settings: Settings,
     tok: Tokenizer,
+    no_expl: bool = False,
 ) -> tuple[CellLine | None, CellLine | None]:
     """The rows of a page whose pass 1 holds one-line text cells (``passone``), appended to
-    ``out``; returns the last date and timing read (a merged cell goes on to the next page)."""
+    ``out``; returns the last date and timing read (a merged cell goes on to the next page).
+    ``no_expl``: the wrapped lines hold no explanation (``empty_explanations``)."""
     narrow, body, expl = widths
     last_date, last_timing = last
     first = len(out)
@@ -535,7 +541,7 @@ def text_page_rows(
         if prow.lines:  # (none: a row of pass 1 alone, ``pass_one_items``)
             args = (prow.lines, narrow, body, settings, tok, expl)
             cells, confidence, margin, cost = split_row_scored(
-                *args, strict=True, no_explanation=fixed_expl, detail=detail
+                *args, strict=True, no_explanation=fixed_expl or no_expl, detail=detail
             )
             shared_timing = not take.timing and last_timing is not None
             if shared_timing and not fixed_expl and out and out[-1].cells["explanation"]:

@@ -31,6 +31,8 @@ from piatable.vocabulary import (
 from .boxes import looks_boxed
 from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
+from .pass_one_pieces import without_cells_above
+from .rejoin import same_printed_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -55,6 +57,10 @@ MAX_ITEM_LINES_BEFORE_DATE = 12
 # this share hold a timing (a contents page holds none).
 PASS_ONE_MAX_PRINTED_LINES = 60
 PASS_ONE_TIMING_SHARE = 0.5
+# ... or at least this share and this many, when no line opens a section (Ⅰ…Ⅵ): each of a row's
+# one-line cells on a printed line of its own (``_pass_one_lines``).
+PASS_ONE_LOOSE_SHARE = 0.25
+PASS_ONE_MIN_TIMINGS = 3
 # Lines that may stand between the title and the first date in boxed text (pdfminer, plain
 # pdftotext: a page's first cells, interleaved, before the date).
 BOXED_LINES_BEFORE_DATE = 150
@@ -62,8 +68,15 @@ BOXED_LINES_BEFORE_DATE = 150
 # before it (pypdfium2 gives no line break between a page's last text and the next page's label
 # row: ``…に報告する。変更日 項目 変更前の記載 …``).
 FIRST_LABEL = "変更日"
+# An untitled label row opens Calc's two-pass text when a timing follows within this many lines
+# (``_untitled_two_pass``): pass 1's one-line cells, a row's at most a few lines.
+LABEL_TIMING_LINES = 6
 # A block this long without a timing anchor is no table row (used when locating the table).
 MAX_BLOCK_LINES = 200
+
+
+# A label piece and a timing printed on one baseline with no space between (``時期事後``).
+_LABEL_THEN_TIMING = regex.compile(r"^(\S+?)[ 　]?(事前|事後)$")
 
 
 def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
@@ -73,8 +86,13 @@ def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
     out: list[CellLine] = []
     for cl in lines:
         k = cl.text.find(FIRST_LABEL, 1)
+        glued = _LABEL_THEN_TIMING.match(cl.text)
         if k > 0 and cl.text[:k].strip() and is_header_line(cl.text[k:]):
             out += [replace(cl, text=cl.text[:k].rstrip()), replace(cl, text=cl.text[k:])]
+        elif glued and is_label_piece(glued.group(1)):
+            # A wrapped label's last line and pass 1's first timing on one baseline, joined with
+            # no space by pypdfium2 (``提出`` / ``時期事後``: set XI c6_noexpl): label, then timing.
+            out += [replace(cl, text=glued.group(1)), replace(cl, text=glued.group(2))]
         else:
             out.append(cl)
     return out
@@ -263,9 +281,11 @@ def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
 
 def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
     """Drop titles, column-label rows (one line or one label per line) and page numbers
-    (``furniture_mask``); returns the lines kept and how many were dropped."""
+    (``furniture_mask``), and the cells of the sheet above a table opening mid-page that Calc
+    drew after the table's pass 1 (``pass_one_pieces.without_cells_above``); returns the lines
+    kept and how many were dropped."""
     mask = furniture_mask(lines)
-    kept = [cl for cl, furn in zip(lines, mask, strict=True) if not furn]
+    kept = without_cells_above([cl for cl, furn in zip(lines, mask, strict=True) if not furn])
     return kept, len(lines) - len(kept)
 
 
@@ -362,7 +382,46 @@ def _pass_one_lines(lines: list[CellLine]) -> bool:
         printed[key] = printed.get(key, False) or timed
     if not printed or len(printed) > PASS_ONE_MAX_PRINTED_LINES:
         return False
-    return sum(printed.values()) >= PASS_ONE_TIMING_SHARE * len(printed)
+    timed = sum(printed.values())
+    if timed >= PASS_ONE_TIMING_SHARE * len(printed):
+        return True
+    # A tall row sets its one-line cells at other heights (before / after at its top, the timing
+    # and the explanation below): a printed line each, a third of them timed (set X C1).  Pass 1
+    # prints no wrapped item: no line opens a section of the form (Ⅰ…Ⅵ).
+    sections = any(cl.text[:1] in SECTION_NUMERALS for cl in lines)
+    return not sections and timed >= PASS_ONE_MIN_TIMINGS and timed >= PASS_ONE_LOOSE_SHARE * len(printed)
+
+
+def _untitled_two_pass(raw: list[CellLine]) -> int | None:
+    """The column-label row of a table with no title whose dates all wrap (Calc's two-pass text:
+    pass 1's timings and one-line cells under the labels, then each row's wrapped 変更日,
+    ``令和６年４月１`` / ``日``, before its item): the first label row followed by a timing within
+    ``LABEL_TIMING_LINES`` lines and by a date's head later; None otherwise.  Without it, no line
+    of such a table is a whole date and none of its rows was read (set X C5: 0 of 7)."""
+    for k, cl in enumerate(raw):
+        if not is_header_line(cl.text):
+            continue
+        near = raw[k + 1 : k + 1 + LABEL_TIMING_LINES]
+        if any(TIMING.match(x.text) for x in near) and any(DATE_HEAD.match(x.text) for x in raw[k + 1 :]):
+            return k
+        return None
+    return None
+
+
+def _dated_pass_one_lines(raw: list[CellLine]) -> set[int]:
+    """Indices of the pieces that open, with their row's date, a printed line of Calc's pass 1
+    holding the row's timing too: a row whose before / after / explanation cells all fit one line
+    prints them there (``2022/4/1 市民部市民課`` / ``市民生活部市民窓口課`` / ``事後`` /
+    ``組織改編に伴う変更``, one printed line cut at its gaps; ``pdftotext -raw`` and pypdfium2
+    alike: set XI c4_midpage).  Such a line starts a row as a date line does, though no line of
+    the page holds a date alone."""
+    timed = {(cl.page, cl.line_no) for cl in raw if cl.line_no is not None and TIMING.match(cl.text)}
+    out: set[int] = set()
+    for k, cl in enumerate(raw):
+        first = k == 0 or not same_printed_line(raw[k - 1], cl)
+        if first and (cl.page, cl.line_no) in timed and DATE_AT_START.match(cl.text):
+            out.add(k)
+    return out
 
 
 def find_table_start(raw: list[CellLine]) -> int:
@@ -376,7 +435,12 @@ def find_table_start(raw: list[CellLine]) -> int:
     labels right after it is followed by date lines and 事前/事後, the region starts at that
     title (an order no rule foresaw: its rows are read and doubted rather than lost).
     """
-    dates = [k for k, cl in enumerate(raw) if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text)]
+    pass_one_dated = _dated_pass_one_lines(raw)
+    dates = [
+        k
+        for k, cl in enumerate(raw)
+        if is_date_line(cl.text) or DATE_THEN_ITEM.match(cl.text) or k in pass_one_dated
+    ]
     starts = [k for k, cl in enumerate(raw) if is_table_start(cl.text)]
     seen: list[bool] = []
 
@@ -477,6 +541,9 @@ def find_table_start(raw: list[CellLine]) -> int:
     for d in dates:
         if _block_has_anchor(raw, d, block_end(d)):
             return d
+    untitled = _untitled_two_pass(raw)
+    if untitled is not None:
+        return untitled
     # No reading above fits, yet a title with its column labels right after it is followed by
     # dates and timings: the table is there, in an order none of the rules above foresaw
     # (pypdfium2 on some LibreOffice Calc pages).  Its rows are read from there and judged by

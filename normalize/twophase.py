@@ -45,8 +45,15 @@ from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .cut_gaps import space_gap_why
 from .dates import is_date_line
+from .empty_explanations import explanation_column_empty
 from .items import heading_score, opens_item_line
 from .merged_reasons import reads_without_reason, share_reason
+from .pass_one_pieces import (
+    INTERLEAVED_WHY,
+    dated_value_apart,
+    one_row_pass_one,
+    wide_dates_marked,
+)
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .rowless_dates import give_untaken_dates
@@ -199,7 +206,7 @@ def _regrouped(region: list[CellLine]) -> list[CellLine]:
         if len(pieces) > 1 and spaced_value(region, k):
             pieces = [cl.text]  # a value that holds a space, parted from its pair already
         if len(pieces) == 1:
-            out.append(cl)
+            out.extend(dated_value_apart(cl))
         else:
             out.extend(CellLine(p, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure) for p in pieces)
     k = 0
@@ -284,7 +291,7 @@ def two_phase_pages(region: list[CellLine], by_breaks: bool = True) -> list[_Pag
     one-line cells (a title or header printed between pass 1 and pass 2 is removed as page
     furniture and may look like a page break of its own).
     """
-    region = mark_cell_dates(_regrouped(region))
+    region = wide_dates_marked(mark_cell_dates(_regrouped(region)))
     if by_breaks:
         from .datedpass import dated_pages  # (it builds this module's pages)
 
@@ -352,11 +359,16 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
             beside += [cl for cl in rest[at + 1 :] if same_printed_line(rest[0], cl) and not _is_single(cl)]
             singles = [*singles, *beside]
             rest = [cl for cl in rest if not any(cl is x for x in beside)]
+        interleaved = one_row_pass_one(rest, _opens_wrapped_row)
+        if interleaved:
+            singles, rest = [*singles, *interleaved[0]], interleaved[1]
         if any(TIMING.match(cl.text) for cl in rest):
             return None
         rows = _pass_two_rows(rest) if rest else []
         if rows is None:
             return None
+        if interleaved and rows:
+            rows[0].why = INTERLEAVED_WHY
         found = _wrapped_date(lines, b) if rest else None
         loose = found is not None and bool(singles) and not _firm_date(lines, b, found)
         pages.append(_Page(singles, rows, loose_date=loose, texts=True))
@@ -453,6 +465,7 @@ def two_phase_rows(
     narrow, body = widths_of_lines(blocks)
     item = item_width(blocks, narrow, body)
     expl = explanation_width(blocks, item if item < narrow else narrow, body, settings, tok)
+    no_expl = explanation_column_empty(blocks, item if item < narrow else narrow, body, expl, settings, tok)
     narrow = item
     out: list[RawRow] = []
     last_date: CellLine | None = None
@@ -463,7 +476,7 @@ def two_phase_rows(
         if page.texts:
             first = len(out)
             last_date, last_timing = passone.text_page_rows(
-                page, (last_date, last_timing), out, (narrow, body, expl), settings, tok
+                page, (last_date, last_timing), out, (narrow, body, expl), settings, tok, no_expl
             )
             if page.pairing_why:
                 # Which row a one-line cell belongs to is a guess: a flag, not confidence only.
@@ -509,7 +522,7 @@ def two_phase_rows(
             shared_reason = False
             if prow.lines:
                 args = (prow.lines, narrow, body, settings, tok, expl)
-                cells, confidence, margin, cost = split_row_scored(*args, strict=True)
+                cells, confidence, margin, cost = split_row_scored(*args, strict=True, no_explanation=no_expl)
                 # Under a merged timing the explanation may be merged too (``merged_reasons``).
                 shared = not take_t and last_timing is not None and out and out[-1].cells["explanation"]
                 alt = split_row_scored(*args, strict=True, no_explanation=True) if shared else None

@@ -129,6 +129,8 @@ SET_NAMES = (
     "heldout-pagecarry50",
     "office-plain50",
     "heldout-plain50",
+    "office-spill50",
+    "heldout-spill50",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
