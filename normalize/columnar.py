@@ -589,15 +589,9 @@ def column_order_rows(
         last = rows[-1]
         last.cells["explanation"] = last.cells["explanation"] + [cl for b in leftovers for cl in b.lines]
         last.flags.append("unplaced_text")
-    body_width = wrap  # (the before/after columns' wrap width)
-    expl_boxes = kinds["explanation"]
-    expl_width = widths[1] if widths else one_width or max((b.width for b in expl_boxes), default=None)
+    expl = kinds["explanation"]
+    expl_width = widths[1] if widths else one_width or max((b.width for b in expl), default=None)
     for row in rows:
-        row.widths = {
-            "item": narrow_item or None,
-            "before": body_width,
-            "after": body_width,
-            "explanation": expl_width,
-        }
+        row.widths = {"item": narrow_item or None, "before": wrap, "after": wrap, "explanation": expl_width}
         row.set_pages()
     return rows

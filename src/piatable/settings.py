@@ -504,9 +504,8 @@ class OcrSettings:
     # cell's grammar takes the second read).  Measured live (tools/bench_second_reads.py, one
     # strip a page): 0-18 such lines a page, one more tesseract call costing +8-12% CPU per page
     # on the scan sample sets, +26% on the small print of samples/scan-ocr46; the cap bounds it.
-    # 90 → 95 (session 50): set XI's ⑥/⑤, 範明/範囲 read at 92-93, right at 1.5× (better_reads.py).
     second_read: bool = True
-    second_read_below: float = 95.0
+    second_read_below: float = 95.0  # was 90: ⑥ for ⑤ read at 92-93, right at 1.5× (better_reads.py)
     second_read_scale: float = 1.5
     second_read_max_lines: int = 16
     # Finding the table pages: resolution of the quick look, the top share of a page read when
