@@ -29,12 +29,14 @@ right and 14 right rows wrong.  Warning also the first row of a run that opens a
 flattened text (its date may be a later row's) caught 3 more wrong rows of office-empty50 for 6
 right ones, and on heldout-empty50 none for 10 right ones: left out.
 
-``quality.carried_date_flat`` (false): true warns in text read without positions too; false
-leaves it to text read by positions (on older held-out sets the flattened-text part warns some
-20-30 right rows of merged tables for each few wrong ones caught, so the lead turned it off by
-default at merge: a batch whose bodies leave "same as above" cells empty may turn it on).  The
-flag warns and leaves the confidence as it was (no ``quality.weight_date_carried_guess``: most
-rows it marks are right).
+``quality.carried_date_guess`` (false) turns the flag on.  Off by default since the merge: in
+text read without positions it warned some 20-30 right rows of merged tables on older held-out
+sets for each few wrong ones caught, and by positions (``-layout``) Calc's merged dates at the
+foot of their rows look like own dates there (set X ``-layout``: +10 right rows warned for +1
+wrong; heldout-layout49 +4 for +1; the unseen set XII, scored with it on: 6 rows warned by it
+alone, its -layout and pdfplumber-layout right rows warned up by 3 each).  A batch whose bodies
+leave "same as above" cells empty may turn it on.  The flag warns and leaves the confidence as
+it was (no ``quality.weight_date_carried_guess``: most rows it marks are right).
 
 Merged dates are by far the more common (the committed samples with expected records: 1,259
 rows under a merged 変更日, none under an empty one; sets VII–XI: 8 empty cells in 115 rows of
@@ -228,14 +230,14 @@ def _above_doubts(rows: list[RawRow], ext: list[Span | None]) -> dict[int, str]:
     return out
 
 
-def carried_date_guesses(rows: list[RawRow], flat: bool = True) -> list[list[Doubt]]:
+def carried_date_guesses(rows: list[RawRow]) -> list[list[Doubt]]:
     """Per row, ``date_carried_guess`` on the 変更日 of a row given a date printed beside another
     row where the text does not show the date is a merged cell's (module docstring): in text
     read without positions every such row but the first of its run; in text read by positions
     (``RawRow.positioned``: ``-layout``, OCR) the rows below a date level with its row's top,
     above one level with its row's foot, and the others of a date centred on its own row rather
-    than on theirs (text read without positions only with ``flat``:
-    ``quality.carried_date_flat``).  Ruled rows never."""
+    than on theirs.  Ruled rows never.  Called only with ``quality.carried_date_guess`` (off by
+    default: module docstring)."""
     out: list[list[Doubt]] = [[] for _ in rows]
     groups = _groups(rows)
     ext = _extents(rows)
@@ -245,10 +247,8 @@ def carried_date_guesses(rows: list[RawRow], flat: bool = True) -> list[list[Dou
             continue
         if all(rows[k].positioned for k in group):
             unsure = _positioned_doubts(rows, group, ext, own_align)
-        elif flat:
-            unsure = dict.fromkeys(group[1:], WHY_FLAT)
         else:
-            continue
+            unsure = dict.fromkeys(group[1:], WHY_FLAT)
         for k, why in unsure.items():
             out[k].append(Doubt(FLAG, "change_date", why))
     for k, why in _above_doubts(rows, ext).items():

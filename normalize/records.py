@@ -230,12 +230,8 @@ def rows_to_records(
     crossings = crossing_merge_doubts(rows)
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = shared_line_date_doubts(rows)
-    fills = [
-        a + b
-        for a, b in zip(
-            page_break_fill_doubts(rows), carried_date_guesses(rows, q.carried_date_flat), strict=True
-        )
-    ]
+    carried = carried_date_guesses(rows) if q.carried_date_guess else [[] for _ in rows]
+    fills = [a + b for a, b in zip(page_break_fill_doubts(rows), carried, strict=True)]
     blanks = [
         a + b
         for a, b in zip(

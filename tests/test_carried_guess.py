@@ -23,8 +23,12 @@ SET = SAMPLES / "office-empty50"
 FLAG = "date_carried_guess"
 
 
-def _records(case: str, name: str) -> list:
-    return extract_document(SET / case / name).records
+def _records(case: str, name: str, guess: bool = True) -> list:
+    """The case's records, with ``quality.carried_date_guess`` on (off by default)."""
+    s = Settings()
+    if guess:
+        s.set("quality.carried_date_guess=true")
+    return extract_document(SET / case / name, settings=s).records
 
 
 def test_the_flag_is_a_warning():
@@ -36,9 +40,7 @@ def test_text_rows_given_the_date_above_are_warned(tool):
     """Calc, dates at the top of their cells, no merged cell: rows 1, 2, 4, 5 print no date
     and are given the one above (the truth: "").  Each is warned; the rows that print their
     own date are not."""
-    s = Settings()
-    s.set("quality.carried_date_flat=true")  # -raw / pypdfium2: warned only when asked
-    recs = extract_document(SET / f"em50-em-calc-zeimu-{tool}" / "input.txt", settings=s).records
+    recs = _records(f"em50-em-calc-zeimu-{tool}", "input.txt")
     dates = [r.change_date_raw for r in recs]
     assert dates[:7] == ["2016年10月1日"] * 3 + ["2017年4月1日"] * 3 + ["2018年7月1日"]
     warned = [k for k, r in enumerate(recs) if FLAG in r.flags]
@@ -84,12 +86,11 @@ def test_writer_pdf_keeps_a_date_merged_over_the_page_break():
     assert recs[7].page_start == 2
 
 
-def test_flat_text_is_not_warned_by_default():
-    """By default (``quality.carried_date_flat`` false) text read without positions keeps the
-    dates and warns none of the rows: merged dates are far the more common, and there the flag
-    fired on some 20-30 right rows for each few wrong ones; ``-layout`` text still warns."""
-    raw = extract_document(SET / "em50-em-calc-zeimu-pdftotext-raw" / "input.txt").records
-    assert [r.change_date_raw for r in raw[:3]] == ["2016年10月1日"] * 3
-    assert not any(FLAG in r.flags for r in raw)
-    layout = extract_document(SET / "em50-em-calc-zeimu-pdftotext-layout" / "input.txt").records
-    assert [k for k, r in enumerate(layout) if FLAG in r.flags] == [1, 2, 4, 5]
+@pytest.mark.parametrize("tool", ["pdftotext-layout", "pdftotext-raw", "pypdfium2"])
+def test_no_row_is_warned_by_default(tool):
+    """By default (``quality.carried_date_guess`` false) the text readers keep the dates and
+    warn none of the rows: merged dates are far the more common, and there the flag fired on
+    many right rows for each wrong one (carried_guess.py)."""
+    recs = _records(f"em50-em-calc-zeimu-{tool}", "input.txt", guess=False)
+    assert [r.change_date_raw for r in recs[:3]] == ["2016年10月1日"] * 3
+    assert not any(FLAG in r.flags for r in recs)
