@@ -68,7 +68,11 @@ def test_caption_left_over_casts_no_doubt_on_its_page():
     assert not any("変更箇所を示す" in getattr(r, key) for r in result.records for key in SIX)
     assert not any("left over by the pairing" in e for r in result.records for e in r.evidence)
     unflagged = [r for r in result.records if not set(r.flags) - {"unplaced_text"}]
-    assert len(unflagged) == 8
+    assert len(unflagged) == 7
+    # (row 8, right, prints 新規追加 alone in its after cell: since plain50 such a row says the
+    # mark may be an added row's before cell, run_together.doubt_lone_marks — the evidence
+    # does not decide)
+    assert "column_guess" in result.records[8].flags
     for r in unflagged:
         e = expected[r.row_index]
         assert all(_squash(getattr(r, k)) == _squash(e[k]) for k in SIX), r.row_index
