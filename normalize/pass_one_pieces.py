@@ -181,6 +181,11 @@ def without_cells_above(lines: list[CellLine]) -> list[CellLine]:
     if len(timed & dated) < ABOVE_TABLE_MIN_TIMED_LINES:
         return lines
     kept, above = cells_above_table(head)
+    if any(ch in SECTION_NUMERALS for cl in above for ch in cl.text):
+        # A section (Ⅰ…Ⅵ) among them opens a row of the table, printed after a wrapped label's
+        # rest (``期 Ⅲ特定個人情報…``: office-plain50 p50-calc-v2, whose first row was dropped
+        # with them, status success): none is dropped.
+        return lines
     return kept + lines[opener:] if above else lines
 
 

@@ -40,11 +40,9 @@ TEXTS = sorted(SAMPLES.rglob("input.txt"))
 # read.  Branch boxes40 makes the wrapped timing a box of its own, boxes._timings_apart: every
 # row read, every character placed (written from the tuning texts; the held-out ones only run).)
 KNOWN_LOSSES: dict[str, str] = {
-    # Issue 11 (colhead17): a Calc table printing 提出時期 before 変更前; plain pdftotext's
-    # column-by-column boxes are paired in the form's order (flattened text has no label
-    # positions to read the order from) and no row is read; the run says partial with a note.
-    # main reads no row either.
-    "office-colhead17/ch17-calc-3-pdftotext": "columns in another order, flattened text: no rows",
+    # (office-colhead17/ch17-calc-3-pdftotext, a Calc table printing 提出時期 before 変更前, listed
+    # here before: plain pdftotext's boxes read into no row.  Since spill50 (session 50) its 5 rows
+    # are read, every one column_guess at 0.2-0.25.)
     # Branch raw40: Calc tables of a narrow 変更日 column whose dates wrap inside their digits
     # (``平成30`` / ``年…``); plain pdftotext prints the date's pieces in boxes of their own and no
     # row is read (partial, notes: no rows read, the lines placed in no record are quoted).  The
