@@ -160,33 +160,34 @@ def cells_above_table(singles: list[CellLine]) -> tuple[list[CellLine], list[Cel
     return singles[: printed[0]], singles[printed[0] :]
 
 
-def without_cells_above(lines: list[CellLine]) -> list[CellLine]:
-    """A table region's lines without the wrapped cells of the sheet above a table opening
-    mid-page (``cells_above_table``), looked for on the region's first page before its first
-    wrapped row (the first line opening a section Ⅰ…Ⅵ or a wrapped date), when that page opens with
-    Calc's pass 1 printed row by row (two of its printed lines open with a date and hold a timing).
-    They were printed above the table's title: no text of the table is dropped with them."""
+def without_cells_above(lines: list[CellLine]) -> tuple[list[CellLine], list[CellLine]]:
+    """(a table region's lines without the wrapped cells of the sheet above a table opening
+    mid-page, those cells) (``cells_above_table``), looked for on the region's first page before
+    its first wrapped row (the first line opening a section Ⅰ…Ⅵ or a wrapped date), when that page
+    opens with Calc's pass 1 printed row by row (two of its printed lines open with a date and hold
+    a timing).  They were printed above the table's title: no text of the table is dropped with
+    them, and the reader notes them (``stream._read_rows``)."""
     if not lines:
-        return lines
+        return lines, []
     page = lines[0].page
     end = next((k for k, cl in enumerate(lines) if cl.page != page), len(lines))
     opener = next((k for k in range(end) if _opens_wrapped_row(lines[k].text)), None)
     if opener is None:
-        return lines
+        return lines, []
     head = lines[:opener]
     # Pass 1 printed row by row: printed lines opening with a date and holding a timing (text
     # read box by box, pdfminer's, gives dates and timings apart: never read so).
     timed = {(cl.page, cl.line_no) for cl in head if TIMING.match(cl.text)}
     dated = {(cl.page, cl.line_no) for cl in head if DATE_AT_START.match(cl.text)}
     if len(timed & dated) < ABOVE_TABLE_MIN_TIMED_LINES:
-        return lines
+        return lines, []
     kept, above = cells_above_table(head)
     if any(ch in SECTION_NUMERALS for cl in above for ch in cl.text):
         # A section (Ⅰ…Ⅵ) among them opens a row of the table, printed after a wrapped label's
         # rest (``期 Ⅲ特定個人情報…``: office-plain50 p50-calc-v2, whose first row was dropped
         # with them, status success): none is dropped.
-        return lines
-    return kept + lines[opener:] if above else lines
+        return lines, []
+    return kept + lines[opener:], above
 
 
 def _opens_wrapped_row(text: str) -> bool:

@@ -232,11 +232,12 @@ def quote(text: str) -> str:
     return f"「{s[:QUOTE_CHARS]}…」" if len(s) > QUOTE_CHARS else f"「{s}」"
 
 
-def lost_lines_note(texts: list[str]) -> str:
-    """The document's note for lines no row took, quoting the first few (shortened)."""
+def lost_lines_note(texts: list[str], which: str = "of the table region") -> str:
+    """The document's note for lines no row took (``which``: what lines they are), quoting the
+    first few (shortened)."""
     quoted = "、".join(quote(t) for t in texts[:QUOTED_LINES])
     more = f" and {len(texts) - QUOTED_LINES} more" if len(texts) > QUOTED_LINES else ""
-    return f"{len(texts)} printed lines of the table region are in no record: {quoted}{more}"
+    return f"{len(texts)} printed lines {which} are in no record: {quoted}{more}"
 
 
 UNTAKEN_WHY = "a printed {what} line on this row's page was taken by no row: "

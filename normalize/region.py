@@ -279,14 +279,18 @@ def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
     return out
 
 
-def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int]:
+# What the lines ``remove_furniture`` returns apart are, for the reader's note.
+CELLS_ABOVE_TABLE = "read as the sheet's cells above the table (printed above its title)"
+
+
+def remove_furniture(lines: list[CellLine]) -> tuple[list[CellLine], int, list[CellLine]]:
     """Drop titles, column-label rows (one line or one label per line) and page numbers
     (``furniture_mask``), and the cells of the sheet above a table opening mid-page that Calc
     drew after the table's pass 1 (``pass_one_pieces.without_cells_above``); returns the lines
-    kept and how many were dropped."""
+    kept, how many were dropped, and those cells above (for the reader's note)."""
     mask = furniture_mask(lines)
-    kept = without_cells_above([cl for cl, furn in zip(lines, mask, strict=True) if not furn])
-    return kept, len(lines) - len(kept)
+    kept, above = without_cells_above([cl for cl, furn in zip(lines, mask, strict=True) if not furn])
+    return kept, len(lines) - len(kept), above
 
 
 def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:

@@ -1,9 +1,8 @@
 """Stream reconstruction: a sequence of printed lines (no positions) → raw table rows.
 
-Rows start at date lines; 事前/事後 anchors the end of the before/after cells; the explanation
-runs to the next date.  Page furniture is removed wherever the extractor put it.  Column wrap
-widths are estimated from the document's own lines, then ``partition`` assigns the lines between
-date and anchor to item / before / after.
+Rows start at date lines; 事前/事後 anchors the end of the before/after cells; the explanation runs to
+the next date.  Page furniture is removed wherever the extractor put it.  Column wrap widths are
+estimated from the document's own lines, then ``partition`` gives item / before / after their lines.
 """
 
 from __future__ import annotations
@@ -35,13 +34,14 @@ from .printed_lines import (
     lines_after_title,
     lines_in_no_row,
     lines_short_of_copies,
+    lost_lines_note,
     put_back_opening_copies,
     quote,
     untaken_anchor_lines,
 )
 from .prose_pages import prose_kept_out
 from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
-from .region import find_table_start, pages_from_furniture, remove_furniture
+from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -333,11 +333,11 @@ def lines_to_rows(
 def _read_rows(
     raw: list[CellLine], settings: Settings, tok: Tokenizer | None, in_table: bool, paged: bool, lost: bool
 ) -> tuple[StreamResult, list[CellLine]]:
-    """``lines_to_rows`` without the check of lost lines, from the text's lines put in the form's
-    order (``label_order``): the result and the region's lines."""
+    """``lines_to_rows`` without the lost lines' check, the text in the form's order: (result, region)."""
     start = 0 if in_table else find_table_start(raw)
     tail, prose_notes = prose_kept_out(raw, start, in_table, lost)
-    region, furniture = remove_furniture(tail if paged else pages_from_furniture(tail))
+    region, furniture, above = remove_furniture(tail if paged else pages_from_furniture(tail))
+    prose_notes += [lost_lines_note([cl.text for cl in above], CELLS_ABOVE_TABLE)] if above else []
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)

@@ -62,6 +62,8 @@ def test_a_table_opening_mid_page_is_read_from_its_pass_one_lines(extractor):
     # the title are not), and no row is flagged for them.
     assert not any("規則第９条" in _squash(getattr(r, f)) for r in recs for f in SIX)
     assert not any("unplaced_text" in r.flags for r in recs)
+    # ... and the document says which lines it left out, quoting them.
+    assert any("read as the sheet's cells above the table" in n for n in doc.notes), doc.notes
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)

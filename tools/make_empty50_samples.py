@@ -30,8 +30,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
 KINDS = ("em", "mx")
 MAKERS = ("calc", "writer")
@@ -108,10 +108,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-empty50": (SAMPLES / "office-empty50", lambda r: _cases(False, r)),
-    "heldout-empty50": (SAMPLES / "heldout-empty50", lambda r: _cases(True, r)),
-}
+SETS = split_sets("empty50", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,8 +24,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
 ROWS = 7
 # Runs of rows given one item (first, last), inclusive: a pair, then a run of three.
@@ -73,10 +73,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-itemkey49": (SAMPLES / "office-itemkey49", lambda r: _cases(False, r)),
-    "heldout-itemkey49": (SAMPLES / "heldout-itemkey49", lambda r: _cases(True, r)),
-}
+SETS = split_sets("itemkey49", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,9 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
+from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import (
-    SAMPLES,
     Case,
     _four_tables,
     _long_rows,
@@ -129,10 +128,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-layout48": (SAMPLES / "office-layout48", lambda r: _cases(False, r)),
-    "heldout-layout48": (SAMPLES / "heldout-layout48", lambda r: _cases(True, r)),
-}
+SETS = split_sets("layout48", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,8 +29,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_flow22_samples import build_redrawn
-from make_office_samples import SAMPLES, Case, _four_tables, _printable, load_table, plain_case
+from make_flow22_samples import build_redrawn, split_sets
+from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
 KINDS = ("mv", "nd", "mi")
 # The columns each look merges (the 提出時期 with its 説明 always): dates, or 項目 beside dates
@@ -125,10 +125,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     return cases
 
 
-SETS = {
-    "office-layout49": (SAMPLES / "office-layout49", lambda r: _cases(False, r)),
-    "heldout-layout49": (SAMPLES / "heldout-layout49", lambda r: _cases(True, r)),
-}
+SETS = split_sets("layout49", _cases)
 
 
 def main(argv: list[str] | None = None) -> int:
