@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from filelock import FileLock
 
-from piatable.batch import TEST_HOOK_ENV
+from piatable.batch import TEST_HOOK_ENV, Limits
 from piatable.cli import main
 from piatable.models.writers import records_to_table
 from piatable.pipeline import extract_document
@@ -487,3 +487,44 @@ def test_log_keeps_one_line_for_a_name_with_a_newline(tmp_path, seed_path):
     log = (ds / "piatable.log").read_text("utf-8").splitlines()
     assert len(log) == 2
     assert any(line.endswith("two\\nlines.txt") for line in log)
+
+
+def test_a_worker_dead_before_pebble_reads_that_it_started_fails_at_once(tmp_path, seed_path, monkeypatch):
+    """Pebble's thread that finds dead workers can run before its thread that reads "task
+    started": the dead worker's task is then failed by no one and waits for its timeout (a run
+    under load took 306 s for this).  Slowing Pebble's message thread makes the race certain."""
+    from pebble.pool import process as pebble_process
+
+    from piatable.batch import Job, LocalRunner
+    from piatable.settings import Settings
+
+    monkeypatch.setenv(TEST_HOOK_ENV, "1")
+    receive = pebble_process.WorkerManager.receive
+
+    def late_receive(self, timeout):
+        message = receive(self, timeout)
+        if isinstance(message, pebble_process.Acknowledgement):
+            time.sleep(1.0)  # a loaded machine: the message thread falls behind
+        return message
+
+    monkeypatch.setattr(pebble_process.WorkerManager, "receive", late_receive)
+    hang, kill = tmp_path / "hang.txt", tmp_path / "kill.txt"
+    hang.write_text("#piatable-test: hang\n", "ascii")
+    kill.write_text("#piatable-test: kill\n", "ascii")
+    runner = LocalRunner(2)
+    try:
+        limits = Limits(timeout_s=120)
+        runner.submit(Job(str(hang), "text", Settings(), limits))
+        time.sleep(2.5)  # the hanging input is known to run: the dead worker's task is not the only one
+        t0 = time.monotonic()
+        res, _ = runner.submit(Job(str(seed_path), "text", Settings(), limits)).result(timeout=60)
+        assert res.status == "success"
+        res, _ = runner.submit(Job(str(kill), "text", Settings(), limits)).result(timeout=60)
+        assert time.monotonic() - t0 < 30
+        assert res.status == "failure"
+        assert res.errors[0][2] in (
+            f"{kill}: worker killed by signal 9",
+            f"{kill}: worker died (its exit status was not seen)",
+        )
+    finally:
+        runner.close()

@@ -28,7 +28,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
-import signal
 import sys
 import threading
 import time
@@ -41,6 +40,8 @@ from piatable.models import DocumentResult
 from .dataset import Finished, Target, encode
 from .pipeline import extract_document
 from .settings import Settings
+from .worker_test_hooks import TEST_HOOK_ENV as TEST_HOOK_ENV  # the tests' switch, named here too
+from .worker_test_hooks import misbehave_if_asked
 
 DEFAULT_TIMEOUT_S = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -70,15 +71,16 @@ IDLE_STALL_S = 30.0
 # ... or in which an input ran this long (s) past its --timeout: neither the worker's watchdog
 # nor Pebble could end it (a worker that cannot send its result through a lock held by a dead one).
 STUCK_AFTER_S = 3 * TIMEOUT_GRACE_S
+# ... and settles an input whose Pebble task started in a worker that has since died, when
+# Pebble itself has not failed it after this long (s).  Pebble's manager thread can find the dead
+# worker before its message thread has read the worker's "task started" message; it then finds no
+# task to fail, and the task waits for its timeout (300 s) although its worker is gone.
+ORPHAN_AFTER_S = 1.0
 # An input queued again by this many restarts (the one a dying worker may have been taking)
 # fails with a reason instead of being queued once more.
 MAX_RESTARTS_PER_INPUT = 2
 # Seconds to wait for a Dask scheduler to answer.
 SCHEDULER_TIMEOUT_S = 20
-# With this variable set to 1, an input whose first line is ``#piatable-test: ACTION`` makes the
-# worker misbehave (kill itself, hang, allocate): how the tests kill real workers.
-TEST_HOOK_ENV = "PIATABLE_TEST_HOOKS"
-TEST_HOOK_PREFIX = b"#piatable-test:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,39 +160,6 @@ def _watch(stop: threading.Event, limits: Limits) -> None:
             continue
 
 
-def _test_hook(path: str) -> None:
-    """Misbehave as the input's first line says, when ``PIATABLE_TEST_HOOKS=1`` (tests only)."""
-    if os.environ.get(TEST_HOOK_ENV) != "1":
-        return
-    try:
-        with open(path, "rb") as fh:
-            head = fh.readline(200)
-    except OSError:
-        return
-    if not head.startswith(TEST_HOOK_PREFIX):
-        return
-    action = head[len(TEST_HOOK_PREFIX) :].strip().decode("ascii", "replace")
-    if action == "kill":
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif action == "kill-holding-lock":  # die as in Pebble's task hand-over (noxdafox/pebble#163)
-        import gc
-
-        from pebble.pool.channel import WorkerChannel
-
-        for obj in gc.get_objects():
-            if isinstance(obj, WorkerChannel):
-                obj.mutex.acquire()
-        os.kill(os.getpid(), signal.SIGKILL)
-    elif action == "hang":
-        time.sleep(3600)
-    elif action == "allocate":
-        hog = []
-        for _ in range(1000):  # up to 10 GB, 10 MB at a time, touched so that it is resident
-            hog.append(bytearray(10 * 1024 * 1024))
-            hog[-1][::4096] = b"x" * len(hog[-1][::4096])
-            time.sleep(0.002)
-
-
 def run_in_worker(job: Job) -> tuple[DocumentResult | Finished, float]:
     """Run one document under the watchdog (what a pool worker executes); (result, seconds).
     The result of a job with a ``target`` comes back ``Finished``: its rows as the bytes of its
@@ -202,7 +171,7 @@ def run_in_worker(job: Job) -> tuple[DocumentResult | Finished, float]:
     try:
         if os.getcwd() != job.cwd:  # one document at a time in this process: safe to move
             os.chdir(job.cwd)
-        _test_hook(job.path)
+        misbehave_if_asked(job.path)
         res = extract_document(job.path, job.kind, job.settings)  # type: ignore[arg-type]
         seconds = time.monotonic() - start
         if job.target is not None:
@@ -225,7 +194,9 @@ def failure_reason(exc: BaseException, limits: Limits) -> str:
             return f"timed out after {limits.timeout_s:g} s"
         if code == EXIT_MEMORY:
             return f"over {limits.max_memory_mb} MB"
-        if code is not None and code < 0:
+        if code is None:  # its death was seen only after Pebble had reaped it (``_orphans``)
+            return "worker died (its exit status was not seen)"
+        if code < 0:
             return f"worker killed by signal {-code}"
         return f"worker exited with status {code}"
     if isinstance(exc, cf.TimeoutError | TimeoutError):
@@ -262,6 +233,7 @@ class _Task:
     inner: Any = None
     running_since: float | None = None
     strikes: int = 0
+    orphan_since: float | None = None  # when its worker was first seen dead (``_orphans``)
 
 
 class LocalRunner:
@@ -298,6 +270,7 @@ class LocalRunner:
         self._broken = False
         self.pool = self._new_pool()
         self._channel_free_at = time.monotonic()
+        self._workers_seen: dict[int, Any] = {}  # pid -> process of the current pool's workers
         self._stop = threading.Event()
         self._supervisor = threading.Thread(target=self._supervise, name="piatable-supervisor", daemon=True)
         self._supervisor.start()
@@ -355,10 +328,45 @@ class LocalRunner:
     def _supervise(self) -> None:
         while not self._stop.wait(SUPERVISE_EVERY_S):
             with self._lock:
-                why = self._fault(time.monotonic())
+                now = time.monotonic()
+                orphans = self._orphans(now)
+                why = self._fault(now)
                 old = self._restart(why) if why else None
+            for task, exc in orphans:  # outside the lock, as ``_settle`` does
+                task.outer.set_result(failed_result(task.job, exc))
             if old is not None:  # outside the lock: the old pool's threads may be waiting for it
                 _stop_pool(old)
+
+    def _orphans(self, now: float) -> list[tuple[_Task, BaseException]]:
+        """Tasks that Pebble says run in a worker that has died (the lock held), each with the
+        ``ProcessExpired`` Pebble would have given; taken out of the running tasks.  Pebble's two
+        manager threads race: when the one that finds dead workers runs before the one that
+        reads the worker's "task started", the dead worker's task is failed by no one (see
+        ``ORPHAN_AFTER_S``).  Reads Pebble's private state; with another Pebble, finds nothing."""
+        from pebble import ProcessExpired
+
+        try:
+            manager = self.pool._pool_manager
+            alive = dict(manager.worker_manager.workers)
+            started = {id(t.future): t.worker_id for t in list(manager.task_manager.tasks.values())}
+        except (AttributeError, TypeError, RuntimeError):
+            return []
+        self._workers_seen.update(alive)
+        found = []
+        for t in list(self._tasks.values()):
+            pid = started.get(id(t.inner), 0) if t.inner is not None else 0
+            proc = self._workers_seen.get(pid)
+            if not pid or pid in alive or t.outer.done():
+                t.orphan_since = None
+                continue
+            if t.orphan_since is None:
+                t.orphan_since = now
+            elif now - t.orphan_since >= ORPHAN_AFTER_S:
+                self._tasks.pop(t.outer, None)
+                self._progress_at = now
+                code = None if proc is None else proc.exitcode  # None: died between two looks
+                found.append((t, ProcessExpired("Abnormal termination", code=code, pid=pid)))
+        return found
 
     def _fault(self, now: float) -> str | None:
         """Why the pool must be restarted, or None (the lock held)."""
@@ -392,6 +400,7 @@ class LocalRunner:
         self._generation += 1
         self.restarts += 1
         self._broken = False
+        self._workers_seen = {}
         tasks = sorted((t for t in self._tasks.values() if not t.outer.done()), key=lambda t: t.seq)
         queued = [t for t in tasks if t.inner is None or not t.inner.running()]
         if queued:  # the next in the pipe: what a worker dying in the hand-over was taking

@@ -1,0 +1,48 @@
+"""How the tests make a real worker misbehave: an input whose first line is
+``#piatable-test: ACTION`` makes the worker running it kill itself (``kill``), die holding the
+Pebble channel's lock (``kill-holding-lock``), hang (``hang``) or allocate memory (``allocate``),
+but only in a process whose environment sets ``PIATABLE_TEST_HOOKS=1``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+# With this variable set to 1, an input whose first line is ``#piatable-test: ACTION`` makes the
+# worker misbehave (kill itself, hang, allocate): how the tests kill real workers.
+TEST_HOOK_ENV = "PIATABLE_TEST_HOOKS"
+TEST_HOOK_PREFIX = b"#piatable-test:"
+
+
+def misbehave_if_asked(path: str) -> None:
+    """Misbehave as the input's first line says, when ``PIATABLE_TEST_HOOKS=1`` (tests only)."""
+    if os.environ.get(TEST_HOOK_ENV) != "1":
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.readline(200)
+    except OSError:
+        return
+    if not head.startswith(TEST_HOOK_PREFIX):
+        return
+    action = head[len(TEST_HOOK_PREFIX) :].strip().decode("ascii", "replace")
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "kill-holding-lock":  # die as in Pebble's task hand-over (noxdafox/pebble#163)
+        import gc
+
+        from pebble.pool.channel import WorkerChannel
+
+        for obj in gc.get_objects():
+            if isinstance(obj, WorkerChannel):
+                obj.mutex.acquire()
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "hang":
+        time.sleep(3600)
+    elif action == "allocate":
+        hog = []
+        for _ in range(1000):  # up to 10 GB, 10 MB at a time, touched so that it is resident
+            hog.append(bytearray(10 * 1024 * 1024))
+            hog[-1][::4096] = b"x" * len(hog[-1][::4096])
+            time.sleep(0.002)
