@@ -74,7 +74,8 @@ STUCK_AFTER_S = 3 * TIMEOUT_GRACE_S
 # ... and settles an input whose Pebble task started in a worker that has since died, when
 # Pebble itself has not failed it after this long (s).  Pebble's manager thread can find the dead
 # worker before its message thread has read the worker's "task started" message; it then finds no
-# task to fail, and the task waits for its timeout (300 s) although its worker is gone.
+# task to fail, and the task waits for its timeout (300 s) although its worker is gone (the same
+# limbo as noxdafox/pebble#153, there after a cancellation).
 ORPHAN_AFTER_S = 1.0
 # An input queued again by this many restarts (the one a dying worker may have been taking)
 # fails with a reason instead of being queued once more.
