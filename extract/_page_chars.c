@@ -60,9 +60,9 @@ static PyObject *py_round(double v) {
 }
 
 /* The fields of models.Word in the order models.pdf_char sets them. */
-#define N_FIELDS 10
-static const char *const FIELDS[N_FIELDS] = {"text", "page", "x0",   "x1",   "top",
-                                             "bottom", "source", "conf", "line", "mark"};
+#define N_FIELDS 12
+static const char *const FIELDS[N_FIELDS] = {"text", "page",  "x0",   "x1",   "top",         "bottom",
+                                             "source", "conf", "line", "mark", "second_read", "guess"};
 
 /* The offset in a ``word_type`` instance of the object a slot descriptor sets, where setting
  * through the descriptor does nothing but store the object there (a writable, unrestricted
@@ -349,7 +349,8 @@ static PyObject *plain_chars(PyObject *self, PyObject *args) {
         PyObject *word = NULL;
         int ok = 0;
         if (x0o && x1o && y0o && y1o) {
-            PyObject *values[N_FIELDS] = {text, number, x0o, x1o, y0o, y1o, pdf, Py_None, Py_None, Py_None};
+            PyObject *values[N_FIELDS] = {text,    number,  x0o,     x1o,     y0o,    y1o,
+                                          pdf,     Py_None, Py_None, Py_None, Py_None, Py_None};
             word = new_word(word_type, setters, offsets, values);
             if (word && PyList_Append(words, word) == 0) {
                 double vx = left * DEDUPE_GRID, vy = y0 * DEDUPE_GRID;

@@ -493,14 +493,13 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
         raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
-        # OCR words a second read doubted (only OCR words carry one: extract/ocr/pages.py; PDF
-        # words from the compiled reader leave the slot unset, so it is read after the source,
-        # which spares a failed attribute look-up per character).
-        whys = dict.fromkeys(
-            why for ln in lines for w in ln.words if w.source == "ocr" and (why := w.second_read)
-        )
+        # OCR words a second read doubted (extract/ocr/pages.py) and words a reader placed in
+        # this column by guess (``Word.guess``).  Every word has both slots set (the compiled
+        # reader sets them as ``models.pdf_char`` does), so they are read plainly: a failed
+        # look-up per character cost several ms a read.
+        whys = dict.fromkeys(why for ln in lines for w in ln.words if (why := w.second_read))
         raw.doubts.extend(Doubt("ocr_suspect", name, why) for why in whys)
-        guesses = dict.fromkeys(why for ln in lines for w in ln.words if (why := getattr(w, "guess", None)))
+        guesses = dict.fromkeys(why for ln in lines for w in ln.words if (why := w.guess))
         raw.doubts.extend(Doubt("column_guess", name, why) for why in guesses)
         raw.cells[name] = out
         raw.widths[name] = None
