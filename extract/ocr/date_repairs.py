@@ -160,7 +160,8 @@ EARLIEST_YEAR = QualitySettings().earliest_year
 FUTURE_YEARS = 2
 
 
-def _plausible(text: str, today: dt.date | None = None) -> bool:
+def plausible_date(text: str, today: dt.date | None = None) -> bool:
+    """Whether ``text`` (white space aside) is a date alone and a plausible change date."""
     flat = regex.sub(r"\s+", "", text)
     if not flat or not DATE_LINE.match(flat) or (iso := parse_date(flat)) is None:
         return False
@@ -171,14 +172,14 @@ def nine_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str
     """The 9s of a date cell's ``text`` read as 0 ({position: "0"}) in the fewest places that make
     a plausible date, and whether another choice of as many places makes one too (in doubt);
     None when the text is a plausible date already or no such reading makes one."""
-    if not text.strip() or _plausible(text, today):
+    if not text.strip() or plausible_date(text, today):
         return None
     nines = [k for k, ch in enumerate(text) if ch in _NINES][:MAX_NINE_TRIALS]
     for n in range(1, len(nines) + 1):
         found = []
         for chosen in combinations(nines, n):
             edits = {k: _NINES[text[k]] for k in chosen}
-            if _plausible(_apply(text, edits), today):
+            if plausible_date(_apply(text, edits), today):
                 found.append(edits)
         if found:
             return found[0], len(found) > 1
