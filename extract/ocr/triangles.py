@@ -82,18 +82,20 @@ def triangles_in(
 def restore_triangles(words: list[TsvWord], ink: np.ndarray, glyph: float) -> tuple[list[TsvWord], int]:
     """The words with each run of look-alikes (``LOOKALIKES``, one line's consecutive words)
     that stands over outlined triangles replaced by one △ word per triangle; how many runs.
+    The other words keep their order (the steps after read the words in tesseract's order).
     ``ink``: the page's text ink (255 where ink), in the words' pixels."""
-    by_line: dict[tuple[int, int, int], list[TsvWord]] = {}
-    for w in words:
-        by_line.setdefault(w.line, []).append(w)
-    out: list[TsvWord] = []
-    runs = 0
-    for line_words in by_line.values():
-        line_words.sort(key=lambda w: w.left)
+    by_line: dict[tuple[int, int, int], list[int]] = {}
+    for k, w in enumerate(words):
+        by_line.setdefault(w.line, []).append(k)
+    # Index of a run's first word → the run's triangles; indexes of the other words of a run.
+    put: dict[int, list[TsvWord]] = {}
+    gone: set[int] = set()
+    for order in by_line.values():
+        order.sort(key=lambda k: words[k].left)
+        line_words = [words[k] for k in order]
         i = 0
         while i < len(line_words):
             if line_words[i].text not in LOOKALIKES:
-                out.append(line_words[i])
                 i += 1
                 continue
             j = i
@@ -109,17 +111,23 @@ def restore_triangles(words: list[TsvWord], ink: np.ndarray, glyph: float) -> tu
             bottom = max(w.top + w.height for w in run) + glyph / 2
             found = triangles_in(ink, (int(left), int(top), int(right), int(bottom)), glyph)
             if found:
-                runs += 1
-                conf = min(w.conf for w in run)
                 # Placed in the run's own span (the neighbours keep tesseract's boxes: the
                 # line's order stands), one equal share each.
                 x0 = min(w.left for w in run)
                 share = max((max(w.left + w.width for w in run) - x0) // len(found), 1)
-                out += [
+                conf = min(w.conf for w in run)
+                put[order[i]] = [
                     TsvWord("△", x0 + k * share, y, share, h, conf, run[0].line, run[0].word)
                     for k, (_, y, _, h) in enumerate(found)
                 ]
-            else:
-                out += run
+                gone.update(order[i + 1 : j + 1])
             i = j + 1
-    return out, runs
+    if not put:
+        return words, 0
+    out: list[TsvWord] = []
+    for k, w in enumerate(words):
+        if k in put:
+            out += put[k]
+        elif k not in gone:
+            out.append(w)
+    return out, len(put)
