@@ -14,6 +14,7 @@ from piatable.extract.ocr.deskew import rotate, skew_angle
 from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.ink import binarize, glyph_height
 from piatable.extract.ocr.lighting import MIN_SPREAD, flatten_page, lighting_spread, paper_estimate
+from piatable.extract.ocr.pages import _quick_look
 from piatable.extract.ocr.render import load_images
 from piatable.extract.ocr.rulings import find_rulings
 from piatable.extract.ocr.triangles import restore_triangles, triangles_in
@@ -91,3 +92,10 @@ def test_the_placeholder_triangles_are_found_on_the_page_and_nowhere_else():
     got, runs = restore_triangles(words, page, flat_glyph)
     assert runs == 1
     assert [w.text for w in sorted(got, key=lambda w: (w.line, w.left))] == ["社", "△", "△", "情", "人"]
+
+
+def test_a_lit_page_shows_its_grid_to_the_table_page_finder():
+    # pages.find_table_pages looks at each page of a long document at low resolution: the lit
+    # page, evened out there too, shows the six-column grid's seven rulings.
+    (image,) = load_images(LIT)
+    assert len(_quick_look(image.gray, image.dpi, Settings().ocr).columns) == 7

@@ -394,7 +394,7 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     sdpi = dpi * min(scale, 1.0)
     ink = binarize(small)
-    glyph = glyph_height(ink, sdpi)
+    small, ink, glyph, _ = flatten_page(small, ink, glyph_height(ink, sdpi), sdpi, 0)
     rul = find_rulings(
         ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
     )
