@@ -8,6 +8,8 @@ the placeholder triangles (△△) told from the kana tesseract reads them as
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from piatable.extract.ocr.deskew import rotate, skew_angle
@@ -26,7 +28,9 @@ LIT = SAMPLES / "office-ocr51" / "calc-vlgothic-300-t1" / "input.jpg"
 EVEN = SAMPLES / "office-ocr51" / "writer-takao-200-t2" / "input.jpg"
 
 
+@functools.cache
 def _page(path):
+    """(grey, ink, glyph height, dpi) of a sample page, loaded once (the arrays are not changed)."""
     (image,) = load_images(path)
     ink = binarize(image.gray)
     return image.gray, ink, glyph_height(ink, image.dpi), image.dpi
@@ -97,5 +101,5 @@ def test_the_placeholder_triangles_are_found_on_the_page_and_nowhere_else():
 def test_a_lit_page_shows_its_grid_to_the_table_page_finder():
     # pages.find_table_pages looks at each page of a long document at low resolution: the lit
     # page, evened out there too, shows the six-column grid's seven rulings.
-    (image,) = load_images(LIT)
-    assert len(_quick_look(image.gray, image.dpi, Settings().ocr).columns) == 7
+    gray, _, _, dpi = _page(LIT)
+    assert len(_quick_look(gray, dpi, Settings().ocr).columns) == 7
