@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 
-from piatable.extract.ocr.better_reads import better_line
-from piatable.extract.ocr.second_reads import WHY_OPENING, read_key, still_in_doubt
+from piatable.extract.ocr.better_reads import better_line, take_better_reads
+from piatable.extract.ocr.second_reads import WHY_OPENING, SecondRead, read_key, still_in_doubt
+from piatable.models import CellLine, Doubt, RawRow
 
 from .conftest import SAMPLES
 from .test_scan_own_numbering import read_scan_folder
@@ -31,6 +32,18 @@ def test_a_misread_kanji_the_second_read_has_right_is_taken():
         better_line([line], 0, line, "提供範囲の見直しに伴う修正", "explanation")
         == "提供範囲の見直しに伴う修正"
     )
+
+
+def test_a_date_keeps_its_read_where_the_second_makes_it_none():
+    # Set XII's c1: 金和 mended to 令和 by the date's grammar, read again 信和 (a cheaper path
+    # for the dictionary): the plausible date stays.
+    line = better_line(["令和5年4月1日"], 0, "金和5年4月1日", "信和5年4月1日", "change_date")
+    assert line == "信和5年4月1日"  # what the dictionary alone would take
+    why = SecondRead(0, 0, 9, 9, "金和5年4月1日", "信和5年4月1日", 41.0).why
+    row = RawRow({"change_date": [CellLine("令和5年4月1日", 1, 0)]})
+    row.doubts.append(Doubt("ocr_suspect", "change_date", why))
+    assert take_better_reads([row]) == 0
+    assert row.cells["change_date"][0].text == "令和5年4月1日"
 
 
 def test_the_circled_number_the_forms_give_the_heading_is_taken_over_a_wrap():

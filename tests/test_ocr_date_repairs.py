@@ -1,9 +1,10 @@
 """Dates misread by OCR mended from a date's grammar (extract/ocr/date_repairs.py, issue 11):
 era names misread in Droid Sans Fallback scans (令和 → 発和, 金和, 信和), a date wrapped over two
-lines in a narrow column, dashes read as 一, strokes read as I."""
+lines in a narrow column, dashes read as 一, strokes read as I, 0 read as 9."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from piatable.extract.ocr.date_repairs import (
     UNKNOWN_ERA,
     fix_date,
+    nine_repairs,
     repair_date_lines,
     repair_dates,
     repair_running_eras,
@@ -41,10 +43,28 @@ from .conftest import ROOT
         (["昭和60年1月1日"], ["昭和60年1月1日"], 0),
         (["新規"], ["新規"], 0),
         (["信和元年13月1日"], ["信和元年13月1日"], 0),  # no month 13: left as read
+        # A 0 read as 9 (VL Gothic, Takao; set XII): the fewest 9s read as 0 that make a
+        # plausible change date.
+        (["2919.4.1"], ["2019.4.1"], 1),  # a year 2919 is no change date
+        (["2919.19.1"], ["2019.10.1"], 1),  # one misread twice is one place
+        (["令和元年１９月１日"], ["令和元年１０月１日"], 1),  # no month 19
+        (["R6.19.1"], ["R6.10.1"], 1),
+        (["令和元年１", "９月１日"], ["令和元年１", "０月１日"], 1),  # wrapped
+        (["2019.9.19"], ["2019.9.19"], 0),  # plausible as read: its 9s are 9s
+        (["2919.4.1I"], ["2019.4.11"], 3),  # a stroke (1 or nothing) and a 9: in doubt
+        (["2999.9.9"], ["2999.9.9"], 0),  # no reading of its 9s is plausible
     ],
 )
 def test_date_cells_are_mended_as_one_text(read, mended, places):
     assert repair_date_lines(read) == (mended, places)
+
+
+def test_nines_are_judged_against_today():
+    today = dt.date(2026, 12, 5)
+    assert nine_repairs("2919.9.19", today) == ({1: "0"}, False)  # its other 9s stay
+    assert nine_repairs("2029.4.1", today) == ({3: "0"}, False)  # beyond FUTURE_YEARS: 2020
+    assert nine_repairs("2027.4.1", today) is None  # a change planned a year ahead
+    assert nine_repairs("2019.4.1", today) is None
 
 
 def test_fix_date_mends_a_line_and_leaves_other_text():

@@ -133,3 +133,11 @@ def test_no_truth_cell_of_the_samples_is_changed() -> None:
                 if text != "\n".join(lines):
                     changed.append((path.parent.parent.name, f, text))
     assert changed == []
+
+
+def test_a_colon_between_japanese_and_a_number_is_full_width() -> None:
+    # Set XII's 250 dpi scan read 電話：03-1234-5111 with a half-width colon.
+    st = default_tokenizer()
+    assert fix_line("電話:03-1234-5111", True, True, st) == "電話：03-1234-5111"
+    assert fix_line("TEL:03-1234-5111", True, True, st) == "TEL:03-1234-5111"  # after Latin: as read
+    assert fix_line("時刻 10:30", True, True, st) == "時刻 10:30"

@@ -134,3 +134,46 @@ def test_a_tied_date_follows_its_longer_numbers_and_a_lone_digit_date_the_docume
     assert even_date_widths(rows) == 2
     got = ["".join(cl.text for cl in r.cells["change_date"]) for r in rows]
     assert got == ["平成31年4月1日", "令和3年4月1日", "令和2年10月1日"]
+
+
+def test_a_date_whose_own_runs_lose_to_the_document_is_in_doubt():
+    # Set XII's c3 prints ２０２３年４月１日 and 令和元年10月1日 in one table: the document's
+    # width wins (no sample's date column mixes widths), but the cell's own run (10, measured
+    # by its pitch) said otherwise: the row is flagged.
+    rows = [
+        RawRow({"change_date": [CellLine(text, 1, 0)]})
+        for text in ("２０２３年４月１日", "２０２３年５月１日", "令和元年10月1日", "令和元年５月１日")
+    ]
+    assert even_date_widths(rows) == 1
+    assert rows[2].cells["change_date"][0].text == "令和元年１０月１日"
+    assert [(d.kind, d.field) for d in rows[2].doubts] == [("ocr_suspect", "change_date")]
+    assert [r.doubts for r in (rows[0], rows[1], rows[3])] == [[], [], []]
+
+
+def test_numberings_all_read_half_width_and_written_full_are_in_doubt():
+    # Set XII's c6 types 6.情報提供… and 2.基本情報 beside the form's （１．…ファイル）: all read
+    # half width, written ６． by the forms' numbering: flagged.  A document that read some
+    # full width (the form's style) is not.
+    from piatable.extract.ocr.numbering_doubts import flag_rewritten_numberings
+
+    read = [
+        ["Ⅰ基本情報", "6.情報提供"],
+        ["（１．住民基本台帳ファイル）", "2.基本情報"],
+        ["3.特定個人情報の入手"],
+    ]
+    written = [
+        ["Ⅰ基本情報", "６．情報提供"],
+        ["（１．住民基本台帳ファイル）", "２．基本情報"],
+        ["3.特定個人情報の入手"],
+    ]
+
+    def rows():
+        return [RawRow({"item": [CellLine(t, 1, k) for k, t in enumerate(lines)]}) for lines in written]
+
+    got = rows()
+    assert flag_rewritten_numberings(got, [{"item": lines} for lines in read]) == 2
+    assert [[(d.kind, d.field) for d in r.doubts] for r in got] == [[("ocr_suspect", "item")]] * 2 + [[]]
+    mixed = [["Ⅰ基本情報", "６．情報提供"], *read[1:]]
+    got = rows()
+    assert flag_rewritten_numberings(got, [{"item": lines} for lines in mixed]) == 0
+    assert all(not r.doubts for r in got)

@@ -14,7 +14,8 @@ A place (``second_reads._places``: where the two reads differ beyond look-alikes
   under the cell's earlier headings (``suspects.foreign_circled``) and the second read has the
   one number they give it there.
 
-Each taken place is flagged ``ocr_corrected`` with both reads; the second read's
+A date cell that is a plausible change date keeps its read where the second would make it none
+(``_breaks_date``).  Each taken place is flagged ``ocr_corrected`` with both reads; the second read's
 ``ocr_suspect`` doubt then falls (``settle_second_reads``: the cell reads the second read) unless
 another place of the line still differs.
 """
@@ -92,6 +93,17 @@ def better_line(lines: list[str], k: int, first: str, second: str, field: str) -
     return out
 
 
+def _breaks_date(field: str, lines: list[str], k: int, new: str) -> bool:
+    """Whether taking ``new`` for line ``k`` of a date cell turns a plausible change date into
+    none: the date's grammar outweighs the dictionary (set XII's c1: 令和5年4月1日, mended from
+    金和, read again 信和5年4月1日, a cheaper path for SudachiPy)."""
+    from .date_repairs import plausible_date
+
+    if field != "change_date":
+        return False
+    return plausible_date("".join(lines)) and not plausible_date("".join([*lines[:k], new, *lines[k + 1 :]]))
+
+
 def take_better_reads(rows: list) -> int:  # type: ignore[type-arg]
     """Rows (``RawRow``, in place) with the second reads that read better taken (module notes);
     how many lines changed."""
@@ -110,7 +122,7 @@ def take_better_reads(rows: list) -> int:  # type: ignore[type-arg]
             lines = [cl.text for cl in cells]
             k = _line_index(lines, first)
             new = better_line(lines, k, first, second, d.field)
-            if new == lines[k]:
+            if new == lines[k] or _breaks_date(d.field, lines, k, new):
                 continue
             was = lines[k].strip()
             why = f"read {was!r}, read again at another scale as {second!r}: {new.strip()!r} taken"

@@ -44,6 +44,7 @@ from .item_numbers import (
     snap_numbered,
 )
 from .lone_katakana import lone_katakana_in_lines
+from .numbering_doubts import flag_rewritten_numberings
 from .paragraph_counts import paren_numbers, restore_number_brackets
 from .phrases import printed_phrases, snap_closing_note, snap_phrases
 from .read_headings import keep_read_headings
@@ -530,6 +531,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
     fixes += restore_ordinals(rows)
+    flag_rewritten_numberings(rows, was)
     for row, before in zip(rows, was, strict=True):
         # An item line read as a heading of the form keeps it, whichever step changed it.
         item = row.cells.get("item") or []

@@ -11,7 +11,12 @@ few look-alike repairs was misread.  The repairs (each one "place"):
   own separator where it has one, else ``-`` (``.`` for a comma) between half-width digits and
   ``－`` (``．``) between full-width ones;
 - a stroke read as a letter beside a digit or 年/月/日 (``11I日``): dropped when reading it as 1
-  makes no date (when both make one, ``1I月``, it is read as 1 and the cell stays in doubt).
+  makes no date (when both make one, ``1I月``, it is read as 1 and the cell stays in doubt);
+- a 0 read as 9 (``nine_repairs``): tesseract reads the 0 of some gothic fonts (VL Gothic,
+  Takao) as 9 (set XII: ``2019.4.1`` → ``2919.4.1``, ``10月`` → ``１９月``, ``R6.10.1`` →
+  ``R6.19.1``).  A cell that still makes no date, or a date no change date can be (a year before
+  ``EARLIEST_YEAR`` or more than ``FUTURE_YEARS`` ahead), has its 9s read as 0 in the fewest
+  places that make a plausible date; two such readings leave the cell in doubt.
 
 The cell is judged as one text: a narrow date column wraps the date (``信和元年10月`` / ``20日``),
 and neither line parses alone.  A repair is kept only when the whole cell then parses; a cell
@@ -26,12 +31,14 @@ followed by 和 or 成 and a date.
 
 from __future__ import annotations
 
-from itertools import product
+import datetime as dt
+from itertools import combinations, product
 
 import regex
 
 from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
+from piatable.settings import QualitySettings
 
 # A cell mended in more than this many places is still flagged (ocr_suspect:change_date).
 DATE_REPAIR_PLACES = 1
@@ -144,14 +151,54 @@ def fix_date(text: str) -> str:
     return text if found is None else _apply(text, found[0])
 
 
+# A 0 read as 9: the 9s of a date cell tried as 0 (at most this many of them).
+_NINES = {"9": "0", "９": "０"}
+MAX_NINE_TRIALS = 6
+# A plausible change date: not before the first assessments (quality.earliest_year's default)
+# and at most this many years after today (a 事前 change is dated when it will take effect).
+EARLIEST_YEAR = QualitySettings().earliest_year
+FUTURE_YEARS = 2
+
+
+def plausible_date(text: str, today: dt.date | None = None) -> bool:
+    """Whether ``text`` (white space aside) is a date alone and a plausible change date."""
+    flat = regex.sub(r"\s+", "", text)
+    if not flat or not DATE_LINE.match(flat) or (iso := parse_date(flat)) is None:
+        return False
+    return EARLIEST_YEAR <= int(iso[:4]) <= (today or dt.date.today()).year + FUTURE_YEARS
+
+
+def nine_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str], bool] | None:
+    """The 9s of a date cell's ``text`` read as 0 ({position: "0"}) in the fewest places that make
+    a plausible date, and whether another choice of as many places makes one too (in doubt);
+    None when the text is a plausible date already or no such reading makes one."""
+    if not text.strip() or plausible_date(text, today):
+        return None
+    nines = [k for k, ch in enumerate(text) if ch in _NINES][:MAX_NINE_TRIALS]
+    for n in range(1, len(nines) + 1):
+        found = []
+        for chosen in combinations(nines, n):
+            edits = {k: _NINES[text[k]] for k in chosen}
+            if plausible_date(_apply(text, edits), today):
+                found.append(edits)
+        if found:
+            return found[0], len(found) > 1
+    return None
+
+
 def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
-    """A date cell's lines mended as one text (``repair_date_text``), each line keeping its own
-    characters; the places mended (0: left as read)."""
+    """A date cell's lines mended as one text (``repair_date_text``, then ``nine_repairs``), each
+    line keeping its own characters; the places mended (0: left as read; a 9 read as 0 is one
+    more place, or two when another reading is as near)."""
     joined = "".join(lines)
     found = repair_date_text(joined)
-    if found is None:
+    edits, places = found if found is not None else ({}, 0)
+    nines = nine_repairs(_apply(joined, edits))
+    if nines is not None:
+        edits = edits | nines[0]
+        places += 2 if nines[1] else 1
+    if not edits:
         return lines, 0
-    edits, places = found
     out, at = [], 0
     for line in lines:
         out.append("".join(edits.get(at + j, ch) for j, ch in enumerate(line)))

@@ -29,6 +29,7 @@ from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
+from .lighting import flatten_page
 from .orient import Orientation, find_orientation, turn_upright
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
@@ -51,7 +52,7 @@ def scan_image(
     other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
     ink = binarize(gray)
-    glyph = glyph_height(ink, dpi)
+    gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
     ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
@@ -98,6 +99,7 @@ def scan_image(
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
     scan.underlines = underlines
+    scan.notes += lit
     if orientation is not None:
         scan.turned_by = orientation.how
     if orientation is not None and orientation.turned:
@@ -392,7 +394,7 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     sdpi = dpi * min(scale, 1.0)
     ink = binarize(small)
-    glyph = glyph_height(ink, sdpi)
+    small, ink, glyph, _ = flatten_page(small, ink, glyph_height(ink, sdpi), sdpi, 0)
     rul = find_rulings(
         ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
     )

@@ -12,7 +12,7 @@ import itertools
 
 import regex
 
-from piatable.models import CellLine, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 from piatable.normalize.chars import CIRCLED, starts_paragraph
 
 from .number_widths import document_width
@@ -431,6 +431,14 @@ def _majority(half: int, full: int, least: int, share: float = DATE_WIDTH_MAJORI
     return None
 
 
+def _own_runs_width(lines: list[CellLine]) -> bool | None:
+    """Full width (True) or half of a date cell's runs of two or more digits when there are
+    some and all were read in one width; else None."""
+    runs = [r for r in _DIGIT_RUN.findall("".join(cl.text for cl in lines)) if len(r) >= 2]
+    widths = {_is_full(r) if (r.isascii() or _is_full(r)) else None for r in runs}
+    return next(iter(widths)) if len(widths) == 1 else None
+
+
 def _cell_date_width(lines: list[CellLine], longer: list[int]) -> bool | None:
     """Full width (True), half or None for one date cell without a document majority: its runs
     of two or more digits when they agree (``平成31年４月１日``: 31 is measured over two digits, ４ and
@@ -493,6 +501,11 @@ def even_date_widths(rows: list[RawRow]) -> int:
         if own is None:
             continue
         table = _DIGIT_WIDTHS if own else _DIGIT_NARROW
+        if min(runs) and _own_runs_width(lines) not in (None, own):
+            # The form's runs disagree and this cell's own (measured by their pitch) are
+            # rewritten to the document's width: one of the two is a misread.
+            why = "the date's digits were read in one width by their pitch, the document's in the other"
+            row.doubts.append(Doubt("ocr_suspect", "change_date", why))
         changed += rewrite_lines(row, lines, [cl.text.translate(table) for cl in lines])
     return changed
 

@@ -24,8 +24,9 @@ from .item_lines import _numbered, circled_misfits, given_anywhere, printed_head
 from .phrases import phrase_in_doubt
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
-# characters it could not read.
-STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲△▼▽◆◇●◎★☆]")
+# characters it could not read; a lone △ (a pair is the forms' placeholder, 株式会社△△: set XII,
+# put back by triangles.restore_triangles).
+STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲▼▽◆◇●◎★☆]|(?<!△)△(?!△)")
 # Upper-case ASCII letters standing where the form's Roman numerals are (a heading's opening):
 # Ⅱ read as II, HI, Il, 1I …
 ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p{Hiragana})")
