@@ -33,9 +33,9 @@ from functools import lru_cache
 
 import regex
 
-from piatable.extract import plumber_cells, plumber_items
+from piatable.extract import plumber_between, plumber_cells, plumber_items
 from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
-from piatable.extract.plumber_dates import unglue_dates
+from piatable.extract.plumber_dates import is_date_piece, unglue_dates
 from piatable.extract.plumber_labels import (
     header_cells,
     label_block,
@@ -43,6 +43,7 @@ from piatable.extract.plumber_labels import (
     opens_labels,
     printed_by_top,
 )
+from piatable.extract.plumber_widths import certain_widths
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
@@ -226,7 +227,11 @@ class _State:
     item: tuple[str, ...] = ()
 
     def placed(self, cells: dict[int, str], row_start: bool) -> None:
-        """The line above is now ``cells``; the row's item lines go on (or start anew)."""
+        """The line above is now ``cells`` (added to it for a line between a taller cell's lines:
+        ``plumber_between``); the row's item lines go on (or start anew)."""
+        if not row_start and plumber_between.between(cells, self.above, _wrapping(self)):
+            self.above = {**self.above, **cells}
+            return
         self.above = cells
         if row_start:
             self.item = (cells[ITEM],) if ITEM in cells else ()
@@ -263,7 +268,7 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
     the line's one fragment beside a date, if any)."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
-    dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
+    dateish = dateish or (date_above and (bool(_DIGITS_TAIL.match(frag)) or is_date_piece(frag)))
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
@@ -332,7 +337,7 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         cost += COST_BEFORE_GOES_ON_ALONE
     if row_start:
         cost += sum(c for col, c in COST_ROW_START_MISSING.items() if col not in cols)
-    else:
+    elif not plumber_between.between(cols, state.above, _wrapping(state)):
         for col, text in state.above.items():
             if _was_full(state, col) and col not in cols and col not in (DATE, TIMING):
                 closed = text.endswith(_CLOSING)
@@ -349,6 +354,11 @@ def _was_full(state: _State, col: int) -> bool:
         return True
     twin = {BEFORE: AFTER, AFTER: BEFORE}.get(col)
     return twin is not None and state.above.get(twin) == state.above.get(col) and _filled(state, twin)
+
+
+def _wrapping(state: _State) -> list[int]:
+    """The columns of the line above whose fragment filled the column's width (``_was_full``)."""
+    return [col for col in state.above if _was_full(state, col)]
 
 
 def _filled(state: _State, col: int) -> bool:
@@ -462,48 +472,11 @@ def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[i
     return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
 
 
-def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
-    """Each column's width: the widest fragment on lines whose placement is forced (the line's
-    fragments as many as its free columns: 6 in all, or 事前/事後 splitting them)."""
-    widths: dict[int, int] = {}
-    for lines in pages:
-        for frags in lines:
-            if is_header_line(" ".join(frags)):
-                continue
-            cols = _forced_columns(frags)
-            for frag, col in zip(frags, cols or (), strict=False):
-                widths[col] = max(widths.get(col, 0), display_width(frag))
-    return widths
-
-
-def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
-    """The columns of a line whose fragments can go only one way, else None."""
-    if len(frags) == COLUMNS:
-        return tuple(range(COLUMNS))
-    if any(f in _TIMINGS for f in frags):
-        t = next(i for i, f in enumerate(frags) if f in _TIMINGS)
-        head, tail = frags[:t], frags[t + 1 :]
-        if len(tail) > 1:
-            return None
-        dated = bool(head) and (is_date_line(head[0]) or is_date_head(head[0]))
-        body = head[1:] if dated else head
-        if len(body) != 3:
-            return None
-        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, TIMING) + ((EXPLANATION,) if tail else ())
-    # A row's first line printing its four text columns (Calc prints the date and 提出時期 of a
-    # row lower down, centred or at the bottom).
-    dated = is_date_line(frags[0])
-    body = frags[1:] if dated else frags
-    if len(body) == 4 and _ROW_START.match(body[0]):
-        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, EXPLANATION)
-    return None
-
-
 def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
     """The text rewritten with each column at a fixed offset; the reading's notes; and the
     guesses by (page index, line index) for the words of lines placed by guess."""
     pages = [unglue_dates([_fragments(ln) for ln in page.split("\n")]) for page in text.split("\f")]
-    widths = _certain_widths(pages)
+    widths = certain_widths(pages)
     for _ in range(WIDTH_PASSES - 1):
         # The forced lines may hold only short fragments of a column: its widest fragment as
         # the placement gives it is a better width for the next pass.
