@@ -17,7 +17,7 @@ the line above as what the next line goes on from (with the short cells added).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 # The six columns, in printed order (as plumber_text's).
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
@@ -39,3 +39,32 @@ def between(cols: Collection[int], above: Collection[int], wrapping: Collection[
     if any(c in above for c in cols):
         return False
     return any(c in (ITEM, BEFORE, AFTER) for c in wrapping)
+
+
+# Recognition of a pdfplumber text of centred cells (plumber_text.is_plumber_text): centred cells
+# print few lines with three fragments (set XII's c1: 0.19 of its table's lines, under the 0.25
+# that tells pdfplumber's side-by-side lines from -raw / pypdfium2 text), but a wrapped item's
+# later heading (numbered, not a section's Ⅰ…Ⅶ) stands on the line of the row's one-line cells,
+# ``７．評価実施機関における担当部署 市民課長 市民窓口課長 事後 組織改編に伴う変更``: at least this
+# many such lines (c1: 3; no -raw / pypdfium2 / pdfminer text of the samples or sets VII–XII has
+# more than 1: those extractors print a cell's lines together) ...
+HEADING_BESIDE_CELLS_MIN_LINES = 2
+# ... with at least this share of three-fragment lines (c1: 0.19).
+CENTRED_MULTI_FRAGMENT_SHARE = 0.15
+# Fragments to the left of 事前 / 事後 on such a line: the heading, the before and the after.
+_CELLS_BEFORE_TIMING = 3
+_TIMINGS = frozenset({"事前", "事後"})
+_SECTIONS = tuple("ⅠⅡⅢⅣⅤⅥⅦ")
+
+
+def headings_beside_cells(lines: list[list[str]], is_heading: Callable[[str], bool]) -> int:
+    """How many lines (each its fragments, a leading date left out by the caller) open with a
+    numbered heading of the forms (``is_heading``, not a section's Ⅰ…Ⅶ) and hold 事前 / 事後
+    ``_CELLS_BEFORE_TIMING`` or more fragments on: an item's later line printed beside the
+    row's other cells."""
+    n = 0
+    for frags in lines:
+        t = next((i for i, f in enumerate(frags) if f in _TIMINGS), -1)
+        if t >= _CELLS_BEFORE_TIMING and not frags[0].startswith(_SECTIONS) and is_heading(frags[0]):
+            n += 1
+    return n

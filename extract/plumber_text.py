@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from piatable.extract import plumber_between, plumber_cells, plumber_items
+from piatable.extract.plumber_between import HEADING_BESIDE_CELLS_MIN_LINES
 from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
 from piatable.extract.plumber_dates import is_date_piece, unglue_dates
 from piatable.extract.plumber_labels import (
@@ -206,7 +207,11 @@ def is_plumber_text(text: str) -> bool:
     side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in body) / len(body)
     if printed_by_top(label_block(frags, first) or []):
         return multi >= PLUMBER_TOP_ORDER_SHARE and side >= PLUMBER_TOP_ORDER_SHARE
-    return multi >= PLUMBER_MULTI_FRAGMENT_SHARE and side >= PLUMBER_SIDE_BY_SIDE_SHARE
+    if side >= PLUMBER_SIDE_BY_SIDE_SHARE and multi >= plumber_between.CENTRED_MULTI_FRAGMENT_SHARE:
+        undated = [f[1:] if f and is_date_line(f[0]) else f for f in body]
+        beside = plumber_between.headings_beside_cells(undated, _is_heading)  # centred cells (plumber51)
+        return multi >= PLUMBER_MULTI_FRAGMENT_SHARE or beside >= HEADING_BESIDE_CELLS_MIN_LINES
+    return False
 
 
 def _first_label_row(frags: list[list[str]]) -> int | None:
