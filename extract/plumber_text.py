@@ -335,7 +335,8 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if (
-            plumber_cells.opens_later_number(frag)
+            col in (BEFORE, AFTER, EXPLANATION)  # an item path's ②… is a heading (plumber_items)
+            and plumber_cells.opens_later_number(frag)
             and _was_full(state, col)
             and not (i and cols[i - 1] == col)
         ):
