@@ -110,5 +110,6 @@ _LATER_NUMBERS = "②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def opens_later_number(frag: str) -> bool:
-    """The fragment opens a numbered list's second or later paragraph (②…⑳)."""
-    return frag[:1] in _LATER_NUMBERS
+    """The fragment opens a numbered list's second or later paragraph (②…⑳), or a bulleted
+    one (``・``: c4's ``・サーバ室は、施錠管理されている。`` under ``…クラウド事業者``)."""
+    return frag[:1] in _LATER_NUMBERS or frag[:1] == "・"
