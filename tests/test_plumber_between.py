@@ -32,8 +32,8 @@ CALC = SAMPLES / "office-plumber51" / "p51-calc-v1-pdfplumber"
 
 
 def _pages(path: Path) -> list[list[list[str]]]:
-    text = path.read_text("utf-8")
-    return [unglue_dates([plumber_text._fragments(ln) for ln in page.split("\n")]) for page in text.split("\f")]
+    pages = path.read_text("utf-8").split("\f")
+    return [unglue_dates([plumber_text._fragments(ln) for ln in page.split("\n")]) for page in pages]
 
 
 def test_a_wrapped_dates_later_lines_go_to_the_date_column():
