@@ -164,12 +164,11 @@ _FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*(?:[）)]|$)"
 # over ``日``, ``令和6年`` over ``10月1`` over ``日``): the pieces under it.
 _DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|[0-9０-９]{1,2}月[0-9０-９]{0,2}日?|日)$")
 _LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
-# A circled heading number alone (``①``): the full-width space typed after it in an item
-# (``①　自己点検``) prints as a gap pdfplumber makes a space of (set XII's c2, plumber51).  Not a
-# section's Ⅰ…Ⅶ: ``Ⅲ リスク対策`` as one fragment makes a row's first line one of six fragments, whose
-# columns are then taken as certain (plumber_widths), the 項目 width from it too narrow for the
-# item's later lines (set XII's c4).
-_HEADING_NUMBER = regex.compile(r"^[①-⑳]$")
+# A heading's number alone (``①``, ``Ⅳ``): the full-width space typed after it in an item
+# (``①　自己点検``, ``Ⅰ　基本情報``) prints as a gap pdfplumber makes a space of (set XII's c2, w2;
+# plumber51).  The section heading a row's line then opens with is no width of 項目
+# (plumber_widths.certain_widths).
+_HEADING_NUMBER = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[①-⑳])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
@@ -177,7 +176,7 @@ _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 def _fragments(line: str) -> list[str]:
     """A line's space-separated fragments, a list label standing alone (Writer draws a List
     Bullet's or List Number's label apart from its text: ``\uf0b7 住民記録の異動``, ``1. 住民…``)
-    or a circled heading number alone (``① 自己点検``) kept with the fragment after it."""
+    or a heading's number alone (``① 自己点検``, ``Ⅰ 基本情報``) kept with the fragment after it."""
     out: list[str] = []
     for frag in (f for f in line.strip().split(" ") if f):
         if out and (_LIST_LABEL.match(out[-1]) or _HEADING_NUMBER.match(out[-1])):

@@ -26,7 +26,10 @@ _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 
 def certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
     """Each column's width: the widest fragment on lines whose placement is forced (the line's
-    fragments as many as its free columns: 6 in all, or 事前/事後 splitting them)."""
+    fragments as many as its free columns: 6 in all, or 事前/事後 splitting them), but for a
+    section heading whose numeral was printed apart (``Ⅲ リスク対策``, one fragment since
+    plumber51) opening 項目: a row's first item line is as short as its words (with it set XII's
+    c4 read 項目 29 wide, its later lines of 40 going to 変更前)."""
     widths: dict[int, int] = {}
     for lines in pages:
         for frags in lines:
@@ -34,6 +37,8 @@ def certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
                 continue
             cols = forced_columns(frags)
             for frag, col in zip(frags, cols or (), strict=False):
+                if col == ITEM and _ROW_START.match(frag) and " " in frag:
+                    continue  # a section's heading (Ⅲ リスク対策) is as wide as its words, not its column
                 widths[col] = max(widths.get(col, 0), display_width(frag))
     return widths
 

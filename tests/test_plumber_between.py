@@ -102,11 +102,16 @@ def test_stream_texts_with_side_by_side_lines_stay_stream_texts(name: str):
     assert not plumber_text.is_plumber_text(text)
 
 
-def test_circled_heading_number_printed_apart_stays_with_its_heading():
-    """``①　自己点検`` (a full-width space typed after the number) prints ``① 自己点検``: one
-    fragment, so the heading is not cut between 項目 and 変更前 (set XII's c2)."""
+def test_heading_number_printed_apart_stays_with_its_heading():
+    """``①　自己点検`` / ``Ⅲ　リスク対策`` (a full-width space typed after the number) print
+    ``① 自己点検`` / ``Ⅲ リスク対策``: one fragment, so the heading is not cut between 項目 and
+    変更前 (set XII's c2, w2); such a section heading opening a forced line is no width of 項目."""
     assert plumber_text._fragments("① 自己点検 する。") == ["① 自己点検", "する。"]
-    assert plumber_text._fragments("Ⅲ リスク対策 ・届出の窓口") == ["Ⅲ", "リスク対策", "・届出の窓口"]
+    line = "R5.4.1 Ⅲ リスク対策 ・届出の窓口において、 ・届出の窓口において、個人番号 事前 電子申請の受付開始"
+    frags = plumber_text._fragments(line)
+    assert frags[:2] == ["R5.4.1", "Ⅲ リスク対策"]
+    widths = certain_widths([[frags]])
+    assert ITEM not in widths and widths[2] == 22
 
 
 def test_a_later_paragraph_does_not_go_on_a_sentence_cut_mid_way():
