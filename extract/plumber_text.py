@@ -145,6 +145,9 @@ MAX_SEARCHED_FRAGMENTS = 14
 _TIMINGS = frozenset({"事前", "事後"})
 # 事前 / 事後 wrapped in a narrow 提出時期 column, a character a line.
 _TIMING_PIECES = frozenset({"事", "前", "後"})
+# A bracketed note under 事前 / 事後 in the 提出時期 cell (``（重要な`` / ``変更）``: set XII's w5,
+# plumber51), or its wrapped pieces: 提出時期's own, under a line that put text there.
+_TIMING_NOTE = regex.compile(r"^(?:[（(][^）)]{1,8}[）)]?|[^（(）)]{1,8}[）)])$")
 _ADDED_ABOVE = "上記を新規追加"
 _AFTER_WORDS = frozenset({"新規追加", _ADDED_ABOVE, "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
@@ -274,7 +277,9 @@ def _is_heading(frag: str) -> bool:
     return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
-def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone: bool = False) -> float:
+def _kind_cost(
+    col: int, frag: str, index: int, date_above: bool = False, alone: bool = False, timing_above: bool = False
+) -> float:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
     the line's one fragment beside a date, if any)."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
@@ -282,7 +287,8 @@ def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone:
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
-        return 0.0 if frag in _TIMINGS or frag in _TIMING_PIECES else COST_WRONG_KIND
+        ok = frag in _TIMINGS or frag in _TIMING_PIECES or (timing_above and bool(_TIMING_NOTE.match(frag)))
+        return 0.0 if ok else COST_WRONG_KIND
     if frag in _TIMINGS:
         return COST_TIMING_ELSEWHERE
     if frag in _TIMING_PIECES:
@@ -326,7 +332,7 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     alone = len(frags) == 1 or (len(frags) == 2 and cols[0] == DATE)
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone)
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
             twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED

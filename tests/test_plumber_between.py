@@ -119,3 +119,29 @@ def test_a_later_paragraph_does_not_go_on_a_sentence_cut_mid_way():
     assert opens_later_number("・サーバ室は、施錠管理されている。")
     assert not opens_later_number("①サーバ室への入退室管理を行っている。")
     assert not opens_later_number("管理が行われている。")
+
+
+def test_a_note_under_the_timing_stays_in_the_timing_column():
+    """Writer's 提出時期 cell ``事後`` / ``（重要な`` / ``変更）`` (set XII's w5, a private text; these
+    are its lines): the note's pieces go to 提出時期 under 事後, not to 変更後 and 説明, so the row
+    is read with timing_invalid (warned) as its PDF is, its after and explanation whole."""
+    text = "\n".join(
+        [
+            "（別添3）変更箇所",
+            "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明",
+            "2022年1月 Ⅱ特定個人情報ファイル ①住民異動届出により住民票を作 ①住民異動届出により住民票を作"
+            " 事後 コンビニ交付サー",
+            "4日 の概要 成・更新する。 成・更新する。 （重要な ビスの開始に伴う",
+            "（１．住民基本台帳ファ ②住民票の写し等を交付する。 ②住民票の写し等を交付する（コ 変更） 変更",
+            "イル） ンビニエンスストアでの交付を含",
+            "3.特定個人情報の入手・ む。）。",
+            "使用",
+            "⑧使用方法",
+        ]
+    )
+    pages = [[plumber_text._fragments(ln) for ln in text.split("\n")]]
+    widths = certain_widths(pages)
+    placed = [p for p in plumber_text._place_pages(pages, widths)[0] if p is not None and not p.header]
+    timing = [p.cells.get(TIMING) for p in placed]
+    assert "（重要な" in timing and "変更）" in timing
+    assert any(p.cells.get(EXPLANATION) == "変更" for p in placed)
