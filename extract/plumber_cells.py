@@ -96,3 +96,20 @@ def cut_at(frag: str, width: int) -> int:
         if seen > width:
             return i
     return len(frag)
+
+
+# A fragment opening a numbered list's later paragraph (``②…``, ``③…``) given to a column whose
+# fragment on the line above filled its width without closing its sentence (``…クラウド事業者により
+# 入退館``): that line goes on with the sentence's rest, not a new numbered paragraph (set XII's c4:
+# ``（１．住民基本台帳ファイル） ②サーバ室は施錠している。 管理が行われている。`` is item, before
+# and the after's rest, not item, after and explanation).  More than a wrap broken elsewhere
+# (plumber_text's COST_WRAP_BROKEN: 4.0).  ① is left out (it opens the list, after a lead line), and
+# so is 項目 (an item path's ②入手方法 is a heading under a wrapped one).
+COST_NUMBERED_MID_SENTENCE = 5.0
+_LATER_NUMBERS = "②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def opens_later_number(frag: str) -> bool:
+    """The fragment opens a numbered list's second or later paragraph (②…⑳), or a bulleted
+    one (``・``: c4's ``・サーバ室は、施錠管理されている。`` under ``…クラウド事業者``)."""
+    return frag[:1] in _LATER_NUMBERS or frag[:1] == "・"

@@ -53,3 +53,18 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
         open_date = bool(_DATE_START.fullmatch(head)) and bool(_WITHOUT_DAY.search(head))
         out.append(frags)
     return out
+
+
+# A later line of a date wrapped in a narrow 変更日 column (Writer's: ``令和5`` / ``年4月1`` /
+# ``日``, ``令和5`` / ``年12月`` / ``1日``: set XII's w1; ``2019/`` / ``05/01``: office-plumber51's
+# Writer tables): what follows a year's digits, a month's
+# or a day's.  It is a date's piece only under a line that put a piece in 変更日 (plumber_text).
+_DATE_PIECE = regex.compile(
+    rf"^(?:年{_DIGIT}{{0,2}}(?:月(?:{_DIGIT}{{1,2}}日?)?)?|{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日?)?"
+    rf"|月(?:{_DIGIT}{{1,2}}日?)?|{_DIGIT}{{1,2}}日?|日|{_DIGIT}{{1,2}}/(?:{_DIGIT}{{1,2}})?)$"
+)
+
+
+def is_date_piece(frag: str) -> bool:
+    """True for a wrapped date's later line (``年4月1``, ``年12月``, ``1日``, ``日``, ``05/01``)."""
+    return bool(_DATE_PIECE.match(frag))

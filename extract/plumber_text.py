@@ -33,9 +33,10 @@ from functools import lru_cache
 
 import regex
 
-from piatable.extract import plumber_cells, plumber_items
+from piatable.extract import plumber_between, plumber_cells, plumber_items
+from piatable.extract.plumber_between import HEADING_BESIDE_CELLS_MIN_LINES
 from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
-from piatable.extract.plumber_dates import unglue_dates
+from piatable.extract.plumber_dates import is_date_piece, unglue_dates
 from piatable.extract.plumber_labels import (
     header_cells,
     label_block,
@@ -43,6 +44,7 @@ from piatable.extract.plumber_labels import (
     opens_labels,
     printed_by_top,
 )
+from piatable.extract.plumber_widths import certain_widths
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
@@ -143,6 +145,9 @@ MAX_SEARCHED_FRAGMENTS = 14
 _TIMINGS = frozenset({"事前", "事後"})
 # 事前 / 事後 wrapped in a narrow 提出時期 column, a character a line.
 _TIMING_PIECES = frozenset({"事", "前", "後"})
+# A bracketed note under 事前 / 事後 in the 提出時期 cell (``（重要な`` / ``変更）``: set XII's w5,
+# plumber51), or its wrapped pieces: 提出時期's own, under a line that put text there.
+_TIMING_NOTE = regex.compile(r"^(?:[（(][^）)]{1,8}[）)]?|[^（(）)]{1,8}[）)])$")
 _ADDED_ABOVE = "上記を新規追加"
 _AFTER_WORDS = frozenset({"新規追加", _ADDED_ABOVE, "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
@@ -162,6 +167,11 @@ _FILE_NAME = regex.compile(r"^[（(][0-9０-９]{1,2}[．.][^）)]*(?:[）)]|$)"
 # over ``日``, ``令和6年`` over ``10月1`` over ``日``): the pieces under it.
 _DIGITS_TAIL = regex.compile(r"^(?:[0-9０-９]{1,2}日?|[0-9０-９]{1,2}月[0-9０-９]{0,2}日?|日)$")
 _LIST_LABEL = regex.compile(r"^(?:[\uf0b7\uf0a7•▪■◆◇●]|[0-9０-９]{1,2}[.．])$")
+# A heading's number alone (``①``, ``Ⅳ``): the full-width space typed after it in an item
+# (``①　自己点検``, ``Ⅰ　基本情報``) prints as a gap pdfplumber makes a space of (set XII's c2, w2;
+# plumber51).  The section heading a row's line then opens with is no width of 項目
+# (plumber_widths.certain_widths).
+_HEADING_NUMBER = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥⅦ]|[①-⑳])$")
 _LATIN_END = regex.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]$")
 _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
@@ -169,10 +179,10 @@ _LATIN_START = regex.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 def _fragments(line: str) -> list[str]:
     """A line's space-separated fragments, a list label standing alone (Writer draws a List
     Bullet's or List Number's label apart from its text: ``\uf0b7 住民記録の異動``, ``1. 住民…``)
-    kept with the fragment after it."""
+    or a heading's number alone (``① 自己点検``, ``Ⅰ 基本情報``) kept with the fragment after it."""
     out: list[str] = []
     for frag in (f for f in line.strip().split(" ") if f):
-        if out and _LIST_LABEL.match(out[-1]):
+        if out and (_LIST_LABEL.match(out[-1]) or _HEADING_NUMBER.match(out[-1])):
             out[-1] = f"{out[-1]} {frag}"
         else:
             out.append(frag)
@@ -205,7 +215,11 @@ def is_plumber_text(text: str) -> bool:
     side = sum(sum(display_width(x) >= SIDE_FRAGMENT_WIDTH for x in f) >= 2 for f in body) / len(body)
     if printed_by_top(label_block(frags, first) or []):
         return multi >= PLUMBER_TOP_ORDER_SHARE and side >= PLUMBER_TOP_ORDER_SHARE
-    return multi >= PLUMBER_MULTI_FRAGMENT_SHARE and side >= PLUMBER_SIDE_BY_SIDE_SHARE
+    if side >= PLUMBER_SIDE_BY_SIDE_SHARE and multi >= plumber_between.CENTRED_MULTI_FRAGMENT_SHARE:
+        undated = [f[1:] if f and is_date_line(f[0]) else f for f in body]
+        beside = plumber_between.headings_beside_cells(undated, _is_heading)  # centred cells (plumber51)
+        return multi >= PLUMBER_MULTI_FRAGMENT_SHARE or beside >= HEADING_BESIDE_CELLS_MIN_LINES
+    return False
 
 
 def _first_label_row(frags: list[list[str]]) -> int | None:
@@ -226,7 +240,11 @@ class _State:
     item: tuple[str, ...] = ()
 
     def placed(self, cells: dict[int, str], row_start: bool) -> None:
-        """The line above is now ``cells``; the row's item lines go on (or start anew)."""
+        """The line above is now ``cells`` (added to it for a line between a taller cell's lines:
+        ``plumber_between``); the row's item lines go on (or start anew)."""
+        if not row_start and plumber_between.between(cells, self.above, _wrapping(self)):
+            self.above = {**self.above, **cells}
+            return
         self.above = cells
         if row_start:
             self.item = (cells[ITEM],) if ITEM in cells else ()
@@ -259,15 +277,18 @@ def _is_heading(frag: str) -> bool:
     return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
-def _kind_cost(col: int, frag: str, index: int, date_above: bool = False, alone: bool = False) -> float:
+def _kind_cost(
+    col: int, frag: str, index: int, date_above: bool = False, alone: bool = False, timing_above: bool = False
+) -> float:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
     the line's one fragment beside a date, if any)."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
-    dateish = dateish or (date_above and bool(_DIGITS_TAIL.match(frag)))
+    dateish = dateish or (date_above and (bool(_DIGITS_TAIL.match(frag)) or is_date_piece(frag)))
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
     if col == TIMING:
-        return 0.0 if frag in _TIMINGS or frag in _TIMING_PIECES else COST_WRONG_KIND
+        ok = frag in _TIMINGS or frag in _TIMING_PIECES or (timing_above and bool(_TIMING_NOTE.match(frag)))
+        return 0.0 if ok else COST_WRONG_KIND
     if frag in _TIMINGS:
         return COST_TIMING_ELSEWHERE
     if frag in _TIMING_PIECES:
@@ -311,13 +332,20 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     alone = len(frags) == 1 or (len(frags) == 2 and cols[0] == DATE)
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone)
+        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
             twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
             cost += COST_JOINED_LATIN if latin else twin
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
+        if (
+            col in (BEFORE, AFTER, EXPLANATION)  # an item path's ②… is a heading (plumber_items)
+            and plumber_cells.opens_later_number(frag)
+            and _was_full(state, col)
+            and not (i and cols[i - 1] == col)
+        ):
+            cost += 0.0 if state.above[col].endswith(_CLOSING) else plumber_cells.COST_NUMBERED_MID_SENTENCE
         if _continues(frag) and not (i and cols[i - 1] == col) and not _was_full(state, col):
             if not (col == ITEM and plumber_items.wraps_heading(state.item, frag)):
                 cost += COST_NOT_CONTINUED
@@ -332,7 +360,7 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         cost += COST_BEFORE_GOES_ON_ALONE
     if row_start:
         cost += sum(c for col, c in COST_ROW_START_MISSING.items() if col not in cols)
-    else:
+    elif not plumber_between.between(cols, state.above, _wrapping(state)):
         for col, text in state.above.items():
             if _was_full(state, col) and col not in cols and col not in (DATE, TIMING):
                 closed = text.endswith(_CLOSING)
@@ -349,6 +377,11 @@ def _was_full(state: _State, col: int) -> bool:
         return True
     twin = {BEFORE: AFTER, AFTER: BEFORE}.get(col)
     return twin is not None and state.above.get(twin) == state.above.get(col) and _filled(state, twin)
+
+
+def _wrapping(state: _State) -> list[int]:
+    """The columns of the line above whose fragment filled the column's width (``_was_full``)."""
+    return [col for col in state.above if _was_full(state, col)]
 
 
 def _filled(state: _State, col: int) -> bool:
@@ -462,48 +495,11 @@ def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[i
     return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
 
 
-def _certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
-    """Each column's width: the widest fragment on lines whose placement is forced (the line's
-    fragments as many as its free columns: 6 in all, or 事前/事後 splitting them)."""
-    widths: dict[int, int] = {}
-    for lines in pages:
-        for frags in lines:
-            if is_header_line(" ".join(frags)):
-                continue
-            cols = _forced_columns(frags)
-            for frag, col in zip(frags, cols or (), strict=False):
-                widths[col] = max(widths.get(col, 0), display_width(frag))
-    return widths
-
-
-def _forced_columns(frags: list[str]) -> tuple[int, ...] | None:
-    """The columns of a line whose fragments can go only one way, else None."""
-    if len(frags) == COLUMNS:
-        return tuple(range(COLUMNS))
-    if any(f in _TIMINGS for f in frags):
-        t = next(i for i, f in enumerate(frags) if f in _TIMINGS)
-        head, tail = frags[:t], frags[t + 1 :]
-        if len(tail) > 1:
-            return None
-        dated = bool(head) and (is_date_line(head[0]) or is_date_head(head[0]))
-        body = head[1:] if dated else head
-        if len(body) != 3:
-            return None
-        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, TIMING) + ((EXPLANATION,) if tail else ())
-    # A row's first line printing its four text columns (Calc prints the date and 提出時期 of a
-    # row lower down, centred or at the bottom).
-    dated = is_date_line(frags[0])
-    body = frags[1:] if dated else frags
-    if len(body) == 4 and _ROW_START.match(body[0]):
-        return ((DATE,) if dated else ()) + (ITEM, BEFORE, AFTER, EXPLANATION)
-    return None
-
-
 def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
     """The text rewritten with each column at a fixed offset; the reading's notes; and the
     guesses by (page index, line index) for the words of lines placed by guess."""
     pages = [unglue_dates([_fragments(ln) for ln in page.split("\n")]) for page in text.split("\f")]
-    widths = _certain_widths(pages)
+    widths = certain_widths(pages)
     for _ in range(WIDTH_PASSES - 1):
         # The forced lines may hold only short fragments of a column: its widest fragment as
         # the placement gives it is a better width for the next pass.

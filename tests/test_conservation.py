@@ -68,6 +68,13 @@ KNOWN_LOSSES: dict[str, str] = {
     # neighbours' at half-line offsets and few lines hold cells side by side; is_plumber_text
     # does not take it and the stream reader reads no row (partial, notes quoting the lines).
     "office-plumber49/p49-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    # Branch plumber51 (new samples, not fixed): a Calc table with every cell centred vertically
+    # and merged dates / timings, and a Writer table with a narrow 変更日 column, centred; few
+    # lines hold three fragments (multi-fragment share 0.15–0.16, under is_plumber_text's 0.25,
+    # where -raw / pypdfium2 texts reach 0.22), so the text is not taken for pdfplumber's and the
+    # stream reader reads no row (partial, notes quoting the lines).  Set XII's c1 is the same kind.
+    "office-plumber51/p51-calc-v2-pdfplumber": "pdfplumber text of centred, merged Calc cells not recognised",
+    "office-plumber51/p51-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base

@@ -107,6 +107,8 @@ SET_NAMES = (
     "heldout-plumber49",
     "office-plumber50",
     "heldout-plumber50",
+    "office-plumber51",
+    "heldout-plumber51",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",

@@ -886,10 +886,12 @@ PLUMBER_SETS = (
     "heldout-plumber49",
     "office-plumber50",
     "heldout-plumber50",
+    "office-plumber51",
+    "heldout-plumber51",
 )
 PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
-PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49")
+PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49", "office-plumber51", "heldout-plumber51")
 PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
 
 
