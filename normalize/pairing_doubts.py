@@ -1,0 +1,77 @@
+"""Doubts on before/after cells paired column by column that a pair's own score does not show.
+
+Plain ``pdftotext`` and pdfminer order a LibreOffice table's text boxes by where they sit on
+the page; ``body_pairing.pair_cells`` reads them as the rows' before/after cells by the order
+and by what the cells hold.  Two readings score as sure while the boxes are a row off (set XII,
+session 51, FAULTS.md kind 8):
+
+- a row read with a before or after cell alone, not an addition (a Writer box holding two rows'
+  after cells, ``…管理`` / ``市民生活部市民窓口課``, left a row short): the other rows of its
+  page were paired around it, so they may be shifted by a cell (``lone_cell_pages``, as
+  ``row_doubts``' "another row of its page was left without a before/after cell");
+- an after cell closing with 削除 paired with a before box the extractor emitted after it:
+  the mark says the row is a deletion, not which before box is its (any box scores alike), and
+  the columns' order (before left of after) speaks against this one (``reversed_deletions``;
+  Calc's bottom-aligned one-line cells come out with the next rows' boxes).
+
+Also the doubt of a row whose item box held lines read as another column's (``item_cut_doubt``).
+"""
+
+from __future__ import annotations
+
+from piatable.models import CellLine, Doubt
+
+from .partition import DELETION_MARKERS
+
+LONE_CELL_WHY = "another row of its page was read with a before or after cell alone"
+REVERSED_DELETION_WHY = "its before box, emitted after its 削除 after cell, was paired by the mark alone"
+ITEM_CUT_WHY = "lines cut out of its item were read as its cells while boxes were left over"
+
+
+def lone_cell_pages(
+    moves: list[tuple[str, float, bool]], row_pages: list[set[int | None]]
+) -> set[int | None]:
+    """Pages of rows read with one cell alone that is no addition (``moves[k]``: how row k was
+    read and that move's score, ``body_pairing.Pairing.moves``; an addition's after cell alone
+    scores above 0, any other lone cell below)."""
+    return {
+        p
+        for (how, score, _), pages in zip(moves, row_pages, strict=False)
+        if how == "alone" and score < 0
+        for p in pages
+    }
+
+
+def reversed_deletions(
+    cells: list[tuple[list[CellLine] | None, list[CellLine] | None]], bodies: list[list[CellLine]]
+) -> set[int]:
+    """Rows whose after cell closes with 削除 and whose before cell comes from a box emitted
+    after the after cell's box (``bodies``: the body boxes' lines in the extractor's order)."""
+    box_of = {id(cl): k for k, lines in enumerate(bodies) for cl in lines}
+    out: set[int] = set()
+    for r, (before, after) in enumerate(cells):
+        if not before or not after or not DELETION_MARKERS.match(after[-1].text.strip()):
+            continue
+        kb, ka = box_of.get(id(before[0])), box_of.get(id(after[0]))
+        if kb is not None and ka is not None and kb > ka:
+            out.add(r)
+    return out
+
+
+def joined(*reasons: str) -> str:
+    """The reasons given, in order, ``; ``-joined (empty ones left out)."""
+    return "; ".join(r for r in reasons if r)
+
+
+def item_cut_doubt(in_row_order: bool, left_over: bool, weak_strength: float) -> Doubt:
+    """The doubt of a row whose item box held lines read as another column's
+    (``item_intruders.read_other_columns``): a guess, but one its row's run of boxes bears out
+    when the row was emitted in row order (``in_row_order``): the lines moved out of the item
+    sit where that row's cells are (7 right rows, 1 wrong on the tuning sets of session 40), a
+    ``cut_guess`` of ``weak_strength``.  Elsewhere, or with boxes left over by the reading
+    (``left_over``; set XII c4: the item's last heading read as the before cell, the before
+    box left over), a ``column_guess``."""
+    why = "lines printed among its item's lines were read as another column's"
+    if in_row_order and not left_over:
+        return Doubt("cut_guess", "item", why, weak_strength)
+    return Doubt("column_guess", "item", why + (f" ({ITEM_CUT_WHY})" if in_row_order else ""), 1.0)
