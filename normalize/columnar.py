@@ -514,11 +514,12 @@ def column_order_rows(
     bodies = kinds["body"]
     wrap = widths[0] if widths else one_width or max((b.width for b in bodies), default=None)
     row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
-    anchors = [
-        a
+    anchor_of = {
+        key: a
         for key in ANCHOR_COLUMNS
         if (a := _anchors(rows, key, kinds[key], fill_how[key], pos, bodies)) is not None
-    ]
+    }
+    anchors = list(anchor_of.values())
     pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, anchors)
     if pairing.score == float("-inf") and anchors:
         # The anchors' costs steered the beam off every reading that ends with all rows made
@@ -550,6 +551,7 @@ def column_order_rows(
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
     lone_pages = pd.lone_cell_pages(moves, [_item_pages(r) for r in rows])
     reversed_rows = pd.reversed_deletions(pairing.cells, [b.lines for b in bodies])
+    anchor_crossed = pd.anchor_order_rows(rows, boxes, list(anchor_of))
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
@@ -565,6 +567,7 @@ def column_order_rows(
             else "",
             pd.LONE_CELL_WHY if lone else "",
             pd.REVERSED_DELETION_WHY if k in reversed_rows else "",
+            pd.ANCHOR_ORDER_WHY if k in anchor_crossed else "",
         )
         if k in intruded_rows:  # lines moved out of its item
             row.doubts.append(pd.item_cut_doubt(ordered[k], bool(leftovers), weak_strength))

@@ -19,12 +19,16 @@ Also the doubt of a row whose item box held lines read as another column's (``it
 
 from __future__ import annotations
 
-from piatable.models import CellLine, Doubt
+from piatable.models import CellLine, Doubt, RawRow
 
+from .boxes import Box
 from .partition import DELETION_MARKERS
 
 LONE_CELL_WHY = "another row of its page was read with a before or after cell alone"
 REVERSED_DELETION_WHY = "its before box, emitted after its 削除 after cell, was paired by the mark alone"
+ANCHOR_ORDER_WHY = (
+    "another row's before/after boxes were emitted between its page's timing or explanation boxes"
+)
 ITEM_CUT_WHY = "lines cut out of its item were read as its cells while boxes were left over"
 
 
@@ -75,3 +79,36 @@ def item_cut_doubt(in_row_order: bool, left_over: bool, weak_strength: float) ->
     if in_row_order and not left_over:
         return Doubt("cut_guess", "item", why, weak_strength)
     return Doubt("column_guess", "item", why + (f" ({ITEM_CUT_WHY})" if in_row_order else ""), 1.0)
+
+
+def anchor_order_rows(rows: list[RawRow], boxes: list[Box], keys: list[str]) -> set[int]:
+    """Rows whose anchoring cells (``keys``: the timing / explanation columns handed out one per
+    row in the extractor's order, emitted between the before/after boxes, ``columnar._anchors``)
+    break the order extractors emit a table's cells in: a row's before/after boxes come after
+    its own and the rows above's before/after boxes, and a run of rows' timings / explanations
+    comes after their before/after boxes (pdfminer emits rows in runs, column by column inside
+    each), so a row t's before/after boxes are never emitted between the anchoring boxes of two
+    rows r, r + 1 above it of one run (row r's emitted after row r + 1's before/after boxes).
+    When they are, the anchoring boxes were handed to the wrong rows (office-plain51
+    p51-calc-v2: plain ``pdftotext`` emits a bottom-aligned Calc page's tall rows' timings and
+    explanations before the short rows' above them): rows r … t are returned."""
+    box_of = {id(cl): k for k, b in enumerate(boxes) for cl in b.lines}
+
+    def first(row: RawRow, names: tuple[str, ...]) -> int | None:
+        got = [p for n in names if row.cells.get(n) and (p := box_of.get(id(row.cells[n][0]))) is not None]
+        return min(got) if got else None
+
+    bodies = [first(r, ("before", "after")) for r in rows]
+    out: set[int] = set()
+    for key in keys:
+        anchor = [first(r, (key,)) for r in rows]
+        for t, b in enumerate(bodies):
+            if b is None:
+                continue
+            # Row r's anchoring box came after row r + 1's body boxes (one run of rows) and
+            # before t's, row r + 1's after t's: t's boxes split the run's anchoring boxes.
+            for r in range(t - 1):
+                ar, an, nb = anchor[r], anchor[r + 1], bodies[r + 1]
+                if ar is not None and an is not None and nb is not None and nb < ar < b < an:
+                    out |= set(range(r, t + 1))
+    return out
