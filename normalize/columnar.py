@@ -549,7 +549,7 @@ def column_order_rows(
     spare_cells_in_own_run(rows, fill_how, cells_in_own_run(rows, boxes, ordered))
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
-    lone_pages = pd.lone_cell_pages(moves, [_item_pages(r) for r in rows])
+    lone_rows = pd.lone_cell_rows(moves, [_item_pages(r) for r in rows])
     reversed_rows = pd.reversed_deletions(pairing.cells, [b.lines for b in bodies])
     anchor_crossed = pd.anchor_order_rows(rows, boxes, list(anchor_of))
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
@@ -557,7 +557,7 @@ def column_order_rows(
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
         why, weak = row_doubts(fill_how, k, moves[k], skipped, side_by_side, short, ordered[k])
-        lone = bool(lone_pages & _item_pages(row)) and moves[k][0] != "alone" and not local[k]
+        lone = k in lone_rows and not local[k]
         why = pd.joined(
             why,
             "its before/after cells and a neighbouring row's could be crossed" if k in crossed else "",
@@ -570,7 +570,7 @@ def column_order_rows(
             pd.ANCHOR_ORDER_WHY if k in anchor_crossed else "",
         )
         if k in intruded_rows:  # lines moved out of its item
-            row.doubts.append(pd.item_cut_doubt(ordered[k], bool(leftovers), weak_strength))
+            row.doubts.append(pd.item_cut_doubt(ordered[k], weak_strength))
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))

@@ -7,7 +7,7 @@ session 51, FAULTS.md kind 8):
 
 - a row read with a before or after cell alone, not an addition (a Writer box holding two rows'
   after cells, ``…管理`` / ``市民生活部市民窓口課``, left a row short): the other rows of its
-  page were paired around it, so they may be shifted by a cell (``lone_cell_pages``, as
+  page were paired around it, so they may be shifted by a cell (``lone_cell_rows``, as
   ``row_doubts``' "another row of its page was left without a before/after cell");
 - an after cell closing with 削除 paired with a before box the extractor emitted after it:
   the mark says the row is a deletion, not which before box is its (any box scores alike), and
@@ -29,21 +29,24 @@ REVERSED_DELETION_WHY = "its before box, emitted after its 削除 after cell, wa
 ANCHOR_ORDER_WHY = (
     "another row's before/after boxes were emitted between its page's timing or explanation boxes"
 )
-ITEM_CUT_WHY = "lines cut out of its item were read as its cells while boxes were left over"
+# Rows an anchoring box must lag behind the body boxes for its hand-out to be in doubt: a
+# one-line timing centred in a tall Calc row comes out after the next row's body boxes in
+# plain pdftotext (datecell dc-calc-7, coveritem cv-calc-7: 6 right rows at a lag of 1).
+ANCHOR_LAG_ROWS = 2
 
 
-def lone_cell_pages(
-    moves: list[tuple[str, float, bool]], row_pages: list[set[int | None]]
-) -> set[int | None]:
-    """Pages of rows read with one cell alone that is no addition (``moves[k]``: how row k was
-    read and that move's score, ``body_pairing.Pairing.moves``; an addition's after cell alone
-    scores above 0, any other lone cell below)."""
-    return {
-        p
-        for (how, score, _), pages in zip(moves, row_pages, strict=False)
-        if how == "alone" and score < 0
-        for p in pages
-    }
+def lone_cell_rows(moves: list[tuple[str, float, bool]], row_pages: list[set[int | None]]) -> set[int]:
+    """Rows above a row of their page read with one cell alone that is no addition
+    (``moves[k]``: how row k was read and that move's score, ``body_pairing.Pairing.moves``; an
+    addition's after cell alone scores above 0, any other lone cell below): a box holding two
+    rows' cells above the lone row shifts the rows between by a cell, the rows below it are
+    paired afresh."""
+    out: set[int] = set()
+    for last, (how, score, _) in enumerate(moves):
+        if how == "alone" and score < 0:
+            pages = row_pages[last]
+            out |= {k for k in range(last) if row_pages[k] & pages and moves[k][0] != "alone"}
+    return out
 
 
 def reversed_deletions(
@@ -67,18 +70,18 @@ def joined(*reasons: str) -> str:
     return "; ".join(r for r in reasons if r)
 
 
-def item_cut_doubt(in_row_order: bool, left_over: bool, weak_strength: float) -> Doubt:
+def item_cut_doubt(in_row_order: bool, weak_strength: float) -> Doubt:
     """The doubt of a row whose item box held lines read as another column's
     (``item_intruders.read_other_columns``): a guess, but one its row's run of boxes bears out
     when the row was emitted in row order (``in_row_order``): the lines moved out of the item
     sit where that row's cells are (7 right rows, 1 wrong on the tuning sets of session 40), a
-    ``cut_guess`` of ``weak_strength``.  Elsewhere, or with boxes left over by the reading
-    (``left_over``; set XII c4: the item's last heading read as the before cell, the before
-    box left over), a ``column_guess``."""
+    ``cut_guess`` of ``weak_strength``; elsewhere a ``column_guess``.  (Also a
+    ``column_guess`` when boxes were left over, set XII c4's item heading read as the before
+    cell, was tried in session 51: 4 right rows warned for 2 wrong on the tuning sets.)"""
     why = "lines printed among its item's lines were read as another column's"
-    if in_row_order and not left_over:
+    if in_row_order:
         return Doubt("cut_guess", "item", why, weak_strength)
-    return Doubt("column_guess", "item", why + (f" ({ITEM_CUT_WHY})" if in_row_order else ""), 1.0)
+    return Doubt("column_guess", "item", why, 1.0)
 
 
 def anchor_order_rows(rows: list[RawRow], boxes: list[Box], keys: list[str]) -> set[int]:
@@ -88,7 +91,8 @@ def anchor_order_rows(rows: list[RawRow], boxes: list[Box], keys: list[str]) -> 
     its own and the rows above's before/after boxes, and a run of rows' timings / explanations
     comes after their before/after boxes (pdfminer emits rows in runs, column by column inside
     each), so a row t's before/after boxes are never emitted between the anchoring boxes of two
-    rows r, r + 1 above it of one run (row r's emitted after row r + 1's before/after boxes).
+    rows r, r + 1 above it of one run (row r's emitted after row r + ``ANCHOR_LAG_ROWS``'s
+    before/after boxes).
     When they are, the anchoring boxes were handed to the wrong rows (office-plain51
     p51-calc-v2: plain ``pdftotext`` emits a bottom-aligned Calc page's tall rows' timings and
     explanations before the short rows' above them): rows r … t are returned."""
@@ -105,10 +109,11 @@ def anchor_order_rows(rows: list[RawRow], boxes: list[Box], keys: list[str]) -> 
         for t, b in enumerate(bodies):
             if b is None:
                 continue
-            # Row r's anchoring box came after row r + 1's body boxes (one run of rows) and
-            # before t's, row r + 1's after t's: t's boxes split the run's anchoring boxes.
-            for r in range(t - 1):
-                ar, an, nb = anchor[r], anchor[r + 1], bodies[r + 1]
+            # Row r's anchoring box came after the body boxes of the row ANCHOR_LAG_ROWS below
+            # (one run of rows) and before t's, row r + 1's after t's: t's boxes split the
+            # run's anchoring boxes.
+            for r in range(t - ANCHOR_LAG_ROWS):
+                ar, an, nb = anchor[r], anchor[r + 1], bodies[r + ANCHOR_LAG_ROWS]
                 if ar is not None and an is not None and nb is not None and nb < ar < b < an:
                     out |= set(range(r, t + 1))
     return out

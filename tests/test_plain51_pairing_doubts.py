@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from piatable import extract_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -60,17 +58,3 @@ def test_a_deletion_paired_with_a_before_box_emitted_after_it_is_warned():
     assert row["after"].endswith("削除") and row["before"] == "令和3年4月1日 時点"
     assert expected[5]["before"] == ""
     assert "emitted after its 削除 after cell" in _why(row)
-
-
-@pytest.mark.parametrize(
-    ("name", "k", "before"),
-    [("coveritem/cv-calc-1-pdftotext", 0, "")],
-)
-def test_item_lines_read_as_cells_with_boxes_left_over_are_warned(name: str, k: int, before: str):
-    # Lines moved out of an item box and read as the row's cells are borne out only when no
-    # box was left over; here the row's before cell went elsewhere.
-    got, expected = _case(name)
-    row = got[k]
-    assert row["before"] == before and expected[k]["before"] == "株式会社○○システムサービス"
-    assert "column_guess" in row["flags"]
-    assert "while boxes were left over" in _why(row)

@@ -57,7 +57,9 @@ def _deleted(rows: list[dict], rng: random.Random) -> list[dict]:
 def _tall_before(rows: list[dict], rng: random.Random) -> list[dict]:
     """One row's before made tall (its own and the next row's before, one paragraph each)
     beside an after cut to its first line."""
-    cands = [k for k in range(len(rows) - 1) if rows[k]["before"] and rows[k + 1]["before"] and rows[k]["after"]]
+    cands = [
+        k for k in range(len(rows) - 1) if rows[k]["before"] and rows[k + 1]["before"] and rows[k]["after"]
+    ]
     if not cands:
         return rows
     k = rng.choice(cands)
