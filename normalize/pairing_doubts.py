@@ -2,17 +2,19 @@
 
 Plain ``pdftotext`` and pdfminer order a LibreOffice table's text boxes by where they sit on
 the page; ``body_pairing.pair_cells`` reads them as the rows' before/after cells by the order
-and by what the cells hold.  Two readings score as sure while the boxes are a row off (set XII,
-session 51, FAULTS.md kind 8):
+and by what the cells hold.  Three readings score as sure while the boxes are a row off (set
+XII, session 51, FAULTS.md kind 8; office-plain51):
 
 - a row read with a before or after cell alone, not an addition (a Writer box holding two rows'
-  after cells, ``…管理`` / ``市民生活部市民窓口課``, left a row short): the other rows of its
+  after cells, ``…管理`` / ``市民生活部市民窓口課``, left a row short): the rows above it on its
   page were paired around it, so they may be shifted by a cell (``lone_cell_rows``, as
   ``row_doubts``' "another row of its page was left without a before/after cell");
 - an after cell closing with 削除 paired with a before box the extractor emitted after it:
   the mark says the row is a deletion, not which before box is its (any box scores alike), and
   the columns' order (before left of after) speaks against this one (``reversed_deletions``;
-  Calc's bottom-aligned one-line cells come out with the next rows' boxes).
+  Calc's bottom-aligned one-line cells come out with the next rows' boxes);
+- timings / explanations handed out one per row in the extractor's order while that order
+  and the before/after boxes' cross (``anchor_order_rows``).
 
 Also the doubt of a row whose item box held lines read as another column's (``item_cut_doubt``).
 """
