@@ -29,6 +29,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
+from . import pairing_doubts as pd
 from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells, uncross_by_endings
 from .boxes import (
     Box,
@@ -513,11 +514,12 @@ def column_order_rows(
     bodies = kinds["body"]
     wrap = widths[0] if widths else one_width or max((b.width for b in bodies), default=None)
     row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
-    anchors = [
-        a
+    anchor_of = {
+        key: a
         for key in ANCHOR_COLUMNS
         if (a := _anchors(rows, key, kinds[key], fill_how[key], pos, bodies)) is not None
-    ]
+    }
+    anchors = list(anchor_of.values())
     pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, anchors)
     if pairing.score == float("-inf") and anchors:
         # The anchors' costs steered the beam off every reading that ends with all rows made
@@ -547,29 +549,28 @@ def column_order_rows(
     spare_cells_in_own_run(rows, fill_how, cells_in_own_run(rows, boxes, ordered))
     local = bodies_in_own_run(rows, boxes, order, pairing.skipped)
     crossed = crossable_rows(pairing.cells, [b.lines for b in bodies], anchors, stream)
+    lone_rows = pd.lone_cell_rows(moves, [_item_pages(r) for r in rows])
+    reversed_rows = pd.reversed_deletions(pairing.cells, [b.lines for b in bodies])
+    anchor_crossed = pd.anchor_order_rows(rows, boxes, list(anchor_of))
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
         why, weak = row_doubts(fill_how, k, moves[k], skipped, side_by_side, short, ordered[k])
-        if k in crossed:
-            crossing = "its before/after cells and a neighbouring row's could be crossed"
-            why = "; ".join(filter(None, (why, crossing)))
-        if k in width_crossed:
-            why = "; ".join(
-                filter(None, (why, "its before and after cells wrap at each other's column's width"))
-            )
-        if any((cl.page, cl.line_no) in undecided for key in ("before", "after") for cl in row.cells[key]):
-            why = "; ".join(
-                filter(None, (why, "its before/after lines, side by side or merged, fit either cell"))
-            )
-        if k in intruded_rows:
-            # A guess, but one its row's run of boxes bears out when emitted in row order: the
-            # lines moved out of the item sit where that row's cells are (7 right rows, 1 wrong
-            # on the tuning sets); elsewhere a warning.
-            why_item = "lines printed among its item's lines were read as another column's"
-            kind = "cut_guess" if ordered[k] else "column_guess"
-            row.doubts.append(Doubt(kind, "item", why_item, weak_strength if ordered[k] else 1.0))
+        lone = k in lone_rows and not local[k]
+        why = pd.joined(
+            why,
+            "its before/after cells and a neighbouring row's could be crossed" if k in crossed else "",
+            "its before and after cells wrap at each other's column's width" if k in width_crossed else "",
+            "its before/after lines, side by side or merged, fit either cell"
+            if any((cl.page, cl.line_no) in undecided for key in ("before", "after") for cl in row.cells[key])
+            else "",
+            pd.LONE_CELL_WHY if lone else "",
+            pd.REVERSED_DELETION_WHY if k in reversed_rows else "",
+            pd.ANCHOR_ORDER_WHY if k in anchor_crossed else "",
+        )
+        if k in intruded_rows:  # lines moved out of its item
+            row.doubts.append(pd.item_cut_doubt(ordered[k], weak_strength))
         if why:
             row.confidence = COLUMN_ORDER_CONFIDENCE
             row.doubts.append(Doubt("column_guess", None, "cells paired with rows column by column; " + why))

@@ -72,7 +72,6 @@ UNWARNED: dict[str, str] = {
         for name in (
             "hn43-calc-v1-pdftotext-raw",
             "hn43-calc-v1-pypdfium2",
-            "hn43-calc-v2-pdfminer",
             "hn43-calc-v3-pdftotext-raw",
             "hn43-calc-v3-pypdfium2",
             "hn43-writer-v3-pdftotext-raw",

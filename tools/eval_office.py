@@ -133,6 +133,8 @@ SET_NAMES = (
     "heldout-plain50",
     "office-spill50",
     "heldout-spill50",
+    "office-plain51",
+    "heldout-plain51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
