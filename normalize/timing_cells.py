@@ -47,6 +47,9 @@ OPENING_BRACKETS = "（(［[【〔"
 _CLOSING = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "〕"}
 TIMING_WORDS = ("事前", "事後")
 _TIMING_WORD = regex.compile(r"事前|事後")
+# What a bare qualifier (「再評価」, 「任意」) never holds: a bracket, or hiragana (a particle: 「事前に…」
+# is a sentence cut into the cell, not a qualifier).
+_BARE_NOT = regex.compile(r"[\p{Hiragana}（）()［］\[\]【】〔〕]")
 # Sentence punctuation: a qualifier is a phrase, not a sentence.
 _SENTENCE_MARKS = regex.compile(r"[。、]")
 # Why a one-line bracketed phrase after the timing was taken as the timing cell's on no more
@@ -69,7 +72,18 @@ def is_qualifier(text: str) -> bool:
         return _closes_at(text) == len(text)
     if text[0] == "※":
         return len(text) > 1
-    return len(text) <= BARE_QUALIFIER_MAX_CHARS and not any(c in _CLOSING.values() for c in text)
+    return len(text) <= BARE_QUALIFIER_MAX_CHARS and not _BARE_NOT.search(text)
+
+
+def may_open_qualifier(text: str) -> bool:
+    """Whether ``text`` (whitespace removed) is a qualifier or the opening of one still to be
+    closed: a bracketed phrase not yet closed, no longer than ``QUALIFIER_MAX_CHARS``, with no
+    timing word or sentence punctuation (a qualifier wrapped over lines, read line by line)."""
+    if is_qualifier(text):
+        return True
+    if not text or text[0] not in _CLOSING or len(text) > QUALIFIER_MAX_CHARS:
+        return False
+    return not _closes_at(text) and not _TIMING_WORD.search(text) and not _SENTENCE_MARKS.search(text)
 
 
 def _closes_at(text: str) -> int:
