@@ -124,11 +124,14 @@ def read_timing(raw: str) -> str | None:
 
 def qualifier_lines(post: list[CellLine]) -> int:
     """How many of the lines printed after a row's timing line (``post``: the explanation's, as
-    the row-ordered reader took them) are the timing cell's bracketed qualifier: a phrase opened
-    by the first line and closed at the end of one of the next ``QUALIFIER_MAX_LINES`` lines,
-    with explanation lines after it.  0 when there is none."""
-    if not post or not post[0].text.strip() or post[0].text.strip()[0] not in _CLOSING:
+    the row-ordered reader took them) are the timing cell's qualifier, with explanation lines
+    after it; 0 when there is none.  A bracketed phrase opened by the first line and closed at
+    the end of one of the next ``QUALIFIER_MAX_LINES`` lines; or a ※ note or bare word wrapped
+    over two or more lines (``_wrapped_qualifier``)."""
+    if not post or not post[0].text.strip():
         return 0
+    if post[0].text.strip()[0] not in _CLOSING:
+        return _wrapped_qualifier(post)
     text = ""
     for k, cl in enumerate(post[:QUALIFIER_MAX_LINES]):
         text += without_whitespace(cl.text)
@@ -139,6 +142,24 @@ def qualifier_lines(post: list[CellLine]) -> int:
         if _closes_at(text):
             return 0  # the phrase closes mid-line: a line of prose
     return 0
+
+
+def _wrapped_qualifier(post: list[CellLine]) -> int:
+    """A ※ note or bare word (``is_qualifier``) wrapped in the 提出時期 column (「再評」 / 「価」):
+    the most lines, two or more, each no wider than the first, whose text is a qualifier, with a
+    line wider than the first after them (the explanation's column is the wider: its lines
+    wrap wider).  Without a wrap the text does not tell a one-line word from the explanation's
+    first paragraph: 0."""
+    width = display_width(post[0].text.strip())
+    best, text = 0, ""
+    for k, cl in enumerate(post[:QUALIFIER_MAX_LINES]):
+        if display_width(cl.text.strip()) > width:
+            break
+        text += without_whitespace(cl.text)
+        if k and is_qualifier(text):
+            best = k + 1
+    rest = post[best:]
+    return best if rest and wrapped_narrower(post[:best], rest) else 0
 
 
 def wrapped_narrower(lines: list[CellLine], rest: list[CellLine]) -> bool:
