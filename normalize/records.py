@@ -30,7 +30,7 @@ from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
-from .timing_cells import read_timing
+from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
 
@@ -50,7 +50,7 @@ def row_to_record(
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
         flags.append("date_unparsed")
-    timing = read_timing(timing_raw)  # the word; a qualifier beside it stays in timing_raw
+    timing = timing_of_lines([cl.text for cl in row.cells["timing"]])  # a qualifier stays in timing_raw
     if timing_raw and timing is None:
         flags.append("timing_invalid")
     record = Record(

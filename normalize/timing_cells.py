@@ -39,6 +39,8 @@ BARE_QUALIFIER_MAX_CHARS = 6
 # In row-ordered text, a bracketed qualifier wrapped over at most this many lines (a 提出時期
 # column is narrow: 「（重要な」 / 「変更）」 in w5's 4-character column).
 QUALIFIER_MAX_LINES = 3
+# The display width of 事前 / 事後: a ※ note or bare word wraps at it in a column that narrow.
+TIMING_WORD_WIDTH = 4
 # Rows of a table whose timing is followed by a one-line bracketed phrase, from which such a
 # phrase is the timing cell's without doubt (a table's 提出時期 cells print their qualifiers alike).
 QUALIFIER_ALIKE_MIN_ROWS = 2
@@ -60,10 +62,12 @@ ONE_LINE_QUALIFIER_WHY = (
 )
 
 
-def is_qualifier(text: str) -> bool:
+def is_qualifier(text: str, bare: bool = True) -> bool:
     """Whether ``text`` (whitespace removed) has a timing qualifier's shape: one bracketed phrase
-    (its brackets balanced, closing at its end), a ※ note, or a short bare word; no timing word of
-    its own, no sentence punctuation, at most ``QUALIFIER_MAX_CHARS`` long."""
+    (its brackets balanced, closing at its end), a ※ note, or (``bare``) a short bare word; no
+    timing word of its own, no sentence punctuation, at most ``QUALIFIER_MAX_CHARS`` long.  A bare
+    word is taken only where the cell sets it apart from the timing (a line of its own): glued
+    to 事後, 「部市民窓口課」 or 「株式会社」 was another cell's text (set XI's pdfplumber texts)."""
     if not text or len(text) > QUALIFIER_MAX_CHARS or _TIMING_WORD.search(text):
         return False
     if _SENTENCE_MARKS.search(text):
@@ -72,14 +76,14 @@ def is_qualifier(text: str) -> bool:
         return _closes_at(text) == len(text)
     if text[0] == "※":
         return len(text) > 1
-    return len(text) <= BARE_QUALIFIER_MAX_CHARS and not _BARE_NOT.search(text)
+    return bare and len(text) <= BARE_QUALIFIER_MAX_CHARS and not _BARE_NOT.search(text)
 
 
-def may_open_qualifier(text: str) -> bool:
+def may_open_qualifier(text: str, bare: bool = True) -> bool:
     """Whether ``text`` (whitespace removed) is a qualifier or the opening of one still to be
     closed: a bracketed phrase not yet closed, no longer than ``QUALIFIER_MAX_CHARS``, with no
     timing word or sentence punctuation (a qualifier wrapped over lines, read line by line)."""
-    if is_qualifier(text):
+    if is_qualifier(text, bare):
         return True
     if not text or text[0] not in _CLOSING or len(text) > QUALIFIER_MAX_CHARS:
         return False
@@ -101,9 +105,11 @@ def _closes_at(text: str) -> int:
     return 0
 
 
-def read_timing(raw: str) -> str | None:
+def read_timing(raw: str, bare: bool = False) -> str | None:
     """The timing word a 提出時期 cell's text (``raw``, whitespace removed) gives: 事前 / 事後
-    alone, in a choice box (``[事前]``), or followed by a qualifier (``is_qualifier``); else None.
+    alone, in a choice box (``[事前]``), or followed by a qualifier (``is_qualifier``; a bare word
+    only with ``bare``: the cell printed the word on a line of its own, ``timing_of_lines``);
+    else None.
 
     >>> read_timing("事前（重要な変更）"), read_timing("事後"), read_timing("時期事前")
     ('事前', '事後', None)
@@ -114,20 +120,29 @@ def read_timing(raw: str) -> str | None:
     if choice:
         return choice.group(1)
     for word in TIMING_WORDS:
-        if raw.startswith(word) and is_qualifier(raw[len(word) :]):
+        if raw.startswith(word) and is_qualifier(raw[len(word) :], bare):
             return word
         boxed = regex.match(rf"^[\[［]{word}[\]］]", raw)
-        if boxed and is_qualifier(raw[boxed.end() :]):
+        if boxed and is_qualifier(raw[boxed.end() :], bare):
             return word
     return None
+
+
+def timing_of_lines(lines: list[str]) -> str | None:
+    """``read_timing`` of a 提出時期 cell given as its printed lines (or a piece of text, its
+    words split at whitespace): a bare qualifier is taken where the timing word stands apart
+    from it (「事後」 / 「再評価」, ``事後　再評価``), not glued to it (``事後部市民窓口課``)."""
+    parts = [p for line in lines for p in line.split()]
+    raw = "".join(parts)
+    return read_timing(raw, bare=bool(parts) and read_timing(parts[0]) is not None and len(parts) > 1)
 
 
 def qualifier_lines(post: list[CellLine]) -> int:
     """How many of the lines printed after a row's timing line (``post``: the explanation's, as
     the row-ordered reader took them) are the timing cell's qualifier, with explanation lines
     after it; 0 when there is none.  A bracketed phrase opened by the first line and closed at
-    the end of one of the next ``QUALIFIER_MAX_LINES`` lines; or a ※ note or bare word wrapped
-    over two or more lines (``_wrapped_qualifier``)."""
+    the end of one of the next ``QUALIFIER_MAX_LINES`` lines; or a ※ note wrapped over two or
+    more lines (``_wrapped_qualifier``; a bare word is not told from the explanation's text)."""
     if not post or not post[0].text.strip():
         return 0
     if post[0].text.strip()[0] not in _CLOSING:
@@ -145,18 +160,21 @@ def qualifier_lines(post: list[CellLine]) -> int:
 
 
 def _wrapped_qualifier(post: list[CellLine]) -> int:
-    """A ※ note or bare word (``is_qualifier``) wrapped in the 提出時期 column (「再評」 / 「価」):
-    the most lines, two or more, each no wider than the first, whose text is a qualifier, with a
-    line wider than the first after them (the explanation's column is the wider: its lines
-    wrap wider).  Without a wrap the text does not tell a one-line word from the explanation's
-    first paragraph: 0."""
+    """A ※ note (``is_qualifier`` without bare words) wrapped in a 提出時期 column as narrow as
+    its word (「※重」 / 「要」 under 「事前」): the most lines, two or more, the first no wider than
+    the timing word (``TIMING_WORD_WIDTH``) and the others no wider than the first, whose text is
+    a qualifier, with a line wider than the first after them (the explanation's column is the
+    wider); else 0.  A bare word wrapped so (「再評」 / 「価」) is not taken: narrow lines of the
+    explanation read alike (set XI's pypdfium2 「組織」 / 「改」 / 「編に伴う変更」)."""
     width = display_width(post[0].text.strip())
+    if width > TIMING_WORD_WIDTH:
+        return 0  # a column wider than its word: a wrapped line there is the explanation's
     best, text = 0, ""
     for k, cl in enumerate(post[:QUALIFIER_MAX_LINES]):
         if display_width(cl.text.strip()) > width:
             break
         text += without_whitespace(cl.text)
-        if k and is_qualifier(text):
+        if k and is_qualifier(text, bare=False):
             best = k + 1
     rest = post[best:]
     return best if rest and wrapped_narrower(post[:best], rest) else 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..chars import without_whitespace
-from ..timing_cells import TIMING_WORDS, is_qualifier, may_open_qualifier, read_timing
+from ..timing_cells import TIMING_WORDS, is_qualifier, may_open_qualifier, timing_of_lines
 from .lines import Line
 
 # The first and second characters of a 提出時期 value.
@@ -88,7 +88,7 @@ def join_wrapped_timing(segs: list[list[Line]]) -> int:
 def is_timing_piece(text: str) -> bool:
     """A piece of text that is a 提出時期 value: 事前 / 事後 (spaced or not), in a choice box, or
     with its qualifier joined to it (``join_timing_qualifiers``; ``timing_cells.read_timing``)."""
-    return read_timing("".join(text.split())) is not None
+    return timing_of_lines([text]) is not None
 
 
 # Lines below a 提出時期 value over which its qualifier may wrap, and how far apart (in the
@@ -103,10 +103,12 @@ def join_timing_qualifiers(segs: list[list[Line]]) -> int:
     standing at its offset in characters (within ``WRAPPED_TIMING_DX``) on the next lines (up to
     ``QUALIFIER_LINES``, each within ``QUALIFIER_LINE_GAP`` of the one above), as long as their
     text, joined, may still open a qualifier (``may_open_qualifier``), up to the longest that is
-    one (``is_qualifier``; a bracketed phrase closed).  The timing piece reads 事前 + qualifier
-    (keeping its offset and width) and the qualifier's pieces are removed; a line left empty is
-    dropped.  Asked once the page's column starts are fitted (the starts are found from the
-    timings' pieces, 事前 / 事後 alone).  A qualifier wider than the column stands across the gap
+    one (``is_qualifier``; a bracketed phrase closed).  The timing piece reads 事前, a full-width
+    space and the qualifier (keeping its offset and width) and the qualifier's pieces are
+    removed; a line left empty is dropped.  Asked once the page's column starts are fitted (the
+    starts are found from the timings' pieces, 事前 / 事後 alone).  No bare word (「再評価」) is
+    taken: in pdfplumber text placed in columns, another cell's line stood there (「株式会社」,
+    「００」 of a 〒 number: set XI).  A qualifier wider than the column stands across the gap
     to the explanation: read as it stood, it opened or ended the explanation (set XII w5,
     samples/office-timing51).  Returns the number of timings given a qualifier."""
     joined = 0
@@ -130,13 +132,13 @@ def join_timing_qualifiers(segs: list[list[Line]]) -> int:
                 if k is None or below[k].top - top > QUALIFIER_LINE_GAP:
                     break
                 text, top = text + without_whitespace(below[k].text), below[k].top
-                if not may_open_qualifier(text):
+                if not may_open_qualifier(text, bare=False):
                     break
                 parts.append((jj, k))
-                if is_qualifier(text):
-                    best = (text, list(parts))  # the longest: a bare word may wrap (再評 / 価)
+                if is_qualifier(text, bare=False):
+                    best = (text, list(parts))  # the longest: a ※ note may wrap (※重要な変 / 更)
             if best is not None:
-                value = seg.text.strip() + best[0]
+                value = seg.text.strip() + "\u3000" + best[0]  # apart: a bare word is the cell's
                 line[i] = replace(
                     seg, words=[replace(seg.words[0], text=value)] if seg.words else seg.words, text=value
                 )
