@@ -121,3 +121,16 @@ def test_the_qualifier_stays_with_the_timing(case: str) -> None:
             assert is_qualifier(raw[2:]), raw
             assert "timing_invalid" not in rec.flags
     assert qualified >= 2  # the case prints qualifiers, and each was kept in timing_raw
+
+
+def test_a_wrapped_label_printed_across_the_ruling_is_label() -> None:
+    """A Calc label row left at one line's height prints the narrow 提出時期 column's wrapped
+    label (提出時 / 期) across the ruling under it: the first row of each page read 「期事前」 and
+    lost its timing (timing_invalid; set XII's c5: 時期事前).  The case is from the held-out set
+    (none of the tuning set's Calc tables overflows so); the rule was written from set XII's c5."""
+    folder = SAMPLES / "heldout-timing51" / "htm51-n-calc-kaigo_hoken"
+    records = extract_document(folder / "input.pdf").records
+    want = _expected(folder)
+    assert [r.timing for r in records] == [w["timing"] for w in want]
+    assert all(not _WS.sub("", r.timing_raw or "").startswith("期") for r in records)
+    assert all("timing_invalid" not in r.flags for r in records)
