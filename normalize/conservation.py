@@ -51,7 +51,12 @@ def char_counts(texts: Iterable[str]) -> Counter[str]:
 
 
 def record_chars(records: Iterable[Record]) -> Counter[str]:
-    return char_counts(str(getattr(r, f) or "") for r in records for f in FIELDS_WITH_TEXT)
+    # The 提出時期 cell as printed: a qualifier beside 事前 is in timing_raw only (timing_cells).
+    return char_counts(
+        str((f == "timing" and r.timing_raw) or getattr(r, f) or "")
+        for r in records
+        for f in FIELDS_WITH_TEXT
+    )
 
 
 def lost_and_invented(region: Iterable[str], records: Iterable[Record]) -> tuple[int, int]:

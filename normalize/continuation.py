@@ -209,3 +209,18 @@ def explanation_rest(
     while k > 1 and not is_soft_break(last, cont[-k], width, rejoin, tokenizer):
         k -= 1
     return k
+
+
+def explanation_tail(
+    last: CellLine, tail: CellLine, expl_width: int, settings: Settings, tokenizer: Tokenizer | None
+) -> bool:
+    """(stream.py) Whether ``tail``, the last line a continued row printed on the next page, ends its
+    explanation: the explanation's last line fills its column and runs on (a soft wrap), and
+    ``tail`` is shorter than half the column and opens no paragraph."""
+    return (
+        bool(expl_width)
+        and display_width(last.text) >= expl_width - CONTINUED_EXPLANATION_SLACK
+        and display_width(tail.text) <= expl_width // 2
+        and not starts_paragraph(tail.text)
+        and is_soft_break(last, tail, expl_width, settings.rejoin, tokenizer)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from piatable.models import RawRow, Record
 from piatable.settings import Settings
-from piatable.vocabulary import COVER_LABEL, TIMING_CHOICE
+from piatable.vocabulary import COVER_LABEL
 
 from .block_lines import block_line_doubts
 from .carried_guess import carried_date_guesses
@@ -30,6 +30,7 @@ from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
+from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
 
@@ -49,8 +50,7 @@ def row_to_record(
     change_date = parse_date(date_raw) if date_raw else None
     if date_raw and change_date is None:
         flags.append("date_unparsed")
-    choice = TIMING_CHOICE.match(timing_raw)
-    timing = timing_raw if timing_raw in ("事前", "事後") else choice.group(1) if choice else None
+    timing = timing_of_lines([cl.text for cl in row.cells["timing"]])  # a qualifier stays in timing_raw
     if timing_raw and timing is None:
         flags.append("timing_invalid")
     record = Record(

@@ -13,7 +13,7 @@ from itertools import pairwise
 from math import exp
 
 from piatable.models import CellLine, Doubt, PageWords, RawRow
-from piatable.settings import CONTINUED_EXPLANATION_SLACK, Settings
+from piatable.settings import Settings
 from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from .added_above import repeats_label
@@ -22,7 +22,7 @@ from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region
-from .continuation import continued_doubt, explanation_rest
+from .continuation import continued_doubt, explanation_rest, explanation_tail
 from .dates import is_date_line
 from .items import opens_item
 from .label_order import lines_in_label_order, read_by_labels
@@ -45,6 +45,7 @@ from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, r
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
+from .timing_cells import take_qualifiers
 from .tokenizer import Tokenizer, default_tokenizer
 from .twophase import SPACE_GAP_CONFIDENCE, two_phase_pages, two_phase_rows
 
@@ -138,6 +139,8 @@ class _Block:
     shared_rest: bool = False  # so were the timing and the explanation
     # The timing was taken from the row above, the row's date group having none of its own.
     timing_from_above: bool = False
+    qualifier: list[CellLine] = field(default_factory=list)  # timing_cells.take_qualifiers
+    qualifier_doubts: list[Doubt] = field(default_factory=list)
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -435,6 +438,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
 
     # Split off what a row printed on the next page (Word tables let a tall row run on).
     continued = [_split_continuation(b) for b in blocks]
+    take_qualifiers(blocks)  # a 提出時期 cell's （重要な変更） under its 事前: the timing's
     # The first line of an explanation is the one most surely in that column.
     firsts = [display_width(b.post[0].text) for b in blocks if b.post]
     expl_width = robust_max_width(firsts) if len(firsts) >= WIDTH_MIN_COUNT else 0
@@ -482,9 +486,10 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["item"] = b.pre[: p.item]
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]
-        row.cells["timing"] = [b.timing] if b.timing else []
+        row.cells["timing"] = [b.timing, *b.qualifier] if b.timing else []
+        row.doubts.extend(b.qualifier_doubts)
         row.cells["explanation"] = list(explained.get(id(b.post), b.post)) if b.shared_rest else b.post
-        if cont and b.post and _explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
+        if cont and b.post and explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
             # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
             # rest is the continuation's last line, after the item, before and after cells';
             # or its last lines, each full and wrapping on into the next (continuation.py).
@@ -536,21 +541,6 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             row.flags.append("merged_cell_filled")
         rows.append(row)
     return rows
-
-
-def _explanation_tail(
-    last: CellLine, tail: CellLine, expl_width: int, settings: Settings, tokenizer: Tokenizer | None
-) -> bool:
-    """Whether ``tail``, the last line a continued row printed on the next page, ends its
-    explanation: the explanation's last line fills its column and runs on (a soft wrap), and
-    ``tail`` is shorter than half the column and opens no paragraph."""
-    return (
-        bool(expl_width)
-        and display_width(last.text) >= expl_width - CONTINUED_EXPLANATION_SLACK
-        and display_width(tail.text) <= expl_width // 2
-        and not starts_paragraph(tail.text)
-        and is_soft_break(last, tail, expl_width, settings.rejoin, tokenizer)
-    )
 
 
 def _own_explanation(

@@ -135,6 +135,8 @@ SET_NAMES = (
     "heldout-spill50",
     "office-plain51",
     "heldout-plain51",
+    "office-timing51",
+    "heldout-timing51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

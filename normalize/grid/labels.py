@@ -5,6 +5,7 @@ label runs on a line, label lines repeated in the text, the header of a page, he
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -393,3 +394,35 @@ def label_fills_cell(labels: dict[int, tuple[float, float]], k: int) -> bool:
     x0, x1 = labels[k]
     width = (x1 - x0) / max(len(LABELS[k]), 1)  # about one character's width in these units
     return labels[k + 1][0] - x1 <= LABEL_FILLS_CELL_ROOM * max(width, 1.0)
+
+
+def label_tails_back(rows: list[dict[int, list[Line]]], ys: list[float], header: Header) -> list[str]:
+    """Give the label row back its wrapped labels' last lines that the first row under it took.
+
+    A spreadsheet row keeps the height it was given: a label wrapped in a narrow header cell
+    (提出 / 時期 in a narrow 提出時期 column), centred, prints its last line across the ruling
+    under the label row, and the rows between rulings gave it to the first body row (``時期事前``,
+    set XII c5, Calc).  The lines that open a cell of the row under the label row (``rows``,
+    between the rulings ``ys``), start above the ruling between the two rows, and print a tail of
+    a label (``_LABEL_TAILS``) that, after the label row's text in that column, makes a label or
+    a piece of one, go back to the label row (in place).  Returns the texts moved."""
+    h = bisect_right(ys, (header.top + header.bottom) / 2) - 1
+    if not 0 <= h < len(rows) - 1:
+        return []
+    ruling, moved = ys[h + 1], []
+    for c, lines in rows[h + 1].items():
+        head = without_whitespace("".join(ln.text for ln in rows[h].get(c, [])))
+        k = 0
+        while head and k < len(lines) and lines[k].top < ruling:
+            tail = without_whitespace(lines[k].text)
+            if tail not in _LABEL_TAILS or (
+                head + tail not in LABEL_PIECES and head + tail not in _WRAPPED_HEADS
+            ):
+                break
+            head += tail
+            k += 1
+        if k:
+            rows[h].setdefault(c, []).extend(lines[:k])
+            moved += [ln.text for ln in lines[:k]]
+            del lines[:k]
+    return moved

@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import TIMING, TIMING_CHOICE
+from piatable.vocabulary import TIMING
 
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
@@ -31,7 +31,7 @@ from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
-from .wrapped_timing import join_wrapped_timing
+from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -77,8 +77,8 @@ _WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:と�
 
 
 def _is_timing(text: str) -> bool:
-    """事前 / 事後, also printed as a choice box (``[ 事前 ]``)."""
-    return bool(TIMING.match(text) or TIMING_CHOICE.match(text))
+    """事前 / 事後, also printed as a choice box (``[ 事前 ]``) or with its qualifier (事前（重要な変更）)."""
+    return is_timing_piece(text)
 
 
 def _is_soft(line: list[Line], i: int) -> bool:
@@ -525,6 +525,8 @@ def layout_page_rows(
     if best is None:
         return None
     _, header, segs, starts, aligned, chosen_by_chars, moved = best
+    if join_timing_qualifiers(segs):  # 事前 over （重要な / 変更）, once the columns are known
+        aligned = _aligned(segs, _cell_openers(segs))
     if header is None and prev_starts is not None and is_prose_page(segs, prev_starts[:N_COLS]):
         return None  # prose across the columns of the page before: no table on this page
     # A page showing Word / Writer's autospace: its gaps are no spreadsheet's full-width spaces.

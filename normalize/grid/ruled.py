@@ -19,7 +19,7 @@ from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
 from .common import N_COLS, PageRows, covered_length, is_furniture
 from .hrule_table import full_width_rules
-from .labels import find_header, with_label_tails
+from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .merged_across import join_merged_across
 from .side_numbers import side_number_words
@@ -316,6 +316,7 @@ def page_rows(
         join_merged_across(res, page, ys, hx, hy, settings, plain)
         if header is not None:
             _label_row_apart(res, ys, header.top, header.bottom, hy)
+            label_tails_back(res.rows, ys, header)  # 提出 / 時期 printed across the ruling
     else:
         if header is not None:
             # No row rulings to hold the label row apart: it and whatever is above it go.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..chars import without_whitespace
+from ..timing_cells import TIMING_WORDS, is_qualifier, may_open_qualifier, timing_of_lines
 from .lines import Line
 
 # The first and second characters of a 提出時期 value.
@@ -81,3 +83,67 @@ def join_wrapped_timing(segs: list[list[Line]]) -> int:
     segs[:] = [[p for k, p in enumerate(line) if (j, k) not in dropped] for j, line in enumerate(segs)]
     segs[:] = [line for line in segs if line]
     return len(pairs)
+
+
+def is_timing_piece(text: str) -> bool:
+    """A piece of text that is a 提出時期 value: 事前 / 事後 (spaced or not), in a choice box, or
+    with its qualifier joined to it (``join_timing_qualifiers``; ``timing_cells.read_timing``)."""
+    return timing_of_lines([text]) is not None
+
+
+# Lines below a 提出時期 value over which its qualifier may wrap, and how far apart (in the
+# text's line units) two of its lines may stand (a blank line between: a line of another cell).
+QUALIFIER_LINES = 4
+QUALIFIER_LINE_GAP = 2.0
+
+
+def join_timing_qualifiers(segs: list[list[Line]]) -> int:
+    """Join, in place, each lone 事前 / 事後 piece with the qualifier printed under it in its cell
+    (「事前」 over 「（重要な」 / 「変更）」, 「事後」 over 「【重要】」: ``timing_cells``): the pieces
+    standing at its offset in characters (within ``WRAPPED_TIMING_DX``) on the next lines (up to
+    ``QUALIFIER_LINES``, each within ``QUALIFIER_LINE_GAP`` of the one above), as long as their
+    text, joined, may still open a qualifier (``may_open_qualifier``), up to the longest that is
+    one (``is_qualifier``; a bracketed phrase closed).  The timing piece reads 事前, a full-width
+    space and the qualifier (keeping its offset and width) and the qualifier's pieces are
+    removed; a line left empty is dropped.  Asked once the page's column starts are fitted (the
+    starts are found from the timings' pieces, 事前 / 事後 alone).  No bare word (「再評価」) is
+    taken: in pdfplumber text placed in columns, another cell's line stood there (「株式会社」,
+    「００」 of a 〒 number: set XI).  A qualifier wider than the column stands across the gap
+    to the explanation: read as it stood, it opened or ended the explanation (set XII w5,
+    samples/office-timing51).  Returns the number of timings given a qualifier."""
+    joined = 0
+    taken: set[tuple[int, int]] = set()
+    for j, line in enumerate(segs):
+        for i, seg in enumerate(line):
+            if seg.text.strip() not in TIMING_WORDS:
+                continue
+            x, top, text, parts = _char_offsets(line)[i], seg.top, "", []
+            best: tuple[str, list[tuple[int, int]]] | None = None
+            for jj in range(j + 1, min(len(segs), j + 1 + QUALIFIER_LINES)):
+                below = segs[jj]
+                k = next(
+                    (
+                        k
+                        for k, xc in enumerate(_char_offsets(below))
+                        if abs(xc - x) <= WRAPPED_TIMING_DX and (jj, k) not in taken
+                    ),
+                    None,
+                )
+                if k is None or below[k].top - top > QUALIFIER_LINE_GAP:
+                    break
+                text, top = text + without_whitespace(below[k].text), below[k].top
+                if not may_open_qualifier(text, bare=False):
+                    break
+                parts.append((jj, k))
+                if is_qualifier(text, bare=False):
+                    best = (text, list(parts))  # the longest: a ※ note may wrap (※重要な変 / 更)
+            if best is not None:
+                value = seg.text.strip() + "\u3000" + best[0]  # apart: a bare word is the cell's
+                line[i] = replace(
+                    seg, words=[replace(seg.words[0], text=value)] if seg.words else seg.words, text=value
+                )
+                taken.update(best[1])
+                joined += 1
+    segs[:] = [[p for k, p in enumerate(line) if (j, k) not in taken] for j, line in enumerate(segs)]
+    segs[:] = [line for line in segs if line]
+    return joined
