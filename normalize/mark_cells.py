@@ -14,6 +14,12 @@ two neighbouring rows are two printed rows, not one cut in two:
   (``（削除）``), more text above it, and the after cell is empty: the after cell's mark read into
   the before cell (``column_guess`` on before and after; set XII w4 pypdfium2 / -raw); the plain
   削除 closing a before was already doubted (``evidence.cut_doubts``), the bracketed one was not;
+* ``timing note``: the explanation's first paragraph is the note 「（重要な変更）」 alone, which the
+  forms print under 事前 in the 提出時期 cell (set XII w5: ``事前`` / ``（重要な変更）``; a row-ordered
+  text prints the cell's second line after the timing, where the explanation starts):
+  ``column_guess`` on the explanation and the timing.  No truth row of the committed samples
+  (55,758) opens its explanation so; set XII's -raw / pypdfium2 w5 rows (10) were wrong and warned
+  by nothing;
 * ``added beside deleted`` (``complementary_rows``): of two neighbouring rows sharing a filled
   date, item and explanation, one is an added row and the other a deleted row, every before and
   after cell holding text (``－`` | ``・…点検`` above ``監査結果を…報告する。`` | ``削除``).  A row cut
@@ -40,12 +46,17 @@ _ADDED_THEN_TEXT = regex.compile(
 )
 
 
+# The 提出時期 cell's note printed under 事前 (bracketed; spaces aside).
+_TIMING_NOTE = regex.compile(r"^[（(]\s*重要な変更\s*[）)]$")
+
+
 def _is_deleted_mark(paragraph: str) -> bool:
     return _DRESS.sub("", without_whitespace(paragraph)) in DELETED_MARKS
 
 
 def mark_cell_doubts(record: Record) -> list[Doubt]:
-    """``added mark then text`` and ``deleted mark closing the before`` (see the module notes)."""
+    """``added mark then text``, ``deleted mark closing the before`` and ``timing note`` (see the
+    module notes)."""
     before = paragraphs(record.before)
     if before and _ADDED_THEN_TEXT.match(before[0]):
         why = f"the before cell opens with an added row's mark and more text on its line ({before[0][:14]})"
@@ -53,6 +64,10 @@ def mark_cell_doubts(record: Record) -> list[Doubt]:
     if len(before) > 1 and _is_deleted_mark(before[-1]) and not without_whitespace(record.after):
         why = f"the before cell ends with {before[-1]}, a deleted row's after cell, beside an empty after"
         return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    reason = paragraphs(record.explanation)
+    if reason and _TIMING_NOTE.match(reason[0]):
+        why = f"the explanation opens with {reason[0]}, the 提出時期 cell's note under 事前"
+        return [Doubt("column_guess", "explanation", why), Doubt("column_guess", "timing", why)]
     return []
 
 

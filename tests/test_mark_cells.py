@@ -64,3 +64,17 @@ def test_an_added_row_beside_a_deleted_one_is_two_printed_rows_not_one_cut_in_tw
     half = rec("", "削除", 1, ("merged_cell_filled",))
     assert not complementary_rows(added, half)
     assert [d.kind for d in document_doubts([added, half])[1]] == ["row_split_guess"]
+
+
+def test_the_timing_cells_note_opening_the_explanation_is_a_column_guess():
+    """Set XII w5 (Writer): 提出時期 「事前」 over 「（重要な変更）」 in one cell; -raw and pypdfium2
+    print the note where the explanation starts."""
+    r = rec("a", "b")
+    r.explanation = "（重要な変更）\nコンビニ交付サービスの開始に伴う変更"
+    got = mark_cell_doubts(r)
+    assert [(d.kind, d.field) for d in got] == [("column_guess", "explanation"), ("column_guess", "timing")]
+    # The explanation's own words about the change's weight are no note of the timing cell.
+    r.explanation = "運用保守業務の一部を再委託することとしたため\n重要な変更に当たる"
+    assert not mark_cell_doubts(r)
+    r.explanation = "（重要な変更）に当たるため事前に提出"
+    assert not mark_cell_doubts(r)
