@@ -114,6 +114,7 @@ def cut_line_doubts(row: RawRow, q: QualitySettings, tokenizer: Tokenizer | None
         if (
             not starts_paragraph(first)
             and display_width(last) >= display_width(first)
+            and not _digit_then_zero(last, first)
             and word_spans_break(tok, last, first)
         ):
             why = f"{word_why(ka, kb)} ({last[-4:]}|{first[:4]})"
@@ -180,7 +181,17 @@ def torn_word_doubts(row: RawRow, record: Record, tokenizer: Tokenizer | None = 
 _DIGIT_END = regex.compile(r"[0-9０-９]$")
 
 
+# A whole numeric date closing a cell (``2022.4.1``, ``２０２２/４/１``) and a year opening the next
+# (``2023.4.1…``, ``2023年``): two dates side by side (before | after), not one number torn; a day
+# torn after its first digit leaves no year after it.  Set IX c4 pypdfium2 / -raw: 2 right rows.
+_WHOLE_DATE_END = regex.compile(r"[0-9０-９]{4}[./／．][0-9０-９]{1,2}[./／．][0-9０-９]{1,2}$")
+_YEAR_START = regex.compile(r"^[0-9０-９]{4}[./／．年]")
+
+
 def _digit_then_zero(last: str, first: str) -> bool:
+    """A number closing a cell beside 〇〇 (伏字) or beside another date: no word torn."""
+    if _WHOLE_DATE_END.search(last) and _YEAR_START.match(first):
+        return True
     return bool(_DIGIT_END.search(last)) and first.startswith("〇")
 
 

@@ -52,6 +52,7 @@ from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
 from .item_key import item_key
 from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item, opens_lower_heading
+from .mark_cells import complementary_rows
 from .merged_doubts import blank_beside_merged
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
@@ -474,6 +475,7 @@ def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
             "merged_cell_filled" in b.flags
             and a.item
             and (a.change_date_raw, a.item, a.explanation) == (b.change_date_raw, b.item, b.explanation)
+            and not complementary_rows(a, b)  # an added row beside a deleted one: two printed rows
         ):
             why = "the row shares its date, item and explanation with the row next to it: one row cut in two?"
             for j in (k - 1, k):

@@ -66,6 +66,7 @@ from piatable.settings import QualitySettings
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .flags import ending_open
 from .items import is_form_heading
+from .mark_cells import mark_cell_doubts
 from .tokenizer import Tokenizer
 
 # The words that close an after cell, as a paragraph of their own.
@@ -211,6 +212,7 @@ def mark_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doub
         + torn_katakana_doubts(record)
         + placeholder_doubts(record)
         + item_copy_doubts(record)
+        + mark_cell_doubts(record)
     )
 
 

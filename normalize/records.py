@@ -29,6 +29,7 @@ from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
+from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
@@ -250,23 +251,26 @@ def rows_to_records(
             rec,
             row,
             q,
-            without_settled_cuts(
+            without_settled_item_cut(
                 rec,
-                [
-                    *row.doubts,
-                    *row_doubts(row, rec, q, tokenizer),
-                    *shared_line_row_doubts(row, rec),
-                    *block_line_doubts(rec),
-                    *column_vocabulary_doubts(row, rec),
-                    *doc,
-                    *crossing,
-                    *stray,
-                    *shared_date,
-                    *fill,
-                    *group,
-                    *centre,
-                    *unsure,
-                ],
+                without_settled_cuts(
+                    rec,
+                    [
+                        *row.doubts,
+                        *row_doubts(row, rec, q, tokenizer),
+                        *shared_line_row_doubts(row, rec),
+                        *block_line_doubts(rec),
+                        *column_vocabulary_doubts(row, rec),
+                        *doc,
+                        *crossing,
+                        *stray,
+                        *shared_date,
+                        *fill,
+                        *group,
+                        *centre,
+                        *unsure,
+                    ],
+                ),
             ),
         )
         for rec, row, doc, crossing, stray, shared_date, fill, group, centre, unsure in zip(

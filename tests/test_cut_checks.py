@@ -214,3 +214,17 @@ def test_a_word_torn_over_printed_lines_of_layout_text_is_still_a_column_guess()
     # Flattened text without positions keeps the check on one printed line too (-raw's pieces).
     flat = _row({"before": [("居住関", 1)], "after": [("係の公証", 1)]}, timing_line=2)
     assert torn_word_doubts(flat, _record(before="居住関", after="係の公証"))
+
+
+def test_a_number_beside_a_placeholder_name_or_a_date_beside_a_date_tears_no_word():
+    """Set IX's c1 / c4 as pypdfium2 and ``pdftotext -raw`` print them: the before cell's last
+    line a telephone number or a whole date on one line, the after cell's first line on the
+    next (``…6789`` | ``〇〇市市民部…``; ``2022.4.1`` | ``2023.4.1``).  The line check
+    (``cut_line_doubts``) read a number torn across them; a torn date or word still warns."""
+    q = QualitySettings()
+    for before, after in (("電話：０１２３－４５－６７８９", "〇〇市市民部"), ("2022.4.1", "2023.4.1")):
+        row = _row({"before": [(before, 1)], "after": [(after, 2)]}, timing_line=3)
+        assert not [d for d in cut_line_doubts(row, q) if "runs on" in d.why]
+        assert torn_word_doubts(row, _record(before=before, after=after)) == []
+    torn = _row({"before": [("2022.4.1", 1)], "after": [("5日まで", 2)]}, timing_line=3)
+    assert [d.field for d in cut_line_doubts(torn, q) if "runs on" in d.why] == ["before", "after"]

@@ -4,7 +4,8 @@
 事前/事後 and the sections of the form (Ⅰ…Ⅵ) that changed, failed inputs and notes, and lists
 every row with its document, page, flags, evidence and confidence.  A row *needs a look* when
 it carries a flag that is a doubt (not ``truncated:*`` and not the informational ``ocr``,
-``ocr_corrected``, ``row_continued``, ``merged_cell_filled``) or its confidence is below
+``ocr_corrected``, ``row_continued``, ``merged_cell_filled``, ``item_key_fuzzy``:
+``confidence.INFORMATIONAL``) or its confidence is below
 ``REVIEW_BELOW``: the same definition ``tools/bench_calibration.py`` scores.
 """
 
