@@ -131,6 +131,8 @@ SET_NAMES = (
     "heldout-plain50",
     "office-spill50",
     "heldout-spill50",
+    "office-pages51",
+    "heldout-pages51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -139,6 +141,7 @@ TEXT_FAMILIES = (
     "pdfminer",
     "pdftotext",
     "pdftotext-layout",
+    "pdftotext-layout-nopgbrk",
     "pdfplumber",
     "pdfplumber-layout",
 )
