@@ -126,7 +126,8 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
-        notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else [])
+        paged, head_notes = strip_running_heads(paged, blank=True)
+        notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
         return paged, notes, True, bool(tidy.ascii_numerals), {}
     # -raw / pypdfium2: the sheet's page header opening each page is furniture, not a row's cells.
     tidy.text, head_notes = strip_running_heads(tidy.text)

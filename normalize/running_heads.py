@@ -11,7 +11,8 @@ it stands on the page:
   row (issue 10/12, FAULTS.md kind 1).
 * ``pdftotext -layout -nopgbrk``: a line above each repeated label row, after the page before's
   page-number line, with no form feed (kind 6): ``page_marks.mark_page_breaks`` opens the page at
-  it (``head_line_indexes``), so that it is not appended to the last row of the page before.
+  it (``head_line_indexes``), so that it is not appended to the last row of the page before;
+  then, as in ``-layout`` text with form feeds, the head's lines are blanked (noted).
 
 A running head is told by where it stands, never by its words: the same line (spaces aside) at the
 top of at least ``HEAD_PAGE_SHARE`` of the pages (at least ``HEAD_MIN_PAGES``), page-number lines
@@ -105,10 +106,13 @@ def _common_head(keys: list[str | None], pages: int) -> str | None:
     return best[0]
 
 
-def strip_running_heads(text: str) -> tuple[str, list[str]]:
-    """``text`` (pages split by form feeds; stream text, one printed line per line or so) without
-    the running head opening its pages, and the note saying what was left out ([] when none).
-    A text without form feeds, or of one page, is returned as it is."""
+def strip_running_heads(text: str, blank: bool = False) -> tuple[str, list[str]]:
+    """``text`` (pages split by form feeds; one printed line per line) without the running head
+    opening its pages, and the note saying what was left out ([] when none).  ``blank``: the
+    head's line is left empty instead of removed (``-layout`` text, whose line numbers are the
+    page's geometry; its grid drops what stands above a page's label row, but a page printing
+    no label row would read the head as a row's text).  A text without form feeds, or of one
+    page, is returned as it is."""
     if "\f" not in text:
         return text, []
     pages = [page.split("\n") for page in text.split("\f")]
@@ -127,8 +131,11 @@ def strip_running_heads(text: str) -> tuple[str, list[str]]:
     removed = 0
     for k, top in tops.items():
         if top is not None and head_key(pages[k][top]) == head:
-            shown = shown or pages[k][top].strip()
-            del pages[k][top]
+            shown = shown or " ".join(pages[k][top].split())
+            if blank:
+                pages[k][top] = ""
+            else:
+                del pages[k][top]
             removed += 1
     return "\f".join("\n".join(page) for page in pages), [HEADS_NOTE.format(n=removed, head=shown)]
 

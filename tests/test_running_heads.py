@@ -103,3 +103,16 @@ def test_a_repeated_first_line_that_could_be_table_text_stays() -> None:
     pages = ["1/2\nある事務の評価書\nabc", "2/2\nある事務の評価書\ndef"]
     text, notes = strip_running_heads("\f".join(pages))
     assert text == "1/2\nabc\f2/2\ndef" and len(notes) == 1 and "2 page-header lines" in notes[0]
+
+
+def test_layout_page_header_lines_are_blanked_and_noted() -> None:
+    """-layout text (form feeds kept): the head's lines are blanked, the page's line count kept
+    (its geometry), and the document says so; the cells are those of the PDF."""
+    pages = ["   ある事務の評価書\n変更日  項目\nabc", "   ある事務の評価書\n変更日  項目\ndef"]
+    text, notes = strip_running_heads("\f".join(pages), blank=True)
+    assert text == "\n変更日  項目\nabc\f\n変更日  項目\ndef"
+    assert notes and "'ある事務の評価書'" in notes[0]
+    got, expected, doc, head = _case("p51-calc-1-pdftotext-layout")
+    assert any("page-header lines" in n and head.split()[0] in n for n in doc["notes"])
+    assert [r["change_date_raw"] for r in got] == [e["change_date_raw"] for e in expected]
+    assert not any(_squash(head) in _squash(r[f]) for r in got for f in FIELDS)

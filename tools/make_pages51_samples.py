@@ -119,7 +119,9 @@ def _nopgbrk_texts(root: Path) -> None:
         folder = root / f"{pdf.parent.name}-{NOPGBRK}"
         (folder / "expected").mkdir(parents=True, exist_ok=True)
         text = subprocess.run(
-            ["pdftotext", "-layout", "-nopgbrk", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+            ["pdftotext", "-layout", "-nopgbrk", "-enc", "UTF-8", str(pdf), "-"],
+            check=True,
+            capture_output=True,
         ).stdout.decode("utf-8")
         (folder / "input.txt").write_text(text, "utf-8")
         records = (pdf.parent / "expected" / "records.json").read_text("utf-8")
