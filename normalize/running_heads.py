@@ -42,6 +42,12 @@ HEAD_MIN_CHARS = 6
 # (a whole assessment's pages share a first line by chance on a few of 30, never on half).
 HEAD_PAGE_SHARE = 0.5
 HEAD_MIN_PAGES = 2
+# Only texts in content-stream order (-raw, pypdfium2: under 3% of their lines blank in the office
+# samples) and -layout text are read so: texts of readers that box text by position (plain
+# pdftotext, pdfminer: 10-38% blank) pair their boxes column by column, and a head box left out
+# moved set X's plain pairings both ways (C1 a right row wrong, warned; C2/W5 better): left as
+# they were (another branch's area).
+HEAD_MAX_BLANK_SHARE = 0.05
 # Text without form feeds: a running head stands at most this many printed lines above a
 # repeated column-label row (a wrapped label's piece, ``提出時``, between).
 HEAD_ABOVE_LABELS = 4
@@ -112,10 +118,14 @@ def strip_running_heads(text: str, blank: bool = False) -> tuple[str, list[str]]
     head's line is left empty instead of removed (``-layout`` text, whose line numbers are the
     page's geometry; its grid drops what stands above a page's label row, but a page printing
     no label row would read the head as a row's text).  A text without form feeds, or of one
-    page, is returned as it is."""
+    page, or stream text with more than ``HEAD_MAX_BLANK_SHARE`` of its lines blank (boxed text),
+    is returned as it is."""
     if "\f" not in text:
         return text, []
     pages = [page.split("\n") for page in text.split("\f")]
+    lines = sum(len(page) for page in pages)
+    if not blank and sum(1 for page in pages for ln in page if not ln.strip()) > HEAD_MAX_BLANK_SHARE * lines:
+        return text, []
     printed = [k for k, page in enumerate(pages) if any(line.strip() for line in page)]
     if len(printed) < HEAD_MIN_PAGES:
         return text, []
