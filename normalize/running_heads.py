@@ -42,6 +42,9 @@ HEAD_MIN_CHARS = 6
 # (a whole assessment's pages share a first line by chance on a few of 30, never on half).
 HEAD_PAGE_SHARE = 0.5
 HEAD_MIN_PAGES = 2
+# A header of two lines (a 評価書名 over a 公表日, or the left and right parts on lines of their
+# own) repeats both: at most this many lines at a page's top are taken, one after the other.
+HEAD_MAX_LINES = 2
 # Only texts in content-stream order (-raw, pypdfium2: under 3% of their lines blank in the office
 # samples) and -layout text are read so: texts of readers that box text by position (plain
 # pdftotext, pdfminer: 10-38% blank) pair their boxes column by column, and a head box left out
@@ -129,25 +132,33 @@ def strip_running_heads(text: str, blank: bool = False) -> tuple[str, list[str]]
     printed = [k for k, page in enumerate(pages) if any(line.strip() for line in page)]
     if len(printed) < HEAD_MIN_PAGES:
         return text, []
-    tops = {k: _page_top(pages[k]) for k in printed}
-    keys = [
-        head_key(pages[k][top]) if top is not None and could_be_head(pages[k][top]) else None
-        for k, top in tops.items()
-    ]
-    head = _common_head(keys, len(printed))
-    if head is None:
-        return text, []
-    shown = ""
+    shown: list[str] = []
     removed = 0
-    for k, top in tops.items():
-        if top is not None and head_key(pages[k][top]) == head:
-            shown = shown or " ".join(pages[k][top].split())
-            if blank:
-                pages[k][top] = ""
-            else:
-                del pages[k][top]
-            removed += 1
-    return "\f".join("\n".join(page) for page in pages), [HEADS_NOTE.format(n=removed, head=shown)]
+
+    def keys_at(k: int, top: int | None) -> str | None:
+        return None if top is None else head_key(pages[k][top])
+
+    for _ in range(HEAD_MAX_LINES):
+        tops = {k: _page_top(pages[k]) for k in printed}
+        keys = [
+            head_key(pages[k][top]) if top is not None and could_be_head(pages[k][top]) else None
+            for k, top in tops.items()
+        ]
+        head = _common_head(keys, len(printed))
+        if head is None:
+            break
+        shown.append(next(" ".join(pages[k][t].split()) for k, t in tops.items() if keys_at(k, t) == head))
+        for k, top in tops.items():
+            if keys_at(k, top) == head:
+                if blank:
+                    pages[k][top] = ""
+                else:
+                    del pages[k][top]
+                removed += 1
+    if not removed:
+        return text, []
+    note = HEADS_NOTE.format(n=removed, head=" / ".join(shown))
+    return "\f".join("\n".join(page) for page in pages), [note]
 
 
 def head_line_indexes(lines: list[str], label_starts: list[int]) -> set[int]:

@@ -116,3 +116,20 @@ def test_layout_page_header_lines_are_blanked_and_noted() -> None:
     assert any("page-header lines" in n and head.split()[0] in n for n in doc["notes"])
     assert [r["change_date_raw"] for r in got] == [e["change_date_raw"] for e in expected]
     assert not any(_squash(head) in _squash(r[f]) for r in got for f in FIELDS)
+
+
+def test_a_header_of_two_lines_is_taken_whole() -> None:
+    """A header printed on two lines (left and right parts, or a name over a date) repeats both
+    at each page's top: both are furniture, the label row under them is no head."""
+    pages = [
+        "ある事務の評価書\n○○市 評価実施機関\n1/2\n（別添２）変更箇所\n変更日 項目 変更前の記載\nabc",
+        "ある事務の評価書\n○○市 評価実施機関\n2/2\n変更日 項目 変更前の記載\ndef",
+    ]
+    text, notes = strip_running_heads("\f".join(pages))
+    assert (
+        text == "1/2\n（別添２）変更箇所\n変更日 項目 変更前の記載\nabc\f2/2\n変更日 項目 変更前の記載\ndef"
+    )
+    assert notes == [
+        "4 page-header lines printed at the top of each page ('ある事務の評価書 / ○○市 評価実施機関') were"
+        " read as page furniture and left out of the rows"
+    ]
