@@ -26,6 +26,7 @@ from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_te
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
+from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
@@ -125,8 +126,12 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
-        notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else [])
+        paged, head_notes = strip_running_heads(paged, blank=True)
+        notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
         return paged, notes, True, bool(tidy.ascii_numerals), {}
+    # -raw / pypdfium2: the sheet's page header opening each page is furniture, not a row's cells.
+    tidy.text, head_notes = strip_running_heads(tidy.text)
+    tidy.notes.extend(head_notes)
     tidied = tidy.text
     numbered = strip_row_numbers(tidy.text)
     tidy.text = numbered.text

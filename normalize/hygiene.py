@@ -72,6 +72,10 @@ _RANGE_OPEN = regex.compile(r"(?:から|より|及び|並びに|又は|～|〜)$
 # of two copies in a row.
 OVERPRINT_MIN_CHARS = 4
 OVERPRINT_MIN_RUNS = 2
+# Nor a line of Calc's pass 1 (a row's date, then its timing: ``2018/07/01 事前``): rows that
+# share a date and a timing print equal lines one after another, no copies (branch pages51:
+# four such rows read as one, the page's later rows given the next rows' dates, no flag).
+_PASS_ONE_LINE = regex.compile(rf"^(?:{DATE.pattern})\s+事[前後](?:\s|$)")
 # Copies as lines of their own are the trait of readers in content-stream order (pdftotext
 # -raw, pypdfium2: under 3% of their lines blank in the office samples).  In the texts of
 # readers that box text by position (plain pdftotext, pdfminer: 10-38% blank), two equal lines
@@ -348,7 +352,12 @@ def join_japanese(line: str) -> str:
 
 def _countable(copy: str) -> bool:
     t = copy.strip()
-    return len(t) >= OVERPRINT_MIN_CHARS and not is_date_line(t) and not TIMING.match(t)
+    return (
+        len(t) >= OVERPRINT_MIN_CHARS
+        and not is_date_line(t)
+        and not TIMING.match(t)
+        and not _PASS_ONE_LINE.match(t)
+    )
 
 
 def _repeated_head(prev: str, cur: str) -> str | None:

@@ -9,7 +9,10 @@ printed page's head in such text (the forms' own page furniture):
   with the title (``（別添３）変更箇所``), a label's piece wrapped above the row (Word's ``提出時`` /
   row / ``期``) and blank lines above it: the page begins there;
 * a page-number line (``- 3 -``, ``3 / 5``, ``P.3``, ``3ページ``: ``vocabulary.PAGE_NUMBER``), the
-  foot of its page: the next page begins after it.
+  foot of its page: the next page begins after it;
+* a running head (the sheet's page header, ``住民基本台帳に関する事務 全項目評価書``) above the
+  repeated label row: the page begins at it, not under it (``running_heads.head_line_indexes``;
+  else the head reads as the last row's text of the page before: set XII c2, issue 10/12).
 
 A form feed is put where such a page begins, as ``pdftotext`` would have printed it (at the start
 of the page's first line).  A bare number alone on a line is taken only in a run of them
@@ -25,6 +28,8 @@ from __future__ import annotations
 import regex
 
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
+
+from .running_heads import head_line_indexes
 
 # A bare page number: a line holding one to three digits (half or full width) and nothing else.
 BARE_NUMBER = regex.compile(r"^( *)([0-9]{1,3}|[０-９]{1,3}) *$")
@@ -133,10 +138,19 @@ def mark_page_breaks(text: str) -> tuple[str, int]:
             while j < len(lines) and not lines[j].strip():
                 j += 1
             starts.add(j)
-    for k in _label_row_starts(lines)[1:]:
+    label_starts = _label_row_starts(lines)
+    heads = head_line_indexes(lines, label_starts)
+    for k in label_starts[1:]:
         j = k
-        while j > 0 and (not lines[j - 1].strip() or is_title(lines[j - 1]) or is_label_piece(lines[j - 1])):
-            j -= 1  # the title and a label wrapped above the row (``提出時`` / row / ``期``) open the page
+        while j > 0 and (
+            not lines[j - 1].strip()
+            or is_title(lines[j - 1])
+            or is_label_piece(lines[j - 1])
+            or j - 1 in heads
+        ):
+            # the title, a label wrapped above the row (``提出時`` / row / ``期``) and the page's
+            # running head (``running_heads``) open the page
+            j -= 1
         while j < k and not lines[j].strip():
             j += 1  # the page opens at its first printed line
         starts.add(j)

@@ -93,9 +93,27 @@ def split_glued_headers(lines: list[CellLine]) -> list[CellLine]:
             # A wrapped label's last line and pass 1's first timing on one baseline, joined with
             # no space by pypdfium2 (``提出`` / ``時期事後``: set XI c6_noexpl): label, then timing.
             out += [replace(cl, text=glued.group(1)), replace(cl, text=glued.group(2))]
+        elif out and (piece := _label_rest_then_cell(out[-1].text, cl.text)):
+            # Under a label row, a wrapped label's last line and the page's first pass-1 line
+            # (or its first item line) on one baseline (pypdfium2: ``… 提出時`` / ``期 2017/04/01
+            # 事後``, ``提出時`` / ``期 Ⅱ特定個人情報…``, branch pages51): the label's rest, then
+            # the row's line.
+            out += [replace(cl, text=piece), replace(cl, text=cl.text[len(piece) :].lstrip())]
         else:
             out.append(cl)
     return out
+
+
+def _label_rest_then_cell(above: str, text: str) -> str | None:
+    """The first piece of ``text`` when it completes the label that ``above`` ends with
+    (``提出時`` + ``期``) and a date or an item's section (Ⅰ…Ⅵ) follows it, else None."""
+    pieces = text.split(maxsplit=1)
+    last = above.split()[-1] if above.split() else ""
+    if len(pieces) < 2 or not is_label_piece(above) or last + pieces[0] not in _LABEL_TEXTS:
+        return None
+    if DATE_AT_START.match(pieces[1]) or pieces[1][0] in SECTION_NUMERALS:
+        return pieces[0]
+    return None
 
 
 # A row that breaks across pages (Writer) prints its first line at the foot of one page and

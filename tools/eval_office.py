@@ -137,6 +137,8 @@ SET_NAMES = (
     "heldout-plain51",
     "office-timing51",
     "heldout-timing51",
+    "office-pages51",
+    "heldout-pages51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -145,6 +147,7 @@ TEXT_FAMILIES = (
     "pdfminer",
     "pdftotext",
     "pdftotext-layout",
+    "pdftotext-layout-nopgbrk",
     "pdfplumber",
     "pdfplumber-layout",
 )
