@@ -1,0 +1,145 @@
+"""What a block's lines tell about where its cells begin and end, beyond wrap widths (issue 10/12,
+set XII faults 2 and 4): marks that are whole cells, bullet lists that one cell holds, and
+bullet paragraphs that open alike without being the same paragraph.
+
+Three facts of how tables are written, each a cost term of ``partition.BlockScorer`` (cost units,
+lower is better; every term here is a penalty or a bonus withheld, so ``partition_bounds`` stays
+a bound):
+
+* **Whole-cell marks.**  ``（新規）``, ``（削除）``, ``―`` stand for a cell with nothing else in it
+  (the 変更前 of an added row, the 変更後 of a deleted one, an empty cell printed as a dash).
+  A cell that holds such a mark beside other lines costs ``MARK_IN_CELL_PENALTY``.  In -raw and
+  pypdfium2 text the mark shares its printed line with the next cell (``（新規） １．宛名情報の管理``,
+  ``― 中間サーバー…``): ``split_marks`` parts it off (``compound._split_pieces``).
+* **Bullet lists end a cell, not a plain paragraph.**  A cell whose bulleted paragraphs
+  (``・…``) are followed by an unmarked paragraph (``データセンターに保管する。``) is two cells
+  read as one: the bullets are the before's, the plain sentence the after's (set XII w2, a
+  7-bullet 変更前 beside a one-line 変更後).  Such a cell costs ``MIXED_LIST_PENALTY``.
+* **Bullets that open alike.**  The paragraphs of one bulleted cell often open with the same
+  words (``・サーバ室への入室は…`` / ``・サーバ室は、施錠…``); that is no sign that the second opens
+  the 変更後 cell.  The partition's shared-opening bonus is kept for two bullet paragraphs only
+  when they are alike as a whole (``BULLET_ALIKE_MIN_RATIO``, difflib), as an edited paragraph is
+  (``・新規採用職員に対し…`` / ``・新規採用職員及び会計年度任用職員に対し…``: 0.77); paragraphs of
+  one list measured 0.47–0.53 (set XII c4, w2).
+* **No cell opens mid-phrase.**  A before or after cell opening with a particle or an auxiliary
+  (``が管理する…``, ``phrase_openings``) costs ``MID_PHRASE_CUT_PENALTY``.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from itertools import accumulate
+
+import regex
+
+from .chars import NO_LINE_START, SENTENCE_END
+from .phrase_openings import starts_mid_phrase
+from .tokenizer import Tokenizer
+
+# A mark that is a whole cell: 新規 / 削除 / 追加 in brackets, or a dash alone.
+_MARK = r"[（(【［\[](?:新規追加|新規|追加|削除|廃止)[）)】］\]]"
+WHOLE_CELL_MARK = regex.compile(rf"^(?:{_MARK}|[―—－‐]{{1,2}})$")
+# Such a mark opening a printed line, a space, then the next cell (or a cell, a space, the mark).
+_MARK_THEN_TEXT = regex.compile(rf"^({_MARK}|[―—－‐]{{1,2}})[ 　]+(\S.*)$")
+_TEXT_THEN_MARK = regex.compile(rf"^(.*\S)[ 　]+({_MARK})$")
+# Bullets that open the paragraphs of a list (not ※ notes, not → arrows).
+LIST_BULLETS = frozenset("・･●○◯■□◆◇")
+# Lines that may close a list's cell unmarked: the after cell's own closing words.
+_CLOSING_WORDS = regex.compile(r"^(?:上記|新規追加|追加|削除)")
+
+MARK_IN_CELL_PENALTY = 4.0
+# A before or after cell that would open with a particle or an auxiliary (``が管理する…``): the rest
+# of the line above, a full line wrapped at the cell's edge (set XII c4, Calc -raw: 34 characters).
+MID_PHRASE_CUT_PENALTY = 3.0
+MIXED_LIST_PENALTY = 3.0
+BULLET_ALIKE_MIN_RATIO = 0.6
+# A paragraph compared for likeness: at most this many lines of it.
+PARAGRAPH_LINES_MAX = 8
+
+
+def split_marks(t: str) -> list[str] | None:
+    """``（新規） １．宛名情報の管理`` → [``（新規）``, ``１．宛名情報の管理``]; ``… （削除）`` likewise at
+    the end; None when the line opens and closes with no whole-cell mark beside other text."""
+    m = _MARK_THEN_TEXT.match(t)
+    if m:
+        return [m.group(1), m.group(2)]
+    m = _TEXT_THEN_MARK.match(t)
+    if m:
+        return [m.group(1), m.group(2)]
+    return None
+
+
+class CellShapes:
+    """Per-line facts of one block (``t``: its lines' texts; ``marker``: whether each opens a
+    paragraph; ``same_line``: whether line k and k+1 are pieces of one printed line), and the
+    costs above for a cut (item [0, i), before [i, j), after [j, n))."""
+
+    def __init__(self, t: list[str], marker: list[bool], same_line: list[bool], tok: Tokenizer) -> None:
+        self.t = t
+        n = self.n = len(t)
+        self.mid_phrase = [
+            0 < k and not marker[k] and not same_line[k - 1] and bool(starts_mid_phrase(x, tok))
+            for k, x in enumerate(t)
+        ]
+        mark = [WHOLE_CELL_MARK.match(x) is not None for x in t]
+        self.marks = [0, *accumulate(int(x) for x in mark)]
+        bullet = [x[:1] in LIST_BULLETS and marker[k] for k, x in enumerate(t)]
+        plain = [
+            0 < k
+            and not marker[k]
+            and not same_line[k - 1]
+            and t[k - 1][-1:] in SENTENCE_END
+            and t[k][:1] not in NO_LINE_START
+            and not mark[k]
+            and not _CLOSING_WORDS.match(t[k])
+            for k in range(n)
+        ]
+        # first_bullet[k]: the first bulleted line at or after k (n when none);
+        # next_plain[k]: the first unmarked paragraph opening after line k (n + 1 when none).
+        self.first_bullet = [n] * (n + 1)
+        self.next_plain = [n + 1] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.first_bullet[k] = k if bullet[k] else self.first_bullet[k + 1]
+            self.next_plain[k] = k + 1 if k + 1 < n and plain[k + 1] else self.next_plain[k + 1]
+        self.paragraph_end = [n] * n
+        for k in range(n - 2, -1, -1):
+            self.paragraph_end[k] = k + 1 if marker[k + 1] else self.paragraph_end[k + 1]
+        self._alike: dict[tuple[int, int], bool] = {}
+
+    def _mixed(self, a: int, b: int) -> bool:
+        """Whether the cell [a, b) has a bulleted paragraph followed by an unmarked one."""
+        f = self.first_bullet[a]
+        return f < b and self.next_plain[f] < b
+
+    def _mark_inside(self, a: int, b: int) -> bool:
+        return b - a > 1 and self.marks[b] > self.marks[a]
+
+    def cost(self, i: int, j: int) -> float:
+        """The penalties of the cut (i, j): a whole-cell mark beside other lines in a cell, a
+        bulleted list followed by an unmarked paragraph in the before or after cell, a before or
+        after cell opening mid-phrase."""
+        n = self.n
+        c = 0.0
+        for k in {i, j}:
+            if k < n and self.mid_phrase[k]:
+                c += MID_PHRASE_CUT_PENALTY
+        for a, b in ((0, i), (i, j), (j, n)):
+            if self._mark_inside(a, b):
+                c += MARK_IN_CELL_PENALTY
+        if self._mixed(i, j):
+            c += MIXED_LIST_PENALTY
+        if self._mixed(j, n):
+            c += MIXED_LIST_PENALTY
+        return c
+
+    def alike(self, i: int, j: int) -> bool:
+        """Whether the paragraph opening line i (within [i, j)) and the one opening line j read
+        alike as a whole (difflib ratio at least ``BULLET_ALIKE_MIN_RATIO``)."""
+        key = (i, j)
+        hit = self._alike.get(key)
+        if hit is None:
+            a = "".join(self.t[i : min(self.paragraph_end[i], j, i + PARAGRAPH_LINES_MAX)])
+            b = "".join(self.t[j : min(self.paragraph_end[j], j + PARAGRAPH_LINES_MAX)])
+            hit = SequenceMatcher(None, a, b, autojunk=False).ratio() >= BULLET_ALIKE_MIN_RATIO
+            self._alike[key] = hit
+        return hit
