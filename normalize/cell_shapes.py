@@ -69,6 +69,14 @@ def split_marks(t: str) -> list[str] | None:
     return None
 
 
+def marks_beside_text(texts: list[str]) -> float:
+    """``MARK_IN_CELL_PENALTY`` when the lines ``texts`` of one cell (an explanation read apart
+    from the block) hold a whole-cell mark beside other lines, else 0."""
+    if len(texts) > 1 and any(WHOLE_CELL_MARK.match(x) for x in texts):
+        return MARK_IN_CELL_PENALTY
+    return 0.0
+
+
 class CellShapes:
     """Per-line facts of one block (``t``: its lines' texts; ``marker``: whether each opens a
     paragraph; ``same_line``: whether line k and k+1 are pieces of one printed line), and the

@@ -131,6 +131,8 @@ SET_NAMES = (
     "heldout-plain50",
     "office-spill50",
     "heldout-spill50",
+    "office-bullets51",
+    "heldout-bullets51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
