@@ -32,7 +32,7 @@ from itertools import accumulate
 
 import regex
 
-from .chars import NO_LINE_START, SENTENCE_END
+from .chars import NO_LINE_START, SENTENCE_END, starts_paragraph
 from .phrase_openings import starts_mid_phrase
 from .tokenizer import Tokenizer
 
@@ -67,6 +67,32 @@ def split_marks(t: str) -> list[str] | None:
     if m:
         return [m.group(1), m.group(2)]
     return None
+
+
+# Why a row whose one cell is a whole-cell mark alone is in doubt: the other cell opens with an
+# unpunctuated line before a marked paragraph (``具体的な制限方法`` / ``・委託先の…`` beside
+# ``（削除）``): the item's last heading, read one line too late (set XII w4).
+MARKED_HEADING_WHY = (
+    "the cell beside a whole-cell mark opens with a line that ends no sentence before a marked "
+    "paragraph: the item's last heading?"
+)
+
+
+def marked_row_why(before: list[str], after: list[str]) -> str | None:
+    """For a row whose before or after cell is a whole-cell mark alone (``before`` / ``after``:
+    the cells' stripped lines): ``MARKED_HEADING_WHY`` when the other cell opens as the item's
+    last heading would, else ``""`` (the mark decides the before / after cut: the checks of a
+    cut between two text cells do not apply); None when neither cell is a mark alone."""
+    if len(after) == 1 and WHOLE_CELL_MARK.match(after[0]):
+        other = before
+    elif len(before) == 1 and WHOLE_CELL_MARK.match(before[0]):
+        other = after
+    else:
+        return None
+    if len(other) >= 2 and other[0][-1:] not in SENTENCE_END and not starts_paragraph(other[0]):
+        if starts_paragraph(other[1]):
+            return MARKED_HEADING_WHY
+    return ""
 
 
 def marks_beside_text(texts: list[str]) -> float:

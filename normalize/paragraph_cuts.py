@@ -65,6 +65,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
+from .cell_shapes import marked_row_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
@@ -168,6 +169,9 @@ def _body_why(row: RawRow) -> str:
     before, after = _texts(bl), _texts(al)
     if not after or _share_line(bl, al):
         return ""
+    marked = marked_row_why(before, after)
+    if marked is not None:
+        return marked
     if not before:
         return LEAD_WHY if lead_before_list(after) else ""
     if unlike_sentences(before, after):
