@@ -49,8 +49,18 @@ def test_a_cell_beside_a_mark_that_opens_with_a_heading_is_doubted() -> None:
 
 
 def test_a_cut_inside_a_bulleted_list_is_doubted_unless_the_cells_decide_it() -> None:
-    before = ["・サーバ室への入室は、生体認証により許可された者に限定している。"]
-    after = ["・サーバ室は、施錠管理されている。", "・庁舎内の端末は施錠可能な執務室に設置している。"]
+    # Two unlike lists (set XII c4's 変更前 of 2 bullets, 変更後 of 3), cut one bullet late.
+    before = [
+        "・サーバ室への入室は、生体認証により許可された者に限定している。",
+        "・サーバ室は、施錠管理されている。",
+        "・ガバメントクラウド上に構築したシステムのデータは、クラウド事業者",
+        "が管理するデータセンターに保管される。",
+    ]
+    after = [
+        "・データセンターへの入館は、ＩＣカード及び生体認証により許可された",
+        "者に限定されている。",
+        "・庁舎内の端末は施錠可能な執務室に設置している。",
+    ]
     assert bullet_run_why(before, after) == BULLET_RUN_WHY
     old = ["・新規採用職員に対し、個人情報保護に関する研修を年１回実施している。"]
     edited = ["・新規採用職員及び会計年度任用職員に対し、個人情報保護に関する研修を年１回実施している。"]
