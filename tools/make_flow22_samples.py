@@ -175,6 +175,33 @@ def split_sets(name: str, cases: Callable[[bool, frozenset[str]], list[Case]]) -
     }
 
 
+def calc_writer_sets(
+    name: str,
+    tag: str,
+    counts: Callable[[bool], tuple[tuple[str, int], ...]],
+    pool: Callable[[bool], list],
+    calc_case: Callable[..., Case],
+    writer_case: Callable[..., Case],
+) -> dict:
+    """``split_sets(name, …)`` of a generator whose cases are numbered Calc and Writer tables
+    drawn from one pool of rows: ``counts(heldout)`` gives (maker, count) pairs in order,
+    ``pool(heldout)`` the rows, ``calc_case(name, rows, heldout)`` and
+    ``writer_case(name, rows, heldout, k)`` a case; cases are named ``[h]<tag>-<maker>-v<k>``
+    (``numbered_cases``: a redrawn case takes ``-r``)."""
+
+    def cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
+        rows = pool(heldout)
+
+        def make(case_name: str, maker: str, k: int) -> Case:
+            if maker == "writer":
+                return writer_case(case_name, rows, heldout, k)
+            return calc_case(case_name, rows, heldout)
+
+        return numbered_cases(f"{'h' if heldout else ''}{tag}", counts(heldout), redrawn, make)
+
+    return split_sets(name, cases)
+
+
 def paired_sets(name: str, prefix: str, make, tuning: tuple[str, ...], heldout: tuple[str, ...]) -> dict:
     """``split_sets`` of cases named and made as ``table_cases`` makes them, from the tuning
     tables ``tuning`` or the held-out tables ``heldout`` (tools/make_boxes41_samples.py)."""

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 from make_boxes42_samples import _pool
-from make_flow22_samples import build_redrawn, numbered_cases, split_sets
+from make_flow22_samples import build_redrawn, calc_writer_sets
 from make_office_samples import Case, varied_case
 from make_writer47_samples import _writer_case
 
@@ -75,23 +75,14 @@ def _calc_case(name: str, pool: list[dict], heldout: bool) -> Case:
     )
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """Cases named ``[h]p48-<maker>-v<k>``; a redrawn case (not printed in full) is named with
-    ``-r`` and left out if that too is not printed in full."""
-    pool = _pool(heldout)
-    calcs, writers = HELDOUT_CASES if heldout else TUNING_CASES
-
-    def make(name: str, maker: str, k: int) -> Case:
-        if maker == "writer":
-            return _writer_case(name, pool, heldout, k)
-        return _calc_case(name, pool, heldout)
-
-    return numbered_cases(
-        f"{'h' if heldout else ''}p48", (("calc", calcs), ("writer", writers)), redrawn, make
-    )
-
-
-SETS = split_sets("plain48", _cases)
+SETS = calc_writer_sets(
+    "plain48",
+    "p48",
+    lambda held: tuple(zip(("calc", "writer"), HELDOUT_CASES if held else TUNING_CASES, strict=True)),
+    _pool,
+    _calc_case,
+    _writer_case,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
