@@ -27,6 +27,7 @@ import regex
 from piatable.vocabulary import (
     BARE_NUMBER,
     SECTION_NUMERALS,
+    TIMING_WORD,
     is_header_line,
     is_label_piece,
     is_page_number,
@@ -58,7 +59,6 @@ HEAD_ABOVE_LABELS = 4
 # Words of the column labels: a line holding one is a label row (wrapped or not), never a head
 # (not 項目, which the head ``全項目評価書`` holds).
 _LABEL_WORDS = regex.compile(r"変更日|変更前|変更後|提出時期")
-_TIMING_WORD = regex.compile(r"事前|事後")
 _SPACES = regex.compile(r"\s+")
 
 # The note for the lines read as running heads.
@@ -87,7 +87,7 @@ def could_be_head(text: str) -> bool:
         or is_page_number(t)
         or BARE_NUMBER.match(t)
         or DATE.search(t)
-        or _TIMING_WORD.search(t)
+        or TIMING_WORD.search(t)
         or _LABEL_WORDS.search(key)
     )
 

@@ -26,7 +26,7 @@ from typing import Protocol
 import regex
 
 from piatable.models import CellLine, Doubt
-from piatable.vocabulary import TIMING_CHOICE
+from piatable.vocabulary import TIMING_CHOICE, TIMING_WORD
 
 from .chars import display_width, without_whitespace
 
@@ -48,7 +48,6 @@ QUALIFIER_ALIKE_MIN_ROWS = 2
 OPENING_BRACKETS = "（(［[【〔"
 _CLOSING = {"（": "）", "(": ")", "［": "］", "[": "]", "【": "】", "〔": "〕"}
 TIMING_WORDS = ("事前", "事後")
-_TIMING_WORD = regex.compile(r"事前|事後")
 # What a bare qualifier (「再評価」, 「任意」) never holds: a bracket, or hiragana (a particle: 「事前に…」
 # is a sentence cut into the cell, not a qualifier).
 _BARE_NOT = regex.compile(r"[\p{Hiragana}（）()［］\[\]【】〔〕]")
@@ -68,7 +67,7 @@ def is_qualifier(text: str, bare: bool = True) -> bool:
     timing word of its own, no sentence punctuation, at most ``QUALIFIER_MAX_CHARS`` long.  A bare
     word is taken only where the cell sets it apart from the timing (a line of its own): glued
     to 事後, 「部市民窓口課」 or 「株式会社」 was another cell's text (set XI's pdfplumber texts)."""
-    if not text or len(text) > QUALIFIER_MAX_CHARS or _TIMING_WORD.search(text):
+    if not text or len(text) > QUALIFIER_MAX_CHARS or TIMING_WORD.search(text):
         return False
     if _SENTENCE_MARKS.search(text):
         return False
@@ -87,7 +86,7 @@ def may_open_qualifier(text: str, bare: bool = True) -> bool:
         return True
     if not text or text[0] not in _CLOSING or len(text) > QUALIFIER_MAX_CHARS:
         return False
-    return not _closes_at(text) and not _TIMING_WORD.search(text) and not _SENTENCE_MARKS.search(text)
+    return not _closes_at(text) and not TIMING_WORD.search(text) and not _SENTENCE_MARKS.search(text)
 
 
 def _closes_at(text: str) -> int:
