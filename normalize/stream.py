@@ -348,7 +348,7 @@ def _read_rows(
     paged_tail = tail if paged else pages_from_furniture(tail)
     region, furniture, above = remove_furniture(paged_tail)
     prose_notes += [lost_lines_note([cl.text for cl in above], CELLS_ABOVE_TABLE)] if above else []
-    prose_notes += labels_left_out(paged_tail)
+    label_notes = labels_left_out(paged_tail)  # named where the two-pass order is read
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
@@ -381,6 +381,7 @@ def _read_rows(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
         )
+        result.notes += label_notes
         return result, region
     groups = single_pass_groups(region)
     if groups:
