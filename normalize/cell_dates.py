@@ -136,6 +136,15 @@ def _pass_one_dated(lines: list[CellLine], ks: list[int], cells: set[int]) -> se
     return {m for m in ks if m >= first and is_date_line(lines[m].text)}
 
 
+def _unwrapped_opening(lines: list[CellLine], m: int) -> bool:
+    """A whole date on one printed line (not joined from a wrapped 変更日: ``wraps``) right before
+    its item's first line.  Only such a date shows how the 変更日 column prints the dates that
+    fit one line: a wrapped one is drawn with the wrapped cells whatever the column's alignment,
+    and a table may print its long dates so (``2022年4月`` / ``1日``) and its short ones in pass 1
+    (``2023/1/16 事前``: set XI c2_datevalues)."""
+    return is_date_line(lines[m].text) and lines[m].wraps is not True and _opens_its_item(lines, m)
+
+
 def _unlike_runs(lines: list[CellLine], cells: set[int], opened: list[bool]) -> set[int]:
     """Dates printed unlike the table's 変更日 column and beside a date printed alike: cells'
     values.  The 変更日 column keeps the format of its cells (``dates.date_style``), read off the
@@ -149,14 +158,14 @@ def _unlike_runs(lines: list[CellLine], cells: set[int], opened: list[bool]) -> 
     firm = Counter(
         date_style(lines[m].text)
         for m in range(len(lines))
-        if m not in cells and is_date_line(lines[m].text) and _opens_its_item(lines, m)
+        if m not in cells and _unwrapped_opening(lines, m)
     )
     out: set[int] = set()
     for k, cl in enumerate(lines):
         if k in cells or not is_date_line(cl.text):
             continue
         style = date_style(cl.text)
-        own = firm[style] - _opens_its_item(lines, k)
+        own = firm[style] - _unwrapped_opening(lines, k)
         if own > 0 or sum(firm.values()) - firm[style] < FIRM_STYLE_MIN:
             continue
         for j in (k - 1, k + 1):
@@ -166,7 +175,7 @@ def _unlike_runs(lines: list[CellLine], cells: set[int], opened: list[bool]) -> 
             if date_style(lines[j].text) == style and (beside or opened[k]):
                 out.add(k)
     # The column's style without the dates just found to be cells' values.
-    firm -= Counter(date_style(lines[m].text) for m in out if _opens_its_item(lines, m))
+    firm -= Counter(date_style(lines[m].text) for m in out if _unwrapped_opening(lines, m))
     for k, cl in enumerate(lines):
         if k not in cells and k not in out and not opened[k] and is_date_line(cl.text):
             if _lone_unlike(lines, k, firm, opened):
