@@ -41,7 +41,13 @@ from .printed_lines import (
 )
 from .prose_pages import prose_kept_out
 from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
-from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
+from .region import (
+    CELLS_ABOVE_TABLE,
+    find_table_start,
+    labels_left_out,
+    pages_from_furniture,
+    remove_furniture,
+)
 from .rejoin import is_soft_break, same_printed_line
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
@@ -339,8 +345,10 @@ def _read_rows(
     """``lines_to_rows`` without the lost lines' check, the text in the form's order: (result, region)."""
     start = 0 if in_table else find_table_start(raw)
     tail, prose_notes = prose_kept_out(raw, start, in_table, lost)
-    region, furniture, above = remove_furniture(tail if paged else pages_from_furniture(tail))
+    paged_tail = tail if paged else pages_from_furniture(tail)
+    region, furniture, above = remove_furniture(paged_tail)
     prose_notes += [lost_lines_note([cl.text for cl in above], CELLS_ABOVE_TABLE)] if above else []
+    label_notes = labels_left_out(paged_tail)  # named where the two-pass order is read
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
@@ -373,6 +381,7 @@ def _read_rows(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
         )
+        result.notes += label_notes
         return result, region
     groups = single_pass_groups(region)
     if groups:
