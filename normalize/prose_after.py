@@ -8,7 +8,8 @@ at the left margin and runs across the columns: the 変更日 and 項目 cells).
 cell's own text is its width: a paragraph of the body wraps at the page's text width, wider than
 any cell's wrap width, so its first line holds far more characters than any line of the table's
 cells (t05_writer_body: 48 characters against the cells' 10 at most).  And it is a sentence of
-prose: it ends with 。.
+prose: it ends with 。.  Rows read column by column (pdfminer, plain ``pdftotext``) are left alone:
+their last row's explanation takes the boxes no row took, in no printed order.
 
 ``cut_prose_after_table`` cuts from the first such line (never the row's first printed line) to
 the row's end, from every cell, and names the text cut in a note
@@ -26,9 +27,10 @@ from .closing_mark import after_table_note
 # paragraph's line on an A4 page at 10.5-12 pt holds 35-50; a cell line of a six-column table
 # rarely passes 20.
 PROSE_MIN_CHARS = 30
-# ... and at least this many times the widest run without whitespace in any cell line of the table
-# (the cut lines left out): a cell cannot print a run wider than its column, while a line of the
-# text may glue pieces of several cells with spaces (pypdfium2: ``一的に行う。 ・転入届、転 出届…``).
+# ... and its widest run without whitespace at least this many times the widest such run in any
+# cell line of the table (the cut lines left out): a cell cannot print a run wider than its
+# column, while a line of the text may glue pieces of several cells with spaces (pypdfium2:
+# ``一的に行う。 ・転入届、転 出届…``), each piece a short run.
 PROSE_WIDTH_RATIO = 2.0
 # The cut text is a sentence of prose: its last line ends so.
 PROSE_END = ("。", "。」", "。）", "。)")
@@ -38,6 +40,12 @@ TRAILING_SLACK = 3
 
 def _width(text: str) -> int:
     return len("".join(text.split()))
+
+
+def _run(text: str) -> int:
+    """The widest run of ``text`` without whitespace (a line glued of several cells' pieces has
+    only short runs)."""
+    return max(map(len, text.split()), default=0)
 
 
 def _key(cl: CellLine) -> tuple[int, int]:
@@ -57,8 +65,8 @@ def _cut_from(rows: list[RawRow]) -> tuple[int, int] | None:
     at = min(map(_key, wide))
     tail_ids = {id(cl) for cl in lines if _key(cl) >= at}
     table = (cl for row in rows for cells in row.cells.values() for cl in cells if id(cl) not in tail_ids)
-    widest = max((len(piece) for cl in table for piece in cl.text.split()), default=0)
-    if widest == 0 or min(_width(cl.text) for cl in wide if _key(cl) == at) < PROSE_WIDTH_RATIO * widest:
+    widest = max((_run(cl.text) for cl in table), default=0)
+    if widest == 0 or min(_run(cl.text) for cl in wide if _key(cl) == at) < PROSE_WIDTH_RATIO * widest:
         return None
     tail = max((cl for cl in lines if _key(cl) >= at), key=_key)
     if not tail.text.rstrip().endswith(PROSE_END):

@@ -309,7 +309,7 @@ def lines_to_rows(
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
-    region, prose = cut_prose_after_table(result.rows, region)
+    region, prose = cut_prose_after_table([] if result.column_order else result.rows, region)
     closing += prose
     start, title = result.skipped_before_table, result.after_title
     region, result.after_title, captions = cut_captions(result.rows, region, raw, start, title)
