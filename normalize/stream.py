@@ -39,6 +39,7 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
+from .prose_after import cut_prose_after_table
 from .prose_pages import prose_kept_out
 from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
 from .region import (
@@ -49,6 +50,7 @@ from .region import (
     remove_furniture,
 )
 from .rejoin import is_soft_break, same_printed_line
+from .run_on_rows import doubt_rows_run_on
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .timing_cells import take_qualifiers
@@ -313,6 +315,8 @@ def lines_to_rows(
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
+    region, prose = cut_prose_after_table([] if result.column_order else result.rows, region)
+    closing += prose
     start, title = result.skipped_before_table, result.after_title
     region, result.after_title, captions = cut_captions(result.rows, region, raw, start, title)
     if closing or captions:
@@ -418,6 +422,7 @@ def _column_order_result(
     without its label boxes, which count as furniture), with a note (and ``why`` it was chosen
     over the two-phase reading, when it was); the result and the region read."""
     result.column_order = True
+    doubt_rows_run_on(boxed)
     result.rows = boxed
     result.furniture += len(region) - len(boxed_region)
     result.region = [cl.text for cl in boxed_region]

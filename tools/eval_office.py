@@ -141,6 +141,8 @@ SET_NAMES = (
     "heldout-pages51",
     "office-calc52",
     "heldout-calc52",
+    "office-writer52",
+    "heldout-writer52",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
