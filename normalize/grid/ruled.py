@@ -273,6 +273,9 @@ def page_rows(
             res.notes.append(f"text between two tables, not a row: '{ln.text[:60]}'")
             continue
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
+        # A caption above the top ruling and the label row, as near as Gnumeric's tight rows
+        # print it (``※提出時期は…``, branch gnumeric52): the table's title block, not its text.
+        inside_y = inside_y and not (ruled and header and ln.mid < min(table_top, header.top))
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
                 res.unplaced += len(ln.words)

@@ -1,0 +1,90 @@
+"""Tables printed by Gnumeric (``ssconvert``; samples/office-gnumeric52, branch gnumeric52): a
+full-width space inside a wrapped cell line of ``pdftotext -layout`` text stays in its cell
+(normalize/grid/inner_gaps.py), the caption right above the label row is no unplaced text of the
+PDF (normalize/grid/ruled.py) nor a line in no record of ``-raw`` / pypdfium2 / ``-layout`` text
+(normalize/captions.py, normalize/grid/layout_between.py), and a title's ``（`` whose ink shows is
+not named as clipped away (extract/pdf.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piatable.normalize.captions import CAPTION_NOTE
+from piatable.pipeline import extract_document
+
+from .conftest import SAMPLES
+
+SET = SAMPLES / "office-gnumeric52"
+FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+
+
+def _squash(value: object) -> str:
+    return "".join(("" if value is None else str(value)).split())
+
+
+def _expected(case: str) -> list[dict]:
+    return json.loads((SET / case / "expected" / "records.json").read_text("utf-8"))
+
+
+def test_layout_full_width_space_in_a_wrapped_line_stays_in_its_cell():
+    # 11 pt, wide text columns: the after cell's third paragraph ``○○市総務部行政経営課　情報公開係``
+    # prints ``○○市総務部行政経営課    情報公`` / ``開係``; ``情報公`` stood four spaces on, short
+    # of the 提出時期 column, and was read (before this branch) as the explanation's second
+    # paragraph, with no flag at 0.934.
+    case = "g52-gnumeric-5-pdftotext-layout"
+    result = extract_document(SET / case / "input.txt")
+    want = _expected(case)[1]
+    got = result.records[1]
+    assert _squash(got.after) == _squash(want["after"])
+    assert _squash(got.after).endswith("○○市総務部行政経営課情報公開係")
+    assert got.explanation == "主務省令の規定の追記"
+    assert "情報公" not in got.explanation
+
+
+def test_layout_full_width_space_rows_right_in_every_case():
+    # Every row whose cells hold a unit line (``<部署>　<係>``) is read right, cell by cell.
+    for case in ("g52-gnumeric-1", "g52-gnumeric-2", "g52-gnumeric-5", "g52-gnumeric-6"):
+        name = f"{case}-pdftotext-layout"
+        result = extract_document(SET / name / "input.txt")
+        for got, want in zip(result.records, _expected(name), strict=True):
+            if "　" not in want["after"] + want["before"]:
+                continue
+            for f in FIELDS:
+                assert _squash(getattr(got, f)) == _squash(want[f]), (name, got.row_index, f)
+
+
+@pytest.mark.parametrize("case", ["g52-gnumeric-1", "g52-gnumeric-3"])
+def test_pdf_caption_and_title_are_not_reported_as_lost(case):
+    # The caption ``※…`` stands right above the table's top ruling (Gnumeric's rows are tight):
+    # its characters were counted as words that could not be placed, the status partial.
+    result = extract_document(SET / case / "input.pdf")
+    assert result.status == "success"
+    assert not any("could not be placed" in n for n in result.notes)
+    assert not any("「（」" in n for n in result.notes)  # the title's （ shows
+    assert [_squash(r.after) for r in result.records] == [_squash(w["after"]) for w in _expected(case)]
+
+
+@pytest.mark.parametrize("family", ["pdftotext-raw", "pypdfium2", "pdftotext-layout"])
+def test_caption_is_named_once_and_kept_out_of_the_rows(family):
+    # ``-layout`` named title and caption "text between two tables" before this branch.
+    result = extract_document(SET / f"g52-gnumeric-1-{family}" / "input.txt")
+    notes = [n for n in result.notes if n.startswith("a caption printed with the table's title")]
+    assert notes == [CAPTION_NOTE.format("「※変更箇所は、評価書の記載に対応する。」")]
+    assert not any("in no record" in n or "between two tables" in n for n in result.notes)
+    assert not any("※変更箇所" in _squash(getattr(r, f)) for r in result.records for f in FIELDS)
+
+
+@pytest.mark.parametrize("family", ["pypdfium2", "pdftotext-layout"])
+def test_caption_on_the_timing_is_a_caption(family):
+    # ``※提出時期は、…規則第１１条に基づく。`` (set XIII t10's kind) was a line in no record of the
+    # pypdfium2 text (partial) and "text between two tables" in the ``-layout`` text.
+    result = extract_document(SET / f"g52-gnumeric-6-{family}" / "input.txt")
+    caption = "「※提出時期は、特定個人情報保護評価に関する規則第１１条に基づく。」"
+    assert CAPTION_NOTE.format(caption) in result.notes
+    assert not any("※提出時期" in n for n in result.notes if "in no record" in n or "between two" in n)
+    assert not any("※提出時期" in _squash(getattr(r, f)) for r in result.records for f in FIELDS)
+    assert [_squash(r.explanation) for r in result.records] == [
+        _squash(w["explanation"]) for w in _expected(f"g52-gnumeric-6-{family}")
+    ]
