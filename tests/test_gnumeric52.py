@@ -2,21 +2,26 @@
 full-width space inside a wrapped cell line of ``pdftotext -layout`` text stays in its cell
 (normalize/grid/inner_gaps.py), the caption right above the label row is no unplaced text of the
 PDF (normalize/grid/ruled.py) nor a line in no record of ``-raw`` / pypdfium2 / ``-layout`` text
-(normalize/captions.py, normalize/grid/layout_between.py), and a title's ``（`` whose ink shows is
-not named as clipped away (extract/pdf.py)."""
+(normalize/captions.py, normalize/grid/layout_between.py): it is named in a note; and a title's
+``（`` whose ink shows is not named as clipped away (extract/pdf.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
+from piatable.extract.pdf import read_pdf
 from piatable.normalize.captions import CAPTION_NOTE
+from piatable.normalize.grid.rows import pages_to_rows
 from piatable.pipeline import extract_document
+from piatable.settings import Settings
 
 from .conftest import SAMPLES
 
 SET = SAMPLES / "office-gnumeric52"
+TIMING_CAPTION = "※提出時期は、特定個人情報保護評価に関する規則第１１条に基づく。"
 FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
 
 
@@ -88,3 +93,28 @@ def test_caption_on_the_timing_is_a_caption(family):
     assert [_squash(r.explanation) for r in result.records] == [
         _squash(w["explanation"]) for w in _expected(f"g52-gnumeric-6-{family}")
     ]
+
+
+def test_pdf_caption_right_above_the_top_ruling_is_named_not_unplaced():
+    # Set XIII t10 (Noto 11 pt, a two-line label row) prints its caption so close to the top
+    # ruling that the caption's line (loose boxes, mid 6.5 pt above the ruling) lay within half
+    # a line of the table: its 32 characters were "words of the table pages that could not be
+    # placed in a cell", the PDF partial.  The same geometry here: the real words of
+    # g52-gnumeric-6's page 1, the caption's moved 3 pt down (mid 3.2 pt above the ruling, its
+    # boxes' feet over it, as t10's are).
+    reading = read_pdf(SET / "g52-gnumeric-6" / "input.pdf")
+    page = reading.pages[0]
+    caption = [w for w in page.words if w.bottom < 120.0 and w.top > 105.0]
+    assert (
+        "".join(w.text for w in caption) == "※提出時期は、特定個人情報保護評価に関する規則第１１条に基づく。"
+    )
+    page.words = [
+        dataclasses.replace(w, top=w.top + 3.0, bottom=w.bottom + 3.0) if w in caption else w
+        for w in page.words
+    ]
+    grid = pages_to_rows(reading.pages, Settings())
+    assert grid.unplaced == 0
+    assert grid.notes == [
+        CAPTION_NOTE.format("「※提出時期は、特定個人情報保護評価に関する規則第１１条に基づく。」")
+    ]
+    assert len(grid.rows) == len(_expected("g52-gnumeric-6"))
