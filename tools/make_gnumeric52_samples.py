@@ -31,12 +31,7 @@ from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import Case
 
 # (font, size in pt) a case draws from.
-TUNING_LOOKS = (
-    ("Noto Sans CJK JP", 11.0),
-    ("IPAexGothic", 9.0),
-    ("Noto Sans CJK JP", 10.0),
-    ("IPAexGothic", 11.0),
-)
+TUNING_LOOKS = (("IPAexGothic", 11.0), ("IPAexGothic", 9.0), ("IPAexGothic", 10.0), ("Noto Sans CJK JP", 9.0))
 HELDOUT_LOOKS = (("TakaoGothic", 10.0), ("TakaoGothic", 11.0), ("Noto Sans CJK JP", 9.0))
 # Office names whose two parts a full-width space parts, added as a paragraph of a cell.
 TUNING_UNITS = (
@@ -66,6 +61,7 @@ TUNING_CASES = 6
 # widths).
 WIDE_TEXT_CASE = 4
 WIDE_TEXT_WIDTHS = (9, 22, 35, 35, 5, 20)
+WIDE_TEXT_LOOK = ("Noto Sans CJK JP", 11.0)
 HELDOUT_CASES = 3
 
 
@@ -92,7 +88,7 @@ def _case(name: str, k: int, pool: list[dict], heldout: bool) -> Case:
     rows = _with_units(pool[start : start + n], units, rng)
     c = office.plain_case(name, rows, "calc", heldout=heldout)
     looks = HELDOUT_LOOKS if heldout else TUNING_LOOKS
-    font, size = looks[k % len(looks)]
+    font, size = WIDE_TEXT_LOOK if wide else looks[k % len(looks)]
     widths = list(WIDE_TEXT_WIDTHS if wide else c.widths)  # the wide case's 提出時期 is narrow
     if wide:
         pass

@@ -11,9 +11,13 @@ opening (its start 69; continuing a cell after a gutter-wide gap costs more than
 characters off): the after cell lost ``情報公`` and the explanation gained it as a second
 paragraph, with no flag (set XIII t10 row 5, FAULTS kind 3, branch gnumeric52).
 
-A cell's line starts at its column's start (a character or two on, where the text to its left
-pushes it); a piece that ends before the next column even starts, well left of the column it was
-given, opens no column: it is the rest of the previous piece's cell after a space of the text.
+A piece that ends before the next column even starts, well left of the column it was given, and
+was given a column beyond that next one (the after cell's ``情報公`` read as the 説明's, past the
+narrow 提出時期), lies wholly inside the previous piece's column: it is the rest of that cell
+after a space of the text.  A piece given the next column itself is left as it was: ``pdftotext
+-layout`` may print a short cell of a row (``削除``, the after cell of a deletion) left of where
+the lines around it open that column (the DP's choice is right there: branch gnumeric52 measured
+3 right rows of the committed ``-layout`` texts turned wrong when it was overruled).
 The columns' starts are the line's own (the medians of the cells opened within
 ``layout_local_window`` lines, as ``layout_text._local_columns`` reads them).  Not for the
 変更日 column (a date and the 項目 after it), nor for a 提出時期 value or a date.
@@ -66,8 +70,8 @@ def keep_inner_gaps(
     segs: list[list[Line]], cols: list[list[int]], starts: list[float], window: int
 ) -> list[list[int]]:
     """``cols`` (each line's pieces' columns, left to right, non-decreasing) with a piece given a
-    later column than the piece before it put back in that piece's column ``c`` when (module
-    docstring): ``c`` is 項目 / 変更前 / 変更後, the gap between the two is wider than one space,
+    column past the next one after the piece before it put back in that piece's column ``c`` when
+    (module docstring): ``c`` is 項目 / 変更前 / 変更後, the gap between the two is wider than one space,
     the piece ends by the start of column ``c + 1`` (``END_SLACK``) and opens at least
     ``MIN_SHORT`` left of its own column's start, and it is neither a 提出時期 value nor a date,
     nor followed by more of column ``k`` on the line."""
@@ -78,7 +82,7 @@ def keep_inner_gaps(
             c, k, p = cs[i - 1], cs[i], line[i]
             text = p.text.strip()
             if (
-                k <= c
+                k < c + 2
                 or c not in INNER_GAP_COLUMNS
                 or p.x0 - line[i - 1].x1 <= ONE_SPACE
                 or p.x1 > ls[c + 1] + END_SLACK
