@@ -118,3 +118,13 @@ def test_pdf_caption_right_above_the_top_ruling_is_named_not_unplaced():
         CAPTION_NOTE.format("「※提出時期は、特定個人情報保護評価に関する規則第１１条に基づく。」")
     ]
     assert len(grid.rows) == len(_expected("g52-gnumeric-6"))
+
+
+def test_layout_piece_given_the_next_column_is_not_pulled_back():
+    # ``pdftotext -layout`` printed a deletion's after cell ``削除`` four characters left of where
+    # the lines around it open the after column, short of it; only a piece given a column past
+    # the next one goes back (an earlier draw of the rule read ``…としている。削除`` as the before).
+    result = extract_document(SAMPLES / "office-boxes46" / "b46-calc-v4-pdftotext-layout" / "input.txt")
+    row = result.records[2]
+    assert row.after == "削除"
+    assert row.before.endswith("事前に書面による承認を得ることとしている。")
