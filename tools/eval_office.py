@@ -143,6 +143,8 @@ SET_NAMES = (
     "heldout-calc52",
     "office-writer52",
     "heldout-writer52",
+    "office-gnumeric52",
+    "heldout-gnumeric52",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
