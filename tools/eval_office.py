@@ -145,6 +145,8 @@ SET_NAMES = (
     "heldout-writer52",
     "office-gnumeric52",
     "heldout-gnumeric52",
+    "office-shred52",
+    "heldout-shred52",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
