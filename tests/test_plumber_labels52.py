@@ -9,6 +9,7 @@ from pathlib import Path
 
 from piatable.extract import plumber_text
 from piatable.extract.plumber_cells import twin_joins
+from piatable.extract.plumber_dates import unglue_dates
 from piatable.extract.plumber_labels import label_block
 from piatable.pipeline import extract_document
 
@@ -56,3 +57,21 @@ def test_lines_ending_alike_join_as_twins():
     assert twin_joins(frags, (0, 1, 2, 3, 3, 3, 4)) == set()
     # Different tails join as twins only when the lines open alike.
     assert twin_joins(["a", "b", "c", "d"], (2, 2, 3, 3)) == set()
+
+
+def test_a_date_head_glued_to_an_items_wrapped_line_is_cut_off():
+    """Calc's narrow 変更日 prints ``令和2年10`` beside the item's second line, glued
+    (``令和2年10システムによる情報連携``), over ``月1日 ②法令上の根拠``: the date's head is cut off,
+    and the row reads its date whole (on the base its date was ``月1日``, unparsed)."""
+    path = SAMPLES / "office-plumber52" / "p52-calc-v2-pdfplumber" / "input.txt"
+    lines = [plumber_text._fragments(ln) for ln in path.read_text("utf-8").split("\n")]
+    i = next(k for k, f in enumerate(lines) if f and f[0].startswith("令和2年10システム"))
+    assert unglue_dates(lines[i : i + 2])[0][:2] == ["令和2年10", "システムによる情報連携"]
+    # No date's rest under it: nothing is cut.
+    assert unglue_dates([["令和2年10システムによる"], ["②法令上の根拠"]]) == [
+        ["令和2年10システムによる"],
+        ["②法令上の根拠"],
+    ]
+    first = extract_document(path).records[0]
+    assert (first.change_date_raw, str(first.change_date)) == ("令和2年10月1日", "2020-10-01")
+    assert first.item == "Ⅰ関連情報\n５．情報提供ネットワークシステムによる情報連携\n②法令上の根拠"
