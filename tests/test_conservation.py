@@ -75,6 +75,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # stream reader reads no row (partial, notes quoting the lines).  Set XII's c1 is the same kind.
     "office-plumber51/p51-calc-v2-pdfplumber": "pdfplumber text of centred, merged Calc cells not recognised",
     "office-plumber51/p51-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    # Branch plumber52 (new sample, not fixed): a Gnumeric table with cells centred vertically and a
+    # narrow 変更日 column: the date's three pieces (令和２ / 年３月 / ３１日) print among the item's
+    # and the explanation's lines; the label row is recognised (short labels, plumber_labels) but
+    # no row is read (partial, notes quoting the lines).
+    "office-plumber52/p52-gnumeric-v1-pdfplumber": "Gnumeric centred cells, date wrapped in three: no row",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base

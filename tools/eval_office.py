@@ -109,6 +109,8 @@ SET_NAMES = (
     "heldout-plumber50",
     "office-plumber51",
     "heldout-plumber51",
+    "office-plumber52",
+    "heldout-plumber52",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",

@@ -185,6 +185,8 @@ class Case:
     # "abiword" (the .docx through ``abiword --to=pdf``; it ignores the column widths and prints
     # Kangxi radicals such as ⽇ U+2F47 in its text layer).
     program: str = "libreoffice"
+    # The column labels as printed (a table's author may type short ones: 変更前 / 変更後 / 説明).
+    labels: tuple[str, ...] = LABELS
 
 
 class NotPrinted(ValueError):
@@ -279,7 +281,7 @@ def write_xlsx(path: Path, case: Case) -> None:
     if case.caption:
         ws.cell(hdr, 1, case.caption).font = Font(name=case.font, size=case.size)
         hdr += 1
-    for j, label in enumerate(LABELS, 1):
+    for j, label in enumerate(case.labels, 1):
         c = ws.cell(hdr, j, label)
         c.font = Font(name=case.font, size=case.size)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -520,7 +522,7 @@ def write_docx(path: Path, case: Case) -> None:
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
-    for j, label in enumerate(LABELS):
+    for j, label in enumerate(case.labels):
         table.rows[0].cells[j].text = label
     if case.repeat_header:
         trpr = table.rows[0]._tr.get_or_add_trPr()
@@ -928,6 +930,8 @@ PLUMBER_SETS = (
     "heldout-plumber50",
     "office-plumber51",
     "heldout-plumber51",
+    "office-plumber52",
+    "heldout-plumber52",
 )
 PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
