@@ -85,28 +85,26 @@ def test_an_open_grid_needs_rules_across_and_six_starts():
     rules = [(90, y, 1710, y + 2) for y in (30, 120, 210, 300, 390)]
     assert table_rules(rules, 1800, 20.0)[2] == [31, 121, 211, 301, 391]
     cells = open_grid_cells(rules, ink, 20.0, OcrSettings())
-    # The label band (the first) is left to the page's read: three bands of six cells.
-    assert len(cells) == 18 and len({c.x0 for c in cells}) == 6
+    # The label band and three rows, six cells each.
+    assert len(cells) == 24 and len({c.x0 for c in cells}) == 6
     # Two rules are no table; nor are five columns.
     assert open_grid_cells(rules[:2], ink, 20.0, OcrSettings()) == []
     five = _ink_with_columns([0.0, 8.0, 20.0, 40.0, 60.0])
     assert open_grid_cells(rules, five, 20.0, OcrSettings()) == []
 
 
-def _word(text: str, x: int) -> TsvWord:
-    return TsvWord(text, x, 10, 20, 20, 95.0, (2_000_001, 1, 1))
+def _word(text: str, cell: int) -> TsvWord:
+    return TsvWord(text, 100 * cell + 10, 50, 20, 20, 95.0, (cell + 1, 1, 1))
 
 
 def test_labels_must_read_in_the_grid_columns():
-    cells = [
-        _Cell(a, 40, b, 90) for a, b in ((0, 100), (100, 200), (200, 300), (300, 400), (400, 500), (500, 600))
-    ]
+    cells = [_Cell(100 * k, top, 100 * k + 100, top + 50) for top in (40, 90) for k in range(6)]
     labels = ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明"]
-    words = [_word(t, 100 * k + 10) for k, t in enumerate(labels)]
-    assert labels_fit(words, cells, 0)
-    # 提出時期 misread: the page is read whole instead (the reader could not find its columns).
-    words[4] = _word("ee", 410)
-    assert not labels_fit(words, cells, 0)
+    words = [_word(t, k) for k, t in enumerate(labels)]
+    assert labels_fit(words, cells)
+    # 提出時期 misread (a label wider than its band): the page is read whole instead.
+    words[4] = _word("ロコF", 4)
+    assert not labels_fit(words, cells)
 
 
 @pytest.mark.parametrize("name", ["calc-ipaexmincho-300-t1"])

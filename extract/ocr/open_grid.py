@@ -121,9 +121,9 @@ def open_grid_cells(
     glyph: float,
     settings: OcrSettings,
 ) -> list[_Cell]:
-    """The body cells of a table ruled with horizontal rules only, six columns (the form's)
-    between the rules below the first band (the labels'); [] when the page shows no such table
-    (fewer than ``MIN_RULES`` rules across, or not exactly six column starts)."""
+    """The cells of a table ruled with horizontal rules only, six columns (the form's) between
+    the rules, the label row's first; [] when the page shows no such table (fewer than
+    ``MIN_RULES`` rules across, or not exactly six column starts)."""
     w = text_ink.shape[1]
     left, right, ys = table_rules(scan_horizontal, w, glyph)
     if len(ys) < MIN_RULES:
@@ -141,9 +141,7 @@ def open_grid_cells(
         bounds.append((a + x) // 2)
     bounds.append(right)
     cells: list[_Cell] = []
-    # The first band (the label row) is left to the page's whole read: a label centred in its
-    # column may stand wider than the body's text, and the reader finds the columns by it.
-    for top, bottom in itertools.pairwise(ys[1:]):
+    for top, bottom in itertools.pairwise(ys):
         if bottom - top < settings.min_cell_em * glyph / 2:
             continue
         for a, b in itertools.pairwise(bounds):
@@ -202,22 +200,33 @@ LABEL_KEYS = (
 )
 
 
-def labels_fit(words: list[TsvWord], cells: list[_Cell], top: int) -> bool:
-    """Whether the label row (``words`` between the first rule ``top`` and the cells' top) reads
-    each column's label (``LABEL_KEYS``) inside that column of ``cells``: the columns the gutters
-    gave are the form's, in its order."""
+def labels_fit(words: list[TsvWord], cells: list[_Cell]) -> bool:
+    """Whether the label row (the cells' first band) reads each column's label
+    (``LABEL_KEYS``) inside that column: the columns the gutters gave are the form's, in its
+    order.  ``words``: the cells' words (block number: the cell's index + 1)."""
     first = min(c.top for c in cells)
-    columns = sorted({(c.x0, c.x1) for c in cells})
-    texts = [""] * len(columns)
+    labels = sorted((c.x0, k) for k, c in enumerate(cells) if c.top == first)
+    if len(labels) != len(LABEL_KEYS):
+        return False
+    texts = {k: "" for _, k in labels}
     for w in words:
-        y, x = w.top + w.height / 2, w.left + w.width / 2
-        if top <= y <= first:
-            for k, (a, b) in enumerate(columns):
-                if a <= x < b:
-                    texts[k] += w.text
-    return len(columns) == len(LABEL_KEYS) and all(
-        any(key in text for key in keys) for text, keys in zip(texts, LABEL_KEYS, strict=True)
-    )
+        if w.line[0] - 1 in texts:
+            texts[w.line[0] - 1] += w.text
+    return all(any(key in texts[k] for key in keys) for (_, k), keys in zip(labels, LABEL_KEYS, strict=True))
+
+
+def _inside_cell(w: TsvWord, cells: list[_Cell]) -> TsvWord:
+    """``w`` (a cell's word: block number the cell's index + 1) with its box cut to its cell's
+    band: tesseract gives some characters a box a line tall (a label's 前, の over the rule
+    below it), and no rule of an open grid's columns keeps the reader from taking them for the
+    next row's."""
+    k = w.line[0] - 1
+    if not 0 <= k < len(cells):
+        return w
+    top, bottom = max(w.top, cells[k].top), min(w.top + w.height, cells[k].bottom)
+    if (top, bottom) == (w.top, w.top + w.height) or bottom <= top:
+        return w
+    return TsvWord(w.text, w.left, top, w.width, bottom - top, w.conf, w.line, w.word, w.inked)
 
 
 def read_unruled_page(
@@ -231,16 +240,20 @@ def read_unruled_page(
 ) -> list[TsvWord]:
     """The words of a page without a ruled grid: a table ruled across only has its cells
     (``open_grid_cells``) read like a ruled grid's, the rest of the page whole
-    (``read_outside``), with a note on ``scan``, when its label row reads the form's labels in
-    the grid's columns (``labels_fit``); any other page is read whole (``page_psm``)."""
+    (``read_outside``), with a note on ``scan``, when its label row's cells read the form's
+    labels (``labels_fit``); any other page is read whole (``page_psm``)."""
     cells = (
         open_grid_cells(scan.horizontal, text_ink, scan.glyph, settings) if settings.mode == "cells" else []
     )
-    outside, specks = read_outside(clean, cells, paper, scan.glyph, settings) if cells else ([], [])
-    _, _, ys = table_rules(scan.horizontal, text_ink.shape[1], scan.glyph)
-    if not cells or not labels_fit(outside, cells, ys[0]):
+    found: list = []  # type: ignore[type-arg]
+    words = (
+        ocr_cells(clean, text_ink, cells, scan.glyph, paper, settings, pool, parts, found) if cells else []
+    )
+    if not cells or not labels_fit(words, cells):
         return tesseract_chars(clean, settings.page_psm, settings.lang, settings.engine)
-    words = ocr_cells(clean, text_ink, cells, scan.glyph, paper, settings, pool, parts, scan.second_reads)
+    scan.second_reads.extend(found)
+    words = [_inside_cell(w, cells) for w in words]
+    outside, specks = read_outside(clean, cells, paper, scan.glyph, settings)
     scan.notes.append(
         f"page {scan.page}: ruled with horizontal rules only; its cells read between the rules and "
         "the gutters before its six columns' text"
