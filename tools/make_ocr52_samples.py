@@ -111,7 +111,13 @@ KINDS = {
         ("calc-ipaexmincho-300-t1", "calc", "IPAexMincho", 11.0, {"dpi": 300, "angle": 0.4, "jpeg": 80}),
         ("writer-ipaexgothic-250-t2", "writer", "IPAexGothic", 8.0, {"dpi": 250, "angle": -0.5, "jpeg": 80}),
         ("calc-ipaexgothic-250-t3", "calc", "IPAexGothic", 10.0, {"dpi": 250, "angle": 0.6, "jpeg": 80}),
-        ("writer-notoserif-300-t5", "writer", "Noto Serif CJK JP", 9.0, {"dpi": 300, "angle": -0.4, "jpeg": 80}),
+        (
+            "writer-notoserif-300-t5",
+            "writer",
+            "Noto Serif CJK JP",
+            9.0,
+            {"dpi": 300, "angle": -0.4, "jpeg": 80},
+        ),
         ("writer-takaomincho-250-t6", "writer", "TakaoMincho", 10.0, {"dpi": 250, "angle": 0.3, "jpeg": 80}),
     ),
     "heldout-ocr52": (
