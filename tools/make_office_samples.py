@@ -161,6 +161,7 @@ class Case:
     fallback_glyphs: str = ""
     # The body's inner rulings: an openpyxl border style (Calc: "dotted", "hair", "dashed") or a
     # Word border value (Writer: "dotted", "dashed"); the header and the outer frame stay solid.
+    # "hrules": ruled across only (each row's top and foot, no vertical rulings; session 52).
     inner_rule: str = "thin"
     # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
     # document's closing mark ``以上`` set to the right, as filings end.
@@ -285,7 +286,7 @@ def write_xlsx(path: Path, case: Case) -> None:
         c = ws.cell(hdr, j, label)
         c.font = Font(name=case.font, size=case.size)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
+        c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
         if case.header_fill:
             c.fill = PatternFill("solid", fgColor="FFD9D9D9")
     n = len(case.rows)
@@ -363,7 +364,10 @@ def _inner_border(style: str, i: int, j: int, n: int):  # type: ignore[no-untype
     """Body cell (row ``i`` of ``n``, column ``j`` of 1–6): ``style`` inside, solid on the frame."""
     from openpyxl.styles import Border, Side
 
-    thin, inner = Side(style="thin", color="FF000000"), Side(style=style, color="FF000000")
+    thin = Side(style="thin", color="FF000000")
+    if style == "hrules":  # ruled across only: no vertical rulings at all
+        return Border(top=thin, bottom=thin)
+    inner = Side(style=style, color="FF000000")
     return Border(
         left=thin if j == 1 else inner,
         right=thin if j == len(SIX) else inner,
@@ -553,6 +557,8 @@ def write_docx(path: Path, case: Case) -> None:
         borders = tblpr.makeelement(qn("w:tblBorders"), {})
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             val = case.inner_rule if edge.startswith("inside") else "single"
+            if case.inner_rule == "hrules":  # ruled across only: no vertical rulings at all
+                val = "nil" if edge in ("left", "right", "insideV") else "single"
             attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
