@@ -493,7 +493,8 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
         elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
-        raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
+        if any(map(_mark, chain.from_iterable(map(_words, lines)))):  # else no span: none marked
+            raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         # OCR words a second read doubted (extract/ocr/pages.py) and words a reader placed in
         # this column by guess (``Word.guess``).  Every word has both slots set (the compiled
         # reader sets them as ``models.pdf_char`` does), so they are read plainly: a failed
