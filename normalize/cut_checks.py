@@ -224,6 +224,8 @@ def is_heading_line(p: str) -> bool:
 _VALUE_START = regex.compile(r"[ 　]*[0-9０-９]|[ 　]+\S")
 # The first character of any match of _VALUE_START.
 _VALUE_FIRST = regex.compile(r"[ 　0-9０-９]")
+# The same characters as a set: the places the pattern is tried at (the others cannot start it).
+_VALUE_FIRST_CHARS = frozenset(" 　0123456789０１２３４５６７８９")
 # The longest unnumbered heading looked for at a paragraph's start, in characters.
 _LONGEST_BARE_HEADING = 30
 
@@ -244,7 +246,11 @@ def bare_heading_before_value(paragraph: str) -> str:
     if not _VALUE_FIRST.search(paragraph, MIN_BARE_HEADING_CHARS, last + 1):
         return ""  # no value can start at any place looked at
     for n in range(last, MIN_BARE_HEADING_CHARS - 1, -1):
-        if _VALUE_START.match(paragraph, n) and is_form_heading(paragraph[:n]):
+        if (
+            paragraph[n] in _VALUE_FIRST_CHARS
+            and _VALUE_START.match(paragraph, n)
+            and is_form_heading(paragraph[:n])
+        ):
             return paragraph[:n]
     return ""
 
