@@ -16,6 +16,7 @@ from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
+from . import region as page_region
 from .added_above import repeats_label
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
@@ -42,13 +43,7 @@ from .printed_lines import (
 from .prose_after import cut_prose_after_table
 from .prose_pages import prose_kept_out
 from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
-from .region import (
-    CELLS_ABOVE_TABLE,
-    find_table_start,
-    labels_left_out,
-    pages_from_furniture,
-    remove_furniture,
-)
+from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .run_on_rows import doubt_rows_run_on
 from .shared_lines import mend_shared_lines
@@ -352,7 +347,7 @@ def _read_rows(
     paged_tail = tail if paged else pages_from_furniture(tail)
     region, furniture, above = remove_furniture(paged_tail)
     prose_notes += [lost_lines_note([cl.text for cl in above], CELLS_ABOVE_TABLE)] if above else []
-    label_notes = labels_left_out(paged_tail)  # named where the two-pass order is read
+    label_notes = page_region.labels_left_out(paged_tail)  # named where the two-pass order is read
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
