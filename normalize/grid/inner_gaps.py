@@ -53,10 +53,21 @@ def _line_starts(
         [(c, p.x0) for i, (p, c) in enumerate(zip(line, cs, strict=True)) if i == 0 or cs[i - 1] != c]
         for line, cs in zip(segs, cols, strict=True)
     ]
+    return windowed_starts(opened, starts, window)
+
+
+def windowed_starts(
+    opened: list[list[tuple[int, float]]], starts: list[float], window: int
+) -> list[list[float]]:
+    """Per line (``opened``: the (column, offset) of each cell a line opens), each column's start:
+    the median offset of the cells opened in it within ``window`` lines either side, the page's
+    ``starts`` where none is; the starts keep the page's order, a column at least one character
+    wide.  (An extractor that places text by character counts shifts a block of lines by a column
+    or two, so the page's starts alone misplace pieces near a boundary.)"""
     out: list[list[float]] = []
-    for j in range(len(segs)):
+    for j in range(len(opened)):
         near: dict[int, list[float]] = {}
-        for jj in range(max(0, j - window), min(len(segs), j + window + 1)):
+        for jj in range(max(0, j - window), min(len(opened), j + window + 1)):
             for c, x in opened[jj]:
                 near.setdefault(c, []).append(x)
         local = [statistics.median(near[k]) if near.get(k) else starts[k] for k in range(N_COLS)]

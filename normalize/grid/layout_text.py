@@ -22,7 +22,7 @@ from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
 from .fullwidth_gaps import regap_fullwidth_spaces
-from .inner_gaps import keep_inner_gaps
+from .inner_gaps import keep_inner_gaps, windowed_starts
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -450,19 +450,8 @@ def _local_columns(
     two, so the page's starts alone misplace pieces near a boundary."""
     first = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
     opened = [_openings(line, cols) for line, cols in zip(segs, first, strict=True)]
-    w = settings.layout_local_window
-    out: list[list[int]] = []
-    for j, (line, al) in enumerate(zip(segs, aligned, strict=True)):
-        near: dict[int, list[float]] = {}
-        for jj in range(max(0, j - w), min(len(segs), j + w + 1)):
-            for c, x in opened[jj]:
-                near.setdefault(c, []).append(x)
-        local = [statistics.median(near[k]) if near.get(k) else starts[k] for k in range(N_COLS)]
-        # The local starts keep the page's order (and a column at least one character wide).
-        for k in range(1, N_COLS):
-            local[k] = max(local[k], local[k - 1] + 1)
-        out.append(_assign(line, local, settings, al))
-    return out
+    local = windowed_starts(opened, starts, settings.layout_local_window)
+    return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
 def layout_page_rows(
