@@ -21,10 +21,7 @@ from .conftest import SAMPLES
 PDFS = sorted(p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file())
 # Known silent losses, each a strict xfail with its reason (found by the full suite after merging
 # session 52's branches; the sample is new, the reader's fault is older).
-KNOWN_SILENT = {
-    "office-plumber52/p52-gnumeric-v1": "a Gnumeric table going on to page 2 without a label row: the "
-    "page scan ends the table on page 1 (table_page_end 1), rows 5-6 of 6 gone, status success",
-}
+KNOWN_SILENT: dict[str, str] = {}
 
 
 def _case(p: Path) -> object:
