@@ -4,7 +4,11 @@ NFKC over the whole text is wrong here: it turns ① into 1, Ⅱ into II and ful
 LGWAN, which changes what was printed.  We apply compatibility mapping only to code points that
 are known damage: Kangxi radicals (⽬ U+2F6C for 目), CJK Radicals Supplement forms (⺠ U+2EA0 for 民,
 ⻑ U+2ED1 for 長: a font that maps one glyph to both code points lets an extractor pick the radical),
-and CJK compatibility ideographs.  Half-width katakana (ｼｽﾃﾑ) is what some forms print, so cells
+and CJK compatibility ideographs; and U+2027 HYPHENATION POINT (‧), which pypdf, pdfminer and
+pdfplumber give for the katakana middle dot ・ (U+30FB) of Chromium's PDFs in Noto Sans CJK (the
+font draws both with one glyph and Chromium's ToUnicode names the glyph by U+2027; pdftotext,
+pypdfium2 and PyMuPDF read ・ there — set XIV's t11).  A Japanese form prints ・, never a Latin
+hyphenation point.  Half-width katakana (ｼｽﾃﾑ) is what some forms print, so cells
 keep it; keys and lexicon matches fold it (``fold_halfwidth_kana``).
 """
 
@@ -17,7 +21,7 @@ import regex
 
 # Plain character classes, matched with the standard library's ``re`` (two to four times as
 # fast as ``regex`` on a page's text; ``clean_text`` runs over every page the scan reads).
-_DAMAGED = re.compile(r"[\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F]+")
+_DAMAGED = re.compile(r"[\u2027\u2E80-\u2EFF\u2F00-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F]+")
 # Half-width katakana and its marks (U+FF65–U+FF9F; a voiced mark ﾞ follows its kana).
 _HALFWIDTH_KANA = re.compile(r"[\uFF65-\uFF9F]+")
 # Zero-width characters, the soft hyphen and the control characters (Unicode Cc) but tab, line
@@ -31,6 +35,8 @@ CID = regex.compile(r"\(cid:\d+\)")
 # stand only as a component, with no ideograph of their shape, are kept as they are.
 RADICALS_SUPPLEMENT = str.maketrans(
     {
+        # Not a radical: the hyphenation point of Chromium's one glyph for both (module docstring).
+        "\u2027": "\u30fb",
         "\u2e81": "厂",
         "\u2e84": "乙",
         "\u2e85": "亻",

@@ -80,6 +80,20 @@ KNOWN_LOSSES: dict[str, str] = {
     # and the explanation's lines; the label row is recognised (short labels, plumber_labels) but
     # no row is read (partial, notes quoting the lines).
     "office-plumber52/p52-gnumeric-v1-pdfplumber": "Gnumeric centred cells, date wrapped in three: no row",
+    # Branch pypdf53 (new sample, not fixed): a Gnumeric table whose 変更日 column wraps the date
+    # inside its digits (``201`` / ``6/10`` / ``/1``, no row heights fitted); in every flattened
+    # text the pieces print between the label row and the item's lines and no row is read
+    # (partial, notes quoting the lines), like raw40's dates above.
+    **{
+        f"office-pypdf53/y53-gnumeric-v1-{t}": "Gnumeric date wrapped in its digits: no rows"
+        for t in ("pdftotext", "pdftotext-raw", "pypdfium2", "pypdf", "pymupdf")
+    },
+    # Branch pypdf53 (new sample, not fixed): plain pdftotext of a Calc table with merged dates
+    # over long rows; 25 characters placed in no row (partial, notes quoting them).
+    "office-pypdf53/y53-calc-v1-pdftotext": "plain pdftotext, merged Calc dates: characters unplaced",
+    # Branch pypdf53 (new sample, not fixed): plain pdftotext of a Chromium table (Noto Sans CJK,
+    # Type 3 fonts); 262 characters placed in no row (partial, notes quoting them).
+    "office-pypdf53/y53-chromium-v1-pdftotext": "plain pdftotext of a Chromium table: characters unplaced",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base

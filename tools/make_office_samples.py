@@ -943,6 +943,10 @@ PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
 PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49", "office-plumber51", "heldout-plumber51")
 PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
+# Sets for pypdf's ``extract_text()`` and PyMuPDF's ``get_text("text")`` (issues 10/12, branch
+# pypdf53): the five texts and those two.
+PYPDF_SETS = ("office-pypdf53", "heldout-pypdf53")
+PYPDF_TEXTS = (*EXTRACTORS, "pypdf", "pymupdf")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -984,6 +988,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = LONG_TEXTS
                 if root.name in PLUMBER_SETS:
                     tools = PLUMBER_LAYOUT_TEXTS if root.name in PLUMBER_LAYOUT_SETS else PLUMBER_TEXTS
+                if root.name in PYPDF_SETS:
+                    tools = PYPDF_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

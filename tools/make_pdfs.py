@@ -709,6 +709,18 @@ def extract_text(pdf: Path, tool: str) -> str:
         layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
             return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
+    if tool == "pypdf":
+        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode),
+        # pages joined by form feeds.
+        import pypdf
+
+        return "\f".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
+    if tool == "pymupdf":
+        # PyMuPDF's ``page.get_text("text")`` (its default), pages joined by form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join(page.get_text("text") for page in doc)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
