@@ -27,6 +27,7 @@ from piatable.normalize.dropped_hyphens import (
     drop_hyphenation_marks,
     restore_dropped_hyphens,
 )
+from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
@@ -134,6 +135,8 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
         paged, head_notes = strip_running_heads(paged, blank=True)
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
         return paged, notes, True, bool(tidy.ascii_numerals), {}
+    tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
+    tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     # -raw / pypdfium2: the sheet's page header opening each page is furniture, not a row's cells.
     tidy.text, head_notes = strip_running_heads(tidy.text)
     tidy.notes.extend(head_notes)
