@@ -28,6 +28,7 @@ from piatable.normalize.dropped_hyphens import (
     restore_dropped_hyphens,
 )
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
+from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
@@ -137,6 +138,8 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
         return paged, notes, True, bool(tidy.ascii_numerals), {}
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
+    tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…
+    tidy.notes += [GLUED_RUNS_NOTE.format(n=glued)] if glued else []
     # -raw / pypdfium2: the sheet's page header opening each page is furniture, not a row's cells.
     tidy.text, head_notes = strip_running_heads(tidy.text)
     tidy.notes.extend(head_notes)
