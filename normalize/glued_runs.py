@@ -6,7 +6,7 @@ of the last (a cell drawn later, further left: Calc draws a merged 変更日 aft
 cells).  pdftotext ``-raw`` and pypdfium2 separate such runs.  Set XIV's t02 (Calc, 8 pt, narrow
 提出時期 column: ``１万人以上１０万人未満 事後人口減少に伴う変更``) and samples/office-pypdf53
 (Calc with wrapped dates: ``事後 記載内容の充実2019/1 0/1``, ``事後2020/3 /31``) show three
-shapes; two are parted here as ``-raw`` prints them:
+shapes, parted here as ``-raw`` prints them:
 
 - a timing glued to a date (``事後2020/3 /31``): the date goes to a line of its own, closed up
   when its pieces make one date (no cell text opens with 事前 or 事後 followed by a date's
@@ -16,9 +16,11 @@ shapes; two are parted here as ``-raw`` prints them:
   other timing: a space between them.  A lone line that opens with 事前 (``事前提出の対象外``, an
   explanation of its own) is left as it is.
 
-The third, a date glued after a cell's text (``記載内容の充実2019/1``), is left alone: a cell's
-own period (``令和元年6月1日から令和元年…``, ``2023/5/6から2023/5/27``) has the same shape in every
-extractor's text.
+- a date glued after the explanation on a line that opens with the row's timing (``事後
+  記載内容の充実2019/1 0/1``: the next row's date, drawn further left after it): the date goes
+  to a line of its own.  A date glued after text elsewhere is left alone: a cell's own period
+  (``令和元年6月1日から令和元年…``, ``2023/5/6から2023/5/27``) has that shape in every extractor's
+  text, never after a timing (every sample text and sets XII–XIV: only this pypdf line).
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ GLUED_TIMING_MIN_PIECES = 3
 _DATE_START = r"(?:(?:19|20)\d{2}/\d{1,2}|[RH]\d{1,2}\.\d{1,2}|(?:令和|平成)[0-9０-９元]{1,2}年)"
 # 事前 / 事後 glued to a date.
 _TIMING_DATE = regex.compile(rf"^(事[前後])({_DATE_START}.*)$")
+# A line opening with a timing whose explanation ends glued to a date.
+_TIMING_TEXT_DATE = regex.compile(
+    rf"^(事[前後][ \u3000]+.*[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}。、）])({_DATE_START}[0-9/. ]*)$"
+)
 # 事前 / 事後 glued to a following word (not hiragana: 事前に, 事後の are words).
 _TIMING_WORD = regex.compile(r"^(事[前後])([\p{Han}\p{Katakana}Ａ-ｚA-Za-z（(].*)$")
 _SPACES = regex.compile(r"[ \u3000]+")
@@ -52,6 +58,9 @@ def split_glued_run_line(line: str) -> str | None:
         date = m.group(2)
         squeezed = _SPACES.sub("", date)
         return f"{m.group(1)}\n{squeezed if is_date_line(squeezed) else date}"
+    m = _TIMING_TEXT_DATE.match(line.strip())
+    if m:
+        return f"{m.group(1)}\n{m.group(2)}"
     pieces = [p for p in _SPACES.split(line.strip()) if p]
     if len(pieces) < GLUED_TIMING_MIN_PIECES or any(TIMING.match(p) for p in pieces):
         return None

@@ -15,9 +15,12 @@ CALC = SAMPLES / "office-pypdf53" / "y53-calc-v1"
 def test_timing_glued_to_a_date_is_parted_and_the_date_closed_up():
     text = (CALC.parent / f"{CALC.name}-pypdf" / "input.txt").read_text("utf-8")
     assert "事後2020/3 /31" in text
+    assert "事後 記載内容の充実2019/1 0/1" in text
     mended, changed = split_glued_runs(text)
-    assert changed == 1
+    assert changed == 2
     assert "事後\n2020/3/31\n" in mended
+    # The next row's date glued after the explanation of a line that opens with the timing.
+    assert "事後 記載内容の充実\n2019/1 0/1\n" in mended
 
 
 def test_timing_glued_to_the_explanation_after_a_rows_cells():
@@ -35,11 +38,13 @@ def test_explanations_that_open_with_a_timing_word_are_kept():
     assert split_glued_run_line("事前に通知する 事後の 確認") is None
 
 
-def test_row_after_the_glued_date_is_read_right():
-    """Base d5914ad3 gave this row the date 2019/10/1 and 「/31」 as its explanation."""
+def test_rows_around_the_glued_dates_are_read_right():
+    """Base d5914ad3 gave the last row the date 2019/10/1 and 「/31」 as its explanation, and the
+    row before it the explanation 「記載内容の充実2019/1 0/1」."""
     expected = json.loads((CALC / "expected" / "records.json").read_text("utf-8"))
     result = extract_document(CALC.parent / f"{CALC.name}-pypdf" / "input.txt")
     assert len(result.records) == len(expected) == 10
+    assert result.records[8].explanation == expected[8]["explanation"]
     last, want = result.records[9], expected[9]
     assert (last.change_date_raw, last.timing, last.explanation) == (
         want["change_date_raw"],
