@@ -20,6 +20,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from .bilevel import soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
@@ -52,8 +53,10 @@ def scan_image(
     read in ``pool``).  ``turn``: the page's clockwise turn when already known (the document's
     other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
+    gray, softened = soften_bilevel(gray)  # a 1-bit scan: grey edges back, dithering joined
     ink = binarize(gray)
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
+    source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
     ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
@@ -100,7 +103,10 @@ def scan_image(
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
     scan.underlines = underlines
+    scan.source_glyph, scan.source_dpi = source
     scan.notes += lit
+    if softened:
+        scan.notes.append(f"page {page}: a 1-bit (black and white) scan, softened before reading")
     if orientation is not None:
         scan.turned_by = orientation.how
     if orientation is not None and orientation.turned:
