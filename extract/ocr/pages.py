@@ -53,7 +53,7 @@ def scan_image(
     read in ``pool``).  ``turn``: the page's clockwise turn when already known (the document's
     other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
-    gray, softened = soften_bilevel(gray)  # a 1-bit scan: grey edges back, dithering joined
+    gray, softened = soften_bilevel(gray)  # a dithered 1-bit scan: its dots joined
     ink = binarize(gray)
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
     source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
@@ -106,7 +106,7 @@ def scan_image(
     scan.source_glyph, scan.source_dpi = source
     scan.notes += lit
     if softened:
-        scan.notes.append(f"page {page}: a 1-bit (black and white) scan, softened before reading")
+        scan.notes.append(f"page {page}: a dithered 1-bit (black and white) scan, softened before reading")
     if orientation is not None:
         scan.turned_by = orientation.how
     if orientation is not None and orientation.turned:
