@@ -90,8 +90,10 @@ def _flat(s: object) -> str:
 
 def test_the_tuning_set_figures():
     """Measured (tools/bench_scan_sets.py samples/scan-ocr53 from the committed reads; the reads
-    are this branch's, the page put upright and a 1-bit page softened before tesseract): 47 of
-    66 cells, 3 of 11 rows right, no row lost; every row of the 100 dpi page flagged.  Two wrong
+    are this branch's, the page put upright and a dithered page softened before tesseract): 81
+    of 102 cells, 8 of 17 rows right, no row lost; every row of the 100 dpi page flagged (main: 65 of
+    102, 2 rows lost).  IPA Mincho's ① read ③④ / ⑤ is put right before a
+    heading the forms number ① (heading_fixes.CIRCLED_LOOKALIKES).  Two wrong
     rows are not warned, each one misread character in a long after cell (含むお。 for 含む。
     on the dithered Writer page, 登のめラウド for 登録されたクラウド at 7 pt): known."""
     right = cells = unwarned = 0
@@ -109,4 +111,4 @@ def test_the_tuning_set_figures():
             right += sum(same)
             cells += len(same)
             unwarned += not all(same) and not is_warned(g)
-    assert cells == 66 and right >= 47 and unwarned <= 2
+    assert cells == 102 and right >= 81 and unwarned <= 2

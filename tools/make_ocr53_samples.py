@@ -1,7 +1,8 @@
 """Scans that cannot be read as they come (issues 11/12, session 53): landscape table pages turned
 a quarter into portrait images with no EXIF orientation (a Calc table printed large, as a
-slide, little text; Writer at 7 pt), 100 dpi grey PNGs of tables printed small, and 1-bit
-200 dpi fax-like TIFFs (dithered, thresholded).
+slide, little text; Writer at 7 pt), 100 dpi grey PNGs of tables printed small, 1-bit
+200 dpi fax-like TIFFs (dithered, thresholded), and upright Writer pages in IPA Mincho (ruled
+across only, and a full grid) whose item cells read wrong (session 52's held-out kind).
 
 Made as tools/make_ocr52_samples.py makes its sets (tools/make_ocr40_samples.py's cases and
 LibreOffice renders, session 52's rows): one page per case with its truth (``expected/``) and
@@ -45,6 +46,10 @@ KINDS = {
          {"dpi": 300, "turn": 90, "angle": -0.3, "save": "jpeg", "jpeg": 75}),
         ("calc-gothic-100-t3", "calc", "IPAexGothic", 8.0, "thin", 3, {"dpi": 100, "save": "png"}),
         ("writer-mincho-200-t4", "writer", "IPAexMincho", 9.0, "thin", 3, {"dpi": 200, "save": "dither"}),
+        ("writer-ipamincho-300-t5", "writer", "IPAMincho", 9.0, "hrules", 3,
+         {"dpi": 300, "angle": 0.5, "save": "jpeg", "jpeg": 80}),
+        ("writer-ipamincho-300-t6", "writer", "IPAMincho", 9.0, "thin", 3,
+         {"dpi": 300, "angle": -0.4, "save": "jpeg", "jpeg": 80}),
     ),
     "heldout-scan53": (
         ("calc-ipagothic-300-h1", "calc", "IPAGothic", 16.0, "thin", 2,
