@@ -49,6 +49,8 @@ def _row(**change: list[str]) -> RawRow:
         # A particle read twice, two numerals opening one heading.
         ({"after": ["サービス検索・電子申請機能ににおける措置＞"]}, "after"),
         ({"item": ["Ⅱ特定個人情報ファイルの概要", "⑨⑧入手方法"]}, "item"),
+        # In sequence but before a heading's words: one numeral read as two (IPA Mincho's ①).
+        ({"item": ["Ⅰ基本情報", "③④システムの名称"]}, "item"),
         # A law's article and item, an address's block and lot, in two widths; a number's digits
         # read apart.
         ({"before": ["番号法第１９条第7号"]}, "before"),

@@ -146,7 +146,9 @@ def circled_headings() -> dict[str, frozenset[str]]:
 _CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®©][①-⑳])$")
 # Circled numbers tesseract reads as another (measured on the generated scans): read → printed.
 # (⑥ is read for ⑤ too, but beside a ⑤ that did not read at all it is right: not corrected.)
-CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③"}
+# IPA Mincho's ① is read as ③ with a ④ boxed inside it (one glyph read twice), or as ⑤ (Writer
+# scans at 250-300 dpi, 8-10 pt: every IPA Mincho page made for session 53, samples/scan-ocr53).
+CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③", "③④": "①", "⑤": "①"}
 # Circled numbers tesseract reads as others, anywhere in an item cell: read → the ones printed.
 MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
 

@@ -20,6 +20,13 @@ import numpy as np
 
 from piatable.settings import OcrSettings
 
+# A page the cues leave undecided whose first orientation detection (glyphs of
+# ``orient_osd_glyph_px``, 12) is not confident is asked again with glyphs this tall (px):
+# tesseract's OSD needs strokes it can see.  A Calc page printed large (a slide-like table, 2
+# rows) turned 270° scored 1.3 at 12 px and 11.3 at 20 px (samples/scan-ocr53), and was read
+# as it lay: 0 rows.  Only undecided pages pay for it (about 1 s more).
+OSD_RETRY_GLYPH_PX = 20.0
+
 
 @dataclass(slots=True)
 class Orientation:
@@ -85,15 +92,19 @@ def left_flush_votes(
     return left, right
 
 
-def osd_turn(gray: np.ndarray, glyph: float, settings: OcrSettings) -> tuple[int, float] | None:
+def osd_turn(
+    gray: np.ndarray, glyph: float, settings: OcrSettings, glyph_px: float | None = None
+) -> tuple[int, float] | None:
     """Tesseract's orientation detection: (clockwise turn of the page as seen, confidence), or
     None when it cannot tell (too few characters, no ``osd`` data).  The page is scaled so that
-    glyphs are ``orient_osd_glyph_px`` tall first (time grows with the pixels)."""
+    glyphs are ``glyph_px`` (default ``orient_osd_glyph_px``) tall first (time grows with the
+    pixels)."""
     import pytesseract
 
     from .engine import _uncompressed
 
-    ratio = settings.orient_osd_glyph_px / glyph if glyph > 0 else 1.0
+    want = glyph_px or settings.orient_osd_glyph_px
+    ratio = want / glyph if glyph > 0 else 1.0
     small = gray
     if ratio < 1:
         small = cv2.resize(gray, None, fx=ratio, fy=ratio, interpolation=cv2.INTER_AREA)
@@ -173,6 +184,10 @@ def find_orientation(gray: np.ndarray, glyph: float, settings: OcrSettings) -> O
             return Orientation(turn, "cues")
         return Orientation(osd[0], "osd", osd[1])
     osd = osd_turn(gray, glyph, settings)
+    if (osd is None or osd[1] < settings.orient_osd_min_conf) and glyph > settings.orient_osd_glyph_px:
+        again = osd_turn(gray, glyph, settings, OSD_RETRY_GLYPH_PX)
+        if again is not None and (osd is None or again[1] > osd[1]):
+            osd = again
     if osd is not None and osd[1] >= settings.orient_osd_min_conf and osd[0] in allowed:
         return Orientation(osd[0], "osd", osd[1])
     return Orientation(0, "unsure", osd[1] if osd else 0.0)

@@ -35,6 +35,10 @@ class PageScan:
     underlines: list[tuple[int, int, int, int]] = field(default_factory=list)
     # Lines whose second read disagreed with the first (second_reads.SecondRead).
     second_reads: list = field(default_factory=list)  # type: ignore[type-arg]
+    # The glyph height (px) and resolution (dpi) of the page as it came, before it was scaled to
+    # tesseract's size (0: not known, a read saved before session 53): page_doubts.py.
+    source_glyph: float = 0.0
+    source_dpi: float = 0.0
 
     def to_json(self) -> dict:
         return {
@@ -49,6 +53,9 @@ class PageScan:
             "vertical": [list(r) for r in self.vertical],
             "underlines": [list(r) for r in self.underlines],
             "second_reads": [r.to_json() for r in self.second_reads],
+            "turned_by": self.turned_by,
+            "source_glyph": round(self.source_glyph, 2),
+            "source_dpi": round(self.source_dpi, 3),
         }
 
     @classmethod
@@ -64,6 +71,9 @@ class PageScan:
             [tuple(r) for r in data["vertical"]],  # type: ignore[misc]
             parse_tsv(tsv),
             turned=data.get("turned", 0),
+            turned_by=data.get("turned_by", ""),
             underlines=[tuple(r) for r in data.get("underlines", [])],  # type: ignore[misc]
             second_reads=[SecondRead.from_json(r) for r in data.get("second_reads", [])],
+            source_glyph=data.get("source_glyph", 0.0),
+            source_dpi=data.get("source_dpi", 0.0),
         )

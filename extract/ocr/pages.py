@@ -10,7 +10,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,21 +20,23 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from .bilevel import soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
-from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_tsv
-from .ink import binarize, erase, glyph_height, ink_share, paper_tone
+from .engine import TsvWord, check_tesseract, join_japanese
+from .ink import binarize, erase, glyph_height, paper_tone
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
-from .rulings import close_edges, cuts, find_rulings, mark_underlined, split_underlines
+from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
 from .strips import ocr_cells, table_cells
+from .table_pages import Frame, _quick_look, find_table_pages, is_blank  # noqa: F401 (re-exported)
 from .widths import normalize_widths, snap_to_ink
 
 
@@ -52,8 +53,10 @@ def scan_image(
     read in ``pool``).  ``turn``: the page's clockwise turn when already known (the document's
     other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
+    gray, softened = soften_bilevel(gray)  # a dithered 1-bit scan: its dots joined
     ink = binarize(gray)
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
+    source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
     ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
@@ -100,7 +103,10 @@ def scan_image(
     h, w = gray.shape
     scan = PageScan(page, dpi, w, h, angle, glyph, rulings.horizontal, rulings.vertical)
     scan.underlines = underlines
+    scan.source_glyph, scan.source_dpi = source
     scan.notes += lit
+    if softened:
+        scan.notes.append(f"page {page}: a dithered 1-bit (black and white) scan, softened before reading")
     if orientation is not None:
         scan.turned_by = orientation.how
     if orientation is not None and orientation.turned:
@@ -356,126 +362,6 @@ def mark_second_reads(words: list[Word], found: list, s: float) -> None:  # type
             x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
             if r.x0 * s <= x <= r.x1 * s and r.top * s <= y <= r.bottom * s:
                 w.second_read = r.why
-
-
-_LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
-MIN_LABEL_KEYS = 3
-
-
-def _label_hits(text: str) -> int:
-    flat = regex.sub(r"\s+", "", text)
-    return sum(1 for k in _LABEL_KEYS if k in flat) + (2 if "変更箇所" in flat else 0)
-
-
-@dataclass(slots=True)
-class _Look:
-    """A page seen at low resolution: its grid's column rulings (points) and its top band (PNG:
-    a long document's bands are kept until the table's run is known)."""
-
-    columns: list[float]
-    band_png: bytes
-
-    @property
-    def ruled(self) -> bool:
-        return len(self.columns) >= 2
-
-    @property
-    def band(self) -> np.ndarray:
-        import cv2
-
-        return cv2.imdecode(np.frombuffer(self.band_png, np.uint8), cv2.IMREAD_GRAYSCALE)
-
-
-def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
-    """The vertical rulings of a page, and the band above its grid's second horizontal line (the
-    title and the label row), or its top band when it has no grid, with the rulings erased."""
-    import cv2
-
-    scale = settings.find_dpi / dpi
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
-    sdpi = dpi * min(scale, 1.0)
-    ink = binarize(small)
-    small, ink, glyph, _ = flatten_page(small, ink, glyph_height(ink, sdpi), sdpi, 0)
-    rul = find_rulings(
-        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
-    )
-    xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
-    h = small.shape[0]
-    band_bottom = int(h * settings.find_band)
-    columns: list[float] = []
-    if len(xs) >= settings.min_grid_columns:
-        columns = [x * 72 / sdpi for x in xs]
-        ys = cuts(rul.horizontal, 1, settings.merge_em * glyph)
-        if len(ys) >= 2:
-            band_bottom = min(int(ys[1] + glyph), h)
-    band = erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small))
-    ok, png = cv2.imencode(".png", band)
-    return _Look(columns, png.tobytes() if ok else b"")
-
-
-def _is_header(look: _Look, settings: OcrSettings) -> bool:
-    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
-    return _label_hits(text) >= MIN_LABEL_KEYS
-
-
-def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
-    matched = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
-    return matched >= min(len(a.columns), len(b.columns)) - 1
-
-
-Frame = tuple[int, "np.ndarray | None", float]  # page number (1-based), image (None: blank), dpi
-
-
-def is_blank(gray: np.ndarray | None, dpi: float, settings: OcrSettings) -> bool:
-    """A page with no ink: nothing drawn (None), or less than ``blank_ink_share`` of its pixels
-    darker than the paper by ``blank_contrast`` when seen at ``find_dpi`` (a few milliseconds)."""
-    if gray is None:
-        return True
-    return ink_share(gray, dpi, settings.find_dpi, settings.blank_contrast) < settings.blank_ink_share
-
-
-def find_table_pages(
-    images: Iterable[Frame],
-    settings: OcrSettings,
-    blank: list[int] | None = None,
-    after: list[int] | None = None,
-) -> list[int]:
-    """Page numbers of the table, among pages seen one at a time (only what is learnt of each is
-    kept).  Blank pages are left out (their numbers added to ``blank``).  Pages are looked at
-    small: consecutive pages whose grids share their columns form a run, and only the first page
-    of a run is read (its top band) for the title and the column labels; the last run that has
-    them is the table (a contents page that names 変更箇所 comes earlier).  Without ruled grids,
-    every page's top band is read.  Pages with ink after the table's run are not read; their
-    numbers are added to ``after`` (a table's last rows on a page whose grid was not seen would
-    be there: the caller says so in a note)."""
-    looks: dict[int, _Look] = {}
-    order: list[int] = []
-    runs: list[list[int]] = []
-    for n, g, dpi in images:
-        if is_blank(g, dpi, settings):
-            if blank is not None:
-                blank.append(n)
-            continue
-        lk = _quick_look(g, dpi, settings)  # type: ignore[arg-type]
-        order.append(n)
-        if not lk.ruled:
-            looks[n] = lk
-            continue
-        if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-            looks[n] = lk  # only a run's first page is read
-    for run in reversed(runs):
-        if _is_header(looks[run[0]], settings):
-            if after is not None:
-                after.extend(n for n in order if n > run[-1])
-            return run
-    heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
-    if not heads:
-        return order
-    # An unruled table: from its last header page on to the end.
-    return [n for n in order if n >= heads[-1]]
 
 
 # Pages whose orientation was unsure kept (their images) to be read again the way the

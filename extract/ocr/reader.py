@@ -15,6 +15,7 @@ from piatable.normalize.cover import COVER_PAGES, DOUBT, cover_facts_from_docume
 from piatable.settings import OcrSettings, Settings
 
 from .cover_zone import COVER_MIN_CONF, circle_doubts, split_cover
+from .page_doubts import page_doubts
 from .page_scan import PageScan
 from .pages import scan_image_file, scan_pdf, scan_to_page_words
 
@@ -180,6 +181,8 @@ def scans_to_reading(
     pages = [scan_to_page_words(s, os_) for s in scans]
     for pw in pages:
         reading.notes.extend(pw.notes)
+    doubts, reading.page_flags, reading.partial = page_doubts(scans)
+    reading.notes.extend(doubts)
     if candidates is not None:
         candidates.extend(cover_candidates(pages, list(range(1, page_count + 1)), [s.page for s in scans]))
     reading.cover, notes, reading.pages = split_cover(pages)

@@ -89,8 +89,10 @@ BARE_NUMBERED = regex.compile(r"^\s*[0-9０-９]{1,2}[)）]")
 # Japanese does not double these.  (ので, ことと, ものの double other kana: not listed.)
 DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
 # Two circled numerals opening one heading, not in sequence (⑨⑧入手方法, not ①②の措置): one
-# of them a misread or a speck.
-DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])")
+# of them a misread or a speck.  In sequence they open a heading only as a reference to both
+# (①②の…); before anything else they are one numeral read as two (IPA Mincho's ① read ③④ in
+# ③④システムの名称: Writer scans at 250-300 dpi, session 53).
+DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])(.?)")
 # Ruling remnants and specks at a cell's edge (F14): a line of one or two characters with no
 # kana or kanji (``8``, ``B``, ``.``, ``・``), a letter or digit after a sentence's 。, or a long
 # vowel mark after no kana (``…の項ーー``): the forms print none of these.
@@ -224,7 +226,9 @@ def _broken_text(lines: list[str], flat: str) -> str:
     for line in lines:
         m = DOUBLED_NUMERAL.match(line.strip())
         if m and ord(m.group(2)) != ord(m.group(1)) + 1:
-            return f"{m.group(0)!r}: two numerals out of sequence opening one heading"
+            return f"{m.group(0)[:2]!r}: two numerals out of sequence opening one heading"
+        if m and m.group(3) not in ("の", "、", "・", ""):
+            return f"{m.group(0)[:2]!r}: two numerals opening one heading, not a reference to both"
     return ""
 
 

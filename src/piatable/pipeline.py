@@ -326,7 +326,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
 
 def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
     for r in records:
-        extra = {page_flags[p] for p in (r.page_start, r.page_end) if p in page_flags}
+        # A page's flags: one, or several separated by spaces (extract/ocr/page_doubts.py).
+        extra = {f for p in (r.page_start, r.page_end) if p in page_flags for f in page_flags[p].split()}
         if extra:
             r.flags = sorted({*r.flags, *extra})
 

@@ -1,0 +1,139 @@
+"""The table pages of a long document found at low resolution (``find_table_pages``): each page
+looked at small (``_quick_look``: its grid's column rulings and its top band), runs of pages
+sharing their columns, the run whose first page prints the title and the column labels; blank
+pages (``is_blank``) left out.  Moved out of extract/ocr/pages.py (session 53), unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+from piatable.settings import OcrSettings
+
+from .engine import parse_tsv, tesseract_tsv
+from .ink import binarize, erase, glyph_height, ink_share, paper_tone
+from .lighting import flatten_page
+from .rulings import cuts, find_rulings
+
+_LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+MIN_LABEL_KEYS = 3
+
+
+def _label_hits(text: str) -> int:
+    flat = regex.sub(r"\s+", "", text)
+    return sum(1 for k in _LABEL_KEYS if k in flat) + (2 if "変更箇所" in flat else 0)
+
+
+@dataclass(slots=True)
+class _Look:
+    """A page seen at low resolution: its grid's column rulings (points) and its top band (PNG:
+    a long document's bands are kept until the table's run is known)."""
+
+    columns: list[float]
+    band_png: bytes
+
+    @property
+    def ruled(self) -> bool:
+        return len(self.columns) >= 2
+
+    @property
+    def band(self) -> np.ndarray:
+        import cv2
+
+        return cv2.imdecode(np.frombuffer(self.band_png, np.uint8), cv2.IMREAD_GRAYSCALE)
+
+
+def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
+    """The vertical rulings of a page, and the band above its grid's second horizontal line (the
+    title and the label row), or its top band when it has no grid, with the rulings erased."""
+    import cv2
+
+    scale = settings.find_dpi / dpi
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    sdpi = dpi * min(scale, 1.0)
+    ink = binarize(small)
+    small, ink, glyph, _ = flatten_page(small, ink, glyph_height(ink, sdpi), sdpi, 0)
+    rul = find_rulings(
+        ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+    )
+    xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
+    h = small.shape[0]
+    band_bottom = int(h * settings.find_band)
+    columns: list[float] = []
+    if len(xs) >= settings.min_grid_columns:
+        columns = [x * 72 / sdpi for x in xs]
+        ys = cuts(rul.horizontal, 1, settings.merge_em * glyph)
+        if len(ys) >= 2:
+            band_bottom = min(int(ys[1] + glyph), h)
+    band = erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small))
+    ok, png = cv2.imencode(".png", band)
+    return _Look(columns, png.tobytes() if ok else b"")
+
+
+def _is_header(look: _Look, settings: OcrSettings) -> bool:
+    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
+    return _label_hits(text) >= MIN_LABEL_KEYS
+
+
+def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
+    matched = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
+    return matched >= min(len(a.columns), len(b.columns)) - 1
+
+
+Frame = tuple[int, "np.ndarray | None", float]  # page number (1-based), image (None: blank), dpi
+
+
+def is_blank(gray: np.ndarray | None, dpi: float, settings: OcrSettings) -> bool:
+    """A page with no ink: nothing drawn (None), or less than ``blank_ink_share`` of its pixels
+    darker than the paper by ``blank_contrast`` when seen at ``find_dpi`` (a few milliseconds)."""
+    if gray is None:
+        return True
+    return ink_share(gray, dpi, settings.find_dpi, settings.blank_contrast) < settings.blank_ink_share
+
+
+def find_table_pages(
+    images: Iterable[Frame],
+    settings: OcrSettings,
+    blank: list[int] | None = None,
+    after: list[int] | None = None,
+) -> list[int]:
+    """Page numbers of the table, among pages seen one at a time (only what is learnt of each is
+    kept).  Blank pages are left out (their numbers added to ``blank``).  Pages are looked at
+    small: consecutive pages whose grids share their columns form a run, and only the first page
+    of a run is read (its top band) for the title and the column labels; the last run that has
+    them is the table (a contents page that names 変更箇所 comes earlier).  Without ruled grids,
+    every page's top band is read.  Pages with ink after the table's run are not read; their
+    numbers are added to ``after`` (a table's last rows on a page whose grid was not seen would
+    be there: the caller says so in a note)."""
+    looks: dict[int, _Look] = {}
+    order: list[int] = []
+    runs: list[list[int]] = []
+    for n, g, dpi in images:
+        if is_blank(g, dpi, settings):
+            if blank is not None:
+                blank.append(n)
+            continue
+        lk = _quick_look(g, dpi, settings)  # type: ignore[arg-type]
+        order.append(n)
+        if not lk.ruled:
+            looks[n] = lk
+            continue
+        if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+            looks[n] = lk  # only a run's first page is read
+    for run in reversed(runs):
+        if _is_header(looks[run[0]], settings):
+            if after is not None:
+                after.extend(n for n in order if n > run[-1])
+            return run
+    heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
+    if not heads:
+        return order
+    # An unruled table: from its last header page on to the end.
+    return [n for n in order if n >= heads[-1]]
