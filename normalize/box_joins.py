@@ -1,0 +1,130 @@
+"""Boxes of column-ordered text (pdfminer, plain ``pdftotext``) joined back where the extractor
+or a page break tore one cell into two boxes: a lone section line and the item headings below it
+(``join_lone_sections``), an item's section line at a page's foot and the rest of its path on
+the next page (``join_items_over_pages``), a date's tail printed on the next page
+(``join_date_tails``).  Moved out of ``boxes`` (which cuts the boxes); used by ``columnar``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from piatable.vocabulary import SECTION_NUMERALS
+
+from .beside_dates import KANJI_DATE_OPEN
+from .boxes import Box, is_single_box
+from .chars import ITEM_MARKER
+from .dates import DATE_HEAD, DATE_TAIL, is_date_line, parse_date
+from .file_selector import file_selector_start
+from .items import heading_score
+
+# A box whose first line scores at least this as a heading of the form continues a lone section.
+SECTION_CONTINUATION_SCORE = 1.0
+# Lines a lone section's name may wrap over in a narrow item column.
+SECTION_WRAP_LINES_MAX = 3
+
+
+def join_lone_sections(boxes: list[Box]) -> list[Box]:
+    """An item box holding only its section line (``Ⅱ特定個人情報ファイルの概要``) is no whole
+    item path: the next box, when it opens a heading of the form (``２．基本情報``), continues
+    it (pdfminer cuts an item where a date printed beside it ends a line), also when date or
+    timing boxes come between them."""
+    out: list[Box] = []
+    for b in boxes:
+        # The item box before, past the date and timing boxes an extractor may print between.
+        prev = next((p for p in reversed(out) if not is_single_box(p)), None)
+        if (
+            prev is not None
+            and prev.page == b.page
+            and len(prev.lines) == 1
+            and prev.lines[0].text[:1] in SECTION_NUMERALS
+            and b.lines[0].text[:1] not in SECTION_NUMERALS
+            and not is_single_box(b)
+            and (
+                ITEM_MARKER.match(b.lines[0].text)
+                or heading_score(b.lines[0].text) >= SECTION_CONTINUATION_SCORE
+            )
+        ):
+            prev.lines.extend(b.lines)
+            continue
+        out.append(b)
+    return out
+
+
+def join_items_over_pages(boxes: list[Box]) -> list[Box]:
+    """A page's last item box holding only its section line (``Ⅳ リスク対策``, perhaps wrapped:
+    ``_section_alone``) is a row broken
+    over a page break (Writer): the rest of its item path is the first box of the next page
+    that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
+    box opening a section comes before it there.  Such a box joins the section's box."""
+    out: list[Box] = []
+    lone: Box | None = None
+    for b in boxes:
+        first = b.lines[0].text
+        if first[:1] in SECTION_NUMERALS:
+            lone = b if _section_alone(b) else None
+        elif (
+            lone is not None
+            and b.page is not None
+            and lone.page is not None
+            and b.page == lone.page + 1
+            and not is_single_box(b)
+            and ITEM_MARKER.match(first)
+            and first[:1] not in "（("
+            and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
+        ):
+            lone.lines.extend(b.lines)
+            lone = None
+            continue
+        out.append(b)
+    return out
+
+
+def _section_alone(box: Box) -> bool:
+    """Whether an item box holds its section line alone, perhaps wrapped in a narrow item column
+    (``Ⅲ 特定個人情報ファイルの取扱`` / ``いプロセスにおけるリスク対策``): one line, or lines
+    opening no heading of their own that read together as one heading of the form."""
+    lines = box.lines[: file_selector_start(box.lines)]  # a section's file selector may follow
+    if len(lines) == 1:
+        return True
+    if len(lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in lines[1:]):
+        return False
+    return heading_score("".join(cl.text.strip() for cl in lines)) >= SECTION_CONTINUATION_SCORE
+
+
+def _opening_heading_score(box: Box) -> float:
+    """The heading score of a box's first line, or of its first two lines joined when the first
+    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
+    first = box.lines[0].text
+    score = heading_score(first)
+    if len(box.lines) > 1:
+        score = max(score, heading_score(first + box.lines[1].text))
+    return score
+
+
+def _date_head(box: Box) -> bool:
+    """A one-line box that is a date, or a date's head still waiting for its day
+    (``令和３年９月``: no date alone)."""
+    if len(box.lines) != 1:
+        return False
+    text = box.lines[0].text
+    return is_date_line(text) or bool(DATE_HEAD.match(text) and KANJI_DATE_OPEN.search(text))
+
+
+def join_date_tails(boxes: list[Box]) -> list[Box]:
+    """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
+    that reads as a date with it (``2023 年 2 月 1`` / ``日``), or the last date head
+    (``令和３年９月`` / ``１日``, a head that alone reads as no date): a row broken over a page
+    break prints its date's last line at the top of the next page, where pdfminer gives it a
+    box of its own.  A tail that finishes no date is kept as it is."""
+    out: list[Box] = []
+    for b in boxes:
+        tail = b.lines[0].text
+        if len(b.lines) == 1 and DATE_TAIL.match(tail):
+            date = next((p for p in reversed(out) if _date_head(p)), None)
+            head = date.lines[0].text if date else ""
+            if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
+                date.lines[0] = replace(date.lines[0], text=head + tail)
+                continue
+        out.append(b)
+    return out
