@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from piatable.vocabulary import SECTION_NUMERALS
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN
-from .boxes import Box, is_single_box
-from .chars import ITEM_MARKER
+from .boxes import NUMBERED_HEADING, Box, is_single_box
+from .chars import ITEM_MARKER, display_width
 from .dates import DATE_HEAD, DATE_TAIL, is_date_line, parse_date
 from .file_selector import file_selector_start
-from .items import heading_score
+from .items import heading_score, opens_item
+from .merged_explanations import EXPLANATION_END, RUNNING_END
 
 # A box whose first line scores at least this as a heading of the form continues a lone section.
 SECTION_CONTINUATION_SCORE = 1.0
+# ... a box met past other columns' cells: opening a numbered heading (``２．``) scoring at least
+# this (``join_sections_past_cells``).
+PAST_CELLS_HEADING_SCORE = 0.75
+# The most lines of an explanation's tail parted from its first line (``join_explanation_tails``);
+# two (``委託先が変更と`` / ``なったため`` of set XIV t09) cost more pairings than they mended.
+EXPLANATION_TAIL_LINES_MAX = 1
 # Lines a lone section's name may wrap over in a narrow item column.
 SECTION_WRAP_LINES_MAX = 3
 
@@ -126,5 +133,96 @@ def join_date_tails(boxes: list[Box]) -> list[Box]:
             if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
                 date.lines[0] = replace(date.lines[0], text=head + tail)
                 continue
+        out.append(b)
+    return out
+
+
+def _strong_end(text: str) -> bool:
+    """Whether ``text`` ends as an explanation ends, not with a connective that more often runs
+    on into the next line (``…に伴う``)."""
+    return bool(EXPLANATION_END.search(text)) and not RUNNING_END.search(text)
+
+
+def _same_or_next_page(b: Box, nxt: Box) -> bool:
+    """Whether ``nxt`` is on ``b``'s page or opens the next one (the row broken over the page
+    break: its cell's last line printed at the top of the next page)."""
+    if b.page == nxt.page:
+        return True
+    return b.page is not None and nxt.page == b.page + 1
+
+
+def join_explanation_tails(boxes: list[Box]) -> list[Box]:
+    """An explanation's first line printed beside its 提出時期 (``事後 組織改編に伴う``, one
+    printed line the stream step split) and its last line given a box of its own after a
+    blank line (``変更``, ``に伴う変更``, ``化に伴う変更``):
+    pdfminer parts a cell so when its first line shares the baseline of another column's word.
+    The one-line box after the timing's line joins the next box of at most
+    ``EXPLANATION_TAIL_LINES_MAX`` lines when it alone does not end as an
+    explanation ends (``…の導入``, ``…に伴う``: ``merged_explanations.EXPLANATION_END``, a
+    running connective is no end) and the two together do, the tail no wider than the head;
+    also when the tail is the first box of the next page (a row broken over the page break)."""
+    out: list[Box] = []
+    k = 0
+    while k < len(boxes):
+        b = boxes[k]
+        out.append(b)
+        nxt = boxes[k + 1] if k + 1 < len(boxes) else None
+        prev = boxes[k - 1] if k > 0 else None
+        if (
+            nxt is not None
+            and prev is not None
+            and len(b.lines) == 1
+            and len(nxt.lines) <= EXPLANATION_TAIL_LINES_MAX
+            and is_single_box(prev)
+            and TIMING.match(prev.lines[0].text)
+            and prev.lines[0].line_no == b.lines[0].line_no
+            and prev.page == b.page
+            and _same_or_next_page(b, nxt)
+            and not is_single_box(b)
+            and not is_single_box(nxt)
+            and not opens_item(nxt.lines[0].text)
+        ):
+            head = b.lines[0].text.strip()
+            tail = [cl.text.strip() for cl in nxt.lines]
+            if (
+                not _strong_end(head)
+                and _strong_end(head + "".join(tail))
+                and all(display_width(t) <= display_width(head) for t in tail)
+            ):
+                # One line: a tail kept as a line of its own reads as a wrap of the
+                # explanation's width and moves the column widths (set XIV t11: 3 cells fewer).
+                b.lines[0] = replace(b.lines[0], text=head + "".join(tail))
+                k += 2
+                continue
+        k += 1
+    return out
+
+
+def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
+    """A lone section box printed beside its row's date (``R5.10.1 Ⅰ基本情報``: ``after_date``)
+    whose headings come later on the page, after the row's before / after / timing boxes
+    (pdfminer on a Gnumeric sheet gives the date's line first, then the other cells, then the
+    item cell's remaining lines): the first later box on the page that opens a heading of the
+    form (a numbered heading, ``_opening_heading_score`` at least ``PAST_CELLS_HEADING_SCORE``:
+    ``７．評価実施機関における担`` / ``当部署``) joins it, when no date and no other section opens before it.
+    ``join_lone_sections`` has joined the heading boxes that come next to their section."""
+    out: list[Box] = []
+    lone: Box | None = None
+    for b in boxes:
+        first = b.lines[0].text
+        if first[:1] in SECTION_NUMERALS:
+            lone = b if b.after_date and len(b.lines) == 1 and first[:1] in SECTION_NUMERALS else None
+            out.append(b)
+            continue
+        if (
+            lone is not None
+            and b.page == lone.page
+            and not is_single_box(b)
+            and NUMBERED_HEADING.match(first)
+            and _opening_heading_score(b) >= PAST_CELLS_HEADING_SCORE
+        ):
+            lone.lines.extend(b.lines)
+            lone = None
+            continue
         out.append(b)
     return out

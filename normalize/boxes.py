@@ -18,7 +18,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
 
 from .beside_dates import join_split_dates
-from .chars import DIGITS, display_width
+from .chars import DIGITS, ITEM_MARKER, display_width
 from .compound import numbered_up
 from .dates import (
     DATE_AT_START,
@@ -29,7 +29,7 @@ from .dates import (
     DATE_THEN_ITEM,
     is_date_line,
 )
-from .items import opens_item
+from .items import heading_score, opens_item
 from .narrow_timings import timings_apart
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .sectionless_items import is_heading_path
@@ -62,6 +62,11 @@ NARROW_PIECES_MAX = 12
 # A heading numbered under a section (``２．``), the level below it in an item path.
 NUMBERED_HEADING = regex.compile(rf"^\s*([{DIGITS}]{{1,2}})[．.]")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# A line after a blank line that scores at least this as a heading continues the item path
+# printed beside a date (``lines_to_boxes``).
+PATH_CONTINUATION_SCORE = 0.5
+# A section line scoring this as a heading is the section's whole name (``Ⅰ基本情報``).
+WHOLE_SECTION_SCORE = 1.0
 # The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
 OPEN_BRACKETS = "[［"
 CLOSE_BRACKETS = "]］"
@@ -456,6 +461,16 @@ def _closes_torn_bracket(boxes: list[Box], line: str) -> bool:
     return _bracket_depth(boxes[-1].text) > 0 and _bracket_depth(line) < 0
 
 
+def _continues_path(section: str, text: str) -> bool:
+    """Whether a line may continue an item path after its section line: the section's name is
+    cut short (``Ⅲ特定個人情報`` / ``ファイルの取扱い``: it scores below a whole section's
+    ``WHOLE_SECTION_SCORE``), or the line opens with an item marker (``２．``, ``（１．``,
+    ``①``) or scores as a heading of the form."""
+    if heading_score(section) < WHOLE_SECTION_SCORE:
+        return True
+    return bool(ITEM_MARKER.match(text)) or heading_score(text) >= PATH_CONTINUATION_SCORE
+
+
 def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
     """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
 
@@ -478,6 +493,10 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
                 boxes.append(Box([cl], after_date=True))
                 continue
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
+        if continues_item and gap and not _continues_path(boxes[-1].lines[0].text, t):
+            # A blank line, then no heading: another column's cell (Gnumeric in pdfminer prints
+            # the date's line, then the row's other cells, then the item's next lines).
+            continues_item = False
         if continues_item and not single and not opens_item(t):
             boxes[-1].lines.append(cl)
         elif (gap and not _closes_torn_bracket(boxes, t)) or not boxes or boxes[-1].lines[-1].page != cl.page:
