@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from piatable.models import CellLine
 from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN
@@ -151,7 +152,24 @@ def _same_or_next_page(b: Box, nxt: Box) -> bool:
     return b.page is not None and nxt.page == b.page + 1
 
 
-def join_explanation_tails(boxes: list[Box]) -> list[Box]:
+def _timings_first(lines: list[CellLine]) -> set[tuple[int | None, int | None]]:
+    """(page, line number) of the printed lines whose 提出時期 is their first piece with another
+    piece after it (``事後 組織改編に伴う``: the 説明 column's line right of it).  A timing printed
+    after another piece (``市民生活部市民窓口課 事後``, set XI w2) sits right of a before / after
+    cell, whose line is no explanation's."""
+    out = set()
+    for k, cl in enumerate(lines):
+        here = (cl.page, cl.line_no)
+        if cl.line_no is None or not TIMING.match(cl.text) or k + 1 >= len(lines):
+            continue
+        after = (lines[k + 1].page, lines[k + 1].line_no) == here
+        before = k > 0 and (lines[k - 1].page, lines[k - 1].line_no) == here
+        if after and not before:
+            out.add(here)
+    return out
+
+
+def join_explanation_tails(boxes: list[Box], lines: list[CellLine]) -> list[Box]:
     """An explanation's first line printed beside its 提出時期 (``事後 組織改編に伴う``, one
     printed line the stream step split) and its last line given a box of its own after a
     blank line (``変更``, ``に伴う変更``, ``化に伴う変更``):
@@ -160,7 +178,10 @@ def join_explanation_tails(boxes: list[Box]) -> list[Box]:
     ``EXPLANATION_TAIL_LINES_MAX`` lines when it alone does not end as an
     explanation ends (``…の導入``, ``…に伴う``: ``merged_explanations.EXPLANATION_END``, a
     running connective is no end) and the two together do, the tail no wider than the head;
-    also when the tail is the first box of the next page (a row broken over the page break)."""
+    also when the tail is the first box of the next page (a row broken over the page break).
+    Only where the timing is its printed line's first piece (``_timings_first``; ``lines``: the
+    text's lines as ``boxes`` were made of them)."""
+    first = _timings_first(lines)
     out: list[Box] = []
     k = 0
     while k < len(boxes):
@@ -176,6 +197,7 @@ def join_explanation_tails(boxes: list[Box]) -> list[Box]:
             and is_single_box(prev)
             and TIMING.match(prev.lines[0].text)
             and prev.lines[0].line_no == b.lines[0].line_no
+            and (prev.page, prev.lines[0].line_no) in first
             and prev.page == b.page
             and _same_or_next_page(b, nxt)
             and not is_single_box(b)

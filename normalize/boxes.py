@@ -9,13 +9,14 @@ labels pdfminer prints as boxes of their own are furniture (``without_label_boxe
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
 import regex
 
 from piatable.models import CellLine
-from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
 
 from .beside_dates import join_split_dates
 from .chars import DIGITS, ITEM_MARKER, display_width
@@ -463,10 +464,12 @@ def _closes_torn_bracket(boxes: list[Box], line: str) -> bool:
 
 def _continues_path(section: str, text: str) -> bool:
     """Whether a line may continue an item path after its section line: the section's name is
-    cut short (``Ⅲ特定個人情報`` / ``ファイルの取扱い``: it scores below a whole section's
-    ``WHOLE_SECTION_SCORE``), or the line opens with an item marker (``２．``, ``（１．``,
+    cut short (``Ⅲ特定個人情報`` / ``ファイルの取扱い``, ``Ⅱ 特定個人情報ファイル`` / ``の概要``: it
+    scores below a whole section's ``WHOLE_SECTION_SCORE`` or is no whole top heading of the
+    forms, ``vocabulary.top_headings``), or the line opens with an item marker (``２．``, ``（１．``,
     ``①``) or scores as a heading of the form."""
-    if heading_score(section) < WHOLE_SECTION_SCORE:
+    name = unicodedata.normalize("NFKC", "".join(section.split()))[1:]
+    if heading_score(section) < WHOLE_SECTION_SCORE or name not in top_headings():
         return True
     return bool(ITEM_MARKER.match(text)) or heading_score(text) >= PATH_CONTINUATION_SCORE
 

@@ -382,7 +382,7 @@ def column_order_rows(
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
     ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    boxes = join_explanation_tails(join_sections_past_cells(boxes))
+    boxes = join_explanation_tails(join_sections_past_cells(boxes), lines)
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):

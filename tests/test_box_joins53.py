@@ -13,26 +13,39 @@ def _line(text: str, line_no: int, page: int = 1) -> CellLine:
     return CellLine(text, page, line_no)
 
 
+def _lines(boxes: list[Box]) -> list[CellLine]:
+    return [cl for b in boxes for cl in b.lines]
+
+
 def test_an_explanations_last_line_after_a_blank_line_joins_its_first_line_beside_the_timing():
     # Writer 10.5 pt in pdfminer: ``事後 外部監査の導入`` is one printed line the stream step
     # split, ``に伴う変更`` a box of its own after a blank line.
     boxes = [Box([_line("事前", 10)]), Box([_line("外部監査の導入", 10)]), Box([_line("に伴う変更", 12)])]
-    out = join_explanation_tails(boxes)
+    out = join_explanation_tails(boxes, _lines(boxes))
     assert [b.text for b in out] == ["事前", "外部監査の導入に伴う変更"]
     # A running connective is no end: ``組織改編に伴う`` / ``変更`` is one explanation.
     boxes = [Box([_line("事後", 3)]), Box([_line("組織改編に伴う", 3)]), Box([_line("変更", 5)])]
-    assert [b.text for b in join_explanation_tails(boxes)] == ["事後", "組織改編に伴う変更"]
+    assert [b.text for b in join_explanation_tails(boxes, _lines(boxes))] == ["事後", "組織改編に伴う変更"]
     # Also when the tail opens the next page (a row broken over the page break).
     boxes = [Box([_line("事後", 3)]), Box([_line("組織改編に伴う", 3)]), Box([_line("変更", 1, page=2)])]
-    assert [b.text for b in join_explanation_tails(boxes)] == ["事後", "組織改編に伴う変更"]
+    assert [b.text for b in join_explanation_tails(boxes, _lines(boxes))] == ["事後", "組織改編に伴う変更"]
 
 
 def test_a_whole_explanation_beside_its_timing_takes_no_next_box():
     boxes = [Box([_line("事後", 3)]), Box([_line("組織改編に伴う変更", 3)]), Box([_line("市民課長", 5)])]
-    assert len(join_explanation_tails(boxes)) == 3
+    assert len(join_explanation_tails(boxes, _lines(boxes))) == 3
+    # A timing printed right of another column's piece (``市民生活部市民窓口課 事後``, set XI
+    # w2: an after cell's line) makes no explanation of that piece.
+    boxes = [
+        Box([_line("事後", 3)]),
+        Box([_line("市民生活部市民窓口課", 3)]),
+        Box([_line("組織改編に伴う変更", 5)]),
+    ]
+    lines = [_line("市民生活部市民窓口課", 3), _line("事後", 3), _line("組織改編に伴う変更", 5)]
+    assert len(join_explanation_tails(boxes, lines)) == 3
     # A first line not printed beside a timing joins nothing.
     boxes = [Box([_line("事後", 3)]), Box([_line("外部監査の導入", 4)]), Box([_line("に伴う変更", 6)])]
-    assert len(join_explanation_tails(boxes)) == 3
+    assert len(join_explanation_tails(boxes, _lines(boxes))) == 3
 
 
 def test_a_gnumeric_items_headings_after_the_rows_other_cells_join_its_section():
