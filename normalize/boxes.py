@@ -9,15 +9,16 @@ labels pdfminer prints as boxes of their own are furniture (``without_label_boxe
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
 import regex
 
 from piatable.models import CellLine
-from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
 
-from .beside_dates import KANJI_DATE_OPEN, join_split_dates
+from .beside_dates import join_split_dates
 from .chars import DIGITS, ITEM_MARKER, display_width
 from .compound import numbered_up
 from .dates import (
@@ -28,9 +29,7 @@ from .dates import (
     DATE_TAIL,
     DATE_THEN_ITEM,
     is_date_line,
-    parse_date,
 )
-from .file_selector import file_selector_start
 from .items import heading_score, opens_item
 from .narrow_timings import timings_apart
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -61,13 +60,14 @@ DATE_PIECE = regex.compile(
 NARROW_PIECES_MIN = 3
 NARROW_PIECE_CHARS = 3
 NARROW_PIECES_MAX = 12
-# A box whose first line scores at least this as a heading of the form continues a lone section.
-SECTION_CONTINUATION_SCORE = 1.0
 # A heading numbered under a section (``２．``), the level below it in an item path.
 NUMBERED_HEADING = regex.compile(rf"^\s*([{DIGITS}]{{1,2}})[．.]")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-# Lines a lone section's name may wrap over in a narrow item column.
-SECTION_WRAP_LINES_MAX = 3
+# A line after a blank line that scores at least this as a heading continues the item path
+# printed beside a date (``lines_to_boxes``).
+PATH_CONTINUATION_SCORE = 0.5
+# A section line scoring this as a heading is the section's whole name (``Ⅰ基本情報``).
+WHOLE_SECTION_SCORE = 1.0
 # The brackets of a choice cell (``[ 10万人以上30万人未満 ]``) a box may be torn inside of.
 OPEN_BRACKETS = "[［"
 CLOSE_BRACKETS = "]］"
@@ -462,6 +462,18 @@ def _closes_torn_bracket(boxes: list[Box], line: str) -> bool:
     return _bracket_depth(boxes[-1].text) > 0 and _bracket_depth(line) < 0
 
 
+def _continues_path(section: str, text: str) -> bool:
+    """Whether a line may continue an item path after its section line: the section's name is
+    cut short (``Ⅲ特定個人情報`` / ``ファイルの取扱い``, ``Ⅱ 特定個人情報ファイル`` / ``の概要``: it
+    scores below a whole section's ``WHOLE_SECTION_SCORE`` or is no whole top heading of the
+    forms, ``vocabulary.top_headings``), or the line opens with an item marker (``２．``, ``（１．``,
+    ``①``) or scores as a heading of the form."""
+    name = unicodedata.normalize("NFKC", "".join(section.split()))[1:]
+    if heading_score(section) < WHOLE_SECTION_SCORE or name not in top_headings():
+        return True
+    return bool(ITEM_MARKER.match(text)) or heading_score(text) >= PATH_CONTINUATION_SCORE
+
+
 def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
     """Boxes of consecutive lines; ``gaps[k]`` is True when a blank line precedes line k.
 
@@ -484,6 +496,10 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
                 boxes.append(Box([cl], after_date=True))
                 continue
         continues_item = boxes and boxes[-1].after_date and len(boxes[-1].lines) == 1
+        if continues_item and gap and not _continues_path(boxes[-1].lines[0].text, t):
+            # A blank line, then no heading: another column's cell (Gnumeric in pdfminer prints
+            # the date's line, then the row's other cells, then the item's next lines).
+            continues_item = False
         if continues_item and not single and not opens_item(t):
             boxes[-1].lines.append(cl)
         elif (gap and not _closes_torn_bracket(boxes, t)) or not boxes or boxes[-1].lines[-1].page != cl.page:
@@ -491,109 +507,3 @@ def lines_to_boxes(lines: list[CellLine], gaps: list[bool]) -> list[Box]:
         else:
             boxes[-1].lines.append(cl)
     return [piece for b in boxes for piece in _cut(b)]
-
-
-def join_lone_sections(boxes: list[Box]) -> list[Box]:
-    """An item box holding only its section line (``Ⅱ特定個人情報ファイルの概要``) is no whole
-    item path: the next box, when it opens a heading of the form (``２．基本情報``), continues
-    it (pdfminer cuts an item where a date printed beside it ends a line), also when date or
-    timing boxes come between them."""
-    out: list[Box] = []
-    for b in boxes:
-        # The item box before, past the date and timing boxes an extractor may print between.
-        prev = next((p for p in reversed(out) if not is_single_box(p)), None)
-        if (
-            prev is not None
-            and prev.page == b.page
-            and len(prev.lines) == 1
-            and prev.lines[0].text[:1] in SECTION_NUMERALS
-            and b.lines[0].text[:1] not in SECTION_NUMERALS
-            and not is_single_box(b)
-            and (
-                ITEM_MARKER.match(b.lines[0].text)
-                or heading_score(b.lines[0].text) >= SECTION_CONTINUATION_SCORE
-            )
-        ):
-            prev.lines.extend(b.lines)
-            continue
-        out.append(b)
-    return out
-
-
-def join_items_over_pages(boxes: list[Box]) -> list[Box]:
-    """A page's last item box holding only its section line (``Ⅳ リスク対策``, perhaps wrapped:
-    ``_section_alone``) is a row broken
-    over a page break (Writer): the rest of its item path is the first box of the next page
-    that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
-    box opening a section comes before it there.  Such a box joins the section's box."""
-    out: list[Box] = []
-    lone: Box | None = None
-    for b in boxes:
-        first = b.lines[0].text
-        if first[:1] in SECTION_NUMERALS:
-            lone = b if _section_alone(b) else None
-        elif (
-            lone is not None
-            and b.page is not None
-            and lone.page is not None
-            and b.page == lone.page + 1
-            and not is_single_box(b)
-            and ITEM_MARKER.match(first)
-            and first[:1] not in "（("
-            and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
-        ):
-            lone.lines.extend(b.lines)
-            lone = None
-            continue
-        out.append(b)
-    return out
-
-
-def _section_alone(box: Box) -> bool:
-    """Whether an item box holds its section line alone, perhaps wrapped in a narrow item column
-    (``Ⅲ 特定個人情報ファイルの取扱`` / ``いプロセスにおけるリスク対策``): one line, or lines
-    opening no heading of their own that read together as one heading of the form."""
-    lines = box.lines[: file_selector_start(box.lines)]  # a section's file selector may follow
-    if len(lines) == 1:
-        return True
-    if len(lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in lines[1:]):
-        return False
-    return heading_score("".join(cl.text.strip() for cl in lines)) >= SECTION_CONTINUATION_SCORE
-
-
-def _opening_heading_score(box: Box) -> float:
-    """The heading score of a box's first line, or of its first two lines joined when the first
-    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
-    first = box.lines[0].text
-    score = heading_score(first)
-    if len(box.lines) > 1:
-        score = max(score, heading_score(first + box.lines[1].text))
-    return score
-
-
-def _date_head(box: Box) -> bool:
-    """A one-line box that is a date, or a date's head still waiting for its day
-    (``令和３年９月``: no date alone)."""
-    if len(box.lines) != 1:
-        return False
-    text = box.lines[0].text
-    return is_date_line(text) or bool(DATE_HEAD.match(text) and KANJI_DATE_OPEN.search(text))
-
-
-def join_date_tails(boxes: list[Box]) -> list[Box]:
-    """A box holding only a date's tail (``日``, ``1 日``) finishes the last date box before it
-    that reads as a date with it (``2023 年 2 月 1`` / ``日``), or the last date head
-    (``令和３年９月`` / ``１日``, a head that alone reads as no date): a row broken over a page
-    break prints its date's last line at the top of the next page, where pdfminer gives it a
-    box of its own.  A tail that finishes no date is kept as it is."""
-    out: list[Box] = []
-    for b in boxes:
-        tail = b.lines[0].text
-        if len(b.lines) == 1 and DATE_TAIL.match(tail):
-            date = next((p for p in reversed(out) if _date_head(p)), None)
-            head = date.lines[0].text if date else ""
-            if date and KANJI_DATE_OPEN.search(head) and parse_date(head + tail) is not None:
-                date.lines[0] = replace(date.lines[0], text=head + tail)
-                continue
-        out.append(b)
-    return out

@@ -31,29 +31,28 @@ from piatable.vocabulary import TIMING
 
 from . import pairing_doubts as pd
 from .body_pairing import EMPTY_ROW, Anchors, crossable_rows, pair_cells, uncross_by_endings
-from .boxes import (
-    Box,
-    is_single_box,
+from .box_joins import (
     join_date_tails,
+    join_explanation_tails,
     join_items_over_pages,
     join_lone_sections,
-    lines_to_boxes,
+    join_sections_past_cells,
 )
+from .boxes import Box, is_single_box, lines_to_boxes
 from .captions import is_caption
 from .carried_dates import carried_date_doubts
 from .cell_dates import with_cell_dates
 from .chars import BODY_MARKER, ITEM_MARKER, display_width
+from .column_fill import fill_column
 from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
-from .explanation_own_runs import explanations_by_own_runs
-from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
 from .merged_column_cells import cut_merged_cells
-from .merged_explanations import EXPLANATION_END, split_merged_explanations
+from .merged_explanations import EXPLANATION_END
 from .neighbour_kinds import settle_by_neighbours
 from .page_date_order import unordered_date_doubts
 from .page_lists import join_lists_over_pages
@@ -64,7 +63,6 @@ from .row_doubts import (
     cells_in_own_run,
     doubt_unshared_groups,
     doubt_unshared_timings,
-    excess_how,
     row_doubts,
     rows_in_row_order,
     spare_cells_in_own_run,
@@ -273,7 +271,7 @@ def _rows_and_dates(
     it): one each where the counts match, else cut into runs of merged dates (``_segment``),
     a page without a date sharing the last one (a merged date running over the page break).
     ``groups[k]`` numbers the date of row k, ``how[k]`` says how it was found (see
-    ``_fill_column``).  Without item boxes, each date makes a row.
+    ``column_fill.fill_column``).  Without item boxes, each date makes a row.
     Dates left over are kept in ``kinds["unplaced"]``."""
     if not kinds["item"]:
         rows = [_new_row(d) for d in kinds["date"]]
@@ -342,100 +340,12 @@ def _rows_and_dates(
     return rows, groups, how
 
 
-def _fill_column(
-    rows: list[RawRow], groups: list, found: list[Box], key: str, order: list[int], pos: dict, timed: list
-) -> tuple[list[Box], bool, list[str]]:
-    """Hand the boxes of one column to the rows, page by page (a page's cells are printed on
-    it): one each where the counts match; where a page has fewer boxes than rows (merged cells),
-    one per date group when those match, else cut into runs as merged dates are (``_segment``:
-    ``order[k]`` is where row k's item came in the box stream, ``pos`` each box's place).
-    Boxes of a page with more boxes than rows go on to the next page; fewer explanations than
-    rows are first placed after the timing boxes ``timed`` (``explanation_runs``: an empty 説明).
-    Returns the boxes left over, whether every page matched without a guess, and for each row
-    how its box was found: "one" (a box per row), "excess" (the page had more boxes), "group"
-    (a box per date group), "segment" (cut into runs by the extractor's order), "shared" (none
-    on the page), "none"."""
-
-    def order_of(b: Box) -> int:
-        return pos.get(id(b), 0)
-
-    pages = sorted({r.cells["item"][0].page or 0 for r in rows if r.cells["item"]})
-    row_page = [(r.cells["item"][0].page or 0) if r.cells["item"] else None for r in rows]
-    by_page: dict[int, list[Box]] = {}
-    for b in found:
-        page = b.page or 0
-        # A box on a page without rows belongs with the rows of the page before.
-        owner = max((p for p in pages if p <= page), default=pages[0] if pages else 0)
-        by_page.setdefault(owner, []).append(b)
-    sure = True
-    how = ["none"] * len(rows)
-    carry: list[Box] = []
-    last: Box | None = None
-    for p in pages:
-        idx = [k for k, rp in enumerate(row_page) if rp == p]
-        avail, carried, carry = carry + by_page.get(p, []), bool(carry), []
-        split: list[tuple[Box | None, str]] | None = None
-        if key == "explanation" and 0 < len(avail) < len(idx):
-            split = explanations_after_timings(rows, idx, avail, timed, pos)
-            if split is None and len(set(groups[k] for k in idx)) != len(avail):
-                split = split_merged_explanations(avail, len(idx) - len(avail), pos)
-        elif key == "explanation" and len(avail) > len(idx) and not carried:
-            split = explanations_by_own_runs(idx, avail, order, pos)  # a cell's paragraphs as boxes
-        if split is not None:
-            for k, (b, way) in zip(idx, split, strict=True):
-                rows[k].cells[key], how[k] = list(b.lines) if b else [], way
-            last = next((b for b, _ in reversed(split) if b), last)
-            continue
-        if len(avail) >= len(idx):
-            for k, b in zip(idx, avail, strict=False):
-                rows[k].cells[key] = list(b.lines)
-                how[k] = "one" if len(avail) == len(idx) else excess_how(b, k, avail, order, pos)
-            carry = avail[len(idx) :]
-            last = avail[len(idx) - 1] if idx else last
-            continue
-        if not avail:
-            # A page without a box of this column: a merged cell printed once on an earlier
-            # page runs over the page break (Writer prints it on its first page only).
-            sure = False
-            for k in idx:
-                if last is not None:
-                    rows[k].cells[key] = list(last.lines)
-                    rows[k].flags.append("merged_cell_filled")
-                    why = f"no {key} on the page: the last one shared"
-                    rows[k].doubts.append(Doubt("column_guess", key, why))
-                    how[k] = "shared"
-            continue
-        last = avail[-1]
-        page_groups = [groups[k] for k in idx]
-        distinct = list(dict.fromkeys(page_groups))
-        if len(distinct) == len(avail):
-            owner_of = {g: avail[n] for n, g in enumerate(distinct)}
-            chosen = [owner_of[g] for g in page_groups]
-            for k in idx:
-                how[k] = "group"
-        else:
-            sure = False
-            items = [order[k] for k in idx]
-            before = [sum(1 for q in items if q < order_of(b)) for b in avail]
-            starts, _, _ = _segment(before, len(idx))
-            ends = [*starts[1:], len(idx)]
-            chosen = [b for b, a, e in zip(avail, starts, ends, strict=True) for _ in range(a, e)]
-            for k in idx:
-                how[k] = "segment"
-        for k, b in zip(idx, chosen, strict=True):
-            rows[k].cells[key] = list(b.lines)
-            if chosen.count(b) > 1 and "merged_cell_filled" not in rows[k].flags:
-                rows[k].flags.append("merged_cell_filled")
-    # Rows without a page (no item) take nothing here.
-    return carry, sure and not carry, how
-
-
 def _anchors(
     rows: list[RawRow], key: str, found: list[Box], hows: list[str], pos: dict[int, int], bodies: list[Box]
 ) -> Anchors | None:
     """Where the ``key`` column (timing, explanation) places each row in the extractor's order,
     for the pairing of before/after boxes (``body_pairing.Anchors``): only when every row's box
-    of it was found one per row or one per date group (``_fill_column``) and the extractor
+    of it was found one per row or one per date group (``column_fill.fill_column``) and the extractor
     emitted body boxes between that column's boxes (an extractor that prints whole columns one
     after another tells nothing so); else None."""
     if not rows or any(h not in ("one", "group") for h in hows):
@@ -472,6 +382,7 @@ def column_order_rows(
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
     ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
+    boxes = join_explanation_tails(join_sections_past_cells(boxes), lines)
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
@@ -510,7 +421,7 @@ def column_order_rows(
     matched = not leftovers
     fill_how = {"change_date": date_how}
     for key in ("timing", "explanation"):
-        rest, ok, fill_how[key] = _fill_column(rows, groups, kinds[key], key, order, pos, kinds["timing"])
+        rest, ok, fill_how[key] = fill_column(rows, groups, kinds[key], key, order, pos, kinds["timing"])
         leftovers += rest
         matched = matched and ok
     bodies = kinds["body"]

@@ -29,9 +29,10 @@ EXPLANATION_END = regex.compile(
     r"(?:修正|追加|追記|変更|削除|見直し|改正|改訂|更新|反映|変更なし|該当しない|該当する|あたらない|当たらない|"
     r"ため|による|に伴う|伴う|記載|明確化|整理|適正化|時点修正)[。．]?$"
 )
-# Further nouns that end an explanation (``研修内容の充実``), read only where a box of the
-# explanation column is cut: elsewhere they would take a before/after cell for an explanation.
-CUT_END = regex.compile(r"(?:充実|増加|強化|拡充)[。．]?$")
+# Further nouns that end an explanation (``研修内容の充実``, ``…を修正したもの``: set XIV t06), read
+# only where a box of the explanation column is cut: elsewhere they would take a before/after cell
+# for an explanation.
+CUT_END = regex.compile(r"(?:充実|増加|強化|拡充|したもの)[。．]?$")
 # Of those, the connectives that more often run on into a phrase's next line (``…の開始に伴う``
 # / ``使用者数の増加``) than end an explanation: a cut after them is weak.
 RUNNING_END = regex.compile(r"(?:による|に伴う|伴う)$")

@@ -155,7 +155,8 @@ def test_a_box_of_two_cells_is_cut_where_a_paragraph_ends_short_of_the_wrap_widt
 
 
 def test_a_dates_last_line_on_the_next_page_finishes_the_date():
-    from piatable.normalize.boxes import Box, join_date_tails
+    from piatable.normalize.box_joins import join_date_tails
+    from piatable.normalize.boxes import Box
 
     boxes = [Box(_box("2023 年 2 月 1")), Box(_box("Ⅳ リスク対策")), Box(_box("日", page=2))]
     out = join_date_tails(boxes)
@@ -165,7 +166,8 @@ def test_a_dates_last_line_on_the_next_page_finishes_the_date():
 
 
 def test_an_item_broken_over_a_page_break_takes_its_numbered_heading_from_the_next_page():
-    from piatable.normalize.boxes import Box, join_items_over_pages
+    from piatable.normalize.box_joins import join_items_over_pages
+    from piatable.normalize.boxes import Box
 
     boxes = [
         Box(_box("Ⅳ リスク対策", page=1)),
@@ -208,7 +210,8 @@ def test_a_label_printed_a_character_per_box_is_furniture_not_cells():
 
 
 def test_a_date_head_broken_over_a_page_break_takes_its_day_from_the_next_page():
-    from piatable.normalize.boxes import Box, join_date_tails
+    from piatable.normalize.box_joins import join_date_tails
+    from piatable.normalize.boxes import Box
 
     # 令和３年９月 alone is no date (Writer broke the row's date cell over the page break).
     boxes = [Box(_box("令和３年９月")), Box(_box("Ⅰ 基本情報")), Box(_box("１日", page=2))]

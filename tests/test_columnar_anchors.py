@@ -96,7 +96,7 @@ def test_an_explanation_phrase_is_an_explanation_whatever_its_width():
 
 
 def test_an_items_lone_section_takes_its_heading_past_the_dates_printed_between():
-    from piatable.normalize.boxes import join_lone_sections
+    from piatable.normalize.box_joins import join_lone_sections
 
     # pdfminer: the item's section line, two dates of the rows beside it, then the rest of it.
     boxes = [

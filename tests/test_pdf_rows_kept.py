@@ -21,7 +21,11 @@ from .conftest import SAMPLES
 PDFS = sorted(p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file())
 # Known silent losses, each a strict xfail with its reason (found by the full suite after merging
 # session 52's branches; the sample is new, the reader's fault is older).
-KNOWN_SILENT: dict[str, str] = {}
+KNOWN_SILENT: dict[str, str] = {
+    "heldout-column53/hc53-gnumeric-v3": "a held-out Gnumeric table (TakaoGothic 10 pt, 3 pages) new in "
+    "session 53 (column53): its PDF reads 0 rows of 6, status success, no note (measured, not read: "
+    "a held-out case)",
+}
 
 
 def _case(p: Path) -> object:

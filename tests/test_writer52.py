@@ -15,7 +15,7 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine, RawRow
-from piatable.normalize.boxes import join_items_over_pages
+from piatable.normalize.box_joins import join_items_over_pages
 from piatable.normalize.file_selector import file_selector_start
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.run_on_rows import doubt_rows_run_on

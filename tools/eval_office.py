@@ -151,6 +151,8 @@ SET_NAMES = (
     "heldout-shred52",
     "office-pypdf53",
     "heldout-pypdf53",
+    "office-column53",
+    "heldout-column53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
