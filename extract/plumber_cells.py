@@ -101,7 +101,7 @@ def _alike(a: str, b: str) -> bool:
 
 def cut_at(frag: str, width: int) -> int:
     """The index after the longest start of ``frag`` no wider than ``width`` (display width):
-    where a fragment of two cells glued is cut (``plumber_text._glued_cuts``)."""
+    where a fragment of two cells glued is cut (``plumber_glued.glued_cuts``)."""
     seen = 0
     for i, ch in enumerate(frag):
         seen += display_width(ch)
