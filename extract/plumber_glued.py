@@ -6,6 +6,8 @@ widths (``normalize.chars.display_width``); columns are ``plumber_text``'s indic
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from piatable.extract.plumber_cells import cut_at
 from piatable.normalize.chars import display_width
 
@@ -18,20 +20,23 @@ COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another widt
 
 
 def glued_cuts(
-    frags: list[str], widths: dict[int, int], max_fragments: int
+    frags: list[str], widths: dict[int, int], max_fragments: int, whole: Callable[[str], bool]
 ) -> list[tuple[list[str], float, tuple[int, int] | None]]:
     """The line's fragments as printed (no extra cost), and with one fragment wider than any
     column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
     between two cells when the left one's line fills it to its edge (the gap is under
     ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued.  Each with
-    the cut (the left piece's index, the width cut at), or None."""
+    the cut (the left piece's index, the width cut at), or None.  A fragment ``whole`` says is
+    one cell's (a heading of the forms, or a wrapped one's first line: ``７．評価実施機関における担``)
+    is not cut: the 項目 column is wider than the widths known so far (set XIV's t08, Gnumeric
+    11 pt, whose item lines are the widest fragments of the table)."""
     out: list[tuple[list[str], float, tuple[int, int] | None]] = [(frags, 0.0, None)]
     text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
     if not text_widths or len(frags) >= max_fragments:
         return out
     widest = max(w for c, w in widths.items() if c not in (DATE, TIMING))
     for i, frag in enumerate(frags):
-        if display_width(frag) <= widest + WIDTH_SLACK:
+        if display_width(frag) <= widest + WIDTH_SLACK or whole(frag):
             continue
         for width in text_widths:
             at = cut_at(frag, width)

@@ -234,6 +234,8 @@ class _State:
     above: dict[int, str] = field(default_factory=dict)
     # The 項目 lines of the row so far (from the line that opened it with Ⅰ…Ⅶ).
     item: tuple[str, ...] = ()
+    # The line's neighbouring fragments printed side by side on a line near it (plumber_cells).
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def placed(self, cells: dict[int, str], row_start: bool) -> None:
         """The line above is now ``cells`` (added to it for a line between a taller cell's lines:
@@ -331,8 +333,10 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
-            twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
-            cost += COST_JOINED_LATIN if latin else twin
+            paired = i in twins or (frags[i - 1], frag) in state.pairs
+            cost += COST_JOINED_LATIN if latin else plumber_cells.COST_JOINED_TWIN if paired else COST_JOINED
+        elif i and (frags[i - 1], frag) in state.pairs:
+            cost += plumber_cells.COST_PAIR_APART
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if (
@@ -391,7 +395,7 @@ def _readings(frags: list[str], state: _State) -> list[tuple[float, dict[int, st
     row_start = any(_ROW_START.match(f) for f in frags[:2])
     scored = sorted(
         (_cost(pieces, cols, state, row_start) + extra + cut_cost(cut, cols, state.widths), cols, pieces)
-        for pieces, extra, cut in glued_cuts(frags, state.widths, MAX_SEARCHED_FRAGMENTS)
+        for pieces, extra, cut in glued_cuts(frags, state.widths, MAX_SEARCHED_FRAGMENTS, _is_heading)
         for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
     out: list[tuple[float, dict[int, str]]] = []
@@ -544,6 +548,7 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
+            state.pairs = plumber_cells.repeated_pairs(lines, li)
             placed = _place_line(frags, state, _row_lines(lines, li))
             state.placed(placed.cells, placed.row_start)
             out.append(placed)
