@@ -88,6 +88,9 @@ COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 
 COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
 COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
 COST_TIMING_PIECE_ELSEWHERE = 1.0  # a lone 事 / 前 / 後 (a wrapped 事前 / 事後) in a text column
+# ... a lone 前 / 後 under a 事 printed in 提出時期 on the line above (Gnumeric stacks 事前 / 事後 one
+# character a line in a narrow column: set XIV's t07, whose 後 went on a full 変更前 line).
+COST_TIMING_REST_ELSEWHERE = 5.0
 COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
 # ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
 CLOSED_WRAP_SHARE = 0.5
@@ -331,6 +334,8 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
+        if col != TIMING and frag in ("前", "後") and state.above.get(TIMING) == "事":
+            cost += COST_TIMING_REST_ELSEWHERE
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
             paired = i in twins or (frags[i - 1], frag) in state.pairs

@@ -58,3 +58,13 @@ def test_a_heading_of_the_forms_is_not_cut_as_two_cells_glued():
     frag = "７．評価実施機関における担"
     assert len(glued_cuts([frag], widths, 14, plumber_text._is_heading)) == 1
     assert len(glued_cuts([frag], widths, 14, lambda f: False)) > 1
+
+
+def test_a_lone_timing_rest_under_its_first_character_stays_in_the_timing_column():
+    """Gnumeric stacks 事後 one character a line in a narrow 提出時期 (``… 事 人口減少に伴う変`` /
+    ``ファイルの概要 後 更``): 後 goes under 事, though 変更前's line above filled its column."""
+    state = plumber_text._State({DATE: 9, ITEM: 16, BEFORE: 26, AFTER: 26, TIMING: 2, EXPLANATION: 16})
+    state.above = {DATE: "2023/10/2", ITEM: "Ⅱ特定個人情報", BEFORE: "１０万人以上１００万人未満"}
+    state.above |= {AFTER: "１万人以上１０万人未満", TIMING: "事", EXPLANATION: "人口減少に伴う変"}
+    placed = plumber_text._place_line(["ファイルの概要", "後", "更"], state)
+    assert placed.cells == {ITEM: "ファイルの概要", TIMING: "後", EXPLANATION: "更"}
