@@ -35,6 +35,14 @@ TWIN_PREFIX_CHARS = 6
 # many characters: ``平成31年4月1日 時点`` / ``令和3年4月1日 時点``, a change of the line's first
 # word keeps its rest: office-plumber52's Gnumeric table) join as twins too.
 TWIN_TAIL_MIN_CHARS = 2
+# ... or alike (``_tails_alike``): one side may hold this many fragments more (its cell wider).
+TAIL_EXTRA_FRAGMENTS = 1
+# Two neighbouring fragments printed side by side again within this many lines (``repeated_pairs``)
+# join in one column at ``COST_JOINED_TWIN``, and cost this given to two columns.
+PAIR_WINDOW = 3
+PAIR_MIN_CHARS = 6
+PAIR_SAME_START = 2
+COST_PAIR_APART = 2.0
 # A fragment that opens one of the explanation column's stock sentences (``vocabulary.
 # EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
 # given to another column.
@@ -61,17 +69,66 @@ def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
         if (i and cols[i - 1] == BEFORE) or cols[j - 1] == AFTER:
             continue
         inner = [k for k in range(i + 1, j) if cols[k] == BEFORE]
-        outer = [k for k in range(j + 1, min(len(frags), j + 1 + len(inner))) if cols[k] == AFTER]
-        if not (inner and len(inner) == j - i - 1 and len(outer) == len(inner)):
+        if not (inner and len(inner) == j - i - 1):
             continue
-        if _alike(frags[i], frags[j]) or _same_tail([frags[k] for k in inner], [frags[k] for k in outer]):
+        run = list(itertools.takewhile(lambda k: cols[k] == AFTER, range(j + 1, len(frags))))
+        outer = run[: len(inner)]
+        ins, outs = [frags[k] for k in inner], [frags[k] for k in run]
+        if len(outer) == len(inner) and (_alike(frags[i], frags[j]) or _same_tail(ins, outs[: len(inner)])):
             out.update(inner + outer)
+        elif run and _tails_alike(ins, outs):
+            out.update(inner + run)
     return out
+
+
+def _tails_alike(inner: list[str], outer: list[str]) -> bool:
+    """Before's and after's fragments after their first differing ones (``市民課`` / ``市民窓口課``)
+    print the same line wrapped at another width: as many fragments (or one more on one side, its
+    cell wider), equal but the last of the shorter side, which the other side's opens with or
+    which opens the other's (``０１２－３４５－`` / ``０１２－３４``: set XIV's t03, t06, t08, t11,
+    a contact cell ``市民課　電話番号　０１２－…`` whose ideographic spaces print as gaps), the
+    equal text together at least ``TWIN_MIN_CHARS`` characters, no date."""
+    n = min(len(inner), len(outer))
+    if n == 0 or abs(len(inner) - len(outer)) > TAIL_EXTRA_FRAGMENTS or inner[: n - 1] != outer[: n - 1]:
+        return False
+    a, b = inner[n - 1], outer[n - 1]
+    if not (a.startswith(b) or b.startswith(a)) or any(is_date_line(f) or is_date_head(f) for f in inner[:n]):
+        return False
+    return sum(len(f) for f in inner[: n - 1]) + min(len(a), len(b)) >= TWIN_MIN_CHARS
 
 
 def _same_tail(inner: list[str], outer: list[str]) -> bool:
     """Before's and after's fragments after their first are the same (``TWIN_TAIL_MIN_CHARS``)."""
     return inner == outer and sum(len(f) for f in inner) >= TWIN_TAIL_MIN_CHARS
+
+
+def repeated_pairs(lines: list[list[str]], li: int) -> frozenset[tuple[str, str]]:
+    """The pairs of neighbouring fragments of line ``li`` that stand side by side again on a line
+    within ``PAIR_WINDOW`` lines of it (its page's lines' fragments): a cell's line with a gap
+    inside (an ideographic space, ``電話番号　０１２－``) printed in both before and after, a
+    line or two apart where the two cells wrap differently (set XIV's t04 and t09 contact
+    cells).  Pairs of at least ``PAIR_MIN_CHARS`` characters, of two fragments that do not open
+    alike (``PAIR_SAME_START``: equal ones are a line printed in both cells, ``twins_apart``;
+    ``市民課 市民窓口課`` over ``市民課 市民窓口課`` is a before and an after cell of one change,
+    each a list of names: office-plumber50's Writer tables), no date, no 事前 / 事後."""
+    near = {
+        pair
+        for k in range(max(0, li - PAIR_WINDOW), min(len(lines), li + PAIR_WINDOW + 1))
+        if k != li
+        for pair in itertools.pairwise(lines[k])
+    }
+    return frozenset(
+        (a, b)
+        for a, b in itertools.pairwise(lines[li])
+        if (a, b) in near
+        and len(a) + len(b) >= PAIR_MIN_CHARS
+        and a[:PAIR_SAME_START] != b[:PAIR_SAME_START]
+        and not _dated_or_timed(a, b)
+    )
+
+
+def _dated_or_timed(*frags: str) -> bool:
+    return any(is_date_line(f) or is_date_head(f) or f in ("事前", "事後") for f in frags)
 
 
 def twins_apart(frags: list[str], cols: tuple[int, ...]) -> int:
@@ -101,7 +158,7 @@ def _alike(a: str, b: str) -> bool:
 
 def cut_at(frag: str, width: int) -> int:
     """The index after the longest start of ``frag`` no wider than ``width`` (display width):
-    where a fragment of two cells glued is cut (``plumber_text._glued_cuts``)."""
+    where a fragment of two cells glued is cut (``plumber_glued.glued_cuts``)."""
     seen = 0
     for i, ch in enumerate(frag):
         seen += display_width(ch)

@@ -35,8 +35,9 @@ import regex
 
 from piatable.extract import plumber_between, plumber_cells, plumber_items
 from piatable.extract.plumber_between import HEADING_BESIDE_CELLS_MIN_LINES
-from piatable.extract.plumber_cells import cut_at, opens_phrase, twin_joins
+from piatable.extract.plumber_cells import opens_phrase, twin_joins
 from piatable.extract.plumber_dates import is_date_piece, unglue_dates
+from piatable.extract.plumber_glued import WIDTH_SLACK, cut_cost, glued_cuts
 from piatable.extract.plumber_labels import (
     header_cells,
     label_block,
@@ -81,15 +82,15 @@ DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 # character and a half: 4 took a one-line explanation two characters short of its column for
 # wrapping, sets VIII / X).
 FULL_SLACK = 3
-# Display width a fragment may pass its column's known width by (○, ※ and the like are drawn
-# narrower or wider than their display width).
-WIDTH_SLACK = 2
 # Costs of a placement (``_place_line``).
 COST_TOO_WIDE = 20.0  # a fragment wider than its column's known width
 COST_WRONG_KIND = 30.0  # a non-date in the 変更日 column, not 事前/事後 in 提出時期
 COST_TIMING_ELSEWHERE = 6.0  # 事前 / 事後 given to a text column
 COST_DATE_ELSEWHERE = 2.0  # a date opening the line given to a text column
 COST_TIMING_PIECE_ELSEWHERE = 1.0  # a lone 事 / 前 / 後 (a wrapped 事前 / 事後) in a text column
+# ... a lone 前 / 後 under a 事 printed in 提出時期 on the line above (Gnumeric stacks 事前 / 事後 one
+# character a line in a narrow column: set XIV's t07, whose 後 went on a full 変更前 line).
+COST_TIMING_REST_ELSEWHERE = 5.0
 COST_WRAP_BROKEN = 4.0  # a column that filled its width on the line above gets nothing here
 # ... a share of it when that fragment ends a sentence or a bracket (the cell may end there).
 CLOSED_WRAP_SHARE = 0.5
@@ -119,8 +120,6 @@ COST_ITEM_PATH_ELSEWHERE = 5.0
 # (``plumber_items.closed``: its last heading closes an item of the forms), or a sentence or list
 # line under any path (``plumber_items.is_prose``).
 COST_ITEM_CLOSED = 2.0
-COST_GLUED_CUT = 1.0  # a fragment cut in two where a text column's width ends (two cells glued)
-COST_CUT_ELSEWHERE = 1.0  # ... its left piece given to a column of another width
 # Both 変更前 and 変更後 printed on the line above and only one goes on: 変更後, the longer of
 # the two where a change adds text (a tie-breaker; the line stays a guess).
 COST_BEFORE_GOES_ON_ALONE = 0.2
@@ -238,6 +237,8 @@ class _State:
     above: dict[int, str] = field(default_factory=dict)
     # The 項目 lines of the row so far (from the line that opened it with Ⅰ…Ⅶ).
     item: tuple[str, ...] = ()
+    # The line's neighbouring fragments printed side by side on a line near it (plumber_cells).
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def placed(self, cells: dict[int, str], row_start: bool) -> None:
         """The line above is now ``cells`` (added to it for a line between a taller cell's lines:
@@ -333,10 +334,14 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
         cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
+        if col != TIMING and frag in ("前", "後") and state.above.get(TIMING) == "事":
+            cost += COST_TIMING_REST_ELSEWHERE
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
-            twin = plumber_cells.COST_JOINED_TWIN if i in twins else COST_JOINED
-            cost += COST_JOINED_LATIN if latin else twin
+            paired = i in twins or (frags[i - 1], frag) in state.pairs
+            cost += COST_JOINED_LATIN if latin else plumber_cells.COST_JOINED_TWIN if paired else COST_JOINED
+        elif i and (frags[i - 1], frag) in state.pairs:
+            cost += plumber_cells.COST_PAIR_APART
         if col not in state.above and not row_start and col not in (DATE, TIMING):
             cost += COST_NEW_COLUMN if not (i and cols[i - 1] == col) else 0.0
         if (
@@ -391,11 +396,11 @@ def _filled(state: _State, col: int) -> bool:
 
 def _readings(frags: list[str], state: _State) -> list[tuple[float, dict[int, str]]]:
     """The line's placements (non-decreasing columns in line order, also of its glued fragments
-    cut, ``_glued_cuts``), cheapest first, each distinct reading once: (cost, column → text)."""
+    cut, ``plumber_glued.glued_cuts``), cheapest first, each distinct reading once: (cost, column → text)."""
     row_start = any(_ROW_START.match(f) for f in frags[:2])
     scored = sorted(
-        (_cost(pieces, cols, state, row_start) + extra + _cut_cost(cut, cols, state.widths), cols, pieces)
-        for pieces, extra, cut in _glued_cuts(frags, state.widths)
+        (_cost(pieces, cols, state, row_start) + extra + cut_cost(cut, cols, state.widths), cols, pieces)
+        for pieces, extra, cut in glued_cuts(frags, state.widths, MAX_SEARCHED_FRAGMENTS, _is_heading)
         for cols in itertools.combinations_with_replacement(range(COLUMNS), len(pieces))
     )
     out: list[tuple[float, dict[int, str]]] = []
@@ -460,39 +465,6 @@ def _cells_of(pieces: list[str], cols: tuple[int, ...]) -> dict[int, str]:
     for frag, col in zip(pieces, cols, strict=True):
         cells[col] = f"{cells[col]} {frag}" if col in cells else frag
     return cells
-
-
-def _glued_cuts(
-    frags: list[str], widths: dict[int, int]
-) -> list[tuple[list[str], float, tuple[int, int] | None]]:
-    """The line's fragments as printed (no extra cost), and with one fragment wider than any
-    column cut where a text column's width ends (``COST_GLUED_CUT``): pdfplumber puts no space
-    between two cells when the left one's line fills it to its edge (the gap is under
-    ``x_tolerance``), so ``…証明書の発行・住民票の…`` may be two cells' lines glued.  Each with
-    the cut (the left piece's index, the width cut at), or None."""
-    out: list[tuple[list[str], float, tuple[int, int] | None]] = [(frags, 0.0, None)]
-    text_widths = sorted({w for c, w in widths.items() if c in (ITEM, BEFORE, AFTER) and w})
-    if not text_widths or len(frags) >= MAX_SEARCHED_FRAGMENTS:
-        return out
-    widest = max(w for c, w in widths.items() if c not in (DATE, TIMING))
-    for i, frag in enumerate(frags):
-        if display_width(frag) <= widest + WIDTH_SLACK:
-            continue
-        for width in text_widths:
-            at = cut_at(frag, width)
-            if 0 < at < len(frag):
-                out.append(([*frags[:i], frag[:at], frag[at:], *frags[i + 1 :]], COST_GLUED_CUT, (i, width)))
-    return out
-
-
-def _cut_cost(cut: tuple[int, int] | None, cols: tuple[int, ...], widths: dict[int, int]) -> float:
-    """``COST_CUT_ELSEWHERE`` when a glued fragment's left piece goes to a column whose width is
-    not the one it was cut at (the left cell's line filled its own column: that is why the two
-    were glued)."""
-    if cut is None:
-        return 0.0
-    i, width = cut
-    return 0.0 if widths.get(cols[i]) == width else COST_CUT_ELSEWHERE
 
 
 def plumber_to_layout(text: str) -> tuple[str, list[str], dict[tuple[int, int], str]]:
@@ -581,6 +553,7 @@ def _place_pages(pages: list[list[list[str]]], widths: dict[int, int]) -> list[l
             if tail is not None:
                 out.append(Placed(tail, header=True))
                 continue
+            state.pairs = plumber_cells.repeated_pairs(lines, li)
             placed = _place_line(frags, state, _row_lines(lines, li))
             state.placed(placed.cells, placed.row_start)
             out.append(placed)

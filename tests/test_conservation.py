@@ -94,6 +94,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # Branch pypdf53 (new sample, not fixed): plain pdftotext of a Chromium table (Noto Sans CJK,
     # Type 3 fonts); 262 characters placed in no row (partial, notes quoting them).
     "office-pypdf53/y53-chromium-v1-pdftotext": "plain pdftotext of a Chromium table: characters unplaced",
+    # Branch plumber53 (new samples, not fixed): Writer tables with cells centred vertically (the
+    # look varied_case drew), as plumber49's and plumber51's: not taken for pdfplumber text, no row
+    # read (partial, notes quoting the lines).  Main (d5914ad3) reads them the same.
+    "office-plumber53/p53-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    "heldout-plumber53/hp53-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base

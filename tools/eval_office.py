@@ -111,6 +111,8 @@ SET_NAMES = (
     "heldout-plumber51",
     "office-plumber52",
     "heldout-plumber52",
+    "office-plumber53",
+    "heldout-plumber53",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",

@@ -938,6 +938,8 @@ PLUMBER_SETS = (
     "heldout-plumber51",
     "office-plumber52",
     "heldout-plumber52",
+    "office-plumber53",
+    "heldout-plumber53",
 )
 PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.
