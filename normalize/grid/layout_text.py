@@ -28,6 +28,7 @@ from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
+from .page_shift import OPENER_MIN_LINES, running_columns, shifted_starts
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
@@ -261,11 +262,6 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
     return [*starts, starts[-1] + 4]
 
 
-# Body openings at one offset on at least this many lines make a column start (a column's
-# lines start at one offset; ``pdftotext -layout`` moves some by a character or two).
-OPENER_MIN_LINES = 2
-
-
 def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
     """Column starts where the body's lines open cells, between the labels: a label centred
     in its header cell stands right of its column's start, so where fewer body lines open a
@@ -303,41 +299,6 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
     return out
 
 
-def _running_columns(carry: dict[int, list[Line]] | None) -> set[int]:
-    """The text columns of the row carried from the page before whose text reaches that
-    page's last line (within one line): those the page may go on with."""
-    lines = [(c, ln) for c, lns in (carry or {}).items() if c not in (0, TIMING_COLUMN) for ln in lns]
-    if not lines:
-        return set()
-    foot = max(ln.bottom for _, ln in lines)
-    return {c for c, ln in lines if ln.bottom >= foot - 1}
-
-
-def _shifted_starts(segs: list[list[Line]], prev: list[float], running: set[int] | None) -> list[float]:
-    """The previous page's column starts, moved to this page: ``pdftotext -layout`` counts a
-    page's offsets from its leftmost text, so a page without a date (a Writer row continued
-    over a page break, a merged date printed on another page) starts its first printed column
-    at 0.  The shift is the one that puts the offsets where at least ``OPENER_MIN_LINES``
-    lines open a cell nearest to the previous starts, the leftmost such offset on a start;
-    ties go to a shift that puts it on a column the row carried from the page before runs on
-    in (``running``), then to the smallest shift."""
-    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
-    clusters = sorted(x for x, n in counts.items() if n >= OPENER_MIN_LINES)
-    if not clusters:
-        return prev
-    left = clusters[0]
-    best: tuple[float, int, float, float] | None = None
-    for k, start in enumerate(prev):
-        d = start - left
-        miss = sum(counts[x] * min(abs(x + d - p) for p in prev) for x in clusters)
-        key = (miss, 0 if running and k in running else 1, abs(d), d)
-        if best is None or key < best:
-            best = key
-    if best is None or best[3] == 0:
-        return prev
-    return [p - best[3] for p in prev]
-
-
 def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None):  # type: ignore[no-untyped-def]
     full = _starts_from_full_lines(segs)
     if full is not None:
@@ -362,7 +323,7 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return _shifted_starts(segs, list(prev_starts[:N_COLS]), running)
+        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
@@ -495,7 +456,7 @@ def layout_page_rows(
         segs = [_layout_segments(ln, by_chars) for ln in body]
         join_wrapped_timing(segs)
         join_choice_boxes(segs)
-        running = _running_columns(carry)
+        running = running_columns(carry)
         init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
             continue
