@@ -23,6 +23,7 @@ from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
 from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
+from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -226,8 +227,11 @@ def _char_offsets(page: PageWords) -> PageWords:
     )
 
 
-def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
-    """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth."""
+def _starts_from_full_lines(
+    segs: list[list[Line]], labels: dict[int, tuple[float, float]] | None = None
+) -> list[float] | None:
+    """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth,
+    none opening right of its column's label (``labels``: ``label_bounds``)."""
     # Pieces one space apart may be one cell's (Ⅰ 基本情報): only column gaps count here, and
     # the space after a date.
     hard = [
@@ -244,6 +248,7 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         if len(line) == N_COLS
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
+        and opens_under_labels([p.x0 for p in line], labels)
     ]
     if full:
         return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
@@ -255,6 +260,7 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         if len(line) in (N_COLS - 1, N_COLS)
         and DATE_AT_START.match(line[0].text)
         and line[TIMING_COLUMN].text.strip() in ("事前", "事後")
+        and opens_under_labels([p.x0 for p in line], labels)
     ]
     if not five:
         return None
@@ -299,8 +305,10 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
     return out
 
 
-def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None):  # type: ignore[no-untyped-def]
-    full = _starts_from_full_lines(segs)
+def _initial_starts(  # type: ignore[no-untyped-def]
+    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None
+):
+    full = _starts_from_full_lines(segs, header.labels if header is not None else None)
     if full is not None:
         return full
     if header is not None:
