@@ -29,7 +29,7 @@ from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
-from .page_shift import OPENER_MIN_LINES, running_columns, shifted_starts
+from .page_shift import OPENER_MIN_LINES, filled_columns, running_columns, shifted_starts
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
@@ -306,7 +306,7 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
 
 
 def _initial_starts(  # type: ignore[no-untyped-def]
-    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None
+    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None, filled=None
 ):
     full = _starts_from_full_lines(segs, header.labels if header is not None else None)
     if full is not None:
@@ -331,7 +331,7 @@ def _initial_starts(  # type: ignore[no-untyped-def]
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running)
+        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running, filled)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
@@ -465,7 +465,8 @@ def layout_page_rows(
         join_wrapped_timing(segs)
         join_choice_boxes(segs)
         running = running_columns(carry)
-        init = _initial_starts(header, prev_starts, segs, hx, settings, running)
+        filled = filled_columns(carry, running, settings)
+        init = _initial_starts(header, prev_starts, segs, hx, settings, running, filled)
         if init is None:
             continue
         if header is None and prev_by_chars is not None and by_chars != prev_by_chars:
