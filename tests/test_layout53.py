@@ -70,3 +70,17 @@ def test_a_lone_tail_on_the_next_page_goes_on_with_the_cell_the_break_cut():
     assert starts[5] == 0.0
     # Without a cut cell the page keeps the page before's starts, as it did.
     assert shifted_starts([[0.0]], prev, running, set()) == prev
+
+
+def test_a_wrapped_tail_goes_to_the_cell_it_ends_not_to_the_item():
+    # Chromium, narrow fixed columns, 9 pt serif: 変更前/変更後 「10万人以上100万人未 / 満」 and
+    # 「…を年２回実施してい / る。」 (kinsoku: 。 takes る along, the line above one short) print
+    # their tails one space after the item's or 変更前's line.  They were read into 項目 /
+    # 変更前 (「Ⅱ特定個人情報ファイルの概要 満」), unwarned.
+    records, truth = _case("l53-chrome-1")
+    assert len(records) == len(truth) == 5
+    for rec, exp in zip(records, truth, strict=True):
+        for field in ("item", "before", "after"):
+            assert squash(getattr(rec, field)) == squash(exp[field])
+    assert squash(records[1].before).endswith("100万人未満")
+    assert "満" not in squash(records[1].item)

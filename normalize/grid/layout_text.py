@@ -34,6 +34,7 @@ from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
+from .wrapped_tails import move_wrapped_tails
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -493,6 +494,7 @@ def layout_page_rows(
     if not writer:
         line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
         line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
+    line_cols_all = move_wrapped_tails(segs, line_cols_all, starts, settings)
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
