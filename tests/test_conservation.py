@@ -56,6 +56,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # pdftotext prints them side by side and 1 row of 6 is read, 66 characters unplaced (partial,
     # with notes quoting them).  Main (d741e2e1) reads it the same: the kind of raw40's above.
     "office-boxes44/b44-calc-v2-pdftotext": "date wrapped in its digits beside the item, plain pdftotext",
+    # Branch layout53 (new sample, not this branch's reader): plain pdftotext of a Chromium table
+    # with narrow fixed columns, dates wrapped (令和元 / 年5月1 / 日) and 提 / 出 / 時 / 期 stacked;
+    # no row is read (partial, notes quote the 53 lines placed in no record).  Main (d5914ad3)
+    # reads it the same.
+    "office-layout53/l53-chrome-1-pdftotext": "Chromium narrow columns, plain pdftotext: no rows",
     # Branch plain50 (new held-out sample, measured only): pdfminer's text of a Writer table of
     # long cells over 7 pages; no row is read (partial; notes: no rows read, 76 lines placed in
     # no record, quoted).  Main (b3a6d0c7) reads none either; pdfminer is not this branch's area.

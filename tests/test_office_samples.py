@@ -66,10 +66,12 @@ def test_case_has_one_input_and_a_valid_truth(folder):
     data = (folder / inputs[0]).read_bytes()
     if inputs[0] == "input.pdf":
         assert data.startswith(b"%PDF-")
-        # LibreOffice, or cairo: Gnumeric and AbiWord (make_office_samples' Case.program) print through it;
-        # Skia: Chromium's cases of tools/make_pypdf53_samples.py.
+        # LibreOffice, or cairo: Gnumeric and AbiWord (make_office_samples' Case.program) print through
+        # it; Skia: Chromium (tools/make_layout53_samples.py, make_pypdf53_samples.py).
         assert _producer(folder / "input.pdf").startswith(("LibreOffice", "cairo", "Skia/PDF"))
-        assert len(data) < 250_000, "keep the committed PDFs small"
+        # Chromium embeds a larger subset of Noto Serif CJK (office-layout53/l53-chrome-1: 281 KB).
+        limit = 300_000 if _producer(folder / "input.pdf").startswith("Skia/PDF") else 250_000
+        assert len(data) < limit, "keep the committed PDFs small"
     else:
         data.decode("utf-8")
     records = _expected(folder)

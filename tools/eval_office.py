@@ -155,6 +155,8 @@ SET_NAMES = (
     "heldout-pypdf53",
     "office-column53",
     "heldout-column53",
+    "office-layout53",
+    "heldout-layout53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -23,15 +23,18 @@ from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
 from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
+from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
+from .page_shift import OPENER_MIN_LINES, filled_columns, running_columns, shifted_starts
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
+from .wrapped_tails import move_wrapped_tails
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -225,8 +228,11 @@ def _char_offsets(page: PageWords) -> PageWords:
     )
 
 
-def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
-    """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth."""
+def _starts_from_full_lines(
+    segs: list[list[Line]], labels: dict[int, tuple[float, float]] | None = None
+) -> list[float] | None:
+    """Column starts from the lines that show all six cells: a date, four more, 事前/事後 fifth,
+    none opening right of its column's label (``labels``: ``label_bounds``)."""
     # Pieces one space apart may be one cell's (Ⅰ 基本情報): only column gaps count here, and
     # the space after a date.
     hard = [
@@ -243,6 +249,7 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         if len(line) == N_COLS
         and DATE_AT_START.match(line[0].text)
         and line[4].text.strip() in ("事前", "事後")
+        and opens_under_labels([p.x0 for p in line], labels)
     ]
     if full:
         return [statistics.median(line[k].x0 for line in full) for k in range(N_COLS)]
@@ -254,16 +261,12 @@ def _starts_from_full_lines(segs: list[list[Line]]) -> list[float] | None:
         if len(line) in (N_COLS - 1, N_COLS)
         and DATE_AT_START.match(line[0].text)
         and line[TIMING_COLUMN].text.strip() in ("事前", "事後")
+        and opens_under_labels([p.x0 for p in line], labels)
     ]
     if not five:
         return None
     starts = [statistics.median(line[k].x0 for line in five) for k in range(TIMING_COLUMN + 1)]
     return [*starts, starts[-1] + 4]
-
-
-# Body openings at one offset on at least this many lines make a column start (a column's
-# lines start at one offset; ``pdftotext -layout`` moves some by a character or two).
-OPENER_MIN_LINES = 2
 
 
 def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
@@ -303,43 +306,10 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
     return out
 
 
-def _running_columns(carry: dict[int, list[Line]] | None) -> set[int]:
-    """The text columns of the row carried from the page before whose text reaches that
-    page's last line (within one line): those the page may go on with."""
-    lines = [(c, ln) for c, lns in (carry or {}).items() if c not in (0, TIMING_COLUMN) for ln in lns]
-    if not lines:
-        return set()
-    foot = max(ln.bottom for _, ln in lines)
-    return {c for c, ln in lines if ln.bottom >= foot - 1}
-
-
-def _shifted_starts(segs: list[list[Line]], prev: list[float], running: set[int] | None) -> list[float]:
-    """The previous page's column starts, moved to this page: ``pdftotext -layout`` counts a
-    page's offsets from its leftmost text, so a page without a date (a Writer row continued
-    over a page break, a merged date printed on another page) starts its first printed column
-    at 0.  The shift is the one that puts the offsets where at least ``OPENER_MIN_LINES``
-    lines open a cell nearest to the previous starts, the leftmost such offset on a start;
-    ties go to a shift that puts it on a column the row carried from the page before runs on
-    in (``running``), then to the smallest shift."""
-    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
-    clusters = sorted(x for x, n in counts.items() if n >= OPENER_MIN_LINES)
-    if not clusters:
-        return prev
-    left = clusters[0]
-    best: tuple[float, int, float, float] | None = None
-    for k, start in enumerate(prev):
-        d = start - left
-        miss = sum(counts[x] * min(abs(x + d - p) for p in prev) for x in clusters)
-        key = (miss, 0 if running and k in running else 1, abs(d), d)
-        if best is None or key < best:
-            best = key
-    if best is None or best[3] == 0:
-        return prev
-    return [p - best[3] for p in prev]
-
-
-def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None):  # type: ignore[no-untyped-def]
-    full = _starts_from_full_lines(segs)
+def _initial_starts(  # type: ignore[no-untyped-def]
+    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None, filled=None
+):
+    full = _starts_from_full_lines(segs, header.labels if header is not None else None)
     if full is not None:
         return full
     if header is not None:
@@ -362,7 +332,7 @@ def _initial_starts(header: Header | None, prev_starts: list[float] | None, segs
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return _shifted_starts(segs, list(prev_starts[:N_COLS]), running)
+        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running, filled)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
@@ -495,8 +465,9 @@ def layout_page_rows(
         segs = [_layout_segments(ln, by_chars) for ln in body]
         join_wrapped_timing(segs)
         join_choice_boxes(segs)
-        running = _running_columns(carry)
-        init = _initial_starts(header, prev_starts, segs, hx, settings, running)
+        running = running_columns(carry)
+        filled = filled_columns(carry, running, settings)
+        init = _initial_starts(header, prev_starts, segs, hx, settings, running, filled)
         if init is None:
             continue
         if header is None and prev_by_chars is not None and by_chars != prev_by_chars:
@@ -523,6 +494,7 @@ def layout_page_rows(
     if not writer:
         line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
         line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
+    line_cols_all = move_wrapped_tails(segs, line_cols_all, starts, settings)
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):

@@ -1,0 +1,25 @@
+"""Whether a line's cell openings can stand under the header's column labels.
+
+A column label lies inside its column's header cell (centred or at its start), so the column's
+text opens at or left of the label's start; ``pdftotext -layout`` moves a line by a character or
+two.  A line whose pieces open right of the labels of the columns they would be read as (a
+Calc cell wrapped at a full-width space, ``番号法第９条第１項   別表の９４の項``, seen as two cells
+of a row whose 変更前 is empty) does not show where the columns start (set XIV t03, rows 0–1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Text columns a cell may open right of its column label's start (pdftotext's placement jitter).
+LABEL_START_SLACK = 3.0
+
+
+def opens_under_labels(
+    x0s: Sequence[float], labels: dict[int, tuple[float, float]] | None, slack: float = LABEL_START_SLACK
+) -> bool:
+    """True when no opening ``x0s[k]`` (column ``k``'s, in the labels' units) stands more than
+    ``slack`` right of column ``k``'s label start; without labels every line passes."""
+    if not labels:
+        return True
+    return all(k not in labels or x <= labels[k][0] + slack for k, x in enumerate(x0s))
