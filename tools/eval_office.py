@@ -149,6 +149,8 @@ SET_NAMES = (
     "heldout-gnumeric52",
     "office-shred52",
     "heldout-shred52",
+    "office-header53",
+    "heldout-header53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
