@@ -47,7 +47,7 @@ def test_pdf_reads_the_two_header_rows_as_furniture(case):
     for got, exp in zip(result.records, want, strict=True):
         for f in ("item", "before", "after", "explanation"):
             assert "".join(getattr(got, f).split()) == "".join(exp[f].split()), (case, f)
-    assert any("label row is printed as two rows" in n for n in result.notes)
+    assert any("read as the label row's" in n for n in result.notes)
 
 
 def test_writer_row_over_the_page_break_is_one_row():

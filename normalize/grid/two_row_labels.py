@@ -33,8 +33,8 @@ from .labels import is_header_row, is_label_cell
 UPPER_LABEL_MAX_CHARS = 10
 
 TWO_ROW_NOTE = (
-    "the label row is printed as two rows: {texts} (the upper or lower row of the labels, "
-    "on pages {pages}) read as the label row's, not as a row"
+    "column labels of a label row printed as two rows, or stacked one character per line, read "
+    "as the label row's, not as a row or a cell's text: {texts} (pages {pages})"
 )
 
 
@@ -75,6 +75,36 @@ def blank_label_band(pr: PageRows) -> list[str]:
         taken += texts
         pr.rows[r] = {}
         r += 1
+    return taken
+
+
+# A label printed one character per line in a one-character column (提 / 出 / 時 / 期: 提出時期
+# spanning a two-row header) leaves its last characters beside the page's first body line when
+# the header is repeated shorter than it was first drawn (set XIV t05, -layout: ``⑧ ガバメントクラ
+# 時``).  Only these characters, alone on a cell's first line: 事 / 前 / 後 are a timing's, 提
+# opens the label on the header's own line.
+STACKED_LABEL_CHARS = frozenset("出時期")
+
+
+def drop_stacked_label_chars(pr: PageRows) -> list[str]:
+    """Take (in place) from the page's first row with text, under a label row, each cell's first
+    line that is one of ``STACKED_LABEL_CHARS`` alone and stands on the row's first printed line:
+    the rest of a label stacked one character per line, not the row's text (before, the ``時``
+    went to the explanation, flagged ``row_split_guess``).  Returns the characters taken."""
+    if not pr.header_seen:
+        return []
+    r = next((r for r, cells in enumerate(pr.rows) if _texts(cells)), None)
+    if r is None:
+        return []
+    cells = pr.rows[r]
+    top = min(lines[0].top for lines in cells.values() if lines)
+    taken: list[str] = []
+    for c, lines in list(cells.items()):
+        first = lines[0] if lines else None
+        if first is not None and first.text.strip() in STACKED_LABEL_CHARS and first.top <= top:
+            taken.append(first.text.strip())
+            cells[c] = lines[1:]
+            pr.lines = [ln for ln in pr.lines if ln is not first]
     return taken
 
 
