@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from piatable import extract_document
+from piatable.extract.plumber_labels import label_block
 from piatable.models import CellLine
 from piatable.normalize.label_rows import split_two_row_glue, two_row_label_runs
 from piatable.vocabulary import LABELS, SPANNING_LABELS, is_header_line
@@ -119,3 +120,18 @@ def test_glued_two_row_header_is_cut_off_but_never_the_title():
     ]
     title = _lines("（別添２）変更箇所", "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明")
     assert [cl.text for cl in split_two_row_glue(title)] == [cl.text for cl in title]
+
+
+def test_pdfplumber_label_block_reads_a_two_row_header():
+    """pdfplumber's lines of set XIV t05's header (Writer, 変更箇所 over 変更前 / 変更後, 提出時期
+    one character wide): the spanning label takes no column, the block spells the six labels."""
+    lines = [
+        ["変更日", "項目", "変更箇所", "提", "提出時期に"],
+        ["変更前の記載", "変更後の記載", "出", "係る説明"],
+        ["時"],
+        ["期"],
+    ]
+    block = label_block(lines, 0)
+    assert block is not None and len(block) == 4
+    assert block[0] == {0: "変更日", 1: "項目", 4: "提", 5: "提出時期に"}
+    assert block[1] == {2: "変更前の記載", 3: "変更後の記載", 4: "出", 5: "係る説明"}
