@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 
-from piatable.vocabulary import LABEL_PIECES, LABELS, is_header_line
+from piatable.vocabulary import LABEL_PIECES, LABELS, SPANNING_LABELS, is_header_line
 
 COLUMNS = len(LABELS)
 # Lines a wrapped label row may take (提出時期 wrapped a character a line in a narrow column).
@@ -86,11 +86,14 @@ def label_block(lines: list[list[str]], start: int) -> list[dict[int, str]] | No
         run < LABEL_BLOCK_LINES
         and start + run < len(lines)
         and lines[start + run]
-        and all(_is_label_substring(f) for f in lines[start + run])
+        and all(_is_label_substring(f) or f in SPANNING_LABELS for f in lines[start + run])
     ):
         run += 1
+    # A two-row label row's spanning label (変更箇所 over 変更前 / 変更後) takes no column of its
+    # own: the block is read without it (branch header53, set XIV t05).
+    own = [[f for f in ln if f not in SPANNING_LABELS] for ln in lines[start : start + run]]
     for n in range(run, 0, -1):
-        cells = _assign(lines[start : start + n])
+        cells = _assign(own[:n])
         if cells is not None and all(cells_k for cells_k in cells):
             return cells
     return None

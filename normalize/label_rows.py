@@ -6,8 +6,11 @@ the reader's note."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from piatable.models import CellLine
-from piatable.vocabulary import LABELS
+from piatable.vocabulary import LABEL_CHARS, LABEL_PIECES, LABELS, SPANNING_LABELS, is_title
 
 # A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
 # at most this many lines.
@@ -57,4 +60,104 @@ def labels_among_cells(lines: list[CellLine], mask: list[bool], among: set[int])
                 out[-1] += text
             else:
                 out.append(text)
+    return out
+
+
+# A two-row label row in flattened text (-raw, pypdfium2, PyMuPDF, pypdf): the upper row's
+# spanning label (``変更箇所``) and the labels beside it, the first character of a label printed
+# one character per line (``提`` / ``出`` / ``時``: 提出時期 spanning both rows in a narrow column,
+# its last character clipped by a repeated row's height), then the lower row's labels
+# (``変更前の記載 変更後の記載``).  A run of such lines holds at least this many labels.
+TWO_ROW_MIN_LABELS = 3
+# Characters of a label printed one per line that are no label's: 事 / 前 / 後 are a timing's.
+_LONE_LABEL_CHARS = frozenset(c for c in LABEL_CHARS if c not in "事前後")
+
+
+def _two_row_word(p: str) -> bool:
+    return p in LABEL_PIECES or p in SPANNING_LABELS or p in _LONE_LABEL_CHARS or p in LABEL_OPENINGS
+
+
+def _joined_pieces(p: str) -> bool:
+    """``p`` is two label pieces or more printed with no space between (pypdf joins the lower
+    row's first label to the wrapped label beside it: ``係る説明変更前の記載``)."""
+    ends = {0}
+    for j in range(1, len(p) + 1):
+        if any(i in ends and p[i:j] in LABEL_PIECES for i in range(j - 1)):
+            ends.add(j)
+    return len(p) in ends
+
+
+def _two_row_piece(text: str) -> bool:
+    """A line a two-row label row may print: label pieces, spanning labels and lone label
+    characters only (``変更箇所 提``, ``出``, ``提出時期に``), pieces joined with no space too."""
+    pieces = text.split()
+    return bool(pieces) and all(_two_row_word(p) or _joined_pieces(p) for p in pieces)
+
+
+def two_row_label_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """Runs ``(k, end)`` of lines that make up a two-row label row (``_two_row_piece`` each): a
+    spanning label among them and ``TWO_ROW_MIN_LABELS`` labels (whole ones, or a wrapped one
+    joined over its lines: ``提出時期に`` / ``係る説明``).  The upper row's spanning label is no
+    label piece alone (a bare 変更箇所 is the title), so without this the run is cut into pieces
+    too short to be read as furniture and is glued into the 項目 cell (set XIV t05)."""
+    out: list[tuple[int, int]] = []
+    n, k = len(texts), 0
+    while k < n:
+        if not _two_row_piece(texts[k]):
+            k += 1
+            continue
+        end = k
+        while end < n and _two_row_piece(texts[end]):
+            end += 1
+        pieces = [p for t in texts[k:end] for p in t.split()]
+        joined = "".join(pieces)
+        labels = sum(label in joined for label in LABEL_TEXTS)
+        if any(p in SPANNING_LABELS for p in pieces) and labels >= TWO_ROW_MIN_LABELS:
+            out.append((k, end))
+        k = end
+    return out
+
+
+_PIECE = re.compile(r"\S+")
+# Lines of a two-row label row looked at on either side of a line glued to it.
+TWO_ROW_MAX_LINES = 8
+
+
+def _run_from_start(texts: list[str]) -> bool:
+    runs = two_row_label_runs(texts)
+    return bool(runs) and runs[0][0] == 0
+
+
+def _run_to_end(texts: list[str]) -> bool:
+    runs = two_row_label_runs(texts)
+    return bool(runs) and runs[-1][1] == len(texts)
+
+
+def split_two_row_glue(lines: list[CellLine]) -> list[CellLine]:
+    """Lines glued to a two-row label row, cut apart (the same printed line number): pypdfium2
+    prints the page's last line and the repeated header's first with no break between them
+    (``…修正変更箇所 提``: the spanning label opens the header when it spans from 変更日), and a
+    header's last line and the page's first cell text on one line (``変更日 項目 変更前の記載
+    変更後の記載 係る説明 （落雷等）による``).  A piece is cut off only where the lines it then
+    makes with its neighbours are a two-row label row (``two_row_label_runs``); the table's title
+    (``（別添２）変更箇所`` over a label row) is never cut."""
+    texts = [cl.text for cl in lines]
+    out: list[CellLine] = []
+    for i, cl in enumerate(lines):
+        text = cl.text
+        after = texts[i + 1 : i + TWO_ROW_MAX_LINES]
+        head = next((k for s in SPANNING_LABELS if (k := text.find(s, 1)) > 0 and text[:k].strip()), None)
+        if head is not None and not is_title(text) and _run_from_start([text[head:], *after]):
+            out += [replace(cl, text=text[:head].rstrip()), replace(cl, text=text[head:])]
+            continue
+        pieces = text.split()
+        m = 0
+        while m < len(pieces) and (_two_row_word(pieces[m]) or _joined_pieces(pieces[m])):
+            m += 1
+        before = [o.text for o in out[-TWO_ROW_MAX_LINES:]]
+        if 2 <= m < len(pieces) and _run_to_end([*before, " ".join(pieces[:m])]):
+            cut = [w.start() for w in _PIECE.finditer(text)][m]  # where the m-th piece starts
+            out += [replace(cl, text=text[:cut].rstrip()), replace(cl, text=text[cut:])]
+            continue
+        out.append(cl)
     return out

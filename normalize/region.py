@@ -30,7 +30,14 @@ from piatable.vocabulary import (
 from .boxes import looks_boxed
 from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
-from .label_rows import LABEL_TEXTS, LABELS_AMONG_CELLS_NOTE, labels_among_cells, wrapped_labels
+from .label_rows import (
+    LABEL_TEXTS,
+    LABELS_AMONG_CELLS_NOTE,
+    labels_among_cells,
+    split_two_row_glue,
+    two_row_label_runs,
+    wrapped_labels,
+)
 from .pass_one_pieces import without_cells_above
 from .rejoin import same_printed_line
 
@@ -183,7 +190,7 @@ def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
     previous page's last line cut off (``split_glued_headers``), a label row wrapped one
     character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
     a date cut by a page break put back together (``dates_over_page_breaks``)."""
-    return dates_over_page_breaks(join_vertical_words(split_glued_headers(lines)))
+    return dates_over_page_breaks(join_vertical_words(split_glued_headers(split_two_row_glue(lines))))
 
 
 def labels_left_out(lines: list[CellLine]) -> list[str]:
@@ -222,6 +229,8 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int], set[int]]:
             )
             hard[k] = page_edge
     piece = [is_label_piece(cl.text) for cl in lines]
+    for k, run in two_row_label_runs([cl.text for cl in lines]):  # 変更箇所 over 変更前 / 変更後
+        piece[k:run] = [True] * (run - k)
     first_date = next((k for k, cl in enumerate(lines) if is_date_line(cl.text)), n)
     furniture = list(hard)
     pass_one = _pass_one_printed(lines)

@@ -104,6 +104,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # read (partial, notes quoting the lines).  Main (d5914ad3) reads them the same.
     "office-plumber53/p53-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
     "heldout-plumber53/hp53-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    # Branch header53 (new held-out sample, not fixed): plain pdftotext of a portrait Writer table,
+    # two-row label row, 11 pt: dates wrapped (2022 年 / 1 月 11 / 日) beside the item's lines, no
+    # row read (partial, notes quoting the lines).  Main (d5914ad3) reads none either; plain
+    # pdftotext is not this branch's area.
+    "heldout-header53/hh53-writer-pdftotext": "plain pdftotext, portrait Writer, wrapped dates: no rows",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base

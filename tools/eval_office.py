@@ -157,6 +157,8 @@ SET_NAMES = (
     "heldout-column53",
     "office-layout53",
     "heldout-layout53",
+    "office-header53",
+    "heldout-header53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

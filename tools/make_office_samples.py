@@ -188,6 +188,14 @@ class Case:
     program: str = "libreoffice"
     # The column labels as printed (a table's author may type short ones: 変更前 / 変更後 / 説明).
     labels: tuple[str, ...] = LABELS
+    # A two-row label row (branch header53): ``span_label`` (変更箇所) printed in the upper row
+    # over the columns ``span_cols`` (first, last; 0-based: (2, 3) 変更前 / 変更後, (0, 3) from
+    # 変更日), their own labels in the lower row; the other labels merged over both rows
+    # (``span_merge_down``) or printed in the upper row with an empty cell under them.  Repeated
+    # on every page as the header rows / print titles (both rows) with ``repeat_header``.
+    span_label: str = ""
+    span_cols: tuple[int, int] = (2, 3)
+    span_merge_down: bool = True
 
 
 class NotPrinted(ValueError):
@@ -282,13 +290,24 @@ def write_xlsx(path: Path, case: Case) -> None:
     if case.caption:
         ws.cell(hdr, 1, case.caption).font = Font(name=case.font, size=case.size)
         hdr += 1
-    for j, label in enumerate(case.labels, 1):
-        c = ws.cell(hdr, j, label)
-        c.font = Font(name=case.font, size=case.size)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
-        if case.header_fill:
-            c.fill = PatternFill("solid", fgColor="FFD9D9D9")
+    title_top = hdr
+    header_cells = _header_cells(case)
+    for k, row in enumerate(header_cells):
+        for j, label in enumerate(row, 1):
+            c = ws.cell(hdr + k, j, label or None)
+            c.font = Font(name=case.font, size=case.size)
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
+            if case.header_fill:
+                c.fill = PatternFill("solid", fgColor="FFD9D9D9")
+    if case.span_label:
+        a, b = case.span_cols
+        ws.merge_cells(start_row=hdr, start_column=a + 1, end_row=hdr, end_column=b + 1)
+        if case.span_merge_down:
+            for j in range(1, len(SIX) + 1):
+                if not a + 1 <= j <= b + 1:
+                    ws.merge_cells(start_row=hdr, start_column=j, end_row=hdr + 1, end_column=j)
+        hdr += 1
     n = len(case.rows)
     breaks = set(range(case.rows_per_page, n, case.rows_per_page)) if case.rows_per_page else set()
     for i, r in enumerate(case.rows):
@@ -348,7 +367,7 @@ def write_xlsx(path: Path, case: Case) -> None:
             ws.row_dimensions[hdr + 1 + i].height = h
     for k in sorted(breaks):
         ws.row_breaks.append(Break(id=hdr + k))
-    ws.print_title_rows = f"{hdr}:{hdr}"
+    ws.print_title_rows = f"{title_top}:{hdr}"
     if case.page_numbers:
         ws.oddFooter.center.text = "- &P -"
     ws.page_setup.orientation = "landscape"
@@ -488,6 +507,18 @@ def _fill_cell(
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
+def _header_cells(case: Case) -> list[list[str]]:
+    """The label row's cells, one list per printed row: one row, or two (``span_label``: the
+    spanning label at its first column and the other labels in the upper row, the spanned
+    columns' labels in the lower one)."""
+    if not case.span_label:
+        return [list(case.labels)]
+    a, b = case.span_cols
+    upper = [case.span_label if j == a else "" if a <= j <= b else lab for j, lab in enumerate(case.labels)]
+    lower = [lab if a <= j <= b else "" for j, lab in enumerate(case.labels)]
+    return [upper, lower]
+
+
 def write_docx(path: Path, case: Case) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -523,18 +554,23 @@ def write_docx(path: Path, case: Case) -> None:
     doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
     if case.caption:
         doc.add_paragraph(case.caption)
-    table = doc.add_table(rows=1 + len(case.rows), cols=6)
+    header_cells = _header_cells(case)
+    h = len(header_cells)
+    table = doc.add_table(rows=h + len(case.rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
-    for j, label in enumerate(case.labels):
-        table.rows[0].cells[j].text = label
+    for k, row in enumerate(header_cells):
+        for j, label in enumerate(row):
+            if label:
+                table.rows[k].cells[j].text = label
     if case.repeat_header:
-        trpr = table.rows[0]._tr.get_or_add_trPr()
-        trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+        for k in range(h):
+            trpr = table.rows[k]._tr.get_or_add_trPr()
+            trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     runs = {key: merge_runs(case.rows, key, set()) for key in case.merge_keys} if case.merge else {}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(case.rows):
-        cells = table.rows[1 + i].cells
+        cells = table.rows[h + i].cells
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
                 justify = case.justify and key in TEXT_CELLS
@@ -546,11 +582,18 @@ def write_docx(path: Path, case: Case) -> None:
     for key, rs in runs.items():
         j = SIX.index(key)
         for a, b in rs:
-            table.cell(1 + a, j).merge(table.cell(1 + b, j))
+            table.cell(h + a, j).merge(table.cell(h + b, j))
     for j, w in enumerate(case.widths):
         table.columns[j].width = Cm(w)
         for cell in table.columns[j].cells:
             cell.width = Cm(w)
+    if case.span_label:  # merged once every cell has its width (a cell across two columns takes both)
+        a, b = case.span_cols
+        table.cell(0, a).merge(table.cell(0, b))
+        if case.span_merge_down:
+            for j in range(len(SIX)):
+                if not a <= j <= b:
+                    table.cell(0, j).merge(table.cell(1, j))
     if case.inner_rule != "thin":
         # The table's own borders: a solid frame, ``inner_rule`` between the cells.
         tblpr = table._tbl.tblPr
@@ -562,7 +605,7 @@ def write_docx(path: Path, case: Case) -> None:
             attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
-        for cell in table.rows[0].cells:  # the label row's foot stays solid
+        for cell in table.rows[h - 1].cells:  # the label row's foot stays solid
             tcpr = cell._tc.get_or_add_tcPr()
             tcb = tcpr.makeelement(qn("w:tcBorders"), {})
             attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
@@ -873,6 +916,17 @@ def settings_of(case: Case) -> dict:
         | ({"caption": case.caption} if case.caption else {})
         | ({"justified": True} if case.justify else {})
         | ({"merge_across": list(case.merge_across)} if case.merge_across else {})
+        | (
+            {
+                "two_row_header": {
+                    "span_label": case.span_label,
+                    "span_cols": list(case.span_cols),
+                    "merged_down": case.span_merge_down,
+                }
+            }
+            if case.span_label
+            else {}
+        )
     )
 
 

@@ -378,6 +378,9 @@ def _is_label_cell(text: str) -> bool:
     )
 
 
+is_label_cell = _is_label_cell  # (two_row_labels: a label row's lower row of two labels)
+
+
 def is_header_row(cells: dict[int, list[Line]]) -> bool:
     """True when at least three cells of a row hold nothing but a column label or a piece of one
     (a header row repeated in the table; ``_is_label_cell``: OCR's stray marks and one misread

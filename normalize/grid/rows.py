@@ -37,6 +37,7 @@ from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
 from .top_carry import carry_open_columns
+from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
@@ -293,6 +294,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         titled = set()
     table_of_page: dict[int, int] = {}
     table = tabled = 0
+    band: tuple[list[str], list[int]] = ([], [])  # a two-row label row's other row: texts, pages
     for n, page in enumerate(pages):
         if rows and not layout and carry is None and closing_mark_page(page):  # 以上 alone after it
             result.notes.append(f"page {page.page}: {CLOSING_NOTE_PAGE}")
@@ -324,6 +326,9 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         )
         closed_above = tuple(c for c in MERGED_COLUMNS if c in prev_foot) if prev_ruled else ()
         prev_ruled, prev_foot = pr.ruled, pr.foot_closed
+        if taken := blank_label_band(pr) + drop_stacked_label_chars(pr):
+            band[0].extend(taken)
+            band[1].append(page.page)
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
         if pr.move is not None and (move is None or pr.move.roles != move.roles):
             result.notes.append(pr.move.note())
@@ -377,6 +382,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             r.table = table
         tabled = len(rows)
     chains.finish()
+    if band[0]:
+        result.notes.append(two_row_note(*band))
     for r in rows[tabled:]:
         r.table = table
     if layout:

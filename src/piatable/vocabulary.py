@@ -70,6 +70,10 @@ LABEL_PIECES: frozenset[str] = frozenset(
 )
 # The characters of the printed column labels (a lone one in a cell: a piece of a label).
 LABEL_CHARS: frozenset[str] = frozenset("".join(LABELS))
+# A two-row label row's upper label spanning the columns whose own labels print under it
+# (変更箇所 over 変更前の記載 / 変更後の記載; Writer, Calc print titles of two rows): a piece of
+# a label row only beside two labels or more (alone, 変更箇所 is the table's title).
+SPANNING_LABELS: frozenset[str] = frozenset(("変更箇所", "変更内容", "記載内容"))
 # Values the forms print as a whole line of one character: a medium of a check list (紙 beside
 # 電子記録媒体 / 専用線 under 入手方法 or 保管方法) and the choices 有 / 無.  A line of one of these is
 # a value, not an OCR speck (normalize/ocr_glyphs.py).
@@ -154,7 +158,19 @@ def is_header_line(text: str) -> bool:
     """A line that is the column-label row (at least three labels and nothing else; asked of
     every line by several passes: cached)."""
     pieces = [p for p in _SPACES.split(text.strip()) if p]
-    return len(pieces) >= 3 and all(p in LABEL_PIECES for p in pieces) and label_count(text) >= 3
+    if len(pieces) < 3:
+        return False
+    if all(p in LABEL_PIECES for p in pieces):
+        return label_count(text) >= 3
+    # The upper row of a two-row label row: two labels or more, a spanning label over the
+    # columns whose labels print under it, and a wrapped label's first character
+    # (``変更日 項目 変更箇所 提``: 提出時期 one character wide, spanning both rows).
+    spanning = sum(p in SPANNING_LABELS for p in pieces)
+    return (
+        spanning >= 1
+        and label_count(text) >= 2
+        and all(p in LABEL_PIECES or p in SPANNING_LABELS or p in LABEL_CHARS for p in pieces)
+    )
 
 
 @lru_cache(maxsize=65536)
