@@ -149,6 +149,8 @@ SET_NAMES = (
     "heldout-gnumeric52",
     "office-shred52",
     "heldout-shred52",
+    "office-carry53",
+    "heldout-carry53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -160,6 +162,8 @@ TEXT_FAMILIES = (
     "pdftotext-layout-nopgbrk",
     "pdfplumber",
     "pdfplumber-layout",
+    "pypdf",
+    "pymupdf",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 
