@@ -26,6 +26,10 @@ from collections.abc import Sequence
 
 from piatable.models import CellLine, Doubt, RawRow
 
+# Whether a run beside another printing its value again is decided empty-celled (its rows'
+# values "") rather than doubted.  Off: set XIII's Calc table merges a date over two rows right
+# after a row printing the same date (``carried_empties``), which reads as set XIV's empty cells.
+DECIDE = False
 # The reader's flag on a row it gave a value printed beside another row.
 FILLED = "merged_cell_filled"
 # The columns whose empty cells a reader fills from the row above, and each one's partner:
@@ -142,12 +146,18 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
     """(decided, doubted): row → the fields (``FIELDS``) of the rows given a value printed beside
     another row (``_filled``) whose own cell was empty, and of those that may be.
 
-    A run of rows given one value is decided empty-celled when a run beside it prints the same
-    value again (a merged cell would have covered both), or when the table prints one value
-    twice in runs that follow on each other somewhere (``prints_row_by_row``) and the run's
-    value stands level with its first row's own other one-line cell (``_level_with_own``).  A
-    提出時期 (two values only: neighbouring merged cells often hold the same) needs the level
-    place in both cases.  The other runs of a table that prints row by row are in doubt."""
+    In a table that prints one value twice in runs that follow on each other somewhere
+    (``prints_row_by_row``), every run of rows given one printed value is in doubt (its rows
+    after the first, ``_filled``).  With ``DECIDE`` a run is decided empty-celled when a run
+    beside it prints the same value again on the same page (a merged cell would have covered
+    both), a 提出時期 (two values only: neighbouring merged cells often hold the same) when its
+    value also stands level with its first row's own 変更日 (``_level_with_own``).  Measured
+    and left (README, branch carry53): set XIV's empty cells were read right so, but set XIII's
+    Calc table merges a date over rows 12-13 right after row 11 printing the same date, and
+    its row 13 turned wrong; deciding also the runs whose value stands level with the first
+    row's own other cell (a table printing one value twice anywhere) turned 5 right rows of
+    that table wrong in -layout and pdfplumber text (a merged cell set at the top of its rows
+    and a row's own date over empty cells print alike)."""
     decided: dict[int, list[str]] = {}
     doubted: dict[int, list[str]] = {}
     for field in FIELDS:
@@ -160,8 +170,7 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
             beside = (i > 0 and _equal_runs(rows, runs[i - 1], run, field)) or (
                 i + 1 < len(runs) and _equal_runs(rows, run, runs[i + 1], field)
             )
-            level = _level_with_own(rows, run, field)
-            sure = level if field == "timing" else beside or level
+            sure = DECIDE and beside and (field != "timing" or _level_with_own(rows, run, field))
             for k in _filled(rows, run, field):
                 (decided if sure else doubted).setdefault(k, []).append(field)
     return decided, doubted
