@@ -29,7 +29,10 @@ right and 14 right rows wrong.  Warning also the first row of a run that opens a
 flattened text (its date may be a later row's) caught 3 more wrong rows of office-empty50 for 6
 right ones, and on heldout-empty50 none for 10 right ones: left out.
 
-``quality.carried_date_guess`` (false) turns the flag on.  Off by default since the merge: in
+``quality.carried_date_guess`` (false) turns the flag on here.  Without it the flag still
+marks the rows of a table that prints one date twice in runs of rows that follow on each other
+(``carried_empty.py``, branch carry53: such a table does not merge its dates by value).
+Off by default since the merge: in
 text read without positions it warned some 20-30 right rows of merged tables on older held-out
 sets for each few wrong ones caught, and by positions (``-layout``) Calc's merged dates at the
 foot of their rows look like own dates there (set X ``-layout``: +10 right rows warned for +1

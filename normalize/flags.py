@@ -103,6 +103,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "date_carried_guess": "the row prints no date of its own and was given one printed beside another "
     "row: a merged 変更日 (the common case, kept) or this row's cell left empty, which the text does "
     "not tell apart (normalize/carried_guess.py)",
+    "timing_carried_guess": "the row was given the 提出時期 printed beside another row, in a table "
+    "that prints one 提出時期 twice in rows that follow on each other: a merged cell or this row's "
+    "cell left empty (normalize/carried_empty.py)",
     "duplicate_row": "same date, item, before and after as an earlier row of the document",
     "rows_merged": "the row holds two or more printed dates, 項目 paths (Ⅰ…Ⅵ) or 提出時期 "
     "(事前/事後): rows were probably read as one",

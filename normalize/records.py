@@ -7,6 +7,7 @@ from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL
 
 from .block_lines import block_line_doubts
+from .carried_empty import empty_carried_cells
 from .carried_guess import carried_date_guesses
 from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
@@ -224,6 +225,7 @@ def rows_to_records(
     taken = {k: list(rows[src].cells["change_date"]) for k, src in moves.items()}
     for k, date in taken.items():
         rows[k].cells["change_date"] = date
+    empty_carried_cells(rows)
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen)

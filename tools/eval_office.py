@@ -159,6 +159,8 @@ SET_NAMES = (
     "heldout-layout53",
     "office-header53",
     "heldout-header53",
+    "office-carry53",
+    "heldout-carry53",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -296,7 +296,7 @@ class QualitySettings:
     # with no doubt flag were all right (0.41-0.49 at 0.75), the 7 wrong ones ocr_suspect.
     weight_ocr_row_continued: float = 0.2
     weight_merged_cell_filled: float = 0.26
-    carried_date_guess: bool = False  # date_carried_guess on text rows (carried_guess.py): opt-in
+    carried_date_guess: bool = False  # opt-in: date_carried_guess on every text table (carried_guess.py)
     weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
     weight_column_order: float = 1.03
     weight_unmapped_glyphs: float = 2.0
