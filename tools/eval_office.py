@@ -139,6 +139,8 @@ SET_NAMES = (
     "heldout-timing51",
     "office-pages51",
     "heldout-pages51",
+    "office-bullets51",
+    "heldout-bullets51",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -1,0 +1,103 @@
+"""Whole-cell marks and bulleted lists at the before / after cut of -raw and pypdfium2 text
+(normalize/cell_shapes.py; set XII faults 2 and 4), on the committed office-bullets51 texts."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from piatable import extract_document
+from piatable.normalize.cell_shapes import (
+    BULLET_RUN_WHY,
+    MARKED_HEADING_WHY,
+    WHOLE_CELL_MARK,
+    bullet_run_why,
+    marked_row_why,
+    split_marks,
+)
+
+SET = Path(__file__).resolve().parent.parent / "samples" / "office-bullets51"
+
+
+def _squash(text: str | None) -> str:
+    return re.sub(r"\s", "", text or "")
+
+
+def _case(name: str) -> tuple[list, list[dict]]:
+    doc = extract_document(SET / name / "input.txt")
+    expected = json.loads((SET / name / "expected" / "records.json").read_text(encoding="utf-8"))
+    return doc.records, expected
+
+
+def test_a_mark_is_parted_from_the_cell_beside_it_on_one_printed_line() -> None:
+    assert split_marks("（新規） １．宛名情報の管理") == ["（新規）", "１．宛名情報の管理"]
+    assert split_marks("― 中間サーバーの運用については") == ["―", "中間サーバーの運用については"]
+    assert split_marks("溶解処理を行う。 （削除）") == ["溶解処理を行う。", "（削除）"]
+    assert split_marks("番号法第９条 別表第一") is None
+    assert WHOLE_CELL_MARK.match("（削除）") and WHOLE_CELL_MARK.match("―")
+    assert not WHOLE_CELL_MARK.match("削除する。")
+
+
+def test_a_cell_beside_a_mark_that_opens_with_a_heading_is_doubted() -> None:
+    heading = ["具体的な制限方法", "・委託先の作業場所を確認する", "ため、立入検査を実施する。"]
+    assert marked_row_why(heading, ["（削除）"]) == MARKED_HEADING_WHY
+    assert marked_row_why(["保存期間を経過した紙媒体は、", "溶解処理を行う。"], ["（削除）"]) == ""
+    assert marked_row_why(["市民課長"], ["市民窓口課長"]) is None
+
+
+def test_a_cut_inside_a_bulleted_list_is_doubted_unless_the_cells_decide_it() -> None:
+    # Two unlike lists (set XII c4's 変更前 of 2 bullets, 変更後 of 3), cut one bullet late.
+    before = [
+        "・サーバ室への入室は、生体認証により許可された者に限定している。",
+        "・サーバ室は、施錠管理されている。",
+        "・ガバメントクラウド上に構築したシステムのデータは、クラウド事業者",
+        "が管理するデータセンターに保管される。",
+    ]
+    after = [
+        "・データセンターへの入館は、ＩＣカード及び生体認証により許可された",
+        "者に限定されている。",
+        "・庁舎内の端末は施錠可能な執務室に設置している。",
+    ]
+    assert bullet_run_why(before, after) == BULLET_RUN_WHY
+    old = ["・新規採用職員に対し、個人情報保護に関する研修を年１回実施している。"]
+    edited = ["・新規採用職員及び会計年度任用職員に対し、個人情報保護に関する研修を年１回実施している。"]
+    assert bullet_run_why(old, edited) == ""
+    assert bullet_run_why(["・入退室を管理している。"], ["データセンターに保管する。"]) == ""
+
+
+@pytest.mark.parametrize("name", ["bl51-writer-kokuho-pdftotext-raw", "bl51-writer-kokuho-pypdfium2"])
+def test_writer_rows_of_marks_keep_each_mark_in_its_own_cell(name: str) -> None:
+    records, expected = _case(name)
+    marks = 0
+    for r, e in zip(records, expected, strict=True):
+        if WHOLE_CELL_MARK.match(e["before"]) or WHOLE_CELL_MARK.match(e["after"]):
+            marks += 1
+            if "column_guess" in r.flags or r.confidence < 0.5:
+                continue  # the row's item or explanation in doubt (a page break beside it)
+            assert (_squash(r.before), _squash(r.after)) == (_squash(e["before"]), _squash(e["after"]))
+    assert marks >= 4
+
+
+@pytest.mark.parametrize("name", ["bl51-calc-juki-pdftotext-raw", "bl51-calc-juki-pypdfium2"])
+def test_calc_bullet_lists_and_marks_are_cut_where_the_cells_are(name: str) -> None:
+    records, expected = _case(name)
+    # Rows 0 and 1: a bulleted before beside ―, （新規） beside a list; row 4: seven bullets beside
+    # a one-line after of no bullet (base: four of the bullets read into the after, unwarned).
+    for k in (0, 1, 4):
+        got, want = records[k], expected[k]
+        assert (_squash(got.before), _squash(got.after)) == (_squash(want["before"]), _squash(want["after"]))
+    assert expected[4]["before"].count("・") == 7 and "・" not in expected[4]["after"]
+
+
+@pytest.mark.parametrize("name", ["bl51-writer-juki-pdftotext-raw", "bl51-writer-juki-pypdfium2"])
+def test_an_undecided_cut_inside_a_bulleted_list_is_warned(name: str) -> None:
+    records, expected = _case(name)
+    r, e = records[0], expected[0]
+    # The after repeats the before's four bullets and opens with a fifth, added: the text does not
+    # tell whether that bullet ends the before or opens the after.
+    assert _squash(r.before) != _squash(e["before"])
+    assert "column_guess" in r.flags
+    assert any("bulleted list" in x for x in r.evidence)
