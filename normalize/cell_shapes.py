@@ -32,9 +32,13 @@ from itertools import accumulate
 
 import regex
 
+from piatable.models import CellLine
+from piatable.settings import RejoinSettings
+
 from .chars import NO_LINE_START, SENTENCE_END, starts_paragraph
 from .phrase_openings import starts_mid_phrase
-from .tokenizer import Tokenizer
+from .rejoin import is_soft_break, same_printed_line
+from .tokenizer import Tokenizer, word_spans_break
 
 # A mark that is a whole cell: 新規 / 削除 / 追加 in brackets, or a dash alone.
 _MARK = r"[（(【［\[](?:新規追加|新規|追加|削除|廃止)[）)】］\]]"
@@ -228,3 +232,32 @@ class CellShapes:
             hit = SequenceMatcher(None, a, b, autojunk=False).ratio() >= BULLET_ALIKE_MIN_RATIO
             self._alike[key] = hit
         return hit
+
+
+# The explanation read as starting inside a phrase of the cell before it (office-raw47
+# r47-calc-juki -raw: ``…物理的に封鎖してい`` | ``る。``, a word cut in two; ``…使用を禁止し、`` |
+# ``端末の…``, a clause left open).  The same evidence as ``partition.BlockScorer._cut_cost`` gives
+# against a cell boundary on a full line that runs on: ``StreamSettings.split_word_penalty`` when
+# SudachiPy puts the characters on both sides of the break in one word, this share of it when the
+# line above only ends open (a particle, a comma, a verb's stem).
+OPEN_END_CUT_SHARE = 0.6
+
+
+def mid_phrase_start(
+    left: CellLine, right: CellLine, width: float, rejoin: RejoinSettings, word_penalty: float, tok: Tokenizer
+) -> float:
+    """Cost of a cell (the explanation) opening at ``right`` after ``left``, the last line of the
+    cell before it, both of one row's stream: 0 unless the break is a soft wrap of the body
+    column (``width``, display units) inside a phrase (no paragraph opens at ``right``, the two
+    are not pieces of one printed line); then ``word_penalty`` when a word runs across the
+    break, ``OPEN_END_CUT_SHARE`` of it when ``left`` ends open."""
+    a, b = left.text.strip(), right.text.strip()
+    if not a or not b or starts_paragraph(b) or same_printed_line(left, right):
+        return 0.0
+    if not is_soft_break(left, right, width, rejoin, tok):
+        return 0.0
+    if word_spans_break(tok, a, b, rejoin.tokenizer_context):
+        return word_penalty
+    if tok.ends_open(a[-8:]):
+        return word_penalty * OPEN_END_CUT_SHARE
+    return 0.0
