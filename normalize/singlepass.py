@@ -396,7 +396,7 @@ def split_row_scored(
         cost = p.score + _explanation_cost(post, width, settings, tok)
         cost += _late_explanation_cut(lines, e, p, settings, apart, tok)
         cost += marks_beside_text([cl.text for cl in post])
-        if 0 < e < n:
+        if closing and 0 < e < n:  # not while widths are weighed: it would move them
             cost += mid_phrase_start(
                 lines[e - 1], lines[e], body, settings.rejoin, settings.stream.split_word_penalty, tok
             )

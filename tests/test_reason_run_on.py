@@ -43,11 +43,10 @@ def test_a_reason_wrapped_in_a_narrow_explanation_column_is_joined_in_the_explan
         )
         assert _squash(recs[k].after) == _squash(truth[k]["after"])
         assert not recs[k].after.endswith("番号法の改正に伴う条")
-    # Row 0's first reading may already start the explanation at the reason (the ``※`` note and
-    # the word 封鎖してい|る stay in the after cell: ``cell_shapes.mid_phrase_start``); where it
-    # does not, the mend says so.
-    evidence = recs[0].to_dict()["evidence"]
-    assert not evidence or any(RUN_ON_MOVED_WHY in e for e in evidence)
+    # Row 0's first reading now starts the explanation at the reason (the ``※`` note and the word
+    # 封鎖してい|る stay in the after cell: ``cell_shapes.mid_phrase_start``): no line was moved.
+    assert not any(RUN_ON_MOVED_WHY in e for e in recs[0].to_dict()["evidence"])
+    assert "※やむを得ず" in recs[0].after
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
