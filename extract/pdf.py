@@ -211,6 +211,8 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             if check:
                 key = text_object(tpr, i) or 0
                 why = hidden_why(key, (left, bottom, right, top), settings)
+                if why == "clipped" and hidden_why(key, tp.get_charbox(i), settings) is None:
+                    why = None  # its ink shows, its em box reaches out (Gnumeric's title （)
                 if why is not None and not (why == "invisible" and read_layer):
                     if text.strip():
                         hidden[why] += 1

@@ -174,9 +174,12 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             # directly follows a table page and has text but no heading of another section.
             if pages[-1] == s.page - 1 and not s.title:
                 pages.append(s.page)
-    # Trailing continuation pages must be followed by nothing, or they are other parts.
+    # Trailing continuation pages must be followed by nothing, or they are other parts.  Blank
+    # pages after them are nothing (Gnumeric prints empty pages after a sheet's last row:
+    # office-plumber52/p52-gnumeric-v1 lost its page 2 of rows, status success).
+    last = max((s.page for s in scans if s.chars), default=last)
     while pages and not (scans[pages[-1] - offset].dates or scans[pages[-1] - offset].labels):
-        if pages[-1] == last:
+        if pages[-1] >= last:
             break
         pages.pop()
     return pages

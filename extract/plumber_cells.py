@@ -31,6 +31,10 @@ COST_TWIN_APART = 1.0
 # Before and after lines opening alike (this many characters the same: ``番号法第１９条第７号`` /
 # ``番号法第１９条第８号``) join as twins too (a change of a word keeps the line's start).
 TWIN_PREFIX_CHARS = 6
+# Before and after lines ending alike (the same fragments after their first, together at least this
+# many characters: ``平成31年4月1日 時点`` / ``令和3年4月1日 時点``, a change of the line's first
+# word keeps its rest: office-plumber52's Gnumeric table) join as twins too.
+TWIN_TAIL_MIN_CHARS = 2
 # A fragment that opens one of the explanation column's stock sentences (``vocabulary.
 # EXPLANATION_PHRASES``: 重要な変更にはあたらない, the second paragraph of most explanations),
 # given to another column.
@@ -48,18 +52,26 @@ def opens_phrase(frag: str) -> bool:
 
 def twin_joins(frags: list[str], cols: tuple[int, ...]) -> set[int]:
     """The fragments joined to the one before at ``COST_JOINED_TWIN``: before and after open
-    with the same fragment (or alike, ``_alike``) and each joins as many after it."""
+    with the same fragment (or alike, ``_alike``) and each joins as many after it; or each joins
+    the same fragments after a first that differs (``TWIN_TAIL_MIN_CHARS``)."""
     out: set[int] = set()
     for i, j in itertools.combinations(range(len(frags)), 2):
-        if cols[i] != BEFORE or cols[j] != AFTER or not _alike(frags[i], frags[j]):
+        if cols[i] != BEFORE or cols[j] != AFTER:
             continue
         if (i and cols[i - 1] == BEFORE) or cols[j - 1] == AFTER:
             continue
         inner = [k for k in range(i + 1, j) if cols[k] == BEFORE]
         outer = [k for k in range(j + 1, min(len(frags), j + 1 + len(inner))) if cols[k] == AFTER]
-        if inner and len(inner) == j - i - 1 and len(outer) == len(inner):
+        if not (inner and len(inner) == j - i - 1 and len(outer) == len(inner)):
+            continue
+        if _alike(frags[i], frags[j]) or _same_tail([frags[k] for k in inner], [frags[k] for k in outer]):
             out.update(inner + outer)
     return out
+
+
+def _same_tail(inner: list[str], outer: list[str]) -> bool:
+    """Before's and after's fragments after their first are the same (``TWIN_TAIL_MIN_CHARS``)."""
+    return inner == outer and sum(len(f) for f in inner) >= TWIN_TAIL_MIN_CHARS
 
 
 def twins_apart(frags: list[str], cols: tuple[int, ...]) -> int:

@@ -9,7 +9,10 @@ beside it, so the two print as one fragment, line after line of a wrapped date:
 - a date's start (a year with or without its month and day) followed by a section numeral
   Ⅰ…Ⅶ (an item path's first line: no date runs on into one);
 - under a line whose date was cut (or stands alone) without its day, the date's rest (``1日``,
-  ``月1日``) followed by more text.
+  ``月1日``) followed by more text;
+- a date's start without its day glued to any text, over a line opening with the date's rest
+  alone (``令和2年10システムによる情報連携`` / ``月1日 ②法令上の根拠``: Calc's narrow 変更日 beside
+  an item's wrapped line, office-plumber52).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
     module's docstring); other lines as they are."""
     out: list[list[str]] = []
     open_date = False  # the line above cut or printed a date without its day
-    for frags in lines:
+    for li, frags in enumerate(lines):
         if not frags:
             out.append(frags)
             continue
@@ -43,6 +46,10 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
         start = _DATE_START.match(first)
         if start and 0 < start.end() < len(first) and _SECTION.match(first[start.end() :]):
             cut = start.end()
+        elif start and 0 < start.end() < len(first) and _WITHOUT_DAY.search(start.group()):
+            below = lines[li + 1] if li + 1 < len(lines) else []
+            if below and _DATE_REST.fullmatch(below[0]):
+                cut = start.end()
         elif open_date:
             rest = _DATE_REST.match(first)
             if rest and rest.end() < len(first):

@@ -25,10 +25,21 @@ COLUMNS = len(LABELS)
 LABEL_BLOCK_LINES = 4
 # Labels a block must spell in full to be the label row (of the six).
 LABEL_BLOCK_MIN_LABELS = 4
+# Each column's label as printed: the form's, or the short one a table's author types
+# (``変更前`` / ``変更後`` / ``説明``: set XIII's Gnumeric t09, whose label row
+# ``提出`` / ``変更日 項目 変更前 変更後 説明`` / ``時期`` spelt only three labels in full).
+LABEL_FORMS: tuple[tuple[str, ...], ...] = tuple(
+    (lab, *{2: ("変更前",), 3: ("変更後",), 5: ("説明",)}.get(c, ())) for c, lab in enumerate(LABELS)
+)
 
 
 def _is_label_substring(frag: str) -> bool:
     return any(frag in lab for lab in LABELS)
+
+
+def _spells(col: int, text: str) -> bool:
+    """``text`` is the start of column ``col``'s label, in one of its printed forms."""
+    return any(form.startswith(text) for form in LABEL_FORMS[col])
 
 
 def _assign(lines: list[list[str]]) -> list[dict[int, str]] | None:
@@ -40,7 +51,7 @@ def _assign(lines: list[list[str]]) -> list[dict[int, str]] | None:
     def lines_from(k: int, spelt: tuple[str, ...], placed: list[dict[int, str]]) -> None:
         nonlocal best
         if k == len(lines):
-            full = sum(spelt[c] == LABELS[c] for c in range(COLUMNS))
+            full = sum(spelt[c] in LABEL_FORMS[c] for c in range(COLUMNS))
             if best is None or full > best[0]:
                 best = (full, list(placed))
             return
@@ -52,7 +63,7 @@ def _assign(lines: list[list[str]]) -> list[dict[int, str]] | None:
                 return
             for c in range(col, COLUMNS - (len(frags) - i - 1)):
                 text = cur[c] + frags[i]
-                if LABELS[c].startswith(text):
+                if _spells(c, text):
                     cells[c] = frags[i]
                     frags_from(i + 1, c + 1, (*cur[:c], text, *cur[c + 1 :]), cells)
                     del cells[c]

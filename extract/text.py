@@ -21,7 +21,12 @@ from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
-from piatable.normalize.dropped_hyphens import HYPHENS_NOTE, restore_dropped_hyphens
+from piatable.normalize.dropped_hyphens import (
+    HYPHENS_NOTE,
+    MARKS_NOTE,
+    drop_hyphenation_marks,
+    restore_dropped_hyphens,
+)
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
@@ -150,6 +155,8 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")
     tidy.text, hyphens = restore_dropped_hyphens(tidy.text)  # plain pdftotext's e-ラーニング
     tidy.notes += [HYPHENS_NOTE.format(n=hyphens)] if hyphens else []
+    tidy.text, marks = drop_hyphenation_marks(tidy.text)  # pdfminer's Gnumeric ｅＬＴＡ-
+    tidy.notes += [MARKS_NOTE.format(n=marks)] if marks else []
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
     return tidy.text, tidy.notes, layout, bool(tidy.ascii_numerals), {}

@@ -24,7 +24,9 @@ _OPENING = regex.compile(
 
 
 def _first_line(cell: str) -> str:
-    return "".join(cell.strip().split("\n")[0].split())
+    """The cell's first non-blank line, whitespace out (read up to its end only: a long cell is
+    not split whole)."""
+    return "".join(cell.lstrip().partition("\n")[0].split())
 
 
 def body_instance(cells: list[str | None]) -> str | None:
@@ -33,7 +35,7 @@ def body_instance(cells: list[str | None]) -> str | None:
     name may wrap: the first line's label and number are what is compared."""
     blocks = set()
     for cell in cells:
-        if not (cell and cell.strip()):
+        if not cell or cell.isspace():
             continue
         m = _OPENING.match(_first_line(cell))
         if m is None:

@@ -30,6 +30,7 @@ from .dates import (
     is_date_line,
     parse_date,
 )
+from .file_selector import file_selector_start
 from .items import heading_score, opens_item
 from .narrow_timings import timings_apart
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -552,11 +553,12 @@ def _section_alone(box: Box) -> bool:
     """Whether an item box holds its section line alone, perhaps wrapped in a narrow item column
     (``Ⅲ 特定個人情報ファイルの取扱`` / ``いプロセスにおけるリスク対策``): one line, or lines
     opening no heading of their own that read together as one heading of the form."""
-    if len(box.lines) == 1:
+    lines = box.lines[: file_selector_start(box.lines)]  # a section's file selector may follow
+    if len(lines) == 1:
         return True
-    if len(box.lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in box.lines[1:]):
+    if len(lines) > SECTION_WRAP_LINES_MAX or any(ITEM_MARKER.match(cl.text) for cl in lines[1:]):
         return False
-    return heading_score("".join(cl.text.strip() for cl in box.lines)) >= SECTION_CONTINUATION_SCORE
+    return heading_score("".join(cl.text.strip() for cl in lines)) >= SECTION_CONTINUATION_SCORE
 
 
 def _opening_heading_score(box: Box) -> float:

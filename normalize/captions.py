@@ -27,8 +27,10 @@ from .closing_mark import NOTE_OPENING
 # What a caption speaks of: how the changed text is marked.
 # ... or of the 提出時期 column (``※提出時期欄の「事前」は…``; new users' set VI, branch raw47).
 # ... or of struck-through text (``※…取消線を付した部分を削除…``; set XI c3, branch pdfminer50).
+# ... or of the 提出時期 itself (``※提出時期は、…規則第１１条に基づく。``; set XIII t10, branch
+# gnumeric52: no note paragraph of the samples' truth names 提出時期).
 CAPTION_WORDS = regex.compile(
-    r"下線|変更箇所|変更部分|変更点|網掛け|網かけ|太字|赤字|朱書|提出時期欄|取消線|取り消し線"
+    r"下線|変更箇所|変更部分|変更点|網掛け|網かけ|太字|赤字|朱書|提出時期|取消線|取り消し線"
 )
 # A caption is one short line.
 CAPTION_MAX_CHARS = 40
@@ -46,7 +48,8 @@ def is_caption(text: str) -> bool:
     return len(t) <= CAPTION_MAX_CHARS and bool(NOTE_OPENING.match(t)) and bool(CAPTION_WORDS.search(t))
 
 
-def _quote(texts: list[str]) -> str:
+def quote_captions(texts: list[str]) -> str:
+    """The captions quoted for ``CAPTION_NOTE`` (``「※…」、「※…」``), their spaces taken out."""
     return "、".join(f"「{''.join(t.split())}」" for t in texts)
 
 
@@ -71,4 +74,4 @@ def cut_captions(
                 row.set_pages()
     kept = [cl for cl in region if not is_caption(cl.text)]
     title = [cl for cl in after_title if not is_caption(cl.text)]
-    return kept, title, [CAPTION_NOTE.format(_quote(list(dict.fromkeys(found))))]
+    return kept, title, [CAPTION_NOTE.format(quote_captions(list(dict.fromkeys(found))))]

@@ -36,6 +36,7 @@ printing more single-date boxes than items hands its extra dates to the before /
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from itertools import combinations, pairwise
@@ -47,10 +48,15 @@ from piatable.models import CellLine, Doubt, RawRow, Record
 from piatable.vocabulary import TIMING
 
 from .chars import paragraphs
-from .dates import DATE_AT_START, DATE_TAIL, is_date_line, parse_date
+from .dates import DATE_AT_START, DATE_TAIL, date_style, is_date_line, parse_date
 from .items import opens_item
 from .rejoin import same_printed_line
 
+# Dates opening their items, in other styles than a date's, that make the 変更日 column's style
+# known enough to call that date a cell's value (``_unlike_runs``).
+FIRM_STYLE_MIN = 2
+# ... and, all in one style, to call a date alone in a page's pass 1 a cell's (``_lone_unlike``).
+FIRM_LONE_MIN = 3
 # What a 変更日 wrapped in a narrow column leaves on its next line (``日``, ``0日``), alone or
 # before the item's first line.
 _DAY_REST = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日(?:\s|$)")
@@ -130,6 +136,72 @@ def _pass_one_dated(lines: list[CellLine], ks: list[int], cells: set[int]) -> se
     return {m for m in ks if m >= first and is_date_line(lines[m].text)}
 
 
+def _unwrapped_opening(lines: list[CellLine], m: int) -> bool:
+    """A whole date on one printed line (not joined from a wrapped 変更日: ``wraps``) right before
+    its item's first line.  Only such a date shows how the 変更日 column prints the dates that
+    fit one line: a wrapped one is drawn with the wrapped cells whatever the column's alignment,
+    and a table may print its long dates so (``2022年4月`` / ``1日``) and its short ones in pass 1
+    (``2023/1/16 事前``: set XI c2_datevalues)."""
+    return is_date_line(lines[m].text) and lines[m].wraps is not True and _opens_its_item(lines, m)
+
+
+def _unlike_runs(lines: list[CellLine], cells: set[int], opened: list[bool]) -> set[int]:
+    """Dates printed unlike the table's 変更日 column and beside a date printed alike: cells'
+    values.  The 変更日 column keeps the format of its cells (``dates.date_style``), read off the
+    dates that open their item (the date right before an item's first line, at least
+    ``FIRM_STYLE_MIN`` of them in other styles); a date no other such date shares the style of
+    is a cell's value when the piece next to it is a date in its own style: on its printed line
+    (Calc's pass 1, ``令和３年２月１０日 令和５年１０月１９日 事前 …``, a before / after pair), or, among
+    a page's wrapped cells, on the line before or after (a cell of dates one per line, the last
+    right above the next row's item).  Read as 変更日, such a date took a merged row's date and
+    its row lost both cells (set XIII t01: 令和３年２月１０日 in a table dated 令和6年3月29日)."""
+    firm = Counter(
+        date_style(lines[m].text)
+        for m in range(len(lines))
+        if m not in cells and _unwrapped_opening(lines, m)
+    )
+    out: set[int] = set()
+    for k, cl in enumerate(lines):
+        if k in cells or not is_date_line(cl.text):
+            continue
+        style = date_style(cl.text)
+        own = firm[style] - _unwrapped_opening(lines, k)
+        if own > 0 or sum(firm.values()) - firm[style] < FIRM_STYLE_MIN:
+            continue
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(lines) or lines[j].page != cl.page or not is_date_line(lines[j].text):
+                continue
+            beside = same_printed_line(lines[min(j, k)], lines[max(j, k)])
+            if date_style(lines[j].text) == style and (beside or opened[k]):
+                out.add(k)
+    # The column's style without the dates just found to be cells' values.
+    firm -= Counter(date_style(lines[m].text) for m in out if _unwrapped_opening(lines, m))
+    for k, cl in enumerate(lines):
+        if k not in cells and k not in out and not opened[k] and is_date_line(cl.text):
+            if _lone_unlike(lines, k, firm, opened):
+                out.add(k)
+    return out
+
+
+def _lone_unlike(lines: list[CellLine], k: int, firm: Counter, opened: list[bool]) -> bool:
+    """A date alone in its page's pass 1 (before the page's first item), printed unlike the
+    table's 変更日 column where that column is plain: every date opening its item (at least
+    ``FIRM_LONE_MIN``) printed in one style, and no date of the page's pass 1 in that style (the
+    page draws its 変更日 with the wrapped cells).  A cell's value then (a before cell
+    ``平成３０年１２月２８日`` beside a table dated ``令和4年1月4日``), not a merged row's date."""
+    if len(firm) != 1 or sum(firm.values()) < FIRM_LONE_MIN:
+        return False
+    (column,) = firm
+    if date_style(lines[k].text) == column:
+        return False
+    page = lines[k].page
+    pass_one = [m for m in range(len(lines)) if lines[m].page == page and not opened[m]]
+    return not any(
+        is_date_line(lines[m].text) and date_style(lines[m].text) == column and not _opens_its_item(lines, m)
+        for m in pass_one
+    )
+
+
 def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
     """``lines`` (the regrouped region of two-pass text: one cell piece each) with each date that
     is a cell's value, not a 変更日, marked ``cell_date`` (see the module's rules)."""
@@ -156,6 +228,7 @@ def mark_cell_dates(lines: list[CellLine]) -> list[CellLine]:
             cells |= {m for m in dates if _in_pass_two(lines, m, opened)}
     for ks in by_page.values():
         cells |= _items_dated(lines, ks) | _pass_one_dated(lines, ks, cells)
+    cells |= _unlike_runs(lines, cells, opened)
     cells = {k for k in cells if not _wrapped_head(lines, k)}
     if not cells:
         return lines

@@ -19,7 +19,7 @@ import unicodedata
 
 from piatable.models import Doubt, RawRow
 
-from .cut_gaps import space_gap_doubt, space_gap_why
+from .cut_gaps import close_cut_at_space, space_gap_doubt, space_gap_why
 from .rejoin import same_printed_line
 
 CELL_KEYS = ("item", "before", "after", "explanation")
@@ -75,4 +75,5 @@ def space_gap_doubts(row: RawRow) -> list[Doubt]:
     if not why:
         return []
     tab_why = tab_gap_why(row)
-    return [Doubt("cut_guess", None, why)] + ([Doubt("column_guess", None, tab_why)] if tab_why else [])
+    tabs = [Doubt("column_guess", None, tab_why)] if tab_why else []
+    return [Doubt("cut_guess", None, why), *tabs, *close_cut_at_space(row)]

@@ -47,6 +47,7 @@ from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
+from .explanation_own_runs import explanations_by_own_runs
 from .explanation_runs import explanations_after_timings
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
@@ -372,13 +373,14 @@ def _fill_column(
     last: Box | None = None
     for p in pages:
         idx = [k for k, rp in enumerate(row_page) if rp == p]
-        avail = carry + by_page.get(p, [])
-        carry = []
+        avail, carried, carry = carry + by_page.get(p, []), bool(carry), []
         split: list[tuple[Box | None, str]] | None = None
         if key == "explanation" and 0 < len(avail) < len(idx):
             split = explanations_after_timings(rows, idx, avail, timed, pos)
             if split is None and len(set(groups[k] for k in idx)) != len(avail):
                 split = split_merged_explanations(avail, len(idx) - len(avail), pos)
+        elif key == "explanation" and len(avail) > len(idx) and not carried:
+            split = explanations_by_own_runs(idx, avail, order, pos)  # a cell's paragraphs as boxes
         if split is not None:
             for k, (b, way) in zip(idx, split, strict=True):
                 rows[k].cells[key], how[k] = list(b.lines) if b else [], way

@@ -58,6 +58,9 @@ _CLOSING = regex.compile(r"^(?:上記を)?(?:新規追加|削除)(?:[ 　]|$)")
 # an explanation ends (…に伴う修正, …による追記, 重大な変更に該当しない).
 NUMBERED_HEADING = regex.compile(r"^[①-⑳]|^[0-9０-９]{1,2}[．.]")
 EXPLANATION_END = regex.compile(r"(?:に伴う|による|のため)(?:修正|追加|追記|変更|削除|見直し)$|該当しない$")
+# Characters at a paragraph's end that a ``$``-anchored ending without lookbehind
+# (``EXPLANATION_END``: at most 6 characters and a final newline) is searched in by ``ends_so``.
+ENDING_WINDOW = 16
 # A paragraph that opens with a heading, then a space and another cell's value
 # (``②対象となる本人の数 10万人以上100万人未満``).
 _HEAD_THEN_VALUE = regex.compile(r"^(\S+)[ 　]+\S")
@@ -221,8 +224,16 @@ def is_heading_line(p: str) -> bool:
 _VALUE_START = regex.compile(r"[ 　]*[0-9０-９]|[ 　]+\S")
 # The first character of any match of _VALUE_START.
 _VALUE_FIRST = regex.compile(r"[ 　0-9０-９]")
+# The same characters as a set: the places the pattern is tried at (the others cannot start it).
+_VALUE_FIRST_CHARS = frozenset(" 　0123456789０１２３４５６７８９")
 # The longest unnumbered heading looked for at a paragraph's start, in characters.
 _LONGEST_BARE_HEADING = 30
+
+
+def ends_so(pattern: regex.Pattern[str], paragraph: str) -> bool:
+    """``pattern`` (``$``-anchored, no lookbehind, shorter than ``ENDING_WINDOW``) found at the end
+    of ``paragraph``: the whole paragraph's verdict, without trying it at each character."""
+    return pattern.search(paragraph[-ENDING_WINDOW:]) is not None
 
 
 def bare_heading_before_value(paragraph: str) -> str:
@@ -235,7 +246,11 @@ def bare_heading_before_value(paragraph: str) -> str:
     if not _VALUE_FIRST.search(paragraph, MIN_BARE_HEADING_CHARS, last + 1):
         return ""  # no value can start at any place looked at
     for n in range(last, MIN_BARE_HEADING_CHARS - 1, -1):
-        if _VALUE_START.match(paragraph, n) and is_form_heading(paragraph[:n]):
+        if (
+            paragraph[n] in _VALUE_FIRST_CHARS
+            and _VALUE_START.match(paragraph, n)
+            and is_form_heading(paragraph[:n])
+        ):
             return paragraph[:n]
     return ""
 

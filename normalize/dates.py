@@ -120,3 +120,19 @@ def is_date_line(text: str) -> bool:
 def is_date_head(text: str) -> bool:
     """True for the first part of a date that wraps onto the next line (``令和5年2月`` / ``6日``)."""
     return bool(DATE_HEAD.match(text)) and not is_date_line(text)
+
+
+_ERA_NAME = regex.compile(_ERA)
+_DIGIT_RUN = regex.compile(r"[0-9０-９元]+")
+
+
+def date_style(text: str) -> tuple[str, str]:
+    """How a date is printed, whatever its value: (skeleton, digit width).  The skeleton has
+    its era name as ``E`` and each number (元 too) as ``#``, spaces removed (``令和6年1月4日`` and
+    ``平成31年12月1日`` → ``E#年#月#日``; ``2023/4/1`` → ``#/#/#``); the width is ``full`` with a
+    full-width digit, ``half`` with a half-width one, else ``""``.  A table's 変更日 column keeps
+    one style (a cell's format); a date typed into a before / after cell need not."""
+    squeezed = regex.sub(r"\s+", "", text)
+    skeleton = _DIGIT_RUN.sub("#", _ERA_NAME.sub("E", squeezed))
+    width = "full" if regex.search("[０-９]", squeezed) else "half" if regex.search("[0-9]", squeezed) else ""
+    return skeleton, width

@@ -14,6 +14,13 @@ followed by a character that is no ASCII (the next line's first) ends a prefix w
 hyphen, fills the wrap width.  The line is split there, the hyphen put back: ``…年１回、e-`` /
 ``ラーニングによる個人情報保``.  Over the committed texts (plain ``pdftotext``, pdfminer,
 ``-raw``) it fires on 2 lines, both such joins (the truth prints ``e-ラーニング``).
+
+The other way round, Gnumeric (Pango) hyphenates a word of full-width Latin letters at a cell's
+wrap width and prints a hyphen that is no character of the cell (``ｅＬＴＡ-`` / ``Ｘ）を経由…``
+for ``ｅＬＴＡＸ``); pdfminer keeps it, the ``pdftotext`` modes drop it.  Full-width text spells
+its own dashes full-width (－ ー), so an ASCII hyphen ending a line between two full-width
+letters is such a mark: ``drop_hyphenation_marks`` removes it, with a note (session 52,
+office-shred52; over the committed texts and sets VII–XIII it fires on that one line).
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ WIDTH_SLACK = 2
 WRAPPED_LINES_MIN = 2
 _LETTER = regex.compile(r"[A-Za-z]")
 _NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
+# A full-width Latin letter, an ASCII hyphen ending the line, a full-width Latin letter opening the next.
+_MARK_AT_BREAK = regex.compile(r"(?<=[Ａ-Ｚａ-ｚ])-\n(?=[Ａ-Ｚａ-ｚ])")
+MARKS_NOTE = (
+    "{n} lines: a hyphen printed where a word of full-width letters broke at a line's end"
+    " (Gnumeric's ｅＬＴＡ-/Ｘ) was removed"
+)
 HYPHENS_NOTE = (
     "{n} lines: a hyphen plain pdftotext dropped where a word broke at a line's end"
     " (e-ラーニング) was put back and the line split where it was printed"
@@ -85,3 +98,9 @@ def restore_dropped_hyphens(text: str) -> tuple[str, int]:
         box = []
         out.append(line)
     return "\n".join(out[:-1]), mended
+
+
+def drop_hyphenation_marks(text: str) -> tuple[str, int]:
+    """``text`` without the hyphens printed where a word of full-width Latin letters broke at a
+    line's end (module notes; the line break stays), and how many there were."""
+    return _MARK_AT_BREAK.subn("\n", text)

@@ -42,6 +42,7 @@ from .cut_checks import (
     INSTANCE_LINE,
     NUMBERED_HEADING,
     cut_line_doubts,
+    ends_so,
     is_heading_line,
     placed_doubts,
     torn_word_doubts,
@@ -364,7 +365,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             )
     for f in ("before", "after"):
         paras = paragraphs(getattr(record, f))
-        if paras and EXPLANATION_END.search(paras[-1]) and paras[-1] not in record.explanation:
+        if paras and ends_so(EXPLANATION_END, paras[-1]) and paras[-1] not in record.explanation:
             out.append(
                 Doubt("column_guess", f, f"the cell ends with an explanation's words ({paras[-1][-12:]})")
             )

@@ -86,13 +86,18 @@ def _opening_heading(paragraph: str, headings: frozenset[str]) -> str | None:
     the module notes), its numbering and spaces aside; None when none or several do."""
     raw = _LEADING_NUMBER.sub("", paragraph.strip())
     found = []
+    # The walk depends on the heading's length only: walked once for each length.
+    walked: dict[int, tuple[str, int]] = {}
     for h in headings:
         # Walk the printed text until its canonical characters spell the heading.
-        got, k = "", 0
-        while k < len(raw) and len(got) < len(h):
-            if not _SPACE.match(raw[k]):
-                got += unicodedata.normalize("NFKC", raw[k])
-            k += 1
+        if (walk := walked.get(len(h))) is None:
+            got, k = "", 0
+            while k < len(raw) and len(got) < len(h):
+                if not _SPACE.match(raw[k]):
+                    got += unicodedata.normalize("NFKC", raw[k])
+                k += 1
+            walk = walked[len(h)] = (got, k)
+        got, k = walk
         if got != h or canonical_text(raw[:k]) != h:
             continue
         rest = raw[k:]

@@ -124,12 +124,20 @@ class ItemKey:
         if not (self.file or self.instance):
             return self.key
         return KEY_SEPARATOR.join(
-            _INSTANCE_NUMBER.sub("", c) for c in self.path if not (self.file and c == self.file)
+            _without_instance_number(c) for c in self.path if not (self.file and c == self.file)
         )
 
 
 # A repeated block's component as the key prints it (``提供先1``): its number is ``item_instance``.
 _INSTANCE_NUMBER = regex.compile(rf"(?<=^(?:{'|'.join(INSTANCE_LABELS)}))[0-9]+(?:[~-][0-9]+)?$")
+
+
+def _without_instance_number(component: str) -> str:
+    """``component`` with ``_INSTANCE_NUMBER`` taken out; the pattern is tried only where it can
+    match, on a component that ends with a digit (or a newline, which ``$`` may stand before)."""
+    if component[-1:] in "0123456789\n" and component:
+        return _INSTANCE_NUMBER.sub("", component)
+    return component
 
 
 @lru_cache(maxsize=16384)

@@ -15,7 +15,6 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import (
     BARE_NUMBER,
-    LABELS,
     SECTION_NUMERALS,
     TIMING,
     TIMING_AT_END,
@@ -31,6 +30,7 @@ from piatable.vocabulary import (
 from .boxes import looks_boxed
 from .compound import join_vertical_words
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
+from .label_rows import LABEL_TEXTS, LABELS_AMONG_CELLS_NOTE, labels_among_cells, wrapped_labels
 from .pass_one_pieces import without_cells_above
 from .rejoin import same_printed_line
 
@@ -42,12 +42,6 @@ LABEL_NEAR_LINES = 3
 UNTITLED_LABELS_MIN = 3
 # The date column's label: right before the first date, it opens an untitled table's region.
 DATE_LABEL = "変更日"
-# A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
-# at most this many lines.
-WRAPPED_LABEL_MAX_LINES = 4
-_LABEL_TEXTS = frozenset(LABELS)
-# Every opening of a label ("" included): ``x in _LABEL_OPENINGS`` is ``any(label.startswith(x))``.
-_LABEL_OPENINGS = frozenset(label[:k] for label in _LABEL_TEXTS for k in range(len(label) + 1))
 # Lines of an item (from its section Ⅰ…Ⅵ on) that may stand between the title and the first
 # date (pdfminer's order).
 MAX_ITEM_LINES_BEFORE_DATE = 12
@@ -109,7 +103,7 @@ def _label_rest_then_cell(above: str, text: str) -> str | None:
     (``提出時`` + ``期``) and a date or an item's section (Ⅰ…Ⅵ) follows it, else None."""
     pieces = text.split(maxsplit=1)
     last = above.split()[-1] if above.split() else ""
-    if len(pieces) < 2 or not is_label_piece(above) or last + pieces[0] not in _LABEL_TEXTS:
+    if len(pieces) < 2 or not is_label_piece(above) or last + pieces[0] not in LABEL_TEXTS:
         return None
     if DATE_AT_START.match(pieces[1]) or pieces[1][0] in SECTION_NUMERALS:
         return pieces[0]
@@ -192,6 +186,14 @@ def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
     return dates_over_page_breaks(join_vertical_words(split_glued_headers(lines)))
 
 
+def labels_left_out(lines: list[CellLine]) -> list[str]:
+    """The reader's note (none, or one) naming the column labels ``remove_furniture`` leaves out
+    of ``lines`` after a page's pass 1 of one-line cells (``label_rows.labels_among_cells``)."""
+    mask, _, among = _furniture(lines)
+    labels = dict.fromkeys(labels_among_cells(lines, mask, among))
+    return [LABELS_AMONG_CELLS_NOTE.format("、".join(f"「{t}」" for t in labels))] if labels else []
+
+
 def furniture_mask(lines: list[CellLine]) -> list[bool]:
     """For each line, whether it is page furniture: a title, a column-label row (one line or one
     label per line), or a page number.
@@ -202,9 +204,10 @@ def furniture_mask(lines: list[CellLine]) -> list[bool]:
     return _furniture(lines)[0]
 
 
-def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int]]:
-    """``furniture_mask`` and the label pieces found only after a page's pass 1 (the header's
-    wrapped label drawn with the wrapped cells, after the one-line cells): no page break."""
+def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int], set[int]]:
+    """``furniture_mask``, the label pieces found only after a page's pass 1 (the header's
+    wrapped label drawn with the wrapped cells, after the one-line cells): no page break, and
+    every label line found after a page's pass 1 (``labels_among_cells``)."""
     n = len(lines)
     hard = [is_title(cl.text) or is_header_line(cl.text) or is_page_number(cl.text) for cl in lines]
     for k, cl in enumerate(lines):
@@ -223,6 +226,7 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int]]:
     furniture = list(hard)
     pass_one = _pass_one_printed(lines)
     soft: set[int] = set()
+    among: set[int] = set()
     k = 0
     while k < n:
         if not piece[k] or hard[k]:
@@ -232,18 +236,23 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int]]:
         while run < n and piece[run]:
             run += 1
         near = any(hard[m] for m in range(max(0, k - LABEL_NEAR_LINES), min(n, run + LABEL_NEAR_LINES)))
-        # A wrapped label joined (``提出時`` / ``期``) after a page's pass 1 (``_wrapped_labels``).
+        # A wrapped label joined (``提出時`` / ``期``) after a page's pass 1 (``label_rows.wrapped_labels``).
         back = k - 1
         while back >= 0 and not hard[back] and pass_one[back]:
             back -= 1
         late = back < k - 1 and any(hard[m] for m in range(max(0, back - LABEL_NEAR_LINES + 1), back + 1))
+        # ... or after the pass 1 that opens the lines (the header above it was left out with
+        # the title: a region read from its first date on; set XIII t02, ``提出時`` / ``期``).
+        late = late or back < 0 < k
         if run - k >= LABEL_RUN_MIN or near or late or run <= first_date:
             for m in range(k, run):
                 furniture[m] = True
             if not (run - k >= LABEL_RUN_MIN or near or run <= first_date):
                 soft.update(range(k, run))
+            if back < k - 1:
+                among.update(range(k, run))
         k = run
-    for k, run in _wrapped_labels(lines):
+    for k, run in wrapped_labels(lines):
         # Calc prints a page's one-line cells (its dates and timings) before its wrapped ones,
         # the header's wrapped labels among these: they do not count as lines between.
         back = k - 1
@@ -252,10 +261,17 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int]]:
         near = any(
             furniture[m] for m in range(max(0, back - LABEL_NEAR_LINES + 1), min(n, run + LABEL_NEAR_LINES))
         )
-        if near or run <= first_date:
+        # ... also where that pass 1 opens the lines (the header above was cut off with the
+        # title: a region read from its first date on): not a page break either.
+        opening = back < 0 < k
+        if near or run <= first_date or opening:
             for m in range(k, run):
                 furniture[m] = True
-    return furniture, soft
+            if opening and not near:
+                soft.update(range(k, run))
+            if back < k - 1:
+                among.update(range(k, run))
+    return furniture, soft, among
 
 
 def _pass_one_printed(lines: list[CellLine]) -> list[bool]:
@@ -273,28 +289,6 @@ def _pass_one_printed(lines: list[CellLine]) -> list[bool]:
         ):
             timed.add((cl.page, cl.line_no))
     return [(cl.page, cl.line_no) in timed for cl in lines]
-
-
-def _wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
-    """Runs ``(k, end)`` of 2 to ``WRAPPED_LABEL_MAX_LINES`` lines that join into one column
-    label: a header cell narrower than its label wraps it at any character (LibreOffice does
-    not keep words whole), ``提出時期に係る説`` / ``明``, which the label pieces do not list."""
-    out: list[tuple[int, int]] = []
-    n, k = len(lines), 0
-    while k < n:
-        joined, hit = "", 0
-        for m in range(k, min(n, k + WRAPPED_LABEL_MAX_LINES)):
-            joined += "".join(lines[m].text.split())
-            if m > k and joined in _LABEL_TEXTS:
-                hit = m + 1
-            if joined not in _LABEL_OPENINGS:
-                break
-        if hit:
-            out.append((k, hit))
-            k = hit
-        else:
-            k += 1
-    return out
 
 
 # What the lines ``remove_furniture`` returns apart are, for the reader's note.
@@ -322,7 +316,7 @@ def pages_from_furniture(lines: list[CellLine]) -> list[CellLine]:
     """
     if len({cl.page for cl in lines}) > 1 or not lines:
         return lines
-    mask, soft = _furniture(lines)
+    mask, soft, _ = _furniture(lines)
     page = lines[0].page or 1
     out: list[CellLine] = []
     content_seen = pending = False

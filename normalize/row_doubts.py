@@ -27,7 +27,9 @@ from .boxes import Box
 # scores 3 or more, an addition alone 2.5, a pair sharing neither opening nor words 1.
 PAIR_SURE_SCORE = 2.5
 # How a date, timing or explanation may be handed to a row without doubt (see _fill_column).
-SURE_FILLS = frozenset({"one", "group", "segment", "split", "excess_local", "after_timing"})
+SURE_FILLS = frozenset(
+    {"one", "group", "segment", "split", "excess_local", "after_timing", "own_run", "own_run_joined"}
+)
 WEAK_FILLS = frozenset({"segment_guess"})  # no better than chance (row_doubts)
 # Fills that are page-level guesses: sure for a row emitted whole in row order (its own cell is
 # in its own run of boxes).
@@ -35,6 +37,8 @@ PAGE_FILLS = frozenset({"excess"})
 FILL_WORDS = {
     "none_after_timing": "no box after its timing (left empty)",
     "excess": "order on a page with more boxes than rows",
+    "own_run": "its own run of boxes on a page with more boxes than rows",
+    "own_run_joined": "joining the boxes of its own run on a page with more boxes than rows",
     "segment_guess": "the extractor's order alone",
     "segment": "the extractor's order alone",
     "shared": "sharing the last one (none on the page)",

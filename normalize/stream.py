@@ -16,6 +16,7 @@ from piatable.models import CellLine, Doubt, PageWords, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
+from . import region as page_region
 from .added_above import repeats_label
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
@@ -39,10 +40,12 @@ from .printed_lines import (
     quote,
     untaken_anchor_lines,
 )
+from .prose_after import cut_prose_after_table
 from .prose_pages import prose_kept_out
 from .reading_choice import column_order_wins, flag_undecided, two_phase_or_columns
 from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
+from .run_on_rows import doubt_rows_run_on
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .timing_cells import take_qualifiers
@@ -307,6 +310,8 @@ def lines_to_rows(
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
     region, closing = cut_closing_notes(result.rows, region)
+    region, prose = cut_prose_after_table([] if result.column_order else result.rows, region)
+    closing += prose
     start, title = result.skipped_before_table, result.after_title
     region, result.after_title, captions = cut_captions(result.rows, region, raw, start, title)
     if closing or captions:
@@ -339,8 +344,10 @@ def _read_rows(
     """``lines_to_rows`` without the lost lines' check, the text in the form's order: (result, region)."""
     start = 0 if in_table else find_table_start(raw)
     tail, prose_notes = prose_kept_out(raw, start, in_table, lost)
-    region, furniture, above = remove_furniture(tail if paged else pages_from_furniture(tail))
+    paged_tail = tail if paged else pages_from_furniture(tail)
+    region, furniture, above = remove_furniture(paged_tail)
     prose_notes += [lost_lines_note([cl.text for cl in above], CELLS_ABOVE_TABLE)] if above else []
+    label_notes = page_region.labels_left_out(paged_tail)  # named where the two-pass order is read
     result = StreamResult([], furniture, start, region=[cl.text for cl in region], notes=prose_notes)
     result.paths_skipped = paths_before_region(raw[: start + 1], start)
     result.dates_before = dates_before_region(raw[: start + 1], start)
@@ -373,6 +380,7 @@ def _read_rows(
             "each page gives its one-line cells (dates, timings) before its wrapped cells;"
             " rows were read in that order"
         )
+        result.notes += label_notes
         return result, region
     groups = single_pass_groups(region)
     if groups:
@@ -409,6 +417,7 @@ def _column_order_result(
     without its label boxes, which count as furniture), with a note (and ``why`` it was chosen
     over the two-phase reading, when it was); the result and the region read."""
     result.column_order = True
+    doubt_rows_run_on(boxed)
     result.rows = boxed
     result.furniture += len(region) - len(boxed_region)
     result.region = [cl.text for cl in boxed_region]

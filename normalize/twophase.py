@@ -43,7 +43,7 @@ from .block_lines import is_block_body_line
 from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
-from .cut_gaps import space_gap_why
+from .cut_gaps import close_cut_at_space, space_gap_why
 from .dates import is_date_line
 from .empty_explanations import explanation_column_empty
 from .items import heading_score, opens_item_line
@@ -537,6 +537,7 @@ def two_phase_rows(
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.doubts.append(Doubt("cut_guess", None, gap_why))
+                row.doubts.extend(close_cut_at_space(row))
             if runs_into_explanation(row, expl, settings, tok):
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)
                 row.doubts.append(Doubt("column_guess", None, passone.RUN_ON_WHY))

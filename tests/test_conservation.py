@@ -75,6 +75,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # stream reader reads no row (partial, notes quoting the lines).  Set XII's c1 is the same kind.
     "office-plumber51/p51-calc-v2-pdfplumber": "pdfplumber text of centred, merged Calc cells not recognised",
     "office-plumber51/p51-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    # Branch plumber52 (new sample, not fixed): a Gnumeric table with cells centred vertically and a
+    # narrow 変更日 column: the date's three pieces (令和２ / 年３月 / ３１日) print among the item's
+    # and the explanation's lines; the label row is recognised (short labels, plumber_labels) but
+    # no row is read (partial, notes quoting the lines).
+    "office-plumber52/p52-gnumeric-v1-pdfplumber": "Gnumeric centred cells, date wrapped in three: no row",
     # Branch writer47 (new sample, not fixed): a portrait Writer table, 11 pt, narrow columns, a
     # 提出時期 stacked one character a line (事 / 後), rows broken over pages; pdfminer's boxes hold
     # several rows' cells and 5 characters are placed in no row (partial, with notes).  The base
@@ -130,6 +135,20 @@ KNOWN_LOSSES: dict[str, str] = {
     **{
         f"heldout-spaced49/hs49-calc-v2-r-{sp}-pdftotext": "spaced plain pdftotext: no rows"
         for sp in ("wide", "nonspace")
+    },
+    # Branch gnumeric52 (new samples, not fixed; the base b132ebe6 reads them the same): tables
+    # printed by Gnumeric (ssconvert).  Plain pdftotext of a narrow 変更日 column wrapping its date
+    # (``令和4`` / ``年4月1`` / ``日``) beside the item's lines: no row read (partial, notes quoting
+    # the lines); -raw / pypdfium2 of an 11 pt table whose label row is clipped to one line and
+    # whose dates wrap (``2021/4/`` / ``1``): 4 rows of 5, 27 characters unplaced (partial).
+    **{
+        c: "Gnumeric, wrapped dates in a narrow 変更日 column: text in no row (partial)"
+        for c in (
+            "office-gnumeric52/g52-gnumeric-1-pdftotext",
+            "heldout-gnumeric52/hg52-gnumeric-1-pdftotext",
+            "office-gnumeric52/g52-gnumeric-5-pdftotext-raw",
+            "office-gnumeric52/g52-gnumeric-5-pypdfium2",
+        )
     },
 }
 
@@ -197,6 +216,10 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # (hb49-writer-v4-pdftotext, listed here before, failed with a KeyError in page_lists — a list's
     # rest cut off a box had no place — and so lost its rows; it reads 9 of 9 rows now, all warned.)
     "heldout-boxes49/hb49-writer-v4-pdftotext-layout": MERGED_ITEM_LOSS,
+    # Branch shred52 (new sample, not this branch's reader): a Gnumeric sheet (set row heights,
+    # bottom-aligned) in -layout text, its last row's cells read into the row above (5 rows of 6,
+    # status success).  The base (4e446e2e) reads it the same.  For the -layout reader's owner.
+    "office-shred52/s52-calc-v1-pdftotext-layout": "Gnumeric -layout: the last row read into the row above",
 }
 
 

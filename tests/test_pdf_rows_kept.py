@@ -19,9 +19,18 @@ from piatable.pipeline import extract_document
 from .conftest import SAMPLES
 
 PDFS = sorted(p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file())
+# Known silent losses, each a strict xfail with its reason (found by the full suite after merging
+# session 52's branches; the sample is new, the reader's fault is older).
+KNOWN_SILENT: dict[str, str] = {}
 
 
-@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: str(p.parent.relative_to(SAMPLES)))
+def _case(p: Path) -> object:
+    name = str(p.parent.relative_to(SAMPLES))
+    marks = [pytest.mark.xfail(reason=KNOWN_SILENT[name], strict=True)] if name in KNOWN_SILENT else []
+    return pytest.param(p, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("pdf", [_case(p) for p in PDFS])
 def test_no_pdf_row_is_lost_in_silence(pdf: Path) -> None:
     result = extract_document(pdf)
     assert not [e for e in result.errors if e[0] == "internal"], result.errors  # no bug hidden as a failure

@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pytest
 
-from piatable.extract.ocr import orient, pages
+from piatable.extract.ocr import open_grid, orient, pages
 from piatable.extract.ocr.ink import binarize, glyph_height
 from piatable.extract.ocr.page_scan import PageScan
 from piatable.extract.ocr.render import iter_images
@@ -132,8 +132,9 @@ def test_blank_pages_skipped_without_tesseract(tmp_path, monkeypatch):
     def no_tesseract(*_a, **_k):
         raise AssertionError("tesseract called on a blank page")
 
-    for name in ("tesseract_tsv", "tesseract_chars", "scan_image"):
+    for name in ("tesseract_tsv", "scan_image"):
         monkeypatch.setattr(pages, name, no_tesseract)
+    monkeypatch.setattr(open_grid, "tesseract_chars", no_tesseract)  # a page without a grid's read
     monkeypatch.setattr(orient, "osd_turn", no_tesseract)
     empty, scanned = tmp_path / "empty.pdf", tmp_path / "scanned.pdf"
     bench_scan_memory.blank_pdf(empty, 300)

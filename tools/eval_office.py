@@ -109,6 +109,8 @@ SET_NAMES = (
     "heldout-plumber50",
     "office-plumber51",
     "heldout-plumber51",
+    "office-plumber52",
+    "heldout-plumber52",
     "office-glyphs48",
     "heldout-glyphs48",
     "office-stream48",
@@ -141,6 +143,14 @@ SET_NAMES = (
     "heldout-pages51",
     "office-bullets51",
     "heldout-bullets51",
+    "office-calc52",
+    "heldout-calc52",
+    "office-writer52",
+    "heldout-writer52",
+    "office-gnumeric52",
+    "heldout-gnumeric52",
+    "office-shred52",
+    "heldout-shred52",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

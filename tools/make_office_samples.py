@@ -161,6 +161,7 @@ class Case:
     fallback_glyphs: str = ""
     # The body's inner rulings: an openpyxl border style (Calc: "dotted", "hair", "dashed") or a
     # Word border value (Writer: "dotted", "dashed"); the header and the outer frame stay solid.
+    # "hrules": ruled across only (each row's top and foot, no vertical rulings; session 52).
     inner_rule: str = "thin"
     # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
     # document's closing mark ``以上`` set to the right, as filings end.
@@ -180,6 +181,13 @@ class Case:
     # calc: rows whose 変更前 and 変更後 are one cell merged across both columns (a note that
     # concerns both sides, 「（記載の整理）…」): the row's text is its before, its after empty.
     merge_across: tuple[int, ...] = ()
+    # Which program prints the .xlsx / .docx: "libreoffice" (Calc / Writer), "gnumeric" (the .xlsx
+    # through ``ssconvert``; it does not fit rows to wrapped text, so the rows get set heights) or
+    # "abiword" (the .docx through ``abiword --to=pdf``; it ignores the column widths and prints
+    # Kangxi radicals such as ⽇ U+2F47 in its text layer).
+    program: str = "libreoffice"
+    # The column labels as printed (a table's author may type short ones: 変更前 / 変更後 / 説明).
+    labels: tuple[str, ...] = LABELS
 
 
 class NotPrinted(ValueError):
@@ -274,11 +282,11 @@ def write_xlsx(path: Path, case: Case) -> None:
     if case.caption:
         ws.cell(hdr, 1, case.caption).font = Font(name=case.font, size=case.size)
         hdr += 1
-    for j, label in enumerate(LABELS, 1):
+    for j, label in enumerate(case.labels, 1):
         c = ws.cell(hdr, j, label)
         c.font = Font(name=case.font, size=case.size)
         c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
+        c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
         if case.header_fill:
             c.fill = PatternFill("solid", fgColor="FFD9D9D9")
     n = len(case.rows)
@@ -356,7 +364,10 @@ def _inner_border(style: str, i: int, j: int, n: int):  # type: ignore[no-untype
     """Body cell (row ``i`` of ``n``, column ``j`` of 1–6): ``style`` inside, solid on the frame."""
     from openpyxl.styles import Border, Side
 
-    thin, inner = Side(style="thin", color="FF000000"), Side(style=style, color="FF000000")
+    thin = Side(style="thin", color="FF000000")
+    if style == "hrules":  # ruled across only: no vertical rulings at all
+        return Border(top=thin, bottom=thin)
+    inner = Side(style=style, color="FF000000")
     return Border(
         left=thin if j == 1 else inner,
         right=thin if j == len(SIX) else inner,
@@ -515,7 +526,7 @@ def write_docx(path: Path, case: Case) -> None:
     table = doc.add_table(rows=1 + len(case.rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
-    for j, label in enumerate(LABELS):
+    for j, label in enumerate(case.labels):
         table.rows[0].cells[j].text = label
     if case.repeat_header:
         trpr = table.rows[0]._tr.get_or_add_trPr()
@@ -546,6 +557,8 @@ def write_docx(path: Path, case: Case) -> None:
         borders = tblpr.makeelement(qn("w:tblBorders"), {})
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             val = case.inner_rule if edge.startswith("inside") else "single"
+            if case.inner_rule == "hrules":  # ruled across only: no vertical rulings at all
+                val = "nil" if edge in ("left", "right", "insideV") else "single"
             attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
@@ -622,13 +635,36 @@ def _soffice_run(files: list[Path], fmt: str, outdir: Path, profile: Path) -> No
     )
 
 
-def convert(files: list[Path], outdir: Path, direct: frozenset[Path] = frozenset()) -> None:
-    """All files to ``outdir/<stem>.pdf`` with LibreOffice, with a private profile (no lock with
-    another LibreOffice).  A .xlsx goes through .ods first: LibreOffice does not fit the rows
-    of an .xlsx to their wrapped text when it loads one (rows without a height keep the default
-    15 pt, and the text is clipped), but it does for an .ods whose rows ask for the optimal
-    height, which is what the .xlsx's rows without a height mean (Excel fits them on save).
-    The files in ``direct`` (a .xlsx whose rows have their heights) are converted as they are."""
+def _other_program_run(src: Path, pdf: Path, program: str) -> None:
+    """``src`` to ``pdf`` with Gnumeric's ``ssconvert`` or ``abiword --to=pdf``."""
+    exe = {"gnumeric": "ssconvert", "abiword": "abiword"}[program]
+    if not shutil.which(exe):
+        raise SystemExit(f"{exe} is missing: apt-get install -y --no-install-recommends {program}")
+    cmd = [exe, str(src), str(pdf)] if program == "gnumeric" else [exe, "--to=pdf", "-o", str(pdf), str(src)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+
+
+def convert(
+    files: list[Path],
+    outdir: Path,
+    direct: frozenset[Path] = frozenset(),
+    programs: dict[Path, str] | None = None,
+) -> None:
+    """All files to ``outdir/<stem>.pdf``: with the program ``programs`` names for a file
+    ("gnumeric": ``ssconvert``, "abiword": ``abiword --to=pdf``), else with LibreOffice, with a
+    private profile (no lock with another LibreOffice).  A .xlsx goes through .ods first:
+    LibreOffice does not fit the rows of an .xlsx to their wrapped text when it loads one (rows
+    without a height keep the default 15 pt, and the text is clipped), but it does for an .ods
+    whose rows ask for the optimal height, which is what the .xlsx's rows without a height mean
+    (Excel fits them on save).  The files in ``direct`` (a .xlsx whose rows have their heights)
+    are converted as they are."""
+    programs = programs or {}
+    for f in files:
+        if programs.get(f, "libreoffice") != "libreoffice":
+            _other_program_run(f, outdir / f"{f.stem}.pdf", programs[f])
+    files = [f for f in files if programs.get(f, "libreoffice") == "libreoffice"]
+    if not files:
+        return
     profile = Path(tempfile.gettempdir()) / f"lo_profile_office_{os.getpid()}"
     try:
         sheets = [f for f in files if f.suffix == ".xlsx" and f not in direct]
@@ -645,11 +681,14 @@ def convert(files: list[Path], outdir: Path, direct: frozenset[Path] = frozenset
 
 def stream_text(pdf: Path) -> list[str]:
     """Each page's characters in content-stream order (LibreOffice draws a cell's text in one
-    piece), whitespace removed: what the truth is checked against."""
+    piece), whitespace removed, radicals printed for ideographs (AbiWord's ⽇) read as the
+    ideographs (piatable's ``clean_text``): what the truth is checked against."""
     import pdfplumber
 
+    from piatable.normalize.unicode import clean_text
+
     with pdfplumber.open(pdf) as doc:
-        return [NBSP_FREE.sub("", "".join(c["text"] for c in p.chars)) for p in doc.pages]
+        return [NBSP_FREE.sub("", clean_text("".join(c["text"] for c in p.chars))) for p in doc.pages]
 
 
 def squash(text: str) -> str:
@@ -755,10 +794,18 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
     for attempt in range(CALC_RETRIES + 1):
         sources = []
         for case in todo:
+            if case.program == "gnumeric":
+                case.fixed_heights = True
             src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
             (write_xlsx if case.maker == "calc" else write_docx)(src, case)
             sources.append(src)
-        convert(sources, work, frozenset(s for c, s in zip(todo, sources, strict=True) if c.fixed_heights))
+        pairs = list(zip(todo, sources, strict=True))
+        convert(
+            sources,
+            work,
+            frozenset(s for c, s in pairs if c.fixed_heights),
+            {s: c.program for c, s in pairs},
+        )
         again = []
         for case, src in zip(todo, sources, strict=True):
             pdf = work / f"{case.name}.pdf"
@@ -787,11 +834,12 @@ def settings_of(case: Case) -> dict:
     """How a case looks, for the set's ``cases.json`` (what a reader of a failure needs)."""
     return (
         {
-            "program": (
-                "LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)"
-            )
-            if case.maker == "calc"
-            else "LibreOffice Writer (.docx)",
+            "program": {"gnumeric": "Gnumeric ssconvert (.xlsx)", "abiword": "AbiWord --to=pdf (.docx)"}.get(
+                case.program,
+                ("LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)")
+                if case.maker == "calc"
+                else "LibreOffice Writer (.docx)",
+            ),
             "font": case.font,
             "size_pt": case.size,
             "widths": list(case.widths),
@@ -888,6 +936,8 @@ PLUMBER_SETS = (
     "heldout-plumber50",
     "office-plumber51",
     "heldout-plumber51",
+    "office-plumber52",
+    "heldout-plumber52",
 )
 PLUMBER_TEXTS = ("pdfplumber",)
 # Branch plumber49's sets also keep pdfplumber's ``extract_text(layout=True)``.

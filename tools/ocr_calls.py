@@ -77,13 +77,13 @@ def _timed(fn, image_arg: int = 0):  # type: ignore[no-untyped-def]
 
 def install() -> None:
     """Wrap the tesseract calls (engine's, and the names modules imported from it)."""
-    from piatable.extract.ocr import engine, orient, pages, strips
+    from piatable.extract.ocr import engine, open_grid, orient, pages, strips
 
     chars, tsv = _timed(engine.tesseract_chars), _timed(engine.tesseract_tsv)
     engine.tesseract_chars = chars
     engine.tesseract_tsv = tsv
     strips.tesseract_chars = chars
-    pages.tesseract_chars = chars
+    open_grid.tesseract_chars = chars
     pages.tesseract_tsv = tsv
     orient.osd_turn = _timed(orient.osd_turn)
 

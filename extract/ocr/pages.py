@@ -27,9 +27,10 @@ from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
-from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_chars, tesseract_tsv
+from .engine import TsvWord, check_tesseract, join_japanese, parse_tsv, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .lighting import flatten_page
+from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
@@ -156,8 +157,8 @@ def scan_image(
                 f"page {page}: about {unread} characters of ink inside the table lie in no cell of "
                 "its ruled grid and were not read"
             )
-    else:
-        scan.words = tesseract_chars(clean, settings.page_psm, settings.lang, settings.engine)
+    else:  # a table ruled across only is read between its rules and gutters, else the page whole
+        scan.words = read_unruled_page(scan, clean, text_ink, paper, settings, pool, parts)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)
     scan.seconds = time.perf_counter() - t0
     return scan

@@ -263,6 +263,23 @@ _LABEL_TAILS = (
 )
 
 
+def _word_tokens_label_tails(ln: Line) -> bool:
+    """True when every space-separated token of ``ln``'s words (or, when they hold none, its
+    stripped text) is a label tail or piece: read word by word up to the first that is not
+    (a body line is known by its first word)."""
+    seen = False
+    for w in ln.words:
+        for t in _SPACE.split(w.text.strip()):
+            if t:
+                if not (t in _LABEL_TAILS or t in LABEL_PIECES):
+                    return False
+                seen = True
+    if seen:
+        return True
+    t = ln.text.strip()
+    return t in _LABEL_TAILS or t in LABEL_PIECES
+
+
 def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
     """``header`` extended down over the lines right under it (less than a line height apart)
     that hold nothing but tails of wrapped labels (``提出時期に係る説`` / ``明``), so that the
@@ -273,9 +290,8 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
             break
         # By word too: a line's text joins its words with no space (``出`` and ``に係る説`` of a
         # one-character 提出時期 column beside a wrapped 説明 label read ``出に係る説``).
-        tokens = [t for w in ln.words for t in _SPACE.split(w.text.strip()) if t] or [ln.text.strip()]
         if not ln.text.strip() or not (
-            all(t in _LABEL_TAILS or t in LABEL_PIECES for t in tokens)
+            _word_tokens_label_tails(ln)
             or all(t in _LABEL_TAILS or t in LABEL_PIECES for t in _SPACE.split(ln.text.strip()))
         ):
             break

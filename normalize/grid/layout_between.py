@@ -12,6 +12,12 @@ dropped and named in a note.  Only such a paragraph or heading makes a second ta
 right under table text with none between is the same table's header printed again (Calc prints a
 merged cell's text cut by a page break above the next page's repeated header), and the table
 runs on through it.
+
+A caption under the title (``※提出時期は、…規則第１１条に基づく。``: ``captions.is_caption``) is
+no table text either: Gnumeric prints one right above the label row, which cut the page there and
+named title and caption as text between two tables (set XIII t10, branch gnumeric52).  The
+captions above a page's first label row are named in a note as the other readers name them (the
+page's reading leaves all lines above its label row out of the rows).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import regex
 from piatable.models import PageWords, Word
 from piatable.vocabulary import LABELS, is_page_number, is_title
 
+from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_AT_START, is_date_head
 
 # A piece of a date (``10月17日``, ``１日``, ``2021年``).
@@ -108,9 +115,17 @@ def _second_table(rows: list[tuple[float, list[Word]]], left: float) -> tuple[in
             prose = _prose_above(rows, cut, left)
             if prose:
                 return cut, prose
-        elif not _is_furniture_row(words):
+        elif not _is_furniture_row(words) and not is_caption(" ".join(w.text for w in words)):
             seen_body = True
     return None
+
+
+def _captions_above_labels(rows: list[tuple[float, list[Word]]]) -> list[str]:
+    """The captions among the rows above the first row of label pieces (none when there is
+    none: a wrapped label row's first line may hold one piece, ``提出時``)."""
+    head = next((h for h, (_top, words) in enumerate(rows) if _label_pieces(words)), 0)
+    texts = [" ".join(w.text for w in words) for _top, words in rows[:head]]
+    return [t for t in texts if is_caption(t)]
 
 
 def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[str]]:
@@ -120,6 +135,9 @@ def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[s
     notes: list[str] = []
     for page in pages:
         rows = _rows(page)
+        captions = _captions_above_labels(rows)
+        if captions:
+            notes.append(CAPTION_NOTE.format(quote_captions(captions)))
         left = min((w.x0 for w in page.words), default=0.0)
         found = _second_table(rows, left)
         if found is None:

@@ -22,6 +22,7 @@ from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture
 from .fullwidth_gaps import regap_fullwidth_spaces
+from .inner_gaps import keep_inner_gaps, windowed_starts
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -70,15 +71,12 @@ def _is_date_part(text: str) -> bool:
 _ENDS_WITH_BOX = regex.compile(r"(?:^|\[\s*[○◯●]?\s*)\]$")
 # A check box left open at the end of a piece (``[``, ``[ ○``): its ``]`` is in the same cell.
 _OPEN_BOX = regex.compile(r"\[\s*[○◯●]?$")
-
-
 # Whole cells of their own: what an after cell says of an addition or a deletion.
 _WHOLE_CELL = regex.compile(r"^(?:削除|新規追加|上記(?:を|の)?(?:とおり)?(?:新規)?追加)$")
 
 
-def _is_timing(text: str) -> bool:
-    """事前 / 事後, also printed as a choice box (``[ 事前 ]``) or with its qualifier (事前（重要な変更）)."""
-    return is_timing_piece(text)
+# 事前 / 事後, also printed as a choice box (``[ 事前 ]``) or with its qualifier (事前（重要な変更）).
+_is_timing = is_timing_piece
 
 
 def _is_soft(line: list[Line], i: int) -> bool:
@@ -452,19 +450,8 @@ def _local_columns(
     two, so the page's starts alone misplace pieces near a boundary."""
     first = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
     opened = [_openings(line, cols) for line, cols in zip(segs, first, strict=True)]
-    w = settings.layout_local_window
-    out: list[list[int]] = []
-    for j, (line, al) in enumerate(zip(segs, aligned, strict=True)):
-        near: dict[int, list[float]] = {}
-        for jj in range(max(0, j - w), min(len(segs), j + w + 1)):
-            for c, x in opened[jj]:
-                near.setdefault(c, []).append(x)
-        local = [statistics.median(near[k]) if near.get(k) else starts[k] for k in range(N_COLS)]
-        # The local starts keep the page's order (and a column at least one character wide).
-        for k in range(1, N_COLS):
-            local[k] = max(local[k], local[k - 1] + 1)
-        out.append(_assign(line, local, settings, al))
-    return out
+    local = windowed_starts(opened, starts, settings.layout_local_window)
+    return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
 def layout_page_rows(
@@ -535,6 +522,7 @@ def layout_page_rows(
     line_cols_all = _local_columns(segs, starts, settings, aligned)
     if not writer:
         line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
+        line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):

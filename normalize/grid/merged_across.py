@@ -14,6 +14,8 @@ ruled in other columns than those read: another table's) a ``column_guess`` says
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from piatable.models import PageWords
 from piatable.settings import GridSettings
 
@@ -60,13 +62,19 @@ def _stray_verticals(
     """The (top, bottom) of each vertical ruling segment of the page that stands at none of the
     column ``bounds`` (another table's rulings, or rulings the columns were not read from)."""
     thick, min_len, near = gs.ruling_thickness_em * hx, gs.min_ruling_em * hy, gs.ruling_merge_em * hx
+    ordered = sorted(bounds)
     return [
         (min(t, b), max(t, b))
         for x0, t, x1, b in page.rulings
-        if abs(x1 - x0) <= thick
-        and abs(b - t) >= min_len
-        and all(abs((x0 + x1) / 2 - x) > near for x in bounds)
+        if abs(x1 - x0) <= thick and abs(b - t) >= min_len and _far_from_all((x0 + x1) / 2, ordered, near)
     ]
+
+
+def _far_from_all(x: float, ordered: list[float], near: float) -> bool:
+    """``all(abs(x - b) > near for b in ordered)``, ``ordered`` sorted: only the bounds either
+    side of ``x`` are the nearest (rounding keeps the differences in order)."""
+    k = bisect_left(ordered, x)
+    return (k == len(ordered) or abs(x - ordered[k]) > near) and (k == 0 or abs(x - ordered[k - 1]) > near)
 
 
 def join_merged_across(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, replace
+from itertools import chain
 from operator import attrgetter
 
 import regex
@@ -492,14 +493,17 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
         elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
-        raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
+        if any(map(_mark, chain.from_iterable(map(_words, lines)))):  # else no span: none marked
+            raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         # OCR words a second read doubted (extract/ocr/pages.py) and words a reader placed in
         # this column by guess (``Word.guess``).  Every word has both slots set (the compiled
         # reader sets them as ``models.pdf_char`` does), so they are read plainly: a failed
         # look-up per character cost several ms a read.
-        whys = dict.fromkeys(why for ln in lines for w in ln.words if (why := w.second_read))
+        # The words' slots are read by ``map`` and the empty ones left out by ``filter``: no
+        # bytecode runs per character (the common cell has no such word).
+        whys = dict.fromkeys(filter(None, map(_second_read, chain.from_iterable(map(_words, lines)))))
         raw.doubts.extend(Doubt("ocr_suspect", name, why) for why in whys)
-        guesses = dict.fromkeys(why for ln in lines for w in ln.words if (why := w.guess))
+        guesses = dict.fromkeys(filter(None, map(_guess, chain.from_iterable(map(_words, lines)))))
         raw.doubts.extend(Doubt("column_guess", name, why) for why in guesses)
         raw.cells[name] = out
         raw.widths[name] = None
@@ -556,6 +560,9 @@ def layout_pages_to_rows(pages: list[PageWords], settings: Settings) -> GridResu
 
 _mark = attrgetter("mark")
 _conf = attrgetter("conf")
+_second_read = attrgetter("second_read")
+_guess = attrgetter("guess")
+_words = attrgetter("words")
 
 
 def marked_spans(lines: list[Line]) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from operator import attrgetter
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
 
+from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .between_rulings import lines_between_tables
@@ -273,6 +274,11 @@ def page_rows(
             res.notes.append(f"text between two tables, not a row: '{ln.text[:60]}'")
             continue
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
+        if inside_y and ruled and header and ln.mid < min(table_top, header.top) and is_caption(ln.text):
+            # A caption above the top ruling and the label row, as near as Gnumeric's tight rows
+            # print it (``※提出時期は…``, branch gnumeric52): the title block's, named.
+            res.notes.append(CAPTION_NOTE.format(quote_captions([ln.text])))
+            continue
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
                 res.unplaced += len(ln.words)

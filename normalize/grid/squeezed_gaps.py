@@ -101,7 +101,9 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     if squeezed:
         return SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")
-    spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) if lines else 0.0
-    if split and spread > CELL_START_SPREAD:
+    if not split:
+        return ""  # (the common cell: its lines' spread is not measured)
+    spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines)
+    if spread > CELL_START_SPREAD:
         return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
     return ""

@@ -35,6 +35,7 @@ from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
+from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.row_counts import surplus_note
 from piatable.normalize.spaced_rows import lost_space_doubts
@@ -137,6 +138,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.merged_rows:
             result.status = "partial"
         result.notes.extend(cut_closing_notes(grid.rows)[1])
+        result.notes.extend(cut_prose_after_table(grid.rows)[1])
         result.records = rows_to_records(grid.rows, source, settings, form=_form(result))
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
         split = sum("row_split_guess" in r.flags for r in result.records)
