@@ -31,6 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
+from piatable.normalize.reason_tails import REASON_TAIL
+
 MAKERS = ("calc", "writer")
 ROWS_MAX = 7
 SHAPES = ("lists", "edited", "one_line", "added", "deleted")
@@ -42,12 +44,17 @@ FALLBACK_GLYPHS = "○□△"
 
 
 def _sentences(table: list[dict]) -> list[str]:
-    """The table's own sentences (before, after and explanation cut at 。), de-duplicated."""
+    """The table's own sentences (before, after and explanation cut at 。), de-duplicated, but
+    for its reasons (…に伴う修正): a reason is no sentence of a 変更前 / 変更後 cell, and an after
+    cell ending as a reason does is what ``reason_tails`` reads as a reason run on (its
+    quiet-on-truth invariant, tests/test_reason_tails.py)."""
     out: list[str] = []
     for r in table:
         for key in ("before", "after", "explanation"):
             for part in r[key].replace("\n", "。").split("。"):
                 s = part.strip().lstrip("・①②③④⑤⑥⑦⑧⑨ ").strip()
+                if REASON_TAIL.search(s):
+                    continue  # a reason (an explanation's, or one quoted in a cell)
                 if 6 <= len(s) <= SENTENCE_CHARS_MAX and s not in out and "上記" not in s:
                     out.append(s)
     return out
