@@ -35,7 +35,7 @@ import regex
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
-from .chars import NO_LINE_START, SENTENCE_END, starts_paragraph
+from .chars import NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
 from .phrase_openings import starts_mid_phrase
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, word_spans_break
@@ -148,6 +148,34 @@ def bullet_run_why(before: list[str], after: list[str]) -> str:
     if here >= CELLS_ALIKE_MIN_RATIO and here - max(moved, default=0.0) >= CUT_RATIO_MARGIN:
         return ""
     return BULLET_RUN_WHY
+
+
+# How a line may end a cell of its own: a sentence's end or a closing bracket.
+_CELL_END = frozenset(SENTENCE_END) | frozenset("）)」』】〕］]＞>")
+WRAPPED_CUT_WHY = (
+    "the before cell's last line runs to the width of the cells' full lines and ends inside its "
+    "sentence, the after cell opens with no marker: one paragraph wrapped at the cell's edge, cut in two?"
+)
+
+
+def wrapped_cut_why(before: list[str], after: list[str]) -> str:
+    """``WRAPPED_CUT_WHY`` when the before/after cut of row-ordered text falls where a paragraph
+    wraps by the lines' own widths, else ``""``: the before's last line (lines ``before``, after
+    ``after``, each a printed line's text) continues its paragraph (it opens none), stops inside
+    a sentence (no sentence end, no closing bracket) and is as wide as the widest line of both
+    cells but their last (display units: the width a cell wraps at), and the after opens no
+    paragraph and wraps too (two lines or more).  In narrow Writer cells of equal width
+    (office-narrow43, a 16-unit wrap) an empty before beside a five-line after read as two lines
+    each side (``…並びに市民`` | ``課窓口及び…``): the block's body width, wider, calls no break soft,
+    and SudachiPy parts 市民 / 課.  The same shape as ``paragraph_cuts``' ``torn`` (a list item cut
+    in two), told by widths where no marker opens the paragraph."""
+    if len(before) < 2 or len(after) < 2:
+        return ""
+    last = before[-1]
+    if starts_paragraph(last) or last[-1:] in _CELL_END or starts_paragraph(after[0]):
+        return ""
+    full = max(display_width(x) for x in (*before[:-1], *after[:-1]))
+    return WRAPPED_CUT_WHY if display_width(last) >= full else ""
 
 
 def marks_beside_text(texts: list[str]) -> float:

@@ -65,7 +65,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
-from .cell_shapes import bullet_run_why, marked_row_why
+from .cell_shapes import bullet_run_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
@@ -176,7 +176,7 @@ def _body_why(row: RawRow) -> str:
         return LEAD_WHY if lead_before_list(after) else ""
     if unlike_sentences(before, after):
         return SENTENCES_WHY
-    return TORN_WHY if torn_item(before, after) else ""
+    return TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after)
 
 
 def torn_item(before: list[str], after: list[str]) -> bool:

@@ -14,9 +14,11 @@ from piatable.normalize.cell_shapes import (
     BULLET_RUN_WHY,
     MARKED_HEADING_WHY,
     WHOLE_CELL_MARK,
+    WRAPPED_CUT_WHY,
     bullet_run_why,
     marked_row_why,
     split_marks,
+    wrapped_cut_why,
 )
 
 SET = Path(__file__).resolve().parent.parent / "samples" / "office-bullets51"
@@ -75,7 +77,19 @@ def _bullets(text: str) -> int:
     return sum(p.strip()[:1] == "・" for p in text.split("\n"))
 
 
-@pytest.mark.parametrize("name", RAW_PDFIUM)
+# Known fault (bullets53, measured on the redrawn tuning set, not mended): Calc prints the item's last
+# line and a before cell of ``―`` on one line (``２．特定個人情報ファイル名 ―``) in pypdfium2 text; the
+# partition leaves the dash with the item's line and then the after cell, unwarned.
+DASH_BESIDE_ITEM = "a ― before cell printed beside the item's last line: read into the after, unwarned"
+MARK_CASES = [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=DASH_BESIDE_ITEM))
+    if n == "bl51-calc-kokuho-r-pypdfium2"
+    else n
+    for n in RAW_PDFIUM
+]
+
+
+@pytest.mark.parametrize("name", MARK_CASES)
 def test_rows_of_marks_keep_each_mark_in_its_own_cell(name: str) -> None:
     records, expected = _case(name)
     for r, e in zip(records, expected, strict=True):
@@ -115,3 +129,17 @@ def test_an_undecided_cut_inside_a_bulleted_list_is_warned(name: str) -> None:
     for r, e in wrong:
         assert _bullets(e["before"]) >= 1 and _bullets(e["after"]) >= 1
         assert "column_guess" in r.flags
+
+
+def test_a_cut_where_a_paragraph_wraps_by_its_own_widths_is_doubted() -> None:
+    # office-narrow43 n43-writer-v2 (-raw / pypdfium2): an empty before beside a five-line after,
+    # read as two lines each side; every line but the last 16 units wide.
+    before = ["市ホームページへ", "の掲載並びに市民"]
+    after = ["課窓口及び各支所", "での閲覧により意", "見を募集した。"]
+    assert wrapped_cut_why(before, after) == WRAPPED_CUT_WHY
+    # The before's last line ends a sentence, or is shorter than the full lines, or opens a
+    # paragraph of its own: the cut may be the cells' own.
+    assert wrapped_cut_why(["市ホームページへ", "の掲載並びに市民。"], after) == ""
+    assert wrapped_cut_why(["市ホームページへ", "の掲載並びに"], after) == ""
+    assert wrapped_cut_why(["市ホームページへ", "・掲載並びに市民"], after) == ""
+    assert wrapped_cut_why(before, ["・窓口及び各支所", "での閲覧により意"]) == ""
