@@ -65,7 +65,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
-from .cell_shapes import bullet_run_why, marked_row_why, wrapped_cut_why
+from .cell_shapes import bullet_run_why, edited_list_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
@@ -173,7 +173,7 @@ def _body_why(row: RawRow) -> str:
     if marked is not None:
         return marked
     if not before:
-        return LEAD_WHY if lead_before_list(after) else ""
+        return LEAD_WHY if lead_before_list(after) else edited_list_why(before, after)
     if unlike_sentences(before, after):
         return SENTENCES_WHY
     return TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after)

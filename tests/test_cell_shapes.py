@@ -12,10 +12,12 @@ import pytest
 from piatable import extract_document
 from piatable.normalize.cell_shapes import (
     BULLET_RUN_WHY,
+    EDITED_LIST_WHY,
     MARKED_HEADING_WHY,
     WHOLE_CELL_MARK,
     WRAPPED_CUT_WHY,
     bullet_run_why,
+    edited_list_why,
     marked_row_why,
     split_marks,
     wrapped_cut_why,
@@ -143,3 +145,21 @@ def test_a_cut_where_a_paragraph_wraps_by_its_own_widths_is_doubted() -> None:
     assert wrapped_cut_why(["市ホームページへ", "の掲載並びに"], after) == ""
     assert wrapped_cut_why(["市ホームページへ", "・掲載並びに市民"], after) == ""
     assert wrapped_cut_why(before, ["・窓口及び各支所", "での閲覧により意"]) == ""
+
+
+def test_an_added_list_that_says_one_thing_twice_over_is_doubted() -> None:
+    # office-raw47 r47-writer-juki row 2 (-raw / pypdfium2): an empty before read beside both
+    # cells' bullets; the second and the fourth are an edited bullet and the one it rewrites.
+    after = [
+        "・サーバー室への入室は、入退室管理簿により管理している。",
+        "・サーバー室には監視カメラを設置している。",
+        "・データセンターへの入館は、事前に申請した者に限り、ＩＣカード及び",
+        "生体認証により管理している。",
+        "・データセンター内のサーバー室には監視カメラを設置し、映像を９０日",
+        "間保存している。",
+    ]
+    assert edited_list_why([], after) == EDITED_LIST_WHY
+    # Bullets unlike each other, the same bullet twice (a list of choices), or a before of its own.
+    assert edited_list_why([], [after[0], after[2], after[3]]) == ""
+    assert edited_list_why([], ["・［ ］紙", "・［ ］紙"]) == ""
+    assert edited_list_why(["・入退室を管理している。"], after) == ""
