@@ -16,6 +16,7 @@ from piatable.models import CellLine
 from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_IN_MIDDLE, is_label_piece
 
 from .block_lines import is_bare_block_label, is_block_name
+from .cell_shapes import WHOLE_CELL_MARK, split_marks
 from .chars import MARKER_ALONE, bigrams, common_prefix
 from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
 from .spaced_pairs import spaced_pair
@@ -327,6 +328,13 @@ def _split_pieces(t: str, gaps: bool) -> list[str]:
     """
     if is_label_piece(t):
         return [t]
+    marks = split_marks(t) if gaps else None
+    if marks is not None:
+        # A whole-cell mark (（新規）, （削除）, ―) beside the next cell on one printed line.
+        head, tail = marks
+        if WHOLE_CELL_MARK.match(head):
+            return [head, *_split_pieces(tail, gaps)]
+        return [*_split_pieces(head, gaps), tail]
     spaced = spaced_pair(t)
     if spaced is not None:
         return list(spaced)

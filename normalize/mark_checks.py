@@ -63,6 +63,7 @@ import regex
 from piatable.models import Doubt, Record
 from piatable.settings import QualitySettings
 
+from .cell_shapes import WHOLE_CELL_MARK
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .flags import ending_open
 from .items import is_form_heading
@@ -149,7 +150,10 @@ def item_tail_doubts(record: Record) -> list[Doubt]:
         return []
     first = _paragraphs(getattr(record, body))[0]
     # A numbered sub-heading (（１．研修）) opens a body cell's block; the tail of a heading has none.
-    if _NUMERAL.search(first) or not is_form_heading(record.item_path[-1] + first):
+    # A whole-cell mark (（新規）) is a cell of its own, no heading's tail.
+    if _NUMERAL.search(first) or WHOLE_CELL_MARK.match(first):
+        return []
+    if not is_form_heading(record.item_path[-1] + first):
         return []
     why = f"the {body} cell opens with the rest of the item's last heading ({first[:12]})"
     return [Doubt("column_guess", "item", why), Doubt("column_guess", body, why)]

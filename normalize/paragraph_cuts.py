@@ -65,6 +65,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import MENDED_CUT_STRENGTH
 
+from .cell_shapes import bullet_run_why, edited_list_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
@@ -168,11 +169,14 @@ def _body_why(row: RawRow) -> str:
     before, after = _texts(bl), _texts(al)
     if not after or _share_line(bl, al):
         return ""
+    marked = marked_row_why(before, after)
+    if marked is not None:
+        return marked
     if not before:
-        return LEAD_WHY if lead_before_list(after) else ""
+        return LEAD_WHY if lead_before_list(after) else edited_list_why(before, after)
     if unlike_sentences(before, after):
         return SENTENCES_WHY
-    return TORN_WHY if torn_item(before, after) else ""
+    return TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after)
 
 
 def torn_item(before: list[str], after: list[str]) -> bool:
@@ -232,6 +236,10 @@ def doubt_paragraph_cuts(rows: list[RawRow]) -> None:
             continue
         if _part_glued_line(row):
             row.doubts.append(Doubt("cut_guess", "before", GLUED_WHY, MENDED_CUT_STRENGTH))
+        bl, al = row.cells.get("before") or [], row.cells.get("after") or []
+        run = "" if _share_line(bl, al) else bullet_run_why(_texts(bl), _texts(al))
+        if run:
+            row.doubts += [Doubt("column_guess", "before", run), Doubt("column_guess", "after", run)]
         why = _body_why(row)
         if why:
             row.doubts += [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]

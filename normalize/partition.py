@@ -31,6 +31,7 @@ from piatable.vocabulary import SECTION_NUMERALS
 
 from .block_lines import BLOCK_SPLIT_PENALTY, item_line_costs, value_blocks
 from .bracket_lists import EXPLAINS_ADDITION, EXPLAINS_DELETION, ListCuts
+from .cell_shapes import CellShapes
 from .chars import (
     BODY_MARKER,
     NO_LINE_START,
@@ -65,7 +66,7 @@ from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
-DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$")
+DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$|^[（(【](?:上記を)?削除[）)】]$")
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 WIDTH_TOLERANCE_UNITS = 1  # a half-width character's rounding (weights: structural, not tuned)
@@ -117,7 +118,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block"
+        "block_item value_block shapes"
     ).split()
 )
 
@@ -211,6 +212,7 @@ class BlockScorer:
         self.open_end = [tok.ends_open(self.t[k - 1][-8:] + x if k else x) for k, x in enumerate(self.t)]
         self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
         # For each line, the first line of its printed line (pieces of one printed line share it).
+        self.shapes = CellShapes(self.t, self.marker, self.same_line, tok)
         self.line_start = list(range(n))
         for k in range(1, n):
             if self.same_line[k - 1]:
@@ -388,7 +390,7 @@ class BlockScorer:
         open alike."""
         s, t = self.s, self.key
         a, b = t[i], t[j]
-        if a[:1] != b[:1]:
+        if a[:1] != b[:1] or (a[:1] in BULLETS and not self.shapes.alike(i, j)):
             return 0.0
         common = len(common_prefix(a, b))
         if common >= s.shared_opening_min_chars or (common >= 2 and a == b):
@@ -449,7 +451,7 @@ class BlockScorer:
             cost += SHIFTED_OPENING_PENALTY
         if i < j < n:
             cost += choice_run(self.box, self.key, self.t, i, j)
-        return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above)
+        return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above) + self.shapes.cost(i, j)
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -465,7 +467,7 @@ class BlockScorer:
             cost = base
             if heading_at:
                 cost += heading_penalty
-            return [cost + closing_cost]
+            return [cost + closing_cost + self.shapes.cost(n, n)]
         body_over, brk_b, cut_b, after_body = self.body_over, self.brk_b, self.cut_b, self.after_body
         hit, tot, after_overlap = self.hit, self.tot, self.after_overlap
         marker, clipped = self.marker, self.clipped
@@ -491,7 +493,8 @@ class BlockScorer:
         cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
         cost -= self.empty_before_bonus
         seq_i = sequence_cut(self.seq_prev, n, i, i)
-        out: list[float] = [cost + seq_i]
+        shapes = self.shapes
+        out: list[float] = [cost + seq_i + shapes.cost(i, i)]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
         lists, value_block = self.lists, self.value_block
         for j in range(i + 1, n):
@@ -510,6 +513,8 @@ class BlockScorer:
                     opening = -opening_bonus * common / min_chars / 2
                 elif marker_i and marker[j] and head not in BULLETS and not lists.both_open(i, j):
                     opening = -SHARED_MARKER_BONUS
+                if opening and head in BULLETS and not shapes.alike(i, j):
+                    opening = 0.0
             cost += cut_b[j] + opening
             cost += lists.cost(i, j)
             if value_block[j] >= i:
@@ -534,7 +539,8 @@ class BlockScorer:
                 cost += SHIFTED_OPENING_PENALTY
             if box_i:
                 cost += choice_run(self.box, self.key, self.t, i, j)
-            out.append(cost + seq_i + (SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0))
+            seq = SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0
+            out.append(cost + seq_i + seq + shapes.cost(i, j))
         # j = n: the after cell is empty.
         cost = base
         if heading_at:
@@ -546,7 +552,7 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if item_last == t[n - 1]:
             cost += SHIFTED_OPENING_PENALTY
-        out.append(cost + seq_i)
+        out.append(cost + seq_i + shapes.cost(i, n))
         return out
 
     def _looks_clipped(self, k: int) -> bool:

@@ -30,6 +30,7 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import Settings
 from piatable.vocabulary import TIMING
 
+from .cell_shapes import marks_beside_text, mid_phrase_start
 from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
 from .items import opens_item
@@ -394,6 +395,11 @@ def split_row_scored(
             width = max([narrow, *(display_width(cl.text) for cl in post)])
         cost = p.score + _explanation_cost(post, width, settings, tok)
         cost += _late_explanation_cut(lines, e, p, settings, apart, tok)
+        cost += marks_beside_text([cl.text for cl in post])
+        if closing and 0 < e < n:  # not while widths are weighed: it would move them
+            cost += mid_phrase_start(
+                lines[e - 1], lines[e], body, settings.rejoin, settings.stream.split_word_penalty, tok
+            )
         if apart and 1 < e < n and _opens_explanation(lines, e - 1, apart, body, settings, tok):
             # The line before is a full line of the explanation column running on into this one
             # and no run-on of the cell before: the explanation's first line, one line too late.

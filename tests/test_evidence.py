@@ -291,16 +291,20 @@ def test_a_placeholder_opening_the_after_cell_is_warned():
     """A new user's Writer table in -raw text: the before cells ``－`` and ``特になし`` share a
     printed line with the after cell's first line, one space apart, and were read into the after
     cell with an empty before at 0.92, no flag.  A cell that says "nothing" stands alone: an
-    after cell opening with one, the before empty, is a column_guess."""
+    after cell opening with one, the before empty, is a column_guess.  The dash is a whole-cell
+    mark (``cell_shapes.split_marks``, branch bullets51): it is parted off its printed line, and
+    the first row is read right."""
     from piatable.pipeline import extract_document
 
     cases = Path(__file__).parent / "data" / "cases"
     got = extract_document(cases / "raw_placeholder_before_glued.txt").records
     assert len(got) == 2
-    for rec in got:
-        assert rec.before == ""
-        assert "column_guess" in rec.flags
-        assert any("placeholder" in e for e in rec.evidence)
+    assert got[0].before == "－"
+    assert "".join(got[0].after.split()) == "令和6年10月から所得制限を撤廃する。"
+    rec = got[1]
+    assert rec.before == ""
+    assert "column_guess" in rec.flags
+    assert any("placeholder" in e for e in rec.evidence)
 
 
 def test_a_date_in_a_wide_cell_and_an_explanation_without_bullets_stay_quiet():

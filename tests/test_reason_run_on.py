@@ -43,7 +43,10 @@ def test_a_reason_wrapped_in_a_narrow_explanation_column_is_joined_in_the_explan
         )
         assert _squash(recs[k].after) == _squash(truth[k]["after"])
         assert not recs[k].after.endswith("番号法の改正に伴う条")
-    assert any(RUN_ON_MOVED_WHY in e for e in recs[0].to_dict()["evidence"])
+    # Row 0's first reading now starts the explanation at the reason (the ``※`` note and the word
+    # 封鎖してい|る stay in the after cell: ``cell_shapes.mid_phrase_start``): no line was moved.
+    assert not any(RUN_ON_MOVED_WHY in e for e in recs[0].to_dict()["evidence"])
+    assert "※やむを得ず" in recs[0].after
 
 
 @pytest.mark.parametrize("tool", ["pdftotext-raw", "pypdfium2"])
@@ -91,7 +94,11 @@ def test_the_end_of_the_after_cells_last_sentence_goes_back_from_before_a_reason
     assert _squash(rec.after) == _squash(truth[5]["after"])
     assert rec.after.endswith("契約時に研修の実施状況を確認している。")
     assert rec.explanation == truth[5]["explanation"] == "研修体制の強化に伴う修正"
-    assert any(VALUE_TAIL_WHY in e for e in rec.to_dict()["evidence"])
+    # The first reading no longer starts the explanation inside the word 確|認 (the cut costs
+    # of ``cell_shapes.mid_phrase_start``), so ``mend_value_tail`` has nothing to move here; its
+    # own unit tests below keep the mend.
+    evidence = rec.to_dict()["evidence"]
+    assert not evidence or any(VALUE_TAIL_WHY in e for e in evidence)
 
 
 def test_a_sentence_opening_the_explanation_stays_without_a_reason_after_it_or_a_run_on_line():

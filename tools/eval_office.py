@@ -143,6 +143,8 @@ SET_NAMES = (
     "heldout-timing51",
     "office-pages51",
     "heldout-pages51",
+    "office-bullets51",
+    "heldout-bullets51",
     "office-calc52",
     "heldout-calc52",
     "office-writer52",

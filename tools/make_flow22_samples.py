@@ -222,7 +222,7 @@ def build_redrawn(sets: dict, doc: str, argv: list[str] | None) -> int:
                 break
             except NotPrinted as e:
                 case = str(e).split(":", 1)[0]
-                print(f"{case}: not printed in full, drawn again", file=sys.stderr)
+                print(f"{case}: not printed in full, drawn again ({e})", file=sys.stderr)
                 redrawn.add(case)
     return 0
 
