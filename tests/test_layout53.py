@@ -10,9 +10,6 @@ from pathlib import Path
 
 import piatable
 from piatable.normalize.grid.label_bounds import opens_under_labels
-from piatable.normalize.grid.lines import Line
-from piatable.normalize.grid.page_shift import filled_columns, running_columns, shifted_starts
-from piatable.settings import GridSettings
 
 from .conftest import squash, text_case
 
@@ -45,42 +42,3 @@ def test_additions_keep_their_after_text_in_the_after_column():
             assert squash(rec.after) == squash(exp["after"])
         assert [r.change_kind for r in records] == ["added"] * 4 + ["deleted"]
         assert squash(records[0].after).startswith("住民基本台帳法第３０条の１５第１項")
-
-
-def _line(text: str, x0: float, top: float) -> Line:
-    return Line([], text, x0, x0 + len(text), top, top + 1.0, 1, None, None)
-
-
-def test_a_lone_tail_on_the_next_page_goes_on_with_the_cell_the_break_cut():
-    # AbiWord, set XIV t09 row 7: the row's last lines on page 1 are ②方法 | 点検 |
-    # 重要な変更に該当 (the explanation at its wrap width, 8 characters), and page 2 prints
-    # only しない, at offset 0.  It goes on with the explanation, not the item.
-    cells = {
-        1: (7, ("Ⅵ評価実施手続", "３．第三者点検", "②方法")),
-        3: (29, ("〇〇市情報公開・個人", "情報保護審査会による", "点検")),
-        5: (47, ("審議会の名称変更", "に伴う修正", "重要な変更に該当")),
-    }
-    carry = {c: [_line(t, x, 10 + j) for j, t in enumerate(ts)] for c, (x, ts) in cells.items()}
-    running = running_columns(carry)
-    assert running == {1, 3, 5}
-    filled = filled_columns(carry, running, GridSettings())
-    assert filled == {5}
-    prev = [0.0, 7.0, 18.0, 29.0, 44.0, 47.0]
-    starts = shifted_starts([[0.0]], prev, running, filled)
-    assert starts[5] == 0.0
-    # Without a cut cell the page keeps the page before's starts, as it did.
-    assert shifted_starts([[0.0]], prev, running, set()) == prev
-
-
-def test_a_wrapped_tail_goes_to_the_cell_it_ends_not_to_the_item():
-    # Chromium, narrow fixed columns, 9 pt serif: 変更前/変更後 「10万人以上100万人未 / 満」 and
-    # 「…を年２回実施してい / る。」 (kinsoku: 。 takes る along, the line above one short) print
-    # their tails one space after the item's or 変更前's line.  They were read into 項目 /
-    # 変更前 (「Ⅱ特定個人情報ファイルの概要 満」), unwarned.
-    records, truth = _case("l53-chrome-1")
-    assert len(records) == len(truth) == 5
-    for rec, exp in zip(records, truth, strict=True):
-        for field in ("item", "before", "after"):
-            assert squash(getattr(rec, field)) == squash(exp[field])
-    assert squash(records[1].before).endswith("100万人未満")
-    assert "満" not in squash(records[1].item)

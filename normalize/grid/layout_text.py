@@ -29,12 +29,11 @@ from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
-from .page_shift import OPENER_MIN_LINES, filled_columns, running_columns, shifted_starts
+from .page_shift import OPENER_MIN_LINES, running_columns, shifted_starts
 from .prose_page import is_prose_page
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
-from .wrapped_tails import move_wrapped_tails
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -307,7 +306,7 @@ def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, fl
 
 
 def _initial_starts(  # type: ignore[no-untyped-def]
-    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None, filled=None
+    header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None
 ):
     full = _starts_from_full_lines(segs, header.labels if header is not None else None)
     if full is not None:
@@ -332,7 +331,7 @@ def _initial_starts(  # type: ignore[no-untyped-def]
                 starts.append(0.0)
         return starts
     if prev_starts is not None:
-        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running, filled)
+        return shifted_starts(_cell_openers(segs), list(prev_starts[:N_COLS]), running)
     bounds = bounds_from_gaps([s for line in segs for s in line], hx, settings, step=1.0)
     if bounds is not None:
         return [bounds[0] + hx / 2, *bounds[1:N_COLS]]
@@ -466,8 +465,7 @@ def layout_page_rows(
         join_wrapped_timing(segs)
         join_choice_boxes(segs)
         running = running_columns(carry)
-        filled = filled_columns(carry, running, settings)
-        init = _initial_starts(header, prev_starts, segs, hx, settings, running, filled)
+        init = _initial_starts(header, prev_starts, segs, hx, settings, running)
         if init is None:
             continue
         if header is None and prev_by_chars is not None and by_chars != prev_by_chars:
@@ -494,7 +492,6 @@ def layout_page_rows(
     if not writer:
         line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
         line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
-    line_cols_all = move_wrapped_tails(segs, line_cols_all, starts, settings)
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
