@@ -50,7 +50,7 @@ def page_doubts(scans: list[PageScan]) -> tuple[list[str], dict[int, str], bool]
             why = (
                 f"page {s.page}: glyphs only {s.source_glyph:.0f} px tall as scanned (at "
                 f"{s.source_dpi:.0f} dpi; below {MIN_SOURCE_GLYPH_PX:.0f} px OCR misreads many "
-                "characters even upscaled): its rows' text is in doubt — scan at 200-300 dpi"
+                "characters even upscaled): its rows' text is in doubt; scan at 200-300 dpi"
             )
         elif s.turned_by == "unsure" and (conf := mean_conf(s)) < UNSURE_MIN_MEAN_CONF:
             why = (
