@@ -26,6 +26,8 @@ from collections.abc import Sequence
 
 from piatable.models import CellLine, Doubt, RawRow
 
+from .carried_guess import runs_of
+
 # Whether a run beside another printing its value again is decided empty-celled (its rows'
 # values "") rather than doubted.  Off: set XIII's Calc table merges a date over two rows right
 # after a row printing the same date (``carried_empties``), which reads as set XIV's empty cells.
@@ -60,17 +62,8 @@ def _key(row: RawRow, field: str) -> tuple[object, ...]:
 
 def value_runs(rows: Sequence[RawRow], field: str) -> list[list[int]]:
     """Runs of consecutive rows given one printed value of ``field`` (rows printing none, and
-    rows given nothing, are runs of their own)."""
-    out: list[list[int]] = []
-    last: tuple[object, ...] = ()
-    for k, row in enumerate(rows):
-        key = _key(row, field)
-        if key and key == last:
-            out[-1].append(k)
-        else:
-            out.append([k])
-        last = key
-    return out
+    rows given nothing, are runs of their own): ``carried_guess.runs_of`` by ``_key``."""
+    return runs_of(rows, lambda row: _key(row, field))
 
 
 def _text(row: RawRow, field: str) -> str:

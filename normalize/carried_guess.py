@@ -51,6 +51,8 @@ are left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from piatable.models import CellLine, Doubt, RawRow
 
 from .page_fill import TOP_SLACK_LINES, _own_lines
@@ -84,22 +86,33 @@ WHY_ABOVE = (
 )
 
 
-def _runs(rows: list[RawRow]) -> list[list[int]]:
-    """Runs of consecutive rows given one printed date: the same lines of the page (rows read
-    by positions copy them) or the same line objects (flattened text)."""
+def runs_of(rows: Sequence[RawRow], key: Callable[[RawRow], tuple[object, ...]]) -> list[list[int]]:
+    """Runs of consecutive rows (indices into ``rows``) whose ``key`` is one and not empty: rows
+    given one printed value.  A row whose key is empty (it was given nothing) is a run of its own."""
     out: list[list[int]] = []
     last: tuple[object, ...] = ()
     for k, row in enumerate(rows):
-        key = tuple(
-            (ln, cl.text) if row.positioned and (ln := _line(cl)) else id(cl)
-            for cl in row.cells.get("change_date") or []
-        )
-        if key and key == last:
+        key_k = key(row)
+        if key_k and key_k == last:
             out[-1].append(k)
         else:
             out.append([k])
-        last = key
+        last = key_k
     return out
+
+
+def _date_key(row: RawRow) -> tuple[object, ...]:
+    """The printed date a row was given: the same lines of the page (rows read by positions copy
+    them) or the same line objects (flattened text)."""
+    return tuple(
+        (ln, cl.text) if row.positioned and (ln := _line(cl)) else id(cl)
+        for cl in row.cells.get("change_date") or []
+    )
+
+
+def _runs(rows: list[RawRow]) -> list[list[int]]:
+    """Runs of consecutive rows given one printed date (``runs_of`` by ``_date_key``)."""
+    return runs_of(rows, _date_key)
 
 
 def _groups(rows: list[RawRow]) -> list[list[int]]:
