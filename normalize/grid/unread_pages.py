@@ -111,3 +111,21 @@ def closing_mark_page(page: PageWords) -> bool:
             return False
         texts.append(text)
     return bool(texts) and bool(CLOSING_MARK.match("".join(texts)))
+
+
+# The column labels whose printing on a page shows the table is there (whitespace-free page text
+# holding each of them), whether or not its rows could be read.
+PRINTED_LABELS = ("変更日", "項目", "変更前", "変更後")
+
+
+def page_printing_labels(pages: list[PageWords]) -> int | None:
+    """The first of ``pages`` (1-based page number) whose words, joined whitespace-free in their
+    order, hold every one of ``PRINTED_LABELS``: the table's label row is printed there.  None if
+    no page does.  A document with such a page and no row read lost the whole table: the
+    pipeline says so and calls it partial (a Gnumeric table whose wrapped dates open no line gave
+    0 rows with status success, session 53)."""
+    for page in pages:
+        text = "".join("".join(w.text.split()) for w in page.words)
+        if all(label in text for label in PRINTED_LABELS):
+            return page.page
+    return None

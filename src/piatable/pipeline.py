@@ -33,6 +33,7 @@ from piatable.normalize.cover import check_cover, published_doubts
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
+from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
@@ -152,7 +153,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     _note_hidden_rows(result)
     if reading.ascii_numerals:
         keep_printed_letters(result.records)
-    if not result.records and not any(n.startswith(TABLE_NOT_READ) for n in result.notes):
+    if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
         result.notes = [n for n in result.notes if n not in repairs]
@@ -180,6 +181,12 @@ SPACED_ROWS_NOTE = (
 # The note of a flattened text whose table title (with its column labels) was found but none
 # of whose rows could be read.
 TABLE_NOT_READ = "the amendment table's title and column labels were found but none of its rows could be read"
+# A PDF or scan whose page prints the table's column labels while no row was read
+# (``unread_pages.page_printing_labels``).
+LABELS_NOT_READ = (
+    "the amendment table's column labels are printed on page {page} but none of its rows could be read"
+)
+NOT_READ_NOTES = (TABLE_NOT_READ, LABELS_NOT_READ.split(" on page")[0])
 
 
 def _note_hidden_rows(result: DocumentResult) -> None:
@@ -318,6 +325,10 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
         result.status = "partial"
+    if not result.records and (page := page_printing_labels(reading.pages)) is not None:
+        # The label row is printed and no row was read: the whole table is lost, not absent.
+        result.notes.append(LABELS_NOT_READ.format(page=page))
+        result.status = "partial"
     if not reading.ocr:  # OCR's misreads of a heading aside
         # A text layer's row with no ruling between it and the row above (Writer, a merged date).
         _note_hidden_rows(result)
@@ -415,7 +426,7 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
     if (
         not result.records
         and "no amendment table found" not in result.notes
-        and not any(n.startswith(TABLE_NOT_READ) for n in result.notes)
+        and not any(n.startswith(NOT_READ_NOTES) for n in result.notes)
     ):
         result.notes.append("no amendment table found")
     return result
