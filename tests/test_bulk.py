@@ -117,6 +117,23 @@ def test_dataset_has_one_row_per_input_and_the_rows_of_single_runs(corpus, tmp_p
     assert len((ds / "piatable.log").read_text("utf-8").splitlines()) == len(paths)
 
 
+def test_workers_replaced_after_their_task_quota_lose_and_repeat_nothing(
+    corpus, tmp_path, monkeypatch, capsys
+):
+    """Workers are recycled after ``WORKER_MAX_TASKS`` documents (bounded memory of a long run):
+    with a quota of 2, the mixed corpus goes through several generations of workers and the
+    dataset still has one documents row per input and exactly the rows of single runs."""
+    import piatable.batch as batch
+
+    monkeypatch.setattr(batch, "WORKER_MAX_TASKS", 2)
+    folder, paths, reference = corpus
+    ds = tmp_path / "ds"
+    assert main(["extract", str(folder), "--dataset", str(ds), "--jobs", "2"]) == 1  # the bad inputs
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == sorted(map(str, paths))
+    assert _dataset_rows(ds) == reference
+
+
 def test_resume_renamed_changed_and_retry_failed(tmp_path, seed_path, capsys):
     folder = tmp_path / "in"
     folder.mkdir()

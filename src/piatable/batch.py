@@ -59,6 +59,12 @@ EXIT_ORPHANED = 73
 # Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that the
 # parent holds only a handful of results at a time.
 IN_FLIGHT_PER_WORKER = 2
+# A worker is replaced by a fresh one after this many documents (Pebble's ``max_tasks``): a warm
+# worker's memory grows with what it has read (caches, the allocator's high-water mark), and the
+# memory cap counts it with its OCR children — session 53's ``make run`` (8,086 inputs, 2 workers)
+# had a 200 dpi scan late in the run fail "over 2048 MB" that alone reads in 250 MB.  A restart
+# costs the imports and the SudachiPy dictionary (about 2 s) once per this many documents.
+WORKER_MAX_TASKS = 500
 # The pool's supervisor (``LocalRunner``) looks this often (s) ...
 SUPERVISE_EVERY_S = 0.2
 # ... and restarts a pool whose task channel's lock was never free for this long (s): a dead
@@ -279,7 +285,9 @@ class LocalRunner:
     def _new_pool(self) -> Any:
         from pebble import ProcessPool
 
-        return ProcessPool(max_workers=self.workers, context=_pool_context(self.start))
+        return ProcessPool(
+            max_workers=self.workers, max_tasks=WORKER_MAX_TASKS, context=_pool_context(self.start)
+        )
 
     @property
     def capacity(self) -> int:
