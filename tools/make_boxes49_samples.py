@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_flow22_samples as flow
 import make_office_samples as office
 from make_boxes42_samples import _pool, scaled_run
 from make_flow22_samples import build_redrawn, split_sets
@@ -85,18 +86,15 @@ def _case(name: str, pool: list[dict], heldout: bool) -> Case:
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
     """``HELDOUT_CASES`` or ``TUNING_CASES`` Writer cases, named ``[h]b49-writer-v<k>``, and
-    ``CALC_CASES`` Calc ones, ``[h]b49-calc-v<k>``."""
+    ``CALC_CASES`` Calc ones, ``[h]b49-calc-v<k>`` (``flow.numbered_cases``)."""
     pool = _pool(heldout)
-    cases = []
-    for maker, count in (("writer", HELDOUT_CASES if heldout else TUNING_CASES), ("calc", CALC_CASES)):
-        for k in range(1, count + 1):
-            name = f"{'h' if heldout else ''}b49-{maker}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append((_case if maker == "writer" else _calc_case)(name, pool, heldout))
-    return cases
+    counts = (("writer", HELDOUT_CASES if heldout else TUNING_CASES), ("calc", CALC_CASES))
+    return flow.numbered_cases(
+        f"{'h' if heldout else ''}b49",
+        counts,
+        redrawn,
+        lambda name, maker, k: (_case if maker == "writer" else _calc_case)(name, pool, heldout),
+    )
 
 
 SETS = split_sets("boxes49", _cases)

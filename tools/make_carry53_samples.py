@@ -31,6 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_empty50_samples import BODY_ALIGNS, DATE_ALIGNS, DATE_STYLES, FALLBACK_GLYPHS, _runs
 from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
@@ -38,23 +39,8 @@ KINDS = ("em", "mg")
 # (maker, program): the .xlsx by Calc and Gnumeric, the .docx by Writer and AbiWord.
 PROGRAMS = (("calc", "libreoffice"), ("writer", "libreoffice"), ("writer", "abiword"), ("calc", "gnumeric"))
 ROWS_MAX = 8
-RUN_LENGTHS = (1, 2, 2, 3)
 SAME_DATE_SHARE = 0.4
 EMPTY_TIMING_SHARE = 0.5
-DATE_ALIGNS = ("top", "center", "bottom")
-BODY_ALIGNS = ("top", "center")
-DATE_STYLES = ("slash", "wareki", "seireki")
-FALLBACK_GLYPHS = "○□△"
-
-
-def _runs(n: int, rng: random.Random) -> list[tuple[int, int]]:
-    """Consecutive runs (first, end exclusive) covering ``n`` rows."""
-    out, at = [], 0
-    while at < n:
-        k = min(rng.choice(RUN_LENGTHS), n - at)
-        out.append((at, at + k))
-        at += k
-    return out
 
 
 def _dated(rows: list[dict], kind: str, rng: random.Random) -> list[dict]:

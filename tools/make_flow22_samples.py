@@ -202,6 +202,25 @@ def calc_writer_sets(
     return split_sets(name, cases)
 
 
+def kind_sets(name: str, tag: str, kinds, counts: tuple[int, int], pool, make) -> dict:
+    """``split_sets(name, …)`` of a generator drawing, per kind of ``kinds``, ``counts`` (held out,
+    tuning) cases from one pool of rows (``pool(heldout)``), named ``[h]<tag>-<kind>-v<k>`` and
+    made by ``make(name, rows, kind, heldout)`` (``numbered_cases``; tools/make_plumber52_samples.py,
+    make_plumber53_samples.py)."""
+
+    def cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
+        rows = pool(heldout)
+        count = counts[0] if heldout else counts[1]
+        return numbered_cases(
+            f"{'h' if heldout else ''}{tag}",
+            tuple((kind, count) for kind in kinds),
+            redrawn,
+            lambda case_name, kind, k: make(case_name, rows, kind, heldout),
+        )
+
+    return split_sets(name, cases)
+
+
 def paired_sets(name: str, prefix: str, make, tuning: tuple[str, ...], heldout: tuple[str, ...]) -> dict:
     """``split_sets`` of cases named and made as ``table_cases`` makes them, from the tuning
     tables ``tuning`` or the held-out tables ``heldout`` (tools/make_boxes41_samples.py)."""

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_flow22_samples as flow
 import make_office_samples as office
 from make_boxes42_samples import _pool, scaled_run
-from make_flow22_samples import build_redrawn, split_sets
+from make_flow22_samples import build_redrawn
 from make_office_samples import Case
 from make_plumber48_samples import REDRAWS_MAX, ROW_COUNTS, WIDTH_SCALES
 
@@ -59,23 +59,7 @@ def _case(name: str, pool: list[dict], kind: str, heldout: bool) -> Case:
     return replace(c, widths=widths, font=font, fallback_glyphs="○□", program=program, labels=labels)
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per kind, named ``[h]p52-<kind>-v<k>`` (a
-    redrawn case takes ``-r``; one whose redrawn look is named too is left out)."""
-    pool = _pool(heldout)
-    cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
-        for kind in KINDS:
-            name = f"{'h' if heldout else ''}p52-{kind}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append(_case(name, pool, kind, heldout))
-    return cases
-
-
-SETS = split_sets("plumber52", _cases)
+SETS = flow.kind_sets("plumber52", "p52", KINDS, (HELDOUT_CASES, TUNING_CASES), _pool, _case)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_flow22_samples as flow
 import make_office_samples as office
 from make_boxes42_samples import _pool, scaled_run
-from make_flow22_samples import build_redrawn, split_sets
+from make_flow22_samples import build_redrawn
 from make_office_samples import Case
 from make_plumber48_samples import REDRAWS_MAX, ROW_COUNTS, WIDTH_SCALES
 
@@ -109,23 +109,7 @@ def _case(name: str, pool: list[dict], kind: str, heldout: bool) -> Case:
     return replace(c, rows=rows, widths=widths, font=font, size=size, fallback_glyphs="○□", program=program)
 
 
-def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``HELDOUT_CASES`` or ``TUNING_CASES`` cases per kind, named ``[h]p53-<kind>-v<k>`` (a
-    redrawn case takes ``-r``; one whose redrawn look is named too is left out)."""
-    pool = _pool(heldout)
-    cases = []
-    for k in range(1, (HELDOUT_CASES if heldout else TUNING_CASES) + 1):
-        for kind in KINDS:
-            name = f"{'h' if heldout else ''}p53-{kind}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append(_case(name, pool, kind, heldout))
-    return cases
-
-
-SETS = split_sets("plumber53", _cases)
+SETS = flow.kind_sets("plumber53", "p53", KINDS, (HELDOUT_CASES, TUNING_CASES), _pool, _case)
 
 
 def main(argv: list[str] | None = None) -> int:

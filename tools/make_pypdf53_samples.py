@@ -63,19 +63,12 @@ def _case(name: str, pool: list[dict], kind: str, heldout: bool) -> Case:
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
-    """``CASES_PER_KIND`` cases per kind, named ``[h]y53-<kind>-v<k>`` (a redrawn case takes
-    ``-r``; one whose redrawn look is named too is left out)."""
+    """``CASES_PER_KIND`` cases per kind, named ``[h]y53-<kind>-v<k>`` (``flow.numbered_cases``)."""
     pool = _pool(heldout)
-    cases = []
-    for kind, count in CASES_PER_KIND.items():
-        for k in range(1, count + 1):
-            name = f"{'h' if heldout else ''}y53-{kind}-v{k}"
-            if name in redrawn:
-                name += "-r"
-                if name in redrawn:
-                    continue
-            cases.append(_case(name, pool, kind, heldout))
-    return cases
+    tag = f"{'h' if heldout else ''}y53"
+    return flow.numbered_cases(
+        tag, tuple(CASES_PER_KIND.items()), redrawn, lambda name, kind, k: _case(name, pool, kind, heldout)
+    )
 
 
 def _chromium_rows(pool: list[dict], rng: random.Random) -> list[dict]:
