@@ -278,11 +278,13 @@ def _is_heading(frag: str) -> bool:
     return numbered and len(key) >= NUMBERED_HEADING_MIN_CHARS and any(k.startswith(key) for k in lexicon())
 
 
+@lru_cache(maxsize=1 << 16)
 def _kind_cost(
     col: int, frag: str, index: int, date_above: bool = False, alone: bool = False, timing_above: bool = False
 ) -> float:
     """What a column takes: dates (or a date's tail) in 変更日, 事前/事後 in 提出時期 (``alone``:
-    the line's one fragment beside a date, if any)."""
+    the line's one fragment beside a date, if any).  Pure, so its answers are kept: a line's
+    readings ask it for every fragment in every column, some 880,000 times over 80 sample texts."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
     dateish = dateish or (date_above and (bool(_DIGITS_TAIL.match(frag)) or is_date_piece(frag)))
     if col == DATE:
