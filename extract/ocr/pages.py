@@ -114,6 +114,7 @@ def scan_image(
         how = {
             "cues": "the direction of its text lines and the side its text is flush with",
             "document": "the document's other pages; its own cues were too few",
+            "trial": "a trial read of its text in each turn it could have",
         }.get(orientation.how, f"tesseract's orientation detection, confidence {orientation.confidence:.1f}")
         scan.notes.append(
             f"page {page}: turned {orientation.turned}° clockwise (found by {how}); read upright"
@@ -411,7 +412,7 @@ def scan_images(
         while pending:
             f0, fut = pending.popleft()
             keep(f0, fut.result())
-        turns = {s.turned for s in out if s.turned_by in ("cues", "osd")}
+        turns = {s.turned for s in out if s.turned_by in ("cues", "trial", "osd")}
         if unsure and len(turns) == 1 and (turn := turns.pop()):
             again = {
                 n: pages.submit(scan_image, f[1], f[2], n, os_, strips, parts, turn)  # type: ignore[arg-type]
