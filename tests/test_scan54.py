@@ -72,7 +72,7 @@ def test_a_page_turned_a_quarter_is_read_upright_with_its_rows():
     assert any("turned 270° clockwise (found by a trial read" in n for n in res.notes), res.notes
     got = [(r.change_date, r.timing) for r in res.records]
     assert got == [(r["change_date"], r["timing"]) for r in expected]
-    assert [r.explanation for r in res.records][0] == expected[0]["explanation"]
+    assert res.records[0].explanation == expected[0]["explanation"]
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,19 @@ def test_the_cross_placeholder_read_as_letters_is_written_back(read, printed):
 @pytest.mark.parametrize("text", ["MAXX市", "メメント", "ボックス市", "xx", "Windows XP", "ＸＸＬサイズ"])
 def test_latin_words_and_katakana_stay(text):
     assert fix_cross_run(text) == text
+
+
+def test_a_100_dpi_page_is_read_large_and_its_rows_stay_flagged():
+    """A 100 dpi grey PNG (9 px glyphs as scanned) is upscaled to ``ocr.low_res_glyph_px``
+    (32 px), not 20, before it is read; its dates, timings and the explanation of its last row
+    read right, and every row keeps the page's doubt (page_doubts: too low a resolution)."""
+    case = SET / "grey100-calc-gothic-100-t5"
+    expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    res = extract_document(case / "input.png")
+    assert res.status == "partial"
+    assert any("glyphs only 9 px tall as scanned" in n for n in res.notes), res.notes
+    assert [(r.change_date, r.timing) for r in res.records] == [
+        (r["change_date"], r["timing"]) for r in expected
+    ]
+    assert res.records[2].explanation == expected[2]["explanation"]
+    assert all("ocr_suspect:before" in r.flags for r in res.records)
