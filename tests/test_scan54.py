@@ -94,7 +94,7 @@ def test_latin_words_and_katakana_stay(text):
 
 
 def test_a_100_dpi_page_is_read_large_and_its_rows_stay_flagged():
-    """A 100 dpi grey PNG (9 px glyphs as scanned) is upscaled to ``ocr.low_res_glyph_px``
+    """A 100 dpi grey PNG (9 px glyphs as scanned) is upscaled to ``page_doubts.LOW_RES_GLYPH_PX``
     (32 px), not 20, before it is read; its dates, timings and the explanation of its last row
     read right, and every row keeps the page's doubt (page_doubts: too low a resolution)."""
     case = SET / "grey100-calc-gothic-100-t5"

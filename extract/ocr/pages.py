@@ -32,7 +32,7 @@ from .ink import binarize, erase, glyph_height, paper_tone
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
-from .page_doubts import MIN_SOURCE_GLYPH_PX
+from .page_doubts import LOW_RES_GLYPH_PX, MIN_SOURCE_GLYPH_PX
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
 from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
@@ -59,8 +59,8 @@ def scan_image(
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
     source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there;
-    # a page scanned too small, larger (settings.low_res_glyph_px).
-    target = settings.low_res_glyph_px if 0 < glyph < MIN_SOURCE_GLYPH_PX else settings.target_glyph_px
+    # a page scanned too small, larger (page_doubts.LOW_RES_GLYPH_PX).
+    target = LOW_RES_GLYPH_PX if 0 < glyph < MIN_SOURCE_GLYPH_PX else settings.target_glyph_px
     ratio = target / glyph if glyph > 0 else 1.0
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
         import cv2

@@ -423,12 +423,6 @@ class OcrSettings:
     # Pages are scaled so that the median glyph is this many pixels tall, unless the ratio is
     # already between keep_glyph_min and keep_glyph_max.
     target_glyph_px: float = 20.0
-    # A page scanned at too low a resolution (glyphs below page_doubts.MIN_SOURCE_GLYPH_PX, 12 px:
-    # a 100 dpi page) is upscaled further, to glyphs this tall: tesseract reads the smoothed
-    # strokes better large (session 54, the tuning pages at 9 px glyphs, samples/office-scan54
-    # grey100 and samples/scan-ocr53 calc-gothic-100: 14 of 36 cells right at 20 px, 16 at 26,
-    # 19 at 32, 19 at 40, which is slower).  Its rows stay flagged (page_doubts).
-    low_res_glyph_px: float = 32.0
     keep_glyph_min: float = 0.85
     keep_glyph_max: float = 1.2
     # Rotation: at most this much is looked for; less than min_skew_deg is left alone.
