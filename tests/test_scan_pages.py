@@ -70,18 +70,31 @@ def test_exif_tags_give_the_upright_pixels(tmp_path, tag):
 
 
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
-def test_turns_found_from_the_lines_and_their_flush_side(turn):
-    """Quarter and half turns are told by cues alone (no tesseract call) on a table page."""
+def test_turns_found_from_the_lines_and_their_flush_side(turn, monkeypatch):
+    """Quarter and half turns are told by cues alone on a table page (the trial read that checks
+    a turn, orient_trial, is taken out here: it agrees, see the next test)."""
     gray, dpi = _upright()
     page = make_scans.turned(gray, turn)
+    monkeypatch.setattr(orient, "trial_turn", lambda *a: None)
     found = orient.find_orientation(page, glyph_height(binarize(page), dpi), Settings().ocr)
     assert (found.turned, found.how) == (turn, "cues")
     assert np.array_equal(orient.turn_upright(page, found.turned), gray)
 
 
-def test_sparse_page_goes_to_tesseract_osd():
-    """A page with too few text lines for the cues: tesseract's orientation detection decides,
-    and only a turn that agrees with the direction of the lines is taken."""
+@pytest.mark.parametrize("turn", [90, 180])
+def test_a_turned_page_the_cues_find_is_checked_by_a_trial_read(turn):
+    """A turn the cues find is read in each turn the lines allow (session 54): the page's text
+    reads best upright, so the trial read confirms it."""
+    gray, dpi = _upright()
+    page = make_scans.turned(gray, turn)
+    found = orient.find_orientation(page, glyph_height(binarize(page), dpi), Settings().ocr)
+    assert (found.turned, found.how) == (turn, "trial")
+
+
+def test_sparse_page_goes_to_tesseract_osd(monkeypatch):
+    """A page with too few text lines for the cues: the trial read decides, and where it cannot,
+    tesseract's orientation detection does; only a turn that agrees with the direction of the
+    lines is taken."""
     gray, dpi = _upright()
     s = Settings().ocr
     glyph = glyph_height(binarize(gray), dpi)
@@ -89,6 +102,9 @@ def test_sparse_page_goes_to_tesseract_osd():
     sparse = np.full_like(gray, int(np.median(gray)))
     sparse[: gray.shape[0] // 4] = gray[: gray.shape[0] // 4]
     s.orient_min_votes = 1000  # the cues never decide
+    found = orient.find_orientation(make_scans.turned(sparse, 180), glyph, s)
+    assert (found.turned, found.how) == (180, "trial")
+    monkeypatch.setattr(orient, "trial_turn", lambda *a: None)
     found = orient.find_orientation(make_scans.turned(sparse, 180), glyph, s)
     assert (found.turned, found.how) == (180, "osd")
 
@@ -251,6 +267,10 @@ def test_a_half_turn_the_cues_find_on_an_upright_page_is_checked_by_osd(monkeypa
     s = Settings().ocr
     glyph = glyph_height(binarize(gray), dpi)
     monkeypatch.setattr(orient, "_flush_turn", lambda left, right, settings: 180)
+    # The trial read (session 54) reads the page upright best; without it, OSD decides.
+    found = orient.find_orientation(gray, glyph, s)
+    assert (found.turned, found.how) == (0, "trial")
+    monkeypatch.setattr(orient, "trial_turn", lambda *a: None)
     found = orient.find_orientation(gray, glyph, s)
     assert (found.turned, found.how) == (0, "osd")
     turned = make_scans.turned(gray, 180)  # and a page truly upside down stays found by the cues

@@ -4,7 +4,8 @@
 
 SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout,
 samples/office-pagebreak, samples/heldout-pagebreak).  Each
-case is ``input.pdf`` or ``input.txt`` with ``expected/records.json`` beside it.  For each set,
+case is ``input.pdf``, ``input.txt`` or a scan (``input.jpg`` / ``.png`` / ``.tif``, family "scan",
+as is a PDF of page images) with ``expected/records.json`` beside it.  For each set,
 one table: a row per family (pdf-calc and pdf-writer for LibreOffice-made PDFs, then the text of
 each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout) with
 
@@ -177,7 +178,9 @@ TEXT_FAMILIES = (
     "pypdf",
     "pymupdf",
 )
-FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
+FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
+# Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
+IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")
 
 
 def paragraphs(value: object) -> str:
@@ -186,20 +189,28 @@ def paragraphs(value: object) -> str:
 
 
 def pdf_maker(pdf: Path) -> str:
-    """ "calc" or "writer": LibreOffice names the module that exported the PDF as its Creator."""
+    """ "calc" or "writer": LibreOffice names the module that exported the PDF as its Creator;
+    "scan" for a PDF whose first page has no text layer (page images)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
     try:
         creator = doc.get_metadata_dict().get("Creator", "")
+        page = doc[0]
+        text = page.get_textpage().get_text_range().strip()
     finally:
         doc.close()
+    if not text:
+        return "scan"
     return "writer" if "Writer" in creator else "calc"
 
 
 def family(input_path: Path) -> str:
+    if input_path.name in IMAGE_INPUTS:
+        return "scan"
     if input_path.suffix == ".pdf":
-        return f"pdf-{pdf_maker(input_path)}"
+        maker = pdf_maker(input_path)
+        return maker if maker == "scan" else f"pdf-{maker}"
     name = input_path.parent.name
     # The longest suffix first: "-pdftotext-raw" before "-pdftotext".
     for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
@@ -213,7 +224,7 @@ def wanted(input_path: Path, families: list[str] | None) -> bool:
     PDF family is asked for."""
     if not families:
         return True
-    if input_path.suffix == ".pdf" and not any(f.startswith("pdf-") for f in families):
+    if input_path.suffix == ".pdf" and not any(f.startswith("pdf-") or f == "scan" for f in families):
         return False
     return family(input_path) in families
 
@@ -299,7 +310,7 @@ def inputs_of(root: Path) -> list[Path]:
     found = []
     for exp in sorted(root.rglob("expected/records.json")):
         folder = exp.parent.parent
-        for name in ("input.pdf", "input.txt"):
+        for name in ("input.pdf", "input.txt", *IMAGE_INPUTS):
             if (folder / name).exists():
                 found.append(folder / name)
     return found
@@ -406,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
             print_table(
                 f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
             )
+        if root.name.endswith("-scan54"):
+            # A scan case's name starts with its kind (tools/make_scan54_samples.py: turn90-…).
+            by_kind = lambda r: Path(r.case).name.split("-")[0]  # noqa: E731
+            print_table(f"{title} by kind", results, sys.stdout, key=by_kind)
         if root.name.endswith(("-spaced23", "-spaced49")):
             print_table(
                 f"{title} by spacing", results, sys.stdout, key=lambda r: f"{spacing_of(r.case)} ({r.family})"

@@ -27,6 +27,7 @@ from piatable.normalize.chars import starts_paragraph
 from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 from piatable.vocabulary import DATA_DIR
 
+from .cross_placeholders import fix_cross_run
 from .date_repairs import fix_date
 from .heading_fixes import (
     fix_heading,
@@ -464,7 +465,8 @@ def fix_rows(rows: list[RawRow], tokenizer: SudachiTokenizer | None = None) -> i
                         fixed = fix_marks(text + "\n" + nxt, texts[-1] if texts else None)
                         text = restore_title_bracket(fixed[: len(fixed) - len(nxt) - 1])
                         text = fix_check_boxes(restore_ticked_box(text))
-                    text = drop_double_reads(fix_placeholder_run(fix_placeholder(text)), tokenizer)
+                    text = fix_cross_run(fix_placeholder_run(fix_placeholder(text)))
+                    text = drop_double_reads(text, tokenizer)
                     text = even_running_dates(drop_stray_kana(text, tokenizer))
                 texts.append(text)
             if column != "change_date" and texts:

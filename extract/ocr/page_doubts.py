@@ -26,6 +26,11 @@ from .page_scan import PageScan
 
 # Glyph height (px, as scanned, before any scaling) below which a page's read is in doubt.
 MIN_SOURCE_GLYPH_PX = 12.0
+# Such a page is upscaled to glyphs this tall (px), not OcrSettings.target_glyph_px (20), before
+# it is read: tesseract reads the smoothed strokes better large (session 54, the tuning pages at
+# 9 px glyphs, samples/office-scan54 grey100 and samples/scan-ocr53 calc-gothic-100: 14 of 36
+# cells right at 20 px, 16 at 26, 19 at 32, 19 at 40, which is slower).  Its rows stay flagged.
+LOW_RES_GLYPH_PX = 32.0
 # Mean tesseract confidence (0-100) of a page left as it lay (orientation unsure) below which
 # it was probably turned and its read is not trusted.
 UNSURE_MIN_MEAN_CONF = 60.0

@@ -32,6 +32,7 @@ from .ink import binarize, erase, glyph_height, paper_tone
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
+from .page_doubts import LOW_RES_GLYPH_PX, MIN_SOURCE_GLYPH_PX
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
 from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
@@ -57,8 +58,10 @@ def scan_image(
     ink = binarize(gray)
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
     source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
-    # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there.
-    ratio = settings.target_glyph_px / glyph if glyph > 0 else 1.0
+    # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there;
+    # a page scanned too small, larger (page_doubts.LOW_RES_GLYPH_PX).
+    target = LOW_RES_GLYPH_PX if 0 < glyph < MIN_SOURCE_GLYPH_PX else settings.target_glyph_px
+    ratio = target / glyph if glyph > 0 else 1.0
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
         import cv2
 
@@ -114,6 +117,7 @@ def scan_image(
         how = {
             "cues": "the direction of its text lines and the side its text is flush with",
             "document": "the document's other pages; its own cues were too few",
+            "trial": "a trial read of its text in each turn it could have",
         }.get(orientation.how, f"tesseract's orientation detection, confidence {orientation.confidence:.1f}")
         scan.notes.append(
             f"page {page}: turned {orientation.turned}° clockwise (found by {how}); read upright"
@@ -411,7 +415,7 @@ def scan_images(
         while pending:
             f0, fut = pending.popleft()
             keep(f0, fut.result())
-        turns = {s.turned for s in out if s.turned_by in ("cues", "osd")}
+        turns = {s.turned for s in out if s.turned_by in ("cues", "trial", "osd")}
         if unsure and len(turns) == 1 and (turn := turns.pop()):
             again = {
                 n: pages.submit(scan_image, f[1], f[2], n, os_, strips, parts, turn)  # type: ignore[arg-type]
