@@ -44,7 +44,10 @@ def certain_widths(pages: list[list[list[str]]]) -> dict[int, int]:
 
 
 def forced_columns(frags: list[str]) -> tuple[int, ...] | None:
-    """The columns of a line whose fragments can go only one way, else None."""
+    """The columns of a line whose fragments can go only one way, else None (a blank line too:
+    a text ending in a form feed and a newline has an empty last page)."""
+    if not frags:
+        return None
     if len(frags) == COLUMNS:
         return tuple(range(COLUMNS))
     if any(f in _TIMINGS for f in frags):

@@ -250,3 +250,20 @@ def test_first_line_in_doubt_placed_with_its_row():
     assert first.change_date_raw == _expected(path)[0]["change_date_raw"] == "令和3年4月1日"
     assert first.explanation.startswith("時点修正")
     assert "column_guess" in first.flags
+
+
+@pytest.mark.parametrize("tail", ["\f\n", "\n\n\n", "\f\f"])
+def test_blank_lines_and_an_empty_last_page_read_as_without_them(tmp_path, tail):
+    """A text taken for pdfplumber's whose last page is empty (a form feed, then a newline: how
+    pdftotext ends a file) or that ends in blank lines is read as without them.  A bulk user's
+    ``-raw`` text of a Writer table crashed here (IndexError in plumber_widths.forced_columns on
+    a blank line's empty fragment list) and its input failed as an internal error."""
+    text = WRITER.read_text("utf-8")
+    assert is_plumber_text(text)
+    given = tmp_path / "input.txt"
+    given.write_text(text.rstrip("\n") + tail, "utf-8")
+    got = extract_document(given)
+    assert not got.errors
+    assert [(r.change_date_raw, r.item, r.after) for r in got.records] == [
+        (r.change_date_raw, r.item, r.after) for r in extract_document(WRITER).records
+    ]
