@@ -58,3 +58,25 @@ def test_extract_document_gives_records_status_and_notes(tmp_path, seed_path):
     res = piatable.extract_document(prose)
     assert res.records == [] and "no amendment table found" in res.notes
     assert "extract_document" in piatable.__all__
+
+
+def test_a_readers_fault_is_an_internal_error_naming_the_file(tmp_path, monkeypatch):
+    """A bug in a reader (here: the stream reader made to raise IndexError, as a blank line once
+    made plumber_widths raise) reaches the library's caller as ``InternalError``, a
+    ``PiatableError`` naming the file, the original exception its cause: a loop over a corpus
+    that catches ``PiatableError`` goes on.  ``NotAnInput`` is exported and is an ``InputError``."""
+    from piatable import pipeline
+
+    def broken(*args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(pipeline, "_text_document", broken)
+    given = tmp_path / "hyoka.txt"
+    given.write_text((SAMPLES / "seed" / "input.txt").read_text("utf-8"), "utf-8")
+    with pytest.raises(piatable.InternalError, match=r"hyoka\.txt: unexpected error.*IndexError") as err:
+        piatable.extract(given)
+    assert isinstance(err.value, PiatableError)
+    assert isinstance(err.value.__cause__, IndexError)
+    assert issubclass(piatable.NotAnInput, InputError)
+    with pytest.raises(ValueError, match="kind must be one of"):
+        piatable.extract(given, kind="word")

@@ -15,7 +15,15 @@ from piatable.models import FIELDS, DocumentResult, Record
 from . import extract
 from ._version import __version__
 from .api import EntryPackage, read
-from .errors import InputError, OcrUnavailable, PiatableError, SettingsError, UnreadablePDF
+from .errors import (
+    InputError,
+    InternalError,
+    NotAnInput,
+    OcrUnavailable,
+    PiatableError,
+    SettingsError,
+    UnreadablePDF,
+)
 from .pipeline import Kind, extract_document
 from .settings import Settings
 
@@ -26,7 +34,9 @@ __all__ = [
     "FIELDS",
     "DocumentResult",
     "InputError",
+    "InternalError",
     "Kind",
+    "NotAnInput",
     "OcrUnavailable",
     "PiatableError",
     "Record",

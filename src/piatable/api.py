@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from piatable.models import FIELDS, Record
 
-from .pipeline import Kind, read_document
+from .errors import InternalError, PiatableError
+from .pipeline import KINDS, Kind, read_document
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -27,10 +28,18 @@ def extract_records(path: str | Path, kind: Kind = "auto", settings: Settings | 
     ``pdf``, ``scan`` or ``text``.  Raises the reader's own error when the input cannot be
     read: ``InputError`` (missing, empty, binary, undecodable), ``UnreadablePDF`` (corrupt,
     truncated, encrypted; a subclass of ``InputError``), ``OcrUnavailable`` (tesseract or
-    ``jpn`` missing), all ``PiatableError``; ``ValueError`` for an unknown ``kind``.  A document
+    ``jpn`` missing), ``InternalError`` (a fault of piatable's own, the original exception as its
+    ``__cause__``), all ``PiatableError``; ``ValueError`` for an unknown ``kind``.  A document
     without a table gives ``[]``; ``extract_document`` gives the status and notes as well.
     """
-    return read_document(path, kind, settings).records
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    try:
+        return read_document(path, kind, settings).records
+    except PiatableError:
+        raise
+    except Exception as e:  # a reader's bug: typed, so that a batch catching PiatableError goes on
+        raise InternalError(f"{path}: unexpected error, please report it ({type(e).__name__}: {e})") from e
 
 
 def read(path: str | Path, kind: Kind = "auto", settings: Settings | None = None) -> pd.DataFrame:

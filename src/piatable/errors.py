@@ -25,3 +25,9 @@ class OcrUnavailable(PiatableError):
 
 class SettingsError(PiatableError):
     """A bad settings key or value."""
+
+
+class InternalError(PiatableError):
+    """A fault of piatable's own while reading an input (a bug: please report it with the file);
+    the library API raises it with the original exception as its ``__cause__``, so that a loop
+    over many inputs that catches ``PiatableError`` goes on."""
