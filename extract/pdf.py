@@ -94,6 +94,18 @@ def _unreadable(path: Path, why: str) -> UnreadablePDF:
     return UnreadablePDF(f"{path}: {why}")
 
 
+# Files that open with another format's signature are not PDFs, even where a PDF's header follows
+# within the first 1024 bytes (pdfium's search): an uncompressed ZIP of PDFs saved as .pdf was
+# read as its second member, the first lost, with no word (a bulk user's crawl).
+_NOT_PDF: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (.zip, .docx, .xlsx, .odt …)"),
+    (b"\xd0\xcf\x11\xe0", "an OLE2 file (.doc, .xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+
 def _check_file(path: Path) -> None:
     try:
         size = path.stat().st_size
@@ -103,6 +115,9 @@ def _check_file(path: Path) -> None:
         raise _unreadable(path, f"cannot read ({exc.strerror or exc})") from exc
     if size == 0:
         raise _unreadable(path, "empty file (0 bytes), not a PDF")
+    other = next((what for magic, what in _NOT_PDF if head.startswith(magic)), None)
+    if other:
+        raise _unreadable(path, f"{other}, not a PDF")
     if b"%PDF" not in head:
         raise _unreadable(path, "not a PDF (no %PDF header)")
 

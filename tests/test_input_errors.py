@@ -96,3 +96,44 @@ def test_an_unexpected_error_in_one_input_is_one_line_and_the_batch_goes_on(
     assert rc == 1
     assert f"{bad}: unexpected error" in err and "IndexError" in err and "Traceback" not in err
     assert len(json.loads(out.read_text("utf-8"))) == 12
+
+
+def test_a_crawls_odd_files_are_named_and_none_is_lost(tmp_path, seed_path, capsys):
+    """What a crawler brings home (a bulk user's corpus): an uncompressed ZIP of PDFs saved as
+    ``.pdf`` (a PDF's header inside its first 1024 bytes, where pdfium finds it: it was read as
+    its second member, with no word of the first) fails as a ZIP archive; a link whose target is
+    gone, met in a folder, is an input that fails naming it (it had no documents row and the
+    exit status was 0); a file linked from elsewhere in the walk is read under its own name."""
+    import zipfile
+
+    from piatable.pipeline import detect_kind
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    with zipfile.ZipFile(folder / "bundle.pdf", "w", compression=zipfile.ZIP_STORED) as z:
+        z.writestr("a.pdf", pdf)
+        z.writestr("b.pdf", pdf)
+    assert b"%PDF" in (folder / "bundle.pdf").read_bytes()[:1024]
+    (folder / "dead.pdf").symlink_to(tmp_path / "gone.pdf")
+    (folder / "a-link.txt").symlink_to(folder / "z-seed.txt")
+    (folder / "z-seed.txt").write_text(seed_path.read_text("utf-8"), "utf-8")
+    docs = tmp_path / "docs.json"
+    rc = main(["extract", str(folder), "-o", str(tmp_path / "out.json"), "--documents", str(docs)])
+    assert rc == 1
+    got = {d["source"]: (d["status"], d["error"]) for d in json.loads(docs.read_text("utf-8"))}
+    assert got[str(folder / "bundle.pdf")] == (
+        "failure",
+        f"{folder / 'bundle.pdf'}: a ZIP archive (.zip, .docx, .xlsx, .odt …), not a PDF",
+    )
+    assert got[str(folder / "dead.pdf")] == (
+        "failure",
+        f"{folder / 'dead.pdf'}: a link to a missing file ({tmp_path / 'gone.pdf'})",
+    )
+    assert got[str(folder / "z-seed.txt")][0] == "success"
+    assert str(folder / "a-link.txt") not in got  # the same file: read once, under its own name
+    assert "a link to a missing file" in capsys.readouterr().err
+    # The bytes decide the reader whatever the suffix: a PNG saved as .pdf is a scan.
+    png = tmp_path / "page.pdf"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
+    assert detect_kind(png) == "scan"

@@ -44,14 +44,21 @@ def expand_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> Iterator[
     for name in inputs:
         p = Path(name)
         if p.is_dir():
+            links: list[Path] = []
             for child in sorted(p.rglob("*")):
-                if not child.is_file() or child.suffix.lower() in OUTPUT_SUFFIXES:
+                dead = child.is_symlink() and not child.exists()
+                if not (child.is_file() or dead) or child.suffix.lower() in OUTPUT_SUFFIXES:
                     continue
                 if child.name.startswith(".") or os.path.realpath(child) in skipped:
+                    continue
+                if child.is_symlink():
+                    links.append(child)  # after the folder's own files: a file is read under its own name
                     continue
                 if is_own_output(child):
                     continue
                 yield str(child)
+            # Links last; one whose target is gone is an input too, and fails naming it.
+            yield from (str(link) for link in links if not link.exists() or not is_own_output(link))
         else:
             yield name
 
@@ -66,7 +73,8 @@ def unique_inputs(inputs: Sequence[str], skip: Sequence[Path] = ()) -> tuple[lis
 
     "The same file" is the same file on disk (device and inode), so ``x``, ``./x``, a symbolic
     link to ``x``, a hard link and a folder holding ``x`` are one input: it is read once, under
-    the first name given (its rows' ``source``).  A name that cannot be opened is compared by
+    the first name given (its rows' ``source``; a folder's links come after its files, so a file
+    linked from elsewhere in the walk keeps its own name).  A name that cannot be opened is compared by
     its resolved path and still runs (and fails with its reason).  Two different files with the
     same content stay two inputs.
     """

@@ -11,6 +11,7 @@ Readers only read; they import nothing of this module.  Errors come back in the
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,11 +88,11 @@ def _magic(head: bytes) -> tuple[str, str] | None:
 def detect_kind(path: Path) -> str:
     """``pdf``, ``scan`` (an image) or ``text``, from the file's first bytes and suffix."""
     found = _magic(_head(path))
-    if (found and found[1] == "pdf") or path.suffix.lower() == ".pdf":
+    if found:
+        return found[1]  # the bytes decide: a JPEG saved as .pdf is a scan
+    if path.suffix.lower() == ".pdf":
         return "pdf"
-    if found or path.suffix.lower() in IMAGE_SUFFIXES:
-        return "scan"
-    return "text"
+    return "scan" if path.suffix.lower() in IMAGE_SUFFIXES else "text"
 
 
 def forced_kind_mismatch(path: Path, kind: str) -> str | None:
@@ -406,6 +407,8 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
     p = Path(path)
     source = str(path)
     if not p.exists():
+        if p.is_symlink():
+            raise InputError(f"{source}: a link to a missing file ({os.readlink(p)})")
         raise InputError(f"{source}: no such file")
     if p.is_dir():
         raise InputError(f"{source}: is a folder")
