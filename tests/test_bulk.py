@@ -161,6 +161,26 @@ def test_resume_renamed_changed_and_retry_failed(tmp_path, seed_path, capsys):
     assert len(list((ds / "records").glob("*.parquet"))) == 2
 
 
+def test_a_renamed_file_with_a_copy_on_disk_moves_its_rows(tmp_path, seed_path):
+    """A file renamed between runs whose content a copy still on disk shares: its rows leave the
+    old name (a bulk user's crawl kept them under both names, the copy on disk standing as the
+    donor of the reuse, so the old name was never looked at); the copy keeps its own rows."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a, copy = folder / "a.txt", folder / "a-copy.txt"
+    a.write_bytes(seed_path.read_bytes())
+    copy.write_bytes(seed_path.read_bytes())
+    ds = tmp_path / "ds"
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 0
+    a.rename(folder / "z-renamed.txt")
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 0
+    docs = _documents(ds)
+    assert sorted(docs["source"]) == [str(copy), str(folder / "z-renamed.txt")]
+    rows = _dataset_rows(ds)
+    assert len(rows) == 24
+    assert {r["source"] for r in rows} == {str(copy), str(folder / "z-renamed.txt")}
+
+
 def test_a_reused_input_without_rows_keeps_the_records_schema(tmp_path, capsys):
     """Two copies of a text with no table: the second is reused, and its empty file keeps the
     schema's types, so the records/ dataset stays readable (an empty ``source`` column used to

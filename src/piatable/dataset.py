@@ -199,6 +199,7 @@ class Dataset:
         self.settings_digest = settings_digest
         self.entries: dict[str, dict[str, Any]] = {}  # source → its documents row (+ "_file")
         self.by_key: dict[str, str] = {}  # key → a source done with it
+        self.sources_of_key: dict[str, set[str]] = {}  # key → every source done with it
         self._lock: Any = None
         self._log: Any = None
         self._documents_written = 0.0
@@ -247,7 +248,7 @@ class Dataset:
                 continue
             row["_file"] = path.name
             found.setdefault(row["source"], []).append(row)
-        for source, rows in found.items():
+        for source, rows in sorted(found.items()):  # by name: the same donor of a key on every run
             rows.sort(key=lambda r: (r["finished"], r["_file"]))
             for stale in rows[:-1]:
                 (self.records / stale["_file"]).unlink(missing_ok=True)
@@ -255,11 +256,23 @@ class Dataset:
 
     def _remember(self, source: str, row: dict[str, Any]) -> None:
         old = self.entries.get(source)
-        if old is not None and self.by_key.get(old["key"]) == source:
-            del self.by_key[old["key"]]
+        if old is not None:
+            self._forget_key(source, old["key"])
         self.entries[source] = row
         if row["sha256"]:
             self.by_key.setdefault(row["key"], source)
+            self.sources_of_key.setdefault(row["key"], set()).add(source)
+
+    def _forget_key(self, source: str, key: str) -> None:
+        """``source`` no longer holds ``key``: another source of that key, if any, stands for it."""
+        others = self.sources_of_key.get(key, set())
+        others.discard(source)
+        if not others:
+            self.sources_of_key.pop(key, None)
+        if self.by_key.get(key) == source:
+            del self.by_key[key]
+            if others:
+                self.by_key[key] = min(others)
 
     # -- deciding
 
@@ -313,8 +326,13 @@ class Dataset:
         if row["error"]:
             row["error"] = row["error"].replace(donor, info.source)
         self._write(info, _file_bytes(table, row), row)
-        if not os.path.exists(donor):  # a renamed file: its old name is gone
-            self.drop(donor)
+        # A renamed file: its old name is gone, and its rows go with it.  Every old name of this
+        # content is looked at, not only the donor's: with copies of a file in the corpus, the
+        # donor may be a copy still on disk, and the renamed file's rows stayed under both names
+        # (a bulk user's crawl).
+        for gone in sorted(self.sources_of_key.get(info.key, set()) - {info.source}):
+            if not os.path.exists(gone):
+                self.drop(gone)
         return row
 
     def drop(self, source: str) -> None:
@@ -322,8 +340,7 @@ class Dataset:
         row = self.entries.pop(source, None)
         if row is None:
             return
-        if self.by_key.get(row["key"]) == source:
-            del self.by_key[row["key"]]
+        self._forget_key(source, row["key"])
         (self.records / row["_file"]).unlink(missing_ok=True)
 
     def _write(self, info: InputInfo, data: bytes, row: dict[str, Any]) -> None:
