@@ -163,6 +163,8 @@ SET_NAMES = (
     "heldout-header53",
     "office-carry53",
     "heldout-carry53",
+    "office-bodytext54",
+    "heldout-bodytext54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -176,6 +178,7 @@ TEXT_FAMILIES = (
     "pdfplumber-layout",
     "pypdf",
     "pymupdf",
+    "pymupdf-sort",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", *TEXT_FAMILIES)
 
