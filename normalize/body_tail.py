@@ -40,7 +40,9 @@ SHORT_MAX_CHARS = 24
 # three pairs read a cell a line): more is some text of the table's.
 SHORT_MAX_LINES = 8
 # Heading numbering that opens an item cell's line (``３．``, ``①``, ``（１）``, ``リスク１：``).
-_HEADING_NUMBER = regex.compile(r"^(?:[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[）)]|リスク[0-9０-９]+[：:])")
+_HEADING_NUMBER = regex.compile(
+    r"^(?:[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[）)]|リスク[0-9０-９]+[：:])"
+)
 
 
 def _pieces(line: str) -> list[str]:

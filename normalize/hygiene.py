@@ -34,6 +34,7 @@ from .body_tail import cut_body_tail
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
+from .glued_dates import unglue_dates
 from .own_spaces import (
     column_spaces,
     date_goes_on,
@@ -583,6 +584,7 @@ def tidy_text(text: str) -> TidyText:
     out.text, out.ascii_numerals = section_numerals(out.text)
     if out.ascii_numerals:
         out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
+    out.text, _ = unglue_dates(out.text)
     out.text, notes = cut_body_tail(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, notes = drop_pass_one_notes(out.text)
