@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import ITEM_OPENING, TIMING_WORD, is_page_number
+from piatable.vocabulary import ITEM_OPENING, TIMING, TIMING_WORD, is_page_number, is_table_start
 
 from .closing_mark import CLOSING_MARK, NOTE_OPENING, QUANTITY_END
-from .dates import is_date_line
+from .dates import DATE_AT_START, DATE_HEAD, is_date_line
 
 # A signature or a contact line holds at most this many characters (whitespace not counted):
 # ``○○市長　山田　太郎`` 9, ``問合せ先 総務部情報政策課`` 12, ``□□県知事　鈴木　一郎`` 9; a
@@ -40,6 +40,13 @@ SHORT_MAX_CHARS = 24
 # three pairs read a cell a line): more is some text of the table's.
 SHORT_MAX_LINES = 8
 # Heading numbering that opens an item cell's line (``３．``, ``①``, ``（１）``, ``リスク１：``).
+# A signature: an office's or its head's title ending the line, perhaps then a name in two parts
+# (``○○町長``, ``△△県知事　鈴木　一郎``, ``□□市教育委員会``).
+SIGNATURE = regex.compile(
+    r"(?:長|知事|委員会|管理者|議会|組合)(?:[ \t\u3000]+\S{1,5}(?:[ \t\u3000]+\S{1,5})?)?$"
+)
+# Calc's close among its one-line cells holds at most this many signature lines before 以上.
+PASS_ONE_SIGNATURE_LINES = 2
 _HEADING_NUMBER = regex.compile(
     r"^(?:[0-9０-９]{1,2}[．.]|[①-⑳]|[（(][0-9０-９]{1,2}[）)]|リスク[0-9０-９]+[：:])"
 )
@@ -69,25 +76,23 @@ def _is_short(text: str) -> bool:
 
 def _valid_from(texts: list[str | None], s: int) -> bool:
     """Whether the lines from ``s`` on read as a close: its short lines each come after a date
-    or 以上 of the close and never right after a note (a note's mark may open a paragraph of a
-    row's before / after cell, whose wrapped lines are short too), and it holds 以上 (not
-    completing a quantity) or a date followed by a short line."""
-    seen_owner = closed = signed = False
+    or 以上 of the close (a note's mark may open a paragraph of a row's before / after cell, whose
+    wrapped lines are short too), and it holds 以上 (not completing a quantity) or a date with a
+    short line after it (a signature)."""
+    owner = closed = signed = dated = False
     last: str | None = None
     for t in texts[s:]:
         if t is None:
             continue
         if CLOSING_MARK.match(t):
             closed = closed or not (last and QUANTITY_END.search(last))
-            seen_owner = True
+            owner = True
         elif is_date_line(t):
-            seen_owner = True
-        elif NOTE_OPENING.match(t):
-            pass
-        else:  # a short line
-            if not seen_owner or (last is not None and NOTE_OPENING.match(last)):
+            owner = dated = True
+        elif not NOTE_OPENING.match(t):  # a short line
+            if not owner:
                 return False
-            signed = signed or (last is not None and is_date_line(last))
+            signed = signed or dated
         last = t
     return closed or signed
 
@@ -133,4 +138,40 @@ def cut_body_tail(text: str) -> tuple[str, list[str]]:
         page = [p.strip() for p in ln.split("\f") if p.strip() and is_page_number(p.strip())]
         if feeds or page:
             kept_tail.append("\f" * feeds + " ".join(page))
-    return "\n".join(lines[:at] + kept_tail), [cut]
+    ending = [""] if text.endswith("\n") and not kept_tail else []
+    return "\n".join(lines[:at] + kept_tail + ending), [cut]
+
+
+def cut_pass_one_close(text: str) -> tuple[str, list[str]]:
+    """Calc's close read among its one-line cells (pypdfium2, ``-raw``, PyMuPDF's default order
+    print a page's one-line cells first: ``事後`` / ``事後`` / ``○○町長`` / ``以上`` / the first row's
+    date) and its date read last (``令和7年1月15日``, printed in column A under the table): the
+    signature lines (``SIGNATURE``, at most ``PASS_ONE_SIGNATURE_LINES``) right after a timing
+    and right before a line ``以上`` that a row's date or the table's title follows, and then a
+    date alone ending the text, are cut with a note (``closing_mark.drop_closing_mark`` drops the
+    以上 itself).  Nothing is cut without such a signature."""
+    lines = text.split("\n")
+    content = [i for i, ln in enumerate(lines) if ln.replace("\f", "").strip()]
+
+    def at(k: int) -> str:
+        return lines[content[k]].replace("\f", "").strip()
+
+    for k in range(2, len(content) - 1):
+        if not CLOSING_MARK.match(at(k)):
+            continue
+        nxt = at(k + 1)
+        if not (DATE_AT_START.match(nxt) or DATE_HEAD.match(nxt) or is_table_start(nxt)):
+            continue
+        first = k
+        while first > 0 and k - first < PASS_ONE_SIGNATURE_LINES and SIGNATURE.search(at(first - 1)):
+            first -= 1
+        if first == k or first == 0 or not TIMING.match(at(first - 1)):
+            continue
+        cut = [content[m] for m in range(first, k)]
+        if is_date_line(at(len(content) - 1)) and content[-1] > content[k]:
+            cut.append(content[-1])
+        quoted = " ".join(lines[i].replace("\f", "").strip() for i in cut)
+        for i in cut:
+            lines[i] = "\f" * lines[i].count("\f")
+        return "\n".join(lines), [quoted]
+    return text, []

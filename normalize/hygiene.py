@@ -30,7 +30,7 @@ from piatable.vocabulary import (
 )
 
 from .ascii_numerals import NUMERALS_NOTE, section_numerals
-from .body_tail import cut_body_tail
+from .body_tail import cut_body_tail, cut_pass_one_close
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
@@ -585,8 +585,9 @@ def tidy_text(text: str) -> TidyText:
     if out.ascii_numerals:
         out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
     out.text, _ = unglue_dates(out.text)
-    out.text, notes = cut_body_tail(out.text)
-    out.notes.extend(after_table_note(n) for n in notes)
+    for cut in (cut_body_tail, cut_pass_one_close):
+        out.text, notes = cut(out.text)
+        out.notes.extend(after_table_note(n) for n in notes)
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)
