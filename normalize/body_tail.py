@@ -16,11 +16,11 @@ that are each blank, a page number, a *mark* (``以上``, a note opening with ``
 date alone on its line) or a *short line* (a signature, an office, a contact pair:
 ``SHORT_MAX_CHARS`` characters at most, no sentence end 。, no 事前 / 事後, no heading numbering),
 cut from its first mark on.  It is cut only with evidence that it is the document's close, not a
-row: it holds ``以上`` (not completing a quantity, ``６５歳`` / ``以上``), or a date alone followed by
-a short line (a date and a signature: a row's date is followed by its item, a heading path, or
-by its cells, which a timing ends).  A date alone at the text's end with nothing after it is left
-to the reading (it may be a merged date cell Calc prints last); the row it makes has no item and
-no timing, which the row's flags say.
+row (``_valid_from``): ``以上`` (not completing a quantity, ``６５歳`` / ``以上``), a date alone
+followed by a signature (an office's title ending the line: a row's date is followed by its
+item, a heading path, or by its cells), or a date alone right after a note.  A date alone at
+the text's end with nothing after it is left to the reading (it may be a merged date cell Calc
+prints last); the row it makes has no item and no timing, which the row's flags say.
 """
 
 from __future__ import annotations
@@ -75,26 +75,27 @@ def _is_short(text: str) -> bool:
 
 
 def _valid_from(texts: list[str | None], s: int) -> bool:
-    """Whether the lines from ``s`` on read as a close: its short lines each come after a date
-    or 以上 of the close (a note's mark may open a paragraph of a row's before / after cell, whose
-    wrapped lines are short too), and it holds 以上 (not completing a quantity) or a date with a
-    short line after it (a signature)."""
-    owner = closed = signed = dated = False
-    last: str | None = None
-    for t in texts[s:]:
-        if t is None:
-            continue
+    """Whether the lines from ``s`` on read as a close (module docstring): it must be *owned*
+    by ``以上`` (not completing a quantity), by a date alone followed by a signature
+    (``SIGNATURE``) or by a date alone right after a note; a date alone or a short line before
+    that is a row's (a column-ordered text prints dates and short cells one after another, a
+    wrapped date ``2022年1月4`` / ``日``), and so are short lines right after a note with no owner
+    before them (a note's mark may open a paragraph of a before / after cell)."""
+    lines = [t for t in texts[s:] if t is not None]
+    owner = False
+    for k, t in enumerate(lines):
+        prev = lines[k - 1] if k else ""
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
         if CLOSING_MARK.match(t):
-            closed = closed or not (last and QUANTITY_END.search(last))
-            owner = True
+            owner = owner or not QUANTITY_END.search(prev)
         elif is_date_line(t):
-            owner = dated = True
-        elif not NOTE_OPENING.match(t):  # a short line
+            signed = bool(SIGNATURE.search(nxt)) and not _is_mark(nxt)
+            owner = owner or signed or bool(NOTE_OPENING.match(prev))
             if not owner:
                 return False
-            signed = signed or dated
-        last = t
-    return closed or signed
+        elif not NOTE_OPENING.match(t) and not owner:  # a short line
+            return False
+    return owner
 
 
 def _close_start(texts: list[str | None]) -> int | None:
@@ -119,10 +120,11 @@ def _close_start(texts: list[str | None]) -> int | None:
     return None
 
 
-def cut_body_tail(text: str) -> tuple[str, list[str]]:
-    """``text`` without the document's close printed after its table (module docstring) and
-    the close's text (one string, its lines joined by spaces; [] when nothing was cut).  Form
-    feeds of the lines cut are kept (the page count stays)."""
+def cut_body_tail(text: str) -> tuple[str, list[str], bool]:
+    """``text`` without the document's close printed after its table (module docstring), the
+    close's text (one string, its lines joined by spaces; [] when nothing was cut) and whether
+    the close held the closing mark 以上.  Form feeds and page numbers of the lines cut are kept
+    (the page count stays)."""
     lines = text.split("\n")
     texts: list[str | None] = []
     for ln in lines:
@@ -130,8 +132,9 @@ def cut_body_tail(text: str) -> tuple[str, list[str]]:
         texts.append(" ".join(pieces) if pieces else None)
     at = _close_start(texts)
     if at is None:
-        return text, []
+        return text, [], False
     cut = " ".join(t for t in texts[at:] if t is not None)
+    closed = any(t is not None and CLOSING_MARK.match(t) for t in texts[at:])
     kept_tail = []
     for ln in lines[at:]:
         feeds = ln.count("\f")
@@ -139,7 +142,7 @@ def cut_body_tail(text: str) -> tuple[str, list[str]]:
         if feeds or page:
             kept_tail.append("\f" * feeds + " ".join(page))
     ending = [""] if text.endswith("\n") and not kept_tail else []
-    return "\n".join(lines[:at] + kept_tail + ending), [cut]
+    return "\n".join(lines[:at] + kept_tail + ending), [cut], closed
 
 
 def cut_pass_one_close(text: str) -> tuple[str, list[str]]:

@@ -585,9 +585,10 @@ def tidy_text(text: str) -> TidyText:
     if out.ascii_numerals:
         out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
     out.text, _ = unglue_dates(out.text)
-    for cut in (cut_body_tail, cut_pass_one_close):
-        out.text, notes = cut(out.text)
-        out.notes.extend(after_table_note(n) for n in notes)
+    out.text, notes, closed = cut_body_tail(out.text)
+    out.text, more = cut_pass_one_close(out.text)
+    out.notes.extend(after_table_note(n) for n in notes + more)
+    out.notes.extend([CLOSING_NOTE] if closed else [])
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)

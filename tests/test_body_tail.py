@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from piatable.normalize.body_tail import cut_body_tail
+from piatable.normalize.body_tail import SIGNATURE, cut_body_tail
 from piatable.normalize.glued_dates import unglue_dates
 from piatable.pipeline import extract_document
 
@@ -39,8 +39,9 @@ LAST_ROW = "事後\n外部記録媒体の取扱いに関す\nる規程の改正�
     ],
 )
 def test_the_close_is_cut_with_its_text(tail, cut):
-    text, notes = cut_body_tail(LAST_ROW + tail)
+    text, notes, closed = cut_body_tail(LAST_ROW + tail)
     assert notes == [cut]
+    assert closed == ("以上" in cut)
     assert text.startswith(LAST_ROW)
     assert "以上" not in text and "日\n" not in text.removeprefix(LAST_ROW)
     # Form feeds and page numbers stay (the page count).
@@ -54,6 +55,9 @@ def test_the_close_is_cut_with_its_text(tail, cut):
         "Ⅰ基本情報\n対象者は６５歳\n以上\n",
         # A row's date alone at the end, nothing after it (a merged date Calc prints last).
         LAST_ROW + "令和7年1月15日\n",
+        # Dates and short cells of a column-ordered text (no signature, no 以上), a wrapped date.
+        LAST_ROW + "R2.4.1\nR3.4.1\n変更前の記載\n別表第一の３０の項\n",
+        LAST_ROW + "2022年1月4\n日\n\f",
         # A row whose item follows its date: a heading is no signature.
         LAST_ROW + "2024/4/1\nⅡ特定個人情報ファイルの概要\n３．特定個人情報の入手\n",
         # A note of a before / after cell and its wrapped lines, no 以上 or date after them.
@@ -64,7 +68,7 @@ def test_the_close_is_cut_with_its_text(tail, cut):
     ],
 )
 def test_other_tails_stay(text):
-    assert cut_body_tail(text) == (text, [])
+    assert cut_body_tail(text) == (text, [], False)
 
 
 def test_a_date_glued_to_its_item_gets_its_space():
@@ -77,11 +81,17 @@ def test_a_date_glued_to_its_item_gets_its_space():
         assert unglue_dates(text) == (text, 0)
 
 
-def _close_texts(case: dict) -> list[str]:
-    """The paragraphs after the table that must be in no cell: the date lines and signatures
-    (neither a note nor 以上), the contact table's values."""
+def _close_texts(case: dict, tool: str) -> list[str]:
+    """The paragraphs after the table that must be in no cell, in a case whose close is owned
+    (以上 or a signature: ``body_tail._valid_from``): the date lines and signatures (neither a
+    note nor 以上), the contact table's values."""
     texts = [t for t in case["closing"] if not t.startswith("※") and t.replace("　", "") != "以上"]
-    return texts + [value for _, value in case.get("tail_table", [])]
+    owned = any(t.replace("　", "") == "以上" or SIGNATURE.search(t) for t in case["closing"])
+    if not owned:
+        return []
+    # pdfminer prints the contact table's boxes among the table's (not after it): a known fault,
+    # test_pdfminer_prints_the_contact_table_among_the_cells.
+    return texts + ([] if tool == "pdfminer" else [value for _, value in case.get("tail_table", [])])
 
 
 @pytest.mark.parametrize("tool", TEXTS)
@@ -93,7 +103,7 @@ def test_no_row_takes_the_close(tool):
         expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
         result = extract_document(folder / "input.txt")
         cells = "".join("".join(str(getattr(r, f) or "").split()) for r in result.records for f in FIELDS)
-        for text in _close_texts(case):
+        for text in _close_texts(case, tool):
             squashed = "".join(text.split()).strip("○△□")
             if "".join(str(e[f] or "") for e in expected for f in FIELDS).find(squashed) >= 0:
                 continue  # printed in the table too
@@ -112,3 +122,14 @@ def test_a_tight_calc_date_column_in_pymupdf_text_gives_every_row(tool):
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     result = extract_document(folder / "input.txt")
     assert [r.change_date_raw for r in result.records] == [e["change_date_raw"] for e in expected]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pdfminer prints the small contact table after the table (問合せ先 / 電話) among the "
+    "table's own boxes, before 以上: no rule tells its boxes from one-line cells yet",
+)
+def test_pdfminer_prints_the_contact_table_among_the_cells():
+    result = extract_document(SET / "bt54-odt-juki-v5-pdfminer" / "input.txt")
+    cells = "".join("".join(str(getattr(r, f) or "").split()) for r in result.records for f in FIELDS)
+    assert "総務部情報政策課" not in cells
