@@ -133,3 +133,16 @@ def test_pdfminer_prints_the_contact_table_among_the_cells():
     result = extract_document(SET / "bt54-odt-juki-v5-pdfminer" / "input.txt")
     cells = "".join("".join(str(getattr(r, f) or "").split()) for r in result.records for f in FIELDS)
     assert "総務部情報政策課" not in cells
+
+
+def test_a_writer_pdf_reads_no_row_from_its_close_and_names_it():
+    """Writer's PDF: the 問合せ先 box after the close shares the table's outer rulings; before,
+    the clustered rulings ran to its foot and the note, 以上, the date, the signature and the box
+    became 3 rows more (grid/between_rulings.ruled_foot)."""
+    folder = SET / "bt54-writer-juki-v1"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    result = extract_document(folder / "input.pdf")
+    assert [r.change_date_raw for r in result.records] == [e["change_date_raw"] for e in expected]
+    after = [n for n in result.notes if n.startswith("text printed after the table, not a row")]
+    assert any("2025年1月15日" in n.replace(" ", "") for n in after)
+    assert any("総務部情報政策課" in n for n in after)
