@@ -30,9 +30,11 @@ from piatable.vocabulary import (
 )
 
 from .ascii_numerals import NUMERALS_NOTE, section_numerals
+from .body_tail import cut_body_tail, cut_pass_one_close
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
+from .glued_dates import unglue_dates
 from .own_spaces import (
     column_spaces,
     date_goes_on,
@@ -561,8 +563,9 @@ def join_font_runs(text: str) -> tuple[str, int]:
 
 def tidy_text(text: str) -> TidyText:
     """Despace spaced-out text, remove over-printed copies, read section numerals typed in ASCII
-    letters (``ascii_numerals``) and drop the closing mark 以上 after the table
-    (``closing_mark``); a note for each repair made."""
+    letters (``ascii_numerals``), cut the document's close after the table (its 以上, date and
+    signature: ``body_tail``) and drop the closing mark 以上 after the table (``closing_mark``); a
+    note for each repair made."""
     out = TidyText(text)
     spaced = out.text
     out.text, out.despaced_lines = despace_text(out.text)
@@ -581,6 +584,11 @@ def tidy_text(text: str) -> TidyText:
     out.text, out.ascii_numerals = section_numerals(out.text)
     if out.ascii_numerals:
         out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
+    out.text, _ = unglue_dates(out.text)
+    out.text, notes, closed = cut_body_tail(out.text)
+    out.text, more = cut_pass_one_close(out.text)
+    out.notes.extend(after_table_note(n) for n in notes + more)
+    out.notes.extend([CLOSING_NOTE] if closed else [])
     out.text, notes = drop_pass_one_notes(out.text)
     out.notes.extend(after_table_note(n) for n in notes)
     out.text, closed = drop_closing_mark(out.text)

@@ -28,7 +28,7 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 
-from .dates import DATE_SEPARATORS, ERA_OFFSETS, is_date_line
+from .dates import DATE_SEPARATORS, ERA_OFFSETS, date_style, is_date_line
 
 TEXT_FIELDS = ("item", "before", "after", "explanation")
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
@@ -56,6 +56,24 @@ def _pages(row: RawRow) -> set[int | None]:
     return pages or {None}
 
 
+def _own_style_date(row: RawRow) -> str:
+    """For a row that took the row above's date (``merged_cell_filled``), what names a line of
+    its before, after or explanation that is a date alone printed as the table's dates are
+    (``dates.date_style`` of the row's date: ``R5.3.31`` beside ``R4.10.17``), else ``""``: a
+    date of the 変更日 column read into a text cell (PyMuPDF's and pypdfium2's one-line cells of
+    a Calc table with merged dates: bt54-calc-municipal-v4, the last row's ``R5.3.31`` read as its
+    before while it took ``R4.10.17`` from the merged cell above, confidence 0.68, no flag)."""
+    date = _text(row, "change_date")
+    if "merged_cell_filled" not in row.flags or not date:
+        return ""
+    style = date_style(date)
+    for f in ("before", "after", "explanation"):
+        for cl in row.cells.get(f) or []:
+            if is_date_line(cl.text) and date_style(cl.text) == style:
+                return f"a date alone in the {f} of a row ({cl.text.strip()})"
+    return ""
+
+
 def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str, int]]:
     """(pages, what, first row it may belong to) of each date printed apart from its row: a row
     of a date alone (pass 1's, any row of its page), or a text cell ending in a date (the last
@@ -71,6 +89,9 @@ def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str, int]]:
         if date:
             out.append((_pages(row), f"a date with no cells of its own ({date})", 0))
             continue
+        own = _own_style_date(row)
+        if own:
+            out.append((_pages(row), own, k))
         nxt = rows[k + 1] if k + 1 < len(rows) else None
         if nxt is None or "merged_cell_filled" not in nxt.flags:
             continue

@@ -144,3 +144,25 @@ def test_a_date_ending_a_cell_doubts_no_row_printed_before_that_cell():
     assert kinds(out[2]) == []
     assert kinds(out[3]) == [("row_split_guess", "change_date")]
     assert "2020/1/6" in out[3][0].why
+
+
+def test_a_date_in_the_style_of_the_dates_read_into_a_cell_doubts_its_filled_row():
+    """A row that took the row above's date while one of its cells is a date alone printed as the
+    table's dates are (``R5.3.31`` beside ``R4.10.17``): the 変更日 column's own date, read into a
+    cell (PyMuPDF's Calc text, samples/office-bodytext54/bt54-calc-municipal-v4-pymupdf)."""
+    rows = [row("R4.10.17", 1, 3, "Ⅰ基本情報"), row("R4.10.17", 1, 9, "Ⅵ評価実施手続", filled=True)]
+    rows[1].cells["before"] = [CellLine("R5.3.31", 1, 12)]
+    assert kinds(dateless_fill_doubts(rows)[1]) == [("row_split_guess", "change_date")]
+    # A date of another style (a value: 令和元年6月1日) is no 変更日 cell's.
+    rows[1].cells["before"] = [CellLine("令和元年6月1日", 1, 12)]
+    assert dateless_fill_doubts(rows) == [[], []]
+
+
+def test_pymupdf_calc_text_warns_the_row_whose_date_went_into_its_cell():
+    folder = ROOT / "samples" / "office-bodytext54" / "bt54-calc-municipal-v4-pymupdf"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    records = extract_document(folder / "input.txt").records
+    assert len(records) == len(expected) == 7
+    last = records[-1]
+    if last.change_date_raw != expected[-1]["change_date_raw"]:  # read wrong: it says so
+        assert "row_split_guess" in last.flags and last.confidence < 0.5

@@ -164,6 +164,8 @@ SET_NAMES = (
     "heldout-header53",
     "office-carry53",
     "heldout-carry53",
+    "office-bodytext54",
+    "heldout-bodytext54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -177,6 +179,7 @@ TEXT_FAMILIES = (
     "pdfplumber-layout",
     "pypdf",
     "pymupdf",
+    "pymupdf-sort",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

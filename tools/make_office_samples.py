@@ -196,6 +196,14 @@ class Case:
     span_label: str = ""
     span_cols: tuple[int, int] = (2, 3)
     span_merge_down: bool = True
+    # writer: body paragraphs printed above the title (a heading, a lead sentence: session 54).
+    lead: tuple[str, ...] = ()
+    # writer: a second small table of (label, value) rows printed after the closing paragraphs
+    # (a 問合せ先 box: 担当課 / 電話), as filings print one under the amendment table.
+    tail_table: tuple[tuple[str, str], ...] = ()
+    # writer: the .docx is saved as .odt by Writer first and that .odt exported (a document made
+    # in Writer itself, as a new user's .odt was: session 54).
+    via_odt: bool = False
 
 
 class NotPrinted(ValueError):
@@ -551,6 +559,8 @@ def write_docx(path: Path, case: Case) -> None:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             doc.add_paragraph("")
+    for text in case.lead:
+        doc.add_paragraph(text)
     doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
     if case.caption:
         doc.add_paragraph(case.caption)
@@ -621,6 +631,12 @@ def write_docx(path: Path, case: Case) -> None:
             para = doc.add_paragraph(text)
             if align == "right":
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if case.tail_table:
+        doc.add_paragraph("")
+        small = doc.add_table(rows=len(case.tail_table), cols=2)
+        small.style = "Table Grid"
+        for (label, value), srow in zip(case.tail_table, small.rows, strict=True):
+            srow.cells[0].text, srow.cells[1].text = label, value
     doc.save(path)
 
 
@@ -692,6 +708,7 @@ def convert(
     outdir: Path,
     direct: frozenset[Path] = frozenset(),
     programs: dict[Path, str] | None = None,
+    via_odt: frozenset[Path] = frozenset(),
 ) -> None:
     """All files to ``outdir/<stem>.pdf``: with the program ``programs`` names for a file
     ("gnumeric": ``ssconvert``, "abiword": ``abiword --to=pdf``), else with LibreOffice, with a
@@ -700,7 +717,8 @@ def convert(
     without a height keep the default 15 pt, and the text is clipped), but it does for an .ods
     whose rows ask for the optimal height, which is what the .xlsx's rows without a height mean
     (Excel fits them on save).  The files in ``direct`` (a .xlsx whose rows have their heights)
-    are converted as they are."""
+    are converted as they are; a .docx in ``via_odt`` is saved as .odt by Writer first and that
+    .odt exported."""
     programs = programs or {}
     for f in files:
         if programs.get(f, "libreoffice") != "libreoffice":
@@ -717,6 +735,12 @@ def convert(
             ods_dir.mkdir(exist_ok=True)
             _soffice_run(sheets, "ods", ods_dir, profile)
             others += [ods_dir / f"{f.stem}.ods" for f in sheets]
+        texts = [f for f in others if f in via_odt]
+        if texts:
+            odt_dir = outdir / "odt"
+            odt_dir.mkdir(exist_ok=True)
+            _soffice_run(texts, "odt", odt_dir, profile)
+            others = [f for f in others if f not in via_odt] + [odt_dir / f"{f.stem}.odt" for f in texts]
         _soffice_run(others, "pdf", outdir, profile)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -848,6 +872,7 @@ def render(cases: list[Case], work: Path) -> dict[str, tuple[Path, Path, list[di
             work,
             frozenset(s for c, s in pairs if c.fixed_heights),
             {s: c.program for c, s in pairs},
+            frozenset(s for c, s in pairs if c.via_odt),
         )
         again = []
         for case, src in zip(todo, sources, strict=True):
@@ -881,7 +906,7 @@ def settings_of(case: Case) -> dict:
                 case.program,
                 ("LibreOffice Calc (.xlsx)" if case.fixed_heights else "LibreOffice Calc (.xlsx via .ods)")
                 if case.maker == "calc"
-                else "LibreOffice Writer (.docx)",
+                else f"LibreOffice Writer (.docx{' saved as .odt' if case.via_odt else ''})",
             ),
             "font": case.font,
             "size_pt": case.size,
@@ -914,6 +939,8 @@ def settings_of(case: Case) -> dict:
             "page_numbers": case.page_numbers,
         }
         | ({"caption": case.caption} if case.caption else {})
+        | ({"lead": list(case.lead)} if case.lead else {})
+        | ({"tail_table": [list(r) for r in case.tail_table]} if case.tail_table else {})
         | ({"justified": True} if case.justify else {})
         | ({"merge_across": list(case.merge_across)} if case.merge_across else {})
         | (
@@ -1003,6 +1030,10 @@ PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
 # pypdf53): the five texts and those two.
 PYPDF_SETS = ("office-pypdf53", "heldout-pypdf53")
 PYPDF_TEXTS = (*EXTRACTORS, "pypdf", "pymupdf")
+# Sets of tables in a document's body text (session 54, tools/make_bodytext54_samples.py): the
+# five texts and PyMuPDF's in its default order and with ``sort=True``.
+BODYTEXT_SETS = ("office-bodytext54", "heldout-bodytext54")
+BODYTEXT_TEXTS = (*EXTRACTORS, "pymupdf", "pymupdf-sort")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1046,6 +1077,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = PLUMBER_LAYOUT_TEXTS if root.name in PLUMBER_LAYOUT_SETS else PLUMBER_TEXTS
                 if root.name in PYPDF_SETS:
                     tools = PYPDF_TEXTS
+                if root.name in BODYTEXT_SETS:
+                    tools = BODYTEXT_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

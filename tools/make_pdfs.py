@@ -715,12 +715,14 @@ def extract_text(pdf: Path, tool: str) -> str:
         import pypdf
 
         return "\f".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
-    if tool == "pymupdf":
-        # PyMuPDF's ``page.get_text("text")`` (its default), pages joined by form feeds.
+    if tool in ("pymupdf", "pymupdf-sort"):
+        # PyMuPDF's ``page.get_text("text")`` (its default), or with ``sort=True`` (blocks sorted
+        # top to bottom, left to right), pages joined by form feeds.
         import pymupdf
 
+        sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
-            return "\f".join(page.get_text("text") for page in doc)
+            return "\f".join(page.get_text("text", sort=sort) for page in doc)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))

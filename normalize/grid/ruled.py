@@ -15,7 +15,7 @@ from piatable.settings import GridSettings
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
-from .between_rulings import lines_between_tables
+from .between_rulings import lines_after_foot, lines_between_tables, ruled_foot
 from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
 from .common import N_COLS, PageRows, covered_length, is_furniture
@@ -252,6 +252,7 @@ def page_rows(
         if header is not None:
             # Another ruled table above the label row (the end of the previous section).
             table_top = max(table_top, header.top - hy)
+        table_bottom, clustered_bottom = ruled_foot(page, bounds, table_top, table_bottom, hx, hy, settings)
     else:
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
@@ -269,9 +270,11 @@ def page_rows(
     # Words of the table region, by column; the rest is furniture or unplaced.
     placed: list[Line] = []
     between = lines_between_tables(page, all_lines, bounds, hx, hy, settings) if ruled else set()
+    after = lines_after_foot(all_lines, table_bottom, clustered_bottom, hy) if len(used) >= 2 else set()
     for k, ln in enumerate(all_lines):
-        if k in between:
-            res.notes.append(f"text between two tables, not a row: '{ln.text[:60]}'")
+        if k in between or k in after:
+            where = "between two tables" if k in between else "printed after the table"
+            res.notes.append(f"text {where}, not a row: '{ln.text[:60]}'")
             continue
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if inside_y and ruled and header and ln.mid < min(table_top, header.top) and is_caption(ln.text):
