@@ -181,6 +181,28 @@ def test_a_renamed_file_with_a_copy_on_disk_moves_its_rows(tmp_path, seed_path):
     assert {r["source"] for r in rows} == {str(copy), str(folder / "z-renamed.txt")}
 
 
+def test_a_good_file_replaced_by_a_failing_one_says_its_rows_went(tmp_path, seed_path, capsys):
+    """A re-crawl replaces a good file by a truncated download: the rerun reads the new version
+    (a failure) and the earlier version's rows leave the dataset; the input's documents row, read
+    back from the dataset, and stderr say how many (they went in silence before)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    a = folder / "a.pdf"
+    a.write_bytes((SAMPLES / "pdf" / "excel-ascii" / "input.pdf").read_bytes())
+    ds = tmp_path / "ds"
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 0
+    before = len(_dataset_rows(ds))
+    assert before > 0
+    a.write_bytes(a.read_bytes()[:2000])
+    capsys.readouterr()
+    assert main(["extract", str(folder), "--dataset", str(ds)]) == 1
+    err = capsys.readouterr().err
+    assert f"the {before} rows of its earlier version" in err
+    assert _dataset_rows(ds) == []
+    notes = list(_documents(ds).set_index("source").loc[str(a), "notes"])
+    assert any(f"the {before} rows of its earlier version" in n for n in notes)
+
+
 def test_a_reused_input_without_rows_keeps_the_records_schema(tmp_path, capsys):
     """Two copies of a text with no table: the second is reused, and its empty file keeps the
     schema's types, so the records/ dataset stays readable (an empty ``source`` column used to

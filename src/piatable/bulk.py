@@ -332,7 +332,12 @@ def run_to_dataset(
         started = time.monotonic()
         try:
             for job, res, seconds in run_jobs(todo(), runner):
-                row = ds.add(infos.pop(job.path), res, seconds)
+                info = infos.pop(job.path)
+                status = res.row["status"] if isinstance(res, Finished) else res.status
+                lost = ds.replaced_rows_note(info, status)
+                if lost:
+                    progress.say(f"piatable: {job.path}: {lost}")
+                row = ds.add(info, res, seconds)
                 ds.log(f"{row['status']} {row['rows']} rows {row['seconds']} s {job.path}")
                 notes.say(res.result if isinstance(res, Finished) else res)
                 progress.advance()

@@ -305,8 +305,28 @@ class Dataset:
         parent encodes it here."""
         if not isinstance(result, Finished):
             result = encode(Target(info, self.version, self.settings_digest), result, seconds)
-        self._write(info, result.data, result.row)
-        return result.row
+        row, data = result.row, result.data
+        lost = self.replaced_rows_note(info, row["status"])
+        if lost:  # the note goes into the file's own documents row too (read back on a rerun)
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            row = {**row, "notes": [*row["notes"], lost]}
+            data = _file_bytes(pq.read_table(pa.BufferReader(data)), row)
+        self._write(info, data, row)
+        return row
+
+    def replaced_rows_note(self, info: InputInfo, status: str) -> str | None:
+        """The note of a changed input whose new version fails while its earlier version gave rows
+        (a good file replaced by a truncated download): those rows leave the dataset with the old
+        version, and the input's documents row says how many (else None)."""
+        old = self.entries.get(info.source)
+        if old is None or old["key"] == info.key or not old["rows"] or status != "failure":
+            return None
+        return (
+            f"changed since it was read on {old['finished']} and now fails: the {old['rows']} rows of"
+            f" its earlier version (sha256 {old['sha256'][:12]}…) were removed from the dataset"
+        )
 
     def reuse(self, info: InputInfo) -> dict[str, Any]:
         """Copy the rows of a finished input with the same key under this input's name."""
