@@ -163,6 +163,8 @@ SET_NAMES = (
     "heldout-header53",
     "office-carry53",
     "heldout-carry53",
+    "office-slides54",
+    "heldout-slides54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
