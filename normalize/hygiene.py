@@ -33,6 +33,7 @@ from .ascii_numerals import NUMERALS_NOTE, section_numerals
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
+from .overflow_dates import part_overflowed_dates
 from .own_spaces import (
     column_spaces,
     date_goes_on,
@@ -572,6 +573,7 @@ def tidy_text(text: str) -> TidyText:
         )
         if own_spaces_lost(spaced):
             out.notes.append(SPACES_LOST_NOTE)
+    out.text, _ = part_overflowed_dates(out.text)
     out.text, out.overprinted_lines = collapse_overprint(out.text)
     if out.overprinted_lines:
         out.notes.append(

@@ -137,9 +137,7 @@ def write_pptx(path: Path, rows: list[dict], deck: tuple, appendix: str) -> None
         _set_font(run, font, size + 4)
         header = n == 0 or every_header
         lines = ([list(LABELS)] if header else []) + [[r[f] for f in TEXT_FIELDS] for r in chunk]
-        shape = slide.shapes.add_table(
-            len(lines), 6, Cm(1.0), Cm(2.2), Cm(sum(widths)), Cm(0.8 * len(lines))
-        )
+        shape = slide.shapes.add_table(len(lines), 6, Cm(1.0), Cm(2.2), Cm(sum(widths)), Cm(0.8 * len(lines)))
         table = shape.table
         table.first_row = header
         for j, w in enumerate(widths):
@@ -202,7 +200,9 @@ def _convert(src: Path, pdf: Path) -> None:
     if binary is None:
         raise SystemExit("chromium is missing")
     cmd = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
-    subprocess.run([*cmd, f"--print-to-pdf={pdf}", src.as_uri()], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [*cmd, f"--print-to-pdf={pdf}", src.as_uri()], check=True, capture_output=True, timeout=120
+    )
 
 
 def cases(heldout: bool) -> list[tuple[str, list[dict], str, tuple]]:
@@ -246,8 +246,14 @@ def build(root: Path, heldout: bool) -> None:
                 (tfolder / "expected").mkdir(parents=True)
                 (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                 office.write_json(tfolder / "expected" / "records.json", expected)
-            program = "LibreOffice Impress (.pptx)" if maker == "impress" else "Chromium --print-to-pdf (.html)"
-            manifest[name] = {"program": program, "look": list(look), "dates": sorted({r["change_date_raw"] for r in rows})}
+            program = (
+                "LibreOffice Impress (.pptx)" if maker == "impress" else "Chromium --print-to-pdf (.html)"
+            )
+            manifest[name] = {
+                "program": program,
+                "look": list(look),
+                "dates": sorted({r["change_date_raw"] for r in rows}),
+            }
             manifest[name] |= {"rows": len(expected), "pages": expected[-1]["page_end"] if expected else 0}
             print(f"{root.name}/{name}: {len(expected)} rows ({program})", file=sys.stderr)
     (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
