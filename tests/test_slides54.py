@@ -123,3 +123,14 @@ def test_slide_titles_with_a_counter_are_titles():
     assert not any(
         "変更箇所" in (g[f] or "") for g in got for f in ("item", "before", "after", "explanation")
     )
+
+
+def test_the_pdf_grid_puts_a_spilt_date_piece_back():
+    """In the PDF, ``2019.5.1`` runs over the 変更日 column's ruling: the grid cut it as ``2019.5``
+    and ``.1Ⅰ基本情報``.  The rows whose piece is whole (not interleaved) get their date back and
+    an item that opens with its section numeral."""
+    got, expected = _read("s54-chromium-6")
+    assert len(got) == len(expected)
+    for g, e in list(zip(got, expected, strict=True))[:5]:
+        assert (g["change_date"], g["change_date_raw"]) == (e["change_date"], e["change_date_raw"])
+        assert g["item"] == e["item"]
