@@ -25,7 +25,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from piatable.errors import UnreadablePDF
 from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
 from piatable.normalize.unicode import clean_text
@@ -34,6 +33,7 @@ from piatable.settings import PdfSettings
 from . import pdfium_calls as pc
 from .glyph_codes import mend_page
 from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
+from .pdf_open import open_pdf, unreadable
 from .pdf_scan import (
     KEEP_OPEN_PAGES,
     LABEL_KEYS,
@@ -88,54 +88,6 @@ ZERO_ADVANCE_SPACES = frozenset(KEPT_SPACES)
 # (a new user could not tell which text a "9 characters … clipped away" note meant).
 HIDDEN_QUOTED_CHARS = 20
 _TEXT_OF = attrgetter("text")
-
-
-def _unreadable(path: Path, why: str) -> UnreadablePDF:
-    return UnreadablePDF(f"{path}: {why}")
-
-
-# Files that open with another format's signature are not PDFs, even where a PDF's header follows
-# within the first 1024 bytes (pdfium's search): an uncompressed ZIP of PDFs saved as .pdf was
-# read as its second member, the first lost, with no word (a bulk user's crawl).
-_NOT_PDF: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (.zip, .docx, .xlsx, .odt …)"),
-    (b"\xd0\xcf\x11\xe0", "an OLE2 file (.doc, .xls)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-)
-
-
-def _check_file(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(1024)
-    except OSError as exc:
-        raise _unreadable(path, f"cannot read ({exc.strerror or exc})") from exc
-    if size == 0:
-        raise _unreadable(path, "empty file (0 bytes), not a PDF")
-    other = next((what for magic, what in _NOT_PDF if head.startswith(magic)), None)
-    if other:
-        raise _unreadable(path, f"{other}, not a PDF")
-    if b"%PDF" not in head:
-        raise _unreadable(path, "not a PDF (no %PDF header)")
-
-
-def open_pdf(path: Path):  # type: ignore[no-untyped-def]
-    """The pypdfium2 document, or UnreadablePDF naming the file and why."""
-    import pypdfium2 as pdfium
-
-    _check_file(path)
-    try:
-        return pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg:
-            raise _unreadable(path, "encrypted PDF (a password is needed)") from exc
-        if "format" in msg or "file" in msg:
-            raise _unreadable(path, "corrupt or truncated PDF (cannot be parsed)") from exc
-        raise _unreadable(path, f"unreadable PDF ({exc})") from exc
 
 
 def pdfium_page_to_words(  # type: ignore[no-untyped-def]
@@ -548,7 +500,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         try:
             scans = scan_pages_from_end(doc, kept)
         except Exception as exc:  # pdfium fails on a damaged page object stream
-            raise _unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
+            raise unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
         reading = Reading(
             "pdf", len(doc), cover=cover_facts_from_doc(doc, scans), rows_whole=made_by_spreadsheet(doc)
         )

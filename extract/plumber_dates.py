@@ -65,10 +65,14 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
 # A later line of a date wrapped in a narrow 変更日 column (Writer's: ``令和5`` / ``年4月1`` /
 # ``日``, ``令和5`` / ``年12月`` / ``1日``: set XII's w1; ``2019/`` / ``05/01``: office-plumber51's
 # Writer tables): what follows a year's digits, a month's
-# or a day's.  It is a date's piece only under a line that put a piece in 変更日 (plumber_text).
+# or a day's; or a separator and what follows it (``2022/10`` / ``/17``, ``2019.5`` / ``.1``: Impress
+# breaks a numeric date before its separator, office-slides54).  It is a date's piece only under a
+# line that put a piece in 変更日 (plumber_text).
+_SEP = "[/.／．]"
 _DATE_PIECE = regex.compile(
     rf"^(?:年{_DIGIT}{{0,2}}(?:月(?:{_DIGIT}{{1,2}}日?)?)?|{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日?)?"
-    rf"|月(?:{_DIGIT}{{1,2}}日?)?|{_DIGIT}{{1,2}}日?|日|{_DIGIT}{{1,2}}/(?:{_DIGIT}{{1,2}})?)$"
+    rf"|月(?:{_DIGIT}{{1,2}}日?)?|{_DIGIT}{{1,2}}日?|日|{_DIGIT}{{1,2}}/(?:{_DIGIT}{{1,2}})?"
+    rf"|{_SEP}{_DIGIT}{{1,2}}(?:{_SEP}{_DIGIT}{{1,2}})?)$"
 )
 
 

@@ -7,6 +7,12 @@ and the item's first heading come out as one word, and no reader sees the row's 
 (bt54-calc-kokuho-v6: one row read of four).  A whole date opening a line and followed at once
 by a section numeral Ⅰ…Ⅵ, an attachment's label (別紙 / 別添) or 表紙 (as ``dates.DATE_THEN_ITEM``)
 gets the space back.  A date going on in prose (``令和5年4月1日から``) is no item and stays.
+
+A browser prints the same (branch wrapdate54, which wrote this rule too and whose copy was folded
+in here at the merge): Chromium's ``--print-to-pdf`` does not break a numeric date (``2019.5.1``),
+so in a 変更日 column narrower than the date the date runs over the column's edge against the
+item's first line, every extractor prints the two as one word (``2019.5.1Ⅰ基本情報``), and the
+readers took ``2019.5`` for a torn date and ``.1Ⅰ基本情報`` for the item (office-slides54).
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
+from .spilt_dates import rejoin_spilt_dates
 from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
@@ -219,6 +220,7 @@ def rows_to_records(
     assessment form the document's cover names (``cover.FORMS``, the document facts' ``form``),
     by which a 項目 cell read without its section is keyed (``add_document_item_keys``)."""
     q = settings.quality
+    rejoin_spilt_dates(rows)
     moves, centred = centred_date_reading(rows)
     # A merged date centred on its rows: the row is in the run of another printed date.  The
     # dates are taken before any is moved (a source row may be moved itself).

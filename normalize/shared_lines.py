@@ -60,6 +60,7 @@ from .passone import (
     RUN_ON_WHY,
     runs_into_explanation,
 )
+from .placeholder_cells import mend_placeholder_before
 from .reason_tails import mend_reason_run_on, mend_reason_tail, mend_value_tail
 from .rejoin import is_soft_break
 from .repeat_pairs import mend_item_repeat, mend_repeat_pair
@@ -340,6 +341,7 @@ def mend_shared_lines(
             continue
         was = _body_end(row)
         mend_repeated_label(row)
+        mend_placeholder_before(row)
         mend_closing(row)
         mend_shared_explanation(row)
         mend_explanation_head(row, settings, tok)

@@ -183,13 +183,27 @@ KNOWN_LOSSES: dict[str, str] = {
     # pdfplumber text of a Calc table with merged centred dates leaves text of its region in no
     # record.  (Its pypdf and PyMuPDF texts of a two-page Calc table, hc53-em-calc-jidou_teate,
     # listed here before with no row read: since bodytext54 a date glued to its item
-    # (``令和3年4月1日Ⅱ…``) gets its space back, normalize/glued_dates.py, and 5 rows are read.)
+    # (``令和3年4月1日Ⅱ…``) gets its space back, normalize/glued_dates.py (wrapdate54 wrote it too),
+    # and 5 rows are read.)
     "office-carry53/c53-mg-calc-juki-pdfplumber": "pdfplumber, Calc merged centred dates: text in no record",
     # Branch bodytext54 (new sample, found here, not fixed): pypdfium2 text of a Writer table
     # whose 提出時期 事後 is one merged cell over rows 1-2; row 2 is read right but given that 事後
     # without merged_cell_filled (the text it repeats is unflagged).  Before the branch cut the
     # document's close (以上, date, signature), that close made a flagged row which hid it.
     "office-bodytext54/bt54-odt-juki-v5-pypdfium2": "a merged timing filled into a row without its flag",
+    # Branch wrapdate54 (new samples, not fixed): plain pdftotext of Impress / Chromium tables whose
+    # narrow 変更日 column wraps the date (``令和2年`` / ``3月31``, ``平成３`` / ``１年４``) prints the
+    # date's pieces glued to the item's lines (``令和2年Ⅴ開示請求、問合せ``): no row read (partial,
+    # notes quoting the lines).  Their other texts and PDFs are read.
+    **{
+        c: "Impress / Chromium, wrapped dates glued to the item, plain pdftotext: no rows (partial)"
+        for c in (
+            "office-slides54/s54-impress-4-pdftotext",
+            "office-slides54/s54-chromium-5-pdftotext",
+            "heldout-slides54/hs54-impress-2-pdftotext",
+            "heldout-slides54/hs54-chromium-5-pdftotext",
+        )
+    },
 }
 
 

@@ -293,7 +293,9 @@ def test_a_placeholder_opening_the_after_cell_is_warned():
     cell with an empty before at 0.92, no flag.  A cell that says "nothing" stands alone: an
     after cell opening with one, the before empty, is a column_guess.  The dash is a whole-cell
     mark (``cell_shapes.split_marks``, branch bullets51): it is parted off its printed line, and
-    the first row is read right."""
+    the first row is read right.  Since wrapdate54 (``placeholder_cells``) ``特になし`` is parted
+    off the after cell's first line too: the second row is read right, its guessed cut said in
+    its evidence."""
     from piatable.pipeline import extract_document
 
     cases = Path(__file__).parent / "data" / "cases"
@@ -302,9 +304,9 @@ def test_a_placeholder_opening_the_after_cell_is_warned():
     assert got[0].before == "－"
     assert "".join(got[0].after.split()) == "令和6年10月から所得制限を撤廃する。"
     rec = got[1]
-    assert rec.before == ""
-    assert "column_guess" in rec.flags
-    assert any("placeholder" in e for e in rec.evidence)
+    assert rec.before == "特になし"
+    assert "".join(rec.after.split()) == "情報セキュリティポリシーに基づき、年1回点検を行う。"
+    assert any("cut_guess" in e and "特になし" in e for e in rec.evidence)
 
 
 def test_a_date_in_a_wide_cell_and_an_explanation_without_bullets_stay_quiet():

@@ -166,6 +166,8 @@ SET_NAMES = (
     "heldout-carry53",
     "office-bodytext54",
     "heldout-bodytext54",
+    "office-slides54",
+    "heldout-slides54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

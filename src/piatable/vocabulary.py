@@ -15,10 +15,13 @@ import regex
 # every fresh process, for a package that is always installed as files).
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# （別添２）変更箇所, (別添3) 変更箇所, 別添３ 変更箇所, or just 変更箇所, with either bracket width.
+# （別添２）変更箇所, (別添3) 変更箇所, 別添３ 変更箇所, or just 変更箇所, with either bracket width;
+# on a continuation page or slide with its counter (変更箇所（2/3）, 変更箇所（続き）, 変更箇所（その2）:
+# an Impress deck's slide titles, office-slides54).
 TITLE = regex.compile(
     r"^\s*(?:[（(]\s*別\s*添\s*[0-9０-９一二三四]?\s*[）)]\s*)?(?:別\s*添\s*[0-9０-９]\s*)?"
-    r"変\s*更\s*箇\s*所\s*$"
+    r"変\s*更\s*箇\s*所"
+    r"(?:\s*[（(]\s*(?:[0-9０-９]{1,2}\s*[/／]\s*[0-9０-９]{1,2}|続\s*き?|その\s*[0-9０-９]{1,2})\s*[）)])?\s*$"
 )
 # An attachment of the assessment named as a 項目 (real filings amend their 別紙 often):
 # （別紙１）事務の流れ, 別紙２, 別添1 事務の内容; the label, then
