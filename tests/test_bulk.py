@@ -372,6 +372,33 @@ def _idle_workers(proc: subprocess.Popen) -> list:
 SHORT_INPUTS = 300
 
 
+def test_a_killed_workers_temporary_files_go_with_the_run(tmp_path, seed_path, monkeypatch):
+    """A worker killed mid-input leaves its temporary files (tesseract's page image and hOCR, as
+    a bulk user found under /tmp after timeouts) in its own folder under the run's, which the
+    run removes: nothing of it stays in the system's temporary folder."""
+    import tempfile
+
+    import piatable.batch as batch
+
+    monkeypatch.setenv(batch.TEST_HOOK_ENV, "1")
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dies.txt").write_text("#piatable-test: temp-then-kill\n", "utf-8")
+    (folder / "seed.txt").write_bytes(seed_path.read_bytes())
+    docs = tmp_path / "docs.json"
+    rc = main(
+        ["extract", str(folder), "--jobs", "2", "-o", str(tmp_path / "o.json"), "--documents", str(docs)]
+    )
+    assert rc == 1
+    got = {d["source"]: d["status"] for d in json.loads(docs.read_text("utf-8"))}
+    assert got == {str(folder / "dies.txt"): "failure", str(folder / "seed.txt"): "success"}
+    assert list(system_tmp.rglob("tess_hook_*")) == []
+    assert [p.name for p in system_tmp.iterdir() if p.name.startswith("piatable-run-")] == []
+
+
 def test_workers_killed_between_inputs_again_and_again_the_run_completes(corpus, tmp_path):
     """Workers killed with SIGKILL while they wait for their next input or take it, every
     0.01 s: Pebble alone gives up the pool (a worker dead while none ran) or stalls for good

@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"piatable.cli"},
     {"piatable.api", "piatable"},
     {"piatable.bulk"},
-    {"piatable.batch", "piatable.dataset", "piatable.worker_test_hooks"},
+    {"piatable.batch", "piatable.dataset", "piatable.worker_pool", "piatable.worker_test_hooks"},
     {"piatable.report", "piatable.documents", "piatable.outputs"},
     {"piatable.pipeline"},
     {"piatable.extract"},

@@ -28,7 +28,9 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -40,6 +42,7 @@ from piatable.models import DocumentResult
 from .dataset import Finished, Target, encode
 from .pipeline import extract_document
 from .settings import Settings
+from .worker_pool import pool_context, stop_pool, worker_temp_folder
 from .worker_test_hooks import TEST_HOOK_ENV as TEST_HOOK_ENV  # the tests' switch, named here too
 from .worker_test_hooks import misbehave_if_asked
 
@@ -219,16 +222,6 @@ def failed_result(job: Job, exc: BaseException) -> tuple[DocumentResult, float]:
     return res, job.limits.timeout_s if reason.startswith("timed out") else 0.0
 
 
-def _pool_context(start: str) -> Any:
-    """``fork``: workers start at once and warm (the parent's imports are theirs); the parent
-    runs no document, so no lock of the pipeline is held when it forks.  ``forkserver`` inside
-    a Dask worker, whose event-loop threads may hold locks at any moment."""
-    ctx = multiprocessing.get_context(start)
-    if start == "forkserver":
-        ctx.set_forkserver_preload(["piatable.batch"])
-    return ctx
-
-
 @dataclass(eq=False)
 class _Task:
     """One job of a ``LocalRunner``: the future handed out (``outer``, kept across pool restarts),
@@ -275,6 +268,10 @@ class LocalRunner:
         self._generation = 0
         self._progress_at = time.monotonic()
         self._broken = False
+        # Each worker's temporary files (tesseract's page images and hOCR, 1-2 MB a page) go under
+        # this run's folder, removed at close: a worker killed mid-page (a timeout, --max-memory,
+        # the OOM killer) left them in /tmp for good.
+        self.tmp = tempfile.mkdtemp(prefix="piatable-run-")
         self.pool = self._new_pool()
         self._channel_free_at = time.monotonic()
         self._workers_seen: dict[int, Any] = {}  # pid -> process of the current pool's workers
@@ -286,7 +283,11 @@ class LocalRunner:
         from pebble import ProcessPool
 
         return ProcessPool(
-            max_workers=self.workers, max_tasks=WORKER_MAX_TASKS, context=_pool_context(self.start)
+            max_workers=self.workers,
+            max_tasks=WORKER_MAX_TASKS,
+            context=pool_context(self.start),
+            initializer=worker_temp_folder,
+            initargs=(self.tmp,),
         )
 
     @property
@@ -344,7 +345,7 @@ class LocalRunner:
             for task, exc in orphans:  # outside the lock, as ``_settle`` does
                 task.outer.set_result(failed_result(task.job, exc))
             if old is not None:  # outside the lock: the old pool's threads may be waiting for it
-                _stop_pool(old)
+                stop_pool(old)
 
     def _orphans(self, now: float) -> list[tuple[_Task, BaseException]]:
         """Tasks that Pebble says run in a worker that has died (the lock held), each with the
@@ -441,7 +442,8 @@ class LocalRunner:
     def close(self) -> None:
         self._stop.set()
         self._supervisor.join()
-        _stop_pool(self.pool)
+        stop_pool(self.pool)
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _say(message: str) -> None:
@@ -460,12 +462,6 @@ def _channel_free(pool: Any) -> bool | None:
             return bool(locked)
     except (AttributeError, TypeError, OSError, ValueError):
         return None
-
-
-def _stop_pool(pool: Any) -> None:
-    """Stop a Pebble pool and its workers, tasks and all."""
-    pool.stop()
-    pool.join(timeout=10)
 
 
 def run_jobs(jobs: Iterable[Job], runner: Any) -> Iterator[tuple[Job, DocumentResult | Finished, float]]:

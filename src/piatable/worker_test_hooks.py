@@ -1,7 +1,8 @@
 """How the tests make a real worker misbehave: an input whose first line is
-``#piatable-test: ACTION`` makes the worker running it kill itself (``kill``), die holding the
-Pebble channel's lock (``kill-holding-lock``), hang (``hang``) or allocate memory (``allocate``),
-but only in a process whose environment sets ``PIATABLE_TEST_HOOKS=1``."""
+``#piatable-test: ACTION`` makes the worker running it kill itself (``kill``; ``temp-then-kill``
+after writing a temporary file), die holding the Pebble channel's lock (``kill-holding-lock``),
+hang (``hang``) or allocate memory (``allocate``), but only in a process whose environment sets
+``PIATABLE_TEST_HOOKS=1``."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ def misbehave_if_asked(path: str) -> None:
         return
     action = head[len(TEST_HOOK_PREFIX) :].strip().decode("ascii", "replace")
     if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "temp-then-kill":  # die leaving a temporary file, as tesseract's page image
+        import tempfile
+
+        with tempfile.NamedTemporaryFile(prefix="tess_hook_", suffix="_input.PPM", delete=False) as fh:
+            fh.write(b"P5 1 1 255 \x00")
         os.kill(os.getpid(), signal.SIGKILL)
     elif action == "kill-holding-lock":  # die as in Pebble's task hand-over (noxdafox/pebble#163)
         import gc
