@@ -502,6 +502,40 @@ def test_a_dataset_run_writes_the_report_of_all_its_inputs(tmp_path, seed_path):
     assert main(["extract", str(folder), "--dataset", str(ds), "--report", str(folder / "seed.txt")]) == 2
 
 
+def test_ctrl_c_stops_with_one_line_and_the_rerun_goes_on(tmp_path, seed_path):
+    """Ctrl-C (SIGINT to the run's process group) while a worker is busy: exit status 130, one
+    line saying how to go on and no traceback (a bulk user got a raw KeyboardInterrupt); the
+    same command again completes the dataset."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-seed.txt").write_bytes(seed_path.read_bytes())
+    (folder / "b-hangs.txt").write_text("#piatable-test: hang\n", "utf-8")
+    ds = tmp_path / "ds"
+    cmd = [
+        str(Path(sys.executable).with_name("piatable")),
+        "extract",
+        str(folder),
+        "--dataset",
+        str(ds),
+        "--jobs",
+        "2",
+    ]
+    env = {**os.environ, "PIATABLE_TEST_HOOKS": "1"}
+    run = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (ds / "piatable.log").exists():
+        time.sleep(0.2)
+    time.sleep(2.0)  # a-seed.txt done, b-hangs.txt hanging in its worker
+    os.killpg(run.pid, signal.SIGINT)
+    err = run.communicate(timeout=60)[1]
+    assert run.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err, err
+    (folder / "b-hangs.txt").write_bytes(seed_path.read_bytes())
+    done = subprocess.run(cmd, env=env, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(_documents(ds)["source"]) == [str(folder / "a-seed.txt"), str(folder / "b-hangs.txt")]
+
+
 def test_workers_stop_when_the_run_is_killed(tmp_path):
     """A kill -9 of the parent alone (not its process group): its workers, busy on documents
     that would take an hour, are gone within seconds instead of reading on for nobody."""

@@ -209,5 +209,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+# Exit status of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED_EXIT = 130
+
+
 def console_main() -> None:
-    sys.exit(main())
+    """The ``piatable`` command.  Ctrl-C stops it with one line, not a traceback: a dataset keeps
+    every input finished before it (each written whole), and the same command goes on from there."""
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print(
+            "piatable: interrupted; a --dataset keeps every input finished so far: run the same"
+            " command again to go on",
+            file=sys.stderr,
+        )
+        sys.exit(INTERRUPTED_EXIT)
