@@ -167,3 +167,24 @@ def test_a_text_opening_with_bm_stays_text(tmp_path):
     bmp = tmp_path / "scan"
     bmp.write_bytes(b"BM" + (70).to_bytes(4, "little") + b"\x00" * 4 + b"\x36" + b"\x00" * 60)
     assert detect_kind(bmp) == "scan"
+
+
+def test_one_summary_line_names_every_output_and_an_unwritten_csv_says_what_is_there(
+    tmp_path, seed_path, capsys
+):
+    """The run's summary is one line naming every output (it was printed once per ``-o``); a CSV
+    that cannot hold the text is not written, and where an earlier run's file stands at its path
+    the line says it was left as it was (a bulk user took it for this run's)."""
+    a, b = tmp_path / "a.json", tmp_path / "b.csv"
+    assert main(["extract", str(seed_path), "-o", str(a), "-o", str(b)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("12 rows from 1 of 1 inputs") == 1
+    assert err.rstrip().endswith(f"→ {a} (json), {b} (csv)")
+    snow = tmp_path / "snow.txt"
+    snow.write_text("変更日 項目\n2020/1/1 Ⅰ 基本情報 ☃ 事前\n", "utf-8")
+    assert main(["extract", str(seed_path), str(snow), "-o", str(b), "--csv-encoding", "cp932"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{b}: not written (the file there is an earlier run's, left as it was): cp932 cannot hold ☃" in err
+    )
+    assert err.rstrip().endswith("→ nothing written")

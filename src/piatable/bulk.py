@@ -251,18 +251,19 @@ def run_to_outputs(
     records = [r for res in results if res.status != "failure" for r in res.records]
     failed = sum(res.status == "failure" for res in results)
     status = 1 if failed else 0
+    written: list[str] = []
     for output in plan.outputs:
         try:
             write_output(records, output, csv_encoding, csv_errors)
         except UnencodableText as exc:
-            print(f"piatable: {output.name}: not written: {exc}", file=sys.stderr)
+            # A file of an earlier run there stays as it was: say so, lest it be taken for this run's.
+            left = (
+                " (the file there is an earlier run's, left as it was)" if Path(output.name).exists() else ""
+            )
+            print(f"piatable: {output.name}: not written{left}: {exc}", file=sys.stderr)
             status = 1
             continue
-        print(
-            f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
-            f"{_not_all_read(results)} → {output.name} ({output.fmt})",
-            file=sys.stderr,
-        )
+        written.append(f"{output.name} ({output.fmt})")
         if output.fmt == "csv" and csv_errors == "replace":
             # Nothing is replaced in silence: say which characters became '?' or a look-alike.
             chars, rows = unencodable_chars(records, csv_encoding)
@@ -272,6 +273,12 @@ def run_to_outputs(
                     " written as '?' or a look-alike (--csv-errors replace)",
                     file=sys.stderr,
                 )
+    if plan.outputs:  # one summary line, naming every output written
+        print(
+            f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
+            f"{_not_all_read(results)} → {', '.join(written) or 'nothing written'}",
+            file=sys.stderr,
+        )
     if plan.report:
         from .report import write_report
 
