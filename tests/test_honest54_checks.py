@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from piatable.api import extract_records
+from piatable.normalize.datedpass import PAIR_LOOSE_WHY
 from piatable.normalize.page_date_order import UNORDERED_DATES_WHY
 from piatable.normalize.shape_checks import holds_after_copy, repeats_itself
 
@@ -79,3 +80,27 @@ def test_a_page_that_may_have_lost_a_date_keeps_the_doubt() -> None:
     assert _squash(rec.change_date_raw) != _squash(expected[10]["change_date_raw"])
     assert any(UNORDERED_DATES_WHY in e for e in rec.evidence), rec.evidence
     assert "column_guess" in rec.flags
+
+
+def test_a_loose_pass_one_line_doubts_only_the_rows_it_may_belong_to() -> None:
+    """Calc two-pass text (``pdftotext -raw``): a one-line before/after printed between two rows'
+    timings may be either row's; rows two or more away from it are no longer doubted (before:
+    every row of the page, office-rawexpl19 rx19-calc-10 rows 2 and 5, right, at 0.58)."""
+    records, expected = _read("office-rawexpl19/rx19-calc-10-pdftotext-raw")
+    for k in (2, 5):
+        assert _right(records[k], expected[k]), k
+        assert not any(PAIR_LOOSE_WHY in e for e in records[k].evidence), (k, records[k].evidence)
+    assert all(any(PAIR_LOOSE_WHY in e for e in records[k].evidence) for k in (0, 1, 3, 4))
+
+
+def test_a_wrong_row_beside_a_loose_line_keeps_the_doubt() -> None:
+    """office-passone calc-w18 (``pdftotext -raw``): row 14 (the truth's row 9: date, item,
+    timing and explanation right) has wrong before/after cells and the loose-line doubt is its
+    only warning; it stays."""
+    records, expected = _read("office-passone/calc-w18-pdftotext-raw")
+    rec, truth = records[14], expected[9]
+    assert _squash(rec.item) == _squash(truth["item"])
+    assert _squash(rec.explanation) == _squash(truth["explanation"])
+    assert (_squash(rec.before), _squash(rec.after)) != (_squash(truth["before"]), _squash(truth["after"]))
+    assert any(PAIR_LOOSE_WHY in e for e in rec.evidence), rec.evidence
+    assert "row_split_guess" in rec.flags
