@@ -414,7 +414,6 @@ def column_order_rows(
     pos = {id(b): k for k, b in enumerate(boxes)}
     order = [pos[id(b)] for b in kinds["item"]] if kinds["item"] else [0] * len(rows)
     carried_date_doubts(rows, kinds["item"], kinds["date"], pos, groups)  # plain pdftotext
-    unordered_date_doubts(rows, kinds["item"], kinds["date"])  # cells' dates read as 変更日?
     if not rows:
         return []
     leftovers: list[Box] = list(kinds.get("unplaced", []))
@@ -447,6 +446,7 @@ def column_order_rows(
             row.cells["after"] = list(after)
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
+    unordered_date_doubts(rows, kinds["item"], kinds["date"])  # cells' dates read as 変更日?
     leftovers += [Box(lines) for lines in pairing.skipped]
     side_by_side = (
         bool(apart)

@@ -113,12 +113,16 @@ def _pair_pass_one(page: _Page) -> None:
         return
     moved: list[CellLine] = []
     loose = False
-    for group, row in zip(groups, page.rows, strict=True):
+    # The rows a loose line may belong to: the row whose group it opens and the row above (a
+    # line printed between two rows' timings is the lower row's, drawn at its top, or the upper
+    # row's, drawn at its foot); None: any row of the page.
+    near: set[int] | None = set()
+    for g, (group, row) in enumerate(zip(groups, page.rows, strict=True)):
         first_timing = next((k for k, cl in enumerate(group) if TIMING.match(cl.text)), None)
         if first_timing is None:
             # The page's last printed lines hold no timing (a timing merged over rows prints
             # once): they may belong to any row.
-            loose = True
+            loose, near = True, None
             continue
         head = [cl for cl in group[:first_timing] if not same_printed_line(cl, group[first_timing])]
         if not head:
@@ -127,6 +131,8 @@ def _pair_pass_one(page: _Page) -> None:
         if (row.lines and _opens_item(row.lines[0])) or heading_score(text) < ITEM_HEAD_SCORE:
             # Not plainly the row's missing item: a one-line before / after drawn at the top?
             loose = True
+            if near is not None:
+                near |= {g - 1, g} - {-1}
             continue
         # The item printed in pass 1, one printed line (its pieces joined again).
         row.item = CellLine(text, head[0].page, head[0].line_no)
@@ -135,3 +141,4 @@ def _pair_pass_one(page: _Page) -> None:
         page.singles = [cl for cl in page.singles if not any(cl is x for x in moved)]
     if loose:
         page.pairing_why = PAIR_LOOSE_WHY
+        page.loose_rows = None if near is None else frozenset(near)

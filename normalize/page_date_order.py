@@ -20,7 +20,8 @@ from itertools import pairwise
 
 from piatable.models import Doubt, RawRow
 
-from .dates import parse_date
+from .chars import without_whitespace
+from .dates import is_date_line, parse_date
 
 UNORDERED_DATES_WHY = (
     "the page's date boxes are out of date order: a before / after cell's date may have been read as a 変更日"
@@ -64,11 +65,22 @@ def first_in_doubt(isos: list[str]) -> int | None:
     return max(0, min(set(range(len(isos))) - kept) - 1)
 
 
+def may_have_lost_a_date(row: RawRow) -> bool:
+    """Whether the row's before or after cell is a date alone, or both are empty: what a row
+    amending a date, one or both of whose dates were read as a 変更日, is left with."""
+    texts = [without_whitespace("".join(cl.text for cl in row.cells[f])) for f in ("before", "after")]
+    return not any(texts) or any(is_date_line(t) for t in texts)
+
+
 def unordered_date_doubts(rows: list[RawRow], item_boxes: list, date_boxes: list) -> None:
     """Add ``column_guess`` on the 変更日 of the rows of each page whose ``date_boxes`` (in the
     text's order) are out of date order, from the row given the date ``first_in_doubt`` names
     on (a row's page: its item box ``item_boxes[k]``'s; its date box: the one its 変更日 came
-    from)."""
+    from), unless no row of the page ``may_have_lost_a_date``: a cell's date read as a 変更日
+    leaves its row the other date alone in its before or after cell, or both cells empty, and a page
+    without one has lost no cell's date (its 変更日 simply do not run in date order, as the
+    generated tables of office-plain50 / -writer47 print them: right rows warned by this
+    check alone at 0.58).  Measured with ``tools/warn_reasons.py`` (README, branch honest54)."""
     pages: dict[int, list[str]] = {}
     index: dict[int, int] = {}  # id of a date box's first line -> its place among its page's dates
     for b in date_boxes:
@@ -79,6 +91,8 @@ def unordered_date_doubts(rows: list[RawRow], item_boxes: list, date_boxes: list
         index[id(b.lines[0])] = len(isos)
         isos.append(iso)
     start = {p: k for p, isos in pages.items() if (k := first_in_doubt(isos)) is not None}
+    lost = {item.page or 0 for row, item in zip(rows, item_boxes, strict=False) if may_have_lost_a_date(row)}
+    start = {p: k for p, k in start.items() if p in lost}
     for row, item in zip(rows, item_boxes, strict=False):
         cells = row.cells["change_date"]
         at = index.get(id(cells[0])) if cells else None

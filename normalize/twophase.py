@@ -261,6 +261,9 @@ class _Page:
     # and how many rows pass 1's printed lines give.
     pairing_why: str = ""
     groups: int = 0
+    # With ``PAIR_LOOSE_WHY``: the rows (places on the page) a loose line may belong to, or None
+    # for every row of the page (``datedpass._pair_pass_one``).
+    loose_rows: frozenset[int] | None = None
 
 
 def _firm_date(region: list[CellLine], k: int, found: tuple[CellLine, int, CellLine | None]) -> bool:
@@ -479,8 +482,12 @@ def two_phase_rows(
                 page, (last_date, last_timing), out, (narrow, body, expl), settings, tok, no_expl
             )
             if page.pairing_why:
-                # Which row a one-line cell belongs to is a guess: a flag, not confidence only.
-                for row in out[first:]:
+                # Which row a one-line cell belongs to is a guess: a flag, not confidence only,
+                # on the rows it may belong to (every row of the page unless they are known).
+                doubted = out[first:]
+                if page.loose_rows is not None and len(doubted) == len(page.rows):
+                    doubted = [row for k, row in enumerate(doubted) if k in page.loose_rows]
+                for row in doubted:
                     row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
                     row.doubts.append(Doubt("row_split_guess", None, page.pairing_why))
             continue

@@ -3,6 +3,8 @@
     python tools/warn_reasons.py run --sets raw23,raw40 --tools pdftotext-raw,pypdfium2 -o a.json
     python tools/warn_reasons.py show a.json                 # reasons: wrong / right rows, alone
     python tools/warn_reasons.py show a.json --right         # the right rows warned, with evidence
+    python tools/warn_reasons.py show a.json --alone "one width" --min-conf 0.5
+                                     # the rows that reason alone warns (at confidence ≥ 0.5)
     python tools/warn_reasons.py diff before.json after.json # rows whose warning came or went
 
 ``run`` scores the sample cases whose folder names one of ``--sets`` and whose extractor is one
@@ -15,8 +17,11 @@ confidence below 0.5) and writes every row read, its flags, confidence and evide
 (``after: column_guess: …``), their quoted text and numbers taken out, or the flag alone when no
 evidence names it, or ``confidence < 0.5`` when no warning flag is set.  For each reason it
 prints the wrong and right rows it is on, and those it alone warns (remove the check and they
-lose their warning).  Held-out rows (``samples/heldout*``) are counted apart: measure them,
-never tune on them.
+lose their warning), with ``--min-conf`` only rows at that confidence or more (below 0.5 a row
+is warned by its confidence whatever its flags), and with ``--alone TEXT`` lists the rows a reason
+holding TEXT alone warns, their wrong cells and the row's other evidence.  Each part's first line
+also counts the wrong rows no warning marks.  Held-out rows (``samples/heldout*``) are counted
+apart: measure them, never tune on them.
 """
 
 from __future__ import annotations
@@ -64,7 +69,10 @@ def select(sets: list[str], tools: list[str]) -> list[bench.Case]:
 def run(sets: list[str], tools: list[str], out: Path) -> None:
     """Score the selected cases and write one JSON row per row read (and per missing row)."""
     rows = []
-    for case in select(sets, tools):
+    cases = select(sets, tools)
+    for k, case in enumerate(cases):
+        if k % 50 == 0:
+            print(f"{k}/{len(cases)} {case.name}", file=sys.stderr, flush=True)
         for o in bench.score_case(case):
             rows.append(
                 {
@@ -105,9 +113,14 @@ def _heldout(row: dict) -> bool:
     return bench.is_heldout(row["case"])
 
 
-def show(rows: list[dict], list_right: bool, kind: str) -> None:
-    """Print each reason's wrong / right rows (and those it alone warns), tuning and held-out."""
-    rows = [r for r in rows if r["status"] != "missing" and (not kind or kind in r["kind"])]
+def show(rows: list[dict], list_right: bool, kind: str, min_conf: float = 0.0, alone: str = "") -> None:
+    """Print each reason's wrong / right rows (and those it alone warns), tuning and held-out;
+    only rows at ``min_conf`` or more; with ``alone``, the rows a reason holding it alone warns."""
+    rows = [
+        r
+        for r in rows
+        if r["status"] != "missing" and (not kind or kind in r["kind"]) and r["confidence"] >= min_conf
+    ]
     for title, part in (
         ("tuning", [r for r in rows if not _heldout(r)]),
         ("held-out", [r for r in rows if _heldout(r)]),
@@ -117,7 +130,8 @@ def show(rows: list[dict], list_right: bool, kind: str) -> None:
         wrong = [r for r in part if r["status"] != "right"]
         right = [r for r in part if r["status"] == "right"]
         print(
-            f"=== {title}: wrong rows warned {sum(r['warned'] for r in wrong)}/{len(wrong)}, "
+            f"=== {title}: wrong rows warned {sum(r['warned'] for r in wrong)}/{len(wrong)} "
+            f"(unwarned {sum(not r['warned'] for r in wrong)}), "
             f"right rows warned {sum(r['warned'] for r in right)}/{len(right)}"
         )
         tally: dict[str, Counter[str]] = defaultdict(Counter)
@@ -131,6 +145,14 @@ def show(rows: list[dict], list_right: bool, kind: str) -> None:
         print(f"{'wrong':>6s} {'right':>6s} {'w.alone':>7s} {'r.alone':>7s}  reason")
         for why, c in sorted(tally.items(), key=lambda kv: -kv[1]["right"] - kv[1]["right alone"]):
             print(f"{c['wrong']:6d} {c['right']:6d} {c['wrong alone']:7d} {c['right alone']:7d}  {why}")
+        for r in part if alone else ():
+            rs = reasons(r)
+            if len(rs) == 1 and alone in rs[0]:
+                wrong_cells = ",".join(r["wrong_cells"]) or "-"
+                head = f"{r['status']:5s} {r['case']} row {r['row']} conf {r['confidence']:.3f}"
+                print(f"  {head} wrong {wrong_cells}")
+                for line in r["evidence"]:
+                    print("      " + line[:200])
         if list_right:
             for r in right:
                 if r["warned"]:
@@ -169,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("rows", type=Path)
     s.add_argument("--right", action="store_true", help="list the right rows warned")
     s.add_argument("--kind", default="", help="only rows of this input kind (substring)")
+    s.add_argument("--min-conf", type=float, default=0.0, help="only rows at this confidence or more")
+    s.add_argument("--alone", default="", help="list the rows a reason holding this text alone warns")
     d = sub.add_parser("diff", help="rows whose warning came or went")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
@@ -176,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.cmd == "run":
         run([x for x in ns.sets.split(",") if x], [x for x in ns.tools.split(",") if x], ns.out)
     elif ns.cmd == "show":
-        show(json.loads(ns.rows.read_text("utf-8")), ns.right, ns.kind)
+        show(json.loads(ns.rows.read_text("utf-8")), ns.right, ns.kind, ns.min_conf, ns.alone)
     else:
         diff(json.loads(ns.before.read_text("utf-8")), json.loads(ns.after.read_text("utf-8")))
     return 0
