@@ -71,9 +71,10 @@ _NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 # the heading after it decides (``recover_section``), as for a numeral read as letters alone.
 _MIXED_NUMERAL = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥ][IiLl|｜!ⅠⅡⅢ]+|[IiLl|｜!H]+[ⅠⅡⅢⅣⅤⅥ])")
 # What OCR reads a circled number ①…⑳ as at the start of a line (``(D``, ``CD``, ``®``, ``O``,
-# ``0``), before a heading's first character (not a date's 年月日): read as a numbering.
+# ``0``), before a heading's first character (not a date's 年月日): read as a numbering.  A whole
+# ``(1)`` is the numbering printed, read as it is (``(1) 関連情報``: the section Ⅰ's number).
 _CIRCLED_LOOKALIKE = regex.compile(
-    r"^\s*(?:[(（][DIl1][)）]?|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
+    r"^\s*(?:[(（](?:[DIl][)）]?|1(?![)）]))|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
 )
 # Look-alikes of one stroke of a numeral.
 _STROKES = regex.compile(r"[IiLlJj|｜!1]+")
