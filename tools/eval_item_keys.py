@@ -257,6 +257,12 @@ def _cells(d: dict) -> tuple:
     )
 
 
+def _printed_page_number(page: str) -> bool:
+    from piatable.vocabulary import is_page_number
+
+    return any(is_page_number(line) for line in page.split("\n"))
+
+
 def measure_pages(sets: tuple[str, ...]) -> dict:
     """Measure 4 over the text inputs of ``sets``."""
     import tempfile
@@ -281,9 +287,10 @@ def measure_pages(sets: tuple[str, ...]) -> dict:
             first = min(r["page_start"] or 1 for r in with_feeds)
             fam = family(path)
             pages = text.split("\f")
-            variants = {
-                "nofeed": "".join(pages),
-                "footer": "".join(
+            variants = {"nofeed": "".join(pages)}
+            if not any(_printed_page_number(page) for page in pages):
+                # A page-number line at each page's foot, where the pages print none of their own.
+                variants["footer"] = "".join(
                     page
                     + (
                         "\n" + FOOTERS[k % len(FOOTERS)].format(n=k + 1, total=len(pages)) + "\n"
@@ -291,8 +298,7 @@ def measure_pages(sets: tuple[str, ...]) -> dict:
                         else ""
                     )
                     for k, page in enumerate(pages)
-                ),
-            }
+                )
             for variant, body in variants.items():
                 with tempfile.TemporaryDirectory() as tmp:
                     plain = Path(tmp) / "copied.txt"
