@@ -79,7 +79,7 @@ def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
     """Section numeral → the section components (``Ⅰ関連情報``) the table's rows print."""
     out: dict[str, set[str]] = {}
     for key in keys:
-        if key.path and _section_of(key.path[0]):
+        if key.path and _section_of(key.path[0]) and len(key.path[0]) > 1:
             out.setdefault(key.path[0][:1], set()).add(key.path[0])
     return out
 
@@ -141,6 +141,22 @@ def _placed_in_document(
         key.dropped,
         (*key.fuzzy, f"{key.path[0]}→{head}/{first} ({where})"),
     )
+
+
+def _headed_numeral(key: ItemKey, sections: dict[str, set[str]], form: str | None) -> ItemKey:
+    """``key`` whose section is printed as its numeral alone (``Ⅰ`` / ``５．評価実施機関における担当
+    部署``) that ``item_key`` could not head (the forms head the numeral differently:
+    ``heading_lexicon.form_sections``), headed as the table or the document's form heads it
+    (``_placed_in_document`` of the path without the numeral), when that is the numeral printed;
+    else ``key`` as it is."""
+    rest = key.path[1:]
+    bare = ItemKey(
+        KEY_SEPARATOR.join(rest), rest, None, key.file, key.instance, key.unknown, key.dropped, key.fuzzy
+    )
+    placed = _placed_in_document(bare, sections, form)
+    if placed is None or placed.path[0][:1] != key.path[0]:
+        return key
+    return placed
 
 
 def _table_forms(sections: dict[str, set[str]]) -> set[str]:
@@ -226,6 +242,8 @@ def document_item_keys(items: list[str | list[str]], form: str | None = None) ->
             )
         elif key.path and not _section_of(key.path[0]):
             key = _placed_in_document(key, sections, form) or key
+        elif len(key.path) > 1 and len(key.path[0]) == 1:
+            key = _headed_numeral(key, sections, form)
         if key.path and _section_of(key.path[0]):
             previous = key
         out.append(key)

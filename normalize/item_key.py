@@ -68,7 +68,14 @@ from .item_noise import (
     supported_heading,
 )
 from .item_numerals import MARKER as _MARKER
-from .item_numerals import MIN_SPLIT_PIECE_CHARS, circled_lookalike, read_section_start, same_level_split
+from .item_numerals import (
+    MIN_SPLIT_PIECE_CHARS,
+    bare_section,
+    block_numbers,
+    circled_lookalike,
+    read_section_start,
+    same_level_split,
+)
 from .item_numerals import OCR_JUNK as _OCR_JUNK
 from .item_numerals import split_known as _split_known
 from .item_structure import lost_line, repair_path, strip_edge_noise
@@ -352,7 +359,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     heading_lines = _heading_lines(lines)
     read_lines = [circled_lookalike(ln) for ln in heading_lines]
     lookalikes = [f"{a.strip()}→{b}" for a, b in zip(heading_lines, read_lines, strict=True) if a != b]
-    text = _SPACES.sub("", fold_halfwidth_kana(clean_text("".join(read_lines))))
+    text = _SPACES.sub("", fold_halfwidth_kana(clean_text("".join(block_numbers(read_lines)))))
     attachment = ATTACHMENT_LABEL.match(text)
     if attachment and not TITLE.match(text):
         # An attachment amended as a whole (（別紙１）事務の流れ): one component, its label's
@@ -500,6 +507,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         comps.extend(zip(pieces, roles, strict=True))
     comps, anchored, glued = anchor_components(comps, numbers)
     comps, repaired = repair_path(comps)
+    comps = bare_section(comps)
     fuzzy.extend(repaired)
     fuzzy.extend(anchored)
     dropped.extend(glued)

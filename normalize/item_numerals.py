@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 from cydifflib import SequenceMatcher
 
-from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, lexicon_lines, structure
+from .heading_lexicon import SECTION_HEAD, canonical_text, hierarchy, lexicon_lines, sections_over, structure
 from .item_noise import section_heads
 
 # A heading found by splitting a run of unnumbered headings must be at least this long: short
@@ -32,8 +32,15 @@ MARKER = regex.compile(
     # The form's own file line: （１）住民基本台帳ファイル, the file's name ending the heading.
     rf"|[（(]{_D}{{1,2}}[）)][ 　]*(?P<fname>[^（）()\s]{{1,40}}?ファイル)(?!{_WORD_GOES_ON}))"
     # A block's number, or a range of blocks printed as one (提供先１～５).
-    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?P<inum>{_D}{{1,2}}(?:[～〜~－\-]{_D}{{1,2}})?)"
-    rf"(?![0-9０-９．.])[：:]?"
+    rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?:(?P<inum>{_D}{{1,2}}(?:[～〜~－\-]{_D}{{1,2}})?)"
+    rf"(?![0-9０-９．.])"
+    # Its number glued to the next heading's ASCII numbering when the cell's lines are joined
+    # (``委託事項1`` + ``3. 委託先…`` → ``委託事項13.委託先…``): a block's number never ends in a dot.
+    rf"|(?P<inum>{_D})(?={_D}[．.](?![0-9０-９])))[：:]?"
+    # Its number in brackets right after a label no heading ends with (``…の委託委託事項(2)``: a
+    # reader glued the block's line to the heading before; not システム or リスク, which end
+    # headings: ``…使用するシステム`` + ``(1)システムの名称``).
+    rf"|(?:提供先|移転先|再委託事項|委託事項)[（(](?P<inum>{_D}{{1,2}})[）)][：:]?"
     rf"|リスク(?P<rnum>{_D}{{1,2}})[：:・]?|リスク[：:])"
     rf"|(?P<number>(?<![0-9０-９]){_D}{{1,2}}[．.](?![0-9０-９])|[（(]{_D}{{1,2}}[）)]|[①-⑳]"
     # OCR's readings of a numbering before a heading: ⑤ as ＠, １． as ]． or ３、 or １。.
@@ -49,7 +56,11 @@ OCR_JUNK = regex.compile(r"[A-Za-z0-9@＠\-_.,:;'\"|!~=+*^`]")
 SECTION_HEAD_MIN_RATIO = 0.75
 SECTION_HEAD_MARGIN = 0.1
 # An ASCII roman numeral that OCR or an extractor printed for Ⅰ…Ⅵ, at the start of the cell.
-_ASCII_SECTION = regex.compile(r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}])")
+# Before a heading, or before the ordinary numbering of the heading under the section when the
+# section's own heading is not printed (``II 3.特定個人情報の取扱いの委託``, spaces taken out).
+_ASCII_SECTION = regex.compile(
+    r"^(?P<roman>VI|IV|V|I{1,3})(?=[\p{Han}\p{Hiragana}\p{Katakana}]|[0-9０-９]{1,2}[．.](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|[①-⑳])"
+)
 # A section's number printed as an ordinary numbering (``2.``, ``２．``, ``（２）``, ``2、``) at the
 # start of a cell, before the section's heading: the section Ⅰ…Ⅵ of that number.
 _ARABIC_SECTION = regex.compile(
@@ -60,9 +71,10 @@ _NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 # the heading after it decides (``recover_section``), as for a numeral read as letters alone.
 _MIXED_NUMERAL = regex.compile(r"^(?:[ⅠⅡⅢⅣⅤⅥ][IiLl|｜!ⅠⅡⅢ]+|[IiLl|｜!H]+[ⅠⅡⅢⅣⅤⅥ])")
 # What OCR reads a circled number ①…⑳ as at the start of a line (``(D``, ``CD``, ``®``, ``O``,
-# ``0``), before a heading's first character (not a date's 年月日): read as a numbering.
+# ``0``), before a heading's first character (not a date's 年月日): read as a numbering.  A whole
+# ``(1)`` is the numbering printed, read as it is (``(1) 関連情報``: the section Ⅰ's number).
 _CIRCLED_LOOKALIKE = regex.compile(
-    r"^\s*(?:[(（][DIl1][)）]?|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
+    r"^\s*(?:[(（](?:[DIl][)）]?|1(?![)）]))|C[DI]|[©®OoQ0０])\s*(?=[\p{Han}\p{Katakana}])(?![〇年月日])"
 )
 # Look-alikes of one stroke of a numeral.
 _STROKES = regex.compile(r"[IiLlJj|｜!1]+")
@@ -287,3 +299,57 @@ def read_section_start(text: str) -> tuple[str, list[str]]:
     if not recovered:
         return text, []
     return recovered + text[len(head) :], [f"{head}→{recovered}"]
+
+
+# A repeated block's label with its number printed in brackets, circled, set apart by a space or
+# plainly (``委託事項（１）``, ``提供先(2)``, ``委託事項①``, ``委託事項 1``, ``委託事項１``), where a line
+# or a space-separated run opens with the label and the number ends that run: the block
+# ``委託事項1`` as the forms print it.  Only at a run's start: ``…使用するシステム`` +
+# ``(1)システムの名称`` is a heading and a numbered heading, no block.
+_BLOCK_NUMBER = regex.compile(
+    r"(?:(?<=^|[\s　])|(?<=^[ⅠⅡⅢⅣⅤⅥ])|(?<=^[（(][0-9０-９]{1,2}[．.]?[^（）()]{0,40}ファイル[）)]))"
+    r"(?P<label>提供先|移転先|再委託事項|委託事項|システム|リスク)[ 　]*"
+    r"(?:[（(](?P<n>[0-9０-９]{1,2})[）)]|(?P<n>[①-⑳])|(?P<n>[0-9０-９]{1,2}))"
+    r"(?:[ 　]*[：:]|(?=[\s　]|$))"
+)
+
+
+def block_numbers(lines: list[str]) -> list[str]:
+    """``lines`` of a 項目 cell with each repeated block's number printed the forms' way
+    (``_BLOCK_NUMBER``: ``委託事項（１）`` → ``委託事項1：``; a colon closes the number, as in
+    ``提供先１：都道府県知事``, so that the next line's numbering, ``3. 委託先…``, does not read as
+    its digits).  A block's label and number that a wrap cut between two lines (``…の委託 委託`` /
+    ``事項(2) ２．…``, ``委託事項`` / ``（１）``) are joined first."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            joined = out[-1] + line
+            cut = len(out[-1])
+            if any(m.start() < cut < m.end() for m in _BLOCK_NUMBER.finditer(joined)):
+                out[-1] = joined
+                continue
+        out.append(line)
+    return [_BLOCK_NUMBER.sub(_block, ln) for ln in out]
+
+
+def _block(m: regex.Match) -> str:
+    number = unicodedata.normalize("NFKC", m.group("n"))
+    return f"{m.group('label')}{number}："
+
+
+def bare_section(comps: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``comps`` (canonical component, role) of a key whose section is printed as its numeral
+    alone (``Ⅱ`` / ``３．特定個人情報の取扱いの委託`` / …) with that numeral's heading put in, when
+    every form of the lexicon that prints the next known heading just under this numeral heads
+    the numeral alike (``Ⅱ特定個人情報ファイルの概要``: 全項目 and 重点; not Ⅰ before
+    ``評価実施機関における担当部署``, which 全項目 prints under Ⅰ基本情報 and 基礎 under Ⅰ関連情報: the
+    table decides, ``item_context``).  The same item then keys alike with its heading printed or
+    not.  A file line between them is passed over."""
+    if len(comps) < 2 or comps[0][1] != "section" or len(comps[0][0]) != 1:
+        return comps
+    numeral = comps[0][0]
+    after = next(((c, role) for c, role in comps[1:] if role != "file"), None)
+    if after is None or after[1] != "known":
+        return comps
+    heads = {c for _, c in sections_over(after[0]) if c[:1] == numeral}
+    return [(heads.pop(), "section"), *comps[1:]] if len(heads) == 1 else comps

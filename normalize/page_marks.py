@@ -137,6 +137,8 @@ def mark_page_breaks(text: str) -> tuple[str, int]:
             j = k + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
+            if j < len(lines) and (is_page_number(lines[j]) or j in bare):
+                continue  # a foot printing two numbers (``- 1 -`` / ``1/3``): the page opens after the last
             starts.add(j)
     label_starts = _label_row_starts(lines)
     heads = head_line_indexes(lines, label_starts)

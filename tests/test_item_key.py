@@ -375,10 +375,16 @@ def test_a_row_without_its_section_in_a_table_printing_none_for_it_takes_the_for
     kiso = document_item_keys(["Ⅰ関連情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の概要", sectionless])
     assert kiso[1].key == "特定個人情報の入手・使用/入手方法" and not kiso[1].fuzzy
     assert document_item_keys([sectionless])[0].key == "特定個人情報の入手・使用/入手方法"
-    # 評価実施機関における担当部署 is printed under Ⅰ in 基礎 as well: a 基礎 table keeps it unplaced.
+    # 評価実施機関における担当部署 is printed under Ⅰ in 基礎 as well (the lexicon's 基礎:Ⅰ/5 since
+    # branch itemkey54; before, a 基礎 table kept it unplaced): a 基礎 table places it under 基礎's Ⅰ,
+    # a table naming no form leaves it unplaced.
     assert document_item_keys(
         ["Ⅳリスク対策\n８．人手を介在させる作業", "７．評価実施機関における担当部署\n①部署"]
-    )[1].key == ("評価実施機関における担当部署/部署")
+    )[1].key == ("Ⅰ関連情報/評価実施機関における担当部署/部署")
+    assert (
+        document_item_keys(["７．評価実施機関における担当部署\n①部署"])[0].key
+        == "評価実施機関における担当部署/部署"
+    )
 
 
 def test_a_row_without_its_section_takes_the_section_of_the_form_the_cover_names():

@@ -89,3 +89,23 @@ def test_row_ordered_text_without_form_feeds_says_its_pages_count_from_the_table
     last = max(r.page_end for r in res.records)
     assert last >= 2 and row["pages"] == last == row["table_page_end"]
     assert any("the text holds no form feeds" in n for n in res.notes)
+
+
+def test_a_foot_printing_two_page_numbers_opens_one_page(tmp_path: Path):
+    """A page whose foot prints two page-number lines (the sheet's own ``1/3`` and a second
+    footer ``- 1 -`` a viewer or a merge added) opens one page after the last of them, not one
+    after each (branch itemkey54: ``tools/eval_item_keys.py --pages`` read p51-calc-1's pages 2
+    and 3 as 3 and 5).  Real text: ``pdftotext -layout`` of a Calc table of 3 pages with a
+    running head and page numbers, its form feeds replaced by a second footer."""
+    src = ROOT / "samples" / "office-pages51" / "p51-calc-1-pdftotext-layout" / "input.txt"
+    text = src.read_text("utf-8")
+    pages = text.split("\f")
+    assert len(pages) >= 3 and "1/3" in pages[0]
+    with_feeds = _rows(src)
+    doubled = tmp_path / "copied.txt"
+    doubled.write_text(
+        "".join(p + (f"\n- {k + 1} -\n" if k + 1 < len(pages) else "") for k, p in enumerate(pages)), "utf-8"
+    )
+    got = _rows(doubled)
+    assert [r[:-2] for r in got] == [r[:-2] for r in with_feeds]
+    assert [r[-2:] for r in got] == [r[-2:] for r in with_feeds]

@@ -122,6 +122,8 @@ SET_NAMES = (
     "heldout-spaced49",
     "office-itemkey49",
     "heldout-itemkey49",
+    "office-itemkey54",
+    "heldout-itemkey54",
     "office-boxes49",
     "heldout-boxes49",
     "office-across49",
