@@ -503,6 +503,10 @@ def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, 
 # Creator / Producer of a PDF exported by a spreadsheet program (Excel, its PDFMaker, Calc):
 # these never break a row of the sheet over a page.
 SPREADSHEET_PRODUCER = re.compile(r"\bExcel\b|\bCalc\b|for Excel")
+# Chromium's printer (Skia): a ``rowspan`` cell broken over a page is left open at the page's
+# foot (no ruling under its part), a cell of one row is closed there (branch carry54, measured
+# on the tables of tools/make_chromium54_samples.py: top, middle and bottom aligned).
+FEET_CLOSING_PRODUCER = re.compile(r"\bSkia/PDF\b")
 
 
 def made_by_spreadsheet(doc: Any) -> bool:
@@ -514,6 +518,19 @@ def made_by_spreadsheet(doc: Any) -> bool:
     except Exception:  # damaged info dictionary: nothing known
         return False
     return any(SPREADSHEET_PRODUCER.search(meta.get(k) or "") for k in ("Creator", "Producer"))
+
+
+def feet_close_cells(doc: Any) -> bool:
+    """True when the PDF was made by a spreadsheet (``made_by_spreadsheet``) or by Chromium
+    (Producer ``Skia/PDF``): programs that leave only a merged cell open at a page's foot
+    (``Reading.feet_close_cells``)."""
+    if made_by_spreadsheet(doc):
+        return True
+    try:
+        meta = doc.get_metadata_dict()
+    except Exception:  # damaged info dictionary: nothing known
+        return False
+    return bool(FEET_CLOSING_PRODUCER.search(meta.get("Producer") or ""))
 
 
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
@@ -537,6 +554,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         reading = Reading(
             "pdf", len(doc), cover=cover_facts_from_doc(doc, scans), rows_whole=made_by_spreadsheet(doc)
         )
+        reading.feet_close_cells = feet_close_cells(doc)
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1
         for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages

@@ -163,6 +163,8 @@ SET_NAMES = (
     "heldout-header53",
     "office-carry53",
     "heldout-carry53",
+    "office-chromium54",
+    "heldout-chromium54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

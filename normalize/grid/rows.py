@@ -259,12 +259,16 @@ def _new_row(
     return _Row(cells, start, end, flags)
 
 
-def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool = False) -> GridResult:
+def pages_to_rows(
+    pages: list[PageWords], settings: Settings, rows_whole: bool = False, feet_close_cells: bool = False
+) -> GridResult:
     """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional).
 
     ``rows_whole``: the producer never breaks a row over a page (``Reading.rows_whole``: a
     spreadsheet), so a row at the top of a page that prints an item but no date is a new row
-    under a date merged over the break, never the rest of the row before it."""
+    under a date merged over the break, never the rest of the row before it.
+    ``feet_close_cells``: the producer closes every cell but a merged one at a page's foot
+    (``Reading.feet_close_cells``: a spreadsheet, Chromium), so a column closed there ended."""
     gs = settings.grid
     result = GridResult()
     if not pages:
@@ -348,6 +352,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
+        state["feet_close_cells"] = feet_close_cells or rows_whole
         # Rows between rulings on both sides of the break: their cells' feet are known.
         state["ruled_break"], state["merged_foot"] = bool(pr.spans) and prev_spanned, prev_merged_foot
         state["closed_above"] = closed_above  # merged columns the page before closed at its foot

@@ -7,7 +7,10 @@ The page before's foot tells them apart in a spreadsheet: LibreOffice Calc leave
 open at a page's foot (no ruling under it), so a column the page before closed there
 (``state["closed_above"]``) ended, and the cell here is the row's own: left empty, it stays
 empty.  Writer may close a merged cell at a page's foot too, so there the ruling tells nothing
-and the date is still taken (merged dates are the common case).  A warning there
+and the date is still taken (merged dates are the common case).  Chromium closes them as Calc
+does (``Reading.feet_close_cells``, branch carry54: a ``rowspan`` 変更日 broken over a page is
+open at the page's foot, an empty one-row cell closed; office-chromium54 cr54-mx-zeimu's last
+row, an empty 変更日 opening page 2, took the date above before).  A warning there
 (``date_carried_guess``) was tried and dropped: over the committed Writer PDFs it fired on 84
 right rows (dates merged over a break) for 2 wrong ones (``samples/office-empty50``).
 ``samples/office-empty50``: 5 Calc rows right that took the date above; no other committed
@@ -23,8 +26,8 @@ from .lines import Line
 def carry_open_columns(cells: dict[int, list[Line]], above: dict[int, list], state: dict) -> dict[int, list]:
     """``cells`` (a copy) with each empty merged column (変更日, 提出時期, 説明) taken from the row
     above's cells ``above`` unless the page before closed it at its foot in a spreadsheet
-    (``state``: the page's ``rows_whole`` and ``closed_above``)."""
-    own_empty = state.get("closed_above", ()) if state.get("rows_whole") else ()
+    (``state``: the page's ``feet_close_cells`` and ``closed_above``)."""
+    own_empty = state.get("closed_above", ()) if state.get("feet_close_cells") else ()
     out = dict(cells)
     for c in MERGED_COLUMNS:
         if c not in own_empty and not cell_text(out.get(c)) and above.get(c):
