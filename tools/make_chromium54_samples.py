@@ -88,7 +88,10 @@ def _runs(n: int, rng: random.Random) -> list[tuple[int, int]]:
     return out
 
 
-def _plan(rows: list[dict], kind: str, rng: random.Random) -> tuple[list[dict], list[tuple[int, int, str, bool]]]:
+Run = tuple[int, int, str, bool]
+
+
+def _plan(rows: list[dict], kind: str, rng: random.Random) -> tuple[list[dict], list[Run]]:
     """The truth rows and the runs (first, end, how, timing merged): ``how`` is ``rs`` (one
     rowspan date) or ``em`` (the first row's date, the others' cells empty)."""
     out = [dict(r) for r in rows]
@@ -295,7 +298,8 @@ def build(root: Path, heldout: bool) -> None:
             "pages": expected[-1]["page_end"] if expected else 0,
         }
         size = pdf.stat().st_size // 1024
-        print(f"{root.name}/{name}: {len(expected)} rows, {manifest[name]['pages']} pages, {size} KB", file=sys.stderr)
+        pages = manifest[name]["pages"]
+        print(f"{root.name}/{name}: {len(expected)} rows, {pages} pages, {size} KB", file=sys.stderr)
     (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
