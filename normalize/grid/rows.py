@@ -36,7 +36,7 @@ from .path_opening import opens_path as _opens_path
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
-from .top_carry import carry_open_columns
+from .top_carry import carry_open_columns, closed_on_page
 from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 
@@ -365,6 +365,7 @@ def pages_to_rows(
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
             carried = (*_carried(pr, r, top), *pr.carried_cols.get(r, ()))  # merged over the break
+            state["closed_top"] = closed_on_page(pr, r, first)
             _take_row(rows, cells, merged, page.page, state, carried, one_row_top(pr, r, top))
             made[r] = rows[before:]
             doubt = pr.doubts.get(r)

@@ -19,7 +19,7 @@ PDF's values move.
 
 from __future__ import annotations
 
-from .common import MERGED_COLUMNS, cell_text
+from .common import MERGED_COLUMNS, PageRows, cell_text
 from .lines import Line
 
 
@@ -28,8 +28,20 @@ def carry_open_columns(cells: dict[int, list[Line]], above: dict[int, list], sta
     above's cells ``above`` unless the page before closed it at its foot in a spreadsheet
     (``state``: the page's ``feet_close_cells`` and ``closed_above``)."""
     own_empty = state.get("closed_above", ()) if state.get("feet_close_cells") else ()
+    own_empty = (*own_empty, *state.get("closed_top", ()))
     out = dict(cells)
     for c in MERGED_COLUMNS:
         if c not in own_empty and not cell_text(out.get(c)) and above.get(c):
             out[c] = list(above[c])
     return out
+
+
+def closed_on_page(pr: PageRows, r: int, first: int | None) -> tuple[int, ...]:
+    """Merged columns (``MERGED_COLUMNS``) whose cell holding row ``r`` of a ruled page starts at
+    ``r`` under a body row of the same page (``first``: the page's first body row): a ruling
+    between them closes it, so the cell is the row's own, never one merged over the page break
+    (office-chromium54 cr54-long-juki: a row broken over the break, then a row whose 変更日 is
+    left empty took the broken row's date)."""
+    if not pr.ruled or first is None or r <= first or r >= len(pr.spans):
+        return ()
+    return tuple(c for c in MERGED_COLUMNS if (span := pr.spans[r].get(c)) is not None and span[0] == r)
