@@ -142,7 +142,9 @@ def _leaves_timings_empty(rows: Sequence[RawRow], doubted: dict[int, list[str]])
     date printed beside another row may have left their 変更日 empty too (branch carry54: a
     Chromium table that never prints one date twice, office-chromium54 cr54-em-municipal, its
     empty 変更日 cells filled unwarned in every text; a merged 提出時期 that crosses rows
-    printing their own dates is doubted by the rule already)."""
+    printing their own dates is doubted by the rule already).  Only rows read without positions
+    take it: in -layout text (positions: ``carried_guess.py``) it warned 7 right rows of
+    office-chromium54 for 1 wrong one."""
     return any("timing" in fields and not rows[k].ruled for k, fields in doubted.items())
 
 
@@ -166,9 +168,8 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
     doubted: dict[int, list[str]] = {}
     for field in FIELDS:
         runs = value_runs(rows, field)
-        if not prints_row_by_row(rows, runs, field) and not (
-            field == "change_date" and _leaves_timings_empty(rows, doubted)
-        ):
+        twice = prints_row_by_row(rows, runs, field)
+        if not twice and not (field == "change_date" and _leaves_timings_empty(rows, doubted)):
             continue
         for i, run in enumerate(runs):
             if len(run) < 2 or not _text(rows[run[0]], field):
@@ -178,7 +179,8 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
             )
             sure = DECIDE and beside and (field != "timing" or _level_with_own(rows, run, field))
             for k in _filled(rows, run, field):
-                (decided if sure else doubted).setdefault(k, []).append(field)
+                if twice or not rows[k].positioned:
+                    (decided if sure else doubted).setdefault(k, []).append(field)
     return decided, doubted
 
 
