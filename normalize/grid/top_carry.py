@@ -19,6 +19,7 @@ PDF's values move.
 
 from __future__ import annotations
 
+from .break_rows import MERGED_ITEM
 from .common import MERGED_COLUMNS, PageRows, cell_text
 from .lines import Line
 
@@ -45,3 +46,16 @@ def closed_on_page(pr: PageRows, r: int, first: int | None) -> tuple[int, ...]:
     if not pr.ruled or first is None or r <= first or r >= len(pr.spans):
         return ()
     return tuple(c for c in MERGED_COLUMNS if (span := pr.spans[r].get(c)) is not None and span[0] == r)
+
+
+def carried_over(pr: PageRows, r: int, top: int | None) -> tuple[int, ...]:
+    """Columns (of ``MERGED_COLUMNS``) whose cell holding row ``r`` is a span of several rows
+    opening at the page's first body row ``top``: a merged cell carried over the page break."""
+    if top is None or r >= len(pr.spans):
+        return ()
+    spans = pr.spans[r]
+    return tuple(
+        c
+        for c in (*MERGED_COLUMNS, MERGED_ITEM)
+        if c in spans and spans[c][0] == top and spans[c][1] - spans[c][0] > 1
+    )
