@@ -23,7 +23,6 @@ from collections import Counter, defaultdict
 from itertools import compress
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
@@ -34,6 +33,7 @@ from . import pdfium_calls as pc
 from .glyph_codes import mend_page
 from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
 from .pdf_open import open_pdf, unreadable
+from .pdf_producer import feet_close_cells, made_by_spreadsheet
 from .pdf_scan import (
     KEEP_OPEN_PAGES,
     LABEL_KEYS,
@@ -467,22 +467,6 @@ def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, 
     return {}
 
 
-# Creator / Producer of a PDF exported by a spreadsheet program (Excel, its PDFMaker, Calc):
-# these never break a row of the sheet over a page.
-SPREADSHEET_PRODUCER = re.compile(r"\bExcel\b|\bCalc\b|for Excel")
-
-
-def made_by_spreadsheet(doc: Any) -> bool:
-    """True when the PDF's Creator or Producer names a spreadsheet program (``Calc`` with
-    ``LibreOffice 7.4``; ``Microsoft® Excel® 2016``; ``Acrobat PDFMaker 11 for Excel``).  A
-    document without that metadata (or with a Word / Writer one) gets False."""
-    try:
-        meta = doc.get_metadata_dict()
-    except Exception:  # damaged info dictionary: nothing known
-        return False
-    return any(SPREADSHEET_PRODUCER.search(meta.get(k) or "") for k in ("Creator", "Producer"))
-
-
 def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
     """The table pages of a text-layer PDF as positioned characters and rulings (points).
 
@@ -504,6 +488,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         reading = Reading(
             "pdf", len(doc), cover=cover_facts_from_doc(doc, scans), rows_whole=made_by_spreadsheet(doc)
         )
+        reading.feet_close_cells = feet_close_cells(doc)
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1
         for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages

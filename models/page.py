@@ -135,6 +135,10 @@ class Reading:
     # The producer never breaks a table row over a page (a spreadsheet: Excel, Calc), so a row
     # at the top of a page is never the rest of the row before it.
     rows_whole: bool = False
+    # The producer leaves a cell merged over a page break open at the page's foot and closes
+    # every other cell there (a spreadsheet; Chromium's border-collapse tables, branch carry54),
+    # so a 変更日 / 提出時期 / 説明 column the page before closed at its foot ended there.
+    feet_close_cells: bool = False
     # A flag for the rows printed on these pages (e.g. ``unmapped_glyphs``), by page.
     page_flags: dict[int, str] = field(default_factory=dict)
     # A long flattened text: for each part, a function that builds its pages (the pipeline

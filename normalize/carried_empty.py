@@ -36,7 +36,7 @@ DECIDE = False
 FILLED = "merged_cell_filled"
 # The columns whose empty cells a reader fills from the row above, and each one's partner:
 # the other one-line cell a row prints level with its own value.
-FIELDS: tuple[str, ...] = ("change_date", "timing")
+FIELDS: tuple[str, ...] = ("timing", "change_date")  # 提出時期 first: ``_leaves_timings_empty``
 OTHER = {"change_date": "timing", "timing": "change_date"}
 # The flags of a value that may be an empty cell's (the text cannot tell).
 DOUBT_FLAGS = {"change_date": "date_carried_guess", "timing": "timing_carried_guess"}
@@ -135,6 +135,19 @@ def _filled(rows: Sequence[RawRow], run: list[int], field: str) -> list[int]:
     ]
 
 
+def _leaves_timings_empty(rows: Sequence[RawRow], doubted: dict[int, list[str]]) -> bool:
+    """True when a row printing a 変更日 of its own was given the 提出時期 printed beside another
+    row (a 提出時期 doubt of ``carried_empties``, in ``doubted``): the table leaves cells empty
+    "same as above" rather than merging them with the dates beside them, so its rows given a
+    date printed beside another row may have left their 変更日 empty too (branch carry54: a
+    Chromium table that never prints one date twice, office-chromium54 cr54-em-municipal, its
+    empty 変更日 cells filled unwarned in every text; a merged 提出時期 that crosses rows
+    printing their own dates is doubted by the rule already).  Only rows read without positions
+    take it: in -layout text (positions: ``carried_guess.py``) it warned 7 right rows of
+    office-chromium54 for 1 wrong one."""
+    return any("timing" in fields and not rows[k].ruled for k, fields in doubted.items())
+
+
 def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """(decided, doubted): row → the fields (``FIELDS``) of the rows given a value printed beside
     another row (``_filled``) whose own cell was empty, and of those that may be.
@@ -155,7 +168,8 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
     doubted: dict[int, list[str]] = {}
     for field in FIELDS:
         runs = value_runs(rows, field)
-        if not prints_row_by_row(rows, runs, field):
+        twice = prints_row_by_row(rows, runs, field)
+        if not twice and not (field == "change_date" and _leaves_timings_empty(rows, doubted)):
             continue
         for i, run in enumerate(runs):
             if len(run) < 2 or not _text(rows[run[0]], field):
@@ -165,7 +179,8 @@ def carried_empties(rows: Sequence[RawRow]) -> tuple[dict[int, list[str]], dict[
             )
             sure = DECIDE and beside and (field != "timing" or _level_with_own(rows, run, field))
             for k in _filled(rows, run, field):
-                (decided if sure else doubted).setdefault(k, []).append(field)
+                if twice or not rows[k].positioned:
+                    (decided if sure else doubted).setdefault(k, []).append(field)
     return decided, doubted
 
 

@@ -170,6 +170,8 @@ SET_NAMES = (
     "heldout-bodytext54",
     "office-slides54",
     "heldout-slides54",
+    "office-chromium54",
+    "heldout-chromium54",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

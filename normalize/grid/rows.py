@@ -21,7 +21,7 @@ from ..dates import DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
 from ..rejoin import is_soft_break
-from .break_rows import MERGED_ITEM, carried_below, merged_at_foot, new_row_below
+from .break_rows import carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
@@ -36,7 +36,7 @@ from .path_opening import opens_path as _opens_path
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
 from .squeezed_gaps import cell_doubt
-from .top_carry import carry_open_columns
+from .top_carry import carried_over, carry_open_columns, closed_on_page
 from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
 
@@ -233,19 +233,6 @@ def _first_body_row(pr: PageRows) -> int | None:
     return None
 
 
-def _carried(pr: PageRows, r: int, top: int | None) -> tuple[int, ...]:
-    """Columns (of ``MERGED_COLUMNS``) whose cell holding row ``r`` is a span of several rows
-    opening at the page's first body row ``top``: a merged cell carried over the page break."""
-    if top is None or r >= len(pr.spans):
-        return ()
-    spans = pr.spans[r]
-    return tuple(
-        c
-        for c in (*MERGED_COLUMNS, MERGED_ITEM)
-        if c in spans and spans[c][0] == top and spans[c][1] - spans[c][0] > 1
-    )
-
-
 def _new_row(
     cells: dict[int, list[Line]], page: int, flags: list[str], own: dict[int, list[Line]] | None = None
 ) -> _Row:
@@ -259,12 +246,16 @@ def _new_row(
     return _Row(cells, start, end, flags)
 
 
-def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool = False) -> GridResult:
+def pages_to_rows(
+    pages: list[PageWords], settings: Settings, rows_whole: bool = False, feet_close_cells: bool = False
+) -> GridResult:
     """Raw rows of the amendment table printed on ``pages`` (positioned words, rulings optional).
 
     ``rows_whole``: the producer never breaks a row over a page (``Reading.rows_whole``: a
     spreadsheet), so a row at the top of a page that prints an item but no date is a new row
-    under a date merged over the break, never the rest of the row before it."""
+    under a date merged over the break, never the rest of the row before it.
+    ``feet_close_cells``: the producer closes every cell but a merged one at a page's foot
+    (``Reading.feet_close_cells``: a spreadsheet, Chromium), so a column closed there ended."""
     gs = settings.grid
     result = GridResult()
     if not pages:
@@ -348,6 +339,7 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
+        state["feet_close_cells"] = feet_close_cells or rows_whole
         # Rows between rulings on both sides of the break: their cells' feet are known.
         state["ruled_break"], state["merged_foot"] = bool(pr.spans) and prev_spanned, prev_merged_foot
         state["closed_above"] = closed_above  # merged columns the page before closed at its foot
@@ -359,7 +351,8 @@ def pages_to_rows(pages: list[PageWords], settings: Settings, rows_whole: bool =
         made: dict[int, list[_Row]] = {}
         for r, (cells, merged) in enumerate(page_rows_here):
             before = len(rows)
-            carried = (*_carried(pr, r, top), *pr.carried_cols.get(r, ()))  # merged over the break
+            carried = (*carried_over(pr, r, top), *pr.carried_cols.get(r, ()))  # merged over the break
+            state["closed_top"] = closed_on_page(pr, r, first)
             _take_row(rows, cells, merged, page.page, state, carried, one_row_top(pr, r, top))
             made[r] = rows[before:]
             doubt = pr.doubts.get(r)

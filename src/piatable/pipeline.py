@@ -311,7 +311,9 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     """
     result = _result(reading, source)
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
-    grid = pages_to_rows(pages, settings, rows_whole=reading.rows_whole)
+    grid = pages_to_rows(
+        pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells
+    )
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows
     if reading.ocr:
