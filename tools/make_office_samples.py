@@ -1003,6 +1003,10 @@ PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
 # pypdf53): the five texts and those two.
 PYPDF_SETS = ("office-pypdf53", "heldout-pypdf53")
 PYPDF_TEXTS = (*EXTRACTORS, "pypdf", "pymupdf")
+# Sets for pdfminer with other layout parameters (issue 10, branch plain54): the default pdfminer
+# text, ``boxes_flow=None`` and ``-0.5`` (make_pdfs.extract_text), and plain ``pdftotext``.
+FLOW_SETS = ("office-plain54", "heldout-plain54")
+FLOW_TEXTS = ("pdfminer", "pdfminer-noflow", "pdfminer-flowneg", "pdftotext")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1046,6 +1050,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = PLUMBER_LAYOUT_TEXTS if root.name in PLUMBER_LAYOUT_SETS else PLUMBER_TEXTS
                 if root.name in PYPDF_SETS:
                     tools = PYPDF_TEXTS
+                if root.name in FLOW_SETS:
+                    tools = FLOW_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
