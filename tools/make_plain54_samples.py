@@ -46,7 +46,10 @@ def _case(name: str, pool: list[dict], heldout: bool, maker: str) -> Case:
     n = min(len(pool), rng.choice(ROW_COUNTS))
     start = rng.randrange(len(pool) - n + 1)
     c = varied_case(name, pool[start : start + n], maker, heldout=heldout)
-    look = {"valign": rng.choice(VALIGNS), "valign_of": {}} if maker == "calc" else {"portrait": rng.random() < 0.5}
+    if maker == "calc":
+        look: dict = {"valign": rng.choice(VALIGNS), "valign_of": {}}
+    else:
+        look = {"portrait": rng.random() < 0.5}
     return replace(
         c,
         font=rng.choice(office.HELDOUT_FONTS if heldout else office.TUNING_FONTS),
