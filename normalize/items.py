@@ -35,6 +35,17 @@ ITEM_ATTACHMENT_LINE = regex.compile(
 # wrapped fragment of a longer line.
 MIN_BARE_HEADING_CHARS = 4
 ATTACHMENT_OPENING = regex.compile(rf"^\s*{ATTACHMENT_OPENING_PATTERN}")
+# A section numeral (Ⅰ…Ⅻ) or a circled number (①…⑳) opening a heading, then one half-width
+# space and a wide character: the space a text extractor makes of the gap that the numeral's
+# narrow ink leaves in its full-width advance (LibreOffice Writer and Calc PDFs: pdfium,
+# pdfminer and pdftotext all print ``Ⅱ しきい値判断項目``, ``② 法令上の根拠``; the PDF reader,
+# placing characters by their boxes, does not), not the heading's text.  A full-width space, or
+# two spaces or more, is typed, and stays.
+# A form heading wrapped in a narrow 項目 column spans at most this many lines
+# (``５．特定個人情`` / ``報の提供・移転`` / ``（委託に伴うも`` / ``のを除く。）`` at seven
+# characters a line, tools/make_plain54_samples.py's Writer cases).
+WRAPPED_HEADING_LINES_MAX = 6
+MARKER_GAP = regex.compile(r"^([\u2160-\u216b\u2460-\u2473]) (?=[^\x00-\x7f\s\u3000])")
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +120,37 @@ def is_form_heading(line: str) -> bool:
     """True when a whole printed line is one of the form's headings (numbering aside)."""
     key = heading_key(line)
     return len(key) >= MIN_BARE_HEADING_CHARS and key in lexicon()
+
+
+def without_marker_gap(paragraph: str) -> str:
+    """A 項目 paragraph without the extractor's space after its opening numeral (``MARKER_GAP``):
+    ``Ⅱ しきい値判断項目`` → ``Ⅱしきい値判断項目``; any other paragraph as it is."""
+    return MARKER_GAP.sub(r"\1", paragraph)
+
+
+def joined_wrapped_headings(paragraphs: list[str]) -> list[str]:
+    """The paragraphs of a 項目 cell with a form heading that the rejoin left wrapped made whole:
+    from each paragraph, the most following paragraphs (up to ``WRAPPED_HEADING_LINES_MAX`` in
+    all) that open with no numbering (``ITEM_MARKER``, a repeated block's label) and that joined
+    with it make a whole heading of the lexicon (``Ⅱ特定個人情報ファイル`` / ``の概要``;
+    ``１．特定個人情`` / ``報ファイルを取`` / ``り扱う事務``).  Two headings the form prints one
+    under the other (``１．対象人数`` / ``いつ時点の計数か``) do not join into one of the
+    lexicon, and stay apart.  Joining drops no character."""
+    ps = list(paragraphs)
+    out: list[str] = []
+    i = 0
+    while i < len(ps):
+        k = 1
+        for n in range(min(WRAPPED_HEADING_LINES_MAX, len(ps) - i), 1, -1):
+            tail = [t.strip() for t in ps[i + 1 : i + n]]
+            if any(not t or ITEM_MARKER.match(t) or INSTANCE_LINE.match(t) for t in tail):
+                continue
+            if is_form_heading("".join(p.strip() for p in ps[i : i + n])):
+                k = n
+                break
+        out.append("".join(p.strip() for p in ps[i : i + k]) if k > 1 else ps[i])
+        i += k
+    return out
 
 
 def item_path(paragraphs: list[str]) -> list[str]:

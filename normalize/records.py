@@ -22,7 +22,7 @@ from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .item_spread import spread_item_keys
-from .items import heading_score, item_path
+from .items import heading_score, item_path, joined_wrapped_headings, without_marker_gap
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
@@ -47,6 +47,7 @@ def row_to_record(
         col: rejoin_lines(row.cells[col], row.widths.get(col), settings.rejoin, tokenizer)
         for col in TEXT_COLUMNS
     }
+    paragraphs["item"] = joined_wrapped_headings([without_marker_gap(p) for p in paragraphs["item"]])
     date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
     timing_raw = raw_timing(row)
     flags = list(row.flags)

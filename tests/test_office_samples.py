@@ -107,7 +107,13 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
     spacing, _, spaced_text = text.partition("-")  # spaced49's sets: s49-calc-v1-wide-pypdfium2
     if spacing in SPACINGS:
         text = spaced_text
-    assert text in (*mos.PYPDF_TEXTS, *mos.PLUMBER_LAYOUT_TEXTS, *mos.BODYTEXT_TEXTS, NOPGBRK)
+    assert text in (
+        *mos.PYPDF_TEXTS,
+        *mos.PLUMBER_LAYOUT_TEXTS,
+        *mos.BODYTEXT_TEXTS,
+        *mos.FLOW_TEXTS,
+        NOPGBRK,
+    )
     assert _expected(folder) == _expected(pdf_case)
 
 

@@ -1034,6 +1034,10 @@ PYPDF_TEXTS = (*EXTRACTORS, "pypdf", "pymupdf")
 # five texts and PyMuPDF's in its default order and with ``sort=True``.
 BODYTEXT_SETS = ("office-bodytext54", "heldout-bodytext54")
 BODYTEXT_TEXTS = (*EXTRACTORS, "pymupdf", "pymupdf-sort")
+# Sets for pdfminer with other layout parameters (issue 10, branch plain54): the default pdfminer
+# text, ``boxes_flow=None`` and ``-0.5`` (make_pdfs.extract_text), and plain ``pdftotext``.
+FLOW_SETS = ("office-plain54", "heldout-plain54")
+FLOW_TEXTS = ("pdfminer", "pdfminer-noflow", "pdfminer-flowneg", "pdftotext")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1079,6 +1083,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = PYPDF_TEXTS
                 if root.name in BODYTEXT_SETS:
                     tools = BODYTEXT_TEXTS
+                if root.name in FLOW_SETS:
+                    tools = FLOW_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

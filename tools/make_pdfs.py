@@ -697,10 +697,15 @@ def extract_text(pdf: Path, tool: str) -> str:
         return subprocess.run(
             ["pdftotext", *flags, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
         ).stdout.decode("utf-8")
-    if tool == "pdfminer":
+    if tool.startswith("pdfminer"):
+        # ``extract_text`` with the default LAParams (``boxes_flow=0.5``), or boxes ordered by
+        # position only (``-noflow``: ``boxes_flow=None``) or with horizontal position weighed
+        # more (``-flowneg``: ``boxes_flow=-0.5``).
         from pdfminer.high_level import extract_text as pm
+        from pdfminer.layout import LAParams
 
-        return pm(str(pdf))
+        flow = {"pdfminer": 0.5, "pdfminer-noflow": None, "pdfminer-flowneg": -0.5}[tool]
+        return pm(str(pdf), laparams=LAParams(boxes_flow=flow))
     if tool in ("pdfplumber", "pdfplumber-layout"):
         # What a pdfplumber user holds: each page's ``extract_text()`` (default tolerances;
         # ``layout=True`` for the layout-preserving text), pages joined by form feeds.
