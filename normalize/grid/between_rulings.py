@@ -13,7 +13,9 @@ from bisect import bisect_right
 
 from piatable.models import PageWords
 from piatable.settings import GridSettings
+from piatable.vocabulary import TIMING_WORD
 
+from ..dates import DATE
 from .common import is_furniture
 from .lines import Line
 
@@ -124,3 +126,12 @@ def lines_after_foot(lines: list[Line], foot: float, bottom: float, hy: float) -
     if bottom - foot <= hy:
         return set()
     return {k for k, ln in enumerate(lines) if foot + hy / 2 < ln.mid <= bottom + hy / 2}
+
+
+def reads_as_a_row(text: str) -> bool:
+    """Whether a line printed after a table's ruled foot reads as a row of a table (it opens with
+    a date and prints 事前 / 事後): its words are unplaced text, and the document partial, not only
+    named in a note.  A second table the page split missed had its rows noted as "text printed
+    after the table" with the status success.  A body's date line after the table (a signature's
+    date) prints no timing and stays a note."""
+    return bool(DATE.match(text.lstrip()) and TIMING_WORD.search(text))

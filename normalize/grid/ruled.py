@@ -15,7 +15,7 @@ from piatable.settings import GridSettings
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
-from .between_rulings import lines_after_foot, lines_between_tables, ruled_foot
+from .between_rulings import lines_after_foot, lines_between_tables, reads_as_a_row, ruled_foot
 from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
 from .common import N_COLS, PageRows, covered_length, is_furniture
@@ -275,6 +275,7 @@ def page_rows(
         if k in between or k in after:
             where = "between two tables" if k in between else "printed after the table"
             res.notes.append(f"text {where}, not a row: '{ln.text[:60]}'")
+            res.unplaced += len(ln.words) if k in after and reads_as_a_row(ln.text) else 0
             continue
         inside_y = table_top - hy / 2 <= ln.mid <= table_bottom + hy / 2
         if inside_y and ruled and header and ln.mid < min(table_top, header.top) and is_caption(ln.text):
