@@ -42,6 +42,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_empty50_samples import _runs
 from make_office_samples import _four_tables, _printable, load_table, parse_set_args, plain_case, write_json
 from make_pdfs import EXPECTED_KEYS, EXTRACTORS, LABELS, chromium_binary, extract_text
 
@@ -85,15 +86,6 @@ HELDOUT_CSS = (
 )
 
 
-def _runs(n: int, rng: random.Random) -> list[tuple[int, int]]:
-    out, at = [], 0
-    while at < n:
-        k = min(rng.choice(RUN_LENGTHS), n - at)
-        out.append((at, at + k))
-        at += k
-    return out
-
-
 Run = tuple[int, int, str, bool]
 
 
@@ -105,7 +97,7 @@ def _plan(rows: list[dict], kind: str, rng: random.Random) -> tuple[list[dict], 
     dates = [(r["change_date"], r["change_date_raw"]) for r in rows]
     runs = []
     last: tuple | None = None
-    for a, b in _runs(len(out), rng):
+    for a, b in _runs(len(out), rng, RUN_LENGTHS):
         how = kind if kind != "mx" else rng.choice(("rs", "em"))
         if how == "em" and last is not None and rng.random() < same_date_share:
             date = last

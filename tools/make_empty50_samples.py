@@ -46,11 +46,12 @@ DATE_STYLES = ("slash", "wareki", "seireki")
 FALLBACK_GLYPHS = "○□△"
 
 
-def _runs(n: int, rng: random.Random) -> list[tuple[int, int]]:
-    """Consecutive runs (first, end exclusive) covering ``n`` rows."""
+def _runs(n: int, rng: random.Random, lengths: tuple[int, ...] = RUN_LENGTHS) -> list[tuple[int, int]]:
+    """Consecutive runs (first, end exclusive) covering ``n`` rows, each of a length drawn from
+    ``lengths`` (make_carry53_samples, make_chromium54_samples use it too)."""
     out, at = [], 0
     while at < n:
-        k = min(rng.choice(RUN_LENGTHS), n - at)
+        k = min(rng.choice(lengths), n - at)
         out.append((at, at + k))
         at += k
     return out
