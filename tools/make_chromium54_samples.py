@@ -36,15 +36,13 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_empty50_samples import _runs
 from make_office_samples import _four_tables, _printable, load_table, parse_set_args, plain_case, write_json
-from make_pdfs import EXPECTED_KEYS, EXTRACTORS, LABELS, chromium_binary, extract_text
+from make_pdfs import EXPECTED_KEYS, EXTRACTORS, LABELS, chromium_binary, extract_text, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-chromium54": False, "heldout-chromium54": True}
@@ -172,24 +170,7 @@ def _print(page_html: str, pdf: Path) -> None:
     binary = chromium_binary()
     if binary is None:
         raise SystemExit("chromium is missing")
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "table.html"
-        page.write_text(page_html, "utf-8")
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={pdf}",
-                page.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
+    print_html(page_html, pdf, binary)
 
 
 def _page_texts(pdf: Path) -> list[str]:

@@ -812,7 +812,6 @@ def render_html_pdf(
     row repeats.  Returns the expected records (the text is never clipped; pages from where
     each row's text landed)."""
     import html
-    import tempfile
 
     binary = chromium_binary()
     if binary is None:
@@ -836,7 +835,16 @@ tr {{ break-inside: avoid; }}
 <colgroup><col style="width:8%"><col style="width:17%"><col style="width:28%"><col style="width:28%">
 <col style="width:6%"><col style="width:13%"></colgroup>
 <thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></body></html>"""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    print_html(doc, path, binary)
+    return _expected_with_pages(path, records)
+
+
+def print_html(doc: str, pdf: Path, binary: str, timeout: int = 180) -> None:
+    """The HTML page ``doc`` printed to ``pdf`` by headless Chromium ``binary`` (no header or
+    footer line); raises CalledProcessError / TimeoutExpired as subprocess.run does."""
+    import tempfile
+
+    pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "table.html"
         page.write_text(doc, "utf-8")
@@ -847,14 +855,13 @@ tr {{ break-inside: avoid; }}
                 "--no-sandbox",
                 "--disable-gpu",
                 "--no-pdf-header-footer",
-                f"--print-to-pdf={path}",
+                f"--print-to-pdf={pdf}",
                 page.as_uri(),
             ],
             check=True,
             capture_output=True,
-            timeout=120,
+            timeout=timeout,
         )
-    return _expected_with_pages(path, records)
 
 
 def _expected_with_pages(path: Path, records: list[dict]) -> list[dict]:
