@@ -102,3 +102,30 @@ def test_a_cover_page_without_columns_is_only_named():
     note_unread_page(page, hx, hy, Settings().grid, result)
     assert result.unplaced == 0
     assert result.notes == ["page 1: no table columns found (no row of the table read on it)"]
+
+
+def test_a_fax_page_of_oblong_pixels_is_read_square(tmp_path):
+    """A page stored at 200 × 100 dpi (a fax: pixels twice as tall as wide) is stretched to square
+    pixels at 200 dpi before it is read; as stored, every glyph was squashed and OCR gave a
+    `success` with most cells wrong (a new user's set XVI).  Also with an EXIF quarter turn."""
+    from PIL import Image
+
+    from piatable.extract.ocr.render import load_images
+
+    scan = SAMPLES / "scan" / "excel-200dpi-rot05" / "input.jpg"
+    with Image.open(scan) as im:
+        page = im.convert("L")
+    w, h = page.size
+    fax = tmp_path / "fax.tif"
+    page.resize((w, h // 2)).save(fax, dpi=(200, 100))
+    (got,) = load_images(fax)
+    assert got.dpi == 200 and abs(got.gray.shape[0] - h) <= 2 and got.gray.shape[1] == w
+    turned = tmp_path / "turned.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored turned: shown after a quarter turn clockwise
+    page.resize((w, h // 2)).rotate(90, expand=True).save(turned, dpi=(100, 200), exif=exif)
+    (got,) = load_images(turned)
+    assert got.dpi == 200 and abs(got.gray.shape[0] - h) <= 2 and abs(got.gray.shape[1] - w) <= 2
+    square = tmp_path / "square.png"
+    page.save(square, dpi=(200, 200))
+    assert load_images(square)[0].gray.shape == (h, w)

@@ -27,6 +27,11 @@ class PageImage:
     exif_orientation: int = 1  # the file's EXIF orientation tag (1: as stored), already applied
 
 
+# Horizontal and vertical resolutions further apart than this share of the finer are a page of
+# oblong pixels (a fax's 200 × 100 dpi), stretched square before it is read (``iter_images``).
+SQUARE_DPI_SLACK = 0.02
+
+
 def estimate_dpi(width: int, height: int) -> float:
     """The resolution of an A4 page (either orientation) of this many pixels."""
     return max(width, height) / A4_LONG_IN
@@ -46,13 +51,35 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
     with Image.open(path) as im:
         for k, frame in enumerate(ImageSequence.Iterator(im)):
             info = frame.info.get("dpi") or im.info.get("dpi")
+            info = tuple(float(v) for v in info) if info else None  # TIFF gives IFDRationals
+            tag = int(frame.getexif().get(EXIF_ORIENTATION, 1) or 1)
+            tag_applied = 1
+            if (
+                info
+                and len(info) == 2
+                and min(info) > 30
+                and abs(info[0] - info[1]) > SQUARE_DPI_SLACK * max(info)
+            ):
+                # A fax page (200 × 100 dpi: its pixels twice as tall as wide) is stretched to square
+                # pixels at its finer resolution: read as stored, every glyph is squashed and OCR
+                # gave a `success` with most cells wrong (a new user's set XVI).
+                fine = float(max(info))
+                if tag != 1:  # turned first, while the frame has its EXIF; a quarter turn swaps the axes
+                    frame = ImageOps.exif_transpose(frame)
+                    info = (info[1], info[0]) if tag in (5, 6, 7, 8) else info
+                    tag_applied = tag
+                size = (
+                    round(frame.width * fine / float(info[0])),
+                    round(frame.height * fine / float(info[1])),
+                )
+                frame = frame.convert("L").resize(size, Image.Resampling.LANCZOS)
+                info = (fine, fine)
             dpi = float(info[0]) if info and info[0] and float(info[0]) > 30 else 0.0
             # Files saved without a resolution claim 72 dpi: an A4 page at 72 dpi is far smaller
             # than any scan, so trust the page size instead then.
             if not dpi or (dpi <= 96 and max(frame.size) > 1.5 * A4_LONG_IN * dpi):
                 dpi = fallback_dpi or estimate_dpi(*frame.size)
-            tag = int(frame.getexif().get(EXIF_ORIENTATION, 1) or 1)
-            if tag != 1:
+            if tag != 1 and tag_applied == 1:
                 frame = ImageOps.exif_transpose(frame)
             gray = np.asarray(frame.convert("L"), dtype=np.uint8).copy()
             yield PageImage(gray, dpi, k + 1, tag)
