@@ -198,7 +198,6 @@ class Dataset:
         self.version = version
         self.settings_digest = settings_digest
         self.entries: dict[str, dict[str, Any]] = {}  # source → its documents row (+ "_file")
-        self.by_key: dict[str, str] = {}  # key → a source done with it
         self.sources_of_key: dict[str, set[str]] = {}  # key → every source done with it
         self._lock: Any = None
         self._log: Any = None
@@ -248,7 +247,7 @@ class Dataset:
                 continue
             row["_file"] = path.name
             found.setdefault(row["source"], []).append(row)
-        for source, rows in sorted(found.items()):  # by name: the same donor of a key on every run
+        for source, rows in found.items():
             rows.sort(key=lambda r: (r["finished"], r["_file"]))
             for stale in rows[:-1]:
                 (self.records / stale["_file"]).unlink(missing_ok=True)
@@ -260,19 +259,20 @@ class Dataset:
             self._forget_key(source, old["key"])
         self.entries[source] = row
         if row["sha256"]:
-            self.by_key.setdefault(row["key"], source)
             self.sources_of_key.setdefault(row["key"], set()).add(source)
 
     def _forget_key(self, source: str, key: str) -> None:
-        """``source`` no longer holds ``key``: another source of that key, if any, stands for it."""
+        """``source`` no longer holds ``key``."""
         others = self.sources_of_key.get(key, set())
         others.discard(source)
         if not others:
             self.sources_of_key.pop(key, None)
-        if self.by_key.get(key) == source:
-            del self.by_key[key]
-            if others:
-                self.by_key[key] = min(others)
+
+    def donor(self, key: str) -> str | None:
+        """The source whose rows an input of ``key`` reuses: the first by name of those done with
+        it (the same on every run), or None."""
+        sources = self.sources_of_key.get(key)
+        return min(sources) if sources else None
 
     # -- deciding
 
@@ -292,7 +292,7 @@ class Dataset:
         row = self.entries.get(info.source)
         if row is not None and row["key"] == info.key:
             return "run" if retry_failed and row["status"] == "failure" else "done"
-        donor = self.by_key.get(info.key)
+        donor = self.donor(info.key)
         if donor is not None and not (retry_failed and self.entries[donor]["status"] == "failure"):
             return "reuse"
         return "run"
@@ -333,7 +333,8 @@ class Dataset:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        donor = self.by_key[info.key]
+        donor = self.donor(info.key)
+        assert donor is not None, info.source  # plan() said reuse
         old = self.entries[donor]
         table = pq.read_table(self.records / old["_file"])
         # The column keeps the schema's type: pa.array([]) alone is of type null, and one such file
