@@ -23,7 +23,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import ADDED_ABOVE_HEADING_MAX, MENDED_CUT_STRENGTH
+from piatable.text_thresholds import ADDED_ABOVE_HEADING_MAX, MENDED_CUT_STRENGTH
 from piatable.vocabulary import ATTACHMENT_LABEL
 
 from .chars import starts_paragraph, without_whitespace

@@ -25,7 +25,7 @@ from itertools import pairwise
 import regex
 
 from piatable.models import CellLine
-from piatable.settings import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
+from piatable.text_thresholds import CELL_FRAGMENTS_MAX, EMPTY_ROW_RUN_MAX
 
 from .chars import display_width
 from .partition import ADDITION_MARKERS, DELETION_MARKERS

@@ -17,14 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from piatable.models import CellLine
-from piatable.settings import (
+from piatable.settings import RejoinSettings, Settings
+from piatable.text_thresholds import (
     CONTINUATION_END_COST,
     CONTINUATION_MARGIN,
     CONTINUATION_PAGE_CUTS,
     CONTINUATION_RESCORED,
     CONTINUED_EXPLANATION_SLACK,
-    RejoinSettings,
-    Settings,
 )
 from piatable.vocabulary import SECTION_NUMERALS
 

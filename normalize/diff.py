@@ -19,7 +19,7 @@ import regex
 # cydifflib: difflib's own algorithms compiled (the same opcodes, several times faster).
 from cydifflib import SequenceMatcher
 
-from piatable.settings import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
+from piatable.text_thresholds import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
 
 from .chars import without_whitespace
 

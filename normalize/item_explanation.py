@@ -39,7 +39,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES, SECTION_NUMERALS
 
 from .chars import BODY_MARKER, ITEM_MARKER, display_width

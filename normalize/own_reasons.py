@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .reason_tails import REASON_MAX_LINES, reads_as_reason
 from .shared_line_checks import CELL_GAP

@@ -28,7 +28,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .passone import AMBIGUOUS_CONFIDENCE
 from .shared_line_checks import ADDITION_REASON, CELL_GAP, DELETION_REASON

@@ -63,7 +63,7 @@ from dataclasses import replace
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .cell_shapes import bullet_run_why, edited_list_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph

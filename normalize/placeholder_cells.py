@@ -21,7 +21,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import MENDED_CUT_STRENGTH
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 # A cell that says "nothing" (as ``evidence._PLACEHOLDER_THEN_TEXT``), then a gap, then text.
 _NOTHING = regex.compile(r"[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?")

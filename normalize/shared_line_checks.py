@@ -62,7 +62,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow, Record
-from piatable.settings import BEFORE_AFTER_ALIKE_GAIN, SHARED_EXPLANATION_MIN_CHARS
+from piatable.text_thresholds import BEFORE_AFTER_ALIKE_GAIN, SHARED_EXPLANATION_MIN_CHARS
 from piatable.vocabulary import ATTACHMENT_OPENING_PATTERN, COVER_LABEL, EXPLANATION_ENDING
 
 from .block_lines import opens_block_body

@@ -31,12 +31,12 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, Doubt, RawRow
-from piatable.settings import (
+from piatable.settings import Settings
+from piatable.text_thresholds import (
     EXPLANATION_HEAD_MIN_SHARE,
     ITEM_TAIL_MAX_CHARS,
     MENDED_CUT_STRENGTH,
     ONE_LINE_CELL_MAX_SHARE,
-    Settings,
 )
 from piatable.vocabulary import EXPLANATION_ENDING
 

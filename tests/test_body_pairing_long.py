@@ -5,7 +5,7 @@ import gc
 
 from piatable.models import CellLine
 from piatable.normalize.body_pairing import pair_cells
-from piatable.settings import EMPTY_ROW_RUN_MAX
+from piatable.text_thresholds import EMPTY_ROW_RUN_MAX
 
 
 def _box(text: str, page: int = 1) -> list[CellLine]:

@@ -26,7 +26,7 @@ LAYERS: list[set[str]] = [
     {"piatable.pipeline"},
     {"piatable.extract"},
     {"piatable.normalize"},
-    {"piatable.vocabulary", "piatable.settings", "piatable.setting_assignments"},
+    {"piatable.vocabulary", "piatable.settings", "piatable.setting_assignments", "piatable.text_thresholds"},
     {"piatable.errors", "piatable._version"},
     {"piatable.models"},
 ]
