@@ -8,14 +8,13 @@ character offsets so that the grid reconstruction can use them.
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
 import regex
 
-from piatable.errors import InputError, NotAnInput
+from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.chars import display_width
@@ -41,9 +40,8 @@ from .glyph_codes import mend_text
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
+from .text_decoding import decode_bytes
 
-# Share of control bytes above which a file without a known encoding is taken as binary.
-BINARY_CONTROL_SHARE = 0.01
 # Layout text: share of non-blank lines with two or more separated segments.
 LAYOUT_MULTI_SEGMENT_SHARE = 0.25
 # A run of this many half-width spaces (or one full-width space between non-spaces) separates
@@ -52,57 +50,6 @@ LAYOUT_GAP = regex.compile(r"(?: {2,}|\t+)")
 _SEGMENT = regex.compile(r"\S+(?: \S+)*")
 # A flattened text longer than this (characters) is read part by part (``stream_part_bounds``).
 TEXT_PART_CHARS = 500_000
-
-# Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
-UTF16_PLAUSIBLE_SHARE = 0.9
-_PLAUSIBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Common}\p{Latin}\n\r\t\f]")
-
-
-def _plausible_share(sample: bytes, enc: str) -> float:
-    text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
-    if not text:
-        return 0.0
-    good = sum(
-        1 for ch in text if _PLAUSIBLE.match(ch) and ch != "\ufffd" and (ch >= " " or ch in "\n\r\t\f")
-    )
-    return good / len(text)
-
-
-_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
-
-
-def decode_bytes(data: bytes, name: str) -> str:
-    """Text of a file in whichever of the supported encodings it is in."""
-    if not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
-        raise InputError(f"{name}: empty file")
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {enc} text ({exc.reason})") from exc
-    sample = data[:4096]
-    if b"\x00" in sample:
-        # UTF-16 without a BOM: take the byte order whose text reads as text.
-        best = max(("utf-16-le", "utf-16-be"), key=lambda enc: _plausible_share(sample, enc))
-        if _plausible_share(sample, best) >= UTF16_PLAUSIBLE_SHARE:
-            try:
-                return data.decode(best)
-            except UnicodeDecodeError:
-                pass
-    controls = sum(1 for b in sample if b in _CONTROL)
-    if b"\x00" in sample or controls > BINARY_CONTROL_SHARE * len(sample):
-        raise NotAnInput(f"{name}: binary file, not text (no table can be read from it)")
-    for enc in ("utf-8", "cp932"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: cannot decode the text (tried UTF-8, CP932, UTF-16)")
 
 
 def read_text_with_notes(path: Path) -> tuple[str, list[str]]:

@@ -54,6 +54,9 @@ def test_encodings_give_the_same_rows(tmp_path, seed_path):
         "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
         "utf16.txt": text.encode("utf-16"),
         "utf16le-nobom.txt": text.encode("utf-16-le"),
+        "eucjp.txt": text.encode("euc_jis_2004"),
+        "eucjp-crlf.txt": text.replace("\n", "\r\n").encode("euc_jis_2004"),
+        "iso2022jp.txt": text.encode("iso2022_jp_2004"),
     }
     base = json.dumps([_core(r) for r in _extract(seed_path)], ensure_ascii=False)
     for name, data in variants.items():
@@ -61,6 +64,16 @@ def test_encodings_give_the_same_rows(tmp_path, seed_path):
         p.write_bytes(data)
         got = json.dumps([_core(r) for r in _extract(p)], ensure_ascii=False)
         assert got == base, name
+
+
+def test_euc_jp_bytes_are_not_read_as_cp932_half_width_kana():
+    """EUC-JP's kana and kanji bytes also decode as CP932 (as half-width katakana)."""
+    from piatable.extract.text_decoding import decode_bytes
+
+    text = "平成２７年１０月５日 特定個人情報ファイルの概要 事前\n"
+    assert decode_bytes(text.encode("euc_jp"), "x.txt") == text
+    cp932_kana = "ｶﾅ入力 特定個人情報\n"
+    assert decode_bytes(cp932_kana.encode("cp932"), "x.txt") == cp932_kana
 
 
 def _extract(path):

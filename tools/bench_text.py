@@ -48,7 +48,8 @@ CHILD = textwrap.dedent(
 
 def _sample_texts(layout: bool = False) -> list[str]:
     sys.path.insert(0, str(ROOT))
-    from piatable.extract.text import decode_bytes, is_layout_text
+    from piatable.extract.text import is_layout_text
+    from piatable.extract.text_decoding import decode_bytes
 
     out = []
     for sub in ("seed", "gen", "office", "extractors"):

@@ -1,0 +1,109 @@
+"""Bytes of a text input → its text, in whichever encoding Japanese offices save text.
+
+Tried in order: a byte-order mark (UTF-8, UTF-16); UTF-16 without one (NUL bytes, the byte order
+whose text reads as text); ISO-2022-JP (mail and old Unix tools: 7-bit with ``ESC $ B`` shifts);
+UTF-8; then the two 8-bit Japanese encodings, CP932 (Shift_JIS as Windows writes it) and EUC-JP
+(Unix systems and older web pages).  Both of those decode many byte strings of the other without
+error (EUC-JP's kana and kanji bytes 0xA1–0xDF are CP932's half-width katakana), so where both
+decode, the one with fewer characters that a document of this kind never prints (half-width
+katakana, private-use code points) is taken.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import regex
+
+from piatable.errors import InputError, NotAnInput
+
+# Share of control bytes above which a file without a known encoding is taken as binary.
+BINARY_CONTROL_SHARE = 0.01
+# Share of characters that must be ordinary text for a NUL-bearing file to be taken as UTF-16.
+UTF16_PLAUSIBLE_SHARE = 0.9
+_PLAUSIBLE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Common}\p{Latin}\n\r\t\f]")
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
+# ISO-2022-JP's shifts into JIS X 0208 / 0212 / 0213 (RFC 1468, JIS X 0213 annex 2).
+_ISO2022_SHIFTS = (b"\x1b$B", b"\x1b$@", b"\x1b$(D", b"\x1b$(O", b"\x1b$(Q")
+# The 8-bit encodings, in the order taken when both read equally well.  ``euc_jis_2004`` holds
+# the NEC row-13 characters (①, Ⅱ, ㈱) that eucJP-ms files print and plain ``euc_jp`` lacks.
+_EIGHT_BIT = ("cp932", "euc_jis_2004", "euc_jp")
+# Characters a text of these tables never prints: half-width katakana, private use.
+_UNLIKELY = regex.compile(r"[\uff61-\uff9f\p{Co}]")
+
+
+def _plausible_share(sample: bytes, enc: str) -> float:
+    text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
+    if not text:
+        return 0.0
+    good = sum(
+        1 for ch in text if _PLAUSIBLE.match(ch) and ch != "\ufffd" and (ch >= " " or ch in "\n\r\t\f")
+    )
+    return good / len(text)
+
+
+def _iso2022(data: bytes) -> str | None:
+    if not any(shift in data for shift in _ISO2022_SHIFTS):
+        return None
+    for enc in ("iso2022_jp_ext", "iso2022_jp_2004", "iso2022_jp_2"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _eight_bit(data: bytes) -> str | None:
+    readings: list[tuple[int, int, str]] = []
+    for order, enc in enumerate(_EIGHT_BIT):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        readings.append((len(_UNLIKELY.findall(text)), order, text))
+    return min(readings)[2] if readings else None
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    """Text of a file in whichever of the supported encodings it is in.
+
+    ``data`` is the whole file; ``name`` names it in errors.  Raises ``InputError`` for an
+    empty file, a broken BOM file or bytes no supported encoding reads, and ``NotAnInput`` for
+    a binary file (NUL bytes that are not UTF-16 text, or control bytes above
+    ``BINARY_CONTROL_SHARE`` of the first 4 KB).
+    """
+    if not data.strip(b" \t\r\n\f\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(f"{name}: empty file")
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {enc} text ({exc.reason})") from exc
+    sample = data[:4096]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: take the byte order whose text reads as text.
+        best = max(("utf-16-le", "utf-16-be"), key=lambda enc: _plausible_share(sample, enc))
+        if _plausible_share(sample, best) >= UTF16_PLAUSIBLE_SHARE:
+            try:
+                return data.decode(best)
+            except UnicodeDecodeError:
+                pass
+    controls = sum(1 for b in sample if b in _CONTROL)
+    if b"\x00" in sample or controls > BINARY_CONTROL_SHARE * len(sample):
+        raise NotAnInput(f"{name}: binary file, not text (no table can be read from it)")
+    text = _iso2022(data)
+    if text is not None:
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _eight_bit(data)
+    if text is not None:
+        return text
+    raise InputError(f"{name}: cannot decode the text (tried UTF-8, UTF-16, CP932, EUC-JP, ISO-2022-JP)")
