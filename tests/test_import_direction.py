@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"piatable.extract"},
     {"piatable.normalize"},
     {"piatable.vocabulary", "piatable.settings", "piatable.setting_assignments", "piatable.text_thresholds"},
-    {"piatable.errors", "piatable._version"},
+    {"piatable.errors", "piatable.messages", "piatable._version"},
     {"piatable.models"},
 ]
 

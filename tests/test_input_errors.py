@@ -150,3 +150,16 @@ def test_a_crawls_odd_files_are_named_and_none_is_lost(tmp_path, seed_path, caps
     png = tmp_path / "page.pdf"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)
     assert detect_kind(png) == "scan"
+
+
+def test_a_file_name_with_a_newline_keeps_its_failure_on_one_line(tmp_path, seed_path, capsys):
+    bad = tmp_path / "bad\nname\x1b[31m.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out.json"
+    rc = main(["extract", str(bad), str(seed_path), "-o", str(out)])
+    err = capsys.readouterr().err.splitlines()
+    assert rc == 1
+    failure = [ln for ln in err if "empty" in ln]
+    assert len(failure) == 1 and "bad\\nname\\x1b[31m.txt" in failure[0]
+    assert not any("\x1b" in ln for ln in err)
+    assert len(json.loads(out.read_text("utf-8"))) == 12

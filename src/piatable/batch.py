@@ -29,7 +29,6 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -37,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from piatable.messages import say
 from piatable.models import DocumentResult
 
 from .dataset import Finished, Target, encode
@@ -260,7 +260,7 @@ class LocalRunner:
     def __init__(self, workers: int, start: str = "fork") -> None:
         self.workers = max(1, workers)
         self.start = start
-        self.say: Any = _say  # one line to the user (the bulk job's progress bar sets its own)
+        self.say: Any = say  # one line to the user (the bulk job's progress bar sets its own)
         self.restarts = 0
         self._lock = threading.RLock()
         self._tasks: dict[cf.Future, _Task] = {}
@@ -446,10 +446,6 @@ class LocalRunner:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def _channel_free(pool: Any) -> bool | None:
     """Whether the lock of the pool's task channel is free at this instant, taken and given
     back at once as Pebble's own manager does; None when this Pebble has no such lock to see
@@ -548,7 +544,7 @@ class DaskRunner:
                 "processes; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
             )
         threads = sum(self.client.nthreads().values())
-        self.say: Any = _say  # unused: each Dask worker's own pool says its restarts
+        self.say: Any = say  # unused: each Dask worker's own pool says its restarts
         self.capacity = max(1, threads) * (1 + IN_FLIGHT_PER_WORKER)
 
     def submit(self, job: Job) -> Any:

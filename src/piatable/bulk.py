@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from piatable.messages import one_line, say
 from piatable.models import DocumentResult
 
 from ._version import __version__
@@ -147,9 +148,9 @@ class Progress:
 
     def say(self, message: str) -> None:
         if self.bar is not None:
-            self.bar.write(message, file=sys.stderr)
+            self.bar.write(one_line(message), file=sys.stderr)
         else:
-            print(message, file=sys.stderr, flush=True)
+            say(message)
 
     def advance(self, n: int = 1) -> None:
         if self.bar is not None:
@@ -208,10 +209,9 @@ class NoteLog:
         for count, note, names in self.held.values():
             more = "input" if count == 1 else "inputs"
             which = ", ".join(names) + (f" and {count - len(names)} more" if count > len(names) else "")
-            print(
+            say(
                 f"piatable: and {count} more {more} with a note like '{note}'"
-                f" ({which}; each input's notes: {self.where})",
-                file=sys.stderr,
+                f" ({which}; each input's notes: {self.where})"
             )
 
 
@@ -260,7 +260,7 @@ def run_to_outputs(
             left = (
                 " (the file there is an earlier run's, left as it was)" if Path(output.name).exists() else ""
             )
-            print(f"piatable: {output.name}: not written{left}: {exc}", file=sys.stderr)
+            say(f"piatable: {output.name}: not written{left}: {exc}")
             status = 1
             continue
         written.append(f"{output.name} ({output.fmt})")
@@ -268,16 +268,14 @@ def run_to_outputs(
             # Nothing is replaced in silence: say which characters became '?' or a look-alike.
             chars, rows = unencodable_chars(records, csv_encoding)
             if chars:
-                print(
+                say(
                     f"piatable: {output.name}: {cannot_hold(csv_encoding, chars, rows)};"
-                    " written as '?' or a look-alike (--csv-errors replace)",
-                    file=sys.stderr,
+                    " written as '?' or a look-alike (--csv-errors replace)"
                 )
     if plan.outputs:  # one summary line, naming every output written
-        print(
+        say(
             f"piatable: {len(records)} rows from {len(results) - failed} of {len(results)} inputs"
-            f"{_not_all_read(results)} → {', '.join(written) or 'nothing written'}",
-            file=sys.stderr,
+            f"{_not_all_read(results)} → {', '.join(written) or 'nothing written'}"
         )
     if plan.report:
         from .report import write_report
@@ -362,12 +360,11 @@ def run_to_dataset(
         failed = [s for s, st in statuses.items() if st == "failure"]
         earlier = [s for s in failed if s not in ran]
         rows = sum(ds.entries[s]["rows"] for s in statuses)
-        print(
+        say(
             f"piatable: {folder}: {len(statuses)} inputs ({len(failed)} failed: "
             f"{len(failed) - len(earlier)} in this run, {len(earlier)} earlier), {rows} rows;"
             f" {counts['done']} already done, {counts['reuse']} reused,"
-            f" {counts['run']} run in {time.monotonic() - started:.1f} s",
-            file=sys.stderr,
+            f" {counts['run']} run in {time.monotonic() - started:.1f} s"
         )
         _say_failures(folder, failed, earlier, [s for s in failed if ran.get(s)], ds.entries)
         return 1 if failed else 0
@@ -383,23 +380,19 @@ def _say_failures(
     new = len(failed) - len(earlier)
     if new:
         retried = f"{len(again)} of them had failed before; " if again else ""
-        print(
-            f"piatable: {_inputs(new)} failed in this run ({retried}see {folder}/documents.parquet)",
-            file=sys.stderr,
-        )
+        say(f"piatable: {_inputs(new)} failed in this run ({retried}see {folder}/documents.parquet)")
     if not earlier:
         return
     for source in earlier[:EARLIER_FAILURES_SHOWN]:
         error = entries[source].get("error") or "failed"
-        print(f"piatable: earlier failure: {error}", file=sys.stderr)
+        say(f"piatable: earlier failure: {error}")
     if len(earlier) > EARLIER_FAILURES_SHOWN:
-        print(f"piatable: and {len(earlier) - EARLIER_FAILURES_SHOWN} more earlier failures", file=sys.stderr)
+        say(f"piatable: and {len(earlier) - EARLIER_FAILURES_SHOWN} more earlier failures")
     one = len(earlier) == 1
-    print(
+    say(
         f"piatable: {'' if new else 'nothing new failed; '}{_inputs(len(earlier))} failed in an"
         f" earlier run and {'was' if one else 'were'} not run again (same content, version and"
-        f" settings; see {folder}/documents.parquet); --retry-failed runs {'it' if one else 'them'} again",
-        file=sys.stderr,
+        f" settings; see {folder}/documents.parquet); --retry-failed runs {'it' if one else 'them'} again"
     )
 
 

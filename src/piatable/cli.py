@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from piatable.messages import say
 from piatable.models.writers import FORMATS
 
 from ._version import version_text
@@ -146,13 +147,13 @@ def run_extract(ns: argparse.Namespace) -> int:
             skip = plan.files()
             _refuse_outputs_over_found_inputs(skip, ns.inputs)
     except (SettingsError, UsageError) as exc:
-        print(f"piatable: {exc}", file=sys.stderr)
+        say(f"piatable: {exc}")
         return 2
     paths, repeats = unique_inputs(ns.inputs, skip)
     for note in repeats:
-        print(f"piatable: {note}", file=sys.stderr)
+        say(f"piatable: {note}")
     if not paths:
-        print("piatable: no input files found", file=sys.stderr)
+        say("piatable: no input files found")
         return 2
     limits = Limits(ns.timeout, ns.max_memory)
     common = dict(kind=ns.kind, settings=settings, limits=limits, jobs=ns.jobs, scheduler=ns.scheduler)
@@ -161,10 +162,10 @@ def run_extract(ns: argparse.Namespace) -> int:
             return run_to_dataset(paths, ns.dataset, retry_failed=ns.retry_failed, report=ns.report, **common)
         return run_to_outputs(paths, plan, csv_encoding=ns.csv_encoding, csv_errors=ns.csv_errors, **common)
     except (DatasetLocked, SchedulerUnavailable) as exc:
-        print(f"piatable: {exc}", file=sys.stderr)
+        say(f"piatable: {exc}")
         return 2
     except OSError as exc:  # a full disk, a folder without write permission
-        print(f"piatable: {exc}", file=sys.stderr)
+        say(f"piatable: {exc}")
         return 1
 
 
@@ -219,9 +220,8 @@ def console_main() -> None:
     try:
         sys.exit(main())
     except KeyboardInterrupt:
-        print(
+        say(
             "piatable: interrupted; a --dataset keeps every input finished so far: run the same"
-            " command again to go on",
-            file=sys.stderr,
+            " command again to go on"
         )
         sys.exit(INTERRUPTED_EXIT)

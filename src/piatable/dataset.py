@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from piatable.messages import one_line
 from piatable.models.writers import records_to_table, rows_to_table
 
 from .documents import COVER_FIELDS, document_row
@@ -378,7 +379,7 @@ class Dataset:
         """Append one line to DIR/piatable.log (flushed at once). Control characters (a newline
         in a file name) are written escaped (``\\n``), so the log keeps one line per input."""
         if self._log is not None:
-            self._log.write(f"{_now()} {_one_line(line)}\n")
+            self._log.write(f"{_now()} {one_line(line)}\n")
 
     def write_documents(self, force: bool = True) -> Path:
         """Rewrite documents.parquet from what is done (at most every ``DOCUMENTS_EVERY_S``
@@ -439,10 +440,3 @@ class Dataset:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _one_line(text: str) -> str:
-    """``text`` with its C0/C1 control characters written as Python escapes (``\\n``, ``\\x1b``)."""
-    return "".join(
-        c.encode("unicode_escape").decode("ascii") if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text
-    )
