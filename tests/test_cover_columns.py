@@ -73,8 +73,8 @@ def test_pages_before_the_table_are_one_note():
     cover = json.loads((case / "expected" / "documents.json").read_text("utf-8"))
     assert len(result.records) == 2
     assert result.documents["published"] == cover["published"]
-    assert [n for n in result.notes if "no table columns found" in n] == [
-        "pages 1-4: no table columns found (no row of the table read on them)"
+    assert [n for n in result.notes if "no amendment table" in n] == [
+        "pages 1-4: no amendment table on them (no dated row printed there; nothing lost)"
     ]
 
 

@@ -101,7 +101,7 @@ def test_a_cover_page_without_columns_is_only_named():
     result = GridResult()
     note_unread_page(page, hx, hy, Settings().grid, result)
     assert result.unplaced == 0
-    assert result.notes == ["page 1: no table columns found (no row of the table read on it)"]
+    assert result.notes == ["page 1: no amendment table on it (no dated row printed there; nothing lost)"]
 
 
 def test_a_fax_page_of_oblong_pixels_is_read_square(tmp_path):

@@ -47,7 +47,7 @@ def test_layout_prose_pages_around_a_table_make_no_rows_and_are_noted(tmp_path, 
     # prose run into a row.
     assert _rows(result) == _rows(alone) * 2
     assert result.status == "partial"
-    assert "pages 1-2: no table columns found (no row of the table read on them)" in result.notes
+    assert "pages 1-2: no amendment table on them (no dated row printed there; nothing lost)" in result.notes
     first = 3 + pages_of_table
     second = first + 2 + pages_of_table
     for p in (first, second):

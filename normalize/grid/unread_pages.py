@@ -47,8 +47,10 @@ def note_unread_page(
         _name_page_without_table(page.page, result.notes)
 
 
-# The note naming pages with no table on them, for one page or a run of them.
-_NO_TABLE = "no table columns found (no row of the table read on {})"
+# The note naming pages with no table on them (a cover, body text before the table), for one
+# page or a run of them.  It says that nothing was lost: "no table columns found (no row of the
+# table read on it)" read to a bulk user like rows lost on every cover (bulkuser54).
+_NO_TABLE = "no amendment table on {} (no dated row printed there; nothing lost)"
 _NO_TABLE_ONE = regex.compile(r"^page (?P<first>\d+): " + regex.escape(_NO_TABLE.format("it")) + "$")
 _NO_TABLE_RUN = regex.compile(
     r"^pages (?P<first>\d+)-(?P<last>\d+): " + regex.escape(_NO_TABLE.format("them")) + "$"
