@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -307,6 +308,25 @@ def test_kill_9_of_the_whole_run_then_rerun_gives_the_same_dataset(corpus, tmp_p
     assert _dataset_rows(ds) == reference
     assert len(list((ds / "records").glob("*.parquet"))) == len(paths)
     assert not list((ds / "records").glob(".*"))
+    # The killed run's temporary folder (its workers' page images) was removed by the rerun.
+    assert not list(Path(tempfile.gettempdir()).glob(f"piatable-run-{proc.pid}-*"))
+
+
+def test_a_new_run_removes_the_temporary_folders_of_runs_that_are_gone(tmp_path, monkeypatch):
+    from piatable.worker_pool import run_temp_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    (tmp_path / f"piatable-run-{gone.pid}-abc" / "worker-x").mkdir(parents=True)
+    (tmp_path / f"piatable-run-{gone.pid}-abc" / "worker-x" / "tess_1.PPM").write_bytes(b"P6")
+    (tmp_path / f"piatable-run-{os.getppid()}-live").mkdir()  # a run still going
+    (tmp_path / "piatable-run-notapid").mkdir()
+    new = Path(run_temp_folder())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f"piatable-run-{os.getppid()}-live", "piatable-run-notapid", new.name]
+    )
+    assert new.name.startswith(f"piatable-run-{os.getpid()}-")
 
 
 def _busy_worker(workers, wait_s: float = 5.0):  # type: ignore[no-untyped-def]

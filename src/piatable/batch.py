@@ -29,7 +29,6 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -42,7 +41,7 @@ from piatable.models import DocumentResult
 from .dataset import Finished, Target, encode
 from .pipeline import extract_document
 from .settings import Settings
-from .worker_pool import pool_context, stop_pool, worker_temp_folder
+from .worker_pool import pool_context, run_temp_folder, stop_pool, worker_temp_folder
 from .worker_test_hooks import TEST_HOOK_ENV as TEST_HOOK_ENV  # the tests' switch, named here too
 from .worker_test_hooks import misbehave_if_asked
 
@@ -270,8 +269,9 @@ class LocalRunner:
         self._broken = False
         # Each worker's temporary files (tesseract's page images and hOCR, 1-2 MB a page) go under
         # this run's folder, removed at close: a worker killed mid-page (a timeout, --max-memory,
-        # the OOM killer) left them in /tmp for good.
-        self.tmp = tempfile.mkdtemp(prefix="piatable-run-")
+        # the OOM killer) left them in /tmp for good.  A run killed whole leaves its folder;
+        # the next run removes it.
+        self.tmp = run_temp_folder()
         self.pool = self._new_pool()
         self._channel_free_at = time.monotonic()
         self._workers_seen: dict[int, Any] = {}  # pid -> process of the current pool's workers

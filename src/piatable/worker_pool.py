@@ -1,11 +1,14 @@
 """How a local worker process of the bulk job starts and stops: the multiprocessing context of
-its Pebble pool, its own folder for temporary files, and stopping a pool (``batch.LocalRunner``)."""
+its Pebble pool, the run's and each worker's folder for temporary files, and stopping a pool
+(``batch.LocalRunner``)."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import tempfile
+from pathlib import Path
 from typing import Any
 
 
@@ -17,6 +20,31 @@ def pool_context(start: str) -> Any:
     if start == "forkserver":
         ctx.set_forkserver_preload(["piatable.batch"])
     return ctx
+
+
+# The run's temporary folder is named ``piatable-run-<pid of the run>-<random>``.
+RUN_FOLDER_PREFIX = "piatable-run-"
+
+
+def run_temp_folder() -> str:
+    """A new temporary folder for this run's workers (removed when the run closes), after
+    removing the folders of earlier runs whose process is gone: a run killed with ``kill -9``
+    (or by the OOM killer) cannot remove its own, and each holds its workers' page images."""
+    for old in Path(tempfile.gettempdir()).glob(RUN_FOLDER_PREFIX + "*-*"):
+        pid = old.name[len(RUN_FOLDER_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and old.is_dir() and old.stat().st_uid == os.getuid() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def worker_temp_folder(root: str) -> None:
