@@ -54,6 +54,7 @@ from .pass_one_pieces import (
     one_row_pass_one,
     wide_dates_marked,
 )
+from .pass_restarts import split_at_pass_restarts
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .rowless_dates import give_untaken_dates
@@ -349,6 +350,8 @@ def _pages_by_breaks(region: list[CellLine], in_cell: set[int]) -> list[_Page] |
     comes before its first wrapped row, one-line text cells included (``passone``); None
     without page breaks, or when a page's wrapped part holds a timing or opens no row."""
     chunks = passone.title_breaks_closed(passone.paged(region), _opens_wrapped_row)
+    if len(chunks) == 1:
+        chunks = split_at_pass_restarts(chunks[0], _opens_wrapped_row)
     pages: list[_Page] = []
     for lines in chunks:
         b = passone.first_wrapped(lines, _opens_wrapped_row)

@@ -160,8 +160,9 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.notes = [n for n in result.notes if n not in repairs]
     last = max((r.page_end for r in result.records if r.page_end is not None), default=0)
     if last > (result.pages or 0):
-        # A text without form feeds whose rows were paged at repeated title / label rows or page
-        # numbers (row-ordered text counts from the table's first page): the count says so.
+        # A text without form feeds whose rows were paged at repeated title / label rows, page
+        # numbers, or a two-pass page's one-line cells printed anew (``pass_restarts``; row-ordered
+        # text counts from the table's first page): the count says so.
         result.notes.append(PAGES_FROM_TABLE_NOTE.format(n=last))
         result.pages = last
     return result
@@ -170,7 +171,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
 # A text without form feeds paged by its repeated title / label rows or page-number lines.
 PAGES_FROM_TABLE_NOTE = (
     "the text holds no form feeds: its {n} pages were counted from the table's first page at each"
-    " repeated title / label row or page-number line (pages before the table are not counted)"
+    " repeated title / label row, page-number line or new run of the rows' one-line cells (pages"
+    " before the table are not counted)"
 )
 # A spaced-out ``-layout`` text whose own spaces were lost, with rows flagged row_split_guess.
 SPACED_ROWS_NOTE = (
