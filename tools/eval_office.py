@@ -188,6 +188,7 @@ TEXT_FAMILIES = (
     "pdfplumber",
     "pdfplumber-layout",
     "pypdf",
+    "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
 )
