@@ -14,7 +14,8 @@ consecutive rows of the set's pool, printed
 * by headless Chromium (an HTML table, ``@page`` A3 or A4 landscape),
 
 in a font size of ``SIZES`` (7–12 pt), with the extra columns of its kind (``KINDS``): ``tail``
-(備考 only), ``lead`` (a numbering column only) or ``both``.  A 備考 cell is empty or a remark of
+(備考 only), ``lead`` (a numbering column only), ``both``, or ``longlead`` (a numbering column
+over ``LONG_ROWS`` rows: numbers of two digits).  A 備考 cell is empty or a remark of
 the set's list (``TUNING_REMARKS`` / ``HELDOUT_REMARKS``, disjoint); the truth
 (``expected/records.json``) is the six fields as written, the extra columns being no field.
 ``office-bikou55`` (tuning) draws from the tuning tables and looks; ``heldout-bikou55`` (measure
@@ -39,14 +40,15 @@ from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import HELDOUT_DIR, TUNING_TABLES, _printable, load_table
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_xlsx
 from make_outsider_tables import Case as CalcCase
-from make_outsider_tables import expected as calc_expected
 from make_pdfs import EXTRACTORS, LABELS, chromium_binary, extract_text, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-bikou55": False, "heldout-bikou55": True}
 TEXTS = (*EXTRACTORS, "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf", "pymupdf-sort")
-KINDS = ("tail", "lead", "both")
+KINDS = ("tail", "lead", "both", "longlead")
 ROWS = (5, 8)
+# A ``longlead`` case: a numbering column only, over more rows (numbers of two digits).
+LONG_ROWS = (11, 14)
 TUNING_SIZES = (7.0, 8.0, 10.0, 12.0)
 HELDOUT_SIZES = (7.0, 9.0, 11.0)
 # Remarks a 備考 cell holds (empty at ``EMPTY_REMARK_SHARE``).
@@ -79,10 +81,10 @@ CHROMIUM_WIDTHS = ((9, 17, 27, 27, 6, 14), (8, 19, 25, 25, 7, 16))
 LEAD_PCT, TAIL_PCT = 4, 8
 
 
-def _rows(rng: random.Random, heldout: bool) -> list[dict]:
+def _rows(rng: random.Random, heldout: bool, count: tuple[int, int] = ROWS) -> list[dict]:
     paths = sorted(HELDOUT_DIR.glob("*.json")) if heldout else list(TUNING_TABLES.values())
     table = _printable(load_table(rng.choice(paths)))
-    n = min(rng.randint(*ROWS), len(table))
+    n = min(rng.randint(*count), len(table))
     first = rng.randrange(len(table) - n + 1)
     style = rng.choice(("slash", "wareki", "seireki"))
     return [{**r, "change_date_raw": render_date(r["change_date"], style)} for r in table[first : first + n]]
@@ -96,7 +98,7 @@ def _remarks(rng: random.Random, n: int, heldout: bool) -> tuple[str, ...]:
 def _look(name: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-bikou55-{name}")
     kind = name.split("-")[2]
-    rows = _rows(rng, heldout)
+    rows = _rows(rng, heldout, LONG_ROWS if kind == "longlead" else ROWS)
     return {
         "kind": kind,
         "rows": rows,
@@ -106,8 +108,8 @@ def _look(name: str, heldout: bool) -> dict:
         "size": rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
         "paper": rng.choice(("A3", "A4")),
         "lead": rng.choice(HELDOUT_LEADS if heldout else TUNING_LEADS) if kind != "tail" else "",
-        "tail": "備考" if kind != "lead" else "",
-        "remarks": _remarks(rng, len(rows), heldout) if kind != "lead" else (),
+        "tail": "備考" if kind in ("tail", "both") else "",
+        "remarks": _remarks(rng, len(rows), heldout) if kind in ("tail", "both") else (),
         "valign": rng.choice(("top", "center")),
         "widths": rng.choice(CHROMIUM_WIDTHS),
     }
@@ -141,7 +143,7 @@ def _calc_pdf(name: str, look: dict, work: Path) -> tuple[Path, list[dict], dict
             break
     else:
         raise SystemExit(f"{name}: not printed whole")
-    return pdf, calc_expected(case), {k: v for k, v in asdict(case).items() if k != "rows"}
+    return pdf, chromium_expected(pdf, look["rows"]), {k: v for k, v in asdict(case).items() if k != "rows"}
 
 
 def _html(look: dict) -> str:
@@ -189,6 +191,26 @@ def _names(heldout: bool) -> list[str]:
     return [f"{prefix}-{maker}-{kind}" for maker in ("calc", "chromium") for kind in KINDS]
 
 
+README = """# {name}: columns beyond the six (issues 10 / 12, branch bikou55)
+
+Tables with a 7th column 備考 holding remarks right of 提出時期に係る説明 (`*-tail`), a numbering
+column (No. / 番号 / 連番) left of 変更日 (`*-lead`, `*-longlead` over 11–14 rows), or both
+(`*-both`), printed by LibreOffice Calc (`*-calc-*`: an .xlsx typed by hand, A3 or A4 landscape)
+and headless Chromium (`*-chromium-*`: an HTML table), 7–12 pt.  The extra columns are no field:
+the truth (`expected/records.json`) is the six fields as written (pages found in the PDF's text).
+Each case is the PDF and 12 extractors' texts (`<case>-<extractor>`: pdftotext plain / -raw /
+-layout, pdfminer, pypdfium2, pdfplumber plain and `layout=True`, pypdf plain and layout mode,
+PyMuPDF default and `sort=True`); settings per case in `cases.json`.
+
+`samples/office-bikou55` (tuning) draws from the tuning tables, remarks and labels;
+`samples/heldout-bikou55` (held out: measure on it, never tune on it) from the held-out tables,
+with remarks, numbering labels and sizes of its own.
+
+    python tools/make_bikou55_samples.py
+    python tools/eval_office.py samples/office-bikou55 samples/heldout-bikou55 --total
+"""
+
+
 def build(root: Path, heldout: bool) -> None:
     if root.exists():
         shutil.rmtree(root)
@@ -214,6 +236,7 @@ def build(root: Path, heldout: bool) -> None:
             manifest[name] = settings
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
