@@ -52,8 +52,9 @@ _NOTE_LABEL = regex.compile(
     r"^an extra column \((?P<label>[^)]+)\) was read after the fields: rows whose explanation"
 )
 # The label at the end of the label row, after the explanation's (``… 提出時期に係る説明 備考``).
+# PyMuPDF prints the labels one a line: the remark's on the line after the explanation's.
 _LABEL_AT_END = regex.compile(
-    r"(?<=説[ \u3000]*明[ \u3000]*)(" + "|".join(REMARK_LABELS) + r")[ \u3000]*$", regex.M
+    r"(?<=説[ \u3000]*明[ \u3000]*(?:\n[ \u3000]*)*)(" + "|".join(REMARK_LABELS) + r")[ \u3000]*$", regex.M
 )
 # A space between two pieces of one printed line (at least one side not ASCII).
 _PIECE_SPACE = regex.compile(r"(?<=[^\x00-\x7f])[ ](?=\S)|(?<=\S)[ ](?=[^\x00-\x7f])")

@@ -81,6 +81,9 @@ def test_remark_label_taken_from_the_label_row():
     assert label == "備考"
     assert out.split("\n")[0].rstrip().endswith("説明")
     assert strip_remark_label("備考欄に記載\n")[1] == ""
+    # PyMuPDF: the labels one a line, the remark's after the explanation's.
+    out, label = strip_remark_label("変更日\n項目\n提出時期に係る説明\n備考\n2020/1/1\n")
+    assert label == "備考" and "備考" not in out
 
 
 def test_a_cell_opening_with_a_spaced_number_is_warned():
