@@ -26,6 +26,7 @@ from piatable.normalize.dropped_hyphens import (
     drop_hyphenation_marks,
     restore_dropped_hyphens,
 )
+from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
@@ -94,6 +95,8 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     numbered = strip_row_numbers(tidy.text)
     tidy.text = numbered.text
     tidy.notes.extend(numbered.notes)
+    tidy.text, remarks = strip_remark_label(tidy.text)  # a 備考 column after the fields
+    tidy.notes += [REMARKS_TEXT_NOTE.format(label=remarks)] if remarks else []
     tidy.text, digit_lines = join_digit_lines(tidy.text)
     if digit_lines:
         tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")

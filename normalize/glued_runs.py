@@ -36,11 +36,15 @@ from piatable.vocabulary import TIMING
 # office-layout40).
 GLUED_TIMING_MIN_PIECES = 3
 _DATE_START = r"(?:(?:19|20)\d{2}/\d{1,2}|[RH]\d{1,2}\.\d{1,2}|(?:令和|平成)[0-9０-９元]{1,2}年)"
+# A numbering column's row number before the timing (``3 事後令和4年10月17日``: Calc's first pass
+# prints it there; normalize/row_numbers.py sets it aside after this parting).
+_ROW_NUMBER = r"(?:[0-9０-９]{1,3}[ \u3000]+)?"
 # 事前 / 事後 glued to a date.
-_TIMING_DATE = regex.compile(rf"^(事[前後])({_DATE_START}.*)$")
+_TIMING_DATE = regex.compile(rf"^({_ROW_NUMBER}事[前後])({_DATE_START}.*)$")
 # A line opening with a timing whose explanation ends glued to a date.
 _TIMING_TEXT_DATE = regex.compile(
-    rf"^(事[前後][ \u3000]+.*[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}。、）])({_DATE_START}[0-9/. ]*)$"
+    rf"^({_ROW_NUMBER}事[前後][ \u3000]+.*[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}。、）])"
+    rf"({_DATE_START}[0-9/. ]*)$"
 )
 # 事前 / 事後 glued to a following word (not hiragana: 事前に, 事後の are words).
 _TIMING_WORD = regex.compile(r"^(事[前後])([\p{Han}\p{Katakana}Ａ-ｚA-Za-z（(].*)$")

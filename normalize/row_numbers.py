@@ -24,6 +24,7 @@ from piatable.vocabulary import is_label_piece
 
 from .chars import display_width, without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
+from .extra_cells import REMARKS_TEXT_NOTE
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -262,9 +263,12 @@ def strip_row_numbers(text: str) -> RowNumbers:
             f"the row numbers skip {gaps} numbers: a row may be missing from the table as printed,"
             " or the numbering was made by hand"
         )
-    if tail:
-        what = f"{out.tail_values} page numbers set aside" if pages else "its cells, if any, are read as text"
-        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    if tail and pages:
+        out.notes.append(
+            f"an extra column ({tail}) was read after the fields: {out.tail_values} page numbers set aside"
+        )
+    elif tail:  # a remarks column: its cells stay in the text, their rows warned (extra_cells)
+        out.notes.append(REMARKS_TEXT_NOTE.format(label=tail))
     return out
 
 
@@ -419,7 +423,9 @@ def blank_layout_numbers(text: str) -> RowNumbers:
             if without_whitespace(segs[0][3]) != label:  # the label's tail on the next line
                 below = _segments(nxt)[0]
                 lines[k + 1] = _blank(nxt, below[2], below[3])
-            if tail_col >= 0:  # right to left: a blanked label changes the characters' count
+            # Right to left (a blanked label changes the characters' count); a remarks label
+            # (備考) stays: the grid reads its column apart (grid/remark_column.py).
+            if tail_col >= 0 and tail in PAGE_TAIL_LABELS:
                 ln = _blank(ln, segs[-1][2], segs[-1][3])
             ln = _blank(ln, segs[0][2], segs[0][3])
             lines[k], changed = ln, True
@@ -441,17 +447,13 @@ def blank_layout_numbers(text: str) -> RowNumbers:
     if not changed:
         return out
     out.text = "\n".join(lines)
-    out.labels = [x for x in (label, tail) if x]
+    out.labels = [x for x in (label, tail if tail in PAGE_TAIL_LABELS else "") if x]
     if out.numbers:
         out.notes.append(
             f"a numbering column ({label}) was read: {len(out.numbers)} row numbers"
             f" ({min(out.numbers)}-{max(out.numbers)}) set aside, not a field"
         )
-    if tail:
-        what = (
-            f"{out.tail_values} page numbers set aside"
-            if tail in PAGE_TAIL_LABELS
-            else "its cells read as text"
-        )
-        out.notes.append(f"an extra column ({tail}) was read after the fields: {what}")
+    if tail in PAGE_TAIL_LABELS:
+        pages = f"{out.tail_values} page numbers set aside"
+        out.notes.append(f"an extra column ({tail}) was read after the fields: {pages}")
     return out

@@ -174,6 +174,8 @@ SET_NAMES = (
     "heldout-slides54",
     "office-chromium54",
     "heldout-chromium54",
+    "office-bikou55",
+    "heldout-bikou55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -188,6 +190,7 @@ TEXT_FAMILIES = (
     "pdfplumber",
     "pdfplumber-layout",
     "pypdf",
+    "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
 )

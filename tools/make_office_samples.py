@@ -1038,6 +1038,8 @@ BODYTEXT_TEXTS = (*EXTRACTORS, "pymupdf", "pymupdf-sort")
 # text, ``boxes_flow=None`` and ``-0.5`` (make_pdfs.extract_text), and plain ``pdftotext``.
 FLOW_SETS = ("office-plain54", "heldout-plain54")
 FLOW_TEXTS = ("pdfminer", "pdfminer-noflow", "pdfminer-flowneg", "pdftotext")
+# pypdf's layout mode (``extract_text(extraction_mode="layout")``: branch bikou55's sets).
+PYPDF_LAYOUT_TEXTS = ("pypdf-layout",)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:

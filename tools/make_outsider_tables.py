@@ -152,6 +152,8 @@ class Case:
     # Labels typed with line breaks of their own (narrowhead21: 提出時期 / に係る説明, 提 / 出 / 時 /
     # 期), by field index; the others print as LABELS and wrap where their cell ends.
     label_lines: dict[int, str] = field(default_factory=dict)
+    # The paper: "A4" or "A3" (a wide table with extra columns printed on A3, branch bikou55).
+    paper: str = "A4"
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -296,7 +298,8 @@ def extra_cells(case: Case, i: int) -> list[tuple[int, str]]:
 
 
 def _page_cm(case: Case) -> float:
-    return (29.7 if case.landscape else 21.0) - 3.6
+    long, short = (42.0, 29.7) if case.paper == "A3" else (29.7, 21.0)
+    return (long if case.landscape else short) - 3.6
 
 
 # --------------------------------------------------------------------------- .xlsx
@@ -406,7 +409,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     for j, w in enumerate(widths):
         ws.column_dimensions["ABCDEFGH"[j]].width = w
     ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3 if case.paper == "A3" else ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

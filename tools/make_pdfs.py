@@ -714,12 +714,13 @@ def extract_text(pdf: Path, tool: str) -> str:
         layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
             return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
-    if tool == "pypdf":
-        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode),
-        # pages joined by form feeds.
+    if tool in ("pypdf", "pypdf-layout"):
+        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode, or
+        # ``extraction_mode="layout"``), pages joined by form feeds.
         import pypdf
 
-        return "\f".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
+        mode = "layout" if tool == "pypdf-layout" else "plain"
+        return "\f".join(page.extract_text(extraction_mode=mode) for page in pypdf.PdfReader(str(pdf)).pages)
     if tool in ("pymupdf", "pymupdf-sort"):
         # PyMuPDF's ``page.get_text("text")`` (its default), or with ``sort=True`` (blocks sorted
         # top to bottom, left to right), pages joined by form feeds.

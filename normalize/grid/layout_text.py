@@ -31,6 +31,7 @@ from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .page_shift import OPENER_MIN_LINES, running_columns, shifted_starts
 from .prose_page import is_prose_page
+from .remark_column import REMARK, explanation_widths, remark_label, remarks_note, split_remarks
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
@@ -423,6 +424,15 @@ def _local_columns(
     return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
+def _remark_label(header: Header | None, lines: list[Line], hy: float, by_chars: bool) -> str:
+    """The remarks column's label (備考) when the label row names one right of the explanation."""
+    if header is None:
+        return ""
+    rows = [_layout_segments(ln, by_chars) for ln in lines if header.top - hy / 2 <= ln.top <= header.bottom]
+    found = remark_label(rows, header.labels.get(5, (None,))[0])
+    return found[0] if found else ""
+
+
 def layout_page_rows(
     page: PageWords,
     prev_starts: list[float] | None,
@@ -452,6 +462,7 @@ def layout_page_rows(
         all_lines = words_to_lines(words, hx, hy, settings)
         header = find_header(all_lines, hx, hy, settings)
         header = header and with_label_tails(header, all_lines, hy)
+        remark = _remark_label(header, all_lines, hy, by_chars)
         body = [
             ln
             for ln in all_lines
@@ -477,10 +488,10 @@ def layout_page_rows(
         starts = _timing_from_body(segs, starts, prev_starts, init)
         # A tie (a page of one column's lines under the header) goes to the page before's reading.
         if best is None or cost < best[0] or (cost == best[0] and by_chars == prev_by_chars):
-            best = (cost, header, segs, starts, aligned, by_chars, moved)
+            best = (cost, header, segs, starts, aligned, by_chars, moved, remark)
     if best is None:
         return None
-    _, header, segs, starts, aligned, chosen_by_chars, moved = best
+    _, header, segs, starts, aligned, chosen_by_chars, moved, remark = best
     if join_timing_qualifiers(segs):  # 事前 over （重要な / 変更）, once the columns are known
         aligned = _aligned(segs, _cell_openers(segs))
     if header is None and prev_starts is not None and is_prose_page(segs, prev_starts[:N_COLS]):
@@ -492,10 +503,16 @@ def layout_page_rows(
     if not writer:
         line_cols_all = regap_fullwidth_spaces(segs, open_at_gutters(segs, line_cols_all))
         line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
+    if remark:  # a remarks column (備考) right of the explanation: its pieces set aside
+        wrap = wrap_width(explanation_widths(segs, line_cols_all), settings)
+        line_cols_all = split_remarks(segs, line_cols_all, wrap)
+    remarks: list[str] = []
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
             placed.setdefault(c, []).append(seg)
+        if aside := placed.pop(REMARK, []):
+            remarks.append(" ".join(p.text.strip() for p in aside))
         for c, parts in placed.items():
             text = parts[0].text
             for a_, b in itertools.pairwise(parts):
@@ -524,6 +541,7 @@ def layout_page_rows(
             )
             ln.gap_guess = squeezed
             ln.split_guess = split
+            ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
@@ -546,6 +564,8 @@ def layout_page_rows(
         move=moved,
     )
     res.lines = own_lines
+    if remarks:
+        res.notes.append(f"page {page.page}: " + remarks_note(remark, remarks))
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)

@@ -66,6 +66,9 @@ class Line:
     # Layout text: the cell's first piece on this line, when it opens one space after the
     # previous column's text left of its column's start (``squeezed_gaps.squeezed_split``).
     split_guess: str = ""
+    # Layout text: a piece of the explanation's line that may be a remarks column's (備考), one
+    # space after a line that is not full (normalize/grid/remark_column.py); "" otherwise.
+    remark_guess: str = ""
 
     @property
     def mid(self) -> float:

@@ -21,6 +21,7 @@ of its column, in a cell whose lines start far apart (``cell_doubt``): flagged t
 from __future__ import annotations
 
 from .lines import Line
+from .remark_column import REMARK_GUESS_WHY
 
 # How far right of its column's start (in the reading's units: a character) the piece one space
 # after the cell's first piece may stand (half as far left of it), the first piece opening left
@@ -98,6 +99,9 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     ○○市本町…``, the after cell left with ``6700``; issue 12, branch layout47,
     ``samples/office-layout47``).  Else ""."""
     squeezed = next((ln.gap_guess for ln in lines if ln.gap_guess), "")
+    remark = next((ln.remark_guess for ln in lines if ln.remark_guess), "")
+    if remark:
+        return REMARK_GUESS_WHY.format(first=remark)
     if squeezed:
         return SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")

@@ -31,6 +31,7 @@ from piatable.normalize.conservation import (
     timings_beyond_rows,
 )
 from piatable.normalize.cover import check_cover, published_doubts
+from piatable.normalize.extra_cells import number_doubts, numbered, remark_doubts, remark_label_of
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
@@ -214,6 +215,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     lost_lines: list[str] = []
     in_table = False
     spaces_lost = SPACES_LOST_NOTE in reading.notes
+    remarks, numbers = remark_label_of(reading.notes), numbered(reading.notes)
     for k, build in enumerate(parts):
         pages = build()
         # The region of a table read in several parts spans several pages: its pages are the
@@ -224,6 +226,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
+        for row in stream.rows if remarks or numbers else ():  # columns beyond the six
+            row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
+            row.doubts.extend(number_doubts(row) if numbers else ())
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))

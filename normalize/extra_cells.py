@@ -1,0 +1,138 @@
+"""Columns beyond the six in flattened text read without positions (pypdfium2, ``pdftotext -raw``,
+pypdf, PyMuPDF, pdfminer): a remarks column (備考) right of 提出時期に係る説明, its label taken
+out of the label row and the rows whose explanation may hold its cell warned; and a numbering
+column (No. / 番号 / 連番) left of 変更日, the rows whose cell opens with a number it left warned.
+
+Some municipalities print a 7th column 備考 (remarks: ``庁内決裁済``, ``要確認``).  Text read in
+row order gives each row's remark right after its explanation: on the explanation's last line,
+one space after it (``時点修正 軽微な変更``: the two cells share the printed line), or on lines of
+its own after the explanation's (``…となったことによる修正`` / ``条例改正対応``), where it reads
+exactly as a second paragraph of the explanation does (``重大な変更に該当しない``).  The text
+does not tell the two apart, so nothing is taken out; the row is warned ``column_guess``
+(``remark_doubts``) where its explanation ends with a piece set apart by a space, or with a line
+opening a paragraph (the line before it shorter than the explanation's widest, or than the last
+line), when the label
+row names a remarks column (``strip_remark_label``: the label, a field of no row, is taken out so
+that the label row reads as one; the note ``REMARKS_TEXT_NOTE`` says the column was seen).
+Text of the layout kind is read apart by position instead (``grid/remark_column.py``).
+
+Not warned (a known fault): Calc's two-pass text prints a one-line remark after the timing on the
+row's first-pass line, where a one-line explanation prints too (``事後 庁内決裁済``, the
+explanation's lines in the second pass, or ``事後 記載内容の時点修正``, the remark empty).  A
+check on that shape (the explanation one line on the timing's line, before the item's lines) was
+tried: it warned 14 more wrong rows and 23 more right ones over the bikou55, numcol19 and shift20
+sets (a 備考 column left empty is common), so it was dropped.
+
+A numbering column's numbers are set aside before reconstruction (``row_numbers``) while they
+run 1, 2, 3 … in the text's order; a number off that run is left in place (it may be a cell's
+text), and lands at the head of a cell (``10 番号法第１９条…``, where the row's date line went
+elsewhere and the run broke).  When the text's notes say a numbering column was read
+(``NUMBERING_NOTE``), a text cell opening with a number of up to three digits and a space before
+non-ASCII text is warned ``column_guess`` (``number_doubts``): the form's cells number their
+paragraphs without a space (``１．``, ``(1)``), a number spaced from its text is the column's.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow
+
+from .chars import display_width
+
+# Labels of a remarks column (the tail labels that head text, not page numbers: row_numbers).
+REMARK_LABELS = ("備考",)
+# How far into the text the label row is looked for (characters).
+LABEL_ROW_SPAN = 40_000
+REMARKS_TEXT_NOTE = (
+    "an extra column ({label}) was read after the fields: rows whose explanation may end with its"
+    " cell are flagged column_guess"
+)
+_NOTE_LABEL = regex.compile(
+    r"^an extra column \((?P<label>[^)]+)\) was read after the fields: rows whose explanation"
+)
+# The label at the end of the label row, after the explanation's (``… 提出時期に係る説明 備考``).
+# PyMuPDF prints the labels one a line: the remark's on the line after the explanation's.
+_LABEL_AT_END = regex.compile(
+    r"(?<=説[ \u3000]*明[ \u3000]*(?:\n[ \u3000]*)*)(" + "|".join(REMARK_LABELS) + r")[ \u3000]*$", regex.M
+)
+# A space between two pieces of one printed line (at least one side not ASCII).
+_PIECE_SPACE = regex.compile(r"(?<=[^\x00-\x7f])[ ](?=\S)|(?<=\S)[ ](?=[^\x00-\x7f])")
+# Display units the line before a paragraph's opening falls short of the explanation's widest
+# line, at least (a wrapped line is as wide as the widest, kinsoku aside).
+SHORT_LINE_UNITS = 3
+SPACED_WHY = (
+    "the explanation's last line ends with a piece set apart by a space ({piece!r}): the {label}"
+    " column's cell, printed beside it, may be read into the explanation"
+)
+PARAGRAPH_WHY = (
+    "the explanation's last paragraph ({piece!r}) may be the {label} column's cell (the label row"
+    " names one after the explanation; row-ordered text prints it there)"
+)
+
+
+def strip_remark_label(text: str) -> tuple[str, str]:
+    """``text`` without the remarks label of its label rows (at a label row's end after the
+    explanation's label, or alone on a line when the first such label stands within
+    ``LABEL_ROW_SPAN``), and the label ("" when none: ``text`` unchanged)."""
+    m = _LABEL_AT_END.search(text, 0, LABEL_ROW_SPAN)
+    if m is None:
+        return text, ""
+    label = m.group(1)
+    text = _LABEL_AT_END.sub("", text)
+    return text, label
+
+
+def remark_label_of(notes: list[str]) -> str:
+    """The remarks label a text's notes name (``REMARKS_TEXT_NOTE``), or ""."""
+    for n in notes:
+        if m := _NOTE_LABEL.match(n):
+            return m.group("label")
+    return ""
+
+
+# The note row_numbers gives when it set a numbering column's numbers aside.
+NUMBERING_NOTE = regex.compile(r"^a numbering column \(")
+# A cell opening with a number spaced from its non-ASCII text.
+_NUMBER_HEAD = regex.compile(r"^[0-9０-９]{1,3}[ \u3000]+(?=[^\x00-\x7f])")
+NUMBER_FIELDS = ("item", "before", "after", "explanation")
+NUMBER_WHY = (
+    "the {field} cell opens with a number set apart by a space ({head!r}): a row number of the"
+    " numbering column (read, its run broken here) may be read into it"
+)
+
+
+def numbered(notes: list[str]) -> bool:
+    """Whether the text's notes say a numbering column was read (``NUMBERING_NOTE``)."""
+    return any(NUMBERING_NOTE.match(n) for n in notes)
+
+
+def number_doubts(row: RawRow) -> list[Doubt]:
+    """The ``column_guess`` doubts of a row's text cells that open with a spaced number."""
+    out = []
+    for name in NUMBER_FIELDS:
+        first = next((cl.text.strip() for cl in row.cells.get(name, []) if cl.text.strip()), "")
+        if m := _NUMBER_HEAD.match(first):
+            out.append(Doubt("column_guess", name, NUMBER_WHY.format(field=name, head=first[: m.end() + 6])))
+    return out
+
+
+def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
+    """The ``column_guess`` doubt of a row whose explanation may end with the remarks cell (the
+    module docstring's cases), or none."""
+    lines = [cl.text.strip() for cl in row.cells.get("explanation", []) if cl.text.strip()]
+    if not lines:
+        return []
+    pieces = _PIECE_SPACE.split(lines[-1])
+    if len(pieces) > 1 and not lines[-1].isascii():
+        why = SPACED_WHY.format(piece=pieces[-1], label=label)
+        return [Doubt("column_guess", "explanation", why)]
+    if len(lines) > 1:
+        # The line before a wrap is as wide as the widest; one narrower than the widest, or than
+        # the last line itself, ended its paragraph.
+        widest = max(display_width(t) for t in lines)
+        before = display_width(lines[-2])
+        if before <= widest - SHORT_LINE_UNITS or before < display_width(lines[-1]):
+            why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
+            return [Doubt("column_guess", "explanation", why)]
+    return []
