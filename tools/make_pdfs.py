@@ -714,12 +714,13 @@ def extract_text(pdf: Path, tool: str) -> str:
         layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
             return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
-    if tool == "pypdf":
-        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode),
-        # pages joined by form feeds.
+    if tool in ("pypdf", "pypdf-layout"):
+        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode; or
+        # ``extraction_mode="layout"``), pages joined by form feeds.
         import pypdf
 
-        return "\f".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
+        mode = "layout" if tool == "pypdf-layout" else "plain"
+        return "\f".join(page.extract_text(extraction_mode=mode) for page in pypdf.PdfReader(str(pdf)).pages)
     if tool in ("pymupdf", "pymupdf-sort"):
         # PyMuPDF's ``page.get_text("text")`` (its default), or with ``sort=True`` (blocks sorted
         # top to bottom, left to right), pages joined by form feeds.
@@ -728,6 +729,14 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "pymupdf-blocks":
+        # PyMuPDF's ``page.get_text("blocks")``: each block's text (its lines, each ending in a
+        # line break) in the order PyMuPDF gives, a blank line between blocks, pages joined by
+        # form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join("\n".join(b[4] for b in page.get_text("blocks") if b[6] == 0) for page in doc)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))
