@@ -112,6 +112,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,
         *mos.FLOW_TEXTS,
+        *mos.ALL_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)
