@@ -112,30 +112,43 @@ def blank_beside_explained(rows: list[RawRow], records: list[Record]) -> list[li
     return out
 
 
-# Why an explanation whose rest opens the next row's explanation is in doubt.
+# Why a cell whose rest opens the next row's same cell is in doubt.
 TORN_INTO_NEXT_WHY = (
     "the next row's explanation opens with {opening!r}, the middle of a phrase: this row's "
     "explanation may run on into it (one explanation merged over both rows, cut between them)"
 )
+TORN_CELL_WHY = (
+    "the next row's {field} cell opens with {opening!r}, the middle of a phrase, and this row's "
+    "ends open: its rest may have gone to the next row (a row broken over a page, its tail read "
+    "with the row below)"
+)
+# The cells whose rest a layout reader may give the next row: a row broken over a page whose
+# tail at the top of the next page is read with the row below (pdfplumber ``layout=True``,
+# PyMuPDF ``sort=True`` text of Writer tables, branch flow55), a merged 説明 cut between rows.
+TORN_FIELDS = ("before", "after", "explanation")
 
 
 def torn_into_next(
     rows: list[RawRow], records: list[Record], tokenizer: Tokenizer | None = None
 ) -> list[list[Doubt]]:
-    """Per row, ``row_split_guess`` on a row read by positions without rulings whose explanation
-    is not empty and ends no sentence while the next row's (on a page both print on) opens mid
-    phrase (``starts_mid_phrase``): the next row is flagged for its opening, and this row holds
-    the head of the same text (a 説明 merged over two rows and centred on them, its lines cut
-    between the rows: ``デジタル社会の形成`` | ``を図るための…``, branch layout40)."""
+    """Per row, ``row_split_guess`` on a row read by positions without rulings whose 変更前,
+    変更後 or 説明 is not empty and ends no sentence while the next row's same cell (on a page
+    both print on) opens mid phrase (``starts_mid_phrase``): the next row is flagged for its
+    opening, and this row holds the head of the same text (a 説明 merged over two rows and
+    centred on them, its lines cut between the rows: ``デジタル社会の形成`` | ``を図るための…``,
+    branch layout40; a cell broken over a page whose tail went to the row below:
+    ``…担当課`` | ``において自己点検を実施する。``, branch flow55)."""
     out: list[list[Doubt]] = [[] for _ in rows]
     for k in range(len(rows) - 1):
         row, nxt = rows[k], rows[k + 1]
-        text = records[k].explanation.strip()
-        if row.ruled or not row.positioned or not text or text[-1] in SENTENCE_END:
+        if row.ruled or not row.positioned or not _share_a_page(row, nxt):
             continue
-        if not _share_a_page(row, nxt):
-            continue
-        opening = starts_mid_phrase(records[k + 1].explanation, tokenizer)
-        if opening:
-            out[k].append(Doubt("row_split_guess", "explanation", TORN_INTO_NEXT_WHY.format(opening=opening)))
+        for field in TORN_FIELDS:
+            text = getattr(records[k], field).strip()
+            if not text or text[-1] in SENTENCE_END:
+                continue
+            opening = starts_mid_phrase(getattr(records[k + 1], field), tokenizer)
+            if opening:
+                why = TORN_INTO_NEXT_WHY if field == "explanation" else TORN_CELL_WHY
+                out[k].append(Doubt("row_split_guess", field, why.format(field=field, opening=opening)))
     return out

@@ -113,6 +113,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.BODYTEXT_TEXTS,
         *mos.FLOW_TEXTS,
         *mos.PYPDF_LAYOUT_TEXTS,
+        *mos.ALL_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

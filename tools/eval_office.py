@@ -176,6 +176,8 @@ SET_NAMES = (
     "heldout-chromium54",
     "office-bikou55",
     "heldout-bikou55",
+    "office-flow55",
+    "heldout-flow55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -193,6 +195,7 @@ TEXT_FAMILIES = (
     "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
+    "pymupdf-blocks",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

@@ -1040,6 +1040,21 @@ FLOW_SETS = ("office-plain54", "heldout-plain54")
 FLOW_TEXTS = ("pdfminer", "pdfminer-noflow", "pdfminer-flowneg", "pdftotext")
 # pypdf's layout mode (``extract_text(extraction_mode="layout")``: branch bikou55's sets).
 PYPDF_LAYOUT_TEXTS = ("pypdf-layout",)
+# Sets of merged 項目 / 説明 / 変更日 cells and rows broken over pages (issue 10, branch flow55,
+# tools/make_flow55_samples.py): fourteen extractors' texts.
+ALL_TEXTS_SETS = ("office-flow55", "heldout-flow55")
+ALL_TEXTS = (
+    *EXTRACTORS,
+    "pdfminer-noflow",
+    "pdfminer-flowneg",
+    "pdfplumber",
+    "pdfplumber-layout",
+    "pypdf",
+    "pypdf-layout",
+    "pymupdf",
+    "pymupdf-sort",
+    "pymupdf-blocks",
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1087,6 +1102,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = BODYTEXT_TEXTS
                 if root.name in FLOW_SETS:
                     tools = FLOW_TEXTS
+                if root.name in ALL_TEXTS_SETS:
+                    tools = ALL_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

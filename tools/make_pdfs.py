@@ -729,6 +729,14 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "pymupdf-blocks":
+        # PyMuPDF's ``page.get_text("blocks")``: each block's text (its lines, each ending in a
+        # line break) in the order PyMuPDF gives, a blank line between blocks, pages joined by
+        # form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join("\n".join(b[4] for b in page.get_text("blocks") if b[6] == 0) for page in doc)
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(str(pdf))

@@ -21,9 +21,11 @@ every row a merged cell covers carries its text (``merged_cell_filled``).
 from __future__ import annotations
 
 from ..chars import SENTENCE_END, starts_paragraph
+from ..hidden_items import level_by_patterns
 from .common import cell_text
 from .lines import Line
 from .page_carry import EDIT_CLOSE
+from .path_opening import opens_path
 
 # The cells a row prints of its own, whose text at the top of a page shows where a row starts.
 OWN_TEXT_COLUMNS = (2, 3, 5)
@@ -63,9 +65,34 @@ def new_row_below(
     """True when the page's first row (``cells``, no date of its own) is a row of its own under
     cells merged over the break, not the rest of the row above (``prev``): a text cell starts
     afresh (``ended_above``), and the row has a 項目 of its own or the page before ended with a
-    merged 項目 cell (``merged_foot``) that gives it one."""
-    has_item = bool(cell_text(cells.get(MERGED_ITEM))) or MERGED_ITEM in merged_foot
+    merged 項目 cell (``merged_foot``) that gives it one.  A 項目 that goes on with the path of
+    the row above (``rest_of_item``) is no 項目 of its own."""
+    item = cells.get(MERGED_ITEM)
+    if cell_text(item):
+        has_item = not rest_of_item(prev.get(MERGED_ITEM), item)
+    else:
+        has_item = MERGED_ITEM in merged_foot
     return has_item and bool(ended_above(prev, cells, page)) and not runs_on(prev, cells, page)
+
+
+def rest_of_item(above: list[Line] | None, item: list[Line] | None) -> bool:
+    """True when a 項目 cell at the top of a page (``item``) is the rest of the path of the row
+    above (``above``, its lines on the page before), not a 項目 of its own: it opens no path
+    (Ⅰ…Ⅵ, an attachment) and either opens no level of the form at all (``管・消去``: a line of
+    the path going on) or opens one deeper than every level the row above printed (``３．特定個人
+    情報の使用`` under ``Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策``).  A row of its
+    own prints a path that leaves out the levels it shares with the row above, so it opens at a
+    level the row above printed or a shallower one (``２．…`` under ``Ⅰ…`` / ``１．…`` /
+    ``②…``: office-loss25 l25-writer-zeimu).  AbiWord breaks a row's cells at a paragraph and
+    leaves room at the page's foot, so ``ended_above`` alone takes its rest for a new row
+    (office-flow55 f55-ab-juki)."""
+    if not cell_text(above) or not cell_text(item) or opens_path(item):
+        return False
+    level = level_by_patterns(item[0].text.strip())
+    if level is None:
+        return True
+    printed = [lv for ln in above or [] if (lv := level_by_patterns(ln.text.strip())) is not None]
+    return bool(printed) and level > max(printed)
 
 
 def runs_on(prev: dict[int, list[Line]], cells: dict[int, list[Line]], page: int) -> bool:

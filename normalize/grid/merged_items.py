@@ -60,21 +60,38 @@ def join_item_tails(
     row's own 項目 without its section would print so too."""
     items = [rows[k].get(ITEM_COLUMN) or [] for k in range(len(rows))]
     opens = [bool(lines) and bool(ITEM_OPENING.match(lines[0].text.strip())) for lines in items]
+    # Rows whose 項目 lines are those of a row above (``fill_merged_items`` gave them its 項目):
+    # they print none of their own, and take what that row takes.
+    filled = [
+        bool(items[k]) and any(_same_lines(items[k], items[j]) for j in range(k)) for k in range(len(rows))
+    ]
     doubts: dict[int, str] = {}
     for k in range(max(first, 1), len(rows)):
         above, mine = items[k - 1], items[k]
-        if not above or not mine or opens[k] or not opens[k - 1] or k - 1 < first:
+        if not above or not mine or opens[k] or not opens[k - 1] or k - 1 < first or filled[k]:
             continue
-        others = [opens[j] for j in range(first, len(rows)) if j not in (k - 1, k) and items[j]]
+        others = [
+            opens[j] for j in range(first, len(rows)) if j not in (k - 1, k) and items[j] and not filled[j]
+        ]
         if len(others) < 2 or not all(others):
             continue
         if mine[0].top - above[-1].bottom >= TAIL_GAP_EM * hy or mine[0].page != above[-1].page:
             continue
         whole = [*above, *mine]
-        rows[k - 1][ITEM_COLUMN] = whole
-        rows[k][ITEM_COLUMN] = list(whole)
-        items[k] = whole
-        merged[k - 1] = merged[k] = True
         why = TAIL_WHY.format(tail=cell_text(mine)[:20])
-        doubts[k - 1] = doubts[k] = why
+        covered = [
+            k - 1,
+            k,
+            *(j for j in range(k + 1, len(rows)) if filled[j] and _same_lines(items[j], mine)),
+        ]
+        for j in covered:
+            rows[j][ITEM_COLUMN] = list(whole)
+            merged[j] = True
+            doubts[j] = why
+        items[k] = whole
     return doubts
+
+
+def _same_lines(a: list[Line], b: list[Line]) -> bool:
+    """True when two cells hold the very same lines (one cell's value copied into another)."""
+    return bool(a) and len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
