@@ -16,6 +16,7 @@ import regex
 
 from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
+from piatable.normalize.ascii_numerals import NumeralPrinting
 from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
@@ -61,11 +62,14 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tuple[int, int], str]]:
+def _read_text_and_kind(
+    path: Path,
+) -> tuple[str, list[str], bool, tuple[NumeralPrinting, ...], dict[tuple[int, int], str]]:
     """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
-    text's lines are scanned once for it), whether section numerals typed in ASCII letters
-    were read as Ⅰ…Ⅵ, and the lines placed in columns by guess (pdfplumber text, rewritten as
-    layout text by ``plumber_text.plumber_to_layout``: (page index, line index) → why)."""
+    text's lines are scanned once for it), its section numerals when some typed in ASCII
+    letters were read as Ⅰ…Ⅵ (``read_section_numerals``; none otherwise), and the lines placed
+    in columns by guess (pdfplumber text, rewritten as layout text by
+    ``plumber_text.plumber_to_layout``: (page index, line index) → why)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -77,13 +81,13 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     tidy = tidy_text(clean_text(mend_text(text)))
     if is_plumber_text(tidy.text):
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
-        return placed, tidy.notes + placed_notes, True, bool(tidy.ascii_numerals), guesses
+        return placed, tidy.notes + placed_notes, True, tidy.ascii_numerals, guesses
     if is_layout_text(tidy.text):
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
-        return paged, notes, True, bool(tidy.ascii_numerals), {}
+        return paged, notes, True, tidy.ascii_numerals, {}
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…
@@ -115,7 +119,7 @@ def _read_text_and_kind(path: Path) -> tuple[str, list[str], bool, bool, dict[tu
     tidy.notes += [MARKS_NOTE.format(n=marks)] if marks else []
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
-    return tidy.text, tidy.notes, layout, bool(tidy.ascii_numerals), {}
+    return tidy.text, tidy.notes, layout, tidy.ascii_numerals, {}
 
 
 def read_text(path: Path) -> str:

@@ -148,9 +148,10 @@ class Reading:
     # pdftotext and pypdfium2 print one): its pages are its own, a one-page text's too, so its
     # furniture (column labels pdfminer prints where their column starts) is no page break.
     paged: bool = False
-    # A flattened text whose section numerals were typed in ASCII letters (II), read as Ⅰ…Ⅵ:
-    # its records' 項目 cells get the letters back, as printed (``keep_printed_letters``).
-    ascii_numerals: bool = False
+    # A flattened text some of whose section numerals were typed in ASCII letters (II), read as
+    # Ⅰ…Ⅵ: its section numerals in text order (``ascii_numerals.NumeralPrinting``); its records'
+    # 項目 cells get the letters back where typed, as printed (``keep_printed_letters``).
+    ascii_numerals: tuple = ()
 
     @property
     def ocr(self) -> bool:

@@ -137,7 +137,8 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
                     facts.setdefault(COVER_LABELS[lab], val.strip())
             continue
         lab = found[0]
-        rest = ln.split(lab, 1)[1].strip() if lab in ln else squashed.split(lab, 1)[1]
+        # The value after its label, a colon between them aside (``公表日：令和６年４月１日``).
+        rest = (ln.split(lab, 1)[1] if lab in ln else squashed.split(lab, 1)[1]).strip().lstrip("：:").strip()
         if lab == "公表日":
             # Only a printed date: the label's own line, else the next lines up to another label.
             # A date wrapped in its cell (``平成２９年１０月`` / ``８日``) is read over its lines.

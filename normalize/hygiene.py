@@ -29,7 +29,7 @@ from piatable.vocabulary import (
     is_header_line,
 )
 
-from .ascii_numerals import NUMERALS_NOTE, section_numerals
+from .ascii_numerals import NUMERALS_NOTE, NumeralPrinting, read_section_numerals
 from .body_tail import cut_body_tail, cut_pass_one_close
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
@@ -119,8 +119,8 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
-    # Section numerals typed in ASCII letters (II) read as Ⅰ…Ⅵ (``section_numerals``).
-    ascii_numerals: int = 0
+    # The section numerals of a text that typed some in letters (II, read as Ⅰ…Ⅵ): put back.
+    ascii_numerals: tuple[NumeralPrinting, ...] = ()
 
 
 def despace_line(line: str, gaps_doubled: bool = True) -> str:
@@ -581,9 +581,9 @@ def tidy_text(text: str) -> TidyText:
             f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
             " to one; were any two equal cells side by side, one copy is missing from the records"
         )
-    out.text, out.ascii_numerals = section_numerals(out.text)
-    if out.ascii_numerals:
-        out.notes.append(NUMERALS_NOTE.format(n=out.ascii_numerals))
+    out.text, out.ascii_numerals, numerals = read_section_numerals(out.text)
+    if numerals:
+        out.notes.append(NUMERALS_NOTE.format(n=numerals))
     out.text, _ = unglue_dates(out.text)
     out.text, notes, closed = cut_body_tail(out.text)
     out.text, more = cut_pass_one_close(out.text)

@@ -4,6 +4,7 @@ file of its rows that do not print it (``table_files``)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -154,9 +155,77 @@ def _headed_numeral(key: ItemKey, sections: dict[str, set[str]], form: str | Non
         KEY_SEPARATOR.join(rest), rest, None, key.file, key.instance, key.unknown, key.dropped, key.fuzzy
     )
     placed = _placed_in_document(bare, sections, form)
-    if placed is None or placed.path[0][:1] != key.path[0]:
+    if placed is not None and placed.path[0][:1] == key.path[0]:
+        return placed
+    head, where = _numeral_head(key.path[0], sections, form)
+    if head is None:
         return key
-    return placed
+    path = (head, *rest)
+    return ItemKey(
+        KEY_SEPARATOR.join(path),
+        path,
+        key.section,
+        key.file,
+        key.instance,
+        key.unknown,
+        key.dropped,
+        (*key.fuzzy, f"{key.path[0]}→{head} ({where})"),
+    )
+
+
+def _numeral_head(numeral: str, sections: dict[str, set[str]], form: str | None) -> tuple[str | None, str]:
+    """The section component of a numeral printed alone whose headings after it the forms'
+    structure does not place (a heading the lexicon lists under no form's section, or under
+    several forms' differently headed ones): the one the table itself prints for that numeral
+    in other rows, when it prints exactly one (a table is one form's); else the one heading
+    the form names for it, the form the cover names (``form``) or the one the table's other
+    sections name (``_table_forms``); else None.  With where it came from."""
+    printed = sections.get(numeral, set())
+    if len(printed) == 1:
+        return next(iter(printed)), "document"
+    forms = form_sections()
+    others = _table_forms({n: c for n, c in sections.items() if n != numeral})
+    named = [({FORM_PREFIXES[form]}, "cover")] if form in FORM_PREFIXES else []
+    for chosen, where in (*named, (others, "forms")):
+        heads = {numeral + h for f in chosen for h in forms.get(f, {}).get(numeral, ())}
+        if len(heads) == 1 and not printed - heads:
+            return heads.pop(), where
+    return None, ""
+
+
+def _squashed(item: str | list[str]) -> str:
+    text = "".join(item) if isinstance(item, list) else item
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _printed_heads(items: list[str | list[str]], keys: list[ItemKey]) -> list[ItemKey]:
+    """``keys`` (of ``items``, each keyed alone) whose section heading ``item_key`` put in for a
+    numeral printed alone (``item_numerals.bare_section``: the heading every form of the lexicon
+    that prints the next heading under the numeral gives it) is replaced by the one heading the
+    table's own cells print for that numeral, when they print exactly one and it differs: a
+    table is one form's (a 重点 table's ``Ⅲ`` / ``３．特定個人情報ファイルの取扱いの委託`` is
+    Ⅲリスク対策, though the lexicon lists that heading under 全項目's Ⅲ only)."""
+    texts = [_squashed(item) for item in items]
+    printed: dict[str, set[str]] = {}
+    for text, key in zip(texts, keys, strict=True):
+        head = key.path[0] if key.path else ""
+        if _section_of(head) and len(head) > 1 and unicodedata.normalize("NFKC", head[1:]) in text:
+            printed.setdefault(head[:1], set()).add(head)
+    out = []
+    for text, key in zip(texts, keys, strict=True):
+        head = key.path[0] if key.path else ""
+        own = printed.get(head[:1], set()) if _section_of(head) and len(head) > 1 else set()
+        if len(own) == 1 and head not in own and unicodedata.normalize("NFKC", head[1:]) not in text:
+            table_head = next(iter(own))
+            path = (table_head, *key.path[1:])
+            key = replace(
+                key,
+                key=KEY_SEPARATOR.join(path),
+                path=path,
+                fuzzy=(*key.fuzzy, f"{head}→{table_head} (document)"),
+            )
+        out.append(key)
+    return out
 
 
 def _table_forms(sections: dict[str, set[str]]) -> set[str]:
@@ -211,7 +280,7 @@ def document_item_keys(items: list[str | list[str]], form: str | None = None) ->
     other sections name (``…(forms)``)."""
     out: list[ItemKey] = []
     previous: ItemKey | None = None
-    alone = [item_key(item) for item in items]
+    alone = _printed_heads(items, [item_key(item) for item in items])
     sections = _document_sections(alone)
     for key in alone:
         prefix = _context_prefix(key, previous) if previous else None

@@ -30,7 +30,10 @@ MARKER = regex.compile(
     rf"(?P<section>[ⅠⅡⅢⅣⅤⅥ])"
     rf"|(?P<file>[（(]{_D}{{1,2}}[．.、]?(?P<fname>[^（）()]{{0,40}}ファイル)[）)]"
     # The form's own file line: （１）住民基本台帳ファイル, the file's name ending the heading.
-    rf"|[（(]{_D}{{1,2}}[）)][ 　]*(?P<fname>[^（）()\s]{{1,40}}?ファイル)(?!{_WORD_GOES_ON}))"
+    rf"|[（(]{_D}{{1,2}}[）)][ 　]*(?P<fname>[^（）()\s]{{1,40}}?ファイル)(?!{_WORD_GOES_ON})"
+    # A file line printed without its number (``（宛名ファイル）``): no heading of the forms is a
+    # bracketed name ending in ファイル, so it is the file the row concerns (branch itemkey55).
+    rf"|[（(](?P<fname>[^（）()0-9０-９\s]{{1,40}}ファイル)[）)])"
     # A block's number, or a range of blocks printed as one (提供先１～５).
     rf"|(?P<instance>(?:提供先|移転先|再委託事項|委託事項|システム)(?:(?P<inum>{_D}{{1,2}}(?:[～〜~－\-]{_D}{{1,2}})?)"
     rf"(?![0-9０-９．.])"

@@ -66,8 +66,10 @@ def test_documents_of_a_text_input_join_by_source(tmp_path):
 
 def test_rows_of_a_text_holding_a_whole_assessment_are_keyed_by_the_form_its_cover_names(tmp_path):
     """A text holding the cover: its ``form`` (重点項目評価書) keys the rows' 項目 cells read
-    without their section (no row of the table prints Ⅱ here): ``Ⅱ特定個人情報ファイルの概要/…``;
-    the same table without its cover names no form and leaves the key without its section."""
+    without their section (no row of the table prints Ⅱ here): ``Ⅱ特定個人情報ファイルの概要/…``.
+    The same table without its cover keys them alike since branch itemkey55: its own sections
+    (Ⅰ基本情報, Ⅲリスク対策) are 重点's alone now that the lexicon heads 重点's Ⅲ–Ⅴ (before, they
+    named no form and the key stayed without its section); without them it names none."""
     from piatable.pipeline import extract_document
 
     from .conftest import SAMPLES
@@ -83,7 +85,11 @@ def test_rows_of_a_text_holding_a_whole_assessment_are_keyed_by_the_form_its_cov
     key = "Ⅱ特定個人情報ファイルの概要/特定個人情報の入手・使用/入手方法"
     assert res.records[0].item_key == key and res.records[0].item_section == "Ⅱ"
     assert "item_key_fuzzy" in res.records[0].flags
-    assert extract_document(bare).records[0].item_key == "特定個人情報の入手・使用/入手方法"
+    assert extract_document(bare).records[0].item_key == key
+    sectionless = tmp_path / "sectionless.txt"
+    unheaded = table.replace("Ⅲリスク対策", "リスク対策").replace("Ⅰ基本情報", "基本情報")
+    sectionless.write_text(unheaded, "utf-8")
+    assert extract_document(sectionless).records[0].item_key == "特定個人情報の入手・使用/入手方法"
 
 
 def _pdf_with_cover(tmp_path):

@@ -18,7 +18,9 @@ JPEG image file.  ``--skew DEG`` turns every scanned page by DEG° and adds a sc
 noise and specks (``make_scans.damage``).
 
 Per kind, the last column counts the documents whose 公表日 and 評価実施機関名 are both right
-(a needless note aside): issue 14 asks for both on every assessment with a cover.
+(a needless note aside; a 公表日 the cover leaves blank, null in the truth, is right when none is
+read): issue 14 asks for both on every assessment with a cover.  A fact read where the truth
+is null (a heading taken for a blank 公表日) counts as wrong.
 
 Each printed fact (評価書番号, 評価書名, 評価実施機関名, 公表日 as ISO, form) counts once:
 *right* (the same text, whitespace aside; *right noted* when a note doubts it all the same: a
@@ -62,10 +64,14 @@ def judge(documents: dict, notes: list[str], truth: dict) -> dict[str, str]:
     """Each printed fact's outcome (one of ``OUTCOMES``)."""
     out = {}
     for key in FACTS:
-        if not truth.get(key):
-            continue
         got = documents.get(key)
         noted = any(FACT_LABELS[key] in n for n in notes)
+        if key in truth and not truth[key] and got:
+            # The cover prints none (a 公表日 left blank): anything read is invented.
+            out[key] = "wrong_noted" if noted else "wrong_silent"
+            continue
+        if not truth.get(key):
+            continue
         if got and squash(got) == squash(truth[key]):
             out[key] = "right_noted" if noted else "right"
         elif got:
@@ -145,7 +151,11 @@ def main(argv: list[str] | None = None) -> int:
                 docs = dict(res.documents)
                 got = judge(docs, res.notes, truth)
                 both[kind][1] += 1
-                both[kind][0] += all(got.get(k) in ("right", "right_noted") for k in ("published", "agency"))
+                # A fact the cover leaves blank (truth null) is right when none was read.
+                both[kind][0] += all(
+                    got.get(k) in ("right", "right_noted") or (k in truth and not truth[k] and k not in got)
+                    for k in ("published", "agency")
+                )
                 for key, outcome in got.items():
                     table[kind][outcome] += 1
                     if ns.verbose and outcome != "right":

@@ -61,10 +61,12 @@ ITEMKEY_SETS = (
     "office-itemkey17",
     "office-itemkey49",
     "office-itemkey54",
+    "office-itemkey55",
     "office-block46",
     "heldout-itemkey17",
     "heldout-itemkey49",
     "heldout-itemkey54",
+    "heldout-itemkey55",
     "heldout-block46",
 )
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -124,6 +124,8 @@ SET_NAMES = (
     "heldout-itemkey49",
     "office-itemkey54",
     "heldout-itemkey54",
+    "office-itemkey55",
+    "heldout-itemkey55",
     "office-boxes49",
     "heldout-boxes49",
     "office-across49",

@@ -154,7 +154,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         _stream_document(reading, result, settings)
     _note_hidden_rows(result)
     if reading.ascii_numerals:
-        keep_printed_letters(result.records)
+        keep_printed_letters(result.records, reading.ascii_numerals)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
