@@ -180,10 +180,7 @@ class BlockScorer:
         self.torn_at = first_continuations(self.num, self.soft_b, self.prefix_paragraphs)
         list_cut = heading_list_cuts(self.seq_prev, self.heading_at)
         self.cut_i = [
-            self._cut_cost(k, self.soft_i)
-            + self._item_in_line_cut(k)
-            + list_cut[k]
-            + self.block_item[k]
+            self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) + list_cut[k] + self.block_item[k]
             for k in range(n + 1)
         ]
         self.block_open = [
