@@ -78,6 +78,8 @@ def _two_row_word(p: str) -> bool:
 
 
 _PIECE_MAX = max(map(len, LABEL_PIECES))
+# The first characters of the pieces ``_joined_pieces`` joins (two characters or more).
+_PIECE_FIRST = frozenset(x[0] for x in LABEL_PIECES if len(x) >= 2)
 
 
 def _joined_pieces(p: str) -> bool:
@@ -85,6 +87,8 @@ def _joined_pieces(p: str) -> bool:
     row's first label to the wrapped label beside it: ``係る説明変更前の記載``).  Pieces of two
     characters or more, tried only from the ends reached (a line of prose is given up once
     ``_PIECE_MAX`` characters pass no end)."""
+    if p and p[0] not in _PIECE_FIRST:
+        return False
     ends = [0]
     for j in range(2, len(p) + 1):
         if any(2 <= j - i <= _PIECE_MAX and p[i:j] in LABEL_PIECES for i in ends):

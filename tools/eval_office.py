@@ -174,6 +174,7 @@ SET_NAMES = (
     "heldout-slides54",
     "office-chromium54",
     "heldout-chromium54",
+    "assessments55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
