@@ -185,6 +185,9 @@ def _case(name: str, rows: int, pool: list[dict]) -> Case:
 
 
 def build(root: Path = SET) -> None:
+    """Write every case of ``PLAN`` under ``root`` (replacing what was there)."""
+    import pypdfium2 as pdfium
+
     pool = _pool()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -200,8 +203,6 @@ def build(root: Path = SET) -> None:
                 _body_docx(body, case, pool, random.Random(rng.random()), body_pages)
                 _write(src, case, body)
                 office.convert([src], work)
-                import pypdfium2 as pdfium
-
                 got = len(pdfium.PdfDocument(str(work / f"{name}.pdf")))
                 if abs(got - pages) <= 1:
                     break
