@@ -60,6 +60,7 @@ samples-office: setup
 # img2table beside the scan bench: I2T_PYTHON=/path/to/a/python/with/img2table make bench
 bench: setup
 	$(PY) tools/bench_text.py
+	$(PY) tools/bench_text.py --assessments
 	$(PY) tools/eval_fields.py
 	$(PY) tools/eval_office.py
 	$(PY) tools/bench.py
@@ -69,6 +70,7 @@ bench: setup
 	$(PY) tools/bench_warm_cpu.py
 	$(PY) tools/bench_warm_cpu.py --pairs 30
 	$(PY) tools/bench_warm_cpu.py --pairs 30 --distinct
+	$(PY) tools/bench_warm_cpu.py --office --pairs 30
 	$(PY) tools/bench_scan_memory.py
 
 clean:

@@ -172,9 +172,19 @@ def continued_doubt(
             item_optional=optional,
         )
 
+    # Cuts of the pool may join the lines in one order alike (nothing of the next page before
+    # the after cell): each order is scored once.
+    wholes: dict[tuple[int, ...], BlockScorer] = {}
+
+    def whole(lines: list[CellLine]) -> BlockScorer:
+        key = tuple(map(id, lines))
+        if key not in wholes:
+            wholes[key] = scorer(lines)
+        return wholes[key]
+
     lo = 1 if pre and pre[0].text[:1] in SECTION_NUMERALS else 0
     wide = dict(widths)
-    joint, joint_cont, _ = continued_cut(scorer(pre), scorer(cont, True), scorer, wide, settings.rejoin, lo)
+    joint, joint_cont, _ = continued_cut(scorer(pre), scorer(cont, True), whole, wide, settings.rejoin, lo)
     reasons = []
     if ends_against(pre, cont, cuts[0], cuts[1], wide, settings.rejoin):
         reasons.append("its cut goes against where its cells ended on the page before")

@@ -60,25 +60,24 @@ def _split_at(line: str, wrap: int) -> int | None:
 
 
 def _mend_box(box: list[str]) -> tuple[list[str], int]:
+    """``box`` (a box's lines) with its one join at a dropped hyphen split back, and 0 or 1.
+
+    A line is cut only when it is wider than every other line by more than ``WIDTH_SLACK``, so
+    only the box's one widest line can be (linear in the box: a ``-raw`` text of a whole
+    assessment is one box of thousands of lines)."""
     if len(box) <= WRAPPED_LINES_MIN:
         return box, 0
     widths = [display_width(ln.strip("\f").rstrip()) for ln in box]
-    out, mended = [], 0
-    for k, line in enumerate(box):
-        others = widths[:k] + widths[k + 1 :]
-        wrap = max(others)
-        wrapped = sum(w >= wrap - 1 for w in others) >= WRAPPED_LINES_MIN
-        cut = (
-            _split_at(line.rstrip(), wrap + line.count("\f"))
-            if wrapped and widths[k] > wrap + WIDTH_SLACK
-            else None
-        )
-        if cut is None:
-            out.append(line)
-            continue
-        out += [line[:cut] + "-", line[cut:]]
-        mended += 1
-    return out, mended
+    k = max(range(len(widths)), key=widths.__getitem__)
+    others = widths[:k] + widths[k + 1 :]
+    wrap = max(others)
+    if widths[k] <= wrap + WIDTH_SLACK or sum(w >= wrap - 1 for w in others) < WRAPPED_LINES_MIN:
+        return box, 0
+    line = box[k]
+    cut = _split_at(line.rstrip(), wrap + line.count("\f"))
+    if cut is None:
+        return box, 0
+    return [*box[:k], line[:cut] + "-", line[cut:], *box[k + 1 :]], 1
 
 
 def restore_dropped_hyphens(text: str) -> tuple[str, int]:

@@ -77,14 +77,25 @@ def _two_row_word(p: str) -> bool:
     return p in LABEL_PIECES or p in SPANNING_LABELS or p in _LONE_LABEL_CHARS or p in LABEL_OPENINGS
 
 
+_PIECE_MAX = max(map(len, LABEL_PIECES))
+# The first characters of the pieces ``_joined_pieces`` joins (two characters or more).
+_PIECE_FIRST = frozenset(x[0] for x in LABEL_PIECES if len(x) >= 2)
+
+
 def _joined_pieces(p: str) -> bool:
     """``p`` is two label pieces or more printed with no space between (pypdf joins the lower
-    row's first label to the wrapped label beside it: ``係る説明変更前の記載``)."""
-    ends = {0}
-    for j in range(1, len(p) + 1):
-        if any(i in ends and p[i:j] in LABEL_PIECES for i in range(j - 1)):
-            ends.add(j)
-    return len(p) in ends
+    row's first label to the wrapped label beside it: ``係る説明変更前の記載``).  Pieces of two
+    characters or more, tried only from the ends reached (a line of prose is given up once
+    ``_PIECE_MAX`` characters pass no end)."""
+    if p and p[0] not in _PIECE_FIRST:
+        return False
+    ends = [0]
+    for j in range(2, len(p) + 1):
+        if any(2 <= j - i <= _PIECE_MAX and p[i:j] in LABEL_PIECES for i in ends):
+            ends.append(j)
+        elif j - ends[-1] >= _PIECE_MAX:
+            return False
+    return ends[-1] == len(p)
 
 
 def _two_row_piece(text: str) -> bool:

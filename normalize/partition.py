@@ -56,7 +56,7 @@ from .partition_lists import (
     block_opening,
     choice_run,
     first_continuations,
-    heading_list_cut,
+    heading_list_cuts,
     is_value,
     number_of,
     sequence_cut,
@@ -178,11 +178,9 @@ class BlockScorer:
         self.item_cost = [self._item_cost(i) for i in range(n + 1)]
         # Numbered paragraphs (１．, （２．): where a sequence torn between item and before resumes.
         self.torn_at = first_continuations(self.num, self.soft_b, self.prefix_paragraphs)
+        list_cut = heading_list_cuts(self.seq_prev, self.heading_at)
         self.cut_i = [
-            self._cut_cost(k, self.soft_i)
-            + self._item_in_line_cut(k)
-            + heading_list_cut(self.seq_prev, self.heading_at, k)
-            + self.block_item[k]
+            self._cut_cost(k, self.soft_i) + self._item_in_line_cut(k) + list_cut[k] + self.block_item[k]
             for k in range(n + 1)
         ]
         self.block_open = [

@@ -96,14 +96,25 @@ def sequence_cut(seq_prev: list[int], n: int, i: int, j: int, appended: bool = F
     return cost
 
 
-def heading_list_cut(seq_prev: list[int], heading_at: list[bool], i: int) -> float:
-    """``SEQUENCE_CUT_PENALTY`` when the item [0, i) ends a numbered list of headings that a
-    heading further down the body goes on with (item ``…①入手元``, before ``本人… / ②入手方法 /
-    紙…``: a deleted block's headings read into the item).  The body's first line is
-    ``sequence_cut``'s."""
+def heading_list_cuts(seq_prev: list[int], heading_at: list[bool]) -> list[float]:
+    """For each item end i in 0..n: ``SEQUENCE_CUT_PENALTY`` when the item [0, i) ends a numbered
+    list of headings that a heading further down the body goes on with (item ``…①入手元``, before
+    ``本人… / ②入手方法 / 紙…``: a deleted block's headings read into the item), else 0.  The
+    body's first line is ``sequence_cut``'s.  A heading k (k < n) whose list began at line
+    ``seq_prev[k]`` >= 0 speaks against every i with ``seq_prev[k] < i < k``: those spans are
+    summed once (linear in the lines, where asking each i alone was quadratic)."""
     n = len(heading_at) - 1
-    hit = any(0 <= seq_prev[k] < i and heading_at[k] for k in range(i + 1, n))
-    return SEQUENCE_CUT_PENALTY if hit else 0.0
+    opens = [0] * (n + 2)
+    for k in range(n):
+        if heading_at[k] and 0 <= seq_prev[k] < k - 1:
+            opens[seq_prev[k] + 1] += 1
+            opens[k] -= 1
+    out: list[float] = []
+    live = 0
+    for i in range(n + 1):
+        live += opens[i]
+        out.append(SEQUENCE_CUT_PENALTY if live else 0.0)
+    return out
 
 
 def choice_run(box: list[bool], key: list[str], t: list[str], i: int, j: int) -> float:

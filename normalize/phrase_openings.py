@@ -8,6 +8,8 @@ read without positions also a kanji suffix (``等に関する…``) or a quantit
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
@@ -47,6 +49,13 @@ def starts_mid_phrase(text: str, tokenizer: Tokenizer | None = None, kanji: bool
     tok = tokenizer or default_tokenizer()
     if not isinstance(tok, SudachiTokenizer):
         return ""
+    return _hiragana_opening(tok, t)
+
+
+@lru_cache(maxsize=65536)
+def _hiragana_opening(tok: SudachiTokenizer, t: str) -> str:
+    """``starts_mid_phrase`` of a cell ``t`` (stripped on the left) that opens with hiragana, by
+    the dictionary: remembered by text (a block's lines are asked again for each reading tried)."""
     ms = tok.tokenize(t[:12])
     if not len(ms):
         return ""

@@ -121,14 +121,19 @@ def lines_short_of_copies(lines: list[CellLine], rows: Iterable[RawRow]) -> list
     rows' count.  The lines returned are the last printed lines that read exactly that text."""
     texts = [_squash(cl.text) for cl in lines]
     cells = [t for r in rows for t in _row_texts(r)]
+    # Counted in one string each: a text without the separator matches across none.
+    all_texts, all_cells = "\x00".join(texts), "\x00".join(cells)
     short: list[CellLine] = []
     seen: set[str] = set()
     for cl, t in zip(lines, texts, strict=True):
         if len(t) < MIN_LINE_CHARS or t in seen or len(cl.text.split()) != 1:
             continue
         seen.add(t)
-        printed = sum(x.count(t) for x in texts)
-        missing = printed - sum(c.count(t) for c in cells)
+        if "\x00" in t:
+            printed = sum(x.count(t) for x in texts)
+            missing = printed - sum(c.count(t) for c in cells)
+        else:
+            missing = all_texts.count(t) - all_cells.count(t)
         if missing > 0:
             exact = [x for x, xt in zip(lines, texts, strict=True) if xt == t]
             short.extend(exact[-missing:])

@@ -127,20 +127,22 @@ def mend_item_repeat(row: RawRow) -> None:
     item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
     if len(item) < 2 or not before or not after:
         return
+    whole_before = "".join(_squeezed(cl.text) for cl in before)
+    tail = ""
     for k in range(len(item) - 1, 0, -1):
-        tail = "".join(_squeezed(cl.text) for cl in item[k:])
+        tail = _squeezed(item[k].text) + tail  # the item's lines k … on, squeezed
         if len(tail) < REPEAT_PAIR_MIN_CHARS:
             continue
-        if "".join(_squeezed(cl.text) for cl in before).startswith(tail):
+        if whole_before.startswith(tail):
             return
-        moved = _one_paragraph(item[k:])
         if _lines_prefix(after, tail) is not None:
-            row.cells["item"], row.cells["before"] = item[:k], [*moved, *before]
+            row.cells["item"], row.cells["before"] = item[:k], [*_one_paragraph(item[k:]), *before]
         else:
             # Both cuts one paragraph late: the after's first paragraph closes the before cell.
             m = _lines_suffix(before, tail)
             if m is None or m >= len(before):
                 continue
+            moved = _one_paragraph(item[k:])
             row.cells["item"] = item[:k]
             row.cells["before"] = [*moved, *before[:-m]]
             row.cells["after"] = [*before[-m:], *after]

@@ -16,6 +16,12 @@ Texts:
 - ``layout``: every ``pdftotext -layout`` sample text (the grid path) concatenated and repeated.
 
     python tools/bench_text.py [--sizes-mb 1,10,50] [--text seed|samples|layout]
+    python tools/bench_text.py --assessments [--repeat 3]
+
+``--assessments``: each text of ``samples/assessments55`` (``pdftotext -raw`` and plain
+``pdftotext`` of whole Writer assessments, 44–77 pages: cover, contents, the form's body, the
+table at the end; ``tools/make_assessments55.py``) read in one process after a warming read of
+each, the least CPU seconds of ``--repeat`` reads per text.
 """
 
 from __future__ import annotations
@@ -90,11 +96,51 @@ def run(size_kb: int, kind: str) -> dict:
     return r
 
 
+ASSESSMENTS = textwrap.dedent(
+    """
+    import json, sys, time
+    from pathlib import Path
+    import piatable
+    paths, repeat = [Path(p) for p in sys.argv[2:]], int(sys.argv[1])
+    for p in paths:
+        piatable.extract_document(p)
+    for p in paths:
+        best = float("inf")
+        for _ in range(repeat):
+            c0 = time.process_time()
+            rows = len(piatable.extract_document(p).records)
+            best = min(best, time.process_time() - c0)
+        print(json.dumps({"text": p.parent.name, "kb": p.stat().st_size / 1024, "cpu_s": best, "rows": rows}))
+    """
+)
+
+
+def assessments(repeat: int) -> None:
+    """Print the warm CPU seconds of each text of ``samples/assessments55``."""
+    paths = sorted((ROOT / "samples" / "assessments55").glob("*/input.txt"))
+    out = subprocess.run(
+        [sys.executable, "-c", ASSESSMENTS, str(repeat), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(f"{'text':<28} {'KB':>6} {'rows':>5} {'CPU s':>7} {'MB/s CPU':>9}")
+    for line in out.stdout.splitlines():
+        r = json.loads(line)
+        mbs = r["kb"] / 1024 / r["cpu_s"]
+        print(f"{r['text']:<28} {r['kb']:>6.0f} {r['rows']:>5} {r['cpu_s']:>7.3f} {mbs:>9.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes-mb", default="1,10,50", help="comma-separated sizes in MB")
     ap.add_argument("--text", choices=("seed", "samples", "layout"), default="seed")
+    ap.add_argument("--assessments", action="store_true", help="instead: each samples/assessments55 text")
+    ap.add_argument("--repeat", type=int, default=3, help="with --assessments: reads per text (least kept)")
     ns = ap.parse_args(argv)
+    if ns.assessments:
+        assessments(ns.repeat)
+        return 0
     print(f"flattened text ({ns.text})")
     print(
         f"{'size MB':>8} {'rows':>7} {'CPU s':>7} {'MB/s CPU':>9} {'wall s':>7} {'MB/s wall':>10}"

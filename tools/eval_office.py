@@ -180,6 +180,7 @@ SET_NAMES = (
     "heldout-bikou55",
     "office-flow55",
     "heldout-flow55",
+    "assessments55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -7,6 +7,7 @@ cases of ../shared (seed and cases), or the paths given.
 
     python tools/golden_text.py --save /tmp/before.json
     python tools/golden_text.py --compare /tmp/before.json
+    python tools/golden_text.py --save /tmp/before.json --sample 800   # a seeded random 800 of them
 """
 
 from __future__ import annotations
@@ -45,8 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--save", type=Path)
     group.add_argument("--compare", type=Path)
     ap.add_argument("paths", nargs="*", type=Path)
+    ap.add_argument("--sample", type=int, help="only N inputs drawn at random (seeded: the same N every run)")
+    ap.add_argument("--seed", type=int, default=55, help="the seed of --sample")
     ns = ap.parse_args(argv)
     paths = ns.paths or text_inputs()
+    if ns.sample and ns.sample < len(paths):
+        import random
+
+        paths = sorted(random.Random(ns.seed).sample(paths, ns.sample))
     got = {str(p): outcome(p) for p in paths}
     if ns.save:
         ns.save.write_text(json.dumps(got, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
