@@ -45,13 +45,29 @@ SETS = {name: mos.SAMPLES / name for name in ("office-ocr55", "heldout-ocr55")}
 # (table, row index) of the rows each set prints: rows with check boxes and choices, 並びに,
 # numbered items and telephone numbers.
 TUNING_POOL = (
-    ("juki", 13), ("zeimu", 6), ("seed", 0), ("juki", 11), ("zeimu", 7), ("kokuho", 11),
-    ("juki", 2), ("zeimu", 12), ("kokuho", 8), ("juki", 10), ("seed", 4), ("juki", 7),
+    ("juki", 13),
+    ("zeimu", 6),
+    ("seed", 0),
+    ("juki", 11),
+    ("zeimu", 7),
+    ("kokuho", 11),
+    ("juki", 2),
+    ("zeimu", 12),
+    ("kokuho", 8),
+    ("juki", 10),
+    ("seed", 4),
+    ("juki", 7),
 )
 HELDOUT_POOL = (
-    ("jidou_teate.json", 2), ("kaigo_hoken.json", 7), ("koseki_fuhyo.json", 3),
-    ("yobou_sesshu.json", 5), ("jidou_teate.json", 4), ("koseki_fuhyo.json", 6),
-    ("yobou_sesshu.json", 7), ("jidou_teate.json", 6), ("yobou_sesshu.json", 3),
+    ("jidou_teate.json", 2),
+    ("kaigo_hoken.json", 7),
+    ("koseki_fuhyo.json", 3),
+    ("yobou_sesshu.json", 5),
+    ("jidou_teate.json", 4),
+    ("koseki_fuhyo.json", 6),
+    ("yobou_sesshu.json", 7),
+    ("jidou_teate.json", 6),
+    ("yobou_sesshu.json", 3),
 )
 # (case name, program, font, size pt, first row of the pool, rows, date style, look): the look
 # as ``make_scan54_samples.KINDS`` has it, or ``save`` "faxpdf" (a PDF of JPEG pages of
@@ -82,7 +98,10 @@ KINDS = {
 }  # fmt: skip
 # The Impress decks scanned for the ``band-…`` cases: (set, case of that set, page, dpi).
 BANDS = {
-    "office-ocr55": (("office-slides54", "s54-impress-1", 1, 200), ("office-slides54", "s54-impress-3", 1, 200)),
+    "office-ocr55": (
+        ("office-slides54", "s54-impress-1", 1, 200),
+        ("office-slides54", "s54-impress-3", 1, 200),
+    ),
     "heldout-ocr55": (("heldout-slides54", "hs54-impress-1", 1, 200),),
 }
 # A form's choice and check box printed in full-width brackets: ``[ 十分である ]`` as
@@ -135,7 +154,9 @@ def save_fax_pdf(images: list[Image.Image], target: Path, look: dict) -> None:
     half of it down), a JPEG of quality ``look['jpeg']``, placed over the whole page."""
     dpi = look["dpi"]
     pages = [i.resize((i.width, i.height // 2), Image.Resampling.LANCZOS) for i in images]
-    pages[0].save(target, "PDF", dpi=(dpi, dpi // 2), quality=look["jpeg"], save_all=True, append_images=pages[1:])
+    pages[0].save(
+        target, "PDF", dpi=(dpi, dpi // 2), quality=look["jpeg"], save_all=True, append_images=pages[1:]
+    )
 
 
 def band_case(root: Path, source: tuple[str, str, int, int], manifest: dict) -> None:
@@ -147,7 +168,19 @@ def band_case(root: Path, source: tuple[str, str, int, int], manifest: dict) -> 
     with tempfile.TemporaryDirectory() as tmp:
         stem = Path(tmp) / "p"
         subprocess.run(
-            ["pdftoppm", "-gray", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), str(pdf), str(stem)],
+            [
+                "pdftoppm",
+                "-gray",
+                "-r",
+                str(dpi),
+                "-png",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf),
+                str(stem),
+            ],
             check=True,
         )
         img = Image.open(next(Path(tmp).glob("p*.png"))).convert("L")
@@ -155,7 +188,11 @@ def band_case(root: Path, source: tuple[str, str, int, int], manifest: dict) -> 
     truth = json.loads((pdf.parent / "expected" / "records.json").read_text("utf-8"))
     rows = [dict(r, page_start=1, page_end=1) for r in truth if r["page_start"] == page]
     mos.write_json(folder / "expected" / "records.json", rows)
-    manifest[folder.name] = {"program": "LibreOffice Impress (.pptx)", "from": f"{set_name}/{case}", "page": page}
+    manifest[folder.name] = {
+        "program": "LibreOffice Impress (.pptx)",
+        "from": f"{set_name}/{case}",
+        "page": page,
+    }
     manifest[folder.name] |= {"dpi": dpi, "save": "png", "rows": len(rows), "pages": 1}
 
 

@@ -1,0 +1,51 @@
+"""Scans of session 55 (samples/office-ocr55, tools/make_ocr55_samples.py): a fax kept as an
+image-only PDF (JPEG pages of 200 × 100 dpi) is read with square pixels, as a fax image file is.
+Real tesseract on LibreOffice-made pages.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PIL import Image
+
+from piatable.extract.ocr.render import pdf_images
+from piatable.pipeline import extract_document
+from piatable.settings import Settings
+
+from .conftest import SAMPLES
+
+SET = SAMPLES / "office-ocr55"
+FAX_PDF = SET / "faxpdf-calc-gothic-200-t5"
+
+
+def _one_page(pdf) -> tuple:
+    ((_, gray, dpi),) = list(pdf_images(pdf, [1], 150.0, native=Settings().ocr))
+    return gray, dpi
+
+
+def test_a_fax_pdf_page_of_oblong_pixels_is_rendered_square(tmp_path):
+    """The fax's JPEG (pixels twice as tall as wide) was taken as stored with the page's width for
+    its dpi: every glyph squashed, and OCR gave 4 rows of 3 with no cell right.  It is rendered at
+    its finer resolution instead; a page of square pixels is still taken as the scanner stored
+    it."""
+    with Image.open(SAMPLES / "scan" / "excel-200dpi-rot05" / "input.jpg") as im:
+        page = im.convert("L")
+    w, h = page.size
+    fax = tmp_path / "fax.pdf"
+    page.resize((w, h // 2)).save(fax, "PDF", dpi=(200, 100), quality=80)
+    gray, dpi = _one_page(fax)
+    assert abs(dpi - 200) < 1 and abs(gray.shape[0] - h) <= 2 and abs(gray.shape[1] - w) <= 2
+    square = tmp_path / "square.pdf"
+    page.save(square, "PDF", dpi=(200, 200), quality=80)
+    gray, dpi = _one_page(square)
+    assert abs(dpi - 200) < 1 and gray.shape == (h, w)
+
+
+def test_a_fax_pdf_is_read_into_its_rows():
+    want = json.loads((FAX_PDF / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(FAX_PDF / "input.pdf", settings=Settings()).records
+    assert len(got) == len(want)
+    for g, e in zip(got, want, strict=True):
+        assert (g.change_date, g.timing) == (e["change_date"], e["timing"])
+        assert g.item.split("\n")[:1] == e["item"].split("\n")[:1]
