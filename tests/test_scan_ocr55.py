@@ -10,6 +10,7 @@ import json
 from PIL import Image
 
 from piatable.extract.ocr.render import pdf_images
+from piatable.extract.ocr.square_brackets import write_brackets
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
@@ -49,3 +50,42 @@ def test_a_fax_pdf_is_read_into_its_rows():
     for g, e in zip(got, want, strict=True):
         assert (g.change_date, g.timing) == (e["change_date"], e["timing"])
         assert g.item.split("\n")[:1] == e["item"].split("\n")[:1]
+
+
+BRACKETS = SET / "brackets-calc-gothic-200-t1"
+HALF = SAMPLES / "scan-ocr49" / "calc-gothic-300-t3"
+
+
+def _cells(folder) -> tuple[list[str], list[str]]:
+    """(read, truth) of the before and after cells of a case, in row order."""
+    want = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    got = extract_document(next(folder.glob("input.*")), settings=Settings()).records
+    assert len(got) == len(want)
+    read = [getattr(g, f) or "" for g in got for f in ("before", "after")]
+    return read, [e[f] or "" for e in want for f in ("before", "after")]
+
+
+def test_full_width_brackets_are_written_full_width():
+    """A Calc form printing ［○］紙 and ［　10人未満　］ came out [○]紙 and [10人未満], every box
+    and choice wrong and no warning; the ink beside the brackets tells their width, and an em of
+    white inside a choice its full-width space."""
+    read, truth = _cells(BRACKETS)
+    boxed = [(r, t) for r, t in zip(read, truth, strict=True) if "［" in t]
+    assert len(boxed) >= 4
+    assert all(r == t for r, t in boxed)
+
+
+def test_half_width_brackets_stay_half_width():
+    """A document printing [○] (samples/scan-ocr49) keeps them: its ] stands a tenth of an em from
+    the kanji after it."""
+    read, truth = _cells(HALF)
+    boxed = [r for r, t in zip(read, truth, strict=True) if "[" in t]
+    assert boxed and all("[" in r and "［" not in r for r in boxed)
+
+
+def test_write_brackets():
+    assert write_brackets("[○]紙\n[ ]その他", True, False) == "［○］紙\n［　］その他"
+    assert write_brackets("[ 10人未満]", True, True) == "［　10人未満　］"
+    assert write_brackets("[ 10人未満]", True, False) == "［ 10人未満］"
+    assert write_brackets("[○]", True, True) == "［○］"  # a box, not a choice
+    assert write_brackets("［○］紙", False, False) == "[○]紙"
