@@ -114,3 +114,21 @@ def test_a_page_without_a_dark_fill_keeps_its_pixels():
 
     page = load_images(BRACKETS / "input.jpg")[0]
     assert unshade(page.gray, 19.0) is None
+
+
+def test_rows_read_as_garbage_make_the_input_partial():
+    """A label row read as a row of garbage (scan-ocr53's 100 dpi Calc page: 訟更日 / 項目 /
+    提出時期, no date, heading or 事前/事後 read) is counted in a note and the input is partial."""
+    import sys
+
+    from piatable.extract.ocr.reader import scans_to_reading
+    from piatable.pipeline import reading_to_result
+
+    sys.path.insert(0, str(SAMPLES.parent / "tools"))
+    from bench_calibration import load_scans
+
+    scans, _ = load_scans(SAMPLES / "scan-ocr53" / "calc-gothic-100-t3" / "ocr")
+    res = reading_to_result(scans_to_reading(scans, "scan", len(scans), Settings().ocr), "t3", Settings())
+    assert res.status == "partial"
+    assert any("their text is garbage" in n and "rows 0)" in n for n in res.notes)
+    assert {"date_unparsed", "timing_invalid", "item_unknown"} <= set(res.records[0].flags)

@@ -326,7 +326,13 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     result.records = rows_to_records(rows, source, settings, form=_form(result))
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
+        from piatable.extract.ocr.garbage_rows import garbage_note
+
         flag_ocr_records(rows, result.records, settings)
+        if (garbage := garbage_note(result.records)) is not None:
+            result.notes.append(garbage)
+            if result.status == "success":
+                result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
