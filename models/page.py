@@ -114,6 +114,9 @@ class PageWords:
     # Characters (pieces of ink) of the table region the reader saw but could not read (OCR:
     # ink outside every cell of the ruled grid); the page's rows are flagged unplaced_text.
     unread: int = 0
+    # OCR: the page's votes on how its square brackets are printed, ([half, full] width,
+    # [bare, padded] choices), measured on the ink (extract/ocr/square_brackets.page_votes).
+    bracket_votes: tuple[list[int], list[int]] | None = None
 
 
 @dataclass(slots=True)

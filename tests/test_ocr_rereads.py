@@ -178,6 +178,9 @@ def test_telephone_hyphens_read_as_look_alikes():
     assert fix_number_dashes("〒123ー4567") == "〒123-4567"
     assert fix_number_dashes("2021ー12ー31") == "2021ー12ー31"  # a date typed with ー stays
     assert fix_number_dashes("０１２3ー４５－６７８９") == "０１２3ー４５－６７８９"  # widths disagree
+    # A hyphen read twice (set XVI's ０１２－３４５－－６７００): no number prints two in a row.
+    assert fix_number_dashes("電話０１２－３４５－－６７００") == "電話０１２－３４５－６７００"
+    assert fix_number_dashes("0123-45ー-6789") == "0123-45-6789"
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():

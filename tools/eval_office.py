@@ -439,8 +439,9 @@ def main(argv: list[str] | None = None) -> int:
             print_table(
                 f"{title} by kind", results, sys.stdout, key=lambda r: f"{kind_of(r.case)} ({r.family})"
             )
-        if root.name.endswith("-scan54"):
-            # A scan case's name starts with its kind (tools/make_scan54_samples.py: turn90-…).
+        if root.name.endswith(("-scan54", "-ocr55")):
+            # A scan case's name starts with its kind (tools/make_scan54_samples.py: turn90-…;
+            # tools/make_ocr55_samples.py: brackets-…, faxpdf-…, band-…).
             by_kind = lambda r: Path(r.case).name.split("-")[0]  # noqa: E731
             print_table(f"{title} by kind", results, sys.stdout, key=by_kind)
         if root.name.endswith(("-spaced23", "-spaced49")):

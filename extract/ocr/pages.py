@@ -36,6 +36,8 @@ from .page_doubts import LOW_RES_GLYPH_PX, MIN_SOURCE_GLYPH_PX
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
 from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
+from .shaded_cells import unshade_page
+from .square_brackets import page_votes
 from .strips import ocr_cells, table_cells
 from .table_pages import Frame, _quick_look, find_table_pages, is_blank  # noqa: F401 (re-exported)
 from .widths import normalize_widths, snap_to_ink
@@ -57,6 +59,11 @@ def scan_image(
     gray, softened = soften_bilevel(gray)  # a dithered 1-bit scan: its dots joined
     ink = binarize(gray)
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
+    gray, unshaded = unshade_page(gray, glyph, page)
+    if unshaded:
+        ink = binarize(gray)
+        glyph = glyph_height(ink, dpi)
+        lit += unshaded
     source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there;
     # a page scanned too small, larger (page_doubts.LOW_RES_GLYPH_PX).
@@ -343,6 +350,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             x = (x0 + x1) / 2
             thin.append((x, t, x, b))
     pw = PageWords(scan.page, scan.width * s, scan.height * s, "pt", "ocr", words, thin, unread=scan.unread)
+    pw.bracket_votes = page_votes(scan.words, scan.glyph * settings.em_per_glyph)
     pw.notes.extend(scan.notes)
     if specks:
         shown = ", ".join(repr(w.text) for w in specks[:5]) + (" …" if len(specks) > 5 else "")

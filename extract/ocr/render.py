@@ -85,22 +85,43 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
             yield PageImage(gray, dpi, k + 1, tag)
 
 
+def image_dpis(obj) -> tuple[float, float] | None:  # type: ignore[no-untyped-def]
+    """(across, down) resolution of a PDF image object as it is placed on its page: its pixels
+    over its placed size, axes swapped when the image is drawn turned a quarter.  None for an
+    image placed with no extent."""
+    left, bottom, right, top = obj.get_bounds()
+    w_px, h_px = obj.get_px_size()
+    if right - left <= 0 or top - bottom <= 0:
+        return None
+    a, b, c, d, _, _ = obj.get_matrix().get()
+    if abs(b) + abs(c) > abs(a) + abs(d):  # drawn turned: its rows run down the page
+        w_px, h_px = h_px, w_px
+    return w_px / ((right - left) / 72), h_px / ((top - bottom) / 72)
+
+
+def oblong(dpis: tuple[float, float]) -> bool:
+    """Pixels whose two resolutions differ by more than ``SQUARE_DPI_SLACK`` of the finer (a fax's
+    200 × 100 dpi)."""
+    return abs(dpis[0] - dpis[1]) > SQUARE_DPI_SLACK * max(dpis)
+
+
 def native_dpi(doc, index: int) -> float | None:  # type: ignore[no-untyped-def]
     """The resolution of the largest image drawn on page ``index`` (a scanned page is one image
-    covering the page): rendering at it neither blurs nor invents pixels.  None without one."""
+    covering the page): rendering at it neither blurs nor invents pixels.  An image of oblong
+    pixels (a fax kept as a PDF: 200 dpi across, 100 down) gives its finer resolution, so the
+    page is rendered with square pixels that lose none of its detail.  None without one."""
     import pypdfium2.raw as raw
 
     page = doc[index]
     try:
         best: tuple[float, float] | None = None
         for obj in page.get_objects(max_depth=2):
-            if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            if obj.type != raw.FPDF_PAGEOBJ_IMAGE or (dpis := image_dpis(obj)) is None:
                 continue
             left, bottom, right, top = obj.get_bounds()
-            w_px, _ = obj.get_px_size()
             area = (right - left) * (top - bottom)
-            if right - left > 0 and (best is None or area > best[0]):
-                best = (area, w_px / ((right - left) / 72))
+            if best is None or area > best[0]:
+                best = (area, max(dpis))
         return best[1] if best else None
     finally:
         page.close()
@@ -219,9 +240,14 @@ def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float] | None:  # ty
         obj = next(iter(page.get_objects(max_depth=1)))
         a, b, c, d, _, _ = obj.get_matrix().get()
         left, bottom, right, top = obj.get_bounds()
+        dpis = image_dpis(obj)
     finally:
         page.close()
     if b or c or a <= 0 or d <= 0:
+        return None
+    # Oblong pixels (a fax's 200 × 100 dpi): taken as stored, every glyph would be squashed
+    # (OCR read such a page as a success with no row right); rendered, they come out square.
+    if dpis is None or oblong(dpis):
         return None
     if max(abs(left), abs(bottom), abs(right - pw), abs(top - ph)) > PAGE_EDGE_PT:
         return None

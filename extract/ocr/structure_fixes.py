@@ -365,33 +365,28 @@ def _is_full(run: str) -> bool:
 
 
 # A telephone number (0123-45-6789, ０１２３－４５－６７８９; 2-5, 1-4 and 3-4 digits) or a
-# postal code (〒123-4567): its dashes read as the look-alikes ー 一 ― ‐ − are its hyphens.
+# postal code (〒123-4567): its dashes read as the look-alikes ー 一 ― ‐ − are its hyphens, and
+# a hyphen read twice (３４５－－６７００: no number prints two in a row) is one.
 _DASHES = "ー一―‐−－-"
 _PHONE = regex.compile(
-    rf"(?<![0-9０-９])[0-9０-９]{{2,5}}[{_DASHES}][0-9０-９]{{1,4}}[{_DASHES}][0-9０-９]{{3,4}}(?![0-9０-９])"
-    rf"|(?<=〒)[0-9０-９]{{3}}[{_DASHES}][0-9０-９]{{4}}(?![0-9０-９])"
+    rf"(?<![0-9０-９])[0-9０-９]{{2,5}}[{_DASHES}]{{1,2}}[0-9０-９]{{1,4}}[{_DASHES}]{{1,2}}[0-9０-９]{{3,4}}"
+    rf"(?![0-9０-９])|(?<=〒)[0-9０-９]{{3}}[{_DASHES}]{{1,2}}[0-9０-９]{{4}}(?![0-9０-９])"
 )
+_NUMBER_DASH = regex.compile(rf"(?<=([0-9０-９]))[{_DASHES}]{{1,2}}(?=([0-9０-９]))")
 
 
 def fix_number_dashes(text: str) -> str:
     """The hyphens of a telephone number or postal code read as look-alikes (０１２３ー４５一６７８９)
     written as the number's own hyphen: ``－`` between full-width digits, ``-`` between
-    half-width ones; a dash between digits of two widths is left alone."""
+    half-width ones; a dash between digits of two widths is left alone (one of a doubled one)."""
 
-    def mend(m: regex.Match) -> str:
-        s = m.group(0)
-        out = []
-        for k, ch in enumerate(s):
-            if ch in _DASHES and 0 < k < len(s) - 1:
-                a, b = s[k - 1], s[k + 1]
-                if "０" <= a <= "９" and "０" <= b <= "９":
-                    ch = "－"
-                elif a.isascii() and b.isascii():
-                    ch = "-"
-            out.append(ch)
-        return "".join(out)
+    def hyphen(m: regex.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        if "０" <= a <= "９" and "０" <= b <= "９":
+            return "－"
+        return "-" if a.isascii() and b.isascii() else m.group(0)[0]
 
-    return _PHONE.sub(mend, text)
+    return _PHONE.sub(lambda m: _NUMBER_DASH.sub(hyphen, m.group(0)), text)
 
 
 # A document prints its change dates in one width (all 平成31年4月1日 or all 令和３年４月１日): the

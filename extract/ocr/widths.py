@@ -18,6 +18,9 @@ from .engine import TsvWord
 
 # Square brackets stay as read: the form's [○] and [ 選択肢 ] are half width, ［］ rare.
 _CONVERTIBLE = regex.compile(r"[\x21-\x5a\x5c\x5e-\x7e\uff01-\uff3a\uff3c\uff3e-\uff5e]")
+# Square brackets: not converted here, but their lines set to ink too (their width is measured
+# on the document, ``square_brackets``).
+_SQUARE = "[]［］"
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々、。・「」『』（）＜＞①-⑳]")
 
 
@@ -163,7 +166,8 @@ def _align_ink(
 
 
 def snap_to_ink(words: list[TsvWord], ink: np.ndarray, em: float) -> list[TsvWord]:
-    """The characters of each line that holds letters, digits or punctuation, with their boxes
+    """The characters of each line that holds letters, digits, punctuation or square brackets,
+    with their boxes
     set to their own ink.  Tesseract's character boxes stray by up to an em, yet the width a
     ３ or a 3 was printed in is read from where its neighbours stand (normalize_widths): the
     line's ink is cut into runs of inked columns and matched to its characters in order
@@ -174,7 +178,7 @@ def snap_to_ink(words: list[TsvWord], ink: np.ndarray, em: float) -> list[TsvWor
     out = list(words)
     h, wd = ink.shape
     for idx in lines.values():
-        if not any(_CONVERTIBLE.search(words[i].text) for i in idx) or any(
+        if not any(_CONVERTIBLE.search(words[i].text) or words[i].text in _SQUARE for i in idx) or any(
             len(words[i].text) != 1 for i in idx
         ):
             continue

@@ -325,12 +325,21 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     rows: list[RawRow] = grid.rows
     if reading.ocr:
         from piatable.extract.ocr.corrections import correct_ocr_rows
+        from piatable.extract.ocr.square_brackets import document_brackets, even_square_brackets
 
         result.notes.extend(correct_ocr_rows(rows))
+        votes = [p.bracket_votes for p in reading.pages if p.bracket_votes is not None]
+        even_square_brackets(rows, *document_brackets(votes))
     result.records = rows_to_records(rows, source, settings, form=_form(result))
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if reading.ocr:
+        from piatable.extract.ocr.garbage_rows import garbage_note
+
         flag_ocr_records(rows, result.records, settings)
+        if (garbage := garbage_note(result.records)) is not None:
+            result.notes.append(garbage)
+            if result.status == "success":
+                result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
     if (grid.unplaced or unread) and result.status == "success":
