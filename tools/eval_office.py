@@ -174,6 +174,8 @@ SET_NAMES = (
     "heldout-slides54",
     "office-chromium54",
     "heldout-chromium54",
+    "office-honest55",
+    "heldout-honest55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
