@@ -32,7 +32,6 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_office_samples as office
 from make_flow22_samples import build_redrawn, split_sets
 from make_office_samples import Case, _four_tables, _printable, load_table, plain_case
 
@@ -80,17 +79,32 @@ BLOCKS = (
 )
 # A value for each block item (by the item's words after its number), several to draw from.
 VALUES = {
-    "法令上の根拠": ("番号法第９条第１項　別表第一の１６の項", "番号法第１９条第８号　別表第二の２７の項", "番号法第９条第２項に基づく条例"),
-    "移転先における用途": ("児童手当の支給に関する事務", "子ども医療費の助成に関する事務", "国民健康保険の資格管理に関する事務"),
+    "法令上の根拠": (
+        "番号法第９条第１項　別表第一の１６の項",
+        "番号法第１９条第８号　別表第二の２７の項",
+        "番号法第９条第２項に基づく条例",
+    ),
+    "移転先における用途": (
+        "児童手当の支給に関する事務",
+        "子ども医療費の助成に関する事務",
+        "国民健康保険の資格管理に関する事務",
+    ),
     "移転する情報": ("住民票関係情報", "地方税関係情報", "世帯情報"),
     "移転する情報の対象となる本人の数": ("１万人以上１０万人未満", "１０万人以上１００万人未満"),
     "移転方法": ("庁内連携システム", "電子記録媒体", "紙"),
     "時期・頻度": ("随時", "月次", "年１回"),
     "システムの名称": ("中間サーバー", "団体内統合宛名システム", "コンビニ交付システム", "住民情報システム"),
     "システムの機能": ("符号管理機能", "情報照会機能", "既存システム接続機能", "証明書の発行"),
-    "他のシステムとの接続": ("情報提供ネットワークシステム", "庁内連携システム", "住民基本台帳ネットワークシステム"),
+    "他のシステムとの接続": (
+        "情報提供ネットワークシステム",
+        "庁内連携システム",
+        "住民基本台帳ネットワークシステム",
+    ),
     "委託内容": ("システムの運用保守", "帳票の印刷及び封入封緘", "データ入力"),
-    "取扱いを委託する特定個人情報ファイルの範囲": ("特定個人情報ファイルの全体", "特定個人情報ファイルの一部"),
+    "取扱いを委託する特定個人情報ファイルの範囲": (
+        "特定個人情報ファイルの全体",
+        "特定個人情報ファイルの一部",
+    ),
     "委託先における取扱者数": ("１０人未満", "１０人以上５０人未満"),
     "委託先名": ("株式会社○○情報サービス", "○○システム株式会社", "一般財団法人○○協会"),
     "再委託の有無": ("再委託しない", "再委託する"),
@@ -124,7 +138,11 @@ DATE_ITEMS = (
         "{old}以降の異動分を保管する。",
         "{new}以降の異動分を保管する。\n保管期間は５年とする。",
     ),
-    ("Ⅰ基本情報\n６．情報提供ネットワークシステムによる情報連携\n②法令上の根拠", "{old}施行の条例", "{new}施行の条例"),
+    (
+        "Ⅰ基本情報\n６．情報提供ネットワークシステムによる情報連携\n②法令上の根拠",
+        "{old}施行の条例",
+        "{new}施行の条例",
+    ),
 )
 DATE_REASONS = ("評価の再実施", "実施日の更新", "意見聴取の再実施", "記載の修正")
 # Rows of one item changed in two or three places on one date: (item, [(before, after), ...], why).
@@ -137,7 +155,10 @@ MERGED_ITEMS = (
     (
         "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容",
         (
-            ("住民基本台帳法に基づき、住民票の作成を行う。", "住民基本台帳法に基づき、住民票の作成及び管理を行う。"),
+            (
+                "住民基本台帳法に基づき、住民票の作成を行う。",
+                "住民基本台帳法に基づき、住民票の作成及び管理を行う。",
+            ),
             ("転入届の受付", "転入届及び転居届の受付"),
             ("証明書の交付", "証明書の交付（コンビニ交付を含む。）"),
         ),
@@ -152,7 +173,10 @@ MERGED_ITEMS = (
         "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n７．特定個人情報の保管・消去\nリスク１：特定個人情報の漏えい・滅失・毀損リスク",
         (
             ("バックアップは週１回取得する。", "バックアップは毎日取得する。"),
-            ("ウイルス対策ソフトを導入している。", "ウイルス対策ソフトを導入し、定義ファイルを毎日更新している。"),
+            (
+                "ウイルス対策ソフトを導入している。",
+                "ウイルス対策ソフトを導入し、定義ファイルを毎日更新している。",
+            ),
             ("－", "不正アクセス対策として通信を暗号化している。"),
         ),
         "セキュリティ対策の強化",
@@ -170,7 +194,8 @@ def _wareki(iso: str) -> str:
     y, m, d = (int(x) for x in iso.split("-"))
     era, base = ("令和", 2018) if (y, m) >= (2019, 5) else ("平成", 1988)
     n = y - base
-    return f"{era}{'元' if n == 1 else str(n).translate(FULL)}年{str(m).translate(FULL)}月{str(d).translate(FULL)}日"
+    year = "元" if n == 1 else str(n).translate(FULL)
+    return f"{era}{year}年{str(m).translate(FULL)}月{str(d).translate(FULL)}日"
 
 
 def _pool(values: tuple, heldout: bool) -> tuple:
@@ -200,8 +225,9 @@ def _block_row(rng: random.Random, heldout: bool) -> dict:
     return {"item": item, "before": before, "after": after, "explanation": why}
 
 
-def _date_row(rng: random.Random, heldout: bool, date: str) -> dict:
-    item, before, after = rng.choice(_pool(DATE_ITEMS, heldout))
+def _date_row(rng: random.Random, heldout: bool, date: str, k: int) -> dict:
+    pool = _pool(DATE_ITEMS, heldout)
+    item, before, after = pool[k % len(pool)]
     year = int(date[:4])
     old_y = rng.randint(2015, max(year - 2, 2015))
     old = f"{old_y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -217,8 +243,9 @@ def _date_row(rng: random.Random, heldout: bool, date: str) -> dict:
     }
 
 
-def _merged_rows(rng: random.Random, heldout: bool) -> list[dict]:
-    item, pairs, why = rng.choice(_pool(MERGED_ITEMS, heldout))
+def _merged_rows(rng: random.Random, heldout: bool, k: int) -> list[dict]:
+    pool = _pool(MERGED_ITEMS, heldout)
+    item, pairs, why = pool[k % len(pool)]
     return [{"item": item, "before": b, "after": a, "explanation": why} for b, a in pairs]
 
 
@@ -226,17 +253,22 @@ def _with_kind(rows: list[dict], kind: str, rng: random.Random, heldout: bool) -
     """``rows`` with rows of ``kind`` inserted (two places), each taking the date and 提出時期
     of the row it follows, so the table's order of dates holds."""
     out = [dict(r) for r in rows]
-    for _ in range(2):
+    first = rng.randrange(len(MERGED_ITEMS) * len(DATE_ITEMS))  # distinct templates in turn
+    for k in range(first, first + 2):
         at = rng.randint(1, len(out))
         near = out[at - 1]
         if kind == "bk":
             new = [_block_row(rng, heldout)]
         elif kind == "dc":
-            new = [_date_row(rng, heldout, near["change_date"])]
+            new = [_date_row(rng, heldout, near["change_date"], k)]
         else:
-            new = _merged_rows(rng, heldout)
+            new = _merged_rows(rng, heldout, k)
         for r in new:
-            r.update(change_date=near["change_date"], change_date_raw=near["change_date_raw"], timing=near["timing"])
+            r.update(
+                change_date=near["change_date"],
+                change_date_raw=near["change_date_raw"],
+                timing=near["timing"],
+            )
         out[at:at] = new
     return out
 
@@ -248,7 +280,9 @@ def _case(name: str, table: list[dict], maker: str, kind: str, heldout: bool) ->
     c = plain_case(name, rows, maker, heldout=heldout)
     if kind == "mi":
         # The shared 項目 and 説明 merged over their rows (with the date, equal there too).
-        return replace(c, merge=True, merge_keys=("change_date_raw", "item", "explanation"), rows_per_page=None)
+        return replace(
+            c, merge=True, merge_keys=("change_date_raw", "item", "explanation"), rows_per_page=None
+        )
     return c
 
 
