@@ -12,7 +12,8 @@ from piatable.models import Doubt, RawRow, Record
 from piatable.vocabulary import TIMING, top_headings
 
 from .dates import DATE_AT_START, parse_date
-from .evidence import SPACED_TIMING_END
+from .evidence import SPACED_TIMING_END, is_ocr_row
+from .item_cells import lists_block_items
 from .items import opens_item, opens_lower_heading
 from .mark_cells import complementary_rows
 from .merged_doubts import blank_beside_merged
@@ -22,13 +23,24 @@ from .merged_doubts import blank_beside_merged
 SECTION_SHARE = 0.75
 
 
-def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
+def is_drawn(row: RawRow) -> bool:
+    """Whether a row's cells were cut by a text-layer PDF's drawn rulings (no OCR)."""
+    return row.ruled and row.positioned and not is_ocr_row(row)
+
+
+def _same_row_twice(records: list[Record], out: list[list[Doubt]], drawn: list[bool]) -> None:
     """``row_split_guess`` on neighbouring rows that share a filled (merged) date, item and
-    explanation: one printed row cut in two by a stray line (an underline, a border)."""
+    explanation: one printed row cut in two by a stray line (an underline, a border).  Not where
+    both rows were cut by a text-layer PDF's drawn rulings (``drawn``): there the grid saw the 項目
+    and 説明 cells span both rows and a ruling part their before / after cells (underlines are
+    told from rulings, ``grid.ruled``), as a table prints one item changed in two places on one
+    date (branch honest55: Calc and Writer, samples/office-honest55 ``mi``: 16 right PDF rows
+    warned by this alone, no wrong one)."""
     for k in range(1, len(records)):
         a, b = records[k - 1], records[k]
         if (
             "merged_cell_filled" in b.flags
+            and not (drawn[k - 1] and drawn[k])
             and a.item
             and (a.change_date_raw, a.item, a.explanation) == (b.change_date_raw, b.item, b.explanation)
             and not complementary_rows(a, b)  # an added row beside a deleted one: two printed rows
@@ -39,10 +51,12 @@ def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
                     out[j].append(Doubt("row_split_guess", None, why))
 
 
-def document_doubts(records: list[Record]) -> list[list[Doubt]]:
+def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> list[list[Doubt]]:
     """Per record, doubts that need the whole document: an item that does not open with a section
     numeral, an attachment (``items.opens_item``) nor a heading numbered N． (``opens_lower_heading``)
-    when at least ``SECTION_SHARE`` of the others do; neighbours sharing a date, item and explanation."""
+    when at least ``SECTION_SHARE`` of the others do; neighbours sharing a date, item and explanation.
+    ``drawn`` (one per record): the row was cut by a text-layer PDF's drawn rulings (``is_drawn``);
+    none when not given."""
     opens = [bool(r.item_path) and opens_item(r.item_path[0]) for r in records]
     # A section whose numeral was misread (``帳特定…リスク対策`` for Ⅲ) still opens the item.
     sectioned = [
@@ -50,12 +64,14 @@ def document_doubts(records: list[Record]) -> list[list[Doubt]]:
         for o, r in zip(opens, records, strict=True)
     ]
     out: list[list[Doubt]] = [[] for _ in records]
-    _same_row_twice(records, out)
+    _same_row_twice(records, out, drawn or [False] * len(records))
     blank_beside_merged(records, out)
     if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         return out
     for k, r in enumerate(records):
         lower = bool(r.item_path) and opens_lower_heading(r.item_path[0])  # printed without its section
+        # A block's label alone over the block's items: a whole block added or deleted.
+        lower = lower or any(lists_block_items(list(r.item_path), t) for t in (r.before, r.after))
         if not opens[k] and "row_continued" not in r.flags and not lower:
             first = f"it opens with {r.item_path[0][:10]}" if r.item_path else "it is empty"
             out[k].append(
