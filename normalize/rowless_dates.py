@@ -41,6 +41,12 @@ TRAILING_DATE = regex.compile(
 )
 
 
+# An item whose last heading names a day or a period (①実施日, ⑧使用開始日, ②実施日・期間,
+# ①提出日): its before and after cells print dates as their values, in the table's own style
+# at times (branch honest55: samples/office-honest55 ``dc``, 16 right rows warned).
+DATE_ITEM = regex.compile(r"(?:日|期間|時点)$")
+
+
 def _text(row: RawRow, f: str) -> str:
     return "".join(cl.text.strip() for cl in row.cells.get(f) or [])
 
@@ -67,7 +73,11 @@ def _own_style_date(row: RawRow) -> str:
     if "merged_cell_filled" not in row.flags or not date:
         return ""
     style = date_style(date)
+    item = [cl.text.strip() for cl in row.cells.get("item") or [] if cl.text.strip()]
+    dated = bool(item) and bool(DATE_ITEM.search(item[-1]))
     for f in ("before", "after", "explanation"):
+        if dated and f != "explanation":
+            continue  # a 実施日's or a 提出日's value is a date
         for cl in row.cells.get(f) or []:
             if is_date_line(cl.text) and date_style(cl.text) == style:
                 return f"a date alone in the {f} of a row ({cl.text.strip()})"
