@@ -326,6 +326,18 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # Branch carry53 (new samples, not this branch's readers; the base d5914ad3 reads them the same):
     # Gnumeric -layout text, a row read into the row above with status success.
     "office-carry53/c53-em-gnumeric-municipal-pdftotext-layout": "Gnumeric -layout: a row read into another",
+    # Branch honest55 (new samples; the base c78a8ce8 reads them the same): a whole block added
+    # under an item printed as the block's label alone (システム３ / 委託事項５, no section), below a
+    # merged date and 提出時期: nothing the text prints counts the row, read into the row above.
+    **{
+        f"{name}-{tool}": "a block's label alone as the item, under merged cells: read into the row above"
+        for name in ("office-honest55/h55-bk-calc-zeimu", "heldout-honest55/hh55-bk-calc-jidou_teate")
+        for tool in (
+            ("pdfminer", "pdftotext-layout", "pdftotext-raw", "pymupdf", "pypdf", "pypdfium2")
+            if "zeimu" in name
+            else ("pdftotext", "pdftotext-layout")
+        )
+    },
 }
 
 
