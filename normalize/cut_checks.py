@@ -292,10 +292,14 @@ def _heading_tail(item: Sequence[str], paras: Sequence[str]) -> str:
     """The first or last paragraph of a before / after cell (``paras``) that completes the item's
     last heading (``③委託先における取扱者`` + ``数``, ``①実施`` + ``日``) when that heading alone
     is not whole: the tail of a wrapped heading read into the body cell.  No truth row of the
-    samples has one (12,018 tuning and 5,903 held-out before/after cells)."""
+    samples has one (12,018 tuning and 5,903 held-out before/after cells).  A paragraph opening
+    with a numbering (``①法令上の根拠`` under ``移転先５``) is a heading of its own, never the end of
+    a wrapped one: a whole block added or deleted prints its sub-headings so (branch honest55)."""
     if not item or not paras or heading_score(item[-1]) >= 1.0:
         return ""
     for q in dict.fromkeys((paras[0], paras[-1])):
+        if NUMBERED_HEADING.match(q):
+            continue
         if len(q) <= _LONGEST_HEADING_TAIL and heading_score(item[-1] + q) >= 1.0:
             return q
     return ""

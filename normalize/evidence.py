@@ -31,7 +31,7 @@ import regex
 
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING, top_headings
+from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
 
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts, is_own_date_out_of_place
@@ -47,14 +47,13 @@ from .cut_checks import (
     placed_doubts,
     torn_word_doubts,
 )
-from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line, parse_date
+from .date_items import date_item_doubts
+from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line
 from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
 from .item_key import item_key
-from .items import heading_score, is_form_heading, non_heading_paragraphs, opens_item, opens_lower_heading
-from .mark_cells import complementary_rows
-from .merged_doubts import blank_beside_merged
+from .items import heading_score, is_form_heading, non_heading_paragraphs
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
@@ -90,7 +89,7 @@ _DATE_PART_START = regex.compile(r"^[0-9０-９]{1,2}[月日]")
 # explanation (20,161 rows): one there is text printed after the table read into the last row.
 _NOTE_OPENING = "※"
 # A 提出時期 set apart at the end of a paragraph (…を変更 事後).
-_SPACED_TIMING_END = regex.compile(r"[\s　](事前|事後)$")
+SPACED_TIMING_END = regex.compile(r"[\s　](事前|事後)$")
 # A 事前/事後 standing alone between spaces inside a paragraph: another row's timing cell read
 # into this cell (``…閲覧に供する。 事後 意見聴取方法の拡充``), as pdftotext -raw and pypdfium2
 # give the one-line cells of LibreOffice Calc pages.
@@ -115,9 +114,6 @@ _STRAY_PARAGRAPH = regex.compile(r"^(?:[0-9０-９]{1,3}|[\p{Han}\p{Hiragana}\p{
 # soft wrap left of a word (消 / 去, リス / ク), not a stray.
 WRAP_REMNANT_SLACK = 2
 _CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-―ー][0-9０-９]{3,4}|〒")
-# Share of a document's rows whose item opens with a section numeral for one that does not to
-# be in doubt.
-SECTION_SHARE = 0.75
 
 
 def is_ocr_row(row: RawRow) -> bool:
@@ -222,7 +218,7 @@ def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: b
                 out.append(Doubt("column_guess", f, f"the cell holds the table's column labels ({p[:16]})"))
                 break
             if "事" in p and (  # (each of the three holds it)
-                TIMING.match(p) or _SPACED_TIMING_END.search(p) or _SPACED_TIMING_INSIDE.search(p)
+                TIMING.match(p) or SPACED_TIMING_END.search(p) or _SPACED_TIMING_INSIDE.search(p)
             ):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
@@ -430,7 +426,7 @@ def whole_row_doubts(record: Record) -> list[Doubt]:
         for k, para in enumerate(paras):
             if k == 0 or not DATE_AT_START.match(para):
                 continue  # a cell that opens with a date is a date cell (①実施日)
-            if any(TIMING.match(p) or _SPACED_TIMING_END.search(p) for p in paras[k:]):
+            if any(TIMING.match(p) or SPACED_TIMING_END.search(p) for p in paras[k:]):
                 why = f"the {f} cell holds a date line ({para[:12]}) and then a 提出時期: a whole row?"
                 return [Doubt("row_split_guess", f, why)]
     return []
@@ -444,7 +440,7 @@ def row_doubts(
     placed = row.positioned and not ocr
     out = column_doubts(record, row.ruled, row.ruled and placed) + cut_doubts(record, ocr, placed)
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
-    out += date_paragraph_doubts(record) + section_in_body_doubts(record)
+    out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     columnar = any(d.kind == "column_order" for d in row.doubts)
     row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)
@@ -464,137 +460,4 @@ def row_doubts(
         torn = torn_word_doubts(row, record, tokenizer)
         out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
         out += placed_doubts(record, row.ruled) + spill_doubts(row, record, q, tokenizer)
-    return out
-
-
-def _same_row_twice(records: list[Record], out: list[list[Doubt]]) -> None:
-    """``row_split_guess`` on neighbouring rows that share a filled (merged) date, item and
-    explanation: one printed row cut in two by a stray line (an underline, a border)."""
-    for k in range(1, len(records)):
-        a, b = records[k - 1], records[k]
-        if (
-            "merged_cell_filled" in b.flags
-            and a.item
-            and (a.change_date_raw, a.item, a.explanation) == (b.change_date_raw, b.item, b.explanation)
-            and not complementary_rows(a, b)  # an added row beside a deleted one: two printed rows
-        ):
-            why = "the row shares its date, item and explanation with the row next to it: one row cut in two?"
-            for j in (k - 1, k):
-                if not any(d.kind == "row_split_guess" for d in out[j]):
-                    out[j].append(Doubt("row_split_guess", None, why))
-
-
-def document_doubts(records: list[Record]) -> list[list[Doubt]]:
-    """Per record, doubts that need the whole document: an item that does not open with a section
-    numeral, an attachment (``items.opens_item``) nor a heading numbered N． (``opens_lower_heading``)
-    when at least ``SECTION_SHARE`` of the others do; neighbours sharing a date, item and explanation."""
-    opens = [bool(r.item_path) and opens_item(r.item_path[0]) for r in records]
-    # A section whose numeral was misread (``帳特定…リスク対策`` for Ⅲ) still opens the item.
-    sectioned = [
-        o or (bool(r.item_path) and r.item_path[0][1:] in top_headings())
-        for o, r in zip(opens, records, strict=True)
-    ]
-    out: list[list[Doubt]] = [[] for _ in records]
-    _same_row_twice(records, out)
-    blank_beside_merged(records, out)
-    if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
-        return out
-    for k, r in enumerate(records):
-        lower = bool(r.item_path) and opens_lower_heading(r.item_path[0])  # printed without its section
-        if not opens[k] and "row_continued" not in r.flags and not lower:
-            first = f"it opens with {r.item_path[0][:10]}" if r.item_path else "it is empty"
-            out[k].append(
-                Doubt(
-                    "row_split_guess",
-                    None,
-                    f"the item does not open with a section Ⅰ～Ⅵ as the others do ({first})",
-                )
-            )
-    return out
-
-
-MERGE_FIELDS = ("change_date", "timing", "explanation")
-
-
-def crossing_merge_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
-    """Per row, ``column_guess`` where the rows that share one printed value cross the rows that
-    share another: a date shared by rows 1–2 while a 提出時期 is shared by rows 2–4.
-
-    Text read without rulings cannot show merged cells; a value printed once is given to the
-    rows its position suggests (``merged_cell_filled``).  A table's merged cells nest or stand
-    apart; two groups that overlap without one holding the other mean that at least one value
-    went to the wrong rows, and the rows in the overlap are where they disagree.  Groups are
-    the rows whose cell holds the very same printed lines (page, ``CellLine.line_no``) of
-    the date, the 提出時期 or the explanation.  Ruled rows are not checked.
-    """
-    groups: list[tuple[str, frozenset[int]]] = []
-    for f in MERGE_FIELDS:
-        by_lines: dict[tuple, set[int]] = {}
-        for k, row in enumerate(rows):
-            key = tuple((cl.page, cl.line_no) for cl in row.cells[f] if cl.line_no is not None)
-            if key and not row.ruled:
-                by_lines.setdefault(key, set()).add(k)
-        groups += [(f, frozenset(g)) for g in by_lines.values() if len(g) > 1]
-    out: list[list[Doubt]] = [[] for _ in rows]
-    for i, (fa, a) in enumerate(groups):
-        for fb, b in groups[i + 1 :]:
-            both = a & b
-            if fa == fb or not both or a <= b or b <= a:
-                continue
-            why = f"the rows sharing this {fa} and those sharing this {fb} overlap without nesting"
-            for k in sorted(both):
-                if not any(d.kind == "column_guess" and d.field is None for d in out[k]):
-                    out[k].append(Doubt("column_guess", None, why))
-    return out
-
-
-def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
-    """Per row, ``row_split_guess`` for a row whose date was copied from a shared (merged) date
-    cell while a date printed in the table opened no row: a line of a text cell that opens with
-    a date and was printed on one line with a 提出時期 (``2023/7/20 住民票の写しの交付に使用する。
-    事前 …``), or a date line in an explanation or 提出時期 cell, none of whose dates is any
-    row's date, nor a date the reader took as a cell's value (``CellLine.cell_date``: a
-    第三者点検 実施日 printed beside its row's 提出時期).
-    The rows that took the shared date may be the rows that date belonged to (pdftotext -raw and
-    pypdfium2 give LibreOffice Calc's one-line cells before the wrapped ones).  Ruled rows
-    are not checked."""
-    out: list[list[Doubt]] = [[] for _ in rows]
-    days = [parse_date("".join(cl.text.strip() for cl in r.cells.get("change_date") or [])) for r in rows]
-    dated = set(days)
-    # Printed lines that gave a 提出時期 (a compound line is split into its cells, each keeping
-    # the line's number).
-    timing_lines = {
-        (cl.page, cl.line_no)
-        for row in rows
-        for cells in row.cells.values()
-        for cl in cells
-        if cl.line_no is not None and (TIMING.match(cl.text.strip()) or _SPACED_TIMING_END.search(cl.text))
-    }
-    stray: list[str] = []
-    for row in rows:
-        if row.ruled:
-            continue
-        for f in ("item", "before", "after", "explanation", "timing"):
-            for cl in row.cells.get(f) or []:
-                t = cl.text.strip()
-                m = DATE_AT_START.match(t)
-                if not m or cl.cell_date:
-                    continue  # no date, or one read as a cell's value (normalize/cell_dates.py)
-                if m.end() < len(t):
-                    # A date with text after it is a date cell only on a line that gave a 提出時期.
-                    own = row.positioned and f in ("before", "after")  # cut by position: its text
-                    beside = (cl.page, cl.line_no) in timing_lines and not own
-                    if not (beside or any(piece in ("事前", "事後") for piece in t[m.end() :].split())):
-                        continue
-                elif f not in ("explanation", "timing"):
-                    continue
-                day = parse_date(t[: m.end()])
-                if day and day not in dated:
-                    stray.append(t[: m.end()])
-    if not stray:
-        return out
-    why = f"a date printed in the table opened no row ({stray[0]}) while this row's date was shared"
-    for k in range(1, len(rows)):
-        if not rows[k].ruled and "merged_cell_filled" in rows[k].flags and days[k] and days[k] == days[k - 1]:
-            out[k].append(Doubt("row_split_guess", "change_date", why))
     return out

@@ -155,6 +155,7 @@ def item_paths(item: str) -> list[int]:
     starts: list[int] = []
     deepest: float | None = None
     bracketed_first = False
+    above = ""  # the last heading of the path (instance lines aside)
     for k in range(len(lines)):
         level = _opening(lines, k, whole=True)
         if level is None:
@@ -164,7 +165,10 @@ def item_paths(item: str) -> list[int]:
             # headings so (session 42's new user: every row of such a Writer PDF was doubted);
             # its later ``（N）`` are first-level headings too.
             level, bracketed_first = 1.0, True
-        if deepest is not None and level <= deepest and level != INSTANCE_LEVEL:
+        heading, under = _heading_text(lines, k), False
+        if level != INSTANCE_LEVEL:
+            under, above = bool(above) and prints_under(heading, above), heading
+        if deepest is not None and level <= deepest and level != INSTANCE_LEVEL and not under:
             starts.append(k)
             deepest = level
         elif deepest is None:
@@ -173,6 +177,18 @@ def item_paths(item: str) -> list[int]:
         else:
             deepest = max(deepest, level)
     return starts or ([0] if lines else [])
+
+
+def prints_under(heading: str, above: str) -> bool:
+    """Whether the lexicon's structure prints ``heading`` just under ``above`` (a section's title
+    standing for its numeral: ``２．特定個人情報ファイルの概要`` is Ⅱ).  A body that numbers each
+    level in a style of its own (``(2)基本情報`` / ``(6)事務担当部署``, ``２．特定個人情報ファイルの
+    概要`` / ``３．特定個人情報の入手・使用``: samples/*-itemkey54) prints one path whose numbering
+    repeats a level; the words say which heading stands under which (branch honest55: 222 truth
+    rows of the itemkey54 sets were read as holding a second path)."""
+    parents = structure().parents
+    names = {_key(above)} | {p[1:] for p in parents.get(_key(above), ()) if p.startswith("§")}
+    return bool(names & parents.get(_key(heading), frozenset()))
 
 
 def hidden_items(record: Record) -> list[HiddenItem]:

@@ -36,6 +36,7 @@ from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lex
 from .item_anchor import attachment_titles, numbered_children
 from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
 from .item_noise import is_leaf, section_heads
+from .items import INSTANCE_LINE, heading_score
 
 # The numbering a sub-item may be printed with at the start of the cell (①, ２．, （３）).
 _LEADING_NUMBER = regex.compile(r"^\s*(?:[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)])\s*")
@@ -124,6 +125,55 @@ def _clipped_heading(paragraph: str, headings: frozenset[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+# A cell that prints at least this many of the sub-items of the item's last heading, each a
+# numbered paragraph of its own, lists a whole repeated block added or deleted (item ``…／移転先３``,
+# cell ``①法令上の根拠`` / ``番号法第９条…`` / ``②移転先における用途`` / …; the forms print such
+# rows): the cell's own text, not the item's last line read into it.  A row of one sub-item
+# changed prints its heading in the item and values in the cell, and a reader that moves the
+# heading into the cell moves one (branch honest55: every such PDF row of the tuning set
+# samples/office-honest55 was warned, on no wrong row).
+BLOCK_SUB_ITEMS_MIN = 2
+
+
+def lists_sub_items(key: ItemKey, text: str | None) -> bool:
+    """Whether ``text`` (a before or after cell) prints ``BLOCK_SUB_ITEMS_MIN`` or more distinct
+    headings of the form, each a numbered paragraph, the first of them one the forms print under
+    ``key``'s last heading (the others may be any whole heading, ``items.heading_score``: the
+    lexicon files some blocks' items, 移転先's ③移転する情報, under another heading); see
+    ``BLOCK_SUB_ITEMS_MIN``."""
+    last = _last_heading(key) if len(key.path) >= 2 else None
+    under = sub_items().get(last, frozenset()) - set(key.path) if last else frozenset()
+    if not under or not text:
+        return False
+    found: set[str] = set()
+    for p in text.split("\n"):
+        if not _LEADING_NUMBER.match(p):
+            continue
+        heading = _opening_heading(p, under) or _clipped_heading(p, under)
+        if not found and heading:
+            found.add(heading)
+        elif found and heading_score(p.strip()) >= 1.0:
+            found.add(canonical_text(_LEADING_NUMBER.sub("", p)))
+        if len(found) >= BLOCK_SUB_ITEMS_MIN:
+            return True
+    return False
+
+
+def lists_block_items(item_lines: list[str], text: str | None) -> bool:
+    """Whether an item printed as a repeated block's label alone (``移転先３``, ``システム５``)
+    stands over a cell that lists ``BLOCK_SUB_ITEMS_MIN`` or more whole headings of the form, each a
+    numbered paragraph: the block added or deleted whole, its label the item as the table prints
+    it (no section above it, as a table that lists the block's rows under one path may print)."""
+    if len(item_lines) != 1 or not INSTANCE_LINE.match(item_lines[0].strip()) or not text:
+        return False
+    found = {
+        canonical_text(_LEADING_NUMBER.sub("", p))
+        for p in text.split("\n")
+        if _LEADING_NUMBER.match(p) and heading_score(p.strip()) >= 1.0
+    }
+    return len(found) >= BLOCK_SUB_ITEMS_MIN
+
+
 def _last_heading(key: ItemKey) -> str | None:
     """The heading the item's sub-items are printed under: the last component, or the one
     before a repeated block's number (``…の委託`` / ``委託事項1``); None for an unknown one."""
@@ -185,6 +235,8 @@ def heading_in_cells(
     if not under:
         return None
     for k, text in enumerate(cells):
+        if lists_sub_items(key, text):
+            continue  # a whole block's listing: its first heading is the cell's own
         first = _opening(text, item_lines or [], last)
         heading = (_opening_heading(first, under) or _clipped_heading(first, under)) if first else None
         if heading:

@@ -25,7 +25,7 @@ two neighbouring rows are two printed rows, not one cut in two:
   after cell holding text (``－`` | ``・…点検`` above ``監査結果を…報告する。`` | ``削除``).  A row cut
   in two by a stray line leaves one half's cell empty where the cell was one paragraph; a
   placeholder facing text in the same column is how two printed rows, one adding and one
-  deleting, read.  ``evidence._same_row_twice`` does not doubt them (``row_split_guess`` fired on
+  deleting, read.  ``table_doubts._same_row_twice`` does not doubt them (``row_split_guess`` fired on
   such pairs' right rows only: set IX c3 pdf / -layout / scan, 6 rows).
 """
 

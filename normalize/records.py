@@ -15,7 +15,7 @@ from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .dates import parse_date
 from .diff import change_kind, text_diff
-from .evidence import crossing_merge_doubts, document_doubts, row_doubts, stray_date_doubts
+from .evidence import row_doubts
 from .flags import flag_duplicates, flag_record
 from .heading_lexicon import canonical_text, whole_sections
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
@@ -33,6 +33,7 @@ from .rowless_dates import dateless_fill_doubts
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .spilt_dates import rejoin_spilt_dates
+from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
@@ -232,7 +233,12 @@ def rows_to_records(
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen)
-    whole = [a + b for a, b in zip(document_doubts(records), torn_date_doubts(records), strict=True)]
+    whole = [
+        a + b
+        for a, b in zip(
+            document_doubts(records, [is_drawn(r) for r in rows]), torn_date_doubts(records), strict=True
+        )
+    ]
     crossings = crossing_merge_doubts(rows)
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = shared_line_date_doubts(rows)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from piatable.models import RawRow
+from piatable.models import RawRow, Record
 
 from .conservation import SECTION_OPENING, TIMING_TOKEN, date_markers
 
@@ -56,3 +56,21 @@ def surplus_note(region: Sequence[str], rows: list[RawRow], before: int = 0) -> 
     when the counts leave room for every row read (``before``: as ``rows_beyond_counts``)."""
     read, counted = rows_beyond_counts(region, rows, before)
     return SURPLUS_NOTE.format(rows=read, n=counted) if read else None
+
+
+# Rows that hold a 変更日 or a 提出時期 and nothing else: no item, before, after or explanation.
+# No row of the truth of the samples is so (0 of 66,490); a reader makes one when it counts a row
+# by a date or a 提出時期 whose cells it read into other rows (``pdftotext -raw`` of a Calc table
+# whose 項目 and 説明 are merged over two rows: the two rows' before / after on one line, an
+# empty row at the table's foot, status success; branch honest55).
+EMPTY_ROWS_NOTE = (
+    "{n} rows hold a 変更日 or 提出時期 alone (no item, before, after or explanation): their cells"
+    " were read into other rows, so rows may be missing or run together"
+)
+
+
+def empty_rows_note(records: Sequence[Record]) -> str | None:
+    """``EMPTY_ROWS_NOTE`` for the records that hold no item, before, after or explanation (a
+    date or a 提出時期 alone), or None when there are none."""
+    n = sum(not (r.item or r.before or r.after or r.explanation) for r in records)
+    return EMPTY_ROWS_NOTE.format(n=n) if n else None

@@ -28,7 +28,7 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 
-from .dates import DATE_SEPARATORS, ERA_OFFSETS, date_style, is_date_line
+from .dates import DATE_SEPARATORS, ERA_OFFSETS, date_style, is_date_line, parse_date
 
 TEXT_FIELDS = ("item", "before", "after", "explanation")
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
@@ -39,6 +39,13 @@ TRAILING_DATE = regex.compile(
     rf"(?<=[^\d０-９\s{_SEPS}])\s*(?P<date>(?:[0-9０-９]{{4}}|(?:{_ERA})\s*[0-9０-９元]{{1,2}})"
     rf"\s*[{_SEPS}年]\s*[0-9０-９]{{1,2}}\s*(?:[{_SEPS}月]\s*(?:[0-9０-９]{{1,2}}\s*日?)?)?)\s*$"
 )
+
+
+# An item whose last heading names a day or a period (①実施日, ⑧使用開始日, ②実施日・期間,
+# ①提出日): its before and after cells print dates as their values, in the table's own style
+# at times (branch honest55: samples/office-honest55 ``dc``, 16 right rows warned); a before
+# value later than the row's 変更日 is still doubted.
+DATE_ITEM = regex.compile(r"(?:日|期間|時点)$")
 
 
 def _text(row: RawRow, f: str) -> str:
@@ -67,10 +74,21 @@ def _own_style_date(row: RawRow) -> str:
     if "merged_cell_filled" not in row.flags or not date:
         return ""
     style = date_style(date)
+    item = [cl.text.strip() for cl in row.cells.get("item") or [] if cl.text.strip()]
+    dated = bool(item) and bool(DATE_ITEM.search(item[-1]))
+    day = parse_date(date)
     for f in ("before", "after", "explanation"):
+        if dated and f == "after":
+            continue  # a 実施日's or a 提出日's new value is a date
         for cl in row.cells.get(f) or []:
-            if is_date_line(cl.text) and date_style(cl.text) == style:
-                return f"a date alone in the {f} of a row ({cl.text.strip()})"
+            if not (is_date_line(cl.text) and date_style(cl.text) == style):
+                continue
+            # A date item's old value is a date before the change, never after it (R5.3.31 in
+            # the before of a row dated R4.10.17 is the 変更日 of the row, read into the cell).
+            value = parse_date(cl.text) if dated and f == "before" else None
+            if dated and f == "before" and not (value and day and value > day):
+                continue
+            return f"a date alone in the {f} of a row ({cl.text.strip()})"
     return ""
 
 

@@ -339,6 +339,18 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # the same): PyMuPDF sort=True text of a Writer table (.odt) whose 変更日 and 項目 are merged,
     # two rows printing neither read into the rows above (2 rows of 4, status success).
     "heldout-flow55/hf55-wm-yobou_sesshu-pymupdf-sort": "merged 変更日 / 項目, PyMuPDF sort: rows merged",
+    # Branch honest55 (new samples; the base c78a8ce8 reads them the same): a whole block added
+    # under an item printed as the block's label alone (システム３ / 委託事項５, no section), below a
+    # merged date and 提出時期: nothing the text prints counts the row, read into the row above.
+    **{
+        f"{name}-{tool}": "a block's label alone as the item, under merged cells: read into the row above"
+        for name in ("office-honest55/h55-bk-calc-zeimu", "heldout-honest55/hh55-bk-calc-jidou_teate")
+        for tool in (
+            ("pdfminer", "pdftotext-layout", "pdftotext-raw", "pymupdf", "pypdf", "pypdfium2")
+            if "zeimu" in name
+            else ("pdftotext", "pdftotext-layout")
+        )
+    },
 }
 
 

@@ -184,7 +184,7 @@ def test_crossing_merged_values_are_column_guesses():
     """A date shared by rows 0–1 and a 提出時期 shared by rows 1–3 cross: row 1 is in doubt;
     nested or separate groups (a date over rows 0–3, a 提出時期 per pair) are not."""
     from piatable.models import CellLine, RawRow
-    from piatable.normalize.evidence import crossing_merge_doubts
+    from piatable.normalize.table_doubts import crossing_merge_doubts
 
     def row(date_line: int, timing_line: int, item_line: int) -> RawRow:
         r = RawRow()
@@ -344,7 +344,7 @@ def test_a_row_without_a_section_says_what_its_item_opens_with():
     """The reason names what the item opens with, and an empty item as empty (a new user read
     "as the others do ()" in the report: empty brackets tell nothing)."""
     from piatable.models import Record
-    from piatable.normalize.evidence import document_doubts
+    from piatable.normalize.table_doubts import document_doubts
 
     def rec(i: int, path: list[str]) -> Record:
         return Record("s", i, 1, 1, None, "", "".join(path), path, "前", "後", "事後", "修正")

@@ -8,7 +8,7 @@ import json
 
 from piatable.models import Record
 from piatable.normalize.chars import paragraphs
-from piatable.normalize.hidden_items import LEVEL_OPENERS, _level, hidden_items, level_by_patterns
+from piatable.normalize.hidden_items import LEVEL_OPENERS, _level, hidden_items, item_paths, level_by_patterns
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -41,6 +41,26 @@ def test_items_opening_in_an_explanation_and_an_item_are_rows_said_missing():
     assert held[0].cell_confidence["explanation"] < 0.5
 
 
+def test_a_heading_the_lexicon_prints_under_the_one_above_opens_no_second_path():
+    # Numbering styles that repeat a level (samples/*-itemkey54): one path, the words say so.
+    for item in (
+        "２．特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n②入手方法",
+        "１．基本情報\n7. 評価実施機関における担当部署\n2. 所属長の役職名",
+        "Ⅱ特定個人情報ファイルの概要\n(2)基本情報\n(6)事務担当部署",
+        "I 基本情報\n２．特定個人情報ファイルを取り扱う事務において使用するシステム\n"
+        "システム（１）\n２．システムの機能",
+    ):
+        assert len(item_paths(item)) == 1, item
+    # Two paths still are: a sibling after a leaf, a first-level heading after a leaf.
+    assert item_paths("Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n②所属長の役職名") == [0, 3]
+    assert item_paths(
+        "Ⅰ基本情報\n７．評価実施機関における担当部署\n①部署\n１．特定個人情報ファイルを取り扱う事務"
+    ) == [
+        0,
+        3,
+    ]
+
+
 def test_two_paths_in_one_layout_item_are_a_row_said_missing():
     # -layout of a Calc table: a row under a merged date read into the item of the row above.
     result = extract_document(SAMPLES / "office-flow23/f23-calc-juki-pdftotext-layout/input.txt")
@@ -55,14 +75,11 @@ def test_no_item_of_the_truth_or_its_cells_hides_an_item():
     # Numbered lists inside cells (１．申請書の受付, ①窓口での本人確認, (1)被保険者の…), a deleted
     # section quoted whole in a before cell, attachments' labels repeated in the after cell: over
     # the truth of every sample, no record holds an item of the form beyond its own.
-    # (samples/*-itemkey54 print each level's numbering in another style on purpose, a level
-    # shifted too: ``２．特定個人情報ファイルの概要`` / ``(2)基本情報`` / ``(6)事務担当部署``, where
-    # the form prints Ⅱ / ２． / ⑥; read by their numbering style, (2) and (6) stand as two items of
-    # one level.  Left out here: a known false alarm of hidden_items on such printings.)
+    # samples/*-itemkey54 print each level's numbering in another style on purpose, a level
+    # shifted too (``２．特定個人情報ファイルの概要`` / ``(2)基本情報`` / ``(6)事務担当部署``, where
+    # the form prints Ⅱ / ２． / ⑥): the lexicon says (6) stands under (2) (``prints_under``).
     seen = 0
     for path in SAMPLES.rglob("expected/records.json"):
-        if "itemkey54" in path.parts[-4]:
-            continue
         for data in json.loads(path.read_text("utf-8")):
             record = Record.from_dict(data)
             assert not hidden_items(record), (path, record.item)

@@ -7,9 +7,9 @@ carried ``row_split_guess``)."""
 
 from piatable.models import Record
 from piatable.normalize.diff import change_kind
-from piatable.normalize.evidence import document_doubts
 from piatable.normalize.mark_cells import complementary_rows, mark_cell_doubts
 from piatable.normalize.mark_checks import mark_doubts
+from piatable.normalize.table_doubts import document_doubts
 
 ITEM = "Ⅳその他のリスク対策\n１．監査\n①自己点検\n具体的なチェック方法"
 

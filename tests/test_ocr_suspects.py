@@ -157,7 +157,7 @@ def test_a_misread_section_numeral_still_counts_for_the_documents_sections():
     """Items opening with a section heading whose numeral was misread (``帳特定個人…`` for Ⅲ)
     count among the document's sectioned items, so a row whose section line was lost is in
     doubt (row_split_guess) when the others open with theirs."""
-    from piatable.normalize.evidence import document_doubts
+    from piatable.normalize.table_doubts import document_doubts
     from piatable.pipeline import rows_to_records
 
     items = [["Ⅰ基本情報", "①部署"]] * 6 + [

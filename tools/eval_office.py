@@ -181,6 +181,8 @@ SET_NAMES = (
     "office-flow55",
     "heldout-flow55",
     "assessments55",
+    "office-honest55",
+    "heldout-honest55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

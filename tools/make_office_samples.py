@@ -1027,8 +1027,9 @@ PLUMBER_TEXTS = ("pdfplumber",)
 PLUMBER_LAYOUT_SETS = ("office-plumber49", "heldout-plumber49", "office-plumber51", "heldout-plumber51")
 PLUMBER_LAYOUT_TEXTS = ("pdfplumber", "pdfplumber-layout")
 # Sets for pypdf's ``extract_text()`` and PyMuPDF's ``get_text("text")`` (issues 10/12, branch
-# pypdf53): the five texts and those two.
-PYPDF_SETS = ("office-pypdf53", "heldout-pypdf53")
+# pypdf53; and the false alarms and silent wrongs of issue 12, branch honest55): the five texts
+# and those two.
+PYPDF_SETS = ("office-pypdf53", "heldout-pypdf53", "office-honest55", "heldout-honest55")
 PYPDF_TEXTS = (*EXTRACTORS, "pypdf", "pymupdf")
 # Sets of tables in a document's body text (session 54, tools/make_bodytext54_samples.py): the
 # five texts and PyMuPDF's in its default order and with ``sort=True``.

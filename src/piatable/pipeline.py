@@ -40,7 +40,7 @@ from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
-from piatable.normalize.row_counts import surplus_note
+from piatable.normalize.row_counts import empty_rows_note, surplus_note
 from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
@@ -196,10 +196,15 @@ NOT_READ_NOTES = (TABLE_NOT_READ, LABELS_NOT_READ.split(" on page")[0])
 def _note_hidden_rows(result: DocumentResult) -> None:
     """An item of the form opening inside another row's cell (``hidden_rows_note``): a row with no
     date line or section of its own to count it by, read into its neighbour (issue 10): the
-    document is partial, with the note."""
+    document is partial, with the note.  So are rows holding a date or a 提出時期 alone
+    (``empty_rows_note``)."""
     hidden = hidden_rows_note(result.records)
     if hidden:
         result.notes.append(hidden)
+        result.status = "partial"
+    empty = empty_rows_note(result.records)
+    if empty:
+        result.notes.append(empty)
         result.status = "partial"
 
 
