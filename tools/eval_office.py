@@ -174,6 +174,8 @@ SET_NAMES = (
     "heldout-slides54",
     "office-chromium54",
     "heldout-chromium54",
+    "office-pagemark55",
+    "heldout-pagemark55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -188,8 +190,11 @@ TEXT_FAMILIES = (
     "pdfplumber",
     "pdfplumber-layout",
     "pypdf",
+    "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
+    "pymupdf-blocks",
+    "pdftotext-layout-cp932",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

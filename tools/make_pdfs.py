@@ -714,19 +714,23 @@ def extract_text(pdf: Path, tool: str) -> str:
         layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
             return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
-    if tool == "pypdf":
-        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode),
-        # pages joined by form feeds.
+    if tool in ("pypdf", "pypdf-layout"):
+        # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode; or
+        # ``extraction_mode="layout"``), pages joined by form feeds.
         import pypdf
 
-        return "\f".join(page.extract_text() for page in pypdf.PdfReader(str(pdf)).pages)
-    if tool in ("pymupdf", "pymupdf-sort"):
+        mode = "layout" if tool == "pypdf-layout" else "plain"
+        return "\f".join(page.extract_text(extraction_mode=mode) for page in pypdf.PdfReader(str(pdf)).pages)
+    if tool in ("pymupdf", "pymupdf-sort", "pymupdf-blocks"):
         # PyMuPDF's ``page.get_text("text")`` (its default), or with ``sort=True`` (blocks sorted
-        # top to bottom, left to right), pages joined by form feeds.
+        # top to bottom, left to right), or the texts of ``get_text("blocks")`` each ended by a
+        # blank line; pages joined by form feeds.
         import pymupdf
 
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
+            if tool == "pymupdf-blocks":
+                return "\f".join("\n".join(b[4].rstrip("\n") + "\n" for b in page.get_text("blocks")) for page in doc)
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
     import pypdfium2 as pdfium
 
