@@ -216,6 +216,7 @@ class Case:
     # under it, and the other rows printed as a second table with its own label row.
     split_after: int | None = None
     split_heading: str = ""
+    split_labels: bool = True  # the second table prints its own label row
 
 
 class NotPrinted(ValueError):
@@ -548,8 +549,6 @@ def _header_cells(case: Case) -> list[list[str]]:
 def write_docx(path: Path, case: Case) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ALIGN_VERTICAL
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -587,7 +586,7 @@ def write_docx(path: Path, case: Case) -> None:
     if case.split_after is not None:
         doc.add_paragraph("")
         doc.add_paragraph(case.split_heading)
-        _docx_table(doc, case, case.rows[cut:])
+        _docx_table(doc, case, case.rows[cut:], labels=case.split_labels)
     if case.page_numbers:
         _docx_page_numbers(doc, case.page_number_format, case.page_footer)
     if case.page_header[0]:
@@ -609,13 +608,14 @@ def write_docx(path: Path, case: Case) -> None:
     doc.save(path)
 
 
-def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
-    """The amendment table of ``rows`` (its label row first) added to ``doc``."""
+def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The amendment table of ``rows`` (its label row first, unless not ``labels``) added to
+    ``doc``."""
     from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    header_cells = _header_cells(case)
+    header_cells = _header_cells(case) if labels else []
     h = len(header_cells)
     table = doc.add_table(rows=h + len(rows), cols=6)
     table.style = "Table Grid"
@@ -668,7 +668,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
             attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
-        for cell in table.rows[h - 1].cells:  # the label row's foot stays solid
+        for cell in table.rows[h - 1].cells if h else []:  # the label row's foot stays solid
             tcpr = cell._tc.get_or_add_tcPr()
             tcb = tcpr.makeelement(qn("w:tcBorders"), {})
             attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}

@@ -13,6 +13,8 @@ Kinds the unseen set showed (office-made PDFs and 14 extractors' texts of them):
 * ``split``: a Writer table cut in two by a heading paragraph (``２．送付先情報ファイル``), the second
   part a table of its own with its label row: the heading read into a row's explanation or its
   digit into the next row's date;
+* ``glued``: as ``split``, the second table printing no label row of its own and no rulings
+  (the heading stands right above the next row's date: read into it, ``R2.10.1２``);
 * ``lead``: a Writer table after body text (it starts mid-page), a page header with text
   (``特定個人情報保護評価書（全項目評価書）``) and a footer ``1/3``.
 
@@ -45,8 +47,8 @@ HELDOUT_SPLITS = ("３．宛名管理ファイル", "（２）課税台帳ファ
 TUNING_LEADS = ("特定個人情報保護評価書の変更について", "次のとおり評価書の記載を変更した。")
 HELDOUT_LEADS = ("評価書の再実施に伴う変更箇所",)
 # Kinds, in order (a case each; the held-out set draws fewer).
-TUNING_KINDS = ("bare", "bare", "sheet", "sheet", "split", "split", "lead")
-HELDOUT_KINDS = ("bare", "sheet", "split", "lead", "bare", "sheet", "split")
+TUNING_KINDS = ("bare", "bare", "sheet", "sheet", "split", "split", "lead", "glued", "glued")
+HELDOUT_KINDS = ("bare", "sheet", "split", "lead", "bare", "sheet", "split", "glued")
 
 
 def _case(name: str, table: list[dict], kind: str, k: int, heldout: bool) -> Case:
@@ -81,10 +83,12 @@ def _case(name: str, table: list[dict], kind: str, k: int, heldout: bool) -> Cas
             real_dates=False,  # a number-formatted date too wide for its column prints ###
             page_footer=heads[1] if k % 2 else "",
         )
-    if kind == "split":
+    if kind in ("split", "glued"):
         splits = HELDOUT_SPLITS if heldout else TUNING_SPLITS
         return replace(
             c,
+            split_labels=kind == "split",
+            inner_rule="none" if kind == "glued" else c.inner_rule,
             rows=office._long_rows(c.rows, rng, (2,)),
             split_after=rng.randint(2, max(2, len(c.rows) - 2)),
             split_heading=splits[k % len(splits)],

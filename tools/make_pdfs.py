@@ -730,7 +730,8 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             if tool == "pymupdf-blocks":
-                return "\f".join("\n".join(b[4].rstrip("\n") + "\n" for b in page.get_text("blocks")) for page in doc)
+                blocks = ([b[4].rstrip("\n") + "\n" for b in page.get_text("blocks")] for page in doc)
+                return "\f".join("\n".join(page) for page in blocks)
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
     import pypdfium2 as pdfium
 
