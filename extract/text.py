@@ -32,6 +32,7 @@ from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_label
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.list_labels import join_list_labels
+from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
 from piatable.normalize.running_heads import strip_running_heads
@@ -79,10 +80,15 @@ def _read_text_and_kind(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     tidy = tidy_text(clean_text(mend_text(text)))
-    if is_plumber_text(tidy.text):
+    plumber = is_plumber_text(tidy.text)
+    layout = not plumber and is_layout_text(tidy.text)
+    # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
+    tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
+    tidy.notes.extend(edge_notes)
+    if plumber:
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
         return placed, tidy.notes + placed_notes, True, tidy.ascii_numerals, guesses
-    if is_layout_text(tidy.text):
+    if layout:
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)

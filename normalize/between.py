@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from piatable.models import CellLine
-from piatable.vocabulary import TIMING, is_header_line, is_page_number, is_title
+from piatable.vocabulary import TIMING, heading_key, is_header_line, is_page_number, is_title, lexicon
 
 from .chars import display_width
 from .dates import DATE_HEAD, is_date_line
@@ -32,6 +34,13 @@ PROSE_MARK_CHARS = 2
 _MIN_BODY_LINES = 12
 # How a paragraph ends, in a spaced-out text that lost its spaces (``prose_before_labels``).
 SENTENCE_ENDS = ("。", "．")
+# A heading over a second table (``is_between_heading``): numbered as a document numbers its
+# parts, at most this many characters.
+_DOC_HEADING = regex.compile(
+    r"^(?:[0-9０-９]{1,2}\s*[．.]|[0-9０-９]{1,2}[ \u3000]+|[（(][0-9０-９]{1,2}[）)]"
+    r"|第[0-9０-９一二三四五六七八九十]+[章節部])\s*\S"
+)
+HEADING_MAX_CHARS = 30
 # Notes quote at most this many characters of a paragraph.
 NOTE_CHARS = 60
 
@@ -65,7 +74,8 @@ def is_prose_line(text: str, cell: int) -> bool:
 def prose_before_labels(lines: list[CellLine], spaces_lost: bool = False) -> list[int]:
     """Indices of the lines of ``lines`` (a table region's, in the extractor's order) that are a
     paragraph printed between two tables: right before a label row or title that follows a
-    date line, wider than the table's columns (module docstring).  ``spaces_lost``: the text
+    date line, wider than the table's columns (module docstring), or a heading of the document
+    (``is_between_heading``) right before it on the same page.  ``spaces_lost``: the text
     was spaced out and its own spaces went with the spacing
     (``spacing_evidence.own_spaces_lost``), so cells that shared a line are one run too; the
     paragraph must then end as a sentence does (``。``)."""
@@ -105,8 +115,31 @@ def prose_before_labels(lines: list[CellLine], spaces_lost: bool = False) -> lis
                 break
         if run and spaces_lost and not lines[max(run)].text.rstrip().endswith(SENTENCE_ENDS):
             continue
+        k = h - 1
+        while k >= 0 and is_page_number(lines[k].text):
+            k -= 1
+        if not run and k >= 0 and lines[k].page == cl.page and is_between_heading(lines[k].text):
+            run = [k]  # a heading of the document over the second table, on the same page
         out.extend(sorted(run))
     return sorted(set(out))
+
+
+def is_between_heading(text: str) -> bool:
+    """Whether ``text`` is a heading of the document printed over a second table (``２．送付先情報
+    ファイル``, ``（２）課税台帳ファイル``): numbered, short, no sentence, date, timing or label row,
+    and none of the form's own headings (``２．基本情報`` is a 項目's line: ``vocabulary.lexicon``)."""
+    t = text.strip()
+    key = heading_key(t)
+    return (
+        bool(_DOC_HEADING.match(t))
+        and len(t) <= HEADING_MAX_CHARS
+        and len(key) >= 2
+        and "。" not in t
+        and not DATE_HEAD.match(t)
+        and not TIMING.search(t)
+        and not _is_label_row(t)
+        and key not in lexicon()
+    )
 
 
 def prose_note(lines: list[CellLine], picked: list[int]) -> list[str]:

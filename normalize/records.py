@@ -13,7 +13,6 @@ from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
-from .dates import parse_date
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .flags import flag_duplicates, flag_record
@@ -23,6 +22,7 @@ from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .item_spread import spread_item_keys
 from .items import heading_score, item_path, joined_wrapped_headings, without_marker_gap
+from .line_dates import date_of_lines
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
@@ -49,12 +49,15 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     paragraphs["item"] = joined_wrapped_headings([without_marker_gap(p) for p in paragraphs["item"]])
-    date_raw = "".join(cl.text.strip() for cl in row.cells["change_date"])
+    printed = [cl for cl in row.cells["change_date"] if cl.text.strip()]
+    date_raw = "".join(cl.text.strip() for cl in printed)
     timing_raw = raw_timing(row)
     flags = list(row.flags)
-    change_date = parse_date(date_raw) if date_raw else None
+    change_date, date_doubt = date_of_lines([cl.text.strip() for cl in printed], [cl.wraps for cl in printed])
     if date_raw and change_date is None:
         flags.append("date_unparsed")
+    if date_doubt:  # a whole date's line and other text after it: never one date
+        flags.append("column_guess")
     timing = timing_of_lines([cl.text for cl in row.cells["timing"]])  # a qualifier stays in timing_raw
     if timing_raw and timing is None:
         flags.append("timing_invalid")

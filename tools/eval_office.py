@@ -183,6 +183,8 @@ SET_NAMES = (
     "assessments55",
     "office-honest55",
     "heldout-honest55",
+    "office-pagemark55",
+    "heldout-pagemark55",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -201,6 +203,7 @@ TEXT_FAMILIES = (
     "pymupdf",
     "pymupdf-sort",
     "pymupdf-blocks",
+    "pdftotext-layout-cp932",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

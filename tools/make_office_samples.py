@@ -204,6 +204,19 @@ class Case:
     # writer: the .docx is saved as .odt by Writer first and that .odt exported (a document made
     # in Writer itself, as a new user's .odt was: session 54).
     via_odt: bool = False
+    # Page furniture (session 55, tools/make_pagemark55_samples.py): the page-number footer's form
+    # with ``page_numbers`` (``{P}`` the page, ``{N}`` the pages: ``- {P} -``, ``{P}``,
+    # ``{P}/{N}``, ``P.{P}``); a page header printed on every page, (text, "left" / "center" /
+    # "right"): Calc's sheet header, Writer's page header; a footer text printed on every page
+    # (Calc: at the footer's left; Writer: a line above the page number).
+    page_number_format: str = "- {P} -"
+    page_header: tuple[str, str] = ("", "right")
+    page_footer: str = ""
+    # writer: the table is cut after ``split_after`` rows, the paragraph ``split_heading`` printed
+    # under it, and the other rows printed as a second table with its own label row.
+    split_after: int | None = None
+    split_heading: str = ""
+    split_labels: bool = True  # the second table prints its own label row
 
 
 class NotPrinted(ValueError):
@@ -377,7 +390,11 @@ def write_xlsx(path: Path, case: Case) -> None:
         ws.row_breaks.append(Break(id=hdr + k))
     ws.print_title_rows = f"{title_top}:{hdr}"
     if case.page_numbers:
-        ws.oddFooter.center.text = "- &P -"
+        ws.oddFooter.center.text = case.page_number_format.replace("{P}", "&P").replace("{N}", "&N")
+    if case.page_footer:
+        ws.oddFooter.left.text = case.page_footer
+    if case.page_header[0]:
+        getattr(ws.oddHeader, case.page_header[1]).text = case.page_header[0]
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -392,6 +409,8 @@ def _inner_border(style: str, i: int, j: int, n: int):  # type: ignore[no-untype
     from openpyxl.styles import Border, Side
 
     thin = Side(style="thin", color="FF000000")
+    if style == "none":  # no rulings in the body at all
+        return Border()
     if style == "hrules":  # ruled across only: no vertical rulings at all
         return Border(top=thin, bottom=thin)
     inner = Side(style=style, color="FF000000")
@@ -530,8 +549,6 @@ def _header_cells(case: Case) -> list[list[str]]:
 def write_docx(path: Path, case: Case) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_ALIGN_VERTICAL
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
@@ -564,9 +581,43 @@ def write_docx(path: Path, case: Case) -> None:
     doc.add_paragraph(f"（別添{case.appendix}）変更箇所")
     if case.caption:
         doc.add_paragraph(case.caption)
-    header_cells = _header_cells(case)
+    cut = len(case.rows) if case.split_after is None else case.split_after
+    _docx_table(doc, case, case.rows[:cut])
+    if case.split_after is not None:
+        doc.add_paragraph("")
+        doc.add_paragraph(case.split_heading)
+        _docx_table(doc, case, case.rows[cut:], labels=case.split_labels)
+    if case.page_numbers:
+        _docx_page_numbers(doc, case.page_number_format, case.page_footer)
+    if case.page_header[0]:
+        _docx_page_header(doc, *case.page_header)
+    if case.closing:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        doc.add_paragraph("")
+        for text, align in case.closing:
+            para = doc.add_paragraph(text)
+            if align == "right":
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if case.tail_table:
+        doc.add_paragraph("")
+        small = doc.add_table(rows=len(case.tail_table), cols=2)
+        small.style = "Table Grid"
+        for (label, value), srow in zip(case.tail_table, small.rows, strict=True):
+            srow.cells[0].text, srow.cells[1].text = label, value
+    doc.save(path)
+
+
+def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """The amendment table of ``rows`` (its label row first, unless not ``labels``) added to
+    ``doc``."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    header_cells = _header_cells(case) if labels else []
     h = len(header_cells)
-    table = doc.add_table(rows=h + len(case.rows), cols=6)
+    table = doc.add_table(rows=h + len(rows), cols=6)
     table.style = "Table Grid"
     table.autofit = False
     for k, row in enumerate(header_cells):
@@ -577,9 +628,9 @@ def write_docx(path: Path, case: Case) -> None:
         for k in range(h):
             trpr = table.rows[k]._tr.get_or_add_trPr()
             trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-    runs = {key: merge_runs(case.rows, key, set()) for key in case.merge_keys} if case.merge else {}
+    runs = {key: merge_runs(rows, key, set()) for key in case.merge_keys} if case.merge else {}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
-    for i, r in enumerate(case.rows):
+    for i, r in enumerate(rows):
         cells = table.rows[h + i].cells
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
@@ -612,55 +663,60 @@ def write_docx(path: Path, case: Case) -> None:
             val = case.inner_rule if edge.startswith("inside") else "single"
             if case.inner_rule == "hrules":  # ruled across only: no vertical rulings at all
                 val = "nil" if edge in ("left", "right", "insideV") else "single"
+            if case.inner_rule == "none":  # no rulings but the label row's foot (pandoc's look)
+                val = "nil"
             attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
-        for cell in table.rows[h - 1].cells:  # the label row's foot stays solid
+        for cell in table.rows[h - 1].cells if h else []:  # the label row's foot stays solid
             tcpr = cell._tc.get_or_add_tcPr()
             tcb = tcpr.makeelement(qn("w:tcBorders"), {})
             attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
             tcb.append(tcb.makeelement(qn("w:bottom"), attrs))
             tcpr.append(tcb)
-    if case.page_numbers:
-        _docx_page_numbers(doc)
-    if case.closing:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-        doc.add_paragraph("")
-        for text, align in case.closing:
-            para = doc.add_paragraph(text)
-            if align == "right":
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if case.tail_table:
-        doc.add_paragraph("")
-        small = doc.add_table(rows=len(case.tail_table), cols=2)
-        small.style = "Table Grid"
-        for (label, value), srow in zip(case.tail_table, small.rows, strict=True):
-            srow.cells[0].text, srow.cells[1].text = label, value
-    doc.save(path)
 
 
-def _docx_page_numbers(doc) -> None:  # type: ignore[no-untyped-def]
-    """A centred ``- N -`` footer on every page (a PAGE field)."""
+def _docx_page_header(doc, text: str, align: str) -> None:  # type: ignore[no-untyped-def]
+    """``text`` as the page header of every page, set ``align`` ("left" / "center" / "right")."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    para = doc.sections[0].header.paragraphs[0]
+    para.text = text
+    para.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+
+
+def _docx_page_numbers(doc, form: str = "- {P} -", above: str = "") -> None:  # type: ignore[no-untyped-def]
+    """A centred page-number footer on every page: ``form`` with ``{P}`` a PAGE field and ``{N}``
+    a NUMPAGES field (``- {P} -``, ``{P}/{N}``); ``above``: a footer line printed over it."""
+    import re
+
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
 
-    para = doc.sections[0].footer.paragraphs[0]
+    footer = doc.sections[0].footer
+    para = footer.paragraphs[0]
+    if above:
+        para.text = above
+        para = footer.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    para.add_run("- ")
-    run = para.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
-            run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
-        elif text == "PAGE":
-            el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
-            el.text = " PAGE "
-            run._r.append(el)
-        else:
-            el = run._r.makeelement(qn("w:t"), {})
-            el.text = text
-            run._r.append(el)
-    para.add_run(" -")
+    for piece in re.split(r"(\{[PN]\})", form):
+        if piece not in ("{P}", "{N}"):
+            if piece:
+                para.add_run(piece)
+            continue
+        run = para.add_run()
+        field = " PAGE " if piece == "{P}" else " NUMPAGES "
+        for kind, text in (("begin", None), (None, field), ("separate", None), (None, "1"), ("end", None)):
+            if kind:
+                run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+            elif text == field:
+                el = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+                el.text = field
+                run._r.append(el)
+            else:
+                el = run._r.makeelement(qn("w:t"), {})
+                el.text = text
+                run._r.append(el)
 
 
 # --------------------------------------------------------------------------- conversion + truth
@@ -936,8 +992,13 @@ def settings_of(case: Case) -> dict:
             "extra_spare_lines": sum(case.extra_spare.values()),
             "texts": case.texts,
             "closing": [text for text, _ in case.closing],
-            "page_numbers": case.page_numbers,
+            "page_numbers": case.page_number_format
+            if case.page_numbers and case.page_number_format != "- {P} -"
+            else case.page_numbers,
         }
+        | ({"page_header": list(case.page_header)} if case.page_header[0] else {})
+        | ({"page_footer": case.page_footer} if case.page_footer else {})
+        | ({"split": [case.split_after, case.split_heading]} if case.split_after is not None else {})
         | ({"caption": case.caption} if case.caption else {})
         | ({"lead": list(case.lead)} if case.lead else {})
         | ({"tail_table": [list(r) for r in case.tail_table]} if case.tail_table else {})
@@ -1056,6 +1117,20 @@ ALL_TEXTS = (
     "pymupdf-sort",
     "pymupdf-blocks",
 )
+# Sets of page furniture (session 55, tools/make_pagemark55_samples.py): the five texts, pdfplumber,
+# pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
+PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
+PAGEMARK_TEXTS = (
+    *EXTRACTORS,
+    "pdfplumber",
+    "pdfplumber-layout",
+    "pypdf",
+    "pypdf-layout",
+    "pymupdf",
+    "pymupdf-sort",
+    "pymupdf-blocks",
+    "pdftotext-layout-cp932",
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1105,10 +1180,16 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = FLOW_TEXTS
                 if root.name in ALL_TEXTS_SETS:
                     tools = ALL_TEXTS
+                if root.name in PAGEMARK_SETS:
+                    tools = PAGEMARK_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
-                    (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+                    if tool.endswith("-cp932"):  # as a Windows user saves it: CP932, CRLF
+                        text = extract_text(pdf, tool.removesuffix("-cp932")).replace("\n", "\r\n")
+                        (tfolder / "input.txt").write_bytes(text.encode("cp932", "replace"))
+                    else:
+                        (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                     write_json(tfolder / "expected" / "records.json", expected)
             pages = expected[-1]["page_end"] if expected else 0
             size = (folder / "input.pdf").stat().st_size

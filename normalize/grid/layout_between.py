@@ -27,6 +27,7 @@ import regex
 from piatable.models import PageWords, Word
 from piatable.vocabulary import LABELS, is_page_number, is_title
 
+from ..between import is_between_heading
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_AT_START, is_date_head
 
@@ -91,7 +92,8 @@ def _prose_above(rows: list[tuple[float, list[Word]]], h: int, left: float) -> l
     first = picked[-1]
     # A blank line between the rows above and the paragraph (pdftotext prints the space after
     # a table as empty lines).
-    if first > 0 and rows[first][0] - rows[first - 1][0] < 2:
+    heading = len(picked) == 1 and is_between_heading(" ".join(w.text for w in rows[first][1]))
+    if first > 0 and rows[first][0] - rows[first - 1][0] < 2 and not heading:
         return None
     return sorted(picked)
 

@@ -37,6 +37,7 @@ from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
+from piatable.normalize.page_furniture import drop_page_furniture
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -322,6 +323,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
     """
     result = _result(reading, source)
+    if reading.kind == "pdf":  # page numbers, headers and footers in the margins are no cells
+        result.notes.extend(drop_page_furniture(reading.pages))
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells

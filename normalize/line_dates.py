@@ -1,0 +1,56 @@
+"""The date of a 変更日 cell read line by line: a date never takes a digit from another line.
+
+A cell's lines are joined without a separator (a date wrapped in a narrow column: ``令和2年10月`` /
+``1日``).  Joined so, a line that is a whole date and the text of the next line run on as one:
+a heading printed between two tables, read into the date cell of the row above it
+(``2019/4/1`` + ``２．送付先情報ファイル``), gave the day 12 (``2019/4/1２``: 2019-04-12, set XVI,
+session 55).  Here a date that reads across a line end where its first line is a whole date is
+cut at that line end:
+
+* the next line is the rest of a wrapped date (``日``, ``2日``): the joined date, no doubt;
+* the next line is digits only: the joined date, in doubt (``2019/4/1`` / ``2``: a day broken
+  at the column's edge, or a heading's numeral), unless the first line reaches the cell's edge
+  (``CellLine.wraps``: a run of digits too wide for the column breaks anywhere);
+* the next line holds other text: the first line's date, in doubt (the cell holds text that is
+  not the date's).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import DATE, DATE_TAIL, parse_date
+
+# Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
+_DIGITS_ONLY = regex.compile(r"^[0-9０-９\s]+$")
+
+
+def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> tuple[str | None, bool]:
+    """The ISO date of a 変更日 cell's ``lines`` (stripped, in order) and whether it is in doubt
+    (see the module notes).  None when no date is read.  ``wraps``: each line's geometric verdict
+    (``CellLine.wraps``), where the source knows it: a line that reaches the cell's edge before
+    a line of digits wraps (a run of digits too wide for the column breaks anywhere:
+    ``2020/10/1`` / ``5``), read joined without doubt."""
+    joined = "".join(lines)
+    date = parse_date(joined) if joined else None
+    if date is None or len(lines) < 2:
+        return date, False
+    m = DATE.search(joined)
+    if m is None:
+        return date, False
+    at = 0
+    for k, line in enumerate(lines[:-1]):
+        at += len(line)
+        if not m.start() < at < m.end():
+            continue
+        head = parse_date(joined[m.start() : at])
+        if head is None or not DATE.fullmatch(joined[m.start() : at].strip()):
+            continue  # the first line is no whole date: a wrapped date, read joined
+        rest = joined[at:]
+        wrapped = wraps[k] if wraps and k < len(wraps) else None
+        if DATE_TAIL.match(rest):
+            return date, False
+        if _DIGITS_ONLY.match(rest):
+            return date, not wrapped  # a soft wrap inside the digits, or a stray number
+        return head, True
+    return date, False
