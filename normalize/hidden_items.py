@@ -156,6 +156,7 @@ def item_paths(item: str) -> list[int]:
     deepest: float | None = None
     bracketed_first = False
     above = ""  # the last heading of the path (instance lines aside)
+    headings, first_is_section = 0, False  # headings seen; the first stands for a section
     for k in range(len(lines)):
         level = _opening(lines, k, whole=True)
         if level is None:
@@ -168,6 +169,14 @@ def item_paths(item: str) -> list[int]:
         heading, under = _heading_text(lines, k), False
         if level != INSTANCE_LEVEL:
             under, above = bool(above) and prints_under(heading, above), heading
+        if headings == 1 and first_is_section and ATTACHMENT_OPENING.match(lines[k]):
+            # A section's own attachment under its title alone (``Ⅱ特定個人情報ファイルの概要`` /
+            # ``（別添２）特定個人情報ファイル記録項目``: the form lists it at the section's end):
+            # one path (the itemkey55 printings; an attachment after a deeper heading is a row).
+            under = True
+        if headings == 0:
+            first_is_section = _stands_for_section(heading)
+        headings += 1
         if deepest is not None and level <= deepest and level != INSTANCE_LEVEL and not under:
             starts.append(k)
             deepest = level
@@ -177,6 +186,14 @@ def item_paths(item: str) -> list[int]:
         else:
             deepest = max(deepest, level)
     return starts or ([0] if lines else [])
+
+
+def _stands_for_section(heading: str) -> bool:
+    """A section's numeral (``Ⅱ…``), or a title the lexicon files as a section's
+    (``２．特定個人情報ファイルの概要`` printed for Ⅱ)."""
+    if SECTION_OPENING.match(heading):
+        return True
+    return any(p.startswith("§") for p in structure().parents.get(_key(heading), ()))
 
 
 def prints_under(heading: str, above: str) -> bool:
