@@ -23,7 +23,9 @@ from piatable.models import CellLine
 from piatable.vocabulary import TIMING
 
 from .cell_dates import is_row_date
+from .chars import without_whitespace
 from .rejoin import same_printed_line
+from .timing_cells import is_qualifier
 
 # The first page's pass 1 must list at least this many timings (rows) before its wrapped rows:
 # in row-ordered text (each row's first printed line, then its wrapped lines) it lists one, and
@@ -54,6 +56,11 @@ def _next_pass_one(lines: list[CellLine], wrapped: int) -> int | None:
                 if not all(is_row_date(cl) for cl in lines[above:start]):
                     break
                 start = above
+            nxt = t + 1
+            while nxt < len(lines) and same_printed_line(lines[t], lines[nxt]):
+                nxt += 1
+            if nxt < len(lines) and is_qualifier(without_whitespace(lines[nxt].text), bare=False):
+                continue  # a 提出時期 cell of two lines (``事前`` / ``【重要】``), drawn in pass 2
             return start
     return None
 
