@@ -34,7 +34,7 @@ from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 from .body_instances import with_body_instance
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
 from .item_anchor import attachment_titles, numbered_children
-from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, ItemKey, item_key
+from .item_key import INSTANCE_LABELS, ItemKey, item_key
 from .item_noise import is_leaf, section_heads
 from .items import INSTANCE_LINE, heading_score
 
@@ -207,17 +207,7 @@ def complete_from_cells(
     if not found:
         return key
     _, first, heading = found
-    path = (*key.path, heading)
-    return ItemKey(
-        KEY_SEPARATOR.join(path),
-        path,
-        key.section,
-        key.file,
-        key.instance,
-        key.unknown,
-        key.dropped,
-        (*key.fuzzy, f"{first[:20]}→{heading}"),
-    )
+    return key.with_path((*key.path, heading), f"{first[:20]}→{heading}")
 
 
 def heading_in_cells(

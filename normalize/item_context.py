@@ -160,17 +160,7 @@ def _headed_numeral(key: ItemKey, sections: dict[str, set[str]], form: str | Non
     head, where = _numeral_head(key.path[0], sections, form)
     if head is None:
         return key
-    path = (head, *rest)
-    return ItemKey(
-        KEY_SEPARATOR.join(path),
-        path,
-        key.section,
-        key.file,
-        key.instance,
-        key.unknown,
-        key.dropped,
-        (*key.fuzzy, f"{key.path[0]}→{head} ({where})"),
-    )
+    return key.with_path((head, *rest), f"{key.path[0]}→{head} ({where})")
 
 
 def _numeral_head(numeral: str, sections: dict[str, set[str]], form: str | None) -> tuple[str | None, str]:

@@ -41,7 +41,7 @@ does not know are listed in ``ItemKey.unknown``.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -117,6 +117,11 @@ class ItemKey:
     unknown: tuple[str, ...]
     dropped: tuple[str, ...] = ()
     fuzzy: tuple[str, ...] = ()
+
+    def with_path(self, path: tuple[str, ...], why: str) -> ItemKey:
+        """This key with another heading path (``key`` joined anew), ``why`` (``printed→heading``)
+        added to ``fuzzy``; section, file, instance and the rest kept."""
+        return replace(self, key=KEY_SEPARATOR.join(path), path=path, fuzzy=(*self.fuzzy, why))
 
     @property
     def form_key(self) -> str:

@@ -1105,10 +1105,8 @@ PYPDF_LAYOUT_TEXTS = ("pypdf-layout",)
 # Sets of merged 項目 / 説明 / 変更日 cells and rows broken over pages (issue 10, branch flow55,
 # tools/make_flow55_samples.py): fourteen extractors' texts.
 ALL_TEXTS_SETS = ("office-flow55", "heldout-flow55")
-ALL_TEXTS = (
-    *EXTRACTORS,
-    "pdfminer-noflow",
-    "pdfminer-flowneg",
+# The texts of pdfplumber, pypdf and PyMuPDF as their users call them (make_pdfs.extract_text).
+LIBRARY_TEXTS = (
     "pdfplumber",
     "pdfplumber-layout",
     "pypdf",
@@ -1117,20 +1115,11 @@ ALL_TEXTS = (
     "pymupdf-sort",
     "pymupdf-blocks",
 )
+ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # Sets of page furniture (session 55, tools/make_pagemark55_samples.py): the five texts, pdfplumber,
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
-PAGEMARK_TEXTS = (
-    *EXTRACTORS,
-    "pdfplumber",
-    "pdfplumber-layout",
-    "pypdf",
-    "pypdf-layout",
-    "pymupdf",
-    "pymupdf-sort",
-    "pymupdf-blocks",
-    "pdftotext-layout-cp932",
-)
+PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
