@@ -70,9 +70,9 @@ def split_at_pass_restarts(
 ) -> list[list[CellLine]]:
     """``lines`` (the region of a text with no page break) cut where a page's pass 1 opens
     again after wrapped rows; pages after the first are numbered on from the first's.  Returned
-    whole (one chunk) unless the first page's pass 1 lists ``MIN_FIRST_PASS_TIMINGS`` timings."""
-    first = next((k for k in range(len(lines)) if opens_row(lines, k)), len(lines))
-    if sum(1 for cl in lines[:first] if TIMING.match(cl.text)) < MIN_FIRST_PASS_TIMINGS:
+    whole (one chunk) unless the pass 1 of every page but the last lists
+    ``MIN_FIRST_PASS_TIMINGS`` timings."""
+    if _pass_one_timings(lines, opens_row) < MIN_FIRST_PASS_TIMINGS:
         return [lines]
     out: list[list[CellLine]] = []
     rest, page = lines, lines[0].page if lines else None
@@ -85,4 +85,14 @@ def split_at_pass_restarts(
         out.append(rest[:cut])
         page = page + 1 if page is not None else None
         rest = [replace(cl, page=page) for cl in rest[cut:]]
+    # Every page but the last lists two timings or more in its pass 1 (a page holds several rows):
+    # row-ordered text (Writer through pypdfium2: each row's first printed line holds its date and
+    # timing) cut so would give pages of one row each (itemkey55's ik55-writer-1: 8 rows read 32).
+    if any(_pass_one_timings(chunk, opens_row) < MIN_FIRST_PASS_TIMINGS for chunk in out[:-1]):
+        return [lines]
     return out
+
+
+def _pass_one_timings(lines: list[CellLine], opens_row: Callable[[list[CellLine], int], bool]) -> int:
+    first = next((k for k in range(len(lines)) if opens_row(lines, k)), len(lines))
+    return sum(1 for cl in lines[:first] if TIMING.match(cl.text))
