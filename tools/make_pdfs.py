@@ -692,6 +692,14 @@ EXTRACTORS = ("pdftotext", "pdftotext-raw", "pdftotext-layout", "pdfminer", "pyp
 
 
 def extract_text(pdf: Path, tool: str) -> str:
+    """The text ``tool`` gives of ``pdf``, pages joined by form feeds (str).
+
+    ``TOOL+nl`` is the same text with pages joined by line ends, as most library users write it
+    (``"\\n".join(page.extract_text() for page in pdf.pages)``; ``pdftotext -nopgbrk``): no form
+    feed marks where a page ends. Session 55's unseen set XVII held such texts, none of ours did.
+    """
+    if tool.endswith("+nl"):
+        return extract_text(pdf, tool.removesuffix("+nl")).replace("\f", "\n")
     if tool.startswith("pdftotext"):
         flags = {"pdftotext": [], "pdftotext-raw": ["-raw"], "pdftotext-layout": ["-layout"]}[tool]
         return subprocess.run(
