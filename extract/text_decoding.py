@@ -60,7 +60,10 @@ def _eight_bit(data: bytes) -> str | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        readings.append((len(_UNLIKELY.findall(text)), order, text))
+        unlikely = len(_UNLIKELY.findall(text))
+        if unlikely == 0 and order == 0:
+            return text  # the first encoding read cleanly: no later one can do better
+        readings.append((unlikely, order, text))
     return min(readings)[2] if readings else None
 
 
