@@ -20,6 +20,8 @@ LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "
 # A table page carries at least this many of the label words (header row) ...
 MIN_LABEL_KEYS = 4
 # ... and a page without the header still counts when it has dates and 事前/事後 (TIMING_WORD).
+# The label a page of a table's last columns prints first (a narrow cell wraps 提出時期 to 提出時).
+LAST_LABEL = "提出時"
 # A page whose text layer holds fewer characters than this is taken as an image page.
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
@@ -52,6 +54,9 @@ class PageScan:
     # The text pdfium gives (``get_text_range``) of a cover page (one of the first ``COVER_PAGES``)
     # that was scanned, for its cover facts (the page is not loaded a second time); else "".
     text: str = ""
+    # Its label row holds only the last columns' labels (提出時期 / 説明) and it has no date: a
+    # sheet too wide for the page printed them on pages of their own (``column_strips``).
+    last_columns: bool = False
 
     @property
     def unusable(self) -> bool:
@@ -99,7 +104,14 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         cid="(cid:" in text,
         garbled=len(_GARBLED.findall(raw_text)),
         text=raw_text if i < COVER_PAGES else "",
+        last_columns=_last_columns(flat),
     )
+
+
+def _last_columns(flat: str) -> bool:
+    """The whitespace-free text prints 提出時期's label before any label of the first columns."""
+    at = flat.find(LAST_LABEL)
+    return at >= 0 and not any(k in flat[:at] for k in LABEL_KEYS[:4])
 
 
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
@@ -162,6 +174,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     pages = []
     for s in scans[first - offset :]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
+            pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.last_columns and not s.dates:
+            # The last columns (提出時期 / 説明) of a sheet too wide for the page, printed on
+            # pages of their own after their rows' pages or each after its rows' page.
             pages.append(s.page)
         elif pages and pages[-1] == s.page - 1 and s.labels >= MIN_LABEL_KEYS:
             # The label row repeated over rows that all began on an earlier page (Writer,

@@ -23,6 +23,7 @@ from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_closing_notes
+from piatable.normalize.column_strips import join_column_strips
 from piatable.normalize.conservation import (
     date_lines_without_rows,
     dates_beyond_rows,
@@ -325,6 +326,10 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     result = _result(reading, source)
     if reading.kind == "pdf":  # page numbers, headers and footers in the margins are no cells
         result.notes.extend(drop_page_furniture(reading.pages))
+        # A sheet too wide for the page: its last columns' pages joined to their rows' pages.
+        reading.pages, joined, doubts = join_column_strips(reading.pages)
+        result.notes.extend(joined)
+        reading.page_flags = {**doubts, **reading.page_flags}
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells
