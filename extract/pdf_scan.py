@@ -57,6 +57,8 @@ class PageScan:
     # Its label row holds only the last columns' labels (提出時期 / 説明) and it has no date: a
     # sheet too wide for the page printed them on pages of their own (``column_strips``).
     last_columns: bool = False
+    # Its label row holds 変更日 / 項目 and not 提出時期: the first columns of such a sheet.
+    first_columns: bool = False
 
     @property
     def unusable(self) -> bool:
@@ -105,13 +107,14 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         garbled=len(_GARBLED.findall(raw_text)),
         text=raw_text if i < COVER_PAGES else "",
         last_columns=_last_columns(flat),
+        first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and LAST_LABEL not in flat,
     )
 
 
 def _last_columns(flat: str) -> bool:
-    """The whitespace-free text prints 提出時期's label before any label of the first columns."""
+    """The whitespace-free text prints 提出時期's label before 変更日's and 項目's."""
     at = flat.find(LAST_LABEL)
-    return at >= 0 and not any(k in flat[:at] for k in LABEL_KEYS[:4])
+    return at >= 0 and not any(k in flat[:at] for k in LABEL_KEYS[:2])
 
 
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
@@ -164,7 +167,8 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     """1-based numbers of the pages that hold the amendment table (the last such table).
 
     ``scans`` are consecutive pages (all of them, or the last ones: ``scan_pages_from_end``)."""
-    starts = [s.page for s in scans if s.is_header_page]
+    strips = any(s.last_columns for s in scans)  # a sheet printed in column strips (column_strips)
+    starts = [s.page for s in scans if s.is_header_page or (strips and s.first_columns and s.dates)]
     if not starts:
         return []
     offset = scans[0].page
@@ -175,7 +179,9 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     for s in scans[first - offset :]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
             pages.append(s.page)
-        elif pages and pages[-1] == s.page - 1 and s.last_columns and not s.dates:
+        elif strips and s.first_columns and s.dates and (not pages or pages[-1] == s.page - 1):
+            pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.last_columns:
             # The last columns (提出時期 / 説明) of a sheet too wide for the page, printed on
             # pages of their own after their rows' pages or each after its rows' page.
             pages.append(s.page)

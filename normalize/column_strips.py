@@ -9,14 +9,14 @@ way the i-th page of the first strip and the i-th page of the second hold the sa
 t14: 0 rows read, session 56).
 
 A page is a *first strip* page when its column-label row holds labels of the first columns
-(変更日, 項目, 変更前, 変更後) and none of the last ones (提出時期, 説明); a *last strip* page when
-its label row holds only 提出時期 / 説明.  A page without a label row (the labels not repeated)
-takes the kind of the labelled page whose vertical rulings stand at the same places.  With as
-many last-strip pages as first-strip ones, the i-th of each are joined: the last strip's
-characters and rulings are moved right of the first strip's table, and down by row order where
-their rulings' heights differ (a repeated title row on one of them), so that each row of the
-table reads across one page.  Pages whose row rulings do not pair up are joined by their
-label rows' tops, with a note and a flag on their rows.
+(変更日, 項目) and none of the last ones (提出時期, 説明); a *last strip* page when it holds those
+of the last columns and none of the first (変更前 / 変更後 may print on either side).  A page
+without a label row (the labels not repeated) takes the kind of the labelled page whose vertical
+rulings stand at the same places.  With as many last-strip pages as first-strip ones, the i-th of
+each are joined: the last strip's characters and rulings are moved right of the first strip's
+table, and down by row order where their rulings' heights differ (a repeated title row on one of
+them), so that each row of the table reads across one page.  Pages whose row rulings do not pair
+up are joined by their label rows' tops, with a note and a flag on their rows.
 
 Input: a text-layer PDF's table pages (``PageWords``, points, furniture already left out);
 output: the pages with each last-strip page joined into its first-strip page, and notes.
@@ -32,11 +32,13 @@ import regex
 
 from piatable.models import PageWords, Word
 
-# The column labels of the first strip and of the last one (whitespace removed, as printed;
-# a narrow 提出時期 cell wraps its label into 提出時 / 期).
-FIRST_KEYS = ("変更日", "項目", "変更前", "変更後")
+# The column labels (whitespace removed, as printed; a narrow 提出時期 cell wraps its label into
+# 提出時 / 期): those only a first strip prints, those in between, and those only a last one
+# prints (変更前 / 変更後 print on either side of the cut).
+FIRST_KEYS = ("変更日", "項目")
+MIDDLE_KEYS = ("変更前", "変更後")
 LAST_KEYS = ("提出時", "説明")
-_SHOWN = {"提出時": "提出時期"}
+_SHOWN = {"提出時": "提出時期", "変更前": "変更前の記載", "変更後": "変更後の記載"}
 # A label line holds label pieces and little else: at most this many other characters (a
 # bracket, a stray mark).
 LABEL_LINE_SLACK = 1
@@ -105,7 +107,7 @@ def _label_row(page: PageWords) -> tuple[float, set[str]] | None:
         if line[0].top > LABEL_BAND * page.height:
             break
         text = "".join("".join(w.text.split()) for w in line)
-        found = {k for k in FIRST_KEYS + LAST_KEYS if k in text}
+        found = {k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in text}
         rest = _LABEL_PIECES.sub("", text)
         if text and len(rest) <= LABEL_LINE_SLACK and (found or top is not None):
             top = min(w.top for w in line) if top is None else top
@@ -131,10 +133,11 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
         top, keys = row
         first = [k for k in FIRST_KEYS if k in keys]
         last = [k for k in LAST_KEYS if k in keys]
+        shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
         if first and not last:
-            kinds[i] = _Kind(True, top, tuple(first))
+            kinds[i] = _Kind(True, top, shown)
         elif last and not first:
-            kinds[i] = _Kind(False, top, tuple(last))
+            kinds[i] = _Kind(False, top, shown)
     if not any(not k.first for k in kinds.values()):
         return {}
     # Pages without a label row: the kind of a labelled page with the same column borders.
