@@ -19,6 +19,7 @@ from typing import Literal
 
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
+from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.ascii_numerals import keep_printed_letters
@@ -157,6 +158,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     _note_hidden_rows(result)
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
+    if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
+        flag_full_width_forms(result.records)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
