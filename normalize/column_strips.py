@@ -150,15 +150,19 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
     return kinds
 
 
-def _row_rulings(page: PageWords, below: float) -> list[float]:
-    """y of the page's horizontal rulings from ``below`` down, rulings within ``SAME_RULING_PT``
+def _row_rulings(page: PageWords, label_top: float | None) -> list[float]:
+    """y of the page's horizontal rulings from the label row's top border down (the last ruling
+    above ``label_top``; all of them without a label row), rulings within ``SAME_RULING_PT``
     taken as one."""
-    ys = sorted((t + b) / 2 for x0, t, x1, b in page.rulings if x1 - x0 > b - t and (t + b) / 2 >= below - 2)
+    ys = sorted((t + b) / 2 for x0, t, x1, b in page.rulings if x1 - x0 > b - t)
     out: list[float] = []
     for y in ys:
         if not out or y - out[-1] > SAME_RULING_PT:
             out.append(y)
-    return out
+    if label_top is None:
+        return out
+    above = [k for k, y in enumerate(out) if y <= label_top]
+    return out[above[-1] if above else 0 :]
 
 
 def _mapping(first: list[float], last: list[float], shift: float) -> Callable[[float], float]:
@@ -192,10 +196,8 @@ def _join(
         left = min((w.x0 for w in inked), default=0.0)
         dx = right + GAP_EMS * em - left
     shift = (km.label_top - ks.label_top) if km.label_top is not None and ks.label_top is not None else 0.0
-    tops = [k.label_top for k in (km, ks) if k.label_top is not None]
-    below = min(tops, default=0.0)
-    rows_m = _row_rulings(main, below)
-    rows_s = _row_rulings(strip, below)
+    rows_m = _row_rulings(main, km.label_top)
+    rows_s = _row_rulings(strip, ks.label_top)
     same = len(rows_m) == len(rows_s)
     same = same and all(abs(a - b) <= SAME_RULING_PT for a, b in zip(rows_m, rows_s, strict=True))
     if same:
