@@ -20,8 +20,10 @@ LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "
 # A table page carries at least this many of the label words (header row) ...
 MIN_LABEL_KEYS = 4
 # ... and a page without the header still counts when it has dates and 事前/事後 (TIMING_WORD).
-# The label a page of a table's last columns prints first (a narrow cell wraps 提出時期 to 提出時).
-LAST_LABEL = "提出時"
+# The labels a page of a table's last columns opens with (a narrow cell wraps 提出時期 to 提出時;
+# a strip may hold 説明 alone), and how far past them the rest of its label row is looked for.
+LAST_LABELS = ("提出時", "説明")
+LABEL_ROW_CHARS = 30
 # A page whose text layer holds fewer characters than this is taken as an image page.
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
@@ -107,14 +109,17 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         garbled=len(_GARBLED.findall(raw_text)),
         text=raw_text if i < COVER_PAGES else "",
         last_columns=_last_columns(flat),
-        first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and LAST_LABEL not in flat,
+        first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and "説明" not in flat,
     )
 
 
 def _last_columns(flat: str) -> bool:
-    """The whitespace-free text prints 提出時期's label before 変更日's and 項目's."""
-    at = flat.find(LAST_LABEL)
-    return at >= 0 and not any(k in flat[:at] for k in LABEL_KEYS[:2])
+    """The whitespace-free text opens its label row with 提出時期's or 説明's label: it prints
+    neither 変更日 nor 項目 before it, nor in the label row's next ``LABEL_ROW_CHARS``
+    characters (a text layer may give a row's labels in another order)."""
+    at = min((i for i in (flat.find(k) for k in LAST_LABELS) if i >= 0), default=-1)
+    head = flat[: at + LABEL_ROW_CHARS]
+    return at >= 0 and not any(k in head for k in LABEL_KEYS[:2])
 
 
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]

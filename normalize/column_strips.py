@@ -9,8 +9,8 @@ way the i-th page of the first strip and the i-th page of the second hold the sa
 t14: 0 rows read, session 56).
 
 A page is a *first strip* page when its column-label row holds labels of the first columns
-(変更日, 項目) and none of the last ones (提出時期, 説明); a *last strip* page when it holds those
-of the last columns and none of the first (変更前 / 変更後 may print on either side).  A page
+(変更日, 項目) and not the last (説明); a *last strip* page when it holds those of the last
+columns (提出時期, 説明) and none of the first (変更前 / 変更後 / 提出時期 may print on either side).  A page
 without a label row (the labels not repeated) takes the kind of the labelled page whose vertical
 rulings stand at the same places.  With as many last-strip pages as first-strip ones, the i-th of
 each are joined: the last strip's characters and rulings are moved right of the first strip's
@@ -65,6 +65,10 @@ DOUBT_FLAG = "column_guess"
 JOINED_NOTE = (
     "pages {last} print the last columns ({labels}) of the rows of pages {first} (a sheet too wide"
     " for the page): each joined to its page row by row"
+)
+JOINED_NOTE_ONE = (
+    "page {last} prints the last columns ({labels}) of the rows of page {first} (a sheet too wide"
+    " for the page): joined to it row by row"
 )
 UNPAIRED_NOTE = (
     "page {last}: its rows' rulings ({n_last}) do not pair with those of page {first} ({n_first}), the"
@@ -134,7 +138,7 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
         first = [k for k in FIRST_KEYS if k in keys]
         last = [k for k in LAST_KEYS if k in keys]
         shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
-        if first and not last:
+        if first and LAST_KEYS[-1] not in keys:  # 提出時期 may print on the first strip's side
             kinds[i] = _Kind(True, top, shown)
         elif last and not first:
             kinds[i] = _Kind(False, top, shown)
@@ -266,12 +270,8 @@ def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[st
             ks = _Kind(ks.first, kinds[lasts[0]].label_top, ks.labels)
         _join(pages[i], pages[j], km, ks, notes, flags)
     joined = {j for _, j in pairs}
-    notes.insert(
-        0,
-        JOINED_NOTE.format(
-            last=", ".join(str(pages[j].page) for _, j in pairs),
-            first=", ".join(str(pages[i].page) for i, _ in pairs),
-            labels=labels,
-        ),
-    )
+    last = [str(pages[j].page) for _, j in pairs]
+    first = [str(pages[i].page) for i, _ in pairs]
+    note = JOINED_NOTE if len(pairs) > 1 else JOINED_NOTE_ONE
+    notes.insert(0, note.format(last=", ".join(last), first=", ".join(first), labels=labels))
     return [p for k, p in enumerate(pages) if k not in joined], notes, flags
