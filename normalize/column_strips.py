@@ -142,8 +142,8 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
             kinds[i] = _Kind(True, top, shown)
         elif last and not first:
             kinds[i] = _Kind(False, top, shown)
-    if not any(not k.first for k in kinds.values()):
-        return {}
+    if all(k.first for k in kinds.values()) or not any(k.first for k in kinds.values()):
+        return {}  # both kinds or none (a page opening with a wrapped ``る説明`` is no strip)
     # Pages without a label row: the kind of a labelled page with the same column borders.
     for i, page in enumerate(pages):
         if i in kinds or not (cols := _columns(page)):
