@@ -1,4 +1,4 @@
-"""``pdftotext -layout -enc Shift-JIS`` text read back as the layout text it is.
+"""``pdftotext [-layout] -enc Shift-JIS`` text read back as the text it is.
 
 poppler's Shift-JIS output (its ``ShiftJIS`` unicode map, bytes in CP932) has no ASCII at all:
 every ASCII character is written full-width (``2019/4/1`` → ``２０１９／４／１``, a space → U+3000),
@@ -7,8 +7,9 @@ ASCII they look like, full-width: the section numerals Ⅰ Ⅱ Ⅲ Ⅳ as ``Ｉ`
 circled numbers ① ② … as ``１`` ``２`` … (set XVII kind 11: 3 of 57 rows, session 56).
 
 Such a text is told by what it lacks and holds (``is_poppler_sjis``): no ASCII character but
-line ends, form feeds and tabs; at least ``MIN_WIDE_GAPS`` runs of ``MIN_GAP`` U+3000 (column
-gaps); full-width ASCII letters or digits.  It is read back (``undo_poppler_sjis``) with:
+line ends, form feeds and tabs; a U+3000 (poppler's space); full-width ASCII letters or digits
+(none of the 7,991 committed sample texts but these).  It is read back (``undo_poppler_sjis``),
+``-layout`` text as layout text and plain text as plain ``pdftotext`` text, with:
 
 * every U+3000 a space (a column gap of the layout, as the UTF-8 text prints it; a U+3000 the
   document printed reads as a space too, as in the UTF-8 text);
@@ -27,16 +28,12 @@ import regex
 
 from piatable.models import Record
 
-# A column gap of the layout: at least this many U+3000 ...
-MIN_GAP = 3
-# ... seen at least this many times in the text.
-MIN_WIDE_GAPS = 5
 # The flag of a row whose cells hold full-width letters or digits of such a text (README: the
 # text lost characters' forms).
 FORMS_FLAG = "unmapped_glyphs"
-SJIS_NOTE_OPENING = "the text is pdftotext's Shift-JIS layout text"
+SJIS_NOTE_OPENING = "the text is pdftotext's Shift-JIS text"
 POPPLER_SJIS_NOTE = (
-    "the text is pdftotext's Shift-JIS layout text (poppler writes every ASCII character"
+    "the text is pdftotext's Shift-JIS text (poppler writes every ASCII character"
     " full-width and pads columns with U+3000): its U+3000 were read as spaces, {numerals} section"
     " numerals printed as letters (ＩＩ) read as Ⅰ–Ⅵ and {circled} numbers opening a cell (２) as"
     " ①–⑳; letters and digits are kept full-width as the text gives them (the PDF may print some"
@@ -44,7 +41,6 @@ POPPLER_SJIS_NOTE = (
 )
 
 _ASCII = regex.compile(r"[\x20-\x7e]")
-_WIDE_GAP = regex.compile("\u3000{" + str(MIN_GAP) + ",}")
 _FULL_ALNUM = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 # Characters whose form the text cannot tell: full-width letters, digits and square brackets (a
 # choice ``[ 十分である ]`` reads ``［ 十分である ］`` either way).
@@ -65,16 +61,9 @@ _CIRCLED_AT = regex.compile(
 
 
 def is_poppler_sjis(text: str) -> bool:
-    """The text is poppler's Shift-JIS layout text: no ASCII (but line ends, form feeds, tabs),
-    column gaps of U+3000, full-width letters or digits."""
-    if _ASCII.search(text) is not None or _FULL_ALNUM.search(text) is None:
-        return False
-    gaps = 0
-    for _ in _WIDE_GAP.finditer(text):
-        gaps += 1
-        if gaps >= MIN_WIDE_GAPS:
-            return True
-    return False
+    """The text is poppler's Shift-JIS text: no ASCII (but line ends, form feeds, tabs), a U+3000
+    (a space poppler wrote), full-width letters or digits."""
+    return _ASCII.search(text) is None and "\u3000" in text and _FULL_ALNUM.search(text) is not None
 
 
 def _circled(m: regex.Match) -> str:
@@ -83,7 +72,7 @@ def _circled(m: regex.Match) -> str:
 
 
 def undo_poppler_sjis(text: str) -> tuple[str, str]:
-    """poppler's Shift-JIS layout text as layout text (``is_poppler_sjis`` said it is one), and
+    """poppler's Shift-JIS text as the text it stands for (``is_poppler_sjis`` said it is one), and
     the note saying how it was read."""
     text, numerals = _NUMERAL.subn(lambda m: _NUMERALS[m.group(1)], text)
     text, circled = _CIRCLED_AT.subn(_circled, text)

@@ -1128,11 +1128,11 @@ ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
 PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
-# Column strips and Shift-JIS layout text (session 56): ``pdftotext -layout -enc Shift-JIS``'s
-# bytes as poppler writes them (``-sjis``: ASCII made full-width, gaps of U+3000), beside the
-# UTF-8 layout text and a library's text without form feeds.
+# Column strips and Shift-JIS text (session 56): ``pdftotext [-layout] -enc Shift-JIS``'s bytes
+# as poppler writes them (``-sjis``: ASCII made full-width, spaces as U+3000), beside the UTF-8
+# layout text and a library's text without form feeds.
 STRIPS_SETS = ("office-strips56", "heldout-strips56")
-STRIPS_TEXTS = ("pdftotext-layout", "pdftotext-layout-sjis", "pypdfium2+nl")
+STRIPS_TEXTS = ("pdftotext-layout", "pdftotext-layout-sjis", "pdftotext-sjis", "pypdfium2+nl")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:

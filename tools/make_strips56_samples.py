@@ -19,8 +19,8 @@ drawn by an RNG seeded with the case's name:
 * ``bare`` (tuning set only, a PDF without texts): a fitted Calc sheet whose body has no rulings,
   none of whose rows is read today (a known fault, said: status partial).
 
-Each case keeps its PDF, its UTF-8 ``-layout`` text, poppler's Shift-JIS ``-layout`` bytes and
-pypdfium2's text joined with line ends (``make_office_samples.STRIPS_TEXTS``).
+Each case keeps its PDF, its UTF-8 ``-layout`` text, poppler's Shift-JIS bytes (``-layout`` and
+plain) and pypdfium2's text joined with line ends (``make_office_samples.STRIPS_TEXTS``).
 ``office-strips56`` (tuning) draws from the tuning tables' rows; ``heldout-strips56`` (measure
 only, never tune on it) from the held-out tables' rows, in the held-out fonts and sizes.
 """
