@@ -20,6 +20,10 @@ LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "
 # A table page carries at least this many of the label words (header row) ...
 MIN_LABEL_KEYS = 4
 # ... and a page without the header still counts when it has dates and 事前/事後 (TIMING_WORD).
+# The labels a page of a table's last columns opens with (a narrow cell wraps 提出時期 to 提出時;
+# a strip may hold 説明 alone), and how far past them the rest of its label row is looked for.
+LAST_LABELS = ("提出時", "説明")
+LABEL_ROW_CHARS = 30
 # A page whose text layer holds fewer characters than this is taken as an image page.
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
@@ -52,6 +56,11 @@ class PageScan:
     # The text pdfium gives (``get_text_range``) of a cover page (one of the first ``COVER_PAGES``)
     # that was scanned, for its cover facts (the page is not loaded a second time); else "".
     text: str = ""
+    # Its label row holds only the last columns' labels (提出時期 / 説明) and it has no date: a
+    # sheet too wide for the page printed them on pages of their own (``column_strips``).
+    last_columns: bool = False
+    # Its label row holds 変更日 / 項目 and not 提出時期: the first columns of such a sheet.
+    first_columns: bool = False
 
     @property
     def unusable(self) -> bool:
@@ -99,7 +108,18 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         cid="(cid:" in text,
         garbled=len(_GARBLED.findall(raw_text)),
         text=raw_text if i < COVER_PAGES else "",
+        last_columns=_last_columns(flat),
+        first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and "説明" not in flat,
     )
+
+
+def _last_columns(flat: str) -> bool:
+    """The whitespace-free text opens its label row with 提出時期's or 説明's label: it prints
+    neither 変更日 nor 項目 before it, nor in the label row's next ``LABEL_ROW_CHARS``
+    characters (a text layer may give a row's labels in another order)."""
+    at = min((i for i in (flat.find(k) for k in LAST_LABELS) if i >= 0), default=-1)
+    head = flat[: at + LABEL_ROW_CHARS]
+    return at >= 0 and not any(k in head for k in LABEL_KEYS[:2])
 
 
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]
@@ -152,7 +172,8 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     """1-based numbers of the pages that hold the amendment table (the last such table).
 
     ``scans`` are consecutive pages (all of them, or the last ones: ``scan_pages_from_end``)."""
-    starts = [s.page for s in scans if s.is_header_page]
+    strips = any(s.last_columns for s in scans)  # a sheet printed in column strips (column_strips)
+    starts = [s.page for s in scans if s.is_header_page or (strips and s.first_columns and s.dates)]
     if not starts:
         return []
     offset = scans[0].page
@@ -162,6 +183,12 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     pages = []
     for s in scans[first - offset :]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
+            pages.append(s.page)
+        elif strips and s.first_columns and s.dates and (not pages or pages[-1] == s.page - 1):
+            pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.last_columns:
+            # The last columns (提出時期 / 説明) of a sheet too wide for the page, printed on
+            # pages of their own after their rows' pages or each after its rows' page.
             pages.append(s.page)
         elif pages and pages[-1] == s.page - 1 and s.labels >= MIN_LABEL_KEYS:
             # The label row repeated over rows that all began on an earlier page (Writer,

@@ -40,9 +40,11 @@ from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 from .glyph_codes import mend_text
+from .joined_boxes import joined_boxes_note
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
+from .poppler_sjis import is_poppler_sjis, undo_poppler_sjis
 from .text_decoding import decode_bytes
 
 # Layout text: share of non-blank lines with two or more separated segments.
@@ -79,7 +81,12 @@ def _read_text_and_kind(
     del data  # a long text's bytes are not kept beside its characters
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sjis_note = None
+    if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
+        text, sjis_note = undo_poppler_sjis(text)
     tidy = tidy_text(clean_text(mend_text(text)))
+    tidy.notes += [sjis_note] if sjis_note else []
+    tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     plumber = is_plumber_text(tidy.text)
     layout = not plumber and is_layout_text(tidy.text)
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.

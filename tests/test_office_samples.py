@@ -76,6 +76,8 @@ def test_case_has_one_input_and_a_valid_truth(folder):
         assert len(data) < limit, "keep the committed PDFs small"
     elif folder.name.endswith("-cp932"):  # saved as a Windows user saves it (make_pagemark55)
         assert b"\r\n" in data and data.decode("cp932")
+    elif folder.name.endswith("-sjis"):  # poppler's Shift-JIS bytes: no ASCII at all (make_strips56)
+        assert not any(0x20 <= b < 0x7F for b in data.decode("cp932").encode("ascii", "ignore"))
     else:
         data.decode("utf-8")
     records = _expected(folder)
@@ -119,6 +121,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.PYPDF_LAYOUT_TEXTS,
         *mos.ALL_TEXTS,
         *mos.PAGEMARK_TEXTS,
+        *mos.STRIPS_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

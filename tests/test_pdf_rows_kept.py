@@ -59,13 +59,24 @@ def test_rows_under_a_timing_merged_from_the_page_before_are_read() -> None:
 
 
 def test_a_table_whose_labels_print_but_no_row_is_read_is_partial() -> None:
-    """A Gnumeric table (3 pages) whose rows the grid could not read gave 0 rows with status success
-    and "no amendment table found" (session 53): its column labels are printed on page 1, so the
-    table is lost, not absent, and the document says so."""
-    result = extract_document(SAMPLES / "heldout-column53" / "hc53-gnumeric-v3" / "input.pdf")
+    """A table whose rows the grid could not read gave 0 rows with status success and "no
+    amendment table found" (session 53): its column labels are printed on page 1, so the table is
+    lost, not absent, and the document says so.  The fixture was a Gnumeric sheet too wide for
+    its page (hc53-gnumeric-v3), whose rows are read since its explanation page is joined to them
+    (branch strips56, below); now a fitted Calc sheet whose body has no rulings (a known fault)."""
+    result = extract_document(SAMPLES / "office-strips56" / "s56-calc-bare" / "input.pdf")
+    assert not result.records
     assert result.status == "partial"
     assert (
         "the amendment table's column labels are printed on page 1 but none of its rows could be read"
         in result.notes
     )
     assert "no amendment table found" not in result.notes
+
+
+def test_a_gnumeric_sheet_too_wide_for_its_page_reads_its_rows() -> None:
+    """hc53-gnumeric-v3: Gnumeric prints 提出時期に係る説明 on pages after the rows' pages; the first of
+    them is joined to the first page of rows (``column_strips``), and every row is read (0 before)."""
+    result = extract_document(SAMPLES / "heldout-column53" / "hc53-gnumeric-v3" / "input.pdf")
+    assert len(result.records) == 6
+    assert any("prints the last columns" in n for n in result.notes)

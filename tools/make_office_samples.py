@@ -186,6 +186,12 @@ class Case:
     # "abiword" (the .docx through ``abiword --to=pdf``; it ignores the column widths and prints
     # Kangxi radicals such as ⽇ U+2F47 in its text layer).
     program: str = "libreoffice"
+    # calc: the sheet fitted to the page's width (as every case so far); False prints it at its
+    # size, so a sheet too wide for the page puts its last columns on pages of their own
+    # (session 56, tools/make_strips56_samples.py), in ``page_order``: "downThenOver" (Calc's and
+    # Excel's default: top to bottom, then right) or "overThenDown" (left to right, then down).
+    fit_width: bool = True
+    page_order: str = "downThenOver"
     # The column labels as printed (a table's author may type short ones: 変更前 / 変更後 / 説明).
     labels: tuple[str, ...] = LABELS
     # A two-row label row (branch header53): ``span_label`` (変更箇所) printed in the upper row
@@ -388,7 +394,8 @@ def write_xlsx(path: Path, case: Case) -> None:
             ws.row_dimensions[hdr + 1 + i].height = h
     for k in sorted(breaks):
         ws.row_breaks.append(Break(id=hdr + k))
-    ws.print_title_rows = f"{title_top}:{hdr}"
+    if case.repeat_header or case.fit_width:  # (the fitted cases before session 56 always repeat it)
+        ws.print_title_rows = f"{title_top}:{hdr}"
     if case.page_numbers:
         ws.oddFooter.center.text = case.page_number_format.replace("{P}", "&P").replace("{N}", "&N")
     if case.page_footer:
@@ -397,9 +404,10 @@ def write_xlsx(path: Path, case: Case) -> None:
         getattr(ws.oddHeader, case.page_header[1]).text = case.page_header[0]
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr.fitToPage = case.fit_width
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.pageOrder = case.page_order
     ws.print_options.horizontalCentered = True
     wb.save(path)
 
@@ -1120,6 +1128,11 @@ ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
 PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
+# Column strips and Shift-JIS text (session 56): ``pdftotext [-layout] -enc Shift-JIS``'s bytes
+# as poppler writes them (``-sjis``: ASCII made full-width, spaces as U+3000), beside the UTF-8
+# layout text and a library's text without form feeds.
+STRIPS_SETS = ("office-strips56", "heldout-strips56")
+STRIPS_TEXTS = ("pdftotext-layout", "pdftotext-layout-sjis", "pdftotext-sjis", "pypdfium2+nl")
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1132,6 +1145,16 @@ def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argpar
     ns = ap.parse_args(argv)
     ns.set = ns.set or list(names)
     return ns
+
+
+def poppler_sjis(pdf: Path, tool: str) -> bytes:
+    """``pdftotext [-layout] -enc Shift-JIS``'s bytes of ``pdf`` (``tool``: pdftotext or
+    pdftotext-layout): poppler maps every ASCII character to its full-width form and pads the
+    columns with U+3000 (set XVII kind 11)."""
+    flags = {"pdftotext": [], "pdftotext-layout": ["-layout"]}[tool]
+    return subprocess.run(
+        ["pdftotext", *flags, "-enc", "Shift-JIS", str(pdf), "-"], check=True, capture_output=True
+    ).stdout
 
 
 def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
@@ -1171,10 +1194,14 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = ALL_TEXTS
                 if root.name in PAGEMARK_SETS:
                     tools = PAGEMARK_TEXTS
+                if root.name in STRIPS_SETS:
+                    tools = STRIPS_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
-                    if tool.endswith("-cp932"):  # as a Windows user saves it: CP932, CRLF
+                    if tool.endswith("-sjis"):  # poppler's own Shift-JIS (CP932) bytes
+                        (tfolder / "input.txt").write_bytes(poppler_sjis(pdf, tool.removesuffix("-sjis")))
+                    elif tool.endswith("-cp932"):  # as a Windows user saves it: CP932, CRLF
                         text = extract_text(pdf, tool.removesuffix("-cp932")).replace("\n", "\r\n")
                         (tfolder / "input.txt").write_bytes(text.encode("cp932", "replace"))
                     else:

@@ -19,10 +19,12 @@ from typing import Literal
 
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.pdf import read_pdf
+from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_closing_notes
+from piatable.normalize.column_strips import join_column_strips
 from piatable.normalize.conservation import (
     date_lines_without_rows,
     dates_beyond_rows,
@@ -156,6 +158,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     _note_hidden_rows(result)
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
+    if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
+        flag_full_width_forms(result.records)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -325,6 +329,10 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     result = _result(reading, source)
     if reading.kind == "pdf":  # page numbers, headers and footers in the margins are no cells
         result.notes.extend(drop_page_furniture(reading.pages))
+        # A sheet too wide for the page: its last columns' pages joined to their rows' pages.
+        reading.pages, joined, doubts = join_column_strips(reading.pages)
+        result.notes.extend(joined)
+        reading.page_flags = {**doubts, **reading.page_flags}
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells

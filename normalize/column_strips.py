@@ -1,0 +1,277 @@
+"""A table too wide for its page printed in column strips: its last columns on pages of their own.
+
+A spreadsheet whose columns do not fit the page's width (no "fit to width") prints the columns
+that fit on the first pages and the rest on further pages, the same rows at the same heights:
+Calc's and Excel's default page order "top to bottom, then right" prints every page of the first
+strip (変更日 / 項目 / 変更前 / 変更後 of rows 1–n) before the pages of the second (提出時期 / 説明 of
+the same rows); "left to right, then down" prints each page's strips one after the other.  Either
+way the i-th page of the first strip and the i-th page of the second hold the same rows (set XVII
+t14: 0 rows read, session 56).
+
+A page is a *first strip* page when its column-label row holds labels of the first columns
+(変更日, 項目) and not the last (説明); a *last strip* page when it holds those of the last
+columns (提出時期, 説明) and none of the first (変更前 / 変更後 / 提出時期 may print on either side).  A page
+without a label row (the labels not repeated) takes the kind of the labelled page whose vertical
+rulings stand at the same places.  With as many last-strip pages as first-strip ones, the i-th of
+each are joined: the last strip's characters and rulings are moved right of the first strip's
+table, and down by row order where their rulings' heights differ (a repeated title row on one of
+them), so that each row of the table reads across one page.  Pages whose row rulings do not pair
+up are joined by their label rows' tops, with a note and a flag on their rows.
+
+Input: a text-layer PDF's table pages (``PageWords``, points, furniture already left out);
+output: the pages with each last-strip page joined into its first-strip page, and notes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from piatable.models import PageWords, Word
+
+# The column labels (whitespace removed, as printed; a narrow 提出時期 cell wraps its label into
+# 提出時 / 期): those only a first strip prints, those in between, and those only a last one
+# prints (変更前 / 変更後 print on either side of the cut).
+FIRST_KEYS = ("変更日", "項目")
+MIDDLE_KEYS = ("変更前", "変更後")
+LAST_KEYS = ("提出時", "説明")
+_SHOWN = {"提出時": "提出時期", "変更前": "変更前の記載", "変更後": "変更後の記載"}
+# A label line holds label pieces and little else: at most this many other characters (a
+# bracket, a stray mark).
+LABEL_LINE_SLACK = 1
+# Pieces a label row prints: the six labels, their wrapped pieces, and the columns a sheet often
+# carries beside them (No., 番号, 担当, 備考).
+_LABEL_PIECES = regex.compile(
+    r"変更日|項目|変更前の記載|変更後の記載|変更前|変更後|の記載|記載|提出時期に係る説明|提出時期に係る"
+    r"|提出時期に係|提出時期|提出時|に係る説明|係る説明|る説明|説明|時期|期|No\.?|Ｎｏ．?|番号|担当|備考"
+)
+# The label row is looked for in the upper part of the page (this share of its height).
+LABEL_BAND = 0.5
+# Characters whose vertical middles are within this share of a character's height are one line.
+LINE_SLACK = 0.5
+# Rulings at most this far apart (points) are one: a row's foot and the next row's top.
+SAME_RULING_PT = 1.5
+# A vertical ruling at least this long (points) is a column border (not a tick of a mark).
+MIN_COLUMN_RULING_PT = 8.0
+# Without vertical rulings the last strip is set this many of its characters' heights right of
+# the first strip's rightmost character (a column gap).
+GAP_EMS = 1.0
+# A flag for the rows of pages joined without their row rulings pairing up (README's list).
+DOUBT_FLAG = "column_guess"
+
+JOINED_NOTE = (
+    "pages {last} print the last columns ({labels}) of the rows of pages {first} (a sheet too wide"
+    " for the page): each joined to its page row by row"
+)
+JOINED_NOTE_ONE = (
+    "page {last} prints the last columns ({labels}) of the rows of page {first} (a sheet too wide"
+    " for the page): joined to it row by row"
+)
+UNPAIRED_NOTE = (
+    "page {last}: its rows' rulings ({n_last}) do not pair with those of page {first} ({n_first}), the"
+    " page whose rows it continues: joined by their label rows, rows may be mismatched"
+)
+COUNT_NOTE = (
+    "{n_last} pages print only the last columns ({labels}) but {n_first} pages print the first ones:"
+    " {left} not joined"
+)
+
+
+@dataclass(slots=True)
+class _Kind:
+    first: bool  # a first-strip page (its labels are of the first columns only)
+    label_top: float | None  # the top of its label row, None without one
+    labels: tuple[str, ...]  # label keys read on it
+
+
+def _lines(words: list[Word]) -> list[list[Word]]:
+    """Characters as lines, top to bottom, each left to right."""
+    out: list[list[Word]] = []
+    ref: tuple[float, float] | None = None
+    for w in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        mid = (w.top + w.bottom) / 2
+        if ref is None or abs(mid - ref[0]) > LINE_SLACK * ref[1]:
+            out.append([])
+            ref = (mid, max(w.bottom - w.top, 1.0))
+        out[-1].append(w)
+    return [sorted(line, key=lambda w: w.x0) for line in out]
+
+
+def _label_row(page: PageWords) -> tuple[float, set[str]] | None:
+    """The top of the page's column-label row and the label keys it holds; None without one.
+
+    The label row is the first run of lines (top down, in the page's upper ``LABEL_BAND``) that
+    hold label pieces and at most ``LABEL_LINE_SLACK`` other characters."""
+    top: float | None = None
+    keys: set[str] = set()
+    for line in _lines([w for w in page.words if w.text.strip()]):
+        if line[0].top > LABEL_BAND * page.height:
+            break
+        text = "".join("".join(w.text.split()) for w in line)
+        found = {k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in text}
+        rest = _LABEL_PIECES.sub("", text)
+        if text and len(rest) <= LABEL_LINE_SLACK and (found or top is not None):
+            top = min(w.top for w in line) if top is None else top
+            keys |= found
+        elif top is not None:
+            break
+    return (top, keys) if top is not None and keys else None
+
+
+def _columns(page: PageWords) -> tuple[float, ...]:
+    """x of the page's column borders (vertical rulings), rounded to points."""
+    upright = [(x0 + x1) / 2 for x0, t, x1, b in page.rulings if b - t >= MIN_COLUMN_RULING_PT > x1 - x0]
+    return tuple(sorted({round(x) for x in upright}))
+
+
+def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
+    """Index in ``pages`` → its strip kind, for the pages that are one."""
+    kinds: dict[int, _Kind] = {}
+    for i, page in enumerate(pages):
+        row = _label_row(page)
+        if row is None:
+            continue
+        top, keys = row
+        first = [k for k in FIRST_KEYS if k in keys]
+        last = [k for k in LAST_KEYS if k in keys]
+        shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
+        if first and LAST_KEYS[-1] not in keys:  # 提出時期 may print on the first strip's side
+            kinds[i] = _Kind(True, top, shown)
+        elif last and not first:
+            kinds[i] = _Kind(False, top, shown)
+    if all(k.first for k in kinds.values()) or not any(k.first for k in kinds.values()):
+        return {}  # both kinds or none (a page opening with a wrapped ``る説明`` is no strip)
+    # Pages without a label row: the kind of a labelled page with the same column borders.
+    for i, page in enumerate(pages):
+        if i in kinds or not (cols := _columns(page)):
+            continue
+        like = [k for j, k in kinds.items() if _columns(pages[j]) == cols]
+        if like and all(k.first == like[0].first for k in like):
+            kinds[i] = _Kind(like[0].first, None, ())
+    return kinds
+
+
+def _row_rulings(page: PageWords, label_top: float | None) -> list[float]:
+    """y of the page's horizontal rulings from the label row's top border down (the last ruling
+    above ``label_top``; all of them without a label row), rulings within ``SAME_RULING_PT``
+    taken as one."""
+    ys = sorted((t + b) / 2 for x0, t, x1, b in page.rulings if x1 - x0 > b - t)
+    out: list[float] = []
+    for y in ys:
+        if not out or y - out[-1] > SAME_RULING_PT:
+            out.append(y)
+    if label_top is None:
+        return out
+    above = [k for k, y in enumerate(out) if y <= label_top]
+    return out[above[-1] if above else 0 :]
+
+
+def _mapping(first: list[float], last: list[float], shift: float) -> Callable[[float], float]:
+    """A function moving a y of the last strip's page onto the first's: piecewise linear through
+    the pairs of row rulings (in order) when they pair up, else by ``shift``."""
+    if len(first) != len(last) or len(first) < 2:
+        return lambda y: y + shift
+
+    def move(y: float) -> float:
+        k = min(max(bisect_right(last, y), 1), len(last) - 1)  # the segment last[k-1]..last[k]
+        a0, a1, b0, b1 = last[k - 1], last[k], first[k - 1], first[k]
+        if y < a0 or y > a1 or a1 <= a0:
+            return y + (b0 - a0 if y < a0 else b1 - a1)
+        return b0 + (y - a0) * (b1 - b0) / (a1 - a0)
+
+    return move
+
+
+def _join(
+    main: PageWords, strip: PageWords, km: _Kind, ks: _Kind, notes: list[str], flags: dict[int, str]
+) -> None:
+    """Move ``strip``'s characters and rulings into ``main``, right of its table, row by row."""
+    cols_m = _columns(main)
+    cols_s = _columns(strip)
+    inked = [w for w in strip.words if w.text.strip()]
+    if cols_m and cols_s:
+        dx = max(cols_m) - min(cols_s)
+    else:
+        em = max((w.bottom - w.top for w in inked), default=10.0)
+        right = max((w.x1 for w in main.words if w.text.strip()), default=0.0)
+        left = min((w.x0 for w in inked), default=0.0)
+        dx = right + GAP_EMS * em - left
+    shift = (km.label_top - ks.label_top) if km.label_top is not None and ks.label_top is not None else 0.0
+    rows_m = _row_rulings(main, km.label_top)
+    rows_s = _row_rulings(strip, ks.label_top)
+    same = len(rows_m) == len(rows_s)
+    same = same and all(abs(a - b) <= SAME_RULING_PT for a, b in zip(rows_m, rows_s, strict=True))
+    if same:
+        move = lambda y: y  # noqa: E731 - the same rows at the same heights (the common case)
+    else:
+        move = _mapping(rows_m, rows_s, shift)
+        if len(rows_m) != len(rows_s) and (rows_m or rows_s):
+            notes.append(
+                UNPAIRED_NOTE.format(
+                    last=strip.page, first=main.page, n_last=len(rows_s), n_first=len(rows_m)
+                )
+            )
+            flags[main.page] = DOUBT_FLAG
+    for w in strip.words:
+        w.x0 += dx
+        w.x1 += dx
+        top, bottom = move(w.top), move(w.bottom)
+        w.top, w.bottom = top, max(bottom, top)
+        w.page = main.page
+    main.words.extend(strip.words)
+    for u in strip.unseen:
+        u.word.x0 += dx
+        u.word.x1 += dx
+        u.word.top, u.word.bottom = move(u.word.top), move(u.word.bottom)
+        u.word.page = main.page
+        if u.clip is not None:
+            x0, t, x1, b = u.clip
+            u.clip = (x0 + dx, move(t), x1 + dx, move(b))
+    main.unseen.extend(strip.unseen)
+    for x0, t, x1, b in strip.rulings:
+        main.rulings.append((x0 + dx, move(t), x1 + dx, move(b)))
+    main.width = max(main.width, strip.width + dx)
+    main.unread += strip.unread
+
+
+def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[str], dict[int, str]]:
+    """``pages`` with each page of a table's last columns joined into the page of the same rows'
+    first columns; the notes saying so and flags by page number for the rows of pages joined in
+    doubt.  ``pages`` are returned unchanged (and no note) when no page prints only the last
+    columns."""
+    kinds = _kinds(pages)
+    if not kinds:
+        return pages, [], {}
+    firsts = [i for i in sorted(kinds) if kinds[i].first]
+    lasts = [i for i in sorted(kinds) if not kinds[i].first]
+    notes: list[str] = []
+    flags: dict[int, str] = {}
+    if len(firsts) != len(lasts):
+        labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for i in lasts for k in kinds[i].labels))
+        notes.append(
+            COUNT_NOTE.format(
+                n_last=len(lasts), n_first=len(firsts), labels=labels, left=abs(len(lasts) - len(firsts))
+            )
+        )
+    pairs = list(zip(firsts, lasts, strict=False))
+    if not pairs:
+        return pages, notes, flags
+    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for _, j in pairs for k in kinds[j].labels))
+    for i, j in pairs:
+        km = kinds[i]
+        ks = kinds[j]
+        # A page without its own label row takes its partner's or its strip's first page's top.
+        if km.label_top is None:
+            km = _Kind(km.first, kinds[firsts[0]].label_top, km.labels)
+        if ks.label_top is None:
+            ks = _Kind(ks.first, kinds[lasts[0]].label_top, ks.labels)
+        _join(pages[i], pages[j], km, ks, notes, flags)
+    joined = {j for _, j in pairs}
+    last = [str(pages[j].page) for _, j in pairs]
+    first = [str(pages[i].page) for i, _ in pairs]
+    note = JOINED_NOTE if len(pairs) > 1 else JOINED_NOTE_ONE
+    notes.insert(0, note.format(last=", ".join(last), first=", ".join(first), labels=labels))
+    return [p for k, p in enumerate(pages) if k not in joined], notes, flags
