@@ -34,6 +34,7 @@ import itertools
 import regex
 
 from piatable.vocabulary import (
+    LABEL_PIECES,
     SECTION_NUMERALS,
     TIMING_WORD,
     is_header_line,
@@ -53,13 +54,25 @@ MIN_PAGE_LINES = 5
 # A column-label row's pieces printed one a line (stream text): at least this many label pieces
 # one after another open a repeated label row.
 LABEL_RUN = 3
+# A repeated line opens the text (the first page's head) when at most this many printed lines
+# stand above it, all page numbers or short lines (the head and the page number in either order).
+OPENING_LINES = 2
+# A repeated line that does not open the text is furniture from this many copies (a cell's last
+# line may end two pages' text by chance; see ``_could_be_footer``).
+FOOTER_MIN_COPIES = 3
 # Furniture beside furniture is found in at most this many rounds (a footer's text over its
 # page number, a head over both).
 ROUNDS = 3
 
 _SPACES = regex.compile(r"\s+")
 _LETTER = regex.compile(r"\p{L}")
+# A wrapped line's rest (``の取扱いの委託``, ``ーへの移設に伴う修正``) opens with kana or a mark.
+_CONTINUATION = regex.compile(r"^[\p{Hiragana}ー゛゜、。）」』]")
 _LABEL_WORDS = regex.compile(r"変更日|変更前|変更後|提出時期|変更箇所|説明")
+# A row-number column's label and the other labels' pieces (``No``, ``番号``, ``連番``, ``変更内容``).
+_LABEL_TEXT = "".join(LABEL_PIECES) + "変更箇所変更内容備考番号項番連番No."
+# A wrapped date's piece (``１日``, ``10月1日``) repeated at the pages' edges is table text.
+_DATE_PIECE = regex.compile(r"[0-9０-９]+[年月日]")
 _FRACTION = regex.compile(r"([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)")
 _NUMBER = regex.compile(r"[0-9０-９]+")
 _BARE = regex.compile(r"^[0-9０-９]{1,3}$")
@@ -90,6 +103,23 @@ def could_be_head(text: str) -> bool:
         or DATE.search(t)
         or TIMING_WORD.search(t)
         or _LABEL_WORDS.search(key)
+        or key in _LABEL_TEXT
+        or _DATE_PIECE.search(key)
+    )
+
+
+def _could_be_footer(text: str, copies: int, pages: int) -> bool:
+    """Whether a repeated line that does not open the text may still be furniture (a footer's
+    text, a head that a position-sorting extractor printed beside a label's piece): at least
+    ``FOOTER_MIN_COPIES`` copies, one a page but perhaps the first when the page numbers count
+    the pages, and no wrapped line's rest (kana or a long-vowel mark first) or a sentence's end
+    (``。``, ``、``): a cell's last line ending a page's text twice is the table's own."""
+    key = _SPACES.sub("", text)
+    return (
+        copies >= FOOTER_MIN_COPIES
+        and copies >= pages - 1
+        and not _CONTINUATION.match(key)
+        and not key.endswith(("。", "、"))
     )
 
 
@@ -102,8 +132,9 @@ def _value(mark: str) -> tuple[int, int | None] | None:
     return None if m is None else (int(m.group(0).translate(_WIDE_DIGITS)), None)
 
 
-def _page_marks(lines: list[str], printed: list[int]) -> set[int]:
-    """Indexes of the lines that print a page number counting up (see the module notes)."""
+def _page_marks(lines: list[str], printed: list[int]) -> tuple[set[int], int]:
+    """Indexes of the lines that print a page number counting up (see the module notes), and the
+    pages they count (``N/M``: M; ``1`` … ``n``: n; 0 when they tell none)."""
     found: dict[str, list[tuple[int, int, int | None]]] = {}
     for k in printed:
         t = lines[k].strip()
@@ -114,22 +145,36 @@ def _page_marks(lines: list[str], printed: list[int]) -> set[int]:
         if rest and not could_be_head(rest):
             continue  # a cell's text beside a number (``第3/4半期``)
         got = _value(mark)
-        if got is None:
+        if got is None or (got[1] is not None and got[0] > got[1]):
             continue
         found.setdefault(_NUMBER.sub("#", _SPACES.sub("", mark)), []).append((k, *got))
     out: set[int] = set()
+    pages = 0
     for copies in found.values():
-        run: list[int] = []
-        for i, (k, value, total) in enumerate(copies):
-            if run and not (value == copies[i - 1][1] + 1 and total == copies[i - 1][2]):
-                if len(run) >= MIN_RUN:
-                    out.update(run)
-                run = []
-            if total is None or value <= total:
-                run.append(k)
-        if len(run) >= MIN_RUN:
-            out.update(run)
-    return out
+        for run in _runs(copies):
+            out.update(k for k, _, _ in run)
+            pages = max(pages, _pages_counted(run))
+    return out, pages
+
+
+def _runs(copies: list[tuple[int, int, int | None]]) -> list[list[tuple[int, int, int | None]]]:
+    """The stretches of (line, value, total) going up by one with one total, ``MIN_RUN`` long."""
+    out: list[list[tuple[int, int, int | None]]] = []
+    run: list[tuple[int, int, int | None]] = []
+    for copy in copies:
+        if run and not (copy[1] == run[-1][1] + 1 and copy[2] == run[-1][2]):
+            out.append(run)
+            run = []
+        run.append(copy)
+    out.append(run)
+    return [r for r in out if len(r) >= MIN_RUN]
+
+
+def _pages_counted(run: list[tuple[int, int, int | None]]) -> int:
+    """The pages a run of page numbers counts: its total, or its last number when it opens at 1."""
+    if run[0][2] is not None:
+        return run[0][2]
+    return run[-1][1] if run[0][1] == 1 else 0
 
 
 def _label_starts(lines: list[str], printed: list[int]) -> set[int]:
@@ -150,32 +195,26 @@ def _label_starts(lines: list[str], printed: list[int]) -> set[int]:
     return out
 
 
-def _bare_runs(lines: list[str], printed: list[int], anchored: set[int]) -> set[int]:
-    """Bare numbers counting up by one, each in ``anchored`` (next to furniture or a label row)."""
+def _bare_runs(lines: list[str], printed: list[int], anchored: set[int]) -> tuple[set[int], int]:
+    """Bare numbers counting up by one, each in ``anchored`` (next to furniture or a label row),
+    and the pages they count (as ``_page_marks``)."""
     copies = [
-        (k, int(lines[k].strip().translate(_WIDE_DIGITS))) for k in printed if _BARE.match(lines[k].strip())
+        (k, int(lines[k].strip().translate(_WIDE_DIGITS)), None)
+        for k in printed
+        if k in anchored and _BARE.match(lines[k].strip())
     ]
-    copies = [(k, v) for k, v in copies if k in anchored]
-    out: set[int] = set()
-    run: list[int] = []
-    for i, (k, v) in enumerate(copies):
-        if run and v != copies[i - 1][1] + 1:
-            if len(run) >= MIN_RUN:
-                out.update(run)
-            run = []
-        run.append(k)
-    if len(run) >= MIN_RUN:
-        out.update(run)
-    return out
+    runs = _runs(copies)
+    return {k for run in runs for k, _, _ in run}, max((_pages_counted(r) for r in runs), default=0)
 
 
-def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str]]:
+def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str], int]:
     """(indexes of furniture lines, those of them that are page numbers, the heads' texts as
-    printed, each once) of a text without form feeds (see the module notes)."""
+    printed, each once, the pages the page numbers count or 0) of a text without form feeds (see
+    the module notes)."""
     printed = [k for k, ln in enumerate(lines) if ln.strip()]
     rank = {k: r for r, k in enumerate(printed)}
     labels = _label_starts(lines, printed)
-    numbers = _page_marks(lines, printed)
+    numbers, pages = _page_marks(lines, printed)
     furniture = set(numbers)
     shown: list[str] = []
     copies: dict[str, list[int]] = {}
@@ -192,9 +231,19 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str]]:
         r = rank[k]
         return [printed[j] for j in (r - 1, r + 1) if 0 <= j < len(printed)]
 
+    def beside(k: int) -> bool:
+        return any(n in furniture for n in neighbours(k))
+
     def above_labels(k: int) -> bool:
         r = rank[k]
         return r + 1 < len(printed) and printed[r + 1] in labels
+
+    def opens_text(k: int) -> bool:
+        # The first page's copy stands before the table's first line: only page numbers and
+        # other short lines above it (a cell's line never opens the text).
+        return rank[k] <= OPENING_LINES and all(
+            j in numbers or could_be_head(lines[j]) for j in printed[: rank[k]]
+        )
 
     for _ in range(ROUNDS):
         grown = False
@@ -203,23 +252,25 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str]]:
                 continue
             if any(rank[b] - rank[a] < MIN_PAGE_LINES for a, b in itertools.pairwise(at)):
                 continue
-            # Every copy beside furniture or right above a label row; the text's first copy may
-            # open the text (the first page's head, its page number under it or none).
-            if all(
-                any(n in furniture for n in neighbours(k)) or above_labels(k) or rank[k] == 0 for k in at
-            ) and any(any(n in furniture for n in neighbours(k)) or above_labels(k) for k in at[1:]):
+            # A head opening the text: every later copy beside furniture or right above a label
+            # row.  Any other: every copy beside furniture (a page number), as a footer's text.
+            if (opens_text(at[0]) and all(beside(k) or above_labels(k) for k in at[1:])) or (
+                all(beside(k) for k in at) and _could_be_footer(lines[at[0]], len(at), pages)
+            ):
                 furniture.update(at)
                 shown.append(" ".join(lines[at[0]].split()))
                 grown = True
         anchored = {k for k in printed if any(n in furniture for n in neighbours(k)) or above_labels(k)}
-        bare = _bare_runs(lines, printed, anchored) - furniture
+        bare, counted = _bare_runs(lines, printed, anchored)
+        bare -= furniture
         if bare:
+            pages = max(pages, counted)
             furniture |= bare
             numbers |= bare
             grown = True
         if not grown:
             break
-    return furniture, numbers, shown
+    return furniture, numbers, shown, pages
 
 
 def mark_joined_pages(text: str, blank: bool = False) -> tuple[str, list[str]]:
@@ -229,36 +280,39 @@ def mark_joined_pages(text: str, blank: bool = False) -> tuple[str, list[str]]:
     if "\f" in text:
         return text, []
     lines = text.split("\n")
-    furniture, numbers, shown = joined_furniture(lines)
+    furniture, numbers, shown, pages = joined_furniture(lines)
     if not furniture:
         return text, []
     printed = [k for k, ln in enumerate(lines) if ln.strip()]
     content = [k for k in printed if k not in furniture]
     if not content:
         return text, []
-    first, last = content[0], content[-1]
-    # Clusters of furniture lines one after another (blank lines between them aside).
-    breaks = 0
-    cluster: list[int] = []
-    for k in [*printed, len(lines)]:
-        if k < len(lines) and k in furniture:
-            cluster.append(k)
-            continue
-        if cluster and first < cluster[0] and cluster[-1] < last:
-            lines[cluster[0]] = "\f"
-            breaks += 1
-            for j in cluster[1:]:
-                lines[j] = ""
-        elif cluster:
-            for j in cluster:
-                lines[j] = ""
-        cluster = []
+    # Clusters of furniture lines one after another (blank lines between them aside); one with
+    # table text before and after it is a page break.
+    clusters: list[list[int]] = []
+    for r, k in enumerate(printed):
+        if k in furniture:
+            if clusters and r > 0 and printed[r - 1] == clusters[-1][-1]:
+                clusters[-1].append(k)
+            else:
+                clusters.append([k])
+    breaks = [c for c in clusters if content[0] < c[0] and c[-1] < content[-1]]
+    # No more breaks than the page numbers count pages: an extractor that prints the last page's
+    # number before that page's last text (boxes by position) or the first's after the first
+    # text makes one break too many; the one with less text on its outer side goes.
+    while pages and len(breaks) > pages - 1 and breaks:
+        before = sum(1 for k in content if k < breaks[0][0])
+        after = sum(1 for k in content if k > breaks[-1][-1])
+        breaks.pop(0 if before <= after else -1)
     if not breaks:
         return text, []
+    opening = {c[0] for c in breaks}
+    for k in furniture:
+        lines[k] = "\f" if k in opening else ""
     if not blank:
-        lines = [ln for k, ln in enumerate(lines) if k not in furniture or ln == "\f"]
+        lines = [ln for k, ln in enumerate(lines) if k not in furniture or k in opening]
     note = JOINED_NOTE.format(
-        breaks=breaks,
+        breaks=len(breaks),
         numbers=len(numbers),
         lines=len(furniture) - len(numbers),
         shown=" / ".join(shown) or "none",
