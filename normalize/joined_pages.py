@@ -12,19 +12,24 @@ furniture itself:
   ``3/5``, ``- 3 -``, ``P.3``, ``3ページ``), alone or beside a short footer text, whose values go up
   by one in text order (``N/M`` with one total M), at least ``MIN_RUN`` of them;
 * **running heads and footers**: a short line (``page_edges.edge_key``: digits as one) printed at
-  least ``MIN_RUN`` times, nowhere else, each copy next to a page number (or next to another
-  such line next to one) or right above a repeated column-label row, at least
-  ``MIN_PAGE_LINES`` printed lines apart, and none of the table's own kinds of line
-  (``could_be_head``);
+  least ``MIN_RUN`` times, nowhere else, at least ``MIN_PAGE_LINES`` printed lines apart, none of
+  the table's own kinds of line (``could_be_head``), and either opening the text (the first
+  page's head: only page numbers and short lines above it) with every later copy next to
+  furniture or right above a repeated column-label row, or (a footer's text) at least
+  ``FOOTER_MIN_COPIES`` copies each next to a page number, none a wrapped line's rest or a
+  sentence's end (``_could_be_footer``: a cell's last line may end two pages' text by chance);
 * **bare page numbers** (``3``): counted only where each stands next to a running head or footer
   found so, or right above a repeated column-label row (a 番号 column's ``1``, ``2``, ``3`` stands
   beside its rows).
 
 Furniture lines next to each other make a cluster; a cluster with table text before and after it
-is one page break.  Its lines are left out (or blanked: layout text keeps its line numbers) and
-a form feed put in their place, so that the readers page the text as the extractor's own form
-feeds would (``page_start`` / ``page_end`` count from the text's first page).  A text holding any
-form feed, or where no furniture is found, is returned as it is.
+is one page break, and there are never more breaks than the page numbers count pages less one
+(an extractor ordering boxes by position may print the last page's number before that page's
+last text: the break with less text on its outer side goes).  Its lines are left out (or
+blanked: layout text keeps its line numbers) and a form feed put in their place, so that the
+readers page the text as the extractor's own form feeds would (``page_start`` / ``page_end``
+count from the text's first page).  A text holding any form feed, or where no furniture is
+found, is returned as it is.
 """
 
 from __future__ import annotations
@@ -179,7 +184,8 @@ def _pages_counted(run: list[tuple[int, int, int | None]]) -> int:
 
 def _label_starts(lines: list[str], printed: list[int]) -> set[int]:
     """Indexes of the printed lines that open a column-label row: a label line
-    (``is_header_line``) or the first of ``LABEL_RUN`` label pieces one a line, not right under
+    (``is_header_line``, or ``LABEL_RUN`` labels on one line however glued: pypdf's
+    ``説明提出 時期``) or the first of ``LABEL_RUN`` label pieces one a line, not right under
     another label line."""
     out: set[int] = set()
     prev_label = False
@@ -188,7 +194,7 @@ def _label_starts(lines: list[str], printed: list[int]) -> set[int]:
         run = 0
         while r + run < len(printed) and is_label_piece(lines[printed[r + run]]) and run < LABEL_RUN:
             run += 1
-        label = is_header_line(t) or run >= LABEL_RUN
+        label = is_header_line(t) or run >= LABEL_RUN or len(_LABEL_WORDS.findall(t)) >= LABEL_RUN
         if label and not prev_label:
             out.add(k)
         prev_label = label or is_label_piece(t)
