@@ -84,7 +84,7 @@ def _read_text_and_kind(
     plumber = is_plumber_text(tidy.text)
     layout = not plumber and is_layout_text(tidy.text)
     # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
-    tidy.text, joined_notes = mark_joined_pages(tidy.text, blank=layout)
+    tidy.text, joined_notes = mark_joined_pages(tidy.text, blank=layout, feeds=not plumber)
     tidy.notes.extend(joined_notes)
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)

@@ -90,6 +90,13 @@ JOINED_NOTE = (
 )
 
 
+FURNITURE_ONLY_NOTE = (
+    "{numbers} page numbers and {lines} page-header / footer lines ({shown}) printed between the"
+    " pages (the text holds no form feeds) were read as page furniture and left out of the rows;"
+    " pages are not counted"
+)
+
+
 def could_be_head(text: str) -> bool:
     """Whether a repeated line may be a page's head or footer: a short line with letters, none
     of the table's own kinds of line (a title, a column label or label row, a date, a timing
@@ -279,10 +286,13 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str], i
     return furniture, numbers, shown, pages
 
 
-def mark_joined_pages(text: str, blank: bool = False) -> tuple[str, list[str]]:
+def mark_joined_pages(text: str, blank: bool = False, feeds: bool = True) -> tuple[str, list[str]]:
     """``text`` with its page furniture left out and a form feed at each page break it marks,
     and the note saying so ([] when the text holds a form feed or no furniture was found).
-    ``blank``: furniture lines are left empty instead of removed (layout text)."""
+    ``blank``: furniture lines are left empty instead of removed (layout text).  ``feeds``:
+    False leaves the furniture out but puts no form feed in (pdfplumber text: its reader cuts
+    each page's lines into columns by the page's own label row, and a page opening under a
+    label's wrapped piece read set XVII's t13 58 → 25 cells with form feeds, 64 without)."""
     if "\f" in text:
         return text, []
     lines = text.split("\n")
@@ -312,12 +322,12 @@ def mark_joined_pages(text: str, blank: bool = False) -> tuple[str, list[str]]:
         breaks.pop(0 if before <= after else -1)
     if not breaks:
         return text, []
-    opening = {c[0] for c in breaks}
+    opening = {c[0] for c in breaks} if feeds else set()
     for k in furniture:
         lines[k] = "\f" if k in opening else ""
     if not blank:
         lines = [ln for k, ln in enumerate(lines) if k not in furniture or k in opening]
-    note = JOINED_NOTE.format(
+    note = (JOINED_NOTE if feeds else FURNITURE_ONLY_NOTE).format(
         breaks=len(breaks),
         numbers=len(numbers),
         lines=len(furniture) - len(numbers),
