@@ -31,6 +31,7 @@ from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
+from piatable.normalize.joined_pages import mark_joined_pages
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
@@ -89,6 +90,9 @@ def _read_text_and_kind(
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     plumber = is_plumber_text(tidy.text)
     layout = not plumber and is_layout_text(tidy.text)
+    # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
+    tidy.text, joined_notes = mark_joined_pages(tidy.text, blank=layout, feeds=not plumber)
+    tidy.notes.extend(joined_notes)
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
     tidy.notes.extend(edge_notes)

@@ -283,6 +283,13 @@ KNOWN_LOSSES: dict[str, str] = {
 # is top-aligned (lone_explanations._ends_above), a rule of the kind, not of the case.)
 MERGED_ITEM_LOSS = "項目 merged over two rows: the second row runs into its neighbour"
 KNOWN_SILENT_LOSSES: dict[str, str] = {
+    # Branch newline56 (new samples): PyMuPDF's sort=True text of a Calc sheet whose 提出時期 label
+    # wraps (提出 / 時期) and whose right header names the city, 8 rows over 4 pages: the sorted
+    # blocks interleave the columns and one row is read into its neighbour, status success, with
+    # form feeds as it is without them (joined_pages gives the +nl text the same pages; before it
+    # the +nl text read 8 rows, every one wrong and warned, 18.8% of cells either way).
+    "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort": "PyMuPDF sort=True: a row read into another",
+    "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort+nl": "PyMuPDF sort=True: a row read into another",
     # (Branch itemkey54's 24 texts, listed here before: items printed with a section numeral and
     # a space (``II 特定…`` typed, ``Ⅱ　特定…``) in one table, every Ⅱ of the record's item cells
     # came out as II.  Branch itemkey55 puts the letters back only where the text typed them

@@ -187,6 +187,8 @@ SET_NAMES = (
     "heldout-pagemark55",
     "office-strips56",
     "heldout-strips56",
+    "office-newline56",
+    "heldout-newline56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -206,6 +208,19 @@ TEXT_FAMILIES = (
     "pymupdf-sort",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
+    # Library texts whose pages are joined by line ends (make_pdfs.extract_text ``TOOL+nl``).
+    *(
+        f"{tool}+nl"
+        for tool in (
+            "pypdfium2",
+            "pdfplumber",
+            "pdfplumber-layout",
+            "pypdf",
+            "pymupdf",
+            "pymupdf-sort",
+            "pymupdf-blocks",
+        )
+    ),
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

@@ -1133,6 +1133,20 @@ PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
 # layout text and a library's text without form feeds.
 STRIPS_SETS = ("office-strips56", "heldout-strips56")
 STRIPS_TEXTS = ("pdftotext-layout", "pdftotext-layout-sjis", "pdftotext-sjis", "pypdfium2+nl")
+# Sets of page furniture in texts joined without form feeds (session 56,
+# tools/make_newline56_samples.py): the library texts with form feeds and with line ends
+# (``TOOL+nl``, as their users join pages).
+NEWLINE_SETS = ("office-newline56", "heldout-newline56")
+_NEWLINE_TOOLS = (
+    "pypdfium2",
+    "pdfplumber",
+    "pdfplumber-layout",
+    "pypdf",
+    "pymupdf",
+    "pymupdf-sort",
+    "pymupdf-blocks",
+)
+NEWLINE_TEXTS = tuple(t for tool in _NEWLINE_TOOLS for t in (tool, f"{tool}+nl"))
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1196,6 +1210,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = PAGEMARK_TEXTS
                 if root.name in STRIPS_SETS:
                     tools = STRIPS_TEXTS
+                if root.name in NEWLINE_SETS:
+                    tools = NEWLINE_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
