@@ -185,6 +185,8 @@ SET_NAMES = (
     "heldout-honest55",
     "office-pagemark55",
     "heldout-pagemark55",
+    "office-thead56",
+    "heldout-thead56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -204,6 +206,11 @@ TEXT_FAMILIES = (
     "pymupdf-sort",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
+    # Pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``; thead56).
+    "pypdfium2-nl",
+    "pypdf-nl",
+    "pymupdf-nl",
+    "pdfplumber-nl",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
