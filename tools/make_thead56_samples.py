@@ -85,7 +85,7 @@ def _look(name: str, heldout: bool) -> dict:
 
 def _writer(name: str, heldout: bool, k: int, work: Path) -> tuple[Path, list[dict], dict]:
     tables = office._four_tables(heldout)
-    tname, path = tables[k % len(tables)]
+    _table_name, path = tables[k % len(tables)]
     rng = random.Random(f"piatable-thead56-{name}")
     table = office._printable(office.load_table(path))
     start = rng.randrange(max(len(table) - WRITER_ROWS, 0) + 1)
@@ -123,7 +123,10 @@ two with a numbering column (No. / 番号 / 連番, `*-lead`), a 備考 column (
 (`*-both`).  Each case is the PDF and its texts (`<case>-<extractor>`), the library extractors
 also with pages joined by line ends (`+nl`, no form feeds).  Settings per case in `cases.json`.
 
-`samples/office-thead56` (tuning) draws from the tuning pools; `samples/heldout-thead56` (held
+`samples/office-thead56` (tuning) draws from the tuning pools, and keeps four texts of session
+55's spent set XVII (`xvii-*`: its inputs and truth, copied by hand, the faults this set is
+about: a Chromium table's `No.` label and row numbers read into explanations, a before/after
+pair read into 変更前); `samples/heldout-thead56` (held
 out: measure on it, never tune on it) from the held-out ones.
 
     python tools/make_thead56_samples.py
@@ -132,9 +135,11 @@ out: measure on it, never tune on it) from the held-out ones.
 
 
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+    if root.exists():  # the cases copied from set XVII (``xvii-*``) are kept
+        for folder in root.iterdir():
+            if folder.is_dir() and not folder.name.startswith("xvii-"):
+                shutil.rmtree(folder)
+    root.mkdir(parents=True, exist_ok=True)
     manifest = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -156,8 +161,13 @@ def build(root: Path, heldout: bool) -> None:
                 shutil.copy(folder / "expected" / "records.json", tf / "expected" / "records.json")
             manifest[name] = {k: v for k, v in settings.items() if k != "rows"}
             pages = truth[-1]["page_end"] if truth else 0
-            print(f"{root.name}/{name}: {len(truth)} rows, {pages} pages, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, default=str) + "\n", "utf-8")
+            print(
+                f"{root.name}/{name}: {len(truth)} rows, {pages} pages, {pdf.stat().st_size // 1024} KB",
+                file=sys.stderr,
+            )
+    (root / "cases.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1, default=str) + "\n", "utf-8"
+    )
     (root / "README.md").write_text(README.format(name=root.name), "utf-8")
 
 
