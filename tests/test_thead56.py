@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from piatable import extract_document
+from piatable.normalize.embedded_labels import split_embedded_labels
 from piatable.normalize.row_numbers import strip_row_numbers
 from piatable.normalize.twin_versions import twin_cut
 
@@ -97,3 +98,30 @@ def test_twin_cut_needs_two_alike_parts() -> None:
     assert (
         twin_cut(["＜サーバ等＞庁舎内のサーバ室に保管する。", "＜紙媒体＞施錠可能な書庫に保管する。"]) is None
     )
+
+
+def test_a_label_row_inside_a_line_is_put_on_a_line_of_its_own() -> None:
+    # pypdfium2 of a Calc table with a 番号 column: the repeated label row comes right after the
+    # page before's last cell line, the next page's first one-line cells right after it.
+    text = (SET / "t56-calc-lead-pypdfium2" / "input.txt").read_text("utf-8")
+    inside = [ln for ln in text.split("\n") if "番号 変更日 項目" in ln and not ln.startswith("番号")]
+    assert len(inside) >= 4
+    out, broken = split_embedded_labels(text)
+    labels = "番号 変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明"
+    assert broken >= 4 and out.split("\n").count(labels) == broken + 1
+    # A label row that is a line already (with its extra column's label) is left alone.
+    row = "番号 変更日 項目 変更前の記載 変更後の記載 提出時期 頁"
+    assert split_embedded_labels(row) == (row, 0)
+    # A cell naming two labels is no label row.
+    cell = "変更前の記載 変更後の記載 を改める"
+    assert split_embedded_labels(cell) == (cell, 0)
+
+
+def test_calc_numbered_pypdfium2_rows_keep_their_cells() -> None:
+    case = "t56-calc-lead-pypdfium2-nl"
+    doc = extract_document(SET / case / "input.txt")
+    want = _expected(case)
+    assert len(doc.records) == len(want)
+    assert not any("変更前の記載" in (r.item + r.before + r.after) for r in doc.records)
+    right = sum(_flat(g.before) == _flat(e["before"]) for g, e in zip(doc.records, want, strict=True))
+    assert right >= len(want) - 2
