@@ -1,6 +1,6 @@
 """Label rows repeated on every page, numbering columns and a before/after pair read into one
 cell (branch thead56, set XVII FAULTS.md kinds 2 and 5).  Samples: samples/office-thead56, made by
-``tools/make_thead56_samples.py`` (its ``xvii-*`` cases copied from the spent set XVII)."""
+``tools/make_thead56_samples.py``, and samples/xvii56 (four texts copied from the spent set XVII)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,16 @@ from piatable.normalize.twin_versions import twin_cut
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "samples" / "office-thead56"
+XVII = ROOT / "samples" / "xvii56"
 WARNING_FREE = {"ocr", "ocr_corrected", "row_continued", "merged_cell_filled", "item_key_fuzzy"}
 
 
 def _expected(case: str) -> list[dict]:
-    return json.loads((SET / case / "expected" / "records.json").read_text("utf-8"))
+    return json.loads((_folder(case) / "expected" / "records.json").read_text("utf-8"))
+
+
+def _folder(case: str) -> Path:
+    return (XVII if case.startswith("xvii-") else SET) / case
 
 
 def _flat(text: str) -> str:
@@ -59,7 +64,7 @@ def test_a_wrapped_date_piece_is_still_no_row_number() -> None:
 def test_repeated_no_label_and_numbers_stay_out_of_the_explanations() -> None:
     # Set XVII t08: Chromium repeats <thead> on each page; pypdfium2 text with no form feeds.
     case = "xvii-t08-chromium-pypdfium2-nl"
-    doc = extract_document(SET / case / "input.txt")
+    doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     assert len(doc.records) == len(want)
     for got, exp in zip(doc.records, want, strict=True):
@@ -69,7 +74,7 @@ def test_repeated_no_label_and_numbers_stay_out_of_the_explanations() -> None:
 
 def test_two_versions_in_the_before_cell_are_cut_and_warned() -> None:
     case = "xvii-t05-docx-pypdfium2-nl"
-    doc = extract_document(SET / case / "input.txt")
+    doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     got = next(r for r in doc.records if r.before.startswith("通知カード送付"))
     exp = next(r for r in want if r["before"].startswith("通知カード送付"))
@@ -119,7 +124,7 @@ def test_a_label_row_inside_a_line_is_put_on_a_line_of_its_own() -> None:
 
 def test_calc_numbered_pypdfium2_rows_keep_their_cells() -> None:
     case = "t56-calc-lead-pypdfium2-nl"
-    doc = extract_document(SET / case / "input.txt")
+    doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     assert len(doc.records) == len(want)
     assert not any("変更前の記載" in (r.item + r.before + r.after) for r in doc.records)

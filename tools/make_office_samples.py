@@ -1120,6 +1120,9 @@ ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
 PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
+# Texts with pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``, the case
+# folder named ``<case>-<tool>-nl``: branch thead56's sets).
+NL_TEXTS = tuple(f"{t}-nl" for t in ("pypdfium2", "pypdf", "pymupdf", "pdfplumber"))
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:

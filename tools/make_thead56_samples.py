@@ -123,10 +123,8 @@ two with a numbering column (No. / 番号 / 連番, `*-lead`), a 備考 column (
 (`*-both`).  Each case is the PDF and its texts (`<case>-<extractor>`), the library extractors
 also with pages joined by line ends (`+nl`, no form feeds).  Settings per case in `cases.json`.
 
-`samples/office-thead56` (tuning) draws from the tuning pools, and keeps four texts of session
-55's spent set XVII (`xvii-*`: its inputs and truth, copied by hand, the faults this set is
-about: a Chromium table's `No.` label and row numbers read into explanations, a before/after
-pair read into 変更前); `samples/heldout-thead56` (held
+`samples/office-thead56` (tuning) draws from the tuning pools (with it, `samples/xvii56` holds four
+texts of the spent set XVII, copied by hand); `samples/heldout-thead56` (held
 out: measure on it, never tune on it) from the held-out ones.
 
     python tools/make_thead56_samples.py
@@ -135,11 +133,9 @@ out: measure on it, never tune on it) from the held-out ones.
 
 
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():  # the cases copied from set XVII (``xvii-*``) are kept
-        for folder in root.iterdir():
-            if folder.is_dir() and not folder.name.startswith("xvii-"):
-                shutil.rmtree(folder)
-    root.mkdir(parents=True, exist_ok=True)
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
     manifest = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
