@@ -27,6 +27,7 @@ from piatable.normalize.dropped_hyphens import (
     drop_hyphenation_marks,
     restore_dropped_hyphens,
 )
+from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embedded_labels
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
@@ -109,6 +110,8 @@ def _read_text_and_kind(
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…
     tidy.notes += [GLUED_RUNS_NOTE.format(n=glued)] if glued else []
+    tidy.text, embedded = split_embedded_labels(tidy.text)  # pypdfium2's …修正番号 変更日 … 説明 7 2018/…
+    tidy.notes += [EMBEDDED_LABELS_NOTE.format(n=embedded)] if embedded else []
     # -raw / pypdfium2: the sheet's page header opening each page is furniture, not a row's cells.
     tidy.text, head_notes = strip_running_heads(tidy.text)
     tidy.notes.extend(head_notes)

@@ -39,6 +39,7 @@ import regex
 from piatable.models import Doubt, RawRow
 
 from .chars import display_width
+from .columnar_checks import ends_as_reason
 
 # Labels of a remarks column (the tail labels that head text, not page numbers: row_numbers).
 REMARK_LABELS = ("備考",)
@@ -52,15 +53,27 @@ _NOTE_LABEL = regex.compile(
     r"^an extra column \((?P<label>[^)]+)\) was read after the fields: rows whose explanation"
 )
 # The label at the end of the label row, after the explanation's (``… 提出時期に係る説明 備考``).
-# PyMuPDF prints the labels one a line: the remark's on the line after the explanation's.
+# PyMuPDF prints the labels one a line: the remark's on the line after the explanation's, and
+# either label wrapped in its narrow header cell (``提出時期に係る説`` / ``明`` / ``備考``, Chromium).
 _LABEL_AT_END = regex.compile(
-    r"(?<=説[ \u3000]*明[ \u3000]*(?:\n[ \u3000]*)*)(" + "|".join(REMARK_LABELS) + r")[ \u3000]*$", regex.M
+    r"(?<=説[ \u3000]*(?:\n[ \u3000]*)?明[ \u3000]*(?:\n[ \u3000]*)*)("
+    + "|".join(r"[ \u3000]*(?:\n[ \u3000]*)?".join(label) for label in REMARK_LABELS)
+    + r")[ \u3000]*$",
+    regex.M,
 )
 # A space between two pieces of one printed line (at least one side not ASCII).
 _PIECE_SPACE = regex.compile(r"(?<=[^\x00-\x7f])[ ](?=\S)|(?<=\S)[ ](?=[^\x00-\x7f])")
 # Display units the line before a paragraph's opening falls short of the explanation's widest
 # line, at least (a wrapped line is as wide as the widest, kinsoku aside).
 SHORT_LINE_UNITS = 3
+# An explanation of one line this narrow (display units) that ends no reason may be the remark
+# alone, the explanation read into the after cell (``-raw`` of Calc: ``…ことによ`` / ``る修正`` in
+# 変更後, ``要確認`` as the explanation; office-thead56).
+REMARK_ONLY_MAX_UNITS = 16
+ALONE_WHY = (
+    "the explanation ({piece!r}) is one short line ending no reason: it may be the {label}"
+    " column's cell, the explanation read into the cell before it"
+)
 SPACED_WHY = (
     "the explanation's last line ends with a piece set apart by a space ({piece!r}): the {label}"
     " column's cell, printed beside it, may be read into the explanation"
@@ -78,7 +91,7 @@ def strip_remark_label(text: str) -> tuple[str, str]:
     m = _LABEL_AT_END.search(text, 0, LABEL_ROW_SPAN)
     if m is None:
         return text, ""
-    label = m.group(1)
+    label = "".join(m.group(1).split())
     text = _LABEL_AT_END.sub("", text)
     return text, label
 
@@ -126,6 +139,14 @@ def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
     pieces = _PIECE_SPACE.split(lines[-1])
     if len(pieces) > 1 and not lines[-1].isascii():
         why = SPACED_WHY.format(piece=pieces[-1], label=label)
+        return [Doubt("column_guess", "explanation", why)]
+    if len(lines) == 1 and display_width(lines[0]) <= REMARK_ONLY_MAX_UNITS and not ends_as_reason(lines[0]):
+        return [Doubt("column_guess", "explanation", ALONE_WHY.format(piece=lines[0], label=label))]
+    if len(lines) > 1 and ends_as_reason(lines[-2]) and not ends_as_reason(lines[-1]):
+        # A reason closed on the line before (…による修正 / 要確認): the last line opens a
+        # paragraph of its own that ends no reason, as a remark does (set XVII-like Chromium
+        # tables, pypdfium2 / pypdf / PyMuPDF; the line widths alone did not tell).
+        why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
         return [Doubt("column_guess", "explanation", why)]
     if len(lines) > 1:
         # The line before a wrap is as wide as the widest; one narrower than the widest, or than

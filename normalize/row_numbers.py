@@ -277,6 +277,8 @@ _DATE_GLUE_BEFORE = regex.compile(
     r"(?:[/／.．\-－年月][ \u3000]*|^[ \u3000]*[0-9０-９]*[/／.．\-－][0-9０-９/／.．\-－ \u3000]*)$"
 )
 
+_YEAR_HEAD = regex.compile(r"^[ \u3000]*[0-9０-９]{4}[ \u3000]*[/／.．\-－年]")
+
 
 def _keep_form_feeds(old: str, new: str) -> str:
     """``new`` (``old`` with a number or label taken out) with the form feeds ``old`` held: a page
@@ -296,6 +298,11 @@ def _in_date(lines: list[str], k: int) -> bool:
         return False
     after = lines[k + 1] if k + 1 < len(lines) else ""
     before = lines[k - 1] if k else ""
+    # A line opening with a whole year (``２０２３/２/``, ``2019/5/7``) is a date's head: the
+    # number above it is no piece of it (a number before a year of four digits makes none), but
+    # the row number printed before a date wrapped in its narrow column (set XVII t08).
+    if _YEAR_HEAD.match(after):
+        return bool(_DATE_GLUE_BEFORE.search(before))
     return bool(_DATE_GLUE_AFTER.match(after) or _DATE_GLUE_BEFORE.search(before))
 
 

@@ -66,6 +66,7 @@ from .rejoin import is_soft_break
 from .repeat_pairs import mend_item_repeat, mend_repeat_pair
 from .shared_line_checks import CELL_GAP, LEAF
 from .tokenizer import Tokenizer, default_tokenizer
+from .twin_versions import mend_twin_versions
 
 # A reference mark alone (``①入手元 ※``: the form marks a heading that a note explains) is the
 # heading's, never a cell's value (branch raw21: LibreOffice Calc -raw / pypdfium2).
@@ -357,6 +358,7 @@ def mend_shared_lines(
         mend_repeat_pair(row)
         mend_item_repeat(row)
         mend_deleted_text(row)
+        mend_twin_versions(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])

@@ -123,6 +123,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.PAGEMARK_TEXTS,
         *mos.STRIPS_TEXTS,
         *mos.NEWLINE_TEXTS,
+        *mos.NL_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

@@ -189,6 +189,8 @@ SET_NAMES = (
     "heldout-strips56",
     "office-newline56",
     "heldout-newline56",
+    "office-thead56",
+    "heldout-thead56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -221,6 +223,11 @@ TEXT_FAMILIES = (
             "pymupdf-blocks",
         )
     ),
+    # Pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``; thead56).
+    "pypdfium2-nl",
+    "pypdf-nl",
+    "pymupdf-nl",
+    "pdfplumber-nl",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

@@ -453,7 +453,7 @@ def layout_page_rows(
     whose columns come from the page before, ``prev_starts``, is read as that page was,
     ``prev_by_chars``; columns in another order are moved into the form's: ``layout_move``;
     ``breaks_rows``: the producer may break a row over pages, ``page_carry.carries``)."""
-    best = None
+    best, seen_remark = None, ""
     for by_chars, variant in ((False, page), (True, _char_offsets(page))):
         variant, moved = layout_move(variant, move, hx, hy, settings)
         words = [w for w in variant.words if w.text.strip()]
@@ -462,7 +462,9 @@ def layout_page_rows(
         all_lines = words_to_lines(words, hx, hy, settings)
         header = find_header(all_lines, hx, hy, settings)
         header = header and with_label_tails(header, all_lines, hy)
-        remark = _remark_label(header, all_lines, hy, by_chars)
+        # (the label found in one reading holds for the other: Chromium's wrapped label row is
+        # not found by character offsets, and that reading may win; office-thead56)
+        remark = seen_remark = _remark_label(header, all_lines, hy, by_chars) or seen_remark
         body = [
             ln
             for ln in all_lines

@@ -46,9 +46,14 @@ REMARKS_NOTE = (
     "an extra column ({label}) right of the fields was read: {n} pieces set aside, not a field ({texts})"
 )
 REMARK_GUESS_WHY = (
-    "a piece one space after the explanation's line that is not full ({first!r}) may be the "
-    "remarks column's (the label row names one, 備考, right of the explanation): left in the explanation"
+    "a piece one space after the explanation's line that is not full, or alone far right of the"
+    " column's start ({first!r}), may be the remarks column's (the label row names one, 備考, right"
+    " of the explanation): left in the explanation"
 )
+# A line's explanation text opening this share of the wrap width right of the explanation's usual
+# start (the median of its lines' openings) may be a remark on a line of its own (a remark
+# centred beside a one-line explanation printed higher: Chromium, office-thead56).
+REMARK_FAR_SHARE = 0.75
 
 
 def remark_label(label_lines: list[list[Line]], explanation_x0: float | None) -> tuple[str, float] | None:
@@ -91,7 +96,25 @@ def split_remarks(segs: list[list[Line]], cols: list[list[int]], wrap: float) ->
                 break
             here.remark_guess = here.text.strip()
             break
+    _far_openings(segs, out, wrap)
     return out
+
+
+def _far_openings(segs: list[list[Line]], cols: list[list[int]], wrap: float) -> None:
+    """Mark (``remark_guess``) each line whose explanation text opens ``REMARK_FAR_SHARE`` of the
+    explanation's widest line or more right of where the explanation's lines usually open: a
+    remark on a line of its own, which order cannot tell (left in the explanation, the row
+    warned)."""
+    firsts = [line[cs.index(EXPLANATION)] for line, cs in zip(segs, cols, strict=True) if EXPLANATION in cs]
+    if wrap <= 0 or len(firsts) < 3:
+        return
+    start = sorted(p.x0 for p in firsts)[len(firsts) // 2]
+    # The wrap width in the offsets' own units (display columns or characters): the widest line
+    # opening at the usual start.
+    width = max((p.x1 - p.x0 for p in firsts if abs(p.x0 - start) <= 1), default=0.0)
+    for p in firsts:
+        if width and p.x0 - start >= REMARK_FAR_SHARE * width and not p.remark_guess:
+            p.remark_guess = p.text.strip()
 
 
 def explanation_widths(segs: list[list[Line]], cols: list[list[int]]) -> list[float]:
