@@ -119,6 +119,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.PYPDF_LAYOUT_TEXTS,
         *mos.ALL_TEXTS,
         *mos.PAGEMARK_TEXTS,
+        *mos.ROWSPLIT_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

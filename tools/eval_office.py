@@ -185,6 +185,8 @@ SET_NAMES = (
     "heldout-honest55",
     "office-pagemark55",
     "heldout-pagemark55",
+    "office-column56",
+    "heldout-column56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -204,6 +206,12 @@ TEXT_FAMILIES = (
     "pymupdf-sort",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
+    "mutool",
+    # Pages joined by line ends (``make_pdfs.extract_text(pdf, "TOOL+nl")``; branch column56).
+    "pypdfium2+nl",
+    "pdftotext-raw+nl",
+    "pymupdf-sort+nl",
+    "mutool+nl",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

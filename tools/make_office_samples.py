@@ -1120,6 +1120,13 @@ ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
 PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
+# Sets of rows that row-ordered texts read as two (issue 10, branch column56,
+# tools/make_column56_samples.py): the row-ordered extractors, each also with pages joined by line
+# ends as library users join them (``+nl``).
+ROWSPLIT_SETS = ("office-column56", "heldout-column56")
+ROWSPLIT_TEXTS = tuple(
+    t + nl for t in ("pypdfium2", "pdftotext-raw", "pymupdf-sort", "mutool") for nl in ("", "+nl")
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1171,6 +1178,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = ALL_TEXTS
                 if root.name in PAGEMARK_SETS:
                     tools = PAGEMARK_TEXTS
+                if root.name in ROWSPLIT_SETS:
+                    tools = ROWSPLIT_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
