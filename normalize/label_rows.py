@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from piatable.models import CellLine
-from piatable.vocabulary import LABEL_CHARS, LABEL_PIECES, LABELS, SPANNING_LABELS, is_title
+from piatable.vocabulary import LABEL_CHARS, LABEL_PIECES, LABELS, SECTION_NUMERALS, SPANNING_LABELS, is_title
 
 # A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
 # at most this many lines.
@@ -45,6 +45,25 @@ def wrapped_labels(lines: list[CellLine]) -> list[tuple[int, int]]:
         else:
             k += 1
     return out
+
+
+# Lines before a wrapped label that pass 1 of its page may end within (``label_opens_pass_two``):
+# a row's one-line cells after its date or timing (a one-line before, after and explanation).
+PASS_ONE_TAIL_LINES = 4
+
+
+def label_opens_pass_two(lines: list[CellLine], k: int, run: int, pass_one: list[bool]) -> bool:
+    """Whether the wrapped label ``lines[k:run]`` (``wrapped_labels``: ``提出`` / ``時期``) is the
+    header's wrapped cell that Calc draws first among a page's wrapped cells: a date or a timing
+    of the page's pass 1 stands at most ``PASS_ONE_TAIL_LINES`` lines above it (the lines between
+    one-line text cells: ``組織改編に伴う修正``), and the line after it opens an item with a
+    section of the form (Ⅰ…Ⅵ), as the first wrapped row's item does (set XVII t01: pypdfium2
+    read the label and every line of the first wrapped row as rows of their own).
+    ``pass_one``: per line, whether its printed line holds a date or a timing."""
+    if run >= len(lines) or lines[run].text[:1] not in SECTION_NUMERALS:
+        return False
+    page = lines[k].page
+    return any(pass_one[m] and lines[m].page == page for m in range(max(0, k - PASS_ONE_TAIL_LINES), k))
 
 
 def labels_among_cells(lines: list[CellLine], mask: list[bool], among: set[int]) -> list[str]:

@@ -34,6 +34,7 @@ from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .spilt_dates import rejoin_spilt_dates
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
+from .timing_below import timing_below_doubts
 from .timing_cells import timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
@@ -243,7 +244,12 @@ def rows_to_records(
         )
     ]
     crossings = crossing_merge_doubts(rows)
-    strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
+    strays = [
+        a + b + c
+        for a, b, c in zip(
+            stray_date_doubts(rows), dateless_fill_doubts(rows), timing_below_doubts(rows), strict=True
+        )
+    ]
     shared_dates = shared_line_date_doubts(rows)
     carried = carried_date_guesses(rows) if q.carried_date_guess else [[] for _ in rows]
     fills = [a + b for a, b in zip(page_break_fill_doubts(rows), carried, strict=True)]

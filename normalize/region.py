@@ -33,6 +33,7 @@ from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 from .label_rows import (
     LABEL_TEXTS,
     LABELS_AMONG_CELLS_NOTE,
+    label_opens_pass_two,
     labels_among_cells,
     split_two_row_glue,
     two_row_label_runs,
@@ -273,12 +274,14 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int], set[int]]:
         # ... also where that pass 1 opens the lines (the header above was cut off with the
         # title: a region read from its first date on): not a page break either.
         opening = back < 0 < k
-        if near or run <= first_date or opening:
+        # ... or pass 1 ends with one-line text cells, the first wrapped row's item right after.
+        late = label_opens_pass_two(lines, k, run, pass_one)
+        if near or run <= first_date or opening or late:
             for m in range(k, run):
                 furniture[m] = True
             if opening and not near:
                 soft.update(range(k, run))
-            if back < k - 1:
+            if back < k - 1 or late:
                 among.update(range(k, run))
     return furniture, soft, among
 

@@ -46,6 +46,7 @@ from .compound import cells_of_line
 from .cut_gaps import close_cut_at_space, space_gap_why
 from .dates import is_date_line
 from .empty_explanations import explanation_column_empty
+from .item_only_rows import JOINED_CONFIDENCE, JOINED_WHY, join_item_only_rows, joined_cells
 from .items import heading_score, opens_item_line
 from .merged_reasons import reads_without_reason, share_reason
 from .pass_one_pieces import (
@@ -72,6 +73,7 @@ from .spaced_pairs import spaced_value
 from .split_dates import wrapped_lone_date
 from .tokenizer import Tokenizer, default_tokenizer
 
+CELL_KEYS = ("item", "before", "after", "explanation")
 # Confidence of a row cut at a space that may as well be a space inside a cell.
 SPACE_GAP_CONFIDENCE = 0.6
 # Rows whose item's first line tells the item column's width (``item_width``).
@@ -104,6 +106,7 @@ class _Row:
     # A one-line item printed in pass 1 (``dated_pages``): the wrapped lines are all body.
     item: CellLine | None = None
     why: str = ""  # why the row's wrapped lines are a guess (``pass_one_items``)
+    joined_at: int = 0  # where a row joined by ``item_only_rows`` was joined
 
 
 def _is_single(cl: CellLine) -> bool:
@@ -473,6 +476,17 @@ def two_phase_rows(
     expl = explanation_width(blocks, item if item < narrow else narrow, body, settings, tok)
     no_expl = explanation_column_empty(blocks, item if item < narrow else narrow, body, expl, settings, tok)
     narrow = item
+
+    def split(lines: list[CellLine]) -> list[list[CellLine]]:
+        return split_row_scored(
+            lines, narrow, body, settings, tok, expl, strict=True, no_explanation=no_expl
+        )[0]
+
+    def reads_no_change(lines: list[CellLine]) -> bool:
+        cells = split(lines)
+        return not cells[1] and not cells[2]
+
+    join_item_only_rows(pages, reads_no_change)
     out: list[RawRow] = []
     last_date: CellLine | None = None
     last_timing: CellLine | None = None
@@ -543,6 +557,11 @@ def two_phase_rows(
                     share_reason(row, out[-1])
                     shared_reason = True  # had it taken its own timing, it read its own reason
             passone.doubt_plan(row, unsure, is_open, not (loose or shared_reason), settings, share)
+            if prow.why == JOINED_WHY:
+                for key, part in zip(CELL_KEYS, joined_cells(prow.lines, prow.joined_at, split), strict=True):
+                    row.cells[key] = part
+                row.confidence = min(row.confidence, JOINED_CONFIDENCE)
+                row.doubts.append(Doubt("cut_guess", None, JOINED_WHY))
             gap_why = space_gap_why(row)
             if gap_why:
                 row.confidence = min(row.confidence, SPACE_GAP_CONFIDENCE)

@@ -124,6 +124,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.STRIPS_TEXTS,
         *mos.NEWLINE_TEXTS,
         *mos.NL_TEXTS,
+        *mos.ROWSPLIT_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

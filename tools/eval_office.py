@@ -191,6 +191,8 @@ SET_NAMES = (
     "heldout-newline56",
     "office-thead56",
     "heldout-thead56",
+    "office-column56",
+    "heldout-column56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -228,6 +230,10 @@ TEXT_FAMILIES = (
     "pypdf-nl",
     "pymupdf-nl",
     "pdfplumber-nl",
+    "mutool",
+    # Pages joined by line ends (branch column56).
+    "pdftotext-raw+nl",
+    "mutool+nl",
 )
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).

@@ -1150,6 +1150,13 @@ NEWLINE_TEXTS = tuple(t for tool in _NEWLINE_TOOLS for t in (tool, f"{tool}+nl")
 # Texts with pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``, the case
 # folder named ``<case>-<tool>-nl``: branch thead56's sets).
 NL_TEXTS = tuple(f"{t}-nl" for t in ("pypdfium2", "pypdf", "pymupdf", "pdfplumber"))
+# Sets of rows that row-ordered texts read as two (issue 10, branch column56,
+# tools/make_column56_samples.py): the row-ordered extractors, each also with pages joined by line
+# ends as library users join them (``+nl``).
+ROWSPLIT_SETS = ("office-column56", "heldout-column56")
+ROWSPLIT_TEXTS = tuple(
+    t + nl for t in ("pypdfium2", "pdftotext-raw", "pymupdf-sort", "mutool") for nl in ("", "+nl")
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1215,6 +1222,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = STRIPS_TEXTS
                 if root.name in NEWLINE_SETS:
                     tools = NEWLINE_TEXTS
+                if root.name in ROWSPLIT_SETS:
+                    tools = ROWSPLIT_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

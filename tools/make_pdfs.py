@@ -737,6 +737,12 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "mutool":
+        # MuPDF's command line (``mutool draw -F txt``): its own reading order, a form feed
+        # after each page.
+        return subprocess.run(
+            ["mutool", "draw", "-q", "-F", "txt", "-o", "-", str(pdf)], check=True, capture_output=True
+        ).stdout.decode("utf-8")
     if tool == "pymupdf-blocks":
         # PyMuPDF's ``page.get_text("blocks")``: each block's text (its lines, each ending in a
         # line break) in the order PyMuPDF gives, a blank line between blocks, pages joined by
