@@ -13,6 +13,7 @@ from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
+from .date_tails import date_tail_doubts
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .flags import flag_duplicates, flag_record
@@ -30,6 +31,7 @@ from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
+from .scrambled_dates import scrambled_date_doubts
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .spilt_dates import rejoin_spilt_dates
@@ -244,7 +246,12 @@ def rows_to_records(
     ]
     crossings = crossing_merge_doubts(rows)
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
-    shared_dates = shared_line_date_doubts(rows)
+    shared_dates = [
+        a + b + c
+        for a, b, c in zip(
+            shared_line_date_doubts(rows), date_tail_doubts(rows), scrambled_date_doubts(rows), strict=True
+        )
+    ]
     carried = carried_date_guesses(rows) if q.carried_date_guess else [[] for _ in rows]
     fills = [a + b for a, b in zip(page_break_fill_doubts(rows), carried, strict=True)]
     blanks = [
