@@ -185,6 +185,8 @@ SET_NAMES = (
     "heldout-honest55",
     "office-pagemark55",
     "heldout-pagemark55",
+    "office-merged56",
+    "heldout-merged56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -1120,6 +1120,18 @@ ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")
 PAGEMARK_TEXTS = (*EXTRACTORS, *LIBRARY_TEXTS, "pdftotext-layout-cp932")
+# Sets of merged 変更日 cells read by layout-mode extractors (tools/make_merged56_samples.py,
+# branch merged56): the layout texts, with form feeds and with pages joined by line ends.
+MERGED56_SETS = ("office-merged56", "heldout-merged56")
+MERGED56_TEXTS = (
+    "pdftotext-layout",
+    "pdftotext-layout+nl",
+    "pdfplumber-layout",
+    "pdfplumber-layout+nl",
+    "pypdf-layout",
+    "pypdf-layout+nl",
+    "pymupdf-sort",
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1171,6 +1183,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = ALL_TEXTS
                 if root.name in PAGEMARK_SETS:
                     tools = PAGEMARK_TEXTS
+                if root.name in MERGED56_SETS:
+                    tools = MERGED56_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
