@@ -12,6 +12,7 @@ centred date under a page's last row's text for a date at the foot of its cell.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 from piatable.models import RawRow
 
@@ -25,9 +26,28 @@ FOOT_SHARE = 0.75
 Lines = list[tuple[int, int]]
 
 
-def mark_line(row: RawRow, page: int) -> int | None:
+def _mark_line(row: RawRow, page: int) -> int | None:
     """The line of the row's first 提出時期 line on ``page`` (None: no such line)."""
     return next((cl.line_no for cl in row.cells.get("timing") or [] if cl.page == page and cl.line_no), None)
+
+
+def own_marks(rows: list[RawRow], own: list[Lines], rows_on: list[int], page: int) -> dict[int, int | None]:
+    """Each row of ``rows_on``'s own 提出時期 line on ``page``: None where the row has none, where
+    it shares it with another row (a merged 提出時期 filled into the rows it covers:
+    ``merged_cell_filled``), or where it stands among the next row's lines or above the row
+    before's last line (not where the row's own cell can print it)."""
+    lines = {k: _mark_line(rows[k], page) for k in rows_on}
+    shared = Counter(line for line in lines.values() if line is not None)
+    out: dict[int, int | None] = {}
+    for i, k in enumerate(rows_on):
+        line = lines[k]
+        nxt = own[rows_on[i + 1]][0][1] if i + 1 < len(rows_on) else None
+        prev = own[rows_on[i - 1]][-1][1] if i else None
+        inside = (nxt is None or (line is not None and line < nxt)) and (
+            prev is None or (line is not None and line > prev)
+        )
+        out[k] = line if line is not None and shared[line] == 1 and inside else None
+    return out
 
 
 def mark_body(rows: list[RawRow], own: list[Lines], rows_on: list[int], page: int) -> str | None:
@@ -36,8 +56,9 @@ def mark_body(rows: list[RawRow], own: list[Lines], rows_on: list[int], page: in
     above none, ``bottom`` the other way; None when it does not tell (a mark level with the text's
     first line: the 提出時期 at the top too)."""
     below = above = 0
+    marks = own_marks(rows, own, rows_on, page)
     for k in rows_on:
-        mark = mark_line(rows[k], page)
+        mark = marks[k]
         if mark is None or not own[k]:
             continue
         below += mark > own[k][-1][1]
@@ -58,7 +79,7 @@ def marked_ends(rows: list[RawRow], own: list[Lines], rows_on: list[int], page: 
     nothing below its text, and without this its run ends at its text's last line (set XVII t01:
     a date centred over two tall rows given to three)."""
     out = list(own)
-    marks = {k: mark_line(rows[k], page) for k in rows_on}
+    marks = own_marks(rows, own, rows_on, page)
     shares = [
         (marks[k] - own[k][0][1]) / (own[n][0][1] - own[k][0][1])
         for k, n in itertools.pairwise(rows_on)
