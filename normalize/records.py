@@ -6,6 +6,7 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL
 
+from .astray_dates import astray_date_doubts
 from .block_lines import block_line_doubts
 from .carried_empty import empty_carried_cells
 from .carried_guess import carried_date_guesses
@@ -247,9 +248,13 @@ def rows_to_records(
     crossings = crossing_merge_doubts(rows)
     strays = [a + b for a, b in zip(stray_date_doubts(rows), dateless_fill_doubts(rows), strict=True)]
     shared_dates = [
-        a + b + c
-        for a, b, c in zip(
-            shared_line_date_doubts(rows), date_tail_doubts(rows), scrambled_date_doubts(rows), strict=True
+        a + b + c + d
+        for a, b, c, d in zip(
+            shared_line_date_doubts(rows),
+            date_tail_doubts(rows),
+            scrambled_date_doubts(rows),
+            astray_date_doubts(rows),
+            strict=True,
         )
     ]
     carried = carried_date_guesses(rows) if q.carried_date_guess else [[] for _ in rows]
