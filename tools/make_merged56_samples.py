@@ -124,7 +124,7 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
 
 # Chromium tables: (font family, size in pt, column widths in mm) per case.
 TUNING_CHROME = (
-    ("Noto Sans CJK JP", 9.0, (14, 28, 34, 34, 9, 28)),
+    ("IPAexGothic", 9.0, (14, 28, 34, 34, 9, 28)),
     ("IPAexMincho", 9.5, (12, 26, 32, 32, 9, 26)),
 )
 HELDOUT_CHROME = (("TakaoGothic", 9.0, (13, 27, 31, 33, 9, 27)),)
