@@ -33,20 +33,27 @@ WHY = (
 
 
 def _date_in(text: str) -> str | None:
-    m = DATE.search(text)
-    if m is not None and parse_date(m.group()):
-        return m.group()
+    """A date (or a numeric date's head) ending the line: a date cell's line run on after the
+    item's text or standing alone, not a value of a sentence (``令和元年6月1日から…``)."""
+    text = text.strip()
     m = _CUT_HEAD.search(text)
-    return m.group().strip() if m is not None else None
+    if m is not None:
+        return m.group().strip()
+    m = next((m for m in DATE.finditer(text) if m.end() == len(text)), None)
+    return m.group() if m is not None and parse_date(m.group()) else None
 
 
 def astray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
     """Per row, ``column_guess`` on ``change_date`` where the row, given a date printed on another
     page (``merged_cell_filled``), stands on a page whose 項目 cells hold a date (module
-    docstring).  Rows without line numbers (PDF cells read by position) are left alone."""
+    docstring).  Only text read by positions (``RawRow.positioned``: layout-mode text), where a
+    column reader puts lines in the item's column; in row-ordered text the item may hold other
+    cells' values (a before cell's dates) for other reasons, warned where they are."""
     out: list[list[Doubt]] = [[] for _ in rows]
     astray: dict[int, str] = {}
     for r in rows:
+        if not r.positioned or r.ruled:
+            continue
         for cl in r.cells.get("item") or []:
             date = _date_in(cl.text) if cl.page is not None and cl.line_no is not None else None
             if date is not None:
