@@ -24,6 +24,7 @@ from piatable.models import Doubt, RawRow
 
 from .merged_dates import date_alignment
 from .page_fill import TOP_SLACK_LINES, _date_key, _own_lines
+from .row_marks import mark_body, marked_ends, marked_extent
 
 # The centred cut must beat the reader's by more than this many lines (summed over the page's
 # runs) before the rows it moves are in doubt: a line or two is the extractor's rounding.
@@ -74,20 +75,33 @@ def _middle(own: list[list[tuple[int, int]]], rows_on: list[int], a: int, b: int
     return (top + (last if nxt is None else (last + nxt) / 2)) / 2
 
 
-def _cost(own: list, rows_on: list[int], cuts: list[int], lines: list[float], body: str) -> float:
+def _cost(
+    own: list, rows_on: list[int], cuts: list[int], lines: list[float], body: str, opens: tuple = (True, True)
+) -> float:
     """Lines between each date and its run's middle; ``cuts[g]`` the first row (index into
     ``rows_on``) of run ``g``, ``cuts[-1]`` the end of the last run (rows outside every run
-    cost ``OPEN_ROW_LINES`` each)."""
+    cost ``OPEN_ROW_LINES`` each; ``opens``: whether rows may be left open at the page's head
+    and at its foot, none where no row of the table stands before or after the page's)."""
     bounds = cuts
-    total = (bounds[0] + len(rows_on) - bounds[-1]) * OPEN_ROW_LINES
+    total = _open_rows(bounds[0], opens[0]) + _open_rows(len(rows_on) - bounds[-1], opens[1])
     for g, y in enumerate(lines):
         total += abs(_middle(own, rows_on, bounds[g], bounds[g + 1], body) - y)
     return total
 
 
-def _best_cuts(own: list, rows_on: list[int], lines: list[float], body: str) -> tuple[float, list[int]]:
-    """The cheapest cut of ``rows_on`` into ``len(lines)`` non-empty consecutive runs, the
-    first from the first row: (cost, each run's first row as an index into ``rows_on``)."""
+def _open_rows(count: int, allowed: bool) -> float:
+    """The price of ``count`` rows left open at the page's head or foot."""
+    if not count:
+        return 0.0
+    return count * OPEN_ROW_LINES if allowed else float("inf")
+
+
+def _best_cuts(
+    own: list, rows_on: list[int], lines: list[float], body: str, opens: tuple = (True, True)
+) -> tuple[float, list[int]]:
+    """The cheapest cut of ``rows_on`` into ``len(lines)`` non-empty consecutive runs (rows
+    before the first and after the last left open at ``_cost``'s price): (cost, each run's first
+    row as an index into ``rows_on``, then the last run's end)."""
     n, m = len(rows_on), len(lines)
     inf = float("inf")
 
@@ -99,7 +113,7 @@ def _best_cuts(own: list, rows_on: list[int], lines: list[float], body: str) -> 
     f = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     for a in range(n + 1):
-        f[0][a] = a * OPEN_ROW_LINES
+        f[0][a] = _open_rows(a, opens[0])
     for g in range(m):
         for a in range(n):
             if f[g][a] == inf:
@@ -108,12 +122,12 @@ def _best_cuts(own: list, rows_on: list[int], lines: list[float], body: str) -> 
                 v = f[g][a] + run_cost(g, a, b)
                 if v < f[g + 1][b]:
                     f[g + 1][b], back[g + 1][b] = v, a
-    end = min(range(n + 1), key=lambda b: (f[m][b] + (n - b) * OPEN_ROW_LINES, -b))
+    end = min(range(n + 1), key=lambda b: (f[m][b] + _open_rows(n - b, opens[1]), -b))
     cuts, b = [end], end
     for g in range(m, 0, -1):
         b = back[g][b]
         cuts.append(b)
-    return f[m][end] + (n - end) * OPEN_ROW_LINES, cuts[::-1]
+    return f[m][end] + _open_rows(n - end, opens[1]), cuts[::-1]
 
 
 def _deviations(own: list, rows_on: list[int], cuts: list[int], lines: list[float], body: str) -> list[float]:
@@ -131,20 +145,34 @@ def _line(at: tuple) -> tuple[int, int]:
 
 
 def _near_moves(
-    own: list, rows_on: list[int], cuts: list[int], lines: list[float], cost: float, body: str
-) -> list[tuple[int, int]]:
+    own: list,
+    rows_on: list[int],
+    cuts: list[int],
+    lines: list[float],
+    cost: float,
+    body: str,
+    opens: tuple = (True, True),
+) -> list[tuple[int, int | None]]:
     """The rows (index into ``rows_on``) that another cut, one run edge moved a row up or down,
     gives another date while it costs at most ``NEAR_MARGIN_LINES`` more than ``cuts`` (with
-    ``cost``): (row, the run it would join)."""
-    out = []
+    ``cost``): (row, the run it would join, None: left open, its date printed on the page before
+    or after, where ``opens`` allows it)."""
+    out: list[tuple[int, int | None]] = []
     bounds = [*cuts, len(rows_on)]
+    for edge, step, allowed in ((0, 1, opens[0]), (len(lines), -1, opens[1])):
+        moved = [*bounds]
+        moved[edge] += step
+        if not allowed or not moved[0] < moved[-1]:
+            continue
+        if _cost(own, rows_on, moved, lines, body, opens) - cost <= NEAR_MARGIN_LINES:
+            out.append((bounds[0] if step > 0 else bounds[-1] - 1, None))
     for g in range(1, len(lines)):
         for step in (-1, 1):
             moved = [*bounds]
             moved[g] += step
             if not moved[g - 1] < moved[g] < moved[g + 1]:
                 continue
-            if _cost(own, rows_on, moved, lines, body) - cost <= NEAR_MARGIN_LINES:
+            if _cost(own, rows_on, moved, lines, body, opens) - cost <= NEAR_MARGIN_LINES:
                 # step -1: the last row of run g-1 joins run g; +1: the first row of run g joins g-1.
                 out.append((moved[g], g) if step < 0 else (bounds[g], g - 1))
     return out
@@ -169,12 +197,15 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
     if not any("merged_cell_filled" in r.flags for k, r in enumerate(rows) if keys[k]):
         return moves, out
     own = [_own_lines(r) for r in rows]
-    if date_alignment(keys, own) is not None:
+    if date_alignment(keys, own, marked_extent(rows, own)) is not None:
         return moves, out
     pages = sorted({key[0][0] for key in keys if key and key[0][0] is not None})
     for page in pages:
         dates = sorted({key for key in keys if key and key[0][0] == page}, key=lambda key: key[0])
         on_page = [k for k in range(len(rows)) if own[k] and own[k][0][0] == page and own[k][-1][0] == page]
+        # A date printed on the page that no row wholly on it was given (a date cut by the page
+        # break, its rows running on over it) says nothing of the page's runs.
+        dates = [d for d in dates if any(keys[k] == d for k in on_page)]
         # The page's head may hold rows given a date of an earlier page (merged over the break).
         lead = [k for k in on_page if keys[k] and keys[k][0][0] is not None and keys[k][0][0] < page]
         rows_on = [*lead, *(k for k in on_page if keys[k] in dates)]
@@ -200,19 +231,32 @@ def centred_date_reading(rows: list[RawRow]) -> tuple[dict[int, int], list[list[
         ):
             continue
         lines = [sum(ln or 0 for _, ln in d) / len(d) for d in dates]
+        # Rows may be left out of the page's runs (their date printed on another page) only where
+        # the table has rows on that side of the page.
+        opens = (
+            any(own[j] for j in range(rows_on[0])),
+            any(own[j] for j in range(rows_on[-1] + 1, len(rows))),
+        )
         # The body's alignment in its rows (where the blank lines between rows belong): the one
-        # whose best cut puts the dates nearest their runs' middles.
-        body = min(BODIES, key=lambda b: _best_cuts(own, rows_on, lines, b)[0])
-        cost_given = _cost(own, rows_on, [*cuts_given, len(rows_on)], lines, body)
-        cost_best, cuts = _best_cuts(own, rows_on, lines, body)
+        # the 提出時期 marks show, else the one whose best cut puts the dates nearest their runs'
+        # middles.
+        body = mark_body(rows, own, rows_on, page)
+        extent = own
+        if body == "top":
+            extent = marked_ends(rows, own, rows_on, page)
+        else:
+            body = min(BODIES, key=lambda b: _best_cuts(own, rows_on, lines, b, opens)[0])
+        cost_given = _cost(extent, rows_on, [*cuts_given, len(rows_on)], lines, body, opens)
+        cost_best, cuts = _best_cuts(extent, rows_on, lines, body, opens)
         if cost_best >= cost_given - CENTRED_MARGIN_LINES:
-            for i, g in _near_moves(own, rows_on, cuts_given, lines, cost_given, body):
+            for i, g in _near_moves(extent, rows_on, cuts_given, lines, cost_given, body, opens):
                 k = rows_on[i]
                 if "merged_cell_filled" in rows[k].flags and not _prints_date(keys[k], own[k]):
-                    out[k].append(Doubt("column_guess", "change_date", NEAR_WHY.format(line=dates[g][0][1])))
+                    why = OPEN_WHY if g is None else NEAR_WHY.format(line=dates[g][0][1])
+                    out[k].append(Doubt("column_guess", "change_date", why))
             continue
         sure = cost_given - cost_best >= FIX_MARGIN_LINES and max(
-            _deviations(own, rows_on, cuts, lines, body)
+            _deviations(extent, rows_on, cuts, lines, body)
         ) <= (FIX_DEVIATION_LINES)
         run_of = [None] * len(rows_on)
         for g in range(len(dates)):

@@ -28,6 +28,7 @@ from __future__ import annotations
 from piatable.models import Doubt, RawRow
 
 from .page_fill import TOP_SLACK_LINES, _date_key, _own_lines
+from .row_marks import marked_extent
 
 
 def _ambiguous_groups(rows: list[RawRow], keys: list[tuple], own: list[list]) -> dict[tuple, list[int]]:
@@ -48,18 +49,24 @@ def _ambiguous_groups(rows: list[RawRow], keys: list[tuple], own: list[list]) ->
     return out
 
 
-def date_alignment(keys: list[tuple], own: list[list]) -> str | None:
+def date_alignment(keys: list[tuple], own: list[list], extent: list[list] | None = None) -> str | None:
     """``top`` when the first printed date stands above (or level with) the table's first row's
     first line and the last date above its last row's last line, ``bottom`` when the last date
     stands below (or level with) the last row's last line and the first date below the first
-    row's first line; else None (centred, or too few lines to tell)."""
+    row's first line; else None (centred, or too few lines to tell).  ``extent``: the rows'
+    lines reaching down to where their 提出時期 marks put their foot (``row_marks``): a last
+    date more than ``TOP_SLACK_LINES`` above the last row's foot so found is no date at the foot
+    (a date centred on a tall last row whose text stands at its top)."""
     placed = [k for k in range(len(keys)) if keys[k] and own[k]]
     if not placed:
         return None
     dates = sorted({keys[k] for k in placed}, key=lambda key: key[0])
     first, last = own[placed[0]][0], own[placed[-1]][-1]
+    foot = (extent or own)[placed[-1]][-1]
     top = _pos(dates[0][0]) <= first and _pos(dates[-1][0]) < last
-    bottom = _pos(dates[-1][-1]) >= last and _pos(dates[0][-1]) > first
+    bottom = (
+        _pos(dates[-1][-1]) >= max(last, (foot[0], foot[1] - TOP_SLACK_LINES)) and _pos(dates[0][-1]) > first
+    )
     return "top" if top and not bottom else "bottom" if bottom and not top else None
 
 
@@ -86,7 +93,7 @@ def filled_group_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
     groups = _ambiguous_groups(rows, keys, own)
     if not groups:
         return out
-    align = date_alignment(keys, own)
+    align = date_alignment(keys, own, marked_extent(rows, own))
     if align is None:
         # Centred (or the ends do not tell): a group off the middle of its rows was as often
         # right as wrong on the tuning -layout texts (extractors, office: 19 right rows of 24).

@@ -6,6 +6,7 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL
 
+from .astray_dates import astray_date_doubts
 from .block_lines import block_line_doubts
 from .carried_empty import empty_carried_cells
 from .carried_guess import carried_date_guesses
@@ -13,6 +14,7 @@ from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
+from .date_tails import date_tail_doubts
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .flags import flag_duplicates, flag_record
@@ -30,6 +32,7 @@ from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
+from .scrambled_dates import scrambled_date_doubts
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .spilt_dates import rejoin_spilt_dates
@@ -250,7 +253,16 @@ def rows_to_records(
             stray_date_doubts(rows), dateless_fill_doubts(rows), timing_below_doubts(rows), strict=True
         )
     ]
-    shared_dates = shared_line_date_doubts(rows)
+    shared_dates = [
+        a + b + c + d
+        for a, b, c, d in zip(
+            shared_line_date_doubts(rows),
+            date_tail_doubts(rows),
+            scrambled_date_doubts(rows),
+            astray_date_doubts(rows),
+            strict=True,
+        )
+    ]
     carried = carried_date_guesses(rows) if q.carried_date_guess else [[] for _ in rows]
     fills = [a + b for a, b in zip(page_break_fill_doubts(rows), carried, strict=True)]
     blanks = [

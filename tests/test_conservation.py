@@ -305,6 +305,10 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # the +nl text read 8 rows, every one wrong and warned, 18.8% of cells either way).
     "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort": "PyMuPDF sort=True: a row read into another",
     "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort+nl": "PyMuPDF sort=True: a row read into another",
+    # Branch merged56 (new tuning sample, base d67fa9f5 the same): pypdf's layout text of a
+    # Chromium table of rowspan dates (3 pages, label row repeated), pages joined by line ends
+    # (no form feed): 1 row of 10, status success.  With form feeds all 10 rows are read.
+    "office-merged56/m56-ch-1-pypdf-layout+nl": "pypdf layout, pages joined by line ends: 1 row of 10",
     # (Branch itemkey54's 24 texts, listed here before: items printed with a section numeral and
     # a space (``II 特定…`` typed, ``Ⅱ　特定…``) in one table, every Ⅱ of the record's item cells
     # came out as II.  Branch itemkey55 puts the letters back only where the text typed them

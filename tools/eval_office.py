@@ -193,6 +193,8 @@ SET_NAMES = (
     "heldout-thead56",
     "office-column56",
     "heldout-column56",
+    "office-merged56",
+    "heldout-merged56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (

@@ -1157,6 +1157,18 @@ ROWSPLIT_SETS = ("office-column56", "heldout-column56")
 ROWSPLIT_TEXTS = tuple(
     t + nl for t in ("pypdfium2", "pdftotext-raw", "pymupdf-sort", "mutool") for nl in ("", "+nl")
 )
+# Sets of merged 変更日 cells read by layout-mode extractors (tools/make_merged56_samples.py,
+# branch merged56): the layout texts, with form feeds and with pages joined by line ends.
+MERGED56_SETS = ("office-merged56", "heldout-merged56")
+MERGED56_TEXTS = (
+    "pdftotext-layout",
+    "pdftotext-layout+nl",
+    "pdfplumber-layout",
+    "pdfplumber-layout+nl",
+    "pypdf-layout",
+    "pypdf-layout+nl",
+    "pymupdf-sort",
+)
 
 
 def parse_set_args(doc: str, names: list[str], argv: list[str] | None) -> argparse.Namespace:
@@ -1224,6 +1236,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = NEWLINE_TEXTS
                 if root.name in ROWSPLIT_SETS:
                     tools = ROWSPLIT_TEXTS
+                if root.name in MERGED56_SETS:
+                    tools = MERGED56_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
