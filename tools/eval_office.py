@@ -185,6 +185,8 @@ SET_NAMES = (
     "heldout-honest55",
     "office-pagemark55",
     "heldout-pagemark55",
+    "office-honest56",
+    "heldout-honest56",
 )
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -238,7 +240,8 @@ def family(input_path: Path) -> str:
     if input_path.suffix == ".pdf":
         maker = pdf_maker(input_path)
         return maker if maker == "scan" else f"pdf-{maker}"
-    name = input_path.parent.name
+    # A text whose pages were joined by line ends (``TOOL+nl``, folder ``…-TOOL-nl``) is its tool's.
+    name = input_path.parent.name.removesuffix("-nl")
     # The longest suffix first: "-pdftotext-raw" before "-pdftotext".
     for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
         if name.endswith(f"-{tool}"):
