@@ -84,3 +84,15 @@ def test_a_block_cut_between_before_and_after_stays_in_doubt():
     beside = _record(BLOCK_ITEM, "", BLOCK)
     beside.before = "窓口での届出を受け付ける。\n電子申請を受け付ける。"
     assert {h.field for h in hidden_items(beside)} == {"after"}
+
+
+def test_a_period_spaced_out_by_a_layout_extractor_is_a_date_value():
+    """pypdf's layout mode spaces a line's glyphs out (``…6日か ら…までの 30日間``): the after of
+    a 実施日・期間 item is still a period, while a reason after its date stays in doubt."""
+    from piatable.normalize.date_items import date_item_doubts
+
+    item = "Ⅵ評価実施手続\n２．国民・住民等からの意見の聴取\n②実施日・期間"
+    spaced = _record(item, "", "令和 5年11月 6日か ら令和 5年 12月5日 までの 30日間")
+    assert date_item_doubts(spaced) == []
+    glued = _record(item, "", "令和5年11月6日 全項目評価の再実施")
+    assert [d.field for d in date_item_doubts(glued)] == ["after"]
