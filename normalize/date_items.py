@@ -20,7 +20,7 @@ import regex
 
 from piatable.models import Doubt, Record
 
-from .chars import paragraphs
+from .chars import paragraphs, without_whitespace
 from .dates import DATE
 from .rowless_dates import DATE_ITEM
 
@@ -44,7 +44,9 @@ def date_item_doubts(record: Record) -> list[Doubt]:
     out = []
     for field in ("before", "after"):
         for p in paragraphs(getattr(record, field)):
-            p = _LIST_MARK.sub("", p)
+            # Spaces are no words: layout-mode extractors space a line's glyphs out (pypdf's
+            # ``令和 5年11月 6日か ら…までの 30日間``, set XVII: two right rows doubted).
+            p = without_whitespace(_LIST_MARK.sub("", p))
             if not DATE.match(p):
                 continue  # a sentence that names a date is a value of its own
             rest = _DATE_WORDS.sub("", DATE.sub("", p))

@@ -223,12 +223,46 @@ def _hidden_items(item: str, *cells: str) -> tuple[HiddenItem, ...]:
     lines = paragraphs(item)
     for k in item_paths(item)[1:]:
         out.append(HiddenItem("item", _heading_text(lines, k), _level(lines[k]) or 0.0))
-    for f, text in zip(TEXT_CELLS, cells, strict=True):
-        lines = paragraphs(text)
-        out += [
-            HiddenItem(f, _heading_text(lines, k), _level(lines[k]) or 0.0) for k in _cell_openings(lines, f)
-        ]
+    found = {
+        f: (paragraphs(text), _cell_openings(paragraphs(text), f))
+        for f, text in zip(TEXT_CELLS, cells, strict=True)
+    }
+    for f, (lines, openings) in found.items():
+        heads = [HiddenItem(f, _heading_text(lines, k), _level(lines[k]) or 0.0) for k in openings]
+        other = {"before": "after", "after": "before"}.get(f)
+        if heads and other and _block_mark(found[other][0]) and _lists_own_block(item, lines, heads):
+            continue
+        out += heads
     return tuple(out)
+
+
+# The other cell of a block added or deleted whole holds nothing or one mark (削除, －, （記載なし）,
+# 上記を新規追加): one paragraph of at most this many characters.
+BLOCK_MARK_CHARS_MAX = 10
+
+
+def _block_mark(lines: tuple[str, ...]) -> bool:
+    """Whether a before or after cell's paragraphs are empty or one short mark
+    (``BLOCK_MARK_CHARS_MAX``): the other cell of a block added or deleted whole."""
+    return not lines or (len(lines) == 1 and len(lines[0]) <= BLOCK_MARK_CHARS_MAX)
+
+
+def _lists_own_block(item: str, lines: tuple[str, ...], heads: list[HiddenItem]) -> bool:
+    """Whether a before or after cell whose paragraphs open ``heads`` (numbered headings of the
+    form) lists the items of the row's own block, the other of the two cells holding none: a
+    repeated block added or deleted whole (``委託事項２`` / its name / ``①委託内容`` / its value /
+    ``②…``), the forms' way of printing a new 委託先, 提供先 or システム, the other cell empty or a
+    mark (``_block_mark``, checked by the caller).  So when the item ends
+    with the block's instance line (``委託事項２``, ``INSTANCE_LINE``) or the form prints every
+    heading just under the item's last heading (``prints_under``), and the cell's last paragraph
+    is a value, not a heading: a heading left bare at a cell's end is another row's item cut off
+    there (set XVII: 11 right rows doubted, each wrong row of the kind keeps its doubt)."""
+    own = paragraphs(item)
+    if not own or _opening(lines, len(lines) - 1) is not None:
+        return False
+    if _level(own[-1]) == INSTANCE_LEVEL:
+        return True
+    return all(prints_under(h.heading, own[-1]) for h in heads)
 
 
 def _heading_text(lines: tuple[str, ...], k: int) -> str:

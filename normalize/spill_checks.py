@@ -31,7 +31,8 @@ wrapped line of one cell can be printed beside the next cell's text:
   further in the paragraph (after ``○○市本 ○○市総務部…○○市本町一丁目…`` beside a before cell
   whose line reads ``町一丁目…``): the other cell's wrapped piece read into this one;
 * ``two dates``: one of before / after is empty and the other holds two dates
-  (``平成28年8月25日令和2年11月20日``): both values read into one cell.
+  (``平成28年8月25日令和2年11月20日``): both values read into one cell; not a period printed as
+  one value (``…から…まで``, ``_period``).
 
 Measured on the ``-raw`` / pypdfium2 rows of every tuning sample (``tools/bench_calibration.py``
 and the rows it aligns; see README, issue 12 branch calib13): marker 20 wrong rows (5 warned by
@@ -195,10 +196,26 @@ def beside_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+# A period printed as one value: its two dates joined by から (or a wave dash), line breaks and
+# spaces aside (``令和5年11月6日から令和5年12月5日までの30日間``, an 意見聴取 item's value).
+_PERIOD_JOINERS = ("から", "～", "〜")
+
+
+def _period(text: str) -> bool:
+    """Whether ``text`` holds exactly two dates, the second right after the first and a
+    ``_PERIOD_JOINERS`` word: one period, one cell's value (set XVII: 6 right rows added with
+    such a period were doubted; the wrong rows of the kind all carry other doubts)."""
+    found = list(_DATE.finditer(text))
+    if len(found) != 2:
+        return False
+    between = _SPACES.sub("", text[found[0].end() : found[1].start()]).replace("\n", "")
+    return between in _PERIOD_JOINERS
+
+
 def two_dates_doubts(record: Record) -> list[Doubt]:
     """``two dates`` (see the module notes)."""
     before, after = (record.before or "").strip(), (record.after or "").strip()
-    if bool(before) == bool(after) or len(_DATE.findall(before or after)) < 2:
+    if bool(before) == bool(after) or len(_DATE.findall(before or after)) < 2 or _period(before or after):
         return []
     field = "before" if before else "after"
     why = f"the {field} cell holds two dates and the other is empty ({(before or after)[:24]})"

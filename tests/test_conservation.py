@@ -377,6 +377,20 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
             else ("pdftotext", "pdftotext-layout")
         )
     },
+    # Branch honest56 (new held-out samples, measured, never tuned on; the base d67fa9f5 reads them
+    # the same): the same kind in a Writer table (システム２ under a merged date, 提出時期 and 説明).
+    **{
+        f"heldout-honest56/hh56-block-writer-{tool}": "a block's label alone as the item, under merged cells"
+        for tool in (
+            "pdfplumber-layout-nl",
+            "pdftotext-layout",
+            "pdftotext-raw",
+            "pymupdf-nl",
+            "pypdf-layout-nl",
+            "pypdf-nl",
+            "pypdfium2-nl",
+        )
+    },
 }
 
 

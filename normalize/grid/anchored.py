@@ -165,7 +165,7 @@ def lines_to_anchored_rows(
     late = _late_rows(rows, spans, mode, hy)
     close = _close_rows(cols, spans, mode, hy, assignment, blanks, open_rows)
     if layout and not banded:  # a band's lines are its row's, whatever their alignment
-        for r, why in misplaced_rows(cols, spans, mode, hy, assignment).items():
+        for r, why in misplaced_rows(cols, spans, mode, hy, assignment, lead).items():
             close.setdefault(r, why)
     for r, row in enumerate(rows[1:]):
         if r in late and out:

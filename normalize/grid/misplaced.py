@@ -36,10 +36,15 @@ def misplaced_rows(
     mode: str,
     hy: float,
     assignment: dict[int, list[int]],
+    lead: bool = True,
 ) -> dict[int, str]:
     """Rows (indices into ``spans``, the dates' vertical extents) of which a 項目 / 変更前 /
     変更後 cell, as ``assignment`` (each column's line → row, -1 before the first date) groups
-    it, stands off its date by more than ``MISPLACED_EDGE_EM[mode]`` line heights: row → why."""
+    it, stands off its date by more than ``MISPLACED_EDGE_EM[mode]`` line heights: row → why.
+    With dates at the foot of their rows, a cell that stands wholly between the row above's
+    date and its own (``_between_feet``) is the row's whatever its own alignment; ``lead``:
+    lines above the page's first date may continue a row of the page before (not on a table's
+    first page)."""
     limit = MISPLACED_EDGE_EM.get(mode)
     out: dict[int, str] = {}
     if limit is None:
@@ -60,12 +65,28 @@ def misplaced_rows(
                 off = last - bottom
             else:
                 off = (first + last) / 2 - (top + bottom) / 2
+            if mode == "bottom" and _between_feet(first, last, r, spans, lead):
+                continue
             if abs(off) > limit * hy and r not in out:
                 out[r] = (
                     f"its {COLUMNS[c]} stands {abs(off) / hy:.1f} line heights off its date "
                     f"({mode}-aligned cells): lines at its edge may be a neighbouring row's"
                 )
     return out
+
+
+def _between_feet(first: float, last: float, r: int, spans: list[tuple[float, float]], lead: bool) -> bool:
+    """Whether a cell's lines (``first`` top, ``last`` bottom) stand wholly between the foot of
+    row ``r - 1``'s date and the foot of row ``r``'s: dates at the foot of their rows end each
+    row there, so such lines are row ``r``'s, at whatever height its text is set (Calc's default,
+    bottom, kept for the dates and 提出時期 beside text cells set to the top prints a row's text
+    lines above its date: set XVII's ``fit7pt`` sheet, 21 right rows doubted).  The page's first
+    row has no row above on its page: only on a table's first page (``lead`` false)."""
+    if last > spans[r][1]:
+        return False
+    if r == 0:
+        return not lead
+    return first >= spans[r - 1][1]
 
 
 # Why a row of top-aligned cells whose date stands on a line of its own above them is in doubt.
