@@ -49,11 +49,11 @@ KNOWN_LOSSES: dict[str, str] = {
         name: "pdfplumber plain text of a table with extra columns: no rows, partial with notes"
         for name in (
             "heldout-thead56/ht56-calc-both-pdfplumber",
-            "heldout-thead56/ht56-calc-both-pdfplumber-nl",
+            "heldout-thead56/ht56-calc-both-pdfplumber+nl",
             "heldout-thead56/ht56-chromium-tail-pdfplumber",
-            "heldout-thead56/ht56-chromium-tail-pdfplumber-nl",
+            "heldout-thead56/ht56-chromium-tail-pdfplumber+nl",
             "office-thead56/t56-chromium-tail-pdfplumber",
-            "office-thead56/t56-chromium-tail-pdfplumber-nl",
+            "office-thead56/t56-chromium-tail-pdfplumber+nl",
         )
     },
     # Branch bikou55 (new samples, not this branch's reader): pdfplumber's plain extract_text() of
@@ -382,13 +382,13 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     **{
         f"heldout-honest56/hh56-block-writer-{tool}": "a block's label alone as the item, under merged cells"
         for tool in (
-            "pdfplumber-layout-nl",
+            "pdfplumber-layout+nl",
             "pdftotext-layout",
             "pdftotext-raw",
-            "pymupdf-nl",
-            "pypdf-layout-nl",
-            "pypdf-nl",
-            "pypdfium2-nl",
+            "pymupdf+nl",
+            "pypdf-layout+nl",
+            "pypdf+nl",
+            "pypdfium2+nl",
         )
     },
 }

@@ -37,7 +37,7 @@ def _warned(rec) -> bool:
     return bool(flags) or rec.confidence < 0.5
 
 
-@pytest.mark.parametrize("case", ["t56-calc-lead-pymupdf-nl", "t56-chromium-lead-pymupdf"])
+@pytest.mark.parametrize("case", ["t56-calc-lead-pymupdf+nl", "t56-chromium-lead-pymupdf"])
 def test_a_row_number_alone_above_a_whole_year_is_set_aside(case: str) -> None:
     # PyMuPDF prints the numbering column's number on a line of its own above the date
     # (``3`` / ``2019/5/1``): it was taken for a piece of a wrapped date and the run broke at 1.
@@ -63,7 +63,7 @@ def test_a_wrapped_date_piece_is_still_no_row_number() -> None:
 
 def test_repeated_no_label_and_numbers_stay_out_of_the_explanations() -> None:
     # Set XVII t08: Chromium repeats <thead> on each page; pypdfium2 text with no form feeds.
-    case = "xvii-t08-chromium-pypdfium2-nl"
+    case = "xvii-t08-chromium-pypdfium2+nl"
     doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     assert len(doc.records) == len(want)
@@ -73,7 +73,7 @@ def test_repeated_no_label_and_numbers_stay_out_of_the_explanations() -> None:
 
 
 def test_two_versions_in_the_before_cell_are_cut_and_warned() -> None:
-    case = "xvii-t05-docx-pypdfium2-nl"
+    case = "xvii-t05-docx-pypdfium2+nl"
     doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     got = next(r for r in doc.records if r.before.startswith("通知カード送付"))
@@ -123,7 +123,7 @@ def test_a_label_row_inside_a_line_is_put_on_a_line_of_its_own() -> None:
 
 
 def test_calc_numbered_pypdfium2_rows_keep_their_cells() -> None:
-    case = "t56-calc-lead-pypdfium2-nl"
+    case = "t56-calc-lead-pypdfium2+nl"
     doc = extract_document(_folder(case) / "input.txt")
     want = _expected(case)
     assert len(doc.records) == len(want)

@@ -198,7 +198,7 @@ SET_NAMES = (
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
-# without their PDFs, texts joined by line ends (``-nl``) and a scan, which the tests of the sets
+# without their PDFs, texts joined by line ends (``+nl``) and a scan, which the tests of the sets
 # named here (tests/test_office_samples.py) do not take yet.
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
@@ -218,29 +218,11 @@ TEXT_FAMILIES = (
     "pymupdf-sort",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
-    # Library texts whose pages are joined by line ends (make_pdfs.extract_text ``TOOL+nl``).
-    *(
-        f"{tool}+nl"
-        for tool in (
-            "pypdfium2",
-            "pdfplumber",
-            "pdfplumber-layout",
-            "pypdf",
-            "pymupdf",
-            "pymupdf-sort",
-            "pymupdf-blocks",
-        )
-    ),
-    # Pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``; thead56).
-    "pypdfium2-nl",
-    "pypdf-nl",
-    "pymupdf-nl",
-    "pdfplumber-nl",
     "mutool",
-    # Pages joined by line ends (branch column56).
-    "pdftotext-raw+nl",
-    "mutool+nl",
 )
+# Every text family also with its pages joined by line ends (make_pdfs.extract_text's ``TOOL+nl``,
+# as library users join pages; case folders ``<case>-TOOL+nl``).
+TEXT_FAMILIES = (*TEXT_FAMILIES, *(f"{tool}+nl" for tool in TEXT_FAMILIES))
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
 IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")
@@ -274,8 +256,7 @@ def family(input_path: Path) -> str:
     if input_path.suffix == ".pdf":
         maker = pdf_maker(input_path)
         return maker if maker == "scan" else f"pdf-{maker}"
-    # A text whose pages were joined by line ends (``TOOL+nl``, folder ``…-TOOL-nl``) is its tool's.
-    name = input_path.parent.name.removesuffix("-nl")
+    name = input_path.parent.name
     # The longest suffix first: "-pdftotext-raw" before "-pdftotext".
     for tool in sorted(TEXT_FAMILIES, key=len, reverse=True):
         if name.endswith(f"-{tool}"):

@@ -94,7 +94,7 @@ def build() -> None:
             pages = max(r["page_end"] for r in expected)
             manifest[case.name] = mos.settings_of(case) | {"rows": len(expected), "pages": pages}
             for tool in HONEST56_TEXTS:
-                tfolder = ROOT / f"{case.name}-{tool.replace('+', '-')}"
+                tfolder = ROOT / f"{case.name}-{tool}"
                 (tfolder / "expected").mkdir(parents=True)
                 (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                 mos.write_json(tfolder / "expected" / "records.json", expected)

@@ -1147,9 +1147,9 @@ _NEWLINE_TOOLS = (
     "pymupdf-blocks",
 )
 NEWLINE_TEXTS = tuple(t for tool in _NEWLINE_TOOLS for t in (tool, f"{tool}+nl"))
-# Texts with pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``, the case
-# folder named ``<case>-<tool>-nl``: branch thead56's sets).
-NL_TEXTS = tuple(f"{t}-nl" for t in ("pypdfium2", "pypdf", "pymupdf", "pdfplumber"))
+# Texts with pages joined by line ends, no form feeds (make_pdfs.extract_text's ``TOOL+nl``:
+# branch thead56's sets).
+NL_TEXTS = tuple(f"{t}+nl" for t in ("pypdfium2", "pypdf", "pymupdf", "pdfplumber"))
 # Sets of rows that row-ordered texts read as two (issue 10, branch column56,
 # tools/make_column56_samples.py): the row-ordered extractors, each also with pages joined by line
 # ends as library users join them (``+nl``).

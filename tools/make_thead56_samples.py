@@ -151,7 +151,7 @@ def build(root: Path, heldout: bool) -> None:
                 json.dumps(truth, ensure_ascii=False, indent=1) + "\n", "utf-8"
             )
             for tool in TEXTS:
-                tf = root / f"{name}-{tool.replace('+', '-')}"
+                tf = root / f"{name}-{tool}"
                 (tf / "expected").mkdir(parents=True)
                 (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                 shutil.copy(folder / "expected" / "records.json", tf / "expected" / "records.json")
