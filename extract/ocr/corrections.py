@@ -568,7 +568,9 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     from .broken_clauses import flag_broken_clauses
     from .placeholder_forms import flag_placeholder_forms
+    from .width_splits import flag_width_splits
 
     # What the corrections could not mend: cells that still break their column's grammar, and
     # placeholders whose circle the scan cannot tell.
-    return notes + flag_suspects(rows) + flag_placeholder_forms(rows) + flag_broken_clauses(rows)
+    notes += flag_suspects(rows) + flag_placeholder_forms(rows) + flag_broken_clauses(rows)
+    return notes + flag_width_splits(rows)
