@@ -12,6 +12,7 @@ from PIL import Image
 
 from piatable.extract.ocr.bilevel import bilevel_glyph
 from piatable.extract.ocr.ink import binarize, glyph_height
+from piatable.extract.ocr.list_numberings import NUMBERING, even_list_numberings, even_lists, shape
 from piatable.extract.ocr.width_splits import flag_width_splits, runs
 from piatable.models import CellLine, RawRow
 from piatable.pipeline import extract_document
@@ -79,3 +80,33 @@ def test_no_truth_row_of_the_samples_prints_one_string_in_two_widths():
             before, after = runs(rec.get("before") or ""), runs(rec.get("after") or "")
             assert not [k for k in before.keys() & after.keys() if len(before[k] | after[k]) > 1], path
     assert rows > 10_000
+
+
+def test_a_lone_odd_numbering_in_a_cells_list_takes_the_lists_width():
+    """Set XVII's t03 400 dpi scan read ``3.ｅＬＴＡＸ`` between ``２．`` and ``４．``."""
+    read = [
+        "１．住民税の賦課",
+        "２．課税台帳の管理",
+        "3.ｅＬＴＡＸによる給与支払報告書の受付",
+        "４．国税連携",
+    ]
+    assert even_lists(read)[2] == "３．ｅＬＴＡＸによる給与支払報告書の受付"
+    assert even_lists(["1.a", "2.b", "３．c"]) == ["1.a", "2.b", "3.c"]
+    # Two against two, or a list of two, decide nothing.
+    assert even_lists(["1.a", "２．b", "３．c", "4.d"]) == ["1.a", "２．b", "３．c", "4.d"]
+    assert even_lists(["1.a", "２．b"]) == ["1.a", "２．b"]
+    row = RawRow()
+    row.cells["after"] = [CellLine(t) for t in read]
+    assert even_list_numberings([row]) == 1 and "ocr_corrected" in row.flags
+
+
+def test_no_truth_cell_of_the_samples_mixes_its_lists_numbering_widths():
+    cells = 0
+    for path in SAMPLES.glob("*/*/expected/records.json"):
+        for rec in json.loads(path.read_text("utf-8")):
+            for field in ("before", "after", "explanation") if isinstance(rec, dict) else ():
+                found = [m for line in (rec.get(field) or "").split("\n") if (m := NUMBERING.match(line))]
+                if len(found) >= 3:
+                    cells += 1
+                    assert len({shape(m) for m in found}) == 1, path
+    assert cells > 50
