@@ -81,3 +81,15 @@ def test_the_documents_other_cells_break_a_cells_tie() -> None:
     alone = RawRow()
     alone.cells["after"] = [CellLine("一丁目１番1号")]
     assert even_number_widths([alone]) == 0
+
+
+def test_a_laws_year_is_not_an_era_date() -> None:
+    """Set XVII's t09 prints its dates 令和5年11月6日 and cites 令和５年法律第48号: the era dates'
+    half-width months turned the law's ５ half width.  A year before 法律 (政令, 省令 …) is a kind
+    of its own; an era date still follows its document's dates."""
+    dates = {"era date": [3, 0]}
+    assert (
+        even_counted_numbers("番号法の改正（令和５年法律第48号）", None, dates)
+        == "番号法の改正（令和５年法律第48号）"
+    )
+    assert even_counted_numbers("令和５年１月から", None, dates) == "令和5年1月から"

@@ -518,6 +518,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .document_words import mend_confident_from_document, mend_from_document
     from .echoes import echo_circled_numbers, echo_full_stops, mend_echoes
     from .empty_boxes import restore_empty_boxes
+    from .list_numberings import even_list_numberings
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
     from .punctuation import fix_punctuation
@@ -532,7 +533,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)
-    fixes += restore_ordinals(rows)
+    fixes += restore_ordinals(rows) + even_list_numberings(rows)
     flag_rewritten_numberings(rows, was)
     for row, before in zip(rows, was, strict=True):
         # An item line read as a heading of the form keeps it, whichever step changed it.
@@ -568,7 +569,9 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     from .broken_clauses import flag_broken_clauses
     from .placeholder_forms import flag_placeholder_forms
+    from .width_splits import flag_width_splits
 
     # What the corrections could not mend: cells that still break their column's grammar, and
     # placeholders whose circle the scan cannot tell.
-    return notes + flag_suspects(rows) + flag_placeholder_forms(rows) + flag_broken_clauses(rows)
+    notes += flag_suspects(rows) + flag_placeholder_forms(rows) + flag_broken_clauses(rows)
+    return notes + flag_width_splits(rows)

@@ -66,12 +66,20 @@ _ERA_BEFORE = regex.compile(
     r"(?:[0-9０-９][ \u3000]?[0-9０-９]?\n?月\n?[ \u3000]*)?$"
 )
 ERA_DATE = "era date"
+# A year before a law's kind and number (令和５年法律第48号, 平成25年政令第155号) dates the law, not a
+# day: a kind of its own ("law year").  A table printing its dates 令和5年11月6日 may cite its laws
+# 令和５年法律 (set XVII's t09: the era dates' half-width months turned the law's ５ half width).
+_LAW_AFTER = regex.compile(r"\n?(?:法律|政令|省令|条例|規則|告示)")
+LAW_YEAR = "law year"
 
 
 def _kind(text: str, m: regex.Match) -> str:
     """The kind of the number ``m`` (a ``_COUNTED`` match in ``text``): its counter's
-    (``COUNTER_KINDS``), an era date's year, month or day apart (``ERA_DATE``)."""
+    (``COUNTER_KINDS``), an era date's year, month or day apart (``ERA_DATE``), a law's year
+    apart (``LAW_YEAR``)."""
     kind = COUNTER_KINDS.get(m.group(3), m.group(3))
+    if kind == "date" and m.group(3) == "年" and _LAW_AFTER.match(text, m.end()):
+        return LAW_YEAR
     if kind == "date" and _ERA_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
         return ERA_DATE
     return kind

@@ -20,7 +20,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
-from .bilevel import soften_bilevel
+from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
@@ -56,9 +56,15 @@ def scan_image(
     read in ``pool``).  ``turn``: the page's clockwise turn when already known (the document's
     other pages), else found (``orient.find_orientation``)."""
     t0 = time.perf_counter()
-    gray, softened = soften_bilevel(gray)  # a dithered 1-bit scan: its dots joined
+    # A dithered 1-bit scan: its dots joined; its glyphs measured on the dots as scanned when
+    # the blur joined small print's lines (``bilevel.bilevel_glyph``).
+    scanned_glyph = bilevel_glyph(gray, dpi)
+    gray, softened = soften_bilevel(gray)
     ink = binarize(gray)
-    gray, ink, glyph, lit = flatten_page(gray, ink, glyph_height(ink, dpi), dpi, page)
+    glyph = glyph_height(ink, dpi)
+    if softened and glyph > JOINED_GLYPH_RATIO * scanned_glyph:
+        glyph = scanned_glyph
+    gray, ink, glyph, lit = flatten_page(gray, ink, glyph, dpi, page)
     gray, unshaded = unshade_page(gray, glyph, page)
     if unshaded:
         ink = binarize(gray)

@@ -42,22 +42,42 @@ from .number_widths import document_width
 FULL_WHITE_EM = 0.32
 PADDED_WHITE_EM = 0.8
 BARE_WHITE_EM = 0.45
-# The next character stands on the bracket's line within this many ems (else a gap, a column).
+# The next character stands on the bracket's line within this many ems (else a gap, a column);
+# after a ［ opening a line, within PADDED_NEAR_EM: the ［'s right half, a full-width space and
+# the answer's side bearing come to 1.5 em and more (1.51 measured on office-ocr56's 7 pt
+# Mincho, whose em the glyph height gives a little short).
 NEAR_EM = 1.5
-# A line's first ink counts as its cell's margin when it is a kanji, kana or mark that fills its
-# em (○ ・ ※ ＜ （ lean to no side enough to matter); a bracket opening a line is measured from the
-# nearest margin at most MARGIN_SLACK_EM right of it (the same column, deskewed within a pixel or
-# two) and less than an em left of it.
+PADDED_NEAR_EM = 2.0
+# A line's first ink counts as its cell's margin when it is a kanji or kana (its ink fills its
+# em) or a mark centred in its em (○ 〇 ・ ※), whose em starts half an em left of its ink's
+# centre: a ・ is a tenth of an em of ink in the middle of its em, and taken at its ink it put
+# the margin 0.4 em right of its column's (session 56: office-ocr56's 7 pt Mincho ［ measured
+# 0.23 em from a ・ line's ink, 0.64 em from its em).  A bracket opening a line is measured from
+# the nearest margin at most MARGIN_SLACK_EM right of it (the same column, deskewed within a
+# pixel or two) and less than an em left of it.
 _MARGIN_OPENER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}○〇・※]")
+_CENTRED_MARK = "○〇・※"
 MARGIN_SLACK_EM = 0.1
+# A bracket's ink is a stem and two serifs, at most this wide (ems); a wider box holds more than
+# the bracket (``[O〇]`` read with ``]`` boxed over the 〇's ink) and its white says nothing.
+BRACKET_INK_EM = 0.45
 _JAPANESE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_ANSWER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}0-9０-９]")
+# A choice's answer opens with a kanji, kana or digit; a box's tick (〇 is a Han character) does not.
+_ANSWER = regex.compile(r"(?![〇○])[\p{Han}\p{Hiragana}\p{Katakana}0-9０-９]")
 _TO_FULL = str.maketrans("[]", "［］")
 _TO_HALF = str.maketrans("［］", "[]")
 # A box with nothing in it (``[ ]``, ``[]``, ``［　］``) and a line that is one choice.
 _EMPTY_BOX = regex.compile(r"［[ \u3000]*］")
 _CHOICE_LINE = regex.compile(r"^(\s*)［[ \u3000]*([^［］\s](?:[^［］]*[^［］\s])?)[ \u3000]*］(\s*)$")
 FIELDS = ("before", "after", "explanation")
+
+
+def _margin(w: TsvWord, em: float) -> float:
+    """Where the em of a line's first character starts (pixels): its ink's left, or half an em
+    left of a centred mark's ink centre (``_CENTRED_MARK``)."""
+    if w.text in _CENTRED_MARK:
+        return w.left + w.width / 2 - em / 2
+    return float(w.left)
 
 
 def page_votes(words: list[TsvWord], em: float) -> tuple[list[int], list[int]]:
@@ -69,25 +89,28 @@ def page_votes(words: list[TsvWord], em: float) -> tuple[list[int], list[int]]:
     width = [0, 0]
     padding = [0, 0]
     ordered = [sorted(line, key=lambda w: w.left) for line in lines.values()]
-    margins = [line[0].left for line in ordered if line[0].inked and _MARGIN_OPENER.match(line[0].text)]
+    margins = [
+        _margin(line[0], em) for line in ordered if line[0].inked and _MARGIN_OPENER.match(line[0].text)
+    ]
     for line in ordered:
         first = line[0]
-        if first.inked and first.text in "[［":
+        if first.inked and first.text in "[［" and first.width <= BRACKET_INK_EM * em:
             near = [m for m in margins if -MARGIN_SLACK_EM * em <= first.left - m < 1.0 * em]
             if near:
                 width[int(first.left - max(near) >= FULL_WHITE_EM * em)] += 1
         for k, w in enumerate(line):
-            if not w.inked or len(w.text) != 1:
+            if not w.inked or len(w.text) != 1 or w.width > BRACKET_INK_EM * em:
                 continue
             after = line[k + 1] if k + 1 < len(line) else None
             if after is None or not after.inked:
                 continue
             white = (after.left - w.left - w.width) / em
-            if white > NEAR_EM:
+            opener = w.text in "[［" and k == 0
+            if white > (PADDED_NEAR_EM if opener else NEAR_EM):
                 continue
             if w.text in "]］" and _JAPANESE.match(after.text):
                 width[int(white >= FULL_WHITE_EM)] += 1
-            elif w.text in "[［" and k == 0 and _ANSWER.match(after.text):
+            elif opener and _ANSWER.match(after.text):
                 if white >= PADDED_WHITE_EM:
                     padding[1] += 1
                 elif white < BARE_WHITE_EM:
