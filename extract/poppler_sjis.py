@@ -35,8 +35,8 @@ SJIS_NOTE_OPENING = "the text is pdftotext's Shift-JIS text"
 POPPLER_SJIS_NOTE = (
     "the text is pdftotext's Shift-JIS text (poppler writes every ASCII character"
     " full-width and pads columns with U+3000): its U+3000 were read as spaces, {numerals} section"
-    " numerals printed as letters (ＩＩ) read as Ⅰ–Ⅵ and {circled} numbers opening a cell (２) as"
-    " ①–⑳; letters and digits are kept full-width as the text gives them (the PDF may print some"
+    " numerals printed as letters (ＩＩ) read as Ⅰ to Ⅵ and {circled} numbers opening a cell (２) as"
+    " ① to ⑳; letters and digits are kept full-width as the text gives them (the PDF may print some"
     " half-width: rows holding them are flagged unmapped_glyphs)"
 )
 
