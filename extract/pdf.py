@@ -47,6 +47,7 @@ from .pdf_scan import (
     table_pages,
 )
 from .pdf_turned import turn_page, upright_majority
+from .watermark_glyphs import split_watermark, watermark_note
 from .pdf_turned import turned_runs as _turned_runs
 
 __all__ = [
@@ -201,6 +202,15 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
             place((text, (left * DEDUPE_GRID).__round__(), (y0 * DEDUPE_GRID).__round__()))
     finally:
         tp.close()
+    notes = []
+    big, n_big = split_watermark(words, [w for _, w in turned])
+    if big:  # a watermark drawn as text: set aside before cells are built (``watermark_glyphs``)
+        marks = [w.text for w in (*words, *(t for _, t in turned)) if id(w) in big and w.text.strip()]
+        if places is not None:
+            places = [p for w, p in zip(words, places, strict=True) if id(w) not in big]
+        words = [w for w in words if id(w) not in big]
+        turned = [(a, w) for a, w in turned if id(w) not in big]
+        notes.append(watermark_note(number, marks, n_big))
     turn = 0
     if turned:
         words, places, turned, turn = upright_majority(words, places, turned, DEDUPE_GRID)
@@ -210,7 +220,6 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
     if wide_spaces:
         words = _drop_wide_spaces(words, wide_spaces, objects.rulings)
     words += _turned_runs(turned)
-    notes = []
     if hidden:
         parts = ", ".join(
             f"{n} {HIDDEN_REASONS[k]}: {_quoted(hidden_text[k], n)}" for k, n in sorted(hidden.items())
