@@ -30,7 +30,7 @@ _INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F
 CID = regex.compile(r"\(cid:\d+\)")
 
 
-# CJK Radicals Supplement → the ideograph printed with the same glyph (after Unicode's
+# CJK Radicals Supplement (and four Kangxi radicals, below) → the ideograph printed with the same glyph (after Unicode's
 # EquivalentUnifiedIdeograph.txt; only two of the block have an NFKC mapping).  Radicals that
 # stand only as a component, with no ideograph of their shape, are kept as they are.
 RADICALS_SUPPLEMENT = str.maketrans(
@@ -136,6 +136,15 @@ RADICALS_SUPPLEMENT = str.maketrans(
         "\u2ef1": "龜",
         "\u2ef2": "亀",
         "\u2ef3": "龟",
+        # Kangxi radicals whose NFKC ideograph is a form JIS X 0208 lacks, where Japanese fonts
+        # (Noto Sans CJK JP, IPA) draw the radical with the glyph of the JIS form and Chromium's
+        # ToUnicode names that glyph by the radical: ⼾ is the 戸 of 戸籍 (NFKC gives 戶 U+6236,
+        # set XVIII's I), ⾭ 青 (not 靑), ⿈ 黄 (not 黃), ⿊ 黒 (not 黑).  The other radicals
+        # outside JIS X 0208 (⼁ ⼹ ⽧ ⽱ ⾡) stand only as components and keep their NFKC form.
+        "\u2f3e": "戸",
+        "\u2fad": "青",
+        "\u2fc8": "黄",
+        "\u2fca": "黒",
     }
 )
 
