@@ -47,8 +47,8 @@ from .pdf_scan import (
     table_pages,
 )
 from .pdf_turned import turn_page, upright_majority
-from .watermark_glyphs import split_watermark, watermark_note
 from .pdf_turned import turned_runs as _turned_runs
+from .watermark_glyphs import split_watermark, watermark_note
 
 __all__ = [
     "KEEP_OPEN_PAGES",

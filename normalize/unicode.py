@@ -30,8 +30,9 @@ _INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F
 CID = regex.compile(r"\(cid:\d+\)")
 
 
-# CJK Radicals Supplement (and four Kangxi radicals, below) → the ideograph printed with the same glyph (after Unicode's
-# EquivalentUnifiedIdeograph.txt; only two of the block have an NFKC mapping).  Radicals that
+# CJK Radicals Supplement (and four Kangxi radicals, below) → the ideograph printed with the
+# same glyph (after Unicode's EquivalentUnifiedIdeograph.txt; only two of the block have an NFKC
+# mapping).  Radicals that
 # stand only as a component, with no ideograph of their shape, are kept as they are.
 RADICALS_SUPPLEMENT = str.maketrans(
     {

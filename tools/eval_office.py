@@ -195,6 +195,8 @@ SET_NAMES = (
     "heldout-column56",
     "office-merged56",
     "heldout-merged56",
+    "office-watermark56",
+    "heldout-watermark56",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
