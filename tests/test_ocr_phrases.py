@@ -143,3 +143,17 @@ def test_no_truth_after_cell_of_the_samples_changes() -> None:
 )
 def test_a_correction_that_adds_or_removes_a_negation_is_told(read, corrected, flips):
     assert flips_polarity(read, corrected) is flips
+
+
+def test_a_correction_that_flips_a_line_is_put_back():
+    """Whatever rule rewrote it: the line keeps its reading, other corrections stay."""
+    from piatable.extract.ocr.polarity import keep_polarity
+    from piatable.models import CellLine, RawRow
+
+    row = RawRow()
+    row.cells["explanation"] = [CellLine("記載の明確化"), CellLine("重要な変更に該当する"), CellLine("い")]
+    row.cells["item"] = [CellLine("Ⅰ基本情報")]
+    was = [{"explanation": ["記載の明碓化", "重要な変更に該当しな", "い"], "item": ["I基本情報"]}]
+    assert keep_polarity([row], was) == 1
+    assert [cl.text for cl in row.cells["explanation"]] == ["記載の明確化", "重要な変更に該当しな", "い"]
+    assert row.cells["item"][0].text == "Ⅰ基本情報"

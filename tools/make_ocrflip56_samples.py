@@ -47,8 +47,8 @@ KINDS = {
          {"dpi": 150, "angle": -0.4, "save": "png", "photocopy": 215, "specks": 2.0, "fade": 0.6}),
     ),
     "heldout-ocrflip56": (
-        ("fade-calc-ipamincho-10pt-300-h1", "calc", "IPAMincho", 10.0, "kaigo_hoken.json", (0, 1, 2), "wareki",
-         {"dpi": 300, "angle": -0.3, "save": "png", "fade": 0.45}),
+        ("fade-calc-ipamincho-10pt-300-h1", "calc", "IPAMincho", 10.0, "kaigo_hoken.json", (0, 1, 2),
+         "wareki", {"dpi": 300, "angle": -0.3, "save": "png", "fade": 0.45}),
         ("skew3-writer-ipagothic-10pt-240-h2", "writer", "IPAGothic", 10.0, "jidou_teate.json", (0, 1, 2),
          "slash", {"dpi": 240, "angle": -3.0, "save": "jpeg", "jpeg": 70}),
         ("copy-calc-ipagothic-10pt-200-h3", "calc", "IPAGothic", 10.0, "koseki_fuhyo.json", (0, 1, 2),

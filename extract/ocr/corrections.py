@@ -520,8 +520,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .empty_boxes import restore_empty_boxes
     from .list_numberings import even_list_numberings
     from .number_widths import even_number_widths
-    from .polarity import keep_polarity
     from .ordinals import restore_ordinals
+    from .polarity import keep_polarity
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops

@@ -339,9 +339,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     settings = settings or OcrSettings()
     words: list[Word] = []
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
-    chars, specks = drop_specks(
-        scan.words, scan.glyph * settings.speck_max_em, scan.glyph * SPECK_MARK_EM
-    )
+    chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em, scan.glyph * SPECK_MARK_EM)
     chars = split_wide_circles(drop_circle_echoes(chars, scan.glyph), scan.glyph)
     for tw in _merge_words(even_tall_boxes(normalize_widths(chars, settings))):
         text = join_japanese(tw.text)
