@@ -447,7 +447,8 @@ def test_deskew_recovers_the_angle():
     """A rendered table turned by a known angle: the angle comes back within 0.05°."""
     pdf = SAMPLES / "pdf" / "excel-small-top" / "input.pdf"
     gray = make_scans.rasterise(pdf, 150)[0]
-    for angle in (0.7, -1.3):
+    # 3° and more (set XVIII's C__skew3-240.jpg was undone by 2°, the old cap, and read 0 rows).
+    for angle in (0.7, -1.3, 3.0, -4.0):
         turned = make_scans.damage(gray, 150, make_scans.Damage(angle=angle, jpeg=0, speckle=0))
         ink = binarize(turned)
         glyph = glyph_height(ink, 150)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from piatable.extract.ocr.phrases import printed_phrases, snap_closing_note, snap_phrases
+from piatable.extract.ocr.polarity import flips_polarity
 
 from .conftest import ROOT
 
@@ -34,6 +35,11 @@ def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
     assert snap_phrases(lines) == fixed
 
 
+def test_a_misread_without_a_negation_still_snaps():
+    # 該当しる holds no negation: one substitution from 該当する, two from 該当しない.
+    assert snap_phrases(["重要な変更に該当しる"]) == ["重要な変更に該当する"]
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -55,6 +61,15 @@ def test_stock_sentences_misread_are_written_as_printed(lines, fixed):
         ["重要な変更にはあたらない。"],
         ["重大な変更にあたる"],
         ["重要な変更に該当致しません"],
+        # Wrapped over three lines (set XVIII's faded and grey scans): as printed, not
+        # 重要な変更 / に該当する / い, the opposite sentence with its tail left behind.
+        ["重要な変更", "に該当しな", "い"],
+        ["記載の明確化であり、重要な変更", "に該当しな", "い"],
+        # A misread two characters from the opposite sentence: never a negation guessed away or
+        # into the line, and a snap that would leave a wrapped end behind is not taken.
+        ["重要な変更に該当しをい"],
+        ["重要な変更に該当ずる"],
+        ["重大な変更に設当しな", "い", "い"],
     ],
 )
 def test_other_lines_stay_as_read(lines):
@@ -114,3 +129,31 @@ def test_no_truth_after_cell_of_the_samples_changes() -> None:
         for row in json.loads(path.read_text("utf-8")):
             lines = str(row.get("after") or "").split("\n")
             assert snap_closing_note(lines) == lines, (path, row["row_index"])
+
+
+@pytest.mark.parametrize(
+    ("read", "corrected", "flips"),
+    [
+        ("に該当しな", "に該当する", True),
+        ("重要な変更に該当する", "重要な変更に該当しない", True),
+        ("記載せず", "記載する", True),
+        ("重大な変更に設当しない", "重大な変更に該当しない", False),
+        ("窓日", "窓口", False),
+    ],
+)
+def test_a_correction_that_adds_or_removes_a_negation_is_told(read, corrected, flips):
+    assert flips_polarity(read, corrected) is flips
+
+
+def test_a_correction_that_flips_a_line_is_put_back():
+    """Whatever rule rewrote it: the line keeps its reading, other corrections stay."""
+    from piatable.extract.ocr.polarity import keep_polarity
+    from piatable.models import CellLine, RawRow
+
+    row = RawRow()
+    row.cells["explanation"] = [CellLine("記載の明確化"), CellLine("重要な変更に該当する"), CellLine("い")]
+    row.cells["item"] = [CellLine("Ⅰ基本情報")]
+    was = [{"explanation": ["記載の明碓化", "重要な変更に該当しな", "い"], "item": ["I基本情報"]}]
+    assert keep_polarity([row], was) == 1
+    assert [cl.text for cl in row.cells["explanation"]] == ["記載の明確化", "重要な変更に該当しな", "い"]
+    assert row.cells["item"][0].text == "Ⅰ基本情報"

@@ -40,6 +40,13 @@ def test_wrapped_tails_kept() -> None:
     assert [cl.text for cl in item.cells["item"]][1] == "署"
 
 
+def test_the_wrapped_end_of_a_negation_is_kept() -> None:
+    # Short of the cell's edge before a line of its own: still the い of 該当しない, no speck.
+    row = _row("explanation", [("重要な変更に該当しな", False), ("い", None), ("・様式の変更", None)])
+    assert drop_speck_lines([row]) == 0
+    assert [cl.text for cl in row.cells["explanation"]][1] == "い"
+
+
 def test_particle_line_before_a_list_mark_dropped() -> None:
     row = _row("before", [("(1)窓口における本人確認の徹底", True), ("の", None), ("(2)届出書の確認", None)])
     assert drop_speck_lines([row]) == 1

@@ -12,7 +12,7 @@ import gzip
 import json
 
 from piatable.extract.ocr.page_scan import PageScan
-from piatable.extract.ocr.pages import drop_specks, scan_to_page_words
+from piatable.extract.ocr.pages import SPECK_MARK_EM, drop_specks, scan_to_page_words
 from piatable.settings import OcrSettings
 
 from .conftest import ROOT
@@ -28,8 +28,12 @@ def _scan() -> PageScan:
 def test_specks_read_as_digits_are_dropped_and_named_in_a_note():
     scan = _scan()
     limit = scan.glyph * OcrSettings().speck_max_em
-    kept, specks = drop_specks(scan.words, limit)
+    kept, specks = drop_specks(scan.words, limit, scan.glyph * SPECK_MARK_EM)
     assert specks and all(w.width < limit and w.height < limit for w in specks)
+    # Marks alone (dust read as '-' or '.') only when far smaller than a printed 、 or 。.
+    marks = [w for w in specks if not w.text.strip().isalnum()]
+    assert all(max(w.width, w.height) < scan.glyph * SPECK_MARK_EM for w in marks)
+    assert [(w.text.strip(), w.width, w.height) for w in marks] == [("-", 2, 2), (".", 2, 2)]
     # Every digit printed on the page (as high as a glyph's x-height at least) is kept.
     assert all(w.height >= limit or w.width >= limit for w in kept if w.text.strip().isdigit())
     assert any(w.text.strip().isdigit() for w in kept)

@@ -521,6 +521,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .list_numberings import even_list_numberings
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
+    from .polarity import keep_polarity
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
@@ -548,6 +549,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
         # A heading wrapped over lines is one line of the item, whatever its ink said.
         for k in heading_wraps([cl.text for cl in item]):
             item[k].wraps = True
+    # No correction may add or remove a negation (該当しな → 該当する reverses the line).
+    fixes -= keep_polarity(rows, was)
     for row, before in zip(rows, was, strict=True):
         for column, cells in row.cells.items():
             old = before.get(column, [])

@@ -296,13 +296,22 @@ def _merge_words(chars: list[TsvWord]) -> list[TsvWord]:
 
 
 _ALNUM = regex.compile(r"^[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$")
+# Dust on a photocopy read as a mark of its own: a word of one of these marks whose box is under
+# SPECK_MARK_EM of the glyph height each way (set XVIII's C__photocopy200.png and
+# samples/*-ocrflip56 copy-…: 2×2 px words '-' and '.' ended cells, and stood as lines of their
+# own).  Printed 、 。 ・ stand a quarter of the glyph or more and are kept.
+_SPECK_MARKS = frozenset("-‐.．,，'`")
+SPECK_MARK_EM = 0.12
 
 
-def drop_specks(words: list[TsvWord], max_height: float) -> tuple[list[TsvWord], list[TsvWord]]:
+def drop_specks(
+    words: list[TsvWord], max_height: float, mark_max: float = 0.0
+) -> tuple[list[TsvWord], list[TsvWord]]:
     """(the words kept, the specks): a Latin letter or digit that tesseract read as a word of its
     own, from a box both lower and narrower than ``max_height`` pixels, is a speck of the paper
     (see ``OcrSettings.speck_max_em``).  A character inside a word of several is never one:
-    tesseract gives some of those a flat or tiny box (the 3 of 03-1234, the D of ID)."""
+    tesseract gives some of those a flat or tiny box (the 3 of 03-1234, the D of ID).  A mark
+    of ``_SPECK_MARKS`` alone is a speck when its box is under ``mark_max`` pixels each way."""
     if max_height <= 0:
         return words, []
     kept: list[TsvWord] = []
@@ -314,6 +323,11 @@ def drop_specks(words: list[TsvWord], max_height: float) -> tuple[list[TsvWord],
             and w.height < max_height
             and w.width < max_height
             and _ALNUM.match(w.text.strip())
+        ) or (
+            per_word[(w.line, w.word)] == 1
+            and w.height < mark_max
+            and w.width < mark_max
+            and w.text.strip() in _SPECK_MARKS
         )
         (specks if speck else kept).append(w)
     return kept, specks
@@ -325,7 +339,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     settings = settings or OcrSettings()
     words: list[Word] = []
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
-    chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em)
+    chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em, scan.glyph * SPECK_MARK_EM)
     chars = split_wide_circles(drop_circle_echoes(chars, scan.glyph), scan.glyph)
     for tw in _merge_words(even_tall_boxes(normalize_widths(chars, settings))):
         text = join_japanese(tw.text)
@@ -361,7 +375,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     if specks:
         shown = ", ".join(repr(w.text) for w in specks[:5]) + (" …" if len(specks) > 5 else "")
         pw.notes.append(
-            f"page {scan.page}: {len(specks)} speck(s) read as a letter or digit smaller than "
+            f"page {scan.page}: {len(specks)} speck(s) read as a letter, digit or mark smaller than "
             f"{settings.speck_max_em} of the glyph height dropped: {shown}"
         )
     if scan.angle:

@@ -26,11 +26,15 @@ from piatable.normalize.tokenizer import default_tokenizer
 from piatable.vocabulary import EXPLANATION_PHRASES
 
 from .item_lines import levenshtein
+from .polarity import flips_polarity
 
 # Characters substituted per phrase character allowed: one per PHRASE_EDIT_STEP, at least one.
 PHRASE_EDIT_STEP = 5
 # Trailing marks kept as read after a phrase (…該当しない。).
 _TAIL = "。．."
+# A next line of a kana or two (い, ない。) ends the sentence the lines above began: a snap that
+# leaves it behind would not cover the phrase it replaces (該当する / い), so none is taken.
+_WRAPPED_END = regex.compile(r"\p{Hiragana}{1,2}[。．.]?")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -88,6 +92,10 @@ def _nearest(text: str, printed: Counter[str] | None = None) -> str | None:
         return None
     fits.sort()
     nearest = [phrase for d, _, phrase in fits if d == fits[0][0]]
+    if any(flips_polarity(text, phrase) for phrase in nearest):
+        # 重要な変更に該当しな is two substitutions from 重要な変更に該当する: never a negation
+        # guessed away or into a line (``polarity``).
+        return None
     sentences = {_words(phrase) for phrase in nearest}
     if len(sentences) > 1 or _words(text) in sentences:
         return None
@@ -136,7 +144,12 @@ def snap_phrases(lines: list[str], printed: Counter[str] | None = None) -> list[
     while i < len(out):
         text = out[i].strip()
         nxt = out[i + 1].strip() if i + 1 < len(out) else ""
-        if nxt:
+        after = out[i + 2].strip() if i + 2 < len(out) else ""
+        if nxt and after and (text + nxt + after).rstrip(_TAIL) in EXPLANATION_PHRASES:
+            # A sentence wrapped over three lines (重要な変更 / に該当しな / い) is as printed.
+            i += 3
+            continue
+        if nxt and not _WRAPPED_END.fullmatch(after):
             # Read with the next line first: 重大な変更に該当しな / い is no misread of
             # 重大な変更に該当する.
             joined = (text + nxt).rstrip(_TAIL)
@@ -150,7 +163,7 @@ def snap_phrases(lines: list[str], printed: Counter[str] | None = None) -> list[
                 i += 2
                 continue
         body = text.rstrip(_TAIL)
-        phrase = _nearest(body, printed)
+        phrase = _nearest(body, printed) if not _WRAPPED_END.fullmatch(nxt) else None
         if phrase is not None:
             out[i] = out[i].replace(text, phrase + text[len(body) :], 1)
         i += 1

@@ -51,7 +51,7 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
                 nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
                 if f == "item" and _item_speck(prev, text, nxt):
                     pass
-                elif not _ONE.match(text):
+                elif not _ONE.match(text) or _ends_negation(prev.text.strip(), text):
                     continue
                 else:
                     closed = bool(_CLOSED.search(prev.text.strip()))
@@ -68,6 +68,12 @@ def drop_speck_lines(rows: list[RawRow]) -> int:
             if len(keep) != len(lines):
                 row.cells[f] = keep
     return dropped
+
+
+def _ends_negation(prev: str, text: str) -> bool:
+    """Whether ``text`` is the wrapped end of a negation the line before begins (…該当しな / い):
+    no speck, whatever the lines around (``polarity``)."""
+    return (prev + text).endswith(("ない", "なし", "なく"))
 
 
 # The longest item line read between two headings that is taken for a speck (全, の二).
