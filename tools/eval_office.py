@@ -4,7 +4,8 @@
 
 SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout,
 samples/office-pagebreak, samples/heldout-pagebreak).  Each
-case is ``input.pdf``, ``input.txt`` (``input.md`` / ``input.csv``: Markdown / CSV tables) or a scan (``input.jpg`` / ``.png`` / ``.tif``, family "scan",
+case is ``input.pdf``, ``input.txt`` (``input.md`` / ``input.csv``: Markdown / CSV tables) or a
+scan (``input.jpg`` / ``.png`` / ``.tif``, family "scan",
 as is a PDF of page images) with ``expected/records.json`` beside it.  For each set,
 one table: a row per family (pdf-calc and pdf-writer for LibreOffice-made PDFs, then the text of
 each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout) with
