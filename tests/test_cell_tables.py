@@ -43,8 +43,6 @@ MEASURED: dict[str, tuple[int, int]] = {
     "m56-ch-1-pymupdf4llm-md": (10, 8),
     "m56-va-juki-pdfplumber-tables-csv": (10, 9),
     "m56-va-juki-pymupdf4llm-md": (11, 5),
-    "nc19-writer-2-pdfplumber-tables-csv": (12, 12),
-    "nc19-writer-2-pymupdf4llm-md": (12, 12),
     "nl56-cityhead-juki-v1-pdfplumber-tables-csv": (8, 6),
     "nl56-cityhead-juki-v1-pymupdf4llm-md": (8, 8),
     "nl56-writerhead-municipal-v4-pdfplumber-tables-csv": (7, 7),

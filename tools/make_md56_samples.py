@@ -30,7 +30,7 @@ from pathlib import Path
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 # (set folder, case) of the PDFs each set is made of: merged 変更日 / 項目 cells, rows broken
 # over pages, label rows repeated per page, 番号 and 備考 columns, Calc, Writer, Gnumeric,
-# AbiWord and Chromium.
+# AbiWord and Chromium (not numcol19's: its truth has no page_start / page_end).
 SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     "office-md56": (
         ("office-merged56", "m56-ch-1"),
@@ -39,7 +39,6 @@ SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
         ("office-newline56", "nl56-writerhead-municipal-v4"),
         ("office-pagebreak", "writer-break-kokuho"),
         ("office-bikou55", "b55-calc-both"),
-        ("office-numcol19", "nc19-writer-2"),
         ("office-carry53", "c53-mg-gnumeric-municipal"),
     ),
     "heldout-md56": (
@@ -47,7 +46,6 @@ SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
         ("heldout-newline56", "hnl56-narrow-kaigo_hoken-v2"),
         ("heldout-pagebreak", "writer-break-yobou_sesshu"),
         ("heldout-bikou55", "hb55-chromium-both"),
-        ("heldout-numcol19", "hnc19-calc-3"),
         ("heldout-carry53", "hc53-mg-abiword-jidou_teate"),
         ("heldout-calc52", "hc52-calc-merged"),
     ),
