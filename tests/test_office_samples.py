@@ -55,14 +55,14 @@ def test_every_set_has_cases_and_a_readme():
         assert pdfs, s
     assert (SAMPLES / "office" / "README.md").exists()
     held = ("heldout", "heldout-pagebreak", "heldout-calcbreak", "heldout-bottom", "heldout5", "heldout9")
-    held = (*held, "heldout-merged56", "heldout-watermark56")
+    held = (*held, "heldout-merged56", "heldout-watermark56", "heldout-md56")
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
 
 
 @pytest.mark.parametrize("folder", CASES, ids=_ids)
 def test_case_has_one_input_and_a_valid_truth(folder):
-    inputs = [n for n in ("input.pdf", "input.txt") if (folder / n).exists()]
+    inputs = [n for n in ("input.pdf", "input.txt", "input.md", "input.csv") if (folder / n).exists()]
     assert len(inputs) == 1, inputs
     data = (folder / inputs[0]).read_bytes()
     if inputs[0] == "input.pdf":

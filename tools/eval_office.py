@@ -4,7 +4,8 @@
 
 SET is a folder of cases (default: samples/office, samples/office-kinds, samples/heldout,
 samples/office-pagebreak, samples/heldout-pagebreak).  Each
-case is ``input.pdf``, ``input.txt`` or a scan (``input.jpg`` / ``.png`` / ``.tif``, family "scan",
+case is ``input.pdf``, ``input.txt`` (``input.md`` / ``input.csv``: Markdown / CSV tables) or a
+scan (``input.jpg`` / ``.png`` / ``.tif``, family "scan",
 as is a PDF of page images) with ``expected/records.json`` beside it.  For each set,
 one table: a row per family (pdf-calc and pdf-writer for LibreOffice-made PDFs, then the text of
 each extractor: pypdfium2, pdftotext-raw, pdfminer, pdftotext, pdftotext-layout) with
@@ -197,6 +198,8 @@ SET_NAMES = (
     "heldout-merged56",
     "office-watermark56",
     "heldout-watermark56",
+    "office-md56",
+    "heldout-md56",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -225,9 +228,12 @@ TEXT_FAMILIES = (
 # Every text family also with its pages joined by line ends (make_pdfs.extract_text's ``TOOL+nl``,
 # as library users join pages; case folders ``<case>-TOOL+nl``).
 TEXT_FAMILIES = (*TEXT_FAMILIES, *(f"{tool}+nl" for tool in TEXT_FAMILIES))
+TEXT_FAMILIES = (*TEXT_FAMILIES, "pymupdf4llm-md", "pdfplumber-tables-csv")
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
 IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")
+# Texts that keep the table's cells (extract/cell_tables.py; tools/make_md56_samples.py).
+CELL_INPUTS = ("input.md", "input.csv")
 
 
 def paragraphs(value: object) -> str:
@@ -357,7 +363,7 @@ def inputs_of(root: Path) -> list[Path]:
     found = []
     for exp in sorted(root.rglob("expected/records.json")):
         folder = exp.parent.parent
-        for name in ("input.pdf", "input.txt", *IMAGE_INPUTS):
+        for name in ("input.pdf", "input.txt", *CELL_INPUTS, *IMAGE_INPUTS):
             if (folder / name).exists():
                 found.append(folder / name)
     return found

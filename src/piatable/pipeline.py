@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
+from piatable.extract.cell_tables import CellTables, read_cell_table_file
 from piatable.extract.pdf import read_pdf
 from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
@@ -32,7 +33,7 @@ from piatable.normalize.conservation import (
     lost_and_invented,
     timings_beyond_rows,
 )
-from piatable.normalize.cover import check_cover, published_doubts
+from piatable.normalize.cover import check_cover, cover_facts_from_document_text, published_doubts
 from piatable.normalize.extra_cells import number_doubts, numbered, remark_doubts, remark_label_of
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.page_tables import split_page_tables
@@ -56,7 +57,7 @@ KINDS: tuple[str, ...] = ("auto", "pdf", "scan", "text")
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"})
 # Suffixes of the inputs piatable reads; a binary file of another suffix is skipped, not failed.
-INPUT_SUFFIXES = frozenset({".txt", ".text", ".csv", ".pdf", *IMAGE_SUFFIXES})
+INPUT_SUFFIXES = frozenset({".txt", ".text", ".md", ".csv", ".pdf", *IMAGE_SUFFIXES})
 # Office documents a user may hand in before exporting them: the skip note says how to export.
 OFFICE_SUFFIXES = frozenset({".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".rtf"})
 
@@ -131,7 +132,29 @@ def _form(result: DocumentResult) -> str | None:
     return (result.documents or {}).get("form")
 
 
+def _cell_table_document(tables: CellTables, text: str, source: str, settings: Settings) -> DocumentResult:
+    """A Markdown / CSV text's table, its cells already cut (``extract/cell_tables.py``) → records."""
+    reading = Reading(kind="text-cells", page_count=tables.pages, notes=tables.notes, partial=tables.partial)
+    reading.cover = cover_facts_from_document_text(text)
+    result = _result(reading, source)
+    if broken := flag_broken_dates(tables.rows):  # a date broken over two rows (``2020年4月`` / ``1日``)
+        result.notes.append(
+            f"{broken} dates broken over lines could not be made whole (flagged row_split_guess)"
+        )
+        result.status = "partial"
+    result.records = rows_to_records(tables.rows, source, settings, form=_form(result))
+    result.notes.extend(unexpected_timing_notes(tables.rows, result.records))
+    if not result.records:
+        # The label row names the six columns: the table is there, its rows could not be read.
+        result.notes.append(f"{TABLE_NOT_READ} (a Markdown / CSV table)")
+        result.status = "partial"
+    _note_hidden_rows(result)
+    return result
+
+
 def _text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
+    if (cells := read_cell_table_file(path)) is not None:
+        return _cell_table_document(*cells, source, settings)
     reading = read_text_pages(path)
     repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
     result = _result(reading, source)
