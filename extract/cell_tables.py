@@ -431,6 +431,18 @@ def _set_widths(rows: list[RawRow]) -> None:
         r.widths = {c: float(w) if w else None for c, w in widths.items()}
 
 
+# A text not named .csv is read as CSV only when at least this share of its records hold
+# MIN_CSV_FIELDS fields or more (a flattened text's lines are one field, or two at a stray comma).
+CSV_RECORD_SHARE = 0.5
+MIN_CSV_FIELDS = 3
+
+
+def _mostly_records(blocks: list[list[list[str]]]) -> bool:
+    records = [rec for block in blocks for rec in block]
+    wide = sum(1 for rec in records if len(rec) >= MIN_CSV_FIELDS)
+    return bool(records) and wide >= CSV_RECORD_SHARE * len(records)
+
+
 def cell_tables_of(text: str, suffix: str) -> CellTables | None:
     """The text's table read from its Markdown pipe tables or CSV records, or None when it holds
     none with a label row (the flattened-text readers take it)."""
@@ -439,8 +451,11 @@ def cell_tables_of(text: str, suffix: str) -> CellTables | None:
         found = read_cell_tables(md, paged_blocks=True)
         if found.labelled:
             return found
-    if suffix.lower() in (".csv", ".tsv") or "," in text[:2000]:
+    is_csv = suffix.lower() in (".csv", ".tsv")
+    if is_csv or "," in text[:2000]:
         blocks = csv_blocks(text)
+        if not is_csv and not _mostly_records(blocks):
+            return None  # flattened text with a comma in it, not CSV: the text readers take it
         found = read_cell_tables(blocks, paged_blocks=False)
         if found.labelled:
             return found
