@@ -29,19 +29,15 @@ from __future__ import annotations
 import csv
 import html
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
-from piatable.errors import InputError
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.models.rows import COLUMNS
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, TIMING
-
-from .text_decoding import decode_bytes
 
 # A Markdown table's line: opens and closes with a pipe.
 _MD_ROW = regex.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
@@ -446,6 +442,8 @@ def _mostly_records(blocks: list[list[list[str]]]) -> bool:
 def cell_tables_of(text: str, suffix: str) -> CellTables | None:
     """The text's table read from its Markdown pipe tables or CSV records, or None when it holds
     none with a label row (the flattened-text readers take it)."""
+    if "|" not in text and "," not in text:
+        return None  # neither pipes nor commas: no table of cells
     md = markdown_blocks(text)
     if md:
         found = read_cell_tables(md, paged_blocks=True)
@@ -462,17 +460,3 @@ def cell_tables_of(text: str, suffix: str) -> CellTables | None:
         if suffix.lower() == ".csv" and (lines := read_line_records(blocks)) is not None:
             return lines
     return None
-
-
-def read_cell_table_file(path: Path) -> tuple[CellTables, str] | None:
-    """``cell_tables_of`` the file's decoded text, with the text (for its cover facts), or None.
-    Raises ``InputError`` when the file cannot be read."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    text = decode_bytes(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
-    if "|" not in text and "," not in text:
-        return None
-    found = cell_tables_of(text, path.suffix)
-    return None if found is None else (found, text)

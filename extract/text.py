@@ -14,7 +14,6 @@ from pathlib import Path
 
 import regex
 
-from piatable.errors import InputError
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.ascii_numerals import NumeralPrinting
 from piatable.normalize.box_marks import place_box_marks
@@ -47,7 +46,7 @@ from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
 from .poppler_sjis import is_poppler_sjis, undo_poppler_sjis
-from .text_decoding import decode_bytes
+from .text_decoding import read_text_file
 
 # Layout text: share of non-blank lines with two or more separated segments.
 LAYOUT_MULTI_SEGMENT_SHARE = 0.25
@@ -68,21 +67,15 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
 
 
 def _read_text_and_kind(
-    path: Path,
+    path: Path, text: str | None = None
 ) -> tuple[str, list[str], bool, tuple[NumeralPrinting, ...], dict[tuple[int, int], str]]:
     """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
     text's lines are scanned once for it), its section numerals when some typed in ASCII
     letters were read as Ⅰ…Ⅵ (``read_section_numerals``; none otherwise), and the lines placed
     in columns by guess (pdfplumber text, rewritten as layout text by
     ``plumber_text.plumber_to_layout``: (page index, line index) → why)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    text = decode_bytes(data, str(path))
-    del data  # a long text's bytes are not kept beside its characters
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text is None:
+        text = read_text_file(path)
     sjis_note = None
     if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
         text, sjis_note = undo_poppler_sjis(text)
@@ -287,14 +280,14 @@ def _part_pages(text: str, start: int, end: int, first_page: int, lines_before: 
     return text_to_pages(text[start:end], layout=False, first_page=first_page, lines_before=lines_before)
 
 
-def read_text_pages(path: Path) -> Reading:
+def read_text_pages(path: Path, text: str | None = None) -> Reading:
     """A text file's pages: kind ``text-layout`` when its columns stand side by side (the words
     carry character offsets), else ``text`` (one printed line per line, for the stream path).
 
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes, layout, numerals, guesses = _read_text_and_kind(path)
+    text, notes, layout, numerals, guesses = _read_text_and_kind(path, text)
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:

@@ -12,6 +12,7 @@ katakana, private-use code points) is taken.
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import regex
 
@@ -110,3 +111,20 @@ def decode_bytes(data: bytes, name: str) -> str:
     if text is not None:
         return text
     raise InputError(f"{name}: cannot decode the text (tried UTF-8, UTF-16, CP932, EUC-JP, ISO-2022-JP)")
+
+
+def read_text_file(path: Path) -> str:
+    """The characters of the text file at ``path`` (``decode_bytes``), line ends as ``\\n``.
+
+    Read once per input: the Markdown / CSV probe (``cell_tables.cell_tables_of``) and the
+    flattened-text readers (``text.read_text_pages``) share it.  Raises ``InputError`` when the
+    file cannot be read or decoded, ``NotAnInput`` for a binary file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    text = decode_bytes(data, str(path))
+    del data  # a long text's bytes are not kept beside its characters
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Literal
 
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
-from piatable.extract.cell_tables import CellTables, read_cell_table_file
+from piatable.extract.cell_tables import CellTables, cell_tables_of
 from piatable.extract.pdf import read_pdf
 from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
+from piatable.extract.text_decoding import read_text_file
 from piatable.models import DocumentResult, RawRow, Reading, Record
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_closing_notes
@@ -153,9 +154,11 @@ def _cell_table_document(tables: CellTables, text: str, source: str, settings: S
 
 
 def _text_document(path: Path, source: str, settings: Settings) -> DocumentResult:
-    if (cells := read_cell_table_file(path)) is not None:
-        return _cell_table_document(*cells, source, settings)
-    reading = read_text_pages(path)
+    text = read_text_file(path)  # read and decoded once, for both readers
+    if (tables := cell_tables_of(text, path.suffix)) is not None:
+        return _cell_table_document(tables, text, source, settings)
+    reading = read_text_pages(path, text)
+    del text  # a long text's parts are built as the stream reader reaches them
     repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
     result = _result(reading, source)
     if reading.kind == "text-layout":
