@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import HELDOUT_DIR, TUNING_TABLES, _printable, load_table
+from make_office_samples import HELDOUT_DIR, TUNING_TABLES, _printable, load_table, write_manifest
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_xlsx
 from make_outsider_tables import Case as CalcCase
 from make_pdfs import EXTRACTORS, LABELS, chromium_binary, extract_text, print_html
@@ -235,7 +235,7 @@ def build(root: Path, heldout: bool) -> None:
                 shutil.copy(folder / "expected" / "records.json", tf / "expected" / "records.json")
             manifest[name] = settings
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_manifest(root, manifest)
     (root / "README.md").write_text(README.format(name=root.name), "utf-8")
 
 

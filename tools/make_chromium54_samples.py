@@ -32,7 +32,6 @@ case keeps its PDF and the texts of eight extractors (``TEXTS``).
 from __future__ import annotations
 
 import html
-import json
 import random
 import re
 import shutil
@@ -41,7 +40,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_empty50_samples import _runs
-from make_office_samples import _four_tables, _printable, load_table, parse_set_args, plain_case, write_json
+from make_office_samples import (
+    _four_tables,
+    _printable,
+    load_table,
+    parse_set_args,
+    plain_case,
+    write_json,
+    write_manifest,
+)
 from make_pdfs import EXPECTED_KEYS, EXTRACTORS, LABELS, chromium_binary, extract_text, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,7 +291,7 @@ def build(root: Path, heldout: bool) -> None:
         size = pdf.stat().st_size // 1024
         pages = manifest[name]["pages"]
         print(f"{root.name}/{name}: {len(expected)} rows, {pages} pages, {size} KB", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:

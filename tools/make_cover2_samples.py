@@ -19,7 +19,6 @@ seeded with the case's name.  Needs LibreOffice and the IPA fonts; CI only reads
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -169,7 +168,7 @@ def store_cover_set(root: Path, work: Path, made: list[tuple[str, dict, dict]], 
             mos.write_json(tf / "expected" / "documents.json", truth)
         manifest[name] = settings
         print(f"{set_name}/{name}: " + ", ".join(f"{k} {v}" for k, v in settings.items()), file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(root, manifest)
 
 
 def write_docx(path: Path, facts: dict, layout: str, rows: list[dict], font: str, size: float) -> None:

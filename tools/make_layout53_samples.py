@@ -181,7 +181,7 @@ def build_chrome(root: Path, heldout: bool) -> None:
         manifest[name] = {"program": "Chromium --print-to-pdf (.html)", "font": font, "size": size}
         manifest[name] |= {"widths_mm": list(widths), "rows": len(expected), "pages": pages}
         print(f"{root.name}/{name}: {len(expected)} rows, {pages} pages (Chromium)", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    office.write_manifest(root, manifest)
 
 
 def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:

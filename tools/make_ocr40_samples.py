@@ -18,7 +18,6 @@ the case's name.  Needs LibreOffice, poppler and the IPA fonts; CI only reads th
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 import shutil
 import subprocess
@@ -246,7 +245,7 @@ def build_scans(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) 
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected)}
             size = target.stat().st_size // 1024
             print(f"{name}/{case.name}: {len(expected)} rows, {size} KB", file=sys.stderr)
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        mos.write_manifest(root, manifest)
 
 
 def make_sets(argv: list[str] | None, doc: str | None, sets: dict[str, Path], cases_of) -> int:

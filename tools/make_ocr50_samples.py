@@ -112,14 +112,12 @@ def build(name: str) -> None:
         mos.write_json(folder / "expected" / "records.json", expected)
         manifest[case] = {"source": f"samples/{source}/input.pdf"} | look | {"rows": len(expected)}
         print(f"{name}/{case}: {len(expected)} rows, {target.stat().st_size // 1024} KB", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":

@@ -142,9 +142,9 @@ def set_cases(name: str) -> list[tuple[mos.Case, dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        m40.build_scans(SETS[name], name, set_cases(name))
-    return 0
+    return mos.build_named(
+        argv, __doc__, SETS, lambda name: m40.build_scans(SETS[name], name, set_cases(name))
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ poppler, tesseract and the fonts (fc-list :lang=ja); CI only reads the committed
 from __future__ import annotations
 
 import dataclasses
-import json
 import shutil
 import subprocess
 import sys
@@ -122,14 +121,12 @@ def build(root: Path, name: str) -> None:
                 f"{name}/{case.name}: {len(expected)} rows, {target.stat().st_size // 1024} KB",
                 file=sys.stderr,
             )
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        mos.write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(SETS[name], name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, lambda name: build(SETS[name], name))
 
 
 if __name__ == "__main__":

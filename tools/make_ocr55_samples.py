@@ -222,14 +222,12 @@ def build(root: Path, name: str) -> None:
             print(f"{name}/{case.name}: {len(expected)} rows, {n_pages} pages, {size} KB", file=sys.stderr)
     for source in BANDS[name]:
         band_case(root, source, manifest)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(SETS[name], name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, lambda name: build(SETS[name], name))
 
 
 if __name__ == "__main__":

@@ -1260,7 +1260,7 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                 f"{root.name}/{case.name}: {len(expected)} rows, {pages} pages, {size // 1024} KB{spare}",
                 file=sys.stderr,
             )
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        write_manifest(root, manifest)
 
 
 # --------------------------------------------------------------------------- the sets
@@ -2668,6 +2668,12 @@ def set_arguments(
     ns = ap.parse_args(argv)
     ns.set = ns.set or names
     return ns
+
+
+def write_manifest(root: Path, manifest: dict[str, dict]) -> None:
+    """Write a sample set's ``cases.json`` under ``root``: {case name: how the case looks and how
+    many rows it has}, UTF-8 JSON with one-space indents (what a reader of a failure needs)."""
+    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def build_named(

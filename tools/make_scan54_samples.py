@@ -23,7 +23,6 @@ committed files (tesseract runs then).
 from __future__ import annotations
 
 import io
-import json
 import random
 import shutil
 import subprocess
@@ -201,14 +200,12 @@ def build(root: Path, name: str) -> None:
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected), "pages": pages}
             size = target.stat().st_size // 1024
             print(f"{name}/{case.name}: {len(expected)} rows, {pages} pages, {size} KB", file=sys.stderr)
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        mos.write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(SETS[name], name)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, lambda name: build(SETS[name], name))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ IPA fonts (see tools/make_office_samples.py); CI only reads the committed files.
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -140,7 +139,7 @@ def build(name: str) -> None:
                 f"{target.stat().st_size // 1024} KB",
                 file=sys.stderr,
             )
-        (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        mos.write_manifest(root, manifest)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,7 +27,6 @@ pdfplumber, pypdf, PyMuPDF).  Needs LibreOffice Impress, Chromium and the ``offi
 from __future__ import annotations
 
 import html
-import json
 import random
 import shutil
 import subprocess
@@ -256,7 +255,7 @@ def build(root: Path, heldout: bool) -> None:
             }
             manifest[name] |= {"rows": len(expected), "pages": expected[-1]["page_end"] if expected else 0}
             print(f"{root.name}/{name}: {len(expected)} rows ({program})", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    office.write_manifest(root, manifest)
 
 
 SETS = {"office-slides54": False, "heldout-slides54": True}

@@ -155,7 +155,7 @@ def build(heldout: bool) -> None:
                     (tfolder / "input.txt").write_text(extract_text(out, tool), "utf-8")
                     mos.write_json(tfolder / "expected" / "records.json", expected)
             print(f"{name}/{case.name}: {len(expected)} rows", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(root, manifest)
 
 
 if __name__ == "__main__":
