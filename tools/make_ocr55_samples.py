@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -196,30 +195,18 @@ def band_case(root: Path, source: tuple[str, str, int, int], manifest: dict) -> 
     manifest[folder.name] |= {"dpi": dpi, "save": "png", "rows": len(rows), "pages": 1}
 
 
+def fax_or_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
+    """A fax PDF (``save_fax_pdf``) when ``look["save"]`` is "faxpdf", else the default scan."""
+    if look["save"] != "faxpdf":
+        return s54.write_scan(case, pdf, folder, look)
+    target = folder / "input.pdf"
+    save_fax_pdf(s54.pages_of(pdf, look), target, look)
+    return target
+
+
 def build(root: Path, name: str) -> None:
-    """Folder ``root`` made anew: each case's scan, its truth and the set's ``cases.json``."""
-    made_cases = set_cases(name)
-    with tempfile.TemporaryDirectory() as tmp:
-        made = mos.render([c for c, _ in made_cases], Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest: dict = {}
-        for case, look in made_cases:
-            _, pdf, expected = made[case.name]
-            folder = root / case.name
-            folder.mkdir(parents=True)
-            pages = s54.pages_of(pdf, look)
-            if look["save"] == "faxpdf":
-                target = folder / "input.pdf"
-                save_fax_pdf(pages, target, look)
-            else:
-                target = folder / f"input{s54.SUFFIX[look['save']]}"
-                s54.save(pages, target, look)
-            mos.write_json(folder / "expected" / "records.json", expected)
-            n_pages = max(r["page_end"] for r in expected)
-            manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected), "pages": n_pages}
-            size = target.stat().st_size // 1024
-            print(f"{name}/{case.name}: {len(expected)} rows, {n_pages} pages, {size} KB", file=sys.stderr)
+    """Folder ``root`` made anew: each case's scan, its truth, the band cases and ``cases.json``."""
+    manifest = s54.build_scans(root, name, set_cases(name), fax_or_scan)
     for source in BANDS[name]:
         band_case(root, source, manifest)
     mos.write_manifest(root, manifest)

@@ -28,9 +28,7 @@ fix made right); held out 78.9 → 85.6 % of cells (74.4 → 84.4 % with paragra
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import regex
@@ -161,29 +159,19 @@ def set_cases(name: str) -> list[tuple[mos.Case, dict]]:
     return out
 
 
+def dithered_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
+    """``make_scan54_samples.write_scan``, with the pages dithered to 1 bit when ``look["dither"]``."""
+    target = folder / f"input{s54.SUFFIX[look['save']]}"
+    pages = s54.pages_of(pdf, look)
+    if look.get("dither"):
+        pages = [p.convert("1").convert("L") for p in pages]
+    s54.save(pages, target, look)
+    return target
+
+
 def build(root: Path, name: str) -> None:
     """Folder ``root`` made anew: each case's scan, its truth and the set's ``cases.json``."""
-    made_cases = set_cases(name)
-    with tempfile.TemporaryDirectory() as tmp:
-        made = mos.render([c for c, _ in made_cases], Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest: dict = {}
-        for case, look in made_cases:
-            _, pdf, expected = made[case.name]
-            folder = root / case.name
-            folder.mkdir(parents=True)
-            target = folder / f"input{s54.SUFFIX[look['save']]}"
-            pages = s54.pages_of(pdf, look)
-            if look.get("dither"):
-                pages = [p.convert("1").convert("L") for p in pages]
-            s54.save(pages, target, look)
-            mos.write_json(folder / "expected" / "records.json", expected)
-            n_pages = max(r["page_end"] for r in expected)
-            manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected), "pages": n_pages}
-            size = target.stat().st_size // 1024
-            print(f"{name}/{case.name}: {len(expected)} rows, {n_pages} pages, {size} KB", file=sys.stderr)
-    mos.write_manifest(root, manifest)
+    mos.write_manifest(root, s54.build_scans(root, name, set_cases(name), dithered_scan))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -181,26 +182,43 @@ def save(images: list[Image.Image], target: Path, look: dict) -> None:
         pages[0].save(target, "PDF", resolution=look["dpi"], save_all=True, append_images=pages[1:])
 
 
-def build(root: Path, name: str) -> None:
-    """Folder ``root`` made anew: each case's scan, its truth and the set's ``cases.json``."""
-    made_cases = set_cases(name)
+def write_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
+    """The default scan of a case: ``pages_of(pdf, look)`` saved as ``folder/input.<suffix>``."""
+    target = folder / f"input{SUFFIX[look['save']]}"
+    save(pages_of(pdf, look), target, look)
+    return target
+
+
+def build_scans(
+    root: Path,
+    name: str,
+    made_cases: list[tuple[mos.Case, dict]],
+    scan: Callable[[mos.Case, Path, Path, dict], Path] = write_scan,
+) -> dict[str, dict]:
+    """Folder ``root`` made anew from ``made_cases`` ((case, look) pairs): each case's scan (``scan``
+    (case, its PDF, its folder, look) writes it and returns the file), its truth and an entry of the
+    manifest, which is returned (the caller may add cases, then ``mos.write_manifest`` it)."""
     with tempfile.TemporaryDirectory() as tmp:
         made = mos.render([c for c, _ in made_cases], Path(tmp))
         if root.exists():
             shutil.rmtree(root)
-        manifest = {}
+        manifest: dict[str, dict] = {}
         for case, look in made_cases:
             _, pdf, expected = made[case.name]
             folder = root / case.name
             folder.mkdir(parents=True)
-            target = folder / f"input{SUFFIX[look['save']]}"
-            save(pages_of(pdf, look), target, look)
+            target = scan(case, pdf, folder, look)
             mos.write_json(folder / "expected" / "records.json", expected)
             pages = max(r["page_end"] for r in expected)
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected), "pages": pages}
             size = target.stat().st_size // 1024
             print(f"{name}/{case.name}: {len(expected)} rows, {pages} pages, {size} KB", file=sys.stderr)
-        mos.write_manifest(root, manifest)
+    return manifest
+
+
+def build(root: Path, name: str) -> None:
+    """Folder ``root`` made anew: each case's scan, its truth and the set's ``cases.json``."""
+    mos.write_manifest(root, build_scans(root, name, set_cases(name)))
 
 
 def main(argv: list[str] | None = None) -> int:
