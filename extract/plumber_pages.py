@@ -21,6 +21,7 @@ blank lines only (between two printed rows): the *n*-th printed line of its outp
 from __future__ import annotations
 
 from piatable.models import RawRow
+from piatable.normalize.page_marks import mark_page_breaks
 
 
 def take_out_breaks(text: str) -> tuple[str, list[int]]:
@@ -74,16 +75,38 @@ def line_pages(lines: int, starts: list[int]) -> list[int]:
 
 def repage_rows(rows: list[RawRow], pages: list[int]) -> None:
     """Give each row the first and last page of its printed lines (``CellLine.line_no``, 1-based,
-    in ``pages``).  The lines keep the page they were read on (the one page of the text): the
-    checks that compare lines by page (a merged date centred on its page's rows, a date filled
-    over a page break) judged the text as read (set XVII's t13: a right date taken for another's
-    when they saw the pages)."""
+    in ``pages``).  A line an earlier row holds too (a merged cell's text filled into the rows it
+    spans) counts for that row only, unless it is all a row holds.  The lines keep the page they
+    were read on (the one page of the text): the checks that compare lines by page (a merged
+    date centred on its page's rows, a date filled over a page break) judged the text as read
+    (set XVII's t13: a right date taken for another's when they saw the pages)."""
+    seen: set[int] = set()
     for row in rows:
-        got = [
-            pages[cl.line_no - 1]
-            for cells in row.cells.values()
-            for cl in cells
-            if cl.line_no is not None and 0 < cl.line_no <= len(pages)
-        ]
+        own, every = [], []
+        for cells in row.cells.values():
+            for cl in cells:
+                if cl.line_no is not None and 0 < cl.line_no <= len(pages):
+                    every.append(cl.line_no)
+                    if cl.line_no not in seen:
+                        own.append(cl.line_no)
+        got = [pages[n - 1] for n in (own or every)]
+        seen.update(every)
         if got:
             row.page_start, row.page_end = min(got), max(got)
+
+
+def label_row_breaks(text: str) -> list[int]:
+    """The page breaks of ``text`` (no form feeds) that its repeated title / column-label rows and
+    page-number lines show (``page_marks.mark_page_breaks``), each as the number of printed lines
+    of ``text`` before it: for a pdfplumber text whose pages print no furniture between them
+    (set XVIII's PyMuPDF words texts: the label row repeated on every page, no page number)."""
+    fed, count = mark_page_breaks(text)
+    lines, fed_lines = text.split("\n"), fed.split("\n")
+    if not count or len(lines) != len(fed_lines):
+        return []
+    breaks, printed = [], 0
+    for line, fed_line in zip(lines, fed_lines, strict=True):
+        if fed_line.startswith("\f") and printed:
+            breaks.append(printed)
+        printed += bool(line.strip())
+    return breaks

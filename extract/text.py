@@ -43,7 +43,7 @@ from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, 
 from .glyph_codes import mend_text
 from .joined_boxes import joined_boxes_note
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
-from .plumber_pages import line_pages, page_starts, take_out_breaks
+from .plumber_pages import label_row_breaks, line_pages, page_starts, take_out_breaks
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
 from .poppler_sjis import is_poppler_sjis, undo_poppler_sjis
@@ -92,8 +92,10 @@ def _read_text_and_kind(
     joined_text, joined_notes = mark_joined_pages(tidy.text, blank=layout)
     plumber_breaks: list[int] = []
     if plumber and joined_notes:
-        # pdfplumber's reader takes no form feeds: they are put back in the layout text it writes.
+        # pdfplumber's reader takes no form feeds: its rows get the pages of their lines.
         joined_text, plumber_breaks = take_out_breaks(joined_text)
+    elif plumber and "\f" not in joined_text and (plumber_breaks := label_row_breaks(joined_text)):
+        joined_notes = [BREAKS_NOTE.format(n=len(plumber_breaks))]
     tidy.text = joined_text
     if not plumber:
         tidy.notes.extend(joined_notes)
@@ -105,6 +107,7 @@ def _read_text_and_kind(
         starts = page_starts(placed, plumber_breaks)
         if starts is None and plumber_breaks:  # not paged after all: the furniture alone left out
             joined_notes = mark_joined_pages(text_before_pages, feeds=False)[1]
+            joined_notes = [n for n in joined_notes if not n.startswith(BREAKS_NOTE[:20])]
         pages = line_pages(placed.count("\n") + 1, starts) if starts else None
         return placed, tidy.notes + joined_notes + placed_notes, True, tidy.ascii_numerals, guesses, pages
     if layout:

@@ -34,3 +34,22 @@ def test_pdfplumber_rows_get_their_pages_and_keep_their_cells():
     records = extract_document(CASE).records
     assert len({r.page_start for r in records}) == reading.page_count
     assert [r.page_start for r in records] == sorted(r.page_start for r in records)
+
+
+def test_a_pdfplumber_text_paged_by_its_repeated_label_rows_alone(tmp_path):
+    """The same text with its furniture lines (the city's header, the footer with its page
+    number) left out, as a sheet printing none gives it: the label row repeated on each page
+    still pages the rows (set XVIII's PyMuPDF words texts: every row said page 1)."""
+    kept = [
+        ln
+        for ln in CASE.read_text("utf-8").split("\n")
+        if ln.strip() != "北川町" and not ln.startswith("住民基本台帳に関する事務 全項目評価書")
+    ]
+    bare = tmp_path / "input.txt"
+    bare.write_text("\n".join(kept), "utf-8")
+    with_furniture = extract_document(CASE)
+    without = extract_document(bare)
+    assert [r.page_start for r in without.records] == [r.page_start for r in with_furniture.records]
+    assert [r.page_end for r in without.records] == [r.page_end for r in with_furniture.records]
+    assert max(r.page_end for r in without.records) == 4
+    assert any("repeated column-label rows" in n for n in without.notes)
