@@ -162,6 +162,7 @@ def sample_inputs(out: Path, sets: list[Path]) -> list[Input]:
     """The cases of sample sets, read into ``out`` once (``NAME.json`` / ``NAME.docs.json``)."""
     res = []
     for set_dir in sets:
+        bases = [p.parent.name for p in set_dir.glob("*/input.pdf")]
         for exp in sorted(set_dir.glob("*/expected")):
             case = exp.parent
             found = sorted(p for p in case.glob("input.*") if p.suffix.lower() != ".json")
@@ -176,7 +177,7 @@ def sample_inputs(out: Path, sets: list[Path]) -> list[Input]:
                 if (exp / "documents.json").exists()
                 else None
             )
-            route = _sample_route(case.name, found[0])
+            route = _sample_route(case.name, found[0], bases)
             res.append(
                 Input(
                     name,
@@ -192,10 +193,14 @@ def sample_inputs(out: Path, sets: list[Path]) -> list[Input]:
     return res
 
 
-def _sample_route(case: str, path: Path) -> str:
-    if path.suffix == ".txt":
-        return "text:" + case.rsplit("-", 1)[-1] if "-" in case else "text"
-    return "pdf" if path.suffix == ".pdf" and "scan" not in case else "scan"
+def _sample_route(case: str, path: Path, bases: list[str]) -> str:
+    """``pdf``, ``scan`` or ``text:TOOL``: TOOL is what the case's name adds to its PDF case's
+    (``writer-cover-t1-pypdf-nl`` beside ``writer-cover-t1``)."""
+    base = max((b for b in bases if case.startswith(b + "-")), key=len, default=None)
+    tool = case[len(base) + 1 :] if base else ""
+    if path.suffix.lower() != ".pdf":
+        return f"text:{tool or 'text'}"
+    return "scan" if tool.startswith("scan") else "pdf"
 
 
 def _read_once(path: Path, out: Path, name: str) -> None:
