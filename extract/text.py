@@ -43,6 +43,7 @@ from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, 
 from .glyph_codes import mend_text
 from .joined_boxes import joined_boxes_note
 from .mixed_pages import mixed_pages_notes, table_pages_side_by_side
+from .plumber_pages import label_row_breaks, line_pages, page_starts, take_out_breaks
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
 from .poppler_sjis import is_poppler_sjis, undo_poppler_sjis
@@ -62,18 +63,20 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
     hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
     for each repair of the hygiene."""
-    text, notes, _, _, _ = _read_text_and_kind(path)
+    text, notes, *_ = _read_text_and_kind(path)
     return text, notes
 
 
 def _read_text_and_kind(
     path: Path, text: str | None = None
-) -> tuple[str, list[str], bool, tuple[NumeralPrinting, ...], dict[tuple[int, int], str]]:
+) -> tuple[str, list[str], bool, tuple[NumeralPrinting, ...], dict[tuple[int, int], str], list[int] | None]:
     """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
     text's lines are scanned once for it), its section numerals when some typed in ASCII
-    letters were read as Ⅰ…Ⅵ (``read_section_numerals``; none otherwise), and the lines placed
+    letters were read as Ⅰ…Ⅵ (``read_section_numerals``; none otherwise), the lines placed
     in columns by guess (pdfplumber text, rewritten as layout text by
-    ``plumber_text.plumber_to_layout``: (page index, line index) → why)."""
+    ``plumber_text.plumber_to_layout``: (page index, line index) → why), and the printed page of
+    each line of pdfplumber text whose pages were joined by line ends (``plumber_pages``; None
+    for any other text)."""
     if text is None:
         text = read_text_file(path)
     sjis_note = None
@@ -85,20 +88,34 @@ def _read_text_and_kind(
     plumber = is_plumber_text(tidy.text)
     layout = not plumber and is_layout_text(tidy.text)
     # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
-    tidy.text, joined_notes = mark_joined_pages(tidy.text, blank=layout, feeds=not plumber)
-    tidy.notes.extend(joined_notes)
+    text_before_pages = tidy.text
+    joined_text, joined_notes = mark_joined_pages(tidy.text, blank=layout)
+    plumber_breaks: list[int] = []
+    if plumber and joined_notes:
+        # pdfplumber's reader takes no form feeds: its rows get the pages of their lines.
+        joined_text, plumber_breaks = take_out_breaks(joined_text)
+    elif plumber and "\f" not in joined_text and (plumber_breaks := label_row_breaks(joined_text)):
+        joined_notes = [BREAKS_NOTE.format(n=len(plumber_breaks))]
+    tidy.text = joined_text
+    if not plumber:
+        tidy.notes.extend(joined_notes)
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
     tidy.notes.extend(edge_notes)
     if plumber:
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
-        return placed, tidy.notes + placed_notes, True, tidy.ascii_numerals, guesses
+        starts = page_starts(placed, plumber_breaks)
+        if starts is None and plumber_breaks:  # not paged after all: the furniture alone left out
+            joined_notes = mark_joined_pages(text_before_pages, feeds=False)[1]
+            joined_notes = [n for n in joined_notes if not n.startswith(BREAKS_NOTE[:20])]
+        pages = line_pages(placed.count("\n") + 1, starts) if starts else None
+        return placed, tidy.notes + joined_notes + placed_notes, True, tidy.ascii_numerals, guesses, pages
     if layout:
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
-        return paged, notes, True, tidy.ascii_numerals, {}
+        return paged, notes, True, tidy.ascii_numerals, {}, None
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…
@@ -132,7 +149,7 @@ def _read_text_and_kind(
     tidy.notes += [MARKS_NOTE.format(n=marks)] if marks else []
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
-    return tidy.text, tidy.notes, layout, tidy.ascii_numerals, {}
+    return tidy.text, tidy.notes, layout, tidy.ascii_numerals, {}, None
 
 
 def read_text(path: Path) -> str:
@@ -287,7 +304,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes, layout, numerals, guesses = _read_text_and_kind(path, text)
+    text, notes, layout, numerals, guesses, plumber_pages = _read_text_and_kind(path, text)
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
@@ -300,13 +317,14 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
         doubted = any(n.startswith(PLUMBER_DOUBT_NOTE) for n in notes)
         return Reading(
             kind,
-            len(pages),
+            plumber_pages[-1] if plumber_pages else len(pages),
             pages=pages,
             notes=notes + mixed,
             cover=cover,
             paged=marks_its_pages(text),
             partial=bool(mixed) or doubted,
             ascii_numerals=numerals,
+            line_pages=plumber_pages if kind == "text-layout" and len(pages) == 1 else None,
         )
     # Empty pages at the end are no pages of the document (as in text_to_pages).
     page_count = text.rstrip().count("\f") + 1

@@ -155,6 +155,10 @@ class Reading:
     # Ⅰ…Ⅵ: its section numerals in text order (``ascii_numerals.NumeralPrinting``); its records'
     # 項目 cells get the letters back where typed, as printed (``keep_printed_letters``).
     ascii_numerals: tuple = ()
+    # A one-page layout reading of a text whose printed pages are known line by line (pdfplumber
+    # text joined with line ends, ``extract.plumber_pages``): the page (1-based) of each line,
+    # indexed by ``Word.line`` - 1; the rows get their pages from it.  None otherwise.
+    line_pages: list[int] | None = None
 
     @property
     def ocr(self) -> bool:

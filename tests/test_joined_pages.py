@@ -43,16 +43,16 @@ def test_a_sheet_header_and_footer_between_pages_are_no_cell(tool):
     """nl56-titlefoot-kokuho-v2: Calc prints ``北川町`` at the right of every page's header and
     ``住民基本台帳に関する事務　全項目評価書`` / ``- 1 -`` in its footer; the texts hold no form feed.
     No cell holds them, a note counts them, and each row's pages are the PDF's (pdfplumber's
-    text aside: its reader is given no page breaks)."""
+    text too: its reader is given no page breaks, its rows get the pages of their lines,
+    ``extract.plumber_pages``)."""
     case = "nl56-titlefoot-kokuho-v2"
     result = extract_document(SET / f"{case}-{tool}" / "input.txt")
     assert not any("北川町" in c or "全項目評価書" in c for c in _cells(result.records))
     assert any("page furniture" in n and "北川町" in n for n in result.notes)
     want = _expected(case)
-    if tool != "pdfplumber+nl":  # pdfplumber's: furniture out, no page breaks (mark_joined_pages)
-        assert [(r.page_start, r.page_end) for r in result.records] == [
-            (e["page_start"], e["page_end"]) for e in want
-        ]
+    assert [(r.page_start, r.page_end) for r in result.records] == [
+        (e["page_start"], e["page_end"]) for e in want
+    ]
     assert [r.change_date for r in result.records] == [e["change_date"] for e in want]
 
 

@@ -20,6 +20,7 @@ from typing import Literal
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.cell_tables import CellTables, cell_tables_of
 from piatable.extract.pdf import read_pdf
+from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
@@ -163,6 +164,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     result = _result(reading, source)
     if reading.kind == "text-layout":
         grid = layout_pages_to_rows(reading.pages, settings)
+        if reading.line_pages:
+            repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
         if grid.unplaced:
             result.notes.append(f"{grid.unplaced} words of the table region could not be placed")
