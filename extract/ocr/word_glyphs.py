@@ -3,10 +3,10 @@
 Three misreads tesseract's ``jpn`` model makes in print like the forms' (set XVIII's scans, issue
 12), each left unwarned before:
 
-- **A mark for the kanji 一.**  The long-vowel mark ー after a kanji or a hiragana
+- **A mark for the kanji 一.**  The long-vowel mark ー or a dash after a kanji or a hiragana
   (``別表第一のーの項``) and the middle dot ・ between a hiragana and a kanji (``までの・定の期間``)
-  stand where the forms print 一: a long-vowel mark follows only katakana, and a middle dot
-  joins two nouns.  The mark is read as 一 when 一 then makes a known word of two or more
+  stand where the forms print 一: a long-vowel mark follows only katakana, a dash joins numbers,
+  and a middle dot joins two nouns.  The mark is read as 一 when 一 then makes a known word of two or more
   characters with what follows (一定, 一部) or stands as a numeral (after 第, before a counter or
   ``の項``: 別表第一の一の項), and the dictionary reads the context more easily by
   ``corrections.MIN_GAIN``.
@@ -34,9 +34,12 @@ from piatable.normalize.tokenizer import SudachiTokenizer, default_tokenizer
 from .rewrites import rewrite_lines
 
 FIELDS = ("item", "before", "after", "explanation")
-# A long-vowel mark after a kanji or hiragana, or a middle dot after a hiragana, before a kanji
-# or の: where the forms print 一.
-_MARK_FOR_ONE = regex.compile(r"(?<=[\p{Han}\p{Hiragana}])ー(?=[\p{Han}の])|(?<=\p{Hiragana})・(?=\p{Han})")
+# A long-vowel mark or a dash after a kanji or hiragana before a kanji or の, or a middle dot
+# after a hiragana before a kanji: where the forms print 一 (set XVIII's outlined PDF read
+# ``までの`` / ``-定の期間``, a dash opening the line).
+_MARK_FOR_ONE = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}])[ー\-－‐―−](?=[\p{Han}の])|(?<=\p{Hiragana})[・･](?=\p{Han})"
+)
 # What may follow a kanji numeral 一 standing as a number (別表第一の一の項, 一丁目, 一号).
 _COUNTED = ("の項", "項", "号", "条", "丁目", "次", "回", "番", "種", "類")
 # A long-vowel mark inside a katakana run (コンビーニ).
@@ -92,7 +95,7 @@ def dot_for_one(text: str, st: SudachiTokenizer | None = None) -> str:
     word with what follows (``の・定`` → 一定), as ``"・定"``, or ``""``: a mark the corrections
     left as read, still in doubt."""
     for m in _MARK_FOR_ONE.finditer(text):
-        if m.group(0) != "・":
+        if m.group(0) not in "・･":
             continue
         i = m.start()
         st = st or default_tokenizer()
