@@ -28,8 +28,8 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_office_samples as mos
 import make_ocrflip56_samples as flip
+import make_office_samples as mos
 import make_scan54_samples as s54
 
 SETS = {name: mos.SAMPLES / name for name in ("office-twoup57", "heldout-twoup57")}
@@ -118,7 +118,8 @@ def build(root: Path, name: str) -> None:
                 sheets[0].save(target, "PNG", dpi=res)
             else:
                 target = folder / "input.tif"
-                sheets[0].save(target, "TIFF", compression="tiff_lzw", dpi=res, save_all=True, append_images=sheets[1:])
+                kw = {"compression": "tiff_lzw", "dpi": res, "save_all": True}
+                sheets[0].save(target, "TIFF", append_images=sheets[1:], **kw)
             mos.write_json(folder / "expected" / "records.json", expected)
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected), "pages": len(pages)}
             size = target.stat().st_size // 1024
