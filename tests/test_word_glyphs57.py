@@ -115,3 +115,22 @@ def test_a_mark_the_dictionary_does_not_settle_is_in_doubt():
     fields = dict(suspect_fields(row))
     assert "long-vowel mark after no katakana" in fields["explanation"]
     assert "middle dot" in fields["before"]
+
+
+def test_a_numeral_before_no_kou_is_a_word():
+    """別表第一の一の項 (a law's table item) as mended: its second 一 is the item's number, not a
+    word the dictionary does not know (it warned 3 right rows of set XVIII's scans)."""
+    from piatable.normalize.ocr_text import unknown_words
+
+    assert unknown_words("番号法第９条第１項別表第一の一の項") == []
+    assert unknown_words("別表第二の三の項") == []
+
+
+def test_a_branch_number_in_another_width_than_its_article_is_in_doubt():
+    """第7条第8号の２: the item's branch number read full width beside half-width article and item
+    numbers (set XVIII's A3-on-A4 scan, a wrong row left unwarned)."""
+    from piatable.extract.ocr.suspects import mixed_number_widths
+
+    assert mixed_number_widths("住民基本台帳法第7条第8号の２") == ("２", "7条")
+    assert mixed_number_widths("住民基本台帳法第30条の11、第30条の12") is None
+    assert mixed_number_widths("住民基本台帳法第７条第８号の２") is None

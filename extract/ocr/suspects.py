@@ -53,7 +53,12 @@ MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|
 # 4月) in two widths in one cell: a document prints its numbers of a kind in one width (an
 # address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
 # and its counter in groups.
-NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))の?(\p{Han})")
+# A law's branch number after its article, paragraph or item (第30条の11, 第８号の２) counts as a
+# reference too: its kanji is the one before の.
+NUMBER_AND_COUNTER = regex.compile(
+    r"(?<=(?P<of>[条項号])の)(?:(?P<bh>[0-9]+)|(?P<bf>[０-９]+))"
+    r"|(?:(?P<half>[0-9]+)|(?P<full>[０-９]+))の?(?P<counter>\p{Han})"
+)
 # Counters that make one kind together: a date's year, month and day (令和３年4月1日); a law's
 # article, paragraph and item and an address's block and lot (第１９条第7号, 一丁目１番1号: no
 # truth cell of the samples mixes their widths; measured on the tuning scans, such mixes are
@@ -256,8 +261,12 @@ def mixed_number_widths(text: str) -> tuple[str, str] | None:
     half: dict[str, str] = {}
     full: dict[str, str] = {}
     for m in NUMBER_AND_COUNTER.finditer(text):
-        counter = COUNTER_KINDS.get(m.group(3), m.group(3))
-        if m.group(1):
+        if m.group("of"):  # a branch number: its article's, paragraph's or item's kind
+            groups = (m.group("bh"), m.group("bf"), m.group("of"))
+        else:
+            groups = (m.group("half"), m.group("full"), m.group("counter"))
+        counter = COUNTER_KINDS.get(groups[2], groups[2])
+        if groups[0]:
             half.setdefault(counter, m.group(0))
             if counter in full:
                 return full[counter], m.group(0)
