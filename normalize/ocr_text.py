@@ -61,15 +61,17 @@ def _list_marker(text: str, begin: int, token: str) -> bool:
 
 
 def _counted_kanji_numeral(text: str, begin: int, end: int) -> bool:
-    """``text[begin:end]`` is a kanji numeral standing as a number: after 第 or before a counter
-    (``_NUMERAL_COUNTERS``), with no Arabic digit beside it (０１２３一４５ is a misread －)."""
+    """``text[begin:end]`` is a kanji numeral standing as a number: after 第, before a counter
+    (``_NUMERAL_COUNTERS``) or before の項, with no Arabic digit beside it (０１２３一４５ is a
+    misread －)."""
     if not _KANJI_NUMERAL.match(text[begin:end]):
         return False
     before = text[begin - 1] if begin > 0 else ""
     after = text[end] if end < len(text) else ""
     if any(unicodedata.normalize("NFKC", c).isdigit() for c in before + after):
         return False
-    return before == "第" or after in _NUMERAL_COUNTERS
+    # A law's table cites its items as 別表第一の一の項: a numeral before の項 is the item's number.
+    return before == "第" or after in _NUMERAL_COUNTERS or text[end : end + 2] == "の項"
 
 
 def _numeral_compound(text: str, begin: int, token: str, nxt: object) -> bool:

@@ -525,9 +525,11 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
     from .stop_misreads import mend_misread_stops
+    from .word_glyphs import mend_word_glyphs
     from .word_widths import even_word_widths
 
-    fixes = fix_rows(rows) + fix_punctuation(rows) + restore_block_titles(rows) + mend_misread_stops(rows)
+    fixes = fix_rows(rows) + mend_word_glyphs(rows) + fix_punctuation(rows) + restore_block_titles(rows)
+    fixes += mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
     fixes += even_placeholders(rows) + even_choices(rows) + restore_empty_boxes(rows)

@@ -40,6 +40,7 @@ from .shaded_cells import unshade_page
 from .square_brackets import page_votes
 from .strips import ocr_cells, table_cells
 from .table_pages import Frame, _quick_look, find_table_pages, is_blank  # noqa: F401 (re-exported)
+from .two_up import split_sheets
 from .widths import normalize_widths, snap_to_ink
 
 
@@ -497,12 +498,18 @@ def scan_image_file(
             raise InputError(f"{path}: not a readable image ({exc.__class__.__name__}: {exc})") from exc
 
     count = _frame_count(path)
+    # Sheets printed 2-in-1 are read as their two pages (``two_up``); their notes by page.
+    sheets: dict[int, str] = {}
     with cv_threads():
         wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
-        scans = scan_images(frames(wanted), os_, blank, len(wanted) if wanted is not None else count)
+        pages = split_sheets(frames(wanted), sheets)
+        scans = scan_images(pages, os_, blank, len(wanted) if wanted is not None else count)
     for s in scans:
-        if tags.get(s.page, 1) != 1:
+        # (The EXIF tags go by the file's frames: pages cut from sheets are numbered on.)
+        if tags.get(s.page, 1) != 1 and not sheets:
             s.notes.insert(0, f"page {s.page}: EXIF orientation {tags[s.page]} applied")
+        if s.page in sheets:
+            s.notes.insert(0, sheets[s.page])
     return scans
 
 

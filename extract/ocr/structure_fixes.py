@@ -45,9 +45,10 @@ def fix_placeholder_run(line: str) -> str:
 # The forms' check boxes in a list of choices (``[○]紙``, ``[ ]連絡先（電話番号等）``,
 # ``[○]個人番号 [○]その他識別情報``, ``[ ○ ]　本人から``): a square bracket pair holding one mark
 # or none, before the choice's label.  What tesseract makes of the one ○: O, 0, Ｏ, ０, o, ｏ, 〇,
-# or the mark read twice (○○, OO, ○O) — at most CHECK_MARK_MAX_READ characters.
+# or the mark read twice (○○, OO, ○O) — at most CHECK_MARK_MAX_READ characters; Q, a ○ with a
+# speck on its rim (a grey photocopy's ``[QO]提供を行っている``: set XVIII's C, unwarned).
 CHECK_MARK_MAX_READ = 2
-_MARK_READS = "○〇OoＯｏ0０"
+_MARK_READS = "○〇OoＯｏ0０QＱ"
 _MARK_BOX = regex.compile(rf"[\[［][ 　]*[{_MARK_READS}]+[ 　]*[\]］]")
 _CHECK_BOX = regex.compile(
     # Not an index of a Latin name or number (a[0], x1[o]); the label a Japanese word or （.

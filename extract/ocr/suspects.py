@@ -22,6 +22,7 @@ from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
 from .phrases import phrase_in_doubt
+from .word_glyphs import dot_for_one
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
 # characters it could not read; a lone △ (a pair is the forms' placeholder, 株式会社△△: set XII,
@@ -52,7 +53,12 @@ MIXED_WIDTH = regex.compile(r"[A-Za-z][Ａ-Ｚａ-ｚ]|[Ａ-Ｚａ-ｚ][A-Za-z]|
 # 4月) in two widths in one cell: a document prints its numbers of a kind in one width (an
 # address's 〒123-4567 beside １番１号 is two kinds).  The counter is a kanji; the number's run
 # and its counter in groups.
-NUMBER_AND_COUNTER = regex.compile(r"(?:([0-9]+)|([０-９]+))の?(\p{Han})")
+# A law's branch number after its article, paragraph or item (第30条の11, 第８号の２) counts as a
+# reference too: its kanji is the one before の.
+NUMBER_AND_COUNTER = regex.compile(
+    r"(?<=(?P<of>[条項号])の)(?:(?P<bh>[0-9]+)|(?P<bf>[０-９]+))"
+    r"|(?:(?P<half>[0-9]+)|(?P<full>[０-９]+))の?(?P<counter>\p{Han})"
+)
 # Counters that make one kind together: a date's year, month and day (令和３年4月1日); a law's
 # article, paragraph and item and an address's block and lot (第１９条第7号, 一丁目１番1号: no
 # truth cell of the samples mixes their widths; measured on the tuning scans, such mixes are
@@ -95,10 +101,12 @@ DOUBLED_PARTICLE = regex.compile(r"(に|を|が|は|で|へ)\1")
 DOUBLED_NUMERAL = regex.compile(r"^([①-⑳])([①-⑳])(.?)")
 # Ruling remnants and specks at a cell's edge (F14): a line of one or two characters with no
 # kana or kanji (``8``, ``B``, ``.``, ``・``), a letter or digit after a sentence's 。, or a long
-# vowel mark after no kana (``…の項ーー``): the forms print none of these.
+# vowel mark after no katakana (``…の項ーー``, ``別表第一のーの項``: 一 misread, word_glyphs.py
+# mends it where the dictionary decides): the forms print none of these (nor do the samples'
+# 3,136 true lines).
 EDGE_LINE = regex.compile(r"^[^\p{Han}\p{Hiragana}\p{Katakana}ー①-⑳]{1,2}$")
 AFTER_STOP = regex.compile(r"。[A-Za-z0-9０-９Ａ-Ｚａ-ｚ.．]{1,2}$")
-LOOSE_VOWEL_MARK = regex.compile(r"(?<![\p{Katakana}\p{Hiragana}ー])ー")
+LOOSE_VOWEL_MARK = regex.compile(r"(?<![\p{Katakana}ー])ー")
 # Closing brackets and the opening bracket each closes.
 _CLOSE_OF = {"）": "（", ")": "(", "」": "「", "』": "『", "】": "【", "］": "［", "〕": "〔"}
 _WS = regex.compile(r"\s+")
@@ -207,7 +215,10 @@ def _broken_text(lines: list[str], flat: str) -> str:
     # ー of a katakana word wrapped before it, ネットワ / ーク, is no stray: measured on the
     # tuning scans, such wraps warned 3 right rows).
     if m := LOOSE_VOWEL_MARK.search(flat):
-        return f"{m.group(0)!r}: a stray glyph at the cell's edge"
+        near = flat[max(m.start() - 2, 0) : m.end() + 2]
+        return f"{near!r}: a long-vowel mark after no katakana (一 or a speck misread)"
+    if dot := dot_for_one(flat):
+        return f"{dot!r}: a middle dot before a word that 一 would make (一 misread)"
     for line in lines:
         if m := SPLIT_NUMBER.search(line):
             return f"{m.group(0)!r}: a number's digits read apart (their widths in doubt)"
@@ -250,8 +261,12 @@ def mixed_number_widths(text: str) -> tuple[str, str] | None:
     half: dict[str, str] = {}
     full: dict[str, str] = {}
     for m in NUMBER_AND_COUNTER.finditer(text):
-        counter = COUNTER_KINDS.get(m.group(3), m.group(3))
-        if m.group(1):
+        if m.group("of"):  # a branch number: its article's, paragraph's or item's kind
+            groups = (m.group("bh"), m.group("bf"), m.group("of"))
+        else:
+            groups = (m.group("half"), m.group("full"), m.group("counter"))
+        counter = COUNTER_KINDS.get(groups[2], groups[2])
+        if groups[0]:
             half.setdefault(counter, m.group(0))
             if counter in full:
                 return full[counter], m.group(0)
