@@ -16,7 +16,7 @@ from .beside_dates import KANJI_DATE_OPEN
 from .boxes import NUMBERED_HEADING, Box, is_single_box
 from .chars import ITEM_MARKER, display_width
 from .dates import DATE_HEAD, DATE_TAIL, is_date_line, parse_date
-from .file_selector import file_selector_start
+from .file_selector import FILE_SELECTOR, file_selector_start
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, RUNNING_END
 
@@ -100,13 +100,13 @@ def _section_alone(box: Box) -> bool:
     return heading_score("".join(cl.text.strip() for cl in lines)) >= SECTION_CONTINUATION_SCORE
 
 
-def _opening_heading_score(box: Box) -> float:
-    """The heading score of a box's first line, or of its first two lines joined when the first
-    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
-    first = box.lines[0].text
+def _opening_heading_score(box: Box, at: int = 0) -> float:
+    """The heading score of a box's line ``at`` (its first by default), or of that line and the
+    next joined when it wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
+    first = box.lines[at].text
     score = heading_score(first)
-    if len(box.lines) > 1:
-        score = max(score, heading_score(first + box.lines[1].text))
+    if len(box.lines) > at + 1:
+        score = max(score, heading_score(first + box.lines[at + 1].text))
     return score
 
 
@@ -226,7 +226,8 @@ def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
     (pdfminer on a Gnumeric sheet gives the date's line first, then the other cells, then the
     item cell's remaining lines): the first later box on the page that opens a heading of the
     form (a numbered heading, ``_opening_heading_score`` at least ``PAST_CELLS_HEADING_SCORE``:
-    ``７．評価実施機関における担`` / ``当部署``) joins it, when no date and no other section opens before it.
+    ``７．評価実施機関における担`` / ``当部署``; perhaps under the section's file selector,
+    ``（４．宛名情報ファイル）``) joins it, when no date and no other section opens before it.
     ``join_lone_sections`` has joined the heading boxes that come next to their section."""
     out: list[Box] = []
     lone: Box | None = None
@@ -236,12 +237,14 @@ def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
             lone = b if b.after_date and len(b.lines) == 1 and first[:1] in SECTION_NUMERALS else None
             out.append(b)
             continue
+        # (The path may open with the section's file selector: ``（４．宛名情報ファイル）`` / ``６．…``.)
+        at = 1 if len(b.lines) > 1 and FILE_SELECTOR.match(first.strip()) else 0
         if (
             lone is not None
             and b.page == lone.page
             and not is_single_box(b)
-            and NUMBERED_HEADING.match(first)
-            and _opening_heading_score(b) >= PAST_CELLS_HEADING_SCORE
+            and NUMBERED_HEADING.match(b.lines[at].text)
+            and _opening_heading_score(b, at) >= PAST_CELLS_HEADING_SCORE
         ):
             lone.lines.extend(b.lines)
             lone = None
