@@ -2,15 +2,18 @@
 or a page break tore one cell into two boxes: a lone section line and the item headings below it
 (``join_lone_sections``), an item's section line at a page's foot and the rest of its path on
 the next page (``join_items_over_pages``), a date's tail printed on the next page
-(``join_date_tails``).  Moved out of ``boxes`` (which cuts the boxes); used by ``columnar``.
+(``join_date_tails``), an explanation's stock sentence given a box of its own
+(``join_stock_sentences``).  Moved out of ``boxes`` (which cuts the boxes); used by ``columnar``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from piatable.models import CellLine
-from piatable.vocabulary import SECTION_NUMERALS, TIMING
+from piatable.vocabulary import EXPLANATION_PHRASES, SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN
 from .boxes import NUMBERED_HEADING, Box, is_single_box
@@ -30,6 +33,13 @@ PAST_CELLS_HEADING_SCORE = 0.75
 EXPLANATION_TAIL_LINES_MAX = 1
 # Lines a lone section's name may wrap over in a narrow item column.
 SECTION_WRAP_LINES_MAX = 3
+# The most lines of an explanation's first paragraph that a stock sentence box joins
+# (``join_stock_sentences``): an explanation's reason is short, a before/after cell may be long.
+STOCK_HEAD_LINES_MAX = 4
+# A box holding nothing but the 説明 column's stock sentence (``重要な変更に該当する``).
+STOCK_ALONE = regex.compile(
+    r"^[（(]?(?:" + "|".join(regex.escape(p) for p in EXPLANATION_PHRASES) + r")[。．.]?[）)]?[。．.]?$"
+)
 
 
 def join_lone_sections(boxes: list[Box]) -> list[Box]:
@@ -248,6 +258,34 @@ def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
         ):
             lone.lines.extend(b.lines)
             lone = None
+            continue
+        out.append(b)
+    return out
+
+
+def join_stock_sentences(boxes: list[Box]) -> list[Box]:
+    """A box holding only the 説明 column's stock sentence (``重要な変更に該当する``,
+    ``STOCK_ALONE``, one line or wrapped) is the second paragraph of the explanation in the box
+    right before it (``対象範囲の明確化`` / blank / ``重要な変更に該当する``: pdfminer parts a
+    cell so where its paragraphs' lines are spaced apart): it joins that box when it is on the
+    same page, is no date, timing or item, holds at most ``STOCK_HEAD_LINES_MAX`` lines and does
+    not itself end with a stock sentence.  Every explanation of the tables we hold that prints
+    the sentence prints a reason before it (samples' tables, sets XVII and XVIII: 40 of 40)."""
+    out: list[Box] = []
+    for b in boxes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.page == b.page
+            and not is_single_box(b)
+            and STOCK_ALONE.match("".join(cl.text.strip() for cl in b.lines))
+            and not is_single_box(prev)
+            and not opens_item(prev.lines[0].text)
+            and len(prev.lines) <= STOCK_HEAD_LINES_MAX
+            and not STOCK_ALONE.match(prev.lines[-1].text.strip())
+            and not any(p in "".join(cl.text.strip() for cl in prev.lines) for p in EXPLANATION_PHRASES)
+        ):
+            prev.lines.extend(b.lines)
             continue
         out.append(b)
     return out

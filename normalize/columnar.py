@@ -37,6 +37,7 @@ from .box_joins import (
     join_items_over_pages,
     join_lone_sections,
     join_sections_past_cells,
+    join_stock_sentences,
 )
 from .boxes import Box, is_single_box, lines_to_boxes
 from .captions import is_caption
@@ -48,6 +49,7 @@ from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
+from .extended_pairs import order_extended_pairs
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
@@ -182,6 +184,16 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
     return out
 
 
+def _wraps_wide(box: Box, widths: tuple[int, int]) -> bool:
+    """Whether every line but the last of a box fills the before/after column's wrap width
+    (``widths``: before/after, explanation, display units), which is wider than the explanation
+    column's by more than twice ``WIDTH_SLACK``."""
+    wide, narrow = widths
+    if wide <= narrow + 2 * WIDTH_SLACK:
+        return False
+    return all(abs(display_width(cl.text.rstrip()) - wide) <= WIDTH_SLACK for cl in box.lines[:-1])
+
+
 def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
     """The column of a box.  With ``numbered_items`` (the document's items open with a section
     Ⅰ…Ⅵ), a heading of the form without one is cell text (before/after cells quote headings
@@ -206,6 +218,10 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
             return "explanation"
     # (A choice cell torn over two lines, ``[ 50人以上100`` / ``人未満 ]``, is one too.)
     if closes or BODY_MARKER.match(first) or BODY_MARKER.match(box.text.strip()):
+        return "body"
+    if widths is not None and len(box.lines) > 1 and _wraps_wide(box, widths):
+        # Wrapped at the before/after column's width, wider than the explanation column: a
+        # before/after cell whatever its ending (``住民票の写し等の交付及び本人確`` / ``認のため。``).
         return "body"
     # (its last words may wrap: ``…の終了に伴う削`` / ``除``; with or without widths: even_widths)
     tail = "".join(cl.text.strip() for cl in box.lines[-2:])
@@ -382,7 +398,7 @@ def column_order_rows(
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
     ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    boxes = join_explanation_tails(join_sections_past_cells(boxes), lines)
+    boxes = join_stock_sentences(join_explanation_tails(join_sections_past_cells(boxes), lines))
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
@@ -439,6 +455,7 @@ def column_order_rows(
         pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, [])
     stream = [pos[id(b)] for b in bodies]
     pairing.cells, _ = uncross_by_endings(pairing.cells, [b.lines for b in bodies], stream)
+    pairing.cells, _ = order_extended_pairs(pairing.cells)  # an after box emitted first
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)
