@@ -49,7 +49,7 @@ from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
-from .extended_pairs import order_extended_pairs
+from .extended_pairs import EXTENDED_WHY, extended_befores
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
@@ -455,7 +455,6 @@ def column_order_rows(
         pairing = pair_cells([b.lines for b in bodies], row_pages, wrap, [])
     stream = [pos[id(b)] for b in bodies]
     pairing.cells, _ = uncross_by_endings(pairing.cells, [b.lines for b in bodies], stream)
-    pairing.cells, _ = order_extended_pairs(pairing.cells)  # an after box emitted first
     for row, (before, after) in zip(rows, pairing.cells, strict=True):
         if before is not None:
             row.cells["before"] = list(before)
@@ -483,6 +482,7 @@ def column_order_rows(
     reversed_rows = pd.reversed_deletions(pairing.cells, [b.lines for b in bodies])
     anchor_crossed = pd.anchor_order_rows(rows, boxes, list(anchor_of))
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
+    extended = extended_befores(pairing.cells)  # an after box emitted first?
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
@@ -498,6 +498,7 @@ def column_order_rows(
             pd.LONE_CELL_WHY if lone else "",
             pd.REVERSED_DELETION_WHY if k in reversed_rows else "",
             pd.ANCHOR_ORDER_WHY if k in anchor_crossed else "",
+            EXTENDED_WHY if k in extended else "",
         )
         if k in intruded_rows:  # lines moved out of its item
             row.doubts.append(pd.item_cut_doubt(ordered[k], weak_strength))
