@@ -112,12 +112,11 @@ def _section_alone(box: Box) -> bool:
 
 def _opening_heading_score(box: Box, at: int = 0) -> float:
     """The heading score of a box's line ``at`` (its first by default), or of that line and the
-    next joined when it wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
-    first = box.lines[at].text
-    score = heading_score(first)
-    if len(box.lines) > at + 1:
-        score = max(score, heading_score(first + box.lines[at + 1].text))
-    return score
+    next ones joined when it wraps, over at most ``SECTION_WRAP_LINES_MAX`` lines in all
+    (``１０．従業者に対する教育・`` / ``啓発``; a narrow item column: ``５．特定個人情報の提供・移``
+    / ``転（委託に伴うものを除`` / ``く。）``)."""
+    texts = [cl.text.strip() for cl in box.lines[at : at + SECTION_WRAP_LINES_MAX]]
+    return max(heading_score("".join(texts[:n])) for n in range(1, len(texts) + 1))
 
 
 def _date_head(box: Box) -> bool:

@@ -136,6 +136,8 @@ def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
     last = box.lines[-1].text.rstrip()
     if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
         return None
+    if ends_with_stock_sentence(box) or EXPLANATION_PHRASE_END.search(last):
+        return None  # an explanation's end: ``…重要な変更に該当する``, ``…に伴う修正``
     w = display_width(last)
     for name, wrap in zip(("wide", "narrow"), widths, strict=True):
         if wrap - WIDTH_SLACK <= w <= wrap + WIDTH_SLACK:
@@ -156,7 +158,8 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
     """A cell that a page break cut (Writer lets a tall row run on to the next page) goes on at
     the top of the next page in a box of its own that opens mid-phrase (a hiragana, a closing
     mark: ``めの関係法律の整備に関する``): such a box joins the last box of the page before that
-    runs on (``_open_class``) in a column of its width (``_width_class``).  Boxes of a page
+    runs on (``_open_class``) in a column of its width (``_width_class``); a one-line box too
+    short to tell its column (``とによる修正``) joins the page's last box that runs on.  Boxes of a page
     with no such opening are left as they are.  ``widths``: (before/after, explanation) wrap
     widths (None: nothing is joined)."""
     if widths is None:
@@ -173,6 +176,9 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
         ):
             cls = _width_class(b, widths)
             partners = [x for x in open_on[page - 1] if cls is not None and x[1] == cls]
+            if cls is None and len(b.lines) == 1:
+                # One short line fits either column: the page's last cell that runs on.
+                partners = list(open_on[page - 1])
             if partners:
                 open_on[page - 1].remove(partners[-1])
                 partners[-1][0].lines.extend(b.lines)

@@ -86,3 +86,15 @@ def test_a_before_cell_extending_its_after_cell_is_warned():
     assert _squash(row["before"]).startswith("住民基本台帳法第30条の11、")
     assert "column_guess" in row["flags"]
     assert any(EXTENDED_WHY in e for e in row["evidence"])
+
+
+def test_cells_broken_over_a_page_break_are_joined():
+    got, want = _read("N__pdfminer.txt"), _truth("N")
+    # An explanation whose last line (``とによる修正``, too short to tell its column) opens the
+    # next page; an item whose section and file selector end page 1, its headings (wrapped over
+    # three lines: ``５．特定個人情報の提供・移`` / ``転（委託に伴うものを除`` / ``く。）``) open page 2.
+    explanations = {_squash(r["explanation"]) for r in got}
+    assert "番号法の改正により、通知カードが廃止され、個人番号通知書となったことによる修正" in explanations
+    assert "とによる修正" not in explanations
+    items = {_squash(r["item"]) for r in got}
+    assert _squash(want[5]["item"]) in items
