@@ -74,13 +74,18 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
     ``_section_alone``) is a row broken
     over a page break (Writer): the rest of its item path is the first box of the next page
     that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
-    box opening a section comes before it there.  Such a box joins the section's box."""
+    box opening a section comes before it there.  Such a box joins the section's box.
+    So too when the page's last item box ends with a numbered heading (``７．特定個人情報の保管・消``
+    / ``去``) and the next page's box opens a heading of a level below it, no numbered one
+    (``リスク１：特定個人情報の漏えい…`` / ``⑤ 物理的対策``; set XVIII N, pdfminer)."""
     out: list[Box] = []
     lone: Box | None = None
+    deeper = False  # the rest must open below a numbered heading
     for b in boxes:
         first = b.lines[0].text
         if first[:1] in SECTION_NUMERALS:
-            lone = b if _section_alone(b) else None
+            deeper = not _section_alone(b) and _ends_with_numbered_heading(b)
+            lone = b if _section_alone(b) or deeper else None
         elif (
             lone is not None
             and b.page is not None
@@ -89,6 +94,7 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             and not is_single_box(b)
             and ITEM_MARKER.match(first)
             and first[:1] not in "（("
+            and not (deeper and NUMBERED_HEADING.match(first))
             and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
         ):
             lone.lines.extend(b.lines)
@@ -96,6 +102,13 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             continue
         out.append(b)
     return out
+
+
+def _ends_with_numbered_heading(box: Box) -> bool:
+    """Whether the last heading of an item box (its last line opening an item marker) is a
+    numbered one (``７．特定個人情報の保管・消`` / ``去``), its wrap lines after it opening none."""
+    marked = [k for k, cl in enumerate(box.lines) if ITEM_MARKER.match(cl.text)]
+    return bool(marked) and marked[-1] > 0 and bool(NUMBERED_HEADING.match(box.lines[marked[-1]].text))
 
 
 def _section_alone(box: Box) -> bool:

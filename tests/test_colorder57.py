@@ -98,3 +98,7 @@ def test_cells_broken_over_a_page_break_are_joined():
     assert "とによる修正" not in explanations
     items = {_squash(r["item"]) for r in got}
     assert _squash(want[5]["item"]) in items
+    # A path whose section and numbered heading end page 2 goes on below that heading at the
+    # top of page 3 (``リスク１：…`` / ``⑤ 物理的対策``).
+    assert _squash(want[11]["item"]).endswith("⑤物理的対策")
+    assert _squash(want[11]["item"]) in items
