@@ -200,6 +200,8 @@ SET_NAMES = (
     "heldout-watermark56",
     "office-md56",
     "heldout-md56",
+    "office-colorder57",
+    "heldout-colorder57",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -213,6 +215,7 @@ TEXT_FAMILIES = (
     "pdfminer",
     "pdfminer-noflow",
     "pdfminer-flowneg",
+    "pdfminer-lp",
     "pdftotext",
     "pdftotext-layout",
     "pdftotext-layout-nopgbrk",

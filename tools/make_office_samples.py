@@ -1157,6 +1157,13 @@ ROWSPLIT_SETS = ("office-column56", "heldout-column56")
 ROWSPLIT_TEXTS = tuple(
     t + nl for t in ("pypdfium2", "pdftotext-raw", "pymupdf-sort", "mutool") for nl in ("", "+nl")
 )
+# Sets of column-ordered texts (issue 10, branch colorder57, tools/make_colorder57_samples.py):
+# pdfminer (default LAParams and set XVIII's ``pdfminer-lp``), plain ``pdftotext``, mutool and
+# pdfplumber's plain text, each also with pages joined by line ends.
+COLORDER57_SETS = ("office-colorder57", "heldout-colorder57")
+COLORDER57_TEXTS = tuple(
+    t + nl for t in ("pdfminer", "pdfminer-lp", "pdftotext", "mutool", "pdfplumber") for nl in ("", "+nl")
+)
 # Sets of merged 変更日 cells read by layout-mode extractors (tools/make_merged56_samples.py,
 # branch merged56): the layout texts, with form feeds and with pages joined by line ends.
 MERGED56_SETS = ("office-merged56", "heldout-merged56")
@@ -1236,6 +1243,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = NEWLINE_TEXTS
                 if root.name in ROWSPLIT_SETS:
                     tools = ROWSPLIT_TEXTS
+                if root.name in COLORDER57_SETS:
+                    tools = COLORDER57_TEXTS
                 if root.name in MERGED56_SETS:
                     tools = MERGED56_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
