@@ -6,7 +6,7 @@ column's wrap edge and heading breaks in 項目.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 
@@ -20,13 +20,13 @@ from ..chars import ATTRIBUTIVE_ENDING, RUNNING_PARTICLES, display_width, starts
 from ..dates import DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
-from ..rejoin import is_soft_break
 from .break_rows import carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
-from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
+from .layout_text import is_autospaced, layout_page_rows, wrap_width
+from .layout_words import drop_cell_autospace
 from .lines import Line, ems, unit_width
 from .lost_lines import check_layout_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
@@ -407,7 +407,7 @@ def pages_to_rows(
                 for cl in raw.cells[name]:
                     cl.wraps = None
                 if autospaced:
-                    _drop_autospace(raw.cells[name], widths.get(c), settings)
+                    drop_cell_autospace(raw.cells[name], widths.get(c), settings)
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
@@ -415,17 +415,6 @@ def pages_to_rows(
     for r in rows:
         result.rows.append(_to_raw_row(r, limits[r.table], hx, gs))
     return result
-
-
-def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settings) -> None:
-    """Drop the autospace of a cell's lines (``10 万人`` → ``10万人``), the wrap verdict taken
-    first on the lines as printed: the spaces took room on the line, so without them a full
-    line would look short."""
-    printed = [replace(cl, text=cl.text.strip()) for cl in lines]
-    for k, cl in enumerate(lines):
-        if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
-            cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
-        cl.text = drop_autospace(cl.text)
 
 
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
