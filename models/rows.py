@@ -71,6 +71,9 @@ class RawRow:
     # The row's cells were cut by positions (the grid: PDF, OCR, ``-layout`` text), not by the
     # text alone (flattened text read in row or column order).
     positioned: bool = False
+    # Layout text: the row was read apart from a neighbour sharing its merged 項目 / 提出時期 / 説明
+    # by a blank line across both their 変更前 and 変更後 (normalize/grid/pair_rows.py).
+    parted: bool = False
     # Evidence of doubt gathered by the reader and by the checks (normalize/evidence.py).
     doubts: list[Doubt] = field(default_factory=list)
     # Words the document strokes, as "<mark>:<field>:<text>" (mark: underlined, struck).

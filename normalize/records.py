@@ -240,12 +240,8 @@ def rows_to_records(
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen)
-    whole = [
-        a + b
-        for a, b in zip(
-            document_doubts(records, [is_drawn(r) for r in rows]), torn_date_doubts(records), strict=True
-        )
-    ]
+    drawn = [is_drawn(r) or r.parted for r in rows]  # rows a ruling or a blank line parted
+    whole = [a + b for a, b in zip(document_doubts(records, drawn), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)
     strays = [
         a + b + c

@@ -288,11 +288,19 @@ def _runs_rich(runs: list[tuple[str, dict]], font: str, size: float):
     return CellRichText(parts)
 
 
-def merge_runs(rows: list[dict], key: str, breaks: set[int]) -> list[tuple[int, int]]:
-    """(first, last) row indexes of runs of equal ``key`` values, not across a page break."""
+def merge_runs(rows: list[dict], key: str, breaks: set[int], within: str = "") -> list[tuple[int, int]]:
+    """(first, last) row indexes of runs of equal ``key`` values, not across a page break (nor,
+    with ``within``, across a change of that key's value: a 提出時期 merged over one merged 項目's
+    rows only)."""
     runs, start = [], 0
     for i in range(1, len(rows) + 1):
-        if i == len(rows) or rows[i][key] != rows[start][key] or i in breaks or not rows[i][key]:
+        if (
+            i == len(rows)
+            or rows[i][key] != rows[start][key]
+            or i in breaks
+            or not rows[i][key]
+            or (within and rows[i][within] != rows[start][within])
+        ):
             if i - 1 > start:
                 runs.append((start, i - 1))
             start = i

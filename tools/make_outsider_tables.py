@@ -123,6 +123,10 @@ class Case:
     # vertical alignment of a merged 変更日 cell when it differs from the body's (issue 12).
     merge_keys: tuple[str, ...] = ()
     date_valign: str = ""
+    # The ``merge_keys`` runs end where this key's value changes (branch pairs57: 項目, 提出時期
+    # and 説明 merged over the rows of one 項目 only), and those rows' heights leave the merged
+    # cells out (the rows they cover print their own cells' lines only, as Calc fits them).
+    merge_within: str = ""
     # writer: a cover page (the assessment's title, agency and date) before the table's page.
     cover_page: bool = False
     # The font a check box's ○ (``［○］``) is printed in, when not the cell's: a fallback font
@@ -306,10 +310,18 @@ def _page_cm(case: Case) -> float:
 
 
 def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
+    covered = {
+        (i, key)
+        for key in (case.merge_keys if case.merge_within else ())
+        for a, b in merge_runs(case.rows, key, set(), case.merge_within)
+        for i in range(a + 1, b + 1)
+    }
     out = []
-    for r in case.rows:
+    for i, r in enumerate(case.rows):
         lines = 1
         for j, key in enumerate(SIX):
+            if (i, key) in covered:
+                continue
             width_pt = widths[j] * 7 * 0.75 - 4
             per_line = max(int(width_pt / (case.size / 2)) - 1, 2)
             lines = max(lines, sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n")))
@@ -404,7 +416,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         ws.merge_cells(start_row=top + 1 + a, start_column=date_col, end_row=top + 1 + b, end_column=date_col)
     for key in case.merge_keys:
         col = case.order.index(SIX.index(key)) + 1 + first
-        for a, b in merge_runs(case.rows, key, set()):
+        for a, b in merge_runs(case.rows, key, set(), case.merge_within):
             ws.merge_cells(start_row=top + 1 + a, start_column=col, end_row=top + 1 + b, end_column=col)
     for j, w in enumerate(widths):
         ws.column_dimensions["ABCDEFGH"[j]].width = w
@@ -501,7 +513,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
     trpr = table.rows[0]._tr.get_or_add_trPr()
     trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     valigns = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
-    runs = {key: merge_runs(rows, key, set()) for key in case.merge_keys}
+    runs = {key: merge_runs(rows, key, set(), case.merge_within) for key in case.merge_keys}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(rows):
         cells = table.rows[1 + i].cells

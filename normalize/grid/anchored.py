@@ -22,6 +22,7 @@ from .merged_fill import BELOW_CENTRED_WHY, carry_leading, centred_from_below, m
 from .merged_items import fill_merged_items, join_item_tails
 from .merged_sources import fill_sources
 from .misplaced import misplaced_rows
+from .pair_rows import pair_rows, parted, split_pair_rows
 from .paths_down import paths_down
 from .top_bands import band_rows, dates_top_rows
 
@@ -170,16 +171,23 @@ def lines_to_anchored_rows(
     for r, row in enumerate(rows[1:]):
         if r in late and out:
             res.doubts.setdefault(len(out) - 1, late[r])
-        for sub, shared in _split_shared(row, mode, hy):
+        for whole, shared in _split_shared(row, mode, hy):
             if r in close:
                 res.doubts.setdefault(len(out), close[r])
-            above = last_explanation(out[-1]) if out else None
-            pieces = lone_explanation_rows(sub, hy, wrap, above) if layout else [(sub, None)]
-            for piece, why in pieces:
-                if why:
-                    res.doubts.setdefault(len(out), why)
-                out.append(piece)
-                merged.append(shared or len(pieces) > 1)
+            # Top-aligned layout text: rows printing only their 変更前 / 変更後 under merged cells.
+            pairs = pair_rows(whole, hy) if layout and mode == "top" else [(whole, None)]
+            for n, (sub, pair_why) in enumerate(pairs):
+                if pair_why:
+                    res.doubts.setdefault(len(out), pair_why)
+                if parted(pairs, n):
+                    res.parted.add(len(out))
+                above = last_explanation(out[-1]) if out else None
+                pieces = lone_explanation_rows(sub, hy, wrap, above) if layout else [(sub, None)]
+                for piece, why in pieces:
+                    if why:
+                        res.doubts.setdefault(len(out), why)
+                    out.append(piece)
+                    merged.append(shared or len(pieces) > 1 or len(pairs) > 1)
     for k, why in _fill_merged_values(out, merged, len(continued), mode, hy).items():
         res.doubts.setdefault(k, why)
     if layout:
@@ -458,10 +466,13 @@ def _rows_from_paths(
         for ln, r in zip(lines, assignment[c], strict=True):
             rows[r].setdefault(c, []).append(ln)
     close = _close_rows(cols, spans, col_modes, hy, assignment, blanks)
+    paired: set[int] = set()
     if wrap is not None:
         rows, spans, close = split_lone_rows(rows, spans, close, hy, wrap)
+        if mode == "top":
+            rows, spans, close, paired, res.parted = split_pair_rows(rows, spans, close, hy)
     res.doubts.update(close)
-    merged = [False] * len(rows)
+    merged = [k in paired for k in range(len(rows))]
     centres = [(a + b) / 2 for a, b in spans]
     # Each row's extent from its own (unmerged) cells: 項目, 変更前, 変更後.
     extents = [

@@ -77,6 +77,9 @@ class PageRows:
     # top of the page, above the page's first printed value of a top-aligned column (a merged
     # cell opened on the page before, whose text LibreOffice prints there only).
     carried_cols: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    # Layout text: rows read apart from a neighbour sharing its merged 項目 / 提出時期 / 説明 by a
+    # blank line across their 変更前 and 変更後 (``pair_rows``): two printed rows, no cut in doubt.
+    parted: set[int] = field(default_factory=set)
 
 
 def is_furniture(text: str) -> bool:

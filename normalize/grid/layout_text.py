@@ -344,6 +344,7 @@ def _timing_from_body(
     starts: list[float],
     prev_starts: list[float] | None = None,
     init: list[float] | None = None,
+    remark: bool = False,
 ) -> list[float]:
     """The starts of the 提出時期 and explanation columns from the body's own alignment: the
     事前/事後 tokens stand in a narrow column of their own (its start: their median offset),
@@ -370,11 +371,16 @@ def _timing_from_body(
         return starts
     xt = statistics.median(p.x0 for p in tokens)
     end = max(p.x1 for p in tokens)
+    # With a remarks column (備考) right of the explanation, whose pieces open right of every
+    # token too: right of where most tokens end, so that one token a column further right than
+    # the others (a proportional layout text prints some) leaves the explanations one space after
+    # the rest counted (set XVIII D, pdfplumber layout=True: else the remarks' offsets won).
+    edge = statistics.median(p.x1 for p in tokens) if remark else end
     right = [
         p.x0
         for line in segs
         for i, p in enumerate(line)
-        if p.x0 > end and not _is_timing(p.text.strip()) and not _is_soft(line, i)
+        if p.x0 > edge and not _is_timing(p.text.strip()) and not _is_soft(line, i)
     ]
     out = list(starts)
     out[TIMING_COLUMN] = xt
@@ -485,9 +491,9 @@ def layout_page_rows(
             if _starts_from_full_lines(segs) is None:
                 continue  # the previous page's starts are in the other reading's units
         aligned = _aligned(segs, _cell_openers(segs))
-        init = _timing_from_body(segs, init, prev_starts)
+        init = _timing_from_body(segs, init, prev_starts, remark=bool(remark))
         starts, cost = _fit_starts(segs, init, settings, aligned)
-        starts = _timing_from_body(segs, starts, prev_starts, init)
+        starts = _timing_from_body(segs, starts, prev_starts, init, bool(remark))
         # A tie (a page of one column's lines under the header) goes to the page before's reading.
         if best is None or cost < best[0] or (cost == best[0] and by_chars == prev_by_chars):
             best = (cost, header, segs, starts, aligned, by_chars, moved, remark)

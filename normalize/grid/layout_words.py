@@ -5,10 +5,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
-from piatable.settings import GridSettings
+from piatable.models import CellLine
+from piatable.settings import GridSettings, Settings
+
+from ..rejoin import is_soft_break
 
 # A Latin letter or digit (or a numeral Ⅰ ① that Word sets as Latin) beside a Japanese
 # character, with or without a space between.
@@ -46,3 +50,14 @@ def wrap_width(widths: list[float], settings: GridSettings) -> float:
     need = max(settings.layout_wrap_min_lines, settings.layout_wrap_min_share * max(counts.values()))
     wide = [w for w, n in counts.items() if n >= need]
     return float(max(wide)) if wide else max(widths)
+
+
+def drop_cell_autospace(lines: list[CellLine], width: float | None, settings: Settings) -> None:
+    """Drop the autospace of a cell's lines (``10 万人`` → ``10万人``), the wrap verdict taken
+    first on the lines as printed: the spaces took room on the line, so without them a full
+    line would look short."""
+    printed = [replace(cl, text=cl.text.strip()) for cl in lines]
+    for k, cl in enumerate(lines):
+        if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
+            cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
+        cl.text = drop_autospace(cl.text)

@@ -6,7 +6,7 @@ column's wrap edge and heading breaks in 項目.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 
@@ -20,13 +20,13 @@ from ..chars import ATTRIBUTIVE_ENDING, RUNNING_PARTICLES, display_width, starts
 from ..dates import DATE_LINE, is_date_head
 from ..items import heading_score
 from ..ocr_text import unsure_words
-from ..rejoin import is_soft_break
 from .break_rows import carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
 from .labels import is_header_row
-from .layout_text import drop_autospace, is_autospaced, layout_page_rows, wrap_width
+from .layout_text import is_autospaced, layout_page_rows, wrap_width
+from .layout_words import drop_cell_autospace
 from .lines import Line, ems, unit_width
 from .lost_lines import check_layout_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
@@ -79,6 +79,8 @@ class _Row:
     # Layout text: the alignment (centre / bottom) by which the row's lines were cut from its
     # neighbours', when not at the top (a confidence-only doubt, ``ALIGNED_CUT_STRENGTH``).
     aligned_cut: str | None = None
+    # Layout text: read apart from a row sharing its merged cells by a blank line (``pair_rows``).
+    parted: bool = False
 
 
 def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
@@ -273,6 +275,7 @@ def pages_to_rows(
     # across the break, as Word and Writer print it, is then one row).
     carry: tuple[dict[int, list[Line]], bool, int, dict[str, bool]] | None = None
     held_doubt: str | None = None  # the held-back row's doubt on its first page
+    held_parted = False  # the held-back row was read apart on its first page (``PageRows.parted``)
     page_lines: list[Line] = []
     side_numbers: list[str] = []
     chains = PageChains()  # cells merged over page breaks, printed on one page only
@@ -336,6 +339,7 @@ def pages_to_rows(
             _take_row(rows, carry[0], carry[1], carry[2], carry[3])
             for new in rows[before:]:
                 new.doubt = new.doubt or held_doubt
+                new.parted = held_parted
             held_doubt = None
         page_rows_here = list(zip(pr.rows, pr.merged, strict=True))
         state: dict = {"first": True, "leading": True, "rows_whole": rows_whole, "foot_closed": foot_closed}
@@ -363,6 +367,7 @@ def pages_to_rows(
             for new in rows[before:]:
                 new.ruled = pr.ruled  # between rulings: its cells' bottoms are known
                 new.doubt = new.doubt or doubt
+                new.parted = r in pr.parted or (r == 0 and pr.carried and held_parted)
                 if layout and pr.align in ("centre", "bottom"):
                     new.aligned_cut = pr.align
         if not layout:
@@ -371,6 +376,7 @@ def pages_to_rows(
         prev_spanned = bool(pr.spans)
         carry = (held[0], held[1], page.page, state) if held is not None else None
         held_doubt = pr.doubts.get(len(page_rows_here)) if held is not None else None
+        held_parted = held is not None and len(page_rows_here) in pr.parted
         for r in rows[tabled:]:
             r.table = table
         tabled = len(rows)
@@ -407,7 +413,7 @@ def pages_to_rows(
                 for cl in raw.cells[name]:
                     cl.wraps = None
                 if autospaced:
-                    _drop_autospace(raw.cells[name], widths.get(c), settings)
+                    drop_cell_autospace(raw.cells[name], widths.get(c), settings)
                 raw.widths[name] = widths.get(c)
             result.rows.append(raw)
         return result
@@ -417,21 +423,11 @@ def pages_to_rows(
     return result
 
 
-def _drop_autospace(lines: list[CellLine], width: float | None, settings: Settings) -> None:
-    """Drop the autospace of a cell's lines (``10 万人`` → ``10万人``), the wrap verdict taken
-    first on the lines as printed: the spaces took room on the line, so without them a full
-    line would look short."""
-    printed = [replace(cl, text=cl.text.strip()) for cl in lines]
-    for k, cl in enumerate(lines):
-        if k + 1 < len(lines) and printed[k].text and printed[k + 1].text:
-            cl.wraps = is_soft_break(printed[k], printed[k + 1], width, settings.rejoin)
-        cl.text = drop_autospace(cl.text)
-
-
 def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) -> RawRow:
     raw = RawRow(
         page_start=r.page_start, page_end=r.page_end, flags=list(r.flags), ruled=r.ruled, positioned=True
     )
+    raw.parted = r.parted
     if r.doubt:
         raw.doubts.append(Doubt("row_split_guess", None, r.doubt, UNSURE_JOIN_STRENGTH))
     if r.aligned_cut:
