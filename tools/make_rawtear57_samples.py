@@ -13,10 +13,12 @@ turns (``_rows``):
   one-line before ending in a number beside an after that opens with the same words (Writer
   sets the digits in another font, so the extractors print spaces round them);
 - an added row: an empty before, a long after of numbered lines with law references
-  (``①法令上の根拠：番号法第１９条第８号　別表第二の２の項``);
+  (``①法令上の根拠：番号法第１９条第８号　別表第二の２の項``), an explanation that names the
+  addition or only its reason (``ADDED_EXPLANATIONS``);
 - the other rows' before / after cells made two or three times as long, so that Writer breaks
   rows over pages (its rows may break across pages), the continuation printed under the
-  repeated label row.
+  repeated label row; every other one of them with a long explanation (``LONG_EXPLANATIONS``)
+  that wraps over several lines of its column.
 
 ``office-rawtear57`` (tuning) takes the tuning tables and the even entries of the pools,
 ``heldout-rawtear57`` (measure only, never tune on it) the held-out tables, the odd entries and
@@ -72,6 +74,29 @@ ADDED_LINES = (
     "②移転先における用途：地方税法第{n}条に規定する賦課徴収に関する事務",
 )
 
+# Long explanations of the long rows, wrapping over several lines of their narrow column (so that
+# a row broken over a page carries the explanation's rest to the next page too).
+LONG_EXPLANATIONS = (
+    "番号法の改正により、通知カードが廃止され、個人番号通知書となったことによる修正",
+    "地方税法施行規則の改正に伴い、課税資料の保存期間及び保存方法を見直したことによる修正",
+    "ガバメントクラウドへの移行に伴い、特定個人情報の保管場所及び安全管理措置を変更したことによる修正",
+    "住民基本台帳法施行令の改正により、転出証明書に係る情報の提供先が追加されたことによる追記",
+    "組織改正に伴い、特定個人情報ファイルを取り扱う事務の所管部署及び委託先を見直したことによる修正",
+    "国民健康保険法の改正に伴い、保険給付に係る情報照会の根拠条文を改めたことによる修正",
+)
+
+# Explanations of added rows: some name the addition (追加, 追記, 新規), some only the reason.
+ADDED_EXPLANATIONS = (
+    "提供先の追加",
+    "委託事項の追加に伴う追記",
+    "法令改正に伴う修正",
+    "新規の情報連携の開始",
+    "記載内容の充実",
+    "移転先の追加\n重要な変更に該当しない",
+    "運用の明確化",
+    "記載漏れの追記",
+)
+
 
 def _pool(values: tuple, heldout: bool) -> tuple:
     """The even entries for the tuning set, the odd ones for the held-out set."""
@@ -95,14 +120,16 @@ def _added(rng: random.Random, heldout: bool) -> str:
 
 def _rows(rows: list[dict], rng: random.Random, heldout: bool) -> list[dict]:
     """Every third row a law reference amended, every third (from the second) an added row,
-    the others long (``_long_rows``)."""
+    the others long (``_long_rows``), every other one of those with a long explanation."""
     out = _long_rows([dict(r) for r in rows], rng, (2, 3))
     for k, r in enumerate(out):
+        if k % 6 == 2:
+            r["explanation"] = rng.choice(_pool(LONG_EXPLANATIONS, heldout))
         if k % 3 == 0:
             r["before"], r["after"] = _reference(rng, heldout, full=rng.random() < 0.3)
         elif k % 3 == 1:
             r["before"], r["after"] = "", _added(rng, heldout)
-            r["explanation"] = r["explanation"].split("\n")[0]
+            r["explanation"] = rng.choice(_pool(ADDED_EXPLANATIONS, heldout))
     return out
 
 
