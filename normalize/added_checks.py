@@ -23,6 +23,8 @@ heldout-rawexpl19 whose pair is not alike).  Only for text read without position
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from piatable.models import CellLine, Doubt, RawRow
 
 from .chars import bigrams
@@ -70,3 +72,22 @@ def doubt_split_pairs(rows: list[RawRow]) -> None:
                 Doubt("column_guess", "before", SPLIT_WHY),
                 Doubt("column_guess", "after", SPLIT_WHY),
             ]
+
+
+UNEXPLAINED_WHY = (
+    "no 説明 printed for the row while the row above has one: a 説明 cell merged over both"
+    " (printed once, in the row above) may be this row's too"
+)
+
+
+def doubt_unexplained_rows(rows: list[RawRow]) -> None:
+    """``column_guess`` on the explanation of each row of row-ordered text that has a timing and
+    no explanation while the row read before it has one; in place.  A 説明 cell merged over
+    several rows (Writer) prints once, in the first of them: text read without positions shows
+    the later rows with none, and nothing tells them from rows whose 説明 is empty (branch
+    rawtear57: samples/office-block46 k46-writer-v4, rows read right but for it, unwarned)."""
+    for above, row in pairwise(rows):
+        if row.positioned or row.ruled or not row.cells["timing"] or row.cells["explanation"]:
+            continue
+        if above.cells["explanation"] and "merged_cell_filled" not in row.flags:
+            row.doubts.append(Doubt("column_guess", "explanation", UNEXPLAINED_WHY))

@@ -43,7 +43,12 @@ CELL_GAP_MAX_PIECES = 3
 CELL_GAP_MAX_SPACES = 3
 _SPACE_RUN = regex.compile(r" +")
 _ANY_SPACE = regex.compile(r"[ 　]")
-_JOINT = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々])(?=[0-9])")
+# A joint is where half-width digits meet Japanese text on either side: ``第30条の|11`` and
+# ``11|住民基本台帳法`` both (a one-line before ending in a number beside its after: the
+# font-run space removed there was the gap between the cells).
+_JOINT = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}ー々])(?=[0-9])|(?<=[0-9])(?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+)
 # A line of one or two digits after a date: the rest of its day, wrapped (``2023/02/0`` / ``6``).
 _DAY_DIGITS = regex.compile(r"^\s*[0-9０-９]{1,2}\s*$")
 _LABEL = regex.compile(r"[\[［][^\]］\[［]*[\]］]")

@@ -221,15 +221,34 @@ def explanation_rest(
 
 
 def explanation_tail(
-    last: CellLine, tail: CellLine, expl_width: int, settings: Settings, tokenizer: Tokenizer | None
-) -> bool:
-    """(stream.py) Whether ``tail``, the last line a continued row printed on the next page, ends its
-    explanation: the explanation's last line fills its column and runs on (a soft wrap), and
-    ``tail`` is shorter than half the column and opens no paragraph."""
-    return (
-        bool(expl_width)
-        and display_width(last.text) >= expl_width - CONTINUED_EXPLANATION_SLACK
-        and display_width(tail.text) <= expl_width // 2
-        and not starts_paragraph(tail.text)
-        and is_soft_break(last, tail, expl_width, settings.rejoin, tokenizer)
-    )
+    post: list[CellLine],
+    cont: list[CellLine],
+    expl_width: int,
+    settings: Settings,
+    tokenizer: Tokenizer | None,
+) -> int:
+    """(stream.py) How many of the last lines of ``cont`` (the lines a continued row printed on
+    the next page) end its explanation, whose page-one lines are ``post``: 0 when none.
+
+    The explanation's last page-one line must fill its column (``expl_width``, display units,
+    within ``CONTINUED_EXPLANATION_SLACK``) and wrap softly into the rest.  The rest is then
+    ``cont``'s last line when it is shorter than half the column and opens no paragraph (…に伴う
+    変 / 更); or its last lines (``explanation_rest``) when two or more of them, each as wide as
+    the explanation column and no wider, wrap softly one into the next: Writer breaks every cell
+    of the row at the same height, so an explanation of several lines goes on over the page
+    after the item, before and after cells' rests (set XVIII kind 5: ``番号法の改正`` /
+    ``により、通知`` / ``カードが廃止`` / …)."""
+    if not cont or not post or not expl_width:
+        return 0
+    last, tail = post[-1], cont[-1]
+    if display_width(last.text) < expl_width - CONTINUED_EXPLANATION_SLACK or starts_paragraph(tail.text):
+        return 0
+    rejoin = settings.rejoin
+    k = explanation_rest(last, cont, expl_width, rejoin, tokenizer)
+    short = display_width(tail.text) <= expl_width // 2
+    if short and is_soft_break(last, tail, expl_width, rejoin, tokenizer):
+        return k
+    fits = all(display_width(cl.text) <= expl_width for cl in cont[-k:])
+    if k >= 2 and fits and is_soft_break(last, cont[-k], expl_width, rejoin, tokenizer):
+        return k
+    return 0

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+import regex
+
 from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
@@ -55,6 +57,14 @@ CLOSERS = frozenset("）)」』】＞>〉》］]")
 CLOSING_ONLY = frozenset("。、，．）」』】〕］｝〉》！？")
 # Paragraph markers that are words, not signs: a wrap may fall just before them.
 WORD_MARKERS = frozenset({"新規追加", "削除"})
+# A law's citation goes on over a wrap: a line that ends on an article (``…第30条``, ``…第19条の8``,
+# ``…第1項``) and a next one that goes on with its branch number, paragraph or item (``の11``,
+# ``第８号``, ``第2項及び…``) or its table (``別表第二…``) print one citation: the break is a wrap
+# when the line is full within ``full_slack_units`` (set XVIII kinds 6, branch rawtear57:
+# ``①法令上の根拠：番号法第１９条`` / ``第８号 別表第二の２の項`` was cut between two cells).
+# ``…、第`` / ``30条の12``: the number of an article after its 第.
+_CITATION_END = regex.compile(r"第(?:[0-9０-９]+(?:条(?:の[0-9０-９]+)?|[項号]))?$")
+_CITATION_ON = regex.compile(r"^(?:の[0-9０-９]|第[0-9０-９]+[条項号]|別表|[0-9０-９]+[条項号])")
 
 
 def _middle_dot_wrap(a: str, b: str, width: float | None, wraps: bool | None = None) -> bool:
@@ -190,6 +200,9 @@ def _soft_break(
         return True
     if deficit > full_slack:
         return False
+    cite = _CITATION_END.search(a)
+    if cite and _CITATION_ON.match(b) and (cite.end() - cite.start() > 1) != b[0].isdigit():
+        return True
     if kinsoku:
         return True
     if a[-1] in SENTENCE_END:

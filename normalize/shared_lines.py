@@ -41,7 +41,7 @@ from piatable.text_thresholds import (
 from piatable.vocabulary import EXPLANATION_ENDING
 
 from .added_above import mend_added_above, mend_repeated_label
-from .added_checks import doubt_split_pairs
+from .added_checks import doubt_split_pairs, doubt_unexplained_rows
 from .block_lines import opens_block_body
 from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
@@ -364,6 +364,7 @@ def mend_shared_lines(
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])
     doubt_bracket_cuts(rows)
     doubt_split_pairs(rows)
+    doubt_unexplained_rows(rows)
     if not boxed:
         doubt_paragraph_cuts(rows)
     return rows

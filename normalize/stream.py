@@ -23,7 +23,7 @@ from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
 from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region
-from .continuation import continued_doubt, explanation_rest, explanation_tail
+from .continuation import continued_doubt, explanation_tail
 from .dates import is_date_line
 from .items import opens_item
 from .label_order import lines_in_label_order, read_by_labels
@@ -498,11 +498,10 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["timing"] = [b.timing, *b.qualifier] if b.timing else []
         row.doubts.extend(b.qualifier_doubts)
         row.cells["explanation"] = list(explained.get(id(b.post), b.post)) if b.shared_rest else b.post
-        if cont and b.post and explanation_tail(b.post[-1], cont[-1], expl_width, settings, tokenizer):
-            # The explanation's last word wrapped onto the next page too (…に伴う変 / 更): its
-            # rest is the continuation's last line, after the item, before and after cells';
-            # or its last lines, each full and wrapping on into the next (continuation.py).
-            k = explanation_rest(b.post[-1], cont, expl_width, settings.rejoin, tokenizer)
+        k = explanation_tail(b.post, cont, expl_width, settings, tokenizer)
+        if k:
+            # The explanation wrapped onto the next page too (…に伴う変 / 更): its rest is the
+            # continuation's last lines, after the item, before and after cells' (continuation.py).
             row.cells["explanation"] = [*b.post, *cont[-k:]]
             cont = cont[:-k]
         if not b.shared_rest:

@@ -62,6 +62,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-md56",
         "heldout-colorder57",
         "heldout-pairs57",
+        "heldout-rawtear57",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

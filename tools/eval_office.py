@@ -194,6 +194,8 @@ SET_NAMES = (
     "heldout-thead56",
     "office-column56",
     "heldout-column56",
+    "office-rawtear57",
+    "heldout-rawtear57",
     "office-merged56",
     "heldout-merged56",
     "office-watermark56",

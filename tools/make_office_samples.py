@@ -1172,6 +1172,13 @@ COLORDER57_SETS = ("office-colorder57", "heldout-colorder57")
 COLORDER57_TEXTS = tuple(
     t + nl for t in ("pdfminer", "pdfminer-lp", "pdftotext", "mutool", "pdfplumber") for nl in ("", "+nl")
 )
+# Sets of rows continued over a page and cells torn between columns in stream texts
+# (tools/make_rawtear57_samples.py, branch rawtear57): the stream extractors, each also with
+# pages joined by line ends (``+nl``).
+RAWTEAR_SETS = ("office-rawtear57", "heldout-rawtear57")
+RAWTEAR_TEXTS = tuple(
+    t + nl for t in ("pypdfium2", "pdftotext-raw", "pypdf", "pymupdf", "pymupdf-blocks") for nl in ("", "+nl")
+)
 # Sets of merged 変更日 cells read by layout-mode extractors (tools/make_merged56_samples.py,
 # branch merged56): the layout texts, with form feeds and with pages joined by line ends.
 MERGED56_SETS = ("office-merged56", "heldout-merged56")
@@ -1255,6 +1262,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = COLORDER57_TEXTS
                 if root.name in MERGED56_SETS:
                     tools = MERGED56_TEXTS
+                if root.name in RAWTEAR_SETS:
+                    tools = RAWTEAR_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
