@@ -204,7 +204,8 @@ SET_NAMES = (
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
 # without their PDFs, texts joined by line ends (``+nl``) and a scan, which the tests of the sets
-# named here (tests/test_office_samples.py) do not take yet.
+# named here (tests/test_office_samples.py) do not take yet.  So is heldout-quiet57 (branch
+# quiet57, tools/make_quiet57_samples.py: -raw, pdfplumber and PyMuPDF words texts, +nl too).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",
