@@ -12,7 +12,8 @@ added (``EXPLAINS_ADDITION``: 追加 / 追記 / 新規 / 新設) and not that te
 cell is the longer one, and the line that goes on alone, or the only body cell of the row, is
 the after cell's; where it says 削除 and not an addition, the before cell's.  Such a tie the
 explanation agrees with is no doubt: ``without_settled_side_ties`` drops its ``column_guess``
-(a tie it contradicts, or one under an explanation that says neither, keeps it).
+(a tie it contradicts, or one under an explanation that says neither, keeps it; so does a tie
+whose cell prints one of its paragraphs twice, ``_twice``: both cells' shared lines in one).
 
 Set XVIII (session 56's unseen set: pdfplumber and PyMuPDF words texts, the base's outputs):
 the before/after tie was the only doubt of 24 right rows and 3 wrong ones; the explanation
@@ -33,6 +34,10 @@ from .bracket_lists import EXPLAINS_ADDITION
 AFTER_TIE = "the after cell, not the before, by the tie-breaker alone"
 BEFORE_TIE = "the before cell, not the after, by the tie-breaker alone"
 EXPLAINS_DELETION = regex.compile(r"削除")
+# A paragraph this long printed again at the start of a later one of the same cell: the two
+# cells' shared first lines read into one (``_twice``; samples/office-plumber52 p52-calc-v2, a
+# row whose before cell's line went to the after cell under 主務省令の規定の追記).
+TWICE_MIN_CHARS = 6
 
 
 def side_tie(cells: dict[int, str], rival: dict[int, str], before: int, after: int) -> str:
@@ -49,18 +54,31 @@ def side_tie(cells: dict[int, str], rival: dict[int, str], before: int, after: i
     return ""
 
 
-def _settled(why: str, explanation: str) -> bool:
+def _twice(cell: str) -> bool:
+    """Whether a paragraph of ``cell`` opens with a whole earlier paragraph of at least
+    ``TWICE_MIN_CHARS`` characters (``番号法第９条第１項`` / … / ``番号法第９条第１項 別表…``): the
+    first lines of a changed value that both cells print, read into one."""
+    paras = [p.strip() for p in cell.split("\n") if p.strip()]
+    return any(
+        later.startswith(p)
+        for k, p in enumerate(paras)
+        if len(p) >= TWICE_MIN_CHARS
+        for later in paras[k + 1 :]
+    )
+
+
+def _settled(why: str, record: Record) -> bool:
+    explanation = record.explanation or ""
     added = bool(EXPLAINS_ADDITION.search(explanation))
     deleted = bool(EXPLAINS_DELETION.search(explanation))
     if AFTER_TIE in why:
-        return added and not deleted
+        return added and not deleted and not _twice(record.after or "")
     if BEFORE_TIE in why:
-        return deleted and not added
+        return deleted and not added and not _twice(record.before or "")
     return False
 
 
 def without_settled_side_ties(record: Record, doubts: list[Doubt]) -> list[Doubt]:
     """``doubts`` without the ``column_guess`` of before/after ties the row's explanation settles
     (module notes)."""
-    explanation = record.explanation or ""
-    return [d for d in doubts if not (d.kind == "column_guess" and _settled(d.why, explanation))]
+    return [d for d in doubts if not (d.kind == "column_guess" and _settled(d.why, record))]

@@ -146,3 +146,13 @@ def test_lines_the_explanation_settles_leave_right_rows_unwarned():
         if any(_squash(getattr(r, f)) != _squash(w[f]) for f in SIX)
     ]
     assert len(wrong) >= 6 and [k for k in wrong if not _warned(got[k])] == [18]
+
+
+def test_a_tie_whose_cell_prints_a_line_twice_stays_in_doubt():
+    why = f"pdfplumber text line 'x': placed: {AFTER_TIE}"
+    doubt = Doubt("column_guess", "after", why)
+    twice = _record(
+        after="番号法第９条第１項\n番号法別表第一の主務省令で定める事務を定\n番号法第９条第１項 別表第一の３０の項 める命令第２４条",
+        explanation="主務省令の規定の追記",
+    )
+    assert without_settled_side_ties(twice, [doubt]) == [doubt]
