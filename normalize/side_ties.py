@@ -15,6 +15,10 @@ explanation agrees with is no doubt: ``without_settled_side_ties`` drops its ``c
 (a tie it contradicts, or one under an explanation that says neither, keeps it; so does a tie
 whose cell prints one of its paragraphs twice, ``_twice``: both cells' shared lines in one).
 
+A line whose fragments go to the before and the after cells rather than to the after cell and
+the explanation, both ending with the same character (``twin_ends``: a changed value's last
+lines, side by side), is placed by two cues and is no guess either.
+
 Set XVIII (session 56's unseen set: pdfplumber and PyMuPDF words texts, the base's outputs):
 the before/after tie was the only doubt of 24 right rows and 3 wrong ones; the explanation
 settles 13 of those right rows and 1 of the wrong ones (a row that ran on into the next row's
@@ -38,6 +42,7 @@ EXPLAINS_DELETION = regex.compile(r"削除")
 # cells' shared first lines read into one (``_twice``; samples/office-plumber52 p52-calc-v2, a
 # row whose before cell's line went to the after cell under 主務省令の規定の追記).
 TWICE_MIN_CHARS = 6
+_LATIN_OR_DIGIT = regex.compile(r"^[\p{Nd}A-Za-zＡ-Ｚａ-ｚ]?$")
 
 
 def side_tie(cells: dict[int, str], rival: dict[int, str], before: int, after: int) -> str:
@@ -52,6 +57,27 @@ def side_tie(cells: dict[int, str], rival: dict[int, str], before: int, after: i
         if set(cells) & {before, after} == {side} and set(rival) & {before, after} == {other}:
             return why if cells[side] == rival[other] else ""
     return ""
+
+
+def twin_ends(cells: dict[int, str], rival: dict[int, str], columns: tuple[int, int, int]) -> bool:
+    """Whether a line's placement ``cells`` gives two fragments to the before and the after
+    cells where its runner-up ``rival`` gives the same two to the after cell and the explanation
+    (the rest alike), and both fragments end with the same character, no digit or Latin letter
+    (``している。`` / ``利用している。``, ``月４日まで`` / ``日まで``, ``公開係`` / ``法制係``): the last
+    lines of a changed value printed in both cells side by side, a second cue beside the
+    placement's (module notes: set XVIII's pdfplumber and PyMuPDF words texts, 6 right rows and
+    no wrong one).  ``columns``: the before, after and explanation columns' indices."""
+    before, after, explanation = columns
+    if before not in cells or after not in cells or set(rival) - set(cells) != {explanation}:
+        return False
+    if {c: t for c, t in cells.items() if c not in columns} != {
+        c: t for c, t in rival.items() if c not in columns
+    }:
+        return False
+    b, a = cells[before], cells[after]
+    if rival.get(after) != b or rival.get(explanation) != a or before in rival:
+        return False
+    return b[-1:] == a[-1:] and not _LATIN_OR_DIGIT.match(b[-1:])
 
 
 def _twice(cell: str) -> bool:

@@ -18,7 +18,7 @@ from piatable.normalize.evidence import column_doubts
 from piatable.normalize.line_dates import date_of_lines, text_wraps
 from piatable.normalize.reason_tails import reason_tail_doubts
 from piatable.normalize.rowless_dates import dateless_fill_doubts
-from piatable.normalize.side_ties import AFTER_TIE, BEFORE_TIE, without_settled_side_ties
+from piatable.normalize.side_ties import AFTER_TIE, BEFORE_TIE, twin_ends, without_settled_side_ties
 
 from .conftest import SAMPLES
 
@@ -152,7 +152,20 @@ def test_a_tie_whose_cell_prints_a_line_twice_stays_in_doubt():
     why = f"pdfplumber text line 'x': placed: {AFTER_TIE}"
     doubt = Doubt("column_guess", "after", why)
     twice = _record(
-        after="番号法第９条第１項\n番号法別表第一の主務省令で定める事務を定\n番号法第９条第１項 別表第一の３０の項 める命令第２４条",
+        after=(
+            "番号法第９条第１項\n番号法別表第一の主務省令で定める事務を定\n"
+            "番号法第９条第１項 別表第一の３０の項 める命令第２４条"
+        ),
         explanation="主務省令の規定の追記",
     )
     assert without_settled_side_ties(twice, [doubt]) == [doubt]
+
+
+def test_two_value_ends_alike_side_by_side_are_before_and_after():
+    cols = (2, 3, 5)
+    assert twin_ends(
+        {1: "策", 2: "している。", 3: "利用している。"}, {1: "策", 3: "している。", 5: "利用している。"}, cols
+    )
+    # Digits end a number in either cell (a telephone number's 0): no second cue.
+    assert not twin_ends({1: "x", 2: "電話０", 3: "２０００"}, {1: "x", 3: "電話０", 5: "２０００"}, cols)
+    assert not twin_ends({1: "x", 2: "記載の", 3: "明確化"}, {1: "x", 3: "記載の", 5: "明確化"}, cols)
