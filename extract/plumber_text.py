@@ -50,6 +50,7 @@ from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
+from piatable.normalize.side_ties import side_tie, twin_ends
 from piatable.vocabulary import (
     heading_key,
     is_header_line,
@@ -436,12 +437,14 @@ def _place_line(frags: list[str], state: _State, following: list[list[str]] | No
     best_cost, cells = readings[0]
     placed = Placed(cells, row_start=row_start, by_row=by_row)
     # A reading chosen by its row's next lines stays a guess: they were placed by the same costs.
-    if len(readings) > 1 and (by_row or readings[1][0] - best_cost < PLACEMENT_MARGIN):
+    twins = len(readings) > 1 and twin_ends(cells, readings[1][1], (BEFORE, AFTER, EXPLANATION))
+    if len(readings) > 1 and (by_row or readings[1][0] - best_cost < PLACEMENT_MARGIN) and not twins:
         rival_cost, rival = readings[1]
+        tie = side_tie(cells, rival, BEFORE, AFTER) if rival_cost > best_cost else ""
         placed.guess = (
             f"pdfplumber text line {' '.join(frags)[:40]!r}: fragments placed in columns"
             f" {sorted(cells)} (cost {best_cost:.1f}) rather than {sorted(rival)} ({rival_cost:.1f})"
-        )
+        ) + (f": {tie}" if tie else "")
     return placed
 
 

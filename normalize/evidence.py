@@ -184,21 +184,35 @@ def ocr_doubts(
 # ----------------------------------------------------------------------------- any reader
 
 
-def _wrap_remnant(paras: tuple[str, ...], k: int) -> bool:
+def _wrap_remnant(paras: tuple[str, ...], k: int, width: float | None = None) -> bool:
     """Whether paragraph ``k`` (a lone character or short number) ends a word that a soft wrap
     broke: the line before it is full (within ``WRAP_REMNANT_SLACK`` of the cell's widest line,
-    the cell holding two lines besides it) and ends no sentence.  On the tuning ``-raw`` and
-    pypdfium2 texts the stray-letter doubt was the only warning of 60 right rows and 7 wrong
-    ones, most of them such remnants (``…保管・消`` / ``去``)."""
-    if k == 0 or len(paras) < 3:
-        return False  # one line before it: nothing says that line is full
+    the cell holding two lines besides it, or of ``width``, the column's wrap width over the
+    table, ``RawRow.widths``, where the text gave one) and ends no sentence.  On the tuning
+    ``-raw`` and pypdfium2 texts the stray-letter doubt was the only warning of 60 right rows and
+    7 wrong ones, most of them such remnants (``…保管・消`` / ``去``); the column's width also
+    tells a two-line cell's (``市民生活部戸籍住民`` / ``課``: set XVIII's B, 4 right rows warned)."""
+    if k == 0:
+        return False
     before = paras[k - 1]
+    if before.endswith(("。", "）", ")")):
+        return False
+    if width and display_width(before) >= width - WRAP_REMNANT_SLACK:
+        return True
+    if len(paras) < 3:
+        return False  # one line before it: nothing says that line is full
     widest = max(display_width(p) for j, p in enumerate(paras) if j != k)
-    return display_width(before) >= widest - WRAP_REMNANT_SLACK and not before.endswith(("。", "）", ")"))
+    return display_width(before) >= widest - WRAP_REMNANT_SLACK
 
 
-def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: bool = False) -> list[Doubt]:
-    """``column_guess`` doubts: a cell holding what belongs to another column.
+def column_doubts(
+    record: Record,
+    columns_ruled: bool = False,
+    drawn_in_cells: bool = False,
+    widths: dict[str, float | None] | None = None,
+) -> list[Doubt]:
+    """``column_guess`` doubts: a cell holding what belongs to another column (``widths``: the
+    columns' wrap widths of text, ``RawRow.widths``).
 
     A before/after cell that opens with a heading of the form, or holds the row's own date as a
     paragraph, is doubted only where the cut between the cells was inferred: between vertical
@@ -233,7 +247,12 @@ def column_doubts(record: Record, columns_ruled: bool = False, drawn_in_cells: b
                 out.append(Doubt("column_guess", f, f"the explanation holds a contact's number ({p[:16]})"))
                 break
             own = drawn_in_cells and p not in LABEL_CHARS and not p.isdigit()  # 紙, not 明 of 説明
-            if _STRAY_PARAGRAPH.match(p) and len(paras) > 1 and not own and not _wrap_remnant(paras, k):
+            if (
+                _STRAY_PARAGRAPH.match(p)
+                and len(paras) > 1
+                and not own
+                and not _wrap_remnant(paras, k, (widths or {}).get(f))
+            ):
                 out.append(Doubt("column_guess", f, f"the cell holds a stray number or letter ({p})"))
                 break
             if f in ("item", "explanation") and is_date_line(p):
@@ -438,7 +457,8 @@ def row_doubts(
     """Every check of this module on one row (document-level checks aside)."""
     ocr = is_ocr_row(row)
     placed = row.positioned and not ocr
-    out = column_doubts(record, row.ruled, row.ruled and placed) + cut_doubts(record, ocr, placed)
+    out = column_doubts(record, row.ruled, row.ruled and placed, row.widths)
+    out += cut_doubts(record, ocr, placed)
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)

@@ -10,7 +10,11 @@ cut at that line end:
 * the next line is the rest of a wrapped date (``日``, ``2日``): the joined date, no doubt;
 * the next line is digits only: the joined date, in doubt (``2019/4/1`` / ``2``: a day broken
   at the column's edge, or a heading's numeral), unless the first line reaches the cell's edge
-  (``CellLine.wraps``: a run of digits too wide for the column breaks anywhere);
+  (``CellLine.wraps``: a run of digits too wide for the column breaks anywhere); in text, where
+  no geometry says so, a first line as wide as the column's wrap width (``RawRow.widths``: the
+  widest width many of the column's lines share, ``grid.layout_words.wrap_width``) reaches it
+  (``text_wraps``: set XVIII's B, ``2023/3/3`` / ``1`` in a Writer column 8 digits wide, 25 right
+  rows of pdfplumber and PyMuPDF texts warned, none wrong);
 * the next line holds other text: the first line's date, in doubt (the cell holds text that is
   not the date's).
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import regex
 
+from .chars import display_width
 from .dates import DATE, DATE_TAIL, parse_date
 
 # Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
@@ -54,3 +59,15 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
             return date, not wrapped  # a soft wrap inside the digits, or a stray number
         return head, True
     return date, False
+
+
+def text_wraps(lines: list[str], wraps: list[bool | None], width: float | None) -> list[bool | None]:
+    """``wraps`` with each unknown verdict (None: text, no geometry) of a line but the last made
+    True where the line (stripped) is at least ``width`` wide (display units, the column's wrap
+    width), else left as it is; ``width`` None or 0: ``wraps`` unchanged."""
+    if not width:
+        return wraps
+    return [
+        w if w is not None or k + 1 >= len(lines) or display_width(lines[k]) < width else True
+        for k, w in enumerate(wraps)
+    ]

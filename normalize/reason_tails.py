@@ -21,6 +21,10 @@ the tuning samples' truth, one last paragraph ends so (``…を行うため``, a
   ``cut_guess`` (``MENDED_CUT_STRENGTH``) naming the move;
 * ``reason_tail_doubts`` (on the record): the after cell's last paragraph still ends as a reason
   ends (``REASON_TAIL``): ``column_guess`` on the after cell, the evidence naming the words;
+  Unless the before cell's last paragraph ends with the same words (TWIN_TAIL: a value that
+  states a purpose, ``…の交付及び本人確認のため。`` in both cells: a reason cut into the after
+  cell does not end the before cell too; set XVIII's E / G / H / I, 18 right rows of row-ordered
+  texts warned, none of the 9 wrong rows it fired on ended its before cell so);
 * ``reason_run_on_doubts``: the after cell's last paragraph ends inside a reason (a reason's
   word and a few characters, ``…組織改正による部署名の変更及び使用``) while the explanation's first
   paragraph is short and ends as explanations do (``部署の追加``): the reason was cut between
@@ -346,6 +350,9 @@ def reason_tail_doubts(record: Record) -> list[Doubt]:
     m = REASON_TAIL.search(regex.sub(r"[\s　]+", "", paras[-1]))
     if not m:
         return []
+    before = [p.strip() for p in (record.before or "").split("\n") if p.strip()]
+    if before and regex.sub(r"[\s　]+", "", before[-1]).endswith(m.group()):
+        return []  # the changed value's own words, printed in both cells (TWIN_TAIL note)
     return [Doubt("column_guess", "after", TAIL_WHY.format(m.group()[-12:]))]
 
 

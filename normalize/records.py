@@ -24,7 +24,7 @@ from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .item_spread import spread_item_keys
 from .items import heading_score, item_path, joined_wrapped_headings, without_marker_gap
-from .line_dates import date_of_lines
+from .line_dates import date_of_lines, text_wraps
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
@@ -35,6 +35,7 @@ from .rowless_dates import dateless_fill_doubts
 from .scrambled_dates import scrambled_date_doubts
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
+from .side_ties import without_settled_side_ties
 from .spilt_dates import rejoin_spilt_dates
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_below import timing_below_doubts
@@ -57,7 +58,9 @@ def row_to_record(
     date_raw = "".join(cl.text.strip() for cl in printed)
     timing_raw = raw_timing(row)
     flags = list(row.flags)
-    change_date, date_doubt = date_of_lines([cl.text.strip() for cl in printed], [cl.wraps for cl in printed])
+    date_lines = [cl.text.strip() for cl in printed]
+    wraps = text_wraps(date_lines, [cl.wraps for cl in printed], row.widths.get("change_date"))
+    change_date, date_doubt = date_of_lines(date_lines, wraps)
     if date_raw and change_date is None:
         flags.append("date_unparsed")
     if date_doubt:  # a whole date's line and other text after it: never one date
@@ -279,25 +282,28 @@ def rows_to_records(
             rec,
             row,
             q,
-            without_settled_item_cut(
+            without_settled_side_ties(
                 rec,
-                without_settled_cuts(
+                without_settled_item_cut(
                     rec,
-                    [
-                        *row.doubts,
-                        *row_doubts(row, rec, q, tokenizer),
-                        *shared_line_row_doubts(row, rec),
-                        *block_line_doubts(rec),
-                        *column_vocabulary_doubts(row, rec),
-                        *doc,
-                        *crossing,
-                        *stray,
-                        *shared_date,
-                        *fill,
-                        *group,
-                        *centre,
-                        *unsure,
-                    ],
+                    without_settled_cuts(
+                        rec,
+                        [
+                            *row.doubts,
+                            *row_doubts(row, rec, q, tokenizer),
+                            *shared_line_row_doubts(row, rec),
+                            *block_line_doubts(rec),
+                            *column_vocabulary_doubts(row, rec),
+                            *doc,
+                            *crossing,
+                            *stray,
+                            *shared_date,
+                            *fill,
+                            *group,
+                            *centre,
+                            *unsure,
+                        ],
+                    ),
                 ),
             ),
         )

@@ -14,7 +14,12 @@ What the text shows honestly:
 * a row holding a date and no item, before, after or explanation is no row of an amendment
   table (each names what it changed): its date is a date printed apart from its row;
 * a text cell ending in a date or the head of one (``…に伴う修正2021/12/``) after other text
-  holds a date that wrapped out of the next row's cell.
+  holds a date that wrapped out of the next row's cell, unless the text leads into it as a
+  sentence does (``PHRASE_BEFORE_DATE``: ``…１月１０日から令和５年２月９`` / ``日まで``, a period the
+  cell states; a 変更日 wrapped out of another row follows a cell's last word, a reason's
+  ``修正`` or a sentence's ``。``, never a particle or a range's ``から`` / ``～``: set XVIII's B,
+  24 right rows of row-ordered texts warned, none of the 15 wrong ones it fired on lost its
+  other warnings).
 
 ``dateless_fill_doubts`` gives ``row_split_guess`` (on ``change_date``) to each row of such a page
 that took its date from the row above (for a date ending a cell, each such row printed after
@@ -39,6 +44,11 @@ TRAILING_DATE = regex.compile(
     rf"(?<=[^\d０-９\s{_SEPS}])\s*(?P<date>(?:[0-9０-９]{{4}}|(?:{_ERA})\s*[0-9０-９元]{{1,2}})"
     rf"\s*[{_SEPS}年]\s*[0-9０-９]{{1,2}}\s*(?:[{_SEPS}月]\s*(?:[0-9０-９]{{1,2}}\s*日?)?)?)\s*$"
 )
+
+
+# What a cell's text ends with where a sentence goes on into a date of its own: a particle, a
+# range's から / より / ～, a conjunction or a comma (rowless_dates module notes).
+PHRASE_BEFORE_DATE = regex.compile(r"(?:から|より|まで|及び|並びに|又は|または|[～〜~、・のはをにでとがも])$")
 
 
 # An item whose last heading names a day or a period (①実施日, ⑧使用開始日, ②実施日・期間,
@@ -114,7 +124,10 @@ def _apart_dates(rows: list[RawRow]) -> list[tuple[set[int | None], str, int]]:
         if nxt is None or "merged_cell_filled" not in nxt.flags:
             continue
         for f in ("explanation", "after", "before"):
-            m = TRAILING_DATE.search(_text(row, f))
+            text = _text(row, f)
+            m = TRAILING_DATE.search(text)
+            if m and PHRASE_BEFORE_DATE.search(text[: m.start("date")].rstrip()):
+                break  # the cell's own date, inside its sentence
             if m:
                 what = f"a date ending the {f} of a row ({m.group('date')})"
                 out.append((_pages(row) | _pages(nxt), what, k + 1))

@@ -211,7 +211,9 @@ SET_NAMES = (
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
 # without their PDFs, texts joined by line ends (``+nl``) and a scan, which the tests of the sets
 # named here (tests/test_office_samples.py) do not take yet.  So do office-cover57 / heldout-cover57
-# (tools/make_cover57_samples.py: whole assessments of 12-31 pages, a scan made from image pages).
+# (tools/make_cover57_samples.py: whole assessments of 12-31 pages, a scan made from image pages)
+# and heldout-quiet57 (branch quiet57, tools/make_quiet57_samples.py: -raw, pdfplumber and PyMuPDF
+# words texts, +nl too).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

@@ -740,6 +740,14 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "pymupdf-words":
+        # PyMuPDF's ``page.get_text("words")`` made into lines as its users do: words whose tops
+        # fall in one 3 pt band, left to right, joined by a space (cells of one printed line side
+        # by side, as pdfplumber prints them), pages joined by form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join(_word_lines(page.get_text("words")) for page in doc)
     if tool == "mutool":
         # MuPDF's command line (``mutool draw -F txt``): its own reading order, a form feed
         # after each page.
@@ -767,6 +775,15 @@ def extract_text(pdf: Path, tool: str) -> str:
         return "\f".join(parts)
     finally:
         doc.close()
+
+
+def _word_lines(words: list[tuple]) -> str:
+    """PyMuPDF words ``(x0, y0, x1, y1, text, block, line, word)`` as text lines: grouped by
+    their top in 3 pt bands, each band's words left to right joined by one space."""
+    lines: dict[int, list[tuple[float, str]]] = {}
+    for w in words:
+        lines.setdefault(round(w[1] / 3), []).append((w[0], w[4]))
+    return "\n".join(" ".join(t for _, t in sorted(ws)) for _, ws in sorted(lines.items()))
 
 
 def write_json(path: Path, data: Iterable) -> None:
