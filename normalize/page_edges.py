@@ -33,11 +33,11 @@ from piatable.vocabulary import (
     LABEL_PIECES,
     SECTION_NUMERALS,
     TIMING_WORD,
+    heading_key,
     is_header_line,
     is_label_piece,
     is_page_number,
     is_title,
-    heading_key,
     lexicon,
 )
 
@@ -72,7 +72,8 @@ _NUMBERING = regex.compile(r"[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９
 _LABEL_WORDS = regex.compile(r"変更日|変更前|変更後|提出時期|変更箇所")
 # The column labels' text, run together: a line that is a piece of it (``変更``, ``備考``) is a
 # label row's piece, never furniture.
-_LABEL_TEXT = "".join(LABEL_PIECES) + "変更箇所変更内容備考番号項番No."
+EXTRA_LABEL_TEXT = "備考番号項番No."  # the labels of columns beyond the six
+_LABEL_TEXT = "".join(LABEL_PIECES) + "変更箇所変更内容" + EXTRA_LABEL_TEXT
 # A wrapped line's continuation (``の取扱いの委託``, ``ーへの移設に伴う修正``) opens with kana
 # or a long-vowel mark; a header opens with a bracket, a kanji, a digit or a letter.
 _CONTINUATION = regex.compile(r"^[\p{Hiragana}ー゛゜、。）」』]")

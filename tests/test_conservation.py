@@ -41,6 +41,18 @@ TEXTS = sorted(SAMPLES.rglob("input.txt"))
 # read.  Branch boxes40 makes the wrapped timing a box of its own, boxes._timings_apart: every
 # row read, every character placed (written from the tuning texts; the held-out ones only run).)
 KNOWN_LOSSES: dict[str, str] = {
+    # Branch tbrl57 (new samples, not this branch's reader; the base bc340910 reads them the same):
+    # pypdf's plain text of a Writer table whose 提出時期 is vertical (事 / 前 on lines of their
+    # own), a case of each set: no rows, partial with notes quoting the lines placed in no record.
+    **{
+        name: "pypdf plain text, vertical 提出時期 (Writer): no rows, partial with notes"
+        for name in (
+            "office-tbrl57/t57-zeimu-pypdf",
+            "office-tbrl57/t57-zeimu-pypdf+nl",
+            "heldout-tbrl57/ht57-koseki_fuhyo-pypdf",
+            "heldout-tbrl57/ht57-koseki_fuhyo-pypdf+nl",
+        )
+    },
     # Branch thead56 (new samples, not this branch's reader; the base d67fa9f5 reads them the same):
     # pdfplumber's plain extract_text() of tables with a 備考 column (and a numbering column),
     # with form feeds and with pages joined by line ends: no rows, partial with notes quoting the

@@ -196,6 +196,8 @@ SET_NAMES = (
     "heldout-column56",
     "office-merged56",
     "heldout-merged56",
+    "office-tbrl57",
+    "heldout-tbrl57",
     "office-watermark56",
     "heldout-watermark56",
     "office-md56",
