@@ -53,6 +53,8 @@ def _span(rows: Iterable[RawRow]) -> tuple[int, int] | None:
 _LABEL_CHARS = frozenset("".join(LABEL_PIECES) + "".join(SPANNING_LABELS) + EXTRA_LABEL_TEXT)
 
 
+# A piece printed between rows, alike, on this many pages or more is a running header or footer.
+FURNITURE_PAGES = 2
 # A label row wrapped in narrow columns runs this many lines from its main line (提 / 出 / 時 /
 # 期 under it; a spanning label or a label's first line, ``提出時期に係る説``, over it).
 LABEL_BAND_LINES = 4
@@ -78,9 +80,12 @@ def _is_label(piece: str, line: str, in_band: bool) -> bool:
     )
 
 
-def unplaced_pieces(pages: list[PageWords], rows: list[RawRow], notes: Iterable[str]) -> list[CellLine]:
+def unplaced_pieces(
+    pages: list[PageWords], rows: list[RawRow], notes: Iterable[str]
+) -> list[tuple[CellLine, bool]]:
     """The pieces of the table region's lines that no row holds and no note quotes, as
-    ``CellLine``s (text, page, the text's line number), in the order printed.
+    ``CellLine``s (text, page, the text's line number) each with whether it is printed on a
+    line some row's lines span, in the order printed.
 
     ``pages``: the layout reading's pages (``Word.line`` the text's line number); ``rows`` the
     rows read from them; ``notes`` what the reading and the grid said (furniture, text between
@@ -99,7 +104,7 @@ def unplaced_pieces(pages: list[PageWords], rows: list[RawRow], notes: Iterable[
         for w in page.words:
             if w.line is not None and lo - LABEL_BAND_LINES <= w.line <= hi and w.text.strip():
                 lines.setdefault(w.line, []).append(w)
-    lost: list[CellLine] = []
+    lost: list[tuple[CellLine, bool]] = []
     texts = {no: " ".join(w.text for w in sorted(words, key=lambda w: w.x0)) for no, words in lines.items()}
     label_rows = [no for no, text in texts.items() if _is_label_row(text)]
     for no in sorted(n for n in lines if n >= lo):
@@ -114,7 +119,7 @@ def unplaced_pieces(pages: list[PageWords], rows: list[RawRow], notes: Iterable[
             near = "\x00".join(corpora[k] for k in rows_near(cl, rows))
             if _found(w.text, near) or (len(piece) >= MIN_LINE_CHARS and _found(w.text, everything)):
                 continue
-            lost.append(cl)
+            lost.append((cl, no in inside))
     return lost
 
 
@@ -127,9 +132,29 @@ def _found(text: str, corpus: str) -> bool:
     return len(parts) > 1 and all(found_in(p, corpus) for p in parts)
 
 
-def flag_unplaced(pages: list[PageWords], rows: list[RawRow], notes: Iterable[str]) -> list[str]:
+def flag_unplaced(
+    pages: list[PageWords], rows: list[RawRow], notes: Iterable[str]
+) -> tuple[list[str], list[str]]:
     """Flag the rows beside each unplaced piece ``unplaced_text`` (``unplaced_pieces``) and
-    return the pieces' texts (empty: every piece accounted for)."""
+    return the pieces' texts (empty: every piece accounted for), and apart the texts of page
+    furniture the edges did not show: a piece printed between rows on ``FURNITURE_PAGES`` pages
+    or more, alike (a running header set a few lines down: pdfplumber's ``みなと市``)."""
     lost = unplaced_pieces(pages, rows, notes)
-    flag_lost_lines(lost, rows)
-    return [cl.text for cl in lost]
+    pages_of: dict[str, set[int | None]] = {}
+    for cl, in_row in lost:
+        if not in_row:
+            pages_of.setdefault(_squash(cl.text), set()).add(cl.page)
+    repeated = {key for key, on in pages_of.items() if len(on) >= FURNITURE_PAGES}
+    furniture = [cl.text for cl, in_row in lost if not in_row and _squash(cl.text) in repeated]
+    said = [cl for cl, in_row in lost if in_row or _squash(cl.text) not in repeated]
+    flag_lost_lines(said, rows)
+    return [cl.text for cl in said], furniture
+
+
+def furniture_note(texts: list[str]) -> str:
+    """The note of the pieces ``flag_unplaced`` read as page furniture (each text once)."""
+    shown = " / ".join(dict.fromkeys(" ".join(t.split()) for t in texts))
+    return (
+        f"{len(texts)} lines printed alike between the rows of {FURNITURE_PAGES} pages or more ({shown})"
+        " were read as page furniture and left out of the rows"
+    )
