@@ -31,7 +31,7 @@ from piatable.vocabulary import (
 )
 
 from .page_edges import EXTRA_LABEL_TEXT, is_page_mark
-from .printed_lines import MIN_LINE_CHARS, flag_lost_lines, found_in, rows_near
+from .printed_lines import MIN_LINE_CHARS, flag_lost_lines, found_in
 
 
 def _squash(text: str) -> str:
@@ -105,6 +105,7 @@ def unplaced_pieces(
             if w.line is not None and lo - LABEL_BAND_LINES <= w.line <= hi and w.text.strip():
                 lines.setdefault(w.line, []).append(w)
     lost: list[tuple[CellLine, bool]] = []
+    near_text: dict[int, str] = {}
     texts = {no: " ".join(w.text for w in sorted(words, key=lambda w: w.x0)) for no, words in lines.items()}
     label_rows = [no for no, text in texts.items() if _is_label_row(text)]
     for no in sorted(n for n in lines if n >= lo):
@@ -116,11 +117,24 @@ def unplaced_pieces(
             if _is_label(w.text, line_text, band) or is_page_mark(w.text) or piece in said:
                 continue
             cl = CellLine(w.text.strip(), w.page, no)
-            near = "\x00".join(corpora[k] for k in rows_near(cl, rows))
+            if no not in near_text:
+                near_text[no] = "\x00".join(corpora[k] for k in _rows_near(no, spans))
+            near = near_text[no]
             if _found(w.text, near) or (len(piece) >= MIN_LINE_CHARS and _found(w.text, everything)):
                 continue
             lost.append((cl, no in inside))
     return lost
+
+
+def _rows_near(no: int, spans: list[tuple[int, int] | None]) -> list[int]:
+    """``printed_lines.rows_near`` from the rows' line spans, made once: the rows whose lines
+    span line ``no``, else the nearest row before it and the nearest after it."""
+    inside = [k for k, sp in enumerate(spans) if sp is not None and sp[0] <= no <= sp[1]]
+    if inside:
+        return inside
+    before = max(((sp[1], k) for k, sp in enumerate(spans) if sp is not None and sp[1] < no), default=None)
+    after = min(((sp[0], k) for k, sp in enumerate(spans) if sp is not None and sp[0] > no), default=None)
+    return [x[1] for x in (before, after) if x is not None]
 
 
 def _found(text: str, corpus: str) -> bool:
