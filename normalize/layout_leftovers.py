@@ -30,7 +30,7 @@ from piatable.vocabulary import (
     label_count,
 )
 
-from .page_edges import EXTRA_LABEL_TEXT, is_page_mark
+from .page_edges import EXTRA_LABEL_TEXT, could_be_furniture, is_page_mark
 from .printed_lines import MIN_LINE_CHARS, flag_lost_lines, found_in
 
 
@@ -53,8 +53,6 @@ def _span(rows: Iterable[RawRow]) -> tuple[int, int] | None:
 _LABEL_CHARS = frozenset("".join(LABEL_PIECES) + "".join(SPANNING_LABELS) + EXTRA_LABEL_TEXT)
 
 
-# A piece printed between rows, alike, on this many pages or more is a running header or footer.
-FURNITURE_PAGES = 2
 # A label row wrapped in narrow columns runs this many lines from its main line (提 / 出 / 時 /
 # 期 under it; a spanning label or a label's first line, ``提出時期に係る説``, over it).
 LABEL_BAND_LINES = 4
@@ -84,8 +82,9 @@ def unplaced_pieces(
     pages: list[PageWords], rows: list[RawRow], notes: Iterable[str]
 ) -> list[tuple[CellLine, bool]]:
     """The pieces of the table region's lines that no row holds and no note quotes, as
-    ``CellLine``s (text, page, the text's line number) each with whether it is printed on a
-    line some row's lines span, in the order printed.
+    ``CellLine``s (text, page, the text's line number) each with whether it may be a row's:
+    printed on a line some row's lines span, or not ``_running`` (a piece between the rows that
+    another page prints too is a running header's or footer's).
 
     ``pages``: the layout reading's pages (``Word.line`` the text's line number); ``rows`` the
     rows read from them; ``notes`` what the reading and the grid said (furniture, text between
@@ -123,7 +122,29 @@ def unplaced_pieces(
             if _found(w.text, near) or (len(piece) >= MIN_LINE_CHARS and _found(w.text, everything)):
                 continue
             lost.append((cl, no in inside))
-    return lost
+    if not lost:
+        return lost
+    keys = {_squash(cl.text) for cl, _ in lost}
+    printed_on: dict[str, set[int]] = {}
+    for page in pages:
+        for w in page.words:
+            if (key := _squash(w.text)) in keys:
+                printed_on.setdefault(key, set()).add(page.page)
+    between: dict[str, set[int | None]] = {}
+    for cl, in_row in lost:
+        if not in_row:
+            between.setdefault(_squash(cl.text), set()).add(cl.page)
+    return [(cl, in_row or not _running(cl, printed_on, between)) for cl, in_row in lost]
+
+
+def _running(cl: CellLine, printed_on: dict[str, set[int]], between: dict[str, set[int | None]]) -> bool:
+    """A running header's or footer's piece: printed on another page too, and either left over
+    between the rows of two pages alike or of a kind furniture may be
+    (``page_edges.could_be_furniture``: no date, timing, section, label …)."""
+    key = _squash(cl.text)
+    if not printed_on.get(key, set()) - {cl.page}:
+        return False
+    return len(between.get(key, set())) >= 2 or could_be_furniture(cl.text)
 
 
 def _rows_near(no: int, spans: list[tuple[int, int] | None]) -> list[int]:
@@ -151,16 +172,12 @@ def flag_unplaced(
 ) -> tuple[list[str], list[str]]:
     """Flag the rows beside each unplaced piece ``unplaced_text`` (``unplaced_pieces``) and
     return the pieces' texts (empty: every piece accounted for), and apart the texts of page
-    furniture the edges did not show: a piece printed between rows on ``FURNITURE_PAGES`` pages
-    or more, alike (a running header set a few lines down: pdfplumber's ``みなと市``)."""
+    furniture the edges did not show: a piece printed between the rows that another page prints
+    too (a running header set a few lines down: pdfplumber's ``みなと市``; a header whose first
+    copy shares the title's line, ``全項目評価書``)."""
     lost = unplaced_pieces(pages, rows, notes)
-    pages_of: dict[str, set[int | None]] = {}
-    for cl, in_row in lost:
-        if not in_row:
-            pages_of.setdefault(_squash(cl.text), set()).add(cl.page)
-    repeated = {key for key, on in pages_of.items() if len(on) >= FURNITURE_PAGES}
-    furniture = [cl.text for cl, in_row in lost if not in_row and _squash(cl.text) in repeated]
-    said = [cl for cl, in_row in lost if in_row or _squash(cl.text) not in repeated]
+    furniture = [cl.text for cl, rows_own in lost if not rows_own]
+    said = [cl for cl, rows_own in lost if rows_own]
     flag_lost_lines(said, rows)
     return [cl.text for cl in said], furniture
 
@@ -169,6 +186,6 @@ def furniture_note(texts: list[str]) -> str:
     """The note of the pieces ``flag_unplaced`` read as page furniture (each text once)."""
     shown = " / ".join(dict.fromkeys(" ".join(t.split()) for t in texts))
     return (
-        f"{len(texts)} lines printed alike between the rows of {FURNITURE_PAGES} pages or more ({shown})"
+        f"{len(texts)} pieces printed between the rows and on other pages too ({shown})"
         " were read as page furniture and left out of the rows"
     )
