@@ -55,7 +55,7 @@ def test_every_set_has_cases_and_a_readme():
         assert pdfs, s
     assert (SAMPLES / "office" / "README.md").exists()
     held = ("heldout", "heldout-pagebreak", "heldout-calcbreak", "heldout-bottom", "heldout5", "heldout9")
-    held = (*held, "heldout-merged56", "heldout-watermark56", "heldout-md56")
+    held = (*held, "heldout-merged56", "heldout-watermark56", "heldout-md56", "heldout-tbrl57")
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
 
@@ -127,6 +127,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.NL_TEXTS,
         *mos.ROWSPLIT_TEXTS,
         *mos.MERGED56_TEXTS,
+        *mos.TBRL57_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)
