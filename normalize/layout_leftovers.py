@@ -9,11 +9,13 @@ last line (``① 実施日``, printed at the foot of both pages) that way, with 
 
 The region runs from the first printed line of the rows read to their last (the text's own line
 numbers).  Each piece of it (a run of text the layout sets apart by two spaces or more) must be
-found, whitespace removed, in the rows printed beside it (``printed_lines.rows_near``: the rows
-whose lines span its line, else the nearest before and after) whole or in a few pieces
+found, whitespace removed, in the rows printed beside it (``_rows_near``: the rows whose lines
+span its line, else the nearest before and after) whole or in a few pieces
 (``printed_lines.found_in``); a long piece anywhere in the rows.  Column labels, the table's
-title and pieces a note quotes are no cells.  What is left is lost: the rows beside it are
-flagged ``unplaced_text`` (the text in their evidence) and the document says which text it was.
+title and pieces a note quotes are no cells.  A piece left between the rows that another page
+prints too (a running header set a few lines down, ``_running``) is named as page furniture.
+What is left is lost: the rows beside it are flagged ``unplaced_text`` (the text in their
+evidence) and the document says which text it was (status partial).
 """
 
 from __future__ import annotations
