@@ -44,7 +44,7 @@ class Doubt:
     """One piece of evidence that part of a row may be wrong, as a reader or check found it.
 
     ``kind`` names the doubt and becomes the flag (``column_guess``, ``row_split_guess``,
-    ``text_dropped``, ``ocr_suspect``); ``field`` is the cell it is about (None: the whole
+    ``unplaced_text``, ``ocr_suspect``); ``field`` is the cell it is about (None: the whole
     row); ``strength`` (0–1) scales the doubt's weight (``quality.weight_<kind>``) when the
     confidence is computed (normalize/confidence.py); ``why`` says it in words for the report.
     """

@@ -17,7 +17,8 @@ A line is furniture only where the page's shape shows it to be so, never by its 
 * it is the same line (spaces aside, digits read as one) at the edge of at least ``MIN_PAGES``
   pages and ``PAGE_SHARE`` of them, printed nowhere else in the text, standing alone (or over a
   page number: ``_lone_lines``), and none of the table's own kinds of line (a title, a column
-  label row or piece, a date, a timing word, a section's heading Ⅰ…Ⅵ, a wrapped line's rest).
+  label row or piece, a date, a timing word, a section's heading Ⅰ…Ⅵ, a numbered heading of the
+  form (``① 実施日``: a 項目 cell's last line), a wrapped line's rest).
 
 Texts without form feeds, and texts of one printed page, are returned as they are (no
 geometry to go by: ``page_marks`` and ``running_heads`` read those).
@@ -32,10 +33,12 @@ from piatable.vocabulary import (
     LABEL_PIECES,
     SECTION_NUMERALS,
     TIMING_WORD,
+    heading_key,
     is_header_line,
     is_label_piece,
     is_page_number,
     is_title,
+    lexicon,
 )
 
 from .dates import DATE
@@ -64,10 +67,13 @@ _PIECE_GAP = regex.compile(r"\s{2,}|\u3000+")
 _FRACTION = regex.compile(r"([0-9０-９]+)[/／]([0-9０-９]+)")
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _LETTER = regex.compile(r"\p{L}")
+# The numbers a heading of the form opens with: ① … ⑳, ３．, (1) / （１）.
+_NUMBERING = regex.compile(r"[①-⑳]|[0-9０-９]{1,2}[．.]|[（(][0-9０-９]{1,2}[）)]")
 _LABEL_WORDS = regex.compile(r"変更日|変更前|変更後|提出時期|変更箇所")
 # The column labels' text, run together: a line that is a piece of it (``変更``, ``備考``) is a
 # label row's piece, never furniture.
-_LABEL_TEXT = "".join(LABEL_PIECES) + "変更箇所変更内容備考番号項番No."
+EXTRA_LABEL_TEXT = "備考番号項番No."  # the labels of columns beyond the six
+_LABEL_TEXT = "".join(LABEL_PIECES) + "変更箇所変更内容" + EXTRA_LABEL_TEXT
 # A wrapped line's continuation (``の取扱いの委託``, ``ーへの移設に伴う修正``) opens with kana
 # or a long-vowel mark; a header opens with a bracket, a kanji, a digit or a letter.
 _CONTINUATION = regex.compile(r"^[\p{Hiragana}ー゛゜、。）」』]")
@@ -82,6 +88,16 @@ def edge_key(text: str) -> str:
     """A line's text without spaces and with each run of digits read as ``#``: how copies of a
     header or footer on several pages are compared (``1/3`` and ``2/3`` are one)."""
     return _DIGITS.sub("#", _SPACES.sub("", text))
+
+
+def is_numbered_heading(text: str) -> bool:
+    """A heading of the form under its number (``① 実施日``, ``３．第三者点検``): the last line of
+    a 項目 cell.  Set XVIII's G (Word, 提出時期 printed vertically): both pages end with a row whose
+    item ends in ``① 実施日``, a line at the foot of every page printed nowhere else, which was
+    read as a footer and left out of the rows."""
+    key = _SPACES.sub("", text)
+    bare = heading_key(key)
+    return bare != key and _NUMBERING.match(key) is not None and bare in lexicon()
 
 
 def could_be_furniture(text: str) -> bool:
@@ -101,6 +117,7 @@ def could_be_furniture(text: str) -> bool:
         or TIMING_WORD.search(t)
         or _LABEL_WORDS.search(key)
         or key in _LABEL_TEXT
+        or is_numbered_heading(key)
     )
 
 

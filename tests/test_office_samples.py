@@ -63,6 +63,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-colorder57",
         "heldout-pairs57",
         "heldout-rawtear57",
+        "heldout-tbrl57",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -136,6 +137,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.ROWSPLIT_TEXTS,
         *mos.MERGED56_TEXTS,
         *mos.COLORDER57_TEXTS,
+        *mos.TBRL57_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

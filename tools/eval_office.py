@@ -198,6 +198,8 @@ SET_NAMES = (
     "heldout-rawtear57",
     "office-merged56",
     "heldout-merged56",
+    "office-tbrl57",
+    "heldout-tbrl57",
     "office-watermark56",
     "heldout-watermark56",
     "office-md56",

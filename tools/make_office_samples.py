@@ -223,6 +223,9 @@ class Case:
     split_after: int | None = None
     split_heading: str = ""
     split_labels: bool = True  # the second table prints its own label row
+    # writer: the 提出時期 cells of the body printed vertically (Word's 縦書き, textDirection tbRl:
+    # 事 over 前), as set XVIII's G printed them (branch tbrl57).
+    timing_vertical: bool = False
 
 
 class NotPrinted(ValueError):
@@ -652,6 +655,9 @@ def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:
             if (i, key) not in covered:  # a merged cell's text is in its first row only
                 justify = case.justify and key in TEXT_CELLS
                 _fill_cell(cells[j], r[key], case.runs.get((i, key)), case, justify)
+            if case.timing_vertical and key == "timing":
+                tcpr = cells[j]._tc.get_or_add_tcPr()
+                tcpr.append(tcpr.makeelement(qn("w:textDirection"), {qn("w:val"): "tbRl"}))
             cells[j].vertical_alignment = {
                 "center": WD_ALIGN_VERTICAL.CENTER,
                 "bottom": WD_ALIGN_VERTICAL.BOTTOM,
@@ -1019,6 +1025,7 @@ def settings_of(case: Case) -> dict:
         | ({"lead": list(case.lead)} if case.lead else {})
         | ({"tail_table": [list(r) for r in case.tail_table]} if case.tail_table else {})
         | ({"justified": True} if case.justify else {})
+        | ({"timing_vertical": True} if case.timing_vertical else {})
         | ({"merge_across": list(case.merge_across)} if case.merge_across else {})
         | (
             {
@@ -1182,6 +1189,19 @@ RAWTEAR_TEXTS = tuple(
 # Sets of merged 変更日 cells read by layout-mode extractors (tools/make_merged56_samples.py,
 # branch merged56): the layout texts, with form feeds and with pages joined by line ends.
 MERGED56_SETS = ("office-merged56", "heldout-merged56")
+# Sets of Writer tables whose 提出時期 is printed vertically (tools/make_tbrl57_samples.py, branch
+# tbrl57): the layout texts and the row-ordered ones, with form feeds and pages joined by line ends.
+TBRL57_SETS = ("office-tbrl57", "heldout-tbrl57")
+TBRL57_TEXTS = (
+    "pdftotext-layout",
+    "pdftotext-layout+nl",
+    "pdfplumber-layout",
+    "pdfplumber-layout+nl",
+    "pymupdf-sort",
+    "pymupdf-sort+nl",
+    "pypdf",
+    "pypdf+nl",
+)
 MERGED56_TEXTS = (
     "pdftotext-layout",
     "pdftotext-layout+nl",
@@ -1264,6 +1284,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = MERGED56_TEXTS
                 if root.name in RAWTEAR_SETS:
                     tools = RAWTEAR_TEXTS
+                if root.name in TBRL57_SETS:
+                    tools = TBRL57_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)

@@ -42,6 +42,7 @@ from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
+from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
@@ -174,6 +175,12 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         result.notes.extend(cut_closing_notes(grid.rows)[1])
         result.notes.extend(cut_prose_after_table(grid.rows)[1])
+        # Every piece of the region in a row or a note, else said (``layout_leftovers``).
+        unplaced, furniture = flag_unplaced(reading.pages, grid.rows, [*reading.notes, *result.notes])
+        result.notes.extend([furniture_note(furniture)] if furniture else [])
+        if unplaced:
+            result.notes.append(lost_lines_note(unplaced))
+            result.status = "partial"
         result.records = rows_to_records(grid.rows, source, settings, form=_form(result))
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
         split = sum("row_split_guess" in r.flags for r in result.records)
