@@ -37,7 +37,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import HELDOUT_DIR, TUNING_TABLES, _printable, load_table, write_manifest
+from make_office_samples import (
+    HELDOUT_DIR,
+    TUNING_TABLES,
+    _printable,
+    build_named,
+    load_table,
+    write_manifest,
+)
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_xlsx
 from make_outsider_tables import Case as CalcCase
 from make_pdfs import EXTRACTORS, LABELS, chromium_binary, extract_text, print_html
@@ -240,14 +247,8 @@ def build(root: Path, heldout: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=tuple(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        build(ROOT / "samples" / name, SETS[name])
-    return 0
+    """Make the sets named with ``--set`` (both by default); 0."""
+    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ Rows come from the held-out tables (``samples/heldout/tables``) only.
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -33,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_honest55_samples as h55
 import make_office_samples as mos
 import make_scan54_samples as s54
-from make_pdfs import extract_text
 
 SET = "heldout-honest56"
 ROOT = mos.SAMPLES / SET
@@ -87,17 +85,8 @@ def build() -> None:
         manifest: dict = {}
         for case in made_cases:
             _, pdf, expected = made[case.name]
-            folder = ROOT / case.name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            mos.write_json(folder / "expected" / "records.json", expected)
-            pages = max(r["page_end"] for r in expected)
-            manifest[case.name] = mos.settings_of(case) | {"rows": len(expected), "pages": pages}
-            for tool in HONEST56_TEXTS:
-                tfolder = ROOT / f"{case.name}-{tool}"
-                (tfolder / "expected").mkdir(parents=True)
-                (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                mos.write_json(tfolder / "expected" / "records.json", expected)
+            manifest[case.name] = mos.write_case_with_texts(ROOT, case, pdf, expected, HONEST56_TEXTS)
+            pages = manifest[case.name]["pages"]
             if case.name == "hh56-plain-calc":
                 scan = ROOT / f"{case.name}-scan250"
                 (scan / "expected").mkdir(parents=True)
@@ -105,7 +94,7 @@ def build() -> None:
                 mos.write_json(scan / "expected" / "records.json", expected)
                 manifest[scan.name] = manifest[case.name] | SCAN_LOOK
             print(f"{SET}/{case.name}: {len(expected)} rows, {pages} pages", file=sys.stderr)
-    (ROOT / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(ROOT, manifest)
 
 
 if __name__ == "__main__":

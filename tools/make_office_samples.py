@@ -2718,6 +2718,25 @@ def set_arguments(
     return ns
 
 
+def write_case_with_texts(
+    root: Path, case: Case, pdf: Path, expected: list[dict], tools: Iterable[str]
+) -> dict:
+    """Write ``root/<case>/input.pdf`` with its truth and, for each extractor in ``tools``
+    (``make_pdfs.extract_text`` names), ``root/<case>-<tool>/input.txt`` with the same truth; return
+    the case's ``cases.json`` entry (its settings, rows and pages)."""
+    folder = root / case.name
+    (folder / "expected").mkdir(parents=True)
+    shutil.copy(pdf, folder / "input.pdf")
+    write_json(folder / "expected" / "records.json", expected)
+    for tool in tools:
+        tfolder = root / f"{case.name}-{tool}"
+        (tfolder / "expected").mkdir(parents=True)
+        (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+        write_json(tfolder / "expected" / "records.json", expected)
+    pages = max(r["page_end"] for r in expected)
+    return settings_of(case) | {"rows": len(expected), "pages": pages}
+
+
 def write_manifest(root: Path, manifest: dict[str, dict]) -> None:
     """Write a sample set's ``cases.json`` under ``root``: {case name: how the case looks and how
     many rows it has}, UTF-8 JSON with one-space indents (what a reader of a failure needs)."""

@@ -35,7 +35,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
 from make_chromium54_samples import _expected as pdf_expected
-from make_office_samples import HELDOUT_DIR, TUNING_TABLES, _printable, load_table
+from make_office_samples import (
+    HELDOUT_DIR,
+    TUNING_TABLES,
+    _printable,
+    build_named,
+    load_table,
+    write_manifest,
+)
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_docx, write_xlsx
 from make_outsider_tables import Case as OutsiderCase
 from make_pdfs import extract_text
@@ -189,19 +196,13 @@ def build(root: Path, heldout: bool) -> None:
                 (tf / "expected" / "records.json").write_text(records, "utf-8")
             manifest[name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    (root / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_manifest(root, manifest)
     (root / "README.md").write_text(README.format(name=root.name), "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=tuple(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        build(ROOT / "samples" / name, SETS[name])
-    return 0
+    """Make the sets named with ``--set`` (both by default); 0."""
+    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
 
 
 if __name__ == "__main__":

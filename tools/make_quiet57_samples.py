@@ -14,7 +14,6 @@ the held-out tables (``samples/heldout/tables``) only; each case keeps its PDF a
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 import tempfile
@@ -24,7 +23,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as mos
 from make_honest56_samples import _table
-from make_pdfs import extract_text
 
 SET = "heldout-quiet57"
 ROOT = mos.SAMPLES / SET
@@ -67,19 +65,10 @@ def build() -> None:
         manifest: dict = {}
         for case in made_cases:
             _, pdf, expected = made[case.name]
-            folder = ROOT / case.name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            mos.write_json(folder / "expected" / "records.json", expected)
-            pages = max(r["page_end"] for r in expected)
-            manifest[case.name] = mos.settings_of(case) | {"rows": len(expected), "pages": pages}
-            for tool in QUIET57_TEXTS:
-                tfolder = ROOT / f"{case.name}-{tool}"
-                (tfolder / "expected").mkdir(parents=True)
-                (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                mos.write_json(tfolder / "expected" / "records.json", expected)
+            manifest[case.name] = mos.write_case_with_texts(ROOT, case, pdf, expected, QUIET57_TEXTS)
+            pages = manifest[case.name]["pages"]
             print(f"{SET}/{case.name}: {len(expected)} rows, {pages} pages", file=sys.stderr)
-    (ROOT / "cases.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    mos.write_manifest(ROOT, manifest)
 
 
 if __name__ == "__main__":

@@ -168,14 +168,8 @@ def build(root: Path, heldout: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=tuple(SETS), action="append")
-    ns = ap.parse_args(argv)
-    for name in ns.set or list(SETS):
-        build(ROOT / "samples" / name, SETS[name])
-    return 0
+    """Make the sets named with ``--set`` (both by default); 0."""
+    return office.build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
 
 
 if __name__ == "__main__":
