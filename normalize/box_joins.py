@@ -2,24 +2,21 @@
 or a page break tore one cell into two boxes: a lone section line and the item headings below it
 (``join_lone_sections``), an item's section line at a page's foot and the rest of its path on
 the next page (``join_items_over_pages``), a date's tail printed on the next page
-(``join_date_tails``), an explanation's stock sentence given a box of its own
-(``join_stock_sentences``).  Moved out of ``boxes`` (which cuts the boxes); used by ``columnar``.
+(``join_date_tails``).  Moved out of ``boxes`` (which cuts the boxes); used by ``columnar``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from piatable.models import CellLine
-from piatable.vocabulary import EXPLANATION_PHRASES, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import SECTION_NUMERALS, TIMING
 
 from .beside_dates import KANJI_DATE_OPEN
 from .boxes import NUMBERED_HEADING, Box, is_single_box
 from .chars import ITEM_MARKER, display_width
 from .dates import DATE_HEAD, DATE_TAIL, is_date_line, parse_date
-from .file_selector import FILE_SELECTOR, file_selector_start
+from .file_selector import file_selector_start
 from .items import heading_score, opens_item
 from .merged_explanations import EXPLANATION_END, RUNNING_END
 
@@ -33,13 +30,6 @@ PAST_CELLS_HEADING_SCORE = 0.75
 EXPLANATION_TAIL_LINES_MAX = 1
 # Lines a lone section's name may wrap over in a narrow item column.
 SECTION_WRAP_LINES_MAX = 3
-# The most lines of an explanation's first paragraph that a stock sentence box joins
-# (``join_stock_sentences``): an explanation's reason is short, a before/after cell may be long.
-STOCK_HEAD_LINES_MAX = 4
-# A box holding nothing but the 説明 column's stock sentence (``重要な変更に該当する``).
-STOCK_ALONE = regex.compile(
-    r"^[（(]?(?:" + "|".join(regex.escape(p) for p in EXPLANATION_PHRASES) + r")[。．.]?[）)]?[。．.]?$"
-)
 
 
 def join_lone_sections(boxes: list[Box]) -> list[Box]:
@@ -74,18 +64,13 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
     ``_section_alone``) is a row broken
     over a page break (Writer): the rest of its item path is the first box of the next page
     that opens a numbered heading of the form (``１０．従業者に対する教育・啓発``), when no item
-    box opening a section comes before it there.  Such a box joins the section's box.
-    So too when the page's last item box ends with a numbered heading (``７．特定個人情報の保管・消``
-    / ``去``) and the next page's box opens a heading of a level below it, no numbered one
-    (``リスク１：特定個人情報の漏えい…`` / ``⑤ 物理的対策``; set XVIII N, pdfminer)."""
+    box opening a section comes before it there.  Such a box joins the section's box."""
     out: list[Box] = []
     lone: Box | None = None
-    deeper = False  # the rest must open below a numbered heading
     for b in boxes:
         first = b.lines[0].text
         if first[:1] in SECTION_NUMERALS:
-            deeper = not _section_alone(b) and _ends_with_numbered_heading(b)
-            lone = b if _section_alone(b) or deeper else None
+            lone = b if _section_alone(b) else None
         elif (
             lone is not None
             and b.page is not None
@@ -94,7 +79,6 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             and not is_single_box(b)
             and ITEM_MARKER.match(first)
             and first[:1] not in "（("
-            and not (deeper and NUMBERED_HEADING.match(first))
             and _opening_heading_score(b) >= SECTION_CONTINUATION_SCORE
         ):
             lone.lines.extend(b.lines)
@@ -102,13 +86,6 @@ def join_items_over_pages(boxes: list[Box]) -> list[Box]:
             continue
         out.append(b)
     return out
-
-
-def _ends_with_numbered_heading(box: Box) -> bool:
-    """Whether the last heading of an item box (its last line opening an item marker) is a
-    numbered one (``７．特定個人情報の保管・消`` / ``去``), its wrap lines after it opening none."""
-    marked = [k for k, cl in enumerate(box.lines) if ITEM_MARKER.match(cl.text)]
-    return bool(marked) and marked[-1] > 0 and bool(NUMBERED_HEADING.match(box.lines[marked[-1]].text))
 
 
 def _section_alone(box: Box) -> bool:
@@ -123,13 +100,14 @@ def _section_alone(box: Box) -> bool:
     return heading_score("".join(cl.text.strip() for cl in lines)) >= SECTION_CONTINUATION_SCORE
 
 
-def _opening_heading_score(box: Box, at: int = 0) -> float:
-    """The heading score of a box's line ``at`` (its first by default), or of that line and the
-    next ones joined when it wraps, over at most ``SECTION_WRAP_LINES_MAX`` lines in all
-    (``１０．従業者に対する教育・`` / ``啓発``; a narrow item column: ``５．特定個人情報の提供・移``
-    / ``転（委託に伴うものを除`` / ``く。）``)."""
-    texts = [cl.text.strip() for cl in box.lines[at : at + SECTION_WRAP_LINES_MAX]]
-    return max(heading_score("".join(texts[:n])) for n in range(1, len(texts) + 1))
+def _opening_heading_score(box: Box) -> float:
+    """The heading score of a box's first line, or of its first two lines joined when the first
+    wraps (``１０．従業者に対する教育・`` / ``啓発``)."""
+    first = box.lines[0].text
+    score = heading_score(first)
+    if len(box.lines) > 1:
+        score = max(score, heading_score(first + box.lines[1].text))
+    return score
 
 
 def _date_head(box: Box) -> bool:
@@ -248,8 +226,7 @@ def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
     (pdfminer on a Gnumeric sheet gives the date's line first, then the other cells, then the
     item cell's remaining lines): the first later box on the page that opens a heading of the
     form (a numbered heading, ``_opening_heading_score`` at least ``PAST_CELLS_HEADING_SCORE``:
-    ``７．評価実施機関における担`` / ``当部署``; perhaps under the section's file selector,
-    ``（４．宛名情報ファイル）``) joins it, when no date and no other section opens before it.
+    ``７．評価実施機関における担`` / ``当部署``) joins it, when no date and no other section opens before it.
     ``join_lone_sections`` has joined the heading boxes that come next to their section."""
     out: list[Box] = []
     lone: Box | None = None
@@ -259,45 +236,15 @@ def join_sections_past_cells(boxes: list[Box]) -> list[Box]:
             lone = b if b.after_date and len(b.lines) == 1 and first[:1] in SECTION_NUMERALS else None
             out.append(b)
             continue
-        # (The path may open with the section's file selector: ``（４．宛名情報ファイル）`` / ``６．…``.)
-        at = 1 if len(b.lines) > 1 and FILE_SELECTOR.match(first.strip()) else 0
         if (
             lone is not None
             and b.page == lone.page
             and not is_single_box(b)
-            and NUMBERED_HEADING.match(b.lines[at].text)
-            and _opening_heading_score(b, at) >= PAST_CELLS_HEADING_SCORE
+            and NUMBERED_HEADING.match(first)
+            and _opening_heading_score(b) >= PAST_CELLS_HEADING_SCORE
         ):
             lone.lines.extend(b.lines)
             lone = None
-            continue
-        out.append(b)
-    return out
-
-
-def join_stock_sentences(boxes: list[Box]) -> list[Box]:
-    """A box holding only the 説明 column's stock sentence (``重要な変更に該当する``,
-    ``STOCK_ALONE``, one line or wrapped) is the second paragraph of the explanation in the box
-    right before it (``対象範囲の明確化`` / blank / ``重要な変更に該当する``: pdfminer parts a
-    cell so where its paragraphs' lines are spaced apart): it joins that box when it is on the
-    same page, is no date, timing or item, holds at most ``STOCK_HEAD_LINES_MAX`` lines and does
-    not itself end with a stock sentence.  Every explanation of the tables we hold that prints
-    the sentence prints a reason before it (samples' tables, sets XVII and XVIII: 40 of 40)."""
-    out: list[Box] = []
-    for b in boxes:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.page == b.page
-            and not is_single_box(b)
-            and STOCK_ALONE.match("".join(cl.text.strip() for cl in b.lines))
-            and not is_single_box(prev)
-            and not opens_item(prev.lines[0].text)
-            and len(prev.lines) <= STOCK_HEAD_LINES_MAX
-            and not STOCK_ALONE.match(prev.lines[-1].text.strip())
-            and not any(p in "".join(cl.text.strip() for cl in prev.lines) for p in EXPLANATION_PHRASES)
-        ):
-            prev.lines.extend(b.lines)
             continue
         out.append(b)
     return out

@@ -468,8 +468,7 @@ def _continues_path(section: str, text: str) -> bool:
     scores below a whole section's ``WHOLE_SECTION_SCORE`` or is no whole top heading of the
     forms, ``vocabulary.top_headings``), or the line opens with an item marker (``２．``, ``（１．``,
     ``①``) or scores as a heading of the form."""
-    # The numeral is cut before NFKC, which spells Ⅱ…Ⅵ with two or three letters (``II``).
-    name = unicodedata.normalize("NFKC", "".join(section.split())[1:])
+    name = unicodedata.normalize("NFKC", "".join(section.split()))[1:]
     if heading_score(section) < WHOLE_SECTION_SCORE or name not in top_headings():
         return True
     return bool(ITEM_MARKER.match(text)) or heading_score(text) >= PATH_CONTINUATION_SCORE

@@ -37,7 +37,6 @@ from .box_joins import (
     join_items_over_pages,
     join_lone_sections,
     join_sections_past_cells,
-    join_stock_sentences,
 )
 from .boxes import Box, is_single_box, lines_to_boxes
 from .captions import is_caption
@@ -49,7 +48,6 @@ from .crossed_widths import crossed_width_rows
 from .dates import is_date_line
 from .even_widths import doubt_even_rows, even_widths
 from .explanation_excess import return_paired_explanations
-from .extended_pairs import EXTENDED_WHY, extended_befores
 from .item_intruders import read_other_columns
 from .items import heading_score, opens_item
 from .label_columns import labelled_kind
@@ -136,8 +134,6 @@ def _open_class(box: Box, widths: tuple[int, int]) -> str | None:
     last = box.lines[-1].text.rstrip()
     if not last or last[-1] in SENTENCE_END or ADDITION_MARKERS.match(last) or DELETION_MARKERS.match(last):
         return None
-    if ends_with_stock_sentence(box) or EXPLANATION_PHRASE_END.search(last):
-        return None  # an explanation's end: ``…重要な変更に該当する``, ``…に伴う修正``
     w = display_width(last)
     for name, wrap in zip(("wide", "narrow"), widths, strict=True):
         if wrap - WIDTH_SLACK <= w <= wrap + WIDTH_SLACK:
@@ -158,8 +154,7 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
     """A cell that a page break cut (Writer lets a tall row run on to the next page) goes on at
     the top of the next page in a box of its own that opens mid-phrase (a hiragana, a closing
     mark: ``めの関係法律の整備に関する``): such a box joins the last box of the page before that
-    runs on (``_open_class``) in a column of its width (``_width_class``); a one-line box too
-    short to tell its column (``とによる修正``) joins the page's last box that runs on.  Boxes of a page
+    runs on (``_open_class``) in a column of its width (``_width_class``).  Boxes of a page
     with no such opening are left as they are.  ``widths``: (before/after, explanation) wrap
     widths (None: nothing is joined)."""
     if widths is None:
@@ -176,9 +171,6 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
         ):
             cls = _width_class(b, widths)
             partners = [x for x in open_on[page - 1] if cls is not None and x[1] == cls]
-            if cls is None and len(b.lines) == 1:
-                # One short line fits either column: the page's last cell that runs on.
-                partners = list(open_on[page - 1])
             if partners:
                 open_on[page - 1].remove(partners[-1])
                 partners[-1][0].lines.extend(b.lines)
@@ -188,16 +180,6 @@ def join_cells_over_pages(boxes: list[Box], widths: tuple[int, int] | None) -> l
         if cls is not None and page is not None:
             open_on.setdefault(page, []).append((b, cls))
     return out
-
-
-def _wraps_wide(box: Box, widths: tuple[int, int]) -> bool:
-    """Whether every line but the last of a box fills the before/after column's wrap width
-    (``widths``: before/after, explanation, display units), which is wider than the explanation
-    column's by more than twice ``WIDTH_SLACK``."""
-    wide, narrow = widths
-    if wide <= narrow + 2 * WIDTH_SLACK:
-        return False
-    return all(abs(display_width(cl.text.rstrip()) - wide) <= WIDTH_SLACK for cl in box.lines[:-1])
 
 
 def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str:
@@ -224,10 +206,6 @@ def _kind(box: Box, widths: tuple[int, int] | None, numbered_items: bool) -> str
             return "explanation"
     # (A choice cell torn over two lines, ``[ 50人以上100`` / ``人未満 ]``, is one too.)
     if closes or BODY_MARKER.match(first) or BODY_MARKER.match(box.text.strip()):
-        return "body"
-    if widths is not None and len(box.lines) > 1 and _wraps_wide(box, widths):
-        # Wrapped at the before/after column's width, wider than the explanation column: a
-        # before/after cell whatever its ending (``住民票の写し等の交付及び本人確`` / ``認のため。``).
         return "body"
     # (its last words may wrap: ``…の終了に伴う削`` / ``除``; with or without widths: even_widths)
     tail = "".join(cl.text.strip() for cl in box.lines[-2:])
@@ -404,7 +382,7 @@ def column_order_rows(
     """Rows built column by column from boxes, in order (``weak_strength``: see row_doubts;
     ``labelled``: boxes a column's label opened, ``label_columns.labelled_openings``)."""
     boxes = join_date_tails(join_items_over_pages(join_lone_sections(lines_to_boxes(lines, gaps))))
-    boxes = join_stock_sentences(join_explanation_tails(join_sections_past_cells(boxes), lines))
+    boxes = join_explanation_tails(join_sections_past_cells(boxes), lines)
     # Other columns' lines in item boxes or side by side (plain pdftotext) read apart: warned, row_doubts.
     boxes, intruded, apart, undecided = read_other_columns(boxes)
     if not any(not is_single_box(b) for b in boxes):
@@ -488,7 +466,6 @@ def column_order_rows(
     reversed_rows = pd.reversed_deletions(pairing.cells, [b.lines for b in bodies])
     anchor_crossed = pd.anchor_order_rows(rows, boxes, list(anchor_of))
     width_crossed = crossed_width_rows(rows, WIDTH_SLACK)
-    extended = extended_befores(pairing.cells)  # an after box emitted first?
     for k, row in enumerate(rows):
         short = bool(short_pages & _item_pages(row)) and moves[k][0] != "empty" and not local[k]
         skipped = bool(skipped_pages & _item_pages(row)) and not local[k]
@@ -504,7 +481,6 @@ def column_order_rows(
             pd.LONE_CELL_WHY if lone else "",
             pd.REVERSED_DELETION_WHY if k in reversed_rows else "",
             pd.ANCHOR_ORDER_WHY if k in anchor_crossed else "",
-            EXTENDED_WHY if k in extended else "",
         )
         if k in intruded_rows:  # lines moved out of its item
             row.doubts.append(pd.item_cut_doubt(ordered[k], weak_strength))

@@ -60,7 +60,6 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-merged56",
         "heldout-watermark56",
         "heldout-md56",
-        "heldout-colorder57",
         "heldout-pairs57",
         "heldout-rawtear57",
         "heldout-tbrl57",
@@ -136,7 +135,6 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.NL_TEXTS,
         *mos.ROWSPLIT_TEXTS,
         *mos.MERGED56_TEXTS,
-        *mos.COLORDER57_TEXTS,
         *mos.TBRL57_TEXTS,
         NOPGBRK,
     )

@@ -204,8 +204,6 @@ SET_NAMES = (
     "heldout-watermark56",
     "office-md56",
     "heldout-md56",
-    "office-colorder57",
-    "heldout-colorder57",
     "office-pairs57",
     "heldout-pairs57",
 )
@@ -223,7 +221,6 @@ TEXT_FAMILIES = (
     "pdfminer",
     "pdfminer-noflow",
     "pdfminer-flowneg",
-    "pdfminer-lp",
     "pdftotext",
     "pdftotext-layout",
     "pdftotext-layout-nopgbrk",

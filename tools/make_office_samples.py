@@ -1172,13 +1172,6 @@ ROWSPLIT_SETS = ("office-column56", "heldout-column56")
 ROWSPLIT_TEXTS = tuple(
     t + nl for t in ("pypdfium2", "pdftotext-raw", "pymupdf-sort", "mutool") for nl in ("", "+nl")
 )
-# Sets of column-ordered texts (issue 10, branch colorder57, tools/make_colorder57_samples.py):
-# pdfminer (default LAParams and set XVIII's ``pdfminer-lp``), plain ``pdftotext``, mutool and
-# pdfplumber's plain text, each also with pages joined by line ends.
-COLORDER57_SETS = ("office-colorder57", "heldout-colorder57")
-COLORDER57_TEXTS = tuple(
-    t + nl for t in ("pdfminer", "pdfminer-lp", "pdftotext", "mutool", "pdfplumber") for nl in ("", "+nl")
-)
 # Sets of rows continued over a page and cells torn between columns in stream texts
 # (tools/make_rawtear57_samples.py, branch rawtear57): the stream extractors, each also with
 # pages joined by line ends (``+nl``).
@@ -1278,8 +1271,6 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = NEWLINE_TEXTS
                 if root.name in ROWSPLIT_SETS:
                     tools = ROWSPLIT_TEXTS
-                if root.name in COLORDER57_SETS:
-                    tools = COLORDER57_TEXTS
                 if root.name in MERGED56_SETS:
                     tools = MERGED56_TEXTS
                 if root.name in RAWTEAR_SETS:

@@ -712,9 +712,6 @@ def extract_text(pdf: Path, tool: str) -> str:
         from pdfminer.high_level import extract_text as pm
         from pdfminer.layout import LAParams
 
-        if tool == "pdfminer-lp":
-            # Tighter lines and characters, flow weighed more (set XVIII's ``pdfminer-lp``).
-            return pm(str(pdf), laparams=LAParams(line_margin=0.2, char_margin=1.0, boxes_flow=0.8))
         flow = {"pdfminer": 0.5, "pdfminer-noflow": None, "pdfminer-flowneg": -0.5}[tool]
         return pm(str(pdf), laparams=LAParams(boxes_flow=flow))
     if tool in ("pdfplumber", "pdfplumber-layout"):
