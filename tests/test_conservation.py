@@ -41,6 +41,16 @@ TEXTS = sorted(SAMPLES.rglob("input.txt"))
 # read.  Branch boxes40 makes the wrapped timing a box of its own, boxes._timings_apart: every
 # row read, every character placed (written from the tuning texts; the held-out ones only run).)
 KNOWN_LOSSES: dict[str, str] = {
+    # Branch itemkey57 (new samples, not this branch's reader; the base bc340910 reads them the
+    # same): pdftotext -layout of a whole Writer assessment whose body pages print ruled boxes
+    # before the amendment table: no rows, partial with notes (its report, session 57).
+    **{
+        name: "pdftotext -layout, whole Writer assessment with ruled body boxes: no rows, partial, noted"
+        for name in (
+            "office-cover57/writer-cover-t1-pdftotext-layout",
+            "heldout-cover57/writer-cover-h1-pdftotext-layout",
+        )
+    },
     # Branch tbrl57 (new samples, not this branch's reader; the base bc340910 reads them the same):
     # pypdf's plain text of a Writer table whose 提出時期 is vertical (事 / 前 on lines of their
     # own), a case of each set: no rows, partial with notes quoting the lines placed in no record.
