@@ -31,11 +31,9 @@ def _table(case: str, extractor: str) -> Path:
     return SAMPLES / f"{case}-{extractor}" / "input.txt"
 
 
-# Known since pairs57 (session 57): in the table's second copy after the prose pages, the row of
-# 使用者数 (its after cell empty, a blank line below it) is read apart from a block below it
-# (normalize/grid/pair_rows.py): its item takes the next row's section line and one row more
-# comes out; every row that differs is warned (rows_merged, empty_change, duplicate_row). Read
-# alone, the table gives its rows as before.
+# Known since pairs57 (session 57, normalize/grid/pair_rows.py): with the prose pages around it,
+# the table's 使用者数 row reads its 変更後 apart (a block after a blank line read as a row of its
+# own), so the joined text's rows differ from the table's alone.
 PAIR_ROWS_SECOND_COPY = pytest.mark.xfail(
     strict=True, reason="pair_rows splits a row of the table's second copy after prose pages (warned)"
 )

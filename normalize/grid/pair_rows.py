@@ -95,7 +95,7 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
                         ok = False
                         break
                     sure = False
-            if ok and not _closed(a):
+            if ok and not _closed(a) and a.runs_on:
                 ok = False
             if ok:
                 return y0, sure
