@@ -32,16 +32,15 @@ from piatable.vocabulary import (
     label_count,
 )
 
+from .chars import without_whitespace
 from .page_edges import EXTRA_LABEL_TEXT, could_be_furniture, is_page_mark
 from .printed_lines import MIN_LINE_CHARS, flag_lost_lines, found_in
 
 
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
 def _row_corpus(row: RawRow) -> str:
-    return "\x00".join("".join(_squash(cl.text) for cl in cells) for cells in row.cells.values() if cells)
+    return "\x00".join(
+        "".join(without_whitespace(cl.text) for cl in cells) for cells in row.cells.values() if cells
+    )
 
 
 def _span(rows: Iterable[RawRow]) -> tuple[int, int] | None:
@@ -76,7 +75,7 @@ def _is_label(piece: str, line: str, in_band: bool) -> bool:
         or is_header_line(line)
         or is_title(piece)
         or is_title(line)
-        or (in_band and set(_squash(piece)) <= _LABEL_CHARS)
+        or (in_band and set(without_whitespace(piece)) <= _LABEL_CHARS)
     )
 
 
@@ -95,7 +94,7 @@ def unplaced_pieces(
     if span is None:
         return []
     lo, hi = span
-    said = "\x00".join(_squash(n) for n in notes)
+    said = "\x00".join(without_whitespace(n) for n in notes)
     corpora = [_row_corpus(r) for r in rows]
     everything = "\x00".join(corpora)
     spans = [_span([r]) for r in rows]
@@ -114,7 +113,7 @@ def unplaced_pieces(
         line_text = texts[no]
         band = no not in inside or any(abs(no - lr) <= LABEL_BAND_LINES for lr in label_rows)
         for w in words:
-            piece = _squash(w.text)
+            piece = without_whitespace(w.text)
             if _is_label(w.text, line_text, band) or is_page_mark(w.text) or piece in said:
                 continue
             cl = CellLine(w.text.strip(), w.page, no)
@@ -126,16 +125,16 @@ def unplaced_pieces(
             lost.append((cl, no in inside))
     if not lost:
         return lost
-    keys = {_squash(cl.text) for cl, _ in lost}
+    keys = {without_whitespace(cl.text) for cl, _ in lost}
     printed_on: dict[str, set[int]] = {}
     for page in pages:
         for w in page.words:
-            if (key := _squash(w.text)) in keys:
+            if (key := without_whitespace(w.text)) in keys:
                 printed_on.setdefault(key, set()).add(page.page)
     between: dict[str, set[int | None]] = {}
     for cl, in_row in lost:
         if not in_row:
-            between.setdefault(_squash(cl.text), set()).add(cl.page)
+            between.setdefault(without_whitespace(cl.text), set()).add(cl.page)
     return [(cl, in_row or not _running(cl, printed_on, between)) for cl, in_row in lost]
 
 
@@ -143,7 +142,7 @@ def _running(cl: CellLine, printed_on: dict[str, set[int]], between: dict[str, s
     """A running header's or footer's piece: printed on another page too, and either left over
     between the rows of two pages alike or of a kind furniture may be
     (``page_edges.could_be_furniture``: no date, timing, section, label …)."""
-    key = _squash(cl.text)
+    key = without_whitespace(cl.text)
     if not printed_on.get(key, set()) - {cl.page}:
         return False
     return len(between.get(key, set())) >= 2 or could_be_furniture(cl.text)
@@ -163,7 +162,7 @@ def _rows_near(no: int, spans: list[tuple[int, int] | None]) -> list[int]:
 def _found(text: str, corpus: str) -> bool:
     """Whether a piece is in ``corpus``: whole (whitespace removed), or each of its
     space-separated parts (cells an extractor printed one space apart: ``事 ガバメント…``)."""
-    if found_in(_squash(text), corpus):
+    if found_in(without_whitespace(text), corpus):
         return True
     parts = text.split()
     return len(parts) > 1 and all(found_in(p, corpus) for p in parts)
