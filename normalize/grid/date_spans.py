@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from ..dates import DATE_AT_START, is_date_head, parse_date
+from ..dates import DATE_AT_START, ERA_OFFSETS, is_date_head, parse_date
 from .lines import Line
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -17,6 +17,12 @@ DATE_TAIL_CHARS = 3
 DATE_PART_GAP_EM = 2.5
 # The digits a narrow column leaves of a year on a line of their own (``202`` / ``3/2/`` / ``6``).
 _YEAR_DIGITS = regex.compile(r"^[0-9０-９]{2,4}$")
+# An era's name alone on a line (``平成`` / ``31年`` / ``3月`` / ``31日``: Word and Writer wrap a
+# 変更日 column four characters wide after the era; set XIX t06, branch pgbreak58).  The names of
+# two characters or more only: a lone ``H`` or ``R`` is no date's opening without its digits.
+_ERA_ALONE = regex.compile(
+    r"^\s*(?:" + "|".join(regex.escape(e) for e in ERA_OFFSETS if len(e) >= 2) + r")\s*$"
+)
 # What a whole date may still take: its day's 日 (平成３０年４月１ / 日).
 _DAY_TAIL = regex.compile(r"^[0-9０-９]{0,2}日$")
 
@@ -36,15 +42,18 @@ def _part_extends(text: str, nxt: str) -> bool:
 
 
 def _opens_wrapped_date(lines: list[Line], i: int, hy: float) -> bool:
-    """A line of a year's digits alone (``202``) whose next parts make a date."""
+    """A line of a year's digits alone (``202``) whose next parts make a date, or an era's name
+    alone (``平成``) whose next parts make a date or a date's head (``令和`` / ``4年`` at a page's
+    foot, its month and day on the next page)."""
     text = lines[i].text.strip()
-    if not _YEAR_DIGITS.match(text):
+    era = bool(_ERA_ALONE.match(text))
+    if not (era or _YEAR_DIGITS.match(text)):
         return False
     for j in range(i + 1, min(i + 3, len(lines))):
         if lines[j].top - lines[j - 1].bottom >= DATE_PART_GAP_EM * hy:
             return False
         text += lines[j].text.strip()
-        if parse_date(text):
+        if parse_date(text) or (era and is_date_head(text)):
             return True
     return False
 
