@@ -394,8 +394,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
                 result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
-    if (grid.unplaced or unread) and result.status == "success":
-        result.status = "partial"
+    if (grid.unplaced or unread or grid.merged_rows) and result.status == "success":
+        result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
         # The label row is printed and no row was read: the whole table is lost, not absent.
         result.notes.append(LABELS_NOT_READ.format(page=page))
