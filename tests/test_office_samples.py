@@ -79,7 +79,9 @@ def test_case_has_one_input_and_a_valid_truth(folder):
         # LibreOffice, or cairo: Gnumeric and AbiWord (make_office_samples' Case.program) print through
         # it; Skia: Chromium (tools/make_layout53_samples.py, make_pypdf53_samples.py).
         # Ghostscript: a Chromium PDF passed through it (make_garbled58: a text layer it broke).
-        assert _producer(folder / "input.pdf").startswith(("LibreOffice", "cairo", "Skia/PDF", "GPL Ghostscript"))
+        assert _producer(folder / "input.pdf").startswith(
+            ("LibreOffice", "cairo", "Skia/PDF", "GPL Ghostscript")
+        )
         # Chromium embeds a larger subset of Noto Serif CJK (office-layout53/l53-chrome-1: 281 KB).
         limit = 300_000 if _producer(folder / "input.pdf").startswith("Skia/PDF") else 250_000
         # Real-size assessments (44-77 pages of prose: tools/make_assessments55.py): 340-530 KB.

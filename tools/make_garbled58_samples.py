@@ -76,10 +76,9 @@ def _broken(pdf: Path) -> bool:
     flat = "".join(text.split())
     if not flat:
         return False
-    return (
-        japanese_count(flat) < BROKEN_JAPANESE_SHARE * len(flat)
-        or strange_count(flat) >= BROKEN_STRANGE_SHARE * len(flat)
-    )
+    return japanese_count(flat) < BROKEN_JAPANESE_SHARE * len(flat) or strange_count(
+        flat
+    ) >= BROKEN_STRANGE_SHARE * len(flat)
 
 
 def build(name: str) -> None:
