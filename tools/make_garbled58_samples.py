@@ -11,7 +11,8 @@ ToUnicode maps wrongly (kana as Latin-1 letters: ``{おいv``, ``ÿ別添２Ā``
 route (``gs -sDEVICE=ps2write`` then ``ps2pdf``, as a "print to PDF" driver does) re-encodes the
 fonts so that the layer holds glyph codes (control characters, Latin-1 letters, Dingbats).  Each
 case is a one-page PDF of a committed set (``SOURCES``: the PDF drawn by Chromium or LibreOffice,
-its true records) passed through one such route (``ROUTES``); a case is kept only when
+its true records) passed through one such route (``ROUTES``), with the texts of ``TEXTS``
+taken from the result; a case is kept only when
 ``pdftotext`` of the result is really broken (``_broken``: less than half its characters
 Japanese, or a twentieth or more of characters no Japanese table prints).  The truth is the
 source case's ``expected/records.json`` (the page prints the same table).  ``office-garbled58``
@@ -29,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_office_samples import build_named, write_manifest
+from make_pdfs import extract_text
 
 from piatable.extract.layer_quality import japanese_count, strange_count
 
@@ -51,6 +53,9 @@ ROUTES = {
     "pdfwrite": "gs -sDEVICE=pdfwrite",
     "ps2write": "gs -sDEVICE=ps2write, then ps2pdf",
 }
+# The texts kept beside each PDF: what users of these extractors would hand piatable (``+nl``:
+# pages joined by line ends, as library users join them).
+TEXTS = ("pdftotext-layout", "pypdfium2", "pypdfium2+nl")
 # A text layer is broken when less than this share of its characters is Japanese ...
 BROKEN_JAPANESE_SHARE = 0.5
 # ... or at least this share are characters no Japanese table prints.
@@ -98,7 +103,12 @@ def build(name: str) -> None:
             (root / case / "expected").mkdir(parents=True)
             shutil.copy(out, root / case / "input.pdf")
             shutil.copy(src / "expected" / "records.json", root / case / "expected" / "records.json")
-            manifest[case] = {"source": f"samples/{source}", "route": ROUTES[route]}
+            for tool in TEXTS:
+                folder = root / f"{case}-{tool}"
+                (folder / "expected").mkdir(parents=True)
+                (folder / "input.txt").write_text(extract_text(out, tool), "utf-8")
+                shutil.copy(src / "expected" / "records.json", folder / "expected" / "records.json")
+            manifest[case] = {"source": f"samples/{source}", "route": ROUTES[route], "texts": list(TEXTS)}
     write_manifest(root, manifest)
     held = "Held out: measure on it, never tune on it.\n\n" if name.startswith("heldout") else ""
     (root / "README.md").write_text(
