@@ -81,7 +81,8 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
             if not _apart(a, b, step, hy):
                 continue
             y0 = b.top
-            sure, ok = True, not _item_opens_at(row, y0, hy)
+            sure, ok = True, not _opens_at(row, y0, hy)
+            wrapped = both = 0
             for ols in body.values():
                 up = [ln for ln in ols if ln.top < y0 - LEVEL_EM * hy]
                 down = [ln for ln in ols if ln.top >= y0 - LEVEL_EM * hy]
@@ -90,26 +91,51 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
                     break
                 if not up:
                     continue
+                both += 1
+                wrapped += up[-1].wraps_on
                 if not _apart(up[-1], down[0], _step(ols, hy), hy):
                     if not _closed(up[-1]):
                         ok = False
                         break
                     sure = False
-            if ok and not _closed(a) and a.runs_on:
+            if ok and wrapped:
+                # A cell's line full to its column's wrap runs on across the blank line: one
+                # cell's text spaced apart (every such column: no row), or a cell clipped at
+                # its row's foot (one column only: in doubt).
+                ok, sure = wrapped < both, False
+            if ok and _runs_across(row, y0, hy):
                 ok = False
             if ok:
                 return y0, sure
     return None
 
 
-def _item_opens_at(row: Row, y0: float, hy: float) -> bool:
+def _opens_at(row: Row, y0: float, hy: float) -> bool:
     """The row's 項目 prints a line level with ``y0`` after a blank line of its own: the blank
-    line runs across the whole row (a taller line beside it: a vertical 提出時期), no row's foot."""
-    item = sorted(row.get(ITEM_COLUMN, []), key=lambda ln: ln.top)
-    step = _step(item, hy)
-    return any(
-        abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in itertools.pairwise(item)
-    )
+    line runs across the whole row (a taller line beside it: a vertical 提出時期), no row's foot;
+    or its 変更日 does: a row of its own date, which the rows' anchoring missed (not a row under
+    a merged 変更日: ``pair_rows`` leaves it to the rows' reading)."""
+    for c in (DATE_COLUMN, ITEM_COLUMN):
+        col = sorted(row.get(c, []), key=lambda ln: ln.top)
+        step = _step(col, hy)
+        pairs = itertools.pairwise(col)
+        if any(abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in pairs):
+            return True
+    return False
+
+
+def _runs_across(row: Row, y0: float, hy: float) -> bool:
+    """A merged column's line level with ``y0``, after a blank line of its own column, continues
+    the line above it (``Line.wraps_on``): the blank line is the printing's, inside one cell
+    (a line of another column printed between), not the foot of a row (``_split`` would give
+    that line to the block)."""
+    for c in (TIMING_COLUMN, EXPLANATION_COLUMN):
+        col = sorted(row.get(c, []), key=lambda ln: ln.top)
+        step = _step(col, hy)
+        for a, b in itertools.pairwise(col):
+            if abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) and a.wraps_on:
+                return True
+    return False
 
 
 def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
