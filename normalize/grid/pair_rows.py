@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 
 from ..chars import SENTENCE_END
+from ..cut_checks import torn_numbering
 from .lines import Line
 
 DATE_COLUMN = 0
@@ -82,7 +83,7 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
                 continue
             y0 = b.top
             sure, ok = True, not _opens_at(row, y0, hy)
-            wrapped = both = 0
+            joined = both = 0
             for ols in body.values():
                 up = [ln for ln in ols if ln.top < y0 - LEVEL_EM * hy]
                 down = [ln for ln in ols if ln.top >= y0 - LEVEL_EM * hy]
@@ -92,22 +93,31 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
                 if not up:
                     continue
                 both += 1
-                wrapped += up[-1].wraps_on
+                joined += _continues(up, down[0])
                 if not _apart(up[-1], down[0], _step(ols, hy), hy):
                     if not _closed(up[-1]):
                         ok = False
                         break
                     sure = False
-            if ok and wrapped:
-                # A cell's line full to its column's wrap runs on across the blank line: one
-                # cell's text spaced apart (every such column: no row), or a cell clipped at
-                # its row's foot (one column only: in doubt).
-                ok, sure = wrapped < both, False
+            if ok and joined:
+                # The block's line continues its column's text above (every such column: one
+                # cell's paragraphs spaced apart, no row), or one column's only (a cell clipped
+                # at its row's foot, a list split over rows: in doubt).
+                ok, sure = joined < both, False
             if ok and _runs_across(row, y0, hy):
                 ok = False
             if ok:
                 return y0, sure
     return None
+
+
+def _continues(up: list[Line], first: Line) -> bool:
+    """The block's first line ``first`` of a body column continues the column's text above it
+    (``up``, top down): the line above wraps on into it (``Line.wraps_on``: full to the
+    column's wrap, no sentence's end, ``first`` opening no paragraph), or ``first`` opens list
+    entry k+1 of a list whose entry k, in the same style, opens a line above
+    (``cut_checks.torn_numbering``: ``(1)…`` / ``(2)…``)."""
+    return up[-1].wraps_on or bool(torn_numbering([ln.text.strip() for ln in up], [first.text.strip()]))
 
 
 def _opens_at(row: Row, y0: float, hy: float) -> bool:
