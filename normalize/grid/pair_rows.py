@@ -122,16 +122,16 @@ def _continues(up: list[Line], first: Line) -> bool:
 
 def _opens_at(row: Row, y0: float, hy: float) -> bool:
     """The row's 項目 prints a line level with ``y0`` after a blank line of its own: the blank
-    line runs across the whole row (a taller line beside it: a vertical 提出時期), no row's foot;
-    or its 変更日 does: a row of its own date, which the rows' anchoring missed (not a row under
-    a merged 変更日: ``pair_rows`` leaves it to the rows' reading)."""
-    for c in (DATE_COLUMN, ITEM_COLUMN):
-        col = sorted(row.get(c, []), key=lambda ln: ln.top)
-        step = _step(col, hy)
-        pairs = itertools.pairwise(col)
-        if any(abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in pairs):
-            return True
-    return False
+    line runs across the whole row (a taller line beside it: a vertical 提出時期), no row's foot."""
+    return _level_after_blank(row, ITEM_COLUMN, y0, hy)
+
+
+def _level_after_blank(row: Row, c: int, y0: float, hy: float) -> bool:
+    """Column ``c`` of ``row`` prints a line level with ``y0`` after a blank line of its own."""
+    col = sorted(row.get(c, []), key=lambda ln: ln.top)
+    step = _step(col, hy)
+    pairs = itertools.pairwise(col)
+    return any(abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in pairs)
 
 
 def _runs_across(row: Row, y0: float, hy: float) -> bool:
@@ -153,6 +153,9 @@ def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
     of each merged column the lines opening level with the block after a blank line of their
     own column, or else the row's (a merged cell's value, printed once)."""
     edge = y0 - LEVEL_EM * hy
+    # A block beside a date of its own is a dated row the rows' anchoring missed: no cell of the
+    # row above is merged over it, each column's lines from the block down are its own.
+    dated = _level_after_blank(row, DATE_COLUMN, y0, hy)
     kept: Row = {}
     new: Row = {}
     for c, lines in row.items():
@@ -163,7 +166,7 @@ def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
             kept[c], new[c] = up, down
             continue
         own = bool(up and down) and abs(down[0].top - y0) <= LEVEL_EM * hy and _apart(up[-1], down[0], hy, hy)
-        if own:
+        if own or dated:
             kept[c], new[c] = up, down
         else:
             kept[c], new[c] = list(ls), list(ls)
