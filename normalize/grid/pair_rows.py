@@ -15,6 +15,17 @@ opening level with the block after a blank line of its own column is the block's
 body column printing both above and in the block runs on with no blank line (its line above
 ends a sentence or a value), the block is still read apart, in doubt (``SPLIT_GUESS_WHY``): one
 cell's paragraphs would look so too.
+
+One cell's paragraphs print apart as well (branch cellsplit58): Writer's paragraph spacing, or a
+line of another column printed between two of a cell's (cells centred beside top-aligned ones)
+leaves a blank line in every column.  The text tells them from a row's foot: a body column
+whose line above the block wraps on into it (full to the column's wrap, no sentence's end, the
+block's line opening no paragraph: ``Line.wraps_on``) or whose block opens list entry k+1 of a
+list whose entry k it printed above (``(1)…`` / ``(2)…``) continues its cell: every body column
+so, no row; one only, a row in doubt (a cell clipped at its row's foot, a list split over
+rows).  A merged 説明 / 提出時期 line level with the block that continues its line above across
+the blank line says the blank line is inside the cells: no row.  A block beside a date of its
+own is a dated row the rows' anchoring missed: read apart with each column's lines its own.
 """
 
 from __future__ import annotations
