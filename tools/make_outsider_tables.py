@@ -158,6 +158,9 @@ class Case:
     label_lines: dict[int, str] = field(default_factory=dict)
     # The paper: "A4" or "A3" (a wide table with extra columns printed on A3, branch bikou55).
     paper: str = "A4"
+    # writer: space after each paragraph of a cell, in points (a paragraph style's spacing, as
+    # many templates set it; branch cellsplit58: a cell's paragraphs print apart).
+    para_space: float = 0.0
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -501,7 +504,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
     """One table of ``rows`` under its label row (repeated on each page)."""
     from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     labels = table_labels(case)
     first = 1 if case.lead_label else 0  # the first field column's offset
@@ -525,6 +528,8 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
             paras = [] if (i, key) in covered else str(printed(r, key)).split("\n")
             for k, para in enumerate(paras):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
+                if case.para_space:
+                    p.paragraph_format.space_after = Pt(case.para_space)
                 for m, piece in enumerate(_mark_pieces(para) if case.mark_font else [para]):
                     run = p.add_run(piece)
                     if m % 2:
