@@ -53,7 +53,12 @@ def cell_tail_lines(
             continue
         if header is not None and above.top <= header.bottom:
             continue  # right under the label row: its band
-        if below is not None and label[k + 1] and below.page == ln.page and below.top - ln.top <= TAIL_STEP_EM * hy:
+        if (
+            below is not None
+            and label[k + 1]
+            and below.page == ln.page
+            and below.top - ln.top <= TAIL_STEP_EM * hy
+        ):
             continue  # over another label line: a wrapped label's upper piece
         if _covers(above, ln):
             out.add(k)
