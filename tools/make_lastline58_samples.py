@@ -53,15 +53,26 @@ TAIL_WORDS = {
     "事前": "重要な変更に当たるため評価書の提出は事前",
     "事後": "重要な変更に当たらないため提出は事後",
 }
-# Lead-ins cut to length in front of a closing sentence (full-width text only).
-LEAD_INS = (
-    "なお、当該変更については庁内で協議を行い、記載内容を見直したもので、併せて規定の整備を行うものであり、"
+# Whole clauses put in front of a closing sentence (full-width text only), as many as make the
+# paragraph's length: any length from 2 on is a sum of them.
+LEAD_CLAUSES = (
+    "なお",
+    "また",
+    "併せて",
+    "庁内協議の上",
+    "記載を整理し",
+    "表現を改め",
+    "所管課と調整の上",
+    "条文の移動に合わせ",
+    "前回の評価以降の状況を踏まえ",
+    "特に",
 )
 # Characters a line may not open with (kinsoku) and may not end with.
 NOT_AT_START = frozenset("、。，．）」』】ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ・：；？！")
 NOT_AT_END = frozenset("（「『【")
 PROBE = "あ" * 60
 KEEP_EVERY = 4  # every fourth row keeps its own explanation (a control)
+PAGE_ROWS = 3  # Calc: rows a page
 # (set, maker, tables, rows) per case.
 CASES = {
     "office-lastline58": (
@@ -91,19 +102,33 @@ def _fits(par: str, width: int) -> bool:
     )
 
 
-def tail_paragraph(word: str, width: int, lines: int) -> str:
-    """A closing paragraph ending in ``word`` of ``lines`` full lines of ``width`` characters and
-    the word alone on a last line (a lead-in from ``LEAD_INS`` cut to fit, moved along it until
-    no line break falls where kinsoku would move it)."""
+def _leads(need: int, rng: random.Random) -> list[str]:
+    """Orders of ``LEAD_CLAUSES`` (each clause once at most, joined by ``、``, the last one
+    followed by ``、`` or not) whose length is ``need``, shuffled by ``rng``; [] when none is."""
+    found: list[str] = []
+    clauses = list(LEAD_CLAUSES)
+    for mask in range(1, 1 << len(clauses)):
+        chosen = [c for b, c in enumerate(clauses) if mask >> b & 1]
+        rng.shuffle(chosen)
+        for end in ("、", ""):  # the last clause followed by 、 or run on into the sentence
+            if sum(map(len, chosen)) + len(chosen) - 1 + len(end) == need:
+                found.append("、".join(chosen) + end)
+    rng.shuffle(found)
+    return found
+
+
+def tail_paragraph(word: str, width: int, lines: int, rng: random.Random) -> str:
+    """A closing paragraph ending in ``word``: whole lines of ``width`` characters and the word
+    alone on a last line (at least ``lines`` full lines), whole clauses of ``LEAD_CLAUSES`` in
+    front of ``TAIL_WORDS[word]``, none of its line breaks where kinsoku would move a character."""
     tail = TAIL_WORDS[word]
     lines = max(lines, math.ceil((len(tail) - len(word)) / width))
-    need = lines * width + len(word) - len(tail)
-    for shift in range(len(LEAD_INS)):
-        lead = (LEAD_INS * 3)[shift : shift + need]
-        par = lead + tail
-        if lead[:1] not in NOT_AT_START and _fits(par, width):
-            return par
-    return (LEAD_INS * 3)[:need] + tail
+    for more in range(8):
+        need = (lines + more) * width + len(word) - len(tail)
+        for lead in _leads(need, rng) if need > 0 else [""]:
+            if _fits(lead + tail, width):
+                return lead + tail
+    raise ValueError(f"no lead-in fits a column of {width} characters before {tail}")
 
 
 def _probe_width(pdf: Path) -> tuple[int, float]:
@@ -152,7 +177,10 @@ def cases(name: str, work: Path) -> list[mos.Case]:
         table = _table(tables, heldout)
         first = rng.randrange(max(1, len(table) - n))
         case = mos.plain_case(case_name, table[first : first + n], maker, heldout)
-        case = replace(case, merge=False, rows_per_page=None)
+        # Calc: a page break every three rows under repeated print titles, so that a page's last
+        # row's explanation ends right above the next page's label row (-raw, pypdfium2).
+        per_page = PAGE_ROWS if maker == "calc" else None
+        case = replace(case, merge=False, rows_per_page=per_page, repeat_header=True)
         made.append(case)
     probes = [replace(c, name=f"{c.name}-probe", rows=[{**c.rows[0], "explanation": PROBE}]) for c in made]
     rendered = mos.render(probes, work)
@@ -163,18 +191,20 @@ def cases(name: str, work: Path) -> list[mos.Case]:
         width, left = _probe_width(rendered[probe.name][1])
         lefts[case.name] = left
         rng = random.Random(f"piatable-lastline58-{case.name}-rows")
+        offset = rng.randrange(len(words))
         rows = []
         for i, r in enumerate(case.rows):
             if i % KEEP_EVERY == KEEP_EVERY - 1:
                 rows.append(r)
                 continue
             head = r["explanation"].split("\n")[0]
-            par = tail_paragraph(
-                words[(i + rng.randrange(len(words))) % len(words)], width, rng.choice((1, 2))
-            )
+            par = tail_paragraph(words[(i + offset) % len(words)], width, rng.choice((1, 2)), rng)
             rows.append({**r, "explanation": f"{head}\n{par}"})
         print(f"{case.name}: 説明 column {width} characters a line", file=sys.stderr)
-        out.append(replace(case, rows=rows))
+        # (Calc fits a row's height to its text in its own metrics: a spare line keeps a last
+        # line of a paragraph that fills its lines exactly inside the cell.)
+        spare = {i: 1 for i in range(len(rows))} if case.maker == "calc" else {}
+        out.append(replace(case, rows=rows, extra_spare=spare))
     return out
 
 
