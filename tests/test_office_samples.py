@@ -61,6 +61,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-watermark56",
         "heldout-md56",
         "heldout-pairs57",
+        "heldout-lastline58",
         "heldout-rawtear57",
         "heldout-tbrl57",
     )
