@@ -152,7 +152,7 @@ KNOWN_LOSSES: dict[str, str] = {
     # pdfplumber's plain text of a Calc table whose cells are centred vertically: the lines of
     # neighbouring cells interleave character by character (``２ ク ． を 特 通 定 じ``); no row is
     # read (partial, notes quoting the lines placed in no record).
-    "office-lastline58/ll58-calc-b-pdfplumber+nl": "pdfplumber text of centred Calc cells interleaved: no rows",
+    "office-lastline58/ll58-calc-b-pdfplumber+nl": "pdfplumber text of centred Calc cells: no rows",
     # Branch plumber51 (new samples, not fixed): a Calc table with every cell centred vertically
     # and merged dates / timings, and a Writer table with a narrow 変更日 column, centred; few
     # lines hold three fragments (multi-fragment share 0.15–0.16, under is_plumber_text's 0.25,
