@@ -148,6 +148,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # neighbours' at half-line offsets and few lines hold cells side by side; is_plumber_text
     # does not take it and the stream reader reads no row (partial, notes quoting the lines).
     "office-plumber49/p49-writer-v2-pdfplumber": "pdfplumber text of centred Writer cells not recognised",
+    # Branch lastline58 (new sample, not this branch's reader; its base 42055ccf reads it the same):
+    # pdfplumber's plain text of a Calc table whose cells are centred vertically: the lines of
+    # neighbouring cells interleave character by character (``２ ク ． を 特 通 定 じ``); no row is
+    # read (partial, notes quoting the lines placed in no record).
+    "office-lastline58/ll58-calc-b-pdfplumber+nl": "pdfplumber text of centred Calc cells: no rows",
     # Branch plumber51 (new samples, not fixed): a Calc table with every cell centred vertically
     # and merged dates / timings, and a Writer table with a narrow 変更日 column, centred; few
     # lines hold three fragments (multi-fragment share 0.15–0.16, under is_plumber_text's 0.25,
