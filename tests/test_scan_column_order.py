@@ -134,3 +134,25 @@ def test_scans_with_a_wrapped_timing_label_keep_their_column_order() -> None:
     assert [r["change_date"] for r in got] == [e["change_date"] for e in truth]
     assert [r["timing"] for r in got] == [e["timing"] for e in truth]
     assert any("its label not read" in n for n in res.notes)
+
+
+def test_a_long_label_may_be_misread_at_its_first_letter_and_a_date_label_only_there() -> None:
+    """A fax (204 x 98 dpi, office-scan58) read 産更前の記載, 雇更後の記載 and 有更日: a label of six
+    letters or more one letter off is that label when no other label is a letter away; 変更日 only
+    with its first letter wrong."""
+    gs = Settings().grid
+
+    def runs(*texts: str) -> list[str]:
+        return [r.text for r in _label_runs(_line(*((t, 200.0 * k) for k, t in enumerate(texts))), 10, gs)]
+
+    assert runs("有更日", "産更前の記載", "雇更後の記載", "提出時期に係る謎明") == [
+        "変更日",
+        "変更前の記載",
+        "変更後の記載",
+        "提出時期に係る説明",
+    ]
+    # 変更X の記載 is either side's: no label.  変更点 (a word of its own) is no 変更日; 項目 too
+    # short to be misread.
+    assert runs("変更丸の記載") == []
+    assert runs("変更点") == []
+    assert runs("頃目") == []
