@@ -118,6 +118,20 @@ def build(root: Path, name: str) -> None:
             size = target.stat().st_size // 1024
             print(f"{name}/{case.name}: {len(case.rows)} rows, {size} KB", file=sys.stderr)
     mos.write_manifest(root, manifest)
+    (root / "README.md").write_text(README.format(name=name), "utf-8")
+
+
+README = """# {name}: scans of tables in another column order with a wrapped 提出時期 label (issue 11)
+
+Outsider Calc / Writer tables (tools/make_outsider_tables.py) whose columns stand in another order
+than the form's (`order` in `cases.json`, as indices of 変更日 / 項目 / 変更前 / 変更後 / 提出時期 /
+説明; 変更日 on the right first), the 提出時期 column two glyphs wide so its label wraps, scanned
+as grey PNG, JPEG, G4 TIFF or a G3 fax TIFF at 204 x 98 dpi (`fax-…`).  `office-scan58` draws
+from the tuning tables, `heldout-scan58` from samples/heldout/tables: measure on it, never tune.
+
+    python tools/make_scan58_samples.py --set {name}
+    python tools/eval_office.py samples/office-scan58 samples/heldout-scan58 --total
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
