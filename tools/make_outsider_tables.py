@@ -319,13 +319,17 @@ def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
         for a, b in merge_runs(case.rows, key, set(), case.merge_within)
         for i in range(a + 1, b + 1)
     }
+    # ``widths`` are the printed columns' (a lead column first): each field's is found by its
+    # place in ``case.order`` (taken by field index, a narrow 提出時期 printed after 変更後 made
+    # the 変更後 cell's rows pages tall: session 58).
+    first = 1 if case.lead_label else 0
     out = []
     for i, r in enumerate(case.rows):
         lines = 1
         for j, key in enumerate(SIX):
             if (i, key) in covered:
                 continue
-            width_pt = widths[j] * 7 * 0.75 - 4
+            width_pt = widths[first + case.order.index(j)] * 7 * 0.75 - 4
             per_line = max(int(width_pt / (case.size / 2)) - 1, 2)
             lines = max(lines, sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n")))
         out.append(round((lines + case.slack_lines + extra) * case.size * 1.5 + 4, 1))
