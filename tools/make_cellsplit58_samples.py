@@ -25,30 +25,23 @@ Each case keeps its PDF and the layout texts (``make_pairs57_samples.TEXTS``: fo
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
 import sys
-import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
-from make_chromium54_samples import _expected as pdf_expected
 from make_office_samples import (
     HELDOUT_DIR,
     TUNING_TABLES,
     _printable,
     build_named,
     load_table,
-    write_manifest,
 )
 from make_outsider_tables import SHARES
 from make_outsider_tables import Case as OutsiderCase
-from make_pairs57_samples import MERGED, TEXTS, _pdf
+from make_pairs57_samples import MERGED, _pdf, build_set
 from make_pairs57_samples import _rows as pair_rows
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-cellsplit58": False, "heldout-cellsplit58": True}
@@ -158,31 +151,7 @@ with pages joined by line ends: `+nl`); settings per case in `cases.json`.
 def build(name: str) -> None:
     """Write sample set ``name`` (a key of ``SETS``) under samples/, replacing it."""
     heldout = SETS[name]
-    root = ROOT / "samples" / name
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for case_name in _names(heldout):
-            case = _case(case_name, heldout)
-            pdf = _whole_pdf(case, work)
-            truth = pdf_expected(pdf, case.rows)
-            folder = root / case_name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{case_name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
-            manifest[case_name] = {k: v for k, v in asdict(case).items() if k != "rows"}
-            print(f"{name}/{case_name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=name), "utf-8")
+    build_set(ROOT / "samples" / name, _names(heldout), lambda n: _case(n, heldout), _whole_pdf, README)
 
 
 def main(argv: list[str] | None = None) -> int:

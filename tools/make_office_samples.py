@@ -2709,21 +2709,27 @@ def set_arguments(
     return ns
 
 
-def write_case_with_texts(
-    root: Path, case: Case, pdf: Path, expected: list[dict], tools: Iterable[str]
-) -> dict:
-    """Write ``root/<case>/input.pdf`` with its truth and, for each extractor in ``tools``
-    (``make_pdfs.extract_text`` names), ``root/<case>-<tool>/input.txt`` with the same truth; return
-    the case's ``cases.json`` entry (its settings, rows and pages)."""
-    folder = root / case.name
+def write_pdf_and_texts(root: Path, name: str, pdf: Path, expected: list[dict], tools: Iterable[str]) -> None:
+    """Write ``root/<name>/input.pdf`` with its truth (``expected/records.json``) and, for each
+    extractor in ``tools`` (``make_pdfs.extract_text`` names), ``root/<name>-<tool>/input.txt`` with
+    the same truth.  Raises FileExistsError if a case folder is there already."""
+    folder = root / name
     (folder / "expected").mkdir(parents=True)
     shutil.copy(pdf, folder / "input.pdf")
     write_json(folder / "expected" / "records.json", expected)
     for tool in tools:
-        tfolder = root / f"{case.name}-{tool}"
+        tfolder = root / f"{name}-{tool}"
         (tfolder / "expected").mkdir(parents=True)
         (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
         write_json(tfolder / "expected" / "records.json", expected)
+
+
+def write_case_with_texts(
+    root: Path, case: Case, pdf: Path, expected: list[dict], tools: Iterable[str]
+) -> dict:
+    """Write the case's PDF and texts with their truth (``write_pdf_and_texts``) and return the
+    case's ``cases.json`` entry (its settings, rows and pages)."""
+    write_pdf_and_texts(root, case.name, pdf, expected, tools)
     pages = max(r["page_end"] for r in expected)
     return settings_of(case) | {"rows": len(expected), "pages": pages}
 

@@ -24,11 +24,11 @@ sizes.  Each case keeps its PDF and the layout texts (``TEXTS``: form-feed and `
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -42,10 +42,10 @@ from make_office_samples import (
     build_named,
     load_table,
     write_manifest,
+    write_pdf_and_texts,
 )
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_docx, write_xlsx
 from make_outsider_tables import Case as OutsiderCase
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-pairs57": False, "heldout-pairs57": True}
@@ -173,36 +173,45 @@ out: measure on it, never tune on it) from the held-out tables, in other fonts a
 """
 
 
-def build(root: Path, heldout: bool) -> None:
+def build_set(
+    root: Path,
+    names: list[str],
+    make_case: Callable[[str], OutsiderCase],
+    print_pdf: Callable[[OutsiderCase, Path], Path],
+    readme: str,
+) -> None:
+    """Write a sample set under ``root`` (replacing it): for each case name, ``make_case(name)``
+    printed by ``print_pdf(case, work folder)``, its PDF with the records it prints
+    (``make_chromium54_samples._expected``) and the ``TEXTS`` of it with the same records
+    (``make_office_samples.write_pdf_and_texts``); ``cases.json`` holds each case's settings but
+    its rows, ``README.md`` is ``readme`` with ``{name}`` the set's folder name.  Used by this
+    generator and ``make_cellsplit58_samples``."""
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
     manifest = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for name in _names(heldout):
-            case = _case(name, heldout)
-            pdf = _pdf(case, work)
+        for name in names:
+            case = make_case(name)
+            pdf = print_pdf(case, work)
             truth = pdf_expected(pdf, case.rows)
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             manifest[name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    (root / "README.md").write_text(readme.format(name=root.name), "utf-8")
+
+
+def build(name: str) -> None:
+    """Write sample set ``name`` (a key of ``SETS``) under samples/, replacing it."""
+    heldout = SETS[name]
+    build_set(ROOT / "samples" / name, _names(heldout), lambda n: _case(n, heldout), _pdf, README)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":
