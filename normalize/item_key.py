@@ -48,6 +48,7 @@ import regex
 
 from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
+from .compact_items import compact_path, read_compact
 from .dates import is_date_line
 from .glued_headings import known_around, split_near
 from .heading_lexicon import (
@@ -283,6 +284,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     subheads = [ln for ln in lines if _BODY_SUBHEADING.match(ln.strip())]
     lines = [ln for ln in lines if ln not in subheads]
     heading_lines = _heading_lines(lines)
+    compact = _compact_key(heading_lines)
+    if compact is not None:
+        return compact
     read_lines = [circled_lookalike(ln) for ln in heading_lines]
     lookalikes = [f"{a.strip()}→{b}" for a, b in zip(heading_lines, read_lines, strict=True) if a != b]
     text = _SPACES.sub("", fold_halfwidth_kana(clean_text("".join(block_numbers(read_lines)))))
@@ -465,6 +469,33 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         tuple(dropped),
         tuple(fuzzy),
     )
+
+
+def _compact_key(heading_lines: list[str], prefix: str = "") -> ItemKey | None:
+    """The key of a cell that opens with the form's compact numbering (``Ⅱ-3-⑧``:
+    ``compact_items``), or None.  A bare code the lexicon places (by the levels of the form whose
+    prefix is ``prefix``) keys as the item printed in words, noted in ``fuzzy`` (inferred from the
+    numbers); any other keeps its code, circled number included, then the rest keyed as read."""
+    read = read_compact("".join(ln.strip() for ln in heading_lines))
+    if read is None:
+        return None
+    code, rest = read
+    path = compact_path(code, prefix)
+    tail = _item_key((rest,)) if rest.strip() else None
+    if path and (tail is None or (tail.path == path[-1:] and not tail.dropped)):
+        return ItemKey(KEY_SEPARATOR.join(path), path, code[0], None, None, (), (), (f"{code}→{path[-1]}",))
+    if tail is None:
+        return ItemKey(code, (code,), code[0], None, None, ())
+    return replace(tail, key=KEY_SEPARATOR.join((code, *tail.path)), path=(code, *tail.path), section=code[0])
+
+
+def form_item_key(item: str | list[str], prefix: str) -> ItemKey:
+    """``item_key`` of a cell read by the levels of the form whose lexicon prefix is ``prefix``
+    (``heading_lexicon.FORM_PREFIXES``): differs only for a bare compact code (``Ⅰ-5`` is
+    基礎項目's 評価実施機関における担当部署, 全項目's 個人番号の利用)."""
+    lines = item.split("\n") if isinstance(item, str) else list(item)
+    compact = _compact_key(_heading_lines(lines), prefix) if prefix else None
+    return compact if compact is not None else item_key(item)
 
 
 # An unclosed bracket's tail longer than this (characters, bracket aside) is no clipped note
