@@ -51,9 +51,7 @@ def read_compact(text: str) -> tuple[str, str] | None:
 def _first_at() -> dict[str, str]:
     """Level (``Ⅱ/3/⑧``, ``基礎:Ⅰ/1``) → the first canonical heading the main lexicon file lists
     there (the numbered one of ``使用方法 / 情報の突合 …``)."""
-    return {
-        level: parts[0] for name, level, parts in lexicon_lines() if parts and name == HEADING_FILES[0]
-    }
+    return {level: parts[0] for name, level, parts in lexicon_lines() if parts and name == HEADING_FILES[0]}
 
 
 @lru_cache(maxsize=1)

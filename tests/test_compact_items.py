@@ -37,7 +37,11 @@ def test_two_items_of_one_heading_keep_apart():
 
 @pytest.mark.parametrize(
     "cell",
-    ["Ⅱ-6-③ 保存期間経過後、システムにて一括消去する。", "Ⅱ-3-② [○]紙", "Ⅰ-1-②\nを公証するため、住民票の作成"],
+    [
+        "Ⅱ-6-③ 保存期間経過後、システムにて一括消去する。",
+        "Ⅱ-3-② [○]紙",
+        "Ⅰ-1-②\nを公証するため、住民票の作成",
+    ],
 )
 def test_a_code_with_text_after_it_stays_unknown_and_keeps_its_number(cell):
     key = item_key(cell)
