@@ -62,6 +62,7 @@ from .phrase_openings import starts_mid_phrase
 from .shape_checks import is_addition_mark, is_heading_then_instance, is_wrapped_heading, shape_doubts
 from .spill_checks import spill_doubts
 from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
+from .timing_cells import lone_letter_doubts
 from .tokenizer import Tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -477,6 +478,8 @@ def row_doubts(
     row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)
     out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
+    timing_raw = "".join("".join(cl.text.split()) for cl in row.cells.get("timing") or [])
+    out += lone_letter_doubts(timing_raw, record.timing)
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer, kanji=text_row and f != "item")

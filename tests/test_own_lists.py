@@ -113,3 +113,14 @@ def test_a_heading_then_its_block_or_sub_heading_is_no_second_value(item):
 def test_other_second_values_keep_their_doubt(item):
     rec = record(item, "前の記載", "後の記載", "委託範囲の見直しによる修正")
     assert "column_guess" in rec.flags
+
+
+def test_one_letter_after_the_timing_word_is_another_cells_line():
+    # set XX-like Gnumeric table read by PyMuPDF sort=True: the explanation's last character
+    # (修 / 正) placed in the 提出時期 column
+    from piatable.normalize.timing_cells import lone_letter_doubts
+
+    assert lone_letter_doubts("事後正", "事後")
+    assert not lone_letter_doubts("事後", "事後")
+    assert not lone_letter_doubts("事前（重要な変更）", "事前")
+    assert not lone_letter_doubts("事後再評価", "事後")
