@@ -21,8 +21,9 @@ from __future__ import annotations
 import regex
 
 from .chars import paragraphs
-from .cut_checks import EXPLANATION_END, NUMBERED_HEADING, ends_so
+from .cut_checks import NUMBERED_HEADING, ends_so
 from .items import is_form_heading
+from .merged_explanations import EXPLANATION_END
 
 # A listed point of an explanation is a short noun phrase (set XX's longest: 標準準拠システムへの
 # 移行, 12 characters); a longer ・ line is a before/after cell's sentence.
@@ -35,10 +36,11 @@ _NOT_A_POINT = regex.compile(r"[。［］\[\]＜＞<>0-9０-９]")
 
 def own_bullet_list(explanation: str, before: str, after: str) -> bool:
     """Whether the ・ lines of ``explanation`` are its own list: the paragraphs before the
-    first ・ line hold no list mark and end as explanations end (``cut_checks.EXPLANATION_END``:
-    …に伴う追記), every later paragraph is a ・ line of short noun phrases (each point at most
-    ``LIST_POINT_MAX_CHARS``, no 。, brackets or digits, no heading of the form), and neither the
-    before nor the after cell prints a ・ line (a list the explanation column could have taken)."""
+    first ・ line hold no list mark and end as explanations end
+    (``merged_explanations.EXPLANATION_END``: …に伴う追記, …部署名の変更), every later paragraph
+    is a ・ line of short noun phrases (each point at most ``LIST_POINT_MAX_CHARS``, no 。,
+    brackets or digits, no heading of the form), and neither the before nor the after cell
+    prints a ・ line (a list the explanation column could have taken)."""
     paras = paragraphs(explanation)
     first = next((k for k, p in enumerate(paras) if p.startswith(_BULLET)), None)
     if not first:  # None, or a list from the explanation's first line on
