@@ -84,9 +84,11 @@ def compact_path(code: str, prefix: str = "") -> tuple[str, ...] | None:
 
 def known_compact_cell(paragraphs: list[str]) -> bool:
     """Whether a 項目 cell's paragraphs are one bare compact code that names an item of the form
-    (by 全項目's levels): a heading of the form although its words are not printed."""
-    lines = [p for p in paragraphs if p.strip()]
-    if len(lines) != 1:
+    (by 全項目's levels): a heading of the form although its words are not printed.  A code
+    wrapped in a narrow column (``Ⅱ-3-`` / ``⑧``) is joined; a space inside a line, or text after
+    the code, makes it no bare code."""
+    lines = [p.strip() for p in paragraphs if p.strip()]
+    if not lines or any(c.isspace() for ln in lines for c in ln):
         return False
-    read = read_compact(lines[0])
-    return read is not None and not read[1].strip() and compact_path(read[0]) is not None
+    read = read_compact("".join(lines))
+    return read is not None and not read[1] and compact_path(read[0]) is not None

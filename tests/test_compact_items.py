@@ -61,6 +61,12 @@ def test_no_code_in_words_or_a_date():
     assert read_compact("Ⅱ特定個人情報ファイルの概要") is None
     assert read_compact("Ⅰ-12") == ("Ⅰ-12", "") and compact_path("Ⅰ-12") is None
     assert not known_compact_cell(["Ⅱ-3-⑧", "⑧使用方法"])
+    assert not known_compact_cell(["Ⅱ-3-⑧ ―"])
+
+
+def test_a_code_wrapped_in_a_narrow_column_is_one_code():
+    assert known_compact_cell(["Ⅱ-3-", "⑧"])
+    assert item_key(["Ⅱ-3-", "⑧"]).key == item_key("Ⅱ-3-⑧").key
 
 
 def test_the_cover_names_the_form_whose_numbers_are_read():
