@@ -49,6 +49,7 @@ from .cut_checks import (
 )
 from .date_items import date_item_doubts
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line
+from .explanation_lists import own_bullet_list
 from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
@@ -58,9 +59,10 @@ from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
 from .phrase_openings import starts_mid_phrase
-from .shape_checks import is_addition_mark, is_wrapped_heading, shape_doubts
+from .shape_checks import is_addition_mark, is_heading_then_instance, is_wrapped_heading, shape_doubts
 from .spill_checks import spill_doubts
 from .stray_numbers import opening_mark_doubts, stray_number_doubts, torn_sentence_doubts
+from .timing_cells import lone_letter_doubts
 from .tokenizer import Tokenizer
 
 # What tesseract reads a Roman section numeral as (Ⅱ → HI, II, 11, Il, ll, H …).
@@ -236,8 +238,13 @@ def column_doubts(
             ):
                 out.append(Doubt("column_guess", f, f"the cell holds a 提出時期 ({p[-2:]})"))
                 break
-            if f == "explanation" and p[:1] in _LIST_OPENERS:
-                # A before/after paragraph (・…, [ ○ ], ＜…＞) read into the explanation column.
+            if (
+                f == "explanation"
+                and p[:1] in _LIST_OPENERS
+                and not (p[:1] == "・" and own_bullet_list(record.explanation, record.before, record.after))
+            ):
+                # A before/after paragraph (・…, [ ○ ], ＜…＞) read into the explanation column,
+                # not the explanation's own list of what its reason covers.
                 out.append(
                     Doubt("column_guess", f, f"the explanation holds a list or choice line ({p[:12]})")
                 )
@@ -341,7 +348,12 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
                 Doubt("column_guess", f, f"the cell's brackets are torn ({state}s one that is not there)")
             )
     for p in record.item_path:
-        if (" " in p or "　" in p) and _INNER_SPACE.search(p) and not is_wrapped_heading(p):
+        if (
+            (" " in p or "　" in p)
+            and _INNER_SPACE.search(p)
+            and not is_wrapped_heading(p)
+            and not is_heading_then_instance(p, record.item_path)
+        ):
             out.append(Doubt("column_guess", "item", f"an item heading holds a second value ({p[:20]})"))
             break
     else:
@@ -466,6 +478,8 @@ def row_doubts(
     row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)
     out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
+    timing_raw = "".join("".join(cl.text.split()) for cl in row.cells.get("timing") or [])
+    out += lone_letter_doubts(timing_raw, record.timing)
     text_row = any(row.widths.values()) and not ocr
     for f in TEXT_FIELDS:
         opening = starts_mid_phrase(getattr(record, f), tokenizer, kanji=text_row and f != "item")

@@ -43,6 +43,7 @@ from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings, Settings
 
 from .chars import ATTRIBUTIVE_ENDING, NO_LINE_END, display_width, without_whitespace
+from .compact_items import known_compact_cell
 from .items import heading_key, heading_score, lexicon
 from .merged_explanations import EXPLANATION_END
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer, word_spans_break
@@ -399,7 +400,10 @@ def row_flags(
         # there fired on right rows only (bench_calibration: 33 right, 0 wrong rows warned by
         # it alone).  In text cut without positions it may be one cell read twice.
         flags.add("before_equals_after")
-    if max((heading_score(p) for p in record.item_path), default=0.0) < q.item_min_heading_score:
+    if max(
+        (heading_score(p) for p in record.item_path), default=0.0
+    ) < q.item_min_heading_score and not known_compact_cell(record.item_path):
+        # A bare compact code (``Ⅱ-3-⑧``) names a heading of the form by its fixed numbering.
         flags.add("item_unknown")
     confs = [cl.conf for c in COLUMNS for cl in row.cells.get(c) or [] if cl.conf is not None]
     if confs and sum(c < q.ocr_low_confidence for c in confs) / len(confs) > q.ocr_low_line_share:

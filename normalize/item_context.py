@@ -12,8 +12,15 @@ from cydifflib import SequenceMatcher
 
 from piatable.vocabulary import SECTION_NUMERALS
 
+from .compact_items import read_compact
 from .heading_lexicon import FORM_PREFIXES, form_sections, hierarchy, sections_over, structure
-from .item_key import INSTANCE_LABELS, KEY_SEPARATOR, MIN_SPLIT_PIECE_CHARS, ItemKey, item_key
+from .item_key import (
+    INSTANCE_LABELS,
+    KEY_SEPARATOR,
+    MIN_SPLIT_PIECE_CHARS,
+    ItemKey,
+    form_item_key,
+)
 
 # The section each repeated block of the forms is printed in (``item_key.INSTANCE_LABELS``):
 # システム１ in Ⅰ (使用するシステム), 委託事項 / 再委託事項 / 提供先 / 移転先 in Ⅱ (委託, 提供・移転),
@@ -80,7 +87,7 @@ def _document_sections(keys: list[ItemKey]) -> dict[str, set[str]]:
     """Section numeral → the section components (``Ⅰ関連情報``) the table's rows print."""
     out: dict[str, set[str]] = {}
     for key in keys:
-        if key.path and _section_of(key.path[0]) and len(key.path[0]) > 1:
+        if key.path and _section_of(key.path[0]) and len(key.path[0]) > 1 and not read_compact(key.path[0]):
             out.setdefault(key.path[0][:1], set()).add(key.path[0])
     return out
 
@@ -196,15 +203,20 @@ def _printed_heads(items: list[str | list[str]], keys: list[ItemKey]) -> list[It
     table is one form's (a 重点 table's ``Ⅲ`` / ``３．特定個人情報ファイルの取扱いの委託`` is
     Ⅲリスク対策, though the lexicon lists that heading under 全項目's Ⅲ only)."""
     texts = [_squashed(item) for item in items]
+    # A cell printed as the form's numbers (``Ⅱ-3-⑧``: ``compact_items``) prints no section
+    # heading, and its key's is the form's.
+    codes = [read_compact("".join(item) if isinstance(item, list) else item) is not None for item in items]
     printed: dict[str, set[str]] = {}
-    for text, key in zip(texts, keys, strict=True):
+    for text, key, code in zip(texts, keys, codes, strict=True):
         head = key.path[0] if key.path else ""
-        if _section_of(head) and len(head) > 1 and unicodedata.normalize("NFKC", head[1:]) in text:
+        if code or not (_section_of(head) and len(head) > 1):
+            continue
+        if unicodedata.normalize("NFKC", head[1:]) in text:
             printed.setdefault(head[:1], set()).add(head)
     out = []
-    for text, key in zip(texts, keys, strict=True):
+    for text, key, code in zip(texts, keys, codes, strict=True):
         head = key.path[0] if key.path else ""
-        own = printed.get(head[:1], set()) if _section_of(head) and len(head) > 1 else set()
+        own = printed.get(head[:1], set()) if _section_of(head) and len(head) > 1 and not code else set()
         if len(own) == 1 and head not in own and unicodedata.normalize("NFKC", head[1:]) not in text:
             table_head = next(iter(own))
             path = (table_head, *key.path[1:])
@@ -270,7 +282,9 @@ def document_item_keys(items: list[str | list[str]], form: str | None = None) ->
     other sections name (``…(forms)``)."""
     out: list[ItemKey] = []
     previous: ItemKey | None = None
-    alone = _printed_heads(items, [item_key(item) for item in items])
+    # A bare compact code (``Ⅰ-5``) is read by the levels of the form the cover names.
+    prefix = FORM_PREFIXES.get(form or "", "")
+    alone = _printed_heads(items, [form_item_key(item, prefix) for item in items])
     sections = _document_sections(alone)
     for key in alone:
         prefix = _context_prefix(key, previous) if previous else None

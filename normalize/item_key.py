@@ -48,9 +48,10 @@ import regex
 
 from piatable.vocabulary import ATTACHMENT_LABEL, LABELS, TITLE, is_header_line
 
+from .compact_items import compact_path, read_compact
 from .dates import is_date_line
+from .glued_headings import known_around, split_near
 from .heading_lexicon import (
-    FOREIGN_TO_HEADINGS,
     SECTION_HEAD,
     canonical_text,
     hierarchy,
@@ -60,7 +61,6 @@ from .heading_lexicon import (
 from .item_anchor import anchor_components, attachment_title, unnumbered_entries
 from .item_noise import (
     INSTANCE_NAME_MAX,
-    MIN_INTERRUPTED_CHARS,
     NOT_A_NAME,
     cut_start_of_another,
     item_segment,
@@ -85,8 +85,6 @@ from .unicode import clean_text, fold_halfwidth_kana
 KEY_SEPARATOR = "/"
 # The repeated blocks of a form, whose number tells two blocks apart.
 INSTANCE_LABELS = ("提供先", "移転先", "委託事項", "再委託事項", "システム", "リスク")
-# The end of a date that wrapped into the 項目 column (``令和5年3月31`` / ``日``).
-_DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}[年月日]$")
 
 _SPACES = regex.compile(r"[\s\u3000]+")
 _D = r"[0-9０-９]"
@@ -156,82 +154,6 @@ def _without_instance_number(component: str) -> str:
 def _known(text: str) -> str | None:
     """The lexicon heading ``text`` is exactly, else None (misreadings: ``near_known``)."""
     return text if text in hierarchy() else None
-
-
-@lru_cache(maxsize=16384)
-def known_around(text: str) -> tuple[str, str] | None:
-    """(heading, the other text) when ``text`` is a known heading of at least
-    ``MIN_INTERRUPTED_CHARS`` with one run of other text inside it, or None.
-
-    A reader that takes the lines of two columns in turn prints a neighbouring cell's line into
-    a wrapped heading (``特定個人情報ファイルを取り扱[]その他う事務において…``), leaving at
-    least ``MIN_SPLIT_PIECE_CHARS`` of the heading on either side.  The run
-    may also stand at the start or the end, if it holds what headings never do (a digit, a
-    bracket ``[]``, ○, 。) and is no longer than the heading: at an end, plain words may be a
-    longer heading the lexicon lacks.  The end of a wrapped date (``日``, ``31日``) may stand
-    anywhere after the heading's first character.  Of several headings that fit, the longest
-    is taken; a tie gives None.
-    """
-    if len(text) < MIN_INTERRUPTED_CHARS + 1 or text in hierarchy():
-        return None
-    found = []
-    for k in hierarchy():
-        if len(k) < MIN_INTERRUPTED_CHARS or len(k) >= len(text):
-            continue
-        head = 0
-        while head < len(k) and k[head] == text[head]:
-            head += 1
-        tail = 0
-        while tail < len(k) - head and k[-1 - tail] == text[-1 - tail]:
-            tail += 1
-        if head + tail < len(k):
-            continue
-        head = len(k) - tail if head + tail > len(k) else head
-        other = text[head : len(text) - tail]
-        if _DATE_TAIL.match(other) and head > 0:
-            found.append((k, other))
-        elif MIN_SPLIT_PIECE_CHARS <= head <= len(k) - MIN_SPLIT_PIECE_CHARS or (
-            FOREIGN_TO_HEADINGS.search(other) and 2 * len(k) >= len(text)
-        ):
-            found.append((k, other))
-    if not found:
-        return None
-    longest = max(len(k) for k, _ in found)
-    best = [f for f in found if len(f[0]) == longest]
-    return best[0] if len(best) == 1 else None
-
-
-def _split_near(text: str, parent: str | None) -> tuple[tuple[str, ...], str] | None:
-    """``text`` cut into known headings, one of them misread (``near_known``), as (the headings,
-    ``printed→heading`` of the misread one), or None.
-
-    For headings glued by an extractor (no numbering between them) of which one was misread:
-    ``個人番号の利用`` + ``法令上の根拠`` read ``個人番体の利用法令上の根拠``.  A cut is tried only
-    where the piece on one side is known exactly (or is cut wholly into known headings,
-    ``_split_known``); the other side must be a misreading of one heading (the forms' hierarchy
-    deciding as in ``near_known``, its parent the exact piece before it), and a misread first
-    piece one the structure prints the known piece under, or the structure places the known
-    piece nowhere (``人手を介在体せる作業`` + ``判断の根拠``, the 基礎 form's).  Taken only when
-    exactly one cut works.
-    """
-    found: set[tuple[tuple[str, ...], str]] = set()
-    n = len(text)
-    for i in range(MIN_SPLIT_PIECE_CHARS, n - MIN_SPLIT_PIECE_CHARS + 1):
-        head, tail = text[:i], text[i:]
-        head_known = (head,) if head in hierarchy() else _split_known(head)
-        if head_known:
-            near = near_known(tail, head_known[-1])
-            if near:
-                found.add(((*head_known, near), f"{tail}→{near}"))
-        tail_known = (tail,) if tail in hierarchy() else _split_known(tail)
-        if tail_known:
-            near = near_known(head, parent)
-            # The forms' structure must not rule the pair out: the heading after is printed
-            # under the misread one, or the structure (pia_headings.tsv) does not place it.
-            above = structure().parents.get(tail_known[0], frozenset())
-            if near and (tail_known[0] == near or near in above or not above):
-                found.add(((near, *tail_known), f"{head}→{near}"))
-    return found.pop() if len(found) == 1 else None
 
 
 # Column labels that leak into a 項目 cell from the header row.  The label 項目 is among them only
@@ -362,6 +284,9 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
     subheads = [ln for ln in lines if _BODY_SUBHEADING.match(ln.strip())]
     lines = [ln for ln in lines if ln not in subheads]
     heading_lines = _heading_lines(lines)
+    compact = _compact_key(heading_lines)
+    if compact is not None:
+        return compact
     read_lines = [circled_lookalike(ln) for ln in heading_lines]
     lookalikes = [f"{a.strip()}→{b}" for a, b in zip(heading_lines, read_lines, strict=True) if a != b]
     text = _SPACES.sub("", fold_halfwidth_kana(clean_text("".join(block_numbers(read_lines)))))
@@ -463,7 +388,7 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
                 near = lost  # a wrapped line lost: the heading printed there, not one elsewhere
             near_split = None
             if not near and kind != "section" and len(words) >= 2 * MIN_SPLIT_PIECE_CHARS:
-                near_split = _split_near(words, parent)
+                near_split = split_near(words, parent)
             cleaned = _OCR_JUNK.sub("", words)
             if not near and cleaned and cleaned != words and not split:
                 near = near_known(cleaned, parent)
@@ -544,6 +469,33 @@ def _item_key(lines_in: tuple[str, ...]) -> ItemKey:
         tuple(dropped),
         tuple(fuzzy),
     )
+
+
+def _compact_key(heading_lines: list[str], prefix: str = "") -> ItemKey | None:
+    """The key of a cell that opens with the form's compact numbering (``Ⅱ-3-⑧``:
+    ``compact_items``), or None.  A bare code the lexicon places (by the levels of the form whose
+    prefix is ``prefix``) keys as the item printed in words, noted in ``fuzzy`` (inferred from the
+    numbers); any other keeps its code, circled number included, then the rest keyed as read."""
+    read = read_compact("".join(ln.strip() for ln in heading_lines))
+    if read is None:
+        return None
+    code, rest = read
+    path = compact_path(code, prefix)
+    tail = _item_key((rest,)) if rest.strip() else None
+    if path and (tail is None or (tail.path == path[-1:] and not tail.dropped)):
+        return ItemKey(KEY_SEPARATOR.join(path), path, code[0], None, None, (), (), (f"{code}→{path[-1]}",))
+    if tail is None:
+        return ItemKey(code, (code,), code[0], None, None, ())
+    return replace(tail, key=KEY_SEPARATOR.join((code, *tail.path)), path=(code, *tail.path), section=code[0])
+
+
+def form_item_key(item: str | list[str], prefix: str) -> ItemKey:
+    """``item_key`` of a cell read by the levels of the form whose lexicon prefix is ``prefix``
+    (``heading_lexicon.FORM_PREFIXES``): differs only for a bare compact code (``Ⅰ-5`` is
+    基礎項目's 評価実施機関における担当部署, 全項目's 個人番号の利用)."""
+    lines = item.split("\n") if isinstance(item, str) else list(item)
+    compact = _compact_key(_heading_lines(lines), prefix) if prefix else None
+    return compact if compact is not None else item_key(item)
 
 
 # An unclosed bracket's tail longer than this (characters, bracket aside) is no clipped note

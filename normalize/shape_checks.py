@@ -49,6 +49,8 @@ Measured (``tools/bench_calibration.py``, every committed sample; sets V–VIII 
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from piatable.models import Doubt, Record
@@ -56,7 +58,9 @@ from piatable.models import Doubt, Record
 from .chars import bigrams, paragraphs, without_whitespace
 from .columnar_checks import ends_as_reason
 from .diff import is_added_before
-from .items import is_form_heading
+from .heading_lexicon import structure
+from .item_key import item_key
+from .items import INSTANCE_LINE, is_form_heading
 
 # An after cell's unnumbered opening sharing at least this share (Jaccard, whitespace out) of its
 # character pairs with the list item after it is a before value read into the after cell.
@@ -98,6 +102,26 @@ def is_wrapped_heading(path_part: str) -> bool:
     if "（" in path_part or "(" in path_part:
         return False
     return is_form_heading(without_whitespace(path_part))
+
+
+def is_heading_then_instance(path_part: str, item_path: list[str]) -> bool:
+    """Whether an item heading holding one space is a heading of the form, then a repeated block's
+    label or a sub-heading printed beside it (``４．特定個人情報ファイルの取扱いの委託 委託事項２``,
+    ``…使用するシステム システム１``: set XX's t11, a 項目 printed on one line; ``②保管期間 期間``:
+    set XIX's t09), not a heading and another cell's value: the text after the space is an
+    instance label (``items.INSTANCE_LINE``) the cell's key takes as its block, or a heading the
+    forms print just under the one before the space (``heading_lexicon.structure``), and the
+    whole cell keys into headings the lexicon knows, nothing left out (``item_key``)."""
+    pieces = path_part.split()
+    if len(pieces) != 2:
+        return False
+    key = item_key(item_path)
+    if key.unknown or key.dropped:
+        return False
+    if INSTANCE_LINE.match(pieces[1]):
+        return key.instance == unicodedata.normalize("NFKC", pieces[1])
+    head, sub = item_key(pieces[0]).path, item_key(pieces[1]).path
+    return bool(head) and len(sub) == 1 and head[-1] in structure().parents.get(sub[0], frozenset())
 
 
 def _alike(a: str, b: str) -> float:

@@ -247,3 +247,20 @@ def label_overflow_timing(raw: str) -> str | None:
     The label's end is no qualifier (it comes before the word) and no other cell's text."""
     m = _LABEL_OVERFLOW.match(raw)
     return m.group(2) if m else None
+
+
+# One letter (kanji or kana) after the timing word: the shape of a soft wrap's leftover of another
+# cell (``修`` / ``正`` of an explanation, its last line read into the 提出時期 column by a text
+# that placed it by its character count: PyMuPDF ``sort=True``), not of a qualifier (再評価, 任意).
+_LONE_LETTER = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}]$")
+
+
+def lone_letter_doubts(raw: str, timing: str | None) -> list[Doubt]:
+    """A ``column_guess`` doubt on the timing when its cell (``raw``, whitespace removed) prints
+    one letter after the word ``timing`` (``事後正``); else none.  Branch rightq59's tuning set:
+    the one such row was wrong (its explanation's last character), on sets XIX and XX none is
+    right."""
+    if not timing or not raw.startswith(timing) or not _LONE_LETTER.match(raw[len(timing) :]):
+        return []
+    why = f"the 提出時期 cell prints one letter after {timing} ({raw!r}): another cell's wrapped line?"
+    return [Doubt("column_guess", "timing", why)]
