@@ -25,6 +25,7 @@ from piatable.vocabulary import is_label_piece
 from .chars import display_width, without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 from .extra_cells import REMARKS_TEXT_NOTE
+from .kind_column import after_kind_label, kind_value_before, strip_kind_column
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -110,8 +111,21 @@ def _number(s: str) -> int:
     return int(s.translate(_FW))
 
 
-def _opens_date(rest: str | None) -> bool:
-    return bool(rest) and bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+def _opens_date(rest: str | None, kinds: bool = False) -> bool:
+    """Whether ``rest`` (a line after its number) opens with a date, or, with ``kinds`` (the
+    label row names a kind column), with a kind value and then a date (``修正 2025/3/14 …``)."""
+    if not rest:
+        return False
+    rest = (kinds and kind_value_before(rest)) or rest
+    return bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+
+
+def _names_kinds(line: str, label: str) -> bool:
+    """Whether the label row ``line``, opening with the numbering label ``label``, names a kind
+    column after it (``番号 区分 変更日 …``)."""
+    rest = without_whitespace(line)
+    rest = rest[rest.find(label) + len(label) :] if label in rest else rest
+    return after_kind_label(rest) != rest
 
 
 def _label_rows(lines: list[str], first: int = 0) -> list[tuple[int, str, str]]:
@@ -140,7 +154,8 @@ def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int
         if not t:
             continue
         for label in _NUMBER_LABELS_LONGEST_FIRST:
-            if t.startswith(label) and _FIELD_LABEL_OPEN.match(t[len(label) :]):
+            # A kind column (区分 …) may stand between (``kind_column``).
+            if t.startswith(label) and _FIELD_LABEL_OPEN.match(after_kind_label(t[len(label) :])):
                 tail = next((x for x in _TAIL_LABELS_LONGEST_FIRST if t.endswith(x)), "")
                 return k, label, tail
         if t in _NUMBER_LABEL_SET:
@@ -195,6 +210,8 @@ def strip_row_numbers(text: str) -> RowNumbers:
     found = _label_row(lines)
     label, tail = (found[1], found[2]) if found else ("", "")
     start = found[0] if found else 0
+    # A kind column (区分 …) after the numbering: its value stands between number and date.
+    kinds = bool(found) and _names_kinds(lines[start], label)
     # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
     expected, hits, dated, gaps = 1, [], 0, 0
     for k in range(start, len(lines)):
@@ -203,13 +220,13 @@ def strip_row_numbers(text: str) -> RowNumbers:
             continue
         n = _number(m.group("n"))
         # A number skipped (a row deleted, a list renumbered by hand) is taken only before a date.
-        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"))
+        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"), kinds)
         if (n != expected and not skip) or n > MAX_ROW_NUMBER:
             continue
         gaps += n - expected
         expected = n
         hits.append(k)
-        dated += _opens_date(m.group("rest"))
+        dated += _opens_date(m.group("rest"), kinds)
         expected += 1
     if found:
         hits = sorted(hits + _unordered_numbers(lines, start, hits))
@@ -270,6 +287,14 @@ def strip_row_numbers(text: str) -> RowNumbers:
     elif tail:  # a remarks column: its cells stay in the text, their rows warned (extra_cells)
         out.notes.append(REMARKS_TEXT_NOTE.format(label=tail))
     return out
+
+
+def strip_lead_columns(text: str) -> tuple[str, list[str]]:
+    """``text`` without the columns before 変更日 that hold no field: a numbering column
+    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes."""
+    numbered = strip_row_numbers(text)
+    kinds = strip_kind_column(numbered.text)
+    return kinds.text, numbered.notes + kinds.notes
 
 
 _DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")
