@@ -32,10 +32,11 @@ from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_label
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
+from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
-from piatable.normalize.row_numbers import blank_layout_numbers, strip_lead_columns
+from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
