@@ -21,6 +21,7 @@ counted with the words it could not place).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -55,6 +56,9 @@ _VALUE = regex.compile(
     rf"^(?P<pad>[ \u3000\f]*)(?P<v>[^\s0-9０-９、。，．,.:：()（）\[\]［］]{{1,{KIND_VALUE_MAX_CHARS}}})"
     r"[ \u3000]+(?P<rest>\S.*)$"
 )
+_WORD = regex.compile(rf"^[^\s0-9０-９、。，．,.:：()（）\[\]［］/／]{{1,{KIND_VALUE_MAX_CHARS}}}$")
+_TIMING_FIRST = regex.compile(r"^事[前後](?:[ \u3000]|$)")
+_DATE_PIECE = regex.compile(r"^(?:令和|平成|昭和|R|H)|[年月日]$")
 # A kind label anywhere (a quick look before the lines are split).
 _QUICK = regex.compile("|".join(r"[ \u3000]*".join(map(regex.escape, x)) for x in _KIND_LABELS_LONGEST_FIRST))
 # How far into the text the label row is looked for (characters).
@@ -88,16 +92,29 @@ def kind_label_of(line: str) -> str:
     return t[: len(t) - len(rest)]
 
 
+def is_kind_value(text: str) -> bool:
+    """Whether ``text`` (one word) may be a kind column's value: short, no digit, no sentence
+    punctuation, no era name or date piece (a date wrapped in a narrow column: ``令和`` / ``2年``)."""
+    return bool(_WORD.match(text)) and not _DATE_PIECE.search(text)
+
+
 def opens_date(rest: str) -> bool:
     """Whether ``rest`` (a line's text after a value) opens with a date or a date's head."""
     return bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+
+
+def opens_row(rest: str) -> bool:
+    """Whether ``rest`` (a line's text after a kind value) opens a row's one-line cells: a date,
+    or the timing (Calc's first pass prints a row's one-line cells first, the date among its
+    wrapped cells when it is printed apart: ``修正 事後 …``)."""
+    return opens_date(rest) or bool(_TIMING_FIRST.match(rest))
 
 
 def kind_value_before(line: str) -> str:
     """``line`` after a kind value that opens it when a date follows the value
     (``修正 2025/3/14 …`` → ``2025/3/14 …``), else ""."""
     m = _VALUE.match(line)
-    if m and opens_date(m.group("rest")) and not opens_date(m.group("v")):
+    if m and opens_row(m.group("rest")) and is_kind_value(m.group("v")):
         return m.group("rest")
     return ""
 
@@ -116,12 +133,11 @@ def strip_kind_column(text: str) -> KindColumn:
     hits: list[tuple[int, str, str]] = []
     for k in range(rows[0] + 1, len(lines)):
         m = _VALUE.match(lines[k])
-        if m and opens_date(m.group("rest")) and not opens_date(m.group("v")):
+        if m and opens_row(m.group("rest")) and is_kind_value(m.group("v")):
             hits.append((k, m.group("v"), m.group("pad") + m.group("rest")))
     if not hits:
         return out
-    counts = Counter(v for _, v, _ in hits)
-    if len(counts) > max(MIN_DISTINCT_ALLOWED, MAX_DISTINCT_SHARE * len(hits)):
+    if not repeats(v for _, v, _ in hits):
         return out
     for k in rows:
         lines[k] = _cut_label(lines[k], kind_label_of(lines[k]))
@@ -129,12 +145,23 @@ def strip_kind_column(text: str) -> KindColumn:
         lines[k] = rest
         out.values.append(value)
     out.text, out.label = "\n".join(lines), label
-    shown = "、".join(f"{v} ×{n}" for v, n in counts.most_common())
-    out.notes.append(
-        f"a kind column ({label}) before 変更日 was read: {len(out.values)} values ({shown}) set aside,"
-        " not a field"
-    )
+    out.notes.append(kind_values_note(label, out.values))
     return out
+
+
+def repeats(values: Iterable[str]) -> bool:
+    """Whether ``values`` look like a kind column's: few distinct words, each repeated."""
+    counts = Counter(values)
+    return len(counts) <= max(MIN_DISTINCT_ALLOWED, MAX_DISTINCT_SHARE * counts.total())
+
+
+def kind_values_note(label: str, values: list[str]) -> str:
+    """The note for the kind column ``label`` whose ``values`` were set aside."""
+    shown = "、".join(f"{v} ×{n}" for v, n in Counter(values).most_common())
+    return (
+        f"a kind column ({label}) before 変更日 was read: {len(values)} values ({shown})"
+        " set aside, not a field"
+    )
 
 
 def _cut_label(line: str, label: str) -> str:

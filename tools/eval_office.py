@@ -246,6 +246,8 @@ TEXT_FAMILIES = (
 # as library users join pages; case folders ``<case>-TOOL+nl``).
 TEXT_FAMILIES = (*TEXT_FAMILIES, *(f"{tool}+nl" for tool in TEXT_FAMILIES))
 TEXT_FAMILIES = (*TEXT_FAMILIES, "pymupdf4llm-md", "pdfplumber-tables-csv")
+# Pages joined with nothing between (``TOOL+j0``: ``"".join(...)``, set XX's pypdf texts).
+TEXT_FAMILIES = (*TEXT_FAMILIES, "pypdf+j0", "pdfplumber+j0")
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
 IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")

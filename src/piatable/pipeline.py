@@ -168,6 +168,11 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     result = _result(reading, source)
     if reading.kind == "text-layout":
         grid = layout_pages_to_rows(reading.pages, settings)
+        # pdfplumber text placed in the six columns (``plumber_to_layout``): a 備考 column's cell
+        # is placed with the explanation, as the stream reader reads it (``extra_cells``).
+        if remarks := remark_label_of(reading.notes):
+            for row in grid.rows:
+                row.doubts.extend(remark_doubts(row, remarks))
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
