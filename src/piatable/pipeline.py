@@ -37,7 +37,13 @@ from piatable.normalize.conservation import (
     timings_beyond_rows,
 )
 from piatable.normalize.cover import check_cover, cover_facts_from_document_text, published_doubts
-from piatable.normalize.extra_cells import number_doubts, numbered, remark_doubts, remark_label_of
+from piatable.normalize.extra_cells import (
+    number_doubts,
+    numbered,
+    placed_remark_doubts,
+    remark_doubts,
+    remark_label_of,
+)
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
@@ -172,7 +178,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         # is placed with the explanation, as the stream reader reads it (``extra_cells``).
         if remarks := remark_label_of(reading.notes):
             for row in grid.rows:
-                row.doubts.extend(remark_doubts(row, remarks))
+                row.doubts.extend(placed_remark_doubts(row, remarks))
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
