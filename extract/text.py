@@ -32,10 +32,11 @@ from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_label
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
+from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
-from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
+from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
@@ -85,7 +86,9 @@ def _read_text_and_kind(
     tidy = tidy_text(clean_text(mend_text(text)))
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
-    plumber = is_plumber_text(tidy.text)
+    # A numbering / kind column before 変更日 puts short values before each row's first line,
+    # which hides pdfplumber's order (Calc with 番号 / 区分 columns): it is looked for without them.
+    plumber = is_plumber_text(tidy.text) or is_plumber_text(strip_lead_columns(tidy.text)[0])
     layout = not plumber and is_layout_text(tidy.text)
     # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
     text_before_pages = tidy.text
@@ -103,6 +106,14 @@ def _read_text_and_kind(
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
     tidy.notes.extend(edge_notes)
     if plumber:
+        # pdfplumber's pages are joined inside a line (``…の範囲\f番号 区分 変更日 …``): each
+        # page's first line is looked at as a line of its own.
+        unnumbered, lead_notes = strip_lead_columns(tidy.text.replace("\f", "\n\f"))
+        unnumbered = unnumbered.replace("\n\f", "\f")
+        # The page breaks count lines: a text whose lines a number alone left keeps them all.
+        if not plumber_breaks or unnumbered.count("\n") == tidy.text.count("\n"):
+            tidy.text = unnumbered
+            tidy.notes.extend(lead_notes)
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
         starts = page_starts(placed, plumber_breaks)
         if starts is None and plumber_breaks:  # not paged after all: the furniture alone left out
@@ -126,9 +137,8 @@ def _read_text_and_kind(
     tidy.text, head_notes = strip_running_heads(tidy.text)
     tidy.notes.extend(head_notes)
     tidied = tidy.text
-    numbered = strip_row_numbers(tidy.text)
-    tidy.text = numbered.text
-    tidy.notes.extend(numbered.notes)
+    tidy.text, lead_notes = strip_lead_columns(tidy.text)
+    tidy.notes.extend(lead_notes)
     tidy.text, remarks = strip_remark_label(tidy.text)  # a 備考 column after the fields
     tidy.notes += [REMARKS_TEXT_NOTE.format(label=remarks)] if remarks else []
     tidy.text, digit_lines = join_digit_lines(tidy.text)

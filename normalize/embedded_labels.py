@@ -13,9 +13,9 @@ Left so, the label row is no line of its own and is read as cells (変更前 = �
 記載 …」), and the row number ``7`` opens no line, so the row it numbers is not opened.
 ``split_embedded_labels`` breaks such a line before and after its run of column labels
 (``MIN_LABELS`` or more of ``vocabulary.LABELS`` in the form's order, one space apart, a numbering
-label before them and an extra column's after them (備考, 頁: ``row_numbers.TAIL_LABELS``) kept
-with them, the first label glued to the text before it allowed): the label
-row then stands alone, where the readers take repeated label rows for page furniture
+label and a kind label (区分: ``kind_column``) before them and an extra column's after them (備考,
+頁: ``row_numbers.TAIL_LABELS``) kept with them, the first label glued to the text before it
+allowed): the label row then stands alone, where the readers take repeated label rows for page furniture
 (``row_numbers``, ``label_rows``).  Nothing is taken out here; the count of lines broken is noted.
 """
 
@@ -27,6 +27,7 @@ import regex
 
 from piatable.vocabulary import LABELS
 
+from .kind_column import KIND_LABELS
 from .row_numbers import TAIL_LABELS
 
 # Labels in a run, at least (a cell's text names one or two labels at most: 「変更前の記載」).
@@ -36,11 +37,13 @@ _NUMBER_LABELS = ("番号", "No.", "No", "NO.", "連番", "項番", "通番", "�
 _SEP = r"[ \u3000]+"
 _LABEL = "|".join(regex.escape(x) for x in sorted(LABELS, key=len, reverse=True))
 _NUMBER = "|".join(regex.escape(x) for x in sorted(_NUMBER_LABELS, key=len, reverse=True))
+_KIND = "|".join(regex.escape(x) for x in sorted(KIND_LABELS, key=len, reverse=True))
 _TAIL = "|".join(regex.escape(x) for x in sorted(TAIL_LABELS, key=len, reverse=True))
 # The run: an optional numbering label, then labels one space apart; the run ends at a space or
 # the line's end (a label glued to what follows is no label).
 _RUN = regex.compile(
-    rf"(?:(?:{_NUMBER}){_SEP})?(?:{_LABEL})(?:{_SEP}(?:{_LABEL}))+(?:{_SEP}(?:{_TAIL}))?(?=[ \u3000]|$)"
+    rf"(?:(?:{_NUMBER}){_SEP})?(?:(?:{_KIND}){_SEP})?"
+    rf"(?:{_LABEL})(?:{_SEP}(?:{_LABEL}))+(?:{_SEP}(?:{_TAIL}))?(?=[ \u3000]|$)"
 )
 EMBEDDED_LABELS_NOTE = (
     "{n} column-label rows printed inside a line (after a cell's last line or before the next row's"

@@ -74,6 +74,10 @@ ALONE_WHY = (
     "the explanation ({piece!r}) is one short line ending no reason: it may be the {label}"
     " column's cell, the explanation read into the cell before it"
 )
+INNER_WHY = (
+    "an explanation line holds a piece set apart by a space ({piece!r}): the {label} column's"
+    " cell, placed with the explanation's line it was printed beside, may be inside it"
+)
 SPACED_WHY = (
     "the explanation's last line ends with a piece set apart by a space ({piece!r}): the {label}"
     " column's cell, printed beside it, may be read into the explanation"
@@ -102,6 +106,22 @@ def remark_label_of(notes: list[str]) -> str:
         if m := _NOTE_LABEL.match(n):
             return m.group("label")
     return ""
+
+
+def placed_remark_doubts(row: RawRow, label: str) -> list[Doubt]:
+    """``remark_doubts``, and for text whose lines were cut into columns by guess (pdfplumber's,
+    ``plumber_to_layout``) the ``column_guess`` doubt of an explanation any of whose lines holds
+    a piece set apart by a space: the remark was printed beside one of the explanation's lines,
+    not only its last, and is placed with it."""
+    out = remark_doubts(row, label)
+    if out:
+        return out
+    for cl in row.cells.get("explanation", []):
+        text = cl.text.strip()
+        pieces = _PIECE_SPACE.split(text)
+        if len(pieces) > 1 and not text.isascii():
+            return [Doubt("column_guess", "explanation", INNER_WHY.format(piece=pieces[1][:12], label=label))]
+    return []
 
 
 # The note row_numbers gives when it set a numbering column's numbers aside.

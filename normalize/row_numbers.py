@@ -22,9 +22,10 @@ import regex
 
 from piatable.vocabulary import is_label_piece
 
-from .chars import display_width, without_whitespace
+from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 from .extra_cells import REMARKS_TEXT_NOTE
+from .kind_column import after_kind_label, kind_value_before, strip_kind_column
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -50,7 +51,7 @@ TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "�
 # Tail labels whose cells are page numbers (a small integer after the row's last cell).
 PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
 # The label row's own labels, the first and last of the form's order (and the other orders).
-_FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|項目|提出時期|変更前の記|変更後の記|変更$)")
+FIELD_LABEL_OPEN = regex.compile(r"^(?:変更日|項目|提出時期|変更前の記|変更後の記|変更$)")
 # Row numbers are small: a table of more rows than this is no amendment table of one filing.
 MAX_ROW_NUMBER = 999
 # Without a numbering label in the label row, this many numbers must run in sequence (each
@@ -69,8 +70,8 @@ _LEAD = regex.compile(
 )
 _TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
 _LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
-_NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
-_NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(_NUMBER_LABEL_SET, key=len, reverse=True))
+NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
+_NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(NUMBER_LABEL_SET, key=len, reverse=True))
 _TAIL_LABELS_LONGEST_FIRST = tuple(sorted(TAIL_LABELS, key=len, reverse=True))
 
 
@@ -87,7 +88,7 @@ class RowNumbers:
 
 # A quick look before any line is split: a numbering label near the start, or numbers before
 # dates at line starts.
-_ANY_NUMBER_LABEL = regex.compile(
+ANY_NUMBER_LABEL = regex.compile(
     "|".join(r"\s*".join(map(regex.escape, x)) for x in _NUMBER_LABELS_LONGEST_FIRST)
 )
 _NUMBER_THEN_DATE = regex.compile(rf"^[ \u3000]*[0-9０-９]{{1,3}}[ \u3000]+{DATE.pattern}", regex.M)
@@ -96,7 +97,7 @@ LABEL_ROW_SPAN = 40_000
 
 
 def _may_be_numbered(text: str) -> bool:
-    if _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
+    if ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN):
         return True
     found = 0
     for _ in _NUMBER_THEN_DATE.finditer(text):
@@ -106,12 +107,26 @@ def _may_be_numbered(text: str) -> bool:
     return False
 
 
-def _number(s: str) -> int:
+def number_value(s: str) -> int:
+    """The value of a row number printed in half- or full-width digits."""
     return int(s.translate(_FW))
 
 
-def _opens_date(rest: str | None) -> bool:
-    return bool(rest) and bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+def _opens_date(rest: str | None, kinds: bool = False) -> bool:
+    """Whether ``rest`` (a line after its number) opens with a date, or, with ``kinds`` (the
+    label row names a kind column), with a kind value and then a date (``修正 2025/3/14 …``)."""
+    if not rest:
+        return False
+    rest = (kinds and kind_value_before(rest)) or rest
+    return bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
+
+
+def _names_kinds(line: str, label: str) -> bool:
+    """Whether the label row ``line``, opening with the numbering label ``label``, names a kind
+    column after it (``番号 区分 変更日 …``)."""
+    rest = without_whitespace(line)
+    rest = rest[rest.find(label) + len(label) :] if label in rest else rest
+    return after_kind_label(rest) != rest
 
 
 def _label_rows(lines: list[str], first: int = 0) -> list[tuple[int, str, str]]:
@@ -140,14 +155,15 @@ def _label_row(lines: list[str], first: int = 0, within: int = 400) -> tuple[int
         if not t:
             continue
         for label in _NUMBER_LABELS_LONGEST_FIRST:
-            if t.startswith(label) and _FIELD_LABEL_OPEN.match(t[len(label) :]):
+            # A kind column (区分 …) may stand between (``kind_column``).
+            if t.startswith(label) and FIELD_LABEL_OPEN.match(after_kind_label(t[len(label) :])):
                 tail = next((x for x in _TAIL_LABELS_LONGEST_FIRST if t.endswith(x)), "")
                 return k, label, tail
-        if t in _NUMBER_LABEL_SET:
+        if t in NUMBER_LABEL_SET:
             nxt = [x for x in lines[k + 1 : k + 6] if x.strip()]
-            if any(is_label_piece(x) or _FIELD_LABEL_OPEN.match(without_whitespace(x)) for x in nxt[:2]):
+            if any(is_label_piece(x) or FIELD_LABEL_OPEN.match(without_whitespace(x)) for x in nxt[:2]):
                 return k, t, _tail_label(lines, k)
-        if k and _FIELD_LABEL_OPEN.match(t):
+        if k and FIELD_LABEL_OPEN.match(t):
             j = _wrapped_label_before(lines, k, first)
             if j is not None:
                 return j, _wrapped_label(lines, j, k), _tail_label(lines, k)
@@ -166,7 +182,7 @@ def _wrapped_label_before(lines: list[str], k: int, first: int) -> int | None:
         if len(t) > 2:
             return None
         joined, pieces = t + joined, pieces + 1
-        if joined in _NUMBER_LABEL_SET:
+        if joined in NUMBER_LABEL_SET:
             return j
     return None
 
@@ -195,21 +211,23 @@ def strip_row_numbers(text: str) -> RowNumbers:
     found = _label_row(lines)
     label, tail = (found[1], found[2]) if found else ("", "")
     start = found[0] if found else 0
+    # A kind column (区分 …) after the numbering: its value stands between number and date.
+    kinds = bool(found) and _names_kinds(lines[start], label)
     # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
     expected, hits, dated, gaps = 1, [], 0, 0
     for k in range(start, len(lines)):
         m = _LEAD.match(lines[k])
         if not m or "\f" in lines[k] or _in_date(lines, k):
             continue
-        n = _number(m.group("n"))
+        n = number_value(m.group("n"))
         # A number skipped (a row deleted, a list renumbered by hand) is taken only before a date.
-        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"))
+        skip = expected < n <= expected + MAX_NUMBER_GAP and _opens_date(m.group("rest"), kinds)
         if (n != expected and not skip) or n > MAX_ROW_NUMBER:
             continue
         gaps += n - expected
         expected = n
         hits.append(k)
-        dated += _opens_date(m.group("rest"))
+        dated += _opens_date(m.group("rest"), kinds)
         expected += 1
     if found:
         hits = sorted(hits + _unordered_numbers(lines, start, hits))
@@ -231,7 +249,7 @@ def strip_row_numbers(text: str) -> RowNumbers:
                 rest = t.group("rest")
                 out.tail_values += 1
         new[k] = rest
-        out.numbers.append(_number(m.group("n")))
+        out.numbers.append(number_value(m.group("n")))
     if pages:
         # Column-ordered text: the page numbers on lines of their own.
         for k in range(start, len(new)):
@@ -272,6 +290,14 @@ def strip_row_numbers(text: str) -> RowNumbers:
     return out
 
 
+def strip_lead_columns(text: str) -> tuple[str, list[str]]:
+    """``text`` without the columns before 変更日 that hold no field: a numbering column
+    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes."""
+    numbered = strip_row_numbers(text)
+    kinds = strip_kind_column(numbered.text)
+    return kinds.text, numbered.notes + kinds.notes
+
+
 _DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")
 _DATE_GLUE_BEFORE = regex.compile(
     r"(?:[/／.．\-－年月][ \u3000]*|^[ \u3000]*[0-9０-９]*[/／.．\-－][0-9０-９/／.．\-－ \u3000]*)$"
@@ -310,11 +336,11 @@ def _unordered_numbers(lines: list[str], start: int, hits: list[int]) -> list[in
     """Lines of a number alone that complete the run 1, 2, 3 … out of the text's order
     (column-ordered text prints a column's boxes in any order): for each number missing from
     ``hits``, its first line alone, as long as 1 … n are all found."""
-    have = {_number(_LEAD.match(lines[k]).group("n")) for k in hits}
+    have = {number_value(_LEAD.match(lines[k]).group("n")) for k in hits}
     lone: dict[int, int] = {}
     for k in range(start, len(lines)):
         if k not in hits and _LONE_NUMBER.match(lines[k]) and not _in_date(lines, k):
-            lone.setdefault(_number(lines[k].strip()), k)
+            lone.setdefault(number_value(lines[k].strip()), k)
     out, n = [], 1
     while n <= MAX_ROW_NUMBER and (n in have or n in lone):
         if n not in have:
@@ -326,7 +352,7 @@ def _unordered_numbers(lines: list[str], start: int, hits: list[int]) -> list[in
 def _drop_labels(lines: list[str], k: int, label: str, tail: str, out: RowNumbers) -> None:
     """Take the numbering label (and the tail label) out of the label row at line ``k``."""
     t = without_whitespace(lines[k])
-    if t in _NUMBER_LABEL_SET:
+    if t in NUMBER_LABEL_SET:
         lines[k] = ""
     elif t.startswith(label) and len(t) > len(label):
         lines[k] = _cut_label(lines[k], label, head=True)
@@ -359,108 +385,3 @@ def _cut_label(line: str, label: str, head: bool) -> str:
     pattern = r"[\s\u3000]*".join(regex.escape(ch) for ch in label)
     rx = regex.compile(rf"^\s*{pattern}\s*" if head else rf"\s*{pattern}\s*$")
     return rx.sub("", line, count=1)
-
-
-# --------------------------------------------------------------------------- layout text
-
-_LAYOUT_SEGMENT = regex.compile(r"\S+")
-_SMALL_NUMBER = regex.compile(r"^(?:[0-9]{1,3}|[０-９]{1,3})$")
-
-
-def _segments(line: str) -> list[tuple[int, int, int, str]]:
-    """(display column, display end, character start, text) of each segment of a layout line."""
-    out = []
-    col, pos = 0, 0
-    for m in _LAYOUT_SEGMENT.finditer(line):
-        col += display_width(line[pos : m.start()])
-        end = col + display_width(m.group(0))
-        out.append((col, end, m.start(), m.group(0)))
-        col, pos = end, m.end()
-    return out
-
-
-# A label row opening with a piece of a wrapped numbering label (``番 変更日 …`` / ``号``).
-_HEAD_BEFORE_LABELS = regex.compile(r"^[ \u3000]*\S{1,2}[ \u3000]+(?:変更日|変更|項目)", regex.M)
-
-
-def _layout_label_row(line: str, nxt: str) -> tuple[int, int, str, str] | None:
-    """(end column of the numbering label, start column of the tail label or -1, labels) of a
-    layout label row that opens with a numbering label (or its head, wrapped in a narrow
-    column: ``番`` / ``号``, its tail opening ``nxt`` at the same column)."""
-    segs = _segments(line)
-    if len(segs) < 3:
-        return None
-    first = without_whitespace(segs[0][3])
-    second = without_whitespace(segs[1][3])
-    if first not in _NUMBER_LABEL_SET:
-        below = _segments(nxt)
-        if not below or abs(below[0][0] - segs[0][0]) > 1 or first + below[0][3] not in _NUMBER_LABEL_SET:
-            return None
-        first += below[0][3]
-    if not _FIELD_LABEL_OPEN.match(second):
-        return None
-    last = without_whitespace(segs[-1][3])
-    tail_col = segs[-1][0] if last in TAIL_LABELS else -1
-    return segs[1][0], tail_col, first, last if tail_col >= 0 else ""
-
-
-def _blank(line: str, start: int, text: str) -> str:
-    return line[:start] + " " * display_width(text) + line[start + len(text) :]
-
-
-def blank_layout_numbers(text: str) -> RowNumbers:
-    """``pdftotext -layout`` text with its numbering column (and a page column's numbers) blanked
-    out, each character replaced by spaces of its width so that the other columns keep their
-    places; unchanged when no label row opens with a numbering label."""
-    out = RowNumbers(text)
-    if not (
-        _ANY_NUMBER_LABEL.search(text, 0, LABEL_ROW_SPAN)
-        or _HEAD_BEFORE_LABELS.search(text, 0, LABEL_ROW_SPAN)
-    ):
-        return out
-    lines = text.split("\n")
-    lead_end, tail_col, label, tail = -1, -1, "", ""
-    changed = False
-    for k, ln in enumerate(lines):
-        nxt = lines[k + 1] if k + 1 < len(lines) else ""
-        found = _layout_label_row(ln, nxt) if "\f" not in ln else None
-        if found:
-            lead_end, tail_col, label, tail = found
-            segs = _segments(ln)
-            if without_whitespace(segs[0][3]) != label:  # the label's tail on the next line
-                below = _segments(nxt)[0]
-                lines[k + 1] = _blank(nxt, below[2], below[3])
-            # Right to left (a blanked label changes the characters' count); a remarks label
-            # (備考) stays: the grid reads its column apart (grid/remark_column.py).
-            if tail_col >= 0 and tail in PAGE_TAIL_LABELS:
-                ln = _blank(ln, segs[-1][2], segs[-1][3])
-            ln = _blank(ln, segs[0][2], segs[0][3])
-            lines[k], changed = ln, True
-            continue
-        if lead_end < 0:
-            continue
-        segs = _segments(ln)
-        for col, end, start, seg in reversed(segs):
-            small = bool(_SMALL_NUMBER.match(seg))
-            if small and end <= lead_end:
-                out.numbers.append(_number(seg))
-            elif small and tail in PAGE_TAIL_LABELS and col >= tail_col - 2:
-                out.tail_values += 1
-            else:
-                continue
-            ln = _blank(ln, start, seg)
-        if ln != lines[k]:
-            lines[k], changed = ln, True
-    if not changed:
-        return out
-    out.text = "\n".join(lines)
-    out.labels = [x for x in (label, tail if tail in PAGE_TAIL_LABELS else "") if x]
-    if out.numbers:
-        out.notes.append(
-            f"a numbering column ({label}) was read: {len(out.numbers)} row numbers"
-            f" ({min(out.numbers)}-{max(out.numbers)}) set aside, not a field"
-        )
-    if tail in PAGE_TAIL_LABELS:
-        pages = f"{out.tail_values} page numbers set aside"
-        out.notes.append(f"an extra column ({tail}) was read after the fields: {pages}")
-    return out

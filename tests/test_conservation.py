@@ -70,8 +70,6 @@ KNOWN_LOSSES: dict[str, str] = {
     **{
         name: "pdfplumber plain text of a table with extra columns: no rows, partial with notes"
         for name in (
-            "heldout-thead56/ht56-calc-both-pdfplumber",
-            "heldout-thead56/ht56-calc-both-pdfplumber+nl",
             "heldout-thead56/ht56-chromium-tail-pdfplumber",
             "heldout-thead56/ht56-chromium-tail-pdfplumber+nl",
             "office-thead56/t56-chromium-tail-pdfplumber",
@@ -79,15 +77,36 @@ KNOWN_LOSSES: dict[str, str] = {
         )
     },
     # Branch bikou55 (new samples, not this branch's reader): pdfplumber's plain extract_text() of
-    # tables with a numbering column (or a 備考 column) printed small (A3 / A4, 7–10 pt); the text
-    # is not taken for pdfplumber's and the stream reader reads no row (partial, notes quoting the
-    # lines placed in no record).  The base c78a8ce8 reads none either.
+    # a table with a 備考 column printed small (A3 / A4, 7–10 pt); the text is not taken for
+    # pdfplumber's and the stream reader reads no row (partial, notes quoting the lines placed in
+    # no record).  The base c78a8ce8 reads none either.  (Its two numbered tables' texts,
+    # b55-calc-lead / b55-chromium-lead, and heldout-thead56's ht56-calc-both (+nl), listed here
+    # before, are read since numcols59: pdfplumber's order is looked for without the numbering
+    # column, row_numbers.strip_lead_columns.)
+    "heldout-bikou55/hb55-calc-tail-pdfplumber": "pdfplumber plain text, a 備考 column: no rows",
+    # Branch numcols59 (new samples; the base 4ba9fe6c loses text in these and in 48 more of the
+    # sets' texts): pdfplumber's plain text of Chromium tables whose columns run right to left
+    # (説明 first … 変更日 last), whose cells the pdfplumber reader places in the form's order
+    # (characters unplaced, partial, said); of a Chromium table whose 番号 / 区分 / 変更日 cells are
+    # centred beside its long cells (the row's number, kind and date on three lines: no rows); of a
+    # Calc table of 13 rows with 通番 + 変更区分 (held out, measured only: no rows); pdfminer's text
+    # of a Chromium table with a 区分 column (no rows, as the base).  Each partial with notes.
     **{
-        name: "pdfplumber plain text of a table with extra columns: no rows, partial with notes"
+        name: "reversed columns / centred 区分 cells (numcols59): no rows or text unplaced, partial, said"
         for name in (
-            "office-bikou55/b55-calc-lead-pdfplumber",
-            "office-bikou55/b55-chromium-lead-pdfplumber",
-            "heldout-bikou55/hb55-calc-tail-pdfplumber",
+            "office-kindcol59/k59-chromium-kind-pdfminer",
+            "office-kindcol59/k59-chromium-numkind-pdfplumber",
+            "office-kindcol59/k59-chromium-numkind-pdfplumber+nl",
+            "office-kindcol59/k59-chromium-rev-pdfplumber",
+            "office-kindcol59/k59-chromium-rev-pdfplumber+nl",
+            "office-kindcol59/k59-chromium-revnum-pdfplumber",
+            "office-kindcol59/k59-chromium-revnum-pdfplumber+nl",
+            "heldout-kindcol59/hk59-calc-longkind-pdfplumber",
+            "heldout-kindcol59/hk59-calc-longkind-pdfplumber+nl",
+            "heldout-kindcol59/hk59-calc-rev-pdfplumber",
+            "heldout-kindcol59/hk59-calc-rev-pdfplumber+nl",
+            "heldout-kindcol59/hk59-chromium-revnum-pdfplumber",
+            "heldout-kindcol59/hk59-chromium-revnum-pdfplumber+nl",
         )
     },
     # Branch flow55 (new held-out samples, measured, never tuned on; the base c78a8ce8 reads them

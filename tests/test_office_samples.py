@@ -19,6 +19,7 @@ from .conftest import ROOT, SAMPLES
 sys.path.insert(0, str(ROOT / "tools"))
 import make_office_samples as mos
 from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench reads them
+from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_spaced49_samples import SPACINGS
 
@@ -58,6 +59,7 @@ def test_every_set_has_cases_and_a_readme():
     held = (
         *held,
         "heldout-merged56",
+        "heldout-kindcol59",
         "heldout-watermark56",
         "heldout-md56",
         "heldout-pairs57",
@@ -130,6 +132,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
     if spacing in SPACINGS:
         text = spaced_text
     assert text in (
+        *KINDCOL_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

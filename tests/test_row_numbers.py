@@ -13,7 +13,8 @@ import pytest
 
 from piatable import extract_document
 from piatable.normalize.dates import parse_date
-from piatable.normalize.row_numbers import blank_layout_numbers, strip_row_numbers
+from piatable.normalize.layout_numbers import blank_layout_numbers
+from piatable.normalize.row_numbers import strip_row_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "samples" / "office-numcol19"

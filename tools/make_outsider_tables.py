@@ -94,6 +94,8 @@ SHARES = (0.10, 0.20, 0.24, 0.24, 0.07, 0.15)
 ROWS_PER_CASE = (5, 8)
 # Widths of the extra columns (numcol19): a numbering column on the left, one on the right.
 LEAD_SHARE = 0.04
+# A kind column (区分: 修正 / 追加 …) after the numbering column (branch numcols59).
+KIND_SHARE = 0.05
 TAIL_SHARE = 0.07
 
 
@@ -142,6 +144,10 @@ class Case:
     lead_style: str = ""
     tail_label: str = ""
     tail_values: tuple[str, ...] = ()
+    # A kind column (区分 / 種別: ``修正``, ``追加`` …) before the fields, after the numbering
+    # column when there is one (branch numcols59): label ("" for none) and each row's value.
+    kind_label: str = ""
+    kind_values: tuple[str, ...] = ()
     # Two tables (branch between18): rows from ``split_at`` on form a second table, printed after
     # the paragraphs ``prose`` under a label row of its own; with ``break_before`` the prose and
     # the second table open a new page, otherwise they follow on the first table's page.
@@ -272,6 +278,7 @@ def table_labels(case: Case) -> list[str]:
     labels = [case.label_lines.get(k, LABELS[k]) for k in case.order]
     return (
         ([case.lead_label] if case.lead_label else [])
+        + ([case.kind_label] if case.kind_label else [])
         + labels
         + ([case.tail_label] if case.tail_label else [])
     )
@@ -281,9 +288,20 @@ def table_shares(case: Case) -> list[float]:
     """Each printed column's share of the width (the extra columns' taken from the others)."""
     shares = [case.shares[k] for k in case.order]
     lead = LEAD_SHARE if case.lead_label else 0.0
+    kind = KIND_SHARE if case.kind_label else 0.0
     tail = TAIL_SHARE if case.tail_label else 0.0
-    scale = 1.0 - lead - tail
-    return ([lead] if lead else []) + [s * scale for s in shares] + ([tail] if tail else [])
+    scale = 1.0 - lead - kind - tail
+    return (
+        ([lead] if lead else [])
+        + ([kind] if kind else [])
+        + [s * scale for s in shares]
+        + ([tail] if tail else [])
+    )
+
+
+def lead_columns(case: Case) -> int:
+    """How many extra columns stand before the fields (numbering, kind)."""
+    return bool(case.lead_label) + bool(case.kind_label)
 
 
 def row_number(case: Case, i: int) -> str:
@@ -299,6 +317,8 @@ def extra_cells(case: Case, i: int) -> list[tuple[int, str]]:
     out = []
     if case.lead_label:
         out.append((0, row_number(case, i)))
+    if case.kind_label:
+        out.append((lead_columns(case) - 1, case.kind_values[i] if i < len(case.kind_values) else ""))
     if case.tail_label:
         out.append((len(table_labels(case)) - 1, case.tail_values[i] if i < len(case.tail_values) else ""))
     return out
@@ -322,7 +342,7 @@ def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
     # ``widths`` are the printed columns' (a lead column first): each field's is found by its
     # place in ``case.order`` (taken by field index, a narrow 提出時期 printed after 変更後 made
     # the 変更後 cell's rows pages tall: session 58).
-    first = 1 if case.lead_label else 0
+    first = lead_columns(case)
     out = []
     for i, r in enumerate(case.rows):
         lines = 1
@@ -386,7 +406,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
     # Excel width units are about 7 px (0.19 cm) each at the default font.
     shares = table_shares(case)
     widths = [round(s * _page_cm(case) / 0.19, 1) for s in shares]
-    first = 1 if case.lead_label else 0  # the first field column's offset
+    first = lead_columns(case)  # the first field column's offset
     top = 1
     if case.title:
         ws.cell(1, 1, case.title).font = font
@@ -426,7 +446,7 @@ def write_xlsx(path: Path, case: Case, extra: float) -> None:
         for a, b in merge_runs(case.rows, key, set(), case.merge_within):
             ws.merge_cells(start_row=top + 1 + a, start_column=col, end_row=top + 1 + b, end_column=col)
     for j, w in enumerate(widths):
-        ws.column_dimensions["ABCDEFGH"[j]].width = w
+        ws.column_dimensions["ABCDEFGHIJ"[j]].width = w
     ws.page_setup.orientation = "landscape" if case.landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A3 if case.paper == "A3" else ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -511,7 +531,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
     from docx.shared import Cm, Pt
 
     labels = table_labels(case)
-    first = 1 if case.lead_label else 0  # the first field column's offset
+    first = lead_columns(case)  # the first field column's offset
     table = doc.add_table(rows=1 + len(rows), cols=len(labels))
     table.style = "Table Grid"
     table.autofit = False

@@ -37,7 +37,13 @@ from piatable.normalize.conservation import (
     timings_beyond_rows,
 )
 from piatable.normalize.cover import check_cover, cover_facts_from_document_text, published_doubts
-from piatable.normalize.extra_cells import number_doubts, numbered, remark_doubts, remark_label_of
+from piatable.normalize.extra_cells import (
+    number_doubts,
+    numbered,
+    placed_remark_doubts,
+    remark_doubts,
+    remark_label_of,
+)
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
@@ -168,6 +174,11 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     result = _result(reading, source)
     if reading.kind == "text-layout":
         grid = layout_pages_to_rows(reading.pages, settings)
+        # pdfplumber text placed in the six columns (``plumber_to_layout``): a 備考 column's cell
+        # is placed with the explanation, as the stream reader reads it (``extra_cells``).
+        if remarks := remark_label_of(reading.notes):
+            for row in grid.rows:
+                row.doubts.extend(placed_remark_doubts(row, remarks))
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
