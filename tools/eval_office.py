@@ -212,6 +212,8 @@ SET_NAMES = (
     "heldout-garbled58",
     "office-cellsplit58",
     "heldout-cellsplit58",
+    "office-pagejoin59",
+    "heldout-pagejoin59",
     "office-lastline58",
     "heldout-lastline58",
 )
@@ -245,7 +247,7 @@ TEXT_FAMILIES = (
 # Every text family also with its pages joined by line ends (make_pdfs.extract_text's ``TOOL+nl``,
 # as library users join pages; case folders ``<case>-TOOL+nl``).
 TEXT_FAMILIES = (*TEXT_FAMILIES, *(f"{tool}+nl" for tool in TEXT_FAMILIES))
-TEXT_FAMILIES = (*TEXT_FAMILIES, "pymupdf4llm-md", "pdfplumber-tables-csv")
+TEXT_FAMILIES = (*TEXT_FAMILIES, "pymupdf4llm-md", "pdfplumber-tables-csv", "pypdf+j0")
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
 IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")

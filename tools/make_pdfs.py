@@ -697,9 +697,14 @@ def extract_text(pdf: Path, tool: str) -> str:
     ``TOOL+nl`` is the same text with pages joined by line ends, as most library users write it
     (``"\\n".join(page.extract_text() for page in pdf.pages)``; ``pdftotext -nopgbrk``): no form
     feed marks where a page ends. Session 55's unseen set XVII held such texts, none of ours did.
+    ``TOOL+j0``: pages joined with ``""`` (set XX's pypdf texts).
     """
     if tool.endswith("+nl"):
         return extract_text(pdf, tool.removesuffix("+nl")).replace("\f", "\n")
+    if tool.endswith("+j0"):
+        # Pages joined with nothing between them (``"".join(p.extract_text() for p in pages)``,
+        # set XX's pypdf texts): a page's last line runs on into the next page's first.
+        return extract_text(pdf, tool.removesuffix("+j0")).replace("\f", "")
     if tool.startswith("pdftotext"):
         flags = {"pdftotext": [], "pdftotext-raw": ["-raw"], "pdftotext-layout": ["-layout"]}[tool]
         return subprocess.run(
