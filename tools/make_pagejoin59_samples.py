@@ -60,7 +60,8 @@ def _window(table: list[dict], n: int, rng: random.Random) -> list[dict]:
     starts = list(range(max(len(table) - n, 0) + 1))
     rng.shuffle(starts)
     return max(
-        (table[s : s + n] for s in starts), key=lambda run: sum(bool(_INSTANCE.search(r["item"])) for r in run)
+        (table[s : s + n] for s in starts),
+        key=lambda run: sum(bool(_INSTANCE.search(r["item"])) for r in run),
     )
 
 
