@@ -23,7 +23,9 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   last ``。``, with a piece of at most ``REST_MAX_CHARS`` characters that closes it (``…取り込む。追加``): the
   explanation's wrapped last line set beside the other cell's (PyMuPDF ``sort=True``).  An
   explanation may end open where the table wraps it on into the next row (set column56's truth:
-  72 rows); none of them has its rest after a sentence of another cell.
+  72 rows); none of them has its rest after a sentence of another cell;
+* ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
+  opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ _LETTER = regex.compile(r"\p{L}")
 # the verb's form as an end.  No truth explanation of the samples ends so (``…による`` does:
 # ``人口増加による``, set block46).
 _OPEN_REASON = regex.compile(r"(?:に伴う|に係る|に関する|における|のための)$")
+# A sentence's end, a space, and a word's rest opening with kana closing the paragraph
+# (``…管理している。 う修正``: the explanation's ``…移設に伴`` | ``う修正`` set beside it).
+_KANA_REST = regex.compile(rf"。[ 　]+([\p{{Hiragana}}ー][^。 　]{{0,{REST_MAX_CHARS - 1}}})$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # A numbered piece then a space and more text, opening a body cell (``１．特定個人情 住民…``).
 _PIECE_THEN_TEXT = regex.compile(r"^(\S{2,20})[ 　]+\S")
@@ -104,6 +109,15 @@ def _inset_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def _kana_rest_doubts(record: Record) -> list[Doubt]:
+    for f in ("before", "after"):
+        for p in paragraphs(getattr(record, f) or ""):
+            if m := _KANA_REST.search(p):
+                why = f"the {f} cell ends a sentence, then a word's rest ({m.group(1)}): another cell's line?"
+                return [Doubt("column_guess", f, why), Doubt("column_guess", "explanation", why)]
+    return []
+
+
 def _rest_doubts(record: Record, tokenizer: Tokenizer | None) -> list[Doubt]:
     expl = [p.strip() for p in paragraphs(record.explanation or "")]
     if not expl or not (_OPEN_REASON.search(expl[-1]) or ending_open(expl[-1], tokenizer) >= 1.0):
@@ -127,4 +141,9 @@ def _rest_doubts(record: Record, tokenizer: Tokenizer | None) -> list[Doubt]:
 def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
     """Every check of the module notes on one record (text rows and PDFs alike: no truth row of
     the samples gives any of them)."""
-    return _body_doubts(record) or _inset_doubts(record) or _rest_doubts(record, tokenizer)
+    return (
+        _body_doubts(record)
+        or _inset_doubts(record)
+        or _rest_doubts(record, tokenizer)
+        or _kana_rest_doubts(record)
+    )
