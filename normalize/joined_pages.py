@@ -277,6 +277,12 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str], i
         # The text's last printed line is the last page's foot (its footer's number, nothing under it).
         anchored |= {printed[-1]} if printed else set()
         bare, counted = _bare_runs(lines, printed, anchored)
+        if printed and printed[-1] in bare - furniture:
+            # The last page's number at the text's end breaks no page: left out of the rows, it
+            # bounds the breaks only where the numbers between the pages count none without it
+            # (set newline56's kokuho-v6, pdfplumber layout: a third page counted read worse).
+            inner, inner_count = _bare_runs(lines, printed, anchored - {printed[-1]})
+            counted = inner_count if inner else counted
         bare -= furniture
         if bare:
             pages = max(pages, counted)
