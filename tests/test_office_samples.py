@@ -66,6 +66,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-rawtear57",
         "heldout-tbrl57",
         "heldout-garbled58",
+        "heldout-pagejoin59",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -109,8 +109,30 @@ def _cases(heldout: bool, redrawn: frozenset[str] = frozenset()) -> list[Case]:
 SETS = split_sets("pagejoin59", _cases)
 
 
+README = """# {name}: page-number footers and repeated-block items read by library users (pagejoin59)
+
+Calc / Writer tables over two to four pages with a centred page-number footer (`- N -`, `N/M`,
+`N`, `- N/M -`, `N / M`) and rows chosen for their repeated-block items (システム１, 委託事項２,
+提供先１); in the `oneline` cases the 項目 is typed on one line with spaces.  Each case is the PDF
+and the texts `<case>-<extractor>`: pypdf `extract_text()` with pages joined by `""` (`+j0`, as
+set XX's pypdf users joined them), by line ends (`+nl`) and by form feeds; pdfplumber plain and
+`layout=True` (form feeds, `+nl`); PyMuPDF `sort=True` (form feeds, `+nl`).  The truth
+(`expected/records.json`) is each row's six fields; settings per case in `cases.json`.
+
+`samples/office-pagejoin59` (tuning) draws from the tuning tables; `samples/heldout-pagejoin59`
+(held out: measure on it, never tune on it) from the held-out tables, with other footers.
+
+    python tools/make_pagejoin59_samples.py
+    python tools/eval_office.py samples/office-pagejoin59 samples/heldout-pagejoin59 --total
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    return build_redrawn(SETS, __doc__, argv)
+    done = build_redrawn(SETS, __doc__, argv)
+    for name, (root, _) in SETS.items():
+        if root.exists():
+            (root / "README.md").write_text(README.format(name=name), "utf-8")
+    return done
 
 
 if __name__ == "__main__":
