@@ -24,11 +24,18 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   explanation's wrapped last line set beside the other cell's (PyMuPDF ``sort=True``).  An
   explanation may end open where the table wraps it on into the next row (set column56's truth:
   72 rows); none of them has its rest after a sentence of another cell;
+* ``two sides glued``: one of before / after is empty and a paragraph of the other holds two
+  sentences one after the other that end alike (at least ``LIKE_ENDING_CHARS`` characters:
+  ``庁舎内の…サーバ内に保管する。データセンターに設置したサーバ内に保管する。``): the before and
+  after cells printed on one line with no space between them (PyMuPDF ``sort=True``); no truth
+  row of the samples holds such a pair beside an empty cell;
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
 
 from __future__ import annotations
+
+import itertools
 
 import regex
 
@@ -40,6 +47,8 @@ from .flags import ending_open
 from .items import INSTANCE_LINE, is_form_heading
 from .tokenizer import Tokenizer
 
+# Two sentences of one paragraph ending alike in this many characters are a before and an after.
+LIKE_ENDING_CHARS = 6
 # The longest rest of an explanation found after another cell's sentence (``追加``, ``に伴う修正``).
 REST_MAX_CHARS = 8
 _LETTER = regex.compile(r"\p{L}")
@@ -109,6 +118,28 @@ def _inset_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def _common_ending(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` end alike in."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _glued_sides_doubts(record: Record) -> list[Doubt]:
+    sides = {f: (getattr(record, f) or "").strip() for f in ("before", "after")}
+    full = [f for f, v in sides.items() if v]
+    if len(full) != 1:
+        return []
+    for p in paragraphs(sides[full[0]]):
+        sentences = [x.strip() for x in p.split("。") if x.strip()]
+        for a, b in itertools.pairwise(sentences):
+            if _common_ending(a, b) >= LIKE_ENDING_CHARS:
+                why = f"the {full[0]} cell holds two sentences ending alike beside an empty cell: two cells?"
+                return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    return []
+
+
 def _kana_rest_doubts(record: Record) -> list[Doubt]:
     for f in ("before", "after"):
         for p in paragraphs(getattr(record, f) or ""):
@@ -146,4 +177,5 @@ def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list
         or _inset_doubts(record)
         or _rest_doubts(record, tokenizer)
         or _kana_rest_doubts(record)
+        or _glued_sides_doubts(record)
     )

@@ -94,6 +94,11 @@ TORN = {
         after="・給与支払報告書等の電子データを受信し、\n課税資料として取り込む。追加",
         explanation="ｅＬＴＡＸによる課税資料の受領開始に伴う",
     ),
+    "before and after glued beside an empty after cell (PyMuPDF sort)": _record(
+        "Ⅱ特定個人情報ファイルの概要\n６．特定個人情報の保管・消去\n①保管場所",
+        before="庁舎内のサーバ室に設置したサーバ内に保管する。データセンターに設置したサーバ内に保管する。",
+        explanation="サーバ機器の更新に伴う修正",
+    ),
     "word's rest after the after cell's sentence (pdfplumber)": _record(
         "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n⑤物理的対策",
         after="・データセンターへの入館は、生体認証により管理している。 う修正",
