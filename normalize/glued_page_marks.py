@@ -13,8 +13,10 @@ A page number is cut off onto a line of its own when:
   ``- 3/5 -`` or ``3/5``, glued at a line's end or start to other text (a fraction then not
   preceded or followed by a digit, ``/``, ``.`` or a date's 年/月: a date's pieces are no page
   number), or a bare number (``3``) ending a line that is followed by the column-label row (a
-  Calc page's footer opens the page above its repeated labels); and
-* together with the page numbers printed on lines of their own, the numbers of its form go up by
+  Calc page's footer opens the page above its repeated labels) or opening the column-label row
+  (``1変更日 項目 …``: a Writer page's footer, drawn after its cells); and
+* together with the page numbers printed on lines of their own (a bare number: above the
+  column-label row, or the text's last printed line), the numbers of its form go up by
   one in text order (``N/M``: with one total M), at least ``joined_pages.MIN_RUN`` of them, and
   at least one of the run is glued (a lone number ending a cell's text does not count).
 
@@ -48,6 +50,10 @@ _AT_END = regex.compile(rf"^(?P<text>.*?\S)\s*(?<![{_DIGITS}/／.．年月])(?P<
 _AT_START = regex.compile(rf"^\s*(?P<mark>{_MARK})(?![{_DIGITS}/／.．年月日])\s*(?P<text>\S.*)$")
 # A bare page number ending a line (before the label row): not a date's or a number's piece.
 _BARE_AT_END = regex.compile(rf"^(?P<text>.*[^\s{_DIGITS}/／.．年月,，])(?P<mark>[{_DIGITS}]{{1,3}})\s*$")
+# A bare page number opening the column-label row (a Writer page's footer, drawn after its cells:
+# ``1変更日 項目 …``), and one alone on a line.
+_BARE_AT_START = regex.compile(rf"^\s*(?P<mark>[{_DIGITS}]{{1,3}})(?P<text>[^\s{_DIGITS}/／.．年月日].*)$")
+_BARE = regex.compile(rf"^[{_DIGITS}]{{1,3}}$")
 _NUMBER = regex.compile(rf"[{_DIGITS}]+")
 _SPACES = regex.compile(r"\s+")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -72,6 +78,7 @@ def _next_printed(lines: list[str], k: int) -> str:
 def _copies(lines: list[str]) -> list[_Copy]:
     """Every page number printed alone on a line or glued to a line's end or start, in order."""
     out: list[_Copy] = []
+    last = max((k for k, ln in enumerate(lines) if ln.strip()), default=-1)
     for k, line in enumerate(lines):
         t = line.strip()
         if not t:
@@ -84,6 +91,10 @@ def _copies(lines: list[str]) -> list[_Copy]:
             out.append(c)
         elif (m := _BARE_AT_END.match(t)) and is_header_line(_next_printed(lines, k)):
             out.append((k, "end", int(m.group("mark").translate(_WIDE)), None, "#"))
+        elif (m := _BARE_AT_START.match(t)) and is_header_line(m.group("text")):
+            out.append((k, "start", int(m.group("mark").translate(_WIDE)), None, "#"))
+        elif _BARE.match(t) and (k == last or is_header_line(_next_printed(lines, k))):
+            out.append((k, "alone", int(t.translate(_WIDE)), None, "#"))
     return out
 
 
@@ -119,7 +130,7 @@ def split_glued_page_marks(text: str) -> tuple[str, list[str]]:
     for k, where, *_ in glued:
         t = lines[k].strip()
         if where == "start":
-            m = _AT_START.match(t)
+            m = _AT_START.match(t) or _BARE_AT_START.match(t)
             lines[k] = f"{m.group('mark')}\n{m.group('text')}" if m else lines[k]
         else:
             m = _AT_END.match(t) or _BARE_AT_END.match(t)

@@ -135,3 +135,14 @@ def test_the_explanation_s_rest_set_in_the_after_cell_is_warned_in_pymupdf_sort_
     row = next(r for r in records if squash(r.explanation).endswith("開始に伴う"))
     assert "column_guess" in row.flags
     assert any("holds its rest" in e for e in row.evidence)
+
+
+def test_a_bare_page_number_opening_the_label_row_is_cut_off():
+    # pj59-writer-wrapped-juki-v3, pypdf pages joined with "": Writer draws its footer ``1`` after
+    # the page's cells, so it opens the next page's label row (``1変更日 項目 …``); the last
+    # page's ``2`` ends the text.  The ``1`` is cut off; a row's ``1日`` is left alone.
+    text = (SAMPLES / "pj59-writer-wrapped-juki-v3-pypdf+j0" / "input.txt").read_text("utf-8")
+    out, notes = split_glued_page_marks(text)
+    assert notes and notes[0].startswith("1 page numbers glued")
+    assert "\n1\n変更日 項目" in out
+    assert out.replace("\n", "") == text.replace("\n", "")
