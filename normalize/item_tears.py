@@ -29,6 +29,10 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   ``庁舎内の…サーバ内に保管する。データセンターに設置したサーバ内に保管する。``): the before and
   after cells printed on one line with no space between them (PyMuPDF ``sort=True``); no truth
   row of the samples holds such a pair beside an empty cell;
+* ``before's mark in the after cell``: the before cell is empty and the after cell opens with a
+  paragraph that only a before cell holds (``新規``, ``記載なし``, ``―``) and goes on
+  (``新規`` / ``上記を新規追加``: mutool's order, set XX t12); no truth row of the samples opens
+  its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
@@ -47,6 +51,8 @@ from .flags import ending_open
 from .items import INSTANCE_LINE, is_form_heading
 from .tokenizer import Tokenizer
 
+# What only a before cell prints as its whole text (a new item: 新規; nothing written: 記載なし, ―).
+_BEFORE_MARK = regex.compile(r"^(?:新規|記載なし|[―—－‐]{1,2})$")
 # Two sentences of one paragraph ending alike in this many characters are a before and an after.
 LIKE_ENDING_CHARS = 6
 # The longest rest of an explanation found after another cell's sentence (``追加``, ``に伴う修正``).
@@ -140,6 +146,14 @@ def _glued_sides_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def _before_mark_doubts(record: Record) -> list[Doubt]:
+    after = [p.strip() for p in paragraphs(record.after or "")]
+    if (record.before or "").strip() or len(after) < 2 or not _BEFORE_MARK.match(after[0]):
+        return []
+    why = f"the after cell opens with {after[0]}, a before cell's mark, beside an empty before cell"
+    return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+
+
 def _kana_rest_doubts(record: Record) -> list[Doubt]:
     for f in ("before", "after"):
         for p in paragraphs(getattr(record, f) or ""):
@@ -178,4 +192,5 @@ def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list
         or _rest_doubts(record, tokenizer)
         or _kana_rest_doubts(record)
         or _glued_sides_doubts(record)
+        or _before_mark_doubts(record)
     )

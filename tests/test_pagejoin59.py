@@ -99,6 +99,11 @@ TORN = {
         before="庁舎内のサーバ室に設置したサーバ内に保管する。データセンターに設置したサーバ内に保管する。",
         explanation="サーバ機器の更新に伴う修正",
     ),
+    "before's 新規 read into the after cell (mutool)": _record(
+        "（別紙１）事務の流れ",
+        after="新規\n上記を新規追加",
+        explanation="事務の流れ図の追加",
+    ),
     "word's rest after the after cell's sentence (pdfplumber)": _record(
         "Ⅲ特定個人情報ファイルの取扱いプロセスにおけるリスク対策\n⑤物理的対策",
         after="・データセンターへの入館は、生体認証により管理している。 う修正",
