@@ -143,6 +143,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.ROWSPLIT_TEXTS,
         *mos.MERGED56_TEXTS,
         *mos.TBRL57_TEXTS,
+        *mos.PAGEJOIN_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)
