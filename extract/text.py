@@ -29,6 +29,7 @@ from piatable.normalize.dropped_hyphens import (
 from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embedded_labels
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
+from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
@@ -91,6 +92,8 @@ def _read_text_and_kind(
     plumber = is_plumber_text(tidy.text) or is_plumber_text(strip_lead_columns(tidy.text)[0])
     layout = not plumber and is_layout_text(tidy.text)
     # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
+    tidy.text, glued_marks = split_glued_page_marks(tidy.text)  # pypdf pages joined with ""
+    tidy.notes += glued_marks
     text_before_pages = tidy.text
     joined_text, joined_notes = mark_joined_pages(tidy.text, blank=layout)
     plumber_breaks: list[int] = []

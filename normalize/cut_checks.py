@@ -165,7 +165,7 @@ def torn_word_doubts(row: RawRow, record: Record, tokenizer: Tokenizer | None = 
     tok = tokenizer or default_tokenizer()
     order = [f for f in TEXT_CELLS if (getattr(record, f) or "").strip()]
     out: list[Doubt] = []
-    for a, b in pairwise(order):
+    for a, b in [*pairwise(order), *_printed_in_turn(row, order)]:
         last = getattr(record, a).strip().split("\n")[-1]
         first = getattr(record, b).strip().split("\n")[0]
         if _side_by_side(row, a, b):
@@ -174,6 +174,24 @@ def torn_word_doubts(row: RawRow, record: Record, tokenizer: Tokenizer | None = 
             continue
         if not starts_paragraph(first) and word_spans_break(tok, last, first):
             out += _doubts(a, b, f"{word_why(a, b)} ({last[-4:]}|{first[:4]})")
+    return out
+
+
+def _printed_in_turn(row: RawRow, order: list[str]) -> list[tuple[str, str]]:
+    """Pairs of text cells (``a`` before ``b`` in column order, not next to each other in
+    ``order``) whose lines the text prints one right after the other: ``a``'s last line, then
+    ``b``'s first on the next line of the page.  A cell between them was read from another
+    printed line (a pass-1 line ``削除 事前`` of column-ordered pypdf text), so the stream runs
+    from ``a`` into ``b``: a word torn there is torn between them (set XX t08 pypdf-join0:
+    ``…⑤物理的対`` | ``策に統合したため``)."""
+    out: list[tuple[str, str]] = []
+    for i, a in enumerate(order):
+        for b in order[i + 2 :]:
+            la, lb = row.cells.get(a) or [], row.cells.get(b) or []
+            if not la or not lb or la[-1].line_no is None or lb[0].line_no is None:
+                continue
+            if la[-1].page == lb[0].page and lb[0].line_no == la[-1].line_no + 1:
+                out.append((a, b))
     return out
 
 

@@ -54,6 +54,7 @@ from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
 from .item_key import item_key
+from .item_tears import item_tear_doubts
 from .items import heading_score, is_form_heading, non_heading_paragraphs
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
@@ -473,6 +474,7 @@ def row_doubts(
     out += cut_doubts(record, ocr, placed)
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
+    out += item_tear_doubts(record, tokenizer)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     columnar = any(d.kind == "column_order" for d in row.doubts)
     row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)

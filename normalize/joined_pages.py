@@ -19,8 +19,8 @@ furniture itself:
   ``FOOTER_MIN_COPIES`` copies each next to a page number, none a wrapped line's rest or a
   sentence's end (``_could_be_footer``: a cell's last line may end two pages' text by chance);
 * **bare page numbers** (``3``): counted only where each stands next to a running head or footer
-  found so, or right above a repeated column-label row (a 番号 column's ``1``, ``2``, ``3`` stands
-  beside its rows).
+  found so, right above a repeated column-label row, or as the text's last printed line (the last
+  page's footer: a 番号 column's ``1``, ``2``, ``3`` stands beside its rows).
 
 Furniture lines next to each other make a cluster; a cluster with table text before and after it
 is one page break, and there are never more breaks than the page numbers count pages less one
@@ -274,7 +274,15 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str], i
                 shown.append(" ".join(lines[at[0]].split()))
                 grown = True
         anchored = {k for k in printed if any(n in furniture for n in neighbours(k)) or above_labels(k)}
+        # The text's last printed line is the last page's foot (its footer's number, nothing under it).
+        anchored |= {printed[-1]} if printed else set()
         bare, counted = _bare_runs(lines, printed, anchored)
+        if printed and printed[-1] in bare - furniture:
+            # The last page's number at the text's end breaks no page: left out of the rows, it
+            # bounds the breaks only where the numbers between the pages count none without it
+            # (set newline56's kokuho-v6, pdfplumber layout: a third page counted read worse).
+            inner, inner_count = _bare_runs(lines, printed, anchored - {printed[-1]})
+            counted = inner_count if inner else counted
         bare -= furniture
         if bare:
             pages = max(pages, counted)

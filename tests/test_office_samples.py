@@ -69,6 +69,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-tbrl57",
         "heldout-garbled58",
         "heldout-compact59",
+        "heldout-pagejoin59",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -146,6 +147,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.ROWSPLIT_TEXTS,
         *mos.MERGED56_TEXTS,
         *mos.TBRL57_TEXTS,
+        *mos.PAGEJOIN_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

@@ -214,6 +214,8 @@ SET_NAMES = (
     "heldout-garbled58",
     "office-cellsplit58",
     "heldout-cellsplit58",
+    "office-pagejoin59",
+    "heldout-pagejoin59",
     "office-lastline58",
     "heldout-lastline58",
     "office-compact59",

@@ -1195,6 +1195,21 @@ TBRL57_TEXTS = (
     "pypdf",
     "pypdf+nl",
 )
+# Tables over pages with page-number footers and repeated-block items read by library users
+# (tools/make_pagejoin59_samples.py, branch pagejoin59): pypdf's pages joined with "" (``+j0``),
+# line ends and form feeds; pdfplumber plain and layout, PyMuPDF ``sort=True``.
+PAGEJOIN_SETS = ("office-pagejoin59", "heldout-pagejoin59")
+PAGEJOIN_TEXTS = (
+    "pypdf+j0",
+    "pypdf+nl",
+    "pypdf",
+    "pdfplumber",
+    "pdfplumber+nl",
+    "pdfplumber-layout",
+    "pdfplumber-layout+nl",
+    "pymupdf-sort",
+    "pymupdf-sort+nl",
+)
 MERGED56_TEXTS = (
     "pdftotext-layout",
     "pdftotext-layout+nl",
@@ -1277,6 +1292,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     tools = RAWTEAR_TEXTS
                 if root.name in TBRL57_SETS:
                     tools = TBRL57_TEXTS
+                if root.name in PAGEJOIN_SETS:
+                    tools = PAGEJOIN_TEXTS
                 for tool in LAYOUT_TEXTS if root.name in LAYOUT_SETS else tools:
                     tfolder = root / f"{case.name}-{tool}"
                     (tfolder / "expected").mkdir(parents=True)
