@@ -17,6 +17,12 @@ cut at that line end:
   rows of pdfplumber and PyMuPDF texts warned, none wrong);
 * the next line holds other text: the first line's date, in doubt (the cell holds text that is
   not the date's).
+
+A cell every line of which is a whole date of its own (``2019/10/1`` / ``2025/3/14``: one item
+changed twice, each change's date typed on a line of the cell, set XX t14) is no wrapped date:
+the cell reads the latest of its dates (the change that made the row's 変更後 what it is), with
+no doubt; its raw text keeps the line breaks (``several_dates``, ``raw_date``).  Whether the
+lines are one cell's is the row reader's to say (rulings; ``grid.lost_lines.flag_merged_rows``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import regex
 
 from .chars import display_width
-from .dates import DATE, DATE_TAIL, parse_date
+from .dates import DATE, DATE_LINE, DATE_TAIL, parse_date
 
 # Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
 _DIGITS_ONLY = regex.compile(r"^[0-9０-９\s]+$")
@@ -36,6 +42,8 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
     (``CellLine.wraps``), where the source knows it: a line that reaches the cell's edge before
     a line of digits wraps (a run of digits too wide for the column breaks anywhere:
     ``2020/10/1`` / ``5``), read joined without doubt."""
+    if dates := several_dates(lines):
+        return max(dates), False
     joined = "".join(lines)
     date = parse_date(joined) if joined else None
     if date is None or len(lines) < 2:
@@ -59,6 +67,22 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
             return date, not wrapped  # a soft wrap inside the digits, or a stray number
         return head, True
     return date, False
+
+
+def several_dates(lines: list[str]) -> list[str]:
+    """The ISO dates of a cell's ``lines`` (stripped) when there are two or more and each is a
+    whole valid date on its own (``2019/10/1`` / ``2025/3/14``), in order; else ``[]``."""
+    if len(lines) < 2 or not all(DATE_LINE.match(line) for line in lines):
+        return []
+    dates = [parse_date(line) for line in lines]
+    return [d for d in dates if d] if all(dates) else []
+
+
+def raw_date(lines: list[str]) -> str:
+    """A 変更日 cell's printed text from its ``lines`` (stripped): joined with no separator (a
+    date a narrow column wrapped, ``令和2年10月`` / ``1日``, is one word), but a line break kept
+    between the lines of a cell that prints several whole dates (``several_dates``)."""
+    return "\n".join(lines) if several_dates(lines) else "".join(lines)
 
 
 def text_wraps(lines: list[str], wraps: list[bool | None], width: float | None) -> list[bool | None]:
