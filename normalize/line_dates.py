@@ -30,7 +30,7 @@ from __future__ import annotations
 import regex
 
 from .chars import display_width
-from .dates import DATE, DATE_LINE, DATE_TAIL, parse_date
+from .dates import DATE, DATE_LINE, DATE_SEPARATORS_CLASS, DATE_TAIL, ERA_PATTERN, parse_date
 
 # Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
 _DIGITS_ONLY = regex.compile(r"^[0-9０-９\s]+$")
@@ -69,20 +69,42 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
     return date, False
 
 
-def several_dates(lines: list[str]) -> list[str]:
-    """The ISO dates of a cell's ``lines`` (stripped) when there are two or more and each is a
-    whole valid date on its own (``2019/10/1`` / ``2025/3/14``), in order; else ``[]``."""
-    if len(lines) < 2 or not all(DATE_LINE.match(line) for line in lines):
+# What opens a date (its year: four digits, or an era's name): a line opening so after a whole
+# date opens the cell's next date, never the rest of the one before (``2`` of ``2019/4/1`` / ``2``).
+DATE_OPENING = regex.compile(rf"^\s*(?:[0-9０-９]{{4}}|{ERA_PATTERN})")
+# What the lines of a date wrapped in a narrow column may hold, joined (``2017/6`` + ``/1``).
+DATE_PART = regex.compile(rf"^(?:[0-9０-９元年月日{DATE_SEPARATORS_CLASS}\s]|{ERA_PATTERN}){{1,16}}$")
+
+
+def listed_dates(lines: list[str]) -> list[str]:
+    """A cell's ``lines`` (stripped) as the dates it lists, each its lines joined, when it lists
+    two or more whole dates (``2019/10/1`` / ``2025/3/14``; wrapped in a narrow column:
+    ``2017/6`` / ``/1`` / ``2021/4`` / ``/1``); else ``[]``.  A date ends where it is whole and
+    the next line opens a year."""
+    groups: list[str] = []
+    for line in lines:
+        if groups and DATE_LINE.match(groups[-1]) and DATE_OPENING.match(line):
+            groups.append(line)
+        elif groups:
+            groups[-1] += line
+        else:
+            groups.append(line)
+    if len(groups) < 2 or not all(DATE_LINE.match(g) and parse_date(g) for g in groups):
         return []
-    dates = [parse_date(line) for line in lines]
-    return [d for d in dates if d] if all(dates) else []
+    return groups
+
+
+def several_dates(lines: list[str]) -> list[str]:
+    """The ISO dates of a cell's ``lines`` (stripped) that list two or more whole dates
+    (``listed_dates``), in order; else ``[]``."""
+    return [d for g in listed_dates(lines) if (d := parse_date(g))]
 
 
 def raw_date(lines: list[str]) -> str:
     """A 変更日 cell's printed text from its ``lines`` (stripped): joined with no separator (a
     date a narrow column wrapped, ``令和2年10月`` / ``1日``, is one word), but a line break kept
-    between the lines of a cell that prints several whole dates (``several_dates``)."""
-    return "\n".join(lines) if several_dates(lines) else "".join(lines)
+    between the dates of a cell that lists several (``listed_dates``)."""
+    return "\n".join(listed_dates(lines) or ["".join(lines)])
 
 
 def text_wraps(lines: list[str], wraps: list[bool | None], width: float | None) -> list[bool | None]:

@@ -5,7 +5,8 @@ An item changed twice may keep both changes' dates in one 変更日 cell (Calc, 
 second pass: ``twophase``), and pypdfium2 / ``pdftotext -raw`` give its two lines right before
 the row's item.  The second date opens the row (a date, then an item); the first, a date line
 that opens nothing, was read into the row above's last cell (``…地方税関係情報`` /
-``2019/10/1`` in its 変更後, confidence 0.91, no flag).  Here it is the cell's first line.
+``2019/10/1`` in its 変更後, confidence 0.91, no flag).  Here it is the cell's first line
+(its first lines, when a narrow column wrapped it: ``2017/6`` / ``/1`` / ``2021/4`` / ``/1``).
 """
 
 from __future__ import annotations
@@ -13,18 +14,33 @@ from __future__ import annotations
 from piatable.models import CellLine
 
 from .dates import is_date_line
+from .line_dates import DATE_OPENING, DATE_PART
+
+# Lines a date listed above another may be wrapped into (``2017/6`` / ``/1``).
+MAX_LISTED_LINES = 4
 
 
-def listed_date(lines: list[CellLine], k: int, opened_at: int | None) -> bool:
-    """Whether ``lines[k]`` is the first of two dates of one cell: a whole date alone on its
-    printed line, not a cell's value (``CellLine.cell_date``), right above ``lines[k + 1]``,
-    itself a whole date on one line (``opened_at == k + 1``: a date opens a row there) on the
-    next printed line."""
-    if opened_at != k + 1 or k + 1 >= len(lines):
+def listed_head(lines: list[CellLine], k: int) -> int | None:
+    """Where the second date of a cell listing two opens, when ``lines[k]`` opens the first: the
+    index after the lines ``lines[k:m]`` that join to a whole date (a date a narrow column wraps:
+    ``2017/6`` / ``/1``; none a cell's value, ``CellLine.cell_date``) when ``lines[m]`` opens a
+    year, every line printed right under the one before; else None.  The caller checks that a
+    date opening a row starts at ``m``."""
+    text = ""
+    for m in range(k, min(k + MAX_LISTED_LINES, len(lines) - 1)):
+        cl, nxt = lines[m], lines[m + 1]
+        if cl.cell_date or not _next_printed(cl, nxt):
+            return None
+        text += cl.text.strip()
+        if is_date_line(text) and DATE_OPENING.match(nxt.text):
+            return m + 1
+        if not DATE_PART.match(text):
+            return None
+    return None
+
+
+def _next_printed(cl: CellLine, nxt: CellLine) -> bool:
+    """``nxt`` is printed on the line right under ``cl`` (on one page)."""
+    if cl.line_no is None or nxt.line_no is None:
         return False
-    first, second = lines[k], lines[k + 1]
-    if first.cell_date or not (is_date_line(first.text) and is_date_line(second.text)):
-        return False
-    if first.line_no is None or second.line_no is None:
-        return False
-    return first.page == second.page and second.line_no == first.line_no + 1
+    return cl.page == nxt.page and nxt.line_no == cl.line_no + 1

@@ -48,7 +48,7 @@ from .dates import is_date_line
 from .empty_explanations import explanation_column_empty
 from .item_only_rows import JOINED_CONFIDENCE, JOINED_WHY, join_item_only_rows, joined_cells
 from .items import heading_score, opens_item_line
-from .listed_dates import listed_date
+from .listed_dates import listed_head
 from .merged_reasons import reads_without_reason, share_reason
 from .pass_one_pieces import (
     INTERLEAVED_WHY,
@@ -190,11 +190,9 @@ def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
                 row.lines.append(date[2])
             k = date[1]
             continue
-        nxt = _wrapped_date(lines, k + 1) if k + 1 < len(lines) else None
-        if nxt is not None and listed_date(
-            lines, k, nxt[1] - 1 if nxt[0].text == lines[k + 1].text else None
-        ):
-            rows.append(_Row(nxt[0], [nxt[2]] if nxt[2] is not None else [], listed=[cl]))
+        at = listed_head(lines, k)  # a cell listing two dates (``listed_dates``)
+        if at is not None and (nxt := _wrapped_date(lines, at)) is not None:
+            rows.append(_Row(nxt[0], [nxt[2]] if nxt[2] is not None else [], listed=lines[k:at]))
             k = nxt[1]
             continue
         prev = lines[k - 1] if k else None

@@ -1,0 +1,136 @@
+"""Two dates in one 変更日 cell, and dates wrapped in a narrow 変更日 column (issues 10 / 12,
+branch twodates59).
+
+    python tools/make_twodates59_samples.py                              # both sets
+    python tools/make_twodates59_samples.py --set office-twodates59      # or heldout-twodates59
+
+Set XX's t14 (Calc) kept both dates of an item changed twice in its 変更日 cell, typed on two
+lines with Alt+Enter (``2019/10/1`` / ``2025/3/14``); its t09 / t10 / t11 printed dates in a
+変更日 column too narrow for them (``2022/3/`` / ``31``, ``2019.10.`` / ``1``, ``２０２０/`` /
+``１/２０``).  The cases here are written as an outside user writes them
+(``make_outsider_tables``: openpyxl .xlsx and python-docx .docx, LibreOffice to PDF):
+
+* ``two``: two or three rows of the table list an earlier change's date above the row's own,
+  a line break between (Calc: a cell typed with Alt+Enter; Writer: two paragraphs);
+* ``narrow``: the 変更日 column narrow enough that its dates wrap, in one style per case
+  (slashes, dots, full-width digits, 令和).
+
+The truth of a two-date row: ``change_date`` the later date (the change that made the row's
+変更後 what it is, as set XX's truth takes it), ``change_date_raw`` both lines.  Each case keeps
+its PDF and the texts of ``TEXTS`` (form-feed and ``+nl`` ones).  ``office-twodates59`` (tuning)
+draws from the tuning tables, ``heldout-twodates59`` (held out: measure on it, never tune on it)
+from the held-out tables, with other seeds, fonts and widths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from flatten import render_date
+from make_outsider_tables import HELDOUT_POOLS, SAMPLES, TUNING_POOLS, Case, build, draw_cases
+
+SETS = {"office-twodates59": False, "heldout-twodates59": True}
+TEXTS = (
+    "pdftotext-layout",
+    "pdftotext-layout+nl",
+    "pdftotext-raw",
+    "pypdfium2",
+    "pypdfium2+nl",
+    "pdfplumber-layout+nl",
+    "pypdf-layout+nl",
+    "pymupdf-sort",
+)
+# (maker, look, date style, vertical alignment) per case.
+LOOKS = (
+    ("calc", "two", "slash", "top"),
+    ("calc", "two", "wareki", "top"),
+    ("writer", "two", "slash", "top"),
+    ("writer", "narrow", "slash", "top"),
+    ("writer", "narrow", "dot", "top"),
+    ("calc", "narrow", "fullwidth", "top"),
+)
+# Rows of a ``two`` case whose cell lists an earlier date too.
+TWO_DATE_ROWS = (2, 3)
+# The 変更日 column's share of the width in a ``narrow`` case (a date of 8–10 characters wraps).
+NARROW_SHARES = (0.045, 0.06)
+
+
+def _styled(iso: str, style: str) -> str:
+    """``iso`` in one of this set's styles: ``render_date``'s, ``dot`` (2019.10.1) and
+    ``fullwidth`` (２０２０/１/２０, half-width slashes as set XX t11 prints them)."""
+    d = dt.date.fromisoformat(iso)
+    if style == "dot":
+        return f"{d.year}.{d.month}.{d.day}"
+    if style == "fullwidth":
+        return f"{d.year}/{d.month}/{d.day}".translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return render_date(iso, style)
+
+
+def _earlier(rng: random.Random, iso: str) -> str:
+    """A date one to six years before ``iso`` (an earlier change of the same item)."""
+    d = dt.date.fromisoformat(iso)
+    return dt.date(d.year - rng.randint(1, 6), rng.randint(1, 12), rng.choice((1, 1, 15, 20))).isoformat()
+
+
+def _cases(heldout: bool) -> list[Case]:
+    prefix = "htd59" if heldout else "td59"
+    pools = HELDOUT_POOLS if heldout else TUNING_POOLS
+    out = []
+    for k, (maker, look, style, valign) in enumerate(LOOKS):
+        rng = random.Random(f"piatable-twodates59-{prefix}-{k}")
+        drawn = draw_cases(prefix, pools, 2, seed=(2959 if heldout else 1959) + 7 * k, rows_per_case=(5, 7))
+        case = next(c for c in drawn if c.maker == maker)
+        case.name = f"{prefix}-{maker}-{look}-{style}"
+        case.valign = valign
+        case.date_style = style
+        case.title = rng.choice(("（別添２）変更箇所", "変更箇所"))
+        for row in case.rows:
+            row["change_date_raw"] = _styled(row["change_date"], style)
+        if look == "two":
+            for i in rng.sample(range(len(case.rows)), min(rng.randint(*TWO_DATE_ROWS), len(case.rows))):
+                row = case.rows[i]
+                first = _styled(_earlier(rng, row["change_date"]), style)
+                row["change_date_raw"] = f"{first}\n{row['change_date_raw']}"
+        else:
+            shares = list(case.shares)
+            shares[0] = round(rng.uniform(*NARROW_SHARES), 3)
+            case.shares = tuple(shares)
+        out.append(case)
+    return out
+
+
+README = """# {name}: two dates in one 変更日 cell, dates wrapped in a narrow 変更日 column (twodates59)
+
+Tables written as an outside user writes them (openpyxl .xlsx `*-calc-*`, python-docx .docx
+`*-writer-*`, LibreOffice to PDF).  `two`: two or three rows list an earlier change's date above
+the row's own in the 変更日 cell (Calc: Alt+Enter; Writer: two paragraphs); the truth's
+`change_date` is the later date, `change_date_raw` both lines.  `narrow`: a 変更日 column narrow
+enough that its dates wrap (slashes, dots `2019.10.1`, full-width `２０２０/１/２０`).  Each case is
+the PDF and the texts `<case>-<extractor>` (pdftotext -layout / -raw, pypdfium2, pdfplumber
+`layout=True`, pypdf layout mode, PyMuPDF `sort=True`; `+nl`: pages joined by line ends).
+
+`samples/office-twodates59` (tuning) draws from the tuning tables; `samples/heldout-twodates59`
+(held out: measure on it, never tune on it) from the held-out tables.
+
+    python tools/make_twodates59_samples.py
+    python tools/eval_office.py samples/office-twodates59 samples/heldout-twodates59 --total
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=tuple(SETS), action="append")
+    ns = ap.parse_args(argv)
+    for name in ns.set or list(SETS):
+        build(SAMPLES / name, _cases(SETS[name]), tools=TEXTS, readme=README)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
