@@ -48,3 +48,21 @@ def date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) -> 
         return False
     nxt = lines[k + 1].text if k + 1 < len(lines) else ""
     return bool(nxt) and not opens_item(nxt) and not TIMING.match(nxt)
+
+
+def lists_date_above(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
+    """Whether the date line ``lines[k]``, which opens a row (its next line opens an item: a
+    section Ⅰ…Ⅵ), is the second date of a 変更日 cell listing two (``line_dates.listed_dates``;
+    ``2017/6/1`` / ``2021/4/1``, a Writer cell read by pypdfium2 or ``pdftotext -raw``): the line
+    before it is the date of the last block, which holds nothing else yet, on the same page.
+    Read as two rows, the first held only its date and the text was taken for columns read
+    across (set XX t14's kind; branch twodates59)."""
+    if not blocks or k == 0 or k + 1 >= len(lines):
+        return False
+    last, prev = blocks[-1], lines[k - 1]
+    return (
+        last.date is prev
+        and not (last.pre or last.post or last.timing or last.shared_date)
+        and prev.page == lines[k].page
+        and opens_item(lines[k + 1].text)
+    )

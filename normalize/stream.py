@@ -18,7 +18,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from . import region as page_region
 from .added_above import repeats_label
-from .block_dates import date_in_cell, date_in_explanation, dates_open_items
+from .block_dates import date_in_cell, date_in_explanation, dates_open_items, lists_date_above
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
@@ -142,6 +142,7 @@ class _Block:
     timing_from_above: bool = False
     qualifier: list[CellLine] = field(default_factory=list)  # timing_cells.take_qualifiers
     qualifier_doubts: list[Doubt] = field(default_factory=list)
+    listed: list[CellLine] = field(default_factory=list)  # dates above ``date`` in its cell
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -160,7 +161,8 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
             and not date_in_cell(blocks, lines, k)
             and not (dated_items and date_in_explanation(blocks, lines, k))
         ):
-            blocks.append(_Block(cl, [], None, []))
+            listed = [blocks.pop().date] if lists_date_above(blocks, lines, k) else []
+            blocks.append(_Block(cl, [], None, [], listed=listed))
         elif not blocks:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
@@ -458,7 +460,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     explained: dict[int, list[CellLine]] = {}  # a merged explanation's lines, as its row read it
     for b, p, cont in zip(blocks, partitions, continued, strict=True):
         row = RawRow()
-        row.cells["change_date"] = [b.date]
+        row.cells["change_date"] = [*b.listed, b.date]
         row.cells["item"] = b.pre[: p.item]
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]

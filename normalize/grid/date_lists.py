@@ -9,7 +9,8 @@ before / after sentences split between the two (13 rows for 11, warned ``item_ke
 Here a date is taken as the second line of the date above it (their spans joined) when all of
 these hold, else it opens its row as before:
 
-* both are whole dates, each a line of its own, the second on the very next printed line;
+* both are whole dates (each a line of its own, or wrapped in a narrow column: ``2017/6`` /
+  ``/1`` / ``2021/4`` / ``/1``), the second opening on the very next printed line;
 * the row above prints its 提出時期 level with its date (its cells read at the top), and the
   second date's line prints none (a row of its own would print its 提出時期 there too);
 * the second date's line opens no 項目 path (a section Ⅰ…Ⅵ, the cover, a （別紙）): a row's
@@ -24,6 +25,7 @@ from __future__ import annotations
 from piatable.vocabulary import ITEM_OPENING
 
 from ..dates import is_date_line
+from ..line_dates import listed_dates
 from .lines import Line
 from .wrapped_timing import is_timing_piece
 
@@ -70,13 +72,13 @@ def _second_date(
 ) -> bool:
     first = _level(dates, *above)
     here = _level(dates, *span)
-    if len(first) != 1 or len(here) != 1:
-        return False  # wrapped dates, or a span already joined: one date each only
-    a, b = first[0], here[0]
-    if not (is_date_line(a.text) and is_date_line(b.text) and _next_line(a, b, hy)):
+    if not first or not here or len(listed_dates([ln.text.strip() for ln in first])) > 1:
+        return False  # a span already joined lists its dates: two per cell at most
+    whole = [is_date_line("".join(ln.text.strip() for ln in lines)) for lines in (first, here)]
+    if not all(whole) or not _next_line(first[-1], here[0], hy):
         return False
-    if not any(is_timing_piece(ln.text.strip()) for ln in _level(timings, a.top, a.bottom)):
+    if not any(is_timing_piece(ln.text.strip()) for ln in _level(timings, first[0].top, first[0].bottom)):
         return False
-    if _level(timings, b.top, b.bottom):
+    if _level(timings, here[0].top, here[-1].bottom):
         return False
-    return not any(ITEM_OPENING.match(ln.text) for ln in _level(items, b.top, b.bottom))
+    return not any(ITEM_OPENING.match(ln.text) for ln in _level(items, here[0].top, here[-1].bottom))
