@@ -35,7 +35,7 @@ from .prose_page import is_prose_page
 from .remark_column import REMARK, explanation_widths, remark_label, remarks_note, split_remarks
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
-from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
+from .squeezed_gaps import SPLIT_COLUMNS, overrun, squeezed_gap, squeezed_split
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -545,6 +545,7 @@ def layout_page_rows(
             ws = [w for p_ in parts for w in p_.words]
             squeezed = "" if writer else squeezed_gap(line, parts, starts[c])
             split = "" if writer or c not in SPLIT_COLUMNS else squeezed_split(line, parts, starts[c])
+            glued = overrun(parts, starts[c + 1]) if c in SPLIT_COLUMNS and c + 1 < len(starts) else None
             ln = Line(
                 ws,
                 text,
@@ -560,6 +561,7 @@ def layout_page_rows(
             )
             ln.gap_guess = squeezed
             ln.split_guess = split
+            ln.overrun_guess = glued
             ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
