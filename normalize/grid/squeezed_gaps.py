@@ -20,6 +20,8 @@ of its column, in a cell whose lines start far apart (``cell_doubt``): flagged t
 
 from __future__ import annotations
 
+import regex
+
 from .lines import Line
 from .remark_column import REMARK_GUESS_WHY
 
@@ -59,6 +61,15 @@ SQUEEZED_SPLIT_WHY = (
     "left of the column's start, and the cell's lines start {spread:.0f} characters apart: the "
     "lines of two cells may have run together, where the previous cell ends and this one begins "
     "is a guess"
+)
+
+# A piece opening with the form's numbering below a section (``７．評価実施機``): an item's
+# heading, not the start of a 変更前 / 変更後 text (``squeezed_split``'s piece, branch twodates59:
+# PyMuPDF ``sort=True`` of set XX t11 printed ``Ⅰ基本情報 ７．評価実施機 市民課長`` on one line).
+_HEADING_NUMBER = regex.compile(r"^[0-9０-９]{1,2}[．.]\s*\p{Han}")
+SPLIT_HEADING_WHY = (
+    "the {column} cell's first piece ({first!r}) opens one space after the previous column's text, "
+    "left of the column's start, with the numbering of an item's heading: the 項目 cell's text?"
 )
 
 SQUEEZED_GAP_WHY = (
@@ -135,6 +146,8 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")
     if not split:
         return ""  # (the common cell: its lines' spread is not measured)
+    if _HEADING_NUMBER.match(split):
+        return SPLIT_HEADING_WHY.format(column=name, first=split)
     spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines)
     if spread > CELL_START_SPREAD:
         return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
