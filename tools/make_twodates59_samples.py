@@ -15,6 +15,10 @@ lines with Alt+Enter (``2019/10/1`` / ``2025/3/14``); its t09 / t10 / t11 printe
 * ``narrow``: the 変更日 column narrow enough that its dates wrap, in one style per case
   (slashes, dots, full-width digits, 令和).
 
+And three HTML tables printed by headless Chromium (``make_chromium54_samples``' page, CSS and
+truth): ``chromium-two`` (two dates, ``<br>`` between), ``chromium-narrow`` (a 変更日 column
+5–7 % wide, its dates merged over runs of rows with ``rowspan``, as set XX t09).
+
 The truth of a two-date row: ``change_date`` the later date (the change that made the row's
 変更後 what it is, as set XX's truth takes it), ``change_date_raw`` both lines.  Each case keeps
 its PDF and the texts of ``TEXTS`` (form-feed and ``+nl`` ones).  ``office-twodates59`` (tuning)
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -76,6 +81,82 @@ def _earlier(rng: random.Random, iso: str) -> str:
     return dt.date(d.year - rng.randint(1, 6), rng.randint(1, 12), rng.choice((1, 1, 15, 20))).isoformat()
 
 
+# Chromium cases (``make_chromium54_samples``' page): (look, date style); ``narrow``: 変更日
+# merged over runs of rows (``rowspan``, as set XX t09) in a column 5–7 % wide.
+CHROMIUM_LOOKS = (("two", "slash"), ("narrow", "slash"), ("narrow", "wareki"))
+CHROMIUM_DATE_WIDTHS = (5, 6, 7)
+
+
+def _chromium_cases(heldout: bool) -> list[tuple[str, list[dict], list, dict]]:
+    """(name, rows, runs, look) of the Chromium cases, as ``make_chromium54_samples`` prints them."""
+    import make_chromium54_samples as cr
+    from make_office_samples import _printable, load_table
+
+    prefix = "htd59" if heldout else "td59"
+    fonts, sizes, paddings, borders, widths = cr.HELDOUT_CSS if heldout else cr.TUNING_CSS
+    pools = HELDOUT_POOLS if heldout else TUNING_POOLS
+    out = []
+    for k, (look_name, style) in enumerate(CHROMIUM_LOOKS):
+        name = f"{prefix}-chromium-{look_name}-{style}"
+        rng = random.Random(f"piatable-twodates59-{name}")
+        pool = _printable(load_table(pools[(k + (3 if heldout else 0)) % len(pools)]))
+        n = min(rng.randint(6, 9), len(pool))
+        first = rng.randrange(len(pool) - n + 1)
+        rows = [{**r, "change_date_raw": _styled(r["change_date"], style)} for r in pool[first : first + n]]
+        if look_name == "two":
+            for i in rng.sample(range(len(rows)), min(rng.randint(*TWO_DATE_ROWS), len(rows))):
+                earlier = _styled(_earlier(rng, rows[i]["change_date"]), style)
+                rows[i]["change_date_raw"] = f"{earlier}\n{rows[i]['change_date_raw']}"
+            runs = [(i, i + 1, "rs", False) for i in range(len(rows))]
+        else:
+            rows, runs = cr._plan(rows, "rs", rng)
+        col = list(rng.choice(widths))
+        if look_name == "narrow":
+            spare = col[0] - rng.choice(CHROMIUM_DATE_WIDTHS)
+            col[0] -= spare
+            col[1] += spare
+        look = {
+            "font": rng.choice(fonts),
+            "size": rng.choice(sizes),
+            "padding": rng.choice(paddings),
+            "border": rng.choice(borders),
+            "widths": tuple(col),
+            "valign": "top",
+            "date_valign": rng.choice(("top", "middle")),
+            "timing_valign": "top",
+            "lists": False,
+            "break": "avoid",
+        }
+        out.append((name, rows, runs, look))
+    return out
+
+
+def _build_chromium(root: Path, heldout: bool) -> None:
+    """The Chromium cases under ``root`` (beside the office ones): PDF, texts, truth."""
+    import html
+
+    import make_chromium54_samples as cr
+    from make_office_samples import write_json
+    from make_pdfs import extract_text
+
+    for name, rows, runs, look in _chromium_cases(heldout):
+        page = cr._html(rows, runs, look)
+        for r in rows:  # a cell's two dates, a line each
+            raw = html.escape(r["change_date_raw"])
+            page = page.replace(f">{raw}</td>", f">{raw.replace(chr(10), '<br>')}</td>")
+        pdf = root / name / "input.pdf"
+        pdf.parent.mkdir(parents=True)
+        cr._print(page, pdf)
+        truth = cr._expected(pdf, rows)
+        write_json(root / name / "expected" / "records.json", truth)
+        for tool in TEXTS:
+            folder = root / f"{name}-{tool}"
+            (folder / "expected").mkdir(parents=True)
+            (folder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+            write_json(folder / "expected" / "records.json", truth)
+        print(f"{name}: {len(truth)} rows", file=sys.stderr)
+
+
 def _cases(heldout: bool) -> list[Case]:
     prefix = "htd59" if heldout else "td59"
     pools = HELDOUT_POOLS if heldout else TUNING_POOLS
@@ -109,7 +190,9 @@ Tables written as an outside user writes them (openpyxl .xlsx `*-calc-*`, python
 `*-writer-*`, LibreOffice to PDF).  `two`: two or three rows list an earlier change's date above
 the row's own in the 変更日 cell (Calc: Alt+Enter; Writer: two paragraphs); the truth's
 `change_date` is the later date, `change_date_raw` both lines.  `narrow`: a 変更日 column narrow
-enough that its dates wrap (slashes, dots `2019.10.1`, full-width `２０２０/１/２０`).  Each case is
+enough that its dates wrap (slashes, dots `2019.10.1`, full-width `２０２０/１/２０`).  `*-chromium-*`:
+HTML tables printed by headless Chromium (`two`: two dates with `<br>`; `narrow`: a 変更日 column
+5–7 % wide, dates merged over runs of rows with `rowspan`, as set XX t09).  Each case is
 the PDF and the texts `<case>-<extractor>` (pdftotext -layout / -raw, pypdfium2, pdfplumber
 `layout=True`, pypdf layout mode, PyMuPDF `sort=True`; `+nl`: pages joined by line ends).
 
@@ -126,9 +209,15 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=tuple(SETS), action="append")
+    ap.add_argument("--chromium-only", action="store_true", help="(re)make only the Chromium cases")
     ns = ap.parse_args(argv)
     for name in ns.set or list(SETS):
-        build(SAMPLES / name, _cases(SETS[name]), tools=TEXTS, readme=README)
+        if ns.chromium_only:
+            for old in (SAMPLES / name).glob("*-chromium-*"):
+                shutil.rmtree(old)
+        else:
+            build(SAMPLES / name, _cases(SETS[name]), tools=TEXTS, readme=README)
+        _build_chromium(SAMPLES / name, SETS[name])
     return 0
 
 
