@@ -54,14 +54,21 @@ def lists_date_above(blocks: list[_Block], lines: list[CellLine], k: int) -> boo
     """Whether the date line ``lines[k]``, which opens a row (its next line opens an item: a
     section Ⅰ…Ⅵ), is the second date of a 変更日 cell listing two (``line_dates.listed_dates``;
     ``2017/6/1`` / ``2021/4/1``, a Writer cell read by pypdfium2 or ``pdftotext -raw``): the line
-    before it is the date of the last block, which holds nothing else yet, on the same page.
+    before it is the date of the last block, which holds nothing else yet, on the same page, and
+    the block before that reads as a row printed in order (item lines, then its 提出時期): in
+    column-ordered text (pdfminer's boxes) the 変更日 column's dates follow each other and the
+    first row's item comes after them (office-cover20 side-t3-pdfminer, read so: 439 characters
+    unplaced), and no blank line shows there in the lines' numbers.
     Read as two rows, the first held only its date and the text was taken for columns read
     across (set XX t14's kind; branch twodates59)."""
     if not blocks or k == 0 or k + 1 >= len(lines):
         return False
     last, prev = blocks[-1], lines[k - 1]
     return (
-        last.date is prev
+        len(blocks) >= 2
+        and bool(blocks[-2].pre)
+        and blocks[-2].timing is not None
+        and last.date is prev
         and not (last.pre or last.post or last.timing or last.shared_date)
         and prev.page == lines[k].page
         and opens_item(lines[k + 1].text)
