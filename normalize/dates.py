@@ -39,6 +39,7 @@ ERA_OFFSETS: dict[str, int] = {
     "㍼": 1925,
 }
 _ERA = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
+ERA_PATTERN = _ERA  # the era names (令和, R, ㋿ …), longest first, as a regex alternation
 _D = r"[0-9０-９]"
 # A year, month or day whose digits OCR or a spacing extractor printed apart (``平成３ １年``): one
 # space (U+0020 or U+3000, never a line break) between two digits of one number.
@@ -47,6 +48,7 @@ _D4 = rf"{_D}(?:[ \u3000]?{_D}){{3}}"
 # A day split so only when 日 follows: ``2019/4/1 1．…`` is a date and a numbered heading.
 _DAY = rf"(?:{_D}[ \u3000]?{_D}(?=\s*日)|{_D}{{1,2}})"
 _SEPS = "".join(regex.escape(c) for c in DATE_SEPARATORS)
+DATE_SEPARATORS_CLASS = _SEPS  # ``DATE_SEPARATORS`` escaped for a character class
 _SEP = rf"\s*[{_SEPS}]\s*"
 
 _WESTERN = rf"(?P<y>{_D4})(?:{_SEP}|\s*年\s*)(?P<m>{_D12})(?:{_SEP}|\s*月\s*)(?P<d>{_DAY})(?:\s*日)?"

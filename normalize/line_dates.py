@@ -17,6 +17,12 @@ cut at that line end:
   rows of pdfplumber and PyMuPDF texts warned, none wrong);
 * the next line holds other text: the first line's date, in doubt (the cell holds text that is
   not the date's).
+
+A cell every line of which is a whole date of its own (``2019/10/1`` / ``2025/3/14``: one item
+changed twice, each change's date typed on a line of the cell, set XX t14) is no wrapped date:
+the cell reads the latest of its dates (the change that made the row's 変更後 what it is), with
+no doubt; its raw text keeps the line breaks (``several_dates``, ``raw_date``).  Whether the
+lines are one cell's is the row reader's to say (rulings; ``grid.lost_lines.flag_merged_rows``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import regex
 
 from .chars import display_width
-from .dates import DATE, DATE_TAIL, parse_date
+from .dates import DATE, DATE_LINE, DATE_SEPARATORS_CLASS, DATE_TAIL, ERA_PATTERN, parse_date
 
 # Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
 _DIGITS_ONLY = regex.compile(r"^[0-9０-９\s]+$")
@@ -36,6 +42,8 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
     (``CellLine.wraps``), where the source knows it: a line that reaches the cell's edge before
     a line of digits wraps (a run of digits too wide for the column breaks anywhere:
     ``2020/10/1`` / ``5``), read joined without doubt."""
+    if dates := several_dates(lines):
+        return max(dates), False
     joined = "".join(lines)
     date = parse_date(joined) if joined else None
     if date is None or len(lines) < 2:
@@ -59,6 +67,44 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
             return date, not wrapped  # a soft wrap inside the digits, or a stray number
         return head, True
     return date, False
+
+
+# What opens a date (its year: four digits, or an era's name): a line opening so after a whole
+# date opens the cell's next date, never the rest of the one before (``2`` of ``2019/4/1`` / ``2``).
+DATE_OPENING = regex.compile(rf"^\s*(?:[0-9０-９]{{4}}|{ERA_PATTERN})")
+# What the lines of a date wrapped in a narrow column may hold, joined (``2017/6`` + ``/1``).
+DATE_PART = regex.compile(rf"^(?:[0-9０-９元年月日{DATE_SEPARATORS_CLASS}\s]|{ERA_PATTERN}){{1,16}}$")
+
+
+def listed_dates(lines: list[str]) -> list[str]:
+    """A cell's ``lines`` (stripped) as the dates it lists, each its lines joined, when it lists
+    two or more whole dates (``2019/10/1`` / ``2025/3/14``; wrapped in a narrow column:
+    ``2017/6`` / ``/1`` / ``2021/4`` / ``/1``); else ``[]``.  A date ends where it is whole and
+    the next line opens a year."""
+    groups: list[str] = []
+    for line in lines:
+        if groups and DATE_LINE.match(groups[-1]) and DATE_OPENING.match(line):
+            groups.append(line)
+        elif groups:
+            groups[-1] += line
+        else:
+            groups.append(line)
+    if len(groups) < 2 or not all(DATE_LINE.match(g) and parse_date(g) for g in groups):
+        return []
+    return groups
+
+
+def several_dates(lines: list[str]) -> list[str]:
+    """The ISO dates of a cell's ``lines`` (stripped) that list two or more whole dates
+    (``listed_dates``), in order; else ``[]``."""
+    return [d for g in listed_dates(lines) if (d := parse_date(g))]
+
+
+def raw_date(lines: list[str]) -> str:
+    """A 変更日 cell's printed text from its ``lines`` (stripped): joined with no separator (a
+    date a narrow column wrapped, ``令和2年10月`` / ``1日``, is one word), but a line break kept
+    between the dates of a cell that lists several (``listed_dates``)."""
+    return "\n".join(listed_dates(lines) or ["".join(lines)])
 
 
 def text_wraps(lines: list[str], wraps: list[bool | None], width: float | None) -> list[bool | None]:

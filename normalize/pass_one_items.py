@@ -156,7 +156,7 @@ def place_pass_one_items(page, widths: tuple[int, int, int], settings: Settings,
     from .twophase import _Row
 
     # Copies: the page is changed only once the counts agree.
-    rows = [_Row(r.date, list(r.lines), r.item, r.why) for r in page.rows]
+    rows = [_Row(r.date, list(r.lines), r.item, r.why, listed=r.listed) for r in page.rows]
     lead: list[CellLine] = []
     while len(rows) + len(found) > len(timed):
         k = next((i for i in range(len(rows)) if _repeats_item(rows, i, found)), None)

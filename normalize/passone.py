@@ -40,6 +40,7 @@ from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
 from .reason_tails import reads_as_reason
 from .rejoin import is_soft_break, same_printed_line
 from .rowless_dates import give_untaken_dates
+from .single_cells import put_date_and_timing
 from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .tokenizer import Tokenizer
 from .untaken_timings import doubt_untaken_timings
@@ -165,17 +166,6 @@ def doubt_plan(
     if is_open:
         row.confidence = min(row.confidence, AMBIGUOUS_CONFIDENCE)
         row.doubts.append(Doubt("row_split_guess", None, OPEN_PLAN_WHY))
-
-
-def put_date_and_timing(row: RawRow, date: CellLine | None, timing: CellLine | None) -> None:
-    """A pass-1 row's date and timing (its own or the row above's, a merged cell's): the timing
-    as a line of its own (a shared one is copied); ``timing_missing`` without one."""
-    if date is not None:
-        row.cells["change_date"] = [date]
-    if timing is not None:
-        row.cells["timing"] = [CellLine(timing.text, timing.page, timing.line_no)]
-    else:
-        row.flags.append("timing_missing")
 
 
 def step_costs(
@@ -532,7 +522,7 @@ def text_page_rows(
             row.flags.append("merged_cell_filled")
         texts += page.singles[k : k + take.post]
         k += take.post
-        put_date_and_timing(row, last_date, last_timing)
+        put_date_and_timing(row, last_date, last_timing, prow.listed if prow.date is not None else [])
         fixed_expl = take.post > 0 or (not take.timing and take.pre >= 3)
         detail: dict = {}
         cells: list[list[CellLine]] = [[], [], [], []]

@@ -24,7 +24,7 @@ from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .item_spread import spread_item_keys
 from .items import heading_score, item_path, joined_wrapped_headings, without_marker_gap
-from .line_dates import date_of_lines, text_wraps
+from .line_dates import date_of_lines, raw_date, text_wraps
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
 from .ocr_spots import unsure_kanji_doubts
@@ -55,7 +55,7 @@ def row_to_record(
     }
     paragraphs["item"] = joined_wrapped_headings([without_marker_gap(p) for p in paragraphs["item"]])
     printed = [cl for cl in row.cells["change_date"] if cl.text.strip()]
-    date_raw = "".join(cl.text.strip() for cl in printed)
+    date_raw = raw_date([cl.text.strip() for cl in printed])
     timing_raw = raw_timing(row)
     flags = list(row.flags)
     date_lines = [cl.text.strip() for cl in printed]

@@ -18,6 +18,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from . import region as page_region
 from .added_above import repeats_label
+from .block_dates import date_in_cell, date_in_explanation, dates_open_items, lists_date_above
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
@@ -69,9 +70,6 @@ OWN_EXPLANATION_CONFIDENCE = 0.6
 # or the merged one: the widths decided, not the text).
 OWN_EXPLANATION_WHY = "the row's own explanation told from a merged one by the lines' widths"
 MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's last lines its after cell"
-# Share of a text's date lines followed by an item's first line above which a date line after a
-# row's anchor that opens no item is the explanation's text, not a new row.
-DATE_OPENS_ITEM_SHARE = 0.8
 # Why the first row read is in doubt when text between the title and it is in no row.
 EARLY_WHY = "text between the table's title (or column labels) and this first row read was taken by no row: "
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
@@ -144,6 +142,7 @@ class _Block:
     timing_from_above: bool = False
     qualifier: list[CellLine] = field(default_factory=list)  # timing_cells.take_qualifiers
     qualifier_doubts: list[Doubt] = field(default_factory=list)
+    listed: list[CellLine] = field(default_factory=list)  # dates above ``date`` in its cell
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -155,14 +154,15 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
     shares the timing and the explanation of the row before.
     """
     blocks: list[_Block] = []
-    dated_items = _dates_open_items(lines)
+    dated_items = dates_open_items(lines)
     for k, cl in enumerate(lines):
         if (
             is_date_line(cl.text)
-            and not _date_in_cell(blocks, lines, k)
-            and not (dated_items and _date_in_explanation(blocks, lines, k))
+            and not date_in_cell(blocks, lines, k)
+            and not (dated_items and date_in_explanation(blocks, lines, k))
         ):
-            blocks.append(_Block(cl, [], None, []))
+            listed = [blocks.pop().date] if lists_date_above(blocks, lines, k) else []
+            blocks.append(_Block(cl, [], None, [], listed=listed))
         elif not blocks:
             continue
         elif blocks[-1].timing is None and TIMING.match(cl.text):
@@ -214,37 +214,6 @@ def _split_continuation(block: _Block) -> list[CellLine]:
             del block.post[k:]  # in place: the rows sharing a merged explanation hold this list
             return cont
     return []
-
-
-def _date_in_cell(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
-    """A date line that is cell text (a before value such as 平成28年8月25日), not a row start.
-
-    Between a row's date and its anchor, a date begins a new row only when the item of that row
-    follows it (a section Ⅰ…Ⅵ of the form); otherwise it is a value of the row being read.
-    """
-    if not blocks or blocks[-1].timing is not None or not blocks[-1].pre:
-        return False
-    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return not opens_item(nxt)
-
-
-def _dates_open_items(lines: list[CellLine]) -> bool:
-    """Whether the text prints each row's date right before its item's first line (Ⅰ…Ⅵ): at
-    least ``DATE_OPENS_ITEM_SHARE`` of its date lines are so followed."""
-    dates = [k for k, cl in enumerate(lines) if is_date_line(cl.text)]
-    opening = sum(1 for k in dates if k + 1 < len(lines) and opens_item(lines[k + 1].text))
-    return bool(dates) and opening >= DATE_OPENS_ITEM_SHARE * len(dates)
-
-
-def _date_in_explanation(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
-    """A date line after a row's anchor that opens no item (its next line is no section
-    Ⅰ…Ⅵ): text of the explanation (令和5年4月1日 on a line of its own), in a text whose rows'
-    dates open their items.  Read as a row, it made a row of its own and left the next one
-    without its lines."""
-    if not blocks or blocks[-1].timing is None or not blocks[-1].post:
-        return False
-    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return bool(nxt) and not opens_item(nxt) and not TIMING.match(nxt)
 
 
 def _opens_next_row(block: _Block, cl: CellLine) -> bool:
@@ -491,7 +460,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     explained: dict[int, list[CellLine]] = {}  # a merged explanation's lines, as its row read it
     for b, p, cont in zip(blocks, partitions, continued, strict=True):
         row = RawRow()
-        row.cells["change_date"] = [b.date]
+        row.cells["change_date"] = [*b.listed, b.date]
         row.cells["item"] = b.pre[: p.item]
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]

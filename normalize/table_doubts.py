@@ -15,6 +15,7 @@ from .dates import DATE_AT_START, parse_date
 from .evidence import SPACED_TIMING_END, is_ocr_row
 from .item_cells import lists_block_items
 from .items import opens_item, opens_lower_heading
+from .line_dates import several_dates
 from .mark_cells import complementary_rows
 from .merged_doubts import blank_beside_merged
 
@@ -131,7 +132,10 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
     are not checked."""
     out: list[list[Doubt]] = [[] for _ in rows]
     days = [parse_date("".join(cl.text.strip() for cl in r.cells.get("change_date") or [])) for r in rows]
-    dated = set(days)
+    # Every date a 変更日 cell prints (a cell may list two changes' dates, a line each).
+    dated = set(days) | {
+        d for r in rows for d in several_dates([cl.text.strip() for cl in r.cells.get("change_date") or []])
+    }
     # Printed lines that gave a 提出時期 (a compound line is split into its cells, each keeping
     # the line's number).
     timing_lines = {

@@ -48,6 +48,7 @@ from .dates import is_date_line
 from .empty_explanations import explanation_column_empty
 from .item_only_rows import JOINED_CONFIDENCE, JOINED_WHY, join_item_only_rows, joined_cells
 from .items import heading_score, opens_item_line
+from .listed_dates import listed_head
 from .merged_reasons import reads_without_reason, share_reason
 from .pass_one_pieces import (
     INTERLEAVED_WHY,
@@ -59,6 +60,7 @@ from .pass_restarts import split_at_pass_restarts
 from .passone import AMBIGUOUS_CONFIDENCE, LOOSE_DATE_COST, runs_into_explanation
 from .rejoin import same_printed_line
 from .rowless_dates import give_untaken_dates
+from .single_cells import put_date_and_timing
 from .single_plans import align_singles, singles_left_open, singles_shares
 from .singlepass import (
     WIDTH_MIN_COUNT,
@@ -107,6 +109,9 @@ class _Row:
     item: CellLine | None = None
     why: str = ""  # why the row's wrapped lines are a guess (``pass_one_items``)
     joined_at: int = 0  # where a row joined by ``item_only_rows`` was joined
+    listed: list[CellLine] = field(
+        default_factory=list
+    )  # dates above ``date`` in its cell (``listed_dates``)
 
 
 def _is_single(cl: CellLine) -> bool:
@@ -184,6 +189,11 @@ def _pass_two_rows(lines: list[CellLine]) -> list[_Row] | None:
             if date[2] is not None:
                 row.lines.append(date[2])
             k = date[1]
+            continue
+        at = listed_head(lines, k)  # a cell listing two dates (``listed_dates``)
+        if at is not None and (nxt := _wrapped_date(lines, at)) is not None:
+            rows.append(_Row(nxt[0], [nxt[2]] if nxt[2] is not None else [], listed=lines[k:at]))
+            k = nxt[1]
             continue
         prev = lines[k - 1] if k else None
         if (
@@ -542,7 +552,7 @@ def two_phase_rows(
                 taken += 1
             elif last_timing is not None:
                 row.flags.append("merged_cell_filled")
-            passone.put_date_and_timing(row, last_date, last_timing)
+            put_date_and_timing(row, last_date, last_timing, prow.listed if prow.date is not None else [])
             shared_reason = False
             if prow.lines:
                 args = (prow.lines, narrow, body, settings, tok, expl)

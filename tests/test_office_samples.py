@@ -65,6 +65,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pairs57",
         "heldout-cellsplit58",
         "heldout-lastline58",
+        "heldout-twodates59",
         "heldout-rawtear57",
         "heldout-tbrl57",
         "heldout-garbled58",

@@ -13,6 +13,7 @@ from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..dates import DATE_AT_START
 from .common import PageRows, cell_text
+from .date_lists import listed_date_spans
 from .date_spans import date_spans, whole_dates
 from .item_top_rows import READ_COLUMNS, item_top_reading
 from .line_groups import CLOSE_CUT_EM, close_boundaries, group_lines
@@ -111,7 +112,7 @@ def lines_to_anchored_rows(
     words = [w for lines in cols.values() for ln in lines for w in ln.words]
     if not words:
         return
-    spans = date_spans(cols.get(0, []), hy)
+    spans = listed_date_spans(cols, date_spans(cols.get(0, []), hy), hy)
     if not spans:
         # No date on this page (dates merged over rows printed on a page before): the 項目
         # paths anchor its rows when they place every line (their dates are filled in from

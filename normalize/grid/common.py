@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from piatable.models import COLUMNS, RawRow
 from piatable.vocabulary import is_page_number, is_title
 
+from ..dates import is_date_head, is_date_line, parse_date
 from .lines import Line
 
 if TYPE_CHECKING:
@@ -86,6 +87,29 @@ def is_furniture(text: str) -> bool:
     """True for page furniture: the table's title or a page number, not table text."""
     t = text.strip()
     return is_title(t) or is_page_number(t)
+
+
+def is_furniture_at(lines: list[Line], k: int) -> bool:
+    """``is_furniture`` for ``lines[k]`` (a page's printed lines, top to bottom), but for the rest
+    of a date a narrow 変更日 column wrapped, which may read as a page number (``２０２０/`` /
+    ``１/２０``, set XX t11: the line was left out as furniture, in no note, the date unparsed):
+    a line printed at the same offset right under a line whose first word is a date's head that
+    it completes."""
+    ln = lines[k]
+    if not is_furniture(ln.text):
+        return False
+    if k == 0 or not is_page_number(ln.text.strip()):
+        return True
+    prev = lines[k - 1]
+    head = prev.text.split()[0] if prev.text.split() else ""
+    tail = ln.text.strip()
+    return not (
+        prev.page == ln.page
+        and abs(prev.x0 - ln.x0) <= 1.0
+        and is_date_head(head)
+        and parse_date(head + tail) is not None
+        and is_date_line(head + tail)
+    )
 
 
 def cell_text(lines: list[Line] | None) -> str:

@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import TIMING
+from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
@@ -21,7 +21,7 @@ from .cell_tails import cell_tail_lines
 from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
-from .common import N_COLS, PageRows, is_furniture
+from .common import N_COLS, PageRows, is_furniture_at
 from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
@@ -35,7 +35,7 @@ from .prose_page import is_prose_page
 from .remark_column import REMARK, explanation_widths, remark_label, remarks_note, split_remarks
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
-from .squeezed_gaps import SPLIT_COLUMNS, squeezed_gap, squeezed_split
+from .squeezed_gaps import SPLIT_COLUMNS, overrun, squeezed_gap, squeezed_split
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -116,6 +116,13 @@ def _opens_after(segs: list[Line], i: int, starts: list[float], k: int, slack: f
     )
 
 
+def _item_after_date(segs: list[Line], i: int, k: int) -> bool:
+    """Piece ``i``, opening 項目 (``k`` 1) with a section (Ⅰ…Ⅵ), follows the line's date or date
+    head (``令和元年5 Ⅰ基本情報 ７．評価…``, set XX t11): the item's first piece, never the end of
+    the 変更日 cell's line, however far left of the column's start the text squeezed it."""
+    return k == 1 and i == 1 and _is_date_part(segs[0].text) and bool(ITEM_OPENING.match(segs[i].text))
+
+
 def _cell_openers(segs: list[list[Line]]) -> list[list[float]]:
     """Per line, the offsets of the pieces that certainly open a cell: at the line's start or
     after a gap of two spaces or more."""
@@ -160,7 +167,9 @@ def _assign(
             cost += settings.layout_wrong_kind_cost
         if _is_soft(segs, i) and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
-        if _opens_after(segs, i, starts, k, settings.layout_left_open_slack):
+        if _opens_after(segs, i, starts, k, settings.layout_left_open_slack) and not _item_after_date(
+            segs, i, k
+        ):
             cost += settings.layout_left_open_cost
         if _is_soft(segs, i) and (
             (_ENDS_WITH_BOX.search(segs[i - 1].text) and not segs[i].text.startswith("["))
@@ -477,7 +486,7 @@ def layout_page_rows(
             ln
             for k, ln in enumerate(all_lines)
             if (header is None or ln.top > header.bottom - hy / 2)
-            and not is_furniture(ln.text)
+            and not is_furniture_at(all_lines, k)
             and (k in tails or not is_label_line(ln, hx, settings))
         ]
         if not body:
@@ -536,6 +545,7 @@ def layout_page_rows(
             ws = [w for p_ in parts for w in p_.words]
             squeezed = "" if writer else squeezed_gap(line, parts, starts[c])
             split = "" if writer or c not in SPLIT_COLUMNS else squeezed_split(line, parts, starts[c])
+            glued = overrun(parts, starts[c + 1]) if c in SPLIT_COLUMNS and c + 1 < len(starts) else None
             ln = Line(
                 ws,
                 text,
@@ -551,6 +561,7 @@ def layout_page_rows(
             )
             ln.gap_guess = squeezed
             ln.split_guess = split
+            ln.overrun_guess = glued
             ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the

@@ -72,6 +72,9 @@ class Line:
     # Layout text: a piece of the explanation's line that may be a remarks column's (備考), one
     # space after a line that is not full (normalize/grid/remark_column.py); "" otherwise.
     remark_guess: str = ""
+    # Layout text: (the line, how far it runs into the next column), when a text cell's line runs
+    # far past the next column's start with no gap (``squeezed_gaps.overrun``); None otherwise.
+    overrun_guess: tuple[str, float] | None = None
 
     @property
     def mid(self) -> float:

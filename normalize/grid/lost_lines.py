@@ -6,11 +6,13 @@ Split from ``rows`` (the page-by-page reading of the grid), which calls it once 
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from piatable.vocabulary import ITEM_OPENING, TIMING_WORD
 
 from ..dates import DATE_AT_START, is_date_head
+from ..line_dates import several_dates
 from .common import GridResult
 from .date_spans import date_spans
 from .lines import Line
@@ -35,6 +37,20 @@ def _place(ln: Line) -> tuple[int, int | None, float, float]:
 
 def is_printed_date(text: str) -> bool:
     return bool(DATE_AT_START.match(text)) or is_date_head(text)
+
+
+def _listed(date_lines: list[Line], item_lines: list[Line]) -> bool:
+    """Layout text: a 変更日 cell of whole dates a line each, on lines that follow on each other,
+    beside a 項目 cell opening one path: the shape ``date_lists`` reads as one cell."""
+    printed = [ln for ln in date_lines if ln.text.strip()]
+    numbers = [ln.line_no for ln in printed]
+    paths = {_place(ln) for ln in item_lines if ITEM_OPENING.match(ln.text.strip())}
+    return (
+        bool(several_dates([ln.text.strip() for ln in printed]))
+        and None not in numbers
+        and all(b == a + 1 for a, b in itertools.pairwise(numbers))  # type: ignore[operator]
+        and len(paths) <= 1
+    )
 
 
 def check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResult) -> None:
@@ -62,17 +78,23 @@ def flag_merged_rows(rows: list[_Row], result: GridResult, hy: float | None = No
     ``hy``: their dates are counted by ``date_spans`` (a date wrapped over four lines, 平成 / 31年 /
     3月 / 31日, is one) and their 項目 paths not (a cell between rulings may list two paths of one
     change, while its 変更日 and 提出時期 cells print one value each); set XIX t06: five rows read
-    as one, status success (branch pgbreak58)."""
+    as one, status success (branch pgbreak58).  A row between rulings whose 変更日 cell prints
+    whole dates a line each beside one 提出時期 is one cell listing the dates of two changes of
+    its item (``line_dates.several_dates``; set XX t14, Calc, typed with Alt+Enter), no merge."""
     paths = hy is None
     merged = 0
     for r in rows:
         date_lines = r.cells.get(0, [])
+        timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
         if hy is None:
             dates = len({_place(ln) for ln in date_lines if is_printed_date(ln.text)})
+            if dates > 1 and timings <= 1 and _listed(date_lines, r.cells.get(1, [])):
+                dates = 1  # one cell listing two changes' dates (``date_lists``)
+        elif r.ruled and timings <= 1 and several_dates([ln.text.strip() for ln in date_lines]):
+            dates = 1  # one cell between rulings printing the dates of two changes of its item
         else:
             dates = len(date_spans(date_lines, hy))
         items = {_place(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
-        timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
         if (dates > 1 or (paths and len(items) > 1) or timings > 1) and "rows_merged" not in r.flags:
             r.flags.append("rows_merged")
             merged += 1

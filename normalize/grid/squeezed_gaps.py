@@ -20,6 +20,8 @@ of its column, in a cell whose lines start far apart (``cell_doubt``): flagged t
 
 from __future__ import annotations
 
+import regex
+
 from .lines import Line
 from .remark_column import REMARK_GUESS_WHY
 
@@ -42,11 +44,32 @@ CELL_START_SPREAD = 6.0
 # (``squeezed_split``, branch layout47).
 SQUEEZED_SPLIT_DX = 2.5
 
+# How far (characters) a 変更前 / 変更後 line may run past the next column's start before the
+# line reads as two cells glued (``overrun``).  Branch twodates59, over the layout families of
+# office-layout47 / cellsplit58 / pairs57 / lastline58 / layout40 / twodates59: right rows'
+# lines ran 6–8 past (half-width numbers, ``〒123-4567``, ``USB``), glued cells' 7–55; at 6, 3
+# wrong rows unwarned till then and 6 right ones were flagged, at 10 the same 3 wrong (each has
+# a line 12 or 30 past) and no right one; 15 wrong rows flagged in all, all wrong.
+OVERRUN_CHARS = 10.0
+OVERRUN_WHY = (
+    "the {column} cell's line ({line!r}…) runs {over:.0f} characters into the next column with no "
+    "gap: two cells printed side by side without a space, where this one ends is a guess"
+)
+
 SQUEEZED_SPLIT_WHY = (
     "the {column} cell's first piece ({first!r}) opens one space after the previous column's text, "
     "left of the column's start, and the cell's lines start {spread:.0f} characters apart: the "
     "lines of two cells may have run together, where the previous cell ends and this one begins "
     "is a guess"
+)
+
+# A piece opening with the form's numbering below a section (``７．評価実施機``): an item's
+# heading, not the start of a 変更前 / 変更後 text (``squeezed_split``'s piece, branch twodates59:
+# PyMuPDF ``sort=True`` of set XX t11 printed ``Ⅰ基本情報 ７．評価実施機 市民課長`` on one line).
+_HEADING_NUMBER = regex.compile(r"^[0-9０-９]{1,2}[．.]\s*\p{Han}")
+SPLIT_HEADING_WHY = (
+    "the {column} cell's first piece ({first!r}) opens one space after the previous column's text, "
+    "left of the column's start, with the numbering of an item's heading: the 項目 cell's text?"
 )
 
 SQUEEZED_GAP_WHY = (
@@ -90,6 +113,20 @@ def squeezed_split(line: list[Line], parts: list[Line], start: float) -> str:
     return first.text.strip() if first.x0 < start - SQUEEZED_SPLIT_DX else ""
 
 
+def overrun(parts: list[Line], next_start: float | None) -> tuple[str, float] | None:
+    """(the line's text, how far it runs past ``next_start``) when the last of ``parts`` (the
+    pieces one column received of a line) runs at least ``OVERRUN_CHARS`` past the next column's
+    start (``next_start``; None for the last column) with no gap; else None.  pdfplumber
+    ``layout=True`` prints two cells side by side with no space where the first fills its width
+    (``…に関する法律第行政手続における…``): the line then reads as one cell's, and where it
+    ends is a guess (set XX t14's kind, branch twodates59: a row read right once its two dates
+    were one cell's, its 変更前 holding the start of its 変更後, confidence 0.88, no flag)."""
+    if not parts or next_start is None:
+        return None
+    over = parts[-1].x1 - next_start
+    return ("".join(p.text for p in parts).strip(), over) if over >= OVERRUN_CHARS else None
+
+
 def cell_doubt(name: str, lines: list[Line]) -> str:
     """The evidence for a ``column_guess`` on the cell ``name`` of one row, from its lines (one
     column's, top to bottom): a squeezed column gap (``squeezed_gap``), or a line opened one
@@ -100,6 +137,8 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     ``samples/office-layout47``).  Else ""."""
     squeezed = next((ln.gap_guess for ln in lines if ln.gap_guess), "")
     remark = next((ln.remark_guess for ln in lines if ln.remark_guess), "")
+    if glued := next((ln.overrun_guess for ln in lines if ln.overrun_guess), None):
+        return OVERRUN_WHY.format(column=name, line=glued[0][:24], over=glued[1])
     if remark:
         return REMARK_GUESS_WHY.format(first=remark)
     if squeezed:
@@ -107,6 +146,8 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")
     if not split:
         return ""  # (the common cell: its lines' spread is not measured)
+    if _HEADING_NUMBER.match(split):
+        return SPLIT_HEADING_WHY.format(column=name, first=split)
     spread = max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines)
     if spread > CELL_START_SPREAD:
         return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
