@@ -78,6 +78,7 @@ from piatable.models import Doubt, Record
 from piatable.vocabulary import ONE_CHAR_VALUES
 
 from .ocr_column_tears import column_tear_doubts
+from .ocr_headings import heading_doubts
 from .ocr_text import _CIRCLED_CHARS
 
 FIELDS = ("item", "before", "after", "explanation")
@@ -284,4 +285,5 @@ def glyph_doubts(record: Record) -> list[Doubt]:
             if m := pattern.search(text):
                 near = text[max(0, m.start() - 3) : m.end() + 3]
                 out.append(Doubt("ocr_suspect", f, f"{what} ({near!r})"))
-    return out + width_echo_doubts(record) + lookalike_echo_doubts(record) + column_tear_doubts(record)
+    out += width_echo_doubts(record) + lookalike_echo_doubts(record)
+    return out + column_tear_doubts(record) + heading_doubts(record)

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from piatable.normalize.ocr_column_tears import column_tear_doubts
+from piatable.normalize.ocr_headings import heading_doubts, near_heading
 from piatable.normalize.ocr_kanji_words import document_odd_kanji_doubts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +85,21 @@ def test_column_tears_are_quiet_on_every_truth_row_of_the_samples():
             rows += 1
             assert column_tear_doubts(SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS})) == [], (path, r)
     assert rows > 10000
+
+
+def test_an_item_line_one_character_off_a_heading_of_the_form_is_suspect():
+    # t04__crease200: ファイルの概要 read ファイル名概要; 取扱いの委託 lost its 託.
+    assert near_heading("Ⅱ特定個人情報ファイル名概要") == "特定個人情報ファイルの概要"
+    assert near_heading("４．特定個人情報ファイルの取扱いの委") == "特定個人情報ファイルの取扱いの委託"
+    assert near_heading("Ⅱ特定個人情報ファイルの概要") == ""
+    assert near_heading("Ⅴ開示請求　問合せ") == ""  # typed with a space for 、: the same heading
+
+
+def test_heading_doubts_are_quiet_on_every_truth_item_of_the_samples():
+    items = {
+        r.get("item") or ""
+        for path in (ROOT / "samples").rglob("expected/records.json")
+        for r in json.loads(path.read_text("utf-8"))
+    }
+    assert len(items) > 500
+    assert [i for i in items if heading_doubts(SimpleNamespace(item=i))] == []
