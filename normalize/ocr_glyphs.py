@@ -20,7 +20,7 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   value the forms print alone (``vocabulary.ONE_CHAR_VALUES``: 紙 above 電子記録媒体 in a medium
   list, samples/office-values44).
 
-* ``quote``: an ASCII quote glued to Japanese (``着任時に'eラーニング``): a speck;
+* ``quote``: an ASCII or curly quote glued to Japanese (``着任時に'eラーニング``, ``修正“``): a speck;
 * ``mixed stops``: two stops of different kinds side by side (``まで．。``, ``、。``): a speck read as
   one of them (a doubled ``。。`` is printed by the forms, 22 times in the samples' truth);
 * ``Latin opening``: a line opening with one or two Latin letters right before a ○, a bracket or
@@ -34,6 +34,11 @@ checks for ``ocr_suspect:<field>`` that look at the characters, not the dictiona
   is the same in both widths, so the OCR's width was a guess;
 * ``stops in two widths``: two periods or commas side by side of which one is half width
   (``１．.監査``): a speck read as a stop.
+* ``colon opening``: a line opening with a colon or semicolon (``:一夕センター``), and ``tail kana``:
+  a kana alone at a line's end after a kanji or a stop (``修正ツ``, ``保管する。ぅ``): a speck or a
+  ruling's piece read as a mark or a kana (set XX's scans; none in the samples' truth cells,
+  4,466 distinct texts); ``box as letter`` (``[O]`` for [○]), ``three stops`` (``。。。``) and ``at
+  glued`` (``回＠ｅラーニング``): marks the corrections left (set XIX's scans; none in the truth);
 * ``no calendar's date``: an era year no era has (``平成0年`` for 平成30年: the forms write the
   first year 元年; 明治 ran 45 years, 大正 15, 昭和 64, 平成 31, and 令和 is given
   ``ERA_YEAR_CEILING_REIWA``, generous for the plans' future dates), or a month or day out of
@@ -72,6 +77,8 @@ import regex
 from piatable.models import Doubt, Record
 from piatable.vocabulary import ONE_CHAR_VALUES
 
+from .ocr_column_tears import column_tear_doubts
+from .ocr_headings import heading_doubts
 from .ocr_text import _CIRCLED_CHARS
 
 FIELDS = ("item", "before", "after", "explanation")
@@ -100,7 +107,7 @@ _KANA_AMONG_KANJI = regex.compile(
 _STRAY_LINE = regex.compile(r"(?m)^[ 　]*([\p{Han}\p{Hiragana}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ])[ 　]*$")
 STRAY_LINE_FIELDS = ("before", "after", "explanation")
 _QUOTE_GLUED = regex.compile(
-    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])['\"`]|['\"`](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])['\"`“”‘’]|['\"`“”‘’](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
 _MIXED_STOPS = regex.compile(r"[．，、][．。]|。[、，．]")
 _LATIN_OPENING = regex.compile(r"(?m)^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])")
@@ -109,6 +116,21 @@ _BARE_BLOCK = regex.compile(r"(?m)^(?![＜<［\[（(0-9０-９①-⑳・])[^\n]*
 _JAPANESE_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"
 _HALF_MARK = regex.compile(
     _JAPANESE_CHAR + r"[ 　]*[:;]|" + _JAPANESE_CHAR + r"\s*\((?![0-9０-９]{1,2}\)|\p{Katakana}\)|[a-z]\))"
+)
+# A colon or semicolon opening a line (``:一夕センター`` for データセンター): a ruling's speck or
+# a character's left half; the forms open a line with a mark, a numbering or text, never with
+# these (none in the samples' truth, 4,466 distinct cell texts).
+_COLON_OPENING = regex.compile(r"(?m)^[ 　]*[:;：；]")
+# A kana alone at a line's end after a kanji (katakana: ``修正ツ``) or after a stop (``保管する。ぅ``):
+# a speck or a piece of the ruling read as a kana (none in the samples' truth).
+_TAIL_KANA = regex.compile(r"(?m)(?:(?<=\p{Han})\p{Katakana}|(?<=[。．])[\p{Hiragana}\p{Katakana}])[ 　]*$")
+# A check box whose circle reads as a Latin O or a zero (``[O]1万人以上``), three stops in a row
+# (``記載する。。。``) and an at sign glued to Japanese (``年1回＠ｅラーニング``): marks the
+# corrections left (none in the samples' truth cells; set XIX's scans).
+_BOX_AS_LETTER = regex.compile(r"[\[［][OoＯｏ0０][\]］]")
+_THREE_STOPS = regex.compile(r"。。。")
+_AT_GLUED = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])[@＠]|[@＠](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
 _STOPS_TWO_WIDTHS = regex.compile(r"[.,][．，]|[．，][.,]")
 _WIDTH_ACROSS = regex.compile(r"[0-9][,，.．][０-９]|[０-９][,，.．][0-9]")
@@ -247,15 +269,21 @@ def glyph_doubts(record: Record) -> list[Doubt]:
         if f in STRAY_LINE_FIELDS and (m := next(stray, None)) and text.strip() != m.group(1):
             out.append(Doubt("ocr_suspect", f, f"a line of one character alone ({m.group(1)!r})"))
         for pattern, what in (
-            (_QUOTE_GLUED, "an ASCII quote glued to Japanese"),
+            (_QUOTE_GLUED, "an ASCII quote or a curly quote glued to Japanese"),
             (_MIXED_STOPS, "two stops of different kinds side by side"),
             (_LATIN_OPENING, "a line opening with Latin letters before a mark or digit"),
             (_BARE_BLOCK, "a block heading without its brackets ＜＞"),
             (_HALF_MARK, "a half-width colon or parenthesis after Japanese (its width guessed)"),
             (_STOPS_TWO_WIDTHS, "two stops in two widths side by side"),
             (_I_LOOKALIKE, "an I look-alike (l, 1) in a capitalised Latin word"),
+            (_COLON_OPENING, "a line opening with a colon or semicolon"),
+            (_TAIL_KANA, "a kana alone at a line's end after a kanji or a stop"),
+            (_BOX_AS_LETTER, "a check box read with a letter or digit for its circle"),
+            (_THREE_STOPS, "three stops in a row"),
+            (_AT_GLUED, "an at sign glued to Japanese"),
         ):
             if m := pattern.search(text):
                 near = text[max(0, m.start() - 3) : m.end() + 3]
                 out.append(Doubt("ocr_suspect", f, f"{what} ({near!r})"))
-    return out + width_echo_doubts(record) + lookalike_echo_doubts(record)
+    out += width_echo_doubts(record) + lookalike_echo_doubts(record)
+    return out + column_tear_doubts(record) + heading_doubts(record)

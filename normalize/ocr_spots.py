@@ -40,7 +40,7 @@ def _pairs(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _form_pairs() -> frozenset[str]:
+def form_pairs() -> frozenset[str]:
     """Character pairs of the form's headings and words (the heading lexicon files)."""
     text = "\n".join(
         DATA_DIR.joinpath(name).read_text("utf-8") for name in (*HEADING_FILES, "ocr_form_words.tsv")
@@ -84,7 +84,7 @@ def suspect_spots(
     ):
         return []
     doc = _document_pairs(rows)
-    form = _form_pairs()
+    form = form_pairs()
     out = []
     for k, row in enumerate(rows):
         for f in SPOT_FIELDS:

@@ -27,6 +27,7 @@ from .items import heading_score, item_path, joined_wrapped_headings, without_ma
 from .line_dates import date_of_lines, raw_date, text_wraps
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
+from .ocr_kanji_words import odd_kanji_doubts
 from .ocr_spots import unsure_kanji_doubts
 from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
@@ -284,9 +285,12 @@ def rows_to_records(
     ]
     groups = [a + b for a, b in zip(filled_group_doubts(rows), blanks, strict=True)]
     kanji = [
-        a + b
-        for a, b in zip(
-            unsure_kanji_doubts(rows, q, tokenizer), near_word_doubts(rows, records, tokenizer), strict=True
+        a + b + c
+        for a, b, c in zip(
+            unsure_kanji_doubts(rows, q, tokenizer),
+            near_word_doubts(rows, records, tokenizer),
+            odd_kanji_doubts(rows, records, tokenizer),
+            strict=True,
         )
     ]
     return [

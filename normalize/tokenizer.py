@@ -31,6 +31,7 @@ class SudachiTokenizer:
 
     def __init__(self) -> None:
         self._tok = None
+        self._dict = None
         # One SudachiPy tokenizer refuses to be used from two threads at once (OCR pages are
         # read side by side): calls take turns.
         self._lock = threading.Lock()
@@ -39,7 +40,8 @@ class SudachiTokenizer:
         if self._tok is None:
             from sudachipy import Dictionary, SplitMode
 
-            self._tok = Dictionary(dict="small").tokenizer(SplitMode.C)
+            self._dict = Dictionary(dict="small")
+            self._tok = self._dict.tokenizer(SplitMode.C)
         return self._tok
 
     def tokenize(self, text: str):  # type: ignore[no-untyped-def]
@@ -50,6 +52,14 @@ class SudachiTokenizer:
     @lru_cache(maxsize=65536)  # noqa: B019 - one tokenizer per process, kept for its life
     def surfaces(self, text: str) -> tuple[str, ...]:
         return tuple(m.surface() for m in self.tokenize(text))
+
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def is_word(self, text: str) -> bool:
+        """Whether the dictionary holds ``text`` as one word (its entries looked up, not the
+        best reading of ``text``: 課長 is a word though split mode C reads 税務課長 as 税務 / 課 / 長)."""
+        with self._lock:
+            self._tokenizer()
+            return bool(len(self._dict.lookup(text)))
 
     @lru_cache(maxsize=65536)  # noqa: B019
     def path_cost(self, text: str) -> int:

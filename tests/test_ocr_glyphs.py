@@ -38,6 +38,15 @@ def _rec(text: str, field: str = "after") -> SimpleNamespace:
         ("Ⅳその他のリスク対策\n１．.監査", "two stops in two widths"),
         # An I misread in a capitalised word (office-width23 scans).
         ("Al-OCRによる読取りを行い、職員が確認する。", "I look-alike"),
+        # Set XX's scans (session 59): a speck read as a colon opening a line, or as a kana
+        # closing one; set XIX's: marks the corrections left.
+        (":一夕センターに設置したサーバ内に保管する。", "opening with a colon"),
+        ("研修内容の見直しによる修正ツ", "kana alone at a line's end"),
+        ("庁舎内のサーバ室に設置したサーバ内に保管する。ぅ", "kana alone at a line's end"),
+        ("[O]1万人以上10万人未満", "check box read with a letter"),
+        ("住民票に記載する。。。③異動の内容を送信する。", "three stops"),
+        ("全職員を対象に年1回＠ｅラーニングによる研修を行う。", "at sign"),
+        ("組織改編による，修正“", "curly quote"),
         ("１ＳＭＡＰに登録されたクラウドサービスを利用する。", "I look-alike"),
         # A digit lost from an era year (scan set G, 200 dpi: 平成30年 read 平成0年).
         ("平成0年2月14日", "no calendar"),

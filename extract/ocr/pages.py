@@ -28,6 +28,7 @@ from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
+from .folds import drop_folds
 from .ink import binarize, erase, glyph_height, paper_tone
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
@@ -110,6 +111,7 @@ def scan_image(
         settings.min_vertical_em,
         settings.text_stroke_share,
     )
+    folds = drop_folds(rulings, ink, glyph, max(settings.min_ruling_em, settings.min_vertical_em) * glyph)
     add_dotted_rulings(gray, rulings, glyph, settings.merge_em * glyph, settings.min_cell_em * glyph)
     close_edges(rulings, glyph, settings)
     paper = paper_tone(gray)
@@ -122,6 +124,8 @@ def scan_image(
     scan.underlines = underlines
     scan.source_glyph, scan.source_dpi = source
     scan.notes += lit
+    if folds:
+        scan.notes.append(f"page {page}: a fold of the paper down the page, read as no ruling")
     if softened:
         scan.notes.append(f"page {page}: a dithered 1-bit (black and white) scan, softened before reading")
     if orientation is not None:

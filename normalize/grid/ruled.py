@@ -23,6 +23,7 @@ from .hrule_table import full_width_rules
 from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .merged_across import join_merged_across
+from .ruling_clusters import Segment, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
@@ -37,43 +38,7 @@ except ImportError:  # no C compiler where the package was installed: the Python
     _compiled_printed_crossings = None
 
 
-def _cluster(values: list[tuple[float, float, float]], tol: float) -> list[tuple[float, float, float, float]]:
-    """Cluster (position, start, end) segments by position: (position, start, end, total length)."""
-    out: list[list[float]] = []
-    for pos, a, b in sorted(values):
-        if out and pos - out[-1][0] <= tol:
-            c = out[-1]
-            c[0] = (c[0] * c[4] + pos) / (c[4] + 1)
-            # min and max as comparisons (the same element kept on a tie), without their calls
-            lo, hi = c[1], c[2]
-            c[1], c[2], c[3], c[4] = a if a < lo else lo, b if b > hi else hi, c[3] + (b - a), c[4] + 1
-        else:
-            out.append([pos, a, b, b - a, 1])
-    return [(c[0], c[1], c[2], c[3]) for c in out]
-
-
-def _verticals(
-    page: PageWords, hx: float, hy: float, settings: GridSettings
-) -> list[tuple[float, float, float]]:
-    """Vertical rulings as (x, top, bottom), clustered."""
-    thick, min_len = settings.ruling_thickness_em * hx, settings.min_ruling_em * hy
-    segs = [
-        ((x0 + x1) / 2, min(t, b), max(t, b))
-        for x0, t, x1, b in page.rulings
-        if abs(x1 - x0) <= thick and abs(b - t) >= min_len
-    ]
-    return [(x, a, b) for x, a, b, _ in _cluster(segs, settings.ruling_merge_em * hx)]
-
-
-Segment = tuple[float, float, float, float]
 _bottom = attrgetter("bottom")
-
-
-def _is_horizontal(
-    seg: tuple[float, float, float, float], hx: float, hy: float, settings: GridSettings
-) -> bool:
-    x0, t, x1, b = seg
-    return abs(b - t) <= settings.ruling_thickness_em * hy and abs(x1 - x0) >= settings.min_ruling_em * hx / 2
 
 
 # Share of a word's width a stroke must cover to mark the word (underlined / struck).
@@ -95,7 +60,7 @@ def mark_decorations(
     when it is built and the boxes are floats."""
     slack = settings.decoration_slack_em * hx
     if _compiled_mark_strokes is not None and type(page.rulings) is list and type(words) is list:
-        thick = settings.ruling_thickness_em * hy  # as _is_horizontal
+        thick = settings.ruling_thickness_em * hy  # as is_horizontal
         min_len = settings.min_ruling_em * hx / 2
         band = settings.underline_band_em * hy
         keep = _compiled_mark_strokes(
@@ -121,7 +86,7 @@ def mark_decorations(
     for seg in page.rulings:
         x0, t, x1, b = seg
         y = (t + b) / 2
-        if not _is_horizontal(seg, hx, hy, settings):
+        if not is_horizontal(seg, hx, hy, settings):
             keep.append(seg)
             continue
         struck: list[Word] = []
@@ -147,28 +112,6 @@ def mark_decorations(
             if w.text.strip() and covered >= MARK_COVER_SHARE * (w.x1 - w.x0):
                 w.mark = "struck" if struck else "underlined"
     return keep
-
-
-def _horizontals(
-    rulings: list[tuple[float, float, float, float]], hx: float, hy: float, settings: GridSettings
-) -> list[tuple[float, list[tuple[float, float]]]]:
-    """Horizontal rulings as (y, covered x intervals), clustered by y."""
-    thick, min_len = settings.ruling_thickness_em * hy, settings.min_ruling_em * hx / 2  # _is_horizontal's
-    segs = sorted(
-        [
-            ((t + b) / 2, min(x0, x1), max(x0, x1))
-            for x0, t, x1, b in rulings
-            if abs(b - t) <= thick and abs(x1 - x0) >= min_len
-        ]
-    )
-    out: list[tuple[float, list[tuple[float, float]]]] = []
-    tol = settings.ruling_merge_em * hy
-    for y, a, b in segs:
-        if out and y - out[-1][0] <= tol:
-            out[-1][1].append((a, b))
-        else:
-            out.append((y, [(a, b)]))
-    return out
 
 
 def _column_of(x: float, bounds: list[float]) -> int | None:
@@ -200,7 +143,7 @@ def page_rows(
     # A label wrapped in a narrow header cell leaves its other lines under the label band
     # (変更 / 前の / 記載): they are the header's, not the first row's (issue 11, scans).
     header = header and with_label_tails(header, all_lines, hy)
-    verticals = _verticals(page, hx, hy, settings)
+    verticals = vertical_rulings(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
     made: list[Line] = []
 
@@ -257,7 +200,7 @@ def page_rows(
         table_top = header.top - hy / 2 if header else min(ln.top for ln in all_lines) - hy / 2
         table_bottom = page.height + hy if page.height else max(ln.bottom for ln in all_lines) + hy
         # No vertical rulings, but rules across the table's width: rows lie between them.
-        rules = [] if vxs else _horizontals(page.rulings, hx, hy, settings)
+        rules = [] if vxs else horizontal_rulings(page.rulings, hx, hy, settings)
         span = full_width_rules(rules, bounds, settings) if rules else None
         if span is not None:
             # The foot stays the page's (Writer prints no rule where a row breaks); a title
@@ -297,9 +240,8 @@ def page_rows(
     if not in_table:
         return res
 
-    hrules = (
-        _horizontals(mark_decorations(page, in_table, hx, hy, settings), hx, hy, settings) if ruled else []
-    )
+    kept = mark_decorations(page, in_table, hx, hy, settings) if ruled else []
+    hrules = horizontal_rulings(kept, hx, hy, settings) if ruled else []
     ys: list[float] = []
     closed: list[list[bool]] = []
     for y, cover in hrules:
