@@ -63,6 +63,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pairs57",
         "heldout-rawtear57",
         "heldout-tbrl57",
+        "heldout-rightwarn58",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

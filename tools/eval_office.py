@@ -206,6 +206,8 @@ SET_NAMES = (
     "heldout-md56",
     "office-pairs57",
     "heldout-pairs57",
+    "office-rightwarn58",
+    "heldout-rightwarn58",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
