@@ -90,7 +90,21 @@ def test_the_added_and_listed_rows_of_calc_text_are_right_and_quiet(tool):
 )
 @pytest.mark.parametrize("tool", ["pypdfium2+nl", "pdftotext-raw"])
 def test_every_wrong_row_of_calc_text_is_warned(tool):
-    folder = CALC / f"rw58-calc-top-{tool}"
+    _every_wrong_timing_warned(CALC / f"rw58-calc-top-{tool}")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Writer's row-ordered text: a row's own explanation told from a merged one by the "
+    "lines' widths (a confidence-only cut_guess) leaves the rows under the merged 提出時期 事後 "
+    "with the 事前 printed beside the row above; the base warned them only by chance, with a "
+    "page-level date doubt the ①実施日 row's before date raised (normalize/rowless_dates.py)",
+)
+def test_every_wrong_timing_of_writer_raw_text_is_warned():
+    _every_wrong_timing_warned(CALC / "rw58-writer-top-pdftotext-raw")
+
+
+def _every_wrong_timing_warned(folder: Path) -> None:
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     records = piatable.extract(folder / "input.txt")
     assert len(records) == len(expected)

@@ -87,14 +87,22 @@ def _numbering(text: str) -> tuple[int, str] | None:
     return int(unicodedata.normalize("NFKC", m.group("d"))), "d" + m.group("open")
 
 
-def _goes_on_listing(theirs: list[Line], first: Line) -> bool:
-    """The page's first line of a 変更前 / 変更後 column opens paragraph k+1 (k ≥ 1) of the
-    numbered list whose paragraph k, in the same style (``②…`` / ``③…``), is the held-back
-    row's last numbered line in that column: the list goes on over the break, whatever
-    alignment the page's rows seem to show (a row's own cell opens its own list at ``①``).
-    Set XIX's t07 (-layout text of a top-aligned table): ``③…`` / ``④…`` of the row broken
-    over the page went to the next page's first row, unwarned (its page read as centred)."""
-    nxt = _numbering(first.text)
+def _goes_on_listing(theirs: list[Line], above: list[Line]) -> bool:
+    """The page's lines of a 変更前 / 変更後 column above its first 項目 line (``above``) go on
+    with the numbered list whose paragraph k (k ≥ 1) is the held-back row's last numbered line
+    in that column: the first of them opens paragraph k+1 in the same style (``②…`` / ``③…``),
+    or it ends the held-back row's last paragraph (that line ends no sentence, this one opens
+    no paragraph) and the next numbered one opens k+1 (``④…へ`` / ``送信する。`` / ``⑤…``).  The
+    list goes on over the break, whatever alignment the page's rows seem to show (a row's own
+    cell opens its own list at ``①``).  Set XIX's t07 (-layout text of a top-aligned table):
+    ``③…`` / ``④…`` of the row broken over the page went to the next page's first row, unwarned
+    (its page read as centred)."""
+    if not theirs or not above:
+        return False
+    nxt = _numbering(above[0].text)
+    last = theirs[-1].text.strip()
+    if not nxt and last and last[-1] not in SENTENCE_END and not starts_paragraph(above[0].text.strip()):
+        nxt = next((n for ln in above[1:] if (n := _numbering(ln.text))), None)
     if not nxt or nxt[0] < 2:
         return False
     same = [n for ln in theirs if (n := _numbering(ln.text)) and n[1] == nxt[1]]
@@ -157,7 +165,8 @@ def take_tail(
         block = 1  # the column's first block of lines, no blank line between
         while block < len(mine) and mine[block].top - mine[block - 1].bottom < BLANK_GAP_EM * hy:
             block += 1
-        listing = c in OWN_TEXT_COLUMNS and _goes_on_listing(theirs, mine[0])
+        above = [ln for ln in mine[:block] if ln.top < item_top]
+        listing = c in OWN_TEXT_COLUMNS and _goes_on_listing(theirs, above)
         if align == "top" and not listing:
             continue  # top-aligned cells: the lines above the page's first date (docstring)
         if align != "top" and _runs_on(theirs[-1].text.strip(), mine[0].text.strip(), width):
