@@ -93,14 +93,9 @@ def test_every_wrong_row_of_calc_text_is_warned(tool):
     _every_wrong_timing_warned(CALC / f"rw58-calc-top-{tool}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Writer's row-ordered text: a row's own explanation told from a merged one by the "
-    "lines' widths (a confidence-only cut_guess) leaves the rows under the merged 提出時期 事後 "
-    "with the 事前 printed beside the row above; the base warned them only by chance, with a "
-    "page-level date doubt the ①実施日 row's before date raised (normalize/rowless_dates.py)",
-)
 def test_every_wrong_timing_of_writer_raw_text_is_warned():
+    # The rows under the merged 提出時期 事後 take the 事前 printed beside a row above, across
+    # a row printing its own 事前: a merged cell spans adjacent rows (normalize/timing_span.py).
     _every_wrong_timing_warned(CALC / "rw58-writer-top-pdftotext-raw")
 
 
@@ -111,3 +106,16 @@ def _every_wrong_timing_warned(folder: Path) -> None:
     for rec, e in zip(records, expected, strict=True):
         if rec.timing != e["timing"]:
             assert _warned(rec), rec.item
+
+
+def test_a_timing_taken_across_a_row_printing_its_own_is_in_doubt():
+    from types import SimpleNamespace as B
+
+    from piatable.models import CellLine
+    from piatable.normalize.timing_span import timing_across_doubts
+
+    first, second = CellLine("事前", 1, 1), CellLine("事後", 1, 5)
+    blocks = [B(timing=first, shared_rest=False), B(timing=first, shared_rest=True)]
+    blocks += [B(timing=second, shared_rest=False), B(timing=first, shared_rest=True)]
+    blocks += [B(timing=second, shared_rest=True)]
+    assert [[d.field for d in ds] for ds in timing_across_doubts(blocks)] == [[], [], [], ["timing"], []]
