@@ -31,6 +31,7 @@ from piatable.settings import PdfSettings
 
 from . import pdfium_calls as pc
 from .glyph_codes import mend_page
+from .layer_quality import layer_facts, text_fault
 from .pdf_objects import HIDDEN_REASONS, object_text, walk_page
 from .pdf_open import open_pdf, unreadable
 from .pdf_producer import feet_close_cells, made_by_spreadsheet
@@ -38,9 +39,9 @@ from .pdf_scan import (
     KEEP_OPEN_PAGES,
     LABEL_KEYS,
     MIN_LABEL_KEYS,
-    MIN_TEXT_CHARS,
     SCAN_STOP_PAGES,
     PageScan,
+    broken_layer_pages,
     scan_page,
     scan_pages,
     scan_pages_from_end,
@@ -456,9 +457,14 @@ def _clip_box(objects, key: int, height: float) -> tuple[float, float, float, fl
     return c0, height - d1, c1, height - d0
 
 
-def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def cover_facts_from_doc(  # type: ignore[no-untyped-def]
+    doc, scans: list[PageScan] | None = None, faulty: list[int] | None = None
+) -> dict[str, str]:
     """Cover facts of an open pypdfium2 document whose first pages carry the cover; ``scans``:
-    pages already scanned (``scan_page``), whose text is used as it is (not read again)."""
+    pages already scanned (``scan_page``), whose text is used as it is (not read again).  A page
+    whose text layer is not the printed text (``layer_quality``) gives only the facts such a
+    layer cannot have garbled (``layer_facts``); when none, its 1-based number is added to
+    ``faulty``, to be read by OCR with the table."""
     scanned = {s.page: s.text for s in scans or () if s.page <= COVER_PAGES}
     for i in range(min(COVER_PAGES, len(doc))):
         text = scanned.get(i + 1)
@@ -471,6 +477,10 @@ def cover_facts_from_doc(doc, scans: list[PageScan] | None = None) -> dict[str, 
             finally:
                 page.close()
         facts = cover_facts_from_document_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if text_fault(text):  # a text layer that is not the printed text: only its clean facts
+            facts = layer_facts(facts)
+            if faulty is not None and not facts:
+                faulty.append(i + 1)
         if facts:
             return facts
     return {}
@@ -494,9 +504,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             scans = scan_pages_from_end(doc, kept)
         except Exception as exc:  # pdfium fails on a damaged page object stream
             raise unreadable(path, f"corrupt PDF (page text unreadable: {exc.__class__.__name__})") from exc
-        reading = Reading(
-            "pdf", len(doc), cover=cover_facts_from_doc(doc, scans), rows_whole=made_by_spreadsheet(doc)
-        )
+        faulty: list[int] = []  # cover pages whose text layer is not the printed text
+        cover = cover_facts_from_doc(doc, scans, faulty)
+        reading = Reading("pdf", len(doc), cover=cover, rows_whole=made_by_spreadsheet(doc))
         reading.feet_close_cells = feet_close_cells(doc)
         numbers = table_pages(scans)
         offset = scans[0].page if scans else 1
@@ -506,12 +516,15 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             page.close()
         bad_pages = [s.page for s in scans if s.unusable]
         if not numbers and bad_pages:
-            reading.ocr_reason = (
-                "no text layer"
-                if all(scans[n - offset].chars < MIN_TEXT_CHARS for n in bad_pages)
-                else "no usable text layer (glyphs without Unicode mapping)"
-            )
+            faults = [scans[n - offset].fault for n in bad_pages]
+            reading.ocr_reason = next((f for f in faults if f != "no text layer"), "no text layer")
             reading.ocr_pages = bad_pages
+            return reading
+        if broken := broken_layer_pages(scans, numbers):
+            # The table's pages are read by OCR, all of them (one reading per document).
+            where = "" if broken == numbers else f" (table page(s) {', '.join(map(str, broken))})"
+            reading.ocr_reason = scans[broken[0] - offset].fault + where
+            reading.ocr_pages = sorted({*numbers, *faulty})  # its cover is read by OCR too
             return reading
         unmapped: dict[int, int] = {}
         layer_pages: list[int] = []

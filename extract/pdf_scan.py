@@ -15,6 +15,8 @@ from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
 from piatable.vocabulary import TIMING_WORD
 
+from .layer_quality import japanese_count, layer_fault, strange_count
+
 # Label words whose presence (whitespace removed) marks a page of the table's header row.
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 # A table page carries at least this many of the label words (header row) ...
@@ -61,11 +63,24 @@ class PageScan:
     last_columns: bool = False
     # Its label row holds 変更日 / 項目 and not 提出時期: the first columns of such a sheet.
     first_columns: bool = False
+    # Characters no Japanese table prints, and Japanese ones (``layer_quality``).
+    strange: int = 0
+    japanese: int = 0
+
+    @property
+    def fault(self) -> str:
+        """Why the page's text layer cannot be read as text ("" when it can)."""
+        if self.chars < MIN_TEXT_CHARS:
+            return "no text layer"
+        if self.garbled > CID_SHARE * self.chars:
+            return "no usable text layer (glyphs without Unicode mapping)"
+        return layer_fault(self.chars, self.strange, self.japanese)
 
     @property
     def unusable(self) -> bool:
-        """No text layer, or one whose characters are mostly unmapped glyphs."""
-        return self.chars < MIN_TEXT_CHARS or self.garbled > CID_SHARE * self.chars
+        """No text layer, one whose characters are mostly unmapped glyphs, or one that is not
+        the printed text (``layer_quality``)."""
+        return bool(self.fault)
 
     @property
     def is_header_page(self) -> bool:
@@ -110,6 +125,8 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         text=raw_text if i < COVER_PAGES else "",
         last_columns=_last_columns(flat),
         first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and "説明" not in flat,
+        strange=strange_count(flat),
+        japanese=japanese_count(flat),
     )
 
 
@@ -166,6 +183,14 @@ def scan_pages_from_end(doc, keep: dict | None = None) -> list[PageScan]:  # typ
     if out and out[0].page > 1 and not table_pages(out):
         return scan_pages(doc)
     return out
+
+
+def broken_layer_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
+    """The table pages among ``numbers`` (1-based, of ``scans``' consecutive pages) that carry text
+    whose layer is not the printed text (``PageScan.fault``): those are read by OCR.  A page of
+    almost no text (a continuation page) is not one of them."""
+    offset = scans[0].page if scans else 1
+    return [n for n in numbers if scans[n - offset].chars >= MIN_TEXT_CHARS and scans[n - offset].fault]
 
 
 def table_pages(scans: list[PageScan]) -> list[int]:

@@ -124,7 +124,7 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "column_order": "the extractor emitted the columns one after another; cells were paired with "
     "rows column by column (now evidence on every such row, lowering its confidence; rows in "
     "doubt carry column_guess)",
-    "unmapped_glyphs": "the PDF's text layer lost characters on the row's page",
+    "unmapped_glyphs": "the PDF's text layer lost characters on the row's page, or is not the printed text",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
 

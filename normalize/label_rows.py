@@ -10,7 +10,18 @@ import re
 from dataclasses import replace
 
 from piatable.models import CellLine
-from piatable.vocabulary import LABEL_CHARS, LABEL_PIECES, LABELS, SECTION_NUMERALS, SPANNING_LABELS, is_title
+from piatable.vocabulary import (
+    LABEL_CHARS,
+    LABEL_PIECES,
+    LABELS,
+    SECTION_NUMERALS,
+    SPANNING_LABELS,
+    TIMING,
+    is_header_line,
+    is_title,
+)
+
+from .dates import is_date_line
 
 # A column label wrapped in a narrow header cell at any character (``提出時期に係る説`` / ``明``):
 # at most this many lines.
@@ -191,3 +202,52 @@ def split_two_row_glue(lines: list[CellLine]) -> list[CellLine]:
             continue
         out.append(cl)
     return out
+
+
+# The label row under a lone piece is read this many lines on (its line and the wrapped pieces
+# of its narrow cells after it: ``提出時`` / ``期``).
+ROW_BELOW_LINES = 3
+# A wrapped label's last piece drawn over the body row under the label row is this short at most.
+OVERFLOW_CHARS = 2
+
+
+def cell_tail_above_labels(lines: list[CellLine], k: int, hard: list[bool], piece: list[bool]) -> bool:
+    """Whether the lone label piece ``lines[k]`` (``提出``) is the last wrapped line of the cell
+    above it, not a piece of the label row below it (set XIX t08, ``pdftotext -raw``: the
+    explanation ``…に当たるため事前に`` / ``提出`` printed right before the next page's label row).
+    So when the line above is a cell's text on the same page (no label, date or timing), a
+    label row (``is_header_line``) follows within ``ROW_BELOW_LINES`` lines, and that row
+    already holds whole every label the piece is a piece of (``提出時期`` and
+    ``提出時期に係る説明``, as words or joined from its wrapped lines ``提出時`` / ``期``): the row
+    needs no piece from above."""
+    if k == 0 or len(lines[k].text.split()) != 1 or k + 1 >= len(lines):
+        return False
+    above, text = lines[k - 1], "".join(lines[k].text.split())
+    if (
+        above.page != lines[k].page
+        or hard[k - 1]
+        or piece[k - 1]
+        or is_date_line(above.text)
+        or TIMING.match(above.text)
+    ):
+        return False
+    row = next((m for m in range(k + 1, min(len(lines), k + 1 + ROW_BELOW_LINES)) if hard[m]), None)
+    if row is None or not is_header_line(lines[row].text):
+        return False  # (the row may open the next page: 提出 ends the page's last row)
+    words = set(lines[row].text.split())
+    end = row + 1
+    while (
+        end < len(lines)
+        and end <= row + ROW_BELOW_LINES
+        and piece[end]
+        and lines[end].page == lines[row].page
+    ):
+        end += 1
+    after = ["".join(cl.text.split()) for cl in lines[row + 1 : end]]
+    words.update("".join(after[i:j]) for i in range(len(after)) for j in range(i + 1, len(after) + 1))
+    if after and end < len(lines):
+        # The wrapped label's last piece drawn over the first body row (Calc, a label row too
+        # short for it: pypdfium2's ``2020.1.6 期事後``): a word of that row opening with it.
+        words.update(after[-1] + w[:j] for w in lines[end].text.split() for j in range(1, OVERFLOW_CHARS + 1))
+    owners = [label for label in LABEL_TEXTS if text in label]
+    return bool(owners) and all(label in words for label in owners)

@@ -40,7 +40,7 @@ from .side_ties import without_settled_side_ties
 from .spilt_dates import rejoin_spilt_dates
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_below import timing_below_doubts
-from .timing_cells import timing_of_lines
+from .timing_cells import label_overflow_timing, timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
 
@@ -67,6 +67,7 @@ def row_to_record(
     if date_doubt:  # a whole date's line and other text after it: never one date
         flags.append("column_guess")
     timing = timing_of_lines([cl.text for cl in row.cells["timing"]])  # a qualifier stays in timing_raw
+    timing = timing or label_overflow_timing(timing_raw)  # ``期事後``: noted (unexpected_timing_notes)
     if timing_raw and timing is None:
         flags.append("timing_invalid")
     record = Record(
@@ -204,6 +205,13 @@ def raw_timing(row: RawRow) -> str:
     return "".join("".join(cl.text.split()) for cl in row.cells["timing"])
 
 
+# A 提出時期 cell printing the end of its label before its timing word (``期事後``).
+LABEL_OVERFLOW_NOTE = (
+    "row {row}: 提出時期 printed as {raw!r}: {label!r} was read as the end of the label 提出時期 drawn"
+    " over the cell by a label row too short for it, left out of the timing (kept in timing_raw)"
+)
+
+
 def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[str]:
     """One note per record whose 提出時期 cell holds something other than 事前 or 事後 (flagged
     ``timing_invalid``, ``timing`` null): the printed text, so that it is never lost."""
@@ -213,6 +221,10 @@ def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[s
         if raw and rec.timing is None:
             notes.append(
                 f"row {rec.row_index}: 提出時期 printed as {raw!r}, neither 事前 nor 事後 (kept here)"
+            )
+        elif rec.timing and label_overflow_timing(raw):
+            notes.append(
+                LABEL_OVERFLOW_NOTE.format(row=rec.row_index, raw=raw, label=raw[: -len(rec.timing)])
             )
     return notes
 

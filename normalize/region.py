@@ -33,6 +33,7 @@ from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 from .label_rows import (
     LABEL_TEXTS,
     LABELS_AMONG_CELLS_NOTE,
+    cell_tail_above_labels,
     label_opens_pass_two,
     labels_among_cells,
     split_two_row_glue,
@@ -239,8 +240,8 @@ def _furniture(lines: list[CellLine]) -> tuple[list[bool], set[int], set[int]]:
     among: set[int] = set()
     k = 0
     while k < n:
-        if not piece[k] or hard[k]:
-            k += 1
+        if not piece[k] or hard[k] or (k > first_date and cell_tail_above_labels(lines, k, hard, piece)):
+            k += 1  # (a cell's last line 提出 right before a label row that holds 提出時期 whole)
             continue
         run = k
         while run < n and piece[run]:

@@ -233,3 +233,17 @@ def take_qualifiers(blocks: Sequence[_QualifiedBlock]) -> None:
                     b.qualifier_doubts = [
                         Doubt("column_guess", "timing", ONE_LINE_QUALIFIER_WHY.format(phrase=phrase))
                     ]
+
+
+# The ends of the label 提出時期 that a label row too short for it draws over the first body row's
+# 提出時期 cell (set XIX t08, Calc print titles one line high: ``期`` over ``事後``).
+_LABEL_OVERFLOW = regex.compile(r"^(時期|期)(事前|事後)$")
+
+
+def label_overflow_timing(raw: str) -> str | None:
+    """The timing word of a 提出時期 cell that prints the end of its column's label right before
+    it (``期事後``: the label ``提出時`` / ``期`` wrapped in a label row one line high, its ``期``
+    drawn over the cell under it), else None.  ``raw``: the cell's text, whitespace removed.
+    The label's end is no qualifier (it comes before the word) and no other cell's text."""
+    m = _LABEL_OVERFLOW.match(raw)
+    return m.group(2) if m else None

@@ -65,21 +65,7 @@ def _cases(family: str) -> list[Path]:
     return sorted(p for p in COVERITEM.iterdir() if p.is_dir() and p.name.endswith(f"-{family}"))
 
 
-# Known since pairs57 (session 57, normalize/grid/pair_rows.py): in Writer layout text whose
-# lines stand apart (a blank printed line between a cell's lines), a block of 変更前 / 変更後 after
-# such a blank line is read as a row of its own under the merged 項目: cv-writer-4's
-# '(1)窓口における本人確認の徹底' / '(2)…' becomes two rows (the first unwarned at 0.88) and
-# cv-writer-6's '行政手続における特定の個人を識' / '別するための…' four (warned but one). A mend
-# requiring the paragraph above to be closed lost heldout-pairs57's rows in silence again.
-PAIR_ROWS_SPLIT_CELLS = pytest.mark.xfail(
-    strict=True, reason="pair_rows reads a cell's spaced-apart paragraphs as rows (Writer layout text)"
-)
-
-
-@pytest.mark.parametrize(
-    "family",
-    [pytest.param(f, marks=PAIR_ROWS_SPLIT_CELLS) if f == "pdftotext-layout" else f for f in FAMILIES],
-)
+@pytest.mark.parametrize("family", FAMILIES)
 def test_every_cover_row_is_read_as_a_row_of_its_own(family):
     """Each row amending the cover is a record whose item opens with 表紙, its after cell its
     own (not glued to the row above as its explanation), in every case of the tuning set."""
@@ -96,15 +82,7 @@ def test_every_cover_row_is_read_as_a_row_of_its_own(family):
                 assert "表紙" not in _squash(g.explanation), folder.name
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "cv-writer-2",
-        "cv-calc-7",
-        pytest.param("cv-writer-4", marks=PAIR_ROWS_SPLIT_CELLS),
-        pytest.param("cv-writer-6", marks=PAIR_ROWS_SPLIT_CELLS),
-    ],
-)
+@pytest.mark.parametrize("name", ["cv-writer-2", "cv-calc-7", "cv-writer-4", "cv-writer-6"])
 def test_layout_text_of_top_dates_and_centred_cells_is_read_whole(name):
     """-layout text of tables with 変更日 / 項目 at the top, the other cells centred or at the
     foot: each row's six cells (the centred reading used to cut the 項目 paths in two)."""

@@ -31,19 +31,11 @@ def _table(case: str, extractor: str) -> Path:
     return SAMPLES / f"{case}-{extractor}" / "input.txt"
 
 
-# Known since pairs57 (session 57, normalize/grid/pair_rows.py): with the prose pages around it,
-# the table's 使用者数 row reads its 変更後 apart (a block after a blank line read as a row of its
-# own), so the joined text's rows differ from the table's alone.
-PAIR_ROWS_SECOND_COPY = pytest.mark.xfail(
-    strict=True, reason="pair_rows splits a row of the table's second copy after prose pages (warned)"
-)
-
-
 @pytest.mark.parametrize(
     "case",
     [
         "office-flow22/f22-calc-juki",
-        pytest.param("office-flow22/f22-writer-juki", marks=PAIR_ROWS_SECOND_COPY),
+        "office-flow22/f22-writer-juki",
         "office-layout22/ly22-m-calc-10",
     ],
 )

@@ -17,7 +17,7 @@ import json
 from piatable.extract.ocr.page_scan import PageScan
 from piatable.extract.ocr.reader import scans_to_reading
 from piatable.models import Word
-from piatable.normalize.grid.column_order import ColumnMove, page_move
+from piatable.normalize.grid.column_order import ColumnMove, page_move, with_lost_label
 from piatable.normalize.grid.labels import Header, _label_runs
 from piatable.normalize.grid.lines import Line
 from piatable.pipeline import reading_to_result
@@ -99,3 +99,60 @@ def test_a_scanned_table_with_its_date_column_on_the_right_keeps_every_row() -> 
         for f in FIELDS
     )
     assert close >= 0.75 * len(truth) * len(FIELDS)
+
+
+def test_a_label_not_read_is_the_one_ruled_column_without_a_label() -> None:
+    """Set XIX's t02: 提出時 / 期 wrapped in a narrow cell was read as no label; the five others
+    (変更日 on the right) then told no order.  The ruled column without a label is the lost one's."""
+    gs = Settings().grid
+    verticals = [0.0, 10.0, 20.0, 30.0, 34.0, 50.0, 60.0]
+    five = Header(0, 1, {1: (2, 8), 2: (12, 18), 3: (22, 28), 5: (36, 48), 0: (52, 58)})
+    header, placed = with_lost_label(five, verticals)
+    assert placed == 4 and 30 < header.labels[4][0] < header.labels[4][1] < 34
+    move = page_move(five, None, verticals, list, 1, gs)
+    assert move is not None and move.roles == (1, 2, 3, 4, 5, 0) and move.placed == 4
+    assert "提出時期 (its label not read)" in move.note()
+    # Not placed: a seventh ruled column (a numbering column), two labels in one column, a
+    # label read twice, or all six read.
+    assert with_lost_label(five, [-5.0, *verticals])[1] is None
+    assert with_lost_label(five, verticals[:-1])[1] is None
+    crowded = Header(0, 1, {1: (2, 4), 2: (6, 8), 3: (22, 28), 5: (36, 48), 0: (52, 58)})
+    assert with_lost_label(crowded, verticals)[1] is None
+    assert with_lost_label(Header(0, 1, five.labels, frozenset({5})), verticals)[1] is None
+    assert with_lost_label(Header(0, 1, {**five.labels, 4: (31, 33)}), verticals)[1] is None
+
+
+def test_scans_with_a_wrapped_timing_label_keep_their_column_order() -> None:
+    """samples/office-scan58 (tools/make_scan58_samples.py): a Calc table printing 変更日 on the
+    right, its 提出時期 column two glyphs wide, scanned at 300 dpi; real tesseract."""
+    from piatable.pipeline import extract_document
+
+    case = SAMPLES / "office-scan58" / "png300-s58-calc-1"
+    res = extract_document(case / "input.png", settings=Settings())
+    truth = json.loads((case / "expected" / "records.json").read_text("utf-8"))
+    got = [r.to_dict() for r in res.records]
+    assert [r["change_date"] for r in got] == [e["change_date"] for e in truth]
+    assert [r["timing"] for r in got] == [e["timing"] for e in truth]
+    assert any("its label not read" in n for n in res.notes)
+
+
+def test_a_long_label_may_be_misread_at_its_first_letter_and_a_date_label_only_there() -> None:
+    """A fax (204 x 98 dpi, office-scan58) read 産更前の記載, 雇更後の記載 and 有更日: a label of six
+    letters or more one letter off is that label when no other label is a letter away; 変更日 only
+    with its first letter wrong."""
+    gs = Settings().grid
+
+    def runs(*texts: str) -> list[str]:
+        return [r.text for r in _label_runs(_line(*((t, 200.0 * k) for k, t in enumerate(texts))), 10, gs)]
+
+    assert runs("有更日", "産更前の記載", "雇更後の記載", "提出時期に係る謎明") == [
+        "変更日",
+        "変更前の記載",
+        "変更後の記載",
+        "提出時期に係る説明",
+    ]
+    # 変更X の記載 is either side's: no label.  変更点 (a word of its own) is no 変更日; 項目 too
+    # short to be misread.
+    assert runs("変更丸の記載") == []
+    assert runs("変更点") == []
+    assert runs("頃目") == []

@@ -208,6 +208,14 @@ SET_NAMES = (
     "heldout-pairs57",
     "office-rightwarn58",
     "heldout-rightwarn58",
+    "office-pgbreak58",
+    "heldout-pgbreak58",
+    "office-garbled58",
+    "heldout-garbled58",
+    "office-cellsplit58",
+    "heldout-cellsplit58",
+    "office-lastline58",
+    "heldout-lastline58",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

@@ -158,6 +158,9 @@ class Case:
     label_lines: dict[int, str] = field(default_factory=dict)
     # The paper: "A4" or "A3" (a wide table with extra columns printed on A3, branch bikou55).
     paper: str = "A4"
+    # writer: space after each paragraph of a cell, in points (a paragraph style's spacing, as
+    # many templates set it; branch cellsplit58: a cell's paragraphs print apart).
+    para_space: float = 0.0
 
 
 def _jitter(rng: random.Random) -> tuple[float, ...]:
@@ -316,13 +319,17 @@ def _xlsx_heights(case: Case, widths: list[float], extra: float) -> list[float]:
         for a, b in merge_runs(case.rows, key, set(), case.merge_within)
         for i in range(a + 1, b + 1)
     }
+    # ``widths`` are the printed columns' (a lead column first): each field's is found by its
+    # place in ``case.order`` (taken by field index, a narrow 提出時期 printed after 変更後 made
+    # the 変更後 cell's rows pages tall: session 58).
+    first = 1 if case.lead_label else 0
     out = []
     for i, r in enumerate(case.rows):
         lines = 1
         for j, key in enumerate(SIX):
             if (i, key) in covered:
                 continue
-            width_pt = widths[j] * 7 * 0.75 - 4
+            width_pt = widths[first + case.order.index(j)] * 7 * 0.75 - 4
             per_line = max(int(width_pt / (case.size / 2)) - 1, 2)
             lines = max(lines, sum(max(1, -(-_units(p) // per_line)) for p in str(r[key]).split("\n")))
         out.append(round((lines + case.slack_lines + extra) * case.size * 1.5 + 4, 1))
@@ -501,7 +508,7 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
     """One table of ``rows`` under its label row (repeated on each page)."""
     from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     labels = table_labels(case)
     first = 1 if case.lead_label else 0  # the first field column's offset
@@ -525,6 +532,8 @@ def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-u
             paras = [] if (i, key) in covered else str(printed(r, key)).split("\n")
             for k, para in enumerate(paras):
                 p = cells[j].paragraphs[0] if k == 0 else cells[j].add_paragraph()
+                if case.para_space:
+                    p.paragraph_format.space_after = Pt(case.para_space)
                 for m, piece in enumerate(_mark_pieces(para) if case.mark_font else [para]):
                     run = p.add_run(piece)
                     if m % 2:

@@ -64,3 +64,37 @@ def even_list_numberings(rows: list[RawRow]) -> int:
             row.add_flag("ocr_corrected")
             changed += n
     return changed
+
+
+# A numbering opening a line: ``N.`` / ``Ｎ．`` or bracketed ``(N)`` / ``（Ｎ）``.
+LINE_NUMBERING = regex.compile(
+    r"^\s*(?:(?P<digits>[0-9０-９]{1,2})(?P<stop>[.．])|(?P<open>[(（])(?P<inner>[0-9０-９]{1,2})(?P<close>[)）]))(?=\S)"
+)
+
+
+def _line_shape(m: regex.Match) -> tuple[str, bool, bool, bool]:
+    """(kind, then the widths of its parts: full or not) of a ``LINE_NUMBERING`` match."""
+    if m.group("digits"):
+        return "stop", bool(regex.match(r"[０-９]", m.group("digits"))), m.group("stop") == "．", False
+    full = bool(regex.match(r"[０-９]", m.group("inner")))
+    return "bracket", m.group("open") == "（", full, m.group("close") == "）"
+
+
+def mixed_list_widths(lines: list[str]) -> str:
+    """Why a cell's numbered lines are in doubt: two lines open with numberings of one kind
+    (``N.`` or ``(N)``) printed in two widths (``（１）窓口…`` over ``(2)届出書…``, session 58's
+    office-scan58 jpeg250 case: a cell of two points whose first OCR wrote full width, no flag);
+    "" when they agree.  A cell types its list in one style: of the samples' and sets XVII–XIX's
+    146 true cells with two or more numbered lines, none mixes the widths of one kind (a single
+    numbering may: ``(１)`` is printed).  ``even_lists`` mends a list of three or more whose odd
+    numbering the others outvote; this is the doubt where nothing outvotes it."""
+    shapes: dict[str, set[tuple[str, bool, bool, bool]]] = {}
+    for text in lines:
+        if m := LINE_NUMBERING.match(text):
+            shape_ = _line_shape(m)
+            shapes.setdefault(shape_[0], set()).add(shape_)
+    for kind, seen in shapes.items():
+        if len(seen) > 1:
+            what = "N." if kind == "stop" else "(N)"
+            return f"its numbered lines ({what}) read in two widths: a cell types its list in one"
+    return ""

@@ -21,6 +21,7 @@ from .date_repairs import UNKNOWN_ERA
 from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
+from .list_numberings import mixed_list_widths
 from .phrases import phrase_in_doubt
 from .word_glyphs import dot_for_one
 
@@ -146,6 +147,8 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
             why = _near_heading(lines) or _cut_heading(lines) or _misnumbered_heading(lines, own_numbered)
         elif column == "explanation" and not why:
             why = phrase_in_doubt(lines)
+        if not why and column in ("before", "after", "explanation"):
+            why = mixed_list_widths(lines)
         if not why and column in ("item", "before", "after", "explanation"):
             from .near_swaps import near_swap
 

@@ -37,6 +37,9 @@ class ColumnMove:
     roles: tuple[int, ...]
     # The seven printed column boundaries, left to right, in page units.
     bounds: tuple[float, ...]
+    # The role whose label was not read, given to the one ruled column without a label
+    # (``with_lost_label``); None when all six labels were read.
+    placed: int | None = None
 
     def shifts(self) -> list[float]:
         """Per printed column, how far its contents move (page units)."""
@@ -50,7 +53,10 @@ class ColumnMove:
     def note(self) -> str:
         """The note that says the columns were read by their labels."""
         printed = " | ".join(LABELS[r] for r in self.roles)
-        return f"the table prints its columns in another order ({printed}): each was read by its label"
+        note = f"the table prints its columns in another order ({printed}): each was read by its label"
+        if self.placed is not None:
+            note += f", {LABELS[self.placed]} (its label not read) as the one ruled column left without one"
+        return note
 
 
 def printed_roles(header: Header) -> tuple[int, ...] | None:
@@ -60,6 +66,36 @@ def printed_roles(header: Header) -> tuple[int, ...] | None:
         return None
     roles = tuple(sorted(header.labels, key=lambda c: header.labels[c][0]))
     return None if roles == tuple(range(N_COLS)) else roles
+
+
+def with_lost_label(header: Header, verticals: list[float]) -> tuple[Header, int | None]:
+    """``header`` with the one label it lacks placed in the one ruled column that holds no label,
+    and that label's role (None: nothing placed).
+
+    A scan's narrow label cell (提出時 / 期 wrapped in a column two glyphs wide, set XIX's
+    t02-600dpi-grey.png) may be read as no label at all: five labels then told no order, and
+    every cell of a table printing 変更日 on the right was read one column off.  Placed only when
+    the page's vertical rulings make exactly six columns and each of the five labels read stands
+    in a column of its own: the sixth is the lost label's.  A page with more rulings (a numbering
+    or remarks column, a stamp's box) or fewer is left as read."""
+    if len(header.labels) != N_COLS - 1 or header.twice:
+        return header, None
+    xs = sorted(verticals)
+    if len(xs) != N_COLS + 1:
+        return header, None
+    cols = list(itertools.pairwise(xs))
+    held: set[int] = set()
+    for x0, x1 in header.labels.values():
+        mid = (x0 + x1) / 2
+        at = [k for k, (a, b) in enumerate(cols) if a < mid < b]
+        if len(at) != 1 or at[0] in held:
+            return header, None
+        held.add(at[0])
+    (free,) = set(range(N_COLS)) - held
+    (lost,) = set(range(N_COLS)) - set(header.labels)
+    a, b = cols[free]
+    third = (b - a) / 3
+    return dataclasses.replace(header, labels={**header.labels, lost: (a + third, b - third)}), lost
 
 
 def column_move(
@@ -72,13 +108,14 @@ def column_move(
     """The move that puts the columns of ``header``'s page into the form's order (its printed
     boundaries from the rulings round each label, else the body's gaps between labels:
     ``bounds_from_labels``); None when the columns are in the form's order or cannot be
-    bounded."""
+    bounded.  One label not read is placed by the rulings (``with_lost_label``)."""
+    header, placed = with_lost_label(header, verticals)
     roles = printed_roles(header)
     if roles is None:
         return None
     printed = Header(header.top, header.bottom, {p: header.labels[r] for p, r in enumerate(roles)})
     bounds = bounds_from_labels(printed, verticals, body, hx, settings)
-    return None if bounds is None else ColumnMove(roles, tuple(bounds))
+    return None if bounds is None else ColumnMove(roles, tuple(bounds), placed)
 
 
 def _follows(header: Header, roles: tuple[int, ...]) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from ..dates import DATE_AT_START, is_date_head, parse_date
+from ..dates import DATE_AT_START, ERA_OFFSETS, is_date_head, parse_date
 from .lines import Line
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -17,6 +17,18 @@ DATE_TAIL_CHARS = 3
 DATE_PART_GAP_EM = 2.5
 # The digits a narrow column leaves of a year on a line of their own (``202`` / ``3/2/`` / ``6``).
 _YEAR_DIGITS = regex.compile(r"^[0-9０-９]{2,4}$")
+# An era's name, or its first character, on a line of its own: a 変更日 column so narrow that
+# Word and Writer wrap its date after the era (``平成`` / ``31年`` / ``3月`` / ``31日``, four
+# characters wide: set XIX t06) or after every character or number (``令`` / ``和`` / ``元`` / ``年``
+# / ``5`` / ``月`` / ``1`` / ``日``: pandoc's HTML table at 7 % of the width; branch pgbreak58).
+# Names of two characters or more only: a lone ``H`` or ``R`` is no date's opening by itself.
+_ERA_OPENING = regex.compile(
+    r"^\s*(?:"
+    + "|".join(regex.escape(e[:k]) for e in ERA_OFFSETS if len(e) >= 2 for k in range(len(e), 0, -1))
+    + r")\s*$"
+)
+# The lines such a date may take: era (2), year (2), 年, month, 月, day, 日 and one to spare.
+WRAPPED_DATE_LINES = 9
 # What a whole date may still take: its day's 日 (平成３０年４月１ / 日).
 _DAY_TAIL = regex.compile(r"^[0-9０-９]{0,2}日$")
 
@@ -35,31 +47,43 @@ def _part_extends(text: str, nxt: str) -> bool:
     return not parse_date(text) or bool(_DAY_TAIL.match(nxt))
 
 
-def _opens_wrapped_date(lines: list[Line], i: int, hy: float) -> bool:
-    """A line of a year's digits alone (``202``) whose next parts make a date."""
+def _opens_wrapped_date(lines: list[Line], i: int, hy: float) -> int:
+    """How many lines a date opened at line ``i`` takes when it is wrapped in a narrow column
+    (0: none opens there): a year's digits alone (``202``) whose next parts make a date, or an
+    era's name or its first character alone (``平成``, ``令``) whose next parts make a date or a
+    date's head (``令和`` / ``4年`` at a page's foot, its month and day on the next page)."""
     text = lines[i].text.strip()
-    if not _YEAR_DIGITS.match(text):
-        return False
-    for j in range(i + 1, min(i + 3, len(lines))):
+    era = bool(_ERA_OPENING.match(text))
+    if not (era or _YEAR_DIGITS.match(text)):
+        return 0
+    last = min(i + (WRAPPED_DATE_LINES if era else 3), len(lines))
+    taken = 0
+    for j in range(i + 1, last):
         if lines[j].top - lines[j - 1].bottom >= DATE_PART_GAP_EM * hy:
-            return False
+            break
         text += lines[j].text.strip()
         if parse_date(text):
-            return True
-    return False
+            return j - i + 1
+        if era and is_date_head(text):
+            taken = j - i + 1  # a head so far: the date may go on (or end at the page's foot)
+    return taken
 
 
 def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
     """The (top, bottom) of each date printed in ``date_lines`` (the 変更日 column's lines, top
     to bottom; ``hy`` the line height): a date or a date head (令和３年) opens one, and its
     wrapped rest and tail right under it (年４月１, 日, １日) extend it."""
-    anchors = [
-        i
-        for i, ln in enumerate(date_lines)
-        if DATE_AT_START.match(ln.text)
-        or (is_date_head(ln.text) and i + 1 < len(date_lines))
-        or _opens_wrapped_date(date_lines, i, hy)
-    ]
+    anchors: list[int] = []
+    i = 0
+    while i < len(date_lines):
+        ln = date_lines[i]
+        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines)):
+            anchors.append(i)
+        elif taken := _opens_wrapped_date(date_lines, i, hy):
+            anchors.append(i)
+            i += taken  # the date's other parts open none (``31`` of 平 / 成 / 31 / 年)
+            continue
+        i += 1
     # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
     # tail of a wrapped date (日, 1日) right under it too.
     spans: list[tuple[float, float]] = []

@@ -20,6 +20,10 @@ from .lines import Line
 
 # A label this long read with one letter wrong (提出時基) is still that label.
 FUZZY_LABEL_CHARS = 4
+# A label this long may have that letter anywhere, its first too: a fax's 産更前の記載 and
+# 雇更後の記載 for 変更前の記載 / 変更後の記載 (session 58's office-scan58 fax).  The label it is
+# read as must be the only one a letter away (変更X の記載 is either side's: no label).
+LONG_FUZZY_LABEL_CHARS = 6
 
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
 LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
@@ -145,23 +149,35 @@ def _misread_label(
     chars: list[tuple[str, float, float, Word]], starts: list[int], i: int, spread: float
 ) -> tuple[int, str] | None:
     """(end, label) when the run of ``chars`` from ``i`` to the next column gap is a whole label
-    of at least ``FUZZY_LABEL_CHARS`` letters read with one letter wrong (OCR's 提出時其 for
-    提出時期, 変更前の記戴), its first two letters right; else None.  A body cell's text does not
-    stand alone between column gaps at a label's exact length and spelling but one letter."""
+    read with one letter wrong (OCR's 提出時其 for 提出時期, 変更前の記戴, a fax's 産更前の記載),
+    where ``_misread_allowed`` lets it be, and no other label is a letter away; else None.  A body
+    cell's text does not stand alone between column gaps at a label's exact length and spelling
+    but one letter."""
     later = [k for k in starts if k > i]
     j = later[0] if later else len(chars)
     if any(chars[k][1] - chars[k - 1][2] > spread for k in range(i + 1, j)):
         return None
     run = "".join(c[0] for c in chars[i:j])
-    for label in LABELS:
-        if (
-            len(label) >= FUZZY_LABEL_CHARS
-            and len(label) == len(run)
-            and run[:2] == label[:2]
-            and sum(a != b for a, b in zip(label, run, strict=True)) == 1
-        ):
-            return j, label
-    return None
+    near = [
+        label
+        for label in LABELS
+        if len(label) == len(run)
+        and sum(a != b for a, b in zip(label, run, strict=True)) == 1
+        and _misread_allowed(label, run)
+    ]
+    return (j, near[0]) if len(near) == 1 else None
+
+
+def _misread_allowed(label: str, run: str) -> bool:
+    """Whether ``run``, one letter away from ``label``, may be that label misread: a label of
+    ``LONG_FUZZY_LABEL_CHARS`` letters or more with the letter anywhere; of
+    ``FUZZY_LABEL_CHARS`` or more with its first two letters right; 変更日 with its first letter
+    wrong (a fax's 有更日: no other word ends 更日 alone in a cell)."""
+    if len(label) >= LONG_FUZZY_LABEL_CHARS:
+        return True
+    if len(label) >= FUZZY_LABEL_CHARS:
+        return run[:2] == label[:2]
+    return len(label) == 3 and run[1:] == label[1:]
 
 
 def is_label_line(line: Line, hx: float, settings: GridSettings) -> bool:

@@ -17,6 +17,7 @@ from piatable.vocabulary import TIMING
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
 from .anchored import lines_to_anchored_rows
+from .cell_tails import cell_tail_lines
 from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
@@ -471,12 +472,13 @@ def layout_page_rows(
         # (the label found in one reading holds for the other: Chromium's wrapped label row is
         # not found by character offsets, and that reading may win; office-thead56)
         remark = seen_remark = _remark_label(header, all_lines, hy, by_chars) or seen_remark
+        tails = cell_tail_lines(all_lines, header, hx, hy, settings)  # a cell's last line 提出
         body = [
             ln
-            for ln in all_lines
+            for k, ln in enumerate(all_lines)
             if (header is None or ln.top > header.bottom - hy / 2)
             and not is_furniture(ln.text)
-            and not is_label_line(ln, hx, settings)
+            and (k in tails or not is_label_line(ln, hx, settings))
         ]
         if not body:
             continue

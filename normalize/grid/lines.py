@@ -55,6 +55,9 @@ class Line:
     # Layout text: the line is full and the next line of its column reads on from it (a soft
     # wrap), so a cell boundary after it is unlikely.
     runs_on: bool = False
+    # Layout text: as ``runs_on`` whatever the space down to the next line of its column (a
+    # blank printed line between a cell's lines, or a row's foot: normalize/grid/pair_rows.py).
+    wraps_on: bool = False
     # PDF text of the cell clipped away at its edge next to this line (normalize/grid/unseen.py).
     clipped: str = ""
     # Ruled pages: the line crosses the ruling under its cell (the cell's text overflows it, so

@@ -12,6 +12,7 @@ from piatable.vocabulary import ITEM_OPENING, TIMING_WORD
 
 from ..dates import DATE_AT_START, is_date_head
 from .common import GridResult
+from .date_spans import date_spans
 from .lines import Line
 
 if TYPE_CHECKING:
@@ -24,6 +25,12 @@ MAX_LOST_NOTES = 5
 
 def _line_key(ln: Line) -> tuple[int, int | None, float, str]:
     return (ln.page, ln.line_no, round(ln.x0, 1), ln.text)
+
+
+def _place(ln: Line) -> tuple[int, int | None, float, float]:
+    """Where a line is printed: two lines of one text printed apart are two (positioned words
+    have no line numbers)."""
+    return (ln.page, ln.line_no, round(ln.x0, 1), round(ln.top, 1))
 
 
 def is_printed_date(text: str) -> bool:
@@ -45,15 +52,34 @@ def check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResu
     if len(lost) > MAX_LOST_NOTES:
         result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
     result.unplaced += len(lost)
+    flag_merged_rows(rows, result)
+
+
+def flag_merged_rows(rows: list[_Row], result: GridResult, hy: float | None = None) -> None:
+    """Flag ``rows_merged`` on each row holding two printed dates, two 提出時期 (事前/事後: the
+    cell prints one) or two 項目 paths, count them in ``result.merged_rows`` and say so in a note
+    (the document is partial: ``pipeline``).  Positioned words (PDF, OCR) pass their line height
+    ``hy``: their dates are counted by ``date_spans`` (a date wrapped over four lines, 平成 / 31年 /
+    3月 / 31日, is one) and their 項目 paths not (a cell between rulings may list two paths of one
+    change, while its 変更日 and 提出時期 cells print one value each); set XIX t06: five rows read
+    as one, status success (branch pgbreak58)."""
+    paths = hy is None
+    merged = 0
     for r in rows:
-        dates = {_line_key(ln) for ln in r.cells.get(0, []) if is_printed_date(ln.text)}
-        paths = {_line_key(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
+        date_lines = r.cells.get(0, [])
+        if hy is None:
+            dates = len({_place(ln) for ln in date_lines if is_printed_date(ln.text)})
+        else:
+            dates = len(date_spans(date_lines, hy))
+        items = {_place(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
         timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
-        if (len(dates) > 1 or len(paths) > 1 or timings > 1) and "rows_merged" not in r.flags:
+        if (dates > 1 or (paths and len(items) > 1) or timings > 1) and "rows_merged" not in r.flags:
             r.flags.append("rows_merged")
-            result.merged_rows += 1
-    if result.merged_rows:
+            merged += 1
+    result.merged_rows += merged
+    if merged:
+        what = "dates, 項目 paths or 提出時期" if paths else "dates or 提出時期"
         result.notes.append(
-            f"{result.merged_rows} rows hold two or more printed dates, 項目 paths or 提出時期: rows were "
-            "probably read as one (flag rows_merged)"
+            f"{merged} rows hold two or more printed {what}: rows were probably read as one"
+            " (flag rows_merged)"
         )

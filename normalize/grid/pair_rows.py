@@ -15,6 +15,17 @@ opening level with the block after a blank line of its own column is the block's
 body column printing both above and in the block runs on with no blank line (its line above
 ends a sentence or a value), the block is still read apart, in doubt (``SPLIT_GUESS_WHY``): one
 cell's paragraphs would look so too.
+
+One cell's paragraphs print apart as well (branch cellsplit58): Writer's paragraph spacing, or a
+line of another column printed between two of a cell's (cells centred beside top-aligned ones)
+leaves a blank line in every column.  The text tells them from a row's foot: a body column
+whose line above the block wraps on into it (full to the column's wrap, no sentence's end, the
+block's line opening no paragraph: ``Line.wraps_on``) or whose block opens list entry k+1 of a
+list whose entry k it printed above (``(1)…`` / ``(2)…``) continues its cell: every body column
+so, no row; one only, a row in doubt (a cell clipped at its row's foot, a list split over
+rows).  A merged 説明 / 提出時期 line level with the block that continues its line above across
+the blank line says the blank line is inside the cells: no row.  A block beside a date of its
+own is a dated row the rows' anchoring missed: read apart with each column's lines its own.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from __future__ import annotations
 import itertools
 
 from ..chars import SENTENCE_END
+from ..cut_checks import torn_numbering
 from .lines import Line
 
 DATE_COLUMN = 0
@@ -81,7 +93,8 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
             if not _apart(a, b, step, hy):
                 continue
             y0 = b.top
-            sure, ok = True, not _item_opens_at(row, y0, hy)
+            sure, ok = True, not _opens_at(row, y0, hy)
+            joined = both = 0
             for ols in body.values():
                 up = [ln for ln in ols if ln.top < y0 - LEVEL_EM * hy]
                 down = [ln for ln in ols if ln.top >= y0 - LEVEL_EM * hy]
@@ -90,26 +103,60 @@ def _cut(row: Row, hy: float) -> tuple[float, bool] | None:
                     break
                 if not up:
                     continue
+                both += 1
+                joined += _continues(up, down[0])
                 if not _apart(up[-1], down[0], _step(ols, hy), hy):
                     if not _closed(up[-1]):
                         ok = False
                         break
                     sure = False
-            if ok and not _closed(a) and a.runs_on:
+            if ok and joined:
+                # The block's line continues its column's text above (every such column: one
+                # cell's paragraphs spaced apart, no row), or one column's only (a cell clipped
+                # at its row's foot, a list split over rows: in doubt).
+                ok, sure = joined < both, False
+            if ok and _runs_across(row, y0, hy):
                 ok = False
             if ok:
                 return y0, sure
     return None
 
 
-def _item_opens_at(row: Row, y0: float, hy: float) -> bool:
+def _continues(up: list[Line], first: Line) -> bool:
+    """The block's first line ``first`` of a body column continues the column's text above it
+    (``up``, top down): the line above wraps on into it (``Line.wraps_on``: full to the
+    column's wrap, no sentence's end, ``first`` opening no paragraph), or ``first`` opens list
+    entry k+1 of a list whose entry k, in the same style, opens a line above
+    (``cut_checks.torn_numbering``: ``(1)…`` / ``(2)…``)."""
+    return up[-1].wraps_on or bool(torn_numbering([ln.text.strip() for ln in up], [first.text.strip()]))
+
+
+def _opens_at(row: Row, y0: float, hy: float) -> bool:
     """The row's 項目 prints a line level with ``y0`` after a blank line of its own: the blank
     line runs across the whole row (a taller line beside it: a vertical 提出時期), no row's foot."""
-    item = sorted(row.get(ITEM_COLUMN, []), key=lambda ln: ln.top)
-    step = _step(item, hy)
-    return any(
-        abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in itertools.pairwise(item)
-    )
+    return _level_after_blank(row, ITEM_COLUMN, y0, hy)
+
+
+def _level_after_blank(row: Row, c: int, y0: float, hy: float) -> bool:
+    """Column ``c`` of ``row`` prints a line level with ``y0`` after a blank line of its own."""
+    col = sorted(row.get(c, []), key=lambda ln: ln.top)
+    step = _step(col, hy)
+    pairs = itertools.pairwise(col)
+    return any(abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) for a, b in pairs)
+
+
+def _runs_across(row: Row, y0: float, hy: float) -> bool:
+    """A merged column's line level with ``y0``, after a blank line of its own column, continues
+    the line above it (``Line.wraps_on``): the blank line is the printing's, inside one cell
+    (a line of another column printed between), not the foot of a row (``_split`` would give
+    that line to the block)."""
+    for c in (TIMING_COLUMN, EXPLANATION_COLUMN):
+        col = sorted(row.get(c, []), key=lambda ln: ln.top)
+        step = _step(col, hy)
+        for a, b in itertools.pairwise(col):
+            if abs(b.top - y0) <= LEVEL_EM * hy and _apart(a, b, step, hy) and a.wraps_on:
+                return True
+    return False
 
 
 def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
@@ -117,6 +164,9 @@ def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
     of each merged column the lines opening level with the block after a blank line of their
     own column, or else the row's (a merged cell's value, printed once)."""
     edge = y0 - LEVEL_EM * hy
+    # A block beside a date of its own is a dated row the rows' anchoring missed: no cell of the
+    # row above is merged over it, each column's lines from the block down are its own.
+    dated = _level_after_blank(row, DATE_COLUMN, y0, hy)
     kept: Row = {}
     new: Row = {}
     for c, lines in row.items():
@@ -127,7 +177,7 @@ def _split(row: Row, y0: float, hy: float) -> tuple[Row, Row]:
             kept[c], new[c] = up, down
             continue
         own = bool(up and down) and abs(down[0].top - y0) <= LEVEL_EM * hy and _apart(up[-1], down[0], hy, hy)
-        if own:
+        if own or dated:
             kept[c], new[c] = up, down
         else:
             kept[c], new[c] = list(ls), list(ls)

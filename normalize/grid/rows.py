@@ -28,7 +28,7 @@ from .labels import is_header_row
 from .layout_text import is_autospaced, layout_page_rows, wrap_width
 from .layout_words import drop_cell_autospace
 from .lines import Line, ems, unit_width
-from .lost_lines import check_layout_rows, is_printed_date
+from .lost_lines import check_layout_rows, flag_merged_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
 from .page_chains import PageChains
 from .page_tables import limits_by_table
@@ -387,6 +387,8 @@ def pages_to_rows(
         r.table = table
     if layout:
         check_layout_rows(rows, page_lines, result)
+    else:
+        flag_merged_rows(rows, result, hy)
     if side_numbers:
         result.notes.append(side_numbers_note(side_numbers))
     if result.unplaced:

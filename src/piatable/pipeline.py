@@ -19,6 +19,7 @@ from typing import Literal
 
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.cell_tables import CellTables, cell_tables_of
+from piatable.extract.layer_quality import TEXT_FAULT_NOTE, faulty_text_pages
 from piatable.extract.pdf import read_pdf
 from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
@@ -160,6 +161,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
     reading = read_text_pages(path, text)
+    faulty = faulty_text_pages(text)  # pages taken from a broken text layer
+    paged = "\f" in text
     del text  # a long text's parts are built as the stream reader reaches them
     repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
     result = _result(reading, source)
@@ -200,6 +203,16 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
         result.notes = [n for n in result.notes if n not in repairs]
+    if faulty:
+        pages = ", ".join(map(str, faulty))
+        result.notes.append(TEXT_FAULT_NOTE.format(pages=pages, fault=next(iter(faulty.values()))))
+        # A text without form feeds is one page: all its rows are flagged.
+        _add_page_flags(
+            result.records,
+            dict.fromkeys(faulty if paged else {r.page_start for r in result.records}, "unmapped_glyphs"),
+        )
+        if result.status == "success":
+            result.status = "partial"
     last = max((r.page_end for r in result.records if r.page_end is not None), default=0)
     if last > (result.pages or 0):
         # A text without form feeds whose rows were paged at repeated title / label rows, page
@@ -394,8 +407,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
                 result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
-    if (grid.unplaced or unread) and result.status == "success":
-        result.status = "partial"
+    if (grid.unplaced or unread or grid.merged_rows) and result.status == "success":
+        result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
         # The label row is printed and no row was read: the whole table is lost, not absent.
         result.notes.append(LABELS_NOT_READ.format(page=page))
