@@ -233,4 +233,17 @@ def chosen_shares(plan: Alignment, chosen: Sequence[Any | None]) -> list[float]:
                 after[(s[1], v[0], v[1], spent)] += ways
         out.append(agree / total if total else 0.0)
         states = after
+    return inherited_shares(out, [opt is not None and not opt[2] for opt in chosen])
+
+
+def inherited_shares(shares: list[float], inherits: list[bool]) -> list[float]:
+    """``shares`` with each row that takes its timing from the row above (``inherits``: its
+    option takes no timing piece; a merged cell printed once) at most the share of that row:
+    both rows read the one merged cell, so the row below is no surer of it than the row above
+    (``samples/office-rightwarn58`` rw58-calc-top: ①委託内容 left open at a minority share, the
+    ⑧再委託の許諾方法 below it given the same 事後 by 73% of the readings; both wrong)."""
+    out = list(shares)
+    for r in range(1, len(out)):
+        if inherits[r]:
+            out[r] = min(out[r], out[r - 1])
     return out
