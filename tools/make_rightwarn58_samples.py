@@ -18,10 +18,12 @@ Held out (``heldout-rightwarn58``): a Calc table (top-aligned, merged cells) and
 (centred) of the held-out tables.  Measure on it, never tune on it.
 
 Measured (``tools/eval_office.py samples/office-rightwarn58 samples/heldout-rightwarn58
---total``), base 42055ccf → branch rightwarn58: tuning wrong rows warned 75/77 → 68/76, right
-rows warned 86/151 → 65/152 (the six wrong rows no longer warned are wrong 提出時期 of Calc's and
-Writer's row-ordered texts that only a page-level date doubt raised by the ①実施日 row warned:
-strict xfails in tests/test_settled_body_cut.py); held out unchanged, 72/75 and 20/122.
+--total``), main 4ba9fe6c → branch rightwarn59: tuning wrong rows warned 75/77 → 74/76 (wrong
+rows unwarned 2 → 2), right rows warned 86/151 → 65/152; held out unchanged, 72/75 and 20/122.
+Branch rightwarn58's tip (33e51c22) had left four wrong 提出時期 of Calc's two-pass texts
+(⑧再委託の許諾方法) unwarned that only a page-level date doubt raised by the ①実施日 row had
+warned: now warned by ``plan_values.inherited_shares`` (Writer's -raw ones by
+``normalize/timing_span.py``, on that branch already).
 """
 
 from __future__ import annotations
