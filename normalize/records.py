@@ -34,6 +34,7 @@ from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
 from .rowless_dates import dateless_fill_doubts
 from .scrambled_dates import scrambled_date_doubts
+from .settled_body_cut import without_settled_body_cut
 from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .side_ties import without_settled_side_ties
@@ -302,23 +303,26 @@ def rows_to_records(
                 rec,
                 without_settled_item_cut(
                     rec,
-                    without_settled_cuts(
+                    without_settled_body_cut(
                         rec,
-                        [
-                            *row.doubts,
-                            *row_doubts(row, rec, q, tokenizer),
-                            *shared_line_row_doubts(row, rec),
-                            *block_line_doubts(rec),
-                            *column_vocabulary_doubts(row, rec),
-                            *doc,
-                            *crossing,
-                            *stray,
-                            *shared_date,
-                            *fill,
-                            *group,
-                            *centre,
-                            *unsure,
-                        ],
+                        without_settled_cuts(
+                            rec,
+                            [
+                                *row.doubts,
+                                *row_doubts(row, rec, q, tokenizer),
+                                *shared_line_row_doubts(row, rec),
+                                *block_line_doubts(rec),
+                                *column_vocabulary_doubts(row, rec),
+                                *doc,
+                                *crossing,
+                                *stray,
+                                *shared_date,
+                                *fill,
+                                *group,
+                                *centre,
+                                *unsure,
+                            ],
+                        ),
                     ),
                 ),
             ),

@@ -50,6 +50,7 @@ from .run_on_rows import doubt_rows_run_on
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .timing_cells import take_qualifiers
+from .timing_span import timing_across_doubts
 from .tokenizer import Tokenizer, default_tokenizer
 from .twophase import SPACE_GAP_CONFIDENCE, two_phase_pages, two_phase_rows
 
@@ -458,14 +459,14 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     scorers.clear()
 
     explained: dict[int, list[CellLine]] = {}  # a merged explanation's lines, as its row read it
-    for b, p, cont in zip(blocks, partitions, continued, strict=True):
+    for b, p, cont, across in zip(blocks, partitions, continued, timing_across_doubts(blocks), strict=True):
         row = RawRow()
         row.cells["change_date"] = [*b.listed, b.date]
         row.cells["item"] = b.pre[: p.item]
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]
         row.cells["timing"] = [b.timing, *b.qualifier] if b.timing else []
-        row.doubts.extend(b.qualifier_doubts)
+        row.doubts.extend([*b.qualifier_doubts, *across])  # timing_span: a merged timing across a row
         row.cells["explanation"] = list(explained.get(id(b.post), b.post)) if b.shared_rest else b.post
         k = explanation_tail(b.post, cont, expl_width, settings, tokenizer)
         if k:

@@ -68,6 +68,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-twodates59",
         "heldout-rawtear57",
         "heldout-tbrl57",
+        "heldout-rightwarn58",
         "heldout-garbled58",
         "heldout-compact59",
         "heldout-pagejoin59",

@@ -151,6 +151,7 @@ def _brute_shares(singles: list[CellLine], own: list[bool], chosen: list[tuple])
     of them giving it the (date, timing) the chosen one gives it."""
     from piatable.normalize import passone
     from piatable.normalize.passone import UNTAKEN_COST
+    from piatable.normalize.plan_values import inherited_shares
     from piatable.normalize.single_plans import _OPTIONS, APART_PAIR_COST
 
     kinds = ["d" if "年" in cl.text or "/" in cl.text else "t" for cl in singles]
@@ -174,7 +175,9 @@ def _brute_shares(singles: list[CellLine], own: list[bool], chosen: list[tuple])
     best = min(c for c, _ in paths)
     near = [v for c, v in paths if c <= best + APART_PAIR_COST + 1e-9]
     taken = next(v for c, v in paths if c <= best + 1e-9 and [x[0] for x in v] == chosen)
-    return [sum(v[r][1:] == taken[r][1:] for v in near) / len(near) for r in range(len(own))]
+    shares = [sum(v[r][1:] == taken[r][1:] for v in near) / len(near) for r in range(len(own))]
+    timing = [sum(v[r][2] == taken[r][2] for v in near) / len(near) for r in range(len(own))]
+    return inherited_shares(shares, timing, [not opt[2] for opt in chosen])
 
 
 def test_the_share_of_readings_giving_a_row_its_values_is_counted_exactly():
@@ -230,3 +233,22 @@ def test_a_merged_date_most_readings_agree_on_is_right_and_quiet(extractor):
     assert OPEN not in got[3]["flags"] and got[3]["confidence"] >= 0.5
     assert got[3]["change_date"] == expected[3]["change_date"]
     assert OPEN in got[1]["flags"] and got[1]["change_date"] != expected[1]["change_date"]
+
+
+def test_a_row_inheriting_its_timing_is_no_surer_of_it_than_the_row_above():
+    from piatable.normalize.plan_values import inherited_shares
+
+    # Row 1 takes a timing piece (timing share 0.4); rows 2 and 3 take none, the merged cell
+    # above: each counts at most the row above's timing share (row 3's own share is lower);
+    # row 4 takes its own piece again and keeps its share.
+    timing = [1.0, 0.4, 0.73, 0.9, 0.8]
+    shares = [1.0, 0.3, 0.7, 0.2, 0.8]
+    inherits = [False, False, True, True, False]
+    assert inherited_shares(shares, timing, inherits) == [1.0, 0.3, 0.4, 0.2, 0.8]
+    assert inherited_shares(shares, timing, [False] * 5) == shares
+    # The row above's own timing share, not its capped one: row 3 is as sure as row 2's timing.
+    chain = [False, False, True, True]
+    assert inherited_shares([1.0, 0.3, 0.9, 0.9], [1.0, 0.4, 1.0, 1.0], chain) == [1.0, 0.3, 0.4, 0.9]
+    # A timing every reading agrees on caps nothing, whatever the date's share (calc1-raw23-juki).
+    dates = [1.0, 0.2, 0.4, 0.6]
+    assert inherited_shares(dates, [1.0] * 4, [False, True, True, True]) == dates

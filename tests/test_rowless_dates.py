@@ -158,6 +158,25 @@ def test_a_date_in_the_style_of_the_dates_read_into_a_cell_doubts_its_filled_row
     assert dateless_fill_doubts(rows) == [[], []]
 
 
+def test_a_date_items_old_date_beside_a_later_new_one_is_its_value():
+    """A date item (``①実施日``) whose before is a date later than the 変更日 it took, beside an
+    after cell of a later date alone: the item's old value and its new one, not a 変更日 read
+    into the before (set XIX's t07, 45 right rows of five extractors' texts warned)."""
+    rows = [
+        row("令和元年5月1日", 1, 3, "Ⅰ基本情報"),
+        row("令和元年5月1日", 1, 9, "Ⅵ評価実施手続\n①実施日", filled=True),
+        row("令和元年5月1日", 1, 15, "Ⅱ特定個人情報ファイルの概要", filled=True),
+    ]
+    rows[1].cells["item"] = [CellLine("Ⅵ評価実施手続", 1, 10), CellLine("①実施日", 1, 11)]
+    rows[1].cells["before"] = [CellLine("令和元年11月5日", 1, 12)]
+    rows[1].cells["after"] = [CellLine("令和5年11月20日", 1, 12)]
+    assert dateless_fill_doubts(rows) == [[], [], []]
+    # An after cell of the row's own text (bt54's range) or an earlier date keeps the doubt.
+    for after in ("令和5年1月4日から令和5年2月3日まで", "令和元年6月1日"):
+        rows[1].cells["after"] = [CellLine(after, 1, 12)]
+        assert kinds(dateless_fill_doubts(rows)[2]) == [("row_split_guess", "change_date")]
+
+
 def test_pymupdf_calc_text_warns_the_row_whose_date_went_into_its_cell():
     folder = ROOT / "samples" / "office-bodytext54" / "bt54-calc-municipal-v4-pymupdf"
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))

@@ -208,6 +208,8 @@ SET_NAMES = (
     "heldout-md56",
     "office-pairs57",
     "heldout-pairs57",
+    "office-rightwarn58",
+    "heldout-rightwarn58",
     "office-pgbreak58",
     "heldout-pgbreak58",
     "office-garbled58",

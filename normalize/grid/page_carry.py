@@ -10,6 +10,7 @@ on over the break is moved to the held-back row (``take_tail``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import regex
@@ -71,6 +72,43 @@ def _runs_on(last: str, first: str, width: float) -> bool:
     )
 
 
+# A paragraph's numbering: a circled numeral, or a number closed by ．/.) (``（２．``, ``２．``),
+# in brackets or not (as ``cut_checks``' paragraph numbers).
+_NUMBERED = regex.compile(r"^(?P<open>[（(＜<]?)(?:(?P<c>[①-⑳])|(?P<d>[0-9０-９]{1,2})[．.）)])")
+
+
+def _numbering(text: str) -> tuple[int, str] | None:
+    """(the number, its style: the opening bracket, circled or not) of a numbered line."""
+    m = _NUMBERED.match(text.strip())
+    if not m:
+        return None
+    if m.group("c"):
+        return ord(m.group("c")) - ord("①") + 1, "c" + m.group("open")
+    return int(unicodedata.normalize("NFKC", m.group("d"))), "d" + m.group("open")
+
+
+def _goes_on_listing(theirs: list[Line], above: list[Line]) -> bool:
+    """The page's lines of a 変更前 / 変更後 column above its first 項目 line (``above``) go on
+    with the numbered list whose paragraph k (k ≥ 1) is the held-back row's last numbered line
+    in that column: the first of them opens paragraph k+1 in the same style (``②…`` / ``③…``),
+    or it ends the held-back row's last paragraph (that line ends no sentence, this one opens
+    no paragraph) and the next numbered one opens k+1 (``④…へ`` / ``送信する。`` / ``⑤…``).  The
+    list goes on over the break, whatever alignment the page's rows seem to show (a row's own
+    cell opens its own list at ``①``).  Set XIX's t07 (-layout text of a top-aligned table):
+    ``③…`` / ``④…`` of the row broken over the page went to the next page's first row, unwarned
+    (its page read as centred)."""
+    if not theirs or not above:
+        return False
+    nxt = _numbering(above[0].text)
+    last = theirs[-1].text.strip()
+    if not nxt and last and last[-1] not in SENTENCE_END and not starts_paragraph(above[0].text.strip()):
+        nxt = next((n for ln in above[1:] if (n := _numbering(ln.text))), None)
+    if not nxt or nxt[0] < 2:
+        return False
+    same = [n for ln in theirs if (n := _numbering(ln.text)) and n[1] == nxt[1]]
+    return bool(same) and same[-1][0] == nxt[0] - 1
+
+
 def _whole_block_above(block: list[Line], item_top: float) -> bool:
     """A block of a 変更前 / 変更後 column's lines (no blank line between) that holds whole
     paragraphs and stands wholly above the page's first 項目 line: at least
@@ -111,8 +149,10 @@ def take_tail(
     blocks of a row's own, office4 calc-mergebreak-t3).  Returns why
     the two rows are in doubt (``TAIL_WHY``) unless a blank line or the column's end follows the
     tail; None when no tail was moved.  Cells at the top of their rows
-    show a continued row as the lines above the page's first date instead (``align`` "top")."""
-    if not carry or align == "top":
+    show a continued row as the lines above the page's first date instead (``align`` "top"),
+    but a numbered list going on over the break (``_goes_on_listing``) is a tail whatever the
+    alignment: its lines above the page's first 項目 line, the ends of the tail in doubt."""
+    if not carry:
         return None
     item_top = min((ln.top for ln in cols.get(1, [])), default=float("inf"))
     why = None
@@ -125,7 +165,11 @@ def take_tail(
         block = 1  # the column's first block of lines, no blank line between
         while block < len(mine) and mine[block].top - mine[block - 1].bottom < BLANK_GAP_EM * hy:
             block += 1
-        if _runs_on(theirs[-1].text.strip(), mine[0].text.strip(), width):
+        above = [ln for ln in mine[:block] if ln.top < item_top]
+        listing = c in OWN_TEXT_COLUMNS and _goes_on_listing(theirs, above)
+        if align == "top" and not listing:
+            continue  # top-aligned cells: the lines above the page's first date (docstring)
+        if align != "top" and _runs_on(theirs[-1].text.strip(), mine[0].text.strip(), width):
             n = 1
             while (
                 n < block
@@ -137,6 +181,8 @@ def take_tail(
             sure = n == block
         elif whole_blocks and c in OWN_TEXT_COLUMNS and _whole_block_above(mine[:block], item_top):
             n, sure = block, False
+        elif listing:
+            n, sure = sum(ln.top < item_top for ln in mine[:block]), False
         else:
             continue
         tail = set(map(id, mine[:n]))
