@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import build_named, write_manifest
-from make_outsider_tables import SHARES, to_pdf, unprinted, write_xlsx
+from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
 from make_pdfs import LABELS, chromium_binary, extract_text, print_html
 
@@ -129,13 +129,8 @@ def _calc_pdf(name: str, look: dict, work: Path) -> tuple[Path, list[dict], dict
         kind_values=look["kinds"],
         paper=look["paper"],
     )
-    for extra in (0.0, 1.0, 2.5):
-        src = work / f"{name}.xlsx"
-        write_xlsx(src, case, extra)
-        pdf = to_pdf(src, work)
-        if not unprinted(pdf, case):
-            break
-    else:
+    pdf, missing = print_case(case, work)
+    if missing:
         raise SystemExit(f"{name}: not printed whole")
     return pdf, chromium_expected(pdf, look["rows"]), {k: v for k, v in asdict(case).items() if k != "rows"}
 

@@ -665,6 +665,25 @@ def unprinted(pdf: Path, case: Case) -> list[str]:
     return [f"row {i} {key}" for i, r in enumerate(case.rows) for key in SIX if _squash(r[key]) not in whole]
 
 
+# Spare lines given each Calc row in turn while LibreOffice clips a row (Writer rows grow).
+PRINT_EXTRAS = (0.0, 1.0, 2.5)
+
+
+def print_case(case: Case, work: Path) -> tuple[Path, list[str]]:
+    """The case printed to PDF by LibreOffice in ``work``: Calc from an .xlsx (``write_xlsx``),
+    printed again with more spare lines per row (``PRINT_EXTRAS``) while a row is not printed
+    whole, Writer from a .docx once.  Returns the PDF and what ``unprinted`` still finds missing
+    (empty when every row is printed whole)."""
+    for extra in PRINT_EXTRAS:
+        src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
+        (write_xlsx(src, case, extra) if case.maker == "calc" else write_docx(src, case))
+        pdf = to_pdf(src, work)
+        missing = unprinted(pdf, case)
+        if not missing or case.maker == "writer":
+            break
+    return pdf, missing
+
+
 def expected(case: Case) -> list[dict]:
     out = []
     for i, r in enumerate(case.rows):
@@ -705,13 +724,7 @@ def build(
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for case in cases:
-            for extra in (0.0, 1.0, 2.5):
-                src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
-                (write_xlsx(src, case, extra) if case.maker == "calc" else write_docx(src, case))
-                pdf = to_pdf(src, work)
-                missing = unprinted(pdf, case)
-                if not missing or case.maker == "writer":
-                    break
+            pdf, missing = print_case(case, work)
             if missing:
                 print(f"{case.name}: not printed whole: {missing[:4]}", file=sys.stderr)
             truth = expected(case)

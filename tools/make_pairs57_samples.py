@@ -44,7 +44,7 @@ from make_office_samples import (
     write_manifest,
     write_pdf_and_texts,
 )
-from make_outsider_tables import SHARES, to_pdf, unprinted, write_docx, write_xlsx
+from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OutsiderCase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,16 +135,11 @@ def _case(name: str, heldout: bool) -> OutsiderCase:
 
 
 def _pdf(case: OutsiderCase, work: Path) -> Path:
-    for extra in (0.0, 1.0, 2.5):
-        src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
-        if case.maker == "calc":
-            write_xlsx(src, case, extra)
-        else:
-            write_docx(src, case)
-        pdf = to_pdf(src, work)
-        if not unprinted(pdf, case):
-            return pdf
-    raise SystemExit(f"{case.name}: not printed whole")
+    """The case printed (``make_outsider_tables.print_case``); SystemExit if a row is not printed whole."""
+    pdf, missing = print_case(case, work)
+    if missing:
+        raise SystemExit(f"{case.name}: not printed whole")
+    return pdf
 
 
 def _names(heldout: bool) -> list[str]:

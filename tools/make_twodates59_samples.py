@@ -42,10 +42,7 @@ from make_outsider_tables import (
     TUNING_POOLS,
     Case,
     draw_cases,
-    to_pdf,
-    unprinted,
-    write_docx,
-    write_xlsx,
+    print_case,
 )
 
 SETS = {"office-twodates59": False, "heldout-twodates59": True}
@@ -242,12 +239,7 @@ def _build_office(root: Path, cases: list[Case]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for case in cases:
-            for extra in (0.0, 1.0, 2.5):
-                src = work / f"{case.name}.{'xlsx' if case.maker == 'calc' else 'docx'}"
-                (write_xlsx(src, case, extra) if case.maker == "calc" else write_docx(src, case))
-                pdf = to_pdf(src, work)
-                if not unprinted(pdf, case) or case.maker == "writer":
-                    break
+            pdf, _ = print_case(case, work)
             truth = cr._expected(pdf, case.rows)
             (root / case.name).mkdir()
             shutil.copy(pdf, root / case.name / "input.pdf")
