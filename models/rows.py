@@ -92,3 +92,8 @@ class RawRow:
 
     def text_of(self, column: str) -> str:
         return "".join(cl.text for cl in self.cells[column])
+
+    @property
+    def read_by_ocr(self) -> bool:
+        """Whether OCR read the row: a cell line carries tesseract's confidence."""
+        return any(cl.conf is not None for c in COLUMNS for cl in self.cells.get(c) or [])

@@ -29,7 +29,7 @@ from itertools import pairwise
 
 import regex
 
-from piatable.models import COLUMNS, Doubt, RawRow, Record
+from piatable.models import Doubt, RawRow, Record
 from piatable.settings import QualitySettings
 from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
 
@@ -117,10 +117,6 @@ _STRAY_PARAGRAPH = regex.compile(r"^(?:[0-9０-９]{1,3}|[\p{Han}\p{Hiragana}\p{
 # soft wrap left of a word (消 / 去, リス / ク), not a stray.
 WRAP_REMNANT_SLACK = 2
 _CONTACT = regex.compile(r"[0-9０-９]{2,4}[－\-―ー][0-9０-９]{2,4}[－\-―ー][0-9０-９]{3,4}|〒")
-
-
-def is_ocr_row(row: RawRow) -> bool:
-    return any(cl.conf is not None for c in COLUMNS for cl in row.cells.get(c) or [])
 
 
 # ----------------------------------------------------------------------------- OCR
@@ -468,7 +464,7 @@ def row_doubts(
     row: RawRow, record: Record, q: QualitySettings, tokenizer: Tokenizer | None = None
 ) -> list[Doubt]:
     """Every check of this module on one row (document-level checks aside)."""
-    ocr = is_ocr_row(row)
+    ocr = row.read_by_ocr
     placed = row.positioned and not ocr
     out = column_doubts(record, row.ruled, row.ruled and placed, row.widths)
     out += cut_doubts(record, ocr, placed)

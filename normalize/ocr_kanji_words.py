@@ -25,7 +25,7 @@ from itertools import pairwise
 
 import regex
 
-from piatable.models import COLUMNS, Doubt, RawRow, Record
+from piatable.models import Doubt, RawRow, Record
 
 from .ocr_spots import form_pairs
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
@@ -104,7 +104,7 @@ def odd_kanji_doubts(
 ) -> list[list[Doubt]]:
     """Per row, an ``ocr_suspect`` doubt for each OCR text cell holding a kanji run one kanji
     off another run of the document (see the module notes)."""
-    ocr = [any(cl.conf is not None for c in COLUMNS for cl in row.cells.get(c) or []) for row in rows]
+    ocr = [row.read_by_ocr for row in rows]
     return document_odd_kanji_doubts(records, ocr, tokenizer)
 
 

@@ -26,7 +26,7 @@ from collections import Counter
 
 import regex
 
-from piatable.models import COLUMNS, Doubt, RawRow, Record
+from piatable.models import Doubt, RawRow, Record
 
 from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 
@@ -99,7 +99,7 @@ def near_word_doubts(
 ) -> list[list[Doubt]]:
     """Per row, an ``ocr_suspect`` doubt for each OCR text cell holding a word the document prints
     once that is one character from another word of the document (see the module notes)."""
-    ocr = [any(cl.conf is not None for c in COLUMNS for cl in row.cells.get(c) or []) for row in rows]
+    ocr = [row.read_by_ocr for row in rows]
     return document_near_word_doubts(records, ocr, tokenizer)
 
 

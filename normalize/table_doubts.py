@@ -12,7 +12,7 @@ from piatable.models import Doubt, RawRow, Record
 from piatable.vocabulary import TIMING, top_headings
 
 from .dates import DATE_AT_START, parse_date
-from .evidence import SPACED_TIMING_END, is_ocr_row
+from .evidence import SPACED_TIMING_END
 from .item_cells import lists_block_items
 from .items import opens_item, opens_lower_heading
 from .line_dates import several_dates
@@ -26,7 +26,7 @@ SECTION_SHARE = 0.75
 
 def is_drawn(row: RawRow) -> bool:
     """Whether a row's cells were cut by a text-layer PDF's drawn rulings (no OCR)."""
-    return row.ruled and row.positioned and not is_ocr_row(row)
+    return row.ruled and row.positioned and not row.read_by_ocr
 
 
 def _same_row_twice(records: list[Record], out: list[list[Doubt]], drawn: list[bool]) -> None:
