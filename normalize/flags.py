@@ -401,14 +401,15 @@ def row_flags(
         # it alone).  In text cut without positions it may be one cell read twice.
         flags.add("before_equals_after")
     if max((heading_score(p) for p in record.item_path), default=0.0) < q.item_min_heading_score and not (
-        row.positioned and known_compact_cell(record.item_path)
+        row.ruled and known_compact_cell(record.item_path)
     ):
         # A bare compact code (``Ⅱ-3-⑧``) names a heading of the form by its fixed numbering; it
-        # is no doubt where positions cut the row's cells.  In text cut without positions the
+        # is no doubt where rulings cut the row's cells (a PDF's or scan's grid).  Where the
+        # cells are cut by spacing (``-layout``, PyMuPDF ``sort=True``) or by the text alone, the
         # checks that hold the body's edges against the item's headings (a heading's tail in the
         # body, a heading opening it) have no words to compare, so the row stays in doubt: set
-        # XXI (session 59's unseen set) showed PyMuPDF ``sort=True`` rows under compact items
-        # with before / after cut wrong that only this flag warned.
+        # XXI (session 59's unseen set) showed PyMuPDF ``sort=True`` and ``-layout`` rows under
+        # compact items with before / after cut wrong that only this flag warned.
         flags.add("item_unknown")
     confs = [cl.conf for c in COLUMNS for cl in row.cells.get(c) or [] if cl.conf is not None]
     if confs and sum(c < q.ocr_low_confidence for c in confs) / len(confs) > q.ocr_low_line_share:
