@@ -126,7 +126,9 @@ def test_item_lines_that_read_as_a_numbered_heading_are_vouched_for_by_the_lexic
     assert doubts(["Ⅱ特定個人情報ファイルの概要", "②入手方去"]) == ["item"]
     # A heading wrapped over two lines of a narrow item column is vouched for as a whole.
     assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部署", "①部署"]) == []
-    assert doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部暑", "①部署"]) == ["item"]
+    # (The line read one character off the form's heading is a doubt of its own too:
+    # normalize/ocr_headings.py, branch scan59.)
+    assert set(doubts(["Ⅰ基本情報", "７．評価実施機関における担", "当部暑", "①部署"])) == {"item"}
 
 
 def test_item_lines_that_are_no_heading_of_the_form_are_suspect():
