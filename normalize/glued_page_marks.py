@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import is_header_line
+from piatable.vocabulary import PAGE_MARK_PATTERN, is_header_line
 
 from .joined_pages import MIN_RUN
 from .page_edges import is_page_mark
@@ -40,10 +40,8 @@ GLUED_MARKS_NOTE = (
 )
 
 _DIGITS = "0-9０-９"
-_DASH = "-－―—–"
 # ``- 3 -``, ``- 3/5 -``, ``3/5`` (the forms that print a page number without words).
-_DASHED = rf"[{_DASH}]\s*[{_DIGITS}]{{1,4}}\s*(?:[/／]\s*[{_DIGITS}]{{1,4}}\s*)?[{_DASH}]"
-_MARK = rf"{_DASHED}|[{_DIGITS}]{{1,4}}\s*[/／]\s*[{_DIGITS}]{{1,4}}"
+_MARK = PAGE_MARK_PATTERN
 # A mark at a line's end after text; a fraction not preceded by a date's piece or a number.
 _AT_END = regex.compile(rf"^(?P<text>.*?\S)\s*(?<![{_DIGITS}/／.．年月])(?P<mark>{_MARK})\s*$")
 # A mark at a line's start before text; a fraction not followed by a date's piece or a number.
