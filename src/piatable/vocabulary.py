@@ -84,7 +84,10 @@ ONE_CHAR_VALUES: frozenset[str] = frozenset("紙有無")
 # Page numbers as printed in footers: "- 3 -", "- 2/3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
 # The forms printed without words: "- 3 -", "- 3/5 -", "3/5" (``normalize/glued_page_marks.py``
 # also finds them glued to a line's text).
-PAGE_MARK_PATTERN = r"[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
+PAGE_MARK_PATTERN = (
+    r"[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]"
+    r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
+)
 PAGE_NUMBER = regex.compile(
     rf"^\s*(?:{PAGE_MARK_PATTERN}"
     r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁))\s*$"
