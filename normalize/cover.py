@@ -210,7 +210,10 @@ NAME_WRAP_LINES = 2
 # How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
 NAME_END = regex.compile(r"(?:事務|業務|評価書)$")
 # Full-width digits a reader spaced apart (``７ ９``) are one number: a name never opens with a digit.
-_LEADING_NUMBER = regex.compile(r"^\s*([0-9０-９]+(?: [0-9０-９]+)*(?:[-－][0-9０-９]+)?)\s*(.*)$")
+# An ordinal's 第…号 (``第１２３号住民基本台帳に関する事務``) is part of the number read.
+_LEADING_NUMBER = regex.compile(
+    r"^\s*((?:第\s*)?[0-9０-９]+(?: [0-9０-９]+)*(?:[-－][0-9０-９]+)?(?:\s*号)?)\s*(.*)$"
+)
 _FORM_ONLY = regex.compile(r"^\s*(?:基\s*礎|重\s*点|全)\s*項\s*目\s*評\s*価\s*書\s*$")
 
 
@@ -419,7 +422,8 @@ def _doubt_name_tail(lines: list[str], facts: dict[str, str], consumed: set[int]
 FIRST_YEAR = 2014
 # How an agency's name ends (the head of the body that assesses: 市長, 知事, 教育委員会, 広域連合長 …).
 AGENCY_END = regex.compile(r"(?:長|知事|委員会|連合|議会|大臣|機構|庁|組合|公社|協会|法人|局|本部)$")
-_NUMBER = regex.compile(r"^[0-9０-９]+(?:[-－ー][0-9０-９]+)?$")
+# The 第 and 号 of an ordinal 評価書番号 (``第１２３号``): not part of the number written out.
+_ORDINAL = regex.compile(r"^第|号$")
 
 
 def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
@@ -440,9 +444,9 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         else:
             out[key] = value
     number = out.get("assessment_number")
-    if number is not None and _NUMBER.match(number.replace(" ", "")):
-        # Digits of either width (``３32`` of a scan) written as ASCII digits.
-        out["assessment_number"] = unicodedata.normalize("NFKC", number.replace(" ", ""))
+    if number is not None and cover_columns.ASSESSMENT_NUMBER.match(number.replace(" ", "")):
+        # Digits of either width (``３32`` of a scan) written as ASCII digits, an ordinal's 第…号 off.
+        out["assessment_number"] = _ORDINAL.sub("", unicodedata.normalize("NFKC", number.replace(" ", "")))
     elif number is not None:
         notes.append(f"cover: 評価書番号 read as {number!r}, not a number: left out")
         del out["assessment_number"]
@@ -507,7 +511,7 @@ def _values_fit(run: list[str], values: list[str]) -> bool:
     評価実施機関名 not one (a number there is the 評価書番号 of a run read out of order), 公表日 a
     date (a run whose values are shifted by a line reads no date there)."""
     for lab, val in zip(run, values, strict=True):
-        number = bool(_NUMBER.match(val.replace(" ", "")))
+        number = bool(cover_columns.ASSESSMENT_NUMBER.match(val.replace(" ", "")))
         if (lab == "評価書番号") != number and lab in ("評価書番号", "評価実施機関名"):
             return False
         if lab == "公表日" and not DATE.search(_WS.sub("", val)):

@@ -29,7 +29,9 @@ NOTE_MAX_LINES = 8
 # A date wrapped in its cell: at most this many lines joined to read it.
 DATE_WRAP_LINES = 2
 _DECLARATION_END = regex.compile(r"宣言する。$")
-_NUMBER_ALONE = regex.compile(r"^[0-9０-９]+(?:[-－][0-9０-９]+)?$")
+# A 評価書番号 alone: digits of either width (``123``, ``１２３``, ``12-3``), also printed as an
+# ordinal ``第１２３号`` (set XX's Calc covers); ``cover.check_cover`` writes the digits only.
+ASSESSMENT_NUMBER = regex.compile(r"^(?:第)?[0-9０-９]+(?:[-－ー][0-9０-９]+)?(?:号)?$")
 
 
 _SPACES = regex.compile(r"\s+")
@@ -78,7 +80,7 @@ def column_values(
             k += 2
             continue
         if lab == "評価書番号":
-            if not _NUMBER_ALONE.match(_squash(lines[cur])):
+            if not ASSESSMENT_NUMBER.match(_squash(lines[cur])):
                 return None
             facts["assessment_number"], cur = lines[cur].strip(), cur + 1
         elif lab == "評価書名":
@@ -171,7 +173,9 @@ def lone_facts(
     nothing else."""
     flat = "".join(_squash(ln) for ln in lines)
     if "assessment_number" not in facts and "評価書番号" in flat:
-        alone = [i for i, ln in enumerate(lines) if i not in consumed and _NUMBER_ALONE.match(_squash(ln))]
+        alone = [
+            i for i, ln in enumerate(lines) if i not in consumed and ASSESSMENT_NUMBER.match(_squash(ln))
+        ]
         if len(alone) == 1:
             i = alone[0]
             facts["assessment_number"] = lines[i].strip()
