@@ -61,6 +61,13 @@ _SEGMENT = regex.compile(r"\S+(?: \S+)*")
 TEXT_PART_CHARS = 500_000
 
 
+# What the note says of ``join_font_runs`` (after "N lines: ").
+FONT_RUNS_NOTE = (
+    "the spaces an extractor puts where the font changes around digits or numerals"
+    " (平成 29 年, Ⅰ 基本情報) were removed"
+)
+
+
 def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
     hygiene of ``normalize.hygiene`` (spaced-out text, over-printed lines) applied; with a note
@@ -90,6 +97,14 @@ def _read_text_and_kind(
     # A numbering / kind column before 変更日 puts short values before each row's first line,
     # which hides pdfplumber's order (Calc with 番号 / 区分 columns): it is looked for without them.
     plumber = is_plumber_text(tidy.text) or is_plumber_text(strip_lead_columns(tidy.text)[0])
+    if not plumber:
+        # pdfplumber's ``extract_text(x_tolerance=1)`` puts a space wherever characters stand a
+        # point apart: around digits set in another font (``令和 7 年``) and after Ⅰ…Ⅵ, as -raw does.
+        # Closed up, its lines are pdfplumber's (set XXI's plumbx1 texts, FAULTS #7).
+        closed, runs = join_font_runs(tidy.text)
+        if runs and is_plumber_text(closed):
+            tidy.text, plumber = closed, True
+            tidy.notes.append(f"{runs} lines: {FONT_RUNS_NOTE}")
     layout = not plumber and is_layout_text(tidy.text)
     # Pages joined by line ends (library users' texts): the furniture marks the page breaks.
     tidy.text, glued_marks = split_glued_page_marks(tidy.text)  # pypdf pages joined with ""
@@ -149,10 +164,7 @@ def _read_text_and_kind(
         tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")
     tidy.text, joined = join_font_runs(tidy.text)
     if joined:
-        tidy.notes.append(
-            f"{joined} lines: the spaces an extractor puts where the font changes around digits"
-            " or numerals (平成 29 年, Ⅰ 基本情報) were removed"
-        )
+        tidy.notes.append(f"{joined} lines: {FONT_RUNS_NOTE}")
     tidy.text, marks = place_box_marks(tidy.text)
     if marks:
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")

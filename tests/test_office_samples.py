@@ -21,6 +21,7 @@ import make_office_samples as mos
 from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench reads them
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
+from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_spaced49_samples import SPACINGS
 
 CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
@@ -66,6 +67,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-cellsplit58",
         "heldout-lastline58",
         "heldout-twodates59",
+        "heldout-silent60",
         "heldout-rawtear57",
         "heldout-tbrl57",
         "heldout-rightwarn58",
@@ -136,6 +138,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         text = spaced_text
     assert text in (
         *KINDCOL_TEXTS,
+        *SILENT60_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

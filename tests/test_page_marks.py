@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from piatable import extract_document
+from piatable.extract.text import read_text_with_notes
 from piatable.normalize.page_marks import mark_page_breaks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,3 +115,28 @@ def test_a_foot_printing_two_page_numbers_opens_one_page(tmp_path: Path):
     got = _rows(doubled)
     assert [r[:-2] for r in got] == [r[:-2] for r in with_feeds]
     assert [r[-2:] for r in got] == [r[-2:] for r in with_feeds]
+
+
+# Label rows wrapped over two lines (変更 / 日 in a narrow 変更日 column; 提出 / 時期): neither line
+# is a label row by itself.  Writer's and Chromium's tables, pages joined by line ends (+nl).
+WRAPPED_LABEL_TEXTS = {
+    "heldout-twodates59/htd59-writer-narrow-slash-pdftotext-layout": 1,
+    "office-merged56/m56-ch-1-pypdf-layout": 2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRAPPED_LABEL_TEXTS))
+def test_a_label_row_wrapped_over_two_lines_opens_a_page(name: str):
+    """The +nl text, as the reader prepares it, gets a form feed where each repeated wrapped
+    label row opens its page, as many as the form-feed text has, and reads its rows."""
+    paged = ROOT / "samples" / name / "input.txt"
+    joined = ROOT / "samples" / f"{name}+nl" / "input.txt"
+    assert "\f" not in joined.read_text("utf-8")
+    text, notes = read_text_with_notes(joined)
+    pages = text.split("\f")
+    assert len(pages) - 1 == WRAPPED_LABEL_TEXTS[name] == paged.read_text("utf-8").strip("\f").count("\f")
+    assert all(
+        page.lstrip("\n").split()[:2] == ["変更", "項目"] or page.split()[0] == "変更日" for page in pages[1:]
+    )
+    assert any("printed page breaks read from repeated column-label rows" in n for n in notes)
+    assert [r[:6] for r in _rows(joined)] == [r[:6] for r in _rows(paged)]

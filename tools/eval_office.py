@@ -224,6 +224,7 @@ SET_NAMES = (
     "heldout-compact59",
     "office-twodates59",
     "heldout-twodates59",
+    "heldout-silent60",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -244,6 +245,7 @@ TEXT_FAMILIES = (
     "pdftotext-layout-nopgbrk",
     "pdfplumber",
     "pdfplumber-layout",
+    "pdfplumber-x1",
     "pypdf",
     "pypdf-layout",
     "pymupdf",

@@ -719,6 +719,13 @@ def extract_text(pdf: Path, tool: str) -> str:
 
         flow = {"pdfminer": 0.5, "pdfminer-noflow": None, "pdfminer-flowneg": -0.5}[tool]
         return pm(str(pdf), laparams=LAParams(boxes_flow=flow))
+    if tool == "pdfplumber-x1":
+        # pdfplumber's ``extract_text(x_tolerance=1)`` (set XXI's ``plumbx1`` texts): characters
+        # more than a point apart are split by a space, pages joined by form feeds.
+        import pdfplumber
+
+        with pdfplumber.open(str(pdf)) as doc:
+            return "\f".join(page.extract_text(x_tolerance=1) or "" for page in doc.pages)
     if tool in ("pdfplumber", "pdfplumber-layout"):
         # What a pdfplumber user holds: each page's ``extract_text()`` (default tolerances;
         # ``layout=True`` for the layout-preserving text), pages joined by form feeds.

@@ -33,6 +33,8 @@ class GridResult:
     notes: list[str] = field(default_factory=list)
     unplaced: int = 0
     merged_rows: int = 0
+    # Layout text: 提出時期 printed beyond the rows read (``timings_count``): rows lost.
+    rows_beyond: int = 0
 
 
 @dataclass(slots=True)

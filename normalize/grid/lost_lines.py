@@ -16,6 +16,8 @@ from ..line_dates import several_dates
 from .common import GridResult
 from .date_spans import date_spans
 from .lines import Line
+from .timings_count import NOTE as TIMINGS_NOTE
+from .timings_count import timings_beyond_layout_rows
 
 if TYPE_CHECKING:
     from .rows import _Row
@@ -69,6 +71,10 @@ def check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResu
         result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
     result.unplaced += len(lost)
     flag_merged_rows(rows, result)
+    beyond = timings_beyond_layout_rows(rows)
+    if beyond:
+        result.notes.append(TIMINGS_NOTE.format(n=beyond))
+        result.rows_beyond += beyond
 
 
 def flag_merged_rows(rows: list[_Row], result: GridResult, hy: float | None = None) -> None:

@@ -185,7 +185,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if grid.unplaced:
             result.notes.append(f"{grid.unplaced} words of the table region could not be placed")
             result.status = "partial"
-        if grid.merged_rows:
+        if grid.merged_rows or grid.rows_beyond:
             result.status = "partial"
         result.notes.extend(cut_closing_notes(grid.rows)[1])
         result.notes.extend(cut_prose_after_table(grid.rows)[1])
@@ -418,7 +418,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
                 result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     _add_page_flags(result.records, {**unread, **reading.page_flags})
-    if (grid.unplaced or unread or grid.merged_rows) and result.status == "success":
+    if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
         result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
         # The label row is printed and no row was read: the whole table is lost, not absent.
