@@ -43,7 +43,8 @@ CAPTION_MAX_CHARS = 40
 CAPTION_NEAR_LINES = 3
 # The table's own caption: 表 and its number (表１, 表 2, 表2-1), then its name.
 _TABLE_CAPTION = regex.compile(
-    r"^[ \t\u3000]*表[ \t\u3000]*[0-9０-９]{1,2}(?:[-－‐][0-9０-９]{1,2})?[ \t\u3000．.:：]*(?P<name>[^0-9０-９\s\p{Hiragana}]\S*)[ \t\u3000]*$"
+    r"^[ \t\u3000]*表[ \t\u3000]*[0-9０-９]{1,2}(?:[-－‐][0-9０-９]{1,2})?[ \t\u3000．.:：]*"
+    r"(?P<name>[^0-9０-９\s\p{Hiragana}]\S*)[ \t\u3000]*$"
 )
 _TABLE_CAPTION_WORDS = regex.compile(r"一覧")
 CAPTION_NOTE = "a caption printed with the table's title was kept out of the rows: {}"

@@ -59,11 +59,11 @@ def own_bullet_list(explanation: str, before: str, after: str) -> bool:
     first ・ line open with no list mark, every later paragraph is a ・ line of short noun phrases
     (each point at most ``LIST_POINT_MAX_CHARS``, no 。, brackets or digits, no heading of the
     form), and either every point is a reason again (``REASON_POINT_END``: ・記載の明確化,
-    ・重要な変更に該当しない, which no before/after list states; the first paragraphs may then hold a
-    ・ of a word, 検索・電子申請, or the first point glued on: ``_word_or_glued_point``) or the paragraphs before the list
-    hold no ・, end as explanations end (``EXPLANATION_END``: …に伴う追記, …部署名の変更) and
-    neither the before nor the after cell prints a ・ line (a list the explanation column could
-    have taken)."""
+    ・重要な変更に該当しない, which no before/after list states; the first paragraphs may then
+    hold a ・ of a word, 検索・電子申請, or the first point glued on: ``_word_or_glued_point``)
+    or the paragraphs before the list hold no ・, end as explanations end (``EXPLANATION_END``:
+    …に伴う追記, …部署名の変更) and neither the before nor the after cell prints a ・ line (a
+    list the explanation column could have taken)."""
     paras = paragraphs(explanation)
     first = next((k for k, p in enumerate(paras) if p.startswith(_BULLET)), None)
     if not first:  # None, or a list from the explanation's first line on

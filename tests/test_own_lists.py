@@ -49,7 +49,7 @@ def test_an_explanations_own_list_is_no_spill(explanation):
 
 # set XXI t01 / t09 / t12: the points are reasons again, beside an after cell printing a ・ list
 REASON_LIST = "事務内容の詳細化\n・記載の明確化\n・重要な変更に該当しない"
-LISTED_AFTER = "住民基本台帳法に基づき、住民の居住関係の公証を行う。\n・転入届、転出届の受付\n・住民票の写しの交付"
+LISTED_AFTER = "住民基本台帳法に基づき、住民の公証を行う。\n・転入届、転出届の受付\n・住民票の写しの交付"
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,9 @@ def test_points_that_are_reasons_are_the_explanations_own_beside_a_listed_cell(e
         (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・住民票の記載を修正。"),
     ],
 )
-def test_lists_beside_a_listed_cell_keep_their_doubt_unless_every_point_is_a_reason(before, after, explanation):
+def test_lists_beside_a_listed_cell_keep_their_doubt_unless_all_points_are_reasons(
+    before, after, explanation
+):
     assert _list_doubt(record(ITEM, before, after, explanation))
 
 
