@@ -14,6 +14,11 @@ beside it is left as it is).  No paragraph of any cell of the samples' truth is 
 (3,008 paragraphs open with such a mark; none speaks of the marking).  ``cut_captions`` takes such
 lines out of the rows and the region and returns a note quoting them; the lines just before the
 region (``CAPTION_NEAR_LINES``, beside the column labels) are named too: text never goes unsaid.
+
+A second kind is the table's own caption, a number and a name (``表１　変更箇所一覧``: set XXI t04,
+a Writer table with a caption, whose PyMuPDF and pypdfium2 texts left it in no row): it opens
+with 表 and a number, its name speaks of the changes (``CAPTION_WORDS``) or of a list (一覧), and
+it is one short line (``CAPTION_MAX_CHARS``).  No cell paragraph of the samples' truth opens so.
 """
 
 from __future__ import annotations
@@ -36,11 +41,21 @@ CAPTION_WORDS = regex.compile(
 CAPTION_MAX_CHARS = 40
 # Lines just before the region's first line looked at for a caption.
 CAPTION_NEAR_LINES = 3
+# The table's own caption: 表 and its number (表１, 表 2, 表2-1), then its name.
+_TABLE_CAPTION = regex.compile(
+    r"^[ \t\u3000]*表[ \t\u3000]*[0-9０-９]{1,2}(?:[-－‐][0-9０-９]{1,2})?[ \t\u3000．.:：]*"
+    r"(?P<name>[^0-9０-９\s\p{Hiragana}]\S*)[ \t\u3000]*$"
+)
+_TABLE_CAPTION_WORDS = regex.compile(r"一覧")
 CAPTION_NOTE = "a caption printed with the table's title was kept out of the rows: {}"
 
 
 def is_caption(text: str) -> bool:
-    """Whether a printed line is a caption on how changes are marked (see the module notes)."""
+    """Whether a printed line is a caption on how changes are marked, or the table's own
+    caption (``表１　変更箇所一覧``; see the module notes)."""
+    if len(text) <= CAPTION_MAX_CHARS and (m := _TABLE_CAPTION.match(text)):
+        name = m.group("name")
+        return bool(CAPTION_WORDS.search(name) or _TABLE_CAPTION_WORDS.search(name))
     pieces = text.split()
     if len(pieces) != 1:  # a caption shares no printed line with a cell (a date, a 提出時期)
         return False

@@ -71,3 +71,14 @@ def test_no_cell_of_the_samples_truth_reads_as_a_caption():
                     assert not is_caption(p), (path, p)
                     quiet += 1
     assert quiet > 10000
+
+
+def test_the_tables_own_caption_is_a_caption():
+    # set XXI t04 (Writer, a caption under the title; PyMuPDF and pypdfium2 texts)
+    assert is_caption("表１　変更箇所一覧")
+    assert is_caption("表1 変更箇所一覧")
+    assert is_caption("              表１         変更箇所一覧")
+    assert is_caption("表２　変更内容一覧")
+    assert not is_caption("表１の変更箇所一覧のとおり")  # a sentence naming the table
+    assert not is_caption("表１　別表第二の項目")  # no word of the changes or of a list
+    assert not is_caption("表１　変更箇所一覧 2019/05/01 事前")  # a date beside it

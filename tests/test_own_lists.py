@@ -47,6 +47,48 @@ def test_an_explanations_own_list_is_no_spill(explanation):
     assert "column_guess" not in rec.flags
 
 
+# set XXI t01 / t09 / t12: the points are reasons again, beside an after cell printing a ・ list
+REASON_LIST = "事務内容の詳細化\n・記載の明確化\n・重要な変更に該当しない"
+LISTED_AFTER = "住民基本台帳法に基づき、住民の公証を行う。\n・転入届、転出届の受付\n・住民票の写しの交付"
+
+
+@pytest.mark.parametrize(
+    "explanation",
+    [
+        REASON_LIST,
+        # a ・ of a word inside the reason; the first point glued onto the reason (a PDF's text)
+        "サービス検索・電子申請機能の利用に伴う修正\n・誤記の修正\n・重要な変更に該当しない",
+        "再評価の実施に伴う修正・記載の明確化\n・時点修正",
+    ],
+)
+def test_points_that_are_reasons_are_the_explanations_own_beside_a_listed_cell(explanation):
+    rec = record(ITEM, BEFORE, LISTED_AFTER, explanation)
+    assert own_bullet_list(rec.explanation, rec.before, rec.after)
+    assert not _list_doubt(rec)
+    assert "column_guess" not in rec.flags
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "explanation"),
+    [
+        # beside a listed after cell, a point that is no reason (the after cell's list run on)
+        (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・個人番号カードの交付"),
+        (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・記載の明確化\n・個人番号カードの交付"),
+        # a point ending as a list's line may (…の記載, …による)
+        (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・住民票の記載"),
+        (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・記載の明確化\n・転入届の受付による"),
+        # the reason's last word read into another cell, its ・ glued on mid-phrase
+        (BEFORE, LISTED_AFTER, "電子申請の開始に伴う・誤記の修正\n・時点修正"),
+        # a reason-like point ending 。 is a sentence
+        (BEFORE, LISTED_AFTER, "事務内容の詳細化\n・住民票の記載を修正。"),
+    ],
+)
+def test_lists_beside_a_listed_cell_keep_their_doubt_unless_all_points_are_reasons(
+    before, after, explanation
+):
+    assert _list_doubt(record(ITEM, before, after, explanation))
+
+
 @pytest.mark.parametrize(
     ("before", "after", "explanation"),
     [

@@ -225,6 +225,8 @@ SET_NAMES = (
     "office-twodates59",
     "heldout-twodates59",
     "heldout-silent60",
+    "office-rightwarn60",
+    "heldout-rightwarn60",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
