@@ -224,6 +224,8 @@ SET_NAMES = (
     "heldout-compact59",
     "office-twodates59",
     "heldout-twodates59",
+    "office-numkind60",
+    "heldout-numkind60",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -244,10 +246,12 @@ TEXT_FAMILIES = (
     "pdftotext-layout-nopgbrk",
     "pdfplumber",
     "pdfplumber-layout",
+    "pdfplumber-x1",
     "pypdf",
     "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
+    "pymupdf-flags0",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
     "mutool",

@@ -727,6 +727,13 @@ def extract_text(pdf: Path, tool: str) -> str:
         layout = tool == "pdfplumber-layout"
         with pdfplumber.open(str(pdf)) as doc:
             return "\f".join(page.extract_text(layout=layout) or "" for page in doc.pages)
+    if tool == "pdfplumber-x1":
+        # pdfplumber's ``extract_text(x_tolerance=1)`` (set XXI's users: characters further apart
+        # than 1 pt get a space between them), pages joined by form feeds.
+        import pdfplumber
+
+        with pdfplumber.open(str(pdf)) as doc:
+            return "\f".join(page.extract_text(x_tolerance=1) or "" for page in doc.pages)
     if tool in ("pypdf", "pypdf-layout"):
         # What a pypdf user holds: each page's ``extract_text()`` (default, not layout mode, or
         # ``extraction_mode="layout"``), pages joined by form feeds.
@@ -742,6 +749,13 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "pymupdf-flags0":
+        # PyMuPDF's ``page.get_text("text", flags=0)`` (no ligature, whitespace or image flags:
+        # set XXI's users), pages joined by form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join(page.get_text("text", flags=0) for page in doc)
     if tool == "pymupdf-words":
         # PyMuPDF's ``page.get_text("words")`` made into lines as its users do: words whose tops
         # fall in one 3 pt band, left to right, joined by a space (cells of one printed line side
