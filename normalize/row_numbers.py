@@ -25,7 +25,8 @@ from piatable.vocabulary import is_label_piece
 from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 from .extra_cells import REMARKS_TEXT_NOTE
-from .kind_column import after_kind_label, kind_value_before, strip_kind_column
+from .kind_column import after_kind_label, kind_label_of, kind_value_before, strip_kind_column
+from .lead_lines import join_lead_lines
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -45,6 +46,12 @@ NUMBER_LABELS = (
     "#",
     "№",
 )
+# A numbering label naming what it numbers (``変更箇所No.``, set XXI t12; ``変更箇所番号``): these
+# words before a numbering label of the list above.  Not ``変更`` / ``修正`` alone: a cell's last
+# words (``…による修正``) glued to a repeated label row (``番号 変更日 …``) would be taken out.
+NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
+_COMPOSITE_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
+COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in _COMPOSITE_BASES)
 # Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
 # note) or the page of the assessment the row amends.
 TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
@@ -70,7 +77,7 @@ _LEAD = regex.compile(
 )
 _TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
 _LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
-NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
+NUMBER_LABEL_SET = frozenset(NUMBER_LABELS + COMPOSITE_NUMBER_LABELS)
 _NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(NUMBER_LABEL_SET, key=len, reverse=True))
 _TAIL_LABELS_LONGEST_FIRST = tuple(sorted(TAIL_LABELS, key=len, reverse=True))
 
@@ -117,7 +124,8 @@ def _opens_date(rest: str | None, kinds: bool = False) -> bool:
     label row names a kind column), with a kind value and then a date (``修正 2025/3/14 …``)."""
     if not rest:
         return False
-    rest = (kinds and kind_value_before(rest)) or rest
+    if kinds and kind_value_before(rest):  # a kind value and then a date or the timing
+        return True
     return bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
 
 
@@ -213,6 +221,10 @@ def strip_row_numbers(text: str) -> RowNumbers:
     start = found[0] if found else 0
     # A kind column (区分 …) after the numbering: its value stands between number and date.
     kinds = bool(found) and _names_kinds(lines[start], label)
+    if not found and (kind_row := _kind_label_row(lines)) is not None:
+        # A label row opening with the kind label (``区分 変更日 …``): the numbering label was
+        # printed elsewhere (Calc prints it among the wrapped cells when it wraps: set XXI t12).
+        start, kinds = kind_row, True
     # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
     expected, hits, dated, gaps = 1, [], 0, 0
     for k in range(start, len(lines)):
@@ -260,6 +272,8 @@ def strip_row_numbers(text: str) -> RowNumbers:
         _drop_labels(new, k, row_label, row_tail, out)
     if wrapped:
         _drop_labels(new, j, wrapped, "", out)
+    if not found and not wrapped and kinds:
+        label = _drop_lone_labels(new, start, out) or label
     if found:
         # A repeated label row glued to the end of the line before it (pypdfium2 prints a page's
         # header row right after the last cell above: ``…仕組みになっている。項番 変更日 項目 …``).
@@ -290,9 +304,39 @@ def strip_row_numbers(text: str) -> RowNumbers:
     return out
 
 
+def _kind_label_row(lines: list[str]) -> int | None:
+    """The first line (of the first ``LABEL_ROW_SPAN`` characters) that is a label row opening
+    with a kind label (``区分 変更日 項目 …``), or None."""
+    seen = 0
+    for k, ln in enumerate(lines):
+        if kind_label_of(ln):
+            return k
+        seen += len(ln) + 1
+        if seen > LABEL_ROW_SPAN:
+            break
+    return None
+
+
+def _drop_lone_labels(lines: list[str], start: int, out: RowNumbers) -> str:
+    """Take out, after line ``start``, each line that is a numbering label alone (the label a
+    label row without it left elsewhere: Calc's second pass); the label, or ""."""
+    label = ""
+    for k in range(start + 1, len(lines)):
+        t = without_whitespace(lines[k])
+        if t in NUMBER_LABEL_SET:
+            lines[k] = ""
+            label = label or t
+    if label and label not in out.labels:
+        out.labels.append(label)
+    return label
+
+
 def strip_lead_columns(text: str) -> tuple[str, list[str]]:
     """``text`` without the columns before 変更日 that hold no field: a numbering column
-    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes."""
+    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes.
+    Numbers and kinds printed a cell a line are first put on their row's line
+    (``lead_lines``)."""
+    text, _ = join_lead_lines(text, NUMBER_LABEL_SET)
     numbered = strip_row_numbers(text)
     kinds = strip_kind_column(numbered.text)
     return kinds.text, numbered.notes + kinds.notes
