@@ -25,7 +25,14 @@ from piatable.vocabulary import is_label_piece
 from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 from .extra_cells import REMARKS_TEXT_NOTE
-from .kind_column import after_kind_label, kind_label_of, kind_value_before, strip_kind_column
+from .kind_column import (
+    after_kind_label,
+    cut_kind_labels,
+    kind_label_of,
+    kind_value_before,
+    kind_values_note,
+    strip_kind_column,
+)
 from .lead_lines import join_lead_lines
 
 # Labels of a numbering column, whitespace removed.
@@ -91,6 +98,8 @@ class RowNumbers:
     labels: list[str] = field(default_factory=list)
     tail_values: int = 0
     notes: list[str] = field(default_factory=list)
+    # Kind values (区分) taken from between a row number and its row's date or timing.
+    kind_values: list[str] = field(default_factory=list)
 
 
 # A quick look before any line is split: a numbering label near the start, or numbers before
@@ -255,6 +264,12 @@ def strip_row_numbers(text: str) -> RowNumbers:
     for k in hits:
         m = _LEAD.match(lines[k])
         rest = m.group("rest") or ""
+        # A kind value between the number and the date (``1 追加 2024/4/1``): a running number
+        # before it and a date after it say it is the kind column's, however many kinds the
+        # table has (``kind_column.repeats`` is asked where no number stands before it).
+        if kinds and (after := kind_value_before(rest)):
+            out.kind_values.append(rest[: len(rest) - len(after)].strip(" \u3000"))
+            rest = after
         if pages and rest:
             t = _TAIL_NUMBER.match(rest)
             if t and not DATE_HEAD.match(rest):
@@ -339,7 +354,11 @@ def strip_lead_columns(text: str) -> tuple[str, list[str]]:
     text, _ = join_lead_lines(text, NUMBER_LABEL_SET)
     numbered = strip_row_numbers(text)
     kinds = strip_kind_column(numbered.text)
-    return kinds.text, numbered.notes + kinds.notes
+    if not numbered.kind_values:
+        return kinds.text, numbered.notes + kinds.notes
+    out, label = (kinds.text, kinds.label) if kinds.label else cut_kind_labels(kinds.text)
+    note = kind_values_note(label or "unlabelled", numbered.kind_values + kinds.values)
+    return out, [*numbered.notes, note]
 
 
 _DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")
