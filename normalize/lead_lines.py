@@ -17,9 +17,11 @@ Unread, the number and kind of each row run on from the row above (the digit-lin
 puts each such number and kind on the line of the date or timing that follows them
 (``1 追加 2024/4/1``), and a numbering or kind label standing alone on the line of the field
 label after it (``区分 変更日``), so that ``row_numbers`` and ``kind_column`` read them as they
-read pypdfium2's lines.  Only a run of ``MIN_RUN`` or more rows numbered 1, 2, 3 … in the text's
-order, each number alone, its kind word alone and a date or timing after, whose kind words
-repeat (``kind_column.repeats``), is joined; anything else is left as it is.
+read pypdfium2's lines.  Only rows numbered 1, 2, 3 … in the text's order, each number alone and
+its kind word alone, are joined, when ``MIN_RUN`` or more of them have a date or timing after
+their kind and those kinds repeat (``kind_column.repeats``); a row whose kind is followed by
+another cell (a one-line 変更前, its date wrapped) is joined when its kind is one of those words.
+Anything else is left as it is.
 """
 
 from __future__ import annotations
@@ -53,18 +55,25 @@ def join_lead_lines(text: str, number_labels: frozenset[str]) -> tuple[str, int]
     labels = _kind_label_line(lines)
     if labels is None:
         return text, 0
-    triples: list[int] = []
+    pairs: list[int] = []  # a number alone, its kind word alone on the next line
+    opened: list[str] = []  # the kind words of the pairs a date or timing line follows
     expected = 1
     for k in range(labels + 1, len(lines) - 2):
         m = _NUMBER.match(lines[k])
         if not m or int(m.group("n").translate(_FW)) != expected:
             continue
         kind = lines[k + 1].strip(_SPACES)
-        if is_kind_value(kind) and not TIMING_WORD.match(kind) and opens_row(lines[k + 2].lstrip(_SPACES)):
-            triples.append(k)
+        if is_kind_value(kind) and not TIMING_WORD.match(kind):
+            pairs.append(k)
             expected += 1
-    if len(triples) < MIN_RUN or not repeats(lines[k + 1].strip(_SPACES) for k in triples):
+            if opens_row(lines[k + 2].lstrip(_SPACES)):
+                opened.append(kind)
+    if len(opened) < MIN_RUN or not repeats(opened):
         return text, 0
+    # A row whose one-line 変更前 cell follows its kind (its date wraps: printed in the second
+    # pass) is joined too when its kind is one of the words seen before a date or timing.
+    words = set(opened)
+    triples = [k for k in pairs if lines[k + 1].strip(_SPACES) in words]
     out: list[str | None] = list(lines)
     for k in triples:
         number, kind = lines[k].strip(_SPACES), lines[k + 1].strip(_SPACES)

@@ -261,13 +261,16 @@ def strip_row_numbers(text: str) -> RowNumbers:
             wrapped = label = _wrapped_label(lines, j, hits[0])
     pages = tail in PAGE_TAIL_LABELS
     new = list(lines)
+    # The kind words seen between a number and a date or timing: a row whose one-line 変更前
+    # cell follows its kind (its date wrapped: Calc's second pass) has one of them.
+    opened = _opening_kinds(lines, hits) if kinds else frozenset()
     for k in hits:
         m = _LEAD.match(lines[k])
         rest = m.group("rest") or ""
         # A kind value between the number and the date (``1 追加 2024/4/1``): a running number
         # before it and a date after it say it is the kind column's, however many kinds the
         # table has (``kind_column.repeats`` is asked where no number stands before it).
-        if kinds and (after := kind_value_before(rest)):
+        if kinds and (after := kind_value_before(rest) or _known_kind_before(rest, opened)):
             out.kind_values.append(rest[: len(rest) - len(after)].strip(" \u3000"))
             rest = after
         if pages and rest:
@@ -317,6 +320,23 @@ def strip_row_numbers(text: str) -> RowNumbers:
     elif tail:  # a remarks column: its cells stay in the text, their rows warned (extra_cells)
         out.notes.append(REMARKS_TEXT_NOTE.format(label=tail))
     return out
+
+
+def _opening_kinds(lines: list[str], hits: list[int]) -> frozenset[str]:
+    """The kind words standing between a row number of ``hits`` and a date or timing."""
+    words = set()
+    for k in hits:
+        rest = _LEAD.match(lines[k]).group("rest") or ""
+        if after := kind_value_before(rest):
+            words.add(rest[: len(rest) - len(after)].strip(" \u3000"))
+    return frozenset(words)
+
+
+def _known_kind_before(rest: str, words: frozenset[str]) -> str:
+    """``rest`` after a kind word of ``words`` that opens it, followed by a space and more text
+    (``追加 国民健康保険に関する事務 …``), else ""."""
+    head, sep, after = rest.lstrip(" \u3000").partition(" ")
+    return after.lstrip(" \u3000") if sep and head in words and after.strip() else ""
 
 
 def _kind_label_row(lines: list[str]) -> int | None:
