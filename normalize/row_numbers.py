@@ -28,12 +28,14 @@ from .extra_cells import REMARKS_TEXT_NOTE
 from .kind_column import (
     after_kind_label,
     cut_kind_labels,
+    is_kind_value,
     kind_label_of,
     kind_value_before,
     kind_values_note,
+    opens_row,
     strip_kind_column,
 )
-from .lead_lines import join_lead_lines
+from .lead_lines import TIMING_WORD, join_lead_lines
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -273,6 +275,9 @@ def strip_row_numbers(text: str) -> RowNumbers:
         if kinds and (after := kind_value_before(rest) or _known_kind_before(rest, opened)):
             out.kind_values.append(rest[: len(rest) - len(after)].strip(" \u3000"))
             rest = after
+        elif kinds and _kind_alone_before_row(lines, k, rest):  # ``1 削除`` / ``平成 28 年 10``
+            out.kind_values.append(rest.strip(" \u3000"))
+            rest = ""
         if pages and rest:
             t = _TAIL_NUMBER.match(rest)
             if t and not DATE_HEAD.match(rest):
@@ -329,7 +334,18 @@ def _opening_kinds(lines: list[str], hits: list[int]) -> frozenset[str]:
         rest = _LEAD.match(lines[k]).group("rest") or ""
         if after := kind_value_before(rest):
             words.add(rest[: len(rest) - len(after)].strip(" \u3000"))
+        elif _kind_alone_before_row(lines, k, rest):
+            words.add(rest.strip(" \u3000"))
     return frozenset(words)
+
+
+def _kind_alone_before_row(lines: list[str], k: int, rest: str) -> bool:
+    """Whether ``rest`` (line ``k`` after its row number) is a kind word alone and the next line
+    opens the row (a date or the timing: Writer's wrapped date printed below ``1 削除``)."""
+    word = rest.strip(" \u3000")
+    if not word or not is_kind_value(word) or TIMING_WORD.match(word) or k + 1 >= len(lines):
+        return False
+    return opens_row(lines[k + 1].lstrip(" \u3000"))
 
 
 def _known_kind_before(rest: str, words: frozenset[str]) -> str:
