@@ -126,8 +126,8 @@ def strip_kind_column(text: str) -> KindColumn:
     if not _QUICK.search(text, 0, LABEL_ROW_SPAN):
         return out
     lines = text.split("\n")
-    rows = [k for k, ln in enumerate(lines) if kind_label_of(ln)]
-    if not rows or sum(len(ln) + 1 for ln in lines[: rows[0]]) > LABEL_ROW_SPAN:
+    rows = _label_rows(lines)
+    if not rows:
         return out
     label = kind_label_of(lines[rows[0]])
     hits: list[tuple[int, str, str]] = []
@@ -139,14 +139,42 @@ def strip_kind_column(text: str) -> KindColumn:
         return out
     if not repeats(v for _, v, _ in hits):
         return out
-    for k in rows:
-        lines[k] = _cut_label(lines[k], kind_label_of(lines[k]))
+    _cut_labels(lines, rows)
     for k, value, rest in hits:
         lines[k] = rest
         out.values.append(value)
     out.text, out.label = "\n".join(lines), label
     out.notes.append(kind_values_note(label, out.values))
     return out
+
+
+def _label_rows(lines: list[str]) -> list[int]:
+    """The lines that are label rows opening with a kind label, the first within
+    ``LABEL_ROW_SPAN`` characters; none otherwise."""
+    rows = [k for k, ln in enumerate(lines) if kind_label_of(ln)]
+    if not rows or sum(len(ln) + 1 for ln in lines[: rows[0]]) > LABEL_ROW_SPAN:
+        return []
+    return rows
+
+
+def _cut_labels(lines: list[str], rows: list[int]) -> None:
+    for k in rows:
+        lines[k] = _cut_label(lines[k], kind_label_of(lines[k]))
+
+
+def cut_kind_labels(text: str) -> tuple[str, str]:
+    """(``text`` without the kind label opening each of its label rows, the label) when its
+    values were set aside elsewhere (``row_numbers``: a kind value between a row number and the
+    date); (``text``, "") when no label row opens with a kind label."""
+    if not _QUICK.search(text, 0, LABEL_ROW_SPAN):
+        return text, ""
+    lines = text.split("\n")
+    rows = _label_rows(lines)
+    if not rows:
+        return text, ""
+    label = kind_label_of(lines[rows[0]])
+    _cut_labels(lines, rows)
+    return "\n".join(lines), label
 
 
 def repeats(values: Iterable[str]) -> bool:

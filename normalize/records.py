@@ -24,6 +24,7 @@ from .item_context import document_item_keys, table_files
 from .item_key import ItemKey, item_key
 from .item_spread import spread_item_keys
 from .items import heading_score, item_path, joined_wrapped_headings, without_marker_gap
+from .lead_glue import lead_glue_doubts
 from .line_dates import date_of_lines, raw_date, text_wraps
 from .merged_dates import filled_group_doubts
 from .merged_doubts import blank_beside_explained, torn_into_next
@@ -313,6 +314,7 @@ def rows_to_records(
                                 *shared_line_row_doubts(row, rec),
                                 *block_line_doubts(rec),
                                 *column_vocabulary_doubts(row, rec),
+                                *lead_glue_doubts(rec),
                                 *doc,
                                 *crossing,
                                 *stray,

@@ -25,7 +25,17 @@ from piatable.vocabulary import is_label_piece
 from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
 from .extra_cells import REMARKS_TEXT_NOTE
-from .kind_column import after_kind_label, kind_value_before, strip_kind_column
+from .kind_column import (
+    after_kind_label,
+    cut_kind_labels,
+    is_kind_value,
+    kind_label_of,
+    kind_value_before,
+    kind_values_note,
+    opens_row,
+    strip_kind_column,
+)
+from .lead_lines import TIMING_WORD, join_lead_lines
 
 # Labels of a numbering column, whitespace removed.
 NUMBER_LABELS = (
@@ -45,6 +55,12 @@ NUMBER_LABELS = (
     "#",
     "№",
 )
+# A numbering label naming what it numbers (``変更箇所No.``, set XXI t12; ``変更箇所番号``): these
+# words before a numbering label of the list above.  Not ``変更`` / ``修正`` alone: a cell's last
+# words (``…による修正``) glued to a repeated label row (``番号 変更日 …``) would be taken out.
+NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
+_COMPOSITE_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
+COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in _COMPOSITE_BASES)
 # Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
 # note) or the page of the assessment the row amends.
 TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
@@ -70,7 +86,7 @@ _LEAD = regex.compile(
 )
 _TAIL_NUMBER = regex.compile(r"^(?P<rest>.*\S)[ \u3000]+(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
 _LONE_NUMBER = regex.compile(r"^[ \u3000]*(?:[0-9]{1,3}|[０-９]{1,3})[ \u3000]*$")
-NUMBER_LABEL_SET = frozenset(NUMBER_LABELS)
+NUMBER_LABEL_SET = frozenset(NUMBER_LABELS + COMPOSITE_NUMBER_LABELS)
 _NUMBER_LABELS_LONGEST_FIRST = tuple(sorted(NUMBER_LABEL_SET, key=len, reverse=True))
 _TAIL_LABELS_LONGEST_FIRST = tuple(sorted(TAIL_LABELS, key=len, reverse=True))
 
@@ -84,6 +100,8 @@ class RowNumbers:
     labels: list[str] = field(default_factory=list)
     tail_values: int = 0
     notes: list[str] = field(default_factory=list)
+    # Kind values (区分) taken from between a row number and its row's date or timing.
+    kind_values: list[str] = field(default_factory=list)
 
 
 # A quick look before any line is split: a numbering label near the start, or numbers before
@@ -117,7 +135,8 @@ def _opens_date(rest: str | None, kinds: bool = False) -> bool:
     label row names a kind column), with a kind value and then a date (``修正 2025/3/14 …``)."""
     if not rest:
         return False
-    rest = (kinds and kind_value_before(rest)) or rest
+    if kinds and kind_value_before(rest):  # a kind value and then a date or the timing
+        return True
     return bool(DATE_AT_START.match(rest) or DATE_HEAD.match(rest))
 
 
@@ -213,6 +232,10 @@ def strip_row_numbers(text: str) -> RowNumbers:
     start = found[0] if found else 0
     # A kind column (区分 …) after the numbering: its value stands between number and date.
     kinds = bool(found) and _names_kinds(lines[start], label)
+    if not found and (kind_row := _kind_label_row(lines)) is not None:
+        # A label row opening with the kind label (``区分 変更日 …``): the numbering label was
+        # printed elsewhere (Calc prints it among the wrapped cells when it wraps: set XXI t12).
+        start, kinds = kind_row, True
     # Pass 1: the numbers that run 1, 2, 3 … in the text's order from the label row on.
     expected, hits, dated, gaps = 1, [], 0, 0
     for k in range(start, len(lines)):
@@ -240,9 +263,21 @@ def strip_row_numbers(text: str) -> RowNumbers:
             wrapped = label = _wrapped_label(lines, j, hits[0])
     pages = tail in PAGE_TAIL_LABELS
     new = list(lines)
+    # The kind words seen between a number and a date or timing: a row whose one-line 変更前
+    # cell follows its kind (its date wrapped: Calc's second pass) has one of them.
+    opened = _opening_kinds(lines, hits) if kinds else frozenset()
     for k in hits:
         m = _LEAD.match(lines[k])
         rest = m.group("rest") or ""
+        # A kind value between the number and the date (``1 追加 2024/4/1``): a running number
+        # before it and a date after it say it is the kind column's, however many kinds the
+        # table has (``kind_column.repeats`` is asked where no number stands before it).
+        if kinds and (after := kind_value_before(rest) or _known_kind_before(rest, opened)):
+            out.kind_values.append(rest[: len(rest) - len(after)].strip(" \u3000"))
+            rest = after
+        elif kinds and _kind_alone_before_row(lines, k, rest):  # ``1 削除`` / ``平成 28 年 10``
+            out.kind_values.append(rest.strip(" \u3000"))
+            rest = ""
         if pages and rest:
             t = _TAIL_NUMBER.match(rest)
             if t and not DATE_HEAD.match(rest):
@@ -260,6 +295,8 @@ def strip_row_numbers(text: str) -> RowNumbers:
         _drop_labels(new, k, row_label, row_tail, out)
     if wrapped:
         _drop_labels(new, j, wrapped, "", out)
+    if not found and not wrapped and kinds:
+        label = _drop_lone_labels(new, start, out) or label
     if found:
         # A repeated label row glued to the end of the line before it (pypdfium2 prints a page's
         # header row right after the last cell above: ``…仕組みになっている。項番 変更日 項目 …``).
@@ -290,12 +327,74 @@ def strip_row_numbers(text: str) -> RowNumbers:
     return out
 
 
+def _opening_kinds(lines: list[str], hits: list[int]) -> frozenset[str]:
+    """The kind words standing between a row number of ``hits`` and a date or timing."""
+    words = set()
+    for k in hits:
+        rest = _LEAD.match(lines[k]).group("rest") or ""
+        if after := kind_value_before(rest):
+            words.add(rest[: len(rest) - len(after)].strip(" \u3000"))
+        elif _kind_alone_before_row(lines, k, rest):
+            words.add(rest.strip(" \u3000"))
+    return frozenset(words)
+
+
+def _kind_alone_before_row(lines: list[str], k: int, rest: str) -> bool:
+    """Whether ``rest`` (line ``k`` after its row number) is a kind word alone and the next line
+    opens the row (a date or the timing: Writer's wrapped date printed below ``1 削除``)."""
+    word = rest.strip(" \u3000")
+    if not word or not is_kind_value(word) or TIMING_WORD.match(word) or k + 1 >= len(lines):
+        return False
+    return opens_row(lines[k + 1].lstrip(" \u3000"))
+
+
+def _known_kind_before(rest: str, words: frozenset[str]) -> str:
+    """``rest`` after a kind word of ``words`` that opens it, followed by a space and more text
+    (``追加 国民健康保険に関する事務 …``), else ""."""
+    head, sep, after = rest.lstrip(" \u3000").partition(" ")
+    return after.lstrip(" \u3000") if sep and head in words and after.strip() else ""
+
+
+def _kind_label_row(lines: list[str]) -> int | None:
+    """The first line (of the first ``LABEL_ROW_SPAN`` characters) that is a label row opening
+    with a kind label (``区分 変更日 項目 …``), or None."""
+    seen = 0
+    for k, ln in enumerate(lines):
+        if kind_label_of(ln):
+            return k
+        seen += len(ln) + 1
+        if seen > LABEL_ROW_SPAN:
+            break
+    return None
+
+
+def _drop_lone_labels(lines: list[str], start: int, out: RowNumbers) -> str:
+    """Take out, after line ``start``, each line that is a numbering label alone (the label a
+    label row without it left elsewhere: Calc's second pass); the label, or ""."""
+    label = ""
+    for k in range(start + 1, len(lines)):
+        t = without_whitespace(lines[k])
+        if t in NUMBER_LABEL_SET:
+            lines[k] = ""
+            label = label or t
+    if label and label not in out.labels:
+        out.labels.append(label)
+    return label
+
+
 def strip_lead_columns(text: str) -> tuple[str, list[str]]:
     """``text`` without the columns before 変更日 that hold no field: a numbering column
-    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes."""
+    (``strip_row_numbers``) and then a kind column (区分: ``kind_column``), with the notes.
+    Numbers and kinds printed a cell a line are first put on their row's line
+    (``lead_lines``)."""
+    text, _ = join_lead_lines(text, NUMBER_LABEL_SET)
     numbered = strip_row_numbers(text)
     kinds = strip_kind_column(numbered.text)
-    return kinds.text, numbered.notes + kinds.notes
+    if not numbered.kind_values:
+        return kinds.text, numbered.notes + kinds.notes
+    out, label = (kinds.text, kinds.label) if kinds.label else cut_kind_labels(kinds.text)
+    note = kind_values_note(label or "unlabelled", numbered.kind_values + kinds.values)
+    return out, [*numbered.notes, note]
 
 
 _DATE_GLUE_AFTER = regex.compile(r"^\s*[0-9０-９]*\s*[/／.．\-－年月日]")

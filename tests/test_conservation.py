@@ -109,6 +109,22 @@ KNOWN_LOSSES: dict[str, str] = {
             "heldout-kindcol59/hk59-chromium-revnum-pdfplumber+nl",
         )
     },
+    # Branch numkind60 (new samples; the base 9aee3e2a loses these 7 and 10 more): no rows, partial,
+    # the unplaced text quoted.  Held-out Writer table numbered 変更No. (a label of no list: its
+    # numbers and kinds stay before the wrapped dates, 1変更2019年4月1 / 日); tuning Writer table
+    # in pdfplumber x_tolerance=1 text (its 番号 / 区分 cells beside wrapped item lines).
+    **{
+        name: "番号 + 区分 columns (numkind60): no rows, partial, the unplaced text quoted"
+        for name in (
+            "office-numkind60/n60-writer-numkind-pdfplumber-x1+nl",
+            "heldout-numkind60/hn60-writer-numkind-pdftotext-raw",
+            "heldout-numkind60/hn60-writer-numkind-pymupdf",
+            "heldout-numkind60/hn60-writer-numkind-pymupdf+nl",
+            "heldout-numkind60/hn60-writer-numkind-pymupdf-flags0",
+            "heldout-numkind60/hn60-writer-numkind-pymupdf-flags0+nl",
+            "heldout-numkind60/hn60-writer-numkind-pypdf+nl",
+        )
+    },
     # Branch flow55 (new held-out samples, measured, never tuned on; the base c78a8ce8 reads them
     # the same): pdfplumber's plain text of an AbiWord table whose rows break over pages, no row
     # read (partial, the unplaced text quoted in a note); of a Calc table whose 項目 and 説明 are

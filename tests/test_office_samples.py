@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import make_office_samples as mos
 from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench reads them
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
+from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_spaced49_samples import SPACINGS
@@ -75,6 +76,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-compact59",
         "heldout-pagejoin59",
         "heldout-rightwarn60",
+        "heldout-numkind60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -140,6 +142,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
     assert text in (
         *KINDCOL_TEXTS,
         *SILENT60_TEXTS,
+        *NUMKIND_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

@@ -227,6 +227,8 @@ SET_NAMES = (
     "heldout-silent60",
     "office-rightwarn60",
     "heldout-rightwarn60",
+    "office-numkind60",
+    "heldout-numkind60",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -252,6 +254,7 @@ TEXT_FAMILIES = (
     "pypdf-layout",
     "pymupdf",
     "pymupdf-sort",
+    "pymupdf-flags0",
     "pymupdf-blocks",
     "pdftotext-layout-cp932",
     "mutool",

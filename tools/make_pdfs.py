@@ -749,6 +749,13 @@ def extract_text(pdf: Path, tool: str) -> str:
         sort = tool == "pymupdf-sort"
         with pymupdf.open(str(pdf)) as doc:
             return "\f".join(page.get_text("text", sort=sort) for page in doc)
+    if tool == "pymupdf-flags0":
+        # PyMuPDF's ``page.get_text("text", flags=0)`` (no ligature, whitespace or image flags:
+        # set XXI's users), pages joined by form feeds.
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as doc:
+            return "\f".join(page.get_text("text", flags=0) for page in doc)
     if tool == "pymupdf-words":
         # PyMuPDF's ``page.get_text("words")`` made into lines as its users do: words whose tops
         # fall in one 3 pt band, left to right, joined by a space (cells of one printed line side
