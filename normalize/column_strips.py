@@ -54,6 +54,10 @@ LABEL_BAND = 0.5
 LINE_SLACK = 0.5
 # Rulings at most this far apart (points) are one: a row's foot and the next row's top.
 SAME_RULING_PT = 1.5
+# Column borders this close (points) are the same on two pages: a text layer's stand exactly
+# there, a scan's rulings are found a pixel or two off on each page (at 150-300 dpi, each within a
+# point of where it was printed; rounded to points).
+SAME_COLUMN_PT = 3.0
 # A vertical ruling at least this long (points) is a column border (not a tick of a mark).
 MIN_COLUMN_RULING_PT = 8.0
 # Without vertical rulings the last strip is set this many of its characters' heights right of
@@ -127,6 +131,11 @@ def _columns(page: PageWords) -> tuple[float, ...]:
     return tuple(sorted({round(x) for x in upright}))
 
 
+def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Two pages' column borders the same: as many, each within ``SAME_COLUMN_PT``."""
+    return len(a) == len(b) and all(abs(x - y) <= SAME_COLUMN_PT for x, y in zip(a, b, strict=True))
+
+
 def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
     """Index in ``pages`` → its strip kind, for the pages that are one."""
     kinds: dict[int, _Kind] = {}
@@ -148,7 +157,7 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
     for i, page in enumerate(pages):
         if i in kinds or not (cols := _columns(page)):
             continue
-        like = [k for j, k in kinds.items() if _columns(pages[j]) == cols]
+        like = [k for j, k in kinds.items() if _same_columns(_columns(pages[j]), cols)]
         if like and all(k.first == like[0].first for k in like):
             kinds[i] = _Kind(like[0].first, None, ())
     return kinds

@@ -236,7 +236,8 @@ SET_NAMES = (
 # named here (tests/test_office_samples.py) do not take yet.  So do office-cover57 / heldout-cover57
 # (tools/make_cover57_samples.py: whole assessments of 12-31 pages, a scan made from image pages)
 # and heldout-quiet57 (branch quiet57, tools/make_quiet57_samples.py: -raw, pdfplumber and PyMuPDF
-# words texts, +nl too).
+# words texts, +nl too).  Scan sets (office-scan54 … heldout-scan60: OCR, about 20 s a case) are
+# measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

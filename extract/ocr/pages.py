@@ -491,11 +491,14 @@ def scan_image_file(
     one is looked at small first).  Raises ``InputError`` for an unreadable image."""
     check_tesseract(os_.lang)
     tags: dict[int, int] = {}
+    sized: set[int] = set()  # frames whose dpi was taken from their size (no resolution in the file)
 
     def frames(wanted: set[int] | None = None) -> Iterator[Frame]:
         try:
             for p in iter_images(path, os_.image_dpi):
                 tags[p.page] = p.exif_orientation
+                if p.dpi_from_size:
+                    sized.add(p.page)
                 if wanted is None or p.page in wanted:
                     yield p.page, p.gray, p.dpi
         except (OSError, SyntaxError, ValueError) as exc:
@@ -506,7 +509,7 @@ def scan_image_file(
     sheets: dict[int, str] = {}
     with cv_threads():
         wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
-        pages = split_sheets(frames(wanted), sheets)
+        pages = split_sheets(frames(wanted), sheets, sized)
         scans = scan_images(pages, os_, blank, len(wanted) if wanted is not None else count)
     for s in scans:
         # (The EXIF tags go by the file's frames: pages cut from sheets are numbered on.)

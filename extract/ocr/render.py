@@ -25,6 +25,8 @@ class PageImage:
     dpi: float
     page: int  # 1-based
     exif_orientation: int = 1  # the file's EXIF orientation tag (1: as stored), already applied
+    # The file gave no usable resolution: ``dpi`` is that of an A4 page of its size (``estimate_dpi``).
+    dpi_from_size: bool = False
 
 
 # Horizontal and vertical resolutions further apart than this share of the finer are a page of
@@ -77,12 +79,14 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
             dpi = float(info[0]) if info and info[0] and float(info[0]) > 30 else 0.0
             # Files saved without a resolution claim 72 dpi: an A4 page at 72 dpi is far smaller
             # than any scan, so trust the page size instead then.
+            from_size = False
             if not dpi or (dpi <= 96 and max(frame.size) > 1.5 * A4_LONG_IN * dpi):
                 dpi = fallback_dpi or estimate_dpi(*frame.size)
+                from_size = not fallback_dpi
             if tag != 1 and tag_applied == 1:
                 frame = ImageOps.exif_transpose(frame)
             gray = np.asarray(frame.convert("L"), dtype=np.uint8).copy()
-            yield PageImage(gray, dpi, k + 1, tag)
+            yield PageImage(gray, dpi, k + 1, tag, from_size)
 
 
 def image_dpis(obj) -> tuple[float, float] | None:  # type: ignore[no-untyped-def]

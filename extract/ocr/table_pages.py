@@ -127,13 +127,32 @@ def find_table_pages(
         else:
             runs.append([n])
             looks[n] = lk  # only a run's first page is read
-    for run in reversed(runs):
-        if _is_header(looks[run[0]], settings):
-            if after is not None:
-                after.extend(n for n in order if n > run[-1])
-            return run
+    headed = {k for k, run in enumerate(runs) if _is_header(looks[run[0]], settings)}
+    if headed:
+        k = max(headed)
+        first = _first_of_headed(runs, headed, k)
+        table = [n for run in runs[first : k + 1] for n in run]
+        if after is not None:
+            after.extend(n for n in order if n > table[-1])
+        return table
     heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
     if not heads:
         return order
-    # An unruled table: from its last header page on to the end.
-    return [n for n in order if n >= heads[-1]]
+    # An unruled table: from the first of its last header pages in a row on to the end.
+    runs_of_heads = [[n] for n in heads]
+    k = _first_of_headed(runs_of_heads, set(range(len(heads))), len(heads) - 1)
+    return [n for n in order if n >= heads[k]]
+
+
+def _first_of_headed(runs: list[list[int]], headed: set[int], k: int) -> int:
+    """Index of the first run of the table whose last headed run is ``runs[k]``: runs before it
+    are the table's too while each is headed and ends on the page before the next one begins.
+
+    A sheet too wide for its page prints its columns in strips (``column_strips``): each page
+    repeats the label row of its own columns (変更日 / 項目 / 変更前 on one, 変更後 / 提出時期 /
+    説明 on the next), so its pages' grids differ and every page is a headed run of its own; a
+    table whose label row repeats on pages without a grid the quick look sees is one headed
+    page after another too (set XXI t02: only the last of 4 pages read, 0 rows, no warning)."""
+    while k - 1 in headed and runs[k - 1][-1] == runs[k][0] - 1:
+        k -= 1
+    return k

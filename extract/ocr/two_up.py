@@ -13,10 +13,11 @@ rulings cross the middle), and a page with a table on one side only is not split
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 import numpy as np
 
+from .render import estimate_dpi
 from .table_pages import Frame
 
 # The gutter is looked for in the middle of the sheet: from 0.5 - GUTTER_ZONE to 0.5 + GUTTER_ZONE
@@ -86,16 +87,27 @@ def two_up_halves(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     return gray[:, :mid].copy(), gray[:, mid:].copy()
 
 
-def split_sheets(frames: Iterable[Frame], notes: dict[int, str]) -> Iterator[Frame]:
+def split_sheets(
+    frames: Iterable[Frame], notes: dict[int, str], sized: Container[int] = ()
+) -> Iterator[Frame]:
     """``frames`` with each sheet printed 2-in-1 given as its two pages, and the pages after it
     numbered on (sheet 1 → pages 1 and 2, sheet 2 → page 3 …); ``notes`` gets, for each page cut
-    from a sheet, the note that says so."""
+    from a sheet, the note that says so.
+
+    ``sized``: the frame numbers whose dpi was taken from their size (an image file without a
+    resolution: an A4 page of that many pixels).  Such a sheet's two pages each get the dpi of
+    an A4 page of their own size: two A4 landscape pages scanned side by side at 200 dpi are
+    one image as wide as an A4 page at 400 dpi, and at that dpi the glyph measure, which keeps
+    components 4–30 pt tall, took the 10 pt text's lines for noise and read the page shrunk to
+    garbage (set XXI t01: its second page gave no table columns, 7 rows lost)."""
     extra = 0
     for n, gray, dpi in frames:
         halves = two_up_halves(gray) if gray is not None else None
         if halves is None:
             yield n + extra, gray, dpi
             continue
+        if n in sized:
+            dpi = max(estimate_dpi(*halves[0].shape[::-1]), estimate_dpi(*halves[1].shape[::-1]))
         first = n + extra
         for k in (first, first + 1):
             notes[k] = (

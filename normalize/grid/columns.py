@@ -182,3 +182,26 @@ def continues_columns(
         return False
     box = all(any(abs(x - e) <= slack for x in vxs) for e in (prev[0], prev[-1]))
     return (bool(vxs) and box) or fits_bounds(body(), prev, hx, 1 if vxs else 2)
+
+
+def shifted_columns(vxs: list[float], prev: list[float], slack: float) -> list[float] | None:
+    """``prev`` (the page before's column bounds, pt) moved across by the one offset that puts at
+    least ``N_COLS - 1`` of them on the rulings ``vxs`` (within ``slack``), when they do not stand
+    there unmoved; None when no offset does (or none is needed).
+
+    A page with no label row continues the table when it is ruled in its columns; a scan places
+    each page a little differently (the two halves of a 2-in-1 sheet are cut at their gutter, a
+    scanner's feed shifts a sheet), so the same columns stand some points to the side: set XXI
+    t01's second half was ruled in the first's widths 10 pt further right, gave "no table columns
+    found" and lost 7 rows.  Every column's width must agree, so a grid of other columns is no
+    match."""
+    if len(vxs) < N_COLS - 1:
+        return None
+    if sum(1 for b in prev if any(abs(x - b) <= slack for x in vxs)) >= N_COLS - 1:
+        return None
+    best: tuple[int, float] | None = None
+    for d in sorted({x - b for x in vxs for b in prev}):
+        matched = sum(1 for b in prev if any(abs(x - b - d) <= slack for x in vxs))
+        if matched >= N_COLS - 1 and (best is None or matched > best[0]):
+            best = (matched, d)
+    return [b + best[1] for b in prev] if best is not None else None

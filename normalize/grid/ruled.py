@@ -17,7 +17,7 @@ from ..dates import DATE_LINE
 from .anchored import lines_to_anchored_rows
 from .between_rulings import lines_after_foot, lines_between_tables, reads_as_a_row, ruled_foot
 from .column_order import ColumnMove, moved_page, page_move
-from .columns import bounds_from_gaps, bounds_from_labels, continues_columns
+from .columns import bounds_from_gaps, bounds_from_labels, continues_columns, shifted_columns
 from .common import N_COLS, PageRows, covered_length, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, label_tails_back, with_label_tails
@@ -173,6 +173,7 @@ def page_rows(
         bounds = bounds_from_labels(header, vxs, body, hx, settings)
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
+        prev_bounds = shifted_columns(vxs, prev_bounds, slack) or prev_bounds
         if not continues_columns(vxs, prev_bounds, body, hx, slack):
             # Ruled, but not in the table's columns, or text that does not fit them: another
             # part of the document (a note or the closing 以上 printed after the table).

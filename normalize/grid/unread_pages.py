@@ -116,18 +116,28 @@ def closing_mark_page(page: PageWords) -> bool:
 
 
 # The column labels whose printing on a page shows the table is there (whitespace-free page text
-# holding each of them), whether or not its rows could be read.
-PRINTED_LABELS = ("変更日", "項目", "変更前", "変更後")
+# holding them), whether or not its rows could be read: the six labels, of which those only this
+# table prints (a page of prose may name 項目 or 説明).  A sheet too wide for its page prints its
+# label row in strips (変更日 / 項目 / 変更前 on one page, 変更後 / 提出時期 / 説明 on another:
+# ``column_strips``), so a page shows the table when it prints ``MIN_PRINTED_LABELS`` of them,
+# ``MIN_OWN_LABELS`` of those its own (set XXI t02: a strip scan gave 0 rows, status success).
+PRINTED_LABELS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+OWN_LABELS = ("変更日", "変更前", "変更後", "提出時期")
+MIN_PRINTED_LABELS = 3
+MIN_OWN_LABELS = 2
 
 
 def page_printing_labels(pages: list[PageWords]) -> int | None:
     """The first of ``pages`` (1-based page number) whose words, joined whitespace-free in their
-    order, hold every one of ``PRINTED_LABELS``: the table's label row is printed there.  None if
-    no page does.  A document with such a page and no row read lost the whole table: the
-    pipeline says so and calls it partial (a Gnumeric table whose wrapped dates open no line gave
-    0 rows with status success, session 53)."""
+    order, hold ``MIN_PRINTED_LABELS`` of ``PRINTED_LABELS``, ``MIN_OWN_LABELS`` of them of
+    ``OWN_LABELS``: the table's label row (or a strip of it) is printed there.  None if no page
+    does.  A document with such a page and no row read lost the whole table: the pipeline says
+    so and calls it partial (a Gnumeric table whose wrapped dates open no line gave 0 rows with
+    status success, session 53)."""
     for page in pages:
         text = "".join("".join(w.text.split()) for w in page.words)
-        if all(label in text for label in PRINTED_LABELS):
+        printed = [label for label in PRINTED_LABELS if label in text]
+        own = [label for label in printed if label in OWN_LABELS]
+        if len(printed) >= MIN_PRINTED_LABELS and len(own) >= MIN_OWN_LABELS:
             return page.page
     return None

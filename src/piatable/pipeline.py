@@ -389,10 +389,11 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     result = _result(reading, source)
     if reading.kind == "pdf":  # page numbers, headers and footers in the margins are no cells
         result.notes.extend(drop_page_furniture(reading.pages))
-        # A sheet too wide for the page: its last columns' pages joined to their rows' pages.
-        reading.pages, joined, doubts = join_column_strips(reading.pages)
-        result.notes.extend(joined)
-        reading.page_flags = {**doubts, **reading.page_flags}
+    # A sheet too wide for the page: its last columns' pages joined to their rows' pages (a
+    # text layer's characters or a scan's OCR words alike).
+    reading.pages, joined, doubts = join_column_strips(reading.pages)
+    result.notes.extend(joined)
+    reading.page_flags = {**doubts, **reading.page_flags}
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells

@@ -457,7 +457,10 @@ class OcrSettings:
     # read every page without looking first.
     find_dpi: int = 150
     find_band: float = 0.3
-    min_grid_columns: int = 5
+    # (vertical rulings: 4, a grid of three columns, as a column strip of a sheet too wide for its
+    # page prints them (変更日 / 項目 / 変更前, then 変更後 / 提出時期 / 説明): at 5 such pages were
+    # unruled and only the last header page was read, set XXI t02, session 60)
+    min_grid_columns: int = 4
     find_all_below: int = 3
     # Two pages' grids are one table's when their column rulings agree within this (points).
     column_match_pt: float = 6.0
