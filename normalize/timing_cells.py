@@ -118,12 +118,15 @@ _BOXED = {word: regex.compile(rf"^[\[［]{word}[\]］]") for word in TIMING_WORD
 @lru_cache(maxsize=1 << 16)
 def read_timing(raw: str, bare: bool = False) -> str | None:
     """The timing word a 提出時期 cell's text (``raw``, whitespace removed) gives: 事前 / 事後
-    alone, in a choice box (``[事前]``), followed by 提出 (``SUBMISSION_TAIL``: 事後提出), or by a qualifier (``is_qualifier``; a bare word
+    alone, in a choice box (``[事前]``), followed by 提出 (``SUBMISSION_TAIL``: 事後提出), or by
+    a qualifier (``is_qualifier``; a bare word
     only with ``bare``: the cell printed the word on a line of its own, ``timing_of_lines``);
     else None.
 
-    >>> read_timing("事前（重要な変更）"), read_timing("事後"), read_timing("時期事前"), read_timing("事前に提出")
-    ('事前', '事後', None, '事前')
+    >>> read_timing("事前（重要な変更）"), read_timing("事後"), read_timing("時期事前")
+    ('事前', '事後', None)
+    >>> read_timing("事後提出"), read_timing("事前に提出"), read_timing("事後(提出)")
+    ('事後', '事前', '事後')
 
     Pure, so its answers are kept (``lru_cache``); a text without 事 holds no timing word.
     """
