@@ -59,6 +59,13 @@ from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
+from piatable.normalize.timing_prints import (
+    PrintedTimings,
+    prints_submission_words,
+    restore_raw,
+    submission_parts,
+    submission_words,
+)
 
 from .settings import Settings
 
@@ -167,6 +174,10 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
     reading = read_text_pages(path, text)
+    printed = PrintedTimings()  # 提出時期 printed as 事後提出 …: read as the word, the print kept
+    if reading.kind != "text-layout" and prints_submission_words(text):
+        reading.pages = submission_words(reading.pages, printed)
+        reading.parts = submission_parts(reading.parts, printed)
     faulty = faulty_text_pages(text)  # pages taken from a broken text layer
     paged = "\f" in text
     del text  # a long text's parts are built as the stream reader reaches them
@@ -206,6 +217,9 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     else:
         _stream_document(reading, result, settings)
     _note_hidden_rows(result)
+    if printed:
+        restore_raw(result.records, printed)
+        result.notes.append(printed.note())
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
