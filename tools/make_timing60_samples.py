@@ -207,7 +207,7 @@ def _names(heldout: bool) -> list[str]:
     return [f"{prefix}-{maker}-{shape}" for maker in MAKERS for shape in SHAPES]
 
 
-README = """# {name}: 提出時期 printed as marks in two columns, or as 事前提出 / 事後提出 (issues 10, 11, branch timing60)
+README = """# {name}: 提出時期 as marks in two columns, or as 事前提出 / 事後提出 (branch timing60)
 
 Tables printed from HTML by headless Chromium (`*-chromium-*`) and LibreOffice Writer
 (`*-writer-*`, the HTML opened as a Writer document): `*-marks` print 提出時期 over two columns

@@ -32,8 +32,9 @@ import regex
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 
+from ..chars import display_width
 from ..timing_prints import PrintedTimings
-from .lines import ems, split_segments, words_to_lines
+from .lines import Line, ems, split_segments, words_to_lines
 
 # The marks a table prints in the column of a row's timing (a circle in its Unicode forms, a
 # filled one, a check, the katakana レ typed for a check, an asterisk).
@@ -50,6 +51,12 @@ LABEL_ABOVE_HEIGHTS = 4.0
 # A mark whose centre lies within this share of the two labels' centres' distance from their
 # middle is too near the middle to tell the column (left as printed, warned).
 MIDDLE_SHARE = 0.15
+# ``-layout`` text: the least jump between the gaps of 事後 marks and of 事前 marks to the
+# explanation, as a share of the labels' distance and in text units (office-timing60: Chromium
+# tables' jumps ~1.0 of the distance, Writer's ~0.4 (its mark columns as narrow as their labels);
+# drift between lines moves a gap by a unit or two).
+GAP_JUMP_SHARE = 0.6
+GAP_JUMP_MIN = 2.0
 # A gap wider than this many ems parts two pieces of a line.
 PIECE_GAP_EMS = 1.0
 NOTE = (
@@ -67,7 +74,7 @@ class MarkColumns:
     labels: tuple[str, str] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.read)
+        return self.labels is not None  # the labels were taken out: said, marks read or not
 
     def printed(self) -> PrintedTimings:
         """The prints by timing word, for ``timing_prints.restore_raw``: ``事後欄: ○``."""
@@ -97,6 +104,8 @@ def read_mark_columns(pages: list[PageWords], settings: GridSettings, found: Mar
     if not any(_has_labels(p) for p in pages):
         return
     hx, hy = ems(pages)
+    placed: list[tuple[PageWords, Line, _Columns, int | None]] = []
+    gapped: list[tuple[PageWords, Line, _Columns, float | None]] = []
     for page in pages:
         if not _has_labels(page):
             continue
@@ -105,29 +114,80 @@ def read_mark_columns(pages: list[PageWords], settings: GridSettings, found: Mar
         cols = _label_pair(lines, pieces)
         if cols is None:
             continue
-        c0, c1 = cols.centres
-        span, middle = c1 - c0, (c0 + c1) / 2
-        for line_pieces in pieces:
-            for piece in line_pieces:
-                marks = _OCR_MARK_PIECE if page.source == "ocr" else _MARK_PIECE
+        marks = _OCR_MARK_PIECE if page.source == "ocr" else _MARK_PIECE
+        for i, line_pieces in enumerate(pieces):
+            for n, piece in enumerate(line_pieces):
                 if piece.top < cols.bottom or not marks.match(piece.text):
                     continue
-                centre = (piece.x0 + piece.x1) / 2
-                if not c0 - span <= centre <= c1 + span or abs(centre - middle) < MIDDLE_SHARE * span:
-                    continue
-                k = 0 if centre < middle else 1
-                word = _LABEL.match(cols.labels[k]).group(1)
-                first, *rest = piece.words
-                mark = "〇" if piece.text[0] in "Oo" else piece.text[0]  # OCR's O: a circle
-                key = (cols.labels[k], mark)
-                found.read[key] = found.read.get(key, 0) + 1
-                first.text = word
-                first.x1 = piece.x1
-                drop = {id(w) for w in rest}
-                page.words = [w for w in page.words if id(w) not in drop]
+                if page.unit == "cell":
+                    around = [p for ps in pieces[max(i - 1, 0) : i + 2] if ps is not line_pieces for p in ps]
+                    gapped.append((page, piece, cols, _gap(piece, line_pieces[n + 1 :], around, marks)))
+                else:
+                    placed.append((page, piece, cols, _column_by_place(piece, cols.centres)))
         gone = {id(w) for w in cols.words}
         page.words = [w for w in page.words if id(w) not in gone]
         found.labels = found.labels or cols.labels
+    span = min((c.centres[1] - c.centres[0] for _, _, c, _ in gapped), default=0.0)
+    split = _gap_split([g for *_, g in gapped if g is not None], span)
+    for page, piece, cols, gap in gapped:
+        k = None if split is None or gap is None else int(gap < split)
+        placed.append((page, piece, cols, k))
+    for page, piece, cols, k in placed:
+        if k is not None:
+            _write_mark(page, piece, cols.labels[k], found)
+
+
+def _write_mark(page: PageWords, piece: Line, label: str, found: MarkColumns) -> None:
+    """The mark ``piece`` rewritten to its column's timing word (its first word; the others
+    taken out of ``page``), counted in ``found``."""
+    first, *rest = piece.words
+    mark = "〇" if piece.text[0] in "Oo" else piece.text[0]  # OCR's O: a circle
+    key = (label, mark)
+    found.read[key] = found.read.get(key, 0) + 1
+    first.text = _first_word(label)
+    first.x1 = piece.x1
+    drop = {id(w) for w in rest}
+    page.words = [w for w in page.words if id(w) not in drop]
+
+
+def _column_by_place(piece: Line, centres: tuple[float, float]) -> int | None:
+    """0 (事前) or 1 (事後): the column under whose label's centre the mark's centre falls, on a
+    page whose words are where they were printed (PDF, OCR); None beyond the two columns' span
+    or within ``MIDDLE_SHARE`` of the span from their middle."""
+    c0, c1 = centres
+    span, middle, centre = c1 - c0, (c0 + c1) / 2, (piece.x0 + piece.x1) / 2
+    if not c0 - span <= centre <= c1 + span or abs(centre - middle) < MIDDLE_SHARE * span:
+        return None
+    return 0 if centre < middle else 1
+
+
+def _gap(piece: Line, after: list[Line], around: list[Line], marks: regex.Pattern) -> float | None:
+    """In ``-layout``-kind text: the gap from the mark's centre to the next piece that is no mark
+    (the explanation's, the column right of 事後): on the mark's line (``after``), else the
+    nearest right of the mark on the lines just above and below (``around``: a mark centred
+    beside an explanation of two lines); None without one."""
+    nxt = next((p for p in after if not marks.match(p.text)), None)
+    if nxt is None:
+        right = [p for p in around if p.x0 > piece.x1 and not marks.match(p.text)]
+        nxt = min(right, key=lambda p: p.x0, default=None)
+    return None if nxt is None else nxt.x0 - (piece.x0 + piece.x1) / 2
+
+
+def _gap_split(gaps: list[float], span: float) -> float | None:
+    """Where the document's mark gaps (``_gap``) part into 事前 marks (the wider) and 事後 marks,
+    or None when they do not part clearly.
+
+    A ``-layout``-kind text's lines drift (a line's pieces stand further right the more
+    full-width text is left of them), so a mark's place tells its column less well than its gap
+    to the explanation: a 事後 mark stands about half a column from it, a 事前 mark a column
+    more.  The gaps are split at the widest jump between them, taken only where it is at least
+    ``GAP_JUMP_SHARE`` of the labels' distance ``span`` and ``GAP_JUMP_MIN`` units: gaps all alike
+    (every row marks one column) tell no column, and those marks are left as printed."""
+    ordered = sorted(gaps)
+    if len(ordered) < 2 or span <= 0:
+        return None
+    jump, at = max((b - a, (a + b) / 2) for a, b in itertools.pairwise(ordered))
+    return at if jump >= max(GAP_JUMP_SHARE * span, GAP_JUMP_MIN) else None
 
 
 def _has_labels(page: PageWords) -> bool:
@@ -136,14 +196,12 @@ def _has_labels(page: PageWords) -> bool:
     return "事前" in texts and "事後" in texts and "提" in texts
 
 
-def _label_pair(lines: list, pieces: list[list]) -> _Columns | None:
-    """The first line with two pieces side by side that are 事前 and 事後 labels, under a line
-    at most ``LABEL_ABOVE_HEIGHTS`` label heights above it holding 提出時期."""
+def _label_pair(lines: list, pieces: list[list[Line]]) -> _Columns | None:
+    """The first line with two pieces side by side that are 事前 and 事後 labels (or, in
+    ``-layout``-kind text, one piece of the two one space apart: ``事前 事後``), under a line at
+    most ``LABEL_ABOVE_HEIGHTS`` label heights above it holding 提出時期."""
     for i, line_pieces in enumerate(pieces):
-        for a, b in itertools.pairwise(line_pieces):
-            ma, mb = _LABEL.match(a.text), _LABEL.match(b.text)
-            if not (ma and mb and ma.group(1) == "事前" and mb.group(1) == "事後"):
-                continue
+        for a, b in _pairs(line_pieces):
             height = max(a.bottom - a.top, 1e-6)
             if not any(
                 _TIMING_LABEL.search(up.text)
@@ -152,5 +210,56 @@ def _label_pair(lines: list, pieces: list[list]) -> _Columns | None:
             ):
                 continue
             centres = ((a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2)
-            return _Columns([*a.words, *b.words], centres, (a.text, b.text), max(a.bottom, b.bottom))
+            words = list({id(w): w for w in (*a.words, *b.words)}.values())
+            return _Columns(words, centres, (a.text, b.text), max(a.bottom, b.bottom))
     return None
+
+
+def _label_cut(words: list[Word]) -> int | None:
+    """Where a piece's words part into a 事前 label and a 事後 label (``事前事後`` printed in two
+    narrow cells, no gap wider than an em between them), or None."""
+    texts = ["".join(w.text.split()) for w in words]
+    for k in range(2, len(texts) - 1):
+        first, second = "".join(texts[:k]), "".join(texts[k:])
+        if _first_word(first) == "事前" and _first_word(second) == "事後":
+            return k
+    return None
+
+
+def _piece(p: Line, words: list[Word], x0: float, x1: float, text: str | None = None) -> Line:
+    """A part of the piece ``p``: ``words`` between ``x0`` and ``x1``."""
+    text = "".join(w.text for w in words) if text is None else text
+    return Line(words, text, x0, x1, p.top, p.bottom, p.page, p.line_no, None)
+
+
+def _first_word(text: str) -> str:
+    m = _LABEL.match(text)
+    return m.group(1) if m else ""
+
+
+def _pairs(line_pieces: list[Line]) -> list[tuple[Line, Line]]:
+    """(事前 label, 事後 label) pieces of a line: two pieces side by side, or one piece of text
+    cells holding both one space apart (its parts placed by their display widths)."""
+    out = []
+    for a, b in itertools.pairwise(line_pieces):
+        ma, mb = _LABEL.match(a.text), _LABEL.match(b.text)
+        if ma and mb and ma.group(1) == "事前" and mb.group(1) == "事後":
+            out.append((a, b))
+    for p in line_pieces:
+        if (cut := _label_cut(p.words)) is not None:  # PDF characters: 事前事後, touching
+            a, b = p.words[:cut], p.words[cut:]
+            out.append(
+                (_piece(p, a, min(w.x0 for w in a), max(w.x1 for w in a)), _piece(p, b, b[0].x0, p.x1))
+            )
+            continue
+        parts = p.text.split()
+        if len(parts) == 2 and [_first_word(t) for t in parts] == ["事前", "事後"]:
+            w0, w1 = display_width(parts[0]), display_width(parts[1])
+            if p.x1 - p.x0 >= w0 + w1:  # text cells: one unit a half-width character
+                out.append(
+                    (
+                        _piece(p, p.words, p.x0, p.x0 + w0, parts[0]),
+                        _piece(p, p.words, p.x1 - w1, p.x1, parts[1]),
+                    )
+                )
+    return out
