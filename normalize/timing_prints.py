@@ -31,6 +31,9 @@ _SUBMISSION_TOKEN = regex.compile(
     r"(?<![^\s])(事前|事後)((?:に)?提出|[（(]提出[)）])(?=[ \u3000]*$|\s)", regex.M
 )
 # A bare timing word, a token of its own: the text prints its timings as the words.
+# A line of the two column labels under 提出時期 of a table printing marks (事前提出 事後提出):
+# labels, not timings (heldout-timing60's Chromium -raw text: read as a row's timing).
+_LABEL_PAIR = regex.compile(r"^\s*事前(?:に)?提出\s+事後(?:に)?提出\s*$")
 _BARE_TOKEN = regex.compile(r"(?<![^\s])(事前|事後)(?![^\s])")
 
 NOTE = "提出時期 printed as {forms}: read as 事前 / 事後 (the print kept in timing_raw)"
@@ -56,8 +59,10 @@ class PrintedTimings:
 
 def prints_submission_words(text: str) -> bool:
     """Whether a flattened ``text`` prints its timings as submission tokens (事後提出 …): one at
-    least, and no bare 事前 / 事後 token."""
-    return "提出" in text and bool(_SUBMISSION_TOKEN.search(text)) and not _BARE_TOKEN.search(text)
+    least off a label line (``_LABEL_PAIR``), and no bare 事前 / 事後 token."""
+    if "提出" not in text or _BARE_TOKEN.search(text):
+        return False
+    return any(_SUBMISSION_TOKEN.search(line) and not _LABEL_PAIR.match(line) for line in text.splitlines())
 
 
 def submission_words(pages: list[PageWords], found: PrintedTimings) -> list[PageWords]:
@@ -67,7 +72,7 @@ def submission_words(pages: list[PageWords], found: PrintedTimings) -> list[Page
     token in its cell as printed."""
     for page in pages:
         for w in page.words:
-            if "提出" in w.text:
+            if "提出" in w.text and not _LABEL_PAIR.match(w.text):
                 w.text = _SUBMISSION_TOKEN.sub(lambda m: _word(m, found), w.text)
     return pages
 

@@ -56,6 +56,12 @@ MIDDLE_SHARE = 0.15
 # tables' jumps ~1.0 of the distance, Writer's ~0.4 (its mark columns as narrow as their labels);
 # drift between lines moves a gap by a unit or two).
 GAP_JUMP_SHARE = 0.6
+# A timing read from a mark's gap in drifting text is a guess (heldout-timing60's Writer
+# pdfplumber layout text: two marks read in the wrong column, the gaps split clearly): warned.
+GAP_WHY = (
+    "提出時期 read from a mark in one of two columns (事前 | 事後) of -layout text by its gap to the"
+    " explanation ({gap:.1f} units, split at {split:.1f}): the text's lines drift, the column is a guess"
+)
 GAP_JUMP_MIN = 2.0
 # A gap wider than this many ems parts two pieces of a line.
 PIECE_GAP_EMS = 1.0
@@ -131,21 +137,26 @@ def read_mark_columns(pages: list[PageWords], settings: GridSettings, found: Mar
     split = _gap_split([g for *_, g in gapped if g is not None], span)
     for page, piece, cols, gap in gapped:
         k = None if split is None or gap is None else int(gap < split)
-        placed.append((page, piece, cols, k))
+        if k is not None:
+            _write_mark(page, piece, cols.labels[k], found, GAP_WHY.format(gap=gap, split=split))
     for page, piece, cols, k in placed:
         if k is not None:
             _write_mark(page, piece, cols.labels[k], found)
 
 
-def _write_mark(page: PageWords, piece: Line, label: str, found: MarkColumns) -> None:
+def _write_mark(
+    page: PageWords, piece: Line, label: str, found: MarkColumns, guess: str | None = None
+) -> None:
     """The mark ``piece`` rewritten to its column's timing word (its first word; the others
-    taken out of ``page``), counted in ``found``."""
+    taken out of ``page``), counted in ``found``; ``guess``: why the column is a guess (the
+    grid makes it ``column_guess`` on the timing)."""
     first, *rest = piece.words
     mark = "〇" if piece.text[0] in "Oo" else piece.text[0]  # OCR's O: a circle
     key = (label, mark)
     found.read[key] = found.read.get(key, 0) + 1
     first.text = _first_word(label)
     first.x1 = piece.x1
+    first.guess = guess or first.guess
     drop = {id(w) for w in rest}
     page.words = [w for w in page.words if id(w) not in drop]
 
