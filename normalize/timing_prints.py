@@ -94,8 +94,12 @@ def _word(m: regex.Match, found: PrintedTimings) -> str:
 
 def restore_raw(records: list[Record], found: PrintedTimings) -> None:
     """Each record whose ``timing_raw`` is the bare word a print was read as gets the print
-    (where the document printed that word one way only)."""
+    (where the document printed that word one way only); one reading both words (``事前事後``:
+    a row marking both columns) gets both prints."""
+    one = {w: next(iter(c)) for w, c in found.prints.items() if len(c) == 1}
     for r in records:
-        prints = found.prints.get(r.timing or "")
-        if prints and len(prints) == 1 and "".join(r.timing_raw.split()) == r.timing:
-            r.timing_raw = next(iter(prints))
+        raw = "".join(r.timing_raw.split())
+        if r.timing and raw == r.timing and r.timing in one:
+            r.timing_raw = one[r.timing]
+        elif raw == "事前事後" and len(one) == 2:
+            r.timing_raw = f"{one['事前']} {one['事後']}"

@@ -68,6 +68,7 @@ def test_a_row_marking_both_columns_or_neither_is_warned(case):
     assert len(records) == len(expected)
     both, neither = records[1], records[min(3, len(records) - 1)]
     assert both.timing is None and "timing_invalid" in both.flags
+    assert both.timing_raw.startswith("事前欄: ") and " 事後欄: " in both.timing_raw  # the print, both marks
     assert neither.timing is None and "timing_missing" in neither.flags
     marked = [k for k in range(len(records)) if k not in (1, min(3, len(records) - 1))]
     assert [records[k].timing for k in marked] == [expected[k]["timing"] for k in marked]
