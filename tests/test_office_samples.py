@@ -22,6 +22,7 @@ from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench re
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_spaced49_samples import SPACINGS
+from make_timing60_samples import TEXTS as TIMING60_TEXTS  # timing60's sets: pdftotext+nl among them
 
 CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
 TIMINGS = {"事前", "事後"}
@@ -136,6 +137,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         text = spaced_text
     assert text in (
         *KINDCOL_TEXTS,
+        *TIMING60_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

@@ -22,7 +22,7 @@ word.  ``office-timing60`` (tuning) draws from the tuning tables; ``heldout-timi
 only, never tune on it) from the held-out tables, with marks, labels, words and sizes of its own.
 Each case keeps its PDF and the texts of ``TEXTS`` (pages joined by form feeds, and ``+nl``); the
 Chromium ``marks`` case is also scanned (``*-scan``: its pages rendered at 200 dpi in grey by
-pdftoppm, bound as an image PDF by Pillow).
+Ghostscript as an image PDF).
 """
 
 from __future__ import annotations
@@ -186,20 +186,18 @@ def _truth(look: dict, pdf: Path) -> list[dict]:
     out = chromium_expected(pdf, look["rows"])
     for e, (pre, post) in zip(out, _marked(look), strict=True):
         if look["shape"] == "marksboth" and pre == post:
-            e["timing"] = None  # both columns marked, or neither: no timing
+            e["timing"] = ""  # both columns marked, or neither: no timing (an empty cell's "")
     return out
 
 
 def _scan(pdf: Path, out: Path) -> None:
-    """``pdf``'s pages rendered at ``SCAN_DPI`` in grey (pdftoppm), bound as an image PDF."""
-    from PIL import Image
-
+    """``pdf``'s pages rendered at ``SCAN_DPI`` in grey by Ghostscript (``pdfimage8``: an image
+    PDF, no text layer) and written again by its ``pdfwrite`` (compressed, producer named)."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            ["pdftoppm", "-r", str(SCAN_DPI), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True, timeout=300
-        )
-        pages = [Image.open(p) for p in sorted(Path(tmp).glob("p*.png"))]
-        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=SCAN_DPI)
+        image = Path(tmp) / "image.pdf"
+        gs = ["gs", "-q", "-dNOPAUSE", "-dBATCH"]
+        subprocess.run([*gs, "-sDEVICE=pdfimage8", f"-r{SCAN_DPI}", "-o", str(image), str(pdf)], check=True)
+        subprocess.run([*gs, "-sDEVICE=pdfwrite", "-o", str(out), str(image)], check=True)
 
 
 def _names(heldout: bool) -> list[str]:
@@ -217,8 +215,8 @@ timing); `*-words` one 提出時期 column printing 事前提出 / 事後に提�
 (`expected/records.json`) is the six fields as written, the timing the word.  Each case is the PDF
 and 15 texts (`<case>-<extractor>`: pdftotext plain (and `+nl`), -raw, -layout, pdfminer,
 pypdfium2 (and `+nl`), pdfplumber (and `+nl`, `layout=True`), pypdf (and `+nl`), PyMuPDF (and
-`+nl`, `sort=True`)); `*-chromium-marks-scan` is that PDF's pages rendered at 200 dpi in grey and
-bound as an image PDF.  Settings per case in `cases.json`.
+`+nl`, `sort=True`)); `*-chromium-marks-scan` is that PDF's pages rendered at 200 dpi in grey by
+Ghostscript (`pdfimage8`, then `pdfwrite`).  Settings per case in `cases.json`.
 
 `samples/office-timing60` (tuning) draws from the tuning tables, marks and words;
 `samples/heldout-timing60` (held out: measure on it, never tune on it) from the held-out tables,
