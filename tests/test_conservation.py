@@ -343,7 +343,7 @@ KNOWN_LOSSES: dict[str, str] = {
         for tool in ("pdftotext-raw", "pypdfium2", "pypdfium2+nl")
     },
     # Branch timing60 (new samples, tools/make_timing60_samples.py; the base 9aee3e2a fails these
-    # and 24 more of the sets): flattened texts of tables printing 提出時期 as a mark in one of two
+    # and 20 more of the sets): flattened texts of tables printing 提出時期 as a mark in one of two
     # columns (事前 | 事後: a mark is no timing word, and row-ordered text cannot tell its column)
     # or Writer's 事前に提出 wrapped in a narrow column (事前に提 / 出); no rows or text placed in
     # no row (partial), as on the base.
@@ -352,6 +352,10 @@ KNOWN_LOSSES: dict[str, str] = {
         for name in (
             "heldout-timing60/ht60-chromium-marks-pdfplumber",
             "heldout-timing60/ht60-chromium-marks-pdfplumber+nl",
+            "heldout-timing60/ht60-chromium-marksboth-pdfminer",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext+nl",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext-raw",
             "heldout-timing60/ht60-chromium-marksboth-pymupdf",
             "heldout-timing60/ht60-chromium-marksboth-pymupdf+nl",
             "heldout-timing60/ht60-chromium-words-pdfplumber",
