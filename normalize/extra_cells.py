@@ -42,7 +42,8 @@ from .chars import display_width
 from .columnar_checks import ends_as_reason
 
 # Labels of a remarks column (the tail labels that head text, not page numbers: row_numbers).
-REMARK_LABELS = ("備考",)
+# (or a section in charge: 担当課, set XXI t03; the tail labels of ``row_numbers`` that are no page).
+REMARK_LABELS = ("備考", "担当課", "担当部署", "所管課")
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
 REMARKS_TEXT_NOTE = (

@@ -261,9 +261,20 @@ def lone_character_doubts(record: Record) -> list[Doubt]:
 _TIMING_PIECE = regex.compile(r"^[事前後](?:[ 　]+|\n)\S")
 
 
+# The explanation opening with what a 提出時期 cell prints other than 事前 / 事後 (branch timing60):
+# the words with 提出 (事後に提出, a -layout reader's 提出時期 column placed right of them), or a
+# lone mark of a two-column 提出時期 (○, ✓ … then a space or a line break: row-ordered text prints
+# the mark where the timing goes, its column unknown).
+_TIMING_PRINT = regex.compile(r"^(?:事[前後](?:に)?提出|事[前後][（(]提出[)）]|[○◯〇●✓✔レ＊](?:[ 　]+|\n)\S)")
+
+
 def timing_piece_doubts(record: Record) -> list[Doubt]:
-    """``timing piece`` (see the module notes): ``column_guess`` on the 提出時期."""
+    """``timing piece`` (see the module notes), or the explanation opening with a 提出時期's print
+    (``_TIMING_PRINT``): ``column_guess`` on the 提出時期."""
     text = (record.explanation or "").lstrip()
+    if m := _TIMING_PRINT.match(text):
+        why = f"the explanation opens with {m.group(0)[:5].strip()!r}, what a 提出時期 prints: read into it?"
+        return [Doubt("column_guess", "timing", why)]
     if not _TIMING_PIECE.match(text):
         return []
     why = f"the explanation opens with {text[0]!r} alone: a piece of 事前/事後 wrapped a character a line?"

@@ -62,8 +62,12 @@ NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
 _COMPOSITE_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
 COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in _COMPOSITE_BASES)
 # Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
-# note) or the page of the assessment the row amends.
-TAIL_LABELS = ("備考", "頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
+# note), the section in charge of the row (担当課: set XXI t03, Calc) or the page of the assessment
+# the row amends.
+TAIL_LABELS = (
+    *("備考", "担当課", "担当部署", "所管課"),
+    *("頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号"),
+)
 # Tail labels whose cells are page numbers (a small integer after the row's last cell).
 PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
 # The label row's own labels, the first and last of the form's order (and the other orders).

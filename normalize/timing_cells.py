@@ -105,6 +105,11 @@ def _closes_at(text: str) -> int:
     return 0
 
 
+# What a 提出時期 cell prints after its word to say "submitted" (事後提出, 事前に提出, 事後(提出)):
+# the cell's words read as the timing word, printed so (set XXI t03, Calc: 事後提出 in every row).
+# Whitespace removed; the record's ``timing_raw`` keeps the whole print.
+SUBMISSION_TAIL = regex.compile(r"^(?:に)?提出$|^[（(]提出[)）]$")
+
 # ``[事前]`` / ``［事後］`` opening a cell, one pattern per timing word (compiled once: read_timing
 # runs for every line of every -layout row, some 650,000 times over the samples).
 _BOXED = {word: regex.compile(rf"^[\[［]{word}[\]］]") for word in TIMING_WORDS}
@@ -113,12 +118,15 @@ _BOXED = {word: regex.compile(rf"^[\[［]{word}[\]］]") for word in TIMING_WORD
 @lru_cache(maxsize=1 << 16)
 def read_timing(raw: str, bare: bool = False) -> str | None:
     """The timing word a 提出時期 cell's text (``raw``, whitespace removed) gives: 事前 / 事後
-    alone, in a choice box (``[事前]``), or followed by a qualifier (``is_qualifier``; a bare word
+    alone, in a choice box (``[事前]``), followed by 提出 (``SUBMISSION_TAIL``: 事後提出), or by
+    a qualifier (``is_qualifier``; a bare word
     only with ``bare``: the cell printed the word on a line of its own, ``timing_of_lines``);
     else None.
 
     >>> read_timing("事前（重要な変更）"), read_timing("事後"), read_timing("時期事前")
     ('事前', '事後', None)
+    >>> read_timing("事後提出"), read_timing("事前に提出"), read_timing("事後(提出)")
+    ('事後', '事前', '事後')
 
     Pure, so its answers are kept (``lru_cache``); a text without 事 holds no timing word.
     """
@@ -130,7 +138,9 @@ def read_timing(raw: str, bare: bool = False) -> str | None:
     if choice:
         return choice.group(1)
     for word in TIMING_WORDS:
-        if raw.startswith(word) and is_qualifier(raw[len(word) :], bare):
+        if raw.startswith(word) and (
+            is_qualifier(raw[len(word) :], bare) or SUBMISSION_TAIL.match(raw[len(word) :])
+        ):
             return word
         boxed = _BOXED[word].match(raw)
         if boxed and is_qualifier(raw[boxed.end() :], bare):

@@ -11,6 +11,7 @@ import pytest
 
 from piatable.normalize.ascii_numerals import ASCII_NUMERALS
 from piatable.normalize.conservation import char_counts, date_lines_without_rows, record_chars
+from piatable.normalize.timing_cells import SUBMISSION_TAIL
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
@@ -357,6 +358,51 @@ KNOWN_LOSSES: dict[str, str] = {
         )
         for tool in ("pdftotext-raw", "pypdfium2", "pypdfium2+nl")
     },
+    # Branch timing60 (new samples, tools/make_timing60_samples.py; the base 9aee3e2a fails these
+    # and 20 more of the sets): flattened texts of tables printing 提出時期 as a mark in one of two
+    # columns (事前 | 事後: a mark is no timing word, and row-ordered text cannot tell its column)
+    # or Writer's 事前に提出 wrapped in a narrow column (事前に提 / 出); no rows or text placed in
+    # no row (partial), as on the base.
+    **{
+        name: "提出時期 as marks in two columns, or 事前に提出 wrapped: rows or text lost (base too)"
+        for name in (
+            "heldout-timing60/ht60-chromium-marks-pdfplumber",
+            "heldout-timing60/ht60-chromium-marks-pdfplumber+nl",
+            "heldout-timing60/ht60-chromium-marksboth-pdfminer",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext+nl",
+            "heldout-timing60/ht60-chromium-marksboth-pdftotext-raw",
+            "heldout-timing60/ht60-chromium-marksboth-pymupdf",
+            "heldout-timing60/ht60-chromium-marksboth-pymupdf+nl",
+            "heldout-timing60/ht60-chromium-words-pdfplumber",
+            "heldout-timing60/ht60-chromium-words-pdfplumber+nl",
+            "heldout-timing60/ht60-writer-marks-pymupdf",
+            "heldout-timing60/ht60-writer-marks-pymupdf+nl",
+            "heldout-timing60/ht60-writer-marksboth-pdfminer",
+            "heldout-timing60/ht60-writer-marksboth-pdfplumber",
+            "heldout-timing60/ht60-writer-marksboth-pdfplumber+nl",
+            "heldout-timing60/ht60-writer-marksboth-pdftotext",
+            "heldout-timing60/ht60-writer-marksboth-pdftotext+nl",
+            "heldout-timing60/ht60-writer-marksboth-pdftotext-raw",
+            "heldout-timing60/ht60-writer-marksboth-pymupdf",
+            "heldout-timing60/ht60-writer-marksboth-pymupdf+nl",
+            "heldout-timing60/ht60-writer-marksboth-pypdf",
+            "heldout-timing60/ht60-writer-marksboth-pypdf+nl",
+            "heldout-timing60/ht60-writer-marksboth-pypdfium2",
+            "heldout-timing60/ht60-writer-marksboth-pypdfium2+nl",
+            "heldout-timing60/ht60-writer-words-pdfminer",
+            "heldout-timing60/ht60-writer-words-pdftotext",
+            "heldout-timing60/ht60-writer-words-pdftotext+nl",
+            "heldout-timing60/ht60-writer-words-pymupdf",
+            "heldout-timing60/ht60-writer-words-pymupdf+nl",
+            "heldout-timing60/ht60-writer-words-pypdf",
+            "heldout-timing60/ht60-writer-words-pypdf+nl",
+            "office-timing60/t60-writer-marks-pymupdf",
+            "office-timing60/t60-writer-marks-pymupdf+nl",
+            "office-timing60/t60-writer-marksboth-pymupdf",
+            "office-timing60/t60-writer-marksboth-pymupdf+nl",
+        )
+    },
 }
 
 
@@ -562,6 +608,13 @@ def _case(path: Path):
     return pytest.param(path, id=name, marks=marks)
 
 
+def _printed_timing(r) -> bool:
+    """The record's timing_raw is its timing word with a submission tail (事後提出)."""
+    return (
+        bool(r.timing) and r.timing_raw.startswith(r.timing) and bool(SUBMISSION_TAIL.match(r.timing_raw[2:]))
+    )
+
+
 @pytest.mark.parametrize("path", [_case(p) for p in TEXTS])
 def test_no_text_or_row_is_lost_in_silence(path):
     """One run of the pipeline per text sample, checked twice.
@@ -584,7 +637,10 @@ def test_no_text_or_row_is_lost_in_silence(path):
             lost, invented = _lost_and_invented(part.stream.region, part.records)
             assert lost == 0
             filled = [r for r in part.records if "merged_cell_filled" in r.flags]
-            assert invented <= sum(len(r.change_date_raw) + len(r.explanation) + 2 for r in filled)
+            # A 提出時期 printed 事後提出 is read as 事後 in the lines (timing_prints) and its
+            # record's timing_raw given the print back: its 提出 is printed, not invented.
+            printed = sum(len(r.timing_raw) - len(r.timing) for r in part.records if _printed_timing(r))
+            assert invented <= sum(len(r.change_date_raw) + len(r.explanation) + 2 for r in filled) + printed
         if any(date_lines_without_rows(p.stream.region, p.stream.rows) for p in parts):
             assert result.status == "partial"
             assert any("date lines of the table region did not become rows" in n for n in result.notes)

@@ -24,6 +24,7 @@ from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPD
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_spaced49_samples import SPACINGS
+from make_timing60_samples import TEXTS as TIMING60_TEXTS  # timing60's sets: pdftotext+nl among them
 
 CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
 TIMINGS = {"事前", "事後"}
@@ -77,6 +78,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pagejoin59",
         "heldout-rightwarn60",
         "heldout-numkind60",
+        "heldout-timing60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -143,6 +145,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *KINDCOL_TEXTS,
         *SILENT60_TEXTS,
         *NUMKIND_TEXTS,
+        *TIMING60_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

@@ -45,6 +45,7 @@ from piatable.normalize.extra_cells import (
     remark_label_of,
 )
 from piatable.normalize.flags import flag_ocr_records
+from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.grid.unread_pages import page_printing_labels
@@ -59,6 +60,13 @@ from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
+from piatable.normalize.timing_prints import (
+    PrintedTimings,
+    prints_submission_words,
+    restore_raw,
+    submission_parts,
+    submission_words,
+)
 
 from .settings import Settings
 
@@ -167,12 +175,17 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
     reading = read_text_pages(path, text)
+    printed, marks = PrintedTimings(), MarkColumns()  # 提出時期 printed as 事後提出, or as marks
+    if reading.kind != "text-layout" and prints_submission_words(text):
+        reading.pages = submission_words(reading.pages, printed)
+        reading.parts = submission_parts(reading.parts, printed)
     faulty = faulty_text_pages(text)  # pages taken from a broken text layer
     paged = "\f" in text
     del text  # a long text's parts are built as the stream reader reaches them
     repairs = list(reading.notes)  # how the text was mended (despaced, over-print collapsed …)
     result = _result(reading, source)
     if reading.kind == "text-layout":
+        read_mark_columns(reading.pages, settings.grid, marks)
         grid = layout_pages_to_rows(reading.pages, settings)
         # pdfplumber text placed in the six columns (``plumber_to_layout``): a 備考 column's cell
         # is placed with the explanation, as the stream reader reads it (``extra_cells``).
@@ -206,6 +219,10 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     else:
         _stream_document(reading, result, settings)
     _note_hidden_rows(result)
+    for found in (printed, marks):
+        if found:
+            restore_raw(result.records, found if isinstance(found, PrintedTimings) else found.printed())
+            result.notes.append(found.note())
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
@@ -394,6 +411,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     reading.pages, joined, doubts = join_column_strips(reading.pages)
     result.notes.extend(joined)
     reading.page_flags = {**doubts, **reading.page_flags}
+    marks = MarkColumns()  # 提出時期 as a mark in a 事前 | 事後 column: the column's word
+    read_mark_columns(reading.pages, settings.grid, marks)
     pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells
@@ -409,6 +428,9 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         even_square_brackets(rows, *document_brackets(votes))
     result.records = rows_to_records(rows, source, settings, form=_form(result))
     result.notes.extend(unexpected_timing_notes(rows, result.records))
+    if marks:
+        restore_raw(result.records, marks.printed())
+        result.notes.append(marks.note())
     if reading.ocr:
         from piatable.extract.ocr.garbage_rows import garbage_note
 
