@@ -181,6 +181,8 @@ SET_NAMES = (
     "heldout-bikou55",
     "office-kindcol59",
     "heldout-kindcol59",
+    "office-reversed60",
+    "heldout-reversed60",
     "office-flow55",
     "heldout-flow55",
     "assessments55",
