@@ -72,6 +72,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-garbled58",
         "heldout-compact59",
         "heldout-pagejoin59",
+        "heldout-reversed60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

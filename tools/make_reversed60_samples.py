@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
+from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import REVERSED, _calc_pdf, _chromium_pdf
 from make_office_samples import build_named, write_manifest
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OutsiderCase
-from make_chromium54_samples import _expected as chromium_expected
 from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
