@@ -30,7 +30,8 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   after cells printed on one line with no space between them (PyMuPDF ``sort=True``); no truth
   row of the samples holds such a pair beside an empty cell;
 * ``before's mark in the after cell``: the before cell is empty and the after cell opens with a
-  paragraph that only a before cell holds (``新規``, ``記載なし``, ``―``) and goes on
+  paragraph that only a before cell holds (``新規``, ``記載なし``, ``―``), or with such a mark, a
+  space and more text (``新規 住民基本台帳に…``, set XXI t04 / t09), and goes on
   (``新規`` / ``上記を新規追加``: mutool's order, set XX t12); no truth row of the samples opens
   its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
@@ -51,8 +52,12 @@ from .flags import ending_open
 from .items import INSTANCE_LINE, is_form_heading
 from .tokenizer import Tokenizer
 
-# What only a before cell prints as its whole text (a new item: 新規; nothing written: 記載なし, ―).
-_BEFORE_MARK = regex.compile(r"^(?:新規|記載なし|[―—－‐]{1,2})$")
+# What only a before cell prints as its whole text (a new item: 新規, 追加; nothing written: 記載なし,
+# なし, ―); the same then a space and more text (``新規 住民基本台帳に…``: the mark on the after
+# cell's first line, one paragraph).  No truth row of the samples with an empty before cell (14,738
+# of 87,930) opens its after cell with either.
+_BEFORE_MARK = regex.compile(r"^(?:新規|追加|記載なし|なし|[―—－‐]{1,2})$")
+_BEFORE_MARK_THEN_TEXT = regex.compile(r"^(新規|追加|記載なし|なし|[―—－‐]{1,2})[ 　]+\S")
 # Two sentences of one paragraph ending alike in this many characters are a before and an after.
 LIKE_ENDING_CHARS = 6
 # The longest rest of an explanation found after another cell's sentence (``追加``, ``に伴う修正``).
@@ -148,9 +153,15 @@ def _glued_sides_doubts(record: Record) -> list[Doubt]:
 
 def _before_mark_doubts(record: Record) -> list[Doubt]:
     after = [p.strip() for p in paragraphs(record.after or "")]
-    if (record.before or "").strip() or len(after) < 2 or not _BEFORE_MARK.match(after[0]):
+    if (record.before or "").strip() or not after:
         return []
-    why = f"the after cell opens with {after[0]}, a before cell's mark, beside an empty before cell"
+    if len(after) >= 2 and _BEFORE_MARK.match(after[0]):
+        mark = after[0]
+    elif m := _BEFORE_MARK_THEN_TEXT.match(after[0]):
+        mark = m.group(1)
+    else:
+        return []
+    why = f"the after cell opens with {mark}, a before cell's mark, beside an empty before cell"
     return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
 
 

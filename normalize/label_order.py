@@ -42,6 +42,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, LABELS, is_header_line, is_t
 from .dates import DATE as DATE_PATTERN
 from .dates import DATE_AT_START, is_date_line
 from .items import opens_item_line
+from .swapped_sides import sides_swapped, swap_sides
 
 USUAL = tuple(range(len(LABELS)))
 DATE, ITEM, BEFORE, AFTER, TIMING_ROLE, EXPLANATION = USUAL
@@ -401,8 +402,8 @@ def read_by_labels(result: StreamResult, roles: tuple[int, ...] | None, why: str
     """The note and doubts of a text whose label rows print another order than the form's:
     ``column_guess`` on every row when its label rows disagree or lack labels; where the text
     was not read in the printed order (column by column, or row by row outside Calc's two
-    passes, where only a date printed after the item is put back), on each row whose content
-    disagrees with the form's order (``disagreeing_cell``)."""
+    passes, where only a date printed after the item is put back), on every row, naming the cell
+    whose content disagrees with the form's order (``disagreeing_cell``) where one does."""
     if why is not None:
         order_doubts(result.rows, why)
         result.notes.append(why)
@@ -414,10 +415,24 @@ def read_by_labels(result: StreamResult, roles: tuple[int, ...] | None, why: str
         result.notes.append(order_note(roles))
         return
     printed = " | ".join(LABELS[r] for r in roles)
+    if sides_swapped(roles) and not result.column_order:
+        # 変更後 before 変更前, read row by row: each row's two cells put back (swapped_sides).
+        result.notes.append(order_note(roles))
+        why = f"the table prints its columns in another order ({printed}); one of 変更前 / 変更後 is empty"
+        for row in result.rows:
+            if not swap_sides(row) or disagreeing_cell(row) is not None:
+                row.add_flag("column_guess")
+                row.doubts.append(Doubt("column_guess", None, f"{why}: which, the text cannot tell"))
+        return
     why = f"the table prints its columns in another order ({printed}); this text was read in the form's order"
     result.notes.append(why)
     for row in result.rows:
+        # Every row: a row whose content agrees with the form's order is a guess too (変更後
+        # printed before 変更前 reads as a before / after pair swapped, set XXI-like Writer and
+        # Chromium tables: wrong rows at confidence 0.92 with no warning).
         cell = disagreeing_cell(row)
+        row.add_flag("column_guess")
         if cell is not None:
-            row.add_flag("column_guess")
             row.doubts.append(Doubt("column_guess", cell, f"{why}, and its {cell} does not read as one"))
+        else:
+            row.doubts.append(Doubt("column_guess", None, f"{why}: its cells may be another column's"))

@@ -2,8 +2,10 @@
 
 Tables on presentation slides and HTML tables (office-slides54: LibreOffice Impress, Chromium)
 print an addition's 変更前 as a placeholder rather than leave it empty: ``○○``, ``－``, ``―``,
-``該当なし``.  It is one short line, printed on one baseline with the after cell's first line, so
-row-ordered text (``pdftotext -raw``, pypdfium2, pypdf) gives ``○○ ・個人番号の入力時には…``, and
+``該当なし``; an added row's before cell prints ``新規`` the same way (set XXI t04 / t09:
+``新規 住民基本台帳に…`` read whole into the after cell, unwarned at 0.717).  It is one short
+line, printed on one baseline with the after cell's first line, so row-ordered text
+(``pdftotext -raw``, pypdfium2, pypdf) gives ``○○ ・個人番号の入力時には…``, and
 the row's cuts take the line whole into one cell: the after cell (変更前 empty) or the before
 cell with the after cell's opening words (``○○ 令和3年4月1日`` | ``時点``).  The placeholder then
 moved across columns with a confidence above 0.9 and no doubt.
@@ -23,8 +25,10 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
-# A cell that says "nothing" (as ``evidence._PLACEHOLDER_THEN_TEXT``), then a gap, then text.
-_NOTHING = regex.compile(r"[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?")
+# A cell that says "nothing" (as ``evidence._PLACEHOLDER_THEN_TEXT``) or that the row adds its
+# item (新規), then a gap, then text.  No truth row of the samples (14,738 with an empty before cell
+# of 87,930) opens its after cell with one of them and a space or a line end.
+_NOTHING = regex.compile(r"[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?|新規")
 _MARKS = regex.compile(r"[○〇◯]{2,}")
 _NOTHING_THEN_TEXT = regex.compile(rf"^\s*({_NOTHING.pattern})[ 　]+(\S.*)$")
 _MARKS_THEN_TEXT = regex.compile(rf"^\s*({_MARKS.pattern})[ 　]+(\S.*)$")

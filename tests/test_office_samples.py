@@ -79,6 +79,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-rightwarn60",
         "heldout-numkind60",
         "heldout-timing60",
+        "heldout-reversed60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -183,6 +183,8 @@ SET_NAMES = (
     "heldout-kindcol59",
     "office-timing60",
     "heldout-timing60",
+    "office-reversed60",
+    "heldout-reversed60",
     "office-flow55",
     "heldout-flow55",
     "assessments55",

@@ -18,6 +18,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import LABELS
@@ -25,7 +27,7 @@ from piatable.vocabulary import LABELS
 from ..chars import display_width
 from .columns import bounds_from_labels
 from .common import N_COLS, is_furniture
-from .labels import Header, find_header, with_label_tails
+from .labels import Header, find_header, is_label_line, with_label_tails
 from .lines import Line, split_segments, words_to_lines
 
 
@@ -104,17 +106,18 @@ def column_move(
     body: Callable[[], list[Line]],
     hx: float,
     settings: GridSettings,
+    from_centres: bool = False,
 ) -> ColumnMove | None:
     """The move that puts the columns of ``header``'s page into the form's order (its printed
     boundaries from the rulings round each label, else the body's gaps between labels:
-    ``bounds_from_labels``); None when the columns are in the form's order or cannot be
-    bounded.  One label not read is placed by the rulings (``with_lost_label``)."""
+    ``bounds_from_labels``, ``from_centres`` as there); None when the columns are in the form's
+    order or cannot be bounded.  One label not read is placed by the rulings (``with_lost_label``)."""
     header, placed = with_lost_label(header, verticals)
     roles = printed_roles(header)
     if roles is None:
         return None
     printed = Header(header.top, header.bottom, {p: header.labels[r] for p, r in enumerate(roles)})
-    bounds = bounds_from_labels(printed, verticals, body, hx, settings)
+    bounds = bounds_from_labels(printed, verticals, body, hx, settings, from_centres)
     return None if bounds is None else ColumnMove(roles, tuple(bounds), placed)
 
 
@@ -238,6 +241,37 @@ def moved_page(page: PageWords, move: ColumnMove, hx: float, settings: GridSetti
     return dataclasses.replace(page, words=words, rulings=rulings, unseen=unseen)
 
 
+# One space beside a Japanese character: a column gap the extractor squeezed (Japanese text has
+# no spaces), as ``layout_text._layout_segments`` reads it.
+_CJK_SPACE = regex.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+
+
+def _squeezed_pieces(seg: Line) -> list[Line]:
+    """``seg`` parted at each single space beside a Japanese character, each piece placed where
+    it is printed (in the page's units: display columns, or characters as ``_char_offsets``
+    counts them).  A cell's last characters set one space before the next column's
+    (``…住民基本台 の概要``, set XXI t11, Chromium, columns right to left) would otherwise close the
+    body's gap between the two columns, and the boundary was taken inside the next column."""
+    out: list[Line] = []
+    for w in seg.words:
+        parts = _CJK_SPACE.split(w.text)
+        if len(parts) == 1:
+            out.append(Line([w], w.text, w.x0, w.x1, w.top, w.bottom, seg.page, seg.line_no, seg.conf))
+            continue
+        widths = [display_width(ch) for ch in w.text]
+        by_chars = abs((w.x1 - w.x0) - len(w.text)) < abs((w.x1 - w.x0) - sum(widths))
+        x = w.x0
+        for part in parts:
+            width = len(part) if by_chars else display_width(part)
+            if part.strip():
+                piece = _piece(w, part, x, x + width)
+                out.append(
+                    Line([piece], part, x, x + width, w.top, w.bottom, seg.page, seg.line_no, seg.conf)
+                )
+            x += width + 1
+    return out
+
+
 # Label pieces the six labels' row cannot lack (a wrapped 提出時 / 期 aside): a page of text
 # without them has no label row to read the order from.
 _MUST_PIECES = ("変更前", "変更後", "項目")
@@ -259,11 +293,12 @@ def layout_move(
 
             def body() -> list[Line]:
                 return [
-                    seg
+                    piece
                     for ln in lines
-                    if ln.top > top and not is_furniture(ln.text)
+                    if ln.top > top and not is_furniture(ln.text) and not is_label_line(ln, hx, settings)
                     for seg in split_segments(ln, gap)
+                    for piece in _squeezed_pieces(seg)
                 ]
 
-            move = column_move(header, [], body, hx, settings)
+            move = column_move(header, [], body, hx, settings, from_centres=True)
     return (page if move is None else moved_page(page, move, hx, settings)), move

@@ -47,10 +47,14 @@ def bounds_from_labels(
     body: Callable[[], list[Line]],
     hx: float,
     settings: GridSettings,
+    from_centres: bool = False,
 ) -> list[float] | None:
     """Seven x boundaries: the rulings around each label, else the body's gaps between labels.
     ``body()`` gives the body's text segments; it is called only where rulings leave a boundary
-    or the table's outer edge unfixed."""
+    or the table's outer edge unfixed.  ``from_centres``: a gap is looked for from the left
+    label's centre, not its right edge (flattened text: a wrapped label ``提出時`` fills its
+    narrow cell to the last character, and the next column's text opens one character after
+    the cell's text ends, inside the label's span: set XXI t11, PyMuPDF ``sort=True``)."""
     bounds: list[float | None] = [None] * (N_COLS + 1)
     slack = settings.ruling_merge_em * hx
     xs = sorted(verticals)
@@ -85,7 +89,7 @@ def bounds_from_labels(
         bounds[0] = min([header.labels[0][0], *(ln.x0 for ln in body())]) - hx / 2
     for i in range(1, N_COLS):
         if bounds[i] is None and i - 1 in centres and i in centres:
-            left_edge = max(header.labels[i - 1][1], centres[i - 1])
+            left_edge = centres[i - 1] if from_centres else max(header.labels[i - 1][1], centres[i - 1])
             g = _gap_range(body(), left_edge, header.labels[i][0], settings.column_gap_em * hx / 2)
             if g is None:
                 # Cells packed tight (a spreadsheet's narrow padding): the text segments run on
