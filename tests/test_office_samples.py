@@ -19,6 +19,7 @@ from .conftest import ROOT, SAMPLES
 sys.path.insert(0, str(ROOT / "tools"))
 import make_office_samples as mos
 from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench reads them
+from make_datecell60_samples import TEXTS as DATECELL_TEXTS  # datecell60's sets: mutool, pymupdf+nl
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_spaced49_samples import SPACINGS
@@ -72,6 +73,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-garbled58",
         "heldout-compact59",
         "heldout-pagejoin59",
+        "heldout-datecell60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -136,6 +138,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         text = spaced_text
     assert text in (
         *KINDCOL_TEXTS,
+        *DATECELL_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,
