@@ -121,9 +121,10 @@ def _date_cell(rng: random.Random, style: str, r: dict, k: int, n: int, heldout:
 
 def _look(name: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-datecell60-{name}")
-    _, maker, style, width = name.split("-")
+    _, _maker, style, width = name.split("-")
     rows = _rows(rng, heldout, ROWS)
-    how = rng.choice(("wareki", "seireki", "wareki_fw")) if style != "num" else rng.choice(("slash", "seireki"))
+    styles = ("wareki", "seireki", "wareki_fw") if style != "num" else ("slash", "seireki")
+    how = rng.choice(styles)
     for k, r in enumerate(rows):
         r["change_date_raw"] = _date_cell(rng, style, r, k, len(rows), heldout, how)
     share = DATE_SHARES[width]
