@@ -32,7 +32,9 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
 * ``before's mark in the after cell``: the before cell is empty and the after cell opens with a
   paragraph that only a before cell holds (``新規``, ``記載なし``, ``―``) and goes on
   (``新規`` / ``上記を新規追加``: mutool's order, set XX t12); no truth row of the samples opens
-  its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words);
+  its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words); nor with the mark,
+  a space and more text on its first line (pypdfium2's ``新規 住民基本台帳に…``: the two cells'
+  first lines on one line, set XXI t07 / t09, branch datecell60);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
@@ -53,6 +55,9 @@ from .tokenizer import Tokenizer
 
 # What only a before cell prints as its whole text (a new item: 新規; nothing written: 記載なし, ―).
 _BEFORE_MARK = regex.compile(r"^(?:新規|記載なし|[―—－‐]{1,2})$")
+# The same mark with the after cell's first line after it on one line, a space between
+# (pypdfium2: ``新規 住民基本台帳に記録されてい``, set XXI t07 / t09).
+_BEFORE_MARK_THEN = regex.compile(r"^(新規|記載なし|[―—－‐]{1,2})[ \u3000]+\S")
 # Two sentences of one paragraph ending alike in this many characters are a before and an after.
 LIKE_ENDING_CHARS = 6
 # The longest rest of an explanation found after another cell's sentence (``追加``, ``に伴う修正``).
@@ -148,9 +153,13 @@ def _glued_sides_doubts(record: Record) -> list[Doubt]:
 
 def _before_mark_doubts(record: Record) -> list[Doubt]:
     after = [p.strip() for p in paragraphs(record.after or "")]
-    if (record.before or "").strip() or len(after) < 2 or not _BEFORE_MARK.match(after[0]):
+    if (record.before or "").strip() or not after:
         return []
-    why = f"the after cell opens with {after[0]}, a before cell's mark, beside an empty before cell"
+    glued = _BEFORE_MARK_THEN.match(after[0])
+    if not (glued or (len(after) >= 2 and _BEFORE_MARK.match(after[0]))):
+        return []
+    mark = glued.group(1) if glued else after[0]
+    why = f"the after cell opens with {mark}, a before cell's mark, beside an empty before cell"
     return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
 
 
