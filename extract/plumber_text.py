@@ -48,6 +48,7 @@ from piatable.extract.plumber_labels import (
 from piatable.extract.plumber_widths import certain_widths
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
+from piatable.normalize.date_prefixes import is_date_prefix
 from piatable.normalize.dates import DATE_ANNEX, is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
 from piatable.normalize.side_ties import side_tie, twin_ends
@@ -288,6 +289,7 @@ def _kind_cost(
     the line's one fragment beside a date, if any).  Pure, so its answers are kept: a line's
     readings ask it for every fragment in every column, some 880,000 times over 80 sample texts."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
+    dateish = dateish or (index == 0 and is_date_prefix(frag))  # 第４版 over its date (date_prefixes)
     dateish = dateish or (date_above and (bool(_DIGITS_TAIL.match(frag)) or is_date_piece(frag)))
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND

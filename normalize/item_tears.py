@@ -35,6 +35,9 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words); nor with the mark,
   a space and more text on its first line (pypdfium2's ``新規 住民基本台帳に…``: the two cells'
   first lines on one line, set XXI t07 / t09, branch datecell60);
+* ``twin line``: a before or after paragraph is one line printed twice with a space between
+  (``情報セキュリティ監査を年１回実施する。 情報セキュリティ監査を年１回実施する。``): the before
+  and after cells' like lines, side by side, both read into one (pdfplumber, office-datecell60);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
@@ -151,6 +154,16 @@ def _glued_sides_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def _twin_line_doubts(record: Record) -> list[Doubt]:
+    for f in ("before", "after"):
+        for p in paragraphs(getattr(record, f) or ""):
+            half, sep, rest = p.strip().partition(" ")
+            if sep and len(half) >= LIKE_ENDING_CHARS and half == rest.strip():
+                why = f"the {f} cell holds one line twice ({half[:12]}): the other cell's line?"
+                return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    return []
+
+
 def _before_mark_doubts(record: Record) -> list[Doubt]:
     after = [p.strip() for p in paragraphs(record.after or "")]
     if (record.before or "").strip() or not after:
@@ -201,5 +214,6 @@ def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list
         or _rest_doubts(record, tokenizer)
         or _kana_rest_doubts(record)
         or _glued_sides_doubts(record)
+        or _twin_line_doubts(record)
         or _before_mark_doubts(record)
     )
