@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import regex
 
+from piatable.normalize.dates import DATE_ANNEX
+
 _DIGIT = "[0-9０-９]"
 # A date's start as a 変更日 cell prints it: 2022年4月1日, 2023/1/16, 令和4年10月1日, R4.10.1 (or
 # a first line of one wrapped).
@@ -30,7 +32,11 @@ _DATE_START = regex.compile(
 _WITHOUT_DAY = regex.compile(rf"(?:[年月/]|[年月]{_DIGIT}{{1,2}})$")
 _SECTION = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
 # The rest of a date wrapped before its day: ``1日``, ``月1日``, ``10月1日``.
-_DATE_REST = regex.compile(rf"^(?:{_DIGIT}{{0,2}}月)?{_DIGIT}{{1,2}}日|^月{_DIGIT}{{1,2}}日")
+# With the date's annex (``dates.DATE_ANNEX``: ``月1日（水）``, ``1日付``) taken along: cut before it,
+# the weekday was read into the item (``Ⅱ特定個人情報ファイル（水）``, set XXI t06, branch datecell60).
+_DATE_REST = regex.compile(
+    rf"^(?:(?:{_DIGIT}{{0,2}}月)?{_DIGIT}{{1,2}}日|月{_DIGIT}{{1,2}}日)(?:{DATE_ANNEX})?"
+)
 
 
 def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
@@ -72,10 +78,11 @@ _SEP = "[/.／．]"
 _DATE_PIECE = regex.compile(
     rf"^(?:年{_DIGIT}{{0,2}}(?:月(?:{_DIGIT}{{1,2}}日?)?)?|{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日?)?"
     rf"|月(?:{_DIGIT}{{1,2}}日?)?|{_DIGIT}{{1,2}}日?|日|{_DIGIT}{{1,2}}/(?:{_DIGIT}{{1,2}})?"
-    rf"|{_SEP}{_DIGIT}{{1,2}}(?:{_SEP}{_DIGIT}{{1,2}})?)$"
+    rf"|{_SEP}{_DIGIT}{{1,2}}(?:{_SEP}{_DIGIT}{{1,2}})?)(?:(?<=日){DATE_ANNEX})?$"
 )
 
 
 def is_date_piece(frag: str) -> bool:
-    """True for a wrapped date's later line (``年4月1``, ``年12月``, ``1日``, ``日``, ``05/01``)."""
+    """True for a wrapped date's later line (``年4月1``, ``年12月``, ``1日``, ``日``, ``05/01``; a
+    piece ending with 日 may carry the date's annex: ``1日（水）``, ``日付``)."""
     return bool(_DATE_PIECE.match(frag))

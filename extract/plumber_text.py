@@ -48,7 +48,8 @@ from piatable.extract.plumber_labels import (
 from piatable.extract.plumber_widths import certain_widths
 from piatable.extract.plumber_write import COLUMNS, Placed, write_layout
 from piatable.normalize.chars import display_width
-from piatable.normalize.dates import is_date_head, is_date_line
+from piatable.normalize.date_prefixes import is_date_prefix
+from piatable.normalize.dates import DATE_ANNEX, is_date_head, is_date_line
 from piatable.normalize.hygiene import has_font_run_spaces
 from piatable.normalize.side_ties import side_tie, twin_ends
 from piatable.vocabulary import (
@@ -151,7 +152,8 @@ _TIMING_NOTE = regex.compile(r"^(?:[（(][^）)]{1,8}[）)]?|[^（(）)]{1,8}[�
 _ADDED_ABOVE = "上記を新規追加"
 _AFTER_WORDS = frozenset({"新規追加", _ADDED_ABOVE, "削除"})
 _ROW_START = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥⅦ]")
-_DATE_TAIL = regex.compile(r"^[0-9０-９]{0,2}月?[0-9０-９]{1,2}日$")
+_DATE_TAIL = regex.compile(rf"^[0-9０-９]{{0,2}}月?[0-9０-９]{{1,2}}日(?:{DATE_ANNEX})?$")  # 1日（水）
+_ANNEX_END = regex.compile(rf"(?<=日)(?:{DATE_ANNEX})$")
 # Opens no cell: hiragana (but the particles that open no sentence either way), small kana, closing
 # punctuation (kinsoku: no line starts with them).
 _CONTINUATION = regex.compile(r"^[\p{Hiragana}、。，．）」』】〕ー]")
@@ -287,6 +289,7 @@ def _kind_cost(
     the line's one fragment beside a date, if any).  Pure, so its answers are kept: a line's
     readings ask it for every fragment in every column, some 880,000 times over 80 sample texts."""
     dateish = is_date_line(frag) or is_date_head(frag) or bool(_DATE_TAIL.match(frag))
+    dateish = dateish or (index == 0 and is_date_prefix(frag))  # 第４版 over its date (date_prefixes)
     dateish = dateish or (date_above and (bool(_DIGITS_TAIL.match(frag)) or is_date_piece(frag)))
     if col == DATE:
         return 0.0 if dateish and index == 0 else COST_WRONG_KIND
@@ -361,6 +364,7 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
         if twins and col in (BEFORE, AFTER):
             continue  # the same line printed in both: its width is the cells' own (an estimate's no test)
         text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
+        text = _ANNEX_END.sub("", text) if col == DATE else text  # widths are measured on dates
         width = state.widths.get(col)
         if width is not None and display_width(text) > width + WIDTH_SLACK:
             cost += COST_TOO_WIDE

@@ -56,20 +56,36 @@ _JAPANESE = (
     rf"(?P<era>{_ERA})\s*(?P<ey>元|{_D12})(?:\s*年\s*|{_SEP})(?P<em>{_D12})"
     rf"(?:\s*月\s*|{_SEP})(?P<ed>{_DAY})(?:\s*日)?"
 )
+# What a 変更日 cell may print right after its date, the date's own and no other column's text:
+# its weekday in brackets (``令和5年6月1日（木）``, ``(木)``, ``（木曜日）``) or 付 (``2022年4月1日付``).
+# Set XXI t07 / t13 (Calc): read as other text, it cut the date from its tail in flattened text
+# and put every right row of the PDFs in doubt (branch datecell60).
+_WEEKDAY = r"\s*[（(]\s*[月火水木金土日](?:\s*曜日?)?\s*[）)]"
+DATE_ANNEX = rf"(?:{_WEEKDAY}|\s*付け?)"
+# What a 変更日 cell may print on a line above its date (``第４版`` / ``2022年4月1日付``, ``No.3``,
+# ``第2回``, ``改訂3``, ``Ver.2``), which the text readers put before the date, glued to it
+# (``date_prefixes.join_date_prefixes``: a prefix with a space after it, ``第1回 令和4年4月1日``,
+# is a cell's sentence, never a row's date).
+_NUM = r"[0-9０-９一二三四五六七八九十]+"
+DATE_PREFIX = (
+    rf"(?:[【\[［（(]\s*)?(?:第\s*{_NUM}\s*[版回次号]|{_NUM}\s*版|改[訂定]\s*{_NUM}(?:\s*版)?"
+    rf"|(?:No|NO|no|Ｎｏ|ＮＯ|№)\s*[.．]?\s*{_NUM}"
+    rf"|(?:Ver|ver|VER|Ｖｅｒ|[vVｖＶ])\s*[.．]?\s*[0-9０-９]+(?:[.．][0-9０-９]+)*)(?:\s*[】\]］）)])?"
+)
 DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
-DATE_LINE = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})\s*$")
-DATE_AT_START = regex.compile(rf"^\s*(?:{_WESTERN}|{_JAPANESE})(?=\s|$)")
+DATE_LINE = regex.compile(rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?\s*$")
+DATE_AT_START = regex.compile(rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?(?=\s|$)")
 # A date printed on one line with the first line of its row's item (a section Ⅰ…Ⅵ of the form,
 # an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.
 DATE_THEN_ITEM = regex.compile(
-    rf"^\s*(?:{_WESTERN}|{_JAPANESE})"
+    rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?"
     rf"(?=[\s　]+(?:{SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN}))"
 )
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(
-    rf"^\s*(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_SEPS}年])[0-9０-９元年月日{_SEPS}\s]{{0,9}}$"
+    rf"^\s*(?:{DATE_PREFIX})?(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_SEPS}年])[0-9０-９元年月日{_SEPS}\s]{{0,9}}$"
 )
 
 
@@ -79,12 +95,14 @@ DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降
 
 
 # What a wrapped date leaves on its second line when the first already reads as a date.
-DATE_TAIL = regex.compile(r"^\s*[0-9０-９]{0,2}\s*日\s*$")
+# (A date's annex, ``DATE_ANNEX``, may follow: ``日（木）``, ``日付``; or stand alone after a
+# whole date, a weekday: ``（木）``; 付 alone opens a sentence's line, ``DATE_IN_SENTENCE_NEXT``.)
+DATE_TAIL = regex.compile(rf"^\s*(?:[0-9０-９]{{0,2}}\s*日{DATE_ANNEX}?|{_WEEKDAY})\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``; ``1``,
 # ``/1``, ``7/1`` after ``2018/7/``, ``2016/10``: a numeric date wrapped in a narrow 変更日 column,
 # whose first part plain ``pdftotext`` prints beside the item's first line).
 DATE_REST = regex.compile(
-    rf"^\s*(?:[0-9０-９]{{0,2}}\s*(?:月\s*[0-9０-９]{{0,2}}\s*)?日|"
+    rf"^\s*(?:[0-9０-９]{{0,2}}\s*(?:月\s*[0-9０-９]{{0,2}}\s*)?日{DATE_ANNEX}?|"
     rf"[{_SEPS}]?\s*{_D}{{1,2}}(?:\s*[{_SEPS}]\s*{_D}{{1,2}})?)\s*$"
 )
 

@@ -34,6 +34,9 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   space and more text (``新規 住民基本台帳に…``, set XXI t04 / t09), and goes on
   (``新規`` / ``上記を新規追加``: mutool's order, set XX t12); no truth row of the samples opens
   its after cell so (``新規追加`` / ``新規追加`` does: an after cell's own words);
+* ``twin line``: a before or after paragraph is one line printed twice with a space between
+  (``情報セキュリティ監査を年１回実施する。 情報セキュリティ監査を年１回実施する。``): the before
+  and after cells' like lines, side by side, both read into one (pdfplumber, office-datecell60);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
 """
@@ -151,6 +154,16 @@ def _glued_sides_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def _twin_line_doubts(record: Record) -> list[Doubt]:
+    for f in ("before", "after"):
+        for p in paragraphs(getattr(record, f) or ""):
+            half, sep, rest = p.strip().partition(" ")
+            if sep and len(half) >= LIKE_ENDING_CHARS and half == rest.strip():
+                why = f"the {f} cell holds one line twice ({half[:12]}): the other cell's line?"
+                return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    return []
+
+
 def _before_mark_doubts(record: Record) -> list[Doubt]:
     after = [p.strip() for p in paragraphs(record.after or "")]
     if (record.before or "").strip() or not after:
@@ -203,5 +216,6 @@ def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list
         or _rest_doubts(record, tokenizer)
         or _kana_rest_doubts(record)
         or _glued_sides_doubts(record)
+        or _twin_line_doubts(record)
         or _before_mark_doubts(record)
     )

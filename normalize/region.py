@@ -29,6 +29,7 @@ from piatable.vocabulary import (
 
 from .boxes import looks_boxed
 from .compound import join_vertical_words
+from .date_prefixes import join_date_prefixes
 from .dates import DATE_AT_START, DATE_HEAD, DATE_THEN_ITEM, is_date_line
 from .label_rows import (
     LABEL_TEXTS,
@@ -191,8 +192,10 @@ def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
     """The text's lines with what page breaks did to them undone: a label row glued to the
     previous page's last line cut off (``split_glued_headers``), a label row wrapped one
     character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
-    a date cut by a page break put back together (``dates_over_page_breaks``)."""
-    return dates_over_page_breaks(join_vertical_words(split_glued_headers(split_two_row_glue(lines))))
+    a date cut by a page break put back together (``dates_over_page_breaks``), and a 変更日
+    cell's prefix line (``第４版``) joined to its date (``date_prefixes``)."""
+    unglued = join_vertical_words(split_glued_headers(split_two_row_glue(lines)))
+    return join_date_prefixes(dates_over_page_breaks(unglued))
 
 
 def labels_left_out(lines: list[CellLine]) -> list[str]:

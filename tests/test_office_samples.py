@@ -19,6 +19,7 @@ from .conftest import ROOT, SAMPLES
 sys.path.insert(0, str(ROOT / "tools"))
 import make_office_samples as mos
 from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench reads them
+from make_datecell60_samples import TEXTS as DATECELL_TEXTS  # datecell60's sets: mutool, pymupdf+nl
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
@@ -80,6 +81,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-numkind60",
         "heldout-timing60",
         "heldout-reversed60",
+        "heldout-datecell60",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -147,6 +149,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *SILENT60_TEXTS,
         *NUMKIND_TEXTS,
         *TIMING60_TEXTS,
+        *DATECELL_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

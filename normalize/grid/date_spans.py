@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..date_prefixes import is_date_prefix
 from ..dates import DATE_AT_START, ERA_OFFSETS, is_date_head, parse_date
 from .lines import Line
 
@@ -85,12 +86,23 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
             continue
         i += 1
     # A date wrapped over two lines gives one anchor; its extent covers both lines, and the
-    # tail of a wrapped date (日, 1日) right under it too.
+    # tail of a wrapped date (日, 1日) right under it too.  A prefix line right above a date
+    # (``第４版`` / ``2022年4月1``: ``date_prefixes``) opens the date's extent, and is no tail of
+    # the date above it.
     spans: list[tuple[float, float]] = []
     last = -1
     anchor_set = set(anchors)
+    prefixed = {
+        i - 1
+        for i in anchors
+        if i > 0
+        and i - 1 not in anchor_set
+        and is_date_prefix(date_lines[i - 1].text)
+        and date_lines[i].top - date_lines[i - 1].bottom < hy / 2
+    }
     for i in anchors:
         ln = date_lines[i]
+        top = date_lines[i - 1].top if i - 1 in prefixed else ln.top
         if (
             spans
             and i == last + 1
@@ -100,13 +112,14 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
             # (A date wrapped over three lines, 平成３０ / 年４月１ / 日, keeps its tail below.)
             spans[-1] = (spans[-1][0], ln.bottom)
         else:
-            spans.append((ln.top, ln.bottom))
+            spans.append((top, ln.bottom))
         last = i
         j = i + 1
         text = ln.text.strip()
         while (
             j < len(date_lines)
             and j not in anchor_set
+            and j not in prefixed
             and (
                 (
                     date_lines[j].top - date_lines[j - 1].bottom < hy / 2
