@@ -46,7 +46,7 @@ REF = regex.compile(
     regex.MULTILINE,
 )
 # A line reference alone at a line's start: the tail of a reference cut over two lines.
-_LINE_TAIL = regex.compile(r"^(?P<ref>[0-9０-９]{1,3}[ 　]?行目?)(?=[ 　\t]|$)")
+_LINE_TAIL = regex.compile(r"^(?P<ref>[0-9０-９]{1,3}[ 　]?行目?)(?=[ 　\t]|$)", regex.MULTILINE)
 # A segment of a layout line: its first character after the line start or a gap of two spaces.
 _SEGMENT_START = regex.compile(r"(?:(?<=^)|(?<=[ 　]{2}))[^ 　\t]")
 # Columns left of 変更前's label a cell of 変更前 may open at (layout text drawn a little askew).
