@@ -37,6 +37,7 @@ from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
+from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.unicode import clean_text
@@ -94,6 +95,8 @@ def _read_text_and_kind(
     tidy = tidy_text(clean_text(mend_text(text)))
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
+    tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
+    tidy.notes += place_notes
     # A numbering / kind column before 変更日 puts short values before each row's first line,
     # which hides pdfplumber's order (Calc with 番号 / 区分 columns): it is looked for without them.
     plumber = is_plumber_text(tidy.text) or is_plumber_text(strip_lead_columns(tidy.text)[0])

@@ -181,6 +181,8 @@ SET_NAMES = (
     "heldout-bikou55",
     "office-kindcol59",
     "heldout-kindcol59",
+    "office-place61",
+    "heldout-place61",
     "office-timing60",
     "heldout-timing60",
     "office-reversed60",

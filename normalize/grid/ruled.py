@@ -22,7 +22,9 @@ from .common import N_COLS, PageRows, covered_length, is_furniture
 from .hrule_table import full_width_rules
 from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
+from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
+from .place_words import place_column_span, without_place_words
 from .ruling_clusters import Segment, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
 from .unseen import CellBox, attach_clipped, clipped_cell_words
@@ -145,6 +147,11 @@ def page_rows(
     header = header and with_label_tails(header, all_lines, hy)
     verticals = vertical_rulings(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
+    if span := place_column_span(header, all_lines, vxs, hy):  # 変更箇所 (3頁 5行) between 項目 and 変更前
+        page, note = without_place_words(page, span)
+        res = page_rows(page, prev_bounds, hx, hy, settings, align, move)
+        res.notes.append(note) if res is not None else None
+        return res
     made: list[Line] = []
 
     def body() -> list[Line]:
@@ -266,6 +273,8 @@ def page_rows(
         else:
             res.foot_closed = tuple(c for c in range(N_COLS) if closed[-1][c])
         _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
+        for r, why in lone_split_doubts(res.spans).items():  # an underline read as a ruling?
+            res.doubts.setdefault(r, why)
         join_merged_across(res, page, ys, hx, hy, settings, plain)
         if header is not None:
             _label_row_apart(res, ys, header.top, header.bottom, hy)

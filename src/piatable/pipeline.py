@@ -52,6 +52,7 @@ from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
+from piatable.normalize.place_column import warn_unsure_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -192,6 +193,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if remarks := remark_label_of(reading.notes):
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
+        warn_unsure_places(grid.rows, reading.notes)  # a 変更箇所 (頁/行) column's
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
@@ -313,6 +315,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
+        warn_unsure_places(stream.rows, reading.notes)  # a 変更箇所 (頁/行) column's
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())

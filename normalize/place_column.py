@@ -1,0 +1,168 @@
+"""A place column (変更箇所 / 該当頁 / 頁・行) between 項目 and 変更前 in flattened text: its page and
+line references (``3頁 5行``) set aside.
+
+Some municipalities print, between the item and the text before the change, where in the
+assessment the change stands (set XXII t02, Chromium: ``変更日 | 項目 | 変更箇所 | 変更前の記載 | …``,
+cells ``3頁 5行``).  It is no field.  Left in the text, the six-column readers glue it into the item
+(``Ⅱ特定個人情報ファイル3頁 5行の概要``, layout and pdfplumber text) or into the head of 変更前
+(``3頁 12行 市町村からの…``, pypdf's layout), or take it for a cell and shift the row's cells
+(PyMuPDF, pypdf joined with ""), unwarned.
+
+``strip_place_column`` looks for a label row that names such a column right after 項目 and right
+before 変更前 (the labels in that order, whatever space or line ends lie between: one label row in
+layout text, a label a line in row-ordered text).  A spanning 変更箇所 over 変更前 | 変更後 (a
+two-level header) prints 変更前 on the next label line, after the labels right of it, and in
+row-ordered text is told by its values: the column is taken for a place column only when the text
+holds references set apart as such a column prints them (``REF``) in at least
+``MIN_REF_SHARE`` of the rows (counted by their 事前 / 事後) and at least ``MIN_REFS``.
+The references and the label are taken out (blanked in layout text, so that the columns keep
+their offsets) and a note says how many and which.
+
+Where the place of a reference is not sure (one printed over two lines, ``4頁`` / ``19行``; fewer
+references than rows; a page reference without its line glued to the text after it; in layout
+text, a cell opening inside the blanked column) the note says so
+(``UNSURE_NOTE``) and every row of the text is warned ``column_guess`` (``place_doubts``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow
+
+from .chars import display_width
+
+# The labels of a place column (none of the six): where in the assessment the change stands.
+PLACE_LABELS = ("変更箇所", "該当箇所", "該当頁", "頁・行", "頁行", "頁")
+_LABEL_RUN = regex.compile(
+    r"(?<=項目[ 　\t\n]{0,60})(?P<label>" + "|".join(PLACE_LABELS) + r")(?=[ 　\t\n]{0,60}変更前)"
+)
+# A page / line reference as such a column prints it: ``3頁 5行``, ``12頁``, ``p.3``; set apart
+# from the text before it by a line start or a space.  ``glued``: the text after it follows
+# with no space (pdfplumber's ``3頁 5行の概要``: the item's next line read on the same line).
+REF = regex.compile(
+    r"(?:(?<=^)|(?<=[ 　\t]))(?P<ref>[0-9０-９]{1,3}[ 　]?頁(?:[ 　]?[0-9０-９]{1,3}[ 　]?行目?)?"
+    r"|[0-9０-９]{1,3}[ 　]?ページ)(?P<after>[ 　\t]?)",
+    regex.MULTILINE,
+)
+# A line reference alone at a line's start: the tail of a reference cut over two lines.
+_LINE_TAIL = regex.compile(r"^(?P<ref>[0-9０-９]{1,3}[ 　]?行目?)(?=[ 　\t]|$)", regex.MULTILINE)
+# A segment of a layout line: its first character after the line start or a gap of two spaces.
+_SEGMENT_START = regex.compile(r"(?:(?<=^)|(?<=[ 　]{2}))[^ 　\t]")
+# Columns left of 変更前's label a cell of 変更前 may open at (layout text drawn a little askew).
+SPAN_SLACK = 1
+_TIMING = regex.compile(r"(?:(?<=^)|(?<=[ 　\t]))事[前後](?=[ 　\t]|$)", regex.MULTILINE)
+
+# At least this many references, and this share of the rows (their 事前 / 事後), make a column.
+MIN_REFS = 2
+MIN_REF_SHARE = 0.5
+# The note's quoted references (the first few).
+NOTE_TEXTS = 6
+
+NOTE = (
+    "a place column ({label}) between 項目 and 変更前 was read: {n} page/line references set aside,"
+    " not a field ({texts})"
+)
+UNSURE_NOTE = "the place column's references could not all be told apart from the cells beside them"
+WHY = "a page/line reference column (変更箇所) stood between 項目 and 変更前: its place here is a guess"
+
+
+def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
+    """``text`` without the place column's label and references, and the notes (none when the
+    text names no place column or its values are not references: the text comes back as it was).
+    ``layout``: the text's columns stand at their offsets (blanked, not cut out)."""
+    labels = list(_LABEL_RUN.finditer(text))
+    if not labels:
+        return text, []
+    rows = len(_TIMING.findall(text))
+    refs = [m for m in REF.finditer(text) if not _in_label_row(text, m.start())]
+    if len(refs) < MIN_REFS or len(refs) < MIN_REF_SHARE * rows:
+        return text, []
+    cuts: list[tuple[int, int, str]] = []
+    unsure = len(refs) < rows
+    for m in refs:
+        ref, start, end = m.group("ref"), m.start("ref"), m.end("ref")
+        if not m.group("after") and text[end : end + 1] not in ("", "\n"):  # glued to the text after it
+            unsure = unsure or "行" not in ref  # a page alone (3頁市町村…) may be the text's
+            if not layout and start > 0 and text[start - 1] in " 　\t":
+                start -= 1
+        elif not layout:
+            end = m.end("after")
+            end += _own_line(text, start, end)
+        cuts.append((start, end, ref))
+        if "行" not in ref and (tail := _next_line_tail(text, m.end("ref"))):
+            unsure = True
+            cuts.append(tail)
+    for m in labels:
+        end = m.end("label")
+        if not layout:
+            end += _own_line(text, m.start("label"), end) or text[end : end + 1] in " 　\t"
+        cuts.append((m.start("label"), end, m.group("label")))
+    out, pos = [], 0
+    for start, end, _ in sorted(cuts):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(" " * display_width(text[start:end]) if layout else "")
+        pos = end
+    out.append(text[pos:])
+    if layout and not unsure:
+        unsure = _span_entered("".join(out) + text[pos:], text, refs)
+    texts = [c[2] for c in sorted(cuts) if c[2] not in PLACE_LABELS]
+    quoted = ", ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
+    notes = [NOTE.format(label=labels[0].group("label"), n=len(texts), texts=quoted)]
+    return "".join(out), notes + ([UNSURE_NOTE] if unsure else [])
+
+
+def _span_entered(blanked: str, text: str, refs: list[regex.Match[str]]) -> bool:
+    """True when a segment of the blanked layout text opens inside the place column's span (from
+    the leftmost reference to the leftmost cell printed right of a reference on its line): a cell
+    drawn there may be the place column's, the item's or 変更前's (pdfplumber's layout text shifts
+    lines by a few characters: ``電話`` of 変更前 opens left of its row's first line, and the item
+    reader takes it)."""
+    lo = hi = None
+    for m in refs:
+        start = text.rfind("\n", 0, m.start("ref")) + 1
+        end = text.find("\n", m.end("ref"))
+        x = display_width(text[start : m.start("ref")])
+        lo = x if lo is None else min(lo, x)
+        if nxt := _SEGMENT_START.search(text, m.end("ref"), end if end >= 0 else len(text)):
+            right = display_width(text[start : nxt.start()])
+            hi = right if hi is None else min(hi, right)
+    if lo is None or hi is None:
+        return False
+    for line in blanked.split("\n"):
+        for seg in _SEGMENT_START.finditer(line):
+            if lo <= display_width(line[: seg.start()]) < hi - SPAN_SLACK:
+                return True
+    return False
+
+
+def _own_line(text: str, start: int, end: int) -> int:
+    """1 when ``text[start:end]`` is a whole line (row-ordered text: its line end goes too), else 0."""
+    return int((start == 0 or text[start - 1] == "\n") and text[end : end + 1] == "\n")
+
+
+def _in_label_row(text: str, pos: int) -> bool:
+    """True when ``pos`` lies on a line holding 変更前 (a label row's: no reference there)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return "変更前" in text[start : end if end >= 0 else len(text)]
+
+
+def _next_line_tail(text: str, pos: int) -> tuple[int, int, str] | None:
+    """The line reference (``19行``) opening the line after ``pos``'s, when a page reference
+    ends ``pos``'s line (a reference printed over two lines), or None."""
+    end = text.find("\n", pos)
+    if end < 0 or text[pos:end].strip(" 　\t"):
+        return None
+    m = _LINE_TAIL.match(text, end + 1)
+    return (m.start("ref"), m.end("ref"), m.group("ref")) if m else None
+
+
+def warn_unsure_places(rows: list[RawRow], notes: list[str]) -> None:
+    """Give every row of ``rows`` the ``column_guess`` doubt of a text whose place references
+    were not all told apart (``UNSURE_NOTE`` among ``notes``); nothing otherwise."""
+    if UNSURE_NOTE in notes:
+        for row in rows:
+            row.doubts.append(Doubt("column_guess", None, WHY))
