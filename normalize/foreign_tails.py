@@ -10,6 +10,10 @@ kinds #7 and #9): checks of ``evidence.row_doubts`` that warn rows the text cut 
   paragraph stops open (no 。 or closing bracket: ``…入退室を記録して``): the body cell's last
   wrapped line read into the explanation.  No truth explanation of those rows has a later
   paragraph of at most ``_TAIL_MAX`` characters opening with a hiragana.
+* ``column_guess`` on the explanation: a later paragraph of it that is a paragraph of the before
+  or after cell (PyMuPDF ``sort=True``: one of the after cell's lines moved into the explanation).
+* ``column_guess`` where cells hold pieces of the column labels (``載``, ``…係る説明``): the header
+  row repeated where a row breaks over a page, read into the row (``-layout`` text, no form feeds).
 * ``row_split_guess`` on the explanation (or before / after): a date glued to the text before it
   inside a paragraph (``…当たらない2023/2/6 庁舎内…``) and a later paragraph opening with a
   提出時期 set apart (``事後 行政手続…``): the next page's first row read into this cell, as
@@ -34,6 +38,9 @@ from .dates import DATE
 # ``ている。``); the explanations' own later paragraphs opening with a hiragana (なお、…,
 # しきい値…) are all longer than 12 characters.
 _TAIL_MAX = 8
+# The shortest before/after line (characters, whitespace aside) an explanation paragraph echoing
+# is taken for that cell's line: shorter ones are marks (削除, 新規追加, 記載なし).
+_ECHO_MIN = 6
 _HIRAGANA_OPENING = regex.compile(r"^\p{Hiragana}")
 # How a cell's paragraph ends when its sentence is done: a stop, a closing bracket, a choice box.
 _CLOSED_END = regex.compile(r"[。．.）)」』］\]】〕＞>]$")
@@ -80,6 +87,22 @@ def explanation_tail_doubts(record: Record) -> list[Doubt]:
     return []
 
 
+def explanation_echo_doubts(record: Record) -> list[Doubt]:
+    """``column_guess`` on the explanation when a later paragraph of it is, whitespace aside, a
+    paragraph of the before or after cell (``会計年度任用職員の増員による修正`` / ``100 人以上500 人未満``
+    beside an after cell printing that line): one of the body cell's lines read into the
+    explanation (PyMuPDF ``sort=True``).  No truth row of the samples and sets (93,424 rows) has
+    one; a short mark (``削除``, ``記載なし``) is left alone: a right row may end its explanation's
+    line with one that a reader parts off (pdfplumber, PyMuPDF: set pagejoin59's koseki_fuhyo)."""
+    body = {"".join(p.split()) for f in ("before", "after") for p in paragraphs(getattr(record, f))}
+    for para in paragraphs(record.explanation)[1:]:
+        squashed = "".join(para.split())
+        if len(squashed) >= _ECHO_MIN and squashed in body:
+            why = f"a later paragraph of the explanation is a before/after line ({para[:16]})"
+            return [Doubt("column_guess", "explanation", why)]
+    return []
+
+
 def label_piece_doubts(record: Record) -> list[Doubt]:
     """``column_guess`` where cells hold pieces of the column labels (``載`` of 変更前の記載,
     ``…係る説明`` of 提出時期に係る説明): a header row repeated where a row breaks over a page,
@@ -118,6 +141,7 @@ def foreign_tail_doubts(record: Record) -> list[Doubt]:
     return (
         item_sentence_doubts(record)
         + explanation_tail_doubts(record)
+        + explanation_echo_doubts(record)
         + label_piece_doubts(record)
         + glued_row_doubts(record)
     )

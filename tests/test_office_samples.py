@@ -80,6 +80,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-numkind60",
         "heldout-timing60",
         "heldout-reversed60",
+        "heldout-unwarn61",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

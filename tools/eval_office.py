@@ -233,6 +233,8 @@ SET_NAMES = (
     "heldout-rightwarn60",
     "office-numkind60",
     "heldout-numkind60",
+    "office-unwarn61",
+    "heldout-unwarn61",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
