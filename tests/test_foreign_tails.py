@@ -19,7 +19,10 @@ from piatable.models import Record
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _rec(item: str = "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容", **cells: str) -> Record:
+_ITEM = "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容"
+
+
+def _rec(item: str = _ITEM, **cells: str) -> Record:
     fields = {"before": "前の記載。", "after": "後の記載。", "explanation": "記載内容の時点修正", **cells}
     return Record("s", 0, 1, 1, None, "", item, item.split("\n"), timing="事後", **fields)
 
@@ -34,7 +37,8 @@ def test_item_sentence_warned() -> None:
 
 def test_item_headings_quiet() -> None:
     assert item_sentence_doubts(_rec()) == []
-    assert item_sentence_doubts(_rec("Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１")) == []
+    item = "Ⅱ特定個人情報ファイルの概要\n４．特定個人情報ファイルの取扱いの委託\n委託事項１"
+    assert item_sentence_doubts(_rec(item)) == []
 
 
 def test_explanation_tail_warned() -> None:
