@@ -50,6 +50,7 @@ from .cut_checks import (
 from .date_items import date_item_doubts
 from .dates import DATE_AT_START, ERA_OFFSETS, is_date_line
 from .explanation_lists import own_bullet_list
+from .foreign_tails import foreign_tail_doubts
 from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
 from .item_cells import heading_cell_doubts
@@ -470,7 +471,7 @@ def row_doubts(
     out += cut_doubts(record, ocr, placed)
     out += item_path_doubts(record) + hidden_item_doubts(record) + heading_cell_doubts(record)
     out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
-    out += item_tear_doubts(record, tokenizer)
+    out += item_tear_doubts(record, tokenizer) + foreign_tail_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
     columnar = any(d.kind == "column_order" for d in row.doubts)
     row_ordered = any(row.widths.values()) and not (row.positioned or ocr or columnar)

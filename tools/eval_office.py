@@ -237,6 +237,8 @@ SET_NAMES = (
     "heldout-numkind60",
     "office-datecell60",
     "heldout-datecell60",
+    "office-unwarn61",
+    "heldout-unwarn61",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

@@ -1198,7 +1198,7 @@ TBRL57_TEXTS = (
 # Tables over pages with page-number footers and repeated-block items read by library users
 # (tools/make_pagejoin59_samples.py, branch pagejoin59): pypdf's pages joined with "" (``+j0``),
 # line ends and form feeds; pdfplumber plain and layout, PyMuPDF ``sort=True``.
-PAGEJOIN_SETS = ("office-pagejoin59", "heldout-pagejoin59")
+PAGEJOIN_SETS = ("office-pagejoin59", "heldout-pagejoin59", "office-unwarn61", "heldout-unwarn61")
 PAGEJOIN_TEXTS = (
     "pypdf+j0",
     "pypdf+nl",
