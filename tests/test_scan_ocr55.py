@@ -89,6 +89,19 @@ def test_write_brackets():
     assert write_brackets("[ 10人未満]", True, False) == "［ 10人未満］"
     assert write_brackets("[○]", True, True) == "［○］"  # a box, not a choice
     assert write_brackets("［○］紙", False, False) == "[○]紙"
+    # Half-width boxes beside choices an em of white sets off (set XXII t04: ``[○]紙`` beside
+    # ``［　10人未満　］``): the choice lines full width and padded, the boxes half width.
+    assert write_brackets("[ 10人未満]", False, True) == "［　10人未満　］"
+    assert write_brackets("[再委託しない]", False, True) == "［　再委託しない　］"
+    assert write_brackets("［○］紙", False, True) == "[○]紙"
+    assert write_brackets("[ ]", False, True) == "[ ]"
+
+
+def test_padded_choices_tell_full_width_choices_beside_half_width_boxes():
+    from piatable.extract.ocr.square_brackets import document_brackets
+
+    # (set XXII t04.bilevel.g4.tif's votes: two half-width boxes, six choices an em of white sets off)
+    assert document_brackets([([0, 0], [0, 6]), ([2, 0], [0, 0])]) == (False, True)
 
 
 BAND = SET / "band-impress-200-s54-impress-3"

@@ -119,7 +119,8 @@ def page_votes(words: list[TsvWord], em: float) -> tuple[list[int], list[int]]:
 
 
 def document_brackets(votes: list[tuple[list[int], list[int]]]) -> tuple[bool | None, bool]:
-    """(full width, half width or None; choices padded) from the pages' ``page_votes``."""
+    """(full width, half width or None; choices padded) from the pages' ``page_votes``.  Choices
+    padded by an em of white are full-width choices whatever the boxes' width (``write_brackets``)."""
     width = [sum(v[0][0] for v in votes), sum(v[0][1] for v in votes)]
     padding = [sum(v[1][0] for v in votes), sum(v[1][1] for v in votes)]
     full = document_width(width)
@@ -128,16 +129,20 @@ def document_brackets(votes: list[tuple[list[int], list[int]]]) -> tuple[bool | 
         # No bracket measured against a neighbour or a margin, but choices set off by an em of
         # white: a full-width space, typed between full-width brackets.
         full = True
-    return full, bool(full and padded)
+    return full, bool(padded)
 
 
 def write_brackets(text: str, full: bool, padded: bool) -> str:
     """``text`` with its square brackets in one width; a full-width empty box written ［　］ and,
-    with ``padded``, a whole line that is one choice written ［　answer　］."""
-    if not full:
-        return text.translate(_TO_HALF)
-    text = _EMPTY_BOX.sub("［　］", text.translate(_TO_FULL))
-    m = _CHOICE_LINE.match(text) if padded else None
+    with ``padded``, a whole line that is one choice written ［　answer　］, also in a document
+    whose boxes are half width: the forms print boxes ``[○]紙`` half width beside choices
+    ``［　10人未満　］`` full width (set XXII t04, whose half-width boxes outvoted the choices'
+    em of white and left them ``[ 10人未満]``, unwarned); an em of white is a full-width space,
+    typed between full-width brackets."""
+    text = text.translate(_TO_FULL if full else _TO_HALF)
+    if full:
+        text = _EMPTY_BOX.sub("［　］", text)
+    m = _CHOICE_LINE.match(text.translate(_TO_FULL)) if padded else None
     if m and _ANSWER.search(m.group(2)):
         text = f"{m.group(1)}［　{m.group(2)}　］{m.group(3)}"
     return text
@@ -147,7 +152,7 @@ def even_square_brackets(rows: list[RawRow], full: bool | None, padded: bool) ->
     """``write_brackets`` over the lines of the rows' text cells (in place) when the document's
     width is told (``full`` not None); the number of lines changed.  Not flagged: the width is
     read from the ink, as ``widths.normalize_widths`` reads a digit's."""
-    if full is None:
+    if full is None:  # (choices padded make ``document_brackets`` tell a width)
         return 0
     changed = 0
     for row in rows:
