@@ -145,3 +145,22 @@ def test_rows_read_as_garbage_make_the_input_partial():
     assert res.status == "partial"
     assert any("their text is garbage" in n and "rows 0)" in n for n in res.notes)
     assert {"date_unparsed", "timing_invalid", "item_unknown"} <= set(res.records[0].flags)
+
+
+def test_a_choice_read_unevenly_is_in_doubt():
+    from piatable.extract.ocr.square_brackets import choice_doubts
+    from piatable.models import CellLine, RawRow
+
+    def row(before: str, after: str) -> RawRow:
+        cells = {"before": [CellLine(t, 1, 0) for t in before.split("\n")], "after": [CellLine(after, 1, 0)]}
+        return RawRow(cells=cells)
+
+    rows = [
+        row("[ 10人未満]", "［　10人以上50人未満　］"),
+        row("「十分に行っている\n」", "再委託する]"),
+        row("[○]紙", "[ ]"),
+    ]
+    assert choice_doubts(rows) == 2
+    assert [(d.kind, d.field) for d in rows[0].doubts] == [("ocr_suspect", "before")]
+    assert [(d.kind, d.field) for d in rows[1].doubts] == [("ocr_suspect", "after")]
+    assert rows[2].doubts == []
