@@ -14,6 +14,7 @@ from piatable.pipeline import extract_document
 from .conftest import SAMPLES
 
 SET = SAMPLES / "office-keys61"
+SCANS = SAMPLES / "office-scan-keys61"
 SYSTEM_KEY = "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務において使用するシステム"
 TEXT_CASES = [p.name for p in sorted(SET.iterdir()) if (p / "input.txt").exists()]
 
@@ -23,7 +24,7 @@ def _squash(text: str | None) -> str:
 
 
 def _read(name: str):
-    folder = SET / name
+    folder = (SCANS if name.endswith("-scan") else SET) / name
     truth = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     return extract_document(next(folder.glob("input.*"))).records, truth
 

@@ -111,7 +111,10 @@ def build(root: Path, name: str) -> None:
     truth and ``cases.json``."""
     cases = set_cases(name)
     scans = [(mos.Case(**{**vars(c), "name": f"{c.name}-scan"}), look) for c, look in cases]
-    manifest = s54.build_scans(root, name, scans)
+    # Scans in a set of their own (samples/scan-keys61, heldout-scan-keys61), as other scan sets.
+    scan_root = root.parent / name.replace("keys61", "scan-keys61")
+    mos.write_manifest(scan_root, s54.build_scans(scan_root, name, scans))
+    manifest: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         made = mos.render([c for c, _ in cases], Path(tmp))
         for case, _ in cases:
