@@ -15,6 +15,7 @@ import unicodedata
 import regex
 
 from .item_key import INSTANCE_LABELS, ItemKey
+from .items import INSTANCE_LINE
 
 # A body cell's first line that names a block: label, number, and for a リスク its name after ：.
 _OPENING = regex.compile(
@@ -42,6 +43,18 @@ def body_instance(cells: list[str | None]) -> str | None:
             return None
         blocks.add(m.group("label") + unicodedata.normalize("NFKC", m.group("num")))
     return blocks.pop() if len(blocks) == 1 else None
+
+
+def opens_block(cells: list[str | None]) -> bool:
+    """Whether a cell of ``cells`` (the row's before and after) opens with a repeated block's name
+    (``システム７`` / ``①システムの名称 …``): the block printed whole in the body, whose headings
+    are the body's own, never the item's (set XXII: one item ``Ⅰ基本情報 / ２．…使用するシステム``
+    got four keys from the headings of its added or deleted システム block).  The name alone on its
+    line (``items.INSTANCE_LINE``): a リスク's name is a heading of the forms (``リスク１：…``), and
+    the key takes it from the body (``item_cells.complete_from_pieces``)."""
+    return any(
+        INSTANCE_LINE.match("".join(line.split())) for cell in cells for line in (cell or "").split("\n")
+    )
 
 
 def with_body_instance(key: ItemKey, cells: list[str | None]) -> ItemKey:

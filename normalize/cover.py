@@ -421,6 +421,9 @@ def _doubt_name_tail(lines: list[str], facts: dict[str, str], consumed: set[int]
 # Assessments began in 2014; a 公表日 before that year is misread.
 FIRST_YEAR = 2014
 # How an agency's name ends (the head of the body that assesses: 市長, 知事, 教育委員会, 広域連合長 …).
+# A word of a name: a value with none once its dates are taken out (``2023年9月1日``, ``3``) names
+# no agency (set XXII t11: a garbled text layer gave the 公表日 as the agency).
+_NAME_WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}A-Za-zＡ-Ｚａ-ｚ]")
 AGENCY_END = regex.compile(r"(?:長|知事|委員会|連合|議会|大臣|機構|庁|組合|公社|協会|法人|局|本部)$")
 # The 第 and 号 of an ordinal 評価書番号 (``第１２３号``): not part of the number written out.
 _ORDINAL = regex.compile(r"^第|号$")
@@ -432,7 +435,8 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
 
     評価書番号 not a number, 評価書名 opening with a number (a glued 評価書番号) and a 公表日 with
     no date read (or before ``FIRST_YEAR``) are left out; an 評価書名 or 評価実施機関名 that does
-    not end as one does (``NAME_END``, ``AGENCY_END``) is kept with a note, as are the doubts
+    not end as one does (``NAME_END``, ``AGENCY_END``) is kept with a note (an 評価実施機関名 that
+    is only a date or a number is left out), as are the doubts
     found while reading (``DOUBT`` keys: the declaration names another agency, a name cut).  A
     cover that gives some facts but not one of the four its form always prints is said to miss
     it (no silent gap)."""
@@ -463,7 +467,10 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         elif (out.get("form") or "") not in name.replace(" ", "") and name.strip().endswith("評価書"):
             notes.append(f"cover: 評価書名 read as {name!r}, names another form than the title: check it")
     agency = out.get("agency")
-    if agency is not None and not AGENCY_END.search(agency.strip()):
+    if agency is not None and not _NAME_WORD.search(DATE.sub("", agency)):
+        notes.append(f"cover: 評価実施機関名 read as {agency!r}, a date or a number, no agency: left out")
+        del out["agency"]
+    elif agency is not None and not AGENCY_END.search(agency.strip()):
         notes.append(
             f"cover: 評価実施機関名 read as {agency!r}, which does not end as an agency does: check it"
         )

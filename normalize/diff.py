@@ -45,6 +45,13 @@ DELETED_MARKS = ("削除", "上記を削除")
 BEFORE_ADDED_MARKS = ("新規追加", "新規", "追加")
 # A cell that prints only a dash is an empty cell of the form (「－」: nothing was written there).
 EMPTY_CELL_DASHES = frozenset("－-―‐—−ー")
+# A cell that prints only that nothing was written there (記載なし, なし, 該当なし, 特になし: as
+# ``placeholder_cells`` knows the forms' placeholders; round brackets or a closing 。 aside) is an
+# empty cell of the form too: a 変更前 記載なし is an addition's before (set XXII: every
+# Ⅵ２．②実施日・期間 row, 記載なし → dates), a 変更後 記載なし a deletion's after.  A check box's
+# square brackets (［ なし ］) are a printed choice, no placeholder.
+NOTHING_CELLS = frozenset({"記載なし", "なし", "該当なし", "特になし"})
+_NOTHING_DRESS = regex.compile(r"^[（(]|[）)]$|。$")
 # What may dress a mark: brackets around it, a closing 。.
 _MARK_DRESS = regex.compile(r"^[（(［\[【「]|[）)］\]】」]$|。$")
 
@@ -192,9 +199,12 @@ def is_added_before(before: str) -> bool:
     return _MARK_DRESS.sub("", without_whitespace(before)) in BEFORE_ADDED_MARKS
 
 
-def _dash_as_empty(text: str) -> str:
-    """``text`` (whitespace removed), or ``""`` when it is one dash, the form's mark of an empty cell."""
-    return "" if len(text) == 1 and text in EMPTY_CELL_DASHES else text
+def _placeholder_as_empty(text: str) -> str:
+    """``text`` (whitespace removed), or ``""`` when it is one dash or says only that nothing was
+    written (``NOTHING_CELLS``): the form's marks of an empty cell."""
+    if len(text) == 1 and text in EMPTY_CELL_DASHES:
+        return ""
+    return "" if _NOTHING_DRESS.sub("", text) in NOTHING_CELLS else text
 
 
 def change_kind(before: str, after: str) -> ChangeKind:
@@ -211,14 +221,16 @@ def change_kind(before: str, after: str) -> ChangeKind:
     （新規）: ``BEFORE_ADDED_MARKS``), or an after that says only that the item was added (新規追加,
     上記を新規追加, 上記を追加: ``ADDED_MARKS``); ``deleted``: an empty after, or one that says only
     削除 (上記を削除: ``DELETED_MARKS``); ``unchanged``: equal texts; else ``modified``.  A cell
-    printing only a dash (「－」, ``EMPTY_CELL_DASHES``) is an empty cell of the form.
+    printing only a dash (「－」, ``EMPTY_CELL_DASHES``) or only that nothing was written (記載なし,
+    なし, 該当なし, 特になし: ``NOTHING_CELLS``) is an empty cell of the form: 記載なし → text is
+    ``added``, text → 記載なし ``deleted``.
 
     A mark closing a longer after (``新しい文`` / ``上記を新規追加``, the text above it added to an
     item that had text before) makes no ``added``: the before is not empty and the after is
     not the mark, so the item's text was changed (``modified``), as the rule reads.  A mark in
     brackets or closed by 。 (``（削除）``) is the mark.
     """
-    b, a = (_dash_as_empty(without_whitespace(t)) for t in (before, after))
+    b, a = (_placeholder_as_empty(without_whitespace(t)) for t in (before, after))
     mark = _MARK_DRESS.sub("", a)
     if not b and not a:
         return BOTH_EMPTY_KIND

@@ -31,7 +31,7 @@ import regex
 from piatable.models import Doubt, Record
 from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
-from .body_instances import with_body_instance
+from .body_instances import opens_block, with_body_instance
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
 from .item_anchor import attachment_titles, numbered_children
 from .item_key import INSTANCE_LABELS, ItemKey, item_key
@@ -201,8 +201,11 @@ def complete_from_cells(
 ) -> ItemKey:
     """``key`` with the sub-item of its last heading that the first of ``cells`` (the row's before
     and after text) that opens with one holds, or ``key`` itself (see the module notes).
-    ``item_lines``: the 項目 cell's lines (its last may have wrapped into the cell)."""
+    ``item_lines``: the 項目 cell's lines (its last may have wrapped into the cell).  A row whose
+    body cell opens with a repeated block's name (``body_instances.opens_block``) keeps ``key``."""
     key = with_body_instance(key, cells)
+    if opens_block(cells):
+        return key  # a block printed in the body: its headings are not the item's
     found = heading_in_cells(key, cells, item_lines)
     if not found:
         return key

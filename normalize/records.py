@@ -8,6 +8,7 @@ from piatable.vocabulary import COVER_LABEL
 
 from .astray_dates import astray_date_doubts
 from .block_lines import block_line_doubts
+from .body_instances import opens_block
 from .carried_empty import empty_carried_cells
 from .carried_guess import carried_date_guesses
 from .cell_dates import shared_line_date_doubts
@@ -142,7 +143,8 @@ def guessed_table_item_keys(
     out = []
     for k, (key, (path, before, after)) in enumerate(zip(keys, rows, strict=True)):
         key = complete_from_cells(key, [before, after], path)
-        key = complete_from_pieces(key, path, [before, after], "cells")
+        if not opens_block([before, after]):
+            key = complete_from_pieces(key, path, [before, after], "cells")
         if k + 1 < len(rows):
             key = complete_from_pieces(key, path, ["\n".join(leading_lines(rows[k + 1][0]))], "next row")
         out.append(key)

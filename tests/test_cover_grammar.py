@@ -161,3 +161,19 @@ def test_two_free_standing_dates_leave_the_published_date_unread_with_a_note():
     assert any("公表日" in n for n in notes)
     facts = cover_facts_from_document_text("\n".join([*lines, "令和5年6月30日"]))
     assert facts["published"] == "2023-06-30"
+
+
+@pytest.mark.parametrize("value", ["2023年9月1日", "令和５年９月１日", "2024/04/15", "３", "12 3"])
+def test_an_agency_that_is_a_date_or_a_number_is_left_out(value):
+    # Set XXII t11: a Ghostscript-garbled text layer put the 公表日 in the agency's place; the
+    # value names no agency and is left out with its note rather than written with a doubt.
+    facts, notes = check_cover({"agency": value, "published_raw": "2023年9月1日", "published": "2023-09-01"})
+    assert "agency" not in facts
+    assert any("評価実施機関名" in n and "left out" in n for n in notes)
+    assert not any("評価実施機関名 not found" in n for n in notes)
+
+
+@pytest.mark.parametrize("value", ["〇〇市", "西野市教育委員会", "R市長", "第3地区広域連合"])
+def test_an_agency_with_words_is_kept(value):
+    facts, _ = check_cover({"agency": value})
+    assert facts["agency"] == value

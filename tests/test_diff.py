@@ -74,6 +74,17 @@ def test_tokens_keep_the_text():
         ("", "", "unchanged"),
         (" \n", "　", "unchanged"),
         ("市民部", "市民生活部", "modified"),
+        # A cell saying only that nothing was written is the form's empty cell (set XXII:
+        # Ⅵ２．②実施日・期間 記載なし → dates is an addition; t04 text → 記載なし a deletion).
+        ("記載なし", "令和５年１月１０日から令和５年２月２８日まで", "added"),
+        ("（記載なし）", "新たな記載", "added"),
+        ("該当なし", "新たな記載", "added"),
+        ("なし", "新たな記載", "added"),
+        ("古い記載", "記載なし", "deleted"),
+        ("記載なし", "記載なし", "unchanged"),
+        # A check box's choice is printed text, no placeholder; nor is a longer sentence.
+        ("［　なし　］", "［　あり　］", "modified"),
+        ("記載なしとする", "委託先を記載する", "modified"),
     ],
 )
 def test_change_kind(before, after, kind):

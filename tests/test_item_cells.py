@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from piatable.normalize.item_cells import complete_from_cells, complete_from_pieces, heading_pieces, sub_items
 from piatable.normalize.item_key import item_key
 from piatable.normalize.records import table_item_keys
@@ -223,3 +225,23 @@ def test_a_risk_both_cells_open_with_stands_once_in_the_key():
     )
     assert len(set(key.path)) == len(key.path)
     assert key.instance == "リスク1"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("システム４\n①システムの名称\u3000団体内統合宛名システム", "削除"),
+        (
+            "",
+            "システム７\n①システムの名称\u3000サービス検索・電子申請機能\n②システムの機能\u3000住民が申請する",
+        ),
+        ("システム７", "① システムの名称 サービス検索・電子申請機能\n② システムの機能 住民が申請する"),
+        ("[○]紙", "[○]電子記録媒体\nシステム７\n① システムの名称 サービス検索・電子申請機能"),
+    ],
+)
+def test_a_block_printed_in_the_body_does_not_extend_the_key(before, after):
+    # Set XXII: one printed item Ⅰ基本情報 / ２．…使用するシステム got four keys from the headings
+    # of the システム block its body adds or deletes, by extractor; the key is the item's path.
+    path = ["Ⅰ基本情報", "２．特定個人情報ファイルを取り扱う事務において使用するシステム"]
+    (key,) = table_item_keys([(path, before, after)])
+    assert key.form_key == "Ⅰ基本情報/特定個人情報ファイルを取り扱う事務において使用するシステム"

@@ -89,6 +89,19 @@ def test_write_brackets():
     assert write_brackets("[ 10人未満]", True, False) == "［ 10人未満］"
     assert write_brackets("[○]", True, True) == "［○］"  # a box, not a choice
     assert write_brackets("［○］紙", False, False) == "[○]紙"
+    # Half-width boxes beside choices an em of white sets off (set XXII t04: ``[○]紙`` beside
+    # ``［　10人未満　］``): the choice lines full width and padded, the boxes half width.
+    assert write_brackets("[ 10人未満]", False, True) == "［　10人未満　］"
+    assert write_brackets("[再委託しない]", False, True) == "［　再委託しない　］"
+    assert write_brackets("［○］紙", False, True) == "[○]紙"
+    assert write_brackets("[ ]", False, True) == "[ ]"
+
+
+def test_padded_choices_tell_full_width_choices_beside_half_width_boxes():
+    from piatable.extract.ocr.square_brackets import document_brackets
+
+    # (set XXII t04.bilevel.g4.tif's votes: two half-width boxes, six choices an em of white sets off)
+    assert document_brackets([([0, 0], [0, 6]), ([2, 0], [0, 0])]) == (False, True)
 
 
 BAND = SET / "band-impress-200-s54-impress-3"
@@ -132,3 +145,22 @@ def test_rows_read_as_garbage_make_the_input_partial():
     assert res.status == "partial"
     assert any("their text is garbage" in n and "rows 0)" in n for n in res.notes)
     assert {"date_unparsed", "timing_invalid", "item_unknown"} <= set(res.records[0].flags)
+
+
+def test_a_choice_read_unevenly_is_in_doubt():
+    from piatable.extract.ocr.square_brackets import choice_doubts
+    from piatable.models import CellLine, RawRow
+
+    def row(before: str, after: str) -> RawRow:
+        cells = {"before": [CellLine(t, 1, 0) for t in before.split("\n")], "after": [CellLine(after, 1, 0)]}
+        return RawRow(cells=cells)
+
+    rows = [
+        row("[ 10人未満]", "［　10人以上50人未満　］"),
+        row("「十分に行っている\n」", "再委託する]"),
+        row("[○]紙", "[ ]"),
+    ]
+    assert choice_doubts(rows) == 2
+    assert [(d.kind, d.field) for d in rows[0].doubts] == [("ocr_suspect", "before")]
+    assert [(d.kind, d.field) for d in rows[1].doubts] == [("ocr_suspect", "after")]
+    assert rows[2].doubts == []

@@ -95,10 +95,12 @@ HELDOUT = SAMPLES / "heldout"
 def truth_kind(before: str, after: str) -> str:
     """Issue 14's change kind of a truth row, in the rule's order: both empty → unchanged (one of
     the four kinds the record contract lists, DESIGN.md: the cells print no difference, and added
-    or deleted would claim one; a cell of one dash 「－」 is empty); an empty before, a before that
+    or deleted would claim one; a cell of one dash 「－」 or of 記載なし / なし / 該当なし / 特になし
+    is empty); an empty before, a before that
     is 新規追加 / （新規）, or an after that is 新規追加 / 上記を新規追加 → added; 削除 or an
     empty after → deleted; equal → unchanged; else modified."""
-    b, a = (("" if t in ("－", "-", "―", "ー") else t) for t in (squash(before), squash(after)))
+    nothing = ("－", "-", "―", "ー", "記載なし", "（記載なし）", "なし", "該当なし", "特になし")
+    b, a = (("" if t in nothing else t) for t in (squash(before), squash(after)))
     if not b and not a:
         return "unchanged"
     if not b or a in ("新規追加", "上記を新規追加") or b in ("新規追加", "新規", "（新規）", "（新規追加）"):

@@ -187,6 +187,8 @@ SET_NAMES = (
     "heldout-timing60",
     "office-reversed60",
     "heldout-reversed60",
+    "office-keys61",
+    "heldout-keys61",
     "office-flow55",
     "heldout-flow55",
     "assessments55",

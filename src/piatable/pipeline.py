@@ -424,11 +424,16 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     rows: list[RawRow] = grid.rows
     if reading.ocr:
         from piatable.extract.ocr.corrections import correct_ocr_rows
-        from piatable.extract.ocr.square_brackets import document_brackets, even_square_brackets
+        from piatable.extract.ocr.square_brackets import (
+            choice_doubts,
+            document_brackets,
+            even_square_brackets,
+        )
 
         result.notes.extend(correct_ocr_rows(rows))
         votes = [p.bracket_votes for p in reading.pages if p.bracket_votes is not None]
         even_square_brackets(rows, *document_brackets(votes))
+        choice_doubts(rows)
     result.records = rows_to_records(rows, source, settings, form=_form(result))
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if marks:
