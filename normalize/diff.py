@@ -20,6 +20,7 @@ import regex
 from cydifflib import SequenceMatcher
 
 from piatable.text_thresholds import DIFF_MAX_TOKENS, DIFF_MIN_KEPT_CHARS
+from piatable.vocabulary import EMPTY_CELL_DASHES, NOTHING_WRITTEN_WORDS
 
 from .chars import without_whitespace
 
@@ -43,14 +44,12 @@ DELETED_MARKS = ("削除", "上記を削除")
 # added row's empty before): the row adds the item.  (上記を新規追加 points at text above it: an
 # after cell's words, not a before's.)
 BEFORE_ADDED_MARKS = ("新規追加", "新規", "追加")
-# A cell that prints only a dash is an empty cell of the form (「－」: nothing was written there).
-EMPTY_CELL_DASHES = frozenset("－-―‐—−ー")
 # A cell that prints only that nothing was written there (記載なし, なし, 該当なし, 特になし: as
 # ``placeholder_cells`` knows the forms' placeholders; round brackets or a closing 。 aside) is an
 # empty cell of the form too: a 変更前 記載なし is an addition's before (set XXII: every
 # Ⅵ２．②実施日・期間 row, 記載なし → dates), a 変更後 記載なし a deletion's after.  A check box's
 # square brackets (［ なし ］) are a printed choice, no placeholder.
-NOTHING_CELLS = frozenset({"記載なし", "なし", "該当なし", "特になし"})
+NOTHING_CELLS = frozenset(NOTHING_WRITTEN_WORDS)
 _NOTHING_DRESS = regex.compile(r"^[（(]|[）)]$|。$")
 # What may dress a mark: brackets around it, a closing 。.
 _MARK_DRESS = regex.compile(r"^[（(［\[【「]|[）)］\]】」]$|。$")

@@ -31,7 +31,7 @@ import regex
 
 from piatable.models import Doubt, RawRow, Record
 from piatable.settings import QualitySettings
-from piatable.vocabulary import LABEL_CHARS, LABELS, SECTION_NUMERALS, TIMING
+from piatable.vocabulary import LABEL_CHARS, LABELS, NOTHING_WRITTEN_PATTERN, SECTION_NUMERALS, TIMING
 
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts, is_own_date_out_of_place
@@ -75,9 +75,7 @@ _NUMERAL_MISREAD = regex.compile(
 TEXT_FIELDS = ("item", "before", "after", "explanation")
 # A cell that says "nothing" stands alone (－, ―, 特になし, 該当なし, （記載なし）): one that opens
 # another cell's text, a space before it, was two cells read as one.
-_PLACEHOLDER_THEN_TEXT = regex.compile(
-    r"^\s*(?:[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?)[ 　]+\S"
-)
+_PLACEHOLDER_THEN_TEXT = regex.compile(rf"^\s*{NOTHING_WRITTEN_PATTERN}[ 　]+\S")
 # A number and its counter (令和3 / 年4月1日, 第19 / 条) or an era and its number torn between
 # two cells: the cut between them fell inside one phrase.
 _NUMBER_END = regex.compile(r"[0-9０-９]$")

@@ -48,6 +48,7 @@ import itertools
 import regex
 
 from piatable.models import Doubt, Record
+from piatable.vocabulary import BEFORE_MARK_PATTERN
 
 from .chars import paragraphs
 from .cut_checks import NUMBERED_HEADING, is_heading_line
@@ -59,8 +60,8 @@ from .tokenizer import Tokenizer
 # なし, ―); the same then a space and more text (``新規 住民基本台帳に…``: the mark on the after
 # cell's first line, one paragraph).  No truth row of the samples with an empty before cell (14,738
 # of 87,930) opens its after cell with either.
-_BEFORE_MARK = regex.compile(r"^(?:新規|追加|記載なし|なし|[―—－‐]{1,2})$")
-_BEFORE_MARK_THEN_TEXT = regex.compile(r"^(新規|追加|記載なし|なし|[―—－‐]{1,2})[ 　]+\S")
+_BEFORE_MARK = regex.compile(rf"^{BEFORE_MARK_PATTERN}$")
+_BEFORE_MARK_THEN_TEXT = regex.compile(rf"^({BEFORE_MARK_PATTERN})[ 　]+\S")
 # Two sentences of one paragraph ending alike in this many characters are a before and an after.
 LIKE_ENDING_CHARS = 6
 # The longest rest of an explanation found after another cell's sentence (``追加``, ``に伴う修正``).

@@ -24,11 +24,12 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
+from piatable.vocabulary import BEFORE_MARK_PATTERN
 
-# A cell that says "nothing" (as ``evidence._PLACEHOLDER_THEN_TEXT``) or that the row adds its
-# item (新規), then a gap, then text.  No truth row of the samples (14,738 with an empty before cell
-# of 87,930) opens its after cell with one of them and a space or a line end.
-_NOTHING = regex.compile(r"[－―—‐-]|ー|特になし|なし|該当なし|[（(]?記載なし[）)]?|新規")
+# A cell that says "nothing" or that the row adds its item (``vocabulary.BEFORE_MARK_PATTERN``:
+# －, 記載なし, 新規, 追加 …), then a gap, then text.  No truth row of the samples (14,738 with an
+# empty before cell of 87,930) opens its after cell with one of them and a space or a line end.
+_NOTHING = regex.compile(BEFORE_MARK_PATTERN)
 _MARKS = regex.compile(r"[○〇◯]{2,}")
 _NOTHING_THEN_TEXT = regex.compile(rf"^\s*({_NOTHING.pattern})[ 　]+(\S.*)$")
 _MARKS_THEN_TEXT = regex.compile(rf"^\s*({_MARKS.pattern})[ 　]+(\S.*)$")

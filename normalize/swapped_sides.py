@@ -20,11 +20,12 @@ from __future__ import annotations
 import regex
 
 from piatable.models import RawRow
+from piatable.vocabulary import BEFORE_MARK_PATTERN
 
 # Columns as indices of LABELS: 変更日 / 項目 / 変更前 / 変更後 / 提出時期 / 説明.
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 # What only a before cell prints as its whole text (an added row's: 新規; nothing written).
-BEFORE_MARK = regex.compile(r"^(?:新規|記載なし|なし|該当なし|[―—－‐]{1,2})$")
+BEFORE_MARK = regex.compile(rf"^{BEFORE_MARK_PATTERN}$")
 
 
 def sides_swapped(roles: tuple[int, ...]) -> bool:

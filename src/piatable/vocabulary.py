@@ -94,6 +94,22 @@ PAGE_NUMBER = regex.compile(
 )
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.
 BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
+# What a cell prints to say that nothing was written in it, the form's placeholder of an empty cell:
+# one or two dashes (「－」, 「――」), 記載なし, 該当なし, 特になし, なし (round brackets around the
+# word aside).  The one spelling of it for every reader: ``normalize.diff`` (an empty cell: a
+# 変更前 記載なし is an addition's before), ``normalize.evidence`` and ``normalize.placeholder_cells``
+# (a placeholder opening another cell's text).
+NOTHING_WRITTEN_WORDS = ("記載なし", "該当なし", "特になし", "なし")
+EMPTY_CELL_DASHES = "－-―‐—−ー"
+NOTHING_WRITTEN_PATTERN = (
+    rf"(?:[{regex.escape(EMPTY_CELL_DASHES)}]{{1,2}}"
+    rf"|[（(]?(?:{'|'.join(NOTHING_WRITTEN_WORDS)})[）)]?)"
+)
+# What only a before cell prints as its whole text: a placeholder, or that the row adds its item
+# (新規, 追加).  ``normalize.item_tears``, ``normalize.swapped_sides`` and
+# ``normalize.placeholder_cells`` read it (an added item's before cell, never an after cell's text).
+NEW_ITEM_WORDS = ("新規", "追加")
+BEFORE_MARK_PATTERN = rf"(?:{NOTHING_WRITTEN_PATTERN}|{'|'.join(NEW_ITEM_WORDS)})"
 # The sections of the form (Ⅰ…Ⅵ), in order; an item path opens with one of them.
 SECTION_ORDER = "ⅠⅡⅢⅣⅤⅥ"
 SECTION_NUMERALS = frozenset(SECTION_ORDER)
