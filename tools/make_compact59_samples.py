@@ -25,7 +25,6 @@ truth (``expected/records.json``) is each row as printed.  Each case keeps its P
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import shutil
@@ -46,10 +45,10 @@ from make_office_samples import (
     build_named,
     load_table,
     write_manifest,
+    write_pdf_and_texts,
 )
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_docx, write_xlsx
 from make_outsider_tables import Case as OutsiderCase
-from make_pdfs import extract_text
 
 from piatable.normalize.compact_items import compact_path
 from piatable.normalize.item_key import item_key
@@ -236,16 +235,7 @@ def build(name: str) -> None:
                 settings = {k: v for k, v in asdict(replace(case, rows=[])).items() if k != "rows"}
                 settings["program"] = {"gnumeric": "Gnumeric ssconvert (.xlsx)"}.get(maker, maker)
             truth = pdf_expected(pdf, rows)
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            folder = root / case_name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{case_name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, case_name, pdf, truth, TEXTS)
             manifest[case_name] = {**settings, "looks": list(looks), "rows": len(truth)}
             print(f"{name}/{case_name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)

@@ -22,7 +22,6 @@ joined by form feeds, and ``+nl``: by line ends).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import shutil
 import sys
@@ -35,10 +34,9 @@ from flatten import render_date
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import _chromium_pdf
-from make_office_samples import build_named, write_manifest
+from make_office_samples import build_named, write_manifest, write_pdf_and_texts
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-datecell60": False, "heldout-datecell60": True}
@@ -206,16 +204,7 @@ def build(root: Path, heldout: bool) -> None:
             look = _look(name, heldout)
             make = _calc_pdf if "-calc-" in name else _chromium_pdf
             pdf, truth, settings = make(name, look, work)
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             manifest[name] = {k: v for k, v in settings.items() if k not in ("shares", "widths")}
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)

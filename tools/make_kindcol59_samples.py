@@ -26,7 +26,6 @@ tables, with labels, words and sizes of its own.  Each case keeps its PDF and th
 from __future__ import annotations
 
 import html
-import json
 import random
 import shutil
 import sys
@@ -37,10 +36,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import build_named, write_manifest
+from make_office_samples import build_named, write_manifest, write_pdf_and_texts
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
-from make_pdfs import LABELS, chromium_binary, extract_text, print_html
+from make_pdfs import LABELS, chromium_binary, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-kindcol59": False, "heldout-kindcol59": True}
@@ -216,16 +215,7 @@ def build(root: Path, heldout: bool) -> None:
             look = _look(name, heldout)
             make = _calc_pdf if "-calc-" in name else _chromium_pdf
             pdf, truth, settings = make(name, look, work)
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             manifest[name] = settings
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)

@@ -20,7 +20,6 @@ texts of ``TEXTS`` (pages joined by form feeds and by line ends, ``+nl``).
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -32,10 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as pdf_expected
 from make_kindcol59_samples import FIRST_KIND_SHARE
-from make_office_samples import build_named, write_manifest
+from make_office_samples import build_named, write_manifest, write_pdf_and_texts
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OfficeCase
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-numkind60": False, "heldout-numkind60": True}
@@ -134,16 +132,7 @@ def build(root: Path, heldout: bool) -> None:
             if missing:
                 raise SystemExit(f"{name}: not printed whole")
             truth = pdf_expected(pdf, case.rows)
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             manifest[name] = {k: v for k, v in asdict(case).items() if k != "rows"}
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)

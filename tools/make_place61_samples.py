@@ -22,7 +22,6 @@ nothing).
 from __future__ import annotations
 
 import html
-import json
 import random
 import shutil
 import sys
@@ -32,8 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import build_named, write_manifest
-from make_pdfs import LABELS, chromium_binary, extract_text, print_html
+from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_pdfs import LABELS, chromium_binary, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-place61": False, "heldout-place61": True}
@@ -152,16 +151,7 @@ def build(root: Path, heldout: bool) -> None:
             pdf = Path(tmp) / f"{name}.pdf"
             print_html(_html(look), pdf, binary)
             truth = chromium_expected(pdf, look["rows"])
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             settings = {k: v for k, v in look.items() if k != "rows"}
             manifest[name] = {"program": "Chromium --headless --print-to-pdf", **settings}
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)

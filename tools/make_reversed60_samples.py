@@ -22,7 +22,6 @@ tables, with sizes and fonts of its own.  Each case keeps its PDF and the texts 
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -33,10 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import REVERSED, _calc_pdf, _chromium_pdf
-from make_office_samples import build_named, write_manifest
+from make_office_samples import build_named, write_manifest, write_pdf_and_texts
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OutsiderCase
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-reversed60": False, "heldout-reversed60": True}
@@ -162,16 +160,7 @@ def build(root: Path, heldout: bool) -> None:
         for name in _names(heldout):
             look = _look(name, heldout)
             pdf, truth, settings = makers[look["maker"]](name, look, work)
-            folder = root / name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             manifest[name] = settings
             print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)

@@ -22,7 +22,6 @@ Printed by LibreOffice Calc and Writer (``make_outsider_tables``) and Chromium
 
 from __future__ import annotations
 
-import json
 import random
 import shutil
 import sys
@@ -42,8 +41,8 @@ from make_office_samples import (
     build_named,
     load_table,
     write_manifest,
+    write_pdf_and_texts,
 )
-from make_pdfs import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-rightwarn60": False, "heldout-rightwarn60": True}
@@ -149,16 +148,7 @@ def build(name: str) -> None:
                 settings = {k: v for k, v in asdict(replace(case, rows=[])).items() if k != "rows"}
                 settings["program"] = maker
             truth = pdf_expected(pdf, rows)
-            records = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
-            folder = root / case_name
-            (folder / "expected").mkdir(parents=True)
-            shutil.copy(pdf, folder / "input.pdf")
-            (folder / "expected" / "records.json").write_text(records, "utf-8")
-            for tool in TEXTS:
-                tf = root / f"{case_name}-{tool}"
-                (tf / "expected").mkdir(parents=True)
-                (tf / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-                (tf / "expected" / "records.json").write_text(records, "utf-8")
+            write_pdf_and_texts(root, case_name, pdf, truth, TEXTS)
             manifest[case_name] = {**settings, "looks": list(looks), "caption": caption, "rows": len(truth)}
             print(f"{name}/{case_name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
     write_manifest(root, manifest)
