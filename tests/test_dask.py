@@ -18,6 +18,8 @@ from piatable.batch import TEST_HOOK_ENV
 from piatable.cli import main
 
 DASK = str(Path(sys.executable).parent / "dask")
+# Seconds the Dask run may take before the test calls it hung (see its use).
+HANG_GUARD_S = 120
 
 
 def _free_port() -> int:
@@ -80,7 +82,10 @@ def test_dask_gives_the_same_dataset_as_a_local_run(cluster, tmp_path, seed_path
     assert main(["extract", "in", "--dataset", "local", "--jobs", "2"]) == 1
     t0 = time.monotonic()
     assert main(["extract", "in", "--dataset", "dask", "--scheduler", cluster]) == 1
-    assert time.monotonic() - t0 < 30
+    # A hang guard, not a speed figure (those are `make bench`'s): the killed worker's task must
+    # not stall the run until Dask's own retries and timeouts give up.  The run takes ~10 s on an
+    # idle machine and 33 s was seen on a loaded one (CI beside seven other jobs on two cores).
+    assert time.monotonic() - t0 < HANG_GUARD_S
     assert _rows(Path("dask")) == _rows(Path("local"))
     assert len(_rows(Path("dask"))) == 4 * 12 + 12
     docs = pq.read_table("dask/documents.parquet").to_pandas().set_index("source")
