@@ -67,6 +67,7 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
     out: list[list[Doubt]] = [[] for _ in records]
     _same_row_twice(records, out, drawn or [False] * len(records))
     blank_beside_merged(records, out)
+    _heading_handed_down(records, opens, out)
     if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         return out
     for k, r in enumerate(records):
@@ -83,6 +84,21 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
                 )
             )
     return out
+
+
+def _heading_handed_down(records: list[Record], opens: list[bool], out: list[list[Doubt]]) -> None:
+    """``row_split_guess`` on the row above one whose item opens with headings before its own
+    section (``①事務の名称`` / ``Ⅱ特定個人情報ファイルの概要`` / …): those headings are the
+    last of the row above's item, read into the row below (pdftotext -layout text of a row
+    broken over a page, branch rightwarn61b: the row below is warned for its second path by
+    ``evidence.item_path_doubts``, the row above, short of its last heading, was not)."""
+    for k in range(1, len(records)):
+        path = records[k].item_path
+        if opens[k] or not path or not any(opens_item(p) for p in path[1:]):
+            continue
+        if not any(d.kind == "row_split_guess" for d in out[k - 1]):
+            why = f"the next row's item opens with {path[0][:12]!r} before its section: this row's end?"
+            out[k - 1].append(Doubt("row_split_guess", "item", why))
 
 
 MERGE_FIELDS = ("change_date", "timing", "explanation")
