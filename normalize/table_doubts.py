@@ -14,7 +14,7 @@ from piatable.vocabulary import TIMING, top_headings
 from .dates import DATE_AT_START, parse_date
 from .evidence import SPACED_TIMING_END
 from .item_cells import lists_block_items
-from .items import opens_item, opens_lower_heading
+from .items import heading_score, opens_item, opens_lower_heading
 from .line_dates import several_dates
 from .mark_cells import complementary_rows
 from .merged_doubts import blank_beside_merged
@@ -22,6 +22,10 @@ from .merged_doubts import blank_beside_merged
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
+# A heading opening the row below scores this as a heading of the form (``items.heading_score``)
+# to be taken for the row above's last one (``①事務の名称`` 1.0, ``システム３`` 0.5; ``付`` of a
+# 変更日 cell read into the item 0: heldout-datecell60's right rows, branch rightwarn61b).
+HANDED_DOWN_MIN_SCORE = 0.5
 
 
 def is_drawn(row: RawRow) -> bool:
@@ -95,6 +99,8 @@ def _heading_handed_down(records: list[Record], opens: list[bool], out: list[lis
     for k in range(1, len(records)):
         path = records[k].item_path
         if opens[k] or not path or not any(opens_item(p) for p in path[1:]):
+            continue
+        if heading_score(path[0]) < HANDED_DOWN_MIN_SCORE:  # ``付`` of a date cell: no heading
             continue
         if not any(d.kind == "row_split_guess" for d in out[k - 1]):
             why = f"the next row's item opens with {path[0][:12]!r} before its section: this row's end?"
