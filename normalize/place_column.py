@@ -54,6 +54,9 @@ _LINE_TAIL = regex.compile(r"^(?P<ref>[0-9０-９]{1,3}[ 　]?行目?)(?=[ 　\t
 # A segment of a layout line: its first character after the line start or a gap of two spaces.
 _SEGMENT_START = regex.compile(r"(?:(?<=^)|(?<=[ 　]{2}))[^ 　\t]")
 _SEGMENT_END = regex.compile(r"[ 　]{2}|\t|\f")
+# A piece opening with a page or line reference's part (``9行``, ``21ページ``, ``3頁``), or only
+# a reference's wrapped tail (``目`` of ``4行目``, ``行``).
+_REF_PART = regex.compile(r"^(?:[0-9０-９]{1,3}\s?(?:行|頁|ページ)|(?:行目?|目|頁)$)")
 # Columns left of 変更前's label a cell of 変更前 may open at (layout text drawn a little askew).
 SPAN_SLACK = 1
 # Pieces of one character (``期`` of a wrapped label, a stray ``)`` ) are left out: an item holds
@@ -118,6 +121,10 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
     out.append(text[pos:])
     table = text.rfind("\n", 0, labels[0].start()) + 1  # pieces of the table only (no cover prose)
     entered = _span_entered("".join(out)[table:], text, refs) if layout and not unsure else []
+    # A piece left in the span that reads as a reference's part (``9行`` of ``21ページ 9行``):
+    # references of a shape ``REF`` does not take whole, left in the cells.
+    unsure = unsure or any(_REF_PART.match(p) for p in entered)
+    entered = [] if unsure else entered
     texts = [c[2] for c in sorted(cuts) if c[2] not in PLACE_LABELS]
     quoted = ", ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
     notes = [NOTE.format(label=labels[0].group("label"), n=len(texts), texts=quoted)]
@@ -151,7 +158,7 @@ def _span_entered(blanked: str, text: str, refs: list[regex.Match[str]]) -> list
             if lo <= display_width(line[: seg.start()]) < hi - SPAN_SLACK:
                 piece = _SEGMENT_END.split(line[seg.start() :], maxsplit=1)[0]
                 pieces[regex.sub(r"\s", "", piece).replace("」", "")] = None
-    return [p for p in pieces if len(p) >= MIN_PIECE]
+    return [p for p in pieces if len(p) >= MIN_PIECE or _REF_PART.match(p)]
 
 
 def _own_line(text: str, start: int, end: int) -> int:
