@@ -9,10 +9,11 @@ per-row checks of ``evidence.row_doubts``.
 from __future__ import annotations
 
 from piatable.models import Doubt, RawRow, Record
-from piatable.vocabulary import TIMING, top_headings
+from piatable.vocabulary import SECTION_NUMERALS, TIMING, heading_key, top_headings
 
 from .dates import DATE_AT_START, parse_date
 from .evidence import SPACED_TIMING_END
+from .heading_lexicon import canonical_text, structure
 from .item_cells import lists_block_items
 from .items import heading_score, opens_item, opens_lower_heading
 from .line_dates import several_dates
@@ -92,19 +93,34 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
 
 def _heading_handed_down(records: list[Record], opens: list[bool], out: list[list[Doubt]]) -> None:
     """``row_split_guess`` on the row above one whose item opens with headings before its own
-    section (``①事務の名称`` / ``Ⅱ特定個人情報ファイルの概要`` / …): those headings are the
-    last of the row above's item, read into the row below (pdftotext -layout text of a row
-    broken over a page, branch rightwarn61b: the row below is warned for its second path by
-    ``evidence.item_path_doubts``, the row above, short of its last heading, was not)."""
+    section (``①事務の名称`` / ``Ⅱ特定個人情報ファイルの概要`` / …), or, not opening with a
+    section, holds a heading the form prints right under the row above's last heading
+    (``保険年金課長`` / ``①連絡先`` below ``…２．特定個人情報ファイルの取扱いに関する問合せ``):
+    those headings are the end of the row above's item, read into the row below (pdftotext
+    -layout text of a row broken over a page, pdfplumber text; branch rightwarn61b: the row
+    below was warned, the row above, short of its last heading, was not: set XXII t08, two rows
+    at 0.934)."""
     for k in range(1, len(records)):
-        path = records[k].item_path
-        if opens[k] or not path or not any(opens_item(p) for p in path[1:]):
+        path, above = records[k].item_path, records[k - 1].item_path
+        if opens[k] or not path or any(d.kind == "row_split_guess" for d in out[k - 1]):
             continue
-        if heading_score(path[0]) < HANDED_DOWN_MIN_SCORE:  # ``付`` of a date cell: no heading
-            continue
-        if not any(d.kind == "row_split_guess" for d in out[k - 1]):
-            why = f"the next row's item opens with {path[0][:12]!r} before its section: this row's end?"
+        # The headings before the row's own (a section, an attachment, or an N． heading printed
+        # without its section over a merged cell: the row's own path starts there).
+        own = next((i for i, p in enumerate(path) if opens_item(p) or opens_lower_heading(p)), len(path))
+        lead = path[:own]
+        section_later = any(p[:1] in SECTION_NUMERALS for p in path[own:])
+        handed = bool(lead) and heading_score(lead[0]) >= HANDED_DOWN_MIN_SCORE and section_later
+        child = next((p for p in lead if above and _prints_under(p, above[-1])), None)
+        if handed or child:
+            head = lead[0] if handed else child or ""
+            why = f"the next row's item holds {head[:12]!r} before any section: this row's end?"
             out[k - 1].append(Doubt("row_split_guess", "item", why))
+
+
+def _prints_under(heading: str, parent: str) -> bool:
+    """Whether the form prints ``heading`` right under ``parent`` (``structure().parents``)."""
+    key = canonical_text(heading_key(heading))
+    return bool(key) and canonical_text(heading_key(parent)) in structure().parents.get(key, ())
 
 
 MERGE_FIELDS = ("change_date", "timing", "explanation")

@@ -92,6 +92,10 @@ def test_the_row_above_one_opening_with_its_last_heading_is_warned():
     doubts = document_doubts(rows)
     assert any("this row's end" in d.why for d in doubts[1])
     assert not any("this row's end" in d.why for d in doubts[0] + doubts[3])
+    # A heading the form prints right under the row above's last one, read into the row below.
+    rows[2] = _record(item="保険年金課長\n①部署")
+    rows[1] = _record(item="Ⅰ基本情報\n５．評価実施機関における担当部署")
+    assert any("this row's end" in d.why for d in document_doubts(rows)[1])
     # ``付`` of a 変更日 cell read into the item is no heading: the row above is not in doubt.
     rows[2] = _record(item="付\nⅡ特定個人情報ファイルの概要\n２．基本情報\n④記録される項目")
     assert not any("this row's end" in d.why for d in document_doubts(rows)[1])
