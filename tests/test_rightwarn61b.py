@@ -150,3 +150,17 @@ def test_a_flag_found_after_scoring_costs_its_weight():
     again = r.confidence
     add_late_flags(r, {"unmapped_glyphs"}, Q)  # once only
     assert r.confidence == again
+
+
+def test_a_piece_of_a_body_line_in_the_explanation_warns():
+    from piatable.normalize.foreign_tails import explanation_echo_doubts
+
+    row = _record(
+        before="市町村からの法令に基づく委任を受け、通知送付する。",
+        after="市町村からの法令に基づく委任を受け、個人カード及び交付申請書を印刷し、し、送付する。",
+        explanation="組織改編に伴う修正\n番号通知書及び交付申請書を印刷",
+    )
+    assert explanation_echo_doubts(row)
+    # A second paragraph that is the explanation's own (a verdict, a reason) is left alone.
+    row.explanation = "組織改編に伴う修正\n交付申請書を印刷する事務の変更"
+    assert not explanation_echo_doubts(row)
