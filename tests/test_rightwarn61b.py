@@ -164,3 +164,18 @@ def test_a_piece_of_a_body_line_in_the_explanation_warns():
     # A second paragraph that is the explanation's own (a verdict, a reason) is left alone.
     row.explanation = "組織改編に伴う修正\n交付申請書を印刷する事務の変更"
     assert not explanation_echo_doubts(row)
+
+
+def test_a_number_torn_from_its_counter_after_an_earlier_before_paragraph_warns():
+    from piatable.normalize.evidence import cut_doubts
+
+    row = _record(
+        before="番号法第19\n表第二",
+        after="条第7 号及び別 番号法第19 条第8 号及び別表第二（第二欄に掲げる事務）",
+        explanation="記載内容の時点修正",
+    )
+    assert [d for d in cut_doubts(row) if "before paragraph" in d.why]
+    # A telephone number's digits end a paragraph as printed.
+    row.before = "○○市本町一丁目１番１号 電話0123-45-6789\n市民課"
+    row.after = "号館２階"
+    assert not [d for d in cut_doubts(row) if "before paragraph" in d.why]
