@@ -27,6 +27,8 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Record
+from piatable.normalize.confidence import add_late_flags
+from piatable.settings import QualitySettings
 
 # The flag of a row whose cells hold full-width letters or digits of such a text (README: the
 # text lost characters' forms).
@@ -79,10 +81,11 @@ def undo_poppler_sjis(text: str) -> tuple[str, str]:
     return text.replace("\u3000", " "), POPPLER_SJIS_NOTE.format(numerals=numerals, circled=circled)
 
 
-def flag_full_width_forms(records: list[Record]) -> None:
+def flag_full_width_forms(records: list[Record], q: QualitySettings) -> None:
     """Flag ``FORMS_FLAG`` the records of such a text whose 項目, 変更前, 変更後 or 説明 hold a
-    full-width letter, digit or square bracket (the PDF may print it half-width)."""
+    full-width letter, digit or square bracket (the PDF may print it half-width); the flag costs
+    its weight (``confidence.add_late_flags``)."""
     for r in records:
         cells = (r.item, r.before, r.after, r.explanation)
-        if any(c and _FORMS_LOST.search(c) for c in cells) and FORMS_FLAG not in r.flags:
-            r.flags = sorted({*r.flags, FORMS_FLAG})
+        if any(c and _FORMS_LOST.search(c) for c in cells):
+            add_late_flags(r, {FORMS_FLAG}, q)

@@ -167,3 +167,36 @@ def score_record(
         f: round(_logistic(logit_of(x[f], q.cell_prior_logit, q, weights)), 3) for f in CELL_FIELDS
     }
     return record
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def add_late_flags(record: Record, flags: set[str], q: QualitySettings) -> None:
+    """Add ``flags`` found after ``record`` was scored (``score_record``): a page's
+    ``unmapped_glyphs`` or a scan's unread ink (``unplaced_text``), a poppler Shift-JIS text's
+    full-width forms.  Each flag the record did not carry costs its weight
+    (``quality.weight_<flag>``) on the row's confidence and on the cells it is about, as if it
+    had been scored with the others (branch rightwarn61b: such rows kept the confidence of rows
+    without the flag, set XXII's ``unmapped_glyphs`` rows at 0.934, two of them wrong)."""
+    new = sorted(f for f in flags if f not in record.flags)
+    if not new:
+        return
+    record.flags = sorted({*record.flags, *new})
+    costs = {f: float(getattr(q, f"weight_{f.partition(':')[0]}", 0.0)) for f in new}
+    cost = sum(costs.values())
+    record.confidence = round(_logistic(_logit(record.confidence) - cost), 3)
+    for field, c in list(record.cell_confidence.items()):
+        cell_cost = sum(w for f, w in costs.items() if field in flag_fields(f))
+        record.cell_confidence[field] = round(_logistic(_logit(c) - cell_cost), 3)
+
+
+def add_page_flags(records: list[Record], page_flags: dict[int, str], q: QualitySettings) -> None:
+    """``add_late_flags`` of each record's pages' flags (``page_flags``: page → one flag, or several
+    separated by spaces, extract/ocr/page_doubts.py)."""
+    for r in records:
+        extra = {f for p in (r.page_start, r.page_end) if p in page_flags for f in page_flags[p].split()}
+        if extra:
+            add_late_flags(r, extra, q)

@@ -345,8 +345,12 @@ def placed_doubts(record: Record, ruled: bool = False) -> list[Doubt]:
             why = f"the {f} cell opens with a heading of the form and a value ({paras[0][:16]})"
             out += _doubts("item", f, why)
             break
-        # The heading may be wrapped over the cell's first two lines (``②対象となる本人`` / ``の数10万人…``).
-        opening = "".join(paras[:2] if len(paras) > 1 and not is_form_heading(paras[0]) else paras[:1])
+        # The heading may be wrapped over the cell's first two lines (``②対象となる本人`` / ``の数10万人…``);
+        # a second paragraph opening with a numbering is a heading of its own, never a wrapped
+        # one's tail (a whole block added or deleted: ``システム４`` / ``①システムの名称 団体内…``,
+        # set XXII: 10 right rows warned by the two read as one heading, no wrong row alone).
+        wrapped = len(paras) > 1 and not is_form_heading(paras[0]) and not NUMBERED_HEADING.match(paras[1])
+        opening = "".join(paras[:2] if wrapped else paras[:1])
         head = bare_heading_before_value(opening)
         if head:
             why = f"the {f} cell opens with the heading {head!r} and a value ({paras[0][:16]})"

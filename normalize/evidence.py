@@ -80,6 +80,7 @@ _PLACEHOLDER_THEN_TEXT = regex.compile(rf"^\s*{NOTHING_WRITTEN_PATTERN}[ 　]+\S
 # two cells: the cut between them fell inside one phrase.
 _NUMBER_END = regex.compile(r"[0-9０-９]$")
 _COUNTER_START = regex.compile(r"^[年月日号条項]")
+_SHORT_NUMBER_END = regex.compile(r"(?:^|[^0-9０-９\-－ー―])[0-9０-９]{1,3}$")
 # Era names written out (令和, 平成, 昭和: one-letter forms end too many words) and 第.
 _ERA_END = regex.compile("(?:" + "|".join(e for e in ERA_OFFSETS if len(e) > 1) + "|第)$")
 _DIGIT_START = regex.compile(r"^[0-9０-９]")
@@ -386,6 +387,15 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             out.append(
                 Doubt("column_guess", b, f"a number is torn between the {a} and {b} cells ({end}|{start})")
             )
+    if _COUNTER_START.match(squashed["after"]):
+        # ... or after an earlier paragraph of the before cell (``番号法第19`` / ``表第二`` beside
+        # ``条第7 号及び別 …``: PyMuPDF sort=True, set XXII t09, conf 0.934; no truth row of the
+        # samples and sets, 96,510, has one: a dashed telephone number's digits do not count).
+        torn = next((p for p in paragraphs(record.before)[:-1] if _SHORT_NUMBER_END.search(p)), None)
+        if torn:
+            cut = f"{torn[-4:]}|{squashed['after'][:2]}"
+            why = f"a number is torn between a before paragraph and the after cell ({cut})"
+            out.append(Doubt("column_guess", "after", why))
     for f in ("before", "after"):
         paras = paragraphs(getattr(record, f))
         if paras and ends_so(EXPLANATION_END, paras[-1]) and paras[-1] not in record.explanation:

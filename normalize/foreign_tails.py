@@ -41,6 +41,12 @@ _TAIL_MAX = 8
 # The shortest before/after line (characters, whitespace aside) an explanation paragraph echoing
 # is taken for that cell's line: shorter ones are marks (削除, 新規追加, 記載なし).
 _ECHO_MIN = 6
+# A later explanation paragraph sharing a run this long with the body cells, and ending as no
+# sentence or reason does (``_OWN_END``), is a piece of a body line.
+_RUN_MIN = 8
+_OWN_END = regex.compile(
+    r"(?:。|修正|変更|追加|追記|削除|見直し|ない|たる|ため|こと|記載|明確化|反映|更新|訂正)$"
+)
 _HIRAGANA_OPENING = regex.compile(r"^\p{Hiragana}")
 # How a cell's paragraph ends when its sentence is done: a stop, a closing bracket, a choice box.
 _CLOSED_END = regex.compile(r"[。．.）)」』］\]】〕＞>]$")
@@ -95,12 +101,25 @@ def explanation_echo_doubts(record: Record) -> list[Doubt]:
     one; a short mark (``削除``, ``記載なし``) is left alone: a right row may end its explanation's
     line with one that a reader parts off (pdfplumber, PyMuPDF: set pagejoin59's koseki_fuhyo)."""
     body = {"".join(p.split()) for f in ("before", "after") for p in paragraphs(getattr(record, f))}
+    joined = "".join(body)
     for para in paragraphs(record.explanation)[1:]:
         squashed = "".join(para.split())
         if len(squashed) >= _ECHO_MIN and squashed in body:
             why = f"a later paragraph of the explanation is a before/after line ({para[:16]})"
             return [Doubt("column_guess", "explanation", why)]
+        # A piece of a body line (``番号通知書及び交付申請書を印刷`` of the after cell's
+        # ``個人番号通知書及び交付申請書を印刷し、``) ending no sentence nor reason: set XXII t12
+        # PyMuPDF sort=True, conf 0.934 (branch rightwarn61b; no truth row of the samples and
+        # sets, 96,510 rows, has one).
+        if len(squashed) >= _RUN_MIN and not _OWN_END.search(squashed) and _shares_run(squashed, joined):
+            why = f"a later paragraph of the explanation is a piece of a before/after line ({para[:16]})"
+            return [Doubt("column_guess", "explanation", why)]
     return []
+
+
+def _shares_run(text: str, body: str) -> bool:
+    """Whether ``text`` and ``body`` share a run of ``_RUN_MIN`` characters."""
+    return any(text[i : i + _RUN_MIN] in body for i in range(len(text) - _RUN_MIN + 1))
 
 
 def label_piece_doubts(record: Record) -> list[Doubt]:

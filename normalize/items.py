@@ -14,6 +14,7 @@ from piatable.vocabulary import (
     ATTACHMENT_LABEL_PATTERN,
     ATTACHMENT_OPENING_PATTERN,
     COVER_LABEL,
+    FORM_SUB_LABELS,
     SECTION_NUMERALS,
     TITLE,
     heading_key,
@@ -162,17 +163,25 @@ def non_heading_paragraphs(paragraphs: list[str], min_score: float, wrap_lines: 
     """The paragraphs of a 項目 cell that are no heading of the form: scoring below
     ``min_score`` (``heading_score``) alone and not a whole heading (score 1) joined with the
     next one or two paragraphs (a heading wrapped over lines), nor a repeated block's label
-    (``提供先１``, ``委託事項２``).  The form's item cells print headings only, so in an OCR cell
-    such a paragraph is a misread (``全休の`` / ``根拠`` for ``①法令上の根拠``, a stray ``信``)."""
+    (``提供先１``, ``委託事項２``); ``FORM_SUB_LABELS`` count as headings.  The form's item cells
+    print headings only, so in an OCR cell such a paragraph is a misread (``全休の`` / ``根拠``
+    for ``①法令上の根拠``, a stray ``信``)."""
     ps = [p.strip() for p in paragraphs if p.strip()]
     out: list[str] = []
     i = 0
     while i < len(ps):
         spans = range(1, min(wrap_lines, len(ps) - i) + 1)
-        k = next((k for k in spans if heading_score("".join(ps[i : i + k])) >= 1.0), 0)
+        k = next((k for k in spans if _whole_heading("".join(ps[i : i + k]))), 0)
         if not k and (heading_score(ps[i]) >= min_score or INSTANCE_LINE.match(ps[i])):
             k = 1
         if not k:
             out.append(ps[i])
         i += max(k, 1)
     return out
+
+
+def _whole_heading(text: str) -> bool:
+    """A whole heading of the form: the lexicon's (``heading_score`` 1), or a label the 全項目評価書
+    prints inside a heading's cell that the lexicon lacks (``FORM_SUB_LABELS``: set XXII's OCR
+    rows under 特定個人情報の消去ルール, 3 right rows warned ``ocr_suspect:item`` for it alone)."""
+    return heading_score(text) >= 1.0 or regex.sub(r"\s", "", text) in FORM_SUB_LABELS

@@ -19,9 +19,13 @@ The references and the label are taken out (blanked in layout text, so that the 
 their offsets) and a note says how many and which.
 
 Where the place of a reference is not sure (one printed over two lines, ``4頁`` / ``19行``; fewer
-references than rows; a page reference without its line glued to the text after it; in layout
-text, a cell opening inside the blanked column) the note says so
-(``UNSURE_NOTE``) and every row of the text is warned ``column_guess`` (``place_doubts``).
+references than rows; a page reference without its line glued to the text after it) the note says
+so (``UNSURE_NOTE``) and every row of the text is warned ``column_guess`` (``warn_unsure_places``).
+In layout text, pieces opening inside the blanked column are quoted in a note of their own
+(``SPAN_NOTE``), and only a row whose 項目 took one of them is warned: the layout extractors
+print the 変更前 cell's later lines there as often as not (set XXII t02, pdfplumber and pypdf
+layout text: every such line of 19 rows read into 変更前, right, while the one piece the item
+reader took, ``電話`` in ``…の開電話示…``, made the one wrong row).
 """
 
 from __future__ import annotations
@@ -49,8 +53,15 @@ REF = regex.compile(
 _LINE_TAIL = regex.compile(r"^(?P<ref>[0-9０-９]{1,3}[ 　]?行目?)(?=[ 　\t]|$)", regex.MULTILINE)
 # A segment of a layout line: its first character after the line start or a gap of two spaces.
 _SEGMENT_START = regex.compile(r"(?:(?<=^)|(?<=[ 　]{2}))[^ 　\t]")
+_SEGMENT_END = regex.compile(r"[ 　]{2}|\t|\f")
+# A piece opening with a page or line reference's part (``9行``, ``21ページ``, ``3頁``), or only
+# a reference's wrapped tail (``目`` of ``4行目``, ``行``).
+_REF_PART = regex.compile(r"^(?:[0-9０-９]{1,3}\s?(?:行|頁|ページ)|(?:行目?|目|頁)$)")
 # Columns left of 変更前's label a cell of 変更前 may open at (layout text drawn a little askew).
 SPAN_SLACK = 1
+# Pieces of one character (``期`` of a wrapped label, a stray ``)`` ) are left out: an item holds
+# such a character as often by its own text.
+MIN_PIECE = 2
 _TIMING = regex.compile(r"(?:(?<=^)|(?<=[ 　\t]))事[前後](?=[ 　\t]|$)", regex.MULTILINE)
 
 # At least this many references, and this share of the rows (their 事前 / 事後), make a column.
@@ -64,6 +75,8 @@ NOTE = (
     " not a field ({texts})"
 )
 UNSURE_NOTE = "the place column's references could not all be told apart from the cells beside them"
+SPAN_NOTE = "pieces of text open inside the place column's span: the 項目 of a row that took one is a guess: "
+_QUOTED = regex.compile(r"「([^」]+)」")
 WHY = "a page/line reference column (変更箇所) stood between 項目 and 変更前: its place here is a guess"
 
 
@@ -106,20 +119,28 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
         out.append(" " * display_width(text[start:end]) if layout else "")
         pos = end
     out.append(text[pos:])
-    if layout and not unsure:
-        unsure = _span_entered("".join(out) + text[pos:], text, refs)
+    table = text.rfind("\n", 0, labels[0].start()) + 1  # pieces of the table only (no cover prose)
+    entered = _span_entered("".join(out)[table:], text, refs) if layout and not unsure else []
+    # A piece left in the span that reads as a reference's part (``9行`` of ``21ページ 9行``):
+    # references of a shape ``REF`` does not take whole, left in the cells.
+    unsure = unsure or any(_REF_PART.match(p) for p in entered)
+    entered = [] if unsure else entered
     texts = [c[2] for c in sorted(cuts) if c[2] not in PLACE_LABELS]
     quoted = ", ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
     notes = [NOTE.format(label=labels[0].group("label"), n=len(texts), texts=quoted)]
-    return "".join(out), notes + ([UNSURE_NOTE] if unsure else [])
+    notes += [UNSURE_NOTE] if unsure else []
+    notes += [SPAN_NOTE + "".join(f"「{p}」" for p in entered)] if entered else []
+    return "".join(out), notes
 
 
-def _span_entered(blanked: str, text: str, refs: list[regex.Match[str]]) -> bool:
-    """True when a segment of the blanked layout text opens inside the place column's span (from
-    the leftmost reference to the leftmost cell printed right of a reference on its line): a cell
-    drawn there may be the place column's, the item's or 変更前's (pdfplumber's layout text shifts
-    lines by a few characters: ``電話`` of 変更前 opens left of its row's first line, and the item
-    reader takes it)."""
+def _span_entered(blanked: str, text: str, refs: list[regex.Match[str]]) -> list[str]:
+    """The segments of the blanked layout text (each up to a gap of two spaces or its line's end,
+    without spaces, once each, of two characters or more) that open inside the place column's
+    span (from the leftmost reference to the rightmost cell printed right of a reference on its
+    line): a cell drawn there may be the place column's, the item's or 変更前's (pdfplumber's
+    layout text shifts lines by a few characters: ``電話`` of 変更前 opens left of its row's first
+    line, and the item reader takes it).  The 項目 column stands left of the place column: an
+    item holding such a piece took another column's text."""
     lo = hi = None
     for m in refs:
         start = text.rfind("\n", 0, m.start("ref")) + 1
@@ -128,14 +149,16 @@ def _span_entered(blanked: str, text: str, refs: list[regex.Match[str]]) -> bool
         lo = x if lo is None else min(lo, x)
         if nxt := _SEGMENT_START.search(text, m.end("ref"), end if end >= 0 else len(text)):
             right = display_width(text[start : nxt.start()])
-            hi = right if hi is None else min(hi, right)
+            hi = right if hi is None else max(hi, right)
     if lo is None or hi is None:
-        return False
+        return []
+    pieces: dict[str, None] = {}
     for line in blanked.split("\n"):
         for seg in _SEGMENT_START.finditer(line):
             if lo <= display_width(line[: seg.start()]) < hi - SPAN_SLACK:
-                return True
-    return False
+                piece = _SEGMENT_END.split(line[seg.start() :], maxsplit=1)[0]
+                pieces[regex.sub(r"\s", "", piece).replace("」", "")] = None
+    return [p for p in pieces if len(p) >= MIN_PIECE or _REF_PART.match(p)]
 
 
 def _own_line(text: str, start: int, end: int) -> int:
@@ -162,7 +185,15 @@ def _next_line_tail(text: str, pos: int) -> tuple[int, int, str] | None:
 
 def warn_unsure_places(rows: list[RawRow], notes: list[str]) -> None:
     """Give every row of ``rows`` the ``column_guess`` doubt of a text whose place references
-    were not all told apart (``UNSURE_NOTE`` among ``notes``); nothing otherwise."""
+    were not all told apart (``UNSURE_NOTE`` among ``notes``), and a row whose 項目 cell holds a
+    piece of text that opened inside the place column's span (``SPAN_NOTE``) the doubt on its
+    item; nothing otherwise."""
     if UNSURE_NOTE in notes:
         for row in rows:
             row.doubts.append(Doubt("column_guess", None, WHY))
+        return
+    pieces = [p for n in notes if n.startswith(SPAN_NOTE) for p in _QUOTED.findall(n[len(SPAN_NOTE) :])]
+    for row in rows if pieces else ():
+        item = regex.sub(r"\s", "", "".join(cl.text for cl in row.cells.get("item", ())))
+        if taken := [p for p in pieces if p in item]:
+            row.doubts.append(Doubt("column_guess", "item", f"{WHY}: its 項目 took 「{taken[0]}」"))

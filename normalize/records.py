@@ -19,6 +19,7 @@ from .date_tails import date_tail_doubts
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .flags import flag_duplicates, flag_record
+from .glued_cell_heads import glued_head_doubts
 from .heading_lexicon import canonical_text, whole_sections
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
 from .item_context import document_item_keys, table_files
@@ -317,6 +318,7 @@ def rows_to_records(
                                 *block_line_doubts(rec),
                                 *column_vocabulary_doubts(row, rec),
                                 *lead_glue_doubts(rec),
+                                *glued_head_doubts(rec),
                                 *doc,
                                 *crossing,
                                 *stray,

@@ -9,12 +9,13 @@ per-row checks of ``evidence.row_doubts``.
 from __future__ import annotations
 
 from piatable.models import Doubt, RawRow, Record
-from piatable.vocabulary import TIMING, top_headings
+from piatable.vocabulary import SECTION_NUMERALS, TIMING, heading_key, top_headings
 
 from .dates import DATE_AT_START, parse_date
 from .evidence import SPACED_TIMING_END
+from .heading_lexicon import canonical_text, structure
 from .item_cells import lists_block_items
-from .items import opens_item, opens_lower_heading
+from .items import heading_score, opens_item, opens_lower_heading
 from .line_dates import several_dates
 from .mark_cells import complementary_rows
 from .merged_doubts import blank_beside_merged
@@ -22,6 +23,10 @@ from .merged_doubts import blank_beside_merged
 # Share of a document's rows whose item opens with a section numeral for one that does not to
 # be in doubt.
 SECTION_SHARE = 0.75
+# A heading opening the row below scores this as a heading of the form (``items.heading_score``)
+# to be taken for the row above's last one (``①事務の名称`` 1.0, ``システム３`` 0.5; ``付`` of a
+# 変更日 cell read into the item 0: heldout-datecell60's right rows, branch rightwarn61b).
+HANDED_DOWN_MIN_SCORE = 0.5
 
 
 def is_drawn(row: RawRow) -> bool:
@@ -67,6 +72,7 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
     out: list[list[Doubt]] = [[] for _ in records]
     _same_row_twice(records, out, drawn or [False] * len(records))
     blank_beside_merged(records, out)
+    _heading_handed_down(records, opens, out)
     if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         return out
     for k, r in enumerate(records):
@@ -83,6 +89,38 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
                 )
             )
     return out
+
+
+def _heading_handed_down(records: list[Record], opens: list[bool], out: list[list[Doubt]]) -> None:
+    """``row_split_guess`` on the row above one whose item opens with headings before its own
+    section (``①事務の名称`` / ``Ⅱ特定個人情報ファイルの概要`` / …), or, not opening with a
+    section, holds a heading the form prints right under the row above's last heading
+    (``保険年金課長`` / ``①連絡先`` below ``…２．特定個人情報ファイルの取扱いに関する問合せ``):
+    those headings are the end of the row above's item, read into the row below (pdftotext
+    -layout text of a row broken over a page, pdfplumber text; branch rightwarn61b: the row
+    below was warned, the row above, short of its last heading, was not: set XXII t08, two rows
+    at 0.934)."""
+    for k in range(1, len(records)):
+        path, above = records[k].item_path, records[k - 1].item_path
+        if opens[k] or not path or any(d.kind == "row_split_guess" for d in out[k - 1]):
+            continue
+        # The headings before the row's own (a section, an attachment, or an N． heading printed
+        # without its section over a merged cell: the row's own path starts there).
+        own = next((i for i, p in enumerate(path) if opens_item(p) or opens_lower_heading(p)), len(path))
+        lead = path[:own]
+        section_later = any(p[:1] in SECTION_NUMERALS for p in path[own:])
+        handed = bool(lead) and heading_score(lead[0]) >= HANDED_DOWN_MIN_SCORE and section_later
+        child = next((p for p in lead if above and _prints_under(p, above[-1])), None)
+        if handed or child:
+            head = lead[0] if handed else child or ""
+            why = f"the next row's item holds {head[:12]!r} before any section: this row's end?"
+            out[k - 1].append(Doubt("row_split_guess", "item", why))
+
+
+def _prints_under(heading: str, parent: str) -> bool:
+    """Whether the form prints ``heading`` right under ``parent`` (``structure().parents``)."""
+    key = canonical_text(heading_key(heading))
+    return bool(key) and canonical_text(heading_key(parent)) in structure().parents.get(key, ())
 
 
 MERGE_FIELDS = ("change_date", "timing", "explanation")

@@ -83,6 +83,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-reversed60",
         "heldout-datecell60",
         "heldout-place61",
+        "heldout-rightwarn61b",
         "heldout-unwarn61",
     )
     for name in held:

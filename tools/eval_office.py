@@ -183,6 +183,7 @@ SET_NAMES = (
     "heldout-kindcol59",
     "office-place61",
     "heldout-place61",
+    "heldout-rightwarn61b",
     "office-timing60",
     "heldout-timing60",
     "office-reversed60",

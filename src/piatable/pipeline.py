@@ -25,10 +25,11 @@ from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
-from piatable.models import DocumentResult, RawRow, Reading, Record
+from piatable.models import DocumentResult, RawRow, Reading
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_closing_notes
 from piatable.normalize.column_strips import join_column_strips
+from piatable.normalize.confidence import add_page_flags
 from piatable.normalize.conservation import (
     date_lines_without_rows,
     dates_beyond_rows,
@@ -228,7 +229,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
-        flag_full_width_forms(result.records)
+        flag_full_width_forms(result.records, settings.quality)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -237,9 +238,10 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         pages = ", ".join(map(str, faulty))
         result.notes.append(TEXT_FAULT_NOTE.format(pages=pages, fault=next(iter(faulty.values()))))
         # A text without form feeds is one page: all its rows are flagged.
-        _add_page_flags(
+        add_page_flags(
             result.records,
             dict.fromkeys(faulty if paged else {r.page_start for r in result.records}, "unmapped_glyphs"),
+            settings.quality,
         )
         if result.status == "success":
             result.status = "partial"
@@ -448,7 +450,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
             if result.status == "success":
                 result.status = "partial"
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
-    _add_page_flags(result.records, {**unread, **reading.page_flags})
+    add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
     if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
         result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
@@ -459,14 +461,6 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         # A text layer's row with no ruling between it and the row above (Writer, a merged date).
         _note_hidden_rows(result)
     return result
-
-
-def _add_page_flags(records: list[Record], page_flags: dict[int, str]) -> None:
-    for r in records:
-        # A page's flags: one, or several separated by spaces (extract/ocr/page_doubts.py).
-        extra = {f for p in (r.page_start, r.page_end) if p in page_flags for f in page_flags[p].split()}
-        if extra:
-            r.flags = sorted({*r.flags, *extra})
 
 
 @contextmanager
