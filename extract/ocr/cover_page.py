@@ -239,9 +239,19 @@ def _read_whole(
     agency_reads = [cover["agency"]] if cover.get("agency") else []
     had_cover = any(k != "form" and not k.startswith(DOUBT) for k in cover)
     placed: set[int] = set()
+    scanned = {pw.page for pw in pages}
     for page, gray, _ in _images(Path(path), candidates, settings):
         texts: list[str] = []
         facts, why = _checked_facts(facts_of_page_image(gray, settings.ocr, texts))
+        if page not in scanned and any(not facts.get(k) for k in CORE_FACTS):
+            # Not scanned for the table: its ruled cells read too (cover_cells).
+            from .cover_cells import cell_facts, fill_from_cells
+
+            if got := fill_from_cells(facts, cell_facts(Path(path), page, settings.ocr), CORE_FACTS):
+                labels = ", ".join(FACT_LABELS[k] for k in got)
+                notes.append(
+                    f"page {page}: cover {labels} read from its ruled cells (the page's whole text gave none)"
+                )
         agency_reads += [facts["agency"]] if facts.get("agency") else []
         agency_reads += declared_agencies("\n".join(texts))
         notes.extend(f"page {page}: cover (whole page) {w}" for w in why)
