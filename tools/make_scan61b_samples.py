@@ -22,6 +22,7 @@ import random
 import shutil
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -37,17 +38,24 @@ SETS = {name: mos.SAMPLES / name for name in ("office-scan61b", "heldout-scan61b
 # (a fax machine's fine-across, coarse-down pixels), a G4 TIFF claiming 200 × 100 dpi.  ``jpeg``:
 # JPEG pages of that quality in a PDF.  ``crease``: a fold line across the cover page (and across
 # every page with ``crease_all``) at a height drawn inside the cover's box of facts.
+# ``rows_per_page`` (Calc: a page break after every N rows): a scan of more than
+# ``OcrSettings.find_all_below`` pages, whose cover the table's search does not scan.
 KINDS = {
     "office-scan61b": (
         ("fax-calc-t1", "calc", {"dpi": 200, "fax": True}),
         ("jpeg25-writer-t2", "writer", {"dpi": 150, "jpeg": 25}),
-        ("crease-calc-t3", "calc", {"dpi": 200, "jpeg": 70, "crease": True}),
+        ("crease-calc-t3", "calc", {"dpi": 200, "jpeg": 70, "crease": True, "rows_per_page": 1}),
+        ("crease-calc-t4", "calc", {"dpi": 200, "jpeg": 60, "crease": True, "rows_per_page": 1}),
     ),
     "heldout-scan61b": (
         ("fax-writer-h1", "writer", {"dpi": 200, "fax": True}),
         ("jpeg25-calc-h2", "calc", {"dpi": 150, "jpeg": 25}),
         ("crease-writer-h3", "writer", {"dpi": 200, "jpeg": 70, "crease": True}),
-        ("crease-calc-h4", "calc", {"dpi": 200, "jpeg": 70, "crease": True, "crease_all": True}),
+        (
+            "crease-calc-h4",
+            "calc",
+            {"dpi": 200, "jpeg": 70, "crease": True, "crease_all": True, "rows_per_page": 1},
+        ),
     ),
 }
 # A fax's threshold (grey level below which a pixel is ink).
@@ -113,10 +121,10 @@ def build(name: str) -> None:
     """Folder ``SETS[name]`` made anew: each case's scan, its truth and ``cases.json``."""
     root = SETS[name]
     heldout = name.startswith("heldout")
-    cases = [
-        (*msc.scan_case(f"s61b-{case_name}", heldout, True, maker), look)
-        for case_name, maker, look in KINDS[name]
-    ]
+    cases = []
+    for case_name, maker, look in KINDS[name]:
+        case, facts, damage = msc.scan_case(f"s61b-{case_name}", heldout, True, maker)
+        cases.append((replace(case, rows_per_page=look.get("rows_per_page")), facts, damage, look))
     with tempfile.TemporaryDirectory() as tmp:
         made = mos.render([c for c, _, _, _ in cases], Path(tmp))
         if root.exists():
