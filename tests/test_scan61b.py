@@ -82,6 +82,9 @@ def test_a_scan_most_of_whose_rows_are_warned_is_partial_and_says_why():
     assert any(n.startswith(f"{warned} of {len(res.records)} OCR rows are warned") for n in res.notes), (
         res.notes
     )
+    # Its cover, creased through the labels, read neither whole nor by its cells: said so.
+    assert not res.documents.get("agency")
+    assert any(n.startswith("page 1: no cover read on it") for n in res.notes), res.notes
 
 
 def test_a_creased_cover_not_scanned_for_the_table_is_read_through_its_cells():
