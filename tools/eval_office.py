@@ -250,7 +250,8 @@ SET_NAMES = (
 # (tools/make_cover57_samples.py: whole assessments of 12-31 pages, a scan made from image pages)
 # and heldout-quiet57 (branch quiet57, tools/make_quiet57_samples.py: -raw, pdfplumber and PyMuPDF
 # words texts, +nl too).  Scan sets (office-scan54 … heldout-scan60: OCR, about 20 s a case) are
-# measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets).
+# measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets;
+# tools/make_scan61b_samples.py, office-scan61b / heldout-scan61b: a fax, JPEG q25, creased covers).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

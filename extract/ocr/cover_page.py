@@ -239,9 +239,21 @@ def _read_whole(
     agency_reads = [cover["agency"]] if cover.get("agency") else []
     had_cover = any(k != "form" and not k.startswith(DOUBT) for k in cover)
     placed: set[int] = set()
+    scanned = {pw.page for pw in pages}
+    unscanned: list[int] = []  # pages read for the cover only (whole, then by their cells)
     for page, gray, _ in _images(Path(path), candidates, settings):
         texts: list[str] = []
         facts, why = _checked_facts(facts_of_page_image(gray, settings.ocr, texts))
+        if page not in scanned and any(not facts.get(k) for k in CORE_FACTS):
+            # Not scanned for the table: its ruled cells read too (cover_cells).
+            unscanned.append(page)
+            from .cover_cells import cell_facts, fill_from_cells
+
+            if got := fill_from_cells(facts, cell_facts(Path(path), page, settings.ocr), CORE_FACTS):
+                labels = ", ".join(FACT_LABELS[k] for k in got)
+                notes.append(
+                    f"page {page}: cover {labels} read from its ruled cells (the page's whole text gave none)"
+                )
         agency_reads += [facts["agency"]] if facts.get("agency") else []
         agency_reads += declared_agencies("\n".join(texts))
         notes.extend(f"page {page}: cover (whole page) {w}" for w in why)
@@ -302,4 +314,11 @@ def _read_whole(
                     "the table's first page (no title 変更箇所 or column labels read): its text is "
                     "read as the table's; check it"
                 )
+        # A first page read for the cover alone that gave none: a cover printed there is lost.
+        notes.extend(
+            f"page {p}: no cover read on it (fewer than {MIN_COVER_FACTS} facts, read whole and by its"
+            " ruled cells), and no table seen on it: a cover printed there is not in the document's"
+            " facts; check it"
+            for p in unscanned
+        )
     return pages

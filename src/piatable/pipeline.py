@@ -442,13 +442,13 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         restore_raw(result.records, marks.printed())
         result.notes.append(marks.note())
     if reading.ocr:
-        from piatable.extract.ocr.garbage_rows import garbage_note
+        from piatable.extract.ocr.garbage_rows import garbage_note, mostly_warned_note
 
         flag_ocr_records(rows, result.records, settings)
-        if (garbage := garbage_note(result.records)) is not None:
-            result.notes.append(garbage)
-            if result.status == "success":
-                result.status = "partial"
+        for note in (garbage_note(result.records), mostly_warned_note(result.records)):
+            if note is not None:
+                result.notes.append(note)
+                result.status = "partial" if result.status == "success" else result.status
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
     if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
