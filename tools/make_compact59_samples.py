@@ -27,10 +27,9 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -41,11 +40,11 @@ from make_chromium54_samples import _html, _print
 from make_office_samples import (
     HELDOUT_DIR,
     TUNING_TABLES,
+    SetCase,
     _printable,
+    build_made_set,
     build_named,
     load_table,
-    write_manifest,
-    write_pdf_and_texts,
 )
 from make_outsider_tables import SHARES, to_pdf, unprinted, write_docx, write_xlsx
 from make_outsider_tables import Case as OutsiderCase
@@ -214,13 +213,8 @@ def _chromium_pdf(name: str, rows: list[dict], heldout: bool, rng: random.Random
 def build(name: str) -> None:
     """Write sample set ``name`` (a key of ``SETS``) under samples/, replacing it."""
     heldout = SETS[name]
-    root = ROOT / "samples" / name
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+
+    def cases(work: Path) -> Iterator[SetCase]:
         for maker, looks in CASES:
             case_name = f"{'h' if heldout else ''}cp59-{maker}-{'-'.join(looks)}"
             rng = random.Random(f"piatable-compact59-{case_name}")
@@ -235,11 +229,9 @@ def build(name: str) -> None:
                 settings = {k: v for k, v in asdict(replace(case, rows=[])).items() if k != "rows"}
                 settings["program"] = {"gnumeric": "Gnumeric ssconvert (.xlsx)"}.get(maker, maker)
             truth = pdf_expected(pdf, rows)
-            write_pdf_and_texts(root, case_name, pdf, truth, TEXTS)
-            manifest[case_name] = {**settings, "looks": list(looks), "rows": len(truth)}
-            print(f"{name}/{case_name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=name), "utf-8")
+            yield case_name, pdf, truth, {**settings, "looks": list(looks), "rows": len(truth)}
+
+    build_made_set(ROOT / "samples" / name, cases, TEXTS, README.format(name=name))
 
 
 README = """# {name}: items as the form's numbers, explanations' own ・ lists, blocks on their heading's line

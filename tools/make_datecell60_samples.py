@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from flatten import render_date
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import _chromium_pdf
-from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_office_samples import SetCase, build_made_set, build_named
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
 
@@ -193,22 +192,15 @@ its own.
 """
 
 
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
+    for name in _names(heldout):
+        make = _calc_pdf if "-calc-" in name else _chromium_pdf
+        pdf, truth, settings = make(name, _look(name, heldout), work)
+        yield name, pdf, truth, {k: v for k, v in settings.items() if k not in ("shares", "widths")}
+
+
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            make = _calc_pdf if "-calc-" in name else _chromium_pdf
-            pdf, truth, settings = make(name, look, work)
-            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
-            manifest[name] = {k: v for k, v in settings.items() if k not in ("shares", "widths")}
-            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,16 +27,15 @@ from __future__ import annotations
 
 import html
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_office_samples import SetCase, build_made_set, build_named
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
 from make_pdfs import LABELS, chromium_binary, print_html
@@ -204,22 +203,14 @@ its own.
 """
 
 
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
+    for name in _names(heldout):
+        make = _calc_pdf if "-calc-" in name else _chromium_pdf
+        yield name, *make(name, _look(name, heldout), work)
+
+
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            make = _calc_pdf if "-calc-" in name else _chromium_pdf
-            pdf, truth, settings = make(name, look, work)
-            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
-            manifest[name] = settings
-            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
 
 
 def main(argv: list[str] | None = None) -> int:

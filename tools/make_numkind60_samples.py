@@ -21,9 +21,8 @@ texts of ``TEXTS`` (pages joined by form feeds and by line ends, ``+nl``).
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as pdf_expected
 from make_kindcol59_samples import FIRST_KIND_SHARE
-from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_office_samples import SetCase, build_made_set, build_named
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OfficeCase
 
@@ -117,26 +116,19 @@ words (変更 / 新規 / 記載修正 / 削除) and sizes of its own.
 """
 
 
-def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
     prefix = "hn60" if heldout else "n60"
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for maker, shape in CASES:
-            name = f"{prefix}-{maker}-{shape}"
-            case = _case(name, maker, shape, heldout)
-            pdf, missing = print_case(case, work)
-            if missing:
-                raise SystemExit(f"{name}: not printed whole")
-            truth = pdf_expected(pdf, case.rows)
-            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
-            manifest[name] = {k: v for k, v in asdict(case).items() if k != "rows"}
-            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+    for maker, shape in CASES:
+        name = f"{prefix}-{maker}-{shape}"
+        case = _case(name, maker, shape, heldout)
+        pdf, missing = print_case(case, work)
+        if missing:
+            raise SystemExit(f"{name}: not printed whole")
+        yield name, pdf, pdf_expected(pdf, case.rows), {k: v for k, v in asdict(case).items() if k != "rows"}
+
+
+def build(root: Path, heldout: bool) -> None:
+    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2751,6 +2751,32 @@ def write_case_with_texts(
     return settings_of(case) | {"rows": len(expected), "pages": pages}
 
 
+# One case of a sample set as its maker gives it: (case name, its PDF, its truth records, its
+# ``cases.json`` entry).
+SetCase = tuple[str, Path, list[dict], dict]
+
+
+def build_made_set(
+    root: Path, cases: Callable[[Path], Iterable[SetCase]], tools: Iterable[str], readme: str
+) -> None:
+    """Write a sample set under ``root`` anew (the folder is removed first): each case ``cases(work)``
+    yields (its PDF made inside the scratch folder ``work``) with its truth and the ``tools``' texts
+    (``write_pdf_and_texts``), a line per case on stderr, then ``cases.json`` (the entries) and
+    ``README.md`` (``readme``)."""
+    tools = tuple(tools)
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    manifest = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, pdf, truth, entry in cases(Path(tmp)):
+            write_pdf_and_texts(root, name, pdf, truth, tools)
+            manifest[name] = entry
+            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
+    write_manifest(root, manifest)
+    (root / "README.md").write_text(readme, "utf-8")
+
+
 def write_manifest(root: Path, manifest: dict[str, dict]) -> None:
     """Write a sample set's ``cases.json`` under ``root``: {case name: how the case looks and how
     many rows it has}, UTF-8 JSON with one-space indents (what a reader of a failure needs)."""

@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import html
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_office_samples import SetCase, build_made_set, build_named
 from make_pdfs import LABELS, chromium_binary, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,25 +137,24 @@ references `3頁5行` / `3頁 5行目`, the held-out tables and sizes.
 
 
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
     binary = chromium_binary()
     if binary is None:
         raise SystemExit("chromium is missing")
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
+
+    def cases(work: Path) -> Iterator[SetCase]:
         for name in _names(heldout):
             look = _look(name, heldout)
-            pdf = Path(tmp) / f"{name}.pdf"
+            pdf = work / f"{name}.pdf"
             print_html(_html(look), pdf, binary)
-            truth = chromium_expected(pdf, look["rows"])
-            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
             settings = {k: v for k, v in look.items() if k != "rows"}
-            manifest[name] = {"program": "Chromium --headless --print-to-pdf", **settings}
-            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=root.name), "utf-8")
+            yield (
+                name,
+                pdf,
+                chromium_expected(pdf, look["rows"]),
+                {"program": "Chromium --headless --print-to-pdf", **settings},
+            )
+
+    build_made_set(root, cases, TEXTS, README.format(name=root.name))
 
 
 def main(argv: list[str] | None = None) -> int:

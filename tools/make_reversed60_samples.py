@@ -23,16 +23,15 @@ tables, with sizes and fonts of its own.  Each case keeps its PDF and the texts 
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import REVERSED, _calc_pdf, _chromium_pdf
-from make_office_samples import build_named, write_manifest, write_pdf_and_texts
+from make_office_samples import SetCase, build_made_set, build_named
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OutsiderCase
 
@@ -149,23 +148,18 @@ own.
 """
 
 
-def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
     makers = {"calc": _calc_pdf, "chromium": _chromium_pdf, "writer": _writer_pdf}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            pdf, truth, settings = makers[look["maker"]](name, look, work)
-            write_pdf_and_texts(root, name, pdf, truth, TEXTS)
-            manifest[name] = settings
-            print(f"{root.name}/{name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
+    for name in _names(heldout):
+        look = _look(name, heldout)
+        yield name, *makers[look["maker"]](name, look, work)
+
+
+def build(root: Path, heldout: bool) -> None:
     extra = ", なし" if heldout else ""
-    (root / "README.md").write_text(README.format(name=root.name, extra=extra), "utf-8")
+    build_made_set(
+        root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name, extra=extra)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,9 +23,8 @@ Printed by LibreOffice Calc and Writer (``make_outsider_tables``) and Chromium
 from __future__ import annotations
 
 import random
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -37,11 +36,11 @@ from make_compact59_samples import CHROMIUM_FONTS, TEXTS, _office_case, _office_
 from make_office_samples import (
     HELDOUT_DIR,
     TUNING_TABLES,
+    SetCase,
     _printable,
+    build_made_set,
     build_named,
     load_table,
-    write_manifest,
-    write_pdf_and_texts,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,13 +122,8 @@ def _chromium_pdf(
 def build(name: str) -> None:
     """Write sample set ``name`` (a key of ``SETS``) under samples/, replacing it."""
     heldout = SETS[name]
-    root = ROOT / "samples" / name
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
-    manifest = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+
+    def cases(work: Path) -> Iterator[SetCase]:
         for k, (maker, looks) in enumerate(CASES):
             case_name = f"{'h' if heldout else ''}rw60-{maker}-{'_'.join(looks)}"
             rng = random.Random(f"piatable-rightwarn60-{case_name}")
@@ -148,11 +142,14 @@ def build(name: str) -> None:
                 settings = {k: v for k, v in asdict(replace(case, rows=[])).items() if k != "rows"}
                 settings["program"] = maker
             truth = pdf_expected(pdf, rows)
-            write_pdf_and_texts(root, case_name, pdf, truth, TEXTS)
-            manifest[case_name] = {**settings, "looks": list(looks), "caption": caption, "rows": len(truth)}
-            print(f"{name}/{case_name}: {len(truth)} rows, {pdf.stat().st_size // 1024} KB", file=sys.stderr)
-    write_manifest(root, manifest)
-    (root / "README.md").write_text(README.format(name=name), "utf-8")
+            yield (
+                case_name,
+                pdf,
+                truth,
+                {**settings, "looks": list(looks), "caption": caption, "rows": len(truth)},
+            )
+
+    build_made_set(ROOT / "samples" / name, cases, TEXTS, README.format(name=name))
 
 
 README = """# {name}: explanations listing further reasons, a table caption under the title
