@@ -323,13 +323,8 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
     for name in _names(heldout):
         look = _look(name, heldout)
         pdf = _pdf(name, look, work)
-        program = {
-            "calc": "LibreOffice Calc",
-            "writer": "LibreOffice Writer",
-            "gnumeric": "Gnumeric ssconvert",
-        }
-        settings = {k: v for k, v in look.items() if k != "rows"}
-        yield name, pdf, chromium_expected(pdf, look["rows"]), {"program": program[look["maker"]], **settings}
+        settings = {"program": PROGRAMS[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
+        yield name, pdf, chromium_expected(pdf, look["rows"]), settings
 
 
 def build(root: Path, heldout: bool) -> None:
