@@ -64,19 +64,25 @@ KNOWN_LOSSES: dict[str, str] = {
             "heldout-tbrl57/ht57-koseki_fuhyo-pypdf+nl",
         )
     },
-    # Branch thead56 (new samples, not this branch's reader; the base d67fa9f5 reads them the same):
-    # pdfplumber's plain extract_text() of tables with a 備考 column (and a numbering column),
-    # with form feeds and with pages joined by line ends: no rows, partial with notes quoting the
-    # lines placed in no record.
+    # (Branch thead56's pdfplumber texts of tables with a 備考 column, t56- / ht56-chromium-tail,
+    # listed here before: no rows.  Branch extracols62 takes an extra column's label out of a
+    # label row wrapped over two lines, where it is no last label; the text is then read as
+    # pdfplumber's, every row warned column_guess.)
+    # Branch extracols62 (new samples, held out, not tuned on): pdfplumber's plain extract_text()
+    # of Gnumeric and Writer tables with extra columns (区分 first + 備考 last; 番号 between 変更後
+    # and 提出時期 + 所管課 last): no rows, partial with notes quoting the lines placed in no
+    # record; and the -raw text of the Gnumeric one: characters of the region in no field.
     **{
         name: "pdfplumber plain text of a table with extra columns: no rows, partial with notes"
         for name in (
-            "heldout-thead56/ht56-chromium-tail-pdfplumber",
-            "heldout-thead56/ht56-chromium-tail-pdfplumber+nl",
-            "office-thead56/t56-chromium-tail-pdfplumber",
-            "office-thead56/t56-chromium-tail-pdfplumber+nl",
+            "heldout-extracols62/hx62-gnumeric-kindremark-pdfplumber",
+            "heldout-extracols62/hx62-writer-nummiddept-pdfplumber",
         )
     },
+    "heldout-extracols62/hx62-gnumeric-kindremark-pdftotext-raw": (
+        "-raw text of a Gnumeric table with a kind column first and a 備考 column last: characters"
+        " of the region placed in no field"
+    ),
     # Branch bikou55 (new samples, not this branch's reader): pdfplumber's plain extract_text() of
     # a table with a 備考 column printed small (A3 / A4, 7–10 pt); the text is not taken for
     # pdfplumber's and the stream reader reads no row (partial, notes quoting the lines placed in
