@@ -42,6 +42,20 @@ TEXTS = sorted(SAMPLES.rglob("input.txt"))
 # read.  Branch boxes40 makes the wrapped timing a box of its own, boxes._timings_apart: every
 # row read, every character placed (written from the tuning texts; the held-out ones only run).)
 KNOWN_LOSSES: dict[str, str] = {
+    # Branch silent62 (new samples; the base 2db15317 reads them the same, with status success then):
+    # pdfminer texts with no line end at all (``laparams=None``) or with their line ends removed, of
+    # Calc and Writer tables: no row read; partial since silent62, the note saying that the text
+    # shows the table's title, labels and dates (normalize/shown_table.py).  Not read yet: cells
+    # glued with no line end between them, in content-stream order (Calc: one-line cells first).
+    **{
+        f"{s}/{case}-{tool}": "a text with no line ends: no rows, partial, the table seen noted"
+        for s, cases in (
+            ("office-silent62", ("s62-calc-dot", "s62-calc-wareki", "s62-writer-wareki")),
+            ("heldout-silent62", ("hs62-calc-slash", "hs62-writer-dot", "hs62-writer-seireki")),
+        )
+        for case in cases
+        for tool in ("pdfminer-nolaparams", "pdfminer+flat")
+    },
     # Branch itemkey57 (new samples, not this branch's reader; the base bc340910 reads them the
     # same): pdftotext -layout of a whole Writer assessment whose body pages print ruled boxes
     # before the amendment table: no rows, partial with notes (its report, session 57).

@@ -24,6 +24,7 @@ from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +
 from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
+from make_silent62_samples import TEXTS as SILENT62_TEXTS  # pages joined by "\n\n", no line ends
 from make_spaced49_samples import SPACINGS
 from make_timing60_samples import TEXTS as TIMING60_TEXTS  # timing60's sets: pdftotext+nl among them
 
@@ -85,6 +86,8 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-place61",
         "heldout-rightwarn61b",
         "heldout-unwarn61",
+        "heldout-silent62",
+        "heldout-letter62",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -150,6 +153,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
     assert text in (
         *KINDCOL_TEXTS,
         *SILENT60_TEXTS,
+        *SILENT62_TEXTS,
         *NUMKIND_TEXTS,
         *TIMING60_TEXTS,
         *DATECELL_TEXTS,

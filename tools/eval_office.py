@@ -242,6 +242,8 @@ SET_NAMES = (
     "heldout-datecell60",
     "office-unwarn61",
     "heldout-unwarn61",
+    "office-silent62",
+    "heldout-silent62",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -251,7 +253,8 @@ SET_NAMES = (
 # and heldout-quiet57 (branch quiet57, tools/make_quiet57_samples.py: -raw, pdfplumber and PyMuPDF
 # words texts, +nl too).  Scan sets (office-scan54 … heldout-scan60: OCR, about 20 s a case) are
 # measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets;
-# tools/make_scan61b_samples.py, office-scan61b / heldout-scan61b: a fax, JPEG q25, creased covers).
+# tools/make_scan61b_samples.py, office-scan61b / heldout-scan61b: a fax, JPEG q25, creased covers;
+# tools/make_silent62_samples.py, office-letter62 / heldout-letter62: A4 pages scanned onto letter).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",
@@ -278,6 +281,9 @@ TEXT_FAMILIES = (
 # as library users join pages; case folders ``<case>-TOOL+nl``).
 TEXT_FAMILIES = (*TEXT_FAMILIES, *(f"{tool}+nl" for tool in TEXT_FAMILIES))
 TEXT_FAMILIES = (*TEXT_FAMILIES, "pymupdf4llm-md", "pdfplumber-tables-csv", "pypdf+j0")
+# Session 62's silent inputs (tools/make_silent62_samples.py): pages joined by a blank line, a text
+# with no line ends at all, pdfminer's text with its line ends removed.
+TEXT_FAMILIES = (*TEXT_FAMILIES, "pypdfium2+nn", "pdfminer-nolaparams", "pdfminer+flat")
 FAMILIES = ("pdf-calc", "pdf-writer", "scan", *TEXT_FAMILIES)
 # Scans (tools/make_scan54_samples.py): page images, and PDFs of page images (no text layer).
 IMAGE_INPUTS = ("input.jpg", "input.png", "input.tif")

@@ -701,6 +701,27 @@ def extract_text(pdf: Path, tool: str) -> str:
     """
     if tool.endswith("+nl"):
         return extract_text(pdf, tool.removesuffix("+nl")).replace("\f", "\n")
+    if tool.endswith("+nn"):
+        # Pages joined by a blank line (a pypdfium2 user's ``"\\n\\n".join(get_text_range() of each
+        # page)``, session 62's unseen set): no form feed, a blank line where a page ends.
+        return extract_text(pdf, tool.removesuffix("+nn")).replace("\f", "\n\n")
+    if tool.endswith("+flat"):
+        # The text with its line ends lost (copied into one field: each page's lines joined with
+        # nothing), pages joined by form feeds (session 62's unseen set).
+        pages = extract_text(pdf, tool.removesuffix("+flat")).split("\f")
+        return "\f".join("".join(page.splitlines()) for page in pages)
+    if tool == "pdfminer-nolaparams":
+        # pdfminer with no layout analysis (``extract_text_to_fp(..., laparams=None)``, ``pdf2txt.py
+        # -n``): the characters in content-stream order, no line ends at all, a form feed after each
+        # page: a whole table on one line (session 62's unseen set).
+        import io
+
+        from pdfminer.high_level import extract_text_to_fp
+
+        out = io.StringIO()
+        with open(pdf, "rb") as f:
+            extract_text_to_fp(f, out, laparams=None)
+        return out.getvalue()
     if tool.endswith("+j0"):
         # Pages joined with nothing between them (``"".join(p.extract_text() for p in pages)``,
         # set XX's pypdf texts): a page's last line runs on into the next page's first.

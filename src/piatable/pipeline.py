@@ -59,6 +59,7 @@ from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
 from piatable.normalize.row_counts import empty_rows_note, surplus_note
+from piatable.normalize.shown_table import SHOWN_NOT_READ, pages_shown_note, shown_not_read_note
 from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
@@ -233,6 +234,13 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         keep_printed_letters(result.records, reading.ascii_numerals)
     if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
         flag_full_width_forms(result.records, settings.quality)
+    if (
+        not result.records
+        and not any(n.startswith(NOT_READ_NOTES) for n in result.notes)
+        and (shown := shown_not_read_note(read_text_file(path)))  # read again: only with no row
+    ):
+        result.notes.append(shown)  # the text shows the table (all on one line): its rows are lost
+        result.status = "partial" if result.status == "success" else result.status
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -279,7 +287,7 @@ TABLE_NOT_READ = "the amendment table's title and column labels were found but n
 LABELS_NOT_READ = (
     "the amendment table's column labels are printed on page {page} but none of its rows could be read"
 )
-NOT_READ_NOTES = (TABLE_NOT_READ, LABELS_NOT_READ.split(" on page")[0])
+NOT_READ_NOTES = (TABLE_NOT_READ, LABELS_NOT_READ.split(" on page")[0], SHOWN_NOT_READ.split(" (")[0])
 
 
 def _note_hidden_rows(result: DocumentResult) -> None:
@@ -466,6 +474,9 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         # The label row is printed and no row was read: the whole table is lost, not absent.
         result.notes.append(LABELS_NOT_READ.format(page=page))
         result.status = "partial"
+    elif not result.records and (shown := pages_shown_note(reading.pages)):  # labels misread
+        result.notes.append(shown)
+        result.status = "partial" if result.status == "success" else result.status
     if not reading.ocr:  # OCR's misreads of a heading aside
         # A text layer's row with no ruling between it and the row above (Writer, a merged date).
         _note_hidden_rows(result)

@@ -1,0 +1,89 @@
+"""What an input's text shows of the amendment table, for an input none of whose rows was read
+(issue 10 item 4, issue 12; branch silent62).
+
+A reader that finds no table says "no amendment table found" and the input is a success: right for
+an assessment that prints none, wrong for one whose table is there but could not be read.  Session
+62's unseen set held four such inputs (27 rows lost, exit 0, status success): a pdfminer text with
+no line ends at all (``laparams=None``: the whole table on one line, which no table search met), a
+pypdfium2 text whose pages were joined by blank lines, and a scan of a US-letter page.  Each
+printed the table's title and column labels, or its dates, in its text; the route-specific checks
+(``TABLE_NOT_READ``: item paths skipped after the title; ``LABELS_NOT_READ``: a page's words hold
+the label row) look at lines or pages the reader had already cut, and a one-line text, or labels
+read apart, gave them nothing to look at.
+
+``shown_table`` looks at the whole text, whitespace removed (so lines and pages cut anywhere, or not
+at all, read the same): the title 変更箇所, the column labels (``PRINTED_LABELS``) and the dates
+printed after the first of them.  An input shows the table when its text holds
+``MIN_PRINTED_LABELS`` labels, ``MIN_OWN_LABELS`` of them the table's own, or the title and
+``SHOWN_DATES_MIN`` dates after it; read to 0 rows, it is partial with ``SHOWN_NOT_READ``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from piatable.models import PageWords
+
+from .dates import DATE
+from .grid.unread_pages import MIN_OWN_LABELS, MIN_PRINTED_LABELS, OWN_LABELS, PRINTED_LABELS
+
+# The table's title, whitespace removed (（別添２）変更箇所, （別添3）変更箇所, 変更箇所).
+TITLE_WORD = "変更箇所"
+# Dates a text must print after the title to show the table when its labels were not read (an
+# OCR misread of the label row): a table prints a date a row, a contents page or a cover none
+# after the title (a contents line names the title with a page number).
+SHOWN_DATES_MIN = 2
+# The note of an input whose text shows the table while none of its rows was read.
+SHOWN_NOT_READ = "the input's text shows the amendment table ({what}) but none of its rows could be read"
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """What a text shows of the table: its title (``TITLE_WORD``), the column labels of
+    ``PRINTED_LABELS`` it holds, and how many dates (``dates.DATE``) it prints after the first of
+    the title and labels."""
+
+    title: bool
+    labels: tuple[str, ...]
+    dates: int
+
+    def shows_table(self) -> bool:
+        """Whether the text shows the table (module notes)."""
+        own = [label for label in self.labels if label in OWN_LABELS]
+        by_labels = len(self.labels) >= MIN_PRINTED_LABELS and len(own) >= MIN_OWN_LABELS
+        return by_labels or (self.title and self.dates >= SHOWN_DATES_MIN)
+
+    def what(self) -> str:
+        """What was seen, for a note: ``the title 変更箇所, the column labels 変更日 / 提出時期, 7 dates``."""
+        parts = [f"the title {TITLE_WORD}"] if self.title else []
+        if self.labels:
+            parts.append("the column labels " + " / ".join(self.labels))
+        if self.dates:
+            parts.append(f"{self.dates} dates")
+        return ", ".join(parts)
+
+
+def shown_table(text: str) -> ShownTable:
+    """What ``text`` (a whole input's text, or its pages' words joined) shows of the table, all
+    whitespace (line ends, form feeds, spaces) removed first."""
+    flat = _SPACE.sub("", text)
+    starts = [i for i in (flat.find(TITLE_WORD), *(flat.find(label) for label in OWN_LABELS)) if i >= 0]
+    labels = tuple(label for label in PRINTED_LABELS if label in flat)
+    dates = sum(1 for _ in DATE.finditer(flat, min(starts))) if starts else 0
+    return ShownTable(TITLE_WORD in flat, labels, dates)
+
+
+def shown_not_read_note(text: str) -> str | None:
+    """``SHOWN_NOT_READ`` for an input none of whose rows was read when its ``text`` shows the
+    table (``ShownTable.shows_table``), else None."""
+    shown = shown_table(text)
+    return SHOWN_NOT_READ.format(what=shown.what()) if shown.shows_table() else None
+
+
+def pages_shown_note(pages: list[PageWords]) -> str | None:
+    """``shown_not_read_note`` of the pages' words in their order (a text layer's or OCR's), for a
+    PDF or a scan none of whose rows was read although its label row was not found whole."""
+    return shown_not_read_note("\n".join(w.text for page in pages for w in page.words))
