@@ -22,6 +22,7 @@ marks, phrases, fonts and widths of its own.  Each case keeps its PDF and the te
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,8 +30,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from flatten import render_date
-from piatable.normalize.dates import is_date_line
-
 from make_office_samples import (
     SetCase,
     _four_tables,
@@ -42,6 +41,8 @@ from make_office_samples import (
     render,
     settings_of,
 )
+
+from piatable.normalize.dates import is_date_line
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-merged62": False, "heldout-merged62": True}
@@ -75,6 +76,9 @@ TUNING_IN_TEXT_STYLES = ("wareki", "seireki")
 HELDOUT_IN_TEXT_STYLES = ("wareki", "wareki_fw", "seireki")
 TUNING_DATE_STYLES = ("slash", "wareki", "short")
 HELDOUT_DATE_STYLES = ("wareki", "slash0", "seireki")
+# Closing marks, no value's paragraph; a paragraph when a row has too few.
+MARKS = re.compile(r"(上記を)?(新規)?追加|削除|新規")
+FILLER = "関係部署との連携体制を整備する。"
 # Dates the blocks take, one a block, oldest first.
 BLOCK_DATES = ("2021-04-01", "2022-10-01", "2023-07-15", "2024-04-01", "2025-01-20")
 
@@ -96,16 +100,18 @@ def _pool(heldout: bool, rng: random.Random) -> list[dict]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [p for p in text.split("\n") if p.strip()]
+    """The text's paragraphs but a closing mark (削除, 上記を新規追加: no value's line)."""
+    return [p for p in text.split("\n") if p.strip() and not MARKS.fullmatch(p.strip())]
 
 
 def _two_lines(row: dict, other: dict, key: str) -> str:
     """``row[key]`` as two paragraphs at least: its own, or its first and ``other``'s first."""
-    own = _paragraphs(row[key]) or _paragraphs(row["after"] or row["before"])
+    own = _paragraphs(row[key]) or _paragraphs(row["after"] + "\n" + row["before"])
     if len(own) >= 2:
         return "\n".join(own[:3])
-    extra = _paragraphs(other["after"] or other["before"]) or ["関係部署との連携体制を整備する。"]
-    return "\n".join([*own[:1], extra[0]])
+    extra = _paragraphs(other["after"] + "\n" + other["before"]) or [FILLER]
+    own = own or [FILLER]
+    return "\n".join([*own[:1], extra[0] if extra[0] != own[0] else FILLER])
 
 
 def _shape(row: dict, other: dict, shape: str, rng: random.Random, heldout: bool) -> dict:
