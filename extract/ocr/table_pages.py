@@ -17,6 +17,7 @@ from piatable.settings import OcrSettings
 from .engine import parse_tsv, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .lighting import flatten_page
+from .orient import find_orientation, turn_upright
 from .rulings import cuts, find_rulings
 
 _LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
@@ -35,6 +36,7 @@ class _Look:
 
     columns: list[float]
     band_png: bytes
+    turned: int = 0  # how far the page was turned clockwise as seen (put upright before measuring)
 
     @property
     def ruled(self) -> bool:
@@ -49,7 +51,10 @@ class _Look:
 
 def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
     """The vertical rulings of a page, and the band above its grid's second horizontal line (the
-    title and the label row), or its top band when it has no grid, with the rulings erased."""
+    title and the label row), or its top band when it has no grid, with the rulings erased.  A
+    page ruled either way (``min_grid_columns`` rulings down or across: a table page, upright
+    or turned) is put upright first (``orient.find_orientation``; about 50 ms on an upright
+    page, a trial read of a second or two on a turned one); others are looked at as they lie."""
     import cv2
 
     scale = settings.find_dpi / dpi
@@ -61,6 +66,16 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
         ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
     )
     xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
+    turned = 0
+    across = cuts(rul.horizontal, 1, settings.merge_em * glyph)
+    if settings.orient and max(len(xs), len(across)) >= settings.min_grid_columns:
+        turned = find_orientation(small, glyph, settings).turned
+        if turned:
+            small, ink = turn_upright(small, turned), turn_upright(ink, turned)
+            rul = find_rulings(
+                ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+            )
+            xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
     h = small.shape[0]
     band_bottom = int(h * settings.find_band)
     columns: list[float] = []
@@ -71,7 +86,7 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
             band_bottom = min(int(ys[1] + glyph), h)
     band = erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small))
     ok, png = cv2.imencode(".png", band)
-    return _Look(columns, png.tobytes() if ok else b"")
+    return _Look(columns, png.tobytes() if ok else b"", turned)
 
 
 def _is_header(look: _Look, settings: OcrSettings) -> bool:
