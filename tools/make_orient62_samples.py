@@ -39,25 +39,25 @@ SETS = {name: mos.SAMPLES / name for name in ("office-orient62", "heldout-orient
 KINDS = {
     "office-orient62": (
         ("last180-calc-gothic-150-t1", "calc", "IPAexGothic", 10.0, "kokuho", 0, 6, "wareki_fw",
-         {"cover": True, "dpi": 150, "angle": 0.4, "page": -1, "turn": 180, "save": "jpegpdf", "jpeg": 30,
+         {"cover": True, "dpi": 150, "angle": 0.4, "page": -1, "turn": 180, "save": "jpegpdf", "jpeg": 25,
           "rows_per_page": 2}),
         ("last90-writer-mincho-150-t2", "writer", "IPAexMincho", 11.0, "zeimu", 0, 10, "slash",
-         {"dpi": 150, "angle": -0.3, "page": -1, "turn": 90, "save": "jpegpdf", "jpeg": 30}),
+         {"dpi": 150, "angle": -0.3, "page": -1, "turn": 90, "save": "jpegpdf", "jpeg": 20}),
         ("mid180-calc-gothic-150-t4", "calc", "IPAexGothic", 9.5, "zeimu", 10, 5, "slash",
-         {"cover": True, "dpi": 150, "angle": -0.5, "page": 2, "turn": 180, "save": "jpegtiff", "jpeg": 30,
+         {"cover": True, "dpi": 150, "angle": -0.5, "page": 2, "turn": 180, "save": "jpegtiff", "jpeg": 25,
           "rows_per_page": 2}),
     ),
     "heldout-orient62": (
         ("mid180-calc-gothic-150-h1", "calc", "IPAexGothic", 10.0, "yobou_sesshu.json", 0, 6, "wareki_fw",
-         {"cover": True, "dpi": 150, "angle": 0.5, "page": 2, "turn": 180, "save": "jpegpdf", "jpeg": 30,
+         {"cover": True, "dpi": 150, "angle": 0.5, "page": 2, "turn": 180, "save": "jpegpdf", "jpeg": 25,
           "rows_per_page": 2}),
         ("last270-writer-mincho-150-h2", "writer", "IPAexMincho", 12.0, "kaigo_hoken.json", 0, 9, "slash",
-         {"dpi": 150, "angle": -0.4, "page": -1, "turn": 270, "save": "jpegpdf", "jpeg": 30}),
+         {"dpi": 150, "angle": -0.4, "page": -1, "turn": 270, "save": "jpegpdf", "jpeg": 20}),
         ("first90-calc-mincho-150-h3", "calc", "IPAexMincho", 10.5, "koseki_fuhyo.json", 0, 6, "wareki",
-         {"dpi": 150, "angle": 0.3, "page": 1, "turn": 90, "save": "jpegtiff", "jpeg": 30,
+         {"dpi": 150, "angle": 0.3, "page": 1, "turn": 90, "save": "jpegtiff", "jpeg": 25,
           "rows_per_page": 2}),
         ("last180-calc-mincho-150-h4", "calc", "IPAexMincho", 11.0, "jidou_teate.json", 0, 9, "wareki_fw",
-         {"cover": True, "dpi": 150, "angle": -0.7, "page": -1, "turn": 180, "save": "jpegpdf", "jpeg": 30,
+         {"cover": True, "dpi": 150, "angle": -0.7, "page": -1, "turn": 180, "save": "jpegpdf", "jpeg": 25,
           "rows_per_page": 3}),
     ),
 }  # fmt: skip
@@ -115,7 +115,15 @@ def write_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
         frames = [Image.open(io.BytesIO(_jpeg(img, look["jpeg"]))) for img in pages]
         frames[0].save(target, "TIFF", compression="jpeg", dpi=res, save_all=True, append_images=frames[1:])
     else:
-        encoded[0].save(target, "PDF", resolution=look["dpi"], save_all=True, append_images=encoded[1:])
+        # (Pillow's PDF writer encodes each page again, at the quality it is given.)
+        encoded[0].save(
+            target,
+            "PDF",
+            resolution=look["dpi"],
+            quality=look["jpeg"],
+            save_all=True,
+            append_images=encoded[1:],
+        )
     return target
 
 
