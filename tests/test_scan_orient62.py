@@ -15,6 +15,10 @@ import json
 from piatable.extract.ocr.pages import find_table_pages
 from piatable.extract.ocr.reader import unread_note
 from piatable.extract.ocr.render import iter_images
+from piatable.models import PageWords, Word
+from piatable.normalize.grid.common import GridResult
+from piatable.normalize.grid.lines import ems
+from piatable.normalize.grid.unread_pages import note_unread_page, ruled_as_table
 from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
@@ -57,3 +61,41 @@ def test_a_scan_with_one_page_turned_reads_every_row():
     assert len(res.records) == len(expected)
     assert any(n.startswith("page 3: turned 180°") for n in res.notes)
     assert not any("ruled in the table's columns not read" in n for n in res.notes)
+
+
+def _ocr_page(rulings):
+    words = [
+        Word("園性還盗光", 1, 100, 160, 200, 212, "ocr", 30.0),
+        Word("酵邊國補", 1, 300, 350, 240, 252, "ocr", 20.0),
+    ]
+    return PageWords(1, 842.0, 595.0, "pt", "ocr", words, rulings)
+
+
+GRID = [(x, 60.0, x, 540.0) for x in (40.0, 140.0, 260.0, 420.0, 580.0, 800.0)] + [
+    (40.0, y, 800.0, y) for y in (60.0, 90.0, 300.0, 540.0)
+]
+
+
+def test_a_scanned_page_ruled_as_a_table_that_gives_no_columns_is_not_nothing_lost():
+    """A table page read turned or too poorly (garbage words, no columns found) before any row
+    was read: its words count as lost (the document is partial) and the note names the page."""
+    page = _ocr_page(GRID)
+    hx, hy = ems([page])
+    result = GridResult()
+    note_unread_page(page, hx, hy, Settings().grid, result)
+    assert result.unplaced == 2
+    (note,) = result.notes
+    assert note.startswith("page 1: ruled as a table but no table columns read")
+
+
+def test_a_scanned_page_with_a_box_of_two_columns_is_only_named():
+    """A cover's box of facts (label | value: three verticals) is no table's grid."""
+    box = [(x, 100.0, x, 400.0) for x in (100.0, 300.0, 700.0)] + [
+        (100.0, y, 700.0, y) for y in (100.0, 250.0, 400.0)
+    ]
+    page = _ocr_page(box)
+    assert not ruled_as_table(page)
+    hx, hy = ems([page])
+    result = GridResult()
+    note_unread_page(page, hx, hy, Settings().grid, result)
+    assert result.unplaced == 0 and "nothing lost" in result.notes[0]
