@@ -6,10 +6,14 @@ sideways or upside down among upright ones.
 A new user's 3-page scan whose third page was fed upside down read 2 rows of 15 with status
 ``success``: the page before it "no table seen", the turned page never mentioned.  Each case here
 is a LibreOffice Calc table (a manual page break every ``rows_per_page`` rows) or a Writer table
-long enough for several pages, printed to PDF, rendered grey with pdftoppm at 150–200 dpi
-(``make_scan54_samples.pages_of``: a slight skew), and then one page (``page``: 1-based, -1 the
-last) turned ``turn`` degrees clockwise (as a scanner delivers a sheet fed so), saved as a PDF of
-JPEG pages or as a multi-page TIFF (JPEG-compressed grey).  ``expected/records.json`` holds the
+long enough for several pages, some with a cover on a page of their own before the table (a
+document of more than ``OcrSettings.find_all_below`` pages: its table pages are looked for at low
+resolution first), printed to PDF, rendered grey with pdftoppm at 150 dpi (the files kept small;
+``make_scan54_samples.pages_of``: a slight skew), and then one table page (``page``: 1-based,
+-1 the last) turned ``turn`` degrees clockwise (as a scanner delivers a sheet fed so), saved as
+a PDF of JPEG pages (quality 20–25) or as a multi-page TIFF (JPEG-compressed grey).  Before
+session 62, office-orient62's mid180-t4 read 1 row of 5 and last180-t1 4 of 6, both with status
+``success``.  ``expected/records.json`` holds the
 table's rows.  The held-out set (samples/heldout-orient62: other tables, fonts, pages and turns)
 is measured, never tuned on.  Needs LibreOffice, poppler and the fonts; the tests and
 tools/eval_office.py only read the committed files (tesseract runs then).
