@@ -464,17 +464,23 @@ def scan_pdf(
     os_: OcrSettings,
     blank: list[int] | None = None,
     after: list[int] | None = None,
+    unread: list[int] | None = None,
 ) -> list[PageScan]:
     """The table pages among ``numbers`` (1-based) of a PDF read: a long document's pages are
     looked at small first (``find_table_pages``; pages with ink after the table's run, not read,
-    go to ``after``), one at a time; pages are rendered as they are read; pages that draw
+    go to ``after``, pages ruled in the table's columns left out to ``unread``), one at a time;
+    pages are rendered as they are read; pages that draw
     nothing, and scanned pages (one JPEG) without ink, are never rendered, other blank ones
     never read."""
     check_tesseract(os_.lang)
     with cv_threads():
         if len(numbers) > os_.find_all_below:
             numbers = find_table_pages(
-                pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_), os_, blank, after
+                pdf_images(path, numbers, os_.find_dpi, skip_empty=True, quick_blank=os_),
+                os_,
+                blank,
+                after,
+                unread,
             )
         return scan_images(
             pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_),
@@ -485,10 +491,15 @@ def scan_pdf(
 
 
 def scan_image_file(
-    path: Path, os_: OcrSettings, blank: list[int] | None = None, after: list[int] | None = None
+    path: Path,
+    os_: OcrSettings,
+    blank: list[int] | None = None,
+    after: list[int] | None = None,
+    unread: list[int] | None = None,
 ) -> list[PageScan]:
     """The table pages of an image file read (a multi-page TIFF's frames one at a time; a long
-    one is looked at small first).  Raises ``InputError`` for an unreadable image."""
+    one is looked at small first: ``after`` and ``unread`` as ``scan_pdf`` has them).  Raises
+    ``InputError`` for an unreadable image."""
     check_tesseract(os_.lang)
     tags: dict[int, int] = {}
     sized: set[int] = set()  # frames whose dpi was taken from their size (no resolution in the file)
@@ -508,7 +519,9 @@ def scan_image_file(
     # Sheets printed 2-in-1 are read as their two pages (``two_up``); their notes by page.
     sheets: dict[int, str] = {}
     with cv_threads():
-        wanted = set(find_table_pages(frames(), os_, blank, after)) if count > os_.find_all_below else None
+        wanted = None
+        if count > os_.find_all_below:
+            wanted = set(find_table_pages(frames(), os_, blank, after, unread))
         pages = split_sheets(frames(wanted), sheets, sized)
         scans = scan_images(pages, os_, blank, len(wanted) if wanted is not None else count)
     for s in scans:

@@ -41,11 +41,14 @@ def ocr_pdf_pages(
     ``candidates`` gets the first pages to read whole for it (``cover_candidates``)."""
     blank: list[int] = []
     after: list[int] = []
-    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after)
+    unread: list[int] = []
+    scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after, unread)
     if blank and notes is not None:
         notes.append(blank_note(blank))
     if after and notes is not None:
         notes.append(after_note(after))
+    if unread and notes is not None:
+        notes.append(unread_note(unread))
     pages = [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
     if notes is not None:
         # Each page's own notes (turned, deskewed, ink no cell read), as an image's are.
@@ -86,6 +89,16 @@ def after_note(after: list[int]) -> str:
     return (
         f"{len(after)} page(s) after the table not read by OCR (no grid of the table's columns "
         f"seen): {shown}; a row printed there would be missing"
+    )
+
+
+def unread_note(unread: list[int]) -> str:
+    """The note for pages ruled in the table's columns that the table's search left out (not
+    read): their rows are in no record (the document is partial)."""
+    shown = ", ".join(map(str, unread[:10])) + (" …" if len(unread) > 10 else "")
+    return (
+        f"{len(unread)} page(s) ruled in the table's columns not read by OCR (not in the run of "
+        f"the table's pages): {shown}; rows printed there are missing"
     )
 
 
@@ -200,18 +213,19 @@ def read_scan(path: Path, settings: Settings) -> Reading:
     os_ = settings.ocr
     blank: list[int] = []
     after: list[int] = []
+    unread: list[int] = []
     if is_pdf(path):
         from piatable.extract.pdf import open_pdf
 
         doc = open_pdf(path)
         n = len(doc)
         doc.close()
-        scans = scan_pdf(path, list(range(1, n + 1)), os_, blank, after)
+        scans = scan_pdf(path, list(range(1, n + 1)), os_, blank, after, unread)
     else:
-        scans = scan_image_file(path, os_, blank, after)
+        scans = scan_image_file(path, os_, blank, after, unread)
         n = max((s.page for s in scans), default=0)
         n = max(n, *blank) if blank else n
-    return scans_to_scan_reading(path, scans, n, settings, blank, after)
+    return scans_to_scan_reading(path, scans, n, settings, blank, after, unread)
 
 
 def is_pdf(path: Path) -> bool:
@@ -228,9 +242,11 @@ def scans_to_scan_reading(
     settings: Settings,
     blank: list[int] | None = None,
     after: list[int] | None = None,
+    unread: list[int] | None = None,
 ) -> Reading:
     """The ``Reading`` of a scanned file from its pages' scans (``read_scan`` after tesseract):
-    the words in points, the cover facts and the notes."""
+    the words in points, the cover facts and the notes.  Pages ruled in the table's columns
+    left unread (``unread``) make it partial."""
     os_ = settings.ocr
     pdf = is_pdf(path)
     from .cover_page import complete_cover
@@ -243,6 +259,9 @@ def scans_to_scan_reading(
         reading.notes.append(blank_note(blank))
     if after:
         reading.notes.append(after_note(after))
+    if unread:
+        reading.notes.append(unread_note(unread))
+        reading.partial = True
     reading.cover = cover
     if scans:
         reading.notes.append(f"OCR of {len(scans)} page(s) in {sum(s.seconds for s in scans):.1f} s")

@@ -17,6 +17,7 @@ from piatable.settings import OcrSettings
 from .engine import parse_tsv, tesseract_tsv
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .lighting import flatten_page
+from .orient import find_orientation, turn_upright
 from .rulings import cuts, find_rulings
 
 _LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
@@ -35,6 +36,13 @@ class _Look:
 
     columns: list[float]
     band_png: bytes
+    turned: int = 0  # how far the page was turned clockwise as seen (put upright before measuring)
+    width: float = 0.0  # the page's width upright (points)
+
+    def mirrored(self) -> _Look:
+        """The look of the page turned half round (its columns at ``width - x``): a sheet fed
+        upside down whose turn was not found."""
+        return _Look(sorted(self.width - x for x in self.columns), b"", self.turned, self.width)
 
     @property
     def ruled(self) -> bool:
@@ -49,7 +57,10 @@ class _Look:
 
 def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
     """The vertical rulings of a page, and the band above its grid's second horizontal line (the
-    title and the label row), or its top band when it has no grid, with the rulings erased."""
+    title and the label row), or its top band when it has no grid, with the rulings erased.  A
+    page ruled either way (``min_grid_columns`` rulings down or across: a table page, upright
+    or turned) is put upright first (``orient.find_orientation``; about 50 ms on an upright
+    page, a trial read of a second or two on a turned one); others are looked at as they lie."""
     import cv2
 
     scale = settings.find_dpi / dpi
@@ -61,6 +72,16 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
         ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
     )
     xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
+    turned = 0
+    across = cuts(rul.horizontal, 1, settings.merge_em * glyph)
+    if settings.orient and max(len(xs), len(across)) >= settings.min_grid_columns:
+        turned = find_orientation(small, glyph, settings).turned
+        if turned:
+            small, ink = turn_upright(small, turned), turn_upright(ink, turned)
+            rul = find_rulings(
+                ink, glyph, settings.ruling_kernel_em, settings.min_ruling_em, settings.min_vertical_em
+            )
+            xs = cuts(rul.vertical, 0, settings.merge_em * glyph)
     h = small.shape[0]
     band_bottom = int(h * settings.find_band)
     columns: list[float] = []
@@ -71,7 +92,7 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
             band_bottom = min(int(ys[1] + glyph), h)
     band = erase(small[:band_bottom], rul.mask[:band_bottom], 1, paper_tone(small))
     ok, png = cv2.imencode(".png", band)
-    return _Look(columns, png.tobytes() if ok else b"")
+    return _Look(columns, png.tobytes() if ok else b"", turned, small.shape[1] * 72 / sdpi)
 
 
 def _is_header(look: _Look, settings: OcrSettings) -> bool:
@@ -100,6 +121,7 @@ def find_table_pages(
     settings: OcrSettings,
     blank: list[int] | None = None,
     after: list[int] | None = None,
+    unread: list[int] | None = None,
 ) -> list[int]:
     """Page numbers of the table, among pages seen one at a time (only what is learnt of each is
     kept).  Blank pages are left out (their numbers added to ``blank``).  Pages are looked at
@@ -108,8 +130,12 @@ def find_table_pages(
     them is the table (a contents page that names 変更箇所 comes earlier).  Without ruled grids,
     every page's top band is read.  Pages with ink after the table's run are not read; their
     numbers are added to ``after`` (a table's last rows on a page whose grid was not seen would
-    be there: the caller says so in a note)."""
+    be there: the caller says so in a note).  Pages left out whose grid has the table's columns
+    (``_same_columns`` with its first page, as it lies or turned half round: table-like, such a
+    page's rows would be lost) are added to ``unread`` (the caller names them, and the document
+    is partial)."""
     looks: dict[int, _Look] = {}
+    grids: dict[int, _Look] = {}  # every ruled page's look (its columns; the band only on run heads)
     order: list[int] = []
     runs: list[list[int]] = []
     for n, g, dpi in images:
@@ -122,6 +148,7 @@ def find_table_pages(
         if not lk.ruled:
             looks[n] = lk
             continue
+        grids[n] = _Look(lk.columns, b"", lk.turned, lk.width)
         if runs and runs[-1][-1] == n - 1 and _same_columns(looks[runs[-1][0]], lk, settings.column_match_pt):
             runs[-1].append(n)
         else:
@@ -134,6 +161,14 @@ def find_table_pages(
         table = [n for run in runs[first : k + 1] for n in run]
         if after is not None:
             after.extend(n for n in order if n > table[-1])
+        if unread is not None:
+            head, chosen = looks[table[0]], set(table)
+            tol = settings.column_match_pt
+            unread.extend(
+                n
+                for n, g in grids.items()
+                if n not in chosen and (_same_columns(head, g, tol) or _same_columns(head, g.mirrored(), tol))
+            )
         return table
     heads = [n for n in order if n in looks and not looks[n].ruled and _is_header(looks[n], settings)]
     if not heads:

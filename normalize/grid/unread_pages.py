@@ -19,6 +19,15 @@ from .lines import words_to_lines
 
 # A page without table columns: how many of its printed dates (distinct) its note quotes.
 QUOTED_DATES = 3
+# A scanned page ruled as a table: at least this many distinct vertical rulings (x within
+# GRID_X_MERGE_PT points) each at least GRID_RULING_SHARE of the page's height long, and
+# GRID_MIN_ACROSS horizontal ones.  A table page read turned or too poorly for its columns is
+# one; a cover's box of facts (label | value) has two or three such verticals (session 62:
+# a sheet fed upside down, read as it lay, gave no row and was called a page without a table).
+GRID_MIN_DOWN = 4
+GRID_MIN_ACROSS = 2
+GRID_RULING_SHARE = 0.3
+GRID_X_MERGE_PT = 3.0
 
 
 def note_unread_page(
@@ -28,8 +37,10 @@ def note_unread_page(
     opening a line (its 日 may wrap to the next) and 事前 or 事後 holds rows of the table that no
     record has: its words count as unplaced (the document is partial), and the note quotes the
     dates.  So does any page of body text after the table has begun (``started``: rows were read
-    on a page before), whose text would else be dropped without a word (issue 11, pagecont18).
-    Other pages (a cover before the table) are only named."""
+    on a page before), whose text would else be dropped without a word (issue 11, pagecont18),
+    and a scanned page ruled as a table (``ruled_as_table``) with words on it: a page read
+    turned or too poorly for its columns, never "nothing lost".  Other pages (a cover before
+    the table) are only named."""
     lines = [ln.text for ln in words_to_lines(page.words, hx, hy, gs)]
     dates = [m.group().strip() for t in lines if (m := DATE.match(t.lstrip()))]
     if dates and any(TIMING_WORD.search(t) for t in lines):
@@ -43,8 +54,28 @@ def note_unread_page(
     elif started and (body := [t for t in lines if t.strip() and not is_furniture(t)]):
         _name_unread_body(page.page, len(body), result.notes)
         result.unplaced += sum(1 for w in page.words if w.text.strip())
+    elif (
+        page.source == "ocr"
+        and ruled_as_table(page)
+        and (inked := sum(1 for w in page.words if w.text.strip()))
+    ):
+        result.notes.append(
+            f"page {page.page}: ruled as a table but no table columns read (its {inked} words, "
+            "turned or read too poorly?): its rows, if any, are in no record; check the page"
+        )
+        result.unplaced += inked
     else:
         _name_page_without_table(page.page, result.notes)
+
+
+def ruled_as_table(page: PageWords) -> bool:
+    """``page``'s rulings (points) make a table's grid: ``GRID_MIN_DOWN`` distinct long vertical
+    rulings and ``GRID_MIN_ACROSS`` horizontal ones (see those constants)."""
+    long_down = GRID_RULING_SHARE * page.height
+    xs = sorted((x0 + x1) / 2 for x0, t, x1, b in page.rulings if b - t >= long_down and b - t > x1 - x0)
+    across = sum(1 for x0, t, x1, b in page.rulings if x1 - x0 > b - t)
+    distinct = sum(1 for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] > GRID_X_MERGE_PT)
+    return distinct >= GRID_MIN_DOWN and across >= GRID_MIN_ACROSS
 
 
 # The note naming pages with no table on them (a cover, body text before the table), for one
