@@ -3,7 +3,7 @@
 
 A reader that finds no table says "no amendment table found" and the input is a success: right for
 an assessment that prints none, wrong for one whose table is there but could not be read.  Session
-62's unseen set held four such inputs (27 rows lost, exit 0, status success): a pdfminer text with
+61's unseen set (XXIII) held four such inputs (27 rows lost, exit 0, status success): a pdfminer text with
 no line ends at all (``laparams=None``: the whole table on one line, which no table search met), a
 pypdfium2 text whose pages were joined by blank lines, and a scan of a US-letter page.  Each
 printed the table's title and column labels, or its dates, in its text; the route-specific checks

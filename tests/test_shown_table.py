@@ -2,8 +2,8 @@
 silent success (issue 10 item 4, issue 12; branch silent62, normalize/shown_table.py).
 
 samples/office-silent62 (tools/make_silent62_samples.py): LibreOffice Calc and Writer tables whose
-pdfminer texts have no line ends at all (``laparams=None``) or had them removed; session 62's unseen
-set read such inputs to 0 rows with status success.
+pdfminer texts have no line ends at all (``laparams=None``) or had them removed; session 61's unseen
+set (XXIII) read such inputs to 0 rows with status success.
 """
 
 from __future__ import annotations

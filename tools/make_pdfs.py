@@ -703,17 +703,17 @@ def extract_text(pdf: Path, tool: str) -> str:
         return extract_text(pdf, tool.removesuffix("+nl")).replace("\f", "\n")
     if tool.endswith("+nn"):
         # Pages joined by a blank line (a pypdfium2 user's ``"\\n\\n".join(get_text_range() of each
-        # page)``, session 62's unseen set): no form feed, a blank line where a page ends.
+        # page)``, session 61's unseen set, XXIII): no form feed, a blank line where a page ends.
         return extract_text(pdf, tool.removesuffix("+nn")).replace("\f", "\n\n")
     if tool.endswith("+flat"):
         # The text with its line ends lost (copied into one field: each page's lines joined with
-        # nothing), pages joined by form feeds (session 62's unseen set).
+        # nothing), pages joined by form feeds (session 61's unseen set, XXIII).
         pages = extract_text(pdf, tool.removesuffix("+flat")).split("\f")
         return "\f".join("".join(page.splitlines()) for page in pages)
     if tool == "pdfminer-nolaparams":
         # pdfminer with no layout analysis (``extract_text_to_fp(..., laparams=None)``, ``pdf2txt.py
         # -n``): the characters in content-stream order, no line ends at all, a form feed after each
-        # page: a whole table on one line (session 62's unseen set).
+        # page: a whole table on one line (session 61's unseen set, XXIII).
         import io
 
         from pdfminer.high_level import extract_text_to_fp

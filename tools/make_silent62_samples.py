@@ -6,7 +6,7 @@ US-letter page, and dates wrapped inside a narrow 変更日 cell (``2024.4.`` / 
     python tools/make_silent62_samples.py                          # both sets
     python tools/make_silent62_samples.py --set office-silent62    # or heldout-silent62
 
-Session 62's unseen set held such inputs: 27 truth rows lost in silence (0 rows, exit 0, status
+Session 61's unseen set (XXIII) held such inputs: 27 truth rows lost in silence (0 rows, exit 0, status
 success), and a text-layer PDF whose narrow 変更日 column wrapped its dates read 0 of 7 rows right.
 Each case here is a run of consecutive rows of the set's pool over one or two A4-landscape pages,
 printed by LibreOffice Calc (an .xlsx typed by hand, ``make_outsider_tables.Case``) or Writer (a
