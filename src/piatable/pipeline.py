@@ -71,7 +71,6 @@ from piatable.normalize.timing_prints import (
     submission_parts,
     submission_words,
 )
-from piatable.normalize.undated_runs import doubt_undated_runs
 
 from .settings import Settings
 
@@ -342,8 +341,6 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
-        if not stream.column_order:  # rows under a merged date run together (undated_runs)
-            doubt_undated_runs(stream.rows, timings_beyond_rows(stream.region, stream.rows))
         records = rows_to_records(
             stream.rows, result.source, settings, None, len(result.records), seen, _form(result)
         )
