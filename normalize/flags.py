@@ -107,7 +107,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "timing_carried_guess": "the row was given the 提出時期 printed beside another row, in a table "
     "that prints one 提出時期 twice in rows that follow on each other: a merged cell or this row's "
     "cell left empty (normalize/carried_empty.py)",
-    "duplicate_row": "same date, item, before and after as an earlier row of the document",
+    "duplicate_row": "same date, item, before and after as an earlier row of the document (not in a table "
+    "printing a place column: a change printed for two places)",
     "rows_merged": "the row holds two or more printed dates, 項目 paths (Ⅰ…Ⅵ) or 提出時期 "
     "(事前/事後): rows were probably read as one",
     "column_guess": "a cell may hold text of another column: a 事前/事後, a date, a heading of the "
