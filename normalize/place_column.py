@@ -184,6 +184,20 @@ def _next_line_tail(text: str, pos: int) -> tuple[int, int, str] | None:
     return (m.start("ref"), m.end("ref"), m.group("ref")) if m else None
 
 
+# The note of a place column set aside, from flattened text (``NOTE``) or a ruled PDF page
+# (``grid/place_words.NOTE``: "a ruled place column (…) between 項目 and 変更前 …").
+_PLACED_NOTE = regex.compile(r"\bplace column \(.+?\) between 項目 and 変更前")
+
+
+def prints_places(notes: list[str]) -> bool:
+    """Whether ``notes`` (a document's or a reading's) say a place column (変更箇所 / 該当頁:
+    where in the assessment each change stands) was set aside.  Such a table gives each row a
+    place of its own, so two rows alike in date, item, before and after are the same change
+    printed for two places, as the table prints it, not a row read twice (``flag_duplicates``;
+    office-place61, heldout-place61: 435 right rows alike so, branch rightwarn62)."""
+    return any(_PLACED_NOTE.search(n) for n in notes)
+
+
 def warn_unsure_places(rows: list[RawRow], notes: list[str]) -> None:
     """Give every row of ``rows`` the ``column_guess`` doubt of a text whose place references
     were not all told apart (``UNSURE_NOTE`` among ``notes``), and a row whose 項目 cell holds a

@@ -242,13 +242,16 @@ def rows_to_records(
     first_index: int = 0,
     seen: set[bytes] | None = None,
     form: str | None = None,
+    placed: bool = False,
 ) -> list[Record]:
     """Clean records of raw rows, with flags, ``confidence`` and ``cell_confidence``.
 
     A document read part by part passes each part's rows with the ``row_index`` of its first row
     (``first_index``) and one ``seen`` set for all parts (``flag_duplicates``).  ``form``: the
     assessment form the document's cover names (``cover.FORMS``, the document facts' ``form``),
-    by which a 項目 cell read without its section is keyed (``add_document_item_keys``)."""
+    by which a 項目 cell read without its section is keyed (``add_document_item_keys``).
+    ``placed``: the table prints a place column (``place_column.prints_places``): rows alike are
+    no ``duplicate_row``."""
     q = settings.quality
     rejoin_spilt_dates(rows)
     moves, centred = centred_date_reading(rows)
@@ -260,7 +263,7 @@ def rows_to_records(
     empty_carried_cells(rows)
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
-    flag_duplicates(records, q, seen)
+    flag_duplicates(records, q, seen, placed)
     drawn = [is_drawn(r) or r.parted for r in rows]  # rows a ruling or a blank line parted
     whole = [a + b for a, b in zip(document_doubts(records, drawn), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)

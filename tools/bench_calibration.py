@@ -33,7 +33,9 @@ figures are printed apart, then the tuning set's, then all.
 Printed per family (the sample folder, the extractor, the table) and per input kind: rows,
 wrong, missing, extra, the share of wrong rows warned and of right rows warned; then a
 reliability table (confidence bins against the share of rows right), and for each flag the
-wrong and right rows it fires on.
+wrong and right rows it fires on; then, per warning flag and input kind, the wrong and right rows
+it fires on and of how many it is the only warning (``flag_kind_hits``: a narrower check that
+lost a flag's ``(only)`` wrong rows would leave them unwarned).
 """
 
 from __future__ import annotations
@@ -387,6 +389,7 @@ def summarise(outcomes: list[RowOutcome]) -> dict:
     for o in read:
         for f in o.flags:
             flag_hits[f]["right" if o.status == "right" else "wrong"] += 1
+    flag_kinds = flag_kind_hits(read)
     cell_bins: list[dict] = []
     cells = [
         (o.cell_confidence.get(f), f not in o.wrong_cells) for o in read if o.status != "extra" for f in SIX
@@ -403,6 +406,33 @@ def summarise(outcomes: list[RowOutcome]) -> dict:
         "cell_reliability": cell_bins,
         "high_confidence": {"rows": len(high), "right": sum(o.status == "right" for o in high)},
         "flags": {f: dict(c) for f, c in sorted(flag_hits.items())},
+        "flag_kinds": flag_kinds,
+    }
+
+
+def flag_kind_hits(read: list[RowOutcome]) -> dict[str, dict[str, dict[str, int]]]:
+    """Per warning flag and per input kind: the right and wrong rows it fires on, and those it is
+    the only warning of (``right_only`` / ``wrong_only``: the row is at confidence ≥ 0.5 and
+    carries no other warning, so the flag alone decides whether it is warned).  A row warned only
+    by its confidence below 0.5 counts under ``(confidence < 0.5)``.  Shape: ``{flag: {kind:
+    {"right", "right_only", "wrong", "wrong_only": int}}}``; informational flags and
+    ``truncated:*`` are left out (they are no warning)."""
+    out: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for o in read:
+        side = "right" if o.status == "right" else "wrong"
+        warns = sorted(set(warning_flags(o.flags)))
+        if not warns and o.confidence < WARN_BELOW:
+            out["(confidence < 0.5)"][o.kind][side] += 1
+        for f in warns:
+            out[f][o.kind][side] += 1
+            if len(warns) == 1 and o.confidence >= WARN_BELOW:
+                out[f][o.kind][side + "_only"] += 1
+    return {
+        f: {
+            k: {n: c[n] for n in ("right", "right_only", "wrong", "wrong_only")}
+            for k, c in sorted(kinds.items())
+        }
+        for f, kinds in sorted(out.items())
     }
 
 
@@ -449,6 +479,18 @@ def print_summary(s: dict, out=sys.stdout) -> None:
     print(f"{'flag':34s} {'on wrong rows':>13s} {'on right rows':>13s}", file=out)
     for f, c in s["flags"].items():
         print(f"{f:34s} {c.get('wrong', 0):13d} {c.get('right', 0):13d}", file=out)
+    print(file=out)
+    print(
+        f"{'warning flag, input kind':52s} {'wrong':>6s} {'(only)':>6s} {'right':>6s} {'(only)':>6s}",
+        file=out,
+    )
+    for f, kinds in s.get("flag_kinds", {}).items():
+        for k, c in kinds.items():
+            print(
+                f"{f[:30]:30s} {k:21s} {c['wrong']:6d} {c['wrong_only']:6d}"
+                f" {c['right']:6d} {c['right_only']:6d}",
+                file=out,
+            )
 
 
 def print_rows(outcomes: list[RowOutcome], which: str, out=sys.stdout) -> None:

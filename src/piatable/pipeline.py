@@ -54,7 +54,7 @@ from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
-from piatable.normalize.place_column import warn_unsure_places
+from piatable.normalize.place_column import prints_places, warn_unsure_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -215,7 +215,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if unplaced:
             result.notes.append(lost_lines_note(unplaced))
             result.status = "partial"
-        result.records = rows_to_records(grid.rows, source, settings, form=_form(result))
+        placed = prints_places([*reading.notes, *result.notes])  # 変更箇所 (頁/行)
+        result.records = rows_to_records(grid.rows, source, settings, form=_form(result), placed=placed)
         result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
         split = sum("row_split_guess" in r.flags for r in result.records)
         if split and SPACES_LOST_NOTE in reading.notes:
@@ -342,7 +343,14 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
         records = rows_to_records(
-            stream.rows, result.source, settings, None, len(result.records), seen, _form(result)
+            stream.rows,
+            result.source,
+            settings,
+            None,
+            len(result.records),
+            seen,
+            _form(result),
+            placed=prints_places(reading.notes),  # 変更箇所 (頁/行): rows alike print two places
         )
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
@@ -453,7 +461,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         votes = [p.bracket_votes for p in reading.pages if p.bracket_votes is not None]
         even_square_brackets(rows, *document_brackets(votes))
         choice_doubts(rows)
-    result.records = rows_to_records(rows, source, settings, form=_form(result))
+    placed = prints_places(result.notes)  # a ruled 変更箇所 (頁/行) column set aside
+    result.records = rows_to_records(rows, source, settings, form=_form(result), placed=placed)
     result.notes.extend(unexpected_timing_notes(rows, result.records))
     if marks:
         restore_raw(result.records, marks.printed())
